@@ -1,0 +1,1 @@
+"""Models, lexicons and spaCy components that wrap Natasha; loaded once per process and shared."""

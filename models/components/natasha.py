@@ -1,0 +1,124 @@
+"""Natasha's models as registered spaCy components, each filling one layer of the shared Doc.
+
+Order (set in `pipelines/nlp.py`): kenesh_morph → kenesh_syntax → kenesh_ner → kenesh_names → kenesh_dates.
+Natasha works on sentences of non-space tokens; space tokens that spaCy needs to keep the text
+intact are skipped here and attached to a neighbour in the parse.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import DEP, HEAD
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from models import loading
+from models.components.extensions import register_extensions
+
+register_extensions()
+
+
+def _sentences(doc: Doc) -> list[list[Token]]:
+    return [[t for t in sent if not t.is_space] for sent in doc.sents]
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+    return loading.morph_vocab().lemmatize(word, pos, dict(feats))
+
+
+@Language.component(
+    "kenesh_morph",
+    assigns=["token.pos", "token.morph", "token.lemma"],
+)
+def morph_component(doc: Doc) -> Doc:
+    """UD part of speech, features and lemma for every token (slovnet morph tagger + pymorphy)."""
+    sents = [s for s in _sentences(doc) if s]
+    markups = loading.morph_tagger().map([[t.text for t in sent] for sent in sents])
+    for sent, markup in zip(sents, markups, strict=True):
+        for token, tagged in zip(sent, markup.tokens, strict=True):
+            token.pos_ = tagged.pos
+            token.set_morph(tagged.feats or None)
+            token.lemma_ = _lemma(token.text, tagged.pos, tuple(sorted(tagged.feats.items())))
+    return doc
+
+
+@Language.component(
+    "kenesh_syntax",
+    requires=["token.pos"],
+    assigns=["token.dep", "token.head", "token.is_sent_start"],
+)
+def syntax_component(doc: Doc) -> Doc:
+    """Dependency tree per sentence (slovnet syntax parser); sentences then follow the tree."""
+    sents = [s for s in _sentences(doc) if s]
+    markups = loading.syntax_parser().map([[t.text for t in sent] for sent in sents])
+    heads = numpy.zeros(len(doc), dtype="int32")  # relative offsets, as spaCy stores them
+    deps = numpy.zeros(len(doc), dtype="uint64")
+    strings = doc.vocab.strings
+    anchor = {}
+    for sent, markup in zip(sents, markups, strict=True):
+        for token, parsed in zip(sent, markup.tokens, strict=True):
+            head_index = int(parsed.head_id) - 1
+            head = sent[head_index].i if 0 <= head_index < len(sent) else token.i
+            heads[token.i] = head - token.i
+            deps[token.i] = strings.add(parsed.rel if head != token.i else "ROOT")
+            anchor[token.i] = token.i
+    last = None
+    for token in doc:
+        if token.i in anchor:
+            last = token.i
+        elif token.is_space or token.i not in anchor:
+            target = last if last is not None else _next_word(doc, token.i)
+            heads[token.i] = (target - token.i) if target is not None else 0
+            deps[token.i] = strings.add("dep" if target is not None else "ROOT")
+    doc.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), deps], axis=1))
+    return doc
+
+
+def _next_word(doc: Doc, i: int) -> int | None:
+    for token in doc[i + 1 :]:
+        if not token.is_space:
+            return token.i
+    return None
+
+
+@Language.component("kenesh_ner", assigns=["doc.ents"])
+def ner_component(doc: Doc) -> Doc:
+    """PER, ORG and LOC entities (slovnet NER over the whole text, mapped onto the tokens)."""
+    if not doc.text.strip():
+        return doc
+    markup = loading.ner_tagger()(doc.text)
+    spans = []
+    for found in markup.spans:
+        span = doc.char_span(found.start, found.stop, label=found.type, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+@Language.component("kenesh_names", requires=["doc.ents"], assigns=["span._.name"])
+def names_component(doc: Doc) -> Doc:
+    """First name, surname and patronymic of every PER entity (Natasha's yargy names grammar)."""
+    extractor = loading.names_extractor()
+    for ent in doc.ents:
+        if ent.label_ == "PER":
+            match = extractor.find(ent.text)
+            ent._.name = match.fact if match else None
+    return doc
+
+
+@Language.component("kenesh_dates", assigns=["doc.spans"])
+def dates_component(doc: Doc) -> Doc:
+    """Dates written out in the text (Natasha's yargy dates grammar) in `doc.spans["dates"]`."""
+    spans: list[Span] = []
+    for match in loading.dates_extractor()(doc.text):
+        span = doc.char_span(match.start, match.stop, label="DATE", alignment_mode="expand")
+        if span is not None:
+            span._.date = match.fact
+            spans.append(span)
+    doc.spans["dates"] = spans
+    return doc

@@ -1,0 +1,1 @@
+"""Document → meeting record: readers, cleaning, NLP, extraction stages, assembly."""

@@ -1,0 +1,86 @@
+"""What the stages find, before assembly: plain frozen values with offsets into the cleaned text.
+
+Each stage takes the Doc and the findings so far and returns new findings (`dataclasses.replace`);
+`assemble` turns the final findings into the public `MeetingRecord`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class TextSpan:
+    """A span of the cleaned text (`[start, end)`); assembly maps it back to the source."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PersonFinding:
+    surname: str
+    first_name: str | None = None
+    patronymic: str | None = None
+    initials: str | None = None
+    mentions: tuple[TextSpan, ...] = ()
+    position: str | None = None
+    organization: str | None = None
+    role: str = "mentioned"
+    spoke: bool = False
+    quotes: tuple[TextSpan, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The fullest form of the name: 'Нурбек Базарбаев', 'Н.С. Базарбаев', 'Базарбаев'."""
+        if self.first_name:
+            parts = [self.first_name, self.patronymic, self.surname]
+            return " ".join(p for p in parts if p)
+        if self.initials:
+            return f"{self.initials} {self.surname}"
+        return self.surname
+
+
+@dataclass(frozen=True)
+class OrganizationFinding:
+    name: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[TextSpan, ...] = ()
+
+
+@dataclass(frozen=True)
+class LocationFinding:
+    name: str
+    mentions: tuple[TextSpan, ...] = ()
+
+
+@dataclass(frozen=True)
+class IssueFinding:
+    text: str
+    mentions: tuple[TextSpan, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicFinding:
+    id: str
+    label: str
+    score: float
+
+
+@dataclass(frozen=True)
+class MeetingFinding:
+    title: str | None = None
+    body: str | None = None
+    number: str | None = None
+    date: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class Findings:
+    meeting: MeetingFinding = field(default_factory=MeetingFinding)
+    persons: tuple[PersonFinding, ...] = ()
+    organizations: tuple[OrganizationFinding, ...] = ()
+    locations: tuple[LocationFinding, ...] = ()
+    issues: tuple[IssueFinding, ...] = ()
+    topics: tuple[TopicFinding, ...] = ()

@@ -1,0 +1,127 @@
+"""Nominative forms of words and phrases, following the syntax tree (after natasha's `norm.py`).
+
+A phrase is inflected at its head and at the adjectives and participles that agree with it;
+genitive dependents stay as they are: «Министерством труда» → «Министерство труда».
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from models import loading
+
+_INFLECTED_POS = {"NOUN", "PROPN", "ADJ", "VERB", "DET", "NUM"}
+_UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_UD_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+_UD_NUMBER = {"Sing": "sing", "Plur": "plur"}
+_OC_POS = {
+    "NOUN": {"NOUN"},
+    "PROPN": {"NOUN"},
+    "ADJ": {"ADJF"},
+    "VERB": {"PRTF"},
+    "DET": {"ADJF", "NPRO"},
+    "NUM": {"ADJF", "NUMR"},
+}
+
+
+def recover_shape(word: str, model: str) -> str:
+    """`word` written the way `model` is: Title, UPPER or lower case."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        # Keep inner capitals of hyphenated names: Нью-Йорка → Нью-Йорк.
+        parts = word.split("-")
+        model_parts = model.split("-")
+        if len(parts) == len(model_parts):
+            pairs = zip(parts, model_parts, strict=True)
+            return "-".join(p[:1].upper() + p[1:] if m[:1].isupper() else p for p, m in pairs)
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@lru_cache(maxsize=100_000)
+def inflect_word(
+    word: str, pos: str, case: str | None, gender: str | None, number: str | None, to_case: str = "nomn"
+) -> str:
+    """One word in `to_case`, keeping its gender and number; the word itself when pymorphy has no such form."""
+    if case is None or _UD_CASE.get(case) == to_case or pos not in _INFLECTED_POS:
+        return word
+    parses = loading.morph().parse(word)
+    want_pos = _OC_POS.get(pos, set())
+    best = None
+    for parse in parses:
+        tag = parse.tag
+        if tag.POS not in want_pos or str(tag.case) != _UD_CASE.get(case):
+            continue
+        if gender and "ms-f" not in tag and tag.gender and str(tag.gender) != _UD_GENDER.get(gender):
+            continue
+        if number and tag.number and str(tag.number) != _UD_NUMBER.get(number):
+            continue
+        best = parse
+        break
+    if best is None:
+        best = next((p for p in parses if p.tag.POS in want_pos and str(p.tag.case) == _UD_CASE.get(case)), None)
+    if best is None:
+        return word
+    grams = {to_case}
+    if best.tag.number == "plur" or number == "Plur":
+        grams.add("plur")
+    form = best.inflect(grams)
+    return recover_shape(form.word, word) if form else word
+
+
+def inflect_token(token: Token, to_case: str = "nomn") -> str:
+    morph = token.morph
+    return inflect_word(
+        token.text,
+        token.pos_,
+        (morph.get("Case") or [None])[0],
+        (morph.get("Gender") or [None])[0],
+        (morph.get("Number") or [None])[0],
+        to_case,
+    )
+
+
+def _inflectable(span: Span) -> set[int]:
+    """Roots of the span in the tree, and the agreeing words that hang off them."""
+    inside = {t.i for t in span}
+    roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    chosen: set[int] = set()
+    queue = deque(roots)
+    while queue:
+        token = queue.popleft()
+        if token.i in chosen:
+            continue
+        chosen.add(token.i)
+        for child in token.children:
+            if (
+                child.i in inside
+                and child.pos_ in ("ADJ", "VERB", "DET", "NUM")
+                and child.dep_ in ("amod", "det", "nummod", "acl", "flat", "flat:name")
+            ) or (
+                child.i in inside
+                and child.dep_ in ("flat", "flat:name", "flat:foreign", "conj")
+                and (child.pos_ in ("PROPN", "NOUN"))
+            ):
+                queue.append(child)
+    return chosen
+
+
+def nominative(span: Span) -> str:
+    """The span in the nominative case, quotes, spacing and capitals kept."""
+    chosen = _inflectable(span)
+    parts = []
+    inside_quotes = False
+    for token in span:
+        if token.text in '«"“„':
+            inside_quotes = not inside_quotes if token.text == '"' else True
+        elif token.text in "»”":
+            inside_quotes = False
+        word = token.text
+        if token.i in chosen and not inside_quotes:
+            word = inflect_token(token)
+        parts.append(word + token.whitespace_)
+    return "".join(parts).strip()

@@ -1,0 +1,27 @@
+"""Extraction stages, in the order they run. Each is `run(doc, findings) -> findings`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from pipelines.findings import Findings
+from pipelines.stages import locations, meeting, organizations, persons
+
+Stage = Callable[[Doc, Findings], Findings]
+
+# Later stages read what earlier ones found (meeting reads organizations and locations).
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("persons", persons.run),
+    ("organizations", organizations.run),
+    ("locations", locations.run),
+    ("meeting", meeting.run),
+)
+
+
+def run_stages(doc: Doc, stages: tuple[tuple[str, Stage], ...] = STAGES) -> Findings:
+    findings = Findings()
+    for _name, stage in stages:
+        findings = stage(doc, findings)
+    return findings

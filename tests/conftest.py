@@ -1,0 +1,19 @@
+"""Shared fixtures: the NLP pipeline is loaded once per test session, as in production."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS_DEV = SHARED / "corpus-dev"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    from pipelines.nlp import load_nlp
+
+    return load_nlp()

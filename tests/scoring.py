@@ -1,0 +1,32 @@
+"""The reference scorer of ../shared/score.py, loaded as a module so tests score with its exact logic."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+from tests.conftest import CORPUS_DEV, SHARED
+
+
+@cache
+def reference_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("kenesh_reference_score", SHARED / "score.py")
+    assert spec and spec.loader, "../shared/score.py is missing"
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def corpus_documents() -> list[Path]:
+    return sorted(CORPUS_DEV.glob("*.txt"))
+
+
+def score_records(records: dict[str, dict], pred_dir: Path) -> dict:
+    """Write predictions as STEM.json and score them against corpus-dev's gold records."""
+    pred_dir.mkdir(parents=True, exist_ok=True)
+    for stem, record in records.items():
+        (pred_dir / f"{stem}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    return reference_scorer().score(CORPUS_DEV, pred_dir, per_doc=True)
