@@ -60,9 +60,10 @@ def syntax_component(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     anchor = {}
     for sent, markup in zip(sents, markups, strict=True):
-        for token, parsed in zip(sent, markup.tokens, strict=True):
-            head_index = int(parsed.head_id) - 1
-            head = sent[head_index].i if 0 <= head_index < len(sent) else token.i
+        local = [int(parsed.head_id) - 1 for parsed in markup.tokens]
+        local = _break_cycles([h if 0 <= h < len(sent) else -1 for h in local])
+        for position, (token, parsed) in enumerate(zip(sent, markup.tokens, strict=True)):
+            head = sent[local[position]].i if local[position] >= 0 else token.i
             heads[token.i] = head - token.i
             deps[token.i] = strings.add(parsed.rel if head != token.i else "ROOT")
             anchor[token.i] = token.i
@@ -76,6 +77,21 @@ def syntax_component(doc: Doc) -> Doc:
             deps[token.i] = strings.add("dep" if target is not None else "ROOT")
     doc.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), deps], axis=1))
     return doc
+
+
+def _break_cycles(heads: list[int]) -> list[int]:
+    """Heads within one sentence (-1 = root) with every cycle cut: spaCy needs a tree, the parser
+    does not always give one. A token whose chain of heads loops becomes a root."""
+    heads = list(heads)
+    for start in range(len(heads)):
+        seen = set()
+        node = start
+        while node >= 0 and node not in seen:
+            seen.add(node)
+            node = heads[node]
+        if node >= 0:  # came back to a node already on the path: a cycle through `node`
+            heads[node] = -1
+    return heads
 
 
 def _next_word(doc: Doc, i: int) -> int | None:
@@ -95,9 +111,22 @@ def ner_component(doc: Doc) -> Doc:
     for found in markup.spans:
         span = doc.char_span(found.start, found.stop, label=found.type, alignment_mode="expand")
         if span is not None:
-            spans.append(span)
+            spans.extend(_split_at_line_breaks(span))
     doc.ents = filter_spans(spans)
     return doc
+
+
+def _split_at_line_breaks(span: Span) -> list[Span]:
+    """A name never runs over a line break; the tagger sometimes joins a caption to the next line."""
+    pieces, start = [], span.start
+    for token in span:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                pieces.append(Span(span.doc, start, token.i, label=span.label))
+            start = token.i + 1
+    if start < span.end:
+        pieces.append(Span(span.doc, start, span.end, label=span.label))
+    return pieces
 
 
 @Language.component("kenesh_names", requires=["doc.ents"], assigns=["span._.name"])

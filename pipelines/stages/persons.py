@@ -1,29 +1,149 @@
-"""Persons: one entry per person however it is named, name parts in the nominative."""
+"""Persons: one entry per person however it is named, name parts in the nominative.
+
+Mentions with a first name or initials found the entries; a bare surname then joins the nearest
+compatible entry before it. Two people with one surname stay apart when their initials differ.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from models import lexicons
 from pipelines.findings import Findings, PersonFinding, TextSpan
+from pipelines.person_names import NameParts, could_be_name, fold, parse_name
+
+
+@dataclass
+class _Cluster:
+    parts: list[NameParts] = field(default_factory=list)
+    spans: list[TextSpan] = field(default_factory=list)
+
+    @property
+    def keys(self) -> set[str]:
+        return {key for p in self.parts for key in p.surname_keys}
+
+    def letters(self) -> tuple[str | None, str | None]:
+        """Initial letters of the first name and patronymic, as far as any mention tells."""
+        first = patr = None
+        for p in self.parts:
+            first = first or _first_letter(p)
+            patr = patr or _patronymic_letter(p)
+        return first, patr
+
+    def finding(self) -> PersonFinding:
+        # The surname most mentions agree on; a form the text writes in the nominative counts double.
+        votes: Counter[str] = Counter()
+        for p in self.parts:
+            votes[p.surname] += 2 if p.surname_as_written else 1
+        surname = votes.most_common(1)[0][0]
+        return PersonFinding(
+            surname=surname,
+            first_name=next((p.first_name for p in self.parts if p.first_name), None),
+            patronymic=next((p.patronymic for p in self.parts if p.patronymic), None),
+            initials=next((p.initials for p in self.parts if p.initials), None),
+            mentions=tuple(sorted(self.spans)),
+        )
+
+
+def _first_letter(parts: NameParts) -> str | None:
+    if parts.first_name:
+        return fold(parts.first_name[0])
+    if parts.initials:
+        return fold(parts.initials[0])
+    return None
+
+
+def _patronymic_letter(parts: NameParts) -> str | None:
+    if parts.patronymic:
+        return fold(parts.patronymic[0])
+    if parts.initials and len(parts.initials) >= 4:
+        return fold(parts.initials[2])
+    return None
+
+
+def _compatible(cluster: _Cluster, parts: NameParts) -> bool:
+    if not cluster.keys & parts.surname_keys:
+        return False
+    first, patr = cluster.letters()
+    other_first, other_patr = _first_letter(parts), _patronymic_letter(parts)
+    if first and other_first and first != other_first:
+        return False
+    return not (patr and other_patr and patr != other_patr)
+
+
+def _in_title(ent: Span) -> bool:
+    """A name inside the name of a law, street, theatre: «закон Димы Яковлева», «театр им. Ермоловой»."""
+    contexts = lexicons.load("person_title_contexts")
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space) and doc[i].text != ",":
+        i -= 1
+    if i >= 0 and fold(doc[i].text) in ("имени", "им") and i > 0 and fold(doc[i - 1].text) == "по":
+        return False  # «человек по имени Фалмут Карни» names a person
+    if i >= 0 and (fold(doc[i].lemma_) in contexts or fold(doc[i].text) in contexts):
+        return True
+    head = ent.root.head
+    return head.i < ent.start and fold(head.lemma_) in contexts and ent.root.dep_ in ("nmod", "appos", "flat")
+
+
+def _is_modifier(ent: Span) -> bool:
+    """One adjective before a capitalised word is part of a title, not a name: «Межстранового Совета»."""
+    if len(ent) != 1 or ent.end >= len(ent.doc) or not ent.doc[ent.end].is_title:
+        return False
+    return ent.root.dep_ == "amod" or not could_be_name(ent.root.text)
+
+
+def _is_transliteration(ent: Span) -> bool:
+    """«Эстебан Ласо (Esteban Lazo Hernández)»: the original spelling of the name just before it."""
+    doc = ent.doc
+    if ent.text.isascii() is False or ent.start < 2 or doc[ent.start - 1].text != "(":
+        return False
+    before = doc[ent.start - 2]
+    return before.ent_type_ == "PER"
+
+
+def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PER" or _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
+            continue
+        parts = parse_name(ent)
+        if parts is not None:
+            found.append((parts, TextSpan(ent.start_char, ent.end_char)))
+    return found
 
 
 def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
-    by_key: dict[str, PersonFinding] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PER" or ent._.name is None or not ent._.name.last:
-            continue
-        fact = ent._.name
-        key = fact.last.lower()
-        span = TextSpan(ent.start_char, ent.end_char)
-        found = by_key.get(key)
-        by_key[key] = (
-            replace(found, mentions=(*found.mentions, span))
-            if found
-            else PersonFinding(surname=fact.last, mentions=(span,))
+    mentions = person_mentions(doc)
+    clusters: list[_Cluster] = []
+    # Fuller mentions first, so that a bare surname can join the right person.
+    full = [(p, s) for p, s in mentions if p.first_name or p.initials]
+    bare = [(p, s) for p, s in mentions if not (p.first_name or p.initials)]
+    for parts, span in full:
+        target = next((c for c in clusters if _compatible(c, parts)), None)
+        if target is None:
+            target = _Cluster()
+            clusters.append(target)
+        target.parts.append(parts)
+        target.spans.append(span)
+    for parts, span in bare:
+        candidates = [c for c in clusters if _compatible(c, parts)]
+        before = [c for c in candidates if min(c.spans).start <= span.start]
+        target = (
+            max(before, key=lambda c: max(s.start for s in c.spans if s.start <= span.start))
+            if before
+            else (candidates[0] if candidates else None)
         )
-    return tuple(by_key.values())
+        if target is None:
+            target = _Cluster()
+            clusters.append(target)
+        target.parts.append(parts)
+        target.spans.append(span)
+    clusters.sort(key=lambda c: min(c.spans))
+    return tuple(c.finding() for c in clusters)
 
 
 def run(doc: Doc, findings: Findings) -> Findings:
