@@ -49,6 +49,9 @@ class NameParts:
     surname_as_written: bool = False
     # Folded forms a mention of the same surname may take: the nominative and the written form.
     surname_keys: frozenset[str] = frozenset()
+    # Where the name stands in the text: the tokens the parts came from, not the whole entity.
+    start: int = 0
+    end: int = 0
 
 
 def fold(word: str) -> str:
@@ -161,11 +164,20 @@ def _declined_foreign(word: str, case: str, gender: str | None) -> str | None:
     return None
 
 
-def nominative_part(token: Token, part: str) -> str:
+def nominative_part(token: Token, part: str, case: str | None = None) -> str:
+    """A name part in the nominative; `case` overrides the tagger's when the context knows better."""
     gender = token.morph.get("Gender")
-    word = _nominative(token.text, _case(token), gender[0] if gender else None, part)
+    word = _nominative(token.text, case or _case(token), gender[0] if gender else None, part)
     # ALL-CAPS surnames of protocols are catalogued in title case.
     return word.title() if word.isupper() and len(word) > 1 else word
+
+
+def _starts_line(span: Span) -> bool:
+    """The span opens a line, as entries of attendance lists do («Сидорова А.П. – депутат»)."""
+    i = span.start - 1
+    while i >= 0 and (span.doc[i].is_punct or span.doc[i].like_num) and "\n" not in span.doc[i].text:
+        i -= 1  # list markers: «1.», «–», «•»
+    return i < 0 or (span.doc[i].is_space and "\n" in span.doc[i].text)
 
 
 def _is_initial(token: Token) -> bool:
@@ -174,15 +186,17 @@ def _is_initial(token: Token) -> bool:
 
 def parse_name(span: Span) -> NameParts | None:
     """Name parts of a PER span, or None when it names no surname (a bare first name, initials)."""
-    initials: list[str] = []
+    initials: list[Token] = []
+    initials_at: int | None = None  # how many words precede the initials
     words: list[Token] = []
     particles: dict[int, list[Token]] = {}
     pending: list[Token] = []
     for token in span:
         if token.text == "(":  # «Эстебан Ласо (Esteban Lazo Hernández)»: the original spelling follows
             break
-        if _is_initial(token) and not (token.nbor(1).is_alpha if token.i + 1 < len(token.doc) else False):
-            initials.append(token.text)
+        if _is_initial(token) and not (token.i + 1 < len(token.doc) and token.nbor(1).is_alpha):
+            initials_at = len(words) if initials_at is None else initials_at
+            initials.append(token)
         elif token.is_alpha or ("-" in token.text and token.text.replace("-", "").isalpha()):
             if fold(token.text) in lexicons.load("name_particles") and token.text.islower():
                 pending.append(token)
@@ -197,8 +211,9 @@ def parse_name(span: Span) -> NameParts | None:
     patronymic: Token | None = None
     surname_at: int
     patr_at = next((i for i, w in enumerate(words) if is_patronymic(w.text)), None)
-    if initials:
-        surname_at = len(words) - 1
+    if initials_at is not None:
+        # The surname stands next to the initials: «Петрова С.В.», «С.В. Петров» (never a word further on).
+        surname_at = initials_at - 1 if initials_at > 0 else 0
     elif patr_at is not None:
         if patr_at == 0:
             return None
@@ -221,22 +236,34 @@ def parse_name(span: Span) -> NameParts | None:
         surname_at, first = len(words) - 1, words[0]
 
     surname_token = words[surname_at]
-    surname = nominative_part(surname_token, "surname")
-    prefix = " ".join(t.text for t in particles.get(surname_at, []))
+    # Name parts agree in case; a list line names people in the nominative.
+    case = _case(surname_token)
+    if (initials and _starts_line(span)) or (first is not None and _case(first) == "Nom"):
+        case = "Nom"
+    surname = nominative_part(surname_token, "surname", case)
+    prefix = particles.get(surname_at, [])
     if prefix:
-        surname = f"{prefix} {surname}"
+        surname = " ".join([*(t.text for t in prefix), surname])
     keys = {fold(surname), fold(surname_token.text)}
     if not initials and patronymic is None:
         # «Мигель Диас-Канель Бермудес»: any word but a known first name may be what the text
         # elsewhere calls the person by.
         keys |= {fold(nominative_part(w, "surname")) for w in words[1:] if not is_first_name(w.text)}
+    used = [surname_token, *prefix, *initials, *(t for t in (first, patronymic) if t is not None)]
+    if initials:
+        # The dot after the last initial belongs to the name.
+        last = max(initials, key=lambda t: t.i)
+        if last.i + 1 < len(span.doc) and span.doc[last.i + 1].text == ".":
+            used.append(span.doc[last.i + 1])
     return NameParts(
         surname=surname,
         first_name=nominative_part(first, "first") if first is not None else None,
         patronymic=nominative_part(patronymic, "patronymic") if patronymic is not None else None,
-        initials="".join(f"{letter}." for letter in initials) or None,
-        surname_as_written=_case(surname_token) in (None, "Nom"),
+        initials="".join(f"{t.text}." for t in sorted(initials, key=lambda t: t.i)) or None,
+        surname_as_written=case in (None, "Nom"),
         surname_keys=frozenset(keys),
+        start=min(t.idx for t in used),
+        end=max(t.idx + len(t) for t in used),
     )
 
 

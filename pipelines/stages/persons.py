@@ -112,7 +112,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
             continue
         parts = parse_name(ent)
         if parts is not None:
-            found.append((parts, TextSpan(ent.start_char, ent.end_char)))
+            found.append((parts, TextSpan(parts.start, parts.end)))
     return found
 
 
