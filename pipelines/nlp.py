@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 import models.components  # noqa: F401  (registers the kenesh_* factories)
 
 CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "kenesh_natasha_tokenizer"}}}
-PIPELINE = ("kenesh_morph", "kenesh_syntax", "kenesh_ner", "kenesh_names", "kenesh_dates")
+PIPELINE = ("kenesh_morph", "kenesh_syntax", "kenesh_ner", "kenesh_initials", "kenesh_names", "kenesh_dates")
 
 
 @cache

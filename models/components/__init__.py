@@ -1,6 +1,6 @@
 """Kenesh's spaCy components: importing this package registers every `kenesh_*` factory by name."""
 
-from models.components import natasha, tokenizer
+from models.components import initials, natasha, tokenizer
 from models.components.extensions import register_extensions
 
-__all__ = ["natasha", "register_extensions", "tokenizer"]
+__all__ = ["initials", "natasha", "register_extensions", "tokenizer"]

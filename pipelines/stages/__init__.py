@@ -7,16 +7,18 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from pipelines.findings import Findings
-from pipelines.stages import locations, meeting, organizations, persons
+from pipelines.stages import locations, meeting, organizations, persons, positions, speakers
 
 Stage = Callable[[Doc, Findings], Findings]
 
-# Later stages read what earlier ones found (meeting reads organizations and locations).
+# Later stages read what earlier ones found (meeting and positions read the organizations).
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("persons", persons.run),
     ("organizations", organizations.run),
     ("locations", locations.run),
     ("meeting", meeting.run),
+    ("positions", positions.run),
+    ("speakers", speakers.run),
 )
 
 
