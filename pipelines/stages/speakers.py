@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.person_names import fold
+from pipelines.titles import title_head, title_of
 
 _CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -37,8 +38,11 @@ def _speech_head(token: Token) -> Token | None:
     """The speech verb or noun that makes `token` (the top of a name's chain) a speaker, if any."""
     verbs, nouns = lexicons.load("speech_verbs"), lexicons.load("speech_nouns")
     head = token.head
-    if token.dep_ in _SUBJECT and _lemma(head) in verbs:
-        return head
+    if token.dep_ in _SUBJECT:
+        # «посетил … и назвал его «учебным центром»»: speech verbs joined to the subject's verb count.
+        for verb in (head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+            if _lemma(verb) in verbs and not _negated(verb):
+                return verb
     # «X и Y заявили»: the first conjunct carries the subject relation.
     if token.dep_ == "conj" and token.head.dep_ in _SUBJECT and _lemma(token.head.head) in verbs:
         return token.head.head
@@ -74,23 +78,89 @@ def _quote_in(sent: Span) -> TextSpan | None:
     return None
 
 
-def _name_root(doc: Doc, mention: TextSpan) -> Token | None:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root if span is not None else None
+def _features(token: Token, name: str) -> str | None:
+    values = token.morph.get(name)
+    return values[0] if values else None
+
+
+def _agrees(verb: Token, name: Token, listed: bool = False) -> bool:
+    """Past-tense verbs show gender and number: «отметила» goes with Омурбекова, not with Базарбаев;
+    a plural verb goes with a name only when the name is one of a list of subjects."""
+    if _features(verb, "Number") == "Plur":
+        return listed
+    verb_gender, name_gender = _features(verb, "Gender"), _features(name, "Gender")
+    return not (verb_gender and name_gender and verb_gender != name_gender)
+
+
+def _clause_verb(name: Span, subject: Token) -> Token | None:
+    """A speech verb of the name's sentence with the name in the nominative as its likely subject.
+
+    The parser often hangs a name off the last noun of a long title; the case of the name and the
+    verb's agreement with it are more reliable than the arc («отметила … директор … А.С. Омурбекова»).
+    """
+    if _features(subject, "Case") != "Nom":
+        return None
+    verbs = lexicons.load("speech_verbs")
+    window = name.doc[max(name.sent.start, name.start - 14) : min(name.sent.end, name.end + 6)]
+    for token in window:
+        if token.pos_ != "VERB" or _lemma(token) not in verbs or _features(token, "VerbForm") != "Fin":
+            continue
+        # «Иран объявил …, им стал вице-президент X»: the verb has a subject of its own.
+        own_subject = any(c.dep_ in _SUBJECT and not (name.start <= c.i < name.end) for c in token.children)
+        if _agrees(token, subject, _listed(name)) and not own_subject and not _negated(token):
+            return token
+    return None
+
+
+def _listed(name: Span) -> bool:
+    """The name is one of several coordinated people («X, Y и Z подвергли критике»)."""
+    doc = name.doc
+    return any(t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in name) or (
+        name.end < len(doc) and doc[name.end].text == ","
+    )
+
+
+def _introduces_speech(name: Span) -> bool:
+    """«Хозяин плантации Джино Дескальси: Мы просто шокированы» — a name and a colon open direct speech."""
+    doc = name.doc
+    return name.end + 1 < len(doc) and doc[name.end].text == ":" and not doc[name.end + 1].is_space
+
+
+def _negated(verb: Token) -> bool:
+    """«не комментируют»: a denied speech act is silence."""
+    return any(fold(c.text) == "не" for c in verb.children)
+
+
+def _surname_token(name: Span) -> Token:
+    """The word of a name that carries its case: the last capitalised word that is not an initial."""
+    words = [t for t in name if t.is_alpha and len(t.text) > 1]
+    return words[-1] if words else name.root
 
 
 def _pronoun_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, list[Token]]:
-    """«— сказал он»: the pronoun's speech verb, credited to the last person named before it."""
-    starts = sorted((m.start, index) for index, p in enumerate(persons) for m in p.mentions)
+    """«— сказал он»: the pronoun's speech verb, credited to the last person before it named as a
+    subject (in the nominative) whose gender the verb agrees with."""
+    named = []
+    for index, person in enumerate(persons):
+        for mention in person.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and _features(_surname_token(span), "Case") == "Nom":
+                named.append((mention.start, index, _surname_token(span)))
+    named.sort(key=lambda item: item[0])
     credited: dict[int, list[Token]] = {}
     for token in doc:
         if fold(token.text) not in _PRONOUNS or token.dep_ not in _SUBJECT:
             continue
-        if _lemma(token.head) not in lexicons.load("speech_verbs"):
+        verb = token.head
+        if _lemma(verb) not in lexicons.load("speech_verbs"):
             continue
-        before = [index for start, index in starts if start < token.idx and token.idx - start < 600]
+        before = [
+            (index, surname)
+            for start, index, surname in named
+            if start < token.idx and token.idx - start < 600 and _agrees(verb, surname)
+        ]
         if before:
-            credited.setdefault(before[-1], []).append(token.head)
+            credited.setdefault(before[-1][0], []).append(verb)
     return credited
 
 
@@ -101,12 +171,19 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
         heads: list[Token] = list(by_pronoun.get(index, []))
         chair = False
         for mention in person.mentions:
-            root = _name_root(doc, mention)
-            if root is None:
+            name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if name is None:
                 continue
-            top = _up_chain(root)
-            chair = chair or _is_chair(top) or _is_chair(root)
-            head = _speech_head(top)
+            title = title_of(name)
+            anchors = [name.root, _up_chain(name.root)]
+            if title is not None:
+                anchors.append(title_head(title))
+            chair = chair or any(_is_chair(a) for a in anchors)
+            head = next((h for h in map(_speech_head, anchors) if h is not None), None)
+            if head is None:
+                head = _clause_verb(name, _surname_token(name))
+            if head is None and _introduces_speech(name):
+                head = name.root
             if head is not None:
                 heads.append(head)
         quotes = tuple(q for q in dict.fromkeys(_quote_in(h.sent) for h in heads) if q is not None)
