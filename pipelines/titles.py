@@ -14,6 +14,8 @@ from pipelines.person_names import fold
 
 # Tokens that end a title when walking away from the name.
 _STOP_TEXT = {".", "!", "?", ";", ":", "(", ")", "—", "–", "-", "«»"}
+_OPENING_QUOTES = {"«", "„", "“"}
+_CLOSING_QUOTES = {"»", "”"}
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "DET", "PUNCT", "X", "SYM"}
 _TITLE_PREFIXES = ("экс-", "вице-", "и.о.", "зам.")
 
@@ -41,20 +43,47 @@ def _comma_inside_title(doc: Doc, i: int) -> bool:
     return 0 < i < len(doc) - 1 and doc[i - 1].is_lower and doc[i + 1].is_lower and doc[i + 1].pos_ in ("ADJ", "NOUN")
 
 
-def title_before(doc: Doc, name_start: int) -> Span | None:
-    """The job title standing right before the name token at `name_start`."""
-    sent_start = doc[name_start].sent.start
-    i = name_start - 1
+def _aside_end(doc: Doc, name_start: int, sent_start: int) -> int:
+    """Where a title ends when asides stand between it and the name: «…РАН, д.соц.н., г. Москва В.Ю. Леденева»."""
+    end = name_start
+    for _ in range(2):
+        j, aside = end - 1, []
+        while j >= sent_start and doc[j].text != "," and len(aside) <= 5:
+            aside.append(doc[j])
+            j -= 1
+        if j < sent_start or doc[j].text != "," or not aside or len(aside) > 5:
+            break
+        if any(is_position_head(t) or t.pos_ == "VERB" or t.ent_type_ == "PER" or "\n" in t.text for t in aside):
+            break
+        end = j
+    return end
+
+
+def _ends_title(doc: Doc, token: Token) -> bool:
+    """Outside quotes, a title does not reach past another name, a line break, a verb or a clause comma."""
+    if token.ent_type_ == "PER" or (token.is_space and "\n" in token.text) or token.text in _STOP_TEXT:
+        return True
+    if token.text == ",":
+        return not _comma_inside_title(doc, token.i)
+    return token.pos_ not in _PHRASE_POS and not token.is_space and not _is_modifier(token)
+
+
+def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
+    i = end - 1
     head = None
+    quoted = False  # inside «…» every word belongs to the name being quoted
     while i >= sent_start:
         token = doc[i]
-        if token.ent_type_ == "PER" or (token.is_space and "\n" in token.text):
+        if token.text in _CLOSING_QUOTES:
+            quoted = True
+        elif token.text in _OPENING_QUOTES:
+            quoted = False
+        elif quoted:
+            if "\n" in token.text:
+                return None
+        elif _ends_title(doc, token):
             break
-        if token.text in _STOP_TEXT or (token.text == "," and not _comma_inside_title(doc, i)):
-            break
-        if token.pos_ not in _PHRASE_POS and not token.is_space and not _is_modifier(token):
-            break
-        if is_position_head(token):
+        if not quoted and is_position_head(token):
             head = i
         i -= 1
     if head is None:
@@ -62,7 +91,18 @@ def title_before(doc: Doc, name_start: int) -> Span | None:
     start = head
     while start - 1 > i and (_is_modifier(doc[start - 1]) or doc[start - 1].text in ("-",)):
         start -= 1
-    return doc[start:name_start]
+    return doc[start:end]
+
+
+def title_before(doc: Doc, name_start: int) -> Span | None:
+    """The job title standing right before the name token at `name_start`."""
+    sent_start = doc[name_start].sent.start
+    title = _walk_left(doc, name_start, sent_start)
+    if title is None:
+        end = _aside_end(doc, name_start, sent_start)
+        if end != name_start:
+            title = _walk_left(doc, end, sent_start)
+    return title
 
 
 def title_after(doc: Doc, name_end: int) -> Span | None:
@@ -90,9 +130,65 @@ def title_after(doc: Doc, name_end: int) -> Span | None:
     return doc[start:end]
 
 
+# «X назначили главой ЕЦБ», «X стал премьер-министром», «X, занимающий пост заместителя …».
+_TAKES_TITLE = {
+    "назначить",
+    "избрать",
+    "переизбрать",
+    "утвердить",
+    "стать",
+    "являться",
+    "работать",
+    "служить",
+    "остаться",
+    "занимать",
+    "занять",
+    "возглавлять",
+    "получить",
+}
+_POST_NOUNS = {"пост", "должность"}
+
+
+def _phrase_from(head: Token) -> Span:
+    """A title headed by `head`: its modifiers to the left, its dependents up to a clause boundary to the right."""
+    doc = head.doc
+    start = head.i
+    while start - 1 >= head.sent.start and _is_modifier(doc[start - 1]):
+        start -= 1
+    end = head.i + 1
+    right = head.right_edge.i + 1
+    while end < right:
+        token = doc[end]
+        if token.text in _STOP_TEXT or token.ent_type_ == "PER" or token.pos_ == "VERB" or "\n" in token.text:
+            break
+        if token.text == "," and not _comma_inside_title(doc, end):
+            break
+        end += 1
+    return doc[start:end]
+
+
+def title_predicate(name: Span) -> Span | None:
+    """A title the clause gives the person: «назначили главой ЕЦБ», «занимающего пост заместителя»."""
+    root = name.root
+    verbs = [root.head] if root.dep_ in ("nsubj", "nsubj:pass", "obj") else []
+    # A participle only describes the name it directly follows («Хабирова, занимающего пост …»).
+    verbs += [c for c in root.children if c.dep_ == "acl" and c.pos_ == "VERB" and 0 < c.i - name.end <= 3]
+    for verb in verbs:
+        if fold(verb.lemma_) not in _TAKES_TITLE:
+            continue
+        for child in verb.children:
+            if "Ins" in child.morph.get("Case") and is_position_head(child):
+                return _phrase_from(child)
+            if fold(child.lemma_) in _POST_NOUNS:
+                inner = next((c for c in child.children if is_position_head(c)), None)
+                if inner is not None:
+                    return _phrase_from(inner)
+    return None
+
+
 def title_of(name: Span) -> Span | None:
-    """The job title standing by a name, before it or in apposition after it."""
-    title = title_before(name.doc, name.start) or title_after(name.doc, name.end)
+    """The job title standing by a name: before it, in apposition after it, or given by the clause."""
+    title = title_before(name.doc, name.start) or title_after(name.doc, name.end) or title_predicate(name)
     return title if title is not None and len(title) else None
 
 

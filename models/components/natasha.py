@@ -7,6 +7,7 @@ intact are skipped here and attached to a neighbour in the parse.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy
@@ -61,11 +62,12 @@ def syntax_component(doc: Doc) -> Doc:
     anchor = {}
     for sent, markup in zip(sents, markups, strict=True):
         local = [int(parsed.head_id) - 1 for parsed in markup.tokens]
-        local = _break_cycles([h if 0 <= h < len(sent) else -1 for h in local])
+        local = _single_root(_break_cycles([h if 0 <= h < len(sent) else -1 for h in local]))
         for position, (token, parsed) in enumerate(zip(sent, markup.tokens, strict=True)):
             head = sent[local[position]].i if local[position] >= 0 else token.i
             heads[token.i] = head - token.i
-            deps[token.i] = strings.add(parsed.rel if head != token.i else "ROOT")
+            rel = "ROOT" if head == token.i else "parataxis" if parsed.rel == "root" else parsed.rel
+            deps[token.i] = strings.add(rel)
             anchor[token.i] = token.i
     last = None
     for token in doc:
@@ -91,6 +93,18 @@ def _break_cycles(heads: list[int]) -> list[int]:
             node = heads[node]
         if node >= 0:  # came back to a node already on the path: a cycle through `node`
             heads[node] = -1
+    return heads
+
+
+def _single_root(heads: list[int]) -> list[int]:
+    """One root per sentence: spaCy derives sentences from the tree, and a second root the parser
+    leaves would cut razdel's sentence in two. Extra roots hang off the first one."""
+    roots = [i for i, h in enumerate(heads) if h < 0]
+    if len(roots) <= 1:
+        return heads
+    heads = list(heads)
+    for extra in roots[1:]:
+        heads[extra] = roots[0]
     return heads
 
 
@@ -133,21 +147,49 @@ def _split_at_line_breaks(span: Span) -> list[Span]:
 def names_component(doc: Doc) -> Doc:
     """First name, surname and patronymic of every PER entity (Natasha's yargy names grammar)."""
     extractor = loading.names_extractor()
+    facts: dict[str, object] = {}  # a document names the same people again and again
     for ent in doc.ents:
         if ent.label_ == "PER":
-            match = extractor.find(ent.text)
-            ent._.name = match.fact if match else None
+            if ent.text not in facts:
+                match = extractor.find(ent.text)
+                facts[ent.text] = match.fact if match else None
+            ent._.name = facts[ent.text]
     return doc
 
 
 @Language.component("kenesh_dates", assigns=["doc.spans"])
 def dates_component(doc: Doc) -> Doc:
     """Dates written out in the text (Natasha's yargy dates grammar) in `doc.spans["dates"]`."""
+    extractor = loading.dates_extractor()
     spans: list[Span] = []
-    for match in loading.dates_extractor()(doc.text):
-        span = doc.char_span(match.start, match.stop, label="DATE", alignment_mode="expand")
-        if span is not None:
-            span._.date = match.fact
-            spans.append(span)
+    for start, end in _date_windows(doc):
+        for match in extractor(doc.text[start:end]):
+            span = doc.char_span(start + match.start, start + match.stop, label="DATE", alignment_mode="expand")
+            if span is not None:
+                span._.date = match.fact
+                spans.append(span)
     doc.spans["dates"] = spans
     return doc
+
+
+# Every rule of Natasha's date grammar holds a number (day, month or year) and spans at most seven
+# of its tokens, each at least as fine as a razdel token. Yargy's chart parser is the slowest step of
+# the spine when run over the whole text; run only around numbers it finds the same dates.
+_DATE_REACH = 8
+_DIGIT = re.compile(r"\d")
+
+
+def _date_windows(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges around every number, `_DATE_REACH` words either side, overlaps merged."""
+    words = [(t.idx, t.idx + len(t.text), t.text) for t in doc if not t.is_space]
+    windows: list[tuple[int, int]] = []
+    for k, (_, _, text) in enumerate(words):
+        if not _DIGIT.search(text):
+            continue
+        start = words[max(k - _DATE_REACH, 0)][0]
+        end = words[min(k + _DATE_REACH, len(words) - 1)][1]
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows

@@ -34,19 +34,35 @@ def _canonical(ent: Span, organizations: tuple[OrganizationFinding, ...]) -> str
     return nominative(ent)
 
 
+def _is_body(ent: Span) -> bool:
+    """An ORG entity that can be the body a person represents: not a sub-unit, not a country code."""
+    return not _is_subunit(ent) and fold(ent.text) not in lexicons.load("org_country_codes")
+
+
 def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[int, str] | None:
-    """Token index and canonical name of the first body named inside `span` that is not a sub-unit."""
+    """Token index and canonical name of the first body named inside `span`."""
     doc = span.doc
     for ent in doc.ents:
-        if ent.label_ != "ORG" or ent.start < span.start or ent.start >= span.end or _is_subunit(ent):
-            continue
-        return ent.start, _canonical(ent, organizations)
+        if ent.label_ == "ORG" and span.start < ent.start < span.end and _is_body(ent):
+            return ent.start, _canonical(ent, organizations)
     for org in organizations:
         for m in org.mentions:
             if span.start_char <= m.start < span.end_char:
                 inner = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if inner is not None and not _is_subunit(inner) and inner.start > span.start:
+                if inner is not None and inner.start > span.start and _is_body(inner):
                     return inner.start, org.name
+    return None
+
+
+def _ministry(title: Span) -> tuple[str, str] | None:
+    """«заместитель министра труда … КР» → (заместитель министра, Министерство труда … КР)."""
+    doc = title.doc
+    for token in title:
+        body = _BODY_OF_POST.get(fold(token.lemma_))
+        nxt = token.i + 1
+        if body and nxt < title.end and "Gen" in doc[nxt].morph.get("Case") and doc[nxt].pos_ == "NOUN":
+            rest = _trim(doc, nxt, title.end)
+            return _as_title(_trim(doc, title.start, nxt)), f"{body} {rest.text}"
     return None
 
 
@@ -66,17 +82,16 @@ def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
     """(position, organization) of a job title; the organization is None when the title names none."""
     doc = title.doc
     found = _organization_at(title, organizations)
+    ministry = _ministry(title)
+    if ministry is not None and (found is None or (doc[found[0] - 1].i >= title.start and ministry[0])):
+        ministry_at = next(t.i for t in title if fold(t.lemma_) in _BODY_OF_POST)
+        if found is None or ministry_at < found[0]:
+            return ministry
     if found is not None:
         org_start, org_name = found
         position = _trim(doc, title.start, org_start)
         if len(position):
             return _as_title(position), org_name
-    for token in title:
-        body = _BODY_OF_POST.get(fold(token.lemma_))
-        nxt = token.i + 1
-        if body and nxt < title.end and "Gen" in doc[nxt].morph.get("Case") and doc[nxt].pos_ == "NOUN":
-            rest = _trim(doc, nxt, title.end)
-            return _as_title(_trim(doc, title.start, nxt)), f"{body} {rest.text}"
     return _as_title(_trim(doc, title.start, title.end)), None
 
 
