@@ -184,8 +184,11 @@ def _is_initial(token: Token) -> bool:
     return token.is_alpha and token.is_upper and len(token.text) == 1
 
 
-def parse_name(span: Span) -> NameParts | None:
-    """Name parts of a PER span, or None when it names no surname (a bare first name, initials)."""
+def parse_name(span: Span, nominative_context: bool = False) -> NameParts | None:
+    """Name parts of a PER span, or None when it names no surname (a bare first name, initials).
+
+    `nominative_context`: the name stands in apposition to a nominative title («директор … А.С. Омурбекова»),
+    so its case is known whatever the tagger says."""
     initials: list[Token] = []
     initials_at: int | None = None  # how many words precede the initials
     words: list[Token] = []
@@ -238,7 +241,7 @@ def parse_name(span: Span) -> NameParts | None:
     surname_token = words[surname_at]
     # Name parts agree in case; a list line names people in the nominative.
     case = _case(surname_token)
-    if (initials and _starts_line(span)) or (first is not None and _case(first) == "Nom"):
+    if nominative_context or (initials and _starts_line(span)) or (first is not None and _case(first) == "Nom"):
         case = "Nom"
     surname = nominative_part(surname_token, "surname", case)
     prefix = particles.get(surname_at, [])

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from models import lexicons
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.person_names import NameParts, could_be_name, fold, parse_name
+from pipelines.titles import title_before, title_head
 
 
 @dataclass
@@ -105,12 +106,17 @@ def _is_transliteration(ent: Span) -> bool:
     return before.ent_type_ == "PER"
 
 
+def _after_nominative_title(ent: Span) -> bool:
+    title = title_before(ent.doc, ent.start)
+    return title is not None and "Nom" in title_head(title).morph.get("Case")
+
+
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     for ent in doc.ents:
         if ent.label_ != "PER" or _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
             continue
-        parts = parse_name(ent)
+        parts = parse_name(ent, nominative_context=_after_nominative_title(ent))
         if parts is not None:
             found.append((parts, TextSpan(parts.start, parts.end)))
     return found
