@@ -1,31 +1,455 @@
-"""Organizations: NER ORG spans in the nominative, one entry per body."""
+"""Organizations: grammar and NER candidates → canonical nominative names, one entry per body.
+
+1. Candidates: names the grammar reads (`models/grammars/organizations.py`) and the NER's ORG
+   spans, cleaned of what the tagger glues to them (a person after a country code, stray quotes).
+2. Overlaps keep the longest reading; a parenthesis right after a name is its alias
+   («… Совет по вопросам миграции (МБОС)»).
+3. Each name in the nominative: only the head noun and the adjectives before it are inflected,
+   genitive and prepositional dependents stay as written («Министерство труда, социального
+   обеспечения и миграции КР»); quoted parts are never touched.
+4. Names of one body are merged: same lemmas, a legal form added or dropped, an abbreviation of
+   the full name (initials «СДПК», syllables «Совбез», «Госсовет»), or a shorter form of it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from models import lexicons, loading
+from models.grammars import organizations as grammar
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
-from pipelines.normalize import nominative
+from pipelines.normalize import inflect_token, inflect_word
+
+_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+# Function words are not part of a name's identity (the scorer skips them too).
+_STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с", "со", "о", "об", "от", "до", "за", "к", "из", "а"})
+_INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
+_QUOTES = '«»„“”"'
+_MAX_ALIAS_TOKENS = 6
 
 
-def find_organizations(doc: Doc) -> tuple[OrganizationFinding, ...]:
-    by_key: dict[str, OrganizationFinding] = {}
+@dataclass
+class _Body:
+    name: str
+    words: tuple[str, ...]  # lemmas of the content words
+    head: str | None  # lemma of the head noun
+    abbreviation: bool
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[TextSpan] = field(default_factory=list)
+
+
+def _lemmas(text: str, legal_forms: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    words = [w for w in _WORD.findall(text) if w.lower() not in _STOP]
+    return tuple(grammar.word_lemma(w) for w in words if w.lower().replace("0", "о") not in legal_forms)
+
+
+# --- NER candidates -------------------------------------------------------------------------
+
+
+def _starts_person(doc: Doc, i: int, person_starts: set[int]) -> bool:
+    token = doc[i]
+    initial = len(token.text) == 1 and token.is_upper and i + 1 < len(doc) and doc[i + 1].text == "."
+    return initial or bool(_INITIAL.match(token.text)) or token.idx in person_starts
+
+
+def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """Token range of the ORG entity without what does not belong to a name, or None."""
+    lex = grammar.lexicon()
+    person_starts = {start for start, _ in persons}
+    start, end = ent.start, ent.end
+    # «Председателя комитета …»: a job title before the body belongs to the person.
+    while start < end and grammar.word_lemma(doc[start].text) in lex.position_nouns:
+        start += 1
+    # «Заседание Совета Федерации»: nouns before the body's head govern it, they do not name it.
+    heads = [i for i in range(start, end) if doc[i].lemma_ in lex.heads]
+    if heads and heads[0] > start and all(doc[i].pos_ == "NOUN" for i in range(start, heads[0])):
+        start = heads[0]
+    for i in range(start + 1, end):
+        # «… КР Н.С. Базарбаев», «ООН норвежец Трюгве Ли»: a person ends the name; so does
+        # a parenthesis, which holds another name for it («… партия Кыргызстана (СДПК»).
+        if doc[i].text == "(" or _starts_person(doc, i, person_starts):
+            end = i
+            break
+        # «Госдума «закон Димы Яковлева»»: a quotation after a name is not part of it,
+        # unlike one after a kind of body or a legal form («партия «Ак Жол»»).
+        if doc[i].text in "«„" and not _introduces_quote(doc[i - 1]):
+            end = i
+            break
+    while start < end and ((doc[start].is_punct and doc[start].text not in _QUOTES) or doc[start].is_space):
+        start += 1
+    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES) or doc[end - 1].is_space):
+        end -= 1
+    start, end = _balance_quotes(doc, start, end)
+    if start >= end or (doc[start:end].start_char, doc[start:end].end_char) in persons:
+        return None
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words:
+        return None
+    # Country codes and places alone are locations («КР», «РФ»).
+    if all(t.lower_ in lex.country_codes for t in words):
+        return None
+    # An adjective alone («Этнодемографические», «Болгарское») names nothing.
+    quoted = sum(t.text in _QUOTES for t in doc[start:end]) >= 2
+    if not quoted and not any(t.pos_ in ("NOUN", "PROPN", "X") or t.is_upper for t in words):
+        return None
+    if len(words) == 1 and (words[0].lower_ in lex.not_abbreviations or words[0].lemma_ in _generic()):
+        return None
+    if len(words) == 1 and not quoted and _adjective(words[0].text):
+        return None
+    return start, end
+
+
+def _adjective(word: str) -> bool:
+    """A word the dictionary reads only as an adjective («Этнодемографические»)."""
+    parses = loading.morph().parse(word.lower())
+    return parses[0].tag.POS in ("ADJF", "PRTF") and not any(p.tag.POS == "NOUN" for p in parses)
+
+
+def _introduces_quote(token: Token) -> bool:
+    lex = grammar.lexicon()
+    return (token.is_lower and token.lemma_ in lex.heads) or token.lower_.replace("0", "о") in lex.legal_forms
+
+
+def _generic() -> frozenset[str]:
+    return lexicons.load("org_generic")
+
+
+def _balance_quotes(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take in the opening quote before the span, or drop a closing quote that has none."""
+    texts = [t.text for t in doc[start:end]]
+    opens = sum(t in "«„" for t in texts)
+    closes = sum(t in "»”" for t in texts)
+    if closes > opens:
+        if start > 0 and doc[start - 1].text in '«„"':
+            return start - 1, end
+        if texts and texts[-1] in "»”":
+            return start, end - 1
+    if opens > closes:
+        if end < len(doc) and doc[end].text in '»”"':
+            return start, end + 1
+        if texts and texts[0] in "«„":
+            return start + 1, end
+    return start, end
+
+
+# --- names ----------------------------------------------------------------------------------
+
+
+def _head_index(span: Span) -> int | None:
+    lex = grammar.lexicon()
+    in_quotes = False
+    for token in span:
+        if token.text in _QUOTES:
+            in_quotes = not in_quotes
+            continue
+        if not in_quotes and token.lemma_ in lex.heads:
+            return token.i
+    for token in span:
+        if token.text in _QUOTES:
+            break
+        if token.pos_ in ("NOUN", "PROPN") and not token.is_upper:
+            return token.i
+    # «Европейского ЦБ»: an abbreviation is the head when nothing else is.
+    return next((t.i for t in span if t.pos_ in ("NOUN", "PROPN") and t.is_upper), None)
+
+
+def canonical(span: Span) -> str:
+    """The name in the nominative: the head noun and the adjectives before it inflect, the rest stays."""
+    head = _head_index(span)
+    lex = grammar.lexicon()
+    parts: list[str] = []
+    for token in span:
+        word = token.text
+        if token.i == span.start and word.lower().replace("0", "о") in lex.legal_forms:
+            word = word.replace("0", "О")
+        elif head is not None and token.i < head and token.pos_ == "PROPN" and _adjective_shaped(token):
+            # The tagger's features are a guess for a name; an adjective agrees with its head.
+            word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
+        elif head is not None and token.i <= head and _agrees(token, head, span):
+            word = inflect_token(token)
+        parts.append(word + token.whitespace_)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _adjective_shaped(token: Token) -> bool:
+    return bool(re.search(grammar.ADJECTIVE_ENDING, token.text))
+
+
+def _features(token: Token) -> tuple[str | None, str | None, str | None]:
+    morph = token.morph
+    return tuple((morph.get(f) or [None])[0] for f in ("Case", "Gender", "Number"))  # type: ignore[return-value]
+
+
+def _agrees(token: Token, head: int, span: Span) -> bool:
+    if token.i == head:
+        return True
+    if token.pos_ not in ("ADJ", "NUM", "DET") and not (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")):
+        return False
+    # Inside quotes nothing inflects («Единой России» is a name within a name).
+    return not any(t.text in _QUOTES for t in span.doc[span.start : token.i])
+
+
+# --- one entry per body -----------------------------------------------------------------------
+
+
+def _initials(words: list[str]) -> set[str]:
+    """Letters an abbreviation of these words can be made of: «Социал-демократическая партия» → СДП."""
+    firsts = []
+    for word in words:
+        parts = [p for p in word.split("-") if p]
+        firsts.append("".join(p[0] for p in parts))
+    full = "".join(firsts)
+    return {full, "".join(w[0] for w in words)}
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """`short` is an abbreviation of `full` or of its leading words («ЕЦБ», «Совбез», «Госсовет»)."""
+    short_words = [w for w in re.findall(r"[\wЁё-]+", short) if w.lower() not in _STOP]
+    full_words = [w for w in re.findall(r"[\wЁё-]+", full) if w.lower() not in _STOP]
+    full_lower = [w.lower() for w in full_words]
+    while short_words:
+        if len(short_words) < len(full_words) and _cover([w.lower() for w in short_words], full_lower, False):
+            return True
+        # «Совбез ООН» for «Совет Безопасности»: a code of the parent body after the short form may be left out.
+        if len(short_words) > 1 and short_words[-1].isupper() and short_words[-1] not in full_words:
+            short_words = short_words[:-1]
+        else:
+            return False
+    return False
+
+
+def _cover(short: list[str], full: list[str], compressed: bool) -> bool:
+    """Each short word spells one or more consecutive full words; trailing full words may be left."""
+    if not short:
+        return compressed
+    word, rest = short[0], short[1:]
+    for n in range(1, len(full) + 1):
+        run = full[:n]
+        if n == 1 and grammar.word_lemma(word) == grammar.word_lemma(run[0]):
+            if _cover(rest, full[1:], compressed):
+                return True
+        elif _spells(word, run) and _cover(rest, full[n:], True):
+            return True
+    return False
+
+
+def _spells(word: str, run: list[str]) -> bool:
+    """`word` is made of prefixes of the words in `run`, in order («сов»+«без», «е»+«ц»+«б»)."""
+    if len(run) == 1:
+        return False
+    if word in _initials(run):
+        return True
+    return _prefixes(word, run)
+
+
+def _prefixes(word: str, run: list[str]) -> bool:
+    if not run:
+        return not word
+    first, rest = run[0], run[1:]
+    # The last word may stand whole and inflected («Генассамблея», «Госсовет»).
+    if not rest and len(word) >= 3 and grammar.word_lemma(word) == grammar.word_lemma(first):
+        return True
+    for n in range(min(len(word), len(first)), 0, -1):
+        if word[:n] == first[:n] and (n >= 2 or len(first) == 1 or word.isupper()) and _prefixes(word[n:], rest):
+            return True
+    return False
+
+
+def _subsumes(long: _Body, short: _Body) -> bool:
+    """`short` is a shorter way of naming `long`: its words are among long's, head included."""
+    if not short.words or short.abbreviation or len(short.words) >= len(long.words):
+        return False
+    if short.head is None or short.head != long.head:
+        return False
+    rest = list(long.words)
+    for word in short.words:
+        if word not in rest:
+            return False
+        rest.remove(word)
+    return True
+
+
+def _merge(bodies: list[_Body]) -> list[_Body]:
+    by_words: dict[tuple[str, ...], _Body] = {}
+    merged: list[_Body] = []
+    for body in bodies:
+        same = by_words.get(body.words)
+        if same is None:
+            by_words[body.words] = body
+            merged.append(body)
+            continue
+        same.mentions.extend(body.mentions)
+        same.aliases.extend(a for a in body.aliases if a not in same.aliases)
+        if len(body.name) > len(same.name):  # «ОО «…»» over «…»: the fuller form
+            same.name = body.name
+    absorbed: set[int] = set()
+    for i, short in enumerate(merged):
+        targets = [
+            j
+            for j, long in enumerate(merged)
+            if j != i
+            and j not in absorbed
+            and (_subsumes(long, short) or _abbreviates(short.name, long.name) or _same_quoted(short, long))
+        ]
+        if not targets:
+            continue
+        # A bare name that fits several bodies («Правительство» with two cities) goes to the nearest before it.
+        first = min(short.mentions, key=lambda m: m.start)
+        before = [j for j in targets if min(m.start for m in merged[j].mentions) < first.start]
+        j = max(before, key=lambda j: min(m.start for m in merged[j].mentions)) if before else targets[0]
+        long = merged[j]
+        long.mentions.extend(short.mentions)
+        if short.abbreviation or _abbreviates(short.name, long.name):
+            long.aliases.extend(a for a in [short.name, *short.aliases] if a not in long.aliases)
+        absorbed.add(i)
+    return [b for i, b in enumerate(merged) if i not in absorbed]
+
+
+def _same_quoted(short: _Body, long: _Body) -> bool:
+    """«Ресурсный центр для пожилых» and ОО «Ресурсный центр для пожилых» are one body."""
+    quoted = re.findall(r"[«\"„“]([^»\"”“]+)[»\"”“]", long.name)
+    return bool(quoted) and any(_lemmas(q) == short.words for q in quoted) and short.name != long.name
+
+
+# --- the stage ------------------------------------------------------------------------------
+
+
+def _person_spans(findings: Findings | None) -> set[tuple[int, int]]:
+    if findings is None:
+        return set()
+    return {(m.start, m.end) for p in findings.persons for m in p.mentions}
+
+
+def _parenthesis(doc: Doc, end: int) -> tuple[int, int] | None:
+    """Token range inside «( … )» right after a name, when it is short enough to be another name for it."""
+    if end >= len(doc) or doc[end].text != "(":
+        return None
+    for i in range(end + 1, min(len(doc), end + 2 + _MAX_ALIAS_TOKENS)):
+        if doc[i].text == ")":
+            inner = doc[end + 1 : i]
+            if (inner and not any(t.pos_ == "VERB" or t.like_num for t in inner) and inner.text[:1].isupper()) or (
+                inner and inner.text[:1] in _QUOTES
+            ):
+                return end + 1, i
+            return None
+    return None
+
+
+def _readings(
+    doc: Doc, found: grammar.Found, persons: set[tuple[int, int]], blocked: frozenset[str]
+) -> dict[tuple[int, int], str]:
+    """Token ranges read as names (grammar, then NER), with the rule that read each."""
+    lex = grammar.lexicon()
+    ranges: dict[tuple[int, int], str] = {}
+    for cand in grammar.candidates(doc, found, blocked):
+        ranges.setdefault((cand.start, cand.end), cand.core)
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
-        name = nominative(ent)
-        key = name.lower().replace("ё", "е")
-        span = TextSpan(ent.start_char, ent.end_char)
-        found = by_key.get(key)
-        by_key[key] = (
-            replace(found, mentions=(*found.mentions, span))
-            if found
-            else OrganizationFinding(name=name, mentions=(span,))
+        cleaned = _clean_ner(doc, ent, persons)
+        if cleaned is not None:
+            start, end = cleaned
+            if doc[start].text in blocked:
+                continue
+            end = grammar.grow(doc, start, end, found, lex, blocked, proper=True)
+            ranges.setdefault((start, end), "NER")
+    return ranges
+
+
+def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]) -> tuple[int, int] | None:
+    """A sub-unit stays in a person's position; the body it belongs to is the organization.
+
+    «директор Департамента … ЕЭК» → ЕЭК; «Департамент информации и печати МИД России» → МИД России.
+    """
+    lex = grammar.lexicon()
+    if doc[start].lemma_ not in lex.subunits:
+        return start, end
+    inner = [r for r in ranges if start < r[0] < end and ranges[r] in ("ABBR", "KNOWN", "NER")]
+    if inner:
+        first = min(inner)
+        return first[0], end
+    return start, end
+
+
+def _strip_description(doc: Doc, start: int, end: int) -> int:
+    """«некоммерческая организация «Общество защиты интернета»», «чешская компания CEZ»: a described
+    kind of body before its proper name is a description; the name is what follows. A bare kind
+    («партия «Ак Жол»») stays, as the text names the body so."""
+    lex = grammar.lexicon()
+    i = start
+    while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i += 1
+    if i == start or i + 1 >= end or not (doc[i].is_lower and doc[i].lemma_ in lex.heads):
+        return start
+    rest = doc[i + 1 : end]
+    quoted = rest[0].text in _QUOTES and rest[-1].text in _QUOTES
+    latin = all(re.fullmatch(r"[A-Za-z0-9&.-]+", t.text) for t in rest)
+    return i + 1 if quoted or latin else start
+
+
+def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[OrganizationFinding, ...]:
+    lex = grammar.lexicon()
+    found = grammar.segments(doc)
+    persons = _person_spans(findings)
+    ranges = _readings(doc, found, persons, frozenset())
+    # An abbreviation defined in parentheses after anything but a name is a term, not a body.
+    blocked = grammar.defined_terms(doc, found, {end for _, end in ranges})
+    if blocked:
+        ranges = _readings(doc, found, persons, blocked)
+    ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
+    # Longest readings first; a reading inside a longer one is part of that name.
+    chosen: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for start, end in sorted(ranges, key=lambda r: (-(r[1] - r[0]), r[0])):
+        if not taken.intersection(range(start, end)):
+            chosen.append((start, end))
+            taken.update(range(start, end))
+    chosen.sort()
+
+    bodies: list[_Body] = []
+    alias_ranges: dict[tuple[int, int], int] = {}
+    for start, end in chosen:
+        if (start, end) in alias_ranges:
+            continue
+        span = doc[start:end]
+        start = _strip_description(doc, start, end)
+        span = doc[start:end]
+        name = canonical(span)
+        head = _head_index(span)
+        body = _Body(
+            name=name,
+            words=_lemmas(name, lex.legal_forms) or _lemmas(name),
+            head=doc[head].lemma_ if head is not None and doc[head].lemma_ in lex.heads else None,
+            abbreviation=all(t.is_upper for t in span if t.is_alpha),
+            mentions=[TextSpan(span.start_char, span.end_char)],
         )
-    return tuple(by_key.values())
+        inner = _parenthesis(doc, end)
+        if inner is not None:
+            alias = doc[inner[0] : inner[1]]
+            body.aliases.append(alias.text.strip(_QUOTES + " "))
+            body.mentions.append(TextSpan(alias.start_char, alias.end_char))
+            # The parenthesis is this body's other name, not a body of its own.
+            for other in chosen:
+                if other[0] >= inner[0] and other[1] <= inner[1]:
+                    alias_ranges[other] = len(bodies)
+        bodies.append(body)
+    # Later mentions of an alias («МБОС» on its own) are the body it was introduced for.
+    alias_of = {b.aliases[0].lower(): b for b in bodies if b.aliases}
+    kept: list[_Body] = []
+    for body in bodies:
+        target = alias_of.get(body.name.strip(_QUOTES).lower())
+        if target is not None and target is not body:
+            target.mentions.extend(body.mentions)
+        else:
+            kept.append(body)
+    return tuple(
+        OrganizationFinding(name=b.name, aliases=tuple(b.aliases), mentions=tuple(sorted(set(b.mentions))))
+        for b in _merge(kept)
+    )
 
 
 def run(doc: Doc, findings: Findings) -> Findings:
-    return replace(findings, organizations=find_organizations(doc))
+    return replace(findings, organizations=find_organizations(doc, findings))

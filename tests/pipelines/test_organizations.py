@@ -1,0 +1,108 @@
+"""Organizations stage: small real-style sentences → canonical names, aliases and mentions."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipelines.stages.organizations import _abbreviates, find_organizations
+
+
+def names(nlp: Language, text: str) -> list[str]:
+    return [o.name for o in find_organizations(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Встреча прошла в партнерстве с Министерством труда, социального обеспечения и миграции КР.",
+            "Министерство труда, социального обеспечения и миграции КР",
+        ),
+        ("Встреча была организована ОО «Ресурсный центр для пожилых» в Бишкеке.", "ОО «Ресурсный центр для пожилых»"),
+        ("Встреча была организована 00 «Ресурсный центр для пожилых» в Бишкеке.", "ОО «Ресурсный центр для пожилых»"),
+        ("Отчёт заслушали депутаты Жогорку Кенеша Кыргызской Республики.", "Жогорку Кенеш Кыргызской Республики"),
+        (
+            "Законопроект внесла председатель комитета Госдумы по безопасности и противодействию коррупции.",
+            "комитет Госдумы по безопасности и противодействию коррупции",
+        ),
+        ("Вместе с главой департамента культуры Москвы Сергеем Капковым.", "департамент культуры Москвы"),
+        (
+            "Спектакль показали в Московском драматическом театре им. М. Н. Ермоловой.",
+            "Московский драматический театр им. М. Н. Ермоловой",
+        ),
+    ],
+)
+def test_canonical_names(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_full_name_with_abbreviation_in_parentheses(nlp: Language) -> None:
+    text = (
+        "Межстрановой Большой Общественный Совет по вопросам миграции (МБОС) является площадкой. "
+        "Предложения МБОС будут передаваться в ЕЭК."
+    )
+    orgs = find_organizations(nlp(text))
+    council = next(o for o in orgs if o.name == "Межстрановой Большой Общественный Совет по вопросам миграции")
+    assert council.aliases == ("МБОС",)
+    assert len(council.mentions) == 3
+    assert [o.name for o in orgs].count("МБОС") == 0
+    assert "ЕЭК" in [o.name for o in orgs]
+
+
+def test_inflected_forms_are_one_body(nlp: Language) -> None:
+    text = "Заседание Совета Федерации открылось. Депутаты Совета Федерации одобрили закон. Совет Федерации решил."
+    assert names(nlp, text) == ["Совет Федерации"]
+
+
+def test_mentions_are_spans_of_the_text(nlp: Language) -> None:
+    doc = nlp("Предложения будут передаваться в ЕЭК и в СНГ.")
+    for org in find_organizations(doc):
+        for mention in org.mentions:
+            assert doc.text[mention.start : mention.end] == org.name
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # a country code, and a person glued to it by the NER
+        ("Выступил первый заместитель министра труда КР Н.С. Базарбаев.", "КР"),
+        (
+            "Руководитель отдела «Этнодемографические, религиозные процессы» ИДИ ФНИСЦ РАН выступила.",
+            "Этнодемографические",
+        ),
+        # an abbreviation the text defines for a thing, not a body
+        ("Предложили считать беспилотным транспортным средством (БПТС) машину без водителя. БПТС опасны.", "БПТС"),
+        ("Об этом сообщили СМИ.", "СМИ"),
+        ("На ХХ сессии маслихата рассмотрели бюджет.", "ХХ"),
+    ],
+)
+def test_not_organizations(nlp: Language, text: str, not_expected: str) -> None:
+    assert not any(not_expected == n or n.startswith(not_expected + " ") for n in names(nlp, text))
+
+
+def test_sub_unit_in_a_position_gives_the_body(nlp: Language) -> None:
+    text = "Отметила директор Департамента трудовой миграции и социальной защиты ЕЭК А.С. Омурбекова."
+    found = names(nlp, text)
+    assert "ЕЭК" in found
+    assert not any(n.startswith("Департамент") for n in found)
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("СДПК", "Социал-демократическая партия Кыргызстана"),
+        ("ЕЦБ", "Европейский центральный банк"),
+        ("Совбез", "Совет Безопасности ООН"),
+        ("Госсовет", "Государственный совет Кубы"),
+        ("Генассамблея", "Генеральная Ассамблея ООН"),
+        ("СФ", "Совет Федерации"),
+    ],
+)
+def test_abbreviations(short: str, full: str) -> None:
+    assert _abbreviates(short, full)
+
+
+@pytest.mark.parametrize(("short", "full"), [("Совет", "Совет Федерации"), ("СНГ", "Совет Безопасности ООН")])
+def test_not_abbreviations(short: str, full: str) -> None:
+    assert not _abbreviates(short, full)
