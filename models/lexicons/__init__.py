@@ -9,12 +9,14 @@ LEXICONS = Path(__file__).parent
 
 
 @cache
+def lines(name: str) -> tuple[str, ...]:
+    """Entries of `NAME.txt` as written (case kept: «РК» is a country, «рк» is not a word)."""
+    path = LEXICONS / f"{name}.txt"
+    entries = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(entry for entry in entries if entry)
+
+
+@cache
 def load(name: str) -> frozenset[str]:
     """Entries of `NAME.txt`, lower-cased with ё folded to е."""
-    path = LEXICONS / f"{name}.txt"
-    entries = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        entry = line.split("#", 1)[0].strip()
-        if entry:
-            entries.add(entry.lower().replace("ё", "е"))
-    return frozenset(entries)
+    return frozenset(entry.lower().replace("ё", "е") for entry in lines(name))

@@ -1,28 +1,372 @@
-"""Locations: countries, regions and cities in the nominative, each once."""
+"""Locations: countries, regions and cities in the nominative, each once.
+
+Three sources feed one list:
+1. NER LOC spans, cleaned: brackets cut, streets, buildings and natural features dropped, a body's
+   own words dropped from spans that NER stretched over an organization ("Жогорку Кенеше
+   Кыргызской Республики" → "Кыргызской Республики").
+2. Names from the lexicons wherever they are written outside quotes: country aliases ("РФ",
+   "Кыргызская Республика") and region abbreviations ("ЗКО"), which NER often misses or tags ORG.
+3. Places inside organization names ("Совет депутатов Челябинской области", "Правительство
+   Москвы"): real reports name bodies by their region, and the region counts as a location.
+
+Every name is then keyed by its lemmas, so case forms and aliases collapse to one entry.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
+from models import lexicons, loading
 from pipelines.findings import Findings, LocationFinding, TextSpan
-from pipelines.normalize import nominative
+from pipelines.normalize import nominative, recover_shape
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_OPENING_BRACKETS = {"(", "["}
+_OPENING_QUOTES = {"«", "„", "“"}
+_CLOSING_QUOTES = {"»", "”"}
+_DASHES = {"-", "–", "—"}
+# Dependents that hang a place off a body's or a region's name: "Правительство Москвы".
+_ATTACHED_DEPS = {"nmod", "appos", "flat", "flat:name", "flat:foreign"}
+# Dependents that make a region noun a proper name: "Челябинская область", "Республика Татарстан".
+_NAMING_DEPS = {"amod", "appos", "flat", "flat:name", "flat:foreign", "nmod"}
+
+Key = tuple[str, ...]
+
+
+@lru_cache(maxsize=100_000)
+def _lemma(word: str) -> str:
+    # Abbreviations are matched as written: "РК" is a country, "рк" is not a word at all.
+    if word.isupper() and len(word) > 1:
+        return word
+    return loading.morph().parse(word.lower())[0].normal_form.replace("ё", "е")
+
+
+def key_of(words: Iterable[str]) -> Key:
+    """Lemmas of the words: the same for every case form of a name."""
+    return tuple(_lemma(w) for w in words)
+
+
+def text_key(text: str) -> Key:
+    return key_of(_WORD.findall(text))
+
+
+def _nominative_lemmas(word: str) -> set[str]:
+    if word.isupper() and len(word) > 1:
+        return {word}
+    parses = loading.morph().parse(word.lower())
+    found = {p.normal_form.replace("ё", "е") for p in parses if p.tag.case in (None, "nomn")}
+    return found or {_lemma(word)}
+
+
+def lexicon_keys(text: str) -> set[Key]:
+    """Every key a lexicon name can have: pymorphy's first guess for a word out of context varies
+    by form ("большая" → "больший", "большой" → "большой"), so all nominative readings count."""
+    keys: set[Key] = {()}
+    for word in _WORD.findall(text):
+        keys = {(*k, lemma) for k in keys for lemma in _nominative_lemmas(word)}
+    return keys
+
+
+def span_key(span: Span | Iterable[Token]) -> Key:
+    return key_of(t.text for t in span if not (t.is_punct or t.is_space))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lexicon names by key: the canonical name, and whether it replaces the written form."""
+
+    names: dict[Key, str] = field(default_factory=dict)
+    forced: frozenset[Key] = frozenset()
+    longest: int = 1
+    first_words: frozenset[str] = frozenset()
+
+    def canonical(self, key: Key) -> str | None:
+        return self.names.get(key)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    names: dict[Key, str] = {}
+    forced: set[Key] = set()
+    for lexicon, force in (("loc_countries", True), ("loc_regions", False)):
+        for line in lexicons.lines(lexicon):
+            canonical, *aliases = (part.strip() for part in line.split("|"))
+            for form in (canonical, *aliases):
+                for key in lexicon_keys(form):
+                    names.setdefault(key, canonical)
+                    if force:
+                        forced.add(key)
+    return Gazetteer(
+        names=names,
+        forced=frozenset(forced),
+        longest=max(len(k) for k in names),
+        first_words=frozenset(k[0] for k in names if k),
+    )
+
+
+def _lemmas(name: str) -> frozenset[str]:
+    return lexicons.load(name)
+
+
+@cache
+def _not_places() -> frozenset[Key]:
+    return frozenset(key for line in lexicons.lines("loc_not_places") for key in lexicon_keys(line))
+
+
+def _is_geox(word: str) -> bool:
+    """pymorphy's dictionary knows the word as a toponym (`Geox`); guesses for unknown words don't count."""
+    return any("Geox" in p.tag and p.tag.POS == "NOUN" and p.is_known for p in loading.morph().parse(word))
+
+
+def _is_capitalized(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _in(token: Token, lexicon: str) -> bool:
+    words = _lemmas(lexicon)
+    return token.lemma_.lower().replace("ё", "е") in words or token.lower_.rstrip(".") in words
+
+
+def _quoted(doc: Doc) -> list[bool]:
+    """Which tokens stand inside «…»: names of parties, papers and projects, not places."""
+    inside, flags = False, []
+    for token in doc:
+        if token.text in _OPENING_QUOTES:
+            inside = True
+        elif token.text in _CLOSING_QUOTES:
+            inside = False
+        elif token.text == '"':
+            inside = not inside
+        flags.append(inside)
+    return flags
+
+
+def _trim(span: Span) -> Span | None:
+    """The span without a bracketed tail ("Молдавия (КС)") and edge punctuation."""
+    doc, start, end = span.doc, span.start, span.end
+    for token in span:
+        if token.text in _OPENING_BRACKETS:
+            end = token.i
+            break
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _previous_word(span: Span) -> Token | None:
+    for token in reversed(span.doc[: span.start]):
+        if not (token.is_punct or token.is_space):
+            return token
+    return None
+
+
+def _is_place_like(span: Span) -> bool:
+    """Evidence beyond NER that the span names a country, region or city."""
+    key = span_key(span)
+    if not key or key in _not_places():
+        return False
+    if gazetteer().canonical(key):
+        return True
+    root = span.root
+    if _in(root, "loc_region_nouns") or _in(root, "loc_settlement_nouns"):
+        return any(
+            c.i in range(span.start, span.end) and _is_capitalized(c) and c.dep_ in _NAMING_DEPS for c in root.children
+        )
+    words = [t for t in span if not t.is_punct]
+    return all(_is_capitalized(t) for t in words) and _is_geox(root.text)
+
+
+def _place_after_body(span: Span) -> Span | None:
+    """The place a body's name ends with: "Жогорку Кенеше Кыргызской Республики" → "Кыргызской Республики"."""
+    inside = range(span.start, span.end)
+    for token in span:
+        if token.i == span.start or token.head.i not in inside or token.head.i >= token.i:
+            continue
+        if token.dep_ not in _ATTACHED_DEPS or token.left_edge.i <= span.start:
+            continue
+        tail = span.doc[token.left_edge.i : span.end]
+        if _is_place_like(tail):
+            return tail
+    return None
+
+
+def clean_location(span: Span) -> Span | None:
+    """A NER LOC span as a country, region or city, or None when it names something else."""
+    trimmed = _trim(span)
+    if trimmed is None:
+        return None
+    before = _previous_word(trimmed)
+    if before is not None and _in(before, "loc_not_place_nouns"):
+        return None
+    root = trimmed.root
+    is_body = any(_in(t, "loc_org_nouns") for t in trimmed)
+    if is_body or not (_in(root, "loc_region_nouns") or _in(root, "loc_settlement_nouns")):
+        # A place hanging off a non-place head is the location, the head is a body or a title.
+        tail = _place_after_body(trimmed)
+        if tail is not None or is_body:
+            return tail
+    if _in(root, "loc_not_place_nouns") or span_key(trimmed) in _not_places():
+        return None
+    has_noun = any(t.pos_ in ("NOUN", "PROPN") for t in trimmed)
+    if not has_noun and loading.morph().parse(root.text)[0].tag.POS != "NOUN":
+        return None  # an adjective or adverb NER took for a name: "Штокмановское", "Наиболее"
+    return trimmed
+
+
+def places_in_body(span: Span, quoted: list[bool]) -> Iterator[Span]:
+    """Places a body's name is made specific by: "Совет депутатов Челябинской области"."""
+    inside = range(span.start, span.end)
+    for token in span:
+        if quoted[token.i] or token.head.i not in inside or token.head.i >= token.i:
+            continue
+        if token.dep_ not in _ATTACHED_DEPS or token.left_edge.i < span.start:
+            continue
+        place = span.doc[token.left_edge.i : min(token.right_edge.i + 1, span.end)]
+        trimmed = _trim(place)
+        if trimmed is not None and _is_place_like(trimmed):
+            yield trimmed
+
+
+def lexicon_names(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
+    """Lexicon names written anywhere outside quotes, longest first at each position."""
+    words = [t for t in doc if not (t.is_space or (t.is_punct and t.text not in "-—–"))]
+    gaz = gazetteer()
+    for i, first in enumerate(words):
+        if not _is_capitalized(first) or quoted[first.i] or _lemma(first.text) not in gaz.first_words:
+            continue
+        for n in range(min(gaz.longest, len(words) - i), 0, -1):
+            window = words[i : i + n]
+            span = doc[window[0].i : window[-1].i + 1]
+            if span_key(span) and gaz.canonical(span_key(span)) and not _part_of_longer_name(span):
+                yield span
+                break
+
+
+def _part_of_longer_name(span: Span) -> bool:
+    """'России' in 'Единой России': a capitalized modifier makes it the name of something else."""
+    inside = range(span.start, span.end)
+    return any(
+        c.i not in inside and c.dep_ == "amod" and _is_capitalized(c) and c.i < span.start
+        for t in span
+        for c in t.children
+    )
+
+
+def _without_settlement_noun(span: Span) -> Span:
+    """ "города Бишкека" → "Бишкека": the list holds the name, not the kind of settlement."""
+    start = span.start
+    while start < span.end - 1 and (_in(span.doc[start], "loc_settlement_nouns") or span.doc[start].is_punct):
+        start += 1
+    return span.doc[start : span.end] if start > span.start and _is_capitalized(span.doc[start]) else span
+
+
+def _nominative(span: Span) -> str:
+    # A place name in the accusative has its nominative form unless it is a feminine -а/-я noun
+    # (Польшу, Америку); inflecting an unknown name only risks a wrong guess ("в Монигалл" → "Монигаллы").
+    if len(span) == 1:
+        token = span[0]
+        if token.morph.get("Case") == ["Acc"] and not token.lower_.endswith(("у", "ю")):
+            return token.text
+    region = _region_nominative(span)
+    if region is not None:
+        return region
+    for token in span[1:-1]:
+        if token.text in _DASHES:
+            # Two names in apposition ("округа – Югры") agree separately; the parser joins them loosely.
+            doc = span.doc
+            head, tail = doc[span.start : token.i], doc[token.i + 1 : span.end]
+            return f"{_nominative(head)} {token.text} {_nominative(tail)}"
+    return nominative(span)
+
+
+_OC_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+def _adjective_nominative(word: str, gender: str, plural: bool) -> str:
+    parse = next((p for p in loading.morph().parse(word) if p.tag.POS == "ADJF"), None)
+    form = parse.inflect({"nomn", "plur"} if plural else {"nomn", gender}) if parse else None
+    return recover_shape(form.word, word) if form else word
+
+
+def _region_nominative(span: Span) -> str | None:
+    """'Иссык-Кульскую область' → 'Иссык-Кульская область': the adjectives agree with the region noun.
+
+    The tagger often misreads the case of a hyphenated or rare adjective, so adjectives are put in
+    the noun's gender and number directly instead of trusting their own tags.
+    """
+    root = span.root
+    if root.i == span.start or not (_in(root, "loc_region_nouns") or _in(root, "loc_settlement_nouns")):
+        return None
+    modifiers = span.doc[span.start : root.i]
+    if not all(t.pos_ == "ADJ" and t.head.i == root.i for t in modifiers):
+        return None
+    plural = root.morph.get("Number") == ["Plur"]
+    gender = _OC_GENDER.get((root.morph.get("Gender") or [""])[0], "femn")
+    words = [_adjective_nominative(t.text, gender, plural) + t.whitespace_ for t in modifiers]
+    rest = span.doc[root.i : span.end]
+    return "".join(words) + nominative(rest)
+
+
+def candidate_spans(doc: Doc) -> list[Span]:
+    quoted = _quoted(doc)
+    spans: list[Span] = list(lexicon_names(doc, quoted))
+    for ent in doc.ents:
+        if ent.label_ == "LOC":
+            cleaned = clean_location(ent)
+            if cleaned is not None:
+                spans.append(cleaned)
+        elif ent.label_ == "ORG":
+            spans.extend(places_in_body(ent, quoted))
+    return filter_spans(spans)
+
+
+@dataclass
+class _Entry:
+    name: str
+    full: bool
+    mentions: list[TextSpan]
 
 
 def find_locations(doc: Doc) -> tuple[LocationFinding, ...]:
-    by_key: dict[str, LocationFinding] = {}
-    for ent in doc.ents:
-        if ent.label_ != "LOC":
+    gaz = gazetteer()
+    by_key: dict[Key, _Entry] = {}
+    for span in candidate_spans(doc):
+        span = _without_settlement_noun(span)
+        name = _nominative(span)
+        key = text_key(name)
+        canonical = gaz.canonical(key) or gaz.canonical(span_key(span))
+        if canonical:
+            # Group by the canonical name; show it when forced (countries) or when the text used it.
+            group = text_key(canonical)
+            full = group in gaz.forced or key == group
+            name = canonical if full else name
+        else:
+            group, full = key, True
+        mention = TextSpan(span.start_char, span.end_char)
+        entry = by_key.get(group)
+        if entry is None:
+            by_key[group] = _Entry(name=name, full=full, mentions=[mention])
             continue
-        name = nominative(ent)
-        key = name.lower().replace("ё", "е")
-        span = TextSpan(ent.start_char, ent.end_char)
-        found = by_key.get(key)
-        by_key[key] = (
-            replace(found, mentions=(*found.mentions, span)) if found else LocationFinding(name=name, mentions=(span,))
-        )
-    return tuple(by_key.values())
+        entry.mentions.append(mention)
+        if full and not entry.full:
+            entry.name, entry.full = name, True
+    _merge_republics(by_key)
+    return tuple(LocationFinding(name=e.name, mentions=tuple(e.mentions)) for e in by_key.values())
+
+
+def _merge_republics(by_key: dict[Key, _Entry]) -> None:
+    """ "Республика Татарстан" and "Татарстан" in one text are one place, listed by the name."""
+    for key in list(by_key):
+        if len(key) > 1 and key[0] == "республика" and key[1:] in by_key:
+            by_key[key[1:]].mentions.extend(by_key.pop(key).mentions)
 
 
 def run(doc: Doc, findings: Findings) -> Findings:

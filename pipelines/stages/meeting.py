@@ -1,28 +1,442 @@
-"""Meeting: title, body, number, date and place."""
+"""Meeting: title, body, number, date and place.
+
+The stage first finds the *meeting sentence*: the first sentence where an event noun
+(`meeting_events.txt`: заседание, сессия, круглый стол …) goes with a verb of taking place
+(`meeting_verbs.txt`: состоялось, прошло, открывается …), else the first with an event noun.
+- title, number, body: the yargy TITLE grammar (`models/grammars/meeting.py`) on that sentence;
+  the body is matched to an organization found earlier when one covers it.
+- date: the meeting sentence's own date; else its relative day (вчера, в среду) counted from the
+  dateline; else the dateline; else the first date that isn't a deadline, a document's date or a
+  birth date. A relative day with no dateline to count from leaves the date unknown.
+- place: a city in "в <город>" attached to an event noun or to its verb; else the dateline's place;
+  else a city where a body met ("Ассамблея в Гаване избрала"); else one in the headline.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import datetime
+from dataclasses import dataclass, replace
+from functools import cache
 
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
-from pipelines.findings import Findings, MeetingFinding
+from models import lexicons, loading
+from models.grammars.meeting import Title, dateline_parser, ordinal_values, roman_value, title_parser
+from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding
+from pipelines.normalize import nominative, recover_shape
+from pipelines.stages.locations import gazetteer, text_key
+
+_IN = {"в", "во"}
+_DATELINE_LINES = 3
+_DATELINE_CHARS = 80  # a dateline opens its line: place, date, perhaps a time
+_BEFORE_EVENT = 6  # tokens: "ХХ внеочередная выездная сессия"
+_AFTER_EVENT = 30  # a body's name with its region and remit
+_NO_YEAR = 2001  # any non-leap year, for day arithmetic when the text gives no year
+
+
+@dataclass(frozen=True)
+class DateFact:
+    year: int | None
+    month: int
+    day: int
+
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}" if self.year else f"--{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class Dateline:
+    date: DateFact | None
+    place: str | None
+    end: int = 0  # where the dateline ends in the text: dates before it are not the meeting sentence's own
 
 
 def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
     if not month or not day:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    return DateFact(year, month, day).iso()
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@cache
+def _event_matcher(vocab: Vocab) -> Matcher:
+    """Event nouns, one- or multi-word, matched by lemma: "на заседании", "круглого стола"."""
+    matcher = Matcher(vocab)
+    events = lexicons.load("meeting_events")
+    matcher.add("EVENT", [[{"LEMMA": {"IN": _lemma_variants(w)}} for w in phrase.split()] for phrase in events])
+    return matcher
+
+
+def _lemma_variants(word: str) -> list[str]:
+    # Natasha's lemmatizer keeps ё and sometimes capitals; list the spellings it may produce.
+    return sorted({word, word.replace("е", "ё"), word.capitalize()})
+
+
+def _is_in(token: Token, lexicon: str) -> bool:
+    return _fold(token.lemma_) in lexicons.load(lexicon)
+
+
+def find_events(doc: Doc) -> list[Token]:
+    """Heads of event nouns, in text order: the last word of "круглый стол" is its head.
+
+    A capital inside a sentence makes the noun a body's name ("Законодательное Собрание",
+    "Курултай"), not an event.
+    """
+    return [
+        doc[end - 1]
+        for _, start, end in _event_matcher(doc.vocab)(doc)
+        if doc[start].is_sent_start or not doc[start].text[:1].isupper()
+    ]
+
+
+def meeting_verbs(sent: Span) -> list[Token]:
+    return [t for t in sent if t.pos_ in ("VERB", "AUX") and _is_in(t, "meeting_verbs")]
+
+
+def meeting_sentence(events: list[Token]) -> Span | None:
+    """The first sentence with an event noun and a verb of taking place, else the first with an event."""
+    sentences = list(dict.fromkeys(t.sent for t in events))
+    return next((sent for sent in sentences if meeting_verbs(sent)), sentences[0] if sentences else None)
+
+
+# Title, number, body ----------------------------------------------------------------------------
+
+
+def _number(text: str | None) -> str | None:
+    if not text:
+        return None
+    if roman_value(text):
+        return text
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if digits:
+        return digits  # "5-я" → "5"
+    return ordinal_values().get(_fold(loading.morph().parse(text)[0].normal_form))
+
+
+def _noun_parse(word: str, case: str | None = None) -> object | None:
+    return next(
+        (p for p in loading.morph().parse(word) if p.tag.POS == "NOUN" and (case is None or p.tag.case == case)), None
+    )
+
+
+def agreeing_nominative(text: str, words: list[tuple[str, int, int]], head: int, case: str = "gent") -> str:
+    """The phrase with `words[head]` and the adjectives before it in the nominative, the rest as written.
+
+    Works on the grammar's tokens with pymorphy alone: the slovnet parse of long official names is
+    often broken ("Межстранового" taken for a person), while agreement inside the phrase is regular.
+    `words` are (word, start, end) with offsets into `text`; `case` is the head's likeliest case.
+    """
+    word, start, end = words[head]
+    noun = _noun_parse(word, case) or _noun_parse(word)
+    if noun is None:
+        return text
+    plural = noun.tag.number == "plur"
+    nominative_noun = noun.inflect({"nomn", "plur"} if plural else {"nomn"})
+    parts = [(start, end, recover_shape(nominative_noun.word, word) if nominative_noun else word)]
+    gender = noun.tag.gender or "masc"
+    for word, start, end in words[:head]:
+        adjective = next((p for p in loading.morph().parse(word) if p.tag.POS == "ADJF"), None)
+        if adjective is None:
+            continue
+        form = adjective.inflect({"nomn", "plur"} if plural else {"nomn", gender})
+        if form:
+            parts.append((start, end, recover_shape(form.word, word)))
+    for start, end, replacement in sorted(parts, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _words(match_tokens: list, start: int, stop: int) -> list[tuple[str, int, int]]:
+    return [(t.value, t.span.start - start, t.span.stop - start) for t in match_tokens if start <= t.span.start < stop]
+
+
+def _body_name(
+    body: Span, words: list[tuple[str, int, int]], organizations: tuple[OrganizationFinding, ...]
+) -> str | None:
+    """The organization found earlier whose mention covers the body's first word, else the body inflected.
+
+    A person ("интервью господина Рахимова") is not a body: None.
+    """
+    first = body.doc[body.start]
+    if first.ent_type_ == "PER" and first.morph.get("Animacy") == ["Anim"] and len(body) <= 3:
+        return None
+    if _noun_parse(words[0][0]) is not None and "anim" in (_noun_parse(words[0][0]).tag.animacy or ""):
+        return None
+    best: tuple[int, str] | None = None
+    for org in organizations:
+        for mention in org.mentions:
+            if mention.start <= body.start_char < mention.end and (best is None or mention.end > best[0]):
+                best = (mention.end, org.name)
+    if best:
+        return best[1]
+    org_nouns = lexicons.load("loc_org_nouns")
+    if not any(_fold(p.normal_form) in org_nouns for w, _, _ in words for p in loading.morph().parse(w)):
+        return None  # "открытие новой сцены театра": what follows the event is not always a body
+    head = next((i for i, (w, _, _) in enumerate(words) if _noun_parse(w, "gent") and not _is_adjective(w)), None)
+    return agreeing_nominative(body.text, words, head) if head is not None else nominative(body)
+
+
+def _is_adjective(word: str) -> bool:
+    return loading.morph().parse(word)[0].tag.POS == "ADJF"
+
+
+def find_title(
+    sent: Span, events: list[Token], organizations: tuple[OrganizationFinding, ...]
+) -> tuple[str | None, str | None, str | None]:
+    # yargy's chart grows with the text: parse only the stretch around the event nouns.
+    events = [t for t in events if sent.start <= t.i < sent.end]
+    window = sent.doc[max(sent.start, events[0].i - _BEFORE_EVENT) : min(sent.end, events[-1].i + _AFTER_EVENT)]
+    if window.start_char > sent.start_char or window.end_char < sent.end_char:
+        sent = window
+    matches = list(title_parser().findall(sent.text))
+    if not matches:
+        return None, None, None
+    match = next((m for m in matches if m.fact.body), matches[0])
+    fact: Title = match.fact
+    doc, offset = sent.doc, sent.start_char
+    start, stop = match.span.start, match.span.stop
+    body_start = sent.text.find(fact.body, start) if fact.body else stop
+    head_words = _words(match.tokens, start, body_start)
+    event_index = max(
+        (i for i, (w, _, _) in enumerate(head_words) if _noun_parse(w) and not _is_adjective(w)),
+        default=len(head_words) - 1,
+    )
+    # The event noun is often the subject already ("прошли публичные слушания"): try the nominative first.
+    title = agreeing_nominative(sent.text[start:body_start].strip(), head_words, event_index, case="nomn")
+    body_name = None
+    if fact.body:
+        body = doc.char_span(offset + body_start, offset + stop, alignment_mode="expand")
+        if body is not None:
+            title = f"{title} {body.text}"
+            body_name = _body_name(body, _words(match.tokens, body_start, stop), organizations)
+    return title, _number(fact.number), body_name
+
+
+# Dates -----------------------------------------------------------------------------------------
+
+
+def _word_before(span: Span) -> Token | None:
+    for token in reversed(span.doc[max(0, span.start - 3) : span.start]):
+        if not (token.is_punct or token.is_space):
+            return token
+    return None
+
+
+def _words_after(span: Span, n: int = 3) -> list[Token]:
+    return [t for t in span.doc[span.end : span.end + n + 2] if not t.is_space][:n]
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    sides: dict[str, set[str]] = {"before": set(), "after": set()}
+    for entry in lexicons.load("meeting_date_stopwords"):
+        side, word = (part.strip() for part in entry.split("|"))
+        sides[side].add(word)
+    return {side: frozenset(words) for side, words in sides.items()}
+
+
+def is_other_date(span: Span) -> bool:
+    """A deadline ("до 1 января"), a document's date ("от 5 мая … №"), a birth date."""
+    before = _word_before(span)
+    stop_before = _stopwords()["before"]
+    if before is not None and (_fold(before.lemma_) in stop_before or before.lower_ in stop_before):
+        return True
+    after = {_fold(t.text).rstrip(".") for t in _words_after(span)}
+    return bool(after & _stopwords()["after"])
+
+
+def _fact(span: Span) -> DateFact | None:
+    fact = span._.date
+    if fact is None or not fact.month or not fact.day:
+        return None
+    return DateFact(fact.year, fact.month, fact.day)
+
+
+def _dates_in(doc: Doc, start: int, end: int) -> list[Span]:
+    return [s for s in doc.spans.get("dates", []) if start <= s.start_char < end and _fact(s)]
+
+
+def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
+    """The first `count` non-empty lines with their offsets."""
+    found, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip(" \t\r\n#"):
+            found.append((offset, line))
+            if len(found) == count:
+                break
+        offset += len(line)
+    return found
+
+
+def find_dateline(doc: Doc) -> Dateline | None:
+    """A date (and a place before it) opening one of the first lines: "БИШКЕК, 21 сентября 2023", "12.03.2024"."""
+    for offset, line in _first_lines(doc.text, _DATELINE_LINES):
+        head = line[:_DATELINE_CHARS]
+        if not any(ch.isdigit() for ch in head):
+            continue
+        for match in dateline_parser().findall(head):
+            if head[: match.span.start].strip(" \t#"):
+                continue  # a date inside a running sentence, not a dateline
+            date = match.fact.date
+            if date is None or not date.month or not date.day:
+                continue
+            place = _dateline_place(match.fact.place)
+            return Dateline(DateFact(date.year, date.month, date.day), place, offset + match.span.stop)
+    return None
+
+
+def _dateline_place(word: str | None) -> str | None:
+    if not word:
+        return None
+    parses = loading.morph().parse(word.lower())
+    place = next((p for p in parses if "Geox" in p.tag and p.is_known), None)
+    if place is None or text_key(place.normal_form) in gazetteer().forced:
+        return None
+    name = place.inflect({"nomn"}) or place
+    return "-".join(part.capitalize() for part in name.word.split("-"))
+
+
+def _shift(ref: DateFact, days: int) -> DateFact:
+    day = datetime.date(ref.year or _NO_YEAR, ref.month, ref.day) + datetime.timedelta(days=days)
+    return DateFact(day.year if ref.year else None, day.month, day.day)
+
+
+@cache
+def _relative_days() -> dict[str, int]:
+    pairs = (entry.split("|") for entry in lexicons.load("meeting_relative_days"))
+    return {word.strip(): int(days) for word, days in pairs}
+
+
+@cache
+def _weekdays() -> dict[str, int]:
+    return {name.lower(): i for i, name in enumerate(lexicons.lines("meeting_weekdays"))}
+
+
+def relative_date(sent: Span, ref: DateFact | None) -> tuple[bool, DateFact | None]:
+    """Whether the sentence dates the meeting relative to the report, and the day that gives."""
+    future = any("Fut" in t.morph.get("Tense") for t in meeting_verbs(sent))
+    for token in sent:
+        lemma = _fold(token.lemma_)
+        if lemma in _relative_days() or token.lower_ in _relative_days():
+            shift = _relative_days().get(lemma, _relative_days().get(token.lower_, 0))
+            return True, _shift(ref, shift) if ref else None
+        before = token.nbor(-1) if token.i > sent.start else None
+        if lemma in _weekdays() and before is not None and before.lower_ in _IN:
+            if ref is None or ref.year is None:
+                return True, None
+            today = datetime.date(ref.year, ref.month, ref.day)
+            weekday = _weekdays()[lemma]
+            gap = (weekday - today.weekday()) % 7 if future else -((today.weekday() - weekday) % 7)
+            return True, _shift(ref, gap)
+    return False, None
+
+
+def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None) -> str | None:
+    ref = dateline.date if dateline else None
+    if sent is not None:
+        own_start = max(sent.start_char, dateline.end if dateline else 0)
+        own = [s for s in _dates_in(doc, own_start, sent.end_char) if not is_other_date(s)]
+        if own:
+            fact = _fact(own[0])
+            return fact.iso() if fact else None
+        relative, day = relative_date(sent, ref)
+        if relative:
+            return day.iso() if day else None
+    if ref is not None:
+        return ref.iso()
+    for span in doc.spans.get("dates", []):
+        fact = _fact(span)
+        if fact and not is_other_date(span):
+            return fact.iso()
+    return None
+
+
+# Place -----------------------------------------------------------------------------------------
+
+
+def _city_mentions(doc: Doc, locations: tuple[LocationFinding, ...]) -> list[tuple[Span, str]]:
+    """Location mentions that can be a meeting's city: not countries, not regions."""
+    region_nouns = lexicons.load("loc_region_nouns")
+    found = []
+    for location in locations:
+        key = text_key(location.name)
+        if key in gazetteer().forced or gazetteer().canonical(key) or any(w in region_nouns for w in key):
+            continue
+        for mention in location.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                found.append((span, location.name))
+    return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _after_in(span: Span) -> bool:
+    root = span.root
+    if any(c.dep_ == "case" and c.lower_ in _IN for c in root.children):
+        return True
+    before = _word_before(span)
+    return before is not None and before.lower_ in _IN
+
+
+def _is_org(token: Token) -> bool:
+    return token.ent_type_ == "ORG"
+
+
+def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Span | None) -> int | None:
+    """How surely "в <город>" places the meeting: 0 best (1 is the dateline's); None when it doesn't."""
+    if not _after_in(span):
+        return None
+    head = span.root.head
+    verb_like = head.pos_ in ("VERB", "AUX") and _is_in(head, "meeting_verbs")
+    if head.i in events or (head.pos_ in ("VERB", "AUX") and any(c.i in events for c in head.children)):
+        # Another event in another sentence ("на встрече в Вашингтоне") may not be this meeting.
+        return 0 if meeting is not None and meeting.start <= span.start < meeting.end else 2
+    subject = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
+    if verb_like and subject is not None and _is_org(subject):
+        return 2
+    if _is_org(head) and head.dep_.startswith("nsubj") and _is_in(head.head, "meeting_verbs"):
+        return 2  # "Национальная ассамблея Кубы в Гаване избрала": the body met there
+    if headline is not None and headline.start <= span.start < headline.end and verb_like:
+        return 3
+    return None
+
+
+def find_place(
+    doc: Doc,
+    locations: tuple[LocationFinding, ...],
+    events: set[int],
+    meeting: Span | None,
+    dateline: Dateline | None,
+) -> str | None:
+    headline = next(iter(doc.sents), None)
+    best: tuple[int, str] | None = None
+    for span, name in _city_mentions(doc, locations):
+        tier = place_tier(span, events, meeting, headline)
+        if tier is not None and (best is None or tier < best[0]):
+            best = (tier, name)
+    if dateline is not None and dateline.place and (best is None or best[0] > 1):
+        return dateline.place
+    return best[1] if best else None
 
 
 def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
-    date = None
-    for span in doc.spans.get("dates", []):
-        fact = span._.date
-        date = iso_date(fact.year, fact.month, fact.day)
-        if date:
-            break
-    return MeetingFinding(date=date)
+    events = find_events(doc)
+    sent = meeting_sentence(events)
+    dateline = find_dateline(doc)
+    title, number, body = (None, None, None)
+    if sent is not None:
+        title, number, body = find_title(sent, events, findings.organizations)
+    return MeetingFinding(
+        title=title,
+        body=body,
+        number=number,
+        date=find_date(doc, sent, dateline),
+        place=find_place(doc, findings.locations, {t.i for t in events}, sent, dateline),
+    )
 
 
 def run(doc: Doc, findings: Findings) -> Findings:

@@ -1,0 +1,137 @@
+"""yargy grammars for a meeting's name and a report's dateline.
+
+    TITLE     → NUMBER? MODIFIER* NUMBER? EVENT BODY?
+                «II заседание Межстранового Большого Общественного Совета по вопросам миграции»,
+                «ХХ внеочередная сессия маслихата», «5-я сессия Жогорку Кенеша», «круглый стол»
+    NUMBER    → ROMAN | INT - ending | ORDINAL      «II», «ХХ» (Cyrillic look-alikes), «5-я», «пятая»
+    EVENT     → a noun of `meeting_events.txt`     «заседание», «сессия», «круглый стол»
+    BODY      → GEN_NP (GEN_NP | по NP | ABBR)*    «Думы Ханты-Мансийского автономного округа», «Госдумы РФ»
+    GEN_NP    → GEN_ADJ* GEN_NOUN(-GEN_NOUN)? ABBR? «Общественной палаты», «маслихата ЗКО», «стран-экспортеров»
+
+    DATELINE  → PLACE? ,? DATE | ISO_DATE           «БИШКЕК, 21 сентября 2023», «2023-09-21»
+
+The grammars run on single sentences the meeting stage picks (running yargy over a long report is
+slow); the stage maps matches back onto the spaCy Doc by character offsets.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from natasha.extractors import Parser
+from natasha.grammars.date import DATE, Date
+from yargy import and_, not_, or_, rule
+from yargy.interpretation import fact
+from yargy.pipelines import morph_pipeline
+from yargy.predicates import caseless, custom, dictionary, eq, gram, gte, in_, is_capitalized, is_upper, lte, type
+from yargy.rule import Rule
+
+from models import lexicons, loading
+
+Title = fact("Title", ["number", "event", "body"])
+IsoDate = fact("IsoDate", ["year", "month", "day"])
+Dateline = fact("Dateline", ["place", "date"])
+
+# Latin numerals and the Cyrillic letters typed for them («ХХ сессия», «ІІ заседание»). No C: a
+# hundredth session is rare, while a capital «С» is the everyday preposition.
+_ROMAN_LETTERS = {"I": "I", "V": "V", "X": "X", "L": "L", "Х": "X", "І": "I", "Ӏ": "I"}
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_value(word: str) -> int | None:
+    """The value of a Roman numeral written in Latin or look-alike Cyrillic capitals, else None."""
+    if not word or len(word) > 8 or any(ch not in _ROMAN_LETTERS for ch in word):
+        return None
+    digits = [_ROMAN_VALUES[_ROMAN_LETTERS[ch]] for ch in word]
+    total = 0
+    for i, value in enumerate(digits):
+        total += -value if i + 1 < len(digits) and digits[i + 1] > value else value
+    return total if total > 0 else None
+
+
+def ordinal_values() -> dict[str, str]:
+    pairs = (entry.split("|") for entry in lexicons.load("meeting_ordinals"))
+    return {lemma.strip(): number.strip() for lemma, number in pairs}
+
+
+ROMAN = custom(lambda word: roman_value(word) is not None)
+ORDINAL_ENDING = in_({"й", "я", "е", "ое", "ая", "ой", "ий", "го", "ый", "ей"})
+ARABIC_ORDINAL = rule(type("INT"), eq("-"), ORDINAL_ENDING)
+ORDINAL_WORD = custom(lambda word: word.lower().replace("ё", "е") in _ordinal_forms())
+NUMBER = or_(rule(ROMAN), ARABIC_ORDINAL, rule(ORDINAL_WORD)).interpretation(Title.number)
+
+
+@cache
+def _ordinal_forms() -> frozenset[str]:
+    """Every case and gender form of the ordinals in the lexicon: «пятая», «пятого», «пятой»."""
+    forms = set()
+    for lemma in ordinal_values():
+        for parse in loading.morph().parse(lemma):
+            if parse.tag.POS == "ADJF":
+                forms.update(f.word.replace("ё", "е") for f in parse.lexeme)
+    return frozenset(forms)
+
+
+MODIFIER = rule(gram("ADJF"))
+EVENT = morph_pipeline(sorted(lexicons.load("meeting_events"))).interpretation(Title.event)
+
+ABBR = rule(and_(is_upper(), type("RU")))
+HYPHENATED_ADJ = rule(type("RU"), eq("-"), and_(gram("ADJF"), gram("gent")))
+GEN_ADJ = or_(rule(and_(gram("ADJF"), gram("gent"))), HYPHENATED_ADJ)
+FUNCTION_WORD = or_(gram("PREP"), gram("CONJ"), gram("PRCL"), gram("INTJ"))
+EVENT_WORD = dictionary({w for w in lexicons.load("meeting_events") if " " not in w})
+# A body's name doesn't start with another event: «открытие сессии ассамблеи» is two titles.
+GEN_NOUN = and_(gram("NOUN"), gram("gent"), not_(FUNCTION_WORD), not_(EVENT_WORD))
+# Names pymorphy can't decline («Жогорку Кенеша», «Ак Жол»): capitalized words taken as they stand.
+PROPER = rule(and_(is_capitalized(), type("RU"), not_(FUNCTION_WORD))).repeatable(max=3)
+HYPHENATED_NOUN = rule(GEN_NOUN, eq("-"), GEN_NOUN)  # «стран-экспортеров»
+GEN_NP = rule(GEN_ADJ.repeatable(max=5).optional(), or_(HYPHENATED_NOUN, rule(GEN_NOUN)), ABBR.optional())
+DAT_ADJ = and_(gram("ADJF"), gram("datv"))
+PO_NP = rule(caseless("по"), DAT_ADJ.repeatable(max=3).optional(), and_(gram("NOUN"), gram("datv")), GEN_NP.optional())
+BODY = rule(or_(GEN_NP, PROPER), or_(GEN_NP, PO_NP, ABBR).repeatable(max=5).optional()).interpretation(Title.body)
+
+TITLE: Rule = rule(
+    NUMBER.optional(),
+    MODIFIER.repeatable(max=3).optional(),
+    NUMBER.optional(),
+    EVENT,
+    BODY.optional(),
+).interpretation(Title)
+
+YEAR = and_(gte(1900), lte(2100))
+MONTH = and_(gte(1), lte(12))
+DAY = and_(gte(1), lte(31))
+ISO_DATE = rule(
+    rule(YEAR).interpretation(IsoDate.year.custom(int)),
+    eq("-"),
+    rule(MONTH).interpretation(IsoDate.month.custom(int)),
+    eq("-"),
+    rule(DAY).interpretation(IsoDate.day.custom(int)),
+).interpretation(IsoDate)
+
+PLACE = rule(and_(is_capitalized(), type("RU"), not_(FUNCTION_WORD))).interpretation(Dateline.place)
+DATED = or_(DATE, ISO_DATE).interpretation(Dateline.date)
+DATELINE: Rule = or_(rule(PLACE, eq(",").optional(), DATED), rule(DATED)).interpretation(Dateline)
+
+
+@cache
+def title_parser() -> Parser:
+    return Parser(TITLE, loading.morph_vocab())
+
+
+@cache
+def dateline_parser() -> Parser:
+    return Parser(DATELINE, loading.morph_vocab())
+
+
+__all__ = [
+    "DATELINE",
+    "TITLE",
+    "Date",
+    "Dateline",
+    "IsoDate",
+    "Title",
+    "dateline_parser",
+    "roman_value",
+    "title_parser",
+]

@@ -1,0 +1,88 @@
+"""Meeting stage: title, number, body, date and place from small reports."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from models.grammars.meeting import roman_value
+from pipelines.findings import MeetingFinding
+from pipelines.stages import run_stages
+
+
+def meeting(nlp: Language, text: str) -> MeetingFinding:
+    return run_stages(nlp(text)).meeting
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("II", 2), ("ХХ", 20), ("XIV", 14), ("ХLI", 41), ("С", None), ("В", None), ("ИИ", None)],
+)
+def test_roman_value(word: str, value: int | None) -> None:
+    assert roman_value(word) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "number"),
+    [
+        (
+            "21 сентября в Бишкеке состоялось II заседание Межстранового Большого Общественного Совета "
+            "по вопросам миграции с участием представителей ЕЭК.",
+            "II заседание Межстранового Большого Общественного Совета по вопросам миграции",
+            "II",
+        ),
+        (
+            "Состоялась ХХ внеочередная сессия маслихата Западно-Казахстанской области.",
+            "ХХ внеочередная сессия маслихата Западно-Казахстанской области",
+            "ХХ",
+        ),
+        ("Прошла 5-я сессия Жогорку Кенеша.", "5-я сессия Жогорку Кенеша", "5"),
+        ("Депутаты собрались на пятом заседании Думы города.", "пятое заседание Думы города", "5"),
+        ("В администрации прошли публичные слушания.", "публичные слушания", None),
+    ],
+)
+def test_title_and_number(nlp: Language, text: str, title: str, number: str | None) -> None:
+    found = meeting(nlp, text)
+    assert (found.title, found.number) == (title, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("14 июня 2023 года состоялось заседание Совета депутатов.", "2023-06-14"),
+        ("21 сентября прошло заседание комиссии.", "--09-21"),
+        # Relative days count from the dateline.
+        ("УРАЛЬСК, 12 марта 2024 года.\nВчера состоялась сессия маслихата.", "2024-03-11"),
+        ("12.03.2024\nВ среду прошло заседание Совета депутатов.", "2024-03-06"),
+        # "Today" with nothing to count from: the date is unknown, not some other date.
+        ("Сегодня прошла сессия. Закон вступает в силу с 1 января 2025 года.", None),
+        # Deadlines, document dates and birth dates are not the meeting's.
+        ("Решение от 5 мая 2023 года № 12. 14 июня прошло заседание Думы.", "--06-14"),
+        ("Депутат Иванов (родился 5 мая 1960 года) избран председателем.", None),
+        ("Заседание Думы состоялось. Срок исполнения — до 1 января 2025 года.", None),
+    ],
+)
+def test_date(nlp: Language, text: str, date: str | None) -> None:
+    assert meeting(nlp, text).date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Сегодня в Дохе открывается заседание Форума стран-экспортеров газа.", "Доха"),
+        ("В Уральске состоялась сессия маслихата Западно-Казахстанской области.", "Уральск"),
+        ("Вчера в Бишкеке прошло заседание комитета Жогорку Кенеша.", "Бишкек"),
+        ("БИШКЕК, 21 сентября 2023 года.\nСостоялось заседание Общественного совета.", "Бишкек"),
+        # A local body meeting at home: the place is not stated.
+        ("Состоялось очередное заседание Совета депутатов Челябинской области.", None),
+        # A country is not a meeting's place.
+        ("В России прошло заседание Государственного совета.", None),
+    ],
+)
+def test_place(nlp: Language, text: str, place: str | None) -> None:
+    assert meeting(nlp, text).place == place
+
+
+def test_body_is_the_organization_holding_the_meeting(nlp: Language) -> None:
+    found = meeting(nlp, "Состоялось заседание Совета депутатов Челябинской области.")
+    assert found.body == "Совет депутатов Челябинской области"
