@@ -7,7 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from pipelines.findings import Findings
-from pipelines.stages import locations, meeting, organizations, persons, positions, speakers
+from pipelines.stages import issues, locations, meeting, organizations, persons, positions, speakers, topics
 
 Stage = Callable[[Doc, Findings], Findings]
 
@@ -19,6 +19,8 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("meeting", meeting.run),
     ("positions", positions.run),
     ("speakers", speakers.run),
+    ("issues", issues.run),
+    ("topics", topics.run),
 )
 
 

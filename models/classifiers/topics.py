@@ -1,0 +1,84 @@
+"""Zero-shot topic classifier: per-topic seed lexicons of weighted lemmas, written from domain knowledge.
+
+Nothing is learnt from labelled documents. A topic's evidence is the weighted count of its seed lemmas
+in the document, sublinear in repetitions (one word said ten times is weaker evidence than ten
+different words of the topic) and normalised by the document's length; evidence is then mapped to
+[0, 1] by a saturating curve, and a threshold plus top-k rule picks 1–4 topics.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from models import lexicons, taxonomy
+
+# Evidence at which a topic's score reaches 1 - 1/e ≈ 0.63.
+SCALE = 16.0
+# Length normalisation is by sqrt(content words / REFERENCE_LENGTH): long documents mention
+# more of everything, but a topic a long report is about is still mentioned more than once.
+REFERENCE_LENGTH = 300
+MIN_SCORE = 0.4
+RELATIVE_TO_TOP = 0.5
+MAX_TOPICS = 4
+
+
+@dataclass(frozen=True)
+class ScoredTopic:
+    id: str
+    label: str
+    score: float
+
+
+@cache
+def seed_lexicon(topic_id: str) -> Mapping[str, float]:
+    """`lemma → weight` from `lexicons/topic_<id>.txt` ("lemma [weight]" a line; weight 1 by default)."""
+    weights: dict[str, float] = {}
+    for entry in lexicons.load(f"topic_{topic_id}"):
+        word, _, weight = entry.partition(" ")
+        weights[word] = max(weights.get(word, 0.0), float(weight) if weight.strip() else 1.0)
+    return weights
+
+
+class TopicClassifier:
+    def __init__(self, topics: tuple[taxonomy.Topic, ...]) -> None:
+        self.topics = topics
+        self.lexicons = {t.id: seed_lexicon(t.id) for t in topics}
+
+    def evidence(self, lemmas: Iterable[str]) -> dict[str, float]:
+        counts = Counter(lemmas)
+        length = max(sum(counts.values()), 1)
+        norm = math.sqrt(max(length, REFERENCE_LENGTH / 4) / REFERENCE_LENGTH)
+        result = {}
+        for topic in self.topics:
+            lexicon = self.lexicons[topic.id]
+            raw = sum(lexicon[w] * (1.0 + math.log(c)) for w, c in counts.items() if w in lexicon)
+            result[topic.id] = raw / norm
+        return result
+
+    def scores(self, lemmas: Iterable[str]) -> list[ScoredTopic]:
+        """Every topic with its calibrated score in [0, 1], highest first."""
+        evidence = self.evidence(lemmas)
+        scored = [ScoredTopic(t.id, t.label, round(1.0 - math.exp(-evidence[t.id] / SCALE), 3)) for t in self.topics]
+        return sorted(scored, key=lambda s: -s.score)
+
+    def classify(self, lemmas: Iterable[str]) -> list[ScoredTopic]:
+        """The 1–4 topics the document is about: the best one, and any other that is both strong on its
+        own and not far behind the best."""
+        ranked = self.scores(lemmas)
+        if not ranked or ranked[0].score <= 0:
+            return []
+        top = ranked[0].score
+        chosen = [ranked[0]]
+        for candidate in ranked[1:MAX_TOPICS]:
+            if candidate.score >= MIN_SCORE and candidate.score >= RELATIVE_TO_TOP * top:
+                chosen.append(candidate)
+        return chosen
+
+
+@cache
+def classifier() -> TopicClassifier:
+    return TopicClassifier(taxonomy.topics())

@@ -1,0 +1,378 @@
+"""A grammar of issues: the questions a meeting dealt with, as noun phrases found from cues and the syntax.
+
+    ISSUE  → CUE_VERB  obj|nsubj:pass|о NP           «обсудили отставку правительства», «был рассмотрен …»
+           | GENERIC   о|по|gen NP  (, NP)*         «вопрос о поведении депутата», «проблемы миграции»
+           | GENERIC   : NP (; NP)*                  «рассмотрели вопросы: о бюджете …; об утверждении …»
+           | GENERIC   который касаться NP (, NP)*   «вопросы, которые касаются подготовки, оргнабора …»
+           | FORUM     о|по NP                        «круглый стол о регулировании …», «доклад о ходе …»
+           | LAW       «О …» | о NP | «LAW …»          «проект закона «О полиции»», «законопроект об НКО»
+           | DECISION  о NP                           «указ об отставке правительства» → «отставка правительства»
+           | NAME      — о NP                        «Иванов — о подготовке к зиме»
+           | ACTION    gen|в|на NP                   «отставка правительства», «перевод клеветы в разряд …»
+    NP     → MOD* NOUN (gen NP | в|на|за acc NP | о NP | QUOTED)*     bounded in depth and length
+
+GENERIC, FORUM, LAW, DECISION, ACTION and the cue verbs are lexicons (`issue_*.txt`). Cue-led phrases are
+strong evidence; a bare ACTION phrase is weak and the stage ranks it by where and how often it occurs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from models import lexicons, loading
+
+OPEN_QUOTES = frozenset({"«", "„", "“", '"'})
+CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
+MAX_WORDS = 8
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_MODIFIER_POS = frozenset({"ADJ", "VERB", "NUM"})
+# Complements that stay inside a phrase: the genitive (no preposition), the topic («о»), direction and
+# target in the accusative («перевод в разряд», «тарифы на импорт», «ответственность за соблюдение»).
+_INNER_PREPOSITIONS = frozenset({"о", "об", "обо", "в", "во", "на", "за", "по", "для", "к", "против", "между"})
+# Place and time («в РФ», «на заседании», «в марте») are circumstances, not part of the question.
+_CIRCUMSTANCE_CASES = frozenset({"Loc"})
+_TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
+
+STRONG = 3.0
+WEAK = 1.0
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    cue_verbs: frozenset[str]
+    generic: frozenset[str]
+    forums: frozenset[str]
+    laws: frozenset[str]
+    decisions: frozenset[str]
+    heads: frozenset[str]
+    not_subjects: frozenset[str]
+
+    def needs_complement(self, word: str) -> bool:
+        """Nouns that say nothing on their own: «вопрос», «закон», «отставка» without a complement."""
+        return any(word in group for group in (self.generic, self.forums, self.laws, self.decisions, self.heads))
+
+
+@cache
+def issue_lexicons() -> Lexicons:
+    return Lexicons(
+        cue_verbs=lexicons.load("issue_cue_verbs"),
+        generic=lexicons.load("issue_generic_nouns"),
+        forums=lexicons.load("issue_forum_nouns"),
+        laws=lexicons.load("issue_law_nouns"),
+        decisions=lexicons.load("issue_decision_nouns"),
+        heads=lexicons.load("issue_heads"),
+        not_subjects=lexicons.load("issue_not_subjects"),
+    )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A phrase the grammar proposes: token span `[start, end)`, its head, and how strong the cue was."""
+
+    start: int
+    end: int
+    head: int
+    kind: str
+    weight: float
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower().replace("ё", "е")
+
+
+def preposition(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "case" and child.i < token.i:
+            return child.lower_
+    return None
+
+
+def _case(token: Token) -> str | None:
+    cases = token.morph.get("Case")
+    return cases[0] if cases else None
+
+
+def quote_spans(doc: Doc) -> dict[int, int]:
+    """Opening-quote index → closing-quote index, for quotes closed within the same paragraph."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for token in doc:
+        text = token.text
+        if token.is_space and "\n" in text:
+            stack.clear()
+        elif text == '"':
+            if stack and doc[stack[-1]].text == '"':
+                pairs[stack.pop()] = token.i
+            else:
+                stack.append(token.i)
+        elif text in OPEN_QUOTES and text not in CLOSE_QUOTES:
+            stack.append(token.i)
+        elif text in CLOSE_QUOTES and stack:
+            pairs[stack.pop()] = token.i
+    return pairs
+
+
+def _is_title_quote(doc: Doc, open_i: int, close_i: int) -> bool:
+    """«О …»/«Об …»: the title of a draft or an act names its subject."""
+    return close_i - open_i > 2 and doc[open_i + 1].lower_ in ("о", "об", "обо")
+
+
+def _dangling(token: Token) -> bool:
+    """A word that cannot end a phrase: a conjunction, a preposition, an adjective whose noun was cut off."""
+    if token.is_punct:
+        return token.text not in CLOSE_QUOTES
+    return token.pos_ in ("CCONJ", "ADP", "ADJ", "DET") or token.lower_ in ("имени", "им.")
+
+
+def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth: int = 2) -> set[int]:
+    """The head, its agreeing modifiers, and its complements (recursively, down to `max_depth`)."""
+    chosen = {head.i}
+    nxt = head.i + 1
+    if nxt < len(head.doc) and nxt in quotes:
+        chosen.update(range(nxt, quotes[nxt] + 1))
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("amod", "nummod") and child.pos_ in _MODIFIER_POS:
+            chosen.add(child.i)
+            chosen.update(c.i for c in child.children if c.dep_ in ("advmod", "amod", "conj", "cc", "punct"))
+        elif child.i > head.i and child.dep_ in ("flat", "flat:name", "flat:foreign"):
+            chosen.add(child.i)
+        elif child.i > head.i and child.dep_ in ("nmod", "appos") and depth < max_depth:
+            prep = preposition(child)
+            if prep is None and child.dep_ == "nmod" and _case(child) in ("Gen", "Dat", "Ins", None):
+                chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
+            elif (prep in _INNER_PREPOSITIONS and _case(child) not in _CIRCUMSTANCE_CASES) or prep in ("о", "об"):
+                chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
+                chosen.update(c.i for c in child.children if c.dep_ == "case")
+        elif (
+            child.i > head.i
+            and child.dep_ == "conj"
+            and depth > 0
+            and child.pos_ in _NOMINAL
+            and _case(child) == _case(head)  # «энергетики и транспортной инфраструктуры», not «… и днём рождения»
+        ):
+            chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
+            chosen.update(c.i for c in child.children if c.dep_ == "cc")
+    return chosen
+
+
+def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tuple[int, int] | None:
+    """Token span of the phrase around `head`: the contiguous run of its tokens that holds the head,
+    shrunk in depth until it is at most `MAX_WORDS` words. `skip` leaves out a leading preposition."""
+    for max_depth in (3, 2, 1, 0):
+        tokens = phrase_tokens(head, quotes, max_depth=max_depth)
+        start = head.i
+        while start - 1 in tokens and not head.doc[start - 1].is_space:
+            start -= 1
+        end = head.i + 1
+        while end in tokens and not head.doc[end].is_space:
+            end += 1
+        # A quote is all or nothing: never cut inside a title.
+        for open_i, close_i in quotes.items():
+            if start <= open_i < end <= close_i:
+                end = open_i
+        while end > head.i + 1 and _dangling(head.doc[end - 1]):
+            end -= 1
+        while start < head.i and (head.doc[start].is_punct or head.doc[start].dep_ == "case"):
+            start += 1
+        words = sum(1 for t in head.doc[start:end] if not t.is_punct)
+        if words <= MAX_WORDS or max_depth == 0:
+            return (start, end) if skip is None or start != skip else (start + 1, end)
+    return None
+
+
+def _members(token: Token) -> Iterator[Token]:
+    """A token and the members of its coordination («X, Y и Z»)."""
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in _NOMINAL:
+            yield from _members(child)
+
+
+def _relational_modifier(noun: Token) -> bool:
+    """An adjective that says what the noun is about («экономические вопросы», «конституционная реформа»),
+    not how it is judged («содержательные вопросы», «торжественное открытие»: qualitative adjectives)."""
+    for child in noun.children:
+        if child.dep_ == "amod" and child.i < noun.i and child.pos_ == "ADJ":
+            parses = loading.morph().parse(child.text.lower())
+            if parses and "Qual" not in parses[0].tag and "Apro" not in parses[0].tag:
+                return True
+    return False
+
+
+def _has_subject(action: Token) -> bool:
+    """«отставка правительства», «конституционная реформа»: an action is an issue once it says of what."""
+    return any(c.dep_ == "nmod" and c.i > action.i for c in action.children) or _relational_modifier(action)
+
+
+def _is_person(token: Token) -> bool:
+    """One animate being («господин», «гендиректор», a surname): a person is never the question itself."""
+    morph = token.morph
+    return token.ent_type_ == "PER" or ("Anim" in morph.get("Animacy") and "Plur" not in morph.get("Number"))
+
+
+def _candidate(head: Token, quotes: dict[int, int], kind: str, weight: float) -> Candidate | None:
+    if head.pos_ not in _NOMINAL or _is_person(head) or lemma(head) in issue_lexicons().not_subjects:
+        return None
+    found = phrase(head, quotes)
+    if found is None:
+        return None
+    start, end = found
+    if end - start == 1 and (head.pos_ == "PROPN" or issue_lexicons().needs_complement(lemma(head))):
+        return None
+    return Candidate(start, end, head.i, kind, weight)
+
+
+def _complements(noun: Token) -> Iterator[Token]:
+    """What a generic noun («вопрос», «проблема») is about: «о X», «по X», genitive X, «: X; Y»,
+    «которые касаются X»."""
+    lex = issue_lexicons()
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ in ("nmod", "parataxis", "appos") and child.pos_ in _NOMINAL:
+            prep = preposition(child)
+            # «круг лиц», «ряд участников»: a generic noun's genitive names a question only when inanimate.
+            genitive = prep is None and _case(child) == "Gen" and "Anim" not in child.morph.get("Animacy")
+            if prep in _TOPIC_PREPOSITIONS or genitive or child.dep_ == "parataxis":
+                yield from _members(child)
+        elif child.dep_ == "acl:relcl" and lemma(child) in lex.cue_verbs:
+            for obj in child.children:
+                if obj.dep_ in ("obj", "obl", "nmod") and obj.i > child.i and obj.pos_ in _NOMINAL:
+                    yield from _members(obj)
+
+
+def subjects(noun: Token, quotes: dict[int, int], kind: str, weight: float = STRONG) -> Iterator[Candidate]:
+    """The issue a noun in a cue position stands for: a generic noun's complements, or the generic noun
+    with its adjectives when it has none («экономические вопросы»); the subject of an event or a decision;
+    any other noun is the issue itself."""
+    lex = issue_lexicons()
+    word = lemma(noun)
+    if word in lex.generic:
+        inner = list(_complements(noun))
+        for member in inner:
+            if lemma(member) not in lex.forums:  # «тематики следующего заседания» names no question
+                yield from subjects(member, quotes, kind, weight)
+        if not inner and _relational_modifier(noun):
+            found = phrase(noun, quotes)
+            if found:
+                yield Candidate(found[0], found[1], noun.i, kind, weight)
+        return
+    if word in lex.forums:
+        yield from _forum_subjects(noun, quotes, weight)
+        return
+    if word in lex.decisions or word in lex.laws:
+        yield from _act(noun, quotes)
+        return
+    found = _candidate(noun, quotes, kind, weight)
+    if found:
+        yield found
+
+
+def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG) -> Iterator[Candidate]:
+    for child in noun.children:
+        if child.i > noun.i and child.dep_ == "nmod" and preposition(child) in _TOPIC_PREPOSITIONS:
+            for member in _members(child):
+                yield from subjects(member, quotes, "forum", weight)
+        elif child.dep_ == "acl" and lemma(child) in ("посвятить", "посвящать"):
+            for obj in child.children:
+                if obj.dep_ in ("obl", "obj", "iobj") and obj.pos_ in _NOMINAL:
+                    for member in _members(obj):
+                        yield from subjects(member, quotes, "forum", weight)
+
+
+def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """A law or a draft is an issue when its subject is stated («закон «О полиции»», «законопроект об НКО»);
+    a decision stands for its subject («указ об отставке правительства» → «отставка правительства»)
+    unless it has a title («проект решения «О бюджете …»», kept whole)."""
+    lex = issue_lexicons()
+    parent = noun.head
+    if noun.dep_ == "nmod" and parent.i < noun.i and lemma(parent) in lex.laws and preposition(noun) is None:
+        return  # «проект решения …»: the draft is the phrase, found from its own head
+    found = _candidate(noun, quotes, "act", STRONG)
+    if found and any(found.start <= o < found.end and _is_title_quote(noun.doc, o, c) for o, c in quotes.items()):
+        yield found
+        return
+    about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in ("о", "об", "обо")]
+    if not about:
+        return
+    if lemma(noun) in lex.laws:
+        if found:
+            yield found
+    else:
+        for member in _members(about[0]):
+            yield from subjects(member, quotes, "act")
+
+
+def _quoted_law(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
+    """A law known by a quoted name: «закон Димы Яковлева», «пакет Яровой»."""
+    first = doc[open_i + 1]
+    if close_i - open_i < 3 or first.pos_ != "NOUN" or lemma(first) not in issue_lexicons().laws:
+        return None
+    return Candidate(open_i + 1, close_i, first.i, "act", STRONG)
+
+
+def _in_names(token: Token, names: list[tuple[int, int]]) -> bool:
+    return any(start <= token.idx < end for start, end in names)
+
+
+def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator[Candidate]:
+    """Every phrase the grammar proposes, in text order; `names` are character spans of organization
+    names, whose words («… социального обеспечения и миграции») are never issues."""
+    lex = issue_lexicons()
+    quotes = quote_spans(doc)
+    names = list(names or []) + [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+    for open_i, close_i in quotes.items():
+        found = _quoted_law(doc, open_i, close_i)
+        if found:
+            yield found
+    for token in doc:
+        if _in_names(token, names):
+            continue
+        word = lemma(token)
+        if token.pos_ == "VERB" and word in lex.cue_verbs:
+            for child in token.children:
+                if child.pos_ not in _NOMINAL or (child.i < token.i and child.dep_ != "nsubj:pass"):
+                    continue
+                topical = child.dep_ in ("obl", "nmod") and preposition(child) in _TOPIC_PREPOSITIONS
+                if child.dep_ in ("obj", "nsubj:pass") or topical:
+                    for member in _members(child):
+                        yield from subjects(member, quotes, "cue")
+        elif token.pos_ == "NOUN" and word in lex.generic:
+            parent = token.head
+            # Objects of cue verbs are handled there; elsewhere a generic noun still introduces its subject,
+            # except in a remit («комиссия по вопросам миграции»), which is weaker evidence.
+            cued = parent.pos_ == "VERB" and lemma(parent) in lex.cue_verbs and token.dep_ in ("obj", "nsubj:pass")
+            remit = parent.pos_ in _NOMINAL and preposition(token) == "по"
+            if not cued:
+                weight = WEAK if remit else STRONG
+                for member in _complements(token):
+                    yield from subjects(member, quotes, "generic", weight)
+        elif token.pos_ == "NOUN" and word in lex.forums:
+            yield from _forum_subjects(token, quotes)
+        elif token.pos_ == "NOUN" and (word in lex.laws or word in lex.decisions):
+            yield from _act(token, quotes)
+        elif token.pos_ == "NOUN" and word in lex.heads and _has_subject(token):
+            found = _candidate(token, quotes, "action", WEAK)
+            if found and found.end - found.start > 1:
+                yield found
+        if token.text in ("—", "–") and token.i + 2 < len(doc):
+            yield from _dash_subject(token, quotes)
+
+
+def _dash_subject(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«<Фамилия> — о <теме>»: the topic of a listed speaker's report."""
+    doc = dash.doc
+    prep = doc[dash.i + 1]
+    if prep.lower_ not in ("о", "об", "обо"):
+        return
+    head = prep.head
+    if head.pos_ in _NOMINAL and head.i > prep.i:
+        for member in _members(head):
+            yield from subjects(member, quotes, "dash")

@@ -1,0 +1,74 @@
+"""Issues stage: questions found from cue phrases and the syntax, in the nominative, with their mentions."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipelines.findings import Findings
+from pipelines.stages import issues
+
+
+def _issues(nlp: Language, text: str) -> list[str]:
+    return [i.text for i in issues.run(nlp(text), Findings()).issues]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В ходе дискуссии были определены проблемные вопросы, которые касаются предвыездной подготовки, "
+            "оргнабора, медицинского страхования.",
+            ["предвыездная подготовка", "оргнабор", "медицинское страхование"],
+        ),
+        (
+            "Депутаты рассмотрели проект решения «О бюджете города на 2024 год».",
+            ["проект решения «О бюджете города на 2024 год»"],
+        ),
+        ("Президент внёс в Государственную Думу проект закона «О полиции».", ["проект закона «О полиции»"]),
+        ("Спикер пообещал поставить вопрос о поведении депутата на заседании комиссии.", ["поведение депутата"]),
+        ("Президент подписал указ об отставке правительства.", ["отставка правительства"]),
+        ("На заседании обсудили экономические вопросы.", ["экономические вопросы"]),
+        (
+            "В Госдуме прошёл круглый стол о регулировании применения беспилотных систем.",
+            ["регулирование применения беспилотных систем"],
+        ),
+        (
+            "Участники совещания обсудили подготовку к отопительному сезону и ремонт дорог.",
+            ["подготовка к отопительному сезону", "ремонт дорог"],
+        ),
+        (
+            "На сессии маслихата рассмотрены вопросы: об исполнении бюджета района за 2023 год; "
+            "о передаче имущества в коммунальную собственность.",
+            ["исполнение бюджета района", "передача имущества в коммунальную собственность"],
+        ),
+        ("Петров — о ходе строительства школы.", ["ход строительства школы"]),
+    ],
+)
+def test_issues_from_cues(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На заседании обсудили содержательные вопросы.",  # a judgement, not a question
+        "Комиссия рассматривала господина Иванова.",  # a person is not an issue
+        "Законопроект решено рассмотреть по существу в марте.",  # a set phrase
+        "В зале прошло торжественное открытие.",  # an action with no subject
+    ],
+)
+def test_no_issue_without_a_subject(nlp: Language, text: str) -> None:
+    assert _issues(nlp, text) == []
+
+
+def test_mentions_point_into_the_text(nlp: Language) -> None:
+    doc = nlp("Депутаты обсудили отставку правительства. Вопрос об отставке правительства решён.")
+    (issue,) = issues.run(doc, Findings()).issues
+    assert issue.text == "отставка правительства"
+    assert [doc.text[m.start : m.end] for m in issue.mentions] == ["отставку правительства", "отставке правительства"]
+
+
+def test_words_of_an_organization_name_are_not_issues(nlp: Language) -> None:
+    text = "Министерство труда, социального обеспечения и миграции обсудило предвыездную подготовку."
+    assert _issues(nlp, text) == ["предвыездная подготовка"]

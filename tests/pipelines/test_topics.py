@@ -1,0 +1,67 @@
+"""Topics stage and classifier: taxonomy ids with calibrated scores, highest first, 1–4 per document."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.language import Language
+
+from models import taxonomy
+from models.classifiers.topics import MAX_TOPICS, classifier, seed_lexicon
+from pipelines.findings import Findings
+from pipelines.stages import topics
+from tests.conftest import SHARED
+
+
+def _topics(nlp: Language, text: str) -> list[str]:
+    return [t.id for t in topics.run(nlp(text), Findings()).topics]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Депутаты обсудили миграцию, трудовых мигрантов и выдачу патентов иностранным гражданам.", "migration"),
+        (
+            "На сессии рассмотрели исполнение бюджета, налоговые доходы и расходы на финансирование программ.",
+            "budget_finance",
+        ),
+        ("Обсудили ремонт школ, работу детских садов и зарплату учителей.", "education"),
+        ("Подготовка к отопительному сезону: котельные, теплосети и водоснабжение жилых домов.", "housing_utilities"),
+        ("Полиция усилила борьбу с преступностью и коррупцией.", "security"),
+        ("Министр провёл переговоры с делегацией ООН о международном сотрудничестве.", "international"),
+    ],
+)
+def test_subject_matter_is_the_top_topic(nlp: Language, text: str, expected: str) -> None:
+    assert _topics(nlp, text)[0] == expected
+
+
+def test_scores_are_calibrated_and_ranked(nlp: Language) -> None:
+    doc = nlp(
+        "Сессия городского маслихата. Депутаты утвердили бюджет города, обсудили налоги и финансирование "
+        "ремонта дорог, а также избрали секретаря маслихата."
+    )
+    found = topics.run(doc, Findings()).topics
+    ids = {t.id for t in taxonomy.topics()}
+    assert 1 <= len(found) <= MAX_TOPICS
+    assert all(t.id in ids and 0.0 <= t.score <= 1.0 for t in found)
+    assert [t.score for t in found] == sorted((t.score for t in found), reverse=True)
+    assert found[0].label == taxonomy.by_id()[found[0].id].label
+
+
+def test_no_topic_without_evidence(nlp: Language) -> None:
+    assert _topics(nlp, "Было тепло.") == []
+
+
+def test_every_topic_has_a_seed_lexicon() -> None:
+    for topic in taxonomy.topics():
+        assert len(seed_lexicon(topic.id)) >= 20, topic.id
+    assert len(classifier().topics) == 21
+
+
+def test_shipped_taxonomy_is_the_shared_one() -> None:
+    shared = SHARED / "taxonomy.json"
+    if not shared.exists():
+        pytest.skip("../shared is not checked out")
+    shipped = json.loads(taxonomy.TAXONOMY_PATH.read_text(encoding="utf-8"))
+    assert shipped == json.loads(shared.read_text(encoding="utf-8"))
