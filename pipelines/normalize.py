@@ -75,6 +75,9 @@ def inflect_word(
 
 def inflect_token(token: Token, to_case: str = "nomn") -> str:
     morph = token.morph
+    if not morph.get("Case") and token.pos_ == "ADJ" and token.dep_ == "amod":
+        # The tagger left the adjective without features: it agrees with its noun.
+        morph = token.head.morph
     return inflect_word(
         token.text,
         token.pos_,
