@@ -68,12 +68,19 @@ def _is_chair(token: Token) -> bool:
 
 
 def _quote_in(sent: Span) -> TextSpan | None:
-    """The quoted segment of a sentence: text between «» (or straight quotes), longer than a name."""
-    text, base = sent.text, sent.start_char
+    """The quoted speech of a sentence: text between «» (or straight quotes) that reads as a statement,
+    not a quoted name like «Ресурсный центр для пожилых»."""
+    text, base, doc = sent.text, sent.start_char, sent.doc
     for open_q, close_q in _QUOTES.items():
         start = text.find(open_q)
         end = text.find(close_q, start + 1) if start >= 0 else -1
-        if start >= 0 and end - start > 20:
+        if start < 0 or end - start <= 20:
+            continue
+        inner = doc.char_span(base + start + 1, base + end, alignment_mode="contract")
+        if inner is None:
+            continue
+        words = [t for t in inner if t.is_alpha]
+        if len(words) > 8 or any(t.pos_ in ("VERB", "AUX") for t in inner):
             return TextSpan(base + start + 1, base + end)
     return None
 
