@@ -10,7 +10,7 @@ install:
 test: install
 	$(PYTHON) -m pytest -q
 
-lint:
+lint: install
 	ruff check . && ruff format --check .
 
 bench: install

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,8 +49,13 @@ def extract_command(files: Sequence[Path], out: Path | None, compact: bool) -> i
         payload = record.model_dump_json(indent=indent)
         if out is None:
             print(payload)
-        else:
-            (out / f"{path.stem}.json").write_text(payload + "\n", encoding="utf-8")
+            continue
+        target = out / f"{path.stem}.json"
+        try:
+            target.write_text(payload + "\n", encoding="utf-8")
+        except OSError as exc:  # a full disk or a folder in the way: this file failed, the batch goes on
+            _fail(path, f"cannot write {target}: {exc.strerror or exc}")
+            failed += 1
     if failed and len(files) > 1:
         print(f"kenesh: {failed} of {len(files)} files failed", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
@@ -57,8 +63,13 @@ def extract_command(files: Sequence[Path], out: Path | None, compact: bool) -> i
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "extract":
-        return extract_command(args.files, args.out, args.compact)
+    try:
+        if args.command == "extract":
+            return extract_command(args.files, args.out, args.compact)
+    except BrokenPipeError:
+        # `kenesh extract … | head` closed the pipe: stop quietly, and keep Python's exit-time flush
+        # of stdout from raising it again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_FAILED
 
 

@@ -27,8 +27,14 @@ _LOOKALIKE_CAPS = str.maketrans(
 )
 
 
+# Legal forms spelt only with letters that have look-alikes; a repair must land on one of them, or
+# «в 300 "Спартанцев"» would become «в ЗОО …».
+_LEGAL_FORMS = frozenset({"АО", "ОО", "ООО", "ОАО", "ЗАО", "НАО", "РОО", "МОО", "ТОО", "НКО", "АНО"})
+
+
 def _fix_legal_form(match: re.Match[str]) -> str:
-    return match.group(0).translate(_LOOKALIKE_CAPS)
+    fixed = match.group(0).translate(_LOOKALIKE_CAPS)
+    return fixed if fixed in _LEGAL_FORMS else match.group(0)
 
 
 @dataclass(frozen=True)

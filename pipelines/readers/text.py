@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from typing import ClassVar
 
 from pipelines.errors import DecodingError
@@ -12,6 +13,23 @@ from pipelines.readers.base import SourceText
 MIN_TEXT_SHARE = 0.85
 SAMPLE_BYTES = 64_000
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Formats with a reader of their own (or none yet): never plain text, however their first bytes decode.
+_BINARY_MAGIC = (
+    b"%PDF-",
+    b"PK\x03\x04",  # zip: docx, xlsx, odt
+    b"\xd0\xcf\x11\xe0",  # OLE: doc, xls
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",  # JPEG
+    b"II*\x00",  # TIFF
+    b"MM\x00*",
+    b"\x1f\x8b",  # gzip
+    b"Rar!",
+    b"7z\xbc\xaf",
+)
+# A well-formed UTF-8 multi-byte sequence; CP1251 and KOI8-R prose almost never forms one by chance.
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _text_share(text: str) -> float:
@@ -30,6 +48,30 @@ def _lowercase_share(text: str) -> float:
     return sum(ch.islower() for ch in cyr) / len(cyr)
 
 
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 saved without a BOM: Cyrillic and ASCII all have a high byte of 0x04 or 0x00."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(odd) < 2:
+        return None
+
+    def high_share(half: bytes) -> float:
+        return (half.count(0) + half.count(4)) / len(half)
+
+    if high_share(odd) > 0.95 and high_share(even) < 0.5:
+        return "utf-16-le"
+    if high_share(even) > 0.95 and high_share(odd) < 0.5:
+        return "utf-16-be"
+    return None
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """Most non-ASCII bytes form UTF-8 sequences: UTF-8 with a few broken bytes, not an 8-bit table
+    (which would decode it to mojibake without complaint)."""
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(sample))
+    return high > 0 and in_sequences >= 0.8 * high
+
+
 def decode(data: bytes) -> str:
     """Decode document bytes; the 8-bit Cyrillic tables are chosen by which one yields lowercase prose."""
     for bom, encoding in _BOMS:
@@ -38,11 +80,18 @@ def decode(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise DecodingError(f"broken {encoding} text at byte {exc.start}") from exc
+    sample = data[:SAMPLE_BYTES]
+    utf16 = _utf16_without_bom(sample) if b"\x00" in sample else None
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError as exc:
+            raise DecodingError(f"broken {utf16} text at byte {exc.start}") from exc
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    sample = data[:SAMPLE_BYTES]
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(sample):
+            raise DecodingError(f"invalid UTF-8 at byte {exc.start}") from exc
     candidates = []
     for encoding in ("cp1251", "koi8_r"):
         try:
@@ -65,7 +114,15 @@ class PlainTextReader:
 
     def score(self, data: bytes) -> int:
         sample = data[:SAMPLE_BYTES]
-        if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if sample.startswith(_BINARY_MAGIC):
+            return 0
+        if sample.startswith(tuple(bom for bom, _ in _BOMS)):
+            return 1  # a BOM says text; `read` tells what is wrong if it does not decode
+        if (
+            b"\x00" in sample
+            and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+            and not _utf16_without_bom(sample)
+        ):
             return 0
         try:
             text = decode(sample)

@@ -1,0 +1,45 @@
+# Kenesh command line in a container:
+#   docker build -t kenesh .
+#   docker run --rm -v "$PWD:/data" kenesh extract report.txt
+#   docker run --rm -v "$PWD:/data" kenesh extract --out preds/ docs/*.txt
+# Natasha's models ship inside its wheel: the image needs no download at run time.
+
+FROM python:3.11-slim AS build
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY service ./service
+COPY pipelines ./pipelines
+COPY models ./models
+RUN pip wheel --no-cache-dir --no-deps --wheel-dir /wheels .
+
+
+FROM python:3.11-slim
+# Slovnet's matrices are small: BLAS threads only add overhead (see pipelines/nlp.py).
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    OPENBLAS_NUM_THREADS=1
+
+# The dependencies change far less often than the code: their own layer, read from pyproject.toml
+# so the list is kept in one place.
+COPY pyproject.toml /tmp/pyproject.toml
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('/tmp/pyproject.toml', 'rb'))['project']['dependencies']))" \
+        > /tmp/requirements.txt \
+    && pip install -r /tmp/requirements.txt \
+    && rm /tmp/pyproject.toml /tmp/requirements.txt
+
+COPY --from=build /wheels /wheels
+RUN pip install --no-deps /wheels/*.whl && rm -rf /wheels
+
+# Fail the build, not the first request, if the package lacks a data file or a model: one real extraction.
+RUN printf 'Заседание Совета открыл председатель Н.С. Базарбаев в Бишкеке 21 сентября 2023 года.\n' > /tmp/smoke.txt \
+    && kenesh extract /tmp/smoke.txt > /dev/null \
+    && rm /tmp/smoke.txt
+
+RUN useradd --create-home --uid 10001 kenesh
+USER kenesh
+WORKDIR /data
+
+ENTRYPOINT ["kenesh"]
+CMD ["--help"]

@@ -1,0 +1,131 @@
+"""Cleaning on its own: every noise rule as an input → expected table, and the offset map back to the input."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from pipelines.cleaning import CleanText, clean
+from tests.conftest import CORPUS_DEV
+
+CASES = [
+    # legal forms typed with digits or Latin look-alikes
+    ("00 «Ресурсный центр»", "ОО «Ресурсный центр»"),
+    ('000 "Ромашка"', 'ООО "Ромашка"'),
+    ("0АО «Газпром»", "ОАО «Газпром»"),
+    ("OOO «Вектор»", "ООО «Вектор»"),
+    ("3АО «Банк»", "ЗАО «Банк»"),
+    ("AO «Кыргызтелеком»", "АО «Кыргызтелеком»"),
+    ("HKO “Дом”", "НКО “Дом”"),
+    ("ОсОО «Альфа» и 0O «Бета»", "ОсОО «Альфа» и ОО «Бета»"),
+    # look-alikes that are no legal form stay as they are
+    ('в 300 "Спартанцев"', 'в 300 "Спартанцев"'),
+    ("10 «б» класс", "10 «б» класс"),
+    ("ОАО «Газпром»", "ОАО «Газпром»"),
+    ("OOO без кавычек", "OOO без кавычек"),
+    # image widgets of scraped pages
+    ("Текст\n## ×\nДалее", "Текст\n\nДалее"),
+    ("Текст\n  ×  \nДалее", "Текст\n\nДалее"),
+    ("Цена × 2", "Цена × 2"),
+    # markdown heading marks
+    ("## Повестка дня\n\nПункт", "Повестка дня\n\nПункт"),
+    ("№ 5 #тег", "№ 5 #тег"),
+    # invisible characters inside words
+    ("мигра\u00adция", "миграция"),
+    ("Бишкек\u200b", "Бишкек"),
+    ("\ufeffПротокол", "Протокол"),
+    # a word hyphenated across a line break
+    ("по вопросам миг-\nрации", "по вопросам миграции"),
+    ("миг- \r\n  рации", "миграции"),
+    ("Москва-\nСити", "Москва-\nСити"),
+    ("2019-\n2020", "2019-\n2020"),
+    # a line broken in the middle of a sentence
+    ("по вопросам\nмиграции", "по вопросам миграции"),
+    ("Бишкек,\nул. Ленина", "Бишкек, ул. Ленина"),
+    ("по вопросам  \r\nмиграции", "по вопросам миграции"),
+    ("Итоги.\nДалее", "Итоги.\nДалее"),
+    ("первый абзац\n\nвторой", "первый абзац\n\nвторой"),
+    ("Совет\nМиграции", "Совет\nМиграции"),
+    # clean text is left alone
+    ("", ""),
+    ("Заседание открыл Н.С. Базарбаев.", "Заседание открыл Н.С. Базарбаев."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_noise_rule(source: str, expected: str) -> None:
+    cleaned = clean(source)
+    assert cleaned.text == expected
+    assert cleaned.source == source
+    assert len(cleaned.starts) == len(cleaned.ends) == len(cleaned.text)
+
+
+# What the rules remove or rewrite, undone on a source span to compare it with the clean word.
+_REMOVED = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]|-[ \t]*\r?\n[ \t]*")
+_LOOKALIKES = str.maketrans("03ABEKMHOPCTX", "ОЗАВЕКМНОРСТХ")
+
+
+def _same_word(source_span: str, word: str) -> bool:
+    return _REMOVED.sub("", source_span).translate(_LOOKALIKES) == word.translate(_LOOKALIKES)
+
+
+def assert_words_map_back(cleaned: CleanText) -> None:
+    """Every word of the clean text comes from a span of the source that spells the same word,
+    and the spans run forward through the source without overlapping."""
+    previous_end = 0
+    for match in re.finditer(r"\w+", cleaned.text):
+        start, end = cleaned.to_source(*match.span())
+        assert previous_end <= start < end <= len(cleaned.source), (match.group(), start, end)
+        assert _same_word(cleaned.source[start:end], match.group()), (match.group(), cleaned.source[start:end])
+        previous_end = end
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_words_of_each_case_map_back(source: str, expected: str) -> None:
+    assert_words_map_back(clean(source))
+
+
+def test_a_joined_word_maps_to_both_halves() -> None:
+    cleaned = clean("Совет по вопросам миг-\nрации и 000 «Вектор»")
+    start = cleaned.text.index("миграции")
+    assert cleaned.source_text(start, start + len("миграции"))[2] == "миг-\nрации"
+    start = cleaned.text.index("ООО")
+    assert cleaned.source_text(start, start + 3)[2] == "000"
+
+
+def test_to_source_clamps_out_of_range_spans() -> None:
+    cleaned = clean("абв\u00adгд")
+    assert cleaned.to_source(-5, 100) == (0, 6)
+    assert clean("").to_source(0, 3) == (0, 0)
+
+
+def _add_noise(text: str, rng: random.Random) -> str:
+    """Scrape noise of the kinds the rules repair, inside words of a real document."""
+    words = list(re.finditer(r"[а-яё]{6,}", text))
+    picked = sorted(rng.sample(words, min(len(words), 40)), key=lambda m: m.start())
+    pieces, last = [], 0
+    for match in picked:
+        cut = match.start() + rng.randint(2, len(match.group()) - 2)
+        pieces += [text[last:cut], rng.choice(["\u00ad", "\u200b", "-\n", "- \n  "])]
+        last = cut
+    pieces.append(text[last:])
+    return "## ×\n" + "".join(pieces) + "\n00 «Вектор»\n"
+
+
+def _corpus() -> list[Path]:
+    return sorted(CORPUS_DEV.glob("*.txt"))
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", _corpus(), ids=lambda p: p.stem)
+def test_corpus_words_map_back(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert_words_map_back(clean(text))
+    noisy = _add_noise(text, random.Random(path.stem))
+    cleaned = clean(noisy)
+    assert_words_map_back(cleaned)
+    assert "\u00ad" not in cleaned.text and "## ×" not in cleaned.text
+    assert cleaned.text.rstrip().endswith("ОО «Вектор»")
