@@ -5,7 +5,7 @@ Natasha's models ship inside its wheel (navec embeddings, slovnet taggers): noth
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import pymorphy3
 from natasha import (
@@ -65,3 +65,9 @@ def dates_extractor() -> DatesExtractor:
 def morph() -> pymorphy3.MorphAnalyzer:
     """pymorphy3, for inflecting names and phrases to the nominative."""
     return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def parse(word: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    """pymorphy3's readings of `word`, cached: stages ask about the same words again and again."""
+    return tuple(morph().parse(word))

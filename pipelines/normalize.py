@@ -49,7 +49,7 @@ def inflect_word(
     """One word in `to_case`, keeping its gender and number; the word itself when pymorphy has no such form."""
     if case is None or _UD_CASE.get(case) == to_case or pos not in _INFLECTED_POS:
         return word
-    parses = loading.morph().parse(word)
+    parses = loading.parse(word)
     want_pos = _OC_POS.get(pos, set())
     best = None
     for parse in parses:

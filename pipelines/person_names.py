@@ -85,7 +85,7 @@ def _case(token: Token) -> str | None:
 @cache
 def _parse_tags(word: str) -> tuple[tuple[str, float, str], ...]:
     """(tag string, score, normal form) of every pymorphy reading of `word`."""
-    return tuple((str(p.tag), p.score, p.normal_form) for p in loading.morph().parse(word))
+    return tuple((str(p.tag), p.score, p.normal_form) for p in loading.parse(word))
 
 
 def is_first_name(word: str) -> bool:
@@ -128,7 +128,7 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
         return word
     want = _TAG_OF_PART[part]
     oc_case, oc_gender = _OC_CASE.get(case), _OC_GENDER.get(gender or "")
-    parses = [p for p in loading.morph().parse(word) if p.tag.POS == "NOUN" and p.tag.case == oc_case]
+    parses = [p for p in loading.parse(word) if p.tag.POS == "NOUN" and p.tag.case == oc_case]
 
     def rank(parse) -> tuple[bool, bool, float]:
         tag = parse.tag

@@ -29,13 +29,22 @@ def is_position_head(token: Token) -> bool:
     if lemma in _heads() or text in _heads():
         return True
     # экс-министр, вице-губернатор, зам.главы: the part after the prefix carries the title.
-    return any(text.startswith(p) and len(text) > len(p) + 2 for p in _TITLE_PREFIXES)
+    if any(text.startswith(p) and len(text) > len(p) + 2 for p in _TITLE_PREFIXES):
+        return True
+    # депутат-единоросс, сенатор-демократ, блог-менеджер: one half of the compound is the post.
+    parts = text.split("-")
+    return len(parts) == 2 and all(len(part) > 2 for part in parts) and any(part in _heads() for part in parts)
 
 
 def _is_modifier(token: Token) -> bool:
-    return fold(token.lemma_) in lexicons.load("position_modifiers") or fold(token.text) in lexicons.load(
-        "position_modifiers"
-    )
+    modifiers = lexicons.load("position_modifiers")
+    if fold(token.text) in modifiers:
+        return True
+    # «исполняющему обязанности»: the participle's lemma is its verb («исполнять»), which alone
+    # («исполняет обязанности») is a clause, not part of a title.
+    if token.pos_ == "VERB" and "Part" not in token.morph.get("VerbForm"):
+        return False
+    return fold(token.lemma_) in modifiers
 
 
 def _comma_inside_title(doc: Doc, i: int) -> bool:
@@ -48,10 +57,11 @@ def _aside_end(doc: Doc, name_start: int, sent_start: int) -> int:
     end = name_start
     for _ in range(2):
         j, aside = end - 1, []
-        while j >= sent_start and doc[j].text != "," and len(aside) <= 5:
+        # Words, not tokens: «д.соц.н.» is six tokens but one aside.
+        while j >= sent_start and doc[j].text != "," and sum(not t.is_punct for t in aside) <= 5:
             aside.append(doc[j])
             j -= 1
-        if j < sent_start or doc[j].text != "," or not aside or len(aside) > 5:
+        if j < sent_start or doc[j].text != "," or not aside or sum(not t.is_punct for t in aside) > 5:
             break
         if any(is_position_head(t) or t.pos_ == "VERB" or t.ent_type_ == "PER" or "\n" in t.text for t in aside):
             break
@@ -68,12 +78,30 @@ def _ends_title(doc: Doc, token: Token) -> bool:
     return token.pos_ not in _PHRASE_POS and not token.is_space and not _is_modifier(token)
 
 
+def _abbreviation_in_parentheses(doc: Doc, close: int, sent_start: int) -> int | None:
+    """Index of the «(» of «(РОСХВЕ)» ending at `close`: an abbreviation restating the body before it."""
+    opening = close - 2
+    if opening < sent_start or doc[close].text != ")" or doc[opening].text != "(":
+        return None
+    word = doc[opening + 1].text
+    return opening if len(word) > 1 and word.isupper() else None
+
+
+def _heads_group(doc: Doc, i: int) -> bool:
+    """«делегация во главе с министром …»: «с» closes an idiom, not a title headed by «глава»."""
+    return i >= 2 and fold(doc[i].text) in ("с", "со") and [fold(t.text) for t in doc[i - 2 : i]] == ["во", "главе"]
+
+
 def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
     i = end - 1
     head = None
     quoted = False  # inside «…» every word belongs to the name being quoted
     while i >= sent_start:
         token = doc[i]
+        opening = None if quoted else _abbreviation_in_parentheses(doc, i, sent_start)
+        if opening is not None:
+            i = opening - 1
+            continue
         if token.text in _CLOSING_QUOTES:
             quoted = True
         elif token.text in _OPENING_QUOTES:
@@ -81,7 +109,7 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
         elif quoted:
             if "\n" in token.text:
                 return None
-        elif _ends_title(doc, token):
+        elif _ends_title(doc, token) or _heads_group(doc, i):
             break
         if not quoted and is_position_head(token):
             head = i
@@ -127,6 +155,12 @@ def title_after(doc: Doc, name_end: int) -> Span | None:
         if token.pos_ not in _PHRASE_POS:
             break
         end += 1
+    nxt = end
+    while nxt < len(doc) and doc[nxt].is_space and "\n" not in doc[nxt].text:
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].ent_type_ == "PER":
+        # «…Медведева, лидер ЛДПР В. Жириновский»: the title of the next name, not of this one.
+        return None
     return doc[start:end]
 
 
@@ -167,23 +201,91 @@ def _phrase_from(head: Token) -> Span:
     return doc[start:end]
 
 
-def title_predicate(name: Span) -> Span | None:
-    """A title the clause gives the person: «назначили главой ЕЦБ», «занимающего пост заместителя»."""
+# Nouns of appointment that take the title like their verbs: «за утверждение X генеральным секретарём».
+_TAKES_TITLE_NOUNS = {"утверждение", "назначение", "избрание", "переизбрание"}
+# «X на посту премьер-министра», «X в должности главы района».
+_IN_POST = {("на", "пост"), ("на", "должность"), ("в", "должность"), ("в", "качество")}
+
+
+def participle_after(name: Span) -> Token | None:
+    """«Хабирова, сейчас занимающего пост …»: a participle right after the name, agreeing with it.
+
+    The parser often hangs such a participle on an earlier noun of the sentence, so proximity and
+    case agreement decide instead of the tree.
+    """
+    doc = name.doc
+    i = name.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    while i < min(len(doc), name.end + 4) and doc[i].pos_ == "ADV":
+        i += 1
+    if i >= len(doc) or doc[i].pos_ != "VERB" or "Part" not in doc[i].morph.get("VerbForm"):
+        return None
+    case = doc[i].morph.get("Case")
+    return doc[i] if not case or set(case) & set(name.root.morph.get("Case")) else None
+
+
+def _title_verbs(name: Span) -> list[Token]:
+    """Verbs (and appointment nouns) whose title complement describes the person named."""
     root = name.root
     verbs = [root.head] if root.dep_ in ("nsubj", "nsubj:pass", "obj") else []
+    # «назначен 69-летний экономист Эстебан Ласо»: the name stands in apposition to the subject.
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubj:pass", "obj") and is_position_head(root.head):
+        verbs.append(root.head.head)
+    if root.dep_ == "nmod" and fold(root.head.lemma_) in _TAKES_TITLE_NOUNS:
+        verbs.append(root.head)
     # A participle only describes the name it directly follows («Хабирова, занимающего пост …»).
     verbs += [c for c in root.children if c.dep_ == "acl" and c.pos_ == "VERB" and 0 < c.i - name.end <= 3]
-    for verb in verbs:
-        if fold(verb.lemma_) not in _TAKES_TITLE:
+    participle = participle_after(name)
+    if participle is not None and participle not in verbs:
+        verbs.append(participle)
+    return verbs
+
+
+def title_predicate(name: Span) -> Span | None:
+    """A title the clause gives the person: «назначили главой ЕЦБ», «занимающего пост заместителя»."""
+    for verb in _title_verbs(name):
+        if fold(verb.lemma_) not in _TAKES_TITLE | _TAKES_TITLE_NOUNS:
             continue
         for child in verb.children:
+            if child.i in range(name.start, name.end):
+                continue
             if "Ins" in child.morph.get("Case") and is_position_head(child):
                 return _phrase_from(child)
             if fold(child.lemma_) in _POST_NOUNS:
                 inner = next((c for c in child.children if is_position_head(c)), None)
                 if inner is not None:
                     return _phrase_from(inner)
+    if fold(name.root.head.lemma_) in _TAKES_TITLE | _TAKES_TITLE_NOUNS:
+        return _title_right_after(name)
     return None
+
+
+def _title_right_after(name: Span) -> Span | None:
+    """«утверждение Пан Ги Муна генеральным секретарём»: the parser may hang the title on the name."""
+    doc = name.doc
+    i = name.end
+    while i < min(len(doc), name.end + 3) and doc[i].pos_ == "PROPN":
+        i += 1
+    while i < len(doc) and _is_modifier(doc[i]):
+        i += 1
+    if i < len(doc) and "Ins" in doc[i].morph.get("Case") and is_position_head(doc[i]):
+        return _phrase_from(doc[i])
+    return None
+
+
+def title_in_post(doc: Doc, name_end: int) -> Span | None:
+    """«Мамуки Бахтадзе на посту премьер-министра Грузии»: the post named right after the name."""
+    if name_end + 2 >= len(doc):
+        return None
+    pair = (fold(doc[name_end].text), fold(doc[name_end + 1].lemma_))
+    if pair not in _IN_POST:
+        return None
+    i = name_end + 2
+    while i < len(doc) and _is_modifier(doc[i]):
+        i += 1
+    return _phrase_from(doc[i]) if i < len(doc) and is_position_head(doc[i]) else None
 
 
 def title_of(name: Span) -> Span | None:

@@ -39,7 +39,7 @@ def _could_be_surname(word: str) -> bool:
     lower = word.lower()
     if not morph.word_is_known(lower):
         return True
-    return any({"Surn", "Name"} & set(map(str, p.tag.grammemes)) for p in morph.parse(lower))
+    return any({"Surn", "Name"} & set(map(str, p.tag.grammemes)) for p in loading.parse(lower))
 
 
 @Language.component("kenesh_initials", requires=["doc.ents"], assigns=["doc.ents"])

@@ -156,17 +156,19 @@ def _split_at_line_breaks(span: Span) -> list[Span]:
     return [piece for piece in pieces if any(ch.isalpha() for ch in piece.text)]
 
 
+@lru_cache(maxsize=50_000)
+def _name_fact(text: str) -> object | None:
+    """Natasha's name fact of an entity text; an archive names the same people in document after document."""
+    match = loading.names_extractor().find(text)
+    return match.fact if match else None
+
+
 @Language.component("kenesh_names", requires=["doc.ents"], assigns=["span._.name"])
 def names_component(doc: Doc) -> Doc:
     """First name, surname and patronymic of every PER entity (Natasha's yargy names grammar)."""
-    extractor = loading.names_extractor()
-    facts: dict[str, object] = {}  # a document names the same people again and again
     for ent in doc.ents:
         if ent.label_ == "PER":
-            if ent.text not in facts:
-                match = extractor.find(ent.text)
-                facts[ent.text] = match.fact if match else None
-            ent._.name = facts[ent.text]
+            ent._.name = _name_fact(ent.text)
     return doc
 
 
@@ -196,11 +198,12 @@ _DIGIT = re.compile(r"\d")
 
 
 def _date_windows(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges around every number, `_DATE_REACH` words either side, overlaps merged."""
+    """Character ranges around every number that can belong to a date, `_DATE_REACH` words either
+    side, overlaps merged."""
     words = [(t.idx, t.idx + len(t.text), t.text) for t in doc if not t.is_space]
     windows: list[tuple[int, int]] = []
     for k, (_, _, text) in enumerate(words):
-        if not _DIGIT.search(text):
+        if not _DIGIT.search(text) or not _could_be_date(words, k):
             continue
         start = words[max(k - _DATE_REACH, 0)][0]
         end = words[min(k + _DATE_REACH, len(words) - 1)][1]
@@ -209,3 +212,19 @@ def _date_windows(doc: Doc) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
+
+
+# Every date rule puts a number next to a month name, a year word (г., год) or a dot of «21.09.2023»;
+# other numbers (counts, percents, ages) need no parse.
+_MONTH_STEMS = ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+
+
+def _could_be_date(words: list[tuple[int, int, str]], k: int) -> bool:
+    text = words[k][2]
+    if "." in text:
+        return True
+    for j in range(max(k - 2, 0), min(k + 3, len(words))):
+        word = words[j][2].lower()
+        if j != k and (word.startswith(_MONTH_STEMS) or word in (".", "г", "гг") or word.startswith("год")):
+            return True
+    return False

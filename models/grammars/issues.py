@@ -200,7 +200,7 @@ def _relational_modifier(noun: Token) -> bool:
     not how it is judged («содержательные вопросы», «торжественное открытие»: qualitative adjectives)."""
     for child in noun.children:
         if child.dep_ == "amod" and child.i < noun.i and child.pos_ == "ADJ":
-            parses = loading.morph().parse(child.text.lower())
+            parses = loading.parse(child.text.lower())
             if parses and "Qual" not in parses[0].tag and "Apro" not in parses[0].tag:
                 return True
     return False

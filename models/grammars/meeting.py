@@ -66,7 +66,7 @@ def _ordinal_forms() -> frozenset[str]:
     """Every case and gender form of the ordinals in the lexicon: «пятая», «пятого», «пятой»."""
     forms = set()
     for lemma in ordinal_values():
-        for parse in loading.morph().parse(lemma):
+        for parse in loading.parse(lemma):
             if parse.tag.POS == "ADJF":
                 forms.update(f.word.replace("ё", "е") for f in parse.lexeme)
     return frozenset(forms)

@@ -42,7 +42,7 @@ _ABBR_SHAPE = re.compile(r"^[А-ЯЁ]{2,7}$")  # Latin abbreviations are left to
 @lru_cache(maxsize=200_000)
 def word_lemma(word: str) -> str:
     """Dictionary form of one word (pymorphy3, first parse), ё folded: the key names are compared by."""
-    return loading.morph().parse(word.lower())[0].normal_form.replace("ё", "е")
+    return loading.parse(word.lower())[0].normal_form.replace("ё", "е")
 
 
 def _ocr_variants(forms: frozenset[str]) -> list[str]:
@@ -374,6 +374,6 @@ def _abbreviation_ok(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
         # An all-caps ordinary word («ВНИМАНИЕ», «ИВАНОВ») is emphasis or a surname, not an abbreviation.
         word = token.text.lower()
         known = len(word) > 3 and loading.morph().word_is_known(word)
-        if known and not any("Abbr" in p.tag for p in loading.morph().parse(word)):
+        if known and not any("Abbr" in p.tag for p in loading.parse(word)):
             return False
     return True

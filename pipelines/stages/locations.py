@@ -44,7 +44,7 @@ def _lemma(word: str) -> str:
     # Abbreviations are matched as written: "РК" is a country, "рк" is not a word at all.
     if word.isupper() and len(word) > 1:
         return word
-    return loading.morph().parse(word.lower())[0].normal_form.replace("ё", "е")
+    return loading.parse(word.lower())[0].normal_form.replace("ё", "е")
 
 
 def key_of(words: Iterable[str]) -> Key:
@@ -59,7 +59,7 @@ def text_key(text: str) -> Key:
 def _nominative_lemmas(word: str) -> set[str]:
     if word.isupper() and len(word) > 1:
         return {word}
-    parses = loading.morph().parse(word.lower())
+    parses = loading.parse(word.lower())
     found = {p.normal_form.replace("ё", "е") for p in parses if p.tag.case in (None, "nomn")}
     return found or {_lemma(word)}
 
@@ -121,7 +121,7 @@ def _not_places() -> frozenset[Key]:
 
 def _is_geox(word: str) -> bool:
     """pymorphy's dictionary knows the word as a toponym (`Geox`); guesses for unknown words don't count."""
-    return any("Geox" in p.tag and p.tag.POS == "NOUN" and p.is_known for p in loading.morph().parse(word))
+    return any("Geox" in p.tag and p.tag.POS == "NOUN" and p.is_known for p in loading.parse(word))
 
 
 def _is_capitalized(token: Token) -> bool:
@@ -216,7 +216,7 @@ def clean_location(span: Span) -> Span | None:
     if _in(root, "loc_not_place_nouns") or span_key(trimmed) in _not_places():
         return None
     has_noun = any(t.pos_ in ("NOUN", "PROPN") for t in trimmed)
-    if not has_noun and loading.morph().parse(root.text)[0].tag.POS != "NOUN":
+    if not has_noun and loading.parse(root.text)[0].tag.POS != "NOUN":
         return None  # an adjective or adverb NER took for a name: "Штокмановское", "Наиболее"
     return trimmed
 
@@ -291,7 +291,7 @@ _OC_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
 def _adjective_nominative(word: str, gender: str, plural: bool) -> str:
-    parse = next((p for p in loading.morph().parse(word) if p.tag.POS == "ADJF"), None)
+    parse = next((p for p in loading.parse(word) if p.tag.POS == "ADJF"), None)
     form = parse.inflect({"nomn", "plur"} if plural else {"nomn", gender}) if parse else None
     return recover_shape(form.word, word) if form else word
 

@@ -115,13 +115,11 @@ def _number(text: str | None) -> str | None:
     digits = "".join(ch for ch in text if ch.isdigit())
     if digits:
         return digits  # "5-я" → "5"
-    return ordinal_values().get(_fold(loading.morph().parse(text)[0].normal_form))
+    return ordinal_values().get(_fold(loading.parse(text)[0].normal_form))
 
 
 def _noun_parse(word: str, case: str | None = None) -> object | None:
-    return next(
-        (p for p in loading.morph().parse(word) if p.tag.POS == "NOUN" and (case is None or p.tag.case == case)), None
-    )
+    return next((p for p in loading.parse(word) if p.tag.POS == "NOUN" and (case is None or p.tag.case == case)), None)
 
 
 def agreeing_nominative(text: str, words: list[tuple[str, int, int]], head: int, case: str = "gent") -> str:
@@ -140,7 +138,7 @@ def agreeing_nominative(text: str, words: list[tuple[str, int, int]], head: int,
     parts = [(start, end, recover_shape(nominative_noun.word, word) if nominative_noun else word)]
     gender = noun.tag.gender or "masc"
     for word, start, end in words[:head]:
-        adjective = next((p for p in loading.morph().parse(word) if p.tag.POS == "ADJF"), None)
+        adjective = next((p for p in loading.parse(word) if p.tag.POS == "ADJF"), None)
         if adjective is None:
             continue
         form = adjective.inflect({"nomn", "plur"} if plural else {"nomn", gender})
@@ -175,14 +173,14 @@ def _body_name(
     if best:
         return best[1]
     org_nouns = lexicons.load("loc_org_nouns")
-    if not any(_fold(p.normal_form) in org_nouns for w, _, _ in words for p in loading.morph().parse(w)):
+    if not any(_fold(p.normal_form) in org_nouns for w, _, _ in words for p in loading.parse(w)):
         return None  # "открытие новой сцены театра": what follows the event is not always a body
     head = next((i for i, (w, _, _) in enumerate(words) if _noun_parse(w, "gent") and not _is_adjective(w)), None)
     return agreeing_nominative(body.text, words, head) if head is not None else nominative(body)
 
 
 def _is_adjective(word: str) -> bool:
-    return loading.morph().parse(word)[0].tag.POS == "ADJF"
+    return loading.parse(word)[0].tag.POS == "ADJF"
 
 
 def find_title(
@@ -293,7 +291,7 @@ def find_dateline(doc: Doc) -> Dateline | None:
 def _dateline_place(word: str | None) -> str | None:
     if not word:
         return None
-    parses = loading.morph().parse(word.lower())
+    parses = loading.parse(word.lower())
     place = next((p for p in parses if "Geox" in p.tag and p.is_known), None)
     if place is None or text_key(place.normal_form) in gazetteer().forced:
         return None

@@ -104,7 +104,7 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
 
 def _adjective(word: str) -> bool:
     """A word the dictionary reads only as an adjective («Этнодемографические»)."""
-    parses = loading.morph().parse(word.lower())
+    parses = loading.parse(word.lower())
     return parses[0].tag.POS in ("ADJF", "PRTF") and not any(p.tag.POS == "NOUN" for p in parses)
 
 

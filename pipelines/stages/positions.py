@@ -1,23 +1,66 @@
-"""Positions: the post a person holds and the body they represent, from the job title by the name.
+"""Positions: the post a person holds and the body they represent, from the job titles by the name.
 
-The first organization inside the title (`pipelines/titles.py`) that is not a sub-unit
-(департамент, комиссия …) is the body; the words before it are the position.
+Every mention of a person may carry a title (`pipelines/titles.py`); the most informative one wins
+(one naming a body, a place, or a post the person was appointed to, over a bare or former title).
+The first organization inside the title that is not a sub-unit (департамент, комиссия …) is the
+body; the words before it are the position.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
 from models import lexicons
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
-from pipelines.normalize import nominative
+from pipelines.normalize import inflect_token, nominative
 from pipelines.person_names import fold
-from pipelines.titles import title_of
+from pipelines.titles import (
+    participle_after,
+    title_after,
+    title_before,
+    title_head,
+    title_in_post,
+    title_predicate,
+)
 
 # «министр X» names the ministry «Министерство X».
 _BODY_OF_POST = {"министр": "Министерство"}
+# Heads of a government: the body is the government the text names («правительство РФ»), never a guess.
+_GOVERNMENT_POSTS = {"премьер-министр", "премьер", "вице-премьер"}
+_GOVERNMENT = "правительство"
+# «представитель Тегерана в ОПЕК», «постпред России при ООН»: a body after these is where the
+# person serves, not whom they represent, so it stays in the position.
+_SERVES_AT = {"в", "во", "при"}
+# «президент страны»: the country is named elsewhere; the anaphoric word adds nothing to the post.
+_ANAPHORIC_PLACES = {"страна", "государство"}
+_FORMER = {"бывший", "прежний", "экс"}
+# Verbs and nouns that give a person a post they now hold («назначен», «избран», «занимающий пост»).
+_APPOINTED = {
+    "назначить",
+    "избрать",
+    "переизбрать",
+    "утвердить",
+    "занимать",
+    "занять",
+    "назначение",
+    "избрание",
+    "переизбрание",
+    "утверждение",
+}
+_LEADS = {"возглавлять", "возглавить"}
+_OPENING_QUOTES = ("«", '"', "„", "“")
+_CLOSING_QUOTES = ("»", '"', "”")
+_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    position: str
+    organization: str | None
+    score: int
 
 
 def _is_subunit(span: Span) -> bool:
@@ -39,37 +82,192 @@ def _is_body(ent: Span) -> bool:
     return not _is_subunit(ent) and fold(ent.text) not in lexicons.load("org_country_codes")
 
 
-def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[int, str] | None:
-    """Token index and canonical name of the first body named inside `span`."""
-    doc = span.doc
-    for ent in doc.ents:
-        if ent.label_ == "ORG" and span.start < ent.start < span.end and _is_body(ent):
-            return ent.start, _canonical(ent, organizations)
-    for org in organizations:
-        for m in org.mentions:
-            if span.start_char <= m.start < span.end_char:
-                inner = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if inner is not None and inner.start > span.start and _is_body(inner):
-                    return inner.start, org.name
+def _served_at(ent: Span) -> bool:
+    doc = ent.doc
+    return ent.start > 0 and fold(doc[ent.start - 1].text) in _SERVES_AT and doc[ent.start - 1].pos_ == "ADP"
+
+
+def _first_word(name: str) -> str:
+    words = _WORD.findall(name)
+    return fold(words[0]) if words else ""
+
+
+def _stems(text: str) -> list[str]:
+    return [fold(w)[:5] for w in _WORD.findall(text)]
+
+
+def _body_in_subunit(ent: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[int, int, str] | None:
+    """«комиссии Совета федерации по информационной политике»: the body a sub-unit belongs to, named
+    inside the sub-unit's name; (start, end, canonical name)."""
+    doc = ent.doc
+    heads = lexicons.load("org_heads")
+    for token in ent[1:]:
+        if token.pos_ not in ("NOUN", "PROPN") or not token.text[:1].isupper():
+            continue
+        if "Gen" not in token.morph.get("Case"):
+            continue
+        end = token.i + 1
+        while end < ent.end and doc[end].pos_ != "ADP" and doc[end].text not in (",", "("):
+            end += 1
+        body = doc[token.i : end]
+        stems = _stems(body.text)
+        same = [o.name for o in organizations if any(_stems(f) == stems for f in (o.name, *o.aliases))]
+        lemma = fold(token.lemma_)
+        led = [o.name for o in organizations if _first_word(o.name) == lemma]
+        if same or len(led) == 1:
+            return token.i, end, (same or led)[0]
+        if lemma in heads:
+            return token.i, end, nominative(body)
     return None
 
 
-def _ministry(title: Span) -> tuple[str, str] | None:
-    """«заместитель министра труда … КР» → (заместитель министра, Министерство труда … КР)."""
+def _names_subunit(ent: Span) -> bool:
+    """«отдела «Этнодемографические …»»: a quoted name right after a sub-unit word is that sub-unit's.
+
+    Factions and committees are left out: «фракция «Ата Мекен»» carries its party's name.
+    """
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text not in _OPENING_QUOTES:
+        return False
+    return fold(doc[ent.start - 2].lemma_) in lexicons.load("org_subunits")
+
+
+def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[int, int, str] | None:
+    """Token start, end and canonical name of the first body named inside `span`."""
+    doc = span.doc
+    found: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or not span.start < ent.start < span.end or _served_at(ent) or _names_subunit(ent):
+            continue
+        if _is_body(ent):
+            found.append((ent.start, min(ent.end, span.end), _canonical(ent, organizations)))
+        elif _is_subunit(ent):
+            inner = _body_in_subunit(ent, organizations)
+            if inner is not None:
+                found.append(inner)
+    for org in organizations:
+        for m in org.mentions:
+            if span.start_char <= m.start < span.end_char:
+                inner_span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if (
+                    inner_span is not None
+                    and inner_span.start > span.start
+                    and _is_body(inner_span)
+                    and not _served_at(inner_span)
+                    and not _names_subunit(inner_span)
+                ):
+                    found.append((inner_span.start, min(inner_span.end, span.end), org.name))
+    if not found:
+        return None
+    # The organizations stage's entry wins over a shorter NER entity at the same place.
+    first = min(found, key=lambda f: (f[0], -f[1]))
+    inner = [f for f in found if first[0] < f[0] < first[1]]
+    if inner and doc[first[0]].is_lower:
+        # «исполкома «Единой России»»: a common noun before a named body is its organ; the named
+        # body is the one represented.
+        return min(inner)
+    return first
+
+
+def _names_state(span: Span) -> bool:
+    """The words name a state or region («… КР», «… РФ», «… России»): the body's full official name."""
+    codes = lexicons.load("org_country_codes")
+    return any(t.ent_type_ == "LOC" or fold(t.text) in codes for t in span)
+
+
+def _known_ministry(name: str, organizations: tuple[OrganizationFinding, ...]) -> str | None:
+    """The doc's own name for the ministry: the same words, or a «Мин…» contraction («Минэнерго»)."""
+    stems = [fold(w)[:5] for w in _WORD.findall(name)]
+    complement = stems[1] if len(stems) > 1 else ""
+    for org in organizations:
+        for form in (org.name, *org.aliases):
+            words = [fold(w)[:5] for w in _WORD.findall(form)]
+            if words[:2] == stems[:2] and len(words) >= 2:
+                return org.name
+            short = fold(form)
+            if len(words) == 1 and short.startswith("мин") and len(short) > 5 and complement:
+                rest = short[3:]
+                if complement.startswith(rest[:4]):
+                    return org.name
+    return None
+
+
+def _ministry(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
+    """«заместитель министра труда … КР» → (заместитель министра, Министерство труда … КР).
+
+    Only when the ministry is one the text names, or the title names it in full (with the state);
+    «министр финансов» alone stays the position.
+    """
     doc = title.doc
     for token in title:
         body = _BODY_OF_POST.get(fold(token.lemma_))
         nxt = token.i + 1
         if body and nxt < title.end and "Gen" in doc[nxt].morph.get("Case") and doc[nxt].pos_ == "NOUN":
             rest = _trim(doc, nxt, title.end)
-            return _as_title(_trim(doc, title.start, nxt)), f"{body} {rest.text}"
+            name = f"{body} {rest.text}"
+            known = _known_ministry(name, organizations)
+            if known is None and not _names_state(rest):
+                return None
+            return _as_title(_trim(doc, title.start, nxt)), known or name
     return None
+
+
+def _government(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
+    """«вице-премьер РФ» with «правительство РФ» in the text → (вице-премьер, правительство РФ)."""
+    head = title_head(title)
+    if fold(head.lemma_) not in _GOVERNMENT_POSTS and fold(head.text) not in _GOVERNMENT_POSTS:
+        return None
+    governments = [o for o in organizations if _first_word(o.name) == _GOVERNMENT]
+    places = [t for t in title[head.i - title.start + 1 :] if t.ent_type_ == "LOC" or t.pos_ == "PROPN"]
+    if places:
+        stems = {fold(t.text)[:4] for t in places}
+        governments = [o for o in governments if stems & {fold(w)[:4] for w in _WORD.findall(o.name)}]
+    if len(governments) != 1:
+        return None
+    return _as_title(title.doc[title.start : head.i + 1]), governments[0].name
 
 
 def _trim(doc: Doc, start: int, end: int) -> Span:
     while end > start and (doc[end - 1].pos_ in ("ADP", "CCONJ", "PUNCT") or doc[end - 1].is_space):
+        if doc[end - 1].text in _CLOSING_QUOTES and any(t.text in _OPENING_QUOTES for t in doc[start : end - 1]):
+            break  # the end of a quoted name («отдела «…»»)
         end -= 1
     return doc[start:end]
+
+
+def _trim_position(doc: Doc, start: int, end: int, body_start: int) -> Span:
+    """The position before a body: without the body's own adjectives («председатель оппозиционного
+    Парламента») or its described kind («руководитель некоммерческой организации «…»»)."""
+    span = _trim(doc, start, end)
+    end = span.end
+    first = doc[body_start].text
+    latin = first.isascii() and first.isalpha()
+    quoted = doc[body_start - 1].text in _OPENING_QUOTES or first in _OPENING_QUOTES or latin
+    kind_end = end
+    while end - 1 > start and doc[end - 1].pos_ == "ADJ" and doc[end - 1].is_lower:
+        end -= 1
+    if end == kind_end and quoted and end - 1 > start and fold(doc[end - 1].lemma_) in lexicons.load("org_heads"):
+        kind = end - 1
+        while kind - 1 > start and doc[kind - 1].pos_ == "ADJ" and doc[kind - 1].is_lower:
+            kind -= 1
+        # Only a described kind («некоммерческой организации»); a bare one («исполкома») is a post's part.
+        if kind < end - 1:
+            end = kind
+        elif kind - 1 > start and fold(doc[kind - 1].text) == "от":
+            # «депутат от партии «Ак Жол»»: the kind names the body the deputy represents.
+            end = kind - 1
+    if quoted and end - 1 > start and fold(doc[end - 1].lemma_) in lexicons.load("position_subunits"):
+        kind = end - 1
+        if fold(doc[kind - 1].text) == "от":  # «депутат от фракции «Ата Мекен»»
+            end = kind - 1
+    return _trim(doc, start, end)
+
+
+def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
+    """«премьер-министр страны» → «премьер-министр»: the country is named elsewhere."""
+    if len(span) > 1 and fold(span[-1].lemma_) in _ANAPHORIC_PLACES:
+        return doc[span.start : span.end - 1]
+    return span
 
 
 def _as_title(span: Span) -> str:
@@ -82,34 +280,148 @@ def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
     """(position, organization) of a job title; the organization is None when the title names none."""
     doc = title.doc
     found = _organization_at(title, organizations)
-    ministry = _ministry(title)
-    if ministry is not None and (found is None or (doc[found[0] - 1].i >= title.start and ministry[0])):
+    ministry = _ministry(title, organizations)
+    if ministry is not None:
         ministry_at = next(t.i for t in title if fold(t.lemma_) in _BODY_OF_POST)
         if found is None or ministry_at < found[0]:
             return ministry
+    government = _government(title, organizations)
+    if government is not None:
+        return government
     if found is not None:
-        org_start, org_name = found
-        position = _trim(doc, title.start, org_start)
+        org_start, org_end, org_name = found
+        position = _trim_position(doc, title.start, org_start, org_start)
         if len(position):
-            return _as_title(position), org_name
-    return _as_title(_trim(doc, title.start, title.end)), None
+            text = _as_title(position)
+            tail = _trim(doc, org_end, title.end)
+            if len(tail) and fold(tail[0].text) == "по" and _is_subunit(doc[position.end - 1 : position.end]):
+                # «председатель комиссии Совета Федерации по информационной политике»: the remit
+                # belongs to the sub-unit in the position.
+                text = f"{text} {tail.text}"
+            return text, org_name
+    return _as_title(_drop_anaphoric_place(doc, _trim(doc, title.start, title.end))), None
+
+
+def _party(member: str, organizations: tuple[OrganizationFinding, ...]) -> str | None:
+    """The party a member noun names («единоросс» → «Единая Россия»), if the text names it."""
+    for line in lexicons.lines("position_party_members"):
+        noun, _, party = line.partition(" ")
+        if fold(noun) != member:
+            continue
+        for org in organizations:
+            if any(_stems(form) == _stems(party) for form in (org.name, *org.aliases)):
+                return org.name
+    return None
+
+
+def _party_member(position: str, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
+    """«депутат-единоросс» → (депутат, Единая Россия): the party half of a compound title."""
+    first, *rest = position.split(" ", 1)
+    post, _, member = first.partition("-")
+    party = _party(fold(member), organizations) if member else None
+    return (" ".join([post, *rest]), party) if party else None
 
 
 def _name_tokens(doc: Doc, mention: TextSpan) -> Span | None:
     return doc.char_span(mention.start, mention.end, alignment_mode="expand")
 
 
+def _is_former(title: Span) -> bool:
+    doc = title.doc
+    words = [title[0]] + ([doc[title.start - 1]] if title.start > 0 else [])
+    return any(fold(t.lemma_) in _FORMER or fold(t.text).startswith("экс-") for t in words)
+
+
+def _names_something(title: Span) -> bool:
+    """The title names a place or a body after its head («президент США»), not only a post."""
+    head = title_head(title)
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("LOC", "ORG") for t in title if t.i > head.i)
+
+
+def _appointed(title: Span) -> bool:
+    """«назначен спикером», «избран президентом», «занимающего пост …»: a post the person now holds.
+
+    «назначил X на пост Y» is left out: news use it for nominations as well.
+    """
+    head = title_head(title)
+    governor = head.head
+    if fold(governor.lemma_) in ("пост", "должность"):
+        return fold(governor.head.lemma_) in ("занимать", "занять")
+    return "Ins" in head.morph.get("Case") and fold(governor.lemma_) in _APPOINTED
+
+
+def _candidate(title: Span, organizations: tuple[OrganizationFinding, ...], assigned: bool) -> _Candidate | None:
+    position, organization = split_title(title, organizations)
+    if not position:
+        return None
+    if organization is None:
+        position, organization = _party_member(position, organizations) or (position, None)
+    score = 2 * (organization is not None)
+    if assigned:
+        score += _appointed(title)
+    else:
+        score += _names_something(title)
+    # Any current title is more the person's than a former one («экс-глава …»).
+    score -= 3 * _is_former(title)
+    return _Candidate(position, organization, score)
+
+
+def _led_body(name: Span, organizations: tuple[OrganizationFinding, ...]) -> _Candidate | None:
+    """«Драги возглавляет Центральный банк Италии»: the head (глава) of the body the person leads."""
+    root, doc = name.root, name.doc
+    verb = root.head
+    # The parser sometimes swaps subject and object; a name before the verb is its subject.
+    if root.dep_ not in ("nsubj", "obj") or verb.i < root.i:
+        verb = participle_after(name) or verb
+    if verb.i < root.i or fold(verb.lemma_) not in _LEADS:
+        return None
+    after = doc[verb.i + 1 : verb.right_edge.i + 1]
+    ents = [e for e in doc.ents if e.label_ == "ORG" and after.start <= e.start < after.end]
+    # «возглавляет комитет Сената»: leading a sub-unit is a post inside the body, not its head.
+    led_nouns = [t for t in after if t.pos_ == "NOUN" and t.i < (ents[0].start if ents else after.end)]
+    if any(_is_subunit(doc[t.i : t.i + 1]) for t in led_nouns):
+        return None
+    if ents and _is_body(ents[0]):
+        return _Candidate("глава", _canonical(ents[0], organizations), 2)
+    return None
+
+
+def _head_of_group(doc: Doc, name: Span) -> _Candidate | None:
+    """«правительство во главе с Раилем Сарбаевым» → глава правительства."""
+    i = name.start
+    if i < 4 or [fold(t.text) for t in doc[i - 3 : i]] != ["во", "главе", "с"]:
+        return None
+    group = doc[i - 4]
+    if group.pos_ != "NOUN":
+        return None
+    return _Candidate(f"глава {inflect_token(group, 'gent').lower()}", None, 0)
+
+
+def _candidates(doc: Doc, name: Span, organizations: tuple[OrganizationFinding, ...]) -> list[_Candidate]:
+    found = []
+    stated = title_before(doc, name.start) or title_after(doc, name.end) or title_in_post(doc, name.end)
+    if stated is not None and len(stated):
+        found.append(_candidate(stated, organizations, assigned=False))
+    given = title_predicate(name)
+    if given is not None and len(given):
+        found.append(_candidate(given, organizations, assigned=True))
+    found += [_led_body(name, organizations), _head_of_group(doc, name)]
+    return [c for c in found if c is not None]
+
+
 def position_of(doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...]) -> PersonFinding:
+    best: _Candidate | None = None
     for mention in person.mentions:
         name = _name_tokens(doc, mention)
         if name is None:
             continue
-        title = title_of(name)
-        if title is not None and len(title):
-            position, organization = split_title(title, organizations)
-            if position:
-                return replace(person, position=position, organization=organization)
-    return person
+        for candidate in _candidates(doc, name, organizations):
+            # Earlier mentions win ties: a report introduces a person with their title.
+            if best is None or candidate.score > best.score:
+                best = candidate
+    if best is None:
+        return person
+    return replace(person, position=best.position, organization=best.organization)
 
 
 def run(doc: Doc, findings: Findings) -> Findings:

@@ -67,3 +67,83 @@ def test_sub_unit_stays_in_the_position(nlp: Language) -> None:
 def test_a_neighbours_title_is_not_taken(nlp: Language) -> None:
     text = "В заседании участвовали министр финансов Алексей Орлов и Мария Белова."
     assert _positions(nlp, text)["Белова"] == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position", "organization"),
+    [
+        # A body the person serves at, not one they represent, stays in the position.
+        (
+            "При этом представитель Тегерана в ОПЕК Мохаммад-Али Хатиби заявил, что выборы пройдут.",
+            "Хатиби",
+            "представитель Тегерана в ОПЕК",
+            None,
+        ),
+        ("Депутат от фракции «Ата Мекен» Иван Петров выступил на заседании.", "Петров", "депутат", "Ата Мекен"),
+        (
+            "Слово предоставили исполняющему обязанности главы администрации района Сергею Иванову.",
+            "Иванов",
+            "исполняющий обязанности главы",
+            "администрация района",
+        ),
+        # The body inside a sub-unit's name is the organization; the remit stays with the sub-unit.
+        (
+            "Открывая заседание, председатель комиссии Совета Федерации по информационной политике "
+            "Людмила Нарусова заявила о целях документа.",
+            "Нарусова",
+            "председатель комиссии по информационной политике",
+            "Совет Федерации",
+        ),
+        # «министр финансов» alone names no ministry the text mentions: nothing is guessed.
+        ("Борисов уволил непопулярного министра финансов Симеона Дянкова.", "Дянков", "министр финансов", None),
+        # A described kind before a quoted name belongs to the body.
+        (
+            "Также руководитель некоммерческой организации «Общество защиты интернета» Леонид Волков подал иск.",
+            "Волков",
+            "руководитель",
+            "Общество защиты интернета",
+        ),
+        (
+            "Новым спикером был назначен 69-летний экономист Эстебан Ласо.",
+            "Ласо",
+            "спикер",
+            None,
+        ),
+        (
+            "Правительство во главе с Раилем Сарбаевым ничего не решило.",
+            "Сарбаев",
+            "глава правительства",
+            None,
+        ),
+        (
+            "«Единая Россия» выступила против. А депутат-единоросс Александр Хинштейн назвал его вруном.",
+            "Хинштейн",
+            "депутат",
+            "Единая Россия",
+        ),
+    ],
+)
+def test_constructions_of_reports(
+    nlp: Language, text: str, surname: str, position: str, organization: str | None
+) -> None:
+    got_position, got_organization = _positions(nlp, text)[surname]
+    assert got_position == position
+    if organization is None:
+        assert got_organization is None
+    else:
+        assert got_organization is not None and got_organization.strip('«»"').lower() == organization.lower()
+
+
+def test_the_most_informative_mention_wins(nlp: Language) -> None:
+    text = "Президент Обама прибыл в Ирландию.\n\nВ понедельник президент США Барак Обама прибыл в Дублин."
+    assert _positions(nlp, text)["Обама"][0] == "президент США"
+
+
+def test_a_former_title_yields_to_the_current_one(nlp: Language) -> None:
+    text = "Руководителем контрольного комитета назначен экс-глава отдела оценки Росимущества Егор Поляков."
+    assert _positions(nlp, text)["Поляков"][0] == "руководитель контрольного комитета"
+
+
+def test_an_apposition_before_the_next_name_is_the_next_persons(nlp: Language) -> None:
+    text = "«Единая Россия» поддержала инициативу Д. Медведева, лидер ЛДПР В. Жириновский также одобрил её."
+    assert _positions(nlp, text)["Медведев"] == (None, None)
