@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from models import lexicons, loading
@@ -189,14 +189,36 @@ def _quotes_face_inwards(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
+def _may_hold_a_core(sent: Span, lex: Lexicons) -> bool:
+    """Every CORE has a head noun, a legal form, an abbreviation or a quote: a sentence without any
+    names no organization, and the matcher's many open patterns need not walk it."""
+    legal = _legal_variants()
+    for t in sent:
+        if t.lemma_ in lex.heads or t.lower_ in legal or t.text in OPEN_QUOTES:
+            return True
+        if t.is_upper and t.is_alpha and len(t) > 1:
+            return True
+    return False
+
+
+@cache
+def _legal_variants() -> frozenset[str]:
+    return frozenset(_ocr_variants(lexicon().legal_forms))
+
+
 def segments(doc: Doc) -> Found:
     """Every match of every rule, by rule and by start token."""
     found: Found = {}
-    for match_id, start, end in matcher(doc.vocab)(doc):
-        label = doc.vocab.strings[match_id]
-        if not _quotes_face_inwards(doc, start, end):
+    lex, rules = lexicon(), matcher(doc.vocab)
+    for sent in doc.sents:
+        if not _may_hold_a_core(sent, lex):
             continue
-        found.setdefault(label, {}).setdefault(start, []).append(Segment(label, start, end))
+        for match_id, sent_start, sent_end in rules(sent):
+            start, end = sent.start + sent_start, sent.start + sent_end
+            label = doc.vocab.strings[match_id]
+            if not _quotes_face_inwards(doc, start, end):
+                continue
+            found.setdefault(label, {}).setdefault(start, []).append(Segment(label, start, end))
     return found
 
 

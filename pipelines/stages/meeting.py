@@ -18,7 +18,7 @@ import datetime
 from dataclasses import dataclass, replace
 from functools import cache
 
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -64,17 +64,20 @@ def _fold(word: str) -> str:
 
 
 @cache
-def _event_matcher(vocab: Vocab) -> Matcher:
+def _event_matcher(vocab: Vocab) -> PhraseMatcher:
     """Event nouns, one- or multi-word, matched by lemma: "на заседании", "круглого стола"."""
-    matcher = Matcher(vocab)
-    events = lexicons.load("meeting_events")
-    matcher.add("EVENT", [[{"LEMMA": {"IN": _lemma_variants(w)}} for w in phrase.split()] for phrase in events])
+    matcher = PhraseMatcher(vocab, attr="LEMMA")
+    for phrase in lexicons.load("meeting_events"):
+        for variant in _lemma_variants(phrase):
+            words = variant.split()
+            pattern = Doc(vocab, words=words, lemmas=words)
+            matcher.add("EVENT", [pattern])
     return matcher
 
 
-def _lemma_variants(word: str) -> list[str]:
+def _lemma_variants(phrase: str) -> list[str]:
     # Natasha's lemmatizer keeps ё and sometimes capitals; list the spellings it may produce.
-    return sorted({word, word.replace("е", "ё"), word.capitalize()})
+    return sorted({phrase, phrase.replace("е", "ё"), phrase.capitalize()})
 
 
 def _is_in(token: Token, lexicon: str) -> bool:
