@@ -15,6 +15,7 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -32,7 +33,7 @@ _IN = {"в", "во"}
 _DATELINE_LINES = 3
 _DATELINE_CHARS = 80  # a dateline opens its line: place, date, perhaps a time
 _BEFORE_EVENT = 6  # tokens: "ХХ внеочередная выездная сессия"
-_AFTER_EVENT = 30  # a body's name with its region and remit
+_AFTER_EVENT = 18  # a body's name with its region and remit
 _NO_YEAR = 2001  # any non-leap year, for day arithmetic when the text gives no year
 
 
@@ -262,6 +263,11 @@ def _dates_in(doc: Doc, start: int, end: int) -> list[Span]:
     return [s for s in doc.spans.get("dates", []) if start <= s.start_char < end and _fact(s)]
 
 
+def _opening(doc: Doc, tokens: int = 400) -> str:
+    """The start of the text, where datelines stand: `doc.text` would join every token of the document."""
+    return doc[: min(tokens, len(doc))].text
+
+
 def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
     """The first `count` non-empty lines with their offsets."""
     found, offset = [], 0
@@ -274,11 +280,18 @@ def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
     return found
 
 
+# A dateline's date has a month name, a dotted day and month or an ISO form; other lines need no parse.
+_DATE_LIKE = re.compile(
+    r"\d{1,2}\.\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)",
+    re.IGNORECASE,
+)
+
+
 def find_dateline(doc: Doc) -> Dateline | None:
     """A date (and a place before it) opening one of the first lines: "БИШКЕК, 21 сентября 2023", "12.03.2024"."""
-    for offset, line in _first_lines(doc.text, _DATELINE_LINES):
+    for offset, line in _first_lines(_opening(doc), _DATELINE_LINES):
         head = line[:_DATELINE_CHARS]
-        if not any(ch.isdigit() for ch in head):
+        if not _DATE_LIKE.search(head):
             continue
         for match in dateline_parser().findall(head):
             if head[: match.span.start].strip(" \t#"):
