@@ -20,6 +20,16 @@ def _positions(nlp: Language, text: str) -> dict[str, tuple[str | None, str | No
     return found
 
 
+def _assert_split(nlp: Language, text: str, surname: str, position: str, organization: str | None) -> None:
+    """The person's position is exactly `position`; the body matches `organization` up to case and quotes."""
+    got_position, got_organization = _positions(nlp, text)[surname]
+    assert got_position == position
+    if organization is None:
+        assert got_organization is None
+    else:
+        assert got_organization is not None and got_organization.strip('«»"').lower() == organization.lower()
+
+
 @pytest.mark.parametrize(
     ("text", "surname", "position", "organization"),
     [
@@ -49,12 +59,7 @@ def _positions(nlp: Language, text: str) -> dict[str, tuple[str | None, str | No
 def test_title_split_into_position_and_body(
     nlp: Language, text: str, surname: str, position: str, organization: str | None
 ) -> None:
-    got_position, got_organization = _positions(nlp, text)[surname]
-    assert got_position == position
-    if organization is None:
-        assert got_organization is None
-    else:
-        assert got_organization is not None and got_organization.lower() == organization.lower()
+    _assert_split(nlp, text, surname, position, organization)
 
 
 def test_sub_unit_stays_in_the_position(nlp: Language) -> None:
@@ -126,12 +131,7 @@ def test_a_neighbours_title_is_not_taken(nlp: Language) -> None:
 def test_constructions_of_reports(
     nlp: Language, text: str, surname: str, position: str, organization: str | None
 ) -> None:
-    got_position, got_organization = _positions(nlp, text)[surname]
-    assert got_position == position
-    if organization is None:
-        assert got_organization is None
-    else:
-        assert got_organization is not None and got_organization.strip('«»"').lower() == organization.lower()
+    _assert_split(nlp, text, surname, position, organization)
 
 
 def test_the_most_informative_mention_wins(nlp: Language) -> None:
