@@ -8,6 +8,7 @@ from pipelines.cleaning import CleanText
 from pipelines.findings import Findings, TextSpan
 from pipelines.readers import SourceText
 from pipelines.record import (
+    Decision,
     DocumentInfo,
     Issue,
     Location,
@@ -93,4 +94,5 @@ def assemble(
         locations=[Location(name=loc.name, mentions=spans.mentions(loc.mentions)) for loc in findings.locations],
         issues=[Issue(text=i.text, mentions=spans.mentions(i.mentions)) for i in findings.issues],
         topics=[Topic(id=t.id, label=t.label, score=t.score) for t in findings.topics],
+        decisions=[Decision(text=d.text, mentions=spans.mentions(d.mentions)) for d in findings.decisions],
     )

@@ -61,6 +61,14 @@ class IssueFinding:
 
 
 @dataclass(frozen=True)
+class DecisionFinding:
+    """A decision a protocol records (РЕШИЛИ / ПОСТАНОВИЛИ), as written, numbering left out."""
+
+    text: str
+    mentions: tuple[TextSpan, ...] = ()
+
+
+@dataclass(frozen=True)
 class TopicFinding:
     id: str
     label: str
@@ -84,3 +92,4 @@ class Findings:
     locations: tuple[LocationFinding, ...] = ()
     issues: tuple[IssueFinding, ...] = ()
     topics: tuple[TopicFinding, ...] = ()
+    decisions: tuple[DecisionFinding, ...] = ()

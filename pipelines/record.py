@@ -79,6 +79,13 @@ class Issue(BaseModel):
     mentions: list[Mention] = Field(default_factory=list)
 
 
+class Decision(BaseModel):
+    """A decision the meeting took, as the protocol words it (РЕШИЛИ / ПОСТАНОВИЛИ items)."""
+
+    text: str
+    mentions: list[Mention] = Field(default_factory=list)
+
+
 class Topic(BaseModel):
     id: str
     label: str
@@ -94,3 +101,4 @@ class MeetingRecord(BaseModel):
     locations: list[Location] = Field(default_factory=list)
     issues: list[Issue] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)

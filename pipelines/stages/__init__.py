@@ -7,7 +7,18 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from pipelines.findings import Findings
-from pipelines.stages import issues, locations, meeting, organizations, persons, positions, speakers, topics
+from pipelines.stages import (
+    issues,
+    locations,
+    meeting,
+    organizations,
+    persons,
+    positions,
+    protocol,
+    speakers,
+    topics,
+    transcript,
+)
 
 Stage = Callable[[Doc, Findings], Findings]
 
@@ -20,6 +31,9 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("positions", positions.run),
     ("speakers", speakers.run),
     ("issues", issues.run),
+    # Layouts refine what the stages above found (roles, quotes, agenda issues); reports pass unchanged.
+    ("protocol", protocol.run),
+    ("transcript", transcript.run),
     ("topics", topics.run),
 )
 

@@ -1,0 +1,311 @@
+"""Document layouts: a protocol's sections and a transcript's speaker turns, found in the plain text.
+
+A protocol (протокол заседания) is a set of line-anchored headers — ПРИСУТСТВОВАЛИ, ПОВЕСТКА ДНЯ,
+СЛУШАЛИ, ВЫСТУПИЛИ, РЕШИЛИ … — whose words live in `models/lexicons/protocol_sections.txt`. A
+transcript (стенограмма) is a run of turns, each opened by a speaker label at the start of a line:
+«Председательствующий.», «Председательствующий (Иванов И.И.).», «Иванов И.И.:», «ИВАНОВ П.П. —»,
+«Депутат Петров:». Anything else is a report, and the layout stages leave it alone.
+
+Everything here reads text only (offsets into it), so the grammar is testable without the NLP models.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Literal
+
+from models import lexicons
+
+Layout = Literal["protocol", "transcript", "report"]
+
+# Sections whose content is one line: the chair's or secretary's name and title.
+ONE_LINE = frozenset({"chair", "secretary"})
+# Sections that are lists of people, one per line; a blank line after the list ends it.
+LISTS = frozenset({"attendees", "invited", "absent"})
+# Kinds that make a protocol: two of them (or one under a «ПРОТОКОЛ» title) and the text is one.
+_PROTOCOL_KINDS = frozenset({"attendees", "invited", "agenda", "heard", "spoke", "decided"})
+_HEADER_KINDS = frozenset(
+    {"attendees", "invited", "absent", "chair", "secretary", "agenda", "heard", "spoke", "decided", "voted", "closing"}
+)
+# How far into the text a title («ПРОТОКОЛ», «СТЕНОГРАММА») may stand.
+_TITLE_CHARS = 400
+# Words allowed between a header phrase and its mark: «Присутствовали члены комиссии:».
+_MAX_EXTRA_WORDS = 4
+
+_NUMBER = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXХ]{1,4}\.)?[ \t]*")
+_ON_QUESTION = re.compile(r"по[ \t]+\S+[ \t]+вопросу(?:[ \t]+повестки(?:[ \t]+дня)?)?[ \t]*[,:]?[ \t]*", re.IGNORECASE)
+_MARK = re.compile(r"[ \t]*(?::|[–—-](?=[ \t]|$)|\.?[ \t]*$|[ \t]{2,}|\t|_{2,})", re.MULTILINE)
+_WORD = re.compile(r"[ \t]+([^\s:–—_]+)")
+_ITEM = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[–—•·*-])[ \t]+")
+
+_UPPER = "А-ЯЁ"
+_LOWER = "а-яё"
+_SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_CAPS_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
+_INITIALS = rf"[{_UPPER}]\. ?(?:[{_UPPER}]\.)?"
+# A speaker label's name; the initials' own dot may be the label's end («Бакетаев А.С. Уважаемые …»).
+_NAME = (
+    rf"(?:{_SURNAME} {_INITIALS}"
+    rf"|{_CAPS_SURNAME}(?: {_INITIALS})?"
+    rf"|{_INITIALS} ?{_SURNAME}"
+    rf"|{_SURNAME} [{_UPPER}][{_LOWER}]+ [{_UPPER}][{_LOWER}]+(?:вич|вна|ична|оглы|кызы|уулу))"
+)
+_TURN = re.compile(
+    rf"^[ \t]*(?:(?P<title>[{_UPPER}][{_LOWER}-]+)[ \t]+)?(?P<name>{_NAME}|{_SURNAME})"
+    rf"(?:[ \t]*\((?P<aside>[^()\n]{{1,120}})\))?"
+    rf"(?P<mark>[ \t]*(?::|[–—-])[ \t]+|(?<=\.)[ \t]+(?=[{_UPPER}«\"–—-]))(?=\S)",
+    re.MULTILINE,
+)
+_CHAIR_TURN = re.compile(
+    r"^[ \t]*(?P<label>[^\W\d_]+)(?:[ \t]*\((?P<name>[^()\n]{2,80})\))?(?P<mark>[ \t]*[.:][ \t]*)(?=\S)",
+    re.MULTILINE,
+)
+
+
+_LEADING_NAME = re.compile(rf"[ \t]*(?:\d{{1,2}}[.)]|[–—•-])?[ \t]*(?P<name>{_NAME})(?=[\s,:;(–—-]|$)")
+
+
+def leading_name(line: str) -> tuple[int, int] | None:
+    """The name a list or speech line opens with («Исаков Б.К. – первый вице-мэр …»), offsets into `line`."""
+    found = _LEADING_NAME.match(line)
+    if found is None or line_header(line) is not None:
+        return None
+    return found.start("name"), found.end("name")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A header and what it governs: `[start, end)` is the content, `[line, phrase_end)` the header words."""
+
+    kind: str
+    line: int
+    phrase_end: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A speaker's turn in a transcript: the label `[start, text_start)`, the text `[text_start, end)`.
+
+    `name` is the span of the speaker's name in the label, None for an unnamed chair
+    («Председательствующий.»); `chair` is true for the chair's label, named or not."""
+
+    start: int
+    text_start: int
+    end: int
+    name: tuple[int, int] | None
+    chair: bool
+
+
+@dataclass(frozen=True)
+class Item:
+    """A numbered (or bulleted) item of an agenda or a decision: `[start, end)`, marker excluded."""
+
+    start: int
+    end: int
+
+
+def fold(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
+@cache
+def _phrases() -> tuple[tuple[str, str, bool], ...]:
+    """(kind, folded phrase, stands alone) by phrase length, longest first."""
+    found = []
+    for line in lexicons.lines("protocol_sections"):
+        kind, _, phrase = line.partition(" ")
+        alone = kind.endswith("*")
+        found.append((kind.rstrip("*"), fold(phrase.strip()), alone))
+    return tuple(sorted(found, key=lambda f: -len(f[1])))
+
+
+def phrases_of(kind: str) -> tuple[str, ...]:
+    return tuple(phrase for k, phrase, _ in _phrases() if k == kind)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _starts_with(line: str, phrase: str) -> bool:
+    return fold(line).startswith(phrase) and (len(line) == len(phrase) or not line[len(phrase)].isalnum())
+
+
+def line_header(line: str, kinds: frozenset[str] = _HEADER_KINDS) -> tuple[str, int, int] | None:
+    """(kind, end of the header words, start of the content) of a header line, offsets into `line`."""
+    at = _NUMBER.match(line).end()
+    question = _ON_QUESTION.match(line, at)
+    if question is not None:
+        at = question.end()
+    rest = line[at:]
+    for kind, phrase, alone in _phrases():
+        if kind not in kinds or not _starts_with(rest, phrase):
+            continue
+        phrase_end = at + len(phrase)
+        if alone:
+            return kind, phrase_end, phrase_end + len(line[phrase_end:]) - len(line[phrase_end:].lstrip(" \t:–—-"))
+        end = phrase_end
+        for words in range(_MAX_EXTRA_WORDS + 1):
+            mark = _MARK.match(line, end)
+            ends_line = mark is not None and not line[mark.end() :].strip()
+            # «Присутствовали 12 депутатов из 15.»: a sentence, not a header.
+            if mark is not None and not (ends_line and words and line.rstrip().endswith(".")):
+                content = mark.end() + len(line[mark.end() :]) - len(line[mark.end() :].lstrip(" \t_:–—-"))
+                return kind, phrase_end, content
+            word = _WORD.match(line, end)
+            if word is None or words == _MAX_EXTRA_WORDS or any(c in word.group(1) for c in ".,;!?()"):
+                break
+            end = word.end()
+        return None
+    return None
+
+
+@lru_cache(maxsize=8)
+def find_sections(text: str) -> tuple[Section, ...]:
+    """The protocol sections of `text`, in order; content ends at the next header (or turn)."""
+    heads: list[tuple[str, int, int, int]] = []
+    for start, end in _lines(text):
+        found = line_header(text[start:end])
+        if found is not None:
+            kind, phrase_end, content = found
+            heads.append((kind, start, start + phrase_end, start + content))
+    turns = {t.start for t in find_turns(text)} if looks_like_transcript(text) else set()
+    heads = [h for h in heads if h[1] not in turns or h[0] != "chair"]
+    stops = sorted({h[1] for h in heads} | turns | {len(text)})
+    sections = []
+    for kind, line, phrase_end, content in heads:
+        end = next(s for s in stops if s > line)
+        while content < end and text[content].isspace():
+            content += 1
+        end = _section_end(text, kind, content, end)
+        sections.append(Section(kind, line, phrase_end, min(content, end), end))
+    return tuple(sections)
+
+
+def _section_end(text: str, kind: str, start: int, stop: int) -> int:
+    body = text[start:stop]
+    if kind in ONE_LINE:
+        lead = len(body) - len(body.lstrip())
+        line_end = body.find("\n", lead)
+        return _rstrip(text, start, start + (line_end if line_end >= 0 else len(body)))
+    if kind in LISTS:
+        lead = len(body) - len(body.lstrip())
+        gap = re.search(r"\n[ \t]*\n", body[lead:])
+        if gap is not None:
+            return _rstrip(text, start, start + lead + gap.start())
+    return _rstrip(text, start, stop)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def content_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-empty lines of `text[start:end]` as (start, end), surrounding blanks stripped."""
+    found = []
+    for line_start, line_end in _lines(text[start:end]):
+        s, e = start + line_start, start + line_end
+        while s < e and text[s].isspace():
+            s += 1
+        e = _rstrip(text, s, e)
+        if s < e:
+            found.append((s, e))
+    return found
+
+
+def items(text: str, start: int, end: int) -> list[Item]:
+    """Numbered or bulleted items of a section; unnumbered lines continue the item before them.
+
+    Without any numbering, every line ending a sentence («.», «;») closes an item. A blank line after
+    the items ends the list: what follows («Заседание закрыто.») is not one of them.
+    """
+    lines = content_lines(text, start, end)
+    numbered = any(_ITEM.match(text, s) for s, _ in lines)
+    found: list[list[int]] = []
+    previous_end = None
+    for s, e in lines:
+        marker = _ITEM.match(text, s)
+        blank_before = previous_end is not None and text.count("\n", previous_end, s) > 1
+        if numbered and marker is None and blank_before:
+            break
+        if (numbered and marker is not None) or not found or (not numbered and text[found[-1][1] - 1] in ".;!"):
+            if not numbered and blank_before:
+                break
+            found.append([marker.end() if marker else s, e])
+        else:
+            found[-1][1] = e
+        previous_end = e
+    return [Item(s, e) for s, e in found]
+
+
+@lru_cache(maxsize=8)
+def find_turns(text: str) -> tuple[Turn, ...]:
+    """Speaker turns, each running to the next label, a closing line or the end of the text."""
+    chair_labels = phrases_of("turn")
+    labels: list[tuple[int, int, tuple[int, int] | None, bool]] = []
+    for start, end in _lines(text):
+        line = text[start:end]
+        chair = _CHAIR_TURN.match(line)
+        if chair is not None and fold(chair.group("label")) in chair_labels:
+            name = (start + chair.start("name"), start + chair.end("name")) if chair.group("name") else None
+            labels.append((start, start + chair.end(), name, True))
+            continue
+        turn = _TURN.match(line)
+        if turn is None or not _is_speaker_label(turn) or line_header(line) is not None:
+            continue
+        labels.append((start, start + turn.end(), (start + turn.start("name"), start + turn.end("name")), False))
+    closings = [s for s, e in _lines(text) if line_header(text[s:e], frozenset({"closing"})) is not None]
+    stops = sorted({label[0] for label in labels} | set(closings) | {len(text)})
+    turns = []
+    for start, text_start, name, chair in labels:
+        end = _rstrip(text, text_start, next(s for s in stops if s > start))
+        turns.append(Turn(start, text_start, end, name, chair))
+    return tuple(turns)
+
+
+def _is_speaker_label(turn: re.Match[str]) -> bool:
+    """A bare surname speaks only under a title («Депутат Петров:»); a title must be a post."""
+    title, name = turn.group("title"), turn.group("name")
+    if title is not None and fold(title) not in _title_words():
+        return False
+    if re.fullmatch(_SURNAME, name):
+        return title is not None and any(mark in turn.group("mark") for mark in (":", "—", "–"))
+    return True
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+
+
+def _titled(text: str, kind: str) -> bool:
+    head = fold(text[:_TITLE_CHARS])
+    return any(re.search(rf"(?<![а-я]){re.escape(p)}(?![а-я])", head) for p in phrases_of(kind))
+
+
+def looks_like_transcript(text: str) -> bool:
+    turns = find_turns(text)
+    if _titled(text, "transcript_title") and len(turns) >= 2:
+        return True
+    names = {fold(text[t.name[0] : t.name[1]]) for t in turns if t.name and not t.chair}
+    return len(turns) >= 4 and any(t.chair for t in turns) and len(names) >= 2
+
+
+def detect_layout(text: str) -> Layout:
+    """Transcript, protocol or report, from turn shapes and section headers."""
+    if looks_like_transcript(text):
+        return "transcript"
+    kinds = {s.kind for s in find_sections(text)} & _PROTOCOL_KINDS
+    if len(kinds) >= 2 or (kinds and _titled(text, "protocol_title")):
+        return "protocol"
+    return "report"

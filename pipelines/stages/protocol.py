@@ -1,0 +1,450 @@
+"""Protocol layout: what the sections of a протокол заседания say about people, issues and decisions.
+
+The sections come from `pipelines/layouts.py`. People are the persons stage's own entries, found
+by their mentions' offsets in a section; only their role, speech and (from their list line) post
+change here:
+
+- ПРИСУТСТВОВАЛИ / ПРИГЛАШЕННЫЕ lines → attendees, each with the position and organization of
+  their own line («Иванов И.И. – депутат Бишкекского городского кенеша»);
+- ПРЕДСЕДАТЕЛЬ(СТВОВАЛ) / СЕКРЕТАРЬ → chair / secretary;
+- СЛУШАЛИ / ВЫСТУПИЛИ → speakers, with what they said (the text after their name and title, up to
+  the next speaker or section) as a quote;
+- ПОВЕСТКА ДНЯ items → issues («О ходе подготовки школ …» → «ход подготовки школ …»);
+- РЕШИЛИ / ПОСТАНОВИЛИ items → decisions.
+
+Transcripts carry the same headers for their chair and agenda, so this stage reads them there too
+(the turns are `transcript.py`'s). Reports are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+
+from models import lexicons
+from models.grammars.issues import lemma
+from pipelines.findings import DecisionFinding, Findings, IssueFinding, PersonFinding, TextSpan
+from pipelines.layouts import (
+    Section,
+    content_lines,
+    detect_layout,
+    find_sections,
+    find_turns,
+    fold,
+    items,
+    leading_name,
+    phrases_of,
+)
+from pipelines.normalize import nominative
+from pipelines.person_names import parse_name
+from pipelines.stages.positions import split_title
+from pipelines.titles import is_position_head, title_after, title_before
+
+# Roles by strength: a listed attendee who also spoke is a speaker, a chair stays the chair.
+RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "secretary": 3, "chair": 4}
+# Where a post comes from, most trusted first: the list lines name each person's post by design.
+_LIST_TITLE, _SPEECH_TITLE = 2, 1
+# Shorter «quotes» are leftovers of a name line («.», «ответил:»), not speech.
+MIN_QUOTE_CHARS = 15
+# Agenda items open with the preposition of their subject: «О ходе …», «Об утверждении …».
+_ABOUT = frozenset({"о", "об", "обо"})
+_RELATIVE = frozenset({"который", "которая", "которые"})
+_SAME_ISSUE = 0.5
+# Oblique endings of a surname after СЛУШАЛИ («Нурпеисову А.С.», «Жаксылыкова Т.К.»).
+_OBLIQUE_ENDINGS = frozenset({"а", "у", "ом", "ым", "е", "ой", "ы", "ую", "ей", "ю", "я"})
+_SPEECH_SECTIONS = frozenset({"heard", "spoke"})
+_PEOPLE_SECTIONS = frozenset({"attendees", "invited", "chair", "secretary"}) | _SPEECH_SECTIONS
+
+
+@dataclass
+class PersonEdit:
+    """What the layout says about one person, merged over the sections that name them."""
+
+    role: str = "mentioned"
+    spoke: bool = False
+    quotes: list[TextSpan] = field(default_factory=list)
+    title: tuple[str, str | None] | None = None
+    title_rank: int = 0
+
+    def give_role(self, role: str) -> None:
+        if RANK[role] > RANK[self.role]:
+            self.role = role
+
+    def give_title(self, title: tuple[str, str | None] | None, rank: int) -> None:
+        if title is not None and rank > self.title_rank:
+            self.title, self.title_rank = title, rank
+
+
+def persons_in(persons: list[PersonFinding], start: int, end: int) -> list[tuple[TextSpan, int]]:
+    """(mention, person index) of every mention starting in `[start, end)`, in text order."""
+    return sorted((m, i) for i, p in enumerate(persons) for m in p.mentions if start <= m.start < end)
+
+
+def _overlaps(span: TextSpan, words: list[tuple[int, int]]) -> bool:
+    return any(span.start < end and start < span.end for start, end in words)
+
+
+def layout_words(text: str, sections: tuple[Section, ...]) -> list[tuple[int, int]]:
+    """Spans of the layout's own words: header phrases and the chair's turn labels."""
+    words = [(s.line, s.phrase_end) for s in sections]
+    words += [(t.start, t.name[0] if t.name else t.text_start) for t in find_turns(text) if t.chair]
+    return words
+
+
+def drop_layout_words(findings: Findings, words: list[tuple[int, int]]) -> Findings:
+    """«ПРЕДСЕДАТЕЛЬСТВОВАЛ», «ПОВЕСТКА ДНЯ» taken for a person, a body or an issue: all their
+    mentions are header words, so they are none of these."""
+
+    def keep(mentions: tuple[TextSpan, ...]) -> bool:
+        return not mentions or not all(_overlaps(m, words) for m in mentions)
+
+    return replace(
+        findings,
+        persons=tuple(p for p in findings.persons if keep(p.mentions)),
+        organizations=tuple(o for o in findings.organizations if keep(o.mentions)),
+        locations=tuple(loc for loc in findings.locations if keep(loc.mentions)),
+        issues=tuple(i for i in findings.issues if keep(i.mentions)),
+    )
+
+
+def _initial_letters(person: PersonFinding) -> str:
+    if person.first_name:
+        return fold(person.first_name[0] + (person.patronymic or "")[:1])
+    return fold((person.initials or "").replace(".", ""))
+
+
+def _oblique_of(surname: str, other: str) -> bool:
+    """`surname` is `other` in an oblique case: Нурпеисову of Нурпеисова, Жаксылыкова of Жаксылыков."""
+    a, b = fold(other), fold(surname)
+    if a == b or len(a) < 4:
+        return False
+    stem = a[:-1] if a.endswith(("а", "я")) else a
+    return b.startswith(stem) and b[len(stem) :] in _OBLIQUE_ENDINGS
+
+
+def merge_oblique(persons: list[PersonFinding], sections: tuple[Section, ...]) -> list[PersonFinding]:
+    """«СЛУШАЛИ: Нурпеисову А.С.»: a name at the start of a line is taken for the nominative of a list,
+    so the persons stage keeps it apart; under СЛУШАЛИ / ВЫСТУПИЛИ it is the same person in the
+    accusative. Joined when the initials agree."""
+    speech = [(s.start, s.end) for s in sections if s.kind in _SPEECH_SECTIONS]
+    merged = list(persons)
+    for person in persons:
+        if person.first_name or not person.initials or person not in merged:
+            continue
+        if not all(any(a <= m.start < b for a, b in speech) for m in person.mentions):
+            continue
+        letters = _initial_letters(person)
+        target = next(
+            (
+                other
+                for other in merged
+                if other is not person
+                and _oblique_of(person.surname, other.surname)
+                and _initial_letters(other).startswith(letters[: len(_initial_letters(other))] or "-")
+            ),
+            None,
+        )
+        if target is None:
+            continue
+        joined = replace(target, mentions=tuple(sorted(set(target.mentions) | set(person.mentions))))
+        merged = [joined if p is target else p for p in merged if p is not person]
+    return merged
+
+
+def named_person(persons: list[PersonFinding], doc: Doc, start: int, end: int) -> int | None:
+    """The person named in `[start, end)`; a name the persons stage missed joins a person with the
+    same surname and compatible initials, or becomes a new entry."""
+    hits = persons_in(persons, start, end)
+    if hits:
+        return hits[0][1]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    parts = parse_name(span, nominative_context=True) if span is not None else None
+    if parts is None:
+        return None
+    mention = TextSpan(parts.start, parts.end)
+    for index, person in enumerate(persons):
+        letters = _initial_letters(person)
+        own = fold((parts.initials or "").replace(".", ""))
+        if fold(person.surname) in parts.surname_keys and (not letters or not own or letters[:1] == own[:1]):
+            persons[index] = replace(person, mentions=tuple(sorted({*person.mentions, mention})))
+            return index
+    persons.append(
+        PersonFinding(
+            surname=parts.surname,
+            first_name=parts.first_name,
+            patronymic=parts.patronymic,
+            initials=parts.initials,
+            mentions=(mention,),
+        )
+    )
+    return len(persons) - 1
+
+
+def add_missed_names(doc: Doc, persons: list[PersonFinding], sections: tuple[Section, ...]) -> None:
+    """A list or speech line opens with a name the NER missed («Исаков Б.К. – первый вице-мэр»):
+    the name grammar reads it, so the line still has its person."""
+    for section in sections:
+        if section.kind not in _PEOPLE_SECTIONS:
+            continue
+        for start, end in content_lines(doc.text, section.start, section.end):
+            found = leading_name(doc.text[start:end])
+            if found is not None and not persons_in(persons, start + found[0], start + found[1]):
+                named_person(persons, doc, start + found[0], start + found[1])
+
+
+def _name_tokens(doc: Doc, mention: TextSpan) -> Span | None:
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+def _stacked(title: Span) -> list[Span]:
+    """«депутат …кенеша, председатель постоянной комиссии …»: one title per post."""
+    doc, parts, start = title.doc, [], title.start
+    for token in title:
+        nxt = token.i + 1
+        if (
+            token.text == ","
+            and nxt < title.end
+            and any(is_position_head(t) for t in doc[nxt : min(nxt + 3, title.end)])
+        ):
+            parts.append(doc[start : token.i])
+            start = nxt
+    parts.append(doc[start : title.end])
+    return [p for p in parts if len(p)]
+
+
+def title_by_name(
+    doc: Doc, mention: TextSpan, findings: Findings, before: bool = False
+) -> tuple[str, str | None] | None:
+    """(position, organization) from the title in apposition after a name (or, with `before`, right
+    before it: «Председательствующий – председатель Комитета … Ж.Т. Байсалов»), stacked posts joined:
+    the body of the first post is the one the person represents."""
+    name = _name_tokens(doc, mention)
+    if name is None:
+        return None
+    title = title_after(doc, name.end)
+    if (title is None or not len(title)) and before:
+        title = title_before(doc, name.start)
+    if title is None or not len(title):
+        return None
+    positions, organization = [], None
+    for part in _stacked(title):
+        position, body = split_title(part, findings.organizations)
+        if body is not None and organization is not None and body != organization:
+            break
+        positions.append(position)
+        organization = organization or body
+    return ", ".join(positions), organization
+
+
+def _title_end(doc: Doc, mention: TextSpan) -> int:
+    name = _name_tokens(doc, mention)
+    if name is None:
+        return mention.end
+    title = title_after(doc, name.end)
+    return title.end_char if title is not None and len(title) else mention.end
+
+
+def _speech_start(doc: Doc, start: int, end: int) -> int:
+    """Where the reported speech begins: after «, которая доложила, что», «спросил,», punctuation."""
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in ".,;:–—-"):
+        start += 1
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return start
+    verbs = lexicons.load("speech_verbs")
+    i = span.start
+    if fold(doc[i].text) in _RELATIVE and i + 1 < span.end:
+        i += 1
+    # «сообщил, что …», «спросил, …»: the verb only introduces the speech; «предложила обратиться …» keeps it.
+    if fold(doc[i].lemma_) not in verbs or i + 1 >= span.end or doc[i + 1].text != ",":
+        return start
+    i += 1
+    while i < span.end and (doc[i].text == "," or fold(doc[i].text) == "что"):
+        i += 1
+    return doc[i].idx if i < span.end else end
+
+
+# (leading names, start, end) of one speaker's part of a section.
+Segment = tuple[list[TextSpan], int, int]
+
+
+def _speech_segments(text: str, section: Section, persons: list[PersonFinding]) -> list[Segment]:
+    """(leading names, start, end) of each speaker's part of a СЛУШАЛИ / ВЫСТУПИЛИ section: a line
+    opening with a name starts a part; other lines continue the one before."""
+    segments: list[Segment] = []
+    for start, end in content_lines(text, section.start, section.end):
+        marker = re.match(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])?[ \t]*", text[start:end])
+        at = start + (marker.end() if marker else 0)
+        hits = persons_in(persons, start, end)
+        leading = []
+        for mention, _ in hits:
+            gap = text[at : mention.start]
+            if gap.strip(" ,") not in ("", "и"):
+                break
+            leading.append(mention)
+            at = mention.end
+        if leading:
+            segments.append((leading, start, end))
+        elif segments:
+            segments[-1] = (segments[-1][0], segments[-1][1], end)
+        else:
+            first = [m for m, _ in hits[:1]]
+            segments.append((first, start, end))
+    return segments
+
+
+def _agenda_issue(doc: Doc, start: int, end: int) -> IssueFinding | None:
+    """An agenda item's subject as a nominative phrase, without its rapporteur or its «О»."""
+    text = doc.text
+    cut = end
+    for line_start, line_end in content_lines(text, start, end):
+        if line_start > start and _opens_with(text[line_start:line_end], "rapporteur"):
+            cut = min(cut, line_start)
+    inline = re.search(r"[(\s](?:докладчик|докл\.|содокладчик|информирует)", fold(text[start:cut]))
+    if inline is not None:
+        cut = start + inline.start()
+    item = text[start:cut].rstrip(" \t\n.;,(")
+    if not item or _opens_with(item, "other_business"):
+        return None
+    span = doc.char_span(start, start + len(item), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    if fold(span[0].text) in _ABOUT and len(span) > 1:
+        span = span[1:]
+    phrase = nominative(span)
+    if span[0].pos_ != "PROPN" and not span[0].text.isupper():
+        phrase = phrase[:1].lower() + phrase[1:]
+    return IssueFinding(phrase, (TextSpan(span.start_char, span.end_char),))
+
+
+def _opens_with(line: str, kind: str) -> bool:
+    head = fold(line.lstrip(" \t(–—-"))
+    return any(head.startswith(p) and (len(head) == len(p) or not head[len(p)].isalpha()) for p in phrases_of(kind))
+
+
+def _lemmas(doc: Doc, issue: IssueFinding) -> list[str]:
+    if not issue.mentions:
+        return []
+    span = doc.char_span(issue.mentions[0].start, issue.mentions[0].end, alignment_mode="expand")
+    return [lemma(t) for t in span or () if t.is_alpha and len(t.text) > 2]
+
+
+def _overlap(a: list[str], b: list[str]) -> float:
+    common = len(set(a) & set(b))
+    if not common:
+        return 0.0
+    p, r = common / len(set(a)), common / len(set(b))
+    return 2 * p * r / (p + r)
+
+
+def merge_issues(doc: Doc, agenda: list[IssueFinding], found: tuple[IssueFinding, ...]) -> tuple[IssueFinding, ...]:
+    """The agenda's items first (they are what the meeting dealt with); a phrase the issues stage
+    found that says the same as an item adds its mentions to the item."""
+    merged = list(agenda)
+    words = [_lemmas(doc, i) for i in agenda]
+    for issue in found:
+        own = _lemmas(doc, issue)
+        same = next((k for k, w in enumerate(words) if _overlap(own, w) >= _SAME_ISSUE), None)
+        if same is None:
+            merged.append(issue)
+        else:
+            item = merged[same]
+            merged[same] = replace(item, mentions=tuple(sorted(set(item.mentions) | set(issue.mentions))))
+    return tuple(merged)
+
+
+def apply_edits(persons: list[PersonFinding], edits: dict[int, PersonEdit]) -> tuple[PersonFinding, ...]:
+    result = []
+    for index, person in enumerate(persons):
+        edit = edits.get(index)
+        if edit is None:
+            result.append(person)
+            continue
+        role = max((person.role, edit.role), key=lambda r: RANK.get(r, 0))
+        if role == "mentioned" and edit.spoke:
+            role = "speaker"
+        # The stage's «…» quotes stay unless the layout's quote already holds them.
+        quotes = [q for q in person.quotes if not any(s.start <= q.start and q.end <= s.end for s in edit.quotes)]
+        quotes = sorted(set(quotes) | set(edit.quotes))
+        position, organization = edit.title if edit.title is not None else (person.position, person.organization)
+        result.append(
+            replace(
+                person,
+                role=role,
+                spoke=person.spoke or edit.spoke,
+                quotes=tuple(quotes),
+                position=position,
+                organization=organization,
+            )
+        )
+    return tuple(result)
+
+
+def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -> Findings:
+    text = doc.text
+    findings = drop_layout_words(findings, layout_words(text, sections))
+    persons = list(findings.persons)
+    add_missed_names(doc, persons, sections)
+    persons = merge_oblique(persons, sections)
+    edits: dict[int, PersonEdit] = {}
+    agenda: list[IssueFinding] = []
+    decisions: list[DecisionFinding] = []
+
+    def edit(index: int) -> PersonEdit:
+        return edits.setdefault(index, PersonEdit())
+
+    for section in sections:
+        if section.kind in ("chair", "secretary"):
+            hits = persons_in(persons, section.start, section.end)
+            if hits:
+                mention, index = hits[0]
+                edit(index).give_role(section.kind)
+                edit(index).give_title(title_by_name(doc, mention, findings, before=True), _LIST_TITLE)
+        elif section.kind in ("attendees", "invited"):
+            for start, end in content_lines(text, section.start, section.end):
+                hits = persons_in(persons, start, end)
+                for _, index in hits:
+                    edit(index).give_role("attendee")
+                if len({index for _, index in hits}) == 1:
+                    mention, index = hits[0]
+                    edit(index).give_title(title_by_name(doc, mention, findings), _LIST_TITLE)
+        elif section.kind in _SPEECH_SECTIONS:
+            for names, start, end in _speech_segments(text, section, persons):
+                indexes = [i for m, i in persons_in(persons, start, end) if m in names]
+                for mention, index in zip(names, indexes, strict=True):
+                    edit(index).give_role("speaker")
+                    edit(index).spoke = True
+                    edit(index).give_title(title_by_name(doc, mention, findings), _SPEECH_TITLE)
+                if not names:
+                    continue
+                quote_start = _speech_start(doc, _title_end(doc, names[-1]), end)
+                if end - quote_start >= MIN_QUOTE_CHARS:
+                    edit(indexes[-1]).quotes.append(TextSpan(quote_start, end))
+        elif section.kind == "agenda":
+            for item in items(text, section.start, section.end):
+                issue = _agenda_issue(doc, item.start, item.end)
+                if issue is not None:
+                    agenda.append(issue)
+        elif section.kind == "decided":
+            for item in items(text, section.start, section.end):
+                decisions.append(
+                    DecisionFinding(" ".join(text[item.start : item.end].split()), (TextSpan(item.start, item.end),))
+                )
+
+    issues = merge_issues(doc, agenda, findings.issues) if agenda else findings.issues
+    return replace(
+        findings,
+        # Entries added for missed names stand where the text first names them, as the persons stage orders them.
+        persons=tuple(sorted(apply_edits(persons, edits), key=lambda p: min(p.mentions))),
+        issues=issues,
+        decisions=findings.decisions + tuple(decisions),
+    )
+
+
+def run(doc: Doc, findings: Findings) -> Findings:
+    if detect_layout(doc.text) == "report":
+        return findings
+    return read_sections(doc, findings, find_sections(doc.text))

@@ -1,0 +1,54 @@
+"""Transcript layout: the speakers of a стенограмма and what each said, turn by turn.
+
+Turns come from `pipelines/layouts.py`. A named turn («Иванов И.И.:», «ИВАНОВ П.П. —», «Депутат
+Петров:») belongs to the persons stage's entry whose mention stands in the label; a name the NER
+missed is parsed from the label with the same name grammar. The chair's turns («Председательствующий.»)
+go to the person the transcript names as chair: in the label («Председательствующий (Иванов И.И.).»)
+or in a header line («Председательствующий – Председатель Жогорку Кенеша Т.Мамытов», «Заседание
+ведет Иванов И.И.»). Each turn's text is one quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from pipelines.findings import Findings, PersonFinding, TextSpan
+from pipelines.layouts import Turn, detect_layout, find_sections, find_turns
+from pipelines.stages.protocol import PersonEdit, apply_edits, named_person, persons_in
+
+
+def _declared_chair(doc: Doc, persons: list[PersonFinding]) -> int | None:
+    """The person a chair header line names: the last name on it, after the chair's own title."""
+    for section in find_sections(doc.text):
+        if section.kind == "chair":
+            hits = persons_in(persons, section.start, section.end)
+            if hits:
+                return hits[-1][1]
+    return None
+
+
+def read_turns(doc: Doc, findings: Findings, turns: tuple[Turn, ...]) -> Findings:
+    persons = list(findings.persons)
+    edits: dict[int, PersonEdit] = {}
+    chair = _declared_chair(doc, persons)
+    for turn in turns:
+        index = named_person(persons, doc, *turn.name) if turn.name else chair
+        if index is None:
+            continue  # an unnamed chair nobody names: the turn is nobody's
+        edit = edits.setdefault(index, PersonEdit())
+        edit.give_role("chair" if turn.chair else "speaker")
+        edit.spoke = True
+        if turn.end > turn.text_start:
+            edit.quotes.append(TextSpan(turn.text_start, turn.end))
+    # Entries added for missed names stand where the text first names them, as the stage orders them.
+    order = sorted(range(len(persons)), key=lambda i: min(persons[i].mentions))
+    result = apply_edits(persons, edits)
+    return replace(findings, persons=tuple(result[i] for i in order))
+
+
+def run(doc: Doc, findings: Findings) -> Findings:
+    if detect_layout(doc.text) != "transcript":
+        return findings
+    return read_turns(doc, findings, find_turns(doc.text))

@@ -1,0 +1,83 @@
+"""Transcript layout: speaker labels and turns, and the synthetic transcripts' chair, speakers and quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.layouts import find_turns
+from tests.synthetic import documents, expected, extracted, person, score
+
+TRANSCRIPTS = [p.stem for p in documents("transcript")]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "chair", "text"),
+    [
+        ("Председательствующий. Уважаемые коллеги!", None, True, "Уважаемые коллеги!"),
+        ("ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ: Начинаем.", None, True, "Начинаем."),
+        ("Председательствующий (Иванов И.И.). Слово имеет …", "Иванов И.И.", True, "Слово имеет …"),
+        ("Иванов И.И.: Спасибо, коллеги.", "Иванов И.И.", False, "Спасибо, коллеги."),
+        ("ИВАНОВ П.П. — Я против.", "ИВАНОВ П.П.", False, "Я против."),
+        ("Депутат Петров: Поддерживаю.", "Петров", False, "Поддерживаю."),
+        ("Бакетаев А.С. Уважаемые депутаты!", "Бакетаев А.С.", False, "Уважаемые депутаты!"),
+        ("Т.Мамытов: Коллеги, начнем.", "Т.Мамытов", False, "Коллеги, начнем."),
+        ("Жээнбеков Сооронбай Шарипович: Добрый день.", "Жээнбеков Сооронбай Шарипович", False, "Добрый день."),
+        # Not turns: a headline, a sentence, a header, a surname with no title or initials.
+        ("Путин: Россия готова к переговорам", None, None, None),
+        ("Москва. Вчера в Госдуме прошло заседание.", None, None, None),
+        ("ГОЛОСОВАЛИ: «за» – 36", None, None, None),
+        ("Бюджет принят единогласно.", None, None, None),
+    ],
+)
+def test_speaker_labels(line: str, name: str | None, chair: bool | None, text: str | None) -> None:
+    turns = find_turns(line)
+    if chair is None:
+        assert turns == ()
+        return
+    (turn,) = turns
+    assert turn.chair == chair
+    assert (line[turn.name[0] : turn.name[1]] if turn.name else None) == name
+    assert line[turn.text_start : turn.end] == text
+
+
+def test_turns_run_to_the_next_label_or_the_closing_line() -> None:
+    text = "Председательствующий. Начинаем.\nВторой абзац.\n\nИванов И.И.: Спасибо.\n\nЗаседание закрыто."
+    assert [text[t.text_start : t.end] for t in find_turns(text)] == ["Начинаем.\nВторой абзац.", "Спасибо."]
+
+
+@pytest.mark.parametrize("stem", TRANSCRIPTS)
+def test_chair_is_the_named_person(stem: str) -> None:
+    record = extracted(stem)
+    (gold,) = [p for p in expected(stem)["persons"] if p["role"] == "chair"]
+    chairs = [p for p in record["persons"] if p["role"] == "chair"]
+    assert [p["surname"] for p in chairs] == [gold["surname"]]
+    assert chairs[0]["spoke"]
+    assert not [p for p in record["persons"] if p["surname"].lower().startswith("председатель")]
+
+
+@pytest.mark.parametrize("stem", TRANSCRIPTS)
+def test_speakers_and_their_turns(stem: str) -> None:
+    record = extracted(stem)
+    for gold in expected(stem)["persons"]:
+        got = person(record, gold["surname"])
+        assert (got["role"], got["spoke"]) == (gold["role"], gold["spoke"]), gold["surname"]
+        quotes = [q["text"] for q in got["quotes"]]
+        assert len(quotes) == len(gold["quotes"]), (gold["surname"], quotes)
+        for start, quote in zip(gold["quotes"], quotes, strict=True):
+            assert quote.startswith(start), (gold["surname"], quote[:80])
+    assert record["decisions"] == []
+
+
+def test_a_turn_is_one_quote_up_to_the_next_label() -> None:
+    record = extracted("jk-budget-committee-transcript")
+    (quote,) = person(record, "Турсунбаев")["quotes"]
+    assert quote["text"].endswith("представить график погашения долга до второго чтения.")
+
+
+def test_transcripts_score(tmp_path: Path) -> None:
+    scores = score(TRANSCRIPTS, tmp_path)
+    assert scores["persons"]["f1"] == 1.0
+    assert scores["speakers"]["f1"] == 1.0
+    assert scores["position_f1"] >= 0.8
