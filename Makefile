@@ -1,11 +1,15 @@
-# The two commands of the README: `make test` (installs, then runs the suite) and, later, `make serve`.
+# The two commands of the README: `make serve` (installs, then runs the service) and `make test` (installs,
+# then runs the suite).
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 
-.PHONY: install test lint bench score
+.PHONY: install serve test lint bench score
 
 install:
 	$(PIP) install -q -e '.[dev]'
+
+serve: install
+	kenesh serve
 
 test: install
 	$(PYTHON) -m pytest -q

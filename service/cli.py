@@ -1,4 +1,4 @@
-"""`kenesh` command line: extract meeting records from documents."""
+"""`kenesh` command line: extract meeting records from documents, serve the API, manage tokens."""
 
 from __future__ import annotations
 
@@ -21,6 +21,16 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
     extract.add_argument("--out", type=Path, metavar="DIR", help="write DIR/STEM.json for every file")
     extract.add_argument("--compact", action="store_true", help="one line of JSON per record")
+
+    serve = commands.add_parser("serve", help="run the HTTP API and the archive (KENESH_* variables configure it)")
+    serve.add_argument("--host", help="address to listen on (default: KENESH_HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (default: KENESH_PORT or 8000)")
+
+    token = commands.add_parser("token", help="API tokens")
+    token_commands = token.add_subparsers(dest="token_command", required=True)
+    create = token_commands.add_parser("create", help="create a token and print it (it is shown only this once)")
+    create.add_argument("--role", required=True, choices=["archivist", "researcher"])
+    create.add_argument("--name", help="who or what the token is for")
     return parser
 
 
@@ -61,11 +71,74 @@ def extract_command(files: Sequence[Path], out: Path | None, compact: bool) -> i
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def serve_command(host: str | None, port: int | None) -> int:
+    import uvicorn
+
+    from service.api.main import create_app
+    from service.settings import get_settings
+
+    settings = get_settings()
+    # The app migrates on start too; doing it first turns an unreachable database into one line, not a traceback.
+    if not _migrate(settings.database_url):
+        return EXIT_FAILED
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+    return EXIT_OK
+
+
+def _migrate(database_url: str) -> bool:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from service.storage.db import make_engine, migrate
+
+    try:
+        engine = make_engine(database_url)
+    except (SQLAlchemyError, ValueError) as exc:
+        print(f"kenesh: bad KENESH_DATABASE_URL: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return False
+    try:
+        migrate(engine)
+    except SQLAlchemyError as exc:
+        print(f"kenesh: cannot reach the archive database: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return False
+    finally:
+        engine.dispose()
+    return True
+
+
+def token_create_command(role: str, name: str | None) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from service.settings import get_settings
+    from service.storage import repositories as repo
+    from service.storage.db import make_engine, make_session_factory, session_scope
+    from service.storage.tables import Role
+
+    settings = get_settings()
+    if not _migrate(settings.database_url):
+        return EXIT_FAILED
+    engine = make_engine(settings.database_url)
+    try:
+        with session_scope(make_session_factory(engine)) as session:
+            token, plain = repo.create_token(session, Role(role), name)
+    except SQLAlchemyError as exc:
+        print(f"kenesh: cannot reach the archive database: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        engine.dispose()
+    print(plain)
+    print(f"kenesh: {role} token {token.id} created; it is not shown again", file=sys.stderr)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "extract":
             return extract_command(args.files, args.out, args.compact)
+        if args.command == "serve":
+            return serve_command(args.host, args.port)
+        if args.command == "token" and args.token_command == "create":
+            return token_create_command(args.role, args.name)
     except BrokenPipeError:
         # `kenesh extract … | head` closed the pipe: stop quietly, and keep Python's exit-time flush
         # of stdout from raising it again.

@@ -1,0 +1,84 @@
+"""Dependencies: the database session, settings, the shared extractor and job queue, and token roles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session, sessionmaker
+
+from service.extraction import Extractor
+from service.jobs.queue import JobQueue
+from service.settings import Settings
+from service.storage import repositories as repo
+from service.storage.tables import Role, Token
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_session_factory(request: Request) -> sessionmaker[Session]:
+    return request.app.state.session_factory
+
+
+def get_session(factory: Annotated[sessionmaker[Session], Depends(get_session_factory)]) -> Iterator[Session]:
+    with factory() as session:
+        yield session
+
+
+def get_extractor(request: Request) -> Extractor:
+    return request.app.state.extractor
+
+
+def get_queue(request: Request) -> JobQueue:
+    return request.app.state.queue
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+SessionFactoryDep = Annotated[sessionmaker[Session], Depends(get_session_factory)]
+# scope="function": the session (and its pooled connection) is closed when the route returns, not when
+# the response ends, so a long Server-Sent Events stream does not hold a connection.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
+QueueDep = Annotated[JobQueue, Depends(get_queue)]
+
+# auto_error=False: a missing header gets our 401 with a message, not FastAPI's bare 403.
+_bearer = HTTPBearer(auto_error=False, description="a token from `kenesh token create`")
+
+
+def current_token(
+    session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Token:
+    if credentials is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "missing token: send `Authorization: Bearer <token>` (create one with `kenesh token create`)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    token = repo.find_token(session, credentials.credentials)
+    if token is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, "unknown or revoked token", headers={"WWW-Authenticate": "Bearer"}
+        )
+    return token
+
+
+def require(*roles: Role) -> Callable[[Token], Token]:
+    allowed = {role.value for role in roles}
+
+    def check(token: Annotated[Token, Depends(current_token)]) -> Token:
+        if token.role not in allowed:
+            needed = " or ".join(sorted(allowed))
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN, f"this needs a token of role {needed}; yours is {token.role}"
+            )
+        return token
+
+    return check
+
+
+ReaderDep = Annotated[Token, Depends(require(Role.RESEARCHER, Role.ARCHIVIST))]
+ArchivistDep = Annotated[Token, Depends(require(Role.ARCHIVIST))]

@@ -1,0 +1,32 @@
+"""Every configurable value of the service, read once from `KENESH_*` environment variables (or `.env`)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from pipelines.extract import MAX_INPUT_BYTES
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KENESH_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        "sqlite:///./kenesh.db",
+        description="SQLAlchemy URL; PostgreSQL as postgresql+psycopg://user:password@host:5432/db",
+    )
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # The pipeline refuses larger inputs anyway; the service says so before reading a body that size.
+    max_upload_bytes: int = Field(MAX_INPUT_BYTES, gt=0)
+    max_files_per_upload: int = Field(100, gt=0)
+    job_workers: int = Field(1, gt=0, description="threads of the embedded job worker pool")
+    sse_poll_seconds: float = Field(0.5, gt=0, description="how often a job's event stream looks for progress")
+    warm_up: bool = Field(True, description="load the NLP models at start, not on the first request")
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

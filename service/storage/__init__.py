@@ -1,0 +1,1 @@
+"""The archive: SQLAlchemy tables, sessions and repositories, with the schema kept by Alembic migrations."""

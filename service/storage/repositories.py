@@ -1,0 +1,198 @@
+"""Reads and writes of the archive, one function per question, on a caller's session (the caller commits)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from pipelines.record import MeetingRecord
+from service.storage.tables import Document, DocumentFile, Job, JobState, Record, RecordKind, Role, Token, utcnow
+
+TOKEN_PREFIX = "kn_"
+
+
+# Tokens
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_token(session: Session, role: Role, name: str | None = None) -> tuple[Token, str]:
+    """A new token and its plain text, which is not kept anywhere: the caller shows it once."""
+    plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = Token(role=role.value, name=name, token_hash=hash_token(plain))
+    session.add(token)
+    session.flush()
+    return token, plain
+
+
+def find_token(session: Session, plain: str) -> Token | None:
+    """The live token with this text, or None (unknown or revoked)."""
+    return session.scalar(select(Token).where(Token.token_hash == hash_token(plain), Token.revoked_at.is_(None)))
+
+
+# Documents
+
+
+def get_document(session: Session, document_id: uuid.UUID) -> Document | None:
+    return session.get(Document, document_id)
+
+
+def find_document_by_sha256(session: Session, sha256: str) -> Document | None:
+    return session.scalar(select(Document).where(Document.sha256 == sha256))
+
+
+def add_document(
+    session: Session, content: bytes, filename: str | None, media_type: str, uploaded_by: uuid.UUID | None
+) -> Document:
+    document = Document(
+        sha256=hashlib.sha256(content).hexdigest(),
+        filename=filename,
+        media_type=media_type,
+        size=len(content),
+        uploaded_by=uploaded_by,
+    )
+    session.add(document)
+    session.flush()
+    session.add(DocumentFile(document_id=document.id, content=content))
+    return document
+
+
+def document_content(session: Session, document_id: uuid.UUID) -> bytes | None:
+    return session.scalar(select(DocumentFile.content).where(DocumentFile.document_id == document_id))
+
+
+def list_documents(session: Session, offset: int, limit: int) -> tuple[Sequence[Document], int]:
+    """A page of documents, newest first, and how many there are in all."""
+    count = session.scalar(select(func.count()).select_from(Document)) or 0
+    page = session.scalars(
+        select(Document).order_by(Document.created_at.desc(), Document.id).offset(offset).limit(limit)
+    ).all()
+    return page, count
+
+
+# Records
+
+
+def latest_record(session: Session, document_id: uuid.UUID) -> Record | None:
+    return session.scalar(
+        select(Record).where(Record.document_id == document_id).order_by(Record.version.desc()).limit(1)
+    )
+
+
+def latest_versions(session: Session, document_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    if not document_ids:
+        return {}
+    rows = session.execute(
+        select(Record.document_id, func.max(Record.version))
+        .where(Record.document_id.in_(document_ids))
+        .group_by(Record.document_id)
+    ).all()
+    return {document_id: version for document_id, version in rows}
+
+
+def add_machine_record(
+    session: Session, document_id: uuid.UUID, record: MeetingRecord, pipeline_version: str | None
+) -> Record:
+    """The pipeline's record as the document's next version; earlier versions (and corrections) stay."""
+    current = session.scalar(select(func.max(Record.version)).where(Record.document_id == document_id)) or 0
+    row = Record(
+        document_id=document_id,
+        version=current + 1,
+        kind=RecordKind.MACHINE.value,
+        data=record.model_dump(mode="json"),
+        schema_version=record.schema_version,
+        pipeline_version=pipeline_version,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+# Jobs
+
+
+def get_job(session: Session, job_id: uuid.UUID) -> Job | None:
+    return session.get(Job, job_id)
+
+
+def latest_job(session: Session, document_id: uuid.UUID) -> Job | None:
+    return session.scalar(
+        select(Job).where(Job.document_id == document_id).order_by(Job.created_at.desc(), Job.id).limit(1)
+    )
+
+
+def add_job(session: Session, document_id: uuid.UUID, created_by: uuid.UUID | None) -> Job:
+    job = Job(document_id=document_id, kind="extract", state=JobState.QUEUED.value, created_by=created_by)
+    session.add(job)
+    session.flush()
+    return job
+
+
+def claim_job(session: Session, job_id: uuid.UUID) -> bool:
+    """Move a queued job to running; False when it is not queued (done, failed, or another worker has it).
+
+    One conditional UPDATE, so that two workers (threads now, processes later) never run the same job.
+    """
+    result = session.execute(
+        update(Job)
+        .where(Job.id == job_id, Job.state == JobState.QUEUED.value)
+        .values(
+            state=JobState.RUNNING.value,
+            attempts=Job.attempts + 1,
+            stage="starting",
+            percent=0,
+            error=None,
+            started_at=utcnow(),
+            finished_at=None,
+            updated_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def set_progress(session: Session, job_id: uuid.UUID, stage: str, percent: int) -> None:
+    session.execute(
+        update(Job)
+        .where(Job.id == job_id, Job.state == JobState.RUNNING.value)
+        .values(stage=stage, percent=percent, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+
+
+def finish_job(session: Session, job_id: uuid.UUID, state: JobState, error: str | None = None) -> None:
+    now = utcnow()
+    values: dict[str, object] = {"state": state.value, "error": error, "finished_at": now, "updated_at": now}
+    if state is JobState.DONE:
+        values |= {"stage": "done", "percent": 100}
+    session.execute(update(Job).where(Job.id == job_id).values(**values).execution_options(synchronize_session=False))
+
+
+def requeue_interrupted(session: Session) -> list[uuid.UUID]:
+    """After a restart: jobs left running were cut off, so they queue again; all queued ids, oldest first."""
+    session.execute(
+        update(Job)
+        .where(Job.state == JobState.RUNNING.value)
+        .values(state=JobState.QUEUED.value, stage=None, percent=0, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    return list(
+        session.scalars(select(Job.id).where(Job.state == JobState.QUEUED.value).order_by(Job.created_at, Job.id))
+    )
+
+
+def retry_job(session: Session, job: Job) -> None:
+    job.state = JobState.QUEUED.value
+    job.stage = None
+    job.percent = 0
+    job.error = None
+    job.finished_at = None
+    job.updated_at = utcnow()
+    session.flush()

@@ -1,0 +1,66 @@
+"""`POST /v1/extract`: the same record as `kenesh extract`, from a file or a text, and bad input as a 4xx."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from pipelines.extract import extract_bytes
+from service.settings import Settings
+from tests.service.conftest import SAMPLE, bearer
+
+TEXT = "Заседание Совета по вопросам миграции открыл председатель Н.С. Базарбаев в Бишкеке 21 сентября."
+
+
+def test_file_gives_the_record_of_kenesh_extract(client: TestClient, tokens: dict[str, str]) -> None:
+    data = SAMPLE.read_bytes()
+    response = client.post(
+        "/v1/extract", headers=bearer(tokens["researcher"]), files={"file": (SAMPLE.name, data, "text/plain")}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json() == extract_bytes(data, SAMPLE.name).model_dump(mode="json")
+
+
+def test_text_gives_the_record_of_its_utf8_bytes(client: TestClient, tokens: dict[str, str]) -> None:
+    response = client.post("/v1/extract", headers=bearer(tokens["archivist"]), json={"text": TEXT})
+    assert response.status_code == 200, response.text
+    record = response.json()
+    assert record == extract_bytes(TEXT.encode("utf-8")).model_dump(mode="json")
+    assert any(person["surname"] == "Базарбаев" for person in record["persons"])
+
+
+def test_nothing_is_stored(client: TestClient, tokens: dict[str, str]) -> None:
+    client.post("/v1/extract", headers=bearer(tokens["archivist"]), json={"text": TEXT})
+    assert client.get("/v1/documents", headers=bearer(tokens["researcher"])).json()["count"] == 0
+
+
+def test_bad_input_is_a_4xx_with_a_message(client: TestClient, tokens: dict[str, str]) -> None:
+    headers = bearer(tokens["researcher"])
+    cases = [
+        ({"content": b"plain words", "headers": {"Content-Type": "text/plain"}}, 415),
+        ({}, 415),
+        ({"files": {"file": ("empty.txt", b"", "text/plain")}}, 422),
+        ({"files": {"file": ("blob.bin", bytes(range(256)) * 64, "application/octet-stream")}}, 415),
+        ({"data": {"text": "a form field, not a file"}}, 415),
+        ({"content": b'{"text": "unterminated', "headers": {"Content-Type": "application/json"}}, 422),
+        ({"json": {"txt": TEXT}}, 422),
+        ({"json": {"text": ""}}, 422),
+        ({"json": ["not", "an", "object"]}, 422),
+    ]
+    for kwargs, status in cases:
+        extra = kwargs.pop("headers", {})
+        response = client.post("/v1/extract", headers=headers | extra, **kwargs)
+        assert response.status_code == status, (kwargs, response.text)
+        assert response.json()["detail"], kwargs
+
+
+def test_oversize_is_413(settings: Settings, tokens: dict[str, str]) -> None:
+    limited = settings.model_copy(update={"max_upload_bytes": 1000})
+    from service.api.main import create_app
+
+    with TestClient(create_app(limited)) as client:
+        headers = bearer(tokens["researcher"])
+        big = "Заседание совета. ".encode() * 200
+        response = client.post("/v1/extract", headers=headers, files={"file": ("big.txt", big, "text/plain")})
+        assert response.status_code == 413
+        assert "too large" in response.json()["detail"]
+        assert client.post("/v1/extract", headers=headers, json={"text": big.decode()}).status_code == 413
