@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span
 
 _SPAN_ATTRS = {
     "name": None,  # natasha Name fact (first, last, middle) on PER entities
@@ -14,3 +15,10 @@ def register_extensions() -> None:
     for attr, default in _SPAN_ATTRS.items():
         if not Span.has_extension(attr):
             Span.set_extension(attr, default=default)
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, read from the array of string ids: a loop over the Doc makes a Token
+    object for every word, which costs more than what the stages do with most of them."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]

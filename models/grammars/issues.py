@@ -17,13 +17,16 @@ strong evidence; a bare ACTION phrase is weak and the stage ranks it by where an
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
+from models.components.extensions import token_texts
 
 OPEN_QUOTES = frozenset({"«", "„", "“", '"'})
 CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
@@ -103,19 +106,19 @@ def quote_spans(doc: Doc) -> dict[int, int]:
     """Opening-quote index → closing-quote index, for quotes closed within the same paragraph."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    for token in doc:
-        text = token.text
-        if token.is_space and "\n" in text:
+    texts = token_texts(doc)
+    for i, text in enumerate(texts):
+        if "\n" in text and text.isspace():  # a space token holding a line break
             stack.clear()
         elif text == '"':
-            if stack and doc[stack[-1]].text == '"':
-                pairs[stack.pop()] = token.i
+            if stack and texts[stack[-1]] == '"':
+                pairs[stack.pop()] = i
             else:
-                stack.append(token.i)
+                stack.append(i)
         elif text in OPEN_QUOTES and text not in CLOSE_QUOTES:
-            stack.append(token.i)
+            stack.append(i)
         elif text in CLOSE_QUOTES and stack:
-            pairs[stack.pop()] = token.i
+            pairs[stack.pop()] = i
     return pairs
 
 
@@ -318,8 +321,16 @@ def _quoted_law(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
     return Candidate(open_i + 1, close_i, first.i, "act", STRONG)
 
 
-def _in_names(token: Token, names: list[tuple[int, int]]) -> bool:
-    return any(start <= token.idx < end for start, end in names)
+def _in_names(doc: Doc, names: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens that start inside one of the character spans `names`.
+
+    Token offsets ascend, so each span is two bisections, not a test of every token against every name.
+    """
+    starts = doc.to_array(IDX).tolist()
+    inside: set[int] = set()
+    for start, end in names:
+        inside.update(range(bisect_left(starts, start), bisect_left(starts, end)))
+    return inside
 
 
 def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator[Candidate]:
@@ -332,10 +343,12 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         found = _quoted_law(doc, open_i, close_i)
         if found:
             yield found
+    in_names = _in_names(doc, names)
     for token in doc:
-        if _in_names(token, names):
+        if token.i in in_names:
             continue
-        word = lemma(token)
+        # Only verbs and nouns are looked up in the lexicons: no need to lemmatise other words.
+        word = lemma(token) if token.pos_ in ("VERB", "NOUN") else None
         if token.pos_ == "VERB" and word in lex.cue_verbs:
             for child in token.children:
                 if child.pos_ not in _NOMINAL or (child.i < token.i and child.dep_ != "nsubj:pass"):

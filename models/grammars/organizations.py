@@ -12,21 +12,24 @@
              | CONJ NP                        «… по безопасности и противодействию коррупции»
              | при NAME                       «… при Торага Жогорку Кенеш»
              | ABBR                           «… КР», «… ООН»
-             | QUOTED
 
 Token classes are Matcher patterns over the morphology slovnet assigned in context; the chart of
-TAIL segments is walked left to right from the end of each CORE (`grow`).
+TAIL segments is walked left to right from the end of each CORE (`grow`). CORE patterns run over
+every sentence that may hold one; TAIL patterns only from where a name ends (`Found`).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_UPPER, LEMMA, LENGTH, LOWER, ORTH, POS
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from models import lexicons, loading
@@ -133,7 +136,6 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {"IS_TITLE": True, "LENGTH": {">": 1}, "OP": "{1,3}"},
             ]
         ],
-        "QUOTED": [quoted],
     }
 
 
@@ -143,17 +145,21 @@ TAILS = ("GEN_NP", "CONJ_GEN_NP", "PO_NP", "CONJ_DAT_NP", "PRI_NAME", "NAMED_AFT
 _CONTINUES = {"CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP"}, "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"}}
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[tuple[int, tuple[str, ...]], Matcher] = {}
+# Tails that are not also cores: matched only where a name ends (`Found.tails`).
+_TAILS_ONLY = tuple(label for label in TAILS if label not in CORES)
 
 
-def matcher(vocab: Vocab) -> Matcher:
-    """One compiled matcher per vocabulary (the process has one pipeline, so one matcher)."""
-    if id(vocab) not in _MATCHERS:
+def matcher(vocab: Vocab, labels: tuple[str, ...] = CORES) -> Matcher:
+    """One compiled matcher per vocabulary and set of rules (the process has one pipeline)."""
+    key = (id(vocab), labels)
+    if key not in _MATCHERS:
+        patterns = _patterns(lexicon())
         m = Matcher(vocab)
-        for label, patterns in _patterns(lexicon()).items():
-            m.add(label, patterns)
-        _MATCHERS[id(vocab)] = m
-    return _MATCHERS[id(vocab)]
+        for label in labels:
+            m.add(label, patterns[label])
+        _MATCHERS[key] = m
+    return _MATCHERS[key]
 
 
 @dataclass(frozen=True)
@@ -163,7 +169,76 @@ class Segment:
     end: int  # token index, exclusive
 
 
-Found = dict[str, dict[int, list[Segment]]]  # rule → start token → matches
+class Found:
+    """Matches of the grammar's rules in one Doc, by rule and start token, in sentences that may hold a core.
+
+    CORE rules are matched once, around the words a core needs (`_core_windows`). TAIL rules are
+    only ever looked up where a name ends, so they are matched there on demand, over the few tokens
+    a tail starting at that word can span (`_tail_reach`): most of a text follows no name, and
+    matching the tails' open patterns («GEN_NP» may start at any genitive) over whole sentences was
+    a third of the stage's time. A match depends only on its own tokens, so both find the matches
+    a run over whole sentences finds.
+    """
+
+    def __init__(self, doc: Doc, sentences: list[tuple[int, int, bool]]) -> None:
+        self.doc = doc
+        self._sentences = sentences  # (start, end, may hold a core) for every sentence, in order
+        self._sentence_starts = [start for start, _, _ in sentences]
+        self._tails_matched: set[int] = set()  # start tokens whose tails have been matched
+        self._by_rule: dict[str, dict[int, list[Segment]]] = {}
+
+    def add(self, label: str, start: int, end: int) -> None:
+        if _quotes_face_inwards(self.doc, start, end):
+            self._by_rule.setdefault(label, {}).setdefault(start, []).append(Segment(label, start, end))
+
+    def starting(self, label: str) -> dict[int, list[Segment]]:
+        """Matches of a CORE rule by start token."""
+        return self._by_rule.get(label, {})
+
+    def tails(self, start: int) -> list[Segment]:
+        """Matches of the TAIL rules that start at token `start`, in the order of `TAILS`."""
+        if start not in self._tails_matched:
+            self._tails_matched.add(start)
+            self._match_tails_at(start)
+        return [seg for label in TAILS for seg in self._by_rule.get(label, {}).get(start, ())]
+
+    def _match_tails_at(self, start: int) -> None:
+        sentence = bisect_right(self._sentence_starts, start) - 1
+        if sentence < 0 or start >= len(self.doc):
+            return
+        _, sent_end, may_hold = self._sentences[sentence]
+        reach = _tail_reach(self.doc, start, sent_end) if may_hold else 0
+        if not reach:
+            return
+        strings = self.doc.vocab.strings
+        for match_id, match_start, match_end in matcher(self.doc.vocab, _TAILS_ONLY)(self.doc[start : start + reach]):
+            # Later starts are matched when asked for: the window may cut them short.
+            if match_start == 0:
+                self.add(strings[match_id], start, start + match_end)
+
+
+_TAIL_MODIFIER_POS = frozenset({"ADJ", "NUM", "DET"})
+
+
+def _tail_reach(doc: Doc, start: int, end: int) -> int:
+    """How many tokens a TAIL that starts at `start` can span (0: no tail starts there), up to `end`.
+
+    A conjunction, «по» or a nominal word, then adjectives (the patterns' `OP *`) and one noun;
+    «при» and up to four names; «имени» and a name with up to three initials and their dots.
+    """
+    first = doc[start]
+    lower = first.lower_
+    reach = 0
+    if first.pos_ in _NOMINAL or lower in (",", "и", "по"):
+        i = start + 1
+        while i < end and doc[i].pos_ in _TAIL_MODIFIER_POS:
+            i += 1
+        reach = i + 1 - start
+    if lower == "при":
+        reach = max(reach, 5)
+    if lower in ("имени", "им"):
+        reach = max(reach, 10)
+    return min(reach, end - start)
 
 
 @dataclass(frozen=True)
@@ -189,36 +264,80 @@ def _quotes_face_inwards(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
-def _may_hold_a_core(sent: Span, lex: Lexicons) -> bool:
-    """Every CORE has a head noun, a legal form, an abbreviation or a quote: a sentence without any
-    names no organization, and the matcher's many open patterns need not walk it."""
-    legal = _legal_variants()
-    for t in sent:
-        if t.lemma_ in lex.heads or t.lower_ in legal or t.text in OPEN_QUOTES:
-            return True
-        if t.is_upper and t.is_alpha and len(t) > 1:
-            return True
-    return False
-
-
 @cache
 def _legal_variants() -> frozenset[str]:
     return frozenset(_ocr_variants(lexicon().legal_forms))
 
 
-def segments(doc: Doc) -> Found:
-    """Every match of every rule, by rule and by start token."""
-    found: Found = {}
-    lex, rules = lexicon(), matcher(doc.vocab)
+_TRIGGER_IDS: dict[int, tuple[frozenset[int], frozenset[int], frozenset[int]]] = {}
+
+
+def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """String ids of the head lemmas, the legal forms (lower case) and the opening quotes."""
+    if id(vocab) not in _TRIGGER_IDS:
+        words = (lexicon().heads, _legal_variants(), OPEN_QUOTES)
+        _TRIGGER_IDS[id(vocab)] = tuple(frozenset(vocab.strings[w] for w in group) for group in words)  # type: ignore[assignment]
+    return _TRIGGER_IDS[id(vocab)]
+
+
+# Longest stretch of a CORE after the token it needs: «партия «» + up to 12 quoted tokens + «»»; an
+# abbreviation of up to three words without a quote.
+_QUOTED_REACH = 15
+_UNQUOTED_REACH = 3
+_PREFIX_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"]})
+
+
+def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
+    """Every sentence as (start, end, may hold a core), and the token ranges a core can lie in.
+
+    Every CORE has a head noun, a legal form or an abbreviation (its trigger), reached from its start
+    over adjectives and names only, and ends at most `_UNQUOTED_REACH` tokens after the trigger or,
+    when a quote opens right after it, `_QUOTED_REACH`. A match depends only on its own tokens, so the
+    matcher finds the same cores in these windows (never across a sentence end) as in whole
+    sentences, for a fifth of the work. A sentence with no trigger but an opening quote still "may
+    hold a core", as tails are matched in such sentences (`Found`).
+    """
+    heads, legal, quotes = _trigger_ids(doc.vocab)
+    # One pass over arrays of string ids: Token objects for every word cost more than the matching.
+    rows = doc.to_array([LEMMA, LOWER, ORTH, IS_UPPER, IS_ALPHA, LENGTH, POS]).tolist()
+    triggers = [
+        i
+        for i, (lemma, lower, _, upper, alpha, length, _) in enumerate(rows)
+        if lemma in heads or lower in legal or (upper and alpha and length > 1)
+    ]
+    opening = [i for i, row in enumerate(rows) if row[2] in quotes]
+    sentences: list[tuple[int, int, bool]] = []
+    windows: list[tuple[int, int]] = []
+    next_trigger = 0
     for sent in doc.sents:
-        if not _may_hold_a_core(sent, lex):
-            continue
-        for match_id, sent_start, sent_end in rules(sent):
-            start, end = sent.start + sent_start, sent.start + sent_end
-            label = doc.vocab.strings[match_id]
-            if not _quotes_face_inwards(doc, start, end):
-                continue
-            found.setdefault(label, {}).setdefault(start, []).append(Segment(label, start, end))
+        sent_start, sent_end = sent.start, sent.end
+        first_window = len(windows)
+        while next_trigger < len(triggers) and triggers[next_trigger] < sent_end:
+            i = triggers[next_trigger]
+            next_trigger += 1
+            start = i
+            while start > sent_start and rows[start - 1][6] in _PREFIX_POS:
+                start -= 1
+            quoted = i + 1 < sent_end and rows[i + 1][2] in quotes
+            end = min(i + (_QUOTED_REACH if quoted else _UNQUOTED_REACH), sent_end)
+            if len(windows) > first_window and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            else:
+                windows.append((start, end))
+        k = bisect_left(opening, sent_start)
+        has_quote = k < len(opening) and opening[k] < sent_end
+        sentences.append((sent_start, sent_end, len(windows) > first_window or has_quote))
+    return sentences, windows
+
+
+def segments(doc: Doc) -> Found:
+    """Every match of every CORE rule, by rule and by start token; TAIL rules are matched when looked up."""
+    rules, strings = matcher(doc.vocab), doc.vocab.strings
+    sentences, windows = _core_windows(doc)
+    found = Found(doc, sentences)
+    for window_start, window_end in windows:
+        for match_id, start, end in rules(doc[window_start:window_end]):
+            found.add(strings[match_id], window_start + start, window_start + end)
     return found
 
 
@@ -279,8 +398,7 @@ def grow(
     for _ in range(_MAX_TAILS):
         options = [
             seg
-            for label in TAILS
-            for seg in found.get(label, {}).get(end, [])
+            for seg in found.tails(end)
             if _tail_ok(doc, seg, previous, start, lex, blocked)
             and "\n" not in doc[seg.start : seg.end].text
             and not (proper and seg.label == "GEN_NP" and not doc[seg.end - 1].text[:1].isupper())
@@ -299,9 +417,24 @@ def _head_of(doc: Doc, start: int, end: int, lex: Lexicons) -> int | None:
     return None
 
 
+# `word_lemma` by string id, as a word's lemma does not change (spaCy's string ids are stable hashes);
+# bounded like `word_lemma`'s own cache.
+_LEMMA_BY_ORTH: dict[int, str] = {}
+_LEMMA_BY_ORTH_SIZE = 200_000
+
+
 def known_names(doc: Doc, lex: Lexicons) -> Iterator[tuple[int, int]]:
     """Token ranges whose lemmas spell a name from `org_known.txt`."""
-    lemmas = [word_lemma(t.text) if not t.is_punct else t.text for t in doc]
+    strings = doc.vocab.strings
+    lemmas = []
+    # From arrays of string ids rather than Token objects, which cost more than the lookups.
+    for orth, punct in doc.to_array([ORTH, IS_PUNCT]).tolist():
+        lemma = strings[orth] if punct else _LEMMA_BY_ORTH.get(orth)
+        if lemma is None:
+            if len(_LEMMA_BY_ORTH) >= _LEMMA_BY_ORTH_SIZE:
+                _LEMMA_BY_ORTH.clear()
+            lemma = _LEMMA_BY_ORTH[orth] = word_lemma(strings[orth])
+        lemmas.append(lemma)
     for i, first in enumerate(lemmas):
         for name in lex.known.get(first, ()):
             words = name.split()
@@ -315,7 +448,7 @@ def defined_terms(doc: Doc, found: Found, name_ends: set[int]) -> frozenset[str]
     `name_ends`: token indices where a name read in the text ends (a parenthesis there is its alias).
     """
     terms = set()
-    for segs in found.get("ABBR", {}).values():
+    for segs in found.starting("ABBR").values():
         for seg in segs:
             if seg.end - seg.start != 1 or seg.start < 2 or seg.end >= len(doc):
                 continue
@@ -334,7 +467,7 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
     lex = lexicon()
     out: list[Candidate] = []
     for label in CORES:
-        for segs in found.get(label, {}).values():
+        for segs in found.starting(label).values():
             for seg in segs:
                 head = _head_of(doc, seg.start, seg.end, lex) if label != "ABBR" else None
                 if label == "HEAD" and not _head_core_ok(doc, seg, head, lex):

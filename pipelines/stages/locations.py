@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from models import lexicons, loading
+from models.components.extensions import token_texts
 from pipelines.findings import Findings, LocationFinding, TextSpan
 from pipelines.normalize import nominative, recover_shape
 
@@ -136,12 +137,12 @@ def _in(token: Token, lexicon: str) -> bool:
 def _quoted(doc: Doc) -> list[bool]:
     """Which tokens stand inside «…»: names of parties, papers and projects, not places."""
     inside, flags = False, []
-    for token in doc:
-        if token.text in _OPENING_QUOTES:
+    for text in token_texts(doc):
+        if text in _OPENING_QUOTES:
             inside = True
-        elif token.text in _CLOSING_QUOTES:
+        elif text in _CLOSING_QUOTES:
             inside = False
-        elif token.text == '"':
+        elif text == '"':
             inside = not inside
         flags.append(inside)
     return flags

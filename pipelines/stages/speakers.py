@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
+from models.components.extensions import token_texts
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.person_names import fold
 from pipelines.titles import title_head, title_of
@@ -155,8 +156,11 @@ def _pronoun_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int,
                 named.append((mention.start, index, _surname_token(span)))
     named.sort(key=lambda item: item[0])
     credited: dict[int, list[Token]] = {}
-    for token in doc:
-        if fold(token.text) not in _PRONOUNS or token.dep_ not in _SUBJECT:
+    for i, text in enumerate(token_texts(doc)):
+        if fold(text) not in _PRONOUNS:
+            continue
+        token = doc[i]
+        if token.dep_ not in _SUBJECT:
             continue
         verb = token.head
         if _lemma(verb) not in lexicons.load("speech_verbs"):

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc
 
 from models.classifiers.topics import classifier
 from pipelines.findings import Findings, TopicFinding
 
 # Function words and numbers say nothing about the subject; proper names do (ООН, ЕАЭС, МЧС).
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+_CONTENT_POS_IDS = frozenset(POS_IDS[pos] for pos in _CONTENT_POS)
 
 
 def content_lemmas(doc: Doc) -> list[str]:
-    return [_lemma(t) for t in doc if t.pos_ in _CONTENT_POS and any(ch.isalpha() for ch in t.text)]
+    """The lemma (else the lower-cased word) of every content word, ё folded.
 
-
-def _lemma(token: Token) -> str:
-    return (token.lemma_ or token.lower_).lower().replace("ё", "е")
+    Read from arrays of string ids: a Token object for every word cost more than the lookups.
+    """
+    strings = doc.vocab.strings
+    return [
+        (strings[lemma] or strings[lower]).lower().replace("ё", "е")
+        for pos, lemma, lower, orth in doc.to_array([POS, LEMMA, LOWER, ORTH]).tolist()
+        if pos in _CONTENT_POS_IDS and any(ch.isalpha() for ch in strings[orth])
+    ]
 
 
 def run(doc: Doc, findings: Findings) -> Findings:
