@@ -139,17 +139,16 @@ class Breakdown:
 
         timed_stages = tuple((name, self._timed(f"stage:{name}", run)) for name, run in stages.STAGES)
         self.order += [f"stage:{name}" for name, _ in stages.STAGES]
-        run_stages = extract_module.run_stages
         saved = {
             "read_bytes": extract_module.read_bytes,
             "clean": extract_module.clean,
             "analyse": extract_module.analyse,
-            "run_stages": run_stages,
+            "STAGES": extract_module.STAGES,
         }
         extract_module.read_bytes = self._timed(READ, saved["read_bytes"])
         extract_module.clean = self._timed(CLEAN, saved["clean"])
         extract_module.analyse = self._timed_analyse(saved["analyse"])
-        extract_module.run_stages = lambda doc: run_stages(doc, timed_stages)
+        extract_module.STAGES = timed_stages
         try:
             yield
         finally:

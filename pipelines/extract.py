@@ -2,28 +2,58 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.assemble import assemble
 from pipelines.cleaning import clean
 from pipelines.errors import InputError
+from pipelines.findings import Findings
 from pipelines.nlp import analyse
 from pipelines.readers import read_bytes
 from pipelines.record import MeetingRecord
-from pipelines.stages import run_stages
+from pipelines.stages import STAGES
 
 # Larger inputs are refused up front: a meeting document is kilobytes, and NLP time grows with size.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 
 
-def extract_bytes(data: bytes, filename: str | None = None) -> MeetingRecord:
+# Progress reports: (step name, percent done). The archive's jobs show them to the user.
+Progress = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """A document's record and the text its spans point into (for a PDF or a scan, the extracted text)."""
+
+    record: MeetingRecord
+    text: str
+
+
+def _no_progress(_step: str, _percent: int) -> None:
+    return None
+
+
+def extract_document(data: bytes, filename: str | None = None, progress: Progress = _no_progress) -> Extraction:
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"too large: {len(data) / 2**20:.1f} MB, the limit is {MAX_INPUT_BYTES // 2**20} MB")
+    progress("read", 5)
     source = read_bytes(data)
+    progress("clean", 10)
     cleaned = clean(source.text)
+    progress("nlp", 15)
     doc = analyse(cleaned.text)
-    findings = run_stages(doc)
-    return assemble(findings, source, cleaned, data, filename)
+    findings = Findings()
+    for index, (name, stage) in enumerate(STAGES):
+        progress(name, 40 + 50 * index // len(STAGES))
+        findings = stage(doc, findings)
+    progress("assemble", 90)
+    return Extraction(assemble(findings, source, cleaned, data, filename), source.text)
+
+
+def extract_bytes(data: bytes, filename: str | None = None) -> MeetingRecord:
+    return extract_document(data, filename).record
 
 
 def extract_file(path: Path) -> MeetingRecord:

@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
-from pipelines.assemble import assemble
-from pipelines.cleaning import clean
-from pipelines.extract import extract_bytes
-from pipelines.findings import Findings
-from pipelines.nlp import analyse, load_nlp
-from pipelines.readers import READERS, read_bytes
+from pipelines.extract import Extraction, Progress, extract_bytes, extract_document
+from pipelines.nlp import load_nlp
+from pipelines.readers import READERS
 from pipelines.record import MeetingRecord
-from pipelines.stages import STAGES
-
-Progress = Callable[[str, int], None]
 
 WARM_UP_TEXT = "Заседание Совета по вопросам миграции открыл председатель Н.С. Базарбаев в Бишкеке 21 сентября."
-
-
-@dataclass(frozen=True)
-class Extraction:
-    record: MeetingRecord
-    text: str
 
 
 def pipeline_version() -> str | None:
@@ -60,18 +46,6 @@ class Extractor:
             return extract_bytes(data, filename)
 
     def run(self, data: bytes, filename: str | None, progress: Progress) -> Extraction:
-        """What `extract_bytes` does, step by step so that a job can report each step, plus the read text."""
+        """The record and the read text, reporting each step to `progress` (a job shows them)."""
         with self._lock:
-            progress("read", 5)
-            source = read_bytes(data)
-            progress("clean", 10)
-            cleaned = clean(source.text)
-            progress("nlp", 15)
-            doc = analyse(cleaned.text)
-            findings = Findings()
-            for index, (name, stage) in enumerate(STAGES):
-                progress(name, 40 + 50 * index // len(STAGES))
-                findings = stage(doc, findings)
-            progress("assemble", 90)
-            record = assemble(findings, source, cleaned, data, filename)
-        return Extraction(record=record, text=source.text)
+            return extract_document(data, filename, progress)

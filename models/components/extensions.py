@@ -22,3 +22,12 @@ def token_texts(doc: Doc) -> list[str]:
     object for every word, which costs more than what the stages do with most of them."""
     strings = doc.vocab.strings
     return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once: spaCy rebuilds the string from every token on each access, and the
+    layout stages read it many times. A Doc's words do not change after the pipeline, so one copy serves."""
+    text = doc.user_data.get("kenesh_text")
+    if text is None:
+        text = doc.user_data["kenesh_text"] = doc.text
+    return text

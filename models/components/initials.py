@@ -55,6 +55,9 @@ def initials_component(doc: Doc) -> Doc:
     names = filter_spans(by_shape["INITIALS_FIRST"])
     taken = {i for n in names for i in range(n.start, n.end)}
     names += [n for n in filter_spans(by_shape["SURNAME_FIRST"]) if not taken & set(range(n.start, n.end))]
+    # A name the NER already reads whole («Ж.-К. Трише») stays as it is.
+    persons = [e for e in doc.ents if e.label_ == "PER"]
+    names = [n for n in names if not any(p.start <= n.start and n.end <= p.end for p in persons)]
     if not names:
         return doc
     kept: list[Span] = list(names)

@@ -116,7 +116,10 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     for ent in doc.ents:
         if ent.label_ != "PER" or _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
             continue
-        parts = parse_name(ent, nominative_context=_after_nominative_title(ent))
+        parts = parse_name(ent)
+        # Only a name the tagger put in an oblique case needs its title's case to check it.
+        if parts is not None and not parts.surname_as_written and _after_nominative_title(ent):
+            parts = parse_name(ent, nominative_context=True)
         if parts is not None:
             found.append((parts, TextSpan(parts.start, parts.end)))
     return found

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span
 
 from models import lexicons
+from models.components.extensions import doc_text
 from models.grammars.issues import lemma
 from pipelines.findings import DecisionFinding, Findings, IssueFinding, PersonFinding, TextSpan
 from pipelines.layouts import (
@@ -188,8 +189,8 @@ def add_missed_names(doc: Doc, persons: list[PersonFinding], sections: tuple[Sec
     for section in sections:
         if section.kind not in _PEOPLE_SECTIONS:
             continue
-        for start, end in content_lines(doc.text, section.start, section.end):
-            found = leading_name(doc.text[start:end])
+        for start, end in content_lines(doc_text(doc), section.start, section.end):
+            found = leading_name(doc_text(doc)[start:end])
             if found is not None and not persons_in(persons, start + found[0], start + found[1]):
                 named_person(persons, doc, start + found[0], start + found[1])
 
@@ -248,7 +249,7 @@ def _title_end(doc: Doc, mention: TextSpan) -> int:
 
 def _speech_start(doc: Doc, start: int, end: int) -> int:
     """Where the reported speech begins: after «, которая доложила, что», «спросил,», punctuation."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and (text[start].isspace() or text[start] in ".,;:–—-"):
         start += 1
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -298,7 +299,7 @@ def _speech_segments(text: str, section: Section, persons: list[PersonFinding]) 
 
 def _agenda_issue(doc: Doc, start: int, end: int) -> IssueFinding | None:
     """An agenda item's subject as a nominative phrase, without its rapporteur or its «О»."""
-    text = doc.text
+    text = doc_text(doc)
     cut = end
     for line_start, line_end in content_lines(text, start, end):
         if line_start > start and _opens_with(text[line_start:line_end], "rapporteur"):
@@ -384,7 +385,7 @@ def apply_edits(persons: list[PersonFinding], edits: dict[int, PersonEdit]) -> t
 
 
 def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -> Findings:
-    text = doc.text
+    text = doc_text(doc)
     findings = drop_layout_words(findings, layout_words(text, sections))
     persons = list(findings.persons)
     add_missed_names(doc, persons, sections)
@@ -445,6 +446,6 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
 
 
 def run(doc: Doc, findings: Findings) -> Findings:
-    if detect_layout(doc.text) == "report":
+    if detect_layout(doc_text(doc)) == "report":
         return findings
-    return read_sections(doc, findings, find_sections(doc.text))
+    return read_sections(doc, findings, find_sections(doc_text(doc)))

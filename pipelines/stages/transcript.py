@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from models.components.extensions import doc_text
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import Turn, detect_layout, find_sections, find_turns
 from pipelines.stages.protocol import PersonEdit, apply_edits, named_person, persons_in
@@ -21,7 +22,7 @@ from pipelines.stages.protocol import PersonEdit, apply_edits, named_person, per
 
 def _declared_chair(doc: Doc, persons: list[PersonFinding]) -> int | None:
     """The person a chair header line names: the last name on it, after the chair's own title."""
-    for section in find_sections(doc.text):
+    for section in find_sections(doc_text(doc)):
         if section.kind == "chair":
             hits = persons_in(persons, section.start, section.end)
             if hits:
@@ -49,6 +50,6 @@ def read_turns(doc: Doc, findings: Findings, turns: tuple[Turn, ...]) -> Finding
 
 
 def run(doc: Doc, findings: Findings) -> Findings:
-    if detect_layout(doc.text) != "transcript":
+    if detect_layout(doc_text(doc)) != "transcript":
         return findings
-    return read_turns(doc, findings, find_turns(doc.text))
+    return read_turns(doc, findings, find_turns(doc_text(doc)))
