@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, ORTH
+from slovnet.bio import bio_spans
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LENGTH, ORTH
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
@@ -148,18 +149,32 @@ def _next_word(doc: Doc, i: int) -> int | None:
 
 @Language.component("kenesh_ner", assigns=["doc.ents"])
 def ner_component(doc: Doc) -> Doc:
-    """PER, ORG and LOC entities (slovnet NER over the whole text, mapped onto the tokens)."""
-    text = doc.text  # spaCy joins every token anew on each `doc.text`
-    if not text.strip():
+    """PER, ORG and LOC entities (slovnet's NER model, read on the Doc's own words).
+
+    Called on a text, slovnet would split it into razdel words again and search each word back in
+    the text; the tokenizer already made exactly those words, with their offsets.
+    """
+    rows = doc.to_array([ORTH, IDX, LENGTH, IS_SPACE]).tolist()
+    strings = doc.vocab.strings
+    words = [(strings[orth], _Bounds(idx, idx + length)) for orth, idx, length, space in rows if not space]
+    if not words:
         return doc
-    markup = loading.ner_tagger()(text)
+    infer = loading.ner_tagger().infer
+    tags = next(iter(infer.decoder(infer.process(infer.encoder([[word for word, _ in words]])))))
     spans = []
-    for found in markup.spans:
+    for found in bio_spans([bounds for _, bounds in words], tags):
         span = doc.char_span(found.start, found.stop, label=found.type, alignment_mode="expand")
         if span is not None:
             spans.extend(_split_at_line_breaks(span))
     doc.ents = filter_spans(spans)
     return doc
+
+
+class _Bounds(NamedTuple):
+    """Character offsets of a word, as slovnet's BIO decoding reads them."""
+
+    start: int
+    stop: int
 
 
 def _split_at_line_breaks(span: Span) -> list[Span]:
