@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 import numpy
 from slovnet.bio import bio_spans
+from slovnet.conll import parse_conll_tag
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LENGTH, ORTH
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -53,30 +54,46 @@ def _lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
 def morph_component(doc: Doc) -> Doc:
     """UD part of speech, features and lemma for every token (slovnet morph tagger + pymorphy)."""
     sents = [s for s in _sentences(doc) if s]
-    markups = _tag_by_length(loading.morph_tagger(), sents)
     vocab = doc.vocab
-    for sent, markup in zip(sents, markups, strict=True):
-        for token, tagged in zip(sent, markup.tokens, strict=True):
-            tag = (tagged.pos, tuple(tagged.feats.items()))
-            pos_id, morph_hash = _tag_ids(vocab, tag)
+    for sent, tags in zip(sents, _raw_morph_tags(sents), strict=True):
+        for token, raw in zip(sent, tags, strict=True):
+            pos, feats, pos_id, morph_hash = _tag_info(vocab, raw)
             token.pos = pos_id
             token.set_morph(morph_hash)
-            token.lemma = vocab.strings.add(_lemma(token.text, *tag))
+            token.lemma = vocab.strings.add(_lemma(token.text, pos, feats))
     return doc
 
 
-# A text uses a few hundred distinct tags: their POS ids and morphology hashes are worked out once,
-# which halves the Python cost of writing tags onto tokens.
-_TAG_IDS: dict[tuple[int, tuple[str, tuple[tuple[str, str], ...]]], tuple[int, int]] = {}
+def _raw_morph_tags(sents: list[list[Token]]) -> list[list[str]]:
+    """The tagger's CoNLL tags ("NOUN|Case=Nom|…") per sentence, batched by length like `_tag_by_length`.
+
+    Natasha's wrapper turns every tag into a token record and a feature dict; a text has a few
+    hundred distinct tags, so they are parsed once in `_tag_info` instead."""
+    infer = loading.morph_tagger().infer
+    order = sorted(range(len(sents)), key=lambda i: len(sents[i]))
+    inputs = infer.encoder([[t.text for t in sents[i]] for i in order])
+    tags: list[list[str]] = [[] for _ in sents]
+    for i, sent_tags in zip(order, infer.decoder(infer.process(inputs)), strict=True):
+        tags[i] = sent_tags
+    return tags
 
 
-def _tag_ids(vocab: Vocab, tag: tuple[str, tuple[tuple[str, str], ...]]) -> tuple[int, int]:
-    key = (id(vocab), tag)
-    ids = _TAG_IDS.get(key)
-    if ids is None:
-        pos, feats = tag
-        ids = _TAG_IDS[key] = (POS_IDS.get(pos, POS_IDS["X"]), vocab.morphology.add(dict(feats)))
-    return ids
+# Tag string → (POS, features, spaCy POS id, morphology hash), worked out once per tag and vocabulary.
+_TAG_INFO: dict[tuple[int, str], tuple[str, tuple[tuple[str, str], ...], int, int]] = {}
+
+
+def _tag_info(vocab: Vocab, raw: str) -> tuple[str, tuple[tuple[str, str], ...], int, int]:
+    key = (id(vocab), raw)
+    info = _TAG_INFO.get(key)
+    if info is None:
+        pos, feats = parse_conll_tag(raw)
+        info = _TAG_INFO[key] = (
+            pos,
+            tuple(feats.items()),
+            POS_IDS.get(pos, POS_IDS["X"]),
+            vocab.morphology.add(dict(feats)),
+        )
+    return info
 
 
 @Language.component(
