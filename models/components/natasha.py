@@ -8,8 +8,9 @@ intact are skipped here and attached to a neighbour in the parse.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy
 from slovnet.bio import bio_spans
@@ -26,20 +27,22 @@ from models.components.extensions import register_extensions
 
 register_extensions()
 
+T = TypeVar("T")
+
 
 def _sentences(doc: Doc) -> list[list[Token]]:
     return [[t for t in sent if not t.is_space] for sent in doc.sents]
 
 
-def _tag_by_length(model: Any, sents: list[list[Token]]) -> list[Any]:
-    """`model.map` over the sentences, batched with sentences of similar length: a batch is padded
+def _in_length_order(sents: list[list[Token]], run: Callable[[list[list[str]]], Iterable[T]]) -> list[T]:
+    """`run` over the sentences' words, batched with sentences of similar length: a batch is padded
     to its longest sentence, and padding was ~15% of the taggers' work. A sentence's tags do not
     depend on its batch-mates (checked over corpus-dev), so only the order changes."""
     order = sorted(range(len(sents)), key=lambda i: len(sents[i]))
-    markups: list[Any] = [None] * len(sents)
-    for i, markup in zip(order, model.map([[t.text for t in sents[i]] for i in order]), strict=True):
-        markups[i] = markup
-    return markups
+    results: list[Any] = [None] * len(sents)
+    for i, result in zip(order, run([[t.text for t in sents[i]] for i in order]), strict=True):
+        results[i] = result
+    return results
 
 
 @lru_cache(maxsize=200_000)
@@ -65,17 +68,25 @@ def morph_component(doc: Doc) -> Doc:
 
 
 def _raw_morph_tags(sents: list[list[Token]]) -> list[list[str]]:
-    """The tagger's CoNLL tags ("NOUN|Case=Nom|…") per sentence, batched by length like `_tag_by_length`.
+    """The tagger's CoNLL tags ("NOUN|Case=Nom|…") per sentence.
 
     Natasha's wrapper turns every tag into a token record and a feature dict; a text has a few
     hundred distinct tags, so they are parsed once in `_tag_info` instead."""
     infer = loading.morph_tagger().infer
-    order = sorted(range(len(sents)), key=lambda i: len(sents[i]))
-    inputs = infer.encoder([[t.text for t in sents[i]] for i in order])
-    tags: list[list[str]] = [[] for _ in sents]
-    for i, sent_tags in zip(order, infer.decoder(infer.process(inputs)), strict=True):
-        tags[i] = sent_tags
-    return tags
+    return _in_length_order(sents, lambda words: infer.decoder(infer.process(infer.encoder(words))))
+
+
+def _raw_parses(sents: list[list[Token]]) -> list[tuple[list[int], list[str]]]:
+    """Per sentence, each word's head (1-based, 0 for the root) and relation, straight from slovnet's
+    parser, without the record objects Natasha's wrapper builds around them."""
+    infer = loading.syntax_parser().infer
+    rels = infer.decoder.rels_vocab
+
+    def run(words: list[list[str]]) -> Iterator[tuple[list[int], list[str]]]:
+        for head_ids, rel_ids in infer.process(infer.encoder(words)):
+            yield head_ids.tolist(), [rels.decode(r) for r in rel_ids.tolist()]
+
+    return _in_length_order(sents, run)
 
 
 # Tag string → (POS, features, spaCy POS id, morphology hash), worked out once per tag and vocabulary.
@@ -104,18 +115,17 @@ def _tag_info(vocab: Vocab, raw: str) -> tuple[str, tuple[tuple[str, str], ...],
 def syntax_component(doc: Doc) -> Doc:
     """Dependency tree per sentence (slovnet syntax parser); sentences then follow the tree."""
     sents = [s for s in _sentences(doc) if s]
-    markups = _tag_by_length(loading.syntax_parser(), sents)
     heads = numpy.zeros(len(doc), dtype="int32")  # relative offsets, as spaCy stores them
     deps = numpy.zeros(len(doc), dtype="uint64")
     strings = doc.vocab.strings
     anchor = {}
-    for sent, markup in zip(sents, markups, strict=True):
-        local = [int(parsed.head_id) - 1 for parsed in markup.tokens]
+    for sent, (head_ids, rels) in zip(sents, _raw_parses(sents), strict=True):
+        local = [h - 1 for h in head_ids]
         local = _single_root(_break_cycles([h if 0 <= h < len(sent) else -1 for h in local]))
-        for position, (token, parsed) in enumerate(zip(sent, markup.tokens, strict=True)):
+        for position, (token, parsed_rel) in enumerate(zip(sent, rels, strict=True)):
             head = sent[local[position]].i if local[position] >= 0 else token.i
             heads[token.i] = head - token.i
-            rel = "ROOT" if head == token.i else "parataxis" if parsed.rel == "root" else parsed.rel
+            rel = "ROOT" if head == token.i else "parataxis" if parsed_rel == "root" else parsed_rel
             deps[token.i] = strings.add(rel)
             anchor[token.i] = token.i
     last = None
