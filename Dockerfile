@@ -21,6 +21,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     OPENBLAS_NUM_THREADS=1
 
+# Tesseract with Russian and English for scanned PDFs and page images (pipelines/readers/ocr.py).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng \
+    && rm -rf /var/lib/apt/lists/*
+
 # The dependencies change far less often than the code: their own layer, read from pyproject.toml
 # so the list is kept in one place.
 COPY pyproject.toml /tmp/pyproject.toml

@@ -3,7 +3,7 @@
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 
-.PHONY: install serve test lint bench score
+.PHONY: install serve test lint bench bench-readers fixtures score
 
 install:
 	$(PIP) install -q -e '.[dev]'
@@ -19,6 +19,14 @@ lint: install
 
 bench: install
 	$(PYTHON) benchmarks/throughput.py
+
+# Pages per second of the readers: text-layer PDF, OCR'd pages (needs tesseract).
+bench-readers: install
+	$(PYTHON) benchmarks/readers.py
+
+# Rebuild tests/fixtures/formats from corpus-dev (needs LibreOffice, poppler-utils, qpdf; see the script).
+fixtures:
+	$(PYTHON) corpus/fixtures/build.py
 
 # Score the pipeline on corpus-dev with the reference scorer.
 score: install

@@ -15,3 +15,19 @@ class UnsupportedFormat(KeneshError):
 
 class DecodingError(KeneshError):
     """The bytes look like text but decode in no supported encoding."""
+
+
+class CorruptDocument(KeneshError):
+    """The bytes are a supported format but broken: truncated, damaged, or with no pages."""
+
+
+class EncryptedDocument(KeneshError):
+    """The document is locked with a password."""
+
+
+class LimitExceeded(InputError):
+    """The document is over a configured limit: pages, pixels, unpacked size, OCR time."""
+
+
+class OcrUnavailable(KeneshError):
+    """A page needs OCR and tesseract (with Russian) is not installed."""

@@ -30,3 +30,15 @@ def score_records(records: dict[str, dict], pred_dir: Path) -> dict:
     for stem, record in records.items():
         (pred_dir / f"{stem}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     return reference_scorer().score(CORPUS_DEV, pred_dir, per_doc=True)
+
+
+def score_subset(records: dict[str, dict], work_dir: Path) -> dict:
+    """Like `score_records`, against the gold of these documents only: a subset is scored on its own,
+    so two versions of the same documents can be compared field by field."""
+    gold_dir, pred_dir = work_dir / "gold", work_dir / "pred"
+    gold_dir.mkdir(parents=True, exist_ok=True)
+    pred_dir.mkdir(parents=True, exist_ok=True)
+    for stem, record in records.items():
+        (gold_dir / f"{stem}.json").write_bytes((CORPUS_DEV / f"{stem}.json").read_bytes())
+        (pred_dir / f"{stem}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    return reference_scorer().score(gold_dir, pred_dir, per_doc=True)

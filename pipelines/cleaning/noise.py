@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from models import loading
 from pipelines.cleaning.offsets import CleanText, Replacement
 
 # Latin and digit look-alikes of Cyrillic capitals, as OCR and careless typing produce them.
@@ -27,6 +29,36 @@ _LOOKALIKE_CAPS = str.maketrans(
 )
 
 
+# Latin letters that print like Cyrillic ones: OCR and careless typing put them inside Russian words.
+_LATIN_LOOKALIKES = str.maketrans("aceopxykACEHKMOPTXBY", "асеорхукАСЕНКМОРТХВУ")
+_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _fix_lookalikes(match: re.Match[str]) -> str:
+    """A Russian word with Latin or digit look-alikes in it, spelt in Cyrillic: «Бишкeк» (Latin e),
+    «3аседание», «к0миссия». Only a word with two Cyrillic letters or more, and only when every foreign
+    character has a look-alike; a digit only alone or between letters, so «Су30» and «300лет» stay."""
+    word = match.group(0)
+    if len(_CYRILLIC.findall(word)) < 2:
+        return word
+    latin = [ch for ch in word if "a" <= ch.lower() <= "z"]
+    if any(ch.translate(_LATIN_LOOKALIKES) == ch for ch in latin):
+        return word
+    chars = list(word.translate(_LATIN_LOOKALIKES))
+    for run in _DIGIT_RUN.finditer(word):
+        inside = run.start() > 0 and run.end() < len(word)
+        if set(run.group()) - {"0", "3"} or (len(run.group()) > 1 and not inside):
+            return word
+        for i in range(run.start(), run.end()):
+            neighbour = chars[i - 1] if i > 0 else chars[i + 1] if i + 1 < len(chars) else "а"
+            # Upper case after a capital, and at the start of a word (where a capital is usual).
+            upper = i == 0 or neighbour.isupper()
+            letter = {"0": "О", "3": "З"}[word[i]]
+            chars[i] = letter if upper else letter.lower()
+    return "".join(chars)
+
+
 # Legal forms spelt only with letters that have look-alikes; a repair must land on one of them, or
 # «в 300 "Спартанцев"» would become «в ЗОО …».
 _LEGAL_FORMS = frozenset({"АО", "ОО", "ООО", "ОАО", "ЗАО", "НАО", "РОО", "МОО", "ТОО", "НКО", "АНО"})
@@ -35,6 +67,37 @@ _LEGAL_FORMS = frozenset({"АО", "ОО", "ООО", "ОАО", "ЗАО", "НАО"
 def _fix_legal_form(match: re.Match[str]) -> str:
     fixed = match.group(0).translate(_LOOKALIKE_CAPS)
     return fixed if fixed in _LEGAL_FORMS else match.group(0)
+
+
+# Short words that stand on either side of a real hyphen: «по-русски», «из-за», «кто-то», «кое-где».
+_HYPHEN_PREFIXES = frozenset({"по", "из", "кое", "кой", "во"})
+_HYPHEN_SUFFIXES = frozenset({"то", "либо", "нибудь", "ка", "таки", "де", "за", "под"})
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _is_word_break(left: str, right: str) -> bool:
+    """A line-end hyphen splits one word (True) or joins the two halves of a compound (False). Asked of
+    the dictionary: the joined word is known, or the halves are not both words of their own. A capital
+    left half is a name cut by hyphenation («Мурза-\nгалиев»): a compound name has a capital right half."""
+    morph = loading.morph()
+    low_left, low_right = left.lower(), right.lower()
+    if morph.word_is_known(low_left + low_right):
+        return True
+    if low_left in _HYPHEN_PREFIXES or low_right in _HYPHEN_SUFFIXES:
+        return False
+    if left[:1].isupper() and not left.isupper():
+        return True
+    return not (len(left) >= 3 and len(right) >= 3 and morph.word_is_known(low_left) and morph.word_is_known(low_right))
+
+
+def _rejoin(match: re.Match[str]) -> str:
+    before = _WORD_BEFORE.search(match.string, 0, match.start())
+    after = _WORD_AFTER.match(match.string, match.end())
+    if not before or not after:
+        return ""
+    return "" if _is_word_break(before.group(), after.group()) else "-"
 
 
 @dataclass(frozen=True)
@@ -57,8 +120,19 @@ RULES: tuple[Rule, ...] = (
         re.compile(r"(?<![\w])(?=[0-9A-ZА-ЯЁ]*[0-9A-Z])[0О3ЗOAEKMHPCTXАВЕКМНРСТХ]{2,4}(?=\s*[«\"“„])"),
         _fix_legal_form,
     ),
-    # A word hyphenated across a line break: "миг-\nрации" → "миграции".
-    Rule("hyphen_wrap", re.compile(r"(?<=[а-яё])-[ \t]*\r?\n[ \t]*(?=[а-яё])"), ""),
+    # OCR look-alikes inside a Russian word: «Бишкeк», «3аседание», «к0миссия».
+    Rule(
+        "lookalikes",
+        re.compile(r"(?=[0-9a-zA-Zа-яёА-ЯЁ]*[0-9a-zA-Z])[0-9a-zA-Zа-яёА-ЯЁ]*[а-яёА-ЯЁ][0-9a-zA-Zа-яёА-ЯЁ]*"),
+        _fix_lookalikes,
+    ),
+    # A word hyphenated across a line break: "миг-\nрации" → "миграции"; a compound keeps its hyphen:
+    # "стран-\nучастниц" → "стран-участниц".
+    Rule(
+        "hyphen_wrap",
+        re.compile(r"(?<=[а-яё])-[ \t]*\r?\n[ \t]*(?=[а-яё])|(?<=[А-ЯЁ])-[ \t]*\r?\n[ \t]*(?=[А-ЯЁ]{2})"),
+        _rejoin,
+    ),
     # A line broken in the middle of a sentence: the break is a space.
     Rule("line_wrap", re.compile(r"(?<=[а-яёa-z,])[ \t]*\r?\n(?=[ \t]*[а-яё])"), " "),
 )

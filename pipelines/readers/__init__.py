@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pipelines.errors import InputError, UnsupportedFormat
 from pipelines.readers.base import Reader, SourceText
+from pipelines.readers.docx import DocxReader
+from pipelines.readers.html import HtmlReader
+from pipelines.readers.image import ImageReader
+from pipelines.readers.pdf import PdfReader
 from pipelines.readers.text import PlainTextReader
 
 __all__ = ["READERS", "Reader", "SourceText", "read_bytes", "register"]
 
-READERS: list[Reader] = [PlainTextReader()]
+READERS: list[Reader] = [PlainTextReader(), PdfReader(), ImageReader(), DocxReader(), HtmlReader()]
 
 
 def register(reader: Reader) -> Reader:

@@ -210,7 +210,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "directory": (folder, "directory"),
         "empty": (empty, "empty"),
         "binary garbage": (garbage, "not a supported document format"),
-        "png": (png, "not a supported document format"),
+        "png": (png, "damaged or truncated image"),
         "undecodable": (undecodable, "UTF-8"),
         "50 MB": (huge, "too large"),
     }

@@ -1,0 +1,156 @@
+"""Tesseract OCR of one page picture, into the paragraphs `layout` joins (used by pdf.py and image.py)."""
+
+from __future__ import annotations
+
+import os
+import re
+from itertools import groupby
+
+import pytesseract
+from PIL import Image
+
+from pipelines.errors import LimitExceeded, OcrUnavailable
+from pipelines.readers.base import limit
+from pipelines.readers.layout import Line, Page, Paragraph, Word, in_margin
+
+# The first reading is Russian alone; lines with unsure words are read again with both languages.
+LANGUAGES = "rus+eng"
+# Below this, tesseract's word is noise (a speck, a stamp's edge) more often than text.
+MIN_WORD_CONFIDENCE = 10.0
+OCR_SECONDS_PER_PAGE = 120.0
+# A Russian reading less sure than this may be a Latin word; a Latin re-reading must be this much surer.
+SUSPECT_CONFIDENCE = 70.0
+LATIN_MARGIN = 15.0
+_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+_SENTENCE_END = re.compile(r"[.!?:;…][»\"”)\]]*$")
+_LOOKALIKES = frozenset("aceopxykACEHKMOPTXBY")
+_LOOKALIKE_PAIRS = re.compile("JI|bI|bl")  # Л, Ы
+
+
+def _environment() -> None:
+    # Tesseract's OpenMP threads fight over two cores and make a page slower, not faster.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def _latin_word(text: str) -> bool:
+    """A Latin reading that could be a real Latin word: with a letter that no Cyrillic one looks like.
+    «CTH» or «JIAKOB» (Л as JI) is a Russian word misread, «Caritas» or «II» is not."""
+    letters = _LOOKALIKE_PAIRS.sub("", text)
+    return any(ch.isascii() and ch.isalpha() and ch not in _LOOKALIKES for ch in letters)
+
+
+def _reread_for_latin(
+    image: Image.Image, data: dict[str, list], kept: list[int], texts: dict[int, str], timeout: float
+) -> None:
+    """Russian alone reads Russian best («rus+eng» makes «Путин» «Пу-THH», «от» «OT»), but turns a
+    Latin name into garbage of low confidence («Caritas» → «СагЦаз$»). Lines with such words are read
+    again with both languages, and a Latin word replaces the Russian reading when it is surer."""
+    by_line: dict[tuple[int, int, int], list[int]] = {}
+    for k, i in enumerate(kept):
+        # The rest of a word hyphenated at the line's end is Russian whatever its confidence.
+        if k and texts[kept[k - 1]].endswith("-") and _CYRILLIC.search(texts[kept[k - 1]]):
+            continue
+        if float(data["conf"][i]) < SUSPECT_CONFIDENCE and any(ch.isalpha() for ch in texts[i]):
+            by_line.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    for key, suspects in by_line.items():
+        members = [i for i in kept if (data["block_num"][i], data["par_num"][i], data["line_num"][i]) == key]
+        x0 = min(data["left"][i] for i in members)
+        y0 = min(data["top"][i] for i in members)
+        x1 = max(data["left"][i] + data["width"][i] for i in members)
+        y1 = max(data["top"][i] + data["height"][i] for i in members)
+        pad = max(4, (y1 - y0) // 3)
+        box = (max(0, x0 - pad), max(0, y0 - pad), min(image.width, x1 + pad), min(image.height, y1 + pad))
+        try:
+            again = pytesseract.image_to_data(
+                image.crop(box), lang=LANGUAGES, config="--psm 7", output_type=pytesseract.Output.DICT, timeout=timeout
+            )
+        except (pytesseract.TesseractError, RuntimeError):
+            continue  # the first reading stands
+        words = [
+            (again["left"][j] + box[0], again["left"][j] + again["width"][j] + box[0], again["text"][j].strip(), j)
+            for j in range(len(again["text"]))
+            if again["text"][j].strip()
+        ]
+        for i in suspects:
+            left, right = data["left"][i], data["left"][i] + data["width"][i]
+            best = max(((min(right, b) - max(left, a), text, j) for a, b, text, j in words), default=None)
+            if best is None or best[0] <= 0.5 * (right - left):
+                continue
+            _, text, j = best
+            if _latin_word(text) and float(again["conf"][j]) >= float(data["conf"][i]) + LATIN_MARGIN:
+                texts[i] = text
+
+
+def ocr_page(image: Image.Image, number: int) -> Page:
+    """Paragraphs of one page as tesseract segmented it: blocks (columns, captions) in its reading
+    order, paragraphs inside them, lines inside those."""
+    _environment()
+    timeout = limit("OCR_SECONDS_PER_PAGE", OCR_SECONDS_PER_PAGE)
+    try:
+        data = pytesseract.image_to_data(image, lang="rus", output_type=pytesseract.Output.DICT, timeout=timeout)
+    except pytesseract.TesseractNotFoundError as exc:
+        raise OcrUnavailable(f"page {number} needs OCR and tesseract is not installed") from exc
+    except pytesseract.TesseractError as exc:
+        message = " ".join(str(exc.message).split())[:200]
+        raise OcrUnavailable(f"OCR of page {number} failed: {message}") from exc
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise LimitExceeded(f"OCR of page {number} took over {timeout:g} s (KENESH_OCR_SECONDS_PER_PAGE)") from exc
+    # Keep unsure words too: a name glued to a link («Сноуден[http://…») reads with low confidence,
+    # and dropping it loses the name; specks are words without a letter or digit.
+    kept = [
+        i
+        for i, raw in enumerate(data["text"])
+        if any(ch.isalnum() for ch in raw) or (raw.strip() and float(data["conf"][i]) >= MIN_WORD_CONFIDENCE)
+    ]
+    texts = {i: data["text"][i].strip() for i in kept}
+    _reread_for_latin(image, data, kept, texts, timeout)
+    rows: dict[tuple[int, int, int], list[int]] = {}
+    for i in kept:
+        rows.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    keys = list(rows)
+    lines = [
+        Line(
+            [
+                Word(
+                    texts[i],
+                    data["left"][i],
+                    data["left"][i] + data["width"][i],
+                    data["top"][i],
+                    data["top"][i] + data["height"][i],
+                )
+                for i in rows[key]
+            ]
+        )
+        for key in keys
+    ]
+    margin = in_margin(lines, float(image.height))
+    page = Page()
+    for _, block in groupby(range(len(keys)), key=lambda k: keys[k][0]):
+        members = list(block)
+        body = [k for k in members if k not in margin]
+        page.paragraphs.extend(Paragraph([lines[k].text], margin=True) for k in members if k in margin)
+        if body:
+            page.paragraphs.extend(_block_paragraphs([keys[k][1] for k in body], [lines[k] for k in body]))
+    return page
+
+
+def _block_paragraphs(pars: list[int], lines: list[Line]) -> list[Paragraph]:
+    """Tesseract's paragraphs of one block, with its false breaks mended: it starts a paragraph after
+    any short line. A break stands where the line before ends a sentence, or is short and the next
+    begins with a capital (a heading, a list item)."""
+    right = max(line.x1 for line in lines)
+    width = max(right - min(line.x0 for line in lines), 1.0)
+    result = [Paragraph([lines[0].text], first_in_block=True)]
+    for k in range(1, len(lines)):
+        prev, line = lines[k - 1], lines[k]
+        if pars[k] == pars[k - 1]:
+            result[-1].lines.append(line.text)
+            continue
+        ends = bool(_SENTENCE_END.search(prev.text))
+        full = prev.x1 >= right - 0.1 * width
+        if not ends and (prev.text.endswith("-") or line.text[:1].islower() or full):
+            result[-1].lines.append(line.text)
+        else:
+            result.append(Paragraph([line.text]))
+    result[-1].open_end = len(lines) > 1 and lines[-1].x1 >= right - 0.05 * width
+    return result
