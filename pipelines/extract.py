@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pipelines.assemble import assemble
 from pipelines.cleaning import clean
+from pipelines.deadline import check_deadline, document_deadline
 from pipelines.errors import InputError
 from pipelines.findings import Findings
 from pipelines.nlp import analyse
@@ -38,18 +39,21 @@ def _no_progress(_step: str, _percent: int) -> None:
 def extract_document(data: bytes, filename: str | None = None, progress: Progress = _no_progress) -> Extraction:
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"too large: {len(data) / 2**20:.1f} MB, the limit is {MAX_INPUT_BYTES // 2**20} MB")
-    progress("read", 5)
-    source = read_bytes(data)
-    progress("clean", 10)
-    cleaned = clean(source.text)
-    progress("nlp", 15)
-    doc = analyse(cleaned.text)
-    findings = Findings()
-    for index, (name, stage) in enumerate(STAGES):
-        progress(name, 40 + 50 * index // len(STAGES))
-        findings = stage(doc, findings)
-    progress("assemble", 90)
-    return Extraction(assemble(findings, source, cleaned, data, filename), source.text)
+    with document_deadline():
+        progress("read", 5)
+        source = read_bytes(data)
+        check_deadline("cleaning")
+        progress("clean", 10)
+        cleaned = clean(source.text)
+        progress("nlp", 15)
+        doc = analyse(cleaned.text)
+        findings = Findings()
+        for index, (name, stage) in enumerate(STAGES):
+            check_deadline(name)
+            progress(name, 40 + 50 * index // len(STAGES))
+            findings = stage(doc, findings)
+        progress("assemble", 90)
+        return Extraction(assemble(findings, source, cleaned, data, filename), source.text)
 
 
 def extract_bytes(data: bytes, filename: str | None = None) -> MeetingRecord:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import os
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
@@ -41,15 +40,3 @@ class Reader(Protocol):
         ...
 
     def read(self, data: bytes) -> SourceText: ...
-
-
-def limit(name: str, default: float) -> float:
-    """A reader limit, overridable as the environment variable KENESH_<NAME> (read at each call, so a
-    service or a test can change it without a restart)."""
-    raw = os.environ.get(f"KENESH_{name}")
-    if raw is None:
-        return default
-    try:
-        return float(raw)
-    except ValueError:
-        return default

@@ -14,7 +14,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from pipelines.errors import CorruptDocument, InputError, LimitExceeded
-from pipelines.readers.base import SourceText, limit
+from pipelines.limits import limit
+from pipelines.readers.base import SourceText
 
 # A meeting document unpacks to a few megabytes; far more from a small file is a zip bomb.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024

@@ -8,8 +8,10 @@ from typing import ClassVar
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
+from pipelines.deadline import check_deadline
 from pipelines.errors import CorruptDocument, LimitExceeded
-from pipelines.readers.base import SourceText, limit
+from pipelines.limits import limit
+from pipelines.readers.base import SourceText
 from pipelines.readers.layout import drop_running_lines, join_pages
 from pipelines.readers.ocr import ocr_page
 from pipelines.readers.pdf import MAX_PAGES
@@ -58,6 +60,7 @@ class ImageReader:
         pages = []
         notes = []
         for number, frame in enumerate(ImageSequence.Iterator(image), 1):
+            check_deadline(f"page {number}")
             width, height = frame.size
             if width * height > max_pixels:
                 raise LimitExceeded(

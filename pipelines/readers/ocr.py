@@ -9,8 +9,9 @@ from itertools import groupby
 import pytesseract
 from PIL import Image
 
+from pipelines.deadline import seconds_left
 from pipelines.errors import LimitExceeded, OcrUnavailable
-from pipelines.readers.base import limit
+from pipelines.limits import limit
 from pipelines.readers.layout import Line, Page, Paragraph, Word, in_margin
 
 # The first reading is Russian alone; lines with unsure words are read again with both languages.
@@ -86,6 +87,9 @@ def ocr_page(image: Image.Image, number: int) -> Page:
     order, paragraphs inside them, lines inside those."""
     _environment()
     timeout = limit("OCR_SECONDS_PER_PAGE", OCR_SECONDS_PER_PAGE)
+    left = seconds_left()
+    if left is not None:  # the document's own budget may end sooner than the page's
+        timeout = max(1.0, min(timeout, left))
     try:
         data = pytesseract.image_to_data(image, lang="rus", output_type=pytesseract.Output.DICT, timeout=timeout)
     except pytesseract.TesseractNotFoundError as exc:

@@ -12,8 +12,10 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page as PdfPage
 from pdfplumber.utils.exceptions import PdfminerException
 
+from pipelines.deadline import check_deadline
 from pipelines.errors import CorruptDocument, EncryptedDocument, KeneshError, LimitExceeded
-from pipelines.readers.base import SourceText, limit
+from pipelines.limits import limit
+from pipelines.readers.base import SourceText
 from pipelines.readers.layout import (
     Page,
     Paragraph,
@@ -120,6 +122,7 @@ class PdfReader:
             if count > max_pages:
                 raise LimitExceeded(f"{count} pages, over the limit of {max_pages} (KENESH_MAX_PAGES)")
             for number, pdf_page in enumerate(pdf.pages, 1):
+                check_deadline(f"page {number}")
                 words = _words(pdf_page)
                 why = _needs_ocr(pdf_page, words)
                 if why:

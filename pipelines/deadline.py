@@ -1,0 +1,46 @@
+"""The time one document may take, end to end: readers and the pipeline check it between pages and steps.
+
+A per-page OCR timeout alone lets a 500-page scan run for hours; this budget bounds the whole
+document (KENESH_DOCUMENT_SECONDS, default 600 s) so a batch or a job moves on with a clear error.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from pipelines.errors import LimitExceeded
+from pipelines.limits import limit
+
+DOCUMENT_SECONDS = 600.0
+
+_deadline: ContextVar[float | None] = ContextVar("kenesh_document_deadline", default=None)
+
+
+@contextmanager
+def document_deadline() -> Iterator[None]:
+    """Start the clock of one document (nested calls keep the outer, earlier deadline)."""
+    if _deadline.get() is not None:
+        yield
+        return
+    token = _deadline.set(time.monotonic() + limit("DOCUMENT_SECONDS", DOCUMENT_SECONDS))
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def seconds_left() -> float | None:
+    """Seconds until the deadline, or None outside a document."""
+    deadline = _deadline.get()
+    return None if deadline is None else deadline - time.monotonic()
+
+
+def check_deadline(step: str) -> None:
+    """Raise when the document has used its time, naming the step it had reached."""
+    left = seconds_left()
+    if left is not None and left <= 0:
+        budget = limit("DOCUMENT_SECONDS", DOCUMENT_SECONDS)
+        raise LimitExceeded(f"took over {budget:g} s, stopped at {step} (KENESH_DOCUMENT_SECONDS)")
