@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, HTTPException, Query, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -13,6 +15,7 @@ from service.extraction import Extractor
 from service.jobs.queue import JobQueue
 from service.settings import Settings
 from service.storage import repositories as repo
+from service.storage.research import MeetingFilter
 from service.storage.tables import Role, Token
 
 
@@ -82,3 +85,19 @@ def require(*roles: Role) -> Callable[[Token], Token]:
 
 ReaderDep = Annotated[Token, Depends(require(Role.RESEARCHER, Role.ARCHIVIST))]
 ArchivistDep = Annotated[Token, Depends(require(Role.ARCHIVIST))]
+
+
+def meeting_filter(
+    date_from: Annotated[date | None, Query(alias="from", description="meetings on or after (YYYY-MM-DD)")] = None,
+    date_to: Annotated[date | None, Query(alias="to", description="meetings on or before (YYYY-MM-DD)")] = None,
+    organization: Annotated[uuid.UUID | None, Query(description="an archive organization's id")] = None,
+    person: Annotated[uuid.UUID | None, Query(description="an archive person's id")] = None,
+    topic: Annotated[str | None, Query(description="a topic id, e.g. migration")] = None,
+) -> MeetingFilter:
+    """The research endpoints' common filters (a period leaves out meetings whose date has no year)."""
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise HTTPException(422, "`from` is after `to`")
+    return MeetingFilter(date_from, date_to, organization, person, topic)
+
+
+MeetingFilterDep = Annotated[MeetingFilter, Depends(meeting_filter)]

@@ -12,7 +12,19 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from pipelines.errors import DecodingError, KeneshError, UnsupportedFormat
-from service.api.routes import auth, documents, extract, jobs
+from service.api.routes import (
+    auth,
+    documents,
+    export,
+    extract,
+    graph,
+    jobs,
+    organizations,
+    persons,
+    records,
+    search,
+    topics,
+)
 from service.api.schemas import Health
 from service.extraction import Extractor, pipeline_version
 from service.jobs.queue import EmbeddedQueue
@@ -41,6 +53,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         waiting = repo.requeue_interrupted(session)
     if waiting:
         log.info("resuming %d queued jobs", len(waiting))
+    with session_scope(factory) as session:
+        indexed = await run_in_threadpool(repo.index_missing, session)
+    if indexed:
+        log.info("indexed %d documents for research", indexed)
     for job_id in waiting:
         queue.submit(job_id)
     try:
@@ -88,7 +104,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(KeneshError, _kenesh_error)
     app.add_exception_handler(Exception, _internal_error)
     v1 = APIRouter(prefix="/v1")
-    for module in (extract, documents, jobs, auth):
+    routers = (extract, documents, records, jobs, auth, persons, organizations, graph, topics, search, export)
+    for module in routers:
         v1.include_router(module.router)
     v1.include_router(health_router)
     app.include_router(v1)

@@ -8,6 +8,7 @@ import uuid
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipelines.errors import KeneshError
+from service.corrections import keep_corrections
 from service.extraction import Extractor, pipeline_version
 from service.storage import repositories as repo
 from service.storage.db import session_scope
@@ -24,6 +25,7 @@ def run_extract_job(factory: sessionmaker[Session], extractor: Extractor, job_id
         job = repo.get_job(session, job_id)
         assert job is not None  # claimed just now in this transaction
         document_id = job.document_id
+        requested_by = job.created_by
         document = repo.get_document(session, document_id)
         content = repo.document_content(session, document_id)
         filename = document.filename if document else None
@@ -41,8 +43,12 @@ def run_extract_job(factory: sessionmaker[Session], extractor: Extractor, job_id
             stored = repo.get_document(session, document_id)
             if stored is None:
                 raise KeneshError("the document was deleted while it was being extracted")
-            stored.text = result.text
-            repo.add_machine_record(session, document_id, result.record, pipeline_version())
+            previous_text, stored.text = stored.text, result.text
+            machine = repo.add_machine_record(session, document_id, result.record, pipeline_version())
+            # A human correction stays the current record over a re-extraction (the rule: corrections.py).
+            keep_corrections(session, document_id, machine, previous_text, result.text, requested_by)
+            # The current record, which a human correction may still be: the index follows it.
+            repo.index_current_record(session, document_id)
             repo.finish_job(session, job_id, JobState.DONE)
     except KeneshError as exc:
         _fail(factory, job_id, str(exc))

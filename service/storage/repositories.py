@@ -7,10 +7,11 @@ import secrets
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.orm import Session, defer
 
 from pipelines.record import MeetingRecord
+from service.storage import index as research_index
 from service.storage.tables import Document, DocumentFile, Job, JobState, Record, RecordKind, Role, Token, utcnow
 
 TOKEN_PREFIX = "kn_"
@@ -115,11 +116,107 @@ def add_machine_record(
     return row
 
 
+# Record versions: corrections, restores, and corrections kept over a re-extraction (service/corrections.py)
+
+HUMAN_KINDS = (RecordKind.CORRECTION.value, RecordKind.RESTORE.value, RecordKind.CARRIED.value)
+
+
+def record_versions(session: Session, document_id: uuid.UUID) -> list[tuple[Record, Token | None]]:
+    """Every version of the document's record, oldest first, with the token that made it."""
+    rows = session.execute(
+        select(Record, Token)
+        .outerjoin(Token, Token.id == Record.author_id)
+        .where(Record.document_id == document_id)
+        .order_by(Record.version)
+    ).all()
+    return [(record, token) for record, token in rows]
+
+
+def get_record_version(session: Session, document_id: uuid.UUID, version: int) -> tuple[Record, Token | None] | None:
+    row = session.execute(
+        select(Record, Token)
+        .outerjoin(Token, Token.id == Record.author_id)
+        .where(Record.document_id == document_id, Record.version == version)
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def latest_human_record(session: Session, document_id: uuid.UUID) -> Record | None:
+    return session.scalar(
+        select(Record)
+        .where(Record.document_id == document_id, Record.kind.in_(HUMAN_KINDS))
+        .order_by(Record.version.desc())
+        .limit(1)
+    )
+
+
+def add_record_version(
+    session: Session,
+    document_id: uuid.UUID,
+    record: MeetingRecord,
+    kind: RecordKind,
+    *,
+    base_version: int | None,
+    author_id: uuid.UUID | None,
+    note: str | None,
+    pipeline_version: str | None = None,
+) -> Record:
+    """The document's next version. Two writers racing for one number meet the unique (document, version)."""
+    current = session.scalar(select(func.max(Record.version)).where(Record.document_id == document_id)) or 0
+    row = Record(
+        document_id=document_id,
+        version=current + 1,
+        kind=kind.value,
+        data=record.model_dump(mode="json"),
+        schema_version=record.schema_version,
+        pipeline_version=pipeline_version,
+        base_version=base_version,
+        author_id=author_id,
+        note=note,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def current_records(
+    session: Session, *, after: uuid.UUID | None, limit: int, document_ids: Sequence[uuid.UUID] | None, with_text: bool
+) -> list[tuple[Document, Record]]:
+    """A page of documents that have a record, by id after `after`, each with its current (highest) version."""
+    latest = (
+        select(Record.document_id, func.max(Record.version).label("version")).group_by(Record.document_id).subquery()
+    )
+    query = (
+        select(Document, Record)
+        .join(latest, latest.c.document_id == Document.id)
+        .join(Record, and_(Record.document_id == Document.id, Record.version == latest.c.version))
+        .order_by(Document.id)
+        .limit(limit)
+    )
+    if not with_text:
+        query = query.options(defer(Document.text))
+    if after is not None:
+        query = query.where(Document.id > after)
+    if document_ids is not None:
+        query = query.where(Document.id.in_(document_ids))
+    return [(document, record) for document, record in session.execute(query).all()]
+
+
 # Jobs
 
 
 def get_job(session: Session, job_id: uuid.UUID) -> Job | None:
     return session.get(Job, job_id)
+
+
+def active_job(session: Session, document_id: uuid.UUID) -> Job | None:
+    """The document's queued or running job, if it has one."""
+    return session.scalar(
+        select(Job)
+        .where(Job.document_id == document_id, Job.state.in_((JobState.QUEUED.value, JobState.RUNNING.value)))
+        .order_by(Job.created_at.desc())
+        .limit(1)
+    )
 
 
 def latest_job(session: Session, document_id: uuid.UUID) -> Job | None:
@@ -128,8 +225,8 @@ def latest_job(session: Session, document_id: uuid.UUID) -> Job | None:
     )
 
 
-def add_job(session: Session, document_id: uuid.UUID, created_by: uuid.UUID | None) -> Job:
-    job = Job(document_id=document_id, kind="extract", state=JobState.QUEUED.value, created_by=created_by)
+def add_job(session: Session, document_id: uuid.UUID, created_by: uuid.UUID | None, kind: str = "extract") -> Job:
+    job = Job(document_id=document_id, kind=kind, state=JobState.QUEUED.value, created_by=created_by)
     session.add(job)
     session.flush()
     return job
@@ -196,3 +293,21 @@ def retry_job(session: Session, job: Job) -> None:
     job.finished_at = None
     job.updated_at = utcnow()
     session.flush()
+
+
+# The research index (storage/index.py): rebuilt whenever a document's current record is stored or replaced
+
+
+def index_record(session: Session, document_id: uuid.UUID, record: MeetingRecord) -> None:
+    """Make the document's persons, organizations, topics and search text those of `record` (its current one)."""
+    research_index.index_record(session, document_id, record)
+
+
+def index_current_record(session: Session, document_id: uuid.UUID) -> None:
+    """The same for the document's highest record version, whatever it is (machine or correction)."""
+    research_index.index_current_record(session, document_id)
+
+
+def index_missing(session: Session) -> int:
+    """Index the documents that have records but no index (an archive from before migration 0002)."""
+    return research_index.index_missing(session)

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, MetaData, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -34,6 +48,9 @@ class JobState(StrEnum):
 class RecordKind(StrEnum):
     MACHINE = "machine"
     CORRECTION = "correction"
+    # A person's choice of an earlier version as it stands, and a human version kept over a re-extraction.
+    RESTORE = "restore"
+    CARRIED = "carried"
 
 
 class Base(DeclarativeBase):
@@ -127,3 +144,139 @@ class Job(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+# The research index: derived from each document's current record by storage/index.py, rebuilt whenever
+# that record is stored or replaced. Never edited by hand, except the person identity decisions.
+
+# Full text over `meetings.lemmas`, created by migration 0002: on SQLite an FTS5 table (which adds shadow
+# tables named after it), on PostgreSQL a GIN expression index. Neither fits this metadata, so schema
+# comparisons skip them.
+MEETINGS_FTS = "meetings_fts"
+MEETINGS_FTS_INDEX = "ix_meetings_lemmas_fts"
+
+
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Alembic's filter: the full-text objects are the migration's business, not the metadata's."""
+    if type_ == "table" and name is not None and name.startswith(MEETINGS_FTS):
+        return False
+    return not (type_ == "index" and name == MEETINGS_FTS_INDEX)
+
+
+class IdentitySource(StrEnum):
+    MACHINE = "machine"
+    ARCHIVIST = "archivist"
+
+
+class IndexedMeeting(Base):
+    """A document's meeting as its current record gives it, and its text (original and lemmatised) for search."""
+
+    __tablename__ = "meetings"
+
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str | None] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(String(200))
+    # The record's date as written (YYYY-MM-DD or --MM-DD); `date` only when it has a year.
+    date_text: Mapped[str | None] = mapped_column(String(10))
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    text: Mapped[str | None] = mapped_column(Text)
+    # One lemma per word of `text`, in order, so that a match's position leads back to the original word.
+    lemmas: Mapped[str | None] = mapped_column(Text)
+    record_version: Mapped[int | None] = mapped_column(Integer)
+    indexed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ArchivePerson(Base):
+    """One person across documents: the appearances that the identity rule (or an archivist) put together."""
+
+    __tablename__ = "archive_persons"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(300))
+    surname: Mapped[str] = mapped_column(String(200))
+    first_name: Mapped[str | None] = mapped_column(String(100))
+    patronymic: Mapped[str | None] = mapped_column(String(100))
+    initials: Mapped[str | None] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ArchiveOrganization(Base):
+    """One organization across documents, under its first full name, with every other name as an alias."""
+
+    __tablename__ = "archive_organizations"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(Text)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OrganizationName(Base):
+    """A name or alias of an archive organization, in lemmas (`key`): how documents find the same body."""
+
+    __tablename__ = "organization_names"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    organization_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("archive_organizations.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(String(1000), index=True)
+
+
+class PersonAppearance(Base):
+    """A record's person in one document, tied to its archive person, with why (`evidence`)."""
+
+    __tablename__ = "person_appearances"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("archive_persons.id", ondelete="CASCADE"), index=True)
+    record_person_id: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(300))
+    surname: Mapped[str] = mapped_column(String(200))
+    surname_key: Mapped[str] = mapped_column(String(200), index=True)
+    name_keys: Mapped[str] = mapped_column(Text)
+    first_name: Mapped[str | None] = mapped_column(String(100))
+    patronymic: Mapped[str | None] = mapped_column(String(100))
+    initials: Mapped[str | None] = mapped_column(String(20))
+    position: Mapped[str | None] = mapped_column(Text)
+    organization: Mapped[str | None] = mapped_column(Text)
+    organization_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("archive_organizations.id", ondelete="SET NULL"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(20))
+    spoke: Mapped[bool] = mapped_column(Boolean, default=False)
+    quote_count: Mapped[int] = mapped_column(Integer, default=0)
+    quotes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # machine (the identity rule) or archivist (a split or merge); evidence says which fields matched.
+    decided_by: Mapped[str] = mapped_column(String(20), default=IdentitySource.MACHINE)
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class OrganizationAppearance(Base):
+    __tablename__ = "organization_appearances"
+    __table_args__ = (UniqueConstraint("document_id", "organization_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    organization_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("archive_organizations.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(Text)
+    mentions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MeetingTopic(Base):
+    """A topic of a document's record, with the meeting date copied in for timelines."""
+
+    __tablename__ = "meeting_topics"
+    __table_args__ = (UniqueConstraint("document_id", "topic_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    topic_id: Mapped[str] = mapped_column(String(100), index=True)
+    label: Mapped[str] = mapped_column(String(200))
+    score: Mapped[float] = mapped_column(Float)
+    date: Mapped[date | None] = mapped_column(Date, index=True)

@@ -9,7 +9,7 @@ from sqlalchemy import inspect
 from service.settings import Settings
 from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, migrate, session_scope
-from service.storage.tables import Base, JobState, Role
+from service.storage.tables import Base, JobState, Role, include_name
 
 
 def test_migrations_match_the_tables_and_run_twice(settings: Settings) -> None:
@@ -17,7 +17,9 @@ def test_migrations_match_the_tables_and_run_twice(settings: Settings) -> None:
     migrate(engine)
     migrate(engine)  # every start migrates: a second run changes nothing
     with engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        # include_name: the full-text objects of migration 0002 are not in the metadata (see tables.py).
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        assert compare_metadata(context, Base.metadata) == []
         tables = set(inspect(connection).get_table_names())
         assert {"documents", "document_files", "records", "jobs", "tokens"} <= tables
     engine.dispose()

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Engine
 
 from service.storage.db import make_engine
-from service.storage.tables import Base
+from service.storage.tables import Base, include_name
 
 config = context.config
 
@@ -29,6 +29,7 @@ def run_migrations_online() -> None:
             # SQLite cannot ALTER most things in place; batch mode copies the table instead.
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()

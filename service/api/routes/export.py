@@ -1,0 +1,50 @@
+"""The archive as files: current records as JSONL or CSV, and their spans as JSONL training data, streamed."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import StreamingResponse
+
+from service.api.deps import ReaderDep, SessionFactoryDep
+from service.api.schemas import Message
+from service.export import MEDIA_TYPES, CsvRows, ExportFormat, export
+
+router = APIRouter(tags=["export"])
+
+
+@router.get(
+    "/export",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"application/x-ndjson": {}, "text/csv": {}}},
+        **{code: {"model": Message} for code in (401, 403, 422)},
+    },
+)
+def export_archive(
+    factory: SessionFactoryDep,
+    _: ReaderDep,
+    format: Annotated[ExportFormat, Query(description="jsonl: one record per line; csv: one row per person")] = (
+        "jsonl"
+    ),
+    spans: Annotated[
+        bool, Query(description="JSONL of each document's text and its PER/ORG/LOC/ISSUE spans (training data)")
+    ] = False,
+    rows: Annotated[CsvRows, Query(description="CSV: a row per person in a meeting, or per mention")] = "person",
+    document_id: Annotated[list[uuid.UUID] | None, Query(description="only these documents (repeatable)")] = None,
+) -> StreamingResponse:
+    """Every document's current record (the highest version, corrections included), streamed.
+
+    JSONL lines are `{document_id, filename, record_version, record_kind, record}`; CSV has a header row.
+    Documents not extracted yet are left out.
+    """
+    if spans and format != "jsonl":
+        raise HTTPException(422, "spans are exported as JSONL only: use format=jsonl")
+    suffix = "spans.jsonl" if spans else format
+    return StreamingResponse(
+        export(factory, format, spans=spans, rows=rows, document_ids=document_id),
+        media_type=MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="kenesh-export.{suffix}"'},
+    )

@@ -1,0 +1,70 @@
+"""Archive organizations: morphology-aware lookup, the people who represented one, and its meetings."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, status
+
+from service.api.deps import ReaderDep, SessionDep
+from service.api.schemas import (
+    MeetingRef,
+    Message,
+    OrganizationDetail,
+    OrganizationPerson,
+    OrganizationPublic,
+    OrganizationsPublic,
+)
+from service.storage import research
+from service.storage.tables import IndexedMeeting
+
+router = APIRouter(prefix="/organizations", tags=["research"])
+
+
+@router.get("", response_model=OrganizationsPublic, responses={401: {"model": Message}})
+def list_organizations(
+    session: SessionDep,
+    _: ReaderDep,
+    q: Annotated[str, Query(description="words of a name or alias, in any case form")] = "",
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> OrganizationsPublic:
+    """Organizations with a name or alias that has every word of `q` (compared by lemma)."""
+    found, count = research.find_organizations(session, q, offset, limit)
+    data = [
+        OrganizationPublic(id=item.id, name=item.name, aliases=item.aliases, meeting_count=meetings)
+        for item, meetings in found
+    ]
+    return OrganizationsPublic(data=data, count=count)
+
+
+@router.get("/{organization_id}", response_model=OrganizationDetail, responses={404: {"model": Message}})
+def get_organization(organization_id: uuid.UUID, session: SessionDep, _: ReaderDep) -> OrganizationDetail:
+    """The archive persons who represented the organization (and as what), and the meetings it appears in."""
+    organization = research.get_organization(session, organization_id)
+    if organization is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no organization {organization_id}")
+    meetings = [_ref(meeting) for meeting in research.organization_meetings(session, organization_id)]
+    people = []
+    for person, appearances in research.organization_people(session, organization_id):
+        positions = list(dict.fromkeys(item.position for item, _ in appearances if item.position))
+        refs = {item.document_id: _ref(meeting, item.document_id) for item, meeting in appearances}
+        people.append(
+            OrganizationPerson(id=person.id, name=person.name, positions=positions, meetings=list(refs.values()))
+        )
+    return OrganizationDetail(
+        id=organization.id,
+        name=organization.name,
+        aliases=organization.aliases,
+        meeting_count=len(meetings),
+        people=people,
+        meetings=meetings,
+    )
+
+
+def _ref(meeting: IndexedMeeting | None, document_id: uuid.UUID | None = None) -> MeetingRef:
+    if meeting is None:
+        assert document_id is not None
+        return MeetingRef(document_id=document_id, title=None, date=None)
+    return MeetingRef(document_id=meeting.document_id, title=meeting.title, date=meeting.date_text)

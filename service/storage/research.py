@@ -1,0 +1,371 @@
+"""Research queries over the index (storage/index.py): persons, organizations, co-occurrence, topics, search."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Select, func, literal, literal_column, or_, select, text
+from sqlalchemy.orm import Session
+
+from service.morphology import query_terms, snippet
+from service.storage.index import lemma_conditions
+from service.storage.tables import (
+    MEETINGS_FTS,
+    ArchiveOrganization,
+    ArchivePerson,
+    IdentitySource,
+    IndexedMeeting,
+    MeetingTopic,
+    OrganizationAppearance,
+    OrganizationName,
+    PersonAppearance,
+    Token,
+    utcnow,
+)
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    """Which meetings a query looks at; every field left None means no restriction."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    organization: uuid.UUID | None = None
+    person: uuid.UUID | None = None
+    topic: str | None = None
+
+    def conditions(self) -> list[Any]:
+        # A period leaves out meetings without a full date: nobody knows whether they are in it.
+        found: list[Any] = []
+        if self.date_from is not None:
+            found.append(IndexedMeeting.date >= self.date_from)
+        if self.date_to is not None:
+            found.append(IndexedMeeting.date <= self.date_to)
+        if self.organization is not None:
+            found.append(
+                or_(
+                    IndexedMeeting.document_id.in_(
+                        select(OrganizationAppearance.document_id).where(
+                            OrganizationAppearance.organization_id == self.organization
+                        )
+                    ),
+                    IndexedMeeting.document_id.in_(
+                        select(PersonAppearance.document_id).where(
+                            PersonAppearance.organization_id == self.organization
+                        )
+                    ),
+                )
+            )
+        if self.person is not None:
+            found.append(
+                IndexedMeeting.document_id.in_(
+                    select(PersonAppearance.document_id).where(PersonAppearance.person_id == self.person)
+                )
+            )
+        if self.topic is not None:
+            found.append(
+                IndexedMeeting.document_id.in_(
+                    select(MeetingTopic.document_id).where(MeetingTopic.topic_id == self.topic)
+                )
+            )
+        return found
+
+
+def _by_date(meeting: IndexedMeeting | None) -> tuple[bool, date, str]:
+    """Oldest first, undated last (then by title, so the order is stable)."""
+    day = meeting.date if meeting is not None else None
+    return (day is None, day or date.max, (meeting.title or "") if meeting is not None else "")
+
+
+# Persons
+
+
+def find_persons(session: Session, query: str, offset: int, limit: int) -> tuple[list[tuple[ArchivePerson, int]], int]:
+    """Archive persons whose names contain every query word in some inflection, with their meeting counts."""
+    matching = select(PersonAppearance.person_id)
+    terms = query_terms(query)
+    if terms:
+        matching = matching.where(*lemma_conditions(PersonAppearance.name_keys, terms))
+    chosen = select(ArchivePerson).where(ArchivePerson.id.in_(matching))
+    count = session.scalar(select(func.count()).select_from(chosen.subquery())) or 0
+    ordered = chosen.order_by(ArchivePerson.surname, ArchivePerson.name, ArchivePerson.id)
+    page = list(session.scalars(ordered.offset(offset).limit(limit)))
+    meetings = _meeting_counts(session, PersonAppearance.person_id, [person.id for person in page])
+    return [(person, meetings.get(person.id, 0)) for person in page], count
+
+
+def _meeting_counts(session: Session, column: Any, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    if not ids:
+        return {}
+    table = column.class_
+    rows = session.execute(
+        select(column, func.count(table.document_id.distinct())).where(column.in_(ids)).group_by(column)
+    ).all()
+    return {key: value for key, value in rows}
+
+
+def get_person(session: Session, person_id: uuid.UUID) -> ArchivePerson | None:
+    return session.get(ArchivePerson, person_id)
+
+
+def person_appearances(session: Session, person_id: uuid.UUID) -> list[tuple[PersonAppearance, IndexedMeeting | None]]:
+    """The person's appearances with their meetings, oldest meeting first."""
+    rows = session.execute(
+        select(PersonAppearance, IndexedMeeting)
+        .outerjoin(IndexedMeeting, IndexedMeeting.document_id == PersonAppearance.document_id)
+        .where(PersonAppearance.person_id == person_id)
+        .order_by(PersonAppearance.id)
+    ).all()
+    return sorted(((row[0], row[1]) for row in rows), key=lambda pair: _by_date(pair[1]))
+
+
+class IdentityError(ValueError):
+    """A split or merge that cannot be done as asked (the route turns it into a 4xx)."""
+
+
+def split_person(session: Session, person_id: uuid.UUID, appearance_ids: Sequence[int], token: Token) -> ArchivePerson:
+    """Move some appearances of a person to a new archive person: the archivist says they are someone else."""
+    person = session.get(ArchivePerson, person_id)
+    if person is None:
+        raise LookupError(f"no person {person_id}")
+    appearances = session.scalars(select(PersonAppearance).where(PersonAppearance.person_id == person_id)).all()
+    moving = [item for item in appearances if item.id in set(appearance_ids)]
+    unknown = set(appearance_ids) - {item.id for item in moving}
+    if unknown:
+        raise IdentityError(f"person {person_id} has no appearances {sorted(unknown)}")
+    if not moving or len(moving) == len(appearances):
+        raise IdentityError("a split moves some of the person's appearances, not none and not all")
+    first = moving[0]
+    new = ArchivePerson(
+        name=first.name,
+        surname=first.surname,
+        first_name=first.first_name,
+        patronymic=first.patronymic,
+        initials=first.initials,
+    )
+    session.add(new)
+    session.flush()
+    decision = _decision("split", token, {"from_person_id": str(person_id)})
+    for item in moving:
+        item.person_id = new.id
+        _decide(item, decision)
+    # The appearances that stay were confirmed as this person by the same act.
+    for item in appearances:
+        if item not in moving:
+            _decide(item, _decision("split", token, {"kept_in_person_id": str(person_id)}))
+    session.flush()
+    return new
+
+
+def merge_persons(session: Session, person_id: uuid.UUID, other_id: uuid.UUID, token: Token) -> ArchivePerson:
+    """Make another archive person's appearances this person's: the archivist says they are one person."""
+    if person_id == other_id:
+        raise IdentityError("a person cannot be merged with itself")
+    person, other = session.get(ArchivePerson, person_id), session.get(ArchivePerson, other_id)
+    if person is None or other is None:
+        raise LookupError(f"no person {person_id if person is None else other_id}")
+    decision = _decision("merge", token, {"merged_person_id": str(other_id)})
+    for item in session.scalars(
+        select(PersonAppearance).where(PersonAppearance.person_id.in_([person_id, other_id]))
+    ).all():
+        item.person_id = person_id
+        _decide(item, decision)
+    if other.first_name and not person.first_name:
+        person.name, person.first_name, person.patronymic = other.name, other.first_name, other.patronymic
+    person.initials = person.initials or other.initials
+    session.flush()
+    session.delete(other)
+    session.flush()
+    return person
+
+
+def _decision(action: str, token: Token, extra: dict[str, str]) -> dict[str, Any]:
+    return {"action": action, "by": str(token.id), "by_name": token.name, "at": utcnow().isoformat(), **extra}
+
+
+def _decide(item: PersonAppearance, decision: dict[str, Any]) -> None:
+    # The machine's evidence stays next to the archivist's decision, so both are visible.
+    machine = item.evidence.get("machine", item.evidence) if item.evidence else {}
+    item.evidence = {"rule": "archivist", "decision": decision, "machine": machine}
+    item.decided_by = IdentitySource.ARCHIVIST.value
+
+
+# Organizations
+
+
+def find_organizations(
+    session: Session, query: str, offset: int, limit: int
+) -> tuple[list[tuple[ArchiveOrganization, int]], int]:
+    """Organizations with a name or alias that contains every query word in some inflection."""
+    chosen = select(ArchiveOrganization)
+    terms = query_terms(query)
+    if terms:
+        padded = literal(" ").concat(OrganizationName.key).concat(" ")
+        chosen = chosen.where(
+            ArchiveOrganization.id.in_(select(OrganizationName.organization_id).where(*lemma_conditions(padded, terms)))
+        )
+    count = session.scalar(select(func.count()).select_from(chosen.subquery())) or 0
+    page = session.scalars(
+        chosen.order_by(ArchiveOrganization.name, ArchiveOrganization.id).offset(offset).limit(limit)
+    )
+    found = list(page)
+    meetings = {item.id: len(_organization_documents(session, item.id)) for item in found}
+    return [(item, meetings[item.id]) for item in found], count
+
+
+def get_organization(session: Session, organization_id: uuid.UUID) -> ArchiveOrganization | None:
+    return session.get(ArchiveOrganization, organization_id)
+
+
+def _organization_documents(session: Session, organization_id: uuid.UUID) -> set[uuid.UUID]:
+    named = session.scalars(
+        select(OrganizationAppearance.document_id).where(OrganizationAppearance.organization_id == organization_id)
+    )
+    represented = session.scalars(
+        select(PersonAppearance.document_id).where(PersonAppearance.organization_id == organization_id)
+    )
+    return set(named) | set(represented)
+
+
+def organization_meetings(session: Session, organization_id: uuid.UUID) -> list[IndexedMeeting]:
+    documents = _organization_documents(session, organization_id)
+    meetings = session.scalars(select(IndexedMeeting).where(IndexedMeeting.document_id.in_(documents))).all()
+    return sorted(meetings, key=_by_date)
+
+
+def organization_people(
+    session: Session, organization_id: uuid.UUID
+) -> list[tuple[ArchivePerson, list[tuple[PersonAppearance, IndexedMeeting | None]]]]:
+    """The archive persons who represented the organization, each with the appearances in which they did."""
+    rows = session.execute(
+        select(PersonAppearance, IndexedMeeting, ArchivePerson)
+        .join(ArchivePerson, ArchivePerson.id == PersonAppearance.person_id)
+        .outerjoin(IndexedMeeting, IndexedMeeting.document_id == PersonAppearance.document_id)
+        .where(PersonAppearance.organization_id == organization_id)
+        .order_by(ArchivePerson.surname, ArchivePerson.id, PersonAppearance.id)
+    ).all()
+    people: dict[uuid.UUID, tuple[ArchivePerson, list[tuple[PersonAppearance, IndexedMeeting | None]]]] = {}
+    for appearance, meeting, person in rows:
+        people.setdefault(person.id, (person, []))[1].append((appearance, meeting))
+    for _, items in people.values():
+        items.sort(key=lambda pair: _by_date(pair[1]))
+    return list(people.values())
+
+
+# Co-occurrence
+
+
+@dataclass
+class Graph:
+    nodes: list[tuple[ArchivePerson, int]] = field(default_factory=list)
+    edges: list[tuple[uuid.UUID, uuid.UUID, list[uuid.UUID]]] = field(default_factory=list)
+    meetings: int = 0
+
+
+def co_occurrence(session: Session, meetings: MeetingFilter, min_weight: int = 1) -> Graph:
+    """Persons as nodes; an edge for every pair that appeared in the same meetings, weighted by how many."""
+    rows = session.execute(
+        select(PersonAppearance.document_id, PersonAppearance.person_id)
+        .join(IndexedMeeting, IndexedMeeting.document_id == PersonAppearance.document_id)
+        .where(*meetings.conditions())
+        .distinct()
+    ).all()
+    present: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for document_id, person_id in rows:
+        present[document_id].add(person_id)
+    shared: dict[tuple[uuid.UUID, uuid.UUID], list[uuid.UUID]] = defaultdict(list)
+    for document_id, persons in present.items():
+        for pair in combinations(sorted(persons, key=str), 2):
+            shared[pair].append(document_id)
+    edges = [
+        (left, right, sorted(documents, key=str))
+        for (left, right), documents in shared.items()
+        if len(documents) >= min_weight
+    ]
+    edges.sort(key=lambda edge: (-len(edge[2]), str(edge[0]), str(edge[1])))
+    counts = Counter(person for persons in present.values() for person in persons)
+    persons = session.scalars(select(ArchivePerson).where(ArchivePerson.id.in_(counts))).all()
+    nodes = sorted(((person, counts[person.id]) for person in persons), key=lambda node: (-node[1], node[0].name))
+    return Graph(nodes=nodes, edges=edges, meetings=len(present))
+
+
+# Topics
+
+
+def topics_timeline(session: Session, meetings: MeetingFilter) -> list[tuple[str, str, str, int]]:
+    """(month YYYY-MM, topic id, label, meetings) for meetings with a full date, by month then count."""
+    rows = session.execute(
+        select(MeetingTopic.date, MeetingTopic.topic_id, MeetingTopic.label)
+        .join(IndexedMeeting, IndexedMeeting.document_id == MeetingTopic.document_id)
+        .where(MeetingTopic.date.is_not(None), *meetings.conditions())
+    ).all()
+    counts: Counter[tuple[str, str]] = Counter()
+    labels: dict[str, str] = {}
+    for day, topic_id, label in rows:
+        counts[(day.strftime("%Y-%m"), topic_id)] += 1
+        labels[topic_id] = label
+    ordered = sorted(counts.items(), key=lambda item: (item[0][0], -item[1], item[0][1]))
+    return [(month, topic_id, labels[topic_id], count) for (month, topic_id), count in ordered]
+
+
+# Full-text search
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    meeting: IndexedMeeting
+    snippet: str
+    score: float
+
+
+def search(
+    session: Session, query: str, meetings: MeetingFilter, offset: int, limit: int
+) -> tuple[list[SearchHit], int]:
+    """Meetings whose text has every query word in some inflection, best first, with highlighted snippets."""
+    terms = query_terms(query)
+    if not terms:
+        return [], 0
+    if session.get_bind().dialect.name == "sqlite":
+        scored = _search_sqlite(session, terms)
+    else:
+        scored = _search_postgresql(session, terms)
+    if not scored:
+        return [], 0
+    allowed: Select[tuple[IndexedMeeting]] = select(IndexedMeeting).where(
+        IndexedMeeting.document_id.in_(scored), *meetings.conditions()
+    )
+    found = {meeting.document_id: meeting for meeting in session.scalars(allowed)}
+    ranked = sorted(found.values(), key=lambda meeting: (-scored[meeting.document_id], str(meeting.document_id)))
+    page = ranked[offset : offset + limit]
+    hits = [SearchHit(meeting, snippet(meeting.text or "", terms), scored[meeting.document_id]) for meeting in page]
+    return hits, len(ranked)
+
+
+def _search_sqlite(session: Session, terms: list[set[str]]) -> dict[uuid.UUID, float]:
+    # Each word as an OR of its readings' lemmas, quoted so that no lemma is read as FTS5 syntax.
+    match = " AND ".join(
+        "(" + " OR ".join('"' + item.replace('"', '""') + '"' for item in sorted(word)) + ")" for word in terms
+    )
+    rows = session.execute(
+        text(f"SELECT document_id, -bm25({MEETINGS_FTS}) FROM {MEETINGS_FTS} WHERE {MEETINGS_FTS} MATCH :match"),
+        {"match": match},
+    ).all()
+    return {uuid.UUID(document_id): float(score) for document_id, score in rows}
+
+
+def _search_postgresql(session: Session, terms: list[set[str]]) -> dict[uuid.UUID, float]:
+    # The expression of migration 0002's GIN index, written the same way so that the planner can use it.
+    config = literal_column("'simple'::regconfig")
+    vector = func.to_tsvector(config, IndexedMeeting.lemmas)
+    # Lemmas are letters and digits only (morphology.WORD), so they need no tsquery quoting.
+    query = func.to_tsquery(config, " & ".join("(" + " | ".join(sorted(word)) + ")" for word in terms))
+    rows = session.execute(
+        select(IndexedMeeting.document_id, func.ts_rank(vector, query)).where(vector.op("@@")(query))
+    ).all()
+    return {document_id: float(score) for document_id, score in rows}

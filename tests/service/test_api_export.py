@@ -1,0 +1,137 @@
+"""Export: the current records as JSONL and CSV, and spans as training data, checked against the stored records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+import service.export
+from service.export import export
+from tests.service.conftest import SAMPLE, bearer, upload, wait_for_job
+
+SHORT = "Заседание комиссии открыл председатель И.И. Петров в Оше. Выступил министр А.Б. Сидоров.\n".encode()
+
+
+def _archive(client: TestClient, tokens: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Two extracted documents and one not extracted yet; one record corrected. Details by document id."""
+    items = upload(client, tokens["archivist"], (SAMPLE.name, SAMPLE.read_bytes()), ("short.txt", SHORT)).json()
+    for item in items["data"]:
+        assert wait_for_job(client, tokens["researcher"], item["job_id"])["state"] == "done"
+    first = items["data"][0]["document_id"]
+    edit = {"op": "edit_person", "person": "p1", "set": {"position": "министр, запятая; «кавычки»", "spoke": False}}
+    body = {"base_version": 1, "operations": [edit, {"op": "drop", "entity": "person", "ref": "p4"}]}
+    patched = client.patch(f"/v1/documents/{first}/record", headers=bearer(tokens["archivist"]), json=body)
+    assert patched.status_code == 200, patched.text
+    return {
+        item["document_id"]: client.get(
+            f"/v1/documents/{item['document_id']}", headers=bearer(tokens["researcher"])
+        ).json()
+        for item in items["data"]
+    }
+
+
+def _get(client: TestClient, token: str, **params: Any) -> Any:
+    return client.get("/v1/export", headers=bearer(token), params=params)
+
+
+def test_jsonl_is_the_current_records(client: TestClient, tokens: dict[str, str]) -> None:
+    documents = _archive(client, tokens)
+    response = _get(client, tokens["researcher"])
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/x-ndjson"
+    assert "kenesh-export.jsonl" in response.headers["content-disposition"]
+    lines = [json.loads(line) for line in response.text.splitlines()]
+    assert {line["document_id"] for line in lines} == set(documents)
+    for line in lines:
+        document = documents[line["document_id"]]
+        assert line["record"] == document["record"]
+        assert (line["filename"], line["record_version"], line["record_kind"]) == (
+            document["filename"],
+            document["record_version"],
+            document["record_kind"],
+        )
+    assert sorted(line["record_version"] for line in lines) == [1, 2]
+
+
+def test_csv_rows_per_person_and_per_mention(client: TestClient, tokens: dict[str, str]) -> None:
+    documents = _archive(client, tokens)
+    response = _get(client, tokens["archivist"], format="csv")
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    expected = [
+        (document_id, person) for document_id, document in documents.items() for person in document["record"]["persons"]
+    ]
+    assert len(rows) == len(expected)
+    by_key = {(row["document_id"], row["person_id"]): row for row in rows}
+    for document_id, person in expected:
+        row = by_key[document_id, person["id"]]
+        meeting = documents[document_id]["record"]["meeting"]
+        assert row["filename"] == documents[document_id]["filename"]
+        assert (row["meeting_date"], row["meeting_title"]) == (meeting["date"] or "", meeting["title"] or "")
+        for field in ("name", "surname", "position", "organization", "role"):
+            assert row[field] == (person[field] or ""), field
+        assert row["spoke"] == str(person["spoke"]).lower()
+        assert int(row["mentions"]) == len(person["mentions"])
+    assert "министр, запятая; «кавычки»" in {row["position"] for row in rows}
+
+    mentions = list(csv.DictReader(io.StringIO(_get(client, tokens["researcher"], format="csv", rows="mention").text)))
+    assert len(mentions) == sum(len(person["mentions"]) for _, person in expected)
+    for row in mentions:
+        text = documents[row["document_id"]]["text"]
+        assert text[int(row["mention_start"]) : int(row["mention_end"])] == row["mention_text"]
+
+
+def test_spans_for_training(client: TestClient, tokens: dict[str, str]) -> None:
+    documents = _archive(client, tokens)
+    response = _get(client, tokens["researcher"], spans="true")
+    assert response.status_code == 200, response.text
+    assert "kenesh-export.spans.jsonl" in response.headers["content-disposition"]
+    lines = [json.loads(line) for line in response.text.splitlines()]
+    assert {line["document_id"] for line in lines} == set(documents)
+    for line in lines:
+        record = documents[line["document_id"]]["record"]
+        assert line["text"] == documents[line["document_id"]]["text"]
+        for span in line["spans"]:
+            assert line["text"][span["start"] : span["end"]] == span["text"]
+        labels = {"PER": "persons", "ORG": "organizations", "LOC": "locations", "ISSUE": "issues"}
+        for label, field in labels.items():
+            expected = {(m["start"], m["end"]) for item in record[field] for m in item["mentions"]}
+            assert {(s["start"], s["end"]) for s in line["spans"] if s["label"] == label} == expected
+        assert line["spans"] == sorted(line["spans"], key=lambda span: (span["start"], -span["end"], span["label"]))
+
+
+def test_selected_documents_and_bad_requests(
+    client: TestClient, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = _archive(client, tokens)
+    chosen = next(iter(documents))
+    response = _get(client, tokens["researcher"], document_id=[chosen, str(uuid.uuid4())])
+    assert [json.loads(line)["document_id"] for line in response.text.splitlines()] == [chosen]
+    assert _get(client, tokens["researcher"], format="csv", spans="true").status_code == 422
+    assert _get(client, tokens["researcher"], format="xml").status_code == 422
+    assert _get(client, tokens["researcher"], rows="page", format="csv").status_code == 422
+    assert client.get("/v1/export").status_code == 401
+
+    # The function the research endpoints call with a query's documents, in batches of any size.
+    factory = client.app.state.session_factory  # type: ignore[attr-defined]
+    ids = [uuid.UUID(document_id) for document_id in documents]
+    everything = "".join(export(factory, "jsonl"))
+    assert "".join(export(factory, "jsonl", document_ids=ids)) == everything
+    assert "".join(export(factory, "jsonl", document_ids=[])) == ""
+    monkeypatch.setattr(service.export, "BATCH", 1)  # every page boundary, with and without ids
+    assert "".join(export(factory, "jsonl")) == everything
+    assert "".join(export(factory, "jsonl", document_ids=ids)) == everything
+    header = "".join(export(factory, "csv", document_ids=[]))
+    assert header.startswith("document_id,filename,record_version,meeting_date,meeting_title")
+
+
+def test_empty_archive(client: TestClient, tokens: dict[str, str]) -> None:
+    assert _get(client, tokens["researcher"]).text == ""
+    assert len(_get(client, tokens["researcher"], format="csv").text.splitlines()) == 1
