@@ -393,13 +393,7 @@ def _assign(
         appearance.person_id = previous[0]
         appearance.evidence = {"rule": "new", "fields": [], "rejected": rejected}
     else:
-        person = ArchivePerson(
-            name=appearance.name,
-            surname=appearance.surname,
-            first_name=appearance.first_name,
-            patronymic=appearance.patronymic,
-            initials=appearance.initials,
-        )
+        person = ArchivePerson.named_as(appearance)
         session.add(person)
         session.flush()
         appearance.person_id = person.id

@@ -142,13 +142,7 @@ def split_person(session: Session, person_id: uuid.UUID, appearance_ids: Sequenc
     if not moving or len(moving) == len(appearances):
         raise IdentityError("a split moves some of the person's appearances, not none and not all")
     first = moving[0]
-    new = ArchivePerson(
-        name=first.name,
-        surname=first.surname,
-        first_name=first.first_name,
-        patronymic=first.patronymic,
-        initials=first.initials,
-    )
+    new = ArchivePerson.named_as(first)
     session.add(new)
     session.flush()
     decision = _decision("split", token, {"from_person_id": str(person_id)})

@@ -200,6 +200,17 @@ class ArchivePerson(Base):
     initials: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
+    @classmethod
+    def named_as(cls, appearance: PersonAppearance) -> ArchivePerson:
+        """A new archive person named as this appearance names them."""
+        return cls(
+            name=appearance.name,
+            surname=appearance.surname,
+            first_name=appearance.first_name,
+            patronymic=appearance.patronymic,
+            initials=appearance.initials,
+        )
+
 
 class ArchiveOrganization(Base):
     """One organization across documents, under its first full name, with every other name as an alias."""
