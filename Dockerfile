@@ -1,5 +1,8 @@
-# Kenesh command line in a container:
+# Kenesh in a container: by default the archive service, or any `kenesh` command.
 #   docker build -t kenesh .
+#   docker run -d -p 8000:8000 -v kenesh-data:/data kenesh          # the API; SQLite archive /data/kenesh.db
+#   docker run --rm -v kenesh-data:/data kenesh token create --role archivist
+#   docker run -d -p 8000:8000 -e KENESH_DATABASE_URL=postgresql+psycopg://user:pw@db:5432/kenesh kenesh
 #   docker run --rm -v "$PWD:/data" kenesh extract report.txt
 #   docker run --rm -v "$PWD:/data" kenesh extract --out preds/ docs/*.txt
 # Natasha's models ship inside its wheel: the image needs no download at run time.
@@ -42,9 +45,20 @@ RUN printf 'Заседание Совета открыл председател�
     && kenesh extract /tmp/smoke.txt > /dev/null \
     && rm /tmp/smoke.txt
 
-RUN useradd --create-home --uid 10001 kenesh
+# /data is where the default SQLite archive (./kenesh.db) lives: owned by the unprivileged user so a named
+# volume mounted there starts out writable.
+RUN useradd --create-home --uid 10001 kenesh \
+    && mkdir /data && chown kenesh:kenesh /data
 USER kenesh
 WORKDIR /data
+VOLUME /data
 
+EXPOSE 8000
+# No curl in the slim image; Python is there anyway.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
+    CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/v1/health' % os.environ.get('KENESH_PORT', '8000'), timeout=4)"
+
+# `kenesh` stays the entrypoint so `docker run IMAGE extract FILE` and `token create` work; the default
+# command is the service, listening on every interface of the container (the host decides what to publish).
 ENTRYPOINT ["kenesh"]
-CMD ["--help"]
+CMD ["serve", "--host", "0.0.0.0"]

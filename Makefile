@@ -3,7 +3,7 @@
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 
-.PHONY: install serve test lint bench bench-readers fixtures score
+.PHONY: install serve test lint bench bench-readers bench-api fixtures score
 
 install:
 	$(PIP) install -q -e '.[dev]'
@@ -23,6 +23,10 @@ bench: install
 # Pages per second of the readers: text-layer PDF, OCR'd pages (needs tesseract).
 bench-readers: install
 	$(PYTHON) benchmarks/readers.py
+
+# POST /v1/extract latency and upload→done throughput of the service, on 127.0.0.1 in one process.
+bench-api: install
+	$(PYTHON) benchmarks/api.py
 
 # Rebuild tests/fixtures/formats from corpus-dev (needs LibreOffice, poppler-utils, qpdf; see the script).
 fixtures:

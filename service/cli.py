@@ -26,6 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="address to listen on (default: KENESH_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to listen on (default: KENESH_PORT or 8000)")
 
+    worker = commands.add_parser("worker", help="run jobs from the Celery broker (KENESH_BROKER_URL)")
+    worker.add_argument("--concurrency", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+
     token = commands.add_parser("token", help="API tokens")
     token_commands = token.add_subparsers(dest="token_command", required=True)
     create = token_commands.add_parser("create", help="create a token and print it (it is shown only this once)")
@@ -85,6 +88,30 @@ def serve_command(host: str | None, port: int | None) -> int:
     return EXIT_OK
 
 
+def worker_command(concurrency: int) -> int:
+    from service.settings import get_settings
+
+    settings = get_settings()
+    if not settings.broker_url:
+        print(
+            "kenesh: KENESH_BROKER_URL is not set: a worker needs a broker (e.g. redis://127.0.0.1:6379/0)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    if concurrency < 1:
+        print("kenesh: --concurrency must be at least 1", file=sys.stderr)
+        return EXIT_FAILED
+    if not _migrate(settings.database_url):
+        return EXIT_FAILED
+
+    from service.jobs.celery_app import make_celery
+
+    app = make_celery(settings.broker_url)
+    # One pool process per job at a time: the models are loaded once in each, and jobs never share one.
+    app.worker_main(["worker", f"--concurrency={concurrency}", "--pool=prefork", "--loglevel=INFO"])
+    return EXIT_OK
+
+
 def _migrate(database_url: str) -> bool:
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -137,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return extract_command(args.files, args.out, args.compact)
         if args.command == "serve":
             return serve_command(args.host, args.port)
+        if args.command == "worker":
+            return worker_command(args.concurrency)
         if args.command == "token" and args.token_command == "create":
             return token_create_command(args.role, args.name)
     except BrokenPipeError:

@@ -23,7 +23,13 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(MAX_INPUT_BYTES, gt=0)
     max_files_per_upload: int = Field(100, gt=0)
     job_workers: int = Field(1, gt=0, description="threads of the embedded job worker pool")
+    broker_url: str | None = Field(
+        None, description="Celery broker, e.g. redis://127.0.0.1:6379/0; unset: jobs run in the service process"
+    )
     sse_poll_seconds: float = Field(0.5, gt=0, description="how often a job's event stream looks for progress")
+    rate_limit_per_minute: int = Field(
+        600, ge=0, description="requests a minute per token (per client address without one); 0: no limit"
+    )
     warm_up: bool = Field(True, description="load the NLP models at start, not on the first request")
 
 

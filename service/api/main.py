@@ -8,10 +8,20 @@ from contextlib import asynccontextmanager
 from functools import partial
 
 from fastapi import APIRouter, FastAPI, Request, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from pipelines.errors import DecodingError, KeneshError, UnsupportedFormat
+from pipelines.errors import (
+    CorruptDocument,
+    DecodingError,
+    EncryptedDocument,
+    KeneshError,
+    LimitExceeded,
+    OcrUnavailable,
+    UnsupportedFormat,
+)
+from service.api.ratelimit import RateLimitMiddleware
 from service.api.routes import (
     auth,
     documents,
@@ -27,7 +37,7 @@ from service.api.routes import (
 )
 from service.api.schemas import Health
 from service.extraction import Extractor, pipeline_version
-from service.jobs.queue import EmbeddedQueue
+from service.jobs.queue import EmbeddedQueue, JobQueue, QueueUnavailable
 from service.jobs.tasks import run_extract_job
 from service.settings import Settings, get_settings
 from service.storage import repositories as repo
@@ -45,20 +55,30 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     extractor = Extractor()
     if settings.warm_up:
         await run_in_threadpool(extractor.warm_up)
-    queue = EmbeddedQueue(partial(run_extract_job, factory, extractor), workers=settings.job_workers)
+    queue: JobQueue
+    if settings.broker_url:
+        from service.jobs.celery_app import CeleryQueue, make_celery  # Celery loads only when it is configured
+
+        queue = CeleryQueue(make_celery(settings.broker_url))
+    else:
+        queue = EmbeddedQueue(partial(run_extract_job, factory, extractor), workers=settings.job_workers)
     app.state.session_factory = factory
     app.state.extractor = extractor
     app.state.queue = queue
     with session_scope(factory) as session:
-        waiting = repo.requeue_interrupted(session)
+        # A running job was cut off only if it ran in this process; Celery workers may still be running theirs.
+        waiting = repo.requeue_interrupted(session) if settings.broker_url is None else repo.queued_jobs(session)
     if waiting:
         log.info("resuming %d queued jobs", len(waiting))
     with session_scope(factory) as session:
         indexed = await run_in_threadpool(repo.index_missing, session)
     if indexed:
         log.info("indexed %d documents for research", indexed)
-    for job_id in waiting:
-        queue.submit(job_id)
+    try:
+        for job_id in waiting:
+            queue.submit(job_id)  # a job already in the broker runs once all the same: its worker claims the row
+    except QueueUnavailable:
+        log.warning("the job broker is unreachable: queued jobs wait for the next start")
     try:
         yield
     finally:
@@ -67,8 +87,14 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 # Pipeline errors that reach a route are the client's input; the rest of KeneshError too (a 4xx, not a 500).
+# The first matching class wins, so subclasses (LimitExceeded is an InputError) come before their bases.
 _ERROR_STATUS: dict[type[KeneshError], int] = {
+    LimitExceeded: status.HTTP_413_CONTENT_TOO_LARGE,
     UnsupportedFormat: status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+    # The document may be fine; this server cannot read it now, so the client may try again elsewhere or later.
+    OcrUnavailable: status.HTTP_503_SERVICE_UNAVAILABLE,
+    CorruptDocument: 422,
+    EncryptedDocument: 422,
     DecodingError: 422,
 }
 
@@ -76,6 +102,30 @@ _ERROR_STATUS: dict[type[KeneshError], int] = {
 async def _kenesh_error(_: Request, exc: Exception) -> JSONResponse:
     code = next((code for kind, code in _ERROR_STATUS.items() if isinstance(exc, kind)), 422)
     return JSONResponse({"detail": str(exc)}, status_code=code)
+
+
+async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
+    # FastAPI's own 422 is a list of error objects; every other error here is one line a person can read.
+    return JSONResponse({"detail": validation_message(exc)}, status_code=422)
+
+
+def validation_message(exc: Exception) -> str:
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    if not errors:
+        return "the request is not valid"
+    first = errors[0]
+    if first.get("type") == "json_invalid":
+        reason = (first.get("ctx") or {}).get("error")
+        message = f"the body is not valid JSON: {reason}" if reason else "the body is not valid JSON"
+    else:
+        where = ".".join(str(part) for part in first.get("loc", ())) or "request"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        message = f"{where}: {first.get('msg', 'invalid')}{more}"
+    return " ".join(message.split())
+
+
+async def _queue_unavailable(_: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
 
 
 async def _internal_error(request: Request, exc: Exception) -> JSONResponse:
@@ -101,7 +151,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/docs",
     )
     app.state.settings = settings or get_settings()
+    if app.state.settings.rate_limit_per_minute:
+        app.add_middleware(RateLimitMiddleware, per_minute=app.state.settings.rate_limit_per_minute)
     app.add_exception_handler(KeneshError, _kenesh_error)
+    app.add_exception_handler(QueueUnavailable, _queue_unavailable)
+    app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(Exception, _internal_error)
     v1 = APIRouter(prefix="/v1")
     routers = (extract, documents, records, jobs, auth, persons, organizations, graph, topics, search, export)

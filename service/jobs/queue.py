@@ -11,8 +11,16 @@ from typing import Protocol
 log = logging.getLogger(__name__)
 
 
+class QueueUnavailable(Exception):
+    """The queue cannot take a job now (its broker is unreachable); the job's row stays queued."""
+
+
 class JobQueue(Protocol):
-    """Takes job ids whose rows are already committed as queued; a Celery backend can stand in later."""
+    """Takes job ids whose rows are already committed as queued: EmbeddedQueue here, or jobs.celery_app.CeleryQueue.
+
+    `submit` raises QueueUnavailable when the job cannot be handed over; nothing is lost, since the row stays queued
+    and queued jobs are submitted again when the service starts.
+    """
 
     def submit(self, job_id: uuid.UUID) -> None: ...
 

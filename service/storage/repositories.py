@@ -280,6 +280,11 @@ def requeue_interrupted(session: Session) -> list[uuid.UUID]:
         .values(state=JobState.QUEUED.value, stage=None, percent=0, updated_at=utcnow())
         .execution_options(synchronize_session=False)
     )
+    return queued_jobs(session)
+
+
+def queued_jobs(session: Session) -> list[uuid.UUID]:
+    """Ids of the queued jobs, oldest first."""
     return list(
         session.scalars(select(Job.id).where(Job.state == JobState.QUEUED.value).order_by(Job.created_at, Job.id))
     )

@@ -238,8 +238,12 @@ def test_bad_requests(client: TestClient, tokens: dict[str, str]) -> None:
         path, headers=archivist | {"Content-Type": "application/json"}, content=b'{"base_version": 1,'
     )
     assert broken.status_code == 422
-    assert client.patch(path, headers=archivist, json={"base_version": 1, "operations": []}).status_code == 422
-    assert client.patch(path, headers=archivist, json={"operations": [edit]}).status_code == 422
+    assert broken.json()["detail"].startswith("the body is not valid JSON"), broken.text
+    for body in ({"base_version": 1, "operations": []}, {"operations": [edit]}, {"base_version": "one"}):
+        response = client.patch(path, headers=archivist, json=body)
+        assert response.status_code == 422, (body, response.text)
+        detail = response.json()["detail"]
+        assert isinstance(detail, str) and detail and "\n" not in detail, (body, response.text)
 
     assert _patch(client, tokens["researcher"], document_id, 1, edit).status_code == 403
     assert client.patch(path, json={"base_version": 1, "operations": [edit]}).status_code == 401

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from fastapi.testclient import TestClient
 
+from pipelines.errors import (
+    CorruptDocument,
+    DecodingError,
+    EncryptedDocument,
+    LimitExceeded,
+    OcrUnavailable,
+    UnsupportedFormat,
+)
 from pipelines.extract import extract_bytes
 from service.settings import Settings
 from tests.service.conftest import SAMPLE, bearer
@@ -64,3 +75,45 @@ def test_oversize_is_413(settings: Settings, tokens: dict[str, str]) -> None:
         assert response.status_code == 413
         assert "too large" in response.json()["detail"]
         assert client.post("/v1/extract", headers=headers, json={"text": big.decode()}).status_code == 413
+
+
+FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
+
+
+def test_broken_documents_are_422_with_the_pipeline_message(client: TestClient, tokens: dict[str, str]) -> None:
+    pdf = (FORMATS / "pdf" / "mbos-bishkek.pdf").read_bytes()
+    cases = [
+        ("truncated.pdf", pdf[: len(pdf) // 2], "truncated"),
+        ("encrypted.pdf", (FORMATS / "bad" / "encrypted.pdf").read_bytes(), "password"),
+    ]
+    for name, data, message in cases:
+        response = client.post(
+            "/v1/extract",
+            headers=bearer(tokens["researcher"]),
+            files={"file": (name, data, "application/pdf")},
+        )
+        assert response.status_code == 422, (name, response.text)
+        assert message in response.json()["detail"], (name, response.text)
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        (LimitExceeded("too many pages: 5000, the limit is 2000"), 413),
+        (OcrUnavailable("tesseract with Russian is not installed"), 503),
+        (CorruptDocument("damaged or truncated PDF"), 422),
+        (EncryptedDocument("the PDF is locked with a password"), 422),
+        (DecodingError("no supported encoding"), 422),
+        (UnsupportedFormat("not a supported document format"), 415),
+    ],
+)
+def test_pipeline_errors_map_to_their_status(
+    client: TestClient, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch, error: Exception, status: int
+) -> None:
+    def fail(*_: object) -> None:
+        raise error
+
+    monkeypatch.setattr(client.app.state.extractor, "extract", fail)  # type: ignore[attr-defined]
+    response = client.post("/v1/extract", headers=bearer(tokens["researcher"]), json={"text": TEXT})
+    assert response.status_code == status, response.text
+    assert response.json() == {"detail": str(error)}

@@ -1,0 +1,124 @@
+"""The Celery backend, used when KENESH_BROKER_URL is set: the service submits job ids, `kenesh worker` runs them.
+
+Job state lives in the database, not in Celery: there is no result backend, a task carries only a job id, and
+the job body claims the row before working, so a message delivered twice runs the job once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from celery import Celery, Task
+from celery.signals import worker_process_init
+from kombu.exceptions import OperationalError as BrokerError
+from sqlalchemy import Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from service.extraction import Extractor
+from service.jobs.queue import QueueUnavailable
+from service.jobs.tasks import run_extract_job
+from service.settings import get_settings
+from service.storage.db import make_engine, make_session_factory
+
+log = logging.getLogger(__name__)
+
+TASK_NAME = "kenesh.extract"
+# A database that is restarting or briefly unreachable; anything else is the job's own failure, which the job
+# body records on the job row (a retry would fail the same way).
+TRANSIENT_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
+MAX_RETRIES = 5
+
+
+def make_celery(broker_url: str) -> Celery:
+    app = Celery("kenesh", broker=broker_url, set_as_current=False)
+    app.conf.update(
+        task_ignore_result=True,
+        task_serializer="json",
+        accept_content=["json"],
+        # A message is acknowledged only after its job ran, so a worker that dies mid-job leaves it to another;
+        # and a worker reserves one message at a time, so jobs do not wait behind a long one in a busy worker.
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        # An unreachable broker must answer an upload within seconds (a 503), not hang it.
+        broker_connection_timeout=3,
+        broker_transport_options={"socket_connect_timeout": 3, "socket_timeout": 10},
+        task_publish_retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1},
+        broker_connection_retry_on_startup=True,
+        worker_hijack_root_logger=False,
+    )
+    app.task(
+        bind=True,
+        name=TASK_NAME,
+        autoretry_for=TRANSIENT_ERRORS,
+        max_retries=MAX_RETRIES,
+        retry_backoff=2,
+        retry_backoff_max=60,
+        retry_jitter=True,
+    )(_extract)
+    return app
+
+
+def _extract(task: Task, job_id: str) -> None:
+    runtime = _runtime()
+    run_extract_job(runtime.factory, runtime.extractor, uuid.UUID(job_id))
+
+
+@dataclass(frozen=True)
+class _Runtime:
+    engine: Engine
+    factory: sessionmaker[Session]
+    extractor: Extractor
+
+
+_state: dict[str, _Runtime] = {}
+_state_lock = threading.Lock()
+
+
+def _runtime() -> _Runtime:
+    """The worker process's database engine and models, made on its first job and kept for the next ones.
+
+    Not at process start: Celery gives a new pool process only a few seconds to report ready, less than the
+    models take to load.
+    """
+    with _state_lock:
+        if "runtime" not in _state:
+            settings = get_settings()
+            engine = make_engine(settings.database_url)
+            extractor = Extractor()
+            if settings.warm_up:
+                extractor.warm_up()
+            _state["runtime"] = _Runtime(engine, make_session_factory(engine), extractor)
+        return _state["runtime"]
+
+
+@worker_process_init.connect
+def _forget_parent_runtime(**_: Any) -> None:
+    # Pooled database connections must not be shared across fork: a pool process makes its own.
+    _state.clear()
+
+
+class CeleryQueue:
+    """Submits jobs to the broker; `kenesh worker` processes run them."""
+
+    def __init__(self, app: Celery) -> None:
+        self._app = app
+        self._task = app.tasks[TASK_NAME]
+
+    def submit(self, job_id: uuid.UUID) -> None:
+        try:
+            self._task.delay(str(job_id))
+        except BrokerError as exc:
+            log.warning("job %s stays queued: the broker is unreachable: %s", job_id, exc)
+            raise QueueUnavailable(
+                "the job broker is unreachable; the job is stored and stays queued, "
+                "and is submitted again when the service restarts"
+            ) from exc
+
+    def close(self) -> None:
+        self._app.close()
