@@ -29,6 +29,12 @@ def _parser() -> argparse.ArgumentParser:
     worker = commands.add_parser("worker", help="run jobs from the Celery broker (KENESH_BROKER_URL)")
     worker.add_argument("--concurrency", type=int, default=1, metavar="N", help="worker processes (default: 1)")
 
+    ingest = commands.add_parser(
+        "ingest", help="add every supported file of a folder (recursively) to the archive and queue its extraction"
+    )
+    ingest.add_argument("folder", type=Path, metavar="DIR")
+    ingest.add_argument("--wait", action="store_true", help="wait until every job is done or failed; print a summary")
+
     token = commands.add_parser("token", help="API tokens")
     token_commands = token.add_subparsers(dest="token_command", required=True)
     create = token_commands.add_parser("create", help="create a token and print it (it is shown only this once)")
@@ -106,7 +112,7 @@ def worker_command(concurrency: int) -> int:
 
     from service.jobs.celery_app import make_celery
 
-    app = make_celery(settings.broker_url)
+    app = make_celery(settings.broker_url, settings.job_lease_seconds)
     # One pool process per job at a time: the models are loaded once in each, and jobs never share one.
     app.worker_main(["worker", f"--concurrency={concurrency}", "--pool=prefork", "--loglevel=INFO"])
     return EXIT_OK
@@ -130,6 +136,72 @@ def _migrate(database_url: str) -> bool:
     finally:
         engine.dispose()
     return True
+
+
+def ingest_command(folder: Path, wait: bool) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from service.ingest import ProgressLine, find_files, ingest, wait_for_jobs
+    from service.jobs.queue import EmbeddedQueue, JobQueue
+    from service.settings import get_settings
+    from service.storage.db import make_engine, make_session_factory
+
+    if not folder.is_dir():
+        _fail(folder, "not a folder")
+        return EXIT_FAILED
+    settings = get_settings()
+    if not _migrate(settings.database_url):
+        return EXIT_FAILED
+    files = find_files(folder)
+    engine = make_engine(settings.database_url)
+    factory = make_session_factory(engine)
+    queue: JobQueue | None = None
+    if settings.broker_url:
+        from service.jobs.celery_app import CeleryQueue, make_celery
+
+        queue = CeleryQueue(make_celery(settings.broker_url))
+    elif wait:
+        # No broker and no service asked to run them: this process extracts, as `kenesh serve` would.
+        from functools import partial
+
+        from service.extraction import Extractor
+        from service.jobs.tasks import JobLimits, run_extract_job
+
+        run = partial(run_extract_job, factory, Extractor(), limits=JobLimits.of(settings))
+        queue = EmbeddedQueue(run, workers=settings.job_workers)
+    try:
+        report = ingest(factory, queue, files, settings.max_upload_bytes, ProgressLine("storing", len(files)))
+        for path, reason in report.skipped:
+            _fail(path, f"skipped: {reason}")
+        print(
+            f"kenesh: {report.files} files: {report.added} added, {report.already} already in the archive, "
+            f"{len(report.skipped)} skipped",
+            file=sys.stderr,
+        )
+        if not report.submitted:
+            print("kenesh: the job broker is unreachable: the jobs stay queued in the archive", file=sys.stderr)
+        elif queue is None:
+            print("kenesh: the jobs are queued; `kenesh serve` runs them (or use --wait)", file=sys.stderr)
+        if not wait:
+            return EXIT_OK
+        jobs = wait_for_jobs(factory, report.jobs, progress=ProgressLine("extracting", len(report.jobs)))
+    except SQLAlchemyError as exc:
+        print(f"kenesh: cannot reach the archive database: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        # Nothing is lost: what was stored stays, its jobs stay queued, and the next run goes on from there.
+        print("\nkenesh: interrupted; run it again to go on", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        if queue is not None:
+            queue.close()
+        engine.dispose()
+    failed = [(report.jobs[job_id], job.error) for job_id, job in jobs.items() if job.state == "failed"]
+    done = sum(job.state == "done" for job in jobs.values())
+    for path, error in failed:
+        _fail(path, f"failed: {error}")
+    print(f"{done} done, {len(failed)} failed, {len(report.skipped)} skipped of {report.files} files")
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def token_create_command(role: str, name: str | None) -> int:
@@ -166,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return serve_command(args.host, args.port)
         if args.command == "worker":
             return worker_command(args.concurrency)
+        if args.command == "ingest":
+            return ingest_command(args.folder, args.wait)
         if args.command == "token" and args.token_command == "create":
             return token_create_command(args.role, args.name)
     except BrokenPipeError:

@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     broker_url: str | None = Field(
         None, description="Celery broker, e.g. redis://127.0.0.1:6379/0; unset: jobs run in the service process"
     )
+    job_lease_seconds: float = Field(
+        600, gt=0, description="a running job not heard from for this long lost its worker and is taken over"
+    )
+    job_max_attempts: int = Field(3, gt=0, description="runs of a job (taken over or failed) before it ends failed")
     sse_poll_seconds: float = Field(0.5, gt=0, description="how often a job's event stream looks for progress")
     rate_limit_per_minute: int = Field(
         600, ge=0, description="requests a minute per token (per client address without one); 0: no limit"

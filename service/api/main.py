@@ -38,10 +38,11 @@ from service.api.routes import (
 from service.api.schemas import Health
 from service.extraction import Extractor, pipeline_version
 from service.jobs.queue import EmbeddedQueue, JobQueue, QueueUnavailable
-from service.jobs.tasks import run_extract_job
+from service.jobs.tasks import JobLimits, run_extract_job
 from service.settings import Settings, get_settings
 from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, migrate, session_scope
+from service.ui import routes as ui
 
 log = logging.getLogger(__name__)
 
@@ -61,13 +62,18 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
         queue = CeleryQueue(make_celery(settings.broker_url))
     else:
-        queue = EmbeddedQueue(partial(run_extract_job, factory, extractor), workers=settings.job_workers)
+        queue = EmbeddedQueue(
+            partial(run_extract_job, factory, extractor, limits=JobLimits.of(settings)), workers=settings.job_workers
+        )
     app.state.session_factory = factory
     app.state.extractor = extractor
     app.state.queue = queue
     with session_scope(factory) as session:
         # A running job was cut off only if it ran in this process; Celery workers may still be running theirs.
-        waiting = repo.requeue_interrupted(session) if settings.broker_url is None else repo.queued_jobs(session)
+        if settings.broker_url is None:
+            waiting = repo.requeue_interrupted(session)
+        else:  # and those whose worker died: the claim takes them over, their lease having expired
+            waiting = repo.queued_jobs(session) + repo.expired_jobs(session, settings.job_lease_seconds)
     if waiting:
         log.info("resuming %d queued jobs", len(waiting))
     with session_scope(factory) as session:
@@ -163,4 +169,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         v1.include_router(module.router)
     v1.include_router(health_router)
     app.include_router(v1)
+    ui.mount(app)  # the web UI's pages at / and their assets at /static
     return app

@@ -21,9 +21,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from service.extraction import Extractor
 from service.jobs.queue import QueueUnavailable
-from service.jobs.tasks import run_extract_job
+from service.jobs.tasks import JobLimits, run_extract_job
 from service.settings import get_settings
 from service.storage.db import make_engine, make_session_factory
+from service.storage.repositories import Claim
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ TRANSIENT_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceErro
 MAX_RETRIES = 5
 
 
-def make_celery(broker_url: str) -> Celery:
+def make_celery(broker_url: str, lease_seconds: float = 600.0) -> Celery:
     app = Celery("kenesh", broker=broker_url, set_as_current=False)
     app.conf.update(
         task_ignore_result=True,
@@ -47,7 +48,16 @@ def make_celery(broker_url: str) -> Celery:
         worker_prefetch_multiplier=1,
         # An unreachable broker must answer an upload within seconds (a 503), not hang it.
         broker_connection_timeout=3,
-        broker_transport_options={"socket_connect_timeout": 3, "socket_timeout": 10},
+        broker_transport_options={
+            "socket_connect_timeout": 3,
+            "socket_timeout": 10,
+            # A message whose worker was SIGKILLed whole (no one left to reject it) comes back after this long;
+            # tied to the job lease so that the job is then taken over, not an hour later (Redis's default).
+            "visibility_timeout": 2 * lease_seconds,
+            # and kombu looks for such messages every interval × throttle seconds (100 by default).
+            "unacked_restore_interval": min(10.0, max(1.0, lease_seconds / 2)),
+            "unacked_restore_throttle": 1,
+        },
         task_publish_retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1},
         broker_connection_retry_on_startup=True,
         worker_hijack_root_logger=False,
@@ -66,7 +76,12 @@ def make_celery(broker_url: str) -> Celery:
 
 def _extract(task: Task, job_id: str) -> None:
     runtime = _runtime()
-    run_extract_job(runtime.factory, runtime.extractor, uuid.UUID(job_id))
+    limits = JobLimits.of(get_settings())
+    outcome = run_extract_job(runtime.factory, runtime.extractor, uuid.UUID(job_id), limits)
+    if outcome is Claim.BUSY:
+        # Another worker holds the job: most often a message delivered twice, but if that worker died (its
+        # message redelivered after a SIGKILL), only a later look, once its lease expired, takes the job over.
+        raise task.retry(countdown=limits.lease_seconds, max_retries=None)
 
 
 @dataclass(frozen=True)

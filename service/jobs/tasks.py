@@ -4,26 +4,65 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipelines.errors import KeneshError
 from service.corrections import keep_corrections
 from service.extraction import Extractor, pipeline_version
+from service.settings import Settings, get_settings
 from service.storage import repositories as repo
 from service.storage.db import session_scope
-from service.storage.tables import JobState
+from service.storage.repositories import Claim
+from service.storage.tables import Job, JobState
 
 log = logging.getLogger(__name__)
 
 
-def run_extract_job(factory: sessionmaker[Session], extractor: Extractor, job_id: uuid.UUID) -> None:
-    """Extract a job's document and store the record as a new machine version; failures end up on the job."""
+@dataclass(frozen=True)
+class JobLimits:
+    """How long a worker's lease on a job lasts, and how many tries a job gets (KENESH_JOB_*)."""
+
+    lease_seconds: float
+    max_attempts: int
+
+    @classmethod
+    def of(cls, settings: Settings) -> JobLimits:
+        return cls(settings.job_lease_seconds, settings.job_max_attempts)
+
+
+class _LeaseLost(Exception):
+    """Another worker took the job over while this one was still at it (this one was too slow, not dead)."""
+
+
+def run_extract_job(
+    factory: sessionmaker[Session], extractor: Extractor, job_id: uuid.UUID, limits: JobLimits | None = None
+) -> Claim:
+    """Extract a job's document and store the record as a new machine version; failures end up on the job.
+
+    An unexpected error is tried again here, up to the limit; an input error (KeneshError) fails at once, since
+    the same bytes fail the same way. Returns what the last claim found: BUSY means another worker holds a live
+    lease on the job, which the caller may want to look at again once that lease could have expired.
+    """
+    limits = limits or JobLimits.of(get_settings())
+    while True:
+        outcome = _run_once(factory, extractor, job_id, limits)
+        if outcome is not None:
+            return outcome
+
+
+def _run_once(
+    factory: sessionmaker[Session], extractor: Extractor, job_id: uuid.UUID, limits: JobLimits
+) -> Claim | None:
+    """One try: the claim's outcome, or None when the job went back to the queue for another try."""
     with session_scope(factory) as session:
-        if not repo.claim_job(session, job_id):
-            return  # done, failed, or claimed by another worker
-        job = repo.get_job(session, job_id)
+        claim = repo.claim_job(session, job_id, limits.lease_seconds, limits.max_attempts)
+        if not claim:
+            return claim  # done, failed, given up, or held by another worker
+        job = session.get(Job, job_id, populate_existing=True)
         assert job is not None  # claimed just now in this transaction
+        attempt, tries = job.attempts, job.tries
         document_id = job.document_id
         requested_by = job.created_by
         document = repo.get_document(session, document_id)
@@ -32,7 +71,7 @@ def run_extract_job(factory: sessionmaker[Session], extractor: Extractor, job_id
 
     def progress(stage: str, percent: int) -> None:
         with session_scope(factory) as session:
-            repo.set_progress(session, job_id, stage, percent)
+            repo.set_progress(session, job_id, stage, percent, attempt)
 
     try:
         if content is None:
@@ -40,6 +79,10 @@ def run_extract_job(factory: sessionmaker[Session], extractor: Extractor, job_id
         result = extractor.run(content, filename, progress)
         progress("store", 95)
         with session_scope(factory) as session:
+            # The job ends first, fenced by this attempt: a worker that lost its lease stores nothing, so each
+            # successful extraction adds exactly one machine version.
+            if not repo.finish_job(session, job_id, JobState.DONE, attempt=attempt):
+                raise _LeaseLost
             stored = repo.get_document(session, document_id)
             if stored is None:
                 raise KeneshError("the document was deleted while it was being extracted")
@@ -49,14 +92,23 @@ def run_extract_job(factory: sessionmaker[Session], extractor: Extractor, job_id
             keep_corrections(session, document_id, machine, previous_text, result.text, requested_by)
             # The current record, which a human correction may still be: the index follows it.
             repo.index_current_record(session, document_id)
-            repo.finish_job(session, job_id, JobState.DONE)
+    except _LeaseLost:
+        log.warning("job %s: attempt %d was taken over by another worker; its result is dropped", job_id, attempt)
+        return Claim.GONE
     except KeneshError as exc:
-        _fail(factory, job_id, str(exc))
+        _fail(factory, job_id, str(exc), attempt)
     except Exception as exc:
-        log.exception("job %s failed", job_id)
-        _fail(factory, job_id, f"internal error: {type(exc).__name__}: {exc}".splitlines()[0])
+        log.exception("job %s failed (attempt %d)", job_id, attempt)
+        reason = f"internal error: {type(exc).__name__}: {exc}".splitlines()[0]
+        if tries < limits.max_attempts:
+            with session_scope(factory) as session:
+                if repo.finish_job(session, job_id, JobState.QUEUED, reason, attempt=attempt):
+                    return None
+            return Claim.GONE
+        _fail(factory, job_id, f"failed {tries} times; the last: {reason}", attempt)
+    return Claim.CLAIMED
 
 
-def _fail(factory: sessionmaker[Session], job_id: uuid.UUID, reason: str) -> None:
+def _fail(factory: sessionmaker[Session], job_id: uuid.UUID, reason: str, attempt: int) -> None:
     with session_scope(factory) as session:
-        repo.finish_job(session, job_id, JobState.FAILED, reason)
+        repo.finish_job(session, job_id, JobState.FAILED, reason, attempt=attempt)

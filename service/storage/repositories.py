@@ -6,8 +6,10 @@ import hashlib
 import secrets
 import uuid
 from collections.abc import Sequence
+from datetime import timedelta
+from enum import StrEnum
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session, defer
 
 from pipelines.record import MeetingRecord
@@ -232,44 +234,108 @@ def add_job(session: Session, document_id: uuid.UUID, created_by: uuid.UUID | No
     return job
 
 
-def claim_job(session: Session, job_id: uuid.UUID) -> bool:
-    """Move a queued job to running; False when it is not queued (done, failed, or another worker has it).
+class Claim(StrEnum):
+    """What a claim found; true only when this worker now holds the job."""
 
-    One conditional UPDATE, so that two workers (threads now, processes later) never run the same job.
+    CLAIMED = "claimed"
+    BUSY = "busy"  # running under another worker's live lease
+    GONE = "gone"  # done, failed, or deleted
+    GAVE_UP = "gave_up"  # taken over too often: it is failed now
+
+    def __bool__(self) -> bool:
+        return self is Claim.CLAIMED
+
+
+def claim_job(session: Session, job_id: uuid.UUID, lease_seconds: float = 600.0, max_attempts: int = 3) -> Claim:
+    """Move a queued job, or a running one whose lease expired, to running under a new lease.
+
+    One conditional UPDATE, so that two workers never hold the same job; a worker killed mid-job stops renewing
+    its lease, and the next claim after it expires takes the job over, up to `max_attempts` tries.
     """
+    now = utcnow()
+    takeable = or_(
+        Job.state == JobState.QUEUED.value,
+        and_(
+            Job.state == JobState.RUNNING.value,
+            or_(Job.claimed_at.is_(None), Job.claimed_at < now - timedelta(seconds=lease_seconds)),
+        ),
+    )
     result = session.execute(
         update(Job)
-        .where(Job.id == job_id, Job.state == JobState.QUEUED.value)
+        .where(Job.id == job_id, takeable, Job.tries < max_attempts)
         .values(
             state=JobState.RUNNING.value,
             attempts=Job.attempts + 1,
+            tries=Job.tries + 1,
+            claimed_at=now,
             stage="starting",
             percent=0,
             error=None,
-            started_at=utcnow(),
+            started_at=now,
             finished_at=None,
-            updated_at=utcnow(),
+            updated_at=now,
         )
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1  # type: ignore[attr-defined]
+    if result.rowcount == 1:  # type: ignore[attr-defined]
+        return Claim.CLAIMED
+    reason = f"gave up after {max_attempts} attempts: the worker running it stopped before it finished"
+    result = session.execute(
+        update(Job)
+        .where(Job.id == job_id, takeable, Job.tries >= max_attempts)
+        .values(state=JobState.FAILED.value, error=reason, claimed_at=None, finished_at=now, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount == 1:  # type: ignore[attr-defined]
+        return Claim.GAVE_UP
+    state = session.scalar(select(Job.state).where(Job.id == job_id))
+    return Claim.BUSY if state == JobState.RUNNING.value else Claim.GONE
 
 
-def set_progress(session: Session, job_id: uuid.UUID, stage: str, percent: int) -> None:
+def _held(job_id: uuid.UUID, attempt: int | None) -> ColumnElement[bool]:
+    # A worker whose lease was taken over must not write over its successor: it holds the job only while the
+    # job is still running under its own attempt number.
+    if attempt is None:
+        return Job.id == job_id
+    return and_(Job.id == job_id, Job.state == JobState.RUNNING.value, Job.attempts == attempt)
+
+
+def set_progress(session: Session, job_id: uuid.UUID, stage: str, percent: int, attempt: int | None = None) -> None:
+    now = utcnow()
     session.execute(
         update(Job)
-        .where(Job.id == job_id, Job.state == JobState.RUNNING.value)
-        .values(stage=stage, percent=percent, updated_at=utcnow())
+        .where(_held(job_id, attempt), Job.state == JobState.RUNNING.value)
+        .values(stage=stage, percent=percent, claimed_at=now, updated_at=now)  # a report renews the lease
         .execution_options(synchronize_session=False)
     )
 
 
-def finish_job(session: Session, job_id: uuid.UUID, state: JobState, error: str | None = None) -> None:
+def finish_job(
+    session: Session, job_id: uuid.UUID, state: JobState, error: str | None = None, attempt: int | None = None
+) -> bool:
+    """End the job; with `attempt`, only if this attempt still holds it. True when it was ended."""
     now = utcnow()
     values: dict[str, object] = {"state": state.value, "error": error, "finished_at": now, "updated_at": now}
     if state is JobState.DONE:
         values |= {"stage": "done", "percent": 100}
-    session.execute(update(Job).where(Job.id == job_id).values(**values).execution_options(synchronize_session=False))
+    if state is JobState.QUEUED:  # back in line for another try, after an unexpected error
+        values |= {"stage": None, "percent": 0, "finished_at": None, "claimed_at": None}
+    result = session.execute(
+        update(Job).where(_held(job_id, attempt)).values(**values).execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def expired_jobs(session: Session, lease_seconds: float) -> list[uuid.UUID]:
+    """Running jobs whose lease expired: their workers died, and no one may be about to take them over."""
+    limit = utcnow() - timedelta(seconds=lease_seconds)
+    return list(
+        session.scalars(
+            select(Job.id)
+            .where(Job.state == JobState.RUNNING.value, or_(Job.claimed_at.is_(None), Job.claimed_at < limit))
+            .order_by(Job.created_at, Job.id)
+        )
+    )
 
 
 def requeue_interrupted(session: Session) -> list[uuid.UUID]:
@@ -277,7 +343,7 @@ def requeue_interrupted(session: Session) -> list[uuid.UUID]:
     session.execute(
         update(Job)
         .where(Job.state == JobState.RUNNING.value)
-        .values(state=JobState.QUEUED.value, stage=None, percent=0, updated_at=utcnow())
+        .values(state=JobState.QUEUED.value, stage=None, percent=0, claimed_at=None, updated_at=utcnow())
         .execution_options(synchronize_session=False)
     )
     return queued_jobs(session)
@@ -292,6 +358,8 @@ def queued_jobs(session: Session) -> list[uuid.UUID]:
 
 def retry_job(session: Session, job: Job) -> None:
     job.state = JobState.QUEUED.value
+    job.tries = 0  # a person asked again: the automatic tries start over
+    job.claimed_at = None
     job.stage = None
     job.percent = 0
     job.error = None

@@ -139,6 +139,12 @@ class Job(Base):
     percent: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # Automatic tries since the job was last queued by a person (an upload or a retry): bounded by
+    # KENESH_JOB_MAX_ATTEMPTS, while `attempts` counts every run for the record.
+    tries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The lease: set by the claim and renewed with every progress report; a running job whose lease is older
+    # than KENESH_JOB_LEASE_SECONDS lost its worker and may be claimed again.
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tokens.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

@@ -48,7 +48,8 @@ def test_failed_job_keeps_its_reason_and_retries(
     client: TestClient, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_run = Extractor.run
-    failures = [RuntimeError("boom\nsecond line"), DecodingError("cannot decode the text")]
+    # An unexpected error is tried again, up to KENESH_JOB_MAX_ATTEMPTS (3); an input error fails at once.
+    failures: list[Exception] = [RuntimeError("boom\nsecond line")] * 3 + [DecodingError("cannot decode the text")]
 
     def flaky(self: Extractor, data: bytes, filename: str | None, progress: Progress) -> Extraction:
         if failures:
@@ -59,7 +60,11 @@ def test_failed_job_keeps_its_reason_and_retries(
     archivist, researcher = tokens["archivist"], tokens["researcher"]
     item = upload(client, archivist, ("crash.txt", "Заседание совета в Бишкеке.".encode())).json()["data"][0]
     job = wait_for_job(client, researcher, item["job_id"])
-    assert (job["state"], job["error"]) == ("failed", "internal error: RuntimeError: boom")
+    assert (job["state"], job["error"], job["attempts"]) == (
+        "failed",
+        "failed 3 times; the last: internal error: RuntimeError: boom",
+        3,
+    )
     document = client.get(f"/v1/documents/{item['document_id']}", headers=bearer(researcher)).json()
     assert document["record"] is None
 
@@ -68,11 +73,11 @@ def test_failed_job_keeps_its_reason_and_retries(
     assert retried.status_code == 202
     assert retried.json()["state"] in ("queued", "running", "failed", "done")
     job = wait_for_job(client, researcher, item["job_id"])
-    assert (job["state"], job["error"], job["attempts"]) == ("failed", "cannot decode the text", 2)
+    assert (job["state"], job["error"], job["attempts"]) == ("failed", "cannot decode the text", 4)
 
     client.post(f"/v1/jobs/{item['job_id']}/retry", headers=bearer(archivist))
     job = wait_for_job(client, researcher, item["job_id"])
-    assert (job["state"], job["error"], job["attempts"]) == ("done", None, 3)
+    assert (job["state"], job["error"], job["attempts"]) == ("done", None, 5)
     document = client.get(f"/v1/documents/{item['document_id']}", headers=bearer(researcher)).json()
     assert document["record"]["document"]["filename"] == "crash.txt"
 
