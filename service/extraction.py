@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 
 from pipelines.extract import Extraction, Progress, extract_bytes, extract_document
@@ -26,24 +28,52 @@ def detect_media_type(data: bytes) -> str | None:
     return best.media_type if best_score > 0 else None
 
 
+class ExtractorBusy(Exception):
+    """The pipeline cannot take this request now: as many as allowed are waiting already, or the wait ran out."""
+
+
 class Extractor:
     """Runs documents through the pipeline, whose models are loaded once per process and shared.
 
     Calls are serialised: the pipeline's components keep caches that are not made for concurrent use, and
     the GIL gives CPU-bound threads no parallelism anyway. More throughput means more processes.
+
+    Requests (not jobs, which wait in their own bounded pool) first take one of `max_admitted` places
+    (`admit`): beyond them a request is shed at once instead of queueing without end, holding a thread and
+    its body in memory while every later request waits longer still.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, max_admitted: int = 0) -> None:
         self._lock = threading.Lock()
+        self.max_admitted = max_admitted
+        self._admitted = threading.BoundedSemaphore(max_admitted) if max_admitted > 0 else None
+
+    @contextmanager
+    def admit(self) -> Iterator[None]:
+        """Hold a place among the requests running or waiting for the pipeline; ExtractorBusy when none is free."""
+        if self._admitted is None:
+            yield
+            return
+        if not self._admitted.acquire(blocking=False):
+            raise ExtractorBusy(f"busy: {self.max_admitted} extractions are running or waiting; retry shortly")
+        try:
+            yield
+        finally:
+            self._admitted.release()
 
     def warm_up(self) -> None:
         # Some models load lazily on the first document; one short text loads them all now.
         load_nlp()
         self.extract(WARM_UP_TEXT.encode("utf-8"), "warm-up.txt")
 
-    def extract(self, data: bytes, filename: str | None = None) -> MeetingRecord:
-        with self._lock:
+    def extract(self, data: bytes, filename: str | None = None, wait: float | None = None) -> MeetingRecord:
+        """The record of one document; with `wait`, ExtractorBusy if the pipeline is not free within `wait` s."""
+        if not self._lock.acquire(timeout=-1 if wait is None else wait):
+            raise ExtractorBusy(f"busy: the pipeline was not free within {wait:g} s; retry shortly")
+        try:
             return extract_bytes(data, filename)
+        finally:
+            self._lock.release()
 
     def run(self, data: bytes, filename: str | None, progress: Progress) -> Extraction:
         """The record and the read text, reporting each step to `progress` (a job shows them)."""

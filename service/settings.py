@@ -34,6 +34,13 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(
         600, ge=0, description="requests a minute per token (per client address without one); 0: no limit"
     )
+    # The pipeline runs one document at a time; requests beyond these get a 503 with Retry-After at once.
+    max_concurrent_extractions: int = Field(
+        4, ge=0, description="POST /v1/extract requests running or waiting for the pipeline; 0: no bound"
+    )
+    extract_wait_seconds: float = Field(
+        30, gt=0, description="how long a POST /v1/extract request waits for the pipeline (busy with jobs) before a 503"
+    )
     warm_up: bool = Field(True, description="load the NLP models at start, not on the first request")
 
 

@@ -53,7 +53,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     engine = make_engine(settings.database_url)
     await run_in_threadpool(migrate, engine)
     factory = make_session_factory(engine)
-    extractor = Extractor()
+    extractor = Extractor(settings.max_concurrent_extractions)
     if settings.warm_up:
         await run_in_threadpool(extractor.warm_up)
     queue: JobQueue
