@@ -1,4 +1,8 @@
-"""The document text with the record's spans marked, displaCy-style (manual entity rendering), with anchors."""
+"""The document text with the record's spans marked, displaCy-style (manual entity rendering), with anchors.
+
+Every run of text carries its offset in the document text (`data-o`), so that the review page can turn a
+selection in the browser into the `start`/`end` of a correction without re-deriving offsets from the DOM.
+"""
 
 from __future__ import annotations
 
@@ -26,12 +30,16 @@ class Field:
     text: str
     anchors: list[str]
     detail: str = ""
+    page: int | None = None
 
 
 def collect(record: MeetingRecord) -> tuple[list[Span], dict[str, list[Field]]]:
     """Every mention as a span with an anchor id, and the record's fields grouped by kind, each with its anchors."""
     spans: list[Span] = []
     fields: dict[str, list[Field]] = {"persons": [], "organizations": [], "locations": [], "issues": []}
+
+    def first_page(mentions: list[Mention]) -> int | None:
+        return mentions[0].page if mentions and record.document.pages > 1 else None
 
     def mark(kind: str, index: int, label: str, mentions: list[Mention]) -> list[str]:
         anchors = []
@@ -43,13 +51,17 @@ def collect(record: MeetingRecord) -> tuple[list[Span], dict[str, list[Field]]]:
 
     for index, person in enumerate(record.persons):
         details = [part for part in (person.position, person.organization) if part]
-        fields["persons"].append(Field(person.name, mark("per", index, "PER", person.mentions), ", ".join(details)))
+        anchors = mark("per", index, "PER", person.mentions)
+        fields["persons"].append(Field(person.name, anchors, ", ".join(details), first_page(person.mentions)))
     for index, organization in enumerate(record.organizations):
-        fields["organizations"].append(Field(organization.name, mark("org", index, "ORG", organization.mentions)))
+        anchors = mark("org", index, "ORG", organization.mentions)
+        fields["organizations"].append(Field(organization.name, anchors, page=first_page(organization.mentions)))
     for index, location in enumerate(record.locations):
-        fields["locations"].append(Field(location.name, mark("loc", index, "LOC", location.mentions)))
+        anchors = mark("loc", index, "LOC", location.mentions)
+        fields["locations"].append(Field(location.name, anchors, page=first_page(location.mentions)))
     for index, issue in enumerate(record.issues):
-        fields["issues"].append(Field(issue.text, mark("iss", index, "ISSUE", issue.mentions)))
+        anchors = mark("iss", index, "ISSUE", issue.mentions)
+        fields["issues"].append(Field(issue.text, anchors, page=first_page(issue.mentions)))
     return spans, fields
 
 
@@ -64,13 +76,17 @@ def render(text: str, spans: list[Span]) -> tuple[Markup, set[str]]:
     out: list[str] = []
     at = 0
     for span in chosen:
-        out.append(str(escape(text[at : span.start])))
+        out.append(_run(text, at, span.start))
         name = LABELS[span.label]
         out.append(
             f'<mark class="entity ent-{span.label}" id="{span.anchor}" tabindex="-1" title="{name}">'
-            f'{escape(text[span.start : span.end])}<span class="entity-label" aria-hidden="true">{span.label}</span>'
+            f'{_run(text, span.start, span.end)}<span class="entity-label" aria-hidden="true">{span.label}</span>'
             "</mark>"
         )
         at = span.end
-    out.append(str(escape(text[at:])))
+    out.append(_run(text, at, len(text)))
     return Markup("".join(out)), {span.anchor for span in chosen}
+
+
+def _run(text: str, start: int, end: int) -> str:
+    return f'<span data-o="{start}">{escape(text[start:end])}</span>' if start < end else ""

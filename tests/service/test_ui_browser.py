@@ -7,6 +7,7 @@ the test is skipped here and fails in CI. Screenshots go to tests/artifacts/ui/ 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import threading
 import time
@@ -22,7 +23,8 @@ from service.settings import Settings
 from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, migrate, session_scope
 from service.storage.tables import Role
-from tests.service.conftest import JOB_TIMEOUT, SAMPLE
+from tests.conftest import CORPUS_DEV
+from tests.service.conftest import JOB_TIMEOUT
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -98,7 +100,11 @@ def page(served: tuple[str, dict[str, str]]) -> Iterator[object]:
         browser = driver.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="ru-RU")
         try:
-            yield context.new_page()
+            tab = context.new_page()
+            errors: list[str] = []
+            tab.on("pageerror", lambda error: errors.append(str(error)))
+            yield tab
+            assert not errors, f"the pages' scripts failed: {errors}"
         finally:
             context.close()
             browser.close()
@@ -115,7 +121,11 @@ def _login(page: object, base: str, token: str, then: str) -> None:
     expect(page).to_have_url(f"{base}{then}")
 
 
-def test_upload_progress_document_search_person(page: object, served: tuple[str, dict[str, str]]) -> None:
+TWO_MEETINGS = (CORPUS_DEV / "nerel-13896_text.txt", CORPUS_DEV / "nerel-22657_text.txt")  # Обама in both
+
+
+def test_upload_two_correct_search_person(page: object, served: tuple[str, dict[str, str]]) -> None:
+    """The issue's end-to-end flow: upload two documents, correct a position, history, search, person page."""
     from playwright.sync_api import Page, expect
 
     assert isinstance(page, Page)
@@ -126,32 +136,68 @@ def test_upload_progress_document_search_person(page: object, served: tuple[str,
     page.screenshot(path=SHOTS / "01-login.png")
     _login(page, base, tokens["archivist"], "/upload")
 
-    page.get_by_label("Перетащите сюда файлы", exact=False).set_input_files(str(SAMPLE))
+    page.get_by_label("Перетащите сюда файлы", exact=False).set_input_files([str(path) for path in TWO_MEETINGS])
     page.get_by_role("button", name="Загрузить").click()
-    job = page.locator("li.job").first
-    expect(job).to_have_attribute("data-state", "done", timeout=JOB_TIMEOUT * 1000)
-    expect(job.locator("progress")).to_have_attribute("value", "100")
-    expect(job).to_have_attribute("data-via", "sse")  # the progress came over the job's event stream
-    expect(page.locator("#batch-status")).to_contain_text("готово 1 из 1")
+    jobs = page.locator("li.job")
+    expect(jobs).to_have_count(2)
+    for index in range(2):
+        expect(jobs.nth(index)).to_have_attribute("data-state", "done", timeout=JOB_TIMEOUT * 1000)
+        expect(jobs.nth(index).locator("progress")).to_have_attribute("value", "100")
+        expect(jobs.nth(index)).to_have_attribute("data-via", "sse")  # progress came over the event stream
+    expect(page.locator("#batch-status")).to_contain_text("готово 2 из 2")
+    expect(page.locator("#batch-progress")).to_have_attribute("value", "100")
     page.screenshot(path=SHOTS / "02-upload-done.png", full_page=True)
 
-    job.get_by_role("link", name="Открыть документ").click()
+    jobs.filter(has_text="nerel-13896").get_by_role("link", name="Открыть документ").click()
+    page.wait_for_load_state()  # the scripts that make fields clickable have run
     persons = page.locator("article.doc-text mark.ent-PER")
-    expect(persons.filter(has_text="Базарбаев").first).to_be_visible()
-    assert persons.count() >= 2
-    field = page.locator("#persons a.field", has_text="Базарбаев").first
+    expect(persons.filter(has_text="Обама").first).to_be_visible()
+    assert persons.count() >= 5
+    field = page.locator("#persons a.field", has_text="Обама").first
     field.click()
     anchor = field.get_attribute("data-anchor")
     expect(page.locator(f"mark#{anchor}")).to_have_class("entity ent-PER current")
     page.screenshot(path=SHOTS / "03-document.png")
 
-    page.goto(f"{base}/search?q=Базарбаева")
-    expect(page.locator("#search-results li a").first).to_be_visible()
+    # Correct a position: the gold record has Фалмут Карни as a shoemaker, the machine found no position.
+    karni = page.locator("#persons li.person", has_text="Фалмут Карни")
+    karni.get_by_role("button", name="Изменить").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    dialog.get_by_label("Должность").fill("сапожник")
+    dialog.get_by_label("Примечание к версии").fill("должность по тексту")
+    page.screenshot(path=SHOTS / "04-edit-person.png")
+    dialog.get_by_role("button", name="Сохранить").click()
+    expect(page).to_have_url(re.compile(r"saved=2"))
+    page.reload()
+    expect(page.locator("#persons li.person", has_text="Фалмут Карни").locator(".position")).to_have_text("сапожник")
+    expect(page.locator("p.meta")).to_contain_text("Запись версии 2 (исправление)")
+
+    page.get_by_role("link", name="История версий").click()
+    versions = page.locator("#versions tbody tr")
+    expect(versions).to_have_count(2)
+    expect(versions.nth(0)).to_have_attribute("data-kind", "machine")
+    expect(versions.nth(1)).to_have_attribute("data-kind", "correction")
+    expect(versions.nth(1).locator(".author")).to_contain_text("UI archivist")
+    expect(versions.nth(1).locator(".note")).to_contain_text("должность по тексту")
+    page.screenshot(path=SHOTS / "05-history.png", full_page=True)
+    versions.nth(0).get_by_role("link", name="Открыть").click()  # the original is kept, read-only
+    expect(page.locator("#old-version")).to_contain_text("версию 1")
+    expect(page.locator("#persons li.person", has_text="Фалмут Карни").locator(".position")).to_have_count(0)
+    expect(page.get_by_role("button", name="Изменить")).to_have_count(0)
+
+    page.goto(f"{base}/search?q=Обамы")  # an inflected surname
+    expect(page.locator("#search-results li a")).to_have_count(2)
     expect(page.locator("#search-results .snippet mark").first).to_be_visible()
-    page.screenshot(path=SHOTS / "04-search.png", full_page=True)
-    page.locator("#person-results a", has_text="Базарбаев").first.click()
-    expect(page.locator("#person-meetings li")).to_have_count(1)
-    page.screenshot(path=SHOTS / "05-person.png", full_page=True)
+    page.screenshot(path=SHOTS / "06-search.png", full_page=True)
+    page.locator("#person-results a", has_text="Обама").first.click()
+    meetings = page.locator("#person-meetings li")
+    expect(meetings).to_have_count(2)
+    expect(meetings.filter(has_text="встреча")).to_have_count(1)
+    expect(meetings.filter(has_text="съезд")).to_have_count(1)
+    expect(page.locator("#person-timeline li").first).to_contain_text("президент США")
+    expect(page.locator("#co-participants li", has_text="Джон Керри")).to_have_count(1)
+    page.screenshot(path=SHOTS / "07-person.png", full_page=True)
 
 
 def test_a_reader_sees_no_upload(page: object, served: tuple[str, dict[str, str]]) -> None:

@@ -60,6 +60,23 @@ document.addEventListener("DOMContentLoaded", () => {
       window.open(url, "_blank");
     });
   }
+  // Exports need the token too: fetch, then save the blob under the name the link gives.
+  for (const link of document.querySelectorAll("a.js-download")) {
+    link.addEventListener("click", async (event) => {
+      event.preventDefault();
+      const response = await keneshApi(link.getAttribute("href"));
+      if (!response.ok) {
+        link.title = "Не удалось: " + (await keneshError(response));
+        return;
+      }
+      const save = document.createElement("a");
+      save.href = URL.createObjectURL(await response.blob());
+      save.download = link.dataset.filename || "kenesh-export";
+      document.body.appendChild(save);
+      save.click();
+      save.remove();
+    });
+  }
   // A record field: scroll its span into view and flash it.
   for (const field of document.querySelectorAll("a.field[data-anchor]")) {
     field.addEventListener("click", (event) => {

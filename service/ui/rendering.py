@@ -1,0 +1,98 @@
+"""What every page shares: the templates, the token cookie, and the Russian names of the archive's values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from service.api.deps import SessionDep
+from service.storage import repositories as repo
+from service.storage.tables import Role, Token
+
+HERE = Path(__file__).parent
+COOKIE = "kenesh_token"
+templates = Jinja2Templates(directory=HERE / "templates")
+
+STAGES = {
+    "starting": "начало",
+    "read": "чтение",
+    "ocr": "распознавание (OCR)",
+    "clean": "очистка",
+    "nlp": "анализ текста (NLP)",
+    "assemble": "сборка записи",
+    "store": "сохранение",
+}
+ROLES = {
+    "chair": "председатель",
+    "secretary": "секретарь",
+    "speaker": "выступающий",
+    "attendee": "участник",
+    "mentioned": "упомянут",
+}
+VERSION_KINDS = {
+    "machine": "машинная",
+    "correction": "исправление",
+    "restore": "восстановление",
+    "carried": "исправление, перенесённое на новое извлечение",
+}
+
+
+MONTHS = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+
+
+def meeting_date(value: str | None) -> str:
+    """A record's date as a reader says it: «23 мая 2011», or «23 мая (год не указан)» for --MM-DD."""
+    if not value:
+        return ""
+    year, month, day = value[:4], value[-5:-3], value[-2:]
+    if not (month.isdigit() and day.isdigit() and 1 <= int(month) <= 12):
+        return value
+    said = f"{int(day)} {MONTHS[int(month) - 1]}"
+    return f"{said} {year}" if year.isdigit() else f"{said} (год не указан)"
+
+
+templates.env.filters["meeting_date"] = meeting_date
+
+
+class LoginRequired(Exception):
+    """No valid token cookie: the page sends the browser to the login page."""
+
+
+def page_token(request: Request, session: SessionDep) -> Token:
+    plain = request.cookies.get(COOKIE)
+    token = repo.find_token(session, plain) if plain else None
+    if token is None:
+        raise LoginRequired
+    return token
+
+
+PageToken = Annotated[Token, Depends(page_token)]
+
+
+def login_redirect(request: Request, _: Exception) -> Response:
+    return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+
+
+def page(request: Request, name: str, token: Token | None, **context: Any) -> HTMLResponse:
+    # The API enforces roles on every write; this only decides which controls a page draws.
+    can_edit = token is not None and token.role == Role.ARCHIVIST.value
+    return templates.TemplateResponse(
+        request, name, {"token": token, "can_edit": can_edit, "roles": ROLES, "stages": STAGES, **context}
+    )

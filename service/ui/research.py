@@ -1,0 +1,185 @@
+"""The researchers' pages: search with filters, persons, organizations, topics over time, who met whom.
+
+Each page calls the API's own route function with the page's filters, so a filter means the same thing in
+the UI, in the API and in an export.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from models.taxonomy import topics as taxonomy
+from service.api.deps import SessionDep, meeting_filter
+from service.api.routes import graph as graph_api
+from service.api.routes import organizations as organizations_api
+from service.api.routes import persons as persons_api
+from service.api.routes import search as search_api
+from service.api.routes import topics as topics_api
+from service.storage.research import MeetingFilter
+from service.storage.tables import Token
+from service.ui.rendering import PageToken, page
+
+router = APIRouter(include_in_schema=False)
+
+# Enough for a filter list on one screen; the API pages further for anyone who needs more.
+CHOICES = 500
+
+
+def _filters(
+    date_from: Annotated[str, Query(alias="from")] = "",
+    date_to: Annotated[str, Query(alias="to")] = "",
+    organization: str = "",
+    person: str = "",
+    topic: str = "",
+) -> dict[str, str]:
+    # A form sends empty fields as empty strings: the page keeps them as typed and parses them in _meetings.
+    return {"from": date_from, "to": date_to, "organization": organization, "person": person, "topic": topic}
+
+
+Filters = Annotated[dict[str, str], Depends(_filters)]
+
+
+def _meetings(values: dict[str, str]) -> MeetingFilter:
+    try:
+        return meeting_filter(
+            date.fromisoformat(values["from"]) if values["from"] else None,
+            date.fromisoformat(values["to"]) if values["to"] else None,
+            uuid.UUID(values["organization"]) if values["organization"] else None,
+            uuid.UUID(values["person"]) if values["person"] else None,
+            values["topic"] or None,
+        )
+    except ValueError as exc:
+        raise HTTPException(422, f"a filter is not valid: {exc}") from None
+
+
+def _filtered(
+    request: Request, name: str, session: SessionDep, token: Token, values: dict[str, str], **context: Any
+) -> HTMLResponse:
+    """A page with the filter form: what it offers (organizations, persons, topics) and what is chosen."""
+    return page(
+        request,
+        name,
+        token,
+        values=values,
+        query=urlencode({key: value for key, value in values.items() if value}),
+        organizations=organizations_api.list_organizations(session, token, q="", offset=0, limit=CHOICES).data,
+        persons=persons_api.list_persons(session, token, q="", offset=0, limit=CHOICES).data,
+        topics=taxonomy(),
+        **context,
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(
+    request: Request, session: SessionDep, token: PageToken, values: Filters, q: Annotated[str, Query()] = ""
+) -> HTMLResponse:
+    results = found_persons = error = None
+    if q.strip():
+        try:
+            results = search_api.search(session, token, _meetings(values), q=q, offset=0, limit=50)
+        except HTTPException as exc:
+            error = exc.detail
+        found_persons = persons_api.list_persons(session, token, q=q, offset=0, limit=20).data
+    return _filtered(
+        request, "search.html", session, token, values, q=q, results=results, found_persons=found_persons, error=error
+    )
+
+
+@router.get("/persons/{person_id}", response_class=HTMLResponse)
+def person(person_id: uuid.UUID, request: Request, session: SessionDep, token: PageToken) -> HTMLResponse:
+    """Positions over time, meetings, quotes, and the people met at those meetings."""
+    detail = persons_api.get_person(person_id, session, token)
+    graph = graph_api.co_occurrence(session, token, MeetingFilter(person=person_id), min_weight=1)
+    shared = {edge.target if edge.source == person_id else edge.source: edge.weight for edge in graph.edges}
+    met = sorted(
+        ((node, shared[node.id]) for node in graph.nodes if node.id in shared),
+        key=lambda pair: (-pair[1], pair[0].name),
+    )
+    return page(request, "person.html", token, person=detail, met=met, timeline=_timeline(detail.positions))
+
+
+def _timeline(positions: list[Any]) -> list[dict[str, Any]]:
+    """Positions in date order, the same post in a row joined into one period (first and last date seen)."""
+    periods: list[dict[str, Any]] = []
+    dated = sorted(positions, key=lambda held: (held.date is None, held.date or ""))
+    for held in dated:
+        key = (held.position, held.organization)
+        if periods and periods[-1]["key"] == key:
+            periods[-1]["until"] = held.date or periods[-1]["until"]
+            periods[-1]["documents"].append(held.document_id)
+            continue
+        periods.append(
+            {
+                "key": key,
+                "position": held.position,
+                "organization": held.organization,
+                "organization_id": held.organization_id,
+                "since": held.date,
+                "until": held.date,
+                "documents": [held.document_id],
+            }
+        )
+    return periods
+
+
+@router.get("/organizations", response_class=HTMLResponse)
+def organizations(
+    request: Request, session: SessionDep, token: PageToken, q: Annotated[str, Query()] = ""
+) -> HTMLResponse:
+    listing = organizations_api.list_organizations(session, token, q=q, offset=0, limit=CHOICES)
+    return page(request, "organizations.html", token, q=q, organizations=listing.data, count=listing.count)
+
+
+@router.get("/organizations/{organization_id}", response_class=HTMLResponse)
+def organization(organization_id: uuid.UUID, request: Request, session: SessionDep, token: PageToken) -> HTMLResponse:
+    detail = organizations_api.get_organization(organization_id, session, token)
+    return page(request, "organization.html", token, organization=detail)
+
+
+@router.get("/topics", response_class=HTMLResponse)
+def topics(request: Request, session: SessionDep, token: PageToken, values: Filters) -> HTMLResponse:
+    """Meetings per topic and month: a chart, and the same numbers as a table."""
+    error = None
+    try:
+        rows = topics_api.timeline(session, token, _meetings(values)).data
+    except HTTPException as exc:
+        rows, error = [], exc.detail
+    months = sorted({row.month for row in rows})
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    labels: dict[str, str] = {}
+    for row in rows:
+        counts[row.topic][row.month] = row.count
+        labels[row.topic] = row.label
+    series = [
+        {"topic": topic, "label": labels[topic], "counts": [counts[topic].get(month, 0) for month in months]}
+        for topic in sorted(counts, key=lambda topic: -sum(counts[topic].values()))
+    ]
+    return _filtered(request, "topics.html", session, token, values, months=months, series=series, error=error)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(
+    request: Request,
+    session: SessionDep,
+    token: PageToken,
+    values: Filters,
+    min_weight: Annotated[int, Query(ge=1, le=1000)] = 1,
+) -> HTMLResponse:
+    """Who met whom: persons as nodes, shared meetings as weighted edges, drawn by the vendored Cytoscape."""
+    error = None
+    try:
+        graph = graph_api.co_occurrence(session, token, _meetings(values), min_weight=min_weight)
+        data: dict[str, Any] = graph.model_dump(mode="json")
+    except HTTPException as exc:
+        data, error = {"nodes": [], "edges": [], "meetings": 0}, exc.detail
+    names = {node["id"]: node["name"] for node in data["nodes"]}
+    return _filtered(
+        request, "network.html", session, token, values, graph=data, names=names, min_weight=min_weight, error=error
+    )
