@@ -170,6 +170,13 @@ document.addEventListener("DOMContentLoaded", () => {
       save([operation], "добавлено из выделения");
     });
   }
+  document.getElementById("add-close").addEventListener("click", () => {
+    panel.hidden = true;
+    selected = null;
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !panel.hidden) panel.hidden = true;
+  });
   const addMention = document.getElementById("add-mention");
   addMention.addEventListener("click", () => {
     if (!selected) return;
