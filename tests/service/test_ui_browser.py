@@ -446,3 +446,46 @@ def test_a_reader_sees_no_editing(page: object, served: tuple[str, dict[str, str
         document_id,
     )
     assert status == 403
+
+
+FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
+
+
+def test_upload_every_format_and_pdf_pages(page: object, served: tuple[str, dict[str, str]]) -> None:
+    """One batch of a text-layer PDF, a scan, a DOCX and an HTML page; the PDF's fields show their page."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    base, tokens = served
+    batch = [
+        FORMATS / "pdf" / "nerel-014.pdf",
+        FORMATS / "scanned" / "nerel-013.pdf",
+        FORMATS / "docx" / "nerel-449.docx",
+        FORMATS / "html" / "nerel-11587_text.html",
+    ]
+    _login(page, base, tokens["archivist"], "/upload")
+    page.get_by_label("Перетащите сюда файлы", exact=False).set_input_files([str(path) for path in batch])
+    page.get_by_role("button", name="Загрузить").click()
+    jobs = page.locator("li.job")
+    expect(jobs).to_have_count(len(batch))
+    for index in range(len(batch)):
+        expect(jobs.nth(index)).to_have_attribute("data-state", "done", timeout=JOB_TIMEOUT * 1000)
+    expect(page.locator("#batch-status")).to_contain_text(f"готово {len(batch)} из {len(batch)}")
+    page.screenshot(path=SHOTS / "15-upload-formats.png", full_page=True)
+
+    jobs.filter(has_text="nerel-014.pdf").get_by_role("link", name="Открыть документ").click()
+    page.wait_for_load_state()
+    expect(page.locator("p.meta")).to_contain_text("страниц: 3")
+    pages = [
+        int(value) for value in page.locator("a.field[data-page]").evaluate_all("(a) => a.map(x => x.dataset.page)")
+    ]
+    assert max(pages) >= 2, "no field is on a later page of the PDF"
+    on_later = page.locator(f"a.field[data-page='{max(pages)}']").first
+    expect(on_later.locator("xpath=following-sibling::small[@class='page']")).to_have_text(f"стр. {max(pages)}")
+    on_later.click()
+    expect(page.locator("#evidence-page")).to_contain_text(f"страница {max(pages)}")
+    page.screenshot(path=SHOTS / "16-pdf-pages.png")
+
+    page.goto(f"{base}/")
+    for path in batch:
+        expect(page.locator("table a", has_text=path.name)).to_have_count(1)

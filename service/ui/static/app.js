@@ -87,6 +87,8 @@ document.addEventListener("DOMContentLoaded", () => {
       target.classList.add("current");
       target.scrollIntoView({ behavior: "smooth", block: "center" });
       target.focus({ preventScroll: true });
+      const where = document.getElementById("evidence-page");
+      if (where && field.dataset.page) where.textContent = "«" + field.textContent + "» — страница " + field.dataset.page;
       history.replaceState(null, "", "#" + field.dataset.anchor);
     });
   }
