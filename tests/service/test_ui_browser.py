@@ -431,6 +431,11 @@ def test_a_reader_sees_no_editing(page: object, served: tuple[str, dict[str, str
     document_id = _archive(base, tokens["archivist"], "mbos-bishkek.txt")["mbos-bishkek.txt"]
     _login(page, base, tokens["researcher"], f"/documents/{document_id}")
     expect(page.locator("article.doc-text mark.ent-PER").first).to_be_visible()
+    page.wait_for_load_state()
+    field = page.locator("#persons a.field").first
+    field.focus()  # keyboard only: a focused field and Enter bring its evidence into view
+    page.keyboard.press("Enter")
+    expect(page.locator(f"mark#{field.get_attribute('data-anchor')}")).to_be_focused()
     expect(page.get_by_role("button", name="Изменить")).to_have_count(0)
     expect(page.get_by_role("button", name="Удалить")).to_have_count(0)
     expect(page.locator("#add-panel")).to_have_count(0)
