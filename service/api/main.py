@@ -8,9 +8,12 @@ from contextlib import asynccontextmanager
 from functools import partial
 
 from fastapi import APIRouter, FastAPI, Request, status
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DataError
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pipelines.errors import (
     CorruptDocument,
@@ -21,6 +24,7 @@ from pipelines.errors import (
     OcrUnavailable,
     UnsupportedFormat,
 )
+from service.api.openapi import document_error_answers
 from service.api.ratelimit import RateLimitMiddleware
 from service.api.routes import (
     auth,
@@ -130,6 +134,22 @@ def validation_message(exc: Exception) -> str:
     return " ".join(message.split())
 
 
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == status.HTTP_400_BAD_REQUEST:
+        # Starlette's and FastAPI's own answer to a body they cannot parse (a JSON body that is not UTF-8,
+        # a multipart body with too many parts): malformed like any other request here, so a 422.
+        return JSONResponse({"detail": f"the request body cannot be read: {exc.detail}"}, status_code=422)
+    return await http_exception_handler(request, exc)
+
+
+async def _data_error(_: Request, exc: Exception) -> JSONResponse:
+    # A value the database cannot hold (an integer past PostgreSQL's range, a NUL character in a text) can
+    # only have come from the request: the client's error, not a crash. SQLite stores such values as given.
+    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    return JSONResponse({"detail": f"a value in the request cannot be stored or compared: {reason}"}, status_code=422)
+
+
 async def _queue_unavailable(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
 
@@ -162,6 +182,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(KeneshError, _kenesh_error)
     app.add_exception_handler(QueueUnavailable, _queue_unavailable)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(DataError, _data_error)
     app.add_exception_handler(Exception, _internal_error)
     v1 = APIRouter(prefix="/v1")
     routers = (extract, documents, records, jobs, auth, persons, organizations, graph, topics, search, export)
@@ -170,4 +192,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     v1.include_router(health_router)
     app.include_router(v1)
     ui.mount(app)  # the web UI's pages at / and their assets at /static
+    document_error_answers(app)
     return app

@@ -228,6 +228,7 @@ class TopicsTimeline(BaseModel):
 
 class SearchResult(BaseModel):
     document_id: uuid.UUID
+    filename: str | None = Field(None, description="the uploaded file's name (a title is not always found)")
     title: str | None
     date: str | None
     snippet: str = Field(description="HTML-escaped original text around the first match; matches in <mark>")
