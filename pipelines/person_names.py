@@ -8,7 +8,7 @@ Shapes handled (tokens as razdel gives them): `Н.С. Базарбаев`, `А.�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from natasha.data import FIRST, LAST, MAYBE_FIRST, load_dict
 from spacy.tokens import Span, Token
@@ -82,7 +82,8 @@ def _case(token: Token) -> str | None:
     return case
 
 
-@cache
+# Per-word caches are bounded: a worker reads new words for as long as it runs (names, OCR noise).
+@lru_cache(maxsize=50_000)
 def _parse_tags(word: str) -> tuple[tuple[str, float, str], ...]:
     """(tag string, score, normal form) of every pymorphy reading of `word`."""
     return tuple((str(p.tag), p.score, p.normal_form) for p in loading.parse(word))
@@ -121,7 +122,7 @@ def looks_like_surname(word: str) -> bool:
     return w in _surnames() or w.endswith(SURNAME_ENDINGS) or any("Surn" in tag for tag, _, _ in _parse_tags(w))
 
 
-@cache
+@lru_cache(maxsize=50_000)
 def _nominative(word: str, case: str | None, gender: str | None, part: str) -> str:
     """`word` (a name part in `case`) in the nominative, keeping its gender."""
     if case in (None, "Nom") or (not word.isalpha() and "-" not in word):

@@ -111,8 +111,13 @@ def worker_command(concurrency: int) -> int:
         return EXIT_FAILED
 
     from service.jobs.celery_app import make_celery
+    from service.jobs.sweep import sweep_in_worker
 
     app = make_celery(settings.broker_url, settings.job_lease_seconds)
+    if settings.job_sweep_seconds > 0:
+        sweep_in_worker(
+            settings.broker_url, settings.database_url, settings.job_sweep_seconds, settings.job_lease_seconds
+        )
     # One pool process per job at a time: the models are loaded once in each, and jobs never share one.
     app.worker_main(["worker", f"--concurrency={concurrency}", "--pool=prefork", "--loglevel=INFO"])
     return EXIT_OK
@@ -159,7 +164,7 @@ def ingest_command(folder: Path, wait: bool) -> int:
     if settings.broker_url:
         from service.jobs.celery_app import CeleryQueue, make_celery
 
-        queue = CeleryQueue(make_celery(settings.broker_url))
+        queue = CeleryQueue(make_celery(settings.broker_url), factory)
     elif wait:
         # No broker and no service asked to run them: this process extracts, as `kenesh serve` would.
         from functools import partial
@@ -179,7 +184,11 @@ def ingest_command(folder: Path, wait: bool) -> int:
             file=sys.stderr,
         )
         if not report.submitted:
-            print("kenesh: the job broker is unreachable: the jobs stay queued in the archive", file=sys.stderr)
+            print(
+                "kenesh: the job broker is unreachable: the jobs stay queued in the archive, and the workers "
+                "hand them over once it is back (KENESH_JOB_SWEEP_SECONDS)",
+                file=sys.stderr,
+            )
         elif queue is None:
             print("kenesh: the jobs are queued; `kenesh serve` runs them (or use --wait)", file=sys.stderr)
         if not wait:

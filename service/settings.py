@@ -30,6 +30,12 @@ class Settings(BaseSettings):
         600, gt=0, description="a running job not heard from for this long lost its worker and is taken over"
     )
     job_max_attempts: int = Field(3, gt=0, description="runs of a job (taken over or failed) before it ends failed")
+    job_sweep_seconds: float = Field(
+        30,
+        ge=0,
+        description="with a broker: how often the service and each worker hand it the jobs it lacks (their upload "
+        "got a 503, the broker restarted empty, their lease expired); 0: only when the service starts",
+    )
     sse_poll_seconds: float = Field(0.5, gt=0, description="how often a job's event stream looks for progress")
     rate_limit_per_minute: int = Field(
         600, ge=0, description="requests a minute per token (per client address without one); 0: no limit"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from models import loading
 from pipelines.cleaning.offsets import CleanText, Replacement
@@ -76,7 +76,7 @@ _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 
 
-@cache
+@lru_cache(maxsize=20_000)  # bounded: a long-running worker meets new hyphenated pairs for as long as it runs
 def _is_word_break(left: str, right: str) -> bool:
     """A line-end hyphen splits one word (True) or joins the two halves of a compound (False). Asked of
     the dictionary: the joined word is known, or the halves are not both words of their own. A capital

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, FastAPI, Request, status
 from fastapi.exception_handlers import http_exception_handler
@@ -48,6 +50,9 @@ from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, migrate, session_scope
 from service.ui import routes as ui
 
+if TYPE_CHECKING:
+    from service.jobs.sweep import Sweeper
+
 log = logging.getLogger(__name__)
 
 
@@ -61,10 +66,16 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     if settings.warm_up:
         await run_in_threadpool(extractor.warm_up)
     queue: JobQueue
+    sweeper: Sweeper | None = None
     if settings.broker_url:
-        from service.jobs.celery_app import CeleryQueue, make_celery  # Celery loads only when it is configured
+        # Celery loads only when it is configured
+        from service.jobs.celery_app import CeleryQueue, make_celery
+        from service.jobs.sweep import Sweeper
 
-        queue = CeleryQueue(make_celery(settings.broker_url))
+        queue = CeleryQueue(make_celery(settings.broker_url), factory)
+        # Jobs the broker lacks (a 503'd upload, a broker restarted empty, a dead worker's) are handed over
+        # again now and every KENESH_JOB_SWEEP_SECONDS.
+        sweeper = Sweeper(factory, queue, settings.job_sweep_seconds, settings.job_lease_seconds)
     else:
         queue = EmbeddedQueue(
             partial(run_extract_job, factory, extractor, limits=JobLimits.of(settings)), workers=settings.job_workers
@@ -72,26 +83,30 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.session_factory = factory
     app.state.extractor = extractor
     app.state.queue = queue
-    with session_scope(factory) as session:
-        # A running job was cut off only if it ran in this process; Celery workers may still be running theirs.
-        if settings.broker_url is None:
+    waiting: list[uuid.UUID] = []
+    if sweeper is None:
+        # A running job was cut off only if it ran in this process; Celery workers may still be running theirs,
+        # and the sweep hands the broker the jobs it lacks.
+        with session_scope(factory) as session:
             waiting = repo.requeue_interrupted(session)
-        else:  # and those whose worker died: the claim takes them over, their lease having expired
-            waiting = repo.queued_jobs(session) + repo.expired_jobs(session, settings.job_lease_seconds)
-    if waiting:
-        log.info("resuming %d queued jobs", len(waiting))
+        if waiting:
+            log.info("resuming %d queued jobs", len(waiting))
     with session_scope(factory) as session:
         indexed = await run_in_threadpool(repo.index_missing, session)
     if indexed:
         log.info("indexed %d documents for research", indexed)
-    try:
-        for job_id in waiting:
-            queue.submit(job_id)  # a job already in the broker runs once all the same: its worker claims the row
-    except QueueUnavailable:
-        log.warning("the job broker is unreachable: queued jobs wait for the next start")
+    for job_id in waiting:
+        queue.submit(job_id)
+    if sweeper is not None:
+        if settings.job_sweep_seconds > 0:
+            sweeper.start()  # its first pass runs at once
+        else:
+            await run_in_threadpool(sweeper.sweep, 0.0)  # no periodic sweep: one pass at each start
     try:
         yield
     finally:
+        if sweeper is not None:
+            await run_in_threadpool(sweeper.stop)
         await run_in_threadpool(queue.close)
         engine.dispose()
 

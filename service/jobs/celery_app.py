@@ -23,7 +23,8 @@ from service.extraction import Extractor
 from service.jobs.queue import QueueUnavailable
 from service.jobs.tasks import JobLimits, run_extract_job
 from service.settings import get_settings
-from service.storage.db import make_engine, make_session_factory
+from service.storage import repositories as repo
+from service.storage.db import make_engine, make_session_factory, session_scope
 from service.storage.repositories import Claim
 
 log = logging.getLogger(__name__)
@@ -119,21 +120,46 @@ def _forget_parent_runtime(**_: Any) -> None:
 
 
 class CeleryQueue:
-    """Submits jobs to the broker; `kenesh worker` processes run them."""
+    """Submits jobs to the broker; `kenesh worker` processes run them.
 
-    def __init__(self, app: Celery) -> None:
+    With a session factory it records each hand-over on the job (`published_at`), so that the sweep
+    (jobs/sweep.py) knows which queued jobs the broker never got.
+    """
+
+    def __init__(self, app: Celery, factory: sessionmaker[Session] | None = None) -> None:
         self._app = app
         self._task = app.tasks[TASK_NAME]
+        self._factory = factory
 
     def submit(self, job_id: uuid.UUID) -> None:
+        self.publish(job_id)
+        if self._factory is not None:
+            with session_scope(self._factory) as session:
+                repo.set_published(session, job_id, True)
+
+    def publish(self, job_id: uuid.UUID) -> None:
+        """Hand the job's id to the broker, nothing else; QueueUnavailable when it cannot be reached."""
         try:
             self._task.delay(str(job_id))
         except BrokerError as exc:
             log.warning("job %s stays queued: the broker is unreachable: %s", job_id, exc)
             raise QueueUnavailable(
                 "the job broker is unreachable; the job is stored and stays queued, "
-                "and is submitted again when the service restarts"
+                "and is handed over when the broker is back"
             ) from exc
+
+    def depth(self) -> int:
+        """Messages waiting in the broker's queue (not those a worker holds); QueueUnavailable when unreachable."""
+        with self._app.connection_for_write() as connection:
+            try:
+                channel = connection.default_channel
+                name = self._app.conf.task_default_queue
+                try:
+                    return int(channel.queue_declare(queue=name, passive=True).message_count)
+                except connection.channel_errors:
+                    return 0  # no such queue (yet): no message waits in it
+            except (BrokerError, *connection.connection_errors) as exc:
+                raise QueueUnavailable(f"the job broker is unreachable: {exc}") from exc
 
     def close(self) -> None:
         self._app.close()

@@ -63,6 +63,11 @@ def _run_once(
         job = session.get(Job, job_id, populate_existing=True)
         assert job is not None  # claimed just now in this transaction
         attempt, tries = job.attempts, job.tries
+        if tries > 1:
+            # Worth watching: many of these mean workers die (memory?) or leases are too short for the documents.
+            log.warning("job %s: try %d (attempt %d): an earlier try was cut off or failed", job_id, tries, attempt)
+        else:
+            log.info("job %s: attempt %d started", job_id, attempt)
         document_id = job.document_id
         requested_by = job.created_by
         document = repo.get_document(session, document_id)

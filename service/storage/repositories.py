@@ -6,7 +6,7 @@ import hashlib
 import secrets
 import uuid
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
@@ -326,18 +326,6 @@ def finish_job(
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
-def expired_jobs(session: Session, lease_seconds: float) -> list[uuid.UUID]:
-    """Running jobs whose lease expired: their workers died, and no one may be about to take them over."""
-    limit = utcnow() - timedelta(seconds=lease_seconds)
-    return list(
-        session.scalars(
-            select(Job.id)
-            .where(Job.state == JobState.RUNNING.value, or_(Job.claimed_at.is_(None), Job.claimed_at < limit))
-            .order_by(Job.created_at, Job.id)
-        )
-    )
-
-
 def requeue_interrupted(session: Session) -> list[uuid.UUID]:
     """After a restart: jobs left running were cut off, so they queue again; all queued ids, oldest first."""
     session.execute(
@@ -356,10 +344,61 @@ def queued_jobs(session: Session) -> list[uuid.UUID]:
     )
 
 
+def publishable_jobs(
+    session: Session, queued_before: datetime, lease_seconds: float, broker_empty: bool, limit: int = 500
+) -> list[uuid.UUID]:
+    """Jobs the Celery broker should be handed (again), oldest first: what the sweep (jobs/sweep.py) publishes.
+
+    Queued ones whose hand-over failed or never happened; with `broker_empty`, also queued ones handed over before
+    `queued_before` (an empty broker queue no longer holds them: the broker restarted without its data); and
+    running ones whose lease expired, unless they were handed over since, so that a worker takes them over.
+    Younger queued jobs are left to whoever is submitting them right now.
+    """
+    now = utcnow()
+    lease_limit = now - timedelta(seconds=lease_seconds)
+    queued = and_(Job.state == JobState.QUEUED.value, Job.updated_at < queued_before)
+    unpublished = Job.published_at.is_(None)
+    if broker_empty:
+        unpublished = or_(unpublished, Job.published_at < queued_before)
+    expired = and_(
+        Job.state == JobState.RUNNING.value,
+        or_(Job.claimed_at.is_(None), Job.claimed_at < lease_limit),
+        or_(Job.published_at.is_(None), Job.published_at < lease_limit),
+    )
+    return list(
+        session.scalars(
+            select(Job.id).where(or_(and_(queued, unpublished), expired)).order_by(Job.created_at, Job.id).limit(limit)
+        )
+    )
+
+
+def take_publication(session: Session, job_id: uuid.UUID, published_before: datetime) -> bool:
+    """Mark the job handed over now, unless someone did since `published_before`: two sweeps publish it once."""
+    result = session.execute(
+        update(Job)
+        .where(Job.id == job_id, or_(Job.published_at.is_(None), Job.published_at < published_before))
+        # A hand-over is no change a reader of the job sees: updated_at stays.
+        .values(published_at=utcnow(), updated_at=Job.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def set_published(session: Session, job_id: uuid.UUID, published: bool) -> None:
+    """Record that the job was handed to the broker just now, or that its hand-over failed after all."""
+    session.execute(
+        update(Job)
+        .where(Job.id == job_id)
+        .values(published_at=utcnow() if published else None, updated_at=Job.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def retry_job(session: Session, job: Job) -> None:
     job.state = JobState.QUEUED.value
     job.tries = 0  # a person asked again: the automatic tries start over
     job.claimed_at = None
+    job.published_at = None  # not in the broker until the route hands it over
     job.stage = None
     job.percent = 0
     job.error = None

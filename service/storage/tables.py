@@ -145,6 +145,9 @@ class Job(Base):
     # The lease: set by the claim and renewed with every progress report; a running job whose lease is older
     # than KENESH_JOB_LEASE_SECONDS lost its worker and may be claimed again.
     claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # When the job was last handed to the Celery broker; empty while it is not known to be there (the broker
+    # was down), so that the sweep (jobs/sweep.py) hands it over. Unused by the embedded pool.
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tokens.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

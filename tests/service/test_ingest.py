@@ -199,11 +199,44 @@ def test_a_job_that_keeps_failing_ends_failed_with_its_reason(
     assert _counts(factory) == (1, 1, 0)
 
 
-# Two real `kenesh worker` processes over Redis, one killed whole (SIGKILL) mid-batch and started again.
+# Two real `kenesh worker` processes over Redis and PostgreSQL ingest 60 documents; one is killed whole (SIGKILL)
+# in the middle of a document, half-way through the batch, and started again.
 
-CELERY_DOCUMENTS = 6
-CELERY_LEASE_SECONDS = 4
-CELERY_TIMEOUT = 180.0
+BATCH_SIZE = 60
+CELERY_LEASE_SECONDS = 10
+CELERY_TIMEOUT = 300.0
+
+
+def _batch(folder: Path) -> tuple[list[Path], Path]:
+    """60 distinct files made from the 25 corpus documents, and the one the test kills a worker in.
+
+    Each original; again in CP1251 where it fits (a scanner's or an old Windows export) and in UTF-16 with a BOM
+    for the rest; and all of them bound in one volume, long enough to be sure of killing a worker in the middle
+    of it. The volume comes half-way through the batch.
+    """
+    folder.mkdir()
+    sources = sorted(CORPUS_DEV.glob("*.txt"))
+    texts = {source.stem: source.read_text(encoding="utf-8") for source in sources}
+    files = []
+    for stem, text in texts.items():
+        files.append(folder / f"{stem}.txt")
+        files[-1].write_bytes(text.encode("utf-8"))
+    for stem, text in texts.items():
+        try:
+            encoded, name = text.encode("cp1251"), f"{stem}-cp1251.txt"
+        except UnicodeEncodeError:
+            encoded, name = text.encode("utf-16"), f"{stem}-utf16.txt"
+        files.append(folder / name)
+        files[-1].write_bytes(encoded)
+    more = [stem for stem in texts if not (folder / f"{stem}-utf16.txt").exists()]
+    for stem in more[: BATCH_SIZE - 1 - len(files)]:
+        files.append(folder / f"{stem}-utf16.txt")
+        files[-1].write_bytes(texts[stem].encode("utf-16"))
+    volume = folder / "volume.txt"
+    volume.write_text("\n\n".join(texts.values()), encoding="utf-8")
+    files.insert(BATCH_SIZE // 2, volume)
+    assert len({hashlib.sha256(path.read_bytes()).hexdigest() for path in files}) == BATCH_SIZE
+    return files, volume
 
 
 def _start_worker(settings: Settings, broker_url: str, log_path: Path) -> subprocess.Popen[bytes]:
@@ -212,6 +245,8 @@ def _start_worker(settings: Settings, broker_url: str, log_path: Path) -> subpro
         "KENESH_DATABASE_URL": settings.database_url,
         "KENESH_BROKER_URL": broker_url,
         "KENESH_JOB_LEASE_SECONDS": str(CELERY_LEASE_SECONDS),
+        # The killed worker's job is handed over again as soon as its lease expired.
+        "KENESH_JOB_SWEEP_SECONDS": "1",
         # Models load before the first claim, so that a lease never covers loading them.
         "KENESH_WARM_UP": "true",
     }
@@ -233,15 +268,15 @@ def _wait_ready(process: subprocess.Popen[bytes], log_path: Path, count: int = 1
         time.sleep(0.2)
 
 
-def _running_job(factory: sessionmaker[Session]) -> uuid.UUID:
+def _worker_running(job_id: uuid.UUID, logs: list[Path]) -> int:
+    """Which worker started the job (its log says so, tasks.py), once one has."""
     deadline = time.monotonic() + CELERY_TIMEOUT
     while True:
-        with factory() as session:
-            running = session.scalar(select(Job.id).where(Job.state == JobState.RUNNING.value).limit(1))
-        if running is not None:
-            return running
-        assert time.monotonic() < deadline, "no job started"
-        time.sleep(0.005)
+        for number, log_path in enumerate(logs):
+            if f"job {job_id}: attempt 1 started" in log_path.read_text():
+                return number
+        assert time.monotonic() < deadline, "the job never started"
+        time.sleep(0.05)
 
 
 def test_two_workers_one_killed_mid_batch_extract_every_document_once(
@@ -253,38 +288,45 @@ def test_two_workers_one_killed_mid_batch_extract_every_document_once(
         pytest.skip("KENESH_TEST_BROKER_URL is not set (start Redis with `bash .ci/redis.sh`)")
     if settings.database_url.startswith("sqlite"):
         pytest.skip("several worker processes: the PostgreSQL deployment (and half the CPU time of CI)")
-    sources = sorted(CORPUS_DEV.glob("*.txt"))[:CELERY_DOCUMENTS]
+    files, volume = _batch(tmp_path / "batch")
     logs = [tmp_path / "worker-a.log", tmp_path / "worker-b.log"]
-    # Worker A alone first, so that the job found running is its own: it is killed in that document.
-    workers = [_start_worker(settings, BROKER_URL, logs[0])]
-    queue = CeleryQueue(make_celery(BROKER_URL))
+    workers = [_start_worker(settings, BROKER_URL, log) for log in logs]
+    queue = CeleryQueue(make_celery(BROKER_URL), factory)
     try:
-        _wait_ready(workers[0], logs[0])
-        report = ingest(factory, queue, sources, max_bytes=10 * 2**20)
-        assert report.added == CELERY_DOCUMENTS
-        killed = _running_job(factory)
-        os.killpg(workers[0].pid, signal.SIGKILL)  # the worker and its pool process: nobody acks or rejects
-        workers[0].wait()
-        workers = [_start_worker(settings, BROKER_URL, log) for log in logs]
-        _wait_ready(workers[0], logs[0], count=2)
-        _wait_ready(workers[1], logs[1])
+        for process, log_path in zip(workers, logs, strict=True):
+            _wait_ready(process, log_path)
+        report = ingest(factory, queue, files, max_bytes=10 * 2**20)
+        assert (report.added, report.skipped) == (BATCH_SIZE, [])
+        killed = next(job_id for job_id, path in report.jobs.items() if path == volume)
+        victim = _worker_running(killed, logs)
+        os.killpg(workers[victim].pid, signal.SIGKILL)  # the worker and its pool process: nobody acks or rejects
+        workers[victim].wait()
+        with factory() as session:
+            cut_off = session.get(Job, killed)
+            assert cut_off is not None and cut_off.state == "running"  # killed in the middle of the volume
+            done_before = session.scalar(select(func.count()).select_from(Job).where(Job.state == "done")) or 0
+        workers[victim] = _start_worker(settings, BROKER_URL, logs[victim])
+        _wait_ready(workers[victim], logs[victim], count=2)
         jobs = wait_for_jobs(factory, report.jobs, poll_seconds=0.2, timeout=CELERY_TIMEOUT)
     finally:
         queue.close()
         for process in workers:
             _stop(process)
-    # The killed attempt counts: the job was taken over once its lease expired.
-    assert (jobs[killed].state, jobs[killed].attempts) == ("done", 2)
-    assert sorted(job.state for job in jobs.values()) == ["done"] * CELERY_DOCUMENTS, [
-        (job.state, job.error) for job in jobs.values()
+    assert 0 < done_before < BATCH_SIZE  # mid-batch
+    assert sorted(job.state for job in jobs.values()) == ["done"] * BATCH_SIZE, [
+        (job.state, job.error) for job in jobs.values() if job.state != "done"
     ]
+    # The killed attempt counts: the job was taken over once its lease expired.
+    assert jobs[killed].attempts >= 2
+    assert _counts(factory) == (BATCH_SIZE, BATCH_SIZE, BATCH_SIZE)
     with factory() as session:
-        for source in sources:
-            document = repo.find_document_by_sha256(session, hashlib.sha256(source.read_bytes()).hexdigest())
+        for path in files:
+            document = repo.find_document_by_sha256(session, hashlib.sha256(path.read_bytes()).hexdigest())
             assert document is not None
             records = session.scalars(
                 select(Record).where(Record.document_id == document.id, Record.kind == RecordKind.MACHINE)
             ).all()
-            assert len(records) == 1, source.name  # extracted exactly once, whoever did it
-            assert records[0].data == extract_bytes(source.read_bytes(), source.name).model_dump(mode="json")
-    assert "Traceback" not in logs[1].read_text(), logs[1].read_text()
+            assert len(records) == 1, path.name  # extracted exactly once, whoever did it
+            assert records[0].data == extract_bytes(path.read_bytes(), path.name).model_dump(mode="json"), path.name
+    for log_path in logs:
+        assert "Traceback" not in log_path.read_text(), log_path.read_text()
