@@ -5,7 +5,8 @@ Identity rule: a record's person is an existing archive person when
   - the given names are compatible (equal first names; or initials that agree letter by letter with each
     other or with the first letters of the names; a side with neither conflicts with nothing), and
   - the organization (the same archive organization) or the position (same head noun, one phrase's lemmas
-    within the other's) agrees in at least one earlier appearance,
+    within the other's, a country under any of its names: «президент РФ» is «президент России») agrees in
+    at least one earlier appearance,
 and no appearance of that archive person conflicts on the given name, and it does not appear in this
 document already (two persons of one record are two people). A surname alone never merges anyone.
 Every appearance keeps the decision and its evidence; an archivist's split or merge is kept across
@@ -19,11 +20,13 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import delete, exists, or_, select, text
 from sqlalchemy.orm import Session
 
+from models import lexicons
 from pipelines.record import MeetingRecord, Person
 from service.morphology import head_noun, lemma, lemma_string, name_keys, normalize, phrase_key, surname_key
 from service.storage.tables import (
@@ -311,8 +314,36 @@ def positions_agree(a: str | None, b: str | None) -> bool:
         return False
     if head_noun(a) != head_noun(b):
         return False
-    left, right = set(phrase_key(a).split()), set(phrase_key(b).split())
+    left, right = set(_countries_named_once(phrase_key(a))), set(_countries_named_once(phrase_key(b)))
     return bool(left and right) and (left <= right or right <= left)
+
+
+@cache
+def _country_aliases() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each country's names in lemmas → its canonical name in lemmas, longest names first."""
+    aliases: dict[tuple[str, ...], str] = {}
+    for line in lexicons.lines("loc_countries"):
+        canonical, *others = (part.strip() for part in line.split("|"))
+        for name in (canonical, *others):
+            aliases.setdefault(tuple(phrase_key(name).split()), phrase_key(canonical).replace(" ", "_"))
+    return tuple(sorted(aliases.items(), key=lambda item: -len(item[0])))
+
+
+def _countries_named_once(key: str) -> list[str]:
+    """The lemmas of a phrase with every country under one name: «президент РФ» is «президент России»."""
+    words = key.split()
+    out: list[str] = []
+    at = 0
+    while at < len(words):
+        for alias, canonical in _country_aliases():
+            if tuple(words[at : at + len(alias)]) == alias:
+                out.append(canonical)
+                at += len(alias)
+                break
+        else:
+            out.append(words[at])
+            at += 1
+    return out
 
 
 def _agreement(new: PersonAppearance, old: PersonAppearance) -> list[str]:
