@@ -47,19 +47,23 @@ class Extractor:
         self._lock = threading.Lock()
         self.max_admitted = max_admitted
         self._admitted = threading.BoundedSemaphore(max_admitted) if max_admitted > 0 else None
+        self._count_lock = threading.Lock()
+        self.admitted = 0  # requests holding a place now
 
     @contextmanager
     def admit(self) -> Iterator[None]:
         """Hold a place among the requests running or waiting for the pipeline; ExtractorBusy when none is free."""
-        if self._admitted is None:
-            yield
-            return
-        if not self._admitted.acquire(blocking=False):
+        if self._admitted is not None and not self._admitted.acquire(blocking=False):
             raise ExtractorBusy(f"busy: {self.max_admitted} extractions are running or waiting; retry shortly")
+        with self._count_lock:
+            self.admitted += 1
         try:
             yield
         finally:
-            self._admitted.release()
+            with self._count_lock:
+                self.admitted -= 1
+            if self._admitted is not None:
+                self._admitted.release()
 
     def warm_up(self) -> None:
         # Some models load lazily on the first document; one short text loads them all now.

@@ -47,6 +47,13 @@ class Settings(BaseSettings):
     extract_wait_seconds: float = Field(
         30, gt=0, description="how long a POST /v1/extract request waits for the pipeline (busy with jobs) before a 503"
     )
+    # Fewer than AnyIO's 40 request threads, so that requests waiting for a database connection never hold
+    # every thread while those holding connections need one to finish (service/api/overload.py).
+    max_concurrent_requests: int = Field(
+        32, ge=0, le=39, description="requests worked on at once (event streams aside); 0: no bound"
+    )
+    max_queued_requests: int = Field(256, ge=0, description="requests that may wait for a place; more get a 503")
+    request_wait_seconds: float = Field(10, gt=0, description="how long a request waits for a place before a 503")
     warm_up: bool = Field(True, description="load the NLP models at start, not on the first request")
 
 

@@ -27,6 +27,7 @@ from pipelines.errors import (
     UnsupportedFormat,
 )
 from service.api.openapi import document_error_answers
+from service.api.overload import ConcurrencyLimitMiddleware
 from service.api.ratelimit import RateLimitMiddleware
 from service.api.routes import (
     auth,
@@ -192,6 +193,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/docs",
     )
     app.state.settings = settings or get_settings()
+    limits = app.state.settings
+    if limits.max_concurrent_requests:
+        app.add_middleware(
+            ConcurrencyLimitMiddleware,
+            limit=limits.max_concurrent_requests,
+            queue=limits.max_queued_requests,
+            wait=limits.request_wait_seconds,
+        )
     if app.state.settings.rate_limit_per_minute:
         app.add_middleware(RateLimitMiddleware, per_minute=app.state.settings.rate_limit_per_minute)
     app.add_exception_handler(KeneshError, _kenesh_error)

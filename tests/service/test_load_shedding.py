@@ -8,6 +8,7 @@ and the admission places by the same context manager a request in progress holds
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -74,3 +75,43 @@ def test_no_bound_when_set_to_zero() -> None:
     with extractor.admit(), extractor.admit(), extractor.admit():
         record = extractor.extract(TEXT.encode("utf-8"), "t.txt", wait=5)
     assert [location.name for location in record.locations] == ["Бишкек"]
+
+
+def test_requests_beyond_the_bound_and_its_queue_are_shed(settings: Settings, tokens: dict[str, str]) -> None:
+    """One place and no queue: while an extraction waits for the busy pipeline, any other request is a 503."""
+    one = settings.model_copy(
+        update={"max_concurrent_requests": 1, "max_queued_requests": 0, "extract_wait_seconds": 120}
+    )
+    headers = bearer(tokens["researcher"])
+    with TestClient(create_app(one)) as client:
+        extractor: Extractor = client.app.state.extractor  # type: ignore[attr-defined]
+        busy, release = threading.Event(), threading.Event()
+
+        def parked(_stage: str, _percent: int) -> None:
+            busy.set()
+            release.wait()
+
+        job = threading.Thread(target=extractor.run, args=(SAMPLE.read_bytes(), SAMPLE.name, parked))
+        job.start()
+        answers: list[int] = []
+        waiting = threading.Thread(
+            target=lambda: answers.append(client.post("/v1/extract", headers=headers, json={"text": TEXT}).status_code)
+        )
+        try:
+            assert busy.wait(120)
+            waiting.start()  # takes the one place, then waits for the pipeline
+            deadline = time.monotonic() + 120
+            while extractor.admitted == 0:
+                assert time.monotonic() < deadline and not answers, f"the extraction never got in: {answers}"
+                time.sleep(0.01)
+            shed = client.get("/v1/documents", headers=headers)
+            assert shed.status_code == 503
+            assert shed.headers["Retry-After"] == "1"
+            assert shed.json()["detail"] == "busy: 1 requests are being served and 0 wait; retry shortly"
+            assert client.get("/v1/health").status_code == 200  # health checks take no place
+        finally:
+            release.set()
+            job.join()
+            waiting.join()
+        assert answers == [200]
+        assert client.get("/v1/documents", headers=headers).status_code == 200
