@@ -69,6 +69,10 @@ def current_token(
     return token
 
 
+# Each role check and the roles it admits: the OpenAPI schema and the access tests read the rules from here.
+ROLE_CHECKS: dict[Callable[..., Token], frozenset[str]] = {}
+
+
 def require(*roles: Role) -> Callable[[Token], Token]:
     allowed = {role.value for role in roles}
 
@@ -80,6 +84,7 @@ def require(*roles: Role) -> Callable[[Token], Token]:
             )
         return token
 
+    ROLE_CHECKS[check] = frozenset(allowed)
     return check
 
 

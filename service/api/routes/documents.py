@@ -152,7 +152,8 @@ def get_document(document_id: uuid.UUID, session: SessionDep, _: ReaderDep) -> D
 @router.get(
     "/{document_id}/file",
     response_class=Response,
-    responses={200: {"content": {"application/octet-stream": {}}}, **NOT_FOUND},
+    # Any media type: the bytes go out as the type they were read as (text/plain, application/pdf, …).
+    responses={200: {"content": {"*/*": {"schema": {"type": "string", "format": "binary"}}}}, **NOT_FOUND},
 )
 def download_document(document_id: uuid.UUID, session: SessionDep, _: ReaderDep) -> Response:
     """The original bytes, as uploaded."""
