@@ -27,6 +27,10 @@ _BINARY_MAGIC = (
     b"Rar!",
     b"7z\xbc\xaf",
 )
+# At least this many UTF-8 sequences, holding this share of the high bytes, in a file that is not UTF-8:
+# UTF-8 and an 8-bit table mixed.
+MIXED_SHARE = 0.2
+MIXED_MIN_SEQUENCES = 10
 # A well-formed UTF-8 multi-byte sequence; CP1251 and KOI8-R prose almost never forms one by chance.
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -72,6 +76,15 @@ def _mostly_utf8(sample: bytes) -> bool:
     return high > 0 and in_sequences >= 0.8 * high
 
 
+def _partly_utf8(sample: bytes) -> bool:
+    """Many UTF-8 sequences, but too few for UTF-8 with a few broken bytes: UTF-8 and an 8-bit table mixed
+    in one file (pasted together), which no single decoding reads right. Real CP1251 and KOI8-R prose forms
+    a sequence by chance for under 1% of its high bytes."""
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    sequences = _UTF8_SEQUENCE.findall(sample)
+    return len(sequences) >= MIXED_MIN_SEQUENCES and sum(map(len, sequences)) >= MIXED_SHARE * high
+
+
 def decode(data: bytes) -> str:
     """Decode document bytes; the 8-bit Cyrillic tables are chosen by which one yields lowercase prose."""
     for bom, encoding in _BOMS:
@@ -92,6 +105,10 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         if _mostly_utf8(sample):
             raise DecodingError(f"invalid UTF-8 at byte {exc.start}") from exc
+        if _partly_utf8(sample):
+            raise DecodingError(
+                f"mixed encodings: UTF-8 and an 8-bit table (the UTF-8 breaks at byte {exc.start})"
+            ) from exc
     candidates = []
     for encoding in ("cp1251", "koi8_r"):
         try:
@@ -133,6 +150,10 @@ class PlainTextReader:
 
     def read(self, data: bytes) -> SourceText:
         text = decode(data)
+        if "\x00" in text:
+            # Sniffing refuses NUL bytes in the first 64 kB; past it they are binary data all the same, and
+            # PostgreSQL cannot store a text that holds one.
+            raise DecodingError(f"a NUL character at offset {text.index(chr(0))}: binary data inside the text")
         if _text_share(text[:SAMPLE_BYTES]) < MIN_TEXT_SHARE:
             raise DecodingError("the bytes decode to no readable text")
         return SourceText(text=text, media_type=self.media_type)
