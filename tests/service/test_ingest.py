@@ -3,7 +3,9 @@ over once its lease expires, and ends failed after KENESH_JOB_MAX_ATTEMPTS tries
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import multiprocessing
 import os
 import shutil
 import signal
@@ -13,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 from functools import partial
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pytest
@@ -197,6 +200,67 @@ def test_a_job_that_keeps_failing_ends_failed_with_its_reason(
     assert (job.state, job.attempts) == ("failed", LIMITS.max_attempts)
     assert job.error == "failed 3 times; the last: internal error: MemoryError: out of memory"
     assert _counts(factory) == (1, 1, 0)
+
+
+# Memory stays flat: a worker's job body run over the corpus again and again, in a fresh process, keeps its size
+# once the first rounds filled the caches (all bounded: models/loading.py, pipelines/person_names.py, ...).
+
+MEMORY_ROUNDS = 5
+MEMORY_WARM_ROUNDS = 2
+# Per document the second round on: well under what keeping each document's Doc or record would take.
+MEMORY_GROWTH_PER_DOCUMENT = 80 * 1024
+
+
+def _rss_bytes() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    raise AssertionError("no VmRSS in /proc/self/status")
+
+
+def _memory_probe(database_url: str, rounds: int, results: Connection) -> None:
+    """In a spawned process: every corpus document re-extracted `rounds` times as jobs; RSS after each round."""
+    engine = make_engine(database_url)
+    migrate(engine)
+    factory = make_session_factory(engine)
+    extractor = Extractor()
+    with session_scope(factory) as session:
+        documents = [
+            repo.add_document(session, path.read_bytes(), path.name, "text/plain", None).id
+            for path in sorted(CORPUS_DEV.glob("*.txt"))
+        ]
+    sizes = []
+    for _ in range(rounds):
+        for document_id in documents:
+            with session_scope(factory) as session:
+                job_id = repo.add_job(session, document_id, None, kind="reextract").id
+            assert run_extract_job(factory, extractor, job_id, LIMITS) is Claim.CLAIMED
+        gc.collect()
+        sizes.append(_rss_bytes())
+    results.send((len(documents), sizes))
+    engine.dispose()
+
+
+def test_a_workers_memory_stays_flat_over_many_documents(tmp_path: Path) -> None:
+    if not Path("/proc/self/status").exists():
+        pytest.skip("reads the resident set size from /proc (Linux)")
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: nothing of this test session in it
+    receive, send = context.Pipe(duplex=False)
+    probe = context.Process(target=_memory_probe, args=(f"sqlite:///{tmp_path / 'kenesh.db'}", MEMORY_ROUNDS, send))
+    probe.start()
+    try:
+        assert receive.poll(600), "the memory probe did not finish"
+        documents, sizes = receive.recv()
+    finally:
+        probe.join(60)
+    assert probe.exitcode == 0
+    warm = sizes[MEMORY_WARM_ROUNDS - 1]
+    growth = sizes[-1] - warm
+    extracted = documents * (MEMORY_ROUNDS - MEMORY_WARM_ROUNDS)
+    assert growth < MEMORY_GROWTH_PER_DOCUMENT * extracted, (
+        f"RSS grew {growth / 2**20:.1f} MB over {extracted} documents after warm-up: {[s // 2**20 for s in sizes]} MB"
+    )
 
 
 # Two real `kenesh worker` processes over Redis and PostgreSQL ingest 60 documents; one is killed whole (SIGKILL)
