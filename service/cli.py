@@ -35,6 +35,13 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("folder", type=Path, metavar="DIR")
     ingest.add_argument("--wait", action="store_true", help="wait until every job is done or failed; print a summary")
 
+    backup = commands.add_parser(
+        "backup", help="write the whole archive to FILE (gzip'd JSON lines; consistent while the service runs)"
+    )
+    backup.add_argument("file", type=Path, metavar="FILE")
+    restore = commands.add_parser("restore", help="load a backup FILE into an empty archive (KENESH_DATABASE_URL)")
+    restore.add_argument("file", type=Path, metavar="FILE")
+
     token = commands.add_parser("token", help="API tokens")
     token_commands = token.add_subparsers(dest="token_command", required=True)
     create = token_commands.add_parser("create", help="create a token and print it (it is shown only this once)")
@@ -213,6 +220,42 @@ def ingest_command(folder: Path, wait: bool) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def backup_command(path: Path, restoring: bool) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from service.settings import get_settings
+    from service.storage.backup import BackupError, backup, restore
+    from service.storage.db import make_engine
+
+    settings = get_settings()
+    try:
+        engine = make_engine(settings.database_url)
+    except (SQLAlchemyError, ValueError) as exc:
+        print(f"kenesh: bad KENESH_DATABASE_URL: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        summary = restore(engine, path) if restoring else backup(engine, path)
+    except BackupError as exc:
+        print(f"kenesh: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:  # a full disk, a file vanished mid-way
+        print(f"kenesh: {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except SQLAlchemyError as exc:
+        print(f"kenesh: cannot reach the archive database: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        engine.dispose()
+    documents = summary.rows.get("documents", 0)
+    done = "restored from" if restoring else "backed up to"
+    print(
+        f"kenesh: {documents} documents ({summary.total} rows in {len(summary.rows)} tables, schema "
+        f"{summary.revision}) {done} {path}, {summary.bytes / 1e6:.1f} MB, in {summary.seconds:.1f} s",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def token_create_command(role: str, name: str | None) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -249,6 +292,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return worker_command(args.concurrency)
         if args.command == "ingest":
             return ingest_command(args.folder, args.wait)
+        if args.command in ("backup", "restore"):
+            return backup_command(args.file, restoring=args.command == "restore")
         if args.command == "token" and args.token_command == "create":
             return token_create_command(args.role, args.name)
     except BrokenPipeError:
