@@ -3,7 +3,7 @@
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 
-.PHONY: install serve test lint bench bench-readers bench-api fixtures score
+.PHONY: install serve test lint bench bench-readers bench-api bench-ingest fixtures score
 
 install:
 	$(PIP) install -q -e '.[dev]'
@@ -27,6 +27,11 @@ bench-readers: install
 # POST /v1/extract latency and upload→done throughput of the service, on 127.0.0.1 in one process.
 bench-api: install
 	$(PYTHON) benchmarks/api.py
+
+# Ingest throughput and worker memory: 1 and 2 Celery workers (PostgreSQL + Redis from .ci/*.sh, or
+# KENESH_BENCH_POSTGRES_URL / KENESH_BENCH_BROKER_URL) beside the embedded mode, in one table.
+bench-ingest: install
+	$(PYTHON) benchmarks/ingest.py
 
 # Rebuild tests/fixtures/formats from corpus-dev (needs LibreOffice, poppler-utils, qpdf; see the script).
 fixtures:
