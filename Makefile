@@ -3,7 +3,7 @@
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 
-.PHONY: install serve test lint bench bench-readers bench-api bench-ingest fixtures score
+.PHONY: install serve test lint bench bench-readers bench-api bench-ingest bench-load fixtures score
 
 install:
 	$(PIP) install -q -e '.[dev]'
@@ -32,6 +32,11 @@ bench-api: install
 # KENESH_BENCH_POSTGRES_URL / KENESH_BENCH_BROKER_URL) beside the embedded mode, in one table.
 bench-ingest: install
 	$(PYTHON) benchmarks/ingest.py
+
+# A real `kenesh serve` under 4, 16 and 64 concurrent clients (extract, search, mixed; 20 s each): req/s,
+# p50/p95/p99, errors, shed 429/503, the server's peak RSS.
+bench-load: install
+	$(PYTHON) benchmarks/load.py
 
 # Rebuild tests/fixtures/formats from corpus-dev (needs LibreOffice, poppler-utils, qpdf; see the script).
 fixtures:
