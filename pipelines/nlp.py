@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import models.components  # noqa: F401  (registers the kenesh_* factories)
+from pipelines.deadline import check_deadline
 
 CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "kenesh_natasha_tokenizer"}}}
 PIPELINE = ("kenesh_morph", "kenesh_syntax", "kenesh_ner", "kenesh_initials", "kenesh_names", "kenesh_dates")
@@ -32,4 +33,11 @@ def load_nlp() -> Language:
 
 
 def analyse(text: str) -> Doc:
-    return load_nlp()(text)
+    """`nlp(text)`, with the document's time limit checked between components: a long text spends minutes
+    in the taggers, and a check only after all of them let it run far past KENESH_DOCUMENT_SECONDS."""
+    nlp = load_nlp()
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        check_deadline(f"nlp {name}")
+        doc = component(doc)
+    return doc
