@@ -11,7 +11,8 @@ so that every file has its own sha256) goes through `service.ingest.ingest`, as 
 
 Documents per minute run from the first file's submission to the last job's end, so they include storing,
 extracting, indexing and the queue. Memory is each worker's peak RSS (VmHWM: its main process and its pool
-process), read after the batch; the embedded figure is this whole process.
+process), and its RSS once warmed up, when a tenth and half of the batch are done, and at the end: the first
+documents fill the bounded caches, after that it stays flat. The embedded figures are this whole process.
 
 Servers: KENESH_BENCH_POSTGRES_URL and KENESH_BENCH_BROKER_URL, or else those `.ci/postgres.sh` and `.ci/redis.sh`
 start (or find running), with a database of its own (`kenesh_bench`, emptied for every run) and Redis database 15.
@@ -65,8 +66,11 @@ class Run:
     seconds: float
     failed: int
     peak_rss_mb: list[float]
-    # RSS (MB) of each worker once warmed up, and after the batch: flat when nothing grows per document.
+    # RSS (MB) of each worker once warmed up, when a tenth and half of the batch were done, and after it: flat
+    # from the tenth on when nothing grows per document (the first documents fill the bounded caches).
     rss_warm_mb: list[float]
+    rss_tenth_mb: list[float]
+    rss_half_mb: list[float]
     rss_end_mb: list[float]
 
     @property
@@ -110,6 +114,21 @@ def _memory_mb(pid: int, field: str) -> float:
             if line.startswith(f"{field}:"):
                 total += int(line.split()[1])
     return total / 1024
+
+
+class _RssMarks:
+    """A progress callback for wait_for_jobs: the processes' RSS when a tenth and half of the jobs are done."""
+
+    def __init__(self, pids: list[int], total: int) -> None:
+        self._pids, self._total = pids, total
+        self.tenth: list[float] = []
+        self.half: list[float] = []
+
+    def __call__(self, done: int) -> None:
+        if not self.tenth and done * 10 >= self._total:
+            self.tenth = [_memory_mb(pid, "VmRSS") for pid in self._pids]
+        if not self.half and done * 2 >= self._total:
+            self.half = [_memory_mb(pid, "VmRSS") for pid in self._pids]
 
 
 def _server_urls() -> tuple[str, str] | None:
@@ -180,7 +199,8 @@ def run_celery(workers: int, files: list[Path], warm_up: list[Path], urls: tuple
         warm = [_memory_mb(process.pid, "VmRSS") for process in processes]
         started = time.monotonic()
         report = ingest(factory, queue, files, MAX_BYTES)
-        jobs = wait_for_jobs(factory, report.jobs, poll_seconds=0.1, timeout=JOBS_TIMEOUT)
+        marks = _RssMarks([process.pid for process in processes], len(files))
+        jobs = wait_for_jobs(factory, report.jobs, poll_seconds=0.1, progress=marks, timeout=JOBS_TIMEOUT)
         seconds = time.monotonic() - started
         peaks = [_memory_mb(process.pid, "VmHWM") for process in processes]
         end = [_memory_mb(process.pid, "VmRSS") for process in processes]
@@ -196,7 +216,7 @@ def run_celery(workers: int, files: list[Path], warm_up: list[Path], urls: tuple
         engine.dispose()
     failed = sum(job.state != "done" for job in jobs.values())
     mode = f"Celery, {workers} worker{'s' if workers > 1 else ''}"
-    return Run(mode, len(files), _chars(files), seconds, failed, peaks, warm, end)
+    return Run(mode, len(files), _chars(files), seconds, failed, peaks, warm, marks.tenth, marks.half, end)
 
 
 def run_embedded(files: list[Path], folder: Path) -> Run:
@@ -210,14 +230,16 @@ def run_embedded(files: list[Path], folder: Path) -> Run:
     try:
         started = time.monotonic()
         report = ingest(factory, queue, files, MAX_BYTES)
-        jobs = wait_for_jobs(factory, report.jobs, poll_seconds=0.1, timeout=JOBS_TIMEOUT)
+        marks = _RssMarks([os.getpid()], len(files))
+        jobs = wait_for_jobs(factory, report.jobs, poll_seconds=0.1, progress=marks, timeout=JOBS_TIMEOUT)
         seconds = time.monotonic() - started
     finally:
         queue.close()
         engine.dispose()
     failed = sum(job.state != "done" for job in jobs.values())
     peak, end = [_memory_mb(os.getpid(), "VmHWM")], [_memory_mb(os.getpid(), "VmRSS")]
-    return Run("embedded (SQLite, no broker)", len(files), _chars(files), seconds, failed, peak, warm, end)
+    mode = "embedded (SQLite, no broker)"
+    return Run(mode, len(files), _chars(files), seconds, failed, peak, warm, marks.tenth, marks.half, end)
 
 
 def main() -> int:
@@ -259,12 +281,14 @@ def main() -> int:
     )
     print(
         f"{'mode':<32}{'seconds':>9}{'docs/min':>10}{'chars/s':>10}{'failed':>8}"
-        "  per worker, MB: peak RSS (RSS warmed up → after the batch)"
+        "  per worker, MB: peak RSS (RSS warmed up → a tenth done → half → all)"
     )
     for run in runs:
         rss = ", ".join(
-            f"{peak:.0f} ({warm:.0f} → {end:.0f})"
-            for peak, warm, end in zip(run.peak_rss_mb, run.rss_warm_mb, run.rss_end_mb, strict=True)
+            f"{peak:.0f} ({warm:.0f} → {tenth:.0f} → {half:.0f} → {end:.0f})"
+            for peak, warm, tenth, half, end in zip(
+                run.peak_rss_mb, run.rss_warm_mb, run.rss_tenth_mb, run.rss_half_mb, run.rss_end_mb, strict=True
+            )
         )
         figures = f"{run.seconds:>9.1f}{run.per_minute:>10.0f}{run.chars_per_second:>10.0f}{run.failed:>8}"
         print(f"{run.mode:<32}{figures}  {rss}")
