@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Annotated
 from urllib.parse import quote
 
@@ -161,9 +162,12 @@ def download_document(document_id: uuid.UUID, session: SessionDep, _: ReaderDep)
     content = repo.document_content(session, document_id)
     if content is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "the document's file is missing from the archive")
-    filename = document.filename or f"{document.sha256}.bin"
-    # RFC 6266/5987: an ASCII fallback plus the UTF-8 name, which is often Cyrillic.
-    fallback = filename.encode("ascii", "replace").decode().replace('"', "")
+    # The stored name is data, never a path: only its last part names the download, so a client that saves
+    # by it is not steered into another folder (an upload named ../../etc/passwd).
+    filename = PurePosixPath((document.filename or "").replace("\\", "/")).name or f"{document.sha256}.bin"
+    # RFC 6266/5987: an ASCII fallback plus the UTF-8 name, which is often Cyrillic. A header cannot carry
+    # control characters (a name with a line break would fail the response).
+    fallback = "".join(ch for ch in filename.encode("ascii", "replace").decode() if ch.isprintable() and ch != '"')
     disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
     # Content-Type as a header, not `media_type=`: Starlette would add `charset=utf-8` to text/*, and the
     # original bytes may be CP1251 or KOI8-R.
