@@ -56,7 +56,11 @@ from service.storage.tables import MEETINGS_FTS, Base, IndexedMeeting
 
 FORMAT = "kenesh-backup"
 FORMAT_VERSION = 1
-BATCH = 200  # rows per INSERT round trip; document files can be megabytes each, so not too many
+# Rows per read and per INSERT round trip; original files can be megabytes each, so those tables go a few
+# rows at a time, and a restore's batch is flushed at BATCH_BYTES too.
+BATCH = 200
+FILE_BATCH = 4
+BATCH_BYTES = 32 * 1024 * 1024
 
 
 class BackupError(Exception):
@@ -192,8 +196,9 @@ def _write(connection: Connection, out: IO[bytes], path: Path) -> Summary:
         columns = [source.c[n] for n in names]
         _line(out, {"table": name})
         query = select(*columns).order_by(*source.primary_key.columns)
+        rows = FILE_BATCH if any(isinstance(c.type, LargeBinary) for c in columns) else BATCH
         count = 0
-        for row in connection.execute(query.execution_options(yield_per=BATCH)):
+        for row in connection.execute(query.execution_options(yield_per=rows)):
             _line(out, [_encode(value, c.type) for value, c in zip(row, columns, strict=True)])
             count += 1
         summary.rows[name] = count
@@ -277,13 +282,14 @@ def _open(path: Path) -> IO[bytes]:
         raise BackupError(f"{path}: cannot open: {exc.strerror or exc}") from None
 
 
-def _lines(path: Path) -> Iterator[Any]:
-    """The backup's JSON values, one per line; BackupError when the file is damaged, cut short or not a backup."""
+def _lines(path: Path) -> Iterator[tuple[Any, int]]:
+    """The backup's JSON values, one per line, with the line's size; BackupError when the file is damaged, cut
+    short or not a backup."""
     try:
         with _open(path) as stream:
             for number, line in enumerate(stream, start=1):
                 try:
-                    yield json.loads(line)
+                    yield json.loads(line), len(line)
                 except ValueError:
                     raise BackupError(f"{path}: damaged: line {number} is not JSON") from None
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
@@ -295,7 +301,7 @@ def _lines(path: Path) -> Iterator[Any]:
 def _read_header(path: Path) -> dict[str, Any]:
     lines = _lines(path)
     try:
-        header = next(lines, None)
+        header = next(lines, (None, 0))[0]
     finally:
         lines.close()
     if not isinstance(header, dict) or header.get("format") != FORMAT:
@@ -320,14 +326,17 @@ def _load(connection: Connection, path: Path, header: dict[str, Any], summary: S
     types: list[TypeEngine[Any]] = []
     target = None
     batch: list[dict[str, Any]] = []
+    batch_bytes = 0
     ended = False
 
     def flush() -> None:
+        nonlocal batch_bytes
         if batch:
             connection.execute(target.insert(), batch)  # type: ignore[union-attr]
             batch.clear()
+        batch_bytes = 0
 
-    for value in lines:
+    for value, size in lines:
         if ended:
             raise BackupError(f"{path}: damaged: data after the end")
         if isinstance(value, dict) and "table" in value:
@@ -352,8 +361,9 @@ def _load(connection: Connection, path: Path, header: dict[str, Any], summary: S
             except (ValueError, TypeError, AttributeError):
                 raise BackupError(f"{path}: damaged: a row of {current} has a malformed value") from None
             batch.append(row)
+            batch_bytes += size
             summary.rows[current] += 1
-            if len(batch) >= BATCH:
+            if len(batch) >= BATCH or batch_bytes >= BATCH_BYTES:
                 flush()
         else:
             raise BackupError(f"{path}: damaged: a line fits no table")
