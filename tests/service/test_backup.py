@@ -13,14 +13,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from service.api.main import create_app
 from service.settings import Settings
-from service.storage.db import make_engine
-from service.storage.tables import MEETINGS_FTS, Base
+from service.storage import repositories as repo
+from service.storage.backup import backup, restore
+from service.storage.db import alembic_config, make_engine, make_session_factory, session_scope
+from service.storage.tables import MEETINGS_FTS, Base, Role
 from tests.conftest import CORPUS_DEV
 from tests.service.conftest import POSTGRES_URL, SAMPLE, bearer, upload, wait_for_job
 
@@ -206,3 +211,28 @@ def test_bad_paths_targets_and_files_are_one_line(tmp_path: Path) -> None:
     restored = kenesh(fresh, "restore", str(good))
     assert restored.returncode == 0, restored.stderr
     assert table_rows(fresh)["tokens"] == table_rows(source)["tokens"]
+
+
+def test_a_backup_of_an_older_schema_is_restored_and_upgraded(tmp_path: Path) -> None:
+    older = make_engine(f"sqlite:///{tmp_path / 'older.db'}")
+    config = alembic_config(older)
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    previous = ScriptDirectory.from_config(config).get_revision(head).down_revision
+    assert isinstance(previous, str)
+    command.upgrade(config, previous)  # an archive as the Kenesh before this one left it
+    with session_scope(make_session_factory(older)) as session:
+        _, plain = repo.create_token(session, Role.ARCHIVIST, "from before")
+    file = tmp_path / "older.gz"
+    assert backup(older, file).revision == previous
+    older.dispose()
+
+    newer = make_engine(f"sqlite:///{tmp_path / 'newer.db'}")
+    assert restore(newer, file).rows["tokens"] == 1
+    with newer.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == head
+    with session_scope(make_session_factory(newer)) as session:
+        token = repo.find_token(session, plain)
+        assert token is not None
+        assert token.name == "from before"
+    newer.dispose()
