@@ -140,7 +140,7 @@ def mutations(draw: st.DrawFn, data: bytes) -> bytes:
 
 @pytest.mark.parametrize("kind", sorted(DOCUMENTS))
 def test_mutated_documents_are_read_or_refused_with_a_user_error(kind: str) -> None:
-    @_fuzz_settings(40 if kind == "pdf" else 80)
+    @_fuzz_settings(20 if kind == "pdf" else 80)
     @given(data=mutations(DOCUMENTS[kind]))
     def check(data: bytes) -> None:
         _read(data)

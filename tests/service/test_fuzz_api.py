@@ -8,9 +8,11 @@ Runs are bounded (MAX_EXAMPLES per operation and mode) and seeded, so a failure 
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,6 +37,7 @@ from service.storage.db import make_engine, make_session_factory, migrate, sessi
 from service.storage.tables import Role
 from tests.service.conftest import POSTGRES_URL, SAMPLE, bearer, wait_for_job
 
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 MAX_EXAMPLES = int(os.environ.get("KENESH_FUZZ_EXAMPLES", "12"))
 SEED = 20261204
 # A stream of a finished job ends at once; this only bounds a stream that would not.
@@ -62,6 +65,7 @@ CHECKS = [
 
 @dataclass
 class Archive:
+    database: str
     client: TestClient
     schema: Any
     session: asgi.ASGIClient
@@ -72,6 +76,9 @@ class Archive:
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def archive(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     """One app per database for the whole module, holding one extracted corpus document."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    if request.param == "sqlite":  # the first of the two: a fresh tally
+        (ARTIFACTS / "fuzz-api.jsonl").unlink(missing_ok=True)
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'kenesh.db'}"
     else:
@@ -109,7 +116,7 @@ def archive(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
         # Requests go straight into the app whose lifespan the TestClient runs: a session that is not
         # entered as a context manager makes schemathesis start no second lifespan of its own.
         session = asgi.ASGIClient(app)
-        yield Archive(client, schemathesis.openapi.from_dict(app.openapi()), session, tokens, ids)
+        yield Archive(request.param, client, schemathesis.openapi.from_dict(app.openapi()), session, tokens, ids)
 
 
 def _run(archive: Archive, label: str, token: str | None, mode: GenerationMode, **fixed: Any) -> int:
@@ -158,6 +165,9 @@ def test_fuzz_operation(archive: Archive, label: str, who: str) -> None:
             archive, label, token, GenerationMode.POSITIVE, path_parameters={n: archive.ids[n] for n in path_names}
         )
     assert sent > 0
+    # The figures in README's Hardening section are summed from this file (tests/artifacts is not committed).
+    with (ARTIFACTS / "fuzz-api.jsonl").open("a", encoding="utf-8") as log:
+        log.write(json.dumps({"database": archive.database, "operation": label, "token": who, "cases": sent}) + "\n")
 
 
 def test_every_operation_is_fuzzed() -> None:
