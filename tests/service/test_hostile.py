@@ -222,6 +222,7 @@ def test_a_real_server_keeps_serving_and_writes_no_paths(
             assert status in BY_NAME[name].statuses, (name, status)
             assert seconds < 2 * ANSWER_SECONDS, (name, seconds)
         assert side_waits and max(side_waits) < SIDE_REQUEST_SECONDS, side_waits
+        _report("server", [("health + listing", len(side_waits), max(side_waits)), *results])
 
         # A 100 MB upload is refused from its headers: the server reads none of the body.
         assert " 413 " in _post_headers_only(port, token, 100 * 2**20)
