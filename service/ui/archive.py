@@ -23,7 +23,10 @@ router = APIRouter(include_in_schema=False)
 @router.get("/login", response_class=HTMLResponse)
 def login(request: Request, next: str = "/") -> HTMLResponse:
     # Only a path of this site: a `next` pointing elsewhere would make the login page an open redirect.
-    return page(request, "login.html", None, next=next if next.startswith("/") and not next.startswith("//") else "/")
+    # Browsers read a backslash as a slash and drop tabs and line breaks: "/\\evil.example" and
+    # "/<tab>/evil.example" are "//evil.example", another site.
+    local = next.startswith("/") and not next.startswith(("//", "/\\")) and not any(c in next for c in "\r\n\t")
+    return page(request, "login.html", None, next=next if local else "/")
 
 
 @router.get("/", response_class=HTMLResponse)

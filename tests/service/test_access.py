@@ -201,3 +201,14 @@ def test_upload_names_are_data_not_paths(client: TestClient, tokens: dict[str, s
     # Nothing was written next to the archive's database for it.
     after = {str(path) for path in tmp_path.parent.rglob("*")}
     assert {path for path in after - before if ".db" not in path} == set()
+
+
+@pytest.mark.parametrize(
+    "target", ["//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example", "/\\/evil.example"]
+)
+def test_the_login_page_sends_nobody_to_another_site(client: TestClient, target: str) -> None:
+    page = client.get("/login", params={"next": target})
+    assert page.status_code == 200
+    assert 'data-next="/"' in page.text, target
+    # A path of this site is kept.
+    assert 'data-next="/search"' in client.get("/login", params={"next": "/search"}).text
