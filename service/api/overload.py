@@ -31,6 +31,7 @@ class ConcurrencyLimitMiddleware:
         self.queue = queue
         self.wait = wait
         self._places = asyncio.Semaphore(limit)
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._waiting = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -38,6 +39,10 @@ class ConcurrencyLimitMiddleware:
         if scope["type"] != "http" or path in EXEMPT_PATHS or path.endswith(EXEMPT_SUFFIXES):
             await self.app(scope, receive, send)
             return
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:
+            # A semaphore belongs to the loop it first waited in; an app served again (tests) gets a new one.
+            self._places, self._loop, self._waiting = asyncio.Semaphore(self.limit), loop, 0
         if self._places.locked() and self._waiting >= self.queue:
             await self._shed(scope, receive, send, f"{self.limit} requests are being served and {self._waiting} wait")
             return
