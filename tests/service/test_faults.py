@@ -47,7 +47,9 @@ class Service:
             "KENESH_DATABASE_URL": database_url,
             "KENESH_RATE_LIMIT_PER_MINUTE": "0",
             "KENESH_WARM_UP": "false",  # models load with the first job; the start is quicker
+            "KENESH_JOB_WORKERS": "1",  # one job runs at a time: the one the kill interrupts
         }
+        self.env.pop("KENESH_BROKER_URL", None)  # the embedded pool: jobs live and die with this process
         self.folder = folder
         self.starts = 0
         self.process: subprocess.Popen[bytes] | None = None
