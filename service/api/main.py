@@ -43,6 +43,7 @@ from service.api.routes import (
     topics,
 )
 from service.api.schemas import Health
+from service.api.validation import validation_message
 from service.extraction import Extractor, pipeline_version
 from service.jobs.queue import EmbeddedQueue, JobQueue, QueueUnavailable
 from service.jobs.tasks import JobLimits, run_extract_job
@@ -133,21 +134,6 @@ async def _kenesh_error(_: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     # FastAPI's own 422 is a list of error objects; every other error here is one line a person can read.
     return JSONResponse({"detail": validation_message(exc)}, status_code=422)
-
-
-def validation_message(exc: Exception) -> str:
-    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
-    if not errors:
-        return "the request is not valid"
-    first = errors[0]
-    if first.get("type") == "json_invalid":
-        reason = (first.get("ctx") or {}).get("error")
-        message = f"the body is not valid JSON: {reason}" if reason else "the body is not valid JSON"
-    else:
-        where = ".".join(str(part) for part in first.get("loc", ())) or "request"
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        message = f"{where}: {first.get('msg', 'invalid')}{more}"
-    return " ".join(message.split())
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

@@ -15,9 +15,9 @@ from service.api.routes import documents as documents_api
 from service.api.routes import records as records_api
 from service.storage.tables import PersonAppearance
 from service.ui import spans
-from service.ui.rendering import VERSION_KINDS, PageToken, page
+from service.ui.rendering import VERSION_KINDS, PageRoute, PageToken, page
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=PageRoute)
 
 
 @router.get("/login", response_class=HTMLResponse)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 
 from service.api.deps import SessionDep
+from service.api.validation import validation_message
 from service.storage import repositories as repo
 from service.storage.tables import Role, Token
 
@@ -96,3 +100,28 @@ def page(request: Request, name: str, token: Token | None, **context: Any) -> HT
     return templates.TemplateResponse(
         request, name, {"token": token, "can_edit": can_edit, "roles": ROLES, "stages": STAGES, **context}
     )
+
+
+class PageRoute(APIRoute):
+    """A page's errors (an unknown document, a malformed address) as a page in Russian, not the API's JSON."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def render_errors(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except HTTPException as exc:
+                return _error(request, exc.status_code, str(exc.detail))
+            except RequestValidationError as exc:
+                return _error(request, 422, validation_message(exc))
+
+        return render_errors
+
+
+def _error(request: Request, status_code: int, detail: str) -> HTMLResponse:
+    response = templates.TemplateResponse(
+        request, "error.html", {"token": None, "can_edit": False, "status_code": status_code, "detail": detail}
+    )
+    response.status_code = status_code
+    return response

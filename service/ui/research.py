@@ -24,9 +24,9 @@ from service.api.routes import search as search_api
 from service.api.routes import topics as topics_api
 from service.storage.research import MeetingFilter
 from service.storage.tables import Token
-from service.ui.rendering import PageToken, page
+from service.ui.rendering import PageRoute, PageToken, page
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=PageRoute)
 
 # Enough for a filter list on one screen; the API pages further for anyone who needs more.
 CHOICES = 500

@@ -55,3 +55,23 @@ def test_document_search_and_person_pages(client: TestClient, tokens: dict[str, 
     assert f'href="/persons/{person_id}"' in found.text
     person = reader.get(f"/persons/{person_id}")
     assert person.status_code == 200 and f'href="/documents/{sent["document_id"]}"' in person.text
+    history = reader.get(f"/documents/{sent['document_id']}/history")
+    assert history.status_code == 200 and 'data-kind="machine"' in history.text
+    assert "data-restore" not in history.text  # a researcher restores nothing
+    for research_page in ("/organizations", "/topics", "/network", f"/network?person={person_id}"):
+        assert reader.get(research_page).status_code == 200, research_page
+
+
+def test_page_errors_are_pages(client: TestClient, tokens: dict[str, str]) -> None:
+    """An unknown document or a malformed address answers with a Russian page and its status, not JSON."""
+    reader = _as(client, tokens["researcher"])
+    missing = reader.get("/documents/00000000-0000-0000-0000-000000000000")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"].startswith("text/html")
+    assert "Не найдено" in missing.text and "no document" in missing.text
+    malformed = reader.get("/persons/not-an-id")
+    assert malformed.status_code == 422 and "Неверный адрес" in malformed.text
+    # A filter that is not a date is said on the page itself, which stays usable.
+    topics = reader.get("/topics", params={"from": "вчера"})
+    assert topics.status_code == 200 and 'role="alert"' in topics.text and "not valid" in topics.text
+    assert reader.get("/network", params={"min_weight": "0"}).status_code == 422
