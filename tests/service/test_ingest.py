@@ -183,6 +183,42 @@ def test_a_job_taken_over_too_often_ends_failed(factory: sessionmaker[Session]) 
     assert _counts(factory) == (1, 1, 0)
 
 
+def test_the_sweep_hands_over_only_the_jobs_the_broker_lacks(factory: sessionmaker[Session]) -> None:
+    """Which jobs the periodic sweep (service/jobs/sweep.py) publishes again, and that two sweepers publish once."""
+    now, hour = utcnow(), timedelta(hours=1)
+    rows = {
+        "failed hand-over": {"state": "queued", "published_at": None, "updated_at": now - hour},
+        "being handed over": {"state": "queued", "published_at": None, "updated_at": now},
+        "handed over long ago": {"state": "queued", "published_at": now - hour, "updated_at": now - hour},
+        "lease expired": {"state": "running", "claimed_at": now - hour, "published_at": now - hour},
+        "lease expired, handed over since": {"state": "running", "claimed_at": now - hour, "published_at": now},
+        "lease live": {"state": "running", "claimed_at": now, "published_at": now - hour},
+        "done": {"state": "done", "published_at": None, "updated_at": now - hour},
+    }
+    ids = {}
+    with session_scope(factory) as session:
+        for number, (name, values) in enumerate(rows.items()):
+            content = SAMPLE.read_bytes() + f"\n{number}\n".encode()
+            document = repo.add_document(session, content, f"{number}.txt", "text/plain", None)
+            ids[name] = repo.add_job(session, document.id, None).id
+            session.execute(update(Job).where(Job.id == ids[name]).values(**values))
+    names = {job_id: name for name, job_id in ids.items()}
+    grace = now - timedelta(seconds=15)
+
+    def publishable(broker_empty: bool) -> set[str]:
+        with factory() as session:
+            return {names[job_id] for job_id in repo.publishable_jobs(session, grace, 60, broker_empty)}
+
+    assert publishable(broker_empty=False) == {"failed hand-over", "lease expired"}
+    # An empty broker queue no longer holds what was handed over to it before: a Redis restarted empty.
+    assert publishable(broker_empty=True) == {"failed hand-over", "handed over long ago", "lease expired"}
+    with session_scope(factory) as session:
+        assert repo.take_publication(session, ids["failed hand-over"], grace)
+    with session_scope(factory) as session:  # a second sweeper, a moment later
+        assert not repo.take_publication(session, ids["failed hand-over"], grace)
+    assert publishable(broker_empty=False) == {"lease expired"}
+
+
 def test_a_job_that_keeps_failing_ends_failed_with_its_reason(
     factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
 ) -> None:
