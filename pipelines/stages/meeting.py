@@ -203,7 +203,13 @@ def find_title(
     doc, offset = sent.doc, sent.start_char
     start, stop = match.span.start, match.span.stop
     body_start = sent.text.find(fact.body, start) if fact.body else stop
+    if body_start < start:
+        # yargy's fact normalizes whitespace inside the name (a tab in «Ф\tорума»): not found as written,
+        # so the title goes on without a body rather than being cut at a wrong offset.
+        fact.body, body_start = None, stop
     head_words = _words(match.tokens, start, body_start)
+    if not head_words:
+        return None, None, None
     event_index = max(
         (i for i, (w, _, _) in enumerate(head_words) if _noun_parse(w) and not _is_adjective(w)),
         default=len(head_words) - 1,

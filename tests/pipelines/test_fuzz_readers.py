@@ -10,9 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,6 +22,7 @@ from pipelines.errors import KeneshError
 from pipelines.extract import extract_document
 from pipelines.readers import read_bytes
 from tests.conftest import CORPUS_DEV
+from tests.spans import record_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMATS = ROOT / "tests" / "fixtures" / "formats"
@@ -209,18 +208,6 @@ def test_cleaning_maps_every_character_back_into_the_source(source: str) -> None
 INSERTS = ["\u200b", "\u200f", "\u202e", "\u00ad", "\ufeff", "-\n", "\n", "e", "0", "3", "OO «", "ب", "ש", "\t", "  "]
 
 
-def _spans(value: Any) -> Iterator[dict[str, Any]]:
-    """Every object in a record with a start, an end and a text: mentions and quotes."""
-    if isinstance(value, dict):
-        if {"start", "end", "text"} <= value.keys():
-            yield value
-        for item in value.values():
-            yield from _spans(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _spans(item)
-
-
 @st.composite
 def edited_text(draw: st.DrawFn) -> tuple[str, str]:
     name = draw(st.sampled_from(sorted(path.stem for path in CORPUS_DEV.glob("*.txt"))))
@@ -240,7 +227,7 @@ def test_spans_of_mutated_documents_point_into_the_text(document: tuple[str, str
         extraction = extract_document(text.encode(encoding), f"{name}.txt")
     except KeneshError:
         return
-    spans = list(_spans(extraction.record.model_dump()))
+    spans = list(record_spans(extraction.record.model_dump()))
     assert spans, name
     for span in spans:
         assert extraction.text[span["start"] : span["end"]] == span["text"], (name, span)

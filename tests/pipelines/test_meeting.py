@@ -86,3 +86,11 @@ def test_place(nlp: Language, text: str, place: str | None) -> None:
 def test_body_is_the_organization_holding_the_meeting(nlp: Language) -> None:
     found = meeting(nlp, "Состоялось заседание Совета депутатов Челябинской области.")
     assert found.body == "Совет депутатов Челябинской области"
+
+
+def test_a_body_written_with_a_tab_inside_leaves_no_gap(nlp: Language) -> None:
+    # Found by the readers' fuzzer: yargy gives the body as «Форума …» while the text has «Ф\torума …».
+    found = meeting(
+        nlp, "Сегодня открывается заседание Ф\tорума стран-экспортеров газа (ФСЭГ), которое изберёт генсека."
+    )
+    assert found.title is None or found.title.startswith("заседание")

@@ -12,7 +12,6 @@ import random
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from pipelines.extract import MAX_INPUT_BYTES, extract_bytes, extract_file
 from pipelines.readers import read_bytes
 from service.cli import EXIT_FAILED, EXIT_OK, main
 from tests.conftest import CORPUS_DEV, ROOT, SHARED
+from tests.spans import record_spans
 
 SAMPLE = CORPUS_DEV / "mbos-bishkek.txt"
 RUSSIAN = "Заседание Совета по вопросам миграции открыл председатель Н.С. Базарбаев в Бишкеке.\n" * 3
@@ -49,21 +49,9 @@ def _assert_has_fields(record: Any, example: Any, where: str = "record") -> None
             _assert_has_fields(item, example[0], f"{where}[{i}]")
 
 
-def _spans(value: Any) -> Iterator[dict[str, Any]]:
-    """Every mention and quote of a record: the objects with start, end and text."""
-    if isinstance(value, dict):
-        if {"start", "end", "text"} <= value.keys():
-            yield value
-        for item in value.values():
-            yield from _spans(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _spans(item)
-
-
 def _assert_spans_match(record: dict[str, Any], text: str, name: str) -> int:
     count = 0
-    for span in _spans(record):
+    for span in record_spans(record):
         assert 0 <= span["start"] < span["end"] <= len(text), (name, span)
         assert text[span["start"] : span["end"]] == span["text"], (name, span)
         count += 1

@@ -16,7 +16,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, migrate, session_scope
 from service.storage.tables import Role
 from tests.service.conftest import bearer, wait_for_job
+from tests.spans import record_spans
 
 # The per-document budget the pipeline is given here, and the slack a request may take on top of it
 # (reading the upload, the database, a loaded machine). Over that is a hang.
@@ -64,19 +64,8 @@ def _one_line(response: httpx.Response) -> str:
     return detail
 
 
-def _spans(value: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(value, dict):
-        if {"start", "end", "text"} <= value.keys():
-            yield value
-        for item in value.values():
-            yield from _spans(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _spans(item)
-
-
 def _assert_spans_in(record: dict[str, Any], text: str, name: str) -> None:
-    spans = list(_spans(record))
+    spans = list(record_spans(record))
     if name.endswith(".txt"):  # the texts hold a meeting with persons; the self-referencing PDFs little
         assert spans, f"{name}: no spans"
     for span in spans:
