@@ -102,6 +102,7 @@ class Health(BaseModel):
 
 class MeetingRef(BaseModel):
     document_id: uuid.UUID
+    filename: str | None = Field(None, description="the uploaded file's name (a title is not always found)")
     title: str | None
     date: str | None = Field(None, description="YYYY-MM-DD, or --MM-DD when the document gives no year")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
@@ -19,6 +19,7 @@ from service.storage.tables import (
     MEETINGS_FTS,
     ArchiveOrganization,
     ArchivePerson,
+    Document,
     IdentitySource,
     IndexedMeeting,
     MeetingTopic,
@@ -363,3 +364,12 @@ def _search_postgresql(session: Session, terms: list[set[str]]) -> dict[uuid.UUI
         select(IndexedMeeting.document_id, func.ts_rank(vector, query)).where(vector.op("@@")(query))
     ).all()
     return {document_id: float(score) for document_id, score in rows}
+
+
+def document_filenames(session: Session, document_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str | None]:
+    """The uploaded names of documents, for meetings whose text gave no title."""
+    wanted = set(document_ids)
+    if not wanted:
+        return {}
+    rows = session.execute(select(Document.id, Document.filename).where(Document.id.in_(wanted)))
+    return {document_id: filename for document_id, filename in rows}

@@ -45,11 +45,18 @@ def get_organization(organization_id: uuid.UUID, session: SessionDep, _: ReaderD
     organization = research.get_organization(session, organization_id)
     if organization is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no organization {organization_id}")
-    meetings = [_ref(meeting) for meeting in research.organization_meetings(session, organization_id)]
+    found = research.organization_meetings(session, organization_id)
+    represented = research.organization_people(session, organization_id)
+    names = research.document_filenames(
+        session,
+        [meeting.document_id for meeting in found]
+        + [item.document_id for _, appearances in represented for item, _ in appearances],
+    )
+    meetings = [_ref(meeting, names) for meeting in found]
     people = []
-    for person, appearances in research.organization_people(session, organization_id):
+    for person, appearances in represented:
         positions = list(dict.fromkeys(item.position for item, _ in appearances if item.position))
-        refs = {item.document_id: _ref(meeting, item.document_id) for item, meeting in appearances}
+        refs = {item.document_id: _ref(meeting, names, item.document_id) for item, meeting in appearances}
         people.append(
             OrganizationPerson(id=person.id, name=person.name, positions=positions, meetings=list(refs.values()))
         )
@@ -63,8 +70,15 @@ def get_organization(organization_id: uuid.UUID, session: SessionDep, _: ReaderD
     )
 
 
-def _ref(meeting: IndexedMeeting | None, document_id: uuid.UUID | None = None) -> MeetingRef:
+def _ref(
+    meeting: IndexedMeeting | None, filenames: dict[uuid.UUID, str | None], document_id: uuid.UUID | None = None
+) -> MeetingRef:
     if meeting is None:
         assert document_id is not None
-        return MeetingRef(document_id=document_id, title=None, date=None)
-    return MeetingRef(document_id=meeting.document_id, title=meeting.title, date=meeting.date_text)
+        return MeetingRef(document_id=document_id, filename=filenames.get(document_id), title=None, date=None)
+    return MeetingRef(
+        document_id=meeting.document_id,
+        filename=filenames.get(meeting.document_id),
+        title=meeting.title,
+        date=meeting.date_text,
+    )

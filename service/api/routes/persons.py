@@ -94,6 +94,7 @@ def _public(person: ArchivePerson, meetings: int) -> PersonPublic:
 
 def _detail(session: Session, person: ArchivePerson) -> PersonDetail:
     pairs = research.person_appearances(session, person.id)
+    filenames = research.document_filenames(session, (appearance.document_id for appearance, _ in pairs))
     meetings: dict[uuid.UUID, MeetingRef] = {}
     positions: list[PositionHeld] = []
     quotes: list[PersonQuote] = []
@@ -102,7 +103,13 @@ def _detail(session: Session, person: ArchivePerson) -> PersonDetail:
         title = meeting.title if meeting is not None else None
         when = meeting.date_text if meeting is not None else None
         meetings.setdefault(
-            appearance.document_id, MeetingRef(document_id=appearance.document_id, title=title, date=when)
+            appearance.document_id,
+            MeetingRef(
+                document_id=appearance.document_id,
+                filename=filenames.get(appearance.document_id),
+                title=title,
+                date=when,
+            ),
         )
         if appearance.position or appearance.organization:
             positions.append(

@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
-from sqlalchemy import select
 
 from service.api.deps import MeetingFilterDep, ReaderDep, SessionDep
 from service.api.schemas import Message, SearchResult, SearchResults
 from service.morphology import query_terms
 from service.storage import research
-from service.storage.tables import Document
 
 router = APIRouter(prefix="/search", tags=["research"])
 
@@ -29,9 +27,7 @@ def search(
     if not query_terms(q):
         raise HTTPException(422, "the query has no words")
     hits, count = research.search(session, q, meetings, offset, limit)
-    ids = [hit.meeting.document_id for hit in hits]
-    rows = session.execute(select(Document.id, Document.filename).where(Document.id.in_(ids)))
-    filenames = {document_id: filename for document_id, filename in rows}
+    filenames = research.document_filenames(session, (hit.meeting.document_id for hit in hits))
     data = [
         SearchResult(
             document_id=hit.meeting.document_id,
