@@ -34,6 +34,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import httpx  # noqa: E402
 import uvicorn  # noqa: E402
+from archive import upload_and_wait  # noqa: E402
 
 from service.api.main import create_app  # noqa: E402
 from service.settings import Settings  # noqa: E402
@@ -45,7 +46,6 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus-dev"
 HOST = "127.0.0.1"
 WARMUP_REQUESTS = 3
 STARTUP_TIMEOUT = 120.0
-JOBS_TIMEOUT = 900.0
 POLL_SECONDS = 0.1
 
 
@@ -110,23 +110,9 @@ def measure_latency(client: httpx.Client, text: str, requests: int) -> list[floa
 def measure_throughput(client: httpx.Client, corpus: Path) -> tuple[int, int, float]:
     """Documents uploaded, their characters, and the seconds until the last job was done."""
     paths = sorted(corpus.glob("*.txt"))
-    files = [("files", (path.name, path.read_bytes(), "text/plain")) for path in paths]
     chars = sum(len(path.read_text(encoding="utf-8")) for path in paths)
     start = time.perf_counter()
-    response = client.post("/v1/documents", files=files)
-    response.raise_for_status()
-    pending = {item["job_id"] for item in response.json()["data"]}
-    deadline = time.monotonic() + JOBS_TIMEOUT
-    while pending:
-        if time.monotonic() > deadline:
-            raise SystemExit(f"{len(pending)} jobs not done after {JOBS_TIMEOUT:.0f} s")
-        for job_id in list(pending):
-            job = client.get(f"/v1/jobs/{job_id}").json()
-            if job["state"] == "failed":
-                raise SystemExit(f"job {job_id} failed: {job.get('error')}")
-            if job["state"] == "done":
-                pending.discard(job_id)
-        time.sleep(POLL_SECONDS)
+    upload_and_wait(client, paths, POLL_SECONDS)
     return len(paths), chars, time.perf_counter() - start
 
 

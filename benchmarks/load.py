@@ -1,6 +1,7 @@
 """Load on a real `kenesh serve` over 127.0.0.1: requests/s, latency percentiles, errors and shed requests.
 
-    python benchmarks/load.py [--clients 4 16 64] [--seconds 20] [--scenarios extract search mixed] [--json]
+    python benchmarks/load.py [--clients 4 16 64] [--seconds 20] [--scenarios extract search mixed]
+                              [--generators httpx wrk] [--json]
 
 A fresh SQLite archive in a temporary folder gets every corpus-dev document (uploaded and extracted
 before the clock starts), so that search has data. The server is a separate `kenesh serve` process with
@@ -16,6 +17,12 @@ A 429 or a 503 with `Retry-After` is shed load: counted apart, and the client wa
 next request, as a well-behaved client does. Any other 5xx, a transport error (refused, reset) or a
 timeout is an error. Latencies are of answered requests (2xx) only. The server's peak RSS (VmHWM) is
 read from /proc after every run. The clients run on the same machine and take CPU from the server.
+
+Then wrk (`apt-get install wrk`; skipped with a note if it is not on PATH) runs the same scenarios on the
+same server with as many connections, min(2, connections) threads, through benchmarks/load.lua. wrk in C
+takes much less CPU than the Python clients, so its figures check that theirs are the server's. It too
+waits as told after a shed request, but its latencies are of every answer, shed ones included: wrk's
+Lua cannot time single requests.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import json
 import math
 import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -36,15 +44,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
+from archive import upload_and_wait
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus-dev"
 HOST = "127.0.0.1"
 START_TIMEOUT = 180.0
-JOBS_TIMEOUT = 900.0
 REQUEST_TIMEOUT = 60.0
+WRK_SCRIPT = Path(__file__).with_name("load.lua")
+# Enough lines that extraction cycles through the corpus several times and search through its words.
+WRK_REQUESTS = 200
 # Words that are in the corpus (meetings, councils, migration, education…), in several case forms.
 SEARCH_WORDS = [
     "совет",
@@ -72,8 +84,6 @@ class Outcome:
     shed: int = 0
     errors: int = 0
     error_examples: list[str] = field(default_factory=list)
-    rss_mb: float = 0.0
-    peak_rss_mb: float = 0.0
 
     def answered(self) -> int:
         return sum(len(values) for values in self.latencies.values())
@@ -82,6 +92,7 @@ class Outcome:
         total = self.answered() + self.shed + self.errors
         every = [value for values in self.latencies.values() for value in values]
         return {
+            "generator": "httpx",
             "scenario": self.scenario,
             "clients": self.clients,
             "seconds": round(self.seconds, 1),
@@ -100,8 +111,6 @@ class Outcome:
             },
             "statuses": dict(sorted(self.statuses.items())),
             "error_examples": self.error_examples[:5],
-            "server_rss_mb": self.rss_mb,
-            "server_peak_rss_mb": self.peak_rss_mb,
         }
 
 
@@ -186,22 +195,8 @@ class Served:
 def fill_archive(served: Served, corpus: Path) -> list[str]:
     """Upload every corpus document, wait for their jobs; the archive's person surnames."""
     headers = {"Authorization": f"Bearer {served.tokens['archivist']}"}
-    files = [("files", (path.name, path.read_bytes(), "text/plain")) for path in sorted(corpus.glob("*.txt"))]
     with httpx.Client(base_url=served.base, headers=headers, timeout=REQUEST_TIMEOUT) as client:
-        response = client.post("/v1/documents", files=files)
-        response.raise_for_status()
-        pending = {item["job_id"] for item in response.json()["data"]}
-        deadline = time.monotonic() + JOBS_TIMEOUT
-        while pending:
-            if time.monotonic() > deadline:
-                raise SystemExit(f"{len(pending)} jobs not done in {JOBS_TIMEOUT:.0f} s")
-            for job_id in list(pending):
-                job = client.get(f"/v1/jobs/{job_id}").json()
-                if job["state"] == "failed":
-                    raise SystemExit(f"job {job_id} failed: {job['error']}")
-                if job["state"] == "done":
-                    pending.discard(job_id)
-            time.sleep(0.2)
+        upload_and_wait(client, sorted(corpus.glob("*.txt")), poll_seconds=0.2)
         persons = client.get("/v1/persons", params={"limit": 500}).json()["data"]
     return sorted({person["surname"] for person in persons if person.get("surname")})
 
@@ -223,6 +218,17 @@ class Load:
         if n % 2:
             return "persons", "GET", {"url": "/v1/persons", "params": {"q": rng.choice(self.surnames)}}
         return "search", "GET", {"url": "/v1/search", "params": {"q": rng.choice(SEARCH_WORDS)}}
+
+    def request_lines(self, scenario: str) -> list[str]:
+        """The scenario's requests as load.lua reads them, `METHOD PATH [JSON]`: wrk sends the same mix."""
+        rng = random.Random(0)
+        lines = []
+        for n in range(WRK_REQUESTS):
+            _, method, kwargs = self._request(scenario, rng, n)
+            path = kwargs["url"] + (f"?{urlencode(kwargs['params'])}" if "params" in kwargs else "")
+            body = f" {json.dumps(kwargs['json'], ensure_ascii=False)}" if "json" in kwargs else ""
+            lines.append(f"{method} {path}{body}")
+        return lines
 
     async def _client(self, http: httpx.AsyncClient, scenario: str, seed: int, until: float, out: Outcome) -> None:
         rng = random.Random(seed)
@@ -264,6 +270,59 @@ class Load:
         return out
 
 
+def run_wrk(
+    served: Served, load: Load, scenario: str, connections: int, seconds: float, folder: Path
+) -> dict[str, Any]:
+    """One wrk run through load.lua; the figures its done() prints, in the shape of Outcome.summary()."""
+    requests_file = folder / f"wrk-{scenario}.txt"
+    requests_file.write_text("\n".join(load.request_lines(scenario)) + "\n", encoding="utf-8")
+    command = [
+        "wrk",
+        f"--threads={min(2, connections)}",
+        f"--connections={connections}",
+        f"--duration={max(1, round(seconds))}s",
+        f"--timeout={REQUEST_TIMEOUT:.0f}s",
+        f"--script={WRK_SCRIPT}",
+        served.base,
+        "--",
+        str(requests_file),
+        served.tokens["researcher"],
+    ]
+    ran = subprocess.run(command, capture_output=True, text=True)
+    marked = [line for line in ran.stdout.splitlines() if line.startswith("wrk-json ")]
+    if ran.returncode != 0 or not marked:
+        raise SystemExit(f"wrk failed ({ran.returncode}): {ran.stderr or ran.stdout}")
+    figures = json.loads(marked[-1].removeprefix("wrk-json "))
+    seconds_run = figures["duration_us"] / 1e6
+    sockets = {name: figures[name] for name in ("connect", "read", "write", "timeout")}
+    errors = figures["server_errors"] + figures["other_errors"] + sum(sockets.values())
+    total = figures["requests"]
+    answered = total - figures["shed"] - figures["server_errors"] - figures["other_errors"]
+    return {
+        "generator": "wrk",
+        "scenario": scenario,
+        "clients": connections,
+        "threads": min(2, connections),
+        "seconds": round(seconds_run, 1),
+        "requests": total,
+        "requests_per_s": round(total / seconds_run, 1),
+        "answered_per_s": round(answered / seconds_run, 1),
+        # Of every answer, shed ones included.
+        "p50_ms": round(figures["p50_us"] / 1000, 1),
+        "p95_ms": round(figures["p95_us"] / 1000, 1),
+        "p99_ms": round(figures["p99_us"] / 1000, 1),
+        "max_ms": round(figures["max_us"] / 1000, 1),
+        "non_2xx_3xx": figures["non_2xx_3xx"],
+        "shed": figures["shed"],
+        "shed_rate": round(figures["shed"] / total, 3) if total else 0.0,
+        "server_errors": figures["server_errors"],
+        "other_errors": figures["other_errors"],
+        "socket_errors": sockets,
+        "errors": errors,
+        "error_rate": round(errors / total, 4) if total else 0.0,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -272,8 +331,15 @@ def main() -> None:
     parser.add_argument(
         "--scenarios", nargs="+", choices=["extract", "search", "mixed"], default=["extract", "search", "mixed"]
     )
+    parser.add_argument(
+        "--generators", nargs="+", choices=["httpx", "wrk"], default=["httpx", "wrk"], help="who sends the load"
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
+    generators = list(args.generators)
+    if "wrk" in generators and shutil.which("wrk") is None:
+        print("wrk is not on PATH (apt-get install wrk): the wrk runs are skipped", file=sys.stderr)
+        generators.remove("wrk")
 
     texts = [path.read_text(encoding="utf-8") for path in sorted(args.corpus.glob("*.txt"))]
     if not texts:
@@ -291,16 +357,19 @@ def main() -> None:
             )
             load = Load(served.base, served.tokens["researcher"], texts, surnames)
             results = []
-            for scenario in args.scenarios:
-                for clients in args.clients:
-                    outcome = asyncio.run(load.run(scenario, clients, args.seconds))
-                    if not served.alive():
-                        raise SystemExit(f"kenesh serve died during {scenario} × {clients}")
-                    outcome.rss_mb, outcome.peak_rss_mb = memory_mb(served.process.pid)
-                    summary = outcome.summary()
-                    results.append(summary)
-                    if not args.json:
-                        print(_line(summary), flush=True)
+            for generator in generators:
+                for scenario in args.scenarios:
+                    for clients in args.clients:
+                        if generator == "wrk":
+                            summary = run_wrk(served, load, scenario, clients, args.seconds, Path(tmp))
+                        else:
+                            summary = asyncio.run(load.run(scenario, clients, args.seconds)).summary()
+                        if not served.alive():
+                            raise SystemExit(f"kenesh serve died during {generator} {scenario} × {clients}")
+                        summary["server_rss_mb"], summary["server_peak_rss_mb"] = memory_mb(served.process.pid)
+                        results.append(summary)
+                        if not args.json:
+                            print(_line(summary), flush=True)
         finally:
             served.stop()
         log = (Path(tmp) / "serve.log").read_text()
@@ -318,6 +387,8 @@ def main() -> None:
         )
     else:
         print(f"server log: {tracebacks} tracebacks {dict(failures) if failures else ''}")
+        print()
+        print(_table(results))
 
 
 def _ends_traceback(lines: list[str], i: int) -> bool:
@@ -327,12 +398,45 @@ def _ends_traceback(lines: list[str], i: int) -> bool:
 
 
 def _line(summary: dict[str, Any]) -> str:
+    if summary["generator"] == "wrk":
+        detail = (
+            f"{summary['requests_per_s']} req/s in all, {summary['non_2xx_3xx']} non-2xx/3xx, "
+            f"5xx {summary['server_errors']}, other {summary['other_errors']}, sockets {summary['socket_errors']}"
+        )
+    else:
+        detail = str(summary["statuses"])
     return (
-        f"{summary['scenario']:<8} {summary['clients']:>3} clients: {summary['answered_per_s']:>7.1f} req/s answered, "
+        f"{summary['generator']:<5} {summary['scenario']:<8} {summary['clients']:>3} clients: "
+        f"{summary['answered_per_s']:>7.1f} req/s answered, "
         f"p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, p99 {summary['p99_ms']} ms; "
         f"shed {summary['shed']} ({summary['shed_rate']:.1%}), errors {summary['errors']}; "
-        f"RSS {summary['server_rss_mb']} MB (peak {summary['server_peak_rss_mb']} MB); {summary['statuses']}"
+        f"RSS {summary['server_rss_mb']} MB (peak {summary['server_peak_rss_mb']} MB); {detail}"
     )
+
+
+def _table(results: list[dict[str, Any]]) -> str:
+    """Every run in one Markdown table, as in the README: the two generators of a scenario side by side."""
+    rows = [
+        "| scenario | generator | clients | answered req/s | p50 | p95 | p99 | shed | errors | server RSS |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    order = {name: i for i, name in enumerate(["extract", "search", "mixed"])}
+    for run in sorted(results, key=lambda run: (order[run["scenario"]], run["clients"], run["generator"])):
+        shed = f"{run['shed_rate']:.0%} ({run['shed']:,})" if run["shed"] else "0"
+        rows.append(
+            f"| {run['scenario']} | {run['generator']} | {run['clients']} | {run['answered_per_s']:,.1f} "
+            f"| {_duration(run['p50_ms'])} | {_duration(run['p95_ms'])} | {_duration(run['p99_ms'])} "
+            f"| {shed} | {run['errors']} | {run['server_rss_mb']:.0f} MB |"
+        )
+    return "\n".join(rows)
+
+
+def _duration(ms: float | None) -> str:
+    if ms is None:
+        return "–"
+    if ms >= 1000:
+        return f"{ms / 1000:.1f} s"
+    return f"{ms:.1f} ms" if ms < 10 else f"{ms:.0f} ms"
 
 
 if __name__ == "__main__":
