@@ -33,8 +33,9 @@ bench-api: install
 bench-ingest: install
 	$(PYTHON) benchmarks/ingest.py
 
-# A real `kenesh serve` under 4, 16 and 64 concurrent clients (extract, search, mixed; 20 s each): req/s,
-# p50/p95/p99, errors, shed 429/503, the server's peak RSS.
+# A real `kenesh serve` under 4, 16 and 64 concurrent clients (extract, search, mixed; 20 s each), from
+# Python clients and from wrk (apt-get install wrk; skipped without it): req/s, p50/p95/p99, errors,
+# shed 429/503, the server's peak RSS.
 bench-load: install
 	$(PYTHON) benchmarks/load.py
 

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from pipelines.errors import (
     CorruptDocument,
@@ -156,6 +157,13 @@ async def _queue_unavailable(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
 
 
+async def _client_gone(request: Request, _: Exception) -> Response:
+    # The client closed the connection before its body was read (a load generator stopping, a browser tab
+    # closed): nobody is left to answer, and it is not the service's failure.
+    log.info("%s %s: the client left before its body was read", request.method, request.url.path)
+    return Response(status_code=status.HTTP_400_BAD_REQUEST)
+
+
 async def _internal_error(request: Request, exc: Exception) -> JSONResponse:
     log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
     return JSONResponse({"detail": "internal error; the service log has the details"}, status_code=500)
@@ -194,6 +202,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(DataError, _data_error)
+    app.add_exception_handler(ClientDisconnect, _client_gone)
     app.add_exception_handler(Exception, _internal_error)
     v1 = APIRouter(prefix="/v1")
     routers = (extract, documents, records, jobs, auth, persons, organizations, graph, topics, search, export)

@@ -117,3 +117,44 @@ def test_pipeline_errors_map_to_their_status(
     response = client.post("/v1/extract", headers=bearer(tokens["researcher"]), json={"text": TEXT})
     assert response.status_code == status, response.text
     assert response.json() == {"detail": str(error)}
+
+
+def test_a_client_that_leaves_before_its_body_is_no_error(
+    client: TestClient, tokens: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A load generator stopping with requests in flight: no traceback, no error in the log."""
+    import asyncio
+
+    sent: list[dict[str, object]] = []
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v1/extract",
+        "raw_path": b"/v1/extract",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [
+            (b"host", b"testserver"),
+            (b"content-type", b"application/json"),
+            (b"content-length", b"1000"),
+            (b"authorization", f"Bearer {tokens['researcher']}".encode()),
+        ],
+        "client": ("127.0.0.1", 5000),
+        "server": ("testserver", 80),
+        "state": {},
+    }
+    with caplog.at_level("INFO"):
+        asyncio.run(client.app(scope, receive, send))  # type: ignore[arg-type]
+    assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 400
+    assert "client left" in caplog.text
+    assert not [record for record in caplog.records if record.levelname in ("ERROR", "CRITICAL")]
