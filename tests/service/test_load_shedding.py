@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,6 +21,25 @@ from service.settings import Settings
 from tests.service.conftest import SAMPLE, bearer
 
 TEXT = "Заседание Совета по вопросам миграции открыл председатель Н.С. Базарбаев в Бишкеке 21 сентября."
+
+
+@contextmanager
+def pipeline_held(extractor: Extractor) -> Iterator[None]:
+    """A real extraction parked at its first progress report, holding the pipeline as a job does."""
+    busy, release = threading.Event(), threading.Event()
+
+    def parked(_stage: str, _percent: int) -> None:
+        busy.set()
+        release.wait()
+
+    job = threading.Thread(target=extractor.run, args=(SAMPLE.read_bytes(), SAMPLE.name, parked))
+    job.start()
+    try:
+        assert busy.wait(120), "the extraction never started"
+        yield
+    finally:
+        release.set()
+        job.join()
 
 
 @pytest.fixture
@@ -48,24 +68,11 @@ def test_requests_beyond_the_bound_are_shed_with_retry_after(small: TestClient, 
 
 def test_a_request_that_cannot_get_the_pipeline_in_time_is_shed(small: TestClient, tokens: dict[str, str]) -> None:
     extractor: Extractor = small.app.state.extractor  # type: ignore[attr-defined]
-    busy, release = threading.Event(), threading.Event()
-
-    def parked(_stage: str, _percent: int) -> None:
-        busy.set()
-        release.wait()
-
-    # A job's extraction holds the pipeline (it reports progress with the pipeline held).
-    job = threading.Thread(target=extractor.run, args=(SAMPLE.read_bytes(), SAMPLE.name, parked))
-    job.start()
-    try:
-        assert busy.wait(120)
+    with pipeline_held(extractor):
         shed = small.post("/v1/extract", headers=bearer(tokens["researcher"]), json={"text": TEXT})
         assert shed.status_code == 503
         assert shed.json()["detail"] == "busy: the pipeline was not free within 0.2 s; retry shortly"
         assert "Retry-After" in shed.headers
-    finally:
-        release.set()
-        job.join()
     served = small.post("/v1/extract", headers=bearer(tokens["researcher"]), json={"text": TEXT})
     assert served.status_code == 200, served.text
 
@@ -85,20 +92,11 @@ def test_requests_beyond_the_bound_and_its_queue_are_shed(settings: Settings, to
     headers = bearer(tokens["researcher"])
     with TestClient(create_app(one)) as client:
         extractor: Extractor = client.app.state.extractor  # type: ignore[attr-defined]
-        busy, release = threading.Event(), threading.Event()
-
-        def parked(_stage: str, _percent: int) -> None:
-            busy.set()
-            release.wait()
-
-        job = threading.Thread(target=extractor.run, args=(SAMPLE.read_bytes(), SAMPLE.name, parked))
-        job.start()
         answers: list[int] = []
         waiting = threading.Thread(
             target=lambda: answers.append(client.post("/v1/extract", headers=headers, json={"text": TEXT}).status_code)
         )
-        try:
-            assert busy.wait(120)
+        with pipeline_held(extractor):
             waiting.start()  # takes the one place, then waits for the pipeline
             deadline = time.monotonic() + 120
             while extractor.admitted == 0:
@@ -109,9 +107,6 @@ def test_requests_beyond_the_bound_and_its_queue_are_shed(settings: Settings, to
             assert shed.headers["Retry-After"] == "1"
             assert shed.json()["detail"] == "busy: 1 requests are being served and 0 wait; retry shortly"
             assert client.get("/v1/health").status_code == 200  # health checks take no place
-        finally:
-            release.set()
-            job.join()
-            waiting.join()
+        waiting.join()  # the pipeline is free: the waiting extraction runs
         assert answers == [200]
         assert client.get("/v1/documents", headers=headers).status_code == 200
