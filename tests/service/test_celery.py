@@ -62,31 +62,39 @@ def broker_url() -> str:
 def worker(settings: Settings, tokens: dict[str, str], broker_url: str, tmp_path: Path) -> Iterator[Path]:
     """A running `kenesh worker --concurrency 1` on the test's database; yields its log file."""
     log_path = tmp_path / "worker.log"
-    env = {
-        **os.environ,
-        "KENESH_DATABASE_URL": settings.database_url,
-        "KENESH_BROKER_URL": broker_url,
-        "KENESH_WARM_UP": "false",
-    }
-    with log_path.open("w") as log:
-        # Its own process group, so that its pool processes can be stopped with it if it has to be killed.
-        process = subprocess.Popen(
+    process = start_worker(settings.database_url, broker_url, log_path, KENESH_WARM_UP="false")
+    try:
+        wait_ready(process, log_path)
+        yield log_path
+    finally:
+        _stop(process)
+    assert "Traceback" not in log_path.read_text(), log_path.read_text()
+
+
+def start_worker(database_url: str, broker_url: str, log_path: Path, **settings: str) -> subprocess.Popen[bytes]:
+    """`kenesh worker --concurrency 1` on that archive and broker, its output appended to `log_path`;
+    `settings` are more KENESH_* variables. Its own process group, so that its pool processes can be
+    stopped with it if it has to be killed."""
+    env = {**os.environ, "KENESH_DATABASE_URL": database_url, "KENESH_BROKER_URL": broker_url, **settings}
+    with log_path.open("a") as log:
+        return subprocess.Popen(
             _kenesh("worker", "--concurrency", "1"),
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        try:
-            deadline = time.monotonic() + WORKER_START_TIMEOUT
-            while "ready." not in log_path.read_text():
-                assert process.poll() is None, log_path.read_text()
-                assert time.monotonic() < deadline, f"kenesh worker did not start:\n{log_path.read_text()}"
-                time.sleep(0.2)
-            yield log_path
-        finally:
-            _stop(process)
-    assert "Traceback" not in log_path.read_text(), log_path.read_text()
+
+
+def wait_ready(
+    process: subprocess.Popen[bytes], log_path: Path, count: int = 1, timeout: float = WORKER_START_TIMEOUT
+) -> None:
+    """Until the worker's log says `ready.` for the `count`th time (a restarted worker appends to it)."""
+    deadline = time.monotonic() + timeout
+    while log_path.read_text().count("ready.") < count:
+        assert process.poll() is None, log_path.read_text()
+        assert time.monotonic() < deadline, f"kenesh worker did not start:\n{log_path.read_text()}"
+        time.sleep(0.2)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -230,30 +238,14 @@ def test_redis_stopped_during_an_ingest_loses_nothing(
     if settings.database_url.startswith("sqlite"):
         pytest.skip("a worker process and the service on one archive: the PostgreSQL deployment")
     log_path = tmp_path / "worker.log"
-    env = {
-        **os.environ,
-        "KENESH_DATABASE_URL": settings.database_url,
-        "KENESH_BROKER_URL": own_redis.url,
-        "KENESH_JOB_SWEEP_SECONDS": "1",
-        "KENESH_WARM_UP": "true",
-    }
-    with log_path.open("w") as log:
-        worker = subprocess.Popen(
-            _kenesh("worker", "--concurrency", "1"),
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    worker = start_worker(
+        settings.database_url, own_redis.url, log_path, KENESH_JOB_SWEEP_SECONDS="1", KENESH_WARM_UP="true"
+    )
     app_settings = settings.model_copy(update={"broker_url": own_redis.url, "job_sweep_seconds": 1.0})
     documents = _outage_documents()
     answers: list[tuple[int, dict[str, object]]] = []
     try:
-        deadline = time.monotonic() + WORKER_START_TIMEOUT
-        while "ready." not in log_path.read_text():
-            assert worker.poll() is None, log_path.read_text()
-            assert time.monotonic() < deadline, f"kenesh worker did not start:\n{log_path.read_text()}"
-            time.sleep(0.2)
+        wait_ready(worker, log_path)
         with TestClient(create_app(app_settings)) as client:
             third = OUTAGE_DOCUMENTS // 3
             for path in documents[:third]:

@@ -36,7 +36,7 @@ from service.storage.repositories import Claim
 from service.storage.tables import Document, Job, JobState, Record, RecordKind, utcnow
 from tests.conftest import CORPUS_DEV
 from tests.service.conftest import SAMPLE
-from tests.service.test_celery import BROKER_URL, _kenesh, _stop
+from tests.service.test_celery import BROKER_URL, _stop, start_worker, wait_ready
 
 DOCUMENTS = 8
 LIMITS = JobLimits(lease_seconds=60, max_attempts=3)
@@ -340,32 +340,16 @@ def _batch(folder: Path) -> tuple[list[Path], Path]:
 
 
 def _start_worker(settings: Settings, broker_url: str, log_path: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "KENESH_DATABASE_URL": settings.database_url,
-        "KENESH_BROKER_URL": broker_url,
-        "KENESH_JOB_LEASE_SECONDS": str(CELERY_LEASE_SECONDS),
+    return start_worker(
+        settings.database_url,
+        broker_url,
+        log_path,
+        KENESH_JOB_LEASE_SECONDS=str(CELERY_LEASE_SECONDS),
         # The killed worker's job is handed over again as soon as its lease expired.
-        "KENESH_JOB_SWEEP_SECONDS": "1",
+        KENESH_JOB_SWEEP_SECONDS="1",
         # Models load before the first claim, so that a lease never covers loading them.
-        "KENESH_WARM_UP": "true",
-    }
-    with log_path.open("a") as log:
-        return subprocess.Popen(
-            _kenesh("worker", "--concurrency", "1"),
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-
-def _wait_ready(process: subprocess.Popen[bytes], log_path: Path, count: int = 1) -> None:
-    deadline = time.monotonic() + CELERY_TIMEOUT
-    while log_path.read_text().count("ready.") < count:
-        assert process.poll() is None, log_path.read_text()
-        assert time.monotonic() < deadline, f"kenesh worker did not start:\n{log_path.read_text()}"
-        time.sleep(0.2)
+        KENESH_WARM_UP="true",
+    )
 
 
 def _worker_running(job_id: uuid.UUID, logs: list[Path]) -> int:
@@ -394,7 +378,7 @@ def test_two_workers_one_killed_mid_batch_extract_every_document_once(
     queue = CeleryQueue(make_celery(BROKER_URL), factory)
     try:
         for process, log_path in zip(workers, logs, strict=True):
-            _wait_ready(process, log_path)
+            wait_ready(process, log_path, timeout=CELERY_TIMEOUT)
         report = ingest(factory, queue, files, max_bytes=10 * 2**20)
         assert (report.added, report.skipped) == (BATCH_SIZE, [])
         killed = next(job_id for job_id, path in report.jobs.items() if path == volume)
@@ -406,7 +390,7 @@ def test_two_workers_one_killed_mid_batch_extract_every_document_once(
             assert cut_off is not None and cut_off.state == "running"  # killed in the middle of the volume
             done_before = session.scalar(select(func.count()).select_from(Job).where(Job.state == "done")) or 0
         workers[victim] = _start_worker(settings, BROKER_URL, logs[victim])
-        _wait_ready(workers[victim], logs[victim], count=2)
+        wait_ready(workers[victim], logs[victim], count=2, timeout=CELERY_TIMEOUT)
         jobs = wait_for_jobs(factory, report.jobs, poll_seconds=0.2, timeout=CELERY_TIMEOUT)
     finally:
         queue.close()
