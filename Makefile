@@ -3,7 +3,7 @@
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 
-.PHONY: install serve test lint bench bench-readers bench-api bench-ingest bench-load fixtures score
+.PHONY: install serve test lint identity bench bench-readers bench-api bench-ingest bench-load fixtures score
 
 install:
 	$(PIP) install -q -e '.[dev]'
@@ -47,3 +47,7 @@ fixtures:
 score: install
 	kenesh extract --out /tmp/kenesh-pred ../shared/corpus-dev/*.txt
 	$(PYTHON) ../shared/score.py ../shared/corpus-dev /tmp/kenesh-pred --per-doc
+
+# Precision and recall of cross-document person identity on the gold sets (README, "Identity, measured").
+identity: install
+	$(PYTHON) benchmarks/identity.py

@@ -6,9 +6,12 @@ Identity rule: a record's person is an existing archive person when
     other or with the first letters of the names; a side with neither conflicts with nothing), and
   - the organization (the same archive organization) or the position (same head noun, one phrase's lemmas
     within the other's, a country under any of its names: «президент РФ» is «президент России») agrees in
-    at least one earlier appearance,
+    at least one earlier appearance, or the given names alone identify the person (a first name, or a first
+    and a middle initial on both sides): Путин as «президент России» and as «премьер-министр» is one man,
+    unless another archive person has the same name, and
 and no appearance of that archive person conflicts on the given name, and it does not appear in this
-document already (two persons of one record are two people). A surname alone never merges anyone.
+document already (two persons of one record are two people). A surname alone, or a surname and one
+initial, never merges anyone without a position or organization.
 Every appearance keeps the decision and its evidence; an archivist's split or merge is kept across
 re-indexing, because a re-indexed document's persons go back to the archive persons they had.
 """
@@ -388,22 +391,30 @@ def _assign(
         else:
             by_person.setdefault(other.person_id, []).append(other)
 
-    best: tuple[int, dict[str, Any]] | None = None
+    best: tuple[tuple[int, int], dict[str, Any]] | None = None
     best_person: uuid.UUID | None = None
+    named_only = 0  # archive persons that agree with this one by name and nothing else
+    archivist_named = False  # ... one of which an archivist's split or merge made
     for person_id, items in by_person.items():
         given = [given_names_agree(appearance, item) for item in items]
         if None in given:
             conflict = items[given.index(None)]
             rejected.append({"person_id": str(person_id), "name": conflict.name, "why": "given name differs"})
             continue
+        how = "first_name" if "first_name" in given else ("initials" if "initials" in given else "none_given")
         agreeing = [(item, fields) for item in items if (fields := _agreement(appearance, item))]
+        if not agreeing and _names_suffice(appearance, items, how):
+            # The names alone say who it is: a position of another year («премьер-министр», then
+            # «президент России») is the same man, not a contradiction.
+            agreeing = [(items[0], [])]
+            named_only += 1
+            archivist_named |= any(item.decided_by == IdentitySource.ARCHIVIST.value for item in items)
         if not agreeing:
             rejected.append(
                 {"person_id": str(person_id), "name": items[0].name, "why": "neither organization nor position agrees"}
             )
             continue
         item, fields = max(agreeing, key=lambda pair: len(pair[1]))
-        how = "first_name" if "first_name" in given else ("initials" if "initials" in given else "none_given")
         evidence = {
             "rule": "matched",
             "fields": ["surname", how, *fields],
@@ -412,10 +423,16 @@ def _assign(
             "matched_position": item.position,
             "matched_organization": item.organization,
         }
-        score = len(fields) + (how != "none_given")
+        # The person seen most often wins a tie: a stray duplicate of one text does not split the archive.
+        score = (len(fields) + (how != "none_given"), len(items))
         if best is None or score > best[0]:
             best, best_person = (score, evidence), person_id
 
+    if best is not None and len(best[1]["fields"]) == 2 and named_only > 1 and archivist_named:
+        # Two archive persons under the same name that an archivist told apart, and nothing else to tell
+        # which one this is: it cannot be decided, so neither is taken.
+        rejected.append({"person_id": str(best_person), "name": best[1]["matched_name"], "why": "name is ambiguous"})
+        best = best_person = None
     if best is not None and best_person is not None:
         appearance.person_id, appearance.evidence = best_person, best[1] | {"rejected": rejected}
         _improve_name(session.get(ArchivePerson, best_person), appearance)
@@ -430,6 +447,19 @@ def _assign(
         appearance.person_id = person.id
         appearance.evidence = {"rule": "new", "fields": [], "rejected": rejected}
     appearance.decided_by = IdentitySource.MACHINE.value
+
+
+def _names_suffice(appearance: PersonAppearance, items: Sequence[PersonAppearance], how: str) -> bool:
+    """Whether the given names identify the person without a position or organization to agree on.
+
+    A first name does (Владимир Путин); initials do when both sides give a first and a middle letter
+    (В.В. Путин and Владимир Владимирович Путин); a surname alone or one initial never does.
+    """
+    if how == "first_name":
+        return True
+    if how != "initials":
+        return False
+    return len(_letters(appearance)) >= 2 and any(len(_letters(item)) >= 2 for item in items)
 
 
 def _alone(session: Session, person_id: uuid.UUID, used: set[uuid.UUID]) -> bool:
