@@ -235,10 +235,9 @@ class _OrganizationIndex:
             organization = ArchiveOrganization(name=names[0], aliases=[])
             self.session.add(organization)
             self.session.flush()
+        # A name another organization has stays that one's: an archivist's split or merge put it there.
         known = set(
-            self.session.scalars(
-                select(OrganizationName.key).where(OrganizationName.organization_id == organization.id)
-            )
+            self.session.scalars(select(OrganizationName.key).where(OrganizationName.key.in_([k for _, k in keyed])))
         )
         for name, key in keyed:
             if key in known:

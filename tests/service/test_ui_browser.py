@@ -239,7 +239,7 @@ def test_a_failed_job_shows_its_reason_and_retries(
     page.get_by_role("button", name="Загрузить").click()
     job = page.locator("li.job").first
     expect(job).to_have_attribute("data-state", "failed", timeout=JOB_TIMEOUT * 1000)
-    expect(job.locator(".job-status")).to_contain_text("cannot decode the text")
+    expect(job.locator(".job-status")).to_contain_text("Не удалось прочитать текст")  # the reason, in Russian
     page.screenshot(path=SHOTS / "06-upload-failed.png", full_page=True)
     job.get_by_role("button", name="Повторить").click()
     expect(job).to_have_attribute("data-state", "done", timeout=JOB_TIMEOUT * 1000)
