@@ -84,6 +84,7 @@ def document(
         person_ids=_archive_person_ids(session, document_id),
         org_links=_archive_organizations(session, document_id, record),
         saved=saved,
+        kinds=VERSION_KINDS,
         meeting_fields=MEETING_FIELDS,
         taxonomy=taxonomy(),
         # What the edit dialog fills its form from: the record's own values, not their rendering.
@@ -117,10 +118,8 @@ def _archive_organizations(
     if record is None:
         return []
     present = select(OrganizationAppearance.organization_id).where(OrganizationAppearance.document_id == document_id)
-    keys = {
-        org.id: [key for name in (org.name, *org.aliases) if (key := phrase_key(name))] for org in record.organizations
-    }
-    wanted = {key for found in keys.values() for key in found}
+    keys = [[key for name in (org.name, *org.aliases) if (key := phrase_key(name))] for org in record.organizations]
+    wanted = {key for found in keys for key in found}
     rows = session.execute(
         select(OrganizationName.key, ArchiveOrganization)
         .join(ArchiveOrganization, ArchiveOrganization.id == OrganizationName.organization_id)

@@ -285,12 +285,28 @@ def _select_text(page: object, words: str) -> None:
     assert found is not None, f"«{words}» is not plain text in the document"
 
 
+def _confirm_all(page: object) -> list[str]:
+    """Accept every confirmation the page asks for; the list of their questions, to check that it asked."""
+    from playwright.sync_api import Dialog, Page
+
+    assert isinstance(page, Page)
+    asked: list[str] = []
+
+    def accept(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", accept)
+    return asked
+
+
 def test_review_add_drop_merge_split_restore(page: object, served: tuple[str, dict[str, str]]) -> None:
     from playwright.sync_api import Page, expect
 
     assert isinstance(page, Page)
     base, tokens = served
     document_id = _archive(base, tokens["archivist"], "mbos-bishkek.txt")["mbos-bishkek.txt"]
+    asked = _confirm_all(page)
     _login(page, base, tokens["archivist"], f"/documents/{document_id}")
     page.wait_for_load_state()
     text = httpx.get(
@@ -320,6 +336,8 @@ def test_review_add_drop_merge_split_restore(page: object, served: tuple[str, di
     page.wait_for_load_state()
     expect(page.locator("#locations li")).to_have_count(before - 1)
     expect(page.locator("#locations li", has_text="Москва")).to_have_count(0)
+    assert asked[-1].startswith("Удалить «Москва» из записи?")  # confirmed before it was done
+    expect(page.locator("#review-status")).to_have_text(f"Сохранено: версия {start_version + 2}.")
 
     # Merge two persons, then split the second one off again.
     persons = page.locator("#persons li.person")
@@ -349,7 +367,8 @@ def test_review_add_drop_merge_split_restore(page: object, served: tuple[str, di
     page.get_by_role("link", name="История версий").click()
     rows = page.locator("#versions tbody tr")
     expect(rows).to_have_count(start_version + 4)
-    expect(rows.last.locator(".note")).to_contain_text("split")
+    expect(rows.last.locator(".note")).to_contain_text("отделено упоминаний: 1")  # the note, in Russian
+    expect(rows.nth(start_version + 1).locator(".note")).to_contain_text("объединены: p")
     page.screenshot(path=SHOTS / "10-history.png", full_page=True)
     rows.nth(start_version - 1).get_by_role("button", name=f"Восстановить версию {start_version}").click()
     expect(rows).to_have_count(start_version + 5)
