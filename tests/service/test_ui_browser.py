@@ -368,7 +368,7 @@ def test_review_add_drop_merge_split_restore(page: object, served: tuple[str, di
     rows = page.locator("#versions tbody tr")
     expect(rows).to_have_count(start_version + 4)
     expect(rows.last.locator(".note")).to_contain_text("отделено упоминаний: 1")  # the note, in Russian
-    expect(rows.nth(start_version + 1).locator(".note")).to_contain_text("объединены: p")
+    expect(rows.nth(start_version + 2).locator(".note")).to_contain_text("объединены: p")
     page.screenshot(path=SHOTS / "10-history.png", full_page=True)
     rows.nth(start_version - 1).get_by_role("button", name=f"Восстановить версию {start_version}").click()
     expect(rows).to_have_count(start_version + 5)

@@ -169,12 +169,13 @@ def test_organization_merge_shown_on_both_pages(page: object, served: tuple[str,
     organization = duma_url.rsplit("/", 1)[1]
 
     # Both documents' pages lead to the one organization, whichever name the document uses.
-    for filename, written in ((MAY.name, "Госдума РФ"), (APRIL.name, "Государственная Дума")):
+    for filename, written in ((APRIL.name, "Государственная Дума"), (MAY.name, "Госдума РФ")):
         page.goto(f"{base}/documents/{ids[filename]}")
         item = page.locator("#organizations li", has_text=written)
         link = item.locator("a.archive-organization")
         expect(link).to_have_attribute("href", f"/organizations/{organization}")
         expect(link).to_have_text("→ в архиве: Государственная Дума")
+    item.scroll_into_view_if_needed()
     page.screenshot(path=SHOTS / "27-document-merged-organization.png")
 
     # A rename to another organization's name is refused, in Russian; a new name is taken.
