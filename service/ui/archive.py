@@ -93,11 +93,17 @@ def document(
 
 
 @router.get("/documents/{document_id}/history", response_class=HTMLResponse)
-def history(document_id: uuid.UUID, request: Request, session: SessionDep, token: PageToken) -> HTMLResponse:
+def history(
+    document_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    token: PageToken,
+    saved: Annotated[int | None, Query(ge=1)] = None,
+) -> HTMLResponse:
     """Every version of the record with its author and time; an archivist can restore any of them."""
     detail = documents_api.get_document(document_id, session, token)
     versions = records_api.list_versions(document_id, session, token)
-    return page(request, "history.html", token, doc=detail, versions=versions, kinds=VERSION_KINDS)
+    return page(request, "history.html", token, doc=detail, versions=versions, kinds=VERSION_KINDS, saved=saved)
 
 
 def _archive_person_ids(session: Session, document_id: uuid.UUID) -> dict[str, uuid.UUID]:

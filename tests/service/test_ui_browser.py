@@ -373,6 +373,10 @@ def test_review_add_drop_merge_split_restore(page: object, served: tuple[str, di
     rows.nth(start_version - 1).get_by_role("button", name=f"Восстановить версию {start_version}").click()
     expect(rows).to_have_count(start_version + 5)
     expect(rows.last).to_have_attribute("data-kind", "restore")
+    expect(rows.last).to_contain_text("восстановление")  # the kind, in Russian
+    expect(rows.last.locator(".note")).to_have_text(f"восстановлена версия {start_version}")
+    expect(page.locator("#history-status")).to_have_text(f"Сохранено: версия {start_version + 5}.")
+    assert asked[-1] == f"Сделать версию {start_version} текущей? Новая версия добавится в историю."
     page.get_by_role("link", name="к документу").click()
     page.wait_for_load_state()
     expect(page.locator("#locations li", has_text="Москва")).to_have_count(1)

@@ -18,7 +18,8 @@ document.addEventListener("DOMContentLoaded", () => {
         status.classList.add("error");
         return;
       }
-      window.location.reload();
+      const saved = await response.json();
+      window.location.assign("/documents/" + table.dataset.document + "/history?saved=" + saved.version);
     });
   }
 });
