@@ -159,11 +159,23 @@ class PersonQuote(BaseModel):
     text: str
 
 
+class PersonMet(BaseModel):
+    id: uuid.UUID
+    name: str
+    meetings: int = Field(description="meetings both took part in")
+
+
 class PersonDetail(PersonPublic):
     meetings: list[MeetingRef] = Field(description="oldest first; undated last")
     positions: list[PositionHeld] = Field(description="positions and organizations over time")
     quotes: list[PersonQuote]
     appearances: list[PersonAppearancePublic]
+    met: list[PersonMet] = Field(description="the archive persons met, most shared meetings first, by `met_rule`")
+    met_rule: Literal["participants"] = Field(
+        "participants",
+        description="who counts as met: a person who took part in the same meeting (chair, secretary, speaker, "
+        "attendee, or spoke), both of them; being named in the same document is not a meeting",
+    )
 
 
 class PersonSplit(BaseModel):

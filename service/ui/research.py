@@ -100,12 +100,7 @@ def person(
     """Positions over time, meetings, quotes, the people met at those meetings (by the graph's rule: taking part
     together, not being named together), and each appearance with the evidence that made it this person."""
     detail = persons_api.get_person(person_id, session, token)
-    graph = graph_api.co_occurrence(session, token, MeetingFilter(person=person_id), min_weight=1, rule="participants")
-    shared = {edge.target if edge.source == person_id else edge.source: edge.weight for edge in graph.edges}
-    met = sorted(
-        ((node, shared[node.id]) for node in graph.nodes if node.id in shared),
-        key=lambda pair: (-pair[1], pair[0].name),
-    )
+    met = [(other, other.meetings) for other in detail.met]
     evidence = {appearance.id: explain(appearance.evidence) for appearance in detail.appearances}
     return page(
         request,

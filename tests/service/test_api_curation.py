@@ -233,6 +233,11 @@ def test_who_met_whom_links_participants_not_mentions(client: TestClient, tokens
     chair = _get(client, tokens, "/v1/persons", q="Базарбаев")["data"][0]
     around = _get(client, tokens, "/v1/graph/co-occurrence", person=chair["id"])
     assert {node["name"] for node in around["nodes"]} == {"Н.С. Базарбаев", "А.С. Омурбекова", "К.Т. Жумабеков"}
+    # The person's own page says whom they met, by the same rule, and names the rule.
+    page = _get(client, tokens, f"/v1/persons/{chair['id']}")
+    assert page["met_rule"] == "participants"
+    assert [(item["name"], item["meetings"]) for item in page["met"]] == [("А.С. Омурбекова", 1), ("К.Т. Жумабеков", 1)]
+    assert _get(client, tokens, f"/v1/persons/{obama['id']}")["met"] == []
     bad = client.get("/v1/graph/co-occurrence", headers=bearer(tokens["researcher"]), params={"rule": "names"})
     assert bad.status_code == 422
 

@@ -270,8 +270,12 @@ def test_network_without_merely_mentioned_persons(page: object, served: tuple[st
     page.screenshot(path=SHOTS / "30-network-participants.png", full_page=True)
 
     page.goto(f"{base}/search?q=Обама")
+    expect(page.locator("#person-results input")).to_have_count(0)  # a researcher merges nobody
     page.locator("#person-results a", has_text="Барак Обама").click()
     expect(page.locator("#co-participants li")).to_have_text(["ни с кем из архива"])
+    expect(page.locator("#appearances .evidence")).to_contain_text("программа")
+    expect(page.locator("#person-merge")).to_have_count(0)
+    expect(page.get_by_role("button")).to_have_count(1)  # «Выйти» only: no split, no merge for a researcher
     page.goto(f"{base}/search?q=Базарбаев")
     page.locator("#person-results a", has_text="Н.С. Базарбаев").first.click()
     met = page.locator("#co-participants li")

@@ -15,6 +15,7 @@ from service.api.schemas import (
     PersonAppearancePublic,
     PersonDetail,
     PersonMerge,
+    PersonMet,
     PersonPublic,
     PersonQuote,
     PersonSplit,
@@ -149,8 +150,25 @@ def _detail(session: Session, person: ArchivePerson) -> PersonDetail:
     latest = research.latest_posts(session, [person.id]).get(person.id)
     return PersonDetail(
         **_public(person, len(meetings), latest).model_dump(),
+        met=_met(session, person.id),
         meetings=list(meetings.values()),
         positions=positions,
         quotes=quotes,
         appearances=appearances,
     )
+
+
+def _met(session: Session, person_id: uuid.UUID) -> list[PersonMet]:
+    """The persons who took part in a meeting the person took part in (the graph's participants rule)."""
+    graph = research.co_occurrence(session, research.MeetingFilter(person=person_id), rule=research.PARTICIPANTS_RULE)
+    shared = {
+        right if left == person_id else left: len(documents)
+        for left, right, documents in graph.edges
+        if person_id in (left, right)
+    }
+    met = [
+        PersonMet(id=other.id, name=other.name, meetings=shared[other.id])
+        for other, _ in graph.nodes
+        if other.id in shared
+    ]
+    return sorted(met, key=lambda item: (-item.meetings, item.name))
