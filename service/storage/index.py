@@ -11,6 +11,10 @@ and no appearance of that archive person conflicts on the given name, and it doe
 document already (two persons of one record are two people). A surname alone never merges anyone.
 Every appearance keeps the decision and its evidence; an archivist's split or merge is kept across
 re-indexing, because a re-indexed document's persons go back to the archive persons they had.
+
+Organizations are found by the lemmas of any of their names (`organization_names`); a name is one
+organization's only, so an archivist's merge, rename or split (storage/research.py), which moves or adds
+names, decides where every document that uses the name goes when it is indexed again.
 """
 
 from __future__ import annotations
