@@ -190,6 +190,12 @@ def test_organizations_merge_rename_split_and_keep_it(client: TestClient, tokens
     assert {m["document_id"] for m in _get(client, tokens, f"/v1/organizations/{eu['id']}")["meetings"]} == set(
         ids.values()
     )
+    _reextract(client, tokens, ids[MAY.name])  # the split and the second merge stand too
+    assert {m["document_id"] for m in _get(client, tokens, f"/v1/organizations/{eu['id']}")["meetings"]} == set(
+        ids.values()
+    )
+    assert _get(client, tokens, f"/v1/organizations/{eu['id']}")["aliases"] == ["ЕС"]
+    assert "ЕС" not in _get(client, tokens, f"/v1/organizations/{duma['id']}")["aliases"]
 
 
 def test_organization_decisions_bad_requests(client: TestClient, tokens: dict[str, str]) -> None:
