@@ -15,15 +15,19 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from pipelines.record import Issue, Location, MeetingRecord, Mention, Organization, Person, Quote
+from models.taxonomy import by_id as taxonomy
+from pipelines.record import Decision, Issue, Location, MeetingRecord, Mention, Organization, Person, Quote, Topic
 from service.api.schemas import (
+    AddDecision,
     AddEntity,
     CorrectionOperation,
     DropEntity,
+    EditDecision,
+    EditMeeting,
     EditPerson,
-    EntityKind,
     MergePersons,
     PersonFields,
+    SetTopics,
     SplitPerson,
 )
 from service.storage import repositories as repo
@@ -33,12 +37,15 @@ from service.storage.tables import Record, RecordKind
 ROLE_RANK = {"chair": 4, "secretary": 3, "speaker": 2, "attendee": 1, "mentioned": 0}
 # Fields a merge fills in on the kept person when it has none and a merged one has.
 MERGE_FILLS = ("first_name", "patronymic", "initials", "position")
-LISTS: dict[EntityKind, str] = {
+LISTS: dict[str, str] = {
     "person": "persons",
     "organization": "organizations",
     "location": "locations",
     "issue": "issues",
+    "decision": "decisions",
 }
+# The score of a topic an archivist set: certain, unlike the classifier's.
+ARCHIVIST_SCORE = 1.0
 
 
 Span = TypeVar("Span", Mention, Quote)
@@ -71,25 +78,33 @@ def _apply(record: MeetingRecord, text: str, operation: CorrectionOperation) -> 
         return _split(record, operation)
     if isinstance(operation, DropEntity):
         return _drop(record, operation)
+    if isinstance(operation, EditMeeting):
+        return _edit_meeting(record, operation)
+    if isinstance(operation, SetTopics):
+        return _set_topics(record, operation)
+    if isinstance(operation, EditDecision):
+        return _edit_decision(record, operation)
+    if isinstance(operation, AddDecision):
+        return _add_decision(record, text, operation)
     return _add(record, text, operation)
 
 
 # Finding entities
 
 
-def _key(kind: EntityKind, item: Any) -> str:
-    """What a string reference names: persons and organizations by id, locations by name, issues by text."""
+def _key(kind: str, item: Any) -> str:
+    """What a string reference names: persons and organizations by id, locations by name, the rest by text."""
     if kind in ("person", "organization"):
         return str(item.id)
     return str(item.name if kind == "location" else item.text)
 
 
-def _label(kind: EntityKind, item: Any) -> str:
+def _label(kind: str, item: Any) -> str:
     key = _key(kind, item)
     return key if kind in ("person", "organization") else repr(key)
 
 
-def _find(record: MeetingRecord, kind: EntityKind, ref: str | int) -> int:
+def _find(record: MeetingRecord, kind: str, ref: str | int) -> int:
     """The index of the entity `ref` names: an id (a location's name, an issue's text) or an index."""
     items: list[Any] = getattr(record, LISTS[kind])
     if isinstance(ref, int):
@@ -206,6 +221,50 @@ def _picked(indexes: list[int], size: int, what: str) -> set[int]:
     if len(set(indexes)) != len(indexes):
         raise CorrectionError(f"a {what} index is given twice")
     return set(indexes)
+
+
+# The meeting, its topics and decisions
+
+
+def _edit_meeting(record: MeetingRecord, operation: EditMeeting) -> str:
+    values = operation.set.model_dump(include=operation.set.model_fields_set)
+    for name, value in values.items():
+        setattr(record.meeting, name, value)
+    return f"edit meeting ({', '.join(sorted(values)) or 'nothing'})"
+
+
+def _set_topics(record: MeetingRecord, operation: SetTopics) -> str:
+    known = taxonomy()
+    if unknown := [topic for topic in operation.topics if topic not in known]:
+        raise CorrectionError(f"no topic {unknown[0]!r} in the taxonomy (models/taxonomy.json)")
+    if len(set(operation.topics)) != len(operation.topics):
+        raise CorrectionError("a topic is given twice")
+    machine = {topic.id: topic.score for topic in record.topics}
+    # A topic the machine found keeps its score; one the archivist added is certain.
+    chosen = [
+        Topic(id=topic, label=known[topic].label, score=machine.get(topic, ARCHIVIST_SCORE))
+        for topic in operation.topics
+    ]
+    # The record lists topics highest score first; among equals, in the archivist's order.
+    record.topics = sorted(chosen, key=lambda topic: -topic.score)
+    return f"set topics ({', '.join(operation.topics) or 'none'})"
+
+
+def _edit_decision(record: MeetingRecord, operation: EditDecision) -> str:
+    index = _find(record, "decision", operation.decision)
+    record.decisions[index].text = operation.text.strip()
+    return f"edit decision {index + 1}"
+
+
+def _add_decision(record: MeetingRecord, text: str, operation: AddDecision) -> str:
+    mentions = []
+    if operation.start is not None and operation.end is not None:
+        start, end = operation.start, operation.end
+        if not start < end <= len(text):
+            raise CorrectionError(f"span {start}:{end} is not inside the text (0:{len(text)})")
+        mentions.append(Mention(start=start, end=end, page=_page_of(record, start), text=text[start:end]))
+    record.decisions.append(Decision(text=operation.text.strip(), mentions=mentions))
+    return f"add decision {len(record.decisions)}"
 
 
 # Any entity

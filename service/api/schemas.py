@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr, model_validator
@@ -115,6 +115,8 @@ class PersonPublic(BaseModel):
     patronymic: str | None = None
     initials: str | None = None
     meeting_count: int
+    position: str | None = Field(None, description="the position in the latest meeting that names one")
+    organization: str | None = Field(None, description="the organization in the latest meeting that names one")
 
 
 class PersonsPublic(BaseModel):
@@ -157,11 +159,23 @@ class PersonQuote(BaseModel):
     text: str
 
 
+class PersonMet(BaseModel):
+    id: uuid.UUID
+    name: str
+    meetings: int = Field(description="meetings both took part in")
+
+
 class PersonDetail(PersonPublic):
     meetings: list[MeetingRef] = Field(description="oldest first; undated last")
     positions: list[PositionHeld] = Field(description="positions and organizations over time")
     quotes: list[PersonQuote]
     appearances: list[PersonAppearancePublic]
+    met: list[PersonMet] = Field(description="the archive persons met, most shared meetings first, by `met_rule`")
+    met_rule: Literal["participants"] = Field(
+        "participants",
+        description="who counts as met: a person who took part in the same meeting (chair, secretary, speaker, "
+        "attendee, or spoke), both of them; being named in the same document is not a meeting",
+    )
 
 
 class PersonSplit(BaseModel):
@@ -196,6 +210,20 @@ class OrganizationDetail(OrganizationPublic):
     meetings: list[MeetingRef]
 
 
+class OrganizationMerge(BaseModel):
+    organization_id: uuid.UUID = Field(description="the organization to merge into this one (it is removed)")
+
+
+class OrganizationRename(BaseModel):
+    name: str = Field(min_length=1, max_length=1000, description="the name to show; the old one stays an alias")
+
+
+class OrganizationSplit(BaseModel):
+    names: list[str] = Field(
+        min_length=1, description="names (or aliases) of the organization that are another body: they move to a new one"
+    )
+
+
 class GraphNode(BaseModel):
     id: uuid.UUID
     name: str
@@ -209,10 +237,17 @@ class GraphEdge(BaseModel):
     document_ids: list[uuid.UUID]
 
 
+GraphRule = Literal["participants", "mentions"]
+
+
 class CoOccurrence(BaseModel):
     nodes: list[GraphNode]
     edges: list[GraphEdge]
-    meetings: int = Field(description="meetings in the selection with at least one person")
+    meetings: int = Field(description="meetings in the selection with at least one person the rule counts")
+    rule: GraphRule = Field(
+        description="who is linked: `participants` (chair, secretary, speakers, attendees, anyone who spoke at "
+        "the meeting; persons merely mentioned are left out) or `mentions` (everyone named in the same document)"
+    )
 
 
 class TopicMonth(BaseModel):
@@ -222,9 +257,19 @@ class TopicMonth(BaseModel):
     count: int = Field(description="meetings of that month with the topic")
 
 
+class TopicCount(BaseModel):
+    topic: str
+    label: str
+    count: int = Field(description="meetings with the topic")
+
+
 class TopicsTimeline(BaseModel):
     data: list[TopicMonth]
     count: int
+    undated: list[TopicCount] = Field(
+        description="topics of the meetings whose date has no year (--MM-DD) or that have no date: on no time axis"
+    )
+    undated_meetings: int = Field(description="meetings with a topic but without a year")
 
 
 class SearchResult(BaseModel):
@@ -306,11 +351,80 @@ class SplitPerson(_Operation):
 
 
 class DropEntity(_Operation):
-    """A false entity leaves the record (persons linked to a dropped organization lose the link)."""
+    """A false entity (or decision) leaves the record (persons linked to a dropped organization lose the link)."""
 
     op: Literal["drop"]
-    entity: EntityKind
-    ref: EntityRef
+    entity: EntityKind | Literal["decision"]
+    ref: EntityRef = Field(description="as for the entity; a decision by its text or its 0-based index")
+
+
+class MeetingFields(_Operation):
+    """The meeting's own fields to set; a field left out stays as it is, `null` (or "") clears it."""
+
+    title: str | None = Field(None, max_length=1000)
+    body: str | None = Field(None, max_length=1000, description="the body that met")
+    number: str | None = Field(None, max_length=50, description="the meeting's number, as written («II», «5»)")
+    date: str | None = Field(
+        None, description="YYYY-MM-DD, or --MM-DD when the document gives no year", examples=["2019-05-23"]
+    )
+    place: str | None = Field(None, max_length=200)
+
+    @model_validator(mode="after")
+    def _date_is_a_date(self) -> MeetingFields:
+        for name in self.model_fields_set:
+            value = getattr(self, name)
+            if isinstance(value, str) and not value.strip():
+                setattr(self, name, None)
+        if self.date is not None and not _is_record_date(self.date):
+            raise ValueError(f"date {self.date!r} is neither YYYY-MM-DD nor --MM-DD")
+        return self
+
+
+def _is_record_date(value: str) -> bool:
+    # --MM-DD is checked as a day of a leap year, so that --02-29 stays possible.
+    full = "2000" + value[1:] if value.startswith("--") else value
+    if len(full) != 10:
+        return False
+    try:
+        date.fromisoformat(full)
+    except ValueError:
+        return False
+    return True
+
+
+class EditMeeting(_Operation):
+    op: Literal["edit_meeting"]
+    set: MeetingFields
+
+
+class SetTopics(_Operation):
+    """The meeting's topics, replacing the machine's: ids of the taxonomy (GET /v1/topics), most important first."""
+
+    op: Literal["set_topics"]
+    topics: list[StrictStr] = Field(max_length=50, description="taxonomy ids; an empty list clears the topics")
+
+
+class EditDecision(_Operation):
+    """A decision's wording corrected (its spans in the text stay)."""
+
+    op: Literal["edit_decision"]
+    decision: EntityRef = Field(description="the decision's text or its 0-based index")
+    text: str = Field(min_length=1, max_length=5000)
+
+
+class AddDecision(_Operation):
+    """A decision the machine missed: its wording, and optionally where it stands in the text."""
+
+    op: Literal["add_decision"]
+    text: str = Field(min_length=1, max_length=5000)
+    start: StrictInt | None = Field(None, ge=0, description="offset of its span in the document's text")
+    end: StrictInt | None = Field(None, gt=0, description="exclusive")
+
+    @model_validator(mode="after")
+    def _both_ends(self) -> AddDecision:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("give both `start` and `end`, or neither")
+        return self
 
 
 class AddEntity(_Operation):
@@ -327,7 +441,16 @@ class AddEntity(_Operation):
 
 
 CorrectionOperation = Annotated[
-    EditPerson | MergePersons | SplitPerson | DropEntity | AddEntity, Field(discriminator="op")
+    EditPerson
+    | MergePersons
+    | SplitPerson
+    | DropEntity
+    | AddEntity
+    | EditMeeting
+    | SetTopics
+    | EditDecision
+    | AddDecision,
+    Field(discriminator="op"),
 ]
 
 

@@ -14,6 +14,10 @@ document already (two persons of one record are two people). A surname alone, or
 initial, never merges anyone without a position or organization.
 Every appearance keeps the decision and its evidence; an archivist's split or merge is kept across
 re-indexing, because a re-indexed document's persons go back to the archive persons they had.
+
+Organizations are found by the lemmas of any of their names (`organization_names`); a name is one
+organization's only, so an archivist's merge, rename or split (storage/research.py), which moves or adds
+names, decides where every document that uses the name goes when it is indexed again.
 """
 
 from __future__ import annotations
@@ -238,10 +242,9 @@ class _OrganizationIndex:
             organization = ArchiveOrganization(name=names[0], aliases=[])
             self.session.add(organization)
             self.session.flush()
+        # A name another organization has stays that one's: an archivist's split or merge put it there.
         known = set(
-            self.session.scalars(
-                select(OrganizationName.key).where(OrganizationName.organization_id == organization.id)
-            )
+            self.session.scalars(select(OrganizationName.key).where(OrganizationName.key.in_([k for _, k in keyed])))
         )
         for name, key in keyed:
             if key in known:

@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import Select, func, literal, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
-from service.morphology import query_terms, snippet
-from service.storage.index import lemma_conditions
+from service.morphology import phrase_key, query_terms, snippet
+from service.storage.index import index_current_record, lemma_conditions
 from service.storage.tables import (
     MEETINGS_FTS,
     ArchiveOrganization,
@@ -109,6 +109,24 @@ def _meeting_counts(session: Session, column: Any, ids: Sequence[uuid.UUID]) -> 
         select(column, func.count(table.document_id.distinct())).where(column.in_(ids)).group_by(column)
     ).all()
     return {key: value for key, value in rows}
+
+
+def latest_posts(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[str | None, str | None]]:
+    """Each person's position and organization in their latest meeting that names one (to tell namesakes apart)."""
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(PersonAppearance, IndexedMeeting)
+        .outerjoin(IndexedMeeting, IndexedMeeting.document_id == PersonAppearance.document_id)
+        .where(
+            PersonAppearance.person_id.in_(ids),
+            or_(PersonAppearance.position.is_not(None), PersonAppearance.organization.is_not(None)),
+        )
+    ).all()
+    found: dict[uuid.UUID, tuple[str | None, str | None]] = {}
+    for appearance, _ in sorted(rows, key=lambda row: _by_date(row[1]), reverse=True):
+        found.setdefault(appearance.person_id, (appearance.position, appearance.organization))
+    return found
 
 
 def get_person(session: Session, person_id: uuid.UUID) -> ArchivePerson | None:
@@ -218,6 +236,115 @@ def get_organization(session: Session, organization_id: uuid.UUID) -> ArchiveOrg
     return session.get(ArchiveOrganization, organization_id)
 
 
+# An archivist's organization decisions live in `organization_names`: the index finds a document's organization
+# by the lemmas of its names, so a name moved to another organization (a merge, a split) or added (a rename)
+# sends every document that uses it there again when it is re-indexed. Nothing else needs remembering.
+
+
+def merge_organizations(session: Session, organization_id: uuid.UUID, other_id: uuid.UUID) -> ArchiveOrganization:
+    """Make another organization's names and appearances this one's (the other id disappears)."""
+    if organization_id == other_id:
+        raise IdentityError("an organization cannot be merged with itself")
+    kept, other = session.get(ArchiveOrganization, organization_id), session.get(ArchiveOrganization, other_id)
+    if kept is None or other is None:
+        raise LookupError(f"no organization {organization_id if kept is None else other_id}")
+    for name in session.scalars(select(OrganizationName).where(OrganizationName.organization_id == other_id)):
+        name.organization_id = organization_id
+    kept.aliases = _names_except(kept.name, [*kept.aliases, other.name, *other.aliases])
+    ours = {
+        item.document_id: item
+        for item in session.scalars(
+            select(OrganizationAppearance).where(OrganizationAppearance.organization_id == organization_id)
+        )
+    }
+    for item in session.scalars(
+        select(OrganizationAppearance).where(OrganizationAppearance.organization_id == other_id)
+    ).all():
+        if item.document_id in ours:  # one document named both: one appearance of the one organization
+            ours[item.document_id].mentions += item.mentions
+            session.delete(item)
+        else:
+            item.organization_id = organization_id
+    for appearance in session.scalars(select(PersonAppearance).where(PersonAppearance.organization_id == other_id)):
+        appearance.organization_id = organization_id
+    session.flush()
+    session.delete(other)
+    session.flush()
+    return kept
+
+
+def rename_organization(session: Session, organization_id: uuid.UUID, name: str) -> ArchiveOrganization:
+    """Show the organization under `name`; the old name stays an alias, and documents using the new name find it."""
+    organization = session.get(ArchiveOrganization, organization_id)
+    if organization is None:
+        raise LookupError(f"no organization {organization_id}")
+    name = " ".join(name.split())
+    key = phrase_key(name)
+    if not key:
+        raise IdentityError(f"{name!r} has no words to find the organization by")
+    owner = session.scalar(select(OrganizationName).where(OrganizationName.key == key).limit(1))
+    if owner is not None and owner.organization_id != organization_id:
+        other = session.get(ArchiveOrganization, owner.organization_id)
+        raise OrganizationConflict(
+            f"the name {name!r} is organization {owner.organization_id} ({other.name if other else ''}): "
+            "merge the two instead"
+        )
+    if owner is None:
+        session.add(OrganizationName(organization_id=organization_id, name=name, key=key))
+    organization.aliases = _names_except(name, [organization.name, *organization.aliases])
+    organization.name = name
+    session.flush()
+    return organization
+
+
+def split_organization(session: Session, organization_id: uuid.UUID, names: Sequence[str]) -> ArchiveOrganization:
+    """Some names of an organization are another body: they move to a new organization (returned), and the
+    documents of the old one are indexed again, so that each goes where its names now lead."""
+    organization = session.get(ArchiveOrganization, organization_id)
+    if organization is None:
+        raise LookupError(f"no organization {organization_id}")
+    rows = session.scalars(
+        select(OrganizationName)
+        .where(OrganizationName.organization_id == organization_id)
+        .order_by(OrganizationName.id)
+    ).all()
+    wanted = {phrase_key(name) for name in names} - {""}
+    moving = [row for row in rows if row.key in wanted]
+    if missing := wanted - {row.key for row in moving}:
+        known = ", ".join(sorted({row.name for row in rows}))
+        raise IdentityError(f"the organization has no name {_name_for(names, missing)!r} (its names: {known})")
+    if not moving or len(moving) == len(rows):
+        raise IdentityError("a split moves some of the organization's names, not none and not all")
+    new = ArchiveOrganization(name=moving[0].name, aliases=[])
+    session.add(new)
+    session.flush()
+    for row in moving:
+        row.organization_id = new.id
+    new.aliases = _names_except(new.name, [row.name for row in moving])
+    staying = [row.name for row in rows if row not in moving]
+    if organization.name not in staying:
+        organization.name = staying[0]
+    organization.aliases = _names_except(organization.name, staying)
+    session.flush()
+    documents = sorted(_organization_documents(session, organization_id), key=str)
+    for document_id in documents:
+        index_current_record(session, document_id)
+    session.flush()
+    return new
+
+
+class OrganizationConflict(IdentityError):
+    """A decision that would give one name to two organizations (the route turns it into a 409)."""
+
+
+def _names_except(name: str, names: Iterable[str]) -> list[str]:
+    return [other for other in dict.fromkeys(names) if other != name]
+
+
+def _name_for(names: Sequence[str], keys: set[str]) -> str:
+    return next((name for name in names if phrase_key(name) in keys), "")
+
+
 def _organization_documents(session: Session, organization_id: uuid.UUID) -> set[uuid.UUID]:
     named = session.scalars(
         select(OrganizationAppearance.document_id).where(OrganizationAppearance.organization_id == organization_id)
@@ -256,21 +383,47 @@ def organization_people(
 # Co-occurrence
 
 
+# Who took part in a meeting: the record's roles other than `mentioned`, or anyone who spoke at it. A person
+# only mentioned (a news item's «Обама», a speaker's reference to bin Laden) did not meet anyone there.
+PARTICIPANT_ROLES = ("chair", "secretary", "speaker", "attendee")
+PARTICIPANTS_RULE = "participants"
+MENTIONS_RULE = "mentions"
+
+
+def participated() -> Any:
+    """SQL: the appearance is a participant's (see PARTICIPANT_ROLES)."""
+    return or_(PersonAppearance.role.in_(PARTICIPANT_ROLES), PersonAppearance.spoke.is_(True))
+
+
 @dataclass
 class Graph:
     nodes: list[tuple[ArchivePerson, int]] = field(default_factory=list)
     edges: list[tuple[uuid.UUID, uuid.UUID, list[uuid.UUID]]] = field(default_factory=list)
     meetings: int = 0
+    rule: str = PARTICIPANTS_RULE
 
 
-def co_occurrence(session: Session, meetings: MeetingFilter, min_weight: int = 1) -> Graph:
-    """Persons as nodes; an edge for every pair that appeared in the same meetings, weighted by how many."""
-    rows = session.execute(
+def co_occurrence(
+    session: Session, meetings: MeetingFilter, min_weight: int = 1, rule: str = PARTICIPANTS_RULE
+) -> Graph:
+    """Persons as nodes; an edge for every pair that took part in the same meetings, weighted by how many.
+
+    With the `mentions` rule, everyone named in the same document is linked (who is named together).
+    """
+    query = (
         select(PersonAppearance.document_id, PersonAppearance.person_id)
         .join(IndexedMeeting, IndexedMeeting.document_id == PersonAppearance.document_id)
         .where(*meetings.conditions())
         .distinct()
-    ).all()
+    )
+    if rule == PARTICIPANTS_RULE:
+        query = query.where(participated())
+        if meetings.person is not None:  # the person's meetings are the ones they took part in
+            taken_part = select(PersonAppearance.document_id).where(
+                PersonAppearance.person_id == meetings.person, participated()
+            )
+            query = query.where(IndexedMeeting.document_id.in_(taken_part))
+    rows = session.execute(query).all()
     present: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     for document_id, person_id in rows:
         present[document_id].add(person_id)
@@ -287,26 +440,49 @@ def co_occurrence(session: Session, meetings: MeetingFilter, min_weight: int = 1
     counts = Counter(person for persons in present.values() for person in persons)
     persons = session.scalars(select(ArchivePerson).where(ArchivePerson.id.in_(counts))).all()
     nodes = sorted(((person, counts[person.id]) for person in persons), key=lambda node: (-node[1], node[0].name))
-    return Graph(nodes=nodes, edges=edges, meetings=len(present))
+    return Graph(nodes=nodes, edges=edges, meetings=len(present), rule=rule)
 
 
 # Topics
 
 
-def topics_timeline(session: Session, meetings: MeetingFilter) -> list[tuple[str, str, str, int]]:
-    """(month YYYY-MM, topic id, label, meetings) for meetings with a full date, by month then count."""
+@dataclass
+class Timeline:
+    # (month YYYY-MM, topic id, label, meetings), by month then count
+    months: list[tuple[str, str, str, int]]
+    # (topic id, label, meetings) of meetings whose date has no year (or no date at all), by count
+    undated: list[tuple[str, str, int]]
+    undated_meetings: int
+
+
+def topics_timeline(session: Session, meetings: MeetingFilter) -> Timeline:
+    """Meetings per topic and month; the meetings without a year are counted apart, not left out."""
     rows = session.execute(
-        select(MeetingTopic.date, MeetingTopic.topic_id, MeetingTopic.label)
+        select(MeetingTopic.document_id, MeetingTopic.date, MeetingTopic.topic_id, MeetingTopic.label)
         .join(IndexedMeeting, IndexedMeeting.document_id == MeetingTopic.document_id)
-        .where(MeetingTopic.date.is_not(None), *meetings.conditions())
+        .where(*meetings.conditions())
     ).all()
     counts: Counter[tuple[str, str]] = Counter()
+    undated: Counter[str] = Counter()
+    undated_documents: set[uuid.UUID] = set()
     labels: dict[str, str] = {}
-    for day, topic_id, label in rows:
-        counts[(day.strftime("%Y-%m"), topic_id)] += 1
+    for document_id, day, topic_id, label in rows:
         labels[topic_id] = label
+        if day is None:
+            undated[topic_id] += 1
+            undated_documents.add(document_id)
+        else:
+            counts[(day.strftime("%Y-%m"), topic_id)] += 1
     ordered = sorted(counts.items(), key=lambda item: (item[0][0], -item[1], item[0][1]))
-    return [(month, topic_id, labels[topic_id], count) for (month, topic_id), count in ordered]
+    return Timeline(
+        months=[(month, topic_id, labels[topic_id], count) for (month, topic_id), count in ordered],
+        undated=[(topic_id, labels[topic_id], count) for topic_id, count in sorted(undated.items(), key=_most)],
+        undated_meetings=len(undated_documents),
+    )
+
+
+def _most(item: tuple[str, int]) -> tuple[int, str]:
+    return (-item[1], item[0])
 
 
 # Full-text search

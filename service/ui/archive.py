@@ -10,14 +10,19 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.taxonomy import topics as taxonomy
+from pipelines.record import MeetingRecord
 from service.api.deps import SessionDep
 from service.api.routes import documents as documents_api
 from service.api.routes import records as records_api
-from service.storage.tables import PersonAppearance
+from service.morphology import phrase_key
+from service.storage.tables import ArchiveOrganization, OrganizationAppearance, OrganizationName, PersonAppearance
 from service.ui import spans
 from service.ui.rendering import VERSION_KINDS, PageRoute, PageToken, page
 
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
+
+MEETING_FIELDS = (("title", "Название"), ("body", "Орган"), ("number", "Номер"), ("date", "Дата"), ("place", "Место"))
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -47,8 +52,12 @@ def document(
     session: SessionDep,
     token: PageToken,
     version: Annotated[int | None, Query(ge=1)] = None,
+    saved: Annotated[int | None, Query(ge=1)] = None,
 ) -> HTMLResponse:
-    """The text with its spans marked beside the record; an earlier `version` is shown read-only."""
+    """The text with its spans marked beside the record; an earlier `version` is shown read-only.
+
+    `saved` is the version a correction on this page just stored: the page says «Сохранено».
+    """
     detail = documents_api.get_document(document_id, session, token)
     record, shown = detail.record, detail.record_version
     if version is not None and version != detail.record_version:
@@ -73,17 +82,28 @@ def document(
         fields=fields,
         labels=spans.LABELS,
         person_ids=_archive_person_ids(session, document_id),
+        org_links=_archive_organizations(session, document_id, record),
+        saved=saved,
+        kinds=VERSION_KINDS,
+        meeting_fields=MEETING_FIELDS,
+        taxonomy=taxonomy(),
         # What the edit dialog fills its form from: the record's own values, not their rendering.
         persons_json=[person.model_dump(exclude={"quotes"}) for person in record.persons] if record else [],
     )
 
 
 @router.get("/documents/{document_id}/history", response_class=HTMLResponse)
-def history(document_id: uuid.UUID, request: Request, session: SessionDep, token: PageToken) -> HTMLResponse:
+def history(
+    document_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    token: PageToken,
+    saved: Annotated[int | None, Query(ge=1)] = None,
+) -> HTMLResponse:
     """Every version of the record with its author and time; an archivist can restore any of them."""
     detail = documents_api.get_document(document_id, session, token)
     versions = records_api.list_versions(document_id, session, token)
-    return page(request, "history.html", token, doc=detail, versions=versions, kinds=VERSION_KINDS)
+    return page(request, "history.html", token, doc=detail, versions=versions, kinds=VERSION_KINDS, saved=saved)
 
 
 def _archive_person_ids(session: Session, document_id: uuid.UUID) -> dict[str, uuid.UUID]:
@@ -94,3 +114,25 @@ def _archive_person_ids(session: Session, document_id: uuid.UUID) -> dict[str, u
         )
     )
     return {record_id: person_id for record_id, person_id in rows}
+
+
+def _archive_organizations(
+    session: Session, document_id: uuid.UUID, record: MeetingRecord | None
+) -> list[ArchiveOrganization | None]:
+    """Each of the record's organizations as the archive has it (merged, renamed), found as the index finds it:
+    by the lemmas of its names, among the organizations the document is indexed with."""
+    if record is None:
+        return []
+    present = select(OrganizationAppearance.organization_id).where(OrganizationAppearance.document_id == document_id)
+    keys = [[key for name in (org.name, *org.aliases) if (key := phrase_key(name))] for org in record.organizations]
+    wanted = {key for found in keys for key in found}
+    rows = session.execute(
+        select(OrganizationName.key, ArchiveOrganization)
+        .join(ArchiveOrganization, ArchiveOrganization.id == OrganizationName.organization_id)
+        .where(OrganizationName.key.in_(wanted), OrganizationName.organization_id.in_(present))
+        .order_by(OrganizationName.id)
+    ).all()
+    by_key: dict[str, ArchiveOrganization] = {}
+    for key, organization in rows:
+        by_key.setdefault(key, organization)
+    return [next((by_key[key] for key in found if key in by_key), None) for found in keys]

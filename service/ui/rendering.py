@@ -16,6 +16,7 @@ from service.api.deps import SessionDep
 from service.api.validation import validation_message
 from service.storage import repositories as repo
 from service.storage.tables import Role, Token
+from service.ui.messages import russian
 
 HERE = Path(__file__).parent
 COOKIE = "kenesh_token"
@@ -73,6 +74,7 @@ def meeting_date(value: str | None) -> str:
 
 
 templates.env.filters["meeting_date"] = meeting_date
+templates.env.filters["russian"] = russian
 
 
 class LoginRequired(Exception):

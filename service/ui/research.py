@@ -24,6 +24,7 @@ from service.api.routes import search as search_api
 from service.api.routes import topics as topics_api
 from service.storage.research import MeetingFilter
 from service.storage.tables import Token
+from service.ui.evidence import explain
 from service.ui.rendering import PageRoute, PageToken, page
 
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
@@ -93,16 +94,24 @@ def search(
 
 
 @router.get("/persons/{person_id}", response_class=HTMLResponse)
-def person(person_id: uuid.UUID, request: Request, session: SessionDep, token: PageToken) -> HTMLResponse:
-    """Positions over time, meetings, quotes, and the people met at those meetings."""
+def person(
+    person_id: uuid.UUID, request: Request, session: SessionDep, token: PageToken, saved: str = ""
+) -> HTMLResponse:
+    """Positions over time, meetings, quotes, the people met at those meetings (by the graph's rule: taking part
+    together, not being named together), and each appearance with the evidence that made it this person."""
     detail = persons_api.get_person(person_id, session, token)
-    graph = graph_api.co_occurrence(session, token, MeetingFilter(person=person_id), min_weight=1)
-    shared = {edge.target if edge.source == person_id else edge.source: edge.weight for edge in graph.edges}
-    met = sorted(
-        ((node, shared[node.id]) for node in graph.nodes if node.id in shared),
-        key=lambda pair: (-pair[1], pair[0].name),
+    met = [(other, other.meetings) for other in detail.met]
+    evidence = {appearance.id: explain(appearance.evidence) for appearance in detail.appearances}
+    return page(
+        request,
+        "person.html",
+        token,
+        person=detail,
+        met=met,
+        timeline=_timeline(detail.positions),
+        evidence=evidence,
+        saved=saved,
     )
-    return page(request, "person.html", token, person=detail, met=met, timeline=_timeline(detail.positions))
 
 
 def _timeline(positions: list[Any]) -> list[dict[str, Any]]:
@@ -138,30 +147,63 @@ def organizations(
 
 
 @router.get("/organizations/{organization_id}", response_class=HTMLResponse)
-def organization(organization_id: uuid.UUID, request: Request, session: SessionDep, token: PageToken) -> HTMLResponse:
+def organization(
+    organization_id: uuid.UUID, request: Request, session: SessionDep, token: PageToken, saved: str = ""
+) -> HTMLResponse:
+    """Its people and meetings; for an archivist, rename, merge with another, split names off (a wrong merge)."""
     detail = organizations_api.get_organization(organization_id, session, token)
-    return page(request, "organization.html", token, organization=detail)
+    return page(request, "organization.html", token, organization=detail, saved=saved)
 
 
 @router.get("/topics", response_class=HTMLResponse)
 def topics(request: Request, session: SessionDep, token: PageToken, values: Filters) -> HTMLResponse:
-    """Meetings per topic and month: a chart, and the same numbers as a table."""
+    """Meetings per topic and month on a time axis (every month between the first and the last, so that the
+    spacing is the time between them), the same numbers as a table, and the meetings without a year apart."""
     error = None
     try:
-        rows = topics_api.timeline(session, token, _meetings(values)).data
+        found = topics_api.timeline(session, token, _meetings(values))
+        rows, undated, undated_meetings = found.data, found.undated, found.undated_meetings
     except HTTPException as exc:
-        rows, error = [], exc.detail
+        rows, undated, undated_meetings, error = [], [], 0, exc.detail
     months = sorted({row.month for row in rows})
+    axis = _every_month(months[0], months[-1]) if months else []
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     labels: dict[str, str] = {}
     for row in rows:
         counts[row.topic][row.month] = row.count
         labels[row.topic] = row.label
     series = [
-        {"topic": topic, "label": labels[topic], "counts": [counts[topic].get(month, 0) for month in months]}
+        {
+            "topic": topic,
+            "label": labels[topic],
+            "counts": [counts[topic].get(month, 0) for month in months],
+            "axis": [counts[topic].get(month, 0) for month in axis],
+        }
         for topic in sorted(counts, key=lambda topic: -sum(counts[topic].values()))
     ]
-    return _filtered(request, "topics.html", session, token, values, months=months, series=series, error=error)
+    return _filtered(
+        request,
+        "topics.html",
+        session,
+        token,
+        values,
+        months=months,
+        axis=axis,
+        series=series,
+        undated=undated,
+        undated_meetings=undated_meetings,
+        error=error,
+    )
+
+
+def _every_month(first: str, last: str) -> list[str]:
+    """Every YYYY-MM from `first` to `last`: bounded by the archive's span in months (a few hundred at most)."""
+    year, month = int(first[:4]), int(first[5:])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -175,10 +217,10 @@ def network(
     """Who met whom: persons as nodes, shared meetings as weighted edges, drawn by the vendored Cytoscape."""
     error = None
     try:
-        graph = graph_api.co_occurrence(session, token, _meetings(values), min_weight=min_weight)
+        graph = graph_api.co_occurrence(session, token, _meetings(values), min_weight=min_weight, rule="participants")
         data: dict[str, Any] = graph.model_dump(mode="json")
     except HTTPException as exc:
-        data, error = {"nodes": [], "edges": [], "meetings": 0}, exc.detail
+        data, error = {"nodes": [], "edges": [], "meetings": 0, "rule": "participants"}, exc.detail
     names = {node["id"]: node["name"] for node in data["nodes"]}
     return _filtered(
         request, "network.html", session, token, values, graph=data, names=names, min_weight=min_weight, error=error

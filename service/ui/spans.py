@@ -13,6 +13,8 @@ from markupsafe import Markup, escape
 from pipelines.record import MeetingRecord, Mention
 
 LABELS: dict[str, str] = {"PER": "Персона", "ORG": "Организация", "LOC": "Место", "ISSUE": "Вопрос"}
+# The tag drawn after each span (displaCy draws PER, ORG…): short, and Russian like the rest of the page.
+TAGS: dict[str, str] = {"PER": "ПЕРС", "ORG": "ОРГ", "LOC": "МЕСТО", "ISSUE": "ВОПРОС"}
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def render(text: str, spans: list[Span]) -> tuple[Markup, set[str]]:
         name = LABELS[span.label]
         out.append(
             f'<mark class="entity ent-{span.label}" id="{span.anchor}" tabindex="-1" title="{name}">'
-            f'{_run(text, span.start, span.end)}<span class="entity-label" aria-hidden="true">{span.label}</span>'
+            f'{_run(text, span.start, span.end)}<span class="entity-label" aria-hidden="true">{TAGS[span.label]}</span>'
             "</mark>"
         )
         at = span.end

@@ -166,7 +166,12 @@ def test_co_occurrence(client: TestClient, tokens: dict[str, str], archive: dict
     # A period holds only dated meetings: the news item (2018) alone.
     period = get(client, tokens, "/v1/graph/co-occurrence", **{"from": "2018-01-01", "to": "2018-12-31"})
     assert period["meetings"] == 1
-    assert {node["name"] for node in period["nodes"]} >= {"Владимир Путин", "Рауль Кастро"}
+    # Путин met Диас-Канель; Рауль Кастро is only mentioned in the news item: no link to anyone by default.
+    assert {node["name"] for node in period["nodes"]} >= {"Владимир Путин", "Мигель Диас-Канель"}
+    assert "Рауль Кастро" not in {node["name"] for node in period["nodes"]}
+    year = {"from": "2018-01-01", "to": "2018-12-31"}
+    named = get(client, tokens, "/v1/graph/co-occurrence", rule="mentions", **year)
+    assert "Рауль Кастро" in {node["name"] for node in named["nodes"]}
     ministry = get(client, tokens, "/v1/organizations", q="министерство труда")["data"][0]["id"]
     by_body = get(client, tokens, "/v1/graph/co-occurrence", organization=ministry)
     assert by_body["meetings"] == 2
@@ -184,7 +189,10 @@ def test_topics_timeline(client: TestClient, tokens: dict[str, str], archive: di
     months = {(row["month"], row["topic"]): row["count"] for row in timeline["data"]}
     assert months[("2025-03", "migration")] == 1
     assert months[("2018-04", "international")] == 1
-    assert sorted({row["month"] for row in timeline["data"]}) == ["2018-04", "2025-03"]  # the seed has no year
+    assert sorted({row["month"] for row in timeline["data"]}) == ["2018-04", "2025-03"]
+    # The seed report has no year: it is on no month, and counted apart rather than left out.
+    assert timeline["undated_meetings"] == 1
+    assert "migration" in {row["topic"] for row in timeline["undated"]}
     assert all(row["label"] for row in timeline["data"])
     later = get(client, tokens, "/v1/topics/timeline", **{"from": "2020-01-01"})
     assert {row["month"] for row in later["data"]} == {"2025-03"}
@@ -266,5 +274,6 @@ def test_unknown_ids(client: TestClient, tokens: dict[str, str]) -> None:
         assert str(unknown) in response.json()["detail"]
     assert client.get("/v1/persons/not-an-id", headers=headers).status_code == 422
     assert get(client, tokens, "/v1/persons", q="Базарбаев") == {"data": [], "count": 0}
-    assert get(client, tokens, "/v1/topics/timeline") == {"data": [], "count": 0}
-    assert get(client, tokens, "/v1/graph/co-occurrence") == {"nodes": [], "edges": [], "meetings": 0}
+    assert get(client, tokens, "/v1/topics/timeline") == {"data": [], "count": 0, "undated": [], "undated_meetings": 0}
+    empty = {"nodes": [], "edges": [], "meetings": 0, "rule": "participants"}
+    assert get(client, tokens, "/v1/graph/co-occurrence") == empty

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from service.api.deps import MeetingFilterDep, ReaderDep, SessionDep
-from service.api.schemas import CoOccurrence, GraphEdge, GraphNode, Message
+from service.api.schemas import CoOccurrence, GraphEdge, GraphNode, GraphRule, Message
 from service.storage import research
 
 router = APIRouter(prefix="/graph", tags=["research"])
@@ -19,9 +19,17 @@ def co_occurrence(
     _: ReaderDep,
     meetings: MeetingFilterDep,
     min_weight: Annotated[int, Query(ge=1, description="leave out pairs with fewer shared meetings")] = 1,
+    rule: Annotated[
+        GraphRule,
+        Query(description="`participants`: who took part in a meeting (not who it mentions); `mentions`: anyone named"),
+    ] = "participants",
 ) -> CoOccurrence:
-    """Persons of the selected meetings as nodes; an edge per pair, weighted by the meetings they shared."""
-    graph = research.co_occurrence(session, meetings, min_weight)
+    """Persons of the selected meetings as nodes; an edge per pair, weighted by the meetings they shared.
+
+    A meeting links its participants (chair, secretary, speakers, attendees, anyone who spoke), not persons
+    merely mentioned in it; `rule` in the response says which rule was used.
+    """
+    graph = research.co_occurrence(session, meetings, min_weight, rule)
     return CoOccurrence(
         nodes=[GraphNode(id=person.id, name=person.name, meetings=count) for person, count in graph.nodes],
         edges=[
@@ -29,4 +37,5 @@ def co_occurrence(
             for left, right, documents in graph.edges
         ],
         meetings=graph.meetings,
+        rule=graph.rule,  # type: ignore[arg-type]
     )

@@ -1,23 +1,29 @@
-"""Archive organizations: morphology-aware lookup, the people who represented one, and its meetings."""
+"""Archive organizations: morphology-aware lookup, the people who represented one, its meetings, and an
+archivist's merge, rename and split (kept when documents are indexed again: storage/research.py)."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
+from sqlalchemy.orm import Session
 
-from service.api.deps import ReaderDep, SessionDep
+from service.api.deps import ArchivistDep, ReaderDep, SessionDep
 from service.api.schemas import (
     MeetingRef,
     Message,
     OrganizationDetail,
+    OrganizationMerge,
     OrganizationPerson,
     OrganizationPublic,
+    OrganizationRename,
+    OrganizationSplit,
     OrganizationsPublic,
 )
 from service.storage import research
-from service.storage.tables import IndexedMeeting
+from service.storage.tables import ArchiveOrganization, IndexedMeeting
 
 router = APIRouter(prefix="/organizations", tags=["research"])
 
@@ -45,6 +51,54 @@ def get_organization(organization_id: uuid.UUID, session: SessionDep, _: ReaderD
     organization = research.get_organization(session, organization_id)
     if organization is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no organization {organization_id}")
+    return _detail(session, organization)
+
+
+WRITE_ERRORS = {code: {"model": Message} for code in (401, 403, 404, 409, 422)}
+
+
+@router.post("/{organization_id}/merge", response_model=OrganizationDetail, responses=WRITE_ERRORS)
+def merge_organization(
+    organization_id: uuid.UUID, body: OrganizationMerge, session: SessionDep, _: ArchivistDep
+) -> OrganizationDetail:
+    """Merge another organization into this one: its names become aliases, its meetings and people this one's.
+
+    «Госдума РФ» and «Государственная Дума» are one body. Documents indexed again keep going here.
+    """
+    return _decided(session, lambda: research.merge_organizations(session, organization_id, body.organization_id))
+
+
+@router.post("/{organization_id}/rename", response_model=OrganizationDetail, responses=WRITE_ERRORS)
+def rename_organization(
+    organization_id: uuid.UUID, body: OrganizationRename, session: SessionDep, _: ArchivistDep
+) -> OrganizationDetail:
+    """Show the organization under another name (the old one stays an alias); a name of another one is a 409."""
+    return _decided(session, lambda: research.rename_organization(session, organization_id, body.name))
+
+
+@router.post("/{organization_id}/split", response_model=OrganizationDetail, responses=WRITE_ERRORS)
+def split_organization(
+    organization_id: uuid.UUID, body: OrganizationSplit, session: SessionDep, _: ArchivistDep
+) -> OrganizationDetail:
+    """Undo a wrong merge: the named names move to a new organization (returned) with the documents that use them."""
+    return _decided(session, lambda: research.split_organization(session, organization_id, body.names))
+
+
+def _decided(session: Session, decide: Callable[[], ArchiveOrganization]) -> OrganizationDetail:
+    try:
+        organization = decide()
+    except LookupError as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    except research.OrganizationConflict as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+    except research.IdentityError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    session.commit()
+    return _detail(session, organization)
+
+
+def _detail(session: Session, organization: ArchiveOrganization) -> OrganizationDetail:
+    organization_id = organization.id
     found = research.organization_meetings(session, organization_id)
     represented = research.organization_people(session, organization_id)
     names = research.document_filenames(

@@ -15,6 +15,7 @@ from service.api.schemas import (
     PersonAppearancePublic,
     PersonDetail,
     PersonMerge,
+    PersonMet,
     PersonPublic,
     PersonQuote,
     PersonSplit,
@@ -39,7 +40,9 @@ def list_persons(
 ) -> PersonsPublic:
     """Archive persons whose name has every word of `q` (compared by lemma), by surname."""
     found, count = research.find_persons(session, q, offset, limit)
-    return PersonsPublic(data=[_public(person, meetings) for person, meetings in found], count=count)
+    posts = research.latest_posts(session, [person.id for person, _ in found])
+    data = [_public(person, meetings, posts.get(person.id)) for person, meetings in found]
+    return PersonsPublic(data=data, count=count)
 
 
 @router.get("/{person_id}", response_model=PersonDetail, responses=NOT_FOUND)
@@ -80,8 +83,11 @@ def _person_or_404(session: Session, person_id: uuid.UUID) -> ArchivePerson:
     return person
 
 
-def _public(person: ArchivePerson, meetings: int) -> PersonPublic:
+def _public(person: ArchivePerson, meetings: int, post: tuple[str | None, str | None] | None = None) -> PersonPublic:
+    position, organization = post or (None, None)
     return PersonPublic(
+        position=position,
+        organization=organization,
         id=person.id,
         name=person.name,
         surname=person.surname,
@@ -141,10 +147,28 @@ def _detail(session: Session, person: ArchivePerson) -> PersonDetail:
                 evidence=appearance.evidence,
             )
         )
+    latest = research.latest_posts(session, [person.id]).get(person.id)
     return PersonDetail(
-        **_public(person, len(meetings)).model_dump(),
+        **_public(person, len(meetings), latest).model_dump(),
+        met=_met(session, person.id),
         meetings=list(meetings.values()),
         positions=positions,
         quotes=quotes,
         appearances=appearances,
     )
+
+
+def _met(session: Session, person_id: uuid.UUID) -> list[PersonMet]:
+    """The persons who took part in a meeting the person took part in (the graph's participants rule)."""
+    graph = research.co_occurrence(session, research.MeetingFilter(person=person_id), rule=research.PARTICIPANTS_RULE)
+    shared = {
+        right if left == person_id else left: len(documents)
+        for left, right, documents in graph.edges
+        if person_id in (left, right)
+    }
+    met = [
+        PersonMet(id=other.id, name=other.name, meetings=shared[other.id])
+        for other, _ in graph.nodes
+        if other.id in shared
+    ]
+    return sorted(met, key=lambda item: (-item.meetings, item.name))

@@ -73,10 +73,11 @@ def correct_record(
 ) -> RecordVersionDetail:
     """Correct the current record: the operations, applied in order, make a new version by this token.
 
-    Operations (`op`): `edit_person`, `merge_persons`, `split_person`, `drop` (any entity), `add` (an entity
-    or a mention by its span in the document's `text`). `base_version` must be the current version (else 409:
-    reload and apply again). An operation that does not fit (an unknown id, a span outside the text) is a
-    422 and nothing is stored.
+    Operations (`op`): `edit_person`, `merge_persons`, `split_person`, `drop` (any entity or a decision), `add`
+    (an entity or a mention by its span in the document's `text`), `edit_meeting` (title, body, number, date,
+    place), `set_topics` (taxonomy ids), `edit_decision`, `add_decision`. `base_version` must be the current
+    version (else 409: reload and apply again). An operation that does not fit (an unknown id, a span outside
+    the text) is a 422 and nothing is stored.
     """
     document = _document_or_404(session, document_id)
     current = _current_or_409(session, document_id, body.base_version)

@@ -15,13 +15,62 @@ async function keneshApi(path, options = {}) {
   return fetch(path, Object.assign({}, options, { headers }));
 }
 
+// What went wrong, in Russian: the API's detail through the table the pages use too (messages.json).
 async function keneshError(response) {
+  let detail = null;
   try {
-    const body = await response.json();
-    return body.detail || response.statusText;
+    detail = (await response.json()).detail;
   } catch (_) {
-    return response.status + " " + response.statusText;
+    detail = null;
   }
+  if (typeof detail === "string" && detail) return keneshRussian(detail);
+  return KENESH_STATUS[response.status] || "ошибка " + response.status;
+}
+
+const KENESH_STATUS = {
+  401: "Токен не принят: войдите снова.",
+  403: "Это может сделать только архивист.",
+  404: "Не найдено.",
+  409: "Конфликт: обновите страницу и повторите.",
+  413: "Слишком большой запрос.",
+  422: "Запрос неверен.",
+  429: "Слишком много запросов: подождите немного.",
+  503: "Сервер перегружен: повторите позже.",
+};
+let keneshMessages = null;
+
+// The same rules as service/ui/messages.py: a whole rule with «; » in it, else part by part.
+async function keneshRussian(message) {
+  if (!keneshMessages) {
+    keneshMessages = fetch("/static/messages.json").then((response) => response.json()).then((data) => ({
+      words: data.words,
+      rules: data.messages.map((item) => ({ match: new RegExp(item.match), say: item.say })),
+    }));
+  }
+  let table;
+  try {
+    table = await keneshMessages;
+  } catch (_) {
+    return message;
+  }
+  const rule = (text, joined) => {
+    for (const { match, say } of table.rules) {
+      if (joined && !match.source.includes("; ")) continue;
+      const found = text.match(match);
+      if (!found) continue;
+      return say.replace(/\$(\d+)|\{(\d+)\}/g, (_, plain, again) =>
+        plain !== undefined ? found[Number(plain)] || "" : inner(found[Number(again)] || ""));
+    }
+    return null;
+  };
+  const inner = (text) => {
+    const found = rule(text, false);
+    if (found !== null) return found;
+    const listed = text.split(", ");
+    return listed.every((word) => Object.hasOwn(table.words, word)) ? listed.map((word) => table.words[word]).join(", ") : text;
+  };
+  const whole = rule(message, true);
+  return whole !== null ? whole : message.split("; ").map(inner).join("; ");
 }
 
 document.addEventListener("DOMContentLoaded", () => {

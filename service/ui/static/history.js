@@ -6,6 +6,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const status = document.getElementById("history-status");
   for (const button of table.querySelectorAll("button[data-restore]")) {
     button.addEventListener("click", async () => {
+      if (!window.confirm("Сделать версию " + button.dataset.restore + " текущей? Новая версия добавится в историю.")) return;
       const url = "/v1/documents/" + table.dataset.document + "/record/versions/" + button.dataset.restore + "/restore";
       const response = await keneshApi(url, {
         method: "POST",
@@ -17,7 +18,8 @@ document.addEventListener("DOMContentLoaded", () => {
         status.classList.add("error");
         return;
       }
-      window.location.reload();
+      const saved = await response.json();
+      window.location.assign("/documents/" + table.dataset.document + "/history?saved=" + saved.version);
     });
   }
 });

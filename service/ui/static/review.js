@@ -24,18 +24,110 @@ document.addEventListener("DOMContentLoaded", () => {
       return reason;
     }
     const saved = await response.json();
-    status.textContent = "Сохранена версия " + saved.version + ".";
+    status.textContent = "Сохранено: версия " + saved.version + ".";
     window.location.assign("/documents/" + documentId + "?saved=" + saved.version);
     return null;
   }
 
-  // Remove a false entity.
+  // Remove a false entity (or a decision), once the archivist confirms it.
   for (const button of document.querySelectorAll("button[data-drop]")) {
     button.addEventListener("click", () => {
+      if (!window.confirm("Удалить «" + button.dataset.name + "» из записи? Прежняя версия останется в истории.")) return;
       const ref = button.dataset.drop === "person" ? button.dataset.ref : Number(button.dataset.ref);
       save([{ op: "drop", entity: button.dataset.drop, ref }], "удалено в интерфейсе");
     });
   }
+
+  // The meeting's own fields, its topics, its decisions: each a dialog whose form makes one operation.
+  for (const button of document.querySelectorAll("button[data-close]")) {
+    button.addEventListener("click", () => document.getElementById(button.dataset.close).close());
+  }
+
+  async function saveFrom(form, operations) {
+    const error = form.querySelector("p.error");
+    error.hidden = true;
+    const reason = await save(operations, form.elements.note.value);
+    if (reason) {
+      error.textContent = reason;
+      error.hidden = false;
+    }
+  }
+
+  const meeting = JSON.parse(document.getElementById("record-meeting").textContent);
+  const meetingDialog = document.getElementById("meeting-dialog");
+  const meetingForm = document.getElementById("meeting-form");
+  const MEETING_FIELDS = ["title", "body", "number", "date", "place"];
+  document.getElementById("meeting-edit").addEventListener("click", () => {
+    for (const name of MEETING_FIELDS) meetingForm.elements[name].value = meeting[name] || "";
+    meetingForm.elements.note.value = "";
+    meetingForm.querySelector("p.error").hidden = true;
+    meetingDialog.showModal();
+    meetingForm.elements.title.focus();
+  });
+  meetingForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const set = {};
+    for (const name of MEETING_FIELDS) {
+      const value = meetingForm.elements[name].value.trim();
+      if (value !== (meeting[name] || "")) set[name] = value || null;
+    }
+    if (!Object.keys(set).length) {
+      meetingDialog.close();
+      return;
+    }
+    await saveFrom(meetingForm, [{ op: "edit_meeting", set }]);
+  });
+
+  const topicsDialog = document.getElementById("topics-dialog");
+  const topicsForm = document.getElementById("topics-form");
+  const current = [...document.querySelectorAll("#topics li[data-topic]")].map((li) => li.dataset.topic);
+  document.getElementById("topics-edit").addEventListener("click", () => {
+    for (const box of topicsForm.querySelectorAll("input[name=topic]")) box.checked = current.includes(box.value);
+    topicsForm.elements.note.value = "";
+    topicsForm.querySelector("p.error").hidden = true;
+    topicsDialog.showModal();
+  });
+  topicsForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const checked = [...topicsForm.querySelectorAll("input[name=topic]:checked")].map((box) => box.value);
+    // The topics kept stay in their order; the ones added follow.
+    const topics = [...current.filter((id) => checked.includes(id)), ...checked.filter((id) => !current.includes(id))];
+    if (topics.length === current.length && topics.every((id, index) => id === current[index])) {
+      topicsDialog.close();
+      return;
+    }
+    await saveFrom(topicsForm, [{ op: "set_topics", topics }]);
+  });
+
+  const decisions = JSON.parse(document.getElementById("record-decisions").textContent);
+  const decisionDialog = document.getElementById("decision-dialog");
+  const decisionForm = document.getElementById("decision-form");
+  let decisionIndex = null;
+  function openDecision(index) {
+    decisionIndex = index;
+    document.getElementById("decision-title").textContent = index === null ? "Новое решение" : "Решение " + (index + 1);
+    decisionForm.elements.text.value = index === null ? "" : decisions[index];
+    decisionForm.elements.note.value = "";
+    decisionForm.querySelector("p.error").hidden = true;
+    decisionDialog.showModal();
+    decisionForm.elements.text.focus();
+  }
+  document.getElementById("decision-add").addEventListener("click", () => openDecision(null));
+  for (const button of document.querySelectorAll("button[data-decision-edit]")) {
+    button.addEventListener("click", () => openDecision(Number(button.dataset.decisionEdit)));
+  }
+  decisionForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const text = decisionForm.elements.text.value.trim();
+    if (!text) return;
+    if (decisionIndex !== null && text === decisions[decisionIndex]) {
+      decisionDialog.close();
+      return;
+    }
+    const operation = decisionIndex === null ? { op: "add_decision", text } :
+      { op: "edit_decision", decision: decisionIndex, text };
+    await saveFrom(decisionForm, [operation]);
+  });
 
   // Merge the ticked persons into the first of them.
   const mergeButton = document.getElementById("merge-button");
@@ -45,7 +137,10 @@ document.addEventListener("DOMContentLoaded", () => {
     for (const box of picks) box.addEventListener("change", () => { mergeButton.disabled = picked().length < 2; });
     mergeButton.addEventListener("click", () => {
       const [into, ...others] = picked();
-      if (others.length) save([{ op: "merge_persons", into, persons: others }]);
+      if (!others.length) return;
+      const names = picked().map((id) => persons.find((person) => person.id === id).name).join(", ");
+      if (!window.confirm("Объединить в одну персону: " + names + "?")) return;
+      save([{ op: "merge_persons", into, persons: others }]);
     });
   }
 
@@ -120,6 +215,7 @@ document.addEventListener("DOMContentLoaded", () => {
       await failInDialog("Отметьте упоминания и укажите имя и фамилию нового человека.");
       return;
     }
+    if (!window.confirm("Отделить отмеченные упоминания (" + mentions.length + ") в новую персону «" + name + "»?")) return;
     await failInDialog(await save([{ op: "split_person", person: editing.id, mentions, set: { name, surname } }]));
   });
 

@@ -65,8 +65,12 @@ document.addEventListener("DOMContentLoaded", () => {
     let text = STATES[job.state] || job.state;
     if (job.state === "running" && job.stage) text += ": " + (stages[job.stage] || job.stage);
     if (job.state !== "done") text += " (" + job.percent + "%)";
-    if (job.state === "failed" && job.error) text += " — " + job.error;
     li.querySelector(".job-status").textContent = text;
+    if (job.state === "failed" && job.error) {
+      keneshRussian(job.error).then((reason) => {
+        if (li.dataset.state === "failed") li.querySelector(".job-status").textContent = text + " — " + reason;
+      });
+    }
     const actions = li.querySelector(".job-actions");
     actions.textContent = "";
     if (job.state === "done") {
