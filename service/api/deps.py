@@ -52,21 +52,36 @@ QueueDep = Annotated[JobQueue, Depends(get_queue)]
 _bearer = HTTPBearer(auto_error=False, description="a token from `kenesh token create`")
 
 
+# The web UI's token lives in an HttpOnly cookie, out of reach of any script. The UI's own scripts call the
+# API with that cookie and this header: a cross-origin page cannot send a custom header without a CORS
+# preflight, which this service never grants, so the cookie alone authenticates no forged request (and the
+# cookie, SameSite=Strict, is not sent from other sites at all).
+COOKIE = "kenesh_token"
+PAGE_HEADER = "X-Kenesh-Page"
+
+
 def current_token(
-    session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    request: Request,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Token:
-    if credentials is None:
+    plain = credentials.credentials if credentials is not None else _page_cookie(request)
+    if plain is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
             "missing token: send `Authorization: Bearer <token>` (create one with `kenesh token create`)",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    token = repo.find_token(session, credentials.credentials)
+    token = repo.find_token(session, plain)
     if token is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, "unknown or revoked token", headers={"WWW-Authenticate": "Bearer"}
         )
     return token
+
+
+def _page_cookie(request: Request) -> str | None:
+    return request.cookies.get(COOKIE) if request.headers.get(PAGE_HEADER) == "1" else None
 
 
 # Each role check and the roles it admits: the OpenAPI schema and the access tests read the rules from here.
