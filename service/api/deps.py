@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Query, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.requests import HTTPConnection
 
 from service.extraction import Extractor
 from service.jobs.queue import JobQueue
@@ -65,7 +66,7 @@ def current_token(
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Token:
-    plain = credentials.credentials if credentials is not None else _page_cookie(request)
+    plain = credentials.credentials if credentials is not None else page_cookie(request)
     if plain is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
@@ -80,8 +81,14 @@ def current_token(
     return token
 
 
-def _page_cookie(request: Request) -> str | None:
-    return request.cookies.get(COOKIE) if request.headers.get(PAGE_HEADER) == "1" else None
+def page_cookie(connection: HTTPConnection) -> str | None:
+    """The token of the page cookie, when the UI's own scripts sent it (`PAGE_HEADER`); else None.
+
+    Anything that authenticates `/v1` requests ahead of the routes (a middleware, on `HTTPConnection(scope)`)
+    must take this as well as a bearer token, or the pages' scripts are refused."""
+    if connection.headers.get(PAGE_HEADER) != "1":
+        return None
+    return connection.cookies.get(COOKIE) or None
 
 
 # Each role check and the roles it admits: the OpenAPI schema and the access tests read the rules from here.
