@@ -46,7 +46,9 @@ def log_in(
 
 
 @router.post("/logout")
-def log_out() -> Response:
+def log_out(request: Request) -> Response:
+    if not same_origin(request):  # another site's page cannot log this browser out either
+        return RedirectResponse("/", status_code=303)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
     return response

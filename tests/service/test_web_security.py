@@ -140,7 +140,9 @@ def test_the_login_form_posts_and_sets_an_httponly_cookie(client: TestClient, to
     assert "httponly" in flags and "samesite=strict" in flags and "path=/" in flags
     assert "secure" not in flags  # plain HTTP here: a Secure cookie would never come back
     assert client.get("/search", follow_redirects=False).status_code == 200  # the cookie is the session
-    # Logging out removes it.
+    # Logging out removes it (not when another site's page posts the form).
+    forged = client.post("/logout", headers={"Origin": "https://evil.example"}, follow_redirects=False)
+    assert forged.status_code == 303 and "set-cookie" not in forged.headers
     out = client.post("/logout", follow_redirects=False)
     assert out.status_code == 303 and out.headers["location"] == "/login"
     assert 'kenesh_token=""' in _cookie_flags(out) or "max-age=0" in _cookie_flags(out).lower()
