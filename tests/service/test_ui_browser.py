@@ -539,6 +539,8 @@ def test_an_uploaded_page_downloads_and_never_runs(page: object, served: tuple[s
         time.sleep(0.1)
     _login(page, base, tokens["archivist"], f"/documents/{document_id}")
     # No script of the page can read the token: the cookie is HttpOnly and nothing is in localStorage.
+    (cookie,) = [cookie for cookie in page.context.cookies() if cookie["name"] == "kenesh_token"]
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
     assert page.evaluate("document.cookie") == ""
     assert page.evaluate("localStorage.length") == 0
     popups: list[object] = []
@@ -552,6 +554,12 @@ def test_an_uploaded_page_downloads_and_never_runs(page: object, served: tuple[s
     assert popups == [], "the original opened in a window"
     assert page.evaluate("localStorage.getItem('stolen')") is None
     assert page.title() != "pwned"
+    # «Выйти» posts the logout: the cookie is gone and the pages want a login again.
+    page.get_by_role("button", name="Выйти").click()
+    expect(page).to_have_url(f"{base}/login")
+    assert not [cookie for cookie in page.context.cookies() if cookie["name"] == "kenesh_token"]
+    page.goto(f"{base}/")
+    expect(page).to_have_url(f"{base}/login?next=/")
 
 
 def test_the_policy_stops_an_injected_script(page: object, served: tuple[str, dict[str, str]]) -> None:
