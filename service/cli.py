@@ -5,13 +5,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from pipelines.errors import KeneshError
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 EXIT_OK = 0
 EXIT_FAILED = 2
+T = TypeVar("T")
+_MISSING = "missing"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     create = token_commands.add_parser("create", help="create a token and print it (it is shown only this once)")
     create.add_argument("--role", required=True, choices=["archivist", "researcher"])
     create.add_argument("--name", help="who or what the token is for")
+    token_commands.add_parser("list", help="every token: id, role, name, created, revoked (never the token itself)")
+    revoke = token_commands.add_parser("revoke", help="revoke a token: the API and the pages refuse it from now on")
+    revoke.add_argument("token_id", metavar="ID", help="the token's id, from `kenesh token list`")
     return parser
 
 
@@ -257,28 +267,101 @@ def backup_command(path: Path, restoring: bool) -> int:
 
 
 def token_create_command(role: str, name: str | None) -> int:
+    from service.storage import repositories as repo
+    from service.storage.tables import Role
+
+    def create(session: Session) -> tuple[str, str]:
+        token, plain = repo.create_token(session, Role(role), name)
+        return str(token.id), plain
+
+    made = _in_archive(create)
+    if made is None:
+        return EXIT_FAILED
+    token_id, plain = made
+    print(plain)
+    print(f"kenesh: {role} token {token_id} created; it is not shown again", file=sys.stderr)
+    return EXIT_OK
+
+
+def token_list_command() -> int:
+    from service.storage import repositories as repo
+
+    # No "last used" column: the archive does not record uses (a write per request for it is not worth it).
+    rows = _in_archive(
+        lambda session: [
+            (str(t.id), t.role, t.name or "-", _when(t.created_at), _when(t.revoked_at))
+            for t in repo.list_tokens(session)
+        ]
+    )
+    if rows is None:
+        return EXIT_FAILED
+    if not rows:
+        print("kenesh: no tokens yet (create one with `kenesh token create`)", file=sys.stderr)
+        return EXIT_OK
+    table = [("ID", "ROLE", "NAME", "CREATED", "REVOKED"), *rows]
+    widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
+    for row in table:
+        print("  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip())
+    return EXIT_OK
+
+
+def token_revoke_command(token_id: str) -> int:
+    import uuid
+
+    from service.storage import repositories as repo
+
+    try:
+        wanted = uuid.UUID(token_id)
+    except ValueError:
+        print(f"kenesh: {token_id!r} is not a token id (see `kenesh token list`)", file=sys.stderr)
+        return EXIT_FAILED
+
+    def revoke(session: Session) -> tuple[str, bool, datetime | None] | str:
+        token = repo.get_token(session, wanted)
+        if token is None:
+            return _MISSING
+        already = token.revoked_at is not None
+        repo.revoke_token(session, token)
+        return token.role, already, token.revoked_at
+
+    done = _in_archive(revoke)
+    if done is None:
+        return EXIT_FAILED
+    if isinstance(done, str):
+        print(f"kenesh: no token {wanted} (see `kenesh token list`)", file=sys.stderr)
+        return EXIT_FAILED
+    role, already, revoked_at = done
+    said = "was already revoked" if already else "revoked"
+    print(f"kenesh: {role} token {wanted} {said} at {_when(revoked_at)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return "-"
+    # SQLite gives the stored UTC time back without its zone.
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _in_archive(work: Callable[[Session], T]) -> T | None:
+    """`work` in one transaction on the migrated archive; None after one line on stderr if it cannot be reached."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from service.settings import get_settings
-    from service.storage import repositories as repo
     from service.storage.db import make_engine, make_session_factory, session_scope
-    from service.storage.tables import Role
 
     settings = get_settings()
     if not _migrate(settings.database_url):
-        return EXIT_FAILED
+        return None
     engine = make_engine(settings.database_url)
     try:
         with session_scope(make_session_factory(engine)) as session:
-            token, plain = repo.create_token(session, Role(role), name)
+            return work(session)
     except SQLAlchemyError as exc:
         print(f"kenesh: cannot reach the archive database: {str(exc).splitlines()[0]}", file=sys.stderr)
-        return EXIT_FAILED
+        return None
     finally:
         engine.dispose()
-    print(plain)
-    print(f"kenesh: {role} token {token.id} created; it is not shown again", file=sys.stderr)
-    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -296,6 +379,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return backup_command(args.file, restoring=args.command == "restore")
         if args.command == "token" and args.token_command == "create":
             return token_create_command(args.role, args.name)
+        if args.command == "token" and args.token_command == "list":
+            return token_list_command()
+        if args.command == "token" and args.token_command == "revoke":
+            return token_revoke_command(args.token_id)
     except BrokenPipeError:
         # `kenesh extract … | head` closed the pipe: stop quietly, and keep Python's exit-time flush
         # of stdout from raising it again.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import uuid
 from collections.abc import Collection, Iterator
 from typing import Any, Literal
@@ -166,8 +167,26 @@ def _person_fields(person: Person) -> list[Any]:
     ]
 
 
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets: `=HYPERLINK(…)` in a
+# corrected position or an upload's name would run when an archivist opens the export. OWASP's "CSV
+# injection" advice: a leading apostrophe makes the cell text (spreadsheets show the text without it).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Data that only looks like a formula and calls nothing: a negative number, and a record's date without
+# its year (`--09-21`). They stay as they are for the programs that read the export.
+PLAIN_DATA = re.compile(r"-\d+(?:[.,]\d+)?|--\d\d-\d\d")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell that no spreadsheet reads as a formula; numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not PLAIN_DATA.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _csv(rows: Any) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(["" if value is None else value for value in row] for row in rows)
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
     return out.getvalue()

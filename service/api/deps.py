@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Query, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.requests import HTTPConnection
 
 from service.extraction import Extractor
 from service.jobs.queue import JobQueue
@@ -52,21 +53,42 @@ QueueDep = Annotated[JobQueue, Depends(get_queue)]
 _bearer = HTTPBearer(auto_error=False, description="a token from `kenesh token create`")
 
 
+# The web UI's token lives in an HttpOnly cookie, out of reach of any script. The UI's own scripts call the
+# API with that cookie and this header: a cross-origin page cannot send a custom header without a CORS
+# preflight, which this service never grants, so the cookie alone authenticates no forged request (and the
+# cookie, SameSite=Strict, is not sent from other sites at all).
+COOKIE = "kenesh_token"
+PAGE_HEADER = "X-Kenesh-Page"
+
+
 def current_token(
-    session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    request: Request,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Token:
-    if credentials is None:
+    plain = credentials.credentials if credentials is not None else page_cookie(request)
+    if plain is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
             "missing token: send `Authorization: Bearer <token>` (create one with `kenesh token create`)",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    token = repo.find_token(session, credentials.credentials)
+    token = repo.find_token(session, plain)
     if token is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, "unknown or revoked token", headers={"WWW-Authenticate": "Bearer"}
         )
     return token
+
+
+def page_cookie(connection: HTTPConnection) -> str | None:
+    """The token of the page cookie, when the UI's own scripts sent it (`PAGE_HEADER`); else None.
+
+    Anything that authenticates `/v1` requests ahead of the routes (a middleware, on `HTTPConnection(scope)`)
+    must take this as well as a bearer token, or the pages' scripts are refused."""
+    if connection.headers.get(PAGE_HEADER) != "1":
+        return None
+    return connection.cookies.get(COOKIE) or None
 
 
 # Each role check and the roles it admits: the OpenAPI schema and the access tests read the rules from here.

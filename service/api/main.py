@@ -27,6 +27,8 @@ from pipelines.errors import (
     OcrUnavailable,
     UnsupportedFormat,
 )
+from service.api import docs
+from service.api.headers import SecurityHeadersMiddleware
 from service.api.openapi import document_error_answers
 from service.api.overload import ConcurrencyLimitMiddleware
 from service.api.ratelimit import RateLimitMiddleware
@@ -184,7 +186,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Russian meeting documents → structured meeting records, and an archive of them.",
         version=pipeline_version() or "0",
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # /docs and /redoc from vendored files: service/api/docs.py
+        redoc_url=None,
     )
     app.state.settings = settings or get_settings()
     limits = app.state.settings
@@ -197,6 +200,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     if app.state.settings.rate_limit_per_minute:
         app.add_middleware(RateLimitMiddleware, per_minute=app.state.settings.rate_limit_per_minute)
+    # Added last, so outermost: the 429s and 503s of the limits above carry the headers too.
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_exception_handler(KeneshError, _kenesh_error)
     app.add_exception_handler(QueueUnavailable, _queue_unavailable)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -211,5 +216,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     v1.include_router(health_router)
     app.include_router(v1)
     ui.mount(app)  # the web UI's pages at / and their assets at /static
+    docs.mount(app)
     document_error_answers(app)
     return app

@@ -40,6 +40,22 @@ def find_token(session: Session, plain: str) -> Token | None:
     return session.scalar(select(Token).where(Token.token_hash == hash_token(plain), Token.revoked_at.is_(None)))
 
 
+def get_token(session: Session, token_id: uuid.UUID) -> Token | None:
+    return session.get(Token, token_id)
+
+
+def list_tokens(session: Session) -> Sequence[Token]:
+    """Every token, revoked ones too, oldest first."""
+    return session.scalars(select(Token).order_by(Token.created_at, Token.id)).all()
+
+
+def revoke_token(session: Session, token: Token) -> None:
+    """From now on the token is refused everywhere; one revoked before keeps its first time."""
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        session.flush()
+
+
 # Documents
 
 

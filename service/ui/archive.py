@@ -5,20 +5,21 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.taxonomy import topics as taxonomy
 from pipelines.record import MeetingRecord
-from service.api.deps import SessionDep
+from service.api.deps import COOKIE, SessionDep
 from service.api.routes import documents as documents_api
 from service.api.routes import records as records_api
 from service.morphology import phrase_key
+from service.storage import repositories as repo
 from service.storage.tables import ArchiveOrganization, OrganizationAppearance, OrganizationName, PersonAppearance
 from service.ui import spans
-from service.ui.rendering import VERSION_KINDS, PageRoute, PageToken, page
+from service.ui.rendering import VERSION_KINDS, PageRoute, PageToken, page, same_origin, set_token_cookie
 
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
 
@@ -27,11 +28,49 @@ MEETING_FIELDS = (("title", "Название"), ("body", "Орган"), ("numbe
 
 @router.get("/login", response_class=HTMLResponse)
 def login(request: Request, next: str = "/") -> HTMLResponse:
+    return page(request, "login.html", None, next=_local(next))
+
+
+@router.post("/login", response_class=HTMLResponse)
+def log_in(
+    request: Request,
+    session: SessionDep,
+    token: Annotated[str, Form(max_length=200)] = "",
+    next: Annotated[str, Form(max_length=2000)] = "/",
+) -> Response:
+    """The form posts the token (never in a URL, so never in an access log); the answer sets the cookie."""
+    if not same_origin(request):
+        return login_page(request, next, "Вход отклонён: форма отправлена с другого сайта.", 403)
+    if not token.strip():
+        return login_page(request, next, "Введите токен.", 400)
+    if repo.find_token(session, token.strip()) is None:
+        return login_page(request, next, "Токен не принят: неизвестный или отозванный токен.", 401)
+    response = RedirectResponse(_local(next), status_code=303)
+    set_token_cookie(request, response, token.strip())
+    return response
+
+
+@router.post("/logout")
+def log_out(request: Request) -> Response:
+    if not same_origin(request):  # another site's page cannot log this browser out either
+        return RedirectResponse("/", status_code=303)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+    return response
+
+
+def _local(next: str) -> str:
     # Only a path of this site: a `next` pointing elsewhere would make the login page an open redirect.
     # Browsers read a backslash as a slash and drop tabs and line breaks: "/\\evil.example" and
     # "/<tab>/evil.example" are "//evil.example", another site.
     local = next.startswith("/") and not next.startswith(("//", "/\\")) and not any(c in next for c in "\r\n\t")
-    return page(request, "login.html", None, next=next if local else "/")
+    return next if local else "/"
+
+
+def login_page(request: Request, next: str, error: str, status_code: int) -> HTMLResponse:
+    response = page(request, "login.html", None, next=_local(next), error=error)
+    response.status_code = status_code
+    return response
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,14 +13,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 
-from service.api.deps import SessionDep
+from service.api.deps import COOKIE, SessionDep
 from service.api.validation import validation_message
 from service.storage import repositories as repo
 from service.storage.tables import Role, Token
 from service.ui.messages import russian
 
 HERE = Path(__file__).parent
-COOKIE = "kenesh_token"
 templates = Jinja2Templates(directory=HERE / "templates")
 
 STAGES = {
@@ -90,6 +90,20 @@ def page_token(request: Request, session: SessionDep) -> Token:
 
 
 PageToken = Annotated[Token, Depends(page_token)]
+
+
+def set_token_cookie(request: Request, response: Response, token: str) -> None:
+    """The token as the pages' cookie: HttpOnly (no script reads it), SameSite=Strict (no other site sends
+    it), Secure over HTTPS, for this browser session."""
+    response.set_cookie(COOKIE, token, path="/", httponly=True, samesite="strict", secure=request.url.scheme == "https")
+
+
+def same_origin(request: Request) -> bool:
+    """False for a form another site's page posted here (login CSRF); browsers send `Origin` on every POST."""
+    origin = request.headers.get("origin")
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        return False
+    return origin is None or urlsplit(origin).netloc == request.headers.get("host")
 
 
 def login_redirect(request: Request, _: Exception) -> Response:

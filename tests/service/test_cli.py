@@ -294,3 +294,68 @@ def test_command_usage_error() -> None:
     result = _run("extract")
     assert result.returncode == 2
     assert "usage: kenesh" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_tokens_are_listed_and_revoked(
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+) -> None:
+    """`kenesh token list` shows every token but never its secret; `kenesh token revoke ID` locks it out."""
+    from fastapi.testclient import TestClient
+
+    from service.api.main import create_app
+    from service.settings import Settings, get_settings
+
+    monkeypatch.setenv("KENESH_DATABASE_URL", database_url)
+    get_settings.cache_clear()  # the commands read the settings once per process
+    request.addfinalizer(get_settings.cache_clear)
+    assert main(["token", "list"]) == EXIT_OK
+    assert "no tokens yet" in capsys.readouterr().err
+    made = {}
+    for role, name in (("archivist", "Айгуль"), ("researcher", None)):
+        assert main(["token", "create", "--role", role] + (["--name", name] if name else [])) == EXIT_OK
+        out, err = capsys.readouterr()
+        made[role] = (out.strip(), re.search(r"token ([0-9a-f-]{36}) created", err).group(1))  # type: ignore[union-attr]
+
+    assert main(["token", "list"]) == EXIT_OK
+    listing = capsys.readouterr().out
+    lines = listing.splitlines()
+    assert lines[0].split() == ["ID", "ROLE", "NAME", "CREATED", "REVOKED"]
+    assert len(lines) == 3
+    archivist_line = next(line for line in lines if made["archivist"][1] in line)
+    assert "archivist" in archivist_line and "Айгуль" in archivist_line and archivist_line.endswith("-")
+    for plain, _ in made.values():
+        assert plain not in listing and plain[3:20] not in listing  # never the token, nor a part of it
+
+    settings = Settings(database_url=database_url, warm_up=False, rate_limit_per_minute=0)
+    with TestClient(create_app(settings)) as client:
+        researcher, researcher_id = made["researcher"]
+        assert client.get("/v1/auth/me", headers={"Authorization": f"Bearer {researcher}"}).status_code == 200
+        client.cookies.set("kenesh_token", researcher)
+        assert client.get("/search", follow_redirects=False).status_code == 200
+
+        assert main(["token", "revoke", researcher_id]) == EXIT_OK
+        assert f"researcher token {researcher_id} revoked at " in capsys.readouterr().err
+        refused = client.get("/v1/auth/me", headers={"Authorization": f"Bearer {researcher}"})
+        assert refused.status_code == 401 and refused.json()["detail"] == "unknown or revoked token"
+        assert client.get("/v1/auth/me", headers={"X-Kenesh-Page": "1"}).status_code == 401  # nor as the cookie
+        page = client.get("/search", follow_redirects=False)
+        assert page.status_code == 303 and page.headers["location"].startswith("/login")
+        login = client.post("/login", data={"token": researcher, "next": "/"}, follow_redirects=False)
+        assert login.status_code == 401
+        client.cookies.clear()
+        archivist = {"Authorization": f"Bearer {made['archivist'][0]}"}
+        assert client.get("/v1/auth/me", headers=archivist).status_code == 200  # the other token still works
+
+    assert main(["token", "list"]) == EXIT_OK
+    revoked_line = next(line for line in capsys.readouterr().out.splitlines() if researcher_id in line)
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$", revoked_line)
+    # Again: nothing changes, and it says so; a wrong or unknown id is one line and exit 2.
+    assert main(["token", "revoke", researcher_id]) == EXIT_OK
+    assert "was already revoked" in capsys.readouterr().err
+    assert main(["token", "revoke", "not-an-id"]) == EXIT_FAILED
+    assert capsys.readouterr().err.count("\n") == 1
+    assert main(["token", "revoke", "00000000-0000-0000-0000-000000000000"]) == EXIT_FAILED
+    assert "no token 00000000-0000-0000-0000-000000000000" in capsys.readouterr().err

@@ -100,15 +100,33 @@ def page(served: tuple[str, dict[str, str]]) -> Iterator[object]:
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="ru-RU")
+        # A script or style the pages' Content-Security-Policy refused is reported twice: as the browser's
+        # console message, and by this listener (scripts Playwright adds are not held to the policy).
+        context.add_init_script(
+            """document.addEventListener("securitypolicyviolation", (event) =>
+                console.error("CSP violation: " + event.violatedDirective + " " + event.blockedURI));"""
+        )
         try:
             tab = context.new_page()
             errors: list[str] = []
             tab.on("pageerror", lambda error: errors.append(str(error)))
+            violations: list[str] = []
+            tab.on("console", lambda message: _watch_policy(message, violations))
+            setattr(tab, "csp_violations", violations)  # noqa: B010 - a test that provokes one clears it
             yield tab
             assert not errors, f"the pages' scripts failed: {errors}"
+            assert not violations, f"the pages broke their Content-Security-Policy: {violations}"
         finally:
             context.close()
             browser.close()
+
+
+def _watch_policy(message: object, violations: list[str]) -> None:
+    from playwright.sync_api import ConsoleMessage
+
+    assert isinstance(message, ConsoleMessage)
+    if "Content Security Policy" in message.text or message.text.startswith("CSP violation"):
+        violations.append(message.text)
 
 
 def _login(page: object, base: str, token: str, then: str) -> None:
@@ -523,3 +541,115 @@ def test_upload_every_format_and_pdf_pages(page: object, served: tuple[str, dict
     page.goto(f"{base}/")
     for path in batch:
         expect(page.locator("table a", has_text=path.name)).to_have_count(1)
+
+
+HOSTILE_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Протокол</title></head><body><article>
+<h1>Протокол заседания комиссии</h1>
+<p>Заседание комиссии открыл председатель Н.С. Базарбаев. Выступил министр А.Б. Сидоров.</p>
+<p>Комиссия рассмотрела вопрос о бюджете города Ош на следующий год и приняла решение.</p>
+</article><script>localStorage.setItem("stolen", document.cookie + "|" + localStorage.getItem("kenesh_token"));
+fetch("/v1/auth/me").then(() => { document.title = "pwned"; });</script></body></html>"""
+
+
+def test_an_uploaded_page_downloads_and_never_runs(page: object, served: tuple[str, dict[str, str]]) -> None:
+    """«Исходный файл» of an uploaded HTML page with a script: a download of its bytes, no window, no script."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    base, tokens = served
+    headers = {"Authorization": f"Bearer {tokens['archivist']}"}
+    data = HOSTILE_HTML.encode()
+    files = [("files", ("протокол.html", data, "text/html"))]
+    stored = httpx.post(f"{base}/v1/documents", headers=headers, files=files, timeout=60).json()["data"][0]
+    document_id = stored["document_id"]
+    deadline = time.monotonic() + JOB_TIMEOUT
+    while httpx.get(f"{base}/v1/jobs/{stored['job_id']}", headers=headers).json()["state"] != "done":
+        assert time.monotonic() < deadline, "the page was not extracted in time"
+        time.sleep(0.1)
+    _login(page, base, tokens["archivist"], f"/documents/{document_id}")
+    # No script of the page can read the token: the cookie is HttpOnly and nothing is in localStorage.
+    (cookie,) = [cookie for cookie in page.context.cookies() if cookie["name"] == "kenesh_token"]
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    assert page.evaluate("document.cookie") == ""
+    assert page.evaluate("localStorage.length") == 0
+    popups: list[object] = []
+    page.context.on("page", lambda opened: popups.append(opened))
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Исходный файл").click()
+    download = download_info.value
+    assert download.suggested_filename == "протокол.html"
+    assert Path(download.path()).read_bytes() == data
+    expect(page).to_have_url(f"{base}/documents/{document_id}")
+    assert popups == [], "the original opened in a window"
+    assert page.evaluate("localStorage.getItem('stolen')") is None
+    assert page.title() != "pwned"
+    # «Выйти» posts the logout: the cookie is gone and the pages want a login again.
+    page.get_by_role("button", name="Выйти").click()
+    expect(page).to_have_url(f"{base}/login")
+    assert not [cookie for cookie in page.context.cookies() if cookie["name"] == "kenesh_token"]
+    page.goto(f"{base}/")
+    expect(page).to_have_url(f"{base}/login?next=/")
+
+
+def test_the_policy_stops_an_injected_script(page: object, served: tuple[str, dict[str, str]]) -> None:
+    """Were some text ever to slip a <script> into a page, the browser refuses to run it."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    base, tokens = served
+    _login(page, base, tokens["researcher"], "/search")
+    page.evaluate(
+        """() => {
+            const script = document.createElement("script");
+            script.textContent = "window.injected = true";
+            document.body.appendChild(script);
+            const link = document.createElement("a");
+            link.id = "injected-link";
+            link.setAttribute("onclick", "window.injected = true");
+            document.body.appendChild(link);
+            link.click();
+        }"""
+    )
+    violations: list[str] = page.csp_violations  # type: ignore[attr-defined]
+    expect(page.locator("body")).to_be_visible()
+    deadline = time.monotonic() + 10
+    while len([v for v in violations if v.startswith("CSP violation")]) < 2:
+        assert time.monotonic() < deadline, f"no violation reported: {violations}"
+        page.wait_for_timeout(50)
+    assert page.evaluate("window.injected") is None
+    assert all("script-src" in violation for violation in violations if violation.startswith("CSP violation"))
+    violations.clear()  # provoked on purpose
+
+
+REDOCLY_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
+
+
+def test_the_api_docs_render_offline(page: object, served: tuple[str, dict[str, str]]) -> None:
+    """/docs and /redoc render from this origin alone: every other request is cut off and none is made."""
+    from playwright.sync_api import Page, Route, expect
+
+    assert isinstance(page, Page)
+    base, _ = served
+    elsewhere: list[str] = []
+
+    def offline(route: Route) -> None:
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", offline)
+    page.goto(f"{base}/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("Kenesh")
+    expect(page.locator(".opblock-summary-path", has_text="/v1/documents").first).to_be_visible()
+    page.screenshot(path=SHOTS / "20-docs.png")
+    page.goto(f"{base}/redoc")
+    expect(page.locator("h1", has_text="Kenesh").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("/v1/documents/{document_id}/file").first).to_be_attached()
+    page.screenshot(path=SHOTS / "21-redoc.png")
+    assert elsewhere == [], elsewhere
+    # ReDoc 2 always draws Redocly's logo from its CDN (the image hides itself when it fails): the page's
+    # policy refuses it before any request is made, which is the point. Any other refusal still fails.
+    violations: list[str] = page.csp_violations  # type: ignore[attr-defined]
+    violations[:] = [violation for violation in violations if REDOCLY_LOGO not in violation]

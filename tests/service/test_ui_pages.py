@@ -22,7 +22,7 @@ def test_pages_need_a_token(client: TestClient) -> None:
     client.cookies.set("kenesh_token", "not-a-token")
     assert client.get("/", follow_redirects=False).status_code == 303
     assert client.get("/static/app.css").status_code == 200
-    assert client.get("/login?next=//evil.example").text.count('data-next="/"') == 1
+    assert client.get("/login?next=//evil.example").text.count('name="next" value="/"') == 1
 
 
 def test_readers_see_no_editing_controls(client: TestClient, tokens: dict[str, str]) -> None:

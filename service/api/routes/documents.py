@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from pipelines.record import MeetingRecord
 from service.api.deps import ArchivistDep, QueueDep, ReaderDep, SessionDep, SettingsDep
+from service.api.headers import FILE_POLICY
 from service.api.schemas import (
     DocumentDetail,
     DocumentPublic,
@@ -32,6 +33,17 @@ from service.storage.tables import Document, Job, Token
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 NOT_FOUND = {404: {"model": Message}}
+# Originals a browser shows but cannot run; any other type (text/html above all) is served as bytes.
+INERT_MEDIA_TYPES = frozenset(
+    {
+        "text/plain",
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "image/png",
+        "image/jpeg",
+        "image/tiff",
+    }
+)
 
 _FILES_BODY = {
     "required": True,
@@ -170,8 +182,14 @@ def download_document(document_id: uuid.UUID, session: SessionDep, _: ReaderDep)
     fallback = "".join(ch for ch in filename.encode("ascii", "replace").decode() if ch.isprintable() and ch != '"')
     disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
     # Content-Type as a header, not `media_type=`: Starlette would add `charset=utf-8` to text/*, and the
-    # original bytes may be CP1251 or KOI8-R.
-    return Response(content, headers={"Content-Type": document.media_type, "Content-Disposition": disposition})
+    # original bytes may be CP1251 or KOI8-R. A type a browser would run (an uploaded HTML page, SVG) goes
+    # out as bytes, and a sandbox policy keeps any of them from scripting this origin however it is opened.
+    headers = {
+        "Content-Type": document.media_type if document.media_type in INERT_MEDIA_TYPES else "application/octet-stream",
+        "Content-Disposition": disposition,
+        "Content-Security-Policy": FILE_POLICY,
+    }
+    return Response(content, headers=headers)
 
 
 def _document_or_404(session: Session, document_id: uuid.UUID) -> Document:

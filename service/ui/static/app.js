@@ -1,18 +1,13 @@
-// Kenesh UI: the token (a cookie for the pages, localStorage for the scripts), login and logout.
+// Kenesh UI: calls to the API with the page's cookie, downloads, and the record's links into the text.
 "use strict";
 
-const COOKIE = "kenesh_token";
-
-function keneshToken() {
-  const stored = localStorage.getItem(COOKIE);
-  if (stored) return stored;
-  const match = document.cookie.match(/(?:^|;\s*)kenesh_token=([^;]*)/);
-  return match ? decodeURIComponent(match[1]) : null;
-}
+// The token is in an HttpOnly cookie that no script can read; the API takes it from the UI's own calls,
+// which say so with this header (another site's page cannot send it).
+const PAGE_HEADER = "X-Kenesh-Page";
 
 async function keneshApi(path, options = {}) {
-  const headers = Object.assign({}, options.headers || {}, { Authorization: "Bearer " + keneshToken() });
-  return fetch(path, Object.assign({}, options, { headers }));
+  const headers = Object.assign({}, options.headers || {}, { [PAGE_HEADER]: "1" });
+  return fetch(path, Object.assign({}, options, { headers, credentials: "same-origin" }));
 }
 
 // What went wrong, in Russian: the API's detail through the table the pages use too (messages.json).
@@ -73,40 +68,48 @@ async function keneshRussian(message) {
   return whole !== null ? whole : message.split("; ").map(inner).join("; ");
 }
 
+// The name the server gives a download (RFC 6266: the UTF-8 `filename*` first).
+function keneshFilename(response, fallback) {
+  const disposition = response.headers.get("Content-Disposition") || "";
+  const utf8 = disposition.match(/filename\*=UTF-8''([^;]+)/i);
+  if (utf8) return decodeURIComponent(utf8[1]);
+  const plain = disposition.match(/filename="([^"]*)"/i);
+  return plain ? plain[1] : fallback;
+}
+
+// Save an answer as a file. The blob is typed as bytes and only ever downloaded, never opened: a blob URL
+// has this origin, and an uploaded HTML page opened from one would run its scripts here.
+async function keneshSave(response, filename) {
+  const blob = new Blob([await response.arrayBuffer()], { type: "application/octet-stream" });
+  const save = document.createElement("a");
+  save.href = URL.createObjectURL(blob);
+  save.download = filename;
+  document.body.appendChild(save);
+  save.click();
+  save.remove();
+  setTimeout(() => URL.revokeObjectURL(save.href), 60000);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
-  const form = document.getElementById("login-form");
-  if (form) {
-    form.addEventListener("submit", async (event) => {
+  // Earlier versions kept the token in localStorage, where any script of the origin could read it.
+  localStorage.removeItem("kenesh_token");
+  for (const back of document.querySelectorAll("a.js-back")) {
+    back.addEventListener("click", (event) => {
+      if (history.length < 2) return;
       event.preventDefault();
-      const token = document.getElementById("token-input").value.trim();
-      const error = document.getElementById("login-error");
-      const response = await fetch("/v1/auth/me", { headers: { Authorization: "Bearer " + token } });
-      if (!response.ok) {
-        error.textContent = "Токен не принят: " + (await keneshError(response));
-        error.hidden = false;
-        return;
-      }
-      localStorage.setItem(COOKIE, token);
-      document.cookie = COOKIE + "=" + encodeURIComponent(token) + "; path=/; SameSite=Strict";
-      window.location.assign(form.dataset.next || "/");
+      history.back();
     });
   }
-  const logout = document.getElementById("logout");
-  if (logout) {
-    logout.addEventListener("click", () => {
-      localStorage.removeItem(COOKIE);
-      document.cookie = COOKIE + "=; path=/; max-age=0; SameSite=Strict";
-      window.location.assign("/login");
-    });
-  }
-  // The original file needs the token: fetch it and hand the browser a blob.
+  // The original file: a download under its own name, whatever its type.
   for (const link of document.querySelectorAll("a.js-auth-link")) {
     link.addEventListener("click", async (event) => {
       event.preventDefault();
       const response = await keneshApi(link.getAttribute("href"));
-      if (!response.ok) return;
-      const url = URL.createObjectURL(await response.blob());
-      window.open(url, "_blank");
+      if (!response.ok) {
+        link.title = "Не удалось: " + (await keneshError(response));
+        return;
+      }
+      await keneshSave(response, keneshFilename(response, "kenesh-original"));
     });
   }
   // Exports need the token too: fetch, then save the blob under the name the link gives.
@@ -118,12 +121,7 @@ document.addEventListener("DOMContentLoaded", () => {
         link.title = "Не удалось: " + (await keneshError(response));
         return;
       }
-      const save = document.createElement("a");
-      save.href = URL.createObjectURL(await response.blob());
-      save.download = link.dataset.filename || "kenesh-export";
-      document.body.appendChild(save);
-      save.click();
-      save.remove();
+      await keneshSave(response, link.dataset.filename || keneshFilename(response, "kenesh-export"));
     });
   }
   // A record field: scroll its span into view and flash it.

@@ -29,6 +29,13 @@ document.addEventListener("DOMContentLoaded", () => {
   const box = document.getElementById("network");
   if (!box || typeof cytoscape === "undefined") return;
   const graph = JSON.parse(document.getElementById("network-data").textContent);
+  // Cytoscape adds an inline <style> for its container unless an element with this id exists; the page's
+  // policy refuses inline styles, and app.css carries that rule instead.
+  if (!document.getElementById("__________cytoscape_stylesheet")) {
+    const marker = document.createElement("meta");
+    marker.id = "__________cytoscape_stylesheet";
+    document.head.appendChild(marker);
+  }
   const most = Math.max(1, ...graph.nodes.map((node) => node.meetings));
   const degree = new Map();
   for (const edge of graph.edges) {
