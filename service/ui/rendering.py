@@ -37,6 +37,7 @@ ROLES = {
     "attendee": "участник",
     "mentioned": "упомянут",
 }
+JOB_STATES = {"queued": "в очереди", "running": "обрабатывается", "failed": "ошибка", "done": "готово"}
 VERSION_KINDS = {
     "machine": "машинная",
     "correction": "исправление",
