@@ -257,28 +257,50 @@ def backup_command(path: Path, restoring: bool) -> int:
 
 
 def token_create_command(role: str, name: str | None) -> int:
+    from sqlalchemy import func, select
     from sqlalchemy.exc import SQLAlchemyError
 
     from service.settings import get_settings
     from service.storage import repositories as repo
     from service.storage.db import make_engine, make_session_factory, session_scope
-    from service.storage.tables import Role
+    from service.storage.tables import Document, Role
 
     settings = get_settings()
+    archive, new = _archive_of(settings.database_url)
     if not _migrate(settings.database_url):
         return EXIT_FAILED
     engine = make_engine(settings.database_url)
     try:
         with session_scope(make_session_factory(engine)) as session:
             token, plain = repo.create_token(session, Role(role), name)
+            documents = session.scalar(select(func.count()).select_from(Document)) or 0
     except SQLAlchemyError as exc:
         print(f"kenesh: cannot reach the archive database: {str(exc).splitlines()[0]}", file=sys.stderr)
         return EXIT_FAILED
     finally:
         engine.dispose()
     print(plain)
-    print(f"kenesh: {role} token {token.id} created; it is not shown again", file=sys.stderr)
+    print(f"kenesh: {role} token {token.id} created in {archive}; it is not shown again", file=sys.stderr)
+    if new:
+        # Run in another folder, the default ./kenesh.db is another archive: the token would not open the real one.
+        print(
+            f"kenesh: note: {archive} did not exist and is a new, empty archive ({documents} documents); a token "
+            "works only for the archive it was created in: run this where `kenesh serve` runs, or set "
+            "KENESH_DATABASE_URL",
+            file=sys.stderr,
+        )
     return EXIT_OK
+
+
+def _archive_of(database_url: str) -> tuple[str, bool]:
+    """The archive a database URL names, as a person recognises it, and whether it does not exist yet (SQLite)."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        path = Path(url.database).expanduser().resolve()
+        return f"the SQLite archive {path}", not path.exists()
+    return f"the archive {url.render_as_string(hide_password=True)}", False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
