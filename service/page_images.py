@@ -1,7 +1,9 @@
 """Page images of scans and PDFs: rendered once when a document is extracted, so the text can be checked by eye.
 
-PNG at a screen's width, not the OCR's resolution: the image is for a person to read beside the text. A file
-whose pages cannot be drawn (damaged in a way the reader tolerated) simply has none; its text still stands.
+Grey PNG at a screen's width, not the OCR's resolution: the image is for a person to read beside the text.
+Pixels are bounded per page (drawn at most WIDTH × MAX_HEIGHT whatever the page claims), pages by
+KENESH_MAX_PAGES. A file whose pages cannot be drawn (damaged in a way the reader tolerated) simply has none;
+its text still stands.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ log = logging.getLogger(__name__)
 # Wide enough for a page of small print to be read on a laptop screen, small enough for a page to stay ~150 KB.
 WIDTH = 1100
 PDF_DPI = 110
+# A page is drawn at most this tall: a hostile PDF page of 200 × 20 000 inches is a strip, not a memory bomb.
+MAX_HEIGHT = 4 * WIDTH
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/tiff", "image/*")
 
 
@@ -52,7 +56,14 @@ def render(data: bytes, media_type: str) -> list[PageImage]:
 def _pdf(data: bytes, max_pages: int) -> list[Image.Image]:
     pdf = pdfium.PdfDocument(data)
     try:
-        return [pdf[index].render(scale=PDF_DPI / 72).to_pil() for index in range(min(len(pdf), max_pages))]
+        images = []
+        for index in range(min(len(pdf), max_pages)):
+            page = pdf[index]
+            width, height = page.get_size()  # points
+            # Drawn at the width it is shown at, never larger: the pixels stay bounded whatever the page size says.
+            scale = min(PDF_DPI / 72, WIDTH / max(width, 1.0), MAX_HEIGHT / max(height, 1.0))
+            images.append(page.render(scale=scale).to_pil())
+        return images
     finally:
         pdf.close()
 
@@ -64,10 +75,11 @@ def _image(data: bytes, max_pages: int) -> list[Image.Image]:
 
 
 def _png(number: int, image: Image.Image) -> PageImage:
-    if image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
-    if image.width > WIDTH:
-        image = image.resize((WIDTH, max(1, round(image.height * WIDTH / image.width))), Image.Resampling.LANCZOS)
+    # Grey: a page is read for its words, and a grey PNG is a half to a third of a colour one (~100–250 KB).
+    if image.mode != "L":
+        image = image.convert("L")
+    if image.width > WIDTH or image.height > MAX_HEIGHT:
+        image.thumbnail((WIDTH, MAX_HEIGHT), Image.Resampling.LANCZOS)
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    image.save(out, "PNG")
     return PageImage(number, image.width, image.height, out.getvalue())
