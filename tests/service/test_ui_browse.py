@@ -154,6 +154,17 @@ def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str
     expect(results).to_have_count(5)
     expect(page.locator("#search-results")).to_have_attribute("start", "101")
 
+    # А.А. Петров speaks at all 105 meetings: his page lists them 50 at a time.
+    page.goto(f"{base}/search?q=Петров")
+    page.locator("#person-results a", has_text="Петров").first.click()
+    expect(page.locator("#person-meetings li")).to_have_count(50)
+    expect(page.locator("#meetings-pager .pager-where")).to_have_text("1–50 из 105 (страница 1 из 3)")
+    expect(page.locator("#person-timeline li small").first).to_contain_text("и ещё 100")
+    page.screenshot(path=SHOTS / "18-person-meetings-paged.png", full_page=True)
+    page.locator("#meetings-pager").get_by_role("link", name="Следующие →").click()
+    expect(page.locator("#meetings-pager .pager-where")).to_have_text("51–100 из 105 (страница 2 из 3)")
+    expect(page.locator("#person-meetings li")).to_have_count(50)
+
 
 def test_review_queue_by_keyboard(tab: object, served: tuple[str, dict[str, str]]) -> None:
     from playwright.sync_api import Page, expect
