@@ -36,10 +36,13 @@ class Pager:
     def pages(self) -> int:
         return max(1, -(-self.count // self.limit))
 
+    # The query parameter this list's offset goes in (a page with two lists pages each on its own).
+    name: str = "offset"
+
     def url(self, offset: int) -> str:
-        query = dict(self.query)
+        query = {key: value for key, value in self.query.items() if value not in ("", "0")}
         if offset:
-            query["offset"] = str(offset)
+            query[self.name] = str(offset)
         if self.limit != PAGE:
             query["limit"] = str(self.limit)
         return f"{self.path}?{urlencode(query)}" if query else self.path
@@ -51,7 +54,3 @@ class Pager:
     @property
     def next(self) -> str | None:
         return self.url(self.offset + self.limit) if self.offset + self.limit < self.count else None
-
-    def sorted_by(self, sort: str, order: str) -> str:
-        """This list sorted another way, from its first page."""
-        return Pager(0, self.limit, self.count, self.path, {**self.query, "sort": sort, "order": order}).url(0)

@@ -180,9 +180,29 @@ def organizations(
 
 
 @router.get("/organizations/{organization_id}", response_class=HTMLResponse)
-def organization(organization_id: uuid.UUID, request: Request, session: SessionDep, token: PageToken) -> HTMLResponse:
+def organization(
+    organization_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    token: PageToken,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    people_offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
+    """The organization's people and meetings, each list a page at a time (the other list keeps its page)."""
     detail = organizations_api.get_organization(organization_id, session, token)
-    return page(request, "organization.html", token, organization=detail)
+    path = f"/organizations/{organization_id}"
+    meetings = Pager(offset, PAGE, len(detail.meetings), path, {"people_offset": str(people_offset)})
+    people = Pager(people_offset, PAGE, len(detail.people), path, {"offset": str(offset)}, "people_offset")
+    return page(
+        request,
+        "organization.html",
+        token,
+        organization=detail,
+        meetings=detail.meetings[offset : offset + PAGE],
+        meetings_pager=meetings,
+        people=detail.people[people_offset : people_offset + PAGE],
+        people_pager=people,
+    )
 
 
 @router.get("/topics", response_class=HTMLResponse)

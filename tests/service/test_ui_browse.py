@@ -165,6 +165,16 @@ def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str
     expect(page.locator("#meetings-pager .pager-where")).to_have_text("51–100 из 105 (страница 2 из 3)")
     expect(page.locator("#person-meetings li")).to_have_count(50)
 
+    # So is the council's page: its meetings 50 a page.
+    page.goto(f"{base}/organizations?q=Совет по вопросам миграции")
+    page.locator("#organizations a", has_text="Совет по вопросам миграции").first.click()
+    expect(page.locator("#organization-meetings li")).to_have_count(50)
+    expect(page.locator("#meetings-pager .pager-where")).to_have_text("1–50 из 105 (страница 1 из 3)")
+    page.locator("#meetings-pager").get_by_role("link", name="Следующие →").click()
+    page.locator("#meetings-pager").get_by_role("link", name="Следующие →").click()
+    expect(page.locator("#organization-meetings li")).to_have_count(5)
+    page.screenshot(path=SHOTS / "19-organization-meetings-paged.png", full_page=True)
+
 
 def test_review_queue_by_keyboard(tab: object, served: tuple[str, dict[str, str]]) -> None:
     from playwright.sync_api import Page, expect
