@@ -20,6 +20,7 @@ from typing import IO, Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -158,6 +159,9 @@ def _for_people(column: str, value: Any) -> Any:
         return ROLE_NAMES.get(value, value)
     if column == "spoke":
         return "да" if value == "true" else "нет"
+    if isinstance(value, str):
+        # A workbook cannot hold control characters (a PDF's form feed, an OCR'd \x01): they become spaces.
+        return ILLEGAL_CHARACTERS_RE.sub(" ", value)
     return value
 
 

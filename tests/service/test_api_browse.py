@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from sqlalchemy import create_engine, func, select, text
 
+from pipelines.extract import Extraction, Progress
+from service.extraction import Extractor
 from service.settings import Settings
 from service.storage.tables import (
     ArchivePerson,
@@ -27,7 +31,7 @@ from service.storage.tables import (
 )
 from tests.conftest import CORPUS_DEV
 from tests.service.archive_seed import seed
-from tests.service.conftest import bearer, upload, wait_for_job
+from tests.service.conftest import JOB_TIMEOUT, bearer, upload, wait_for_job
 
 FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
 
@@ -296,3 +300,50 @@ def test_pdf_pages_are_rendered_once(tokens: dict[str, str], client: TestClient)
     text_doc = upload(client, archivist, ("t.txt", "Заседание совета в Бишкеке.".encode())).json()["data"][0]
     assert wait_for_job(client, reader, text_doc["job_id"])["state"] == "done"
     assert client.get(f"/v1/documents/{text_doc['document_id']}", headers=bearer(reader)).json()["pages"] == 0
+
+
+def test_a_document_being_extracted_is_not_deleted(
+    tokens: dict[str, str], client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archivist, reader = tokens["archivist"], tokens["researcher"]
+    started, release = threading.Event(), threading.Event()
+    real_run = Extractor.run
+
+    def held(self: Extractor, data: bytes, filename: str | None, progress: Progress) -> Extraction:
+        started.set()
+        assert release.wait(JOB_TIMEOUT), "the test never released the extraction"
+        return real_run(self, data, filename, progress)
+
+    monkeypatch.setattr(Extractor, "run", held)
+    item = upload(client, archivist, ("held.txt", "Заседание совета в Бишкеке 3 мая 2012.".encode())).json()["data"][0]
+    try:
+        assert started.wait(JOB_TIMEOUT)
+        response = client.delete(f"/v1/documents/{item['document_id']}", headers=bearer(archivist))
+        assert response.status_code == 409 and "being extracted" in response.json()["detail"]
+        results = client.post(
+            "/v1/documents/bulk",
+            headers=bearer(archivist),
+            json={"action": "reextract", "document_ids": [item["document_id"]]},
+        ).json()
+        assert results["done"] == 0 and "already has a running job" in results["data"][0]["detail"]
+    finally:
+        release.set()
+    assert wait_for_job(client, reader, item["job_id"])["state"] == "done"
+    assert client.delete(f"/v1/documents/{item['document_id']}", headers=bearer(archivist)).status_code == 204
+
+
+def test_xlsx_holds_text_with_control_characters(
+    settings: Settings, tokens: dict[str, str], client: TestClient
+) -> None:
+    # A workbook cannot hold control characters; a file name or a PDF's text may have them (a form feed).
+    (seeded,) = seed(settings.database_url, 1)
+    engine = create_engine(settings.database_url)
+    with engine.begin() as connection:
+        connection.execute(
+            Document.__table__.update().where(Document.id == seeded.document_id).values(filename="протокол\x0c№1.txt")
+        )
+    engine.dispose()
+    response = client.get("/v1/export", headers=bearer(tokens["researcher"]), params={"format": "xlsx"})
+    assert response.status_code == 200
+    rows = list(load_workbook(io.BytesIO(response.content), read_only=True).active.iter_rows(values_only=True))
+    assert [row[1] for row in rows[1:]] == ["протокол №1.txt"]  # the one person of the seeded record
