@@ -18,7 +18,7 @@ from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, migrate, session_scope
 from service.storage.tables import JobState
 
-TEMPLATE = "Заседание Совета по вопросам миграции номер {n:03d}\n{day:02d} марта 20{year} года, г. Бишкек\n" + (
+TEMPLATE = "Заседание Совета по вопросам миграции номер {n:04d}\n{day:02d} марта 20{year} года, г. Бишкек\n" + (
     "Заседание открыл председатель Совета Осмонов Кубат Токтогулович. С докладом выступил министр труда А.А. Петров."
 )
 TOPICS = (Topic(id="migration", label="Миграция", score=0.9), Topic(id="education", label="Образование", score=0.8))
