@@ -2,11 +2,17 @@
 # then runs the suite).
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
+# pip runs again only when pyproject.toml changed since the last install into this Python (a stamp per
+# environment: switching virtualenvs installs into the new one). `make install -B` forces it.
+STAMP := .installed-$(shell $(PYTHON) -c 'import hashlib, sys; print(hashlib.sha1(sys.prefix.encode()).hexdigest()[:10])')
 
 .PHONY: install serve test lint identity bench bench-readers bench-api bench-ingest bench-load fixtures score
 
-install:
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
 	$(PIP) install -q -e '.[dev]'
+	@touch $@
 
 serve: install
 	kenesh serve

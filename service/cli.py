@@ -267,20 +267,45 @@ def backup_command(path: Path, restoring: bool) -> int:
 
 
 def token_create_command(role: str, name: str | None) -> int:
-    from service.storage import repositories as repo
-    from service.storage.tables import Role
+    from sqlalchemy import func, select
 
-    def create(session: Session) -> tuple[str, str]:
+    from service.settings import get_settings
+    from service.storage import repositories as repo
+    from service.storage.tables import Document, Role
+
+    archive, new = _archive_of(get_settings().database_url)
+
+    def create(session: Session) -> tuple[str, str, int]:
         token, plain = repo.create_token(session, Role(role), name)
-        return str(token.id), plain
+        documents = session.scalar(select(func.count()).select_from(Document)) or 0
+        return str(token.id), plain, documents
 
     made = _in_archive(create)
     if made is None:
         return EXIT_FAILED
-    token_id, plain = made
+    token_id, plain, documents = made
     print(plain)
-    print(f"kenesh: {role} token {token_id} created; it is not shown again", file=sys.stderr)
+    print(f"kenesh: {role} token {token_id} created in {archive}; it is not shown again", file=sys.stderr)
+    if new:
+        # Run in another folder, the default ./kenesh.db is another archive: the token would not open the real one.
+        print(
+            f"kenesh: note: {archive} did not exist and is a new, empty archive ({documents} documents); a token "
+            "works only for the archive it was created in: run this where `kenesh serve` runs, or set "
+            "KENESH_DATABASE_URL",
+            file=sys.stderr,
+        )
     return EXIT_OK
+
+
+def _archive_of(database_url: str) -> tuple[str, bool]:
+    """The archive a database URL names, as a person recognises it, and whether it does not exist yet (SQLite)."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        path = Path(url.database).expanduser().resolve()
+        return f"the SQLite archive {path}", not path.exists()
+    return f"the archive {url.render_as_string(hide_password=True)}", False
 
 
 def token_list_command() -> int:

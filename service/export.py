@@ -1,7 +1,11 @@
-"""The archive's current records as JSONL or CSV, and their spans as training data, produced in batches.
+"""The archive's current records as JSONL, CSV or XLSX, and their spans as training data, produced in batches.
 
 Each batch reads in a short session of its own, so a slow client holds no database connection between
 batches. `document_ids` narrows the export to a query's result (research endpoints pass theirs).
+
+CSV is for programs (English column codes, UTF-8, no BOM); XLSX is for people (Russian headers, roles in
+Russian, opens in Excel without an import dialog). Both carry the archive-wide person and organization ids,
+so rows of different documents about the same person or body join.
 """
 
 from __future__ import annotations
@@ -10,21 +14,33 @@ import csv
 import io
 import json
 import re
+import tempfile
 import uuid
 from collections.abc import Collection, Iterator
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipelines.record import MeetingRecord, Person
 from service.storage import repositories as repo
-from service.storage.tables import Document, Record
+from service.storage.tables import Document, PersonAppearance, Record
 
-ExportFormat = Literal["jsonl", "csv"]
+ExportFormat = Literal["jsonl", "csv", "xlsx"]
 CsvRows = Literal["person", "mention"]
 
 BATCH = 100
-MEDIA_TYPES: dict[ExportFormat, str] = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
+MEDIA_TYPES: dict[ExportFormat, str] = {
+    "jsonl": "application/x-ndjson",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+# A record's person and organization ids (p1, o2) are the document's own; the archive's join across documents.
+ArchiveIds = dict[tuple[uuid.UUID, str], tuple[uuid.UUID, uuid.UUID | None]]
 # The labels of the usual Russian NER sets (PER/ORG/LOC), plus the issues the meeting discussed.
 SPAN_LABELS = {"persons": "PER", "organizations": "ORG", "locations": "LOC", "issues": "ISSUE"}
 PERSON_COLUMNS = [
@@ -36,18 +52,54 @@ PERSON_COLUMNS = [
     "meeting_body",
     "meeting_place",
     "person_id",
+    "archive_person_id",
     "name",
     "surname",
     "first_name",
     "patronymic",
     "position",
     "organization",
+    "archive_organization_id",
     "role",
     "spoke",
     "mentions",
     "quotes",
 ]
 MENTION_COLUMNS = [*PERSON_COLUMNS[:-2], "mention_start", "mention_end", "mention_page", "mention_text"]
+# The XLSX header: what each column is, in Russian.
+HEADINGS = {
+    "document_id": "ID документа",
+    "filename": "Файл",
+    "record_version": "Версия записи",
+    "meeting_date": "Дата заседания",
+    "meeting_title": "Заседание",
+    "meeting_body": "Орган",
+    "meeting_place": "Место",
+    "person_id": "ID персоны в документе",
+    "archive_person_id": "ID персоны в архиве",
+    "name": "Имя",
+    "surname": "Фамилия",
+    "first_name": "Личное имя",
+    "patronymic": "Отчество",
+    "position": "Должность",
+    "organization": "Организация",
+    "archive_organization_id": "ID организации в архиве",
+    "role": "Роль",
+    "spoke": "Выступал(а)",
+    "mentions": "Упоминаний",
+    "quotes": "Цитат",
+    "mention_start": "Начало упоминания",
+    "mention_end": "Конец упоминания",
+    "mention_page": "Страница",
+    "mention_text": "Текст упоминания",
+}
+ROLE_NAMES = {
+    "chair": "председатель",
+    "secretary": "секретарь",
+    "speaker": "выступающий",
+    "attendee": "участник",
+    "mentioned": "упомянут",
+}
 
 
 def export(
@@ -70,7 +122,74 @@ def export(
     columns = PERSON_COLUMNS if rows == "person" else MENTION_COLUMNS
     yield _csv([columns])
     for batch in batches:
-        yield _csv(row for document, record in batch for row in _person_rows(document, record, rows))
+        ids = _archive_ids(factory, [document.id for document, _ in batch])
+        yield _csv(row for document, record in batch for row in _person_rows(document, record, rows, ids))
+
+
+def export_xlsx(
+    factory: sessionmaker[Session], *, rows: CsvRows = "person", document_ids: Collection[uuid.UUID] | None = None
+) -> IO[bytes]:
+    """The CSV's rows as a workbook for people, in a temporary file (a workbook is a zip: whole or nothing).
+
+    Write-only mode keeps one row in memory at a time; the file is spooled to disk past a few megabytes.
+    """
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Персоны" if rows == "person" else "Упоминания")
+    columns = PERSON_COLUMNS if rows == "person" else MENTION_COLUMNS
+    bold = Font(bold=True)
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=HEADINGS[column])
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    sheet.freeze_panes = "A2"
+    for batch in _batches(factory, document_ids, with_text=False):
+        ids = _archive_ids(factory, [document.id for document, _ in batch])
+        for document, record in batch:
+            for row in _person_rows(document, record, rows, ids):
+                sheet.append(
+                    [_xlsx_cell(sheet, _for_people(column, value)) for column, value in zip(columns, row, strict=True)]
+                )
+    out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (the response closes it)
+    workbook.save(out)
+    out.seek(0)
+    return out
+
+
+def _xlsx_cell(sheet: Any, value: Any) -> Any:
+    """openpyxl stores a string that starts with `=` as a formula: `=HYPERLINK(…)` in a corrected position
+    would run when the workbook is opened. Such a value is written as a text cell (shown as it is)."""
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def _for_people(column: str, value: Any) -> Any:
+    if column == "role":
+        return ROLE_NAMES.get(value, value)
+    if column == "spoke":
+        return "да" if value == "true" else "нет"
+    if isinstance(value, str):
+        # A workbook cannot hold control characters (a PDF's form feed, an OCR'd \x01): they become spaces.
+        return ILLEGAL_CHARACTERS_RE.sub(" ", value)
+    return value
+
+
+def _archive_ids(factory: sessionmaker[Session], document_ids: list[uuid.UUID]) -> ArchiveIds:
+    """(document, record person id) → (archive person, archive organization), from the research index."""
+    with factory() as session:
+        found = session.execute(
+            select(
+                PersonAppearance.document_id,
+                PersonAppearance.record_person_id,
+                PersonAppearance.person_id,
+                PersonAppearance.organization_id,
+            ).where(PersonAppearance.document_id.in_(document_ids))
+        )
+        return {(document, record_id): (person, organization) for document, record_id, person, organization in found}
 
 
 def _batches(
@@ -132,7 +251,7 @@ def _span_line(document: Document, record: Record) -> str:
     )
 
 
-def _person_rows(document: Document, stored: Record, rows: CsvRows) -> Iterator[list[Any]]:
+def _person_rows(document: Document, stored: Record, rows: CsvRows, ids: ArchiveIds) -> Iterator[list[Any]]:
     record = MeetingRecord.model_validate(stored.data)
     meeting = record.meeting
     head = [
@@ -145,7 +264,7 @@ def _person_rows(document: Document, stored: Record, rows: CsvRows) -> Iterator[
         meeting.place,
     ]
     for person in record.persons:
-        fields = head + _person_fields(person)
+        fields = head + _person_fields(person, ids.get((document.id, person.id)))
         if rows == "person":
             yield [*fields, len(person.mentions), len(person.quotes)]
         else:
@@ -153,15 +272,18 @@ def _person_rows(document: Document, stored: Record, rows: CsvRows) -> Iterator[
                 yield [*fields, mention.start, mention.end, mention.page, mention.text]
 
 
-def _person_fields(person: Person) -> list[Any]:
+def _person_fields(person: Person, archive: tuple[uuid.UUID, uuid.UUID | None] | None) -> list[Any]:
+    person_id, organization_id = archive or (None, None)
     return [
         person.id,
+        str(person_id) if person_id else None,
         person.name,
         person.surname,
         person.first_name,
         person.patronymic,
         person.position,
         person.organization,
+        str(organization_id) if organization_id else None,
         person.role,
         "true" if person.spoke else "false",
     ]

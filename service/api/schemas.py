@@ -49,6 +49,15 @@ class JobPublic(BaseModel):
     finished_at: OptionalTimestamp = None
 
 
+class MeetingSummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    title: str | None
+    body: str | None
+    place: str | None
+    date: str | None = Field(None, validation_alias="date_text", description="YYYY-MM-DD, or --MM-DD without a year")
+
+
 class DocumentPublic(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -59,6 +68,10 @@ class DocumentPublic(BaseModel):
     size: int
     created_at: Timestamp
     record_version: int | None = Field(None, description="the current record version; null until extracted")
+    reviewed_version: int | None = Field(None, description="the record version an archivist marked reviewed")
+    reviewed_at: OptionalTimestamp = None
+    meeting: MeetingSummary | None = Field(None, description="the meeting as the current record gives it")
+    job: JobPublic | None = Field(None, description="the document's latest job")
 
 
 class DocumentsPublic(BaseModel):
@@ -70,7 +83,28 @@ class DocumentDetail(DocumentPublic):
     text: str | None = Field(None, description="the text the record's offsets point into; null until extracted")
     record: MeetingRecord | None = None
     record_kind: str | None = Field(None, description="machine or correction")
-    job: JobPublic | None = Field(None, description="the document's latest job")
+    pages: int = Field(0, description="page images stored for a scan or PDF (GET .../pages/{n}), 1-based")
+
+
+BulkAction = Literal["reextract", "review", "delete"]
+
+
+class BulkRequest(BaseModel):
+    action: BulkAction = Field(description="reextract, review (mark the current version reviewed) or delete")
+    document_ids: list[uuid.UUID] = Field(min_length=1, max_length=500)
+
+
+class BulkResult(BaseModel):
+    document_id: uuid.UUID
+    ok: bool
+    detail: str | None = Field(None, description="why this document was left as it was")
+    job_id: uuid.UUID | None = None
+
+
+class BulkResults(BaseModel):
+    data: list[BulkResult]
+    count: int
+    done: int = Field(description="how many documents the action was applied to")
 
 
 class UploadPublic(BaseModel):

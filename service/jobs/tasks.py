@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from pipelines.errors import KeneshError
 from service.corrections import keep_corrections
 from service.extraction import Extractor, pipeline_version
+from service.page_images import has_pages, render
 from service.settings import Settings, get_settings
+from service.storage import pages
 from service.storage import repositories as repo
 from service.storage.db import session_scope
 from service.storage.repositories import Claim
@@ -73,6 +75,9 @@ def _run_once(
         document = repo.get_document(session, document_id)
         content = repo.document_content(session, document_id)
         filename = document.filename if document else None
+        # Rendered once: a re-extraction reads the same bytes, so the pages drawn the first time stay.
+        draw_pages = document is not None and has_pages(document.media_type) and not pages.count(session, document_id)
+        media_type = document.media_type if document else ""
 
     def progress(stage: str, percent: int) -> None:
         with session_scope(factory) as session:
@@ -82,6 +87,7 @@ def _run_once(
         if content is None:
             raise KeneshError("the document's file is missing from the archive")
         result = extractor.run(content, filename, progress)
+        images = render(content, media_type) if draw_pages else []
         progress("store", 95)
         with session_scope(factory) as session:
             # The job ends first, fenced by this attempt: a worker that lost its lease stores nothing, so each
@@ -93,6 +99,7 @@ def _run_once(
                 raise KeneshError("the document was deleted while it was being extracted")
             previous_text, stored.text = stored.text, result.text
             machine = repo.add_machine_record(session, document_id, result.record, pipeline_version())
+            pages.store(session, document_id, [(item.page, item.width, item.height, item.png) for item in images])
             # A human correction stays the current record over a re-extraction (the rule: corrections.py).
             keep_corrections(session, document_id, machine, previous_text, result.text, requested_by)
             # The current record, which a human correction may still be: the index follows it.

@@ -485,3 +485,8 @@ def _improve_name(person: ArchivePerson | None, appearance: PersonAppearance) ->
 def lemma_conditions(column: Any, terms: list[set[str]]) -> list[Any]:
     """SQL: every query word, in one of its readings, is among the lemmas stored space-delimited in `column`."""
     return [or_(*(column.like(f"% {alternative} %") for alternative in sorted(word))) for word in terms]
+
+
+def drop_orphans(session: Session, person_ids: set[uuid.UUID], organization_ids: set[uuid.UUID]) -> None:
+    """Archive persons and organizations among these that no document names any more (after a delete)."""
+    _drop_orphans(session, person_ids, organization_ids)

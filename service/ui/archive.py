@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.taxonomy import topics as taxonomy
 from pipelines.record import MeetingRecord
-from service.api.deps import COOKIE, SessionDep
+from service.api.deps import COOKIE, SessionDep, meeting_filter
 from service.api.routes import documents as documents_api
+from service.api.routes import organizations as organizations_api
 from service.api.routes import records as records_api
 from service.morphology import phrase_key
 from service.storage import repositories as repo
-from service.storage.tables import ArchiveOrganization, OrganizationAppearance, OrganizationName, PersonAppearance
+from service.storage.browse import DocumentSort
+from service.storage.tables import (
+    ArchiveOrganization,
+    JobState,
+    OrganizationAppearance,
+    OrganizationName,
+    PersonAppearance,
+)
 from service.ui import spans
-from service.ui.rendering import VERSION_KINDS, PageRoute, PageToken, page, same_origin, set_token_cookie
+from service.ui.paging import CHOICES, PAGE, Pager
+from service.ui.rendering import JOB_STATES, VERSION_KINDS, PageRoute, PageToken, page, same_origin, set_token_cookie
 
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
 
@@ -73,10 +83,79 @@ def login_page(request: Request, next: str, error: str, status_code: int) -> HTM
     return response
 
 
+def _browse(
+    date_from: Annotated[str, Query(alias="from")] = "",
+    date_to: Annotated[str, Query(alias="to")] = "",
+    organization: str = "",
+    topic: str = "",
+    state: str = "",
+    reviewed: str = "",
+    sort: str = "uploaded",
+    order: str = "desc",
+) -> dict[str, str]:
+    # As the form sends them: empty fields are empty strings, parsed (and refused) in home().
+    return {
+        "from": date_from,
+        "to": date_to,
+        "organization": organization,
+        "topic": topic,
+        "state": state,
+        "reviewed": reviewed,
+        "sort": sort,
+        "order": order,
+    }
+
+
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, session: SessionDep, token: PageToken) -> HTMLResponse:
-    listing = documents_api.list_documents(session, token, offset=0, limit=100)
-    return page(request, "documents.html", token, documents=listing.data, count=listing.count)
+def home(
+    request: Request,
+    session: SessionDep,
+    token: PageToken,
+    values: Annotated[dict[str, str], Depends(_browse)],
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = PAGE,
+) -> HTMLResponse:
+    """The documents a page at a time, with their meeting, job and review; sorted and filtered by those."""
+    try:
+        meetings = meeting_filter(
+            date.fromisoformat(values["from"]) if values["from"] else None,
+            date.fromisoformat(values["to"]) if values["to"] else None,
+            uuid.UUID(values["organization"]) if values["organization"] else None,
+            None,
+            values["topic"] or None,
+        )
+        state = JobState(values["state"]) if values["state"] else None
+        sort = DocumentSort(values["sort"] or "uploaded")
+    except ValueError as exc:
+        raise HTTPException(422, f"a filter is not valid: {exc}") from None
+    reviewed = {"yes": True, "no": False}.get(values["reviewed"])
+    order = "asc" if values["order"] == "asc" else "desc"
+    listing = documents_api.list_documents(
+        session, token, meetings, offset=offset, limit=limit, state=state, reviewed=reviewed, sort=sort, order=order
+    )
+    organizations = organizations_api.list_organizations(session, token, q="", offset=0, limit=CHOICES)
+    query = {key: value for key, value in values.items() if value}
+    return page(
+        request,
+        "documents.html",
+        token,
+        documents=listing.data,
+        count=listing.count,
+        values=values,
+        pager=Pager(offset, limit, listing.count, "/", query),
+        organizations=organizations.data,
+        organization_count=organizations.count,
+        topics=taxonomy(),
+        job_states=JOB_STATES,
+    )
+
+
+@router.get("/review/next", response_class=RedirectResponse)
+def review_next(session: SessionDep, token: PageToken, after: uuid.UUID | None = None) -> RedirectResponse:
+    """The review queue: on to the oldest extracted document nobody has marked reviewed yet."""
+    found = documents_api.next_unreviewed(session, token, after)
+    target = f"/documents/{found.id}" if found else "/?reviewed=no&queue=empty"
+    return RedirectResponse(target, status_code=303)
 
 
 @router.get("/upload", response_class=HTMLResponse)
@@ -129,6 +208,14 @@ def document(
         # What the edit dialog fills its form from: the record's own values, not their rendering.
         persons_json=[person.model_dump(exclude={"quotes"}) for person in record.persons] if record else [],
     )
+
+
+@router.get("/documents/{document_id}/pages/{number}.png", response_class=Response)
+def page_image(
+    document_id: uuid.UUID, number: Annotated[int, Path(ge=1)], session: SessionDep, token: PageToken
+) -> Response:
+    """A page image for the document page's <img> (the page's cookie, not a bearer, authorises it)."""
+    return documents_api.page_image(document_id, number, session, token)
 
 
 @router.get("/documents/{document_id}/history", response_class=HTMLResponse)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -38,6 +38,7 @@ ROLES = {
     "attendee": "участник",
     "mentioned": "упомянут",
 }
+JOB_STATES = {"queued": "в очереди", "running": "обрабатывается", "failed": "ошибка", "done": "готово"}
 VERSION_KINDS = {
     "machine": "машинная",
     "correction": "исправление",
@@ -107,7 +108,9 @@ def same_origin(request: Request) -> bool:
 
 
 def login_redirect(request: Request, _: Exception) -> Response:
-    return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+    # The query too: a filtered, sorted, paged list is where the reader comes back to.
+    target = f"{request.url.path}?{request.url.query}" if request.url.query else request.url.path
+    return RedirectResponse(f"/login?{urlencode({'next': target}, safe='/')}", status_code=303)
 
 
 def page(request: Request, name: str, token: Token | None, **context: Any) -> HTMLResponse:

@@ -25,12 +25,10 @@ from service.api.routes import topics as topics_api
 from service.storage.research import MeetingFilter
 from service.storage.tables import Token
 from service.ui.evidence import explain
+from service.ui.paging import CHOICES, PAGE, Pager
 from service.ui.rendering import PageRoute, PageToken, page
 
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
-
-# Enough for a filter list on one screen; the API pages further for anyone who needs more.
-CHOICES = 500
 
 
 def _filters(
@@ -63,15 +61,22 @@ def _meetings(values: dict[str, str]) -> MeetingFilter:
 def _filtered(
     request: Request, name: str, session: SessionDep, token: Token, values: dict[str, str], **context: Any
 ) -> HTMLResponse:
-    """A page with the filter form: what it offers (organizations, persons, topics) and what is chosen."""
+    """A page with the filter form: what it offers (organizations, persons, topics) and what is chosen.
+
+    A menu holds the first CHOICES entries and says how many there are in all; the search narrows the rest.
+    """
+    organizations = organizations_api.list_organizations(session, token, q="", offset=0, limit=CHOICES)
+    persons = persons_api.list_persons(session, token, q="", offset=0, limit=CHOICES)
     return page(
         request,
         name,
         token,
         values=values,
         query=urlencode({key: value for key, value in values.items() if value}),
-        organizations=organizations_api.list_organizations(session, token, q="", offset=0, limit=CHOICES).data,
-        persons=persons_api.list_persons(session, token, q="", offset=0, limit=CHOICES).data,
+        organizations=organizations.data,
+        organization_count=organizations.count,
+        persons=persons.data,
+        person_count=persons.count,
         topics=taxonomy(),
         **context,
     )
@@ -79,27 +84,50 @@ def _filtered(
 
 @router.get("/search", response_class=HTMLResponse)
 def search(
-    request: Request, session: SessionDep, token: PageToken, values: Filters, q: Annotated[str, Query()] = ""
+    request: Request,
+    session: SessionDep,
+    token: PageToken,
+    values: Filters,
+    q: Annotated[str, Query()] = "",
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    results = found_persons = error = None
+    results = found_persons = error = pager = None
     if q.strip():
         try:
-            results = search_api.search(session, token, _meetings(values), q=q, offset=0, limit=50)
+            results = search_api.search(session, token, _meetings(values), q=q, offset=offset, limit=PAGE)
+            query = {"q": q} | {key: value for key, value in values.items() if value}
+            pager = Pager(offset, PAGE, results.count, "/search", query)
         except HTTPException as exc:
             error = exc.detail
         found_persons = persons_api.list_persons(session, token, q=q, offset=0, limit=20).data
     return _filtered(
-        request, "search.html", session, token, values, q=q, results=results, found_persons=found_persons, error=error
+        request,
+        "search.html",
+        session,
+        token,
+        values,
+        q=q,
+        results=results,
+        pager=pager,
+        found_persons=found_persons,
+        error=error,
     )
 
 
 @router.get("/persons/{person_id}", response_class=HTMLResponse)
 def person(
-    person_id: uuid.UUID, request: Request, session: SessionDep, token: PageToken, saved: str = ""
+    person_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    token: PageToken,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    saved: str = "",
 ) -> HTMLResponse:
-    """Positions over time, meetings, quotes, the people met at those meetings (by the graph's rule: taking part
-    together, not being named together), and each appearance with the evidence that made it this person."""
+    """Positions over time, meetings (a page at a time), quotes, the people met at those meetings (by the graph's
+    rule: taking part together, not being named together), and each appearance with the evidence that made it
+    this person."""
     detail = persons_api.get_person(person_id, session, token)
+    meetings = Pager(offset, PAGE, len(detail.meetings), f"/persons/{person_id}")
     met = [(other, other.meetings) for other in detail.met]
     evidence = {appearance.id: explain(appearance.evidence) for appearance in detail.appearances}
     return page(
@@ -111,6 +139,8 @@ def person(
         timeline=_timeline(detail.positions),
         evidence=evidence,
         saved=saved,
+        meetings=detail.meetings[offset : offset + PAGE],
+        pager=meetings,
     )
 
 
@@ -140,19 +170,44 @@ def _timeline(positions: list[Any]) -> list[dict[str, Any]]:
 
 @router.get("/organizations", response_class=HTMLResponse)
 def organizations(
-    request: Request, session: SessionDep, token: PageToken, q: Annotated[str, Query()] = ""
+    request: Request,
+    session: SessionDep,
+    token: PageToken,
+    q: Annotated[str, Query()] = "",
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    listing = organizations_api.list_organizations(session, token, q=q, offset=0, limit=CHOICES)
-    return page(request, "organizations.html", token, q=q, organizations=listing.data, count=listing.count)
+    listing = organizations_api.list_organizations(session, token, q=q, offset=offset, limit=PAGE)
+    pager = Pager(offset, PAGE, listing.count, "/organizations", {"q": q} if q else {})
+    return page(request, "organizations.html", token, q=q, organizations=listing.data, count=listing.count, pager=pager)
 
 
 @router.get("/organizations/{organization_id}", response_class=HTMLResponse)
 def organization(
-    organization_id: uuid.UUID, request: Request, session: SessionDep, token: PageToken, saved: str = ""
+    organization_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    token: PageToken,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    people_offset: Annotated[int, Query(ge=0)] = 0,
+    saved: str = "",
 ) -> HTMLResponse:
-    """Its people and meetings; for an archivist, rename, merge with another, split names off (a wrong merge)."""
+    """Its people and meetings, each list a page at a time (the other list keeps its page); for an archivist,
+    rename, merge with another, split names off (a wrong merge)."""
     detail = organizations_api.get_organization(organization_id, session, token)
-    return page(request, "organization.html", token, organization=detail, saved=saved)
+    path = f"/organizations/{organization_id}"
+    meetings = Pager(offset, PAGE, len(detail.meetings), path, {"people_offset": str(people_offset)})
+    people = Pager(people_offset, PAGE, len(detail.people), path, {"offset": str(offset)}, "people_offset")
+    return page(
+        request,
+        "organization.html",
+        token,
+        organization=detail,
+        saved=saved,
+        meetings=detail.meetings[offset : offset + PAGE],
+        meetings_pager=meetings,
+        people=detail.people[people_offset : people_offset + PAGE],
+        people_pager=people,
+    )
 
 
 @router.get("/topics", response_class=HTMLResponse)

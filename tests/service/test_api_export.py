@@ -9,6 +9,7 @@ import re
 import uuid
 from typing import Any
 
+import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 
@@ -164,6 +165,11 @@ def test_csv_cells_are_never_spreadsheet_formulas(client: TestClient, tokens: di
             formulas = [cell for cell in row.values() if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
             assert all(re.fullmatch(r"--\d\d-\d\d", cell) for cell in formulas), formulas
             assert int(row["record_version"]) == 2
+    # In a workbook the same values are text cells, never formulas (openpyxl makes any "=…" string a formula).
+    workbook = openpyxl.load_workbook(io.BytesIO(_get(client, tokens["researcher"], format="xlsx").content))
+    cells = [cell for row in workbook.active.iter_rows(min_row=2) for cell in row]
+    assert name in [cell.value for cell in cells]
+    assert all(cell.data_type != "f" for cell in cells), [cell.value for cell in cells if cell.data_type == "f"]
     # JSONL is data for programs, not a spreadsheet: it keeps the values as they are.
     line = json.loads(_get(client, tokens["researcher"]).text.splitlines()[0])
     assert line["filename"] == name

@@ -108,3 +108,32 @@ def test_unreachable_database_is_one_line(command: list[str], tmp_path: Path) ->
     assert result.stderr.startswith("kenesh: cannot reach the archive database:")
     assert len(result.stderr.strip().splitlines()) == 1
     assert result.stdout == ""
+
+
+def test_token_create_says_which_archive(tmp_path: Path) -> None:
+    """Run in another folder, the default ./kenesh.db is a new archive: the command says so and where it is."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {key: value for key, value in os.environ.items() if key != "KENESH_DATABASE_URL"}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    first = subprocess.run(
+        _kenesh("token", "create", "--role", "archivist"), env=env, cwd=elsewhere, capture_output=True, text=True
+    )
+    assert first.returncode == 0, first.stderr
+    archive = elsewhere / "kenesh.db"
+    assert f"created in the SQLite archive {archive}" in first.stderr
+    assert "is a new, empty archive" in first.stderr
+    again = subprocess.run(
+        _kenesh("token", "create", "--role", "researcher"), env=env, cwd=elsewhere, capture_output=True, text=True
+    )
+    assert again.returncode == 0 and f"created in the SQLite archive {archive}" in again.stderr
+    assert "new, empty archive" not in again.stderr
+    url = "postgresql+psycopg://kenesh:secret@127.0.0.1:1/nowhere"
+    refused = subprocess.run(
+        _kenesh("token", "create", "--role", "researcher"),
+        env={**env, "KENESH_DATABASE_URL": url},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert refused.returncode == 2 and "secret" not in refused.stderr

@@ -6,29 +6,36 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response, status
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from pipelines.record import MeetingRecord
-from service.api.deps import ArchivistDep, QueueDep, ReaderDep, SessionDep, SettingsDep
+from service.api.deps import ArchivistDep, MeetingFilterDep, QueueDep, ReaderDep, SessionDep, SettingsDep
 from service.api.headers import FILE_POLICY
+from service.api.routes import records as records_api
 from service.api.schemas import (
+    BulkRequest,
+    BulkResult,
+    BulkResults,
     DocumentDetail,
     DocumentPublic,
     DocumentsPublic,
     JobPublic,
+    MeetingSummary,
     Message,
     UploadPublic,
     UploadsPublic,
 )
 from service.api.uploads import Upload, read_files
+from service.storage import browse, pages
 from service.storage import repositories as repo
-from service.storage.tables import Document, Job, Token
+from service.storage.browse import DocumentQuery, DocumentRow, DocumentSort
+from service.storage.tables import Document, Job, JobState, Token
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -129,21 +136,77 @@ def _store_once(session: Session, uploads: list[Upload], token: Token) -> list[S
     return stored
 
 
-@router.get("", response_model=DocumentsPublic, responses={401: {"model": Message}})
+@router.get("", response_model=DocumentsPublic, responses={401: {"model": Message}, 422: {"model": Message}})
 def list_documents(
     session: SessionDep,
     _: ReaderDep,
+    meetings: MeetingFilterDep,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    state: Annotated[JobState | None, Query(description="the latest job's state")] = None,
+    reviewed: Annotated[bool | None, Query(description="true: marked reviewed; false: not yet")] = None,
+    sort: Annotated[DocumentSort, Query(description="uploaded, date (meeting), title, filename, state, reviewed")] = (
+        DocumentSort.UPLOADED
+    ),
+    order: Annotated[Literal["asc", "desc"], Query()] = "desc",
 ) -> DocumentsPublic:
-    """A page of the archive's documents, newest first, and their total count."""
-    documents, count = repo.list_documents(session, offset, limit)
-    versions = repo.latest_versions(session, [document.id for document in documents])
-    data = [
-        DocumentPublic.model_validate(document).model_copy(update={"record_version": versions.get(document.id)})
-        for document in documents
-    ]
-    return DocumentsPublic(data=data, count=count)
+    """A page of the archive's documents (newest first by default), each with its meeting, latest job and review,
+    and how many match. The research filters (`from`, `to`, `organization`, `person`, `topic`) apply to the
+    meeting; a document not extracted yet has none and is left out by them.
+    """
+    query = DocumentQuery(meetings, state, reviewed, sort, order == "desc")
+    rows, count = browse.list_documents(session, query, offset, limit)
+    return DocumentsPublic(data=[_public(row) for row in rows], count=count)
+
+
+def _public(row: DocumentRow) -> DocumentPublic:
+    return DocumentPublic.model_validate(row.document).model_copy(
+        update={
+            "record_version": row.record_version,
+            "meeting": MeetingSummary.model_validate(row.meeting) if row.meeting else None,
+            "job": JobPublic.model_validate(row.job) if row.job else None,
+        }
+    )
+
+
+@router.get("/next-unreviewed", response_model=DocumentPublic | None, responses={401: {"model": Message}})
+def next_unreviewed(
+    session: SessionDep,
+    _: ReaderDep,
+    after: Annotated[uuid.UUID | None, Query(description="skip this one (the document just looked at)")] = None,
+) -> DocumentPublic | None:
+    """The review queue: the oldest extracted document not marked reviewed, or null when there is none."""
+    found = browse.next_unreviewed(session, after)
+    return None if found is None else DocumentPublic.model_validate(_document_or_404(session, found))
+
+
+@router.post(
+    "/bulk",
+    response_model=BulkResults,
+    responses={code: {"model": Message} for code in (401, 403, 422)},
+)
+def bulk(body: BulkRequest, session: SessionDep, queue: QueueDep, token: ArchivistDep) -> BulkResults:
+    """One action on a selection: `reextract`, `review` (mark the current version reviewed) or `delete`.
+
+    Each document is done on its own: one that cannot be (no record yet, a job running) is reported with why,
+    and the others go on.
+    """
+    results: list[BulkResult] = []
+    for document_id in dict.fromkeys(body.document_ids):
+        try:
+            if body.action == "reextract":
+                job = records_api.reextract(document_id, session, queue, token)
+                results.append(BulkResult(document_id=document_id, ok=True, job_id=job.id))
+                continue
+            if body.action == "review":
+                review_document(document_id, session, token)
+            else:
+                delete_document(document_id, session, token)
+            results.append(BulkResult(document_id=document_id, ok=True))
+        except HTTPException as exc:
+            session.rollback()
+            results.append(BulkResult(document_id=document_id, ok=False, detail=str(exc.detail)))
+    return BulkResults(data=results, count=len(results), done=sum(result.ok for result in results))
 
 
 @router.get("/{document_id}", response_model=DocumentDetail, responses=NOT_FOUND)
@@ -153,13 +216,68 @@ def get_document(document_id: uuid.UUID, session: SessionDep, _: ReaderDep) -> D
     record = repo.latest_record(session, document_id)
     job = repo.latest_job(session, document_id)
     return DocumentDetail(
-        **DocumentPublic.model_validate(document).model_dump(exclude={"record_version"}),
+        **DocumentPublic.model_validate(document).model_dump(exclude={"record_version", "job", "meeting"}),
         text=document.text,
         record=MeetingRecord.model_validate(record.data) if record else None,
         record_version=record.version if record else None,
         record_kind=record.kind if record else None,
         job=JobPublic.model_validate(job) if job else None,
+        pages=pages.count(session, document_id),
     )
+
+
+@router.delete(
+    "/{document_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses={code: {"model": Message} for code in (401, 403, 404, 409)},
+)
+def delete_document(document_id: uuid.UUID, session: SessionDep, token: ArchivistDep) -> Response:
+    """Delete a document with its file, every record version, its jobs, page images and index rows.
+
+    Persons and organizations only this document named leave the archive too. A document being extracted
+    right now is a 409: delete it once its job has ended.
+    """
+    _document_or_404(session, document_id)
+    active = repo.active_job(session, document_id)
+    if active is not None and active.state == JobState.RUNNING.value:
+        raise HTTPException(
+            status.HTTP_409_CONFLICT, "the document is being extracted right now; delete it once its job has ended"
+        )
+    browse.delete_document(session, document_id)
+    session.commit()
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/{document_id}/review",
+    response_model=DocumentPublic,
+    responses={code: {"model": Message} for code in (401, 403, 404, 409)},
+)
+def review_document(document_id: uuid.UUID, session: SessionDep, token: ArchivistDep) -> DocumentPublic:
+    """Mark the current record version reviewed by this token (the review queue moves on)."""
+    document = _document_or_404(session, document_id)
+    record = repo.latest_record(session, document_id)
+    if record is None:
+        raise HTTPException(status.HTTP_409_CONFLICT, "the document has no record yet: its extraction is not done")
+    browse.mark_reviewed(session, document_id, record.version, token.id)
+    session.commit()
+    session.refresh(document)
+    return DocumentPublic.model_validate(document).model_copy(update={"record_version": record.version})
+
+
+@router.get(
+    "/{document_id}/pages/{page}",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}}, **NOT_FOUND},
+)
+def page_image(document_id: uuid.UUID, page: Annotated[int, Path(ge=1)], session: SessionDep, _: ReaderDep) -> Response:
+    """A page of a scan or PDF as a PNG, as rendered when it was extracted (1-based)."""
+    _document_or_404(session, document_id)
+    content = pages.image(session, document_id, page)
+    if content is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"document {document_id} has no image of page {page}")
+    return Response(content, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})
 
 
 @router.get(

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from collections.abc import Iterator
+from typing import IO, Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 
 from service.api.deps import ReaderDep, SessionFactoryDep
 from service.api.schemas import Message
-from service.export import MEDIA_TYPES, CsvRows, ExportFormat, export
+from service.export import MEDIA_TYPES, CsvRows, ExportFormat, export, export_xlsx
 
 router = APIRouter(tags=["export"])
 
@@ -19,16 +20,17 @@ router = APIRouter(tags=["export"])
     "/export",
     response_class=StreamingResponse,
     responses={
-        200: {"content": {"application/x-ndjson": {}, "text/csv": {}}},
+        200: {"content": {"application/x-ndjson": {}, "text/csv": {}, MEDIA_TYPES["xlsx"]: {}}},
         **{code: {"model": Message} for code in (401, 403, 422)},
     },
 )
 def export_archive(
     factory: SessionFactoryDep,
     _: ReaderDep,
-    format: Annotated[ExportFormat, Query(description="jsonl: one record per line; csv: one row per person")] = (
-        "jsonl"
-    ),
+    format: Annotated[
+        ExportFormat,
+        Query(description="jsonl: one record per line; csv (for programs) or xlsx (for Excel): a row per person"),
+    ] = "jsonl",
     spans: Annotated[
         bool, Query(description="JSONL of each document's text and its PER/ORG/LOC/ISSUE spans (training data)")
     ] = False,
@@ -37,14 +39,27 @@ def export_archive(
 ) -> StreamingResponse:
     """Every document's current record (the highest version, corrections included), streamed.
 
-    JSONL lines are `{document_id, filename, record_version, record_kind, record}`; CSV has a header row.
+    JSONL lines are `{document_id, filename, record_version, record_kind, record}`; CSV and XLSX have a header row.
     Documents not extracted yet are left out.
     """
     if spans and format != "jsonl":
         raise HTTPException(422, "spans are exported as JSONL only: use format=jsonl")
     suffix = "spans.jsonl" if spans else format
+    if format == "xlsx":
+        workbook = export_xlsx(factory, rows=rows, document_ids=document_id)
+        return StreamingResponse(
+            _chunks(workbook),
+            media_type=MEDIA_TYPES["xlsx"],
+            headers={"Content-Disposition": 'attachment; filename="kenesh-export.xlsx"'},
+        )
     return StreamingResponse(
         export(factory, format, spans=spans, rows=rows, document_ids=document_id),
         media_type=MEDIA_TYPES[format],
         headers={"Content-Disposition": f'attachment; filename="kenesh-export.{suffix}"'},
     )
+
+
+def _chunks(file: IO[bytes]) -> Iterator[bytes]:
+    with file:
+        while chunk := file.read(64 * 1024):
+            yield chunk
