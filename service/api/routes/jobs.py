@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import StreamingResponse
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
@@ -93,8 +94,15 @@ def retry_job(job_id: uuid.UUID, session: SessionDep, queue: QueueDep, _: Archiv
     job = _job_or_404(session, job_id)
     if job.state != JobState.FAILED.value:
         raise HTTPException(status.HTTP_409_CONFLICT, f"the job is {job.state}; only a failed job can be retried")
-    repo.retry_job(session, job)
-    session.commit()
+    try:
+        repo.retry_job(session, job)
+        session.commit()
+    except IntegrityError:
+        # The document has another queued or running job (a re-extraction): one at a time (migration 0005).
+        session.rollback()
+        raise HTTPException(
+            status.HTTP_409_CONFLICT, "the document has another queued or running job; retry when it ends"
+        ) from None
     queue.submit(job.id)
     return JobPublic.model_validate(job)
 

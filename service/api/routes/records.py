@@ -29,7 +29,7 @@ from service.api.schemas import (
 )
 from service.corrections import CorrectionError, apply_operations, misplaced_spans
 from service.storage import repositories as repo
-from service.storage.tables import Document, Record, RecordKind, Token
+from service.storage.tables import Document, Job, Record, RecordKind, Token
 
 router = APIRouter(prefix="/documents", tags=["records"])
 
@@ -140,9 +140,15 @@ def reextract(document_id: uuid.UUID, session: SessionDep, queue: QueueDep, toke
     """
     _document_or_404(session, document_id)
     if (active := repo.active_job(session, document_id)) is not None:
-        raise HTTPException(status.HTTP_409_CONFLICT, f"the document already has a {active.state} job {active.id}")
-    job = repo.add_job(session, document_id, token.id, kind="reextract")
-    session.commit()
+        raise _busy(active)
+    try:
+        job = repo.add_job(session, document_id, token.id, kind="reextract")
+        session.commit()
+    except IntegrityError:
+        # A concurrent request (in any process) queued one between the check and the insert: the database's
+        # one-active-job index (migration 0005) refused this one.
+        session.rollback()
+        raise _busy(repo.active_job(session, document_id)) from None
     queue.submit(job.id)
     return JobPublic.model_validate(job)
 
@@ -169,6 +175,11 @@ def _store(
             status.HTTP_409_CONFLICT, f"version {current.version} was changed meanwhile: reload and apply again"
         ) from None
     return row
+
+
+def _busy(active: Job | None) -> HTTPException:
+    what = f"a {active.state} job {active.id}" if active is not None else "a queued or running job"
+    return HTTPException(status.HTTP_409_CONFLICT, f"the document already has {what}; wait for it to end")
 
 
 def _with_note(note: str | None, summary: str) -> str:
