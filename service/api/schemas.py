@@ -23,6 +23,14 @@ Timestamp = Annotated[datetime, AfterValidator(_aware)]
 OptionalTimestamp = Annotated[datetime | None, AfterValidator(_aware)]
 
 
+# Integers reach the database as bound parameters: past a signed 64-bit integer SQLite's driver raises
+# OverflowError and PostgreSQL a DataError. Every integer of a request is bounded by this, so both answer 422.
+# Versions and ids are stored as 32-bit integers (PostgreSQL's `integer`): a larger one cannot exist.
+DB_INT_MAX = 2**63 - 1
+COLUMN_INT_MAX = 2**31 - 1
+ColumnInt = Annotated[int, Field(le=COLUMN_INT_MAX)]
+
+
 class Message(BaseModel):
     detail: str = Field(description="what went wrong, in one line")
 
@@ -165,7 +173,9 @@ class PersonDetail(PersonPublic):
 
 
 class PersonSplit(BaseModel):
-    appearance_ids: list[int] = Field(min_length=1, description="the appearances that are someone else")
+    appearance_ids: list[ColumnInt] = Field(
+        min_length=1, max_length=10_000, description="the appearances that are someone else"
+    )
 
 
 class PersonMerge(BaseModel):
@@ -332,7 +342,9 @@ CorrectionOperation = Annotated[
 
 
 class CorrectionRequest(_Operation):
-    base_version: int = Field(ge=1, description="the version the author corrected; another current version is 409")
+    base_version: int = Field(
+        ge=1, le=COLUMN_INT_MAX, description="the version the author corrected; another current version is 409"
+    )
     operations: list[CorrectionOperation] = Field(
         min_length=1, description="applied in order; an index means the list as the previous operation left it"
     )
@@ -340,7 +352,9 @@ class CorrectionRequest(_Operation):
 
 
 class RestoreRequest(_Operation):
-    base_version: int | None = Field(None, ge=1, description="when given, the current version must be this one")
+    base_version: int | None = Field(
+        None, ge=1, le=COLUMN_INT_MAX, description="when given, the current version must be this one"
+    )
     note: str | None = Field(None, max_length=2000)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from service.api.deps import SessionDep
 from service.api.routes import documents as documents_api
 from service.api.routes import records as records_api
+from service.api.schemas import COLUMN_INT_MAX
 from service.storage.tables import PersonAppearance
 from service.ui import spans
 from service.ui.rendering import VERSION_KINDS, PageRoute, PageToken, page
@@ -46,7 +47,7 @@ def document(
     request: Request,
     session: SessionDep,
     token: PageToken,
-    version: Annotated[int | None, Query(ge=1)] = None,
+    version: Annotated[int | None, Query(ge=1, le=COLUMN_INT_MAX)] = None,
 ) -> HTMLResponse:
     """The text with its spans marked beside the record; an earlier `version` is shown read-only."""
     detail = documents_api.get_document(document_id, session, token)

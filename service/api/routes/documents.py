@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from pipelines.record import MeetingRecord
 from service.api.deps import ArchivistDep, QueueDep, ReaderDep, SessionDep, SettingsDep
 from service.api.schemas import (
+    DB_INT_MAX,
     DocumentDetail,
     DocumentPublic,
     DocumentsPublic,
@@ -121,7 +122,7 @@ def _store_once(session: Session, uploads: list[Upload], token: Token) -> list[S
 def list_documents(
     session: SessionDep,
     _: ReaderDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=DB_INT_MAX)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> DocumentsPublic:
     """A page of the archive's documents, newest first, and their total count."""

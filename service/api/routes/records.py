@@ -11,13 +11,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Body, HTTPException, Query, status
+from fastapi import APIRouter, Body, HTTPException, Path, Query, status
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipelines.record import MeetingRecord
 from service.api.deps import ArchivistDep, QueueDep, ReaderDep, SessionDep
 from service.api.schemas import (
+    COLUMN_INT_MAX,
     Author,
     CorrectionRequest,
     JobPublic,
@@ -42,7 +43,9 @@ def get_record(
     document_id: uuid.UUID,
     session: SessionDep,
     _: ReaderDep,
-    version: Annotated[int | None, Query(ge=1, description="a version; default: the current one")] = None,
+    version: Annotated[
+        int | None, Query(ge=1, le=COLUMN_INT_MAX, description="a version; default: the current one")
+    ] = None,
 ) -> RecordVersionDetail:
     """The current record, or any earlier version (the machine's original is version 1), with who made it."""
     _document_or_404(session, document_id)
@@ -99,7 +102,7 @@ def correct_record(
 )
 def restore_version(
     document_id: uuid.UUID,
-    version: int,
+    version: Annotated[int, Path(ge=1, le=COLUMN_INT_MAX)],
     session: SessionDep,
     token: ArchivistDep,
     body: Annotated[RestoreRequest | None, Body()] = None,
