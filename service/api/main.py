@@ -27,6 +27,9 @@ from pipelines.errors import (
     OcrUnavailable,
     UnsupportedFormat,
 )
+from service.api.authentication import AuthenticationMiddleware
+from service.api.body import BodyLimitMiddleware
+from service.api.job_streams import JobWatch, StreamSlots
 from service.api.openapi import document_error_answers
 from service.api.overload import ConcurrencyLimitMiddleware
 from service.api.ratelimit import RateLimitMiddleware
@@ -84,6 +87,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             partial(run_extract_job, factory, extractor, limits=JobLimits.of(settings)), workers=settings.job_workers
         )
     app.state.session_factory = factory
+    app.state.job_watch = JobWatch(factory, settings.sse_poll_seconds)
+    app.state.stream_slots = StreamSlots(settings.max_streams_per_token)
     app.state.extractor = extractor
     app.state.queue = queue
     waiting: list[uuid.UUID] = []
@@ -108,6 +113,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        await app.state.job_watch.close()
         if sweeper is not None:
             await run_in_threadpool(sweeper.stop)
         await run_in_threadpool(queue.close)
@@ -195,8 +201,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             queue=limits.max_queued_requests,
             wait=limits.request_wait_seconds,
         )
-    if app.state.settings.rate_limit_per_minute:
-        app.add_middleware(RateLimitMiddleware, per_minute=app.state.settings.rate_limit_per_minute)
+    if limits.rate_limit_per_minute:
+        app.add_middleware(RateLimitMiddleware, per_minute=limits.rate_limit_per_minute)
+    # Added last, so run first: who the caller is before the rate limit and the admission bound use it, and
+    # a body's size from its headers before anything else.
+    app.add_middleware(AuthenticationMiddleware, failures_per_minute=limits.failed_auth_per_minute)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_request_bytes=limits.max_request_bytes,
+        max_upload_bytes=limits.max_upload_bytes,
+        max_files=limits.max_files_per_upload,
+        seconds=limits.body_seconds,
+    )
     app.add_exception_handler(KeneshError, _kenesh_error)
     app.add_exception_handler(QueueUnavailable, _queue_unavailable)
     app.add_exception_handler(RequestValidationError, _validation_error)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 import uuid
+import weakref
 from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import StreamingResponse
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
-from starlette.concurrency import run_in_threadpool
+from sqlalchemy.orm import Session
 
-from service.api.deps import ArchivistDep, QueueDep, ReaderDep, SessionDep, SessionFactoryDep, SettingsDep
+from service.api.deps import ArchivistDep, QueueDep, ReaderDep, SessionDep
+from service.api.job_streams import JobWatch, StreamSlot
 from service.api.schemas import JobPublic, Message
 from service.storage import repositories as repo
 from service.storage.tables import Job, JobState
@@ -24,6 +24,8 @@ NOT_FOUND = {404: {"model": Message}}
 FINAL_STATES = {JobState.DONE.value, JobState.FAILED.value}
 # A comment line now and then keeps proxies from closing a stream that has nothing new to say.
 KEEPALIVE_SECONDS = 15.0
+# How soon a stream notices its client left (and gives its place back) when its job has nothing new.
+DISCONNECT_CHECK_SECONDS = 1.0
 
 
 @router.get("/{job_id}", response_model=JobPublic, responses=NOT_FOUND)
@@ -35,52 +37,55 @@ def get_job(job_id: uuid.UUID, session: SessionDep, _: ReaderDep) -> JobPublic:
 @router.get(
     "/{job_id}/events",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/event-stream": {}}}, **NOT_FOUND},
+    responses={200: {"content": {"text/event-stream": {}}}, 429: {"model": Message}, **NOT_FOUND},
 )
-def job_events(
-    job_id: uuid.UUID,
-    request: Request,
-    session: SessionDep,
-    factory: SessionFactoryDep,
-    settings: SettingsDep,
-    _: ReaderDep,
-) -> StreamingResponse:
+def job_events(job_id: uuid.UUID, request: Request, session: SessionDep, token: ReaderDep) -> StreamingResponse:
     """Server-Sent Events: a `progress` event with the job (as in GET /v1/jobs/{id}) at every change.
 
-    The stream ends after the event that shows the job done or failed.
+    The stream ends after the event that shows the job done or failed. A token has at most
+    KENESH_MAX_STREAMS_PER_TOKEN streams open at once (429 beyond: poll GET /v1/jobs/{id} instead).
     """
-    _job_or_404(session, job_id)
-    stream = _events(request, factory, job_id, settings.sse_poll_seconds)
+    first = JobPublic.model_validate(_job_or_404(session, job_id))
+    slot = request.app.state.stream_slots.take(token.id)
+    stream = _events(request, request.app.state.job_watch, first, slot)
+    # A stream dropped without ever being started (its client left first) gives its slot back too.
+    weakref.finalize(stream, slot.give_back)
     return StreamingResponse(stream, media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
 
 
-async def _events(
-    request: Request, factory: sessionmaker[Session], job_id: uuid.UUID, poll_seconds: float
-) -> AsyncIterator[str]:
-    # Polling the row, not an in-process signal: the job may run in another process (a Celery worker).
-    last: str | None = None
+async def _events(request: Request, watch: JobWatch, first: JobPublic, slot: StreamSlot) -> AsyncIterator[str]:
+    try:
+        async for event in _changes(request, watch, first):
+            yield event
+    finally:
+        slot.give_back()
+
+
+async def _changes(request: Request, watch: JobWatch, first: JobPublic) -> AsyncIterator[str]:
+    last = first.model_dump_json()
+    yield f"event: progress\ndata: {last}\n\n"
+    if first.state in FINAL_STATES:
+        return
     last_sent = time.monotonic()
-    while not await request.is_disconnected():
-        job = await run_in_threadpool(_snapshot, factory, job_id)
-        if job is None:
-            yield f"event: error\ndata: {Message(detail=f'job {job_id} is gone').model_dump_json()}\n\n"
-            return
-        payload = job.model_dump_json()
-        if payload != last:
-            last, last_sent = payload, time.monotonic()
-            yield f"event: progress\ndata: {payload}\n\n"
-            if job.state in FINAL_STATES:
+    with watch.watching(first.id):
+        seen = watch.round
+        while not await request.is_disconnected():
+            polled = await watch.next(first.id, seen, DISCONNECT_CHECK_SECONDS)
+            if polled is None:
+                if time.monotonic() - last_sent > KEEPALIVE_SECONDS:
+                    last_sent = time.monotonic()
+                    yield ": keep-alive\n\n"
+                continue
+            seen, job = polled
+            if job is None:
+                yield f"event: error\ndata: {Message(detail=f'job {first.id} is gone').model_dump_json()}\n\n"
                 return
-        elif time.monotonic() - last_sent > KEEPALIVE_SECONDS:
-            last_sent = time.monotonic()
-            yield ": keep-alive\n\n"
-        await asyncio.sleep(poll_seconds)
-
-
-def _snapshot(factory: sessionmaker[Session], job_id: uuid.UUID) -> JobPublic | None:
-    with factory() as session:
-        job = repo.get_job(session, job_id)
-        return JobPublic.model_validate(job) if job else None
+            payload = job.model_dump_json()
+            if payload != last:
+                last, last_sent = payload, time.monotonic()
+                yield f"event: progress\ndata: {payload}\n\n"
+                if job.state in FINAL_STATES:
+                    return
 
 
 @router.post(
