@@ -7,13 +7,12 @@ import socket
 import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import httpx
-import pytest
 import uvicorn
 
 from service.api.main import create_app
@@ -130,3 +129,104 @@ def test_open_event_streams_leave_health_and_search_answering(settings: Settings
             if answer.startswith("HTTP/1.1 200") or time.monotonic() > deadline:
                 break
         assert answer.startswith("HTTP/1.1 200"), answer[:300]
+
+
+# --- slow and large bodies ---------------------------------------------------------------------------------------
+
+SLOW_CLIENTS = 40
+PATCH_PATH = "/v1/documents/00000000-0000-0000-0000-000000000000/record"
+
+
+def _start_body(port: int, headers: str, first: bytes = b"{", request: str = f"PATCH {PATCH_PATH}") -> socket.socket:
+    """A request whose headers and first body byte are sent, and the rest never (1 byte per eternity)."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=ANSWER_SECONDS)
+    sock.sendall(f"{request} HTTP/1.1\r\nHost: 127.0.0.1\r\n{headers}\r\n".encode() + first)
+    return sock
+
+
+def _answer(sock: socket.socket) -> str:
+    """The status line and body of the answer (read until the server closes or the JSON body ends)."""
+    answer = b""
+    while not (b"\r\n\r\n" in answer and answer.rstrip().endswith(b"}")):
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        answer += chunk
+    return answer.decode("utf-8", "replace")
+
+
+def test_slow_bodies_without_a_token_take_no_place(settings: Settings, tokens: dict[str, str]) -> None:
+    """40 clients sending a body a byte at a time, without a token, filled every admission place: now each is
+    answered 401 from its headers, and the service goes on serving."""
+    few_places = settings.model_copy(
+        update={"max_concurrent_requests": 4, "max_queued_requests": 0, "failed_auth_per_minute": 0}
+    )
+    with serving(few_places) as server:
+        slow = [
+            _start_body(server.port, "Content-Type: application/json\r\nContent-Length: 100000\r\n")
+            for _ in range(SLOW_CLIENTS)
+        ]
+        try:
+            answers = [_answer(sock) for sock in slow]
+            assert all(answer.startswith("HTTP/1.1 401") for answer in answers), answers[0][:300]
+            assert "missing token" in answers[0]
+            cookies = {"kenesh_token": tokens["researcher"]}
+            with httpx.Client(base_url=server.base, timeout=ANSWER_SECONDS, cookies=cookies) as http:
+                for _ in range(10):
+                    assert http.get("/v1/documents", headers=bearer(tokens["researcher"])).status_code == 200
+                    assert http.get("/", follow_redirects=False).status_code == 200
+        finally:
+            for sock in slow:
+                sock.close()
+
+
+def test_a_slow_body_with_a_token_is_given_up_after_its_time(settings: Settings, tokens: dict[str, str]) -> None:
+    """A token holder's slow bodies hold places only until KENESH_BODY_SECONDS: then 408, and others get in."""
+    seconds = 1.0
+    two_places = settings.model_copy(
+        update={"max_concurrent_requests": 2, "max_queued_requests": 8, "request_wait_seconds": 30, "body_seconds": 1}
+    )
+    headers = (
+        f"Authorization: Bearer {tokens['archivist']}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n"
+    )
+    with serving(two_places) as server:
+        slow = [_start_body(server.port, headers) for _ in range(2)]
+        try:
+            with httpx.Client(base_url=server.base, timeout=ANSWER_SECONDS * 3) as http:
+                # Served once a slow body is given up (before, it waited out request_wait_seconds: 503).
+                assert http.get("/v1/documents", headers=bearer(tokens["researcher"])).status_code == 200
+            answers = [_answer(sock) for sock in slow]
+        finally:
+            for sock in slow:
+                sock.close()
+    for answer in answers:
+        assert answer.startswith("HTTP/1.1 408"), answer[:300]
+        assert f"did not arrive within {seconds:g} s" in answer
+
+
+def test_large_bodies_are_refused_from_their_headers(settings: Settings, tokens: dict[str, str]) -> None:
+    with serving(settings) as server:
+        huge = f"Content-Type: application/json\r\nContent-Length: {48 * 2**20}\r\n"
+        # Without a token: 401 before any of the 48 MB text is sent (it was parsed whole first: +1.1 GB).
+        sock = _start_body(server.port, huge, first=b"", request="POST /v1/extract")
+        with sock:
+            answer = _answer(sock)
+        assert answer.startswith("HTTP/1.1 401"), answer[:300]
+        # With one: 413 from the length alone, for any body but an upload's.
+        sock = _start_body(server.port, f"Authorization: Bearer {tokens['archivist']}\r\n{huge}", first=b"")
+        with sock:
+            answer = _answer(sock)
+        assert answer.startswith("HTTP/1.1 413"), answer[:300]
+        assert "the request body is larger than 1.0 MB" in answer
+        # A body without a length is cut off at the limit.
+        chunked = f"Authorization: Bearer {tokens['archivist']}\r\nContent-Type: application/json\r\n"
+        sock = _start_body(server.port, chunked + "Transfer-Encoding: chunked\r\n", first=b"")
+        with sock:
+            chunk = b"[" + b" " * 65534 + b"\r\n"
+            try:
+                for _ in range(64):  # 4 MB, if nobody stops it
+                    sock.sendall(b"%x\r\n" % (len(chunk) - 2) + chunk)
+            except OSError:
+                pass  # the server answered and closed: the rest is not read
+            answer = _answer(sock)
+        assert answer.startswith("HTTP/1.1 413"), answer[:300]
