@@ -65,3 +65,32 @@ def test_integers_past_64_bits_are_422_and_the_largest_is_served(
 
 
 _DROP = {"op": "drop", "entity": "location", "ref": 0}
+
+
+def test_correction_payloads_have_maximum_lengths(client: TestClient, tokens: dict[str, str]) -> None:
+    """Each part of a correction is bounded, so a payload within the body limit is still refused when absurd."""
+    headers = bearer(tokens["archivist"])
+    path = f"/v1/documents/{uuid.uuid4()}/record"
+    edit = {"op": "edit_person", "person": "p1", "set": {"position": "министр"}}
+    too_long = {
+        "name": {"op": "edit_person", "person": "p1", "set": {"name": "Я" * 501}},
+        "ref": {"op": "drop", "entity": "issue", "ref": "в" * 5001},
+        "aliases": {"op": "add", "entity": "organization", "start": 0, "end": 5, "aliases": ["a"] * 10_001},
+        "alias": {"op": "add", "entity": "organization", "start": 0, "end": 5, "aliases": ["а" * 501]},
+        "mentions": {
+            "op": "split_person",
+            "person": "p1",
+            "mentions": [0] * 10_001,
+            "set": {"name": "А", "surname": "Б"},
+        },
+    }
+    for what, operation in too_long.items():
+        response = client.patch(path, headers=headers, json={"base_version": 1, "operations": [operation]})
+        assert response.status_code == 422, (what, response.text[:200])
+        assert "at most" in response.json()["detail"], what
+    many = client.patch(path, headers=headers, json={"base_version": 1, "operations": [edit] * 1001})
+    assert many.status_code == 422
+    assert "at most 1000 items" in many.json()["detail"]
+    # Within the bounds, the request goes through validation to the route: the document does not exist.
+    fine = client.patch(path, headers=headers, json={"base_version": 1, "operations": [edit] * 1000})
+    assert fine.status_code == 404
