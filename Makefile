@@ -3,7 +3,7 @@
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 
-.PHONY: install serve test lint bench bench-readers bench-api bench-ingest bench-load fixtures score
+.PHONY: install serve test lint bench bench-readers bench-api bench-ingest bench-load bench-stalls fixtures score
 
 install:
 	$(PIP) install -q -e '.[dev]'
@@ -38,6 +38,9 @@ bench-ingest: install
 # shed 429/503, the server's peak RSS.
 bench-load: install
 	$(PYTHON) benchmarks/load.py
+
+bench-stalls: install
+	$(PYTHON) benchmarks/stalls.py
 
 # Rebuild tests/fixtures/formats from corpus-dev (needs LibreOffice, poppler-utils, qpdf; see the script).
 fixtures:
