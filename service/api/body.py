@@ -27,7 +27,7 @@ UPLOADS: dict[tuple[str, str], int | None] = {("POST", "/v1/documents"): None, (
 
 class BodyTooLarge(HTTPException):
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"the request body is larger than {_size(limit)}", {"Connection": "close"})
+        super().__init__(413, f"the request is larger than {_size(limit)}", {"Connection": "close"})
 
 
 class BodyTooSlow(HTTPException):
@@ -49,12 +49,12 @@ class BodyLimitMiddleware:
         self.max_files = max_files
         self.seconds = seconds
 
-    def limit(self, method: str, path: str) -> int:
+    def limit(self, method: str, path: str, media_type: str) -> int:
         if (method, path) not in UPLOADS:
             return self.max_request_bytes
-        files = UPLOADS[method, path] or self.max_files
-        # A JSON text of the upload limit, or multipart files of it: whichever is larger.
-        return max(self.max_upload_bytes * JSON_EXPANSION, files * (self.max_upload_bytes + MULTIPART_OVERHEAD))
+        if media_type == "multipart/form-data":
+            return (UPLOADS[method, path] or self.max_files) * (self.max_upload_bytes + MULTIPART_OVERHEAD)
+        return self.max_upload_bytes * JSON_EXPANSION  # a text in JSON, of up to the upload limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -64,7 +64,8 @@ class BodyLimitMiddleware:
         if "content-length" not in headers and "transfer-encoding" not in headers:
             await self.app(scope, receive, send)  # no body (HTTP/1.1): nothing to wait for
             return
-        limit = self.limit(scope["method"], scope.get("path", ""))
+        media_type = headers.get("content-type", "").split(";")[0].strip().lower()
+        limit = self.limit(scope["method"], scope.get("path", ""), media_type)
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > limit:
             error = BodyTooLarge(limit)
