@@ -21,6 +21,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
+from starlette.requests import cookie_parser
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -32,7 +33,7 @@ IDENTITY = "kenesh.identity"
 # `/v1` paths anyone may call, and paths of pages that need no login (assets, the login page, API docs).
 PUBLIC_API = frozenset({"/v1/health"})
 PUBLIC_PAGES = ("/login", "/static/", "/docs", "/redoc", "/openapi.json", "/favicon.ico")
-COOKIE = "kenesh_token"
+COOKIE = "kenesh_token"  # the web UI's token cookie (service/ui/rendering.py)
 # How long a token seen live is let through the gate without a database look-up (the route looks anyway).
 LIVE_SECONDS = 30.0
 LIVE_TOKENS_MAX = 10_000
@@ -44,11 +45,7 @@ def bearer_token(scope: Scope) -> str | None:
 
 
 def cookie_token(scope: Scope) -> str | None:
-    for part in Headers(scope=scope).get("cookie", "").split(";"):
-        name, _, value = part.strip().partition("=")
-        if name == COOKIE and value:
-            return value
-    return None
+    return cookie_parser(Headers(scope=scope).get("cookie", "")).get(COOKIE) or None
 
 
 def identity(scope: Scope) -> str | None:
