@@ -429,6 +429,19 @@ def test_simultaneous_reextractions_queue_one_job(client: TestClient, tokens: di
     assert sorted(job.kind for job in jobs) == ["extract", "reextract"]
 
 
+def test_retrying_a_failed_job_while_another_is_queued_is_409(client: TestClient, tokens: dict[str, str]) -> None:
+    document_id, _ = _extracted(client, tokens)
+    factory = client.app.state.session_factory  # type: ignore[attr-defined]
+    with session_scope(factory) as session:
+        finished = repo.latest_job(session, uuid.UUID(document_id))
+        assert finished is not None
+        finished.state = "failed"  # as if its extraction had failed
+        repo.add_job(session, uuid.UUID(document_id), None, kind="reextract")  # queued by another process, say
+    response = client.post(f"/v1/jobs/{finished.id}/retry", headers=bearer(tokens["archivist"]))
+    assert response.status_code == 409
+    assert "another queued or running job" in response.json()["detail"]
+
+
 def test_the_database_refuses_a_second_active_job(client: TestClient, tokens: dict[str, str]) -> None:
     """Two processes that both saw no active job: the second insert fails, whatever the timing."""
     document_id, _ = _extracted(client, tokens)
