@@ -34,6 +34,7 @@ IDENTITY = "kenesh.identity"
 PUBLIC_API = frozenset({"/v1/health"})
 PUBLIC_PAGES = ("/login", "/static/", "/docs", "/redoc", "/openapi.json", "/favicon.ico")
 COOKIE = "kenesh_token"  # the web UI's token cookie (service/ui/rendering.py)
+PAGE_HEADER = "x-kenesh-page"
 # How long a token seen live is let through the gate without a database look-up (the route looks anyway).
 LIVE_SECONDS = 30.0
 LIVE_TOKENS_MAX = 10_000
@@ -46,6 +47,15 @@ def bearer_token(scope: Scope) -> str | None:
 
 def cookie_token(scope: Scope) -> str | None:
     return cookie_parser(Headers(scope=scope).get("cookie", "")).get(COOKIE) or None
+
+
+def api_token(scope: Scope) -> str | None:
+    """A `/v1` request's token: its bearer token, or the page cookie when the UI's own scripts sent the request
+    (they say so with `X-Kenesh-Page: 1`; the same rule as the routes' dependency, deps.py, once the cookie is
+    HttpOnly there)."""
+    if (plain := bearer_token(scope)) is not None:
+        return plain
+    return cookie_token(scope) if Headers(scope=scope).get(PAGE_HEADER) == "1" else None
 
 
 def identity(scope: Scope) -> str | None:
@@ -74,7 +84,7 @@ class AuthenticationMiddleware:
             await self.app(scope, receive, send)
             return
         api = path.startswith("/v1/") or path == "/v1"
-        plain = bearer_token(scope) if api else cookie_token(scope)
+        plain = api_token(scope) if api else cookie_token(scope)
         if plain is None and not api:
             await self.app(scope, receive, send)  # no cookie: the page sends the browser to the login page
             return
