@@ -6,7 +6,7 @@ PIP ?= $(PYTHON) -m pip
 # environment: switching virtualenvs installs into the new one). `make install -B` forces it.
 STAMP := .installed-$(shell $(PYTHON) -c 'import hashlib, sys; print(hashlib.sha1(sys.prefix.encode()).hexdigest()[:10])')
 
-.PHONY: install serve test lint identity bench bench-readers bench-api bench-ingest bench-load fixtures score
+.PHONY: install serve test lint identity bench bench-readers bench-api bench-ingest bench-load bench-stalls fixtures score
 
 install: $(STAMP)
 
@@ -44,6 +44,9 @@ bench-ingest: install
 # shed 429/503, the server's peak RSS.
 bench-load: install
 	$(PYTHON) benchmarks/load.py
+
+bench-stalls: install
+	$(PYTHON) benchmarks/stalls.py
 
 # Rebuild tests/fixtures/formats from corpus-dev (needs LibreOffice, poppler-utils, qpdf; see the script).
 fixtures:

@@ -36,7 +36,21 @@ class Settings(BaseSettings):
         description="with a broker: how often the service and each worker hand it the jobs it lacks (their upload "
         "got a 503, the broker restarted empty, their lease expired); 0: only when the service starts",
     )
-    sse_poll_seconds: float = Field(0.5, gt=0, description="how often a job's event stream looks for progress")
+    sse_poll_seconds: float = Field(
+        0.5, gt=0, description="how often the jobs of open event streams are looked up (one query for all)"
+    )
+    max_streams_per_token: int = Field(
+        20, ge=0, description="event streams one token may hold open (429 beyond; the upload page then polls); 0: any"
+    )
+    body_seconds: float = Field(
+        30, gt=0, description="a request body not complete this long after its first read is refused with 408"
+    )
+    max_request_bytes: int = Field(
+        1024 * 1024, gt=0, description="bodies other than uploads and /v1/extract (corrections, merges): larger → 413"
+    )
+    failed_auth_per_minute: int = Field(
+        30, ge=0, description="failed authentications a minute per client address; beyond: 429; 0: no limit"
+    )
     rate_limit_per_minute: int = Field(
         600, ge=0, description="requests a minute per token (per client address without one); 0: no limit"
     )

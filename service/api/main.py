@@ -29,6 +29,9 @@ from pipelines.errors import (
 )
 from service.api import docs
 from service.api.headers import SecurityHeadersMiddleware
+from service.api.authentication import AuthenticationMiddleware
+from service.api.body import BodyLimitMiddleware
+from service.api.job_streams import JobWatch, StreamSlots
 from service.api.openapi import document_error_answers
 from service.api.overload import ConcurrencyLimitMiddleware
 from service.api.ratelimit import RateLimitMiddleware
@@ -86,6 +89,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             partial(run_extract_job, factory, extractor, limits=JobLimits.of(settings)), workers=settings.job_workers
         )
     app.state.session_factory = factory
+    app.state.job_watch = JobWatch(factory, settings.sse_poll_seconds)
+    app.state.stream_slots = StreamSlots(settings.max_streams_per_token)
     app.state.extractor = extractor
     app.state.queue = queue
     waiting: list[uuid.UUID] = []
@@ -110,6 +115,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        await app.state.job_watch.close()
         if sweeper is not None:
             await run_in_threadpool(sweeper.stop)
         await run_in_threadpool(queue.close)
@@ -198,9 +204,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             queue=limits.max_queued_requests,
             wait=limits.request_wait_seconds,
         )
-    if app.state.settings.rate_limit_per_minute:
-        app.add_middleware(RateLimitMiddleware, per_minute=app.state.settings.rate_limit_per_minute)
-    # Added last, so outermost: the 429s and 503s of the limits above carry the headers too.
+    if limits.rate_limit_per_minute:
+        app.add_middleware(RateLimitMiddleware, per_minute=limits.rate_limit_per_minute)
+    # Added last, so run first: who the caller is before the rate limit and the admission bound use it, and
+    # a body's size from its headers before anything else.
+    app.add_middleware(AuthenticationMiddleware, failures_per_minute=limits.failed_auth_per_minute)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_request_bytes=limits.max_request_bytes,
+        max_upload_bytes=limits.max_upload_bytes,
+        max_files=limits.max_files_per_upload,
+        seconds=limits.body_seconds,
+    )
+    # Outermost: the 401s, 413s, 429s and 503s of the layers above carry the security headers too.
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_exception_handler(KeneshError, _kenesh_error)
     app.add_exception_handler(QueueUnavailable, _queue_unavailable)

@@ -6,6 +6,12 @@ a thread to finish on (their session is closed in the pool too): nothing moves u
 fails them all with a 500. Fewer requests in flight than threads keeps them moving; the rest wait here, in
 the event loop, where waiting costs no thread, and past the queue's size or its wait they are shed with
 `503` and `Retry-After`, which a client can act on, instead of hanging.
+
+Only requests of a live token take a place (the authentication gate runs first, authentication.py): callers
+without one are refused from their headers, or get pages that need no database, and cannot fill the places.
+A job's event stream takes a place while it is set up (its token and job are looked up) and gives it back when
+its answer starts: the hundred streams of a page following a hundred uploads, opened at once, otherwise wait
+for connections on every thread.
 """
 
 from __future__ import annotations
@@ -13,12 +19,14 @@ from __future__ import annotations
 import asyncio
 
 from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-# A job's event stream stays open for minutes and polls in short steps of its own; health checks need no
-# database. Neither takes a place.
+from service.api.authentication import identity
+
+# Health checks need no database: no place. A job's event stream stays open for minutes: its place is given
+# back when its answer starts (it then polls through the shared job watch, job_streams.py).
 EXEMPT_PATHS = frozenset({"/v1/health"})
-EXEMPT_SUFFIXES = ("/events",)
+STREAM_SUFFIXES = ("/events",)
 RETRY_AFTER_SECONDS = 1
 
 
@@ -36,7 +44,7 @@ class ConcurrencyLimitMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] != "http" or path in EXEMPT_PATHS or path.endswith(EXEMPT_SUFFIXES):
+        if scope["type"] != "http" or path in EXEMPT_PATHS or identity(scope) is None:
             await self.app(scope, receive, send)
             return
         loop = asyncio.get_running_loop()
@@ -54,10 +62,23 @@ class ConcurrencyLimitMiddleware:
             return
         finally:
             self._waiting -= 1
+        held = True
+
+        def give_back() -> None:
+            nonlocal held
+            if held:
+                held = False
+                self._places.release()
+
+        async def send_then_give_back(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                give_back()
+            await send(message)
+
         try:
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, send_then_give_back if path.endswith(STREAM_SUFFIXES) else send)
         finally:
-            self._places.release()
+            give_back()
 
     async def _shed(self, scope: Scope, receive: Receive, send: Send, why: str) -> None:
         response = JSONResponse(

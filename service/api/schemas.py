@@ -23,6 +23,14 @@ Timestamp = Annotated[datetime, AfterValidator(_aware)]
 OptionalTimestamp = Annotated[datetime | None, AfterValidator(_aware)]
 
 
+# Integers reach the database as bound parameters: past a signed 64-bit integer SQLite's driver raises
+# OverflowError and PostgreSQL a DataError. Every integer of a request is bounded by this, so both answer 422.
+# Versions and ids are stored as 32-bit integers (PostgreSQL's `integer`): a larger one cannot exist.
+DB_INT_MAX = 2**63 - 1
+COLUMN_INT_MAX = 2**31 - 1
+ColumnInt = Annotated[int, Field(le=COLUMN_INT_MAX)]
+
+
 class Message(BaseModel):
     detail: str = Field(description="what went wrong, in one line")
 
@@ -213,7 +221,9 @@ class PersonDetail(PersonPublic):
 
 
 class PersonSplit(BaseModel):
-    appearance_ids: list[int] = Field(min_length=1, description="the appearances that are someone else")
+    appearance_ids: list[ColumnInt] = Field(
+        min_length=1, max_length=10_000, description="the appearances that are someone else"
+    )
 
 
 class PersonMerge(BaseModel):
@@ -322,10 +332,17 @@ class SearchResults(BaseModel):
 
 # Corrections of a record (PATCH /v1/documents/{id}/record) and its versions
 
+# Bounds of a correction's parts: a correction is a person's work, far below these; a payload past them is
+# refused (422) before it is applied, so that nobody makes the service copy a record once per operation.
+NAME_MAX = 500  # a name, a position, an organization's name or alias
+TEXT_MAX = 5000  # an issue's text, which an entity reference may name
+OPERATIONS_MAX = 1000
+REFS_MAX = 10_000  # persons merged, mentions and quotes moved, aliases
+
 # A JSON string is an id (or a location's name, an issue's text); a JSON number is a 0-based index in the list.
 # Strict types, so that "2" stays an id and `true` is not taken for the index 1.
 EntityRef = Annotated[
-    StrictStr | StrictInt,
+    Annotated[StrictStr, Field(max_length=TEXT_MAX)] | StrictInt,
     Field(description="an id (`p2`, `o1`; a location's name, an issue's text) or a 0-based index in the list"),
 ]
 EntityKind = Literal["person", "organization", "location", "issue"]
@@ -339,16 +356,20 @@ class _Operation(BaseModel):
 class PersonFields(_Operation):
     """Fields of a person to set; a field left out stays as it is, `null` clears it."""
 
-    name: str | None = Field(None, min_length=1, description="the full name, nominative (not null)")
-    surname: str | None = Field(None, min_length=1, description="nominative (not null)")
-    first_name: str | None = None
-    patronymic: str | None = None
-    initials: str | None = None
-    position: str | None = None
+    name: str | None = Field(None, min_length=1, max_length=NAME_MAX, description="the full name (not null)")
+    surname: str | None = Field(None, min_length=1, max_length=NAME_MAX, description="nominative (not null)")
+    first_name: str | None = Field(None, max_length=NAME_MAX)
+    patronymic: str | None = Field(None, max_length=NAME_MAX)
+    initials: str | None = Field(None, max_length=NAME_MAX)
+    position: str | None = Field(None, max_length=NAME_MAX)
     organization: str | None = Field(
-        None, description="a name; linked to the record's organization of that name or alias, if there is one"
+        None,
+        max_length=NAME_MAX,
+        description="a name; linked to the record's organization of that name or alias, if there is one",
     )
-    organization_id: str | None = Field(None, description="an organization of the record; sets `organization` too")
+    organization_id: str | None = Field(
+        None, max_length=NAME_MAX, description="an organization of the record; sets `organization` too"
+    )
     role: PersonRole | None = Field(None, description="not null")
     spoke: bool | None = Field(None, description="not null")
 
@@ -371,7 +392,9 @@ class MergePersons(_Operation):
 
     op: Literal["merge_persons"]
     into: EntityRef
-    persons: list[EntityRef] = Field(min_length=1, description="the persons merged into `into`, then removed")
+    persons: list[EntityRef] = Field(
+        min_length=1, max_length=REFS_MAX, description="the persons merged into `into`, then removed"
+    )
 
 
 class SplitPerson(_Operation):
@@ -379,8 +402,12 @@ class SplitPerson(_Operation):
 
     op: Literal["split_person"]
     person: EntityRef
-    mentions: list[StrictInt] = Field(min_length=1, description="0-based indexes into the person's mentions")
-    quotes: list[StrictInt] = Field(default_factory=list, description="0-based indexes into the person's quotes")
+    mentions: list[StrictInt] = Field(
+        min_length=1, max_length=REFS_MAX, description="0-based indexes into the person's mentions"
+    )
+    quotes: list[StrictInt] = Field(
+        default_factory=list, max_length=REFS_MAX, description="0-based indexes into the person's quotes"
+    )
     set: PersonFields = Field(description="the new person's fields; `name` and `surname` are required")
 
 
@@ -469,9 +496,13 @@ class AddEntity(_Operation):
     start: StrictInt = Field(ge=0, description="offset into the document's text (GET /v1/documents/{id} `text`)")
     end: StrictInt = Field(gt=0, description="exclusive; the mention's text is text[start:end]")
     to: EntityRef | None = Field(None, description="an existing entity that gets the mention; else a new one")
-    name: str | None = Field(None, min_length=1, description="a new entity's name; default: the span's text")
+    name: str | None = Field(
+        None, min_length=1, max_length=TEXT_MAX, description="a new entity's name; default: the span's text"
+    )
     set: PersonFields | None = Field(None, description="a new person's other fields (surname when ambiguous)")
-    aliases: list[str] = Field(default_factory=list, description="a new organization's other names")
+    aliases: list[Annotated[str, Field(max_length=NAME_MAX)]] = Field(
+        default_factory=list, max_length=REFS_MAX, description="a new organization's other names"
+    )
 
 
 CorrectionOperation = Annotated[
@@ -489,15 +520,21 @@ CorrectionOperation = Annotated[
 
 
 class CorrectionRequest(_Operation):
-    base_version: int = Field(ge=1, description="the version the author corrected; another current version is 409")
+    base_version: int = Field(
+        ge=1, le=COLUMN_INT_MAX, description="the version the author corrected; another current version is 409"
+    )
     operations: list[CorrectionOperation] = Field(
-        min_length=1, description="applied in order; an index means the list as the previous operation left it"
+        min_length=1,
+        max_length=OPERATIONS_MAX,
+        description="applied in order; an index means the list as the previous operation left it",
     )
     note: str | None = Field(None, max_length=2000, description="why, for the version history")
 
 
 class RestoreRequest(_Operation):
-    base_version: int | None = Field(None, ge=1, description="when given, the current version must be this one")
+    base_version: int | None = Field(
+        None, ge=1, le=COLUMN_INT_MAX, description="when given, the current version must be this one"
+    )
     note: str | None = Field(None, max_length=2000)
 
 

@@ -9,11 +9,9 @@ from fastapi import HTTPException, Request, status
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
+from service.api.body import MULTIPART_OVERHEAD
 from service.api.schemas import ExtractText
 from service.extraction import detect_media_type
-
-# Room for multipart boundaries and part headers on top of the files themselves.
-MULTIPART_OVERHEAD = 64 * 1024
 
 
 @dataclass(frozen=True)

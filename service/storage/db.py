@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# PostgreSQL advisory lock key held while migrating ("kenesh" in ASCII): any constant shared by every process.
+MIGRATION_LOCK_KEY = 0x6B656E657368
 
 
 def make_engine(url: str) -> Engine:
@@ -62,5 +65,39 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration (a no-op when it is there already)."""
-    command.upgrade(alembic_config(engine), "head")
+    """Bring the schema to the newest migration (a no-op when it is there already).
+
+    Workers and the service start together: whoever comes first migrates under a lock, the others wait for it
+    and then find the schema at head. Without the lock two processes both create the first tables and one
+    dies (PostgreSQL's `UniqueViolation` on `pg_type`, SQLite's "table already exists").
+    """
+    with _migration_lock(engine):
+        command.upgrade(alembic_config(engine), "head")
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    if engine.dialect.name == "postgresql":
+        # A session-level advisory lock on a connection of its own: it outlives the migrations' transactions.
+        with engine.connect() as connection:
+            connection.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")
+            connection.commit()
+            try:
+                yield
+            finally:
+                connection.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")
+                connection.commit()
+        return
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield  # a database of this process alone
+        return
+    # SQLite: an exclusive lock on a file beside the database (BEGIN EXCLUSIVE would lock out Alembic's own
+    # connection too); the kernel releases it if the process dies.
+    lock_path = Path(database).expanduser().with_name(Path(database).name + ".migrate-lock")
+    with lock_path.open("a") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)

@@ -14,6 +14,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -43,6 +45,9 @@ class JobState(StrEnum):
     RUNNING = "running"
     DONE = "done"
     FAILED = "failed"
+
+
+ACTIVE_JOB_STATES = "state IN ('queued', 'running')"
 
 
 class RecordKind(StrEnum):
@@ -146,6 +151,16 @@ class Job(Base):
     """Work done outside a request (so far: extracting a document), with its progress and outcome."""
 
     __tablename__ = "jobs"
+    # One queued or running job per document (migration 0006): concurrent re-extractions cannot both queue.
+    __table_args__ = (
+        Index(
+            "uq_jobs_active_document",
+            "document_id",
+            unique=True,
+            sqlite_where=text(ACTIVE_JOB_STATES),
+            postgresql_where=text(ACTIVE_JOB_STATES),
+        ),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)

@@ -18,6 +18,7 @@ from service.api.routes import documents as documents_api
 from service.api.routes import organizations as organizations_api
 from service.api.routes import records as records_api
 from service.morphology import phrase_key
+from service.api.schemas import COLUMN_INT_MAX
 from service.storage import repositories as repo
 from service.storage.browse import DocumentSort
 from service.storage.tables import (
@@ -169,7 +170,7 @@ def document(
     request: Request,
     session: SessionDep,
     token: PageToken,
-    version: Annotated[int | None, Query(ge=1)] = None,
+    version: Annotated[int | None, Query(ge=1, le=COLUMN_INT_MAX)] = None,
     saved: Annotated[int | None, Query(ge=1)] = None,
 ) -> HTMLResponse:
     """The text with its spans marked beside the record; an earlier `version` is shown read-only.

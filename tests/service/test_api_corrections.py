@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from pipelines.extract import extract_document
 from pipelines.record import MeetingRecord
@@ -14,7 +18,11 @@ from service.corrections import misplaced_spans, realign
 from service.extraction import Extraction, Extractor, Progress
 from service.storage import repositories as repo
 from service.storage.db import session_scope
+from service.storage.tables import Job
 from tests.service.conftest import SAMPLE, bearer, upload, wait_for_job
+from tests.service.test_load_shedding import pipeline_held
+
+REEXTRACTIONS = 6
 
 
 def _extracted(client: TestClient, tokens: dict[str, str]) -> tuple[str, dict[str, Any]]:
@@ -398,6 +406,54 @@ def test_reextraction_waits_for_the_running_job(client: TestClient, tokens: dict
     response = client.post(f"/v1/documents/{document_id}/reextract", headers=bearer(tokens["archivist"]))
     assert response.status_code == 409
     assert str(waiting.id) in response.json()["detail"]
+
+
+def test_simultaneous_reextractions_queue_one_job(client: TestClient, tokens: dict[str, str]) -> None:
+    document_id, _ = _extracted(client, tokens)
+    extractor: Extractor = client.app.state.extractor  # type: ignore[attr-defined]
+    start = threading.Barrier(REEXTRACTIONS)
+
+    def reextract() -> tuple[int, str]:
+        start.wait(timeout=60)
+        response = client.post(f"/v1/documents/{document_id}/reextract", headers=bearer(tokens["archivist"]))
+        return response.status_code, response.json()["detail"] if response.status_code != 202 else ""
+
+    # The pipeline is held, so that the queued job cannot end (and let another in) while the requests run.
+    with pipeline_held(extractor), ThreadPoolExecutor(REEXTRACTIONS) as pool:
+        answers = list(pool.map(lambda _: reextract(), range(REEXTRACTIONS)))
+    assert sorted(code for code, _ in answers) == [202] + [409] * (REEXTRACTIONS - 1), answers
+    assert all("already has" in detail for code, detail in answers if code == 409), answers
+    factory = client.app.state.session_factory  # type: ignore[attr-defined]
+    with factory() as session:
+        jobs = session.scalars(select(Job).where(Job.document_id == uuid.UUID(document_id))).all()
+    assert sorted(job.kind for job in jobs) == ["extract", "reextract"]
+
+
+def test_retrying_a_failed_job_while_another_is_queued_is_409(client: TestClient, tokens: dict[str, str]) -> None:
+    document_id, _ = _extracted(client, tokens)
+    factory = client.app.state.session_factory  # type: ignore[attr-defined]
+    with session_scope(factory) as session:
+        finished = repo.latest_job(session, uuid.UUID(document_id))
+        assert finished is not None
+        finished.state = "failed"  # as if its extraction had failed
+        repo.add_job(session, uuid.UUID(document_id), None, kind="reextract")  # queued by another process, say
+    response = client.post(f"/v1/jobs/{finished.id}/retry", headers=bearer(tokens["archivist"]))
+    assert response.status_code == 409
+    assert "another queued or running job" in response.json()["detail"]
+
+
+def test_the_database_refuses_a_second_active_job(client: TestClient, tokens: dict[str, str]) -> None:
+    """Two processes that both saw no active job: the second insert fails, whatever the timing."""
+    document_id, _ = _extracted(client, tokens)
+    factory = client.app.state.session_factory  # type: ignore[attr-defined]
+    with factory() as first, factory() as second:
+        assert repo.active_job(first, uuid.UUID(document_id)) is None
+        assert repo.active_job(second, uuid.UUID(document_id)) is None
+        repo.add_job(first, uuid.UUID(document_id), None, kind="reextract")
+        first.commit()
+        with pytest.raises(IntegrityError):
+            repo.add_job(second, uuid.UUID(document_id), None, kind="reextract")
+            second.commit()
 
 
 def test_realign() -> None:

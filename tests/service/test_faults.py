@@ -105,6 +105,16 @@ def _until(condition: Callable[[], bool], what: str, timeout: float = JOBS_TIMEO
         time.sleep(0.1)
 
 
+def _running_job(database_url: str) -> bool:
+    """Whether a job is running, as committed (the API would say the same, through the service's threads)."""
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return bool(connection.scalar(select(func.count()).select_from(Job).where(Job.state == "running")))
+    finally:
+        engine.dispose()
+
+
 def _all_jobs_finished(client: httpx.Client, token: str) -> bool:
     documents = client.get("/v1/documents", params={"limit": 200}, headers=_headers(token)).json()["data"]
     details = [client.get(f"/v1/documents/{d['id']}", headers=_headers(token)).json() for d in documents]
@@ -189,7 +199,11 @@ def test_killed_during_uploads_and_extraction_resumes_every_job(
 
         uploads = threading.Thread(target=keep_uploading)
         uploads.start()
-        _until(lambda: len(acknowledged) >= 6 or not uploads.is_alive(), "uploads")
+        # Killed while a job runs (as the row says, not as a pause would make likely): one job is interrupted.
+        _until(
+            lambda: (len(acknowledged) >= 6 or not uploads.is_alive()) and _running_job(database_url),
+            "uploads, with a job running",
+        )
         service.kill()
         uploads.join()
         assert len(acknowledged) < len(DOCUMENTS), "every upload finished before the kill: nothing was cut off"
@@ -201,7 +215,9 @@ def test_killed_during_uploads_and_extraction_resumes_every_job(
         assert set(acknowledged) <= names
         assert names <= set(sent) | {path.name for path in first}  # the one in flight: whole or absent
         interrupted = [job for job in before["jobs"].values() if job.state == "running"]
-        assert len(interrupted) == 1  # the one extracting when the process died
+        # The one extracting when the process died. One job runs at a time, and the next one is claimed as soon as
+        # one ends, but if the kill fell between the two (a few milliseconds) none was running: that is no fault.
+        assert len(interrupted) <= 1
 
         client = service.start()
         _until(lambda: _all_jobs_finished(client, researcher), "the jobs to finish after the restart")
@@ -209,8 +225,8 @@ def test_killed_during_uploads_and_extraction_resumes_every_job(
         assert {job.state for job in after["jobs"].values()} == {"done"}
         assert set(after["documents"]) == set(before["documents"])
         assert all(version == 1 for version in after["latest"].values())  # one machine version each, no duplicate
-        resumed = after["jobs"][interrupted[0].id]
-        assert resumed.attempts == interrupted[0].attempts + 1
+        for job in interrupted:
+            assert after["jobs"][job.id].attempts == job.attempts + 1  # resumed, and run once more
         for name, job_id in acknowledged.items():
             job = client.get(f"/v1/jobs/{job_id}", headers=_headers(researcher)).json()
             assert job["state"] == "done", name

@@ -352,13 +352,22 @@ def _start_worker(settings: Settings, broker_url: str, log_path: Path) -> subpro
     )
 
 
-def _worker_running(job_id: uuid.UUID, logs: list[Path]) -> int:
-    """Which worker started the job (its log says so, tasks.py), once one has."""
+def _worker_running(factory: sessionmaker[Session], job_id: uuid.UUID, logs: list[Path]) -> int:
+    """Which worker runs the job, once its claim is committed: the log says who (tasks.py), the row that it runs.
+
+    The log line is written inside the claim's transaction, before its commit: a worker killed right after it
+    leaves the job queued (which failed this test on a loaded machine), so the row is waited for too.
+    """
     deadline = time.monotonic() + CELERY_TIMEOUT
     while True:
-        for number, log_path in enumerate(logs):
-            if f"job {job_id}: attempt 1 started" in log_path.read_text():
-                return number
+        started = [
+            number for number, log_path in enumerate(logs) if f"job {job_id}: attempt 1 started" in log_path.read_text()
+        ]
+        if started:
+            with factory() as session:
+                job = session.get(Job, job_id)
+                if job is not None and job.state == "running" and job.attempts == 1:
+                    return started[0]
         assert time.monotonic() < deadline, "the job never started"
         time.sleep(0.05)
 
@@ -382,7 +391,7 @@ def test_two_workers_one_killed_mid_batch_extract_every_document_once(
         report = ingest(factory, queue, files, max_bytes=10 * 2**20)
         assert (report.added, report.skipped) == (BATCH_SIZE, [])
         killed = next(job_id for job_id, path in report.jobs.items() if path == volume)
-        victim = _worker_running(killed, logs)
+        victim = _worker_running(factory, killed, logs)
         os.killpg(workers[victim].pid, signal.SIGKILL)  # the worker and its pool process: nobody acks or rejects
         workers[victim].wait()
         with factory() as session:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from typing import Any
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -10,6 +13,8 @@ from service.settings import Settings
 from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, migrate, session_scope
 from service.storage.tables import Base, JobState, Role, include_name
+
+MIGRATORS = 4
 
 
 def test_migrations_match_the_tables_and_run_twice(settings: Settings) -> None:
@@ -44,4 +49,40 @@ def test_a_job_is_claimed_once(settings: Settings) -> None:
         assert stored is not None
         assert (stored.state, stored.attempts, stored.percent) == ("done", 2, 100)
         assert repo.requeue_interrupted(session) == []
+    engine.dispose()
+
+
+def _migrate_together(url: str, barrier: Any, errors: Any) -> None:
+    engine = make_engine(url)
+    try:
+        with engine.connect():  # connected (and imported) before the start, so that all migrate at once
+            pass
+        barrier.wait(timeout=120)
+        migrate(engine)
+    except Exception as exc:
+        errors.put(f"{type(exc).__name__}: {exc}")
+    finally:
+        engine.dispose()
+
+
+def test_processes_started_together_migrate_one_empty_database(settings: Settings) -> None:
+    # `kenesh serve` and two workers started at once on an empty database: each migrates, none may fail.
+    spawn = multiprocessing.get_context("spawn")
+    barrier, errors = spawn.Barrier(MIGRATORS), spawn.Queue()
+    processes = [
+        spawn.Process(target=_migrate_together, args=(settings.database_url, barrier, errors)) for _ in range(MIGRATORS)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=180)
+    assert [process.exitcode for process in processes] == [0] * MIGRATORS
+    failures = []
+    while not errors.empty():
+        failures.append(errors.get())
+    assert failures == []
+    engine = make_engine(settings.database_url)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        assert compare_metadata(context, Base.metadata) == []
     engine.dispose()

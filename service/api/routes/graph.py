@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from service.api.deps import MeetingFilterDep, ReaderDep, SessionDep
-from service.api.schemas import CoOccurrence, GraphEdge, GraphNode, GraphRule, Message
+from service.api.schemas import DB_INT_MAX, CoOccurrence, GraphEdge, GraphNode, GraphRule, Message
 from service.storage import research
 
 router = APIRouter(prefix="/graph", tags=["research"])
@@ -18,7 +18,9 @@ def co_occurrence(
     session: SessionDep,
     _: ReaderDep,
     meetings: MeetingFilterDep,
-    min_weight: Annotated[int, Query(ge=1, description="leave out pairs with fewer shared meetings")] = 1,
+    min_weight: Annotated[
+        int, Query(ge=1, le=DB_INT_MAX, description="leave out pairs with fewer shared meetings")
+    ] = 1,
     rule: Annotated[
         GraphRule,
         Query(description="`participants`: who took part in a meeting (not who it mentions); `mentions`: anyone named"),

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from service.api.deps import ArchivistDep, ReaderDep, SessionDep
 from service.api.schemas import (
+    DB_INT_MAX,
     MeetingRef,
     Message,
     OrganizationDetail,
@@ -33,7 +34,7 @@ def list_organizations(
     session: SessionDep,
     _: ReaderDep,
     q: Annotated[str, Query(description="words of a name or alias, in any case form")] = "",
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=DB_INT_MAX)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> OrganizationsPublic:
     """Organizations with a name or alias that has every word of `q` (compared by lemma)."""

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from service.api.deps import ArchivistDep, ReaderDep, SessionDep
 from service.api.schemas import (
+    DB_INT_MAX,
     MeetingRef,
     Message,
     PersonAppearancePublic,
@@ -35,7 +36,7 @@ def list_persons(
     session: SessionDep,
     _: ReaderDep,
     q: Annotated[str, Query(description="name words in any case form: «Базарбаева» finds Базарбаев")] = "",
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=DB_INT_MAX)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> PersonsPublic:
     """Archive persons whose name has every word of `q` (compared by lemma), by surname."""

@@ -11,13 +11,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Body, HTTPException, Query, status
+from fastapi import APIRouter, Body, HTTPException, Path, Query, status
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipelines.record import MeetingRecord
 from service.api.deps import ArchivistDep, QueueDep, ReaderDep, SessionDep
 from service.api.schemas import (
+    COLUMN_INT_MAX,
     Author,
     CorrectionRequest,
     JobPublic,
@@ -29,7 +30,7 @@ from service.api.schemas import (
 )
 from service.corrections import CorrectionError, apply_operations, misplaced_spans
 from service.storage import repositories as repo
-from service.storage.tables import Document, Record, RecordKind, Token
+from service.storage.tables import Document, Job, Record, RecordKind, Token
 
 router = APIRouter(prefix="/documents", tags=["records"])
 
@@ -42,7 +43,9 @@ def get_record(
     document_id: uuid.UUID,
     session: SessionDep,
     _: ReaderDep,
-    version: Annotated[int | None, Query(ge=1, description="a version; default: the current one")] = None,
+    version: Annotated[
+        int | None, Query(ge=1, le=COLUMN_INT_MAX, description="a version; default: the current one")
+    ] = None,
 ) -> RecordVersionDetail:
     """The current record, or any earlier version (the machine's original is version 1), with who made it."""
     _document_or_404(session, document_id)
@@ -100,7 +103,7 @@ def correct_record(
 )
 def restore_version(
     document_id: uuid.UUID,
-    version: int,
+    version: Annotated[int, Path(ge=1, le=COLUMN_INT_MAX)],
     session: SessionDep,
     token: ArchivistDep,
     body: Annotated[RestoreRequest | None, Body()] = None,
@@ -141,9 +144,15 @@ def reextract(document_id: uuid.UUID, session: SessionDep, queue: QueueDep, toke
     """
     _document_or_404(session, document_id)
     if (active := repo.active_job(session, document_id)) is not None:
-        raise HTTPException(status.HTTP_409_CONFLICT, f"the document already has a {active.state} job {active.id}")
-    job = repo.add_job(session, document_id, token.id, kind="reextract")
-    session.commit()
+        raise _busy(active)
+    try:
+        job = repo.add_job(session, document_id, token.id, kind="reextract")
+        session.commit()
+    except IntegrityError:
+        # A concurrent request (in any process) queued one between the check and the insert: the database's
+        # one-active-job index (migration 0006) refused this one.
+        session.rollback()
+        raise _busy(repo.active_job(session, document_id)) from None
     queue.submit(job.id)
     return JobPublic.model_validate(job)
 
@@ -170,6 +179,11 @@ def _store(
             status.HTTP_409_CONFLICT, f"version {current.version} was changed meanwhile: reload and apply again"
         ) from None
     return row
+
+
+def _busy(active: Job | None) -> HTTPException:
+    what = f"a {active.state} job {active.id}" if active is not None else "a queued or running job"
+    return HTTPException(status.HTTP_409_CONFLICT, f"the document already has {what}; wait for it to end")
 
 
 def _with_note(note: str | None, summary: str) -> str:

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from service.api.deps import MeetingFilterDep, ReaderDep, SessionDep
-from service.api.schemas import Message, SearchResult, SearchResults
+from service.api.schemas import DB_INT_MAX, Message, SearchResult, SearchResults
 from service.morphology import query_terms
 from service.storage import research
 
@@ -20,7 +20,7 @@ def search(
     _: ReaderDep,
     meetings: MeetingFilterDep,
     q: Annotated[str, Query(min_length=1, description="words in any case form; a document must have all of them")],
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=DB_INT_MAX)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> SearchResults:
     """Documents with every word of `q` in some inflection, best first (SQLite FTS5 bm25, PostgreSQL ts_rank)."""
