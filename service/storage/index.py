@@ -6,12 +6,12 @@ Identity rule: a record's person is an existing archive person when
     other or with the first letters of the names; a side with neither conflicts with nothing), and
   - the organization (the same archive organization) or the position (same head noun, one phrase's lemmas
     within the other's, a country under any of its names: «президент РФ» is «президент России») agrees in
-    at least one earlier appearance, or the given names alone identify the person (a first name, or a first
-    and a middle initial on both sides): Путин as «президент России» and as «премьер-министр» is one man,
-    unless another archive person has the same name, and
+    at least one earlier appearance, or the first names agree (initials are not enough): Путин as
+    «президент России» and as «премьер-министр» is one man, unless an archivist told two persons of that
+    name apart, and
 and no appearance of that archive person conflicts on the given name, and it does not appear in this
-document already (two persons of one record are two people). A surname alone, or a surname and one
-initial, never merges anyone without a position or organization.
+document already (two persons of one record are two people). A surname alone, or with initials, never
+merges anyone without a position or organization.
 Every appearance keeps the decision and its evidence; an archivist's split or merge is kept across
 re-indexing, because a re-indexed document's persons go back to the archive persons they had.
 
@@ -406,7 +406,7 @@ def _assign(
             continue
         how = "first_name" if "first_name" in given else ("initials" if "initials" in given else "none_given")
         agreeing = [(item, fields) for item in items if (fields := _agreement(appearance, item))]
-        if not agreeing and _names_suffice(appearance, items, how):
+        if not agreeing and _names_suffice(how):
             # The names alone say who it is: a position of another year («премьер-министр», then
             # «президент России») is the same man, not a contradiction.
             agreeing = [(items[0], [])]
@@ -452,17 +452,11 @@ def _assign(
     appearance.decided_by = IdentitySource.MACHINE.value
 
 
-def _names_suffice(appearance: PersonAppearance, items: Sequence[PersonAppearance], how: str) -> bool:
-    """Whether the given names identify the person without a position or organization to agree on.
-
-    A first name does (Владимир Путин); initials do when both sides give a first and a middle letter
-    (В.В. Путин and Владимир Владимирович Путин); a surname alone or one initial never does.
-    """
-    if how == "first_name":
-        return True
-    if how != "initials":
-        return False
-    return len(_letters(appearance)) >= 2 and any(len(_letters(item)) >= 2 for item in items)
+def _names_suffice(how: str) -> bool:
+    """Whether the given names identify the person without a position or organization to agree on: a first
+    name does (Владимир Путин); initials do not, even two of them (И.И. Петров the chairman and И.И. Петров
+    the director may be two people), nor does a surname alone."""
+    return how == "first_name"
 
 
 def _alone(session: Session, person_id: uuid.UUID, used: set[uuid.UUID]) -> bool:

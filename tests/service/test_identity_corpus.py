@@ -49,8 +49,9 @@ def test_a_first_name_identifies_across_positions(factory: sessionmaker[Session]
         factory, "Владимир Владимирович Путин", "премьер-министр", first_name="Владимир", patronymic="Владимирович"
     )
     assert premier == president
-    # Initials that give a first and a middle letter agree with the full name; one letter would not.
-    assert add(factory, "В.В. Путин", "председатель правительства", initials="В.В.") == president
+    # Initials agree with the full name but do not identify him without a position or organization.
+    assert add(factory, "В.В. Путин", "председатель правительства", initials="В.В.") != president
+    assert add(factory, "В.В. Путин", "президент России", initials="В.В.") == president
 
 
 def test_names_that_do_not_identify(factory: sessionmaker[Session]) -> None:
