@@ -47,7 +47,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def settings(database_url: str) -> Settings:
     # Models load on the first document (once per test session), not again at every app start.
     # No rate limit: the tests poll jobs far faster than a client would (test_api_limits.py sets one).
-    return Settings(database_url=database_url, warm_up=False, sse_poll_seconds=0.05, rate_limit_per_minute=0)
+    # Extraction in the test process (test_extraction_processes.py forks the processes), where its models
+    # are loaded once per session.
+    return Settings(
+        database_url=database_url, warm_up=False, sse_poll_seconds=0.05, rate_limit_per_minute=0, extract_processes=0
+    )
 
 
 @pytest.fixture
