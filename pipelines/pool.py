@@ -37,6 +37,8 @@ T = TypeVar("T")
 
 # How soon a pool process notices its parent died.
 PARENT_CHECK_SECONDS = 1.0
+# How long a finished document waits for its last progress reports to be relayed (a database write each).
+RELAY_SECONDS = 30.0
 
 
 def default_processes() -> int:
@@ -50,7 +52,7 @@ def warm_up() -> None:
     try:
         extract_document(WARM_UP_TEXT.encode("utf-8"), "warm-up.txt")
     except KeneshError as exc:  # a tiny KENESH_DOCUMENT_SECONDS: the models are loaded, the caches stay cold
-        log.warning("warm-up extraction cut short: %s", exc)
+        log.info("warm-up extraction cut short: %s", exc)
     # Objects alive now stay out of the cyclic collector: its passes would write to every one of them and
     # so copy the pages a forked process shares with its parent.
     gc.freeze()
@@ -85,7 +87,11 @@ def _extract_in_child(call: int, data: bytes, filename: str | None) -> Extractio
         if _reports is not None:
             _reports.put((call, step, percent))
 
-    return extract_document(data, filename, progress)
+    try:
+        return extract_document(data, filename, progress)
+    finally:
+        if _reports is not None:
+            _reports.put((call, None, 0))  # the last report: the parent returns once it has relayed them all
 
 
 @dataclass(frozen=True)
@@ -123,30 +129,40 @@ class ExtractionPool:
             raise ValueError("an extraction pool needs at least one process")
         self.processes = processes
         self._context = multiprocessing.get_context("fork")
-        self._reports: SimpleQueue = self._context.SimpleQueue()
         self._progress: dict[int, Progress] = {}
+        self._relayed: dict[int, threading.Event] = {}
         self._calls = itertools.count()
         self._lock = threading.Lock()
         self.pending = 0  # documents handed to the processes (`run`) and not finished
         self._executor = self._fork()
-        self._reader = threading.Thread(target=self._read_reports, name="kenesh-pool-progress", daemon=True)
-        self._reader.start()
 
     def _fork(self) -> ProcessPoolExecutor:
+        # A queue of reports per generation of processes: one killed while writing to it leaves its lock held.
+        # (The reader of a broken generation stays blocked on its queue: one idle thread per process death.)
+        self._reports: SimpleQueue = self._context.SimpleQueue()
         executor = ProcessPoolExecutor(
             self.processes, mp_context=self._context, initializer=_start_child, initargs=(self._reports, os.getpid())
         )
         # With 'fork', the executor starts all its processes at the first submit: do it now, not later from
         # whatever thread submits first.
         executor.submit(int).result()
+        self._reader = threading.Thread(
+            target=self._read_reports, args=(self._reports,), name="kenesh-pool-progress", daemon=True
+        )
+        self._reader.start()
         return executor
 
-    def _read_reports(self) -> None:
+    def _read_reports(self, reports: SimpleQueue) -> None:
         while True:
-            report = self._reports.get()
+            report = reports.get()
             if report is None:
                 return
             call, step, percent = report
+            if step is None:
+                relayed = self._relayed.pop(call, None)
+                if relayed is not None:
+                    relayed.set()
+                continue
             progress = self._progress.get(call)
             if progress is not None:
                 try:
@@ -179,21 +195,33 @@ class ExtractionPool:
             raise ProcessDied("the extraction process stopped mid-document (out of memory?)") from None
 
     def run(self, data: bytes, filename: str | None = None, progress: Progress | None = None) -> Extraction:
-        """`extract_document` in a pool process; its progress reports are relayed to `progress` here."""
+        """`extract_document` in a pool process; its progress reports are relayed to `progress` here, all of
+        them before this returns (a late one must not move a finished job's progress back)."""
         call = next(self._calls)
+        relayed = threading.Event()
         if progress is not None:
             self._progress[call] = progress
+            self._relayed[call] = relayed
+        future = self._submit(_extract_in_child, call, data, filename)
+        with self._lock:
+            self.pending += 1
         try:
-            future = self._submit(_extract_in_child, call, data, filename)
-            with self._lock:
-                self.pending += 1
             try:
-                return self._result(future)
-            finally:
-                with self._lock:
-                    self.pending -= 1
+                extraction = self._result(future)
+            except ProcessDied:
+                raise
+            except BaseException:  # the pipeline's error: its reports came before it
+                if progress is not None:
+                    relayed.wait(RELAY_SECONDS)
+                raise
+            if progress is not None:
+                relayed.wait(RELAY_SECONDS)
+            return extraction
         finally:
+            with self._lock:
+                self.pending -= 1
             self._progress.pop(call, None)
+            self._relayed.pop(call, None)
 
     def extract_files(self, paths: Iterable[Path], indent: int | None) -> Iterator[FileOutcome]:
         """Each file's outcome, in the order of `paths`, while the pool works ahead on the next ones."""
