@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 from pydantic import Field
@@ -28,10 +29,11 @@ class Settings(BaseSettings):
     # Extraction is CPU-bound Python: threads share one core, processes use them all. Forked from the service
     # after the models load, the processes share the model memory.
     extract_processes: int = Field(
-        1,
+        default_factory=lambda: len(os.sched_getaffinity(0)),
         ge=0,
-        description="processes of its own for POST /v1/extract (the embedded jobs get job_workers others, so that "
-        "neither holds up the other); 0: everything in the service process, one document at a time",
+        description="processes of its own for POST /v1/extract, default: the cores (the embedded jobs get "
+        "job_workers others, so that neither holds up the other); 0: everything in the service process, one "
+        "document at a time",
     )
     broker_url: str | None = Field(
         None, description="Celery broker, e.g. redis://127.0.0.1:6379/0; unset: jobs run in the service process"
