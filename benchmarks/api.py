@@ -202,7 +202,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="embedded job workers")
     parser.add_argument("--clients", type=int, default=4, help="concurrent /v1/extract clients")
     parser.add_argument(
-        "--extract-processes", type=int, default=1, help="KENESH_EXTRACT_PROCESSES (0: in the service process)"
+        "--extract-processes",
+        type=int,
+        default=len(os.sched_getaffinity(0)),
+        help="KENESH_EXTRACT_PROCESSES (default: the cores; 0: in the service process, one at a time)",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
