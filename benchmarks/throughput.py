@@ -123,13 +123,15 @@ def run_process(command: list[str], env: dict[str, str]) -> ProcessRun:
     return ProcessRun(**json.loads(out.stdout.strip().splitlines()[-1]))
 
 
-def _env(**extra: str) -> dict[str, str]:
+def _env(pythonpath: str = str(ROOT), **extra: str) -> dict[str, str]:
     env = {name: value for name, value in os.environ.items() if name not in THREAD_VARIABLES}
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = pythonpath
     return {**env, **extra}
 
 
-def whole_processes(files: list[Path], rounds: int, workdir: Path) -> dict[str, Any]:
+def whole_processes(
+    files: list[Path], rounds: int, workdir: Path, kenesh_path: str = str(ROOT), one_document: bool = True
+) -> dict[str, Any]:
     chars = sum(len(path.read_text(encoding="utf-8")) for path in files)
     joined = workdir / "one-document.txt"
     joined.write_text("\n\n".join(path.read_text(encoding="utf-8") for path in files), encoding="utf-8")
@@ -140,8 +142,11 @@ def whole_processes(files: list[Path], rounds: int, workdir: Path) -> dict[str, 
     runs: dict[str, list[ProcessRun]] = {"natasha": [], "kenesh": [], "one_document": []}
     for _ in range(rounds):
         runs["natasha"].append(run_process(natasha_cmd, _env(OPENBLAS_NUM_THREADS="1")))
-        runs["kenesh"].append(run_process([*kenesh_cmd, *names], _env()))
-        runs["one_document"].append(run_process([*kenesh_cmd, str(joined)], _env()))
+        runs["kenesh"].append(run_process([*kenesh_cmd, *names], _env(kenesh_path)))
+        if one_document:
+            runs["one_document"].append(run_process([*kenesh_cmd, str(joined)], _env(kenesh_path)))
+        else:  # not measured: the files' figures stand in, and the ratio reads 1
+            runs["one_document"].append(runs["kenesh"][-1])
 
     def median(side: str) -> ProcessRun:
         values = runs[side]
@@ -352,16 +357,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=DEFAULT_DOCUMENTS, help="the first N texts (by name)")
     parser.add_argument("--rounds", type=int, default=1, help="alternating rounds of the whole-process runs")
     parser.add_argument("--no-profile", action="store_true", help="skip the per-step profile")
+    parser.add_argument("--no-one-document", action="store_true", help="skip the one-document run")
+    parser.add_argument(
+        "--kenesh-pythonpath",
+        default=str(ROOT),
+        help="PYTHONPATH of the `kenesh extract` runs: another checkout, to compare (default: this one)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     args = parser.parse_args(argv)
     files = sorted(args.corpus.glob("*.txt"))[: args.documents]
     if not files:
         raise SystemExit(f"no .txt documents in {args.corpus}")
     with tempfile.TemporaryDirectory(prefix="kenesh-bench-") as workdir:
-        result: dict[str, Any] = {
-            "corpus": str(args.corpus),
-            "whole": whole_processes(files, args.rounds, Path(workdir)),
-        }
+        whole = whole_processes(
+            files, args.rounds, Path(workdir), args.kenesh_pythonpath, one_document=not args.no_one_document
+        )
+    result: dict[str, Any] = {"corpus": str(args.corpus), "kenesh": args.kenesh_pythonpath, "whole": whole}
     if not args.no_profile:
         result["profile"] = profile(files)
     if args.json:
