@@ -1,4 +1,4 @@
-"""The pipeline as the service runs it: one shared instance, one document at a time, with progress by stage."""
+"""The pipeline as the service runs it: models loaded once, documents in forked processes (or here, one at a time)."""
 
 from __future__ import annotations
 
