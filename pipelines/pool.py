@@ -170,13 +170,14 @@ class ExtractionPool:
                 except Exception:  # a progress report is advisory: a failed write must not stop the reader
                     log.exception("progress report %s %d%% failed", step, percent)
 
-    def _submit(self, fn: Callable[..., T], *args: object) -> Future[T]:
+    def _submit(self, fn: Callable[..., T], *args: object) -> tuple[ProcessPoolExecutor, Future[T]]:
+        """The call's future, and the generation of processes it went to (to replace only that one if broken)."""
         with self._lock:
             try:
-                return self._executor.submit(fn, *args)
+                return self._executor, self._executor.submit(fn, *args)
             except BrokenProcessPool:
                 self._replace(self._executor)
-                return self._executor.submit(fn, *args)
+                return self._executor, self._executor.submit(fn, *args)
 
     def _replace(self, broken: ProcessPoolExecutor) -> None:
         """Fork a new pool for the broken one (once, whoever notices first); the caller holds the lock."""
@@ -185,8 +186,8 @@ class ExtractionPool:
             broken.shutdown(wait=False, cancel_futures=True)
             self._executor = self._fork()
 
-    def _result(self, future: Future[T]) -> T:
-        executor = self._executor
+    def _result(self, submitted: tuple[ProcessPoolExecutor, Future[T]]) -> T:
+        executor, future = submitted
         try:
             return future.result()
         except BrokenProcessPool:
@@ -202,12 +203,12 @@ class ExtractionPool:
         if progress is not None:
             self._progress[call] = progress
             self._relayed[call] = relayed
-        future = self._submit(_extract_in_child, call, data, filename)
+        submitted = self._submit(_extract_in_child, call, data, filename)
         with self._lock:
             self.pending += 1
         try:
             try:
-                extraction = self._result(future)
+                extraction = self._result(submitted)
             except ProcessDied:
                 raise
             except BaseException:  # the pipeline's error: its reports came before it
@@ -226,8 +227,8 @@ class ExtractionPool:
     def extract_files(self, paths: Iterable[Path], indent: int | None) -> Iterator[FileOutcome]:
         """Each file's outcome, in the order of `paths`, while the pool works ahead on the next ones."""
         pending = [self._submit(_extract_file_in_child, path, indent) for path in paths]
-        for future in pending:
-            yield self._result(future)
+        for submitted in pending:
+            yield self._result(submitted)
 
     @property
     def pids(self) -> list[int]:
