@@ -1,15 +1,21 @@
 """The archive service over real HTTP: `POST /v1/extract` latency and upload→done throughput.
 
-    python benchmarks/api.py [--corpus DIR] [--chars N] [--requests N] [--workers N] [--json]
+    python benchmarks/api.py [--corpus DIR] [--chars N] [--requests N] [--clients N] [--workers N]
+                             [--extract-processes N] [--json]
 
 The app runs in this process (uvicorn in a thread, 127.0.0.1 on a free port) on a temporary SQLite
 archive, with no rate limit. Models are loaded before the clock starts, as `kenesh serve` does.
 
 - Latency: one report of about `--chars` characters (corpus-dev texts joined and cut at a line end)
-  sent as `{"text": …}`, after a warm-up, one request at a time; p50 and p95 of `--requests`.
+  sent as `{"text": …}`, after a warm-up, by `--clients` clients at once (4 by default), each sending its
+  share of `--requests` one after another; p50 and p95 over all of them.
 - Throughput: every corpus-dev document in one `POST /v1/documents`, then polling their jobs until
   all are done; documents per minute from the upload's start to the last job's end, with
-  `--workers` threads in the embedded job pool.
+  `--workers` embedded job workers.
+
+`--extract-processes 0` runs every extraction in the service process, one at a time, as before the
+extraction processes (issue 15); with OPENBLAS_NUM_THREADS=2 in the environment as well, that is the
+service as it was before.
 """
 
 from __future__ import annotations
@@ -29,9 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # runnable as `python benchmarks/api.py` from a checkout
     sys.path.insert(0, str(ROOT))
-# As pipelines/nlp.py sets it for the service; it must be set before numpy loads, so here too.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-
+import models  # noqa: E402, F401, I001  (first: the BLAS threads, as every Kenesh entry point sets them)
 import httpx  # noqa: E402
 import uvicorn  # noqa: E402
 from archive import upload_and_wait  # noqa: E402
@@ -96,14 +100,25 @@ class Server:
         self.thread.join(timeout=60)
 
 
-def measure_latency(client: httpx.Client, text: str, requests: int) -> list[float]:
+def measure_latency(client: httpx.Client, text: str, requests: int, clients: int) -> list[float]:
     for _ in range(WARMUP_REQUESTS):
         client.post("/v1/extract", json={"text": text}).raise_for_status()
-    seconds = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        client.post("/v1/extract", json={"text": text}).raise_for_status()
-        seconds.append(time.perf_counter() - start)
+    seconds: list[float] = []
+    lock = threading.Lock()
+
+    def one_client(count: int) -> None:
+        for _ in range(count):
+            start = time.perf_counter()
+            client.post("/v1/extract", json={"text": text}).raise_for_status()
+            with lock:
+                seconds.append(time.perf_counter() - start)
+
+    shares = [requests // clients + (i < requests % clients) for i in range(clients)]
+    threads = [threading.Thread(target=one_client, args=(share,)) for share in shares]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     return seconds
 
 
@@ -116,11 +131,16 @@ def measure_throughput(client: httpx.Client, corpus: Path) -> tuple[int, int, fl
     return len(paths), chars, time.perf_counter() - start
 
 
-def run(corpus: Path, chars: int, requests: int, workers: int) -> dict[str, Any]:
+def run(corpus: Path, chars: int, requests: int, workers: int, clients: int, processes: int) -> dict[str, Any]:
     text = report_text(corpus, chars)
     with tempfile.TemporaryDirectory(prefix="kenesh-bench-") as folder:
         settings = Settings(
-            database_url=f"sqlite:///{Path(folder) / 'kenesh.db'}", rate_limit_per_minute=0, job_workers=workers
+            database_url=f"sqlite:///{Path(folder) / 'kenesh.db'}",
+            rate_limit_per_minute=0,
+            job_workers=workers,
+            extract_processes=processes,
+            max_concurrent_extractions=max(clients, 4),
+            extract_wait_seconds=300,
         )
         engine = make_engine(settings.database_url)
         migrate(engine)
@@ -130,12 +150,15 @@ def run(corpus: Path, chars: int, requests: int, workers: int) -> dict[str, Any]
         with Server(settings) as base_url:
             headers = {"Authorization": f"Bearer {token}"}
             with httpx.Client(base_url=base_url, headers=headers, timeout=120.0) as client:
-                latency = measure_latency(client, text, requests)
+                latency = measure_latency(client, text, requests, clients)
                 documents, corpus_chars, seconds = measure_throughput(client, corpus)
     return {
         "extract": {
             "chars": len(text),
             "requests": requests,
+            "clients": clients,
+            "extract_processes": processes,
+            "openblas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
             "p50_ms": percentile(latency, 0.50) * 1000,
             "p95_ms": percentile(latency, 0.95) * 1000,
             "mean_ms": sum(latency) / len(latency) * 1000,
@@ -154,7 +177,9 @@ def run(corpus: Path, chars: int, requests: int, workers: int) -> dict[str, Any]
 def print_table(result: dict[str, Any]) -> None:
     extract, upload = result["extract"], result["upload_to_done"]
     print(
-        f"POST /v1/extract, {extract['chars']:,} chars, {extract['requests']} requests after {WARMUP_REQUESTS} warm-up"
+        f"POST /v1/extract, {extract['chars']:,} chars, {extract['requests']} requests from {extract['clients']} "
+        f"clients at once after {WARMUP_REQUESTS} warm-up; {extract['extract_processes']} extraction process(es), "
+        f"OPENBLAS_NUM_THREADS={extract['openblas_threads']}"
     )
     print("| p50 | p95 | mean |")
     print("|---|---|---|")
@@ -174,12 +199,19 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--chars", type=int, default=5000, help="size of the report sent to /v1/extract")
     parser.add_argument("--requests", type=int, default=30, help="timed /v1/extract requests")
-    parser.add_argument("--workers", type=int, default=1, help="threads of the embedded job pool")
+    parser.add_argument("--workers", type=int, default=1, help="embedded job workers")
+    parser.add_argument("--clients", type=int, default=4, help="concurrent /v1/extract clients")
+    parser.add_argument(
+        "--extract-processes",
+        type=int,
+        default=len(os.sched_getaffinity(0)),
+        help="KENESH_EXTRACT_PROCESSES (default: the cores; 0: in the service process, one at a time)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if not any(args.corpus.glob("*.txt")):
         raise SystemExit(f"no .txt documents in {args.corpus}")
-    result = run(args.corpus, args.chars, args.requests, args.workers)
+    result = run(args.corpus, args.chars, args.requests, args.workers, args.clients, args.extract_processes)
     if args.json:
         print(json.dumps(result, indent=1))
     else:

@@ -1,81 +1,176 @@
-"""Throughput of the full Kenesh pipeline against plain Natasha NER, in one process and one run.
+"""Throughput of `kenesh extract` against plain Natasha NER, whole processes, in one run; and where Kenesh's
+time goes.
 
-    python benchmarks/throughput.py [--corpus DIR] [--min-chars N] [--json]
+    python benchmarks/throughput.py [--corpus DIR] [--documents N] [--rounds N] [--no-profile] [--json]
 
-Both sides read the same texts (corpus-dev repeated to at least `--min-chars` characters), one
-document per call, as the CLI does. Models are loaded and warmed up before the clock starts. The
-Kenesh side is also broken down per step (reader, cleaning, every spaCy component, every extraction
-stage), so a slowdown can be traced to the step that causes it.
+The anchor is what a plain Natasha user runs: segment → morph → NER → names (every span normalised, the
+names grammar on every PER span), one process, OPENBLAS_NUM_THREADS=1. Kenesh is the real command with its
+defaults, `kenesh extract --out DIR FILES` (one process per core, forked after the models load). Both read
+the same files (the first `--documents` texts of nerel-train) and are timed as whole processes, model
+loading included, side by side in rounds that alternate (median of `--rounds`), so that load from other
+processes falls on both alike. Reported:
 
-Repeating the corpus keeps the lemma caches of both sides warm after the first round; a long-running
-service sees the same, so the figures are those of a warmed-up server, not of a cold CLI call.
+- wall time: Natasha's seconds / Kenesh's (the target is at least 1.4);
+- CPU time per character, user + sys of every process: Natasha's / Kenesh's (the target is at least 0.75);
+- the peak RSS of any one Kenesh process (at most 600 MB);
+- the same texts as one document (joined by blank lines): its CPU per character / the files' (at most 1.5);
+- a per-step profile of the pipeline in this process: seconds per step (reader, cleaning, each spaCy
+  component, each extraction stage) and cProfile's own time aggregated per package or module.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
-import resource
+import pstats
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # runnable as `python benchmarks/throughput.py` from a checkout
     sys.path.insert(0, str(ROOT))
-# As pipelines/nlp.py sets it for the service; it must be set before numpy loads, so here too.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+import models  # noqa: E402, F401, I001  (first: one BLAS thread, as every Kenesh entry point)
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 import pipelines.extract as extract_module  # noqa: E402
-from models import loading  # noqa: E402
 from pipelines.nlp import load_nlp  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus-dev"
-DEFAULT_MIN_CHARS = 500_000
-WARMUP_DOCS = 3
+DEFAULT_CORPUS = ROOT.parent / "shared" / "nerel-train"
+DEFAULT_DOCUMENTS = 300
+THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 # The step names of the breakdown, in pipeline order; spaCy components are added as they are found.
 READ, CLEAN, TOKENIZE, OTHER = "read", "cleaning", "tokenize", "assemble+other"
 
-
-def peak_rss_mb() -> float:
-    # Linux reports ru_maxrss in KiB, macOS in bytes.
-    scale = 1 if sys.platform == "darwin" else 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
+# The targets of issue 15.
+TARGET_WALL, TARGET_CPU, TARGET_RSS_MB, TARGET_ONE_DOCUMENT = 1.4, 0.75, 600, 1.5
 
 
-def load_rounds(corpus: Path, min_chars: int) -> list[list[str]]:
-    """The corpus documents, as many rounds of them as it takes to reach `min_chars`."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
-    if not texts:
-        raise SystemExit(f"no .txt documents in {corpus}")
-    per_round = sum(map(len, texts))
-    return [texts] * -(-min_chars // per_round)  # ceiling division
+# ---- Natasha, as its own process -------------------------------------------------------------------
 
 
-# ---- Natasha ----------------------------------------------------------------------------------
-
-
-def natasha_ner(text: str) -> list[tuple[int, int, str, str]]:
-    """What a plain Natasha user runs: segment, morph, NER, normalise every span."""
+def natasha_main(files: list[str]) -> int:
+    """`throughput.py --natasha FILE…`: what a plain Natasha user runs, over every file, in this process."""
     from natasha import Doc as NatashaDoc
 
-    doc = NatashaDoc(text)
-    doc.segment(loading.segmenter())
-    doc.tag_morph(loading.morph_tagger())
-    doc.tag_ner(loading.ner_tagger())
-    vocab = loading.morph_vocab()
-    for span in doc.spans:
-        span.normalize(vocab)
-    return [(s.start, s.stop, s.type, s.normal) for s in doc.spans]
+    from models import loading
+
+    segmenter, morph, ner = loading.segmenter(), loading.morph_tagger(), loading.ner_tagger()
+    vocab, names = loading.morph_vocab(), loading.names_extractor()
+    spans = 0
+    for path in files:
+        doc = NatashaDoc(Path(path).read_text(encoding="utf-8"))
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.tag_ner(ner)
+        for span in doc.spans:
+            span.normalize(vocab)
+            if span.type == "PER":
+                span.extract_fact(names)
+            spans += 1
+    print(spans)
+    return 0
+
+
+# ---- whole processes ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProcessRun:
+    """One command run to its end: wall seconds, CPU seconds of it and every process it waited for, and the
+    peak RSS of the largest of them (the kernel's ru_maxrss of the children is a maximum, not a sum)."""
+
+    wall: float
+    cpu: float
+    peak_rss_mb: float
+
+
+# Runs one command in a fresh, light Python process (no models of its own), so that the children's peak RSS
+# it reads is that command's (the kernel keeps the largest ru_maxrss of the reaped descendants, not a sum)
+# and their CPU time includes every process the command forked and waited for.
+_RUSAGE_CHILD = """
+import json, resource, subprocess, sys, time
+command = json.loads(sys.argv[1])
+started = time.perf_counter()
+done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+wall = time.perf_counter() - started
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+if done.returncode:
+    sys.exit(f"{command[:4]} failed ({done.returncode}): {done.stderr[-2000:]}")
+print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024}))
+"""
+
+
+def run_process(command: list[str], env: dict[str, str]) -> ProcessRun:
+    out = subprocess.run(
+        [sys.executable, "-c", _RUSAGE_CHILD, json.dumps(command)], capture_output=True, text=True, env=env
+    )
+    if out.returncode != 0:
+        raise SystemExit(out.stderr[-2000:])
+    return ProcessRun(**json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def _env(pythonpath: str = str(ROOT), **extra: str) -> dict[str, str]:
+    env = {name: value for name, value in os.environ.items() if name not in THREAD_VARIABLES}
+    env["PYTHONPATH"] = pythonpath
+    return {**env, **extra}
+
+
+def whole_processes(
+    files: list[Path], rounds: int, workdir: Path, kenesh_path: str = str(ROOT), one_document: bool = True
+) -> dict[str, Any]:
+    chars = sum(len(path.read_text(encoding="utf-8")) for path in files)
+    joined = workdir / "one-document.txt"
+    joined.write_text("\n\n".join(path.read_text(encoding="utf-8") for path in files), encoding="utf-8")
+    one_chars = len(joined.read_text(encoding="utf-8"))
+    names = [str(path) for path in files]
+    natasha_cmd = [sys.executable, str(Path(__file__).resolve()), "--natasha", *names]
+    kenesh_cmd = [sys.executable, "-m", "service.cli", "extract", "--out", str(workdir / "out")]
+    runs: dict[str, list[ProcessRun]] = {"natasha": [], "kenesh": [], "one_document": []}
+    for _ in range(rounds):
+        runs["natasha"].append(run_process(natasha_cmd, _env(OPENBLAS_NUM_THREADS="1")))
+        runs["kenesh"].append(run_process([*kenesh_cmd, *names], _env(kenesh_path)))
+        if one_document:
+            runs["one_document"].append(run_process([*kenesh_cmd, str(joined)], _env(kenesh_path)))
+        else:  # not measured: the files' figures stand in, and the ratio reads 1
+            runs["one_document"].append(runs["kenesh"][-1])
+
+    def median(side: str) -> ProcessRun:
+        values = runs[side]
+        return ProcessRun(
+            statistics.median(run.wall for run in values),
+            statistics.median(run.cpu for run in values),
+            max(run.peak_rss_mb for run in values),
+        )
+
+    natasha, kenesh, one = median("natasha"), median("kenesh"), median("one_document")
+    return {
+        "documents": len(files),
+        "chars": chars,
+        "one_document_chars": one_chars,
+        "cores": len(os.sched_getaffinity(0)),
+        "rounds": rounds,
+        "natasha": {**asdict(natasha), "chars_per_s": round(chars / natasha.wall)},
+        "kenesh": {**asdict(kenesh), "chars_per_s": round(chars / kenesh.wall)},
+        "one_document": {**asdict(one), "chars_per_s": round(one_chars / one.wall)},
+        "speed_vs_natasha": round(natasha.wall / kenesh.wall, 3),
+        "cpu_efficiency_vs_natasha": round((natasha.cpu / chars) / (kenesh.cpu / chars), 3),
+        "peak_rss_mb": round(kenesh.peak_rss_mb),
+        "one_document_cost_per_char": round((one.cpu / one_chars) / (kenesh.cpu / chars), 3),
+    }
 
 
 # ---- Kenesh breakdown -------------------------------------------------------------------------
@@ -164,108 +259,122 @@ class Breakdown:
         return {label: {"seconds": round(s, 4), "share": round(s / total, 4)} for label, s in rows.items()}
 
 
-# ---- the run ----------------------------------------------------------------------------------
+# ---- per-step profile, in this process ---------------------------------------------------------------
 
 
-class Clock:
-    """Wall and CPU seconds of one side; CPU time is the steadier figure on a shared machine."""
-
-    def __init__(self) -> None:
-        self.wall = 0.0
-        self.cpu = 0.0
-
-    @contextmanager
-    def running(self) -> Iterator[None]:
-        wall, cpu = time.perf_counter(), time.process_time()
-        try:
-            yield
-        finally:
-            self.wall += time.perf_counter() - wall
-            self.cpu += time.process_time() - cpu
-
-    def row(self, chars: int) -> dict[str, float]:
-        return {
-            "seconds": round(self.wall, 3),
-            "cpu_seconds": round(self.cpu, 3),
-            "chars_per_s": round(chars / self.wall),
-            "chars_per_cpu_s": round(chars / self.cpu),
-        }
+def _owner(filename: str) -> str:
+    """The package (site-packages) or Kenesh module a function's own time is counted under."""
+    if filename == "~":
+        return "builtins (C functions and methods)"
+    path = Path(filename)
+    parts = path.parts
+    if "site-packages" in parts:
+        return parts[parts.index("site-packages") + 1].split(".")[0].removesuffix(".py")
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return "python" if filename.startswith("<") or "python3" in filename else path.name
 
 
-def run(corpus: Path, min_chars: int) -> dict[str, Any]:
-    rounds = load_rounds(corpus, min_chars)
-    chars = sum(len(text) for texts in rounds for text in texts)
-    rss_start = peak_rss_mb()
-
-    for text in rounds[0][:WARMUP_DOCS]:
-        natasha_ner(text)
-    rss_natasha = peak_rss_mb()
-    for text in rounds[0][:WARMUP_DOCS]:
-        extract_module.extract_bytes(text.encode("utf-8"))
-
-    # Rounds alternate between the two sides, so that load from other processes falls on both alike.
-    natasha, kenesh, breakdown = Clock(), Clock(), Breakdown()
-    extract_bytes = extract_module.extract_bytes
+def profile(files: list[Path], top: int = 25) -> dict[str, Any]:
+    texts = [path.read_bytes() for path in files]
+    for data in texts[:3]:  # models loaded and caches warm, as in a forked process
+        extract_module.extract_bytes(data)
+    breakdown = Breakdown()
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
     with breakdown.installed():
-        for texts in rounds:
-            payloads = [text.encode("utf-8") for text in texts]
-            with natasha.running():
-                for text in texts:
-                    natasha_ner(text)
-            with kenesh.running():
-                for data in payloads:
-                    extract_bytes(data)
-
+        profiler.enable()
+        for data in texts:
+            extract_module.extract_bytes(data)
+        profiler.disable()
+    total = time.perf_counter() - started
+    own: dict[str, float] = defaultdict(float)
+    for (filename, _line, _name), (_cc, _nc, tottime, _ct, _callers) in pstats.Stats(profiler).stats.items():
+        own[_owner(filename)] += tottime
+    profiled = sum(own.values())
+    ranked = sorted(own.items(), key=lambda item: -item[1])[:top]
     return {
-        "corpus": str(corpus),
-        "documents": sum(map(len, rounds)),
-        "chars": chars,
-        "openblas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
-        "natasha": natasha.row(chars),
-        "kenesh": kenesh.row(chars),
-        "ratio_kenesh_to_natasha": round(natasha.wall / kenesh.wall, 3),
-        "ratio_cpu_kenesh_to_natasha": round(natasha.cpu / kenesh.cpu, 3),
-        "peak_rss_mb": {
-            "before_models": round(rss_start, 1),
-            "natasha_loaded": round(rss_natasha, 1),
-            "end": round(peak_rss_mb(), 1),
-        },
-        "kenesh_breakdown": breakdown.shares(kenesh.wall),
+        "seconds_profiled": round(total, 2),
+        "steps": breakdown.shares(total),
+        "own_time": {name: {"seconds": round(s, 3), "share": round(s / profiled, 4)} for name, s in ranked},
     }
 
 
+# ---- the report --------------------------------------------------------------------------------------
+
+
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
 def print_report(result: dict[str, Any]) -> None:
+    w = result["whole"]
     print(
-        f"{result['documents']} documents, {result['chars']:,} chars ({result['corpus']}), "
-        f"OPENBLAS_NUM_THREADS={result['openblas_threads']}"
+        f"{w['documents']} documents, {w['chars']:,} chars ({result['corpus']}), {w['cores']} cores, "
+        f"median of {w['rounds']} round(s), whole processes (model loading included)"
     )
-    for side in ("natasha", "kenesh"):
-        row = result[side]
+    for side, label in (("natasha", "Natasha NER"), ("kenesh", "kenesh extract"), ("one_document", "one document")):
+        row = w[side]
         print(
-            f"  {side:<8} {row['chars_per_s']:>10,} chars/s  {row['seconds']:>7.2f} s wall"
-            f"   ({row['chars_per_cpu_s']:,} chars per CPU s)"
+            f"  {label:<15} {row['wall']:>7.2f} s wall {row['cpu']:>7.2f} s CPU {row['chars_per_s']:>8,} chars/s"
+            f"  peak RSS {row['peak_rss_mb']:>4.0f} MB"
         )
     print(
-        f"  ratio kenesh/natasha: {result['ratio_kenesh_to_natasha']:.2f} wall, "
-        f"{result['ratio_cpu_kenesh_to_natasha']:.2f} CPU"
+        f"  speed vs Natasha (wall):       {w['speed_vs_natasha']:.2f}x  target >= {TARGET_WALL}  "
+        f"{_verdict(w['speed_vs_natasha'] >= TARGET_WALL)}"
     )
-    rss = result["peak_rss_mb"]
     print(
-        f"  peak RSS: {rss['end']:.0f} MB "
-        f"(before models {rss['before_models']:.0f} MB, with natasha's models {rss['natasha_loaded']:.0f} MB)"
+        f"  CPU per char vs Natasha:       {w['cpu_efficiency_vs_natasha']:.2f}x  target >= {TARGET_CPU}  "
+        f"{_verdict(w['cpu_efficiency_vs_natasha'] >= TARGET_CPU)}"
     )
-    print("kenesh time per step:")
-    for label, row in result["kenesh_breakdown"].items():
+    print(
+        f"  peak RSS of one process:       {w['peak_rss_mb']} MB  target <= {TARGET_RSS_MB}  "
+        f"{_verdict(w['peak_rss_mb'] <= TARGET_RSS_MB)}"
+    )
+    print(
+        f"  one {w['one_document_chars'] / 1000:.0f} kchar document, cost per char vs the files: "
+        f"{w['one_document_cost_per_char']:.2f}x  target <= {TARGET_ONE_DOCUMENT}  "
+        f"{_verdict(w['one_document_cost_per_char'] <= TARGET_ONE_DOCUMENT)}"
+    )
+    if "profile" not in result:
+        return
+    prof = result["profile"]
+    print(f"kenesh per step, one process ({prof['seconds_profiled']:.1f} s under cProfile):")
+    for label, row in prof["steps"].items():
         print(f"  {label:<22} {row['seconds']:>8.2f} s  {row['share']:>6.1%}")
+    print("own time by package / module (cProfile tottime):")
+    for name, row in prof["own_time"].items():
+        print(f"  {name:<48} {row['seconds']:>8.2f} s  {row['share']:>6.1%}")
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--natasha"]:
+        return natasha_main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of .txt documents")
-    parser.add_argument("--min-chars", type=int, default=DEFAULT_MIN_CHARS, help="repeat the corpus to this size")
+    parser.add_argument("--documents", type=int, default=DEFAULT_DOCUMENTS, help="the first N texts (by name)")
+    parser.add_argument("--rounds", type=int, default=1, help="alternating rounds of the whole-process runs")
+    parser.add_argument("--no-profile", action="store_true", help="skip the per-step profile")
+    parser.add_argument("--no-one-document", action="store_true", help="skip the one-document run")
+    parser.add_argument(
+        "--kenesh-pythonpath",
+        default=str(ROOT),
+        help="PYTHONPATH of the `kenesh extract` runs: another checkout, to compare (default: this one)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     args = parser.parse_args(argv)
-    result = run(args.corpus, args.min_chars)
+    files = sorted(args.corpus.glob("*.txt"))[: args.documents]
+    if not files:
+        raise SystemExit(f"no .txt documents in {args.corpus}")
+    with tempfile.TemporaryDirectory(prefix="kenesh-bench-") as workdir:
+        whole = whole_processes(
+            files, args.rounds, Path(workdir), args.kenesh_pythonpath, one_document=not args.no_one_document
+        )
+    result: dict[str, Any] = {"corpus": str(args.corpus), "kenesh": args.kenesh_pythonpath, "whole": whole}
+    if not args.no_profile:
+        result["profile"] = profile(files)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:

@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
-# Slovnet multiplies small matrices (batches of 8 sentences). On an idle 2-core machine OpenBLAS threads
-# save ~20% of the taggers' wall time for ~60% more CPU; with other workers or processes on the cores
-# they spin and made every step 2-4x slower. A server runs one worker per core: one thread each.
-# Set OPENBLAS_NUM_THREADS to override. OpenBLAS reads it once, when numpy is first imported.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-
 from functools import cache
 
 import spacy

@@ -1,1 +1,3 @@
-"""Kenesh as a program: the command line (and, later, the HTTP API, web UI, storage and jobs)."""
+"""Kenesh as a program: the command line, the HTTP API, web UI, storage and jobs."""
+
+import pipelines  # noqa: F401  (first: sets the BLAS threads before anything imports numpy; see models/__init__.py)

@@ -15,6 +15,8 @@ from pipelines.errors import KeneshError
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from pipelines.pool import FileOutcome
+
 EXIT_OK = 0
 EXIT_FAILED = 2
 T = TypeVar("T")
@@ -28,6 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
     extract.add_argument("--out", type=Path, metavar="DIR", help="write DIR/STEM.json for every file")
     extract.add_argument("--compact", action="store_true", help="one line of JSON per record")
+    extract.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes extracting at once, forked after the models load (default: the cores; output order "
+        "and contents do not depend on it)",
+    )
 
     serve = commands.add_parser("serve", help="run the HTTP API and the archive (KENESH_* variables configure it)")
     serve.add_argument("--host", help="address to listen on (default: KENESH_HOST or 127.0.0.1)")
@@ -64,9 +73,13 @@ def _fail(path: Path, message: str) -> None:
     print(f"kenesh: {path}: {message}", file=sys.stderr)
 
 
-def extract_command(files: Sequence[Path], out: Path | None, compact: bool) -> int:
-    from pipelines.extract import extract_file  # the NLP stack loads only when there is work for it
+def extract_command(files: Sequence[Path], out: Path | None, compact: bool, jobs: int | None = None) -> int:
+    # The NLP stack loads only when there is work for it.
+    from pipelines.pool import ExtractionPool, default_processes, warm_up
 
+    if jobs is not None and jobs < 1:
+        print("kenesh: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_FAILED
     if out is not None:
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -74,27 +87,50 @@ def extract_command(files: Sequence[Path], out: Path | None, compact: bool) -> i
             _fail(out, f"cannot create the output folder: {exc.strerror or exc}")
             return EXIT_FAILED
     indent = None if compact or (out is None and len(files) > 1) else 1
+    processes = min(jobs or default_processes(), len(files))
+    pool: ExtractionPool | None = None
+    if processes > 1:
+        warm_up()  # models loaded and caches filled once, here: the forked processes share them
+        pool = ExtractionPool(processes)
     failed = 0
-    for path in files:
-        try:
-            record = extract_file(path)
-        except KeneshError as exc:
-            _fail(path, str(exc))
-            failed += 1
-            continue
-        payload = record.model_dump_json(indent=indent)
-        if out is None:
-            print(payload)
-            continue
-        target = out / f"{path.stem}.json"
-        try:
-            target.write_text(payload + "\n", encoding="utf-8")
-        except OSError as exc:  # a full disk or a folder in the way: this file failed, the batch goes on
-            _fail(path, f"cannot write {target}: {exc.strerror or exc}")
-            failed += 1
+    try:
+        outcomes = pool.extract_files(files, indent) if pool else (_extract_here(path, indent) for path in files)
+        for path, outcome in zip(files, outcomes, strict=True):
+            if not _write(path, outcome, out):
+                failed += 1
+    finally:
+        if pool is not None:
+            pool.close()
     if failed and len(files) > 1:
         print(f"kenesh: {failed} of {len(files)} files failed", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _extract_here(path: Path, indent: int | None) -> FileOutcome:
+    from pipelines.extract import extract_file
+    from pipelines.pool import FileOutcome
+
+    try:
+        return FileOutcome(extract_file(path).model_dump_json(indent=indent), None)
+    except KeneshError as exc:
+        return FileOutcome(None, str(exc))
+
+
+def _write(path: Path, outcome: FileOutcome, out: Path | None) -> bool:
+    """Print or write one file's record, or report its error; False when the file failed."""
+    if outcome.payload is None:
+        _fail(path, outcome.error or "failed")
+        return False
+    if out is None:
+        print(outcome.payload)
+        return True
+    target = out / f"{path.stem}.json"
+    try:
+        target.write_text(outcome.payload + "\n", encoding="utf-8")
+    except OSError as exc:  # a full disk or a folder in the way: this file failed, the batch goes on
+        _fail(path, f"cannot write {target}: {exc.strerror or exc}")
+        return False
+    return True
 
 
 def serve_command(host: str | None, port: int | None) -> int:
@@ -130,6 +166,12 @@ def worker_command(concurrency: int) -> int:
     from service.jobs.celery_app import make_celery
     from service.jobs.sweep import sweep_in_worker
 
+    if settings.warm_up:
+        # Loaded here, before Celery forks its pool processes (and before the sweep's thread starts): they
+        # share the model memory instead of each loading its own.
+        from pipelines.pool import warm_up
+
+        warm_up()
     app = make_celery(settings.broker_url, settings.job_lease_seconds)
     if settings.job_sweep_seconds > 0:
         sweep_in_worker(
@@ -393,7 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "extract":
-            return extract_command(args.files, args.out, args.compact)
+            return extract_command(args.files, args.out, args.compact, args.jobs)
         if args.command == "serve":
             return serve_command(args.host, args.port)
         if args.command == "worker":

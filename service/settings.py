@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 from pydantic import Field
@@ -22,7 +23,18 @@ class Settings(BaseSettings):
     # The pipeline refuses larger inputs anyway; the service says so before reading a body that size.
     max_upload_bytes: int = Field(MAX_INPUT_BYTES, gt=0)
     max_files_per_upload: int = Field(100, gt=0)
-    job_workers: int = Field(1, gt=0, description="threads of the embedded job worker pool")
+    job_workers: int = Field(
+        1, gt=0, description="embedded jobs at once; processes of their own when extract_processes > 0"
+    )
+    # Extraction is CPU-bound Python: threads share one core, processes use them all. Forked from the service
+    # after the models load, the processes share the model memory.
+    extract_processes: int = Field(
+        default_factory=lambda: len(os.sched_getaffinity(0)),
+        ge=0,
+        description="processes of its own for POST /v1/extract, default: the cores (the embedded jobs get "
+        "job_workers others, so that neither holds up the other); 0: everything in the service process, one "
+        "document at a time",
+    )
     broker_url: str | None = Field(
         None, description="Celery broker, e.g. redis://127.0.0.1:6379/0; unset: jobs run in the service process"
     )

@@ -67,11 +67,16 @@ log = logging.getLogger(__name__)
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
+    extractor = Extractor(settings.max_concurrent_extractions)
+    if settings.extract_processes > 0:
+        # First, in this thread, before any other starts work: the extraction processes are forked from here.
+        # The jobs get processes of their own only without a broker (Celery workers run them otherwise).
+        jobs = 0 if settings.broker_url else settings.job_workers
+        extractor.start(settings.extract_processes, jobs)
     engine = make_engine(settings.database_url)
     await run_in_threadpool(migrate, engine)
     factory = make_session_factory(engine)
-    extractor = Extractor(settings.max_concurrent_extractions)
-    if settings.warm_up:
+    if settings.warm_up and settings.extract_processes == 0:
         await run_in_threadpool(extractor.warm_up)
     queue: JobQueue
     sweeper: Sweeper | None = None
@@ -119,6 +124,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if sweeper is not None:
             await run_in_threadpool(sweeper.stop)
         await run_in_threadpool(queue.close)
+        await run_in_threadpool(extractor.close)
         engine.dispose()
 
 

@@ -47,13 +47,15 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def settings(database_url: str) -> Settings:
     # Models load on the first document (once per test session), not again at every app start.
     # No rate limits: the tests poll jobs far faster than a client would, and try every endpoint without a token
-    # (test_api_limits.py sets them).
+    # (test_api_limits.py sets them). Extraction in the test process (test_extraction_processes.py forks the
+    # processes), where its models are loaded once per session.
     return Settings(
         database_url=database_url,
         warm_up=False,
         sse_poll_seconds=0.05,
         rate_limit_per_minute=0,
         failed_auth_per_minute=0,
+        extract_processes=0,
     )
 
 

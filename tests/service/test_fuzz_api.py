@@ -91,7 +91,9 @@ def archive(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
             connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
         engine.dispose()
         url = POSTGRES_URL
-    settings_ = Settings(database_url=url, warm_up=False, sse_poll_seconds=0.05, rate_limit_per_minute=0)
+    settings_ = Settings(
+        database_url=url, warm_up=False, sse_poll_seconds=0.05, rate_limit_per_minute=0, extract_processes=0
+    )
     engine = make_engine(url)
     migrate(engine)
     with session_scope(make_session_factory(engine)) as db:

@@ -43,7 +43,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
     with session_scope(make_session_factory(engine)) as session:
         tokens = {role.value: repo.create_token(session, role, f"UI {role.value}")[1] for role in Role}
     engine.dispose()
-    settings = Settings(database_url=url, warm_up=False, sse_poll_seconds=0.1, rate_limit_per_minute=0)
+    settings = Settings(
+        database_url=url, warm_up=False, sse_poll_seconds=0.1, rate_limit_per_minute=0, extract_processes=0
+    )
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -65,7 +65,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
     _need_browser()
     folder = tmp_path_factory.mktemp("ui")
     settings = Settings(
-        database_url=f"sqlite:///{folder / 'kenesh.db'}", warm_up=False, sse_poll_seconds=0.1, rate_limit_per_minute=0
+        database_url=f"sqlite:///{folder / 'kenesh.db'}",
+        warm_up=False,
+        sse_poll_seconds=0.1,
+        rate_limit_per_minute=0,
+        extract_processes=0,
     )
     engine = make_engine(settings.database_url)
     migrate(engine)

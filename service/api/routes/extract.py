@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request, status
 from starlette.concurrency import run_in_threadpool
 
+from pipelines.pool import ProcessDied
 from pipelines.record import MeetingRecord
 from service.api.deps import ExtractorDep, ReaderDep, SettingsDep
 from service.api.schemas import Message
@@ -52,7 +53,7 @@ async def extract(request: Request, extractor: ExtractorDep, settings: SettingsD
             return await run_in_threadpool(
                 extractor.extract, upload.content, upload.filename, settings.extract_wait_seconds
             )
-    except ExtractorBusy as exc:
+    except (ExtractorBusy, ProcessDied) as exc:
         raise HTTPException(
             status.HTTP_503_SERVICE_UNAVAILABLE, str(exc), headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
         ) from None
