@@ -11,14 +11,11 @@ from pipelines.cleaning import clean
 from pipelines.deadline import check_deadline, document_deadline
 from pipelines.errors import InputError
 from pipelines.findings import Findings
+from pipelines.limits import MAX_INPUT_BYTES
 from pipelines.nlp import analyse
 from pipelines.readers import read_bytes
 from pipelines.record import MeetingRecord
 from pipelines.stages import STAGES
-
-# Larger inputs are refused up front: a meeting document is kilobytes, and NLP time grows with size.
-MAX_INPUT_BYTES = 10 * 1024 * 1024
-
 
 # Progress reports: (step name, percent done). The archive's jobs show them to the user.
 Progress = Callable[[str, int], None]

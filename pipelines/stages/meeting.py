@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from models import lexicons, loading
+from models.components.extensions import sentence_of
 from models.grammars.meeting import Title, dateline_parser, ordinal_values, roman_value, title_parser
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding
 from pipelines.normalize import nominative, recover_shape
@@ -104,7 +105,7 @@ def meeting_verbs(sent: Span) -> list[Token]:
 
 def meeting_sentence(events: list[Token]) -> Span | None:
     """The first sentence with an event noun and a verb of taking place, else the first with an event."""
-    sentences = list(dict.fromkeys(t.sent for t in events))
+    sentences = list(dict.fromkeys(sentence_of(t.doc, t.i) for t in events))
     return next((sent for sent in sentences if meeting_verbs(sent)), sentences[0] if sentences else None)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from models import lexicons
+from models.components.extensions import sentence_of
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
 from pipelines.normalize import inflect_token, nominative
 from pipelines.person_names import fold
@@ -72,7 +73,7 @@ def _canonical(ent: Span, organizations: tuple[OrganizationFinding, ...]) -> str
     """The organization entry this mention belongs to (same start, no longer than the title), else its own form."""
     for org in organizations:
         for m in org.mentions:
-            if m.start == ent.start_char and m.end <= ent.sent.end_char:
+            if m.start == ent.start_char and m.end <= sentence_of(ent.doc, ent.start).end_char:
                 return org.name
     return nominative(ent)
 
