@@ -282,6 +282,11 @@ def _split_at_line_breaks(span: Span) -> list[Span]:
     return [piece for piece in pieces if any(ch.isalpha() for ch in piece.text)]
 
 
+# A name is a few words («Мухаммед бин Рашид Аль Мактум»); the grammar's chart on a PER entity the tagger
+# ran over a whole list of names grew faster than the entity.
+_MAX_NAME_TOKENS = 32
+
+
 @lru_cache(maxsize=50_000)
 def _name_fact(text: str) -> object | None:
     """Natasha's name fact of an entity text; an archive names the same people in document after document."""
@@ -293,8 +298,9 @@ def _name_fact(text: str) -> object | None:
 def names_component(doc: Doc) -> Doc:
     """First name, surname and patronymic of every PER entity (Natasha's yargy names grammar)."""
     for ent in doc.ents:
-        if ent.label_ == "PER":
+        if ent.label_ == "PER" and len(ent) <= _MAX_NAME_TOKENS:
             ent._.name = _name_fact(ent.text)
+            checkpoint("nlp kenesh_names")
     return doc
 
 
@@ -305,6 +311,7 @@ def dates_component(doc: Doc) -> Doc:
     text = doc.text  # spaCy joins every token anew on each `doc.text`
     spans: list[Span] = []
     for start, end in _date_windows(doc):
+        checkpoint("nlp kenesh_dates")
         for match in extractor(text[start:end]):
             span = doc.char_span(start + match.start, start + match.stop, label="DATE", alignment_mode="expand")
             if span is not None:
@@ -319,6 +326,9 @@ def dates_component(doc: Doc) -> Doc:
 # the same dates as over the whole text (tests/models/test_components.py checks it on corpus-dev)
 # in a fraction of the time, as yargy's chart parser was the slowest step of the spine.
 _DATE_REACH = 4
+# Characters of one window at most: numbers one after another («1 2 3 …» for pages) merged their windows
+# into one, and the grammar's chart grows faster than its text.
+_MAX_DATE_WINDOW = 2000
 _DIGIT = re.compile(r"\d")
 
 
@@ -338,8 +348,10 @@ def _date_windows(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = words[max(k - _DATE_REACH, 0)][0]
         end = words[min(k + _DATE_REACH, len(words) - 1)][1]
-        if windows and start <= windows[-1][1]:
+        if windows and start <= windows[-1][1] and windows[-1][1] - windows[-1][0] < _MAX_DATE_WINDOW:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        elif windows and start < windows[-1][1]:  # a run of numbers longer than a window: the next one goes on
+            windows.append((windows[-1][1], end))
         else:
             windows.append((start, end))
     return windows

@@ -35,6 +35,10 @@ _DATELINE_LINES = 3
 _DATELINE_CHARS = 80  # a dateline opens its line: place, date, perhaps a time
 _BEFORE_EVENT = 6  # tokens: "ХХ внеочередная выездная сессия"
 _AFTER_EVENT = 18  # a body's name with its region and remit
+# Event nouns further apart than this (tokens) are not one title: the stretch parsed is the first one's.
+# yargy's chart grows faster than the text, and events spread over a sentence of thousands of words had
+# it parse all of them. Every sentence of the gold sets is shorter, so none of them is cut.
+_MAX_TITLE_SPREAD = 256
 _NO_YEAR = 2001  # any non-leap year, for day arithmetic when the text gives no year
 
 
@@ -193,7 +197,8 @@ def find_title(
 ) -> tuple[str | None, str | None, str | None]:
     # yargy's chart grows with the text: parse only the stretch around the event nouns.
     events = [t for t in events if sent.start <= t.i < sent.end]
-    window = sent.doc[max(sent.start, events[0].i - _BEFORE_EVENT) : min(sent.end, events[-1].i + _AFTER_EVENT)]
+    last = events[-1].i if events[-1].i - events[0].i <= _MAX_TITLE_SPREAD else events[0].i
+    window = sent.doc[max(sent.start, events[0].i - _BEFORE_EVENT) : min(sent.end, last + _AFTER_EVENT)]
     if window.start_char > sent.start_char or window.end_char < sent.end_char:
         sent = window
     matches = list(title_parser().findall(sent.text))
