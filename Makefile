@@ -3,7 +3,7 @@
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 
-.PHONY: install serve test lint bench bench-readers bench-api bench-ingest bench-load fixtures score
+.PHONY: install serve test lint bench bench-readers bench-api bench-ingest bench-load bench-hostile fixtures score
 
 install:
 	$(PIP) install -q -e '.[dev]'
@@ -38,6 +38,11 @@ bench-ingest: install
 # shed 429/503, the server's peak RSS.
 bench-load: install
 	$(PYTHON) benchmarks/load.py
+
+# Hostile texts (corpus/hostile/texts.py) through `kenesh extract` under KENESH_DOCUMENT_SECONDS=10, one
+# process each: wall time, peak RSS and the outcome (a record or one line), against issue 14's goal.
+bench-hostile: install
+	$(PYTHON) benchmarks/hostile_text.py
 
 # Rebuild tests/fixtures/formats from corpus-dev (needs LibreOffice, poppler-utils, qpdf; see the script).
 fixtures:

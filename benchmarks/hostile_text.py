@@ -28,7 +28,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from corpus.hostile.build import MEETING  # noqa: E402
 from corpus.hostile.texts import TEXTS, HostileText  # noqa: E402
+
+# A short meeting text, run first: its time is the process's start and the models' loading, which every
+# other figure includes (on a loaded machine, many seconds).
+BASELINE = HostileText("baseline", "a short meeting text", lambda _size: MEETING, 1, 1)
 
 GOAL_MB = 1536
 
@@ -102,11 +107,11 @@ def main() -> int:
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one text in this process, print JSON
     args = parser.parse_args()
     if args.one:
-        text = next(t for t in TEXTS if t.name == args.one)
+        text = next(t for t in (BASELINE, *TEXTS) if t.name == args.one)
         print(json.dumps(asdict(run(text, args.seconds, args.kill_after, args.memory_cap_gb, args.root))))
         return 0
     outcomes: list[Outcome] = []
-    names = args.only or [t.name for t in TEXTS]
+    names = ["baseline", *(args.only or [t.name for t in TEXTS])]
     for name in names:
         # One interpreter per text: RUSAGE_CHILDREN's maximum is over every child a process ever had.
         command = [sys.executable, __file__, "--one", name, "--seconds", str(args.seconds)]
@@ -123,12 +128,17 @@ def main() -> int:
             )
     if args.json:
         print(json.dumps([asdict(o) for o in outcomes], ensure_ascii=False, indent=1))
+    start_up = outcomes[0].seconds
     within = all(
-        o.exit != "killed" and o.seconds <= args.seconds + 5 and o.peak_mb <= GOAL_MB and "stderr" not in o.answer
+        o.exit != "killed"
+        and o.seconds <= start_up + args.seconds + 5
+        and o.peak_mb <= GOAL_MB
+        and "stderr" not in o.answer
         for o in outcomes
     )
     if not args.json:
-        print("goal met" if within else f"goal NOT met: within {args.seconds:g}+5 s, one line or a record, ≤ 1.5 GB")
+        verdict = "goal met" if within else "goal NOT met"
+        print(f"{verdict}: each within the baseline + {args.seconds:g} + 5 s, one line or a record, ≤ 1.5 GB")
     return 0 if within else 1
 
 
