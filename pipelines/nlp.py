@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import models.components  # noqa: F401  (registers the kenesh_* factories)
+from models import loading
 from pipelines.deadline import check_deadline
 from pipelines.errors import LimitExceeded
 from pipelines.limits import MAX_INPUT_BYTES
@@ -37,6 +38,22 @@ def load_nlp() -> Language:
     # character) is processed.
     nlp.max_length = MAX_INPUT_BYTES
     return nlp
+
+
+def load_models() -> None:
+    """Every model of the pipeline, loaded now (once per process) rather than on the first document: their
+    loading, seconds on a busy machine, is not the document's and must not count against its time limit."""
+    load_nlp()
+    for model in (
+        loading.segmenter,
+        loading.morph_tagger,
+        loading.syntax_parser,
+        loading.ner_tagger,
+        loading.names_extractor,
+        loading.dates_extractor,
+        loading.morph,
+    ):
+        model()
 
 
 def analyse(text: str) -> Doc:
