@@ -3,11 +3,11 @@
     python benchmarks/hostile_text.py [--seconds 10] [--kill-after 120] [--memory-cap-gb 6] [--only NAME] [--json]
 
 Every text is written to a temporary file and run as `kenesh extract FILE` (this checkout's code) in a
-child process with `KENESH_DOCUMENT_SECONDS` set. The child's peak RSS comes from `wait4`'s rusage, so
-each figure is that one process's. A child still running after `--kill-after` seconds is killed, and its
-address space is capped at `--memory-cap-gb` (a runaway allocation becomes a MemoryError, not a machine
-out of memory). The goal (issue 14): every text ends within the limit plus a few seconds, with a record
-or one error line, under 1.5 GB.
+child process with `KENESH_DOCUMENT_SECONDS` set. The child's peak RSS is RUSAGE_CHILDREN's maximum in
+an interpreter that runs only that child, so each figure is that one process's. A child still running
+after `--kill-after` seconds is killed, and its address space is capped at `--memory-cap-gb` (a runaway
+allocation becomes a MemoryError, not a machine out of memory). The goal (issue 14): every text ends
+within the limit plus a few seconds, with a record or one error line, under 1.5 GB.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def run(text: HostileText, seconds: float, kill_after: float, cap_gb: float, roo
             stderr=subprocess.PIPE,
             preexec_fn=_cap(int(cap_gb * 2**30)),
         )
-        # Read both pipes in threads' stead: communicate() with a timeout, then reap with wait4 for rusage.
+        # communicate() drains both pipes; a child still running at the deadline is killed, then drained.
         try:
             out, err = child.communicate(timeout=kill_after)
             killed = False
