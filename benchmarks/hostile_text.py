@@ -7,7 +7,8 @@ child process with `KENESH_DOCUMENT_SECONDS` set. The child's peak RSS is RUSAGE
 an interpreter that runs only that child, so each figure is that one process's. A child still running
 after `--kill-after` seconds is killed, and its address space is capped at `--memory-cap-gb` (a runaway
 allocation becomes a MemoryError, not a machine out of memory). The goal (issue 14): every text ends
-within the limit plus a few seconds, with a record or one error line, under 1.5 GB.
+within the limit plus a few seconds, with a record or one error line, under 1.5 GB. A short meeting text
+runs first: its time, the process's start and the models' loading, is part of every other figure.
 """
 
 from __future__ import annotations
