@@ -6,7 +6,7 @@ PIP ?= $(PYTHON) -m pip
 # environment: switching virtualenvs installs into the new one). `make install -B` forces it.
 STAMP := .installed-$(shell $(PYTHON) -c 'import hashlib, sys; print(hashlib.sha1(sys.prefix.encode()).hexdigest()[:10])')
 
-.PHONY: install serve test lint identity bench bench-readers bench-api bench-ingest bench-load bench-stalls fixtures score
+.PHONY: install serve test lint identity bench bench-readers bench-api bench-ingest bench-load bench-stalls bench-hostile fixtures score
 
 install: $(STAMP)
 
@@ -47,6 +47,11 @@ bench-load: install
 
 bench-stalls: install
 	$(PYTHON) benchmarks/stalls.py
+
+# Hostile texts (corpus/hostile/texts.py) through `kenesh extract` under KENESH_DOCUMENT_SECONDS=10, one
+# process each: wall time, peak RSS and the outcome (a record or one line), against issue 14's goal.
+bench-hostile: install
+	$(PYTHON) benchmarks/hostile_text.py
 
 # Rebuild tests/fixtures/formats from corpus-dev (needs LibreOffice, poppler-utils, qpdf; see the script).
 fixtures:

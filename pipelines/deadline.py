@@ -1,4 +1,5 @@
-"""The time one document may take, end to end: readers and the pipeline check it between pages and steps.
+"""The time one document may take, end to end: readers and the pipeline check it between pages and steps,
+and inside every loop that grows with the text (cleaning rules, taggers' batches, stages, grammars).
 
 A per-page OCR timeout alone lets a 500-page scan run for hours; this budget bounds the whole
 document (KENESH_DOCUMENT_SECONDS, default 600 s) so a batch or a job moves on with a clear error.
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from models.checkpoints import checkpoints
 from pipelines.errors import LimitExceeded
 from pipelines.limits import limit
 
@@ -21,13 +23,15 @@ _deadline: ContextVar[float | None] = ContextVar("kenesh_document_deadline", def
 
 @contextmanager
 def document_deadline() -> Iterator[None]:
-    """Start the clock of one document (nested calls keep the outer, earlier deadline)."""
+    """Start the clock of one document (nested calls keep the outer, earlier deadline). The models'
+    checkpoints (taggers' batches, grammars' candidates) check it too while the document runs."""
     if _deadline.get() is not None:
         yield
         return
     token = _deadline.set(time.monotonic() + limit("DOCUMENT_SECONDS", DOCUMENT_SECONDS))
     try:
-        yield
+        with checkpoints(check_deadline):
+            yield
     finally:
         _deadline.reset(token)
 

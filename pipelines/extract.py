@@ -11,14 +11,11 @@ from pipelines.cleaning import clean
 from pipelines.deadline import check_deadline, document_deadline
 from pipelines.errors import InputError
 from pipelines.findings import Findings
-from pipelines.nlp import analyse
+from pipelines.limits import MAX_INPUT_BYTES
+from pipelines.nlp import analyse, load_models
 from pipelines.readers import read_bytes
 from pipelines.record import MeetingRecord
 from pipelines.stages import STAGES
-
-# Larger inputs are refused up front: a meeting document is kilobytes, and NLP time grows with size.
-MAX_INPUT_BYTES = 10 * 1024 * 1024
-
 
 # Progress reports: (step name, percent done). The archive's jobs show them to the user.
 Progress = Callable[[str, int], None]
@@ -39,6 +36,7 @@ def _no_progress(_step: str, _percent: int) -> None:
 def extract_document(data: bytes, filename: str | None = None, progress: Progress = _no_progress) -> Extraction:
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"too large: {len(data) / 2**20:.1f} MB, the limit is {MAX_INPUT_BYTES // 2**20} MB")
+    load_models()  # before the clock starts: loading is the process's, not the document's
     with document_deadline():
         progress("read", 5)
         source = read_bytes(data)

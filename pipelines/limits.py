@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 
+# Larger inputs are refused up front: a meeting document is kilobytes, and NLP time grows with size.
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+
 
 def limit(name: str, default: float) -> float:
     """A reader limit, overridable as the environment variable KENESH_<NAME> (read at each call, so a

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
+from models.components.extensions import sentence_of
 from pipelines.person_names import fold
 
 # Tokens that end a title when walking away from the name.
@@ -52,16 +53,21 @@ def _comma_inside_title(doc: Doc, i: int) -> bool:
     return 0 < i < len(doc) - 1 and doc[i - 1].is_lower and doc[i + 1].is_lower and doc[i + 1].pos_ in ("ADJ", "NOUN")
 
 
+_MAX_ASIDE_TOKENS = 30
+
+
 def _aside_end(doc: Doc, name_start: int, sent_start: int) -> int:
     """Where a title ends when asides stand between it and the name: «…РАН, д.соц.н., г. Москва В.Ю. Леденева»."""
     end = name_start
     for _ in range(2):
-        j, aside = end - 1, []
-        # Words, not tokens: «д.соц.н.» is six tokens but one aside.
-        while j >= sent_start and doc[j].text != "," and sum(not t.is_punct for t in aside) <= 5:
+        j, aside, words = end - 1, [], 0
+        # Words, not tokens: «д.соц.н.» is six tokens but one aside. The tokens are bounded too: a run of
+        # punctuation («««…) is no aside, and walking it for every name was quadratic.
+        while j >= sent_start and doc[j].text != "," and words <= 5 and len(aside) < _MAX_ASIDE_TOKENS:
             aside.append(doc[j])
+            words += not doc[j].is_punct
             j -= 1
-        if j < sent_start or doc[j].text != "," or not aside or sum(not t.is_punct for t in aside) > 5:
+        if j < sent_start or doc[j].text != "," or not aside or words > 5:
             break
         if any(is_position_head(t) or t.pos_ == "VERB" or t.ent_type_ == "PER" or "\n" in t.text for t in aside):
             break
@@ -124,7 +130,7 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
 
 def title_before(doc: Doc, name_start: int) -> Span | None:
     """The job title standing right before the name token at `name_start`."""
-    sent_start = doc[name_start].sent.start
+    sent_start = sentence_of(doc, name_start).start
     title = _walk_left(doc, name_start, sent_start)
     if title is None:
         end = _aside_end(doc, name_start, sent_start)
@@ -187,7 +193,8 @@ def _phrase_from(head: Token) -> Span:
     """A title headed by `head`: its modifiers to the left, its dependents up to a clause boundary to the right."""
     doc = head.doc
     start = head.i
-    while start - 1 >= head.sent.start and _is_modifier(doc[start - 1]):
+    sent_start = sentence_of(doc, head.i).start
+    while start - 1 >= sent_start and _is_modifier(doc[start - 1]):
         start -= 1
     end = head.i + 1
     right = head.right_edge.i + 1

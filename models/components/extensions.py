@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
@@ -31,3 +33,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["kenesh_text"] = doc.text
     return text
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """`doc[i].sent`, by bisection over the sentence starts found once per Doc: spaCy walks from the token
+    to both ends of its sentence on every `.sent`, quadratic when a stage asks it of every name in a
+    sentence of thousands of words (30k names in one list)."""
+    starts = doc.user_data.get("kenesh_sent_starts")
+    if starts is None:
+        starts = doc.user_data["kenesh_sent_starts"] = [sent.start for sent in doc.sents]
+    k = bisect.bisect_right(starts, i) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[starts[k] : end]

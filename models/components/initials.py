@@ -55,18 +55,22 @@ def initials_component(doc: Doc) -> Doc:
     names = filter_spans(by_shape["INITIALS_FIRST"])
     taken = {i for n in names for i in range(n.start, n.end)}
     names += [n for n in filter_spans(by_shape["SURNAME_FIRST"]) if not taken & set(range(n.start, n.end))]
+    # Token → the entity or name over it (each set of spans is without overlaps): the tests below look
+    # tokens up rather than compare every name with every entity, quadratic in a list of 30k names.
+    ents = doc.ents
+    person_at = {i: k for k, e in enumerate(ents) if e.label_ == "PER" for i in range(e.start, e.end)}
     # A name the NER already reads whole («Ж.-К. Трише») stays as it is.
-    persons = [e for e in doc.ents if e.label_ == "PER"]
-    names = [n for n in names if not any(p.start <= n.start and n.end <= p.end for p in persons)]
+    names = [n for n in names if n.start not in person_at or person_at[n.start] != person_at.get(n.end - 1)]
     if not names:
         return doc
+    name_at = {i: k for k, n in enumerate(names) for i in range(n.start, n.end)}
     kept: list[Span] = list(names)
-    for ent in doc.ents:
-        overlapping = [n for n in names if n.start < ent.end and ent.start < n.end]
+    for ent in ents:
+        overlapping = {name_at[i] for i in range(ent.start, ent.end) if i in name_at}
         if not overlapping:
             kept.append(ent)
-        elif ent.label_ != "PER" and ent.start < overlapping[0].start:
+        elif ent.label_ != "PER" and ent.start < names[min(overlapping)].start:
             # Keep the organization the name was glued to: «… миграции КР» of «… миграции КР Н.С. Базарбаев».
-            kept.append(Span(doc, ent.start, overlapping[0].start, label=ent.label_))
+            kept.append(Span(doc, ent.start, names[min(overlapping)].start, label=ent.label_))
     doc.ents = filter_spans(kept)
     return doc

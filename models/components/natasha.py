@@ -7,6 +7,7 @@ intact are skipped here and attached to a neighbour in the parse.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -23,25 +24,47 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from models import loading
+from models.checkpoints import checkpoint
 from models.components.extensions import register_extensions
 
 register_extensions()
 
 T = TypeVar("T")
 
+# The parser scores every pair of words of a sentence, so its memory grows with the sentence squared
+# (one sentence of 12k words took 3.8 GB). A longer sentence is tagged and parsed in windows of this many
+# words, each window its own tree hung off the first one's root. The longest sentence of the gold sets
+# (corpus-dev, corpus-genre, nerel-train) has 242 words, so none of them is cut.
+SENTENCE_WINDOW = 256
+
+# The NER tagger reads sections of whole sentences up to this many words, not the document as one
+# sequence, whose activations (and time, issue 15: 14x for 10x the text) grew with the whole text. The
+# longest gold document has 1,991 words: every one of them is still read as one section.
+NER_SECTION = 4096
+
 
 def _sentences(doc: Doc) -> list[list[Token]]:
     return [[t for t in sent if not t.is_space] for sent in doc.sents]
 
 
-def _in_length_order(sents: list[list[Token]], run: Callable[[list[list[str]]], Iterable[T]]) -> list[T]:
+def _windows(sents: list[list[Token]], size: int = SENTENCE_WINDOW) -> list[list[Token]]:
+    """The sentences, each longer than `size` words cut into consecutive pieces of at most `size`."""
+    return [sent[i : i + size] for sent in sents for i in range(0, len(sent), size)]
+
+
+def _texts(sents: list[list[Token]]) -> list[list[str]]:
+    return [[t.text for t in sent] for sent in sents]
+
+
+def _in_length_order(sents: list[list[str]], run: Callable[[list[list[str]]], Iterable[T]], step: str) -> list[T]:
     """`run` over the sentences' words, batched with sentences of similar length: a batch is padded
     to its longest sentence, and padding was ~15% of the taggers' work. A sentence's tags do not
     depend on its batch-mates (checked over corpus-dev), so only the order changes."""
     order = sorted(range(len(sents)), key=lambda i: len(sents[i]))
     results: list[Any] = [None] * len(sents)
-    for i, result in zip(order, run([[t.text for t in sents[i]] for i in order]), strict=True):
+    for i, result in zip(order, run([sents[i] for i in order]), strict=True):
         results[i] = result
+        checkpoint(step)
     return results
 
 
@@ -56,7 +79,7 @@ def _lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
 )
 def morph_component(doc: Doc) -> Doc:
     """UD part of speech, features and lemma for every token (slovnet morph tagger + pymorphy)."""
-    sents = [s for s in _sentences(doc) if s]
+    sents = _windows([s for s in _sentences(doc) if s])
     vocab = doc.vocab
     for sent, tags in zip(sents, _raw_morph_tags(sents), strict=True):
         for token, raw in zip(sent, tags, strict=True):
@@ -73,7 +96,8 @@ def _raw_morph_tags(sents: list[list[Token]]) -> list[list[str]]:
     Natasha's wrapper turns every tag into a token record and a feature dict; a text has a few
     hundred distinct tags, so they are parsed once in `_tag_info` instead."""
     infer = loading.morph_tagger().infer
-    return _in_length_order(sents, lambda words: infer.decoder(infer.process(infer.encoder(words))))
+    run = lambda words: infer.decoder(infer.process(infer.encoder(words)))  # noqa: E731
+    return _in_length_order(_texts(sents), run, "nlp kenesh_morph")
 
 
 def _raw_parses(sents: list[list[Token]]) -> list[tuple[list[int], list[str]]]:
@@ -86,7 +110,7 @@ def _raw_parses(sents: list[list[Token]]) -> list[tuple[list[int], list[str]]]:
         for head_ids, rel_ids in infer.process(infer.encoder(words)):
             yield head_ids.tolist(), [rels.decode(r) for r in rel_ids.tolist()]
 
-    return _in_length_order(sents, run)
+    return _in_length_order(_texts(sents), run, "nlp kenesh_syntax")
 
 
 # Tag string → (POS, features, spaCy POS id, morphology hash), worked out once per tag and vocabulary.
@@ -115,13 +139,22 @@ def _tag_info(vocab: Vocab, raw: str) -> tuple[str, tuple[tuple[str, str], ...],
 def syntax_component(doc: Doc) -> Doc:
     """Dependency tree per sentence (slovnet syntax parser); sentences then follow the tree."""
     sents = [s for s in _sentences(doc) if s]
+    pieces = _windows(sents)
+    parses = iter(_raw_parses(pieces))
     heads = numpy.zeros(len(doc), dtype="int32")  # relative offsets, as spaCy stores them
     deps = numpy.zeros(len(doc), dtype="uint64")
     strings = doc.vocab.strings
     anchor = {}
-    for sent, (head_ids, rels) in zip(sents, _raw_parses(sents), strict=True):
-        local = [h - 1 for h in head_ids]
-        local = _single_root(_break_cycles([h if 0 <= h < len(sent) else -1 for h in local]))
+    for sent in sents:
+        # A sentence's windows in order: heads shifted to sentence positions, each window's root a root.
+        local: list[int] = []
+        rels: list[str] = []
+        for offset in range(0, len(sent), SENTENCE_WINDOW):
+            head_ids, piece_rels = next(parses)
+            size = len(head_ids)
+            local.extend(h - 1 + offset if 0 < h <= size else -1 for h in head_ids)
+            rels.extend(piece_rels)
+        local = _single_root(_break_cycles(local))
         for position, (token, parsed_rel) in enumerate(zip(sent, rels, strict=True)):
             head = sent[local[position]].i if local[position] >= 0 else token.i
             heads[token.i] = head - token.i
@@ -144,14 +177,20 @@ def _break_cycles(heads: list[int]) -> list[int]:
     """Heads within one sentence (-1 = root) with every cycle cut: spaCy needs a tree, the parser
     does not always give one. A token whose chain of heads loops becomes a root."""
     heads = list(heads)
+    # Each node is walked once (linear, where a walk from every start was quadratic in a long chain):
+    # a walk stops at a node of an earlier walk, whose chain is known to end in a root.
+    state = [0] * len(heads)  # 0 unseen, 1 on the current walk, 2 leads to a root
     for start in range(len(heads)):
-        seen = set()
+        path = []
         node = start
-        while node >= 0 and node not in seen:
-            seen.add(node)
+        while node >= 0 and state[node] == 0:
+            state[node] = 1
+            path.append(node)
             node = heads[node]
-        if node >= 0:  # came back to a node already on the path: a cycle through `node`
+        if node >= 0 and state[node] == 1:  # came back to a node already on the path: a cycle through `node`
             heads[node] = -1
+        for visited in path:
+            state[visited] = 2
     return heads
 
 
@@ -186,8 +225,15 @@ def ner_component(doc: Doc) -> Doc:
     words = [(strings[orth], _Bounds(idx, idx + length)) for orth, idx, length, space in rows if not space]
     if not words:
         return doc
+    before = list(itertools.accumulate((space for *_, space in rows), initial=0))  # space tokens before i
+    lengths = [(s.end - s.start) - (before[s.end] - before[s.start]) for s in doc.sents]
+    sections, start = [], 0
+    for size in _sections(lengths, NER_SECTION):
+        sections.append([word for word, _ in words[start : start + size]])
+        start += size
     infer = loading.ner_tagger().infer
-    tags = next(iter(infer.decoder(infer.process(infer.encoder([[word for word, _ in words]])))))
+    run = lambda items: infer.decoder(infer.process(infer.encoder(items)))  # noqa: E731
+    tags = [tag for section in _in_length_order(sections, run, "nlp kenesh_ner") for tag in section]
     spans = []
     for found in bio_spans([bounds for _, bounds in words], tags):
         span = doc.char_span(found.start, found.stop, label=found.type, alignment_mode="expand")
@@ -195,6 +241,24 @@ def ner_component(doc: Doc) -> Doc:
             spans.extend(_split_at_line_breaks(span))
     doc.ents = filter_spans(spans)
     return doc
+
+
+def _sections(lengths: list[int], size: int) -> list[int]:
+    """Word counts of consecutive sections made of whole sentences (of these lengths), each at most
+    `size` words; a sentence longer than a section is cut."""
+    sections: list[int] = []
+    current = 0
+    for length in lengths:
+        if current and current + length > size:
+            sections.append(current)
+            current = 0
+        while length > size:
+            sections.append(size)
+            length -= size
+        current += length
+    if current:
+        sections.append(current)
+    return sections
 
 
 class _Bounds(NamedTuple):
@@ -218,6 +282,11 @@ def _split_at_line_breaks(span: Span) -> list[Span]:
     return [piece for piece in pieces if any(ch.isalpha() for ch in piece.text)]
 
 
+# A name is a few words («Мухаммед бин Рашид Аль Мактум»); the grammar's chart on a PER entity the tagger
+# ran over a whole list of names grew faster than the entity.
+_MAX_NAME_TOKENS = 32
+
+
 @lru_cache(maxsize=50_000)
 def _name_fact(text: str) -> object | None:
     """Natasha's name fact of an entity text; an archive names the same people in document after document."""
@@ -229,8 +298,9 @@ def _name_fact(text: str) -> object | None:
 def names_component(doc: Doc) -> Doc:
     """First name, surname and patronymic of every PER entity (Natasha's yargy names grammar)."""
     for ent in doc.ents:
-        if ent.label_ == "PER":
+        if ent.label_ == "PER" and len(ent) <= _MAX_NAME_TOKENS:
             ent._.name = _name_fact(ent.text)
+            checkpoint("nlp kenesh_names")
     return doc
 
 
@@ -241,6 +311,7 @@ def dates_component(doc: Doc) -> Doc:
     text = doc.text  # spaCy joins every token anew on each `doc.text`
     spans: list[Span] = []
     for start, end in _date_windows(doc):
+        checkpoint("nlp kenesh_dates")
         for match in extractor(text[start:end]):
             span = doc.char_span(start + match.start, start + match.stop, label="DATE", alignment_mode="expand")
             if span is not None:
@@ -255,6 +326,9 @@ def dates_component(doc: Doc) -> Doc:
 # the same dates as over the whole text (tests/models/test_components.py checks it on corpus-dev)
 # in a fraction of the time, as yargy's chart parser was the slowest step of the spine.
 _DATE_REACH = 4
+# Characters of one window at most: numbers one after another («1 2 3 …» for pages) merged their windows
+# into one, and the grammar's chart grows faster than its text.
+_MAX_DATE_WINDOW = 2000
 _DIGIT = re.compile(r"\d")
 
 
@@ -274,8 +348,10 @@ def _date_windows(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = words[max(k - _DATE_REACH, 0)][0]
         end = words[min(k + _DATE_REACH, len(words) - 1)][1]
-        if windows and start <= windows[-1][1]:
+        if windows and start <= windows[-1][1] and windows[-1][1] - windows[-1][0] < _MAX_DATE_WINDOW:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        elif windows and start < windows[-1][1]:  # a run of numbers longer than a window: the next one goes on
+            windows.append((windows[-1][1], end))
         else:
             windows.append((start, end))
     return windows

@@ -2,11 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from razdel.segmenters.sentenize import BULLET_SIZE, SentSegmenter
+from razdel.split import Split
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
 from models import loading
+from models.checkpoints import checkpoint
+
+# Tokens between two checks of the document's time limit: razdel makes ~200k tokens a second.
+_CHECK_EVERY = 8192
+
+
+class _SentenceSegmenter(SentSegmenter):
+    """razdel's sentence segmenter, with the sentence so far kept in pieces. razdel grows it by string
+    concatenation at every possible break it joins over, quadratic in a long sentence (390k characters
+    of «И.И. Иванов, » took seconds for a few hundred thousand characters, minutes for more). Its rules
+    read only whether the sentence so far is longer than `BULLET_SIZE` and, when it is not, its tokens;
+    the head of the sentence up to that size gives them the same answers."""
+
+    def segment(self, parts: Iterator[str | Split]) -> Iterator[str]:
+        first = next(parts, None)
+        if first is None:
+            return
+        pieces, head = [first], first
+        for split in parts:
+            right = next(parts)
+            split.buffer = head
+            if self.join(split):
+                pieces += [split.delimiter, right]
+                if len(head) <= BULLET_SIZE:
+                    head = head + split.delimiter + right
+            else:
+                yield "".join(pieces) + split.delimiter
+                pieces, head = [right], right
+        yield "".join(pieces)
+
+
+_sentenize = _SentenceSegmenter()
 
 
 class NatashaTokenizer:
@@ -18,16 +54,22 @@ class NatashaTokenizer:
 
     def __call__(self, text: str) -> Doc:
         segmenter = loading.segmenter()
-        sent_starts_at = {sent.start for sent in segmenter.sentenize(text)}
+        sent_starts_at = set()
+        for sent in _sentenize(text):
+            sent_starts_at.add(sent.start)
+            if len(sent_starts_at) % _CHECK_EVERY == 0:
+                checkpoint("tokenizer")
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[bool] = []
         offset = 0
-        for token in segmenter.tokenize(text):
+        for count, token in enumerate(segmenter.tokenize(text), 1):
+            if count % _CHECK_EVERY == 0:
+                checkpoint("tokenizer")
             self._gap(text[offset : token.start], words, spaces, starts)
             words.append(token.text)
             spaces.append(False)
-            starts.append(token.start in sent_starts_at or not words[:-1])
+            starts.append(token.start in sent_starts_at or len(words) == 1)
             offset = token.stop
         self._gap(text[offset:], words, spaces, starts)
         if starts:

@@ -26,6 +26,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
+from models.checkpoints import checkpoint
 from models.components.extensions import token_texts
 
 OPEN_QUOTES = frozenset({"«", "„", "“", '"'})
@@ -340,11 +341,13 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
     quotes = quote_spans(doc)
     names = list(names or []) + [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
     for open_i, close_i in quotes.items():
+        checkpoint("issues")
         found = _quoted_law(doc, open_i, close_i)
         if found:
             yield found
     in_names = _in_names(doc, names)
     for token in doc:
+        checkpoint("issues")
         if token.i in in_names:
             continue
         # Only verbs and nouns are looked up in the lexicons: no need to lemmatise other words.

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from models import lexicons, loading
+from models.checkpoints import checkpoint
 
 OPEN_QUOTES = ["«", "„", "“", '"']
 CLOSE_QUOTES = ["»", "“", "”", '"']
@@ -336,6 +337,7 @@ def segments(doc: Doc) -> Found:
     sentences, windows = _core_windows(doc)
     found = Found(doc, sentences)
     for window_start, window_end in windows:
+        checkpoint("organizations")
         for match_id, start, end in rules(doc[window_start:window_end]):
             found.add(strings[match_id], window_start + start, window_start + end)
     return found
@@ -469,6 +471,7 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
     for label in CORES:
         for segs in found.starting(label).values():
             for seg in segs:
+                checkpoint("organizations")
                 head = _head_of(doc, seg.start, seg.end, lex) if label != "ABBR" else None
                 if label == "HEAD" and not _head_core_ok(doc, seg, head, lex):
                     continue

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from models import loading
 from pipelines.cleaning.offsets import CleanText, Replacement
+from pipelines.deadline import check_deadline
 
 # Latin and digit look-alikes of Cyrillic capitals, as OCR and careless typing produce them.
 _LOOKALIKE_CAPS = str.maketrans(
@@ -123,7 +124,13 @@ RULES: tuple[Rule, ...] = (
     # OCR look-alikes inside a Russian word: «Бишкeк», «3аседание», «к0миссия».
     Rule(
         "lookalikes",
-        re.compile(r"(?=[0-9a-zA-Zа-яёА-ЯЁ]*[0-9a-zA-Z])[0-9a-zA-Zа-яёА-ЯЁ]*[а-яёА-ЯЁ][0-9a-zA-Zа-яёА-ЯЁ]*"),
+        # Tried only where a word starts (the look-behind): from inside a word the look-ahead scanned
+        # to its end again, quadratic in a word of 50k letters. A word that fails from its start fails
+        # from any later letter, so the matches are those of the pattern without it.
+        re.compile(
+            r"(?<![0-9a-zA-Zа-яёА-ЯЁ])(?=[0-9a-zA-Zа-яёА-ЯЁ]*[0-9a-zA-Z])"
+            r"[0-9a-zA-Zа-яёА-ЯЁ]*[а-яёА-ЯЁ][0-9a-zA-Zа-яёА-ЯЁ]*"
+        ),
         _fix_lookalikes,
     ),
     # A word hyphenated across a line break: "миг-\nрации" → "миграции"; a compound keeps its hyphen:
@@ -142,5 +149,6 @@ def clean(source: str, rules: tuple[Rule, ...] = RULES) -> CleanText:
     """The text the NLP stages read, with an offset map back to `source`."""
     text = CleanText.identity(source)
     for rule in rules:
-        text = text.substitute(rule.pattern, rule.replacement)
+        check_deadline(f"cleaning {rule.name}")
+        text = text.substitute(rule.pattern, rule.replacement, step=f"cleaning {rule.name}")
     return text

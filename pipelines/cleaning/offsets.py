@@ -6,7 +6,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pipelines.deadline import check_deadline
+
 Replacement = str | Callable[[re.Match[str]], str]
+
+# Matches between two checks of the document's time limit.
+_CHECK_EVERY = 4096
 
 
 @dataclass(frozen=True)
@@ -35,13 +40,15 @@ class CleanText:
         s, e = self.to_source(start, end)
         return s, e, self.source[s:e]
 
-    def substitute(self, pattern: re.Pattern[str], replacement: Replacement) -> CleanText:
+    def substitute(self, pattern: re.Pattern[str], replacement: Replacement, step: str = "cleaning") -> CleanText:
         """Apply one rewrite to `text`, carrying the offset map through it."""
         pieces: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         last = 0
-        for match in pattern.finditer(self.text):
+        for count, match in enumerate(pattern.finditer(self.text), 1):
+            if count % _CHECK_EVERY == 0:
+                check_deadline(step)
             new = replacement(match) if callable(replacement) else match.expand(replacement)
             old_start, old_end = match.span()
             if new == match.group(0):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from models.grammars.issues import STRONG, Candidate, candidates, lemma
+from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, IssueFinding, TextSpan
 from pipelines.normalize import nominative
 
@@ -81,6 +82,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
     head_pairs = Counter(_head_pair(doc, c) for c in found)
     issues: list[_Issue] = []
     for candidate in sorted(found, key=lambda c: (-_score(doc, c, head_pairs), c.start)):
+        check_deadline("issues")
         words = _words(doc, candidate)
         if not words:
             continue

@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from models import lexicons, loading
 from models.components.extensions import token_texts
+from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, LocationFinding, TextSpan
 from pipelines.normalize import nominative, recover_shape
 
@@ -340,6 +341,7 @@ def find_locations(doc: Doc) -> tuple[LocationFinding, ...]:
     gaz = gazetteer()
     by_key: dict[Key, _Entry] = {}
     for span in candidate_spans(doc):
+        check_deadline("locations")
         span = _without_settlement_noun(span)
         name = _nominative(span)
         key = text_key(name)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from models import lexicons, loading
+from models.components.extensions import sentence_of
 from models.grammars.meeting import Title, dateline_parser, ordinal_values, roman_value, title_parser
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding
 from pipelines.normalize import nominative, recover_shape
@@ -34,6 +35,10 @@ _DATELINE_LINES = 3
 _DATELINE_CHARS = 80  # a dateline opens its line: place, date, perhaps a time
 _BEFORE_EVENT = 6  # tokens: "ХХ внеочередная выездная сессия"
 _AFTER_EVENT = 18  # a body's name with its region and remit
+# Event nouns further apart than this (tokens) are not one title: the stretch parsed is the first one's.
+# yargy's chart grows faster than the text, and events spread over a sentence of thousands of words had
+# it parse all of them. Every sentence of the gold sets is shorter, so none of them is cut.
+_MAX_TITLE_SPREAD = 256
 _NO_YEAR = 2001  # any non-leap year, for day arithmetic when the text gives no year
 
 
@@ -104,7 +109,7 @@ def meeting_verbs(sent: Span) -> list[Token]:
 
 def meeting_sentence(events: list[Token]) -> Span | None:
     """The first sentence with an event noun and a verb of taking place, else the first with an event."""
-    sentences = list(dict.fromkeys(t.sent for t in events))
+    sentences = list(dict.fromkeys(sentence_of(t.doc, t.i) for t in events))
     return next((sent for sent in sentences if meeting_verbs(sent)), sentences[0] if sentences else None)
 
 
@@ -192,7 +197,8 @@ def find_title(
 ) -> tuple[str | None, str | None, str | None]:
     # yargy's chart grows with the text: parse only the stretch around the event nouns.
     events = [t for t in events if sent.start <= t.i < sent.end]
-    window = sent.doc[max(sent.start, events[0].i - _BEFORE_EVENT) : min(sent.end, events[-1].i + _AFTER_EVENT)]
+    last = events[-1].i if events[-1].i - events[0].i <= _MAX_TITLE_SPREAD else events[0].i
+    window = sent.doc[max(sent.start, events[0].i - _BEFORE_EVENT) : min(sent.end, last + _AFTER_EVENT)]
     if window.start_char > sent.start_char or window.end_char < sent.end_char:
         sent = window
     matches = list(title_parser().findall(sent.text))

@@ -6,12 +6,14 @@ compatible entry before it. Two people with one surname stay apart when their in
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
 from models import lexicons
+from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.person_names import NameParts, could_be_name, fold, parse_name
 from pipelines.titles import title_before, title_head
@@ -21,18 +23,28 @@ from pipelines.titles import title_before, title_head
 class _Cluster:
     parts: list[NameParts] = field(default_factory=list)
     spans: list[TextSpan] = field(default_factory=list)
+    # Kept up to date as mentions join, not recomputed from every part on each comparison: that was
+    # quadratic in a list of thousands of mentions of one name.
+    keys: set[str] = field(default_factory=set)
+    first: str | None = None  # initial letters of the first name and patronymic, as far as any mention tells
+    patr: str | None = None
+    starts: list[int] = field(default_factory=list)  # the mentions' starts, sorted
+    index: int = 0  # the order it was made in
 
-    @property
-    def keys(self) -> set[str]:
-        return {key for p in self.parts for key in p.surname_keys}
+    def add(self, parts: NameParts, span: TextSpan) -> None:
+        self.parts.append(parts)
+        self.spans.append(span)
+        self.keys.update(parts.surname_keys)
+        self.first = self.first or _first_letter(parts)
+        self.patr = self.patr or _patronymic_letter(parts)
+        bisect.insort(self.starts, span.start)
 
     def letters(self) -> tuple[str | None, str | None]:
-        """Initial letters of the first name and patronymic, as far as any mention tells."""
-        first = patr = None
-        for p in self.parts:
-            first = first or _first_letter(p)
-            patr = patr or _patronymic_letter(p)
-        return first, patr
+        return self.first, self.patr
+
+    def nearest_before(self, start: int) -> int:
+        """The start of this person's last mention at or before `start` (there must be one)."""
+        return self.starts[bisect.bisect_right(self.starts, start) - 1]
 
     def finding(self) -> PersonFinding:
         # The surname most mentions agree on; a form the text writes in the nominative counts double.
@@ -114,6 +126,7 @@ def _after_nominative_title(ent: Span) -> bool:
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     for ent in doc.ents:
+        check_deadline("persons")
         if ent.label_ != "PER" or _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
             continue
         parts = parse_name(ent)
@@ -125,34 +138,49 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     return found
 
 
+class _Clusters:
+    """The persons so far, with an index from surname key to the clusters that have it: a mention is
+    compared with the clusters sharing a key, not with every one."""
+
+    def __init__(self) -> None:
+        self.all: list[_Cluster] = []
+        self._by_key: dict[str, list[int]] = {}
+
+    def compatible(self, parts: NameParts) -> list[_Cluster]:
+        """The compatible clusters, in the order they were made."""
+        found = sorted({k for key in parts.surname_keys for k in self._by_key.get(key, ())})
+        return [self.all[k] for k in found if _compatible(self.all[k], parts)]
+
+    def add(self, cluster: _Cluster | None, parts: NameParts, span: TextSpan) -> None:
+        if cluster is None:
+            cluster = _Cluster(index=len(self.all))
+            self.all.append(cluster)
+        for key in set(parts.surname_keys) - cluster.keys:
+            self._by_key.setdefault(key, []).append(cluster.index)
+        cluster.add(parts, span)
+
+
 def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
     mentions = person_mentions(doc)
-    clusters: list[_Cluster] = []
+    clusters = _Clusters()
     # Fuller mentions first, so that a bare surname can join the right person.
     full = [(p, s) for p, s in mentions if p.first_name or p.initials]
     bare = [(p, s) for p, s in mentions if not (p.first_name or p.initials)]
     for parts, span in full:
-        target = next((c for c in clusters if _compatible(c, parts)), None)
-        if target is None:
-            target = _Cluster()
-            clusters.append(target)
-        target.parts.append(parts)
-        target.spans.append(span)
+        candidates = clusters.compatible(parts)
+        clusters.add(candidates[0] if candidates else None, parts, span)
     for parts, span in bare:
-        candidates = [c for c in clusters if _compatible(c, parts)]
-        before = [c for c in candidates if min(c.spans).start <= span.start]
+        check_deadline("persons")
+        candidates = clusters.compatible(parts)
+        before = [c for c in candidates if c.starts[0] <= span.start]
         target = (
-            max(before, key=lambda c: max(s.start for s in c.spans if s.start <= span.start))
+            max(before, key=lambda c: c.nearest_before(span.start))
             if before
             else (candidates[0] if candidates else None)
         )
-        if target is None:
-            target = _Cluster()
-            clusters.append(target)
-        target.parts.append(parts)
-        target.spans.append(span)
-    clusters.sort(key=lambda c: min(c.spans))
-    return tuple(c.finding() for c in clusters)
+        clusters.add(target, parts, span)
+    ordered = sorted(clusters.all, key=lambda c: min(c.spans))
+    return tuple(c.finding() for c in ordered)
 
 
 def run(doc: Doc, findings: Findings) -> Findings:

@@ -8,12 +8,15 @@ body; the words before it are the position.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
 from models import lexicons
+from models.components.extensions import sentence_of
+from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
 from pipelines.normalize import inflect_token, nominative
 from pipelines.person_names import fold
@@ -68,12 +71,52 @@ def _is_subunit(span: Span) -> bool:
     return bool(words & (lexicons.load("org_subunits") | lexicons.load("position_subunits")))
 
 
+@dataclass(frozen=True)
+class _Index:
+    """The Doc's ORG entities and the organizations' mentions, sorted by where they start, built once per
+    Doc and organizations: each title looked through all of them (and `doc.ents` builds every entity
+    anew on each read), quadratic in a document of thousands of names."""
+
+    organizations: tuple[OrganizationFinding, ...]
+    ent_starts: list[int]
+    ents: list[Span]
+    mention_starts: list[int]  # character offsets
+    mentions: list[tuple[int, int, TextSpan, str]]  # (organization order, mention order, mention, name)
+    by_start: dict[int, list[tuple[int, str]]]  # character start → (end, name), in organization order
+
+
+def _index(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _Index:
+    index = doc.user_data.get("kenesh_positions_index")
+    if index is None or index.organizations is not organizations:
+        ents = [e for e in doc.ents if e.label_ == "ORG"]
+        mentions = sorted(
+            ((k, j, m, org.name) for k, org in enumerate(organizations) for j, m in enumerate(org.mentions)),
+            key=lambda found: found[2].start,
+        )
+        by_start: dict[int, list[tuple[int, str]]] = {}
+        for org in organizations:
+            for m in org.mentions:
+                by_start.setdefault(m.start, []).append((m.end, org.name))
+        index = doc.user_data["kenesh_positions_index"] = _Index(
+            organizations, [e.start for e in ents], ents, [m.start for _, _, m, _ in mentions], mentions, by_start
+        )
+    return index
+
+
+def _org_ents_within(doc: Doc, organizations: tuple[OrganizationFinding, ...], start: int, end: int) -> list[Span]:
+    """ORG entities starting at a token in [start, end), in order."""
+    index = _index(doc, organizations)
+    return index.ents[bisect.bisect_left(index.ent_starts, start) : bisect.bisect_left(index.ent_starts, end)]
+
+
 def _canonical(ent: Span, organizations: tuple[OrganizationFinding, ...]) -> str:
     """The organization entry this mention belongs to (same start, no longer than the title), else its own form."""
-    for org in organizations:
-        for m in org.mentions:
-            if m.start == ent.start_char and m.end <= ent.sent.end_char:
-                return org.name
+    same_start = _index(ent.doc, organizations).by_start.get(ent.start_char, ())
+    if same_start:
+        sentence_end = sentence_of(ent.doc, ent.start).end_char
+        for end, name in same_start:
+            if end <= sentence_end:
+                return name
     return nominative(ent)
 
 
@@ -136,8 +179,8 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
     """Token start, end and canonical name of the first body named inside `span`."""
     doc = span.doc
     found: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or not span.start < ent.start < span.end or _served_at(ent) or _names_subunit(ent):
+    for ent in _org_ents_within(doc, organizations, span.start + 1, span.end):
+        if _served_at(ent) or _names_subunit(ent):
             continue
         if _is_body(ent):
             found.append((ent.start, min(ent.end, span.end), _canonical(ent, organizations)))
@@ -145,18 +188,19 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
             inner = _body_in_subunit(ent, organizations)
             if inner is not None:
                 found.append(inner)
-    for org in organizations:
-        for m in org.mentions:
-            if span.start_char <= m.start < span.end_char:
-                inner_span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if (
-                    inner_span is not None
-                    and inner_span.start > span.start
-                    and _is_body(inner_span)
-                    and not _served_at(inner_span)
-                    and not _names_subunit(inner_span)
-                ):
-                    found.append((inner_span.start, min(inner_span.end, span.end), org.name))
+    index = _index(doc, organizations)
+    low = bisect.bisect_left(index.mention_starts, span.start_char)
+    high = bisect.bisect_left(index.mention_starts, span.end_char)
+    for _, _, m, name in sorted(index.mentions[low:high], key=lambda found: found[:2]):  # organizations' order
+        inner_span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if (
+            inner_span is not None
+            and inner_span.start > span.start
+            and _is_body(inner_span)
+            and not _served_at(inner_span)
+            and not _names_subunit(inner_span)
+        ):
+            found.append((inner_span.start, min(inner_span.end, span.end), name))
     if not found:
         return None
     # The organizations stage's entry wins over a shorter NER entity at the same place.
@@ -376,7 +420,7 @@ def _led_body(name: Span, organizations: tuple[OrganizationFinding, ...]) -> _Ca
     if verb.i < root.i or fold(verb.lemma_) not in _LEADS:
         return None
     after = doc[verb.i + 1 : verb.right_edge.i + 1]
-    ents = [e for e in doc.ents if e.label_ == "ORG" and after.start <= e.start < after.end]
+    ents = _org_ents_within(doc, organizations, after.start, after.end)
     # «возглавляет комитет Сената»: leading a sub-unit is a post inside the body, not its head.
     led_nouns = [t for t in after if t.pos_ == "NOUN" and t.i < (ents[0].start if ents else after.end)]
     if any(_is_subunit(doc[t.i : t.i + 1]) for t in led_nouns):
@@ -412,6 +456,7 @@ def _candidates(doc: Doc, name: Span, organizations: tuple[OrganizationFinding, 
 def position_of(doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...]) -> PersonFinding:
     best: _Candidate | None = None
     for mention in person.mentions:
+        check_deadline("positions")
         name = _name_tokens(doc, mention)
         if name is None:
             continue

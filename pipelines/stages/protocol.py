@@ -18,6 +18,7 @@ Transcripts carry the same headers for their chair and agenda, so this stage rea
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -26,6 +27,7 @@ from spacy.tokens import Doc, Span
 from models import lexicons
 from models.components.extensions import doc_text
 from models.grammars.issues import lemma
+from pipelines.deadline import check_deadline
 from pipelines.findings import DecisionFinding, Findings, IssueFinding, PersonFinding, TextSpan
 from pipelines.layouts import (
     Section,
@@ -81,6 +83,19 @@ class PersonEdit:
 def persons_in(persons: list[PersonFinding], start: int, end: int) -> list[tuple[TextSpan, int]]:
     """(mention, person index) of every mention starting in `[start, end)`, in text order."""
     return sorted((m, i) for i, p in enumerate(persons) for m in p.mentions if start <= m.start < end)
+
+
+class Mentions:
+    """Every mention of a fixed list of persons, sorted, for `persons_in` by bisection: a scan of every
+    mention for every line of a list was quadratic in a protocol of thousands of lines."""
+
+    def __init__(self, persons: list[PersonFinding]) -> None:
+        self._found = sorted((m, i) for i, p in enumerate(persons) for m in p.mentions)
+        self._starts = [m.start for m, _ in self._found]
+
+    def within(self, start: int, end: int) -> list[tuple[TextSpan, int]]:
+        """The same as `persons_in(persons, start, end)`."""
+        return self._found[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
 
 
 def _overlaps(span: TextSpan, words: list[tuple[int, int]]) -> bool:
@@ -190,6 +205,7 @@ def add_missed_names(doc: Doc, persons: list[PersonFinding], sections: tuple[Sec
         if section.kind not in _PEOPLE_SECTIONS:
             continue
         for start, end in content_lines(doc_text(doc), section.start, section.end):
+            check_deadline("protocol")
             found = leading_name(doc_text(doc)[start:end])
             if found is not None and not persons_in(persons, start + found[0], start + found[1]):
                 named_person(persons, doc, start + found[0], start + found[1])
@@ -272,14 +288,15 @@ def _speech_start(doc: Doc, start: int, end: int) -> int:
 Segment = tuple[list[TextSpan], int, int]
 
 
-def _speech_segments(text: str, section: Section, persons: list[PersonFinding]) -> list[Segment]:
+def _speech_segments(text: str, section: Section, mentions: Mentions) -> list[Segment]:
     """(leading names, start, end) of each speaker's part of a СЛУШАЛИ / ВЫСТУПИЛИ section: a line
     opening with a name starts a part; other lines continue the one before."""
     segments: list[Segment] = []
     for start, end in content_lines(text, section.start, section.end):
         marker = re.match(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])?[ \t]*", text[start:end])
         at = start + (marker.end() if marker else 0)
-        hits = persons_in(persons, start, end)
+        check_deadline("protocol")
+        hits = mentions.within(start, end)
         leading = []
         for mention, _ in hits:
             gap = text[at : mention.start]
@@ -397,24 +414,27 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
     def edit(index: int) -> PersonEdit:
         return edits.setdefault(index, PersonEdit())
 
+    mentions = Mentions(persons)  # the persons are final from here on
     for section in sections:
+        check_deadline("protocol")
         if section.kind in ("chair", "secretary"):
-            hits = persons_in(persons, section.start, section.end)
+            hits = mentions.within(section.start, section.end)
             if hits:
                 mention, index = hits[0]
                 edit(index).give_role(section.kind)
                 edit(index).give_title(title_by_name(doc, mention, findings, before=True), _LIST_TITLE)
         elif section.kind in ("attendees", "invited"):
             for start, end in content_lines(text, section.start, section.end):
-                hits = persons_in(persons, start, end)
+                check_deadline("protocol")
+                hits = mentions.within(start, end)
                 for _, index in hits:
                     edit(index).give_role("attendee")
                 if len({index for _, index in hits}) == 1:
                     mention, index = hits[0]
                     edit(index).give_title(title_by_name(doc, mention, findings), _LIST_TITLE)
         elif section.kind in _SPEECH_SECTIONS:
-            for names, start, end in _speech_segments(text, section, persons):
-                indexes = [i for m, i in persons_in(persons, start, end) if m in names]
+            for names, start, end in _speech_segments(text, section, mentions):
+                indexes = [i for m, i in mentions.within(start, end) if m in names]
                 for mention, index in zip(names, indexes, strict=True):
                     edit(index).give_role("speaker")
                     edit(index).spoke = True

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
-from models.components.extensions import token_texts
+from models.components.extensions import sentence_of, token_texts
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.person_names import fold
 from pipelines.titles import title_head, title_of
@@ -109,7 +109,8 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
     if _features(subject, "Case") != "Nom":
         return None
     verbs = lexicons.load("speech_verbs")
-    window = name.doc[max(name.sent.start, name.start - 14) : min(name.sent.end, name.end + 6)]
+    sent = sentence_of(name.doc, name.start)
+    window = name.doc[max(sent.start, name.start - 14) : min(sent.end, name.end + 6)]
     for token in window:
         if token.pos_ != "VERB" or _lemma(token) not in verbs or _features(token, "VerbForm") != "Fin":
             continue
@@ -197,7 +198,7 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
                 head = name.root
             if head is not None:
                 heads.append(head)
-        quotes = tuple(q for q in dict.fromkeys(_quote_in(h.sent) for h in heads) if q is not None)
+        quotes = tuple(q for q in dict.fromkeys(_quote_in(sentence_of(h.doc, h.i)) for h in heads) if q is not None)
         spoke = bool(heads) or chair
         role = "chair" if chair else "speaker" if spoke else person.role
         marked.append(replace(person, spoke=spoke, role=role, quotes=quotes))

@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from models.components.extensions import doc_text
+from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import Turn, detect_layout, find_sections, find_turns
 from pipelines.stages.protocol import PersonEdit, apply_edits, named_person, persons_in
@@ -35,6 +36,7 @@ def read_turns(doc: Doc, findings: Findings, turns: tuple[Turn, ...]) -> Finding
     edits: dict[int, PersonEdit] = {}
     chair = _declared_chair(doc, persons)
     for turn in turns:
+        check_deadline("transcript")
         index = named_person(persons, doc, *turn.name) if turn.name else chair
         if index is None:
             continue  # an unnamed chair nobody names: the turn is nobody's

@@ -26,6 +26,8 @@ import uvicorn
 from fastapi.testclient import TestClient
 
 from corpus.hostile.build import CORPUS, Hostile, build
+from corpus.hostile.texts import TEXTS as HOSTILE_TEXTS
+from corpus.hostile.texts import long_text
 from service.api.main import create_app
 from service.settings import Settings
 from service.storage import repositories as repo
@@ -277,3 +279,50 @@ def test_the_cli_reads_the_weird_but_valid_files(tmp_path: Path, hostile: dict[s
         record = json.loads((tmp_path / f"{path.stem}.json").read_text(encoding="utf-8"))
         if path.suffix == ".txt":  # the text a mention points into is the file's own text
             _assert_spans_in(record, path.read_text(encoding="utf-8"), path.name)
+
+
+# --- hostile texts (corpus/hostile/texts.py): a record or one line, never a traceback ------------------------------
+
+
+# Under this budget a text over spaCy's default max_length (1M characters) stops in time with one line;
+# before, it was spaCy's E088: a 500 from the API and a traceback from the CLI.
+LONG_TEXT_SECONDS = 3
+
+
+def test_a_text_over_a_million_characters_is_a_record_or_one_line(
+    client: TestClient, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KENESH_DOCUMENT_SECONDS", str(LONG_TEXT_SECONDS))
+    text = long_text(1_050_000)
+    answer = client.post("/v1/extract", headers=bearer(tokens["researcher"]), json={"text": text})
+    assert answer.status_code == 200 or 400 <= answer.status_code < 500, (answer.status_code, answer.text[:300])
+    if answer.status_code == 200:
+        _assert_spans_in(answer.json(), text, "long.txt")
+    else:
+        detail = _one_line(answer)
+        assert "E088" not in detail and "KENESH_DOCUMENT_SECONDS" in detail, detail
+
+
+def test_the_cli_reads_each_hostile_text(tmp_path: Path) -> None:
+    paths = []
+    for item in HOSTILE_TEXTS:
+        path = tmp_path / f"{item.name}.txt"
+        path.write_text(item.make(item.small), encoding="utf-8")
+        paths.append(path)
+    small = [p for p in paths if p.stem != "long"]
+    done = _kenesh("extract", "--out", tmp_path / "out", *small)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-1000:]
+    for path in small:
+        record = json.loads((tmp_path / "out" / f"{path.stem}.json").read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        assert record["document"]["chars"] == len(text)
+        for span in record_spans(record):  # 60k letters without a space name nobody: no spans there
+            assert text[span["start"] : span["end"]] == span["text"], (path.name, span)
+    long = next(p for p in paths if p.stem == "long")
+    done = _kenesh("extract", "--out", tmp_path / "out", long, seconds=LONG_TEXT_SECONDS)
+    lines = done.stderr.strip().splitlines()
+    if done.returncode == 0:
+        assert (tmp_path / "out" / "long.json").exists()
+    else:
+        assert done.returncode == 2 and len(lines) == 1, done.stderr[-2000:]
+        assert lines[0].startswith(f"kenesh: {long}: ") and "E088" not in lines[0], lines

@@ -1,0 +1,268 @@
+"""Hostile texts (corpus/hostile/texts.py, issue 14) at sizes a test can afford: every step bounded.
+
+No wall clock here: each test checks the structure that keeps a step linear (the parser is never given
+more than a window, the sentence splitter's rules never see the whole sentence, the time limit is
+checked inside the loops) and that the linear form finds what the quadratic one found.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from razdel import sentenize
+
+from corpus.hostile.texts import TEXTS, initials, nested_quotes, no_spaces, one_sentence, present_lines
+from models import loading
+from models.checkpoints import checkpoints
+from models.components import natasha
+from models.components.tokenizer import _SentenceSegmenter
+from pipelines.cleaning import RULES, clean
+from pipelines.deadline import document_deadline
+from pipelines.errors import LimitExceeded
+from pipelines.extract import extract_bytes
+from pipelines.layouts import find_sections
+from pipelines.limits import MAX_INPUT_BYTES
+from pipelines.nlp import analyse, load_nlp
+from pipelines.stages import organizations
+
+ROOT = Path(__file__).resolve().parents[2]
+SYNTHETIC = sorted((ROOT / "corpus" / "synthetic").glob("*.txt"))
+BY_NAME = {t.name: t for t in TEXTS}
+
+# The look-alike rule as it was: from every letter of a word its look-ahead scanned to the word's end.
+_QUADRATIC_LOOKALIKES = re.compile(
+    r"(?=[0-9a-zA-Zа-яёА-ЯЁ]*[0-9a-zA-Z])[0-9a-zA-Zа-яёА-ЯЁ]*[а-яёА-ЯЁ][0-9a-zA-Zа-яёА-ЯЁ]*"
+)
+
+
+class _Spy:
+    """Wraps a slovnet encoder and records the length of every sequence it is given."""
+
+    def __init__(self, encoder) -> None:
+        self.encoder = encoder
+        self.lengths: list[int] = []
+
+    def __call__(self, items: list[list[str]]) -> Iterator[object]:
+        items = list(items)
+        self.lengths += [len(item) for item in items]
+        return self.encoder(items)
+
+
+def _noisy(rng: random.Random, words: int) -> str:
+    alphabet = "абвгдеклмнопрстуАБВЕКМНОРСТХaceopxyABEHKMOPTX0123456789 ,.-«»\n"
+    return "".join(rng.choice(alphabet) for _ in range(words))
+
+
+# --- cleaning -----------------------------------------------------------------------------------
+
+
+def test_the_lookalike_rule_finds_what_the_quadratic_one_found() -> None:
+    rule = next(r for r in RULES if r.name == "lookalikes")
+    rng = random.Random(14)
+    texts = [p.read_text(encoding="utf-8") for p in SYNTHETIC] + [_noisy(rng, 3000) for _ in range(30)]
+    texts += ["Бишкeк 3аседание к0миссия Су30 300лет " * 20, no_spaces(2000) + "e" + no_spaces(100)]
+    for text in texts:
+        old = [m.span() for m in _QUADRATIC_LOOKALIKES.finditer(text)]
+        assert [m.span() for m in rule.pattern.finditer(text)] == old
+
+
+def test_the_lookalike_rule_starts_only_where_a_word_starts() -> None:
+    rule = next(r for r in RULES if r.name == "lookalikes")
+    word = no_spaces(3000) + "e"
+    # Anchored: no match can begin inside the word, so the look-ahead runs once per word, not per letter.
+    assert all(rule.pattern.match(word, i) is None for i in range(1, len(word), 97))
+    assert [m.span() for m in rule.pattern.finditer(word)] == [(0, len(word))]
+
+
+def test_cleaning_checks_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KENESH_DOCUMENT_SECONDS", "0")
+    with document_deadline(), pytest.raises(LimitExceeded, match="stopped at cleaning"):
+        clean(no_spaces(20_000))
+
+
+# --- tokenizer and sentences ---------------------------------------------------------------------
+
+
+def test_the_sentence_splitter_splits_as_razdel() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in SYNTHETIC]
+    texts += [initials(300), present_lines(3000), nested_quotes(300), "1. Пункт.\n2. Пункт. а) б) в)"]
+    for text in texts:
+        ours = [(s.start, s.stop) for s in _SentenceSegmenter()(text)]
+        assert ours == [(s.start, s.stop) for s in sentenize(text)]
+
+
+def test_the_sentence_splitters_rules_never_see_the_whole_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    segmenter = _SentenceSegmenter()
+    join = segmenter.join
+
+    def spy(split):
+        seen.append(len(split.buffer))
+        return join(split)
+
+    monkeypatch.setattr(segmenter, "join", spy)
+    text = initials(2000)  # one sentence of 26k characters and 4,000 possible breaks
+    assert [(s.start, s.stop) for s in segmenter(text)] == [(0, len(text.rstrip()))]
+    assert len(seen) > 3000
+    # razdel handed its rules the sentence so far, copied at every break: 26k characters at the end.
+    assert max(seen) < 100
+
+
+def test_the_time_limit_is_checked_inside_the_tokenizer() -> None:
+    calls: list[str] = []
+
+    def stop_at_second(step: str) -> None:
+        calls.append(step)
+        if len(calls) == 2:
+            raise LimitExceeded(f"stopped at {step}")
+
+    with checkpoints(stop_at_second), pytest.raises(LimitExceeded, match="tokenizer"):
+        load_nlp().make_doc(initials(5000))
+
+
+# --- the taggers: windows and sections ----------------------------------------------------------
+
+
+def test_the_parser_and_tagger_never_get_more_than_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    spies = {}
+    for name, model in (("syntax", loading.syntax_parser()), ("morph", loading.morph_tagger())):
+        spies[name] = _Spy(model.infer.encoder)
+        monkeypatch.setattr(model.infer, "encoder", spies[name])
+    text = one_sentence(1500)
+    doc = analyse(text)
+    for spy in spies.values():
+        assert max(spy.lengths) <= natasha.SENTENCE_WINDOW
+        assert sum(spy.lengths) == sum(not t.is_space for t in doc)
+    # The windows are one tree again: the sentence stays one sentence, every token in it.
+    sentences = list(doc.sents)
+    assert len(sentences) == 1 and doc.text == text
+
+
+def test_ner_reads_sections_of_whole_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    spy = _Spy(loading.ner_tagger().infer.encoder)
+    monkeypatch.setattr(loading.ner_tagger().infer, "encoder", spy)
+    monkeypatch.setattr(natasha, "NER_SECTION", 300)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SYNTHETIC[:2])
+    doc = analyse(text)
+    words = sum(not t.is_space for t in doc)
+    assert words > 600 and max(spy.lengths) <= 300 and sum(spy.lengths) == words
+    assert any(e.label_ == "PER" for e in doc.ents)
+
+
+def test_ner_sections_cut_only_a_sentence_longer_than_a_section() -> None:
+    assert natasha._sections([100, 200, 150, 50], 300) == [300, 200]
+    assert natasha._sections([100, 700, 20], 300) == [100, 300, 300, 120]
+    assert natasha._sections([], 300) == []
+
+
+def test_the_time_limit_is_checked_between_a_components_batches() -> None:
+    steps: list[str] = []
+
+    def stop_in_syntax(step: str) -> None:
+        steps.append(step)
+        if step == "nlp kenesh_syntax":
+            raise LimitExceeded(step)
+
+    with checkpoints(stop_in_syntax), pytest.raises(LimitExceeded, match="kenesh_syntax"):
+        analyse(one_sentence(1500))
+    # Stopped at the first batch of the parser, after the tagger had checked in at each of its own.
+    assert steps.count("nlp kenesh_morph") > 1 and steps.count("nlp kenesh_syntax") == 1
+
+
+def _quadratic_break_cycles(heads: list[int]) -> list[int]:
+    heads = list(heads)
+    for start in range(len(heads)):
+        seen = set()
+        node = start
+        while node >= 0 and node not in seen:
+            seen.add(node)
+            node = heads[node]
+        if node >= 0:
+            heads[node] = -1
+    return heads
+
+
+def test_cycles_are_cut_as_before_in_one_walk() -> None:
+    rng = random.Random(14)
+    for size in (1, 2, 5, 30, 200):
+        for _ in range(200):
+            heads = [rng.randrange(-1, size) for _ in range(size)]
+            assert natasha._break_cycles(heads) == _quadratic_break_cycles(heads)
+
+
+def test_spacy_max_length_covers_the_byte_limit() -> None:
+    assert load_nlp().max_length >= MAX_INPUT_BYTES
+
+
+# --- stages -------------------------------------------------------------------------------------
+
+
+def test_a_list_of_thousands_of_one_name_is_one_person() -> None:
+    record = extract_bytes(initials(2000).encode())
+    ivanov = [p for p in record.persons if p.surname == "Иванов"]
+    assert len(ivanov) == 1 and len(ivanov[0].mentions) == 2000
+
+
+def test_ten_thousand_section_headers_each_end_at_the_next() -> None:
+    text = present_lines(10 * 16)
+    sections = find_sections(text)
+    assert len(sections) == 10
+    assert all(a.end <= b.line for a, b in itertools.pairwise(sections))
+    text = present_lines(10_000 * 16)
+    assert len(find_sections(text)) == 10_000
+
+
+@pytest.mark.parametrize("name", [t.name for t in TEXTS if t.name != "long"])
+def test_each_hostile_text_gives_a_record_whose_spans_fit(name: str) -> None:
+    text = BY_NAME[name].make(BY_NAME[name].small)
+    record = extract_bytes(text.encode())
+    for entry in (*record.persons, *record.organizations, *record.locations):
+        for mention in entry.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+def _bodies(names: list[str]) -> list[organizations._Body]:
+    lex = organizations.grammar.lexicon()
+    bodies = []
+    for name in names:
+        words = organizations._lemmas(name, lex.legal_forms) or organizations._lemmas(name)
+        head = next((w for w in words if w in lex.heads), None)
+        bodies.append(organizations._Body(name, words, head, name.isupper()))
+    return bodies
+
+
+def test_the_merge_index_misses_no_pair_the_pairwise_test_accepts() -> None:
+    names = [
+        "Министерство труда и социальной защиты",
+        "Минтруд",
+        "Совет Безопасности",
+        "Совбез ООН",
+        "Государственный совет",
+        "Госсовет",
+        "Европейский центральный банк",
+        "ЕЦБ",
+        "Социал-демократическая партия Кыргызстана",
+        "СДПК",
+        "ОО «Ресурсный центр для пожилых»",
+        "Ресурсный центр для пожилых",
+        "Генеральная Ассамблея ООН",
+        "Генассамблея",
+        "Правительство",
+        "Правительство Москвы",
+        "Правительство Бишкека",
+        "-Тест компания",
+        "Т",
+        "Жогорку Кенеш",
+        "Кенеш",
+    ]
+    bodies = _bodies(names)
+    index = organizations._Candidates(bodies)
+    for short in bodies:
+        pairwise = {j for j, long in enumerate(bodies) if organizations._absorbs(long, short)}
+        assert pairwise <= set(index.of(short)), short.name
+    assert any(organizations._absorbs(long, short) for short in bodies for long in bodies)
