@@ -423,9 +423,8 @@ def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: To
         if own:
             fact = _fact(own[0])
             return _with_year(fact, ref).iso() if fact else None
-        paragraph = (
-            doc.char_span(own_start, sent.end_char, alignment_mode="expand") if own_start > sent.start_char else None
-        )
+        inside = sent.start_char < own_start < sent.end_char
+        paragraph = doc.char_span(own_start, sent.end_char, alignment_mode="expand") if inside else None
         relative, day = relative_date(paragraph or sent, ref)
         if relative:
             return day.iso() if day else None

@@ -144,3 +144,12 @@ def test_dateline_of_scraped_and_protocol_texts(nlp: Language, text: str, date: 
 )
 def test_a_local_body_meets_at_home(nlp: Language, text: str, place: str) -> None:
     assert meeting(nlp, text).place == place
+
+
+def test_a_dateline_past_the_end_of_the_meeting_sentence(nlp: Language) -> None:
+    """A caption line («Пеле в 2011 году») read as the dateline ends past the headline's meeting sentence."""
+    text = (
+        "Врачи разрешили Пеле зажечь олимпийский огонь на открытии Игр в Рио\nПеле в 2011 году\n"
+        "Пеле в 1963 году\nВрачи разрешили бывшему футболисту сборной Бразилии зажечь огонь."
+    )
+    assert meeting(nlp, text).title == "открытие Игр"
