@@ -27,33 +27,34 @@ _WORD = re.compile(r"[А-Яа-яЁё]+")
 
 
 @lru_cache(maxsize=50_000)
-def _lemma(word: str) -> str:
-    parses = loading.parse(word.lower())
-    return (parses[0].normal_form if parses else word.lower()).replace("ё", "е")
+def _lemma_set(word: str) -> frozenset[str]:
+    """Every dictionary form a word may have: pymorphy's first guess for «маслихата» is «маслихата»."""
+    lower = word.lower().replace("ё", "е")
+    return frozenset({lower} | {p.normal_form.replace("ё", "е") for p in loading.parse(lower)})
 
 
-def _lemmas(text: str) -> list[str]:
-    return [_lemma(w) for w in _WORD.findall(text)]
+def _lemmas(text: str) -> set[str]:
+    return {form for w in _WORD.findall(text) for form in _lemma_set(w)}
 
 
-def _head(name: str) -> str | None:
+def _head(name: str) -> frozenset[str]:
     """The kind of body a name is: its first noun («Северо-Казахстанский областной маслихат» → маслихат)."""
     for word in _WORD.findall(name.split("«")[0]):
         parses = loading.parse(word.lower())
-        if parses and parses[0].tag.POS == "NOUN":
-            return parses[0].normal_form.replace("ё", "е")
-    return None
+        if any(p.tag.POS == "NOUN" for p in parses) and not all(p.tag.POS == "ADJF" for p in parses[:1]):
+            return _lemma_set(word)
+    return frozenset()
 
 
 def holding_body(findings: Findings) -> OrganizationFinding | None:
     bodies = lexicons.load("membership_bodies")
     meeting_body = _lemmas(findings.meeting.body or "")
-    candidates = [o for o in findings.organizations if _head(o.name) in bodies and o.name[:1].isupper()]
+    candidates = [o for o in findings.organizations if _head(o.name) & bodies and o.name[:1].isupper()]
     if not candidates:
         return None
 
     def rank(org: OrganizationFinding) -> tuple[bool, int, int]:
-        own = _head(org.name) in meeting_body
+        own = bool(_head(org.name) & meeting_body)
         return (own, len(org.mentions), -min((m.start for m in org.mentions), default=0))
 
     return max(candidates, key=rank)
@@ -76,13 +77,13 @@ def _most_named(orgs: list[OrganizationFinding], body: OrganizationFinding | Non
 def represented(
     position: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
 ) -> OrganizationFinding | None:
-    words = set(_lemmas(position))
-    named = [o for o in orgs if o.name[:1].isupper() and _head(o.name) in words]
+    words = _lemmas(position)
+    named = [o for o in orgs if o.name[:1].isupper() and _head(o.name) & words]
     by_kind = _most_named(named, body)
     if by_kind is not None:
         return by_kind
     kinds = {_heads()[w] for w in words if w in _heads()}
-    headed = _most_named([o for o in orgs if _head(o.name) in kinds], body)
+    headed = _most_named([o for o in orgs if _head(o.name) & kinds], body)
     if headed is not None:
         return headed
     return body if body is not None and words & lexicons.load("membership_roles") else None
