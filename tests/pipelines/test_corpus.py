@@ -42,7 +42,7 @@ GENRE = {
     "position_f1": 0.75,
     "person_org": 0.53,
     "issues": 0.46,
-    "topics": 0.67,
+    "topics": 0.70,
     "meeting_date": 0.99,
     "meeting_place": 0.84,
 }
