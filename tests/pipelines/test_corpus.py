@@ -41,7 +41,7 @@ GENRE = {
     "locations": 0.90,
     "position_f1": 0.75,
     "person_org": 0.53,
-    "issues": 0.46,
+    "issues": 0.50,
     "topics": 0.70,
     "meeting_date": 0.99,
     "meeting_place": 0.84,
