@@ -10,6 +10,8 @@ from spacy.language import Language
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 CORPUS_DEV = SHARED / "corpus-dev"
+CORPUS_GENRE = SHARED / "corpus-genre"
+NEREL_TRAIN = SHARED / "nerel-train"
 
 
 @pytest.fixture(scope="session")

@@ -20,16 +20,16 @@ def reference_scorer() -> ModuleType:
     return module
 
 
-def corpus_documents() -> list[Path]:
-    return sorted(CORPUS_DEV.glob("*.txt"))
+def corpus_documents(gold_dir: Path = CORPUS_DEV) -> list[Path]:
+    return sorted(gold_dir.glob("*.txt"))
 
 
-def score_records(records: dict[str, dict], pred_dir: Path) -> dict:
-    """Write predictions as STEM.json and score them against corpus-dev's gold records."""
+def score_records(records: dict[str, dict], pred_dir: Path, gold_dir: Path = CORPUS_DEV) -> dict:
+    """Write predictions as STEM.json and score them against a gold set's records (corpus-dev by default)."""
     pred_dir.mkdir(parents=True, exist_ok=True)
     for stem, record in records.items():
         (pred_dir / f"{stem}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    return reference_scorer().score(CORPUS_DEV, pred_dir, per_doc=True)
+    return reference_scorer().score(gold_dir, pred_dir, per_doc=True)
 
 
 def score_subset(records: dict[str, dict], work_dir: Path) -> dict:

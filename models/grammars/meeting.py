@@ -8,7 +8,7 @@
     BODY      → GEN_NP (GEN_NP | по NP | ABBR)*    «Думы Ханты-Мансийского автономного округа», «Госдумы РФ»
     GEN_NP    → GEN_ADJ* GEN_NOUN(-GEN_NOUN)? ABBR? «Общественной палаты», «маслихата ЗКО», «стран-экспортеров»
 
-    DATELINE  → PLACE? ,? DATE | ISO_DATE           «БИШКЕК, 21 сентября 2023», «2023-09-21»
+    DATELINE  → PLACE? ,? DATE | ISO_DATE | DASHED  «БИШКЕК, 21 сентября 2023», «2023-09-21», «10-03-2022»
 
 The grammars run on single sentences the meeting stage picks (running yargy over a long report is
 slow); the stage maps matches back onto the spaCy Doc by character offsets.
@@ -108,9 +108,17 @@ ISO_DATE = rule(
     eq("-"),
     rule(DAY).interpretation(IsoDate.day.custom(int)),
 ).interpretation(IsoDate)
+# A crawler's «10-03-2022»: day, month and year joined by hyphens.
+DASHED_DATE = rule(
+    rule(DAY).interpretation(IsoDate.day.custom(int)),
+    eq("-"),
+    rule(MONTH).interpretation(IsoDate.month.custom(int)),
+    eq("-"),
+    rule(YEAR).interpretation(IsoDate.year.custom(int)),
+).interpretation(IsoDate)
 
 PLACE = rule(and_(is_capitalized(), type("RU"), not_(FUNCTION_WORD))).interpretation(Dateline.place)
-DATED = or_(DATE, ISO_DATE).interpretation(Dateline.date)
+DATED = or_(DATE, ISO_DATE, DASHED_DATE).interpretation(Dateline.date)
 DATELINE: Rule = or_(rule(PLACE, eq(",").optional(), DATED), rule(DATED)).interpretation(Dateline)
 
 

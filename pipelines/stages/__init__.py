@@ -11,6 +11,7 @@ from pipelines.stages import (
     issues,
     locations,
     meeting,
+    membership,
     organizations,
     persons,
     positions,
@@ -34,6 +35,8 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     # Layouts refine what the stages above found (roles, quotes, agenda issues); reports pass unchanged.
     ("protocol", protocol.run),
     ("transcript", transcript.run),
+    # Members of the body holding the meeting represent it when nothing else links them.
+    ("membership", membership.run),
     ("topics", topics.run),
 )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from models import lexicons
 from models.grammars.issues import STRONG, Candidate, candidates, lemma
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, IssueFinding, TextSpan
@@ -76,6 +77,24 @@ def _head_pair(doc: Doc, candidate: Candidate) -> tuple[str, ...]:
     return (lemma(head), lemma(inner[0])) if inner else (lemma(head),)
 
 
+def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
+    """The «дня» of «повестка дня», a bare generic noun («предложение», «средства»), a shouted headline."""
+    span = candidate.span(doc)
+    first = span[0]
+    if first.i > 0 and lemma(first) == "день" and lemma(doc[first.i - 1]) == "повестка":
+        return True
+    if len(words) == 1 and words[0] in lexicons.load("issue_bare_nouns"):
+        return True
+    letters = [ch for ch in span.text if ch.isalpha()]
+    return len(letters) > 3 and all(ch.isupper() for ch in letters)
+
+
+def _trimmed(text: str) -> str:
+    """«и организационные вопросы»: a list's conjunction is not part of its item."""
+    head, _, rest = text.partition(" ")
+    return rest if head.lower() in ("и", "а", "также") and rest else text
+
+
 def run(doc: Doc, findings: Findings) -> Findings:
     names = [(m.start, m.end) for org in findings.organizations for m in org.mentions]
     found = [c for c in candidates(doc, names) if c.end > c.start]
@@ -84,7 +103,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
     for candidate in sorted(found, key=lambda c: (-_score(doc, c, head_pairs), c.start)):
         check_deadline("issues")
         words = _words(doc, candidate)
-        if not words:
+        if not words or _not_an_issue(doc, candidate, words):
             continue
         span = candidate.span(doc)
         mention = TextSpan(span.start_char, span.end_char)
@@ -94,7 +113,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
             same.first = min(same.first, mention.start)
             continue
         score = _score(doc, candidate, head_pairs)
-        issues.append(_Issue(nominative(span), words, score, mention.start, {mention}))
+        issues.append(_Issue(_trimmed(nominative(span)), words, score, mention.start, {mention}))
     kept = [i for i in issues if i.score >= STRONG][:MAX_CUED]
     kept += [i for i in issues if MIN_SCORE <= i.score < STRONG][: max(0, MAX_ISSUES - len(kept))]
     # Every report is about something: when the cues found too little, the best-placed phrases of action stand in.

@@ -8,8 +8,10 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
 - date: the meeting sentence's own date; else its relative day (вчера, в среду) counted from the
   dateline; else the dateline; else the first date that isn't a deadline, a document's date or a
   birth date. A relative day with no dateline to count from leaves the date unknown.
-- place: a city in "в <город>" attached to an event noun or to its verb; else the dateline's place;
-  else a city where a body met ("Ассамблея в Гаване избрала"); else one in the headline.
+- place: a city in "в <город>" attached to an event noun or to its verb; else the dateline's place
+  («БИШКЕК, 14 марта —», a protocol's «г. Ош», «Место проведения: г. Каракол», «Павлодар.» opening a line);
+  else a city where a body met ("Ассамблея в Гаване избрала"); else the home of the body holding the
+  meeting («Думы города Костромы», «Мядельского районного Совета» → Мядель); else one in the headline.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from pipelines.normalize import nominative, recover_shape
 from pipelines.stages.locations import gazetteer, text_key
 
 _IN = {"в", "во"}
-_DATELINE_LINES = 3
+_DATELINE_LINES = 5  # «Версия для слабовидящих», breadcrumbs and a headline may come first
 _DATELINE_CHARS = 80  # a dateline opens its line: place, date, perhaps a time
 _BEFORE_EVENT = 6  # tokens: "ХХ внеочередная выездная сессия"
 _AFTER_EVENT = 18  # a body's name with its region and remit
@@ -294,26 +296,59 @@ def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
 
 # A dateline's date has a month name, a dotted day and month or an ISO form; other lines need no parse.
 _DATE_LIKE = re.compile(
-    r"\d{1,2}\.\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)",
+    r"\d{1,2}\.\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)",
     re.IGNORECASE,
 )
 
 
+# What may stand before a dateline's place or date on its line: a crawler's fields («Автор: … | »), the
+# settlement word of a protocol's header («г. Ош      28 декабря 2022 г.»).
+_DATELINE_PREFIX = re.compile(r"(?:.*\|)?[ \t#*]*(?:(?:г|гор|с|пос|пгт)\.|город|село)?[ \t]*", re.IGNORECASE)
+# A place alone opening a line: «Павлодар. В понедельник …», «Место проведения: г. Каракол, здание мэрии».
+_PLACE_LINE = re.compile(
+    r"(?i:место[ \t]+проведения[ \t]*:[ \t]*)?(?i:(?:г|гор|с|пос|пгт)\.[ \t]*|город[ \t]+|село[ \t]+)?"
+    r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)(?:[.,][ \t]|[ \t]{2,}|[ \t]*$)",
+)
+_PLACE_LINES = 8  # a protocol's header (body, title, number) comes before its place line
+
+
 def find_dateline(doc: Doc) -> Dateline | None:
-    """A date (and a place before it) opening one of the first lines: "БИШКЕК, 21 сентября 2023", "12.03.2024"."""
-    for offset, line in _first_lines(_opening(doc), _DATELINE_LINES):
+    """A date (and a place before it) opening one of the first lines: "БИШКЕК, 21 сентября 2023", "12.03.2024",
+    "Автор: … | 20.04.2023, 11:08". A crawler's bare date often comes first and the agency's
+    "САМАРКАНД, 15 февраля" or a protocol's "г. Ош" later: the place is taken from the first lines that have one."""
+    lines = _first_lines(_opening(doc), _PLACE_LINES)
+    found: Dateline | None = None
+    place: str | None = None
+    for index, (offset, line) in enumerate(lines):
         head = line[:_DATELINE_CHARS]
-        if not _DATE_LIKE.search(head):
+        if found is None and index < _DATELINE_LINES and _DATE_LIKE.search(head):
+            found = _dated_line(head, offset)
+        place = place or (found.place if found else None) or _line_place(line)
+        if found is not None and place is not None:
+            break
+    if found is None:
+        return Dateline(None, place) if place else None
+    return replace(found, place=place)
+
+
+def _dated_line(head: str, offset: int) -> Dateline | None:
+    prefix = _DATELINE_PREFIX.match(head)
+    for match in dateline_parser().findall(head):
+        if match.span.start > prefix.end():
+            continue  # a date inside a running sentence, not a dateline
+        date = match.fact.date
+        if date is None or not date.month or not date.day:
             continue
-        for match in dateline_parser().findall(head):
-            if head[: match.span.start].strip(" \t#"):
-                continue  # a date inside a running sentence, not a dateline
-            date = match.fact.date
-            if date is None or not date.month or not date.day:
-                continue
-            place = _dateline_place(match.fact.place)
-            return Dateline(DateFact(date.year, date.month, date.day), place, offset + match.span.stop)
+        return Dateline(
+            DateFact(date.year, date.month, date.day), _dateline_place(match.fact.place), offset + match.span.stop
+        )
     return None
+
+
+def _line_place(line: str) -> str | None:
+    """A city that opens a line alone: a report's «Павлодар.», a protocol's «г. Вольск» or «Место проведения:»."""
+    found = _PLACE_LINE.match(line.strip(" \t#*"))
+    return _dateline_place(found.group("place")) if found else None
 
 
 def _dateline_place(word: str | None) -> str | None:
@@ -362,15 +397,41 @@ def relative_date(sent: Span, ref: DateFact | None) -> tuple[bool, DateFact | No
     return False, None
 
 
-def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None) -> str | None:
+_FUTURE_DAYS = 60  # a day without a year this far after the dateline was last year's
+
+
+def _with_year(fact: DateFact, ref: DateFact | None) -> DateFact:
+    """«13 октября» under a crawler's «14.10.2022»: the day takes the dateline's year."""
+    if fact.year or ref is None or ref.year is None:
+        return fact
+    try:
+        day = datetime.date(ref.year, fact.month, fact.day)
+    except ValueError:
+        return fact
+    late = (day - datetime.date(ref.year, ref.month, ref.day)).days > _FUTURE_DAYS
+    return DateFact(ref.year - 1 if late else ref.year, fact.month, fact.day)
+
+
+def _paragraph_start(sent: Span, anchor: Token | None) -> int:
+    """Where the anchor's paragraph starts: a sentence the parser ran over a blank line («16 ноября 2023 |
+    Просмотров: 187\n\nВо вторник … прошло заседание») keeps the header line's date out of its own."""
+    if anchor is None:
+        return sent.start_char
+    cut = sent.text.rfind("\n\n", 0, anchor.idx - sent.start_char)
+    return sent.start_char if cut < 0 else sent.start_char + cut + 2
+
+
+def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: Token | None = None) -> str | None:
     ref = dateline.date if dateline else None
     if sent is not None:
-        own_start = max(sent.start_char, dateline.end if dateline else 0)
+        own_start = max(_paragraph_start(sent, anchor), dateline.end if dateline else 0)
         own = [s for s in _dates_in(doc, own_start, sent.end_char) if not is_other_date(s)]
         if own:
             fact = _fact(own[0])
-            return fact.iso() if fact else None
-        relative, day = relative_date(sent, ref)
+            return _with_year(fact, ref).iso() if fact else None
+        inside = sent.start_char < own_start < sent.end_char
+        paragraph = doc.char_span(own_start, sent.end_char, alignment_mode="expand") if inside else None
+        relative, day = relative_date(paragraph or sent, ref)
         if relative:
             return day.iso() if day else None
     if ref is not None:
@@ -405,6 +466,8 @@ def _after_in(span: Span) -> bool:
     if any(c.dep_ == "case" and c.lower_ in _IN for c in root.children):
         return True
     before = _word_before(span)
+    if before is not None and _is_in(before, "loc_settlement_nouns"):
+        before = _word_before(span.doc[before.i : before.i + 1])  # «в селе Кара-Булак»
     return before is not None and before.lower_ in _IN
 
 
@@ -431,6 +494,58 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Spa
     return None
 
 
+# A body's level adjective after its home's adjective: «Мядельского районного Совета», «Костанайского
+# городского маслихата»; a local body meets at home when the text names no other place.
+_LOCAL_LEVELS = frozenset({"городской", "районный", "айылный", "айыльный", "сельский", "поселковый", "аульный"})
+_LOCAL_BODIES = frozenset({"райисполком", "горисполком", "горсовет", "райсовет", "горкенеш", "гормаслихат"})
+_ADJECTIVE_ENDINGS = ("ьский", "ский", "цкий")
+
+
+def _home_from_adjective(word: str, words: frozenset[str]) -> str | None:
+    """«Кобринский» → Кобрин, «Каракольский» → Каракол, «Мядельский» → Мядель: the stems the adjective can
+    come from, the first that morphology knows as a place or the text writes as a word of its own."""
+    lemma = _fold(word)
+    ending = next((e for e in _ADJECTIVE_ENDINGS if lemma.endswith(e)), None)
+    if ending is None:
+        return None
+    stem = lemma[: -len(ending)]
+    candidates = [stem + "ь", stem] if ending == "ьский" else [stem, stem + "ь"]
+    for candidate in candidates:
+        if len(candidate) > 2 and (
+            any("Geox" in p.tag and p.is_known for p in loading.parse(candidate)) or candidate in words
+        ):
+            return "-".join(part.capitalize() for part in candidate.split("-"))
+    return None
+
+
+def _genitive_place(token: Token) -> str:
+    """«города Костромы» → Кострома; a name morphology does not know is left as written («города Вахдат»)."""
+    known = next((p for p in loading.parse(token.lower_) if "Geox" in p.tag and p.is_known), None)
+    word = known.inflect({"nomn"}).word if known is not None and known.inflect({"nomn"}) else token.lower_
+    return "-".join(part.capitalize() for part in word.split("-")) if known is not None else token.text
+
+
+def home_city(doc: Doc, sent: Span) -> str | None:
+    """Where the body holding the meeting sits, from its name: «Думы города Костромы», «общины Гюмри»,
+    «Кобринского районного исполнительного комитета», «Мядельского райисполкома»."""
+    words = frozenset(t.lower_ for t in doc if t.is_alpha and t.text[:1].isupper())
+    tokens = [t for t in sent if not t.is_space]
+    for i, token in enumerate(tokens[:-1]):
+        after = tokens[i + 1]
+        settlement = _is_in(token, "loc_settlement_nouns") or _fold(token.lemma_) == "община"
+        if settlement and after.is_alpha and after.text[:1].isupper() and "Case=Gen" in str(token.morph):
+            return _genitive_place(after)
+        if (
+            token.text[:1].isupper()
+            and token.pos_ in ("ADJ", "PROPN")
+            and (_fold(after.lemma_) in _LOCAL_LEVELS or _fold(after.lemma_) in _LOCAL_BODIES)
+        ):
+            home = _home_from_adjective(token.lemma_, words)
+            if home is not None:
+                return home
+    return None
+
+
 def find_place(
     doc: Doc,
     locations: tuple[LocationFinding, ...],
@@ -446,7 +561,10 @@ def find_place(
             best = (tier, name)
     if dateline is not None and dateline.place and (best is None or best[0] > 1):
         return dateline.place
-    return best[1] if best else None
+    if best is not None and best[0] <= 2:
+        return best[1]
+    home = home_city(doc, meeting) if meeting is not None else None
+    return home or (best[1] if best else None)
 
 
 def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
@@ -460,7 +578,9 @@ def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
         title=title,
         body=body,
         number=number,
-        date=find_date(doc, sent, dateline),
+        date=find_date(
+            doc, sent, dateline, next((t for t in events if sent is not None and sent.start <= t.i < sent.end), None)
+        ),
         place=find_place(doc, findings.locations, {t.i for t in events}, sent, dateline),
     )
 

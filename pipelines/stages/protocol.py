@@ -465,7 +465,20 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
     )
 
 
+def agenda_of_report(doc: Doc, findings: Findings) -> Findings:
+    """A report that quotes its agenda («Повестка дня включала пять вопросов: 1. … 2. …»): one issue per item."""
+    text = doc_text(doc)
+    agenda = [
+        issue
+        for section in find_sections(text)
+        if section.kind == "agenda"
+        for item in items(text, section.start, section.end)
+        if (issue := _agenda_issue(doc, item.start, item.end)) is not None
+    ]
+    return replace(findings, issues=merge_issues(doc, agenda, findings.issues)) if agenda else findings
+
+
 def run(doc: Doc, findings: Findings) -> Findings:
     if detect_layout(doc_text(doc)) == "report":
-        return findings
+        return agenda_of_report(doc, findings)
     return read_sections(doc, findings, find_sections(doc_text(doc)))

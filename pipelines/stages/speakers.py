@@ -8,6 +8,7 @@ of that sentence. «Под председательством X» and «X отк
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -135,6 +136,23 @@ def _introduces_speech(name: Span) -> bool:
     return name.end + 1 < len(doc) and doc[name.end].text == ":" and not doc[name.end + 1].is_space
 
 
+# «Нурболат Шаймерденов, аким города Экибастуза, – о ремонте сетей», «Мирзаев (AMANAT) – о благоустройстве»:
+# a name, perhaps its title and party, a dash and the subject of the report. Only the name's own line.
+_REPORTS_ON = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,60}\))?(?:,[^.\n;:–—]{1,160}?,?)?[ \t]*[–—-][ \t]+(?:о|об|обо)[ \t]", re.IGNORECASE
+)
+# «докладчик: руководитель отдела … Асель Байжанова», «С содокладом – председатель комиссии … Ержан Калиев».
+_REPORTER_CUE = re.compile(
+    r"(?:докладчик|содокладчик|с\s+(?:со)?докладом|с\s+информацией)\s*[:–—-]?[^.\n:;]{0,160}$", re.IGNORECASE
+)
+
+
+def _reports_on(name: Span) -> bool:
+    text = name.doc[name.end : min(len(name.doc), name.end + 60)].text_with_ws if name.end < len(name.doc) else ""
+    before = name.doc[max(name.sent.start, name.start - 30) : name.start].text_with_ws
+    return bool(_REPORTS_ON.match(text)) or bool(_REPORTER_CUE.search(before.split("\n")[-1]))
+
+
 def _negated(verb: Token) -> bool:
     """«не комментируют»: a denied speech act is silence."""
     return any(fold(c.text) == "не" for c in verb.children)
@@ -194,7 +212,7 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
             head = next((h for h in map(_speech_head, anchors) if h is not None), None)
             if head is None:
                 head = _clause_verb(name, _surname_token(name))
-            if head is None and _introduces_speech(name):
+            if head is None and (_introduces_speech(name) or _reports_on(name)):
                 head = name.root
             if head is not None:
                 heads.append(head)

@@ -1,40 +1,109 @@
-"""The whole pipeline over corpus-dev, scored with the reference scorer's logic.
+"""The whole pipeline over the three gold sets, scored with the reference scorer's logic.
 
-Thresholds are a ratchet: they only rise, up to each issue's own bar (see README, "Quality").
+corpus-dev (25 documents the rules were written against), corpus-genre (24 meeting reports, protocols
+and a transcript of councils of Central Asia, Russia and Belarus) and nerel-train (722 news articles,
+gold converted from NEREL). Thresholds are a ratchet: they only rise, each a hair below the best figure
+measured so far, up to the issue's own bar (see README, "Quality"). NEREL takes minutes: it is marked
+`slow` (`pytest -m slow tests/pipelines/test_corpus.py`); `-m "not slow"` leaves it out.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipelines.extract import extract_file
+from tests.conftest import CORPUS_DEV, CORPUS_GENRE, NEREL_TRAIN
 from tests.scoring import corpus_documents, score_records
 
 # Issue 3 (part 1) bars, all met: persons 0.93, organizations 0.78, locations 0.90, date 0.80, place 0.75.
 # Issue 4 (part 2) bars, all met: speakers 0.80, position_f1 0.75, person_org 0.65, issues 0.40, topics 0.60.
-THRESHOLDS = {
-    "persons": 0.93,
-    "organizations": 0.78,
-    "locations": 0.90,
-    "meeting_date": 0.80,
-    "meeting_place": 0.75,
-    "speakers": 0.80,
-    "issues": 0.40,
-    "topics": 0.60,
-    "position_f1": 0.75,
-    "person_org": 0.65,
+# Issue 13: no field of corpus-dev below what it was when the issue was filed.
+DEV = {
+    "persons": 0.94,
+    "organizations": 0.87,
+    "locations": 0.98,
+    "meeting_date": 0.99,
+    "meeting_place": 0.79,
+    "speakers": 0.83,
+    "issues": 0.56,
+    "topics": 0.83,
+    "position_f1": 0.80,
+    "person_org": 0.68,
 }
+# Issue 13 bar: persons 0.96, speakers 0.92, organizations 0.80, locations 0.92, position_f1 0.85,
+# person_org 0.70, issues 0.55, topics 0.75, date 0.90, place 0.85.
+GENRE = {
+    "persons": 0.92,
+    "speakers": 0.92,
+    "organizations": 0.67,
+    "locations": 0.90,
+    "position_f1": 0.75,
+    "person_org": 0.53,
+    "issues": 0.50,
+    "topics": 0.70,
+    "meeting_date": 0.99,
+    "meeting_place": 0.84,
+}
+# Issue 13 bar: persons 0.86, organizations 0.75, locations 0.88, position_f1 0.68, person_org 0.50.
+NEREL = {
+    "persons": 0.80,
+    "organizations": 0.68,
+    "locations": 0.84,
+    "position_f1": 0.57,
+    "person_org": 0.34,
+}
+SETS = {"dev": (CORPUS_DEV, DEV), "genre": (CORPUS_GENRE, GENRE), "nerel": (NEREL_TRAIN, NEREL)}
+
+
+def _scores(gold_dir: Path, pred_dir: Path) -> dict:
+    records = {path.stem: extract_file(path).model_dump() for path in corpus_documents(gold_dir)}
+    assert records, f"no documents in {gold_dir}"
+    return score_records(records, pred_dir, gold_dir)
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    records = {path.stem: extract_file(path).model_dump() for path in corpus_documents()}
-    assert len(records) >= 25
-    return score_records(records, tmp_path_factory.mktemp("pred"))
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    """Each set is extracted once, when a test first asks for it."""
+    cache: dict[str, dict] = {}
+
+    def get(name: str) -> dict:
+        if name not in cache:
+            cache[name] = _scores(SETS[name][0], tmp_path_factory.mktemp(name))
+        return cache[name]
+
+    return get  # type: ignore[return-value]
+
+
+def _value(result: dict, field: str) -> float | None:
+    got = result[field]
+    return got["f1"] if isinstance(got, dict) else got
+
+
+def _check(scores, name: str, field: str) -> None:
+    value = _value(scores(name), field)
+    threshold = SETS[name][1][field]
+    assert value is not None and value >= threshold, f"{name} {field} = {value} < {threshold}"
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("field", sorted(THRESHOLDS))
-def test_corpus_field_reaches_threshold(scores: dict, field: str) -> None:
-    value = scores[field]["f1"] if isinstance(scores[field], dict) else scores[field]
-    assert value is not None and value >= THRESHOLDS[field], f"{field} = {value}"
+@pytest.mark.parametrize("field", sorted(DEV))
+def test_corpus_dev_field_reaches_threshold(scores, field: str) -> None:
+    assert scores("dev")["docs"] >= 25
+    _check(scores, "dev", field)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("field", sorted(GENRE))
+def test_corpus_genre_field_reaches_threshold(scores, field: str) -> None:
+    assert scores("genre")["docs"] >= 24
+    _check(scores, "genre", field)
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+@pytest.mark.parametrize("field", sorted(NEREL))
+def test_nerel_train_field_reaches_threshold(scores, field: str) -> None:
+    assert scores("nerel")["docs"] >= 722
+    _check(scores, "nerel", field)

@@ -72,3 +72,17 @@ def test_mentions_point_into_the_text(nlp: Language) -> None:
 def test_words_of_an_organization_name_are_not_issues(nlp: Language) -> None:
     text = "Министерство труда, социального обеспечения и миграции обсудило предвыездную подготовку."
     assert _issues(nlp, text) == ["предвыездная подготовка"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("В повестку дня сессии вошли два вопроса. Депутаты обсудили ремонт дорог.", "день сессии"),
+        ("Депутаты рассмотрели предложение и обсудили ремонт дорог.", "предложение"),
+        ("ДЕПУТАТЫ ОБСУДИЛИ ИСПОЛНЕНИЕ БЮДЖЕТА\n\nДепутаты обсудили ремонт дорог.", "ИСПОЛНЕНИЕ БЮДЖЕТА"),
+    ],
+)
+def test_no_day_of_the_agenda_bare_nouns_or_shouted_headlines(nlp: Language, text: str, not_expected: str) -> None:
+    found = _issues(nlp, text)
+    assert not_expected not in found
+    assert "ремонт дорог" in found

@@ -94,3 +94,62 @@ def test_a_body_written_with_a_tab_inside_leaves_no_gap(nlp: Language) -> None:
         nlp, "Сегодня открывается заседание Ф\tорума стран-экспортеров газа (ФСЭГ), которое изберёт генсека."
     )
     assert found.title is None or found.title.startswith("заседание")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # A crawler's date prefix gives the year of a day written without one.
+        ("14.10.2022 11:27\nГлавная » Новости\n\n13 октября прошла сессия городского маслихата.", "2022-10-13", None),
+        ("Главная / Новости\n10-03-2022  |  Просмотров: 54\n\n9 марта прошла очередная сессия.", "2022-03-09", None),
+        # The header line's date is not the meeting sentence's own: «во вторник» counts from the dateline.
+        (
+            "16.11.2023 09:12\n\n16 ноября 2023 | Просмотров: 187\n\n"
+            "Во вторник прошло очередное заседание райисполкома.",
+            "2023-11-14",
+            None,
+        ),
+        (
+            "Автор: Анна Петрова | 20.04.2023, 11:08 | Общество\n\nВ среду состоялось заседание совета.",
+            "2023-04-19",
+            None,
+        ),
+        # The agency's dateline after a crawler's bare date; a protocol's «г. <город>» line.
+        ("15.02.2024 18:05\n\nСАМАРКАНД, 15 февраля. /УзА/. Вчера состоялась сессия.", "2024-02-14", "Самарканд"),
+        (
+            "ПРОТОКОЛ № 9\nсовещания\n\nг. Вольск                18 марта 2024 г.\n\nПрисутствовали:",
+            "2024-03-18",
+            "Вольск",
+        ),
+        (
+            "22.08.2023\n\nПавлодар. В понедельник в акимате области прошло аппаратное совещание.",
+            "2023-08-21",
+            "Павлодар",
+        ),
+    ],
+)
+def test_dateline_of_scraped_and_protocol_texts(nlp: Language, text: str, date: str, place: str | None) -> None:
+    found = meeting(nlp, text)
+    assert (found.date, found.place) == (date, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Сегодня состоялось очередное заседание Думы города Костромы.", "Кострома"),
+        ("В среду состоялось очередное заседание Совета старейшин общины Гюмри.", "Гюмри"),
+        ("Сегодня прошла сессия Мядельского районного Совета депутатов. В Мядель приехали гости.", "Мядель"),
+        ("Вчера прошло заседание Кобринского районного исполнительного комитета.", "Кобрин"),
+    ],
+)
+def test_a_local_body_meets_at_home(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
+
+
+def test_a_dateline_past_the_end_of_the_meeting_sentence(nlp: Language) -> None:
+    """A caption line («Пеле в 2011 году») read as the dateline ends past the headline's meeting sentence."""
+    text = (
+        "Врачи разрешили Пеле зажечь олимпийский огонь на открытии Игр в Рио\nПеле в 2011 году\n"
+        "Пеле в 1963 году\nВрачи разрешили бывшему футболисту сборной Бразилии зажечь огонь."
+    )
+    assert meeting(nlp, text).title == "открытие Игр"

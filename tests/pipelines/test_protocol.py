@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.layouts import detect_layout, find_sections, items, line_header
+from pipelines.stages import run_stages
 from tests.conftest import CORPUS_DEV
 from tests.synthetic import documents, expected, extracted, person, same_issue, score
 
@@ -178,3 +179,18 @@ def test_a_speech_ends_at_the_next_speaker_line() -> None:
     (quote,) = person(record, "Жумабаева")["quotes"]
     assert quote["text"].endswith("ускорить передачу земельных участков под школы.")
     assert [m["text"] for m in person(record, "Исаков")["mentions"]] == ["Исаков Бакыт Кубатбекович", "Исаков Б.К."]
+
+
+def test_a_report_quoting_its_agenda_has_one_issue_per_item(nlp) -> None:
+    text = (
+        "Сегодня состоялась сессия городского маслихата.\n\n"
+        "Повестка дня включала три вопроса:\n"
+        "1. О ходе исполнения наказов избирателей;\n"
+        "2. Отчёт о подготовке городского хозяйства к паводковому периоду;\n"
+        "3. Разное.\n\n"
+        "Депутаты поддержали все решения."
+    )
+    issues = [i.text for i in run_stages(nlp(text)).issues]
+    assert "ход исполнения наказов избирателей" in issues
+    assert any(i.startswith("отчёт о подготовке городского хозяйства") for i in issues)
+    assert not any("дня" in i.split() for i in issues)

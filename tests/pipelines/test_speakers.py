@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from pipelines.stages import run_stages
 from pipelines.stages.persons import find_persons
 from pipelines.stages.speakers import mark_speakers
 
@@ -50,3 +51,19 @@ def test_pronoun_speech_goes_to_the_last_named_subject(nlp: Language) -> None:
     assert [doc.text[q.start : q.end] for q in person.quotes] == [
         "Это внутреннее дело руководителя, он имеет полное право увольнять подчиненных"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        (
+            "Затем выступили руководители. Нурболат Шаймерденов, аким города Экибастуза, – о ремонте сетей.",
+            "Шаймерденов",
+        ),
+        ("Заслушаны информации. Хоким района Бахтиёр Норматов – о создании рабочих мест.", "Норматов"),
+        ("По первому вопросу докладчик: руководитель отдела финансов Асель Байжанова.", "Байжанова"),
+    ],
+)
+def test_a_dash_list_item_or_a_reporter_field_is_speech(nlp: Language, text: str, surname: str) -> None:
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons[surname].spoke

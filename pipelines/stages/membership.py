@@ -1,0 +1,102 @@
+"""Membership: the members of the body holding the meeting represent it.
+
+At a maslikhat's session «депутат», «председатель постоянной комиссии по бюджету» and «секретарь
+областного маслихата» stand for the maslikhat even where the text names it only once, in the title.
+The body holding the meeting is the organization that meets (`membership_bodies.txt`: маслихат, кенеш,
+дума, палата, правление …) named most often, the meeting's own body first. A person the earlier stages
+linked to no organization takes, in this order:
+- the body their position names by its kind: «начальник финансового отдела райисполкома» → «Мядельский
+  райисполком», «секретарь областного маслихата» → the maslikhat;
+- the body a head's title stands for (`membership_heads.txt`: аким → акимат, мэр → мэрия);
+- the body holding the meeting, when the position is a member's role (`membership_roles.txt`: депутат,
+  член, комиссия …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from models import lexicons, loading
+from pipelines.findings import Findings, OrganizationFinding
+
+_WORD = re.compile(r"[А-Яа-яЁё]+")
+
+
+@lru_cache(maxsize=50_000)
+def _lemma_set(word: str) -> frozenset[str]:
+    """Every dictionary form a word may have: pymorphy's first guess for «маслихата» is «маслихата»."""
+    lower = word.lower().replace("ё", "е")
+    return frozenset({lower} | {p.normal_form.replace("ё", "е") for p in loading.parse(lower)})
+
+
+def _lemmas(text: str) -> set[str]:
+    return {form for w in _WORD.findall(text) for form in _lemma_set(w)}
+
+
+def _head(name: str) -> frozenset[str]:
+    """The kind of body a name is: its first noun («Северо-Казахстанский областной маслихат» → маслихат)."""
+    for word in _WORD.findall(name.split("«")[0]):
+        parses = loading.parse(word.lower())
+        if any(p.tag.POS == "NOUN" for p in parses) and not all(p.tag.POS == "ADJF" for p in parses[:1]):
+            return _lemma_set(word)
+    return frozenset()
+
+
+def holding_body(findings: Findings) -> OrganizationFinding | None:
+    bodies = lexicons.load("membership_bodies")
+    meeting_body = _lemmas(findings.meeting.body or "")
+    candidates = [o for o in findings.organizations if _head(o.name) & bodies and o.name[:1].isupper()]
+    if not candidates:
+        return None
+
+    def rank(org: OrganizationFinding) -> tuple[bool, int, int]:
+        own = bool(_head(org.name) & meeting_body)
+        return (own, len(org.mentions), -min((m.start for m in org.mentions), default=0))
+
+    return max(candidates, key=rank)
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, str]:
+    pairs = (entry.split("|") for entry in lexicons.load("membership_heads"))
+    return {title.strip(): body.strip() for title, body in pairs}
+
+
+def _most_named(orgs: list[OrganizationFinding], body: OrganizationFinding | None) -> OrganizationFinding | None:
+    if not orgs:
+        return None
+    if body is not None and body in orgs:
+        return body
+    return max(orgs, key=lambda o: (len(o.mentions), -min((m.start for m in o.mentions), default=0)))
+
+
+def represented(
+    position: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
+) -> OrganizationFinding | None:
+    words = _lemmas(position)
+    named = [o for o in orgs if o.name[:1].isupper() and _head(o.name) & words]
+    by_kind = _most_named(named, body)
+    if by_kind is not None:
+        return by_kind
+    kinds = {_heads()[w] for w in words if w in _heads()}
+    headed = _most_named([o for o in orgs if _head(o.name) & kinds], body)
+    if headed is not None:
+        return headed
+    return body if body is not None and words & lexicons.load("membership_roles") else None
+
+
+def run(doc: Doc, findings: Findings) -> Findings:
+    body = holding_body(findings)
+    orgs = findings.organizations
+    persons = []
+    for person in findings.persons:
+        if person.organization is None and person.position:
+            found = represented(person.position, orgs, body)
+            if found is not None:
+                person = replace(person, organization=found.name)
+        persons.append(person)
+    return replace(findings, persons=tuple(persons))

@@ -1,0 +1,48 @@
+"""Membership stage: members of the body holding the meeting, and heads of a body, represent it."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding, TextSpan
+from pipelines.stages import membership, run_stages
+
+
+def _org(name: str, *starts: int) -> OrganizationFinding:
+    return OrganizationFinding(name, mentions=tuple(TextSpan(s, s + 5) for s in starts))
+
+
+def test_members_heads_and_staff_represent_their_body(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="24-я сессия Костанайского городского маслихата"),
+        organizations=(
+            _org("Костанайский городской маслихат", 10, 300),
+            _org("акимат города Костаная", 120),
+            _org("партия «Respublica»", 500),
+        ),
+        persons=(
+            PersonFinding("Нургалиев", position="председатель городского маслихата"),
+            PersonFinding("Калиев", position="председатель постоянной комиссии по вопросам бюджета"),
+            PersonFinding("Кравец", position="депутат"),
+            PersonFinding("Мельник", position="заместитель акима города"),
+            PersonFinding("Ли", position="депутат", organization="партия «Respublica»"),
+            PersonFinding("Ким", position="пенсионер"),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {
+        "Нургалиев": "Костанайский городской маслихат",
+        "Калиев": "Костанайский городской маслихат",
+        "Кравец": "Костанайский городской маслихат",
+        "Мельник": "акимат города Костаная",
+        "Ли": "партия «Respublica»",  # a link found earlier stays
+        "Ким": None,
+    }
+
+
+def test_a_position_naming_a_body_by_its_kind_links_to_that_body(nlp: Language) -> None:
+    text = (
+        "В зале Мядельского райисполкома прошла сессия Мядельского районного Совета депутатов. "
+        "О бюджете доложила начальник финансового отдела райисполкома Ольга Рудак."
+    )
+    assert {p.surname: p.organization for p in run_stages(nlp(text)).persons}["Рудак"] == "Мядельский райисполком"
