@@ -21,7 +21,7 @@ import json
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from itertools import combinations
 from pathlib import Path
@@ -86,14 +86,16 @@ def label(appearance: PersonAppearance, gold: list[tuple[str, str | None]]) -> s
     return named[0] if len(namesakes) == 1 and named else None
 
 
-def index_documents(paths: Sequence[Path], database: Path) -> dict[str, list[PersonAppearance]]:
+def index_documents(
+    paths: Sequence[Path], database: Path, extract: Callable[[Path], MeetingRecord] = extract_file
+) -> dict[str, list[PersonAppearance]]:
     """Extract and index every document, in order, into a new archive; its appearances by document stem."""
     engine = make_engine(f"sqlite:///{database}")
     migrate(engine)
     factory = make_session_factory(engine)
     stems = {}
     for path in paths:
-        record: MeetingRecord = extract_file(path)
+        record = extract(path)
         data = path.read_bytes()
         with session_scope(factory) as session:
             document = repo.add_document(session, data, path.name, "text/plain", None)
@@ -108,8 +110,8 @@ def index_documents(paths: Sequence[Path], database: Path) -> dict[str, list[Per
     return by_stem
 
 
-def evaluate(paths: Sequence[Path], work: Path) -> Scores:
-    appearances = index_documents(paths, work / "identity.db")
+def evaluate(paths: Sequence[Path], work: Path, extract: Callable[[Path], MeetingRecord] = extract_file) -> Scores:
+    appearances = index_documents(paths, work / "identity.db", extract)
     labelled: list[tuple[str, str, str]] = []  # (document, gold identity, archive person)
     for path in paths:
         stem = f"{path.parent.name}/{path.stem}"

@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+from pipelines.extract import extract_file
+from pipelines.record import MeetingRecord
 from tests.conftest import CORPUS_DEV, SHARED
 
 
@@ -18,6 +20,13 @@ def reference_scorer() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@cache
+def extracted(path: Path) -> MeetingRecord:
+    """The pipeline's record of a gold document, once per test session: the corpus scores and the identity
+    measure (tests/service/test_identity_corpus.py) read the same extractions."""
+    return extract_file(path)
 
 
 def corpus_documents(gold_dir: Path = CORPUS_DEV) -> list[Path]:

@@ -16,6 +16,7 @@ from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, migrate, session_scope
 from service.storage.research import split_person
 from service.storage.tables import PersonAppearance, Role
+from tests.scoring import extracted
 
 # Measured on corpus-dev, corpus-genre and the 70 NEREL articles that share persons: the rule that asked
 # a position or organization to agree had precision 1.0, recall 0.368; names alone now identify a person.
@@ -81,7 +82,7 @@ def test_an_archivists_split_makes_the_name_ambiguous(factory: sessionmaker[Sess
 @pytest.mark.corpus
 def test_identity_precision_and_recall_on_corpus_documents(tmp_path: Path) -> None:
     paths = documents(["corpus-dev", "corpus-genre"]) + shared_identity_documents(70)
-    scores = evaluate(paths, tmp_path)
+    scores = evaluate(paths, tmp_path, extracted)
     print(scores)
     assert scores.gold_pairs > 1000 and scores.labelled > 250
     assert scores.precision >= PRECISION, scores.false_merges
