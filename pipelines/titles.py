@@ -201,6 +201,11 @@ def _phrase_from(head: Token) -> Span:
     return doc[start:end]
 
 
+def phrase_at(head: Token) -> Span:
+    """The title a position noun heads wherever it stands in the sentence (the linker's candidates)."""
+    return _phrase_from(head)
+
+
 # Nouns of appointment that take the title like their verbs: «за утверждение X генеральным секретарём».
 _TAKES_TITLE_NOUNS = {"утверждение", "назначение", "избрание", "переизбрание"}
 # «X на посту премьер-министра», «X в должности главы района».

@@ -14,11 +14,16 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from models import lexicons
+from models import linker as linker_model
+from models.linker import Linker
+from models.linker.features import Features, nearest_person, organization_features, position_features
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
 from pipelines.normalize import inflect_token, nominative
 from pipelines.person_names import fold
 from pipelines.titles import (
+    is_position_head,
     participle_after,
+    phrase_at,
     title_after,
     title_before,
     title_head,
@@ -409,7 +414,8 @@ def _candidates(doc: Doc, name: Span, organizations: tuple[OrganizationFinding, 
     return [c for c in found if c is not None]
 
 
-def position_of(doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...]) -> PersonFinding:
+def rule_position_of(doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...]) -> PersonFinding:
+    """The hand grammar alone: the best-scored title by any mention, and the body it names."""
     best: _Candidate | None = None
     for mention in person.mentions:
         name = _name_tokens(doc, mention)
@@ -424,6 +430,206 @@ def position_of(doc: Doc, person: PersonFinding, organizations: tuple[Organizati
     return replace(person, position=best.position, organization=best.organization)
 
 
+# ---------- the learned linker: every title and body near a name is a candidate, the model picks
+
+
+@dataclass(frozen=True)
+class TitleLink:
+    """A job title near a mention of the person, with the body it names (if any)."""
+
+    position: str
+    organization: str | None
+    features: Features
+
+
+@dataclass(frozen=True)
+class BodyLink:
+    """An organization near a mention of the person (or named inside a title by it)."""
+
+    organization: str
+    features: Features
+
+
+@dataclass
+class _DocContext:
+    people: list[Span]
+    org_spans: list[tuple[Span, str, int, int]]  # span, canonical name, mentions of it, rank by mentions
+    claimed: dict[int, set[tuple[int, int]]]  # token → the names whose grammar title covers it
+
+
+def _doc_context(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _DocContext:
+    people = [e for e in doc.ents if e.label_ == "PER"]
+    ranked = sorted(range(len(organizations)), key=lambda i: -len(organizations[i].mentions))
+    rank = {i: r for r, i in enumerate(ranked)}
+    spans = []
+    for i, org in enumerate(organizations):
+        for m in org.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append((span, org.name, len(org.mentions), rank[i]))
+    claimed: dict[int, set[tuple[int, int]]] = {}
+    for person in people:
+        for _, title, _ in _rule_titles(doc, person):
+            for i in range(title.start, title.end):
+                claimed.setdefault(i, set()).add((person.start, person.end))
+    return _DocContext(people, spans, claimed)
+
+
+def _rule_titles(doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
+    """(kind, title, assigned) of every title the grammar finds by the name."""
+    found = [
+        ("before", title_before(doc, name.start), False),
+        ("after", title_after(doc, name.end), False),
+        ("in_post", title_in_post(doc, name.end), False),
+        ("predicate", title_predicate(name), True),
+    ]
+    return [(kind, title, assigned) for kind, title, assigned in found if title is not None and len(title)]
+
+
+def _title_link(
+    name: Span, title: Span, kind: str, rule_score: float, context: _DocContext, first: bool, organizations
+) -> tuple[TitleLink, Span | None] | None:
+    candidate = _candidate(title, organizations, assigned=kind == "predicate")
+    if candidate is None:
+        return None
+    head = title_head(title)
+    features = position_features(name, title, head, kind, fold(head.lemma_))
+    features["title_score"] = float(candidate.score)
+    features["head_at"] = float(head.i)
+    features["has_org"] = float(candidate.organization is not None)
+    features["former"] = float(_is_former(title))
+    features["first_mention"] = float(first)
+    features["nearest_person"] = float(_same(nearest_person(name.doc, head, context.people), name))
+    found = _organization_at(title, organizations) if candidate.organization is not None else None
+    org_span = name.doc[found[0] : found[1]] if found is not None and found[2] == candidate.organization else None
+    return TitleLink(candidate.position, candidate.organization, features), org_span
+
+
+def _same(a: Span | None, b: Span) -> bool:
+    return a is not None and (a.start, a.end) == (b.start, b.end)
+
+
+def _title_body(
+    name: Span, title: Span, made: tuple[TitleLink, Span | None], kind: str, context: _DocContext, first: bool
+) -> list[BodyLink]:
+    """The body a title names, as a candidate of its own."""
+    link, org_span = made
+    if link.organization is None:
+        return []
+    span = org_span if org_span is not None else title
+    mentions, rank = next(((c, r) for _, o, c, r in context.org_spans if o == link.organization), (1, 99))
+    features = organization_features(name, span, f"title:{kind}", mentions, rank)
+    features["org_at"] = float(span.root.i)
+    features["ofirst_mention"] = float(first)
+    features["onearest_person"] = float(_same(nearest_person(name.doc, span.root, context.people), name))
+    return [BodyLink(link.organization, features)]
+
+
+def _ranked(links: list, gap: str, prefix: str) -> list:
+    """Which of a mention's candidates stands nearest to it: in lists, the nearest title is the name's."""
+    order = sorted((link.features.get(gap, 99.0), i) for i, link in enumerate(links))
+    rank = {i: r for r, (_, i) in enumerate(order)}
+    return [
+        replace(link, features={**link.features, f"{prefix}0": float(rank[i] == 0), f"{prefix}1": float(rank[i] == 1)})
+        for i, link in enumerate(links)
+    ]
+
+
+def _claims(link, name: Span, context: _DocContext, at: str, feature: str):
+    """The candidate lies inside a title the grammar gives to another name («X, директор A, и Y …»)."""
+    i = int(link.features.get(at, -1))
+    owners = context.claimed.get(i, set())
+    features = {k: v for k, v in link.features.items() if k != at}
+    features[feature] = float(bool(owners - {(name.start, name.end)}))
+    features[f"{feature}_self"] = float((name.start, name.end) in owners)
+    return replace(link, features=features)
+
+
+def link_candidates(
+    doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...], context: _DocContext | None = None
+) -> tuple[list[TitleLink], list[BodyLink]]:
+    """Every title and organization that may be the person's, with the features the linker reads."""
+    context = context or _doc_context(doc, organizations)
+    titles: list[TitleLink] = []
+    bodies: list[BodyLink] = []
+    for n, mention in enumerate(person.mentions):
+        name = _name_tokens(doc, mention)
+        if name is None or not len(name):
+            continue
+        first_title, first_body = len(titles), len(bodies)
+        covered: set[int] = set()
+        for kind, title, _ in _rule_titles(doc, name):
+            covered.update(range(title.start, title.end))
+            made = _title_link(name, title, kind, 0.0, context, n == 0, organizations)
+            if made is None:
+                continue
+            titles.append(made[0])
+            bodies += _title_body(name, title, made, kind, context, n == 0)
+        for rule in (_led_body(name, organizations), _head_of_group(doc, name)):
+            if rule is not None:
+                kind = "led" if rule.organization else "group"
+                titles.append(TitleLink(rule.position, rule.organization, {"bias": 1.0, f"kind={kind}": 1.0}))
+        sent = name.sent
+        for token in sent:
+            if token.i in covered or token.ent_type_ in ("PER", "ORG") or not is_position_head(token):
+                continue
+            if name.start <= token.i < name.end:
+                continue
+            title = phrase_at(token)
+            made = _title_link(name, title, "sentence", 0.0, context, n == 0, organizations)
+            if made is not None:
+                titles.append(made[0])
+                bodies += _title_body(name, title, made, "sentence", context, n == 0)
+        lo = doc[max(sent.start - 1, 0)].sent.start
+        hi = doc[min(sent.end, len(doc) - 1)].sent.end
+        for span, org_name, mentions, rank in context.org_spans:
+            if not lo <= span.start < hi or (span.start < name.end and name.start < span.end):
+                continue
+            features = organization_features(name, span, "sentence", mentions, rank)
+            features["org_at"] = float(span.root.i)
+            features["ofirst_mention"] = float(n == 0)
+            features["onearest_person"] = float(_same(nearest_person(doc, span.root, context.people), name))
+            features["osubunit"] = float(_is_subunit(span))
+            features["ocountry_code"] = float(fold(span.text) in lexicons.load("org_country_codes"))
+            bodies.append(BodyLink(org_name, features))
+        titles[first_title:] = _ranked(titles[first_title:], "gap_log", "near")
+        bodies[first_body:] = _ranked(bodies[first_body:], "ogap_log", "onear")
+        titles[first_title:] = [_claims(t, name, context, "head_at", "claimed") for t in titles[first_title:]]
+        bodies[first_body:] = [_claims(b, name, context, "org_at", "oclaimed") for b in bodies[first_body:]]
+    # What the hand grammar would pick is the strongest single hint; the model learns where to overrule it.
+    rule = rule_position_of(doc, person, organizations)
+    titles = [replace(t, features={**t.features, "rule_pick": float(t.position == rule.position)}) for t in titles]
+    bodies = [
+        replace(b, features={**b.features, "orule_pick": float(b.organization == rule.organization)}) for b in bodies
+    ]
+    return titles, bodies
+
+
+def linked_position_of(
+    doc: Doc,
+    person: PersonFinding,
+    organizations: tuple[OrganizationFinding, ...],
+    linker: Linker,
+    context: _DocContext | None = None,
+) -> PersonFinding:
+    """The title and the body the model scores highest for the person, each when it is likely enough."""
+    titles, bodies = link_candidates(doc, person, organizations, context)
+    title, body = linker.choose(
+        [(t.organization, t.features) for t in titles], [(b.organization, b.features) for b in bodies]
+    )
+    return replace(
+        person,
+        position=titles[title].position if title is not None else None,
+        organization=bodies[body].organization if body is not None else None,
+    )
+
+
+def position_of(doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...]) -> PersonFinding:
+    return linked_position_of(doc, person, organizations, linker_model.load())
+
+
 def run(doc: Doc, findings: Findings) -> Findings:
-    persons = tuple(position_of(doc, p, findings.organizations) for p in findings.persons)
+    linker = linker_model.load()
+    context = _doc_context(doc, findings.organizations)
+    persons = tuple(linked_position_of(doc, p, findings.organizations, linker, context) for p in findings.persons)
     return replace(findings, persons=persons)
