@@ -37,12 +37,12 @@ class Linker:
     organization: Scorer
 
     def choose(
-        self, titles: list[tuple[str | None, Features]], bodies: list[tuple[str, Features]]
+        self, titles: list[tuple[tuple[str, ...], Features]], bodies: list[tuple[str, Features]]
     ) -> tuple[int | None, int | None]:
         """Indexes of the person's title and body (None: nothing likely enough).
 
-        `titles` are (organization named in the title, features); `bodies` (organization, features). A body
-        named inside a title the model believes is the person's borrows that belief (`body_features`).
+        `titles` are (organizations the title names, features); `bodies` (organization, features). A body
+        named by a title the model believes is the person's borrows that belief (`body_features`).
         """
         title_probs = [self.position.probability(f) for _, f in titles]
         body_probs = [self.organization.probability(body_features(titles, title_probs, org, f)) for org, f in bodies]
@@ -65,15 +65,15 @@ def load(path: Path = MODEL_PATH) -> Linker:
 
 
 def body_features(
-    titles: list[tuple[str | None, Features]], title_probs: list[float], organization: str, features: Features
+    titles: list[tuple[tuple[str, ...], Features]], title_probs: list[float], organization: str, features: Features
 ) -> Features:
     """A body's own features and how likely the titles naming it are the person's."""
-    linked = [p for (org, _), p in zip(titles, title_probs, strict=True) if org == organization]
+    linked = [p for (names, _), p in zip(titles, title_probs, strict=True) if organization in names]
     best = max(range(len(titles)), key=title_probs.__getitem__) if titles else None
     return {
         **features,
         "otitle_prob": max(linked, default=0.0),
-        "otitle_best": float(best is not None and titles[best][0] == organization),
+        "otitle_best": float(best is not None and organization in titles[best][0]),
     }
 
 

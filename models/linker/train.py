@@ -148,7 +148,7 @@ def body_rows(people: list[PersonCandidates], position: Scorer, scorer: ModuleTy
     """Bodies with the title model's belief in the titles naming them (`models.linker.body_features`)."""
     x, y = [], []
     for p in people:
-        titles = [(t.organization, t.features) for t in p.titles]
+        titles = [(t.names, t.features) for t in p.titles]
         probs = [position.probability(f) for _, f in titles]
         for b in p.bodies:
             x.append(body_features(titles, probs, b.organization, b.features))
@@ -200,7 +200,7 @@ class Scored:
 
 
 def scored(person: PersonCandidates, linker: Linker) -> Scored:
-    titles = [(t.organization, t.features) for t in person.titles]
+    titles = [(t.names, t.features) for t in person.titles]
     probs = [linker.position.probability(f) for _, f in titles]
     bodies = [
         linker.organization.probability(body_features(titles, probs, b.organization, b.features)) for b in person.bodies

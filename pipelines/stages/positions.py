@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
 from models import linker as linker_model
@@ -440,6 +440,11 @@ class TitleLink:
     position: str
     organization: str | None
     features: Features
+    refers: tuple[str, ...] = ()  # organizations of the text the title names by their kind («городского маслихата»)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.organization, *self.refers) if self.organization else self.refers
 
 
 @dataclass(frozen=True)
@@ -455,6 +460,7 @@ class _DocContext:
     people: list[Span]
     org_spans: list[tuple[Span, str, int, int]]  # span, canonical name, mentions of it, rank by mentions
     claimed: dict[int, set[tuple[int, int]]]  # token → the names whose grammar title covers it
+    kinds: dict[str, list[tuple[str, frozenset[str]]]]  # kind noun → (organization, stems of its adjectives)
 
 
 def _doc_context(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _DocContext:
@@ -472,7 +478,16 @@ def _doc_context(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _D
         for _, title, _ in _rule_titles(doc, person):
             for i in range(title.start, title.end):
                 claimed.setdefault(i, set()).add((person.start, person.end))
-    return _DocContext(people, spans, claimed)
+    kinds: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    seen: set[str] = set()
+    for span, org_name, _, _ in spans:
+        kind = next((t for t in span if t.pos_ in ("NOUN", "PROPN") and t.is_alpha), None)
+        if org_name in seen or kind is None or fold(kind.lemma_) in lexicons.load("org_subunits"):
+            continue
+        seen.add(org_name)
+        adjectives = frozenset(fold(t.text)[:5] for t in span if t.pos_ == "ADJ")
+        kinds.setdefault(fold(kind.lemma_), []).append((org_name, adjectives))
+    return _DocContext(people, spans, claimed, kinds)
 
 
 def _rule_titles(doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
@@ -502,7 +517,8 @@ def _title_link(
     features["nearest_person"] = float(_same(nearest_person(name.doc, head, context.people), name))
     found = _organization_at(title, organizations) if candidate.organization is not None else None
     org_span = name.doc[found[0] : found[1]] if found is not None and found[2] == candidate.organization else None
-    return TitleLink(candidate.position, candidate.organization, features), org_span
+    refers = tuple(dict.fromkeys(org for org, _, _ in _referred(title, context)))
+    return TitleLink(candidate.position, candidate.organization, features, refers), org_span
 
 
 def _same(a: Span | None, b: Span) -> bool:
@@ -514,15 +530,43 @@ def _title_body(
 ) -> list[BodyLink]:
     """The body a title names, as a candidate of its own."""
     link, org_span = made
-    if link.organization is None:
-        return []
-    span = org_span if org_span is not None else title
-    mentions, rank = next(((c, r) for _, o, c, r in context.org_spans if o == link.organization), (1, 99))
-    features = organization_features(name, span, f"title:{kind}", mentions, rank)
-    features["org_at"] = float(span.root.i)
-    features["ofirst_mention"] = float(first)
-    features["onearest_person"] = float(_same(nearest_person(name.doc, span.root, context.people), name))
-    return [BodyLink(link.organization, features)]
+    found = []
+    if link.organization is not None:
+        span = org_span if org_span is not None else title
+        found.append((link.organization, span, f"title:{kind}", {}))
+    for organization, token, extra in _referred(title, context):
+        if organization != link.organization:
+            found.append((organization, title.doc[token.i : token.i + 1], "title:refers", extra))
+    bodies = []
+    for organization, span, source, extra in found:
+        mentions, rank = next(((c, r) for _, o, c, r in context.org_spans if o == organization), (1, 99))
+        features = organization_features(name, span, source, mentions, rank)
+        features.update(extra)
+        features["org_at"] = float(span.root.i)
+        features["ofirst_mention"] = float(first)
+        features["onearest_person"] = float(_same(nearest_person(name.doc, span.root, context.people), name))
+        bodies.append(BodyLink(organization, features))
+    return bodies
+
+
+def _referred(title: Span, context: _DocContext) -> list[tuple[str, Token, Features]]:
+    """Organizations of the text a title names by their kind: «депутат городского маслихата» →
+    «Костанайский городской маслихат», «начальник отдела мэрии» → «мэрия города Каракол»."""
+    head = title_head(title)
+    found = []
+    for token in title:
+        if token.i <= head.i or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "ORG":
+            continue
+        same_kind = context.kinds.get(fold(token.lemma_), [])
+        adjectives = {fold(t.text)[:5] for t in token.lefts if t.pos_ == "ADJ"}
+        for organization, org_adjectives in same_kind:
+            extra = {
+                "oref_unique": float(len(same_kind) == 1),
+                "oref_adj": float(bool(adjectives & org_adjectives)),
+                "oref_adj_clash": float(bool(adjectives - org_adjectives)),
+            }
+            found.append((organization, token, extra))
+    return found
 
 
 def _ranked(links: list, gap: str, prefix: str) -> list:
@@ -614,9 +658,7 @@ def linked_position_of(
 ) -> PersonFinding:
     """The title and the body the model scores highest for the person, each when it is likely enough."""
     titles, bodies = link_candidates(doc, person, organizations, context)
-    title, body = linker.choose(
-        [(t.organization, t.features) for t in titles], [(b.organization, b.features) for b in bodies]
-    )
+    title, body = linker.choose([(t.names, t.features) for t in titles], [(b.organization, b.features) for b in bodies])
     return replace(
         person,
         position=titles[title].position if title is not None else None,
