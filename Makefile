@@ -3,7 +3,7 @@
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 
-.PHONY: install serve test lint bench bench-readers bench-api bench-ingest bench-load fixtures score
+.PHONY: install serve test lint bench bench-readers bench-api bench-ingest bench-load fixtures score linker
 
 install:
 	$(PIP) install -q -e '.[dev]'
@@ -47,3 +47,8 @@ fixtures:
 score: install
 	kenesh extract --out /tmp/kenesh-pred ../shared/corpus-dev/*.txt
 	$(PYTHON) ../shared/score.py ../shared/corpus-dev /tmp/kenesh-pred --per-doc
+
+# Retrain the linker (models/linker/linker.json) on ../shared/nerel-train: 5 folds by document, then all of it;
+# prints the held-out figures. --cache DIR keeps the parsed documents between runs.
+linker: install
+	$(PYTHON) -m models.linker.train

@@ -7,6 +7,8 @@ after it («Н.С. Базарбаев, первый заместитель ми�
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
@@ -20,6 +22,7 @@ _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "DET", "PUNCT", "X
 _TITLE_PREFIXES = ("экс-", "вице-", "и.о.", "зам.")
 
 
+@cache
 def _heads() -> frozenset[str]:
     return lexicons.load("position_heads") | lexicons.load("position_heads_extra")
 

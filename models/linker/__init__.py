@@ -44,7 +44,7 @@ class Linker:
         `titles` are (organizations the title names, features); `bodies` (organization, features). A body
         named by a title the model believes is the person's borrows that belief (`body_features`).
         """
-        title_probs = [self.position.probability(f) for _, f in titles]
+        title_probs = [self.position.probability(f) if eligible(f) else 0.0 for _, f in titles]
         body_probs = [self.organization.probability(body_features(titles, title_probs, org, f)) for org, f in bodies]
         return _best(title_probs, self.position.threshold), _best(body_probs, self.organization.threshold)
 
@@ -82,3 +82,9 @@ def _best(probs: list[float], threshold: float) -> int | None:
         return None
     i = max(range(len(probs)), key=probs.__getitem__)
     return i if probs[i] >= threshold else None
+
+
+def eligible(features: Features) -> bool:
+    """A title in the singular the grammar gives to another name by it («министр финансов Алексей Орлов
+    и Мария Белова») is never this person's; a plural one («первым зампредам Жукову и Мельникову») is shared."""
+    return not (features.get("claimed") and not features.get("claimed_self") and not features.get("head_plural"))

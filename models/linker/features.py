@@ -94,6 +94,7 @@ def position_features(name: Span, title: Span, head: Token, kind: str, lemma: st
     if head_case in _CASES:
         f[f"head_case={head_case}"] = 1.0
     f["case_agrees"] = float(head_case is not None and head_case == name_case)
+    f["head_plural"] = float("Plur" in head.morph.get("Number"))
     f["capitalized_head"] = float(head.text[:1].isupper() and head.i != head.sent.start)
     return f
 
@@ -103,7 +104,7 @@ def nearest_person(doc: Doc, token: Token, people: list[Span]) -> Span | None:
     sent = token.sent
     best, best_d = None, None
     for p in people:
-        if p.sent.start != sent.start:
+        if not sent.start <= p.start < sent.end:
             continue
         d = p.start - token.i if p.start > token.i else token.i - p.end + 1
         if best_d is None or d < best_d or (d == best_d and p.start > token.i):

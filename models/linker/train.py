@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from models.linker import FORMAT_VERSION, MODEL_PATH, Linker, Scorer, body_features
+from models.linker import FORMAT_VERSION, MODEL_PATH, Linker, Scorer, body_features, eligible
 from models.linker.fit import fit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,7 +99,7 @@ class PersonCandidates:
 
 
 def candidates(cases: list[Case], scorer: ModuleType) -> list[PersonCandidates]:
-    from pipelines.stages.positions import _doc_context, link_candidates, rule_position_of
+    from pipelines.stages.positions import _doc_context, link_candidates
 
     out = []
     for case in cases:
@@ -112,8 +112,7 @@ def candidates(cases: list[Case], scorer: ModuleType) -> list[PersonCandidates]:
         )
         for gi, pi in pairs:
             person = persons[pi]
-            titles, bodies = link_candidates(case.doc, person, organizations, context)
-            rule = rule_position_of(case.doc, person, organizations)
+            titles, bodies, rule = link_candidates(case.doc, person, organizations, context)
             out.append(
                 PersonCandidates(
                     case.stem,
@@ -201,7 +200,7 @@ class Scored:
 
 def scored(person: PersonCandidates, linker: Linker) -> Scored:
     titles = [(t.names, t.features) for t in person.titles]
-    probs = [linker.position.probability(f) for _, f in titles]
+    probs = [linker.position.probability(f) if eligible(f) else 0.0 for _, f in titles]
     bodies = [
         linker.organization.probability(body_features(titles, probs, b.organization, b.features)) for b in person.bodies
     ]
@@ -227,17 +226,19 @@ def judge(decisions: list[tuple[PersonCandidates, str | None, str | None]], scor
     return {"position": position, "organization": organization}
 
 
-def decide(held_out: list[Scored], pos_t: float, org_t: float) -> list[tuple[PersonCandidates, str | None, str | None]]:
+def decide(
+    held_out: list[Scored], pos_t: float, org_t: float, rules_first: bool = True
+) -> list[tuple[PersonCandidates, str | None, str | None]]:
+    """What the linker says for each person; with `rules_first`, only where the hand grammar is silent."""
     out = []
     for s in held_out:
         t, b = _pick(s.title_probs, pos_t), _pick(s.body_probs, org_t)
-        out.append(
-            (
-                s.person,
-                s.person.titles[t].position if t is not None else None,
-                s.person.bodies[b].organization if b is not None else None,
-            )
-        )
+        position = s.person.titles[t].position if t is not None else None
+        organization = s.person.bodies[b].organization if b is not None else None
+        if rules_first:
+            position = s.person.rules[0] or position
+            organization = s.person.rules[1] or organization
+        out.append((s.person, position, organization))
     return out
 
 
@@ -251,6 +252,7 @@ def cross_validate(people: list[PersonCandidates], scorer: ModuleType, k: int) -
         held_out += [scored(p, linker) for p in people if fold_of[p.stem] == fold]
     rules = judge([(s.person, *s.person.rules) for s in held_out], scorer)
     by_threshold = {t: judge(decide(held_out, t, t), scorer) for t in THRESHOLDS}
+    alone = {t: judge(decide(held_out, t, t, rules_first=False), scorer) for t in THRESHOLDS}
 
     def threshold(field: str) -> float:
         # The most complete linking whose decisions are no worse (link F1) than the rules' on the same folds.
@@ -270,6 +272,9 @@ def cross_validate(people: list[PersonCandidates], scorer: ModuleType, k: int) -
         "rules": {field: tally.figures() for field, tally in rules.items()},
         "linker_by_threshold": {
             str(t): {f: v.figures() for f, v in by_threshold[t].items()} for t in (0.1, 0.2, 0.3, 0.4, 0.5)
+        },
+        "linker_alone_by_threshold": {
+            str(t): {f: v.figures() for f, v in alone[t].items()} for t in (0.1, 0.2, 0.3, 0.4, 0.5)
         },
     }
     return figures, (pos_t, org_t)

@@ -461,6 +461,12 @@ class _DocContext:
     org_spans: list[tuple[Span, str, int, int]]  # span, canonical name, mentions of it, rank by mentions
     claimed: dict[int, set[tuple[int, int]]]  # token → the names whose grammar title covers it
     kinds: dict[str, list[tuple[str, frozenset[str]]]]  # kind noun → (organization, stems of its adjectives)
+    heads: dict[int, list[int]]  # sentence start → its tokens that can head a job title (filled when asked)
+
+    def heads_in(self, sent: Span) -> list[int]:
+        if sent.start not in self.heads:
+            self.heads[sent.start] = [t.i for t in sent if t.ent_type_ not in ("PER", "ORG") and is_position_head(t)]
+        return self.heads[sent.start]
 
 
 def _doc_context(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _DocContext:
@@ -487,7 +493,7 @@ def _doc_context(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _D
         seen.add(org_name)
         adjectives = frozenset(fold(t.text)[:5] for t in span if t.pos_ == "ADJ")
         kinds.setdefault(fold(kind.lemma_), []).append((org_name, adjectives))
-    return _DocContext(people, spans, claimed, kinds)
+    return _DocContext(people, spans, claimed, kinds, {})
 
 
 def _rule_titles(doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
@@ -591,8 +597,9 @@ def _claims(link, name: Span, context: _DocContext, at: str, feature: str):
 
 def link_candidates(
     doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...], context: _DocContext | None = None
-) -> tuple[list[TitleLink], list[BodyLink]]:
-    """Every title and organization that may be the person's, with the features the linker reads."""
+) -> tuple[list[TitleLink], list[BodyLink], PersonFinding]:
+    """Every title and organization that may be the person's, with the features the linker reads, and
+    the person as the hand grammar alone sees them."""
     context = context or _doc_context(doc, organizations)
     titles: list[TitleLink] = []
     bodies: list[BodyLink] = []
@@ -614,11 +621,10 @@ def link_candidates(
                 kind = "led" if rule.organization else "group"
                 titles.append(TitleLink(rule.position, rule.organization, {"bias": 1.0, f"kind={kind}": 1.0}))
         sent = name.sent
-        for token in sent:
-            if token.i in covered or token.ent_type_ in ("PER", "ORG") or not is_position_head(token):
+        for i in context.heads_in(sent):
+            if i in covered or name.start <= i < name.end:
                 continue
-            if name.start <= token.i < name.end:
-                continue
+            token = doc[i]
             title = phrase_at(token)
             made = _title_link(name, title, "sentence", 0.0, context, n == 0, organizations)
             if made is not None:
@@ -628,6 +634,10 @@ def link_candidates(
         hi = doc[min(sent.end, len(doc) - 1)].sent.end
         for span, org_name, mentions, rank in context.org_spans:
             if not lo <= span.start < hi or (span.start < name.end and name.start < span.end):
+                continue
+            # A job title the organizations stage took for a body («аким области») names no body; a body
+            # the name's own title serves at («представитель Тегерана в ОПЕК») is not the one represented.
+            if is_position_head(span[0]) or (span.start in covered and _served_at(span)):
                 continue
             features = organization_features(name, span, "sentence", mentions, rank)
             features["org_at"] = float(span.root.i)
@@ -646,7 +656,7 @@ def link_candidates(
     bodies = [
         replace(b, features={**b.features, "orule_pick": float(b.organization == rule.organization)}) for b in bodies
     ]
-    return titles, bodies
+    return titles, bodies, rule
 
 
 def linked_position_of(
@@ -656,13 +666,15 @@ def linked_position_of(
     linker: Linker,
     context: _DocContext | None = None,
 ) -> PersonFinding:
-    """The title and the body the model scores highest for the person, each when it is likely enough."""
-    titles, bodies = link_candidates(doc, person, organizations, context)
+    """The grammar's title and body, else the ones the model scores highest, each when likely enough."""
+    titles, bodies, rule = link_candidates(doc, person, organizations, context)
     title, body = linker.choose([(t.names, t.features) for t in titles], [(b.organization, b.features) for b in bodies])
+    # The grammar is the more precise where it speaks (held-out folds: the same F1, fewer wrong links);
+    # the linker fills in the titles and bodies it misses.
     return replace(
         person,
-        position=titles[title].position if title is not None else None,
-        organization=bodies[body].organization if body is not None else None,
+        position=rule.position or (titles[title].position if title is not None else None),
+        organization=rule.organization or (bodies[body].organization if body is not None else None),
     )
 
 
