@@ -508,8 +508,14 @@ def _rule_titles(doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
 
 
 def _title_link(
-    name: Span, title: Span, kind: str, rule_score: float, context: _DocContext, first: bool, organizations
+    name: Span,
+    title: Span,
+    kind: str,
+    context: _DocContext,
+    first: bool,
+    organizations: tuple[OrganizationFinding, ...],
 ) -> tuple[TitleLink, Span | None] | None:
+    """A title as a candidate, with the span of the body it names (None when it names none in the text)."""
     candidate = _candidate(title, organizations, assigned=kind == "predicate")
     if candidate is None:
         return None
@@ -611,7 +617,7 @@ def link_candidates(
         covered: set[int] = set()
         for kind, title, _ in _rule_titles(doc, name):
             covered.update(range(title.start, title.end))
-            made = _title_link(name, title, kind, 0.0, context, n == 0, organizations)
+            made = _title_link(name, title, kind, context, n == 0, organizations)
             if made is None:
                 continue
             titles.append(made[0])
@@ -626,7 +632,7 @@ def link_candidates(
                 continue
             token = doc[i]
             title = phrase_at(token)
-            made = _title_link(name, title, "sentence", 0.0, context, n == 0, organizations)
+            made = _title_link(name, title, "sentence", context, n == 0, organizations)
             if made is not None:
                 titles.append(made[0])
                 bodies += _title_body(name, title, made, "sentence", context, n == 0)
