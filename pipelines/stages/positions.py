@@ -9,7 +9,7 @@ body; the words before it are the position.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -433,6 +433,11 @@ def rule_position_of(doc: Doc, person: PersonFinding, organizations: tuple[Organ
 # ---------- the learned linker: every title and body near a name is a candidate, the model picks
 
 
+# How far from a name (tokens) the linker looks for titles, and twice as far for bodies: long list
+# sentences of protocols would otherwise make every name a candidate of every title (quadratic).
+_REACH = 15
+
+
 @dataclass(frozen=True)
 class TitleLink:
     """A job title near a mention of the person, with the body it names (if any)."""
@@ -462,6 +467,21 @@ class _DocContext:
     claimed: dict[int, set[tuple[int, int]]]  # token → the names whose grammar title covers it
     kinds: dict[str, list[tuple[str, frozenset[str]]]]  # kind noun → (organization, stems of its adjectives)
     heads: dict[int, list[int]]  # sentence start → its tokens that can head a job title (filled when asked)
+    # The grammar's titles by a name and their splits, asked for again and again by the candidates.
+    titles: dict[tuple[int, int], list[tuple[str, Span, bool]]] = field(default_factory=dict)
+    splits: dict[tuple[int, int, bool], _Candidate | None] = field(default_factory=dict)
+
+    def rule_titles(self, doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
+        key = (name.start, name.end)
+        if key not in self.titles:
+            self.titles[key] = _rule_titles(doc, name)
+        return self.titles[key]
+
+    def candidate(self, title: Span, organizations: tuple[OrganizationFinding, ...], assigned: bool):
+        key = (title.start, title.end, assigned)
+        if key not in self.splits:
+            self.splits[key] = _candidate(title, organizations, assigned)
+        return self.splits[key]
 
     def heads_in(self, sent: Span) -> list[int]:
         if sent.start not in self.heads:
@@ -480,11 +500,12 @@ def _doc_context(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _D
             if span is not None and len(span):
                 spans.append((span, org.name, len(org.mentions), rank[i]))
     claimed: dict[int, set[tuple[int, int]]] = {}
+    context = _DocContext(people, spans, claimed, {}, {})
     for person in people:
-        for _, title, _ in _rule_titles(doc, person):
+        for _, title, _ in context.rule_titles(doc, person):
             for i in range(title.start, title.end):
                 claimed.setdefault(i, set()).add((person.start, person.end))
-    kinds: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    kinds = context.kinds
     seen: set[str] = set()
     for span, org_name, _, _ in spans:
         kind = next((t for t in span if t.pos_ in ("NOUN", "PROPN") and t.is_alpha), None)
@@ -493,7 +514,7 @@ def _doc_context(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _D
         seen.add(org_name)
         adjectives = frozenset(fold(t.text)[:5] for t in span if t.pos_ == "ADJ")
         kinds.setdefault(fold(kind.lemma_), []).append((org_name, adjectives))
-    return _DocContext(people, spans, claimed, kinds, {})
+    return context
 
 
 def _rule_titles(doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
@@ -516,7 +537,7 @@ def _title_link(
     organizations: tuple[OrganizationFinding, ...],
 ) -> tuple[TitleLink, Span | None] | None:
     """A title as a candidate, with the span of the body it names (None when it names none in the text)."""
-    candidate = _candidate(title, organizations, assigned=kind == "predicate")
+    candidate = context.candidate(title, organizations, assigned=kind == "predicate")
     if candidate is None:
         return None
     head = title_head(title)
@@ -601,6 +622,32 @@ def _claims(link, name: Span, context: _DocContext, at: str, feature: str):
     return replace(link, features=features)
 
 
+def _rule_pick(
+    doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...], context: _DocContext
+) -> PersonFinding:
+    """`rule_position_of`, from the titles and splits the candidates already made."""
+    best: _Candidate | None = None
+    for mention in person.mentions:
+        name = _name_tokens(doc, mention)
+        if name is None:
+            continue
+        found = context.rule_titles(doc, name)
+        stated = next((title for kind, title, _ in found if kind != "predicate"), None)
+        given = next((title for kind, title, _ in found if kind == "predicate"), None)
+        candidates = [
+            context.candidate(stated, organizations, False) if stated is not None else None,
+            context.candidate(given, organizations, True) if given is not None else None,
+            _led_body(name, organizations),
+            _head_of_group(doc, name),
+        ]
+        for candidate in candidates:
+            if candidate is not None and (best is None or candidate.score > best.score):
+                best = candidate
+    if best is None:
+        return person
+    return replace(person, position=best.position, organization=best.organization)
+
+
 def link_candidates(
     doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...], context: _DocContext | None = None
 ) -> tuple[list[TitleLink], list[BodyLink], PersonFinding]:
@@ -615,7 +662,7 @@ def link_candidates(
             continue
         first_title, first_body = len(titles), len(bodies)
         covered: set[int] = set()
-        for kind, title, _ in _rule_titles(doc, name):
+        for kind, title, _ in context.rule_titles(doc, name):
             covered.update(range(title.start, title.end))
             made = _title_link(name, title, kind, context, n == 0, organizations)
             if made is None:
@@ -628,7 +675,7 @@ def link_candidates(
                 titles.append(TitleLink(rule.position, rule.organization, {"bias": 1.0, f"kind={kind}": 1.0}))
         sent = name.sent
         for i in context.heads_in(sent):
-            if i in covered or name.start <= i < name.end:
+            if i in covered or name.start <= i < name.end or not name.start - _REACH <= i < name.end + _REACH:
                 continue
             token = doc[i]
             title = phrase_at(token)
@@ -640,6 +687,8 @@ def link_candidates(
         hi = doc[min(sent.end, len(doc) - 1)].sent.end
         for span, org_name, mentions, rank in context.org_spans:
             if not lo <= span.start < hi or (span.start < name.end and name.start < span.end):
+                continue
+            if not name.start - 2 * _REACH <= span.start < name.end + 2 * _REACH:
                 continue
             # A job title the organizations stage took for a body («аким области») names no body; a body
             # the name's own title serves at («представитель Тегерана в ОПЕК») is not the one represented.
@@ -657,7 +706,7 @@ def link_candidates(
         titles[first_title:] = [_claims(t, name, context, "head_at", "claimed") for t in titles[first_title:]]
         bodies[first_body:] = [_claims(b, name, context, "org_at", "oclaimed") for b in bodies[first_body:]]
     # What the hand grammar would pick is the strongest single hint; the model learns where to overrule it.
-    rule = rule_position_of(doc, person, organizations)
+    rule = _rule_pick(doc, person, organizations, context)
     titles = [replace(t, features={**t.features, "rule_pick": float(t.position == rule.position)}) for t in titles]
     bodies = [
         replace(b, features={**b.features, "orule_pick": float(b.organization == rule.organization)}) for b in bodies
