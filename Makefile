@@ -6,7 +6,7 @@ PIP ?= $(PYTHON) -m pip
 # environment: switching virtualenvs installs into the new one). `make install -B` forces it.
 STAMP := .installed-$(shell $(PYTHON) -c 'import hashlib, sys; print(hashlib.sha1(sys.prefix.encode()).hexdigest()[:10])')
 
-.PHONY: install serve test lint identity bench bench-readers bench-api bench-ingest bench-load bench-stalls bench-hostile fixtures score
+.PHONY: install serve test lint identity linker bench bench-readers bench-api bench-ingest bench-load bench-stalls bench-hostile fixtures score
 
 install: $(STAMP)
 
@@ -68,3 +68,8 @@ score: install
 # Precision and recall of cross-document person identity on the gold sets (README, "Identity, measured").
 identity: install
 	$(PYTHON) benchmarks/identity.py
+
+# Retrain the linker (models/linker/linker.json) on ../shared/nerel-train: 5 folds by document, then all of it;
+# prints the held-out figures. --cache DIR keeps the parsed documents between runs.
+linker: install
+	$(PYTHON) -m models.linker.train

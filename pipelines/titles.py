@@ -7,6 +7,8 @@ after it («Н.С. Базарбаев, первый заместитель ми�
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
@@ -21,6 +23,7 @@ _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "DET", "PUNCT", "X
 _TITLE_PREFIXES = ("экс-", "вице-", "и.о.", "зам.")
 
 
+@cache
 def _heads() -> frozenset[str]:
     return lexicons.load("position_heads") | lexicons.load("position_heads_extra")
 
@@ -206,6 +209,11 @@ def _phrase_from(head: Token) -> Span:
             break
         end += 1
     return doc[start:end]
+
+
+def phrase_at(head: Token) -> Span:
+    """The title a position noun heads wherever it stands in the sentence (the linker's candidates)."""
+    return _phrase_from(head)
 
 
 # Nouns of appointment that take the title like their verbs: «за утверждение X генеральным секретарём».

@@ -1,0 +1,158 @@
+"""Features of a (person mention, position or organization span) pair, read from the parsed Doc.
+
+Everything here is spaCy only: token distance, what stands between the two spans (other names,
+organizations, commas, dashes, brackets, «и»), the dependency path, case of the heads, and the
+head lemma of a position. The positions stage builds the candidates and asks these functions for
+their features; the trainer asks the same functions, so training and use cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+
+from spacy.tokens import Doc, Span, Token
+
+from models.components.extensions import sentence_of
+
+Features = dict[str, float]
+
+_CASES = ("Nom", "Gen", "Dat", "Acc", "Ins", "Loc")
+_SERVES_AT = {"в", "во", "при", "на"}
+_ORIGIN = {"из", "от"}
+_QUOTES = {"«", "»", '"', "„", "“", "”"}
+# How far up the tree the path between two tokens is followed; longer paths are «far».
+_MAX_DEPTH = 12
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < _MAX_DEPTH:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges on the dependency path between two tokens of one sentence; _MAX_DEPTH * 2 when none."""
+    up_a = {t.i: n for n, t in enumerate(_ancestors(a))}
+    for n, t in enumerate(_ancestors(b)):
+        if t.i in up_a:
+            return up_a[t.i] + n
+    return 2 * _MAX_DEPTH
+
+
+def _between(doc: Doc, left: Span | Token, right: Span | Token) -> Span:
+    start = left.end if isinstance(left, Span) else left.i + 1
+    end = right.start if isinstance(right, Span) else right.i
+    return doc[start:end] if start < end else doc[start:start]
+
+
+def _gap(doc: Doc, a: Span, b: Span) -> Span:
+    """The tokens standing between two spans, whichever comes first."""
+    return _between(doc, a, b) if a.start <= b.start else _between(doc, b, a)
+
+
+def _case(token: Token) -> str | None:
+    cases = token.morph.get("Case")
+    return cases[0] if cases else None
+
+
+def _gap_features(doc: Doc, gap: Span, prefix: str) -> Features:
+    texts = [t.text for t in gap]
+    per = sum(1 for t in gap if t.ent_type_ == "PER" and t.ent_iob_ == "B")
+    org = sum(1 for t in gap if t.ent_type_ == "ORG" and t.ent_iob_ == "B")
+    return {
+        f"{prefix}gap_log": math.log1p(len(gap)),
+        f"{prefix}gap0": float(len(gap) == 0),
+        f"{prefix}gap_per": min(per, 3),
+        f"{prefix}gap_per_any": float(per > 0),
+        f"{prefix}gap_org": min(org, 3),
+        f"{prefix}gap_comma": min(texts.count(","), 3),
+        f"{prefix}gap_dash": float(any(t in ("—", "–", "-") for t in texts)),
+        f"{prefix}gap_paren": float("(" in texts or ")" in texts),
+        f"{prefix}gap_and": float(any(t.lower() in ("и", "а", "также") for t in texts)),
+        f"{prefix}gap_colon": float(":" in texts or ";" in texts),
+        f"{prefix}gap_verb": float(any(t.pos_ == "VERB" for t in gap)),
+        f"{prefix}gap_newline": float(any("\n" in t for t in texts)),
+    }
+
+
+def position_features(name: Span, title: Span, head: Token, kind: str, lemma: str) -> Features:
+    """A job title `title` (headed by `head`) as the post of the person named by `name`."""
+    doc = name.doc
+    before = title.start < name.start
+    gap = _gap(doc, name, title)
+    f: Features = {"bias": 1.0, f"kind={kind}": 1.0, f"head={lemma}": 1.0, "before": float(before)}
+    f.update(_gap_features(doc, gap, ""))
+    f["title_len_log"] = math.log1p(len(title))
+    f["same_sent"] = float(name.sent.start == title.sent.start)
+    path = tree_distance(name.root, head)
+    f["path_log"] = math.log1p(path)
+    f["path1"] = float(path == 1)
+    f["path2"] = float(path == 2)
+    f["head_governs_name"] = float(name.root.head.i == head.i)
+    f["name_governs_head"] = float(head.head.i == name.root.i)
+    f["appos"] = float(name.root.dep_ == "appos" or head.dep_ == "appos")
+    head_case, name_case = _case(head), _case(name.root)
+    if head_case in _CASES:
+        f[f"head_case={head_case}"] = 1.0
+    f["case_agrees"] = float(head_case is not None and head_case == name_case)
+    f["head_plural"] = float("Plur" in head.morph.get("Number"))
+    f["capitalized_head"] = float(head.text[:1].isupper() and head.i != head.sent.start)
+    return f
+
+
+def nearest_person(doc: Doc, token: Token, people: list[Span], starts: list[int] | None = None) -> Span | None:
+    """The name closest to a token within its sentence (ties go to the name after it).
+
+    `people` are the document's names in text order (they never overlap); `starts`, their start tokens, lets a
+    caller that asks for every candidate find the two neighbours by bisection instead of reading every name.
+    """
+    starts = starts if starts is not None else [p.start for p in people]
+    sent = sentence_of(doc, token.i)
+    k = bisect.bisect_right(starts, token.i)
+    best, best_d = None, None
+    for p in people[max(k - 1, 0) : k + 1]:  # the last name starting at or before the token, the first after
+        if not sent.start <= p.start < sent.end:
+            continue
+        d = p.start - token.i if p.start > token.i else token.i - p.end + 1
+        if best_d is None or d < best_d or (d == best_d and p.start > token.i):
+            best, best_d = p, d
+    return best
+
+
+def organization_features(name: Span, org: Span, kind: str, mentions: int, rank: int) -> Features:
+    """An organization mention `org` as the body the person named by `name` represents.
+
+    `kind` says where the candidate came from («title:before» …, or «sentence»); `mentions` is how often
+    the text names the organization, `rank` its place among the document's organizations by that count.
+    """
+    doc = name.doc
+    before = org.start < name.start
+    gap = _gap(doc, name, org)
+    f: Features = {"bias": 1.0, f"okind={kind}": 1.0, "obefore": float(before)}
+    f.update(_gap_features(doc, gap, "o"))
+    f["osame_sent"] = float(name.sent.start == org.sent.start)
+    path = tree_distance(name.root, org.root)
+    f["opath_log"] = math.log1p(path)
+    f["opath_le2"] = float(path <= 2)
+    prev = doc[org.start - 1] if org.start > 0 else None
+    word = prev.text.lower() if prev is not None else ""
+    f["oserves_at"] = float(word in _SERVES_AT)
+    f["oorigin"] = float(word in _ORIGIN)
+    f["opo"] = float(word == "по")
+    f["oquoted"] = float(any(t.text in _QUOTES for t in org) or (prev is not None and prev.text in _QUOTES))
+    first = org[0].text
+    f["oabbr"] = float(len(org) == 1 and first.isupper() and len(first) > 1)
+    f["olatin"] = float(first.isascii() and first.isalpha())
+    f["omentions_log"] = math.log1p(mentions)
+    f["otop"] = float(rank == 0)
+    org_case = _case(org.root)
+    if org_case in _CASES:
+        f[f"ocase={org_case}"] = 1.0
+    f["ohead_is_name_head"] = float(org.root.head.i == name.root.head.i)
+    # The kind of body the name starts with (партия, правительство, суд, кладбище): people work at some kinds.
+    kind_word = next((t for t in org if t.is_alpha and t.pos_ == "NOUN" and t.is_lower), None)
+    if kind_word is not None:
+        f[f"okindword={kind_word.lemma_.lower()}"] = 1.0
+    return f

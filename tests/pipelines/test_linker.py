@@ -1,0 +1,116 @@
+"""The learned linker: the shipped model, its use by the positions stage, and its training command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from models.linker import FORMAT_VERSION, MODEL_PATH, Linker, load
+from models.linker import train as linker_train
+from pipelines.stages.organizations import find_organizations
+from pipelines.stages.persons import find_persons
+from pipelines.stages.positions import link_candidates, position_of
+from tests.conftest import SHARED
+
+NEREL = SHARED / "nerel-train"
+
+
+def _linked(nlp: Language, text: str) -> dict[str, tuple[str | None, str | None]]:
+    doc = nlp(text)
+    organizations = find_organizations(doc)
+    return {
+        p.surname: (p.position, p.organization)
+        for p in (position_of(doc, person, organizations) for person in find_persons(doc))
+    }
+
+
+def test_the_shipped_model_loads_small_and_with_its_fold_figures() -> None:
+    assert MODEL_PATH.stat().st_size < 1_000_000
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["version"] == FORMAT_VERSION
+    linker = load()
+    assert linker.position.weights and linker.organization.weights
+    assert 0 < linker.position.threshold < 1 and 0 < linker.organization.threshold < 1
+    held_out = data["held_out"]
+    assert held_out["folds"] >= 2
+    # The figures the README quotes: the linker beats the rules on held-out documents.
+    for field in ("position", "organization"):
+        assert held_out["linker"][field]["score"] > held_out["rules"][field]["score"]
+
+
+def test_a_wrong_model_version_is_refused() -> None:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data["version"] = FORMAT_VERSION + 1
+    with pytest.raises(ValueError, match="version"):
+        Linker.from_json(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "body"),
+    [
+        (
+            "Заседание Бишкекского городского кенеша открылось в среду. "
+            "Слово предоставили депутату городского кенеша Айгуль Асановой.",
+            "Асанова",
+            "бишкекский",
+        ),
+        (
+            "В мэрии Бишкека прошло совещание. Выступил начальник финансового управления мэрии Азамат Шаршеев.",
+            "Шаршеев",
+            "мэрия бишкека",
+        ),
+    ],
+)
+def test_a_title_naming_a_body_by_its_kind_links_the_texts_body(
+    nlp: Language, text: str, surname: str, body: str
+) -> None:
+    # The grammar alone keeps «городского кенеша» in the position and names no body; the linker links
+    # the body of that kind the text named a sentence before.
+    doc = nlp(text)
+    organizations = find_organizations(doc)
+    person = next(p for p in find_persons(doc) if p.surname == surname)
+    _, _, rule = link_candidates(doc, person, organizations)
+    assert rule.organization is None
+    linked = position_of(doc, person, organizations)
+    assert linked.position == rule.position
+    assert linked.organization is not None and linked.organization.lower().startswith(body)
+
+
+def test_a_neighbours_singular_title_is_not_shared(nlp: Language) -> None:
+    linked = _linked(nlp, "На встрече были министр финансов Алексей Орлов и Мария Белова.")
+    assert linked["Орлов"][0] == "министр финансов"
+    assert linked["Белова"] == (None, None)
+
+
+def test_candidates_carry_the_features_the_model_reads(nlp: Language) -> None:
+    doc = nlp("Председатель правления банка «Открытие» Михаил Задорнов заявил, что банк выполнит обязательства.")
+    organizations = find_organizations(doc)
+    person = next(p for p in find_persons(doc) if p.surname == "Задорнов")
+    titles, bodies, _ = link_candidates(doc, person, organizations)
+    assert any(t.features.get("kind=before") for t in titles)
+    assert any("Открытие" in b.organization for b in bodies)
+    weights = load().position.weights
+    assert any(name in weights for t in titles for name in t.features)
+    position, organization = _linked(nlp, doc.text)["Задорнов"]
+    assert position is not None and position.startswith("председатель правления")
+    assert organization is not None and "Открытие" in organization
+
+
+@pytest.mark.skipif(not NEREL.is_dir(), reason="../shared/nerel-train is not here")
+def test_the_training_command_builds_a_model_on_a_few_documents(tmp_path: Path) -> None:
+    out = tmp_path / "linker.json"
+    assert linker_train.main(["--limit", "30", "--folds", "2", "--out", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    trained = Linker.from_json(data)
+    assert trained.position.weights and trained.organization.weights
+    figures = data["held_out"]
+    assert figures["folds"] == 2 and figures["persons"] > 0
+    assert 0 <= figures["linker"]["position"]["f1"] <= 1
+
+
+def test_the_training_command_refuses_a_missing_gold_set(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert linker_train.main(["--gold", str(tmp_path / "nowhere"), "--out", str(tmp_path / "m.json")]) == 2
+    assert "gold set" in capsys.readouterr().err
