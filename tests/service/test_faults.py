@@ -105,6 +105,17 @@ def _until(condition: Callable[[], bool], what: str, timeout: float = JOBS_TIMEO
         time.sleep(0.1)
 
 
+def _jobs_waiting(database_url: str) -> bool:
+    """Whether a job is queued or running, as committed."""
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            waiting = Job.state.in_(("queued", "running"))
+            return bool(connection.scalar(select(func.count()).select_from(Job).where(waiting)))
+    finally:
+        engine.dispose()
+
+
 def _running_job(database_url: str) -> bool:
     """Whether a job is running, as committed (the API would say the same, through the service's threads)."""
     engine = make_engine(database_url)
@@ -182,9 +193,16 @@ def test_killed_during_uploads_and_extraction_resumes_every_job(
             "the first job to run",
         )
 
+        # Half-way the uploader waits for the kill, so that uploads are still to come when it lands, however
+        # fast the service takes them (waiting on the state, not on the clock).
+        halfway, killed = threading.Event(), threading.Event()
+
         def keep_uploading() -> None:
             with httpx.Client(base_url=service.base, timeout=60) as uploader:
-                for path in DOCUMENTS[2:]:
+                for n, path in enumerate(DOCUMENTS[2:]):
+                    if n == len(DOCUMENTS) // 2:
+                        halfway.set()
+                        killed.wait(timeout=600)
                     sent.append(path.name)
                     try:
                         response = uploader.post(
@@ -199,12 +217,13 @@ def test_killed_during_uploads_and_extraction_resumes_every_job(
 
         uploads = threading.Thread(target=keep_uploading)
         uploads.start()
-        # Killed while a job runs (as the row says, not as a pause would make likely): one job is interrupted.
+        # Killed while a job runs (as the row says): one job is interrupted, unless every job was done first.
         _until(
-            lambda: (len(acknowledged) >= 6 or not uploads.is_alive()) and _running_job(database_url),
+            lambda: halfway.is_set() and (_running_job(database_url) or not _jobs_waiting(database_url)),
             "uploads, with a job running",
         )
         service.kill()
+        killed.set()
         uploads.join()
         assert len(acknowledged) < len(DOCUMENTS), "every upload finished before the kill: nothing was cut off"
         client.close()
