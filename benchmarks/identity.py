@@ -30,10 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # runnable as `python benchmarks/identity.py` from a checkout
     sys.path.insert(0, str(ROOT))
 
-from models.loading import parse  # noqa: E402
 from pipelines.extract import extract_file  # noqa: E402
 from pipelines.record import MeetingRecord  # noqa: E402
-from service.morphology import normalize, surname_key  # noqa: E402
+from service.morphology import first_name_key, normalize, surname_key  # noqa: E402
 from service.storage import repositories as repo  # noqa: E402
 from service.storage.db import make_engine, make_session_factory, migrate, session_scope  # noqa: E402
 from service.storage.tables import PersonAppearance  # noqa: E402
@@ -55,15 +54,6 @@ class Scores:
     missed: list[str]  # gold identities the archive split (a sample)
 
 
-def first_name_lemma(word: str) -> str:
-    """A first name in the nominative: NEREL's gold keeps the text's case («Владимира Путин»)."""
-    readings = parse(word)
-    for reading in readings:
-        if "Name" in reading.tag:
-            return normalize(reading.normal_form)
-    return normalize(readings[0].normal_form) if readings else normalize(word)
-
-
 def gold_identities(gold: dict) -> list[tuple[str, str | None]]:
     """(surname key, identity or None) for each gold person of a document."""
     out = []
@@ -73,14 +63,14 @@ def gold_identities(gold: dict) -> list[tuple[str, str | None]]:
         parts = (person.get("name") or "").split()
         given = [part for part in parts if (surname_key(part) or normalize(part)) != key]
         first = given[0] if given and not given[0].endswith(".") and len(given[0]) > 1 else None
-        out.append((key, f"{first_name_lemma(first)} {key}" if first else None))
+        out.append((key, f"{first_name_key(first)} {key}" if first else None))
     return out
 
 
 def label(appearance: PersonAppearance, gold: list[tuple[str, str | None]]) -> str | None:
     namesakes = [identity for key, identity in gold if key == appearance.surname_key]
     if appearance.first_name:
-        wanted = f"{first_name_lemma(appearance.first_name)} {appearance.surname_key}"
+        wanted = f"{first_name_key(appearance.first_name)} {appearance.surname_key}"
         return wanted if wanted in namesakes else None
     named = [identity for identity in namesakes if identity]
     return named[0] if len(namesakes) == 1 and named else None

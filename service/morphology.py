@@ -51,13 +51,23 @@ def phrase_key(text: str) -> str:
     return " ".join(lemma(match.group()) for match in words(text))
 
 
-def _surname_part(part: str) -> str:
-    readings = parse(part)
-    # A surname reading, if pymorphy has one, beats a common noun: «Путина» → путин, not путина.
+def _normal_as(word: str, grammeme: str) -> str:
+    """The word's normal form as a `grammeme` (Surn, Name), if pymorphy has such a reading, else its first."""
+    readings = parse(word)
     for reading in readings:
-        if "Surn" in reading.tag:
+        if grammeme in reading.tag:
             return normalize(reading.normal_form)
-    return normalize(readings[0].normal_form) if readings else normalize(part)
+    return normalize(readings[0].normal_form) if readings else normalize(word)
+
+
+def _surname_part(part: str) -> str:
+    # A surname reading, if pymorphy has one, beats a common noun: «Путина» → путин, not путина.
+    return _normal_as(part, "Surn")
+
+
+def first_name_key(word: str) -> str:
+    """A first name in the nominative, in lower case: «Владимира» → владимир."""
+    return _normal_as(word, "Name")
 
 
 def surname_key(surname: str) -> str:

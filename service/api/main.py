@@ -28,9 +28,9 @@ from pipelines.errors import (
     UnsupportedFormat,
 )
 from service.api import docs
-from service.api.headers import SecurityHeadersMiddleware
 from service.api.authentication import AuthenticationMiddleware
 from service.api.body import BodyLimitMiddleware
+from service.api.headers import SecurityHeadersMiddleware
 from service.api.job_streams import JobWatch, StreamSlots
 from service.api.openapi import document_error_answers
 from service.api.overload import ConcurrencyLimitMiddleware

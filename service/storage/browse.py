@@ -7,7 +7,6 @@ document not indexed yet has no meeting, so any meeting filter leaves it out.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -16,6 +15,7 @@ from sqlalchemy import ColumnElement, Select, and_, delete, func, nulls_last, se
 from sqlalchemy.orm import Session, defer
 
 from service.storage import index as research_index
+from service.storage.repositories import latest_versions
 from service.storage.research import MeetingFilter
 from service.storage.tables import (
     MEETINGS_FTS,
@@ -109,7 +109,7 @@ def list_documents(session: Session, query: DocumentQuery, offset: int, limit: i
     base = _base(query)
     count = session.scalar(select(func.count()).select_from(base.with_only_columns(Document.id).subquery())) or 0
     rows = session.execute(base.order_by(*_order(query)).offset(offset).limit(limit)).all()
-    versions = _versions(session, [document.id for document, _, _ in rows])
+    versions = latest_versions(session, [document.id for document, _, _ in rows])
     page = [DocumentRow(document, meeting, job, versions.get(document.id)) for document, meeting, job in rows]
     return page, count
 
@@ -121,17 +121,6 @@ def next_unreviewed(session: Session, after: uuid.UUID | None = None) -> uuid.UU
     if after is not None:
         found = found.where(Document.id != after)
     return session.scalar(found.order_by(Document.created_at, Document.id).limit(1))
-
-
-def _versions(session: Session, document_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
-    if not document_ids:
-        return {}
-    rows = session.execute(
-        select(Record.document_id, func.max(Record.version))
-        .where(Record.document_id.in_(document_ids))
-        .group_by(Record.document_id)
-    )
-    return {document_id: version for document_id, version in rows}
 
 
 def mark_reviewed(session: Session, document_id: uuid.UUID, version: int, token_id: uuid.UUID) -> None:

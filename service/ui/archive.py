@@ -17,8 +17,8 @@ from service.api.deps import COOKIE, SessionDep, meeting_filter
 from service.api.routes import documents as documents_api
 from service.api.routes import organizations as organizations_api
 from service.api.routes import records as records_api
-from service.morphology import phrase_key
 from service.api.schemas import COLUMN_INT_MAX
+from service.morphology import phrase_key
 from service.storage import repositories as repo
 from service.storage.browse import DocumentSort
 from service.storage.tables import (

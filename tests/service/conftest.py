@@ -6,6 +6,7 @@ PostgreSQL half is skipped here and fails in CI, so that CI never passes on SQLi
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Iterator
@@ -95,3 +96,16 @@ def wait_for_job(client: TestClient, token: str, job_id: str, timeout: float = J
         if job["state"] in ("done", "failed") or time.monotonic() > deadline:
             return job
         time.sleep(0.05)
+
+
+def sse_events(client: TestClient, token: str, path: str) -> list[tuple[str, dict[str, Any]]]:
+    """Every (event, data) of a Server-Sent Events stream read to its end; comments (keep-alives) left out."""
+    events = []
+    with client.stream("GET", path, headers=bearer(token)) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        for block in response.read().decode().split("\n\n"):
+            fields = dict(line.split(": ", 1) for line in block.splitlines() if line and not line.startswith(":"))
+            if fields:
+                events.append((fields["event"], json.loads(fields["data"])))
+    return events

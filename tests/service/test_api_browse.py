@@ -4,7 +4,6 @@ queue, delete and bulk actions, one event stream for a batch of jobs, XLSX expor
 from __future__ import annotations
 
 import io
-import json
 import threading
 import uuid
 from pathlib import Path
@@ -31,7 +30,7 @@ from service.storage.tables import (
 )
 from tests.conftest import CORPUS_DEV
 from tests.service.archive_seed import seed
-from tests.service.conftest import JOB_TIMEOUT, bearer, upload, wait_for_job
+from tests.service.conftest import JOB_TIMEOUT, bearer, sse_events, upload, wait_for_job
 
 FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
 
@@ -196,16 +195,7 @@ def test_bulk_reextract_review_delete(settings: Settings, tokens: dict[str, str]
 
 
 def _batch_events(client: TestClient, token: str, job_ids: list[str]) -> list[tuple[str, dict[str, Any]]]:
-    events = []
-    query = "&".join(f"ids={job_id}" for job_id in job_ids)
-    with client.stream("GET", f"/v1/jobs/events?{query}", headers=bearer(token)) as response:
-        assert response.status_code == 200
-        assert response.headers["content-type"].startswith("text/event-stream")
-        for block in response.read().decode().split("\n\n"):
-            fields = dict(line.split(": ", 1) for line in block.splitlines() if line and not line.startswith(":"))
-            if fields:
-                events.append((fields["event"], json.loads(fields["data"])))
-    return events
+    return sse_events(client, token, "/v1/jobs/events?" + "&".join(f"ids={job_id}" for job_id in job_ids))
 
 
 def test_one_stream_follows_a_batch_of_thirteen(tokens: dict[str, str], client: TestClient) -> None:

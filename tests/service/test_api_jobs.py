@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
@@ -16,19 +15,11 @@ from service.settings import Settings
 from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, migrate, session_scope
 from service.storage.tables import JobState
-from tests.service.conftest import SAMPLE, bearer, upload, wait_for_job
+from tests.service.conftest import SAMPLE, bearer, sse_events, upload, wait_for_job
 
 
 def _events(client: TestClient, token: str, job_id: str) -> list[tuple[str, dict[str, Any]]]:
-    events = []
-    with client.stream("GET", f"/v1/jobs/{job_id}/events", headers=bearer(token)) as response:
-        assert response.status_code == 200
-        assert response.headers["content-type"].startswith("text/event-stream")
-        for block in response.read().decode().split("\n\n"):
-            fields = dict(line.split(": ", 1) for line in block.splitlines() if line and not line.startswith(":"))
-            if fields:
-                events.append((fields["event"], json.loads(fields["data"])))
-    return events
+    return sse_events(client, token, f"/v1/jobs/{job_id}/events")
 
 
 def test_events_stream_progress_until_done(client: TestClient, tokens: dict[str, str]) -> None:

@@ -19,10 +19,10 @@ from service.api.deps import ArchivistDep, MeetingFilterDep, QueueDep, ReaderDep
 from service.api.headers import FILE_POLICY
 from service.api.routes import records as records_api
 from service.api.schemas import (
+    DB_INT_MAX,
     BulkRequest,
     BulkResult,
     BulkResults,
-    DB_INT_MAX,
     DocumentDetail,
     DocumentPublic,
     DocumentsPublic,
