@@ -10,12 +10,22 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from models import lexicons
+from models import lexicons, loading
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, PersonFinding, TextSpan
-from pipelines.person_names import NameParts, could_be_name, fold, parse_name
+from pipelines.person_names import (
+    NameParts,
+    could_be_name,
+    fold,
+    is_adjective,
+    is_first_name,
+    is_patronymic,
+    looks_like_surname,
+    parse_name,
+    with_gender,
+)
 from pipelines.titles import title_before, title_head
 
 
@@ -29,6 +39,7 @@ class _Cluster:
     first: str | None = None  # initial letters of the first name and patronymic, as far as any mention tells
     patr: str | None = None
     starts: list[int] = field(default_factory=list)  # the mentions' starts, sorted
+    gender: str | None = None  # as the first mention that tells it says
     index: int = 0  # the order it was made in
 
     def add(self, parts: NameParts, span: TextSpan) -> None:
@@ -37,6 +48,7 @@ class _Cluster:
         self.keys.update(parts.surname_keys)
         self.first = self.first or _first_letter(parts)
         self.patr = self.patr or _patronymic_letter(parts)
+        self.gender = self.gender or parts.gender
         bisect.insort(self.starts, span.start)
 
     def letters(self) -> tuple[str | None, str | None]:
@@ -47,11 +59,13 @@ class _Cluster:
         return self.starts[bisect.bisect_right(self.starts, start) - 1]
 
     def finding(self) -> PersonFinding:
-        # The surname most mentions agree on; a form the text writes in the nominative counts double.
+        # The surname most mentions agree on; a form the text writes in the nominative counts double,
+        # one whose gender the name's own words tell counts once more.
         votes: Counter[str] = Counter()
         for p in self.parts:
-            votes[p.surname] += 2 if p.surname_as_written else 1
-        surname = votes.most_common(1)[0][0]
+            votes[p.surname] += (2 if p.surname_as_written else 1) + (1 if p.gender else 0)
+        # A woman's -ова stays -ова even where her surname was read as a man's genitive.
+        surname = with_gender(votes.most_common(1)[0][0], self.gender)
         return PersonFinding(
             surname=surname,
             first_name=next((p.first_name for p in self.parts if p.first_name), None),
@@ -83,6 +97,8 @@ def _compatible(cluster: _Cluster, parts: NameParts) -> bool:
     first, patr = cluster.letters()
     other_first, other_patr = _first_letter(parts), _patronymic_letter(parts)
     if first and other_first and first != other_first:
+        return False
+    if cluster.gender and parts.gender and cluster.gender != parts.gender:
         return False
     return not (patr and other_patr and patr != other_patr)
 
@@ -118,6 +134,63 @@ def _is_transliteration(ent: Span) -> bool:
     return before.ent_type_ == "PER"
 
 
+def _surname_before(ent: Span) -> bool:
+    """A surname-first name whose surname the tagger left out: the word before is a capitalised
+    surname and the entity is a first name and patronymic."""
+    if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[-1].text) or not is_first_name(ent[0].text):
+        return False
+    before = ent.doc[ent.start - 1]
+    return (
+        before.is_alpha
+        and before.is_title
+        and before.ent_type_ in ("", "LOC")
+        and looks_like_surname(before.text)
+        and not is_adjective(before.text)
+    )
+
+
+def _is_common_word(word: str) -> bool:
+    """pymorphy knows every reading of `word` from its dictionary and none is a name: «Просмотров»,
+    «Квартира-тренажёр». A capital letter at a line's start or in a heading tells nothing."""
+    parses = loading.parse(word.split("-")[0])
+    return bool(parses) and all(
+        p.is_known
+        and not ({"Surn", "Name", "Patr", "anim"} & p.tag.grammemes)
+        and p.tag.POS in ("NOUN", "ADJF", "PRTF")
+        for p in parses
+    )
+
+
+def _capital_tells_nothing(token: Token) -> bool:
+    """The word opens a sentence, a line, a bracket or a breadcrumb's step: «(Аплодисменты)»,
+    «| Просмотров: 54»."""
+    doc = token.doc
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = doc[token.i - 1]
+    return (before.is_space and "\n" in before.text) or before.text in ("(", "|", "»", "/", "•")
+
+
+def _not_a_name(ent: Span, named: frozenset[str]) -> bool:
+    """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
+    name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text."""
+    not_names, bodies = lexicons.load("person_not_names"), lexicons.load("org_heads")
+    words = [t for t in ent if any(c.isalpha() for c in t.text)]
+    if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies for t in words):
+        return True
+    if len(ent) != 1:
+        return False
+    token, doc = ent[0], ent.doc
+    word = fold(token.text)
+    if word not in named and _capital_tells_nothing(token) and _is_common_word(word):
+        return True
+    if token.i == len(doc) - 1 or all(t.is_space for t in doc[token.i + 1 :]):
+        return True  # the text ends mid-word
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    body = any(t.is_title and (fold(t.lemma_) in bodies or fold(t.text) in not_names) for t in neighbours)
+    return body and not looks_like_surname(token.text) and not is_first_name(token.text)
+
+
 def _after_nominative_title(ent: Span) -> bool:
     title = title_before(ent.doc, ent.start)
     return title is not None and "Nom" in title_head(title).morph.get("Case")
@@ -125,11 +198,18 @@ def _after_nominative_title(ent: Span) -> bool:
 
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
+    # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
+    named = frozenset(fold(t.text) for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for t in ent)
     for ent in doc.ents:
         check_deadline("persons")
         if ent.label_ != "PER" or _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
             continue
+        if _not_a_name(ent, named):
+            continue
         parts = parse_name(ent)
+        if parts is None and _surname_before(ent):
+            # «Шаршеева Гульмира Асановна» at a sentence's start: the tagger left the surname out.
+            parts = parse_name(ent.doc[ent.start - 1 : ent.end])
         # Only a name the tagger put in an oblique case needs its title's case to check it.
         if parts is not None and not parts.surname_as_written and _after_nominative_title(ent):
             parts = parse_name(ent, nominative_context=True)
