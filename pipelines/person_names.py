@@ -196,7 +196,21 @@ def _is_initial(token: Token) -> bool:
     return token.is_alpha and token.is_upper and len(token.text) == 1
 
 
-def parse_name(span: Span, nominative_context: bool = False) -> NameParts | None:
+def _is_masculine_form(word: str) -> bool:
+    return fold(word).endswith(("ич", "ича", "ичу", "ичем", "иче"))
+
+
+def _vich_surname(first: Token, vich: Token, titled: bool) -> bool:
+    """«Анна Сидорович», «депутат Николай Климович»: a -вич word after a first name is a Belarusian or
+    Serbian surname, not a patronymic, when the first name is a woman's or a job title precedes
+    (people are addressed, not titled, by first name and patronymic)."""
+    if not _is_masculine_form(vich.text):
+        return False
+    feminine = {g for _, g in _first_name_readings(first.text)} == {"Fem"}
+    return feminine or titled
+
+
+def parse_name(span: Span, nominative_context: bool = False, titled: bool = False) -> NameParts | None:
     """Name parts of a PER span, or None when it names no surname (a bare first name, initials).
 
     `nominative_context`: the name stands in apposition to a nominative title («директор … А.С. Омурбекова»),
@@ -229,6 +243,8 @@ def parse_name(span: Span, nominative_context: bool = False) -> NameParts | None
     if initials_at is not None:
         # The surname stands next to the initials: «Петрова С.В.», «С.В. Петров» (never a word further on).
         surname_at = initials_at - 1 if initials_at > 0 else 0
+    elif patr_at == 1 and len(words) == 2 and _vich_surname(words[0], words[1], titled):
+        surname_at, first = 1, words[0]
     elif patr_at is not None:
         if patr_at == 0:
             return None

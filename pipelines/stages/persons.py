@@ -58,6 +58,11 @@ class _Cluster:
         """The start of this person's last mention at or before `start` (there must be one)."""
         return self.starts[bisect.bisect_right(self.starts, start) - 1]
 
+    def _telling_first(self) -> list[NameParts]:
+        """The mentions that tell the person's gender first: «Мирославы Немцовой» over «Мирославу Немцову»,
+        which may be the dative of Мирослав."""
+        return sorted(self.parts, key=lambda p: p.gender is None)
+
     def finding(self) -> PersonFinding:
         # The surname most mentions agree on; a form the text writes in the nominative counts double,
         # one whose gender the name's own words tell counts once more.
@@ -68,8 +73,8 @@ class _Cluster:
         surname = with_gender(votes.most_common(1)[0][0], self.gender)
         return PersonFinding(
             surname=surname,
-            first_name=next((p.first_name for p in self.parts if p.first_name), None),
-            patronymic=next((p.patronymic for p in self.parts if p.patronymic), None),
+            first_name=next((p.first_name for p in self._telling_first() if p.first_name), None),
+            patronymic=next((p.patronymic for p in self._telling_first() if p.patronymic), None),
             initials=next((p.initials for p in self.parts if p.initials), None),
             mentions=tuple(sorted(self.spans)),
         )
@@ -120,7 +125,12 @@ def _in_title(ent: Span) -> bool:
 
 def _is_modifier(ent: Span) -> bool:
     """One adjective before a capitalised word is part of a title, not a name: «Межстранового Совета»."""
-    if len(ent) != 1 or ent.end >= len(ent.doc) or not ent.doc[ent.end].is_title:
+    if len(ent) != 1 or ent.end >= len(ent.doc):
+        return False
+    head = ent.root.head
+    if ent.root.dep_ == "amod" and head.i > ent.start and head.pos_ == "NOUN" and head.is_lower:
+        return True  # «Кобринского районного отдела»: a place's adjective before a common noun
+    if not ent.doc[ent.end].is_title:
         return False
     return ent.root.dep_ == "amod" or not could_be_name(ent.root.text)
 
@@ -171,6 +181,13 @@ def _capital_tells_nothing(token: Token) -> bool:
     return (before.is_space and "\n" in before.text) or before.text in ("(", "|", "»", "/", "•")
 
 
+def _cut_off(token: Token) -> bool:
+    """A stub of a word the text ends on, no full stop after it: «Гулира Ка». Only a stub too short to be
+    a surname is taken as cut; a longer last word may be the name a signature ends with."""
+    doc = token.doc
+    return len(token.text) <= 2 and token.is_alpha and all(t.is_space for t in doc[token.i + 1 :])
+
+
 def _not_a_name(ent: Span, named: frozenset[str]) -> bool:
     """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
     name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text."""
@@ -184,11 +201,18 @@ def _not_a_name(ent: Span, named: frozenset[str]) -> bool:
     word = fold(token.text)
     if word not in named and _capital_tells_nothing(token) and _is_common_word(word):
         return True
-    if token.i == len(doc) - 1 or all(t.is_space for t in doc[token.i + 1 :]):
-        return True  # the text ends mid-word
+    if _cut_off(token):
+        return True
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     body = any(t.is_title and (fold(t.lemma_) in bodies or fold(t.text) in not_names) for t in neighbours)
     return body and not looks_like_surname(token.text) and not is_first_name(token.text)
+
+
+def _first_name_before(ent: Span) -> bool:
+    if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[0].text):
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.is_alpha and before.is_title and before.ent_type_ in ("", "LOC") and is_first_name(before.text)
 
 
 def _after_nominative_title(ent: Span) -> bool:
@@ -206,13 +230,20 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
             continue
         if _not_a_name(ent, named):
             continue
-        parts = parse_name(ent)
-        if parts is None and _surname_before(ent):
-            # «Шаршеева Гульмира Асановна» at a sentence's start: the tagger left the surname out.
-            parts = parse_name(ent.doc[ent.start - 1 : ent.end])
+        # A job title before «Имя -вич» makes the -вич word a surname; only such names need the look-up.
+        titled = len(ent) == 2 and is_patronymic(ent[1].text) and title_before(doc, ent.start) is not None
+        span = ent
+        if len(ent) > 1 and _cut_off(ent[-1]):
+            span = ent[:-1]  # the text ends mid-word, mid-name: «Пожалуйста, Гулира Ка»
+        parts = parse_name(span, titled=titled)
+        if parts is None and (_surname_before(ent) or _first_name_before(ent)):
+            # «Шаршеева Гульмира Асановна» at a sentence's start, «Алмаз Жакыпович Сейдахметов» with the
+            # first name taken for a place: the tagger left a word of the name out.
+            span = doc[ent.start - 1 : ent.end]
+            parts = parse_name(span)
         # Only a name the tagger put in an oblique case needs its title's case to check it.
         if parts is not None and not parts.surname_as_written and _after_nominative_title(ent):
-            parts = parse_name(ent, nominative_context=True)
+            parts = parse_name(span, nominative_context=True, titled=titled)
         if parts is not None:
             found.append((parts, TextSpan(parts.start, parts.end)))
     return found

@@ -88,6 +88,17 @@ def test_people_with_one_surname_and_other_initials_stay_apart(nlp: Language) ->
             "Докладывает руководитель аппарата мэрии Сатыбалдиева Гулира Кадыровна. Пожалуйста.",
             [("Сатыбалдиева", "Гулира", "Кадыровна", None)],
         ),
+        # A -вич word after a woman's first name or after a job title is a surname (Belarusian), not a patronymic.
+        ("Выступила председатель комиссии Анна Сидорович.", [("Сидорович", "Анна", None, None)]),
+        ("Награждены депутат районного Совета Николай Климович и главный врач.", [("Климович", "Николай", None, None)]),
+        ("Заслушан отчёт председателя сельисполкома Михаила Ярошевича.", [("Ярошевич", "Михаил", None, None)]),
+        # The tagger took the first name for a place; the patronymic after it calls it back.
+        (
+            "Присутствовали руководитель аппарата акима района Алмаз Жакыпович Сейдахметов и руководители отделов.",
+            [("Сейдахметов", "Алмаз", "Жакыпович", None)],
+        ),
+        # A signature at the end of a text is a name; a two-letter stub there is a cut word.
+        ("Глава администрации района\nЕ.С. Лебедева", [("Лебедева", None, None, "Е.С.")]),
     ],
 )
 def test_gender_and_case_of_surnames(nlp: Language, text: str, expected: list) -> None:
@@ -136,6 +147,10 @@ def test_one_gender_per_person(nlp: Language, text: str, expected: list) -> None
         "Выступил депутат Маджлиси Оли Республики Таджикистан.",
         "Уважаемый Тилек Касымович, у меня вопрос.",
         "Слово предоставляется докладчику. Пожалуйста, Ка",
+        "Слово предоставляется докладчику. Пожалуйста, Гулира Ка\n",
+        # A place's adjective before a common noun; an address by first name and patronymic
+        "Хозяйства Кобринского района заготовили по 27 центнеров кормов.",
+        "Спасибо, Нодира Абдуллаевна.",
     ],
 )
 def test_not_persons(nlp: Language, text: str) -> None:
