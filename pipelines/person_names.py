@@ -192,6 +192,14 @@ def _starts_line(span: Span) -> bool:
     return i < 0 or (span.doc[i].is_space and "\n" in span.doc[i].text)
 
 
+def _conjoined_with_nominative(token: Token) -> bool:
+    """«депутаты Эргешов и Рахимова»: conjoined names share a case, and «Эргешов» can only be a nominative."""
+    head = token.head
+    if token.dep_ != "conj" or head.i == token.i or not head.text[:1].isupper():
+        return False
+    return {case for case, _ in _surname_readings(head.text)} == {"Nom"}
+
+
 def _is_initial(token: Token) -> bool:
     return token.is_alpha and token.is_upper and len(token.text) == 1
 
@@ -270,7 +278,10 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     # Name parts agree in case; a list line names people in the nominative.
     case = _case(surname_token)
     told_nominative = (
-        nominative_context or (initials and _starts_line(span)) or (first is not None and _case(first) == "Nom")
+        nominative_context
+        or (initials and _starts_line(span))
+        or (first is not None and _case(first) == "Nom")
+        or _conjoined_with_nominative(surname_token)
     )
     if told_nominative and not _never_nominative(surname_token):
         case = "Nom"

@@ -108,6 +108,11 @@ def _compatible(cluster: _Cluster, parts: NameParts) -> bool:
     return not (patr and other_patr and patr != other_patr)
 
 
+def _nominative_name(ent: Span) -> bool:
+    first = ent[0]
+    return len(ent) > 1 and is_first_name(first.text) and first.morph.get("Case") == ["Nom"]
+
+
 def _in_title(ent: Span) -> bool:
     """A name inside the name of a law, street, theatre: «закон Димы Яковлева», «театр им. Ермоловой»."""
     contexts = lexicons.load("person_title_contexts")
@@ -118,7 +123,9 @@ def _in_title(ent: Span) -> bool:
     if i >= 0 and fold(doc[i].text) in ("имени", "им") and i > 0 and fold(doc[i - 1].text) == "по":
         return False  # «человек по имени Фалмут Карни» names a person
     if i >= 0 and (fold(doc[i].lemma_) in contexts or fold(doc[i].text) in contexts):
-        return True
+        # A name in the nominative after a body in the genitive is a person in apposition: «главный
+        # врач … районной больницы Светлана Бондарь»; what a thing is named after stands in the genitive.
+        return not (_nominative_name(ent) and "Nom" not in doc[i].morph.get("Case"))
     head = ent.root.head
     return head.i < ent.start and fold(head.lemma_) in contexts and ent.root.dep_ in ("nmod", "appos", "flat")
 

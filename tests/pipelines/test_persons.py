@@ -97,6 +97,16 @@ def test_people_with_one_surname_and_other_initials_stay_apart(nlp: Language) ->
             "Присутствовали руководитель аппарата акима района Алмаз Жакыпович Сейдахметов и руководители отделов.",
             [("Сейдахметов", "Алмаз", "Жакыпович", None)],
         ),
+        # Conjoined names share a case: «Эргешов» can only be a nominative, so «Рахимова» is one too.
+        (
+            "Сегодня отсутствуют депутаты Эргешов и Рахимова, они в командировке.",
+            [("Эргешов", None, None, None), ("Рахимова", None, None, None)],
+        ),
+        # A nominative name after a body in the genitive is a person, not what the body is named after.
+        (
+            "Награждён главный врач центральной районной больницы Светлана Бондарь.",
+            [("Бондарь", "Светлана", None, None)],
+        ),
         # A signature at the end of a text is a name; a two-letter stub there is a cut word.
         ("Глава администрации района\nЕ.С. Лебедева", [("Лебедева", None, None, "Е.С.")]),
     ],
