@@ -52,6 +52,8 @@ class NameParts:
     # Where the name stands in the text: the tokens the parts came from, not the whole entity.
     start: int = 0
     end: int = 0
+    # "Masc"/"Fem" when a first name, patronymic or the verb's agreement tells it, else None.
+    gender: str | None = None
 
 
 def fold(word: str) -> str:
@@ -70,8 +72,14 @@ def _surnames() -> frozenset[str]:
 
 # Oblique forms of -ова/-ина/-ская surnames; the tagger sometimes calls them nominative.
 OBLIQUE_FEMININE_ENDINGS = ("овой", "евой", "иной", "ыной", "ской", "цкой")
+_OBLIQUE_SURNAME_ENDINGS = ("ову", "еву", "ёву", "ину", "ыну", "овым", "евым", "иным")
 # Case endings of a foreign masculine surname declined like a noun: Карзая, Коллинзом, Ассанжу.
 _FOREIGN_MASC_ENDINGS = {"Gen": ("а", "я"), "Acc": ("а", "я"), "Dat": ("у", "ю"), "Ins": ("ом", "ем"), "Loc": ("е",)}
+
+
+def _never_nominative(token: Token) -> bool:
+    w = fold(token.text)
+    return len(w) > 5 and w.endswith(_OBLIQUE_SURNAME_ENDINGS)
 
 
 def _case(token: Token) -> str | None:
@@ -79,6 +87,9 @@ def _case(token: Token) -> str | None:
     case = values[0] if values else None
     if case == "Nom" and fold(token.text).endswith(OBLIQUE_FEMININE_ENDINGS):
         return "Gen"
+    # -ову/-ину is never a nominative: the dative of Хамидов or the accusative of Хамидова.
+    if case == "Nom" and _never_nominative(token):
+        return "Dat" if "Fem" not in token.morph.get("Gender") else "Acc"
     return case
 
 
@@ -181,11 +192,33 @@ def _starts_line(span: Span) -> bool:
     return i < 0 or (span.doc[i].is_space and "\n" in span.doc[i].text)
 
 
+def _conjoined_with_nominative(token: Token) -> bool:
+    """«депутаты Эргешов и Рахимова»: conjoined names share a case, and «Эргешов» can only be a nominative."""
+    head = token.head
+    if token.dep_ != "conj" or head.i == token.i or not head.text[:1].isupper():
+        return False
+    return {case for case, _ in _surname_readings(head.text)} == {"Nom"}
+
+
 def _is_initial(token: Token) -> bool:
     return token.is_alpha and token.is_upper and len(token.text) == 1
 
 
-def parse_name(span: Span, nominative_context: bool = False) -> NameParts | None:
+def _is_masculine_form(word: str) -> bool:
+    return fold(word).endswith(("ич", "ича", "ичу", "ичем", "иче"))
+
+
+def _vich_surname(first: Token, vich: Token, titled: bool) -> bool:
+    """«Анна Сидорович», «депутат Николай Климович»: a -вич word after a first name is a Belarusian or
+    Serbian surname, not a patronymic, when the first name is a woman's or a job title precedes
+    (people are addressed, not titled, by first name and patronymic)."""
+    if not _is_masculine_form(vich.text):
+        return False
+    feminine = {g for _, g in _first_name_readings(first.text)} == {"Fem"}
+    return feminine or titled
+
+
+def parse_name(span: Span, nominative_context: bool = False, titled: bool = False) -> NameParts | None:
     """Name parts of a PER span, or None when it names no surname (a bare first name, initials).
 
     `nominative_context`: the name stands in apposition to a nominative title («директор … А.С. Омурбекова»),
@@ -218,11 +251,13 @@ def parse_name(span: Span, nominative_context: bool = False) -> NameParts | None
     if initials_at is not None:
         # The surname stands next to the initials: «Петрова С.В.», «С.В. Петров» (never a word further on).
         surname_at = initials_at - 1 if initials_at > 0 else 0
+    elif patr_at == 1 and len(words) == 2 and _vich_surname(words[0], words[1], titled):
+        surname_at, first = 1, words[0]
     elif patr_at is not None:
         if patr_at == 0:
             return None
         patronymic, first = words[patr_at], words[patr_at - 1]
-        if patr_at >= 2:  # Жээнбеков Сооронбай Шарипович
+        if patr_at >= 2 and not is_adjective(words[patr_at - 2].text):  # Жээнбеков Сооронбай Шарипович
             surname_at = patr_at - 2
         elif patr_at + 1 < len(words):  # Владимир Вольфович Жириновский
             surname_at = patr_at + 1
@@ -242,9 +277,23 @@ def parse_name(span: Span, nominative_context: bool = False) -> NameParts | None
     surname_token = words[surname_at]
     # Name parts agree in case; a list line names people in the nominative.
     case = _case(surname_token)
-    if nominative_context or (initials and _starts_line(span)) or (first is not None and _case(first) == "Nom"):
+    told_nominative = (
+        nominative_context
+        or (initials and _starts_line(span))
+        or (first is not None and _case(first) == "Nom")
+        or _conjoined_with_nominative(surname_token)
+    )
+    if told_nominative and not _never_nominative(surname_token):
         case = "Nom"
-    surname = nominative_part(surname_token, "surname", case)
+    gendered = gendered_surname(surname_token, first, patronymic, case, span)
+    gender = gendered.gender if gendered and gendered.certain else None
+    surname = gendered.nominative if gendered else nominative_part(surname_token, "surname", case)
+
+    def other_part(token: Token, part: str) -> str:
+        if gendered is None:
+            return nominative_part(token, part)
+        return _nominative(token.text, gendered.case, gendered.gender, part)
+
     prefix = particles.get(surname_at, [])
     if prefix:
         surname = " ".join([*(t.text for t in prefix), surname])
@@ -261,14 +310,181 @@ def parse_name(span: Span, nominative_context: bool = False) -> NameParts | None
             used.append(span.doc[last.i + 1])
     return NameParts(
         surname=surname,
-        first_name=nominative_part(first, "first") if first is not None else None,
-        patronymic=nominative_part(patronymic, "patronymic") if patronymic is not None else None,
+        first_name=other_part(first, "first") if first is not None else None,
+        patronymic=other_part(patronymic, "patronymic") if patronymic is not None else None,
         initials="".join(f"{t.text}." for t in sorted(initials, key=lambda t: t.i)) or None,
-        surname_as_written=case in (None, "Nom"),
-        surname_keys=frozenset(keys),
+        surname_as_written=fold(surname) == fold(surname_token.text) if gendered else case in (None, "Nom"),
+        surname_keys=frozenset(keys | {fold(other_gender(surname))}),
+        gender=gender,
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
     )
+
+
+# Case endings of a patronymic: (ending, case, gender); it tells the whole name's case and gender.
+_PATRONYMIC_FORMS = (
+    ("ичем", "Ins", "Masc"),
+    ("ича", "Gen", "Masc"),
+    ("ича", "Acc", "Masc"),
+    ("ичу", "Dat", "Masc"),
+    ("иче", "Loc", "Masc"),
+    ("ич", "Nom", "Masc"),
+    ("ной", "Ins", "Fem"),
+    ("ны", "Gen", "Fem"),
+    ("не", "Dat", "Fem"),
+    ("не", "Loc", "Fem"),
+    ("ну", "Acc", "Fem"),
+    ("на", "Nom", "Fem"),
+)
+_TURKIC_PATRONYMIC_GENDER = {"оглы": "Masc", "улы": "Masc", "уулу": "Masc", "кызы": "Fem"}
+# The Russian declension of -ов/-ев/-ин surnames, which Kazakh, Kyrgyz and Uzbek surnames follow:
+# (ending after the stem, case, gender). The stem ends in -ов, -ев, -ёв, -ин or -ын.
+_SURNAME_FORMS = (
+    ("", "Nom", "Masc"),
+    ("а", "Gen", "Masc"),
+    ("а", "Acc", "Masc"),
+    ("у", "Dat", "Masc"),
+    ("ым", "Ins", "Masc"),
+    ("е", "Loc", "Masc"),
+    ("а", "Nom", "Fem"),
+    ("ой", "Gen", "Fem"),
+    ("ой", "Dat", "Fem"),
+    ("у", "Acc", "Fem"),
+    ("ой", "Ins", "Fem"),
+    ("ой", "Loc", "Fem"),
+)
+_SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
+_OC_TO_CASE = {v: k for k, v in _OC_CASE.items()}
+Reading = tuple[str, str]  # (case, gender)
+
+
+def _surname_readings(word: str) -> dict[Reading, str]:
+    """Each (case, gender) an -ов/-ин surname form can have, with its nominative: «Хамидову» is
+    the dative of Хамидов or the accusative of Хамидова."""
+    w = fold(word)
+    found: dict[Reading, str] = {}
+    for ending, case, gender in _SURNAME_FORMS:
+        stem = word[: len(word) - len(ending)]
+        if w.endswith(ending) and fold(stem).endswith(_SURNAME_STEMS) and len(stem) > 3:
+            found[(case, gender)] = stem + ("а" if gender == "Fem" else "")
+    return found
+
+
+def _patronymic_readings(word: str) -> set[Reading]:
+    w = fold(word)
+    for suffix, gender in _TURKIC_PATRONYMIC_GENDER.items():
+        if w.endswith(suffix):
+            return {(case, gender) for case in _OC_CASE}
+    return {(case, gender) for ending, case, gender in _PATRONYMIC_FORMS if w.endswith(ending)}
+
+
+def _first_name_readings(word: str) -> set[Reading]:
+    found = set()
+    for tag, _, _ in _parse_tags(fold(word)):
+        if "Name" not in tag or "sing" not in tag:
+            continue
+        grams = set(tag.replace(" ", ",").split(","))
+        gender = "Fem" if "femn" in grams else "Masc" if "masc" in grams else None
+        case = next((_OC_TO_CASE[g] for g in grams if g in _OC_TO_CASE), None)
+        if gender and case:
+            found.add((case, gender))
+    if not found:
+        # A Central Asian man's name pymorphy does not know, declined like a hard noun: Улана, Асанбеку.
+        w = fold(word)
+        for case, endings in _FOREIGN_MASC_ENDINGS.items():
+            if any(w.endswith(e) and w[: -len(e)] in _first_names() for e in endings):
+                found.add((case, "Masc"))
+    return found
+
+
+def _verb_gender(token: Token) -> str | None:
+    """The gender of the past-tense verb a name is the subject of: «Рахимова сообщила»."""
+    head = token.head
+    if not token.dep_.startswith("nsubj") or head.i == token.i:
+        return None
+    gender = head.morph.get("Gender")
+    # Only the past tense and short forms agree in gender: «сообщила», «избрана».
+    agrees = "Past" in head.morph.get("Tense") or "Short" in head.morph.get("Variant")
+    if agrees and head.pos_ in ("VERB", "AUX", "ADJ") and "Sing" in head.morph.get("Number") and len(gender) == 1:
+        return gender[0]
+    return None
+
+
+@dataclass(frozen=True)
+class _Gendered:
+    nominative: str
+    case: str
+    gender: str
+    certain: bool  # the name's words or its verb tell the gender; not a guess from the case
+
+
+# The case a name's syntactic role gives it, where the tagger's morphology may disagree.
+_CASE_OF_DEP = {"obj": "Acc", "iobj": "Dat", "nsubj": "Nom", "nsubj:pass": "Nom"}
+
+
+def gendered_surname(
+    surname: Token, first: Token | None, patronymic: Token | None, case: str | None, span: Span
+) -> _Gendered | None:
+    """The nominative, case and gender of an -ов/-ин surname when the name tells its gender, else None.
+
+    The surname's ending, the first name's and the patronymic's readings must agree; the tagger's
+    case only breaks a tie they leave («Азизу Хамидову»: Азиз Хамидов or Азиза Хамидова)."""
+    readings = _surname_readings(surname.text)
+    if not readings:
+        return None
+    told = False
+    for part, reader in ((patronymic, _patronymic_readings), (first, _first_name_readings)):
+        if part is None:
+            continue
+        narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
+        if narrowed:
+            readings, told = narrowed, True
+    verb = _verb_gender(span.root)
+    if verb is not None:
+        narrowed = {r: n for r, n in readings.items() if r[1] == verb}
+        if narrowed:
+            readings, told = narrowed, True
+    if not told:
+        return None
+    # Only a gender the name's own words tell is the person's; one a case guess picked is this mention's.
+    certain = len({g for _, g in readings}) == 1
+    for hint in (_CASE_OF_DEP.get(span.root.dep_), case):
+        if len({g for _, g in readings}) == 1:
+            break
+        by_case = {r: n for r, n in readings.items() if r[0] == hint}
+        readings = by_case or readings
+    if len({g for _, g in readings}) != 1 or len(set(readings.values())) != 1:
+        return None
+    (case, gender), nominative = min(readings.items(), key=lambda item: list(_OC_CASE).index(item[0][0]))
+    # pymorphy's form, where it agrees, restores the ё the text left out: Соловьева → Соловьёв.
+    known = _nominative(surname.text, case, gender, "surname")
+    nominative = known if fold(known) == fold(nominative) else nominative
+    return _Gendered(nominative.title() if surname.text.isupper() else nominative, case, gender, certain)
+
+
+def other_gender(surname: str) -> str:
+    """The same -ов/-ин surname in the other gender: Юсупов ↔ Юсупова."""
+    w = fold(surname)
+    if w.endswith(_SURNAME_STEMS) and len(w) > 3:
+        return surname + "а"
+    if w.endswith(tuple(s + "а" for s in _SURNAME_STEMS)) and len(w) > 4:
+        return surname[:-1]
+    return surname
+
+
+def with_gender(surname: str, gender: str | None) -> str:
+    """An -ов/-ин surname in the given gender; other surnames as they are."""
+    w = fold(surname)
+    feminine = w.endswith(tuple(s + "а" for s in _SURNAME_STEMS))
+    if (gender == "Fem" and w.endswith(_SURNAME_STEMS)) or (gender == "Masc" and feminine):
+        return other_gender(surname)
+    return surname
+
+
+def is_adjective(word: str) -> bool:
+    """Every pymorphy reading of `word` is an adjective or participle, none a surname: «Уважаемый»."""
+    tags = [tag for tag, _, _ in _parse_tags(fold(word))]
+    return bool(tags) and all(t.startswith(("ADJF", "ADJS", "PRTF")) and "Surn" not in t for t in tags)
 
 
 def could_be_name(word: str) -> bool:

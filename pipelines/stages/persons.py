@@ -10,12 +10,22 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from models import lexicons
+from models import lexicons, loading
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, PersonFinding, TextSpan
-from pipelines.person_names import NameParts, could_be_name, fold, parse_name
+from pipelines.person_names import (
+    NameParts,
+    could_be_name,
+    fold,
+    is_adjective,
+    is_first_name,
+    is_patronymic,
+    looks_like_surname,
+    parse_name,
+    with_gender,
+)
 from pipelines.titles import title_before, title_head
 
 
@@ -29,6 +39,7 @@ class _Cluster:
     first: str | None = None  # initial letters of the first name and patronymic, as far as any mention tells
     patr: str | None = None
     starts: list[int] = field(default_factory=list)  # the mentions' starts, sorted
+    gender: str | None = None  # as the first mention that tells it says
     index: int = 0  # the order it was made in
 
     def add(self, parts: NameParts, span: TextSpan) -> None:
@@ -37,6 +48,7 @@ class _Cluster:
         self.keys.update(parts.surname_keys)
         self.first = self.first or _first_letter(parts)
         self.patr = self.patr or _patronymic_letter(parts)
+        self.gender = self.gender or parts.gender
         bisect.insort(self.starts, span.start)
 
     def letters(self) -> tuple[str | None, str | None]:
@@ -46,16 +58,23 @@ class _Cluster:
         """The start of this person's last mention at or before `start` (there must be one)."""
         return self.starts[bisect.bisect_right(self.starts, start) - 1]
 
+    def _telling_first(self) -> list[NameParts]:
+        """The mentions that tell the person's gender first: «Мирославы Немцовой» over «Мирославу Немцову»,
+        which may be the dative of Мирослав."""
+        return sorted(self.parts, key=lambda p: p.gender is None)
+
     def finding(self) -> PersonFinding:
-        # The surname most mentions agree on; a form the text writes in the nominative counts double.
+        # The surname most mentions agree on; a form the text writes in the nominative counts double,
+        # one whose gender the name's own words tell counts once more.
         votes: Counter[str] = Counter()
         for p in self.parts:
-            votes[p.surname] += 2 if p.surname_as_written else 1
-        surname = votes.most_common(1)[0][0]
+            votes[p.surname] += (2 if p.surname_as_written else 1) + (1 if p.gender else 0)
+        # A woman's -ова stays -ова even where her surname was read as a man's genitive.
+        surname = with_gender(votes.most_common(1)[0][0], self.gender)
         return PersonFinding(
             surname=surname,
-            first_name=next((p.first_name for p in self.parts if p.first_name), None),
-            patronymic=next((p.patronymic for p in self.parts if p.patronymic), None),
+            first_name=next((p.first_name for p in self._telling_first() if p.first_name), None),
+            patronymic=next((p.patronymic for p in self._telling_first() if p.patronymic), None),
             initials=next((p.initials for p in self.parts if p.initials), None),
             mentions=tuple(sorted(self.spans)),
         )
@@ -84,7 +103,14 @@ def _compatible(cluster: _Cluster, parts: NameParts) -> bool:
     other_first, other_patr = _first_letter(parts), _patronymic_letter(parts)
     if first and other_first and first != other_first:
         return False
+    if cluster.gender and parts.gender and cluster.gender != parts.gender:
+        return False
     return not (patr and other_patr and patr != other_patr)
+
+
+def _nominative_name(ent: Span) -> bool:
+    first = ent[0]
+    return len(ent) > 1 and is_first_name(first.text) and first.morph.get("Case") == ["Nom"]
 
 
 def _in_title(ent: Span) -> bool:
@@ -97,14 +123,21 @@ def _in_title(ent: Span) -> bool:
     if i >= 0 and fold(doc[i].text) in ("имени", "им") and i > 0 and fold(doc[i - 1].text) == "по":
         return False  # «человек по имени Фалмут Карни» names a person
     if i >= 0 and (fold(doc[i].lemma_) in contexts or fold(doc[i].text) in contexts):
-        return True
+        # A name in the nominative after a body in the genitive is a person in apposition: «главный
+        # врач … районной больницы Светлана Бондарь»; what a thing is named after stands in the genitive.
+        return not (_nominative_name(ent) and "Nom" not in doc[i].morph.get("Case"))
     head = ent.root.head
     return head.i < ent.start and fold(head.lemma_) in contexts and ent.root.dep_ in ("nmod", "appos", "flat")
 
 
 def _is_modifier(ent: Span) -> bool:
     """One adjective before a capitalised word is part of a title, not a name: «Межстранового Совета»."""
-    if len(ent) != 1 or ent.end >= len(ent.doc) or not ent.doc[ent.end].is_title:
+    if len(ent) != 1 or ent.end >= len(ent.doc):
+        return False
+    head = ent.root.head
+    if ent.root.dep_ == "amod" and head.i > ent.start and head.pos_ == "NOUN" and head.is_lower:
+        return True  # «Кобринского районного отдела»: a place's adjective before a common noun
+    if not ent.doc[ent.end].is_title:
         return False
     return ent.root.dep_ == "amod" or not could_be_name(ent.root.text)
 
@@ -118,6 +151,77 @@ def _is_transliteration(ent: Span) -> bool:
     return before.ent_type_ == "PER"
 
 
+def _surname_before(ent: Span) -> bool:
+    """A surname-first name whose surname the tagger left out: the word before is a capitalised
+    surname and the entity is a first name and patronymic."""
+    if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[-1].text) or not is_first_name(ent[0].text):
+        return False
+    before = ent.doc[ent.start - 1]
+    return (
+        before.is_alpha
+        and before.is_title
+        and before.ent_type_ in ("", "LOC")
+        and looks_like_surname(before.text)
+        and not is_adjective(before.text)
+    )
+
+
+def _is_common_word(word: str) -> bool:
+    """pymorphy knows every reading of `word` from its dictionary and none is a name: «Просмотров»,
+    «Квартира-тренажёр». A capital letter at a line's start or in a heading tells nothing."""
+    parses = loading.parse(word.split("-")[0])
+    return bool(parses) and all(
+        p.is_known
+        and not ({"Surn", "Name", "Patr", "anim"} & p.tag.grammemes)
+        and p.tag.POS in ("NOUN", "ADJF", "PRTF")
+        for p in parses
+    )
+
+
+def _capital_tells_nothing(token: Token) -> bool:
+    """The word opens a sentence, a line, a bracket or a breadcrumb's step: «(Аплодисменты)»,
+    «| Просмотров: 54»."""
+    doc = token.doc
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = doc[token.i - 1]
+    return (before.is_space and "\n" in before.text) or before.text in ("(", "|", "»", "/", "•")
+
+
+def _cut_off(token: Token) -> bool:
+    """A stub of a word the text ends on, no full stop after it: «Гулира Ка». Only a stub too short to be
+    a surname is taken as cut; a longer last word may be the name a signature ends with."""
+    doc = token.doc
+    return len(token.text) <= 2 and token.is_alpha and all(t.is_space for t in doc[token.i + 1 :])
+
+
+def _not_a_name(ent: Span, named: frozenset[str]) -> bool:
+    """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
+    name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text."""
+    not_names, bodies = lexicons.load("person_not_names"), lexicons.load("org_heads")
+    words = [t for t in ent if any(c.isalpha() for c in t.text)]
+    if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies for t in words):
+        return True
+    if len(ent) != 1:
+        return False
+    token, doc = ent[0], ent.doc
+    word = fold(token.text)
+    if word not in named and _capital_tells_nothing(token) and _is_common_word(word):
+        return True
+    if _cut_off(token):
+        return True
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    body = any(t.is_title and (fold(t.lemma_) in bodies or fold(t.text) in not_names) for t in neighbours)
+    return body and not looks_like_surname(token.text) and not is_first_name(token.text)
+
+
+def _first_name_before(ent: Span) -> bool:
+    if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[0].text):
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.is_alpha and before.is_title and before.ent_type_ in ("", "LOC") and is_first_name(before.text)
+
+
 def _after_nominative_title(ent: Span) -> bool:
     title = title_before(ent.doc, ent.start)
     return title is not None and "Nom" in title_head(title).morph.get("Case")
@@ -125,14 +229,28 @@ def _after_nominative_title(ent: Span) -> bool:
 
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
+    # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
+    named = frozenset(fold(t.text) for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for t in ent)
     for ent in doc.ents:
         check_deadline("persons")
         if ent.label_ != "PER" or _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
             continue
-        parts = parse_name(ent)
+        if _not_a_name(ent, named):
+            continue
+        # A job title before «Имя -вич» makes the -вич word a surname; only such names need the look-up.
+        titled = len(ent) == 2 and is_patronymic(ent[1].text) and title_before(doc, ent.start) is not None
+        span = ent
+        if len(ent) > 1 and _cut_off(ent[-1]):
+            span = ent[:-1]  # the text ends mid-word, mid-name: «Пожалуйста, Гулира Ка»
+        parts = parse_name(span, titled=titled)
+        if parts is None and (_surname_before(ent) or _first_name_before(ent)):
+            # «Шаршеева Гульмира Асановна» at a sentence's start, «Алмаз Жакыпович Сейдахметов» with the
+            # first name taken for a place: the tagger left a word of the name out.
+            span = doc[ent.start - 1 : ent.end]
+            parts = parse_name(span)
         # Only a name the tagger put in an oblique case needs its title's case to check it.
         if parts is not None and not parts.surname_as_written and _after_nominative_title(ent):
-            parts = parse_name(ent, nominative_context=True)
+            parts = parse_name(span, nominative_context=True, titled=titled)
         if parts is not None:
             found.append((parts, TextSpan(parts.start, parts.end)))
     return found
