@@ -70,12 +70,13 @@ class _CachedForms(yargy.morph.MorphAnalyzer):
 
 
 @cache
-def _yargy_forms() -> _CachedForms:
+def yargy_forms() -> _CachedForms:
+    """The word readings every yargy grammar of Kenesh tokenizes with: one cache for all of them."""
     return _CachedForms(morph_vocab())
 
 
 def _with_cached_forms(extractor: Extractor) -> Extractor:
-    extractor.parser.tokenizer.morph = _yargy_forms()  # one cache for the names and the dates grammars
+    extractor.parser.tokenizer.morph = yargy_forms()
     return extractor
 
 
