@@ -136,8 +136,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _starts_with(line: str, phrase: str) -> bool:
-    return fold(line).startswith(phrase) and (len(line) == len(phrase) or not line[len(phrase)].isalnum())
+def _starts_with(line: str, folded: str, phrase: str) -> bool:
+    """`line` (folded: `fold(line)`, made once per line rather than once per phrase) opens with `phrase`."""
+    return folded.startswith(phrase) and (len(line) == len(phrase) or not line[len(phrase)].isalnum())
 
 
 def line_header(line: str, kinds: frozenset[str] = _HEADER_KINDS) -> tuple[str, int, int] | None:
@@ -147,8 +148,9 @@ def line_header(line: str, kinds: frozenset[str] = _HEADER_KINDS) -> tuple[str, 
     if question is not None:
         at = question.end()
     rest = line[at:]
+    folded = fold(rest)
     for kind, phrase, alone in _phrases():
-        if kind not in kinds or not _starts_with(rest, phrase):
+        if kind not in kinds or not _starts_with(rest, folded, phrase):
             continue
         phrase_end = at + len(phrase)
         if alone:

@@ -25,7 +25,7 @@ from spacy.vocab import Vocab
 
 from models import loading
 from models.checkpoints import checkpoint
-from models.components.extensions import register_extensions
+from models.components.extensions import doc_text, register_extensions
 
 register_extensions()
 
@@ -308,7 +308,7 @@ def names_component(doc: Doc) -> Doc:
 def dates_component(doc: Doc) -> Doc:
     """Dates written out in the text (Natasha's yargy dates grammar) in `doc.spans["dates"]`."""
     extractor = loading.dates_extractor()
-    text = doc.text  # spaCy joins every token anew on each `doc.text`
+    text = doc_text(doc)  # spaCy joins every token anew on each `doc.text`; the stages read this copy again
     spans: list[Span] = []
     for start, end in _date_windows(doc):
         checkpoint("nlp kenesh_dates")

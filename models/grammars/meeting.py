@@ -122,14 +122,20 @@ DATED = or_(DATE, ISO_DATE, DASHED_DATE).interpretation(Dateline.date)
 DATELINE: Rule = or_(rule(PLACE, eq(",").optional(), DATED), rule(DATED)).interpretation(Dateline)
 
 
+def _parser(grammar: Rule) -> Parser:
+    parser = Parser(grammar, loading.morph_vocab())
+    parser.tokenizer.morph = loading.yargy_forms()  # each word's readings made once, not on every parse
+    return parser
+
+
 @cache
 def title_parser() -> Parser:
-    return Parser(TITLE, loading.morph_vocab())
+    return _parser(TITLE)
 
 
 @cache
 def dateline_parser() -> Parser:
-    return Parser(DATELINE, loading.morph_vocab())
+    return _parser(DATELINE)
 
 
 __all__ = [

@@ -281,3 +281,24 @@ def test_dates_around_numbers_match_the_whole_text_extractor(nlp: Language) -> N
 def test_empty_text(nlp: Language) -> None:
     doc = nlp("")
     assert len(doc) == 0 and not doc.ents and list(doc.spans["dates"]) == []
+
+
+def test_cached_readings_give_natasha_s_own_name_and_date_facts(nlp: Language) -> None:
+    """The extractors with the per-word cache of yargy readings find what Natasha's own, built anew, finds:
+    the cache changes when a word's readings are made, not what they are (and a reading is never changed)."""
+    from natasha import DatesExtractor, MorphVocab, NamesExtractor
+
+    vocab = MorphVocab()
+    names, dates = NamesExtractor(vocab), DatesExtractor(vocab)
+    texts = [DENSE] + [p.read_text(encoding="utf-8") for p in sorted(CORPUS_DEV.glob("*.txt"))[:6]]
+    people = 0
+    for text in texts:
+        assert list(loading.dates_extractor()(text)) == list(dates(text))
+        for ent in nlp(text).ents:
+            if ent.label_ == "PER":
+                people += 1
+                # Twice: the second time every word's readings come from the cache.
+                for _ in range(2):
+                    assert loading.names_extractor().find(ent.text) == names.find(ent.text)
+    assert people > 20
+    assert loading.yargy_forms().__call__.cache_info().hits > 0

@@ -148,3 +148,18 @@ def test_reader_reads_files_as_bytes(tmp_path: Path) -> None:
     path = tmp_path / "doc.txt"
     path.write_bytes(TEXT.encode("cp1251"))
     assert read_bytes(path.read_bytes()).text == TEXT
+
+
+@pytest.mark.parametrize(
+    "text", ["", "Обычный текст.\n", "a\x00b\x07c\x85d\te\u00a0f\u200bg", "\x1b[0m" * 5 + "ok", "ё" * 3 + "\r\n"]
+)
+def test_text_share_counts_every_character(text: str) -> None:
+    """`_text_share` counts per distinct character: the same share as a count over every character."""
+    from pipelines.readers.text import _text_share
+
+    if not text:
+        assert _text_share(text) == 0.0
+        return
+    good = sum(1 for ch in text if ch.isalnum() or ch.isspace() or ch.isprintable())
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or "\x7f" <= ch <= "\x9f")
+    assert _text_share(text) == (good - bad) / len(text)
