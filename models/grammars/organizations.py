@@ -93,7 +93,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
     quoted = [
         {"ORTH": {"IN": OPEN_QUOTES}},
-        {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False, "OP": "{1,12}"},
+        # «кенеш «Об утверждении Положения …»»: a quotation that starts with «О» is a document's title.
+        {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "LOWER": {"NOT_IN": ["о", "об", "обо"]}, "IS_SPACE": False},
+        {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False, "OP": "{0,11}"},
         {"ORTH": {"IN": CLOSE_QUOTES}},
     ]
     gen = {"POS": {"IN": _NOMINAL}, "MORPH": {"IS_SUPERSET": ["Case=Gen"]}}
@@ -398,6 +400,9 @@ def grow(
     """
     previous = "CORE"
     for _ in range(_MAX_TAILS):
+        if _republic_name(doc, end):
+            previous, end = "GEN_NP", end + 1
+            continue
         options = [
             seg
             for seg in found.tails(end)
@@ -410,6 +415,15 @@ def grow(
         best = max(options, key=lambda s: s.end)
         previous, end = best.label, best.end
     return end
+
+
+def _republic_name(doc: Doc, end: int) -> bool:
+    """«Республики Армения», «Республики Казахстан»: the country's name after «Республика» stays in the
+    nominative, so it is no genitive tail, yet it belongs to the name."""
+    if end < 1 or end >= len(doc) or doc[end - 1].lemma_ != "республика" or not doc[end - 1].text[:1].isupper():
+        return False
+    token = doc[end]
+    return token.is_title and token.is_alpha and token.pos_ in ("PROPN", "NOUN") and token.ent_type_ != "PER"
 
 
 def _head_of(doc: Doc, start: int, end: int, lex: Lexicons) -> int | None:
@@ -517,7 +531,18 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     """A core without tails is a name only when capitalised beyond the sentence start («Общественный Совет»)."""
     words = [t for t in doc[seg.start : seg.end] if t.is_alpha]
     capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
-    return len(words) >= 2 and len(capitalised) == len(words)
+    if len(words) >= 2 and len(capitalised) == len(words):
+        return True
+    # «Каракольского городского кенеша»: a local body is named by its place and level, in lower case.
+    place, level = words[0], words[1:-1]
+    return (
+        len(words) >= 3
+        and head is not None
+        and bool({doc[head].lemma_, word_lemma(doc[head].text)} & lexicons.load("org_local_bodies"))
+        and place.text[:1].isupper()
+        and bool(re.search(ADJECTIVE_ENDING, place.text))
+        and all(t.is_lower and t.pos_ == "ADJ" for t in level)
+    )
 
 
 def _abbreviation_ok(doc: Doc, seg: Segment, lex: Lexicons) -> bool:

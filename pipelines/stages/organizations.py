@@ -397,6 +397,51 @@ def _readings(
     return ranges
 
 
+def _ordinary_word(token: Token) -> bool:
+    """A dictionary word read first as itself, not as an abbreviation («ГОД», «ОБ», «САМАРА»; not «РАН», «МИД»)."""
+    word = token.lower_
+    if not loading.morph().word_is_known(word):
+        return False
+    tag = loading.parse(word)[0].tag
+    return "Abbr" not in tag and "Orgn" not in tag
+
+
+def _caps_line(doc: Doc, token: Token) -> bool:
+    """The token's line is an ALL-CAPS heading («ДЕПУТАТЫ ОБЛАСТНОГО МАСЛИХАТА ИЗБРАЛИ …»): ordinary words
+    shouted, which the tagger reads as names and abbreviations."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    line_end = text.find("\n", token.idx)
+    words = _WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+    words = [w for w in words if not w.isdigit()]
+    return len(words) >= 2 and all(w.isupper() for w in words)
+
+
+def _shouted(doc: Doc, start: int, end: int) -> bool:
+    """An ALL-CAPS reading that is not a name: ordinary words in a heading, or a place in capitals.
+
+    In a heading only a lone abbreviation is a name; the bodies a heading names in capitals («СЕССИЯ
+    МАСЛИХАТА») are named again in the text, where case tells a name from a word.
+    """
+    lex = grammar.lexicon()
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words or not all(t.is_upper for t in words):
+        return False
+    if _caps_line(doc, words[0]):
+        single = len(words) == 1 and not _ordinary_word(words[0])
+        return not (single and grammar.word_lemma(words[0].text) not in lex.heads)
+    # Elsewhere capitals are a name, unless they spell a place («САМАРА, 23 мая»: a dateline).
+    return len(words) == 1 and _place_word(words[0])
+
+
+def _place_word(token: Token) -> bool:
+    word = token.lower_
+    if len(word) <= 3 or not loading.morph().word_is_known(word):  # «МАИ», «СНГ» are names first
+        return False
+    tag = loading.parse(word)[0].tag
+    return "Geox" in tag and "Abbr" not in tag
+
+
 def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]) -> tuple[int, int] | None:
     """A sub-unit stays in a person's position; the body it belongs to is the organization.
 
@@ -437,6 +482,7 @@ def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[Orga
     blocked = grammar.defined_terms(doc, found, {end for _, end in ranges})
     if blocked:
         ranges = _readings(doc, found, persons, blocked)
+    ranges = {r: core for r, core in ranges.items() if not _shouted(doc, *r)}
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []

@@ -106,3 +106,63 @@ def test_abbreviations(short: str, full: str) -> None:
 @pytest.mark.parametrize(("short", "full"), [("Совет", "Совет Федерации"), ("СНГ", "Совет Безопасности ООН")])
 def test_not_abbreviations(short: str, full: str) -> None:
     assert not _abbreviates(short, full)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # an ALL-CAPS heading: ordinary words shouted, not a name
+        ("ДЕПУТАТЫ ОБЛАСТНОГО МАСЛИХАТА ИЗБРАЛИ НОВОГО СЕКРЕТАРЯ\nСессия прошла в Петропавловске.", "МАСЛИХАТ"),
+        ("ДЕПУТАТЫ ПРИНЯЛИ ОТЧЁТ ОБ ИСПОЛНЕНИИ БЮДЖЕТА ЗА 2023 ГОД\nОтчёт принят.", "ГОД"),
+        ("ДО ТОГО КАК КУПИТ БИЛЕТ\nМигранту объяснят правила.", "КАК"),
+        # a dateline's city in capitals
+        ("САМАРА, 23 мая 2024. Вчера прошло заседание совета.", "САМАРА"),
+    ],
+)
+def test_shouted_words_are_not_organizations(nlp: Language, text: str, not_expected: str) -> None:
+    assert not any(not_expected.lower() in n.lower().split() for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviation in a heading is still a name
+        ("ВСТРЕЧА С ПРЕДСТАВИТЕЛЯМИ ЕЭК\nВстреча прошла в Москве.", "ЕЭК"),
+        ("ВСТРЕЧА В МИД\nВстреча прошла в Москве.", "МИД"),
+    ],
+)
+def test_abbreviations_in_headings_stay(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a local body named by its place and level, in lower case
+        ("Открылась очередная сессия Каракольского городского кенеша VII созыва.", "Каракольский городской кенеш"),
+        ("Прошла сессия Костанайского городского маслихата.", "Костанайский городской маслихат"),
+        ("Депутаты обсудили бюджет на сессии Мядельского районного совета.", "Мядельский районный совет"),
+        # the country's name after «Республика» stays in the nominative yet belongs to the name
+        ("Выступил представитель Миграционной службы Республики Армения.", "Миграционная служба Республики Армения"),
+        (
+            "Доложил представитель Министерства труда и занятости населения Республики Таджикистан.",
+            "Министерство труда и занятости населения Республики Таджикистан",
+        ),
+    ],
+)
+def test_names_of_local_and_republic_bodies(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # a quotation starting with «О» after a body is a decision's title, not the body's name
+        (
+            "Внесли изменения в постановление городского кенеша «Об утверждении Положения об аренде».",
+            "«Об утверждении",
+        ),
+    ],
+)
+def test_document_titles_are_not_part_of_a_name(nlp: Language, text: str, not_expected: str) -> None:
+    assert not any(not_expected in n for n in names(nlp, text))
