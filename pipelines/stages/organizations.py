@@ -457,6 +457,21 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     return start, end
 
 
+def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
+    """«начальник управления финансов области», «председатель постоянной комиссии по бюджету»: a unit a
+    person's title names is part of the position, not an organization (its body is named apart)."""
+    i = start
+    # «финансовое управление», «главное управление»; not «столичный департамент», a city's body of its own.
+    while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ" and doc[i].lemma_ in lexicons.load("org_unit_kinds"):
+        i += 1
+    if i >= end or not doc[i].is_lower or doc[i].lemma_ not in lexicons.load("org_staff_units"):
+        return False
+    # «комиссия Совета Федерации по …», «управление «П» ФСБ»: a unit named with its body is a name.
+    if any(t.is_alpha and not t.is_lower for t in doc[i + 1 : end]) or any(t.text in _QUOTES for t in doc[i:end]):
+        return False
+    return start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles")
+
+
 def _strip_description(doc: Doc, start: int, end: int) -> int:
     """«некоммерческая организация «Общество защиты интернета»», «чешская компания CEZ»: a described
     kind of body before its proper name is a description; the name is what follows. A bare kind
@@ -483,6 +498,9 @@ def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[Orga
     if blocked:
         ranges = _readings(doc, found, persons, blocked)
     ranges = {r: core for r, core in ranges.items() if not _shouted(doc, *r)}
+    # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
+    units = [r for r in ranges if _unit_in_title(doc, *r)]
+    ranges = {r: core for r, core in ranges.items() if not any(u[0] <= r[0] and r[1] <= u[1] for u in units)}
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []

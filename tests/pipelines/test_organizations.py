@@ -166,3 +166,31 @@ def test_names_of_local_and_republic_bodies(nlp: Language, text: str, expected: 
 )
 def test_document_titles_are_not_part_of_a_name(nlp: Language, text: str, not_expected: str) -> None:
     assert not any(not_expected in n for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # a unit a person's title names is part of the position
+        ("Докладчик – руководитель управления финансов области Ольга Полищук.", "управление финансов"),
+        ("Выступил председатель постоянной комиссии по бюджету и финансам Темиров.", "постоянная комиссия"),
+        ("Доложил начальник финансового управления мэрии города Ош Асанов.", "управление"),
+    ],
+)
+def test_units_in_a_title_are_not_organizations(nlp: Language, text: str, not_expected: str) -> None:
+    assert not any(not_expected in n for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit named with its body, and a city's own department, stay names
+        (
+            "Сообщил председатель комиссии Совета Федерации по информационной политике Иванов.",
+            "комиссия Совета Федерации по информационной политике",
+        ),
+        ("Сообщил руководитель столичного департамента торговли Малышков.", "столичный департамент торговли"),
+    ],
+)
+def test_bodies_after_a_title_stay(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
