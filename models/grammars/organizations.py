@@ -119,7 +119,10 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         ],
         # A kind of body, then its name: «партия «Ак Жол»», «некоммерческая организация «…»».
         "HEAD_QUOTED": [[{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *quoted]],
-        "LEGAL_QUOTED": [[{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *quoted]],
+        # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
+        "LEGAL_QUOTED": [
+            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "?"}, *quoted]
+        ],
         "ABBR": [[abbr, {**abbr, "OP": "{0,2}"}]],
         # tails
         "GEN_NP": [[{**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun]],
@@ -321,7 +324,8 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
             start = i
             while start > sent_start and rows[start - 1][6] in _PREFIX_POS:
                 start -= 1
-            quoted = i + 1 < sent_end and rows[i + 1][2] in quotes
+            # The quote may follow a region's code («ГУЗ СО «…»»).
+            quoted = any(j < sent_end and rows[j][2] in quotes for j in (i + 1, i + 2))
             end = min(i + (_QUOTED_REACH if quoted else _UNQUOTED_REACH), sent_end)
             if len(windows) > first_window and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
@@ -492,6 +496,9 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 if label == "ABBR" and (not _abbreviation_ok(doc, seg, lex) or doc[seg.start].text in blocked):
                     continue
                 end = grow(doc, seg.start, seg.end, found, lex, blocked, proper=label == "ABBR")
+                # «организация горячего питания»: a bare lower-case noun of action with its object names no body.
+                if label == "HEAD" and seg.end - seg.start == 1 and end > seg.end and _action(doc[seg.start]):
+                    continue
                 # «Российская Федерация» reads like a body, but alone the NER knows it for a place.
                 if end == seg.end and _is_place(doc, seg.start, seg.end):
                     continue
@@ -502,6 +509,10 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
         end = grow(doc, start, end, found, lex, blocked, proper=True)
         out.append(Candidate(start, end, "KNOWN", _head_of(doc, start, end, lex)))
     return out
+
+
+def _action(token: Token) -> bool:
+    return token.is_lower and token.lemma_ in lexicons.load("org_action_heads")
 
 
 def _is_place(doc: Doc, start: int, end: int) -> bool:

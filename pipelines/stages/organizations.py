@@ -30,6 +30,7 @@ _STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с",
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
 _QUOTES = '«»„“”"'
 _MAX_ALIAS_TOKENS = 6
+_SEPARATORS = frozenset("›|•>")
 
 
 @dataclass
@@ -72,6 +73,10 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         # «… КР Н.С. Базарбаев», «ООН норвежец Трюгве Ли»: a person ends the name; so does
         # a parenthesis, which holds another name for it («… партия Кыргызстана (СДПК»).
         if doc[i].text == "(" or _starts_person(doc, i, person_starts):
+            end = i
+            break
+        # «Пресс-центр › Новости», «Общество | 96»: a page's breadcrumbs and widgets, not one name.
+        if doc[i].text in _SEPARATORS:
             end = i
             break
         # «Госдума «закон Димы Яковлева»»: a quotation after a name is not part of it,

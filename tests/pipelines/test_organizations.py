@@ -194,3 +194,30 @@ def test_units_in_a_title_are_not_organizations(nlp: Language, text: str, not_ex
 )
 def test_bodies_after_a_title_stay(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # legal forms of Belarusian and Russian enterprises and institutions, a region's code between
+        ("Заслушан отчёт директора КУП «Кобринское ЖКХ» Олега Назарчука.", "КУП «Кобринское ЖКХ»"),
+        ("Сена не хватает в СПК «Повитье».", "СПК «Повитье»"),
+        ("Выступил главный врач ГУЗ СО «Вольская районная больница» Петров.", "ГУЗ СО «Вольская районная больница»"),
+    ],
+)
+def test_legal_forms(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # breadcrumbs and widgets of a web page
+        ("Главная › Пресс-центр › Новости\nСостоялось заседание.", "›"),
+        ("Общество | 96 просмотров\nСостоялось заседание.", "|"),
+        # a noun of action with its object
+        ("Обсудили организацию горячего питания в школах района.", "организация горячего питания"),
+    ],
+)
+def test_not_names_of_bodies(nlp: Language, text: str, not_expected: str) -> None:
+    assert not any(not_expected in n for n in names(nlp, text))
