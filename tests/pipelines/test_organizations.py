@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from pipelines.cleaning import clean
 from pipelines.stages.organizations import _abbreviates, find_organizations
 
 
@@ -221,3 +222,17 @@ def test_legal_forms(nlp: Language, text: str, expected: str) -> None:
 )
 def test_not_names_of_bodies(nlp: Language, text: str, not_expected: str) -> None:
     assert not any(not_expected in n for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # OCR'd quotes, look-alike letters, 00 for ОО and hyphenation are repaired before names are read
+        ("Встреча была организована ОО <<Ресурсный центр для пожилых>> в Бишкеке.", "ОО «Ресурсный центр для пожилых»"),
+        ("Встреча была организована 00 <<Ресурсный центр для пожилых>> в Бишкеке.", "ОО «Ресурсный центр для пожилых»"),
+        ("Выступил представитель Министерcтва труда и социальной защиты.", "Министерство труда и социальной защиты"),
+        ("Выступил представитель Министерства тру-\nда и социальной защиты.", "Министерство труда и социальной защиты"),
+    ],
+)
+def test_ocr_damage_is_repaired(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, clean(text).text)
