@@ -218,6 +218,9 @@ def test_legal_forms(nlp: Language, text: str, expected: str) -> None:
         ("Общество | 96 просмотров\nСостоялось заседание.", "|"),
         # a noun of action with its object
         ("Обсудили организацию горячего питания в школах района.", "организация горячего питания"),
+        # an ombudsman is a position, not a body
+        ("Выступил Уполномоченный по правам человека в Самарской области.", "Уполномоченный"),
+        ("Слово взяла уполномоченный по правам ребёнка Иванова.", "уполномоченный"),
     ],
 )
 def test_not_names_of_bodies(nlp: Language, text: str, not_expected: str) -> None:
