@@ -421,10 +421,18 @@ def grow(
     return end
 
 
+_PLACE_KINDS = frozenset({"город", "район", "село", "аул", "поселок"})
+
+
 def _republic_name(doc: Doc, end: int) -> bool:
-    """«Республики Армения», «Республики Казахстан»: the country's name after «Республика» stays in the
-    nominative, so it is no genitive tail, yet it belongs to the name."""
-    if end < 1 or end >= len(doc) or doc[end - 1].lemma_ != "республика" or not doc[end - 1].text[:1].isupper():
+    """«Республики Армения», «мэрии города Каракол», «акимата города Костаная»: a place's name after its
+    kind often stays in the nominative (and the tagger reads unknown genitives so too), so it is no
+    genitive tail, yet it belongs to the name."""
+    if end < 1 or end >= len(doc):
+        return False
+    kind = doc[end - 1]
+    republic = kind.lemma_ == "республика" and kind.text[:1].isupper()
+    if not republic and not (kind.is_lower and kind.lemma_.replace("ё", "е") in _PLACE_KINDS):
         return False
     token = doc[end]
     return token.is_title and token.is_alpha and token.pos_ in ("PROPN", "NOUN") and token.ent_type_ != "PER"

@@ -471,8 +471,10 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
         i += 1
     if i >= end or not doc[i].is_lower or doc[i].lemma_ not in lexicons.load("org_staff_units"):
         return False
-    # «комиссия Совета Федерации по …», «управление «П» ФСБ»: a unit named with its body is a name.
-    if any(t.is_alpha and not t.is_lower for t in doc[i + 1 : end]) or any(t.text in _QUOTES for t in doc[i:end]):
+    # «комиссия Совета Федерации по …», «управление «П» ФСБ»: a unit named with its body is a name;
+    # a place is not a body («управление финансов мэрии города Ош»).
+    named = any(t.is_alpha and not t.is_lower and t.ent_type_ != "LOC" for t in doc[i + 1 : end])
+    if named or any(t.text in _QUOTES for t in doc[i:end]):
         return False
     return start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles")
 
