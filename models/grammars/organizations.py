@@ -93,7 +93,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
     quoted = [
         {"ORTH": {"IN": OPEN_QUOTES}},
-        {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False, "OP": "{1,12}"},
+        # «кенеш «Об утверждении Положения …»»: a quotation that starts with «О» is a document's title.
+        {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "LOWER": {"NOT_IN": ["о", "об", "обо"]}, "IS_SPACE": False},
+        {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False, "OP": "{0,11}"},
         {"ORTH": {"IN": CLOSE_QUOTES}},
     ]
     gen = {"POS": {"IN": _NOMINAL}, "MORPH": {"IS_SUPERSET": ["Case=Gen"]}}
@@ -117,7 +119,10 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         ],
         # A kind of body, then its name: «партия «Ак Жол»», «некоммерческая организация «…»».
         "HEAD_QUOTED": [[{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *quoted]],
-        "LEGAL_QUOTED": [[{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *quoted]],
+        # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
+        "LEGAL_QUOTED": [
+            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "?"}, *quoted]
+        ],
         "ABBR": [[abbr, {**abbr, "OP": "{0,2}"}]],
         # tails
         "GEN_NP": [[{**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun]],
@@ -319,7 +324,8 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
             start = i
             while start > sent_start and rows[start - 1][6] in _PREFIX_POS:
                 start -= 1
-            quoted = i + 1 < sent_end and rows[i + 1][2] in quotes
+            # The quote may follow a region's code («ГУЗ СО «…»»).
+            quoted = any(j < sent_end and rows[j][2] in quotes for j in (i + 1, i + 2))
             end = min(i + (_QUOTED_REACH if quoted else _UNQUOTED_REACH), sent_end)
             if len(windows) > first_window and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
@@ -398,6 +404,9 @@ def grow(
     """
     previous = "CORE"
     for _ in range(_MAX_TAILS):
+        if _republic_name(doc, end):
+            previous, end = "GEN_NP", end + 1
+            continue
         options = [
             seg
             for seg in found.tails(end)
@@ -410,6 +419,23 @@ def grow(
         best = max(options, key=lambda s: s.end)
         previous, end = best.label, best.end
     return end
+
+
+_PLACE_KINDS = frozenset({"город", "район", "село", "аул", "поселок"})
+
+
+def _republic_name(doc: Doc, end: int) -> bool:
+    """«Республики Армения», «мэрии города Каракол», «акимата города Костаная»: a place's name after its
+    kind often stays in the nominative (and the tagger reads unknown genitives so too), so it is no
+    genitive tail, yet it belongs to the name."""
+    if end < 1 or end >= len(doc):
+        return False
+    kind = doc[end - 1]
+    republic = kind.lemma_ == "республика" and kind.text[:1].isupper()
+    if not republic and not (kind.is_lower and kind.lemma_.replace("ё", "е") in _PLACE_KINDS):
+        return False
+    token = doc[end]
+    return token.is_title and token.is_alpha and token.pos_ in ("PROPN", "NOUN") and token.ent_type_ != "PER"
 
 
 def _head_of(doc: Doc, start: int, end: int, lex: Lexicons) -> int | None:
@@ -478,6 +504,9 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 if label == "ABBR" and (not _abbreviation_ok(doc, seg, lex) or doc[seg.start].text in blocked):
                     continue
                 end = grow(doc, seg.start, seg.end, found, lex, blocked, proper=label == "ABBR")
+                # «организация горячего питания»: a bare lower-case noun of action with its object names no body.
+                if label == "HEAD" and seg.end - seg.start == 1 and end > seg.end and _action(doc[seg.start]):
+                    continue
                 # «Российская Федерация» reads like a body, but alone the NER knows it for a place.
                 if end == seg.end and _is_place(doc, seg.start, seg.end):
                     continue
@@ -488,6 +517,10 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
         end = grow(doc, start, end, found, lex, blocked, proper=True)
         out.append(Candidate(start, end, "KNOWN", _head_of(doc, start, end, lex)))
     return out
+
+
+def _action(token: Token) -> bool:
+    return token.is_lower and token.lemma_ in lexicons.load("org_action_heads")
 
 
 def _is_place(doc: Doc, start: int, end: int) -> bool:
@@ -517,7 +550,18 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     """A core without tails is a name only when capitalised beyond the sentence start («Общественный Совет»)."""
     words = [t for t in doc[seg.start : seg.end] if t.is_alpha]
     capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
-    return len(words) >= 2 and len(capitalised) == len(words)
+    if len(words) >= 2 and len(capitalised) == len(words):
+        return True
+    # «Каракольского городского кенеша»: a local body is named by its place and level, in lower case.
+    place, level = words[0], words[1:-1]
+    return (
+        len(words) >= 3
+        and head is not None
+        and bool({doc[head].lemma_, word_lemma(doc[head].text)} & lexicons.load("org_local_bodies"))
+        and place.text[:1].isupper()
+        and bool(re.search(ADJECTIVE_ENDING, place.text))
+        and all(t.is_lower and t.pos_ == "ADJ" for t in level)
+    )
 
 
 def _abbreviation_ok(doc: Doc, seg: Segment, lex: Lexicons) -> bool:

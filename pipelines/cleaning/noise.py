@@ -70,6 +70,13 @@ def _fix_legal_form(match: re.Match[str]) -> str:
     return fixed if fixed in _LEGAL_FORMS else match.group(0)
 
 
+_QUOTE_SIGNS = {"<<": "«", ">>": "»", ",,": "„"}
+
+
+def _fix_quotes(match: re.Match[str]) -> str:
+    return _QUOTE_SIGNS[match.group(0)]
+
+
 # Short words that stand on either side of a real hyphen: «по-русски», «из-за», «кто-то», «кое-где».
 _HYPHEN_PREFIXES = frozenset({"по", "из", "кое", "кой", "во"})
 _HYPHEN_SUFFIXES = frozenset({"то", "либо", "нибудь", "ка", "таки", "де", "за", "под"})
@@ -115,6 +122,8 @@ RULES: tuple[Rule, ...] = (
     Rule("widget", re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*)?[×✕✖][ \t]*$"), ""),
     # Markdown heading marks in front of a title.
     Rule("heading_mark", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+"), ""),
+    # Angle quotes typed or OCR'd as doubled signs: ОО <<Ресурсный центр>>, ,,Ак Жол".
+    Rule("ocr_quotes", re.compile(r"<<(?=\S)|(?<=\S)>>|(?<![\w,]),,(?=[^\W\d_])"), _fix_quotes),
     # A legal form typed with digits or Latin letters in front of a quoted name: 00 «…», 0АО "…", OOO «…».
     Rule(
         "legal_form",

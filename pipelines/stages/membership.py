@@ -24,6 +24,7 @@ from models import lexicons, loading
 from pipelines.findings import Findings, OrganizationFinding
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
+_COMPOUND = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
 @lru_cache(maxsize=50_000)
@@ -39,7 +40,9 @@ def _lemmas(text: str) -> set[str]:
 
 def _head(name: str) -> frozenset[str]:
     """The kind of body a name is: its first noun («Северо-Казахстанский областной маслихат» → маслихат)."""
-    for word in _WORD.findall(name.split("«")[0]):
+    for compound in _COMPOUND.findall(name.split("«")[0]):
+        # «Северо-Казахстанский»: a compound is the part of speech of its last part.
+        word = compound.split("-")[-1]
         parses = loading.parse(word.lower())
         if any(p.tag.POS == "NOUN" for p in parses) and not all(p.tag.POS == "ADJF" for p in parses[:1]):
             return _lemma_set(word)
@@ -48,7 +51,8 @@ def _head(name: str) -> frozenset[str]:
 
 def holding_body(findings: Findings) -> OrganizationFinding | None:
     bodies = lexicons.load("membership_bodies")
-    meeting_body = _lemmas(findings.meeting.body or "")
+    # A title without a body of its own («сессия Северо-Казахстанского областного маслихата») still names it.
+    meeting_body = _lemmas(findings.meeting.body or findings.meeting.title or "")
     candidates = [o for o in findings.organizations if _head(o.name) & bodies and o.name[:1].isupper()]
     if not candidates:
         return None

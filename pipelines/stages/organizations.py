@@ -30,6 +30,7 @@ _STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с",
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
 _QUOTES = '«»„“”"'
 _MAX_ALIAS_TOKENS = 6
+_SEPARATORS = frozenset("›|•>")
 
 
 @dataclass
@@ -72,6 +73,10 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         # «… КР Н.С. Базарбаев», «ООН норвежец Трюгве Ли»: a person ends the name; so does
         # a parenthesis, which holds another name for it («… партия Кыргызстана (СДПК»).
         if doc[i].text == "(" or _starts_person(doc, i, person_starts):
+            end = i
+            break
+        # «Пресс-центр › Новости», «Общество | 96»: a page's breadcrumbs and widgets, not one name.
+        if doc[i].text in _SEPARATORS:
             end = i
             break
         # «Госдума «закон Димы Яковлева»»: a quotation after a name is not part of it,
@@ -397,6 +402,51 @@ def _readings(
     return ranges
 
 
+def _ordinary_word(token: Token) -> bool:
+    """A dictionary word read first as itself, not as an abbreviation («ГОД», «ОБ», «САМАРА»; not «РАН», «МИД»)."""
+    word = token.lower_
+    if not loading.morph().word_is_known(word):
+        return False
+    tag = loading.parse(word)[0].tag
+    return "Abbr" not in tag and "Orgn" not in tag
+
+
+def _caps_line(doc: Doc, token: Token) -> bool:
+    """The token's line is an ALL-CAPS heading («ДЕПУТАТЫ ОБЛАСТНОГО МАСЛИХАТА ИЗБРАЛИ …»): ordinary words
+    shouted, which the tagger reads as names and abbreviations."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    line_end = text.find("\n", token.idx)
+    words = _WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+    words = [w for w in words if not w.isdigit()]
+    return len(words) >= 2 and all(w.isupper() for w in words)
+
+
+def _shouted(doc: Doc, start: int, end: int) -> bool:
+    """An ALL-CAPS reading that is not a name: ordinary words in a heading, or a place in capitals.
+
+    In a heading only a lone abbreviation is a name; the bodies a heading names in capitals («СЕССИЯ
+    МАСЛИХАТА») are named again in the text, where case tells a name from a word.
+    """
+    lex = grammar.lexicon()
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words or not all(t.is_upper for t in words):
+        return False
+    if _caps_line(doc, words[0]):
+        single = len(words) == 1 and not _ordinary_word(words[0])
+        return not (single and grammar.word_lemma(words[0].text) not in lex.heads)
+    # Elsewhere capitals are a name, unless they spell a place («САМАРА, 23 мая»: a dateline).
+    return len(words) == 1 and _place_word(words[0])
+
+
+def _place_word(token: Token) -> bool:
+    word = token.lower_
+    if len(word) <= 3 or not loading.morph().word_is_known(word):  # «МАИ», «СНГ» are names first
+        return False
+    tag = loading.parse(word)[0].tag
+    return "Geox" in tag and "Abbr" not in tag
+
+
 def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]) -> tuple[int, int] | None:
     """A sub-unit stays in a person's position; the body it belongs to is the organization.
 
@@ -410,6 +460,23 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
         first = min(inner)
         return first[0], end
     return start, end
+
+
+def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
+    """«начальник управления финансов области», «председатель постоянной комиссии по бюджету»: a unit a
+    person's title names is part of the position, not an organization (its body is named apart)."""
+    i = start
+    # «финансовое управление», «главное управление»; not «столичный департамент», a city's body of its own.
+    while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ" and doc[i].lemma_ in lexicons.load("org_unit_kinds"):
+        i += 1
+    if i >= end or not doc[i].is_lower or doc[i].lemma_ not in lexicons.load("org_staff_units"):
+        return False
+    # «комиссия Совета Федерации по …», «управление «П» ФСБ»: a unit named with its body is a name;
+    # a place is not a body («управление финансов мэрии города Ош»).
+    named = any(t.is_alpha and not t.is_lower and t.ent_type_ != "LOC" for t in doc[i + 1 : end])
+    if named or any(t.text in _QUOTES for t in doc[i:end]):
+        return False
+    return start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles")
 
 
 def _strip_description(doc: Doc, start: int, end: int) -> int:
@@ -437,6 +504,10 @@ def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[Orga
     blocked = grammar.defined_terms(doc, found, {end for _, end in ranges})
     if blocked:
         ranges = _readings(doc, found, persons, blocked)
+    ranges = {r: core for r, core in ranges.items() if not _shouted(doc, *r)}
+    # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
+    units = [r for r in ranges if _unit_in_title(doc, *r)]
+    ranges = {r: core for r, core in ranges.items() if not any(u[0] <= r[0] and r[1] <= u[1] for u in units)}
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []

@@ -46,3 +46,16 @@ def test_a_position_naming_a_body_by_its_kind_links_to_that_body(nlp: Language) 
         "О бюджете доложила начальник финансового отдела райисполкома Ольга Рудак."
     )
     assert {p.surname: p.organization for p in run_stages(nlp(text)).persons}["Рудак"] == "Мядельский райисполком"
+
+
+def test_the_meeting_title_names_the_holding_body_when_the_meeting_has_no_body(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="IХ сессия Северо-Казахстанского областного маслихата"),
+        organizations=(
+            _org("Мажилис Парламента Республики Казахстан", 10),
+            _org("Северо-Казахстанский областной маслихат", 300),
+        ),
+        persons=(PersonFinding("Ким", position="депутат"),),
+    )
+    assert membership.holding_body(findings).name == "Северо-Казахстанский областной маслихат"
+    assert membership.run(nlp(""), findings).persons[0].organization == "Северо-Казахстанский областной маслихат"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from pipelines.cleaning import clean
 from pipelines.stages.organizations import _abbreviates, find_organizations
 
 
@@ -106,3 +107,138 @@ def test_abbreviations(short: str, full: str) -> None:
 @pytest.mark.parametrize(("short", "full"), [("Совет", "Совет Федерации"), ("СНГ", "Совет Безопасности ООН")])
 def test_not_abbreviations(short: str, full: str) -> None:
     assert not _abbreviates(short, full)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # an ALL-CAPS heading: ordinary words shouted, not a name
+        ("ДЕПУТАТЫ ОБЛАСТНОГО МАСЛИХАТА ИЗБРАЛИ НОВОГО СЕКРЕТАРЯ\nСессия прошла в Петропавловске.", "МАСЛИХАТ"),
+        ("ДЕПУТАТЫ ПРИНЯЛИ ОТЧЁТ ОБ ИСПОЛНЕНИИ БЮДЖЕТА ЗА 2023 ГОД\nОтчёт принят.", "ГОД"),
+        ("ДО ТОГО КАК КУПИТ БИЛЕТ\nМигранту объяснят правила.", "КАК"),
+        # a dateline's city in capitals
+        ("САМАРА, 23 мая 2024. Вчера прошло заседание совета.", "САМАРА"),
+    ],
+)
+def test_shouted_words_are_not_organizations(nlp: Language, text: str, not_expected: str) -> None:
+    assert not any(not_expected.lower() in n.lower().split() for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviation in a heading is still a name
+        ("ВСТРЕЧА С ПРЕДСТАВИТЕЛЯМИ ЕЭК\nВстреча прошла в Москве.", "ЕЭК"),
+        ("ВСТРЕЧА В МИД\nВстреча прошла в Москве.", "МИД"),
+    ],
+)
+def test_abbreviations_in_headings_stay(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a local body named by its place and level, in lower case
+        ("Открылась очередная сессия Каракольского городского кенеша VII созыва.", "Каракольский городской кенеш"),
+        ("Прошла сессия Костанайского городского маслихата.", "Костанайский городской маслихат"),
+        ("Депутаты обсудили бюджет на сессии Мядельского районного совета.", "Мядельский районный совет"),
+        # a place's name after its kind, in the nominative, belongs to the name
+        ("Проект внесла мэрия города Каракол.", "мэрия города Каракол"),
+        # the country's name after «Республика» stays in the nominative yet belongs to the name
+        ("Выступил представитель Миграционной службы Республики Армения.", "Миграционная служба Республики Армения"),
+        (
+            "Доложил представитель Министерства труда и занятости населения Республики Таджикистан.",
+            "Министерство труда и занятости населения Республики Таджикистан",
+        ),
+    ],
+)
+def test_names_of_local_and_republic_bodies(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # a quotation starting with «О» after a body is a decision's title, not the body's name
+        (
+            "Внесли изменения в постановление городского кенеша «Об утверждении Положения об аренде».",
+            "«Об утверждении",
+        ),
+    ],
+)
+def test_document_titles_are_not_part_of_a_name(nlp: Language, text: str, not_expected: str) -> None:
+    assert not any(not_expected in n for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # a unit a person's title names is part of the position
+        ("Докладчик – руководитель управления финансов области Ольга Полищук.", "управление финансов"),
+        ("Выступил председатель постоянной комиссии по бюджету и финансам Темиров.", "постоянная комиссия"),
+        ("Доложил начальник финансового управления мэрии города Ош Асанов.", "управление"),
+        ("Докладывает начальник управления финансов мэрии города Ош Асанов Тилек.", "управление"),
+    ],
+)
+def test_units_in_a_title_are_not_organizations(nlp: Language, text: str, not_expected: str) -> None:
+    assert not any(not_expected in n for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit named with its body, and a city's own department, stay names
+        (
+            "Сообщил председатель комиссии Совета Федерации по информационной политике Иванов.",
+            "комиссия Совета Федерации по информационной политике",
+        ),
+        ("Сообщил руководитель столичного департамента торговли Малышков.", "столичный департамент торговли"),
+    ],
+)
+def test_bodies_after_a_title_stay(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # legal forms of Belarusian and Russian enterprises and institutions, a region's code between
+        ("Заслушан отчёт директора КУП «Кобринское ЖКХ» Олега Назарчука.", "КУП «Кобринское ЖКХ»"),
+        ("Сена не хватает в СПК «Повитье».", "СПК «Повитье»"),
+        ("Выступил главный врач ГУЗ СО «Вольская районная больница» Петров.", "ГУЗ СО «Вольская районная больница»"),
+    ],
+)
+def test_legal_forms(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        # breadcrumbs and widgets of a web page
+        ("Главная › Пресс-центр › Новости\nСостоялось заседание.", "›"),
+        ("Общество | 96 просмотров\nСостоялось заседание.", "|"),
+        # a noun of action with its object
+        ("Обсудили организацию горячего питания в школах района.", "организация горячего питания"),
+        # an ombudsman is a position, not a body
+        ("Выступил Уполномоченный по правам человека в Самарской области.", "Уполномоченный"),
+        ("Слово взяла уполномоченный по правам ребёнка Иванова.", "уполномоченный"),
+    ],
+)
+def test_not_names_of_bodies(nlp: Language, text: str, not_expected: str) -> None:
+    assert not any(not_expected in n for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # OCR'd quotes, look-alike letters, 00 for ОО and hyphenation are repaired before names are read
+        ("Встреча была организована ОО <<Ресурсный центр для пожилых>> в Бишкеке.", "ОО «Ресурсный центр для пожилых»"),
+        ("Встреча была организована 00 <<Ресурсный центр для пожилых>> в Бишкеке.", "ОО «Ресурсный центр для пожилых»"),
+        ("Выступил представитель Министерcтва труда и социальной защиты.", "Министерство труда и социальной защиты"),
+        ("Выступил представитель Министерства тру-\nда и социальной защиты.", "Министерство труда и социальной защиты"),
+    ],
+)
+def test_ocr_damage_is_repaired(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, clean(text).text)
