@@ -21,7 +21,7 @@ from tests.scoring import corpus_documents, extracted, score_records
 # Issue 13: no field of corpus-dev below what it was when the issue was filed.
 DEV = {
     "persons": 0.95,
-    "organizations": 0.87,
+    "organizations": 0.88,
     "locations": 0.98,
     "meeting_date": 0.99,
     "meeting_place": 0.79,
@@ -36,10 +36,10 @@ DEV = {
 GENRE = {
     "persons": 0.99,
     "speakers": 0.94,
-    "organizations": 0.67,
+    "organizations": 0.8,
     "locations": 0.90,
-    "position_f1": 0.81,
-    "person_org": 0.58,
+    "position_f1": 0.82,
+    "person_org": 0.67,
     "issues": 0.50,
     "topics": 0.70,
     "meeting_date": 0.99,
@@ -50,7 +50,7 @@ GENRE = {
 # 0.519); the honest figures are its 5-fold held-out ones (0.658 / 0.491, README "The linker").
 NEREL = {
     "persons": 0.81,
-    "organizations": 0.68,
+    "organizations": 0.69,
     "locations": 0.84,
     "position_f1": 0.65,
     "person_org": 0.51,
