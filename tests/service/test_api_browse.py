@@ -336,4 +336,5 @@ def test_xlsx_holds_text_with_control_characters(
     response = client.get("/v1/export", headers=bearer(tokens["researcher"]), params={"format": "xlsx"})
     assert response.status_code == 200
     rows = list(load_workbook(io.BytesIO(response.content), read_only=True).active.iter_rows(values_only=True))
-    assert [row[1] for row in rows[1:]] == ["протокол №1.txt"]  # the one person of the seeded record
+    names = {row[1] for row in rows[1:]}  # a row per person of the seeded record
+    assert len(rows) > 1 and names == {"протокол №1.txt"}
