@@ -8,17 +8,14 @@ archive_seed.py): a hundred extractions would only make the test slow. Screensho
 from __future__ import annotations
 
 import re
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from openpyxl import load_workbook
 
-from service.api.main import create_app
 from service.settings import Settings
 from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, session_scope
@@ -26,7 +23,7 @@ from service.storage.tables import Role
 from tests.conftest import CORPUS_DEV
 from tests.service.archive_seed import seed
 from tests.service.conftest import JOB_TIMEOUT
-from tests.service.test_ui_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, _free_port, _login, _need_browser
+from tests.service.test_ui_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, _login, _need_browser, serving
 
 PDF = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "pdf" / "mbos-bishkek.pdf"
 SEEDED = 105
@@ -46,26 +43,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
     settings = Settings(
         database_url=url, warm_up=False, sse_poll_seconds=0.1, rate_limit_per_minute=0, extract_processes=0
     )
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{base}/v1/health").status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "the app did not start"
-        time.sleep(0.1)
     SHOTS.mkdir(parents=True, exist_ok=True)
-    try:
+    with serving(settings) as base:
         yield base, tokens
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
 
 
 @pytest.fixture
