@@ -422,6 +422,9 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
             if hits:
                 mention, index = hits[0]
                 edit(index).give_role(section.kind)
+                # The chair opens, conducts and closes the sitting: a protocol's chair addressed it
+                # (genre notes, rule 12), even where the protocol records no words of theirs.
+                edit(index).spoke = edit(index).spoke or section.kind == "chair"
                 edit(index).give_title(title_by_name(doc, mention, findings, before=True), _LIST_TITLE)
         elif section.kind in ("attendees", "invited"):
             for start, end in content_lines(text, section.start, section.end):
