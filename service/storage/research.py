@@ -10,7 +10,7 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Select, func, literal, literal_column, or_, select, text
+from sqlalchemy import func, literal, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from service.morphology import phrase_key, query_terms, snippet
@@ -500,22 +500,35 @@ def search(
 ) -> tuple[list[SearchHit], int]:
     """Meetings whose text has every query word in some inflection, best first, with highlighted snippets."""
     terms = query_terms(query)
+    ranked = _ranked(session, terms, meetings)
+    page = ranked[offset : offset + limit]
+    chosen = select(IndexedMeeting).where(IndexedMeeting.document_id.in_([document_id for document_id, _ in page]))
+    found = {meeting.document_id: meeting for meeting in session.scalars(chosen)}
+    hits = [
+        SearchHit(found[document_id], snippet(found[document_id].text or "", terms), score)
+        for document_id, score in page
+    ]
+    return hits, len(ranked)
+
+
+def search_document_ids(session: Session, query: str, meetings: MeetingFilter) -> list[uuid.UUID]:
+    """Every document the search finds, best first: what an export of a search's results takes (ids only)."""
+    return [document_id for document_id, _ in _ranked(session, query_terms(query), meetings)]
+
+
+def _ranked(session: Session, terms: list[set[str]], meetings: MeetingFilter) -> list[tuple[uuid.UUID, float]]:
+    # Ids and scores only: the texts are read for the page shown, not for every match.
     if not terms:
-        return [], 0
+        return []
     if session.get_bind().dialect.name == "sqlite":
         scored = _search_sqlite(session, terms)
     else:
         scored = _search_postgresql(session, terms)
     if not scored:
-        return [], 0
-    allowed: Select[tuple[IndexedMeeting]] = select(IndexedMeeting).where(
-        IndexedMeeting.document_id.in_(scored), *meetings.conditions()
-    )
-    found = {meeting.document_id: meeting for meeting in session.scalars(allowed)}
-    ranked = sorted(found.values(), key=lambda meeting: (-scored[meeting.document_id], str(meeting.document_id)))
-    page = ranked[offset : offset + limit]
-    hits = [SearchHit(meeting, snippet(meeting.text or "", terms), scored[meeting.document_id]) for meeting in page]
-    return hits, len(ranked)
+        return []
+    allowed = select(IndexedMeeting.document_id).where(IndexedMeeting.document_id.in_(scored), *meetings.conditions())
+    kept = session.scalars(allowed).all()
+    return sorted(((document_id, scored[document_id]) for document_id in kept), key=lambda hit: (-hit[1], str(hit[0])))
 
 
 def _search_sqlite(session: Session, terms: list[set[str]]) -> dict[uuid.UUID, float]:
