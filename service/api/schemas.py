@@ -249,9 +249,25 @@ class OrganizationPerson(BaseModel):
     meetings: list[MeetingRef]
 
 
+class OrganizationDecisionPublic(BaseModel):
+    action: Literal["merge", "rename", "split", "split_from"] = Field(
+        description="merge: `other_name` merged in; rename: from `other_name`; split: `names` moved to `other_id`; "
+        "split_from: made by a split of `other_id`"
+    )
+    names: list[str] = Field(description="the names the decision moved or gave")
+    other_id: uuid.UUID | None = None
+    other_name: str | None = None
+    author: str | None = Field(description="the archivist's token name")
+    author_id: uuid.UUID | None = Field(description="the archivist's token (null once it is deleted)")
+    created_at: Timestamp
+
+
 class OrganizationDetail(OrganizationPublic):
     people: list[OrganizationPerson]
     meetings: list[MeetingRef]
+    decisions: list[OrganizationDecisionPublic] = Field(
+        default_factory=list, description="archivists' merges, renames and splits, oldest first: who and when"
+    )
 
 
 class OrganizationMerge(BaseModel):

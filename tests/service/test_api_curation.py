@@ -157,6 +157,11 @@ def test_organizations_merge_rename_split_and_keep_it(client: TestClient, tokens
     assert {p["name"] for p in merged["people"]} == {"С.В. Кузнецова", "А.А. Смирнов"}
     assert client.get(f"/v1/organizations/{gosduma['id']}", headers=archivist).status_code == 404
     assert _get(client, tokens, "/v1/organizations", q="Госдума")["data"][0]["id"] == duma["id"]
+    # Who merged and when, as a person's identity decision records it.
+    (decision,) = merged["decisions"]
+    assert (decision["action"], decision["other_name"], decision["other_id"]) == ("merge", "Госдума РФ", gosduma["id"])
+    assert decision["author"] == "test archivist" and decision["author_id"]
+    assert decision["created_at"].endswith(("Z", "+00:00"))
 
     renamed = client.post(f"/v1/organizations/{duma['id']}/rename", headers=archivist, json={"name": "Госдума"})
     assert renamed.status_code == 200, renamed.text
@@ -171,6 +176,11 @@ def test_organizations_merge_rename_split_and_keep_it(client: TestClient, tokens
         _reextract(client, tokens, document_id)
     again = _get(client, tokens, f"/v1/organizations/{duma['id']}")
     assert (again["name"], again["aliases"]) == ("Госдума", ["Государственная Дума", "Госдума РФ"])
+    assert [(d["action"], d["author"]) for d in again["decisions"]] == [
+        ("merge", "test archivist"),
+        ("rename", "test archivist"),
+    ]
+    assert again["decisions"][0]["created_at"] == decision["created_at"]  # the same decision, not a new one
     assert {m["document_id"] for m in again["meetings"]} == set(ids.values())
     smirnov = next(p for p in _get(client, tokens, "/v1/persons", q="Смирнов")["data"])
     assert _get(client, tokens, f"/v1/persons/{smirnov['id']}")["positions"][0]["organization_id"] == duma["id"]
@@ -196,6 +206,13 @@ def test_organizations_merge_rename_split_and_keep_it(client: TestClient, tokens
     )
     assert _get(client, tokens, f"/v1/organizations/{eu['id']}")["aliases"] == ["ЕС"]
     assert "ЕС" not in _get(client, tokens, f"/v1/organizations/{duma['id']}")["aliases"]
+    # The split is on both sides, and the merged-in organization's history came along with it.
+    actions = [(d["action"], d["names"]) for d in _get(client, tokens, f"/v1/organizations/{duma['id']}")["decisions"]]
+    assert actions[-2:] == [("merge", ["ЕС"]), ("split", ["ЕС"])]
+    eu_history = [
+        (d["action"], d["other_name"]) for d in _get(client, tokens, f"/v1/organizations/{eu['id']}")["decisions"]
+    ]
+    assert eu_history == [("split_from", "Госдума"), ("merge", "ЕС")]
 
 
 def test_organization_decisions_bad_requests(client: TestClient, tokens: dict[str, str]) -> None:
