@@ -521,6 +521,18 @@ class AddEntity(_Operation):
     )
 
 
+class EditMention(_Operation):
+    """A mention's span corrected (checked against the page image of a scan or PDF): it covers too little or
+    too much, or stands on the wrong words. Its text is filled in from the document's text at the new span."""
+
+    op: Literal["edit_mention"]
+    entity: Literal["person", "organization", "location", "issue", "decision"]
+    ref: EntityRef
+    mention: StrictInt = Field(ge=0, le=REFS_MAX, description="the mention's 0-based index in the entity's list")
+    start: StrictInt = Field(ge=0, description="the corrected span's offset into the document's text")
+    end: StrictInt = Field(gt=0, description="exclusive; the mention's text becomes text[start:end]")
+
+
 CorrectionOperation = Annotated[
     EditPerson
     | MergePersons
@@ -530,7 +542,8 @@ CorrectionOperation = Annotated[
     | EditMeeting
     | SetTopics
     | EditDecision
-    | AddDecision,
+    | AddDecision
+    | EditMention,
     Field(discriminator="op"),
 ]
 

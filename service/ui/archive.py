@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -208,7 +208,44 @@ def document(
         taxonomy=taxonomy(),
         # What the edit dialog fills its form from: the record's own values, not their rendering.
         persons_json=[person.model_dump(exclude={"quotes"}) for person in record.persons] if record else [],
+        mention_choices=_mention_choices(record) if record else [],
     )
+
+
+# The Russian names of the entity kinds, as the highlight labels give them.
+MENTION_KINDS = (
+    ("person", "persons", "ПЕРС"),
+    ("organization", "organizations", "ОРГ"),
+    ("location", "locations", "МЕСТО"),
+    ("issue", "issues", "ВОПРОС"),
+    ("decision", "decisions", "РЕШЕНИЕ"),
+)
+
+
+def _mention_choices(record: MeetingRecord) -> list[dict[str, Any]]:
+    """Every mention the selection panel can move to the selected words: which entity, which of its mentions."""
+    choices = []
+    for entity, field, label in MENTION_KINDS:
+        for index, item in enumerate(getattr(record, field)):
+            name = getattr(item, "name", None) or getattr(item, "text", "")
+            for number, mention in enumerate(item.mentions):
+                choices.append(
+                    {
+                        "entity": entity,
+                        "ref": index,
+                        "mention": number,
+                        "start": mention.start,
+                        "end": mention.end,
+                        "label": f"{label} {_short(name)}: «{_short(mention.text)}»"
+                        + (f", стр. {mention.page}" if record.document.pages > 1 and mention.page else ""),
+                    }
+                )
+    return sorted(choices, key=lambda choice: (choice["start"], choice["end"]))
+
+
+def _short(text: str, size: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 @router.get("/documents/{document_id}/pages/{number}.png", response_class=Response)
