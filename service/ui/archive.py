@@ -15,7 +15,6 @@ from models.taxonomy import topics as taxonomy
 from pipelines.record import MeetingRecord
 from service.api.deps import COOKIE, SessionDep, meeting_filter
 from service.api.routes import documents as documents_api
-from service.api.routes import organizations as organizations_api
 from service.api.routes import records as records_api
 from service.api.schemas import COLUMN_INT_MAX
 from service.morphology import phrase_key
@@ -29,7 +28,8 @@ from service.storage.tables import (
     PersonAppearance,
 )
 from service.ui import spans
-from service.ui.paging import CHOICES, PAGE, Pager
+from service.ui.choices import chosen_organization
+from service.ui.paging import PAGE, Pager
 from service.ui.rendering import JOB_STATES, VERSION_KINDS, PageRoute, PageToken, page, same_origin, set_token_cookie
 
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
@@ -134,7 +134,6 @@ def home(
     listing = documents_api.list_documents(
         session, token, meetings, offset=offset, limit=limit, state=state, reviewed=reviewed, sort=sort, order=order
     )
-    organizations = organizations_api.list_organizations(session, token, q="", offset=0, limit=CHOICES)
     query = {key: value for key, value in values.items() if value}
     return page(
         request,
@@ -144,8 +143,7 @@ def home(
         count=listing.count,
         values=values,
         pager=Pager(offset, limit, listing.count, "/", query),
-        organizations=organizations.data,
-        organization_count=organizations.count,
+        chosen_organization=chosen_organization(session, values["organization"]),
         topics=taxonomy(),
         job_states=JOB_STATES,
     )

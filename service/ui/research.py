@@ -24,8 +24,9 @@ from service.api.routes import search as search_api
 from service.api.routes import topics as topics_api
 from service.storage.research import MeetingFilter
 from service.storage.tables import Token
+from service.ui.choices import chosen_organization, chosen_person
 from service.ui.evidence import explain
-from service.ui.paging import CHOICES, PAGE, Pager
+from service.ui.paging import PAGE, Pager
 from service.ui.rendering import PageRoute, PageToken, page
 
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
@@ -61,22 +62,16 @@ def _meetings(values: dict[str, str]) -> MeetingFilter:
 def _filtered(
     request: Request, name: str, session: SessionDep, token: Token, values: dict[str, str], **context: Any
 ) -> HTMLResponse:
-    """A page with the filter form: what it offers (organizations, persons, topics) and what is chosen.
-
-    A menu holds the first CHOICES entries and says how many there are in all; the search narrows the rest.
-    """
-    organizations = organizations_api.list_organizations(session, token, q="", offset=0, limit=CHOICES)
-    persons = persons_api.list_persons(session, token, q="", offset=0, limit=CHOICES)
+    """A page with the filter form: the chosen person and organization by name (their pickers page through the
+    API's lists, static/picker.js), the topics of the taxonomy."""
     return page(
         request,
         name,
         token,
         values=values,
         query=urlencode({key: value for key, value in values.items() if value}),
-        organizations=organizations.data,
-        organization_count=organizations.count,
-        persons=persons.data,
-        person_count=persons.count,
+        chosen_organization=chosen_organization(session, values["organization"]),
+        chosen_person=chosen_person(session, values["person"]),
         topics=taxonomy(),
         **context,
     )

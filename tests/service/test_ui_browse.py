@@ -21,12 +21,13 @@ from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, session_scope
 from service.storage.tables import Role
 from tests.conftest import CORPUS_DEV
-from tests.service.archive_seed import seed
+from tests.service.archive_seed import seed, seed_organizations
 from tests.service.conftest import JOB_TIMEOUT
 from tests.service.test_ui_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, _login, _need_browser, serving
 
 PDF = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "pdf" / "mbos-bishkek.pdf"
 SEEDED = 105
+COMMITTEES = 45  # organizations in no document: the filter menus page through them
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +37,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
     folder = tmp_path_factory.mktemp("ui-browse")
     url = f"sqlite:///{folder / 'kenesh.db'}"
     seed(url, SEEDED)
+    seed_organizations(url, COMMITTEES)
     engine = make_engine(url)
     with session_scope(make_session_factory(engine)) as session:
         tokens = {role.value: repo.create_token(session, role, f"UI {role.value}")[1] for role in Role}
@@ -114,6 +116,76 @@ def test_page_through_105_documents(tab: object, served: tuple[str, dict[str, st
     days = sorted(1 + n % 28 for n in chosen)
     assert dates == [f"{day} марта 2012" for day in days]
     page.screenshot(path=SHOTS / "12-documents-filtered.png", full_page=True)
+
+
+def test_filter_menus_page_through_every_organization(tab: object, served: tuple[str, dict[str, str]]) -> None:
+    """The organization filter is the API's list a page at a time, saying how many there are; a name in any
+    case form narrows it; the keyboard chooses; the page is filtered by the choice and names it."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(tab, Page)
+    page = tab
+    base, tokens = served
+    everyone = httpx.get(
+        f"{base}/v1/organizations", headers={"Authorization": f"Bearer {tokens['researcher']}"}, params={"limit": 1}
+    ).json()["count"]
+    assert everyone > COMMITTEES
+    _login(page, base, tokens["researcher"], "/")
+    picker = page.locator(".picker", has=page.get_by_label("Организация", exact=True))
+    page.get_by_label("Организация", exact=True).click()
+    where, options = picker.locator(".picker-where"), picker.locator(".picker-list li")
+    expect(where).to_have_text(f"Организаций: {everyone}, показаны 1–20")
+    expect(options).to_have_count(21)  # «любая» and a page of twenty
+    expect(options.first).to_have_text("любая")
+    page.screenshot(path=SHOTS / "20-filter-menu-page1.png")
+    seen: set[str] = set()
+    shown = 0
+    while True:
+        expect(where).to_have_text(f"Организаций: {everyone}, показаны {shown + 1}–{min(shown + 20, everyone)}")
+        seen |= set(options.evaluate_all("items => items.slice(1).map(item => item.dataset.id)"))
+        shown += 20
+        following = picker.get_by_role("button", name="Следующие →")
+        if shown >= everyone:
+            expect(following).to_be_disabled()
+            break
+        following.click()
+    assert len(seen) == everyone  # every organization once, none twice
+    picker.get_by_role("button", name="← Предыдущие").click()
+    expect(where).to_contain_text(f"показаны {shown - 39}–{shown - 20}")
+
+    # Part of a name in another case form narrows the list; the choice is made from the keyboard.
+    query = page.get_by_label("Организация", exact=True)
+    query.fill("комитетом по делам 37")
+    expect(where).to_have_text("Организаций: 1, показаны 1–1")
+    expect(options.nth(1)).to_contain_text("Комитет по делам 37")
+    query.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(picker.locator(".picker-panel")).to_be_hidden()
+    expect(query).to_have_value("Комитет по делам 37")
+    page.get_by_role("button", name="Показать").click()
+    expect(page).to_have_url(re.compile(r"organization=[0-9a-f-]{36}"))
+    expect(page.locator("#documents-count")).to_have_text("(0)")  # a committee in no document
+    expect(page.get_by_label("Организация", exact=True)).to_have_value(
+        "Комитет по делам 37"
+    )  # the page names its filter
+
+    page.get_by_label("Организация", exact=True).fill("совета по вопросам миграции")
+    expect(options.nth(1)).to_contain_text("Совет")
+    options.nth(1).click()
+    page.get_by_role("button", name="Показать").click()
+    expect(page.locator("#documents-count")).to_have_text(f"({SEEDED})")
+    page.screenshot(path=SHOTS / "21-documents-by-organization.png")
+    page.get_by_label("Организация", exact=True).fill("")  # emptied: any organization again
+    page.get_by_role("button", name="Показать").click()
+    expect(page).not_to_have_url(re.compile(r"organization=[0-9a-f]"))
+
+    # The search page's person filter pages the same way.
+    page.goto(f"{base}/search?q=Петров")
+    page.get_by_label("Персона", exact=True).click()
+    persons = page.locator(".picker", has=page.get_by_label("Персона", exact=True))
+    expect(persons.locator(".picker-where")).to_have_text(re.compile(r"^Персон: \d+, показаны 1–\d+$"))
+    expect(persons.locator(".picker-list li", has_text="А.А. Петров")).to_have_count(1)
 
 
 def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str]]) -> None:

@@ -222,9 +222,11 @@ def test_persons_merged_from_search_and_split_with_evidence(page: object, served
     petrovs = page.locator("#person-results li", has_text="И.И. Петров")
     expect(petrovs).to_have_count(2)
     expect(petrovs.filter(has_text="председатель рабочей группы")).to_have_count(1)
-    options = page.locator("#f-person option", has_text="И.И. Петров")
+    page.get_by_label("Персона", exact=True).fill("Петрову")  # the filter's menu, narrowed by a name in any form
+    options = page.locator("#f-person-list li", has_text="И.И. Петров")
     expect(options).to_have_count(2)
-    assert sorted(options.all_inner_texts()) == [
+    texts = options.evaluate_all("items => items.map(item => item.firstChild.textContent)")
+    assert sorted(texts) == [
         "И.И. Петров — председатель рабочей группы",
         "И.И. Петров — руководитель рабочей группы",
     ]
