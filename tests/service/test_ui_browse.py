@@ -7,6 +7,8 @@ archive_seed.py): a hundred extractions would only make the test slow. Screensho
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import time
 from collections.abc import Iterator
@@ -188,7 +190,7 @@ def test_filter_menus_page_through_every_organization(tab: object, served: tuple
     expect(persons.locator(".picker-list li", has_text="А.А. Петров")).to_have_count(1)
 
 
-def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str]]) -> None:
+def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str]], tmp_path: Path) -> None:
     from playwright.sync_api import Page, expect
 
     assert isinstance(tab, Page)
@@ -202,6 +204,20 @@ def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str
     expect(results).to_have_count(50)
     expect(results.first.locator(".filename")).to_contain_text("файл: seed-")
     page.screenshot(path=SHOTS / "13-search-page1.png", full_page=True)
+    # The export is every result of the search, not the page shown: 105 meetings, as a workbook and as CSV.
+    expect(page.locator("p.exports")).to_contain_text(f"Выгрузить все найденные документы ({SEEDED})")
+    with page.expect_download() as download:
+        page.locator("#export-xlsx").click()
+    saved = tmp_path / "search.xlsx"
+    download.value.save_as(saved)
+    rows = list(load_workbook(saved, read_only=True).active.iter_rows(values_only=True))
+    header = rows[0]
+    assert len({row[header.index("ID документа")] for row in rows[1:]}) == SEEDED
+    assert {row[header.index("Файл")] for row in rows[1:]} == {f"seed-{n:03d}.txt" for n in range(1, SEEDED + 1)}
+    with page.expect_download() as download:
+        page.locator("#export-csv").click()
+    table = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert len({row["document_id"] for row in table}) == SEEDED
     page.locator("#search-pager").get_by_role("link", name="Следующие →").click()
     expect(page.locator("#search-pager .pager-where")).to_contain_text("51–100 из 105")
     page.locator("#search-pager").get_by_role("link", name="Следующие →").click()
