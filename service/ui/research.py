@@ -116,26 +116,46 @@ def person(
     session: SessionDep,
     token: PageToken,
     offset: Annotated[int, Query(ge=0)] = 0,
+    met_offset: Annotated[int, Query(ge=0)] = 0,
+    quotes_offset: Annotated[int, Query(ge=0)] = 0,
+    appearances_offset: Annotated[int, Query(ge=0)] = 0,
     saved: str = "",
 ) -> HTMLResponse:
-    """Positions over time, meetings (a page at a time), quotes, the people met at those meetings (by the graph's
-    rule: taking part together, not being named together), and each appearance with the evidence that made it
-    this person."""
+    """Positions over time, meetings, quotes, the people met at those meetings (by the graph's rule: taking
+    part together, not being named together), and each appearance with the evidence that made it this person;
+    every list a page at a time (the others keep theirs)."""
     detail = persons_api.get_person(person_id, session, token)
-    meetings = Pager(offset, PAGE, len(detail.meetings), f"/persons/{person_id}")
-    met = [(other, other.meetings) for other in detail.met]
-    evidence = {appearance.id: explain(appearance.evidence) for appearance in detail.appearances}
+    path = f"/persons/{person_id}"
+    offsets = {
+        "offset": offset,
+        "met_offset": met_offset,
+        "quotes_offset": quotes_offset,
+        "appearances_offset": appearances_offset,
+    }
+
+    def pager(name: str, count: int) -> Pager:
+        others = {key: str(value) for key, value in offsets.items() if key != name}
+        return Pager(offsets[name], PAGE, count, path, others, name)
+
+    met = [(other, other.meetings) for other in detail.met[met_offset : met_offset + PAGE]]
+    appearances = detail.appearances[appearances_offset : appearances_offset + PAGE]
+    evidence = {appearance.id: explain(appearance.evidence) for appearance in appearances}
     return page(
         request,
         "person.html",
         token,
         person=detail,
         met=met,
+        met_pager=pager("met_offset", len(detail.met)),
+        quotes=detail.quotes[quotes_offset : quotes_offset + PAGE],
+        quotes_pager=pager("quotes_offset", len(detail.quotes)),
+        appearances=appearances,
+        appearances_pager=pager("appearances_offset", len(detail.appearances)),
         timeline=_timeline(detail.positions),
         evidence=evidence,
         saved=saved,
         meetings=detail.meetings[offset : offset + PAGE],
-        pager=meetings,
+        pager=pager("offset", len(detail.meetings)),
     )
 
 
@@ -147,7 +167,7 @@ def _timeline(positions: list[Any]) -> list[dict[str, Any]]:
         key = (held.position, held.organization)
         if periods and periods[-1]["key"] == key:
             periods[-1]["until"] = held.date or periods[-1]["until"]
-            periods[-1]["documents"].append(held.document_id)
+            periods[-1]["documents"].append((held.document_id, held.date))
             continue
         periods.append(
             {
@@ -157,7 +177,7 @@ def _timeline(positions: list[Any]) -> list[dict[str, Any]]:
                 "organization_id": held.organization_id,
                 "since": held.date,
                 "until": held.date,
-                "documents": [held.document_id],
+                "documents": [(held.document_id, held.date)],
             }
         )
     return periods
@@ -263,6 +283,7 @@ def network(
     token: PageToken,
     values: Filters,
     min_weight: Annotated[int, Query(ge=1, le=1000)] = 1,
+    edges_offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
     """Who met whom: persons as nodes, shared meetings as weighted edges, drawn by the vendored Cytoscape."""
     error = None
@@ -272,6 +293,18 @@ def network(
     except HTTPException as exc:
         data, error = {"nodes": [], "edges": [], "meetings": 0, "rule": "participants"}, exc.detail
     names = {node["id"]: node["name"] for node in data["nodes"]}
+    query = {key: value for key, value in values.items() if value} | {"min_weight": str(min_weight)}
+    edges = Pager(edges_offset, PAGE, len(data["edges"]), "/network", query, "edges_offset")
     return _filtered(
-        request, "network.html", session, token, values, graph=data, names=names, min_weight=min_weight, error=error
+        request,
+        "network.html",
+        session,
+        token,
+        values,
+        graph=data,
+        names=names,
+        min_weight=min_weight,
+        error=error,
+        edges=data["edges"][edges_offset : edges_offset + PAGE],
+        edges_pager=edges,
     )

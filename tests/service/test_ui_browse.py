@@ -230,10 +230,18 @@ def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str
     expect(page.locator("#person-meetings li")).to_have_count(50)
     expect(page.locator("#meetings-pager .pager-where")).to_have_text("1–50 из 105 (страница 1 из 3)")
     expect(page.locator("#person-timeline li small").first).to_contain_text("и ещё 100")
+    expect(page.locator("#person-timeline li small a").first).to_have_text(re.compile(r"^\d+ марта 20\d\d$"))
+    # Every appearance with its evidence, 50 a page too.
+    expect(page.locator("#appearances tr.appearance")).to_have_count(50)
+    expect(page.locator("#appearances-pager .pager-where")).to_have_text("1–50 из 105 (страница 1 из 3)")
     page.screenshot(path=SHOTS / "18-person-meetings-paged.png", full_page=True)
     page.locator("#meetings-pager").get_by_role("link", name="Следующие →").click()
     expect(page.locator("#meetings-pager .pager-where")).to_have_text("51–100 из 105 (страница 2 из 3)")
     expect(page.locator("#person-meetings li")).to_have_count(50)
+    page.locator("#appearances-pager").get_by_role("link", name="Следующие →").click()
+    page.locator("#appearances-pager").get_by_role("link", name="Следующие →").click()
+    expect(page.locator("#appearances tr.appearance")).to_have_count(5)
+    expect(page.locator("#meetings-pager .pager-where")).to_have_text("51–100 из 105 (страница 2 из 3)")  # kept
 
     # So is the council's page: its meetings 50 a page.
     page.goto(f"{base}/organizations?q=Совет по вопросам миграции")

@@ -60,6 +60,16 @@ def test_document_search_and_person_pages(client: TestClient, tokens: dict[str, 
     assert "data-restore" not in history.text  # a researcher restores nothing
     for research_page in ("/organizations", "/topics", "/network", f"/network?person={person_id}"):
         assert reader.get(research_page).status_code == 200, research_page
+    # The network's table of links pages like every list, and says how many there are.
+    graph = client.get("/v1/graph/co-occurrence", headers=bearer(tokens["researcher"])).json()
+    links = len(graph["edges"])
+    assert links >= 2
+    shown = reader.get("/network").text
+    assert f"Связи таблицей ({links})" in shown
+    assert shown.split('id="network-table"')[1].count("<tr>") - 1 == min(links, 50)  # a header row and the links
+    last = reader.get("/network", params={"edges_offset": links - 1}).text
+    assert last.split('id="network-table"')[1].count("<tr>") - 1 == 1
+    assert 'id="network-links" open' in last
 
 
 def test_page_errors_are_pages(client: TestClient, tokens: dict[str, str]) -> None:
