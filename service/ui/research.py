@@ -30,6 +30,8 @@ from service.ui.paging import PAGE, Pager
 from service.ui.rendering import PageRoute, PageToken, page
 
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
+# Persons a search finds, above its documents: a short list, paged on its own.
+PERSONS_PAGE = 20
 
 
 def _filters(
@@ -85,16 +87,21 @@ def search(
     values: Filters,
     q: Annotated[str, Query()] = "",
     offset: Annotated[int, Query(ge=0)] = 0,
+    persons_offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    results = found_persons = error = pager = None
+    results = found_persons = error = pager = persons_pager = None
     if q.strip():
+        query = {"q": q} | {key: value for key, value in values.items() if value}
         try:
             results = search_api.search(session, token, _meetings(values), q=q, offset=offset, limit=PAGE)
-            query = {"q": q} | {key: value for key, value in values.items() if value}
-            pager = Pager(offset, PAGE, results.count, "/search", query)
+            pager = Pager(offset, PAGE, results.count, "/search", query | {"persons_offset": str(persons_offset)})
         except HTTPException as exc:
             error = exc.detail
-        found_persons = persons_api.list_persons(session, token, q=q, offset=0, limit=20).data
+        persons = persons_api.list_persons(session, token, q=q, offset=persons_offset, limit=PERSONS_PAGE)
+        found_persons = persons.data
+        persons_pager = Pager(
+            persons_offset, PERSONS_PAGE, persons.count, "/search", query | {"offset": str(offset)}, "persons_offset"
+        )
     return _filtered(
         request,
         "search.html",
@@ -105,6 +112,7 @@ def search(
         results=results,
         pager=pager,
         found_persons=found_persons,
+        persons_pager=persons_pager,
         error=error,
     )
 

@@ -52,6 +52,7 @@ def test_document_search_and_person_pages(client: TestClient, tokens: dict[str, 
     assert f'href="/documents/{sent["document_id"]}"' in found.text
     persons = client.get("/v1/persons", params={"q": "Базарбаев"}, headers=bearer(tokens["researcher"])).json()
     person_id = persons["data"][0]["id"]
+    assert f'<small id="persons-count">({persons["count"]})</small>' in found.text  # how many, as every list says
     assert f'href="/persons/{person_id}"' in found.text
     person = reader.get(f"/persons/{person_id}")
     assert person.status_code == 200 and f'href="/documents/{sent["document_id"]}"' in person.text
