@@ -24,6 +24,7 @@ from service.api.schemas import (
     DropEntity,
     EditDecision,
     EditMeeting,
+    EditMention,
     EditPerson,
     MergePersons,
     PersonFields,
@@ -86,6 +87,8 @@ def _apply(record: MeetingRecord, text: str, operation: CorrectionOperation) -> 
         return _edit_decision(record, operation)
     if isinstance(operation, AddDecision):
         return _add_decision(record, text, operation)
+    if isinstance(operation, EditMention):
+        return _edit_mention(record, text, operation)
     return _add(record, text, operation)
 
 
@@ -278,6 +281,27 @@ def _drop(record: MeetingRecord, operation: DropEntity) -> str:
             if person.organization_id == item.id:
                 person.organization, person.organization_id = None, None
     return f"drop {operation.entity} {_label(operation.entity, item)}"
+
+
+def _edit_mention(record: MeetingRecord, text: str, operation: EditMention) -> str:
+    """The mention's span moved to where the page says the words are; the version before keeps the old one."""
+    kind = operation.entity
+    item = getattr(record, LISTS[kind])[_find(record, kind, operation.ref)]
+    if not 0 <= operation.mention < len(item.mentions):
+        raise CorrectionError(f"no mention at index {operation.mention}: {_label(kind, item)} has {len(item.mentions)}")
+    start, end = operation.start, operation.end
+    if not start < end <= len(text):
+        raise CorrectionError(f"span {start}:{end} is not inside the text (0:{len(text)})")
+    if not text[start:end].strip():
+        raise CorrectionError(f"span {start}:{end} is blank")
+    old = item.mentions[operation.mention]
+    others = [mention for index, mention in enumerate(item.mentions) if index != operation.mention]
+    if any((mention.start, mention.end) == (start, end) for mention in others):
+        raise CorrectionError(f"span {start}:{end} is a mention of {_label(kind, item)} already")
+    page = old.page if record.document.pages <= 1 else _page_of(record, start)
+    corrected = Mention(start=start, end=end, page=page, text=text[start:end])
+    item.mentions = _join_spans(others, [corrected])
+    return f"edit mention {old.start}:{old.end} of {kind} {_label(kind, item)} to {start}:{end}"
 
 
 def _add(record: MeetingRecord, text: str, operation: AddEntity) -> str:

@@ -196,12 +196,14 @@ def _batches(
     factory: sessionmaker[Session], document_ids: Collection[uuid.UUID] | None, *, with_text: bool
 ) -> Iterator[list[tuple[Document, Record]]]:
     if document_ids is not None:
-        # A query's ids, in id order, a batch at a time: the IN list stays short on both databases.
-        ordered = sorted(set(document_ids))
+        # A query's ids in its order (a search's: best first), a batch at a time: the IN list stays short.
+        ordered = list(dict.fromkeys(document_ids))
         for at in range(0, len(ordered), BATCH):
+            chunk = ordered[at : at + BATCH]
             with factory() as session:
-                chunk = ordered[at : at + BATCH]
-                yield repo.current_records(session, after=None, limit=BATCH, document_ids=chunk, with_text=with_text)
+                found = repo.current_records(session, after=None, limit=BATCH, document_ids=chunk, with_text=with_text)
+            place = {document_id: index for index, document_id in enumerate(chunk)}
+            yield sorted(found, key=lambda pair: place[pair[0].id])
         return
     after: uuid.UUID | None = None
     while True:

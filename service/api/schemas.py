@@ -249,9 +249,25 @@ class OrganizationPerson(BaseModel):
     meetings: list[MeetingRef]
 
 
+class OrganizationDecisionPublic(BaseModel):
+    action: Literal["merge", "rename", "split", "split_from"] = Field(
+        description="merge: `other_name` merged in; rename: from `other_name`; split: `names` moved to `other_id`; "
+        "split_from: made by a split of `other_id`"
+    )
+    names: list[str] = Field(description="the names the decision moved or gave")
+    other_id: uuid.UUID | None = None
+    other_name: str | None = None
+    author: str | None = Field(description="the archivist's token name")
+    author_id: uuid.UUID | None = Field(description="the archivist's token (null once it is deleted)")
+    created_at: Timestamp
+
+
 class OrganizationDetail(OrganizationPublic):
     people: list[OrganizationPerson]
     meetings: list[MeetingRef]
+    decisions: list[OrganizationDecisionPublic] = Field(
+        default_factory=list, description="archivists' merges, renames and splits, oldest first: who and when"
+    )
 
 
 class OrganizationMerge(BaseModel):
@@ -505,6 +521,18 @@ class AddEntity(_Operation):
     )
 
 
+class EditMention(_Operation):
+    """A mention's span corrected (checked against the page image of a scan or PDF): it covers too little or
+    too much, or stands on the wrong words. Its text is filled in from the document's text at the new span."""
+
+    op: Literal["edit_mention"]
+    entity: Literal["person", "organization", "location", "issue", "decision"]
+    ref: EntityRef
+    mention: StrictInt = Field(ge=0, le=REFS_MAX, description="the mention's 0-based index in the entity's list")
+    start: StrictInt = Field(ge=0, description="the corrected span's offset into the document's text")
+    end: StrictInt = Field(gt=0, description="exclusive; the mention's text becomes text[start:end]")
+
+
 CorrectionOperation = Annotated[
     EditPerson
     | MergePersons
@@ -514,7 +542,8 @@ CorrectionOperation = Annotated[
     | EditMeeting
     | SetTopics
     | EditDecision
-    | AddDecision,
+    | AddDecision
+    | EditMention,
     Field(discriminator="op"),
 ]
 

@@ -10,7 +10,7 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Select, func, literal, literal_column, or_, select, text
+from sqlalchemy import func, literal, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from service.morphology import phrase_key, query_terms, snippet
@@ -24,6 +24,7 @@ from service.storage.tables import (
     IndexedMeeting,
     MeetingTopic,
     OrganizationAppearance,
+    OrganizationDecision,
     OrganizationName,
     PersonAppearance,
     Token,
@@ -241,7 +242,9 @@ def get_organization(session: Session, organization_id: uuid.UUID) -> ArchiveOrg
 # sends every document that uses it there again when it is re-indexed. Nothing else needs remembering.
 
 
-def merge_organizations(session: Session, organization_id: uuid.UUID, other_id: uuid.UUID) -> ArchiveOrganization:
+def merge_organizations(
+    session: Session, organization_id: uuid.UUID, other_id: uuid.UUID, token: Token
+) -> ArchiveOrganization:
     """Make another organization's names and appearances this one's (the other id disappears)."""
     if organization_id == other_id:
         raise IdentityError("an organization cannot be merged with itself")
@@ -267,13 +270,22 @@ def merge_organizations(session: Session, organization_id: uuid.UUID, other_id: 
             item.organization_id = organization_id
     for appearance in session.scalars(select(PersonAppearance).where(PersonAppearance.organization_id == other_id)):
         appearance.organization_id = organization_id
+    for earlier in session.scalars(
+        select(OrganizationDecision).where(OrganizationDecision.organization_id == other_id)
+    ):
+        earlier.organization_id = organization_id  # the merged one's history stays readable here
+    session.add(
+        _organization_decision(
+            organization_id, "merge", token, [other.name, *other.aliases], other_id=other_id, other_name=other.name
+        )
+    )
     session.flush()
     session.delete(other)
     session.flush()
     return kept
 
 
-def rename_organization(session: Session, organization_id: uuid.UUID, name: str) -> ArchiveOrganization:
+def rename_organization(session: Session, organization_id: uuid.UUID, name: str, token: Token) -> ArchiveOrganization:
     """Show the organization under `name`; the old name stays an alias, and documents using the new name find it."""
     organization = session.get(ArchiveOrganization, organization_id)
     if organization is None:
@@ -291,13 +303,16 @@ def rename_organization(session: Session, organization_id: uuid.UUID, name: str)
         )
     if owner is None:
         session.add(OrganizationName(organization_id=organization_id, name=name, key=key))
+    session.add(_organization_decision(organization_id, "rename", token, [name], other_name=organization.name))
     organization.aliases = _names_except(name, [organization.name, *organization.aliases])
     organization.name = name
     session.flush()
     return organization
 
 
-def split_organization(session: Session, organization_id: uuid.UUID, names: Sequence[str]) -> ArchiveOrganization:
+def split_organization(
+    session: Session, organization_id: uuid.UUID, names: Sequence[str], token: Token
+) -> ArchiveOrganization:
     """Some names of an organization are another body: they move to a new organization (returned), and the
     documents of the old one are indexed again, so that each goes where its names now lead."""
     organization = session.get(ArchiveOrganization, organization_id)
@@ -325,12 +340,51 @@ def split_organization(session: Session, organization_id: uuid.UUID, names: Sequ
     if organization.name not in staying:
         organization.name = staying[0]
     organization.aliases = _names_except(organization.name, staying)
+    moved = [row.name for row in moving]
+    session.add(_organization_decision(organization_id, "split", token, moved, other_id=new.id, other_name=new.name))
+    session.add(
+        _organization_decision(
+            new.id, "split_from", token, moved, other_id=organization_id, other_name=organization.name
+        )
+    )
     session.flush()
     documents = sorted(_organization_documents(session, organization_id), key=str)
     for document_id in documents:
         index_current_record(session, document_id)
     session.flush()
     return new
+
+
+def organization_decisions(session: Session, organization_id: uuid.UUID) -> list[OrganizationDecision]:
+    """The archivists' decisions about the organization, oldest first (a merged one's came along)."""
+    return list(
+        session.scalars(
+            select(OrganizationDecision)
+            .where(OrganizationDecision.organization_id == organization_id)
+            .order_by(OrganizationDecision.created_at, OrganizationDecision.id)
+        )
+    )
+
+
+def _organization_decision(
+    organization_id: uuid.UUID,
+    action: str,
+    token: Token,
+    names: list[str],
+    *,
+    other_id: uuid.UUID | None = None,
+    other_name: str | None = None,
+) -> OrganizationDecision:
+    return OrganizationDecision(
+        organization_id=organization_id,
+        action=action,
+        names=names,
+        other_id=other_id,
+        other_name=other_name,
+        author_id=token.id,
+        author_name=token.name,
+        created_at=utcnow(),
+    )
 
 
 class OrganizationConflict(IdentityError):
@@ -500,22 +554,35 @@ def search(
 ) -> tuple[list[SearchHit], int]:
     """Meetings whose text has every query word in some inflection, best first, with highlighted snippets."""
     terms = query_terms(query)
+    ranked = _ranked(session, terms, meetings)
+    page = ranked[offset : offset + limit]
+    chosen = select(IndexedMeeting).where(IndexedMeeting.document_id.in_([document_id for document_id, _ in page]))
+    found = {meeting.document_id: meeting for meeting in session.scalars(chosen)}
+    hits = [
+        SearchHit(found[document_id], snippet(found[document_id].text or "", terms), score)
+        for document_id, score in page
+    ]
+    return hits, len(ranked)
+
+
+def search_document_ids(session: Session, query: str, meetings: MeetingFilter) -> list[uuid.UUID]:
+    """Every document the search finds, best first: what an export of a search's results takes (ids only)."""
+    return [document_id for document_id, _ in _ranked(session, query_terms(query), meetings)]
+
+
+def _ranked(session: Session, terms: list[set[str]], meetings: MeetingFilter) -> list[tuple[uuid.UUID, float]]:
+    # Ids and scores only: the texts are read for the page shown, not for every match.
     if not terms:
-        return [], 0
+        return []
     if session.get_bind().dialect.name == "sqlite":
         scored = _search_sqlite(session, terms)
     else:
         scored = _search_postgresql(session, terms)
     if not scored:
-        return [], 0
-    allowed: Select[tuple[IndexedMeeting]] = select(IndexedMeeting).where(
-        IndexedMeeting.document_id.in_(scored), *meetings.conditions()
-    )
-    found = {meeting.document_id: meeting for meeting in session.scalars(allowed)}
-    ranked = sorted(found.values(), key=lambda meeting: (-scored[meeting.document_id], str(meeting.document_id)))
-    page = ranked[offset : offset + limit]
-    hits = [SearchHit(meeting, snippet(meeting.text or "", terms), scored[meeting.document_id]) for meeting in page]
-    return hits, len(ranked)
+        return []
+    allowed = select(IndexedMeeting.document_id).where(IndexedMeeting.document_id.in_(scored), *meetings.conditions())
+    kept = session.scalars(allowed).all()
+    return sorted(((document_id, scored[document_id]) for document_id in kept), key=lambda hit: (-hit[1], str(hit[0])))
 
 
 def _search_sqlite(session: Session, terms: list[set[str]]) -> dict[uuid.UUID, float]:

@@ -276,6 +276,29 @@ class OrganizationName(Base):
     key: Mapped[str] = mapped_column(String(1000), index=True)
 
 
+class OrganizationDecision(Base):
+    """An archivist's merge, rename or split of an organization: who, when, and which names it moved.
+
+    The names themselves (`organization_names`) carry the decision's effect across re-indexing; this row says
+    who decided it. A merge moves the merged organization's rows here, so the history stays whole.
+    """
+
+    __tablename__ = "organization_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    organization_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("archive_organizations.id", ondelete="CASCADE"), index=True
+    )
+    # merge (another organization merged in), rename, split (names moved off), split_from (made by a split)
+    action: Mapped[str] = mapped_column(String(20))
+    names: Mapped[list[str]] = mapped_column(JSON, default=list)
+    other_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    other_name: Mapped[str | None] = mapped_column(Text)
+    author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tokens.id", ondelete="SET NULL"))
+    author_name: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class PersonAppearance(Base):
     """A record's person in one document, tied to its archive person, with why (`evidence`)."""
 

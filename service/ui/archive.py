@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -15,7 +15,6 @@ from models.taxonomy import topics as taxonomy
 from pipelines.record import MeetingRecord
 from service.api.deps import COOKIE, SessionDep, meeting_filter
 from service.api.routes import documents as documents_api
-from service.api.routes import organizations as organizations_api
 from service.api.routes import records as records_api
 from service.api.schemas import COLUMN_INT_MAX
 from service.morphology import phrase_key
@@ -29,7 +28,8 @@ from service.storage.tables import (
     PersonAppearance,
 )
 from service.ui import spans
-from service.ui.paging import CHOICES, PAGE, Pager
+from service.ui.choices import chosen_organization
+from service.ui.paging import PAGE, Pager
 from service.ui.rendering import JOB_STATES, VERSION_KINDS, PageRoute, PageToken, page, same_origin, set_token_cookie
 
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
@@ -134,7 +134,6 @@ def home(
     listing = documents_api.list_documents(
         session, token, meetings, offset=offset, limit=limit, state=state, reviewed=reviewed, sort=sort, order=order
     )
-    organizations = organizations_api.list_organizations(session, token, q="", offset=0, limit=CHOICES)
     query = {key: value for key, value in values.items() if value}
     return page(
         request,
@@ -144,8 +143,7 @@ def home(
         count=listing.count,
         values=values,
         pager=Pager(offset, limit, listing.count, "/", query),
-        organizations=organizations.data,
-        organization_count=organizations.count,
+        chosen_organization=chosen_organization(session, values["organization"]),
         topics=taxonomy(),
         job_states=JOB_STATES,
     )
@@ -208,7 +206,44 @@ def document(
         taxonomy=taxonomy(),
         # What the edit dialog fills its form from: the record's own values, not their rendering.
         persons_json=[person.model_dump(exclude={"quotes"}) for person in record.persons] if record else [],
+        mention_choices=_mention_choices(record) if record else [],
     )
+
+
+# The Russian names of the entity kinds, as the highlight labels give them.
+MENTION_KINDS = (
+    ("person", "persons", "ПЕРС"),
+    ("organization", "organizations", "ОРГ"),
+    ("location", "locations", "МЕСТО"),
+    ("issue", "issues", "ВОПРОС"),
+    ("decision", "decisions", "РЕШЕНИЕ"),
+)
+
+
+def _mention_choices(record: MeetingRecord) -> list[dict[str, Any]]:
+    """Every mention the selection panel can move to the selected words: which entity, which of its mentions."""
+    choices = []
+    for entity, field, label in MENTION_KINDS:
+        for index, item in enumerate(getattr(record, field)):
+            name = getattr(item, "name", None) or getattr(item, "text", "")
+            for number, mention in enumerate(item.mentions):
+                choices.append(
+                    {
+                        "entity": entity,
+                        "ref": index,
+                        "mention": number,
+                        "start": mention.start,
+                        "end": mention.end,
+                        "label": f"{label} {_short(name)}: «{_short(mention.text)}»"
+                        + (f", стр. {mention.page}" if record.document.pages > 1 and mention.page else ""),
+                    }
+                )
+    return sorted(choices, key=lambda choice: (choice["start"], choice["end"]))
+
+
+def _short(text: str, size: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 @router.get("/documents/{document_id}/pages/{number}.png", response_class=Response)

@@ -7,8 +7,6 @@ from urllib.parse import urlencode
 
 # Rows a list page shows; the API's limit allows more for programs.
 PAGE = 50
-# Entries of a filter menu: beyond them the menu says how many it leaves out and the search narrows them.
-CHOICES = 500
 
 
 @dataclass(frozen=True)

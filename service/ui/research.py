@@ -24,11 +24,14 @@ from service.api.routes import search as search_api
 from service.api.routes import topics as topics_api
 from service.storage.research import MeetingFilter
 from service.storage.tables import Token
+from service.ui.choices import chosen_organization, chosen_person
 from service.ui.evidence import explain
-from service.ui.paging import CHOICES, PAGE, Pager
+from service.ui.paging import PAGE, Pager
 from service.ui.rendering import PageRoute, PageToken, page
 
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
+# Persons a search finds, above its documents: a short list, paged on its own.
+PERSONS_PAGE = 20
 
 
 def _filters(
@@ -61,22 +64,16 @@ def _meetings(values: dict[str, str]) -> MeetingFilter:
 def _filtered(
     request: Request, name: str, session: SessionDep, token: Token, values: dict[str, str], **context: Any
 ) -> HTMLResponse:
-    """A page with the filter form: what it offers (organizations, persons, topics) and what is chosen.
-
-    A menu holds the first CHOICES entries and says how many there are in all; the search narrows the rest.
-    """
-    organizations = organizations_api.list_organizations(session, token, q="", offset=0, limit=CHOICES)
-    persons = persons_api.list_persons(session, token, q="", offset=0, limit=CHOICES)
+    """A page with the filter form: the chosen person and organization by name (their pickers page through the
+    API's lists, static/picker.js), the topics of the taxonomy."""
     return page(
         request,
         name,
         token,
         values=values,
         query=urlencode({key: value for key, value in values.items() if value}),
-        organizations=organizations.data,
-        organization_count=organizations.count,
-        persons=persons.data,
-        person_count=persons.count,
+        chosen_organization=chosen_organization(session, values["organization"]),
+        chosen_person=chosen_person(session, values["person"]),
         topics=taxonomy(),
         **context,
     )
@@ -90,16 +87,21 @@ def search(
     values: Filters,
     q: Annotated[str, Query()] = "",
     offset: Annotated[int, Query(ge=0)] = 0,
+    persons_offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    results = found_persons = error = pager = None
+    results = found_persons = error = pager = persons_pager = None
     if q.strip():
+        query = {"q": q} | {key: value for key, value in values.items() if value}
         try:
             results = search_api.search(session, token, _meetings(values), q=q, offset=offset, limit=PAGE)
-            query = {"q": q} | {key: value for key, value in values.items() if value}
-            pager = Pager(offset, PAGE, results.count, "/search", query)
+            pager = Pager(offset, PAGE, results.count, "/search", query | {"persons_offset": str(persons_offset)})
         except HTTPException as exc:
             error = exc.detail
-        found_persons = persons_api.list_persons(session, token, q=q, offset=0, limit=20).data
+        persons = persons_api.list_persons(session, token, q=q, offset=persons_offset, limit=PERSONS_PAGE)
+        found_persons = persons.data
+        persons_pager = Pager(
+            persons_offset, PERSONS_PAGE, persons.count, "/search", query | {"offset": str(offset)}, "persons_offset"
+        )
     return _filtered(
         request,
         "search.html",
@@ -110,6 +112,7 @@ def search(
         results=results,
         pager=pager,
         found_persons=found_persons,
+        persons_pager=persons_pager,
         error=error,
     )
 
@@ -121,26 +124,46 @@ def person(
     session: SessionDep,
     token: PageToken,
     offset: Annotated[int, Query(ge=0)] = 0,
+    met_offset: Annotated[int, Query(ge=0)] = 0,
+    quotes_offset: Annotated[int, Query(ge=0)] = 0,
+    appearances_offset: Annotated[int, Query(ge=0)] = 0,
     saved: str = "",
 ) -> HTMLResponse:
-    """Positions over time, meetings (a page at a time), quotes, the people met at those meetings (by the graph's
-    rule: taking part together, not being named together), and each appearance with the evidence that made it
-    this person."""
+    """Positions over time, meetings, quotes, the people met at those meetings (by the graph's rule: taking
+    part together, not being named together), and each appearance with the evidence that made it this person;
+    every list a page at a time (the others keep theirs)."""
     detail = persons_api.get_person(person_id, session, token)
-    meetings = Pager(offset, PAGE, len(detail.meetings), f"/persons/{person_id}")
-    met = [(other, other.meetings) for other in detail.met]
-    evidence = {appearance.id: explain(appearance.evidence) for appearance in detail.appearances}
+    path = f"/persons/{person_id}"
+    offsets = {
+        "offset": offset,
+        "met_offset": met_offset,
+        "quotes_offset": quotes_offset,
+        "appearances_offset": appearances_offset,
+    }
+
+    def pager(name: str, count: int) -> Pager:
+        others = {key: str(value) for key, value in offsets.items() if key != name}
+        return Pager(offsets[name], PAGE, count, path, others, name)
+
+    met = [(other, other.meetings) for other in detail.met[met_offset : met_offset + PAGE]]
+    appearances = detail.appearances[appearances_offset : appearances_offset + PAGE]
+    evidence = {appearance.id: explain(appearance.evidence) for appearance in appearances}
     return page(
         request,
         "person.html",
         token,
         person=detail,
         met=met,
+        met_pager=pager("met_offset", len(detail.met)),
+        quotes=detail.quotes[quotes_offset : quotes_offset + PAGE],
+        quotes_pager=pager("quotes_offset", len(detail.quotes)),
+        appearances=appearances,
+        appearances_pager=pager("appearances_offset", len(detail.appearances)),
         timeline=_timeline(detail.positions),
         evidence=evidence,
         saved=saved,
         meetings=detail.meetings[offset : offset + PAGE],
-        pager=meetings,
+        pager=pager("offset", len(detail.meetings)),
     )
 
 
@@ -152,7 +175,7 @@ def _timeline(positions: list[Any]) -> list[dict[str, Any]]:
         key = (held.position, held.organization)
         if periods and periods[-1]["key"] == key:
             periods[-1]["until"] = held.date or periods[-1]["until"]
-            periods[-1]["documents"].append(held.document_id)
+            periods[-1]["documents"].append((held.document_id, held.date))
             continue
         periods.append(
             {
@@ -162,7 +185,7 @@ def _timeline(positions: list[Any]) -> list[dict[str, Any]]:
                 "organization_id": held.organization_id,
                 "since": held.date,
                 "until": held.date,
-                "documents": [held.document_id],
+                "documents": [(held.document_id, held.date)],
             }
         )
     return periods
@@ -268,6 +291,7 @@ def network(
     token: PageToken,
     values: Filters,
     min_weight: Annotated[int, Query(ge=1, le=1000)] = 1,
+    edges_offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
     """Who met whom: persons as nodes, shared meetings as weighted edges, drawn by the vendored Cytoscape."""
     error = None
@@ -277,6 +301,18 @@ def network(
     except HTTPException as exc:
         data, error = {"nodes": [], "edges": [], "meetings": 0, "rule": "participants"}, exc.detail
     names = {node["id"]: node["name"] for node in data["nodes"]}
+    query = {key: value for key, value in values.items() if value} | {"min_weight": str(min_weight)}
+    edges = Pager(edges_offset, PAGE, len(data["edges"]), "/network", query, "edges_offset")
     return _filtered(
-        request, "network.html", session, token, values, graph=data, names=names, min_weight=min_weight, error=error
+        request,
+        "network.html",
+        session,
+        token,
+        values,
+        graph=data,
+        names=names,
+        min_weight=min_weight,
+        error=error,
+        edges=data["edges"][edges_offset : edges_offset + PAGE],
+        edges_pager=edges,
     )

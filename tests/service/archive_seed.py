@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pipelines.extract import extract_bytes
 from pipelines.record import MeetingRecord, Topic
 from service.corrections import misplaced_spans
+from service.morphology import phrase_key
 from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, migrate, session_scope
-from service.storage.tables import JobState
+from service.storage.tables import ArchiveOrganization, JobState, OrganizationName
 
 TEMPLATE = "Заседание Совета по вопросам миграции номер {n:04d}\n{day:02d} марта 20{year} года, г. Бишкек\n" + (
     "Заседание открыл председатель Совета Осмонов Кубат Токтогулович. С докладом выступил министр труда А.А. Петров."
@@ -73,3 +74,20 @@ def seed(database_url: str, count: int, *, queued: int = 0) -> list[Seeded]:
     finally:
         engine.dispose()
     return seeded
+
+
+def seed_organizations(database_url: str, count: int) -> list[str]:
+    """`count` more archive organizations («Комитет по делам 01» …), named as the index names them, in no
+    document: what a filter menu must page through without any extraction."""
+    engine = make_engine(database_url)
+    names = [f"Комитет по делам {n:02d}" for n in range(1, count + 1)]
+    try:
+        with session_scope(make_session_factory(engine)) as session:
+            for name in names:
+                organization = ArchiveOrganization(name=name, aliases=[])
+                session.add(organization)
+                session.flush()
+                session.add(OrganizationName(organization_id=organization.id, name=name, key=phrase_key(name)))
+    finally:
+        engine.dispose()
+    return names

@@ -157,6 +157,11 @@ def test_organizations_merge_rename_split_and_keep_it(client: TestClient, tokens
     assert {p["name"] for p in merged["people"]} == {"С.В. Кузнецова", "А.А. Смирнов"}
     assert client.get(f"/v1/organizations/{gosduma['id']}", headers=archivist).status_code == 404
     assert _get(client, tokens, "/v1/organizations", q="Госдума")["data"][0]["id"] == duma["id"]
+    # Who merged and when, as a person's identity decision records it.
+    (decision,) = merged["decisions"]
+    assert (decision["action"], decision["other_name"], decision["other_id"]) == ("merge", "Госдума РФ", gosduma["id"])
+    assert decision["author"] == "test archivist" and decision["author_id"]
+    assert decision["created_at"].endswith(("Z", "+00:00"))
 
     renamed = client.post(f"/v1/organizations/{duma['id']}/rename", headers=archivist, json={"name": "Госдума"})
     assert renamed.status_code == 200, renamed.text
@@ -171,6 +176,11 @@ def test_organizations_merge_rename_split_and_keep_it(client: TestClient, tokens
         _reextract(client, tokens, document_id)
     again = _get(client, tokens, f"/v1/organizations/{duma['id']}")
     assert (again["name"], again["aliases"]) == ("Госдума", ["Государственная Дума", "Госдума РФ"])
+    assert [(d["action"], d["author"]) for d in again["decisions"]] == [
+        ("merge", "test archivist"),
+        ("rename", "test archivist"),
+    ]
+    assert again["decisions"][0]["created_at"] == decision["created_at"]  # the same decision, not a new one
     assert {m["document_id"] for m in again["meetings"]} == set(ids.values())
     smirnov = next(p for p in _get(client, tokens, "/v1/persons", q="Смирнов")["data"])
     assert _get(client, tokens, f"/v1/persons/{smirnov['id']}")["positions"][0]["organization_id"] == duma["id"]
@@ -196,6 +206,13 @@ def test_organizations_merge_rename_split_and_keep_it(client: TestClient, tokens
     )
     assert _get(client, tokens, f"/v1/organizations/{eu['id']}")["aliases"] == ["ЕС"]
     assert "ЕС" not in _get(client, tokens, f"/v1/organizations/{duma['id']}")["aliases"]
+    # The split is on both sides, and the merged-in organization's history came along with it.
+    actions = [(d["action"], d["names"]) for d in _get(client, tokens, f"/v1/organizations/{duma['id']}")["decisions"]]
+    assert actions[-2:] == [("merge", ["ЕС"]), ("split", ["ЕС"])]
+    eu_history = [
+        (d["action"], d["other_name"]) for d in _get(client, tokens, f"/v1/organizations/{eu['id']}")["decisions"]
+    ]
+    assert eu_history == [("split_from", "Госдума"), ("merge", "ЕС")]
 
 
 def test_organization_decisions_bad_requests(client: TestClient, tokens: dict[str, str]) -> None:
@@ -264,3 +281,50 @@ def test_meeting_dates_that_are_accepted(client: TestClient, tokens: dict[str, s
         response = _patch(client, tokens["archivist"], document_id, base, {"op": "edit_meeting", "set": {"date": date}})
         assert response.status_code == 200, response.text
         assert response.json()["record"]["meeting"]["date"] == date
+
+
+def test_a_mention_span_corrected_is_a_version_and_survives_reextraction(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    """`edit_mention`: a mention's span moved to the words the page shows; the version before keeps the old one."""
+    document_id = _archive(client, tokens, APRIL)[APRIL.name]
+    text = _get(client, tokens, f"/v1/documents/{document_id}")["text"]
+    machine = _get(client, tokens, f"/v1/documents/{document_id}/record")["record"]
+    index, person = next((i, p) for i, p in enumerate(machine["persons"]) if " " in p["mentions"][0]["text"])
+    old = person["mentions"][0]
+    # The span took in a word too many: the surname alone is the mention.
+    start = old["start"] + old["text"].rindex(" ") + 1
+    operation = {"op": "edit_mention", "entity": "person", "ref": person["id"], "mention": 0, "start": start}
+    response = _patch(client, tokens["archivist"], document_id, 1, operation | {"end": old["end"]})
+    assert response.status_code == 200, response.text
+    saved = response.json()
+    moved = saved["record"]["persons"][index]["mentions"][0]
+    assert (moved["start"], moved["end"], moved["text"]) == (start, old["end"], text[start : old["end"]])
+    assert saved["note"] == f"edit mention {old['start']}:{old['end']} of person {person['id']} to {start}:{old['end']}"
+    first = _get(client, tokens, f"/v1/documents/{document_id}/record", version=1)["record"]
+    assert first["persons"][index]["mentions"][0] == old  # the original is never lost
+
+    bad = [
+        ({"mention": 99, "start": start, "end": old["end"]}, 422, "no mention at index 99"),
+        ({"mention": 0, "start": start, "end": len(text) + 5}, 422, "is not inside the text"),
+        ({"mention": 0, "start": start, "end": start}, 422, "is not inside the text"),
+        ({"mention": 0, "start": -1, "end": 3}, 422, "start"),
+        ({"mention": 0, "start": 0, "end": 3, "text": "x"}, 422, "text"),  # no other field is taken silently
+    ]
+    for fields, status, message in bad:
+        answer = _patch(
+            client,
+            tokens["archivist"],
+            document_id,
+            2,
+            {"op": "edit_mention", "entity": "person", "ref": person["id"]} | fields,
+        )
+        assert answer.status_code == status, (fields, answer.text)
+        assert message in answer.text, (fields, answer.text)
+    researcher = _patch(client, tokens["researcher"], document_id, 2, operation | {"end": old["end"]})
+    assert researcher.status_code == 403
+
+    _reextract(client, tokens, document_id)
+    current = _get(client, tokens, f"/v1/documents/{document_id}/record")
+    assert current["kind"] == "carried"
+    assert current["record"]["persons"][index]["mentions"][0] == moved

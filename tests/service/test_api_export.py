@@ -123,7 +123,7 @@ def test_selected_documents_and_bad_requests(
 
     # The function the research endpoints call with a query's documents, in batches of any size.
     factory = client.app.state.session_factory  # type: ignore[attr-defined]
-    ids = [uuid.UUID(document_id) for document_id in documents]
+    ids = sorted(uuid.UUID(document_id) for document_id in documents)  # in id order, as the whole archive
     everything = "".join(export(factory, "jsonl"))
     assert "".join(export(factory, "jsonl", document_ids=ids)) == everything
     assert "".join(export(factory, "jsonl", document_ids=[])) == ""
@@ -173,3 +173,37 @@ def test_csv_cells_are_never_spreadsheet_formulas(client: TestClient, tokens: di
     # JSONL is data for programs, not a spreadsheet: it keeps the values as they are.
     line = json.loads(_get(client, tokens["researcher"]).text.splitlines()[0])
     assert line["filename"] == name
+
+
+def test_a_search_exports_every_result_not_a_page(client: TestClient, tokens: dict[str, str]) -> None:
+    documents = _archive(client, tokens)
+    reader = bearer(tokens["researcher"])
+    first_page = client.get("/v1/search", headers=reader, params={"q": "заседание", "limit": 1}).json()
+    assert first_page["count"] == len(documents) and len(first_page["data"]) == 1  # a page of one, two found
+    ranked = [
+        hit["document_id"] for hit in client.get("/v1/search", headers=reader, params={"q": "заседание"}).json()["data"]
+    ]
+
+    lines = [json.loads(line) for line in _get(client, tokens["researcher"], q="заседание").text.splitlines()]
+    assert [line["document_id"] for line in lines] == ranked  # every result, best first
+    table = list(csv.DictReader(io.StringIO(_get(client, tokens["researcher"], format="csv", q="заседания").text)))
+    assert [row["document_id"] for row in table] == [
+        document_id for document_id in ranked for _ in documents[document_id]["record"]["persons"]
+    ]
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(_get(client, tokens["researcher"], format="xlsx", q="заседание").content)
+    )
+    column = [cell.value for cell in next(workbook.active.iter_cols(min_row=2, max_col=1))]
+    assert column == [row["document_id"] for row in table]
+
+    # Only the short text names Сидоров; the search's filters narrow the export as they narrow the search.
+    short = [
+        json.loads(line)["document_id"] for line in _get(client, tokens["researcher"], q="Сидорова").text.splitlines()
+    ]
+    assert len(short) == 1 and documents[short[0]]["filename"] == "short.txt"
+    assert _get(client, tokens["researcher"], q="заседание", **{"from": "2999-01-01"}).text == ""
+    both = _get(client, tokens["researcher"], q="заседание", document_id=short)
+    assert [json.loads(line)["document_id"] for line in both.text.splitlines()] == short
+
+    assert _get(client, tokens["researcher"], topic="migration").status_code == 422  # a filter needs the search
+    assert _get(client, tokens["researcher"], q="«»").status_code == 422  # no words

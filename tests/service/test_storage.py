@@ -86,3 +86,55 @@ def test_processes_started_together_migrate_one_empty_database(settings: Setting
         context = MigrationContext.configure(connection, opts={"include_name": include_name})
         assert compare_metadata(context, Base.metadata) == []
     engine.dispose()
+
+
+def test_migration_0007_adds_organization_decisions_to_an_archive(settings: Settings) -> None:
+    """An archive at 0006 with an organization takes 0007: its decisions get an author and a time; and back."""
+    import uuid
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from service.storage.db import alembic_config
+    from service.storage.tables import OrganizationDecision
+
+    engine = make_engine(settings.database_url)
+    config = alembic_config(engine)
+    command.upgrade(config, "0006")
+    organization_id = uuid.uuid4()
+    with engine.begin() as connection:
+        assert "organization_decisions" not in inspect(connection).get_table_names()
+        connection.execute(
+            text("INSERT INTO archive_organizations (id, name, aliases, created_at) VALUES (:id, :name, '[]', :at)"),
+            {
+                "id": organization_id.hex if engine.dialect.name == "sqlite" else organization_id,
+                "name": "Госдума",
+                "at": "2026-12-01T10:00:00+00:00",
+            },
+        )
+    command.upgrade(config, "0007")
+    factory = make_session_factory(engine)
+    with session_scope(factory) as session:
+        token, _ = repo.create_token(session, Role.ARCHIVIST, "aigul")
+        session.add(
+            OrganizationDecision(
+                organization_id=organization_id,
+                action="rename",
+                names=["Госдума"],
+                other_name="ГД",
+                author_id=token.id,
+                author_name=token.name,
+            )
+        )
+    with factory() as session:
+        (stored,) = session.query(OrganizationDecision).all()
+        assert (stored.author_name, stored.names, stored.created_at is not None) == ("aigul", ["Госдума"], True)
+    command.downgrade(config, "0006")
+    with engine.connect() as connection:
+        assert "organization_decisions" not in inspect(connection).get_table_names()
+        assert connection.execute(text("SELECT name FROM archive_organizations")).scalar_one() == "Госдума"
+    migrate(engine)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()

@@ -7,6 +7,8 @@ archive_seed.py): a hundred extractions would only make the test slow. Screensho
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import time
 from collections.abc import Iterator
@@ -21,12 +23,13 @@ from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, session_scope
 from service.storage.tables import Role
 from tests.conftest import CORPUS_DEV
-from tests.service.archive_seed import seed
+from tests.service.archive_seed import seed, seed_organizations
 from tests.service.conftest import JOB_TIMEOUT
 from tests.service.test_ui_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, _login, _need_browser, serving
 
 PDF = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "pdf" / "mbos-bishkek.pdf"
 SEEDED = 105
+COMMITTEES = 45  # organizations in no document: the filter menus page through them
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +39,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
     folder = tmp_path_factory.mktemp("ui-browse")
     url = f"sqlite:///{folder / 'kenesh.db'}"
     seed(url, SEEDED)
+    seed_organizations(url, COMMITTEES)
     engine = make_engine(url)
     with session_scope(make_session_factory(engine)) as session:
         tokens = {role.value: repo.create_token(session, role, f"UI {role.value}")[1] for role in Role}
@@ -116,7 +120,77 @@ def test_page_through_105_documents(tab: object, served: tuple[str, dict[str, st
     page.screenshot(path=SHOTS / "12-documents-filtered.png", full_page=True)
 
 
-def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str]]) -> None:
+def test_filter_menus_page_through_every_organization(tab: object, served: tuple[str, dict[str, str]]) -> None:
+    """The organization filter is the API's list a page at a time, saying how many there are; a name in any
+    case form narrows it; the keyboard chooses; the page is filtered by the choice and names it."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(tab, Page)
+    page = tab
+    base, tokens = served
+    everyone = httpx.get(
+        f"{base}/v1/organizations", headers={"Authorization": f"Bearer {tokens['researcher']}"}, params={"limit": 1}
+    ).json()["count"]
+    assert everyone > COMMITTEES
+    _login(page, base, tokens["researcher"], "/")
+    picker = page.locator(".picker", has=page.get_by_label("Организация", exact=True))
+    page.get_by_label("Организация", exact=True).click()
+    where, options = picker.locator(".picker-where"), picker.locator(".picker-list li")
+    expect(where).to_have_text(f"Организаций: {everyone}, показаны 1–20")
+    expect(options).to_have_count(21)  # «любая» and a page of twenty
+    expect(options.first).to_have_text("любая")
+    page.screenshot(path=SHOTS / "20-filter-menu-page1.png")
+    seen: set[str] = set()
+    shown = 0
+    while True:
+        expect(where).to_have_text(f"Организаций: {everyone}, показаны {shown + 1}–{min(shown + 20, everyone)}")
+        seen |= set(options.evaluate_all("items => items.slice(1).map(item => item.dataset.id)"))
+        shown += 20
+        following = picker.get_by_role("button", name="Следующие →")
+        if shown >= everyone:
+            expect(following).to_be_disabled()
+            break
+        following.click()
+    assert len(seen) == everyone  # every organization once, none twice
+    picker.get_by_role("button", name="← Предыдущие").click()
+    expect(where).to_contain_text(f"показаны {shown - 39}–{shown - 20}")
+
+    # Part of a name in another case form narrows the list; the choice is made from the keyboard.
+    query = page.get_by_label("Организация", exact=True)
+    query.fill("комитетом по делам 37")
+    expect(where).to_have_text("Организаций: 1, показаны 1–1")
+    expect(options.nth(1)).to_contain_text("Комитет по делам 37")
+    query.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(picker.locator(".picker-panel")).to_be_hidden()
+    expect(query).to_have_value("Комитет по делам 37")
+    page.get_by_role("button", name="Показать").click()
+    expect(page).to_have_url(re.compile(r"organization=[0-9a-f-]{36}"))
+    expect(page.locator("#documents-count")).to_have_text("(0)")  # a committee in no document
+    expect(page.get_by_label("Организация", exact=True)).to_have_value(
+        "Комитет по делам 37"
+    )  # the page names its filter
+
+    page.get_by_label("Организация", exact=True).fill("совета по вопросам миграции")
+    expect(options.nth(1)).to_contain_text("Совет")
+    options.nth(1).click()
+    page.get_by_role("button", name="Показать").click()
+    expect(page.locator("#documents-count")).to_have_text(f"({SEEDED})")
+    page.screenshot(path=SHOTS / "21-documents-by-organization.png")
+    page.get_by_label("Организация", exact=True).fill("")  # emptied: any organization again
+    page.get_by_role("button", name="Показать").click()
+    expect(page).not_to_have_url(re.compile(r"organization=[0-9a-f]"))
+
+    # The search page's person filter pages the same way.
+    page.goto(f"{base}/search?q=Петров")
+    page.get_by_label("Персона", exact=True).click()
+    persons = page.locator(".picker", has=page.get_by_label("Персона", exact=True))
+    expect(persons.locator(".picker-where")).to_have_text(re.compile(r"^Персон: \d+, показаны 1–\d+$"))
+    expect(persons.locator(".picker-list li", has_text="А.А. Петров")).to_have_count(1)
+
+
+def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str]], tmp_path: Path) -> None:
     from playwright.sync_api import Page, expect
 
     assert isinstance(tab, Page)
@@ -130,6 +204,20 @@ def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str
     expect(results).to_have_count(50)
     expect(results.first.locator(".filename")).to_contain_text("файл: seed-")
     page.screenshot(path=SHOTS / "13-search-page1.png", full_page=True)
+    # The export is every result of the search, not the page shown: 105 meetings, as a workbook and as CSV.
+    expect(page.locator("p.exports")).to_contain_text(f"Выгрузить все найденные документы ({SEEDED})")
+    with page.expect_download() as download:
+        page.locator("#export-xlsx").click()
+    saved = tmp_path / "search.xlsx"
+    download.value.save_as(saved)
+    rows = list(load_workbook(saved, read_only=True).active.iter_rows(values_only=True))
+    header = rows[0]
+    assert len({row[header.index("ID документа")] for row in rows[1:]}) == SEEDED
+    assert {row[header.index("Файл")] for row in rows[1:]} == {f"seed-{n:03d}.txt" for n in range(1, SEEDED + 1)}
+    with page.expect_download() as download:
+        page.locator("#export-csv").click()
+    table = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert len({row["document_id"] for row in table}) == SEEDED
     page.locator("#search-pager").get_by_role("link", name="Следующие →").click()
     expect(page.locator("#search-pager .pager-where")).to_contain_text("51–100 из 105")
     page.locator("#search-pager").get_by_role("link", name="Следующие →").click()
@@ -142,10 +230,18 @@ def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str
     expect(page.locator("#person-meetings li")).to_have_count(50)
     expect(page.locator("#meetings-pager .pager-where")).to_have_text("1–50 из 105 (страница 1 из 3)")
     expect(page.locator("#person-timeline li small").first).to_contain_text("и ещё 100")
+    expect(page.locator("#person-timeline li small a").first).to_have_text(re.compile(r"^\d+ марта 20\d\d$"))
+    # Every appearance with its evidence, 50 a page too.
+    expect(page.locator("#appearances tr.appearance")).to_have_count(50)
+    expect(page.locator("#appearances-pager .pager-where")).to_have_text("1–50 из 105 (страница 1 из 3)")
     page.screenshot(path=SHOTS / "18-person-meetings-paged.png", full_page=True)
     page.locator("#meetings-pager").get_by_role("link", name="Следующие →").click()
     expect(page.locator("#meetings-pager .pager-where")).to_have_text("51–100 из 105 (страница 2 из 3)")
     expect(page.locator("#person-meetings li")).to_have_count(50)
+    page.locator("#appearances-pager").get_by_role("link", name="Следующие →").click()
+    page.locator("#appearances-pager").get_by_role("link", name="Следующие →").click()
+    expect(page.locator("#appearances tr.appearance")).to_have_count(5)
+    expect(page.locator("#meetings-pager .pager-where")).to_have_text("51–100 из 105 (страница 2 из 3)")  # kept
 
     # So is the council's page: its meetings 50 a page.
     page.goto(f"{base}/organizations?q=Совет по вопросам миграции")

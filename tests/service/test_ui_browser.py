@@ -665,3 +665,82 @@ def test_the_api_docs_render_offline(page: object, served: tuple[str, dict[str, 
     # policy refuses it before any request is made, which is the point. Any other refusal still fails.
     violations: list[str] = page.csp_violations  # type: ignore[attr-defined]
     violations[:] = [violation for violation in violations if REDOCLY_LOGO not in violation]
+
+
+def _select_span(page: object, start: int, end: int) -> None:
+    """Select the document text from offset `start` to `end`, through marks or not, as a mouse would."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    page.evaluate(
+        """([start, end]) => {
+            const article = document.getElementById("doc-text");
+            const at = (offset) => {
+                for (const run of article.querySelectorAll("[data-o]")) {
+                    const from = Number(run.dataset.o);
+                    const inside = from <= offset && offset <= from + run.textContent.length;
+                    if (inside) return [run.firstChild, offset - from];
+                }
+                throw new Error("no run holds offset " + offset);
+            };
+            const range = document.createRange();
+            range.setStart(...at(start));
+            range.setEnd(...at(end));
+            window.getSelection().removeAllRanges();
+            window.getSelection().addRange(range);
+            article.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+        }""",
+        [start, end],
+    )
+
+
+def test_a_mention_span_corrected_beside_the_scan(page: object, served: tuple[str, dict[str, str]]) -> None:
+    """A scanned PDF (OCR): its page image beside the text; a person's mention cut to the words the image shows,
+    saved as a new version, the original kept in version 1."""
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    base, tokens = served
+    headers = {"Authorization": f"Bearer {tokens['archivist']}"}
+    scan = FORMATS / "scanned" / "mbos-bishkek.pdf"
+    files = [("files", (scan.name, scan.read_bytes(), "application/pdf"))]
+    stored = httpx.post(f"{base}/v1/documents", headers=headers, files=files, timeout=60).json()["data"][0]
+    document_id = stored["document_id"]
+    deadline = time.monotonic() + JOB_TIMEOUT
+    while (state := httpx.get(f"{base}/v1/jobs/{stored['job_id']}", headers=headers).json()["state"]) != "done":
+        assert state != "failed" and time.monotonic() < deadline, f"the scan was not extracted: {state}"
+        time.sleep(0.2)
+    detail = httpx.get(f"{base}/v1/documents/{document_id}", headers=headers).json()
+    text, persons = detail["text"], detail["record"]["persons"]
+    index, person = next((i, p) for i, p in enumerate(persons) if " " in p["mentions"][0]["text"].strip())
+    old = person["mentions"][0]
+    start, end = old["start"] + old["text"].rindex(" ") + 1, old["end"]  # the surname alone, as the image has it
+
+    _login(page, base, tokens["archivist"], f"/documents/{document_id}")
+    page.wait_for_function("() => document.querySelector('#page-images img').naturalWidth > 500")
+    expect(page.locator("#doc-text")).to_be_visible()
+    expect(page.locator(f"mark#per-{index}-0")).to_contain_text(old["text"])
+    _select_span(page, start, end)
+    panel = page.locator("#add-panel")
+    expect(panel).to_be_visible()
+    expect(page.locator("#add-text")).to_have_text(text[start:end].strip())
+    chosen = page.locator("#fix-mention option:checked")  # the mention the selection overlaps is offered first
+    expect(chosen).to_have_attribute("data-start", str(old["start"]))
+    expect(chosen).to_have_attribute("data-entity", "person")
+    page.screenshot(path=SHOTS / "17-mention-fix-beside-scan.png")
+    page.get_by_role("button", name="Исправить упоминание").click()
+    page.wait_for_url(re.compile(r"saved=2"))
+    expect(page.locator("#review-status")).to_have_text("Сохранено: версия 2.")
+    expect(page.locator(f"mark#per-{index}-0")).to_contain_text(text[start:end])
+    expect(page.locator("#page-images img").first).to_be_visible()
+    page.screenshot(path=SHOTS / "17-mention-fixed.png")
+
+    current = httpx.get(f"{base}/v1/documents/{document_id}/record", headers=headers).json()
+    mention = current["record"]["persons"][index]["mentions"][0]
+    assert (mention["start"], mention["end"], mention["text"]) == (start, end, text[start:end])
+    original = httpx.get(f"{base}/v1/documents/{document_id}/record", headers=headers, params={"version": 1}).json()
+    assert original["record"]["persons"][index]["mentions"][0] == old
+    page.get_by_role("link", name="История версий").click()
+    note = page.locator("#versions tr[data-version='2'] .note")
+    expect(note).to_contain_text(f"исправлено упоминание {person['id']}: {old['start']}–{old['end']} → {start}–{end}")
+    expect(note).to_contain_text("границы упоминания исправлены по выделению")

@@ -165,6 +165,11 @@ def test_organization_merge_shown_on_both_pages(page: object, served: tuple[str,
     expect(page.locator("#organization-meetings li")).to_have_count(2)
     expect(page.locator("#organization-people li", has_text="А.А. Смирнов")).to_have_count(1)
     expect(page.locator("#organization-people li", has_text="С.В. Кузнецова")).to_have_count(1)
+    # Who merged and when, as for persons.
+    decision = page.locator("#organization-decisions li.decision")
+    expect(decision).to_have_count(1)
+    expect(decision).to_contain_text("Объединена с «Госдума РФ» — UI archivist, ")
+    expect(decision.locator("time")).to_have_text(re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d UTC$"))
     page.screenshot(path=SHOTS / "26-organization-merged.png", full_page=True)
     organization = duma_url.rsplit("/", 1)[1]
 
@@ -196,6 +201,9 @@ def test_organization_merge_shown_on_both_pages(page: object, served: tuple[str,
     page.wait_for_url(re.compile(r"saved=1"))
     expect(page.locator("#organization-name")).to_have_text("Госдума РФ")
     expect(page.locator("#organization-meetings li")).to_have_count(1)
+    expect(page.locator("#organization-decisions li.decision")).to_contain_text(
+        ["Выделена из «Госдума»: Госдума РФ — UI archivist"]
+    )
     page.goto(f"{base}/documents/{ids[MAY.name]}")
     expect(page.locator("#organizations a.archive-organization")).to_contain_text(["→ в архиве: Госдума РФ"])
 
@@ -214,9 +222,11 @@ def test_persons_merged_from_search_and_split_with_evidence(page: object, served
     petrovs = page.locator("#person-results li", has_text="И.И. Петров")
     expect(petrovs).to_have_count(2)
     expect(petrovs.filter(has_text="председатель рабочей группы")).to_have_count(1)
-    options = page.locator("#f-person option", has_text="И.И. Петров")
+    page.get_by_label("Персона", exact=True).fill("Петрову")  # the filter's menu, narrowed by a name in any form
+    options = page.locator("#f-person-list li", has_text="И.И. Петров")
     expect(options).to_have_count(2)
-    assert sorted(options.all_inner_texts()) == [
+    texts = options.evaluate_all("items => items.map(item => item.firstChild.textContent)")
+    assert sorted(texts) == [
         "И.И. Петров — председатель рабочей группы",
         "И.И. Петров — руководитель рабочей группы",
     ]

@@ -52,6 +52,7 @@ def test_document_search_and_person_pages(client: TestClient, tokens: dict[str, 
     assert f'href="/documents/{sent["document_id"]}"' in found.text
     persons = client.get("/v1/persons", params={"q": "Базарбаев"}, headers=bearer(tokens["researcher"])).json()
     person_id = persons["data"][0]["id"]
+    assert f'<small id="persons-count">({persons["count"]})</small>' in found.text  # how many, as every list says
     assert f'href="/persons/{person_id}"' in found.text
     person = reader.get(f"/persons/{person_id}")
     assert person.status_code == 200 and f'href="/documents/{sent["document_id"]}"' in person.text
@@ -60,6 +61,16 @@ def test_document_search_and_person_pages(client: TestClient, tokens: dict[str, 
     assert "data-restore" not in history.text  # a researcher restores nothing
     for research_page in ("/organizations", "/topics", "/network", f"/network?person={person_id}"):
         assert reader.get(research_page).status_code == 200, research_page
+    # The network's table of links pages like every list, and says how many there are.
+    graph = client.get("/v1/graph/co-occurrence", headers=bearer(tokens["researcher"])).json()
+    links = len(graph["edges"])
+    assert links >= 2
+    shown = reader.get("/network").text
+    assert f"Связи таблицей ({links})" in shown
+    assert shown.split('id="network-table"')[1].count("<tr>") - 1 == min(links, 50)  # a header row and the links
+    last = reader.get("/network", params={"edges_offset": links - 1}).text
+    assert last.split('id="network-table"')[1].count("<tr>") - 1 == 1
+    assert 'id="network-links" open' in last
 
 
 def test_page_errors_are_pages(client: TestClient, tokens: dict[str, str]) -> None:

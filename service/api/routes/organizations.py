@@ -15,6 +15,7 @@ from service.api.schemas import (
     DB_INT_MAX,
     MeetingRef,
     Message,
+    OrganizationDecisionPublic,
     OrganizationDetail,
     OrganizationMerge,
     OrganizationPerson,
@@ -60,29 +61,31 @@ WRITE_ERRORS = {code: {"model": Message} for code in (401, 403, 404, 409, 422)}
 
 @router.post("/{organization_id}/merge", response_model=OrganizationDetail, responses=WRITE_ERRORS)
 def merge_organization(
-    organization_id: uuid.UUID, body: OrganizationMerge, session: SessionDep, _: ArchivistDep
+    organization_id: uuid.UUID, body: OrganizationMerge, session: SessionDep, token: ArchivistDep
 ) -> OrganizationDetail:
     """Merge another organization into this one: its names become aliases, its meetings and people this one's.
 
     «Госдума РФ» and «Государственная Дума» are one body. Documents indexed again keep going here.
     """
-    return _decided(session, lambda: research.merge_organizations(session, organization_id, body.organization_id))
+    return _decided(
+        session, lambda: research.merge_organizations(session, organization_id, body.organization_id, token)
+    )
 
 
 @router.post("/{organization_id}/rename", response_model=OrganizationDetail, responses=WRITE_ERRORS)
 def rename_organization(
-    organization_id: uuid.UUID, body: OrganizationRename, session: SessionDep, _: ArchivistDep
+    organization_id: uuid.UUID, body: OrganizationRename, session: SessionDep, token: ArchivistDep
 ) -> OrganizationDetail:
     """Show the organization under another name (the old one stays an alias); a name of another one is a 409."""
-    return _decided(session, lambda: research.rename_organization(session, organization_id, body.name))
+    return _decided(session, lambda: research.rename_organization(session, organization_id, body.name, token))
 
 
 @router.post("/{organization_id}/split", response_model=OrganizationDetail, responses=WRITE_ERRORS)
 def split_organization(
-    organization_id: uuid.UUID, body: OrganizationSplit, session: SessionDep, _: ArchivistDep
+    organization_id: uuid.UUID, body: OrganizationSplit, session: SessionDep, token: ArchivistDep
 ) -> OrganizationDetail:
     """Undo a wrong merge: the named names move to a new organization (returned) with the documents that use them."""
-    return _decided(session, lambda: research.split_organization(session, organization_id, body.names))
+    return _decided(session, lambda: research.split_organization(session, organization_id, body.names, token))
 
 
 def _decided(session: Session, decide: Callable[[], ArchiveOrganization]) -> OrganizationDetail:
@@ -122,6 +125,18 @@ def _detail(session: Session, organization: ArchiveOrganization) -> Organization
         meeting_count=len(meetings),
         people=people,
         meetings=meetings,
+        decisions=[
+            OrganizationDecisionPublic(
+                action=item.action,
+                names=item.names,
+                other_id=item.other_id,
+                other_name=item.other_name,
+                author=item.author_name,
+                author_id=item.author_id,
+                created_at=item.created_at,
+            )
+            for item in research.organization_decisions(session, organization_id)
+        ],
     )
 
 

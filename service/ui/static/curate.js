@@ -57,10 +57,17 @@ document.addEventListener("DOMContentLoaded", () => {
         list.textContent = await keneshError(response);
         return;
       }
-      const found = (await response.json()).data.filter((item) => item.id !== box.dataset.id);
+      const answer = await response.json();
+      const found = answer.data.filter((item) => item.id !== box.dataset.id);
       if (!found.length) {
         const li = document.createElement("li");
         li.textContent = "Никого не найдено.";
+        list.appendChild(li);
+      } else if (answer.count > answer.data.length) {
+        // A candidate list says how many match; more words narrow it to the one meant.
+        const li = document.createElement("li");
+        li.className = "hint";
+        li.textContent = "Показаны " + answer.data.length + " из " + answer.count + ": уточните название.";
         list.appendChild(li);
       }
       for (const item of found) {

@@ -251,7 +251,42 @@ document.addEventListener("DOMContentLoaded", () => {
     selected = { start, end };
     document.getElementById("add-text").textContent = selection.toString().trim();
     document.getElementById("add-range").textContent = "символы " + start + "–" + end;
+    chooseOverlapping(start, end);
     panel.hidden = false;
+  }
+
+  // The mention the selection most overlaps is the one to correct, most likely: it is chosen first.
+  const fixMention = document.getElementById("fix-mention");
+  function chooseOverlapping(start, end) {
+    if (!fixMention) return;
+    let best = null;
+    let most = 0;
+    for (const option of fixMention.options) {
+      const overlap = Math.min(end, Number(option.dataset.end)) - Math.max(start, Number(option.dataset.start));
+      if (overlap > most) {
+        most = overlap;
+        best = option;
+      }
+    }
+    if (best) fixMention.value = best.value;
+  }
+  if (fixMention) {
+    document.getElementById("fix-mention-save").addEventListener("click", () => {
+      if (!selected) return;
+      const option = fixMention.selectedOptions[0];
+      if (!option) return;
+      save(
+        [{
+          op: "edit_mention",
+          entity: option.dataset.entity,
+          ref: Number(option.dataset.ref),
+          mention: Number(option.dataset.mention),
+          start: selected.start,
+          end: selected.end,
+        }],
+        "границы упоминания исправлены по выделению",
+      );
+    });
   }
 
   article.addEventListener("mouseup", onSelection);
