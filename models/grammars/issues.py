@@ -8,6 +8,9 @@
            | LAW       «О …» | о NP | «LAW …»          «проект закона «О полиции»», «законопроект об НКО»
            | DECISION  о NP                           «указ об отставке правительства» → «отставка правительства»
            | NAME      — о NP                        «Иванов — о подготовке к зиме»
+           | ATTENTION на NP                         «обратил внимание на организацию питания»
+           | ELECT     ROLE-ins|ROLE-acc             «председателем избран …» → «избрание председателя»
+           | AGENDA    вопрос|повестка …: \n N. NP    a numbered list of items under «… вопросы:»
            | ACTION    gen|в|на NP                   «отставка правительства», «перевод клеветы в разряд …»
     NP     → MOD* NOUN (gen NP | в|на|за acc NP | о NP | QUOTED)*     bounded in depth and length
 
@@ -17,6 +20,7 @@ strong evidence; a bare ACTION phrase is weak and the stage ranks it by where an
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.checkpoints import checkpoint
-from models.components.extensions import token_texts
+from models.components.extensions import doc_text, token_texts
 
 OPEN_QUOTES = frozenset({"«", "„", "“", '"'})
 CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
@@ -40,14 +44,39 @@ _INNER_PREPOSITIONS = frozenset({"о", "об", "обо", "в", "во", "на", "
 # Place and time («в РФ», «на заседании», «в марте») are circumstances, not part of the question.
 _CIRCUMSTANCE_CASES = frozenset({"Loc"})
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
+# «обратил внимание на X», «уделить внимание X»: the verb and the case its question is in.
+_ATTENTION_VERBS = {
+    "обратить": "на",
+    "обращать": "на",
+    "акцентировать": "на",
+    "заострить": "на",
+    "уделить": None,
+    "уделять": None,
+}
+# «заслушали информацию о ходе …»: what a meeting hears is about its question; elsewhere («сбор информации о
+# звонках») these nouns are no cue.
+_HEARD_NOUNS = frozenset({"информация", "сообщение"})
+# Nouns of the cue verbs take their question in the genitive: «обсуждение проекта программы».
+_COGNATE_FORUMS = frozenset({"обсуждение", "рассмотрение"})
+# Verbs that fill a post, and the noun an agenda words it with: «избран председателем» → «избрание председателя».
+_ELECTION_VERBS = {"избрать": "избрание", "избирать": "избрание", "переизбрать": "переизбрание"}
 
 STRONG = 3.0
 WEAK = 1.0
+REPORTED = 2.0
+# An item of a quoted agenda is what the meeting dealt with, ahead of any phrase the cues find.
+AGENDA = STRONG + 1.0
+
+# «На повестку дня были вынесены вопросы:», «Рассмотрены следующие вопросы:» and the numbered lines below.
+_LIST_INTRO = re.compile(r"(?:вопрос|повестк)[^\n]{0,80}:[ \t]*\n", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])[ \t]+(?P<item>[^\n]+)")
+_MAX_ITEM_CHARS = 300
 
 
 @dataclass(frozen=True)
 class Lexicons:
     cue_verbs: frozenset[str]
+    report_verbs: frozenset[str]
     generic: frozenset[str]
     forums: frozenset[str]
     laws: frozenset[str]
@@ -64,6 +93,7 @@ class Lexicons:
 def issue_lexicons() -> Lexicons:
     return Lexicons(
         cue_verbs=lexicons.load("issue_cue_verbs"),
+        report_verbs=lexicons.load("issue_report_verbs"),
         generic=lexicons.load("issue_generic_nouns"),
         forums=lexicons.load("issue_forum_nouns"),
         laws=lexicons.load("issue_law_nouns"),
@@ -82,6 +112,8 @@ class Candidate:
     head: int
     kind: str
     weight: float
+    # An action noun the phrase completes in the genitive («избрание» + «председателем совета»).
+    action: str = ""
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -268,7 +300,7 @@ def subjects(noun: Token, quotes: dict[int, int], kind: str, weight: float = STR
             if found:
                 yield Candidate(found[0], found[1], noun.i, kind, weight)
         return
-    if word in lex.forums:
+    if word in lex.forums or word in _HEARD_NOUNS:
         yield from _forum_subjects(noun, quotes, weight)
         return
     if word in lex.decisions or word in lex.laws:
@@ -280,10 +312,15 @@ def subjects(noun: Token, quotes: dict[int, int], kind: str, weight: float = STR
 
 
 def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG) -> Iterator[Candidate]:
+    cognate = lemma(noun) in _COGNATE_FORUMS
     for child in noun.children:
         if child.i > noun.i and child.dep_ == "nmod" and preposition(child) in _TOPIC_PREPOSITIONS:
             for member in _members(child):
                 yield from subjects(member, quotes, "forum", weight)
+        elif cognate and child.i > noun.i and child.dep_ == "nmod" and preposition(child) is None:
+            if _case(child) == "Gen" and not _is_person(child):
+                for member in _members(child):
+                    yield from subjects(member, quotes, "forum", weight)
         elif child.dep_ == "acl" and lemma(child) in ("посвятить", "посвящать"):
             for obj in child.children:
                 if obj.dep_ in ("obl", "obj", "iobj") and obj.pos_ in _NOMINAL:
@@ -303,7 +340,20 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     if found and any(found.start <= o < found.end and _is_title_quote(noun.doc, o, c) for o, c in quotes.items()):
         yield found
         return
+    title = _title_after(noun, quotes) if found is not None else None
+    if title is not None:
+        # A title too long for the phrase («проект решения «О внесении изменений в решение … «О бюджете …»»»):
+        # the title without its «О» is the item.
+        open_i, close_i = title
+        yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
+        return
     about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in ("о", "об", "обо")]
+    if lemma(noun) in lex.laws and not about:
+        # «проект по созданию молодёжного центра», «программа по переселению»: the remit is the question.
+        remit = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) == "по"]
+        for member in _members(remit[0]) if remit else ():
+            yield from subjects(member, quotes, "act")
+        return
     if not about:
         return
     if lemma(noun) in lex.laws:
@@ -312,6 +362,17 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     else:
         for member in _members(about[0]):
             yield from subjects(member, quotes, "act")
+
+
+def _title_after(noun: Token, quotes: dict[int, int]) -> tuple[int, int] | None:
+    """The title quote «О …» right after a law or decision noun, or after its genitive («проект решения «О …»»)."""
+    for at in (noun.i + 1, noun.i + 2):
+        close_i = quotes.get(at)
+        if close_i is not None and _is_title_quote(noun.doc, at, close_i):
+            return at, close_i
+        if at >= len(noun.doc) or noun.doc[at].pos_ not in _NOMINAL:
+            break
+    return None
 
 
 def _quoted_law(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
@@ -345,6 +406,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         found = _quoted_law(doc, open_i, close_i)
         if found:
             yield found
+    yield from agenda_items(doc)
     in_names = _in_names(doc, names)
     for token in doc:
         checkpoint("issues")
@@ -360,6 +422,16 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                 if child.dep_ in ("obj", "nsubj:pass") or topical:
                     for member in _members(child):
                         yield from subjects(member, quotes, "cue")
+        elif token.pos_ == "VERB" and word in lex.report_verbs:
+            # «рассказала о студенческом добровольчестве»: a report's subject, weaker than a cue of deliberation.
+            for child in token.children:
+                if child.i > token.i and child.dep_ in ("obl", "nmod") and preposition(child) in ("о", "об", "обо"):
+                    for member in _members(child):
+                        yield from subjects(member, quotes, "report", REPORTED)
+        elif token.pos_ == "VERB" and word in _ELECTION_VERBS:
+            yield from _elected(token, quotes)
+        elif token.pos_ == "NOUN" and word == "внимание" and lemma(token.head) in _ATTENTION_VERBS:
+            yield from _attention(token, quotes)
         elif token.pos_ == "NOUN" and word in lex.generic:
             parent = token.head
             # Objects of cue verbs are handled there; elsewhere a generic noun still introduces its subject,
@@ -392,3 +464,52 @@ def _dash_subject(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     if head.pos_ in _NOMINAL and head.i > prep.i:
         for member in _members(head):
             yield from subjects(member, quotes, "dash")
+
+
+def _attention(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«обратил внимание на организацию горячего питания», «уделить внимание профилактике»: what the
+    speaker turned the meeting to."""
+    verb = noun.head
+    wanted = _ATTENTION_VERBS[lemma(verb)]
+    for child in verb.children:
+        if child.i <= noun.i or child.pos_ not in _NOMINAL or child.dep_ not in ("obl", "iobj", "nmod"):
+            continue
+        if (wanted and preposition(child) == wanted) or (
+            not wanted and not preposition(child) and _case(child) == "Dat"
+        ):
+            for member in _members(child):
+                yield from subjects(member, quotes, "attention")
+
+
+def _elected(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«председателем совета избран …», «избрали нового секретаря»: the post filled, as the agenda words it."""
+    roles = [c for c in verb.children if c.dep_ in ("obl", "xcomp") and c.pos_ == "NOUN" and _case(c) == "Ins"]
+    if not roles:
+        roles = [c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.ent_type_ != "PER"]
+    for role in roles[:1]:
+        if preposition(role) is not None or "Anim" not in role.morph.get("Animacy"):
+            continue
+        found = phrase(role, quotes)
+        if found is not None:
+            yield Candidate(found[0], found[1], role.i, "elect", STRONG, _ELECTION_VERBS[lemma(verb)])
+
+
+def agenda_items(doc: Doc) -> Iterator[Candidate]:
+    """«Рассмотрены вопросы:\n1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.»: each
+    numbered line under an intro that names questions or an agenda is one issue, without its «О»."""
+    text = doc_text(doc)
+    for intro in _LIST_INTRO.finditer(text):
+        at = intro.end()
+        while (item := _LIST_ITEM.match(text, at)) is not None:
+            checkpoint("issues")
+            start, end = item.start("item"), item.end("item")
+            at = end + 1
+            while end > start and text[end - 1] in " \t.;,":
+                end -= 1
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not len(span) or end - start > _MAX_ITEM_CHARS:
+                continue
+            if span[0].lower_ in ("о", "об", "обо") and len(span) > 1:
+                span = span[1:]
+            head = span.root
+            yield Candidate(span.start, span.end, head.i, "agenda", AGENDA)
