@@ -71,6 +71,8 @@ AGENDA = STRONG + 1.0
 _LIST_INTRO = re.compile(r"(?:вопрос|повестк)[^\n]{0,80}:[ \t]*\n", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])[ \t]+(?P<item>[^\n]+)")
 _MAX_ITEM_CHARS = 300
+# Tokens of a title («О полиции») that a phrase always holds: only a longer one can have been cut off.
+_SHORT_TITLE = 4
 
 
 @dataclass(frozen=True)
@@ -340,8 +342,8 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     if found and any(found.start <= o < found.end and _is_title_quote(noun.doc, o, c) for o, c in quotes.items()):
         yield found
         return
-    title = _title_after(noun, quotes) if found is not None else None
-    if title is not None:
+    title = _title_after(noun, quotes)
+    if title is not None and title[1] - title[0] > _SHORT_TITLE:
         # A title too long for the phrase («проект решения «О внесении изменений в решение … «О бюджете …»»»):
         # the title without its «О» is the item.
         open_i, close_i = title
