@@ -473,7 +473,8 @@ def _attention(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     speaker turned the meeting to."""
     verb = noun.head
     wanted = _ATTENTION_VERBS[lemma(verb)]
-    for child in verb.children:
+    # The parser hangs «на X» on the verb or on «внимание» itself.
+    for child in [*verb.children, *noun.children]:
         if child.i <= noun.i or child.pos_ not in _NOMINAL or child.dep_ not in ("obl", "iobj", "nmod"):
             continue
         if (wanted and preposition(child) == wanted) or (

@@ -54,7 +54,10 @@ def _text(doc: Doc, candidate: Candidate) -> str:
     """The issue as worded on an agenda: a nominative phrase, or an action with its object in the genitive."""
     span = candidate.span(doc)
     if candidate.action:
-        return f"{candidate.action} {inflected(span, 'gent')}"
+        role = inflected(span, "gent")
+        if span[0].pos_ != "PROPN":  # «Председателем совета избран …» opens a sentence
+            role = role[:1].lower() + role[1:]
+        return f"{candidate.action} {role}"
     if candidate.kind == "title":
         return _ACT_REFERENCE.sub(r"\1 ", _title(span))
     text = _ACT_REFERENCE.sub(r"\1 ", _trimmed(nominative(span)))

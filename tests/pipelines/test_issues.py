@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.language import Language
 
-from pipelines.findings import Findings
+from pipelines.findings import Findings, MeetingFinding
 from pipelines.stages import issues
 
 
@@ -86,3 +88,57 @@ def test_no_day_of_the_agenda_bare_nouns_or_shouted_headlines(nlp: Language, tex
     found = _issues(nlp, text)
     assert not_expected not in found
     assert "ремонт дорог" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Заседание открыла председатель правления. На повестку дня были вынесены вопросы:\n"
+            "1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.\n3. Разное.\n\n"
+            "Финансовый отчёт представил казначей.",
+            ["финансовый отчёт за 2023 год", "пополнение состава правления"],
+        ),
+        (
+            "Члены комитета заслушали информацию министра о ходе весенне-полевых работ.",
+            ["ход весенне-полевых работ"],
+        ),
+        (
+            "Член совета Руслан Ахметов обратил внимание на организацию горячего питания в школах.",
+            ["организация горячего питания"],
+        ),
+        (
+            "Участники заседания утвердили план работы палаты на следующий год.",
+            ["план работы палаты на следующий год"],
+        ),
+        (
+            "Депутаты рассмотрели проект решения «О внесении изменений в решение маслихата от 14 декабря 2021 года "
+            "№ 12/1 «Об областном бюджете на 2022–2024 годы»».",
+            ["внесение изменений в решение «Об областном бюджете на 2022–2024 годы»"],
+        ),
+        ("Министр рассказал о ходе посевной кампании.", ["ход посевной кампании"]),
+    ],
+)
+def test_agenda_shapes_of_meeting_reports(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
+
+
+def test_a_post_filled_at_a_meeting_is_its_election(nlp: Language) -> None:
+    text = "Председателем совета единогласно избран директор лицея Виталий Семёнов."
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
+    assert [i.text for i in issues.run(nlp(text), meeting).issues] == ["избрание председателя совета"]
+    # In a news story the election is the news, not a question a meeting dealt with.
+    assert _issues(nlp, text) == []
+
+
+def test_two_actions_on_one_post_are_two_issues(nlp: Language) -> None:
+    text = (
+        "Депутаты рассмотрели вопрос о досрочном прекращении полномочий секретаря маслихата. "
+        "Новым секретарём областного маслихата избран депутат Ерлан Тулеубаев."
+    )
+    meeting = replace(Findings(), meeting=MeetingFinding(title="сессия маслихата"))
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert found == [
+        "досрочное прекращение полномочий секретаря маслихата",
+        "избрание нового секретаря областного маслихата",
+    ]
