@@ -53,6 +53,9 @@ _ATTENTION_VERBS = {
     "уделить": None,
     "уделять": None,
 }
+# «остановился на водоснабжении сёл»: verbs whose «на X» is what a speaker dwelt on.
+_DWELL_VERBS = frozenset({"остановиться", "останавливаться", "сосредоточиться", "заострить"})
+_DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
 # «заслушали информацию о ходе …»: what a meeting hears is about its question; elsewhere («сбор информации о
 # звонках») these nouns are no cue.
 _HEARD_NOUNS = frozenset({"информация", "сообщение"})
@@ -314,6 +317,9 @@ def subjects(noun: Token, quotes: dict[int, int], kind: str, weight: float = STR
 
 
 def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG) -> Iterator[Candidate]:
+    named = _forum_name(noun, quotes)
+    if named is not None:
+        yield named
     cognate = lemma(noun) in _COGNATE_FORUMS
     for child in noun.children:
         if child.i > noun.i and child.dep_ == "nmod" and preposition(child) in _TOPIC_PREPOSITIONS:
@@ -353,6 +359,20 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     if lemma(noun) in lex.laws and not about:
         # «проект по созданию молодёжного центра», «программа по переселению»: the remit is the question.
         remit = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) == "по"]
+        # «проект сопровождаемого проживания»: what the project does, unless it is a draft of an act.
+        remit = remit or [
+            c
+            for c in noun.children
+            if c.dep_ == "nmod"
+            and c.i == noun.i + 1 + sum(1 for t in c.children if t.i < c.i)
+            and preposition(c) is None
+            and _case(c) == "Gen"
+            and c.pos_ == "NOUN"
+            and not c.ent_type_  # «программа Российской Федерации» is whose, not what
+            and lemma(c) not in lex.laws
+            and lemma(c) not in lex.decisions
+            and not _is_person(c)
+        ]
         for member in _members(remit[0]) if remit else ():
             yield from subjects(member, quotes, "act")
         return
@@ -364,6 +384,23 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     else:
         for member in _members(about[0]):
             yield from subjects(member, quotes, "act")
+
+
+def _forum_name(noun: Token, quotes: dict[int, int]) -> Candidate | None:
+    """«круглый стол «Доступная среда: права людей с инвалидностью …»»: an event's quoted name states its
+    subject, up to the colon that opens its subtitle."""
+    doc = noun.doc
+    close_i = quotes.get(noun.i + 1)
+    if close_i is None or close_i - noun.i < 3:
+        return None
+    start = noun.i + 2
+    if doc[start].lower_ in ("о", "об", "обо"):
+        start += 1
+    end = next((t.i for t in doc[start:close_i] if t.text in (":", "«", ".")), close_i)
+    nouns = [t for t in doc[start:end] if t.pos_ in _NOMINAL]
+    if not nouns or end - start > MAX_WORDS:
+        return None
+    return Candidate(start, end, nouns[0].i, "forum", STRONG)
 
 
 def _title_after(noun: Token, quotes: dict[int, int]) -> tuple[int, int] | None:
@@ -421,13 +458,17 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                 if child.pos_ not in _NOMINAL or (child.i < token.i and child.dep_ != "nsubj:pass"):
                     continue
                 topical = child.dep_ in ("obl", "nmod") and preposition(child) in _TOPIC_PREPOSITIONS
-                if child.dep_ in ("obj", "nsubj:pass") or topical:
+                # «заседание было посвящено организованному набору»: the dative is what it was about.
+                devoted = word in _DEVOTE_VERBS and child.dep_ in ("obl", "iobj") and _case(child) == "Dat"
+                if child.dep_ in ("obj", "nsubj:pass") or topical or (devoted and preposition(child) is None):
                     for member in _members(child):
                         yield from subjects(member, quotes, "cue")
-        elif token.pos_ == "VERB" and word in lex.report_verbs:
-            # «рассказала о студенческом добровольчестве»: a report's subject, weaker than a cue of deliberation.
+        elif token.pos_ == "VERB" and (word in lex.report_verbs or word in _DWELL_VERBS or _speech_goes(token)):
+            # «рассказала о студенческом добровольчестве», «остановился на водоснабжении», «речь шла о …»:
+            # a speaker's subject, weaker than a cue of deliberation.
+            wanted = ("на",) if word in _DWELL_VERBS else ("о", "об", "обо")
             for child in token.children:
-                if child.i > token.i and child.dep_ in ("obl", "nmod") and preposition(child) in ("о", "об", "обо"):
+                if child.i > token.i and child.dep_ in ("obl", "nmod") and preposition(child) in wanted:
                     for member in _members(child):
                         yield from subjects(member, quotes, "report", REPORTED)
         elif token.pos_ == "VERB" and word in _ELECTION_VERBS:
@@ -516,3 +557,8 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
                 span = span[1:]
             head = span.root
             yield Candidate(span.start, span.end, head.i, "agenda", AGENDA)
+
+
+def _speech_goes(verb: Token) -> bool:
+    """«речь шла о социальных гарантиях», «речь идёт о …»."""
+    return lemma(verb) == "идти" and any(c.dep_ == "nsubj" and lemma(c) == "речь" for c in verb.children)

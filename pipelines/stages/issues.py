@@ -163,6 +163,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
         words = _words(doc, candidate)
         if not words or _not_an_issue(doc, candidate, words):
             continue
+        if candidate.kind == "report" and len(words) < 2:
+            continue  # «речь идёт об использовании …» cut to one word says too little of what was said
         span = candidate.span(doc)
         mention = TextSpan(span.start_char, span.end_char)
         head = _head(doc, candidate)
@@ -175,6 +177,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 same.text, same.kind = _text(doc, candidate), candidate.kind
             continue
         score = _score(doc, candidate, head_pairs)
+        if meeting and candidate.kind == "report":
+            # At a meeting what a speaker reported on is a question the meeting dealt with.
+            score = max(score, STRONG)
         issues.append(_Issue(_text(doc, candidate), words, score, mention.start, head, candidate.kind, {mention}))
     kept = [i for i in issues if i.score >= STRONG][:MAX_CUED]
     kept += [i for i in issues if MIN_SCORE <= i.score < STRONG][: max(0, MAX_ISSUES - len(kept))]
