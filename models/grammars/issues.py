@@ -56,6 +56,8 @@ _ATTENTION_VERBS = {
 # «остановился на водоснабжении сёл»: verbs whose «на X» is what a speaker dwelt on.
 _DWELL_VERBS = frozenset({"остановиться", "останавливаться", "сосредоточиться", "заострить"})
 _DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
+# Nouns of action and activity: «проживание», «развитие», «добровольчество».
+_ACTION_SUFFIXES = ("ние", "тие", "ство")
 # «заслушали информацию о ходе …»: what a meeting hears is about its question; elsewhere («сбор информации о
 # звонках») these nouns are no cue.
 _HEARD_NOUNS = frozenset({"информация", "сообщение"})
@@ -242,7 +244,9 @@ def _relational_modifier(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ == "amod" and child.i < noun.i and child.pos_ == "ADJ":
             parses = loading.parse(child.text.lower())
-            if parses and "Qual" not in parses[0].tag and "Apro" not in parses[0].tag:
+            tag = parses[0].tag if parses else None
+            # Qualities («содержательные»), pronouns («такие») and ordinals («второй вопрос») say no subject.
+            if tag is not None and not any(g in tag for g in ("Qual", "Apro", "Anum")):
                 return True
     return False
 
@@ -368,7 +372,7 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
             and preposition(c) is None
             and _case(c) == "Gen"
             and c.pos_ == "NOUN"
-            and not c.ent_type_  # «программа Российской Федерации» is whose, not what
+            and lemma(c).endswith(_ACTION_SUFFIXES)  # what is done, not who («поправки комиссии»)
             and lemma(c) not in lex.laws
             and lemma(c) not in lex.decisions
             and not _is_person(c)
@@ -401,6 +405,18 @@ def _forum_name(noun: Token, quotes: dict[int, int]) -> Candidate | None:
     if not nouns or end - start > MAX_WORDS:
         return None
     return Candidate(start, end, nouns[0].i, "forum", STRONG)
+
+
+def _announced_title(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
+    """«Пятый вопрос повестки дня – «О бюджете города Ош на 2023 год …»»: a title announced as a question."""
+    if not _is_title_quote(doc, open_i, close_i):
+        return None
+    before = doc[max(0, open_i - 5) : open_i]
+    if not any(t.text in ("–", "—", "-", ":") for t in before[-2:]):
+        return None
+    if not any(t.pos_ == "NOUN" and lemma(t) in issue_lexicons().generic for t in before):
+        return None
+    return Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
 
 
 def _title_after(noun: Token, quotes: dict[int, int]) -> tuple[int, int] | None:
@@ -442,7 +458,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
     names = list(names or []) + [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
     for open_i, close_i in quotes.items():
         checkpoint("issues")
-        found = _quoted_law(doc, open_i, close_i)
+        found = _quoted_law(doc, open_i, close_i) or _announced_title(doc, open_i, close_i)
         if found:
             yield found
     yield from agenda_items(doc)
