@@ -142,3 +142,46 @@ def test_two_actions_on_one_post_are_two_issues(nlp: Language) -> None:
         "досрочное прекращение полномочий секретаря маслихата",
         "избрание нового секретаря областного маслихата",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Первая сессия была посвящена организованному набору и предвыездной подготовке.",
+            ["организованный набор", "предвыездная подготовка"],
+        ),
+        (
+            "Вчера прошёл круглый стол «Доступная среда: права людей с инвалидностью». Его провела омбудсмен.",
+            ["Доступная среда"],
+        ),
+        (
+            "Председательствующий. Пятый вопрос повестки дня – «О бюджете города Ош на 2023 год». Докладывает "
+            "начальник управления финансов.",
+            ["бюджет города Ош на 2023 год"],
+        ),
+        ("На заседании обсудили второй вопрос и ремонт дорог.", ["ремонт дорог"]),
+    ],
+)
+def test_subjects_of_sessions_events_and_announced_items(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Глава района остановился на водоснабжении сельских населённых пунктов.",
+            "водоснабжение сельских населённых пунктов",
+        ),
+        ("Во второй сессии речь шла о социальных гарантиях мигрантов.", "социальные гарантии мигрантов"),
+        ("Директор рассказала о проекте сопровождаемого проживания.", "сопровождаемое проживание"),
+    ],
+)
+def test_what_a_speaker_reported_on_is_an_item_of_the_meeting(nlp: Language, text: str, expected: str) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
+    assert [i.text for i in issues.run(nlp(text), meeting).issues] == [expected]
+
+
+def test_a_report_cut_to_one_word_is_no_issue(nlp: Language) -> None:
+    assert _issues(nlp, "Президент сказал, что речь идёт об использовании.") == []
