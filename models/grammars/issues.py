@@ -65,6 +65,9 @@ _HEARD_NOUNS = frozenset({"информация", "сообщение"})
 _COGNATE_FORUMS = frozenset({"обсуждение", "рассмотрение"})
 # Verbs that fill a post, and the noun an agenda words it with: «избран председателем» → «избрание председателя».
 _ELECTION_VERBS = {"избрать": "избрание", "избирать": "избрание", "переизбрать": "переизбрание"}
+# Verbs that confer a title, and the noun an agenda words it with: «присвоил звание «Почётный гражданин …»».
+_CONFERRAL_VERBS = {"присвоить": "присвоение", "присваивать": "присвоение"}
+_CONFERRED = frozenset({"звание", "статус", "имя", "разряд", "чин"})
 
 STRONG = 3.0
 WEAK = 1.0
@@ -489,6 +492,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                         yield from subjects(member, quotes, "report", REPORTED)
         elif token.pos_ == "VERB" and word in _ELECTION_VERBS:
             yield from _elected(token, quotes)
+        elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
+            yield from _conferred(token, quotes)
         elif token.pos_ == "NOUN" and word == "внимание" and lemma(token.head) in _ATTENTION_VERBS:
             yield from _attention(token, quotes)
         elif token.pos_ == "NOUN" and word in lex.generic:
@@ -578,3 +583,16 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
 def _speech_goes(verb: Token) -> bool:
     """«речь шла о социальных гарантиях», «речь идёт о …»."""
     return lemma(verb) == "идти" and any(c.dep_ == "nsubj" and lemma(c) == "речь" for c in verb.children)
+
+
+def _conferred(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«звание «Почётный гражданин города» присвоено …» → «присвоение звания «Почётный гражданин города»»."""
+    objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ == "NOUN" and not _is_person(c)]
+    if not objects:
+        # The parser often hangs a fronted «звание «…»» on a neighbour: take the title noun before the verb.
+        before = [t for t in verb.sent if t.i < verb.i and lemma(t) in _CONFERRED]
+        objects = before[-1:]
+    for child in objects[:1]:
+        found = phrase(child, quotes)
+        if found is not None:
+            yield Candidate(found[0], found[1], child.i, "elect", STRONG, _CONFERRAL_VERBS[lemma(verb)])

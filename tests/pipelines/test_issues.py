@@ -185,3 +185,16 @@ def test_what_a_speaker_reported_on_is_an_item_of_the_meeting(nlp: Language, tex
 
 def test_a_report_cut_to_one_word_is_no_issue(nlp: Language) -> None:
     assert _issues(nlp, "Президент сказал, что речь идёт об использовании.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Совет старейшин единогласно присвоил звание «Почётный гражданин Гюмри» скульптору Левону Тадевосяну.",
+        "Решением Думы звание «Почётный гражданин Гюмри» присвоено врачу Валентине Сорокоумовой.",
+    ],
+)
+def test_a_title_conferred_at_a_meeting_is_its_item(nlp: Language, text: str) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert "присвоение звания «Почётный гражданин Гюмри»" in found
