@@ -249,7 +249,8 @@ def _relational_modifier(noun: Token) -> bool:
             parses = loading.parse(child.text.lower())
             tag = parses[0].tag if parses else None
             # Qualities («содержательные»), pronouns («такие») and ordinals («второй вопрос») say no subject.
-            if tag is not None and not any(g in tag for g in ("Qual", "Apro", "Anum")):
+            # A participle («в обновлённом составе») tells a state, not a subject.
+            if tag is not None and "ADJF" in tag and not any(g in tag for g in ("Qual", "Apro", "Anum")):
                 return True
     return False
 
