@@ -56,6 +56,7 @@ _ATTENTION_VERBS = {
 # «остановился на водоснабжении сёл»: verbs whose «на X» is what a speaker dwelt on.
 _DWELL_VERBS = frozenset({"остановиться", "останавливаться", "сосредоточиться", "заострить"})
 _DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
+_DIRECTIVE_VERBS = frozenset({"поручить", "поручать", "рекомендовать", "обязать"})
 # Nouns of action and activity: «проживание», «развитие», «добровольчество».
 _ACTION_SUFFIXES = ("ние", "тие", "ство")
 # «заслушали информацию о ходе …»: what a meeting hears is about its question; elsewhere («сбор информации о
@@ -473,7 +474,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             continue
         # Only verbs and nouns are looked up in the lexicons: no need to lemmatise other words.
         word = lemma(token) if token.pos_ in ("VERB", "NOUN") else None
-        if token.pos_ == "VERB" and word in lex.cue_verbs:
+        if token.pos_ == "VERB" and word in lex.cue_verbs and not _instructed(token):
             for child in token.children:
                 if child.pos_ not in _NOMINAL or (child.i < token.i and child.dep_ != "nsubj:pass"):
                     continue
@@ -579,6 +580,11 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
                 span = span[1:]
             head = span.root
             yield Candidate(span.start, span.end, head.i, "agenda", AGENDA)
+
+
+def _instructed(verb: Token) -> bool:
+    """«Поручить заместителю … утвердить дислокацию лагерей»: a task a decision sets, not a question dealt with."""
+    return verb.dep_ == "xcomp" and lemma(verb.head) in _DIRECTIVE_VERBS
 
 
 def _speech_goes(verb: Token) -> bool:

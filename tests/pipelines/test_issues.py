@@ -198,3 +198,8 @@ def test_a_title_conferred_at_a_meeting_is_its_item(nlp: Language, text: str) ->
     meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
     found = [i.text for i in issues.run(nlp(text), meeting).issues]
     assert "присвоение звания «Почётный гражданин Гюмри»" in found
+
+
+def test_a_task_set_by_a_decision_is_not_an_item(nlp: Language) -> None:
+    text = "Поручить заместителю главы администрации утвердить дислокацию лагерей и график заездов."
+    assert _issues(nlp, text) == []
