@@ -80,6 +80,7 @@ AGENDA = STRONG + 1.0
 _LIST_INTRO = re.compile(r"(?:вопрос|повестк)[^\n]{0,80}:[ \t]*\n", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])[ \t]+(?P<item>[^\n]+)")
 _MAX_ITEM_CHARS = 300
+_NOT_AGENDA_INTROS = ("решил", "постановил", "решени", "слушал", "выступил", "поручени")
 # Tokens of a title («О полиции») that a phrase always holds: only a longer one can have been cut off.
 _SHORT_TITLE = 4
 
@@ -566,6 +567,9 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
     numbered line under an intro that names questions or an agenda is one issue, without its «О»."""
     text = doc_text(doc)
     for intro in _LIST_INTRO.finditer(text):
+        line = text[text.rfind("\n", 0, intro.start()) + 1 : intro.end()].lower()
+        if any(word in line for word in _NOT_AGENDA_INTROS):
+            continue  # «По первому вопросу РЕШИЛИ:» lists decisions, not questions
         at = intro.end()
         while (item := _LIST_ITEM.match(text, at)) is not None:
             checkpoint("issues")

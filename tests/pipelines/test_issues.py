@@ -203,3 +203,8 @@ def test_a_title_conferred_at_a_meeting_is_its_item(nlp: Language, text: str) ->
 def test_a_task_set_by_a_decision_is_not_an_item(nlp: Language) -> None:
     text = "Поручить заместителю главы администрации утвердить дислокацию лагерей и график заездов."
     assert _issues(nlp, text) == []
+
+
+def test_decisions_under_a_question_are_not_agenda_items(nlp: Language) -> None:
+    text = "По первому вопросу РЕШИЛИ:\n1. Информацию принять к сведению.\n2. Усилить контроль за вывозом мусора.\n"
+    assert "контроль за вывозом мусора" not in _issues(nlp, text)
