@@ -81,11 +81,18 @@ _ACT_REFERENCE = re.compile(
 def _title(span: Span) -> str:
     """A title after its «О» («внесении изменений в Закон … «О пастбищах»»): the words up to its first noun
     are inflected, the rest is the title's own wording."""
+    first = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
+    # «О бюджете … и прогнозе …»: the nouns joined to the first one are in its case too.
+    joined = (
+        {c.i for c in first.children if c.dep_ == "conj" and c.morph.get("Case") == first.morph.get("Case")}
+        if first
+        else set()
+    )
+    inflect = {t.i for t in span if first is None or t.i <= first.i}
+    inflect |= joined | {c.i for j in joined for c in span.doc[j].children if c.dep_ == "amod" and c.i < j}
     parts = []
-    inflecting = True
     for token in span:
-        parts.append((inflect_token(token) if inflecting else token.text) + token.whitespace_)
-        inflecting = inflecting and token.pos_ not in ("NOUN", "PROPN")
+        parts.append((inflect_token(token) if token.i in inflect else token.text) + token.whitespace_)
     return "".join(parts).strip()
 
 
