@@ -355,6 +355,13 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     if noun.dep_ == "nmod" and parent.i < noun.i and lemma(parent) in lex.laws and preposition(noun) is None:
         return  # «проект решения …»: the draft is the phrase, found from its own head
     found = _candidate(noun, quotes, "act", STRONG)
+    if found and any(
+        c.dep_ == "nmod" and c.i > noun.i and preposition(c) is None and "Anim" in c.morph.get("Animacy")
+        for c in noun.children
+    ):
+        # «положение пожилых родителей мигрантов»: of people, the noun is a situation, not an act.
+        yield found
+        return
     if found and any(found.start <= o < found.end and _is_title_quote(noun.doc, o, c) for o, c in quotes.items()):
         yield found
         return

@@ -208,3 +208,8 @@ def test_a_task_set_by_a_decision_is_not_an_item(nlp: Language) -> None:
 def test_decisions_under_a_question_are_not_agenda_items(nlp: Language) -> None:
     text = "По первому вопросу РЕШИЛИ:\n1. Информацию принять к сведению.\n2. Усилить контроль за вывозом мусора.\n"
     assert "контроль за вывозом мусора" not in _issues(nlp, text)
+
+
+def test_a_situation_of_people_is_not_an_act(nlp: Language) -> None:
+    text = "Депутат обратил внимание на положение пожилых родителей трудовых мигрантов."
+    assert _issues(nlp, text) == ["положение пожилых родителей трудовых мигрантов"]
