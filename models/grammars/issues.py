@@ -10,7 +10,12 @@
            | NAME      — о NP                        «Иванов — о подготовке к зиме»
            | ATTENTION на NP                         «обратил внимание на организацию питания»
            | ELECT     ROLE-ins|ROLE-acc             «председателем избран …» → «избрание председателя»
-           | AGENDA    вопрос|повестка …: \n N. NP    a numbered list of items under «… вопросы:»
+           | AGENDA    вопрос|повестка …: ↵ N. NP     a numbered list of items under «… вопросы:»
+           | CONFER    присвоить звание «…»            «присвоение звания «Почётный гражданин …»» (meetings only)
+           | REPORT    рассказать|говорить о NP       «рассказала о добровольчестве», «остановился на …», «речь шла о …»
+           | DEVOTE    посвятить NP-dat               «сессия была посвящена организованному набору»
+           | TITLE     вопрос – «О …» | LAW «О …»     a title announced as a question, or too long for a phrase
+           | EVENT     FORUM «NAME: …»                «круглый стол «Доступная среда: …»»
            | ACTION    gen|в|на NP                   «отставка правительства», «перевод клеветы в разряд …»
     NP     → MOD* NOUN (gen NP | в|на|за acc NP | о NP | QUOTED)*     bounded in depth and length
 
