@@ -115,6 +115,11 @@ def _inflectable(span: Span) -> set[int]:
 
 def nominative(span: Span) -> str:
     """The span in the nominative case, quotes, spacing and capitals kept."""
+    return inflected(span, "nomn")
+
+
+def inflected(span: Span, to_case: str) -> str:
+    """The span in `to_case` (a pymorphy case: «gent» for «избран председателем» → «избрание председателя»)."""
     chosen = _inflectable(span)
     parts = []
     inside_quotes = False
@@ -125,6 +130,6 @@ def nominative(span: Span) -> str:
             inside_quotes = False
         word = token.text
         if token.i in chosen and not inside_quotes:
-            word = inflect_token(token)
+            word = inflect_token(token, to_case)
         parts.append(word + token.whitespace_)
     return "".join(parts).strip()

@@ -22,7 +22,9 @@ SCALE = 16.0
 # more of everything, but a topic a long report is about is still mentioned more than once.
 REFERENCE_LENGTH = 300
 MIN_SCORE = 0.4
-RELATIVE_TO_TOP = 0.5
+# A second topic must reach 0.6 of the best one's score. Chosen on corpus-dev alone (0.58–0.60 are its best,
+# 0.5 was the old value); corpus-genre, not looked at for it, moves the same way (topics 0.718 → 0.755).
+RELATIVE_TO_TOP = 0.6
 MAX_TOPICS = 4
 
 

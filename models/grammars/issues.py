@@ -8,6 +8,14 @@
            | LAW       «О …» | о NP | «LAW …»          «проект закона «О полиции»», «законопроект об НКО»
            | DECISION  о NP                           «указ об отставке правительства» → «отставка правительства»
            | NAME      — о NP                        «Иванов — о подготовке к зиме»
+           | ATTENTION на NP                         «обратил внимание на организацию питания»
+           | ELECT     ROLE-ins|ROLE-acc             «председателем избран …» → «избрание председателя»
+           | AGENDA    вопрос|повестка …: ↵ N. NP     a numbered list of items under «… вопросы:»
+           | CONFER    присвоить звание «…»            «присвоение звания «Почётный гражданин …»» (meetings only)
+           | REPORT    рассказать|говорить о NP       «рассказала о добровольчестве», «остановился на …», «речь шла о …»
+           | DEVOTE    посвятить NP-dat               «сессия была посвящена организованному набору»
+           | TITLE     вопрос – «О …» | LAW «О …»     a title announced as a question, or too long for a phrase
+           | EVENT     FORUM «NAME: …»                «круглый стол «Доступная среда: …»»
            | ACTION    gen|в|на NP                   «отставка правительства», «перевод клеветы в разряд …»
     NP     → MOD* NOUN (gen NP | в|на|за acc NP | о NP | QUOTED)*     bounded in depth and length
 
@@ -17,6 +25,7 @@ strong evidence; a bare ACTION phrase is weak and the stage ranks it by where an
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.checkpoints import checkpoint
-from models.components.extensions import token_texts
+from models.components.extensions import doc_text, token_texts
 
 OPEN_QUOTES = frozenset({"«", "„", "“", '"'})
 CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
@@ -40,14 +49,51 @@ _INNER_PREPOSITIONS = frozenset({"о", "об", "обо", "в", "во", "на", "
 # Place and time («в РФ», «на заседании», «в марте») are circumstances, not part of the question.
 _CIRCUMSTANCE_CASES = frozenset({"Loc"})
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
+# «обратил внимание на X», «уделить внимание X»: the verb and the case its question is in.
+_ATTENTION_VERBS = {
+    "обратить": "на",
+    "обращать": "на",
+    "акцентировать": "на",
+    "заострить": "на",
+    "уделить": None,
+    "уделять": None,
+}
+# «остановился на водоснабжении сёл»: verbs whose «на X» is what a speaker dwelt on.
+_DWELL_VERBS = frozenset({"остановиться", "останавливаться", "сосредоточиться", "заострить"})
+_DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
+_DIRECTIVE_VERBS = frozenset({"поручить", "поручать", "рекомендовать", "обязать"})
+# Nouns of action and activity: «проживание», «развитие», «добровольчество».
+_ACTION_SUFFIXES = ("ние", "тие", "ство")
+# «заслушали информацию о ходе …»: what a meeting hears is about its question; elsewhere («сбор информации о
+# звонках») these nouns are no cue.
+_HEARD_NOUNS = frozenset({"информация", "сообщение"})
+# Nouns of the cue verbs take their question in the genitive: «обсуждение проекта программы».
+_COGNATE_FORUMS = frozenset({"обсуждение", "рассмотрение"})
+# Verbs that fill a post, and the noun an agenda words it with: «избран председателем» → «избрание председателя».
+_ELECTION_VERBS = {"избрать": "избрание", "избирать": "избрание", "переизбрать": "переизбрание"}
+# Verbs that confer a title, and the noun an agenda words it with: «присвоил звание «Почётный гражданин …»».
+_CONFERRAL_VERBS = {"присвоить": "присвоение", "присваивать": "присвоение"}
+_CONFERRED = frozenset({"звание", "статус", "имя", "разряд", "чин"})
 
 STRONG = 3.0
 WEAK = 1.0
+REPORTED = 2.0
+# An item of a quoted agenda is what the meeting dealt with, ahead of any phrase the cues find.
+AGENDA = STRONG + 1.0
+
+# «На повестку дня были вынесены вопросы:», «Рассмотрены следующие вопросы:» and the numbered lines below.
+_LIST_INTRO = re.compile(r"(?:вопрос|повестк)[^\n]{0,80}:[ \t]*\n", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])[ \t]+(?P<item>[^\n]+)")
+_MAX_ITEM_CHARS = 300
+_NOT_AGENDA_INTROS = ("решил", "постановил", "решени", "слушал", "выступил", "поручени")
+# Tokens of a title («О полиции») that a phrase always holds: only a longer one can have been cut off.
+_SHORT_TITLE = 4
 
 
 @dataclass(frozen=True)
 class Lexicons:
     cue_verbs: frozenset[str]
+    report_verbs: frozenset[str]
     generic: frozenset[str]
     forums: frozenset[str]
     laws: frozenset[str]
@@ -64,6 +110,7 @@ class Lexicons:
 def issue_lexicons() -> Lexicons:
     return Lexicons(
         cue_verbs=lexicons.load("issue_cue_verbs"),
+        report_verbs=lexicons.load("issue_report_verbs"),
         generic=lexicons.load("issue_generic_nouns"),
         forums=lexicons.load("issue_forum_nouns"),
         laws=lexicons.load("issue_law_nouns"),
@@ -82,6 +129,8 @@ class Candidate:
     head: int
     kind: str
     weight: float
+    # An action noun the phrase completes in the genitive («избрание» + «председателем совета»).
+    action: str = ""
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -205,7 +254,10 @@ def _relational_modifier(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ == "amod" and child.i < noun.i and child.pos_ == "ADJ":
             parses = loading.parse(child.text.lower())
-            if parses and "Qual" not in parses[0].tag and "Apro" not in parses[0].tag:
+            tag = parses[0].tag if parses else None
+            # Qualities («содержательные»), pronouns («такие») and ordinals («второй вопрос») say no subject.
+            # A participle («в обновлённом составе») tells a state, not a subject.
+            if tag is not None and "ADJF" in tag and not any(g in tag for g in ("Qual", "Apro", "Anum")):
                 return True
     return False
 
@@ -268,7 +320,7 @@ def subjects(noun: Token, quotes: dict[int, int], kind: str, weight: float = STR
             if found:
                 yield Candidate(found[0], found[1], noun.i, kind, weight)
         return
-    if word in lex.forums:
+    if word in lex.forums or word in _HEARD_NOUNS:
         yield from _forum_subjects(noun, quotes, weight)
         return
     if word in lex.decisions or word in lex.laws:
@@ -280,10 +332,18 @@ def subjects(noun: Token, quotes: dict[int, int], kind: str, weight: float = STR
 
 
 def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG) -> Iterator[Candidate]:
+    named = _forum_name(noun, quotes)
+    if named is not None:
+        yield named
+    cognate = lemma(noun) in _COGNATE_FORUMS
     for child in noun.children:
         if child.i > noun.i and child.dep_ == "nmod" and preposition(child) in _TOPIC_PREPOSITIONS:
             for member in _members(child):
                 yield from subjects(member, quotes, "forum", weight)
+        elif cognate and child.i > noun.i and child.dep_ == "nmod" and preposition(child) is None:
+            if _case(child) == "Gen" and not _is_person(child):
+                for member in _members(child):
+                    yield from subjects(member, quotes, "forum", weight)
         elif child.dep_ == "acl" and lemma(child) in ("посвятить", "посвящать"):
             for obj in child.children:
                 if obj.dep_ in ("obl", "obj", "iobj") and obj.pos_ in _NOMINAL:
@@ -300,10 +360,44 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     if noun.dep_ == "nmod" and parent.i < noun.i and lemma(parent) in lex.laws and preposition(noun) is None:
         return  # «проект решения …»: the draft is the phrase, found from its own head
     found = _candidate(noun, quotes, "act", STRONG)
+    if found and any(
+        c.dep_ == "nmod" and c.i > noun.i and preposition(c) is None and "Anim" in c.morph.get("Animacy")
+        for c in noun.children
+    ):
+        # «положение пожилых родителей мигрантов»: of people, the noun is a situation, not an act.
+        yield found
+        return
     if found and any(found.start <= o < found.end and _is_title_quote(noun.doc, o, c) for o, c in quotes.items()):
         yield found
         return
+    title = _title_after(noun, quotes)
+    if title is not None and title[1] - title[0] > _SHORT_TITLE:
+        # A title too long for the phrase («проект решения «О внесении изменений в решение … «О бюджете …»»»):
+        # the title without its «О» is the item.
+        open_i, close_i = title
+        yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
+        return
     about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in ("о", "об", "обо")]
+    if lemma(noun) in lex.laws and not about:
+        # «проект по созданию молодёжного центра», «программа по переселению»: the remit is the question.
+        remit = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) == "по"]
+        # «проект сопровождаемого проживания»: what the project does, unless it is a draft of an act.
+        remit = remit or [
+            c
+            for c in noun.children
+            if c.dep_ == "nmod"
+            and c.i == noun.i + 1 + sum(1 for t in c.children if t.i < c.i)
+            and preposition(c) is None
+            and _case(c) == "Gen"
+            and c.pos_ == "NOUN"
+            and lemma(c).endswith(_ACTION_SUFFIXES)  # what is done, not who («поправки комиссии»)
+            and lemma(c) not in lex.laws
+            and lemma(c) not in lex.decisions
+            and not _is_person(c)
+        ]
+        for member in _members(remit[0]) if remit else ():
+            yield from subjects(member, quotes, "act")
+        return
     if not about:
         return
     if lemma(noun) in lex.laws:
@@ -312,6 +406,46 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     else:
         for member in _members(about[0]):
             yield from subjects(member, quotes, "act")
+
+
+def _forum_name(noun: Token, quotes: dict[int, int]) -> Candidate | None:
+    """«круглый стол «Доступная среда: права людей с инвалидностью …»»: an event's quoted name states its
+    subject, up to the colon that opens its subtitle."""
+    doc = noun.doc
+    close_i = quotes.get(noun.i + 1)
+    if close_i is None or close_i - noun.i < 3:
+        return None
+    start = noun.i + 2
+    if doc[start].lower_ in ("о", "об", "обо"):
+        start += 1
+    end = next((t.i for t in doc[start:close_i] if t.text in (":", "«", ".")), close_i)
+    nouns = [t for t in doc[start:end] if t.pos_ in _NOMINAL]
+    if not nouns or end - start > MAX_WORDS:
+        return None
+    return Candidate(start, end, nouns[0].i, "forum", STRONG)
+
+
+def _announced_title(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
+    """«Пятый вопрос повестки дня – «О бюджете города Ош на 2023 год …»»: a title announced as a question."""
+    if not _is_title_quote(doc, open_i, close_i):
+        return None
+    before = doc[max(0, open_i - 5) : open_i]
+    if not any(t.text in ("–", "—", "-", ":") for t in before[-2:]):
+        return None
+    if not any(t.pos_ == "NOUN" and lemma(t) in issue_lexicons().generic for t in before):
+        return None
+    return Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
+
+
+def _title_after(noun: Token, quotes: dict[int, int]) -> tuple[int, int] | None:
+    """The title quote «О …» right after a law or decision noun, or after its genitive («проект решения «О …»»)."""
+    for at in (noun.i + 1, noun.i + 2):
+        close_i = quotes.get(at)
+        if close_i is not None and _is_title_quote(noun.doc, at, close_i):
+            return at, close_i
+        if at >= len(noun.doc) or noun.doc[at].pos_ not in _NOMINAL:
+            break
+    return None
 
 
 def _quoted_law(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
@@ -342,9 +476,10 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
     names = list(names or []) + [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
     for open_i, close_i in quotes.items():
         checkpoint("issues")
-        found = _quoted_law(doc, open_i, close_i)
+        found = _quoted_law(doc, open_i, close_i) or _announced_title(doc, open_i, close_i)
         if found:
             yield found
+    yield from agenda_items(doc)
     in_names = _in_names(doc, names)
     for token in doc:
         checkpoint("issues")
@@ -352,14 +487,30 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             continue
         # Only verbs and nouns are looked up in the lexicons: no need to lemmatise other words.
         word = lemma(token) if token.pos_ in ("VERB", "NOUN") else None
-        if token.pos_ == "VERB" and word in lex.cue_verbs:
+        if token.pos_ == "VERB" and word in lex.cue_verbs and not _instructed(token):
             for child in token.children:
                 if child.pos_ not in _NOMINAL or (child.i < token.i and child.dep_ != "nsubj:pass"):
                     continue
                 topical = child.dep_ in ("obl", "nmod") and preposition(child) in _TOPIC_PREPOSITIONS
-                if child.dep_ in ("obj", "nsubj:pass") or topical:
+                # «заседание было посвящено организованному набору»: the dative is what it was about.
+                devoted = word in _DEVOTE_VERBS and child.dep_ in ("obl", "iobj") and _case(child) == "Dat"
+                if child.dep_ in ("obj", "nsubj:pass") or topical or (devoted and preposition(child) is None):
                     for member in _members(child):
                         yield from subjects(member, quotes, "cue")
+        elif token.pos_ == "VERB" and (word in lex.report_verbs or word in _DWELL_VERBS or _speech_goes(token)):
+            # «рассказала о студенческом добровольчестве», «остановился на водоснабжении», «речь шла о …»:
+            # a speaker's subject, weaker than a cue of deliberation.
+            wanted = ("на",) if word in _DWELL_VERBS else ("о", "об", "обо")
+            for child in token.children:
+                if child.i > token.i and child.dep_ in ("obl", "nmod") and preposition(child) in wanted:
+                    for member in _members(child):
+                        yield from subjects(member, quotes, "report", REPORTED)
+        elif token.pos_ == "VERB" and word in _ELECTION_VERBS:
+            yield from _elected(token, quotes)
+        elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
+            yield from _conferred(token, quotes)
+        elif token.pos_ == "NOUN" and word == "внимание" and lemma(token.head) in _ATTENTION_VERBS:
+            yield from _attention(token, quotes)
         elif token.pos_ == "NOUN" and word in lex.generic:
             parent = token.head
             # Objects of cue verbs are handled there; elsewhere a generic noun still introduces its subject,
@@ -392,3 +543,79 @@ def _dash_subject(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     if head.pos_ in _NOMINAL and head.i > prep.i:
         for member in _members(head):
             yield from subjects(member, quotes, "dash")
+
+
+def _attention(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«обратил внимание на организацию горячего питания», «уделить внимание профилактике»: what the
+    speaker turned the meeting to."""
+    verb = noun.head
+    wanted = _ATTENTION_VERBS[lemma(verb)]
+    # The parser hangs «на X» on the verb or on «внимание» itself.
+    for child in [*verb.children, *noun.children]:
+        if child.i <= noun.i or child.pos_ not in _NOMINAL or child.dep_ not in ("obl", "iobj", "nmod"):
+            continue
+        if (wanted and preposition(child) == wanted) or (
+            not wanted and not preposition(child) and _case(child) == "Dat"
+        ):
+            for member in _members(child):
+                yield from subjects(member, quotes, "attention")
+
+
+def _elected(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«председателем совета избран …», «избрали нового секретаря»: the post filled, as the agenda words it."""
+    roles = [c for c in verb.children if c.dep_ in ("obl", "xcomp") and c.pos_ == "NOUN" and _case(c) == "Ins"]
+    if not roles:
+        roles = [c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.ent_type_ != "PER"]
+    for role in roles[:1]:
+        if preposition(role) is not None or "Anim" not in role.morph.get("Animacy"):
+            continue
+        found = phrase(role, quotes)
+        if found is not None:
+            yield Candidate(found[0], found[1], role.i, "elect", STRONG, _ELECTION_VERBS[lemma(verb)])
+
+
+def agenda_items(doc: Doc) -> Iterator[Candidate]:
+    """«Рассмотрены вопросы:\n1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.»: each
+    numbered line under an intro that names questions or an agenda is one issue, without its «О»."""
+    text = doc_text(doc)
+    for intro in _LIST_INTRO.finditer(text):
+        line = text[text.rfind("\n", 0, intro.start()) + 1 : intro.end()].lower()
+        if any(word in line for word in _NOT_AGENDA_INTROS):
+            continue  # «По первому вопросу РЕШИЛИ:» lists decisions, not questions
+        at = intro.end()
+        while (item := _LIST_ITEM.match(text, at)) is not None:
+            checkpoint("issues")
+            start, end = item.start("item"), item.end("item")
+            at = end + 1
+            while end > start and text[end - 1] in " \t.;,":
+                end -= 1
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not len(span) or end - start > _MAX_ITEM_CHARS:
+                continue
+            if span[0].lower_ in ("о", "об", "обо") and len(span) > 1:
+                span = span[1:]
+            head = span.root
+            yield Candidate(span.start, span.end, head.i, "agenda", AGENDA)
+
+
+def _instructed(verb: Token) -> bool:
+    """«Поручить заместителю … утвердить дислокацию лагерей»: a task a decision sets, not a question dealt with."""
+    return verb.dep_ == "xcomp" and lemma(verb.head) in _DIRECTIVE_VERBS
+
+
+def _speech_goes(verb: Token) -> bool:
+    """«речь шла о социальных гарантиях», «речь идёт о …»."""
+    return lemma(verb) == "идти" and any(c.dep_ == "nsubj" and lemma(c) == "речь" for c in verb.children)
+
+
+def _conferred(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«звание «Почётный гражданин города» присвоено …» → «присвоение звания «Почётный гражданин города»»."""
+    objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ == "NOUN" and not _is_person(c)]
+    if not objects:
+        # The parser often hangs a fronted «звание «…»» on a neighbour: take the title noun before the verb.
+        before = [t for t in verb.sent if t.i < verb.i and lemma(t) in _CONFERRED]
+        objects = before[-1:]
+    for child in objects[:1]:
+        found = phrase(child, quotes)
+        if found is not None:
+            yield Candidate(found[0], found[1], child.i, "elect", STRONG, _CONFERRAL_VERBS[lemma(verb)])

@@ -8,16 +8,17 @@ Phrases that say the same thing (half their words in common) are one issue.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from models import lexicons
 from models.grammars.issues import STRONG, Candidate, candidates, lemma
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, IssueFinding, TextSpan
-from pipelines.normalize import nominative
+from pipelines.normalize import inflect_token, inflected, nominative
 
 # Cue-led issues are all kept (an agenda may list ten); weaker ones only fill up to MAX_ISSUES.
 MAX_ISSUES = 6
@@ -39,11 +40,73 @@ class _Issue:
     words: list[str]
     score: float
     first: int
+    head: str
+    kind: str
     mentions: set[TextSpan] = field(default_factory=set)
 
 
 def _words(doc: Doc, candidate: Candidate) -> list[str]:
-    return [lemma(t) for t in candidate.span(doc) if t.is_alpha and t.lower_ not in _STOP]
+    words = [lemma(t) for t in candidate.span(doc) if t.is_alpha and t.lower_ not in _STOP]
+    return [candidate.action, *words] if candidate.action else words
+
+
+def _text(doc: Doc, candidate: Candidate) -> str:
+    """The issue as worded on an agenda: a nominative phrase, or an action with its object in the genitive."""
+    span = candidate.span(doc)
+    if candidate.action:
+        role = inflected(span, "gent")
+        if span[0].pos_ != "PROPN":  # «Председателем совета избран …» opens a sentence
+            role = role[:1].lower() + role[1:]
+        return f"{candidate.action} {role}"
+    if candidate.kind == "title":
+        return _ACT_REFERENCE.sub(r"\1 ", _title(span))
+    text = _ACT_REFERENCE.sub(r"\1 ", _trimmed(nominative(span)))
+    if candidate.kind == "agenda" and span[0].pos_ != "PROPN" and not span[0].text.isupper():
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _head(doc: Doc, candidate: Candidate) -> str:
+    return candidate.action or lemma(doc[candidate.head])
+
+
+# An amended act cited with its issuer, date and number («в решение маслихата от 14 декабря 2021 года № 12/1
+# «О бюджете …»»): the item names it by its title.
+_ACT_REFERENCE = re.compile(
+    r"\b(решение|постановление|распоряжение|приказ|закон)\s+[^«»\n]{0,120}?\bот\s+[^«»\n]{1,40}?№\s*[\w/.-]+\s*",
+    re.IGNORECASE,
+)
+
+
+def _title(span: Span) -> str:
+    """A title after its «О» («внесении изменений в Закон … «О пастбищах»»): the words up to its first noun
+    are inflected, the rest is the title's own wording."""
+    first = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
+    # «О бюджете … и прогнозе …»: the nouns joined to the first one are in its case too.
+    joined = (
+        {c.i for c in first.children if c.dep_ == "conj" and c.morph.get("Case") == first.morph.get("Case")}
+        if first
+        else set()
+    )
+    inflect = {t.i for t in span if first is None or t.i <= first.i}
+    inflect |= joined | {c.i for j in joined for c in span.doc[j].children if c.dep_ == "amod" and c.i < j}
+    parts = []
+    for token in span:
+        parts.append((inflect_token(token) if token.i in inflect else token.text) + token.whitespace_)
+    return "".join(parts).strip()
+
+
+def _same(a: _Issue, words: list[str], head: str) -> bool:
+    """Phrases sharing half their words are one issue, unless they are different actions on the same object
+    («прекращение полномочий секретаря» and «избрание секретаря»)."""
+    if _overlap(words, a.words) < SAME_ISSUE:
+        return False
+    return not (_verbal(head) and _verbal(a.head) and head != a.head)
+
+
+def _verbal(word: str) -> bool:
+    """A noun of action («избрание», «прекращение», «принятие»): two actions on one object are two items."""
+    return word.endswith(("ние", "тие")) and word in lexicons.load("issue_heads")
 
 
 def _overlap(a: list[str], b: list[str]) -> float:
@@ -97,7 +160,9 @@ def _trimmed(text: str) -> str:
 
 def run(doc: Doc, findings: Findings) -> Findings:
     names = [(m.start, m.end) for org in findings.organizations for m in org.mentions]
-    found = [c for c in candidates(doc, names) if c.end > c.start]
+    # A post filled is an agenda item of a meeting; in a news story it is the news, not a question dealt with.
+    meeting = findings.meeting.title is not None
+    found = [c for c in candidates(doc, names) if c.end > c.start and (meeting or c.kind != "elect")]
     head_pairs = Counter(_head_pair(doc, c) for c in found)
     issues: list[_Issue] = []
     for candidate in sorted(found, key=lambda c: (-_score(doc, c, head_pairs), c.start)):
@@ -105,15 +170,24 @@ def run(doc: Doc, findings: Findings) -> Findings:
         words = _words(doc, candidate)
         if not words or _not_an_issue(doc, candidate, words):
             continue
+        if candidate.kind == "report" and len(words) < 2:
+            continue  # «речь идёт об использовании …» cut to one word says too little of what was said
         span = candidate.span(doc)
         mention = TextSpan(span.start_char, span.end_char)
-        same = next((i for i in issues if _overlap(words, i.words) >= SAME_ISSUE), None)
+        head = _head(doc, candidate)
+        same = next((i for i in issues if _same(i, words, head)), None)
         if same is not None:
             same.mentions.add(mention)
             same.first = min(same.first, mention.start)
+            if candidate.kind == "title" and "«" not in same.text:
+                # An act's own title names the item better than a paraphrase («поправки в закон о пастбищах»).
+                same.text, same.kind = _text(doc, candidate), candidate.kind
             continue
         score = _score(doc, candidate, head_pairs)
-        issues.append(_Issue(_trimmed(nominative(span)), words, score, mention.start, {mention}))
+        if meeting and candidate.kind == "report":
+            # At a meeting what a speaker reported on is a question the meeting dealt with.
+            score = max(score, STRONG)
+        issues.append(_Issue(_text(doc, candidate), words, score, mention.start, head, candidate.kind, {mention}))
     kept = [i for i in issues if i.score >= STRONG][:MAX_CUED]
     kept += [i for i in issues if MIN_SCORE <= i.score < STRONG][: max(0, MAX_ISSUES - len(kept))]
     # Every report is about something: when the cues found too little, the best-placed phrases of action stand in.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.language import Language
 
-from pipelines.findings import Findings
+from pipelines.findings import Findings, MeetingFinding
 from pipelines.stages import issues
 
 
@@ -86,3 +88,128 @@ def test_no_day_of_the_agenda_bare_nouns_or_shouted_headlines(nlp: Language, tex
     found = _issues(nlp, text)
     assert not_expected not in found
     assert "ремонт дорог" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Заседание открыла председатель правления. На повестку дня были вынесены вопросы:\n"
+            "1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.\n3. Разное.\n\n"
+            "Финансовый отчёт представил казначей.",
+            ["финансовый отчёт за 2023 год", "пополнение состава правления"],
+        ),
+        (
+            "Члены комитета заслушали информацию министра о ходе весенне-полевых работ.",
+            ["ход весенне-полевых работ"],
+        ),
+        (
+            "Член совета Руслан Ахметов обратил внимание на организацию горячего питания в школах.",
+            ["организация горячего питания"],
+        ),
+        (
+            "Участники заседания утвердили план работы палаты на следующий год.",
+            ["план работы палаты на следующий год"],
+        ),
+        (
+            "Депутаты рассмотрели проект решения «О внесении изменений в решение маслихата от 14 декабря 2021 года "
+            "№ 12/1 «Об областном бюджете на 2022–2024 годы»».",
+            ["внесение изменений в решение «Об областном бюджете на 2022–2024 годы»"],
+        ),
+        ("Министр рассказал о ходе посевной кампании.", ["ход посевной кампании"]),
+    ],
+)
+def test_agenda_shapes_of_meeting_reports(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
+
+
+def test_a_post_filled_at_a_meeting_is_its_election(nlp: Language) -> None:
+    text = "Председателем совета единогласно избран директор лицея Виталий Семёнов."
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
+    assert [i.text for i in issues.run(nlp(text), meeting).issues] == ["избрание председателя совета"]
+    # In a news story the election is the news, not a question a meeting dealt with.
+    assert _issues(nlp, text) == []
+
+
+def test_two_actions_on_one_post_are_two_issues(nlp: Language) -> None:
+    text = (
+        "Депутаты рассмотрели вопрос о досрочном прекращении полномочий секретаря маслихата. "
+        "Новым секретарём областного маслихата избран депутат Ерлан Тулеубаев."
+    )
+    meeting = replace(Findings(), meeting=MeetingFinding(title="сессия маслихата"))
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert found == [
+        "досрочное прекращение полномочий секретаря маслихата",
+        "избрание нового секретаря областного маслихата",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Первая сессия была посвящена организованному набору и предвыездной подготовке.",
+            ["организованный набор", "предвыездная подготовка"],
+        ),
+        (
+            "Вчера прошёл круглый стол «Доступная среда: права людей с инвалидностью». Его провела омбудсмен.",
+            ["Доступная среда"],
+        ),
+        (
+            "Председательствующий. Пятый вопрос повестки дня – «О бюджете города Ош на 2023 год». Докладывает "
+            "начальник управления финансов.",
+            ["бюджет города Ош на 2023 год"],
+        ),
+        ("На заседании обсудили второй вопрос и ремонт дорог.", ["ремонт дорог"]),
+    ],
+)
+def test_subjects_of_sessions_events_and_announced_items(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Глава района остановился на водоснабжении сельских населённых пунктов.",
+            "водоснабжение сельских населённых пунктов",
+        ),
+        ("Во второй сессии речь шла о социальных гарантиях мигрантов.", "социальные гарантии мигрантов"),
+        ("Директор рассказала о проекте сопровождаемого проживания.", "сопровождаемое проживание"),
+    ],
+)
+def test_what_a_speaker_reported_on_is_an_item_of_the_meeting(nlp: Language, text: str, expected: str) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
+    assert [i.text for i in issues.run(nlp(text), meeting).issues] == [expected]
+
+
+def test_a_report_cut_to_one_word_is_no_issue(nlp: Language) -> None:
+    assert _issues(nlp, "Президент сказал, что речь идёт об использовании.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Совет старейшин единогласно присвоил звание «Почётный гражданин Гюмри» скульптору Левону Тадевосяну.",
+        "Решением Думы звание «Почётный гражданин Гюмри» присвоено врачу Валентине Сорокоумовой.",
+    ],
+)
+def test_a_title_conferred_at_a_meeting_is_its_item(nlp: Language, text: str) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert "присвоение звания «Почётный гражданин Гюмри»" in found
+
+
+def test_a_task_set_by_a_decision_is_not_an_item(nlp: Language) -> None:
+    text = "Поручить заместителю главы администрации утвердить дислокацию лагерей и график заездов."
+    assert _issues(nlp, text) == []
+
+
+def test_decisions_under_a_question_are_not_agenda_items(nlp: Language) -> None:
+    text = "По первому вопросу РЕШИЛИ:\n1. Информацию принять к сведению.\n2. Усилить контроль за вывозом мусора.\n"
+    assert "контроль за вывозом мусора" not in _issues(nlp, text)
+
+
+def test_a_situation_of_people_is_not_an_act(nlp: Language) -> None:
+    text = "Депутат обратил внимание на положение пожилых родителей трудовых мигрантов."
+    assert _issues(nlp, text) == ["положение пожилых родителей трудовых мигрантов"]

@@ -65,3 +65,12 @@ def test_shipped_taxonomy_is_the_shared_one() -> None:
         pytest.skip("../shared is not checked out")
     shipped = json.loads(taxonomy.TAXONOMY_PATH.read_text(encoding="utf-8"))
     assert shipped == json.loads(shared.read_text(encoding="utf-8"))
+
+
+def test_a_municipality_is_not_schooling(nlp: Language) -> None:
+    text = (
+        "Глава муниципального образования провёл совещание. Администрация муниципального образования "
+        "обсудила работу муниципального образования и подготовку к паводку."
+    )
+    assert "education" not in _topics(nlp, text)
+    assert _topics(nlp, text)[0] == "governance"
