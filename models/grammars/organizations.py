@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_UPPER, LEMMA, LENGTH, LOWER, ORTH, POS
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_UPPER, LEMMA, LENGTH, LOWER, ORTH, POS
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
@@ -452,11 +452,16 @@ _LEMMA_BY_ORTH_SIZE = 200_000
 
 
 def known_names(doc: Doc, lex: Lexicons) -> Iterator[tuple[int, int]]:
-    """Token ranges whose lemmas spell a name from `org_known.txt`."""
+    """Token ranges whose lemmas spell a name from `org_known.txt`.
+
+    A name starts with a capital or a digit: in lower case its words are ordinary nouns («известие» is no
+    «Известия», «в церкви» no «Церковь», «лига» no «Лига»)."""
     strings = doc.vocab.strings
     lemmas = []
+    lower = []
     # From arrays of string ids rather than Token objects, which cost more than the lookups.
-    for orth, punct in doc.to_array([ORTH, IS_PUNCT]).tolist():
+    for orth, punct, is_lower in doc.to_array([ORTH, IS_PUNCT, IS_LOWER]).tolist():
+        lower.append(is_lower)
         lemma = strings[orth] if punct else _LEMMA_BY_ORTH.get(orth)
         if lemma is None:
             if len(_LEMMA_BY_ORTH) >= _LEMMA_BY_ORTH_SIZE:
@@ -464,6 +469,8 @@ def known_names(doc: Doc, lex: Lexicons) -> Iterator[tuple[int, int]]:
             lemma = _LEMMA_BY_ORTH[orth] = word_lemma(strings[orth])
         lemmas.append(lemma)
     for i, first in enumerate(lemmas):
+        if lower[i]:
+            continue
         for name in lex.known.get(first, ()):
             words = name.split()
             if lemmas[i : i + len(words)] == words:

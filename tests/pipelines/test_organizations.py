@@ -242,3 +242,71 @@ def test_not_names_of_bodies(nlp: Language, text: str, not_expected: str) -> Non
 )
 def test_ocr_damage_is_repaired(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, clean(text).text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр сообщил в своём Facebook, что отставка принята.",
+        "Об этом он написал в своём микроблоге в Твиттере во вторник.",
+        "Сторонники группировки угрожали терактами в мессенджерах Telegram и WhatsApp.",
+        "Видео быстро разошлось в Интернете.",
+    ],
+)
+def test_a_service_posted_through_is_not_a_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_a_service_acting_is_a_body(nlp: Language) -> None:
+    text = "Facebook купил мессенджер. На работу в Facebook он выйдет в сентябре."
+    assert names(nlp, text) == ["Facebook"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("«Реал» вышел в финал Лиги чемпионов УЕФА.", "Лига чемпионов УЕФА"),
+        ("Сериал получил премию «Эмми» за лучшую драму.", "Эмми"),
+        ("Стрельба произошла в баптистской церкви в Техасе.", "Церковь"),
+        ("Его отец был шокирован известием об аресте.", "Известия"),
+    ],
+)
+def test_things_named_like_bodies(nlp: Language, text: str, not_expected: str) -> None:
+    assert not_expected not in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Основатель компании Apple ушёл в отставку. Акции Apple упали.", ["Apple"]),
+        ("Об этом пишет газета «Коммерсантъ». По данным «Коммерсанта», сделка сорвалась.", ["«Коммерсантъ»"]),
+        ("Депутат от партии «Яблоко» выступил против. «Яблоко» набрало три процента.", ["«Яблоко»"]),
+    ],
+)
+def test_bare_name_beside_its_kind(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+def test_kind_with_a_name_stays_when_the_name_is_never_bare(nlp: Language) -> None:
+    assert "партия «AMANAT»" in names(nlp, "Выступил руководитель фракции партии «AMANAT» в маслихате.")
+
+
+def test_share_buttons_are_not_bodies(nlp: Language) -> None:
+    assert names(nlp, "Сессия прошла в Костроме.\n\nПоделиться: ВКонтакте | Одноклассники | Telegram\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Полиция задержала подозреваемого в поджоге.", ["Полиция"]),
+        ("Об этом сообщила полиция.", ["полиция"]),
+        ("Полковник полиции Иванов выступил на сессии.", []),
+        ("Совместно с полицией прошла информационная кампания.", []),
+    ],
+)
+def test_a_service_acting_by_its_kind(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+def test_national_teams(nlp: Language) -> None:
+    assert names(nlp, "Игроки сборной России проиграли сборной Португалии.") == ["сборная России", "сборная Португалии"]
