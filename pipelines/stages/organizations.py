@@ -401,9 +401,15 @@ def _as_medium(doc: Doc, mention: TextSpan) -> bool:
 
 
 def _is_body(doc: Doc, body: _Body) -> bool:
-    """Tournaments, awards and the like are not bodies; a web service is one only where the text does
-    not just post through it."""
+    """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
+    does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")):
+        return False
+    # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
+    first = _WORD.match(body.name)
+    legal = first is not None and first.group().lower().replace("0", "о") in grammar.lexicon().legal_forms
+    quoted = any(q in body.name for q in _QUOTES)
+    if body.head in lexicons.load("org_facility_heads") and not legal and not quoted:
         return False
     if body.words in _lemma_names("org_media"):
         return not all(_as_medium(doc, m) for m in body.mentions)
@@ -475,19 +481,31 @@ def _readings(
                 continue
             end = grammar.grow(doc, start, end, found, lex, blocked, proper=True)
             ranges.setdefault((start, end), "NER")
-    for start, end in _acting_services(doc):
-        ranges.setdefault((start, grammar.grow(doc, start, end, found, lex, blocked, proper=True)), "ACTOR")
+    for start, end in _party_after_person(doc, persons):
+        ranges.setdefault((start, end), "PARTY")
     return ranges
 
 
-def _acting_services(doc: Doc) -> list[tuple[int, int]]:
-    """«Полиция задержала …», «… сообщила полиция»: a service named by its kind as the subject of a verb."""
-    services = lexicons.load("org_acting_services")
-    return [
-        (t.i, t.i + 1)
-        for t in doc
-        if t.lemma_ in services and t.dep_ in ("nsubj", "nsubj:pass") and t.head.pos_ in ("VERB", "AUX")
-    ]
+_PARTY_SHAPE = re.compile(r"^(?:[А-ЯЁA-Z]{2,10}|[А-ЯЁ][а-яё]?(?:[А-ЯЁ][а-яё]?){1,6}[А-ЯЁ]?)$")
+
+
+def _party_after_person(doc: Doc, persons: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«депутат Гулнора Сафарова (НДПУ)», «Ержан Калиев (AMANAT)»: a short name in parentheses right after a
+    person's name is the party or body they stand for (the tagger counts it into the person)."""
+    lex = grammar.lexicon()
+    person_ends = {end for _, end in persons}
+    found = []
+    for token in doc:
+        if token.text != "(" or token.i == 0 or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+            continue
+        before, inner = doc[token.i - 1], doc[token.i + 1]
+        after_person = before.ent_type_ == "PER" or before.idx + len(before.text) in person_ends
+        if not after_person or not _PARTY_SHAPE.match(inner.text) or inner.lower_ in lex.country_codes:
+            continue
+        if inner.lower_ in lex.not_abbreviations or _place_word(inner) or _ordinary_word(inner):
+            continue
+        found.append((inner.i, inner.i + 1))
+    return found
 
 
 def _ordinary_word(token: Token) -> bool:
@@ -525,6 +543,15 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
         return not (single and grammar.word_lemma(words[0].text) not in lex.heads)
     # Elsewhere capitals are a name, unless they spell a place («САМАРА, 23 мая»: a dateline).
     return len(words) == 1 and _place_word(words[0])
+
+
+def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
+    """«в центре Москвы», «центр Киева»: the middle of a place, not a body (which names its field,
+    «центр занятости»)."""
+    rest = [t for t in doc[start + 1 : end] if not t.is_punct]
+    return (
+        doc[start].is_lower and doc[start].lemma_ == "центр" and bool(rest) and all(t.ent_type_ == "LOC" for t in rest)
+    )
 
 
 def _place_word(token: Token) -> bool:
@@ -595,7 +622,7 @@ def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[Orga
     blocked = grammar.defined_terms(doc, found, {end for _, end in ranges})
     if blocked:
         ranges = _readings(doc, found, persons, blocked)
-    ranges = {r: core for r, core in ranges.items() if not _shouted(doc, *r)}
+    ranges = {r: core for r, core in ranges.items() if not _shouted(doc, *r) and not _centre_of_place(doc, *r)}
     # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
     units = [r for r in ranges if _unit_in_title(doc, *r)]
     ranges = {r: core for r, core in ranges.items() if not any(u[0] <= r[0] and r[1] <= u[1] for u in units)}
