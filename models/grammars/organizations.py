@@ -100,6 +100,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     ]
     gen = {"POS": {"IN": _NOMINAL}, "MORPH": {"IS_SUPERSET": ["Case=Gen"]}}
     gen_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Gen"]}}
+    # «топливно-энергетического комплекса»: the tagger leaves a compound adjective without a case.
+    gen_compound = {"POS": "ADJ", "TEXT": {"REGEX": r"^\w+о-\w+(ого|его|ых|их)$"}}
     oblique_mod = {"POS": {"IN": ["ADJ", "NUM", "DET"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}, "OP": "*"}
     oblique_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}}
     conj = {"ORTH": {"IN": [",", "и"]}}
@@ -125,11 +127,18 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         ],
         "ABBR": [[abbr, {**abbr, "OP": "{0,2}"}]],
         # tails
-        "GEN_NP": [[{**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun]],
-        "CONJ_GEN_NP": [[conj, {**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun]],
+        "GEN_NP": [[{**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun], [gen_compound, gen_noun]],
+        "CONJ_GEN_NP": [
+            [conj, {**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun],
+            [conj, gen_compound, gen_noun],
+        ],
         "PO_NP": [[{"LOWER": "по"}, oblique_mod, oblique_noun]],
         "CONJ_DAT_NP": [[conj, oblique_mod, oblique_noun]],
-        "PRI_NAME": [[{"LOWER": "при"}, {**name_word, "OP": "{1,4}"}]],
+        # «Совет при Президенте», «Общественный совет при министерстве образования …»: attached to a body.
+        "PRI_NAME": [
+            [{"LOWER": "при"}, {**name_word, "OP": "{1,4}"}],
+            [{"LOWER": "при"}, {**mod, "OP": "*"}, {**head, "MORPH": {"IS_SUPERSET": ["Case=Loc"]}}],
+        ],
         # «театр им. М. Н. Ермоловой», «школа имени Абая»
         "NAMED_AFTER": [
             [

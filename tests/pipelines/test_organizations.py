@@ -343,3 +343,18 @@ def test_party_in_parentheses_after_a_person(nlp: Language, text: str, expected:
 )
 def test_places_named_like_bodies(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+def test_a_council_attached_to_a_body(nlp: Language) -> None:
+    text = "Сегодня состоялось первое заседание Общественного совета при министерстве образования Оренбургской области."
+    assert names(nlp, text) == ["Общественный совет при министерстве образования Оренбургской области"]
+
+
+def test_compound_adjective_in_a_conjoined_tail(nlp: Language) -> None:
+    text = (
+        "Депутаты решили направить обращение в министерство жилищно-коммунального хозяйства и "
+        "топливно-энергетического комплекса Новгородской области с предложением."
+    )
+    assert names(nlp, text) == [
+        "министерство жилищно-коммунального хозяйства и топливно-энергетического комплекса Новгородской области"
+    ]
