@@ -8,7 +8,10 @@
    genitive and prepositional dependents stay as written («Министерство труда, социального
    обеспечения и миграции КР»); quoted parts are never touched.
 4. Names of one body are merged: same lemmas, a legal form added or dropped, an abbreviation of
-   the full name (initials «СДПК», syllables «Совбез», «Госсовет»), or a shorter form of it.
+   the full name (initials «СДПК», syllables «Совбез», «Госсовет»), or a shorter form of it; a kind
+   before a name the text also uses bare («компания Apple» … «Apple») is a description of it.
+5. What is named like a body but is not one is left out: tournaments and awards, hospitals, the
+   centre of a place, a web service the text only posts through («написал в своём Twitter»).
 """
 
 from __future__ import annotations
