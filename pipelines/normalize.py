@@ -70,6 +70,18 @@ def inflect_word(
     if best.tag.number == "plur" or number == "Plur":
         grams.add("plur")
     form = best.inflect(grams)
+    if form and "Supr" in best.tag and form.word[:4] != word.lower()[:4]:
+        # «высший» and «высочайший» share one paradigm in the dictionary: keep the degree the text wrote.
+        form = next(
+            (
+                f
+                for f in best.lexeme
+                if f.word[:4] == word.lower()[:4]
+                and grams <= f.tag.grammemes
+                and f.tag.gender == (best.tag.gender if "plur" not in grams else None)
+            ),
+            None,
+        )
     return recover_shape(form.word, word) if form else word
 
 

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_UPPER, LEMMA, LENGTH, LOWER, ORTH, POS
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_UPPER, LEMMA, LENGTH, LOWER, ORTH, POS
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
@@ -100,6 +100,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     ]
     gen = {"POS": {"IN": _NOMINAL}, "MORPH": {"IS_SUPERSET": ["Case=Gen"]}}
     gen_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Gen"]}}
+    # «топливно-энергетического комплекса»: the tagger leaves a compound adjective without a case.
+    gen_compound = {"POS": "ADJ", "TEXT": {"REGEX": r"^\w+о-\w+(ого|его|ых|их)$"}}
     oblique_mod = {"POS": {"IN": ["ADJ", "NUM", "DET"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}, "OP": "*"}
     oblique_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}}
     conj = {"ORTH": {"IN": [",", "и"]}}
@@ -125,11 +127,18 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         ],
         "ABBR": [[abbr, {**abbr, "OP": "{0,2}"}]],
         # tails
-        "GEN_NP": [[{**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun]],
-        "CONJ_GEN_NP": [[conj, {**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun]],
+        "GEN_NP": [[{**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun], [gen_compound, gen_noun]],
+        "CONJ_GEN_NP": [
+            [conj, {**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun],
+            [conj, gen_compound, gen_noun],
+        ],
         "PO_NP": [[{"LOWER": "по"}, oblique_mod, oblique_noun]],
         "CONJ_DAT_NP": [[conj, oblique_mod, oblique_noun]],
-        "PRI_NAME": [[{"LOWER": "при"}, {**name_word, "OP": "{1,4}"}]],
+        # «Совет при Президенте», «Общественный совет при министерстве образования …»: attached to a body.
+        "PRI_NAME": [
+            [{"LOWER": "при"}, {**name_word, "OP": "{1,4}"}],
+            [{"LOWER": "при"}, {**mod, "OP": "*"}, {**head, "MORPH": {"IS_SUPERSET": ["Case=Loc"]}}],
+        ],
         # «театр им. М. Н. Ермоловой», «школа имени Абая»
         "NAMED_AFTER": [
             [
@@ -452,11 +461,16 @@ _LEMMA_BY_ORTH_SIZE = 200_000
 
 
 def known_names(doc: Doc, lex: Lexicons) -> Iterator[tuple[int, int]]:
-    """Token ranges whose lemmas spell a name from `org_known.txt`."""
+    """Token ranges whose lemmas spell a name from `org_known.txt`.
+
+    A name starts with a capital or a digit: in lower case its words are ordinary nouns («известие» is no
+    «Известия», «в церкви» no «Церковь», «лига» no «Лига»)."""
     strings = doc.vocab.strings
     lemmas = []
+    lower = []
     # From arrays of string ids rather than Token objects, which cost more than the lookups.
-    for orth, punct in doc.to_array([ORTH, IS_PUNCT]).tolist():
+    for orth, punct, is_lower in doc.to_array([ORTH, IS_PUNCT, IS_LOWER]).tolist():
+        lower.append(is_lower)
         lemma = strings[orth] if punct else _LEMMA_BY_ORTH.get(orth)
         if lemma is None:
             if len(_LEMMA_BY_ORTH) >= _LEMMA_BY_ORTH_SIZE:
@@ -464,6 +478,8 @@ def known_names(doc: Doc, lex: Lexicons) -> Iterator[tuple[int, int]]:
             lemma = _LEMMA_BY_ORTH[orth] = word_lemma(strings[orth])
         lemmas.append(lemma)
     for i, first in enumerate(lemmas):
+        if lower[i]:
+            continue
         for name in lex.known.get(first, ()):
             words = name.split()
             if lemmas[i : i + len(words)] == words:

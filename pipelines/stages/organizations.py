@@ -8,13 +8,17 @@
    genitive and prepositional dependents stay as written («Министерство труда, социального
    обеспечения и миграции КР»); quoted parts are never touched.
 4. Names of one body are merged: same lemmas, a legal form added or dropped, an abbreviation of
-   the full name (initials «СДПК», syllables «Совбез», «Госсовет»), or a shorter form of it.
+   the full name (initials «СДПК», syllables «Совбез», «Госсовет»), or a shorter form of it; a kind
+   before a name the text also uses bare («компания Apple» … «Apple») is a description of it.
+5. What is named like a body but is not one is left out: tournaments and awards, hospitals, the
+   centre of a place, a web service the text only posts through («написал в своём Twitter»).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,6 +49,8 @@ class _Body:
 
 def _lemmas(text: str, legal_forms: frozenset[str] = frozenset()) -> tuple[str, ...]:
     words = [w for w in _WORD.findall(text) if w.lower() not in _STOP]
+    # «Коммерсантъ» keeps the old spelling's final hard sign, «Коммерсанта» does not: one name.
+    words = [w[:-1] if len(w) > 2 and w[-1] in "ъЪ" else w for w in words]
     return tuple(grammar.word_lemma(w) for w in words if w.lower().replace("0", "о") not in legal_forms)
 
 
@@ -356,6 +362,85 @@ def _same_quoted(short: _Body, long: _Body) -> bool:
     return bool(quoted) and any(_lemmas(q) == short.words for q in quoted) and short.name != long.name
 
 
+# --- what is not a body ----------------------------------------------------------------------
+
+# «написал в своём Twitter», «на странице в Facebook», «в мессенджерах Telegram и WhatsApp»: the words
+# that may stand between a medium and the preposition that makes it the place of a post.
+_MEDIUM_PREPOSITIONS = frozenset({"в", "во", "на", "через"})
+_MEDIUM_REACH = 4
+
+
+@cache
+def _lemma_names(name: str) -> frozenset[tuple[str, ...]]:
+    """Entries of a lexicon as lemma sequences, so that an entry may be written in any form."""
+    return frozenset(tuple(grammar.word_lemma(w) for w in _WORD.findall(entry)) for entry in lexicons.lines(name))
+
+
+def _starts_with(words: tuple[str, ...], names: frozenset[tuple[str, ...]]) -> bool:
+    return any(words[: len(name)] == name for name in names)
+
+
+def _as_medium(doc: Doc, mention: TextSpan) -> bool:
+    """The mention is where something was posted: a preposition before it, over lower-case words,
+    quotes, commas and other media («в своём микроблоге в Твиттере», «в Facebook, Skype и …»)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    media = _lemma_names("org_media")
+    # «Поделиться: ВКонтакте | Telegram»: a page's share buttons.
+    around = [doc[i].text for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    if any(t in _SEPARATORS for t in around):
+        return True
+    i = span.start - 1
+    while i >= 0 and span.start - i <= _MEDIUM_REACH:
+        token = doc[i]
+        if token.lower_ in _MEDIUM_PREPOSITIONS:
+            return True
+        passable = token.is_lower or token.is_punct or (grammar.word_lemma(token.text),) in media
+        if not passable or token.text in ".!?":
+            return False
+        i -= 1
+    return False
+
+
+def _is_body(doc: Doc, body: _Body) -> bool:
+    """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
+    does not just post through it."""
+    if _starts_with(body.words, _lemma_names("org_not_bodies")):
+        return False
+    # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
+    first = _WORD.match(body.name)
+    legal = first is not None and first.group().lower().replace("0", "о") in grammar.lexicon().legal_forms
+    quoted = any(q in body.name for q in _QUOTES)
+    if body.head in lexicons.load("org_facility_heads") and not legal and not quoted:
+        return False
+    if body.words in _lemma_names("org_media"):
+        return not all(_as_medium(doc, m) for m in body.mentions)
+    return True
+
+
+def _kind_before_name(bodies: list[_Body]) -> list[_Body]:
+    """«компания Apple» … «Apple», «газета "Коммерсантъ"» … «"Коммерсантъ"»: where the text also names a
+    body without its kind, that bare name is the text's name for it and the kind is a description."""
+    lex = grammar.lexicon()
+    bare = {b.words: b for b in bodies}
+    kept: list[_Body] = []
+    for body in bodies:
+        first = _WORD.match(body.name)
+        described = first is not None and first.start() == 0 and first.group().islower()
+        if described and len(body.words) >= 2 and body.words[0] in lex.heads:
+            target = bare.get(body.words[1:])
+            if target is not None and target is not body:
+                target.mentions.extend(body.mentions)
+                # After its kind a name stands as written, in the nominative («газета «Коммерсантъ»»).
+                rest = body.name[first.end() :].strip()
+                if rest[:1] in _QUOTES or re.fullmatch(r"[A-Za-z0-9&.' -]+", rest):
+                    target.name = rest
+                continue
+        kept.append(body)
+    return kept
+
+
 # --- the stage ------------------------------------------------------------------------------
 
 
@@ -399,7 +484,31 @@ def _readings(
                 continue
             end = grammar.grow(doc, start, end, found, lex, blocked, proper=True)
             ranges.setdefault((start, end), "NER")
+    for start, end in _party_after_person(doc, persons):
+        ranges.setdefault((start, end), "PARTY")
     return ranges
+
+
+_PARTY_SHAPE = re.compile(r"^(?:[А-ЯЁA-Z]{2,10}|[А-ЯЁ][а-яё]?(?:[А-ЯЁ][а-яё]?){1,6}[А-ЯЁ]?)$")
+
+
+def _party_after_person(doc: Doc, persons: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«депутат Гулнора Сафарова (НДПУ)», «Ержан Калиев (AMANAT)»: a short name in parentheses right after a
+    person's name is the party or body they stand for (the tagger counts it into the person)."""
+    lex = grammar.lexicon()
+    person_ends = {end for _, end in persons}
+    found = []
+    for token in doc:
+        if token.text != "(" or token.i == 0 or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+            continue
+        before, inner = doc[token.i - 1], doc[token.i + 1]
+        after_person = before.ent_type_ == "PER" or before.idx + len(before.text) in person_ends
+        if not after_person or not _PARTY_SHAPE.match(inner.text) or inner.lower_ in lex.country_codes:
+            continue
+        if inner.lower_ in lex.not_abbreviations or _place_word(inner) or _ordinary_word(inner):
+            continue
+        found.append((inner.i, inner.i + 1))
+    return found
 
 
 def _ordinary_word(token: Token) -> bool:
@@ -437,6 +546,15 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
         return not (single and grammar.word_lemma(words[0].text) not in lex.heads)
     # Elsewhere capitals are a name, unless they spell a place («САМАРА, 23 мая»: a dateline).
     return len(words) == 1 and _place_word(words[0])
+
+
+def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
+    """«в центре Москвы», «центр Киева»: the middle of a place, not a body (which names its field,
+    «центр занятости»)."""
+    rest = [t for t in doc[start + 1 : end] if not t.is_punct]
+    return (
+        doc[start].is_lower and doc[start].lemma_ == "центр" and bool(rest) and all(t.ent_type_ == "LOC" for t in rest)
+    )
 
 
 def _place_word(token: Token) -> bool:
@@ -481,13 +599,16 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
 
 def _strip_description(doc: Doc, start: int, end: int) -> int:
     """«некоммерческая организация «Общество защиты интернета»», «чешская компания CEZ»: a described
-    kind of body before its proper name is a description; the name is what follows. A bare kind
-    («партия «Ак Жол»») stays, as the text names the body so."""
+    kind of body before its proper name is a description; the name is what follows. So is the bare kind
+    of a company or a paper («компания Apple»); other bare kinds («партия «Ак Жол»») stay, as the text
+    names the body so."""
     lex = grammar.lexicon()
     i = start
     while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ":
         i += 1
-    if i == start or i + 1 >= end or not (doc[i].is_lower and doc[i].lemma_ in lex.heads):
+    # «компания Apple», «газета «Коммерсантъ»»: a company's or a paper's kind describes it even when bare.
+    described = i > start or (i < end and grammar.word_lemma(doc[i].text) in lexicons.load("org_descriptive_kinds"))
+    if not described or i + 1 >= end or not (doc[i].is_lower and doc[i].lemma_ in lex.heads):
         return start
     rest = doc[i + 1 : end]
     quoted = rest[0].text in _QUOTES and rest[-1].text in _QUOTES
@@ -504,7 +625,7 @@ def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[Orga
     blocked = grammar.defined_terms(doc, found, {end for _, end in ranges})
     if blocked:
         ranges = _readings(doc, found, persons, blocked)
-    ranges = {r: core for r, core in ranges.items() if not _shouted(doc, *r)}
+    ranges = {r: core for r, core in ranges.items() if not _shouted(doc, *r) and not _centre_of_place(doc, *r)}
     # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
     units = [r for r in ranges if _unit_in_title(doc, *r)]
     ranges = {r: core for r, core in ranges.items() if not any(u[0] <= r[0] and r[1] <= u[1] for u in units)}
@@ -557,7 +678,8 @@ def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[Orga
             kept.append(body)
     return tuple(
         OrganizationFinding(name=b.name, aliases=tuple(b.aliases), mentions=tuple(sorted(set(b.mentions))))
-        for b in _merge(kept)
+        for b in _merge(_kind_before_name(kept))
+        if _is_body(doc, b)
     )
 
 

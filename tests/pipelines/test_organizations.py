@@ -242,3 +242,119 @@ def test_not_names_of_bodies(nlp: Language, text: str, not_expected: str) -> Non
 )
 def test_ocr_damage_is_repaired(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, clean(text).text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр сообщил в своём Facebook, что отставка принята.",
+        "Об этом он написал в своём микроблоге в Твиттере во вторник.",
+        "Сторонники группировки угрожали терактами в мессенджерах Telegram и WhatsApp.",
+        "Видео быстро разошлось в Интернете.",
+    ],
+)
+def test_a_service_posted_through_is_not_a_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_a_service_acting_is_a_body(nlp: Language) -> None:
+    text = "Facebook купил мессенджер. На работу в Facebook он выйдет в сентябре."
+    assert names(nlp, text) == ["Facebook"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("«Реал» вышел в финал Лиги чемпионов УЕФА.", "Лига чемпионов УЕФА"),
+        ("Сериал получил премию «Эмми» за лучшую драму.", "Эмми"),
+        ("Стрельба произошла в баптистской церкви в Техасе.", "Церковь"),
+        ("Его отец был шокирован известием об аресте.", "Известия"),
+    ],
+)
+def test_things_named_like_bodies(nlp: Language, text: str, not_expected: str) -> None:
+    assert not_expected not in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Основатель компании Apple ушёл в отставку. Акции Apple упали.", ["Apple"]),
+        ("Об этом пишет газета «Коммерсантъ». По данным «Коммерсанта», сделка сорвалась.", ["«Коммерсантъ»"]),
+        ("Депутат от партии «Яблоко» выступил против. «Яблоко» набрало три процента.", ["«Яблоко»"]),
+    ],
+)
+def test_bare_name_beside_its_kind(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+def test_kind_with_a_name_stays_when_the_name_is_never_bare(nlp: Language) -> None:
+    assert "партия «AMANAT»" in names(nlp, "Выступил руководитель фракции партии «AMANAT» в маслихате.")
+
+
+def test_share_buttons_are_not_bodies(nlp: Language) -> None:
+    assert names(nlp, "Сессия прошла в Костроме.\n\nПоделиться: ВКонтакте | Одноклассники | Telegram\n") == []
+
+
+def test_national_teams(nlp: Language) -> None:
+    assert names(nlp, "Игроки сборной России проиграли сборной Португалии.") == ["сборная России", "сборная Португалии"]
+
+
+def test_superlative_keeps_its_stem(nlp: Language) -> None:
+    # The dictionary files «высший» and «высочайший» under one word; the name keeps the one written.
+    assert "Высшие курсы" in names(nlp, "Он преподавал на Высших курсах сценаристов и режиссёров.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Закон о распространении информации в сети «Интернет» приняли.",
+        "Тест ДНК показал родство. Договор СНВ ратифицирован. Вредоносное ПО удалили.",
+        "Ему присвоено звание Героя Советского Союза.",
+    ],
+)
+def test_terms_are_not_bodies(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Депутат Гулнора Сафарова (НДПУ) задала вопрос, а депутат Олег Ким (УзЛиДеП) предложил заслушать отчёт.",
+            ["НДПУ", "УзЛиДеП"],
+        ),
+        ("Выступил председатель комиссии Ержан Калиев (AMANAT).", ["AMANAT"]),
+        ("Выступил депутат Иван Петров (КР).", []),
+        ("Выступил депутат Иван Петров (Москва).", []),
+    ],
+)
+def test_party_in_parentheses_after_a_person(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Взрыв прогремел в центре Киева в четверг.", []),
+        ("Пострадавшего доставили в больницу Финикса.", []),
+        ("Пациентов приняла ГУЗ СО «Вольская районная больница».", ["ГУЗ СО «Вольская районная больница»"]),
+        ("Выступил директор центра занятости населения Бишкека.", ["центр занятости населения Бишкека"]),
+    ],
+)
+def test_places_named_like_bodies(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+def test_a_council_attached_to_a_body(nlp: Language) -> None:
+    text = "Сегодня состоялось первое заседание Общественного совета при министерстве образования Оренбургской области."
+    assert names(nlp, text) == ["Общественный совет при министерстве образования Оренбургской области"]
+
+
+def test_compound_adjective_in_a_conjoined_tail(nlp: Language) -> None:
+    text = (
+        "Депутаты решили направить обращение в министерство жилищно-коммунального хозяйства и "
+        "топливно-энергетического комплекса Новгородской области с предложением."
+    )
+    assert names(nlp, text) == [
+        "министерство жилищно-коммунального хозяйства и топливно-энергетического комплекса Новгородской области"
+    ]
