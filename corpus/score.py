@@ -1,6 +1,7 @@
-"""Score the pipeline on the three gold sets side by side: corpus-dev, corpus-genre and nerel-train.
+"""Score the pipeline on the gold sets side by side: corpus-dev, corpus-genre, the blind held-out genre set
+(corpus/heldout-genre, which no rule may be read from) and nerel-train.
 
-usage: python corpus/score.py [--sets dev,genre,nerel] [--per-doc SET] [--out DIR] [--json]
+usage: python corpus/score.py [--sets dev,genre,heldout,nerel] [--per-doc SET] [--out DIR] [--json]
 
 Every document is extracted in this process (the NLP is loaded once), its record written to
 OUT/SET/STEM.json and scored by the reference scorer ../shared/score.py. One table, one column per set;
@@ -19,7 +20,12 @@ from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-GOLD_SETS = {"dev": SHARED / "corpus-dev", "genre": SHARED / "corpus-genre", "nerel": SHARED / "nerel-train"}
+GOLD_SETS = {
+    "dev": SHARED / "corpus-dev",
+    "genre": SHARED / "corpus-genre",
+    "heldout": ROOT / "corpus" / "heldout-genre",
+    "nerel": SHARED / "nerel-train",
+}
 FIELDS = (
     "persons",
     "speakers",
@@ -96,7 +102,7 @@ def per_doc(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="dev,genre,nerel", help="comma-separated: dev, genre, nerel")
+    parser.add_argument("--sets", default="dev,genre,heldout,nerel", help="comma-separated: dev, genre, heldout, nerel")
     parser.add_argument("--per-doc", default="", help="comma-separated sets to list document by document")
     parser.add_argument("--out", type=Path, default=Path("/tmp/kenesh-score"), help="where the records go")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")

@@ -12,6 +12,8 @@ SHARED = ROOT.parent / "shared"
 CORPUS_DEV = SHARED / "corpus-dev"
 CORPUS_GENRE = SHARED / "corpus-genre"
 NEREL_TRAIN = SHARED / "nerel-train"
+# Blind: written without looking at the pipeline, and no rule may be read from it (its README).
+HELDOUT_GENRE = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre"
 
 
 @pytest.fixture(scope="session")

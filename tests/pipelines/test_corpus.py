@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS_DEV, CORPUS_GENRE, NEREL_TRAIN
+from tests.conftest import CORPUS_DEV, CORPUS_GENRE, HELDOUT_GENRE, NEREL_TRAIN
 from tests.scoring import corpus_documents, extracted, score_records
 
 # Issue 3 (part 1) bars, all met: persons 0.93, organizations 0.78, locations 0.90, date 0.80, place 0.75.
@@ -55,7 +55,27 @@ NEREL = {
     "position_f1": 0.65,
     "person_org": 0.51,
 }
-SETS = {"dev": (CORPUS_DEV, DEV), "genre": (CORPUS_GENRE, GENRE), "nerel": (NEREL_TRAIN, NEREL)}
+# corpus/heldout-genre: 12 meeting documents written blind to the pipeline after the rules above were read from
+# corpus-genre. It measures whether they generalize; no rule may be read from it, so its thresholds only guard
+# against regressions (a ratchet at the figures first measured on it) and are held to the genre bar at the end.
+HELDOUT = {
+    "persons": 0.97,
+    "speakers": 0.95,
+    "organizations": 0.65,
+    "locations": 0.83,
+    "position_f1": 0.73,
+    "person_org": 0.44,
+    "issues": 0.49,
+    "topics": 0.69,
+    "meeting_date": 0.83,
+    "meeting_place": 0.89,
+}
+SETS = {
+    "dev": (CORPUS_DEV, DEV),
+    "genre": (CORPUS_GENRE, GENRE),
+    "heldout": (HELDOUT_GENRE, HELDOUT),
+    "nerel": (NEREL_TRAIN, NEREL),
+}
 
 
 def _scores(gold_dir: Path, pred_dir: Path) -> dict:
@@ -100,6 +120,13 @@ def test_corpus_dev_field_reaches_threshold(scores, field: str) -> None:
 def test_corpus_genre_field_reaches_threshold(scores, field: str) -> None:
     assert scores("genre")["docs"] >= 24
     _check(scores, "genre", field)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("field", sorted(HELDOUT))
+def test_heldout_genre_field_reaches_threshold(scores, field: str) -> None:
+    assert scores("heldout")["docs"] >= 12
+    _check(scores, "heldout", field)
 
 
 @pytest.mark.corpus
