@@ -168,12 +168,13 @@ def _surname_before(ent: Span) -> bool:
 
 def _is_common_word(word: str) -> bool:
     """pymorphy knows every reading of `word` from its dictionary and none is a name: «Просмотров»,
-    «Квартира-тренажёр». A capital letter at a line's start or in a heading tells nothing."""
+    «Квартира-тренажёр», «Подруга», «Всемирно». A capital letter at a line's start or in a heading tells
+    nothing."""
     parses = loading.parse(word.split("-")[0])
     return bool(parses) and all(
         p.is_known
-        and not ({"Surn", "Name", "Patr", "anim"} & p.tag.grammemes)
-        and p.tag.POS in ("NOUN", "ADJF", "PRTF")
+        and not ({"Surn", "Name", "Patr"} & p.tag.grammemes)
+        and p.tag.POS in ("NOUN", "ADJF", "PRTF", "ADJS", "ADVB")
         for p in parses
     )
 
