@@ -154,8 +154,25 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
             form = best.inflect({"nomn", "sing"}) or best.inflect({"nomn"})
             return recover_shape(form.word, word) if form else word
     if part == "surname":
-        return _declined_foreign(word, case, gender) or word
+        return _declined_foreign(word, case, gender) or _declined_adjective(word, oc_case, oc_gender) or word
     return word
+
+
+def _declined_adjective(word: str, case: str | None, gender: str | None) -> str | None:
+    """A surname of the -ский/-цкий shape pymorphy knows only as an adjective: Черкасским → Черкасский,
+    Татарского → Татарский."""
+    for parse in loading.parse(word):
+        tag = parse.tag
+        if tag.POS != "ADJF" or tag.case != case or tag.number != "sing" or not tag.gender:
+            continue
+        if gender and tag.gender != gender:
+            continue
+        if not parse.normal_form.endswith(("ский", "цкий", "ской", "цкой")):
+            continue
+        form = parse.inflect({"nomn", "sing", tag.gender})
+        if form is not None and tag.gender in ("masc", "femn"):
+            return recover_shape(form.word, word)
+    return None
 
 
 def _declined_foreign(word: str, case: str, gender: str | None) -> str | None:
@@ -286,6 +303,8 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     for token in span:
         if token.text == "(":  # «Эстебан Ласо (Esteban Lazo Hernández)»: the original spelling follows
             break
+        if words and fold(token.text) in ("jr", "sr"):
+            continue  # «Ken Cockrel Jr»: a generation, not a surname
         if words and _is_regnal_number(token):
             regnal = token  # «Елизавета II», «Иоанн Павел II»: an ordinal, never a surname or an initial
             continue

@@ -182,7 +182,18 @@ def _merge(record: MeetingRecord, operation: MergePersons) -> str:
             target.organization, target.organization_id = other.organization, other.organization_id
     gone = set(indexes)
     record.persons = [person for index, person in enumerate(record.persons) if index not in gone]
+    _repoint_spellings(record, {person.id for person in merged}, target.id)
     return f"merge {', '.join(person.id for person in merged)} into {target.id}"
+
+
+def _repoint_spellings(record: MeetingRecord, gone: set[str], into: str | None) -> None:
+    """Another spelling of a person merged away names the person it went into (none if that is itself,
+    or if the person was dropped)."""
+    for person in record.persons:
+        if person.same_as in gone:
+            person.same_as = into
+        if person.same_as == person.id:
+            person.same_as = None
 
 
 def _join_spans(ours: list[Span], theirs: list[Span]) -> list[Span]:
@@ -277,6 +288,8 @@ def _drop(record: MeetingRecord, operation: DropEntity) -> str:
         for person in record.persons:
             if person.organization_id == item.id:
                 person.organization, person.organization_id = None, None
+    if operation.entity == "person":
+        _repoint_spellings(record, {item.id}, None)
     return f"drop {operation.entity} {_label(operation.entity, item)}"
 
 

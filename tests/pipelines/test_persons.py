@@ -165,3 +165,39 @@ def test_one_gender_per_person(nlp: Language, text: str, expected: list) -> None
 )
 def test_not_persons(nlp: Language, text: str) -> None:
     assert find_persons(nlp(text)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A regnal number is never a surname: the monarch's name stands where the surname would.
+        (
+            "Она превзошла рекорд своей прапрабабушки королевы Виктории и Елизаветы II.",
+            [("Елизавета", None, None, None)],
+        ),
+        ("На троне его сменил Георг VI.", [("Георг", None, None, None)]),
+        # An honorific or a describing word before the name is no part of it.
+        (
+            "Сэр Алекс Фергюсон работал с клубом 26 лет. Алекс Фергюсон ушёл на пенсию.",
+            [("Фергюсон", "Алекс", None, None)],
+        ),
+        ("Шестидесятивосьмилетняя Руссефф заявила о перевороте.", [("Руссефф", None, None, None)]),
+        ("Всемирно известный дирижер Валерий Гергиев возглавил оркестр.", [("Гергиев", "Валерий", None, None)]),
+        # Two first names keep the text's order: the second is the surname.
+        ("На концерте в Лондоне выступил Элтон Джон.", [("Джон", "Элтон", None, None)]),
+        # A bare first name is no person, even one with a surname's ending (Ирина, Константин).
+        ("Ирина рассказала, что её сестра Ирина Петрова уехала.", [("Петрова", "Ирина", None, None)]),
+    ],
+)
+def test_what_is_no_part_of_a_name(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+def test_an_original_spelling_points_at_the_transliterated_name(nlp: Language) -> None:
+    doc = nlp("Его место займет американец Эндрю Смит (Andrew Smith). Смит работает в фонде давно.")
+    persons = find_persons(doc)
+    assert [(p.surname, p.first_name) for p in persons] == [("Смит", "Эндрю"), ("Smith", "Andrew")]
+    russian, latin = persons
+    assert russian.same_as is None
+    assert latin.same_as == min(russian.mentions)
+    assert [doc.text[m.start : m.end] for m in latin.mentions] == ["Andrew Smith"]
