@@ -328,7 +328,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     patronymic: Token | None = None
     surname_at: int
     patr_at = next((i for i, w in enumerate(words) if is_patronymic(w.text)), None)
-    if initials_at is not None:
+    if initials_at is not None and 0 < initials_at < len(words) and span.text.isascii():
+        surname_at, first = len(words) - 1, words[0]  # «John S. Pistole»: a middle initial
+    elif initials_at is not None:
         # The surname stands next to the initials: «Петрова С.В.», «С.В. Петров» (never a word further on).
         surname_at = initials_at - 1 if initials_at > 0 else 0
     elif patr_at == 1 and len(words) == 2 and _vich_surname(words[0], words[1], titled):

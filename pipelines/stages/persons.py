@@ -259,7 +259,7 @@ def _latin(text: str) -> bool:
 def _spells_a_name(span: Span) -> bool:
     """Latin words shaped as a first name and a surname, particles between («David Souter», «Christian von
     Boetticher»); not «AMANAT» or «Reuters»."""
-    words = [t for t in span if t.is_alpha and len(t.text) > 1]
+    words = [t for t in span if t.text.replace("-", "").isalpha() and len(t.text) > 1]
     names = [t for t in words if t.text[:1].isupper()]
     particles = [t for t in words if t.text.islower() and len(t.text) <= 3]
     return (

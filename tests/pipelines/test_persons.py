@@ -201,3 +201,23 @@ def test_an_original_spelling_points_at_the_transliterated_name(nlp: Language) -
     assert russian.same_as is None
     assert latin.same_as == min(russian.mentions)
     assert [doc.text[m.start : m.end] for m in latin.mentions] == ["Andrew Smith"]
+
+
+@pytest.mark.parametrize(
+    ("text", "original"),
+    [
+        ("Директором ФБР стал Джеймс Коми (James B. Comey).", ("Comey", "James")),  # a middle initial
+        ("Полицию возглавил Бернард Хоган-Хау (Bernard Hogan-Howe).", ("Hogan-Howe", "Bernard")),
+        ("Правительство возглавлял Янез Янша (Janez Janša).", ("Janša", "Janez")),
+        ("Ему возразил Кристиан фон Беттихер (Christian von Boetticher).", ("Boetticher", "Christian")),
+    ],
+)
+def test_original_spellings_of_every_shape(nlp: Language, text: str, original: tuple[str, str]) -> None:
+    russian, latin = find_persons(nlp(text))
+    assert ((latin.surname, latin.first_name), latin.same_as) == (original, min(russian.mentions))
+
+
+def test_brackets_that_spell_no_name(nlp: Language) -> None:
+    """A party's abbreviation or an agency after a name is no second spelling of the person."""
+    text = "Выступил депутат Ержан Калиев (AMANAT). Об этом сообщил Джон Смит (Reuters)."
+    assert [p.surname for p in find_persons(nlp(text))] == ["Калиев", "Смит"]
