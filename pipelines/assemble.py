@@ -43,17 +43,6 @@ class _Spans:
         return Quote(text=text, start=start, end=end)
 
 
-def _link_spellings(persons: list[Person], findings: Findings) -> None:
-    """`same_as` names the entry whose mentions hold the span the finding points at; later stages may
-    have reordered the persons, so the link is kept as a span until the ids exist."""
-    by_span = {
-        span: person.id for person, finding in zip(persons, findings.persons, strict=True) for span in finding.mentions
-    }
-    for person, finding in zip(persons, findings.persons, strict=True):
-        if finding.same_as is not None and by_span.get(finding.same_as) not in (None, person.id):
-            person.same_as = by_span[finding.same_as]
-
-
 def assemble(
     findings: Findings,
     source: SourceText,
@@ -85,10 +74,10 @@ def assemble(
             spoke=p.spoke,
             quotes=[spans.quote(q) for q in p.quotes],
             mentions=spans.mentions(p.mentions),
+            aliases=list(p.aliases),
         )
         for i, p in enumerate(findings.persons, 1)
     ]
-    _link_spellings(persons, findings)
     m = findings.meeting
     return MeetingRecord(
         document=DocumentInfo(

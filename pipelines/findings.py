@@ -29,9 +29,8 @@ class PersonFinding:
     role: str = "mentioned"
     spoke: bool = False
     quotes: tuple[TextSpan, ...] = ()
-    # A mention of the person this entry names in another spelling: «Дэвид Саутер (David Souter)» gives
-    # two entries of one human, the original spelling pointing at the transliterated one.
-    same_as: TextSpan | None = None
+    # Other spellings of the name the text gives: «Дэвид Саутер (David Souter)» → ("David Souter",).
+    aliases: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

@@ -60,10 +60,10 @@ class Person(BaseModel):
     spoke: bool = False
     quotes: list[Quote] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
-    same_as: str | None = Field(
-        None,
-        description="id of the person this entry names in another spelling (the original Latin spelling "
-        "after a transliterated name: «Дэвид Саутер (David Souter)»); the two entries are one human",
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="other spellings of the name the text gives, such as the original Latin spelling in "
+        'brackets after a transliterated name: «Дэвид Саутер (David Souter)» → ["David Souter"]',
     )
 
 

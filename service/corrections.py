@@ -173,6 +173,7 @@ def _merge(record: MeetingRecord, operation: MergePersons) -> str:
         target.mentions = _join_spans(target.mentions, other.mentions)
         target.quotes = _join_spans(target.quotes, other.quotes)
         target.spoke = target.spoke or other.spoke
+        target.aliases += [alias for alias in other.aliases if alias not in target.aliases]
         if ROLE_RANK[other.role] > ROLE_RANK[target.role]:
             target.role = other.role
         for name in MERGE_FILLS:
@@ -182,18 +183,7 @@ def _merge(record: MeetingRecord, operation: MergePersons) -> str:
             target.organization, target.organization_id = other.organization, other.organization_id
     gone = set(indexes)
     record.persons = [person for index, person in enumerate(record.persons) if index not in gone]
-    _repoint_spellings(record, {person.id for person in merged}, target.id)
     return f"merge {', '.join(person.id for person in merged)} into {target.id}"
-
-
-def _repoint_spellings(record: MeetingRecord, gone: set[str], into: str | None) -> None:
-    """Another spelling of a person merged away names the person it went into (none if that is itself,
-    or if the person was dropped)."""
-    for person in record.persons:
-        if person.same_as in gone:
-            person.same_as = into
-        if person.same_as == person.id:
-            person.same_as = None
 
 
 def _join_spans(ours: list[Span], theirs: list[Span]) -> list[Span]:
@@ -288,8 +278,6 @@ def _drop(record: MeetingRecord, operation: DropEntity) -> str:
         for person in record.persons:
             if person.organization_id == item.id:
                 person.organization, person.organization_id = None, None
-    if operation.entity == "person":
-        _repoint_spellings(record, {item.id}, None)
     return f"drop {operation.entity} {_label(operation.entity, item)}"
 
 

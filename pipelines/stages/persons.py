@@ -41,7 +41,6 @@ class _Cluster:
     starts: list[int] = field(default_factory=list)  # the mentions' starts, sorted
     gender: str | None = None  # as the first mention that tells it says
     index: int = 0  # the order it was made in
-    spells: TextSpan | None = None  # the name this person's original spelling follows, if it is one
 
     def add(self, parts: NameParts, span: TextSpan) -> None:
         self.parts.append(parts)
@@ -143,15 +142,58 @@ def _is_modifier(ent: Span) -> bool:
     return ent.root.dep_ == "amod" or not could_be_name(ent.root.text)
 
 
-def _transliterated(ent: Span) -> Span | None:
-    """The name `ent` gives the original spelling of: «Эстебан Ласо (Esteban Lazo Hernández)» → «Эстебан Ласо»."""
+def _is_transliteration(ent: Span) -> bool:
+    """«Эстебан Ласо (Esteban Lazo Hernández)»: the original spelling of the name just before it."""
     doc = ent.doc
     if not _latin(ent.text) or ent.start < 2 or doc[ent.start - 1].text != "(":
-        return None
+        return False
     before = doc[ent.start - 2]
-    if before.ent_type_ != "PER":
+    return before.ent_type_ == "PER"
+
+
+def _latin(text: str) -> bool:
+    """Every letter is a Latin one, accents included: «José Lluís Bonet», «Janez Janša»."""
+    return any(c.isalpha() for c in text) and all(ord(c) < 0x250 for c in text if c.isalpha())
+
+
+def _spells_a_name(span: Span) -> bool:
+    """Latin words shaped as a first name and a surname, particles between («David Souter», «Christian von
+    Boetticher»); not «AMANAT» or «Reuters»."""
+    words = [t for t in span if t.text.replace("-", "").isalpha() and len(t.text) > 1]
+    names = [t for t in words if t.text[:1].isupper()]
+    particles = [t for t in words if t.text.islower() and len(t.text) <= 3]
+    return (
+        len(names) >= 2
+        and len(names) + len(particles) == len(words)
+        and _latin(span.text)
+        and not any(t.text.isupper() for t in names)
+    )
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    """The original spelling of a name, given in brackets after it."""
+
+    text: str
+    of: TextSpan  # the name it spells
+
+
+def _spelling(ent: Span) -> _Spelling | None:
+    """«Дэвид Саутер (David Souter)», as one entity or two."""
+    doc = ent.doc
+    if _is_transliteration(ent):
+        name = next((e for e in doc.ents if e.start <= ent.start - 2 < e.end), None)
+        if name is None or not _spells_a_name(ent):
+            return None
+        return _Spelling(ent.text, TextSpan(name.start_char, name.end_char))
+    opening = next((t.i for t in ent if t.text == "("), None)
+    if opening is None or opening == ent.start:
         return None
-    return next((e for e in doc.ents if e.start <= before.i < e.end), None)
+    closing = next((t.i for t in doc[opening + 1 : ent.end + 1] if t.text == ")"), ent.end)
+    inner = doc[opening + 1 : closing]
+    if not _spells_a_name(inner):
+        return None
+    return _Spelling(inner.text, TextSpan(ent.start_char, doc[opening].idx))
 
 
 def _surname_before(ent: Span) -> bool:
@@ -231,72 +273,13 @@ def _after_nominative_title(ent: Span) -> bool:
     return title is not None and "Nom" in title_head(title).morph.get("Case")
 
 
-@dataclass(frozen=True)
-class _Mention:
-    parts: NameParts
-    span: TextSpan
-    # The span of the name this mention spells in the original script, if it is such a spelling.
-    spells: TextSpan | None = None
-
-
-def _spelling_inside(ent: Span) -> tuple[Span, Span] | None:
-    """(name, original spelling) of an entity that holds both: «Дэвид Саутер (David Souter)»."""
-    opening = next((t.i for t in ent if t.text == "("), None)
-    if opening is None or opening == ent.start:
-        return None
-    closing = next((t.i for t in ent.doc[opening + 1 : ent.end + 1] if t.text == ")"), ent.end)
-    inner = ent.doc[opening + 1 : closing]
-    if not _spells_a_name(inner):
-        return None
-    return ent.doc[ent.start : opening], inner
-
-
-def _latin(text: str) -> bool:
-    """Every letter is a Latin one, accents included: «José Lluís Bonet», «Janez Janša»."""
-    return any(c.isalpha() for c in text) and all(ord(c) < 0x250 for c in text if c.isalpha())
-
-
-def _spells_a_name(span: Span) -> bool:
-    """Latin words shaped as a first name and a surname, particles between («David Souter», «Christian von
-    Boetticher»); not «AMANAT» or «Reuters»."""
-    words = [t for t in span if t.text.replace("-", "").isalpha() and len(t.text) > 1]
-    names = [t for t in words if t.text[:1].isupper()]
-    particles = [t for t in words if t.text.islower() and len(t.text) <= 3]
-    return (
-        len(names) >= 2
-        and len(names) + len(particles) == len(words)
-        and _latin(span.text)
-        and not any(t.text.isupper() for t in names)
-    )
-
-
-def _original_spelling(ent: Span) -> _Mention | None:
-    """The original spelling an entity gives in brackets after the name, as a mention of its own."""
-    pair = _spelling_inside(ent)
-    if pair is None:
-        return None
-    name, original = pair
-    spelled = parse_name(original)
-    if spelled is None:
-        return None
-    return _Mention(spelled, TextSpan(spelled.start, spelled.end), TextSpan(name.start_char, name.end_char))
-
-
-def person_mentions(doc: Doc) -> list[_Mention]:
+def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
     named = frozenset(fold(t.text) for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for t in ent)
     for ent in doc.ents:
         check_deadline("persons")
-        if ent.label_ != "PER" or _in_title(ent) or _is_modifier(ent):
-            continue
-        original = _transliterated(ent)
-        if original is not None:
-            # The original spelling is a name of its own that readers search by; the entry says whose it is.
-            parts = parse_name(ent) if _spells_a_name(ent) else None
-            if parts is not None:
-                spells = TextSpan(original.start_char, original.end_char)
-                found.append(_Mention(parts, TextSpan(parts.start, parts.end), spells))
+        if ent.label_ != "PER" or _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
             continue
         if _not_a_name(ent, named):
             continue
@@ -315,10 +298,7 @@ def person_mentions(doc: Doc) -> list[_Mention]:
         if parts is not None and not parts.surname_as_written and _after_nominative_title(ent):
             parts = parse_name(span, nominative_context=True, titled=titled)
         if parts is not None:
-            found.append(_Mention(parts, TextSpan(parts.start, parts.end)))
-            original = _original_spelling(ent)
-            if original is not None:
-                found.append(original)
+            found.append((parts, TextSpan(parts.start, parts.end)))
     return found
 
 
@@ -335,46 +315,52 @@ class _Clusters:
         found = sorted({k for key in parts.surname_keys for k in self._by_key.get(key, ())})
         return [self.all[k] for k in found if _compatible(self.all[k], parts)]
 
-    def add(self, cluster: _Cluster | None, mention: _Mention) -> None:
+    def add(self, cluster: _Cluster | None, parts: NameParts, span: TextSpan) -> None:
         if cluster is None:
             cluster = _Cluster(index=len(self.all))
             self.all.append(cluster)
-        for key in set(mention.parts.surname_keys) - cluster.keys:
+        for key in set(parts.surname_keys) - cluster.keys:
             self._by_key.setdefault(key, []).append(cluster.index)
-        cluster.add(mention.parts, mention.span)
-        cluster.spells = cluster.spells or mention.spells
+        cluster.add(parts, span)
 
-    def spelled(self, cluster: _Cluster) -> TextSpan | None:
-        """The first mention of the person `cluster` gives the original spelling of, if it does."""
-        if cluster.spells is None:
-            return None
-        spells = cluster.spells
-        for other in self.all:
-            if other is not cluster and any(s.start < spells.end and spells.start < s.end for s in other.spans):
-                return min(other.spans)
-        return None
+
+def _aliases(doc: Doc, clusters: list[_Cluster]) -> dict[int, tuple[str, ...]]:
+    """Cluster index → the original spellings of its name the text gives. A spelling is one more name of
+    the person, not a person of its own: the record lists a human once, however the text spells them."""
+    found: dict[int, list[str]] = {}
+    for ent in doc.ents:
+        spelling = _spelling(ent) if ent.label_ == "PER" else None
+        if spelling is None:
+            continue
+        of = spelling.of
+        owner = next((c for c in clusters if any(s.start < of.end and of.start < s.end for s in c.spans)), None)
+        if owner is not None and spelling.text not in found.get(owner.index, []):
+            found.setdefault(owner.index, []).append(spelling.text)
+    return {index: tuple(texts) for index, texts in found.items()}
 
 
 def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
     mentions = person_mentions(doc)
     clusters = _Clusters()
     # Fuller mentions first, so that a bare surname can join the right person.
-    full = [m for m in mentions if m.parts.first_name or m.parts.initials]
-    bare = [m for m in mentions if not (m.parts.first_name or m.parts.initials)]
-    for mention in full:
-        candidates = clusters.compatible(mention.parts)
-        clusters.add(candidates[0] if candidates else None, mention)
-    for mention in bare:
+    full = [(p, s) for p, s in mentions if p.first_name or p.initials]
+    bare = [(p, s) for p, s in mentions if not (p.first_name or p.initials)]
+    for parts, span in full:
+        candidates = clusters.compatible(parts)
+        clusters.add(candidates[0] if candidates else None, parts, span)
+    for parts, span in bare:
         check_deadline("persons")
-        candidates = clusters.compatible(mention.parts)
-        start = mention.span.start
-        before = [c for c in candidates if c.starts[0] <= start]
+        candidates = clusters.compatible(parts)
+        before = [c for c in candidates if c.starts[0] <= span.start]
         target = (
-            max(before, key=lambda c: c.nearest_before(start)) if before else (candidates[0] if candidates else None)
+            max(before, key=lambda c: c.nearest_before(span.start))
+            if before
+            else (candidates[0] if candidates else None)
         )
-        clusters.add(target, mention)
+        clusters.add(target, parts, span)
     ordered = sorted(clusters.all, key=lambda c: min(c.spans))
-    return tuple(replace(c.finding(), same_as=clusters.spelled(c)) for c in ordered)
+    aliases = _aliases(doc, clusters.all)
+    return tuple(replace(c.finding(), aliases=aliases.get(c.index, ())) for c in ordered)
 
 
 def run(doc: Doc, findings: Findings) -> Findings:

@@ -92,14 +92,11 @@ def index_record(session: Session, document_id: uuid.UUID, record: MeetingRecord
             by_record_id[organization.id] = found
 
     used: set[uuid.UUID] = set()
-    spellings = _other_spellings(record)
     for person in record.persons:
-        if person.id in spellings.spelled_by:
-            continue  # another spelling of a person the record lists: one human, one appearance
         organization = by_record_id.get(person.organization_id or "")
         if organization is None and person.organization:
             organization = organizations.resolve([person.organization], 0)
-        appearance = _appearance(document_id, person, organization, spellings.of.get(person.id, ()))
+        appearance = _appearance(document_id, person, organization)
         _assign(session, appearance, previous.of(appearance, used), used)
         used.add(appearance.person_id)
         session.add(appearance)
@@ -272,32 +269,9 @@ class _OrganizationIndex:
 # Persons
 
 
-@dataclass
-class _Spellings:
-    spelled_by: set[str]  # record ids of entries that are another spelling of an entry of the record
-    of: dict[str, list[Person]]  # record id → its other spellings
-
-
-def _other_spellings(record: MeetingRecord) -> _Spellings:
-    """Entries that name a person of the record in another spelling (`same_as`): «David Souter» for
-    «Дэвид Саутер». Such an entry is not a second human; its names find the person it points at."""
-    ids = {person.id for person in record.persons}
-    found = _Spellings(set(), {})
-    for person in record.persons:
-        if person.same_as in ids and person.same_as != person.id:
-            found.spelled_by.add(person.id)
-            found.of.setdefault(person.same_as, []).append(person)
-    return found
-
-
-def _appearance(
-    document_id: uuid.UUID,
-    person: Person,
-    organization: ArchiveOrganization | None,
-    spellings: Sequence[Person] = (),
-) -> PersonAppearance:
-    names = [person.surname, person.first_name, person.patronymic, person.name]
-    names += [name for other in spellings for name in (other.surname, other.first_name, other.name)]
+def _appearance(document_id: uuid.UUID, person: Person, organization: ArchiveOrganization | None) -> PersonAppearance:
+    # The name's other spellings («David Souter» for Дэвид Саутер) find the person too.
+    names = [person.surname, person.first_name, person.patronymic, person.name, *person.aliases]
     return PersonAppearance(
         document_id=document_id,
         record_person_id=person.id,
