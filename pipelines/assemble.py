@@ -74,6 +74,7 @@ def assemble(
             spoke=p.spoke,
             quotes=[spans.quote(q) for q in p.quotes],
             mentions=spans.mentions(p.mentions),
+            aliases=list(p.aliases),
         )
         for i, p in enumerate(findings.persons, 1)
     ]

@@ -29,6 +29,8 @@ class PersonFinding:
     role: str = "mentioned"
     spoke: bool = False
     quotes: tuple[TextSpan, ...] = ()
+    # Other spellings of the name the text gives: «Дэвид Саутер (David Souter)» → ("David Souter",).
+    aliases: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

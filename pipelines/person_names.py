@@ -154,8 +154,25 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
             form = best.inflect({"nomn", "sing"}) or best.inflect({"nomn"})
             return recover_shape(form.word, word) if form else word
     if part == "surname":
-        return _declined_foreign(word, case, gender) or word
+        return _declined_foreign(word, case, gender) or _declined_adjective(word, oc_case, oc_gender) or word
     return word
+
+
+def _declined_adjective(word: str, case: str | None, gender: str | None) -> str | None:
+    """A surname of the -ский/-цкий shape pymorphy knows only as an adjective: Черкасским → Черкасский,
+    Татарского → Татарский."""
+    for parse in loading.parse(word):
+        tag = parse.tag
+        if tag.POS != "ADJF" or tag.case != case or tag.number != "sing" or not tag.gender:
+            continue
+        if gender and tag.gender != gender:
+            continue
+        if not parse.normal_form.endswith(("ский", "цкий", "ской", "цкой")):
+            continue
+        form = parse.inflect({"nomn", "sing", tag.gender})
+        if form is not None and tag.gender in ("masc", "femn"):
+            return recover_shape(form.word, word)
+    return None
 
 
 def _declined_foreign(word: str, case: str, gender: str | None) -> str | None:
@@ -200,6 +217,59 @@ def _conjoined_with_nominative(token: Token) -> bool:
     return {case for case, _ in _surname_readings(head.text)} == {"Nom"}
 
 
+_ROMAN = frozenset("IVXL")
+
+
+def _is_regnal_number(token: Token) -> bool:
+    """A Roman ordinal after a name: «II», «VI», «XVI» (Latin letters, the way texts write them)."""
+    return token.text.isascii() and token.text.isupper() and set(token.text) <= _ROMAN
+
+
+def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -> bool:
+    """A word that opens the span and titles or describes the person named after it: an honorific
+    («Сэр», «Принц», «Папа»), an adjective or adverb («Шестидесятивосьмилетняя Руссефф», «Всемирно
+    известный»). Only a word followed by more of the span; an adjective with a surname's ending may
+    be the surname («Чикойский»)."""
+    if token.i + 1 >= span.end:
+        return False
+    w = fold(token.text)
+    honorifics = lexicons.load("person_honorifics")
+    if w in honorifics or fold(token.lemma_) in honorifics:
+        return True
+    tags = [tag for tag, _, _ in _parse_tags(w)]
+    describing = bool(tags) and all(t.startswith(("ADJF", "ADJS", "PRTF", "ADVB")) for t in tags)
+    if not describing or any("Surn" in t or "Name" in t for t in tags):
+        return False
+    return after_title or not w.endswith(SURNAME_ENDINGS)  # «Папа Римский»: the title's own adjective
+
+
+def _best_reading_is_name(word: str) -> bool:
+    tags = _parse_tags(fold(word))
+    return bool(tags) and "Name" in tags[0][0]
+
+
+def reads_as_first_name(word: str) -> bool:
+    """A word alone that is a first name and nothing a surname list knows: «Ирина», «Виктории», «Хуан».
+    A first name ending like a surname (Ирина, Константин) is still a first name."""
+    w = fold(word)
+    tags = [tag for tag, _, _ in _parse_tags(w)]
+    if w in _surnames() or any("Surn" in t for t in tags):
+        return False
+    return is_first_name(word) or _best_reading_is_name(word)
+
+
+def _regnal_name(token: Token, number: Token, case: str | None) -> NameParts:
+    """«Елизаветы II» → Елизавета: the monarch's name stands where a surname would."""
+    name = _nominative(token.text, case, None, "first")
+    return NameParts(
+        surname=name,
+        surname_as_written=case in (None, "Nom"),
+        surname_keys=frozenset({fold(name), fold(token.text)}),
+        start=token.idx,
+        end=number.idx + len(number),
+    )
+
+
 def _is_initial(token: Token) -> bool:
     return token.is_alpha and token.is_upper and len(token.text) == 1
 
@@ -228,9 +298,19 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     words: list[Token] = []
     particles: dict[int, list[Token]] = {}
     pending: list[Token] = []
+    regnal: Token | None = None
+    titled_by: Token | None = None
     for token in span:
         if token.text == "(":  # «Эстебан Ласо (Esteban Lazo Hernández)»: the original spelling follows
             break
+        if words and fold(token.text) in ("jr", "sr"):
+            continue  # «Ken Cockrel Jr»: a generation, not a surname
+        if words and _is_regnal_number(token):
+            regnal = token  # «Елизавета II», «Иоанн Павел II»: an ordinal, never a surname or an initial
+            continue
+        if not words and not pending and _is_title_before_name(token, span, titled_by is not None):
+            titled_by = token  # «Сэр Алекс Фергюсон», «Папа Римский Франциск», «Шестидесятивосьмилетняя Руссефф»
+            continue
         if _is_initial(token) and not (token.i + 1 < len(token.doc) and token.nbor(1).is_alpha):
             initials_at = len(words) if initials_at is None else initials_at
             initials.append(token)
@@ -248,7 +328,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     patronymic: Token | None = None
     surname_at: int
     patr_at = next((i for i, w in enumerate(words) if is_patronymic(w.text)), None)
-    if initials_at is not None:
+    if initials_at is not None and 0 < initials_at < len(words) and span.text.isascii():
+        surname_at, first = len(words) - 1, words[0]  # «John S. Pistole»: a middle initial
+    elif initials_at is not None:
         # The surname stands next to the initials: «Петрова С.В.», «С.В. Петров» (never a word further on).
         surname_at = initials_at - 1 if initials_at > 0 else 0
     elif patr_at == 1 and len(words) == 2 and _vich_surname(words[0], words[1], titled):
@@ -264,19 +346,27 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         else:
             return None
     elif len(words) == 1:
-        if is_first_name(words[0].text) and not looks_like_surname(words[0].text):
+        # A monarch or pope is named by a first name and a number: the name is all there is to catalogue.
+        if regnal is None and reads_as_first_name(words[0].text):
             return None
         surname_at = 0
     elif fold(words[0].text) in lexicons.load("east_asian_surnames") and not looks_like_surname(words[1].text):
         surname_at = 0  # Пан Ги Мун, Си Цзиньпин
-    elif is_first_name(words[-1].text) and not is_first_name(words[0].text) and looks_like_surname(words[0].text):
-        surname_at, first = 0, words[-1]  # Омурбекова Айгуль
+    elif (
+        is_first_name(words[-1].text)
+        and not is_first_name(words[0].text)
+        and not _best_reading_is_name(words[0].text)
+        and looks_like_surname(words[0].text)
+    ):
+        surname_at, first = 0, words[-1]  # Омурбекова Айгуль; not «Элтон Джон», two first names in their order
     else:
         surname_at, first = len(words) - 1, words[0]
 
     surname_token = words[surname_at]
     # Name parts agree in case; a list line names people in the nominative.
     case = _case(surname_token)
+    if regnal is not None and len(words) == 1:
+        return _regnal_name(surname_token, regnal, case)
     told_nominative = (
         nominative_context
         or (initials and _starts_line(span))

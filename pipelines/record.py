@@ -60,6 +60,11 @@ class Person(BaseModel):
     spoke: bool = False
     quotes: list[Quote] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="other spellings of the name the text gives, such as the original Latin spelling in "
+        'brackets after a transliterated name: «Дэвид Саутер (David Souter)» → ["David Souter"]',
+    )
 
 
 class Organization(BaseModel):

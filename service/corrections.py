@@ -176,6 +176,7 @@ def _merge(record: MeetingRecord, operation: MergePersons) -> str:
         target.mentions = _join_spans(target.mentions, other.mentions)
         target.quotes = _join_spans(target.quotes, other.quotes)
         target.spoke = target.spoke or other.spoke
+        target.aliases += [alias for alias in other.aliases if alias not in target.aliases]
         if ROLE_RANK[other.role] > ROLE_RANK[target.role]:
             target.role = other.role
         for name in MERGE_FILLS:

@@ -145,10 +145,55 @@ def _is_modifier(ent: Span) -> bool:
 def _is_transliteration(ent: Span) -> bool:
     """«Эстебан Ласо (Esteban Lazo Hernández)»: the original spelling of the name just before it."""
     doc = ent.doc
-    if ent.text.isascii() is False or ent.start < 2 or doc[ent.start - 1].text != "(":
+    if not _latin(ent.text) or ent.start < 2 or doc[ent.start - 1].text != "(":
         return False
     before = doc[ent.start - 2]
     return before.ent_type_ == "PER"
+
+
+def _latin(text: str) -> bool:
+    """Every letter is a Latin one, accents included: «José Lluís Bonet», «Janez Janša»."""
+    return any(c.isalpha() for c in text) and all(ord(c) < 0x250 for c in text if c.isalpha())
+
+
+def _spells_a_name(span: Span) -> bool:
+    """Latin words shaped as a first name and a surname, particles between («David Souter», «Christian von
+    Boetticher»); not «AMANAT» or «Reuters»."""
+    words = [t for t in span if t.text.replace("-", "").isalpha() and len(t.text) > 1]
+    names = [t for t in words if t.text[:1].isupper()]
+    particles = [t for t in words if t.text.islower() and len(t.text) <= 3]
+    return (
+        len(names) >= 2
+        and len(names) + len(particles) == len(words)
+        and _latin(span.text)
+        and not any(t.text.isupper() for t in names)
+    )
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    """The original spelling of a name, given in brackets after it."""
+
+    text: str
+    of: TextSpan  # the name it spells
+
+
+def _spelling(ent: Span) -> _Spelling | None:
+    """«Дэвид Саутер (David Souter)», as one entity or two."""
+    doc = ent.doc
+    if _is_transliteration(ent):
+        name = next((e for e in doc.ents if e.start <= ent.start - 2 < e.end), None)
+        if name is None or not _spells_a_name(ent):
+            return None
+        return _Spelling(ent.text, TextSpan(name.start_char, name.end_char))
+    opening = next((t.i for t in ent if t.text == "("), None)
+    if opening is None or opening == ent.start:
+        return None
+    closing = next((t.i for t in doc[opening + 1 : ent.end + 1] if t.text == ")"), ent.end)
+    inner = doc[opening + 1 : closing]
+    if not _spells_a_name(inner):
+        return None
+    return _Spelling(inner.text, TextSpan(ent.start_char, doc[opening].idx))
 
 
 def _surname_before(ent: Span) -> bool:
@@ -168,12 +213,13 @@ def _surname_before(ent: Span) -> bool:
 
 def _is_common_word(word: str) -> bool:
     """pymorphy knows every reading of `word` from its dictionary and none is a name: «Просмотров»,
-    «Квартира-тренажёр». A capital letter at a line's start or in a heading tells nothing."""
+    «Квартира-тренажёр», «Подруга», «Всемирно». A capital letter at a line's start or in a heading tells
+    nothing."""
     parses = loading.parse(word.split("-")[0])
     return bool(parses) and all(
         p.is_known
-        and not ({"Surn", "Name", "Patr", "anim"} & p.tag.grammemes)
-        and p.tag.POS in ("NOUN", "ADJF", "PRTF")
+        and not ({"Surn", "Name", "Patr"} & p.tag.grammemes)
+        and p.tag.POS in ("NOUN", "ADJF", "PRTF", "ADJS", "ADVB")
         for p in parses
     )
 
@@ -278,6 +324,21 @@ class _Clusters:
         cluster.add(parts, span)
 
 
+def _aliases(doc: Doc, clusters: list[_Cluster]) -> dict[int, tuple[str, ...]]:
+    """Cluster index → the original spellings of its name the text gives. A spelling is one more name of
+    the person, not a person of its own: the record lists a human once, however the text spells them."""
+    found: dict[int, list[str]] = {}
+    for ent in doc.ents:
+        spelling = _spelling(ent) if ent.label_ == "PER" else None
+        if spelling is None:
+            continue
+        of = spelling.of
+        owner = next((c for c in clusters if any(s.start < of.end and of.start < s.end for s in c.spans)), None)
+        if owner is not None and spelling.text not in found.get(owner.index, []):
+            found.setdefault(owner.index, []).append(spelling.text)
+    return {index: tuple(texts) for index, texts in found.items()}
+
+
 def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
     mentions = person_mentions(doc)
     clusters = _Clusters()
@@ -298,7 +359,8 @@ def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
         )
         clusters.add(target, parts, span)
     ordered = sorted(clusters.all, key=lambda c: min(c.spans))
-    return tuple(c.finding() for c in ordered)
+    aliases = _aliases(doc, clusters.all)
+    return tuple(replace(c.finding(), aliases=aliases.get(c.index, ())) for c in ordered)
 
 
 def run(doc: Doc, findings: Findings) -> Findings:

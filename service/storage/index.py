@@ -270,13 +270,15 @@ class _OrganizationIndex:
 
 
 def _appearance(document_id: uuid.UUID, person: Person, organization: ArchiveOrganization | None) -> PersonAppearance:
+    # The name's other spellings («David Souter» for Дэвид Саутер) find the person too.
+    names = [person.surname, person.first_name, person.patronymic, person.name, *person.aliases]
     return PersonAppearance(
         document_id=document_id,
         record_person_id=person.id,
         name=person.name,
         surname=person.surname,
         surname_key=surname_key(person.surname) or normalize(person.surname),
-        name_keys=name_keys([person.surname, person.first_name, person.patronymic, person.name]),
+        name_keys=name_keys(names),
         first_name=person.first_name,
         patronymic=person.patronymic,
         initials=person.initials,

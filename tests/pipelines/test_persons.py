@@ -165,3 +165,57 @@ def test_one_gender_per_person(nlp: Language, text: str, expected: list) -> None
 )
 def test_not_persons(nlp: Language, text: str) -> None:
     assert find_persons(nlp(text)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A regnal number is never a surname: the monarch's name stands where the surname would.
+        (
+            "Она превзошла рекорд своей прапрабабушки королевы Виктории и Елизаветы II.",
+            [("Елизавета", None, None, None)],
+        ),
+        ("На троне его сменил Георг VI.", [("Георг", None, None, None)]),
+        # An honorific or a describing word before the name is no part of it.
+        (
+            "Сэр Алекс Фергюсон работал с клубом 26 лет. Алекс Фергюсон ушёл на пенсию.",
+            [("Фергюсон", "Алекс", None, None)],
+        ),
+        ("Шестидесятивосьмилетняя Руссефф заявила о перевороте.", [("Руссефф", None, None, None)]),
+        ("Всемирно известный дирижер Валерий Гергиев возглавил оркестр.", [("Гергиев", "Валерий", None, None)]),
+        # Two first names keep the text's order: the second is the surname.
+        ("На концерте в Лондоне выступил Элтон Джон.", [("Джон", "Элтон", None, None)]),
+        # A bare first name is no person, even one with a surname's ending (Ирина, Константин).
+        ("Ирина рассказала, что её сестра Ирина Петрова уехала.", [("Петрова", "Ирина", None, None)]),
+    ],
+)
+def test_what_is_no_part_of_a_name(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+def test_an_original_spelling_is_another_name_of_the_person(nlp: Language) -> None:
+    """The record lists a human once: the Latin spelling in brackets is an alias, not a second person."""
+    doc = nlp("Его место займет американец Эндрю Смит (Andrew Smith). Смит работает в фонде давно.")
+    (smith,) = find_persons(doc)
+    assert (smith.surname, smith.first_name, smith.aliases) == ("Смит", "Эндрю", ("Andrew Smith",))
+    assert len(smith.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "original"),
+    [
+        ("Директором ФБР стал Джеймс Коми (James B. Comey).", "James B. Comey"),  # a middle initial
+        ("Полицию возглавил Бернард Хоган-Хау (Bernard Hogan-Howe).", "Bernard Hogan-Howe"),
+        ("Правительство возглавлял Янез Янша (Janez Janša).", "Janez Janša"),
+        ("Ему возразил Кристиан фон Беттихер (Christian von Boetticher).", "Christian von Boetticher"),
+    ],
+)
+def test_original_spellings_of_every_shape(nlp: Language, text: str, original: str) -> None:
+    (person,) = find_persons(nlp(text))
+    assert person.aliases == (original,)
+
+
+def test_brackets_that_spell_no_name(nlp: Language) -> None:
+    """A party's abbreviation or an agency after a name is no other spelling of it."""
+    text = "Выступил депутат Ержан Калиев (AMANAT). Об этом сообщил Джон Смит (Reuters)."
+    assert [(p.surname, p.aliases) for p in find_persons(nlp(text))] == [("Калиев", ()), ("Смит", ())]

@@ -469,3 +469,15 @@ def test_realign() -> None:
     assert lost >= 1
     assert misplaced_spans(gone, new.replace("Петров", "Сидоров")) == 0
     assert realign(record, old, old) == (record, 0)
+
+
+def test_a_merge_keeps_the_other_spellings_of_both_names() -> None:
+    from service.api.schemas import MergePersons
+    from service.corrections import apply_operations
+
+    text = "Премию получил Эндрю Смит (Andrew Smith). Его поздравил Джон Браун (John Brown)."
+    record = extract_document(text.encode()).record
+    smith, brown = record.persons
+    assert (smith.aliases, brown.aliases) == (["Andrew Smith"], ["John Brown"])
+    merged, _ = apply_operations(record, text, [MergePersons(op="merge_persons", into=brown.id, persons=[smith.id])])
+    assert [p.aliases for p in merged.persons] == [["John Brown", "Andrew Smith"]]

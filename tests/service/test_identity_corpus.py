@@ -87,3 +87,21 @@ def test_identity_precision_and_recall_on_corpus_documents(tmp_path: Path) -> No
     assert scores.gold_pairs > 1000 and scores.labelled > 250
     assert scores.precision >= PRECISION, scores.false_merges
     assert scores.recall >= RECALL, scores.missed
+
+
+def test_an_original_spelling_finds_the_person(factory: sessionmaker[Session]) -> None:
+    """«Дэвид Саутер (David Souter)»: one person in the record and the archive, found by either spelling."""
+    from pipelines.extract import extract_bytes
+    from service.storage.research import find_persons
+
+    text = "В отставку уходит судья Верховного суда США Дэвид Саутер (David Souter). Саутер работал в суде 19 лет."
+    record = extract_bytes(text.encode())
+    assert [(p.surname, p.aliases) for p in record.persons] == [("Саутер", ["David Souter"])]
+    with session_scope(factory) as session:
+        document = repo.add_document(session, uuid.uuid4().bytes, "souter.txt", "text/plain", None)
+        repo.add_machine_record(session, document.id, record, None)
+        repo.index_record(session, document.id, record)
+        (appearance,) = session.query(PersonAppearance).filter_by(document_id=document.id).all()
+        [(latin, _)], _ = find_persons(session, "Souter", 0, 10)
+        [(cyrillic, _)], _ = find_persons(session, "Саутера", 0, 10)
+        assert latin.id == cyrillic.id == appearance.person_id
