@@ -39,7 +39,8 @@ _DIGIT_RUN = re.compile(r"\d+")
 def _fix_lookalikes(match: re.Match[str]) -> str:
     """A Russian word with Latin or digit look-alikes in it, spelt in Cyrillic: «Бишкeк» (Latin e),
     «3аседание», «к0миссия». Only a word with two Cyrillic letters or more, and only when every foreign
-    character has a look-alike; a digit only alone or between letters, so «Су30» and «300лет» stay."""
+    character has a look-alike; a digit only alone or between letters, so «Су30» and «300лет» stay.
+    A «6» is a small «б» («Ба6аев»), and only between two letters: «6км» is six kilometres."""
     word = match.group(0)
     if len(_CYRILLIC.findall(word)) < 2:
         return word
@@ -49,12 +50,17 @@ def _fix_lookalikes(match: re.Match[str]) -> str:
     chars = list(word.translate(_LATIN_LOOKALIKES))
     for run in _DIGIT_RUN.finditer(word):
         inside = run.start() > 0 and run.end() < len(word)
-        if set(run.group()) - {"0", "3"} or (len(run.group()) > 1 and not inside):
+        if set(run.group()) - {"0", "3", "6"} or (len(run.group()) > 1 and not inside):
+            return word
+        if "6" in run.group() and not inside:
             return word
         for i in range(run.start(), run.end()):
             neighbour = chars[i - 1] if i > 0 else chars[i + 1] if i + 1 < len(chars) else "а"
             # Upper case after a capital, and at the start of a word (where a capital is usual).
             upper = i == 0 or neighbour.isupper()
+            if word[i] == "6":
+                chars[i] = "б"
+                continue
             letter = {"0": "О", "3": "З"}[word[i]]
             chars[i] = letter if upper else letter.lower()
     return "".join(chars)
@@ -70,7 +76,7 @@ def _fix_legal_form(match: re.Match[str]) -> str:
     return fixed if fixed in _LEGAL_FORMS else match.group(0)
 
 
-_QUOTE_SIGNS = {"<<": "«", ">>": "»", ",,": "„"}
+_QUOTE_SIGNS = {"<<": "«", ">>": "»", ",,": "„", "<": "«", "‹": "«", "€": "«", ">": "»", "›": "»"}
 
 
 def _fix_quotes(match: re.Match[str]) -> str:
@@ -108,6 +114,77 @@ def _rejoin(match: re.Match[str]) -> str:
     return "" if _is_word_break(before.group(), after.group()) else "-"
 
 
+# Roman numerals OCR reads with Cyrillic letters of the same print: VIII → «УШ», VII → «УП», XV → «ХУ».
+_ROMAN_LOOKALIKES = {"Х": "X", "У": "V", "П": "II", "Ш": "III", "І": "I", "1": "I", "I": "I", "V": "V", "X": "X"}
+_ROMAN = re.compile(r"(?=[IVXLC])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# Nouns counted with a Roman numeral in front: a convocation, a session, a congress, a century.
+_ROMAN_COUNTED = frozenset(
+    {"созыв", "сессия", "съезд", "курултай", "пленум", "заседание", "конференция", "форум", "конгресс", "век"}
+)
+
+
+def _fix_roman(match: re.Match[str]) -> str:
+    """«УШ созыва» → «VIII созыва»: a token of numeral look-alikes with У, П or Ш in it, that spells
+    a Roman numeral, in front of a noun such numerals count. «УП» (унитарное предприятие) elsewhere stays."""
+    token = match.group(1)
+    roman = "".join(_ROMAN_LOOKALIKES[ch] for ch in token)
+    # «ХХ века», «ХIV сессия» with a Cyrillic Х are typed so and read fine; У, П, Ш are OCR's.
+    if (
+        not set(token) & {"У", "П", "Ш"}
+        or not _ROMAN.fullmatch(roman)
+        or not any(form.normal_form in _ROMAN_COUNTED for form in loading.morph().parse(match.group(2)))
+    ):
+        return match.group(0)
+    return roman + match.group(0)[len(token) :]
+
+
+# Longer than any dictionary word: a piece this long is no half of one.
+_PIECE = 40
+
+
+@lru_cache(maxsize=50_000)  # bounded: the vocabulary a long-running worker meets
+def _known(word: str) -> bool:
+    return loading.morph().word_is_known(word.lower())
+
+
+def _split_word(match: re.Match[str]) -> str:
+    """A space OCR put inside a word («Министер ство», «депута ты»), or a line break where the hyphen
+    was lost: the two pieces make a dictionary word and neither is a word of its own («с ними» stays)."""
+    # Bounded windows: this is asked at every space, and a search from the text's start is quadratic.
+    before = _WORD_BEFORE.search(match.string, max(0, match.start() - _PIECE), match.start())
+    after = _WORD_AFTER.match(match.string, match.end(), match.end() + _PIECE)
+    if not before or not after:
+        return match.group(0)
+    left, right = before.group(), after.group()
+    # Both pieces must be no words: a name and a preposition («Мако в», «СОШ на») join into a word too.
+    if _known(left) or _known(right):
+        return match.group(0)
+    return "" if _known(left + right) else match.group(0)
+
+
+def _fix_case(match: re.Match[str]) -> str:
+    """Small-cap shapes of Cyrillic («о», «с», «в», «к» print like their capitals) read in the wrong case
+    inside a word: «СОвет», «КОмитет», «гоРод». Fixed only to a dictionary word; a name spelt in camel
+    case («КазМунайГаз», «ОсОО») is no dictionary word lowered and stays."""
+    word = match.group(0)
+    fixed = word[0] + word[1:].lower()
+    if fixed == word or len(word) < _CASE_MIN or word[-1] == "Ъ" or not _common_word(fixed):
+        return word
+    return fixed
+
+
+# Shorter words in mixed case are abbreviations spelt so («УзА», «КоАП», «АМиК»).
+_CASE_MIN = 5
+# Parses of names, abbreviations and indeclinable brands: «КоАП», «ВКонтакте» are spelt in mixed case.
+_PROPER = frozenset({"Abbr", "Fixd", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Init"})
+
+
+@lru_cache(maxsize=20_000)
+def _common_word(word: str) -> bool:
+    parses = loading.morph().parse(word.lower())
+    return _known(word) and not any(_PROPER & set(p.tag.grammemes) for p in parses if p.is_known)
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -124,6 +201,13 @@ RULES: tuple[Rule, ...] = (
     Rule("heading_mark", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+"), ""),
     # Angle quotes typed or OCR'd as doubled signs: ОО <<Ресурсный центр>>, ,,Ак Жол".
     Rule("ocr_quotes", re.compile(r"<<(?=\S)|(?<=\S)>>|(?<![\w,]),,(?=[^\W\d_])"), _fix_quotes),
+    # A single angle sign, or a euro sign, glued to the word it opens or closes is a guillemet OCR read
+    # thin: ОО <Арагац>, €Мекен». Signs standing apart (a breadcrumb's «Главная › Новости», «a > b») stay.
+    Rule(
+        "ocr_single_quotes",
+        re.compile(r"(?<![\w<‹€])[<‹€](?=[^\W\d_])|(?:(?<=[^\W\d_])|(?<=[^\W\d_][.!?]))[>›](?![\w>›])"),
+        _fix_quotes,
+    ),
     # A legal form typed with digits or Latin letters in front of a quoted name: 00 «…», 0АО "…", OOO «…».
     Rule(
         "legal_form",
@@ -142,6 +226,15 @@ RULES: tuple[Rule, ...] = (
         ),
         _fix_lookalikes,
     ),
+    # OCR case confusions inside a word: «СОвет», «гоРод» (a capital after a small letter, or a second
+    # capital before small ones); all-caps words and abbreviations do not match.
+    Rule(
+        "ocr_case",
+        re.compile(r"(?<![а-яёА-ЯЁ])(?:[А-ЯЁ][А-ЯЁ](?=[а-яё])|[а-яёА-ЯЁ]*[а-яё][А-ЯЁ])[а-яёА-ЯЁ]*"),
+        _fix_case,
+    ),
+    # Roman numerals read with Cyrillic look-alikes in front of the noun they count.
+    Rule("ocr_roman", re.compile(r"(?<![\w])([ХУПШІI1VX]{1,5})(?![\w])[ \t]+([а-яё]+)"), _fix_roman),
     # A word hyphenated across a line break: "миг-\nрации" → "миграции"; a compound keeps its hyphen:
     # "стран-\nучастниц" → "стран-участниц".
     Rule(
@@ -151,6 +244,8 @@ RULES: tuple[Rule, ...] = (
     ),
     # A line broken in the middle of a sentence: the break is a space.
     Rule("line_wrap", re.compile(r"(?<=[а-яёa-z,])[ \t]*\r?\n(?=[ \t]*[а-яё])"), " "),
+    # A space OCR put inside a word, or a line break that lost its hyphen: «Министер ство».
+    Rule("split_word", re.compile(r"(?<=[а-яёА-ЯЁ]) (?=[а-яё])"), _split_word),
 )
 
 
