@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from models import loading
+from models import lexicons, loading
 from pipelines.cleaning.offsets import CleanText, Replacement
 from pipelines.deadline import check_deadline
 
@@ -185,6 +185,56 @@ def _common_word(word: str) -> bool:
     return _known(word) and not any(_PROPER & set(p.tag.grammemes) for p in parses if p.is_known)
 
 
+# Letters tesseract reads for others in a worn print: «ш» as «пт» («Кенепт»), «Д» as «Ц» or «П».
+_OCR_LETTERS: tuple[tuple[str, str], ...] = (
+    ("пт", "ш"),
+    ("ш", "щ"),
+    ("щ", "ш"),
+    ("ц", "д"),
+    ("п", "д"),
+    ("и", "н"),
+    ("н", "и"),
+    ("л", "п"),
+    ("п", "л"),
+    ("с", "е"),
+    ("е", "с"),
+)
+# A mended word must be this long: a short head («рада», «дума») is one letter away from too many names.
+_HEAD_MIN = 5
+
+
+def _head_lemma(word: str) -> bool:
+    return any(form.normal_form in lexicons.load("org_heads") for form in loading.morph().parse(word))
+
+
+@lru_cache(maxsize=20_000)
+def _mended_head(word: str) -> str | None:
+    """The head noun of a body's name one OCR letter away from an unknown word: «Кенепта» → «кенеша»."""
+    low = word.lower()
+    if _known(low) or _head_lemma(low):
+        return None
+    for wrong, right in _OCR_LETTERS:
+        start = low.find(wrong)
+        while start >= 0:
+            candidate = low[:start] + right + low[start + len(wrong) :]
+            if len(candidate) >= _HEAD_MIN and _head_lemma(candidate):
+                return candidate
+            start = low.find(wrong, start + 1)
+    return None
+
+
+def _fix_head(match: re.Match[str]) -> str:
+    """A word OCR damaged in the head of a body's name, mended when exactly one look-alike letter
+    (from tesseract's usual confusions) makes it a head noun of the organization lexicon."""
+    word = match.group(0)
+    mended = _mended_head(word)
+    if mended is None:
+        return word
+    if word.isupper():
+        return mended.upper()
+    return mended[0].upper() + mended[1:] if word[0].isupper() else mended
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -233,6 +283,8 @@ RULES: tuple[Rule, ...] = (
         re.compile(r"(?<![а-яёА-ЯЁ])(?:[А-ЯЁ][А-ЯЁ](?=[а-яё])|[а-яёА-ЯЁ]*[а-яё][А-ЯЁ])[а-яёА-ЯЁ]*"),
         _fix_case,
     ),
+    # A head noun of a body's name with one letter misread: «Жогорку Кенепт».
+    Rule("ocr_head", re.compile(r"(?<![\w-])[а-яёА-ЯЁ]{5,}(?![\w-])"), _fix_head),
     # Roman numerals read with Cyrillic look-alikes in front of the noun they count.
     Rule("ocr_roman", re.compile(r"(?<![\w])([ХУПШІI1VX]{1,5})(?![\w])[ \t]+([а-яё]+)"), _fix_roman),
     # A word hyphenated across a line break: "миг-\nрации" → "миграции"; a compound keeps its hyphen:
