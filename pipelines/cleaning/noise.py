@@ -135,7 +135,7 @@ def _fix_roman(match: re.Match[str]) -> str:
         or not any(form.normal_form in _ROMAN_COUNTED for form in loading.morph().parse(match.group(2)))
     ):
         return match.group(0)
-    return roman + match.group(0)[len(token) :]
+    return roman
 
 
 # Longer than any dictionary word: a piece this long is no half of one.
@@ -286,7 +286,7 @@ RULES: tuple[Rule, ...] = (
     # A head noun of a body's name with one letter misread: «Жогорку Кенепт».
     Rule("ocr_head", re.compile(r"(?<![\w-])[а-яёА-ЯЁ]{5,}(?![\w-])"), _fix_head),
     # Roman numerals read with Cyrillic look-alikes in front of the noun they count.
-    Rule("ocr_roman", re.compile(r"(?<![\w])([ХУПШІI1VX]{1,5})(?![\w])[ \t]+([а-яё]+)"), _fix_roman),
+    Rule("ocr_roman", re.compile(r"(?<![\w])([ХУПШІI1VX]{1,5})(?![\w])(?=[ \t]+([а-яё]+))"), _fix_roman),
     # A word hyphenated across a line break: "миг-\nрации" → "миграции"; a compound keeps its hyphen:
     # "стран-\nучастниц" → "стран-участниц".
     Rule(
