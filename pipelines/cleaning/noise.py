@@ -247,6 +247,9 @@ RULES: tuple[Rule, ...] = (
     Rule("invisible", re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]"), ""),
     # Image widgets and gallery markers of scraped pages: "## ×", lone "×".
     Rule("widget", re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*)?[×✕✖][ \t]*$"), ""),
+    # The same widget OCR'd: the cross read as a small «х» («## х», «## Хх»), on its own line or run into the
+    # line below by the reader. A heading's Roman «## Х съезд» has a capital alone and stays.
+    Rule("ocr_widget", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*(?:[хx]|[ХXхx][хx])(?:[ \t]+|$)"), ""),
     # Markdown heading marks in front of a title.
     Rule("heading_mark", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+"), ""),
     # Angle quotes typed or OCR'd as doubled signs: ОО <<Ресурсный центр>>, ,,Ак Жол".

@@ -4,11 +4,9 @@ at what the cleaning's OCR repairs reach; they only shrink."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from corpus.ocr_render import ocr
+from corpus.ocr_render import ocr, render
 from tests.conftest import CORPUS_GENRE, ROOT
 from tests.scoring import corpus_documents, extracted, score_records
 
@@ -64,8 +62,6 @@ def test_a_block_below_another_starts_a_paragraph() -> None:
     assert any(p.strip() == "ДЕПУТАТЫ ОБСУДИЛИ БЮДЖЕТ" for p in paragraphs), paragraphs
 
 
-def test_rendering_is_deterministic(tmp_path: Path) -> None:
-    from corpus.ocr_render import render
-
+def test_rendering_is_deterministic() -> None:
     first, second = render("Совет депутатов", "same"), render("Совет депутатов", "same")
     assert [page.tobytes() for page in first] == [page.tobytes() for page in second]
