@@ -124,18 +124,22 @@ _ROMAN_COUNTED = frozenset(
 
 
 def _fix_roman(match: re.Match[str]) -> str:
-    """«УШ созыва» → «VIII созыва»: a token of numeral look-alikes with У, П or Ш in it, that spells
-    a Roman numeral, in front of a noun such numerals count. «УП» (унитарное предприятие) elsewhere stays."""
+    """«УШ созыва» → «VIII созыва», «ХПУ пленарном заседании» → «XIV …»: a token of numeral look-alikes with
+    У, П or Ш in it, that spells a Roman numeral, in front of a noun such numerals count (or of an adjective
+    and that noun). «П» is two strokes read as one letter, or one stroke read with its neighbour.
+    «УП» (унитарное предприятие) elsewhere stays."""
     token = match.group(1)
-    roman = "".join(_ROMAN_LOOKALIKES[ch] for ch in token)
     # «ХХ века», «ХIV сессия» with a Cyrillic Х are typed so and read fine; У, П, Ш are OCR's.
-    if (
-        not set(token) & {"У", "П", "Ш"}
-        or not _ROMAN.fullmatch(roman)
-        or not any(form.normal_form in _ROMAN_COUNTED for form in loading.morph().parse(match.group(2)))
-    ):
-        return match.group(0)
-    return roman
+    if not set(token) & {"У", "П", "Ш"}:
+        return token
+    nouns = [word for word in match.groups()[1:] if word]
+    if not any(form.normal_form in _ROMAN_COUNTED for word in nouns for form in loading.morph().parse(word)):
+        return token
+    for stroke in ("II", "I"):
+        roman = "".join(stroke if ch == "П" else _ROMAN_LOOKALIKES[ch] for ch in token)
+        if _ROMAN.fullmatch(roman):
+            return roman
+    return token
 
 
 # Longer than any dictionary word: a piece this long is no half of one.
@@ -289,7 +293,11 @@ RULES: tuple[Rule, ...] = (
     # A head noun of a body's name with one letter misread: «Жогорку Кенепт».
     Rule("ocr_head", re.compile(r"(?<![\w-])[а-яёА-ЯЁ]{5,}(?![\w-])"), _fix_head),
     # Roman numerals read with Cyrillic look-alikes in front of the noun they count.
-    Rule("ocr_roman", re.compile(r"(?<![\w])([ХУПШІI1VX]{1,5})(?![\w])(?=[ \t]+([а-яё]+))"), _fix_roman),
+    Rule(
+        "ocr_roman",
+        re.compile(r"(?<![\w])([ХУПШІI1VX]{1,5})(?![\w])(?=[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?)"),
+        _fix_roman,
+    ),
     # A word hyphenated across a line break: "миг-\nрации" → "миграции"; a compound keeps its hyphen:
     # "стран-\nучастниц" → "стран-участниц".
     Rule(

@@ -108,6 +108,7 @@ RESPELLED = [
     # Roman numerals read with Cyrillic look-alikes in front of the noun they count
     ("маслихат УШ созыва", "маслихат VIII созыва"),
     ("УП сессии и ХУП съезд", "VII сессии и XVII съезд"),
+    ("на ХПУ пленарном заседании", "на XIV пленарном заседании"),
     ("кенеш ХХ созыва", "кенеш ХХ созыва"),
     ("УП «Водоканал» и Ш отдел", "УП «Водоканал» и Ш отдел"),
     # a body's head noun with one letter tesseract confuses
