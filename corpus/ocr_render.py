@@ -5,10 +5,9 @@ photocopy or a fax gives) and read back by Kenesh's own image reader
 user's scan of that document would give. The gold STEM.json applies unchanged (the scorer compares
 names, not spans), so the OCR'd set is scored against the typed set's own gold:
 
+    python corpus/ocr_render.py ../shared/corpus-genre corpus/ocr/genre
     kenesh extract --jobs 1 --out /tmp/P corpus/ocr/genre/*.txt
     python ../shared/score.py ../shared/corpus-genre /tmp/P
-
-    python corpus/ocr_render.py /work/shared/corpus-genre corpus/ocr/genre
 
 Deterministic: the noise is seeded by the document's name, and tesseract is deterministic on one thread.
 """
