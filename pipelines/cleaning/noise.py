@@ -142,10 +142,6 @@ def _fix_roman(match: re.Match[str]) -> str:
     return token
 
 
-# Longer than any dictionary word: a piece this long is no half of one.
-_PIECE = 40
-
-
 @lru_cache(maxsize=50_000)  # bounded: the vocabulary a long-running worker meets
 def _known(word: str) -> bool:
     return loading.morph().word_is_known(word.lower())
@@ -153,17 +149,12 @@ def _known(word: str) -> bool:
 
 def _split_word(match: re.Match[str]) -> str:
     """A space OCR put inside a word («Министер ство», «депута ты»), or a line break where the hyphen
-    was lost: the two pieces make a dictionary word and neither is a word of its own («с ними» stays)."""
-    # Bounded windows: this is asked at every space, and a search from the text's start is quadratic.
-    before = _WORD_BEFORE.search(match.string, max(0, match.start() - _PIECE), match.start())
-    after = _WORD_AFTER.match(match.string, match.end(), match.end() + _PIECE)
-    if not before or not after:
+    was lost: the two pieces make a dictionary word and neither is a word of its own («с ними» stays,
+    and so does a name and a preposition, «Мако в», «СОШ на», which join into a word too)."""
+    left, right = match.group(1), match.group(2)
+    if _known(left) or _known(right) or not _known(left + right):
         return match.group(0)
-    left, right = before.group(), after.group()
-    # Both pieces must be no words: a name and a preposition («Мако в», «СОШ на») join into a word too.
-    if _known(left) or _known(right):
-        return match.group(0)
-    return "" if _known(left + right) else match.group(0)
+    return left
 
 
 def _fix_case(match: re.Match[str]) -> str:
@@ -208,7 +199,18 @@ _HEAD_MIN = 5
 
 
 def _head_lemma(word: str) -> bool:
+    # The stem check first: parsing every candidate spelling of every unknown name is the slow part.
+    if word[:_STEM] not in _head_stems():
+        return False
     return any(form.normal_form in lexicons.load("org_heads") for form in loading.morph().parse(word))
+
+
+_STEM = 4
+
+
+@lru_cache(maxsize=1)
+def _head_stems() -> frozenset[str]:
+    return frozenset(head[:_STEM] for head in lexicons.load("org_heads"))
 
 
 @lru_cache(maxsize=20_000)
@@ -262,7 +264,7 @@ RULES: tuple[Rule, ...] = (
     # thin: ОО <Арагац>, €Мекен». Signs standing apart (a breadcrumb's «Главная › Новости», «a > b») stay.
     Rule(
         "ocr_single_quotes",
-        re.compile(r"(?<![\w<‹€])[<‹€](?=[^\W\d_])|(?:(?<=[^\W\d_])|(?<=[^\W\d_][.!?]))[>›](?![\w>›])"),
+        re.compile(r"[<‹€](?<![\w<‹€].)(?=[^\W\d_])|[>›](?:(?<=[^\W\d_].)|(?<=[^\W\d_][.!?].))(?![\w>›])"),
         _fix_quotes,
     ),
     # A legal form typed with digits or Latin letters in front of a quoted name: 00 «…», 0АО "…", OOO «…».
@@ -308,7 +310,8 @@ RULES: tuple[Rule, ...] = (
     # A line broken in the middle of a sentence: the break is a space.
     Rule("line_wrap", re.compile(r"(?<=[а-яёa-z,])[ \t]*\r?\n(?=[ \t]*[а-яё])"), " "),
     # A space OCR put inside a word, or a line break that lost its hyphen: «Министер ство».
-    Rule("split_word", re.compile(r"(?<=[а-яёА-ЯЁ]) (?=[а-яё])"), _split_word),
+    # The left piece and the space are the match, the right piece a look-ahead: «a b c» tries «b c» too.
+    Rule("split_word", re.compile(r"(?<![а-яёА-ЯЁ])([а-яёА-ЯЁ]{1,40}) (?=([а-яё]{1,40})(?![а-яё]))"), _split_word),
 )
 
 
