@@ -13,7 +13,7 @@ from tests.scoring import corpus_documents, extracted, score_records
 OCR_GENRE = ROOT / "corpus" / "ocr" / "genre"
 # How far below the typed documents' F1 the OCR'd ones may be, per field (measured gap + 0.005).
 GAPS = {
-    "organizations": 0.03,
+    "organizations": 0.035,
     "persons": 0.015,
     "locations": 0.005,
     "position_f1": 0.02,
