@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from models import loading
+from models import lexicons, loading
 from pipelines.cleaning.offsets import CleanText, Replacement
 from pipelines.deadline import check_deadline
 
@@ -39,7 +39,8 @@ _DIGIT_RUN = re.compile(r"\d+")
 def _fix_lookalikes(match: re.Match[str]) -> str:
     """A Russian word with Latin or digit look-alikes in it, spelt in Cyrillic: «Бишкeк» (Latin e),
     «3аседание», «к0миссия». Only a word with two Cyrillic letters or more, and only when every foreign
-    character has a look-alike; a digit only alone or between letters, so «Су30» and «300лет» stay."""
+    character has a look-alike; a digit only alone or between letters, so «Су30» and «300лет» stay.
+    A «6» is a small «б» («Ба6аев»), and only between two letters: «6км» is six kilometres."""
     word = match.group(0)
     if len(_CYRILLIC.findall(word)) < 2:
         return word
@@ -49,12 +50,17 @@ def _fix_lookalikes(match: re.Match[str]) -> str:
     chars = list(word.translate(_LATIN_LOOKALIKES))
     for run in _DIGIT_RUN.finditer(word):
         inside = run.start() > 0 and run.end() < len(word)
-        if set(run.group()) - {"0", "3"} or (len(run.group()) > 1 and not inside):
+        if set(run.group()) - {"0", "3", "6"} or (len(run.group()) > 1 and not inside):
+            return word
+        if "6" in run.group() and not inside:
             return word
         for i in range(run.start(), run.end()):
             neighbour = chars[i - 1] if i > 0 else chars[i + 1] if i + 1 < len(chars) else "а"
             # Upper case after a capital, and at the start of a word (where a capital is usual).
             upper = i == 0 or neighbour.isupper()
+            if word[i] == "6":
+                chars[i] = "б"
+                continue
             letter = {"0": "О", "3": "З"}[word[i]]
             chars[i] = letter if upper else letter.lower()
     return "".join(chars)
@@ -70,7 +76,7 @@ def _fix_legal_form(match: re.Match[str]) -> str:
     return fixed if fixed in _LEGAL_FORMS else match.group(0)
 
 
-_QUOTE_SIGNS = {"<<": "«", ">>": "»", ",,": "„"}
+_QUOTE_SIGNS = {"<<": "«", ">>": "»", ",,": "„", "<": "«", "‹": "«", "€": "«", ">": "»", "›": "»"}
 
 
 def _fix_quotes(match: re.Match[str]) -> str:
@@ -108,6 +114,133 @@ def _rejoin(match: re.Match[str]) -> str:
     return "" if _is_word_break(before.group(), after.group()) else "-"
 
 
+# Roman numerals OCR reads with Cyrillic letters of the same print: VIII → «УШ», VII → «УП», XV → «ХУ».
+_ROMAN_LOOKALIKES = {"Х": "X", "У": "V", "П": "II", "Ш": "III", "І": "I", "1": "I", "I": "I", "V": "V", "X": "X"}
+_ROMAN = re.compile(r"(?=[IVXLC])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# Nouns counted with a Roman numeral in front: a convocation, a session, a congress, a century.
+_ROMAN_COUNTED = frozenset(
+    {"созыв", "сессия", "съезд", "курултай", "пленум", "заседание", "конференция", "форум", "конгресс", "век"}
+)
+
+
+def _fix_roman(match: re.Match[str]) -> str:
+    """«УШ созыва» → «VIII созыва», «ХПУ пленарном заседании» → «XIV …»: a token of numeral look-alikes with
+    У, П or Ш in it, that spells a Roman numeral, in front of a noun such numerals count (or of an adjective
+    and that noun). «П» is two strokes read as one letter, or one stroke read with its neighbour.
+    «УП» (унитарное предприятие) elsewhere stays."""
+    token = match.group(1)
+    # «ХХ века», «ХIV сессия» with a Cyrillic Х are typed so and read fine; У, П, Ш are OCR's.
+    if not set(token) & {"У", "П", "Ш"}:
+        return token
+    nouns = [word for word in match.groups()[1:] if word]
+    if not any(form.normal_form in _ROMAN_COUNTED for word in nouns for form in loading.morph().parse(word)):
+        return token
+    for stroke in ("II", "I"):
+        roman = "".join(stroke if ch == "П" else _ROMAN_LOOKALIKES[ch] for ch in token)
+        if _ROMAN.fullmatch(roman):
+            return roman
+    return token
+
+
+@lru_cache(maxsize=50_000)  # bounded: the vocabulary a long-running worker meets
+def _known(word: str) -> bool:
+    return loading.morph().word_is_known(word.lower())
+
+
+def _split_word(match: re.Match[str]) -> str:
+    """A space OCR put inside a word («Министер ство», «депута ты»), or a line break where the hyphen
+    was lost: the two pieces make a dictionary word and neither is a word of its own («с ними» stays,
+    and so does a name and a preposition, «Мако в», «СОШ на», which join into a word too)."""
+    left, right = match.group(1), match.group(2)
+    if _known(left) or _known(right) or not _known(left + right):
+        return match.group(0)
+    return left
+
+
+def _fix_case(match: re.Match[str]) -> str:
+    """Small-cap shapes of Cyrillic («о», «с», «в», «к» print like their capitals) read in the wrong case
+    inside a word: «СОвет», «КОмитет», «гоРод». Fixed only to a dictionary word; a name spelt in camel
+    case («КазМунайГаз», «ОсОО») is no dictionary word lowered and stays."""
+    word = match.group(0)
+    fixed = word[0] + word[1:].lower()
+    if fixed == word or len(word) < _CASE_MIN or word[-1] == "Ъ" or not _common_word(fixed):
+        return word
+    return fixed
+
+
+# Shorter words in mixed case are abbreviations spelt so («УзА», «КоАП», «АМиК»).
+_CASE_MIN = 5
+# Parses of names, abbreviations and indeclinable brands: «КоАП», «ВКонтакте» are spelt in mixed case.
+_PROPER = frozenset({"Abbr", "Fixd", "Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Init"})
+
+
+@lru_cache(maxsize=20_000)
+def _common_word(word: str) -> bool:
+    parses = loading.morph().parse(word.lower())
+    return _known(word) and not any(_PROPER & set(p.tag.grammemes) for p in parses if p.is_known)
+
+
+# Letters tesseract reads for others in a worn print: «ш» as «пт» («Кенепт»), «Д» as «Ц» or «П».
+_OCR_LETTERS: tuple[tuple[str, str], ...] = (
+    ("пт", "ш"),
+    ("ш", "щ"),
+    ("щ", "ш"),
+    ("ц", "д"),
+    ("п", "д"),
+    ("и", "н"),
+    ("н", "и"),
+    ("л", "п"),
+    ("п", "л"),
+    ("с", "е"),
+    ("е", "с"),
+)
+# A mended word must be this long: a short head («рада», «дума») is one letter away from too many names.
+_HEAD_MIN = 5
+
+
+def _head_lemma(word: str) -> bool:
+    # The stem check first: parsing every candidate spelling of every unknown name is the slow part.
+    if word[:_STEM] not in _head_stems():
+        return False
+    return any(form.normal_form in lexicons.load("org_heads") for form in loading.morph().parse(word))
+
+
+_STEM = 4
+
+
+@lru_cache(maxsize=1)
+def _head_stems() -> frozenset[str]:
+    return frozenset(head[:_STEM] for head in lexicons.load("org_heads"))
+
+
+@lru_cache(maxsize=20_000)
+def _mended_head(word: str) -> str | None:
+    """The head noun of a body's name one OCR letter away from an unknown word: «Кенепта» → «кенеша»."""
+    low = word.lower()
+    if _known(low) or _head_lemma(low):
+        return None
+    for wrong, right in _OCR_LETTERS:
+        start = low.find(wrong)
+        while start >= 0:
+            candidate = low[:start] + right + low[start + len(wrong) :]
+            if len(candidate) >= _HEAD_MIN and _head_lemma(candidate):
+                return candidate
+            start = low.find(wrong, start + 1)
+    return None
+
+
+def _fix_head(match: re.Match[str]) -> str:
+    """A word OCR damaged in the head of a body's name, mended when exactly one look-alike letter
+    (from tesseract's usual confusions) makes it a head noun of the organization lexicon."""
+    word = match.group(0)
+    mended = _mended_head(word)
+    if mended is None:
+        return word
+    if word.isupper():
+        return mended.upper()
+    return mended[0].upper() + mended[1:] if word[0].isupper() else mended
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -120,10 +253,20 @@ RULES: tuple[Rule, ...] = (
     Rule("invisible", re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]"), ""),
     # Image widgets and gallery markers of scraped pages: "## ×", lone "×".
     Rule("widget", re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*)?[×✕✖][ \t]*$"), ""),
+    # The same widget OCR'd: the cross read as a small «х» («## х», «## Хх»), on its own line or run into the
+    # line below by the reader. A heading's Roman «## Х съезд» has a capital alone and stays.
+    Rule("ocr_widget", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*(?:[хx]|[ХXхx][хx])(?:[ \t]+|$)"), ""),
     # Markdown heading marks in front of a title.
     Rule("heading_mark", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+"), ""),
     # Angle quotes typed or OCR'd as doubled signs: ОО <<Ресурсный центр>>, ,,Ак Жол".
     Rule("ocr_quotes", re.compile(r"<<(?=\S)|(?<=\S)>>|(?<![\w,]),,(?=[^\W\d_])"), _fix_quotes),
+    # A single angle sign, or a euro sign, glued to the word it opens or closes is a guillemet OCR read
+    # thin: ОО <Арагац>, €Мекен». Signs standing apart (a breadcrumb's «Главная › Новости», «a > b») stay.
+    Rule(
+        "ocr_single_quotes",
+        re.compile(r"[<‹€](?<![\w<‹€].)(?=[^\W\d_])|[>›](?:(?<=[^\W\d_].)|(?<=[^\W\d_][.!?].))(?![\w>›])"),
+        _fix_quotes,
+    ),
     # A legal form typed with digits or Latin letters in front of a quoted name: 00 «…», 0АО "…", OOO «…».
     Rule(
         "legal_form",
@@ -142,6 +285,21 @@ RULES: tuple[Rule, ...] = (
         ),
         _fix_lookalikes,
     ),
+    # OCR case confusions inside a word: «СОвет», «гоРод» (a capital after a small letter, or a second
+    # capital before small ones); all-caps words and abbreviations do not match.
+    Rule(
+        "ocr_case",
+        re.compile(r"(?<![а-яёА-ЯЁ])(?:[А-ЯЁ][А-ЯЁ](?=[а-яё])|[а-яёА-ЯЁ]*[а-яё][А-ЯЁ])[а-яёА-ЯЁ]*"),
+        _fix_case,
+    ),
+    # A head noun of a body's name with one letter misread: «Жогорку Кенепт».
+    Rule("ocr_head", re.compile(r"(?<![\w-])[а-яёА-ЯЁ]{5,}(?![\w-])"), _fix_head),
+    # Roman numerals read with Cyrillic look-alikes in front of the noun they count.
+    Rule(
+        "ocr_roman",
+        re.compile(r"(?<![\w])([ХУПШІI1VX]{1,5})(?![\w])(?=[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?)"),
+        _fix_roman,
+    ),
     # A word hyphenated across a line break: "миг-\nрации" → "миграции"; a compound keeps its hyphen:
     # "стран-\nучастниц" → "стран-участниц".
     Rule(
@@ -151,6 +309,9 @@ RULES: tuple[Rule, ...] = (
     ),
     # A line broken in the middle of a sentence: the break is a space.
     Rule("line_wrap", re.compile(r"(?<=[а-яёa-z,])[ \t]*\r?\n(?=[ \t]*[а-яё])"), " "),
+    # A space OCR put inside a word, or a line break that lost its hyphen: «Министер ство».
+    # The left piece and the space are the match, the right piece a look-ahead: «a b c» tries «b c» too.
+    Rule("split_word", re.compile(r"(?<![а-яёА-ЯЁ])([а-яёА-ЯЁ]{1,40}) (?=([а-яё]{1,40})(?![а-яё]))"), _split_word),
 )
 
 

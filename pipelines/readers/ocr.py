@@ -129,12 +129,22 @@ def ocr_page(image: Image.Image, number: int) -> Page:
     ]
     margin = in_margin(lines, float(image.height))
     page = Page()
+    last: Paragraph | None = None  # the last paragraph of the block before, and that block's bottom
+    last_bottom = 0.0
     for _, block in groupby(range(len(keys)), key=lambda k: keys[k][0]):
         members = list(block)
         body = [k for k in members if k not in margin]
         page.paragraphs.extend(Paragraph([lines[k].text], margin=True) for k in members if k in margin)
-        if body:
-            page.paragraphs.extend(_block_paragraphs([keys[k][1] for k in body], [lines[k] for k in body]))
+        if not body:
+            continue
+        top = min(lines[k].top for k in body)
+        # A block below the one before (not the top of the next column) begins after an empty line: the
+        # block before ended its paragraph however far its last line reached («28.11.2024» over a
+        # breadcrumb line wider than it is not a paragraph running on into the heading).
+        if last is not None and top > last_bottom:
+            last.open_end = False
+        page.paragraphs.extend(_block_paragraphs([keys[k][1] for k in body], [lines[k] for k in body]))
+        last, last_bottom = page.paragraphs[-1], max(lines[k].bottom for k in body)
     return page
 
 

@@ -1,0 +1,67 @@
+"""corpus-genre as a scan would give it: the OCR'd twins in corpus/ocr/genre (made by corpus/ocr_render.py,
+see corpus/ocr/README.md) score close to the typed documents against the same gold. The gaps are a ratchet
+at what the cleaning's OCR repairs reach; they only shrink."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.ocr_render import ocr, render
+from tests.conftest import CORPUS_GENRE, ROOT
+from tests.scoring import corpus_documents, extracted, score_records
+
+OCR_GENRE = ROOT / "corpus" / "ocr" / "genre"
+# How far below the typed documents' F1 the OCR'd ones may be, per field (measured gap + 0.005).
+GAPS = {
+    "organizations": 0.035,
+    "persons": 0.015,
+    "locations": 0.005,
+    "position_f1": 0.02,
+    "person_org": 0.02,
+}
+
+
+def _f1(result: dict, field: str) -> float:
+    got = result[field]
+    value = got["f1"] if isinstance(got, dict) else got
+    assert value is not None, field
+    return value
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
+    typed = {path.stem: extracted(path).model_dump() for path in corpus_documents(CORPUS_GENRE)}
+    scanned = {path.stem: extracted(path).model_dump() for path in sorted(OCR_GENRE.glob("*.txt"))}
+    return (
+        score_records(typed, tmp_path_factory.mktemp("typed"), CORPUS_GENRE),
+        score_records(scanned, tmp_path_factory.mktemp("ocr"), CORPUS_GENRE),
+    )
+
+
+def test_every_genre_document_has_its_ocr_twin() -> None:
+    assert sorted(p.stem for p in OCR_GENRE.glob("*.txt")) == [p.stem for p in corpus_documents(CORPUS_GENRE)]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("field", sorted(GAPS))
+def test_ocr_twins_score_close_to_the_typed_documents(scores: tuple[dict, dict], field: str) -> None:
+    typed, scanned = scores
+    assert scanned["docs"] == typed["docs"] >= 24
+    assert _f1(scanned, field) >= _f1(typed, field) - GAPS[field], (field, _f1(typed, field), _f1(scanned, field))
+
+
+def test_a_block_below_another_starts_a_paragraph() -> None:
+    """A dateline over a wider breadcrumb, then a heading an empty line below: tesseract gives three
+    blocks, and the heading runs into neither its neighbour above nor the paragraph below."""
+    text = ocr(
+        "28.11.2024 10:03\nГлавная › События › Круглые столы заседаний\n\n"
+        "ДЕПУТАТЫ ОБСУДИЛИ БЮДЖЕТ\n\nСегодня прошла сессия городского совета депутатов.",
+        "blocks",
+    )
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    assert any(p.strip() == "ДЕПУТАТЫ ОБСУДИЛИ БЮДЖЕТ" for p in paragraphs), paragraphs
+
+
+def test_rendering_is_deterministic() -> None:
+    first, second = render("Совет депутатов", "same"), render("Совет депутатов", "same")
+    assert [page.tobytes() for page in first] == [page.tobytes() for page in second]
