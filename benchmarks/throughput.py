@@ -15,7 +15,8 @@ processes falls on both alike. Reported:
 - the peak RSS of any one Kenesh process (at most 600 MB);
 - the same texts as one document (joined by blank lines): its CPU per character / the files' (at most 1.5);
 - a per-step profile of the pipeline in this process: seconds per step (reader, cleaning, each spaCy
-  component, each extraction stage) and cProfile's own time aggregated per package or module.
+  component, each extraction stage) from a pass without a profiler, and cProfile's own time aggregated per
+  package or module from a second pass.
 """
 
 from __future__ import annotations
@@ -114,9 +115,9 @@ print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_rs
 """
 
 
-def run_process(command: list[str], env: dict[str, str]) -> ProcessRun:
+def run_process(command: list[str], env: dict[str, str], cwd: str | None = None) -> ProcessRun:
     out = subprocess.run(
-        [sys.executable, "-c", _RUSAGE_CHILD, json.dumps(command)], capture_output=True, text=True, env=env
+        [sys.executable, "-c", _RUSAGE_CHILD, json.dumps(command)], capture_output=True, text=True, env=env, cwd=cwd
     )
     if out.returncode != 0:
         raise SystemExit(out.stderr[-2000:])
@@ -140,11 +141,15 @@ def whole_processes(
     natasha_cmd = [sys.executable, str(Path(__file__).resolve()), "--natasha", *names]
     kenesh_cmd = [sys.executable, "-m", "service.cli", "extract", "--out", str(workdir / "out")]
     runs: dict[str, list[ProcessRun]] = {"natasha": [], "kenesh": [], "one_document": []}
+    # Other processes on the machine stretch wall times (CPU times much less): the load is reported with them.
+    load_before = os.getloadavg()[0]
     for _ in range(rounds):
         runs["natasha"].append(run_process(natasha_cmd, _env(OPENBLAS_NUM_THREADS="1")))
-        runs["kenesh"].append(run_process([*kenesh_cmd, *names], _env(kenesh_path)))
+        # Run from the checkout timed: `python -m` puts the working directory ahead of PYTHONPATH, so from
+        # this checkout `--kenesh-pythonpath` would time this checkout's code.
+        runs["kenesh"].append(run_process([*kenesh_cmd, *names], _env(kenesh_path), cwd=kenesh_path))
         if one_document:
-            runs["one_document"].append(run_process([*kenesh_cmd, str(joined)], _env(kenesh_path)))
+            runs["one_document"].append(run_process([*kenesh_cmd, str(joined)], _env(kenesh_path), cwd=kenesh_path))
         else:  # not measured: the files' figures stand in, and the ratio reads 1
             runs["one_document"].append(runs["kenesh"][-1])
 
@@ -163,6 +168,7 @@ def whole_processes(
         "one_document_chars": one_chars,
         "cores": len(os.sched_getaffinity(0)),
         "rounds": rounds,
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
         "natasha": {**asdict(natasha), "chars_per_s": round(chars / natasha.wall)},
         "kenesh": {**asdict(kenesh), "chars_per_s": round(chars / kenesh.wall)},
         "one_document": {**asdict(one), "chars_per_s": round(one_chars / one.wall)},
@@ -183,14 +189,15 @@ def _make_mark(nlp: Language, name: str, label: str) -> Callable[[Doc], Doc]:
     """A no-op pipe that records when the pipe before it finished: spaCy has no timing hook."""
 
     def mark(doc: Doc) -> Doc:
-        _marks.append((label, time.perf_counter()))
+        _marks.append((label, time.process_time()))
         return doc
 
     return mark
 
 
 class Breakdown:
-    """Seconds spent per step, gathered by wrapping the functions `extract_bytes` calls by name."""
+    """CPU seconds spent per step (this process runs one thread), gathered by wrapping the functions
+    `extract_bytes` calls by name."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = defaultdict(float)
@@ -198,18 +205,18 @@ class Breakdown:
 
     def _timed(self, label: str, func: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
+            start = time.process_time()
             try:
                 return func(*args, **kwargs)
             finally:
-                self.seconds[label] += time.perf_counter() - start
+                self.seconds[label] += time.process_time() - start
 
         return wrapper
 
     def _timed_analyse(self, analyse: Callable[[str], Doc]) -> Callable[[str], Doc]:
         def wrapper(text: str) -> Doc:
             _marks.clear()
-            last = time.perf_counter()
+            last = time.process_time()
             doc = analyse(text)
             # Each mark closes the step before it: the first one closes the tokenizer.
             for label, at in _marks:
@@ -276,29 +283,40 @@ def _owner(filename: str) -> str:
         return "python" if filename.startswith("<") or "python3" in filename else path.name
 
 
-def profile(files: list[Path], top: int = 25) -> dict[str, Any]:
+def profile(files: list[Path], top: int = 25, own_time: bool = True) -> dict[str, Any]:
+    """Seconds per step from a pass without a profiler (cProfile inflates pure-Python code such as yargy's
+    chart parser several times more than the numpy-heavy taggers, so its step shares misled), then
+    cProfile's own time per package over a second pass."""
     texts = [path.read_bytes() for path in files]
     for data in texts[:3]:  # models loaded and caches warm, as in a forked process
         extract_module.extract_bytes(data)
     breakdown = Breakdown()
-    profiler = cProfile.Profile()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with breakdown.installed():
-        profiler.enable()
         for data in texts:
             extract_module.extract_bytes(data)
-        profiler.disable()
-    total = time.perf_counter() - started
+    total, cpu = time.perf_counter() - started, time.process_time() - cpu
+    result: dict[str, Any] = {
+        "seconds": round(total, 2),
+        "cpu_seconds": round(cpu, 2),
+        "steps": breakdown.shares(cpu),  # CPU seconds per step: other processes stretch the wall clock
+    }
+    if not own_time:
+        return result
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    for data in texts:
+        extract_module.extract_bytes(data)
+    profiler.disable()
+    result["seconds_profiled"] = round(time.perf_counter() - started, 2)
     own: dict[str, float] = defaultdict(float)
     for (filename, _line, _name), (_cc, _nc, tottime, _ct, _callers) in pstats.Stats(profiler).stats.items():
         own[_owner(filename)] += tottime
     profiled = sum(own.values())
     ranked = sorted(own.items(), key=lambda item: -item[1])[:top]
-    return {
-        "seconds_profiled": round(total, 2),
-        "steps": breakdown.shares(total),
-        "own_time": {name: {"seconds": round(s, 3), "share": round(s / profiled, 4)} for name, s in ranked},
-    }
+    result["own_time"] = {name: {"seconds": round(s, 3), "share": round(s / profiled, 4)} for name, s in ranked}
+    return result
 
 
 # ---- the report --------------------------------------------------------------------------------------
@@ -312,7 +330,8 @@ def print_report(result: dict[str, Any]) -> None:
     w = result["whole"]
     print(
         f"{w['documents']} documents, {w['chars']:,} chars ({result['corpus']}), {w['cores']} cores, "
-        f"median of {w['rounds']} round(s), whole processes (model loading included)"
+        f"median of {w['rounds']} round(s), whole processes (model loading included), "
+        f"load average {w['load_average'][0]} before, {w['load_average'][1]} after"
     )
     for side, label in (("natasha", "Natasha NER"), ("kenesh", "kenesh extract"), ("one_document", "one document")):
         row = w[side]
@@ -340,10 +359,15 @@ def print_report(result: dict[str, Any]) -> None:
     if "profile" not in result:
         return
     prof = result["profile"]
-    print(f"kenesh per step, one process ({prof['seconds_profiled']:.1f} s under cProfile):")
+    print(
+        f"kenesh per step (CPU seconds), one process, caches warm, no profiler ({prof['seconds']:.1f} s wall, "
+        f"{prof['cpu_seconds']:.1f} s CPU):"
+    )
     for label, row in prof["steps"].items():
         print(f"  {label:<22} {row['seconds']:>8.2f} s  {row['share']:>6.1%}")
-    print("own time by package / module (cProfile tottime):")
+    if "own_time" not in prof:
+        return
+    print(f"own time by package / module (cProfile tottime, a second pass: {prof['seconds_profiled']:.1f} s):")
     for name, row in prof["own_time"].items():
         print(f"  {name:<48} {row['seconds']:>8.2f} s  {row['share']:>6.1%}")
 
@@ -358,6 +382,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=1, help="alternating rounds of the whole-process runs")
     parser.add_argument("--no-profile", action="store_true", help="skip the per-step profile")
     parser.add_argument("--no-one-document", action="store_true", help="skip the one-document run")
+    parser.add_argument("--no-own-time", action="store_true", help="per-step seconds only, no cProfile pass")
     parser.add_argument(
         "--kenesh-pythonpath",
         default=str(ROOT),
@@ -374,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     result: dict[str, Any] = {"corpus": str(args.corpus), "kenesh": args.kenesh_pythonpath, "whole": whole}
     if not args.no_profile:
-        result["profile"] = profile(files)
+        result["profile"] = profile(files, own_time=not args.no_own_time)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:

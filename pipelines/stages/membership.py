@@ -38,6 +38,7 @@ def _lemmas(text: str) -> set[str]:
     return {form for w in _WORD.findall(text) for form in _lemma_set(w)}
 
 
+@lru_cache(maxsize=50_000)  # asked of every body for every person: persons × bodies in a long document
 def _head(name: str) -> frozenset[str]:
     """The kind of body a name is: its first noun («Северо-Казахстанский областной маслихат» → маслихат)."""
     for compound in _COMPOUND.findall(name.split("«")[0]):

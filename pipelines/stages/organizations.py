@@ -23,6 +23,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
+from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
@@ -523,7 +524,7 @@ def _ordinary_word(token: Token) -> bool:
 def _caps_line(doc: Doc, token: Token) -> bool:
     """The token's line is an ALL-CAPS heading («ДЕПУТАТЫ ОБЛАСТНОГО МАСЛИХАТА ИЗБРАЛИ …»): ordinary words
     shouted, which the tagger reads as names and abbreviations."""
-    text = doc.text
+    text = doc_text(doc)  # `doc.text` joins every token anew: quadratic over a heading's words
     line_start = text.rfind("\n", 0, token.idx) + 1
     line_end = text.find("\n", token.idx)
     words = _WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
