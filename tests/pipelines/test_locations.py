@@ -44,6 +44,11 @@ from pipelines.stages.locations import find_locations
             {"Los Angeles", "US"},
         ),
         ("Конференция прошла при поддержке Caritas France.", set()),
+        # A city's short form is the city; cemeteries and cathedrals are not places; Vatican is a country.
+        ("Суд в Санкт-Петербурге вынес приговор. В Петербурге его ждали.", {"Санкт-Петербург"}),
+        ("Его похоронили на Новодевичьем кладбище в Москве.", {"Москва"}),
+        ("Папа Римский принял делегацию в Ватикане.", {"Ватикан"}),
+        ("Экипаж вернулся на Землю в казахстанской степи.", set()),
         # Conjoined street names are streets too.
         ("Жители пожаловались на вывоз отходов с улиц Гагарина и Тыныстанова в Караколе.", {"Каракол"}),
         # Regions written with adjectives, in the nominative.
