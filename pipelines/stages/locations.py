@@ -500,6 +500,12 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             entry.name = entry.written.most_common(1)[0][0]
     _merge_republics(by_key)
     _merge_short_forms(by_key)
+    for span in spans:
+        part = _part_of_place(span)
+        if part is not None:
+            by_key.setdefault(
+                text_key(part), _Entry(name=part, full=True, mentions=[TextSpan(span.start_char, span.end_char)])
+            )
     return tuple(LocationFinding(name=e.name, mentions=tuple(e.mentions)) for e in by_key.values())
 
 
@@ -517,6 +523,20 @@ def _merge_short_forms(by_key: dict[Key, _Entry]) -> None:
     for short, full in tails.items():
         if short in by_key and short != full:
             by_key[full].mentions.extend(by_key.pop(short).mentions)
+
+
+# The sides of a country or region: "юг Англии" is a region of its own. A city's centre or suburbs are not.
+_SIDES = frozenset({"юг", "север", "запад", "восток", "северо-запад", "северо-восток", "юго-запад", "юго-восток"})
+
+
+def _part_of_place(span: Span) -> str | None:
+    """ "на юге Англии", "на востоке Украины": a side of a named place is a region of its own."""
+    if span.start == 0:
+        return None
+    before = span.doc[span.start - 1]
+    if before.lemma_.lower() not in _SIDES or _is_capitalized(before) or span.root.morph.get("Case") != ["Gen"]:
+        return None
+    return f"{before.lemma_.lower()} {span.text}"
 
 
 def run(doc: Doc, findings: Findings) -> Findings:

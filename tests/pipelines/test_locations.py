@@ -49,6 +49,9 @@ from pipelines.stages.locations import find_locations
         ("Его похоронили на Новодевичьем кладбище в Москве.", {"Москва"}),
         ("Папа Римский принял делегацию в Ватикане.", {"Ватикан"}),
         ("Экипаж вернулся на Землю в казахстанской степи.", set()),
+        # A side of a country is a region of its own; a city's centre is not.
+        ("Наводнение на юге Англии затопило дороги.", {"юг Англии", "Англия"}),
+        ("Митинг прошёл в центре Киева.", {"Киев"}),
         # Conjoined street names are streets too.
         ("Жители пожаловались на вывоз отходов с улиц Гагарина и Тыныстанова в Караколе.", {"Каракол"}),
         # Regions written with adjectives, in the nominative.
