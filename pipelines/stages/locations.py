@@ -78,7 +78,8 @@ def lexicon_keys(text: str) -> set[Key]:
     keys: set[Key] = {()}
     for word in _WORD.findall(text):
         keys = {(*k, lemma) for k in keys for lemma in _nominative_lemmas(word)}
-    return keys
+    # The first guess too, which a text's form gets: "Газа" reads as "газ" in "Сектора Газа".
+    return keys | {text_key(text)}
 
 
 def span_key(span: Span | Iterable[Token]) -> Key:
