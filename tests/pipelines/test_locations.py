@@ -51,6 +51,9 @@ from pipelines.stages.locations import find_locations
         ("Экипаж вернулся на Землю в казахстанской степи.", set()),
         # A lexicon name whose words a text's form reads otherwise ("Газа" as the case of "газ").
         ("Ракета была запущена из Сектора Газа.", {"Сектор Газа"}),
+        # A spaceport is a facility; the West is a part of the world, as Europe is.
+        ("Корабль стартовал с космодрома Байконур.", set()),
+        ("Отношения России с Западом ухудшились.", {"Россия", "Запад"}),
         # A side of a country is a region of its own; a city's centre is not.
         ("Наводнение на юге Англии затопило дороги.", {"юг Англии", "Англия"}),
         ("Митинг прошёл в центре Киева.", {"Киев"}),
