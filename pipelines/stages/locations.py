@@ -222,12 +222,24 @@ def _place_after_body(span: Span) -> Span | None:
     return None
 
 
+def _is_quoted_name(span: Span) -> bool:
+    """ "в загородном лагере «Сосновый бор»": a name standing alone in quotes names a camp, a hotel or a
+    ship, not a place."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and span.end < len(doc)
+        and doc[span.start - 1].text in _OPENING_QUOTES
+        and doc[span.end].text in _CLOSING_QUOTES
+    )
+
+
 def clean_location(span: Span) -> Span | None:
     """A NER LOC span as a country, region or city, or None when it names something else."""
     trimmed = _trim(span)
     if trimmed is None:
         return None
-    if _after_not_place_noun(trimmed):
+    if _after_not_place_noun(trimmed) or _is_quoted_name(trimmed):
         return None
     root = trimmed.root
     is_body = any(_in(t, "loc_org_nouns") for t in trimmed)

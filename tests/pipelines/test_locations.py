@@ -51,6 +51,8 @@ from pipelines.stages.locations import find_locations
         ("Экипаж вернулся на Землю в казахстанской степи.", set()),
         # A lexicon name whose words a text's form reads otherwise ("Газа" as the case of "газ").
         ("Ракета была запущена из Сектора Газа.", {"Сектор Газа"}),
+        # A name standing alone in quotes names a camp or a hotel.
+        ("Дети отдохнут в загородном лагере «Сосновый бор» под Вольском.", {"Вольск"}),
         # A spaceport is a facility; the West is a part of the world, as Europe is.
         ("Корабль стартовал с космодрома Байконур.", set()),
         ("Отношения России с Западом ухудшились.", {"Россия", "Запад"}),
