@@ -46,7 +46,7 @@ _SERVES_AT = {"в", "во", "при"}
 _ANAPHORIC_PLACES = {"страна", "государство"}
 _FORMER = {"бывший", "прежний", "экс"}
 # Units a local post serves, named bare after it («аким области», «глава района»).
-_BARE_UNITS = {"область", "район", "город", "округ", "село", "айыл"}
+_BARE_UNITS = {"область", "район", "город", "округ"}
 # Verbs and nouns that give a person a post they now hold («назначен», «избран», «занимающий пост»).
 _APPOINTED = {
     "назначить",
@@ -348,6 +348,11 @@ def _kind_forms(token: Token) -> frozenset[str]:
     return frozenset({fold(token.lemma_)} | {fold(p.normal_form) for p in loading.parse(token.text.lower())})
 
 
+def _adjectival(token: Token) -> bool:
+    """«областного», «Северо-Казахстанского», «Кара-Булакского» (the tagger calls the last a name)."""
+    return token.pos_ == "ADJ" or (token.pos_ == "PROPN" and fold(token.text).endswith(("ого", "его")))
+
+
 def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[int, str] | None:
     """«секретарь областного маслихата», «начальник финансового отдела райисполкома», «руководитель
     аппарата мэрии»: a local body named by its kind after the post. When the text names exactly one body
@@ -364,7 +369,7 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
         if not kind or "Gen" not in token.morph.get("Case"):
             continue
         start = token.i
-        while start - 1 > head.i and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower:
+        while start - 1 > head.i and _adjectival(doc[start - 1]):
             start -= 1
         stems = tuple(k[:-1] for k in kind)  # «мэри»: мэрия, мэрии, мэрию
         same = [
@@ -372,7 +377,7 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
             for o in organizations
             if o.name[:1].isupper() and any(fold(w).startswith(stems) for w in _WORD.findall(o.name))
         ]
-        adjectives = {fold(t.text)[:5] for t in doc[start : token.i]}
+        adjectives = {fold(t.text)[:5] for t in doc[start : token.i] if t.is_lower}
         if adjectives:
             agreeing = [o for o in same if adjectives <= {fold(w)[:5] for w in _WORD.findall(o.name)}]
             same = agreeing or same
@@ -382,18 +387,24 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
 
 
 def _drop_bare_place(doc: Doc, span: Span) -> Span:
-    """«аким области», «мэр города Ош», «заместитель акима района» → «аким», «мэр», «заместитель акима»:
-    the unit a local post serves is the body's, not the post's (a named one, «Павлодарской области», stays)."""
+    """«аким области», «мэр города», «заместитель акима района» → «аким», «мэр», «заместитель акима»: the
+    unit a local post serves, named bare, is the body's, not the post's («Павлодарской области» stays)."""
     if len(span) < 2:
         return span
     last = span[-1]
     if fold(last.lemma_) in _BARE_UNITS and "Gen" in last.morph.get("Case") and span[-2].pos_ != "ADJ":
         return doc[span.start : span.end - 1]
-    k = span.end - 1
-    while k > span.start and doc[k].pos_ == "PROPN":
-        k -= 1
-    if k < span.end - 1 and k > span.start and fold(doc[k].text) == "города":
-        return doc[span.start : k]
+    return span
+
+
+def _drop_origin(doc: Doc, span: Span) -> Span:
+    """«хирург из Конго», «модель из Екатеринбурга» → the post: where a person comes from is not their post."""
+    head = title_head(span)
+    for token in span:
+        if token.i <= head.i or fold(token.text) != "из" or token.i + 1 >= span.end:
+            continue
+        if doc[token.i + 1].ent_type_ == "LOC" or doc[token.i + 1].pos_ == "PROPN":
+            return doc[span.start : token.i]
     return span
 
 
@@ -424,7 +435,8 @@ def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
     local = _local_body(title, organizations)
     if local is not None and local[0] > title.start:
         return _as_title(_drop_bare_place(doc, _trim(doc, title.start, local[0]))), local[1]
-    return _as_title(_drop_bare_place(doc, _drop_anaphoric_place(doc, _trim(doc, title.start, title.end)))), None
+    position = _drop_origin(doc, _trim(doc, title.start, title.end))
+    return _as_title(_drop_bare_place(doc, _drop_anaphoric_place(doc, position))), None
 
 
 def _party(member: str, organizations: tuple[OrganizationFinding, ...]) -> str | None:
