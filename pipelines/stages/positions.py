@@ -375,7 +375,9 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
         same = [
             o
             for o in organizations
-            if o.name[:1].isupper() and any(fold(w).startswith(stems) for w in _WORD.findall(o.name))
+            # «Северо-Казахстанский областной маслихат», «мэрия города Ош»: a named body, not a bare kind.
+            if (o.name[:1].isupper() or (len(_WORD.findall(o.name)) > 2 and _first_word(o.name).startswith(stems)))
+            and any(fold(w).startswith(stems) for w in _WORD.findall(o.name))
         ]
         adjectives = {fold(t.text)[:5] for t in doc[start : token.i] if t.is_lower}
         if adjectives:
