@@ -26,13 +26,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from models.linker import FORMAT_VERSION, MODEL_PATH, Linker, Scorer, body_features, eligible
+from models.linker import (
+    BODY_ANCHORS,
+    FORMAT_VERSION,
+    MODEL_PATH,
+    ORGANIZATION_MARGIN,
+    POSITION_MARGIN,
+    TITLE_ANCHORS,
+    Linker,
+    Scorer,
+    body_features,
+    crossed,
+    eligible,
+    overrule,
+)
 from models.linker.fit import fit
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = ROOT.parent / "shared" / "nerel-train"
 DEFAULT_SCORER = ROOT.parent / "shared" / "score.py"
 THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 19)]
+# A threshold that links wrongly more often than this is not considered (NEREL's gold names only some of a
+# person's posts and bodies, so its precision is a floor of the real one).
+MIN_PRECISION = 0.4
 
 
 @dataclass
@@ -138,7 +154,7 @@ def title_rows(people: list[PersonCandidates], scorer: ModuleType) -> tuple[list
     x, y = [], []
     for p in people:
         for t in p.titles:
-            x.append(t.features)
+            x.append(crossed(t.features, TITLE_ANCHORS))
             y.append(int(title_right(scorer, p.gold.get("position"), t.position)))
     return x, y
 
@@ -150,14 +166,15 @@ def body_rows(people: list[PersonCandidates], position: Scorer, scorer: ModuleTy
         titles = [(t.names, t.features) for t in p.titles]
         probs = [position.probability(f) for _, f in titles]
         for b in p.bodies:
-            x.append(body_features(titles, probs, b.organization, b.features))
+            x.append(crossed(body_features(titles, probs, b.organization, b.features), BODY_ANCHORS))
             y.append(int(body_right(scorer, p.gold.get("organization"), b.organization, p.aliases)))
     return x, y
 
 
 def train(people: list[PersonCandidates], scorer: ModuleType, thresholds: tuple[float, float]) -> Linker:
-    position = Scorer(fit(*title_rows(people, scorer)), thresholds[0])
-    return Linker(position, Scorer(fit(*body_rows(people, position, scorer)), thresholds[1]))
+    position = Scorer(fit(*title_rows(people, scorer)), thresholds[0], TITLE_ANCHORS, POSITION_MARGIN)
+    organization = Scorer(fit(*body_rows(people, position, scorer)), thresholds[1], BODY_ANCHORS, ORGANIZATION_MARGIN)
+    return Linker(position, organization)
 
 
 @dataclass
@@ -229,16 +246,25 @@ def judge(decisions: list[tuple[PersonCandidates, str | None, str | None]], scor
 def decide(
     held_out: list[Scored], pos_t: float, org_t: float, rules_first: bool = True
 ) -> list[tuple[PersonCandidates, str | None, str | None]]:
-    """What the linker says for each person; with `rules_first`, only where the hand grammar is silent."""
+    """What the linker says for each person; with `rules_first`, the grammar's pick stands unless the model
+    believes another candidate by the margin more (`overrule`), as the positions stage decides."""
+    position_scorer = Scorer({}, pos_t, margin=POSITION_MARGIN)
+    organization_scorer = Scorer({}, org_t, margin=ORGANIZATION_MARGIN)
     out = []
     for s in held_out:
-        t, b = _pick(s.title_probs, pos_t), _pick(s.body_probs, org_t)
-        position = s.person.titles[t].position if t is not None else None
-        organization = s.person.bodies[b].organization if b is not None else None
+        p = s.person
         if rules_first:
-            position = s.person.rules[0] or position
-            organization = s.person.rules[1] or organization
-        out.append((s.person, position, organization))
+            rule_t = [i for i, t in enumerate(p.titles) if t.position == p.rules[0]] if p.rules[0] else None
+            rule_b = [i for i, b in enumerate(p.bodies) if b.organization == p.rules[1]] if p.rules[1] else None
+            t = overrule(position_scorer, s.title_probs, rule_t)
+            b = overrule(organization_scorer, s.body_probs, rule_b)
+            position = p.titles[t].position if t is not None else p.rules[0]
+            organization = p.bodies[b].organization if b is not None else p.rules[1]
+        else:
+            t, b = _pick(s.title_probs, pos_t), _pick(s.body_probs, org_t)
+            position = p.titles[t].position if t is not None else None
+            organization = p.bodies[b].organization if b is not None else None
+        out.append((p, position, organization))
     return out
 
 
@@ -255,8 +281,15 @@ def cross_validate(people: list[PersonCandidates], scorer: ModuleType, k: int) -
     alone = {t: judge(decide(held_out, t, t, rules_first=False), scorer) for t in THRESHOLDS}
 
     def threshold(field: str) -> float:
-        # The most complete linking whose decisions are no worse (link F1) than the rules' on the same folds.
-        fair = [t for t in THRESHOLDS if by_threshold[t][field].figures()["f1"] >= rules[field].figures()["f1"]]
+        # The most complete linking whose decisions are no worse (link F1) than the rules' on the same folds
+        # and right at least MIN_PRECISION of the time: below it the field rises on wrong links that cost
+        # nothing in score.py but mislead a reader.
+        fair = [
+            t
+            for t in THRESHOLDS
+            if by_threshold[t][field].figures()["f1"] >= rules[field].figures()["f1"]
+            and by_threshold[t][field].figures()["precision"] >= MIN_PRECISION
+        ]
         if not fair:
             return max(THRESHOLDS, key=lambda t: by_threshold[t][field].figures()["f1"])
         return max(fair, key=lambda t: (by_threshold[t][field].figures()["score"], t))
@@ -284,8 +317,18 @@ def to_json(linker: Linker, figures: dict, source: str) -> dict:
     return {
         "version": FORMAT_VERSION,
         "trained_on": source,
-        "position": {"threshold": linker.position.threshold, "weights": linker.position.weights},
-        "organization": {"threshold": linker.organization.threshold, "weights": linker.organization.weights},
+        "position": {
+            "threshold": linker.position.threshold,
+            "anchors": list(linker.position.anchors),
+            "margin": linker.position.margin,
+            "weights": linker.position.weights,
+        },
+        "organization": {
+            "threshold": linker.organization.threshold,
+            "anchors": list(linker.organization.anchors),
+            "margin": linker.organization.margin,
+            "weights": linker.organization.weights,
+        },
         "held_out": figures,
     }
 

@@ -10,6 +10,8 @@ linked to no organization takes, in this order:
 - the body a head's title stands for (`membership_heads.txt`: аким → акимат, мэр → мэрия);
 - the body holding the meeting, when the position is a member's role (`membership_roles.txt`: депутат,
   член, комиссия …).
+A deputy the earlier stages linked to a body that is no assembly (their party, in brackets by the name)
+is looked up the same way: the party is an affiliation, the assembly is where the deputy sits.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from pipelines.findings import Findings, OrganizationFinding
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 _COMPOUND = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+# Roles of a seat in an assembly (a «член» may be a party's member: not one of them).
+_SEATED = frozenset({"депутат", "комиссия", "фракция", "торага"})
 
 
 @lru_cache(maxsize=50_000)
@@ -94,12 +98,23 @@ def represented(
     return body if body is not None and words & lexicons.load("membership_roles") else None
 
 
+def sits_elsewhere(position: str, organization: str, body: OrganizationFinding | None) -> bool:
+    """A deputy (or a standing commission's chair) linked to a body that is no assembly («Депутат Егоров
+    («Единая Россия»)», «фракция «Мекенчил»»): the party is their affiliation; the assembly holding the
+    meeting is where they sit."""
+    if body is None or not _lemmas(position) & _SEATED or organization == body.name:
+        return False
+    return not _lemmas(organization) & lexicons.load("membership_bodies")
+
+
 def run(doc: Doc, findings: Findings) -> Findings:
     body = holding_body(findings)
     orgs = findings.organizations
     persons = []
     for person in findings.persons:
-        if person.organization is None and person.position:
+        if person.position and (
+            person.organization is None or sits_elsewhere(person.position, person.organization, body)
+        ):
             found = represented(person.position, orgs, body)
             if found is not None:
                 person = replace(person, organization=found.name)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from models import lexicons
+from models import lexicons, loading
 from models import linker as linker_model
 from models.components.extensions import sentence_of
 from models.linker import Linker
@@ -45,6 +45,8 @@ _SERVES_AT = {"в", "во", "при"}
 # «президент страны»: the country is named elsewhere; the anaphoric word adds nothing to the post.
 _ANAPHORIC_PLACES = {"страна", "государство"}
 _FORMER = {"бывший", "прежний", "экс"}
+# Units a local post serves, named bare after it («аким области», «глава района»).
+_BARE_UNITS = {"область", "район", "город", "округ"}
 # Verbs and nouns that give a person a post they now hold («назначен», «избран», «занимающий пост»).
 _APPOINTED = {
     "назначить",
@@ -325,9 +327,93 @@ def _as_title(span: Span) -> str:
     return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
 
 
+def first_title(title: Span) -> Span:
+    """«певица и актриса», «режиссёр и продюсер фильма» → the first post: two posts joined by «и» are
+    two titles, and the first one the text gives is the person's position («актёр театра и кино» is one)."""
+    doc = title.doc
+    head = title_head(title)
+    for token in title:
+        if token.i <= head.i or fold(token.text) != "и" or token.pos_ != "CCONJ" or token.i + 1 >= title.end:
+            continue
+        nxt = doc[token.i + 1]
+        if nxt.pos_ == "ADJ" and token.i + 2 < title.end:
+            nxt = doc[token.i + 2]
+        if is_position_head(nxt):
+            return doc[title.start : token.i]
+    return title
+
+
+def _kind_forms(token: Token) -> frozenset[str]:
+    """Every dictionary form of a word: the tagger reads «маслихата» as «маслихатый», pymorphy knows better."""
+    return frozenset({fold(token.lemma_)} | {fold(p.normal_form) for p in loading.parse(token.text.lower())})
+
+
+def _adjectival(token: Token) -> bool:
+    """«областного», «Северо-Казахстанского», «Кара-Булакского» (the tagger calls the last a name)."""
+    return token.pos_ == "ADJ" or (token.pos_ == "PROPN" and fold(token.text).endswith(("ого", "его")))
+
+
+def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[int, str] | None:
+    """«секретарь областного маслихата», «начальник финансового отдела райисполкома», «руководитель
+    аппарата мэрии»: a local body named by its kind after the post. When the text names exactly one body
+    of that kind (agreeing in its adjectives), that body is the organization and the post ends before the
+    kind; (the token the body's words start at, the body's name).
+    """
+    doc = title.doc
+    head = title_head(title)
+    kinds = lexicons.load("position_local_bodies")
+    for token in title:
+        if token.i <= head.i or token.pos_ not in ("NOUN", "PROPN") or not token.is_lower:
+            continue
+        kind = _kind_forms(token) & kinds
+        if not kind or "Gen" not in token.morph.get("Case"):
+            continue
+        start = token.i
+        while start - 1 > head.i and _adjectival(doc[start - 1]):
+            start -= 1
+        stems = tuple(k[:-1] for k in kind)  # «мэри»: мэрия, мэрии, мэрию
+        same = [
+            o
+            for o in organizations
+            # «Северо-Казахстанский областной маслихат», «мэрия города Ош»: a named body, not a bare kind.
+            if (o.name[:1].isupper() or (len(_WORD.findall(o.name)) > 2 and _first_word(o.name).startswith(stems)))
+            and any(fold(w).startswith(stems) for w in _WORD.findall(o.name))
+        ]
+        adjectives = {fold(t.text)[:5] for t in doc[start : token.i] if t.is_lower}
+        if adjectives:
+            agreeing = [o for o in same if adjectives <= {fold(w)[:5] for w in _WORD.findall(o.name)}]
+            same = agreeing or same
+        names = list(dict.fromkeys(o.name for o in same))
+        return (start, names[0]) if len(names) == 1 else None
+    return None
+
+
+def _drop_bare_place(doc: Doc, span: Span) -> Span:
+    """«аким области», «мэр города», «заместитель акима района» → «аким», «мэр», «заместитель акима»: the
+    unit a local post serves, named bare, is the body's, not the post's («Павлодарской области» stays)."""
+    if len(span) < 2:
+        return span
+    last = span[-1]
+    if fold(last.lemma_) in _BARE_UNITS and "Gen" in last.morph.get("Case") and span[-2].pos_ != "ADJ":
+        return doc[span.start : span.end - 1]
+    return span
+
+
+def _drop_origin(doc: Doc, span: Span) -> Span:
+    """«хирург из Конго», «модель из Екатеринбурга» → the post: where a person comes from is not their post."""
+    head = title_head(span)
+    for token in span:
+        if token.i <= head.i or fold(token.text) != "из" or token.i + 1 >= span.end:
+            continue
+        if doc[token.i + 1].ent_type_ == "LOC" or doc[token.i + 1].pos_ == "PROPN":
+            return doc[span.start : token.i]
+    return span
+
+
 def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str | None]:
     """(position, organization) of a job title; the organization is None when the title names none."""
     doc = title.doc
+    title = first_title(title)
     found = _organization_at(title, organizations)
     ministry = _ministry(title, organizations)
     if ministry is not None:
@@ -348,7 +434,11 @@ def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
                 # belongs to the sub-unit in the position.
                 text = f"{text} {tail.text}"
             return text, org_name
-    return _as_title(_drop_anaphoric_place(doc, _trim(doc, title.start, title.end))), None
+    local = _local_body(title, organizations)
+    if local is not None and local[0] > title.start:
+        return _as_title(_drop_bare_place(doc, _trim(doc, title.start, local[0]))), local[1]
+    position = _drop_origin(doc, _trim(doc, title.start, title.end))
+    return _as_title(_drop_bare_place(doc, _drop_anaphoric_place(doc, position))), None
 
 
 def _party(member: str, organizations: tuple[OrganizationFinding, ...]) -> str | None:
@@ -791,13 +881,21 @@ def linked_position_of(
 ) -> PersonFinding:
     """The grammar's title and body, else the ones the model scores highest, each when likely enough."""
     titles, bodies, rule = link_candidates(doc, person, organizations, context)
-    title, body = linker.choose([(t.names, t.features) for t in titles], [(b.organization, b.features) for b in bodies])
-    # The grammar is the more precise where it speaks (held-out folds: the same F1, fewer wrong links);
-    # the linker fills in the titles and bodies it misses.
+    title_probs, body_probs = linker.probabilities(
+        [(t.names, t.features) for t in titles], [(b.organization, b.features) for b in bodies]
+    )
+    # The grammar's pick stands unless the model believes another candidate clearly more
+    # (`models.linker.overrule`); where the grammar is silent the model fills in.
+    rule_titles = [i for i, t in enumerate(titles) if t.position == rule.position] if rule.position else None
+    rule_bodies = (
+        [i for i, b in enumerate(bodies) if b.organization == rule.organization] if rule.organization else None
+    )
+    title = linker_model.overrule(linker.position, title_probs, rule_titles)
+    body = linker_model.overrule(linker.organization, body_probs, rule_bodies)
     return replace(
         person,
-        position=rule.position or (titles[title].position if title is not None else None),
-        organization=rule.organization or (bodies[body].organization if body is not None else None),
+        position=titles[title].position if title is not None else rule.position,
+        organization=bodies[body].organization if body is not None else rule.organization,
     )
 
 

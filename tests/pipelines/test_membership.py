@@ -19,6 +19,7 @@ def test_members_heads_and_staff_represent_their_body(nlp: Language) -> None:
             _org("Костанайский городской маслихат", 10, 300),
             _org("акимат города Костаная", 120),
             _org("партия «Respublica»", 500),
+            _org("ТОО «Сункар»", 600),
         ),
         persons=(
             PersonFinding("Нургалиев", position="председатель городского маслихата"),
@@ -26,6 +27,7 @@ def test_members_heads_and_staff_represent_their_body(nlp: Language) -> None:
             PersonFinding("Кравец", position="депутат"),
             PersonFinding("Мельник", position="заместитель акима города"),
             PersonFinding("Ли", position="депутат", organization="партия «Respublica»"),
+            PersonFinding("Омаров", position="директор", organization="ТОО «Сункар»"),
             PersonFinding("Ким", position="пенсионер"),
         ),
     )
@@ -35,7 +37,8 @@ def test_members_heads_and_staff_represent_their_body(nlp: Language) -> None:
         "Калиев": "Костанайский городской маслихат",
         "Кравец": "Костанайский городской маслихат",
         "Мельник": "акимат города Костаная",
-        "Ли": "партия «Respublica»",  # a link found earlier stays
+        "Ли": "Костанайский городской маслихат",  # a deputy's party is an affiliation; the assembly is the seat
+        "Омаров": "ТОО «Сункар»",  # a link found earlier stays
         "Ким": None,
     }
 
@@ -59,3 +62,11 @@ def test_the_meeting_title_names_the_holding_body_when_the_meeting_has_no_body(n
     )
     assert membership.holding_body(findings).name == "Северо-Казахстанский областной маслихат"
     assert membership.run(nlp(""), findings).persons[0].organization == "Северо-Казахстанский областной маслихат"
+
+
+def test_a_deputy_linked_to_an_assembly_keeps_it() -> None:
+    body = _org("Костанайский городской маслихат", 10)
+    assert not membership.sits_elsewhere("депутат", "Мажилис Парламента Республики Казахстан", body)
+    assert not membership.sits_elsewhere("член партии", "партия «Respublica»", body)
+    assert membership.sits_elsewhere("председатель постоянной комиссии", "партия «Respublica»", body)
+    assert not membership.sits_elsewhere("депутат", "партия «Respublica»", None)
