@@ -358,3 +358,35 @@ def test_compound_adjective_in_a_conjoined_tail(nlp: Language) -> None:
     assert names(nlp, text) == [
         "министерство жилищно-коммунального хозяйства и топливно-энергетического комплекса Новгородской области"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The tagger guesses an unknown head's lemma («маслихатый»): the head is matched by its form.
+        (
+            "В работе сессии приняли участие депутат маслихата Костанайской области Вячеслав Ли.",
+            "маслихат Костанайской области",
+        ),
+        # A body named in the state language is a genitive tail of the chamber.
+        (
+            "В заседании участвовал депутат Законодательной палаты Олий Мажлиса Республики Узбекистан Шахноза "
+            "Мирзаева.",
+            "Законодательная палата Олий Мажлиса Республики Узбекистан",
+        ),
+        # A district unit is named by its field, and a name the NER reads grows its tails.
+        (
+            "С информацией выступил и.о. начальника Кобринского районного отдела по чрезвычайным ситуациям Дмитрий "
+            "Осипчук.",
+            "Кобринский районный отдел по чрезвычайным ситуациям",
+        ),
+        # A news agency credited between slashes.
+        ("Пенсии проиндексируют на десять процентов. /УзА/.", "УзА"),
+    ],
+)
+def test_central_asian_bodies_units_and_agencies(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_slashes_around_a_place_credit_no_agency(nlp: Language) -> None:
+    assert names(nlp, "Пенсии проиндексируют на десять процентов. /ТАШКЕНТ/.") == []
