@@ -112,8 +112,14 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     foreign_head = {"LOWER": {"IN": sorted(lex.foreign_heads)}, "LEMMA": {"NOT_IN": sorted(lex.heads)}}
     quoted = [
         {"ORTH": {"IN": OPEN_QUOTES}},
-        # «кенеш «Об утверждении Положения …»»: a quotation that starts with «О» is a document's title.
-        {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "LOWER": {"NOT_IN": ["о", "об", "обо"]}, "IS_SPACE": False},
+        # «кенеш «Об утверждении Положения …»»: a quotation that starts with «О» is a document's title;
+        # one in lower case is someone's words («правительство "не будет принимать …"»), not a name.
+        {
+            "ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]},
+            "LOWER": {"NOT_IN": ["о", "об", "обо"]},
+            "IS_SPACE": False,
+            "IS_LOWER": False,
+        },
         {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False, "OP": "{0,11}"},
         {"ORTH": {"IN": CLOSE_QUOTES}},
     ]
@@ -565,6 +571,9 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 # «организация горячего питания»: a bare lower-case noun of action with its object names no body.
                 if label == "HEAD" and seg.end - seg.start == 1 and end > seg.end and _action(doc[seg.start]):
                     continue
+                # «правительство страны», «штаб округа»: a generic body of the place the text is about.
+                if label == "HEAD" and _of_a_referred_place(doc, seg, end):
+                    continue
                 # «Российская Федерация» reads like a body, but alone the NER knows it for a place.
                 if end == seg.end and _is_place(doc, seg.start, seg.end):
                     continue
@@ -575,6 +584,18 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
         end = grow(doc, start, end, found, lex, blocked, proper=True)
         out.append(Candidate(start, end, "KNOWN", _head_of(doc, start, end, lex)))
     return out
+
+
+def _of_a_referred_place(doc: Doc, seg: Segment, end: int) -> bool:
+    """A lower-case kind of body whose one tail is a lower-case kind of place («парламент страны»)."""
+    words = [t for t in doc[seg.start : end] if t.is_alpha]
+    if end == seg.end or not all(t.is_lower or (t.is_sent_start and t.is_title) for t in words):
+        return False
+    place = doc[end - 1]
+    if word_lemma(place.text) not in lexicons.load("org_referring_places"):
+        return False
+    # «администрация муниципального района» is the level of a body the text names in full.
+    return end - 1 == seg.end
 
 
 def _action(token: Token) -> bool:

@@ -613,6 +613,10 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     named = any(t.is_alpha and not t.is_lower and t.ent_type_ != "LOC" for t in doc[i + 1 : end])
     if named or any(t.text in _QUOTES for t in doc[i:end]):
         return False
+    # «рассмотрено постоянной комиссией по социальным вопросам»: a unit of its kind is a body's part even
+    # outside a title, when the body is not named with it.
+    if i > start:
+        return True
     return start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles")
 
 

@@ -390,3 +390,20 @@ def test_central_asian_bodies_units_and_agencies(nlp: Language, text: str, expec
 
 def test_slashes_around_a_place_credit_no_agency(nlp: Language) -> None:
     assert names(nlp, "Пенсии проиндексируют на десять процентов. /ТАШКЕНТ/.") == []
+
+
+def test_words_quoted_after_a_body_are_no_name(nlp: Language) -> None:
+    found = names(nlp, 'Он заявил, что правительство "не будет принимать никаких стратегических решений" до выборов.')
+    assert not any("решений" in name for name in found)
+
+
+def test_a_generic_body_of_a_referred_place_is_no_name(nlp: Language) -> None:
+    found = names(nlp, "Парламент страны одобрил закон, а мэрия города Каракол его исполнит.")
+    assert found == ["мэрия города Каракол"]
+
+
+def test_a_standing_commission_outside_a_title(nlp: Language) -> None:
+    assert names(nlp, "Предложение будет рассмотрено постоянной комиссией по социальным вопросам.") == []
+    text = "Вопрос рассмотрела постоянная комиссия по здравоохранению Законодательного собрания Ленинградской области."
+    found = names(nlp, text)
+    assert "постоянная комиссия по здравоохранению Законодательного собрания Ленинградской области" in found
