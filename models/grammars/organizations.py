@@ -11,6 +11,7 @@
              | по NP                          «… по вопросам миграции» (only where the parse attaches it)
              | CONJ NP                        «… по безопасности и противодействию коррупции»
              | при NAME                       «… при Торага Жогорку Кенеш»
+             | NAME+ HEAD                     «… Олий Мажлиса» (a body named in the state language)
              | ABBR                           «… КР», «… ООН»
 
 Token classes are Matcher patterns over the morphology slovnet assigned in context; the chart of
