@@ -11,6 +11,7 @@
              | по NP                          «… по вопросам миграции» (only where the parse attaches it)
              | CONJ NP                        «… по безопасности и противодействию коррупции»
              | при NAME                       «… при Торага Жогорку Кенеш»
+             | NAME+ HEAD                     «… Олий Мажлиса» (a body named in the state language)
              | ABBR                           «… КР», «… ООН»
 
 Token classes are Matcher patterns over the morphology slovnet assigned in context; the chart of
@@ -64,6 +65,9 @@ class Lexicons:
     position_nouns: frozenset[str]
     determiners: frozenset[str]
     referring_heads: frozenset[str]
+    # Inflected forms of the heads no dictionary knows («маслихата» → «маслихат»): the tagger guesses their
+    # lemma («маслихатый»), so they are matched by form.
+    foreign_heads: dict[str, str]
     known: dict[str, tuple[str, ...]]  # first lemma → lemma sequences of known names
 
 
@@ -75,8 +79,9 @@ def lexicon() -> Lexicons:
         if words:
             known.setdefault(words[0], ())
             known[words[0]] = (*known[words[0]], " ".join(words))
+    heads = lexicons.load("org_heads")
     return Lexicons(
-        heads=lexicons.load("org_heads"),
+        heads=heads,
         legal_forms=lexicons.load("org_legal_forms"),
         not_abbreviations=lexicons.load("org_not_abbreviations"),
         country_codes=lexicons.load("org_country_codes"),
@@ -84,17 +89,38 @@ def lexicon() -> Lexicons:
         position_nouns=lexicons.load("org_position_nouns"),
         determiners=lexicons.load("org_determiners"),
         referring_heads=lexicons.load("org_referring_heads"),
+        foreign_heads=_foreign_forms(heads),
         known=known,
     )
+
+
+def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
+    morph = loading.morph()
+    forms: dict[str, str] = {}
+    for head in sorted(heads):
+        if morph.word_is_known(head):
+            continue
+        for parse in loading.parse(head):
+            if parse.normal_form == head and parse.tag.POS == "NOUN":
+                for form in parse.lexeme:
+                    forms.setdefault(form.word.replace("ё", "е"), head)
+    return forms
 
 
 def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     mod = {"POS": {"IN": ["ADJ"]}, "LEMMA": {"NOT_IN": sorted(lex.determiners)}}
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
+    foreign_head = {"LOWER": {"IN": sorted(lex.foreign_heads)}, "LEMMA": {"NOT_IN": sorted(lex.heads)}}
     quoted = [
         {"ORTH": {"IN": OPEN_QUOTES}},
-        # «кенеш «Об утверждении Положения …»»: a quotation that starts with «О» is a document's title.
-        {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "LOWER": {"NOT_IN": ["о", "об", "обо"]}, "IS_SPACE": False},
+        # «кенеш «Об утверждении Положения …»»: a quotation that starts with «О» is a document's title;
+        # one in lower case is someone's words («правительство "не будет принимать …"»), not a name.
+        {
+            "ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]},
+            "LOWER": {"NOT_IN": ["о", "об", "обо"]},
+            "IS_SPACE": False,
+            "IS_LOWER": False,
+        },
         {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False, "OP": "{0,11}"},
         {"ORTH": {"IN": CLOSE_QUOTES}},
     ]
@@ -111,6 +137,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         # cores
         "HEAD": [
             [{**mod, "OP": "*"}, head],
+            [{**mod, "OP": "*"}, foreign_head],
             # The tagger takes a rare capitalised adjective for a name («Межстранового Большого Совета»).
             [{"POS": "PROPN", "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}}, {**mod, "OP": "*"}, head],
             # Bodies named in the state language before a Russian head: «Жогорку Кенеш», «Олий Мажлис».
@@ -139,6 +166,19 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [{"LOWER": "при"}, {**name_word, "OP": "{1,4}"}],
             [{"LOWER": "при"}, {**mod, "OP": "*"}, {**head, "MORPH": {"IS_SUPERSET": ["Case=Loc"]}}],
         ],
+        # «Законодательная палата Олий Мажлиса»: a body named in the state language, whose words the tagger
+        # reads in no case, in a genitive tail.
+        "STATE_NAME": [
+            [
+                {
+                    "IS_TITLE": True,
+                    "POS": {"IN": ["PROPN", "ADJ", "NOUN"]},
+                    "ENT_TYPE": {"NOT_IN": ["PER"]},
+                    "OP": "{1,2}",
+                },
+                {**head, "IS_TITLE": True},
+            ]
+        ],
         # «театр им. М. Н. Ермоловой», «школа имени Абая»
         "NAMED_AFTER": [
             [
@@ -155,7 +195,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
 
 
 CORES = ("HEAD", "HEAD_QUOTED", "LEGAL_QUOTED", "ABBR")
-TAILS = ("GEN_NP", "CONJ_GEN_NP", "PO_NP", "CONJ_DAT_NP", "PRI_NAME", "NAMED_AFTER", "ABBR")
+TAILS = ("GEN_NP", "CONJ_GEN_NP", "PO_NP", "CONJ_DAT_NP", "PRI_NAME", "STATE_NAME", "NAMED_AFTER", "ABBR")
 # A tail joined by a conjunction continues the kind of phrase before it, never starts one.
 _CONTINUES = {"CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP"}, "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"}}
 
@@ -251,6 +291,8 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = i + 1 - start
     if lower == "при":
         reach = max(reach, 5)
+    if first.is_title:
+        reach = max(reach, 3)
     if lower in ("имени", "им"):
         reach = max(reach, 10)
     return min(reach, end - start)
@@ -284,13 +326,14 @@ def _legal_variants() -> frozenset[str]:
     return frozenset(_ocr_variants(lexicon().legal_forms))
 
 
-_TRIGGER_IDS: dict[int, tuple[frozenset[int], frozenset[int], frozenset[int]]] = {}
+_TRIGGER_IDS: dict[int, tuple[frozenset[int], frozenset[int], frozenset[int], frozenset[int]]] = {}
 
 
-def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
-    """String ids of the head lemmas, the legal forms (lower case) and the opening quotes."""
+def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozenset[int], frozenset[int]]:
+    """String ids of the head lemmas, the legal forms (lower case), the opening quotes and the forms of
+    foreign heads."""
     if id(vocab) not in _TRIGGER_IDS:
-        words = (lexicon().heads, _legal_variants(), OPEN_QUOTES)
+        words = (lexicon().heads, _legal_variants(), OPEN_QUOTES, lexicon().foreign_heads)
         _TRIGGER_IDS[id(vocab)] = tuple(frozenset(vocab.strings[w] for w in group) for group in words)  # type: ignore[assignment]
     return _TRIGGER_IDS[id(vocab)]
 
@@ -312,13 +355,15 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
     sentences, for a fifth of the work. A sentence with no trigger but an opening quote still "may
     hold a core", as tails are matched in such sentences (`Found`).
     """
-    heads, legal, quotes = _trigger_ids(doc.vocab)
+    heads, legal, quotes, foreign = _trigger_ids(doc.vocab)
     # One pass over arrays of string ids: Token objects for every word cost more than the matching.
     rows = doc.to_array([LEMMA, LOWER, ORTH, IS_UPPER, IS_ALPHA, LENGTH, POS]).tolist()
+    # NER names grow tails too («Кобринского районного отдела» + «по чрезвычайным ситуациям»).
+    ner_starts = sorted(ent.start for ent in doc.ents if ent.label_ == "ORG")
     triggers = [
         i
         for i, (lemma, lower, _, upper, alpha, length, _) in enumerate(rows)
-        if lemma in heads or lower in legal or (upper and alpha and length > 1)
+        if lemma in heads or lower in legal or lower in foreign or (upper and alpha and length > 1)
     ]
     opening = [i for i, row in enumerate(rows) if row[2] in quotes]
     sentences: list[tuple[int, int, bool]] = []
@@ -342,7 +387,9 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
                 windows.append((start, end))
         k = bisect_left(opening, sent_start)
         has_quote = k < len(opening) and opening[k] < sent_end
-        sentences.append((sent_start, sent_end, len(windows) > first_window or has_quote))
+        k = bisect_left(ner_starts, sent_start)
+        has_ner = k < len(ner_starts) and ner_starts[k] < sent_end
+        sentences.append((sent_start, sent_end, len(windows) > first_window or has_quote or has_ner))
     return sentences, windows
 
 
@@ -359,7 +406,7 @@ def segments(doc: Doc) -> Found:
 
 
 def _is_head_word(token: Token, lex: Lexicons) -> bool:
-    return token.lemma_ in lex.heads or word_lemma(token.text) in lex.heads
+    return token.lemma_ in lex.heads or token.lower_ in lex.foreign_heads or word_lemma(token.text) in lex.heads
 
 
 def _attached_inside(doc: Doc, seg: Segment, start: int) -> bool:
@@ -389,8 +436,10 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             if nxt.pos_ in ("NOUN", "PROPN", "ADJ") and "Gen" not in nxt.morph.get("Case"):
                 return False
     if seg.label == "PO_NP":
-        # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says.
-        return doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start)
+        # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says;
+        # «районный отдел по чрезвычайным ситуациям»: a unit is named by its field.
+        unit = previous == "CORE" and doc[seg.start - 1].lemma_ in lex.subunits
+        return unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start)
     if seg.label == "ABBR":
         # «… КР», «Госдума РФ»: a country code after a name belongs to it; «СМИ», «НПО» do not.
         return all(doc[i].lower_ not in lex.not_abbreviations for i in range(seg.start, seg.end))
@@ -523,6 +572,9 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 # «организация горячего питания»: a bare lower-case noun of action with its object names no body.
                 if label == "HEAD" and seg.end - seg.start == 1 and end > seg.end and _action(doc[seg.start]):
                     continue
+                # «правительство страны», «штаб округа»: a generic body of the place the text is about.
+                if label == "HEAD" and _of_a_referred_place(doc, seg, end):
+                    continue
                 # «Российская Федерация» reads like a body, but alone the NER knows it for a place.
                 if end == seg.end and _is_place(doc, seg.start, seg.end):
                     continue
@@ -533,6 +585,18 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
         end = grow(doc, start, end, found, lex, blocked, proper=True)
         out.append(Candidate(start, end, "KNOWN", _head_of(doc, start, end, lex)))
     return out
+
+
+def _of_a_referred_place(doc: Doc, seg: Segment, end: int) -> bool:
+    """A lower-case kind of body whose one tail is a lower-case kind of place («парламент страны»)."""
+    words = [t for t in doc[seg.start : end] if t.is_alpha]
+    if end == seg.end or not all(t.is_lower or (t.is_sent_start and t.is_title) for t in words):
+        return False
+    place = doc[end - 1]
+    if word_lemma(place.text) not in lexicons.load("org_referring_places"):
+        return False
+    # «администрация муниципального района» is the level of a body the text names in full.
+    return end - 1 == seg.end
 
 
 def _action(token: Token) -> bool:

@@ -158,7 +158,7 @@ def _head_index(span: Span) -> int | None:
         if token.text in _QUOTES:
             in_quotes = not in_quotes
             continue
-        if not in_quotes and token.lemma_ in lex.heads:
+        if not in_quotes and (token.lemma_ in lex.heads or token.lower_ in lex.foreign_heads):
             return token.i
     for token in span:
         if token.text in _QUOTES:
@@ -178,6 +178,10 @@ def canonical(span: Span) -> str:
         word = token.text
         if token.i == span.start and word.lower().replace("0", "о") in lex.legal_forms:
             word = word.replace("0", "О")
+        elif token.i == head and token.lower_ in lex.foreign_heads and token.lemma_ not in lex.heads:
+            # The tagger guessed an unknown head's lemma and case («маслихата»): its dictionary form is known.
+            lemma = lex.foreign_heads[token.lower_]
+            word = lemma.capitalize() if word[:1].isupper() else lemma
         elif head is not None and token.i < head and token.pos_ == "PROPN" and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
@@ -487,7 +491,22 @@ def _readings(
             ranges.setdefault((start, end), "NER")
     for start, end in _party_after_person(doc, persons):
         ranges.setdefault((start, end), "PARTY")
+    for start, end in _agency_credits(doc):
+        ranges.setdefault((start, end), "AGENCY")
     return ranges
+
+
+def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
+    """«… проиндексируют. /УзА/»: a news agency credited between slashes after a text (or a paragraph)."""
+    found = []
+    for token in doc[1:-1]:
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        if before.text != "/" or after.text != "/" or not token.is_alpha or len(token.text) > 8:
+            continue
+        capitals = sum(c.isupper() for c in token.text)
+        if capitals >= 2 and token.text[:1].isupper() and not _place_word(token):
+            found.append((token.i, token.i + 1))
+    return found
 
 
 _PARTY_SHAPE = re.compile(r"^(?:[А-ЯЁA-Z]{2,10}|[А-ЯЁ][а-яё]?(?:[А-ЯЁ][а-яё]?){1,6}[А-ЯЁ]?)$")
@@ -595,6 +614,10 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     named = any(t.is_alpha and not t.is_lower and t.ent_type_ != "LOC" for t in doc[i + 1 : end])
     if named or any(t.text in _QUOTES for t in doc[i:end]):
         return False
+    # «рассмотрено постоянной комиссией по социальным вопросам»: a unit of its kind is a body's part even
+    # outside a title, when the body is not named with it.
+    if i > start:
+        return True
     return start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles")
 
 

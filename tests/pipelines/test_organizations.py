@@ -358,3 +358,52 @@ def test_compound_adjective_in_a_conjoined_tail(nlp: Language) -> None:
     assert names(nlp, text) == [
         "министерство жилищно-коммунального хозяйства и топливно-энергетического комплекса Новгородской области"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The tagger guesses an unknown head's lemma («маслихатый»): the head is matched by its form.
+        (
+            "В работе сессии приняли участие депутат маслихата Костанайской области Вячеслав Ли.",
+            "маслихат Костанайской области",
+        ),
+        # A body named in the state language is a genitive tail of the chamber.
+        (
+            "В заседании участвовал депутат Законодательной палаты Олий Мажлиса Республики Узбекистан Шахноза "
+            "Мирзаева.",
+            "Законодательная палата Олий Мажлиса Республики Узбекистан",
+        ),
+        # A district unit is named by its field, and a name the NER reads grows its tails.
+        (
+            "С информацией выступил и.о. начальника Кобринского районного отдела по чрезвычайным ситуациям Дмитрий "
+            "Осипчук.",
+            "Кобринский районный отдел по чрезвычайным ситуациям",
+        ),
+        # A news agency credited between slashes.
+        ("Пенсии проиндексируют на десять процентов. /УзА/.", "УзА"),
+    ],
+)
+def test_central_asian_bodies_units_and_agencies(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_slashes_around_a_place_credit_no_agency(nlp: Language) -> None:
+    assert names(nlp, "Пенсии проиндексируют на десять процентов. /ТАШКЕНТ/.") == []
+
+
+def test_words_quoted_after_a_body_are_no_name(nlp: Language) -> None:
+    found = names(nlp, 'Он заявил, что правительство "не будет принимать никаких стратегических решений" до выборов.')
+    assert not any("решений" in name for name in found)
+
+
+def test_a_generic_body_of_a_referred_place_is_no_name(nlp: Language) -> None:
+    found = names(nlp, "Парламент страны одобрил закон, а мэрия города Каракол его исполнит.")
+    assert found == ["мэрия города Каракол"]
+
+
+def test_a_standing_commission_outside_a_title(nlp: Language) -> None:
+    assert names(nlp, "Предложение будет рассмотрено постоянной комиссией по социальным вопросам.") == []
+    text = "Вопрос рассмотрела постоянная комиссия по здравоохранению Законодательного собрания Ленинградской области."
+    found = names(nlp, text)
+    assert "постоянная комиссия по здравоохранению Законодательного собрания Ленинградской области" in found
