@@ -569,12 +569,19 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
 
 
 def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
-    """«в центре Москвы», «центр Киева»: the middle of a place, not a body (which names its field,
-    «центр занятости»)."""
-    rest = [t for t in doc[start + 1 : end] if not t.is_punct]
-    return (
-        doc[start].is_lower and doc[start].lemma_ == "центр" and bool(rest) and all(t.ent_type_ == "LOC" for t in rest)
-    )
+    """«в центре Москвы», «исторический центр города»: the middle of a place, not a body (which names its
+    field, «центр занятости»)."""
+    head = next((t for t in doc[start:end] if t.lemma_ == "центр"), None)
+    if head is None or not head.is_lower or any(not t.is_lower for t in doc[start : head.i] if t.is_alpha):
+        return False
+    rest = [t for t in doc[head.i + 1 : end] if not t.is_punct]
+    return bool(rest) and (all(t.ent_type_ == "LOC" for t in rest) or _a_kind_of_place(rest))
+
+
+def _a_kind_of_place(words: list[Token]) -> bool:
+    """«города», «района»: the place a text is about, referred to by its kind."""
+    kinds = lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
+    return len(words) == 1 and words[0].is_lower and grammar.word_lemma(words[0].text) in kinds
 
 
 def _place_word(token: Token) -> bool:
