@@ -380,8 +380,9 @@ def _kind_forms(token: Token) -> frozenset[str]:
 
 
 def _adjectival(token: Token) -> bool:
-    """«областного», «Северо-Казахстанского», «Кара-Булакского» (the tagger calls the last a name)."""
-    return token.pos_ == "ADJ" or (token.pos_ == "PROPN" and fold(token.text).endswith(("ого", "его")))
+    """«областного», «Северо-Казахстанского», «Кара-Булакского» (the tagger calls the last a name, and
+    «айылного» a noun)."""
+    return token.pos_ == "ADJ" or (token.pos_ in ("PROPN", "NOUN") and fold(token.text).endswith(("ого", "его")))
 
 
 def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[int, str] | None:
