@@ -7,6 +7,7 @@ after it («Н.С. Базарбаев, первый заместитель ми�
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -15,6 +16,9 @@ from models import lexicons
 from models.components.extensions import sentence_of
 from pipelines.person_names import fold
 
+_REMITS = {"вопрос", "дело"}
+_HONOURS = {"имени", "им.", "им"}
+_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.)+$|^\.$")
 # Tokens that end a title when walking away from the name.
 _STOP_TEXT = {".", "!", "?", ";", ":", "(", ")", "—", "–", "-", "«»"}
 _OPENING_QUOTES = {"«", "„", "“"}
@@ -78,6 +82,17 @@ def _aside_end(doc: Doc, name_start: int, sent_start: int) -> int:
     return end
 
 
+def _honoured_name(doc: Doc, end: int, sent_start: int) -> int | None:
+    """Index of «имени» of «университета имени Г.Р. Державина» ending at `end`: the name a body bears is part
+    of the body's name, not another person's."""
+    if doc[end].ent_type_ != "PER":
+        return None
+    i = end
+    while i > sent_start and (doc[i - 1].ent_type_ == "PER" or _INITIALS.match(doc[i - 1].text)):
+        i -= 1
+    return i - 1 if i > sent_start and fold(doc[i - 1].text) in _HONOURS else None
+
+
 def _ends_title(doc: Doc, token: Token) -> bool:
     """Outside quotes, a title does not reach past another name, a line break, a verb or a clause comma."""
     if token.ent_type_ == "PER" or (token.is_space and "\n" in token.text) or token.text in _STOP_TEXT:
@@ -108,6 +123,8 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
     while i >= sent_start:
         token = doc[i]
         opening = None if quoted else _abbreviation_in_parentheses(doc, i, sent_start)
+        if opening is None and not quoted:
+            opening = _honoured_name(doc, i, sent_start)
         if opening is not None:
             i = opening - 1
             continue
@@ -201,6 +218,10 @@ def _phrase_from(head: Token) -> Span:
         start -= 1
     end = head.i + 1
     right = head.right_edge.i + 1
+    if _remit_at(doc, right):
+        # «в должности заместителя хокима области по вопросам молодёжной политики, …»: the parser hangs the
+        # remit on the verb; it is the post's.
+        right = sentence_of(doc, head.i).end
     while end < right:
         token = doc[end]
         if token.text in _STOP_TEXT or token.ent_type_ == "PER" or token.pos_ == "VERB" or "\n" in token.text:
@@ -209,6 +230,11 @@ def _phrase_from(head: Token) -> Span:
             break
         end += 1
     return doc[start:end]
+
+
+def _remit_at(doc: Doc, i: int) -> bool:
+    """«по вопросам …», «по делам …» at `i`: the remit of a post."""
+    return i + 1 < len(doc) and fold(doc[i].text) == "по" and fold(doc[i + 1].lemma_) in _REMITS
 
 
 def phrase_at(head: Token) -> Span:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from models import lexicons, loading
 from pipelines.findings import Findings, OrganizationFinding
+from pipelines.stages.positions import without_body
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 _COMPOUND = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -117,6 +118,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
         ):
             found = represented(person.position, orgs, body)
             if found is not None:
-                person = replace(person, organization=found.name)
+                # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
+                person = replace(person, organization=found.name, position=without_body(person.position, found.name))
         persons.append(person)
     return replace(findings, persons=tuple(persons))

@@ -47,6 +47,13 @@ _ANAPHORIC_PLACES = {"страна", "государство"}
 _FORMER = {"бывший", "прежний", "экс"}
 # Units a local post serves, named bare after it («аким области», «глава района»).
 _BARE_UNITS = {"область", "район", "город", "округ"}
+_ADJECTIVE_ENDINGS = ("ого", "его", "ой", "ей", "ых", "их", "ый", "ий", "ая", "яя", "ое", "ее")
+# «глава администрации», «заместитель председателя правительства»: a head whose bare form says nothing names
+# its post with the body's kind; the kind stays in the post (gold-format: the text's wording).
+_HEADS_NAMED_BY_KIND = {"глава", "председатель"}
+_KINDS_IN_POST = {"администрация", "правительство"}
+# «начальник отдела по делам ГО и ЧС»: what follows «по делам» is the remit, not a body.
+_REMIT = {"дело", "вопрос"}
 # Verbs and nouns that give a person a post they now hold («назначен», «избран», «занимающий пост»).
 _APPOINTED = {
     "назначить",
@@ -187,7 +194,7 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
     doc = span.doc
     found: list[tuple[int, int, str]] = []
     for ent in _org_ents_within(doc, organizations, span.start + 1, span.end):
-        if _served_at(ent) or _names_subunit(ent):
+        if _served_at(ent) or _names_subunit(ent) or _is_remit(ent):
             continue
         if _is_body(ent):
             found.append((ent.start, min(ent.end, span.end), _canonical(ent, organizations)))
@@ -206,6 +213,7 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
             and _is_body(inner_span)
             and not _served_at(inner_span)
             and not _names_subunit(inner_span)
+            and not _is_remit(inner_span)
         ):
             found.append((inner_span.start, min(inner_span.end, span.end), name))
     if not found:
@@ -276,6 +284,29 @@ def _government(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
     if len(governments) != 1:
         return None
     return _as_title(title.doc[title.start : head.i + 1]), governments[0].name
+
+
+def _is_remit(ent: Span) -> bool:
+    """«по делам ГО и ЧС», «по вопросам СНГ»: the words after «по делам» name a remit, not a body."""
+    doc = ent.doc
+    return ent.start >= 2 and fold(doc[ent.start - 2].text) == "по" and fold(doc[ent.start - 1].lemma_) in _REMIT
+
+
+def _kind_in_post(doc: Doc, position: Span, org_start: int, title_end: int) -> str | None:
+    """«заместитель главы администрации района по социальным вопросам» → the post with the body's kind and
+    the remit the title gives after the body's name (an administration's name has no «по …»)."""
+    if not len(position) or position.end != org_start or org_start >= title_end:
+        return None
+    if fold(position[-1].lemma_) not in _HEADS_NAMED_BY_KIND or not doc[org_start].is_alpha:
+        return None
+    if fold(doc[org_start].lemma_) not in _KINDS_IN_POST:
+        return None
+    head, kind = _as_title(doc[position.start : org_start + 1]).rsplit(" ", 1)
+    post = f"{head} {kind.lower()}"  # «Администрации города Костромы»: the kind is a common noun in the post
+    remit = next((t.i for t in doc[org_start + 1 : title_end] if fold(t.text) == "по"), None)
+    if remit is None:
+        return post
+    return f"{post} {_trim(doc, remit, title_end).text}"
 
 
 def _trim(doc: Doc, start: int, end: int) -> Span:
@@ -349,8 +380,9 @@ def _kind_forms(token: Token) -> frozenset[str]:
 
 
 def _adjectival(token: Token) -> bool:
-    """«областного», «Северо-Казахстанского», «Кара-Булакского» (the tagger calls the last a name)."""
-    return token.pos_ == "ADJ" or (token.pos_ == "PROPN" and fold(token.text).endswith(("ого", "его")))
+    """«областного», «Северо-Казахстанского», «Кара-Булакского» (the tagger calls the last a name, and
+    «айылного» a noun)."""
+    return token.pos_ == "ADJ" or (token.pos_ in ("PROPN", "NOUN") and fold(token.text).endswith(("ого", "его")))
 
 
 def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[int, str] | None:
@@ -388,14 +420,24 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
     return None
 
 
-def _drop_bare_place(doc: Doc, span: Span) -> Span:
-    """«аким области», «мэр города», «заместитель акима района» → «аким», «мэр», «заместитель акима»: the
-    unit a local post serves, named bare, is the body's, not the post's («Павлодарской области» stays)."""
+def _drop_bare_place(doc: Doc, span: Span) -> Span | str:
+    """«аким области», «мэр города», «заместитель хокима области по вопросам …» → «аким», «мэр», «заместитель
+    хокима по вопросам …»: the unit a local post serves, named bare, is the body's, not the post's
+    («Павлодарской области» stays); the post's remit after it stays."""
     if len(span) < 2:
         return span
-    last = span[-1]
-    if fold(last.lemma_) in _BARE_UNITS and "Gen" in last.morph.get("Case") and span[-2].pos_ != "ADJ":
-        return doc[span.start : span.end - 1]
+    for token in span[1:]:
+        before = doc[token.i - 1]
+        if fold(token.lemma_) not in _BARE_UNITS or "Gen" not in token.morph.get("Case"):
+            continue
+        # «хоким» is read as an adjective by the tagger; a post's head is not the unit's adjective
+        # («военного округа» is).
+        if before.pos_ == "ADJ" and (not is_position_head(before) or fold(before.text).endswith(_ADJECTIVE_ENDINGS)):
+            continue
+        if token.i == span.end - 1:
+            return doc[span.start : token.i]
+        if fold(doc[token.i + 1].text) == "по":
+            return f"{_as_title(doc[span.start : token.i])} {doc[token.i + 1 : span.end].text}"
     return span
 
 
@@ -426,6 +468,9 @@ def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
     if found is not None:
         org_start, org_end, org_name = found
         position = _trim_position(doc, title.start, org_start, org_start)
+        kept = _kind_in_post(doc, position, org_start, title.end)
+        if kept is not None:
+            return kept, org_name
         if len(position):
             text = _as_title(position)
             tail = _trim(doc, org_end, title.end)
@@ -436,9 +481,13 @@ def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
             return text, org_name
     local = _local_body(title, organizations)
     if local is not None and local[0] > title.start:
-        return _as_title(_drop_bare_place(doc, _trim(doc, title.start, local[0]))), local[1]
+        return _titled(_drop_bare_place(doc, _trim(doc, title.start, local[0]))), local[1]
     position = _drop_origin(doc, _trim(doc, title.start, title.end))
-    return _as_title(_drop_bare_place(doc, _drop_anaphoric_place(doc, position))), None
+    return _titled(_drop_bare_place(doc, _drop_anaphoric_place(doc, position))), None
+
+
+def _titled(post: Span | str) -> str:
+    return post if isinstance(post, str) else _as_title(post)
 
 
 def _party(member: str, organizations: tuple[OrganizationFinding, ...]) -> str | None:
@@ -892,11 +941,44 @@ def linked_position_of(
     )
     title = linker_model.overrule(linker.position, title_probs, rule_titles)
     body = linker_model.overrule(linker.organization, body_probs, rule_bodies)
-    return replace(
-        person,
-        position=titles[title].position if title is not None else rule.position,
-        organization=bodies[body].organization if body is not None else rule.organization,
-    )
+    position = titles[title].position if title is not None else rule.position
+    organization = bodies[body].organization if body is not None else rule.organization
+    return replace(person, position=without_body(position, organization), organization=organization)
+
+
+def without_body(position: str | None, organization: str | None) -> str | None:
+    """«начальник Департамента по чрезвычайным ситуациям Павлодарской области» with that department as the
+    organization → «начальник»; «мэр города Ош» with «мэрия города Ош» → «мэр»: the body the person represents
+    (a named one, or a local body of the place the post names) is not repeated in the post (gold-format)."""
+    if not position or not organization:
+        return position
+    words = _WORD.findall(position)
+    body = _WORD.findall(organization)
+    if len(body) < 2 or len(words) < 2:
+        return position
+    stems = [fold(w)[:4] for w in words]
+    body_stems = [fold(w)[:4] for w in body]
+    local = bool(_kind_forms_of(body[0]) & lexicons.load("position_local_bodies"))
+    for tail in (body_stems, body_stems[1:] if local else None):
+        if not tail or len(tail) >= len(stems) or stems[-len(tail) :] != tail:
+            continue
+        first, post = words[-len(tail)], fold(words[-len(tail) - 1])
+        # A named body («Департамента …», «Миграционной службы …»), or the place of the local body the post is
+        # named for («мэр» of a «мэрия», «аким» of an «акимат»).
+        if (tail is body_stems and first[:1].isupper()) or (tail is not body_stems and post[:3] == fold(body[0])[:3]):
+            cut = _cut_before_word(position, len(words) - len(tail))
+            return cut or position
+    return position
+
+
+def _kind_forms_of(word: str) -> frozenset[str]:
+    return frozenset({fold(p.normal_form) for p in loading.parse(word.lower())})
+
+
+def _cut_before_word(text: str, n: int) -> str:
+    """`text` up to its `n`-th word (0-based), without the trailing separators."""
+    match = list(_WORD.finditer(text))[n]
+    return text[: match.start()].rstrip(' ,(«"-–—')
 
 
 def position_of(doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...]) -> PersonFinding:

@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from pipelines.stages.organizations import find_organizations
 from pipelines.stages.persons import find_persons
-from pipelines.stages.positions import position_of
+from pipelines.stages.positions import position_of, without_body
 
 
 def _positions(nlp: Language, text: str) -> dict[str, tuple[str | None, str | None]]:
@@ -86,11 +86,13 @@ def test_a_neighbours_title_is_not_taken(nlp: Language) -> None:
             None,
         ),
         ("Депутат от фракции «Ата Мекен» Иван Петров выступил на заседании.", "Петров", "депутат", "Ата Мекен"),
+        # A bare «администрация района» is a body named by its kind only (the organizations stage leaves it
+        # out); «глава администрации» is the post's wording.
         (
             "Слово предоставили исполняющему обязанности главы администрации района Сергею Иванову.",
             "Иванов",
-            "исполняющий обязанности главы",
-            "администрация района",
+            "исполняющий обязанности главы администрации",
+            None,
         ),
         # The body inside a sub-unit's name is the organization; the remit stays with the sub-unit.
         (
@@ -156,6 +158,14 @@ def test_an_apposition_before_the_next_name_is_the_next_persons(nlp: Language) -
 @pytest.mark.parametrize(
     ("text", "surname", "position", "organization"),
     [
+        # The tagger reads «айылного» as a noun; it is the kind's adjective all the same.
+        (
+            "Состоялась VI сессия Кара-Булакского айылного кенеша Сокулукского района. Сессию открыл и провёл "
+            "торага айылного кенеша Нурбек Абдыкалыкович Жумабаев.",
+            "Жумабаев",
+            "торага",
+            "Кара-Булакский айылный кенеш Сокулукского района",
+        ),
         (
             "В зале Мядельского райисполкома прошла сессия Мядельского районного Совета депутатов. "
             "О бюджете доложила начальник финансового отдела райисполкома Ольга Рудак.",
@@ -189,3 +199,132 @@ def test_a_local_body_named_by_its_kind_is_the_texts_body(
 )
 def test_the_post_without_a_second_post_or_an_origin(nlp: Language, text: str, surname: str, position: str) -> None:
     assert _positions(nlp, text)[surname][0] == position
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position", "organization"),
+    [
+        (
+            "Председательствовал: Мустафин Р.Ф. – глава администрации Вольского муниципального района.",
+            "Мустафин",
+            "глава администрации",
+            "администрация Вольского муниципального района",
+        ),
+        (
+            "Ответ дал первый заместитель главы Администрации города Костромы Алексей Борисович Рыкунов.",
+            "Рыкунов",
+            "первый заместитель главы администрации",
+            "Администрация города Костромы",
+        ),
+        (
+            "К участникам обратилась заместитель председателя Правительства Новгородской области Ирина "
+            "Валентиновна Колесникова.",
+            "Колесникова",
+            "заместитель председателя правительства",
+            "Правительство Новгородской области",
+        ),
+    ],
+)
+def test_a_head_named_by_its_bodys_kind_keeps_the_kind(
+    nlp: Language, text: str, surname: str, position: str, organization: str
+) -> None:
+    # «глава», «заместитель председателя» alone say nothing: the administration or government they head is
+    # part of the post's wording, and the body named in full is still the organization.
+    _assert_split(nlp, text, surname, position, organization)
+
+
+def test_the_remit_after_an_administration_stays_in_the_post(nlp: Language) -> None:
+    text = (
+        "Председательствовал: Мустафин Р.Ф. – глава администрации Вольского муниципального района\n"
+        "Голованова Е.Н. – заместитель главы администрации муниципального района по социальным вопросам;\n"
+    )
+    assert _positions(nlp, text)["Голованова"][0] == "заместитель главы администрации по социальным вопросам"
+
+
+def test_a_remit_after_po_delam_is_not_the_body(nlp: Language) -> None:
+    text = (
+        "Председательствовал: Мустафин Р.Ф. – глава администрации Вольского муниципального района\n"
+        "Присутствовали:\n"
+        "Кудряшов А.В. – первый заместитель главы администрации муниципального района;\n"
+        "Ипатов С.М. – начальник отдела по делам ГО и ЧС администрации муниципального района;\n"
+    )
+    position, organization = _positions(nlp, text)["Ипатов"]
+    assert position == "начальник отдела по делам ГО и ЧС"
+    assert organization is not None and organization.lower() == "администрация вольского муниципального района"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # The name a university bears does not end the title before the rector's own name.
+        (
+            "Проректор по молодёжной политике Тамбовского государственного университета имени Г.Р. Державина "
+            "(ТГУ) Елена Сергеевна Рожкова рассказала о работе.",
+            "Рожкова",
+            "проректор по молодёжной политике",
+        ),
+        ("Финансовый отчёт представил казначей ОО «Нур» Дилшод Саидов.", "Саидов", "казначей"),
+        (
+            "В состав правления кооптированы Сергей Пак и логопед-дефектолог Гульнора Юсупова.",
+            "Юсупова",
+            "логопед-дефектолог",
+        ),
+    ],
+)
+def test_titles_of_association_staff_and_of_a_named_university(
+    nlp: Language, text: str, surname: str, position: str
+) -> None:
+    assert _positions(nlp, text)[surname][0] == position
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # The tagger reads «хоким» as an adjective; the bare «области» is still the body's, not the post's.
+        ("Сессию открыл хоким области Улугбек Ахмедов, он же выступил с докладом.", "Ахмедов", "хоким"),
+        # A unit with its own adjective is named, not bare.
+        (
+            "Учения провёл командующий войсками Сибирского военного округа Владимир Чиркин.",
+            "Чиркин",
+            "командующий войсками Сибирского военного округа",
+        ),
+        # The remit the parser hangs on the verb is the post's; the bare unit before it is dropped.
+        (
+            "Депутаты утвердили Азизу Хамидову в должности заместителя хокима области по вопросам молодёжной "
+            "политики, социального развития и духовно-просветительской работы.",
+            "Хамидова",
+            "заместитель хокима по вопросам молодёжной политики, социального развития и духовно-просветительской "
+            "работы",
+        ),
+    ],
+)
+def test_a_local_post_without_its_bare_unit(nlp: Language, text: str, surname: str, position: str) -> None:
+    assert _positions(nlp, text)[surname][0] == position
+
+
+@pytest.mark.parametrize(
+    ("position", "organization", "expected"),
+    [
+        # A named body the person represents is not repeated in the post.
+        (
+            "начальник Департамента по чрезвычайным ситуациям Павлодарской области",
+            "Департамент по чрезвычайным ситуациям Павлодарской области",
+            "начальник",
+        ),
+        # The place of the local body the post is named for.
+        ("мэр города Ош", "мэрия города Ош", "мэр"),
+        ("вице-мэр города Каракол", "Мэрия города Каракол", "вице-мэр"),
+        ("заместитель акима города Костаная", "акимат города Костаная", "заместитель акима"),
+        # A sub-unit named in lower case stays (gold-format: sub-units stay in the position) …
+        (
+            "глава департамента здравоохранения Москвы",
+            "департамент здравоохранения Москвы",
+            "глава департамента здравоохранения Москвы",
+        ),
+        # … and so does a place that is not the body's post («прокурор» of a «хокимият»'s region).
+        ("прокурор Самаркандской области", "хокимият Самаркандской области", "прокурор Самаркандской области"),
+        ("глава города Костромы", "Администрация города Костромы", "глава города Костромы"),
+    ],
+)
+def test_the_post_without_the_body_it_represents(position: str, organization: str, expected: str) -> None:
+    assert without_body(position, organization) == expected
