@@ -11,9 +11,11 @@ from tests.conftest import CORPUS_GENRE, ROOT
 from tests.scoring import corpus_documents, extracted, score_records
 
 OCR_GENRE = ROOT / "corpus" / "ocr" / "genre"
-# How far below the typed documents' F1 the OCR'd ones may be, per field (measured gap + 0.005).
+# How far below the typed documents' F1 the OCR'd ones may be, per field (measured gap + 0.005). The
+# organizations gap was 0.057 before the OCR repairs and 0.031 after; later grammar work lifted the typed
+# documents (0.833 -> 0.866) more than their OCR'd twins (0.825), so it is 0.041 on the merged tree.
 GAPS = {
-    "organizations": 0.035,
+    "organizations": 0.045,
     "persons": 0.015,
     "locations": 0.005,
     "position_f1": 0.02,
