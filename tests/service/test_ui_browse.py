@@ -71,6 +71,14 @@ def tab(served: tuple[str, dict[str, str]]) -> Iterator[object]:
             browser.close()
 
 
+def _workbook_rows(page: object, control: object, saved: Path) -> list[tuple]:
+    """Click a control that downloads a workbook, keep it at `saved`, and read its rows with openpyxl."""
+    with page.expect_download() as download:
+        control.click()
+    download.value.save_as(saved)
+    return list(load_workbook(saved, read_only=True).active.iter_rows(values_only=True))
+
+
 def test_page_through_105_documents(tab: object, served: tuple[str, dict[str, str]]) -> None:
     from playwright.sync_api import Page, expect
 
@@ -206,11 +214,7 @@ def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str
     page.screenshot(path=SHOTS / "13-search-page1.png", full_page=True)
     # The export is every result of the search, not the page shown: 105 meetings, as a workbook and as CSV.
     expect(page.locator("p.exports")).to_contain_text(f"Выгрузить все найденные документы ({SEEDED})")
-    with page.expect_download() as download:
-        page.locator("#export-xlsx").click()
-    saved = tmp_path / "search.xlsx"
-    download.value.save_as(saved)
-    rows = list(load_workbook(saved, read_only=True).active.iter_rows(values_only=True))
+    rows = _workbook_rows(page, page.locator("#export-xlsx"), tmp_path / "search.xlsx")
     header = rows[0]
     assert len({row[header.index("ID документа")] for row in rows[1:]}) == SEEDED
     assert {row[header.index("Файл")] for row in rows[1:]} == {f"seed-{n:03d}.txt" for n in range(1, SEEDED + 1)}
@@ -314,12 +318,8 @@ def test_bulk_review_reextract_export_delete(tab: object, served: tuple[str, dic
 
     for id_ in ids:
         page.locator(f'tr[data-document="{id_}"] input.pick').check()
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Выгрузить в Excel").click()
-    saved = tmp_path / "selection.xlsx"
-    download.value.save_as(saved)
-    sheet = load_workbook(saved, read_only=True).active
-    assert next(sheet.iter_rows(values_only=True))[:2] == ("ID документа", "Файл")
+    rows = _workbook_rows(page, page.get_by_role("button", name="Выгрузить в Excel"), tmp_path / "selection.xlsx")
+    assert rows[0][:2] == ("ID документа", "Файл")
 
     dialogs: list[str] = []
     page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
@@ -373,11 +373,7 @@ def test_batch_of_13_and_xlsx_and_page_images(tab: object, served: tuple[str, di
 
     page.goto(f"{base}/")
     expect(page.locator("#documents-count")).to_have_text(f"({SEEDED - 3 + 13})")
-    with page.expect_download() as download:
-        page.locator("#archive-xlsx").click()
-    saved = tmp_path / "archive.xlsx"
-    download.value.save_as(saved)
-    rows = list(load_workbook(saved, read_only=True).active.iter_rows(values_only=True))
+    rows = _workbook_rows(page, page.locator("#archive-xlsx"), tmp_path / "archive.xlsx")
     header = rows[0]
     person = header.index("ID персоны в архиве")
     names = {row[header.index("Фамилия")] for row in rows[1:]}
