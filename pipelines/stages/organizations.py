@@ -580,8 +580,12 @@ def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
 
 def _a_kind_of_place(words: list[Token]) -> bool:
     """«города», «района»: the place a text is about, referred to by its kind."""
-    kinds = lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
-    return len(words) == 1 and words[0].is_lower and grammar.word_lemma(words[0].text) in kinds
+    return len(words) == 1 and words[0].is_lower and grammar.word_lemma(words[0].text) in _place_kinds()
+
+
+@cache
+def _place_kinds() -> frozenset[str]:
+    return lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
 
 
 def _place_word(token: Token) -> bool:

@@ -182,7 +182,7 @@ def _spelling(ent: Span) -> _Spelling | None:
     """«Дэвид Саутер (David Souter)», as one entity or two."""
     doc = ent.doc
     if _is_transliteration(ent):
-        name = next((e for e in doc.ents if e.start <= ent.start - 2 < e.end), None)
+        name = _entity_at(doc, ent.start - 2)
         if name is None or not _spells_a_name(ent):
             return None
         return _Spelling(ent.text, TextSpan(name.start_char, name.end_char))
@@ -194,6 +194,20 @@ def _spelling(ent: Span) -> _Spelling | None:
     if not _spells_a_name(inner):
         return None
     return _Spelling(inner.text, TextSpan(ent.start_char, doc[opening].idx))
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity a token belongs to, read from the token's own IOB tags: `doc.ents` builds every entity
+    anew on each call, which per bracket would be quadratic in a text of many bracketed names."""
+    if i < 0 or not doc[i].ent_type_:
+        return None
+    start = i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _surname_before(ent: Span) -> bool:
