@@ -1,7 +1,8 @@
-"""Score the pipeline on the gold sets side by side: corpus-dev, corpus-genre, the blind held-out genre set
-(corpus/heldout-genre, which no rule may be read from) and nerel-train.
+"""Score the pipeline on the gold sets side by side: corpus-dev, corpus-genre, the held-out genre set
+(corpus/heldout-genre), the blind second held-out genre set (corpus/heldout-genre-2, which no rule may be read
+from) and nerel-train.
 
-usage: python corpus/score.py [--sets dev,genre,heldout,nerel] [--per-doc SET] [--out DIR] [--json]
+usage: python corpus/score.py [--sets dev,genre,heldout,heldout2,nerel] [--per-doc SET] [--out DIR] [--json]
 
 Every document is extracted in this process (the NLP is loaded once), its record written to
 OUT/SET/STEM.json and scored by the reference scorer ../shared/score.py. One table, one column per set;
@@ -24,6 +25,7 @@ GOLD_SETS = {
     "dev": SHARED / "corpus-dev",
     "genre": SHARED / "corpus-genre",
     "heldout": ROOT / "corpus" / "heldout-genre",
+    "heldout2": ROOT / "corpus" / "heldout-genre-2",
     "nerel": SHARED / "nerel-train",
 }
 FIELDS = (
@@ -102,7 +104,11 @@ def per_doc(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="dev,genre,heldout,nerel", help="comma-separated: dev, genre, heldout, nerel")
+    parser.add_argument(
+        "--sets",
+        default="dev,genre,heldout,heldout2,nerel",
+        help="comma-separated: dev, genre, heldout, heldout2, nerel",
+    )
     parser.add_argument("--per-doc", default="", help="comma-separated sets to list document by document")
     parser.add_argument("--out", type=Path, default=Path("/tmp/kenesh-score"), help="where the records go")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
