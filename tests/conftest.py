@@ -14,6 +14,7 @@ CORPUS_GENRE = SHARED / "corpus-genre"
 NEREL_TRAIN = SHARED / "nerel-train"
 # Blind: written without looking at the pipeline, and no rule may be read from it (its README).
 HELDOUT_GENRE = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre"
+HELDOUT_GENRE_2 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-2"
 
 
 @pytest.fixture(scope="session")

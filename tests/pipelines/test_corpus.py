@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS_DEV, CORPUS_GENRE, HELDOUT_GENRE, NEREL_TRAIN
+from tests.conftest import CORPUS_DEV, CORPUS_GENRE, HELDOUT_GENRE, HELDOUT_GENRE_2, NEREL_TRAIN
 from tests.scoring import corpus_documents, extracted, score_records
 
 # Issue 3 (part 1) bars, all met: persons 0.93, organizations 0.78, locations 0.90, date 0.80, place 0.75.
@@ -56,8 +56,8 @@ NEREL = {
     "person_org": 0.56,
 }
 # corpus/heldout-genre: 12 meeting documents written blind to the pipeline after the rules above were read from
-# corpus-genre. It measures whether they generalize; no rule may be read from it, so its thresholds only guard
-# against regressions (a ratchet at the figures first measured on it) and are held to the genre bar at the end.
+# corpus-genre. Measured blind once (session 4: organizations 0.667, person_org 0.464, issues 0.500, topics 0.704),
+# then opened for error analysis like corpus-genre when heldout-genre-2 replaced it as the blind set.
 HELDOUT = {
     "persons": 0.98,
     "speakers": 0.96,
@@ -70,10 +70,26 @@ HELDOUT = {
     "meeting_date": 0.83,
     "meeting_place": 0.89,
 }
+# corpus/heldout-genre-2: 12 more meeting documents, written blind to the pipeline (and to heldout-genre's
+# errors) in session 5. No rule may be read from it: its thresholds are the figures first measured on it, a
+# ratchet against regressions, to be held to the genre bar when the rules generalize.
+HELDOUT2 = {
+    "persons": 0.945,
+    "speakers": 0.885,
+    "organizations": 0.715,
+    "locations": 0.9,
+    "position_f1": 0.82,
+    "person_org": 0.585,
+    "issues": 0.575,
+    "topics": 0.8,
+    "meeting_date": 0.91,
+    "meeting_place": 0.72,
+}
 SETS = {
     "dev": (CORPUS_DEV, DEV),
     "genre": (CORPUS_GENRE, GENRE),
     "heldout": (HELDOUT_GENRE, HELDOUT),
+    "heldout2": (HELDOUT_GENRE_2, HELDOUT2),
     "nerel": (NEREL_TRAIN, NEREL),
 }
 
@@ -127,6 +143,13 @@ def test_corpus_genre_field_reaches_threshold(scores, field: str) -> None:
 def test_heldout_genre_field_reaches_threshold(scores, field: str) -> None:
     assert scores("heldout")["docs"] >= 12
     _check(scores, "heldout", field)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("field", sorted(HELDOUT2))
+def test_blind_heldout_genre_2_field_reaches_threshold(scores, field: str) -> None:
+    assert scores("heldout2")["docs"] >= 12
+    _check(scores, "heldout2", field)
 
 
 @pytest.mark.corpus
