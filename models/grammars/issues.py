@@ -45,7 +45,10 @@ _NOMINAL = frozenset({"NOUN", "PROPN"})
 _MODIFIER_POS = frozenset({"ADJ", "VERB", "NUM"})
 # Complements that stay inside a phrase: the genitive (no preposition), the topic («о»), direction and
 # target in the accusative («перевод в разряд», «тарифы на импорт», «ответственность за соблюдение»).
-_INNER_PREPOSITIONS = frozenset({"о", "об", "обо", "в", "во", "на", "за", "по", "для", "к", "против", "между"})
+_INNER_PREPOSITIONS = frozenset({"о", "об", "обо", "в", "во", "на", "за", "по", "для", "к", "против", "между", "перед"})
+# «отчёт о ходе подготовки к отопительному сезону»: the parser often hangs a «к X» that completes the last noun of a
+# phrase on a noun or verb higher up; right after the phrase it belongs to the phrase.
+_STRANDED_PREPOSITIONS = frozenset({"к"})
 # Place and time («в РФ», «на заседании», «в марте») are circumstances, not part of the question.
 _CIRCUMSTANCE_CASES = frozenset({"Loc"})
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
@@ -67,6 +70,7 @@ _ACTION_SUFFIXES = ("ние", "тие", "ство")
 # «заслушали информацию о ходе …»: what a meeting hears is about its question; elsewhere («сбор информации о
 # звонках») these nouns are no cue.
 _HEARD_NOUNS = frozenset({"информация", "сообщение"})
+_SPEAKING_VERBS = frozenset({"выступить", "выступать"})
 # Nouns of the cue verbs take their question in the genitive: «обсуждение проекта программы».
 _COGNATE_FORUMS = frozenset({"обсуждение", "рассмотрение"})
 # Verbs that fill a post, and the noun an agenda words it with: «избран председателем» → «избрание председателя».
@@ -226,6 +230,10 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
         end = head.i + 1
         while end in tokens and not head.doc[end].is_space:
             end += 1
+        if max_depth:
+            tokens |= _stranded(head.doc, end, tokens, quotes)
+            while end in tokens and not head.doc[end].is_space:
+                end += 1
         # A quote is all or nothing: never cut inside a title.
         for open_i, close_i in quotes.items():
             if start <= open_i < end <= close_i:
@@ -238,6 +246,16 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
         if words <= MAX_WORDS or max_depth == 0:
             return (start, end) if skip is None or start != skip else (start + 1, end)
     return None
+
+
+def _stranded(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> set[int]:
+    """A «к X» right after a phrase ending in a noun, hung by the parser outside the phrase: the words of X."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in _STRANDED_PREPOSITIONS or doc[end - 1].pos_ not in _NOMINAL:
+        return set()
+    noun = doc[end].head
+    if noun.i <= end or noun.pos_ != "NOUN" or noun.head.i in tokens or _is_person(noun):
+        return set()
+    return {doc[end].i} | phrase_tokens(noun, quotes, depth=1)
 
 
 def _members(token: Token) -> Iterator[Token]:
@@ -521,7 +539,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                 weight = WEAK if remit else STRONG
                 for member in _complements(token):
                     yield from subjects(member, quotes, "generic", weight)
-        elif token.pos_ == "NOUN" and word in lex.forums:
+        elif token.pos_ == "NOUN" and (word in lex.forums or (word in _HEARD_NOUNS and _spoken_with(token))):
             yield from _forum_subjects(token, quotes)
         elif token.pos_ == "NOUN" and (word in lex.laws or word in lex.decisions):
             yield from _act(token, quotes)
@@ -601,6 +619,11 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
 def _instructed(verb: Token) -> bool:
     """«Поручить заместителю … утвердить дислокацию лагерей»: a task a decision sets, not a question dealt with."""
     return verb.dep_ == "xcomp" and lemma(verb.head) in _DIRECTIVE_VERBS
+
+
+def _spoken_with(noun: Token) -> bool:
+    """«выступил с информацией о росте тарифов»: what a speaker came with is the question he spoke to."""
+    return preposition(noun) in ("с", "со") and lemma(noun.head) in _SPEAKING_VERBS
 
 
 def _speech_goes(verb: Token) -> bool:

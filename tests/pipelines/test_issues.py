@@ -213,3 +213,28 @@ def test_decisions_under_a_question_are_not_agenda_items(nlp: Language) -> None:
 def test_a_situation_of_people_is_not_an_act(nlp: Language) -> None:
     text = "Депутат обратил внимание на положение пожилых родителей трудовых мигрантов."
     assert _issues(nlp, text) == ["положение пожилых родителей трудовых мигрантов"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «к X» hung by the parser on «отчётом» still completes «подготовки», and keeps its dative.
+        (
+            "С отчётом о ходе подготовки к отопительному сезону выступил начальник отдела Иван Петров.",
+            "ход подготовки к отопительному сезону",
+        ),
+        # «выступил с информацией о X»: what the speaker came with is the question.
+        (
+            "Далее с информацией о росте тарифов на воду выступила начальник управления Анна Иванова.",
+            "рост тарифов на воду",
+        ),
+        # «сообщил о X» reports a subject; «перед кем» stays inside the phrase.
+        (
+            "Начальник управления сообщил о задолженности подрядчиков перед поставщиками.",
+            "задолженность подрядчиков перед поставщиками",
+        ),
+    ],
+)
+def test_reported_subjects_keep_their_complements(nlp: Language, text: str, expected: str) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание акимата"))
+    assert expected in [i.text for i in issues.run(nlp(text), meeting).issues]
