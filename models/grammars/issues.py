@@ -359,7 +359,8 @@ def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG)
             for member in _members(child):
                 yield from subjects(member, quotes, "forum", weight)
         elif cognate and child.i > noun.i and child.dep_ == "nmod" and preposition(child) is None:
-            if _case(child) == "Gen" and not _is_person(child):
+            # «рассмотрение депутатов»: people in the genitive are who considers, not what is considered.
+            if _case(child) == "Gen" and "Anim" not in child.morph.get("Animacy"):
                 for member in _members(child):
                     yield from subjects(member, quotes, "forum", weight)
         elif child.dep_ == "acl" and lemma(child) in ("посвятить", "посвящать"):
@@ -534,7 +535,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             # Objects of cue verbs are handled there; elsewhere a generic noun still introduces its subject,
             # except in a remit («комиссия по вопросам миграции»), which is weaker evidence.
             cued = parent.pos_ == "VERB" and lemma(parent) in lex.cue_verbs and token.dep_ in ("obj", "nsubj:pass")
-            remit = parent.pos_ in _NOMINAL and preposition(token) == "по"
+            # «по вопросам законности» in plural is a remit however the parser hangs it (on a misread noun too).
+            remit = preposition(token) == "по" and (parent.pos_ in _NOMINAL or "Plur" in token.morph.get("Number"))
             if not cued:
                 weight = WEAK if remit else STRONG
                 for member in _complements(token):

@@ -126,7 +126,8 @@ def _overlap(a: list[str], b: list[str]) -> float:
 def _score(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]]) -> float:
     score = candidate.weight
     if candidate.weight < STRONG:
-        if doc[candidate.start].idx < LEAD_CHARS:
+        # A remit («комиссия по вопросам миграции») names a body's standing field, in the lead as anywhere.
+        if doc[candidate.start].idx < LEAD_CHARS and candidate.kind != "generic":
             score += LEAD_BONUS
         repeats = head_pairs[_head_pair(doc, candidate)] - 1
         score += min(MAX_REPEAT_BONUS, REPEAT_BONUS * repeats)

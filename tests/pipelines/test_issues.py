@@ -238,3 +238,13 @@ def test_a_situation_of_people_is_not_an_act(nlp: Language) -> None:
 def test_reported_subjects_keep_their_complements(nlp: Language, text: str, expected: str) -> None:
     meeting = replace(Findings(), meeting=MeetingFinding(title="заседание акимата"))
     assert expected in [i.text for i in issues.run(nlp(text), meeting).issues]
+
+
+def test_who_considers_and_a_remit_are_not_items(nlp: Language) -> None:
+    text = (
+        "На рассмотрение депутатов было вынесено три вопроса. Депутаты обсудили ремонт дорог и вывоз мусора. "
+        "Председатель постоянной комиссии маслихата по вопросам законности и социальной сферы поддержал решение."
+    )
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert not {"депутаты", "законность", "социальная сфера"} & set(found)
