@@ -52,6 +52,7 @@ _STRANDED_PREPOSITIONS = frozenset({"к"})
 # Place and time («в РФ», «на заседании», «в марте») are circumstances, not part of the question.
 _CIRCUMSTANCE_CASES = frozenset({"Loc"})
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
+_ABOUT = frozenset({"о", "об", "обо"})
 # «обратил внимание на X», «уделить внимание X»: the verb and the case its question is in.
 _ATTENTION_VERBS = {
     "обратить": "на",
@@ -259,11 +260,17 @@ def _stranded(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> s
 
 
 def _members(token: Token) -> Iterator[Token]:
-    """A token and the members of its coordination («X, Y и Z»)."""
+    """A token and the members of its coordination («X, Y и Z»), and a member that repeats its topic preposition
+    («о работе по гармонизации отношений и об адаптации студентов»), which the parser may hang deeper down."""
     yield token
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in _NOMINAL:
             yield from _members(child)
+    if preposition(token) in _ABOUT:
+        for inner in token.subtree:
+            deeper = inner.dep_ == "conj" and inner.head.i != token.i and inner.i > token.i
+            if deeper and inner.pos_ in _NOMINAL and preposition(inner) in _ABOUT and _case(inner) == _case(token):
+                yield from _members(inner)
 
 
 def _relational_modifier(noun: Token) -> bool:
@@ -519,9 +526,12 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         elif token.pos_ == "VERB" and (word in lex.report_verbs or word in _DWELL_VERBS or _speech_goes(token)):
             # «рассказала о студенческом добровольчестве», «остановился на водоснабжении», «речь шла о …»:
             # a speaker's subject, weaker than a cue of deliberation.
-            wanted = ("на",) if word in _DWELL_VERBS else ("о", "об", "обо")
+            dwell = word in _DWELL_VERBS
+            wanted = ("на",) if dwell else ("о", "об", "обо")
             for child in token.children:
-                if child.i > token.i and child.dep_ in ("obl", "nmod") and preposition(child) in wanted:
+                # «О ходе северного завоза топлива проинформировал …»: a report's subject may come first.
+                after = child.i > token.i or not dwell
+                if after and child.dep_ in ("obl", "nmod") and preposition(child) in wanted:
                     for member in _members(child):
                         yield from subjects(member, quotes, "report", REPORTED)
         elif token.pos_ == "VERB" and word in _ELECTION_VERBS:

@@ -248,3 +248,20 @@ def test_who_considers_and_a_remit_are_not_items(nlp: Language) -> None:
     found = _issues(nlp, text)
     assert "ремонт дорог" in found
     assert not {"депутаты", "законность", "социальная сфера"} & set(found)
+
+
+def test_a_report_subject_may_come_before_its_verb(nlp: Language) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="совещание"))
+    text = "О ходе завоза топлива в отдалённые сёла проинформировал председатель комитета Дмитрий Хаитов."
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert any(i.startswith("ход завоза топлива") for i in found)
+
+
+def test_a_member_repeating_its_preposition_is_its_own_item(nlp: Language) -> None:
+    text = (
+        "Арсен Саакян, председатель комиссии по развитию гражданского общества, – о работе по гармонизации "
+        "межнациональных отношений и об адаптации иностранных студентов."
+    )
+    found = _issues(nlp, text)
+    assert "адаптация иностранных студентов" in found
+    assert any(i.startswith("работа по гармонизации") for i in found)
