@@ -62,9 +62,15 @@ _ATTENTION_VERBS = {
     "уделить": None,
     "уделять": None,
 }
-# «остановился на водоснабжении сёл»: verbs whose «на X» is what a speaker dwelt on.
-_DWELL_VERBS = frozenset({"остановиться", "останавливаться", "сосредоточиться", "заострить"})
+# «остановился на водоснабжении сёл», «указала на низкое качество ремонта»: verbs whose «на X» is what a speaker
+# dwelt on or pointed the meeting to.
+_DWELL_VERBS = frozenset({"остановиться", "останавливаться", "сосредоточиться", "заострить", "указать", "указывать"})
 _DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
+# Nouns of amending: «поправки в бюджет», «изменения в закон».
+_AMENDMENTS = frozenset({"поправка", "изменение", "дополнение"})
+_COPULAS = frozenset({"стать", "становиться", "являться", "быть", "оставаться", "остаться"})
+# «предложил создать …», «попросила ускорить …»: verbs of asking, whose action's object a speaker raised.
+_PROPOSAL_VERBS = frozenset({"предложить", "предлагать", "попросить", "просить"})
 _DIRECTIVE_VERBS = frozenset({"поручить", "поручать", "рекомендовать", "обязать"})
 # Nouns of action and activity: «проживание», «развитие», «добровольчество».
 _ACTION_SUFFIXES = ("ние", "тие", "ство")
@@ -404,6 +410,9 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
         return
     about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in ("о", "об", "обо")]
+    if found and lemma(noun) in _AMENDMENTS and any(_amended(c) for c in noun.children if c.i > noun.i):
+        yield found  # «поправки в областной бюджет на 2024 год»: what is amended names the item
+        return
     if lemma(noun) in lex.laws and not about:
         # «проект по созданию молодёжного центра», «программа по переселению»: the remit is the question.
         remit = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) == "по"]
@@ -432,6 +441,11 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     else:
         for member in _members(about[0]):
             yield from subjects(member, quotes, "act")
+
+
+def _amended(child: Token) -> bool:
+    """«в областной бюджет», «в Закон …»: the act an amendment goes into (accusative after «в»)."""
+    return child.dep_ == "nmod" and preposition(child) in ("в", "во") and _case(child) == "Acc"
 
 
 def _forum_name(noun: Token, quotes: dict[int, int]) -> Candidate | None:
@@ -534,6 +548,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                 if after and child.dep_ in ("obl", "nmod") and preposition(child) in wanted:
                     for member in _members(child):
                         yield from subjects(member, quotes, "report", REPORTED)
+        elif token.pos_ == "VERB" and word in _PROPOSAL_VERBS:
+            yield from _proposed(token, quotes)
         elif token.pos_ == "VERB" and word in _ELECTION_VERBS:
             yield from _elected(token, quotes)
         elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
@@ -551,6 +567,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                 weight = WEAK if remit else STRONG
                 for member in _complements(token):
                     yield from subjects(member, quotes, "generic", weight)
+                for member in _named_by_copula(token):
+                    yield from subjects(member, quotes, "generic", STRONG)
         elif token.pos_ == "NOUN" and (word in lex.forums or (word in _HEARD_NOUNS and _spoken_with(token))):
             yield from _forum_subjects(token, quotes)
         elif token.pos_ == "NOUN" and (word in lex.laws or word in lex.decisions):
@@ -589,6 +607,30 @@ def _attention(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         ):
             for member in _members(child):
                 yield from subjects(member, quotes, "attention")
+
+
+def _named_by_copula(noun: Token) -> Iterator[Token]:
+    """«Третий вопрос – кадровая ситуация в больницах», «Ключевым вопросом стали поправки в бюджет», «главная
+    проблема – залоговое обеспечение»: the question is what a copula equates the generic noun with."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.pos_ == "NOUN" and head.i > noun.i:
+        yield from _members(head)
+    elif noun.dep_ in ("xcomp", "obl") and _case(noun) == "Ins" and lemma(head) in _COPULAS:
+        for child in head.children:
+            if child.dep_ == "nsubj" and child.pos_ in _NOMINAL:
+                yield from _members(child)
+
+
+def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«попросила обеспечить подвоз воды к школам», «предложил создать консультационный центр»: what a speaker
+    asks to be done is a question raised at the meeting; weaker than a report, it fills a short list only."""
+    for action in verb.children:
+        if action.dep_ != "xcomp" or action.pos_ != "VERB" or action.i < verb.i:
+            continue
+        for child in action.children:
+            if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
+                for member in _members(child):
+                    yield from subjects(member, quotes, "proposal", REPORTED)
 
 
 def _elected(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:

@@ -171,7 +171,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
         words = _words(doc, candidate)
         if not words or _not_an_issue(doc, candidate, words):
             continue
-        if candidate.kind == "report" and len(words) < 2:
+        if candidate.kind in ("report", "proposal") and len(words) < 2:
             continue  # «речь идёт об использовании …» cut to one word says too little of what was said
         span = candidate.span(doc)
         mention = TextSpan(span.start_char, span.end_char)

@@ -265,3 +265,15 @@ def test_a_member_repeating_its_preposition_is_its_own_item(nlp: Language) -> No
     found = _issues(nlp, text)
     assert "адаптация иностранных студентов" in found
     assert any(i.startswith("работа по гармонизации") for i in found)
+
+
+def test_what_a_speaker_asks_for_is_a_raised_question(nlp: Language) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
+    text = "Глава сельского поселения попросила ускорить поставку питьевой воды в отдалённые сёла."
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert any(i.startswith("поставка питьевой воды") for i in found)
+
+
+def test_a_question_named_by_a_copula(nlp: Language) -> None:
+    text = "Ключевым вопросом заседания стали поправки в областной бюджет на 2024 год."
+    assert "поправки в областной бюджет на 2024 год" in _issues(nlp, text)
