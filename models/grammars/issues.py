@@ -68,6 +68,8 @@ _DWELL_VERBS = frozenset({"остановиться", "останавливат�
 _DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
 # Nouns of amending: «поправки в бюджет», «изменения в закон».
 _AMENDMENTS = frozenset({"поправка", "изменение", "дополнение"})
+# «выразил озабоченность X-ins», «обеспокоенность X-ins»: nouns of concern, whose instrumental is the problem.
+_CONCERNS = frozenset({"озабоченность", "обеспокоенность", "беспокойство", "тревога", "недовольство"})
 _COPULAS = frozenset({"стать", "становиться", "являться", "быть", "оставаться", "остаться"})
 # «предложил создать …», «попросила ускорить …»: verbs of asking, whose action's object a speaker raised.
 _PROPOSAL_VERBS = frozenset({"предложить", "предлагать", "попросить", "просить"})
@@ -556,6 +558,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield from _conferred(token, quotes)
         elif token.pos_ == "NOUN" and word == "внимание" and lemma(token.head) in _ATTENTION_VERBS:
             yield from _attention(token, quotes)
+        elif token.pos_ == "NOUN" and word in _CONCERNS:
+            yield from _concern(token, quotes)
         elif token.pos_ == "NOUN" and word in lex.generic:
             parent = token.head
             # Objects of cue verbs are handled there; elsewhere a generic noun still introduces its subject,
@@ -631,6 +635,16 @@ def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
             if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
                 for member in _members(child):
                     yield from subjects(member, quotes, "proposal", REPORTED)
+
+
+def _concern(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«выразила озабоченность недостаточным финансированием ремонта дорог»: what worries a speaker is a problem
+    raised at the meeting."""
+    for child in noun.children:
+        instrumental = preposition(child) is None and _case(child) == "Ins"
+        if child.i > noun.i and child.dep_ == "nmod" and child.pos_ in _NOMINAL and instrumental:
+            for member in _members(child):
+                yield from subjects(member, quotes, "report", REPORTED)
 
 
 def _elected(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:

@@ -277,3 +277,10 @@ def test_what_a_speaker_asks_for_is_a_raised_question(nlp: Language) -> None:
 def test_a_question_named_by_a_copula(nlp: Language) -> None:
     text = "Ключевым вопросом заседания стали поправки в областной бюджет на 2024 год."
     assert "поправки в областной бюджет на 2024 год" in _issues(nlp, text)
+
+
+def test_what_worries_a_speaker_is_a_raised_problem(nlp: Language) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="сессия совета"))
+    text = "Жители высказали обеспокоенность состоянием водопровода в старой части города."
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert any(i.startswith("состояние водопровода") for i in found)
