@@ -274,10 +274,18 @@ def _members(token: Token) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in _NOMINAL:
             yield from _members(child)
-    if preposition(token) in _ABOUT:
+    about = preposition(token) in _ABOUT
+    # «обсудили качество уборки снега во дворах и работу транспорта»: an accusative hung on a locative is a second
+    # object, as its case tells.
+    direct = preposition(token) is None and _case(token) == "Acc"
+    if about or direct:
         for inner in token.subtree:
             deeper = inner.dep_ == "conj" and inner.head.i != token.i and inner.i > token.i
-            if deeper and inner.pos_ in _NOMINAL and preposition(inner) in _ABOUT and _case(inner) == _case(token):
+            if not deeper or inner.pos_ not in _NOMINAL or _case(inner) != _case(token):
+                continue
+            if (about and preposition(inner) in _ABOUT) or (
+                direct and preposition(inner) is None and _case(inner.head) != _case(inner)
+            ):
                 yield from _members(inner)
 
 

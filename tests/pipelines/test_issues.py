@@ -284,3 +284,10 @@ def test_what_worries_a_speaker_is_a_raised_problem(nlp: Language) -> None:
     text = "Жители высказали обеспокоенность состоянием водопровода в старой части города."
     found = [i.text for i in issues.run(nlp(text), meeting).issues]
     assert any(i.startswith("состояние водопровода") for i in found)
+
+
+def test_a_second_object_hung_on_a_place_is_its_own_item(nlp: Language) -> None:
+    text = "Депутаты обсудили качество уборки снега во дворах и работу городского общественного транспорта."
+    found = _issues(nlp, text)
+    assert "работа городского общественного транспорта" in found
+    assert any(i.startswith("качество уборки снега") for i in found)
