@@ -45,7 +45,9 @@ _NOMINAL = frozenset({"NOUN", "PROPN"})
 _MODIFIER_POS = frozenset({"ADJ", "VERB", "NUM"})
 # Complements that stay inside a phrase: the genitive (no preposition), the topic («о»), direction and
 # target in the accusative («перевод в разряд», «тарифы на импорт», «ответственность за соблюдение»).
-_INNER_PREPOSITIONS = frozenset({"о", "об", "обо", "в", "во", "на", "за", "по", "для", "к", "против", "между", "перед"})
+_INNER_PREPOSITIONS = frozenset(
+    {"о", "об", "обо", "в", "во", "на", "за", "по", "для", "к", "против", "между", "перед", "под"}
+)
 # «отчёт о ходе подготовки к отопительному сезону»: the parser often hangs a «к X» that completes the last noun of a
 # phrase on a noun or verb higher up; right after the phrase it belongs to the phrase.
 _STRANDED_PREPOSITIONS = frozenset({"к"})
@@ -73,6 +75,7 @@ _CONCERNS = frozenset({"озабоченность", "обеспокоеннос
 _COPULAS = frozenset({"стать", "становиться", "являться", "быть", "оставаться", "остаться"})
 # «предложил создать …», «попросила ускорить …»: verbs of asking, whose action's object a speaker raised.
 _PROPOSAL_VERBS = frozenset({"предложить", "предлагать", "попросить", "просить"})
+_REQUESTS = frozenset({"просьба", "предложение", "требование"})
 _DIRECTIVE_VERBS = frozenset({"поручить", "поручать", "рекомендовать", "обязать"})
 # Nouns of action and activity: «проживание», «развитие», «добровольчество».
 _ACTION_SUFFIXES = ("ние", "тие", "ство")
@@ -211,6 +214,8 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             chosen.add(child.i)
         elif child.i > head.i and child.dep_ in ("nmod", "appos") and depth < max_depth:
             prep = preposition(child)
+            if _measure(child):
+                continue  # «участка площадью 0,12 га»: a measurement, not part of the question
             if prep is None and child.dep_ == "nmod" and _case(child) in ("Gen", "Dat", "Ins", None):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
             elif (prep in _INNER_PREPOSITIONS and _case(child) not in _CIRCUMSTANCE_CASES) or prep in ("о", "об"):
@@ -255,6 +260,13 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
         if words <= MAX_WORDS or max_depth == 0:
             return (start, end) if skip is None or start != skip else (start + 1, end)
     return None
+
+
+def _measure(token: Token) -> bool:
+    """«площадью 0,12 га», «протяжённостью 14 км»: an instrumental that a number measures."""
+    if _case(token) != "Ins" or preposition(token) is not None:
+        return False
+    return any(c.pos_ == "NUM" or any(g.pos_ == "NUM" for g in c.children) for c in token.children)
 
 
 def _stranded(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> set[int]:
@@ -566,6 +578,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield from _conferred(token, quotes)
         elif token.pos_ == "NOUN" and word == "внимание" and lemma(token.head) in _ATTENTION_VERBS:
             yield from _attention(token, quotes)
+        elif token.pos_ == "NOUN" and word in _REQUESTS:
+            yield from _requested(token, quotes)
         elif token.pos_ == "NOUN" and word in _CONCERNS:
             yield from _concern(token, quotes)
         elif token.pos_ == "NOUN" and word in lex.generic:
@@ -631,6 +645,16 @@ def _named_by_copula(noun: Token) -> Iterator[Token]:
         for child in head.children:
             if child.dep_ == "nsubj" and child.pos_ in _NOMINAL:
                 yield from _members(child)
+
+
+def _requested(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«с просьбой провести аудит расходов на ремонт дорог»: a request names what is to be done."""
+    for action in noun.children:
+        if action.pos_ == "VERB" and action.i > noun.i and action.dep_ in ("nmod", "acl", "xcomp"):
+            for child in action.children:
+                if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
+                    for member in _members(child):
+                        yield from subjects(member, quotes, "proposal", REPORTED)
 
 
 def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:

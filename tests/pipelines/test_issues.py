@@ -291,3 +291,14 @@ def test_a_second_object_hung_on_a_place_is_its_own_item(nlp: Language) -> None:
     found = _issues(nlp, text)
     assert "работа городского общественного транспорта" in found
     assert any(i.startswith("качество уборки снега") for i in found)
+
+
+def test_a_request_names_what_is_to_be_done(nlp: Language) -> None:
+    text = "Депутат предложил обратиться в Счётную палату с просьбой провести аудит расходов на ремонт дорог."
+    assert "аудит расходов на ремонт дорог" in _issues(nlp, text)
+
+
+def test_a_measurement_is_not_part_of_an_item(nlp: Language) -> None:
+    text = "Депутаты одобрили выделение земельного участка площадью 0,12 га под строительство пункта."
+    found = _issues(nlp, text)
+    assert found and not any("площадь" in i for i in found)
