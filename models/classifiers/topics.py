@@ -30,6 +30,11 @@ RELATIVE_TO_TOP = 0.6
 MAX_TOPICS = 4
 # An item's words must carry at least this much of a topic's seed weight to say what the item is about.
 ITEM_MIN_WEIGHT = 1.0
+# The more items an agenda has, the less of the text each one's subject gets: past SHARED_AGENDA items an item's
+# topic needs MIN_SCORE scaled down by SHARED_AGENDA / items, never below ITEM_MIN_SCORE. Chosen on corpus-dev and
+# corpus-genre (heldout rises with it: .722 -> .740); 5-fold CV over the three sets finds it neutral (.800 vs .799).
+SHARED_AGENDA = 3
+ITEM_MIN_SCORE = 0.3
 
 
 @dataclass(frozen=True)
@@ -84,12 +89,15 @@ class TopicClassifier:
         if not ranked or ranked[0].score <= 0:
             return []
         top = ranked[0].score
+        items = list(items)
         of_items = {self.item_topic(item) for item in items}
+        item_floor = max(ITEM_MIN_SCORE, MIN_SCORE * min(1.0, SHARED_AGENDA / max(1, len(items))))
         chosen = [ranked[0]]
         for candidate in ranked[1:]:
-            if len(chosen) == MAX_TOPICS or candidate.score < MIN_SCORE:
+            if len(chosen) == MAX_TOPICS or candidate.score < min(MIN_SCORE, item_floor):
                 break
-            if candidate.score >= RELATIVE_TO_TOP * top or candidate.id in of_items:
+            strong = candidate.score >= MIN_SCORE and candidate.score >= RELATIVE_TO_TOP * top
+            if strong or (candidate.id in of_items and candidate.score >= item_floor):
                 chosen.append(candidate)
         return chosen
 

@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from models import taxonomy
-from models.classifiers.topics import MAX_TOPICS, classifier, seed_lexicon
+from models.classifiers.topics import ITEM_MIN_SCORE, MAX_TOPICS, MIN_SCORE, classifier, seed_lexicon
 from pipelines.findings import Findings
 from pipelines.stages import issues, topics
 from tests.conftest import SHARED
@@ -95,3 +95,16 @@ def test_an_agenda_items_subject_is_a_topic_though_far_behind_the_best(nlp: Lang
 def test_an_item_says_its_topic_only_with_the_topics_words() -> None:
     assert classifier().item_topic(["ремонт", "дорога"]) == "transport"
     assert classifier().item_topic(["организационный", "вопрос"]) is None
+
+
+def test_a_long_agenda_lowers_the_bar_for_its_items_topics() -> None:
+    # Budget words dominate; roads get a small share of the text (transport scores about 0.31).
+    body = ["бюджет"] * 6 + ["налог", "доход", "расход", "финансирование", "дефицит"] + ["дорога"] * 4
+    body += ["ремонт"] + ["слово"] * 200
+    ranked = {t.id: t.score for t in classifier().scores(body)}
+    assert ITEM_MIN_SCORE <= ranked["transport"] < MIN_SCORE
+    roads = ["ремонт", "дорога"]
+    short = [["исполнение", "бюджет"], roads]
+    long = [*short, ["налог", "доход"], ["план", "работа"], ["избрание", "секретарь"]]
+    assert [t.id for t in classifier().classify(body, short)] == ["budget_finance"]
+    assert [t.id for t in classifier().classify(body, long)] == ["budget_finance", "transport"]
