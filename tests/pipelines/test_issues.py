@@ -302,3 +302,14 @@ def test_a_measurement_is_not_part_of_an_item(nlp: Language) -> None:
     text = "Депутаты одобрили выделение земельного участка площадью 0,12 га под строительство пункта."
     found = _issues(nlp, text)
     assert found and not any("площадь" in i for i in found)
+
+
+def test_a_shouted_headline_states_what_was_discussed(nlp: Language) -> None:
+    text = (
+        "В АКИМАТЕ ОБСУДИЛИ ПОДГОТОВКУ К СБОРУ ХЛОПКА\n\n"
+        "Сегодня аким области провёл совещание с руководителями районов. Начальник управления доложил о готовности "
+        "техники."
+    )
+    found = issues.run(nlp(text), Findings()).issues
+    harvest = next(i for i in found if i.text == "подготовка к сбору хлопка")
+    assert text[harvest.mentions[0].start : harvest.mentions[0].end] == "ПОДГОТОВКУ К СБОРУ ХЛОПКА"
