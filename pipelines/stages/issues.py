@@ -63,7 +63,10 @@ def _text(doc: Doc, candidate: Candidate) -> str:
         if span[0].pos_ != "PROPN":  # «Председателем совета избран …» opens a sentence
             role = role[:1].lower() + role[1:]
         return f"{candidate.action} {role}"
-    if candidate.kind == "title":
+    # «О ходе исполнения наказов избирателей»: an item after its «О» is worded like a title, whatever the parser
+    # made of the line (it hangs «ходе» on «исполнения» and would put the wrong word in the nominative).
+    after_about = candidate.kind == "agenda" and span.start > 0 and doc[span.start - 1].lower_ in ("о", "об", "обо")
+    if candidate.kind == "title" or after_about:
         return _ACT_REFERENCE.sub(r"\1 ", _title(span))
     text = _ACT_REFERENCE.sub(r"\1 ", _trimmed(nominative(span)))
     if candidate.kind == "agenda" and span[0].pos_ != "PROPN" and not span[0].text.isupper():
@@ -81,6 +84,12 @@ _ACT_REFERENCE = re.compile(
     r"\b(решение|постановление|распоряжение|приказ|закон)\s+[^«»\n]{0,120}?\bот\s+[^«»\n]{1,40}?№\s*[\w/.-]+\s*",
     re.IGNORECASE,
 )
+
+
+def about_item(span: Span) -> str:
+    """An agenda item after its «О» («ходе исполнения наказов избирателей») in the nominative, worded like a title:
+    the parser often hangs «ходе» on the noun after it and would put the wrong word in the nominative."""
+    return _ACT_REFERENCE.sub(r"\1 ", _title(span))
 
 
 def _title(span: Span) -> str:

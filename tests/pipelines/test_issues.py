@@ -313,3 +313,9 @@ def test_a_shouted_headline_states_what_was_discussed(nlp: Language) -> None:
     found = issues.run(nlp(text), Findings()).issues
     harvest = next(i for i in found if i.text == "подготовка к сбору хлопка")
     assert text[harvest.mentions[0].start : harvest.mentions[0].end] == "ПОДГОТОВКУ К СБОРУ ХЛОПКА"
+
+
+def test_an_agenda_item_after_its_o_keeps_the_title_wording(nlp: Language) -> None:
+    doc = nlp("4. О ходе исполнения наказов избирателей;")
+    start = next(t.i for t in doc if t.lower_ == "ходе")
+    assert issues.about_item(doc[start : start + 4]) == "ход исполнения наказов избирателей"
