@@ -104,6 +104,11 @@ def _inflectable(span: Span) -> set[int]:
     """Roots of the span in the tree, and the agreeing words that hang off them."""
     inside = {t.i for t in span}
     roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    # A root with its own preposition in the span («… подготовки к отопительному сезону», the «к» hung by the parser
+    # outside) is a complement that keeps its case; only the phrase's head takes the new one.
+    governed = [t for t in roots if any(c.dep_ == "case" and c.i in inside and c.i < t.i for c in t.children)]
+    if len(governed) < len(roots):
+        roots = [t for t in roots if t not in governed]
     chosen: set[int] = set()
     queue = deque(roots)
     while queue:

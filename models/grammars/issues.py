@@ -45,10 +45,16 @@ _NOMINAL = frozenset({"NOUN", "PROPN"})
 _MODIFIER_POS = frozenset({"ADJ", "VERB", "NUM"})
 # Complements that stay inside a phrase: the genitive (no preposition), the topic («о»), direction and
 # target in the accusative («перевод в разряд», «тарифы на импорт», «ответственность за соблюдение»).
-_INNER_PREPOSITIONS = frozenset({"о", "об", "обо", "в", "во", "на", "за", "по", "для", "к", "против", "между"})
+_INNER_PREPOSITIONS = frozenset(
+    {"о", "об", "обо", "в", "во", "на", "за", "по", "для", "к", "против", "между", "перед", "под"}
+)
+# «отчёт о ходе подготовки к отопительному сезону»: the parser often hangs a «к X» that completes the last noun of a
+# phrase on a noun or verb higher up; right after the phrase it belongs to the phrase.
+_STRANDED_PREPOSITIONS = frozenset({"к"})
 # Place and time («в РФ», «на заседании», «в марте») are circumstances, not part of the question.
 _CIRCUMSTANCE_CASES = frozenset({"Loc"})
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
+_ABOUT = frozenset({"о", "об", "обо"})
 # «обратил внимание на X», «уделить внимание X»: the verb and the case its question is in.
 _ATTENTION_VERBS = {
     "обратить": "на",
@@ -58,15 +64,25 @@ _ATTENTION_VERBS = {
     "уделить": None,
     "уделять": None,
 }
-# «остановился на водоснабжении сёл»: verbs whose «на X» is what a speaker dwelt on.
-_DWELL_VERBS = frozenset({"остановиться", "останавливаться", "сосредоточиться", "заострить"})
+# «остановился на водоснабжении сёл», «указала на низкое качество ремонта»: verbs whose «на X» is what a speaker
+# dwelt on or pointed the meeting to.
+_DWELL_VERBS = frozenset({"остановиться", "останавливаться", "сосредоточиться", "заострить", "указать", "указывать"})
 _DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
+# Nouns of amending: «поправки в бюджет», «изменения в закон».
+_AMENDMENTS = frozenset({"поправка", "изменение", "дополнение"})
+# «выразил озабоченность X-ins», «обеспокоенность X-ins»: nouns of concern, whose instrumental is the problem.
+_CONCERNS = frozenset({"озабоченность", "обеспокоенность", "беспокойство", "тревога", "недовольство"})
+_COPULAS = frozenset({"стать", "становиться", "являться", "быть", "оставаться", "остаться"})
+# «предложил создать …», «попросила ускорить …»: verbs of asking, whose action's object a speaker raised.
+_PROPOSAL_VERBS = frozenset({"предложить", "предлагать", "попросить", "просить"})
+_REQUESTS = frozenset({"просьба", "предложение", "требование"})
 _DIRECTIVE_VERBS = frozenset({"поручить", "поручать", "рекомендовать", "обязать"})
 # Nouns of action and activity: «проживание», «развитие», «добровольчество».
 _ACTION_SUFFIXES = ("ние", "тие", "ство")
 # «заслушали информацию о ходе …»: what a meeting hears is about its question; elsewhere («сбор информации о
 # звонках») these nouns are no cue.
 _HEARD_NOUNS = frozenset({"информация", "сообщение"})
+_SPEAKING_VERBS = frozenset({"выступить", "выступать"})
 # Nouns of the cue verbs take their question in the genitive: «обсуждение проекта программы».
 _COGNATE_FORUMS = frozenset({"обсуждение", "рассмотрение"})
 # Verbs that fill a post, and the noun an agenda words it with: «избран председателем» → «избрание председателя».
@@ -198,6 +214,8 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             chosen.add(child.i)
         elif child.i > head.i and child.dep_ in ("nmod", "appos") and depth < max_depth:
             prep = preposition(child)
+            if _measure(child):
+                continue  # «участка площадью 0,12 га»: a measurement, not part of the question
             if prep is None and child.dep_ == "nmod" and _case(child) in ("Gen", "Dat", "Ins", None):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
             elif (prep in _INNER_PREPOSITIONS and _case(child) not in _CIRCUMSTANCE_CASES) or prep in ("о", "об"):
@@ -226,6 +244,10 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
         end = head.i + 1
         while end in tokens and not head.doc[end].is_space:
             end += 1
+        if max_depth:
+            tokens |= _stranded(head.doc, end, tokens, quotes)
+            while end in tokens and not head.doc[end].is_space:
+                end += 1
         # A quote is all or nothing: never cut inside a title.
         for open_i, close_i in quotes.items():
             if start <= open_i < end <= close_i:
@@ -240,12 +262,43 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
     return None
 
 
+def _measure(token: Token) -> bool:
+    """«площадью 0,12 га», «протяжённостью 14 км»: an instrumental that a number measures."""
+    if _case(token) != "Ins" or preposition(token) is not None:
+        return False
+    return any(c.pos_ == "NUM" or any(g.pos_ == "NUM" for g in c.children) for c in token.children)
+
+
+def _stranded(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> set[int]:
+    """A «к X» right after a phrase ending in a noun, hung by the parser outside the phrase: the words of X."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in _STRANDED_PREPOSITIONS or doc[end - 1].pos_ not in _NOMINAL:
+        return set()
+    noun = doc[end].head
+    if noun.i <= end or noun.pos_ != "NOUN" or noun.head.i in tokens or _is_person(noun):
+        return set()
+    return {doc[end].i} | phrase_tokens(noun, quotes, depth=1)
+
+
 def _members(token: Token) -> Iterator[Token]:
-    """A token and the members of its coordination («X, Y и Z»)."""
+    """A token and the members of its coordination («X, Y и Z»), and a member that repeats its topic preposition
+    («о работе по гармонизации отношений и об адаптации студентов»), which the parser may hang deeper down."""
     yield token
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in _NOMINAL:
             yield from _members(child)
+    about = preposition(token) in _ABOUT
+    # «обсудили качество уборки снега во дворах и работу транспорта»: an accusative hung on a locative is a second
+    # object, as its case tells.
+    direct = preposition(token) is None and _case(token) == "Acc"
+    if about or direct:
+        for inner in token.subtree:
+            deeper = inner.dep_ == "conj" and inner.head.i != token.i and inner.i > token.i
+            if not deeper or inner.pos_ not in _NOMINAL or _case(inner) != _case(token):
+                continue
+            if (about and preposition(inner) in _ABOUT) or (
+                direct and preposition(inner) is None and _case(inner.head) != _case(inner)
+            ):
+                yield from _members(inner)
 
 
 def _relational_modifier(noun: Token) -> bool:
@@ -341,7 +394,8 @@ def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG)
             for member in _members(child):
                 yield from subjects(member, quotes, "forum", weight)
         elif cognate and child.i > noun.i and child.dep_ == "nmod" and preposition(child) is None:
-            if _case(child) == "Gen" and not _is_person(child):
+            # «рассмотрение депутатов»: people in the genitive are who considers, not what is considered.
+            if _case(child) == "Gen" and "Anim" not in child.morph.get("Animacy"):
                 for member in _members(child):
                     yield from subjects(member, quotes, "forum", weight)
         elif child.dep_ == "acl" and lemma(child) in ("посвятить", "посвящать"):
@@ -378,6 +432,9 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
         return
     about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in ("о", "об", "обо")]
+    if found and lemma(noun) in _AMENDMENTS and any(_amended(c) for c in noun.children if c.i > noun.i):
+        yield found  # «поправки в областной бюджет на 2024 год»: what is amended names the item
+        return
     if lemma(noun) in lex.laws and not about:
         # «проект по созданию молодёжного центра», «программа по переселению»: the remit is the question.
         remit = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) == "по"]
@@ -406,6 +463,11 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     else:
         for member in _members(about[0]):
             yield from subjects(member, quotes, "act")
+
+
+def _amended(child: Token) -> bool:
+    """«в областной бюджет», «в Закон …»: the act an amendment goes into (accusative after «в»)."""
+    return child.dep_ == "nmod" and preposition(child) in ("в", "во") and _case(child) == "Acc"
 
 
 def _forum_name(noun: Token, quotes: dict[int, int]) -> Candidate | None:
@@ -500,28 +562,40 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         elif token.pos_ == "VERB" and (word in lex.report_verbs or word in _DWELL_VERBS or _speech_goes(token)):
             # «рассказала о студенческом добровольчестве», «остановился на водоснабжении», «речь шла о …»:
             # a speaker's subject, weaker than a cue of deliberation.
-            wanted = ("на",) if word in _DWELL_VERBS else ("о", "об", "обо")
+            dwell = word in _DWELL_VERBS
+            wanted = ("на",) if dwell else ("о", "об", "обо")
             for child in token.children:
-                if child.i > token.i and child.dep_ in ("obl", "nmod") and preposition(child) in wanted:
+                # «О ходе северного завоза топлива проинформировал …»: a report's subject may come first.
+                after = child.i > token.i or not dwell
+                if after and child.dep_ in ("obl", "nmod") and preposition(child) in wanted:
                     for member in _members(child):
                         yield from subjects(member, quotes, "report", REPORTED)
+        elif token.pos_ == "VERB" and word in _PROPOSAL_VERBS:
+            yield from _proposed(token, quotes)
         elif token.pos_ == "VERB" and word in _ELECTION_VERBS:
             yield from _elected(token, quotes)
         elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
             yield from _conferred(token, quotes)
         elif token.pos_ == "NOUN" and word == "внимание" and lemma(token.head) in _ATTENTION_VERBS:
             yield from _attention(token, quotes)
+        elif token.pos_ == "NOUN" and word in _REQUESTS:
+            yield from _requested(token, quotes)
+        elif token.pos_ == "NOUN" and word in _CONCERNS:
+            yield from _concern(token, quotes)
         elif token.pos_ == "NOUN" and word in lex.generic:
             parent = token.head
             # Objects of cue verbs are handled there; elsewhere a generic noun still introduces its subject,
             # except in a remit («комиссия по вопросам миграции»), which is weaker evidence.
             cued = parent.pos_ == "VERB" and lemma(parent) in lex.cue_verbs and token.dep_ in ("obj", "nsubj:pass")
-            remit = parent.pos_ in _NOMINAL and preposition(token) == "по"
+            # «по вопросам законности» in plural is a remit however the parser hangs it (on a misread noun too).
+            remit = preposition(token) == "по" and (parent.pos_ in _NOMINAL or "Plur" in token.morph.get("Number"))
             if not cued:
                 weight = WEAK if remit else STRONG
                 for member in _complements(token):
                     yield from subjects(member, quotes, "generic", weight)
-        elif token.pos_ == "NOUN" and word in lex.forums:
+                for member in _named_by_copula(token):
+                    yield from subjects(member, quotes, "generic", STRONG)
+        elif token.pos_ == "NOUN" and (word in lex.forums or (word in _HEARD_NOUNS and _spoken_with(token))):
             yield from _forum_subjects(token, quotes)
         elif token.pos_ == "NOUN" and (word in lex.laws or word in lex.decisions):
             yield from _act(token, quotes)
@@ -559,6 +633,50 @@ def _attention(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         ):
             for member in _members(child):
                 yield from subjects(member, quotes, "attention")
+
+
+def _named_by_copula(noun: Token) -> Iterator[Token]:
+    """«Третий вопрос – кадровая ситуация в больницах», «Ключевым вопросом стали поправки в бюджет», «главная
+    проблема – залоговое обеспечение»: the question is what a copula equates the generic noun with."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.pos_ == "NOUN" and head.i > noun.i:
+        yield from _members(head)
+    elif noun.dep_ in ("xcomp", "obl") and _case(noun) == "Ins" and lemma(head) in _COPULAS:
+        for child in head.children:
+            if child.dep_ == "nsubj" and child.pos_ in _NOMINAL:
+                yield from _members(child)
+
+
+def _requested(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«с просьбой провести аудит расходов на ремонт дорог»: a request names what is to be done."""
+    for action in noun.children:
+        if action.pos_ == "VERB" and action.i > noun.i and action.dep_ in ("nmod", "acl", "xcomp"):
+            for child in action.children:
+                if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
+                    for member in _members(child):
+                        yield from subjects(member, quotes, "proposal", REPORTED)
+
+
+def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«попросила обеспечить подвоз воды к школам», «предложил создать консультационный центр»: what a speaker
+    asks to be done is a question raised at the meeting; weaker than a report, it fills a short list only."""
+    for action in verb.children:
+        if action.dep_ != "xcomp" or action.pos_ != "VERB" or action.i < verb.i:
+            continue
+        for child in action.children:
+            if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
+                for member in _members(child):
+                    yield from subjects(member, quotes, "proposal", REPORTED)
+
+
+def _concern(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«выразила озабоченность недостаточным финансированием ремонта дорог»: what worries a speaker is a problem
+    raised at the meeting."""
+    for child in noun.children:
+        instrumental = preposition(child) is None and _case(child) == "Ins"
+        if child.i > noun.i and child.dep_ == "nmod" and child.pos_ in _NOMINAL and instrumental:
+            for member in _members(child):
+                yield from subjects(member, quotes, "report", REPORTED)
 
 
 def _elected(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
@@ -601,6 +719,11 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
 def _instructed(verb: Token) -> bool:
     """«Поручить заместителю … утвердить дислокацию лагерей»: a task a decision sets, not a question dealt with."""
     return verb.dep_ == "xcomp" and lemma(verb.head) in _DIRECTIVE_VERBS
+
+
+def _spoken_with(noun: Token) -> bool:
+    """«выступил с информацией о росте тарифов»: what a speaker came with is the question he spoke to."""
+    return preposition(noun) in ("с", "со") and lemma(noun.head) in _SPEAKING_VERBS
 
 
 def _speech_goes(verb: Token) -> bool:

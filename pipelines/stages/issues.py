@@ -18,6 +18,7 @@ from models import lexicons
 from models.grammars.issues import STRONG, Candidate, candidates, lemma
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, IssueFinding, TextSpan
+from pipelines.nlp import analyse
 from pipelines.normalize import inflect_token, inflected, nominative
 
 # Cue-led issues are all kept (an agenda may list ten); weaker ones only fill up to MAX_ISSUES.
@@ -31,6 +32,10 @@ LEAD_BONUS = 1.0
 REPEAT_BONUS = 0.5
 MAX_REPEAT_BONUS = 1.0
 SAME_ISSUE = 0.5
+# Headlines in capitals: lines of capital letters within the top of the text.
+HEADLINE_CHARS = 1000
+MAX_HEADLINES = 2
+_SHOUTED_LINE = re.compile(r"^[ \t]*[А-ЯЁ][А-ЯЁ0-9 ,.:;«»\"–—-]{10,200}$", re.MULTILINE)
 _STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с", "со", "о", "об", "от", "до", "за", "к", "из", "а"})
 
 
@@ -58,7 +63,10 @@ def _text(doc: Doc, candidate: Candidate) -> str:
         if span[0].pos_ != "PROPN":  # «Председателем совета избран …» opens a sentence
             role = role[:1].lower() + role[1:]
         return f"{candidate.action} {role}"
-    if candidate.kind == "title":
+    # «О ходе исполнения наказов избирателей»: an item after its «О» is worded like a title, whatever the parser
+    # made of the line (it hangs «ходе» on «исполнения» and would put the wrong word in the nominative).
+    after_about = candidate.kind == "agenda" and span.start > 0 and doc[span.start - 1].lower_ in ("о", "об", "обо")
+    if candidate.kind == "title" or after_about:
         return _ACT_REFERENCE.sub(r"\1 ", _title(span))
     text = _ACT_REFERENCE.sub(r"\1 ", _trimmed(nominative(span)))
     if candidate.kind == "agenda" and span[0].pos_ != "PROPN" and not span[0].text.isupper():
@@ -76,6 +84,12 @@ _ACT_REFERENCE = re.compile(
     r"\b(решение|постановление|распоряжение|приказ|закон)\s+[^«»\n]{0,120}?\bот\s+[^«»\n]{1,40}?№\s*[\w/.-]+\s*",
     re.IGNORECASE,
 )
+
+
+def about_item(span: Span) -> str:
+    """An agenda item after its «О» («ходе исполнения наказов избирателей») in the nominative, worded like a title:
+    the parser often hangs «ходе» on the noun after it and would put the wrong word in the nominative."""
+    return _ACT_REFERENCE.sub(r"\1 ", _title(span))
 
 
 def _title(span: Span) -> str:
@@ -126,7 +140,8 @@ def _overlap(a: list[str], b: list[str]) -> float:
 def _score(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]]) -> float:
     score = candidate.weight
     if candidate.weight < STRONG:
-        if doc[candidate.start].idx < LEAD_CHARS:
+        # A remit («комиссия по вопросам миграции») names a body's standing field, in the lead as anywhere.
+        if doc[candidate.start].idx < LEAD_CHARS and candidate.kind != "generic":
             score += LEAD_BONUS
         repeats = head_pairs[_head_pair(doc, candidate)] - 1
         score += min(MAX_REPEAT_BONUS, REPEAT_BONUS * repeats)
@@ -158,36 +173,54 @@ def _trimmed(text: str) -> str:
     return rest if head.lower() in ("и", "а", "также") and rest else text
 
 
+def _shouted_headlines(doc: Doc) -> list[tuple[Doc, int]]:
+    """Headlines typed in capitals near the top («В АКИМАТЕ ОБСУДИЛИ ПАВОДКИ И ТАРИФЫ НА ГАЗ»), each parsed again in
+    sentence case (the taggers misread capitals as names) with its offset in the text. Few and short: bounded."""
+    text = doc.text[:HEADLINE_CHARS]
+    found: list[tuple[Doc, int]] = []
+    for line in _SHOUTED_LINE.finditer(text):
+        words = line.group().split()
+        if len(words) >= 3 and len(found) < MAX_HEADLINES:
+            headline = line.group().rstrip()
+            # A full stop ends the headline as a sentence: without it the parser reads it worse.
+            stop = "" if headline[-1] in ".!?" else "."
+            found.append((analyse(headline[:1] + headline[1:].lower() + stop), line.start()))
+    return found
+
+
 def run(doc: Doc, findings: Findings) -> Findings:
     names = [(m.start, m.end) for org in findings.organizations for m in org.mentions]
     # A post filled is an agenda item of a meeting; in a news story it is the news, not a question dealt with.
     meeting = findings.meeting.title is not None
-    found = [c for c in candidates(doc, names) if c.end > c.start and (meeting or c.kind != "elect")]
-    head_pairs = Counter(_head_pair(doc, c) for c in found)
+    found = [(doc, 0, c) for c in candidates(doc, names) if c.end > c.start and (meeting or c.kind != "elect")]
+    # What a shouted headline says was discussed, where a cue says so.
+    for headline, offset in _shouted_headlines(doc):
+        found += [(headline, offset, c) for c in candidates(headline) if c.end > c.start and c.weight >= STRONG]
+    head_pairs = Counter(_head_pair(d, c) for d, _, c in found)
     issues: list[_Issue] = []
-    for candidate in sorted(found, key=lambda c: (-_score(doc, c, head_pairs), c.start)):
+    for source, offset, candidate in sorted(found, key=lambda f: (-_score(f[0], f[2], head_pairs), f[1], f[2].start)):
         check_deadline("issues")
-        words = _words(doc, candidate)
-        if not words or _not_an_issue(doc, candidate, words):
+        words = _words(source, candidate)
+        if not words or _not_an_issue(source, candidate, words):
             continue
-        if candidate.kind == "report" and len(words) < 2:
+        if candidate.kind in ("report", "proposal") and len(words) < 2:
             continue  # «речь идёт об использовании …» cut to one word says too little of what was said
-        span = candidate.span(doc)
-        mention = TextSpan(span.start_char, span.end_char)
-        head = _head(doc, candidate)
+        span = candidate.span(source)
+        mention = TextSpan(offset + span.start_char, min(offset + span.end_char, len(doc.text)))
+        head = _head(source, candidate)
         same = next((i for i in issues if _same(i, words, head)), None)
         if same is not None:
             same.mentions.add(mention)
             same.first = min(same.first, mention.start)
             if candidate.kind == "title" and "«" not in same.text:
                 # An act's own title names the item better than a paraphrase («поправки в закон о пастбищах»).
-                same.text, same.kind = _text(doc, candidate), candidate.kind
+                same.text, same.kind = _text(source, candidate), candidate.kind
             continue
-        score = _score(doc, candidate, head_pairs)
+        score = _score(source, candidate, head_pairs)
         if meeting and candidate.kind == "report":
             # At a meeting what a speaker reported on is a question the meeting dealt with.
             score = max(score, STRONG)
-        issues.append(_Issue(_text(doc, candidate), words, score, mention.start, head, candidate.kind, {mention}))
+        issues.append(_Issue(_text(source, candidate), words, score, mention.start, head, candidate.kind, {mention}))
     kept = [i for i in issues if i.score >= STRONG][:MAX_CUED]
     kept += [i for i in issues if MIN_SCORE <= i.score < STRONG][: max(0, MAX_ISSUES - len(kept))]
     # Every report is about something: when the cues found too little, the best-placed phrases of action stand in.

@@ -42,6 +42,7 @@ from pipelines.layouts import (
 )
 from pipelines.normalize import nominative
 from pipelines.person_names import parse_name
+from pipelines.stages.issues import about_item
 from pipelines.stages.positions import split_title
 from pipelines.titles import is_position_head, title_after, title_before
 
@@ -331,8 +332,10 @@ def _agenda_issue(doc: Doc, start: int, end: int) -> IssueFinding | None:
     if span is None or not len(span):
         return None
     if fold(span[0].text) in _ABOUT and len(span) > 1:
+        phrase = about_item(span[1:])
         span = span[1:]
-    phrase = nominative(span)
+    else:
+        phrase = nominative(span)
     if span[0].pos_ != "PROPN" and not span[0].text.isupper():
         phrase = phrase[:1].lower() + phrase[1:]
     return IssueFinding(phrase, (TextSpan(span.start_char, span.end_char),))

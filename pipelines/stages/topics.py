@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
-from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 from models.classifiers.topics import classifier
-from pipelines.findings import Findings, TopicFinding
+from pipelines.findings import Findings, IssueFinding, TopicFinding
 
 # Function words and numbers say nothing about the subject; proper names do (ООН, ЕАЭС, МЧС).
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
@@ -21,25 +22,40 @@ _CONTENT_POS_IDS = frozenset(POS_IDS[pos] for pos in _CONTENT_POS)
 _SET_PHRASES = {("муниципальный", "образование"): "муниципалитет"}
 
 
-def content_lemmas(doc: Doc) -> list[str]:
-    """The lemma (else the lower-cased word) of every content word, ё folded; a set phrase's noun is
-    replaced by what the phrase means.
+def _content_words(doc: Doc) -> tuple[list[int], list[str]]:
+    """Character offsets and lemmas (else the lower-cased word) of every content word, ё folded; a set phrase's
+    noun is replaced by what the phrase means.
 
     Read from arrays of string ids: a Token object for every word cost more than the lookups.
     """
     strings = doc.vocab.strings
-    lemmas = [
-        (strings[lemma] or strings[lower]).lower().replace("ё", "е")
-        for pos, lemma, lower, orth in doc.to_array([POS, LEMMA, LOWER, ORTH]).tolist()
-        if pos in _CONTENT_POS_IDS and any(ch.isalpha() for ch in strings[orth])
-    ]
+    offsets, lemmas = [], []
+    for pos, lemma, lower, orth, idx in doc.to_array([POS, LEMMA, LOWER, ORTH, IDX]).tolist():
+        if pos in _CONTENT_POS_IDS and any(ch.isalpha() for ch in strings[orth]):
+            offsets.append(idx)
+            lemmas.append((strings[lemma] or strings[lower]).lower().replace("ё", "е"))
     for i in range(1, len(lemmas)):
         meaning = _SET_PHRASES.get((lemmas[i - 1], lemmas[i]))
         if meaning is not None:
             lemmas[i] = meaning
-    return lemmas
+    return offsets, lemmas
+
+
+def content_lemmas(doc: Doc) -> list[str]:
+    """The lemma of every content word (see `_content_words`)."""
+    return _content_words(doc)[1]
+
+
+def _item_lemmas(offsets: list[int], lemmas: list[str], issue: IssueFinding) -> list[str]:
+    """The content lemmas inside an issue's mentions: what the agenda item itself is worded with."""
+    words: list[str] = []
+    for mention in issue.mentions:
+        words += lemmas[bisect_left(offsets, mention.start) : bisect_left(offsets, mention.end)]
+    return words
 
 
 def run(doc: Doc, findings: Findings) -> Findings:
-    topics = tuple(TopicFinding(t.id, t.label, t.score) for t in classifier().classify(content_lemmas(doc)))
+    offsets, lemmas = _content_words(doc)
+    items = [_item_lemmas(offsets, lemmas, issue) for issue in findings.issues]
+    topics = tuple(TopicFinding(t.id, t.label, t.score) for t in classifier().classify(lemmas, items))
     return replace(findings, topics=topics)

@@ -213,3 +213,109 @@ def test_decisions_under_a_question_are_not_agenda_items(nlp: Language) -> None:
 def test_a_situation_of_people_is_not_an_act(nlp: Language) -> None:
     text = "Депутат обратил внимание на положение пожилых родителей трудовых мигрантов."
     assert _issues(nlp, text) == ["положение пожилых родителей трудовых мигрантов"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «к X» hung by the parser on «отчётом» still completes «подготовки», and keeps its dative.
+        (
+            "С отчётом о ходе подготовки к отопительному сезону выступил начальник отдела Иван Петров.",
+            "ход подготовки к отопительному сезону",
+        ),
+        # «выступил с информацией о X»: what the speaker came with is the question.
+        (
+            "Далее с информацией о росте тарифов на воду выступила начальник управления Анна Иванова.",
+            "рост тарифов на воду",
+        ),
+        # «сообщил о X» reports a subject; «перед кем» stays inside the phrase.
+        (
+            "Начальник управления сообщил о задолженности подрядчиков перед поставщиками.",
+            "задолженность подрядчиков перед поставщиками",
+        ),
+    ],
+)
+def test_reported_subjects_keep_their_complements(nlp: Language, text: str, expected: str) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание акимата"))
+    assert expected in [i.text for i in issues.run(nlp(text), meeting).issues]
+
+
+def test_who_considers_and_a_remit_are_not_items(nlp: Language) -> None:
+    text = (
+        "На рассмотрение депутатов было вынесено три вопроса. Депутаты обсудили ремонт дорог и вывоз мусора. "
+        "Председатель постоянной комиссии маслихата по вопросам законности и социальной сферы поддержал решение."
+    )
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert not {"депутаты", "законность", "социальная сфера"} & set(found)
+
+
+def test_a_report_subject_may_come_before_its_verb(nlp: Language) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="совещание"))
+    text = "О ходе завоза топлива в отдалённые сёла проинформировал председатель комитета Дмитрий Хаитов."
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert any(i.startswith("ход завоза топлива") for i in found)
+
+
+def test_a_member_repeating_its_preposition_is_its_own_item(nlp: Language) -> None:
+    text = (
+        "Арсен Саакян, председатель комиссии по развитию гражданского общества, – о работе по гармонизации "
+        "межнациональных отношений и об адаптации иностранных студентов."
+    )
+    found = _issues(nlp, text)
+    assert "адаптация иностранных студентов" in found
+    assert any(i.startswith("работа по гармонизации") for i in found)
+
+
+def test_what_a_speaker_asks_for_is_a_raised_question(nlp: Language) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
+    text = "Глава сельского поселения попросила ускорить поставку питьевой воды в отдалённые сёла."
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert any(i.startswith("поставка питьевой воды") for i in found)
+
+
+def test_a_question_named_by_a_copula(nlp: Language) -> None:
+    text = "Ключевым вопросом заседания стали поправки в областной бюджет на 2024 год."
+    assert "поправки в областной бюджет на 2024 год" in _issues(nlp, text)
+
+
+def test_what_worries_a_speaker_is_a_raised_problem(nlp: Language) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="сессия совета"))
+    text = "Жители высказали обеспокоенность состоянием водопровода в старой части города."
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert any(i.startswith("состояние водопровода") for i in found)
+
+
+def test_a_second_object_hung_on_a_place_is_its_own_item(nlp: Language) -> None:
+    text = "Депутаты обсудили качество уборки снега во дворах и работу городского общественного транспорта."
+    found = _issues(nlp, text)
+    assert "работа городского общественного транспорта" in found
+    assert any(i.startswith("качество уборки снега") for i in found)
+
+
+def test_a_request_names_what_is_to_be_done(nlp: Language) -> None:
+    text = "Депутат предложил обратиться в Счётную палату с просьбой провести аудит расходов на ремонт дорог."
+    assert "аудит расходов на ремонт дорог" in _issues(nlp, text)
+
+
+def test_a_measurement_is_not_part_of_an_item(nlp: Language) -> None:
+    text = "Депутаты одобрили выделение земельного участка площадью 0,12 га под строительство пункта."
+    found = _issues(nlp, text)
+    assert found and not any("площадь" in i for i in found)
+
+
+def test_a_shouted_headline_states_what_was_discussed(nlp: Language) -> None:
+    text = (
+        "В АКИМАТЕ ОБСУДИЛИ ПОДГОТОВКУ К СБОРУ ХЛОПКА\n\n"
+        "Сегодня аким области провёл совещание с руководителями районов. Начальник управления доложил о готовности "
+        "техники."
+    )
+    found = issues.run(nlp(text), Findings()).issues
+    harvest = next(i for i in found if i.text == "подготовка к сбору хлопка")
+    assert text[harvest.mentions[0].start : harvest.mentions[0].end] == "ПОДГОТОВКУ К СБОРУ ХЛОПКА"
+
+
+def test_an_agenda_item_after_its_o_keeps_the_title_wording(nlp: Language) -> None:
+    doc = nlp("4. О ходе исполнения наказов избирателей;")
+    start = next(t.i for t in doc if t.lower_ == "ходе")
+    assert issues.about_item(doc[start : start + 4]) == "ход исполнения наказов избирателей"

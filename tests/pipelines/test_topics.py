@@ -8,9 +8,9 @@ import pytest
 from spacy.language import Language
 
 from models import taxonomy
-from models.classifiers.topics import MAX_TOPICS, classifier, seed_lexicon
+from models.classifiers.topics import ITEM_MIN_SCORE, MAX_TOPICS, MIN_SCORE, classifier, seed_lexicon
 from pipelines.findings import Findings
-from pipelines.stages import topics
+from pipelines.stages import issues, topics
 from tests.conftest import SHARED
 
 
@@ -74,3 +74,37 @@ def test_a_municipality_is_not_schooling(nlp: Language) -> None:
     )
     assert "education" not in _topics(nlp, text)
     assert _topics(nlp, text)[0] == "governance"
+
+
+_BUDGET_SESSION_WITH_MEALS = (
+    "Сессия городского совета. Депутаты рассмотрели исполнение бюджета города за 2023 год: доходы бюджета, "
+    "налоговые поступления, расходы бюджета и дефицит бюджета, муниципальный долг и финансирование программ. "
+    "Вторым вопросом рассмотрели организацию горячего питания учащихся школ."
+)
+
+
+def test_an_agenda_items_subject_is_a_topic_though_far_behind_the_best(nlp: Language) -> None:
+    doc = nlp(_BUDGET_SESSION_WITH_MEALS)
+    with_items = issues.run(doc, Findings())
+    assert any("питания учащихся школ" in i.text for i in with_items.issues)
+    # The whole text weighs education far below the budget; the item about school meals makes it a topic.
+    assert [t.id for t in topics.run(doc, Findings()).topics] == ["budget_finance"]
+    assert [t.id for t in topics.run(doc, with_items).topics] == ["budget_finance", "education"]
+
+
+def test_an_item_says_its_topic_only_with_the_topics_words() -> None:
+    assert classifier().item_topic(["ремонт", "дорога"]) == "transport"
+    assert classifier().item_topic(["организационный", "вопрос"]) is None
+
+
+def test_a_long_agenda_lowers_the_bar_for_its_items_topics() -> None:
+    # Budget words dominate; roads get a small share of the text (transport scores about 0.31).
+    body = ["бюджет"] * 6 + ["налог", "доход", "расход", "финансирование", "дефицит"] + ["дорога"] * 4
+    body += ["ремонт"] + ["слово"] * 200
+    ranked = {t.id: t.score for t in classifier().scores(body)}
+    assert ITEM_MIN_SCORE <= ranked["transport"] < MIN_SCORE
+    roads = ["ремонт", "дорога"]
+    short = [["исполнение", "бюджет"], roads]
+    long = [*short, ["налог", "доход"], ["план", "работа"], ["избрание", "секретарь"]]
+    assert [t.id for t in classifier().classify(body, short)] == ["budget_finance"]
+    assert [t.id for t in classifier().classify(body, long)] == ["budget_finance", "transport"]
