@@ -45,6 +45,8 @@ class NameParts:
     first_name: str | None = None
     patronymic: str | None = None
     initials: str | None = None
+    # Particles of a European name written before the surname and catalogued apart: «де», «ван», «фон».
+    particles: str | None = None
     # The surname stands in the nominative in the text, so its written form is the canonical one.
     surname_as_written: bool = False
     # Folded forms a mention of the same surname may take: the nominative and the written form.
@@ -138,6 +140,9 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
     """`word` (a name part in `case`) in the nominative, keeping its gender."""
     if case in (None, "Nom") or (not word.isalpha() and "-" not in word):
         return word
+    article, _, rest = word.partition("-")
+    if rest and fold(article) in lexicons.load("name_articles") and article.islower():
+        return f"{article}-{_nominative(rest, case, gender, part)}"  # «ас-Сабаха» → «ас-Сабах»
     want = _TAG_OF_PART[part]
     oc_case, oc_gender = _OC_CASE.get(case), _OC_GENDER.get(gender or "")
     parses = [p for p in loading.parse(word) if p.tag.POS == "NOUN" and p.tag.case == oc_case]
@@ -270,6 +275,24 @@ def _regnal_name(token: Token, number: Token, case: str | None) -> NameParts:
     )
 
 
+def _opens_with_article(token: Token) -> bool:
+    """«аль-Багдади», «ас-Сабаха»: an Arabic surname opened by the article, lower-case, then the name."""
+    article, _, rest = token.text.partition("-")
+    return bool(rest) and rest[:1].isupper() and fold(article) in lexicons.load("name_articles")
+
+
+def _particle_opening(token: Token, span: Span) -> bool:
+    """A European particle written with a capital before the rest of the name: «Де Блазио», «Фон Браун».
+    Not «Ван» or «Ле», which are Chinese and Vietnamese surnames too."""
+    w = fold(token.text)
+    return (
+        token.i + 1 < span.end
+        and token.text[:1].isupper()
+        and w in lexicons.load("name_particles_apart")
+        and w not in lexicons.load("east_asian_surnames")
+    )
+
+
 def _is_initial(token: Token) -> bool:
     return token.is_alpha and token.is_upper and len(token.text) == 1
 
@@ -308,6 +331,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         if words and _is_regnal_number(token):
             regnal = token  # «Елизавета II», «Иоанн Павел II»: an ordinal, never a surname or an initial
             continue
+        if not words and not pending and _particle_opening(token, span):
+            pending.append(token)  # «Де Блазио обещал»: the particle opens a sentence
+            continue
         if not words and not pending and _is_title_before_name(token, span, titled_by is not None):
             titled_by = token  # «Сэр Алекс Фергюсон», «Папа Римский Франциск», «Шестидесятивосьмилетняя Руссефф»
             continue
@@ -317,7 +343,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         elif token.is_alpha or ("-" in token.text and token.text.replace("-", "").isalpha()):
             if fold(token.text) in lexicons.load("name_particles") and token.text.islower():
                 pending.append(token)
-            elif token.text[:1].isupper() and token.pos_ not in ("VERB", "AUX", "ADP", "CCONJ"):
+            elif (token.text[:1].isupper() and token.pos_ not in ("VERB", "AUX", "ADP", "CCONJ")) or (
+                _opens_with_article(token)
+            ):
                 particles[len(words)] = pending
                 pending = []
                 words.append(token)
@@ -347,7 +375,8 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
             return None
     elif len(words) == 1:
         # A monarch or pope is named by a first name and a number: the name is all there is to catalogue.
-        if regnal is None and reads_as_first_name(words[0].text):
+        # A particle before the word makes it a surname: «де Блазио».
+        if regnal is None and not particles.get(0) and reads_as_first_name(words[0].text):
             return None
         surname_at = 0
     elif fold(words[0].text) in lexicons.load("east_asian_surnames") and not looks_like_surname(words[1].text):
@@ -385,9 +414,14 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         return _nominative(token.text, gendered.case, gendered.gender, part)
 
     prefix = particles.get(surname_at, [])
-    if prefix:
-        surname = " ".join([*(t.text for t in prefix), surname])
+    apart = None
+    if prefix and all(fold(t.text) in lexicons.load("name_particles_apart") for t in prefix):
+        apart = " ".join(t.text for t in prefix)  # «Билл де Блазио»: the surname is «Блазио»
+    elif prefix:
+        surname = " ".join([*(t.text for t in prefix), surname])  # «Усама бин Ладен»
     keys = {fold(surname), fold(surname_token.text)}
+    if _opens_with_article(surname_token):
+        keys.add(fold(surname.partition("-")[2]))  # «аль-Багдади» is «Багдади» too
     if not initials and patronymic is None:
         # «Мигель Диас-Канель Бермудес»: any word but a known first name may be what the text
         # elsewhere calls the person by.
@@ -403,6 +437,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         first_name=other_part(first, "first") if first is not None else None,
         patronymic=other_part(patronymic, "patronymic") if patronymic is not None else None,
         initials="".join(f"{t.text}." for t in sorted(initials, key=lambda t: t.i)) or None,
+        particles=apart,
         surname_as_written=fold(surname) == fold(surname_token.text) if gendered else case in (None, "Nom"),
         surname_keys=frozenset(keys | {fold(other_gender(surname))}),
         gender=gender,

@@ -27,6 +27,8 @@ def _persons(nlp: Language, text: str) -> list[tuple[str, str | None, str | None
         ("Выступил Владимир Вольфович Жириновский.", [("Жириновский", "Владимир", "Вольфович", None)]),
         ("Эту позицию поддержал Усама бин Ладен.", [("бин Ладен", "Усама", None, None)]),
         ("Генсек ООН Пан Ги Мун прибыл в Москву.", [("Пан", None, None, None)]),
+        # An Arabic surname opens with the article, lower-case: the tagger's span includes it.
+        ("Боевик поклялся в верности Абу Бакру аль-Багдади.", [("аль-Багдади", "Абу", None, None)]),
         ("Депутат Айгерим Жумабекова поддержала проект.", [("Жумабекова", "Айгерим", None, None)]),
         (
             "ПРИСУТСТВОВАЛИ:\nСидорова А.П. – депутат\nИВАНОВ И.И. – председатель\n",
@@ -219,3 +221,19 @@ def test_brackets_that_spell_no_name(nlp: Language) -> None:
     """A party's abbreviation or an agency after a name is no other spelling of it."""
     text = "Выступил депутат Ержан Калиев (AMANAT). Об этом сообщил Джон Смит (Reuters)."
     assert [(p.surname, p.aliases) for p in find_persons(nlp(text))] == [("Калиев", ()), ("Смит", ())]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname", "mentions"),
+    [
+        ("Мэр Нью-Йорка Билл де Блазио заявил о мерах. Де Блазио обещал помочь.", "Билл де Блазио", "Блазио", 2),
+        ("Тренером сборной остался Висенте дель Боске.", "Висенте дель Боске", "Боске", 1),
+        ("Дневник хранила Жаклин ван Маарсен.", "Жаклин ван Маарсен", "Маарсен", 1),
+    ],
+)
+def test_a_european_particle_is_in_the_name_not_the_surname(
+    nlp: Language, text: str, name: str, surname: str, mentions: int
+) -> None:
+    """«де», «дель», «ван» are written with the name and catalogued apart from the surname."""
+    (person,) = find_persons(nlp(text))
+    assert (person.name, person.surname, len(person.mentions)) == (name, surname, mentions)
