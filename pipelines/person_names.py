@@ -56,6 +56,8 @@ class NameParts:
     end: int = 0
     # "Masc"/"Fem" when a first name, patronymic or the verb's agreement tells it, else None.
     gender: str | None = None
+    # A monarch's or pope's name and number («Елизавета II»): the first name stands for the surname.
+    regnal: bool = False
 
 
 def fold(word: str) -> str:
@@ -272,6 +274,7 @@ def _regnal_name(token: Token, number: Token, case: str | None) -> NameParts:
         surname_keys=frozenset({fold(name), fold(token.text)}),
         start=token.idx,
         end=number.idx + len(number),
+        regnal=True,
     )
 
 

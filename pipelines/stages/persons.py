@@ -51,6 +51,11 @@ class _Cluster:
         self.gender = self.gender or parts.gender
         bisect.insort(self.starts, span.start)
 
+    def add_mention(self, span: TextSpan) -> None:
+        """A mention that names no part of the name beyond what the person has: «Говард» of Говард Баффет."""
+        self.spans.append(span)
+        bisect.insort(self.starts, span.start)
+
     def letters(self) -> tuple[str | None, str | None]:
         return self.first, self.patr
 
@@ -354,6 +359,40 @@ def _aliases(doc: Doc, clusters: list[_Cluster]) -> dict[int, tuple[str, ...]]:
     return {index: tuple(texts) for index, texts in found.items()}
 
 
+_CASE_ENDINGS = ("ом", "ем", "ой", "ей", "ью", "а", "я", "у", "ю", "е", "и", "ы", "о", "ь", "й")
+
+
+def _name_stem(word: str) -> str:
+    """A first name without its case ending, the same for all its forms: Лея, Леи, Лею → ле."""
+    w = fold(word)
+    ending = next((e for e in _CASE_ENDINGS if w.endswith(e) and len(w) - len(e) >= 2), "")
+    return w[: len(w) - len(ending)]
+
+
+def _by_first_name(clusters: list[_Cluster]) -> dict[str, list[_Cluster]]:
+    """The persons named with a first name, by its stem."""
+    found: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        for stem in {_name_stem(p.first_name) for p in cluster.parts if p.first_name}:
+            found.setdefault(stem, []).append(cluster)
+    return found
+
+
+def _called_by_first_name(parts: NameParts, by_first_name: dict[str, list[_Cluster]]) -> _Cluster | None:
+    """The one person whose first name a lone word is, when no person has it as a surname: a text names
+    «Говард Баффет», then «Говард». An East Asian surname stays one (Ким, Ли)."""
+    if (
+        parts.regnal
+        or parts.patronymic
+        or " " in parts.surname
+        or fold(parts.surname) in lexicons.load("east_asian_surnames")
+    ):
+        return None
+    stems = {_name_stem(key) for key in parts.surname_keys}
+    found = {c.index: c for stem in stems for c in by_first_name.get(stem, ())}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
     mentions = person_mentions(doc)
     clusters = _Clusters()
@@ -363,6 +402,7 @@ def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
     for parts, span in full:
         candidates = clusters.compatible(parts)
         clusters.add(candidates[0] if candidates else None, parts, span)
+    by_first_name = _by_first_name(clusters.all)
     for parts, span in bare:
         check_deadline("persons")
         candidates = clusters.compatible(parts)
@@ -372,6 +412,10 @@ def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
             if before
             else (candidates[0] if candidates else None)
         )
+        called = _called_by_first_name(parts, by_first_name) if target is None else None
+        if called is not None:
+            called.add_mention(span)  # «Говард Баффет … Говард сказал»: no surname of its own
+            continue
         clusters.add(target, parts, span)
     ordered = sorted(clusters.all, key=lambda c: min(c.spans))
     aliases = _aliases(doc, clusters.all)

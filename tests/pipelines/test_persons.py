@@ -237,3 +237,27 @@ def test_a_european_particle_is_in_the_name_not_the_surname(
     """«де», «дель», «ван» are written with the name and catalogued apart from the surname."""
     (person,) = find_persons(nlp(text))
     assert (person.name, person.surname, len(person.mentions)) == (name, surname, mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Фонд возглавил Говард Баффет. Как рассказал Говард, фонд выделит деньги на фермы.",
+            [("Баффет", "Говард", 2)],
+        ),
+        (
+            "На встрече были Колин Пауэлл и Джон Смит. Колин заявил, что поддерживает план.",
+            [("Пауэлл", "Колин", 2), ("Смит", "Джон", 1)],
+        ),
+        # A monarch's name is no first name of another person.
+        ("Принцесса Елизавета Виндзор родилась в Лондоне. Елизавета II правит с 1952 года.", None),
+    ],
+)
+def test_a_first_name_alone_is_the_person_named_with_it(nlp: Language, text: str, expected: list | None) -> None:
+    """A foreign first name no name list knows, alone, is the one person the text gave it to, not a surname."""
+    persons = [(p.surname, p.first_name, len(p.mentions)) for p in find_persons(nlp(text))]
+    if expected is None:
+        assert ("Елизавета", None, 1) in persons
+    else:
+        assert persons == expected
