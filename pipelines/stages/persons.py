@@ -261,9 +261,22 @@ def _cut_off(token: Token) -> bool:
     return len(token.text) <= 2 and token.is_alpha and all(t.is_space for t in doc[token.i + 1 :])
 
 
-def _not_a_name(ent: Span, named: frozenset[str]) -> bool:
+def _names_a_place(word: str) -> bool:
+    """pymorphy's dictionary knows the word as a place or a body and never as a name: «Алабама», «Нева»,
+    «Гоминьдан». A surname that is a town's name too (Чехов) has its surname reading."""
+    known = [p for p in loading.parse(word) if p.is_known]
+    return (
+        bool(known)
+        and any({"Geox", "Orgn"} & p.tag.grammemes for p in known)
+        and not any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in known)
+        and word not in lexicons.load("east_asian_surnames")
+    )
+
+
+def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
     """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
-    name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text."""
+    name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text, a place or a
+    body the text names as such elsewhere (`elsewhere`: stems of one-word places and bodies)."""
     not_names, bodies = lexicons.load("person_not_names"), lexicons.load("org_heads")
     words = [t for t in ent if any(c.isalpha() for c in t.text)]
     if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies for t in words):
@@ -275,6 +288,8 @@ def _not_a_name(ent: Span, named: frozenset[str]) -> bool:
     if word not in named and _capital_tells_nothing(token) and _is_common_word(word):
         return True
     if _cut_off(token):
+        return True
+    if word not in named and (_names_a_place(word) or _name_stem(word) in elsewhere):
         return True
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     body = any(t.is_title and (fold(t.lemma_) in bodies or fold(t.text) in not_names) for t in neighbours)
@@ -297,11 +312,17 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
     named = frozenset(fold(t.text) for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for t in ent)
+    # One-word places and bodies: «в Ливерпуле … игроки Ливерпуля», where the tagger took one for a person.
+    elsewhere = frozenset(
+        _name_stem(ent.text)
+        for ent in doc.ents
+        if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.isalpha()
+    )
     for ent in doc.ents:
         check_deadline("persons")
         if ent.label_ != "PER" or _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
             continue
-        if _not_a_name(ent, named):
+        if _not_a_name(ent, named, elsewhere):
             continue
         # A job title before «Имя -вич» makes the -вич word a surname; only such names need the look-up.
         titled = len(ent) == 2 and is_patronymic(ent[1].text) and title_before(doc, ent.start) is not None

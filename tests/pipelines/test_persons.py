@@ -163,6 +163,10 @@ def test_one_gender_per_person(nlp: Language, text: str, expected: list) -> None
         # A place's adjective before a common noun; an address by first name and patronymic
         "Хозяйства Кобринского района заготовили по 27 центнеров кормов.",
         "Спасибо, Нодира Абдуллаевна.",
+        # A place or a body the dictionary knows as one, never as a name
+        "Пост занял 2-й граф Ливерпуля.",
+        # The tagger's person in one sentence is the place it tags in another.
+        "Праздник для жителей Салтовки организовал фонд. «Конкурс очень важен для детей Салтовки», — сказал он.",
     ],
 )
 def test_not_persons(nlp: Language, text: str) -> None:
