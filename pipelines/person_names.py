@@ -7,6 +7,7 @@ Shapes handled (tokens as razdel gives them): `Н.С. Базарбаев`, `А.�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -296,6 +297,30 @@ def _particle_opening(token: Token, span: Span) -> bool:
     )
 
 
+# A surname ending in a consonant other than an instrumental's «м» or a feminine «й», or in «и» after a
+# hard consonant (a genitive of an -а name would end in «ы»), is in the nominative: a man's such surname
+# declines by adding endings, a woman's does not decline at all.
+_UNDECLINED = re.compile(r"(?:[бвгджзклнпрстфхцчшщь]|[бвдзлмнпрстфц]и)$")
+
+
+def _undeclined_shape(word: str) -> bool:
+    w = fold(word)
+    return w.isalpha() and len(w) > 2 and bool(_UNDECLINED.search(w)) and not w.endswith(("ов", "ев", "ин", "ын"))
+
+
+def _declined_first_name_case(first: Token | None) -> str | None:
+    """The case a first name's ending shows, when it shows one: «Мирославом» is instrumental; an
+    indeclinable «Эмомали» or «Арно» shows none, whatever the tagger guessed."""
+    if first is None:
+        return None
+    case = _case(first)
+    if case in (None, "Nom"):
+        return None
+    gender = first.morph.get("Gender")
+    nominative = _nominative(first.text, case, gender[0] if gender else None, "first")
+    return case if fold(nominative) != fold(first.text) else None
+
+
 def _is_initial(token: Token) -> bool:
     return token.is_alpha and token.is_upper and len(token.text) == 1
 
@@ -405,11 +430,23 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         or (first is not None and _case(first) == "Nom")
         or _conjoined_with_nominative(surname_token)
     )
+    # «Людмилы Касьян», «Дороти Бус», «Ильды Бокассини»: no case ending to strip.
+    told_nominative = told_nominative or _undeclined_shape(surname_token.text)
+    # Only a case the tagger gave the surname is overruled: one it read as a nominative may be an
+    # indeclinable surname («Андриану Канду»).
+    told_case = None if told_nominative or case in (None, "Nom") else _declined_first_name_case(first)
     if told_nominative and not _never_nominative(surname_token):
         case = "Nom"
+    elif told_case is not None:
+        case = told_case  # «Мирославом Калоусеком»: the tagger read the surname's case alone, and wrongly
     gendered = gendered_surname(surname_token, first, patronymic, case, span)
     gender = gendered.gender if gendered and gendered.certain else None
-    surname = gendered.nominative if gendered else nominative_part(surname_token, "surname", case)
+    if gendered:
+        surname = gendered.nominative
+    elif told_case is not None and case == told_case and first is not None:
+        surname = _nominative(surname_token.text, case, (first.morph.get("Gender") or [None])[0], "surname")
+    else:
+        surname = nominative_part(surname_token, "surname", case)
 
     def other_part(token: Token, part: str) -> str:
         if gendered is None:
