@@ -244,6 +244,23 @@ def _is_common_word(word: str) -> bool:
     )
 
 
+# Parts of speech no name has: a lone capitalised adjective, adverb or particle names a title's word
+# («Кембриджский», «Римский»), or opens a heading («Впоследствии», «Вот»).
+_NEVER_NAMES = ("ADJF", "ADJS", "PRTF", "PRTS", "ADVB", "CONJ", "PRCL", "PRED", "NPRO", "INTJ", "COMP", "INFN", "VERB")
+
+
+def _is_no_name_word(word: str) -> bool:
+    """A lone word that names no one wherever it stands: a title («Папа», «Патриарх») or a word pymorphy's
+    dictionary knows only as a part of speech no name has."""
+    honorifics = lexicons.load("person_honorifics")
+    parses = loading.parse(word)
+    if word in honorifics or any(p.normal_form in honorifics and p.tag.POS == "NOUN" for p in parses if p.is_known):
+        return True
+    return bool(parses) and all(
+        p.is_known and p.tag.POS in _NEVER_NAMES and not ({"Surn", "Name", "Patr"} & p.tag.grammemes) for p in parses
+    )
+
+
 def _capital_tells_nothing(token: Token) -> bool:
     """The word opens a sentence, a line, a bracket or a breadcrumb's step: «(Аплодисменты)»,
     «| Просмотров: 54»."""
@@ -289,7 +306,7 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _cut_off(token):
         return True
-    if word not in named and (_names_a_place(word) or _name_stem(word) in elsewhere):
+    if word not in named and (_names_a_place(word) or _name_stem(word) in elsewhere or _is_no_name_word(word)):
         return True
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     body = any(t.is_title and (fold(t.lemma_) in bodies or fold(t.text) in not_names) for t in neighbours)

@@ -176,6 +176,10 @@ def test_one_gender_per_person(nlp: Language, text: str, expected: list) -> None
         # A place or a body the dictionary knows as one, never as a name
         "Пост занял 2-й граф Ливерпуля.",
         # The tagger's person in one sentence is the place it tags in another.
+        # A title alone, a capitalised pronoun, adverb or adjective
+        "Многие мигранты, напомнил Папа, бежали от правителей своих стран.",
+        "Мне понравилось место Оно меня вдохновило на мысль о перформансе Впоследствии я развил идею.",
+        "Глава выступил с приветственным словом и вручил Почётную грамоту ветерану.",
         "Праздник для жителей Салтовки организовал фонд. «Конкурс очень важен для детей Салтовки», — сказал он.",
     ],
 )
