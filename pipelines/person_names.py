@@ -609,7 +609,10 @@ def gendered_surname(
         narrowed = {r: n for r, n in readings.items() if r[1] == verb}
         if narrowed:
             readings, told = narrowed, True
-    if not told:
+    # «А. Араповым», «А.П. Остроумовой»: with nothing else to tell it, the -ым or -ой ending tells the gender
+    # (one after a man's first name is his adjectival surname: «Дмитрий Гуртовой»).
+    alone = first is None and patronymic is None and fold(surname.text).endswith(("ым", "ой"))
+    if not told and not (alone and len({g for _, g in readings}) == 1):
         return None
     # Only a gender the name's own words tell is the person's; one a case guess picked is this mention's.
     certain = len({g for _, g in readings}) == 1

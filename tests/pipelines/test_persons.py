@@ -109,6 +109,11 @@ def test_people_with_one_surname_and_other_initials_stay_apart(nlp: Language) ->
             "Награждён главный врач центральной районной больницы Светлана Бондарь.",
             [("Бондарь", "Светлана", None, None)],
         ),
+        # With initials only, an -ым or -ой ending tells the gender and the case alone.
+        (
+            "Награду вручили А. Араповым и А.П. Остроумовой.",
+            [("Арапов", None, None, "А."), ("Остроумова", None, None, "А.П.")],
+        ),
         # A surname ending in a consonant or in «и» after a hard one has no case ending to strip: a woman's
         # does not decline, a man's is the nominative.
         ("Выставка Марины Голуб открылась в Москве.", [("Голуб", "Марина", None, None)]),
