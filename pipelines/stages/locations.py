@@ -32,6 +32,7 @@ from pipelines.normalize import nominative, recover_shape
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _OPENING_BRACKETS = {"(", "["}
+_CLOSING_BRACKETS = {")", "]"}
 _OPENING_QUOTES = {"«", "„", "“"}
 _CLOSING_QUOTES = {"»", "”"}
 _DASHES = {"-", "–", "—"}
@@ -163,6 +164,8 @@ def _trim(span: Span) -> Span | None:
         if token.text in _OPENING_BRACKETS:
             end = token.i
             break
+        if token.text in _CLOSING_BRACKETS:
+            start = token.i + 1  # «(д. Вишнево) Воложинского повета»: the bracket closed before the name
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -546,7 +549,7 @@ def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
     («Клинтон», «Трампа»), or a word pymorphy's dictionary knows as a surname and never as a place
     («Младич», «Вернадского» of a street left out). Not a first name: «Вирджиния», «Шарлотта» are
     places too. A lexicon place is a place whatever it shares."""
-    if len(span) != 1 or not span[0].is_alpha or gazetteer().canonical(span_key(span)):
+    if len(span) != 1 or not span[0].text.replace("-", "").isalpha() or gazetteer().canonical(span_key(span)):
         return False
     parses = [p for p in loading.parse(span[0].lower_) if p.is_known]
     if any("Geox" in p.tag for p in parses):
