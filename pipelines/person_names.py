@@ -321,6 +321,17 @@ def _declined_first_name_case(first: Token | None) -> str | None:
     return case if fold(nominative) != fold(first.text) else None
 
 
+def _opens_irish_surname(token: Token, span: Span) -> bool:
+    """«О’Мэлли», «О'Тул», «Д’Артаньян»: the letter and the apostrophe are the surname's first part, not an
+    initial."""
+    return (
+        token.text in ("О", "Д")
+        and token.i + 2 < span.end
+        and token.nbor(1).text in ("’", "'")
+        and token.nbor(2).text[:1].isupper()
+    )
+
+
 def _is_initial(token: Token) -> bool:
     return token.is_alpha and token.is_upper and len(token.text) == 1
 
@@ -348,6 +359,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     initials_at: int | None = None  # how many words precede the initials
     words: list[Token] = []
     particles: dict[int, list[Token]] = {}
+    glued: dict[int, list[Token]] = {}
     pending: list[Token] = []
     regnal: Token | None = None
     titled_by: Token | None = None
@@ -364,6 +376,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
             continue
         if not words and not pending and _is_title_before_name(token, span, titled_by is not None):
             titled_by = token  # «Сэр Алекс Фергюсон», «Папа Римский Франциск», «Шестидесятивосьмилетняя Руссефф»
+            continue
+        if _opens_irish_surname(token, span):
+            glued[len(words)] = [token, token.nbor(1)]  # «О’Мэлли»: «О», the apostrophe, then the name
             continue
         if _is_initial(token) and not (token.i + 1 < len(token.doc) and token.nbor(1).is_alpha):
             initials_at = len(words) if initials_at is None else initials_at
@@ -404,7 +419,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     elif len(words) == 1:
         # A monarch or pope is named by a first name and a number: the name is all there is to catalogue.
         # A particle before the word makes it a surname: «де Блазио».
-        if regnal is None and not particles.get(0) and reads_as_first_name(words[0].text):
+        if regnal is None and not particles.get(0) and not glued.get(0) and reads_as_first_name(words[0].text):
             return None
         surname_at = 0
     elif fold(words[0].text) in lexicons.load("east_asian_surnames") and not looks_like_surname(words[1].text):
@@ -459,6 +474,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         apart = " ".join(t.text for t in prefix)  # «Билл де Блазио»: the surname is «Блазио»
     elif prefix:
         surname = " ".join([*(t.text for t in prefix), surname])  # «Усама бин Ладен»
+    irish = glued.get(surname_at, [])
+    if irish:
+        surname = "".join(t.text for t in irish) + surname
     keys = {fold(surname), fold(surname_token.text)}
     if _opens_with_article(surname_token):
         keys.add(fold(surname.partition("-")[2]))  # «аль-Багдади» is «Багдади» too
@@ -466,7 +484,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         # «Мигель Диас-Канель Бермудес»: any word but a known first name may be what the text
         # elsewhere calls the person by.
         keys |= {fold(nominative_part(w, "surname")) for w in words[1:] if not is_first_name(w.text)}
-    used = [surname_token, *prefix, *initials, *(t for t in (first, patronymic) if t is not None)]
+    used = [surname_token, *prefix, *irish, *initials, *(t for t in (first, patronymic) if t is not None)]
     if initials:
         # The dot after the last initial belongs to the name.
         last = max(initials, key=lambda t: t.i)
