@@ -24,6 +24,8 @@ class PersonFinding:
     patronymic: str | None = None
     initials: str | None = None
     mentions: tuple[TextSpan, ...] = ()
+    # Particles the name writes before the surname, catalogued apart from it: «де» of «Билл де Блазио».
+    particles: str | None = None
     position: str | None = None
     organization: str | None = None
     role: str = "mentioned"
@@ -35,12 +37,13 @@ class PersonFinding:
     @property
     def name(self) -> str:
         """The fullest form of the name: 'Нурбек Базарбаев', 'Н.С. Базарбаев', 'Базарбаев'."""
+        surname = f"{self.particles} {self.surname}" if self.particles else self.surname
         if self.first_name:
-            parts = [self.first_name, self.patronymic, self.surname]
+            parts = [self.first_name, self.patronymic, surname]
             return " ".join(p for p in parts if p)
         if self.initials:
-            return f"{self.initials} {self.surname}"
-        return self.surname
+            return f"{self.initials} {surname}"
+        return surname
 
 
 @dataclass(frozen=True)

@@ -31,13 +31,13 @@ def recover_shape(word: str, model: str) -> str:
     """`word` written the way `model` is: Title, UPPER or lower case."""
     if model.isupper() and len(model) > 1:
         return word.upper()
+    # Keep inner capitals of hyphenated names: Нью-Йорка → Нью-Йорк, аль-Багдади → аль-Багдади.
+    parts = word.split("-")
+    model_parts = model.split("-")
+    if len(parts) == len(model_parts) and any(m[:1].isupper() for m in model_parts):
+        pairs = zip(parts, model_parts, strict=True)
+        return "-".join(p[:1].upper() + p[1:] if m[:1].isupper() else p for p, m in pairs)
     if model[:1].isupper():
-        # Keep inner capitals of hyphenated names: Нью-Йорка → Нью-Йорк.
-        parts = word.split("-")
-        model_parts = model.split("-")
-        if len(parts) == len(model_parts):
-            pairs = zip(parts, model_parts, strict=True)
-            return "-".join(p[:1].upper() + p[1:] if m[:1].isupper() else p for p, m in pairs)
         return word[:1].upper() + word[1:]
     return word
 

@@ -7,6 +7,7 @@ Shapes handled (tokens as razdel gives them): `Н.С. Базарбаев`, `А.�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -45,6 +46,8 @@ class NameParts:
     first_name: str | None = None
     patronymic: str | None = None
     initials: str | None = None
+    # Particles of a European name written before the surname and catalogued apart: «де», «ван», «фон».
+    particles: str | None = None
     # The surname stands in the nominative in the text, so its written form is the canonical one.
     surname_as_written: bool = False
     # Folded forms a mention of the same surname may take: the nominative and the written form.
@@ -54,6 +57,8 @@ class NameParts:
     end: int = 0
     # "Masc"/"Fem" when a first name, patronymic or the verb's agreement tells it, else None.
     gender: str | None = None
+    # A monarch's or pope's name and number («Елизавета II»): the first name stands for the surname.
+    regnal: bool = False
 
 
 def fold(word: str) -> str:
@@ -138,6 +143,9 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
     """`word` (a name part in `case`) in the nominative, keeping its gender."""
     if case in (None, "Nom") or (not word.isalpha() and "-" not in word):
         return word
+    article, _, rest = word.partition("-")
+    if rest and fold(article) in lexicons.load("name_articles") and article.islower():
+        return f"{article}-{_nominative(rest, case, gender, part)}"  # «ас-Сабаха» → «ас-Сабах»
     want = _TAG_OF_PART[part]
     oc_case, oc_gender = _OC_CASE.get(case), _OC_GENDER.get(gender or "")
     parses = [p for p in loading.parse(word) if p.tag.POS == "NOUN" and p.tag.case == oc_case]
@@ -267,6 +275,60 @@ def _regnal_name(token: Token, number: Token, case: str | None) -> NameParts:
         surname_keys=frozenset({fold(name), fold(token.text)}),
         start=token.idx,
         end=number.idx + len(number),
+        regnal=True,
+    )
+
+
+def _opens_with_article(token: Token) -> bool:
+    """«аль-Багдади», «ас-Сабаха»: an Arabic surname opened by the article, lower-case, then the name."""
+    article, _, rest = token.text.partition("-")
+    return bool(rest) and rest[:1].isupper() and fold(article) in lexicons.load("name_articles")
+
+
+def _particle_opening(token: Token, span: Span) -> bool:
+    """A European particle written with a capital before the rest of the name: «Де Блазио», «Фон Браун».
+    Not «Ван» or «Ле», which are Chinese and Vietnamese surnames too."""
+    w = fold(token.text)
+    return (
+        token.i + 1 < span.end
+        and token.text[:1].isupper()
+        and w in lexicons.load("name_particles_apart")
+        and w not in lexicons.load("east_asian_surnames")
+    )
+
+
+# A surname ending in a consonant other than an instrumental's «м» or a feminine «й», or in «и» after a
+# hard consonant (a genitive of an -а name would end in «ы»), is in the nominative: a man's such surname
+# declines by adding endings, a woman's does not decline at all.
+_UNDECLINED = re.compile(r"(?:[бвгджзклнпрстфхцчшщь]|[бвдзлмнпрстфц]и)$")
+
+
+def _undeclined_shape(word: str) -> bool:
+    w = fold(word)
+    return w.isalpha() and len(w) > 2 and bool(_UNDECLINED.search(w)) and not w.endswith(("ов", "ев", "ин", "ын"))
+
+
+def _declined_first_name_case(first: Token | None) -> str | None:
+    """The case a first name's ending shows, when it shows one: «Мирославом» is instrumental; an
+    indeclinable «Эмомали» or «Арно» shows none, whatever the tagger guessed."""
+    if first is None:
+        return None
+    case = _case(first)
+    if case in (None, "Nom"):
+        return None
+    gender = first.morph.get("Gender")
+    nominative = _nominative(first.text, case, gender[0] if gender else None, "first")
+    return case if fold(nominative) != fold(first.text) else None
+
+
+def _opens_irish_surname(token: Token, span: Span) -> bool:
+    """«О’Мэлли», «О'Тул», «Д’Артаньян»: the letter and the apostrophe are the surname's first part, not an
+    initial."""
+    return (
+        token.text in ("О", "Д")
+        and token.i + 2 < span.end
+        and token.nbor(1).text in ("’", "'")
+        and token.nbor(2).text[:1].isupper()
     )
 
 
@@ -297,6 +359,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     initials_at: int | None = None  # how many words precede the initials
     words: list[Token] = []
     particles: dict[int, list[Token]] = {}
+    glued: dict[int, list[Token]] = {}
     pending: list[Token] = []
     regnal: Token | None = None
     titled_by: Token | None = None
@@ -308,8 +371,14 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         if words and _is_regnal_number(token):
             regnal = token  # «Елизавета II», «Иоанн Павел II»: an ordinal, never a surname or an initial
             continue
+        if not words and not pending and _particle_opening(token, span):
+            pending.append(token)  # «Де Блазио обещал»: the particle opens a sentence
+            continue
         if not words and not pending and _is_title_before_name(token, span, titled_by is not None):
             titled_by = token  # «Сэр Алекс Фергюсон», «Папа Римский Франциск», «Шестидесятивосьмилетняя Руссефф»
+            continue
+        if _opens_irish_surname(token, span):
+            glued[len(words)] = [token, token.nbor(1)]  # «О’Мэлли»: «О», the apostrophe, then the name
             continue
         if _is_initial(token) and not (token.i + 1 < len(token.doc) and token.nbor(1).is_alpha):
             initials_at = len(words) if initials_at is None else initials_at
@@ -317,7 +386,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         elif token.is_alpha or ("-" in token.text and token.text.replace("-", "").isalpha()):
             if fold(token.text) in lexicons.load("name_particles") and token.text.islower():
                 pending.append(token)
-            elif token.text[:1].isupper() and token.pos_ not in ("VERB", "AUX", "ADP", "CCONJ"):
+            elif (token.text[:1].isupper() and token.pos_ not in ("VERB", "AUX", "ADP", "CCONJ")) or (
+                _opens_with_article(token)
+            ):
                 particles[len(words)] = pending
                 pending = []
                 words.append(token)
@@ -347,7 +418,8 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
             return None
     elif len(words) == 1:
         # A monarch or pope is named by a first name and a number: the name is all there is to catalogue.
-        if regnal is None and reads_as_first_name(words[0].text):
+        # A particle before the word makes it a surname: «де Блазио».
+        if regnal is None and not particles.get(0) and not glued.get(0) and reads_as_first_name(words[0].text):
             return None
         surname_at = 0
     elif fold(words[0].text) in lexicons.load("east_asian_surnames") and not looks_like_surname(words[1].text):
@@ -373,11 +445,23 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         or (first is not None and _case(first) == "Nom")
         or _conjoined_with_nominative(surname_token)
     )
+    # «Людмилы Касьян», «Дороти Бус», «Ильды Бокассини»: no case ending to strip.
+    told_nominative = told_nominative or _undeclined_shape(surname_token.text)
+    # Only a case the tagger gave the surname is overruled: one it read as a nominative may be an
+    # indeclinable surname («Андриану Канду»).
+    told_case = None if told_nominative or case in (None, "Nom") else _declined_first_name_case(first)
     if told_nominative and not _never_nominative(surname_token):
         case = "Nom"
+    elif told_case is not None:
+        case = told_case  # «Мирославом Калоусеком»: the tagger read the surname's case alone, and wrongly
     gendered = gendered_surname(surname_token, first, patronymic, case, span)
     gender = gendered.gender if gendered and gendered.certain else None
-    surname = gendered.nominative if gendered else nominative_part(surname_token, "surname", case)
+    if gendered:
+        surname = gendered.nominative
+    elif told_case is not None and case == told_case and first is not None:
+        surname = _nominative(surname_token.text, case, (first.morph.get("Gender") or [None])[0], "surname")
+    else:
+        surname = nominative_part(surname_token, "surname", case)
 
     def other_part(token: Token, part: str) -> str:
         if gendered is None:
@@ -385,14 +469,22 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         return _nominative(token.text, gendered.case, gendered.gender, part)
 
     prefix = particles.get(surname_at, [])
-    if prefix:
-        surname = " ".join([*(t.text for t in prefix), surname])
+    apart = None
+    if prefix and all(fold(t.text) in lexicons.load("name_particles_apart") for t in prefix):
+        apart = " ".join(t.text for t in prefix)  # «Билл де Блазио»: the surname is «Блазио»
+    elif prefix:
+        surname = " ".join([*(t.text for t in prefix), surname])  # «Усама бин Ладен»
+    irish = glued.get(surname_at, [])
+    if irish:
+        surname = "".join(t.text for t in irish) + surname
     keys = {fold(surname), fold(surname_token.text)}
+    if _opens_with_article(surname_token):
+        keys.add(fold(surname.partition("-")[2]))  # «аль-Багдади» is «Багдади» too
     if not initials and patronymic is None:
         # «Мигель Диас-Канель Бермудес»: any word but a known first name may be what the text
         # elsewhere calls the person by.
         keys |= {fold(nominative_part(w, "surname")) for w in words[1:] if not is_first_name(w.text)}
-    used = [surname_token, *prefix, *initials, *(t for t in (first, patronymic) if t is not None)]
+    used = [surname_token, *prefix, *irish, *initials, *(t for t in (first, patronymic) if t is not None)]
     if initials:
         # The dot after the last initial belongs to the name.
         last = max(initials, key=lambda t: t.i)
@@ -403,6 +495,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         first_name=other_part(first, "first") if first is not None else None,
         patronymic=other_part(patronymic, "patronymic") if patronymic is not None else None,
         initials="".join(f"{t.text}." for t in sorted(initials, key=lambda t: t.i)) or None,
+        particles=apart,
         surname_as_written=fold(surname) == fold(surname_token.text) if gendered else case in (None, "Nom"),
         surname_keys=frozenset(keys | {fold(other_gender(surname))}),
         gender=gender,
@@ -534,7 +627,10 @@ def gendered_surname(
         narrowed = {r: n for r, n in readings.items() if r[1] == verb}
         if narrowed:
             readings, told = narrowed, True
-    if not told:
+    # «А. Араповым», «А.П. Остроумовой»: with nothing else to tell it, the -ым or -ой ending tells the gender
+    # (one after a man's first name is his adjectival surname: «Дмитрий Гуртовой»).
+    alone = first is None and patronymic is None and fold(surname.text).endswith(("ым", "ой"))
+    if not told and not (alone and len({g for _, g in readings}) == 1):
         return None
     # Only a gender the name's own words tell is the person's; one a case guess picked is this mention's.
     certain = len({g for _, g in readings}) == 1

@@ -32,6 +32,7 @@ from pipelines.normalize import nominative, recover_shape
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _OPENING_BRACKETS = {"(", "["}
+_CLOSING_BRACKETS = {")", "]"}
 _OPENING_QUOTES = {"«", "„", "“"}
 _CLOSING_QUOTES = {"»", "”"}
 _DASHES = {"-", "–", "—"}
@@ -163,6 +164,8 @@ def _trim(span: Span) -> Span | None:
         if token.text in _OPENING_BRACKETS:
             end = token.i
             break
+        if token.text in _CLOSING_BRACKETS:
+            start = token.i + 1  # «(д. Вишнево) Воложинского повета»: the bracket closed before the name
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -474,8 +477,11 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     named = dict(coordinated_regions(doc))
     named.update((span, name) for span, name in latin_names(doc) if not _overlaps(span, people))
     taken = {t.i for span in named for t in span}
+    surnames = _surname_stems(persons)
     spans = [
-        span for span in candidate_spans(doc) if not any(t.i in taken for t in span) and not _overlaps(span, people)
+        span
+        for span in candidate_spans(doc)
+        if not any(t.i in taken for t in span) and not _overlaps(span, people) and not _names_a_person(span, surnames)
     ]
     for span in sorted([*spans, *named], key=lambda span: span.start):
         check_deadline("locations")
@@ -520,6 +526,39 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
                 text_key(part), _Entry(name=part, full=True, mentions=[TextSpan(span.start_char, span.end_char)])
             )
     return tuple(LocationFinding(name=e.name, mentions=tuple(e.mentions)) for e in by_key.values())
+
+
+_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "под", "около", "близ", "от", "до"})
+
+
+def _word_stem(word: str) -> str:
+    """A name without its case ending: Трамп, Трампа, Трампом → трамп."""
+    w = word.lower().replace("ё", "е")
+    ending = next(
+        (e for e in ("ом", "ем", "ой", "а", "я", "у", "ю", "е", "и", "ы") if w.endswith(e) and len(w) > 4), ""
+    )
+    return w[: len(w) - len(ending)]
+
+
+def _surname_stems(persons: tuple[PersonFinding, ...]) -> frozenset[str]:
+    return frozenset(_word_stem(p.surname) for p in persons if " " not in p.surname)
+
+
+def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
+    """A lone word the tagger took for a place that is a person's name: a surname of a person of the text
+    («Клинтон», «Трампа»), or a word pymorphy's dictionary knows as a surname and never as a place
+    («Младич», «Вернадского» of a street left out). Not a first name: «Вирджиния», «Шарлотта» are
+    places too. A lexicon place is a place whatever it shares."""
+    if len(span) != 1 or not span[0].text.replace("-", "").isalpha() or gazetteer().canonical(span_key(span)):
+        return False
+    parses = [p for p in loading.parse(span[0].lower_) if p.is_known]
+    if any("Geox" in p.tag for p in parses):
+        return False
+    before = _previous_word(span)
+    # Lower-case only: an initial «С.» is no «с.» (село).
+    if before is not None and before.is_lower and (before.lower_ in _PLACE_PREPOSITIONS or _is_region_noun(before)):
+        return False  # «родился в Козлове», «в графстве Кент»: what stands there is a place
+    return _word_stem(span[0].text) in surnames or any("Surn" in p.tag for p in parses)
 
 
 def _merge_republics(by_key: dict[Key, _Entry]) -> None:

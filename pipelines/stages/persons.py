@@ -51,6 +51,11 @@ class _Cluster:
         self.gender = self.gender or parts.gender
         bisect.insort(self.starts, span.start)
 
+    def add_mention(self, span: TextSpan) -> None:
+        """A mention that names no part of the name beyond what the person has: «Говард» of Говард Баффет."""
+        self.spans.append(span)
+        bisect.insort(self.starts, span.start)
+
     def letters(self) -> tuple[str | None, str | None]:
         return self.first, self.patr
 
@@ -76,6 +81,7 @@ class _Cluster:
             first_name=next((p.first_name for p in self._telling_first() if p.first_name), None),
             patronymic=next((p.patronymic for p in self._telling_first() if p.patronymic), None),
             initials=next((p.initials for p in self.parts if p.initials), None),
+            particles=next((p.particles for p in self.parts if p.particles), None),
             mentions=tuple(sorted(self.spans)),
         )
 
@@ -238,6 +244,23 @@ def _is_common_word(word: str) -> bool:
     )
 
 
+# Parts of speech no name has: a lone capitalised adjective, adverb or particle names a title's word
+# («Кембриджский», «Римский»), or opens a heading («Впоследствии», «Вот»).
+_NEVER_NAMES = ("ADJF", "ADJS", "PRTF", "PRTS", "ADVB", "CONJ", "PRCL", "PRED", "NPRO", "INTJ", "COMP", "INFN", "VERB")
+
+
+def _is_no_name_word(word: str) -> bool:
+    """A lone word that names no one wherever it stands: a title («Папа», «Патриарх») or a word pymorphy's
+    dictionary knows only as a part of speech no name has."""
+    honorifics = lexicons.load("person_honorifics")
+    parses = loading.parse(word)
+    if word in honorifics or any(p.normal_form in honorifics and p.tag.POS == "NOUN" for p in parses if p.is_known):
+        return True
+    return bool(parses) and all(
+        p.is_known and p.tag.POS in _NEVER_NAMES and not ({"Surn", "Name", "Patr"} & p.tag.grammemes) for p in parses
+    )
+
+
 def _capital_tells_nothing(token: Token) -> bool:
     """The word opens a sentence, a line, a bracket or a breadcrumb's step: «(Аплодисменты)»,
     «| Просмотров: 54»."""
@@ -255,9 +278,22 @@ def _cut_off(token: Token) -> bool:
     return len(token.text) <= 2 and token.is_alpha and all(t.is_space for t in doc[token.i + 1 :])
 
 
-def _not_a_name(ent: Span, named: frozenset[str]) -> bool:
+def _names_a_place(word: str) -> bool:
+    """pymorphy's dictionary knows the word as a place or a body and never as a name: «Алабама», «Нева»,
+    «Гоминьдан». A surname that is a town's name too (Чехов) has its surname reading."""
+    known = [p for p in loading.parse(word) if p.is_known]
+    return (
+        bool(known)
+        and any({"Geox", "Orgn"} & p.tag.grammemes for p in known)
+        and not any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in known)
+        and word not in lexicons.load("east_asian_surnames")
+    )
+
+
+def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
     """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
-    name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text."""
+    name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text, a place or a
+    body the text names as such elsewhere (`elsewhere`: stems of one-word places and bodies)."""
     not_names, bodies = lexicons.load("person_not_names"), lexicons.load("org_heads")
     words = [t for t in ent if any(c.isalpha() for c in t.text)]
     if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies for t in words):
@@ -269,6 +305,8 @@ def _not_a_name(ent: Span, named: frozenset[str]) -> bool:
     if word not in named and _capital_tells_nothing(token) and _is_common_word(word):
         return True
     if _cut_off(token):
+        return True
+    if word not in named and (_names_a_place(word) or _name_stem(word) in elsewhere or _is_no_name_word(word)):
         return True
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     body = any(t.is_title and (fold(t.lemma_) in bodies or fold(t.text) in not_names) for t in neighbours)
@@ -291,11 +329,17 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
     named = frozenset(fold(t.text) for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for t in ent)
+    # One-word places and bodies: «в Ливерпуле … игроки Ливерпуля», where the tagger took one for a person.
+    elsewhere = frozenset(
+        _name_stem(ent.text)
+        for ent in doc.ents
+        if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.isalpha()
+    )
     for ent in doc.ents:
         check_deadline("persons")
         if ent.label_ != "PER" or _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
             continue
-        if _not_a_name(ent, named):
+        if _not_a_name(ent, named, elsewhere):
             continue
         # A job title before «Имя -вич» makes the -вич word a surname; only such names need the look-up.
         titled = len(ent) == 2 and is_patronymic(ent[1].text) and title_before(doc, ent.start) is not None
@@ -353,6 +397,40 @@ def _aliases(doc: Doc, clusters: list[_Cluster]) -> dict[int, tuple[str, ...]]:
     return {index: tuple(texts) for index, texts in found.items()}
 
 
+_CASE_ENDINGS = ("ом", "ем", "ой", "ей", "ью", "а", "я", "у", "ю", "е", "и", "ы", "о", "ь", "й")
+
+
+def _name_stem(word: str) -> str:
+    """A first name without its case ending, the same for all its forms: Лея, Леи, Лею → ле."""
+    w = fold(word)
+    ending = next((e for e in _CASE_ENDINGS if w.endswith(e) and len(w) - len(e) >= 2), "")
+    return w[: len(w) - len(ending)]
+
+
+def _by_first_name(clusters: list[_Cluster]) -> dict[str, list[_Cluster]]:
+    """The persons named with a first name, by its stem."""
+    found: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        for stem in {_name_stem(p.first_name) for p in cluster.parts if p.first_name}:
+            found.setdefault(stem, []).append(cluster)
+    return found
+
+
+def _called_by_first_name(parts: NameParts, by_first_name: dict[str, list[_Cluster]]) -> _Cluster | None:
+    """The one person whose first name a lone word is, when no person has it as a surname: a text names
+    «Говард Баффет», then «Говард». An East Asian surname stays one (Ким, Ли)."""
+    if (
+        parts.regnal
+        or parts.patronymic
+        or " " in parts.surname
+        or fold(parts.surname) in lexicons.load("east_asian_surnames")
+    ):
+        return None
+    stems = {_name_stem(key) for key in parts.surname_keys}
+    found = {c.index: c for stem in stems for c in by_first_name.get(stem, ())}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
     mentions = person_mentions(doc)
     clusters = _Clusters()
@@ -362,6 +440,7 @@ def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
     for parts, span in full:
         candidates = clusters.compatible(parts)
         clusters.add(candidates[0] if candidates else None, parts, span)
+    by_first_name = _by_first_name(clusters.all)
     for parts, span in bare:
         check_deadline("persons")
         candidates = clusters.compatible(parts)
@@ -371,6 +450,10 @@ def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
             if before
             else (candidates[0] if candidates else None)
         )
+        called = _called_by_first_name(parts, by_first_name) if target is None else None
+        if called is not None:
+            called.add_mention(span)  # «Говард Баффет … Говард сказал»: no surname of its own
+            continue
         clusters.add(target, parts, span)
     ordered = sorted(clusters.all, key=lambda c: min(c.spans))
     aliases = _aliases(doc, clusters.all)

@@ -94,3 +94,37 @@ def test_a_person_is_not_a_location(nlp: Language) -> None:
     doc = nlp(text)
     findings = locations.run(doc, persons.run(doc, Findings()))
     assert {loc.name for loc in findings.locations} == {"Каракол"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The surname of a person of the text, in another case, tagged LOC.
+        (
+            "Фридрих Трумп покинул страну в возрасте 16 лет. Одно из заведений Трумпа под названием «Арктика» "
+            "пользовалось доброй славой.",
+            set(),
+        ),
+        # A hyphenated surname too.
+        (
+            "Борьба развернулась между соперниками и Акуфо-Аддо, которые уже участвовали в выборах. "
+            "Президент Нана Акуфо-Аддо выступил.",
+            set(),
+        ),
+        # A word the dictionary knows as a surname only: a street named by it, the street left out.
+        ("Я ехал по Вернадского, кажется. Нет, я ехал по Лобачевского.", set()),
+        # After «в» or a region's kind the same word names a place.
+        ("Зельдин родился в 1915 году в Козлове Тамбовской губернии.", {"Козлов", "Тамбовская губерния"}),
+    ],
+)
+def test_a_surname_alone_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:
+    doc = nlp(text)
+    findings = locations.run(doc, persons.run(doc, Findings()))
+    assert {loc.name for loc in findings.locations} == expected
+
+
+def test_a_bracket_closed_inside_the_span_is_no_part_of_the_name(nlp: Language) -> None:
+    """NER stretched «Вишнево) Воложинского повета» over the closing bracket of the name before."""
+    names = {loc.name for loc in find_locations(nlp("Он родился в местечке Вишнява (Вишнево) Воложинского повета."))}
+    assert "Вишнява" in names
+    assert not any(")" in name or name.startswith("Вишнево") for name in names)
