@@ -105,13 +105,13 @@ class Scorer:
             weights, crossed_weights = self.weights, self._crossed_weights
             terms = [weights[name] * value for name, value in features.items() if name in weights]
             present = [(a, features[a], crossed_weights[a]) for a in self.anchors if features.get(a)]
-            for name, value in features.items():
-                if name == "bias" or name.startswith(_UNCROSSED):
-                    continue
-                for anchor, anchor_value, by_name in present:
-                    weight = by_name.get(name)
-                    if weight is not None and anchor != name:
-                        terms.append(weight * (anchor_value * value))
+            crossable = [(n, v) for n, v in features.items() if n != "bias" and not n.startswith(_UNCROSSED)]
+            terms += [
+                by_name[name] * (anchor_value * value)
+                for name, value in crossable
+                for anchor, anchor_value, by_name in present
+                if name in by_name and anchor != name
+            ]
             z = sum(terms)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 

@@ -365,6 +365,7 @@ def _region_nominative(span: Span) -> str | None:
 _COORDINATORS = {",", "и"}
 
 
+@lru_cache(maxsize=100_000)
 def _is_region_noun(lemma: str, lower: str) -> bool:
     return _in_words(lemma, lower, "loc_region_nouns") or _in_words(lemma, lower, "loc_settlement_nouns")
 
