@@ -124,6 +124,15 @@ def _phrases() -> tuple[tuple[str, str, bool], ...]:
     return tuple(sorted(found, key=lambda f: -len(f[1])))
 
 
+@cache
+def _phrases_by_first() -> dict[str, tuple[tuple[str, str, bool], ...]]:
+    """`_phrases` by their first letter, in the same order: a line is tried against the phrases it can open
+    with, not every one (each line of every document was)."""
+    phrases = _phrases()
+    firsts = {phrase[:1] for _, phrase, _ in phrases} | {""}
+    return {first: tuple(p for p in phrases if p[1][:1] in (first, "")) for first in firsts}
+
+
 def phrases_of(kind: str) -> tuple[str, ...]:
     return tuple(phrase for k, phrase, _ in _phrases() if k == kind)
 
@@ -149,7 +158,8 @@ def line_header(line: str, kinds: frozenset[str] = _HEADER_KINDS) -> tuple[str, 
         at = question.end()
     rest = line[at:]
     folded = fold(rest)
-    for kind, phrase, alone in _phrases():
+    by_first = _phrases_by_first()
+    for kind, phrase, alone in by_first.get(folded[:1], by_first[""]):
         if kind not in kinds or not _starts_with(rest, folded, phrase):
             continue
         phrase_end = at + len(phrase)

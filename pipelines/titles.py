@@ -8,12 +8,14 @@ after it («Н.С. Базарбаев, первый заместитель ми�
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
 from models.components.extensions import sentence_of
+from pipelines.doc_views import token_strings
 from pipelines.person_names import fold
 
 _REMITS = {"вопрос", "дело"}
@@ -33,7 +35,13 @@ def _heads() -> frozenset[str]:
 
 
 def is_position_head(token: Token) -> bool:
-    lemma, text = fold(token.lemma_), fold(token.text)
+    return is_position_head_word(token.lemma_, token.text)
+
+
+@lru_cache(maxsize=100_000)
+def is_position_head_word(lemma: str, text: str) -> bool:
+    """`is_position_head` by a token's lemma and text, cached: the stages ask it of every word near every name."""
+    lemma, text = fold(lemma), fold(text)
     if lemma in _heads() or text in _heads():
         return True
     # экс-министр, вице-губернатор, зам.главы: the part after the prefix carries the title.
@@ -66,15 +74,17 @@ _MAX_ASIDE_TOKENS = 30
 def _aside_end(doc: Doc, name_start: int, sent_start: int) -> int:
     """Where a title ends when asides stand between it and the name: «…РАН, д.соц.н., г. Москва В.Ю. Леденева»."""
     end = name_start
+    texts = token_strings(doc, ORTH)  # asked for every name: a Token per look cost more than the walk
     for _ in range(2):
         j, aside, words = end - 1, [], 0
         # Words, not tokens: «д.соц.н.» is six tokens but one aside. The tokens are bounded too: a run of
         # punctuation («««…) is no aside, and walking it for every name was quadratic.
-        while j >= sent_start and doc[j].text != "," and words <= 5 and len(aside) < _MAX_ASIDE_TOKENS:
-            aside.append(doc[j])
-            words += not doc[j].is_punct
+        while j >= sent_start and texts[j] != "," and words <= 5 and len(aside) < _MAX_ASIDE_TOKENS:
+            token = doc[j]
+            aside.append(token)
+            words += not token.is_punct
             j -= 1
-        if j < sent_start or doc[j].text != "," or not aside or words > 5:
+        if j < sent_start or texts[j] != "," or not aside or words > 5:
             break
         if any(is_position_head(t) or t.pos_ == "VERB" or t.ent_type_ == "PER" or "\n" in t.text for t in aside):
             break

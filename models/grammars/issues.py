@@ -31,7 +31,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
@@ -42,6 +43,7 @@ OPEN_QUOTES = frozenset({"«", "„", "“", '"'})
 CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
 MAX_WORDS = 8
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+_STARTING_POS = frozenset({POS_IDS["VERB"], POS_IDS["NOUN"]})
 _MODIFIER_POS = frozenset({"ADJ", "VERB", "NUM"})
 # Complements that stay inside a phrase: the genitive (no preposition), the topic («о»), direction and
 # target in the accusative («перевод в разряд», «тарифы на импорт», «ответственность за соблюдение»).
@@ -543,10 +545,14 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield found
     yield from agenda_items(doc)
     in_names = _in_names(doc, names)
-    for token in doc:
+    # Tokens only for verbs, nouns and dashes, the words a rule below starts from: a Token for every word
+    # cost more than the rules.
+    tags, texts = doc.to_array(POS).tolist(), token_texts(doc)
+    for i, tag in enumerate(tags):
         checkpoint("issues")
-        if token.i in in_names:
+        if i in in_names or (tag not in _STARTING_POS and texts[i] not in ("—", "–")):
             continue
+        token = doc[i]
         # Only verbs and nouns are looked up in the lexicons: no need to lemmatise other words.
         word = lemma(token) if token.pos_ in ("VERB", "NOUN") else None
         if token.pos_ == "VERB" and word in lex.cue_verbs and not _instructed(token):

@@ -515,23 +515,30 @@ def known_names(doc: Doc, lex: Lexicons) -> Iterator[tuple[int, int]]:
     A name starts with a capital or a digit: in lower case its words are ordinary nouns («известие» is no
     «Известия», «в церкви» no «Церковь», «лига» no «Лига»)."""
     strings = doc.vocab.strings
-    lemmas = []
-    lower = []
     # From arrays of string ids rather than Token objects, which cost more than the lookups.
-    for orth, punct, is_lower in doc.to_array([ORTH, IS_PUNCT, IS_LOWER]).tolist():
-        lower.append(is_lower)
-        lemma = strings[orth] if punct else _LEMMA_BY_ORTH.get(orth)
+    rows = doc.to_array([ORTH, IS_PUNCT, IS_LOWER]).tolist()
+    # Lemmas only where a name is tried: a dictionary look-up of every word of the text (most of them
+    # lower case, which start no name) cost more than the rest of the organizations stage.
+    lemmas: list[str | None] = [None] * len(rows)
+
+    def lemma_at(i: int) -> str:
+        lemma = lemmas[i]
         if lemma is None:
-            if len(_LEMMA_BY_ORTH) >= _LEMMA_BY_ORTH_SIZE:
-                _LEMMA_BY_ORTH.clear()
-            lemma = _LEMMA_BY_ORTH[orth] = word_lemma(strings[orth])
-        lemmas.append(lemma)
-    for i, first in enumerate(lemmas):
-        if lower[i]:
+            orth, punct, _ = rows[i]
+            lemma = strings[orth] if punct else _LEMMA_BY_ORTH.get(orth)
+            if lemma is None:
+                if len(_LEMMA_BY_ORTH) >= _LEMMA_BY_ORTH_SIZE:
+                    _LEMMA_BY_ORTH.clear()
+                lemma = _LEMMA_BY_ORTH[orth] = word_lemma(strings[orth])
+            lemmas[i] = lemma
+        return lemma
+
+    for i, (_, _, is_lower) in enumerate(rows):
+        if is_lower:
             continue
-        for name in lex.known.get(first, ()):
+        for name in lex.known.get(lemma_at(i), ()):
             words = name.split()
-            if lemmas[i : i + len(words)] == words:
+            if i + len(words) <= len(rows) and all(lemma_at(i + k) == word for k, word in enumerate(words)):
                 yield i, i + len(words)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from models.linker.features import Features
@@ -85,9 +85,34 @@ class Scorer:
     # more than the grammar's own candidate; above 1 it never does.
     margin: float = 2.0
 
+    @cached_property
+    def _crossed_weights(self) -> dict[str, dict[str, float]]:
+        """anchor → feature → the weight of `anchor&feature`: the crosses the model weighs, by anchor."""
+        by_anchor: dict[str, dict[str, float]] = {anchor: {} for anchor in self.anchors}
+        for key, weight in self.weights.items():
+            anchor, cross, name = key.partition("&")
+            if cross and anchor in by_anchor:
+                by_anchor[anchor][name] = weight
+        return by_anchor
+
     def probability(self, features: Features) -> float:
-        x = crossed(features, self.anchors) if self.anchors else features
-        z = sum(self.weights.get(name, 0.0) * value for name, value in x.items())
+        if not self.anchors:
+            z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        else:
+            # The sum over `crossed(features, anchors)` in its order, without the crosses the model has no
+            # weight for (each would add 0.0): building every cross cost more than the rest of the
+            # positions stage.
+            weights, crossed_weights = self.weights, self._crossed_weights
+            terms = [weights[name] * value for name, value in features.items() if name in weights]
+            present = [(a, features[a], crossed_weights[a]) for a in self.anchors if features.get(a)]
+            crossable = [(n, v) for n, v in features.items() if n != "bias" and not n.startswith(_UNCROSSED)]
+            terms += [
+                by_name[name] * (anchor_value * value)
+                for name, value in crossable
+                for anchor, anchor_value, by_name in present
+                if name in by_name and anchor != name
+            ]
+            z = sum(terms)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -58,9 +58,16 @@ def _case(token: Token) -> str | None:
 
 
 def _gap_features(doc: Doc, gap: Span, prefix: str) -> Features:
-    texts = [t.text for t in gap]
-    per = sum(1 for t in gap if t.ent_type_ == "PER" and t.ent_iob_ == "B")
-    org = sum(1 for t in gap if t.ent_type_ == "ORG" and t.ent_iob_ == "B")
+    # One pass over the gap's Tokens: each pass makes a Token object for every word again.
+    texts: list[str] = []
+    per = org = 0
+    verb = False
+    for t in gap:
+        texts.append(t.text)
+        if t.ent_iob_ == "B":
+            per += t.ent_type_ == "PER"
+            org += t.ent_type_ == "ORG"
+        verb = verb or t.pos_ == "VERB"
     return {
         f"{prefix}gap_log": math.log1p(len(gap)),
         f"{prefix}gap0": float(len(gap) == 0),
@@ -72,7 +79,7 @@ def _gap_features(doc: Doc, gap: Span, prefix: str) -> Features:
         f"{prefix}gap_paren": float("(" in texts or ")" in texts),
         f"{prefix}gap_and": float(any(t.lower() in ("и", "а", "также") for t in texts)),
         f"{prefix}gap_colon": float(":" in texts or ";" in texts),
-        f"{prefix}gap_verb": float(any(t.pos_ == "VERB" for t in gap)),
+        f"{prefix}gap_verb": float(verb),
         f"{prefix}gap_newline": float(any("\n" in t for t in texts)),
     }
 
@@ -85,7 +92,8 @@ def position_features(name: Span, title: Span, head: Token, kind: str, lemma: st
     f: Features = {"bias": 1.0, f"kind={kind}": 1.0, f"head={lemma}": 1.0, "before": float(before)}
     f.update(_gap_features(doc, gap, ""))
     f["title_len_log"] = math.log1p(len(title))
-    f["same_sent"] = float(name.sent.start == title.sent.start)
+    # `sentence_of`, not `.sent`: spaCy walks to both ends of the sentence on every `.sent`.
+    f["same_sent"] = float(sentence_of(doc, name.start).start == sentence_of(doc, title.start).start)
     path = tree_distance(name.root, head)
     f["path_log"] = math.log1p(path)
     f["path1"] = float(path == 1)
@@ -98,7 +106,7 @@ def position_features(name: Span, title: Span, head: Token, kind: str, lemma: st
         f[f"head_case={head_case}"] = 1.0
     f["case_agrees"] = float(head_case is not None and head_case == name_case)
     f["head_plural"] = float("Plur" in head.morph.get("Number"))
-    f["capitalized_head"] = float(head.text[:1].isupper() and head.i != head.sent.start)
+    f["capitalized_head"] = float(head.text[:1].isupper() and head.i != sentence_of(doc, head.i).start)
     return f
 
 
@@ -132,7 +140,7 @@ def organization_features(name: Span, org: Span, kind: str, mentions: int, rank:
     gap = _gap(doc, name, org)
     f: Features = {"bias": 1.0, f"okind={kind}": 1.0, "obefore": float(before)}
     f.update(_gap_features(doc, gap, "o"))
-    f["osame_sent"] = float(name.sent.start == org.sent.start)
+    f["osame_sent"] = float(sentence_of(doc, name.start).start == sentence_of(doc, org.start).start)
     path = tree_distance(name.root, org.root)
     f["opath_log"] = math.log1p(path)
     f["opath_le2"] = float(path <= 2)

@@ -21,12 +21,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, token_texts
 from pipelines.deadline import check_deadline
+from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, LocationFinding, PersonFinding, TextSpan
 from pipelines.normalize import nominative, recover_shape
 
@@ -139,8 +141,14 @@ def _is_capitalized(token: Token) -> bool:
 
 
 def _in(token: Token, lexicon: str) -> bool:
+    return _in_words(token.lemma_, token.lower_, lexicon)
+
+
+@lru_cache(maxsize=100_000)
+def _in_words(lemma: str, lower: str, lexicon: str) -> bool:
+    """`_in` by the token's lemma and lower-case form (`token_strings`); cached, as scans ask it of every word."""
     words = _lemmas(lexicon)
-    return token.lemma_.lower().replace("ё", "е") in words or token.lower_.rstrip(".") in words
+    return lemma.lower().replace("ё", "е") in words or lower.rstrip(".") in words
 
 
 def _quoted(doc: Doc) -> list[bool]:
@@ -275,14 +283,18 @@ def places_in_body(span: Span, quoted: list[bool]) -> Iterator[Span]:
 
 def lexicon_names(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     """Lexicon names written anywhere outside quotes, longest first at each position."""
-    words = [t for t in doc if not (t.is_space or (t.is_punct and t.text not in "-—–"))]
+    # Token indices and strings, not Tokens: a Token for every word cost more than the lookups.
+    texts = token_strings(doc, ORTH)
+    flags = doc.to_array([IS_SPACE, IS_PUNCT]).tolist()
+    words = [i for i, (space, punct) in enumerate(flags) if not (space or (punct and texts[i] not in "-—–"))]
     gaz = gazetteer()
     for i, first in enumerate(words):
-        if not _is_capitalized(first) or quoted[first.i] or _lemma(first.text) not in gaz.first_words:
+        text = texts[first]
+        if not text[:1].isupper() or quoted[first] or _lemma(text) not in gaz.first_words:
             continue
         for n in range(min(gaz.longest, len(words) - i), 0, -1):
             window = words[i : i + n]
-            span = doc[window[0].i : window[-1].i + 1]
+            span = doc[window[0] : window[-1] + 1]
             if span_key(span) and gaz.canonical(span_key(span)) and not _part_of_longer_name(span):
                 yield span
                 break
@@ -356,8 +368,9 @@ def _region_nominative(span: Span) -> str | None:
 _COORDINATORS = {",", "и"}
 
 
-def _is_region_noun(token: Token) -> bool:
-    return _in(token, "loc_region_nouns") or _in(token, "loc_settlement_nouns")
+@lru_cache(maxsize=100_000)
+def _is_region_noun(lemma: str, lower: str) -> bool:
+    return _in_words(lemma, lower, "loc_region_nouns") or _in_words(lemma, lower, "loc_settlement_nouns")
 
 
 def _singular_nominative(noun: Token) -> str | None:
@@ -369,8 +382,13 @@ def _singular_nominative(noun: Token) -> str | None:
 def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
     """ "в Чуйской и Джалал-Абадской областях": each adjective of a coordination names a region of its
     own, the plural noun shared by all of them ("Чуйская область", "Джалал-Абадская область")."""
-    for noun in doc:
-        if noun.morph.get("Number") != ["Plur"] or not _is_region_noun(noun):
+    lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
+    for at, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
+        # By strings first: a region noun is rare, and a Token and its morphology for every word cost more.
+        if not _is_region_noun(lemma, lower):
+            continue
+        noun = doc[at]
+        if noun.morph.get("Number") != ["Plur"]:
             continue
         i = noun.i - 1
         shared: list[Token] = []  # "муниципальных": lower-case words every region's name shares
@@ -423,9 +441,11 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     """ "к с. Черкасское", "сёлах Терса и Широкий Буерак": a kind of settlement and its capitalized name,
     which NER misses after an abbreviation. "г." is left out: after a number it is a year, and NER
     finds cities well."""
-    for token in doc:
-        if token.lower_ in ("г", "года") or not _in(token, "loc_settlement_nouns") or quoted[token.i]:
+    lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
+    for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
+        if lower in ("г", "года") or not _in_words(lemma, lower, "loc_settlement_nouns") or quoted[i]:
             continue
+        token = doc[i]
         at = token.i + 1
         if at < len(doc) and doc[at].text == ".":
             at += 1  # "с." is an abbreviation only with the dot ("с" alone is a preposition)
@@ -444,7 +464,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
     quoted = _quoted(doc)
     spans: list[Span] = list(lexicon_names(doc, quoted))
     spans.extend(named_settlements(doc, quoted))
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "LOC":
             cleaned = clean_location(ent)
             if cleaned is not None:

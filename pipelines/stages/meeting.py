@@ -21,13 +21,15 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from spacy.attrs import IS_ALPHA, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from models import lexicons, loading
-from models.components.extensions import sentence_of
+from models.components.extensions import doc_text, sentence_of
 from models.grammars.meeting import Title, dateline_parser, ordinal_values, roman_value, title_parser
+from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding
 from pipelines.normalize import nominative, recover_shape
 from pipelines.stages.locations import gazetteer, text_key
@@ -278,8 +280,13 @@ def _dates_in(doc: Doc, start: int, end: int) -> list[Span]:
 
 
 def _opening(doc: Doc, tokens: int = 400) -> str:
-    """The start of the text, where datelines stand: `doc.text` would join every token of the document."""
-    return doc[: min(tokens, len(doc))].text
+    """The start of the text, where datelines stand: the first `tokens` tokens' text, cut from the Doc's
+    text joined once (joining them from their Tokens cost more than reading the lines)."""
+    n = min(tokens, len(doc))
+    if not n:
+        return ""
+    last = doc[n - 1]
+    return doc_text(doc)[: last.idx + len(last.text)]
 
 
 def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
@@ -528,7 +535,9 @@ def _genitive_place(token: Token) -> str:
 def home_city(doc: Doc, sent: Span) -> str | None:
     """Where the body holding the meeting sits, from its name: «Думы города Костромы», «общины Гюмри»,
     «Кобринского районного исполнительного комитета», «Мядельского райисполкома»."""
-    words = frozenset(t.lower_ for t in doc if t.is_alpha and t.text[:1].isupper())
+    texts, lowers = token_strings(doc, ORTH), token_strings(doc, LOWER)
+    alpha = doc.to_array(IS_ALPHA).tolist()
+    words = frozenset(lower for text, lower, a in zip(texts, lowers, alpha, strict=True) if a and text[:1].isupper())
     tokens = [t for t in sent if not t.is_space]
     for i, token in enumerate(tokens[:-1]):
         after = tokens[i + 1]

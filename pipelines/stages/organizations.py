@@ -20,12 +20,14 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
+from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
 from pipelines.normalize import inflect_token, inflect_word
 
@@ -478,7 +480,7 @@ def _readings(
     ranges: dict[tuple[int, int], str] = {}
     for cand in grammar.candidates(doc, found, blocked):
         ranges.setdefault((cand.start, cand.end), cand.core)
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "ORG":
             continue
         check_deadline("organizations")
@@ -499,9 +501,12 @@ def _readings(
 def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
     """«… проиндексируют. /УзА/»: a news agency credited between slashes after a text (or a paragraph)."""
     found = []
-    for token in doc[1:-1]:
-        before, after = doc[token.i - 1], doc[token.i + 1]
-        if before.text != "/" or after.text != "/" or not token.is_alpha or len(token.text) > 8:
+    texts = token_strings(doc, ORTH)  # a Token only between slashes: one for every word cost more
+    for i in range(1, len(texts) - 1):
+        if texts[i - 1] != "/" or texts[i + 1] != "/":
+            continue
+        token = doc[i]
+        if not token.is_alpha or len(token.text) > 8:
             continue
         capitals = sum(c.isupper() for c in token.text)
         if capitals >= 2 and token.text[:1].isupper() and not _place_word(token):
@@ -518,9 +523,11 @@ def _party_after_person(doc: Doc, persons: set[tuple[int, int]]) -> list[tuple[i
     lex = grammar.lexicon()
     person_ends = {end for _, end in persons}
     found = []
-    for token in doc:
-        if token.text != "(" or token.i == 0 or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+    texts = token_strings(doc, ORTH)  # a Token only at «(»: one for every word cost more
+    for i, text in enumerate(texts):
+        if text != "(" or i == 0 or i + 2 >= len(texts) or texts[i + 2] != ")":
             continue
+        token = doc[i]
         before, inner = doc[token.i - 1], doc[token.i + 1]
         after_person = before.ent_type_ == "PER" or before.idx + len(before.text) in person_ends
         if not after_person or not _PARTY_SHAPE.match(inner.text) or inner.lower_ in lex.country_codes:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from pipelines.deadline import check_deadline
+from pipelines.doc_views import entities
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.person_names import (
     NameParts,
@@ -328,14 +329,14 @@ def _after_nominative_title(ent: Span) -> bool:
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
-    named = frozenset(fold(t.text) for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for t in ent)
+    named = frozenset(fold(t.text) for ent in entities(doc) if ent.label_ == "PER" and len(ent) > 1 for t in ent)
     # One-word places and bodies: «в Ливерпуле … игроки Ливерпуля», where the tagger took one for a person.
     elsewhere = frozenset(
         _name_stem(ent.text)
-        for ent in doc.ents
+        for ent in entities(doc)
         if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.isalpha()
     )
-    for ent in doc.ents:
+    for ent in entities(doc):
         check_deadline("persons")
         if ent.label_ != "PER" or _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
             continue
@@ -386,7 +387,7 @@ def _aliases(doc: Doc, clusters: list[_Cluster]) -> dict[int, tuple[str, ...]]:
     """Cluster index → the original spellings of its name the text gives. A spelling is one more name of
     the person, not a person of its own: the record lists a human once, however the text spells them."""
     found: dict[int, list[str]] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         spelling = _spelling(ent) if ent.label_ == "PER" else None
         if spelling is None:
             continue

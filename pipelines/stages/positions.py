@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import ENT_TYPE, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
@@ -20,11 +21,13 @@ from models.components.extensions import sentence_of
 from models.linker import Linker
 from models.linker.features import Features, nearest_person, organization_features, position_features
 from pipelines.deadline import check_deadline
+from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
 from pipelines.normalize import inflect_token, nominative
 from pipelines.person_names import fold
 from pipelines.titles import (
     is_position_head,
+    is_position_head_word,
     participle_after,
     phrase_at,
     title_after,
@@ -102,7 +105,7 @@ class _Index:
 def _index(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _Index:
     index = doc.user_data.get("kenesh_positions_index")
     if index is None or index.organizations is not organizations:
-        ents = [e for e in doc.ents if e.label_ == "ORG"]
+        ents = [e for e in entities(doc) if e.label_ == "ORG"]
         mentions = sorted(
             ((k, j, m, org.name) for k, org in enumerate(organizations) for j, m in enumerate(org.mentions)),
             key=lambda found: found[2].start,
@@ -675,7 +678,15 @@ class _DocContext:
     def heads_in(self, sent: Span, start: int, end: int) -> list[int]:
         """The sentence's tokens that can head a title, within tokens [start, end)."""
         if sent.start not in self.heads:
-            self.heads[sent.start] = [t.i for t in sent if t.ent_type_ not in ("PER", "ORG") and is_position_head(t)]
+            # By the Doc's strings: a Token for every word of the sentence cost more than the look-ups.
+            doc = sent.doc
+            texts, lemmas = token_strings(doc, ORTH), token_strings(doc, LEMMA)
+            ent_types = token_strings(doc, ENT_TYPE)
+            self.heads[sent.start] = [
+                i
+                for i in range(sent.start, sent.end)
+                if ent_types[i] not in ("PER", "ORG") and is_position_head_word(lemmas[i], texts[i])
+            ]
         heads = self.heads[sent.start]
         return heads[bisect.bisect_left(heads, start) : bisect.bisect_left(heads, end)]
 
@@ -691,7 +702,7 @@ class _DocContext:
 
 
 def _doc_context(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _DocContext:
-    people = [e for e in doc.ents if e.label_ == "PER"]
+    people = [e for e in entities(doc) if e.label_ == "PER"]
     ranked = sorted(range(len(organizations)), key=lambda i: -len(organizations[i].mentions))
     rank = {i: r for r, i in enumerate(ranked)}
     spans = []

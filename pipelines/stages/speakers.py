@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
-from models.components.extensions import sentence_of, token_texts
+from models.components.extensions import doc_text, sentence_of
+from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.person_names import fold
 from pipelines.titles import title_head, title_of
@@ -148,8 +150,14 @@ _REPORTER_CUE = re.compile(
 
 
 def _reports_on(name: Span) -> bool:
-    text = name.doc[name.end : min(len(name.doc), name.end + 60)].text_with_ws if name.end < len(name.doc) else ""
-    before = name.doc[max(name.sent.start, name.start - 30) : name.start].text_with_ws
+    # The 60 tokens after the name and the 30 before it (within its sentence), cut from the Doc's text:
+    # joining them from their Tokens cost more than the patterns.
+    doc = name.doc
+    whole = doc_text(doc)
+    end = name.end + 60
+    text = whole[doc[name.end].idx : doc[end].idx if end < len(doc) else len(whole)] if name.end < len(doc) else ""
+    start = max(sentence_of(doc, name.start).start, name.start - 30)
+    before = whole[doc[start].idx : name.start_char] if start < name.start else ""
     return bool(_REPORTS_ON.match(text)) or bool(_REPORTER_CUE.search(before.split("\n")[-1]))
 
 
@@ -175,8 +183,9 @@ def _pronoun_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int,
                 named.append((mention.start, index, _surname_token(span)))
     named.sort(key=lambda item: item[0])
     credited: dict[int, list[Token]] = {}
-    for i, text in enumerate(token_texts(doc)):
-        if fold(text) not in _PRONOUNS:
+    # `fold(text)` is a pronoun exactly when the lower-case form is: neither holds «ё» or «е».
+    for i, lower in enumerate(token_strings(doc, LOWER)):
+        if lower not in _PRONOUNS:
             continue
         token = doc[i]
         if token.dep_ not in _SUBJECT:

@@ -1,0 +1,33 @@
+"""Views of a Doc the stages read again and again (token strings, entities), built once per Doc.
+
+The stages scan whole documents for rare words («(», «/», a kind of settlement). A loop over the Doc makes a
+Token object for every word and reads each attribute through the string store, which cost more than the
+scans themselves; these lists are read from one array of string ids, and a scan makes Tokens only where
+it finds something. `doc.ents` builds every entity span anew on each read. A Doc's words and entities do
+not change after the pipeline, so one copy (in `doc.user_data`) serves every stage.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import ENT_TYPE, LEMMA, LOWER, ORTH
+from spacy.tokens import Doc, Span
+
+_NAMES = {ORTH: "orth", LOWER: "lower", LEMMA: "lemma", ENT_TYPE: "ent_type"}
+
+
+def token_strings(doc: Doc, attr: int) -> list[str]:
+    """`[t.text for t in doc]` (ORTH), or of `t.lower_` (LOWER), `t.lemma_` (LEMMA), `t.ent_type_` (ENT_TYPE)."""
+    key = f"kenesh_strings_{_NAMES[attr]}"
+    found = doc.user_data.get(key)
+    if found is None:
+        strings = doc.vocab.strings
+        found = doc.user_data[key] = [strings[i] for i in doc.to_array(attr).tolist()]
+    return found
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`."""
+    found = doc.user_data.get("kenesh_ents")
+    if found is None:
+        found = doc.user_data["kenesh_ents"] = doc.ents
+    return found
