@@ -4,25 +4,34 @@ A person spoke when a name (or the title it stands in apposition to) is the subj
 verb («заявил глава исполкома Андрей Воробьев»), the owner of a speech noun («по словам X»,
 «заслушан отчёт X»), or the antecedent of «он/она» in «— сказал он». The quote is the «…» segment
 of that sentence. «Под председательством X» and «X открыл заседание» make X the chair.
+A verb with a speech object («задал вопрос», «обратил внимание») is a speech verb; speech announced
+(«выступит», «будет докладывать», an agenda's «Докладчик –» line) or said of a passive subject
+(«отмечены волонтёры») is not; instructions («поручил») are speech where the text reports a meeting held.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from models import lexicons
+from models import lexicons, loading
 from models.components.extensions import sentence_of, token_texts
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.person_names import fold
-from pipelines.titles import title_head, title_of
+from pipelines.stages.meeting import find_events, meeting_sentence, meeting_verbs
+from pipelines.titles import is_position_head, title_head, title_of
 
 _CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
 _SUBJECT = ("nsubj", "nsubj:pass")
 _QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _PRONOUNS = {"он": "Masc", "она": "Fem"}
+_HELD = "kenesh_meeting_held"
+_TITLE_REACH = 14  # words from a title to the name it heads
+# «будет докладывать», «станет выступать»: the parser tags the auxiliary's tense as present.
+_FUTURE_AUX = frozenset({"буду", "будешь", "будет", "будем", "будете", "будут", "станет", "станут"})
 
 
 def _lemma(token: Token) -> str:
@@ -36,17 +45,55 @@ def _up_chain(token: Token) -> Token:
     return token
 
 
+@cache
+def _speech_phrases() -> frozenset[tuple[str, str]]:
+    return frozenset(tuple(entry.split("|", 1)) for entry in lexicons.load("speech_phrases"))  # type: ignore[misc]
+
+
+def _meeting_held(doc: Doc) -> bool:
+    """The text reports a meeting that took place: an event noun with a past verb of taking place."""
+    if _HELD not in doc.user_data:
+        sent = meeting_sentence(find_events(doc))
+        doc.user_data[_HELD] = sent is not None and any("Past" in v.morph.get("Tense") for v in meeting_verbs(sent))
+    return doc.user_data[_HELD]
+
+
+def _says(verb: Token) -> bool:
+    """A speech verb («заявил»), or a verb whose object makes it one («задал вопрос», «обратил внимание»)."""
+    if _lemma(verb) in lexicons.load("speech_verbs"):
+        return True
+    if _lemma(verb) in lexicons.load("speech_instruction_verbs"):
+        return _meeting_held(verb.doc)
+    phrases = _speech_phrases()
+    return any((_lemma(verb), _lemma(c)) in phrases for c in verb.children if c.dep_ in ("obj", "obl", "nsubj:pass"))
+
+
+def _not_yet_said(verb: Token) -> bool:
+    """«выступит эксперт», «будет докладывать», «планируется выступить»: speech announced, not given; and
+    «отмечены волонтёры» (awarded), «предложен кандидат»: a passive speech verb is said of its subject."""
+    if "Fut" in verb.morph.get("Tense") or "Pass" in verb.morph.get("Voice"):
+        return True
+    if any(c.dep_ in ("aux", "aux:pass") and fold(c.text) in _FUTURE_AUX for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "csubj") and _lemma(verb.head) in ("планироваться", "предстоять", "собираться")
+
+
 def _speech_head(token: Token) -> Token | None:
     """The speech verb or noun that makes `token` (the top of a name's chain) a speaker, if any."""
-    verbs, nouns = lexicons.load("speech_verbs"), lexicons.load("speech_nouns")
+    nouns = lexicons.load("speech_nouns")
     head = token.head
-    if token.dep_ in _SUBJECT:
+    if token.dep_ == "nsubj":
         # «посетил … и назвал его «учебным центром»»: speech verbs joined to the subject's verb count.
         for verb in (head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")):
-            if _lemma(verb) in verbs and not _negated(verb):
+            if _says(verb) and not _negated(verb) and not _not_yet_said(verb):
                 return verb
     # «X и Y заявили»: the first conjunct carries the subject relation.
-    if token.dep_ == "conj" and token.head.dep_ in _SUBJECT and _lemma(token.head.head) in verbs:
+    if (
+        token.dep_ == "conj"
+        and token.head.dep_ == "nsubj"
+        and _says(token.head.head)
+        and not _not_yet_said(token.head.head)
+    ):
         return token.head.head
     # «по словам X», «доклад X», «отчёт главы администрации X».
     if token.dep_ in ("nmod", "nmod:poss") and _lemma(head) in nouns:
@@ -107,19 +154,64 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
     The parser often hangs a name off the last noun of a long title; the case of the name and the
     verb's agreement with it are more reliable than the arc («отметила … директор … А.С. Омурбекова»).
     """
-    if _features(subject, "Case") != "Nom":
+    female = _features(subject, "Case") != "Nom" and _nominative_reading(subject)
+    if _features(subject, "Case") != "Nom" and not female:
         return None
-    verbs = lexicons.load("speech_verbs")
     sent = sentence_of(name.doc, name.start)
-    window = name.doc[max(sent.start, name.start - 14) : min(sent.end, name.end + 6)]
+    after = _after_relative_clause(name, sent)
+    window = name.doc[max(sent.start, name.start - 14) : min(sent.end, after + 6)]
     for token in window:
-        if token.pos_ != "VERB" or _lemma(token) not in verbs or _features(token, "VerbForm") != "Fin":
+        if token.pos_ != "VERB" or not _says(token) or _features(token, "VerbForm") != "Fin":
+            continue
+        if _not_yet_said(token) or name.end <= token.i < after:
             continue
         # «Иран объявил …, им стал вице-президент X»: the verb has a subject of its own.
-        own_subject = any(c.dep_ in _SUBJECT and not (name.start <= c.i < name.end) for c in token.children)
-        if _agrees(token, subject, _listed(name)) and not own_subject and not _negated(token):
+        own_subject = any(
+            c.dep_ in _SUBJECT and not (name.start <= c.i < name.end) and not _own_title(c, name)
+            for c in token.children
+        )
+        agrees = _features(token, "Gender") in (None, "Fem") if female else _agrees(token, subject, _listed(name))
+        if agrees and not own_subject and not _negated(token):
             return token
     return None
+
+
+def _nominative_reading(surname: Token) -> bool:
+    """«Гулиза Осмоналиева» after a genitive title is tagged genitive («…кенеша Гулиза Осмоналиева»): a female
+    surname that reads as a feminine nominative, after a feminine first name, still names the subject."""
+    doc = surname.doc
+    first = doc[surname.i - 1] if surname.i > 0 else None
+    # The parser often takes a Central Asian woman's first name for a man's: its ending says more.
+    if (
+        first is None
+        or not first.text[:1].isupper()
+        or not (_features(first, "Gender") == "Fem" or first.text.endswith(("а", "я")))
+    ):
+        return False
+    parses = loading.parse(surname.text)
+    return any(p.tag.case == "nomn" and p.tag.gender == "femn" and "Surn" in p.tag for p in parses)
+
+
+def _after_relative_clause(name: Span, sent: Span) -> int:
+    """«X, которая сама руководит цехом, отметила»: where the name's clause goes on after a relative clause."""
+    doc = name.doc
+    i = name.end
+    if i + 1 < sent.end and doc[i].text == "," and fold(doc[i + 1].lemma_) == "который":
+        for j in range(i + 2, min(sent.end, i + 40)):
+            if doc[j].text == ",":
+                return j + 1
+    return name.end
+
+
+def _own_title(token: Token, name: Span) -> bool:
+    """«Депутат … кенеша Гулиза Осмоналиева … отметила»: the verb's subject is the title heading the name."""
+    between = name.doc[token.i + 1 : name.start]
+    return (
+        token.i < name.start
+        and name.start - token.i <= _TITLE_REACH
+        and is_position_head(token)
+        and not any(t.ent_type_ == "PER" or t.is_punct or t.pos_ in ("SCONJ", "PRON") for t in between)
+    )
 
 
 def _listed(name: Span) -> bool:
@@ -138,8 +230,11 @@ def _introduces_speech(name: Span) -> bool:
 
 # «Нурболат Шаймерденов, аким города Экибастуза, – о ремонте сетей», «Мирзаев (AMANAT) – о благоустройстве»:
 # a name, perhaps its title and party, a dash and the subject of the report. Only the name's own line.
+# The title may hold abbreviations with dots («и.о. руководителя», «зам. акима»), not a sentence's end.
 _REPORTS_ON = re.compile(
-    r"(?:[ \t]*\([^()\n]{1,60}\))?(?:,[^.\n;:–—]{1,160}?,?)?[ \t]*[–—-][ \t]+(?:о|об|обо)[ \t]", re.IGNORECASE
+    r"(?:[ \t]*\([^()\n]{1,60}\))?(?:,(?:[^.\n;:–—]|\.(?![ \t]+(?-i:[А-ЯЁA-Z]))){1,160}?,?)?"
+    r"[ \t]*[–—-][ \t]+(?:о|об|обо)[ \t]",
+    re.IGNORECASE,
 )
 # «докладчик: руководитель отдела … Асель Байжанова», «С содокладом – председатель комиссии … Ержан Калиев».
 _REPORTER_CUE = re.compile(
@@ -147,10 +242,29 @@ _REPORTER_CUE = re.compile(
 )
 
 
+# An agenda item: «1. О районном бюджете на 2023 год.», «2) Об утверждении программы …».
+_AGENDA_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*(?:о|об|обо)[ \t]", re.IGNORECASE)
+
+
+def _announced(name: Span) -> bool:
+    """«1. О районном бюджете.\nДокладчик – начальник отдела Ольга Рудак.»: the agenda names who is to report;
+    with nothing said on the line after the name, the line is the plan, not the report given."""
+    text = name.doc.text
+    line_start = text.rfind("\n", 0, name.start_char) + 1
+    line_end = text.find("\n", name.end_char)
+    rest = text[name.end_char : line_end if line_end >= 0 else len(text)]
+    if rest.strip(" \t.;") or line_start == 0:
+        return False
+    previous = text[: line_start - 1].rstrip("\n")
+    return bool(_AGENDA_ITEM.match(previous[previous.rfind("\n") + 1 :]))
+
+
 def _reports_on(name: Span) -> bool:
     text = name.doc[name.end : min(len(name.doc), name.end + 60)].text_with_ws if name.end < len(name.doc) else ""
     before = name.doc[max(name.sent.start, name.start - 30) : name.start].text_with_ws
-    return bool(_REPORTS_ON.match(text)) or bool(_REPORTER_CUE.search(before.split("\n")[-1]))
+    if _REPORTS_ON.match(text):
+        return True
+    return bool(_REPORTER_CUE.search(before.split("\n")[-1])) and not _announced(name)
 
 
 def _negated(verb: Token) -> bool:

@@ -67,3 +67,72 @@ def test_pronoun_speech_goes_to_the_last_named_subject(nlp: Language) -> None:
 def test_a_dash_list_item_or_a_reporter_field_is_speech(nlp: Language, text: str, surname: str) -> None:
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons[surname].spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "spoke"),
+    [
+        # A verb and its object that together report speech.
+        ("Депутат Бакыт Сарыгулов задал вопрос о сроках ремонта водопровода.", "Сарыгулов", True),
+        ("Член совета Руслан Ахметов обратил внимание на организацию горячего питания.", "Ахметов", True),
+        # Speech announced for later is not speech given.
+        ("С основным докладом выступит эксперт фонда Айжан Токтог.", "Токтог", False),
+        ("Вопрос о благоустройстве парка будет докладывать руководитель отдела мэрии Гаяне Алекс.", "Алекс", False),
+        # A passive speech verb is said of its subject: awarded, not speaking.
+        ("Благодарственными письмами отмечены волонтёры Алина Федорова и Рустам Шайхутдинов.", "Федорова", False),
+        # The name's clause goes on after a relative clause; the title heading it is the verb's subject.
+        (
+            "Депутат Кочкорского айылного кенеша Гулиза Осмоналиева, которая сама руководит швейным цехом, "
+            "отметила, что главная проблема – залоговое обеспечение.",
+            "Осмоналиева",
+            True,
+        ),
+    ],
+)
+def test_speech_phrases_announcements_and_passives(nlp: Language, text: str, surname: str, spoke: bool) -> None:
+    assert _spoke(nlp, text)[surname][0] is spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "spoke"),
+    [
+        # Instructions are words addressed to a meeting that took place …
+        ("Вчера состоялось заседание акимата. Аким Асхат Байгазин поручил ДЧС провести учения.", True),
+        # … not a decision reported in news of other things.
+        ("Президент РФ Дмитрий Медведев поручил правительству определиться с кандидатурой.", False),
+    ],
+)
+def test_instructions_are_speech_at_a_meeting_held(nlp: Language, text: str, spoke: bool) -> None:
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    (person,) = persons.values()
+    assert person.spoke is spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "spoke"),
+    [
+        # A title with an abbreviation before the dash of a report list.
+        (
+            "Динара Смагулова, и.о. руководителя управления строительства, – о строительстве котельной.",
+            "Смагулова",
+            True,
+        ),
+        # An agenda's reporter with nothing said is the plan; a report given on the line is speech.
+        (
+            "Повестка дня сессии:\n1. О районном бюджете на 2023 год.\n"
+            "Докладчик – начальник финансового отдела райисполкома Ольга Станиславовна Рудак.\n"
+            "2. О программе развития района.\n",
+            "Рудак",
+            False,
+        ),
+        (
+            "Рассмотрен проект бюджета.\nДокладчик – руководитель управления финансов области Ольга Полищук. "
+            "Она пояснила, что доходная часть бюджета увеличена.",
+            "Полищук",
+            True,
+        ),
+    ],
+)
+def test_report_lists_and_agenda_reporters(nlp: Language, text: str, surname: str, spoke: bool) -> None:
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons[surname].spoke is spoke
