@@ -18,8 +18,9 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
-from models.components.extensions import sentence_of, token_texts
+from models.components.extensions import doc_text, sentence_of, token_texts
 from pipelines.findings import Findings, PersonFinding, TextSpan
+from pipelines.layouts import detect_layout
 from pipelines.person_names import fold
 from pipelines.stages.meeting import find_events, meeting_sentence, meeting_verbs
 from pipelines.titles import is_position_head, title_head, title_of
@@ -30,6 +31,8 @@ _QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _PRONOUNS = {"он": "Masc", "она": "Fem"}
 _HELD = "kenesh_meeting_held"
 _TITLE_REACH = 14  # words from a title to the name it heads
+# Performance verbs a transcript's chair announces the next turn with, in the present tense.
+_ANNOUNCED = frozenset({"докладывать", "содокладывать", "выступать"})
 # «будет докладывать», «станет выступать»: the parser tags the auxiliary's tense as present.
 _FUTURE_AUX = frozenset({"буду", "будешь", "будет", "будем", "будете", "будут", "станет", "станут"})
 
@@ -48,6 +51,15 @@ def _up_chain(token: Token) -> Token:
 @cache
 def _speech_phrases() -> frozenset[tuple[str, str]]:
     return frozenset(tuple(entry.split("|", 1)) for entry in lexicons.load("speech_phrases"))  # type: ignore[misc]
+
+
+def _present(verb: Token) -> bool:
+    """The tense from the word's form: a capitalised «Докладывает» opening a line is tagged a proper noun."""
+    return any(p.tag.tense == "pres" for p in loading.parse(verb.lower_))
+
+
+def _in_transcript(doc: Doc) -> bool:
+    return detect_layout(doc_text(doc)) == "transcript"
 
 
 def _meeting_held(doc: Doc) -> bool:
@@ -75,6 +87,8 @@ def _not_yet_said(verb: Token) -> bool:
         return True
     if any(c.dep_ in ("aux", "aux:pass") and fold(c.text) in _FUTURE_AUX for c in verb.children):
         return True
+    if _lemma(verb) in _ANNOUNCED and _present(verb) and _in_transcript(verb.doc):
+        return True  # the chair's «Докладывает начальник управления …»: the reporter's own turn is the speech
     return verb.dep_ in ("xcomp", "csubj") and _lemma(verb.head) in ("планироваться", "предстоять", "собираться")
 
 

@@ -136,3 +136,16 @@ def test_instructions_are_speech_at_a_meeting_held(nlp: Language, text: str, spo
 def test_report_lists_and_agenda_reporters(nlp: Language, text: str, surname: str, spoke: bool) -> None:
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons[surname].spoke is spoke
+
+
+def test_a_transcript_chair_announcing_the_reporter_is_not_the_report(nlp: Language) -> None:
+    text = (
+        "Председательствующий. Переходим к первому вопросу. Докладывает начальник управления Асанов Т.К.\n"
+        "Асанов Т.К.: Уважаемые депутаты! Бюджет исполнен полностью.\n"
+        "Председательствующий. Вопросы есть? Депутат Юсупова Д.Р., пожалуйста.\n"
+        "Юсупова Д.Р.: Спасибо. Когда начнется ремонт дорог?\n"
+        "Председательствующий. Переходим ко второму вопросу. "
+        "Докладывает руководитель аппарата мэрии Сатыбалдиева Гулира Кадыровна.\n"
+    )
+    persons = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
+    assert (persons["Асанов"], persons["Сатыбалдиева"]) == (True, False)
