@@ -7,6 +7,7 @@ of that sentence. «Под председательством X» and «X отк
 A verb with a speech object («задал вопрос», «обратил внимание») is a speech verb; speech announced
 («выступит», «будет докладывать», an agenda's «Докладчик –» line) or said of a passive subject
 («отмечены волонтёры») is not; instructions («поручил») are speech where the text reports a meeting held.
+«Выступили: X, Y и Z», «X, <должность>: «…»» and «слово предоставлено X» make speakers too.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _HELD = "kenesh_meeting_held"
 _TITLE_REACH = 14  # words from a title to the name it heads
 # Performance verbs a transcript's chair announces the next turn with, in the present tense.
 _ANNOUNCED = frozenset({"докладывать", "содокладывать", "выступать"})
+_EVENTS = frozenset({"заседание", "сессия", "совещание", "встреча", "собрание"})
 # «будет докладывать», «станет выступать»: the parser tags the auxiliary's tense as present.
 _FUTURE_AUX = frozenset({"буду", "будешь", "будет", "будем", "будете", "будут", "станет", "станут"})
 
@@ -125,7 +127,8 @@ def _is_chair(token: Token) -> bool:
         and _lemma(head) in cues
         and (
             _lemma(head) == "председательствовать"
-            or any(_lemma(c) in ("заседание", "сессия", "совещание", "встреча") for c in head.children)
+            # «вёл заседание», «ход заседания вела»
+            or any(_lemma(t) in _EVENTS for c in head.children for t in (c, *c.children) if t.dep_ != "nsubj")
         )
     )
 
@@ -236,10 +239,34 @@ def _listed(name: Span) -> bool:
     )
 
 
+# «Айгуль Иванова, председатель комиссии по бюджету: «Мы должны …»»: a name, its title and a colon open a quote.
+_TITLED_QUOTE = re.compile(r",(?:[^.\n;:«»\"]|\.(?![ \t]+(?-i:[А-ЯЁA-Z]))){1,160}:[ \t]*[«\"“„]")
+# «Выступили: депутат Иван Петров, аким района Ержан Калиев и …»: a plural speech verb and a colon open a list
+# of speakers, every name of it up to the sentence's end.
+_SPEAKER_LIST = re.compile(r"(?:выступили|высказались|выступили\s+в\s+прениях)\s*:[^.:;!?]*$", re.IGNORECASE)
+
+
 def _introduces_speech(name: Span) -> bool:
     """«Хозяин плантации Джино Дескальси: Мы просто шокированы» — a name and a colon open direct speech."""
     doc = name.doc
-    return name.end + 1 < len(doc) and doc[name.end].text == ":" and not doc[name.end + 1].is_space
+    if name.end + 1 < len(doc) and doc[name.end].text == ":" and not doc[name.end + 1].is_space:
+        return True
+    line_end = doc.text.find("\n", name.end_char)
+    after = doc.text[name.end_char : line_end if line_end >= 0 else len(doc.text)]
+    return bool(_TITLED_QUOTE.match(after))
+
+
+def _in_speaker_list(name: Span) -> bool:
+    doc = name.doc
+    sent = sentence_of(doc, name.start)
+    return bool(_SPEAKER_LIST.search(doc.text[max(sent.start_char, name.start_char - 400) : name.start_char]))
+
+
+def _given_the_floor(token: Token) -> Token | None:
+    """«Слово было предоставлено главе района Ивану Петрову», «слово дали Анне Смирновой»: the floor given."""
+    head = token.head
+    floor = token.dep_ in ("iobj", "obl") and _lemma(head) in ("предоставить", "дать", "предоставлять", "давать")
+    return head if floor and any(_lemma(c) == "слово" for c in head.children) else None
 
 
 # «Нурболат Шаймерденов, аким города Экибастуза, – о ремонте сетей», «Мирзаев (AMANAT) – о благоустройстве»:
@@ -340,7 +367,9 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
             head = next((h for h in map(_speech_head, anchors) if h is not None), None)
             if head is None:
                 head = _clause_verb(name, _surname_token(name))
-            if head is None and (_introduces_speech(name) or _reports_on(name)):
+            if head is None:
+                head = next((h for h in map(_given_the_floor, anchors) if h is not None), None)
+            if head is None and (_introduces_speech(name) or _reports_on(name) or _in_speaker_list(name)):
                 head = name.root
             if head is not None:
                 heads.append(head)

@@ -149,3 +149,30 @@ def test_a_transcript_chair_announcing_the_reporter_is_not_the_report(nlp: Langu
     )
     persons = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
     assert (persons["Асанов"], persons["Сатыбалдиева"]) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # Every name of a list a plural speech verb and a colon open.
+        (
+            "На сессии выступили: депутат Иван Петров, аким района Ержан Калиев и директор школы Анна Смирнова.",
+            {"Петров": "speaker", "Калиев": "speaker", "Смирнова": "speaker"},
+        ),
+        # A name, its title and a colon before a quote.
+        (
+            "Вчера состоялось заседание комиссии.\n\n"
+            "Айгуль Иванова, председатель комиссии по бюджету: «Мы должны завершить ремонт до осени».",
+            {"Иванова": "speaker"},
+        ),
+        # The floor given; the chair who led the sitting; a phrase of informing.
+        ("Слово было предоставлено главе района Ивану Петрову.", {"Петров": "speaker"}),
+        ("Ход заседания вела Анна Смирнова.", {"Смирнова": "chair"}),
+        ("Иван Петров довёл до сведения депутатов, что работы завершены.", {"Петров": "speaker"}),
+        # Awarding is not speech.
+        ("Иван Петров вручил грамоту Анне Смирновой.", {"Петров": "mentioned", "Смирнова": "mentioned"}),
+    ],
+)
+def test_speaker_lists_titled_quotes_and_the_floor(nlp: Language, text: str, roles: dict[str, str]) -> None:
+    persons = {p.surname: p.role for p in run_stages(nlp(text)).persons}
+    assert {k: persons[k] for k in roles} == roles
