@@ -34,6 +34,7 @@ _HELD = "kenesh_meeting_held"
 _TITLE_REACH = 14  # words from a title to the name it heads
 # Performance verbs a transcript's chair announces the next turn with, in the present tense.
 _ANNOUNCED = frozenset({"докладывать", "содокладывать", "выступать"})
+_PLANS = frozenset({"запланировать", "запланированный", "планироваться", "ожидаться", "предстоять", "перенести"})
 _EVENTS = frozenset({"заседание", "сессия", "совещание", "встреча", "собрание"})
 # «будет докладывать», «станет выступать»: the parser tags the auxiliary's tense as present.
 _FUTURE_AUX = frozenset({"буду", "будешь", "будет", "будем", "будете", "будут", "станет", "станут"})
@@ -82,12 +83,16 @@ def _says(verb: Token) -> bool:
     return any((_lemma(verb), _lemma(c)) in phrases for c in verb.children if c.dep_ in ("obj", "obl", "nsubj:pass"))
 
 
+def _future(verb: Token) -> bool:
+    return "Fut" in verb.morph.get("Tense") or any(
+        c.dep_ in ("aux", "aux:pass", "cop") and fold(c.text) in _FUTURE_AUX for c in verb.children
+    )
+
+
 def _not_yet_said(verb: Token) -> bool:
     """«выступит эксперт», «будет докладывать», «планируется выступить»: speech announced, not given; and
     «отмечены волонтёры» (awarded), «предложен кандидат»: a passive speech verb is said of its subject."""
-    if "Fut" in verb.morph.get("Tense") or "Pass" in verb.morph.get("Voice"):
-        return True
-    if any(c.dep_ in ("aux", "aux:pass") and fold(c.text) in _FUTURE_AUX for c in verb.children):
+    if _future(verb) or "Pass" in verb.morph.get("Voice"):
         return True
     if _lemma(verb) in _ANNOUNCED and _present(verb) and _in_transcript(verb.doc):
         return True  # the chair's «Докладывает начальник управления …»: the reporter's own turn is the speech
@@ -112,9 +117,17 @@ def _speech_head(token: Token) -> Token | None:
     ):
         return token.head.head
     # «по словам X», «доклад X», «отчёт главы администрации X».
-    if token.dep_ in ("nmod", "nmod:poss") and _lemma(head) in nouns:
+    if token.dep_ in ("nmod", "nmod:poss") and _lemma(head) in nouns and not _planned(head):
         return head
     return None
+
+
+def _planned(noun: Token) -> bool:
+    """«Выступление X запланировано на следующее заседание», «доклад X будет заслушан»: not given yet."""
+    governor = noun.head
+    if governor.i == noun.i or governor.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    return _lemma(governor) in _PLANS or _future(governor)
 
 
 def _is_chair(token: Token) -> bool:
@@ -187,7 +200,12 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
             c.dep_ in _SUBJECT and not (name.start <= c.i < name.end) and not _own_title(c, name)
             for c in token.children
         )
-        agrees = _features(token, "Gender") in (None, "Fem") if female else _agrees(token, subject, _listed(name))
+        agrees = (
+            _features(token, "Gender") == "Fem"
+            or (_features(token, "Gender") is None and _features(token, "Number") == "Sing")
+            if female
+            else _agrees(token, subject, _listed(name))
+        )
         if agrees and not own_subject and not _negated(token):
             return token
     return None
@@ -198,12 +216,15 @@ def _nominative_reading(surname: Token) -> bool:
     surname that reads as a feminine nominative, after a feminine first name, still names the subject."""
     doc = surname.doc
     first = doc[surname.i - 1] if surname.i > 0 else None
-    # The parser often takes a Central Asian woman's first name for a man's: its ending says more.
-    if (
-        first is None
-        or not first.text[:1].isupper()
-        or not (_features(first, "Gender") == "Fem" or first.text.endswith(("а", "я")))
-    ):
+    # The parser often takes a Central Asian woman's first name for a man's («Гулиза»); a name morphology knows
+    # must read as a woman's in the nominative («Ивана Петрова» is a man in the genitive).
+    if first is None or not first.text[:1].isupper():
+        return False
+    known = [p for p in loading.parse(first.text) if p.is_known and "Name" in p.tag]
+    if known:
+        if not any(p.tag.case == "nomn" and p.tag.gender == "femn" for p in known):
+            return False
+    elif not (_features(first, "Gender") == "Fem" or first.text.endswith(("а", "я"))):
         return False
     parses = loading.parse(surname.text)
     return any(p.tag.case == "nomn" and p.tag.gender == "femn" and "Surn" in p.tag for p in parses)

@@ -169,8 +169,13 @@ def test_a_transcript_chair_announcing_the_reporter_is_not_the_report(nlp: Langu
         ("Слово было предоставлено главе района Ивану Петрову.", {"Петров": "speaker"}),
         ("Ход заседания вела Анна Смирнова.", {"Смирнова": "chair"}),
         ("Иван Петров довёл до сведения депутатов, что работы завершены.", {"Петров": "speaker"}),
-        # Awarding is not speech.
+        # Awarding and being thanked are not speech; a man's name in the genitive is not a woman's nominative.
         ("Иван Петров вручил грамоту Анне Смирновой.", {"Петров": "mentioned", "Смирнова": "mentioned"}),
+        ("Депутаты поблагодарили Ивана Петрова за работу.", {"Петров": "mentioned"}),
+        # A speech planned is not speech given; a report heard is.
+        ("Выступление Ивана Петрова запланировано на следующее заседание.", {"Петров": "mentioned"}),
+        ("Доклад Анны Смирновой будет заслушан на следующей сессии.", {"Смирнова": "mentioned"}),
+        ("Заслушан отчёт главы администрации Ивана Петрова.", {"Петров": "speaker"}),
     ],
 )
 def test_speaker_lists_titled_quotes_and_the_floor(nlp: Language, text: str, roles: dict[str, str]) -> None:
