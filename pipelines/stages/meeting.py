@@ -10,8 +10,9 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   birth date. A relative day with no dateline to count from leaves the date unknown. A crawler's stamp
   («[crawled 2024-03-02]», «Просмотров: 212 24.11.2023») is a weak dateline: the report's own dateline on a
   later line, or a date in the text, comes first; the stamp still counts relative days and lends its year.
-- place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its verb; else the dateline's place
-  («БИШКЕК, 14 марта —», a protocol's «г. Ош», «Место проведения: г. Каракол», «Павлодар.» opening a line);
+- place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
+  verb; else the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта», a protocol's «г. Ош» before or
+  after its date, «Место проведения: г. Каракол», «Павлодар.» opening a line);
   else a city where a body met ("Ассамблея в Гаване избрала"); else the home of the body holding the
   meeting («Думы города Костромы», «Мядельского районного Совета» → Мядель); else one in the headline.
 """
@@ -312,8 +313,11 @@ _DATE_LIKE = re.compile(
 # header («г. Ош      28 декабря 2022 г.»).
 _DATELINE_PREFIX = re.compile(
     r"(?:.*\|)?[ \t#*]*(?P<stamp>\[[ \t]*"
-    r"|(?:crawled|fetched|published|posted|date|дата|опубликовано|обновлено|добавлено|размещено)[ \t]*:?[ \t]*"
+    r"|(?:crawled|fetched|published|posted|date|дата(?:[ \t]+(?:публикации|размещения|создания|обновления))?"
+    r"|опубликовано|обновлено|добавлено|размещено)[ \t]*:?[ \t]*"
     r"|просмотр(?:ов|ы)?[ \t]*:?[ \t]*\d+[ \t]+)*"
+    # An agency's city in capitals with a full stop: «АЛМАТЫ. 5 марта 2024 года.»
+    r"(?:(?P<city>(?-i:[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?))\.[ \t]+)?"
     r"(?:(?:г|гор|с|пос|пгт)\.|город|село)?[ \t]*",
     re.IGNORECASE,
 )
@@ -359,7 +363,7 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
         date = match.fact.date
         if date is None or not date.month or not date.day:
             continue
-        place = _dateline_place(match.fact.place)
+        place = _dateline_place(match.fact.place or prefix.group("city"))
         if place is None and (after := _PLACE_AFTER_DATE.search(line[match.span.stop :].rstrip())) is not None:
             place = _dateline_place(after.group("place"))
         stamp = prefix.group("stamp") is not None

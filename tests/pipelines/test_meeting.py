@@ -171,6 +171,9 @@ def test_a_dateline_past_the_end_of_the_meeting_sentence(nlp: Language) -> None:
             "2024-03-01",
             "Бишкек",
         ),
+        # An agency's city in capitals with a full stop; a publication label before the date.
+        ("АЛМАТЫ. 5 марта 2024 года. Вчера прошло заседание совета.", "2024-03-04", "Алматы"),
+        ("Дата публикации: 12.04.2024\nВчера прошла сессия городского маслихата.", "2024-04-11", None),
         # A protocol's header with the place after the date.
         (
             "ПРОТОКОЛ\nзаседания райисполкома\n\n12 марта 2024 г. № 6            г. Лида\n\nПрисутствовали:",
