@@ -565,7 +565,7 @@ def _next_to_meeting_verb(span: Span) -> bool:
 # городского маслихата»; a local body meets at home when the text names no other place.
 _LOCAL_LEVELS = frozenset({"городской", "районный", "айылный", "айыльный", "сельский", "поселковый", "аульный"})
 _LOCAL_BODIES = frozenset({"райисполком", "горисполком", "горсовет", "райсовет", "горкенеш", "гормаслихат"})
-_ADJECTIVE_ENDINGS = ("ьский", "ский", "цкий")
+_ADJECTIVE_ENDINGS = ("ьский", "ский", "ской", "цкий")
 
 
 def _home_from_adjective(word: str, words: frozenset[str]) -> str | None:
@@ -577,8 +577,12 @@ def _home_from_adjective(word: str, words: frozenset[str]) -> str | None:
         return None
     stem = lemma[: -len(ending)]
     candidates = [stem + "ь", stem] if ending == "ьский" else [stem, stem + "ь"]
+    # «Костромской» → Кострома, «Кызылординский» → Кызылорда, «Алматинский» → Алматы.
+    candidates += [stem + "а", stem + "ы"]
+    if stem.endswith("ин"):
+        candidates += [stem[:-2] + "а", stem[:-2] + "ы"]
     for candidate in candidates:
-        if len(candidate) > 2 and (
+        if len(candidate) >= 2 and (
             any("Geox" in p.tag and p.is_known for p in loading.parse(candidate)) or candidate in words
         ):
             return "-".join(part.capitalize() for part in candidate.split("-"))
@@ -592,13 +596,28 @@ def _genitive_place(token: Token) -> str:
     return "-".join(part.capitalize() for part in word.split("-")) if known is not None else token.text
 
 
-def home_city(doc: Doc, sent: Span) -> str | None:
+# Bodies named after their city in the genitive: «Думы Чебоксар», «Городской думы Краснодара».
+# A republic's name in -ия («Государственный Совет Чувашии», «Хурал Бурятии») is a region, not a home city.
+_CITY_BODIES = frozenset({"дума", "кенеш", "маслихат", "мэрия", "акимат", "хокимият", "администрация"})
+_REGION_ENDINGS = ("ия", "ея")
+
+
+def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str | None:
     """Where the body holding the meeting sits, from its name: «Думы города Костромы», «общины Гюмри»,
-    «Кобринского районного исполнительного комитета», «Мядельского райисполкома»."""
+    «Кобринского районного исполнительного комитета», «Мядельского райисполкома», «Думы Чебоксар» (`cities`:
+    the cities the text names, by where a mention starts)."""
     words = frozenset(t.lower_ for t in doc if t.is_alpha and t.text[:1].isupper())
     tokens = [t for t in sent if not t.is_space]
     for i, token in enumerate(tokens[:-1]):
         after = tokens[i + 1]
+        city = cities.get(after.idx) if cities else None
+        if (
+            city is not None
+            and _fold(token.lemma_) in _CITY_BODIES
+            and "Case=Gen" in str(after.morph)
+            and not _fold(city).endswith(_REGION_ENDINGS)
+        ):
+            return city
         settlement = _is_in(token, "loc_settlement_nouns") or _fold(token.lemma_) == "община"
         if settlement and after.is_alpha and after.text[:1].isupper() and "Case=Gen" in str(token.morph):
             return _genitive_place(after)
@@ -630,7 +649,8 @@ def find_place(
         return dateline.place
     if best is not None and best[0] <= 2:
         return best[1]
-    home = home_city(doc, meeting) if meeting is not None else None
+    cities = {span.start_char: name for span, name in _city_mentions(doc, locations)}
+    home = home_city(doc, meeting, cities) if meeting is not None else None
     return home or (best[1] if best else None)
 
 

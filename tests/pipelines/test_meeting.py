@@ -140,10 +140,20 @@ def test_dateline_of_scraped_and_protocol_texts(nlp: Language, text: str, date: 
         ("В среду состоялось очередное заседание Совета старейшин общины Гюмри.", "Гюмри"),
         ("Сегодня прошла сессия Мядельского районного Совета депутатов. В Мядель приехали гости.", "Мядель"),
         ("Вчера прошло заседание Кобринского районного исполнительного комитета.", "Кобрин"),
+        # Adjectives of cities in -а / -ы, a short name, the feminine «-ской»; a body named with its city's genitive.
+        ("Прошла сессия Карагандинского городского маслихата.", "Караганда"),
+        ("Прошла сессия Алматинского городского маслихата.", "Алматы"),
+        ("Состоялась очередная сессия Ошского городского кенеша.", "Ош"),
+        ("Прошло заседание Костромской городской Думы.", "Кострома"),
+        ("Прошло заседание Думы Чебоксар.", "Чебоксары"),
     ],
 )
 def test_a_local_body_meets_at_home(nlp: Language, text: str, place: str) -> None:
     assert meeting(nlp, text).place == place
+
+
+def test_a_republic_is_not_a_home_city(nlp: Language) -> None:
+    assert meeting(nlp, "Прошло заседание Государственного Совета Чувашии.").place is None
 
 
 def test_a_dateline_past_the_end_of_the_meeting_sentence(nlp: Language) -> None:
