@@ -326,7 +326,9 @@ _PLACE_AFTER_DATE = re.compile(r"(?:^|[ \t])(?:г|гор)\.[ \t]*(?P<place>[А-�
 # A place alone opening a line: «Павлодар. В понедельник …», «Место проведения: г. Каракол, здание мэрии».
 _PLACE_LINE = re.compile(
     r"(?i:место[ \t]+проведения[ \t]*:[ \t]*)?(?i:(?:г|гор|с|пос|пгт)\.[ \t]*|город[ \t]+|село[ \t]+)?"
-    r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)(?:[.,][ \t]|[ \t]{2,}|[ \t]*$)",
+    r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)"
+    # «ТАШКЕНТ (УзА).»: the agency in brackets after the city.
+    r"(?:[ \t]*\([^()\n]{1,20}\))?(?:[.,][ \t]|[ \t]{2,}|[ \t]*$)",
 )
 _PLACE_LINES = 8  # a protocol's header (body, title, number) comes before its place line
 
@@ -489,14 +491,21 @@ def _city_mentions(doc: Doc, locations: tuple[LocationFinding, ...]) -> list[tup
 
 
 def _in_parentheses(span: Span) -> bool:
+    """«(Санкт-Петербург)», «(г. Казань)»."""
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+    start = span.start
+    if start > 1 and doc[start - 1].text == "." and _fold(doc[start - 2].text) in ("г", "гор"):
+        start -= 2
+    elif start > 0 and _fold(doc[start - 1].text) in ("г.", "город"):
+        start -= 1
+    return start > 0 and doc[start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
 
 
 # Nouns a place phrase hangs from on its way to the event or its verb: «в селе Кара-Булак», «в Ташкенте, в
 # помещении ресурсного центра», «в Таврическом дворце (Санкт-Петербург)».
 _PLACE_CLIMB = ("appos", "nmod", "flat", "flat:name", "parataxis", "conj")
 _PLACE_CLIMB_STEPS = 2
+_VENUE_STEPS = 4
 
 
 def _place_head(span: Span, events: set[int]) -> Token:
@@ -516,8 +525,12 @@ def _place_head(span: Span, events: set[int]) -> Token:
 def _after_in(span: Span) -> bool:
     if _in_parentheses(span):
         # «в Таврическом дворце (Санкт-Петербург)»: the city in brackets places the venue before it.
-        venue = span.root.head
-        return any(c.dep_ == "case" and c.lower_ in _IN for c in venue.children)
+        venue = span.root
+        for _ in range(_VENUE_STEPS):  # «в Доме дружбы народов (г. Казань)»: up through the venue's name
+            venue = venue.head
+            if any(c.dep_ == "case" and c.lower_ in _IN for c in venue.children):
+                return True
+        return False
     root = span.root
     if any(c.dep_ == "case" and c.lower_ in _IN for c in root.children):
         return True
@@ -537,6 +550,9 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Spa
         return None
     head = _place_head(span, events)
     verb_like = head.pos_ in ("VERB", "AUX") and _is_in(head, "meeting_verbs")
+    # «круглый стол, организованный в Бишкеке», «заседание, прошедшее в Оше»: a participle of the event noun.
+    if head.dep_ == "acl" and head.head.i in events:
+        head = head.head
     if head.i in events or (head.pos_ in ("VERB", "AUX") and any(c.i in events for c in head.children)):
         # Another event in another sentence ("на встрече в Вашингтоне") may not be this meeting.
         return 0 if meeting is not None and meeting.start <= span.start < meeting.end else 2
