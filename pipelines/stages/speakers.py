@@ -99,9 +99,24 @@ def _not_yet_said(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "csubj") and _lemma(verb.head) in ("планироваться", "предстоять", "собираться")
 
 
+def _own_clause_speech(token: Token) -> Token | None:
+    """«Илья Пономарев, в своём выступлении охарактеризовавший …», «Хиллари Клинтон, которая объявила …»:
+    a participle or a relative clause of the name (or its title) that says something."""
+    for clause in token.children:
+        if clause.dep_ not in ("acl", "acl:relcl") or not _says(clause) or _negated(clause) or _not_yet_said(clause):
+            continue
+        if clause.dep_ == "acl" and "Part" in clause.morph.get("VerbForm") and "Act" in clause.morph.get("Voice"):
+            return clause
+        if clause.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and _lemma(c) == "который" for c in clause.children):
+            return clause
+    return None
+
+
 def _speech_head(token: Token) -> Token | None:
     """The speech verb or noun that makes `token` (the top of a name's chain) a speaker, if any."""
     nouns = lexicons.load("speech_nouns")
+    if (own := _own_clause_speech(token)) is not None:
+        return own
     head = token.head
     if token.dep_ == "nsubj":
         # «посетил … и назвал его «учебным центром»»: speech verbs joined to the subject's verb count.

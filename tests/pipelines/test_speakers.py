@@ -167,6 +167,12 @@ def test_a_transcript_chair_announcing_the_reporter_is_not_the_report(nlp: Langu
             "Айгуль Иванова, председатель комиссии по бюджету: «Мы должны завершить ремонт до осени».",
             {"Иванова": "speaker"},
         ),
+        # A relative clause of the name that says something; one that tells what was done to them does not.
+        (
+            "Он сменит на посту госсекретаря Хиллари Клинтон, которая объявила о намерении уйти в отставку.",
+            {"Клинтон": "speaker"},
+        ),
+        ("Депутаты поддержали Ивана Петрова, которого предложили в состав комиссии.", {"Петров": "mentioned"}),
         # The floor given; the chair who led the sitting; a phrase of informing.
         ("Слово было предоставлено главе района Ивану Петрову.", {"Петров": "speaker"}),
         ("Ход заседания вела Анна Смирнова.", {"Смирнова": "chair"}),
