@@ -355,16 +355,29 @@ def _surname_token(name: Span) -> Token:
     return words[-1] if words else name.root
 
 
+_RELATIVE_REACH = 3  # «в котором он», «где она»
+
+
+def _in_relative_clause(pronoun: Token) -> bool:
+    doc = pronoun.doc
+    words = doc[max(0, pronoun.i - _RELATIVE_REACH) : pronoun.i]
+    return any(_lemma(t) in ("который", "где") for t in words) and not any(t.is_sent_start for t in words[1:])
+
+
 def _pronoun_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, list[Token]]:
     """«— сказал он»: the pronoun's speech verb, credited to the last person before it named as a
     subject (in the nominative) whose gender the verb agrees with."""
-    named = []
+    named, anywhere = [], []
     for index, person in enumerate(persons):
         for mention in person.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and _features(_surname_token(span), "Case") == "Nom":
+            if span is None:
+                continue
+            anywhere.append((mention.start, index, _surname_token(span)))
+            if _features(_surname_token(span), "Case") == "Nom":
                 named.append((mention.start, index, _surname_token(span)))
     named.sort(key=lambda item: item[0])
+    anywhere.sort(key=lambda item: item[0])
     credited: dict[int, list[Token]] = {}
     for i, text in enumerate(token_texts(doc)):
         if fold(text) not in _PRONOUNS:
@@ -373,13 +386,21 @@ def _pronoun_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int,
         if token.dep_ not in _SUBJECT:
             continue
         verb = token.head
-        if _lemma(verb) not in lexicons.load("speech_verbs"):
+        if not _says(verb) or _not_yet_said(verb):
             continue
-        before = [
-            (index, surname)
-            for start, index, surname in named
-            if start < token.idx and token.idx - start < 600 and _agrees(verb, surname)
-        ]
+        if _in_relative_clause(token):
+            # «интервью господина Рахимова, в котором он раскритиковал …»: the relative clause's antecedent is
+            # the person named just before it in the sentence, in whatever case.
+            sent = sentence_of(doc, i)
+            before = [(index, surname) for start, index, surname in anywhere if sent.start_char <= start < token.idx][
+                -1:
+            ]
+        else:
+            before = [
+                (index, surname)
+                for start, index, surname in named
+                if start < token.idx and token.idx - start < 600 and _agrees(verb, surname)
+            ]
         if before:
             credited.setdefault(before[-1][0], []).append(verb)
     return credited

@@ -189,3 +189,12 @@ def test_a_transcript_chair_announcing_the_reporter_is_not_the_report(nlp: Langu
 def test_speaker_lists_titled_quotes_and_the_floor(nlp: Language, text: str, roles: dict[str, str]) -> None:
     persons = {p.surname: p.role for p in run_stages(nlp(text)).persons}
     assert {k: persons[k] for k in roles} == roles
+
+
+def test_a_pronoun_in_a_relative_clause_goes_to_its_antecedent(nlp: Language) -> None:
+    text = (
+        "Позже господин Хабиров был приглашен на работу в Кремль. Жесткой была реакция на интервью "
+        "господина Рахимова газете, в котором он раскритиковал федеральный центр."
+    )
+    persons = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
+    assert persons == {"Хабиров": False, "Рахимов": True}
