@@ -31,6 +31,7 @@ _SUBJECT = ("nsubj", "nsubj:pass")
 _QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _PRONOUNS = {"он": "Masc", "она": "Fem"}
 _HELD = "kenesh_meeting_held"
+_LINE_REACH = 400  # characters read around a name for its line: bounded, so a text without newlines stays linear
 _TITLE_REACH = 14  # words from a title to the name it heads
 # Performance verbs a transcript's chair announces the next turn with, in the present tense.
 _ANNOUNCED = frozenset({"докладывать", "содокладывать", "выступать"})
@@ -287,15 +288,16 @@ def _introduces_speech(name: Span) -> bool:
     doc = name.doc
     if name.end + 1 < len(doc) and doc[name.end].text == ":" and not doc[name.end + 1].is_space:
         return True
-    line_end = doc.text.find("\n", name.end_char)
-    after = doc.text[name.end_char : line_end if line_end >= 0 else len(doc.text)]
+    after = doc_text(doc)[name.end_char : name.end_char + _LINE_REACH].split("\n", 1)[0]
     return bool(_TITLED_QUOTE.match(after))
 
 
 def _in_speaker_list(name: Span) -> bool:
     doc = name.doc
     sent = sentence_of(doc, name.start)
-    return bool(_SPEAKER_LIST.search(doc.text[max(sent.start_char, name.start_char - 400) : name.start_char]))
+    return bool(
+        _SPEAKER_LIST.search(doc_text(doc)[max(sent.start_char, name.start_char - _LINE_REACH) : name.start_char])
+    )
 
 
 def _given_the_floor(token: Token) -> Token | None:
@@ -326,14 +328,14 @@ _AGENDA_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*(?:о|об|обо)[ \t]", re.
 def _announced(name: Span) -> bool:
     """«1. О районном бюджете.\nДокладчик – начальник отдела Ольга Рудак.»: the agenda names who is to report;
     with nothing said on the line after the name, the line is the plan, not the report given."""
-    text = name.doc.text
-    line_start = text.rfind("\n", 0, name.start_char) + 1
-    line_end = text.find("\n", name.end_char)
-    rest = text[name.end_char : line_end if line_end >= 0 else len(text)]
-    if rest.strip(" \t.;") or line_start == 0:
+    text = doc_text(name.doc)
+    rest = text[name.end_char : name.end_char + _LINE_REACH].split("\n", 1)[0]
+    if rest.strip(" \t.;"):
         return False
-    previous = text[: line_start - 1].rstrip("\n")
-    return bool(_AGENDA_ITEM.match(previous[previous.rfind("\n") + 1 :]))
+    # The lines before the name's own, within reach: the last but one is the name's line up to the name.
+    lines = text[max(0, name.start_char - _LINE_REACH) : name.start_char].split("\n")
+    previous = [line for line in lines[:-1] if line.strip()]
+    return bool(previous) and bool(_AGENDA_ITEM.match(previous[-1]))
 
 
 def _reports_on(name: Span) -> bool:
