@@ -408,11 +408,40 @@ def _pronoun_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int,
     return credited
 
 
+_TITLE_BACK = 1500  # characters back to the person a bare title («– подчеркнул заместитель министра») refers to
+
+
+def _title_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, list[Token]]:
+    """«…», – подчеркнул заместитель министра: a quote's speech verb whose subject is a bare title, with no
+    name, credited to the last person named before it whose post opens with that title."""
+    posts = {i: fold(p.position.split()[0]) for i, p in enumerate(persons) if p.position and p.position.split()}
+    if not posts:
+        return {}
+    starts = sorted((m.start, i) for i, p in enumerate(persons) if i in posts for m in p.mentions)
+    credited: dict[int, list[Token]] = {}
+    for token in doc:
+        if token.dep_ != "nsubj" or token.pos_ != "NOUN" or not is_position_head(token):
+            continue
+        verb = token.head
+        if not _says(verb) or _negated(verb) or _not_yet_said(verb):
+            continue
+        if any(t.ent_type_ == "PER" for t in token.subtree):
+            continue  # a name of its own: the mention's rules have it
+        if _quote_in(sentence_of(doc, verb.i)) is None:
+            continue  # only a quote's attribution: a bare title elsewhere may be anyone holding it
+        title = _lemma(token)
+        earlier = [i for start, i in starts if token.idx - _TITLE_BACK <= start < token.idx and posts[i] == title]
+        if earlier:
+            credited.setdefault(earlier[-1], []).append(verb)
+    return credited
+
+
 def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonFinding, ...]:
     by_pronoun = _pronoun_speakers(doc, persons)
+    by_title = _title_speakers(doc, persons)
     marked = []
     for index, person in enumerate(persons):
-        heads: list[Token] = list(by_pronoun.get(index, []))
+        heads: list[Token] = list(by_pronoun.get(index, [])) + by_title.get(index, [])
         chair = False
         for mention in person.mentions:
             name = doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -198,3 +198,21 @@ def test_a_pronoun_in_a_relative_clause_goes_to_its_antecedent(nlp: Language) ->
     )
     persons = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
     assert persons == {"Хабиров": False, "Рахимов": True}
+
+
+def test_a_quote_attributed_to_a_bare_title_goes_to_the_person_holding_it(nlp: Language) -> None:
+    text = (
+        "Глава района Иван Петров осмотрел новую школу. "
+        "«Работы будут завершены к сентябрю, все классы получат новую мебель», – подчеркнул глава района."
+    )
+    (person,) = run_stages(nlp(text)).persons
+    assert person.spoke
+    assert [text[q.start : q.end] for q in person.quotes] == [
+        "Работы будут завершены к сентябрю, все классы получат новую мебель"
+    ]
+
+
+def test_a_bare_title_without_a_quote_is_not_credited(nlp: Language) -> None:
+    text = "На сессии присутствовал заместитель министра Иван Петров. Заместитель министра поблагодарил депутатов."
+    (person,) = run_stages(nlp(text)).persons
+    assert not person.spoke
