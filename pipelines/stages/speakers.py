@@ -31,6 +31,7 @@ _SUBJECT = ("nsubj", "nsubj:pass")
 _QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _PRONOUNS = {"он": "Masc", "она": "Fem"}
 _HELD = "kenesh_meeting_held"
+_LAYOUT = "kenesh_layout"
 _LINE_REACH = 400  # characters read around a name for its line: bounded, so a text without newlines stays linear
 _TITLE_REACH = 14  # words from a title to the name it heads
 # Performance verbs a transcript's chair announces the next turn with, in the present tense.
@@ -62,8 +63,14 @@ def _present(verb: Token) -> bool:
     return any(p.tag.tense == "pres" for p in loading.parse(verb.lower_))
 
 
+def _layout(doc: Doc) -> str:
+    if _LAYOUT not in doc.user_data:
+        doc.user_data[_LAYOUT] = detect_layout(doc_text(doc))
+    return doc.user_data[_LAYOUT]
+
+
 def _in_transcript(doc: Doc) -> bool:
-    return detect_layout(doc_text(doc)) == "transcript"
+    return _layout(doc) == "transcript"
 
 
 def _meeting_held(doc: Doc) -> bool:
@@ -286,8 +293,15 @@ _SPEAKER_LIST = re.compile(r"(?:выступили|высказались|выс
 def _introduces_speech(name: Span) -> bool:
     """«Хозяин плантации Джино Дескальси: Мы просто шокированы» — a name and a colon open direct speech."""
     doc = name.doc
-    if name.end + 1 < len(doc) and doc[name.end].text == ":" and not doc[name.end + 1].is_space:
-        return True
+    if name.end + 1 < len(doc) and doc[name.end].text == ":":
+        if not doc[name.end + 1].is_space:
+            return True
+        # «Хозяин плантации Джино Дескальси:\nМы просто шокированы»: in a report the speech may open the next
+        # line; protocols and transcripts have their own lines of names and colons.
+        gap = doc[name.end + 1].text
+        following = name.end + 2 < len(doc) and doc[name.end + 2]
+        if "\n" in gap and following and _layout(doc) == "report":
+            return following.text[:1].isupper() or following.text[:1] in '«"–—-'
     after = doc_text(doc)[name.end_char : name.end_char + _LINE_REACH].split("\n", 1)[0]
     return bool(_TITLED_QUOTE.match(after))
 

@@ -216,3 +216,15 @@ def test_a_bare_title_without_a_quote_is_not_credited(nlp: Language) -> None:
     text = "На сессии присутствовал заместитель министра Иван Петров. Заместитель министра поблагодарил депутатов."
     (person,) = run_stages(nlp(text)).persons
     assert not person.spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "spoke"),
+    [
+        ("Фермеры возмущены решением властей.\nХозяин крупной плантации Джино Дескальси:\nМы просто шокированы.", True),
+        ("Контактное лицо Иван Петров:\nтел. 555-55-55", False),
+    ],
+)
+def test_a_name_and_colon_ending_a_line_open_the_next_line_speech(nlp: Language, text: str, spoke: bool) -> None:
+    (person,) = run_stages(nlp(text)).persons
+    assert person.spoke is spoke
