@@ -85,6 +85,8 @@ def _says(verb: Token) -> bool:
     """A speech verb («заявил»), or a verb whose object makes it one («задал вопрос», «обратил внимание»)."""
     if _lemma(verb) in lexicons.load("speech_verbs"):
         return True
+    if _denial_says(verb):
+        return True
     if _lemma(verb) in lexicons.load("speech_instruction_verbs"):
         return _meeting_held(verb.doc)
     phrases = _speech_phrases()
@@ -129,7 +131,7 @@ def _speech_head(token: Token) -> Token | None:
     if token.dep_ == "nsubj":
         # «посетил … и назвал его «учебным центром»»: speech verbs joined to the subject's verb count.
         for verb in (head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")):
-            if _says(verb) and not _negated(verb) and not _not_yet_said(verb):
+            if _says(verb) and (not _negated(verb) or _denial_says(verb)) and not _not_yet_said(verb):
                 return verb
     # «X и Y заявили»: the first conjunct carries the subject relation.
     if (
@@ -229,7 +231,7 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
             if female
             else _agrees(token, subject, _listed(name))
         )
-        if agrees and not own_subject and not _negated(token):
+        if agrees and not own_subject and (not _negated(token) or _denial_says(token)):
             return token
     return None
 
@@ -363,6 +365,11 @@ def _reports_on(name: Span) -> bool:
 def _negated(verb: Token) -> bool:
     """«не комментируют»: a denied speech act is silence."""
     return any(fold(c.text) == "не" for c in verb.children)
+
+
+def _denial_says(verb: Token) -> bool:
+    """«не исключил», «не согласился»: a verb that says something when denied."""
+    return _lemma(verb) in lexicons.load("speech_negated_verbs") and _negated(verb)
 
 
 def _surname_token(name: Span) -> Token:
