@@ -7,7 +7,9 @@ of that sentence. «Под председательством X» and «X отк
 A verb with a speech object («задал вопрос», «обратил внимание») is a speech verb; speech announced
 («выступит», «будет докладывать», an agenda's «Докладчик –» line) or said of a passive subject
 («отмечены волонтёры») is not; instructions («поручил») are speech where the text reports a meeting held.
-«Выступили: X, Y и Z», «X, <должность>: «…»» and «слово предоставлено X» make speakers too.
+«Выступили: X, Y и Z», «X, <должность>: «…»» and «слово предоставлено X» make speakers too, as do a
+name's own relative clause or participle of speech («которая объявила», «выступивший с докладом»), a quote
+attributed to a bare title («…», – подчеркнул глава района) and denied verbs that state («не исключил»).
 """
 
 from __future__ import annotations
