@@ -275,7 +275,7 @@ def find_turns(text: str) -> tuple[Turn, ...]:
             labels.append((start, start + chair.end(), name, True))
             continue
         turn = _TURN.match(line)
-        if turn is None or not _is_speaker_label(turn) or line_header(line) is not None:
+        if turn is None or not _is_speaker_label(turn) or _lists_a_post(line[turn.end() :]) or line_header(line):
             continue
         labels.append((start, start + turn.end(), (start + turn.start("name"), start + turn.end("name")), False))
     closings = [s for s, e in _lines(text) if line_header(text[s:e], frozenset({"closing"})) is not None]
@@ -295,6 +295,24 @@ def _is_speaker_label(turn: re.Match[str]) -> bool:
     if re.fullmatch(_SURNAME, name):
         return title is not None and any(mark in turn.group("mark") for mark in (":", "—", "–"))
     return True
+
+
+_POST_WORDS = re.compile(rf"[{_LOWER}][{_LOWER}.-]*")
+_POST_REACH = 3  # «исполняющий обязанности начальника», «первый вице-мэр»
+
+
+def _lists_a_post(after: str) -> bool:
+    """«Орозбекова Айгуль Токтогуловна – вице-мэр города Каракол;»: a list of people gives each one's post
+    after the dash, in lower case; a turn's speech opens a sentence («ИВАНОВ П.П. — Уважаемые коллеги»)."""
+    for word in after.split()[:_POST_REACH]:
+        if not _POST_WORDS.fullmatch(word.rstrip(",;")):
+            return False
+        word = word.rstrip(",;")
+        if word in _title_words() or word.rsplit("-", 1)[-1] in _title_words():
+            return True
+        if word not in lexicons.load("position_modifiers") and not word.endswith("."):
+            return False
+    return False
 
 
 @cache

@@ -7,9 +7,12 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   the body is matched to an organization found earlier when one covers it.
 - date: the meeting sentence's own date; else its relative day (вчера, в среду) counted from the
   dateline; else the dateline; else the first date that isn't a deadline, a document's date or a
-  birth date. A relative day with no dateline to count from leaves the date unknown.
-- place: a city in "в <город>" attached to an event noun or to its verb; else the dateline's place
-  («БИШКЕК, 14 марта —», a protocol's «г. Ош», «Место проведения: г. Каракол», «Павлодар.» opening a line);
+  birth date. A relative day with no dateline to count from leaves the date unknown. A crawler's stamp
+  («[crawled 2024-03-02]», «Просмотров: 212 24.11.2023») is a weak dateline: the report's own dateline on a
+  later line, or a date in the text, comes first; the stamp still counts relative days and lends its year.
+- place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
+  verb; else the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта», a protocol's «г. Ош» before or
+  after its date, «Место проведения: г. Каракол», «Павлодар.» opening a line);
   else a city where a body met ("Ассамблея в Гаване избрала"); else the home of the body holding the
   meeting («Думы города Костромы», «Мядельского районного Совета» → Мядель); else one in the headline.
 """
@@ -61,6 +64,9 @@ class Dateline:
     date: DateFact | None
     place: str | None
     end: int = 0  # where the dateline ends in the text: dates before it are not the meeting sentence's own
+    # A crawler's stamp or a publication label («[crawled 2024-03-02]», «Просмотров: 212 24.11.2023») says
+    # when the page was seen: it counts relative days and gives years, but a date in the text comes first.
+    stamp: bool = False
 
 
 def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -308,13 +314,28 @@ _DATE_LIKE = re.compile(
 )
 
 
-# What may stand before a dateline's place or date on its line: a crawler's fields («Автор: … | »), the
-# settlement word of a protocol's header («г. Ош      28 декабря 2022 г.»).
-_DATELINE_PREFIX = re.compile(r"(?:.*\|)?[ \t#*]*(?:(?:г|гор|с|пос|пгт)\.|город|село)?[ \t]*", re.IGNORECASE)
+# What may stand before a dateline's place or date on its line: a crawler's fields («Автор: … | »), its
+# bracketed stamp («[2023-11-24 09:14]», «[crawled 2024-03-02]»), a publication label or a view counter glued
+# to the date («Просмотров: 212 24.11.2023», «Опубликовано: 5 мая»), the settlement word of a protocol's
+# header («г. Ош      28 декабря 2022 г.»).
+_DATELINE_PREFIX = re.compile(
+    r"(?:.*\|)?[ \t#*]*(?P<stamp>\[[ \t]*"
+    r"|(?:crawled|fetched|published|posted|date|дата(?:[ \t]+(?:публикации|размещения|создания|обновления))?"
+    r"|опубликовано|обновлено|добавлено|размещено)[ \t]*:?[ \t]*"
+    r"|просмотр(?:ов|ы)?[ \t]*:?[ \t]*\d+[ \t]+)*"
+    # An agency's city in capitals with a full stop: «АЛМАТЫ. 5 марта 2024 года.»
+    r"(?:(?P<city>(?-i:[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?))\.[ \t]+)?"
+    r"(?:(?:г|гор|с|пос|пгт)\.|город|село)?[ \t]*",
+    re.IGNORECASE,
+)
+# A protocol's header line may give the place after the date: «12 марта 2024 г. № 6        г. Лида».
+_PLACE_AFTER_DATE = re.compile(r"(?:^|[ \t])(?:г|гор)\.[ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t.]*$")
 # A place alone opening a line: «Павлодар. В понедельник …», «Место проведения: г. Каракол, здание мэрии».
 _PLACE_LINE = re.compile(
     r"(?i:место[ \t]+проведения[ \t]*:[ \t]*)?(?i:(?:г|гор|с|пос|пгт)\.[ \t]*|город[ \t]+|село[ \t]+)?"
-    r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)(?:[.,][ \t]|[ \t]{2,}|[ \t]*$)",
+    r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)"
+    # «ТАШКЕНТ (УзА).»: the agency in brackets after the city.
+    r"(?:[ \t]*\([^()\n]{1,20}\))?(?:[.,][ \t]|[ \t]{2,}|[ \t]*$)",
 )
 _PLACE_LINES = 8  # a protocol's header (body, title, number) comes before its place line
 
@@ -328,17 +349,22 @@ def find_dateline(doc: Doc) -> Dateline | None:
     place: str | None = None
     for index, (offset, line) in enumerate(lines):
         head = line[:_DATELINE_CHARS]
-        if found is None and index < _DATELINE_LINES and _DATE_LIKE.search(head):
-            found = _dated_line(head, offset)
+        if (found is None or found.stamp) and index < _DATELINE_LINES and _DATE_LIKE.search(head):
+            # A crawler's stamp gives way to the report's own dateline on a later line.
+            dated = _dated_line(head, offset, line)
+            if found is None:
+                found = dated
+            elif dated is not None and not dated.stamp and dated.date is not None:
+                found = replace(dated, date=_with_year(dated.date, found.date))
         place = place or (found.place if found else None) or _line_place(line)
-        if found is not None and place is not None:
+        if found is not None and not found.stamp and place is not None:
             break
     if found is None:
         return Dateline(None, place) if place else None
     return replace(found, place=place)
 
 
-def _dated_line(head: str, offset: int) -> Dateline | None:
+def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
     prefix = _DATELINE_PREFIX.match(head)
     for match in dateline_parser().findall(head):
         if match.span.start > prefix.end():
@@ -346,9 +372,11 @@ def _dated_line(head: str, offset: int) -> Dateline | None:
         date = match.fact.date
         if date is None or not date.month or not date.day:
             continue
-        return Dateline(
-            DateFact(date.year, date.month, date.day), _dateline_place(match.fact.place), offset + match.span.stop
-        )
+        place = _dateline_place(match.fact.place or prefix.group("city"))
+        if place is None and (after := _PLACE_AFTER_DATE.search(line[match.span.stop :].rstrip())) is not None:
+            place = _dateline_place(after.group("place"))
+        stamp = prefix.group("stamp") is not None
+        return Dateline(DateFact(date.year, date.month, date.day), place, offset + match.span.stop, stamp)
     return None
 
 
@@ -441,13 +469,14 @@ def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: To
         relative, day = relative_date(paragraph or sent, ref)
         if relative:
             return day.iso() if day else None
-    if ref is not None:
+    if ref is not None and not dateline.stamp:
         return ref.iso()
+    after = dateline.end if dateline else 0
     for span in doc.spans.get("dates", []):
         fact = _fact(span)
-        if fact and not is_other_date(span):
-            return fact.iso()
-    return None
+        if fact and span.start_char >= after and not is_other_date(span):
+            return _with_year(fact, ref).iso()
+    return ref.iso() if ref is not None else None
 
 
 # Place -----------------------------------------------------------------------------------------
@@ -468,7 +497,47 @@ def _city_mentions(doc: Doc, locations: tuple[LocationFinding, ...]) -> list[tup
     return sorted(found, key=lambda pair: pair[0].start)
 
 
+def _in_parentheses(span: Span) -> bool:
+    """«(Санкт-Петербург)», «(г. Казань)»."""
+    doc = span.doc
+    start = span.start
+    if start > 1 and doc[start - 1].text == "." and _fold(doc[start - 2].text) in ("г", "гор"):
+        start -= 2
+    elif start > 0 and _fold(doc[start - 1].text) in ("г.", "город"):
+        start -= 1
+    return start > 0 and doc[start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+
+
+# Nouns a place phrase hangs from on its way to the event or its verb: «в селе Кара-Булак», «в Ташкенте, в
+# помещении ресурсного центра», «в Таврическом дворце (Санкт-Петербург)».
+_PLACE_CLIMB = ("appos", "nmod", "flat", "flat:name", "parataxis", "conj")
+_PLACE_CLIMB_STEPS = 2
+_VENUE_STEPS = 4
+
+
+def _place_head(span: Span, events: set[int]) -> Token:
+    """The word the place phrase tells the whereabouts of: the parser often hangs a city off the settlement
+    word or the venue before it, and that phrase off the verb."""
+    token = span.root
+    head = token.head
+    for _ in range(_PLACE_CLIMB_STEPS):
+        if head.i in events or head.pos_ not in ("NOUN", "PROPN") or token.dep_ not in _PLACE_CLIMB:
+            break
+        if token.dep_ == "parataxis" and not _in_parentheses(span):
+            break
+        token, head = head, head.head
+    return head
+
+
 def _after_in(span: Span) -> bool:
+    if _in_parentheses(span):
+        # «в Таврическом дворце (Санкт-Петербург)»: the city in brackets places the venue before it.
+        venue = span.root
+        for _ in range(_VENUE_STEPS):  # «в Доме дружбы народов (г. Казань)»: up through the venue's name
+            venue = venue.head
+            if any(c.dep_ == "case" and c.lower_ in _IN for c in venue.children):
+                return True
+        return False
     root = span.root
     if any(c.dep_ == "case" and c.lower_ in _IN for c in root.children):
         return True
@@ -486,8 +555,11 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Spa
     """How surely "в <город>" places the meeting: 0 best (1 is the dateline's); None when it doesn't."""
     if not _after_in(span):
         return None
-    head = span.root.head
+    head = _place_head(span, events)
     verb_like = head.pos_ in ("VERB", "AUX") and _is_in(head, "meeting_verbs")
+    # «круглый стол, организованный в Бишкеке», «заседание, прошедшее в Оше»: a participle of the event noun.
+    if head.dep_ == "acl" and head.head.i in events:
+        head = head.head
     if head.i in events or (head.pos_ in ("VERB", "AUX") and any(c.i in events for c in head.children)):
         # Another event in another sentence ("на встрече в Вашингтоне") may not be this meeting.
         return 0 if meeting is not None and meeting.start <= span.start < meeting.end else 2
@@ -498,14 +570,25 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Spa
         return 2  # "Национальная ассамблея Кубы в Гаване избрала": the body met there
     if headline is not None and headline.start <= span.start < headline.end and verb_like:
         return 3
+    if meeting is not None and meeting.start <= span.start < meeting.end and _next_to_meeting_verb(span):
+        return 2  # «в Таврическом дворце (Санкт-Петербург) состоялось заседание» under a broken parse
     return None
+
+
+_VERB_REACH = 3  # words between the place phrase and its «состоялось» / «прошло»
+
+
+def _next_to_meeting_verb(span: Span) -> bool:
+    doc = span.doc
+    near = [t for t in doc[span.end : span.end + _VERB_REACH + 2] if not (t.is_punct or t.is_space)]
+    return any(t.pos_ in ("VERB", "AUX") and _is_in(t, "meeting_verbs") for t in near[:_VERB_REACH])
 
 
 # A body's level adjective after its home's adjective: «Мядельского районного Совета», «Костанайского
 # городского маслихата»; a local body meets at home when the text names no other place.
 _LOCAL_LEVELS = frozenset({"городской", "районный", "айылный", "айыльный", "сельский", "поселковый", "аульный"})
 _LOCAL_BODIES = frozenset({"райисполком", "горисполком", "горсовет", "райсовет", "горкенеш", "гормаслихат"})
-_ADJECTIVE_ENDINGS = ("ьский", "ский", "цкий")
+_ADJECTIVE_ENDINGS = ("ьский", "ский", "ской", "цкий")
 
 
 def _home_from_adjective(word: str, words: frozenset[str]) -> str | None:
@@ -517,8 +600,12 @@ def _home_from_adjective(word: str, words: frozenset[str]) -> str | None:
         return None
     stem = lemma[: -len(ending)]
     candidates = [stem + "ь", stem] if ending == "ьский" else [stem, stem + "ь"]
+    # «Костромской» → Кострома, «Кызылординский» → Кызылорда, «Алматинский» → Алматы.
+    candidates += [stem + "а", stem + "ы"]
+    if stem.endswith("ин"):
+        candidates += [stem[:-2] + "а", stem[:-2] + "ы"]
     for candidate in candidates:
-        if len(candidate) > 2 and (
+        if len(candidate) >= 2 and (
             any("Geox" in p.tag and p.is_known for p in loading.parse(candidate)) or candidate in words
         ):
             return "-".join(part.capitalize() for part in candidate.split("-"))
@@ -532,15 +619,30 @@ def _genitive_place(token: Token) -> str:
     return "-".join(part.capitalize() for part in word.split("-")) if known is not None else token.text
 
 
-def home_city(doc: Doc, sent: Span) -> str | None:
+# Bodies named after their city in the genitive: «Думы Чебоксар», «Городской думы Краснодара».
+# A republic's name in -ия («Государственный Совет Чувашии», «Хурал Бурятии») is a region, not a home city.
+_CITY_BODIES = frozenset({"дума", "кенеш", "маслихат", "мэрия", "акимат", "хокимият", "администрация"})
+_REGION_ENDINGS = ("ия", "ея")
+
+
+def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str | None:
     """Where the body holding the meeting sits, from its name: «Думы города Костромы», «общины Гюмри»,
-    «Кобринского районного исполнительного комитета», «Мядельского райисполкома»."""
+    «Кобринского районного исполнительного комитета», «Мядельского райисполкома», «Думы Чебоксар» (`cities`:
+    the cities the text names, by where a mention starts)."""
     texts, lowers = token_strings(doc, ORTH), token_strings(doc, LOWER)
     alpha = doc.to_array(IS_ALPHA).tolist()
     words = frozenset(lower for text, lower, a in zip(texts, lowers, alpha, strict=True) if a and text[:1].isupper())
     tokens = [t for t in sent if not t.is_space]
     for i, token in enumerate(tokens[:-1]):
         after = tokens[i + 1]
+        city = cities.get(after.idx) if cities else None
+        if (
+            city is not None
+            and _fold(token.lemma_) in _CITY_BODIES
+            and "Case=Gen" in str(after.morph)
+            and not _fold(city).endswith(_REGION_ENDINGS)
+        ):
+            return city
         settlement = _is_in(token, "loc_settlement_nouns") or _fold(token.lemma_) == "община"
         if settlement and after.is_alpha and after.text[:1].isupper() and "Case=Gen" in str(token.morph):
             return _genitive_place(after)
@@ -572,7 +674,8 @@ def find_place(
         return dateline.place
     if best is not None and best[0] <= 2:
         return best[1]
-    home = home_city(doc, meeting) if meeting is not None else None
+    cities = {span.start_char: name for span, name in _city_mentions(doc, locations)}
+    home = home_city(doc, meeting, cities) if meeting is not None else None
     return home or (best[1] if best else None)
 
 

@@ -4,27 +4,46 @@ A person spoke when a name (or the title it stands in apposition to) is the subj
 verb («заявил глава исполкома Андрей Воробьев»), the owner of a speech noun («по словам X»,
 «заслушан отчёт X»), or the antecedent of «он/она» in «— сказал он». The quote is the «…» segment
 of that sentence. «Под председательством X» and «X открыл заседание» make X the chair.
+A verb with a speech object («задал вопрос», «обратил внимание») is a speech verb; speech announced
+(«выступит», «будет докладывать», an agenda's «Докладчик –» line) or said of a passive subject
+(«отмечены волонтёры») is not; instructions («поручил») are speech where the text reports a meeting held.
+«Выступили: X, Y и Z», «X, <должность>: «…»» and «слово предоставлено X» make speakers too, as do a
+name's own relative clause or participle of speech («которая объявила», «выступивший с докладом»), a quote
+attributed to a bare title («…», – подчеркнул глава района) and denied verbs that state («не исключил»).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from models import lexicons
+from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
+from pipelines.layouts import detect_layout
 from pipelines.person_names import fold
-from pipelines.titles import title_head, title_of
+from pipelines.stages.meeting import find_events, meeting_sentence, meeting_verbs
+from pipelines.titles import is_position_head, title_head, title_of
 
 _CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
 _SUBJECT = ("nsubj", "nsubj:pass")
 _QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _PRONOUNS = {"он": "Masc", "она": "Fem"}
+_HELD = "kenesh_meeting_held"
+_LAYOUT = "kenesh_layout"
+_LINE_REACH = 400  # characters read around a name for its line: bounded, so a text without newlines stays linear
+_TITLE_REACH = 14  # words from a title to the name it heads
+# Performance verbs a transcript's chair announces the next turn with, in the present tense.
+_ANNOUNCED = frozenset({"докладывать", "содокладывать", "выступать"})
+_PLANS = frozenset({"запланировать", "запланированный", "планироваться", "ожидаться", "предстоять", "перенести"})
+_EVENTS = frozenset({"заседание", "сессия", "совещание", "встреча", "собрание"})
+# «будет докладывать», «станет выступать»: the parser tags the auxiliary's tense as present.
+_FUTURE_AUX = frozenset({"буду", "будешь", "будет", "будем", "будете", "будут", "станет", "станут"})
 
 
 def _lemma(token: Token) -> str:
@@ -38,22 +57,106 @@ def _up_chain(token: Token) -> Token:
     return token
 
 
+@cache
+def _speech_phrases() -> frozenset[tuple[str, str]]:
+    return frozenset(tuple(entry.split("|", 1)) for entry in lexicons.load("speech_phrases"))  # type: ignore[misc]
+
+
+def _present(verb: Token) -> bool:
+    """The tense from the word's form: a capitalised «Докладывает» opening a line is tagged a proper noun."""
+    return any(p.tag.tense == "pres" for p in loading.parse(verb.lower_))
+
+
+def _layout(doc: Doc) -> str:
+    if _LAYOUT not in doc.user_data:
+        doc.user_data[_LAYOUT] = detect_layout(doc_text(doc))
+    return doc.user_data[_LAYOUT]
+
+
+def _in_transcript(doc: Doc) -> bool:
+    return _layout(doc) == "transcript"
+
+
+def _meeting_held(doc: Doc) -> bool:
+    """The text reports a meeting that took place: an event noun with a past verb of taking place."""
+    if _HELD not in doc.user_data:
+        sent = meeting_sentence(find_events(doc))
+        doc.user_data[_HELD] = sent is not None and any("Past" in v.morph.get("Tense") for v in meeting_verbs(sent))
+    return doc.user_data[_HELD]
+
+
+def _says(verb: Token) -> bool:
+    """A speech verb («заявил»), or a verb whose object makes it one («задал вопрос», «обратил внимание»)."""
+    if _lemma(verb) in lexicons.load("speech_verbs"):
+        return True
+    if _denial_says(verb):
+        return True
+    if _lemma(verb) in lexicons.load("speech_instruction_verbs"):
+        return _meeting_held(verb.doc)
+    phrases = _speech_phrases()
+    return any((_lemma(verb), _lemma(c)) in phrases for c in verb.children if c.dep_ in ("obj", "obl", "nsubj:pass"))
+
+
+def _future(verb: Token) -> bool:
+    return "Fut" in verb.morph.get("Tense") or any(
+        c.dep_ in ("aux", "aux:pass", "cop") and fold(c.text) in _FUTURE_AUX for c in verb.children
+    )
+
+
+def _not_yet_said(verb: Token) -> bool:
+    """«выступит эксперт», «будет докладывать», «планируется выступить»: speech announced, not given; and
+    «отмечены волонтёры» (awarded), «предложен кандидат»: a passive speech verb is said of its subject."""
+    if _future(verb) or "Pass" in verb.morph.get("Voice"):
+        return True
+    if _lemma(verb) in _ANNOUNCED and _present(verb) and _in_transcript(verb.doc):
+        return True  # the chair's «Докладывает начальник управления …»: the reporter's own turn is the speech
+    return verb.dep_ in ("xcomp", "csubj") and _lemma(verb.head) in ("планироваться", "предстоять", "собираться")
+
+
+def _own_clause_speech(token: Token) -> Token | None:
+    """«Илья Пономарев, в своём выступлении охарактеризовавший …», «Хиллари Клинтон, которая объявила …»:
+    a participle or a relative clause of the name (or its title) that says something."""
+    for clause in token.children:
+        if clause.dep_ not in ("acl", "acl:relcl") or not _says(clause) or _negated(clause) or _not_yet_said(clause):
+            continue
+        if clause.dep_ == "acl" and "Part" in clause.morph.get("VerbForm") and "Act" in clause.morph.get("Voice"):
+            return clause
+        if clause.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and _lemma(c) == "который" for c in clause.children):
+            return clause
+    return None
+
+
 def _speech_head(token: Token) -> Token | None:
     """The speech verb or noun that makes `token` (the top of a name's chain) a speaker, if any."""
-    verbs, nouns = lexicons.load("speech_verbs"), lexicons.load("speech_nouns")
+    nouns = lexicons.load("speech_nouns")
+    if (own := _own_clause_speech(token)) is not None:
+        return own
     head = token.head
-    if token.dep_ in _SUBJECT:
+    if token.dep_ == "nsubj":
         # «посетил … и назвал его «учебным центром»»: speech verbs joined to the subject's verb count.
         for verb in (head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")):
-            if _lemma(verb) in verbs and not _negated(verb):
+            if _says(verb) and (not _negated(verb) or _denial_says(verb)) and not _not_yet_said(verb):
                 return verb
     # «X и Y заявили»: the first conjunct carries the subject relation.
-    if token.dep_ == "conj" and token.head.dep_ in _SUBJECT and _lemma(token.head.head) in verbs:
+    if (
+        token.dep_ == "conj"
+        and token.head.dep_ == "nsubj"
+        and _says(token.head.head)
+        and not _not_yet_said(token.head.head)
+    ):
         return token.head.head
     # «по словам X», «доклад X», «отчёт главы администрации X».
-    if token.dep_ in ("nmod", "nmod:poss") and _lemma(head) in nouns:
+    if token.dep_ in ("nmod", "nmod:poss") and _lemma(head) in nouns and not _planned(head):
         return head
     return None
+
+
+def _planned(noun: Token) -> bool:
+    """«Выступление X запланировано на следующее заседание», «доклад X будет заслушан»: not given yet."""
+    governor = noun.head
+    if governor.i == noun.i or governor.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    return _lemma(governor) in _PLANS or _future(governor)
 
 
 def _is_chair(token: Token) -> bool:
@@ -66,7 +169,8 @@ def _is_chair(token: Token) -> bool:
         and _lemma(head) in cues
         and (
             _lemma(head) == "председательствовать"
-            or any(_lemma(c) in ("заседание", "сессия", "совещание", "встреча") for c in head.children)
+            # «вёл заседание», «ход заседания вела»
+            or any(_lemma(t) in _EVENTS for c in head.children for t in (c, *c.children) if t.dep_ != "nsubj")
         )
     )
 
@@ -109,19 +213,72 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
     The parser often hangs a name off the last noun of a long title; the case of the name and the
     verb's agreement with it are more reliable than the arc («отметила … директор … А.С. Омурбекова»).
     """
-    if _features(subject, "Case") != "Nom":
+    female = _features(subject, "Case") != "Nom" and _nominative_reading(subject)
+    if _features(subject, "Case") != "Nom" and not female:
         return None
-    verbs = lexicons.load("speech_verbs")
     sent = sentence_of(name.doc, name.start)
-    window = name.doc[max(sent.start, name.start - 14) : min(sent.end, name.end + 6)]
+    after = _after_relative_clause(name, sent)
+    window = name.doc[max(sent.start, name.start - 14) : min(sent.end, after + 6)]
     for token in window:
-        if token.pos_ != "VERB" or _lemma(token) not in verbs or _features(token, "VerbForm") != "Fin":
+        if token.pos_ != "VERB" or not _says(token) or _features(token, "VerbForm") != "Fin":
+            continue
+        if _not_yet_said(token) or name.end <= token.i < after:
             continue
         # «Иран объявил …, им стал вице-президент X»: the verb has a subject of its own.
-        own_subject = any(c.dep_ in _SUBJECT and not (name.start <= c.i < name.end) for c in token.children)
-        if _agrees(token, subject, _listed(name)) and not own_subject and not _negated(token):
+        own_subject = any(
+            c.dep_ in _SUBJECT and not (name.start <= c.i < name.end) and not _own_title(c, name)
+            for c in token.children
+        )
+        agrees = (
+            _features(token, "Gender") == "Fem"
+            or (_features(token, "Gender") is None and _features(token, "Number") == "Sing")
+            if female
+            else _agrees(token, subject, _listed(name))
+        )
+        if agrees and not own_subject and (not _negated(token) or _denial_says(token)):
             return token
     return None
+
+
+def _nominative_reading(surname: Token) -> bool:
+    """«Гулиза Осмоналиева» after a genitive title is tagged genitive («…кенеша Гулиза Осмоналиева»): a female
+    surname that reads as a feminine nominative, after a feminine first name, still names the subject."""
+    doc = surname.doc
+    first = doc[surname.i - 1] if surname.i > 0 else None
+    # The parser often takes a Central Asian woman's first name for a man's («Гулиза»); a name morphology knows
+    # must read as a woman's in the nominative («Ивана Петрова» is a man in the genitive).
+    if first is None or not first.text[:1].isupper():
+        return False
+    known = [p for p in loading.parse(first.text) if p.is_known and "Name" in p.tag]
+    if known:
+        if not any(p.tag.case == "nomn" and p.tag.gender == "femn" for p in known):
+            return False
+    elif not (_features(first, "Gender") == "Fem" or first.text.endswith(("а", "я"))):
+        return False
+    parses = loading.parse(surname.text)
+    return any(p.tag.case == "nomn" and p.tag.gender == "femn" and "Surn" in p.tag for p in parses)
+
+
+def _after_relative_clause(name: Span, sent: Span) -> int:
+    """«X, которая сама руководит цехом, отметила»: where the name's clause goes on after a relative clause."""
+    doc = name.doc
+    i = name.end
+    if i + 1 < sent.end and doc[i].text == "," and fold(doc[i + 1].lemma_) == "который":
+        for j in range(i + 2, min(sent.end, i + 40)):
+            if doc[j].text == ",":
+                return j + 1
+    return name.end
+
+
+def _own_title(token: Token, name: Span) -> bool:
+    """«Депутат … кенеша Гулиза Осмоналиева … отметила»: the verb's subject is the title heading the name."""
+    between = name.doc[token.i + 1 : name.start]
+    return (
+        token.i < name.start
+        and name.start - token.i <= _TITLE_REACH
+        and is_position_head(token)
+        and not any(t.ent_type_ == "PER" or t.is_punct or t.pos_ in ("SCONJ", "PRON") for t in between)
+    )
 
 
 def _listed(name: Span) -> bool:
@@ -132,21 +289,73 @@ def _listed(name: Span) -> bool:
     )
 
 
+# «Айгуль Иванова, председатель комиссии по бюджету: «Мы должны …»»: a name, its title and a colon open a quote.
+_TITLED_QUOTE = re.compile(r",(?:[^.\n;:«»\"]|\.(?![ \t]+(?-i:[А-ЯЁA-Z]))){1,160}:[ \t]*[«\"“„]")
+# «Выступили: депутат Иван Петров, аким района Ержан Калиев и …»: a plural speech verb and a colon open a list
+# of speakers, every name of it up to the sentence's end.
+_SPEAKER_LIST = re.compile(r"(?:выступили|высказались|выступили\s+в\s+прениях)\s*:[^.:;!?]*$", re.IGNORECASE)
+
+
 def _introduces_speech(name: Span) -> bool:
     """«Хозяин плантации Джино Дескальси: Мы просто шокированы» — a name and a colon open direct speech."""
     doc = name.doc
-    return name.end + 1 < len(doc) and doc[name.end].text == ":" and not doc[name.end + 1].is_space
+    if name.end + 1 < len(doc) and doc[name.end].text == ":":
+        if not doc[name.end + 1].is_space:
+            return True
+        # «Хозяин плантации Джино Дескальси:\nМы просто шокированы»: in a report the speech may open the next
+        # line; protocols and transcripts have their own lines of names and colons.
+        gap = doc[name.end + 1].text
+        following = name.end + 2 < len(doc) and doc[name.end + 2]
+        if "\n" in gap and following and _layout(doc) == "report":
+            return following.text[:1].isupper() or following.text[:1] in '«"–—-'
+    after = doc_text(doc)[name.end_char : name.end_char + _LINE_REACH].split("\n", 1)[0]
+    return bool(_TITLED_QUOTE.match(after))
+
+
+def _in_speaker_list(name: Span) -> bool:
+    doc = name.doc
+    sent = sentence_of(doc, name.start)
+    return bool(
+        _SPEAKER_LIST.search(doc_text(doc)[max(sent.start_char, name.start_char - _LINE_REACH) : name.start_char])
+    )
+
+
+def _given_the_floor(token: Token) -> Token | None:
+    """«Слово было предоставлено главе района Ивану Петрову», «слово дали Анне Смирновой»: the floor given."""
+    head = token.head
+    floor = token.dep_ in ("iobj", "obl") and _lemma(head) in ("предоставить", "дать", "предоставлять", "давать")
+    return head if floor and any(_lemma(c) == "слово" for c in head.children) else None
 
 
 # «Нурболат Шаймерденов, аким города Экибастуза, – о ремонте сетей», «Мирзаев (AMANAT) – о благоустройстве»:
 # a name, perhaps its title and party, a dash and the subject of the report. Only the name's own line.
+# The title may hold abbreviations with dots («и.о. руководителя», «зам. акима»), not a sentence's end.
 _REPORTS_ON = re.compile(
-    r"(?:[ \t]*\([^()\n]{1,60}\))?(?:,[^.\n;:–—]{1,160}?,?)?[ \t]*[–—-][ \t]+(?:о|об|обо)[ \t]", re.IGNORECASE
+    r"(?:[ \t]*\([^()\n]{1,60}\))?(?:,(?:[^.\n;:–—]|\.(?![ \t]+(?-i:[А-ЯЁA-Z]))){1,160}?,?)?"
+    r"[ \t]*[–—-][ \t]+(?:о|об|обо)[ \t]",
+    re.IGNORECASE,
 )
 # «докладчик: руководитель отдела … Асель Байжанова», «С содокладом – председатель комиссии … Ержан Калиев».
 _REPORTER_CUE = re.compile(
     r"(?:докладчик|содокладчик|с\s+(?:со)?докладом|с\s+информацией)\s*[:–—-]?[^.\n:;]{0,160}$", re.IGNORECASE
 )
+
+
+# An agenda item: «1. О районном бюджете на 2023 год.», «2) Об утверждении программы …».
+_AGENDA_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*(?:о|об|обо)[ \t]", re.IGNORECASE)
+
+
+def _announced(name: Span) -> bool:
+    """«1. О районном бюджете.\nДокладчик – начальник отдела Ольга Рудак.»: the agenda names who is to report;
+    with nothing said on the line after the name, the line is the plan, not the report given."""
+    text = doc_text(name.doc)
+    rest = text[name.end_char : name.end_char + _LINE_REACH].split("\n", 1)[0]
+    if rest.strip(" \t.;"):
+        return False
+    # The lines before the name's own, within reach: the last but one is the name's line up to the name.
+    lines = text[max(0, name.start_char - _LINE_REACH) : name.start_char].split("\n")
+    previous = [line for line in lines[:-1] if line.strip()]
+    return bool(previous) and bool(_AGENDA_ITEM.match(previous[-1]))
 
 
 def _reports_on(name: Span) -> bool:
@@ -158,12 +367,19 @@ def _reports_on(name: Span) -> bool:
     text = whole[doc[name.end].idx : doc[end].idx if end < len(doc) else len(whole)] if name.end < len(doc) else ""
     start = max(sentence_of(doc, name.start).start, name.start - 30)
     before = whole[doc[start].idx : name.start_char] if start < name.start else ""
-    return bool(_REPORTS_ON.match(text)) or bool(_REPORTER_CUE.search(before.split("\n")[-1]))
+    if _REPORTS_ON.match(text):
+        return True
+    return bool(_REPORTER_CUE.search(before.split("\n")[-1])) and not _announced(name)
 
 
 def _negated(verb: Token) -> bool:
     """«не комментируют»: a denied speech act is silence."""
     return any(fold(c.text) == "не" for c in verb.children)
+
+
+def _denial_says(verb: Token) -> bool:
+    """«не исключил», «не согласился»: a verb that says something when denied."""
+    return _lemma(verb) in lexicons.load("speech_negated_verbs") and _negated(verb)
 
 
 def _surname_token(name: Span) -> Token:
@@ -172,16 +388,29 @@ def _surname_token(name: Span) -> Token:
     return words[-1] if words else name.root
 
 
+_RELATIVE_REACH = 3  # «в котором он», «где она»
+
+
+def _in_relative_clause(pronoun: Token) -> bool:
+    doc = pronoun.doc
+    words = doc[max(0, pronoun.i - _RELATIVE_REACH) : pronoun.i]
+    return any(_lemma(t) in ("который", "где") for t in words) and not any(t.is_sent_start for t in words[1:])
+
+
 def _pronoun_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, list[Token]]:
     """«— сказал он»: the pronoun's speech verb, credited to the last person before it named as a
     subject (in the nominative) whose gender the verb agrees with."""
-    named = []
+    named, anywhere = [], []
     for index, person in enumerate(persons):
         for mention in person.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and _features(_surname_token(span), "Case") == "Nom":
+            if span is None:
+                continue
+            anywhere.append((mention.start, index, _surname_token(span)))
+            if _features(_surname_token(span), "Case") == "Nom":
                 named.append((mention.start, index, _surname_token(span)))
     named.sort(key=lambda item: item[0])
+    anywhere.sort(key=lambda item: item[0])
     credited: dict[int, list[Token]] = {}
     # `fold(text)` is a pronoun exactly when the lower-case form is: neither holds «ё» or «е».
     for i, lower in enumerate(token_strings(doc, LOWER)):
@@ -191,23 +420,60 @@ def _pronoun_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int,
         if token.dep_ not in _SUBJECT:
             continue
         verb = token.head
-        if _lemma(verb) not in lexicons.load("speech_verbs"):
+        if not _says(verb) or _not_yet_said(verb):
             continue
-        before = [
-            (index, surname)
-            for start, index, surname in named
-            if start < token.idx and token.idx - start < 600 and _agrees(verb, surname)
-        ]
+        if _in_relative_clause(token):
+            # «интервью господина Рахимова, в котором он раскритиковал …»: the relative clause's antecedent is
+            # the person named just before it in the sentence, in whatever case.
+            sent = sentence_of(doc, i)
+            before = [(index, surname) for start, index, surname in anywhere if sent.start_char <= start < token.idx][
+                -1:
+            ]
+        else:
+            before = [
+                (index, surname)
+                for start, index, surname in named
+                if start < token.idx and token.idx - start < 600 and _agrees(verb, surname)
+            ]
         if before:
             credited.setdefault(before[-1][0], []).append(verb)
     return credited
 
 
+_TITLE_BACK = 1500  # characters back to the person a bare title («– подчеркнул заместитель министра») refers to
+
+
+def _title_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, list[Token]]:
+    """«…», – подчеркнул заместитель министра: a quote's speech verb whose subject is a bare title, with no
+    name, credited to the last person named before it whose post opens with that title."""
+    posts = {i: fold(p.position.split()[0]) for i, p in enumerate(persons) if p.position and p.position.split()}
+    if not posts:
+        return {}
+    starts = sorted((m.start, i) for i, p in enumerate(persons) if i in posts for m in p.mentions)
+    credited: dict[int, list[Token]] = {}
+    for token in doc:
+        if token.dep_ != "nsubj" or token.pos_ != "NOUN" or not is_position_head(token):
+            continue
+        verb = token.head
+        if not _says(verb) or _negated(verb) or _not_yet_said(verb):
+            continue
+        if any(t.ent_type_ == "PER" for t in token.subtree):
+            continue  # a name of its own: the mention's rules have it
+        if _quote_in(sentence_of(doc, verb.i)) is None:
+            continue  # only a quote's attribution: a bare title elsewhere may be anyone holding it
+        title = _lemma(token)
+        earlier = [i for start, i in starts if token.idx - _TITLE_BACK <= start < token.idx and posts[i] == title]
+        if earlier:
+            credited.setdefault(earlier[-1], []).append(verb)
+    return credited
+
+
 def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonFinding, ...]:
     by_pronoun = _pronoun_speakers(doc, persons)
+    by_title = _title_speakers(doc, persons)
     marked = []
     for index, person in enumerate(persons):
-        heads: list[Token] = list(by_pronoun.get(index, []))
+        heads: list[Token] = list(by_pronoun.get(index, [])) + by_title.get(index, [])
         chair = False
         for mention in person.mentions:
             name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -221,7 +487,9 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
             head = next((h for h in map(_speech_head, anchors) if h is not None), None)
             if head is None:
                 head = _clause_verb(name, _surname_token(name))
-            if head is None and (_introduces_speech(name) or _reports_on(name)):
+            if head is None:
+                head = next((h for h in map(_given_the_floor, anchors) if h is not None), None)
+            if head is None and (_introduces_speech(name) or _reports_on(name) or _in_speaker_list(name)):
                 head = name.root
             if head is not None:
                 heads.append(head)

@@ -140,10 +140,20 @@ def test_dateline_of_scraped_and_protocol_texts(nlp: Language, text: str, date: 
         ("В среду состоялось очередное заседание Совета старейшин общины Гюмри.", "Гюмри"),
         ("Сегодня прошла сессия Мядельского районного Совета депутатов. В Мядель приехали гости.", "Мядель"),
         ("Вчера прошло заседание Кобринского районного исполнительного комитета.", "Кобрин"),
+        # Adjectives of cities in -а / -ы, a short name, the feminine «-ской»; a body named with its city's genitive.
+        ("Прошла сессия Карагандинского городского маслихата.", "Караганда"),
+        ("Прошла сессия Алматинского городского маслихата.", "Алматы"),
+        ("Состоялась очередная сессия Ошского городского кенеша.", "Ош"),
+        ("Прошло заседание Костромской городской Думы.", "Кострома"),
+        ("Прошло заседание Думы Чебоксар.", "Чебоксары"),
     ],
 )
 def test_a_local_body_meets_at_home(nlp: Language, text: str, place: str) -> None:
     assert meeting(nlp, text).place == place
+
+
+def test_a_republic_is_not_a_home_city(nlp: Language) -> None:
+    assert meeting(nlp, "Прошло заседание Государственного Совета Чувашии.").place is None
 
 
 def test_a_dateline_past_the_end_of_the_meeting_sentence(nlp: Language) -> None:
@@ -153,3 +163,52 @@ def test_a_dateline_past_the_end_of_the_meeting_sentence(nlp: Language) -> None:
         "Пеле в 1963 году\nВрачи разрешили бывшему футболисту сборной Бразилии зажечь огонь."
     )
     assert meeting(nlp, text).title == "открытие Игр"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # A crawler's bracketed stamp and a view counter glued to the date: «вчера» counts from them.
+        (
+            "[2023-11-24 09:14]\nГлавная | Новости\nПросмотров: 212 24.11.2023\n\n"
+            "Вчера в Уральске состоялась очередная сессия городского маслихата.",
+            "2023-11-23",
+            "Уральск",
+        ),
+        # The stamp gives way to the text's own date and lends it its year.
+        (
+            "[crawled 2024-03-02]\nГлавная   Новости\n\n1 марта в Бишкеке прошел круглый стол о предпринимательстве.",
+            "2024-03-01",
+            "Бишкек",
+        ),
+        # An agency's city in capitals with a full stop; a publication label before the date.
+        ("АЛМАТЫ. 5 марта 2024 года. Вчера прошло заседание совета.", "2024-03-04", "Алматы"),
+        ("Дата публикации: 12.04.2024\nВчера прошла сессия городского маслихата.", "2024-04-11", None),
+        # A protocol's header with the place after the date.
+        (
+            "ПРОТОКОЛ\nзаседания райисполкома\n\n12 марта 2024 г. № 6            г. Лида\n\nПрисутствовали:",
+            "2024-03-12",
+            "Лида",
+        ),
+    ],
+)
+def test_crawler_stamps_and_protocol_headers(nlp: Language, text: str, date: str, place: str) -> None:
+    found = meeting(nlp, text)
+    assert (found.date, found.place) == (date, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The city hangs off the settlement word or the venue, not off the verb.
+        ("9 марта в селе Кара-Булак прошла очередная сессия айылного кенеша.", "Кара-Булак"),
+        ("16 марта в Ташкенте, в помещении ресурсного центра, прошло заседание правления.", "Ташкент"),
+        ("25 сентября в Таврическом дворце (Санкт-Петербург) состоялось заседание комиссии.", "Санкт-Петербург"),
+        ("14 марта в Доме дружбы народов (г. Казань) прошло заседание совета.", "Казань"),
+        # A participle of the event noun; an agency's bracket after the city opening the text.
+        ("Круглый стол, организованный в Бишкеке, собрал экспертов.", "Бишкек"),
+        ("ТАШКЕНТ (УзА). Вчера состоялось заседание Сената.", "Ташкент"),
+    ],
+)
+def test_place_through_the_settlement_word_or_the_venue(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place

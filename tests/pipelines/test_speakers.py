@@ -67,3 +67,168 @@ def test_pronoun_speech_goes_to_the_last_named_subject(nlp: Language) -> None:
 def test_a_dash_list_item_or_a_reporter_field_is_speech(nlp: Language, text: str, surname: str) -> None:
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons[surname].spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "spoke"),
+    [
+        # A verb and its object that together report speech.
+        ("Депутат Бакыт Сарыгулов задал вопрос о сроках ремонта водопровода.", "Сарыгулов", True),
+        ("Член совета Руслан Ахметов обратил внимание на организацию горячего питания.", "Ахметов", True),
+        ("Вопросы задавали депутаты Иван Петров и Ержан Калиев.", "Калиев", True),
+        ("Модерировала дискуссию директор центра Анна Смирнова.", "Смирнова", True),
+        # Verbs that state something when denied; affirmed, they do not.
+        ("Член бюро партии Андрей Исаев не исключил лишения Рахимова партбилета.", "Исаев", True),
+        ("Депутат Анна Смирнова не согласилась с докладчиком.", "Смирнова", True),
+        ("Иван Петров исключил из списка двух кандидатов.", "Петров", False),
+        # Speech announced for later is not speech given.
+        ("С основным докладом выступит эксперт фонда Айжан Токтог.", "Токтог", False),
+        ("Вопрос о благоустройстве парка будет докладывать руководитель отдела мэрии Гаяне Алекс.", "Алекс", False),
+        # A passive speech verb is said of its subject: awarded, not speaking.
+        ("Благодарственными письмами отмечены волонтёры Алина Федорова и Рустам Шайхутдинов.", "Федорова", False),
+        # The name's clause goes on after a relative clause; the title heading it is the verb's subject.
+        (
+            "Депутат Кочкорского айылного кенеша Гулиза Осмоналиева, которая сама руководит швейным цехом, "
+            "отметила, что главная проблема – залоговое обеспечение.",
+            "Осмоналиева",
+            True,
+        ),
+    ],
+)
+def test_speech_phrases_announcements_and_passives(nlp: Language, text: str, surname: str, spoke: bool) -> None:
+    assert _spoke(nlp, text)[surname][0] is spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "spoke"),
+    [
+        # Instructions are words addressed to a meeting that took place …
+        ("Вчера состоялось заседание акимата. Аким Асхат Байгазин поручил ДЧС провести учения.", True),
+        # … not a decision reported in news of other things.
+        ("Президент РФ Дмитрий Медведев поручил правительству определиться с кандидатурой.", False),
+    ],
+)
+def test_instructions_are_speech_at_a_meeting_held(nlp: Language, text: str, spoke: bool) -> None:
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    (person,) = persons.values()
+    assert person.spoke is spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "spoke"),
+    [
+        # A title with an abbreviation before the dash of a report list.
+        (
+            "Динара Смагулова, и.о. руководителя управления строительства, – о строительстве котельной.",
+            "Смагулова",
+            True,
+        ),
+        # An agenda's reporter with nothing said is the plan; a report given on the line is speech.
+        (
+            "Повестка дня сессии:\n1. О районном бюджете на 2023 год.\n"
+            "Докладчик – начальник финансового отдела райисполкома Ольга Станиславовна Рудак.\n"
+            "2. О программе развития района.\n",
+            "Рудак",
+            False,
+        ),
+        (
+            "Рассмотрен проект бюджета.\nДокладчик – руководитель управления финансов области Ольга Полищук. "
+            "Она пояснила, что доходная часть бюджета увеличена.",
+            "Полищук",
+            True,
+        ),
+    ],
+)
+def test_report_lists_and_agenda_reporters(nlp: Language, text: str, surname: str, spoke: bool) -> None:
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons[surname].spoke is spoke
+
+
+def test_a_transcript_chair_announcing_the_reporter_is_not_the_report(nlp: Language) -> None:
+    text = (
+        "Председательствующий. Переходим к первому вопросу. Докладывает начальник управления Асанов Т.К.\n"
+        "Асанов Т.К.: Уважаемые депутаты! Бюджет исполнен полностью.\n"
+        "Председательствующий. Вопросы есть? Депутат Юсупова Д.Р., пожалуйста.\n"
+        "Юсупова Д.Р.: Спасибо. Когда начнется ремонт дорог?\n"
+        "Председательствующий. Переходим ко второму вопросу. "
+        "Докладывает руководитель аппарата мэрии Сатыбалдиева Гулира Кадыровна.\n"
+    )
+    persons = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
+    assert (persons["Асанов"], persons["Сатыбалдиева"]) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # Every name of a list a plural speech verb and a colon open.
+        (
+            "На сессии выступили: депутат Иван Петров, аким района Ержан Калиев и директор школы Анна Смирнова.",
+            {"Петров": "speaker", "Калиев": "speaker", "Смирнова": "speaker"},
+        ),
+        # A name, its title and a colon before a quote.
+        (
+            "Вчера состоялось заседание комиссии.\n\n"
+            "Айгуль Иванова, председатель комиссии по бюджету: «Мы должны завершить ремонт до осени».",
+            {"Иванова": "speaker"},
+        ),
+        # A relative clause of the name that says something; one that tells what was done to them does not.
+        (
+            "Он сменит на посту госсекретаря Хиллари Клинтон, которая объявила о намерении уйти в отставку.",
+            {"Клинтон": "speaker"},
+        ),
+        ("Депутаты поддержали Ивана Петрова, которого предложили в состав комиссии.", {"Петров": "mentioned"}),
+        # The floor given; the chair who led the sitting; a phrase of informing.
+        ("Слово было предоставлено главе района Ивану Петрову.", {"Петров": "speaker"}),
+        ("Ход заседания вела Анна Смирнова.", {"Смирнова": "chair"}),
+        ("Иван Петров довёл до сведения депутатов, что работы завершены.", {"Петров": "speaker"}),
+        # Awarding and being thanked are not speech; a man's name in the genitive is not a woman's nominative.
+        ("Иван Петров вручил грамоту Анне Смирновой.", {"Петров": "mentioned", "Смирнова": "mentioned"}),
+        ("Депутаты поблагодарили Ивана Петрова за работу.", {"Петров": "mentioned"}),
+        # A speech planned is not speech given; a report heard is.
+        ("Выступление Ивана Петрова запланировано на следующее заседание.", {"Петров": "mentioned"}),
+        ("Доклад Анны Смирновой будет заслушан на следующей сессии.", {"Смирнова": "mentioned"}),
+        ("Заслушан отчёт главы администрации Ивана Петрова.", {"Петров": "speaker"}),
+    ],
+)
+def test_speaker_lists_titled_quotes_and_the_floor(nlp: Language, text: str, roles: dict[str, str]) -> None:
+    persons = {p.surname: p.role for p in run_stages(nlp(text)).persons}
+    assert {k: persons[k] for k in roles} == roles
+
+
+def test_a_pronoun_in_a_relative_clause_goes_to_its_antecedent(nlp: Language) -> None:
+    text = (
+        "Позже господин Хабиров был приглашен на работу в Кремль. Жесткой была реакция на интервью "
+        "господина Рахимова газете, в котором он раскритиковал федеральный центр."
+    )
+    persons = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
+    assert persons == {"Хабиров": False, "Рахимов": True}
+
+
+def test_a_quote_attributed_to_a_bare_title_goes_to_the_person_holding_it(nlp: Language) -> None:
+    text = (
+        "Глава района Иван Петров осмотрел новую школу. "
+        "«Работы будут завершены к сентябрю, все классы получат новую мебель», – подчеркнул глава района."
+    )
+    (person,) = run_stages(nlp(text)).persons
+    assert person.spoke
+    assert [text[q.start : q.end] for q in person.quotes] == [
+        "Работы будут завершены к сентябрю, все классы получат новую мебель"
+    ]
+
+
+def test_a_bare_title_without_a_quote_is_not_credited(nlp: Language) -> None:
+    text = "На сессии присутствовал заместитель министра Иван Петров. Заместитель министра поблагодарил депутатов."
+    (person,) = run_stages(nlp(text)).persons
+    assert not person.spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "spoke"),
+    [
+        ("Фермеры возмущены решением властей.\nХозяин крупной плантации Джино Дескальси:\nМы просто шокированы.", True),
+        ("Контактное лицо Иван Петров:\nтел. 555-55-55", False),
+    ],
+)
+def test_a_name_and_colon_ending_a_line_open_the_next_line_speech(nlp: Language, text: str, spoke: bool) -> None:
+    (person,) = run_stages(nlp(text)).persons
+    assert person.spoke is spoke

@@ -29,6 +29,9 @@ TRANSCRIPTS = [p.stem for p in documents("transcript")]
         ("Москва. Вчера в Госдуме прошло заседание.", None, None, None),
         ("ГОЛОСОВАЛИ: «за» – 36", None, None, None),
         ("Бюджет принят единогласно.", None, None, None),
+        # A list of people with their posts after the dash: the invited of a protocol, not speech.
+        ("Орозбекова Айгуль Токтогуловна – вице-мэр города Каракол;", None, None, None),
+        ("Исаков Б.К. – первый вице-мэр города Бишкек", None, None, None),
     ],
 )
 def test_speaker_labels(line: str, name: str | None, chair: bool | None, text: str | None) -> None:
