@@ -576,7 +576,11 @@ def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
         return False
     before = _previous_word(span)
     # Lower-case only: an initial «С.» is no «с.» (село).
-    if before is not None and before.is_lower and (before.lower_ in _PLACE_PREPOSITIONS or _is_region_noun(before)):
+    if (
+        before is not None
+        and before.is_lower
+        and (before.lower_ in _PLACE_PREPOSITIONS or _is_region_noun(before.lemma_, before.lower_))
+    ):
         return False  # «родился в Козлове», «в графстве Кент»: what stands there is a place
     return _word_stem(span[0].text) in surnames or any("Surn" in p.tag for p in parses)
 
