@@ -131,6 +131,17 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     oblique_mod = {"POS": {"IN": ["ADJ", "NUM", "DET"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}, "OP": "*"}
     oblique_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}}
     conj = {"ORTH": {"IN": [",", "и"]}}
+    ins_mod = {"POS": {"IN": ["ADJ", "NUM", "DET"]}, "MORPH": {"IS_SUPERSET": ["Case=Ins"]}}
+    ins_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Ins"]}}
+    # «фермерских, дехканских хозяйств», «по строительному, жилищному и дорожному надзору»: adjectives joined
+    # by commas and «и» share one noun.
+    gen_mod = {**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}}
+    dat_mod = {"POS": {"IN": ["ADJ", "NUM", "DET"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}}
+
+    def coordinated(mod: dict, noun: dict) -> list[dict]:
+        more = [{**conj, "OP": "?"}, {**mod, "OP": "?"}] * 2
+        return [mod, conj, mod, *more, noun]
+
     abbr = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 7}}
     name_word = {"IS_TITLE": True, "IS_SENT_START": False}
     return {
@@ -150,17 +161,32 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "HEAD_QUOTED": [[{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *quoted]],
         # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
         "LEGAL_QUOTED": [
-            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "?"}, *quoted]
+            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "?"}, *quoted],
+            # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»», «АТП «Темп-Автотех»»: an abbreviation no lexicon
+            # lists (local and national forms are many) right before a quoted name is its form or kind.
+            [
+                {**abbr, "LENGTH": {"<=": 5}, "LOWER": {"NOT_IN": sorted(lex.country_codes | lex.not_abbreviations)}},
+                *quoted,
+            ],
         ],
         "ABBR": [[abbr, {**abbr, "OP": "{0,2}"}]],
         # tails
-        "GEN_NP": [[{**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun], [gen_compound, gen_noun]],
+        "GEN_NP": [
+            [{**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun],
+            [gen_compound, gen_noun],
+            coordinated(gen_mod, gen_noun),
+        ],
         "CONJ_GEN_NP": [
             [conj, {**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun],
             [conj, gen_compound, gen_noun],
         ],
-        "PO_NP": [[{"LOWER": "по"}, oblique_mod, oblique_noun]],
+        "PO_NP": [[{"LOWER": "по"}, oblique_mod, oblique_noun], [{"LOWER": "по"}, *coordinated(dat_mod, oblique_noun)]],
         "CONJ_DAT_NP": [[conj, oblique_mod, oblique_noun]],
+        # «по управлению имуществом», «по контролю за оборотом алкоголя»: the object of a field named by an action.
+        "OBJ_NP": [
+            [{**ins_mod, "OP": "*"}, ins_noun],
+            [{"LOWER": "за"}, {**ins_mod, "OP": "*"}, ins_noun],
+        ],
         # «Совет при Президенте», «Общественный совет при министерстве образования …»: attached to a body.
         "PRI_NAME": [
             [{"LOWER": "при"}, {**name_word, "OP": "{1,4}"}],
@@ -195,9 +221,24 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
 
 
 CORES = ("HEAD", "HEAD_QUOTED", "LEGAL_QUOTED", "ABBR")
-TAILS = ("GEN_NP", "CONJ_GEN_NP", "PO_NP", "CONJ_DAT_NP", "PRI_NAME", "STATE_NAME", "NAMED_AFTER", "ABBR")
-# A tail joined by a conjunction continues the kind of phrase before it, never starts one.
-_CONTINUES = {"CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP"}, "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"}}
+TAILS = (
+    "GEN_NP",
+    "CONJ_GEN_NP",
+    "PO_NP",
+    "CONJ_DAT_NP",
+    "OBJ_NP",
+    "PRI_NAME",
+    "STATE_NAME",
+    "NAMED_AFTER",
+    "ABBR",
+)
+# A tail joined by a conjunction continues the kind of phrase before it, never starts one; an action's
+# object follows the field it is the object of.
+_CONTINUES = {
+    "CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP"},
+    "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"},
+    "OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
+}
 
 
 _MATCHERS: dict[tuple[int, tuple[str, ...]], Matcher] = {}
@@ -284,9 +325,12 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
     first = doc[start]
     lower = first.lower_
     reach = 0
-    if first.pos_ in _NOMINAL or lower in (",", "и", "по"):
+    if first.pos_ in _NOMINAL or lower in (",", "и", "по", "за"):
         i = start + 1
-        while i < end and doc[i].pos_ in _TAIL_MODIFIER_POS:
+        while i < end and (
+            doc[i].pos_ in _TAIL_MODIFIER_POS
+            or (doc[i].lower_ in (",", "и") and i + 1 < end and doc[i + 1].pos_ in _TAIL_MODIFIER_POS)
+        ):
             i += 1
         reach = i + 1 - start
     if lower == "при":
@@ -618,7 +662,25 @@ def _head_core_ok(doc: Doc, seg: Segment, head: int | None, lex: Lexicons) -> bo
         if before.pos_ == "PROPN" and not _foreign_or_adjective(before.text):
             return False
     # Plural common nouns are kinds of bodies («министерств и ведомств»), not a body.
-    return not ("Plur" in token.morph.get("Number") and not token.text[:1].isupper())
+    # A capital at a sentence's start says nothing («Акиматы городов и районов»).
+    if "Plur" not in token.morph.get("Number") or (token.text[:1].isupper() and not token.is_sent_start):
+        return True
+    return singular_before_place(doc, head)
+
+
+def singular_before_place(doc: Doc, head: int) -> bool:
+    """«мэрии города Череповца»: a head the tagger reads as plural whose form is also singular, before one
+    place in the genitive, is one body."""
+    token = doc[head]
+    nxt = doc[head + 1] if head + 1 < len(doc) else None
+    if (
+        "Plur" not in token.morph.get("Number")
+        or nxt is None
+        or "Gen" not in nxt.morph.get("Case")
+        or "Sing" not in nxt.morph.get("Number")
+    ):
+        return False
+    return any(p.tag.number == "sing" and p.normal_form == token.lemma_ for p in loading.parse(token.lower_))
 
 
 def _foreign_or_adjective(word: str) -> bool:

@@ -36,6 +36,7 @@ _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
 _QUOTES = '«»„“”"'
 _MAX_ALIAS_TOKENS = 6
 _SEPARATORS = frozenset("›|•>")
+_NAMED_AFTER = frozenset({"им", "имени"})
 
 
 @dataclass
@@ -123,7 +124,22 @@ def _adjective(word: str) -> bool:
 
 def _introduces_quote(token: Token) -> bool:
     lex = grammar.lexicon()
-    return (token.is_lower and token.lemma_ in lex.heads) or token.lower_.replace("0", "о") in lex.legal_forms
+    if (token.is_lower and token.lemma_ in lex.heads) or token.lower_.replace("0", "о") in lex.legal_forms:
+        return True
+    # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»»: a short abbreviation before a quote is a form or kind.
+    return _form_abbreviation(token)
+
+
+def _form_abbreviation(token: Token) -> bool:
+    lex = grammar.lexicon()
+    word = token.lower_
+    return (
+        token.is_alpha
+        and token.is_upper
+        and 2 <= len(word) <= 5
+        and word not in lex.country_codes
+        and word not in lex.not_abbreviations
+    )
 
 
 def _generic() -> frozenset[str]:
@@ -153,6 +169,10 @@ def _balance_quotes(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _head_index(span: Span) -> int | None:
     lex = grammar.lexicon()
+    # «НИИ им. Склифосовского», «школа имени Абая»: the person a body is named after holds no head.
+    named_after = next((t.i for t in span if t.lower_ in _NAMED_AFTER and t.i > span.start), None)
+    if named_after is not None:
+        span = span.doc[span.start : named_after]
     in_quotes = False
     for token in span:
         if token.text in _QUOTES:
@@ -185,6 +205,11 @@ def canonical(span: Span) -> str:
         elif head is not None and token.i < head and token.pos_ == "PROPN" and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
+        elif token.is_upper and len(token.text) <= 5:
+            # An abbreviation is written the same in every case («УЗ», «АН СССР»); pymorphy reads «уз» as «узы».
+            pass
+        elif token.i == head and token.is_lower and grammar.singular_before_place(span.doc, head):
+            word = inflect_word(token.text, "NOUN", "Gen", None, "Sing")
         elif head is not None and token.i <= head and _agrees(token, head, span):
             word = inflect_token(token)
         parts.append(word + token.whitespace_)

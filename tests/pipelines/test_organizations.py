@@ -415,3 +415,65 @@ def test_a_standing_commission_outside_a_title(nlp: Language) -> None:
     text = "Вопрос рассмотрела постоянная комиссия по здравоохранению Законодательного собрания Ленинградской области."
     found = names(nlp, text)
     assert "постоянная комиссия по здравоохранению Законодательного собрания Ленинградской области" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Отчёт представил директор МП «Нарынводоканал» Бакыт Осмонов.", "МП «Нарынводоканал»"),
+        (
+            "Слово взял главный врач УЗ «Слонимская центральная районная больница».",
+            "УЗ «Слонимская центральная районная больница»",
+        ),
+        ("Проверка прошла в МБУК «Городской дом культуры» в марте.", "МБУК «Городской дом культуры»"),
+        ("Водителей наняло АТП «Северный путь» из Томска.", "АТП «Северный путь»"),
+    ],
+)
+def test_a_short_form_before_a_quoted_name(nlp: Language, text: str, expected: str) -> None:
+    """A form or kind no lexicon lists, abbreviated before a quoted name, belongs to the name."""
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Его доставили в НИИ им. Склифосовского с травмами.", "НИИ им. Склифосовского"),
+        ("Она окончила РГУ им Косыгина в 2001 году.", "РГУ им Косыгина"),
+        ("Доклад сделал сотрудник АН СССР.", "АН СССР"),
+    ],
+)
+def test_abbreviations_and_named_after_stay_as_written(nlp: Language, text: str, expected: str) -> None:
+    """An abbreviation is not inflected («УЗ» is no «узы»), nor is «им.» a head to put in the nominative."""
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Выступил председатель Совета фермерских, дехканских хозяйств и владельцев приусадебных земель "
+            "Ферганской области Азиз Каримов.",
+            "Совет фермерских, дехканских хозяйств и владельцев приусадебных земель Ферганской области",
+        ),
+        (
+            "Жалобу направили в Государственный комитет Республики Коми по строительному, жилищному и "
+            "дорожному надзору.",
+            "Государственный комитет Республики Коми по строительному, жилищному и дорожному надзору",
+        ),
+        (
+            "Справку подготовил комитет по управлению имуществом Кировского района.",
+            "комитет по управлению имуществом Кировского района",
+        ),
+        (
+            "Сотрудники Бюро по контролю за оборотом алкоголя, табачных изделий и огнестрельного оружия провели обыск.",
+            "Бюро по контролю за оборотом алкоголя, табачных изделий и огнестрельного оружия",
+        ),
+    ],
+)
+def test_coordinated_adjectives_and_objects_of_a_field(nlp: Language, text: str, expected: str) -> None:
+    """Adjectives joined by commas share one noun; a field named by an action keeps its object."""
+    assert expected in names(nlp, text)
+
+
+def test_a_head_read_as_plural_before_a_place(nlp: Language) -> None:
+    assert "мэрия города Кызыла" in names(nlp, "Поручить мэрии города Кызыла подготовить перечень участков.")
