@@ -124,6 +124,16 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False, "OP": "{0,11}"},
         {"ORTH": {"IN": CLOSE_QUOTES}},
     ]
+    # ''The New Yorker'': wiki markup scraped as text quotes with two apostrophes.
+    apostrophe = {"ORTH": "'"}
+    wiki_quoted = [
+        apostrophe,
+        apostrophe,
+        {"ORTH": {"NOT_IN": ["'", "\n"]}, "IS_SPACE": False, "IS_LOWER": False},
+        {"ORTH": {"NOT_IN": ["'", "\n"]}, "IS_SPACE": False, "OP": "{0,11}"},
+        apostrophe,
+        apostrophe,
+    ]
     gen = {"POS": {"IN": _NOMINAL}, "MORPH": {"IS_SUPERSET": ["Case=Gen"]}}
     gen_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Gen"]}}
     # «топливно-энергетического комплекса»: the tagger leaves a compound adjective without a case.
@@ -158,7 +168,10 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             ],
         ],
         # A kind of body, then its name: «партия «Ак Жол»», «некоммерческая организация «…»».
-        "HEAD_QUOTED": [[{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *quoted]],
+        "HEAD_QUOTED": [
+            [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *quoted],
+            [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *wiki_quoted],
+        ],
         # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
         "LEGAL_QUOTED": [
             [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "?"}, *quoted],
@@ -377,7 +390,7 @@ def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozense
     """String ids of the head lemmas, the legal forms (lower case), the opening quotes and the forms of
     foreign heads."""
     if id(vocab) not in _TRIGGER_IDS:
-        words = (lexicon().heads, _legal_variants(), OPEN_QUOTES, lexicon().foreign_heads)
+        words = (lexicon().heads, _legal_variants(), [*OPEN_QUOTES, "'"], lexicon().foreign_heads)
         _TRIGGER_IDS[id(vocab)] = tuple(frozenset(vocab.strings[w] for w in group) for group in words)  # type: ignore[assignment]
     return _TRIGGER_IDS[id(vocab)]
 
@@ -483,7 +496,13 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says;
         # «районный отдел по чрезвычайным ситуациям»: a unit is named by its field.
         unit = previous == "CORE" and doc[seg.start - 1].lemma_ in lex.subunits
-        return unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start)
+        if unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start):
+            return True
+        # «Государственный комитет Республики Карелия по … надзору», «Комитет по регламенту»: a body whose
+        # name is written with a capital is named by its field, whatever the parse; «по итогам» is no field.
+        head = _head_of(doc, start, seg.start, lex)
+        titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
+        return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
     if seg.label == "ABBR":
         # «… КР», «Госдума РФ»: a country code after a name belongs to it; «СМИ», «НПО» do not.
         return all(doc[i].lower_ not in lex.not_abbreviations for i in range(seg.start, seg.end))
@@ -514,13 +533,22 @@ def grow(
             for seg in found.tails(end)
             if _tail_ok(doc, seg, previous, start, lex, blocked)
             and "\n" not in doc[seg.start : seg.end].text
-            and not (proper and seg.label == "GEN_NP" and not doc[seg.end - 1].text[:1].isupper())
+            and not (proper and seg.label == "GEN_NP" and not _named_place(doc, seg))
         ]
         if not options:
             break
         best = max(options, key=lambda s: s.end)
         previous, end = best.label, best.end
     return end
+
+
+def _named_place(doc: Doc, seg: Segment) -> bool:
+    """A genitive that is a name («МВД России»), or a named place after an abbreviation («УВД Томской
+    области»; not «Пресс-служба акимата Атырауской области», where the place is the body's, not the unit's)."""
+    last, before = doc[seg.end - 1], doc[seg.start - 1]
+    if last.text[:1].isupper():
+        return True
+    return before.is_upper and before.is_alpha and all(t.ent_type_ == "LOC" for t in doc[seg.start : seg.end])
 
 
 _PLACE_KINDS = frozenset({"город", "район", "село", "аул", "поселок"})
@@ -616,6 +644,9 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 # «организация горячего питания»: a bare lower-case noun of action with its object names no body.
                 if label == "HEAD" and seg.end - seg.start == 1 and end > seg.end and _action(doc[seg.start]):
                     continue
+                # «38-е собрание Законодательной Думы»: the sitting of a body named after it.
+                if label == "HEAD" and end > seg.end and _meeting_of(doc, seg):
+                    continue
                 # «правительство страны», «штаб округа»: a generic body of the place the text is about.
                 if label == "HEAD" and _of_a_referred_place(doc, seg, end):
                     continue
@@ -641,6 +672,18 @@ def _of_a_referred_place(doc: Doc, seg: Segment, end: int) -> bool:
         return False
     # «администрация муниципального района» is the level of a body the text names in full.
     return end - 1 == seg.end
+
+
+def _meeting_of(doc: Doc, seg: Segment) -> bool:
+    head = doc[seg.end - 1]
+    if (
+        not head.is_lower
+        or head.lemma_ not in lexicons.load("org_meeting_heads")
+        or not doc[seg.end].text[:1].isupper()
+    ):
+        return False
+    # «Законодательное собрание Ленинградской области» is a body: its name is capitalised before the head.
+    return all(t.is_lower or t.is_sent_start for t in doc[seg.start : seg.end - 1] if t.is_alpha)
 
 
 def _action(token: Token) -> bool:

@@ -477,3 +477,132 @@ def test_coordinated_adjectives_and_objects_of_a_field(nlp: Language, text: str,
 
 def test_a_head_read_as_plural_before_a_place(nlp: Language) -> None:
     assert "мэрия города Кызыла" in names(nlp, "Поручить мэрии города Кызыла подготовить перечень участков.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Письмо направили в Государственный комитет Республики Коми по строительному надзору.",
+            "Государственный комитет Республики Коми по строительному надзору",
+        ),
+        ("Проект одобрил Комитет по делам молодёжи и спорту.", "Комитет по делам молодёжи и спорту"),
+    ],
+)
+def test_a_capitalised_body_is_named_by_its_field(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_field_is_not_how_something_was_done(nlp: Language) -> None:
+    assert "Министерство по итогам" not in " ".join(names(nlp, "Министерство по итогам года сообщило о росте."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Вчера прошло 12-е собрание Законодательной Думы Хабаровского края.",
+            "Законодательная Дума Хабаровского края",
+            "12-е собрание Законодательной Думы Хабаровского края",
+        ),
+        ("Следующее собрание Думы пройдёт в мае.", "Дума", "Следующее собрание Думы"),
+    ],
+)
+def test_a_sitting_of_a_body_is_not_a_body(nlp: Language, text: str, expected: str, not_expected: str) -> None:
+    found = names(nlp, text)
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_a_legislative_assembly_stays_a_body(nlp: Language) -> None:
+    text = "Депутаты Законодательного собрания Псковской области одобрили закон."
+    assert "Законодательное собрание Псковской области" in names(nlp, text)
+
+
+def test_movement_of_traffic_is_no_body(nlp: Language) -> None:
+    assert names(nlp, "С понедельника изменится движение автобусных маршрутов в центре.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Об этом заявил лидер партии ЛДПР.", "ЛДПР"),
+        ("Кредит выдал банк ВТБ.", "ВТБ"),
+        ("Решение приняло правительство РФ.", "правительство РФ"),
+    ],
+)
+def test_an_abbreviation_after_its_kind_is_the_name(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Председатель комитета по бюджету и финансам Иван Петров отметил рост доходов.",
+        "Член комитета по социальной политике Анна Смирнова задала вопрос.",
+        "Начальник областного управления сельского хозяйства Азиз Каримов доложил о сборе урожая.",
+    ],
+)
+def test_units_of_a_council_in_a_title_are_not_bodies(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_the_body_a_unit_belongs_to_stays(nlp: Language) -> None:
+    text = "Слово предоставили председателю комитета финансов администрации Кондопожского района Ивану Петрову."
+    assert names(nlp, text) == ["администрация Кондопожского района"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Доклад сделала заместитель председателя комитета по здравоохранению Псковской области Анна Смирнова.",
+            ["комитет по здравоохранению Псковской области"],
+        ),
+        ("Он работает заместителем начальника управления президента РФ по внутренней политике.", []),
+    ],
+)
+def test_a_unit_of_a_named_place_is_its_body(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Её брат долгое время писал для газеты ''Newsday'' на Лонг-Айленде.", "«Newsday»"),
+        ("Как сообщает газета ''The Washington Post'', сделка закрыта.", "«The Washington Post»"),
+    ],
+)
+def test_wiki_markup_quotes(nlp: Language, text: str, expected: str) -> None:
+    """''…'': wiki markup scraped as text quotes a name like «…»."""
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Законопроект подготовили в Комитете Государственной Думы по труду и социальной политике.",
+            ["Комитет Государственной Думы по труду и социальной политике", "Государственная Дума"],
+        ),
+        (
+            "Его поддержал председатель Комитета Жогорку Кенеша по аграрной политике.",
+            ["Комитет Жогорку Кенеша по аграрной политике", "Жогорку Кенеш"],
+        ),
+    ],
+)
+def test_the_body_a_unit_is_named_with(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Сотрудники УВД Томской области задержали его.", "УВД Томской области"),
+        ("По данным ДЧС Жамбылской области, паводок отступил.", "ДЧС Жамбылской области"),
+        ("Директор Департамента информации и печати МИД России выступил.", "МИД России"),
+    ],
+)
+def test_an_abbreviation_of_a_named_place(nlp: Language, text: str, expected: str) -> None:
+    """A named place in the genitive after an abbreviation belongs to the name, and is not its head."""
+    assert expected in names(nlp, text)
