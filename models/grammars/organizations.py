@@ -195,10 +195,11 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         ],
         "PO_NP": [[{"LOWER": "по"}, oblique_mod, oblique_noun], [{"LOWER": "по"}, *coordinated(dat_mod, oblique_noun)]],
         "CONJ_DAT_NP": [[conj, oblique_mod, oblique_noun]],
-        # «по управлению имуществом», «по контролю за оборотом алкоголя»: the object of a field named by an action.
+        # «по управлению имуществом», «по контролю за оборотом алкоголя», «по борьбе с терроризмом»: the object
+        # of a field named by an action.
         "OBJ_NP": [
             [{**ins_mod, "OP": "*"}, ins_noun],
-            [{"LOWER": "за"}, {**ins_mod, "OP": "*"}, ins_noun],
+            [{"LOWER": {"IN": ["за", "с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
         ],
         # «Совет при Президенте», «Общественный совет при министерстве образования …»: attached to a body.
         "PRI_NAME": [
@@ -338,7 +339,7 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
     first = doc[start]
     lower = first.lower_
     reach = 0
-    if first.pos_ in _NOMINAL or lower in (",", "и", "по", "за"):
+    if first.pos_ in _NOMINAL or lower in (",", "и", "по", "за", "с", "со"):
         i = start + 1
         while i < end and (
             doc[i].pos_ in _TAIL_MODIFIER_POS
@@ -483,6 +484,17 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         return False
     if any(doc[i].text in blocked for i in range(seg.start, seg.end)):
         return False
+    if seg.label in ("GEN_NP", "CONJ_GEN_NP"):
+        # «Дума нового созыва», «Полиция нескольких стран», «администрация … никаких комментариев»: a genitive
+        # that dates, counts or negates is no part of a name.
+        words = doc[seg.start : seg.end]
+        if word_lemma(doc[seg.end - 1].text) in lexicons.load("org_not_tails"):
+            return False
+        if any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
+            return False
+        # «движение «Братья мусульмане» телеканала»: after a quoted name only a name or a place follows.
+        if doc[seg.start - 1].text in CLOSE_QUOTES and not (_named_place(doc, seg) or _of_place_kind(doc, seg)):
+            return False
     if seg.label in ("CONJ_GEN_NP", "CONJ_DAT_NP"):
         # «министерства труда и министерства финансов» are two bodies, not one name.
         if any(_is_head_word(doc[i], lex) for i in range(seg.start + 1, seg.end)):
@@ -533,7 +545,8 @@ def grow(
             for seg in found.tails(end)
             if _tail_ok(doc, seg, previous, start, lex, blocked)
             and "\n" not in doc[seg.start : seg.end].text
-            and not (proper and seg.label == "GEN_NP" and not _named_place(doc, seg))
+            # A field's words go on in the genitive («по урегулированию ситуации») after any name.
+            and not (proper and previous == "CORE" and seg.label == "GEN_NP" and not _named_place(doc, seg))
         ]
         if not options:
             break
@@ -549,6 +562,12 @@ def _named_place(doc: Doc, seg: Segment) -> bool:
     if last.text[:1].isupper():
         return True
     return before.is_upper and before.is_alpha and all(t.ent_type_ == "LOC" for t in doc[seg.start : seg.end])
+
+
+def _of_place_kind(doc: Doc, seg: Segment) -> bool:
+    """«… Ханты-Мансийского района», «… города Вахдат»: a place named by its kind."""
+    kinds = lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
+    return word_lemma(doc[seg.end - 1].text) in kinds
 
 
 _PLACE_KINDS = frozenset({"город", "район", "село", "аул", "поселок"})

@@ -606,3 +606,35 @@ def test_the_body_a_unit_is_named_with(nlp: Language, text: str, expected: list[
 def test_an_abbreviation_of_a_named_place(nlp: Language, text: str, expected: str) -> None:
     """A named place in the genitive after an abbreviation belongs to the name, and is not its head."""
     assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В Думе нового созыва будет пять фракций.", ["Дума"]),
+        ("В администрации Мурманской области никаких комментариев не дали.", ["администрация Мурманской области"]),
+        ("Сторонники движения «Братья мусульмане» телеканала не смотрят.", ["движение «Братья мусульмане»"]),
+        ("Кандидатуру одобрил Сенат по утверждению источников.", ["Сенат"]),
+    ],
+)
+def test_a_genitive_that_dates_counts_or_follows_a_quoted_name_is_no_tail(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Доклад сделал директор МКУ «Управление гражданской защиты населения» Кондинского района.",
+            "МКУ «Управление гражданской защиты населения» Кондинского района",
+        ),
+        (
+            "Письмо подписал московский комитет по связям с религиозными организациями.",
+            "московский комитет по связям с религиозными организациями",
+        ),
+    ],
+)
+def test_a_place_after_a_quoted_name_and_an_object_with_s(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
