@@ -138,15 +138,18 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     gen_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Gen"]}}
     # «топливно-энергетического комплекса»: the tagger leaves a compound adjective without a case.
     gen_compound = {"POS": "ADJ", "TEXT": {"REGEX": r"^\w+о-\w+(ого|его|ых|их)$"}}
-    oblique_mod = {"POS": {"IN": ["ADJ", "NUM", "DET"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}, "OP": "*"}
+    # Modifiers in a case: adjectives, numerals, determiners and participles («вооружённых сил»), which the
+    # tagger calls verbs (a finite verb has no case).
+    case_mod = ["ADJ", "NUM", "DET", "VERB"]
+    oblique_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}, "OP": "*"}
     oblique_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}}
     conj = {"ORTH": {"IN": [",", "и"]}}
-    ins_mod = {"POS": {"IN": ["ADJ", "NUM", "DET"]}, "MORPH": {"IS_SUPERSET": ["Case=Ins"]}}
+    ins_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Ins"]}}
     ins_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Ins"]}}
     # «фермерских, дехканских хозяйств», «по строительному, жилищному и дорожному надзору»: adjectives joined
     # by commas and «и» share one noun.
-    gen_mod = {**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}}
-    dat_mod = {"POS": {"IN": ["ADJ", "NUM", "DET"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}}
+    gen_mod = {**gen, "POS": {"IN": case_mod}}
+    dat_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}}
 
     def coordinated(mod: dict, noun: dict) -> list[dict]:
         more = [{**conj, "OP": "?"}, {**mod, "OP": "?"}] * 2
@@ -185,12 +188,12 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "ABBR": [[abbr, {**abbr, "OP": "{0,2}"}]],
         # tails
         "GEN_NP": [
-            [{**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun],
+            [{**gen_mod, "OP": "*"}, gen_noun],
             [gen_compound, gen_noun],
             coordinated(gen_mod, gen_noun),
         ],
         "CONJ_GEN_NP": [
-            [conj, {**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun],
+            [conj, {**gen_mod, "OP": "*"}, gen_noun],
             [conj, gen_compound, gen_noun],
         ],
         "PO_NP": [[{"LOWER": "по"}, oblique_mod, oblique_noun], [{"LOWER": "по"}, *coordinated(dat_mod, oblique_noun)]],
@@ -330,6 +333,10 @@ class Found:
 _TAIL_MODIFIER_POS = frozenset({"ADJ", "NUM", "DET"})
 
 
+def _tail_modifier(token: Token) -> bool:
+    return token.pos_ in _TAIL_MODIFIER_POS or (token.pos_ == "VERB" and bool(token.morph.get("Case")))
+
+
 def _tail_reach(doc: Doc, start: int, end: int) -> int:
     """How many tokens a TAIL that starts at `start` can span (0: no tail starts there), up to `end`.
 
@@ -339,11 +346,10 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
     first = doc[start]
     lower = first.lower_
     reach = 0
-    if first.pos_ in _NOMINAL or lower in (",", "и", "по", "за", "с", "со"):
+    if first.pos_ in _NOMINAL or _tail_modifier(first) or lower in (",", "и", "по", "за", "с", "со"):
         i = start + 1
         while i < end and (
-            doc[i].pos_ in _TAIL_MODIFIER_POS
-            or (doc[i].lower_ in (",", "и") and i + 1 < end and doc[i + 1].pos_ in _TAIL_MODIFIER_POS)
+            _tail_modifier(doc[i]) or (doc[i].lower_ in (",", "и") and i + 1 < end and _tail_modifier(doc[i + 1]))
         ):
             i += 1
         reach = i + 1 - start
@@ -491,6 +497,10 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         if word_lemma(doc[seg.end - 1].text) in lexicons.load("org_not_tails"):
             return False
         if any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
+            return False
+        # «Правительство действующего премьер-министра Сооронбая Жээнбекова»: a body of a person by office.
+        office = word_lemma(doc[seg.end - 1].text) in lex.position_nouns | lexicons.load("org_office_holders")
+        if office and seg.end < len(doc) and doc[seg.end].ent_type_ == "PER":
             return False
         # «движение «Братья мусульмане» телеканала»: after a quoted name only a name or a place follows.
         if doc[seg.start - 1].text in CLOSE_QUOTES and not (_named_place(doc, seg) or _of_place_kind(doc, seg)):

@@ -602,13 +602,18 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
 
 
 def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
-    """«в центре Москвы», «исторический центр города»: the middle of a place, not a body (which names its
-    field, «центр занятости»)."""
+    """«в центре Москвы», «исторический центр города», «в центре скандала»: the middle of a place or of
+    something, not a body (which names its field and place, «центр занятости населения Бишкека»)."""
     head = next((t for t in doc[start:end] if t.lemma_ == "центр"), None)
     if head is None or not head.is_lower or any(not t.is_lower for t in doc[start : head.i] if t.is_alpha):
         return False
     rest = [t for t in doc[head.i + 1 : end] if not t.is_punct]
-    return bool(rest) and (all(t.ent_type_ == "LOC" for t in rest) or _a_kind_of_place(rest))
+    if not rest:
+        return False
+    # «центр скандала», «исследовательский центр по разработке мер …»: a centre named by no proper word is
+    # the middle of something or an unnamed institution, never a body the text names.
+    unnamed = all(t.is_lower for t in doc[start:end] if t.is_alpha) and not any(t.text in _QUOTES for t in rest)
+    return unnamed or all(t.ent_type_ == "LOC" for t in rest) or _a_kind_of_place(rest)
 
 
 def _a_kind_of_place(words: list[Token]) -> bool:
