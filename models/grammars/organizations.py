@@ -656,6 +656,26 @@ def defined_terms(doc: Doc, found: Found, name_ends: set[int]) -> frozenset[str]
     return frozenset(terms)
 
 
+def bare_abbreviations(doc: Doc) -> frozenset[str]:
+    """All-caps words the text also writes with no quote after them («СИЗО», «ГРУ», «НХЛ»): names of bodies
+    of their own, so «СИЗО «Лефортово»» is two names, unlike a form written only before names («МП «…»»).
+    Computed once per Doc."""
+    key = "organizations.bare_abbreviations"
+    if key not in doc.user_data:
+        bare = set()
+        for token in doc[:-1]:
+            nxt = doc[token.i + 1]
+            if token.is_upper and token.is_alpha and nxt.text not in OPEN_QUOTES and nxt.text != "'":
+                bare.add(token.text)
+        doc.user_data[key] = frozenset(bare)
+    return doc.user_data[key]
+
+
+def form_before_name(doc: Doc, token: Token) -> bool:
+    """«МП», «ГЛХУ», «МБУК» before «…»: a Cyrillic abbreviation of a form or kind, not a body's own name."""
+    return bool(re.fullmatch(r"[А-ЯЁ]{2,5}", token.text)) and token.text not in bare_abbreviations(doc)
+
+
 def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidate]:
     """Organization names the grammar reads in the text (NER spans are added by the stage)."""
     lex = lexicon()
@@ -668,6 +688,9 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 if label == "HEAD" and not _head_core_ok(doc, seg, head, lex):
                     continue
                 if label == "ABBR" and (not _abbreviation_ok(doc, seg, lex) or doc[seg.start].text in blocked):
+                    continue
+                legal = doc[seg.start].lower_ in _legal_variants()
+                if label == "LEGAL_QUOTED" and not legal and not form_before_name(doc, doc[seg.start]):
                     continue
                 end = grow(doc, seg.start, seg.end, found, lex, blocked, proper=label == "ABBR")
                 # «организация горячего питания»: a bare lower-case noun of action with its object names no body.

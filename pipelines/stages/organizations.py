@@ -130,7 +130,7 @@ def _introduces_quote(token: Token) -> bool:
     if (token.is_lower and token.lemma_ in lex.heads) or token.lower_.replace("0", "о") in lex.legal_forms:
         return True
     # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»»: a short abbreviation before a quote is a form or kind.
-    return _form_abbreviation(token)
+    return _form_abbreviation(token) and grammar.form_before_name(token.doc, token)
 
 
 def _form_abbreviation(token: Token) -> bool:

@@ -660,3 +660,9 @@ def test_a_participle_in_a_genitive_tail(nlp: Language) -> None:
 def test_a_body_of_a_person_by_office_is_no_name(nlp: Language) -> None:
     text = "Правительство действующего премьер-министра Сооронбая Жээнбекова было сформировано весной."
     assert not any("премьер" in name for name in names(nlp, text))
+
+
+def test_an_abbreviation_the_text_uses_bare_is_a_name_not_a_form(nlp: Language) -> None:
+    """«СИЗО «Лефортово»» where the text also says «СИЗО»: two names, not a form before a name."""
+    found = names(nlp, "Его поместили в СИЗО «Лефортово». В СИЗО ему передали книги.")
+    assert "СИЗО «Лефортово»" not in found
