@@ -99,6 +99,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         start += 1
     while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES) or doc[end - 1].is_space):
         end -= 1
+    # «МГУ имени | М. В. Ломоносова»: cut before the person, «имени» goes back to the tail that names the person.
+    if end - 1 > start and doc[end - 1].lower_ in _NAMED_AFTER:
+        end -= 1
     start, end = _balance_quotes(doc, start, end)
     if start >= end or (doc[start:end].start_char, doc[start:end].end_char) in persons:
         return None

@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from pipelines.cleaning import clean
+from pipelines.extract import extract_bytes
 from pipelines.stages.organizations import _abbreviates, find_organizations
 
 
@@ -666,3 +667,9 @@ def test_an_abbreviation_the_text_uses_bare_is_a_name_not_a_form(nlp: Language) 
     """«СИЗО «Лефортово»» where the text also says «СИЗО»: two names, not a form before a name."""
     found = names(nlp, "Его поместили в СИЗО «Лефортово». В СИЗО ему передали книги.")
     assert "СИЗО «Лефортово»" not in found
+
+
+def test_named_after_a_person_the_persons_stage_found(nlp: Language) -> None:
+    """The whole pipeline: «М. В. Ломоносова» is a person, yet «имени М. В. Ломоносова» stays in the name."""
+    record = extract_bytes("Она работала на кафедре археологии МГУ имени М. В. Ломоносова.".encode(), "a.txt")
+    assert "МГУ имени М. В. Ломоносова" in [o.name for o in record.organizations]
