@@ -679,6 +679,7 @@ def _parents_of_units(
     """«Комитет Государственной Думы по труду …», «Постоянная комиссия Межпарламентской Ассамблеи …»: the
     body a unit is named with, right after the unit's kind, is an organization the text names too."""
     units = lexicons.load("org_staff_units") | grammar.lexicon().subunits
+    starts = {start for start, _ in ranges}  # a set, not a scan of every reading per name
     parents = []
     for start, end in chosen:
         kind = start
@@ -691,7 +692,7 @@ def _parents_of_units(
         words = [t for t in doc[kind + 1 : field] if t.is_alpha]
         # «Департамент Комитета по регулированию …»: a unit within a unit is no body of its own.
         named = words and all(t.text[:1].isupper() for t in words) and words[0].lemma_ not in units
-        if named and any(r[0] == kind + 1 for r in ranges):
+        if named and kind + 1 in starts:
             parents.append((kind + 1, field))
     return parents
 
