@@ -124,13 +124,37 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False, "OP": "{0,11}"},
         {"ORTH": {"IN": CLOSE_QUOTES}},
     ]
+    # ''The New Yorker'': wiki markup scraped as text quotes with two apostrophes.
+    apostrophe = {"ORTH": "'"}
+    wiki_quoted = [
+        apostrophe,
+        apostrophe,
+        {"ORTH": {"NOT_IN": ["'", "\n"]}, "IS_SPACE": False, "IS_LOWER": False},
+        {"ORTH": {"NOT_IN": ["'", "\n"]}, "IS_SPACE": False, "OP": "{0,11}"},
+        apostrophe,
+        apostrophe,
+    ]
     gen = {"POS": {"IN": _NOMINAL}, "MORPH": {"IS_SUPERSET": ["Case=Gen"]}}
     gen_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Gen"]}}
     # «топливно-энергетического комплекса»: the tagger leaves a compound adjective without a case.
     gen_compound = {"POS": "ADJ", "TEXT": {"REGEX": r"^\w+о-\w+(ого|его|ых|их)$"}}
-    oblique_mod = {"POS": {"IN": ["ADJ", "NUM", "DET"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}, "OP": "*"}
+    # Modifiers in a case: adjectives, numerals, determiners and participles («вооружённых сил»), which the
+    # tagger calls verbs (a finite verb has no case).
+    case_mod = ["ADJ", "NUM", "DET", "VERB"]
+    oblique_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}, "OP": "*"}
     oblique_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}}
     conj = {"ORTH": {"IN": [",", "и"]}}
+    ins_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Ins"]}}
+    ins_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Ins"]}}
+    # «фермерских, дехканских хозяйств», «по строительному, жилищному и дорожному надзору»: adjectives joined
+    # by commas and «и» share one noun.
+    gen_mod = {**gen, "POS": {"IN": case_mod}}
+    dat_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}}
+
+    def coordinated(mod: dict, noun: dict) -> list[dict]:
+        more = [{**conj, "OP": "?"}, {**mod, "OP": "?"}] * 2
+        return [mod, conj, mod, *more, noun]
+
     abbr = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 7}}
     name_word = {"IS_TITLE": True, "IS_SENT_START": False}
     return {
@@ -147,20 +171,39 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             ],
         ],
         # A kind of body, then its name: «партия «Ак Жол»», «некоммерческая организация «…»».
-        "HEAD_QUOTED": [[{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *quoted]],
+        "HEAD_QUOTED": [
+            [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *quoted],
+            [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *wiki_quoted],
+        ],
         # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
         "LEGAL_QUOTED": [
-            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "?"}, *quoted]
+            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "?"}, *quoted],
+            # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»», «АТП «Темп-Автотех»»: an abbreviation no lexicon
+            # lists (local and national forms are many) right before a quoted name is its form or kind.
+            [
+                {**abbr, "LENGTH": {"<=": 5}, "LOWER": {"NOT_IN": sorted(lex.country_codes | lex.not_abbreviations)}},
+                *quoted,
+            ],
         ],
         "ABBR": [[abbr, {**abbr, "OP": "{0,2}"}]],
         # tails
-        "GEN_NP": [[{**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun], [gen_compound, gen_noun]],
+        "GEN_NP": [
+            [{**gen_mod, "OP": "*"}, gen_noun],
+            [gen_compound, gen_noun],
+            coordinated(gen_mod, gen_noun),
+        ],
         "CONJ_GEN_NP": [
-            [conj, {**gen, "POS": {"IN": ["ADJ", "NUM", "DET"]}, "OP": "*"}, gen_noun],
+            [conj, {**gen_mod, "OP": "*"}, gen_noun],
             [conj, gen_compound, gen_noun],
         ],
-        "PO_NP": [[{"LOWER": "по"}, oblique_mod, oblique_noun]],
+        "PO_NP": [[{"LOWER": "по"}, oblique_mod, oblique_noun], [{"LOWER": "по"}, *coordinated(dat_mod, oblique_noun)]],
         "CONJ_DAT_NP": [[conj, oblique_mod, oblique_noun]],
+        # «по управлению имуществом», «по контролю за оборотом алкоголя», «по борьбе с терроризмом»: the object
+        # of a field named by an action.
+        "OBJ_NP": [
+            [{**ins_mod, "OP": "*"}, ins_noun],
+            [{"LOWER": {"IN": ["за", "с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
+        ],
         # «Совет при Президенте», «Общественный совет при министерстве образования …»: attached to a body.
         "PRI_NAME": [
             [{"LOWER": "при"}, {**name_word, "OP": "{1,4}"}],
@@ -195,9 +238,24 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
 
 
 CORES = ("HEAD", "HEAD_QUOTED", "LEGAL_QUOTED", "ABBR")
-TAILS = ("GEN_NP", "CONJ_GEN_NP", "PO_NP", "CONJ_DAT_NP", "PRI_NAME", "STATE_NAME", "NAMED_AFTER", "ABBR")
-# A tail joined by a conjunction continues the kind of phrase before it, never starts one.
-_CONTINUES = {"CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP"}, "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"}}
+TAILS = (
+    "GEN_NP",
+    "CONJ_GEN_NP",
+    "PO_NP",
+    "CONJ_DAT_NP",
+    "OBJ_NP",
+    "PRI_NAME",
+    "STATE_NAME",
+    "NAMED_AFTER",
+    "ABBR",
+)
+# A tail joined by a conjunction continues the kind of phrase before it, never starts one; an action's
+# object follows the field it is the object of.
+_CONTINUES = {
+    "CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP"},
+    "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"},
+    "OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
+}
 
 
 _MATCHERS: dict[tuple[int, tuple[str, ...]], Matcher] = {}
@@ -275,6 +333,10 @@ class Found:
 _TAIL_MODIFIER_POS = frozenset({"ADJ", "NUM", "DET"})
 
 
+def _tail_modifier(token: Token) -> bool:
+    return token.pos_ in _TAIL_MODIFIER_POS or (token.pos_ == "VERB" and bool(token.morph.get("Case")))
+
+
 def _tail_reach(doc: Doc, start: int, end: int) -> int:
     """How many tokens a TAIL that starts at `start` can span (0: no tail starts there), up to `end`.
 
@@ -284,9 +346,11 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
     first = doc[start]
     lower = first.lower_
     reach = 0
-    if first.pos_ in _NOMINAL or lower in (",", "и", "по"):
+    if first.pos_ in _NOMINAL or _tail_modifier(first) or lower in (",", "и", "по", "за", "с", "со"):
         i = start + 1
-        while i < end and doc[i].pos_ in _TAIL_MODIFIER_POS:
+        while i < end and (
+            _tail_modifier(doc[i]) or (doc[i].lower_ in (",", "и") and i + 1 < end and _tail_modifier(doc[i + 1]))
+        ):
             i += 1
         reach = i + 1 - start
     if lower == "при":
@@ -333,7 +397,7 @@ def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozense
     """String ids of the head lemmas, the legal forms (lower case), the opening quotes and the forms of
     foreign heads."""
     if id(vocab) not in _TRIGGER_IDS:
-        words = (lexicon().heads, _legal_variants(), OPEN_QUOTES, lexicon().foreign_heads)
+        words = (lexicon().heads, _legal_variants(), [*OPEN_QUOTES, "'"], lexicon().foreign_heads)
         _TRIGGER_IDS[id(vocab)] = tuple(frozenset(vocab.strings[w] for w in group) for group in words)  # type: ignore[assignment]
     return _TRIGGER_IDS[id(vocab)]
 
@@ -426,6 +490,21 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         return False
     if any(doc[i].text in blocked for i in range(seg.start, seg.end)):
         return False
+    if seg.label in ("GEN_NP", "CONJ_GEN_NP"):
+        # «Дума нового созыва», «Полиция нескольких стран», «администрация … никаких комментариев»: a genitive
+        # that dates, counts or negates is no part of a name.
+        words = doc[seg.start : seg.end]
+        if word_lemma(doc[seg.end - 1].text) in lexicons.load("org_not_tails"):
+            return False
+        if any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
+            return False
+        # «Правительство действующего премьер-министра Сооронбая Жээнбекова»: a body of a person by office.
+        office = word_lemma(doc[seg.end - 1].text) in lex.position_nouns | lexicons.load("org_office_holders")
+        if office and seg.end < len(doc) and doc[seg.end].ent_type_ == "PER":
+            return False
+        # «движение «Братья мусульмане» телеканала»: after a quoted name only a name or a place follows.
+        if doc[seg.start - 1].text in CLOSE_QUOTES and not (_named_place(doc, seg) or _of_place_kind(doc, seg)):
+            return False
     if seg.label in ("CONJ_GEN_NP", "CONJ_DAT_NP"):
         # «министерства труда и министерства финансов» are two bodies, not one name.
         if any(_is_head_word(doc[i], lex) for i in range(seg.start + 1, seg.end)):
@@ -439,7 +518,13 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says;
         # «районный отдел по чрезвычайным ситуациям»: a unit is named by its field.
         unit = previous == "CORE" and doc[seg.start - 1].lemma_ in lex.subunits
-        return unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start)
+        if unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start):
+            return True
+        # «Государственный комитет Республики Карелия по … надзору», «Комитет по регламенту»: a body whose
+        # name is written with a capital is named by its field, whatever the parse; «по итогам» is no field.
+        head = _head_of(doc, start, seg.start, lex)
+        titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
+        return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
     if seg.label == "ABBR":
         # «… КР», «Госдума РФ»: a country code after a name belongs to it; «СМИ», «НПО» do not.
         return all(doc[i].lower_ not in lex.not_abbreviations for i in range(seg.start, seg.end))
@@ -470,13 +555,29 @@ def grow(
             for seg in found.tails(end)
             if _tail_ok(doc, seg, previous, start, lex, blocked)
             and "\n" not in doc[seg.start : seg.end].text
-            and not (proper and seg.label == "GEN_NP" and not doc[seg.end - 1].text[:1].isupper())
+            # A field's words go on in the genitive («по урегулированию ситуации») after any name.
+            and not (proper and previous == "CORE" and seg.label == "GEN_NP" and not _named_place(doc, seg))
         ]
         if not options:
             break
         best = max(options, key=lambda s: s.end)
         previous, end = best.label, best.end
     return end
+
+
+def _named_place(doc: Doc, seg: Segment) -> bool:
+    """A genitive that is a name («МВД России»), or a named place after an abbreviation («УВД Томской
+    области»; not «Пресс-служба акимата Атырауской области», where the place is the body's, not the unit's)."""
+    last, before = doc[seg.end - 1], doc[seg.start - 1]
+    if last.text[:1].isupper():
+        return True
+    return before.is_upper and before.is_alpha and all(t.ent_type_ == "LOC" for t in doc[seg.start : seg.end])
+
+
+def _of_place_kind(doc: Doc, seg: Segment) -> bool:
+    """«… Ханты-Мансийского района», «… города Вахдат»: a place named by its kind."""
+    kinds = lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
+    return word_lemma(doc[seg.end - 1].text) in kinds
 
 
 _PLACE_KINDS = frozenset({"город", "район", "село", "аул", "поселок"})
@@ -562,6 +663,26 @@ def defined_terms(doc: Doc, found: Found, name_ends: set[int]) -> frozenset[str]
     return frozenset(terms)
 
 
+def bare_abbreviations(doc: Doc) -> frozenset[str]:
+    """All-caps words the text also writes with no quote after them («СИЗО», «ГРУ», «НХЛ»): names of bodies
+    of their own, so «СИЗО «Лефортово»» is two names, unlike a form written only before names («МП «…»»).
+    Computed once per Doc."""
+    key = "organizations.bare_abbreviations"
+    if key not in doc.user_data:
+        bare = set()
+        for token in doc[:-1]:
+            nxt = doc[token.i + 1]
+            if token.is_upper and token.is_alpha and nxt.text not in OPEN_QUOTES and nxt.text != "'":
+                bare.add(token.text)
+        doc.user_data[key] = frozenset(bare)
+    return doc.user_data[key]
+
+
+def form_before_name(doc: Doc, token: Token) -> bool:
+    """«МП», «ГЛХУ», «МБУК» before «…»: a Cyrillic abbreviation of a form or kind, not a body's own name."""
+    return bool(re.fullmatch(r"[А-ЯЁ]{2,5}", token.text)) and token.text not in bare_abbreviations(doc)
+
+
 def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidate]:
     """Organization names the grammar reads in the text (NER spans are added by the stage)."""
     lex = lexicon()
@@ -575,9 +696,15 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                     continue
                 if label == "ABBR" and (not _abbreviation_ok(doc, seg, lex) or doc[seg.start].text in blocked):
                     continue
+                legal = doc[seg.start].lower_ in _legal_variants()
+                if label == "LEGAL_QUOTED" and not legal and not form_before_name(doc, doc[seg.start]):
+                    continue
                 end = grow(doc, seg.start, seg.end, found, lex, blocked, proper=label == "ABBR")
                 # «организация горячего питания»: a bare lower-case noun of action with its object names no body.
                 if label == "HEAD" and seg.end - seg.start == 1 and end > seg.end and _action(doc[seg.start]):
+                    continue
+                # «38-е собрание Законодательной Думы»: the sitting of a body named after it.
+                if label == "HEAD" and end > seg.end and _meeting_of(doc, seg):
                     continue
                 # «правительство страны», «штаб округа»: a generic body of the place the text is about.
                 if label == "HEAD" and _of_a_referred_place(doc, seg, end):
@@ -606,6 +733,18 @@ def _of_a_referred_place(doc: Doc, seg: Segment, end: int) -> bool:
     return end - 1 == seg.end
 
 
+def _meeting_of(doc: Doc, seg: Segment) -> bool:
+    head = doc[seg.end - 1]
+    if (
+        not head.is_lower
+        or head.lemma_ not in lexicons.load("org_meeting_heads")
+        or not doc[seg.end].text[:1].isupper()
+    ):
+        return False
+    # «Законодательное собрание Ленинградской области» is a body: its name is capitalised before the head.
+    return all(t.is_lower or t.is_sent_start for t in doc[seg.start : seg.end - 1] if t.is_alpha)
+
+
 def _action(token: Token) -> bool:
     return token.is_lower and token.lemma_ in lexicons.load("org_action_heads")
 
@@ -625,7 +764,25 @@ def _head_core_ok(doc: Doc, seg: Segment, head: int | None, lex: Lexicons) -> bo
         if before.pos_ == "PROPN" and not _foreign_or_adjective(before.text):
             return False
     # Plural common nouns are kinds of bodies («министерств и ведомств»), not a body.
-    return not ("Plur" in token.morph.get("Number") and not token.text[:1].isupper())
+    # A capital at a sentence's start says nothing («Акиматы городов и районов»).
+    if "Plur" not in token.morph.get("Number") or (token.text[:1].isupper() and not token.is_sent_start):
+        return True
+    return singular_before_place(doc, head)
+
+
+def singular_before_place(doc: Doc, head: int) -> bool:
+    """«мэрии города Череповца»: a head the tagger reads as plural whose form is also singular, before one
+    place in the genitive, is one body."""
+    token = doc[head]
+    nxt = doc[head + 1] if head + 1 < len(doc) else None
+    if (
+        "Plur" not in token.morph.get("Number")
+        or nxt is None
+        or "Gen" not in nxt.morph.get("Case")
+        or "Sing" not in nxt.morph.get("Number")
+    ):
+        return False
+    return any(p.tag.number == "sing" and p.normal_form == token.lemma_ for p in loading.parse(token.lower_))
 
 
 def _foreign_or_adjective(word: str) -> bool:

@@ -35,9 +35,10 @@ _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 # Function words are not part of a name's identity (the scorer skips them too).
 _STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с", "со", "о", "об", "от", "до", "за", "к", "из", "а"})
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
-_QUOTES = '«»„“”"'
+_QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as text
 _MAX_ALIAS_TOKENS = 6
 _SEPARATORS = frozenset("›|•>")
+_NAMED_AFTER = frozenset({"им", "имени"})
 
 
 @dataclass
@@ -74,6 +75,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # «Председателя комитета …»: a job title before the body belongs to the person.
     while start < end and grammar.word_lemma(doc[start].text) in lex.position_nouns:
         start += 1
+    # «собрание Думы»: a sitting of a body is not the body.
+    if doc[start].is_lower and doc[start].lemma_ in lexicons.load("org_meeting_heads") and start + 1 < end:
+        start += 1
     # «Заседание Совета Федерации»: nouns before the body's head govern it, they do not name it.
     heads = [i for i in range(start, end) if doc[i].lemma_ in lex.heads]
     if heads and heads[0] > start and all(doc[i].pos_ == "NOUN" for i in range(start, heads[0])):
@@ -96,6 +100,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     while start < end and ((doc[start].is_punct and doc[start].text not in _QUOTES) or doc[start].is_space):
         start += 1
     while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES) or doc[end - 1].is_space):
+        end -= 1
+    # «МГУ имени | М. В. Ломоносова»: cut before the person, «имени» goes back to the tail that names the person.
+    if end - 1 > start and doc[end - 1].lower_ in _NAMED_AFTER:
         end -= 1
     start, end = _balance_quotes(doc, start, end)
     if start >= end or (doc[start:end].start_char, doc[start:end].end_char) in persons:
@@ -125,7 +132,22 @@ def _adjective(word: str) -> bool:
 
 def _introduces_quote(token: Token) -> bool:
     lex = grammar.lexicon()
-    return (token.is_lower and token.lemma_ in lex.heads) or token.lower_.replace("0", "о") in lex.legal_forms
+    if (token.is_lower and token.lemma_ in lex.heads) or token.lower_.replace("0", "о") in lex.legal_forms:
+        return True
+    # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»»: a short abbreviation before a quote is a form or kind.
+    return _form_abbreviation(token) and grammar.form_before_name(token.doc, token)
+
+
+def _form_abbreviation(token: Token) -> bool:
+    lex = grammar.lexicon()
+    word = token.lower_
+    return (
+        token.is_alpha
+        and token.is_upper
+        and 2 <= len(word) <= 5
+        and word not in lex.country_codes
+        and word not in lex.not_abbreviations
+    )
 
 
 def _generic() -> frozenset[str]:
@@ -155,6 +177,10 @@ def _balance_quotes(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _head_index(span: Span) -> int | None:
     lex = grammar.lexicon()
+    # «НИИ им. Склифосовского», «школа имени Абая»: the person a body is named after holds no head.
+    named_after = next((t.i for t in span if t.lower_ in _NAMED_AFTER and t.i > span.start), None)
+    if named_after is not None:
+        span = span.doc[span.start : named_after]
     in_quotes = False
     for token in span:
         if token.text in _QUOTES:
@@ -165,6 +191,9 @@ def _head_index(span: Span) -> int | None:
     for token in span:
         if token.text in _QUOTES:
             break
+        # «МИД России», «УВД Томской области»: an abbreviation first is the head; what follows is governed.
+        if token.is_alpha and token.is_upper and len(token.text) > 1:
+            return token.i
         if token.pos_ in ("NOUN", "PROPN") and not token.is_upper:
             return token.i
     # «Европейского ЦБ»: an abbreviation is the head when nothing else is.
@@ -187,10 +216,17 @@ def canonical(span: Span) -> str:
         elif head is not None and token.i < head and token.pos_ == "PROPN" and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
+        elif token.is_upper and len(token.text) <= 5:
+            # An abbreviation is written the same in every case («УЗ», «АН СССР»); pymorphy reads «уз» as «узы».
+            pass
+        elif token.i == head and token.is_lower and grammar.singular_before_place(span.doc, head):
+            word = inflect_word(token.text, "NOUN", "Gen", None, "Sing")
         elif head is not None and token.i <= head and _agrees(token, head, span):
             word = inflect_token(token)
         parts.append(word + token.whitespace_)
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+    name = re.sub(r"\s+", " ", "".join(parts)).strip()
+    # Wiki markup's ''…'' is the text's quotes.
+    return re.sub(r"''\s?(.+?)\s?''", r"«\1»", name)
 
 
 def _adjective_shaped(token: Token) -> bool:
@@ -576,13 +612,18 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
 
 
 def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
-    """«в центре Москвы», «исторический центр города»: the middle of a place, not a body (which names its
-    field, «центр занятости»)."""
+    """«в центре Москвы», «исторический центр города», «в центре скандала»: the middle of a place or of
+    something, not a body (which names its field and place, «центр занятости населения Бишкека»)."""
     head = next((t for t in doc[start:end] if t.lemma_ == "центр"), None)
     if head is None or not head.is_lower or any(not t.is_lower for t in doc[start : head.i] if t.is_alpha):
         return False
     rest = [t for t in doc[head.i + 1 : end] if not t.is_punct]
-    return bool(rest) and (all(t.ent_type_ == "LOC" for t in rest) or _a_kind_of_place(rest))
+    if not rest:
+        return False
+    # «центр скандала», «исследовательский центр по разработке мер …»: a centre named by no proper word is
+    # the middle of something or an unnamed institution, never a body the text names.
+    unnamed = all(t.is_lower for t in doc[start:end] if t.is_alpha) and not any(t.text in _QUOTES for t in rest)
+    return unnamed or all(t.ent_type_ == "LOC" for t in rest) or _a_kind_of_place(rest)
 
 
 def _a_kind_of_place(words: list[Token]) -> bool:
@@ -630,13 +671,64 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     # «комиссия Совета Федерации по …», «управление «П» ФСБ»: a unit named with its body is a name;
     # a place is not a body («управление финансов мэрии города Ош»).
     named = any(t.is_alpha and not t.is_lower and t.ent_type_ != "LOC" for t in doc[i + 1 : end])
-    if named or any(t.text in _QUOTES for t in doc[i:end]):
+    if named or _of_place(doc[i + 1 : end]) or any(t.text in _QUOTES for t in doc[i:end]):
         return False
     # «рассмотрено постоянной комиссией по социальным вопросам»: a unit of its kind is a body's part even
     # outside a title, when the body is not named with it.
     if i > start:
         return True
     return start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles")
+
+
+def _parents_of_units(
+    doc: Doc, chosen: list[tuple[int, int]], ranges: dict[tuple[int, int], str]
+) -> list[tuple[int, int]]:
+    """«Комитет Государственной Думы по труду …», «Постоянная комиссия Межпарламентской Ассамблеи …»: the
+    body a unit is named with, right after the unit's kind, is an organization the text names too."""
+    units = lexicons.load("org_staff_units") | grammar.lexicon().subunits
+    starts = {start for start, _ in ranges}  # a set, not a scan of every reading per name
+    parents = []
+    for start, end in chosen:
+        kind = start
+        while kind < end and doc[kind].pos_ == "ADJ":
+            kind += 1
+        if kind + 1 >= end or doc[kind].lemma_ not in units or not doc[kind + 1].text[:1].isupper():
+            continue
+        # The body's own name ends where the unit's field begins («… по труду», «… – участников»).
+        field = next((i for i in range(kind + 1, end) if doc[i].lower_ in ("по", "при") or doc[i].is_punct), end)
+        words = [t for t in doc[kind + 1 : field] if t.is_alpha]
+        # «Департамент Комитета по регулированию …»: a unit within a unit is no body of its own.
+        named = words and all(t.text[:1].isupper() for t in words) and words[0].lemma_ not in units
+        if named and kind + 1 in starts:
+            parents.append((kind + 1, field))
+    return parents
+
+
+def _of_place(rest: Span) -> bool:
+    """«комитет по социальной защите населения Ленинградской области»: a unit of a named place, with no body
+    («… мэрии города Ош») nor office («… президента РФ») of its own named, is that place's body."""
+    lex = grammar.lexicon()
+    words = [t for t in rest if t.is_alpha]
+    if not any(not t.is_lower for t in words) or any(not t.is_lower and t.ent_type_ != "LOC" for t in words):
+        return False
+    own = (
+        lex.position_nouns
+        | lexicons.load("org_office_holders")
+        | {h for h in lex.heads if h not in lexicons.load("org_staff_units")}
+    )
+    return not any(t.lemma_ in own and "Gen" in t.morph.get("Case") for t in words)
+
+
+def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> bool:
+    """«комитет финансов администрации Петрозаводского городского округа»: the body a unit belongs to, named
+    after it, is an organization of its own (the unit's person represents it)."""
+    first = doc[inner[0]]
+    return (
+        inner[0] > unit[0]
+        and first.lemma_ in grammar.lexicon().heads
+        and first.lemma_ not in lexicons.load("org_staff_units")
+        and "Gen" in first.morph.get("Case")
+    )
 
 
 def _strip_description(doc: Doc, start: int, end: int) -> int:
@@ -648,14 +740,25 @@ def _strip_description(doc: Doc, start: int, end: int) -> int:
     i = start
     while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ":
         i += 1
-    # «компания Apple», «газета «Коммерсантъ»»: a company's or a paper's kind describes it even when bare.
-    described = i > start or (i < end and grammar.word_lemma(doc[i].text) in lexicons.load("org_descriptive_kinds"))
+    # «компания Apple», «газета «Коммерсантъ»»: a company's or a paper's kind describes it even when bare;
+    # so does any kind before an abbreviation («партия ЛДПР»).
+    described = (
+        i > start
+        or (i < end and grammar.word_lemma(doc[i].text) in lexicons.load("org_descriptive_kinds"))
+        or (i + 2 == end and _abbreviation_after_kind(doc[i + 1 : end]))
+    )
     if not described or i + 1 >= end or not (doc[i].is_lower and doc[i].lemma_ in lex.heads):
         return start
     rest = doc[i + 1 : end]
     quoted = rest[0].text in _QUOTES and rest[-1].text in _QUOTES
     latin = all(re.fullmatch(r"[A-Za-z0-9&.-]+", t.text) for t in rest)
-    return i + 1 if quoted or latin else start
+    return i + 1 if quoted or latin or _abbreviation_after_kind(rest) else start
+
+
+def _abbreviation_after_kind(rest: Span) -> bool:
+    """«партия ЛДПР», «банк ВТБ», «агентство ТАСС»: one abbreviation after a kind is the body's name (a
+    country's code is not: «правительство РФ»)."""
+    return len(rest) == 1 and _form_abbreviation(rest[0]) and not _place_word(rest[0])
 
 
 def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[OrganizationFinding, ...]:
@@ -670,7 +773,11 @@ def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[Orga
     ranges = {r: core for r, core in ranges.items() if not _shouted(doc, *r) and not _centre_of_place(doc, *r)}
     # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
     units = [r for r in ranges if _unit_in_title(doc, *r)]
-    ranges = {r: core for r, core in ranges.items() if not any(u[0] <= r[0] and r[1] <= u[1] for u in units)}
+    ranges = {
+        r: core
+        for r, core in ranges.items()
+        if not any(u[0] <= r[0] and r[1] <= u[1] and not _parent_body(doc, u, r) for u in units)
+    }
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []
@@ -679,6 +786,7 @@ def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[Orga
         if not taken.intersection(range(start, end)):
             chosen.append((start, end))
             taken.update(range(start, end))
+    chosen.extend(_parents_of_units(doc, chosen, ranges))
     chosen.sort()
 
     bodies: list[_Body] = []
