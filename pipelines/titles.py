@@ -159,6 +159,38 @@ def title_before(doc: Doc, name_start: int) -> Span | None:
     return title
 
 
+# How far back a name in a list looks for the list's label: a protocol's line of members is short.
+_MAX_LIST_TOKENS = 60
+
+
+def title_of_list(doc: Doc, name: Span) -> Span | None:
+    """«члены райисполкома: Галушко А.И., Мицкевич О.В., …», «Присутствовали члены комитета: Дроздов Н.А.,
+    …»: a plural title before a colon is the title of every name listed after it on the line (a list: names
+    and commas; «Эксперты: Михаил Лесин погиб …» is a headline)."""
+    i, commas = name.start - 1, 0
+    while i >= 0 and name.start - i <= _MAX_LIST_TOKENS:
+        token = doc[i]
+        if token.text == ":":
+            break
+        if "\n" in token.text:
+            return None
+        if not (token.ent_type_ == "PER" or _INITIALS.match(token.text) or token.text == "," or token.is_space):
+            return None
+        commas += token.text == ","
+        i -= 1
+    else:
+        return None
+    if not commas and (name.end >= len(doc) or doc[name.end].text != ","):
+        return None
+    line_start = i
+    while line_start > 0 and "\n" not in doc[line_start - 1].text:
+        line_start -= 1
+    title = _walk_left(doc, i, line_start)
+    if title is None or "Plur" not in title_head(title).morph.get("Number"):
+        return None
+    return title
+
+
 def title_after(doc: Doc, name_end: int) -> Span | None:
     """A job title in apposition after the name: «Н.С. Базарбаев, первый заместитель министра …,»."""
     if name_end + 1 >= len(doc) or doc[name_end].text not in (",", "—", "–"):

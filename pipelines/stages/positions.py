@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +32,7 @@ from pipelines.titles import (
     title_before,
     title_head,
     title_in_post,
+    title_of_list,
     title_predicate,
 )
 
@@ -355,7 +357,30 @@ def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
 def _as_title(span: Span) -> str:
     text = nominative(span)
     first = text.split(" ", 1)[0]
-    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
+    text = text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
+    head = title_head(span)
+    if "Plur" in head.morph.get("Number") and head.i - span.start < 3:
+        return _singular(text, head.i - span.start)
+    return text
+
+
+def _singular(text: str, head_at: int) -> str:
+    """«члены райисполкома: Галушко, Мицкевич …» → «член райисполкома»: each person holds the post once."""
+    words = text.split(" ")
+    if head_at >= len(words):
+        return text
+    nouns = [p for p in loading.parse(words[head_at]) if p.tag.POS == "NOUN" and p.tag.number == "plur"]
+    single = nouns[0].inflect({"sing", "nomn"}) if nouns else None
+    if single is None:
+        return text
+    gender = single.tag.gender
+    for k in range(head_at):
+        adjectives = [p for p in loading.parse(words[k]) if p.tag.POS == "ADJF" and p.tag.number == "plur"]
+        agreeing = adjectives[0].inflect({"sing", "nomn", gender}) if adjectives and gender else None
+        if agreeing is not None:
+            words[k] = agreeing.word
+    words[head_at] = single.word
+    return " ".join(words)
 
 
 def first_title(title: Span) -> Span:
@@ -404,12 +429,16 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
         while start - 1 > head.i and _adjectival(doc[start - 1]):
             start -= 1
         stems = tuple(k[:-1] for k in kind)  # «мэри»: мэрия, мэрии, мэрию
+        spelled = [_spelled_out(k) for k in kind if _spelled_out(k)]
         same = [
             o
             for o in organizations
             # «Северо-Казахстанский областной маслихат», «мэрия города Ош»: a named body, not a bare kind.
             if (o.name[:1].isupper() or (len(_WORD.findall(o.name)) > 2 and _first_word(o.name).startswith(stems)))
-            and any(fold(w).startswith(stems) for w in _WORD.findall(o.name))
+            and (
+                any(fold(w).startswith(stems) for w in _WORD.findall(o.name))
+                or any(words <= {fold(w)[:5] for w in _WORD.findall(o.name)} for words in spelled)
+            )
         ]
         adjectives = {fold(t.text)[:5] for t in doc[start : token.i] if t.is_lower}
         if adjectives:
@@ -418,6 +447,16 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
         names = list(dict.fromkeys(o.name for o in same))
         return (start, names[0]) if len(names) == 1 else None
     return None
+
+
+@cache
+def _spelled_out(kind: str) -> frozenset[str]:
+    """«райисполком» → the stems of «районный исполнительный комитет» (`position_kind_spellings.txt`)."""
+    for line in lexicons.lines("position_kind_spellings"):
+        contracted, _, words = line.partition("|")
+        if fold(contracted.strip()) == kind:
+            return frozenset(fold(w)[:5] for w in _WORD.findall(words))
+    return frozenset()
 
 
 def _drop_bare_place(doc: Doc, span: Span) -> Span | str:
@@ -588,9 +627,9 @@ def _head_of_group(doc: Doc, name: Span) -> _Candidate | None:
 def _candidates(doc: Doc, name: Span, organizations: tuple[OrganizationFinding, ...]) -> list[_Candidate]:
     found = []
     stated = title_before(doc, name.start) or title_after(doc, name.end) or title_in_post(doc, name.end)
+    given = title_predicate(name)
     if stated is not None and len(stated):
         found.append(_candidate(stated, organizations, assigned=False))
-    given = title_predicate(name)
     if given is not None and len(given):
         found.append(_candidate(given, organizations, assigned=True))
     found += [_led_body(name, organizations), _head_of_group(doc, name)]
@@ -609,9 +648,20 @@ def rule_position_of(doc: Doc, person: PersonFinding, organizations: tuple[Organ
             # Earlier mentions win ties: a report introduces a person with their title.
             if best is None or candidate.score > best.score:
                 best = candidate
+    best = best or _listed(doc, person, organizations)
     if best is None:
         return person
     return replace(person, position=best.position, organization=best.organization)
+
+
+def _listed(doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...]) -> _Candidate | None:
+    """The label of a list the person is named in, when no mention of theirs has a title of its own."""
+    for mention in person.mentions:
+        name = _name_tokens(doc, mention)
+        title = title_of_list(doc, name) if name is not None and len(name) else None
+        if title is not None and len(title):
+            return _candidate(title, organizations, assigned=False)
+    return None
 
 
 # ---------- the learned linker: every title and body near a name is a candidate, the model picks
@@ -732,7 +782,11 @@ def _rule_titles(doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
         ("in_post", title_in_post(doc, name.end), False),
         ("predicate", title_predicate(name), True),
     ]
-    return [(kind, title, assigned) for kind, title, assigned in found if title is not None and len(title)]
+    found = [(kind, title, assigned) for kind, title, assigned in found if title is not None and len(title)]
+    # A list's label («члены комитета: Дроздов Н.А., Кудрявцев Е.М.») is the title of a name that has none
+    # of its own.
+    listed = None if found else title_of_list(doc, name)
+    return [("list", listed, False)] if listed is not None and len(listed) else found
 
 
 def _title_link(
@@ -839,7 +893,7 @@ def _rule_pick(
         if name is None:
             continue
         found = context.rule_titles(doc, name)
-        stated = next((title for kind, title, _ in found if kind != "predicate"), None)
+        stated = next((title for kind, title, _ in found if kind not in ("predicate", "list")), None)
         given = next((title for kind, title, _ in found if kind == "predicate"), None)
         candidates = [
             context.candidate(stated, organizations, False) if stated is not None else None,
@@ -850,6 +904,17 @@ def _rule_pick(
         for candidate in candidates:
             if candidate is not None and (best is None or candidate.score > best.score):
                 best = candidate
+    if best is None:
+        # A list's label, when no mention of the person has a title of its own.
+        listed = (
+            title
+            for mention in person.mentions
+            if (name := _name_tokens(doc, mention)) is not None
+            for kind, title, _ in context.rule_titles(doc, name)
+            if kind == "list"
+        )
+        title = next(listed, None)
+        best = context.candidate(title, organizations, False) if title is not None else None
     if best is None:
         return person
     return replace(person, position=best.position, organization=best.organization)

@@ -8,6 +8,7 @@ from spacy.language import Language
 from pipelines.stages.organizations import find_organizations
 from pipelines.stages.persons import find_persons
 from pipelines.stages.positions import position_of, without_body
+from pipelines.titles import title_of_list
 
 
 def _positions(nlp: Language, text: str) -> dict[str, tuple[str | None, str | None]]:
@@ -173,6 +174,14 @@ def test_an_apposition_before_the_next_name_is_the_next_persons(nlp: Language) -
             "начальник финансового отдела",
             "Мядельский райисполком",
         ),
+        # «райисполкома» is the contraction of the full name the text gives the body.
+        (
+            "Заседание Пинского районного исполнительного комитета провёл председатель райисполкома Олег Дудич. "
+            "О ремонте школ доложила начальник управления по образованию райисполкома Анна Кулеш.",
+            "Кулеш",
+            "начальник управления по образованию",
+            "Пинский районный исполнительный комитет",
+        ),
         (
             "Совещание прошло в мэрии города Ош. Доложил руководитель аппарата мэрии Азамат Сатыбалдиев.",
             "Сатыбалдиев",
@@ -328,3 +337,33 @@ def test_a_local_post_without_its_bare_unit(nlp: Language, text: str, surname: s
 )
 def test_the_post_without_the_body_it_represents(position: str, organization: str, expected: str) -> None:
     assert without_body(position, organization) == expected
+
+
+def test_a_lists_label_is_the_title_of_the_names_listed(nlp: Language) -> None:
+    text = (
+        "Председатель комитета: Лебедева Оксана Викторовна\n"
+        "Присутствовали члены комитета: Дроздов Н.А., Кудрявцев Е.М., Сафарова Л.Р.\n"
+        "Отсутствовал: Панкратов И.И.\n"
+    )
+    found = _positions(nlp, text)
+    # The plural label gives each listed name the post in the singular; a bare «Отсутствовал:» is no title.
+    assert {s: found[s][0] for s in ("Дроздов", "Кудрявцев", "Сафарова", "Панкратов")} == {
+        "Дроздов": "член комитета",
+        "Кудрявцев": "член комитета",
+        "Сафарова": "член комитета",
+        "Панкратов": None,
+    }
+
+
+def test_a_headline_label_and_a_title_of_their_own_win_over_a_list(nlp: Language) -> None:
+    text = (
+        "Эксперты: Михаил Лесин погиб от травм головы.\n"
+        "В первом туре участвовали 9 кандидатов: Милош Земан, Ян Фишер, Владимир Франц.\n"
+        "Второе место занял не экс-премьер Ян Фишер, а глава МИД Чехии Карел Шварценберг."
+    )
+    doc = nlp(text)
+    lesin = next(e for e in doc.ents if e.text == "Михаил Лесин")
+    assert title_of_list(doc, lesin) is None  # a name the sentence goes on about is in no list
+    found = _positions(nlp, text)
+    assert found["Фишер"][0] == "экс-премьер"
+    assert found["Франц"][0] == "кандидат"
