@@ -449,6 +449,33 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
     return None
 
 
+def _body_by_kind(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[int, str] | None:
+    """«психолог объединения», «эксперт фонда»: a post ending in a bare kind of body names the one body of
+    that kind the text names («Общественное объединение «Нур»»); (the kind's token, the body's name)."""
+    doc = title.doc
+    end = _trim(doc, title.start, title.end).end
+    kind = doc[end - 1]
+    if end - 1 <= title_head(title).i or kind.pos_ != "NOUN" or not kind.is_lower or is_position_head(kind):
+        return None
+    if "Gen" not in kind.morph.get("Case") or _is_subunit(doc[end - 1 : end]) or doc[end - 2].pos_ == "ADJ":
+        return None
+    lemma = fold(kind.lemma_)
+    if lemma not in lexicons.load("org_heads") or lemma in _KINDS_IN_POST:
+        return None
+    names = {o.name for o in organizations if _kind_of(o.name) == lemma}
+    return (end - 1, names.pop()) if len(names) == 1 else None
+
+
+@cache
+def _kind_of(name: str) -> str:
+    """The kind a body's name gives it: its first noun («Общественное объединение «Нур»» → объединение)."""
+    for word in _WORD.findall(name.split("«")[0]):
+        parses = loading.parse(word.lower())
+        if parses and parses[0].tag.POS == "NOUN":
+            return fold(parses[0].normal_form)
+    return ""
+
+
 @cache
 def _spelled_out(kind: str) -> frozenset[str]:
     """«райисполком» → the stems of «районный исполнительный комитет» (`position_kind_spellings.txt`)."""
@@ -518,7 +545,7 @@ def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
                 # belongs to the sub-unit in the position.
                 text = f"{text} {tail.text}"
             return text, org_name
-    local = _local_body(title, organizations)
+    local = _local_body(title, organizations) or _body_by_kind(title, organizations)
     if local is not None and local[0] > title.start:
         return _titled(_drop_bare_place(doc, _trim(doc, title.start, local[0]))), local[1]
     position = _drop_origin(doc, _trim(doc, title.start, title.end))

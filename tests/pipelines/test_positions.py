@@ -367,3 +367,11 @@ def test_a_headline_label_and_a_title_of_their_own_win_over_a_list(nlp: Language
     found = _positions(nlp, text)
     assert found["Фишер"][0] == "экс-премьер"
     assert found["Франц"][0] == "кандидат"
+
+
+def test_a_post_ending_in_a_bare_kind_names_the_one_body_of_that_kind(nlp: Language) -> None:
+    text = (
+        "Общественное объединение «Нур» провело круглый стол в Ташкенте. "
+        "О работе с семьями рассказала психолог объединения Елена Цой."
+    )
+    assert _positions(nlp, text)["Цой"] == ("психолог", "Общественное объединение «Нур»")
