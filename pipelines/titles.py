@@ -156,7 +156,49 @@ def title_before(doc: Doc, name_start: int) -> Span | None:
         end = _aside_end(doc, name_start, sent_start)
         if end != name_start:
             title = _walk_left(doc, end, sent_start)
-    return title
+    if title is None:
+        return None
+    return _own_part(doc, _with_post_before(doc, title, sent_start), sent_start)
+
+
+def starts_post(token: Token) -> bool:
+    """«председатель …», «первый заместитель …»: a post begins here."""
+    doc = token.doc
+    return is_position_head(token) or (
+        token.i + 1 < len(doc) and token.pos_ == "ADJ" and is_position_head(doc[token.i + 1])
+    )
+
+
+def _own_part(doc: Doc, title: Span, sent_start: int) -> Span:
+    """«Иван Сомов, директор школы, председатель совета ветеранов Пётр Гусев»: after another name's comma,
+    the posts before the last one are that name's apposition."""
+    if title.start - 2 < sent_start or doc[title.start - 1].text != ",":
+        return title
+    prior = doc[title.start - 2]
+    if prior.ent_type_ != "PER" and not _INITIALS.match(prior.text):
+        return title
+    seps = [t.i for t in title[1:-1] if t.text in _POST_SEPARATORS and starts_post(doc[t.i + 1])]
+    return doc[seps[-1] + 1 : title.end] if seps else title
+
+
+_POST_SEPARATORS = {",", "–", "—"}
+
+
+def _with_post_before(doc: Doc, title: Span, sent_start: int) -> Span:
+    """«Депутат, председатель постоянной комиссии … Пестов», «заместитель главы администрации – начальник
+    управления финансов Тюкавкина»: two posts of one person before the name are one title. Not when the
+    first follows a name («Иванов, директор школы, председатель совета Петров»: the first is Иванов's)."""
+    sep = title.start - 1
+    if sep <= sent_start or doc[sep].text not in _POST_SEPARATORS:
+        return title
+    before = _walk_left(doc, sep, sent_start)
+    if before is None:
+        return title
+    if before.start > sent_start:
+        prior = doc[before.start - 1]
+        if prior.text in _POST_SEPARATORS or prior.ent_type_ == "PER" or _INITIALS.match(prior.text):
+            return title
+    return doc[before.start : title.end]
 
 
 # How far back a name in a list looks for the list's label: a protocol's line of members is short.

@@ -28,6 +28,7 @@ from pipelines.titles import (
     is_position_head,
     participle_after,
     phrase_at,
+    starts_post,
     title_after,
     title_before,
     title_head,
@@ -71,6 +72,7 @@ _APPOINTED = {
 }
 _LEADS = {"возглавлять", "возглавить"}
 _OPENING_QUOTES = ("«", '"', "„", "“")
+_POST_SEPARATORS = {",", "–", "—"}
 _CLOSING_QUOTES = ("»", '"', "”")
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 
@@ -519,7 +521,30 @@ def _drop_origin(doc: Doc, span: Span) -> Span:
 
 
 def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str | None]:
-    """(position, organization) of a job title; the organization is None when the title names none."""
+    """(position, organization) of a job title; the organization is None when the title names none.
+
+    Two posts in one title («депутат районного Совета, председатель постоянной комиссии …») are each split:
+    the position is both posts without their bodies, the organization the first body named."""
+    doc = title.doc
+    sep = next(
+        (
+            t.i
+            for t in title[1:-1]
+            if t.text in _POST_SEPARATORS and doc[t.i - 1].text not in _POST_SEPARATORS and starts_post(doc[t.i + 1])
+        ),
+        None,
+    )
+    if sep is not None:
+        # «член совета, руководитель …»: a bare kind in the first post stays in it (the second names the body).
+        first, first_body = _split_one(doc[title.start : sep], organizations, by_kind=False)
+        second, second_body = _split_one(doc[sep + 1 : title.end], organizations)
+        return f"{first}, {second}", first_body or second_body
+    return _split_one(title, organizations)
+
+
+def _split_one(
+    title: Span, organizations: tuple[OrganizationFinding, ...], by_kind: bool = True
+) -> tuple[str, str | None]:
     doc = title.doc
     title = first_title(title)
     found = _organization_at(title, organizations)
@@ -545,7 +570,7 @@ def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
                 # belongs to the sub-unit in the position.
                 text = f"{text} {tail.text}"
             return text, org_name
-    local = _local_body(title, organizations) or _body_by_kind(title, organizations)
+    local = _local_body(title, organizations) or (_body_by_kind(title, organizations) if by_kind else None)
     if local is not None and local[0] > title.start:
         return _titled(_drop_bare_place(doc, _trim(doc, title.start, local[0]))), local[1]
     position = _drop_origin(doc, _trim(doc, title.start, title.end))

@@ -375,3 +375,28 @@ def test_a_post_ending_in_a_bare_kind_names_the_one_body_of_that_kind(nlp: Langu
         "О работе с семьями рассказала психолог объединения Елена Цой."
     )
     assert _positions(nlp, text)["Цой"] == ("психолог", "Общественное объединение «Нур»")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "Депутат, председатель постоянной комиссии по бюджету и финансам Сергей Пестов сообщил о поправках.",
+            "Пестов",
+            "депутат, председатель постоянной комиссии по бюджету и финансам",
+        ),
+        (
+            "Доложил заместитель председателя райисполкома – начальник управления по образованию Василий Жук.",
+            "Жук",
+            "заместитель председателя райисполкома, начальник управления по образованию",
+        ),
+    ],
+)
+def test_two_posts_before_a_name_are_both_the_position(nlp: Language, text: str, surname: str, position: str) -> None:
+    assert _positions(nlp, text)[surname][0] == position
+
+
+def test_a_post_after_another_names_comma_is_that_names(nlp: Language) -> None:
+    text = "Выступили Иван Сомов, директор школы, председатель совета ветеранов Пётр Гусев."
+    position = _positions(nlp, text)["Гусев"][0]
+    assert position is not None and position.startswith("председатель") and "директор" not in position
