@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from models import lexicons, loading
 from pipelines.findings import Findings, OrganizationFinding
-from pipelines.stages.positions import without_body
+from pipelines.stages.positions import with_party, without_body
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 _COMPOUND = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -198,6 +198,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
             found = represented(person.position, orgs, body)
             if found is not None:
                 # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
-                person = replace(person, organization=found.name, position=without_body(person.position, found.name))
+                position = with_party(without_body(person.position, found.name) or "", person.organization)
+                person = replace(person, organization=found.name, position=position)
         persons.append(person)
     return replace(findings, persons=tuple(persons))

@@ -538,6 +538,8 @@ def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
         # «член совета, руководитель …»: a bare kind in the first post stays in it (the second names the body).
         first, first_body = _split_one(doc[title.start : sep], organizations, by_kind=False)
         second, second_body = _split_one(doc[sep + 1 : title.end], organizations)
+        if first_body is not None:
+            second = with_party(second, second_body)  # «депутат маслихата, руководитель фракции партии «AMANAT»»
         return f"{first}, {second}", first_body or second_body
     return _split_one(title, organizations)
 
@@ -1061,6 +1063,21 @@ def linked_position_of(
     position = titles[title].position if title is not None else rule.position
     organization = bodies[body].organization if body is not None else rule.organization
     return replace(person, position=without_body(position, organization), organization=organization)
+
+
+# A party's unit a deputy's post ends in («депутат фракции», «руководитель фракции партии»).
+_PARTY_UNITS = frozenset({"фракция", "партия"})
+
+
+def with_party(position: str, party: str | None) -> str:
+    """«депутат фракции КПРФ»: a deputy's post that named their party («фракции», «партии») keeps its name
+    when the assembly becomes the body. Only a name that reads the same in any case (an abbreviation, a
+    quoted or Latin name): «фракции «Ата Мекен»», not «фракции Единая Россия»."""
+    words = _WORD.findall(position)
+    if not party or not words or not _kind_forms_of(words[-1]) & _PARTY_UNITS:
+        return position
+    invariant = party.isupper() or party.startswith("«") or party.isascii()
+    return f"{position} {party}" if invariant else position
 
 
 def without_body(position: str | None, organization: str | None) -> str | None:

@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from pipelines.stages.organizations import find_organizations
 from pipelines.stages.persons import find_persons
-from pipelines.stages.positions import position_of, without_body
+from pipelines.stages.positions import position_of, with_party, without_body
 from pipelines.titles import title_of_list
 
 
@@ -400,3 +400,12 @@ def test_a_post_after_another_names_comma_is_that_names(nlp: Language) -> None:
     text = "Выступили Иван Сомов, директор школы, председатель совета ветеранов Пётр Гусев."
     position = _positions(nlp, text)["Гусев"][0]
     assert position is not None and position.startswith("председатель") and "директор" not in position
+
+
+def test_a_deputys_party_stays_in_the_post_when_the_assembly_is_the_body() -> None:
+    assert with_party("депутат фракции", "КПРФ") == "депутат фракции КПРФ"
+    assert with_party("руководитель фракции партии", "«AMANAT»") == "руководитель фракции партии «AMANAT»"
+    # A name that changes with its case would read wrong after «фракции»; a post not naming the party keeps none.
+    assert with_party("депутат фракции", "Единая Россия") == "депутат фракции"
+    assert with_party("депутат", "КПРФ") == "депутат"
+    assert with_party("депутат фракции", None) == "депутат фракции"
