@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from models import lexicons
+from models import lexicons, loading
 from models.components.extensions import sentence_of
 from pipelines.person_names import fold
 
@@ -99,7 +99,20 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         return True
     if token.text == ",":
         return not _comma_inside_title(doc, token.i)
-    return token.pos_ not in _PHRASE_POS and not token.is_space and not _is_modifier(token)
+    return (
+        token.pos_ not in _PHRASE_POS
+        and not token.is_space
+        and not _is_modifier(token)
+        and not is_local_body_kind(token)
+    )
+
+
+def is_local_body_kind(token: Token) -> bool:
+    """«маслихата», «кенеша»: a local body's kind the tagger may read as a verb (pymorphy knows the noun)."""
+    if not token.is_alpha or not token.is_lower:
+        return False
+    kinds = lexicons.load("position_local_bodies")
+    return fold(token.lemma_) in kinds or any(fold(p.normal_form) in kinds for p in loading.parse(token.text.lower()))
 
 
 def _abbreviation_in_parentheses(doc: Doc, close: int, sent_start: int) -> int | None:

@@ -25,6 +25,7 @@ from pipelines.findings import Findings, OrganizationFinding, PersonFinding, Tex
 from pipelines.normalize import inflect_token, nominative
 from pipelines.person_names import fold
 from pipelines.titles import (
+    is_local_body_kind,
     is_position_head,
     participle_after,
     phrase_at,
@@ -422,10 +423,11 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
     head = title_head(title)
     kinds = lexicons.load("position_local_bodies")
     for token in title:
-        if token.i <= head.i or token.pos_ not in ("NOUN", "PROPN") or not token.is_lower:
+        misread = token.pos_ == "VERB" and is_local_body_kind(token)  # «маслихата» read as a verb
+        if token.i <= head.i or (token.pos_ not in ("NOUN", "PROPN") and not misread) or not token.is_lower:
             continue
         kind = _kind_forms(token) & kinds
-        if not kind or "Gen" not in token.morph.get("Case"):
+        if not kind or ("Gen" not in token.morph.get("Case") and not misread):
             continue
         start = token.i
         while start - 1 > head.i and _adjectival(doc[start - 1]):
@@ -574,7 +576,12 @@ def _split_one(
             return text, org_name
     local = _local_body(title, organizations) or (_body_by_kind(title, organizations) if by_kind else None)
     if local is not None and local[0] > title.start:
-        return _titled(_drop_bare_place(doc, _trim(doc, title.start, local[0]))), local[1]
+        post = _trim(doc, title.start, local[0])
+        remit = next((t.i for t in doc[local[0] : title.end] if fold(t.text) == "по"), None)
+        if remit is not None and len(post) and _is_subunit(doc[post.end - 1 : post.end]):
+            # «председатель постоянной комиссии маслихата по вопросам законности»: the remit is the unit's.
+            return f"{_as_title(post)} {_trim(doc, remit, title.end).text}", local[1]
+        return _titled(_drop_bare_place(doc, post)), local[1]
     position = _drop_origin(doc, _trim(doc, title.start, title.end))
     return _titled(_drop_bare_place(doc, _drop_anaphoric_place(doc, position))), None
 

@@ -409,3 +409,18 @@ def test_a_deputys_party_stays_in_the_post_when_the_assembly_is_the_body() -> No
     assert with_party("депутат фракции", "Единая Россия") == "депутат фракции"
     assert with_party("депутат", "КПРФ") == "депутат"
     assert with_party("депутат фракции", None) == "депутат фракции"
+
+
+def test_a_units_remit_after_the_local_body_stays_in_the_post(nlp: Language) -> None:
+    # The tagger reads «маслихата» as a verb; the title goes on through it to the commission's remit.
+    text = (
+        "Состоялась сессия Кызылординского городского маслихата. Председатель постоянной комиссии маслихата "
+        "по вопросам законности и социальной сферы Ержан Ибраев предложил дополнить правила."
+    )
+    _assert_split(
+        nlp,
+        text,
+        "Ибраев",
+        "председатель постоянной комиссии по вопросам законности и социальной сферы",
+        "Кызылординский городской маслихат",
+    )
