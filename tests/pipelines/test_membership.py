@@ -138,3 +138,15 @@ def test_a_unit_linked_as_the_body_gives_way_to_the_body_it_belongs_to(nlp: Lang
         "Ким": "Комитет по здравоохранению Ленинградской области",
         "Сыдыков": "Евразийская экономическая комиссия",
     }
+
+
+def test_a_deputy_head_of_a_district_serves_its_administration(nlp: Language) -> None:
+    findings = Findings(
+        organizations=(_org("администрация Ханты-Мансийского района", 10), _org("МКУ «Управление ГЗН»", 100)),
+        persons=(
+            PersonFinding("Цыганкова", position="первый заместитель главы района"),
+            PersonFinding("Галимзянов", position="директор", organization="МКУ «Управление ГЗН»"),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {"Цыганкова": "администрация Ханты-Мансийского района", "Галимзянов": "МКУ «Управление ГЗН»"}
