@@ -222,16 +222,23 @@ def title_of_list(doc: Doc, name: Span) -> Span | None:
     """«члены райисполкома: Галушко А.И., Мицкевич О.В., …», «Присутствовали члены комитета: Дроздов Н.А.,
     …»: a plural title before a colon is the title of every name listed after it on the line (a list: names
     and commas; «Эксперты: Михаил Лесин погиб …» is a headline)."""
-    i, commas = name.start - 1, 0
+    i, commas, names = name.start - 1, 0, 0
     while i >= 0 and name.start - i <= _MAX_LIST_TOKENS:
         token = doc[i]
         if token.text == ":":
             break
         if "\n" in token.text:
             return None
-        if not (token.ent_type_ == "PER" or _INITIALS.match(token.text) or token.text == "," or token.is_space):
-            return None
-        commas += token.text == ","
+        joins = token.text == "," or (fold(token.text) == "и" and token.pos_ == "CCONJ")
+        if not (token.ent_type_ == "PER" or _INITIALS.match(token.text) or joins or token.is_space):
+            # «волонтёры … Дарья Корнеева и Максим Лосев»: a plural title right before the first name listed.
+            if not commas or not names:
+                return None
+            title = _walk_left(doc, i + 1, sentence_of(doc, i).start)
+            plural = title is not None and title.end == i + 1 and "Plur" in title_head(title).morph.get("Number")
+            return title if plural else None
+        commas += joins
+        names += token.ent_type_ == "PER"
         i -= 1
     else:
         return None

@@ -424,3 +424,14 @@ def test_a_units_remit_after_the_local_body_stays_in_the_post(nlp: Language) -> 
         "председатель постоянной комиссии по вопросам законности и социальной сферы",
         "Кызылординский городской маслихат",
     )
+
+
+def test_a_plural_title_before_names_joined_by_i_is_each_names(nlp: Language) -> None:
+    text = (
+        "Благодарственными письмами награждены волонтёры движения «Волонтёры-медики» Дарья Корнеева "
+        "и Максим Лосев. Министр Олег Бурлаков и Анна Белова выступили."
+    )
+    found = _positions(nlp, text)
+    assert found["Лосев"][0] is not None and found["Лосев"][0].startswith("волонтёр")
+    # A singular post is one person's: the next name gets no share of it.
+    assert found["Белова"][0] is None
