@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from models import lexicons
+from models import lexicons, loading
 from models.components.extensions import sentence_of
 from pipelines.doc_views import token_strings
 from pipelines.person_names import fold
@@ -109,7 +109,20 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         return True
     if token.text == ",":
         return not _comma_inside_title(doc, token.i)
-    return token.pos_ not in _PHRASE_POS and not token.is_space and not _is_modifier(token)
+    return (
+        token.pos_ not in _PHRASE_POS
+        and not token.is_space
+        and not _is_modifier(token)
+        and not is_local_body_kind(token)
+    )
+
+
+def is_local_body_kind(token: Token) -> bool:
+    """«маслихата», «кенеша»: a local body's kind the tagger may read as a verb (pymorphy knows the noun)."""
+    if not token.is_alpha or not token.is_lower:
+        return False
+    kinds = lexicons.load("position_local_bodies")
+    return fold(token.lemma_) in kinds or any(fold(p.normal_form) in kinds for p in loading.parse(token.text.lower()))
 
 
 def _abbreviation_in_parentheses(doc: Doc, close: int, sent_start: int) -> int | None:
@@ -166,6 +179,87 @@ def title_before(doc: Doc, name_start: int) -> Span | None:
         end = _aside_end(doc, name_start, sent_start)
         if end != name_start:
             title = _walk_left(doc, end, sent_start)
+    if title is None:
+        return None
+    return _own_part(doc, _with_post_before(doc, title, sent_start), sent_start)
+
+
+def starts_post(token: Token) -> bool:
+    """«председатель …», «первый заместитель …»: a post begins here."""
+    doc = token.doc
+    return is_position_head(token) or (
+        token.i + 1 < len(doc) and token.pos_ == "ADJ" and is_position_head(doc[token.i + 1])
+    )
+
+
+def _own_part(doc: Doc, title: Span, sent_start: int) -> Span:
+    """«Иван Сомов, директор школы, председатель совета ветеранов Пётр Гусев»: after another name's comma,
+    the posts before the last one are that name's apposition."""
+    if title.start - 2 < sent_start or doc[title.start - 1].text != ",":
+        return title
+    prior = doc[title.start - 2]
+    if prior.ent_type_ != "PER" and not _INITIALS.match(prior.text):
+        return title
+    seps = [t.i for t in title[1:-1] if t.text in _POST_SEPARATORS and starts_post(doc[t.i + 1])]
+    return doc[seps[-1] + 1 : title.end] if seps else title
+
+
+_POST_SEPARATORS = {",", "–", "—"}
+
+
+def _with_post_before(doc: Doc, title: Span, sent_start: int) -> Span:
+    """«Депутат, председатель постоянной комиссии … Пестов», «заместитель главы администрации – начальник
+    управления финансов Тюкавкина»: two posts of one person before the name are one title. Not when the
+    first follows a name («Иванов, директор школы, председатель совета Петров»: the first is Иванов's)."""
+    sep = title.start - 1
+    if sep <= sent_start or doc[sep].text not in _POST_SEPARATORS:
+        return title
+    before = _walk_left(doc, sep, sent_start)
+    if before is None:
+        return title
+    if before.start > sent_start:
+        prior = doc[before.start - 1]
+        if prior.text in _POST_SEPARATORS or prior.ent_type_ == "PER" or _INITIALS.match(prior.text):
+            return title
+    return doc[before.start : title.end]
+
+
+# How far back a name in a list looks for the list's label: a protocol's line of members is short.
+_MAX_LIST_TOKENS = 60
+
+
+def title_of_list(doc: Doc, name: Span) -> Span | None:
+    """«члены райисполкома: Галушко А.И., Мицкевич О.В., …», «Присутствовали члены комитета: Дроздов Н.А.,
+    …»: a plural title before a colon is the title of every name listed after it on the line (a list: names
+    and commas; «Эксперты: Михаил Лесин погиб …» is a headline)."""
+    i, commas, names = name.start - 1, 0, 0
+    while i >= 0 and name.start - i <= _MAX_LIST_TOKENS:
+        token = doc[i]
+        if token.text == ":":
+            break
+        if "\n" in token.text:
+            return None
+        joins = token.text == "," or (fold(token.text) == "и" and token.pos_ == "CCONJ")
+        if not (token.ent_type_ == "PER" or _INITIALS.match(token.text) or joins or token.is_space):
+            # «волонтёры … Дарья Корнеева и Максим Лосев»: a plural title right before the first name listed.
+            if not commas or not names:
+                return None
+            title = _walk_left(doc, i + 1, sentence_of(doc, i).start)
+            plural = title is not None and title.end == i + 1 and "Plur" in title_head(title).morph.get("Number")
+            return title if plural else None
+        commas += joins
+        names += token.ent_type_ == "PER"
+        i -= 1
+    else:
+        return None
+    if not commas and (name.end >= len(doc) or doc[name.end].text != ","):
+        return None
+    line_start = i
+    while line_start > 0 and "\n" not in doc[line_start - 1].text:
+        line_start -= 1
+    title = _walk_left(doc, i, line_start)
+    if title is None or "Plur" not in title_head(title).morph.get("Number"):
+        return None
     return title
 
 

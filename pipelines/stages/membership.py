@@ -24,12 +24,16 @@ from spacy.tokens import Doc
 
 from models import lexicons, loading
 from pipelines.findings import Findings, OrganizationFinding
-from pipelines.stages.positions import without_body
+from pipelines.stages.positions import with_party, without_body
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 _COMPOUND = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 # Roles of a seat in an assembly (a «член» may be a party's member: not one of them).
 _SEATED = frozenset({"депутат", "комиссия", "фракция", "торага"})
+# Sub-units of an executive body whose head a post names («начальник управления образования»).
+# Units of an assembly («комитет по бюджету», «постоянная комиссия») at the assembly's own meeting.
+_ASSEMBLY_UNITS = frozenset({"комитет", "комиссия"})
+_UNITS = frozenset({"управление", "отдел", "департамент", "сектор"})
 
 
 @lru_cache(maxsize=50_000)
@@ -96,7 +100,30 @@ def represented(
     headed = _most_named([o for o in orgs if _head(o.name) & kinds], body)
     if headed is not None:
         return headed
-    return body if body is not None and words & lexicons.load("membership_roles") else None
+    if body is not None and words & lexicons.load("membership_roles"):
+        return body
+    if words & _UNITS:
+        return _executive(orgs, body)
+    return None
+
+
+def _executive(orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None) -> OrganizationFinding | None:
+    """The local executive body the text names (`membership_executives.txt`): a sub-unit's head with no body
+    of their own serves it. One body of that kind, «акимат Павлодарской области», not the plural
+    «акиматы городов и районов»; several different ones leave the person unlinked."""
+    kinds = lexicons.load("membership_executives")
+    found = [o for o in orgs if _head(o.name) & kinds and not _plural_kind(o.name)]
+    if body is not None and body in found:
+        return body
+    return found[0] if len({o.name for o in found}) == 1 else None
+
+
+def _plural_kind(name: str) -> bool:
+    """«акиматы городов и районов»: a kind in another form than the singular nominative names no one body."""
+    words = _WORD.findall(name)
+    first = words[0].lower().replace("ё", "е") if words else ""
+    kinds = lexicons.load("membership_executives")
+    return bool(_lemma_set(first) & kinds) and first not in kinds
 
 
 def sits_elsewhere(position: str, organization: str, body: OrganizationFinding | None) -> bool:
@@ -108,17 +135,70 @@ def sits_elsewhere(position: str, organization: str, body: OrganizationFinding |
     return not _lemmas(organization) & lexicons.load("membership_bodies")
 
 
+def _stem(word: str) -> str:
+    return word.lower().replace("ё", "е")[:5]
+
+
+def _is_subunit(name: str) -> bool:
+    """«комитет по бюджету и финансам», «постоянная комиссия …», «Отделение …»: a unit of some body. A named
+    body («Евразийская экономическая комиссия», «Следственный комитет») begins with a capital adjective."""
+    units = lexicons.load("org_subunits") | lexicons.load("position_subunits")
+    for k, word in enumerate(_COMPOUND.findall(name.split("«")[0])):
+        if _lemma_set(word) & units:
+            return True
+        adjective = any(p.tag.POS in ("ADJF", "ADJS") for p in loading.parse(word.lower()))
+        if not adjective or (k == 0 and word[:1].isupper()):
+            return False
+    return False
+
+
+def parent_body(unit: str, orgs: tuple[OrganizationFinding, ...]) -> OrganizationFinding | None:
+    """The body a unit's name names in its genitive tail, when the text names that body apart: «комиссия …
+    Законодательного собрания Ленинградской области» → «Законодательное собрание Ленинградской области»,
+    «комитет по ЖКХ администрации района» → «администрация Ханты-Мансийского района» (the top-level body a
+    person represents; the unit stays in the post)."""
+    words = _COMPOUND.findall(unit)
+    for i in range(1, len(words)):
+        tail = {_stem(w) for w in words[i:]}
+        for org in orgs:
+            own = _COMPOUND.findall(org.name)
+            if org.name == unit or not own or _stem(own[0]) != _stem(words[i]) or _is_subunit(org.name):
+                continue
+            stems = {_stem(w) for w in own}
+            # The body's own name in the genitive, or its kind named bare («администрации района»).
+            if tail == stems or (words[i].islower() and tail <= stems):
+                return org
+    return None
+
+
+def _assembly_unit(unit: str, position: str | None) -> bool:
+    """«комитет по бюджету и финансам» with no body or place named: at the assembly's own meeting, its unit.
+    «Комитет по здравоохранению Ленинградской области» names a body of the region's government."""
+    if any(w[:1].isupper() for w in _COMPOUND.findall(f"{unit} {position or ''}")):
+        return False
+    return bool(_lemmas(unit.split(" по ")[0]) & _ASSEMBLY_UNITS)
+
+
 def run(doc: Doc, findings: Findings) -> Findings:
     body = holding_body(findings)
     orgs = findings.organizations
+    # The meeting is the body's own («заседание Думы»): its committees are the body's.
+    own = body is not None and bool(_head(body.name) & _lemmas(findings.meeting.body or findings.meeting.title or ""))
     persons = []
     for person in findings.persons:
+        if person.organization is not None and _is_subunit(person.organization):
+            parent = parent_body(person.organization, orgs)
+            if parent is None and own and _assembly_unit(person.organization, person.position):
+                parent = body
+            if parent is not None:
+                person = replace(person, organization=parent.name)
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):
             found = represented(person.position, orgs, body)
             if found is not None:
                 # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
-                person = replace(person, organization=found.name, position=without_body(person.position, found.name))
+                position = with_party(without_body(person.position, found.name) or "", person.organization)
+                person = replace(person, organization=found.name, position=position)
         persons.append(person)
     return replace(findings, persons=tuple(persons))

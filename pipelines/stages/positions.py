@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.attrs import ENT_TYPE, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
@@ -26,14 +27,17 @@ from pipelines.findings import Findings, OrganizationFinding, PersonFinding, Tex
 from pipelines.normalize import inflect_token, nominative
 from pipelines.person_names import fold
 from pipelines.titles import (
+    is_local_body_kind,
     is_position_head,
     is_position_head_word,
     participle_after,
     phrase_at,
+    starts_post,
     title_after,
     title_before,
     title_head,
     title_in_post,
+    title_of_list,
     title_predicate,
 )
 
@@ -72,6 +76,7 @@ _APPOINTED = {
 }
 _LEADS = {"возглавлять", "возглавить"}
 _OPENING_QUOTES = ("«", '"', "„", "“")
+_POST_SEPARATORS = {",", "–", "—"}
 _CLOSING_QUOTES = ("»", '"', "”")
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 
@@ -358,7 +363,30 @@ def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
 def _as_title(span: Span) -> str:
     text = nominative(span)
     first = text.split(" ", 1)[0]
-    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
+    text = text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
+    head = title_head(span)
+    if "Plur" in head.morph.get("Number") and head.i - span.start < 3:
+        return _singular(text, head.i - span.start)
+    return text
+
+
+def _singular(text: str, head_at: int) -> str:
+    """«члены райисполкома: Галушко, Мицкевич …» → «член райисполкома»: each person holds the post once."""
+    words = text.split(" ")
+    if head_at >= len(words):
+        return text
+    nouns = [p for p in loading.parse(words[head_at]) if p.tag.POS == "NOUN" and p.tag.number == "plur"]
+    single = nouns[0].inflect({"sing", "nomn"}) if nouns else None
+    if single is None:
+        return text
+    gender = single.tag.gender
+    for k in range(head_at):
+        adjectives = [p for p in loading.parse(words[k]) if p.tag.POS == "ADJF" and p.tag.number == "plur"]
+        agreeing = adjectives[0].inflect({"sing", "nomn", gender}) if adjectives and gender else None
+        if agreeing is not None:
+            words[k] = agreeing.word
+    words[head_at] = single.word
+    return " ".join(words)
 
 
 def first_title(title: Span) -> Span:
@@ -398,21 +426,26 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
     head = title_head(title)
     kinds = lexicons.load("position_local_bodies")
     for token in title:
-        if token.i <= head.i or token.pos_ not in ("NOUN", "PROPN") or not token.is_lower:
+        misread = token.pos_ == "VERB" and is_local_body_kind(token)  # «маслихата» read as a verb
+        if token.i <= head.i or (token.pos_ not in ("NOUN", "PROPN") and not misread) or not token.is_lower:
             continue
         kind = _kind_forms(token) & kinds
-        if not kind or "Gen" not in token.morph.get("Case"):
+        if not kind or ("Gen" not in token.morph.get("Case") and not misread):
             continue
         start = token.i
         while start - 1 > head.i and _adjectival(doc[start - 1]):
             start -= 1
         stems = tuple(k[:-1] for k in kind)  # «мэри»: мэрия, мэрии, мэрию
+        spelled = [_spelled_out(k) for k in kind if _spelled_out(k)]
         same = [
             o
             for o in organizations
             # «Северо-Казахстанский областной маслихат», «мэрия города Ош»: a named body, not a bare kind.
             if (o.name[:1].isupper() or (len(_WORD.findall(o.name)) > 2 and _first_word(o.name).startswith(stems)))
-            and any(fold(w).startswith(stems) for w in _WORD.findall(o.name))
+            and (
+                any(fold(w).startswith(stems) for w in _WORD.findall(o.name))
+                or any(words <= {fold(w)[:5] for w in _WORD.findall(o.name)} for words in spelled)
+            )
         ]
         adjectives = {fold(t.text)[:5] for t in doc[start : token.i] if t.is_lower}
         if adjectives:
@@ -421,6 +454,43 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
         names = list(dict.fromkeys(o.name for o in same))
         return (start, names[0]) if len(names) == 1 else None
     return None
+
+
+def _body_by_kind(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[int, str] | None:
+    """«психолог объединения», «эксперт фонда»: a post ending in a bare kind of body names the one body of
+    that kind the text names («Общественное объединение «Нур»»); (the kind's token, the body's name)."""
+    doc = title.doc
+    end = _trim(doc, title.start, title.end).end
+    kind = doc[end - 1]
+    if end - 1 <= title_head(title).i or kind.pos_ != "NOUN" or not kind.is_lower or is_position_head(kind):
+        return None
+    if "Gen" not in kind.morph.get("Case") or _is_subunit(doc[end - 1 : end]) or doc[end - 2].pos_ == "ADJ":
+        return None
+    lemma = fold(kind.lemma_)
+    if lemma not in lexicons.load("org_heads") or lemma in _KINDS_IN_POST:
+        return None
+    names = {o.name for o in organizations if _kind_of(o.name) == lemma}
+    return (end - 1, names.pop()) if len(names) == 1 else None
+
+
+@cache
+def _kind_of(name: str) -> str:
+    """The kind a body's name gives it: its first noun («Общественное объединение «Нур»» → объединение)."""
+    for word in _WORD.findall(name.split("«")[0]):
+        parses = loading.parse(word.lower())
+        if parses and parses[0].tag.POS == "NOUN":
+            return fold(parses[0].normal_form)
+    return ""
+
+
+@cache
+def _spelled_out(kind: str) -> frozenset[str]:
+    """«райисполком» → the stems of «районный исполнительный комитет» (`position_kind_spellings.txt`)."""
+    for line in lexicons.lines("position_kind_spellings"):
+        contracted, _, words = line.partition("|")
+        if fold(contracted.strip()) == kind:
+            return frozenset(fold(w)[:5] for w in _WORD.findall(words))
+    return frozenset()
 
 
 def _drop_bare_place(doc: Doc, span: Span) -> Span | str:
@@ -456,7 +526,32 @@ def _drop_origin(doc: Doc, span: Span) -> Span:
 
 
 def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str | None]:
-    """(position, organization) of a job title; the organization is None when the title names none."""
+    """(position, organization) of a job title; the organization is None when the title names none.
+
+    Two posts in one title («депутат районного Совета, председатель постоянной комиссии …») are each split:
+    the position is both posts without their bodies, the organization the first body named."""
+    doc = title.doc
+    sep = next(
+        (
+            t.i
+            for t in title[1:-1]
+            if t.text in _POST_SEPARATORS and doc[t.i - 1].text not in _POST_SEPARATORS and starts_post(doc[t.i + 1])
+        ),
+        None,
+    )
+    if sep is not None:
+        # «член совета, руководитель …»: a bare kind in the first post stays in it (the second names the body).
+        first, first_body = _split_one(doc[title.start : sep], organizations, by_kind=False)
+        second, second_body = _split_one(doc[sep + 1 : title.end], organizations)
+        if first_body is not None:
+            second = with_party(second, second_body)  # «депутат маслихата, руководитель фракции партии «AMANAT»»
+        return f"{first}, {second}", first_body or second_body
+    return _split_one(title, organizations)
+
+
+def _split_one(
+    title: Span, organizations: tuple[OrganizationFinding, ...], by_kind: bool = True
+) -> tuple[str, str | None]:
     doc = title.doc
     title = first_title(title)
     found = _organization_at(title, organizations)
@@ -482,9 +577,14 @@ def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
                 # belongs to the sub-unit in the position.
                 text = f"{text} {tail.text}"
             return text, org_name
-    local = _local_body(title, organizations)
+    local = _local_body(title, organizations) or (_body_by_kind(title, organizations) if by_kind else None)
     if local is not None and local[0] > title.start:
-        return _titled(_drop_bare_place(doc, _trim(doc, title.start, local[0]))), local[1]
+        post = _trim(doc, title.start, local[0])
+        remit = next((t.i for t in doc[local[0] : title.end] if fold(t.text) == "по"), None)
+        if remit is not None and len(post) and _is_subunit(doc[post.end - 1 : post.end]):
+            # «председатель постоянной комиссии маслихата по вопросам законности»: the remit is the unit's.
+            return f"{_as_title(post)} {_trim(doc, remit, title.end).text}", local[1]
+        return _titled(_drop_bare_place(doc, post)), local[1]
     position = _drop_origin(doc, _trim(doc, title.start, title.end))
     return _titled(_drop_bare_place(doc, _drop_anaphoric_place(doc, position))), None
 
@@ -591,9 +691,9 @@ def _head_of_group(doc: Doc, name: Span) -> _Candidate | None:
 def _candidates(doc: Doc, name: Span, organizations: tuple[OrganizationFinding, ...]) -> list[_Candidate]:
     found = []
     stated = title_before(doc, name.start) or title_after(doc, name.end) or title_in_post(doc, name.end)
+    given = title_predicate(name)
     if stated is not None and len(stated):
         found.append(_candidate(stated, organizations, assigned=False))
-    given = title_predicate(name)
     if given is not None and len(given):
         found.append(_candidate(given, organizations, assigned=True))
     found += [_led_body(name, organizations), _head_of_group(doc, name)]
@@ -612,9 +712,20 @@ def rule_position_of(doc: Doc, person: PersonFinding, organizations: tuple[Organ
             # Earlier mentions win ties: a report introduces a person with their title.
             if best is None or candidate.score > best.score:
                 best = candidate
+    best = best or _listed(doc, person, organizations)
     if best is None:
         return person
     return replace(person, position=best.position, organization=best.organization)
+
+
+def _listed(doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...]) -> _Candidate | None:
+    """The label of a list the person is named in, when no mention of theirs has a title of its own."""
+    for mention in person.mentions:
+        name = _name_tokens(doc, mention)
+        title = title_of_list(doc, name) if name is not None and len(name) else None
+        if title is not None and len(title):
+            return _candidate(title, organizations, assigned=False)
+    return None
 
 
 # ---------- the learned linker: every title and body near a name is a candidate, the model picks
@@ -743,7 +854,11 @@ def _rule_titles(doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
         ("in_post", title_in_post(doc, name.end), False),
         ("predicate", title_predicate(name), True),
     ]
-    return [(kind, title, assigned) for kind, title, assigned in found if title is not None and len(title)]
+    found = [(kind, title, assigned) for kind, title, assigned in found if title is not None and len(title)]
+    # A list's label («члены комитета: Дроздов Н.А., Кудрявцев Е.М.») is the title of a name that has none
+    # of its own.
+    listed = None if found else title_of_list(doc, name)
+    return [("list", listed, False)] if listed is not None and len(listed) else found
 
 
 def _title_link(
@@ -850,7 +965,7 @@ def _rule_pick(
         if name is None:
             continue
         found = context.rule_titles(doc, name)
-        stated = next((title for kind, title, _ in found if kind != "predicate"), None)
+        stated = next((title for kind, title, _ in found if kind not in ("predicate", "list")), None)
         given = next((title for kind, title, _ in found if kind == "predicate"), None)
         candidates = [
             context.candidate(stated, organizations, False) if stated is not None else None,
@@ -861,6 +976,17 @@ def _rule_pick(
         for candidate in candidates:
             if candidate is not None and (best is None or candidate.score > best.score):
                 best = candidate
+    if best is None:
+        # A list's label, when no mention of the person has a title of its own.
+        listed = (
+            title
+            for mention in person.mentions
+            if (name := _name_tokens(doc, mention)) is not None
+            for kind, title, _ in context.rule_titles(doc, name)
+            if kind == "list"
+        )
+        title = next(listed, None)
+        best = context.candidate(title, organizations, False) if title is not None else None
     if best is None:
         return person
     return replace(person, position=best.position, organization=best.organization)
@@ -955,6 +1081,21 @@ def linked_position_of(
     position = titles[title].position if title is not None else rule.position
     organization = bodies[body].organization if body is not None else rule.organization
     return replace(person, position=without_body(position, organization), organization=organization)
+
+
+# A party's unit a deputy's post ends in («депутат фракции», «руководитель фракции партии»).
+_PARTY_UNITS = frozenset({"фракция", "партия"})
+
+
+def with_party(position: str, party: str | None) -> str:
+    """«депутат фракции КПРФ»: a deputy's post that named their party («фракции», «партии») keeps its name
+    when the assembly becomes the body. Only a name that reads the same in any case (an abbreviation, a
+    quoted or Latin name): «фракции «Ата Мекен»», not «фракции Единая Россия»."""
+    words = _WORD.findall(position)
+    if not party or not words or not _kind_forms_of(words[-1]) & _PARTY_UNITS:
+        return position
+    invariant = party.isupper() or party.startswith("«") or party.isascii()
+    return f"{position} {party}" if invariant else position
 
 
 def without_body(position: str | None, organization: str | None) -> str | None:

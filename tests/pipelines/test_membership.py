@@ -70,3 +70,83 @@ def test_a_deputy_linked_to_an_assembly_keeps_it() -> None:
     assert not membership.sits_elsewhere("член партии", "партия «Respublica»", body)
     assert membership.sits_elsewhere("председатель постоянной комиссии", "партия «Respublica»", body)
     assert not membership.sits_elsewhere("депутат", "партия «Respublica»", None)
+
+
+def test_a_units_head_serves_the_local_executive_body(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="24-я сессия Костанайского городского маслихата"),
+        organizations=(
+            _org("Костанайский городской маслихат", 10, 300),
+            _org("акимат города Костаная", 120),
+            _org("акиматы городов и районов", 700),
+        ),
+        persons=(
+            PersonFinding("Байжанова", position="руководитель отдела экономики и финансов"),
+            PersonFinding("Абенова", position="руководитель управления образования"),
+            PersonFinding("Ким", position="директор школы"),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    # The plural «акиматы городов и районов» names no one body; a school is no unit of the akimat.
+    assert found == {"Байжанова": "акимат города Костаная", "Абенова": "акимат города Костаная", "Ким": None}
+
+
+def test_two_executive_bodies_leave_a_units_head_unlinked(nlp: Language) -> None:
+    findings = Findings(
+        organizations=(_org("акимат Павлодарской области", 10), _org("акимат города Экибастуза", 100)),
+        persons=(PersonFinding("Абенова", position="руководитель управления образования"),),
+    )
+    assert membership.run(nlp(""), findings).persons[0].organization is None
+
+
+def test_a_unit_linked_as_the_body_gives_way_to_the_body_it_belongs_to(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание Законодательной Думы Томской области"),
+        organizations=(
+            _org("Законодательная Дума Томской области", 10, 200),
+            _org("администрация Ханты-Мансийского района", 50),
+            _org("Законодательное собрание Ленинградской области", 80),
+            _org("Евразийская экономическая комиссия", 90),
+        ),
+        persons=(
+            PersonFinding(
+                "Крутикова",
+                position="председатель комиссии",
+                organization="постоянная комиссия по здравоохранению Законодательного собрания Ленинградской области",
+            ),
+            PersonFinding(
+                "Хаитов",
+                position="председатель комитета по жилищно-коммунальному хозяйству",
+                organization="комитет по жилищно-коммунальному хозяйству администрации района",
+            ),
+            PersonFinding("Гончаренко", position="председатель комитета по бюджету", organization="комитет по бюджету"),
+            PersonFinding(
+                "Ким",
+                position="заместитель председателя комитета по здравоохранению Ленинградской области",
+                organization="Комитет по здравоохранению Ленинградской области",
+            ),
+            PersonFinding("Сыдыков", position="министр", organization="Евразийская экономическая комиссия"),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {
+        "Крутикова": "Законодательное собрание Ленинградской области",
+        "Хаитов": "администрация Ханты-Мансийского района",
+        # A committee with no body named, at the Duma's own meeting, is the Duma's.
+        "Гончаренко": "Законодательная Дума Томской области",
+        # A committee of a region's government is a body of its own; a named commission is no unit.
+        "Ким": "Комитет по здравоохранению Ленинградской области",
+        "Сыдыков": "Евразийская экономическая комиссия",
+    }
+
+
+def test_a_deputy_head_of_a_district_serves_its_administration(nlp: Language) -> None:
+    findings = Findings(
+        organizations=(_org("администрация Ханты-Мансийского района", 10), _org("МКУ «Управление ГЗН»", 100)),
+        persons=(
+            PersonFinding("Цыганкова", position="первый заместитель главы района"),
+            PersonFinding("Галимзянов", position="директор", organization="МКУ «Управление ГЗН»"),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {"Цыганкова": "администрация Ханты-Мансийского района", "Галимзянов": "МКУ «Управление ГЗН»"}

@@ -7,7 +7,8 @@ from spacy.language import Language
 
 from pipelines.stages.organizations import find_organizations
 from pipelines.stages.persons import find_persons
-from pipelines.stages.positions import position_of, without_body
+from pipelines.stages.positions import position_of, with_party, without_body
+from pipelines.titles import title_of_list
 
 
 def _positions(nlp: Language, text: str) -> dict[str, tuple[str | None, str | None]]:
@@ -173,6 +174,14 @@ def test_an_apposition_before_the_next_name_is_the_next_persons(nlp: Language) -
             "начальник финансового отдела",
             "Мядельский райисполком",
         ),
+        # «райисполкома» is the contraction of the full name the text gives the body.
+        (
+            "Заседание Пинского районного исполнительного комитета провёл председатель райисполкома Олег Дудич. "
+            "О ремонте школ доложила начальник управления по образованию райисполкома Анна Кулеш.",
+            "Кулеш",
+            "начальник управления по образованию",
+            "Пинский районный исполнительный комитет",
+        ),
         (
             "Совещание прошло в мэрии города Ош. Доложил руководитель аппарата мэрии Азамат Сатыбалдиев.",
             "Сатыбалдиев",
@@ -328,3 +337,101 @@ def test_a_local_post_without_its_bare_unit(nlp: Language, text: str, surname: s
 )
 def test_the_post_without_the_body_it_represents(position: str, organization: str, expected: str) -> None:
     assert without_body(position, organization) == expected
+
+
+def test_a_lists_label_is_the_title_of_the_names_listed(nlp: Language) -> None:
+    text = (
+        "Председатель комитета: Лебедева Оксана Викторовна\n"
+        "Присутствовали члены комитета: Дроздов Н.А., Кудрявцев Е.М., Сафарова Л.Р.\n"
+        "Отсутствовал: Панкратов И.И.\n"
+    )
+    found = _positions(nlp, text)
+    # The plural label gives each listed name the post in the singular; a bare «Отсутствовал:» is no title.
+    assert {s: found[s][0] for s in ("Дроздов", "Кудрявцев", "Сафарова", "Панкратов")} == {
+        "Дроздов": "член комитета",
+        "Кудрявцев": "член комитета",
+        "Сафарова": "член комитета",
+        "Панкратов": None,
+    }
+
+
+def test_a_headline_label_and_a_title_of_their_own_win_over_a_list(nlp: Language) -> None:
+    text = (
+        "Эксперты: Михаил Лесин погиб от травм головы.\n"
+        "В первом туре участвовали 9 кандидатов: Милош Земан, Ян Фишер, Владимир Франц.\n"
+        "Второе место занял не экс-премьер Ян Фишер, а глава МИД Чехии Карел Шварценберг."
+    )
+    doc = nlp(text)
+    lesin = next(e for e in doc.ents if e.text == "Михаил Лесин")
+    assert title_of_list(doc, lesin) is None  # a name the sentence goes on about is in no list
+    found = _positions(nlp, text)
+    assert found["Фишер"][0] == "экс-премьер"
+    assert found["Франц"][0] == "кандидат"
+
+
+def test_a_post_ending_in_a_bare_kind_names_the_one_body_of_that_kind(nlp: Language) -> None:
+    text = (
+        "Общественное объединение «Нур» провело круглый стол в Ташкенте. "
+        "О работе с семьями рассказала психолог объединения Елена Цой."
+    )
+    assert _positions(nlp, text)["Цой"] == ("психолог", "Общественное объединение «Нур»")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "Депутат, председатель постоянной комиссии по бюджету и финансам Сергей Пестов сообщил о поправках.",
+            "Пестов",
+            "депутат, председатель постоянной комиссии по бюджету и финансам",
+        ),
+        (
+            "Доложил заместитель председателя райисполкома – начальник управления по образованию Василий Жук.",
+            "Жук",
+            "заместитель председателя райисполкома, начальник управления по образованию",
+        ),
+    ],
+)
+def test_two_posts_before_a_name_are_both_the_position(nlp: Language, text: str, surname: str, position: str) -> None:
+    assert _positions(nlp, text)[surname][0] == position
+
+
+def test_a_post_after_another_names_comma_is_that_names(nlp: Language) -> None:
+    text = "Выступили Иван Сомов, директор школы, председатель совета ветеранов Пётр Гусев."
+    position = _positions(nlp, text)["Гусев"][0]
+    assert position is not None and position.startswith("председатель") and "директор" not in position
+
+
+def test_a_deputys_party_stays_in_the_post_when_the_assembly_is_the_body() -> None:
+    assert with_party("депутат фракции", "КПРФ") == "депутат фракции КПРФ"
+    assert with_party("руководитель фракции партии", "«AMANAT»") == "руководитель фракции партии «AMANAT»"
+    # A name that changes with its case would read wrong after «фракции»; a post not naming the party keeps none.
+    assert with_party("депутат фракции", "Единая Россия") == "депутат фракции"
+    assert with_party("депутат", "КПРФ") == "депутат"
+    assert with_party("депутат фракции", None) == "депутат фракции"
+
+
+def test_a_units_remit_after_the_local_body_stays_in_the_post(nlp: Language) -> None:
+    # The tagger reads «маслихата» as a verb; the title goes on through it to the commission's remit.
+    text = (
+        "Состоялась сессия Кызылординского городского маслихата. Председатель постоянной комиссии маслихата "
+        "по вопросам законности и социальной сферы Ержан Ибраев предложил дополнить правила."
+    )
+    _assert_split(
+        nlp,
+        text,
+        "Ибраев",
+        "председатель постоянной комиссии по вопросам законности и социальной сферы",
+        "Кызылординский городской маслихат",
+    )
+
+
+def test_a_plural_title_before_names_joined_by_i_is_each_names(nlp: Language) -> None:
+    text = (
+        "Благодарственными письмами награждены волонтёры движения «Волонтёры-медики» Дарья Корнеева "
+        "и Максим Лосев. Министр Олег Бурлаков и Анна Белова выступили."
+    )
+    found = _positions(nlp, text)
+    assert found["Лосев"][0] is not None and found["Лосев"][0].startswith("волонтёр")
+    # A singular post is one person's: the next name gets no share of it.
+    assert found["Белова"][0] is None
