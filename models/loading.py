@@ -6,6 +6,7 @@ Natasha's models ship inside its wheel (navec embeddings, slovnet taggers): noth
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import TypeVar
 
 import pymorphy3
 import yargy.morph
@@ -22,6 +23,8 @@ from natasha import (
 from natasha.extractors import Extractor
 from pymorphy2.analyzer import MorphAnalyzer as PymorphyAnalyzer
 
+from models.slovnet_exec import accelerate_infer
+
 
 @cache
 def segmenter() -> Segmenter:
@@ -33,19 +36,29 @@ def embedding() -> NewsEmbedding:
     return NewsEmbedding()
 
 
+T = TypeVar("T", NewsMorphTagger, NewsSyntaxParser, NewsNERTagger)
+
+
+def _accelerated(tagger: T) -> T:
+    """The tagger with slovnet's forward pass and word encoding made cheaper, bit for bit the same tags
+    (`models.slovnet_exec`)."""
+    accelerate_infer(tagger.infer)
+    return tagger
+
+
 @cache
 def morph_tagger() -> NewsMorphTagger:
-    return NewsMorphTagger(embedding())
+    return _accelerated(NewsMorphTagger(embedding()))
 
 
 @cache
 def syntax_parser() -> NewsSyntaxParser:
-    return NewsSyntaxParser(embedding())
+    return _accelerated(NewsSyntaxParser(embedding()))
 
 
 @cache
 def ner_tagger() -> NewsNERTagger:
-    return NewsNERTagger(embedding())
+    return _accelerated(NewsNERTagger(embedding()))
 
 
 class _MorphVocab(MorphVocab):
