@@ -66,15 +66,17 @@ TARGET_WALL, TARGET_CPU, TARGET_RSS_MB, TARGET_ONE_DOCUMENT = 1.4, 0.75, 600, 1.
 def natasha_main(files: list[str]) -> int:
     """`throughput.py --natasha FILE…`: what a plain Natasha user runs, over every file, in this process."""
     from natasha import Doc as NatashaDoc
-    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    from natasha import NamesExtractor, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
     from models import loading
 
-    # Natasha's own taggers, not Kenesh's (whose forward passes `models.slovnet_exec` makes cheaper); the
-    # morph vocabulary and names extractor are Kenesh's, with their larger caches, as in every earlier run.
+    # Natasha's own taggers and names parser, not Kenesh's (whose forward passes and chart parsing
+    # `models.slovnet_exec` and `models.chart_parser` make cheaper); the morph vocabulary and the readings of
+    # words are Kenesh's caches, as in every earlier run.
     embedding = NewsEmbedding()
     segmenter, morph, ner = Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding)
-    vocab, names = loading.morph_vocab(), loading.names_extractor()
+    vocab = loading.morph_vocab()
+    names = loading.with_cached_forms(NamesExtractor(vocab))
     spans = 0
     for path in files:
         doc = NatashaDoc(Path(path).read_text(encoding="utf-8"))

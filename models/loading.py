@@ -23,6 +23,7 @@ from natasha import (
 from natasha.extractors import Extractor
 from pymorphy2.analyzer import MorphAnalyzer as PymorphyAnalyzer
 
+from models.chart_parser import faster
 from models.slovnet_exec import accelerate_infer
 
 
@@ -88,19 +89,26 @@ def yargy_forms() -> _CachedForms:
     return _CachedForms(morph_vocab())
 
 
-def _with_cached_forms(extractor: Extractor) -> Extractor:
+E = TypeVar("E", bound=Extractor)
+
+
+def with_cached_forms(extractor: E) -> E:
     extractor.parser.tokenizer.morph = yargy_forms()
     return extractor
 
 
 @cache
 def names_extractor() -> NamesExtractor:
-    return _with_cached_forms(NamesExtractor(morph_vocab()))
+    extractor = with_cached_forms(NamesExtractor(morph_vocab()))
+    faster(extractor.parser)
+    return extractor
 
 
 @cache
 def dates_extractor() -> DatesExtractor:
-    return _with_cached_forms(DatesExtractor(morph_vocab()))
+    extractor = with_cached_forms(DatesExtractor(morph_vocab()))
+    faster(extractor.parser)
+    return extractor
 
 
 @cache
