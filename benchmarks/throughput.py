@@ -293,8 +293,11 @@ def profile(files: list[Path], top: int = 25, own_time: bool = True) -> dict[str
     """Seconds per step from a pass without a profiler (cProfile inflates pure-Python code such as yargy's
     chart parser several times more than the numpy-heavy taggers, so its step shares misled), then
     cProfile's own time per package over a second pass."""
+    from pipelines.pool import warm_up
+
     texts = [path.read_bytes() for path in files]
-    for data in texts[:3]:  # models loaded and caches warm, as in a forked process
+    warm_up()  # as every Kenesh process: models loaded, heap frozen, the collector's thresholds set
+    for data in texts[:3]:  # caches warm, as in a forked process
         extract_module.extract_bytes(data)
     breakdown = Breakdown()
     started, cpu = time.perf_counter(), time.process_time()
