@@ -89,8 +89,9 @@ def extract_command(files: Sequence[Path], out: Path | None, compact: bool, jobs
     indent = None if compact or (out is None and len(files) > 1) else 1
     processes = min(jobs or default_processes(), len(files))
     pool: ExtractionPool | None = None
-    if processes > 1:
+    if files:
         warm_up()  # models loaded and caches filled once, here: the forked processes share them
+    if processes > 1:
         pool = ExtractionPool(processes)
     failed = 0
     try:

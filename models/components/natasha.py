@@ -16,10 +16,10 @@ from typing import Any, NamedTuple, TypeVar
 import numpy
 from slovnet.bio import bio_spans
 from slovnet.conll import parse_conll_tag
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LENGTH, ORTH
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -43,17 +43,30 @@ SENTENCE_WINDOW = 256
 NER_SECTION = 4096
 
 
-def _sentences(doc: Doc) -> list[list[Token]]:
-    return [[t for t in sent if not t.is_space] for sent in doc.sents]
+class _Word(NamedTuple):
+    """A non-space token of the Doc: its index and text, read from the Doc's arrays (a Token object per word
+    cost more than the components' own work on it)."""
+
+    i: int
+    text: str
 
 
-def _windows(sents: list[list[Token]], size: int = SENTENCE_WINDOW) -> list[list[Token]]:
+def _sentences(doc: Doc) -> list[list[_Word]]:
+    """The words of each sentence (space tokens left out)."""
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
+    return [
+        [_Word(i, strings[rows[i][0]]) for i in range(sent.start, sent.end) if not rows[i][1]] for sent in doc.sents
+    ]
+
+
+def _windows(sents: list[list[_Word]], size: int = SENTENCE_WINDOW) -> list[list[_Word]]:
     """The sentences, each longer than `size` words cut into consecutive pieces of at most `size`."""
     return [sent[i : i + size] for sent in sents for i in range(0, len(sent), size)]
 
 
-def _texts(sents: list[list[Token]]) -> list[list[str]]:
-    return [[t.text for t in sent] for sent in sents]
+def _texts(sents: list[list[_Word]]) -> list[list[str]]:
+    return [[word.text for word in sent] for sent in sents]
 
 
 def _in_length_order(sents: list[list[str]], run: Callable[[list[list[str]]], Iterable[T]], step: str) -> list[T]:
@@ -81,16 +94,22 @@ def morph_component(doc: Doc) -> Doc:
     """UD part of speech, features and lemma for every token (slovnet morph tagger + pymorphy)."""
     sents = _windows([s for s in _sentences(doc) if s])
     vocab = doc.vocab
+    strings = vocab.strings
+    positions: list[int] = []
+    values: list[tuple[int, int, int]] = []
     for sent, tags in zip(sents, _raw_morph_tags(sents), strict=True):
-        for token, raw in zip(sent, tags, strict=True):
+        for word, raw in zip(sent, tags, strict=True):
             pos, feats, pos_id, morph_hash = _tag_info(vocab, raw)
-            token.pos = pos_id
-            token.set_morph(morph_hash)
-            token.lemma = vocab.strings.add(_lemma(token.text, pos, feats))
+            positions.append(word.i)
+            values.append((pos_id, morph_hash, strings.add(_lemma(word.text, pos, feats))))
+    if positions:
+        columns = doc.to_array([POS, MORPH, LEMMA])  # space tokens keep theirs
+        columns[positions] = numpy.array(values, dtype="uint64")
+        doc.from_array([POS, MORPH, LEMMA], columns)
     return doc
 
 
-def _raw_morph_tags(sents: list[list[Token]]) -> list[list[str]]:
+def _raw_morph_tags(sents: list[list[_Word]]) -> list[list[str]]:
     """The tagger's CoNLL tags ("NOUN|Case=Nom|…") per sentence.
 
     Natasha's wrapper turns every tag into a token record and a feature dict; a text has a few
@@ -100,7 +119,7 @@ def _raw_morph_tags(sents: list[list[Token]]) -> list[list[str]]:
     return _in_length_order(_texts(sents), run, "nlp kenesh_morph")
 
 
-def _raw_parses(sents: list[list[Token]]) -> list[tuple[list[int], list[str]]]:
+def _raw_parses(sents: list[list[_Word]]) -> list[tuple[list[int], list[str]]]:
     """Per sentence, each word's head (1-based, 0 for the root) and relation, straight from slovnet's
     parser, without the record objects Natasha's wrapper builds around them."""
     infer = loading.syntax_parser().infer
@@ -144,7 +163,7 @@ def syntax_component(doc: Doc) -> Doc:
     heads = numpy.zeros(len(doc), dtype="int32")  # relative offsets, as spaCy stores them
     deps = numpy.zeros(len(doc), dtype="uint64")
     strings = doc.vocab.strings
-    anchor = {}
+    parsed = numpy.zeros(len(doc), dtype=bool)
     for sent in sents:
         # A sentence's windows in order: heads shifted to sentence positions, each window's root a root.
         local: list[int] = []
@@ -155,20 +174,23 @@ def syntax_component(doc: Doc) -> Doc:
             local.extend(h - 1 + offset if 0 < h <= size else -1 for h in head_ids)
             rels.extend(piece_rels)
         local = _single_root(_break_cycles(local))
-        for position, (token, parsed_rel) in enumerate(zip(sent, rels, strict=True)):
-            head = sent[local[position]].i if local[position] >= 0 else token.i
-            heads[token.i] = head - token.i
-            rel = "ROOT" if head == token.i else "parataxis" if parsed_rel == "root" else parsed_rel
-            deps[token.i] = strings.add(rel)
-            anchor[token.i] = token.i
+        for position, (word, parsed_rel) in enumerate(zip(sent, rels, strict=True)):
+            head = sent[local[position]].i if local[position] >= 0 else word.i
+            heads[word.i] = head - word.i
+            rel = "ROOT" if head == word.i else "parataxis" if parsed_rel == "root" else parsed_rel
+            deps[word.i] = strings.add(rel)
+            parsed[word.i] = True
+    # Space tokens (and any word left unparsed) hang off the word before them, or the next word at the start.
     last = None
-    for token in doc:
-        if token.i in anchor:
-            last = token.i
-        elif token.is_space or token.i not in anchor:
-            target = last if last is not None else _next_word(doc, token.i)
-            heads[token.i] = (target - token.i) if target is not None else 0
-            deps[token.i] = strings.add("dep" if target is not None else "ROOT")
+    first = numpy.flatnonzero(parsed)
+    first_word = int(first[0]) if len(first) else None  # what the tokens before any word hang off
+    for i in range(len(doc)):
+        if parsed[i]:
+            last = i
+            continue
+        target = last if last is not None else first_word
+        heads[i] = (target - i) if target is not None else 0
+        deps[i] = strings.add("dep" if target is not None else "ROOT")
     doc.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), deps], axis=1))
     return doc
 
@@ -204,13 +226,6 @@ def _single_root(heads: list[int]) -> list[int]:
     for extra in roots[1:]:
         heads[extra] = roots[0]
     return heads
-
-
-def _next_word(doc: Doc, i: int) -> int | None:
-    for token in doc[i + 1 :]:
-        if not token.is_space:
-            return token.i
-    return None
 
 
 @Language.component("kenesh_ner", assigns=["doc.ents"])

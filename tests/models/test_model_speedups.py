@@ -1,0 +1,99 @@
+"""The cheaper forward passes and chart parsing give what slovnet's, yargy's and spaCy's own code gives, bit for
+bit, on the real models and real documents of corpus-dev."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pytest
+from natasha import DatesExtractor, NamesExtractor, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+from spacy.lang.ru.lex_attrs import _num_words
+from spacy.lang.ru.lex_attrs import like_num as spacy_like_num
+from spacy.language import Language
+
+from models import loading
+from models.chart_parser import faster
+from models.components.extensions import doc_text
+from models.components.natasha import _date_windows
+from models.components.tokenizer import like_num
+from models.slovnet_exec import _CachedWordShapeEncoder, accelerate_infer
+from tests.conftest import CORPUS_DEV
+
+
+@cache
+def _dev_texts() -> tuple[str, ...]:
+    return tuple(path.read_text(encoding="utf-8") for path in sorted(CORPUS_DEV.glob("*.txt"))[:8])
+
+
+def _sentences(nlp: Language) -> list[list[str]]:
+    words = []
+    for text in _dev_texts():
+        doc = nlp.make_doc(text)
+        words += [[t.text for t in sent if not t.is_space] for sent in doc.sents]
+    return sorted((w for w in words if w), key=len)
+
+
+PLAIN = {"morph_tagger": NewsMorphTagger, "syntax_parser": NewsSyntaxParser, "ner_tagger": NewsNERTagger}
+
+
+@pytest.mark.parametrize("tagger", list(PLAIN))
+def test_accelerated_taggers_give_slovnets_outputs_bit_for_bit(nlp: Language, tagger: str) -> None:
+    infer = getattr(loading, tagger)().infer
+    assert isinstance(infer.encoder, _CachedWordShapeEncoder)  # Kenesh's copy is the accelerated one
+    plain = PLAIN[tagger](loading.embedding()).infer  # slovnet's own classes
+    assert not isinstance(plain.encoder, _CachedWordShapeEncoder)
+    sentences = _sentences(nlp)
+    assert len(sentences) > 100
+    for fast_input, plain_input in zip(infer.encoder(sentences), plain.encoder(sentences), strict=True):
+        for name in ("word_id", "shape_id", "pad_mask"):
+            assert np.array_equal(getattr(fast_input, name), getattr(plain_input, name))
+        fast = infer.model(fast_input.word_id, fast_input.shape_id, fast_input.pad_mask)
+        slow = plain.model(plain_input.word_id, plain_input.shape_id, plain_input.pad_mask)
+        if tagger == "syntax_parser":
+            assert np.array_equal(fast.head_id, slow.head_id) and np.array_equal(fast.rel_id, slow.rel_id)
+        else:
+            assert np.array_equal(fast, slow)  # the floats themselves, not only the tags
+        if tagger == "ner_tagger":
+            mask = ~fast_input.pad_mask
+            fast_tags = infer.model.head.crf.decode(fast, mask)
+            slow_tags = plain.model.head.crf.decode(slow, mask)
+            assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(fast_tags, slow_tags, strict=True))
+
+
+def test_accelerate_infer_switches_a_plain_tagger() -> None:
+    tagger = NewsNERTagger(loading.embedding())
+    accelerate_infer(tagger.infer)
+    assert type(tagger.infer.model.encoder.layers[0].conv).__module__ == "models.slovnet_exec"
+    assert type(tagger.infer.model.head.crf).__module__ == "models.slovnet_exec"
+    assert isinstance(tagger.infer.encoder, _CachedWordShapeEncoder)
+
+
+def test_faster_chart_finds_the_same_names_and_dates(nlp: Language) -> None:
+    vocab = loading.morph_vocab()
+    names, dates = NamesExtractor(vocab), DatesExtractor(vocab)
+    fast_names, fast_dates = NamesExtractor(vocab), DatesExtractor(vocab)
+    faster(fast_names.parser)
+    faster(fast_dates.parser)
+    persons, windows = set(), []
+    for text in _dev_texts():
+        doc = nlp(text)
+        persons |= {ent.text for ent in doc.ents if ent.label_ == "PER"}
+        windows += [doc_text(doc)[start:end] for start, end in _date_windows(doc)]
+    assert len(persons) > 50 and len(windows) > 20
+    for text in sorted(persons):
+        assert repr(fast_names.find(text)) == repr(names.find(text)), text
+    for text in windows:
+        assert repr(list(fast_dates(text))) == repr(list(dates(text))), text
+
+
+def test_like_num_is_spacys() -> None:
+    words = [*_num_words, *(w.upper() for w in _num_words), "+1", "-2%", "1/2", "a/b", "1,000.5", "~x", "", "½"]
+    assert [like_num(w) for w in words] == [spacy_like_num(w) for w in words]
+
+
+def test_the_pipeline_vocabulary_uses_the_set_lookup(nlp: Language) -> None:
+    from spacy.attrs import LIKE_NUM
+
+    assert nlp.vocab.lex_attr_getters[LIKE_NUM] is like_num
+    assert [t.like_num for t in nlp.make_doc("двадцать пять тысяч 12,5 столов")] == [True, True, True, True, False]
