@@ -29,6 +29,7 @@ from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
+from pipelines.nlp import analyse
 from pipelines.normalize import inflect_token, inflect_word
 
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
@@ -39,6 +40,10 @@ _QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as 
 _MAX_ALIAS_TOKENS = 6
 _SEPARATORS = frozenset("›|•>")
 _NAMED_AFTER = frozenset({"им", "имени"})
+# Headings typed in capitals: lines of capital letters within the top of the text.
+_HEADING_CHARS = 1000
+_MAX_HEADINGS = 3
+_SHOUTED_LINE = re.compile(r"^[ \t]*[А-ЯЁ][А-ЯЁ0-9 ,.:;«»\"–—-]{10,200}$", re.MULTILINE)
 
 
 @dataclass
@@ -761,7 +766,67 @@ def _abbreviation_after_kind(rest: Span) -> bool:
     return len(rest) == 1 and _form_abbreviation(rest[0]) and not _place_word(rest[0])
 
 
-def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[OrganizationFinding, ...]:
+def _heading_bodies(doc: Doc) -> list[_Body]:
+    """Bodies named only in a heading typed in capitals, read again in sentence case (the taggers read capitals
+    as names and abbreviations, see `_shouted`). A letterhead, the text's first line being a body's name
+    («ЛИДСКИЙ РАЙОННЫЙ ИСПОЛНИТЕЛЬНЫЙ КОМИТЕТ»), is the body whose record this is; lines under it name its
+    units. In a headline («В ХОКИМИЯТЕ НАМАНГАНСКОЙ ОБЛАСТИ ОБСУДИЛИ …») a body counts where the text names its
+    kind again in lower case («Новости хокимията»). Few and short lines: bounded."""
+    text = doc_text(doc)
+    top = text[:_HEADING_CHARS]
+    first_line = len(top) - len(top.lstrip())
+    lines = [m for m in _SHOUTED_LINE.finditer(top) if len(m.group().split()) >= 2][:_MAX_HEADINGS]
+    if not lines:
+        return []
+    lex = grammar.lexicon()
+    spoken = {grammar.word_lemma(t.text) for t in doc if t.is_alpha and not t.is_upper}
+    # Sentence case lowers proper words too; the text writes them elsewhere with their capital.
+    proper = {t.lower_: t.text for t in doc if t.is_title and not t.is_sent_start}
+    bodies: list[_Body] = []
+    for line in lines:
+        check_deadline("organizations")
+        heading = line.group().strip()
+        offset = line.start() + line.group().index(heading)
+        stop = "" if heading[-1] in ".!?" else "."
+        sentence = analyse(heading[:1] + heading[1:].lower() + stop)
+        for org in find_organizations(sentence, headings=False):
+            mention = org.mentions[0]
+            span = sentence.char_span(mention.start, mention.end)
+            if span is None:
+                continue
+            whole = mention.start == 0 and mention.end >= len(heading.rstrip(".!?"))
+            head = _head_index(span)
+            lemma = sentence[head].lemma_ if head is not None else None
+            if whole and offset != first_line:
+                continue  # a unit under the letterhead
+            if not whole and (lemma not in lex.heads or lemma not in spoken):
+                continue
+            name = _WORD.sub(lambda w: proper.get(w.group(), w.group()), org.name)
+            bodies.append(
+                _Body(
+                    name=name,
+                    words=_lemmas(name, lex.legal_forms) or _lemmas(name),
+                    head=lemma if lemma in lex.heads else None,
+                    abbreviation=False,
+                    mentions=[TextSpan(offset + mention.start, offset + mention.end)],
+                )
+            )
+    return bodies
+
+
+def _inside_line(doc: Doc, mention: TextSpan, bodies: list[_Body]) -> bool:
+    text = doc_text(doc)
+    for body in bodies:
+        start = body.mentions[0].start
+        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+        if line_start <= mention.start and mention.end <= (line_end if line_end >= 0 else len(text)):
+            return True
+    return False
+
+
+def find_organizations(
+    doc: Doc, findings: Findings | None = None, headings: bool = True
+) -> tuple[OrganizationFinding, ...]:
     lex = grammar.lexicon()
     found = grammar.segments(doc)
     persons = _person_spans(findings)
@@ -826,6 +891,11 @@ def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[Orga
             target.mentions.extend(body.mentions)
         else:
             kept.append(body)
+    if headings:
+        taken_lines = _heading_bodies(doc)
+        # What the tagger made of a heading that names a body read in sentence case («ЛИДСКИЙ») gives way to it.
+        kept = [b for b in kept if not any(_inside_line(doc, m, taken_lines) for m in b.mentions)]
+        kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
     return tuple(
         OrganizationFinding(name=b.name, aliases=tuple(b.aliases), mentions=tuple(sorted(set(b.mentions))))
         for b in _merge(_kind_before_name(kept))

@@ -673,3 +673,33 @@ def test_named_after_a_person_the_persons_stage_found(nlp: Language) -> None:
     """The whole pipeline: «М. В. Ломоносова» is a person, yet «имени М. В. Ломоносова» stays in the name."""
     record = extract_bytes("Она работала на кафедре археологии МГУ имени М. В. Ломоносова.".encode(), "a.txt")
     assert "МГУ имени М. В. Ломоносова" in [o.name for o in record.organizations]
+
+
+def test_a_letterhead_in_capitals_is_the_body(nlp: Language) -> None:
+    text = (
+        "МЯДЕЛЬСКИЙ РАЙОННЫЙ ИСПОЛНИТЕЛЬНЫЙ КОМИТЕТ\n\nПРОТОКОЛ № 5\nзаседания комиссии\n\n"
+        "Присутствовали: Иванов И.И., Петров П.П.\nСлушали отчёт о подготовке к зиме."
+    )
+    found = find_organizations(nlp(text))
+    body = next(o for o in found if o.name.lower() == "мядельский районный исполнительный комитет")
+    assert text[body.mentions[0].start : body.mentions[0].end] == "МЯДЕЛЬСКИЙ РАЙОННЫЙ ИСПОЛНИТЕЛЬНЫЙ КОМИТЕТ"
+    # the tagger's reading of the shouted line gives way to the sentence-case one
+    assert not any(o.name == "МЯДЕЛЬСКИЙ" for o in found)
+
+
+def test_a_unit_under_the_letterhead_is_not_taken(nlp: Language) -> None:
+    text = (
+        "КАЛУЖСКАЯ ГОРОДСКАЯ ДУМА\nПОСТОЯННЫЙ КОМИТЕТ ПО БЮДЖЕТУ И НАЛОГАМ\n\n"
+        "Протокол заседания постоянного комитета.\nСлушали отчёт об исполнении бюджета."
+    )
+    found = [n.lower() for n in names(nlp, text)]
+    assert "калужская городская дума" in found
+    assert not any(n.startswith("постоянный комитет") for n in found)
+
+
+def test_a_headline_body_counts_where_the_text_names_its_kind(nlp: Language) -> None:
+    text = (
+        "В АКИМАТЕ ПАВЛОДАРСКОЙ ОБЛАСТИ ОБСУДИЛИ РЕМОНТ ДОРОГ\nНовости акимата\n\n"
+        "Аким Павлодарской области Асаин Байханов поручил ускорить ремонт дорог."
+    )
+    assert "акимат Павлодарской области" in names(nlp, text)
