@@ -41,6 +41,8 @@ CLOSE_QUOTES = ["»", "“", "”", '"']
 _NOMINAL = ["NOUN", "PROPN", "ADJ", "NUM", "DET"]
 _MAX_TAILS = 8
 ADJECTIVE_ENDING = r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ей|ую|юю|ых|их|ыми|ими)$"
+# Endings only an adjective has (no verb form ends so): a rare adjective the tagger calls a verb («айылного»).
+MISREAD_ADJECTIVE_ENDING = r"(ого|его|ому|ему|ых)$"
 _ABBR_SHAPE = re.compile(r"^[А-ЯЁ]{2,7}$")  # Latin abbreviations are left to NER and `org_known`
 
 
@@ -110,6 +112,7 @@ def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
 def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     mod = {"POS": {"IN": ["ADJ"]}, "LEMMA": {"NOT_IN": sorted(lex.determiners)}}
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
+    misread = {"POS": {"IN": ["VERB", "NOUN"]}, "IS_LOWER": True, "TEXT": {"REGEX": MISREAD_ADJECTIVE_ENDING}}
     foreign_head = {"LOWER": {"IN": sorted(lex.foreign_heads)}, "LEMMA": {"NOT_IN": sorted(lex.heads)}}
     quoted = [
         {"ORTH": {"IN": OPEN_QUOTES}},
@@ -162,8 +165,14 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "HEAD": [
             [{**mod, "OP": "*"}, head],
             [{**mod, "OP": "*"}, foreign_head],
+            [{**mod, "OP": "+"}, misread, head],
             # The tagger takes a rare capitalised adjective for a name («Межстранового Большого Совета»).
-            [{"POS": "PROPN", "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}}, {**mod, "OP": "*"}, head],
+            [
+                {"POS": "PROPN", "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
+                {**mod, "OP": "*"},
+                {**misread, "OP": "?"},
+                head,
+            ],
             # Bodies named in the state language before a Russian head: «Жогорку Кенеш», «Олий Мажлис».
             [
                 {"POS": "PROPN", "IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["PER"]}, "OP": "{1,2}"},
@@ -407,6 +416,8 @@ def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozense
 _QUOTED_REACH = 15
 _UNQUOTED_REACH = 3
 _PREFIX_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"]})
+_MISREAD_POS = frozenset({POS_IDS["VERB"], POS_IDS["NOUN"]})
+_MISREAD = re.compile(MISREAD_ADJECTIVE_ENDING)
 
 
 def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
@@ -420,6 +431,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
     hold a core", as tails are matched in such sentences (`Found`).
     """
     heads, legal, quotes, foreign = _trigger_ids(doc.vocab)
+    strings = doc.vocab.strings
     # One pass over arrays of string ids: Token objects for every word cost more than the matching.
     rows = doc.to_array([LEMMA, LOWER, ORTH, IS_UPPER, IS_ALPHA, LENGTH, POS]).tolist()
     # NER names grow tails too («Кобринского районного отдела» + «по чрезвычайным ситуациям»).
@@ -440,7 +452,10 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
             i = triggers[next_trigger]
             next_trigger += 1
             start = i
-            while start > sent_start and rows[start - 1][6] in _PREFIX_POS:
+            while start > sent_start and (
+                rows[start - 1][6] in _PREFIX_POS
+                or (rows[start - 1][6] in _MISREAD_POS and _MISREAD.search(strings[rows[start - 1][1]]))
+            ):
                 start -= 1
             # The quote may follow a region's code («ГУЗ СО «…»»).
             quoted = any(j < sent_end and rows[j][2] in quotes for j in (i + 1, i + 2))
@@ -750,7 +765,11 @@ def _action(token: Token) -> bool:
 
 
 def _is_place(doc: Doc, start: int, end: int) -> bool:
-    """«Российская Федерация» reads like a body but the NER knows it for a place."""
+    """«Российская Федерация» reads like a body but the NER knows it for a place; a local body named by its place
+    and level («Кочкорского городского кенеша») is no place, whatever the NER says."""
+    last = doc[end - 1]
+    if {last.lemma_, word_lemma(last.text)} & lexicons.load("org_local_bodies"):
+        return False
     return all(t.ent_type_ == "LOC" for t in doc[start:end] if t.is_alpha)
 
 
@@ -762,6 +781,8 @@ def _head_core_ok(doc: Doc, seg: Segment, head: int | None, lex: Lexicons) -> bo
     # («Межстранового Совета»), not a noun of the sentence («Заседание Совета»).
     for before in doc[seg.start : head]:
         if before.pos_ == "PROPN" and not _foreign_or_adjective(before.text):
+            return False
+        if before.pos_ in ("VERB", "NOUN") and not misread_adjective(before):
             return False
     # Plural common nouns are kinds of bodies («министерств и ведомств»), not a body.
     # A capital at a sentence's start says nothing («Акиматы городов и районов»).
@@ -804,7 +825,17 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
         and bool({doc[head].lemma_, word_lemma(doc[head].text)} & lexicons.load("org_local_bodies"))
         and place.text[:1].isupper()
         and bool(re.search(ADJECTIVE_ENDING, place.text))
-        and all(t.is_lower and t.pos_ == "ADJ" for t in level)
+        and all(t.is_lower and (t.pos_ == "ADJ" or misread_adjective(t)) for t in level)
+    )
+
+
+def misread_adjective(token: Token) -> bool:
+    """«Кочкорского айылного кенеша»: a rare adjective, out of the dictionary, the tagger reads as a verb or noun."""
+    return (
+        token.pos_ in ("VERB", "NOUN")
+        and token.is_lower
+        and bool(re.search(MISREAD_ADJECTIVE_ENDING, token.text))
+        and not loading.morph().word_is_known(token.text)
     )
 
 

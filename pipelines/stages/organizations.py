@@ -221,6 +221,8 @@ def canonical(span: Span) -> str:
         elif head is not None and token.i < head and token.pos_ == "PROPN" and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
+        elif head is not None and token.i < head and grammar.misread_adjective(token):
+            word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
         elif token.is_upper and len(token.text) <= 5:
             # An abbreviation is written the same in every case («УЗ», «АН СССР»); pymorphy reads «уз» as «узы».
             pass

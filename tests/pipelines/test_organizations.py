@@ -703,3 +703,19 @@ def test_a_headline_body_counts_where_the_text_names_its_kind(nlp: Language) -> 
         "Аким Павлодарской области Асаин Байханов поручил ускорить ремонт дорог."
     )
     assert "акимат Павлодарской области" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rare adjective out of the dictionary, which the tagger reads as a verb or a noun
+        ("Сессия Кочкорского айылного кенеша прошла в пятницу.", "Кочкорский айылный кенеш"),
+        ("Председатель Кара-Булакского айылного кенеша Иван Иванов отметил.", "Кара-Булакский айылный кенеш"),
+        # the same word split at a line's end, joined by the cleaning stage
+        ("Депутат Кочкорского айыл-\nного кенеша Гулиза Осмоналиева отметила.", "Кочкорский айылный кенеш"),
+        # a local body by place and level, which the NER calls a place
+        ("Депутат Кочкорского городского кенеша Гулиза Осмоналиева отметила.", "Кочкорский городской кенеш"),
+    ],
+)
+def test_local_bodies_with_misread_words(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, clean(text).text)
