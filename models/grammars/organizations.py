@@ -231,6 +231,10 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {**head, "IS_TITLE": True},
             ]
         ],
+        # «посольство Республики Беларусь в Армении»: a mission is named by the place it is in (`_tail_ok`).
+        "IN_PLACE": [
+            [{"LOWER": {"IN": ["в", "во"]}}, {"ENT_TYPE": "LOC", "IS_TITLE": True}, {"ENT_TYPE": "LOC", "OP": "{0,3}"}]
+        ],
         # «театр им. М. Н. Ермоловой», «школа имени Абая»
         "NAMED_AFTER": [
             [
@@ -256,6 +260,7 @@ TAILS = (
     "PRI_NAME",
     "STATE_NAME",
     "NAMED_AFTER",
+    "IN_PLACE",
     "ABBR",
 )
 # A tail joined by a conjunction continues the kind of phrase before it, never starts one; an action's
@@ -350,7 +355,7 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
     """How many tokens a TAIL that starts at `start` can span (0: no tail starts there), up to `end`.
 
     A conjunction, «по» or a nominal word, then adjectives (the patterns' `OP *`) and one noun;
-    «при» and up to four names; «имени» and a name with up to three initials and their dots.
+    «при» and up to four names; «имени» and a name with up to three initials and their dots; «в» and a place.
     """
     first = doc[start]
     lower = first.lower_
@@ -368,6 +373,8 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = max(reach, 3)
     if lower in ("имени", "им"):
         reach = max(reach, 10)
+    if lower in ("в", "во"):
+        reach = max(reach, 5)
     return min(reach, end - start)
 
 
@@ -540,6 +547,10 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         head = _head_of(doc, start, seg.start, lex)
         titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
         return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
+    if seg.label == "IN_PLACE":
+        # Only a mission is named by where it is: «совет в Москве» is where a council met.
+        missions = lexicons.load("org_missions")
+        return any(word_lemma(t.text) in missions or t.lemma_ in missions for t in doc[start : seg.start])
     if seg.label == "ABBR":
         # «… КР», «Госдума РФ»: a country code after a name belongs to it; «СМИ», «НПО» do not.
         return all(doc[i].lower_ not in lex.not_abbreviations for i in range(seg.start, seg.end))

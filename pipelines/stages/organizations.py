@@ -466,7 +466,14 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         return False
     if body.words in _lemma_names("org_media"):
         return not all(_as_medium(doc, m) for m in body.mentions)
-    return True
+    # «укрывался в посольстве Эквадора»: the building, where no mention acts as a body.
+    return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
+
+
+def _inside(doc: Doc, mention: TextSpan) -> bool:
+    """The mention follows «в»/«во»: someone or something is in the building («в посольстве Эквадора»)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in ("в", "во")
 
 
 def _kind_before_name(bodies: list[_Body]) -> list[_Body]:

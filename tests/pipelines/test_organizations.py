@@ -719,3 +719,26 @@ def test_a_headline_body_counts_where_the_text_names_its_kind(nlp: Language) -> 
 )
 def test_local_bodies_with_misread_words(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, clean(text).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mission abroad is named by the place it is in
+        (
+            "В работе приняли участие советник посольства Республики Беларусь в Армении Андрей Лукьяненко.",
+            "посольство Республики Беларусь в Армении",
+        ),
+        ("Посольство РФ в Сирии сообщило об этом.", "Посольство РФ в Сирии"),
+    ],
+)
+def test_missions_named_by_their_place(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_place_tail_only_after_a_mission(nlp: Language) -> None:
+    assert not any("Москве" in n for n in names(nlp, "Заседание совета в Москве прошло вчера."))
+
+
+def test_inside_an_embassy_is_a_building(nlp: Language) -> None:
+    assert not any("посольство" in n.lower() for n in names(nlp, "Ассанж укрывается в посольстве Эквадора в Лондоне."))
