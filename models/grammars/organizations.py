@@ -797,9 +797,19 @@ def _head_core_ok(doc: Doc, seg: Segment, head: int | None, lex: Lexicons) -> bo
             return False
     # Plural common nouns are kinds of bodies («министерств и ведомств»), not a body.
     # A capital at a sentence's start says nothing («Акиматы городов и районов»).
-    if "Plur" not in token.morph.get("Number") or (token.text[:1].isupper() and not token.is_sent_start):
+    if not _plural(token) or (token.text[:1].isupper() and not token.is_sent_start):
         return True
     return singular_before_place(doc, head)
+
+
+def _plural(token: Token) -> bool:
+    """The tagger's number, or the dictionary's where every reading of the word as its head is plural: the
+    tagger reads a rare head's number by guess («с акиматами городов» as singular)."""
+    if "Plur" in token.morph.get("Number"):
+        return True
+    lemma = word_lemma(token.text)
+    readings = [p for p in loading.parse(token.lower_) if p.normal_form == lemma]
+    return bool(readings) and all(p.tag.number == "plur" for p in readings)
 
 
 def singular_before_place(doc: Doc, head: int) -> bool:
@@ -807,14 +817,10 @@ def singular_before_place(doc: Doc, head: int) -> bool:
     place in the genitive, is one body."""
     token = doc[head]
     nxt = doc[head + 1] if head + 1 < len(doc) else None
-    if (
-        "Plur" not in token.morph.get("Number")
-        or nxt is None
-        or "Gen" not in nxt.morph.get("Case")
-        or "Sing" not in nxt.morph.get("Number")
-    ):
+    if not _plural(token) or nxt is None or "Gen" not in nxt.morph.get("Case") or "Sing" not in nxt.morph.get("Number"):
         return False
-    return any(p.tag.number == "sing" and p.normal_form == token.lemma_ for p in loading.parse(token.lower_))
+    lemmas = {token.lemma_, word_lemma(token.text)}
+    return any(p.tag.number == "sing" and p.normal_form in lemmas for p in loading.parse(token.lower_))
 
 
 def _foreign_or_adjective(word: str) -> bool:

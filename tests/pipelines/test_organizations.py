@@ -742,3 +742,15 @@ def test_a_place_tail_only_after_a_mission(nlp: Language) -> None:
 
 def test_inside_an_embassy_is_a_building(nlp: Language) -> None:
     assert not any("посольство" in n.lower() for n in names(nlp, "Ассанж укрывается в посольстве Эквадора в Лондоне."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural the tagger reads as singular (or as an adjective at a sentence's start): kinds of bodies
+        "Подводя итоги, аким поручил ДЧС совместно с акиматами городов и районов провести проверку.",
+        "Акиматы городов и районов должны завершить ремонт до 1 октября.",
+    ],
+)
+def test_plural_heads_misread_by_the_tagger_are_kinds(nlp: Language, text: str) -> None:
+    assert not any("акимат" in n.lower() for n in names(nlp, text))
