@@ -72,6 +72,10 @@ def _starts_person(doc: Doc, i: int, person_starts: set[int]) -> bool:
     return initial or bool(_INITIAL.match(token.text)) or token.idx in person_starts
 
 
+def _oblique_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.is_lower and bool({"Ins", "Dat", "Loc"} & set(token.morph.get("Case")))
+
+
 def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int, int] | None:
     """Token range of the ORG entity without what does not belong to a name, or None."""
     lex = grammar.lexicon()
@@ -87,6 +91,11 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     heads = [i for i in range(start, end) if doc[i].lemma_ in lex.heads]
     if heads and heads[0] > start and all(doc[i].pos_ == "NOUN" for i in range(start, heads[0])):
         start = heads[0]
+    # «Почётной грамотой районного | Совета депутатов»: a lower-case noun in an oblique case before the head is
+    # what the body gives or does; the name starts after it.
+    oblique = [i for i in range(start, heads[0] if heads else end) if _oblique_noun(doc[i])]
+    if oblique and oblique[-1] + 1 < end:
+        start = oblique[-1] + 1
     for i in range(start + 1, end):
         # «… КР Н.С. Базарбаев», «ООН норвежец Трюгве Ли»: a person ends the name; so does
         # a parenthesis, which holds another name for it («… партия Кыргызстана (СДПК»).

@@ -754,3 +754,13 @@ def test_inside_an_embassy_is_a_building(nlp: Language) -> None:
 )
 def test_plural_heads_misread_by_the_tagger_are_kinds(nlp: Language, text: str) -> None:
     assert not any("акимат" in n.lower() for n in names(nlp, text))
+
+
+def test_an_award_before_a_body_is_not_its_name(nlp: Language) -> None:
+    text = (
+        "За многолетний добросовестный труд и активную депутатскую деятельность Почётной грамотой районного "
+        "Совета депутатов награждены депутат Николай Климович и врач."
+    )
+    found = names(nlp, text)
+    assert "районный Совет депутатов" in found
+    assert not any("грамот" in n.lower() for n in found)
