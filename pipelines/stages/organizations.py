@@ -842,6 +842,40 @@ def _inside_line(doc: Doc, mention: TextSpan, bodies: list[_Body]) -> bool:
     return False
 
 
+def _local_body_end(doc: Doc, start: int, end: int) -> int | None:
+    """«Кара-Булакский айылный кенеш | Сокулукского района Чуйской области»: the end of a local body named by
+    its place's adjective and level, when what follows it in the reading is only the district and region (the
+    adjective already says where the body is)."""
+    local = lexicons.load("org_local_bodies")
+    head = next((i for i in range(start, end) if grammar.word_lemma(doc[i].text) in local), None)
+    if head is None or head + 1 >= end or head - start < 2:
+        return None
+    place, level = doc[start], doc[start + 1 : head]
+    if not (place.text[:1].isupper() and _adjective_shaped(place)):
+        return None
+    if not all(t.is_lower and (t.pos_ == "ADJ" or grammar.misread_adjective(t)) for t in level):
+        return None
+    rest = doc[head + 1 : end]
+    kinds = lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
+    genitive = all(t.is_alpha and "Gen" in t.morph.get("Case") for t in rest)
+    if not genitive or grammar.word_lemma(rest[-1].text) not in kinds:
+        return None
+    return head + 1
+
+
+def _local_bodies_unaddressed(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    cuts = {r: e for r in ranges if (e := _local_body_end(doc, *r)) is not None}
+    if not cuts:
+        return ranges
+    kept: dict[tuple[int, int], str] = {}
+    for (start, end), core in ranges.items():
+        if (start, end) in cuts:
+            kept.setdefault((start, cuts[start, end]), core)
+        elif not any(s < start < e <= end for (s, _), e in cuts.items()):
+            kept.setdefault((start, end), core)  # not a fragment of a cut name reaching past its head
+    return kept
+
+
 def find_organizations(
     doc: Doc, findings: Findings | None = None, headings: bool = True
 ) -> tuple[OrganizationFinding, ...]:
@@ -862,6 +896,7 @@ def find_organizations(
         if not any(u[0] <= r[0] and r[1] <= u[1] and not _parent_body(doc, u, r) for u in units)
     }
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
+    ranges = _local_bodies_unaddressed(doc, ranges)
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []
     taken: set[int] = set()

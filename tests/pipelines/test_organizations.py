@@ -764,3 +764,20 @@ def test_an_award_before_a_body_is_not_its_name(nlp: Language) -> None:
     found = names(nlp, text)
     assert "районный Совет депутатов" in found
     assert not any("грамот" in n.lower() for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a local body its place's adjective names is not also addressed by the district and region
+        (
+            "Сессия Кара-Булакского айылного кенеша Сокулукского района Чуйской области прошла в пятницу.",
+            "Кара-Булакский айылный кенеш",
+        ),
+        ("Сессия Кочкорского городского кенеша Нарынской области прошла.", "Кочкорский городской кенеш"),
+        # a genitive that is not a place stays
+        ("Депутаты Мядельского районного Совета депутатов собрались.", "Мядельский районный Совет депутатов"),
+    ],
+)
+def test_local_bodies_named_by_place_take_no_address(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
