@@ -41,6 +41,8 @@ CLOSE_QUOTES = ["»", "“", "”", '"']
 _NOMINAL = ["NOUN", "PROPN", "ADJ", "NUM", "DET"]
 _MAX_TAILS = 8
 ADJECTIVE_ENDING = r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ей|ую|юю|ых|их|ыми|ими)$"
+# Endings only an adjective has (no verb form ends so): a rare adjective the tagger calls a verb («айылного»).
+MISREAD_ADJECTIVE_ENDING = r"(ого|его|ому|ему|ых)$"
 _ABBR_SHAPE = re.compile(r"^[А-ЯЁ]{2,7}$")  # Latin abbreviations are left to NER and `org_known`
 
 
@@ -110,6 +112,7 @@ def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
 def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     mod = {"POS": {"IN": ["ADJ"]}, "LEMMA": {"NOT_IN": sorted(lex.determiners)}}
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
+    misread = {"POS": {"IN": ["VERB", "NOUN"]}, "IS_LOWER": True, "TEXT": {"REGEX": MISREAD_ADJECTIVE_ENDING}}
     foreign_head = {"LOWER": {"IN": sorted(lex.foreign_heads)}, "LEMMA": {"NOT_IN": sorted(lex.heads)}}
     quoted = [
         {"ORTH": {"IN": OPEN_QUOTES}},
@@ -162,8 +165,14 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "HEAD": [
             [{**mod, "OP": "*"}, head],
             [{**mod, "OP": "*"}, foreign_head],
+            [{**mod, "OP": "+"}, misread, head],
             # The tagger takes a rare capitalised adjective for a name («Межстранового Большого Совета»).
-            [{"POS": "PROPN", "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}}, {**mod, "OP": "*"}, head],
+            [
+                {"POS": "PROPN", "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
+                {**mod, "OP": "*"},
+                {**misread, "OP": "?"},
+                head,
+            ],
             # Bodies named in the state language before a Russian head: «Жогорку Кенеш», «Олий Мажлис».
             [
                 {"POS": "PROPN", "IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["PER"]}, "OP": "{1,2}"},
@@ -222,6 +231,10 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {**head, "IS_TITLE": True},
             ]
         ],
+        # «посольство Республики Беларусь в Армении»: a mission is named by the place it is in (`_tail_ok`).
+        "IN_PLACE": [
+            [{"LOWER": {"IN": ["в", "во"]}}, {"ENT_TYPE": "LOC", "IS_TITLE": True}, {"ENT_TYPE": "LOC", "OP": "{0,3}"}]
+        ],
         # «театр им. М. Н. Ермоловой», «школа имени Абая»
         "NAMED_AFTER": [
             [
@@ -247,6 +260,7 @@ TAILS = (
     "PRI_NAME",
     "STATE_NAME",
     "NAMED_AFTER",
+    "IN_PLACE",
     "ABBR",
 )
 # A tail joined by a conjunction continues the kind of phrase before it, never starts one; an action's
@@ -341,7 +355,7 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
     """How many tokens a TAIL that starts at `start` can span (0: no tail starts there), up to `end`.
 
     A conjunction, «по» or a nominal word, then adjectives (the patterns' `OP *`) and one noun;
-    «при» and up to four names; «имени» and a name with up to three initials and their dots.
+    «при» and up to four names; «имени» and a name with up to three initials and their dots; «в» and a place.
     """
     first = doc[start]
     lower = first.lower_
@@ -359,6 +373,8 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = max(reach, 3)
     if lower in ("имени", "им"):
         reach = max(reach, 10)
+    if lower in ("в", "во"):
+        reach = max(reach, 5)
     return min(reach, end - start)
 
 
@@ -407,6 +423,8 @@ def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozense
 _QUOTED_REACH = 15
 _UNQUOTED_REACH = 3
 _PREFIX_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"]})
+_MISREAD_POS = frozenset({POS_IDS["VERB"], POS_IDS["NOUN"]})
+_MISREAD = re.compile(MISREAD_ADJECTIVE_ENDING)
 
 
 def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
@@ -420,6 +438,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
     hold a core", as tails are matched in such sentences (`Found`).
     """
     heads, legal, quotes, foreign = _trigger_ids(doc.vocab)
+    strings = doc.vocab.strings
     # One pass over arrays of string ids: Token objects for every word cost more than the matching.
     rows = doc.to_array([LEMMA, LOWER, ORTH, IS_UPPER, IS_ALPHA, LENGTH, POS]).tolist()
     # NER names grow tails too («Кобринского районного отдела» + «по чрезвычайным ситуациям»).
@@ -440,7 +459,10 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
             i = triggers[next_trigger]
             next_trigger += 1
             start = i
-            while start > sent_start and rows[start - 1][6] in _PREFIX_POS:
+            while start > sent_start and (
+                rows[start - 1][6] in _PREFIX_POS
+                or (rows[start - 1][6] in _MISREAD_POS and _MISREAD.search(strings[rows[start - 1][1]]))
+            ):
                 start -= 1
             # The quote may follow a region's code («ГУЗ СО «…»»).
             quoted = any(j < sent_end and rows[j][2] in quotes for j in (i + 1, i + 2))
@@ -525,6 +547,10 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         head = _head_of(doc, start, seg.start, lex)
         titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
         return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
+    if seg.label == "IN_PLACE":
+        # Only a mission is named by where it is: «совет в Москве» is where a council met.
+        missions = lexicons.load("org_missions")
+        return any(word_lemma(t.text) in missions or t.lemma_ in missions for t in doc[start : seg.start])
     if seg.label == "ABBR":
         # «… КР», «Госдума РФ»: a country code after a name belongs to it; «СМИ», «НПО» do not.
         return all(doc[i].lower_ not in lex.not_abbreviations for i in range(seg.start, seg.end))
@@ -750,7 +776,11 @@ def _action(token: Token) -> bool:
 
 
 def _is_place(doc: Doc, start: int, end: int) -> bool:
-    """«Российская Федерация» reads like a body but the NER knows it for a place."""
+    """«Российская Федерация» reads like a body but the NER knows it for a place; a local body named by its place
+    and level («Кочкорского городского кенеша») is no place, whatever the NER says."""
+    last = doc[end - 1]
+    if {last.lemma_, word_lemma(last.text)} & lexicons.load("org_local_bodies"):
+        return False
     return all(t.ent_type_ == "LOC" for t in doc[start:end] if t.is_alpha)
 
 
@@ -763,11 +793,23 @@ def _head_core_ok(doc: Doc, seg: Segment, head: int | None, lex: Lexicons) -> bo
     for before in doc[seg.start : head]:
         if before.pos_ == "PROPN" and not _foreign_or_adjective(before.text):
             return False
+        if before.pos_ in ("VERB", "NOUN") and not misread_adjective(before):
+            return False
     # Plural common nouns are kinds of bodies («министерств и ведомств»), not a body.
     # A capital at a sentence's start says nothing («Акиматы городов и районов»).
-    if "Plur" not in token.morph.get("Number") or (token.text[:1].isupper() and not token.is_sent_start):
+    if not _plural(token) or (token.text[:1].isupper() and not token.is_sent_start):
         return True
     return singular_before_place(doc, head)
+
+
+def _plural(token: Token) -> bool:
+    """The tagger's number, or the dictionary's where every reading of the word as its head is plural: the
+    tagger reads a rare head's number by guess («с акиматами городов» as singular)."""
+    if "Plur" in token.morph.get("Number"):
+        return True
+    lemma = word_lemma(token.text)
+    readings = [p for p in loading.parse(token.lower_) if p.normal_form == lemma]
+    return bool(readings) and all(p.tag.number == "plur" for p in readings)
 
 
 def singular_before_place(doc: Doc, head: int) -> bool:
@@ -775,14 +817,10 @@ def singular_before_place(doc: Doc, head: int) -> bool:
     place in the genitive, is one body."""
     token = doc[head]
     nxt = doc[head + 1] if head + 1 < len(doc) else None
-    if (
-        "Plur" not in token.morph.get("Number")
-        or nxt is None
-        or "Gen" not in nxt.morph.get("Case")
-        or "Sing" not in nxt.morph.get("Number")
-    ):
+    if not _plural(token) or nxt is None or "Gen" not in nxt.morph.get("Case") or "Sing" not in nxt.morph.get("Number"):
         return False
-    return any(p.tag.number == "sing" and p.normal_form == token.lemma_ for p in loading.parse(token.lower_))
+    lemmas = {token.lemma_, word_lemma(token.text)}
+    return any(p.tag.number == "sing" and p.normal_form in lemmas for p in loading.parse(token.lower_))
 
 
 def _foreign_or_adjective(word: str) -> bool:
@@ -804,7 +842,17 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
         and bool({doc[head].lemma_, word_lemma(doc[head].text)} & lexicons.load("org_local_bodies"))
         and place.text[:1].isupper()
         and bool(re.search(ADJECTIVE_ENDING, place.text))
-        and all(t.is_lower and t.pos_ == "ADJ" for t in level)
+        and all(t.is_lower and (t.pos_ == "ADJ" or misread_adjective(t)) for t in level)
+    )
+
+
+def misread_adjective(token: Token) -> bool:
+    """«Кочкорского айылного кенеша»: a rare adjective, out of the dictionary, the tagger reads as a verb or noun."""
+    return (
+        token.pos_ in ("VERB", "NOUN")
+        and token.is_lower
+        and bool(re.search(MISREAD_ADJECTIVE_ENDING, token.text))
+        and not loading.morph().word_is_known(token.text)
     )
 
 

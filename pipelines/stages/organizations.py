@@ -29,6 +29,7 @@ from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
+from pipelines.nlp import analyse
 from pipelines.normalize import inflect_token, inflect_word
 
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
@@ -39,6 +40,10 @@ _QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as 
 _MAX_ALIAS_TOKENS = 6
 _SEPARATORS = frozenset("›|•>")
 _NAMED_AFTER = frozenset({"им", "имени"})
+# Headings typed in capitals: lines of capital letters within the top of the text.
+_HEADING_CHARS = 1000
+_MAX_HEADINGS = 3
+_SHOUTED_LINE = re.compile(r"^[ \t]*[А-ЯЁ][А-ЯЁ0-9 ,.:;«»\"–—-]{10,200}$", re.MULTILINE)
 
 
 @dataclass
@@ -67,6 +72,10 @@ def _starts_person(doc: Doc, i: int, person_starts: set[int]) -> bool:
     return initial or bool(_INITIAL.match(token.text)) or token.idx in person_starts
 
 
+def _oblique_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.is_lower and bool({"Ins", "Dat", "Loc"} & set(token.morph.get("Case")))
+
+
 def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int, int] | None:
     """Token range of the ORG entity without what does not belong to a name, or None."""
     lex = grammar.lexicon()
@@ -82,6 +91,11 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     heads = [i for i in range(start, end) if doc[i].lemma_ in lex.heads]
     if heads and heads[0] > start and all(doc[i].pos_ == "NOUN" for i in range(start, heads[0])):
         start = heads[0]
+    # «Почётной грамотой районного | Совета депутатов»: a lower-case noun in an oblique case before the head is
+    # what the body gives or does; the name starts after it.
+    oblique = [i for i in range(start, heads[0] if heads else end) if _oblique_noun(doc[i])]
+    if oblique and oblique[-1] + 1 < end:
+        start = oblique[-1] + 1
     for i in range(start + 1, end):
         # «… КР Н.С. Базарбаев», «ООН норвежец Трюгве Ли»: a person ends the name; so does
         # a parenthesis, which holds another name for it («… партия Кыргызстана (СДПК»).
@@ -215,6 +229,8 @@ def canonical(span: Span) -> str:
             word = lemma.capitalize() if word[:1].isupper() else lemma
         elif head is not None and token.i < head and token.pos_ == "PROPN" and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
+            word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
+        elif head is not None and token.i < head and grammar.misread_adjective(token):
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
         elif token.is_upper and len(token.text) <= 5:
             # An abbreviation is written the same in every case («УЗ», «АН СССР»); pymorphy reads «уз» as «узы».
@@ -459,7 +475,14 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         return False
     if body.words in _lemma_names("org_media"):
         return not all(_as_medium(doc, m) for m in body.mentions)
-    return True
+    # «укрывался в посольстве Эквадора»: the building, where no mention acts as a body.
+    return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
+
+
+def _inside(doc: Doc, mention: TextSpan) -> bool:
+    """The mention follows «в»/«во»: someone or something is in the building («в посольстве Эквадора»)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in ("в", "во")
 
 
 def _kind_before_name(bodies: list[_Body]) -> list[_Body]:
@@ -761,7 +784,101 @@ def _abbreviation_after_kind(rest: Span) -> bool:
     return len(rest) == 1 and _form_abbreviation(rest[0]) and not _place_word(rest[0])
 
 
-def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[OrganizationFinding, ...]:
+def _heading_bodies(doc: Doc) -> list[_Body]:
+    """Bodies named only in a heading typed in capitals, read again in sentence case (the taggers read capitals
+    as names and abbreviations, see `_shouted`). A letterhead, the text's first line being a body's name
+    («ЛИДСКИЙ РАЙОННЫЙ ИСПОЛНИТЕЛЬНЫЙ КОМИТЕТ»), is the body whose record this is; lines under it name its
+    units. In a headline («В ХОКИМИЯТЕ НАМАНГАНСКОЙ ОБЛАСТИ ОБСУДИЛИ …») a body counts where the text names its
+    kind again in lower case («Новости хокимията»). Few and short lines: bounded."""
+    text = doc_text(doc)
+    top = text[:_HEADING_CHARS]
+    first_line = len(top) - len(top.lstrip())
+    lines = [m for m in _SHOUTED_LINE.finditer(top) if len(m.group().split()) >= 2][:_MAX_HEADINGS]
+    if not lines:
+        return []
+    lex = grammar.lexicon()
+    spoken = {grammar.word_lemma(t.text) for t in doc if t.is_alpha and not t.is_upper}
+    # Sentence case lowers proper words too; the text writes them elsewhere with their capital.
+    proper = {t.lower_: t.text for t in doc if t.is_title and not t.is_sent_start}
+    bodies: list[_Body] = []
+    for line in lines:
+        check_deadline("organizations")
+        heading = line.group().strip()
+        offset = line.start() + line.group().index(heading)
+        stop = "" if heading[-1] in ".!?" else "."
+        sentence = analyse(heading[:1] + heading[1:].lower() + stop)
+        for org in find_organizations(sentence, headings=False):
+            mention = org.mentions[0]
+            span = sentence.char_span(mention.start, mention.end)
+            if span is None:
+                continue
+            whole = mention.start == 0 and mention.end >= len(heading.rstrip(".!?"))
+            head = _head_index(span)
+            lemma = sentence[head].lemma_ if head is not None else None
+            if whole and offset != first_line:
+                continue  # a unit under the letterhead
+            if not whole and (lemma not in lex.heads or lemma not in spoken):
+                continue
+            name = _WORD.sub(lambda w: proper.get(w.group(), w.group()), org.name)
+            bodies.append(
+                _Body(
+                    name=name,
+                    words=_lemmas(name, lex.legal_forms) or _lemmas(name),
+                    head=lemma if lemma in lex.heads else None,
+                    abbreviation=False,
+                    mentions=[TextSpan(offset + mention.start, offset + mention.end)],
+                )
+            )
+    return bodies
+
+
+def _inside_line(doc: Doc, mention: TextSpan, bodies: list[_Body]) -> bool:
+    text = doc_text(doc)
+    for body in bodies:
+        start = body.mentions[0].start
+        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+        if line_start <= mention.start and mention.end <= (line_end if line_end >= 0 else len(text)):
+            return True
+    return False
+
+
+def _local_body_end(doc: Doc, start: int, end: int) -> int | None:
+    """«Кара-Булакский айылный кенеш | Сокулукского района Чуйской области»: the end of a local body named by
+    its place's adjective and level, when what follows it in the reading is only the district and region (the
+    adjective already says where the body is)."""
+    local = lexicons.load("org_local_bodies")
+    head = next((i for i in range(start, end) if grammar.word_lemma(doc[i].text) in local), None)
+    if head is None or head + 1 >= end or head - start < 2:
+        return None
+    place, level = doc[start], doc[start + 1 : head]
+    if not (place.text[:1].isupper() and _adjective_shaped(place)):
+        return None
+    if not all(t.is_lower and (t.pos_ == "ADJ" or grammar.misread_adjective(t)) for t in level):
+        return None
+    rest = doc[head + 1 : end]
+    kinds = lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
+    genitive = all(t.is_alpha and "Gen" in t.morph.get("Case") for t in rest)
+    if not genitive or grammar.word_lemma(rest[-1].text) not in kinds:
+        return None
+    return head + 1
+
+
+def _local_bodies_unaddressed(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    cuts = {r: e for r in ranges if (e := _local_body_end(doc, *r)) is not None}
+    if not cuts:
+        return ranges
+    kept: dict[tuple[int, int], str] = {}
+    for (start, end), core in ranges.items():
+        if (start, end) in cuts:
+            kept.setdefault((start, cuts[start, end]), core)
+        elif not any(s < start < e <= end for (s, _), e in cuts.items()):
+            kept.setdefault((start, end), core)  # not a fragment of a cut name reaching past its head
+    return kept
+
+
+def find_organizations(
+    doc: Doc, findings: Findings | None = None, headings: bool = True
+) -> tuple[OrganizationFinding, ...]:
     lex = grammar.lexicon()
     found = grammar.segments(doc)
     persons = _person_spans(findings)
@@ -779,6 +896,7 @@ def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[Orga
         if not any(u[0] <= r[0] and r[1] <= u[1] and not _parent_body(doc, u, r) for u in units)
     }
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
+    ranges = _local_bodies_unaddressed(doc, ranges)
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []
     taken: set[int] = set()
@@ -826,6 +944,11 @@ def find_organizations(doc: Doc, findings: Findings | None = None) -> tuple[Orga
             target.mentions.extend(body.mentions)
         else:
             kept.append(body)
+    if headings:
+        taken_lines = _heading_bodies(doc)
+        # What the tagger made of a heading that names a body read in sentence case («ЛИДСКИЙ») gives way to it.
+        kept = [b for b in kept if not any(_inside_line(doc, m, taken_lines) for m in b.mentions)]
+        kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
     return tuple(
         OrganizationFinding(name=b.name, aliases=tuple(b.aliases), mentions=tuple(sorted(set(b.mentions))))
         for b in _merge(_kind_before_name(kept))

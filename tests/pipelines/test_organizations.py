@@ -673,3 +673,111 @@ def test_named_after_a_person_the_persons_stage_found(nlp: Language) -> None:
     """The whole pipeline: «М. В. Ломоносова» is a person, yet «имени М. В. Ломоносова» stays in the name."""
     record = extract_bytes("Она работала на кафедре археологии МГУ имени М. В. Ломоносова.".encode(), "a.txt")
     assert "МГУ имени М. В. Ломоносова" in [o.name for o in record.organizations]
+
+
+def test_a_letterhead_in_capitals_is_the_body(nlp: Language) -> None:
+    text = (
+        "МЯДЕЛЬСКИЙ РАЙОННЫЙ ИСПОЛНИТЕЛЬНЫЙ КОМИТЕТ\n\nПРОТОКОЛ № 5\nзаседания комиссии\n\n"
+        "Присутствовали: Иванов И.И., Петров П.П.\nСлушали отчёт о подготовке к зиме."
+    )
+    found = find_organizations(nlp(text))
+    body = next(o for o in found if o.name.lower() == "мядельский районный исполнительный комитет")
+    assert text[body.mentions[0].start : body.mentions[0].end] == "МЯДЕЛЬСКИЙ РАЙОННЫЙ ИСПОЛНИТЕЛЬНЫЙ КОМИТЕТ"
+    # the tagger's reading of the shouted line gives way to the sentence-case one
+    assert not any(o.name == "МЯДЕЛЬСКИЙ" for o in found)
+
+
+def test_a_unit_under_the_letterhead_is_not_taken(nlp: Language) -> None:
+    text = (
+        "КАЛУЖСКАЯ ГОРОДСКАЯ ДУМА\nПОСТОЯННЫЙ КОМИТЕТ ПО БЮДЖЕТУ И НАЛОГАМ\n\n"
+        "Протокол заседания постоянного комитета.\nСлушали отчёт об исполнении бюджета."
+    )
+    found = [n.lower() for n in names(nlp, text)]
+    assert "калужская городская дума" in found
+    assert not any(n.startswith("постоянный комитет") for n in found)
+
+
+def test_a_headline_body_counts_where_the_text_names_its_kind(nlp: Language) -> None:
+    text = (
+        "В АКИМАТЕ ПАВЛОДАРСКОЙ ОБЛАСТИ ОБСУДИЛИ РЕМОНТ ДОРОГ\nНовости акимата\n\n"
+        "Аким Павлодарской области Асаин Байханов поручил ускорить ремонт дорог."
+    )
+    assert "акимат Павлодарской области" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rare adjective out of the dictionary, which the tagger reads as a verb or a noun
+        ("Сессия Кочкорского айылного кенеша прошла в пятницу.", "Кочкорский айылный кенеш"),
+        ("Председатель Кара-Булакского айылного кенеша Иван Иванов отметил.", "Кара-Булакский айылный кенеш"),
+        # the same word split at a line's end, joined by the cleaning stage
+        ("Депутат Кочкорского айыл-\nного кенеша Гулиза Осмоналиева отметила.", "Кочкорский айылный кенеш"),
+        # a local body by place and level, which the NER calls a place
+        ("Депутат Кочкорского городского кенеша Гулиза Осмоналиева отметила.", "Кочкорский городской кенеш"),
+    ],
+)
+def test_local_bodies_with_misread_words(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, clean(text).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mission abroad is named by the place it is in
+        (
+            "В работе приняли участие советник посольства Республики Беларусь в Армении Андрей Лукьяненко.",
+            "посольство Республики Беларусь в Армении",
+        ),
+        ("Посольство РФ в Сирии сообщило об этом.", "Посольство РФ в Сирии"),
+    ],
+)
+def test_missions_named_by_their_place(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_place_tail_only_after_a_mission(nlp: Language) -> None:
+    assert not any("Москве" in n for n in names(nlp, "Заседание совета в Москве прошло вчера."))
+
+
+def test_inside_an_embassy_is_a_building(nlp: Language) -> None:
+    assert not any("посольство" in n.lower() for n in names(nlp, "Ассанж укрывается в посольстве Эквадора в Лондоне."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural the tagger reads as singular (or as an adjective at a sentence's start): kinds of bodies
+        "Подводя итоги, аким поручил ДЧС совместно с акиматами городов и районов провести проверку.",
+        "Акиматы городов и районов должны завершить ремонт до 1 октября.",
+    ],
+)
+def test_plural_heads_misread_by_the_tagger_are_kinds(nlp: Language, text: str) -> None:
+    assert not any("акимат" in n.lower() for n in names(nlp, text))
+
+
+def test_an_award_before_a_body_is_not_its_name(nlp: Language) -> None:
+    text = (
+        "За многолетний добросовестный труд и активную депутатскую деятельность Почётной грамотой районного "
+        "Совета депутатов награждены депутат Николай Климович и врач."
+    )
+    found = names(nlp, text)
+    assert "районный Совет депутатов" in found
+    assert not any("грамот" in n.lower() for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a local body its place's adjective names is not also addressed by the district and region
+        (
+            "Сессия Кара-Булакского айылного кенеша Сокулукского района Чуйской области прошла в пятницу.",
+            "Кара-Булакский айылный кенеш",
+        ),
+        ("Сессия Кочкорского городского кенеша Нарынской области прошла.", "Кочкорский городской кенеш"),
+        # a genitive that is not a place stays
+        ("Депутаты Мядельского районного Совета депутатов собрались.", "Мядельский районный Совет депутатов"),
+    ],
+)
+def test_local_bodies_named_by_place_take_no_address(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
