@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import TypeVar
 
+import pymorphy2_dicts_ru
 import pymorphy3
 import yargy.morph
 from natasha import (
@@ -21,6 +22,7 @@ from natasha import (
     Segmenter,
 )
 from natasha.extractors import Extractor
+from natasha.morph.vocab import MorphForm
 from pymorphy2.analyzer import MorphAnalyzer as PymorphyAnalyzer
 
 from models.chart_parser import faster
@@ -68,6 +70,11 @@ class _MorphVocab(MorphVocab):
 
     parse = lru_cache(maxsize=100_000)(PymorphyAnalyzer.parse)
     __call__ = parse
+
+    def __init__(self) -> None:
+        # The dictionary Natasha's own vocabulary finds, named here: pymorphy2 finds it through setuptools'
+        # entry points, and importing pkg_resources for that costs 0.1 s of every start.
+        PymorphyAnalyzer.__init__(self, path=pymorphy2_dicts_ru.get_path(), lang="ru", result_type=MorphForm)
 
 
 @cache

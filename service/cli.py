@@ -109,8 +109,9 @@ def extract_command(files: Sequence[Path], out: Path | None, compact: bool, jobs
 
 def _extract_here(path: Path, indent: int | None) -> FileOutcome:
     from pipelines.extract import extract_file
-    from pipelines.pool import FileOutcome
+    from pipelines.pool import FileOutcome, settle
 
+    settle()
     try:
         return FileOutcome(extract_file(path).model_dump_json(indent=indent), None)
     except KeneshError as exc:

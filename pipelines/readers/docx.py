@@ -5,17 +5,18 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from typing import ClassVar
-
-import docx
-from docx.document import Document
-from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING, ClassVar
 
 from pipelines.errors import CorruptDocument, InputError, LimitExceeded
 from pipelines.limits import limit
 from pipelines.readers.base import SourceText
+
+# python-docx is imported where a DOCX is read: every process imports the readers, few read a DOCX, and
+# importing it costs time and memory at every start.
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
 # A meeting document unpacks to a few megabytes; far more from a small file is a zip bomb.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -43,6 +44,11 @@ def _check_archive(data: bytes) -> None:
 
 def _blocks(parent: Document | Table) -> Iterator[Paragraph | Table]:
     """Paragraphs and tables of the body in document order (python-docx lists them apart)."""
+    from docx.document import Document
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     body = parent.element.body if isinstance(parent, Document) else parent
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
@@ -54,6 +60,8 @@ def _blocks(parent: Document | Table) -> Iterator[Paragraph | Table]:
 def _page_break(paragraph: Paragraph) -> str | None:
     """Where a hard page break puts this paragraph: "before" (it opens a page) or "after" (the next one
     does), None without one. Hard breaks are the only pages a DOCX itself knows about."""
+    from docx.oxml.ns import qn
+
     ppr = paragraph._p.pPr
     if ppr is not None and ppr.find(qn("w:pageBreakBefore")) is not None:
         return "before"
@@ -68,6 +76,8 @@ def _page_break(paragraph: Paragraph) -> str | None:
 
 def _table_rows(table: Table) -> Iterator[str]:
     """A row per line, cells apart by a tab; a merged cell once; a nested table row by row."""
+    from docx.text.paragraph import Paragraph
+
     for row in table.rows:
         cells: list[str] = []
         seen = set()
@@ -99,6 +109,9 @@ class DocxReader:
         return 10 if b"word/document.xml" in data else 0
 
     def read(self, data: bytes) -> SourceText:
+        import docx
+        from docx.text.paragraph import Paragraph
+
         _check_archive(data)
         try:
             document = docx.Document(io.BytesIO(data))

@@ -5,14 +5,16 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from typing import ClassVar
-
-import trafilatura
-from lxml import etree
+from typing import TYPE_CHECKING, ClassVar
 
 from pipelines.errors import CorruptDocument, InputError
 from pipelines.readers.base import SourceText
 from pipelines.readers.text import decode
+
+# trafilatura is imported where a page is read: every process imports the readers, few read a web page, and
+# importing it costs time and memory at every start.
+if TYPE_CHECKING:
+    from lxml import etree
 
 SNIFF_BYTES = 2048
 _MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE)
@@ -65,6 +67,9 @@ class HtmlReader:
         return 5 if _MARKUP.search(data[:SNIFF_BYTES]) else 0
 
     def read(self, data: bytes) -> SourceText:
+        import trafilatura
+        from lxml import etree
+
         page = _decode(data)
         options = {"output_format": "xml", "include_comments": False, "include_tables": True, "deduplicate": False}
         extracted = trafilatura.extract(page, **options) or trafilatura.extract(page, favor_recall=True, **options)

@@ -6,8 +6,6 @@ import io
 import warnings
 from typing import ClassVar
 
-from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
-
 from pipelines.deadline import check_deadline
 from pipelines.errors import CorruptDocument, LimitExceeded
 from pipelines.limits import limit
@@ -38,6 +36,9 @@ class ImageReader:
         return 10 if _media_type(data) else 0
 
     def read(self, data: bytes) -> SourceText:
+        # Pillow is imported where a picture is read: few processes read one (see `pdf`).
+        from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
         media_type = _media_type(data) or self.media_type
         max_pixels = int(limit("MAX_PIXELS", MAX_PIXELS))
         max_pages = int(limit("MAX_PAGES", MAX_PAGES))

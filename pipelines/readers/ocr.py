@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import re
 from itertools import groupby
-
-import pytesseract
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from pipelines.deadline import seconds_left
 from pipelines.errors import LimitExceeded, OcrUnavailable
 from pipelines.limits import limit
 from pipelines.readers.layout import Line, Page, Paragraph, Word, in_margin
+
+# pytesseract and Pillow are imported where a page is read by OCR: every process imports the readers, few
+# OCR a page, and importing them costs time and memory at every start.
+if TYPE_CHECKING:
+    from PIL import Image
 
 # The first reading is Russian alone; lines with unsure words are read again with both languages.
 LANGUAGES = "rus+eng"
@@ -46,6 +49,8 @@ def _reread_for_latin(
     """Russian alone reads Russian best («rus+eng» makes «Путин» «Пу-THH», «от» «OT»), but turns a
     Latin name into garbage of low confidence («Caritas» → «СагЦаз$»). Lines with such words are read
     again with both languages, and a Latin word replaces the Russian reading when it is surer."""
+    import pytesseract
+
     by_line: dict[tuple[int, int, int], list[int]] = {}
     for k, i in enumerate(kept):
         # The rest of a word hyphenated at the line's end is Russian whatever its confidence.
@@ -85,6 +90,8 @@ def _reread_for_latin(
 def ocr_page(image: Image.Image, number: int) -> Page:
     """Paragraphs of one page as tesseract segmented it: blocks (columns, captions) in its reading
     order, paragraphs inside them, lines inside those."""
+    import pytesseract
+
     _environment()
     timeout = limit("OCR_SECONDS_PER_PAGE", OCR_SECONDS_PER_PAGE)
     left = seconds_left()

@@ -5,12 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import ClassVar
-
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.page import Page as PdfPage
-from pdfplumber.utils.exceptions import PdfminerException
+from typing import TYPE_CHECKING, ClassVar
 
 from pipelines.deadline import check_deadline
 from pipelines.errors import CorruptDocument, EncryptedDocument, KeneshError, LimitExceeded
@@ -29,6 +24,11 @@ from pipelines.readers.layout import (
 )
 from pipelines.readers.ocr import ocr_page
 
+# pdfplumber is imported where a PDF is read: every process imports the readers, few read a PDF, and importing
+# it costs time and memory at every start.
+if TYPE_CHECKING:
+    from pdfplumber.page import Page as PdfPage
+
 MAX_PAGES = 500
 OCR_DPI = 300
 # Fewer characters than this on a page is no text layer: a scan, maybe with a stamp or a page number.
@@ -43,6 +43,9 @@ MAX_CID_SHARE = 0.2
 @contextmanager
 def _parsing() -> Iterator[None]:
     """pdfminer's failures on a damaged file, as the user's error they are."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
     try:
         yield
     except KeneshError:
@@ -112,6 +115,8 @@ class PdfReader:
         return 10 if b"%PDF-" in data[:1024] else 0
 
     def read(self, data: bytes) -> SourceText:
+        import pdfplumber
+
         max_pages = int(limit("MAX_PAGES", MAX_PAGES))
         pages: list[Page] = []
         warnings: list[str] = []

@@ -198,6 +198,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
         found += [(headline, offset, c) for c in candidates(headline) if c.end > c.start and c.weight >= STRONG]
     head_pairs = Counter(_head_pair(d, c) for d, _, c in found)
     issues: list[_Issue] = []
+    length = len(doc.text)  # once: spaCy joins every token's text anew each time it is asked
     for source, offset, candidate in sorted(found, key=lambda f: (-_score(f[0], f[2], head_pairs), f[1], f[2].start)):
         check_deadline("issues")
         words = _words(source, candidate)
@@ -206,7 +207,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if candidate.kind in ("report", "proposal") and len(words) < 2:
             continue  # «речь идёт об использовании …» cut to one word says too little of what was said
         span = candidate.span(source)
-        mention = TextSpan(offset + span.start_char, min(offset + span.end_char, len(doc.text)))
+        mention = TextSpan(offset + span.start_char, min(offset + span.end_char, length))
         head = _head(source, candidate)
         same = next((i for i in issues if _same(i, words, head)), None)
         if same is not None:

@@ -3,11 +3,13 @@ bit, on the real models and real documents of corpus-dev."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from functools import cache
 
 import numpy as np
 import pytest
-from natasha import DatesExtractor, NamesExtractor, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+from natasha import DatesExtractor, MorphVocab, NamesExtractor, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
 from spacy.lang.ru.lex_attrs import _num_words
 from spacy.lang.ru.lex_attrs import like_num as spacy_like_num
 from spacy.language import Language
@@ -18,7 +20,7 @@ from models.components.extensions import doc_text
 from models.components.natasha import _date_windows
 from models.components.tokenizer import like_num
 from models.slovnet_exec import _CachedWordShapeEncoder, accelerate_infer
-from tests.conftest import CORPUS_DEV
+from tests.conftest import CORPUS_DEV, ROOT
 
 
 @cache
@@ -97,3 +99,20 @@ def test_the_pipeline_vocabulary_uses_the_set_lookup(nlp: Language) -> None:
 
     assert nlp.vocab.lex_attr_getters[LIKE_NUM] is like_num
     assert [t.like_num for t in nlp.make_doc("двадцать пять тысяч 12,5 столов")] == [True, True, True, True, False]
+
+
+def test_the_morph_vocabulary_reads_words_as_natashas_own(nlp: Language) -> None:
+    """Kenesh's vocabulary names pymorphy2's dictionary by path instead of finding it by entry points."""
+    ours, natashas = loading.morph_vocab(), MorphVocab()
+    assert ours.dictionary.path == natashas.dictionary.path
+    words = sorted({token.text for text in _dev_texts() for token in nlp.make_doc(text) if not token.is_space})
+    assert len(words) > 1500
+    for word in words:
+        assert repr(ours.parse(word)) == repr(natashas.parse(word)), word
+
+
+def test_starting_imports_no_pkg_resources() -> None:
+    """Importing setuptools' pkg_resources (pymorphy2's way to find its dictionary) cost 0.1 s of every start."""
+    code = "import sys; from models import loading; loading.morph_vocab(); print('pkg_resources' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "False"
