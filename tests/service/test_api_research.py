@@ -29,6 +29,8 @@ SYNTHETIC = """Заседание Совета по вопросам трудо�
 
 Директор Департамента трудовой миграции и социальной защиты ЕЭК А.С. Омурбекова сообщила о подготовке \
 мигрантов к выезду.
+
+Министерство труда, социального обеспечения и миграции КР внесёт проект программы в правительство.
 """.encode()
 
 
@@ -138,9 +140,13 @@ def test_split_and_merge(client: TestClient, tokens: dict[str, str], archive: di
 
 def test_organizations(client: TestClient, tokens: dict[str, str], archive: dict[str, str]) -> None:
     # «министерства труда» in the genitive finds the ministry, named in two documents.
-    found = get(client, tokens, "/v1/organizations", q="министерства труда")["data"]
-    (ministry,) = found
-    assert ministry["name"] == "Министерство труда, социального обеспечения и миграции КР"
+    found = {o["name"]: o for o in get(client, tokens, "/v1/organizations", q="министерства труда")["data"]}
+    # The council «при Министерстве труда …» of the protocol holds the words too.
+    assert set(found) == {
+        "Министерство труда, социального обеспечения и миграции КР",
+        "Совет по вопросам трудовой миграции при Министерстве труда, социального обеспечения и миграции КР",
+    }
+    ministry = found["Министерство труда, социального обеспечения и миграции КР"]
     assert ministry["meeting_count"] == 2
     page = get(client, tokens, f"/v1/organizations/{ministry['id']}")
     assert {m["document_id"] for m in page["meetings"]} == {archive[SEED.name], archive["protocol.txt"]}
