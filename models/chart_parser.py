@@ -74,30 +74,11 @@ class _Parser(Parser):
     def scan(self, column: Column, predicate: Any, state: State) -> None:
         token = column.token
         if predicate(token):
-            leaf = Leaf(predicate, predicate.constrain(token))
-            column.append(
-                _State(
-                    state.rule,
-                    state.production,
-                    state.dot_index + 1,
-                    state.start_column,
-                    column,
-                    state.node.attached(leaf),
-                )
-            )
+            column.append(_advanced(state, column, Leaf(predicate, predicate.constrain(token))))
 
     def complete(self, column: Column, completed: State) -> None:
         for state in completed.parents:
-            column.append(
-                _State(
-                    state.rule,
-                    state.production,
-                    state.dot_index + 1,
-                    state.start_column,
-                    column,
-                    state.node.attached(completed.node),
-                )
-            )
+            column.append(_advanced(state, column, completed.node))
 
 
 _CLASSES: dict[type, type] = {}
@@ -112,3 +93,10 @@ def faster(parser: Parser) -> Parser:
             faster_cls = _CLASSES[cls] = _Parser if cls is Parser else type(f"Faster{cls.__name__}", (_Parser, cls), {})
         parser.__class__ = faster_cls
     return parser
+
+
+def _advanced(state: State, column: Column, child: Any) -> _State:
+    """`state` with its dot moved past `child` (a scanned leaf or a completed node), ending in `column`."""
+    return _State(
+        state.rule, state.production, state.dot_index + 1, state.start_column, column, state.node.attached(child)
+    )
