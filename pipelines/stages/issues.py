@@ -18,7 +18,7 @@ from models import lexicons
 from models.grammars.issues import STRONG, Candidate, candidates, lemma
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, IssueFinding, TextSpan
-from pipelines.nlp import analyse
+from pipelines.headings import headings, reading
 from pipelines.normalize import inflect_token, inflected, nominative
 
 # Cue-led issues are all kept (an agenda may list ten); weaker ones only fill up to MAX_ISSUES.
@@ -32,10 +32,8 @@ LEAD_BONUS = 1.0
 REPEAT_BONUS = 0.5
 MAX_REPEAT_BONUS = 1.0
 SAME_ISSUE = 0.5
-# Headlines in capitals: lines of capital letters within the top of the text.
-HEADLINE_CHARS = 1000
+# Headlines in capitals (`pipelines.headings`) of three words or more.
 MAX_HEADLINES = 2
-_SHOUTED_LINE = re.compile(r"^[ \t]*[А-ЯЁ][А-ЯЁ0-9 ,.:;«»\"–—-]{10,200}$", re.MULTILINE)
 _STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с", "со", "о", "об", "от", "до", "за", "к", "из", "а"})
 
 
@@ -174,18 +172,10 @@ def _trimmed(text: str) -> str:
 
 
 def _shouted_headlines(doc: Doc) -> list[tuple[Doc, int]]:
-    """Headlines typed in capitals near the top («В АКИМАТЕ ОБСУДИЛИ ПАВОДКИ И ТАРИФЫ НА ГАЗ»), each parsed again in
-    sentence case (the taggers misread capitals as names) with its offset in the text. Few and short: bounded."""
-    text = doc.text[:HEADLINE_CHARS]
-    found: list[tuple[Doc, int]] = []
-    for line in _SHOUTED_LINE.finditer(text):
-        words = line.group().split()
-        if len(words) >= 3 and len(found) < MAX_HEADLINES:
-            headline = line.group().rstrip()
-            # A full stop ends the headline as a sentence: without it the parser reads it worse.
-            stop = "" if headline[-1] in ".!?" else "."
-            found.append((analyse(headline[:1] + headline[1:].lower() + stop), line.start()))
-    return found
+    """Headlines typed in capitals near the top («В АКИМАТЕ ОБСУДИЛИ ПАВОДКИ И ТАРИФЫ НА ГАЗ»), each read in
+    sentence case (the taggers misread capitals as names) with its offset in the text."""
+    lines = [h for h in headings(doc) if h.words >= 3][:MAX_HEADLINES]
+    return [(reading(doc, h), h.start) for h in lines]
 
 
 def run(doc: Doc, findings: Findings) -> Findings:

@@ -29,7 +29,7 @@ from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
-from pipelines.nlp import analyse
+from pipelines.headings import HEADING_CHARS, headings, reading
 from pipelines.normalize import inflect_token, inflect_word
 
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
@@ -40,10 +40,8 @@ _QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as 
 _MAX_ALIAS_TOKENS = 6
 _SEPARATORS = frozenset("›|•>")
 _NAMED_AFTER = frozenset({"им", "имени"})
-# Headings typed in capitals: lines of capital letters within the top of the text.
-_HEADING_CHARS = 1000
+# Headings typed in capitals (`pipelines.headings`): the first few.
 _MAX_HEADINGS = 3
-_SHOUTED_LINE = re.compile(r"^[ \t]*[А-ЯЁ][А-ЯЁ0-9 ,.:;«»\"–—-]{10,200}$", re.MULTILINE)
 
 
 @dataclass
@@ -791,9 +789,9 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
     units. In a headline («В ХОКИМИЯТЕ НАМАНГАНСКОЙ ОБЛАСТИ ОБСУДИЛИ …») a body counts where the text names its
     kind again in lower case («Новости хокимията»). Few and short lines: bounded."""
     text = doc_text(doc)
-    top = text[:_HEADING_CHARS]
+    top = text[:HEADING_CHARS]
     first_line = len(top) - len(top.lstrip())
-    lines = [m for m in _SHOUTED_LINE.finditer(top) if len(m.group().split()) >= 2][:_MAX_HEADINGS]
+    lines = headings(doc)[:_MAX_HEADINGS]
     if not lines:
         return []
     lex = grammar.lexicon()
@@ -803,10 +801,8 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
     bodies: list[_Body] = []
     for line in lines:
         check_deadline("organizations")
-        heading = line.group().strip()
-        offset = line.start() + line.group().index(heading)
-        stop = "" if heading[-1] in ".!?" else "."
-        sentence = analyse(heading[:1] + heading[1:].lower() + stop)
+        heading, offset = line.text, line.start
+        sentence = reading(doc, line)
         for org in find_organizations(sentence, headings=False):
             mention = org.mentions[0]
             span = sentence.char_span(mention.start, mention.end)

@@ -1,0 +1,58 @@
+"""Headings typed in capitals near the top of a text, each read again in sentence case once per document.
+
+The taggers misread a line of capitals («В АКИМАТЕ ОБСУДИЛИ ПАВОДКИ И ТАРИФЫ НА ГАЗ») as names and abbreviations;
+the same line in sentence case parses as the sentence it is. Organizations look there for bodies named only in a
+heading, issues for what a headline says was discussed: both read the same lines, so the lines and their
+readings are kept in the Doc's `user_data` (cleared with it after the stages) and parsed at most once. Only the
+top of the text is searched and every line is short: bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from models.components.extensions import doc_text
+from pipelines.nlp import analyse
+
+# Where a letterhead or a headline stands: the top of the text.
+HEADING_CHARS = 1000
+_SHOUTED_LINE = re.compile(r"^[ \t]*[А-ЯЁ][А-ЯЁ0-9 ,.:;«»\"–—-]{10,200}$", re.MULTILINE)
+_LINES = "kenesh_headings"
+_READINGS = "kenesh_heading_readings"
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str  # the line as typed, without the blanks around it
+    start: int  # where `text` starts in the document's text
+    words: int
+
+
+def headings(doc: Doc) -> tuple[Heading, ...]:
+    """The lines of two or more words typed in capitals within the top of the text, in order."""
+    found = doc.user_data.get(_LINES)
+    if found is None:
+        top = doc_text(doc)[:HEADING_CHARS]
+        lines: list[Heading] = []
+        for line in _SHOUTED_LINE.finditer(top):
+            words = len(line.group().split())
+            if words >= 2:
+                text = line.group().strip()
+                lines.append(Heading(text, line.start() + line.group().index(text), words))
+        found = doc.user_data[_LINES] = tuple(lines)
+    return found
+
+
+def reading(doc: Doc, heading: Heading) -> Doc:
+    """The heading in sentence case, parsed (once per document and line)."""
+    readings: dict[int, Doc] = doc.user_data.setdefault(_READINGS, {})
+    found = readings.get(heading.start)
+    if found is None:
+        text = heading.text
+        # A full stop ends the heading as a sentence: without it the parser reads it worse.
+        stop = "" if text[-1] in ".!?" else "."
+        found = readings[heading.start] = analyse(text[:1] + text[1:].lower() + stop)
+    return found
