@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from spacy.attrs import IS_ALPHA, LOWER, ORTH
+from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -34,6 +34,7 @@ from models.components.extensions import doc_text, sentence_of
 from models.grammars.meeting import Title, dateline_parser, ordinal_values, roman_value, title_parser
 from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding
+from pipelines.headings import headings, reading
 from pipelines.normalize import nominative, recover_shape
 from pipelines.stages.locations import gazetteer, text_key
 
@@ -323,21 +324,29 @@ _DATELINE_PREFIX = re.compile(
     r"|(?:crawled|fetched|published|posted|date|дата(?:[ \t]+(?:публикации|размещения|создания|обновления))?"
     r"|опубликовано|обновлено|добавлено|размещено)[ \t]*:?[ \t]*"
     r"|просмотр(?:ов|ы)?[ \t]*:?[ \t]*\d+[ \t]+)*"
-    # An agency's city in capitals with a full stop: «АЛМАТЫ. 5 марта 2024 года.»
-    r"(?:(?P<city>(?-i:[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?))\.[ \t]+)?"
-    r"(?:(?:г|гор|с|пос|пгт)\.|город|село)?[ \t]*",
+    # An agency's city in capitals with a full stop, or with the agency in brackets: «АЛМАТЫ. 5 марта 2024
+    # года.», «БИШКЕК (Кабар) — 14 марта».
+    r"(?:(?P<city>(?-i:[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?))(?:\.|[ \t]*\([^()\n]{1,20}\)[ \t]*[.,—–-]?)[ \t]+)?"
+    r"(?P<marker>(?:г|гор|с|пос|пгт)\.|город|село)?[ \t]*",
     re.IGNORECASE,
 )
 # A protocol's header line may give the place after the date: «12 марта 2024 г. № 6        г. Лида».
 _PLACE_AFTER_DATE = re.compile(r"(?:^|[ \t])(?:г|гор)\.[ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t.]*$")
+# A report's dateline may give the city after the date: «14 марта 2024 года, Бишкек.», «5 мая. Ош —».
+_CITY_AFTER_DATE = re.compile(r"[ \t]*[,.][ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]*(?:[.,—–-]|$)")
 # A place alone opening a line: «Павлодар. В понедельник …», «Место проведения: г. Каракол, здание мэрии».
 _PLACE_LINE = re.compile(
-    r"(?i:место[ \t]+проведения[ \t]*:[ \t]*)?(?i:(?:г|гор|с|пос|пгт)\.[ \t]*|город[ \t]+|село[ \t]+)?"
+    r"(?i:место[ \t]+проведения[ \t]*:[ \t]*)?(?P<marker>(?i:(?:г|гор|с|пос|пгт)\.[ \t]*|город[ \t]+|село[ \t]+))?"
     r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)"
     # «ТАШКЕНТ (УзА).»: the agency in brackets after the city.
     r"(?:[ \t]*\([^()\n]{1,20}\))?(?:[.,][ \t]|[ \t]{2,}|[ \t]*$)",
 )
 _PLACE_LINES = 8  # a protocol's header (body, title, number) comes before its place line
+# A protocol's place field naming the venue first: «Место проведения: актовый зал администрации, г. Тулун».
+_PLACE_FIELD = re.compile(r"(?i:место(?:[ \t]+проведения)?)[ \t]*:(?P<value>.*)")
+_SETTLEMENT_IN_FIELD = re.compile(
+    r"(?:^|[\s,(])(?i:(?:г|гор|с|пос|пгт)\.[ \t]*|город[ \t]+|село[ \t]+)(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+)
 
 
 def find_dateline(doc: Doc) -> Dateline | None:
@@ -372,8 +381,14 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
         date = match.fact.date
         if date is None or not date.month or not date.day:
             continue
-        place = _dateline_place(match.fact.place or prefix.group("city"))
-        if place is None and (after := _PLACE_AFTER_DATE.search(line[match.span.stop :].rstrip())) is not None:
+        if match.fact.place and prefix.group("marker"):
+            place = _marked_place(match.fact.place)  # «г. Вахдат 14 марта»: the word says it is a settlement
+        else:
+            place = _dateline_place(match.fact.place or prefix.group("city"))
+        rest = line[match.span.stop :].rstrip()
+        if place is None and (after := _PLACE_AFTER_DATE.search(rest)) is not None:
+            place = _marked_place(after.group("place"))
+        if place is None and (after := _CITY_AFTER_DATE.match(rest)) is not None:
             place = _dateline_place(after.group("place"))
         stamp = prefix.group("stamp") is not None
         return Dateline(DateFact(date.year, date.month, date.day), place, offset + match.span.stop, stamp)
@@ -381,9 +396,24 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
 
 
 def _line_place(line: str) -> str | None:
-    """A city that opens a line alone: a report's «Павлодар.», a protocol's «г. Вольск» or «Место проведения:»."""
-    found = _PLACE_LINE.match(line.strip(" \t#*"))
-    return _dateline_place(found.group("place")) if found else None
+    """A city that opens a line alone: a report's «Павлодар.», a protocol's «г. Вольск» or «Место проведения:»;
+    a place field that names the venue first gives the settlement marked in it («…, г. Тулун»)."""
+    line = line.strip(" \t#*")
+    found = _PLACE_LINE.match(line)
+    place = None
+    if found is not None:
+        place = (_marked_place if found.group("marker") else _dateline_place)(found.group("place"))
+    if place is not None:
+        return place
+    field = _PLACE_FIELD.match(line)
+    settlement = _SETTLEMENT_IN_FIELD.search(field.group("value")) if field else None
+    return _marked_place(settlement.group("place")) if settlement else None
+
+
+def _marked_place(word: str) -> str | None:
+    """A name a settlement word marks («г. Тулун»): its nominative, or as written when morphology does not know
+    the word at all (a field writes the name in the nominative: «г. Вахдат»)."""
+    return _dateline_place(word) or (word if not any(p.is_known for p in loading.parse(word.lower())) else None)
 
 
 def _dateline_place(word: str | None) -> str | None:
@@ -497,6 +527,53 @@ def _city_mentions(doc: Doc, locations: tuple[LocationFinding, ...]) -> list[tup
     return sorted(found, key=lambda pair: pair[0].start)
 
 
+_SETTLEMENT_ABBREVIATIONS = frozenset({"г", "гор", "с", "пос", "пгт"})
+
+
+def _settlement_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+    """Names a settlement word marks («в г. Тамбове», «в городе Тулуне», «в селе Кара-Суу») that the
+    locations stage did not read as places: the word says what they are. An abbreviation needs its full stop
+    («с Ивановым» is a preposition); the name is one morphology knows as a place (`taken`: tokens of the
+    locations' mentions)."""
+    lemmas, texts = token_strings(doc, LEMMA), token_strings(doc, ORTH)
+    nouns = lexicons.load("loc_settlement_nouns")
+    found = []
+    for i, lemma in enumerate(lemmas[:-1]):
+        if _fold(lemma) not in nouns:
+            continue
+        name = i + 1
+        if _fold(texts[i]) in _SETTLEMENT_ABBREVIATIONS:
+            if texts[name] != ".":
+                continue
+            name += 1
+        if name >= len(doc) or name in taken or not texts[name][:1].isupper():
+            continue
+        place = _dateline_place(texts[name])
+        if place is not None:
+            found.append((doc[name : name + 1], place))
+    return found
+
+
+def _venue_mentions(doc: Doc, cities: dict[str, str]) -> list[tuple[Span, str]]:
+    """Venues named by their city's adjective («в Московском драматическом театре», «в Казанском университете»):
+    the adjective's city places the venue where the text names that city too (`cities`: folded name → name).
+    The span runs from the adjective to the venue noun, which carries the «в»."""
+    found = []
+    if not cities:
+        return found
+    words = frozenset(cities)
+    for token in doc:
+        if token.pos_ != "ADJ" or not token.text[:1].isupper() or token.i >= token.head.i:
+            continue
+        venue = token.head
+        if venue.pos_ != "NOUN" or not any(c.dep_ == "case" and c.lower_ in _IN for c in venue.children):
+            continue
+        home = _place_adjectives().get(_fold(token.lemma_)) or _home_from_adjective(token.lemma_, words)
+        if home is not None and _fold(home) in cities:
+            found.append((doc[token.i : venue.i + 1], cities[_fold(home)]))
+    return found
+
+
 def _in_parentheses(span: Span) -> bool:
     """«(Санкт-Петербург)», «(г. Казань)»."""
     doc = span.doc
@@ -599,7 +676,10 @@ def _home_from_adjective(word: str, words: frozenset[str]) -> str | None:
     if ending is None:
         return None
     stem = lemma[: -len(ending)]
-    candidates = [stem + "ь", stem] if ending == "ьский" else [stem, stem + "ь"]
+    # «Вольский» → Вольск, «Томский» → Томск (not the river Томь): a city in -ск merges its ending into the
+    # adjective's, and such cities are the commonest source of these adjectives.
+    merged = [stem + ending[:-2]] if ending in ("ьский", "ский") else []
+    candidates = merged + ([stem + "ь", stem] if ending == "ьский" else [stem, stem + "ь"])
     # «Костромской» → Кострома, «Кызылординский» → Кызылорда, «Алматинский» → Алматы.
     candidates += [stem + "а", stem + "ы"]
     if stem.endswith("ин"):
@@ -657,6 +737,110 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
     return None
 
 
+# A region's bodies and heads sit in its seat: «сессия Тамбовской областной Думы», «заседание акимата Атырауской
+# области», «аким Павлодарской области провёл совещание». The seat is the city the region's adjective is made
+# from, unless `meeting_place_adjectives` names another («Ленинградская область» sits in Санкт-Петербург).
+_REGION_LEVELS = frozenset({"областной", "краевой"})
+_REGIONS = frozenset({"область", "край", "район"})
+_REGION_HOLDERS = frozenset(
+    {
+        "акимат",
+        "аким",
+        "хокимият",
+        "хоким",
+        "администрация",
+        "правительство",
+        "губернатор",
+        "глава",
+        "дума",
+        "маслихат",
+        "кенгаш",
+        "кенеш",
+        "совет",
+        "палата",
+        "собрание",
+        "исполком",
+        "облисполком",
+        "крайисполком",
+    }
+)
+
+
+@cache
+def _place_adjectives() -> dict[str, str]:
+    pairs = (line.split("|", 1) for line in lexicons.lines("meeting_place_adjectives"))
+    return {_fold(adjective.strip()): seat.strip() for adjective, seat in pairs}
+
+
+_HOLDER_STEPS = 3  # «заседание постоянной комиссии Законодательного собрания Ленинградской области»
+
+
+def _holds(holder: Token, events: set[int]) -> bool:
+    """The body or head is the meeting's: it hangs from the event noun («сессия … маслихата») or is the subject
+    of a verb the event noun is the object of («аким … провёл совещание»)."""
+    token = holder
+    for _ in range(_HOLDER_STEPS):
+        if token.i in events or (token.pos_ in ("VERB", "AUX") and any(c.i in events for c in token.children)):
+            return True
+        if token.head is token:
+            break
+        token = token.head
+    return token.i in events
+
+
+def region_seat(doc: Doc, sent: Span, events: set[int]) -> str | None:
+    """The seat of the region whose body or head holds the meeting, named in the meeting sentence (`events`:
+    the event nouns' tokens)."""
+    texts, lowers = token_strings(doc, ORTH), token_strings(doc, LOWER)
+    alpha = doc.to_array(IS_ALPHA).tolist()
+    words = frozenset(lower for text, lower, a in zip(texts, lowers, alpha, strict=True) if a and text[:1].isupper())
+    tokens = [t for t in sent if not t.is_space]
+    for i, token in enumerate(tokens[:-1]):
+        after = _fold(tokens[i + 1].lemma_)
+        if not (token.text[:1].isupper() and token.pos_ in ("ADJ", "PROPN")):
+            continue
+        if after in _REGION_LEVELS:
+            holder = token.head  # «Тамбовской областной Думы»
+        elif after in _REGIONS and i > 0 and _fold(tokens[i - 1].lemma_) in _REGION_HOLDERS:
+            holder = tokens[i - 1]  # «акимата Атырауской области»
+        else:
+            continue
+        if not _holds(holder, events):
+            continue
+        adjective = _fold(token.lemma_)
+        seat = _place_adjectives().get(adjective) or _home_from_adjective(adjective, words)
+        if seat is not None:
+            return seat
+    return None
+
+
+_HEADING_LINES = 3  # the lines the organizations stage reads in sentence case too: no parse of our own
+
+
+def _unshouted(name: str) -> str:
+    """«ПАВЛОДАР» (a headline's city in capitals) → Павлодар, where morphology knows it as a place; an
+    abbreviation («СКФО») stays."""
+    return (_dateline_place(name) or name) if name.isupper() else name
+
+
+def heading_place(doc: Doc) -> str | None:
+    """A city a headline in capitals places a meeting in («В КЫЗЫЛОРДЕ ПРОШЛА СЕССИЯ МАСЛИХАТА»): the taggers
+    misread capitals, so the line is read in sentence case (`pipelines.headings`), where the city is lowered
+    too and only morphology knows it: «в <город>» with a verb of taking place or an event noun in the line."""
+    for heading in headings(doc)[:_HEADING_LINES]:
+        line = reading(doc, heading)
+        if not (meeting_verbs(line[:]) or find_events(line)):
+            continue
+        for token in line[1:]:
+            if line[token.i - 1].lower_ not in _IN:
+                continue
+            place = _dateline_place(token.text)
+            key = text_key(place) if place else None
+            if key is not None and not gazetteer().canonical(key):
+                return place
+    return None
+
+
 def find_place(
     doc: Doc,
     locations: tuple[LocationFinding, ...],
@@ -666,17 +850,22 @@ def find_place(
 ) -> str | None:
     headline = next(iter(doc.sents), None)
     best: tuple[int, str] | None = None
-    for span, name in _city_mentions(doc, locations):
+    mentions = _city_mentions(doc, locations)
+    taken = {i for span, _ in mentions for i in range(span.start, span.end)}
+    cities = {_fold(name): name for _, name in mentions}
+    for span, name in mentions + _settlement_mentions(doc, taken) + _venue_mentions(doc, cities):
         tier = place_tier(span, events, meeting, headline)
         if tier is not None and (best is None or tier < best[0]):
             best = (tier, name)
     if dateline is not None and dateline.place and (best is None or best[0] > 1):
         return dateline.place
     if best is not None and best[0] <= 2:
-        return best[1]
+        return _unshouted(best[1])
     cities = {span.start_char: name for span, name in _city_mentions(doc, locations)}
     home = home_city(doc, meeting, cities) if meeting is not None else None
-    return home or (best[1] if best else None)
+    if home or best:
+        return home or _unshouted(best[1])
+    return heading_place(doc) or (region_seat(doc, meeting, events) if meeting is not None else None)
 
 
 def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:

@@ -212,3 +212,92 @@ def test_crawler_stamps_and_protocol_headers(nlp: Language, text: str, date: str
 )
 def test_place_through_the_settlement_word_or_the_venue(nlp: Language, text: str, place: str) -> None:
     assert meeting(nlp, text).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The locations stage may miss a name after «г.»; the settlement word says it is one.
+        ("Сегодня, 5 марта, в г. Тамбове прошло заседание Общественной палаты региона.", "Тамбов"),
+        ("Вчера в пос. Ургал прошла сессия поселкового совета депутатов.", "Ургал"),
+        # «с» without its full stop is the preposition.
+        ("Заседание прошло с Орловым во главе.", None),
+    ],
+)
+def test_a_name_after_a_settlement_word(nlp: Language, text: str, place: str | None) -> None:
+    assert meeting(nlp, text).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # The agency in brackets between the city and the date.
+        ("БИШКЕК (Кабар) — 14 марта 2024 года. Состоялось заседание комитета.", "2024-03-14", "Бишкек"),
+        # The city after the date.
+        ("14 марта 2024 года, Бишкек. Состоялось заседание комитета.", "2024-03-14", "Бишкек"),
+        # A protocol's place field that names the venue first.
+        (
+            "Место проведения: актовый зал администрации, г. Тулун\nЗаседание постоянной комиссии по бюджету.",
+            None,
+            "Тулун",
+        ),
+        # A protocol's «г. <name>» before the date: a name morphology does not know is kept as written.
+        ("ПРОТОКОЛ № 5\n\nг. Вахдат     14 марта 2024 г.\n\nЗаседание комиссии по ЖКХ.", "2024-03-14", "Вахдат"),
+    ],
+)
+def test_dateline_and_field_shapes(nlp: Language, text: str, date: str | None, place: str) -> None:
+    found = meeting(nlp, text)
+    assert (found.date, found.place) == (date, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Сессия Тамбовской областной Думы состоялась 5 марта 2024 года.", "Тамбов"),
+        ("Заседание Общественной палаты Тамбовской области прошло в здании администрации.", "Тамбов"),
+        ("Аким Павлодарской области провёл аппаратное совещание.", "Павлодар"),
+        # A region whose seat is not the city its adjective is made from.
+        ("Сессия Северо-Казахстанского областного маслихата прошла в здании акимата.", "Петропавловск"),
+        # A region only talked about is not where the meeting was.
+        ("Депутаты обсудили на заседании паводки в Тамбовской области.", None),
+    ],
+)
+def test_a_regional_body_meets_in_its_seat(nlp: Language, text: str, place: str | None) -> None:
+    assert meeting(nlp, text).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Мэр Москвы принял участие в торжественном открытии новой сцены в Московском драматическом театре.",
+            "Москва",
+        ),
+        ("Прошло заседание ученого совета в Казанском федеральном университете. Казань встречала гостей.", "Казань"),
+        # The city the adjective comes from must be named in the text too.
+        ("Прошло заседание ученого совета в Казанском федеральном университете.", None),
+    ],
+)
+def test_a_venue_named_by_its_city(nlp: Language, text: str, place: str | None) -> None:
+    assert meeting(nlp, text).place == place
+
+
+def test_a_headline_in_capitals_places_the_meeting(nlp: Language) -> None:
+    text = "В ТАМБОВЕ ПРОШЛО ЗАСЕДАНИЕ ОБЩЕСТВЕННОЙ ПАЛАТЫ\n\nЧлены палаты обсудили вопросы благоустройства."
+    assert meeting(nlp, text).place == "Тамбов"
+
+
+def test_a_headline_in_capitals_without_a_meeting_places_nothing(nlp: Language) -> None:
+    text = "В ТАМБОВЕ ПОДОРОЖАЛ ПРОЕЗД В АВТОБУСАХ\n\nЧлены палаты обсудили вопросы благоустройства."
+    assert meeting(nlp, text).place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Совещание в администрации Вольского района провёл глава района.", "Вольск"),
+        ("Сессия Томского районного Совета депутатов прошла под председательством Ивана Петрова.", "Томск"),
+    ],
+)
+def test_a_district_body_meets_in_its_seat(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
