@@ -11,10 +11,14 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   («[crawled 2024-03-02]», «Просмотров: 212 24.11.2023») is a weak dateline: the report's own dateline on a
   later line, or a date in the text, comes first; the stamp still counts relative days and lends its year.
 - place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
-  verb; else the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта», a protocol's «г. Ош» before or
-  after its date, «Место проведения: г. Каракол», «Павлодар.» opening a line);
+  verb, the city also read off a settlement word («в г. Тамбове») or a venue's adjective («в Московском
+  театре», where the text names Москва); else the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
+  «БИШКЕК (Кабар) —», «14 марта, Бишкек.», a protocol's «г. Ош» before or after its date, «Место проведения:
+  г. Каракол» or «Место проведения: зал …, г. Тулун», «Павлодар.» opening a line);
   else a city where a body met ("Ассамблея в Гаване избрала"); else the home of the body holding the
-  meeting («Думы города Костромы», «Мядельского районного Совета» → Мядель); else one in the headline.
+  meeting («Думы города Костромы», «Мядельского районного Совета» → Мядель, «городского округа Тольятти»);
+  else one in the headline; else one a headline in capitals places the meeting in. A region's or district's
+  body («Тамбовской областной Думы», «акимат Сарыагашского района») gives no place: the gold leaves it unstated.
 """
 
 from __future__ import annotations
@@ -332,8 +336,9 @@ _DATELINE_PREFIX = re.compile(
 )
 # A protocol's header line may give the place after the date: «12 марта 2024 г. № 6        г. Лида».
 _PLACE_AFTER_DATE = re.compile(r"(?:^|[ \t])(?:г|гор)\.[ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t.]*$")
-# A report's dateline may give the city after the date: «14 марта 2024 года, Бишкек.», «5 мая. Ош —».
-_CITY_AFTER_DATE = re.compile(r"[ \t]*[,.][ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]*(?:[.,—–-]|$)")
+# A report's dateline may give the city after the date: «14 марта 2024 года, Бишкек.», «5 мая. Ош —»,
+# «14.03.2024 | Бишкек».
+_CITY_AFTER_DATE = re.compile(r"[ \t]*[,.|/][ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]*(?:[.,—–-]|$)")
 # A place alone opening a line: «Павлодар. В понедельник …», «Место проведения: г. Каракол, здание мэрии».
 _PLACE_LINE = re.compile(
     r"(?i:место[ \t]+проведения[ \t]*:[ \t]*)?(?P<marker>(?i:(?:г|гор|с|пос|пгт)\.[ \t]*|город[ \t]+|село[ \t]+))?"
@@ -701,6 +706,7 @@ def _genitive_place(token: Token) -> str:
 
 # Bodies named after their city in the genitive: «Думы Чебоксар», «Городской думы Краснодара».
 # A republic's name in -ия («Государственный Совет Чувашии», «Хурал Бурятии») is a region, not a home city.
+_MUNICIPALITIES = frozenset({"округ", "поселение"})
 _CITY_BODIES = frozenset({"дума", "кенеш", "маслихат", "мэрия", "акимат", "хокимият", "администрация"})
 _REGION_ENDINGS = ("ия", "ея")
 
@@ -724,7 +730,13 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
         ):
             return city
         settlement = _is_in(token, "loc_settlement_nouns") or _fold(token.lemma_) == "община"
-        if settlement and after.is_alpha and after.text[:1].isupper() and "Case=Gen" in str(token.morph):
+        named = settlement and "Case=Gen" in str(token.morph)
+        # A municipality named by its city: «Думы городского округа Тольятти», «образования «Город Киров»».
+        named = named or (
+            _fold(token.lemma_) in _MUNICIPALITIES and i > 0 and _fold(tokens[i - 1].lemma_) in _LOCAL_LEVELS
+        )
+        named = named or (token.text == "Город" and i > 0 and tokens[i - 1].text in ("«", '"'))
+        if named and after.is_alpha and after.text[:1].isupper():
             return _genitive_place(after)
         if (
             token.text[:1].isupper()
@@ -737,81 +749,10 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
     return None
 
 
-# A region's bodies and heads sit in its seat: «сессия Тамбовской областной Думы», «заседание акимата Атырауской
-# области», «аким Павлодарской области провёл совещание». The seat is the city the region's adjective is made
-# from, unless `meeting_place_adjectives` names another («Ленинградская область» sits in Санкт-Петербург).
-_REGION_LEVELS = frozenset({"областной", "краевой"})
-_REGIONS = frozenset({"область", "край", "район"})
-_REGION_HOLDERS = frozenset(
-    {
-        "акимат",
-        "аким",
-        "хокимият",
-        "хоким",
-        "администрация",
-        "правительство",
-        "губернатор",
-        "глава",
-        "дума",
-        "маслихат",
-        "кенгаш",
-        "кенеш",
-        "совет",
-        "палата",
-        "собрание",
-        "исполком",
-        "облисполком",
-        "крайисполком",
-    }
-)
-
-
 @cache
 def _place_adjectives() -> dict[str, str]:
     pairs = (line.split("|", 1) for line in lexicons.lines("meeting_place_adjectives"))
     return {_fold(adjective.strip()): seat.strip() for adjective, seat in pairs}
-
-
-_HOLDER_STEPS = 3  # «заседание постоянной комиссии Законодательного собрания Ленинградской области»
-
-
-def _holds(holder: Token, events: set[int]) -> bool:
-    """The body or head is the meeting's: it hangs from the event noun («сессия … маслихата») or is the subject
-    of a verb the event noun is the object of («аким … провёл совещание»)."""
-    token = holder
-    for _ in range(_HOLDER_STEPS):
-        if token.i in events or (token.pos_ in ("VERB", "AUX") and any(c.i in events for c in token.children)):
-            return True
-        if token.head is token:
-            break
-        token = token.head
-    return token.i in events
-
-
-def region_seat(doc: Doc, sent: Span, events: set[int]) -> str | None:
-    """The seat of the region whose body or head holds the meeting, named in the meeting sentence (`events`:
-    the event nouns' tokens)."""
-    texts, lowers = token_strings(doc, ORTH), token_strings(doc, LOWER)
-    alpha = doc.to_array(IS_ALPHA).tolist()
-    words = frozenset(lower for text, lower, a in zip(texts, lowers, alpha, strict=True) if a and text[:1].isupper())
-    tokens = [t for t in sent if not t.is_space]
-    for i, token in enumerate(tokens[:-1]):
-        after = _fold(tokens[i + 1].lemma_)
-        if not (token.text[:1].isupper() and token.pos_ in ("ADJ", "PROPN")):
-            continue
-        if after in _REGION_LEVELS:
-            holder = token.head  # «Тамбовской областной Думы»
-        elif after in _REGIONS and i > 0 and _fold(tokens[i - 1].lemma_) in _REGION_HOLDERS:
-            holder = tokens[i - 1]  # «акимата Атырауской области»
-        else:
-            continue
-        if not _holds(holder, events):
-            continue
-        adjective = _fold(token.lemma_)
-        seat = _place_adjectives().get(adjective) or _home_from_adjective(adjective, words)
-        if seat is not None:
-            return seat
-    return None
 
 
 _HEADING_LINES = 3  # the lines the organizations stage reads in sentence case too: no parse of our own
@@ -865,7 +806,7 @@ def find_place(
     home = home_city(doc, meeting, cities) if meeting is not None else None
     if home or best:
         return home or _unshouted(best[1])
-    return heading_place(doc) or (region_seat(doc, meeting, events) if meeting is not None else None)
+    return heading_place(doc)
 
 
 def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
