@@ -579,6 +579,17 @@ def _venue_mentions(doc: Doc, cities: dict[str, str]) -> list[tuple[Span, str]]:
     return found
 
 
+def _reading(span: Span, name: str) -> str:
+    """The name of a one-word mention in the nominative morphology reads first, where the name given is another
+    of its readings: «в Оше» is Ош (the locations stage may read Оша, a reading too)."""
+    if len(span) != 1 or " " in name or "-" in name:
+        return name
+    readings = [p.normal_form for p in loading.parse(span.text.lower()) if "Geox" in p.tag and p.is_known]
+    if readings and _fold(name) in {_fold(r) for r in readings} and _fold(readings[0]) != _fold(name):
+        return _dateline_place(readings[0]) or name
+    return name
+
+
 def _in_parentheses(span: Span) -> bool:
     """«(Санкт-Петербург)», «(г. Казань)»."""
     doc = span.doc
@@ -797,7 +808,7 @@ def find_place(
     for span, name in mentions + _settlement_mentions(doc, taken) + _venue_mentions(doc, cities):
         tier = place_tier(span, events, meeting, headline)
         if tier is not None and (best is None or tier < best[0]):
-            best = (tier, name)
+            best = (tier, _reading(span, name))
     if dateline is not None and dateline.place and (best is None or best[0] > 1):
         return dateline.place
     if best is not None and best[0] <= 2:

@@ -309,3 +309,8 @@ def test_a_municipality_meets_in_its_city(nlp: Language, text: str, place: str) 
 def test_a_dateline_with_the_city_after_a_bar(nlp: Language) -> None:
     found = meeting(nlp, "14.03.2024 | Бишкек\nСостоялось заседание комитета Жогорку Кенеша.")
     assert (found.date, found.place) == ("2024-03-14", "Бишкек")
+
+
+def test_a_city_in_the_locative_is_named_by_its_first_reading(nlp: Language) -> None:
+    # «в Оше» reads as Ош or Оша: morphology reads Ош first.
+    assert meeting(nlp, "Участники совещания в Оше обсудили подготовку к зиме.").place == "Ош"
