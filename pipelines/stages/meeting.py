@@ -749,6 +749,11 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
         named = named or (token.text == "Город" and i > 0 and tokens[i - 1].text in ("«", '"'))
         if named and after.is_alpha and after.text[:1].isupper():
             return _genitive_place(after)
+        # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has.
+        if _fold(token.text) in _SETTLEMENT_ABBREVIATIONS and after.text == "." and i + 2 < len(tokens):
+            name = tokens[i + 2]
+            if name.is_alpha and name.text[:1].isupper() and "Case=Gen" in str(name.morph):
+                return _genitive_place(name)
         if (
             token.text[:1].isupper()
             and token.pos_ in ("ADJ", "PROPN")

@@ -300,6 +300,8 @@ def test_a_district_council_meets_in_the_town_its_adjective_is_made_from(nlp: La
     [
         ("Состоялось заседание Думы городского округа Тольятти.", "Тольятти"),
         ("Прошла сессия Совета депутатов муниципального образования «Город Киров».", "Киров"),
+        ("Состоялось заседание Думы г. Тамбова.", "Тамбов"),
+        ("Состоялось заседание акимата г. Павлодара.", "Павлодар"),
     ],
 )
 def test_a_municipality_meets_in_its_city(nlp: Language, text: str, place: str) -> None:
