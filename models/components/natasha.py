@@ -134,7 +134,7 @@ def morph_component(doc: Doc) -> Doc:
 # store cost more than the tagger's share of them. Bounded: the table starts again when full.
 # The vocabulary is kept with its table, so that its id is not reused by another one.
 _MORPH_ROWS: dict[int, tuple[Vocab, dict[tuple[str, str], tuple[int, int, int]]]] = {}
-_MORPH_ROWS_LIMIT = 200_000
+_MORPH_ROWS_LIMIT = 100_000
 
 
 def _morph_rows(vocab: Vocab) -> dict[tuple[str, str], tuple[int, int, int]]:
