@@ -22,8 +22,13 @@ def register_extensions() -> None:
 def token_texts(doc: Doc) -> list[str]:
     """The text of every token, read from the array of string ids: a loop over the Doc makes a Token
     object for every word, which costs more than what the stages do with most of them."""
-    strings = doc.vocab.strings
-    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    # The same list as `pipelines.doc_views.token_strings(doc, ORTH)`, kept under its key: a Doc's words do not
+    # change after the pipeline, and several stages read them. Callers read it, never change it.
+    texts = doc.user_data.get("kenesh_strings_orth")
+    if texts is None:
+        strings = doc.vocab.strings
+        texts = doc.user_data["kenesh_strings_orth"] = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    return texts
 
 
 def doc_text(doc: Doc) -> str:
@@ -38,10 +43,10 @@ def doc_text(doc: Doc) -> str:
 def sentence_of(doc: Doc, i: int) -> Span:
     """`doc[i].sent`, by bisection over the sentence starts found once per Doc: spaCy walks from the token
     to both ends of its sentence on every `.sent`, quadratic when a stage asks it of every name in a
-    sentence of thousands of words (30k names in one list)."""
-    starts = doc.user_data.get("kenesh_sent_starts")
-    if starts is None:
-        starts = doc.user_data["kenesh_sent_starts"] = [sent.start for sent in doc.sents]
-    k = bisect.bisect_right(starts, i) - 1
-    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
-    return doc[starts[k] : end]
+    sentence of thousands of words (30k names in one list). Each sentence's Span is made once per Doc too."""
+    found = doc.user_data.get("kenesh_sentences")
+    if found is None:
+        sents = list(doc.sents)
+        found = doc.user_data["kenesh_sentences"] = ([sent.start for sent in sents], sents)
+    starts, sents = found
+    return sents[bisect.bisect_right(starts, i) - 1]

@@ -6,31 +6,58 @@ The NER model misses such names inside long titles or glues them onto an organiz
 
 from __future__ import annotations
 
-from functools import cache
+import re
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
-from spacy.vocab import Vocab
 
 from models import loading
+from models.components.extensions import token_texts
 
 _INITIAL = {"TEXT": {"REGEX": r"^[А-ЯЁA-Z]$"}}
 _DOT = {"TEXT": "."}
 # Short ALL-CAPS words are abbreviations (КР, МИД), not surnames.
 _WORD = {"TEXT": {"REGEX": r"^(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{4,})$"}}
 
+# The patterns, written as spaCy Matcher patterns: `matches` finds what a Matcher of them finds (tested).
 INITIALS_FIRST = [[_INITIAL, _DOT, _INITIAL, _DOT, _WORD], [_INITIAL, _DOT, _WORD]]
 SURNAME_FIRST = [[_WORD, _INITIAL, _DOT, _INITIAL, _DOT], [_WORD, _INITIAL, _DOT]]
 
+_INITIAL_RE = re.compile(_INITIAL["TEXT"]["REGEX"])
+_WORD_RE = re.compile(_WORD["TEXT"]["REGEX"])
 
-@cache
-def _matcher(vocab: Vocab) -> Matcher:
-    matcher = Matcher(vocab)
-    matcher.add("INITIALS_FIRST", INITIALS_FIRST)
-    matcher.add("SURNAME_FIRST", SURNAME_FIRST)
-    return matcher
+
+def matches(texts: list[str]) -> list[tuple[str, int, int]]:
+    """(pattern, start, end) of every match of the patterns above in the token texts, as spaCy's Matcher finds
+    them (the same regular expressions, searched the same way), in a scan that looks only at an initial
+    followed by a dot: the Matcher tried its regular expressions at every token, 1.4% of the pipeline. Each
+    pattern's first «initial .» pair fixes where it starts, so every match is found from that pair."""
+    n = len(texts)
+
+    def initial(k: int) -> bool:
+        return 0 <= k < n and _INITIAL_RE.search(texts[k]) is not None
+
+    def dot(k: int) -> bool:
+        return 0 <= k < n and texts[k] == "."
+
+    def word(k: int) -> bool:
+        return 0 <= k < n and _WORD_RE.search(texts[k]) is not None
+
+    found: list[tuple[str, int, int]] = []
+    for i in range(n - 1):
+        if texts[i + 1] != "." or not initial(i):
+            continue
+        two = initial(i + 2) and dot(i + 3)
+        if two and word(i + 4):
+            found.append(("INITIALS_FIRST", i, i + 5))
+        if word(i + 2):
+            found.append(("INITIALS_FIRST", i, i + 3))
+        if word(i - 1):
+            if two:
+                found.append(("SURNAME_FIRST", i - 1, i + 4))
+            found.append(("SURNAME_FIRST", i - 1, i + 2))
+    return found
 
 
 def _could_be_surname(word: str) -> bool:
@@ -44,12 +71,10 @@ def _could_be_surname(word: str) -> bool:
 
 @Language.component("kenesh_initials", requires=["doc.ents"], assigns=["doc.ents"])
 def initials_component(doc: Doc) -> Doc:
-    matcher = _matcher(doc.vocab)
+    texts = token_texts(doc)
     by_shape: dict[str, list[Span]] = {"INITIALS_FIRST": [], "SURNAME_FIRST": []}
-    for match_id, start, end in matcher(doc):
-        label = doc.vocab.strings[match_id]
-        word = doc[start] if label == "SURNAME_FIRST" else doc[end - 1]
-        if _could_be_surname(word.text):
+    for label, start, end in matches(texts):
+        if _could_be_surname(texts[start] if label == "SURNAME_FIRST" else texts[end - 1]):
             by_shape[label].append(Span(doc, start, end, label="PER"))
     # Prose writes «И.И. Иванов»: where the two shapes overlap, the initials-first reading wins.
     names = filter_spans(by_shape["INITIALS_FIRST"])

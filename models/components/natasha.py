@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, TypeVar
 import numpy
 from slovnet.bio import bio_spans
 from slovnet.conll import parse_conll_tag
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
@@ -52,12 +52,28 @@ class _Word(NamedTuple):
 
 
 def _sentences(doc: Doc) -> list[list[_Word]]:
-    """The words of each sentence (space tokens left out)."""
+    """The words of each sentence (space tokens left out), read from the Doc's arrays: `doc.sents` makes a
+    Span per sentence and walks the tokens again. A sentence starts at token 0 and wherever SENT_START is 1,
+    as `doc.sents` reads it. The morph component keeps its lists for the syntax component (the same words
+    and sentences: morphology changes neither)."""
+    found = doc.user_data.pop(_SENTENCES_KEY, None)
+    if found is not None and found[0] == len(doc):
+        return found[1]
     strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
-    return [
-        [_Word(i, strings[rows[i][0]]) for i in range(sent.start, sent.end) if not rows[i][1]] for sent in doc.sents
-    ]
+    sents: list[list[_Word]] = []
+    words: list[_Word] = []
+    for i, (orth, space, start) in enumerate(doc.to_array([ORTH, IS_SPACE, SENT_START]).tolist()):
+        if start == 1 and i:
+            sents.append(words)
+            words = []
+        if not space:
+            words.append(_Word(i, strings[orth]))
+    if len(doc):
+        sents.append(words)
+    return sents
+
+
+_SENTENCES_KEY = "kenesh_sentence_words"
 
 
 def _windows(sents: list[list[_Word]], size: int = SENTENCE_WINDOW) -> list[list[_Word]]:
@@ -92,21 +108,45 @@ def _lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
 )
 def morph_component(doc: Doc) -> Doc:
     """UD part of speech, features and lemma for every token (slovnet morph tagger + pymorphy)."""
-    sents = _windows([s for s in _sentences(doc) if s])
+    sentences = _sentences(doc)
+    sents = _windows([s for s in sentences if s])
     vocab = doc.vocab
-    strings = vocab.strings
+    rows = _morph_rows(vocab)
     positions: list[int] = []
     values: list[tuple[int, int, int]] = []
     for sent, tags in zip(sents, _raw_morph_tags(sents), strict=True):
         for word, raw in zip(sent, tags, strict=True):
-            pos, feats, pos_id, morph_hash = _tag_info(vocab, raw)
+            row = rows.get((word.text, raw))
+            if row is None:
+                row = rows[word.text, raw] = _morph_row(vocab, word.text, raw)
             positions.append(word.i)
-            values.append((pos_id, morph_hash, strings.add(_lemma(word.text, pos, feats))))
+            values.append(row)
     if positions:
         columns = doc.to_array([POS, MORPH, LEMMA])  # space tokens keep theirs
         columns[positions] = numpy.array(values, dtype="uint64")
         doc.from_array([POS, MORPH, LEMMA], columns)
+    doc.user_data[_SENTENCES_KEY] = (len(doc), sentences)
     return doc
+
+
+# (word, tag) → the (POS id, morphology hash, lemma hash) the morph component writes, per vocabulary: most
+# words of a text come back with the same tag, and parsing the tag, the lemma's cache key and the string
+# store cost more than the tagger's share of them. Bounded: the table starts again when full.
+# The vocabulary is kept with its table, so that its id is not reused by another one.
+_MORPH_ROWS: dict[int, tuple[Vocab, dict[tuple[str, str], tuple[int, int, int]]]] = {}
+_MORPH_ROWS_LIMIT = 100_000
+
+
+def _morph_rows(vocab: Vocab) -> dict[tuple[str, str], tuple[int, int, int]]:
+    found = _MORPH_ROWS.get(id(vocab))
+    if found is None or len(found[1]) >= _MORPH_ROWS_LIMIT:
+        found = _MORPH_ROWS[id(vocab)] = (vocab, {})
+    return found[1]
+
+
+def _morph_row(vocab: Vocab, text: str, raw: str) -> tuple[int, int, int]:
+    pos, feats, pos_id, morph_hash = _tag_info(vocab, raw)
+    return pos_id, morph_hash, vocab.strings.add(_lemma(text, pos, feats))
 
 
 def _raw_morph_tags(sents: list[list[_Word]]) -> list[list[str]]:

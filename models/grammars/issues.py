@@ -549,9 +549,9 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
     # cost more than the rules.
     tags, texts = doc.to_array(POS).tolist(), token_texts(doc)
     for i, tag in enumerate(tags):
-        checkpoint("issues")
         if i in in_names or (tag not in _STARTING_POS and texts[i] not in ("—", "–")):
             continue
+        checkpoint("issues")  # where a rule starts: the words skipped above cost next to nothing
         token = doc[i]
         # Only verbs and nouns are looked up in the lexicons: no need to lemmatise other words.
         word = lemma(token) if token.pos_ in ("VERB", "NOUN") else None

@@ -22,6 +22,13 @@ _CONTENT_POS_IDS = frozenset(POS_IDS[pos] for pos in _CONTENT_POS)
 _SET_PHRASES = {("муниципальный", "образование"): "муниципалитет"}
 
 
+# Per string id (a hash of the string itself, the same in every vocabulary): whether the word has a letter, and
+# the folded lemma (else lower-cased word) — worked out once per word rather than per occurrence. Bounded.
+_LETTERED: dict[int, bool] = {}
+_FOLDED: dict[tuple[int, int], str] = {}
+_MEMO_LIMIT = 200_000
+
+
 def _content_words(doc: Doc) -> tuple[list[int], list[str]]:
     """Character offsets and lemmas (else the lower-cased word) of every content word, ё folded; a set phrase's
     noun is replaced by what the phrase means.
@@ -30,10 +37,22 @@ def _content_words(doc: Doc) -> tuple[list[int], list[str]]:
     """
     strings = doc.vocab.strings
     offsets, lemmas = [], []
+    lettered, folded = _LETTERED, _FOLDED
+    if len(lettered) > _MEMO_LIMIT or len(folded) > _MEMO_LIMIT:
+        lettered.clear()
+        folded.clear()
     for pos, lemma, lower, orth, idx in doc.to_array([POS, LEMMA, LOWER, ORTH, IDX]).tolist():
-        if pos in _CONTENT_POS_IDS and any(ch.isalpha() for ch in strings[orth]):
+        if pos not in _CONTENT_POS_IDS:
+            continue
+        has_letter = lettered.get(orth)
+        if has_letter is None:
+            has_letter = lettered[orth] = any(ch.isalpha() for ch in strings[orth])
+        if has_letter:
             offsets.append(idx)
-            lemmas.append((strings[lemma] or strings[lower]).lower().replace("ё", "е"))
+            word = folded.get((lemma, lower))
+            if word is None:
+                word = folded[lemma, lower] = (strings[lemma] or strings[lower]).lower().replace("ё", "е")
+            lemmas.append(word)
     for i in range(1, len(lemmas)):
         meaning = _SET_PHRASES.get((lemmas[i - 1], lemmas[i]))
         if meaning is not None:

@@ -1,0 +1,98 @@
+"""The components' and stages' cheaper paths (arrays instead of Token objects, memos, a scan instead of spaCy's
+Matcher) give what the plain spaCy path gives, on real documents of corpus-dev and corpus-genre."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+from spacy.attrs import LEMMA, MORPH, POS
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from models.components import natasha
+from models.components.extensions import sentence_of, token_texts
+from models.components.initials import INITIALS_FIRST, SURNAME_FIRST, matches
+from pipelines.nlp import analyse
+from pipelines.stages.topics import _content_words
+from tests.conftest import CORPUS_DEV, CORPUS_GENRE
+
+# Initials in every arrangement the patterns know, and near misses (no dot, a lower-case word, an abbreviation).
+INITIALS_TEXT = (
+    "Н.С. Базарбаев и Омурбекова А.С. выступили. И. Иванов, Петров П. и А.Б.В. Сидоров. "
+    "КР Н.С. Ким-Ли; ЕАЭС А. и. петров. А. МИД Б.В. ИВАНОВА Г. Д.Е. Жуков Ж.\nЗ. И.К.Л.М. Нурланов"
+)
+
+
+@cache
+def _texts() -> tuple[str, ...]:
+    paths = sorted(CORPUS_DEV.glob("*.txt"))[:6] + sorted(CORPUS_GENRE.glob("*.txt"))[:6]
+    return (INITIALS_TEXT, *(path.read_text(encoding="utf-8") for path in paths))
+
+
+@cache
+def _docs() -> tuple[Doc, ...]:
+    return tuple(analyse(text) for text in _texts())
+
+
+def test_initials_scan_finds_what_spacys_matcher_finds(nlp: Language) -> None:
+    matcher = Matcher(nlp.vocab)
+    matcher.add("INITIALS_FIRST", INITIALS_FIRST)
+    matcher.add("SURNAME_FIRST", SURNAME_FIRST)
+    found = 0
+    for text in _texts():
+        doc = nlp.make_doc(text)
+        expected = sorted((nlp.vocab.strings[m], start, end) for m, start, end in matcher(doc))
+        assert sorted(matches([t.text for t in doc])) == expected
+        found += len(expected)
+    assert found > 20
+
+
+def test_sentence_words_are_those_of_doc_sents(nlp: Language) -> None:
+    for text in _texts():
+        for doc in (nlp.make_doc(text), analyse(text)):  # the tokenizer's sentences, and the parse's
+            plain = [[(t.i, t.text) for t in sent if not t.is_space] for sent in doc.sents]
+            assert [[(w.i, w.text) for w in sent] for sent in natasha._sentences(doc)] == plain
+
+
+def test_morph_component_writes_what_the_per_word_path_writes(nlp: Language) -> None:
+    for text in _texts():
+        doc = natasha.morph_component(nlp.make_doc(text))
+        expected = doc.to_array([POS, MORPH, LEMMA]).copy()
+        sents = natasha._windows([s for s in natasha._sentences(nlp.make_doc(text)) if s])
+        for sent, tags in zip(sents, natasha._raw_morph_tags(sents), strict=True):
+            for word, raw in zip(sent, tags, strict=True):
+                pos, feats, pos_id, morph_hash = natasha._tag_info(nlp.vocab, raw)  # the path before the memo
+                lemma = nlp.vocab.strings.add(natasha._lemma(word.text, pos, feats))
+                assert tuple(expected[word.i]) == (pos_id, morph_hash, lemma)
+        assert np.array_equal(expected, natasha.morph_component(nlp.make_doc(text)).to_array([POS, MORPH, LEMMA]))
+
+
+def test_sentence_of_is_the_tokens_sent() -> None:
+    for doc in _docs():
+        for token in doc:
+            sent = sentence_of(doc, token.i)
+            assert (sent.start, sent.end) == (token.sent.start, token.sent.end)
+
+
+def test_token_texts_are_the_tokens_texts() -> None:
+    for doc in _docs():
+        assert token_texts(doc) == [t.text for t in doc]
+
+
+def test_content_words_are_read_as_from_tokens() -> None:
+    for doc in _docs():
+        expected = [
+            (t.idx, (t.lemma_ or t.lower_).lower().replace("ё", "е"))
+            for t in doc
+            if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and any(ch.isalpha() for ch in t.text)
+        ]
+        offsets, lemmas = _content_words(doc)
+        assert offsets == [idx for idx, _ in expected]
+        plain = [lemma for _, lemma in expected]
+        for i in range(1, len(plain)):  # the set phrase the stage reads as one meaning
+            if (plain[i - 1], plain[i]) == ("муниципальный", "образование"):
+                plain[i] = "муниципалитет"
+        assert lemmas == plain
+        assert _content_words(doc) == (offsets, lemmas)  # from the memos, the same again
