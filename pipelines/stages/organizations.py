@@ -471,12 +471,25 @@ def _is_body(doc: Doc, body: _Body) -> bool:
     first = _WORD.match(body.name)
     legal = first is not None and first.group().lower().replace("0", "о") in grammar.lexicon().legal_forms
     quoted = any(q in body.name for q in _QUOTES)
-    if body.head in lexicons.load("org_facility_heads") and not legal and not quoted:
+    if (body.head in lexicons.load("org_facility_heads") or _building(body.name)) and not legal and not quoted:
         return False
     if body.words in _lemma_names("org_media"):
         return not all(_as_medium(doc, m) for m in body.mentions)
     # «укрывался в посольстве Эквадора»: the building, where no mention acts as a body.
     return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
+
+
+def _building(name: str) -> bool:
+    """«Исаакиевский собор», «Новое Городское кладбище», «Собор Святого Марка»: the name's first noun, after
+    its adjectives only, is a kind of building (`org_buildings`), so it names the place, not a body."""
+    buildings = lexicons.load("org_buildings")
+    for word in re.findall(r"[0-9A-Za-zА-Яа-яЁё-]+", name):
+        lemma = grammar.word_lemma(word)
+        if lemma in buildings:
+            return True
+        if not re.search(grammar.ADJECTIVE_ENDING, word.lower()):
+            return False
+    return False
 
 
 def _inside(doc: Doc, mention: TextSpan) -> bool:

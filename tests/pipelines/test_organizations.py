@@ -341,10 +341,18 @@ def test_party_in_parentheses_after_a_person(nlp: Language, text: str, expected:
         ("Пострадавшего доставили в больницу Финикса.", []),
         ("Пациентов приняла ГУЗ СО «Вольская районная больница».", ["ГУЗ СО «Вольская районная больница»"]),
         ("Выступил директор центра занятости населения Бишкека.", ["центр занятости населения Бишкека"]),
+        ("Вечером туристы осмотрели Исаакиевский собор и Михайловский замок.", []),
+        ("Ветерана похоронили на Новом городском кладбище Саратова.", []),
+        ("Матч пройдёт на Национальном спортивном стадионе.", []),
     ],
 )
 def test_places_named_like_bodies(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+def test_a_body_named_after_a_building_stays_a_body(nlp: Language) -> None:
+    text = "Заседание провёл Общественный совет по благоустройству Братского кладбища."
+    assert names(nlp, text) == ["Общественный совет по благоустройству Братского кладбища"]
 
 
 def test_a_council_attached_to_a_body(nlp: Language) -> None:
