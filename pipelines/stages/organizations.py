@@ -876,6 +876,92 @@ def _local_body_end(doc: Doc, start: int, end: int) -> int | None:
     return head + 1
 
 
+# Kinds of region that have ministries of their own: «министр образования Оренбургской области»,
+# «… Республики Татарстан»; a district has none, and a state's minister («министр обороны России») stays a post.
+_MINISTRY_REGIONS = frozenset({"область", "край", "республика", "округ"})
+_MINISTER = "министр"
+_MAX_MINISTRY_WORDS = 14
+
+
+def _genitive_word(token: Token) -> bool:
+    if token.ent_type_ == "PER" or not token.text.replace("-", "").isalpha():
+        return False
+    # «социально-демографической»: the tagger leaves a compound adjective without a case.
+    if token.pos_ == "ADJ" and re.search(r"о-\w+(ого|его|ой|ей|ых|их)$", token.lower_):
+        return True
+    # «перерабатывающей промышленности»: a participle the tagger calls a verb keeps its case.
+    return "Gen" in token.morph.get("Case") and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB")
+
+
+def _ministry_end(doc: Doc, start: int) -> int | None:
+    """End of «лесного комплекса Иркутской области» after «министра»: genitive words (joined by «,» and «и»)
+    that name a field, then a region by its kind; None when the words name no field or no region."""
+    if start >= len(doc) or not doc[start].is_lower or not _genitive_word(doc[start]):
+        return None
+    end, i = None, start
+    while i < len(doc) and i - start < _MAX_MINISTRY_WORDS:
+        token = doc[i]
+        if token.text in (",", "и") and i + 1 < len(doc) and _genitive_word(doc[i + 1]):
+            i += 1
+            continue
+        if not _genitive_word(token):
+            break
+        if token.pos_ in ("NOUN", "PROPN") and grammar.word_lemma(token.text) in _MINISTRY_REGIONS:
+            end = i + 1
+            # «Республики Татарстан»: the republic's name stays in the nominative.
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if token.text[:1].isupper() and nxt is not None and nxt.is_title and nxt.ent_type_ != "PER":
+                end = i + 2
+        i += 1
+    return end
+
+
+def _contraction_of(field: str, bodies: list[_Body]) -> _Body | None:
+    """The body the text names by a «Мин…» contraction of the ministry of `field`: «Минздрав Чувашии» is the
+    ministry of «здравоохранения», «Минобразования» of «образования» (not a full name already)."""
+    stem = field.lower()[:4]
+    for body in bodies:
+        first = _WORD.match(body.name)
+        word = first.group().lower() if first is not None and first.start() == 0 else ""
+        if word.startswith("мин") and len(word) > 5 and not word.startswith("минист") and word[3:7] == stem:
+            return body
+    return None
+
+
+def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
+    """«заместитель министра лесного комплекса Иркутской области»: a region's minister is named by the
+    ministry's own words, so the title names the body «Министерство лесного комплекса Иркутской области»
+    (or one the text calls by a contraction, `named`)."""
+    bodies: list[_Body] = []
+    for token in doc:
+        written = token.is_lower or (token.is_sent_start and token.is_title)
+        if not written or not token.lower_.startswith(_MINISTER) or token.lemma_ != _MINISTER:
+            continue
+        end = _ministry_end(doc, token.i + 1)
+        if end is None:
+            continue
+        rest = doc[token.i + 1 : end]
+        name = f"Министерство {rest.text}"
+        contraction = _contraction_of(rest[0].text, named)
+        if contraction is not None:
+            # The full name is the body's name, the contraction another name for it.
+            if contraction.name not in contraction.aliases:
+                contraction.aliases.insert(0, contraction.name)
+            contraction.name, contraction.words = name, _lemmas(name)
+            contraction.mentions.append(TextSpan(rest.start_char, rest.end_char))
+            continue
+        bodies.append(
+            _Body(
+                name=name,
+                words=_lemmas(name),
+                head="министерство",
+                abbreviation=False,
+                mentions=[TextSpan(rest.start_char, rest.end_char)],
+            )
+        )
+    return bodies
+
+
 def _local_bodies_unaddressed(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
     cuts = {r: e for r in ranges if (e := _local_body_end(doc, *r)) is not None}
     if not cuts:
@@ -948,6 +1034,7 @@ def find_organizations(
                 if other[0] >= inner[0] and other[1] <= inner[1]:
                     alias_ranges[other] = len(bodies)
         bodies.append(body)
+    bodies.extend(_ministries_of_ministers(doc, bodies))
     # Later mentions of an alias («МБОС» on its own) are the body it was introduced for.
     alias_of = {b.aliases[0].lower(): b for b in bodies if b.aliases}
     kept: list[_Body] = []

@@ -789,3 +789,41 @@ def test_an_award_before_a_body_is_not_its_name(nlp: Language) -> None:
 )
 def test_local_bodies_named_by_place_take_no_address(nlp: Language, text: str, expected: str) -> None:
     assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Докладчик: заместитель министра лесного комплекса Омской области Пётр Сергеевич Носов.",
+            ["Министерство лесного комплекса Омской области"],
+        ),
+        (
+            "На вопросы ответил министр социально-демографической и семейной политики Тверской области Иван Лосев.",
+            ["Министерство социально-демографической и семейной политики Тверской области"],
+        ),
+        (
+            "Проект представил заместитель министра водных ресурсов, сельского хозяйства и перерабатывающей "
+            "промышленности Кыргызской Республики Азамат Токтосунов.",
+            [
+                "Министерство водных ресурсов, сельского хозяйства и перерабатывающей промышленности "
+                "Кыргызской Республики"
+            ],
+        ),
+        # A state's minister names his post; a minister without a region names no body.
+        ("Министр иностранных дел России Сергей Лавров прилетел в Анкару.", []),
+        ("Слово взял министр финансов Иван Петров.", []),
+    ],
+)
+def test_a_regional_minister_names_the_ministry(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+def test_a_ministry_named_by_a_contraction_takes_the_full_name(nlp: Language) -> None:
+    text = (
+        "Минздрав Чувашии подготовил программу. Её представил министр здравоохранения Чувашской Республики Олег Петров."
+    )
+    (ministry,) = find_organizations(nlp(text))
+    assert ministry.name == "Министерство здравоохранения Чувашской Республики"
+    assert ministry.aliases == ("Минздрав Чувашии",)
+    assert len(ministry.mentions) == 2
