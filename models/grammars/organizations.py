@@ -834,6 +834,9 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
     if len(words) >= 2 and len(capitalised) == len(words):
         return True
+    # «израильская армия», «шведская прокуратура»: a state's own body named by the state's adjective.
+    if len(words) == 2 and head is not None and _of_a_state(words[0], doc[head]):
+        return True
     # «Каракольского городского кенеша»: a local body is named by its place and level, in lower case.
     place, level = words[0], words[1:-1]
     return (
@@ -844,6 +847,24 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
         and bool(re.search(ADJECTIVE_ENDING, place.text))
         and all(t.is_lower and (t.pos_ == "ADJ" or misread_adjective(t)) for t in level)
     )
+
+
+# A place's adjective: «израильский», «шведского», «российской»; not a kind («городской», «мужской») or a
+# quality («технический», «повстанческой»).
+_PLACE_ADJECTIVE = re.compile(r"(ск|цк)(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|ым|ые|ей)$")
+_NOT_PLACE_ADJECTIVE = re.compile(r"(ческ|иальн|городск|мужск|женск|детск|юношеск)")
+
+
+def _of_a_state(adjective: Token, head: Token) -> bool:
+    """«израильская армия»: a body every state has one of (`org_state_bodies`) after the adjective of a place."""
+    if word_lemma(head.text) not in lexicons.load("org_state_bodies") and head.lemma_ not in lexicons.load(
+        "org_state_bodies"
+    ):
+        return False
+    if not (adjective.is_lower or adjective.is_sent_start) or adjective.pos_ not in ("ADJ", "PROPN"):
+        return False
+    word = adjective.lower_
+    return bool(_PLACE_ADJECTIVE.search(word)) and not _NOT_PLACE_ADJECTIVE.search(word)
 
 
 def misread_adjective(token: Token) -> bool:

@@ -827,3 +827,19 @@ def test_a_ministry_named_by_a_contraction_takes_the_full_name(nlp: Language) ->
     assert ministry.name == "Министерство здравоохранения Чувашской Республики"
     assert ministry.aliases == ("Минздрав Чувашии",)
     assert len(ministry.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Шведская прокуратура возбудила дело против блогера.", ["Шведская прокуратура"]),
+        ("Он два года служил в израильской армии.", ["израильская армия"]),
+        ("Армия Египта взяла под охрану здание.", ["Армия Египта"]),
+        # A kind or quality is no state; an army alone names none.
+        ("Городская прокуратура проверила школу.", []),
+        ("Повстанческая армия отступила к границе.", []),
+        ("После школы он ушёл в армию.", []),
+    ],
+)
+def test_a_state_body_named_by_the_state_adjective(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
