@@ -843,3 +843,21 @@ def test_a_ministry_named_by_a_contraction_takes_the_full_name(nlp: Language) ->
 )
 def test_a_state_body_named_by_the_state_adjective(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Его уволили с военной службы по состоянию здоровья.",
+        "В прошлом году она поступила на государственную гражданскую службу.",
+        "Текущая редакция закона вступила в силу весной.",
+        "Прежняя редакция Конституции не допускала третьего срока.",
+    ],
+)
+def test_a_service_or_a_version_of_a_text_is_no_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_a_service_as_a_body_stays_one(nlp: Language) -> None:
+    text = "Выступил начальник Государственной службы по контролю наркотиков."
+    assert names(nlp, text) == ["Государственная служба по контролю наркотиков"]
