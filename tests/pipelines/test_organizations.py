@@ -861,3 +861,8 @@ def test_a_service_or_a_version_of_a_text_is_no_body(nlp: Language, text: str) -
 def test_a_service_as_a_body_stays_one(nlp: Language) -> None:
     text = "Выступил начальник Государственной службы по контролю наркотиков."
     assert names(nlp, text) == ["Государственная служба по контролю наркотиков"]
+
+
+def test_a_rank_before_a_name_is_the_persons(nlp: Language) -> None:
+    text = "Об этом заявил командующий 58-й армии Северо-Кавказского округа генерал-лейтенант Анатолий Хрулев."
+    assert names(nlp, text) == ["58-я армия Северо-Кавказского округа"]
