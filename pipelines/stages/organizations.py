@@ -586,6 +586,7 @@ def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+_MAX_PARTY_WORDS = 4
 _PARTY_SHAPE = re.compile(r"^(?:[А-ЯЁA-Z]{2,10}|[А-ЯЁ][а-яё]?(?:[А-ЯЁ][а-яё]?){1,6}[А-ЯЁ]?)$")
 
 
@@ -597,7 +598,15 @@ def _party_after_person(doc: Doc, persons: set[tuple[int, int]]) -> list[tuple[i
     found = []
     texts = token_strings(doc, ORTH)  # a Token only at «(»: one for every word cost more
     for i, text in enumerate(texts):
-        if text != "(" or i == 0 or i + 2 >= len(texts) or texts[i + 2] != ")":
+        if text != "(" or i == 0:
+            continue
+        quoted = _quoted_in_parenthesis(texts, i)
+        if quoted is not None:
+            before = doc[i - 1]
+            if before.ent_type_ == "PER" or before.idx + len(before.text) in person_ends:
+                found.append(quoted)
+            continue
+        if i + 2 >= len(texts) or texts[i + 2] != ")":
             continue
         token = doc[i]
         before, inner = doc[token.i - 1], doc[token.i + 1]
@@ -608,6 +617,17 @@ def _party_after_person(doc: Doc, persons: set[tuple[int, int]]) -> list[tuple[i
             continue
         found.append((inner.i, inner.i + 1))
     return found
+
+
+def _quoted_in_parenthesis(texts: list[str], i: int) -> tuple[int, int] | None:
+    """«Артём Сизов («Новые люди»)»: a quoted name of a few words filling the parenthesis at `i`."""
+    if i + 1 >= len(texts) or texts[i + 1] not in grammar.OPEN_QUOTES:
+        return None
+    for j in range(i + 3, min(i + 3 + _MAX_PARTY_WORDS, len(texts) - 1)):
+        if texts[j] in grammar.CLOSE_QUOTES:
+            first = texts[i + 2]
+            return (i + 1, j + 1) if texts[j + 1] == ")" and first[:1].isupper() else None
+    return None
 
 
 def _ordinary_word(token: Token) -> bool:
