@@ -787,12 +787,19 @@ def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> boo
     )
 
 
+_COUNTED = re.compile(r"^\d+-[а-яё]{4,}$")
+
+
 def _strip_description(doc: Doc, start: int, end: int) -> int:
     """«некоммерческая организация «Общество защиты интернета»», «чешская компания CEZ»: a described
     kind of body before its proper name is a description; the name is what follows. So is the bare kind
     of a company or a paper («компания Apple»); other bare kinds («партия «Ак Жол»») stay, as the text
     names the body so."""
     lex = grammar.lexicon()
+    # «630-местный парламент Италии»: a count of seats, storeys or years describes a body, unlike an ordinal
+    # («58-я армия»), which names it.
+    while start + 1 < end and _COUNTED.match(doc[start].text):
+        start += 1
     i = start
     while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ":
         i += 1

@@ -868,3 +868,7 @@ def test_a_service_as_a_body_stays_one(nlp: Language) -> None:
 def test_a_rank_before_a_name_is_the_persons(nlp: Language) -> None:
     text = "Об этом заявил командующий 58-й армии Северо-Кавказского округа генерал-лейтенант Анатолий Хрулев."
     assert names(nlp, text) == ["58-я армия Северо-Кавказского округа"]
+
+
+def test_a_count_before_a_body_describes_it(nlp: Language) -> None:
+    assert names(nlp, "Выборы в 630-местный парламент Италии прошли в феврале.") == ["парламент Италии"]
