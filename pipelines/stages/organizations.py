@@ -76,6 +76,13 @@ def _oblique_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.is_lower and bool({"Ins", "Dat", "Loc"} & set(token.morph.get("Case")))
 
 
+def _unattached_noun(token: Token, before: Token) -> bool:
+    cases = set(token.morph.get("Case"))
+    if token.pos_ != "NOUN" or not token.is_lower or "Gen" in cases or not cases & {"Nom", "Acc"}:
+        return False
+    return before.text[:1].isupper() and before.pos_ in ("PROPN", "NOUN") and not cases & set(before.morph.get("Case"))
+
+
 def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int, int] | None:
     """Token range of the ORG entity without what does not belong to a name, or None."""
     lex = grammar.lexicon()
@@ -114,6 +121,10 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     while start < end and ((doc[start].is_punct and doc[start].text not in _QUOTES) or doc[start].is_space):
         start += 1
     while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES) or doc[end - 1].is_space):
+        end -= 1
+    # «Как уточнили Интерфаксу | источники»: a lower-case noun after a name, in a case of its own and no
+    # genitive, is the next phrase's subject or object, not a word of the name.
+    if end - 1 > start and _unattached_noun(doc[end - 1], doc[end - 2]):
         end -= 1
     # «МГУ имени | М. В. Ломоносова»: cut before the person, «имени» goes back to the tail that names the person.
     if end - 1 > start and doc[end - 1].lower_ in _NAMED_AFTER:

@@ -872,3 +872,8 @@ def test_a_rank_before_a_name_is_the_persons(nlp: Language) -> None:
 
 def test_a_count_before_a_body_describes_it(nlp: Language) -> None:
     assert names(nlp, "Выборы в 630-местный парламент Италии прошли в феврале.") == ["парламент Италии"]
+
+
+def test_the_next_phrases_noun_is_no_part_of_a_name(nlp: Language) -> None:
+    text = "Как уточнили Интерфаксу источники в культурной общественности, концерт отменён."
+    assert names(nlp, text) == ["Интерфакс"]
