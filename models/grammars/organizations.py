@@ -231,6 +231,11 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {**head, "IS_TITLE": True},
             ]
         ],
+        # «Межпарламентская Ассамблея государств – участников СНГ»: the states a body unites, by their role.
+        "MEMBERS": [
+            [{"ORTH": {"IN": ["–", "—", "-"]}}, {"LOWER": {"IN": ["участников", "членов"]}}],
+            [{"LOWER": {"IN": ["государств-участников", "государств-членов"]}}],
+        ],
         # «посольство Республики Беларусь в Армении»: a mission is named by the place it is in (`_tail_ok`).
         "IN_PLACE": [
             [{"LOWER": {"IN": ["в", "во"]}}, {"ENT_TYPE": "LOC", "IS_TITLE": True}, {"ENT_TYPE": "LOC", "OP": "{0,3}"}]
@@ -261,11 +266,13 @@ TAILS = (
     "STATE_NAME",
     "NAMED_AFTER",
     "IN_PLACE",
+    "MEMBERS",
     "ABBR",
 )
 # A tail joined by a conjunction continues the kind of phrase before it, never starts one; an action's
 # object follows the field it is the object of.
 _CONTINUES = {
+    "MEMBERS": {"GEN_NP", "CONJ_GEN_NP"},
     "CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP"},
     "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"},
     "OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
@@ -375,6 +382,8 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = max(reach, 10)
     if lower in ("в", "во"):
         reach = max(reach, 5)
+    if lower in ("–", "—", "-"):
+        reach = max(reach, 2)
     return min(reach, end - start)
 
 

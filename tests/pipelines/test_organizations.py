@@ -877,3 +877,8 @@ def test_a_count_before_a_body_describes_it(nlp: Language) -> None:
 def test_the_next_phrases_noun_is_no_part_of_a_name(nlp: Language) -> None:
     text = "Как уточнили Интерфаксу источники в культурной общественности, концерт отменён."
     assert names(nlp, text) == ["Интерфакс"]
+
+
+def test_the_states_a_body_unites_are_part_of_its_name(nlp: Language) -> None:
+    text = "Делегацию принял Совет глав государств – участников СНГ."
+    assert names(nlp, text) == ["Совет глав государств – участников СНГ"]
