@@ -231,6 +231,11 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {**head, "IS_TITLE": True},
             ]
         ],
+        # «Межпарламентская Ассамблея государств – участников СНГ»: the states a body unites, by their role.
+        "MEMBERS": [
+            [{"ORTH": {"IN": ["–", "—", "-"]}}, {"LOWER": {"IN": ["участников", "членов"]}}],
+            [{"LOWER": {"IN": ["государств-участников", "государств-членов"]}}],
+        ],
         # «посольство Республики Беларусь в Армении»: a mission is named by the place it is in (`_tail_ok`).
         "IN_PLACE": [
             [{"LOWER": {"IN": ["в", "во"]}}, {"ENT_TYPE": "LOC", "IS_TITLE": True}, {"ENT_TYPE": "LOC", "OP": "{0,3}"}]
@@ -261,11 +266,13 @@ TAILS = (
     "STATE_NAME",
     "NAMED_AFTER",
     "IN_PLACE",
+    "MEMBERS",
     "ABBR",
 )
 # A tail joined by a conjunction continues the kind of phrase before it, never starts one; an action's
 # object follows the field it is the object of.
 _CONTINUES = {
+    "MEMBERS": {"GEN_NP", "CONJ_GEN_NP"},
     "CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP"},
     "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"},
     "OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
@@ -375,6 +382,8 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = max(reach, 10)
     if lower in ("в", "во"):
         reach = max(reach, 5)
+    if lower in ("–", "—", "-"):
+        reach = max(reach, 2)
     return min(reach, end - start)
 
 
@@ -834,6 +843,9 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
     if len(words) >= 2 and len(capitalised) == len(words):
         return True
+    # «израильская армия», «шведская прокуратура»: a state's own body named by the state's adjective.
+    if len(words) == 2 and head is not None and _of_a_state(words[0], doc[head]):
+        return True
     # «Каракольского городского кенеша»: a local body is named by its place and level, in lower case.
     place, level = words[0], words[1:-1]
     return (
@@ -844,6 +856,24 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
         and bool(re.search(ADJECTIVE_ENDING, place.text))
         and all(t.is_lower and (t.pos_ == "ADJ" or misread_adjective(t)) for t in level)
     )
+
+
+# A place's adjective: «израильский», «шведского», «российской»; not a kind («городской», «мужской») or a
+# quality («технический», «повстанческой»).
+_PLACE_ADJECTIVE = re.compile(r"(ск|цк)(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|ым|ые|ей)$")
+_NOT_PLACE_ADJECTIVE = re.compile(r"(ческ|иальн|городск|мужск|женск|детск|юношеск)")
+
+
+def _of_a_state(adjective: Token, head: Token) -> bool:
+    """«израильская армия»: a body every state has one of (`org_state_bodies`) after the adjective of a place."""
+    if word_lemma(head.text) not in lexicons.load("org_state_bodies") and head.lemma_ not in lexicons.load(
+        "org_state_bodies"
+    ):
+        return False
+    if not (adjective.is_lower or adjective.is_sent_start) or adjective.pos_ not in ("ADJ", "PROPN"):
+        return False
+    word = adjective.lower_
+    return bool(_PLACE_ADJECTIVE.search(word)) and not _NOT_PLACE_ADJECTIVE.search(word)
 
 
 def misread_adjective(token: Token) -> bool:

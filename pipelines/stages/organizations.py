@@ -74,6 +74,13 @@ def _oblique_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.is_lower and bool({"Ins", "Dat", "Loc"} & set(token.morph.get("Case")))
 
 
+def _unattached_noun(token: Token, before: Token) -> bool:
+    cases = set(token.morph.get("Case"))
+    if token.pos_ != "NOUN" or not token.is_lower or "Gen" in cases or not cases & {"Nom", "Acc"}:
+        return False
+    return before.text[:1].isupper() and before.pos_ in ("PROPN", "NOUN") and not cases & set(before.morph.get("Case"))
+
+
 def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int, int] | None:
     """Token range of the ORG entity without what does not belong to a name, or None."""
     lex = grammar.lexicon()
@@ -112,6 +119,10 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     while start < end and ((doc[start].is_punct and doc[start].text not in _QUOTES) or doc[start].is_space):
         start += 1
     while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES) or doc[end - 1].is_space):
+        end -= 1
+    # «Как уточнили Интерфаксу | источники»: a lower-case noun after a name, in a case of its own and no
+    # genitive, is the next phrase's subject or object, not a word of the name.
+    if end - 1 > start and _unattached_noun(doc[end - 1], doc[end - 2]):
         end -= 1
     # «МГУ имени | М. В. Ломоносова»: cut before the person, «имени» goes back to the tail that names the person.
     if end - 1 > start and doc[end - 1].lower_ in _NAMED_AFTER:
@@ -469,12 +480,25 @@ def _is_body(doc: Doc, body: _Body) -> bool:
     first = _WORD.match(body.name)
     legal = first is not None and first.group().lower().replace("0", "о") in grammar.lexicon().legal_forms
     quoted = any(q in body.name for q in _QUOTES)
-    if body.head in lexicons.load("org_facility_heads") and not legal and not quoted:
+    if (body.head in lexicons.load("org_facility_heads") or _building(body.name)) and not legal and not quoted:
         return False
     if body.words in _lemma_names("org_media"):
         return not all(_as_medium(doc, m) for m in body.mentions)
     # «укрывался в посольстве Эквадора»: the building, where no mention acts as a body.
     return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
+
+
+def _building(name: str) -> bool:
+    """«Исаакиевский собор», «Новое Городское кладбище», «Собор Святого Марка»: the name's first noun, after
+    its adjectives only, is a kind of building (`org_buildings`), so it names the place, not a body."""
+    buildings = lexicons.load("org_buildings")
+    for word in re.findall(r"[0-9A-Za-zА-Яа-яЁё-]+", name):
+        lemma = grammar.word_lemma(word)
+        if lemma in buildings:
+            return True
+        if not re.search(grammar.ADJECTIVE_ENDING, word.lower()):
+            return False
+    return False
 
 
 def _inside(doc: Doc, mention: TextSpan) -> bool:
@@ -571,6 +595,7 @@ def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+_MAX_PARTY_WORDS = 4
 _PARTY_SHAPE = re.compile(r"^(?:[А-ЯЁA-Z]{2,10}|[А-ЯЁ][а-яё]?(?:[А-ЯЁ][а-яё]?){1,6}[А-ЯЁ]?)$")
 
 
@@ -582,7 +607,15 @@ def _party_after_person(doc: Doc, persons: set[tuple[int, int]]) -> list[tuple[i
     found = []
     texts = token_strings(doc, ORTH)  # a Token only at «(»: one for every word cost more
     for i, text in enumerate(texts):
-        if text != "(" or i == 0 or i + 2 >= len(texts) or texts[i + 2] != ")":
+        if text != "(" or i == 0:
+            continue
+        quoted = _quoted_in_parenthesis(texts, i)
+        if quoted is not None:
+            before = doc[i - 1]
+            if before.ent_type_ == "PER" or before.idx + len(before.text) in person_ends:
+                found.append(quoted)
+            continue
+        if i + 2 >= len(texts) or texts[i + 2] != ")":
             continue
         token = doc[i]
         before, inner = doc[token.i - 1], doc[token.i + 1]
@@ -593,6 +626,17 @@ def _party_after_person(doc: Doc, persons: set[tuple[int, int]]) -> list[tuple[i
             continue
         found.append((inner.i, inner.i + 1))
     return found
+
+
+def _quoted_in_parenthesis(texts: list[str], i: int) -> tuple[int, int] | None:
+    """«Артём Сизов («Новые люди»)»: a quoted name of a few words filling the parenthesis at `i`."""
+    if i + 1 >= len(texts) or texts[i + 1] not in grammar.OPEN_QUOTES:
+        return None
+    for j in range(i + 3, min(i + 3 + _MAX_PARTY_WORDS, len(texts) - 1)):
+        if texts[j] in grammar.CLOSE_QUOTES:
+            first = texts[i + 2]
+            return (i + 1, j + 1) if texts[j + 1] == ")" and first[:1].isupper() else None
+    return None
 
 
 def _ordinary_word(token: Token) -> bool:
@@ -752,12 +796,19 @@ def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> boo
     )
 
 
+_COUNTED = re.compile(r"^\d+-[а-яё]{4,}$")
+
+
 def _strip_description(doc: Doc, start: int, end: int) -> int:
     """«некоммерческая организация «Общество защиты интернета»», «чешская компания CEZ»: a described
     kind of body before its proper name is a description; the name is what follows. So is the bare kind
     of a company or a paper («компания Apple»); other bare kinds («партия «Ак Жол»») stay, as the text
     names the body so."""
     lex = grammar.lexicon()
+    # «630-местный парламент Италии»: a count of seats, storeys or years describes a body, unlike an ordinal
+    # («58-я армия»), which names it.
+    while start + 1 < end and _COUNTED.match(doc[start].text):
+        start += 1
     i = start
     while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ":
         i += 1
@@ -859,6 +910,92 @@ def _local_body_end(doc: Doc, start: int, end: int) -> int | None:
     return head + 1
 
 
+# Kinds of region that have ministries of their own: «министр образования Оренбургской области»,
+# «… Республики Татарстан»; a district has none, and a state's minister («министр обороны России») stays a post.
+_MINISTRY_REGIONS = frozenset({"область", "край", "республика", "округ"})
+_MINISTER = "министр"
+_MAX_MINISTRY_WORDS = 14
+
+
+def _genitive_word(token: Token) -> bool:
+    if token.ent_type_ == "PER" or not token.text.replace("-", "").isalpha():
+        return False
+    # «социально-демографической»: the tagger leaves a compound adjective without a case.
+    if token.pos_ == "ADJ" and re.search(r"о-\w+(ого|его|ой|ей|ых|их)$", token.lower_):
+        return True
+    # «перерабатывающей промышленности»: a participle the tagger calls a verb keeps its case.
+    return "Gen" in token.morph.get("Case") and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB")
+
+
+def _ministry_end(doc: Doc, start: int) -> int | None:
+    """End of «лесного комплекса Иркутской области» after «министра»: genitive words (joined by «,» and «и»)
+    that name a field, then a region by its kind; None when the words name no field or no region."""
+    if start >= len(doc) or not doc[start].is_lower or not _genitive_word(doc[start]):
+        return None
+    end, i = None, start
+    while i < len(doc) and i - start < _MAX_MINISTRY_WORDS:
+        token = doc[i]
+        if token.text in (",", "и") and i + 1 < len(doc) and _genitive_word(doc[i + 1]):
+            i += 1
+            continue
+        if not _genitive_word(token):
+            break
+        if token.pos_ in ("NOUN", "PROPN") and grammar.word_lemma(token.text) in _MINISTRY_REGIONS:
+            end = i + 1
+            # «Республики Татарстан»: the republic's name stays in the nominative.
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if token.text[:1].isupper() and nxt is not None and nxt.is_title and nxt.ent_type_ != "PER":
+                end = i + 2
+        i += 1
+    return end
+
+
+def _contraction_of(field: str, bodies: list[_Body]) -> _Body | None:
+    """The body the text names by a «Мин…» contraction of the ministry of `field`: «Минздрав Чувашии» is the
+    ministry of «здравоохранения», «Минобразования» of «образования» (not a full name already)."""
+    stem = field.lower()[:4]
+    for body in bodies:
+        first = _WORD.match(body.name)
+        word = first.group().lower() if first is not None and first.start() == 0 else ""
+        if word.startswith("мин") and len(word) > 5 and not word.startswith("минист") and word[3:7] == stem:
+            return body
+    return None
+
+
+def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
+    """«заместитель министра лесного комплекса Иркутской области»: a region's minister is named by the
+    ministry's own words, so the title names the body «Министерство лесного комплекса Иркутской области»
+    (or one the text calls by a contraction, `named`)."""
+    bodies: list[_Body] = []
+    for token in doc:
+        written = token.is_lower or (token.is_sent_start and token.is_title)
+        if not written or not token.lower_.startswith(_MINISTER) or token.lemma_ != _MINISTER:
+            continue
+        end = _ministry_end(doc, token.i + 1)
+        if end is None:
+            continue
+        rest = doc[token.i + 1 : end]
+        name = f"Министерство {rest.text}"
+        contraction = _contraction_of(rest[0].text, named)
+        if contraction is not None:
+            # The full name is the body's name, the contraction another name for it.
+            if contraction.name not in contraction.aliases:
+                contraction.aliases.insert(0, contraction.name)
+            contraction.name, contraction.words = name, _lemmas(name)
+            contraction.mentions.append(TextSpan(rest.start_char, rest.end_char))
+            continue
+        bodies.append(
+            _Body(
+                name=name,
+                words=_lemmas(name),
+                head="министерство",
+                abbreviation=False,
+                mentions=[TextSpan(rest.start_char, rest.end_char)],
+            )
+        )
+    return bodies
+
+
 def _local_bodies_unaddressed(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
     cuts = {r: e for r in ranges if (e := _local_body_end(doc, *r)) is not None}
     if not cuts:
@@ -931,6 +1068,7 @@ def find_organizations(
                 if other[0] >= inner[0] and other[1] <= inner[1]:
                     alias_ranges[other] = len(bodies)
         bodies.append(body)
+    bodies.extend(_ministries_of_ministers(doc, bodies))
     # Later mentions of an alias («МБОС» on its own) are the body it was introduced for.
     alias_of = {b.aliases[0].lower(): b for b in bodies if b.aliases}
     kept: list[_Body] = []

@@ -327,6 +327,8 @@ def test_terms_are_not_bodies(nlp: Language, text: str) -> None:
         ("Выступил председатель комиссии Ержан Калиев (AMANAT).", ["AMANAT"]),
         ("Выступил депутат Иван Петров (КР).", []),
         ("Выступил депутат Иван Петров (Москва).", []),
+        ("Вопрос задал депутат Артём Сизов («Новые люди»), ответил глава района.", ["«Новые люди»"]),
+        ("Выступил депутат Иван Петров («за» проголосовали все).", []),
     ],
 )
 def test_party_in_parentheses_after_a_person(nlp: Language, text: str, expected: list[str]) -> None:
@@ -341,10 +343,18 @@ def test_party_in_parentheses_after_a_person(nlp: Language, text: str, expected:
         ("Пострадавшего доставили в больницу Финикса.", []),
         ("Пациентов приняла ГУЗ СО «Вольская районная больница».", ["ГУЗ СО «Вольская районная больница»"]),
         ("Выступил директор центра занятости населения Бишкека.", ["центр занятости населения Бишкека"]),
+        ("Вечером туристы осмотрели Исаакиевский собор и Михайловский замок.", []),
+        ("Ветерана похоронили на Новом городском кладбище Саратова.", []),
+        ("Матч пройдёт на Национальном спортивном стадионе.", []),
     ],
 )
 def test_places_named_like_bodies(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+def test_a_body_named_after_a_building_stays_a_body(nlp: Language) -> None:
+    text = "Заседание провёл Общественный совет по благоустройству Братского кладбища."
+    assert names(nlp, text) == ["Общественный совет по благоустройству Братского кладбища"]
 
 
 def test_a_council_attached_to_a_body(nlp: Language) -> None:
@@ -781,3 +791,94 @@ def test_an_award_before_a_body_is_not_its_name(nlp: Language) -> None:
 )
 def test_local_bodies_named_by_place_take_no_address(nlp: Language, text: str, expected: str) -> None:
     assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Докладчик: заместитель министра лесного комплекса Омской области Пётр Сергеевич Носов.",
+            ["Министерство лесного комплекса Омской области"],
+        ),
+        (
+            "На вопросы ответил министр социально-демографической и семейной политики Тверской области Иван Лосев.",
+            ["Министерство социально-демографической и семейной политики Тверской области"],
+        ),
+        (
+            "Проект представил заместитель министра водных ресурсов, сельского хозяйства и перерабатывающей "
+            "промышленности Кыргызской Республики Азамат Токтосунов.",
+            [
+                "Министерство водных ресурсов, сельского хозяйства и перерабатывающей промышленности "
+                "Кыргызской Республики"
+            ],
+        ),
+        # A state's minister names his post; a minister without a region names no body.
+        ("Министр иностранных дел России Сергей Лавров прилетел в Анкару.", []),
+        ("Слово взял министр финансов Иван Петров.", []),
+    ],
+)
+def test_a_regional_minister_names_the_ministry(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+def test_a_ministry_named_by_a_contraction_takes_the_full_name(nlp: Language) -> None:
+    text = (
+        "Минздрав Чувашии подготовил программу. Её представил министр здравоохранения Чувашской Республики Олег Петров."
+    )
+    (ministry,) = find_organizations(nlp(text))
+    assert ministry.name == "Министерство здравоохранения Чувашской Республики"
+    assert ministry.aliases == ("Минздрав Чувашии",)
+    assert len(ministry.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Шведская прокуратура возбудила дело против блогера.", ["Шведская прокуратура"]),
+        ("Он два года служил в израильской армии.", ["израильская армия"]),
+        ("Армия Египта взяла под охрану здание.", ["Армия Египта"]),
+        # A kind or quality is no state; an army alone names none.
+        ("Городская прокуратура проверила школу.", []),
+        ("Повстанческая армия отступила к границе.", []),
+        ("После школы он ушёл в армию.", []),
+    ],
+)
+def test_a_state_body_named_by_the_state_adjective(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Его уволили с военной службы по состоянию здоровья.",
+        "В прошлом году она поступила на государственную гражданскую службу.",
+        "Текущая редакция закона вступила в силу весной.",
+        "Прежняя редакция Конституции не допускала третьего срока.",
+    ],
+)
+def test_a_service_or_a_version_of_a_text_is_no_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_a_service_as_a_body_stays_one(nlp: Language) -> None:
+    text = "Выступил начальник Государственной службы по контролю наркотиков."
+    assert names(nlp, text) == ["Государственная служба по контролю наркотиков"]
+
+
+def test_a_rank_before_a_name_is_the_persons(nlp: Language) -> None:
+    text = "Об этом заявил командующий 58-й армии Северо-Кавказского округа генерал-лейтенант Анатолий Хрулев."
+    assert names(nlp, text) == ["58-я армия Северо-Кавказского округа"]
+
+
+def test_a_count_before_a_body_describes_it(nlp: Language) -> None:
+    assert names(nlp, "Выборы в 630-местный парламент Италии прошли в феврале.") == ["парламент Италии"]
+
+
+def test_the_next_phrases_noun_is_no_part_of_a_name(nlp: Language) -> None:
+    text = "Как уточнили Интерфаксу источники в культурной общественности, концерт отменён."
+    assert names(nlp, text) == ["Интерфакс"]
+
+
+def test_the_states_a_body_unites_are_part_of_its_name(nlp: Language) -> None:
+    text = "Делегацию принял Совет глав государств – участников СНГ."
+    assert names(nlp, text) == ["Совет глав государств – участников СНГ"]
