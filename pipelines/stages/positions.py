@@ -269,7 +269,7 @@ def _ministry(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tu
     for token in title:
         body = _BODY_OF_POST.get(fold(token.lemma_))
         nxt = token.i + 1
-        if body and nxt < title.end and "Gen" in doc[nxt].morph.get("Case") and doc[nxt].pos_ == "NOUN":
+        if body and nxt < title.end and _remit_starts(doc[nxt]):
             rest = _trim(doc, nxt, title.end)
             name = f"{body} {rest.text}"
             known = _known_ministry(name, organizations)
@@ -277,6 +277,17 @@ def _ministry(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tu
                 return None
             return _as_title(_trim(doc, title.start, nxt)), known or name
     return None
+
+
+def _remit_starts(token: Token) -> bool:
+    """«министра финансов», «министра лесного комплекса», «министра социально-демографической …»: a ministry's
+    remit starts with a noun or its adjective in the genitive (the tagger misreads the case of hyphenated
+    adjectives; the dictionary has it)."""
+    if token.pos_ == "NOUN":
+        return "Gen" in token.morph.get("Case")
+    return token.pos_ == "ADJ" and (
+        "Gen" in token.morph.get("Case") or any(p.tag.case == "gent" for p in loading.parse(token.text.lower()))
+    )
 
 
 def _government(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:

@@ -458,3 +458,26 @@ def test_a_plural_title_the_tagger_reads_as_singular_is_each_listed_names(nlp: L
 def test_a_profession_word_before_the_name_is_the_position(nlp: Language, text: str, surname: str, head: str) -> None:
     position = _positions(nlp, text)[surname][0]
     assert position is not None and position.split(" ")[0] == head
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "organization"),
+    [
+        (
+            "Доложил заместитель министра лесного комплекса Иркутской области Валерий Николаевич Сотников.",
+            "Сотников",
+            "Министерство лесного комплекса Иркутской области",
+        ),
+        # The tagger reads the hyphenated adjective in the instrumental; the dictionary knows the genitive.
+        (
+            "На вопросы участников ответили заместитель министра социально-демографической и семейной политики "
+            "Самарской области Денис Эдуардович Лаптев и другие.",
+            "Лаптев",
+            "Министерство социально-демографической и семейной политики Самарской области",
+        ),
+    ],
+)
+def test_a_ministry_whose_remit_starts_with_an_adjective_is_the_body(
+    nlp: Language, text: str, surname: str, organization: str
+) -> None:
+    _assert_split(nlp, text, surname, "заместитель министра", organization)
