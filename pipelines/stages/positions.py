@@ -52,6 +52,7 @@ _SERVES_AT = {"в", "во", "при"}
 # «президент страны»: the country is named elsewhere; the anaphoric word adds nothing to the post.
 _ANAPHORIC_PLACES = {"страна", "государство"}
 _FORMER = {"бывший", "прежний", "экс"}
+_INCUMBENT = ("действующ", "нынешн")
 # Units a local post serves, named bare after it («аким области», «глава района»).
 _BARE_UNITS = {"область", "район", "город", "округ"}
 _ADJECTIVE_ENDINGS = ("ого", "его", "ой", "ей", "ых", "их", "ый", "ий", "ая", "яя", "ое", "ее")
@@ -372,6 +373,8 @@ def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
 
 
 def _as_title(span: Span) -> str:
+    if len(span) > 1 and fold(span[0].text).startswith(_INCUMBENT):
+        span = span[1:]  # «действующий президент»: that the person holds the post now is not the post
     text = nominative(span)
     first = text.split(" ", 1)[0]
     text = text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]

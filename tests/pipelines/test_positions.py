@@ -481,3 +481,8 @@ def test_a_ministry_whose_remit_starts_with_an_adjective_is_the_body(
     nlp: Language, text: str, surname: str, organization: str
 ) -> None:
     _assert_split(nlp, text, surname, "заместитель министра", organization)
+
+
+def test_an_incumbents_qualifier_is_not_part_of_the_post(nlp: Language) -> None:
+    text = "Действующий президент Венесуэлы Уго Чавес снова победил на выборах."
+    assert _positions(nlp, text)["Чавес"][0] == "президент Венесуэлы"
