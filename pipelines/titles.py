@@ -245,7 +245,7 @@ def title_of_list(doc: Doc, name: Span) -> Span | None:
             if not commas or not names:
                 return None
             title = _walk_left(doc, i + 1, sentence_of(doc, i).start)
-            plural = title is not None and title.end == i + 1 and "Plur" in title_head(title).morph.get("Number")
+            plural = title is not None and title.end == i + 1 and is_plural(title_head(title))
             return title if plural else None
         commas += joins
         names += token.ent_type_ == "PER"
@@ -258,9 +258,17 @@ def title_of_list(doc: Doc, name: Span) -> Span | None:
     while line_start > 0 and "\n" not in doc[line_start - 1].text:
         line_start -= 1
     title = _walk_left(doc, i, line_start)
-    if title is None or "Plur" not in title_head(title).morph.get("Number"):
+    if title is None or not is_plural(title_head(title)):
         return None
     return title
+
+
+def is_plural(head: Token) -> bool:
+    """A title's head in the plural: by the tagger, or by the dictionary where the tagger misreads a compound
+    or an ambiguous form («лётчики-космонавты», «гандболистки»: the list of names after it says which)."""
+    if "Plur" in head.morph.get("Number"):
+        return True
+    return any(p.tag.POS == "NOUN" and p.tag.number == "plur" for p in loading.parse(head.text.lower()))
 
 
 def title_after(doc: Doc, name_end: int) -> Span | None:

@@ -52,6 +52,7 @@ _SERVES_AT = {"в", "во", "при"}
 # «президент страны»: the country is named elsewhere; the anaphoric word adds nothing to the post.
 _ANAPHORIC_PLACES = {"страна", "государство"}
 _FORMER = {"бывший", "прежний", "экс"}
+_INCUMBENT = ("действующ", "нынешн")
 # Units a local post serves, named bare after it («аким области», «глава района»).
 _BARE_UNITS = {"область", "район", "город", "округ"}
 _ADJECTIVE_ENDINGS = ("ого", "его", "ой", "ей", "ых", "их", "ый", "ий", "ая", "яя", "ое", "ее")
@@ -269,7 +270,7 @@ def _ministry(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tu
     for token in title:
         body = _BODY_OF_POST.get(fold(token.lemma_))
         nxt = token.i + 1
-        if body and nxt < title.end and "Gen" in doc[nxt].morph.get("Case") and doc[nxt].pos_ == "NOUN":
+        if body and nxt < title.end and _remit_starts(doc[nxt]):
             rest = _trim(doc, nxt, title.end)
             name = f"{body} {rest.text}"
             known = _known_ministry(name, organizations)
@@ -277,6 +278,17 @@ def _ministry(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tu
                 return None
             return _as_title(_trim(doc, title.start, nxt)), known or name
     return None
+
+
+def _remit_starts(token: Token) -> bool:
+    """«министра финансов», «министра лесного комплекса», «министра социально-демографической …»: a ministry's
+    remit starts with a noun or its adjective in the genitive (the tagger misreads the case of hyphenated
+    adjectives; the dictionary has it)."""
+    if token.pos_ == "NOUN":
+        return "Gen" in token.morph.get("Case")
+    return token.pos_ == "ADJ" and (
+        "Gen" in token.morph.get("Case") or any(p.tag.case == "gent" for p in loading.parse(token.text.lower()))
+    )
 
 
 def _government(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
@@ -361,6 +373,8 @@ def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
 
 
 def _as_title(span: Span) -> str:
+    if len(span) > 1 and fold(span[0].text).startswith(_INCUMBENT):
+        span = span[1:]  # «действующий президент»: that the person holds the post now is not the post
     text = nominative(span)
     first = text.split(" ", 1)[0]
     text = text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]

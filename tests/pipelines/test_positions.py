@@ -436,3 +436,53 @@ def test_a_plural_title_before_names_joined_by_i_is_each_names(nlp: Language) ->
     assert found["Лосев"][0] is not None and found["Лосев"][0].startswith("волонтёр")
     # A singular post is one person's: the next name gets no share of it.
     assert found["Белова"][0] is None
+
+
+def test_a_plural_title_the_tagger_reads_as_singular_is_each_listed_names(nlp: Language) -> None:
+    # The tagger reads the compound «летчики-космонавты» in the singular; the dictionary knows the plural,
+    # and the list of names after it is each one's.
+    text = "К ним присоединятся летчики-космонавты Борис Волынов, Анатолий Березовой, Виктор Горбатко."
+    found = _positions(nlp, text)
+    for surname in ("Волынов", "Березовой", "Горбатко"):
+        assert found[surname][0] is not None and "космонавт" in found[surname][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "head"),
+    [
+        ("Гол забил нападающий Павел Погребняк.", "Погребняк", "нападающий"),
+        ("Золото завоевала гимнастка Симона Байлз.", "Байлз", "гимнастка"),
+        ("Об этом рассказал протоиерей Всеволод Чаплин.", "Чаплин", "протоиерей"),
+    ],
+)
+def test_a_profession_word_before_the_name_is_the_position(nlp: Language, text: str, surname: str, head: str) -> None:
+    position = _positions(nlp, text)[surname][0]
+    assert position is not None and position.split(" ")[0] == head
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "organization"),
+    [
+        (
+            "Доложил заместитель министра лесного комплекса Иркутской области Валерий Николаевич Сотников.",
+            "Сотников",
+            "Министерство лесного комплекса Иркутской области",
+        ),
+        # The tagger reads the hyphenated adjective in the instrumental; the dictionary knows the genitive.
+        (
+            "На вопросы участников ответили заместитель министра социально-демографической и семейной политики "
+            "Самарской области Денис Эдуардович Лаптев и другие.",
+            "Лаптев",
+            "Министерство социально-демографической и семейной политики Самарской области",
+        ),
+    ],
+)
+def test_a_ministry_whose_remit_starts_with_an_adjective_is_the_body(
+    nlp: Language, text: str, surname: str, organization: str
+) -> None:
+    _assert_split(nlp, text, surname, "заместитель министра", organization)
+
+
+def test_an_incumbents_qualifier_is_not_part_of_the_post(nlp: Language) -> None:
+    text = "Действующий президент Венесуэлы Уго Чавес снова победил на выборах."
+    assert _positions(nlp, text)["Чавес"][0] == "президент Венесуэлы"
