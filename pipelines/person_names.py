@@ -462,6 +462,10 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         surname = _nominative(surname_token.text, case, (first.morph.get("Gender") or [None])[0], "surname")
     else:
         surname = nominative_part(surname_token, "surname", case)
+    declined_a = None
+    if not gendered and fold(surname) == fold(surname_token.text) and not told_nominative:
+        declined_a = _genitive_of_a_surname(surname_token.text, first)
+        surname = declined_a or surname
 
     def other_part(token: Token, part: str) -> str:
         if gendered is None:
@@ -496,12 +500,30 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         patronymic=other_part(patronymic, "patronymic") if patronymic is not None else None,
         initials="".join(f"{t.text}." for t in sorted(initials, key=lambda t: t.i)) or None,
         particles=apart,
-        surname_as_written=fold(surname) == fold(surname_token.text) if gendered else case in (None, "Nom"),
+        surname_as_written=(
+            fold(surname) == fold(surname_token.text) if gendered else case in (None, "Nom") and not declined_a
+        ),
         surname_keys=frozenset(keys | {fold(other_gender(surname))}),
         gender=gender,
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
     )
+
+
+def _genitive_of_a_surname(word: str, first: Token | None) -> str | None:
+    """An -а surname in the genitive after a first name whose own ending shows the genitive: «Джейкоба Зумы»
+    → Зума, «Андрея Кандыбы» → Кандыба, «Хорхе» no. The tagger reads such an unknown surname as a
+    nominative; -ы is a nominative of no surname (-и is: Ходжаджи, Исхаки)."""
+    if first is None or "Gen" not in {case for case, _ in _first_name_readings(first.text)}:
+        return None
+    if _declined_first_name_case(first) is None and not fold(first.text).endswith(("а", "я", "ы", "и")):
+        return None
+    w = fold(word)
+    if len(w) < 4 or not word.isalpha():
+        return None
+    if w.endswith("ы") and w[-2] not in "аеёиоуыэюяй":
+        return word[:-1] + "а"
+    return None
 
 
 # Case endings of a patronymic: (ending, case, gender); it tells the whole name's case and gender.
