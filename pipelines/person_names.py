@@ -422,7 +422,11 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         if regnal is None and not particles.get(0) and not glued.get(0) and reads_as_first_name(words[0].text):
             return None
         surname_at = 0
-    elif fold(words[0].text) in lexicons.load("east_asian_surnames") and not looks_like_surname(words[1].text):
+    elif (
+        fold(words[0].text) in lexicons.load("east_asian_surnames")
+        and not looks_like_surname(words[1].text)
+        and not _western_order(words)
+    ):
         surname_at = 0  # Пан Ги Мун, Си Цзиньпин
     elif (
         is_first_name(words[-1].text)
@@ -508,6 +512,12 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
     )
+
+
+def _western_order(words: list[Token]) -> bool:
+    """«Хуан Кинтеро», «Хуан Себастьян Верон»: a Spanish first name that is a Chinese surname too, before
+    words with an «р», which the Russian spelling of Chinese and Korean syllables does not have."""
+    return is_first_name(words[0].text) and any("р" in fold(w.text) for w in words[1:])
 
 
 def _genitive_of_a_surname(word: str, first: Token | None) -> str | None:

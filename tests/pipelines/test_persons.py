@@ -27,6 +27,9 @@ def _persons(nlp: Language, text: str) -> list[tuple[str, str | None, str | None
         ("Выступил Владимир Вольфович Жириновский.", [("Жириновский", "Владимир", "Вольфович", None)]),
         ("Эту позицию поддержал Усама бин Ладен.", [("бин Ладен", "Усама", None, None)]),
         ("Генсек ООН Пан Ги Мун прибыл в Москву.", [("Пан", None, None, None)]),
+        # A Spanish first name that is a Chinese surname too: the «р» of the next word tells the order.
+        ("Победный гол забил Хуан Ферреро.", [("Ферреро", "Хуан", None, None)]),
+        ("Министр Хуан Цзюйлун выступил.", [("Хуан", None, None, None)]),
         # An Arabic surname opens with the article, lower-case: the tagger's span includes it.
         ("Боевик поклялся в верности Абу Бакру аль-Багдади.", [("аль-Багдади", "Абу", None, None)]),
         # An Irish «О’» is the surname's first part, not an initial.
