@@ -157,6 +157,9 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
 
     if parses:
         best = max(parses, key=rank)
+        skiy = _declined_skiy(word, gender) if part == "surname" and "Surn" not in best.tag else None
+        if skiy is not None:
+            return skiy  # «Юрия Заруцкого»: pymorphy guessed a noun «заруцкой»
         # A reading as a name is trusted; a common-noun reading of an unknown surname is not.
         if "Surn" in best.tag or "Name" in best.tag or part != "surname" or not _declined_foreign(word, case, gender):
             form = best.inflect({"nomn", "sing"}) or best.inflect({"nomn"})
@@ -164,6 +167,22 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
     if part == "surname":
         return _declined_foreign(word, case, gender) or _declined_adjective(word, oc_case, oc_gender) or word
     return word
+
+
+# Oblique cases of a man's -ский/-цкий surname: Заруцкого, Соханьскому, Томским, Вишневецком.
+_SKIY_OBLIQUE = ("ского", "скому", "ским", "ском", "цкого", "цкому", "цким", "цком")
+
+
+def _declined_skiy(word: str, gender: str | None) -> str | None:
+    """A man's -ский/-цкий surname the dictionary does not know, in an oblique case: Заруцкого → Заруцкий.
+    The adjectival declension gives the nominative; a guessed noun reading («заруцкой») does not."""
+    w = fold(word)
+    if gender == "Fem" or not word.isalpha():
+        return None
+    ending = next((e for e in _SKIY_OBLIQUE if w.endswith(e) and len(w) > len(e) + 2), None)
+    if ending is None:
+        return None
+    return recover_shape(word[: len(word) - len(ending) + 2] + "ий", word)
 
 
 def _declined_adjective(word: str, case: str | None, gender: str | None) -> str | None:

@@ -129,6 +129,8 @@ def test_people_with_one_surname_and_other_initials_stay_apart(nlp: Language) ->
             "В СМИ вслед за руководителем партии TOP 09 Мирославом Калоусеком успели назвать правительство.",
             [("Калоусек", "Мирослав", None, None)],
         ),
+        # A man's -ский surname the dictionary does not know declines as an adjective.
+        ("Полиция задержала Юрия Заруцкого вчера.", [("Заруцкий", "Юрий", None, None)]),
         # An -а surname the dictionary does not know, in the genitive after a genitive first name.
         ("Журналисты получили письмо Андрея Кандыбы.", [("Кандыба", "Андрей", None, None)]),
         ("В ЮАР обсуждают отставку Джейкоба Мбалы.", [("Мбала", "Джейкоб", None, None)]),
