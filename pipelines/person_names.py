@@ -157,6 +157,9 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
 
     if parses:
         best = max(parses, key=rank)
+        skiy = _declined_skiy(word, gender) if part == "surname" and "Surn" not in best.tag else None
+        if skiy is not None:
+            return skiy  # «Юрия Заруцкого»: pymorphy guessed a noun «заруцкой»
         # A reading as a name is trusted; a common-noun reading of an unknown surname is not.
         if "Surn" in best.tag or "Name" in best.tag or part != "surname" or not _declined_foreign(word, case, gender):
             form = best.inflect({"nomn", "sing"}) or best.inflect({"nomn"})
@@ -164,6 +167,22 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
     if part == "surname":
         return _declined_foreign(word, case, gender) or _declined_adjective(word, oc_case, oc_gender) or word
     return word
+
+
+# Oblique cases of a man's -ский/-цкий surname: Заруцкого, Соханьскому, Томским, Вишневецком.
+_SKIY_OBLIQUE = ("ского", "скому", "ским", "ском", "цкого", "цкому", "цким", "цком")
+
+
+def _declined_skiy(word: str, gender: str | None) -> str | None:
+    """A man's -ский/-цкий surname the dictionary does not know, in an oblique case: Заруцкого → Заруцкий.
+    The adjectival declension gives the nominative; a guessed noun reading («заруцкой») does not."""
+    w = fold(word)
+    if gender == "Fem" or not word.isalpha():
+        return None
+    ending = next((e for e in _SKIY_OBLIQUE if w.endswith(e) and len(w) > len(e) + 2), None)
+    if ending is None:
+        return None
+    return recover_shape(word[: len(word) - len(ending) + 2] + "ий", word)
 
 
 def _declined_adjective(word: str, case: str | None, gender: str | None) -> str | None:
@@ -422,7 +441,11 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         if regnal is None and not particles.get(0) and not glued.get(0) and reads_as_first_name(words[0].text):
             return None
         surname_at = 0
-    elif fold(words[0].text) in lexicons.load("east_asian_surnames") and not looks_like_surname(words[1].text):
+    elif (
+        fold(words[0].text) in lexicons.load("east_asian_surnames")
+        and not looks_like_surname(words[1].text)
+        and not _western_order(words)
+    ):
         surname_at = 0  # Пан Ги Мун, Си Цзиньпин
     elif (
         is_first_name(words[-1].text)
@@ -462,6 +485,10 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         surname = _nominative(surname_token.text, case, (first.morph.get("Gender") or [None])[0], "surname")
     else:
         surname = nominative_part(surname_token, "surname", case)
+    declined_a = None
+    if not gendered and fold(surname) == fold(surname_token.text) and not told_nominative:
+        declined_a = _genitive_of_a_surname(surname_token.text, first)
+        surname = declined_a or surname
 
     def other_part(token: Token, part: str) -> str:
         if gendered is None:
@@ -496,12 +523,36 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         patronymic=other_part(patronymic, "patronymic") if patronymic is not None else None,
         initials="".join(f"{t.text}." for t in sorted(initials, key=lambda t: t.i)) or None,
         particles=apart,
-        surname_as_written=fold(surname) == fold(surname_token.text) if gendered else case in (None, "Nom"),
+        surname_as_written=(
+            fold(surname) == fold(surname_token.text) if gendered else case in (None, "Nom") and not declined_a
+        ),
         surname_keys=frozenset(keys | {fold(other_gender(surname))}),
         gender=gender,
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
     )
+
+
+def _western_order(words: list[Token]) -> bool:
+    """«Хуан Кинтеро», «Хуан Себастьян Верон»: a Spanish first name that is a Chinese surname too, before
+    words with an «р», which the Russian spelling of Chinese and Korean syllables does not have."""
+    return is_first_name(words[0].text) and any("р" in fold(w.text) for w in words[1:])
+
+
+def _genitive_of_a_surname(word: str, first: Token | None) -> str | None:
+    """An -а surname in the genitive after a first name whose own ending shows the genitive: «Джейкоба Зумы»
+    → Зума, «Андрея Кандыбы» → Кандыба, «Хорхе» no. The tagger reads such an unknown surname as a
+    nominative; -ы is a nominative of no surname (-и is: Ходжаджи, Исхаки)."""
+    if first is None or "Gen" not in {case for case, _ in _first_name_readings(first.text)}:
+        return None
+    if _declined_first_name_case(first) is None and not fold(first.text).endswith(("а", "я", "ы", "и")):
+        return None
+    w = fold(word)
+    if len(w) < 4 or not word.isalpha():
+        return None
+    if w.endswith("ы") and w[-2] not in "аеёиоуыэюяй":
+        return word[:-1] + "а"
+    return None
 
 
 # Case endings of a patronymic: (ending, case, gender); it tells the whole name's case and gender.

@@ -178,7 +178,15 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    # A place's name ends on its noun: a lower-case adjective or participle after it is the sentence's
+    # predicate the tagger took in («в посёлках Кышик и Цингалы подтопленными остаются …»).
+    while end - start > 1 and _predicate_adjective(doc[end - 1]):
+        end -= 1
     return doc[start:end] if end > start else None
+
+
+def _predicate_adjective(token: Token) -> bool:
+    return token.is_lower and (token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm"))
 
 
 def _previous_word(span: Span) -> Token | None:

@@ -42,6 +42,9 @@ class _Cluster:
     starts: list[int] = field(default_factory=list)  # the mentions' starts, sorted
     gender: str | None = None  # as the first mention that tells it says
     index: int = 0  # the order it was made in
+    # The surname's nominative where forms of it that the case reading left apart were joined: «Картер»
+    # of «Картера» and «Картер».
+    nominative: str | None = None
 
     def add(self, parts: NameParts, span: TextSpan) -> None:
         self.parts.append(parts)
@@ -76,7 +79,7 @@ class _Cluster:
         for p in self.parts:
             votes[p.surname] += (2 if p.surname_as_written else 1) + (1 if p.gender else 0)
         # A woman's -ова stays -ова even where her surname was read as a man's genitive.
-        surname = with_gender(votes.most_common(1)[0][0], self.gender)
+        surname = with_gender(self.nominative or votes.most_common(1)[0][0], self.gender)
         return PersonFinding(
             surname=surname,
             first_name=next((p.first_name for p in self._telling_first() if p.first_name), None),
@@ -104,8 +107,11 @@ def _patronymic_letter(parts: NameParts) -> str | None:
 
 
 def _compatible(cluster: _Cluster, parts: NameParts) -> bool:
-    if not cluster.keys & parts.surname_keys:
-        return False
+    return bool(cluster.keys & parts.surname_keys) and _compatible_letters(cluster, parts)
+
+
+def _compatible_letters(cluster: _Cluster, parts: NameParts) -> bool:
+    """The mention's first name, patronymic and gender contradict nothing the person's mentions tell."""
     first, patr = cluster.letters()
     other_first, other_patr = _first_letter(parts), _patronymic_letter(parts)
     if first and other_first and first != other_first:
@@ -314,6 +320,34 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     return body and not looks_like_surname(token.text) and not is_first_name(token.text)
 
 
+def _opens_with_common_noun(ent: Span) -> bool:
+    """A sentence opens on a common noun the tagger took into the name: «Племянник Усманова», «Прислуга
+    Макафи», «Израильтянка Яффа Иссахар», «Лозунг Фисуна». Only at a sentence's start, where the capital
+    tells nothing, and only a word the dictionary knows as a noun and never as a name or a place."""
+    if len(ent) < 2 or not ent[1].is_title or not _capital_tells_nothing(ent[0]):
+        return False
+    word = ent[0].text
+    if is_first_name(word) or not word.replace("-", "").isalpha():
+        return False
+    # A surname that is a common noun too (Мельник, Бондарь) opens a list's «Мельник Г.П.» or «Бондарь
+    # Светлана Ивановна»: the rest must hold a word that is no initial, first name or patronymic.
+    rest = [t for t in ent[1:] if t.is_alpha and len(t.text) > 1]
+    if not any(not is_first_name(t.text) and not is_patronymic(t.text) for t in rest):
+        return False
+    parses = loading.parse(fold(word))
+    return bool(parses) and all(
+        p.is_known and p.tag.POS == "NOUN" and not ({"Surn", "Name", "Patr", "Geox", "Orgn", "Abbr"} & p.tag.grammemes)
+        for p in parses
+    )
+
+
+def _only_a_title(parts: NameParts) -> bool:
+    """A surname alone that the dictionary knows only as an adjective or a title: what a title left of a name."""
+    return not (parts.first_name or parts.initials or parts.patronymic or parts.regnal) and _is_no_name_word(
+        parts.surname
+    )
+
+
 def _first_name_before(ent: Span) -> bool:
     if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[0].text):
         return False
@@ -329,16 +363,19 @@ def _after_nominative_title(ent: Span) -> bool:
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
-    named = frozenset(fold(t.text) for ent in entities(doc) if ent.label_ == "PER" and len(ent) > 1 for t in ent)
+    names = [ent[1:] if _opens_with_common_noun(ent) else ent for ent in entities(doc) if ent.label_ == "PER"]
+    # A title or an adjective the name opens with names no one alone: «Патриархом Болгарским» does not make
+    # «Болгарским» a name elsewhere.
+    named = frozenset(fold(t.text) for ent in names if len(ent) > 1 for t in ent if not _is_no_name_word(t.text))
     # One-word places and bodies: «в Ливерпуле … игроки Ливерпуля», where the tagger took one for a person.
     elsewhere = frozenset(
         _name_stem(ent.text)
         for ent in entities(doc)
         if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.isalpha()
     )
-    for ent in entities(doc):
+    for ent in names:
         check_deadline("persons")
-        if ent.label_ != "PER" or _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
+        if _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
             continue
         if _not_a_name(ent, named, elsewhere):
             continue
@@ -356,6 +393,8 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         # Only a name the tagger put in an oblique case needs its title's case to check it.
         if parts is not None and not parts.surname_as_written and _after_nominative_title(ent):
             parts = parse_name(span, nominative_context=True, titled=titled)
+        if parts is not None and _only_a_title(parts):
+            continue  # «Патриарх Болгарский», «Папа Римский»: the title's adjective is all that is left
         if parts is not None:
             found.append((parts, TextSpan(parts.start, parts.end)))
     return found
@@ -368,11 +407,24 @@ class _Clusters:
     def __init__(self) -> None:
         self.all: list[_Cluster] = []
         self._by_key: dict[str, list[int]] = {}
+        self._by_stem: dict[str, list[int]] = {}
 
     def compatible(self, parts: NameParts) -> list[_Cluster]:
         """The compatible clusters, in the order they were made."""
         found = sorted({k for key in parts.surname_keys for k in self._by_key.get(key, ())})
         return [self.all[k] for k in found if _compatible(self.all[k], parts)]
+
+    def declined(self, parts: NameParts) -> _Cluster | None:
+        """The one person whose surname this mention declines where the case reading failed: «Картера»,
+        «Ортегу», «Т. Комбсу», «Василия Небензю» after «Эштон Картер», «Орландо Ортега», «Тодд Комбс»,
+        «Василий Небензя». A foreign surname pymorphy does not know keeps its case ending, and the stem
+        without it is what the forms share."""
+        if parts.regnal or " " in parts.surname:
+            return None
+        stems = {_name_stem(key) for key in parts.surname_keys} - {""}
+        found = sorted({k for stem in stems if len(stem) >= 3 for k in self._by_stem.get(stem, ())})
+        matching = [self.all[k] for k in found if _compatible_letters(self.all[k], parts)]
+        return matching[0] if len(matching) == 1 else None
 
     def add(self, cluster: _Cluster | None, parts: NameParts, span: TextSpan) -> None:
         if cluster is None:
@@ -380,6 +432,9 @@ class _Clusters:
             self.all.append(cluster)
         for key in set(parts.surname_keys) - cluster.keys:
             self._by_key.setdefault(key, []).append(cluster.index)
+            stem = _name_stem(key)
+            if cluster.index not in self._by_stem.get(stem, ()):
+                self._by_stem.setdefault(stem, []).append(cluster.index)
         cluster.add(parts, span)
 
 
@@ -432,6 +487,39 @@ def _called_by_first_name(parts: NameParts, by_first_name: dict[str, list[_Clust
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# Endings of a foreign surname's oblique cases that no nominative of one has (Картеру, Манделой, Зумы);
+# -е is a dative's or a locative's where the other form ends in -а, -я or a consonant (Чайке of Чайка).
+_OBLIQUE_ENDINGS = ("у", "ю", "ом", "ем", "ой", "ей", "ы")
+
+
+def _oblique(form: str, other: str) -> bool:
+    w, o = fold(form), fold(other)
+    return w.endswith(_OBLIQUE_ENDINGS) or (w.endswith("е") and not o.endswith(("е", *_OBLIQUE_ENDINGS)))
+
+
+def _nominative_of(one: str, other: str) -> str | None:
+    """Of two forms of one surname, the one without an oblique case's ending; None when that tells nothing."""
+    if _oblique(one, other) and not _oblique(other, one):
+        return other
+    if _oblique(other, one) and not _oblique(one, other):
+        return one
+    return None
+
+
+def _join_declined(cluster: _Cluster, parts: NameParts, span: TextSpan) -> None:
+    """A mention of the person's surname in another case joins the person: «Василия Небензю» Василия
+    Небензи, «Т.Комбсу» Тодда Комбса; the nominative is the form without an oblique case's ending."""
+    current = cluster.finding().surname
+    if parts.surname_as_written or not any(p.first_name for p in cluster.parts):
+        # A form the text writes is one; a mention with a first name agrees with it in case, where a
+        # form read from a mention with initials alone may be misread.
+        cluster.nominative = _nominative_of(current, parts.surname) or cluster.nominative
+    if parts.first_name:  # the mention tells a first name
+        cluster.add(replace(parts, surname=cluster.nominative or current, surname_as_written=False), span)
+    else:
+        cluster.add_mention(span)
+
+
 def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
     mentions = person_mentions(doc)
     clusters = _Clusters()
@@ -440,6 +528,10 @@ def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
     bare = [(p, s) for p, s in mentions if not (p.first_name or p.initials)]
     for parts, span in full:
         candidates = clusters.compatible(parts)
+        declined = clusters.declined(parts) if not candidates else None
+        if declined is not None:
+            _join_declined(declined, parts, span)
+            continue
         clusters.add(candidates[0] if candidates else None, parts, span)
     by_first_name = _by_first_name(clusters.all)
     for parts, span in bare:
@@ -454,6 +546,10 @@ def find_persons(doc: Doc) -> tuple[PersonFinding, ...]:
         called = _called_by_first_name(parts, by_first_name) if target is None else None
         if called is not None:
             called.add_mention(span)  # «Говард Баффет … Говард сказал»: no surname of its own
+            continue
+        declined = clusters.declined(parts) if target is None else None
+        if declined is not None:
+            _join_declined(declined, parts, span)  # «Эштон Картер … речь Картера»
             continue
         clusters.add(target, parts, span)
     ordered = sorted(clusters.all, key=lambda c: min(c.spans))

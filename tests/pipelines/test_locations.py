@@ -76,6 +76,8 @@ from pipelines.stages.locations import find_locations
         # Bodies that NER takes for places are not listed; the place in their name is.
         ("В Жогорку Кенеше Кыргызской Республики прошло заседание комитета.", {"Кыргызская Республика"}),
         ("Закон одобрил Совет Федерации, сообщили в Кремле.", set()),
+        # A place's name ends on its noun, not on the predicate's adjective after it.
+        ("В сёлах Кызылтал и Ушбулак подтопленными остаются пять дворов.", {"Кызылтал", "Ушбулак"}),
     ],
 )
 def test_find_locations(nlp: Language, text: str, expected: set[str]) -> None:
