@@ -9,7 +9,15 @@ from functools import cache
 
 import numpy as np
 import pytest
-from natasha import DatesExtractor, MorphVocab, NamesExtractor, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+from natasha import (
+    DatesExtractor,
+    MorphVocab,
+    NamesExtractor,
+    NewsEmbedding,
+    NewsMorphTagger,
+    NewsNERTagger,
+    NewsSyntaxParser,
+)
 from spacy.lang.ru.lex_attrs import _num_words
 from spacy.lang.ru.lex_attrs import like_num as spacy_like_num
 from spacy.language import Language
@@ -36,6 +44,11 @@ def _sentences(nlp: Language) -> list[list[str]]:
     return sorted((w for w in words if w), key=len)
 
 
+@cache
+def _natasha_embedding() -> NewsEmbedding:
+    return NewsEmbedding()
+
+
 PLAIN = {"morph_tagger": NewsMorphTagger, "syntax_parser": NewsSyntaxParser, "ner_tagger": NewsNERTagger}
 
 
@@ -43,7 +56,8 @@ PLAIN = {"morph_tagger": NewsMorphTagger, "syntax_parser": NewsSyntaxParser, "ne
 def test_accelerated_taggers_give_slovnets_outputs_bit_for_bit(nlp: Language, tagger: str) -> None:
     infer = getattr(loading, tagger)().infer
     assert isinstance(infer.encoder, _CachedWordShapeEncoder)  # Kenesh's copy is the accelerated one
-    plain = PLAIN[tagger](loading.embedding()).infer  # slovnet's own classes
+    # slovnet's own classes on Natasha's own embedding and vocabularies (Kenesh loads them leaner)
+    plain = PLAIN[tagger](_natasha_embedding()).infer
     assert not isinstance(plain.encoder, _CachedWordShapeEncoder)
     sentences = _sentences(nlp)
     assert len(sentences) > 100
@@ -61,6 +75,19 @@ def test_accelerated_taggers_give_slovnets_outputs_bit_for_bit(nlp: Language, ta
             fast_tags = infer.model.head.crf.decode(fast, mask)
             slow_tags = plain.model.head.crf.decode(slow, mask)
             assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(fast_tags, slow_tags, strict=True))
+
+
+def test_lean_embedding_and_shared_vocabularies_hold_natashas_own() -> None:
+    lean, natasha = loading.embedding(), _natasha_embedding()
+    assert lean.meta.id == natasha.meta.id
+    assert np.array_equal(lean.pq.indexes, natasha.pq.indexes) and np.array_equal(lean.pq.codes, natasha.pq.codes)
+    encoders = [getattr(loading, tagger)().infer.encoder for tagger in PLAIN]
+    assert encoders[0].words_vocab is encoders[1].words_vocab is encoders[2].words_vocab  # decoded once
+    for tagger, encoder in zip(PLAIN.values(), encoders, strict=True):
+        plain = tagger(natasha).infer.encoder
+        assert encoder.words_vocab.items == plain.words_vocab.items
+        assert encoder.words_vocab.item_ids == plain.words_vocab.item_ids
+        assert encoder.shapes_vocab.items == plain.shapes_vocab.items
 
 
 def test_accelerate_infer_switches_a_plain_tagger() -> None:
