@@ -114,6 +114,36 @@ def test_faster_chart_finds_the_same_names_and_dates(nlp: Language) -> None:
         assert repr(fast_names.find(text)) == repr(names.find(text)), text
     for text in windows:
         assert repr(list(fast_dates(text))) == repr(list(dates(text))), text
+    assert fast_dates.parser.__dict__["openers"][id(fast_dates.parser.rule)] is not None  # the filter is on
+
+
+def test_faster_chart_on_optional_and_recursive_openers() -> None:
+    """Rules that can open with nothing (optional words), or through a recursive rule, parse as yargy's own."""
+    from yargy import Parser, or_, rule
+    from yargy.predicates import dictionary, eq, gram
+    from yargy.predicates import type as token_type
+
+    title = or_(rule(eq("г"), eq(".").optional()), rule(dictionary({"господин"})))
+    number = token_type("INT")
+    grammars = [
+        rule(title.optional(), gram("Name"), gram("Surn").optional()),
+        rule(number.optional().repeatable(), eq("мая")),
+        or_(rule(title, number), rule(number, title.optional(), gram("NOUN").repeatable())),
+    ]
+    texts = [
+        "г. Иван Петров и господин Сидоров 12 мая 2020 г. 3 4 5 мая",
+        "мая 1 мая г 2 . господин 7 столов и стульев, г. 8 рук",
+        "Иван, Пётр 12 г.",
+    ]
+    for grammar in grammars:
+        fast = faster(Parser(grammar, tokenizer=NamesExtractor(loading.morph_vocab()).parser.tokenizer))
+        plain = Parser(grammar, tokenizer=fast.tokenizer)
+        found = 0
+        for text in texts:
+            matches = list(fast.findall(text))
+            assert repr(matches) == repr(list(plain.findall(text))), text
+            found += len(matches)
+        assert found  # each grammar matches somewhere
 
 
 def test_like_num_is_spacys() -> None:
@@ -143,3 +173,4 @@ def test_starting_imports_no_pkg_resources() -> None:
     code = "import sys; from models import loading; loading.morph_vocab(); print('pkg_resources' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "False"
+
