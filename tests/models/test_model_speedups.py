@@ -174,3 +174,13 @@ def test_starting_imports_no_pkg_resources() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "False"
 
+
+def test_name_dictionaries_are_natashas_files() -> None:
+    """The persons stage's first names and surnames, taken from Natasha's loaded names grammar, are its files'."""
+    from natasha.data import FIRST, LAST, MAYBE_FIRST, load_dict
+
+    from pipelines import person_names
+
+    assert person_names._first_names() == frozenset(load_dict(FIRST)) | frozenset(load_dict(MAYBE_FIRST))
+    assert person_names._surnames() == frozenset(load_dict(LAST))
+    assert len(person_names._surnames()) > 100_000
