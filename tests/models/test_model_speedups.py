@@ -184,3 +184,19 @@ def test_name_dictionaries_are_natashas_files() -> None:
     assert person_names._first_names() == frozenset(load_dict(FIRST)) | frozenset(load_dict(MAYBE_FIRST))
     assert person_names._surnames() == frozenset(load_dict(LAST))
     assert len(person_names._surnames()) > 100_000
+
+
+def test_spacys_command_line_loads_only_when_used() -> None:
+    """Kenesh's pipeline runs without `spacy.cli` (a third of `import spacy`), and `spacy.info` still works."""
+    script = (
+        "import sys\n"
+        "from pipelines.extract import extract_document\n"
+        "record = extract_document('Заседание Совета открыл Н.С. Базарбаев 21 сентября 2023 г.'.encode(), 'a.txt')\n"
+        "assert record, record\n"
+        "assert 'spacy.cli' not in sys.modules, 'spacy.cli imported'\n"
+        "import spacy\n"
+        "assert spacy.info()['spacy_version'] == spacy.__version__\n"
+        "assert 'spacy.cli' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
