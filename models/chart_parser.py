@@ -1,7 +1,7 @@
 """yargy's Earley parser building the same chart with less work: Natasha's names and dates grammars were a
 seventh of the spine's time, most of it in yargy's chart.
 
-Three changes, none of which changes what the chart matches:
+Four changes, none of which changes what the chart matches:
 
 - a rule is predicted once per column. yargy predicts a rule again for every state that waits for it, and
   every state it makes then is one the column already holds (the same rule, production, dot and columns,
@@ -9,6 +9,9 @@ Three changes, none of which changes what the chart matches:
 - a production whose first term is a word predicate the next token fails is not predicted: the state
   could never move its dot (yargy scans it with the same predicate and drops it), it waits for no rule (so
   no completion reaches it) and is not completed, so it takes part in no match;
+- a rule is not predicted at all where no production of it can open with the next token (the words that can
+  open it, through its sub-rules, are worked out once per grammar): each of its states could only wait for
+  a word or a sub-rule that never comes, as above. A rule that can match no words is always predicted;
 - a state's hash is the hash of the same tuple, built without a generator, and whether it is completed is
   worked out once, not on each of the several reads per state.
 
@@ -20,7 +23,8 @@ from __future__ import annotations
 from typing import Any
 
 from yargy.parser import Column, Parser, State
-from yargy.rule.bnf import is_rule
+from yargy.predicates.constructors import Predicate
+from yargy.rule.bnf import BNFRule, is_rule
 from yargy.tree import Leaf, Node
 
 
@@ -63,6 +67,9 @@ class _Parser(Parser):
             productions = rule.productions
         else:
             token = next_column.token
+            openers = self.__dict__["openers"].get(id(rule))
+            if openers is not None and not _any_holds(openers, token, column):
+                return
             productions = rule.predict(token)
         for index, production in enumerate(productions):
             terms = production.terms
@@ -92,7 +99,72 @@ def faster(parser: Parser) -> Parser:
         if faster_cls is None:
             faster_cls = _CLASSES[cls] = _Parser if cls is Parser else type(f"Faster{cls.__name__}", (_Parser, cls), {})
         parser.__class__ = faster_cls
+        parser.__dict__["openers"] = _openers(parser.rule)
     return parser
+
+
+def _any_holds(predicates: tuple[Predicate, ...], token: Any, column: Column) -> bool:
+    """Whether one of `predicates` holds for the column's next `token`; each asked once per column."""
+    held = column.__dict__.get("held")
+    if held is None:
+        held = column.__dict__["held"] = {}
+    for predicate in predicates:
+        holds = held.get(id(predicate))
+        if holds is None:
+            holds = held[id(predicate)] = bool(predicate(token))
+        if holds:
+            return True
+    return False
+
+
+def _openers(start: BNFRule) -> dict[int, tuple[Predicate, ...] | None]:
+    """For every rule of the grammar (by id): the word predicates one of which the first word of any of its
+    matches passes, or None where that is not known (a rule that can match no words, or one of a kind
+    other than a plain BNF rule, or reaching such a rule first)."""
+    rules: dict[int, Any] = {}
+    stack = [start]
+    while stack:
+        rule = stack.pop()
+        if id(rule) in rules:
+            continue
+        rules[id(rule)] = rule
+        if type(rule) is BNFRule:
+            stack.extend(term for production in rule.productions for term in production.terms if is_rule(term))
+    opaque = {key for key, rule in rules.items() if type(rule) is not BNFRule}
+    nullable: set[int] = set()
+    changed = True
+    while changed:  # rules that can match no words, to a fixed point
+        changed = False
+        for key, rule in rules.items():
+            if key in nullable or key in opaque:
+                continue
+            if any(all(is_rule(t) and id(t) in nullable for t in p.terms) for p in rule.productions):
+                nullable.add(key)
+                changed = True
+    first: dict[int, dict[int, Predicate]] = {key: {} for key in rules}
+    changed = True
+    while changed:  # the predicates that can open each rule, to a fixed point
+        changed = False
+        for key, rule in rules.items():
+            if key in opaque:
+                continue
+            before = (len(first[key]), key in opaque)
+            for production in rule.productions:
+                for term in production.terms:
+                    if is_rule(term):
+                        if id(term) in opaque:
+                            opaque.add(key)
+                        first[key].update(first[id(term)])
+                        if id(term) not in nullable:
+                            break
+                    elif isinstance(term, Predicate):
+                        first[key][id(term)] = term
+                        break
+                    else:
+                        opaque.add(key)
+                        break
+            changed = changed or before != (len(first[key]), key in opaque)
+    return {key: None if key in opaque or key in nullable else tuple(first[key].values()) for key in rules}
 
 
 def _advanced(state: State, column: Column, child: Any) -> _State:

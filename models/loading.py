@@ -5,25 +5,35 @@ Natasha's models ship inside its wheel (navec embeddings, slovnet taggers): noth
 
 from __future__ import annotations
 
+import gzip
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache, lru_cache
 from typing import TypeVar
 
 import pymorphy2_dicts_ru
 import pymorphy3
+import slovnet.exec.pack
 import yargy.morph
 from natasha import (
     DatesExtractor,
     MorphVocab,
     NamesExtractor,
-    NewsEmbedding,
     NewsMorphTagger,
     NewsNERTagger,
     NewsSyntaxParser,
     Segmenter,
 )
+from natasha.data import NEWS_EMBEDDING
 from natasha.extractors import Extractor
 from natasha.morph.vocab import MorphForm
+from navec import Navec
+from navec.meta import Meta
+from navec.navec import META, PQ_
+from navec.pq import PQ
+from navec.tar import Tar
 from pymorphy2.analyzer import MorphAnalyzer as PymorphyAnalyzer
+from slovnet.vocab import Vocab
 
 from models.chart_parser import faster
 from models.slovnet_exec import accelerate_infer
@@ -34,34 +44,75 @@ def segmenter() -> Segmenter:
     return Segmenter()
 
 
+class _TaggerPQ(PQ):
+    """navec's quantized vectors without the norms and centroid products it precomputes for `sim` (0.14 s of
+    every start): the taggers read only the indexes and codes."""
+
+    def precompute(self) -> None:
+        pass
+
+
 @cache
-def embedding() -> NewsEmbedding:
-    return NewsEmbedding()
+def embedding() -> Navec:
+    """Natasha's news embedding (`NewsEmbedding`) as the taggers read it: its meta and quantized vectors.
+    Its 250k-word vocabulary, which `Navec.load` decodes into a dict, is left out: the taggers look words up
+    in their own vocabularies."""
+    with Tar(NEWS_EMBEDDING) as tar:
+        meta = Meta.from_file(tar.load(META))
+        Meta.check_protocol(meta.protocol)
+        pq = _TaggerPQ.from_file(tar.load(PQ_))
+    return Navec(meta, None, pq)
+
+
+# Vocabularies decoded so far, by their unpacked bytes (the packs' gzip headers differ).
+_VOCABULARIES: dict[bytes, Vocab] = {}
+
+
+@contextmanager
+def _vocabularies_decoded_once() -> Iterator[None]:
+    """slovnet's morph, syntax and NER packs each ship the same 250k-word vocabulary: decode it (and build its
+    dict) once, and give the three taggers the same one (they only read it)."""
+    decode: Callable[[bytes], Vocab] = slovnet.exec.pack.bytes_vocab
+
+    def decoded_once(data: bytes) -> Vocab:
+        content = gzip.decompress(data)
+        vocab = _VOCABULARIES.get(content)
+        if vocab is None:
+            vocab = _VOCABULARIES[content] = Vocab(content.decode("utf-8").splitlines())  # as `decode` does
+        return vocab
+
+    slovnet.exec.pack.bytes_vocab = decoded_once
+    try:
+        yield
+    finally:
+        slovnet.exec.pack.bytes_vocab = decode
 
 
 T = TypeVar("T", NewsMorphTagger, NewsSyntaxParser, NewsNERTagger)
 
 
-def _accelerated(tagger: T) -> T:
-    """The tagger with slovnet's forward pass and word encoding made cheaper, bit for bit the same tags
-    (`models.slovnet_exec`)."""
-    accelerate_infer(tagger.infer)
-    return tagger
+def _loaded(tagger: type[T]) -> T:
+    """The tagger on the shared embedding and vocabularies, with slovnet's forward pass and word encoding made
+    cheaper, bit for bit the same tags (`models.slovnet_exec`)."""
+    with _vocabularies_decoded_once():
+        loaded = tagger(embedding())
+    accelerate_infer(loaded.infer)
+    return loaded
 
 
 @cache
 def morph_tagger() -> NewsMorphTagger:
-    return _accelerated(NewsMorphTagger(embedding()))
+    return _loaded(NewsMorphTagger)
 
 
 @cache
 def syntax_parser() -> NewsSyntaxParser:
-    return _accelerated(NewsSyntaxParser(embedding()))
+    return _loaded(NewsSyntaxParser)
 
 
 @cache
 def ner_tagger() -> NewsNERTagger:
-    return _accelerated(NewsNERTagger(embedding()))
+    return _loaded(NewsNERTagger)
 
 
 class _MorphVocab(MorphVocab):

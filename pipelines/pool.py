@@ -144,6 +144,14 @@ def _extract_file_in_child(path: Path, indent: int | None) -> FileOutcome:
     return FileOutcome(record.model_dump_json(indent=indent), None)
 
 
+def _size(path: Path) -> int:
+    """The file's size in bytes; 0 for one that cannot be read (its process reports why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _blas_threads() -> list[int]:
     from threadpoolctl import threadpool_info
 
@@ -259,10 +267,15 @@ class ExtractionPool:
             self._relayed.pop(call, None)
 
     def extract_files(self, paths: Iterable[Path], indent: int | None) -> Iterator[FileOutcome]:
-        """Each file's outcome, in the order of `paths`, while the pool works ahead on the next ones."""
-        pending = [self._submit(_extract_file_in_child, path, indent) for path in paths]
-        for submitted in pending:
-            yield self._result(submitted)
+        """Each file's outcome, in the order of `paths`, while the pool works ahead on the next ones.
+
+        The largest files go first: a process takes the next file when it finishes one, so the batch ends on
+        the smallest files and no process is left extracting a large one alone while the others wait."""
+        paths = list(paths)
+        largest_first = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))  # stable: ties keep their order
+        pending = {i: self._submit(_extract_file_in_child, paths[i], indent) for i in largest_first}
+        for i in range(len(paths)):
+            yield self._result(pending.pop(i))
 
     @property
     def pids(self) -> list[int]:

@@ -9,7 +9,15 @@ from functools import cache
 
 import numpy as np
 import pytest
-from natasha import DatesExtractor, MorphVocab, NamesExtractor, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+from natasha import (
+    DatesExtractor,
+    MorphVocab,
+    NamesExtractor,
+    NewsEmbedding,
+    NewsMorphTagger,
+    NewsNERTagger,
+    NewsSyntaxParser,
+)
 from spacy.lang.ru.lex_attrs import _num_words
 from spacy.lang.ru.lex_attrs import like_num as spacy_like_num
 from spacy.language import Language
@@ -36,6 +44,11 @@ def _sentences(nlp: Language) -> list[list[str]]:
     return sorted((w for w in words if w), key=len)
 
 
+@cache
+def _natasha_embedding() -> NewsEmbedding:
+    return NewsEmbedding()
+
+
 PLAIN = {"morph_tagger": NewsMorphTagger, "syntax_parser": NewsSyntaxParser, "ner_tagger": NewsNERTagger}
 
 
@@ -43,7 +56,8 @@ PLAIN = {"morph_tagger": NewsMorphTagger, "syntax_parser": NewsSyntaxParser, "ne
 def test_accelerated_taggers_give_slovnets_outputs_bit_for_bit(nlp: Language, tagger: str) -> None:
     infer = getattr(loading, tagger)().infer
     assert isinstance(infer.encoder, _CachedWordShapeEncoder)  # Kenesh's copy is the accelerated one
-    plain = PLAIN[tagger](loading.embedding()).infer  # slovnet's own classes
+    # slovnet's own classes on Natasha's own embedding and vocabularies (Kenesh loads them leaner)
+    plain = PLAIN[tagger](_natasha_embedding()).infer
     assert not isinstance(plain.encoder, _CachedWordShapeEncoder)
     sentences = _sentences(nlp)
     assert len(sentences) > 100
@@ -61,6 +75,19 @@ def test_accelerated_taggers_give_slovnets_outputs_bit_for_bit(nlp: Language, ta
             fast_tags = infer.model.head.crf.decode(fast, mask)
             slow_tags = plain.model.head.crf.decode(slow, mask)
             assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(fast_tags, slow_tags, strict=True))
+
+
+def test_lean_embedding_and_shared_vocabularies_hold_natashas_own() -> None:
+    lean, natasha = loading.embedding(), _natasha_embedding()
+    assert lean.meta.id == natasha.meta.id
+    assert np.array_equal(lean.pq.indexes, natasha.pq.indexes) and np.array_equal(lean.pq.codes, natasha.pq.codes)
+    encoders = [getattr(loading, tagger)().infer.encoder for tagger in PLAIN]
+    assert encoders[0].words_vocab is encoders[1].words_vocab is encoders[2].words_vocab  # decoded once
+    for tagger, encoder in zip(PLAIN.values(), encoders, strict=True):
+        plain = tagger(natasha).infer.encoder
+        assert encoder.words_vocab.items == plain.words_vocab.items
+        assert encoder.words_vocab.item_ids == plain.words_vocab.item_ids
+        assert encoder.shapes_vocab.items == plain.shapes_vocab.items
 
 
 def test_accelerate_infer_switches_a_plain_tagger() -> None:
@@ -87,6 +114,36 @@ def test_faster_chart_finds_the_same_names_and_dates(nlp: Language) -> None:
         assert repr(fast_names.find(text)) == repr(names.find(text)), text
     for text in windows:
         assert repr(list(fast_dates(text))) == repr(list(dates(text))), text
+    assert fast_dates.parser.__dict__["openers"][id(fast_dates.parser.rule)] is not None  # the filter is on
+
+
+def test_faster_chart_on_optional_and_recursive_openers() -> None:
+    """Rules that can open with nothing (optional words), or through a recursive rule, parse as yargy's own."""
+    from yargy import Parser, or_, rule
+    from yargy.predicates import dictionary, eq, gram
+    from yargy.predicates import type as token_type
+
+    title = or_(rule(eq("г"), eq(".").optional()), rule(dictionary({"господин"})))
+    number = token_type("INT")
+    grammars = [
+        rule(title.optional(), gram("Name"), gram("Surn").optional()),
+        rule(number.optional().repeatable(), eq("мая")),
+        or_(rule(title, number), rule(number, title.optional(), gram("NOUN").repeatable())),
+    ]
+    texts = [
+        "г. Иван Петров и господин Сидоров 12 мая 2020 г. 3 4 5 мая",
+        "мая 1 мая г 2 . господин 7 столов и стульев, г. 8 рук",
+        "Иван, Пётр 12 г.",
+    ]
+    for grammar in grammars:
+        fast = faster(Parser(grammar, tokenizer=NamesExtractor(loading.morph_vocab()).parser.tokenizer))
+        plain = Parser(grammar, tokenizer=fast.tokenizer)
+        found = 0
+        for text in texts:
+            matches = list(fast.findall(text))
+            assert repr(matches) == repr(list(plain.findall(text))), text
+            found += len(matches)
+        assert found  # each grammar matches somewhere
 
 
 def test_like_num_is_spacys() -> None:
@@ -116,3 +173,30 @@ def test_starting_imports_no_pkg_resources() -> None:
     code = "import sys; from models import loading; loading.morph_vocab(); print('pkg_resources' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_name_dictionaries_are_natashas_files() -> None:
+    """The persons stage's first names and surnames, taken from Natasha's loaded names grammar, are its files'."""
+    from natasha.data import FIRST, LAST, MAYBE_FIRST, load_dict
+
+    from pipelines import person_names
+
+    assert person_names._first_names() == frozenset(load_dict(FIRST)) | frozenset(load_dict(MAYBE_FIRST))
+    assert person_names._surnames() == frozenset(load_dict(LAST))
+    assert len(person_names._surnames()) > 100_000
+
+
+def test_spacys_command_line_loads_only_when_used() -> None:
+    """Kenesh's pipeline runs without `spacy.cli` (a third of `import spacy`), and `spacy.info` still works."""
+    script = (
+        "import sys\n"
+        "from pipelines.extract import extract_document\n"
+        "record = extract_document('Заседание Совета открыл Н.С. Базарбаев 21 сентября 2023 г.'.encode(), 'a.txt')\n"
+        "assert record, record\n"
+        "assert 'spacy.cli' not in sys.modules, 'spacy.cli imported'\n"
+        "import spacy\n"
+        "assert spacy.info()['spacy_version'] == spacy.__version__\n"
+        "assert 'spacy.cli' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
