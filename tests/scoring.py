@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
-from pipelines.extract import extract_file
+from pipelines.extract import extract_document, extract_file
+from pipelines.pool import WARM_UP_TEXTS, ExtractionPool, default_processes
 from pipelines.record import MeetingRecord
 from tests.conftest import CORPUS_DEV, SHARED
 
@@ -22,11 +24,36 @@ def reference_scorer() -> ModuleType:
     return module
 
 
-@cache
+# Every gold document's record, extracted once per test session (`extracted`, `extract_all`).
+_records: dict[Path, MeetingRecord] = {}
+
+
 def extracted(path: Path) -> MeetingRecord:
-    """The pipeline's record of a gold document, once per test session: the corpus scores and the identity
-    measure (tests/service/test_identity_corpus.py) read the same extractions."""
-    return extract_file(path)
+    """The pipeline's record of a gold document, once per test session: the corpus scores, the identity
+    measure (tests/service/test_identity_corpus.py) and the CLI's offsets read the same extractions."""
+    if path not in _records:
+        _records[path] = extract_file(path)
+    return _records[path]
+
+
+def extract_all(paths: Iterable[Path]) -> list[MeetingRecord]:
+    """`extracted` of each path; those not yet extracted are extracted on every core, in processes forked
+    from this one once its models are loaded (`pipelines.pool`, as `kenesh extract` does with many files)."""
+    paths = list(paths)
+    missing = list(dict.fromkeys(path for path in paths if path not in _records))
+    processes = min(default_processes(), len(missing))
+    if processes < 2:
+        return [extracted(path) for path in paths]
+    for text in WARM_UP_TEXTS:  # the models and the first documents' caches, loaded once before the fork
+        extract_document(text.encode("utf-8"), "warm-up.txt")
+    pool = ExtractionPool(processes)
+    try:
+        for path, outcome in zip(missing, pool.extract_files(missing, None), strict=True):
+            assert outcome.payload is not None, f"{path}: {outcome.error}"
+            _records[path] = MeetingRecord.model_validate_json(outcome.payload)
+    finally:
+        pool.close()
+    return [_records[path] for path in paths]
 
 
 def corpus_documents(gold_dir: Path = CORPUS_DEV) -> list[Path]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS_DEV, CORPUS_GENRE, HELDOUT_GENRE, HELDOUT_GENRE_2, NEREL_TRAIN
-from tests.scoring import corpus_documents, extracted, score_records
+from tests.scoring import corpus_documents, extract_all, score_records
 
 # Issue 3 (part 1) bars, all met: persons 0.93, organizations 0.78, locations 0.90, date 0.80, place 0.75.
 # Issue 4 (part 2) bars, all met: speakers 0.80, position_f1 0.75, person_org 0.65, issues 0.40, topics 0.60.
@@ -95,7 +95,8 @@ SETS = {
 
 
 def _scores(gold_dir: Path, pred_dir: Path) -> dict:
-    records = {path.stem: extracted(path).model_dump() for path in corpus_documents(gold_dir)}
+    paths = corpus_documents(gold_dir)
+    records = {path.stem: record.model_dump() for path, record in zip(paths, extract_all(paths), strict=True)}
     assert records, f"no documents in {gold_dir}"
     return score_records(records, pred_dir, gold_dir)
 

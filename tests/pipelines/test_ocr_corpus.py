@@ -8,7 +8,7 @@ import pytest
 
 from corpus.ocr_render import ocr, render
 from tests.conftest import CORPUS_GENRE, ROOT
-from tests.scoring import corpus_documents, extracted, score_records
+from tests.scoring import corpus_documents, extract_all, extracted, score_records
 
 OCR_GENRE = ROOT / "corpus" / "ocr" / "genre"
 # How far below the typed documents' F1 the OCR'd ones may be, per field (measured gap + 0.005). The
@@ -32,8 +32,10 @@ def _f1(result: dict, field: str) -> float:
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
-    typed = {path.stem: extracted(path).model_dump() for path in corpus_documents(CORPUS_GENRE)}
-    scanned = {path.stem: extracted(path).model_dump() for path in sorted(OCR_GENRE.glob("*.txt"))}
+    typed_paths, scanned_paths = corpus_documents(CORPUS_GENRE), sorted(OCR_GENRE.glob("*.txt"))
+    extract_all(typed_paths + scanned_paths)  # on every core, once per session (tests/scoring.py)
+    typed = {path.stem: extracted(path).model_dump() for path in typed_paths}
+    scanned = {path.stem: extracted(path).model_dump() for path in scanned_paths}
     return (
         score_records(typed, tmp_path_factory.mktemp("typed"), CORPUS_GENRE),
         score_records(scanned, tmp_path_factory.mktemp("ocr"), CORPUS_GENRE),

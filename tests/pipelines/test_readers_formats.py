@@ -13,6 +13,7 @@ import re
 import struct
 import zipfile
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -29,10 +30,12 @@ from pipelines.errors import (
     UnsupportedFormat,
 )
 from pipelines.extract import Extraction, extract_document
+from pipelines.pool import WARM_UP_TEXTS, ExtractionPool, default_processes
 from pipelines.readers import read_bytes
+from pipelines.record import MeetingRecord
 from service.cli import main as cli_main
 from tests.conftest import CORPUS_DEV, ROOT
-from tests.scoring import score_subset
+from tests.scoring import extract_all, extracted, score_subset
 
 FIXTURES = ROOT / "tests" / "fixtures" / "formats"
 FIELDS = (
@@ -60,16 +63,48 @@ def _stems(fmt: str) -> list[str]:
     return sorted(p.stem for p in (FIXTURES / fmt).glob(f"*.{SUFFIX[fmt]}"))
 
 
-@cache
+# Each fixture's extraction, made once: the tests of a format read every fixture of it (`_extract`).
+_extractions: dict[tuple[str, str], Extraction] = {}
+
+
 def _extract(fmt: str, stem: str) -> Extraction:
-    path = CORPUS_DEV / f"{stem}.txt" if fmt == "text" else FIXTURES / fmt / f"{stem}.{SUFFIX[fmt]}"
-    return extract_document(path.read_bytes(), filename=path.name)
+    if (fmt, stem) not in _extractions:
+        _extract_format(fmt)
+    return _extractions[(fmt, stem)]
+
+
+def _extract_format(fmt: str) -> None:
+    """Every fixture of a format, extracted on every core: in processes forked from this one once its models are
+    loaded (`pipelines.pool`, as `kenesh extract` does with many files), each document on whichever is free."""
+    paths = {stem: FIXTURES / fmt / f"{stem}.{SUFFIX[fmt]}" for stem in _stems(fmt)}
+    processes = min(default_processes(), len(paths))
+    if processes < 2:
+        for stem, path in paths.items():
+            _extractions[(fmt, stem)] = extract_document(path.read_bytes(), filename=path.name)
+        return
+    for text in WARM_UP_TEXTS:  # the models and the first documents' caches, loaded once before the fork
+        extract_document(text.encode("utf-8"), "warm-up.txt")
+    pool = ExtractionPool(processes)
+    try:
+        with ThreadPoolExecutor(processes) as submitting:  # a thread waits on each process's document
+            done = submitting.map(lambda path: pool.run(path.read_bytes(), path.name), paths.values())
+            for stem, extraction in zip(paths, done, strict=True):
+                _extractions[(fmt, stem)] = extraction
+    finally:
+        pool.close()
+
+
+def _record(fmt: str, stem: str) -> MeetingRecord:
+    # The plain text is corpus-dev itself: the session's extractions of it (tests/scoring.py).
+    return extracted(CORPUS_DEV / f"{stem}.txt") if fmt == "text" else _extract(fmt, stem).record
 
 
 @cache
 def _scores(fmt: str, stems: tuple[str, ...], work: Path) -> dict[str, float | None]:
+    if fmt == "text":
+        extract_all(CORPUS_DEV / f"{stem}.txt" for stem in stems)
     # A folder per (format, subset): the scorer reads every gold file in it.
-    result = score_subset({s: _extract(fmt, s).record.model_dump() for s in stems}, work / f"{fmt}-{len(stems)}")
+    result = score_subset({s: _record(fmt, s).model_dump() for s in stems}, work / f"{fmt}-{len(stems)}")
     return {f: result[f]["f1"] if isinstance(result[f], dict) else result[f] for f in FIELDS}
 
 

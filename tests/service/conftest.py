@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 
 from service.api.main import create_app
 from service.settings import Settings
@@ -60,11 +63,26 @@ def settings(database_url: str) -> Settings:
     )
 
 
-@pytest.fixture
-def tokens(settings: Settings) -> dict[str, str]:
-    """One token per role, in a migrated database, as `kenesh token create` makes them."""
-    engine = make_engine(settings.database_url)
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty SQLite archive at the newest migration, migrated once per session: each test's SQLite archive
+    starts as a copy of it (the PostgreSQL half migrates its own; test_storage.py tests the migrations)."""
+    path = tmp_path_factory.mktemp("migrated") / "kenesh.db"
+    engine = make_engine(f"sqlite:///{path}")
     migrate(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def tokens(settings: Settings, migrated_sqlite: Path) -> dict[str, str]:
+    """One token per role, in a migrated database, as `kenesh token create` makes them."""
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        with closing(sqlite3.connect(migrated_sqlite)) as source, closing(sqlite3.connect(url.database)) as copy:
+            source.backup(copy)
+    engine = make_engine(settings.database_url)
+    migrate(engine)  # a no-op on the copy
     with session_scope(make_session_factory(engine)) as session:
         plain = {role.value: repo.create_token(session, role, f"test {role.value}")[1] for role in Role}
     engine.dispose()

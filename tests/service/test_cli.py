@@ -21,6 +21,7 @@ from pipelines.extract import MAX_INPUT_BYTES, extract_bytes, extract_file
 from pipelines.readers import read_bytes
 from service.cli import EXIT_FAILED, EXIT_OK, main
 from tests.conftest import CORPUS_DEV, ROOT, SHARED
+from tests.scoring import extracted
 from tests.spans import record_spans
 
 SAMPLE = CORPUS_DEV / "mbos-bishkek.txt"
@@ -130,9 +131,10 @@ def test_out_writes_stem_json_per_file(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def corpus_records() -> dict[str, tuple[dict[str, Any], str]]:
+    # The session's extractions of corpus-dev (tests/scoring.py): the corpus scores read the same records.
     records = {}
     for path in sorted(CORPUS_DEV.glob("*.txt")):
-        records[path.stem] = (extract_file(path).model_dump(), read_bytes(path.read_bytes()).text)
+        records[path.stem] = (extracted(path).model_dump(), read_bytes(path.read_bytes()).text)
     return records
 
 

@@ -23,9 +23,10 @@ from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, session_scope
 from service.storage.tables import Role
 from tests.conftest import CORPUS_DEV
+from tests.service import test_ui_browser as ui_browser
 from tests.service.archive_seed import seed, seed_organizations
 from tests.service.conftest import JOB_TIMEOUT
-from tests.service.test_ui_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, _login, _need_browser, serving
+from tests.service.test_ui_browser import SHOTS, _login, _need_browser, serving
 
 PDF = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "pdf" / "mbos-bishkek.pdf"
 SEEDED = 105
@@ -52,23 +53,25 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
         yield base, tokens
 
 
-@pytest.fixture
-def tab(served: tuple[str, dict[str, str]]) -> Iterator[object]:
-    """A fresh browser tab (as test_ui_browser's `page`), failing the test on any script error of the pages."""
-    from playwright.sync_api import sync_playwright
+# One chromium for the module, as in test_ui_browser.py; a browser context of its own per test.
+chromium = ui_browser.chromium
 
-    with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="ru-RU", accept_downloads=True)
-        try:
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            yield page
-            assert not errors, f"the pages' scripts failed: {errors}"
-        finally:
-            context.close()
-            browser.close()
+
+@pytest.fixture
+def tab(chromium: object, served: tuple[str, dict[str, str]]) -> Iterator[object]:
+    """A fresh browser tab (as test_ui_browser's `page`), failing the test on any script error of the pages."""
+    from playwright.sync_api import Browser
+
+    assert isinstance(chromium, Browser)
+    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="ru-RU", accept_downloads=True)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        yield page
+        assert not errors, f"the pages' scripts failed: {errors}"
+    finally:
+        context.close()
 
 
 def _workbook_rows(page: object, control: object, saved: Path) -> list[tuple]:

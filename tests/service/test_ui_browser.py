@@ -105,32 +105,45 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
         yield base, tokens
 
 
-@pytest.fixture
-def page(served: tuple[str, dict[str, str]]) -> Iterator[object]:
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    """One headless chromium per module; each test gets its own context of it (`page`): its own cookies,
+    storage and cache, as a browser of its own would have."""
+    _need_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="ru-RU")
-        # A script or style the pages' Content-Security-Policy refused is reported twice: as the browser's
-        # console message, and by this listener (scripts Playwright adds are not held to the policy).
-        context.add_init_script(
-            """document.addEventListener("securitypolicyviolation", (event) =>
-                console.error("CSP violation: " + event.violatedDirective + " " + event.blockedURI));"""
-        )
         try:
-            tab = context.new_page()
-            errors: list[str] = []
-            tab.on("pageerror", lambda error: errors.append(str(error)))
-            violations: list[str] = []
-            tab.on("console", lambda message: _watch_policy(message, violations))
-            setattr(tab, "csp_violations", violations)  # noqa: B010 - a test that provokes one clears it
-            yield tab
-            assert not errors, f"the pages' scripts failed: {errors}"
-            assert not violations, f"the pages broke their Content-Security-Policy: {violations}"
+            yield browser
         finally:
-            context.close()
             browser.close()
+
+
+@pytest.fixture
+def page(chromium: object, served: tuple[str, dict[str, str]]) -> Iterator[object]:
+    from playwright.sync_api import Browser
+
+    assert isinstance(chromium, Browser)
+    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="ru-RU")
+    # A script or style the pages' Content-Security-Policy refused is reported twice: as the browser's
+    # console message, and by this listener (scripts Playwright adds are not held to the policy).
+    context.add_init_script(
+        """document.addEventListener("securitypolicyviolation", (event) =>
+            console.error("CSP violation: " + event.violatedDirective + " " + event.blockedURI));"""
+    )
+    try:
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        violations: list[str] = []
+        tab.on("console", lambda message: _watch_policy(message, violations))
+        setattr(tab, "csp_violations", violations)  # noqa: B010 - a test that provokes one clears it
+        yield tab
+        assert not errors, f"the pages' scripts failed: {errors}"
+        assert not violations, f"the pages broke their Content-Security-Policy: {violations}"
+    finally:
+        context.close()
 
 
 def _watch_policy(message: object, violations: list[str]) -> None:

@@ -18,8 +18,10 @@ from tests.service import test_ui_browser as browser
 from tests.service.conftest import JOB_TIMEOUT
 from tests.service.test_ui_browser import SHOTS, _confirm_all, _login
 
-# The same fixtures as test_ui_browser.py: the app under uvicorn on a fresh archive (one per module), and a tab.
+# The same fixtures as test_ui_browser.py: the app under uvicorn on a fresh archive and a chromium (one each per
+# module), and a tab in a browser context of its own per test.
 served = browser.served
+chromium = browser.chromium
 page = browser.page
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "curation"
