@@ -9,6 +9,7 @@ measured so far, up to the issue's own bar (see README, "Quality"). NEREL takes 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ DEV = {
     "organizations": 0.895,
     "locations": 0.98,
     "meeting_date": 0.99,
-    "meeting_place": 0.79,
+    "meeting_place": 0.99,
     "speakers": 0.9,
     "issues": 0.59,
     "topics": 0.855,
@@ -36,24 +37,25 @@ DEV = {
 GENRE = {
     "persons": 0.99,
     "speakers": 0.99,
-    "organizations": 0.883,
+    "organizations": 0.898,
     "locations": 0.955,
-    "position_f1": 0.919,
-    "person_org": 0.825,
+    "position_f1": 0.927,
+    "person_org": 0.857,
     "issues": 0.68,
     "topics": 0.8,
     "meeting_date": 0.99,
     "meeting_place": 0.99,
 }
-# Issue 13 bar: persons 0.86, organizations 0.75, locations 0.88, position_f1 0.68, person_org 0.50.
-# The shipped linker (models/linker) was trained on nerel-train, so its two fields here are in-sample (0.683 /
-# 0.578); the honest figures are its 5-fold held-out ones (0.676 / 0.548, README "The linker").
+# Issue 13 bar: persons 0.86, organizations 0.75, locations 0.88, position_f1 0.68, person_org 0.50 — every
+# field is at or above it. The shipped linker (models/linker) was trained on nerel-train, so its two fields here
+# are in-sample (0.697 / 0.574) and move a little with each retraining; the honest figures are its 5-fold
+# held-out ones (0.691 / 0.547, README "The linker"), asserted by test_the_linker_meets_the_nerel_bar_held_out.
 NEREL = {
-    "persons": 0.85,
-    "organizations": 0.744,
-    "locations": 0.878,
-    "position_f1": 0.68,
-    "person_org": 0.575,
+    "persons": 0.86,
+    "organizations": 0.75,
+    "locations": 0.88,
+    "position_f1": 0.69,
+    "person_org": 0.57,
 }
 # corpus/heldout-genre: 12 meeting documents written blind to the pipeline after the rules above were read from
 # corpus-genre. Measured blind once (session 4: organizations 0.667, person_org 0.464, issues 0.500, topics 0.704),
@@ -62,9 +64,9 @@ HELDOUT = {
     "persons": 0.985,
     "speakers": 0.98,
     "organizations": 0.9,
-    "locations": 0.885,
-    "position_f1": 0.868,
-    "person_org": 0.808,
+    "locations": 0.908,
+    "position_f1": 0.87,
+    "person_org": 0.838,
     "issues": 0.685,
     "topics": 0.755,
     "meeting_date": 0.99,
@@ -78,13 +80,14 @@ HELDOUT2 = {
     "speakers": 0.925,
     "organizations": 0.74,
     "locations": 0.9,
-    "position_f1": 0.825,
-    "person_org": 0.635,
+    "position_f1": 0.833,
+    "person_org": 0.663,
     "issues": 0.67,
     "topics": 0.795,
     "meeting_date": 0.99,
     "meeting_place": 0.81,
 }
+ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "dev": (CORPUS_DEV, DEV),
     "genre": (CORPUS_GENRE, GENRE),
@@ -159,3 +162,16 @@ def test_blind_heldout_genre_2_field_reaches_threshold(scores, field: str) -> No
 def test_nerel_train_field_reaches_threshold(scores, field: str) -> None:
     assert scores("nerel")["docs"] >= 722
     _check(scores, "nerel", field)
+
+
+# Issue 13 bar for the linker's fields on NEREL, held out: 5 folds, each scored by a linker trained without it
+# (`make linker` writes the figures into the shipped file). A ratchet like the others: 0.691 / 0.547 measured.
+LINKER_HELD_OUT = {"position": 0.69, "organization": 0.545}
+
+
+@pytest.mark.parametrize("field", sorted(LINKER_HELD_OUT))
+def test_the_linker_meets_the_nerel_bar_held_out(field: str) -> None:
+    shipped = json.loads((ROOT / "models" / "linker" / "linker.json").read_text(encoding="utf-8"))
+    held_out = shipped["held_out"]
+    assert held_out["folds"] >= 5
+    assert held_out["linker"][field]["score"] >= LINKER_HELD_OUT[field]
