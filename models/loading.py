@@ -6,6 +6,7 @@ Natasha's models ship inside its wheel (navec embeddings, slovnet taggers): noth
 from __future__ import annotations
 
 import gzip
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache, lru_cache
@@ -13,6 +14,7 @@ from typing import TypeVar
 
 import pymorphy2_dicts_ru
 import pymorphy3
+import pymorphy3_dicts_ru
 import slovnet.exec.pack
 import yargy.morph
 from natasha import (
@@ -171,8 +173,11 @@ def dates_extractor() -> DatesExtractor:
 
 @cache
 def morph() -> pymorphy3.MorphAnalyzer:
-    """pymorphy3, for inflecting names and phrases to the nominative."""
-    return pymorphy3.MorphAnalyzer()
+    """pymorphy3, for inflecting names and phrases to the nominative. Its dictionary is named by path, as
+    pymorphy3 would find it (its environment variable first): finding it through the installed packages' entry
+    points cost 0.02-0.05 s of every start."""
+    path = os.environ.get(pymorphy3.MorphAnalyzer.DICT_PATH_ENV_VARIABLE) or pymorphy3_dicts_ru.get_path()
+    return pymorphy3.MorphAnalyzer(path=path, lang="ru")
 
 
 @lru_cache(maxsize=200_000)

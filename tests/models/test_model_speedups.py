@@ -168,6 +168,27 @@ def test_the_morph_vocabulary_reads_words_as_natashas_own(nlp: Language) -> None
         assert repr(ours.parse(word)) == repr(natashas.parse(word)), word
 
 
+def test_pymorphy3_named_by_path_reads_words_as_found_by_entry_points(nlp: Language) -> None:
+    """Kenesh's pymorphy3 names its dictionary by path; pymorphy3's own default finds the same one and reads
+    every word of the dev texts alike, inflections too."""
+    import pymorphy3
+
+    ours, default = loading.morph(), pymorphy3.MorphAnalyzer()
+    assert ours.dictionary.path == default.dictionary.path
+    assert ours.lang == default.lang == "ru"
+    words = sorted({token.text for text in _dev_texts() for token in nlp.make_doc(text) if not token.is_space})
+    assert len(words) > 1500
+    for word in words:
+        mine, theirs = ours.parse(word), default.parse(word)
+        assert [(p.word, str(p.tag), p.normal_form, p.score) for p in mine] == [
+            (p.word, str(p.tag), p.normal_form, p.score) for p in theirs
+        ], word
+        inflected = [p.inflect({"nomn"}) for p in mine], [p.inflect({"nomn"}) for p in theirs]
+        assert [(f.word, str(f.tag)) if f else None for f in inflected[0]] == [
+            (f.word, str(f.tag)) if f else None for f in inflected[1]
+        ], word
+
+
 def test_starting_imports_no_pkg_resources() -> None:
     """Importing setuptools' pkg_resources (pymorphy2's way to find its dictionary) cost 0.1 s of every start."""
     code = "import sys; from models import loading; loading.morph_vocab(); print('pkg_resources' in sys.modules)"
