@@ -102,6 +102,9 @@ def represented(
         return headed
     if body is not None and words & lexicons.load("membership_roles"):
         return body
+    if body is not None and _assembly_unit(position, None):
+        # «председатель комитета» with no body or place named: a unit of the assembly holding the meeting.
+        return body
     if words & _UNITS:
         return _executive(orgs, body)
     return None
