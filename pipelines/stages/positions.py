@@ -1134,7 +1134,14 @@ def without_body(position: str | None, organization: str | None) -> str | None:
         first, post = words[-len(tail)], fold(words[-len(tail) - 1])
         # A named body («Департамента …», «Миграционной службы …»), or the place of the local body the post is
         # named for («мэр» of a «мэрия», «аким» of an «акимат»).
-        if (tail is body_stems and first[:1].isupper()) or (tail is not body_stems and post[:3] == fold(body[0])[:3]):
+        # A body named whole with its place («комитета по здравоохранению Ленинградской области») is the body too,
+        # though the text writes its kind in lower case.
+        # («акима города Костаная» of «акимат города Костаная» is the post's head, not the body's kind.)
+        named = first[:1].isupper() or (
+            bool(_kind_forms_of(first) & _kind_forms_of(body[0]))
+            and any(w[:1].isupper() for w in words[-len(tail) + 1 :])
+        )
+        if (tail is body_stems and named) or (tail is not body_stems and post[:3] == fold(body[0])[:3]):
             cut = _cut_before_word(position, len(words) - len(tail))
             return cut or position
     return position
