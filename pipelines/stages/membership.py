@@ -102,6 +102,9 @@ def represented(
         return headed
     if body is not None and words & lexicons.load("membership_roles"):
         return body
+    if body is not None and _assembly_unit(position, None):
+        # «председатель комитета» with no body or place named: a unit of the assembly holding the meeting.
+        return body
     if words & _UNITS:
         return _executive(orgs, body)
     return None
@@ -200,5 +203,22 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
                 position = with_party(without_body(person.position, found.name) or "", person.organization)
                 person = replace(person, organization=found.name, position=position)
+        if person.organization is not None:
+            fuller = _named_in_full(person.organization, orgs)
+            if fuller is not None:
+                person = replace(person, organization=fuller)
         persons.append(person)
     return replace(findings, persons=tuple(persons))
+
+
+def _named_in_full(name: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    """«Совет депутатов», «Кенгаш» the title gave, where the text names the one body of that kind in full
+    («Мядельский районный Совет депутатов»): the person represents the body under its full name."""
+    if any(o.name == name for o in orgs):
+        return None
+    stems = {_stem(w) for w in _COMPOUND.findall(name)}
+    head = _head(name)
+    found = {
+        o.name for o in orgs if stems and head & _head(o.name) and stems < {_stem(w) for w in _COMPOUND.findall(o.name)}
+    }
+    return found.pop() if len(found) == 1 else None

@@ -600,7 +600,9 @@ def _split_one(
             return f"{_as_title(post)} {_trim(doc, remit, title.end).text}", local[1]
         return _titled(_drop_bare_place(doc, post)), local[1]
     position = _drop_origin(doc, _trim(doc, title.start, title.end))
-    return _titled(_drop_bare_place(doc, _drop_anaphoric_place(doc, position))), None
+    # No body named: a head of a place keeps the place («прокурор района», «аким района», gold-format);
+    # `without_body` drops it where a body is linked later.
+    return _titled(_drop_anaphoric_place(doc, position)), None
 
 
 def _titled(post: Span | str) -> str:
@@ -1118,6 +1120,7 @@ def without_body(position: str | None, organization: str | None) -> str | None:
     (a named one, or a local body of the place the post names) is not repeated in the post (gold-format)."""
     if not position or not organization:
         return position
+    position = _without_bare_unit(position)
     words = _WORD.findall(position)
     body = _WORD.findall(organization)
     if len(body) < 2 or len(words) < 2:
@@ -1131,10 +1134,33 @@ def without_body(position: str | None, organization: str | None) -> str | None:
         first, post = words[-len(tail)], fold(words[-len(tail) - 1])
         # A named body («Департамента …», «Миграционной службы …»), or the place of the local body the post is
         # named for («мэр» of a «мэрия», «аким» of an «акимат»).
-        if (tail is body_stems and first[:1].isupper()) or (tail is not body_stems and post[:3] == fold(body[0])[:3]):
+        # A body named whole with its place («комитета по здравоохранению Ленинградской области») is the body too,
+        # though the text writes its kind in lower case.
+        # («акима города Костаная» of «акимат города Костаная» is the post's head, not the body's kind.)
+        named = first[:1].isupper() or (
+            bool(_kind_forms_of(first) & _kind_forms_of(body[0]))
+            and any(w[:1].isupper() for w in words[-len(tail) + 1 :])
+        )
+        if (tail is body_stems and named) or (tail is not body_stems and post[:3] == fold(body[0])[:3]):
             cut = _cut_before_word(position, len(words) - len(tail))
             return cut or position
     return position
+
+
+# «аким области», «заместитель мэра города по вопросам …»: a bare unit word in the genitive after the post's
+# head (no adjective of its own before it: «Павлодарской области», «военного округа» stay).
+_BARE_UNIT = re.compile(r"(?<=[а-яё]) +(?:области|района|города|округа)(?= +по |$)")
+
+
+def _without_bare_unit(position: str) -> str:
+    """The post of a person linked to a body, without the bare unit the body serves: «аким района» → «аким»."""
+    found = _BARE_UNIT.search(position)
+    if found is None:
+        return position
+    before = fold(position[: found.start()].split()[-1]) if position[: found.start()].split() else ""
+    if before.endswith(_ADJECTIVE_ENDINGS) and not before.endswith(("ий", "ый")):
+        return position
+    return position[: found.start()] + position[found.end() :]
 
 
 def _kind_forms_of(word: str) -> frozenset[str]:

@@ -48,8 +48,19 @@ from pipelines.titles import is_position_head, title_after, title_before
 
 # Roles by strength: a listed attendee who also spoke is a speaker, a chair stays the chair.
 RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "secretary": 3, "chair": 4}
-# Where a post comes from, most trusted first: the list lines name each person's post by design.
-_LIST_TITLE, _SPEECH_TITLE = 2, 1
+# Where a post comes from, most trusted first: the list lines name each person's post by design; a list's own
+# header («Отсутствовали: 7 депутатов (…)») names the post of everyone on it the weakest.
+_LIST_TITLE, _SPEECH_TITLE, _MEMBER_TITLE = 3, 2, 1
+# The members a present/absent list counts: «24 депутата», «члены комиссии», «Отсутствовали депутаты:».
+_MEMBERS = re.compile(
+    r"(?<![\w-])(?:(?P<deputy>депутат(?:ы|ов|а)?)|член(?:ы|ов)?(?:[ \t]+(?P<of>[а-яё]+))?)(?![\w-])",
+    re.IGNORECASE,
+)
+# The units a «член …» of the meeting's body belongs to, in the genitive the post keeps («член комиссии»).
+_MEMBER_OF = frozenset(
+    {"комиссии", "комитета", "совета", "правления", "президиума", "коллегии", "кенеша", "маслихата", "думы"}
+    | {"исполкома", "райисполкома", "горисполкома", "облисполкома", "сельисполкома"}
+)
 # Shorter «quotes» are leftovers of a name line («.», «ответил:»), not speech.
 MIN_QUOTE_CHARS = 15
 # Agenda items open with the preposition of their subject: «О ходе …», «Об утверждении …».
@@ -404,6 +415,46 @@ def apply_edits(persons: list[PersonFinding], edits: dict[int, PersonEdit]) -> t
     return tuple(result)
 
 
+def list_entries(text: str, section: Section) -> list[tuple[int, int]]:
+    """A list's entries: its lines, and a line's «;»-separated parts («Приглашены: Гусаров А.С. – заместитель
+    мэра города; Рябинина С.О. – начальник управления …»), each a name with its own post."""
+    entries = []
+    for start, end in content_lines(text, section.start, section.end):
+        for part in re.finditer(r"[^;]+", text[start:end]):
+            entries.append((start + part.start(), start + part.end()))
+    return entries
+
+
+def _whole_name(text: str, start: int, end: int, mention: TextSpan) -> TextSpan:
+    """The entry's whole leading name where the mention is a part of it («Рябинина» of «Рябинина Светлана
+    Олеговна – начальник …»): the post stands after the whole name."""
+    found = leading_name(text[start:end])
+    if found is None:
+        return mention
+    name = TextSpan(start + found[0], start + found[1])
+    return name if name.start <= mention.start and mention.end <= name.end else mention
+
+
+def listed_members(text: str, section: Section, mentions: Mentions) -> str | None:
+    """The post a present/absent list gives everyone on it: «Отсутствовали: 7 депутатов (Каримов Р.Р., …)»,
+    «Присутствовали члены комиссии:» → «депутат», «член комиссии»; the organization is the body holding the
+    meeting, which the membership stage assigns. Read in the header and the words before the first name."""
+    first = mentions.within(section.start, section.end)
+    end = first[0][0].start if first else section.end
+    found = _MEMBERS.search(text, section.line, end)
+    if found is None:
+        return None
+    if found.group("deputy"):
+        return "депутат"
+    unit = (found.group("of") or "").lower()
+    return "член " + unit if unit in _MEMBER_OF else None
+
+
+def _vaguer(position: str | None, post: str) -> bool:
+    """No post of their own, or a bare word of the list's («член» of «члены райисполкома»)."""
+    return position is None or position.lower() in post.split()
+
+
 def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -> Findings:
     text = doc_text(doc)
     findings = drop_layout_words(findings, layout_words(text, sections))
@@ -418,6 +469,7 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
         return edits.setdefault(index, PersonEdit())
 
     mentions = Mentions(persons)  # the persons are final from here on
+    members_post: str | None = None
     for section in sections:
         check_deadline("protocol")
         if section.kind in ("chair", "secretary"):
@@ -429,15 +481,24 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                 # (genre notes, rule 12), even where the protocol records no words of theirs.
                 edit(index).spoke = edit(index).spoke or section.kind == "chair"
                 edit(index).give_title(title_by_name(doc, mention, findings, before=True), _LIST_TITLE)
-        elif section.kind in ("attendees", "invited"):
-            for start, end in content_lines(text, section.start, section.end):
+        elif section.kind in ("attendees", "invited", "absent"):
+            for start, end in list_entries(text, section):
                 check_deadline("protocol")
                 hits = mentions.within(start, end)
-                for _, index in hits:
-                    edit(index).give_role("attendee")
+                if section.kind != "absent":
+                    for _, index in hits:
+                        edit(index).give_role("attendee")
                 if len({index for _, index in hits}) == 1:
                     mention, index = hits[0]
+                    mention = _whole_name(text, start, end, mention)
                     edit(index).give_title(title_by_name(doc, mention, findings), _LIST_TITLE)
+            if section.kind != "invited":
+                # «Отсутствовал: Панкратов И.И.» after «Присутствовали члены комитета: …»: one of the same members.
+                members_post = listed_members(text, section, mentions) or members_post
+                for _, index in mentions.within(section.start, section.end):
+                    person = persons[index]
+                    if members_post is not None and _vaguer(person.position, members_post):
+                        edit(index).give_title((members_post, person.organization), _MEMBER_TITLE)
         elif section.kind in _SPEECH_SECTIONS:
             for names, start, end in _speech_segments(text, section, mentions):
                 indexes = [i for m, i in mentions.within(start, end) if m in names]

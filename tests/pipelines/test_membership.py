@@ -150,3 +150,27 @@ def test_a_deputy_head_of_a_district_serves_its_administration(nlp: Language) ->
     )
     found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
     assert found == {"Цыганкова": "администрация Ханты-Мансийского района", "Галимзянов": "МКУ «Управление ГЗН»"}
+
+
+def test_a_body_the_title_names_short_is_the_one_the_text_names_in_full(nlp: Language) -> None:
+    """«председатель Совета депутатов» where the text names «Мядельский районный Совет депутатов»; a minister
+    with no body of their own serves the ministry the text names."""
+    findings = Findings(
+        meeting=MeetingFinding(title="сессия Мядельского районного Совета депутатов"),
+        organizations=(
+            _org("Мядельский районный Совет депутатов", 10, 200),
+            _org("Мядельский райисполком", 100),
+            _org("Министерство здравоохранения Республики Беларусь", 300),
+        ),
+        persons=(
+            PersonFinding("Карпович", position="председатель", organization="Совет депутатов"),
+            PersonFinding("Новицкий", position="председатель", organization="Мядельский райисполком"),
+            PersonFinding("Пиневич", position="министр"),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {
+        "Карпович": "Мядельский районный Совет депутатов",
+        "Новицкий": "Мядельский райисполком",
+        "Пиневич": "Министерство здравоохранения Республики Беларусь",
+    }

@@ -194,3 +194,42 @@ def test_a_report_quoting_its_agenda_has_one_issue_per_item(nlp) -> None:
     assert "ход исполнения наказов избирателей" in issues
     assert any(i.startswith("отчёт о подготовке городского хозяйства") for i in issues)
     assert not any("дня" in i.split() for i in issues)
+
+
+def test_a_members_list_gives_its_post_to_the_untitled_names_on_it(nlp) -> None:
+    """«Присутствовали члены комитета: …», «Отсутствовал: …» and «Отсутствовали: 2 депутата (…)»: the list's
+    header names the post; the body holding the meeting is the organization. A «;»-separated invitee keeps
+    the post after their whole name, though the NER found only the surname."""
+    text = (
+        "ЧЕРЕПОВЕЦКАЯ ГОРОДСКАЯ ДУМА\n\n"
+        "ПРОТОКОЛ № 3\nзаседания постоянного комитета\n\n"
+        "Председатель комитета: Лебедева Оксана Викторовна\n"
+        "Присутствовали члены комитета: Дроздов Н.А., Кудрявцев Е.М., Шилов Д.Д.\n"
+        "Отсутствовал: Панкратов И.И.\n"
+        "Приглашены: Гусаров Антон Сергеевич – заместитель мэра города; "
+        "Рябинина Светлана Олеговна – начальник управления транспорта мэрии города Череповца.\n\n"
+        "ПОВЕСТКА ДНЯ:\n1. О ремонте дорог.\n\n"
+        "СЛУШАЛИ:\nГусарова А.С. – о ремонте дорог.\n\n"
+        "РЕШИЛИ:\n1. Информацию принять к сведению.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    for surname in ("Дроздов", "Шилов", "Панкратов"):
+        assert persons[surname].position == "член комитета"
+        assert persons[surname].organization == "Череповецкая городская дума"
+    assert persons["Панкратов"].role == "mentioned"  # absent: no attendee
+    assert persons["Лебедева"].organization == "Череповецкая городская дума"
+    (invitee,) = [p for p in persons.values() if p.surname.startswith("Рябинин")]
+    assert invitee.position == "начальник управления транспорта"
+
+    absent = (
+        "КАРАКОЛЬСКИЙ ГОРОДСКОЙ КЕНЕШ\n\nПРОТОКОЛ\nсессии Каракольского городского кенеша\n\n"
+        "Присутствовали: 24 депутата.\n"
+        "Отсутствовали: 2 депутата (Каримов Р.Р., Дуйшеева А.М.).\n\n"
+        "ПОВЕСТКА ДНЯ:\n1. О бюджете города.\n\nРЕШИЛИ:\n1. Бюджет утвердить.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(absent)).persons}
+    for surname in ("Каримов", "Дуйшеева"):
+        assert (persons[surname].position, persons[surname].organization) == (
+            "депутат",
+            "Каракольский городской кенеш",
+        )
