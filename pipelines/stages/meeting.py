@@ -15,8 +15,14 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   театре», where the text names Москва); else the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
   «БИШКЕК (Кабар) —», «14 марта, Бишкек.», a protocol's «г. Ош» before or after its date, «Место проведения:
   г. Каракол» or «Место проведения: зал …, г. Тулун», «Павлодар.» opening a line);
-  else a city where a body met ("Ассамблея в Гаване избрала"); else the home of the body holding the
-  meeting («Думы города Костромы», «Мядельского районного Совета» → Мядель, «городского округа Тольятти»);
+  the dateline's city in brackets («(г. Тамбов) 14 марта»), a protocol's quoted day («"14" марта 2024 г.   г. Тамбов»),
+  a header's «Место:», «Адрес:» field, a city morphology does not know opening a dateline («Кызылорда, 14 марта»);
+  else a city where a body met ("Ассамблея в Гаване избрала"); a place after the meeting's manner («в режиме
+  видеоконференции в городе Бишкек»); else a «Место проведения —» field in the text, or the place by a protocol's
+  signatures at its end («г. Тулун, 14 марта 2024 г.»); else the home of the body holding the meeting, named in
+  the meeting sentence or the two after it («Думы города Костромы», «Мядельского районного Совета» → Мядель,
+  «городского округа Тольятти», «Думы г.о. Тольятти», «мэр Бишкека», a city's own body by its adjective even where
+  morphology does not know the city: «Жалал-Абадского городского кенеша» → Жалал-Абад);
   else one in the headline; else one a headline in capitals places the meeting in. A region's or district's
   body («Тамбовской областной Думы», «акимат Сарыагашского района») gives no place: the gold leaves it unstated.
 """
@@ -428,7 +434,10 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
         if match.fact.place and prefix.group("marker"):
             place = _marked_place(match.fact.place)  # «г. Вахдат 14 марта»: the word says it is a settlement
         else:
-            place = _dateline_place(match.fact.place or prefix.group("city"))
+            # «Кызылорда, 14 марта 2024 (Kazinform)»: a name morphology does not know at all, opening a dateline,
+            # is the city as written.
+            name = match.fact.place or prefix.group("city")
+            place = _dateline_place(name) or (_unshouted_name(_marked_place(name)) if name else None)
         rest = line[match.span.stop :].rstrip()
         if place is None and (after := _PLACE_AFTER_DATE.search(rest)) is not None:
             place = _marked_place(after.group("place"))
@@ -463,6 +472,23 @@ _SIGNATURE_PLACE = re.compile(
 )
 
 
+# «Место проведения — г. Самара.» anywhere in the text, a field written into a running paragraph.
+_PLACE_FIELD_ANYWHERE = re.compile(r"(?i:место[ \t]+проведения)[ \t]*[:—–-][ \t]*(?P<value>[^\n]{1,120})")
+
+
+def field_place(doc: Doc) -> str | None:
+    """The settlement of a «Место проведения:» field past the header lines: «…, г. Тулун», «— г. Самара»."""
+    for field in _PLACE_FIELD_ANYWHERE.finditer(doc_text(doc)):
+        value = field.group("value").strip()
+        found = _PLACE_LINE.match(value)
+        place = (_marked_place if found.group("marker") else _dateline_place)(found.group("place")) if found else None
+        settlement = _SETTLEMENT_IN_FIELD.search(value) if place is None else None
+        place = place or (_marked_place(settlement.group("place")) if settlement else None)
+        if place is not None:
+            return place
+    return None
+
+
 def signature_place(doc: Doc) -> str | None:
     """The place a protocol or a decision gives by its signatures at the end: «г. Тулун, 14 марта 2024 г.»,
     «14.03.2024   г. Ош» on a line of their own, among the last lines (an address has a street after the city)."""
@@ -480,6 +506,13 @@ def _marked_place(word: str) -> str | None:
     """A name a settlement word marks («г. Тулун»): its nominative, or as written when morphology does not know
     the word at all (a field writes the name in the nominative: «г. Вахдат»)."""
     return _dateline_place(word) or (word if not any(p.is_known for p in loading.parse(word.lower())) else None)
+
+
+def _unshouted_name(name: str | None) -> str | None:
+    """«КЫЗЫЛОРДА» → Кызылорда: a name in capitals morphology does not know, in the case names are written."""
+    if name is None or not name.isupper():
+        return name
+    return "-".join(part.capitalize() for part in name.split("-"))
 
 
 def _dateline_place(word: str | None) -> str | None:
@@ -924,7 +957,7 @@ def find_place(
         return dateline.place
     if best is not None and best[0] <= 2:
         return _unshouted(best[1])
-    signed = signature_place(doc)
+    signed = field_place(doc) or signature_place(doc)
     if signed is not None:
         return signed
     cities = {span.start_char: name for span, name in _city_mentions(doc, locations)}

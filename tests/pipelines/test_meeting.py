@@ -371,6 +371,11 @@ def test_the_title_goes_on_through_the_settlement_word(nlp: Language) -> None:
             "Тамбов",
         ),
         ("ПРОТОКОЛ\nзаседания Совета депутатов\n14 марта 2024 г. с. Кара-Суу\n", "2024-03-14", "Кара-Суу"),
+        # A dateline's city morphology does not know, as written.
+        ("Кызылорда, 14 марта 2024 (Kazinform). Состоялась сессия маслихата.", "2024-03-14", "Кызылорда"),
+        ("КЫЗЫЛОРДА, 14 марта 2024. Состоялась сессия маслихата.", "2024-03-14", "Кызылорда"),
+        # A known word that is no place is no dateline's place.
+        ("Понедельник, 14 марта 2024. Состоялась сессия маслихата.", "2024-03-14", None),
         # The time between the date and the city.
         ("14 марта 2024, 10:15 | Бишкек\nСостоялось заседание комитета.", "2024-03-14", "Бишкек"),
         # A long header block before the «Место проведения:» field.
@@ -387,7 +392,7 @@ def test_the_title_goes_on_through_the_settlement_word(nlp: Language) -> None:
         ("Место проведения: Тулун, актовый зал\nЗаседание постоянной комиссии по бюджету.", None, "Тулун"),
     ],
 )
-def test_bracketed_datelines_and_place_fields(nlp: Language, text: str, date: str | None, place: str) -> None:
+def test_bracketed_datelines_and_place_fields(nlp: Language, text: str, date: str | None, place: str | None) -> None:
     found = meeting(nlp, text)
     assert (found.date, found.place) == (date, place)
 
@@ -415,11 +420,13 @@ _ITEMS = "".join(f"{n}. Слушали отчёт о работе за квар�
             "Тулун",
         ),
         (f"ПРОТОКОЛ\nзаседания комиссии\n{_ITEMS}Председатель          И.И. Иванов\n14.03.2024   г. Ош", "Ош"),
+        # A place field written into a running paragraph.
+        ("Под председательством мэра прошло заседание. Место проведения — г. Самара.", "Самара"),
         # A site's address in the footer is not a place line: a street follows the city.
         (f"Сегодня прошло заседание совета.\n{_ITEMS}Наш адрес: г. Бишкек, ул. Киевская, 96", None),
     ],
 )
-def test_the_place_in_the_signature_block(nlp: Language, text: str, place: str | None) -> None:
+def test_the_place_in_the_signature_block_or_a_field_in_the_text(nlp: Language, text: str, place: str | None) -> None:
     assert meeting(nlp, text).place == place
 
 
