@@ -856,8 +856,13 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.
         if _fold(token.text) in _SETTLEMENT_ABBREVIATIONS and after.text == "." and i + 2 < len(tokens):
             name = tokens[i + 2]
-            after_noun = i > 0 and tokens[i - 1].pos_ in ("NOUN", "PROPN") and tokens[i - 1].is_alpha
-            if _is_name(name) and ("Case=Gen" in str(name.morph) or after_noun):
+            after_noun = (
+                _fold(token.text) in ("г", "гор")
+                and tokens[i - 1].pos_ in ("NOUN", "PROPN")
+                and tokens[i - 1].is_alpha
+                and name.ent_type_ != "PER"  # «Вдобавок С.Антуфьев»: an initial, not «с.»
+            )
+            if _is_name(name) and ("Case=Gen" in str(name.morph) or (i > 0 and after_noun)):
                 return _genitive_place(name)
             # «Думы г.о. Тольятти»: a city district («городской округ») named by its city, in the nominative.
             if _fold(token.text) == "г" and name.lower_ == "о" and i + 4 < len(tokens) and tokens[i + 3].text == ".":
@@ -965,7 +970,10 @@ def find_place(
     if meeting is not None:
         # «Состоялась сессия городского кенеша. Депутаты Ошского городского кенеша …», «Прошло совещание. Его
         # провёл аким города Талдыкорган»: the body or its head is often named in full a sentence or two later.
-        for sent in _sentences_from(doc, meeting, _HOME_SENTENCES):
+        # Only where the meeting sentence reports a meeting taking place: a news story's passing «заседание»
+        # says nothing of the cities its later sentences name.
+        reach = _HOME_SENTENCES if meeting_verbs(meeting) else 1
+        for sent in _sentences_from(doc, meeting, reach):
             home = home_city(doc, sent, cities)
             if home is not None:
                 break

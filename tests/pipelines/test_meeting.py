@@ -445,3 +445,16 @@ def test_the_place_in_the_signature_block_or_a_field_in_the_text(nlp: Language, 
 )
 def test_the_home_of_the_body_named_near_the_meeting(nlp: Language, text: str, place: str) -> None:
     assert meeting(nlp, text).place == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A person's initial is not «с.» (село).
+        "Как показало заседание комиссии, объекты отстают от графика. Вдобавок С.Антуфьев получил предупреждение.",
+        # A news story's passing «заседание»: a city named later is not its place.
+        "Как показало последнее заседание комиссии, объекты отстают. Мэр города Камник ушёл в отставку.",
+    ],
+)
+def test_no_home_from_a_passing_meeting_or_an_initial(nlp: Language, text: str) -> None:
+    assert meeting(nlp, text).place is None
