@@ -15,8 +15,14 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   театре», where the text names Москва); else the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
   «БИШКЕК (Кабар) —», «14 марта, Бишкек.», a protocol's «г. Ош» before or after its date, «Место проведения:
   г. Каракол» or «Место проведения: зал …, г. Тулун», «Павлодар.» opening a line);
-  else a city where a body met ("Ассамблея в Гаване избрала"); else the home of the body holding the
-  meeting («Думы города Костромы», «Мядельского районного Совета» → Мядель, «городского округа Тольятти»);
+  the dateline's city in brackets («(г. Тамбов) 14 марта»), a protocol's quoted day («"14" марта 2024 г.   г. Тамбов»),
+  a header's «Место:», «Адрес:» field, a city morphology does not know opening a dateline («Кызылорда, 14 марта»);
+  else a city where a body met ("Ассамблея в Гаване избрала"); a place after the meeting's manner («в режиме
+  видеоконференции в городе Бишкек»); else a «Место проведения —» field in the text, or the place by a protocol's
+  signatures at its end («г. Тулун, 14 марта 2024 г.»); else the home of the body holding the meeting, named in
+  the meeting sentence or the two after it («Думы города Костромы», «Мядельского районного Совета» → Мядель,
+  «городского округа Тольятти», «Думы г.о. Тольятти», «мэр Бишкека», a city's own body by its adjective even where
+  morphology does not know the city: «Жалал-Абадского городского кенеша» → Жалал-Абад);
   else one in the headline; else one a headline in capitals places the meeting in. A region's or district's
   body («Тамбовской областной Думы», «акимат Сарыагашского района») gives no place: the gold leaves it unstated.
 """
@@ -203,6 +209,19 @@ def _body_name(
     return agreeing_nominative(body.text, words, head) if head is not None else nominative(body)
 
 
+def _through_settlement(body: Span) -> Span:
+    """«Думы г. Тамбова», «Думы г.о. Тольятти»: the grammar stops at the settlement word's full stop, and the body
+    goes on through the abbreviation to the name after it."""
+    doc, end = body.doc, body.end
+    if _fold(doc[end - 1].text) not in _SETTLEMENT_ABBREVIATIONS:
+        return body
+    if end + 2 < len(doc) and doc[end].text == "." and doc[end + 1].lower_ == "о" and doc[end + 2].text == ".":
+        end += 2  # «г.о.»: a city district
+    if end + 1 < len(doc) and doc[end].text == "." and doc[end + 1].is_alpha and doc[end + 1].text[:1].isupper():
+        return doc[body.start : end + 2]
+    return body
+
+
 def _is_adjective(word: str) -> bool:
     return loading.parse(word)[0].tag.POS == "ADJF"
 
@@ -241,8 +260,15 @@ def find_title(
     if fact.body:
         body = doc.char_span(offset + body_start, offset + stop, alignment_mode="expand")
         if body is not None:
+            words = _words(match.tokens, body_start, stop)
+            longer = _through_settlement(body)
+            if longer.end > body.end:
+                body = longer
+                words = [
+                    (t.text, t.idx - body.start_char, t.idx + len(t) - body.start_char) for t in body if t.is_alpha
+                ]
             title = f"{title} {body.text}"
-            body_name = _body_name(body, _words(match.tokens, body_start, stop), organizations)
+            body_name = _body_name(body, words, organizations)
     return title, _number(fact.number), body_name
 
 
@@ -335,20 +361,31 @@ _DATELINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # A protocol's header line may give the place after the date: «12 марта 2024 г. № 6        г. Лида».
-_PLACE_AFTER_DATE = re.compile(r"(?:^|[ \t])(?:г|гор)\.[ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t.]*$")
+_PLACE_AFTER_DATE = re.compile(
+    r"(?:^|[ \t])(?:(?:г|гор|с|пос|пгт)\.|город|село)[ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t.]*$"
+)
 # A report's dateline may give the city after the date: «14 марта 2024 года, Бишкек.», «5 мая. Ош —»,
 # «14.03.2024 | Бишкек».
-_CITY_AFTER_DATE = re.compile(r"[ \t]*[,.|/][ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]*(?:[.,—–-]|$)")
+# «14 марта 2024, 10:15 | Бишкек»: the time may come between.
+_CITY_AFTER_DATE = re.compile(
+    r"(?:[ \t]*,?[ \t]*\d{1,2}:\d{2})?[ \t]*[,.|/][ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]*(?:[.,—–-]|$)"
+)
 # A place alone opening a line: «Павлодар. В понедельник …», «Место проведения: г. Каракол, здание мэрии».
 _PLACE_LINE = re.compile(
-    r"(?i:место[ \t]+проведения[ \t]*:[ \t]*)?(?P<marker>(?i:(?:г|гор|с|пос|пгт)\.[ \t]*|город[ \t]+|село[ \t]+))?"
+    r"(?i:(?:место(?:[ \t]+проведения)?|адрес(?:[ \t]+проведения)?)[ \t]*:[ \t]*)?"
+    # «(г. Тамбов) 14 марта 2024 г.»: a dateline's place in brackets.
+    r"(?P<open>\()?[ \t]*"
+    r"(?P<marker>(?i:(?:г|гор|с|пос|пгт)\.[ \t]*|город[ \t]+|село[ \t]+))?"
     r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)"
     # «ТАШКЕНТ (УзА).»: the agency in brackets after the city.
-    r"(?:[ \t]*\([^()\n]{1,20}\))?(?:[.,][ \t]|[ \t]{2,}|[ \t]*$)",
+    r"(?(open)[ \t]*\)|(?:[ \t]*\([^()\n]{1,20}\))?(?:[.,][ \t]|[ \t]{2,}|[ \t]*$))",
 )
 _PLACE_LINES = 8  # a protocol's header (body, title, number) comes before its place line
+_FIELD_LINES = 14  # a protocol's «Место проведения:» may follow its date, time and agenda fields
+_VENUE_FIELD = re.compile(r"(?i:место(?:[ \t]+проведения)?[ \t]*:)")
+_QUOTED_DAY = re.compile(r"[«\"](\d{1,2})[»\"]")
 # A protocol's place field naming the venue first: «Место проведения: актовый зал администрации, г. Тулун».
-_PLACE_FIELD = re.compile(r"(?i:место(?:[ \t]+проведения)?)[ \t]*:(?P<value>.*)")
+_PLACE_FIELD = re.compile(r"(?i:место(?:[ \t]+проведения)?|адрес(?:[ \t]+проведения)?)[ \t]*:(?P<value>.*)")
 _SETTLEMENT_IN_FIELD = re.compile(
     r"(?:^|[\s,(])(?i:(?:г|гор|с|пос|пгт)\.[ \t]*|город[ \t]+|село[ \t]+)(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
 )
@@ -358,11 +395,19 @@ def find_dateline(doc: Doc) -> Dateline | None:
     """A date (and a place before it) opening one of the first lines: "БИШКЕК, 21 сентября 2023", "12.03.2024",
     "Автор: … | 20.04.2023, 11:08". A crawler's bare date often comes first and the agency's
     "САМАРКАНД, 15 февраля" or a protocol's "г. Ош" later: the place is taken from the first lines that have one."""
-    lines = _first_lines(_opening(doc), _PLACE_LINES)
+    lines = _first_lines(_opening(doc), _FIELD_LINES)
     found: Dateline | None = None
     place: str | None = None
     for index, (offset, line) in enumerate(lines):
-        head = line[:_DATELINE_CHARS]
+        if index >= _PLACE_LINES:
+            # A protocol's header block may run long before its «Место проведения:» field.
+            place = place or (_line_place(line) if _VENUE_FIELD.match(line.strip(" \t#*")) else None)
+            if place is not None:
+                break
+            continue
+        # «"14" марта 2024 г.»: a protocol's day in quotes, read without them (the offsets stay).
+        head = _QUOTED_DAY.sub(lambda day: f" {day.group(1)} ", line[:_DATELINE_CHARS])
+        line = head + line[_DATELINE_CHARS:]
         if (found is None or found.stamp) and index < _DATELINE_LINES and _DATE_LIKE.search(head):
             # A crawler's stamp gives way to the report's own dateline on a later line.
             dated = _dated_line(head, offset, line)
@@ -389,7 +434,10 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
         if match.fact.place and prefix.group("marker"):
             place = _marked_place(match.fact.place)  # «г. Вахдат 14 марта»: the word says it is a settlement
         else:
-            place = _dateline_place(match.fact.place or prefix.group("city"))
+            # «Кызылорда, 14 марта 2024 (Kazinform)»: a name morphology does not know at all, opening a dateline,
+            # is the city as written.
+            name = match.fact.place or prefix.group("city")
+            place = _dateline_place(name) or (_unshouted_name(_marked_place(name)) if name else None)
         rest = line[match.span.stop :].rstrip()
         if place is None and (after := _PLACE_AFTER_DATE.search(rest)) is not None:
             place = _marked_place(after.group("place"))
@@ -415,10 +463,56 @@ def _line_place(line: str) -> str | None:
     return _marked_place(settlement.group("place")) if settlement else None
 
 
+_SIGNATURE_LINES = 6  # a protocol's or a decision's signatures and its «г. Тулун, 14 марта 2024 г.» close the text
+# The signature block's place line: a settlement word and the name, alone or with the date.
+_SIGNATURE_PLACE = re.compile(
+    r"[ \t]*(?:(?P<before>[\d.]+|\d{1,2}[ \t]+[а-яё]+[ \t]+\d{4})[ \t]*(?:г\.|года)?[ \t]*[,]?[ \t]*)?"
+    r"(?i:г|гор)\.[ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+    r"(?:[ \t]*,?[ \t]*(?:[\d.]+|\d{1,2}[ \t]+[а-яё]+[ \t]+\d{4})[ \t]*(?:г\.|года)?)?[ \t.]*$"
+)
+
+
+# «Место проведения — г. Самара.» anywhere in the text, a field written into a running paragraph.
+_PLACE_FIELD_ANYWHERE = re.compile(r"(?i:место[ \t]+проведения)[ \t]*[:—–-][ \t]*(?P<value>[^\n]{1,120})")
+
+
+def field_place(doc: Doc) -> str | None:
+    """The settlement of a «Место проведения:» field past the header lines: «…, г. Тулун», «— г. Самара»."""
+    for field in _PLACE_FIELD_ANYWHERE.finditer(doc_text(doc)):
+        value = field.group("value").strip()
+        found = _PLACE_LINE.match(value)
+        place = (_marked_place if found.group("marker") else _dateline_place)(found.group("place")) if found else None
+        settlement = _SETTLEMENT_IN_FIELD.search(value) if place is None else None
+        place = place or (_marked_place(settlement.group("place")) if settlement else None)
+        if place is not None:
+            return place
+    return None
+
+
+def signature_place(doc: Doc) -> str | None:
+    """The place a protocol or a decision gives by its signatures at the end: «г. Тулун, 14 марта 2024 г.»,
+    «14.03.2024   г. Ош» on a line of their own, among the last lines (an address has a street after the city)."""
+    text = doc_text(doc)
+    tail = text[max(0, len(text) - 2000) :].splitlines()
+    lines = [line.strip(" \t#*") for line in tail if line.strip(" \t#*")][-_SIGNATURE_LINES:]
+    for line in reversed(lines):
+        found = _SIGNATURE_PLACE.fullmatch(line)
+        if found is not None:
+            return _marked_place(found.group("place"))
+    return None
+
+
 def _marked_place(word: str) -> str | None:
     """A name a settlement word marks («г. Тулун»): its nominative, or as written when morphology does not know
     the word at all (a field writes the name in the nominative: «г. Вахдат»)."""
     return _dateline_place(word) or (word if not any(p.is_known for p in loading.parse(word.lower())) else None)
+
+
+def _unshouted_name(name: str | None) -> str | None:
+    """«КЫЗЫЛОРДА» → Кызылорда: a name in capitals morphology does not know, in the case names are written."""
+    if name is None or not name.isupper():
+        return name
+    return "-".join(part.capitalize() for part in name.split("-"))
 
 
 def _dateline_place(word: str | None) -> str | None:
@@ -605,6 +699,7 @@ def _in_parentheses(span: Span) -> bool:
 # помещении ресурсного центра», «в Таврическом дворце (Санкт-Петербург)».
 _PLACE_CLIMB = ("appos", "nmod", "flat", "flat:name", "parataxis", "conj")
 _PLACE_CLIMB_STEPS = 2
+_MODE_STEPS = 2  # «в режиме видеоконференции»: the nouns of the way a meeting is held, passed free
 _VENUE_STEPS = 4
 
 
@@ -613,11 +708,17 @@ def _place_head(span: Span, events: set[int]) -> Token:
     word or the venue before it, and that phrase off the verb."""
     token = span.root
     head = token.head
-    for _ in range(_PLACE_CLIMB_STEPS):
+    steps = 0
+    # «в режиме видеоконференции в городе Бишкек»: a noun of the way the meeting is held is passed free.
+    for _ in range(_PLACE_CLIMB_STEPS + _MODE_STEPS):
         if head.i in events or head.pos_ not in ("NOUN", "PROPN") or token.dep_ not in _PLACE_CLIMB:
             break
         if token.dep_ == "parataxis" and not _in_parentheses(span):
             break
+        if _fold(head.lemma_) not in lexicons.load("meeting_place_modes"):
+            if steps >= _PLACE_CLIMB_STEPS:
+                break
+            steps += 1
         token, head = head, head.head
     return head
 
@@ -694,7 +795,7 @@ def _home_from_adjective(word: str, words: frozenset[str]) -> str | None:
     stem = lemma[: -len(ending)]
     # «Вольский» → Вольск, «Томский» → Томск (not the river Томь): a city in -ск merges its ending into the
     # adjective's, and such cities are the commonest source of these adjectives.
-    merged = [stem + ending[:-2]] if ending in ("ьский", "ский") else []
+    merged = [stem + ending[:-2]] if ending in ("ьский", "ский", "цкий") else []
     candidates = merged + ([stem + "ь", stem] if ending == "ьский" else [stem, stem + "ь"])
     # «Костромской» → Кострома, «Кызылординский» → Кызылорда, «Алматинский» → Алматы.
     candidates += [stem + "а", stem + "ы"]
@@ -718,7 +819,9 @@ def _genitive_place(token: Token) -> str:
 # Bodies named after their city in the genitive: «Думы Чебоксар», «Городской думы Краснодара».
 # A republic's name in -ия («Государственный Совет Чувашии», «Хурал Бурятии») is a region, not a home city.
 _MUNICIPALITIES = frozenset({"округ", "поселение"})
-_CITY_BODIES = frozenset({"дума", "кенеш", "маслихат", "мэрия", "акимат", "хокимият", "администрация"})
+_CITY_BODIES = frozenset(
+    {"дума", "кенеш", "маслихат", "мэрия", "акимат", "хокимият", "администрация", "мэр", "аким", "хоким"}
+)
 _REGION_ENDINGS = ("ия", "ея")
 
 
@@ -747,22 +850,63 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
             _fold(token.lemma_) in _MUNICIPALITIES and i > 0 and _fold(tokens[i - 1].lemma_) in _LOCAL_LEVELS
         )
         named = named or (token.text == "Город" and i > 0 and tokens[i - 1].text in ("«", '"'))
-        if named and after.is_alpha and after.text[:1].isupper():
+        if named and _is_name(after):
             return _genitive_place(after)
-        # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has.
+        # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has; after
+        # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.
         if _fold(token.text) in _SETTLEMENT_ABBREVIATIONS and after.text == "." and i + 2 < len(tokens):
             name = tokens[i + 2]
-            if name.is_alpha and name.text[:1].isupper() and "Case=Gen" in str(name.morph):
+            after_noun = (
+                _fold(token.text) in ("г", "гор")
+                and tokens[i - 1].pos_ in ("NOUN", "PROPN")
+                and tokens[i - 1].is_alpha
+                and name.ent_type_ != "PER"  # «Вдобавок С.Антуфьев»: an initial, not «с.»
+            )
+            if _is_name(name) and ("Case=Gen" in str(name.morph) or (i > 0 and after_noun)):
                 return _genitive_place(name)
+            # «Думы г.о. Тольятти»: a city district («городской округ») named by its city, in the nominative.
+            if _fold(token.text) == "г" and name.lower_ == "о" and i + 4 < len(tokens) and tokens[i + 3].text == ".":
+                name = tokens[i + 4]
+                if _is_name(name):
+                    return _genitive_place(name)
         if (
             token.text[:1].isupper()
             and token.pos_ in ("ADJ", "PROPN")
             and (_fold(after.lemma_) in _LOCAL_LEVELS or _fold(after.lemma_) in _LOCAL_BODIES)
         ):
-            home = _home_from_adjective(token.lemma_, words)
+            home = _place_adjectives().get(_fold(token.lemma_)) or _home_from_adjective(token.lemma_, words)
+            if home is None and _fold(after.lemma_) in _CITY_LEVELS:
+                home = _city_from_adjective(token.lemma_)
             if home is not None:
                 return home
     return None
+
+
+def _is_name(token: Token) -> bool:
+    """A capitalized word, hyphenated ones too («Кок-Ой», «Жалал-Абад»)."""
+    return token.text.replace("-", "").isalpha() and token.text[:1].isupper()
+
+
+# A city's own body: «Жалал-Абадского городского кенеша», «Шымкентского горсовета». The adjective before it is
+# made from a city, so its stem is the city even where morphology does not know the name.
+_CITY_LEVELS = frozenset({"городской", "горкенеш", "горсовет", "гормаслихат", "горисполком"})
+
+
+def _city_from_adjective(word: str) -> str | None:
+    """«Таразский» → Тараз, «Жалал-Абадский» → Жалал-Абад, «Актауский» → Актау: a city morphology does not know
+    read off the adjective of its own body; a stem in -ин («Балыкчинский») is left alone (-а, -ы or -ин: the
+    lexicon names such cities)."""
+    lemma = _fold(word)
+    ending = next((e for e in _ADJECTIVE_ENDINGS if lemma.endswith(e)), None)
+    if ending is None:
+        return None
+    # «Новополоцкий» → Новополоцк: a city in -цк merges its ending into the adjective's.
+    stem = lemma[: -len(ending)] + {"ьский": "ь", "цкий": "цк"}.get(ending, "")
+    if stem.endswith("гор"):
+        stem += "ск"  # «Степногорский» → Степногорск: the cities in -горск
+    if len(stem) < 2 or stem.endswith("ин") or not stem[-1].isalpha():
+        return None
+    return "-".join(part.capitalize() for part in stem.split("-"))
 
 
 @cache
@@ -818,11 +962,35 @@ def find_place(
         return dateline.place
     if best is not None and best[0] <= 2:
         return _unshouted(best[1])
+    signed = field_place(doc) or signature_place(doc)
+    if signed is not None:
+        return signed
     cities = {span.start_char: name for span, name in _city_mentions(doc, locations)}
-    home = home_city(doc, meeting, cities) if meeting is not None else None
+    home = None
+    if meeting is not None:
+        # «Состоялась сессия городского кенеша. Депутаты Ошского городского кенеша …», «Прошло совещание. Его
+        # провёл аким города Талдыкорган»: the body or its head is often named in full a sentence or two later.
+        # Only where the meeting sentence reports a meeting taking place: a news story's passing «заседание»
+        # says nothing of the cities its later sentences name.
+        reach = _HOME_SENTENCES if meeting_verbs(meeting) else 1
+        for sent in _sentences_from(doc, meeting, reach):
+            home = home_city(doc, sent, cities)
+            if home is not None:
+                break
     if home or best:
         return home or _unshouted(best[1])
     return heading_place(doc)
+
+
+_HOME_SENTENCES = 3  # the meeting sentence and the two after it
+
+
+def _sentences_from(doc: Doc, sent: Span, count: int) -> list[Span]:
+    """The sentence and the ones after it, `count` in all."""
+    found = [sent]
+    while len(found) < count and found[-1].end < len(doc):
+        found.append(sentence_of(doc, found[-1].end))
+    return found
 
 
 def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:

@@ -316,3 +316,145 @@ def test_a_dateline_with_the_city_after_a_bar(nlp: Language) -> None:
 def test_a_city_in_the_locative_is_named_by_its_first_reading(nlp: Language) -> None:
     # «в Оше» reads as Ош or Оша: morphology reads Ош first.
     assert meeting(nlp, "Участники совещания в Оше обсудили подготовку к зиме.").place == "Ош"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A city's own body: the adjective's stem is the city where morphology does not know the name.
+        ("Состоялась очередная сессия Жалал-Абадского городского кенеша.", "Жалал-Абад"),
+        ("Прошла сессия Таразского городского маслихата.", "Тараз"),
+        ("Прошла сессия Худжандского городского маджлиса народных депутатов.", "Худжанд"),
+        ("Состоялось заседание Бобруйского городского Совета депутатов.", "Бобруйск"),
+        # An adjective not made from its city's stem is in the lexicon.
+        ("Прошла внеочередная сессия Балыкчинского городского кенеша.", "Балыкчы"),
+        # «г.о.»: a city district named by its city.
+        ("Состоялось заседание Думы г.о. Тольятти.", "Тольятти"),
+        # A city in -цк.
+        ("Состоялось заседание Новополоцкого городского Совета депутатов.", "Новополоцк"),
+        # The settlement after a venue, its name left in the nominative or unknown to morphology.
+        ("14 марта в здании мэрии г. Ош состоялось заседание городского кенеша.", "Ош"),
+        ("Сессия прошла в Доме культуры села Кок-Ой.", "Кок-Ой"),
+    ],
+)
+def test_a_city_body_meets_in_its_city(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
+
+
+def test_a_district_adjective_is_not_read_as_a_city(nlp: Language) -> None:
+    # Only a city's body («городского») says its adjective is made from a city.
+    assert meeting(nlp, "Прошла сессия Таразского районного маслихата.").place is None
+
+
+def test_the_title_goes_on_through_the_settlement_word(nlp: Language) -> None:
+    assert meeting(nlp, "Сегодня состоялось заседание Думы г. Тамбова.").title == "заседание Думы г. Тамбова"
+    assert meeting(nlp, "Состоялось заседание Думы г.о. Тольятти.").title == "заседание Думы г.о. Тольятти"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # A dateline's place in brackets, on the date's line or a line of its own.
+        ("(г. Тамбов) 14 марта 2024 г. Состоялось заседание комиссии.", "2024-03-14", "Тамбов"),
+        ("(г. Тамбов)\n14 марта 2024 года состоялось заседание комиссии.", "2024-03-14", "Тамбов"),
+        # A protocol's header block: body and title lines before the place and the date on one line.
+        (
+            "ПРОТОКОЛ № 3\nзаседания Общественной палаты Тамбовской области\n\n"
+            "г. Тамбов                      14 марта 2024 г.\n\nПредседательствовал: Иванов И.И.",
+            "2024-03-14",
+            "Тамбов",
+        ),
+        # A protocol's day in quotes, the place after the date; a village after the date.
+        (
+            "ПРОТОКОЛ № 3\nзаседания комиссии\n\n«14» марта 2024 г.                      г. Тамбов\n\nПрисутствовали:",
+            "2024-03-14",
+            "Тамбов",
+        ),
+        ("ПРОТОКОЛ\nзаседания Совета депутатов\n14 марта 2024 г. с. Кара-Суу\n", "2024-03-14", "Кара-Суу"),
+        # A dateline's city morphology does not know, as written.
+        ("Кызылорда, 14 марта 2024 (Kazinform). Состоялась сессия маслихата.", "2024-03-14", "Кызылорда"),
+        ("КЫЗЫЛОРДА, 14 марта 2024. Состоялась сессия маслихата.", "2024-03-14", "Кызылорда"),
+        # A known word that is no place is no dateline's place.
+        ("Понедельник, 14 марта 2024. Состоялась сессия маслихата.", "2024-03-14", None),
+        # The time between the date and the city.
+        ("14 марта 2024, 10:15 | Бишкек\nСостоялось заседание комитета.", "2024-03-14", "Бишкек"),
+        # A long header block before the «Место проведения:» field.
+        (
+            "АДМИНИСТРАЦИЯ ГОРОДА ТАМБОВА\nТАМБОВСКОЙ ОБЛАСТИ\nПРОТОКОЛ № 3\nзаседания межведомственной комиссии\n"
+            "по профилактике правонарушений\nна территории города\nДата проведения: 14 марта 2024 года\n"
+            "Время: 10:00\nМесто проведения: г. Тамбов, ул. Советская, 2, зал заседаний\nПредседательствовал: Иванов",
+            "2024-03-14",
+            "Тамбов",
+        ),
+        # Place fields: «Место:», «Адрес:», the city before the venue.
+        ("Место: г. Каракол, здание мэрии\nЗаседание постоянной комиссии по бюджету.", None, "Каракол"),
+        ("Адрес: г. Тулун, ул. Ленина, 5\nЗаседание постоянной комиссии по бюджету.", None, "Тулун"),
+        ("Место проведения: Тулун, актовый зал\nЗаседание постоянной комиссии по бюджету.", None, "Тулун"),
+    ],
+)
+def test_bracketed_datelines_and_place_fields(nlp: Language, text: str, date: str | None, place: str | None) -> None:
+    found = meeting(nlp, text)
+    assert (found.date, found.place) == (date, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Заседание прошло в режиме видеоконференции в городе Бишкек.", "Бишкек"),
+        ("14 марта в формате видеоконференции в г. Тамбове состоялось заседание совета.", "Тамбов"),
+    ],
+)
+def test_a_place_after_the_way_the_meeting_is_held(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
+
+
+_ITEMS = "".join(f"{n}. Слушали отчёт о работе за квартал.\n" for n in range(1, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The place by the signatures closing a protocol, alone or with the date, before or after it.
+        (
+            f"ПРОТОКОЛ\nзаседания комиссии\n{_ITEMS}Председатель          И.И. Иванов\nг. Тулун\n14 марта 2024 года",
+            "Тулун",
+        ),
+        (f"ПРОТОКОЛ\nзаседания комиссии\n{_ITEMS}Председатель          И.И. Иванов\n14.03.2024   г. Ош", "Ош"),
+        # A place field written into a running paragraph.
+        ("Под председательством мэра прошло заседание. Место проведения — г. Самара.", "Самара"),
+        # A site's address in the footer is not a place line: a street follows the city.
+        (f"Сегодня прошло заседание совета.\n{_ITEMS}Наш адрес: г. Бишкек, ул. Киевская, 96", None),
+    ],
+)
+def test_the_place_in_the_signature_block_or_a_field_in_the_text(nlp: Language, text: str, place: str | None) -> None:
+    assert meeting(nlp, text).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The body holding the meeting, or its head, named in full a sentence after the meeting's.
+        ("Состоялась очередная сессия городского кенеша. Депутаты Ошского городского кенеша рассмотрели бюджет.", "Ош"),
+        ("Прошло аппаратное совещание. Его провёл аким города Талдыкорган Иванов.", "Талдыкорган"),
+        # A city's head holding the meeting.
+        ("Заседание комиссии провела мэр Бишкека Айгуль Иванова.", "Бишкек"),
+        # Irregular city adjectives are in the lexicon; cities in -горск.
+        ("Состоялось заседание Гродненского городского Совета депутатов.", "Гродно"),
+        ("Прошла сессия Степногорского городского маслихата.", "Степногорск"),
+    ],
+)
+def test_the_home_of_the_body_named_near_the_meeting(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A person's initial is not «с.» (село).
+        "Как показало заседание комиссии, объекты отстают от графика. Вдобавок С.Антуфьев получил предупреждение.",
+        # A news story's passing «заседание»: a city named later is not its place.
+        "Как показало последнее заседание комиссии, объекты отстают. Мэр города Камник ушёл в отставку.",
+    ],
+)
+def test_no_home_from_a_passing_meeting_or_an_initial(nlp: Language, text: str) -> None:
+    assert meeting(nlp, text).place is None
