@@ -664,6 +664,9 @@ def _of_place_kind(doc: Doc, seg: Segment) -> bool:
 _PLACE_KINDS = frozenset({"город", "район", "село", "аул", "поселок"})
 
 
+_PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(ович|евич|ьич|овна|евна|ична|инична)$")
+
+
 def _republic_name(doc: Doc, end: int) -> bool:
     """«Республики Армения», «мэрии города Каракол», «акимата города Костаная»: a place's name after its
     kind often stays in the nominative (and the tagger reads unknown genitives so too), so it is no
@@ -675,7 +678,15 @@ def _republic_name(doc: Doc, end: int) -> bool:
     if not republic and not (kind.is_lower and kind.lemma_.replace("ё", "е") in _PLACE_KINDS):
         return False
     token = doc[end]
-    return token.is_title and token.is_alpha and token.pos_ in ("PROPN", "NOUN") and token.ent_type_ != "PER"
+    # «… района Алмаз Жакыпович Сейдахметов»: a first name the NER missed, before its patronymic.
+    person_next = end + 1 < len(doc) and _PATRONYMIC.search(doc[end + 1].text) is not None
+    return (
+        token.is_title
+        and token.is_alpha
+        and token.pos_ in ("PROPN", "NOUN")
+        and token.ent_type_ != "PER"
+        and not person_next
+    )
 
 
 def _head_of(doc: Doc, start: int, end: int, lex: Lexicons) -> int | None:

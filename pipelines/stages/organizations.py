@@ -86,6 +86,10 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     lex = grammar.lexicon()
     person_starts = {start for start, _ in persons}
     start, end = ent.start, ent.end
+    # «Теги: МПА СНГ», «Фото: пресс-служба …»: a page's field label before a colon is no part of the name.
+    colons = [i for i in range(start, end - 1) if doc[i].text == ":"]
+    if colons:
+        start = colons[-1] + 1
     # «Председателя комитета …»: a job title before the body belongs to the person.
     while start < end and grammar.word_lemma(doc[start].text) in lex.position_nouns:
         start += 1

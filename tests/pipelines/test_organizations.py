@@ -995,3 +995,15 @@ def test_a_hospital_named_by_its_place_and_level_is_a_body(nlp: Language) -> Non
     assert names(nlp, text) == ["Кировская центральная районная больница"]
     # A hospital named by the town it is in is a building.
     assert names(nlp, "Раненых доставили в больницу Финикса.") == []
+
+
+def test_a_field_label_is_no_part_of_a_name(nlp: Language) -> None:
+    text = "Заседание прошло в Минске.\n\nТеги: МПА СНГ, социальная политика, пожилые граждане\n"
+    assert names(nlp, text) == ["МПА СНГ"]
+
+
+def test_a_first_name_after_a_place_kind_is_the_persons(nlp: Language) -> None:
+    text = "Присутствовал главный специалист аппарата акима Кировского района Алмаз Жакыпович Сейдахметов."
+    assert names(nlp, text) == ["аппарат акима Кировского района"]
+    # A place's name after its kind, followed by a person's first name, stays the place's.
+    assert names(nlp, "Выступил депутат мэрии города Каракол Иван Петров.") == ["мэрия города Каракол"]
