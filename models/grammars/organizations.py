@@ -5,6 +5,8 @@
              | MOD* HEAD QUOTED               «партия «Ак Жол»», «фонд «Наследие»»
              | LEGAL QUOTED                   «ОО «Ресурсный центр для пожилых»», «ОАО "Газпром"»
              | ABBR+                          «ЕЭК», «ИДИ ФНИСЦ РАН»
+             | STAFF GEN_MOD* OFFICE          «аппарат акима», «аппарат полномочного представителя»
+             | HEAD-и WORD                    «Маджлиси Оли», «Маджлиси намояндагон» (izafet)
              | KNOWN                          names from `org_known.txt` («Кремль», «Белый дом»)
     TAIL     → GEN_NP                         «… труда», «… Кыргызской Республики», «… Совета Федерации»
              | CONJ GEN_NP                    «… труда, социального обеспечения и миграции»
@@ -13,6 +15,7 @@
              | при NAME                       «… при Торага Жогорку Кенеш»
              | NAME+ HEAD                     «… Олий Мажлиса» (a body named in the state language)
              | ABBR                           «… КР», «… ООН»
+             | № NUM                          «лицей № 8 …» (right after an institution's kind)
 
 Token classes are Matcher patterns over the morphology slovnet assigned in context; the chart of
 TAIL segments is walked left to right from the end of each CORE (`grow`). CORE patterns run over
@@ -195,6 +198,25 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             ],
         ],
         "ABBR": [[abbr, {**abbr, "OP": "{0,2}"}]],
+        # «Маджлиси Оли», «Маджлиси намояндагон»: the kind first, in the izafet form, then its attribute.
+        "IZAFET": [
+            [
+                {"LOWER": {"IN": sorted(lexicons.load("org_izafet_heads"))}, "IS_TITLE": True},
+                # The NER reads such pairs as a person's name; the izafet says they are not.
+                {"IS_ALPHA": True, "POS": {"NOT_IN": ["ADP", "CCONJ", "VERB"]}},
+            ]
+        ],
+        # «аппарат акима …», «аппарат полномочного представителя Президента …»: the staff of an office.
+        "OFFICE": [
+            [
+                {"LEMMA": {"IN": sorted(lexicons.load("org_office_staffs"))}, "IS_LOWER": True},
+                {**gen_mod, "OP": "*"},
+                {
+                    "LEMMA": {"IN": sorted(lexicons.load("org_office_holders") | {"представитель"})},
+                    "MORPH": {"IS_SUPERSET": ["Case=Gen"]},
+                },
+            ]
+        ],
         # tails
         "GEN_NP": [
             [{**gen_mod, "OP": "*"}, gen_noun],
@@ -236,6 +258,11 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [{"ORTH": {"IN": ["–", "—", "-"]}}, {"LOWER": {"IN": ["участников", "членов"]}}],
             [{"LOWER": {"IN": ["государств-участников", "государств-членов"]}}],
         ],
+        # «лицей № 8», «школа №1», «хлебокомбинат № 1»: an institution a town numbers (`_tail_ok`).
+        "NUMBER": [
+            [{"ORTH": {"IN": ["№", "N"]}}, {"IS_DIGIT": True, "LENGTH": {"<=": 4}}],
+            [{"TEXT": {"REGEX": r"^№\d{1,4}$"}}],
+        ],
         # «посольство Республики Беларусь в Армении»: a mission is named by the place it is in (`_tail_ok`).
         "IN_PLACE": [
             [{"LOWER": {"IN": ["в", "во"]}}, {"ENT_TYPE": "LOC", "IS_TITLE": True}, {"ENT_TYPE": "LOC", "OP": "{0,3}"}]
@@ -255,7 +282,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     }
 
 
-CORES = ("HEAD", "HEAD_QUOTED", "LEGAL_QUOTED", "ABBR")
+CORES = ("HEAD", "HEAD_QUOTED", "LEGAL_QUOTED", "ABBR", "OFFICE", "IZAFET")
 TAILS = (
     "GEN_NP",
     "CONJ_GEN_NP",
@@ -266,6 +293,8 @@ TAILS = (
     "STATE_NAME",
     "NAMED_AFTER",
     "IN_PLACE",
+    "NUMBER",
+    "IZAFET",
     "MEMBERS",
     "ABBR",
 )
@@ -382,7 +411,7 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = max(reach, 10)
     if lower in ("в", "во"):
         reach = max(reach, 5)
-    if lower in ("–", "—", "-"):
+    if lower in ("–", "—", "-", "№", "n"):
         reach = max(reach, 2)
     return min(reach, end - start)
 
@@ -422,7 +451,12 @@ def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozense
     """String ids of the head lemmas, the legal forms (lower case), the opening quotes and the forms of
     foreign heads."""
     if id(vocab) not in _TRIGGER_IDS:
-        words = (lexicon().heads, _legal_variants(), [*OPEN_QUOTES, "'"], lexicon().foreign_heads)
+        words = (
+            lexicon().heads | lexicons.load("org_office_staffs"),
+            _legal_variants(),
+            [*OPEN_QUOTES, "'"],
+            set(lexicon().foreign_heads) | lexicons.load("org_izafet_heads"),
+        )
         _TRIGGER_IDS[id(vocab)] = tuple(frozenset(vocab.strings[w] for w in group) for group in words)  # type: ignore[assignment]
     return _TRIGGER_IDS[id(vocab)]
 
@@ -513,7 +547,7 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     if seg.label in _CONTINUES and previous not in _CONTINUES[seg.label]:
         return False
     # «администрация Обамы», «ЕЦБ Жан-Клод Трише»: a person after a name is not part of it.
-    if seg.label != "NAMED_AFTER" and any(doc[i].ent_type_ == "PER" for i in range(seg.start, seg.end)):
+    if seg.label not in ("NAMED_AFTER", "IZAFET") and any(doc[i].ent_type_ == "PER" for i in range(seg.start, seg.end)):
         return False
     # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
     single = seg.end - seg.start == 1
@@ -556,6 +590,11 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         head = _head_of(doc, start, seg.start, lex)
         titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
         return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
+    if seg.label == "NUMBER":
+        # Only right after an institution's kind: «решение Думы № 45» numbers the decision, not the body.
+        kind = doc[seg.start - 1]
+        numbered = lexicons.load("org_numbered_heads")
+        return previous == "CORE" and bool({kind.lemma_, word_lemma(kind.text)} & numbered)
     if seg.label == "IN_PLACE":
         # Only a mission is named by where it is: «совет в Москве» is where a council met.
         missions = lexicons.load("org_missions")
@@ -590,8 +629,15 @@ def grow(
             for seg in found.tails(end)
             if _tail_ok(doc, seg, previous, start, lex, blocked)
             and "\n" not in doc[seg.start : seg.end].text
-            # A field's words go on in the genitive («по урегулированию ситуации») after any name.
-            and not (proper and previous == "CORE" and seg.label == "GEN_NP" and not _named_place(doc, seg))
+            # A field's words go on in the genitive («по урегулированию ситуации») after any name; a place
+            # named by its kind after an abbreviation («ЕДДС района», «ДЧС Туркестанской области») is the
+            # branch's own (after «Пресс-служба акимата» it is the body's, not the unit's).
+            and not (
+                proper
+                and previous == "CORE"
+                and seg.label == "GEN_NP"
+                and not (_named_place(doc, seg) or (doc[seg.start - 1].is_upper and _of_place_kind(doc, seg)))
+            )
         ]
         if not options:
             break
@@ -618,6 +664,9 @@ def _of_place_kind(doc: Doc, seg: Segment) -> bool:
 _PLACE_KINDS = frozenset({"город", "район", "село", "аул", "поселок"})
 
 
+_PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(ович|евич|ьич|овна|евна|ична|инична)$")
+
+
 def _republic_name(doc: Doc, end: int) -> bool:
     """«Республики Армения», «мэрии города Каракол», «акимата города Костаная»: a place's name after its
     kind often stays in the nominative (and the tagger reads unknown genitives so too), so it is no
@@ -629,7 +678,15 @@ def _republic_name(doc: Doc, end: int) -> bool:
     if not republic and not (kind.is_lower and kind.lemma_.replace("ё", "е") in _PLACE_KINDS):
         return False
     token = doc[end]
-    return token.is_title and token.is_alpha and token.pos_ in ("PROPN", "NOUN") and token.ent_type_ != "PER"
+    # «… района Алмаз Жакыпович Сейдахметов»: a first name the NER missed, before its patronymic.
+    person_next = end + 1 < len(doc) and _PATRONYMIC.search(doc[end + 1].text) is not None
+    return (
+        token.is_title
+        and token.is_alpha
+        and token.pos_ in ("PROPN", "NOUN")
+        and token.ent_type_ != "PER"
+        and not person_next
+    )
 
 
 def _head_of(doc: Doc, start: int, end: int, lex: Lexicons) -> int | None:
@@ -726,7 +783,9 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
         for segs in found.starting(label).values():
             for seg in segs:
                 checkpoint("organizations")
-                head = _head_of(doc, seg.start, seg.end, lex) if label != "ABBR" else None
+                head = _head_of(doc, seg.start, seg.end, lex) if label not in ("ABBR", "OFFICE", "IZAFET") else None
+                if label in ("OFFICE", "IZAFET"):
+                    head = seg.start
                 if label == "HEAD" and not _head_core_ok(doc, seg, head, lex):
                     continue
                 if label == "ABBR" and (not _abbreviation_ok(doc, seg, lex) or doc[seg.start].text in blocked):
@@ -740,6 +799,12 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                     continue
                 # «38-е собрание Законодательной Думы»: the sitting of a body named after it.
                 if label == "HEAD" and end > seg.end and _meeting_of(doc, seg):
+                    continue
+                # «руководитель аппарата акима области»: the staff of the office of the place the text is about is
+                # a unit of its body (the akimat); «аппарат акима Сокулукского района» names its place.
+                if label == "OFFICE" and not any(
+                    doc[i].ent_type_ == "LOC" and doc[i].text[:1].isupper() for i in range(seg.end, end)
+                ):
                     continue
                 # «правительство страны», «штаб округа»: a generic body of the place the text is about.
                 if label == "HEAD" and _of_a_referred_place(doc, seg, end):
@@ -770,8 +835,10 @@ def _of_a_referred_place(doc: Doc, seg: Segment, end: int) -> bool:
 
 def _meeting_of(doc: Doc, seg: Segment) -> bool:
     head = doc[seg.end - 1]
+    # «Собрание Думы: депутаты изменили бюджет» opens a heading: the sitting of the body named after it.
+    opening = head.is_sent_start and seg.end < len(doc) and _is_head_word(doc[seg.end], lexicon())
     if (
-        not head.is_lower
+        not (head.is_lower or opening)
         or head.lemma_ not in lexicons.load("org_meeting_heads")
         or not doc[seg.end].text[:1].isupper()
     ):
@@ -851,7 +918,11 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     return (
         len(words) >= 3
         and head is not None
-        and bool({doc[head].lemma_, word_lemma(doc[head].text)} & lexicons.load("org_local_bodies"))
+        # «Ракитницкая средняя школа»: so is a local institution (a school, a lyceum) named by its place and level.
+        and bool(
+            {doc[head].lemma_, word_lemma(doc[head].text)}
+            & (lexicons.load("org_local_bodies") | lexicons.load("org_numbered_heads"))
+        )
         and place.text[:1].isupper()
         and bool(re.search(ADJECTIVE_ENDING, place.text))
         and all(t.is_lower and (t.pos_ == "ADJ" or misread_adjective(t)) for t in level)
@@ -893,7 +964,7 @@ def _abbreviation_ok(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
             return False
         if re.fullmatch(r"[IVXХІМСLDС]+", token.text):  # Roman numerals, also typed in Cyrillic
             return False
-        if token.ent_type_ in ("PER", "LOC"):
+        if token.ent_type_ == "PER" or (token.ent_type_ == "LOC" and not _branch_of_place(doc, seg.end)):
             return False
         # An all-caps ordinary word («ВНИМАНИЕ», «ИВАНОВ») is emphasis or a surname, not an abbreviation.
         word = token.text.lower()
@@ -901,3 +972,16 @@ def _abbreviation_ok(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
         if known and not any("Abbr" in p.tag for p in loading.parse(word)):
             return False
     return True
+
+
+def _branch_of_place(doc: Doc, end: int) -> bool:
+    """«ДЧС Туркестанской области», «УВД Кировского района»: the NER reads an agency's abbreviation before a
+    region named by its kind as part of the place; the abbreviation is the region's branch of the agency."""
+    kinds = lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
+    for i in range(end, min(end + 3, len(doc))):
+        token = doc[i]
+        if word_lemma(token.text) in kinds and token.is_lower:
+            return "Gen" in token.morph.get("Case")
+        if not (token.pos_ == "ADJ" and token.text[:1].isupper()):
+            return False
+    return False

@@ -86,6 +86,10 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     lex = grammar.lexicon()
     person_starts = {start for start, _ in persons}
     start, end = ent.start, ent.end
+    # «Теги: МПА СНГ», «Фото: пресс-служба …»: a page's field label before a colon is no part of the name.
+    colons = [i for i in range(start, end - 1) if doc[i].text == ":"]
+    if colons:
+        start = colons[-1] + 1
     # «Председателя комитета …»: a job title before the body belongs to the person.
     while start < end and grammar.word_lemma(doc[start].text) in lex.position_nouns:
         start += 1
@@ -480,12 +484,33 @@ def _is_body(doc: Doc, body: _Body) -> bool:
     first = _WORD.match(body.name)
     legal = first is not None and first.group().lower().replace("0", "о") in grammar.lexicon().legal_forms
     quoted = any(q in body.name for q in _QUOTES)
-    if (body.head in lexicons.load("org_facility_heads") or _building(body.name)) and not legal and not quoted:
+    facility = body.head in lexicons.load("org_facility_heads")
+    if (
+        (facility or _building(body.name))
+        and not legal
+        and not quoted
+        and not (facility and _of_local_level(body.name))
+    ):
         return False
     if body.words in _lemma_names("org_media"):
         return not all(_as_medium(doc, m) for m in body.mentions)
     # «укрывался в посольстве Эквадора»: the building, where no mention acts as a body.
     return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
+
+
+def _of_local_level(name: str) -> bool:
+    """«Мядельская центральная районная больница»: a hospital named by its place and level of government is
+    the district's (town's, region's) public institution, a body; «больница Финикса» is a building."""
+    words = name.split()
+    levels = lexicons.load("org_levels")
+    place = words[0]
+    return (
+        len(words) >= 3
+        and place[:1].isupper()
+        and grammar.word_lemma(place) not in levels
+        and re.search(grammar.ADJECTIVE_ENDING, place) is not None
+        and any(grammar.word_lemma(w) in levels for w in words[1:-1])
+    )
 
 
 def _building(name: str) -> bool:
@@ -742,7 +767,18 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     # outside a title, when the body is not named with it.
     if i > start:
         return True
-    return start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles")
+    if start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles"):
+        return True
+    return _instructed(doc, doc[i])
+
+
+def _instructed(doc: Doc, unit: Token) -> bool:
+    """«Поручить управлению по сельскому хозяйству …», «поручил ДЧС …, а управлению образования – …»: a unit
+    in the dative after a verb of instructing in its sentence is given a task."""
+    if "Dat" not in unit.morph.get("Case"):
+        return False
+    verbs = lexicons.load("org_instruction_verbs")
+    return any(t.lemma_ in verbs for t in doc[unit.sent.start : unit.i])
 
 
 def _parents_of_units(
@@ -757,7 +793,17 @@ def _parents_of_units(
         kind = start
         while kind < end and doc[kind].pos_ == "ADJ":
             kind += 1
-        if kind + 1 >= end or doc[kind].lemma_ not in units or not doc[kind + 1].text[:1].isupper():
+        if kind + 1 >= end or doc[kind].lemma_ not in units:
+            continue
+        if doc[kind + 1].lower_ == "по":
+            # «Комитет по социальным вопросам … Маджлиси намояндагон …», «комиссия по бюджету Государственной
+            # Думы»: the body named after the unit's field, to the end of the name.
+            after = [r[0] for r in ranges if kind + 2 < r[0] < end and r[1] == end and ranges[r] in _PARENT_CORES]
+            first = min(after, default=None)
+            if first is not None and doc[first].text[:1].isupper() and doc[first].lemma_ not in units:
+                parents.append((first, end))
+            continue
+        if not doc[kind + 1].text[:1].isupper():
             continue
         # The body's own name ends where the unit's field begins («… по труду», «… – участников»).
         field = next((i for i in range(kind + 1, end) if doc[i].lower_ in ("по", "при") or doc[i].is_punct), end)
@@ -767,6 +813,10 @@ def _parents_of_units(
         if named and kind + 1 in starts:
             parents.append((kind + 1, field))
     return parents
+
+
+# Readings of a body by its kind (an abbreviation after a field is the field's object: «комитет по делам СНГ»).
+_PARENT_CORES = frozenset({"HEAD", "IZAFET"})
 
 
 def _of_place(rest: Span) -> bool:

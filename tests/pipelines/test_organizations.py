@@ -882,3 +882,128 @@ def test_the_next_phrases_noun_is_no_part_of_a_name(nlp: Language) -> None:
 def test_the_states_a_body_unites_are_part_of_its_name(nlp: Language) -> None:
     text = "Делегацию принял Совет глав государств – участников СНГ."
     assert names(nlp, text) == ["Совет глав государств – участников СНГ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An agency's regional branch, which the NER reads as part of the place.
+        (
+            "Начальник отдела по чрезвычайным ситуациям Кировского района ДЧС Жамбылской области Арман Сериков "
+            "доложил о паводках.",
+            "ДЧС Жамбылской области",
+        ),
+        ("Сводки ежедневно передаются в ЕДДС района.", "ЕДДС района"),
+    ],
+)
+def test_an_abbreviation_keeps_the_place_named_by_its_kind(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "На сессии присутствовал главный специалист аппарата акима Кировского района Айгуль Сатпаева.",
+            "аппарат акима Кировского района",
+        ),
+        (
+            "Выступил заведующий отделом аппарата полномочного представителя Президента Кыргызской Республики "
+            "в Нарынской области.",
+            "аппарат полномочного представителя Президента Кыргызской Республики в Нарынской области",
+        ),
+    ],
+)
+def test_the_staff_of_an_office_is_a_body(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_the_staff_alone_is_no_body(nlp: Language) -> None:
+    assert names(nlp, "Сотрудники аппарата провели проверку документов.") == []
+    # The staff of the office of the place the text is about is a unit of its body.
+    text = "Присутствовали руководитель аппарата акима района Алмаз Жакыпович Сейдахметов и руководители отделов."
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Председателем совета избран директор лицея № 12 города Самары Иван Петров.", "лицей № 12 города Самары"),
+        ("Слово получил директор школы-гимназии № 3 Сергей Иванов.", "школа-гимназия № 3"),
+        ("Учителя школы №5 приняли участие в конкурсе.", "школа №5"),
+    ],
+)
+def test_a_numbered_institution_keeps_its_number(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_decisions_number_is_not_the_bodys(nlp: Language) -> None:
+    assert names(nlp, "Решение Думы № 45 от 12 марта вступило в силу.") == ["Дума"]
+
+
+def test_a_body_named_in_the_izafet_form(nlp: Language) -> None:
+    text = (
+        "Выступил член Комитета по социальным вопросам, семье и здравоохранению Маджлиси намояндагон "
+        "Маджлиси Оли Республики Таджикистан Фаридун Давлатзода."
+    )
+    assert "Маджлиси намояндагон Маджлиси Оли Республики Таджикистан" in names(nlp, text)
+    assert names(nlp, "Депутаты Маджлиси Оли Республики Таджикистан одобрили закон.") == [
+        "Маджлиси Оли Республики Таджикистан"
+    ]
+
+
+def test_the_body_after_a_units_field_is_named_too(nlp: Language) -> None:
+    text = "Выступил председатель комитета по бюджету Государственной Думы Иван Петров."
+    assert "Государственная Дума" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Поручить управлению по сельскому хозяйству и продовольствию до 1 мая завершить вакцинацию.", "управление"),
+        ("Аким поручил ДЧС провести учения, а управлению образования – не допустить срыва сроков.", "управление"),
+    ],
+)
+def test_a_unit_given_a_task_is_no_body(nlp: Language, text: str, unit: str) -> None:
+    assert not [n for n in names(nlp, text) if n.lower().startswith(unit)]
+
+
+def test_the_body_of_a_unit_given_a_task_stays(nlp: Language) -> None:
+    text = "Глава поручил комитету по жилищно-коммунальному хозяйству администрации района восстановить станцию."
+    assert names(nlp, text) == ["администрация района"]
+    # A body named with its proper name is a body, tasked or not.
+    text = "Президент поручил Министерству финансов Кыргызской Республики подготовить проект."
+    assert names(nlp, text) == ["Министерство финансов Кыргызской Республики"]
+
+
+def test_a_heading_naming_a_bodys_sitting(nlp: Language) -> None:
+    assert names(nlp, "Собрание Думы: депутаты изменили областной бюджет и поддержали медиков.") == ["Дума"]
+    # A body named «собрание» stays one.
+    assert names(nlp, "Собрание депутатов Кировского района приняло закон.") == ["Собрание депутатов Кировского района"]
+
+
+def test_the_room_of_a_meeting_is_no_body(nlp: Language) -> None:
+    assert names(nlp, "Петрозаводск, 14 ноября 2023 года. Зал заседаний администрации, ул. Куйбышева.") == []
+
+
+def test_a_units_field_is_no_parent(nlp: Language) -> None:
+    assert "СНГ" not in names(nlp, "Выступил председатель комитета по делам СНГ Иван Петров.")
+
+
+def test_a_hospital_named_by_its_place_and_level_is_a_body(nlp: Language) -> None:
+    text = "Грамоту получил главный врач Кировской центральной районной больницы Пётр Сидоров."
+    assert names(nlp, text) == ["Кировская центральная районная больница"]
+    # A hospital named by the town it is in is a building.
+    assert names(nlp, "Раненых доставили в больницу Финикса.") == []
+
+
+def test_a_field_label_is_no_part_of_a_name(nlp: Language) -> None:
+    text = "Заседание прошло в Минске.\n\nТеги: МПА СНГ, социальная политика, пожилые граждане\n"
+    assert names(nlp, text) == ["МПА СНГ"]
+
+
+def test_a_first_name_after_a_place_kind_is_the_persons(nlp: Language) -> None:
+    text = "Присутствовал главный специалист аппарата акима Кировского района Алмаз Жакыпович Сейдахметов."
+    assert names(nlp, text) == ["аппарат акима Кировского района"]
+    # A place's name after its kind, followed by a person's first name, stays the place's.
+    assert names(nlp, "Выступил депутат мэрии города Каракол Иван Петров.") == ["мэрия города Каракол"]
