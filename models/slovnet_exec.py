@@ -69,29 +69,38 @@ class _NavecEmbedding(NavecEmbedding):
 class _CRF(CRF):
     def decode(self, emissions: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
         """slovnet's Viterbi decoding: the best score of each step is the maximum slovnet gathers at the
-        argmax (the same float), taken with `max`; a step where every sequence runs keeps it without
+        argmax (the same float), taken with `max`; each step's sums, argmax and max are written into arrays
+        made once (NER reads a whole document as one sequence: a step per word, and allocating the step's
+        arrays cost as much as the arithmetic); a step where every sequence runs keeps the best without
         `where`; the best path is read back from lists of ints rather than numpy scalars."""
-        batch_size, seq_len, _ = emissions.shape
-        emissions = emissions.swapaxes(1, 0)
+        batch_size, seq_len, tags_num = emissions.shape
+        emissions = emissions.swapaxes(1, 0)[:, :, None, :]  # seq x batch x 1 x tags
         mask = mask.swapaxes(1, 0)
         transitions = self.transitions.array
         running = mask.all(axis=1).tolist()
-        history = []
-        score = emissions[0]  # batch x tags
+        history = np.empty((max(seq_len - 1, 0), batch_size, tags_num), dtype=np.intp)
+        score = emissions[0, :, 0].copy()  # batch x tags
+        column = score[:, :, None]  # the same memory, batch x tags x 1
+        scores = np.empty((batch_size, tags_num, tags_num), dtype=np.result_type(score, transitions))
+        best = np.empty((batch_size, tags_num), dtype=scores.dtype)
         for index in range(1, seq_len):
-            scores = score[:, :, None] + transitions + emissions[index][:, None, :]  # batch x tags x tags
-            history.append(scores.argmax(-2))
-            best = scores.max(-2)
-            score = best if running[index] else np.where(mask[index][:, None], best, score)
+            np.add(column, transitions, out=scores)  # (score + transitions) + emissions, as slovnet adds
+            np.add(scores, emissions[index], out=scores)
+            scores.argmax(-2, out=history[index - 1])
+            if running[index]:
+                scores.max(-2, out=score)
+            else:
+                scores.max(-2, out=best)
+                np.copyto(score, best, where=mask[index][:, None])
         sizes = (mask.sum(0) - 1).tolist()
-        steps = np.stack(history, axis=1).tolist() if history else [[] for _ in range(batch_size)]
+        steps = history.swapaxes(1, 0).tolist()
         batch = []
         for index in range(batch_size):
-            best = int(score[index].argmax())
-            tags = [best]
+            best_tag = int(score[index].argmax())
+            tags = [best_tag]
             for indexes in reversed(steps[index][: sizes[index]]):
-                best = indexes[best]
-                tags.append(best)
+                best_tag = indexes[best_tag]
+                tags.append(best_tag)
             tags.reverse()
             batch.append(np.array(tags))
         return batch
