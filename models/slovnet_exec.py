@@ -13,10 +13,13 @@ models, `models.loading`); slovnet's classes stay as they are for anyone else in
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import numpy as np
-from slovnet.exec.encoders import SyntaxEncoder, TagEncoder, WordShapeEncoder
-from slovnet.exec.infer import Infer
-from slovnet.exec.model import CRF, CNNEncoder, Conv1d, Module, NavecEmbedding
+from slovnet.exec.encoders import SyntaxEncoder, TagEncoder, WordShapeEncoder, WordShapeInput
+from slovnet.exec.infer import Infer, SyntaxInfer
+from slovnet.exec.mask import split_masked
+from slovnet.exec.model import CRF, CNNEncoder, Conv1d, Module, NavecEmbedding, SyntaxHead
 from slovnet.shape import word_shape
 
 
@@ -162,9 +165,37 @@ _CACHED_ENCODERS: dict[type, type] = {
 }
 
 
+def _head_ids(pred: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """slovnet's `SyntaxHead.decode`: each word's best head among the root and its sentence's words.
+    slovnet fills the other cells with the array's minimum by arithmetic on the masks, `fill * out + pred *
+    in`, which for finite scores and a negative minimum is each cell itself or the minimum: `where`, with
+    the mask of pairs made by broadcasting instead of a matrix product of booleans."""
+    rooted = np.pad(mask, [(0, 0), (1, 0)], constant_values=True)  # the root is a head in every sentence
+    pairs = rooted[:, 1:, None] & rooted[:, None, :]
+    fill = pred.min()
+    if not (fill < 0 and np.isfinite(fill) and np.isfinite(pred).all()):  # slovnet's own arithmetic then
+        return SyntaxHead.decode(None, pred, mask)  # type: ignore[arg-type]
+    return np.where(pairs, pred, fill).argmax(-1)
+
+
+class _SyntaxInfer(SyntaxInfer):
+    def process(self, inputs: Iterable[WordShapeInput]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """slovnet's parse: its model decodes the heads to score the relations, then its `process` decoded
+        them again from the same scores; here they are decoded once."""
+        model = self.model
+        for input in inputs:
+            x = model.encoder(model.emb(input.word_id, input.shape_id), input.pad_mask)
+            mask = ~input.pad_mask
+            head_id = _head_ids(model.head(x), mask)
+            rel_id = model.rel.decode(model.rel(x, head_id), mask)
+            yield from zip(split_masked(head_id, mask), split_masked(rel_id, mask), strict=True)
+
+
 def accelerate_infer(infer: Infer) -> None:
     """A loaded tagger's model and encoder switched to the classes above (in place)."""
     accelerate(infer.model)
+    if type(infer) is SyntaxInfer:
+        infer.__class__ = _SyntaxInfer
     cached = _CACHED_ENCODERS.get(type(infer.encoder))
     if cached is not None:
         infer.encoder.__class__ = cached
