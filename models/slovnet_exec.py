@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 from slovnet.exec.encoders import SyntaxEncoder, TagEncoder, WordShapeEncoder, WordShapeInput
-from slovnet.exec.infer import Infer, SyntaxInfer
+from slovnet.exec.infer import Infer, SyntaxInfer, TagDecoder
 from slovnet.exec.mask import split_masked
 from slovnet.exec.model import CRF, CNNEncoder, Conv1d, Module, NavecEmbedding, SyntaxHead
 from slovnet.shape import word_shape
@@ -191,11 +191,22 @@ class _SyntaxInfer(SyntaxInfer):
             yield from zip(split_masked(head_id, mask), split_masked(rel_id, mask), strict=True)
 
 
+class _TagDecoder(TagDecoder):
+    def __call__(self, preds: Iterable[np.ndarray]) -> Iterator[list[str]]:
+        """slovnet's tag names, read from the vocabulary's list by plain ints rather than a `decode` call per
+        numpy scalar (the morph tagger names every word of the text)."""
+        items = self.tags_vocab.items
+        for pred in preds:
+            yield [items[id] for id in pred.tolist()]
+
+
 def accelerate_infer(infer: Infer) -> None:
     """A loaded tagger's model and encoder switched to the classes above (in place)."""
     accelerate(infer.model)
     if type(infer) is SyntaxInfer:
         infer.__class__ = _SyntaxInfer
+    if type(infer.decoder) is TagDecoder:
+        infer.decoder.__class__ = _TagDecoder
     cached = _CACHED_ENCODERS.get(type(infer.encoder))
     if cached is not None:
         infer.encoder.__class__ = cached

@@ -91,6 +91,9 @@ def test_accelerated_decoding_gives_slovnets_tags_and_heads(nlp: Language, tagge
         a, b = (a, b) if tagger == "syntax_parser" else ((a,), (b,))
         for x, y in zip(a, b, strict=True):
             assert len(x) == len(words) and x.dtype == y.dtype and np.array_equal(x, y), words
+    if tagger != "syntax_parser":  # the tag names, read by the faster decoder
+        assert type(infer.decoder) is not type(plain.decoder)
+        assert list(infer.decoder(fast)) == list(plain.decoder(slow))
 
 
 def test_lean_embedding_and_shared_vocabularies_hold_natashas_own() -> None:
