@@ -13,10 +13,13 @@ models, `models.loading`); slovnet's classes stay as they are for anyone else in
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import numpy as np
-from slovnet.exec.encoders import SyntaxEncoder, TagEncoder, WordShapeEncoder
-from slovnet.exec.infer import Infer
-from slovnet.exec.model import CRF, CNNEncoder, Conv1d, Module, NavecEmbedding
+from slovnet.exec.encoders import SyntaxEncoder, TagEncoder, WordShapeEncoder, WordShapeInput
+from slovnet.exec.infer import Infer, SyntaxInfer, TagDecoder
+from slovnet.exec.mask import split_masked
+from slovnet.exec.model import CRF, CNNEncoder, Conv1d, Module, NavecEmbedding, SyntaxHead
 from slovnet.shape import word_shape
 
 
@@ -69,29 +72,38 @@ class _NavecEmbedding(NavecEmbedding):
 class _CRF(CRF):
     def decode(self, emissions: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
         """slovnet's Viterbi decoding: the best score of each step is the maximum slovnet gathers at the
-        argmax (the same float), taken with `max`; a step where every sequence runs keeps it without
+        argmax (the same float), taken with `max`; each step's sums, argmax and max are written into arrays
+        made once (NER reads a whole document as one sequence: a step per word, and allocating the step's
+        arrays cost as much as the arithmetic); a step where every sequence runs keeps the best without
         `where`; the best path is read back from lists of ints rather than numpy scalars."""
-        batch_size, seq_len, _ = emissions.shape
-        emissions = emissions.swapaxes(1, 0)
+        batch_size, seq_len, tags_num = emissions.shape
+        emissions = emissions.swapaxes(1, 0)[:, :, None, :]  # seq x batch x 1 x tags
         mask = mask.swapaxes(1, 0)
         transitions = self.transitions.array
         running = mask.all(axis=1).tolist()
-        history = []
-        score = emissions[0]  # batch x tags
+        history = np.empty((max(seq_len - 1, 0), batch_size, tags_num), dtype=np.intp)
+        score = emissions[0, :, 0].copy()  # batch x tags
+        column = score[:, :, None]  # the same memory, batch x tags x 1
+        scores = np.empty((batch_size, tags_num, tags_num), dtype=np.result_type(score, transitions))
+        best = np.empty((batch_size, tags_num), dtype=scores.dtype)
         for index in range(1, seq_len):
-            scores = score[:, :, None] + transitions + emissions[index][:, None, :]  # batch x tags x tags
-            history.append(scores.argmax(-2))
-            best = scores.max(-2)
-            score = best if running[index] else np.where(mask[index][:, None], best, score)
+            np.add(column, transitions, out=scores)  # (score + transitions) + emissions, as slovnet adds
+            np.add(scores, emissions[index], out=scores)
+            scores.argmax(-2, out=history[index - 1])
+            if running[index]:
+                scores.max(-2, out=score)
+            else:
+                scores.max(-2, out=best)
+                np.copyto(score, best, where=mask[index][:, None])
         sizes = (mask.sum(0) - 1).tolist()
-        steps = np.stack(history, axis=1).tolist() if history else [[] for _ in range(batch_size)]
+        steps = history.swapaxes(1, 0).tolist()
         batch = []
         for index in range(batch_size):
-            best = int(score[index].argmax())
-            tags = [best]
+            best_tag = int(score[index].argmax())
+            tags = [best_tag]
             for indexes in reversed(steps[index][: sizes[index]]):
-                best = indexes[best]
-                tags.append(best)
+                best_tag = indexes[best_tag]
+                tags.append(best_tag)
             tags.reverse()
             batch.append(np.array(tags))
         return batch
@@ -153,9 +165,48 @@ _CACHED_ENCODERS: dict[type, type] = {
 }
 
 
+def _head_ids(pred: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """slovnet's `SyntaxHead.decode`: each word's best head among the root and its sentence's words.
+    slovnet fills the other cells with the array's minimum by arithmetic on the masks, `fill * out + pred *
+    in`, which for finite scores and a negative minimum is each cell itself or the minimum: `where`, with
+    the mask of pairs made by broadcasting instead of a matrix product of booleans."""
+    rooted = np.pad(mask, [(0, 0), (1, 0)], constant_values=True)  # the root is a head in every sentence
+    pairs = rooted[:, 1:, None] & rooted[:, None, :]
+    fill = pred.min()
+    if not (fill < 0 and np.isfinite(fill) and np.isfinite(pred).all()):  # slovnet's own arithmetic then
+        return SyntaxHead.decode(None, pred, mask)  # type: ignore[arg-type]
+    return np.where(pairs, pred, fill).argmax(-1)
+
+
+class _SyntaxInfer(SyntaxInfer):
+    def process(self, inputs: Iterable[WordShapeInput]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """slovnet's parse: its model decodes the heads to score the relations, then its `process` decoded
+        them again from the same scores; here they are decoded once."""
+        model = self.model
+        for input in inputs:
+            x = model.encoder(model.emb(input.word_id, input.shape_id), input.pad_mask)
+            mask = ~input.pad_mask
+            head_id = _head_ids(model.head(x), mask)
+            rel_id = model.rel.decode(model.rel(x, head_id), mask)
+            yield from zip(split_masked(head_id, mask), split_masked(rel_id, mask), strict=True)
+
+
+class _TagDecoder(TagDecoder):
+    def __call__(self, preds: Iterable[np.ndarray]) -> Iterator[list[str]]:
+        """slovnet's tag names, read from the vocabulary's list by plain ints rather than a `decode` call per
+        numpy scalar (the morph tagger names every word of the text)."""
+        items = self.tags_vocab.items
+        for pred in preds:
+            yield [items[id] for id in pred.tolist()]
+
+
 def accelerate_infer(infer: Infer) -> None:
     """A loaded tagger's model and encoder switched to the classes above (in place)."""
     accelerate(infer.model)
+    if type(infer) is SyntaxInfer:
+        infer.__class__ = _SyntaxInfer
+    if type(infer.decoder) is TagDecoder:
+        infer.decoder.__class__ = _TagDecoder
     cached = _CACHED_ENCODERS.get(type(infer.encoder))
     if cached is not None:
         infer.encoder.__class__ = cached

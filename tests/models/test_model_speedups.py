@@ -77,6 +77,25 @@ def test_accelerated_taggers_give_slovnets_outputs_bit_for_bit(nlp: Language, ta
             assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(fast_tags, slow_tags, strict=True))
 
 
+@pytest.mark.parametrize("tagger", list(PLAIN))
+def test_accelerated_decoding_gives_slovnets_tags_and_heads(nlp: Language, tagger: str) -> None:
+    """The whole of `process` (forward pass and decoding: the NER's Viterbi, the parser's heads decoded once),
+    sentence by sentence, against slovnet's own classes."""
+    infer = getattr(loading, tagger)().infer
+    plain = PLAIN[tagger](_natasha_embedding()).infer
+    sentences = _sentences(nlp)
+    fast = list(infer.process(infer.encoder(sentences)))
+    slow = list(plain.process(plain.encoder(sentences)))
+    assert len(fast) == len(slow) == len(sentences)
+    for words, a, b in zip(sentences, fast, slow, strict=True):
+        a, b = (a, b) if tagger == "syntax_parser" else ((a,), (b,))
+        for x, y in zip(a, b, strict=True):
+            assert len(x) == len(words) and x.dtype == y.dtype and np.array_equal(x, y), words
+    if tagger != "syntax_parser":  # the tag names, read by the faster decoder
+        assert type(infer.decoder) is not type(plain.decoder)
+        assert list(infer.decoder(fast)) == list(plain.decoder(slow))
+
+
 def test_lean_embedding_and_shared_vocabularies_hold_natashas_own() -> None:
     lean, natasha = loading.embedding(), _natasha_embedding()
     assert lean.meta.id == natasha.meta.id
@@ -95,6 +114,9 @@ def test_accelerate_infer_switches_a_plain_tagger() -> None:
     accelerate_infer(tagger.infer)
     assert type(tagger.infer.model.encoder.layers[0].conv).__module__ == "models.slovnet_exec"
     assert type(tagger.infer.model.head.crf).__module__ == "models.slovnet_exec"
+    parser = NewsSyntaxParser(loading.embedding())
+    accelerate_infer(parser.infer)
+    assert type(parser.infer).__module__ == "models.slovnet_exec"
     assert isinstance(tagger.infer.encoder, _CachedWordShapeEncoder)
 
 
