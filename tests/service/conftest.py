@@ -1,4 +1,4 @@
-"""The archive service under test: a fresh database per test, on SQLite and (when one is given) PostgreSQL.
+"""The archive service under test: an empty archive per test, on SQLite and (when one is given) PostgreSQL.
 
 `.ci/postgres.sh` starts PostgreSQL and CI exports its URL as KENESH_TEST_POSTGRES_URL; without it the
 PostgreSQL half is skipped here and fails in CI, so that CI never passes on SQLite alone.
@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from service.api.main import create_app
@@ -32,19 +32,94 @@ SAMPLE = CORPUS_DEV / "mbos-bishkek.txt"
 JOB_TIMEOUT = 120.0
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'kenesh.db'}"
+class PostgresArchive:
+    """The tests' PostgreSQL database, migrated once per session and emptied between tests.
+
+    Dropping and re-migrating the schema for each of ~200 tests cost about a second apiece; emptying every
+    table (TRUNCATE … RESTART IDENTITY, so ids and sequences start over as in a new archive) gives each test the
+    same empty archive at head. A guard compares the schema with the one the migrations built before each test:
+    a test that changed it (a downgrade, a dropped schema) leaves it to be built again, never to be reused.
+    Tests that migrate themselves are marked `fresh_database` and get an empty database, as on a first start.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_engine(url)
+        self.migrated: list[tuple[str, ...]] | None = None  # the schema as migrated, while it still stands
+
+    def fresh(self) -> str:
+        """An empty database, as on a first start: no schema, no alembic version."""
+        with self.engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        self.migrated = None
+        return self.url
+
+    def emptied(self) -> str:
+        """The database at head with every table empty."""
+        if self.migrated is None or self._schema() != self.migrated:
+            self.fresh()
+            engine = make_engine(self.url)
+            migrate(engine)
+            engine.dispose()
+            self.migrated = self._schema()
+        with self.engine.begin() as connection:
+            tables = connection.scalars(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'")
+            ).all()
+            names = ", ".join(f'"{table}"' for table in sorted(tables))
+            connection.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        return self.url
+
+    def _schema(self) -> list[tuple[str, ...]]:
+        """Every column, constraint, index, trigger and function of the public schema, and the alembic version."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(text(_SCHEMA_QUERY)).all()
+        return [tuple(str(value) for value in row) for row in rows]
+
+
+_SCHEMA_QUERY = """
+SELECT 'column', c.relname || '.' || a.attname, format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text
+  FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+ WHERE c.relnamespace = 'public'::regnamespace AND a.attnum > 0 AND NOT a.attisdropped
+UNION ALL
+SELECT 'constraint', conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid)
+  FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+UNION ALL
+SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'
+UNION ALL
+SELECT 'trigger', tgrelid::regclass::text || '.' || tgname, pg_get_triggerdef(oid)
+  FROM pg_trigger WHERE NOT tgisinternal AND tgrelid::regclass::text NOT LIKE 'pg_%'
+UNION ALL
+SELECT 'function', proname, pg_get_function_identity_arguments(oid)
+  FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+UNION ALL
+SELECT 'version', 'alembic_version', (SELECT string_agg(version_num, ',') FROM alembic_version)
+ WHERE to_regclass('public.alembic_version') IS NOT NULL
+ORDER BY 1, 2, 3
+"""
+
+
+@pytest.fixture(scope="session")
+def postgres_archive() -> Iterator[PostgresArchive]:
     if not POSTGRES_URL:
         if os.environ.get("CI"):
             pytest.fail("KENESH_TEST_POSTGRES_URL is not set: CI must run the PostgreSQL tests (.ci/postgres.sh)")
         pytest.skip("KENESH_TEST_POSTGRES_URL is not set (start one with `bash .ci/postgres.sh`)")
-    engine = create_engine(POSTGRES_URL)
-    with engine.begin() as connection:  # an empty database, as on a first start
-        connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    engine.dispose()
-    return POSTGRES_URL
+    archive = PostgresArchive(POSTGRES_URL)
+    yield archive
+    archive.engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An archive for one test: a new SQLite file, or the PostgreSQL database emptied at head (or, for a test
+    marked `fresh_database`, without any schema)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'kenesh.db'}"
+    archive: PostgresArchive = request.getfixturevalue("postgres_archive")
+    if request.node.get_closest_marker("fresh_database"):
+        return archive.fresh()
+    return archive.emptied()
 
 
 @pytest.fixture
@@ -66,7 +141,7 @@ def settings(database_url: str) -> Settings:
 @pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty SQLite archive at the newest migration, migrated once per session: each test's SQLite archive
-    starts as a copy of it (the PostgreSQL half migrates its own; test_storage.py tests the migrations)."""
+    starts as a copy of it (PostgresArchive migrates the PostgreSQL half once; test_storage.py tests the migrations)."""
     path = tmp_path_factory.mktemp("migrated") / "kenesh.db"
     engine = make_engine(f"sqlite:///{path}")
     migrate(engine)

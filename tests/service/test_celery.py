@@ -94,7 +94,7 @@ def wait_ready(
     while log_path.read_text().count("ready.") < count:
         assert process.poll() is None, log_path.read_text()
         assert time.monotonic() < deadline, f"kenesh worker did not start:\n{log_path.read_text()}"
-        time.sleep(0.2)
+        time.sleep(0.05)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:

@@ -74,7 +74,7 @@ class Service:
             except httpx.TransportError:
                 pass
             assert time.monotonic() < deadline, "kenesh serve did not start"
-            time.sleep(0.2)
+            time.sleep(0.05)
 
     def kill(self) -> None:
         assert self.process is not None

@@ -54,7 +54,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str,
             except httpx.TransportError:
                 pass
             assert time.monotonic() < deadline, "kenesh serve did not start"
-            time.sleep(0.5)
+            time.sleep(0.05)
         yield base, tokens["archivist"], tokens["researcher"]
     finally:
         server.send_signal(signal.SIGINT)

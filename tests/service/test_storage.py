@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 from typing import Any
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -17,6 +18,7 @@ from service.storage.tables import Base, JobState, Role, include_name
 MIGRATORS = 4
 
 
+@pytest.mark.fresh_database
 def test_migrations_match_the_tables_and_run_twice(settings: Settings) -> None:
     engine = make_engine(settings.database_url)
     migrate(engine)
@@ -65,6 +67,7 @@ def _migrate_together(url: str, barrier: Any, errors: Any) -> None:
         engine.dispose()
 
 
+@pytest.mark.fresh_database
 def test_processes_started_together_migrate_one_empty_database(settings: Settings) -> None:
     # `kenesh serve` and two workers started at once on an empty database: each migrates, none may fail.
     spawn = multiprocessing.get_context("spawn")
@@ -88,6 +91,7 @@ def test_processes_started_together_migrate_one_empty_database(settings: Setting
     engine.dispose()
 
 
+@pytest.mark.fresh_database
 def test_migration_0007_adds_organization_decisions_to_an_archive(settings: Settings) -> None:
     """An archive at 0006 with an organization takes 0007: its decisions get an author and a time; and back."""
     import uuid
