@@ -452,14 +452,24 @@ def _line_place(line: str) -> str | None:
     """A city that opens a line alone: a report's «Павлодар.», a protocol's «г. Вольск» or «Место проведения:»;
     a place field that names the venue first gives the settlement marked in it («…, г. Тулун»)."""
     line = line.strip(" \t#*")
-    found = _PLACE_LINE.match(line)
-    place = None
-    if found is not None:
-        place = (_marked_place if found.group("marker") else _dateline_place)(found.group("place"))
+    place = _opening_place(line)
     if place is not None:
         return place
     field = _PLACE_FIELD.match(line)
-    settlement = _SETTLEMENT_IN_FIELD.search(field.group("value")) if field else None
+    return _settlement_in(field.group("value")) if field else None
+
+
+def _opening_place(text: str) -> str | None:
+    """The place `_PLACE_LINE` reads at the start of `text`: a name a settlement word marks, or a known city."""
+    found = _PLACE_LINE.match(text)
+    if found is None:
+        return None
+    return (_marked_place if found.group("marker") else _dateline_place)(found.group("place"))
+
+
+def _settlement_in(value: str) -> str | None:
+    """The settlement a place field marks after its venue: «актовый зал администрации, г. Тулун»."""
+    settlement = _SETTLEMENT_IN_FIELD.search(value)
     return _marked_place(settlement.group("place")) if settlement else None
 
 
@@ -480,10 +490,7 @@ def field_place(doc: Doc) -> str | None:
     """The settlement of a «Место проведения:» field past the header lines: «…, г. Тулун», «— г. Самара»."""
     for field in _PLACE_FIELD_ANYWHERE.finditer(doc_text(doc)):
         value = field.group("value").strip()
-        found = _PLACE_LINE.match(value)
-        place = (_marked_place if found.group("marker") else _dateline_place)(found.group("place")) if found else None
-        settlement = _SETTLEMENT_IN_FIELD.search(value) if place is None else None
-        place = place or (_marked_place(settlement.group("place")) if settlement else None)
+        place = _opening_place(value) or _settlement_in(value)
         if place is not None:
             return place
     return None
