@@ -1,8 +1,8 @@
 """Score the pipeline on the gold sets side by side: corpus-dev, corpus-genre, the held-out genre set
-(corpus/heldout-genre), the blind second held-out genre set (corpus/heldout-genre-2, which no rule may be read
-from) and nerel-train.
+(corpus/heldout-genre), the second held-out genre set (corpus/heldout-genre-2), the blind third held-out genre
+set (corpus/heldout-genre-3, which no rule may be read from) and nerel-train.
 
-usage: python corpus/score.py [--sets dev,genre,heldout,heldout2,nerel] [--per-doc SET] [--out DIR] [--json]
+usage: python corpus/score.py [--sets dev,genre,heldout,heldout2,heldout3,nerel] [--per-doc SET] [--out DIR] [--json]
 
 Every document is extracted in this process (the NLP is loaded once), its record written to
 OUT/SET/STEM.json and scored by the reference scorer ../shared/score.py. One table, one column per set;
@@ -26,6 +26,7 @@ GOLD_SETS = {
     "genre": SHARED / "corpus-genre",
     "heldout": ROOT / "corpus" / "heldout-genre",
     "heldout2": ROOT / "corpus" / "heldout-genre-2",
+    "heldout3": ROOT / "corpus" / "heldout-genre-3",
     "nerel": SHARED / "nerel-train",
 }
 FIELDS = (
@@ -106,8 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--sets",
-        default="dev,genre,heldout,heldout2,nerel",
-        help="comma-separated: dev, genre, heldout, heldout2, nerel",
+        default="dev,genre,heldout,heldout2,heldout3,nerel",
+        help="comma-separated: dev, genre, heldout, heldout2, heldout3, nerel",
     )
     parser.add_argument("--per-doc", default="", help="comma-separated sets to list document by document")
     parser.add_argument("--out", type=Path, default=Path("/tmp/kenesh-score"), help="where the records go")
