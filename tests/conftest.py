@@ -15,6 +15,7 @@ NEREL_TRAIN = SHARED / "nerel-train"
 # Blind: written without looking at the pipeline, and no rule may be read from it (its README).
 HELDOUT_GENRE = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre"
 HELDOUT_GENRE_2 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-2"
+HELDOUT_GENRE_3 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-3"
 
 
 @pytest.fixture(scope="session")
