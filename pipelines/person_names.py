@@ -360,14 +360,36 @@ def _leads_as_surname(word: str) -> bool:
     return w.endswith(_SURNAME_ONLY_ENDINGS) or any(p.is_known and "Surn" in p.tag for p in loading.parse(w))
 
 
-def _case_of_mans_first_name(first: Token | None, surname: Token) -> str | None:
+# A man's first name ending in one of these does not decline (Эмомали, Арно, Энтони, Жозе): only the name's
+# role in the sentence shows its case.
+_INDECLINABLE_FINALS = ("и", "о", "у", "е", "э", "ю")
+
+
+def _case_of_role(span: Span) -> str | None:
+    """The case a name's role gives it: a noun's modifier without a preposition is a genitive («фильм Арно
+    Деплешена»), a direct object an accusative, an apposition takes its noun's case («лидера Эмомали Рахмона»)."""
+    root = span.root
+    if root.dep_ == "nmod" and not any(child.dep_ == "case" for child in root.children):
+        return "Gen"
+    if root.dep_ == "obj":
+        return "Acc"
+    if root.dep_ == "appos" and root.head.i < span.start:
+        case = root.head.morph.get("Case")
+        return case[0] if case else None
+    return None
+
+
+def _case_of_mans_first_name(first: Token | None, surname: Token, span: Span) -> str | None:
     """«Райана Куглера», «Аттикуса Финча»: a man's first name whose ending shows the genitive or the
-    instrumental gives its case to a foreign surname the tagger read as a nominative, when the surname has
+    instrumental (or, for one that does not decline, the name's role) gives its case to a foreign surname
+    the tagger read as a nominative, when the surname has
     that case's ending. Not a first name a woman's nominative reads too («Юлия Ефимова», «Александра»),
     nor the dative, whose «-у» indeclinable surnames end in (Андриану Канду)."""
     if first is None or "Masc" not in first.morph.get("Gender") or _surname_readings(surname.text):
         return None  # an -ов/-ин surname's case and gender its own declension reads («Хадижа Ужахова»)
     case = _declined_first_name_case(first)
+    if case is None and fold(first.text)[-1:] in _INDECLINABLE_FINALS:
+        case = _case_of_role(span)  # «лидера Эмомали Рахмона», «фильм Арно Деплешена»
     if case not in ("Gen", "Acc", "Ins"):
         return None
     if any(c == "Nom" or g == "Fem" for c, g in _first_name_readings(first.text)):
@@ -509,7 +531,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     # indeclinable surname («Андриану Канду»).
     told_case = None if told_nominative or case in (None, "Nom") else _declined_first_name_case(first)
     if told_case is None and not told_nominative and case == "Nom":
-        told_case = _case_of_mans_first_name(first, surname_token)
+        told_case = _case_of_mans_first_name(first, surname_token, span)
     if told_nominative and not _never_nominative(surname_token):
         case = "Nom"
     elif told_case is not None:

@@ -27,7 +27,7 @@ from pipelines.person_names import (
     parse_name,
     with_gender,
 )
-from pipelines.titles import title_before, title_head
+from pipelines.titles import is_position_head, title_before, title_head
 
 
 @dataclass
@@ -357,7 +357,18 @@ def _first_name_before(ent: Span) -> bool:
 
 def _after_nominative_title(ent: Span) -> bool:
     title = title_before(ent.doc, ent.start)
-    return title is not None and "Nom" in title_head(title).morph.get("Case")
+    if title is None or "Nom" not in title_head(title).morph.get("Case"):
+        return False
+    # «Критик таджикского лидера Эмомали Рахмона»: the name stands in apposition to the post right before it,
+    # in that post's oblique case, not to the title's nominative head.
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return not (
+        before is not None
+        and before.i != title_head(title).i
+        and is_position_head(before)
+        and before.morph.get("Case")
+        and "Nom" not in before.morph.get("Case")
+    )
 
 
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
