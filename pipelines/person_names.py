@@ -150,7 +150,12 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
         return f"{article}-{_nominative(rest, case, gender, part)}"  # «ас-Сабаха» → «ас-Сабах»
     want = _TAG_OF_PART[part]
     oc_case, oc_gender = _OC_CASE.get(case), _OC_GENDER.get(gender or "")
-    parses = [p for p in loading.parse(word) if p.tag.POS == "NOUN" and p.tag.case == oc_case]
+    # One person's surname is singular: a plural reading («левински» as a town's plural) is another word's.
+    parses = [
+        p
+        for p in loading.parse(word)
+        if p.tag.POS == "NOUN" and p.tag.case == oc_case and not (part == "surname" and p.tag.number == "plur")
+    ]
 
     def rank(parse) -> tuple[bool, bool, float]:
         tag = parse.tag

@@ -340,6 +340,8 @@ def test_a_first_name_alone_is_the_person_named_with_it(nlp: Language, text: str
         ("Критик таджикского лидера Эмомали Рахмона застрелен.", [("Рахмон", "Эмомали", None, None)]),
         ("Песни Тото Кутуньо звучали весь вечер.", [("Кутуньо", "Тото", None, None)]),
         ("Заместитель министра Иван Петров выступил.", [("Петров", "Иван", None, None)]),
+        # One person's surname is singular, whatever plural a dictionary reads in it.
+        ("Он упомянул Монику Левински и других.", [("Левински", "Моника", None, None)]),
     ],
 )
 def test_a_mans_first_name_tells_the_case_of_his_surname(nlp: Language, text: str, expected: list) -> None:
