@@ -334,7 +334,8 @@ def _opens_with_common_noun(ent: Span) -> bool:
     rest = [t for t in ent[1:] if t.is_alpha and len(t.text) > 1]
     if not any(not is_first_name(t.text) and not is_patronymic(t.text) for t in rest):
         return False
-    parses = loading.parse(fold(word))
+    # «Экс-советник Трампа», «Пресс-агент Гибсона»: a compound's last part is the noun the dictionary knows.
+    parses = loading.parse(fold(word)) if "-" not in word else loading.parse(fold(word.rsplit("-", 1)[1]))
     return bool(parses) and all(
         p.is_known and p.tag.POS == "NOUN" and not ({"Surn", "Name", "Patr", "Geox", "Orgn", "Abbr"} & p.tag.grammemes)
         for p in parses

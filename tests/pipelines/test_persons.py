@@ -231,6 +231,10 @@ def test_not_persons(nlp: Language, text: str) -> None:
         # noun too, before initials or a first name and patronymic.
         ("Племянник Рустама Гафурова купил клуб.", [("Гафуров", "Рустам", None, None)]),
         ("Садовница Эммы Лоран рассказала о краже.", [("Лоран", "Эмма", None, None)]),
+        (
+            "Экс-советник Трампа дал показания. Дональд Трамп промолчал.",
+            [("Трамп", "Дональд", None, None)],
+        ),
         ("СЛУШАЛИ:\nМельник Г.П. – о ремонте дорог.", [("Мельник", None, None, "Г.П.")]),
         ("Бондарь Светлана Ивановна выступила с отчётом.", [("Бондарь", "Светлана", "Ивановна", None)]),
         # Surname first only where the first word is a surname by its ending or the dictionary; two words a
