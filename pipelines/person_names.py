@@ -150,7 +150,12 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
         return f"{article}-{_nominative(rest, case, gender, part)}"  # «ас-Сабаха» → «ас-Сабах»
     want = _TAG_OF_PART[part]
     oc_case, oc_gender = _OC_CASE.get(case), _OC_GENDER.get(gender or "")
-    parses = [p for p in loading.parse(word) if p.tag.POS == "NOUN" and p.tag.case == oc_case]
+    # One person's surname is singular: a plural reading («левински» as a town's plural) is another word's.
+    parses = [
+        p
+        for p in loading.parse(word)
+        if p.tag.POS == "NOUN" and p.tag.case == oc_case and not (part == "surname" and p.tag.number == "plur")
+    ]
 
     def rank(parse) -> tuple[bool, bool, float]:
         tag = parse.tag
@@ -250,8 +255,13 @@ _ROMAN = frozenset("IVXL")
 
 
 def _is_regnal_number(token: Token) -> bool:
-    """A Roman ordinal after a name: «II», «VI», «XVI» (Latin letters, the way texts write them)."""
-    return token.text.isascii() and token.text.isupper() and set(token.text) <= _ROMAN
+    """An ordinal after a name: «II», «VI», «XVI» (Latin letters, the way texts write them), or in words,
+    capitalised: «Николай Второй», «Теодориус Второй»."""
+    if token.text.isascii() and token.text.isupper() and set(token.text) <= _ROMAN:
+        return True
+    tags = _parse_tags(fold(token.text)) if token.text[:1].isupper() and token.is_alpha else ()
+    # pymorphy's rare noun readings («втора») do not make the word a name.
+    return sum(score for tag, score, _ in tags if "Anum" in tag) >= 0.9
 
 
 def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -> bool:
@@ -340,6 +350,56 @@ def _declined_first_name_case(first: Token | None) -> str | None:
     gender = first.morph.get("Gender")
     nominative = _nominative(first.text, case, gender[0] if gender else None, "first")
     return case if fold(nominative) != fold(first.text) else None
+
+
+# Endings only a surname has (Омурбекова, Садыров, Ткаченко); «-ин» and «-ук» end first names and foreign
+# surnames too (Зинедин), so a word with them leads a name as its surname only where the dictionary knows it as one.
+_SURNAME_ONLY_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ёва", "ский", "ская", "цкий", "цкая", "енко")
+
+
+def _leads_as_surname(word: str) -> bool:
+    """A word before a first name that makes the name surname-first («Омурбекова Айгуль», «Бондарь Светлана»):
+    a surname by its ending or by pymorphy's dictionary, not a first name or surname a list merely holds
+    («Зинедин Зидан», «Камерон Диас», «Рэнд Пол» are in their order)."""
+    w = fold(word)
+    return w.endswith(_SURNAME_ONLY_ENDINGS) or any(p.is_known and "Surn" in p.tag for p in loading.parse(w))
+
+
+# A man's first name ending in one of these does not decline (Эмомали, Арно, Энтони, Жозе): only the name's
+# role in the sentence shows its case.
+_INDECLINABLE_FINALS = ("и", "о", "у", "е", "э", "ю")
+
+
+def _case_of_role(span: Span) -> str | None:
+    """The case a name's role gives it: a noun's modifier without a preposition is a genitive («фильм Арно
+    Деплешена»), a direct object an accusative, an apposition takes its noun's case («лидера Эмомали Рахмона»)."""
+    root = span.root
+    if root.dep_ == "nmod" and not any(child.dep_ == "case" for child in root.children):
+        return "Gen"
+    if root.dep_ == "obj":
+        return "Acc"
+    if root.dep_ == "appos" and root.head.i < span.start:
+        case = root.head.morph.get("Case")
+        return case[0] if case else None
+    return None
+
+
+def _case_of_mans_first_name(first: Token | None, surname: Token, span: Span) -> str | None:
+    """«Райана Куглера», «Аттикуса Финча»: a man's first name whose ending shows the genitive or the
+    instrumental (or, for one that does not decline, the name's role) gives its case to a foreign surname
+    the tagger read as a nominative, when the surname has
+    that case's ending. Not a first name a woman's nominative reads too («Юлия Ефимова», «Александра»),
+    nor the dative, whose «-у» indeclinable surnames end in (Андриану Канду)."""
+    if first is None or "Masc" not in first.morph.get("Gender") or _surname_readings(surname.text):
+        return None  # an -ов/-ин surname's case and gender its own declension reads («Хадижа Ужахова»)
+    case = _declined_first_name_case(first)
+    if case is None and fold(first.text)[-1:] in _INDECLINABLE_FINALS:
+        case = _case_of_role(span)  # «лидера Эмомали Рахмона», «фильм Арно Деплешена»
+    if case not in ("Gen", "Acc", "Ins"):
+        return None
+    if any(c == "Nom" or g == "Fem" for c, g in _first_name_readings(first.text)):
+        return None
+    return case if fold(surname.text).endswith(_FOREIGN_MASC_ENDINGS[case]) else None
 
 
 def _opens_irish_surname(token: Token, span: Span) -> bool:
@@ -453,7 +513,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         is_first_name(words[-1].text)
         and not is_first_name(words[0].text)
         and not _best_reading_is_name(words[0].text)
-        and looks_like_surname(words[0].text)
+        and _leads_as_surname(words[0].text)
     ):
         surname_at, first = 0, words[-1]  # Омурбекова Айгуль; not «Элтон Джон», two first names in their order
     else:
@@ -475,6 +535,8 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     # Only a case the tagger gave the surname is overruled: one it read as a nominative may be an
     # indeclinable surname («Андриану Канду»).
     told_case = None if told_nominative or case in (None, "Nom") else _declined_first_name_case(first)
+    if told_case is None and not told_nominative and case == "Nom":
+        told_case = _case_of_mans_first_name(first, surname_token, span)
     if told_nominative and not _never_nominative(surname_token):
         case = "Nom"
     elif told_case is not None:

@@ -241,6 +241,19 @@ def _fix_head(match: re.Match[str]) -> str:
     return mended[0].upper() + mended[1:] if word[0].isupper() else mended
 
 
+_QUOTE_MARKS = '«»„“”"'
+
+
+def _wiki_quote(match: re.Match[str]) -> str:
+    """MediaWiki's italic or bold marks around a name or a quotation, as a scrape of a wiki keeps them:
+    ''Gucci'' → «Gucci», ''«Он понимает…»'' → «Он понимает…». The tagger reads a name set off in
+    guillemets; between doubled apostrophes it reads nothing."""
+    text, start, end = match.string, match.start(), match.end()
+    if match.group("open") is not None:
+        return "" if end < len(text) and text[end] in _QUOTE_MARKS else "«"
+    return "" if start > 0 and text[start - 1] in _QUOTE_MARKS else "»"
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -266,6 +279,13 @@ RULES: tuple[Rule, ...] = (
         "ocr_single_quotes",
         re.compile(r"[<‹€](?<![\w<‹€].)(?=[^\W\d_])|[>›](?:(?<=[^\W\d_].)|(?<=[^\W\d_][.!?].))(?![\w>›])"),
         _fix_quotes,
+    ),
+    # Wiki markup: ''name'' or '''name''' on one line. An opening mark stands after no letter and before one
+    # (or a quote); a closing one after a letter or a sign and before none.
+    Rule(
+        "wiki_quotes",
+        re.compile(r"(?P<open>(?<![\w'])'{2,3}(?=[^\s'][^'\n]*[^\s']'{2,3}(?![\w'])))|(?<=[^\s'])'{2,3}(?![\w'])"),
+        _wiki_quote,
     ),
     # A legal form typed with digits or Latin letters in front of a quoted name: 00 «…», 0АО "…", OOO «…».
     Rule(

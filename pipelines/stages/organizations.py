@@ -134,7 +134,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     start, end = _balance_quotes(doc, start, end)
     if start >= end or (doc[start:end].start_char, doc[start:end].end_char) in persons:
         return None
-    words = [t for t in doc[start:end] if t.is_alpha]
+    # Names joined by a hyphen are one token and a word: «Интерфакс-Украина», «Спартак-Москва»; a common
+    # compound («Пресс-центр» of a breadcrumb) is not.
+    words = [t for t in doc[start:end] if t.is_alpha or _hyphenated_names(t.text)]
     if not words:
         return None
     # Country codes and places alone are locations («КР», «РФ»).
@@ -149,6 +151,11 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     if len(words) == 1 and not quoted and _adjective(words[0].text):
         return None
     return start, end
+
+
+def _hyphenated_names(word: str) -> bool:
+    parts = word.split("-")
+    return len(parts) > 1 and all(part.isalpha() and part[:1].isupper() for part in parts)
 
 
 def _adjective(word: str) -> bool:

@@ -27,7 +27,7 @@ from pipelines.person_names import (
     parse_name,
     with_gender,
 )
-from pipelines.titles import title_before, title_head
+from pipelines.titles import is_position_head, title_before, title_head
 
 
 @dataclass
@@ -334,7 +334,8 @@ def _opens_with_common_noun(ent: Span) -> bool:
     rest = [t for t in ent[1:] if t.is_alpha and len(t.text) > 1]
     if not any(not is_first_name(t.text) and not is_patronymic(t.text) for t in rest):
         return False
-    parses = loading.parse(fold(word))
+    # «Экс-советник Трампа», «Пресс-агент Гибсона»: a compound's last part is the noun the dictionary knows.
+    parses = loading.parse(fold(word)) if "-" not in word else loading.parse(fold(word.rsplit("-", 1)[1]))
     return bool(parses) and all(
         p.is_known and p.tag.POS == "NOUN" and not ({"Surn", "Name", "Patr", "Geox", "Orgn", "Abbr"} & p.tag.grammemes)
         for p in parses
@@ -357,7 +358,18 @@ def _first_name_before(ent: Span) -> bool:
 
 def _after_nominative_title(ent: Span) -> bool:
     title = title_before(ent.doc, ent.start)
-    return title is not None and "Nom" in title_head(title).morph.get("Case")
+    if title is None or "Nom" not in title_head(title).morph.get("Case"):
+        return False
+    # «Критик таджикского лидера Эмомали Рахмона»: the name stands in apposition to the post right before it,
+    # in that post's oblique case, not to the title's nominative head.
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return not (
+        before is not None
+        and before.i != title_head(title).i
+        and is_position_head(before)
+        and before.morph.get("Case")
+        and "Nom" not in before.morph.get("Case")
+    )
 
 
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:

@@ -26,6 +26,13 @@ CASES = [
     ("10 «б» класс", "10 «б» класс"),
     ("ОАО «Газпром»", "ОАО «Газпром»"),
     ("OOO без кавычек", "OOO без кавычек"),
+    # a wiki's italic or bold marks read as quotes; around a quotation they are dropped; apostrophes stay
+    ("в магазине ''Gucci'' и", "в магазине «Gucci» и"),
+    ("команд (''Edmonton Oilers'', ''Calgary Flames'').", "команд («Edmonton Oilers», «Calgary Flames»)."),
+    ("сообщает агентство '''Reuters'''.", "сообщает агентство «Reuters»."),
+    ("назвал его ''«лучшим кандидатом»''.", "назвал его «лучшим кандидатом»."),
+    ("O'Brien и Д'Артаньян", "O'Brien и Д'Артаньян"),
+    ("Он сказал ''нет. Потом ушёл.", "Он сказал ''нет. Потом ушёл."),
     # image widgets of scraped pages
     ("Текст\n## ×\nДалее", "Текст\n\nДалее"),
     ("Текст\n  ×  \nДалее", "Текст\n\nДалее"),

@@ -39,6 +39,22 @@ def test_canonical_names(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Об этом сообщает Интерфакс-Украина со ссылкой на источник.", "Интерфакс-Украина"),
+        ("Нападающий подписал контракт с клубом «Спартак-Москва».", "Спартак-Москва"),
+        ("Грузы доставила авиакомпания «Волга-Днепр».", "Волга-Днепр"),
+    ],
+)
+def test_names_joined_by_a_hyphen(nlp: Language, text: str, expected: str) -> None:
+    assert any(n.strip("«»") == expected for n in names(nlp, text))
+
+
+def test_a_common_compound_of_a_breadcrumb_is_no_body(nlp: Language) -> None:
+    assert names(nlp, "Главная › Пресс-центр › Новости") == []
+
+
 def test_full_name_with_abbreviation_in_parentheses(nlp: Language) -> None:
     text = (
         "Межстрановой Большой Общественный Совет по вопросам миграции (МБОС) является площадкой. "
