@@ -611,6 +611,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                 yield found
         if token.text in ("—", "–") and token.i + 2 < len(doc):
             yield from _dash_subject(token, quotes)
+            yield from _named_by_dash(token, quotes)
 
 
 def _dash_subject(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
@@ -623,6 +624,33 @@ def _dash_subject(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     if head.pos_ in _NOMINAL and head.i > prep.i:
         for member in _members(head):
             yield from subjects(member, quotes, "dash")
+
+
+# «главная проблема – X», «третий вопрос – X», «главная задача 2025 года – X», «главная причина возгораний
+# остаётся прежней – X»: a noun of a problem before a dash, and the question after it, however the parser links them.
+_PROBLEM_NOUNS = frozenset({"проблема", "задача", "причина", "вопрос", "трудность"})
+_PROBLEM_REACH = 5  # words between the problem noun and the dash: its adjectives, a genitive, a copula
+_AFTER_DASH = 3  # adjectives before the question's head noun
+
+
+def _named_by_dash(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    doc = dash.doc
+    sent_start = dash.sent.start
+    before = doc[max(sent_start, dash.i - _PROBLEM_REACH) : dash.i]
+    nouns = [t for t in before if t.pos_ == "NOUN" and lemma(t) in _PROBLEM_NOUNS and _case(t) == "Nom"]
+    if not nouns:
+        return
+    between = doc[nouns[-1].i + 1 : dash.i]
+    if any(t.is_punct or (t.pos_ in ("VERB", "AUX") and lemma(t) not in _COPULAS) for t in between):
+        return
+    for token in doc[dash.i + 1 : min(len(doc), dash.i + 1 + _AFTER_DASH + 1)]:
+        if token.pos_ in _NOMINAL:
+            if _case(token) == "Nom" and not _is_person(token):
+                for member in _members(token):
+                    yield from subjects(member, quotes, "generic", STRONG)
+            return
+        if token.pos_ not in ("ADJ", "DET", "NUM"):
+            return
 
 
 def _attention(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:

@@ -77,9 +77,9 @@ def _head(doc: Doc, candidate: Candidate) -> str:
 
 
 # An amended act cited with its issuer, date and number («в решение маслихата от 14 декабря 2021 года № 12/1
-# «О бюджете …»»): the item names it by its title.
+# «О бюджете …»»): the item names it by its title. Without a title the citation is all that names it.
 _ACT_REFERENCE = re.compile(
-    r"\b(решение|постановление|распоряжение|приказ|закон)\s+[^«»\n]{0,120}?\bот\s+[^«»\n]{1,40}?№\s*[\w/.-]+\s*",
+    r"\b(решение|постановление|распоряжение|приказ|закон)\s+[^«»\n]{0,120}?\bот\s+[^«»\n]{1,40}?№\s*[\w/.-]+\s*(?=[«\"])",
     re.IGNORECASE,
 )
 

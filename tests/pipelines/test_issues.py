@@ -319,3 +319,31 @@ def test_an_agenda_item_after_its_o_keeps_the_title_wording(nlp: Language) -> No
     doc = nlp("4. О ходе исполнения наказов избирателей;")
     start = next(t.i for t in doc if t.lower_ == "ходе")
     assert issues.about_item(doc[start : start + 4]) == "ход исполнения наказов избирателей"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "«Главная проблема прежняя – очистка арычной сети. Без неё урожая не будет», – подчеркнул аким.",
+            ["очистка арычной сети"],
+        ),
+        (
+            "По его словам, главная задача года – ремонт сельских дорог и строительство школ.",
+            ["ремонт сельских дорог", "строительство школ"],
+        ),
+    ],
+)
+def test_a_problem_named_after_a_dash(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
+
+
+def test_a_problem_noun_without_a_dash_names_nothing_by_it(nlp: Language) -> None:
+    assert _issues(nlp, "Главная проблема прежняя, сказал он, и ушёл.") == []
+
+
+def test_an_amended_act_without_a_title_keeps_its_citation(nlp: Language) -> None:
+    text = (
+        "Депутаты рассмотрели проект решения «О внесении изменений в решение районного Совета от 5 мая 2024 г. № 7-2»."
+    )
+    assert any("решение районного Совета от 5 мая 2024 г. № 7-2" in issue for issue in _issues(nlp, text))
