@@ -76,7 +76,7 @@ _AMENDMENTS = frozenset({"поправка", "изменение", "дополн
 _CONCERNS = frozenset({"озабоченность", "обеспокоенность", "беспокойство", "тревога", "недовольство"})
 _COPULAS = frozenset({"стать", "становиться", "являться", "быть", "оставаться", "остаться"})
 # «предложил создать …», «попросила ускорить …»: verbs of asking, whose action's object a speaker raised.
-_PROPOSAL_VERBS = frozenset({"предложить", "предлагать", "попросить", "просить"})
+_PROPOSAL_VERBS = frozenset({"предложить", "предлагать", "попросить", "просить", "призвать", "призывать"})
 _REQUESTS = frozenset({"просьба", "предложение", "требование"})
 _DIRECTIVE_VERBS = frozenset({"поручить", "поручать", "рекомендовать", "обязать"})
 # Nouns of action and activity: «проживание», «развитие», «добровольчество».
@@ -700,7 +700,11 @@ def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         for child in action.children:
             if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
                 for member in _members(child):
-                    yield from subjects(member, quotes, "proposal", REPORTED)
+                    found = list(subjects(member, quotes, "proposal", REPORTED))
+                    if not found and lemma(member) in issue_lexicons().laws and _has_subject(member):
+                        # «расширить программу академической мобильности»: a programme asked for by its subject.
+                        found = [c for c in [_candidate(member, quotes, "proposal", REPORTED)] if c is not None]
+                    yield from found
 
 
 def _concern(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:

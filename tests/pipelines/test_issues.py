@@ -347,3 +347,18 @@ def test_an_amended_act_without_a_title_keeps_its_citation(nlp: Language) -> Non
         "Депутаты рассмотрели проект решения «О внесении изменений в решение районного Совета от 5 мая 2024 г. № 7-2»."
     )
     assert any("решение районного Совета от 5 мая 2024 г. № 7-2" in issue for issue in _issues(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An appeal is a request too.
+        ("Заместитель главы района призвала службы усилить контроль за ценами на лекарства.", "контроль за ценами"),
+        # A programme asked for is named by its subject.
+        ("Проректор предложил расширить программу студенческого обмена с вузами.", "программа студенческого обмена"),
+    ],
+)
+def test_appeals_and_programmes_asked_for_are_raised_questions(nlp: Language, text: str, expected: str) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert any(i.startswith(expected) for i in found), found
