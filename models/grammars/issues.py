@@ -730,6 +730,17 @@ def _elected(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
             yield Candidate(found[0], found[1], role.i, "elect", STRONG, _ELECTION_VERBS[lemma(verb)])
 
 
+def unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """«1. «О внесении изменений в решение …»;»: an agenda item that is a draft's title quoted whole is the title
+    itself, without the quotes; «О X» и «О Y» are two titles and keep theirs."""
+    if end - start < 2 or text[start] not in OPEN_QUOTES or text[end - 1] not in CLOSE_QUOTES:
+        return start, end
+    inner = text[start + 1 : end - 1]
+    if inner.count("«") != inner.count("»") or "»" in inner.split("«", 1)[0]:
+        return start, end
+    return start + 1, end - 1
+
+
 def agenda_items(doc: Doc) -> Iterator[Candidate]:
     """«Рассмотрены вопросы:\n1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.»: each
     numbered line under an intro that names questions or an agenda is one issue, without its «О»."""
@@ -745,6 +756,7 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             at = end + 1
             while end > start and text[end - 1] in " \t.;,":
                 end -= 1
+            start, end = unquoted(text, start, end)
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span) or end - start > _MAX_ITEM_CHARS:
                 continue

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from models import lexicons
 from models.components.extensions import doc_text
-from models.grammars.issues import lemma
+from models.grammars.issues import lemma, unquoted
 from pipelines.deadline import check_deadline
 from pipelines.findings import DecisionFinding, Findings, IssueFinding, PersonFinding, TextSpan
 from pipelines.layouts import (
@@ -339,7 +339,8 @@ def _agenda_issue(doc: Doc, start: int, end: int) -> IssueFinding | None:
     item = text[start:cut].rstrip(" \t\n.;,(")
     if not item or _opens_with(item, "other_business"):
         return None
-    span = doc.char_span(start, start + len(item), alignment_mode="expand")
+    first, last = unquoted(text, start, start + len(item))
+    span = doc.char_span(first, last, alignment_mode="expand")
     if span is None or not len(span):
         return None
     if fold(span[0].text) in _ABOUT and len(span) > 1:
@@ -372,6 +373,12 @@ def _overlap(a: list[str], b: list[str]) -> float:
     return 2 * p * r / (p + r)
 
 
+def _within(issue: IssueFinding, item: IssueFinding) -> bool:
+    return bool(issue.mentions) and all(
+        any(m.start >= a.start and m.end <= a.end for a in item.mentions) for m in issue.mentions
+    )
+
+
 def merge_issues(doc: Doc, agenda: list[IssueFinding], found: tuple[IssueFinding, ...]) -> tuple[IssueFinding, ...]:
     """The agenda's items first (they are what the meeting dealt with); a phrase the issues stage
     found that says the same as an item adds its mentions to the item."""
@@ -380,6 +387,9 @@ def merge_issues(doc: Doc, agenda: list[IssueFinding], found: tuple[IssueFinding
     for issue in found:
         own = _lemmas(doc, issue)
         same = next((k for k, w in enumerate(words) if _overlap(own, w) >= _SAME_ISSUE), None)
+        if same is None:
+            # «… определения перечня отдельных категорий граждан»: words only ever met inside an item are part of it.
+            same = next((k for k, item in enumerate(agenda) if _within(issue, item)), None)
         if same is None:
             merged.append(issue)
         else:

@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from pipelines.findings import Findings, MeetingFinding
-from pipelines.stages import issues
+from pipelines.stages import issues, run_stages
 
 
 def _issues(nlp: Language, text: str) -> list[str]:
@@ -362,3 +362,18 @@ def test_appeals_and_programmes_asked_for_are_raised_questions(nlp: Language, te
     meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
     found = [i.text for i in issues.run(nlp(text), meeting).issues]
     assert any(i.startswith(expected) for i in found), found
+
+
+def test_an_agenda_item_quoted_whole_is_its_title_and_holds_its_words(nlp: Language) -> None:
+    text = (
+        "Сегодня состоялась сессия городского маслихата.\n\nПовестка дня включала три вопроса:\n"
+        "1. «О внесении изменений в решение маслихата от 2 мая 2023 года № 7 «О бюджете города на 2024 год»»;\n"
+        "2. «Об утверждении Правил оказания помощи и определения перечня отдельных категорий граждан»;\n"
+        "3. Отчёт о подготовке к паводку.\n\nДепутаты приняли решения по всем вопросам."
+    )
+    found = [i.text for i in run_stages(nlp(text)).issues]
+    assert found[:2] == [
+        "внесение изменений в решение «О бюджете города на 2024 год»",
+        "утверждение Правил оказания помощи и определения перечня отдельных категорий граждан",
+    ]
+    assert not any(i.startswith(("«", "отдельные категории")) for i in found)
