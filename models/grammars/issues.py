@@ -555,7 +555,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         token = doc[i]
         # Only verbs and nouns are looked up in the lexicons: no need to lemmatise other words.
         word = lemma(token) if token.pos_ in ("VERB", "NOUN") else None
-        if token.pos_ == "VERB" and word in lex.cue_verbs and not _instructed(token):
+        if token.pos_ == "VERB" and word in lex.cue_verbs and not _instructed(token) and not _to_come(token):
             for child in token.children:
                 if child.pos_ not in _NOMINAL or (child.i < token.i and child.dep_ != "nsubj:pass"):
                     continue
@@ -595,7 +595,9 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             cued = parent.pos_ == "VERB" and lemma(parent) in lex.cue_verbs and token.dep_ in ("obj", "nsubj:pass")
             # «по вопросам законности» in plural is a remit however the parser hangs it (on a misread noun too).
             remit = preposition(token) == "по" and (parent.pos_ in _NOMINAL or "Plur" in token.morph.get("Number"))
-            if not cued:
+            # «Вопрос о парке будет докладывать …»: the item of a meeting to come.
+            planned = lemma(parent) in lex.cue_verbs or lemma(parent) in lex.report_verbs
+            if not cued and not (parent.pos_ == "VERB" and planned and _to_come(parent)):
                 weight = WEAK if remit else STRONG
                 for member in _complements(token):
                     yield from subjects(member, quotes, "generic", weight)
@@ -764,6 +766,17 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
                 span = span[1:]
             head = span.root
             yield Candidate(span.start, span.end, head.i, "agenda", AGENDA)
+
+
+_FUTURE_AUX = frozenset({"будет", "будут", "станет", "станут"})
+
+
+def _to_come(verb: Token) -> bool:
+    """«на нём будет рассматриваться бюджет», «вопрос о парке будет докладывать …», «рассмотрят на следующей
+    сессии»: a question planned for a meeting to come is not one this meeting dealt with."""
+    return "Fut" in verb.morph.get("Tense") or any(
+        c.dep_ in ("aux", "aux:pass") and c.lower_ in _FUTURE_AUX for c in verb.children
+    )
 
 
 def _instructed(verb: Token) -> bool:

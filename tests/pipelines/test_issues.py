@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from spacy.language import Language
 
+from models.grammars.issues import STRONG, candidates
 from pipelines.findings import Findings, MeetingFinding
 from pipelines.stages import issues, run_stages
 
@@ -377,3 +378,22 @@ def test_an_agenda_item_quoted_whole_is_its_title_and_holds_its_words(nlp: Langu
         "утверждение Правил оказания помощи и определения перечня отдельных категорий граждан",
     ]
     assert not any(i.startswith(("«", "отдельные категории")) for i in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сессия завершила работу. Следующее заседание назначено на декабрь, на нём будет рассматриваться "
+        "районный бюджет на 2025 год.",
+        "Сессия завершила работу. Вопрос о ремонте городского стадиона будет докладывать начальник отдела.",
+    ],
+)
+def test_a_question_planned_for_a_meeting_to_come_is_not_an_item(nlp: Language, text: str) -> None:
+    # No cue makes it an item: at most a weak phrase of action may stand in for a report that names nothing else.
+    doc = nlp(text)
+    assert [c for c in candidates(doc) if c.weight >= STRONG] == []
+
+
+def test_an_amendment_of_nothing_named_is_not_an_item(nlp: Language) -> None:
+    text = "Депутаты обсудили внесение изменений. Также они рассмотрели ремонт школ района."
+    assert "внесение изменений" not in _issues(nlp, text)
