@@ -328,8 +328,26 @@ def _is_person(token: Token) -> bool:
     return token.ent_type_ == "PER" or ("Anim" in morph.get("Animacy") and "Plur" not in morph.get("Number"))
 
 
+# «итоги приёмной кампании», «итоги работы за 2024 год»: a summing-up is an item with what it sums up; alone
+# («подвели итоги») or of a stretch of time («итоги года») it names nothing.
+_SUMMARIES = frozenset({"итог"})
+_PERIODS = frozenset({"год", "полугодие", "квартал", "месяц", "неделя", "день", "период", "пятилетка"})
+
+
+def _summary_of_something(head: Token) -> bool:
+    return lemma(head) in _SUMMARIES and any(
+        c.dep_ == "nmod"
+        and c.i == head.i + 1 + sum(1 for g in c.children if g.i < c.i)
+        and _case(c) == "Gen"
+        and lemma(c) not in _PERIODS
+        for c in head.children
+    )
+
+
 def _candidate(head: Token, quotes: dict[int, int], kind: str, weight: float) -> Candidate | None:
-    if head.pos_ not in _NOMINAL or _is_person(head) or lemma(head) in issue_lexicons().not_subjects:
+    if head.pos_ not in _NOMINAL or _is_person(head):
+        return None
+    if lemma(head) in issue_lexicons().not_subjects and not _summary_of_something(head):
         return None
     found = phrase(head, quotes)
     if found is None:

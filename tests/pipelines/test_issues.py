@@ -397,3 +397,13 @@ def test_a_question_planned_for_a_meeting_to_come_is_not_an_item(nlp: Language, 
 def test_an_amendment_of_nothing_named_is_not_an_item(nlp: Language) -> None:
     text = "Депутаты обсудили внесение изменений. Также они рассмотрели ремонт школ района."
     assert "внесение изменений" not in _issues(nlp, text)
+
+
+def test_a_summing_up_is_an_item_with_what_it_sums_up(nlp: Language) -> None:
+    text = "Вторым вопросом члены совета обсудили итоги независимой проверки качества питания в школах."
+    assert any(i.startswith("итоги независимой проверки качества питания") for i in _issues(nlp, text))
+
+
+@pytest.mark.parametrize("text", ["Подводя итоги, председатель поблагодарил всех.", "Совет рассмотрел итоги года."])
+def test_a_summing_up_of_nothing_or_of_a_year_names_no_item(nlp: Language, text: str) -> None:
+    assert not any(c.weight >= STRONG for c in candidates(nlp(text)))
