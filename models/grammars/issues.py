@@ -600,7 +600,12 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield from _elected(token, quotes)
         elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
             yield from _conferred(token, quotes)
-        elif token.pos_ == "NOUN" and word == "внимание" and lemma(token.head) in _ATTENTION_VERBS:
+        elif (
+            token.pos_ == "NOUN"
+            and word == "внимание"
+            and lemma(token.head) in _ATTENTION_VERBS
+            and not _to_come(token.head)
+        ):
             yield from _attention(token, quotes)
         elif token.pos_ == "NOUN" and word in _REQUESTS:
             yield from _requested(token, quotes)

@@ -407,3 +407,11 @@ def test_a_summing_up_is_an_item_with_what_it_sums_up(nlp: Language) -> None:
 @pytest.mark.parametrize("text", ["Подводя итоги, председатель поблагодарил всех.", "Совет рассмотрел итоги года."])
 def test_a_summing_up_of_nothing_or_of_a_year_names_no_item(nlp: Language, text: str) -> None:
     assert not any(c.weight >= STRONG for c in candidates(nlp(text)))
+
+
+def test_attention_promised_for_later_is_not_a_raised_question(nlp: Language) -> None:
+    doc = nlp("Особое внимание будет уделено детям из сельских районов.")
+    assert not any(c.kind == "attention" for c in candidates(doc))
+    assert any(
+        c.kind == "attention" for c in candidates(nlp("Особое внимание глава уделил детям из сельских районов."))
+    )
