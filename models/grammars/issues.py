@@ -209,7 +209,9 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
     if nxt < len(head.doc) and nxt in quotes:
         chosen.update(range(nxt, quotes[nxt] + 1))
     for child in head.children:
-        if child.i < head.i and child.dep_ in ("amod", "nummod") and child.pos_ in _MODIFIER_POS:
+        # «сёл Толе би»: the parser may take the first word of a two-word name for a modifier of the second.
+        name_part = child.pos_ == "PROPN" and child.dep_ == "amod" and child.i == head.i - 1
+        if child.i < head.i and child.dep_ in ("amod", "nummod") and (child.pos_ in _MODIFIER_POS or name_part):
             chosen.add(child.i)
             chosen.update(c.i for c in child.children if c.dep_ in ("advmod", "amod", "conj", "cc", "punct"))
         elif child.i > head.i and child.dep_ in ("flat", "flat:name", "flat:foreign"):

@@ -415,3 +415,8 @@ def test_attention_promised_for_later_is_not_a_raised_question(nlp: Language) ->
     assert any(
         c.kind == "attention" for c in candidates(nlp("Особое внимание глава уделил детям из сельских районов."))
     )
+
+
+def test_a_two_word_place_name_stays_whole_in_an_item(nlp: Language) -> None:
+    text = "Вторым вопросом рассмотрено благоустройство сёл Казыбек би и Акжар к празднику Наурыз."
+    assert any(i.startswith("благоустройство сёл Казыбек би") for i in _issues(nlp, text))
