@@ -73,6 +73,8 @@ _DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
 # Nouns of amending: «поправки в бюджет», «изменения в закон».
 _AMENDMENTS = frozenset({"поправка", "изменение", "дополнение"})
 # «выразил озабоченность X-ins», «обеспокоенность X-ins»: nouns of concern, whose instrumental is the problem.
+_SHORTFALLS = frozenset({"нехватка", "дефицит", "недостаток", "задолженность", "отставание", "недоступность"})
+_PERSISTING = frozenset({"сохраняться", "сохраниться", "оставаться", "остаться", "наблюдаться"})
 _CONCERNS = frozenset({"озабоченность", "обеспокоенность", "беспокойство", "тревога", "недовольство"})
 _COPULAS = frozenset({"стать", "становиться", "являться", "быть", "оставаться", "остаться"})
 # «предложил создать …», «попросила ускорить …»: verbs of asking, whose action's object a speaker raised.
@@ -633,7 +635,10 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         elif token.pos_ == "NOUN" and (word in lex.laws or word in lex.decisions):
             yield from _act(token, quotes)
         elif token.pos_ == "NOUN" and word in lex.heads and _has_subject(token):
-            found = _candidate(token, quotes, "action", WEAK)
+            # «Сохраняется нехватка учителей», «остаётся отставание по вводу жилья»: a shortfall that persists is a
+            # problem the report raises, stronger than a phrase of action: it fills a short list.
+            problem = word in _SHORTFALLS and token.dep_ == "nsubj" and lemma(token.head) in _PERSISTING
+            found = _candidate(token, quotes, "problem" if problem else "action", REPORTED if problem else WEAK)
             if found and found.end - found.start > 1:
                 yield found
         if token.text in ("—", "–") and token.i + 2 < len(doc):

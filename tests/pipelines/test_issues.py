@@ -420,3 +420,10 @@ def test_attention_promised_for_later_is_not_a_raised_question(nlp: Language) ->
 def test_a_two_word_place_name_stays_whole_in_an_item(nlp: Language) -> None:
     text = "Вторым вопросом рассмотрено благоустройство сёл Казыбек би и Акжар к празднику Наурыз."
     assert any(i.startswith("благоустройство сёл Казыбек би") for i in _issues(nlp, text))
+
+
+def test_a_persisting_shortfall_is_a_raised_problem(nlp: Language) -> None:
+    doc = nlp("В школах района сохраняется нехватка учителей математики и физики.")
+    assert any(c.kind == "problem" and c.weight >= 2.0 for c in candidates(doc))
+    # A shortfall merely counted is a phrase of action, not a problem raised.
+    assert not any(c.kind == "problem" for c in candidates(nlp("Дефицит кадров оценивается в 380 ставок.")))
