@@ -13,7 +13,8 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
 - place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
   verb, the city also read off a settlement word («в г. Тамбове») or a venue's adjective («в Московском
   театре», where the text names Москва); else the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
-  «БИШКЕК (Кабар) —», «14 марта, Бишкек.», a protocol's «г. Ош» before or after its date, «Место проведения:
+  «БИШКЕК (Кабар) —», «14 марта, Бишкек.», a protocol's «г. Ош» (or a smaller settlement's «р.п. Шилово»,
+  «д. Ключи») before or after its date, «Место проведения:
   г. Каракол» or «Место проведения: зал …, г. Тулун», «Павлодар.» opening a line);
   the dateline's city in brackets («(г. Тамбов) 14 марта»), a protocol's quoted day («"14" марта 2024 г.   г. Тамбов»),
   a header's «Место:», «Адрес:» field, a city morphology does not know opening a dateline («Кызылорда, 14 марта»);

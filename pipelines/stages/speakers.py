@@ -9,7 +9,9 @@ A verb with a speech object («задал вопрос», «обратил вн�
 («отмечены волонтёры») is not; instructions («поручил») are speech where the text reports a meeting held.
 «Выступили: X, Y и Z», «X, <должность>: «…»» and «слово предоставлено X» make speakers too, as do a
 name's own relative clause or participle of speech («которая объявила», «выступивший с докладом»), a quote
-attributed to a bare title («…», – подчеркнул глава района) and denied verbs that state («не исключил»).
+attributed to a bare title («…», – подчеркнул глава района) and denied verbs that state («не исключил»);
+so does an adverbial participle of speech under the subject's verb («её поддержал X, напомнив о …»). A subject
+that took no part («участия в обсуждении не принимала», «не выступал») is silent in its sentence.
 """
 
 from __future__ import annotations
