@@ -73,10 +73,12 @@ _DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
 # Nouns of amending: «поправки в бюджет», «изменения в закон».
 _AMENDMENTS = frozenset({"поправка", "изменение", "дополнение"})
 # «выразил озабоченность X-ins», «обеспокоенность X-ins»: nouns of concern, whose instrumental is the problem.
+_SHORTFALLS = frozenset({"нехватка", "дефицит", "недостаток", "задолженность", "отставание", "недоступность"})
+_PERSISTING = frozenset({"сохраняться", "сохраниться", "оставаться", "остаться", "наблюдаться"})
 _CONCERNS = frozenset({"озабоченность", "обеспокоенность", "беспокойство", "тревога", "недовольство"})
 _COPULAS = frozenset({"стать", "становиться", "являться", "быть", "оставаться", "остаться"})
 # «предложил создать …», «попросила ускорить …»: verbs of asking, whose action's object a speaker raised.
-_PROPOSAL_VERBS = frozenset({"предложить", "предлагать", "попросить", "просить"})
+_PROPOSAL_VERBS = frozenset({"предложить", "предлагать", "попросить", "просить", "призвать", "призывать"})
 _REQUESTS = frozenset({"просьба", "предложение", "требование"})
 _DIRECTIVE_VERBS = frozenset({"поручить", "поручать", "рекомендовать", "обязать"})
 # Nouns of action and activity: «проживание», «развитие», «добровольчество».
@@ -209,7 +211,9 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
     if nxt < len(head.doc) and nxt in quotes:
         chosen.update(range(nxt, quotes[nxt] + 1))
     for child in head.children:
-        if child.i < head.i and child.dep_ in ("amod", "nummod") and child.pos_ in _MODIFIER_POS:
+        # «сёл Толе би»: the parser may take the first word of a two-word name for a modifier of the second.
+        name_part = child.pos_ == "PROPN" and child.dep_ == "amod" and child.i == head.i - 1
+        if child.i < head.i and child.dep_ in ("amod", "nummod") and (child.pos_ in _MODIFIER_POS or name_part):
             chosen.add(child.i)
             chosen.update(c.i for c in child.children if c.dep_ in ("advmod", "amod", "conj", "cc", "punct"))
         elif child.i > head.i and child.dep_ in ("flat", "flat:name", "flat:foreign"):
@@ -328,8 +332,26 @@ def _is_person(token: Token) -> bool:
     return token.ent_type_ == "PER" or ("Anim" in morph.get("Animacy") and "Plur" not in morph.get("Number"))
 
 
+# «итоги приёмной кампании», «итоги работы за 2024 год»: a summing-up is an item with what it sums up; alone
+# («подвели итоги») or of a stretch of time («итоги года») it names nothing.
+_SUMMARIES = frozenset({"итог"})
+_PERIODS = frozenset({"год", "полугодие", "квартал", "месяц", "неделя", "день", "период", "пятилетка"})
+
+
+def _summary_of_something(head: Token) -> bool:
+    return lemma(head) in _SUMMARIES and any(
+        c.dep_ == "nmod"
+        and c.i == head.i + 1 + sum(1 for g in c.children if g.i < c.i)
+        and _case(c) == "Gen"
+        and lemma(c) not in _PERIODS
+        for c in head.children
+    )
+
+
 def _candidate(head: Token, quotes: dict[int, int], kind: str, weight: float) -> Candidate | None:
-    if head.pos_ not in _NOMINAL or _is_person(head) or lemma(head) in issue_lexicons().not_subjects:
+    if head.pos_ not in _NOMINAL or _is_person(head):
+        return None
+    if lemma(head) in issue_lexicons().not_subjects and not _summary_of_something(head):
         return None
     found = phrase(head, quotes)
     if found is None:
@@ -555,7 +577,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         token = doc[i]
         # Only verbs and nouns are looked up in the lexicons: no need to lemmatise other words.
         word = lemma(token) if token.pos_ in ("VERB", "NOUN") else None
-        if token.pos_ == "VERB" and word in lex.cue_verbs and not _instructed(token):
+        if token.pos_ == "VERB" and word in lex.cue_verbs and not _instructed(token) and not _to_come(token):
             for child in token.children:
                 if child.pos_ not in _NOMINAL or (child.i < token.i and child.dep_ != "nsubj:pass"):
                     continue
@@ -582,7 +604,12 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield from _elected(token, quotes)
         elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
             yield from _conferred(token, quotes)
-        elif token.pos_ == "NOUN" and word == "внимание" and lemma(token.head) in _ATTENTION_VERBS:
+        elif (
+            token.pos_ == "NOUN"
+            and word == "внимание"
+            and lemma(token.head) in _ATTENTION_VERBS
+            and not _to_come(token.head)
+        ):
             yield from _attention(token, quotes)
         elif token.pos_ == "NOUN" and word in _REQUESTS:
             yield from _requested(token, quotes)
@@ -595,7 +622,9 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             cued = parent.pos_ == "VERB" and lemma(parent) in lex.cue_verbs and token.dep_ in ("obj", "nsubj:pass")
             # «по вопросам законности» in plural is a remit however the parser hangs it (on a misread noun too).
             remit = preposition(token) == "по" and (parent.pos_ in _NOMINAL or "Plur" in token.morph.get("Number"))
-            if not cued:
+            # «Вопрос о парке будет докладывать …»: the item of a meeting to come.
+            planned = lemma(parent) in lex.cue_verbs or lemma(parent) in lex.report_verbs
+            if not cued and not (parent.pos_ == "VERB" and planned and _to_come(parent)):
                 weight = WEAK if remit else STRONG
                 for member in _complements(token):
                     yield from subjects(member, quotes, "generic", weight)
@@ -606,11 +635,15 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         elif token.pos_ == "NOUN" and (word in lex.laws or word in lex.decisions):
             yield from _act(token, quotes)
         elif token.pos_ == "NOUN" and word in lex.heads and _has_subject(token):
-            found = _candidate(token, quotes, "action", WEAK)
+            # «Сохраняется нехватка учителей», «остаётся отставание по вводу жилья»: a shortfall that persists is a
+            # problem the report raises, stronger than a phrase of action: it fills a short list.
+            problem = word in _SHORTFALLS and token.dep_ == "nsubj" and lemma(token.head) in _PERSISTING
+            found = _candidate(token, quotes, "problem" if problem else "action", REPORTED if problem else WEAK)
             if found and found.end - found.start > 1:
                 yield found
         if token.text in ("—", "–") and token.i + 2 < len(doc):
             yield from _dash_subject(token, quotes)
+            yield from _named_by_dash(token, quotes)
 
 
 def _dash_subject(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
@@ -623,6 +656,33 @@ def _dash_subject(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     if head.pos_ in _NOMINAL and head.i > prep.i:
         for member in _members(head):
             yield from subjects(member, quotes, "dash")
+
+
+# «главная проблема – X», «третий вопрос – X», «главная задача 2025 года – X», «главная причина возгораний
+# остаётся прежней – X»: a noun of a problem before a dash, and the question after it, however the parser links them.
+_PROBLEM_NOUNS = frozenset({"проблема", "задача", "причина", "вопрос", "трудность"})
+_PROBLEM_REACH = 5  # words between the problem noun and the dash: its adjectives, a genitive, a copula
+_AFTER_DASH = 3  # adjectives before the question's head noun
+
+
+def _named_by_dash(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    doc = dash.doc
+    sent_start = dash.sent.start
+    before = doc[max(sent_start, dash.i - _PROBLEM_REACH) : dash.i]
+    nouns = [t for t in before if t.pos_ == "NOUN" and lemma(t) in _PROBLEM_NOUNS and _case(t) == "Nom"]
+    if not nouns:
+        return
+    between = doc[nouns[-1].i + 1 : dash.i]
+    if any(t.is_punct or (t.pos_ in ("VERB", "AUX") and lemma(t) not in _COPULAS) for t in between):
+        return
+    for token in doc[dash.i + 1 : min(len(doc), dash.i + 1 + _AFTER_DASH + 1)]:
+        if token.pos_ in _NOMINAL:
+            if _case(token) == "Nom" and not _is_person(token):
+                for member in _members(token):
+                    yield from subjects(member, quotes, "generic", STRONG)
+            return
+        if token.pos_ not in ("ADJ", "DET", "NUM"):
+            return
 
 
 def _attention(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
@@ -672,7 +732,11 @@ def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         for child in action.children:
             if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
                 for member in _members(child):
-                    yield from subjects(member, quotes, "proposal", REPORTED)
+                    found = list(subjects(member, quotes, "proposal", REPORTED))
+                    if not found and lemma(member) in issue_lexicons().laws and _has_subject(member):
+                        # «расширить программу академической мобильности»: a programme asked for by its subject.
+                        found = [c for c in [_candidate(member, quotes, "proposal", REPORTED)] if c is not None]
+                    yield from found
 
 
 def _concern(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
@@ -698,6 +762,17 @@ def _elected(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
             yield Candidate(found[0], found[1], role.i, "elect", STRONG, _ELECTION_VERBS[lemma(verb)])
 
 
+def unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """«1. «О внесении изменений в решение …»;»: an agenda item that is a draft's title quoted whole is the title
+    itself, without the quotes; «О X» и «О Y» are two titles and keep theirs."""
+    if end - start < 2 or text[start] not in OPEN_QUOTES or text[end - 1] not in CLOSE_QUOTES:
+        return start, end
+    inner = text[start + 1 : end - 1]
+    if inner.count("«") != inner.count("»") or "»" in inner.split("«", 1)[0]:
+        return start, end
+    return start + 1, end - 1
+
+
 def agenda_items(doc: Doc) -> Iterator[Candidate]:
     """«Рассмотрены вопросы:\n1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.»: each
     numbered line under an intro that names questions or an agenda is one issue, without its «О»."""
@@ -713,6 +788,7 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             at = end + 1
             while end > start and text[end - 1] in " \t.;,":
                 end -= 1
+            start, end = unquoted(text, start, end)
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span) or end - start > _MAX_ITEM_CHARS:
                 continue
@@ -720,6 +796,17 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
                 span = span[1:]
             head = span.root
             yield Candidate(span.start, span.end, head.i, "agenda", AGENDA)
+
+
+_FUTURE_AUX = frozenset({"будет", "будут", "станет", "станут"})
+
+
+def _to_come(verb: Token) -> bool:
+    """«на нём будет рассматриваться бюджет», «вопрос о парке будет докладывать …», «рассмотрят на следующей
+    сессии»: a question planned for a meeting to come is not one this meeting dealt with."""
+    return "Fut" in verb.morph.get("Tense") or any(
+        c.dep_ in ("aux", "aux:pass") and c.lower_ in _FUTURE_AUX for c in verb.children
+    )
 
 
 def _instructed(verb: Token) -> bool:

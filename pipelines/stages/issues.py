@@ -77,9 +77,9 @@ def _head(doc: Doc, candidate: Candidate) -> str:
 
 
 # An amended act cited with its issuer, date and number («в решение маслихата от 14 декабря 2021 года № 12/1
-# «О бюджете …»»): the item names it by its title.
+# «О бюджете …»»): the item names it by its title. Without a title the citation is all that names it.
 _ACT_REFERENCE = re.compile(
-    r"\b(решение|постановление|распоряжение|приказ|закон)\s+[^«»\n]{0,120}?\bот\s+[^«»\n]{1,40}?№\s*[\w/.-]+\s*",
+    r"\b(решение|постановление|распоряжение|приказ|закон)\s+[^«»\n]{0,120}?\bот\s+[^«»\n]{1,40}?№\s*[\w/.-]+\s*(?=[«\"])",
     re.IGNORECASE,
 )
 
@@ -153,14 +153,21 @@ def _head_pair(doc: Doc, candidate: Candidate) -> tuple[str, ...]:
     return (lemma(head), lemma(inner[0])) if inner else (lemma(head),)
 
 
+# Words of amending: a phrase of nothing else names no item.
+_AMENDING = frozenset({"внесение", "изменение", "поправка", "дополнение"})
+
+
 def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
-    """The «дня» of «повестка дня», a bare generic noun («предложение», «средства»), a shouted headline."""
+    """The «дня» of «повестка дня», a bare generic noun («предложение», «средства»), an amendment of nothing named,
+    a shouted headline."""
     span = candidate.span(doc)
     first = span[0]
     if first.i > 0 and lemma(first) == "день" and lemma(doc[first.i - 1]) == "повестка":
         return True
     if len(words) == 1 and words[0] in lexicons.load("issue_bare_nouns"):
         return True
+    if set(words) <= _AMENDING:
+        return True  # «внесение изменений» that does not say into what
     letters = [ch for ch in span.text if ch.isalpha()]
     return len(letters) > 3 and all(ch.isupper() for ch in letters)
 

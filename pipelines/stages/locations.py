@@ -465,7 +465,10 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
             continue
         # One word, or an adjective and its noun ("Широкий Буерак").
         two = at + 1 < len(doc) and doc[at].pos_ == "ADJ" and _is_capitalized(doc[at + 1]) and doc[at + 1].is_alpha
-        yield doc[at : at + 2 if two else at + 1]
+        end = at + 2 if two else at + 1
+        if end < len(doc) and doc[end].lower_ in lexicons.load("loc_name_titles") and doc[end].text.islower():
+            end += 1  # «село Толе би»: a settlement named after a person keeps the person's title
+        yield doc[at:end]
 
 
 def candidate_spans(doc: Doc) -> list[Span]:

@@ -13,7 +13,8 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
 - place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
   verb, the city also read off a settlement word («в г. Тамбове») or a venue's adjective («в Московском
   театре», where the text names Москва); else the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
-  «БИШКЕК (Кабар) —», «14 марта, Бишкек.», a protocol's «г. Ош» before or after its date, «Место проведения:
+  «БИШКЕК (Кабар) —», «14 марта, Бишкек.», a protocol's «г. Ош» (or a smaller settlement's «р.п. Шилово»,
+  «д. Ключи») before or after its date, «Место проведения:
   г. Каракол» or «Место проведения: зал …, г. Тулун», «Павлодар.» opening a line);
   the dateline's city in brackets («(г. Тамбов) 14 марта»), a protocol's quoted day («"14" марта 2024 г.   г. Тамбов»),
   a header's «Место:», «Адрес:» field, a city morphology does not know opening a dateline («Кызылорда, 14 марта»);
@@ -345,6 +346,13 @@ _DATE_LIKE = re.compile(
 )
 
 
+# The word or abbreviation that marks a settlement's name in a header or a field: «г. Ош», «город Бишкек», and
+# the kinds of smaller settlements a district's protocol is written in: «р.п. Шилово», «п. Нариман», «д. Ключи»,
+# «ст. Егорлыкская», «аул Жанажол». The one-letter ones only in lower case: «Д. Петров» is an initial.
+_SETTLEMENT_MARK = (
+    r"(?:(?i:г|гор|с|пос|пгт)\.|(?-i:р\.[ \t]?п|рп|п|д|ст|х)\."
+    r"|(?i:город|село|пос[её]лок|деревня|станица|аул|кишлак|хутор)(?=[ \t]))"
+)
 # What may stand before a dateline's place or date on its line: a crawler's fields («Автор: … | »), its
 # bracketed stamp («[2023-11-24 09:14]», «[crawled 2024-03-02]»), a publication label or a view counter glued
 # to the date («Просмотров: 212 24.11.2023», «Опубликовано: 5 мая»), the settlement word of a protocol's
@@ -357,12 +365,12 @@ _DATELINE_PREFIX = re.compile(
     # An agency's city in capitals with a full stop, or with the agency in brackets: «АЛМАТЫ. 5 марта 2024
     # года.», «БИШКЕК (Кабар) — 14 марта».
     r"(?:(?P<city>(?-i:[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?))(?:\.|[ \t]*\([^()\n]{1,20}\)[ \t]*[.,—–-]?)[ \t]+)?"
-    r"(?P<marker>(?:г|гор|с|пос|пгт)\.|город|село)?[ \t]*",
+    r"(?P<marker>" + _SETTLEMENT_MARK + r")?[ \t]*",
     re.IGNORECASE,
 )
 # A protocol's header line may give the place after the date: «12 марта 2024 г. № 6        г. Лида».
 _PLACE_AFTER_DATE = re.compile(
-    r"(?:^|[ \t])(?:(?:г|гор|с|пос|пгт)\.|город|село)[ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t.]*$"
+    r"(?:^|[ \t])" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t.]*$"
 )
 # A report's dateline may give the city after the date: «14 марта 2024 года, Бишкек.», «5 мая. Ош —»,
 # «14.03.2024 | Бишкек».
@@ -375,7 +383,7 @@ _PLACE_LINE = re.compile(
     r"(?i:(?:место(?:[ \t]+проведения)?|адрес(?:[ \t]+проведения)?)[ \t]*:[ \t]*)?"
     # «(г. Тамбов) 14 марта 2024 г.»: a dateline's place in brackets.
     r"(?P<open>\()?[ \t]*"
-    r"(?P<marker>(?i:(?:г|гор|с|пос|пгт)\.[ \t]*|город[ \t]+|село[ \t]+))?"
+    r"(?P<marker>" + _SETTLEMENT_MARK + r"[ \t]*)?"
     r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)"
     # «ТАШКЕНТ (УзА).»: the agency in brackets after the city.
     r"(?(open)[ \t]*\)|(?:[ \t]*\([^()\n]{1,20}\))?(?:[.,][ \t]|[ \t]{2,}|[ \t]*$))",
@@ -387,7 +395,7 @@ _QUOTED_DAY = re.compile(r"[«\"](\d{1,2})[»\"]")
 # A protocol's place field naming the venue first: «Место проведения: актовый зал администрации, г. Тулун».
 _PLACE_FIELD = re.compile(r"(?i:место(?:[ \t]+проведения)?|адрес(?:[ \t]+проведения)?)[ \t]*:(?P<value>.*)")
 _SETTLEMENT_IN_FIELD = re.compile(
-    r"(?:^|[\s,(])(?i:(?:г|гор|с|пос|пгт)\.[ \t]*|город[ \t]+|село[ \t]+)(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+    r"(?:^|[\s,(])" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
 )
 
 
@@ -437,7 +445,7 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
             # «Кызылорда, 14 марта 2024 (Kazinform)»: a name morphology does not know at all, opening a dateline,
             # is the city as written.
             name = match.fact.place or prefix.group("city")
-            place = _dateline_place(name) or (_unshouted_name(_marked_place(name)) if name else None)
+            place = _dateline_place(name) or (_unshouted_name(name) if name and _unknown_word(name) else None)
         rest = line[match.span.stop :].rstrip()
         if place is None and (after := _PLACE_AFTER_DATE.search(rest)) is not None:
             place = _marked_place(after.group("place"))
@@ -511,8 +519,16 @@ def signature_place(doc: Doc) -> str | None:
 
 def _marked_place(word: str) -> str | None:
     """A name a settlement word marks («г. Тулун»): its nominative, or as written when morphology does not know
-    the word at all (a field writes the name in the nominative: «г. Вахдат»)."""
-    return _dateline_place(word) or (word if not any(p.is_known for p in loading.parse(word.lower())) else None)
+    the word at all (a field writes the name in the nominative: «г. Вахдат»), or knows it as a common word in the
+    nominative (a village's name often is one: «д. Ключи», «с. Ленинское»)."""
+    if (place := _dateline_place(word)) is not None:
+        return place
+    nominative = any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in loading.parse(word.lower()))
+    return word if _unknown_word(word) or nominative else None
+
+
+def _unknown_word(word: str) -> bool:
+    return not any(p.is_known for p in loading.parse(word.lower()))
 
 
 def _unshouted_name(name: str | None) -> str | None:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from models import lexicons
 from models.components.extensions import doc_text
-from models.grammars.issues import lemma
+from models.grammars.issues import lemma, unquoted
 from pipelines.deadline import check_deadline
 from pipelines.findings import DecisionFinding, Findings, IssueFinding, PersonFinding, TextSpan
 from pipelines.layouts import (
@@ -339,7 +339,8 @@ def _agenda_issue(doc: Doc, start: int, end: int) -> IssueFinding | None:
     item = text[start:cut].rstrip(" \t\n.;,(")
     if not item or _opens_with(item, "other_business"):
         return None
-    span = doc.char_span(start, start + len(item), alignment_mode="expand")
+    first, last = unquoted(text, start, start + len(item))
+    span = doc.char_span(first, last, alignment_mode="expand")
     if span is None or not len(span):
         return None
     if fold(span[0].text) in _ABOUT and len(span) > 1:
@@ -372,14 +373,39 @@ def _overlap(a: list[str], b: list[str]) -> float:
     return 2 * p * r / (p + r)
 
 
-def merge_issues(doc: Doc, agenda: list[IssueFinding], found: tuple[IssueFinding, ...]) -> tuple[IssueFinding, ...]:
+def _first_report(text: str, section: Section) -> TextSpan:
+    """The first line of a СЛУШАЛИ section: its report on the item; a co-reporter's line after it may raise more."""
+    start = section.start
+    while start < section.end and text[start].isspace():
+        start += 1
+    end = text.find("\n", start, section.end)
+    return TextSpan(start, section.end if end < 0 else end)
+
+
+def _within(issue: IssueFinding, item: IssueFinding) -> bool:
+    return bool(issue.mentions) and all(
+        any(m.start >= a.start and m.end <= a.end for a in item.mentions) for m in issue.mentions
+    )
+
+
+def merge_issues(
+    doc: Doc, agenda: list[IssueFinding], found: tuple[IssueFinding, ...], heard: tuple[TextSpan, ...] = ()
+) -> tuple[IssueFinding, ...]:
     """The agenda's items first (they are what the meeting dealt with); a phrase the issues stage
-    found that says the same as an item adds its mentions to the item."""
+    found that says the same as an item adds its mentions to the item. `heard` are a protocol's СЛУШАЛИ
+    sections, one per item in the agenda's order: the subject of a report heard there is that item's."""
     merged = list(agenda)
     words = [_lemmas(doc, i) for i in agenda]
+    by_order = heard if len(heard) == len(agenda) else ()
     for issue in found:
         own = _lemmas(doc, issue)
         same = next((k for k, w in enumerate(words) if _overlap(own, w) >= _SAME_ISSUE), None)
+        if same is None:
+            # «… определения перечня отдельных категорий граждан»: words only ever met inside an item are part of it.
+            same = next((k for k, item in enumerate(agenda) if _within(issue, item)), None)
+        if same is None:
+            # «3. СЛУШАЛИ: Ермакова О.В. – о готовности котельных»: the report on the third item, in other words.
+            same = next((k for k, span in enumerate(by_order) if _within(issue, IssueFinding("", (span,)))), None)
         if same is None:
             merged.append(issue)
         else:
@@ -522,7 +548,8 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                     DecisionFinding(" ".join(text[item.start : item.end].split()), (TextSpan(item.start, item.end),))
                 )
 
-    issues = merge_issues(doc, agenda, findings.issues) if agenda else findings.issues
+    heard = tuple(_first_report(text, s) for s in sections if s.kind == "heard")
+    issues = merge_issues(doc, agenda, findings.issues, heard) if agenda else findings.issues
     return replace(
         findings,
         # Entries added for missed names stand where the text first names them, as the persons stage orders them.

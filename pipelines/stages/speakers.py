@@ -9,7 +9,9 @@ A verb with a speech object («задал вопрос», «обратил вн�
 («отмечены волонтёры») is not; instructions («поручил») are speech where the text reports a meeting held.
 «Выступили: X, Y и Z», «X, <должность>: «…»» and «слово предоставлено X» make speakers too, as do a
 name's own relative clause or participle of speech («которая объявила», «выступивший с докладом»), a quote
-attributed to a bare title («…», – подчеркнул глава района) and denied verbs that state («не исключил»).
+attributed to a bare title («…», – подчеркнул глава района) and denied verbs that state («не исключил»);
+so does an adverbial participle of speech under the subject's verb («её поддержал X, напомнив о …»). A subject
+that took no part («участия в обсуждении не принимала», «не выступал») is silent in its sentence.
 """
 
 from __future__ import annotations
@@ -133,8 +135,10 @@ def _speech_head(token: Token) -> Token | None:
         return own
     head = token.head
     if token.dep_ == "nsubj":
-        # «посетил … и назвал его «учебным центром»»: speech verbs joined to the subject's verb count.
-        for verb in (head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+        # «посетил … и назвал его «учебным центром»»: speech verbs joined to the subject's verb count, and
+        # an adverbial participle of speech the subject's verb governs («её поддержал X, напомнив о …»).
+        verbs = (head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"))
+        for verb in (*verbs, *(c for v in verbs for c in v.children if _speech_participle(c))):
             if _says(verb) and (not _negated(verb) or _denial_says(verb)) and not _not_yet_said(verb):
                 return verb
     # «X и Y заявили»: the first conjunct carries the subject relation.
@@ -149,6 +153,28 @@ def _speech_head(token: Token) -> Token | None:
     if token.dep_ in ("nmod", "nmod:poss") and _lemma(head) in nouns and not _planned(head):
         return head
     return None
+
+
+def _speech_participle(token: Token) -> bool:
+    return token.dep_ == "advcl" and "Conv" in token.morph.get("VerbForm") and not _negated(token)
+
+
+# «участия в обсуждении не принимала», «не выступал»: a subject that took no part in the talk is silent in its
+# sentence, whatever else it did there («…, но передала модератору письменные предложения»).
+_PART_TAKING = frozenset({"принимать", "принять"})
+_SPEAKING = frozenset({"выступать", "выступить", "участвовать"})
+
+
+def _kept_silent(token: Token) -> bool:
+    """The name (or its title) is the subject of a denied taking part: «не принимала участия», «не выступал»."""
+    verb = token.head
+    if token.dep_ != "nsubj" or not _negated(verb):
+        return False
+    if _lemma(verb) in _SPEAKING:
+        return True
+    return _lemma(verb) in _PART_TAKING and any(
+        _lemma(t) == "участие" for c in verb.children if c.dep_ not in ("nsubj", "conj") for t in c.subtree
+    )
 
 
 def _planned(noun: Token) -> bool:
@@ -245,6 +271,10 @@ def _nominative_reading(surname: Token) -> bool:
     surname that reads as a feminine nominative, after a feminine first name, still names the subject."""
     doc = surname.doc
     first = doc[surname.i - 1] if surname.i > 0 else None
+    if first is not None and first.text == "." and surname.i > 1 and _is_initial(doc[surname.i - 2]):
+        # «М. Джураева»: an initial says nothing of gender; the surname's own feminine nominative must.
+        parses = loading.parse(surname.text)
+        return any(p.tag.case == "nomn" and p.tag.gender == "femn" and "Surn" in p.tag for p in parses)
     # The parser often takes a Central Asian woman's first name for a man's («Гулиза»); a name morphology knows
     # must read as a woman's in the nominative («Ивана Петрова» is a man in the genitive).
     if first is None or not first.text[:1].isupper():
@@ -257,6 +287,10 @@ def _nominative_reading(surname: Token) -> bool:
         return False
     parses = loading.parse(surname.text)
     return any(p.tag.case == "nomn" and p.tag.gender == "femn" and "Surn" in p.tag for p in parses)
+
+
+def _is_initial(token: Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper()
 
 
 def _after_relative_clause(name: Span, sent: Span) -> int:
@@ -480,9 +514,14 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
             if name is None:
                 continue
             title = title_of(name)
-            anchors = [name.root, _up_chain(name.root)]
+            # The surname too: the parser may hang an initial off the title and make the surname the subject
+            # («заместитель председателя области М. Джураева призвала»).
+            surname = _surname_token(name)
+            anchors = list(dict.fromkeys([name.root, _up_chain(name.root), surname, _up_chain(surname)]))
             if title is not None:
                 anchors.append(title_head(title))
+            if any(_kept_silent(a) for a in anchors):
+                continue
             chair = chair or any(_is_chair(a) for a in anchors)
             head = next((h for h in map(_speech_head, anchors) if h is not None), None)
             if head is None:

@@ -7,8 +7,9 @@ from dataclasses import replace
 import pytest
 from spacy.language import Language
 
+from models.grammars.issues import STRONG, candidates
 from pipelines.findings import Findings, MeetingFinding
-from pipelines.stages import issues
+from pipelines.stages import issues, run_stages
 
 
 def _issues(nlp: Language, text: str) -> list[str]:
@@ -319,3 +320,110 @@ def test_an_agenda_item_after_its_o_keeps_the_title_wording(nlp: Language) -> No
     doc = nlp("4. О ходе исполнения наказов избирателей;")
     start = next(t.i for t in doc if t.lower_ == "ходе")
     assert issues.about_item(doc[start : start + 4]) == "ход исполнения наказов избирателей"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "«Главная проблема прежняя – очистка арычной сети. Без неё урожая не будет», – подчеркнул аким.",
+            ["очистка арычной сети"],
+        ),
+        (
+            "По его словам, главная задача года – ремонт сельских дорог и строительство школ.",
+            ["ремонт сельских дорог", "строительство школ"],
+        ),
+    ],
+)
+def test_a_problem_named_after_a_dash(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
+
+
+def test_a_problem_noun_without_a_dash_names_nothing_by_it(nlp: Language) -> None:
+    assert _issues(nlp, "Главная проблема прежняя, сказал он, и ушёл.") == []
+
+
+def test_an_amended_act_without_a_title_keeps_its_citation(nlp: Language) -> None:
+    text = (
+        "Депутаты рассмотрели проект решения «О внесении изменений в решение районного Совета от 5 мая 2024 г. № 7-2»."
+    )
+    assert any("решение районного Совета от 5 мая 2024 г. № 7-2" in issue for issue in _issues(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An appeal is a request too.
+        ("Заместитель главы района призвала службы усилить контроль за ценами на лекарства.", "контроль за ценами"),
+        # A programme asked for is named by its subject.
+        ("Проректор предложил расширить программу студенческого обмена с вузами.", "программа студенческого обмена"),
+    ],
+)
+def test_appeals_and_programmes_asked_for_are_raised_questions(nlp: Language, text: str, expected: str) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert any(i.startswith(expected) for i in found), found
+
+
+def test_an_agenda_item_quoted_whole_is_its_title_and_holds_its_words(nlp: Language) -> None:
+    text = (
+        "Сегодня состоялась сессия городского маслихата.\n\nПовестка дня включала три вопроса:\n"
+        "1. «О внесении изменений в решение маслихата от 2 мая 2023 года № 7 «О бюджете города на 2024 год»»;\n"
+        "2. «Об утверждении Правил оказания помощи и определения перечня отдельных категорий граждан»;\n"
+        "3. Отчёт о подготовке к паводку.\n\nДепутаты приняли решения по всем вопросам."
+    )
+    found = [i.text for i in run_stages(nlp(text)).issues]
+    assert found[:2] == [
+        "внесение изменений в решение «О бюджете города на 2024 год»",
+        "утверждение Правил оказания помощи и определения перечня отдельных категорий граждан",
+    ]
+    assert not any(i.startswith(("«", "отдельные категории")) for i in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сессия завершила работу. Следующее заседание назначено на декабрь, на нём будет рассматриваться "
+        "районный бюджет на 2025 год.",
+        "Сессия завершила работу. Вопрос о ремонте городского стадиона будет докладывать начальник отдела.",
+    ],
+)
+def test_a_question_planned_for_a_meeting_to_come_is_not_an_item(nlp: Language, text: str) -> None:
+    # No cue makes it an item: at most a weak phrase of action may stand in for a report that names nothing else.
+    doc = nlp(text)
+    assert [c for c in candidates(doc) if c.weight >= STRONG] == []
+
+
+def test_an_amendment_of_nothing_named_is_not_an_item(nlp: Language) -> None:
+    text = "Депутаты обсудили внесение изменений. Также они рассмотрели ремонт школ района."
+    assert "внесение изменений" not in _issues(nlp, text)
+
+
+def test_a_summing_up_is_an_item_with_what_it_sums_up(nlp: Language) -> None:
+    text = "Вторым вопросом члены совета обсудили итоги независимой проверки качества питания в школах."
+    assert any(i.startswith("итоги независимой проверки качества питания") for i in _issues(nlp, text))
+
+
+@pytest.mark.parametrize("text", ["Подводя итоги, председатель поблагодарил всех.", "Совет рассмотрел итоги года."])
+def test_a_summing_up_of_nothing_or_of_a_year_names_no_item(nlp: Language, text: str) -> None:
+    assert not any(c.weight >= STRONG for c in candidates(nlp(text)))
+
+
+def test_attention_promised_for_later_is_not_a_raised_question(nlp: Language) -> None:
+    doc = nlp("Особое внимание будет уделено детям из сельских районов.")
+    assert not any(c.kind == "attention" for c in candidates(doc))
+    assert any(
+        c.kind == "attention" for c in candidates(nlp("Особое внимание глава уделил детям из сельских районов."))
+    )
+
+
+def test_a_two_word_place_name_stays_whole_in_an_item(nlp: Language) -> None:
+    text = "Вторым вопросом рассмотрено благоустройство сёл Казыбек би и Акжар к празднику Наурыз."
+    assert any(i.startswith("благоустройство сёл Казыбек би") for i in _issues(nlp, text))
+
+
+def test_a_persisting_shortfall_is_a_raised_problem(nlp: Language) -> None:
+    doc = nlp("В школах района сохраняется нехватка учителей математики и физики.")
+    assert any(c.kind == "problem" and c.weight >= 2.0 for c in candidates(doc))
+    # A shortfall merely counted is a phrase of action, not a problem raised.
+    assert not any(c.kind == "problem" for c in candidates(nlp("Дефицит кадров оценивается в 380 ставок.")))

@@ -458,3 +458,29 @@ def test_the_home_of_the_body_named_near_the_meeting(nlp: Language, text: str, p
 )
 def test_no_home_from_a_passing_meeting_or_an_initial(nlp: Language, text: str) -> None:
     assert meeting(nlp, text).place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # A protocol written in a smaller settlement: the kind of settlement abbreviated before its name.
+        (
+            "ПРОТОКОЛ № 4\nзаседания Совета депутатов\n\nр.п. Сосновка          14 марта 2024 г.\n\n"
+            "Председательствующий:",
+            "2024-03-14",
+            "Сосновка",
+        ),
+        ("ПРОТОКОЛ № 2\n\nд. Ключи     5 мая 2024 г.\n\nЗаседание сельской думы.", "2024-05-05", "Ключи"),
+        # An initial in capitals is not a settlement word.
+        ("ПРОТОКОЛ № 2\n\nД. Ключин, 5 мая 2024 г.\n\nЗаседание сельской думы.", "2024-05-05", None),
+    ],
+)
+def test_a_protocol_in_a_smaller_settlement(nlp: Language, text: str, date: str, place: str | None) -> None:
+    found = meeting(nlp, text)
+    assert (found.date, found.place) == (date, place)
+
+
+def test_a_settlement_named_after_a_person_keeps_the_title(nlp: Language) -> None:
+    found = run_stages(nlp("Вчера в селе Казыбек би прошло совещание под председательством акима округа."))
+    assert found.meeting.place == "Казыбек би"
+    assert "Казыбек би" in [location.name for location in found.locations]

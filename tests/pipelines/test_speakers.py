@@ -232,3 +232,41 @@ def test_a_bare_title_without_a_quote_is_not_credited(nlp: Language) -> None:
 def test_a_name_and_colon_ending_a_line_open_the_next_line_speech(nlp: Language, text: str, spoke: bool) -> None:
     (person,) = run_stages(nlp(text)).persons
     assert person.spoke is spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speech verb with its object: «поднял вопрос».
+        (
+            "Вчера состоялась сессия районного совета. Депутат совета от Заречного округа Олег Сомов поднял вопрос "
+            "о ремонте дорог.",
+            {"Сомов": True},
+        ),
+        # The parser hangs the initial off the title and makes the surname the subject.
+        (
+            "Вчера состоялась сессия. Выступая в конце сессии, заместитель главы района Т. Мирзоева призвала "
+            "руководителей служб усилить контроль за ценами.",
+            {"Мирзоева": True},
+        ),
+        # An adverbial participle of speech under the subject's verb.
+        (
+            "Вчера состоялось заседание. Её поддержал член палаты Роман Ильич Фомин, руководитель регионального "
+            "отделения партии, напомнив об удачном пилотном проекте.",
+            {"Фомин": True},
+        ),
+        # A person who took no part in the talk is silent, whatever else she did.
+        (
+            "Вчера состоялись слушания. Алла Петровна Звягина в слушаниях участия в обсуждении не принимала, но "
+            "передала модератору письменные предложения по тарифам.",
+            {"Звягина": False},
+        ),
+        (
+            "Вчера состоялось заседание. Депутат Иван Громов на заседании не выступал и ушёл до перерыва.",
+            {"Громов": False},
+        ),
+    ],
+)
+def test_speech_shapes_of_meeting_reports(nlp: Language, text: str, expected: dict[str, bool]) -> None:
+    found = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
+    assert {surname: found.get(surname) for surname in expected} == expected

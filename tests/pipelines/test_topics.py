@@ -108,3 +108,9 @@ def test_a_long_agenda_lowers_the_bar_for_its_items_topics() -> None:
     long = [*short, ["налог", "доход"], ["план", "работа"], ["избрание", "секретарь"]]
     assert [t.id for t in classifier().classify(body, short)] == ["budget_finance"]
     assert [t.id for t in classifier().classify(body, long)] == ["budget_finance", "transport"]
+
+
+def test_an_admission_campaign_is_not_family_policy() -> None:
+    # «приёмный» is also a university's admissions and a reception office: alone it says nothing of adoption.
+    assert classifier().item_topic(["итог", "приемный", "кампания", "год"]) != "family_youth"
+    assert classifier().item_topic(["работа", "общественный", "приемный"]) != "family_youth"
