@@ -49,6 +49,12 @@ MISREAD_ADJECTIVE_ENDING = r"(ого|его|ому|ему|ых)$"
 _ABBR_SHAPE = re.compile(r"^[А-ЯЁ]{2,7}$")  # Latin abbreviations are left to NER and `org_known`
 
 
+@cache
+def legal_phrases() -> frozenset[tuple[str, ...]]:
+    """Legal forms spelled out in words (`org_legal_phrases`), as lemma pairs: («унитарный», «предприятие»)."""
+    return frozenset(tuple(entry.split()) for entry in lexicons.load("org_legal_phrases"))
+
+
 @lru_cache(maxsize=200_000)
 def word_lemma(word: str) -> str:
     """Dictionary form of one word (pymorphy3, first parse), ё folded: the key names are compared by."""
@@ -162,6 +168,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         return [mod, conj, mod, *more, noun]
 
     abbr = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 7}}
+    legal_kinds = {phrase[-1] for phrase in legal_phrases()} - lex.heads
     name_word = {"IS_TITLE": True, "IS_SENT_START": False}
     return {
         # cores
@@ -185,6 +192,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         # A kind of body, then its name: «партия «Ак Жол»», «некоммерческая организация «…»».
         "HEAD_QUOTED": [
             [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *quoted],
+            # «крестьянского хозяйства «Береке»»: a legal form spelled out, whose kind is no body's name alone.
+            [{**mod, "OP": "+"}, {"LEMMA": {"IN": sorted(legal_kinds)}, "IS_LOWER": True}, *quoted],
             [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *wiki_quoted],
         ],
         # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
@@ -452,7 +461,7 @@ def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozense
     foreign heads."""
     if id(vocab) not in _TRIGGER_IDS:
         words = (
-            lexicon().heads | lexicons.load("org_office_staffs"),
+            lexicon().heads | lexicons.load("org_office_staffs") | {phrase[-1] for phrase in legal_phrases()},
             _legal_variants(),
             [*OPEN_QUOTES, "'"],
             set(lexicon().foreign_heads) | lexicons.load("org_izafet_heads"),
@@ -574,12 +583,23 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # «министерства труда и министерства финансов» are two bodies, not one name.
         if any(_is_head_word(doc[i], lex) for i in range(seg.start + 1, seg.end)):
             return False
+        # «поблагодарили Фонд … и руководителя филиала …»: a conjunct that opens with a person's title is the
+        # next person's, not more of the name.
+        first = next((doc[i] for i in range(seg.start + 1, seg.end) if doc[i].is_alpha), None)
+        if first is not None and word_lemma(first.text) in lex.position_nouns:
+            return False
         # A conjunct must be followed by more of the name or end it where the phrase ends.
         if doc[seg.start].text == "," and seg.end < len(doc) and doc[seg.end].text not in ("и", ",", "по"):
             nxt = doc[seg.end]
             if nxt.pos_ in ("NOUN", "PROPN", "ADJ") and "Gen" not in nxt.morph.get("Case"):
                 return False
     if seg.label == "PO_NP":
+        # «заместитель главы администрации района по экономике»: an executive is named by no field; the field is
+        # its deputy head's portfolio.
+        head = _head_of(doc, start, seg.start, lex)
+        executive = head is not None and word_lemma(doc[head].text) in lexicons.load("org_executives")
+        if executive and doc[seg.end - 1].ent_type_ != "LOC":
+            return False
         # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says;
         # «районный отдел по чрезвычайным ситуациям»: a unit is named by its field.
         unit = previous == "CORE" and doc[seg.start - 1].lemma_ in lex.subunits
@@ -788,6 +808,9 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                     head = seg.start
                 if label == "HEAD" and not _head_core_ok(doc, seg, head, lex):
                     continue
+                # «коалиция большинства»: a kind that names a body only with a capital («Коалиция НКО …»).
+                if head is not None and doc[head].is_lower and doc[head].lemma_ in lexicons.load("org_capital_heads"):
+                    continue
                 if label == "ABBR" and (not _abbreviation_ok(doc, seg, lex) or doc[seg.start].text in blocked):
                     continue
                 legal = doc[seg.start].lower_ in _legal_variants()
@@ -873,12 +896,12 @@ def _head_core_ok(doc: Doc, seg: Segment, head: int | None, lex: Lexicons) -> bo
             return False
     # Plural common nouns are kinds of bodies («министерств и ведомств»), not a body.
     # A capital at a sentence's start says nothing («Акиматы городов и районов»).
-    if not _plural(token) or (token.text[:1].isupper() and not token.is_sent_start):
+    if not plural(token) or (token.text[:1].isupper() and not token.is_sent_start):
         return True
     return singular_before_place(doc, head)
 
 
-def _plural(token: Token) -> bool:
+def plural(token: Token) -> bool:
     """The tagger's number, or the dictionary's where every reading of the word as its head is plural: the
     tagger reads a rare head's number by guess («с акиматами городов» as singular)."""
     if "Plur" in token.morph.get("Number"):
@@ -893,7 +916,7 @@ def singular_before_place(doc: Doc, head: int) -> bool:
     place in the genitive, is one body."""
     token = doc[head]
     nxt = doc[head + 1] if head + 1 < len(doc) else None
-    if not _plural(token) or nxt is None or "Gen" not in nxt.morph.get("Case") or "Sing" not in nxt.morph.get("Number"):
+    if not plural(token) or nxt is None or "Gen" not in nxt.morph.get("Case") or "Sing" not in nxt.morph.get("Number"):
         return False
     lemmas = {token.lemma_, word_lemma(token.text)}
     return any(p.tag.number == "sing" and p.normal_form in lemmas for p in loading.parse(token.lower_))

@@ -40,6 +40,7 @@ _QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as 
 _MAX_ALIAS_TOKENS = 6
 _SEPARATORS = frozenset("›|•>")
 _NAMED_AFTER = frozenset({"им", "имени"})
+_PLURAL_ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,6}(ов|ы|ам|ами|ах)$")
 # Headings typed in capitals (`pipelines.headings`): the first few.
 _MAX_HEADINGS = 3
 
@@ -145,6 +146,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     if not quoted and not any(t.pos_ in ("NOUN", "PROPN", "X") or t.is_upper for t in words):
         return None
     if len(words) == 1 and (words[0].lower_ in lex.not_abbreviations or words[0].lemma_ in _generic()):
+        return None
+    # «руководители ФАПов», «ВУЗы»: an abbreviation inflected in the plural is a kind of institution.
+    if len(words) == 1 and _PLURAL_ABBREVIATION.match(words[0].text):
         return None
     if len(words) == 1 and not quoted and _adjective(words[0].text):
         return None
@@ -716,6 +720,18 @@ def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
     return unnamed or all(t.ent_type_ == "LOC" for t in rest) or _a_kind_of_place(rest)
 
 
+def _kind_in_plural(doc: Doc, start: int, end: int) -> bool:
+    """«председатели районных Советов депутатов», «Новости комитетов»: a body's kind in the plural, with no
+    capitalised adjective before it (a noun before it governs it), is bodies of that kind, not one the text names."""
+    lex = grammar.lexicon()
+    head = next((t for t in doc[start:end] if t.text not in _QUOTES and grammar.word_lemma(t.text) in lex.heads), None)
+    if head is None or any(t.text in _QUOTES for t in doc[start:end]):
+        return False
+    if not grammar.plural(head) or grammar.singular_before_place(doc, head.i):
+        return False
+    return all(t.is_lower or t.is_sent_start or t.pos_ in ("NOUN", "PROPN") for t in doc[start : head.i] if t.is_alpha)
+
+
 def _a_kind_of_place(words: list[Token]) -> bool:
     """«города», «района»: the place a text is about, referred to by its kind."""
     return len(words) == 1 and words[0].is_lower and grammar.word_lemma(words[0].text) in _place_kinds()
@@ -798,7 +814,7 @@ def _parents_of_units(
         if doc[kind + 1].lower_ == "по":
             # «Комитет по социальным вопросам … Маджлиси намояндагон …», «комиссия по бюджету Государственной
             # Думы»: the body named after the unit's field, to the end of the name.
-            after = [r[0] for r in ranges if kind + 2 < r[0] < end and r[1] == end and ranges[r] in _PARENT_CORES]
+            after = [r[0] for r in ranges if kind + 2 < r[0] < end and r[1] == end and _by_kind(doc, r, ranges[r])]
             first = min(after, default=None)
             if first is not None and doc[first].text[:1].isupper() and doc[first].lemma_ not in units:
                 parents.append((first, end))
@@ -815,8 +831,32 @@ def _parents_of_units(
     return parents
 
 
+def _without_units_of_next(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«руководителя Карагандинского филиала | Республиканской общественной организации …»: a sub-unit read apart
+    from the body named right after it in the genitive is that body's part, no body of its own."""
+    subunits = grammar.lexicon().subunits
+    starts = {start for start, _ in chosen}
+    kept = []
+    for start, end in chosen:
+        head = next((t for t in doc[start:end] if t.pos_ == "NOUN"), None)
+        unit = head is not None and grammar.word_lemma(head.text) in subunits
+        if unit and end in starts and "Gen" in doc[end].morph.get("Case"):
+            continue
+        kept.append((start, end))
+    return kept
+
+
 # Readings of a body by its kind (an abbreviation after a field is the field's object: «комитет по делам СНГ»).
 _PARENT_CORES = frozenset({"HEAD", "IZAFET"})
+
+
+def _by_kind(doc: Doc, reading: tuple[int, int], core: str) -> bool:
+    """The reading names a body by its kind: the grammar's, or the NER's with a head noun in it («… защите
+    Гомельского облисполкома»)."""
+    if core in _PARENT_CORES:
+        return True
+    heads = grammar.lexicon().heads
+    return core == "NER" and any(grammar.word_lemma(t.text) in heads for t in doc[reading[0] : reading[1]])
 
 
 def _of_place(rest: Span) -> bool:
@@ -870,6 +910,10 @@ def _strip_description(doc: Doc, start: int, end: int) -> int:
         or (i + 2 == end and _abbreviation_after_kind(doc[i + 1 : end]))
     )
     if not described or i + 1 >= end or not (doc[i].is_lower and doc[i].lemma_ in lex.heads):
+        return start
+    # «областное унитарное предприятие «…»», «крестьянское хозяйство «…»»: a legal form spelled out is kept
+    # with the name, as its abbreviation would be.
+    if i > start and (grammar.word_lemma(doc[i - 1].text), grammar.word_lemma(doc[i].text)) in grammar.legal_phrases():
         return start
     rest = doc[i + 1 : end]
     quoted = rest[0].text in _QUOTES and rest[-1].text in _QUOTES
@@ -1070,7 +1114,11 @@ def find_organizations(
     blocked = grammar.defined_terms(doc, found, {end for _, end in ranges})
     if blocked:
         ranges = _readings(doc, found, persons, blocked)
-    ranges = {r: core for r, core in ranges.items() if not _shouted(doc, *r) and not _centre_of_place(doc, *r)}
+    ranges = {
+        r: core
+        for r, core in ranges.items()
+        if not _shouted(doc, *r) and not _centre_of_place(doc, *r) and not _kind_in_plural(doc, *r)
+    }
     # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
     units = [r for r in ranges if _unit_in_title(doc, *r)]
     ranges = {
@@ -1089,6 +1137,7 @@ def find_organizations(
             taken.update(range(start, end))
     chosen.extend(_parents_of_units(doc, chosen, ranges))
     chosen.sort()
+    chosen = _without_units_of_next(doc, chosen)
 
     bodies: list[_Body] = []
     alias_ranges: dict[tuple[int, int], int] = {}

@@ -1007,3 +1007,77 @@ def test_a_first_name_after_a_place_kind_is_the_persons(nlp: Language) -> None:
     assert names(nlp, text) == ["аппарат акима Кировского района"]
     # A place's name after its kind, followed by a person's first name, stays the place's.
     assert names(nlp, "Выступил депутат мэрии города Каракол Иван Петров.") == ["мэрия города Каракол"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a legal form spelled out in words stays with the name, like its abbreviation
+        ("Глава района поблагодарил крестьянское хозяйство «Агрос» за помощь.", "крестьянское хозяйство «Агрос»"),
+        (
+            "Работы выполнит муниципальное унитарное предприятие «Горводоканал» до конца лета.",
+            "муниципальное унитарное предприятие «Горводоканал»",
+        ),
+    ],
+)
+def test_spelled_out_legal_forms_stay(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_described_kind_before_a_name_still_goes(nlp: Language) -> None:
+    assert names(nlp, "Сюжет подготовило информационное агентство «Восход».") == ["«Восход»"]
+
+
+def test_a_deputy_heads_portfolio_is_not_the_executives_name(nlp: Language) -> None:
+    text = "Доложил заместитель главы администрации Каменского района по социальным вопросам Петров."
+    assert names(nlp, text) == ["администрация Каменского района"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bodies of a kind in the plural, generic abbreviations of kinds, facilities in the plural
+        "На совещание пригласили председателей сельских Советов депутатов.",
+        "Жителей беспокоят управляющие компании и ТСЖ.",
+        "Выступил руководитель ФАПа села Ивановка. Руководители ФАПов пожаловались на нехватку лекарств.",
+        # a lower-case coalition is an alliance of factions, not a body
+        "Правительство сформировано коалицией фракций на основе коалиции большинства.",
+    ],
+)
+def test_kinds_of_bodies_are_not_bodies(nlp: Language, text: str) -> None:
+    assert not [n for n in names(nlp, text) if "Правительство" not in n]
+
+
+def test_a_title_after_a_conjunction_ends_the_name(nlp: Language) -> None:
+    text = (
+        "Участники поблагодарили за поддержку Фонд Евразия-Кыргызстан и руководителя Ошского филиала "
+        "Республиканской общественной организации «Союз слепых» Азамата Токтогулова."
+    )
+    # the branch is the organization's part, read with the person's title
+    assert names(nlp, text) == ["Фонд Евразия-Кыргызстан", "Республиканская общественная организация «Союз слепых»"]
+
+
+def test_a_branch_before_its_body_is_not_a_body(nlp: Language) -> None:
+    text = "Выступил директор Витебского филиала Белорусской торгово-промышленной палаты Олег Кравец."
+    assert names(nlp, text) == ["Белорусская торгово-промышленная палата"]
+
+
+def test_the_body_of_a_unit_named_by_its_field(nlp: Language) -> None:
+    text = "Выступила председатель комитета по образованию Брестского облисполкома Анна Ковальчук."
+    assert "Брестский облисполком" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle the dictionary only knows as one still agrees with its head
+        ("Избран председатель объединённого совета ветеранов.", "объединённый совет ветеранов"),
+        # a coalition written with a capital is a body
+        (
+            "Заседание Коалиции молодёжных организаций Витебской области прошло в пятницу.",
+            "Коалиция молодёжных организаций Витебской области",
+        ),
+    ],
+)
+def test_heads_in_the_nominative(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
