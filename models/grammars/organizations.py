@@ -157,6 +157,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     oblique_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}}
     conj = {"ORTH": {"IN": [",", "и"]}}
     ins_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Ins"]}}
+    acc_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Acc"]}}
+    acc_noun = {"POS": "NOUN", "MORPH": {"IS_SUPERSET": ["Case=Acc"]}}
     ins_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Ins"]}}
     # «фермерских, дехканских хозяйств», «по строительному, жилищному и дорожному надзору»: adjectives joined
     # by commas and «и» share one noun.
@@ -176,9 +178,10 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [{**mod, "OP": "*"}, head],
             [{**mod, "OP": "*"}, foreign_head],
             [{**mod, "OP": "+"}, misread, head],
-            # The tagger takes a rare capitalised adjective for a name («Межстранового Большого Совета»).
+            # The tagger takes a rare capitalised adjective for a name («Межстранового Большого Совета») or a
+            # foreign word («Нариманского айылного кенеша»).
             [
-                {"POS": "PROPN", "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
+                {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
                 {**mod, "OP": "*"},
                 {**misread, "OP": "?"},
                 head,
@@ -244,6 +247,17 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [{**ins_mod, "OP": "*"}, ins_noun],
             [{"LOWER": {"IN": ["за", "с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
         ],
+        # «Коалиция … за права людей с инвалидностью», «Движение за чистый воздух»: the cause a body stands for
+        # (`_tail_ok`: after a name written with a capital only).
+        "FOR_NP": [
+            [{"LOWER": "за"}, {**acc_mod, "OP": "*"}, acc_noun, *cause_rest]
+            for cause_rest in (
+                [],
+                [{**gen_mod, "OP": "*"}, gen_noun],
+                [{"LOWER": {"IN": ["с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
+                [{**gen_mod, "OP": "*"}, gen_noun, {"LOWER": {"IN": ["с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
+            )
+        ],
         # «Совет при Президенте», «Общественный совет при министерстве образования …»: attached to a body.
         "PRI_NAME": [
             [{"LOWER": "при"}, {**name_word, "OP": "{1,4}"}],
@@ -299,6 +313,7 @@ TAILS = (
     "CONJ_DAT_NP",
     "OBJ_NP",
     "PRI_NAME",
+    "FOR_NP",
     "STATE_NAME",
     "NAMED_AFTER",
     "IN_PLACE",
@@ -418,6 +433,8 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = max(reach, 3)
     if lower in ("имени", "им"):
         reach = max(reach, 10)
+    if lower == "за":  # a cause: «за права людей с инвалидностью»
+        reach = max(reach, 10)
     if lower in ("в", "во"):
         reach = max(reach, 5)
     if lower in ("–", "—", "-", "№", "n"):
@@ -474,7 +491,7 @@ def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozense
 # abbreviation of up to three words without a quote.
 _QUOTED_REACH = 15
 _UNQUOTED_REACH = 3
-_PREFIX_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"]})
+_PREFIX_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"], POS_IDS["X"]})
 _MISREAD_POS = frozenset({POS_IDS["VERB"], POS_IDS["NOUN"]})
 _MISREAD = re.compile(MISREAD_ADJECTIVE_ENDING)
 
@@ -603,6 +620,11 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says;
         # «районный отдел по чрезвычайным ситуациям»: a unit is named by its field.
         unit = previous == "CORE" and doc[seg.start - 1].lemma_ in lex.subunits
+        # «комитета Законодательного Собрания … по социальной политике»: a committee or a department is named by
+        # its field also after the body it belongs to.
+        first = doc[start]
+        units = lexicons.load("org_staff_units") | lex.subunits
+        unit = unit or (previous == "GEN_NP" and first.is_lower and first.lemma_ in units)
         if unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start):
             return True
         # «Государственный комитет Республики Карелия по … надзору», «Комитет по регламенту»: a body whose
@@ -610,6 +632,17 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         head = _head_of(doc, start, seg.start, lex)
         titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
         return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
+    if seg.label == "FOR_NP":
+        # Only a body that stands for a cause, named with a capital («Коалиция …», «Движение …»); «за неделю»,
+        # «за год» count time.
+        head = _head_of(doc, start, seg.start, lex)
+        return (
+            head is not None
+            and doc[head].is_title
+            and not doc[head].is_sent_start
+            and word_lemma(doc[head].text) in lexicons.load("org_cause_heads")
+            and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_not_tails")
+        )
     if seg.label == "NUMBER":
         # Only right after an institution's kind: «решение Думы № 45» numbers the decision, not the body.
         kind = doc[seg.start - 1]

@@ -244,7 +244,7 @@ def canonical(span: Span) -> str:
             # The tagger guessed an unknown head's lemma and case («маслихата»): its dictionary form is known.
             lemma = lex.foreign_heads[token.lower_]
             word = lemma.capitalize() if word[:1].isupper() else lemma
-        elif head is not None and token.i < head and token.pos_ == "PROPN" and _adjective_shaped(token):
+        elif head is not None and token.i < head and token.pos_ in ("PROPN", "X") and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
         elif head is not None and token.i < head and grammar.misread_adjective(token):
@@ -700,7 +700,9 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
         return False
     if _caps_line(doc, words[0]):
         single = len(words) == 1 and not _ordinary_word(words[0])
-        return not (single and grammar.word_lemma(words[0].text) not in lex.heads)
+        # «В НАРИМАНСКОМ АЙЫЛ ОКМОТУ …»: a kind of body shouted is a word, not an abbreviation.
+        kind = words[0].lower_ in lex.heads or grammar.word_lemma(words[0].text) in lex.heads
+        return not (single and not kind)
     # Elsewhere capitals are a name, unless they spell a place («САМАРА, 23 мая»: a dateline).
     return len(words) == 1 and _place_word(words[0])
 

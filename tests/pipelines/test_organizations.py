@@ -1081,3 +1081,52 @@ def test_the_body_of_a_unit_named_by_its_field(nlp: Language) -> None:
 )
 def test_heads_in_the_nominative(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, text)
+
+
+def test_a_local_body_whose_place_the_tagger_reads_as_foreign(nlp: Language) -> None:
+    text = (
+        "В совещании приняли участие торага Жылдызского айылного кенеша Гулнара Токтосуновна Асанова, "
+        "депутаты айылного кенеша."
+    )
+    assert names(nlp, text) == ["Жылдызский айылный кенеш"]
+
+
+def test_a_shouted_kind_of_body_is_no_abbreviation(nlp: Language) -> None:
+    text = "В КОЧКОРСКОМ АЙЫЛ ОКМОТУ ОБСУДИЛИ БЮДЖЕТ\n\nСессия прошла в селе Кочкор."
+    assert "ОКМОТУ" not in names(nlp, text)
+
+
+def test_a_state_enterprise_before_its_name(nlp: Language) -> None:
+    assert names(nlp, "Выступил генеральный директор ГП «Минскводоканал» Иван Петров.") == ["ГП «Минскводоканал»"]
+
+
+def test_a_committee_named_by_its_field_after_its_body(nlp: Language) -> None:
+    text = (
+        "Законодательное Собрание Омской области — Новости комиссий\n\n"
+        "Комиссия по бюджету рассмотрела исполнение бюджета\n\n"
+        "12 мая состоялось заседание комиссии Законодательного Собрания Омской области по бюджету. Заседание "
+        "провела председатель комиссии Анна Сергеевна Петрова. В заседании приняли участие заместитель "
+        "Председателя Законодательного Собрания Олег Кудинов, члены комиссии."
+    )
+    assert sorted(names(nlp, text)) == [
+        "Законодательное Собрание Омской области",
+        "комиссия Законодательного Собрания Омской области по бюджету",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the cause a body stands for is part of its name
+        (
+            "В пятницу прошло заседание Коалиции общественных организаций Павлодарской области за права пожилых людей.",
+            "Коалиция общественных организаций Павлодарской области за права пожилых людей",
+        ),
+        ("Активисты Движения за чистый воздух провели пикет.", "Движение за чистый воздух"),
+        # a time counted after a body is not a cause
+        ("В регионе Движение сторонников реформ за неделю собрало подписи.", "Движение сторонников реформ"),
+        ("Депутаты Партии регионов проголосовали за бюджет.", "Партия регионов"),
+    ],
+)
+def test_a_cause_in_a_name(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
