@@ -569,6 +569,10 @@ def _attached_inside(doc: Doc, seg: Segment, start: int) -> bool:
     return any(start <= doc[i].head.i < seg.start for i in range(seg.start, seg.end))
 
 
+# Tails that name the body a unit belongs to («комиссии | Межпарламентской Ассамблеи государств – участников …»).
+_NAMED_BODY_TAILS = frozenset({"GEN_NP", "MEMBERS", "STATE_NAME"})
+
+
 def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, blocked: frozenset[str]) -> bool:
     if seg.label in _CONTINUES and previous not in _CONTINUES[seg.label]:
         return False
@@ -622,9 +626,9 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         unit = previous == "CORE" and doc[seg.start - 1].lemma_ in lex.subunits
         # «комитета Законодательного Собрания … по социальной политике»: a committee or a department is named by
         # its field also after the body it belongs to.
-        first = doc[start]
         units = lexicons.load("org_staff_units") | lex.subunits
-        unit = unit or (previous == "GEN_NP" and first.is_lower and first.lemma_ in units)
+        kind = next((t for t in doc[start : seg.start] if t.pos_ != "ADJ"), None)
+        unit = unit or (previous in _NAMED_BODY_TAILS and kind is not None and word_lemma(kind.text) in units)
         if unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start):
             return True
         # «Государственный комитет Республики Карелия по … надзору», «Комитет по регламенту»: a body whose

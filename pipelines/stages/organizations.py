@@ -138,6 +138,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     words = [t for t in doc[start:end] if t.is_alpha]
     if not words:
         return None
+    # «р.п. Шилово», «с.п.»: lower-case letters cut short abbreviate a kind of place, never a body's name.
+    if all(t.is_lower and len(t.text) <= 2 for t in words):
+        return None
     # Country codes and places alone are locations («КР», «РФ»).
     if all(t.lower_ in lex.country_codes for t in words):
         return None

@@ -1130,3 +1130,12 @@ def test_a_committee_named_by_its_field_after_its_body(nlp: Language) -> None:
 )
 def test_a_cause_in_a_name(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, text)
+
+
+def test_a_settlements_kind_cut_short_is_no_body(nlp: Language) -> None:
+    text = (
+        "СОВЕТ ДЕПУТАТОВ\nСОСНОВСКОГО МУНИЦИПАЛЬНОГО РАЙОНА\nТАМБОВСКОЙ ОБЛАСТИ\n\nП Р О Т О К О Л № 12\n"
+        "заседания Совета депутатов\n\nр.п. Сосновка                                   3 марта 2025 г.\n\n"
+        "Председательствующий: Ершова Н.А. – председатель Совета депутатов Сосновского муниципального района\n"
+    )
+    assert names(nlp, text) == ["Совет депутатов Сосновского муниципального района"]
