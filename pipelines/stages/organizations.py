@@ -141,6 +141,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # «р.п. Шилово», «с.п.»: lower-case letters cut short abbreviate a kind of place, never a body's name.
     if all(t.is_lower and len(t.text) <= 2 for t in words):
         return None
+    # «по делам ГО и ЧС»: abbreviations of fields and kinds only («ГО», «ЧС», «СМИ») name no body.
+    if all(t.lower_ in lex.not_abbreviations or t.lower_ in _STOP for t in words):
+        return None
     # Country codes and places alone are locations («КР», «РФ»).
     if all(t.lower_ in lex.country_codes for t in words):
         return None

@@ -1139,3 +1139,17 @@ def test_a_settlements_kind_cut_short_is_no_body(nlp: Language) -> None:
         "Председательствующий: Ершова Н.А. – председатель Совета депутатов Сосновского муниципального района\n"
     )
     assert names(nlp, text) == ["Совет депутатов Сосновского муниципального района"]
+
+
+def test_abbreviations_of_fields_name_no_body(nlp: Language) -> None:
+    text = "Иванов С.М. – начальник отдела по делам ГО и ЧС администрации муниципального района."
+    assert names(nlp, text) == ["администрация муниципального района"]
+
+
+def test_a_directors_unit_is_in_the_position(nlp: Language) -> None:
+    text = "На заседании присутствовал директор департамента пастбищ министерства Азамат Турсунов."
+    assert names(nlp, text) == []
+    # a unit of a named place is that place's body
+    assert names(nlp, "Сообщил директор департамента образования Москвы Исаак Калина.") == [
+        "департамент образования Москвы"
+    ]
