@@ -896,7 +896,8 @@ def _of_a_referred_place(doc: Doc, seg: Segment, end: int) -> bool:
 def _meeting_of(doc: Doc, seg: Segment) -> bool:
     head = doc[seg.end - 1]
     # «Собрание Думы: депутаты изменили бюджет» opens a heading: the sitting of the body named after it.
-    opening = head.is_sent_start and seg.end < len(doc) and _is_head_word(doc[seg.end], lexicon())
+    starts = head.is_sent_start or _line_start(doc, head.i)
+    opening = starts and seg.end < len(doc) and _is_head_word(doc[seg.end], lexicon())
     if (
         not (head.is_lower or opening)
         or head.lemma_ not in lexicons.load("org_meeting_heads")
@@ -905,6 +906,14 @@ def _meeting_of(doc: Doc, seg: Segment) -> bool:
         return False
     # «Законодательное собрание Ленинградской области» is a body: its name is capitalised before the head.
     return all(t.is_lower or t.is_sent_start for t in doc[seg.start : seg.end - 1] if t.is_alpha)
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """The token opens a line (a heading under a page's menu, which the parser may join to the menu's sentence)."""
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
 
 
 def _action(token: Token) -> bool:
