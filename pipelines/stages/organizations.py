@@ -255,8 +255,9 @@ def canonical(span: Span) -> str:
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
         elif head is not None and token.i < head and grammar.misread_adjective(token):
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
-        elif token.is_upper and len(token.text) <= 5:
-            # An abbreviation is written the same in every case («УЗ», «АН СССР»); pymorphy reads «уз» as «узы».
+        elif (token.is_upper and len(token.text) <= 5) or _mixed_case(word):
+            # An abbreviation is written the same in every case («УЗ», «АН СССР», «АлтГУ»); pymorphy reads «уз» as
+            # «узы».
             pass
         elif token.i == head and token.is_lower and grammar.singular_before_place(span.doc, head):
             word = inflect_word(token.text, "NOUN", "Gen", None, "Sing")
@@ -266,6 +267,12 @@ def canonical(span: Span) -> str:
     name = re.sub(r"\s+", " ", "".join(parts)).strip()
     # Wiki markup's ''…'' is the text's quotes.
     return re.sub(r"''\s?(.+?)\s?''", r"«\1»", name)
+
+
+def _mixed_case(word: str) -> bool:
+    """«АлтГУ», «МосГУ»: a capital after a small letter spells an abbreviation, not a name in a case (unlike an
+    abbreviation with a case ending, «МХАТе»)."""
+    return word.isalpha() and re.search(r"[a-zа-яё][A-ZА-ЯЁ]", word) is not None
 
 
 def _adjective_shaped(token: Token) -> bool:

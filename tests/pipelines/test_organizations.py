@@ -1162,3 +1162,7 @@ def test_a_sitting_opening_a_heading_under_a_menu(nlp: Language) -> None:
         "Депутаты Законодательной Думы Омской области утвердили отчёт."
     )
     assert names(nlp, text) == ["Законодательная Дума Омской области"]
+
+
+def test_a_mixed_case_abbreviation_is_written_as_the_text_writes_it(nlp: Language) -> None:
+    assert names(nlp, "Ректор рассказал, что в АлтГУ открыли новый центр.") == ["АлтГУ"]
