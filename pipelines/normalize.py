@@ -20,7 +20,8 @@ _UD_NUMBER = {"Sing": "sing", "Plur": "plur"}
 _OC_POS = {
     "NOUN": {"NOUN"},
     "PROPN": {"NOUN"},
-    "ADJ": {"ADJF"},
+    # «объединённого совета»: an adjective the dictionary knows only as a participle.
+    "ADJ": {"ADJF", "PRTF"},
     "VERB": {"PRTF"},
     "DET": {"ADJF", "NPRO"},
     "NUM": {"ADJF", "NUMR"},

@@ -49,6 +49,12 @@ MISREAD_ADJECTIVE_ENDING = r"(ого|его|ому|ему|ых)$"
 _ABBR_SHAPE = re.compile(r"^[А-ЯЁ]{2,7}$")  # Latin abbreviations are left to NER and `org_known`
 
 
+@cache
+def legal_phrases() -> frozenset[tuple[str, ...]]:
+    """Legal forms spelled out in words (`org_legal_phrases`), as lemma pairs: («унитарный», «предприятие»)."""
+    return frozenset(tuple(entry.split()) for entry in lexicons.load("org_legal_phrases"))
+
+
 @lru_cache(maxsize=200_000)
 def word_lemma(word: str) -> str:
     """Dictionary form of one word (pymorphy3, first parse), ё folded: the key names are compared by."""
@@ -151,6 +157,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     oblique_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}}
     conj = {"ORTH": {"IN": [",", "и"]}}
     ins_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Ins"]}}
+    acc_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Acc"]}}
+    acc_noun = {"POS": "NOUN", "MORPH": {"IS_SUPERSET": ["Case=Acc"]}}
     ins_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Ins"]}}
     # «фермерских, дехканских хозяйств», «по строительному, жилищному и дорожному надзору»: adjectives joined
     # by commas and «и» share one noun.
@@ -162,6 +170,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         return [mod, conj, mod, *more, noun]
 
     abbr = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 7}}
+    legal_kinds = {phrase[-1] for phrase in legal_phrases()} - lex.heads
     name_word = {"IS_TITLE": True, "IS_SENT_START": False}
     return {
         # cores
@@ -169,9 +178,10 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [{**mod, "OP": "*"}, head],
             [{**mod, "OP": "*"}, foreign_head],
             [{**mod, "OP": "+"}, misread, head],
-            # The tagger takes a rare capitalised adjective for a name («Межстранового Большого Совета»).
+            # The tagger takes a rare capitalised adjective for a name («Межстранового Большого Совета») or a
+            # foreign word («Нариманского айылного кенеша»).
             [
-                {"POS": "PROPN", "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
+                {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
                 {**mod, "OP": "*"},
                 {**misread, "OP": "?"},
                 head,
@@ -185,6 +195,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         # A kind of body, then its name: «партия «Ак Жол»», «некоммерческая организация «…»».
         "HEAD_QUOTED": [
             [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *quoted],
+            # «крестьянского хозяйства «Береке»»: a legal form spelled out, whose kind is no body's name alone.
+            [{**mod, "OP": "+"}, {"LEMMA": {"IN": sorted(legal_kinds)}, "IS_LOWER": True}, *quoted],
             [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *wiki_quoted],
         ],
         # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
@@ -234,6 +246,17 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "OBJ_NP": [
             [{**ins_mod, "OP": "*"}, ins_noun],
             [{"LOWER": {"IN": ["за", "с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
+        ],
+        # «Коалиция … за права людей с инвалидностью», «Движение за чистый воздух»: the cause a body stands for
+        # (`_tail_ok`: after a name written with a capital only).
+        "FOR_NP": [
+            [{"LOWER": "за"}, {**acc_mod, "OP": "*"}, acc_noun, *cause_rest]
+            for cause_rest in (
+                [],
+                [{**gen_mod, "OP": "*"}, gen_noun],
+                [{"LOWER": {"IN": ["с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
+                [{**gen_mod, "OP": "*"}, gen_noun, {"LOWER": {"IN": ["с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
+            )
         ],
         # «Совет при Президенте», «Общественный совет при министерстве образования …»: attached to a body.
         "PRI_NAME": [
@@ -290,6 +313,7 @@ TAILS = (
     "CONJ_DAT_NP",
     "OBJ_NP",
     "PRI_NAME",
+    "FOR_NP",
     "STATE_NAME",
     "NAMED_AFTER",
     "IN_PLACE",
@@ -409,6 +433,8 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = max(reach, 3)
     if lower in ("имени", "им"):
         reach = max(reach, 10)
+    if lower == "за":  # a cause: «за права людей с инвалидностью»
+        reach = max(reach, 10)
     if lower in ("в", "во"):
         reach = max(reach, 5)
     if lower in ("–", "—", "-", "№", "n"):
@@ -452,7 +478,7 @@ def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozense
     foreign heads."""
     if id(vocab) not in _TRIGGER_IDS:
         words = (
-            lexicon().heads | lexicons.load("org_office_staffs"),
+            lexicon().heads | lexicons.load("org_office_staffs") | {phrase[-1] for phrase in legal_phrases()},
             _legal_variants(),
             [*OPEN_QUOTES, "'"],
             set(lexicon().foreign_heads) | lexicons.load("org_izafet_heads"),
@@ -465,7 +491,7 @@ def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozense
 # abbreviation of up to three words without a quote.
 _QUOTED_REACH = 15
 _UNQUOTED_REACH = 3
-_PREFIX_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"]})
+_PREFIX_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"], POS_IDS["X"]})
 _MISREAD_POS = frozenset({POS_IDS["VERB"], POS_IDS["NOUN"]})
 _MISREAD = re.compile(MISREAD_ADJECTIVE_ENDING)
 
@@ -543,6 +569,10 @@ def _attached_inside(doc: Doc, seg: Segment, start: int) -> bool:
     return any(start <= doc[i].head.i < seg.start for i in range(seg.start, seg.end))
 
 
+# Tails that name the body a unit belongs to («комиссии | Межпарламентской Ассамблеи государств – участников …»).
+_NAMED_BODY_TAILS = frozenset({"GEN_NP", "MEMBERS", "STATE_NAME"})
+
+
 def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, blocked: frozenset[str]) -> bool:
     if seg.label in _CONTINUES and previous not in _CONTINUES[seg.label]:
         return False
@@ -574,15 +604,31 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # «министерства труда и министерства финансов» are two bodies, not one name.
         if any(_is_head_word(doc[i], lex) for i in range(seg.start + 1, seg.end)):
             return False
+        # «поблагодарили Фонд … и руководителя филиала …»: a conjunct that opens with a person's title is the
+        # next person's, not more of the name.
+        first = next((doc[i] for i in range(seg.start + 1, seg.end) if doc[i].is_alpha), None)
+        if first is not None and word_lemma(first.text) in lex.position_nouns:
+            return False
         # A conjunct must be followed by more of the name or end it where the phrase ends.
         if doc[seg.start].text == "," and seg.end < len(doc) and doc[seg.end].text not in ("и", ",", "по"):
             nxt = doc[seg.end]
             if nxt.pos_ in ("NOUN", "PROPN", "ADJ") and "Gen" not in nxt.morph.get("Case"):
                 return False
     if seg.label == "PO_NP":
+        # «заместитель главы администрации района по экономике»: an executive is named by no field; the field is
+        # its deputy head's portfolio.
+        head = _head_of(doc, start, seg.start, lex)
+        executive = head is not None and word_lemma(doc[head].text) in lexicons.load("org_executives")
+        if executive and doc[seg.end - 1].ent_type_ != "LOC":
+            return False
         # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says;
         # «районный отдел по чрезвычайным ситуациям»: a unit is named by its field.
         unit = previous == "CORE" and doc[seg.start - 1].lemma_ in lex.subunits
+        # «комитета Законодательного Собрания … по социальной политике»: a committee or a department is named by
+        # its field also after the body it belongs to.
+        units = lexicons.load("org_staff_units") | lex.subunits
+        kind = next((t for t in doc[start : seg.start] if t.pos_ != "ADJ"), None)
+        unit = unit or (previous in _NAMED_BODY_TAILS and kind is not None and word_lemma(kind.text) in units)
         if unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start):
             return True
         # «Государственный комитет Республики Карелия по … надзору», «Комитет по регламенту»: a body whose
@@ -590,6 +636,17 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         head = _head_of(doc, start, seg.start, lex)
         titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
         return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
+    if seg.label == "FOR_NP":
+        # Only a body that stands for a cause, named with a capital («Коалиция …», «Движение …»); «за неделю»,
+        # «за год» count time.
+        head = _head_of(doc, start, seg.start, lex)
+        return (
+            head is not None
+            and doc[head].is_title
+            and not doc[head].is_sent_start
+            and word_lemma(doc[head].text) in lexicons.load("org_cause_heads")
+            and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_not_tails")
+        )
     if seg.label == "NUMBER":
         # Only right after an institution's kind: «решение Думы № 45» numbers the decision, not the body.
         kind = doc[seg.start - 1]
@@ -788,6 +845,9 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                     head = seg.start
                 if label == "HEAD" and not _head_core_ok(doc, seg, head, lex):
                     continue
+                # «коалиция большинства»: a kind that names a body only with a capital («Коалиция НКО …»).
+                if head is not None and doc[head].is_lower and doc[head].lemma_ in lexicons.load("org_capital_heads"):
+                    continue
                 if label == "ABBR" and (not _abbreviation_ok(doc, seg, lex) or doc[seg.start].text in blocked):
                     continue
                 legal = doc[seg.start].lower_ in _legal_variants()
@@ -836,7 +896,8 @@ def _of_a_referred_place(doc: Doc, seg: Segment, end: int) -> bool:
 def _meeting_of(doc: Doc, seg: Segment) -> bool:
     head = doc[seg.end - 1]
     # «Собрание Думы: депутаты изменили бюджет» opens a heading: the sitting of the body named after it.
-    opening = head.is_sent_start and seg.end < len(doc) and _is_head_word(doc[seg.end], lexicon())
+    starts = head.is_sent_start or _line_start(doc, head.i)
+    opening = starts and seg.end < len(doc) and _is_head_word(doc[seg.end], lexicon())
     if (
         not (head.is_lower or opening)
         or head.lemma_ not in lexicons.load("org_meeting_heads")
@@ -845,6 +906,14 @@ def _meeting_of(doc: Doc, seg: Segment) -> bool:
         return False
     # «Законодательное собрание Ленинградской области» is a body: its name is capitalised before the head.
     return all(t.is_lower or t.is_sent_start for t in doc[seg.start : seg.end - 1] if t.is_alpha)
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """The token opens a line (a heading under a page's menu, which the parser may join to the menu's sentence)."""
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
 
 
 def _action(token: Token) -> bool:
@@ -873,12 +942,12 @@ def _head_core_ok(doc: Doc, seg: Segment, head: int | None, lex: Lexicons) -> bo
             return False
     # Plural common nouns are kinds of bodies («министерств и ведомств»), not a body.
     # A capital at a sentence's start says nothing («Акиматы городов и районов»).
-    if not _plural(token) or (token.text[:1].isupper() and not token.is_sent_start):
+    if not plural(token) or (token.text[:1].isupper() and not token.is_sent_start):
         return True
     return singular_before_place(doc, head)
 
 
-def _plural(token: Token) -> bool:
+def plural(token: Token) -> bool:
     """The tagger's number, or the dictionary's where every reading of the word as its head is plural: the
     tagger reads a rare head's number by guess («с акиматами городов» as singular)."""
     if "Plur" in token.morph.get("Number"):
@@ -893,7 +962,7 @@ def singular_before_place(doc: Doc, head: int) -> bool:
     place in the genitive, is one body."""
     token = doc[head]
     nxt = doc[head + 1] if head + 1 < len(doc) else None
-    if not _plural(token) or nxt is None or "Gen" not in nxt.morph.get("Case") or "Sing" not in nxt.morph.get("Number"):
+    if not plural(token) or nxt is None or "Gen" not in nxt.morph.get("Case") or "Sing" not in nxt.morph.get("Number"):
         return False
     lemmas = {token.lemma_, word_lemma(token.text)}
     return any(p.tag.number == "sing" and p.normal_form in lemmas for p in loading.parse(token.lower_))

@@ -40,6 +40,7 @@ _QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as 
 _MAX_ALIAS_TOKENS = 6
 _SEPARATORS = frozenset("›|•>")
 _NAMED_AFTER = frozenset({"им", "имени"})
+_PLURAL_ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,6}(ов|ы|ам|ами|ах)$")
 # Headings typed in capitals (`pipelines.headings`): the first few.
 _MAX_HEADINGS = 3
 
@@ -139,6 +140,12 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     words = [t for t in doc[start:end] if t.is_alpha or _hyphenated_names(t.text)]
     if not words:
         return None
+    # «р.п. Шилово», «с.п.»: lower-case letters cut short abbreviate a kind of place, never a body's name.
+    if all(t.is_lower and len(t.text) <= 2 for t in words):
+        return None
+    # «по делам ГО и ЧС»: abbreviations of fields and kinds only («ГО», «ЧС», «СМИ») name no body.
+    if all(t.lower_ in lex.not_abbreviations or t.lower_ in _STOP for t in words):
+        return None
     # Country codes and places alone are locations («КР», «РФ»).
     if all(t.lower_ in lex.country_codes for t in words):
         return None
@@ -147,6 +154,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     if not quoted and not any(t.pos_ in ("NOUN", "PROPN", "X") or t.is_upper for t in words):
         return None
     if len(words) == 1 and (words[0].lower_ in lex.not_abbreviations or words[0].lemma_ in _generic()):
+        return None
+    # «руководители ФАПов», «ВУЗы»: an abbreviation inflected in the plural is a kind of institution.
+    if len(words) == 1 and _PLURAL_ABBREVIATION.match(words[0].text):
         return None
     if len(words) == 1 and not quoted and _adjective(words[0].text):
         return None
@@ -247,13 +257,14 @@ def canonical(span: Span) -> str:
             # The tagger guessed an unknown head's lemma and case («маслихата»): its dictionary form is known.
             lemma = lex.foreign_heads[token.lower_]
             word = lemma.capitalize() if word[:1].isupper() else lemma
-        elif head is not None and token.i < head and token.pos_ == "PROPN" and _adjective_shaped(token):
+        elif head is not None and token.i < head and token.pos_ in ("PROPN", "X") and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
         elif head is not None and token.i < head and grammar.misread_adjective(token):
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
-        elif token.is_upper and len(token.text) <= 5:
-            # An abbreviation is written the same in every case («УЗ», «АН СССР»); pymorphy reads «уз» as «узы».
+        elif (token.is_upper and len(token.text) <= 5) or _mixed_case(word):
+            # An abbreviation is written the same in every case («УЗ», «АН СССР», «АлтГУ»); pymorphy reads «уз» as
+            # «узы».
             pass
         elif token.i == head and token.is_lower and grammar.singular_before_place(span.doc, head):
             word = inflect_word(token.text, "NOUN", "Gen", None, "Sing")
@@ -263,6 +274,12 @@ def canonical(span: Span) -> str:
     name = re.sub(r"\s+", " ", "".join(parts)).strip()
     # Wiki markup's ''…'' is the text's quotes.
     return re.sub(r"''\s?(.+?)\s?''", r"«\1»", name)
+
+
+def _mixed_case(word: str) -> bool:
+    """«АлтГУ», «МосГУ»: a capital after a small letter spells an abbreviation, not a name in a case (unlike an
+    abbreviation with a case ending, «МХАТе»)."""
+    return word.isalpha() and re.search(r"[a-zа-яё][A-ZА-ЯЁ]", word) is not None
 
 
 def _adjective_shaped(token: Token) -> bool:
@@ -703,7 +720,9 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
         return False
     if _caps_line(doc, words[0]):
         single = len(words) == 1 and not _ordinary_word(words[0])
-        return not (single and grammar.word_lemma(words[0].text) not in lex.heads)
+        # «В НАРИМАНСКОМ АЙЫЛ ОКМОТУ …»: a kind of body shouted is a word, not an abbreviation.
+        kind = words[0].lower_ in lex.heads or grammar.word_lemma(words[0].text) in lex.heads
+        return not (single and not kind)
     # Elsewhere capitals are a name, unless they spell a place («САМАРА, 23 мая»: a dateline).
     return len(words) == 1 and _place_word(words[0])
 
@@ -721,6 +740,18 @@ def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
     # the middle of something or an unnamed institution, never a body the text names.
     unnamed = all(t.is_lower for t in doc[start:end] if t.is_alpha) and not any(t.text in _QUOTES for t in rest)
     return unnamed or all(t.ent_type_ == "LOC" for t in rest) or _a_kind_of_place(rest)
+
+
+def _kind_in_plural(doc: Doc, start: int, end: int) -> bool:
+    """«председатели районных Советов депутатов», «Новости комитетов»: a body's kind in the plural, with no
+    capitalised adjective before it (a noun before it governs it), is bodies of that kind, not one the text names."""
+    lex = grammar.lexicon()
+    head = next((t for t in doc[start:end] if t.text not in _QUOTES and grammar.word_lemma(t.text) in lex.heads), None)
+    if head is None or any(t.text in _QUOTES for t in doc[start:end]):
+        return False
+    if not grammar.plural(head) or grammar.singular_before_place(doc, head.i):
+        return False
+    return all(t.is_lower or t.is_sent_start or t.pos_ in ("NOUN", "PROPN") for t in doc[start : head.i] if t.is_alpha)
 
 
 def _a_kind_of_place(words: list[Token]) -> bool:
@@ -805,7 +836,7 @@ def _parents_of_units(
         if doc[kind + 1].lower_ == "по":
             # «Комитет по социальным вопросам … Маджлиси намояндагон …», «комиссия по бюджету Государственной
             # Думы»: the body named after the unit's field, to the end of the name.
-            after = [r[0] for r in ranges if kind + 2 < r[0] < end and r[1] == end and ranges[r] in _PARENT_CORES]
+            after = [r[0] for r in ranges if kind + 2 < r[0] < end and r[1] == end and _by_kind(doc, r, ranges[r])]
             first = min(after, default=None)
             if first is not None and doc[first].text[:1].isupper() and doc[first].lemma_ not in units:
                 parents.append((first, end))
@@ -822,8 +853,32 @@ def _parents_of_units(
     return parents
 
 
+def _without_units_of_next(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«руководителя Карагандинского филиала | Республиканской общественной организации …»: a sub-unit read apart
+    from the body named right after it in the genitive is that body's part, no body of its own."""
+    subunits = grammar.lexicon().subunits
+    starts = {start for start, _ in chosen}
+    kept = []
+    for start, end in chosen:
+        head = next((t for t in doc[start:end] if t.pos_ == "NOUN"), None)
+        unit = head is not None and grammar.word_lemma(head.text) in subunits
+        if unit and end in starts and "Gen" in doc[end].morph.get("Case"):
+            continue
+        kept.append((start, end))
+    return kept
+
+
 # Readings of a body by its kind (an abbreviation after a field is the field's object: «комитет по делам СНГ»).
 _PARENT_CORES = frozenset({"HEAD", "IZAFET"})
+
+
+def _by_kind(doc: Doc, reading: tuple[int, int], core: str) -> bool:
+    """The reading names a body by its kind: the grammar's, or the NER's with a head noun in it («… защите
+    Гомельского облисполкома»)."""
+    if core in _PARENT_CORES:
+        return True
+    heads = grammar.lexicon().heads
+    return core == "NER" and any(grammar.word_lemma(t.text) in heads for t in doc[reading[0] : reading[1]])
 
 
 def _of_place(rest: Span) -> bool:
@@ -877,6 +932,10 @@ def _strip_description(doc: Doc, start: int, end: int) -> int:
         or (i + 2 == end and _abbreviation_after_kind(doc[i + 1 : end]))
     )
     if not described or i + 1 >= end or not (doc[i].is_lower and doc[i].lemma_ in lex.heads):
+        return start
+    # «областное унитарное предприятие «…»», «крестьянское хозяйство «…»»: a legal form spelled out is kept
+    # with the name, as its abbreviation would be.
+    if i > start and (grammar.word_lemma(doc[i - 1].text), grammar.word_lemma(doc[i].text)) in grammar.legal_phrases():
         return start
     rest = doc[i + 1 : end]
     quoted = rest[0].text in _QUOTES and rest[-1].text in _QUOTES
@@ -1077,7 +1136,11 @@ def find_organizations(
     blocked = grammar.defined_terms(doc, found, {end for _, end in ranges})
     if blocked:
         ranges = _readings(doc, found, persons, blocked)
-    ranges = {r: core for r, core in ranges.items() if not _shouted(doc, *r) and not _centre_of_place(doc, *r)}
+    ranges = {
+        r: core
+        for r, core in ranges.items()
+        if not _shouted(doc, *r) and not _centre_of_place(doc, *r) and not _kind_in_plural(doc, *r)
+    }
     # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
     units = [r for r in ranges if _unit_in_title(doc, *r)]
     ranges = {
@@ -1096,6 +1159,7 @@ def find_organizations(
             taken.update(range(start, end))
     chosen.extend(_parents_of_units(doc, chosen, ranges))
     chosen.sort()
+    chosen = _without_units_of_next(doc, chosen)
 
     bodies: list[_Body] = []
     alias_ranges: dict[tuple[int, int], int] = {}

@@ -1023,3 +1023,162 @@ def test_a_first_name_after_a_place_kind_is_the_persons(nlp: Language) -> None:
     assert names(nlp, text) == ["аппарат акима Кировского района"]
     # A place's name after its kind, followed by a person's first name, stays the place's.
     assert names(nlp, "Выступил депутат мэрии города Каракол Иван Петров.") == ["мэрия города Каракол"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a legal form spelled out in words stays with the name, like its abbreviation
+        ("Глава района поблагодарил крестьянское хозяйство «Агрос» за помощь.", "крестьянское хозяйство «Агрос»"),
+        (
+            "Работы выполнит муниципальное унитарное предприятие «Горводоканал» до конца лета.",
+            "муниципальное унитарное предприятие «Горводоканал»",
+        ),
+    ],
+)
+def test_spelled_out_legal_forms_stay(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_described_kind_before_a_name_still_goes(nlp: Language) -> None:
+    assert names(nlp, "Сюжет подготовило информационное агентство «Восход».") == ["«Восход»"]
+
+
+def test_a_deputy_heads_portfolio_is_not_the_executives_name(nlp: Language) -> None:
+    text = "Доложил заместитель главы администрации Каменского района по социальным вопросам Петров."
+    assert names(nlp, text) == ["администрация Каменского района"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bodies of a kind in the plural, generic abbreviations of kinds, facilities in the plural
+        "На совещание пригласили председателей сельских Советов депутатов.",
+        "Жителей беспокоят управляющие компании и ТСЖ.",
+        "Выступил руководитель ФАПа села Ивановка. Руководители ФАПов пожаловались на нехватку лекарств.",
+        # a lower-case coalition is an alliance of factions, not a body
+        "Правительство сформировано коалицией фракций на основе коалиции большинства.",
+    ],
+)
+def test_kinds_of_bodies_are_not_bodies(nlp: Language, text: str) -> None:
+    assert not [n for n in names(nlp, text) if "Правительство" not in n]
+
+
+def test_a_title_after_a_conjunction_ends_the_name(nlp: Language) -> None:
+    text = (
+        "Участники поблагодарили за поддержку Фонд Евразия-Кыргызстан и руководителя Ошского филиала "
+        "Республиканской общественной организации «Союз слепых» Азамата Токтогулова."
+    )
+    # the branch is the organization's part, read with the person's title
+    assert names(nlp, text) == ["Фонд Евразия-Кыргызстан", "Республиканская общественная организация «Союз слепых»"]
+
+
+def test_a_branch_before_its_body_is_not_a_body(nlp: Language) -> None:
+    text = "Выступил директор Витебского филиала Белорусской торгово-промышленной палаты Олег Кравец."
+    assert names(nlp, text) == ["Белорусская торгово-промышленная палата"]
+
+
+def test_the_body_of_a_unit_named_by_its_field(nlp: Language) -> None:
+    text = "Выступила председатель комитета по образованию Брестского облисполкома Анна Ковальчук."
+    assert "Брестский облисполком" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle the dictionary only knows as one still agrees with its head
+        ("Избран председатель объединённого совета ветеранов.", "объединённый совет ветеранов"),
+        # a coalition written with a capital is a body
+        (
+            "Заседание Коалиции молодёжных организаций Витебской области прошло в пятницу.",
+            "Коалиция молодёжных организаций Витебской области",
+        ),
+    ],
+)
+def test_heads_in_the_nominative(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_local_body_whose_place_the_tagger_reads_as_foreign(nlp: Language) -> None:
+    text = (
+        "В совещании приняли участие торага Жылдызского айылного кенеша Гулнара Токтосуновна Асанова, "
+        "депутаты айылного кенеша."
+    )
+    assert names(nlp, text) == ["Жылдызский айылный кенеш"]
+
+
+def test_a_shouted_kind_of_body_is_no_abbreviation(nlp: Language) -> None:
+    text = "В КОЧКОРСКОМ АЙЫЛ ОКМОТУ ОБСУДИЛИ БЮДЖЕТ\n\nСессия прошла в селе Кочкор."
+    assert "ОКМОТУ" not in names(nlp, text)
+
+
+def test_a_state_enterprise_before_its_name(nlp: Language) -> None:
+    assert names(nlp, "Выступил генеральный директор ГП «Минскводоканал» Иван Петров.") == ["ГП «Минскводоканал»"]
+
+
+def test_a_committee_named_by_its_field_after_its_body(nlp: Language) -> None:
+    text = (
+        "Законодательное Собрание Омской области — Новости комиссий\n\n"
+        "Комиссия по бюджету рассмотрела исполнение бюджета\n\n"
+        "12 мая состоялось заседание комиссии Законодательного Собрания Омской области по бюджету. Заседание "
+        "провела председатель комиссии Анна Сергеевна Петрова. В заседании приняли участие заместитель "
+        "Председателя Законодательного Собрания Олег Кудинов, члены комиссии."
+    )
+    assert sorted(names(nlp, text)) == [
+        "Законодательное Собрание Омской области",
+        "комиссия Законодательного Собрания Омской области по бюджету",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the cause a body stands for is part of its name
+        (
+            "В пятницу прошло заседание Коалиции общественных организаций Павлодарской области за права пожилых людей.",
+            "Коалиция общественных организаций Павлодарской области за права пожилых людей",
+        ),
+        ("Активисты Движения за чистый воздух провели пикет.", "Движение за чистый воздух"),
+        # a time counted after a body is not a cause
+        ("В регионе Движение сторонников реформ за неделю собрало подписи.", "Движение сторонников реформ"),
+        ("Депутаты Партии регионов проголосовали за бюджет.", "Партия регионов"),
+    ],
+)
+def test_a_cause_in_a_name(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_settlements_kind_cut_short_is_no_body(nlp: Language) -> None:
+    text = (
+        "СОВЕТ ДЕПУТАТОВ\nСОСНОВСКОГО МУНИЦИПАЛЬНОГО РАЙОНА\nТАМБОВСКОЙ ОБЛАСТИ\n\nП Р О Т О К О Л № 12\n"
+        "заседания Совета депутатов\n\nр.п. Сосновка                                   3 марта 2025 г.\n\n"
+        "Председательствующий: Ершова Н.А. – председатель Совета депутатов Сосновского муниципального района\n"
+    )
+    assert names(nlp, text) == ["Совет депутатов Сосновского муниципального района"]
+
+
+def test_abbreviations_of_fields_name_no_body(nlp: Language) -> None:
+    text = "Иванов С.М. – начальник отдела по делам ГО и ЧС администрации муниципального района."
+    assert names(nlp, text) == ["администрация муниципального района"]
+
+
+def test_a_directors_unit_is_in_the_position(nlp: Language) -> None:
+    text = "На заседании присутствовал директор департамента пастбищ министерства Азамат Турсунов."
+    assert names(nlp, text) == []
+    # a unit of a named place is that place's body
+    assert names(nlp, "Сообщил директор департамента образования Москвы Исаак Калина.") == [
+        "департамент образования Москвы"
+    ]
+
+
+def test_a_sitting_opening_a_heading_under_a_menu(nlp: Language) -> None:
+    text = (
+        "Главная > Пресс-центр > Новости\nВерсия для слабовидящих | Поиск | English\n\n"
+        "Собрание Думы: депутаты утвердили отчёт губернатора\n\n"
+        "Депутаты Законодательной Думы Омской области утвердили отчёт."
+    )
+    assert names(nlp, text) == ["Законодательная Дума Омской области"]
+
+
+def test_a_mixed_case_abbreviation_is_written_as_the_text_writes_it(nlp: Language) -> None:
+    assert names(nlp, "Ректор рассказал, что в АлтГУ открыли новый центр.") == ["АлтГУ"]
