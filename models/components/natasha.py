@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from models import loading
+from models import loading, slovnet_packed
 from models.checkpoints import checkpoint
 from models.components.extensions import doc_text, register_extensions
 
@@ -154,22 +154,16 @@ def _raw_morph_tags(sents: list[list[_Word]]) -> list[list[str]]:
 
     Natasha's wrapper turns every tag into a token record and a feature dict; a text has a few
     hundred distinct tags, so they are parsed once in `_tag_info` instead."""
-    infer = loading.morph_tagger().infer
-    run = lambda words: infer.decoder(infer.process(infer.encoder(words)))  # noqa: E731
-    return _in_length_order(_texts(sents), run, "nlp kenesh_morph")
+    return slovnet_packed.morph_tags(loading.morph_tagger().infer, _texts(sents), "nlp kenesh_morph")
 
 
 def _raw_parses(sents: list[list[_Word]]) -> list[tuple[list[int], list[str]]]:
     """Per sentence, each word's head (1-based, 0 for the root) and relation, straight from slovnet's
     parser, without the record objects Natasha's wrapper builds around them."""
     infer = loading.syntax_parser().infer
-    rels = infer.decoder.rels_vocab
-
-    def run(words: list[list[str]]) -> Iterator[tuple[list[int], list[str]]]:
-        for head_ids, rel_ids in infer.process(infer.encoder(words)):
-            yield head_ids.tolist(), [rels.decode(r) for r in rel_ids.tolist()]
-
-    return _in_length_order(_texts(sents), run, "nlp kenesh_syntax")
+    rels = infer.decoder.rels_vocab.items
+    found = slovnet_packed.parses(infer, _texts(sents), "nlp kenesh_syntax")
+    return [(head_ids, [rels[r] for r in rel_ids]) for head_ids, rel_ids in found]
 
 
 # Tag string → (POS, features, spaCy POS id, morphology hash), worked out once per tag and vocabulary.
