@@ -7,11 +7,11 @@ intact are skipped here and attached to a neighbour in the parse.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple
 
 import numpy
 from slovnet.bio import bio_spans
@@ -29,7 +29,6 @@ from models.components.extensions import doc_text, register_extensions
 
 register_extensions()
 
-T = TypeVar("T")
 
 # The parser scores every pair of words of a sentence, so its memory grows with the sentence squared
 # (one sentence of 12k words took 3.8 GB). A longer sentence is tagged and parsed in windows of this many
@@ -83,18 +82,6 @@ def _windows(sents: list[list[_Word]], size: int = SENTENCE_WINDOW) -> list[list
 
 def _texts(sents: list[list[_Word]]) -> list[list[str]]:
     return [[word.text for word in sent] for sent in sents]
-
-
-def _in_length_order(sents: list[list[str]], run: Callable[[list[list[str]]], Iterable[T]], step: str) -> list[T]:
-    """`run` over the sentences' words, batched with sentences of similar length: a batch is padded
-    to its longest sentence, and padding was ~15% of the taggers' work. A sentence's tags do not
-    depend on its batch-mates (checked over corpus-dev), so only the order changes."""
-    order = sorted(range(len(sents)), key=lambda i: len(sents[i]))
-    results: list[Any] = [None] * len(sents)
-    for i, result in zip(order, run([sents[i] for i in order]), strict=True):
-        results[i] = result
-        checkpoint(step)
-    return results
 
 
 @lru_cache(maxsize=200_000)
@@ -280,14 +267,16 @@ def ner_component(doc: Doc) -> Doc:
     for size in _sections(lengths, NER_SECTION):
         sections.append([word for word, _ in words[start : start + size]])
         start += size
-    infer = loading.ner_tagger().infer
-    run = lambda items: infer.decoder(infer.process(infer.encoder(items)))  # noqa: E731
-    tags = [tag for section in _in_length_order(sections, run, "nlp kenesh_ner") for tag in section]
+    tagged = slovnet_packed.ner_tags(loading.ner_tagger().infer, sections, "nlp kenesh_ner")
+    tags = [tag for section in tagged for tag in section]
+    # Space tokens holding a line break, in order: an entity is split at those inside it, found by bisection
+    # rather than by a Token object for each of its tokens.
+    breaks = [i for i, (orth, _, _, space) in enumerate(rows) if space and "\n" in strings[orth]]
     spans = []
     for found in bio_spans([bounds for _, bounds in words], tags):
         span = doc.char_span(found.start, found.stop, label=found.type, alignment_mode="expand")
         if span is not None:
-            spans.extend(_split_at_line_breaks(span))
+            spans.extend(_split_at_line_breaks(span, breaks))
     doc.ents = filter_spans(spans)
     return doc
 
@@ -317,14 +306,14 @@ class _Bounds(NamedTuple):
     stop: int
 
 
-def _split_at_line_breaks(span: Span) -> list[Span]:
-    """A name never runs over a line break; the tagger sometimes joins a caption to the next line."""
+def _split_at_line_breaks(span: Span, breaks: list[int]) -> list[Span]:
+    """A name never runs over a line break; the tagger sometimes joins a caption to the next line. `breaks`:
+    the indexes of the Doc's space tokens holding a line break, in order."""
     pieces, start = [], span.start
-    for token in span:
-        if token.is_space and "\n" in token.text:
-            if token.i > start:
-                pieces.append(Span(span.doc, start, token.i, label=span.label))
-            start = token.i + 1
+    for i in breaks[bisect.bisect_left(breaks, span.start) : bisect.bisect_left(breaks, span.end)]:
+        if i > start:
+            pieces.append(Span(span.doc, start, i, label=span.label))
+        start = i + 1
     if start < span.end:
         pieces.append(Span(span.doc, start, span.end, label=span.label))
     # A piece without letters is a list number or a bullet the tagger glued on («Совета\n\n1»).

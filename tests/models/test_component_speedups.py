@@ -9,7 +9,7 @@ import numpy as np
 from spacy.attrs import LEMMA, MORPH, POS
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from models.components import natasha
 from models.components.extensions import sentence_of, token_texts
@@ -96,3 +96,29 @@ def test_content_words_are_read_as_from_tokens() -> None:
                 plain[i] = "муниципалитет"
         assert lemmas == plain
         assert _content_words(doc) == (offsets, lemmas)  # from the memos, the same again
+
+
+def _split_token_by_token(span: Span) -> list[Span]:
+    """The walk over every token of the span that the bisection over line-break tokens replaced."""
+    pieces, start = [], span.start
+    for token in span:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                pieces.append(Span(span.doc, start, token.i, label=span.label))
+            start = token.i + 1
+    if start < span.end:
+        pieces.append(Span(span.doc, start, span.end, label=span.label))
+    return [piece for piece in pieces if any(ch.isalpha() for ch in piece.text)]
+
+
+def test_entities_split_at_line_breaks_as_by_a_walk_over_tokens() -> None:
+    split = 0
+    for doc in _docs():
+        breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
+        for ent in doc.ents:  # each entity, and the entity with a few tokens either side (across line breaks)
+            for start, end in ((ent.start, ent.end), (max(ent.start - 4, 0), min(ent.end + 4, len(doc)))):
+                span = Span(doc, start, end, label=ent.label)
+                expected = [(p.start, p.end, p.label_) for p in _split_token_by_token(span)]
+                assert [(p.start, p.end, p.label_) for p in natasha._split_at_line_breaks(span, breaks)] == expected
+                split += len(expected) > 1
+    assert split > 20
