@@ -18,11 +18,12 @@ path (see `MIN_ROWS`):
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from slovnet.exec.infer import MorphInfer, NERInfer, SyntaxInfer
+from slovnet.exec.infer import Infer, MorphInfer, NERInfer, SyntaxInfer
 from slovnet.exec.model import Module
 
 from models.checkpoints import checkpoint
@@ -125,22 +126,42 @@ def encode(
     return padded[1:-1]
 
 
-def _ids(
-    infer: MorphInfer | SyntaxInfer, sentences: Sequence[Sequence[str]]
-) -> tuple[list[list[int]], list[list[int]]]:
+@dataclass(frozen=True)
+class Inputs:
+    """The word and shape ids of each sentence (or section), as a tagger's encoder gives them. slovnet's news
+    taggers share their vocabularies (`models.loading.taggers_share_ids`): one encoding serves all three."""
+
+    word_ids: list[list[int]]
+    shape_ids: list[list[int]]
+
+    def sizes(self) -> list[int]:
+        return [len(ids) for ids in self.word_ids]
+
+    def regrouped(self, sizes: Sequence[int]) -> Inputs:
+        """The same words, in order, grouped into consecutive runs of these sizes (summing to all of them)."""
+        words = [id for ids in self.word_ids for id in ids]
+        shapes = [id for ids in self.shape_ids for id in ids]
+        bounds = list(itertools.accumulate(sizes, initial=0))
+        if bounds[-1] != len(words):
+            raise ValueError(f"{bounds[-1]} words regrouped, {len(words)} encoded")
+        return Inputs(
+            [words[a:b] for a, b in itertools.pairwise(bounds)], [shapes[a:b] for a, b in itertools.pairwise(bounds)]
+        )
+
+
+def inputs(infer: Infer, sentences: Sequence[Sequence[str]]) -> Inputs:
     items = [infer.encoder.item(words) for words in sentences]
-    return [word for word, _ in items], [shape for _, shape in items]
+    return Inputs([word for word, _ in items], [shape for _, shape in items])
 
 
-def morph_tags(infer: MorphInfer, sentences: Sequence[Sequence[str]], step: str) -> list[list[str]]:
+def morph_tags(infer: MorphInfer, sentences: Inputs, step: str) -> list[list[str]]:
     """The morph tagger's tags ("NOUN|Case=Nom|…") of every sentence (none empty), as `infer`'s own batches
     give them; `checkpoint(step)` after each chunk."""
     model = infer.model
     names = infer.decoder.tags_vocab.items
-    word_ids, shape_ids = _ids(infer, sentences)
-    tags: list[list[str]] = [[] for _ in sentences]
-    for chunk in chunks([len(words) for words in sentences]):
-        pred = model.head(encode(model, chunk, word_ids, shape_ids))
+    tags: list[list[str]] = [[] for _ in sentences.word_ids]
+    for chunk in chunks(sentences.sizes()):
+        pred = model.head(encode(model, chunk, sentences.word_ids, sentences.shape_ids))
         ids = model.head.decode(pred).tolist()
         for index, start, size in zip(chunk.indexes, chunk.starts, chunk.sizes, strict=True):
             tags[index] = [names[id] for id in ids[start : start + size]]
@@ -148,15 +169,14 @@ def morph_tags(infer: MorphInfer, sentences: Sequence[Sequence[str]], step: str)
     return tags
 
 
-def ner_tags(infer: NERInfer, sections: Sequence[Sequence[str]], step: str) -> list[list[str]]:
+def ner_tags(infer: NERInfer, sections: Inputs, step: str) -> list[list[str]]:
     """The NER tagger's BIO tags of every section (none empty), each section one sequence of its own, as
     `infer`'s own batches give them (each section's Viterbi path alone); `checkpoint(step)` after each chunk."""
     model = infer.model
     names = infer.decoder.tags_vocab.items
-    word_ids, shape_ids = _ids(infer, sections)
-    tags: list[list[str]] = [[] for _ in sections]
-    for chunk in chunks([len(words) for words in sections]):
-        emissions = model.head(encode(model, chunk, word_ids, shape_ids))
+    tags: list[list[str]] = [[] for _ in sections.word_ids]
+    for chunk in chunks(sections.sizes()):
+        emissions = model.head(encode(model, chunk, sections.word_ids, sections.shape_ids))
         for index, start, size in zip(chunk.indexes, chunk.starts, chunk.sizes, strict=True):
             (path,) = model.head.crf.decode(emissions[None, start : start + size], np.ones((1, size), dtype=bool))
             tags[index] = [names[id] for id in path.tolist()]
@@ -164,7 +184,7 @@ def ner_tags(infer: NERInfer, sections: Sequence[Sequence[str]], step: str) -> l
     return tags
 
 
-def parses(infer: SyntaxInfer, sentences: Sequence[Sequence[str]], step: str) -> list[tuple[list[int], list[int]]]:
+def parses(infer: SyntaxInfer, sentences: Inputs, step: str) -> list[tuple[list[int], list[int]]]:
     """Each word's head (1-based, 0 for the root) and relation id, per sentence (none empty), as `infer`'s own
     batches give them; `checkpoint(step)` after each chunk.
 
@@ -172,23 +192,25 @@ def parses(infer: SyntaxInfer, sentences: Sequence[Sequence[str]], step: str) ->
     batches slovnet makes (sentences sorted by length, `batch_size` at a time), from the packed encoding."""
     model = infer.model
     batch_size = infer.encoder.batch_size
-    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
-    word_ids, shape_ids = _ids(infer, [sentences[i] for i in order])
-    found: list[tuple[list[int], list[int]]] = [([], []) for _ in sentences]
-    for chunk in chunks([len(sentences[i]) for i in order], group=batch_size):
+    sizes = sentences.sizes()
+    order = sorted(range(len(sizes)), key=sizes.__getitem__)
+    word_ids = [sentences.word_ids[i] for i in order]
+    shape_ids = [sentences.shape_ids[i] for i in order]
+    found: list[tuple[list[int], list[int]]] = [([], []) for _ in sizes]
+    for chunk in chunks([sizes[i] for i in order], group=batch_size):
         x = encode(model, chunk, word_ids, shape_ids)
         for first in range(0, len(chunk.indexes), batch_size):
             starts = chunk.starts[first : first + batch_size]
-            sizes = chunk.sizes[first : first + batch_size]
-            batch = np.zeros((len(sizes), max(sizes), x.shape[-1]), dtype=x.dtype)
+            lengths = chunk.sizes[first : first + batch_size]
+            batch = np.zeros((len(lengths), max(lengths), x.shape[-1]), dtype=x.dtype)
             mask = np.zeros(batch.shape[:2], dtype=bool)
-            for row, (start, size) in enumerate(zip(starts, sizes, strict=True)):
+            for row, (start, size) in enumerate(zip(starts, lengths, strict=True)):
                 batch[row, :size] = x[start : start + size]
                 mask[row, :size] = True
             head_id = head_ids(model.head(batch), mask)
             rel_id = model.rel.decode(model.rel(batch, head_id), mask)
             heads, rels = head_id.tolist(), rel_id.tolist()
-            for row, (index, size) in enumerate(zip(chunk.indexes[first : first + batch_size], sizes, strict=True)):
+            for row, (index, size) in enumerate(zip(chunk.indexes[first : first + batch_size], lengths, strict=True)):
                 found[order[index]] = (heads[row][:size], rels[row][:size])
         checkpoint(step)
     return found

@@ -16,6 +16,7 @@ from typing import NamedTuple
 import numpy
 from slovnet.bio import bio_spans
 from slovnet.conll import parse_conll_tag
+from slovnet.exec.infer import Infer
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -75,6 +76,23 @@ def _sentences(doc: Doc) -> list[list[_Word]]:
 _SENTENCES_KEY = "kenesh_sentence_words"
 
 
+# The taggers' word and shape ids of a Doc's words, under this key between the morph, syntax and NER components.
+_INPUTS_KEY = "kenesh_tagger_inputs"
+
+
+def _tagger_inputs(doc: Doc, infer: Infer, pieces: list[list[str]]) -> slovnet_packed.Inputs:
+    """The word and shape ids of these pieces of the Doc's words (all of them, in order): encoded once per Doc
+    for the three taggers, which share their vocabularies. The morph component encodes its sentences; syntax
+    reads the same sentences, NER the same words in sections."""
+    sizes = [len(piece) for piece in pieces]
+    found = doc.user_data.get(_INPUTS_KEY) if loading.taggers_share_ids() else None
+    if found is not None and found[0] == len(doc) and sum(found[1].sizes()) == sum(sizes):
+        return found[1] if found[1].sizes() == sizes else found[1].regrouped(sizes)
+    inputs = slovnet_packed.inputs(infer, pieces)
+    doc.user_data[_INPUTS_KEY] = (len(doc), inputs)
+    return inputs
+
+
 def _windows(sents: list[list[_Word]], size: int = SENTENCE_WINDOW) -> list[list[_Word]]:
     """The sentences, each longer than `size` words cut into consecutive pieces of at most `size`."""
     return [sent[i : i + size] for sent in sents for i in range(0, len(sent), size)]
@@ -101,7 +119,8 @@ def morph_component(doc: Doc) -> Doc:
     rows = _morph_rows(vocab)
     positions: list[int] = []
     values: list[tuple[int, int, int]] = []
-    for sent, tags in zip(sents, _raw_morph_tags(sents), strict=True):
+    inputs = _tagger_inputs(doc, loading.morph_tagger().infer, _texts(sents))
+    for sent, tags in zip(sents, _raw_morph_tags(sents, inputs), strict=True):
         for word, raw in zip(sent, tags, strict=True):
             row = rows.get((word.text, raw))
             if row is None:
@@ -136,20 +155,24 @@ def _morph_row(vocab: Vocab, text: str, raw: str) -> tuple[int, int, int]:
     return pos_id, morph_hash, vocab.strings.add(_lemma(text, pos, feats))
 
 
-def _raw_morph_tags(sents: list[list[_Word]]) -> list[list[str]]:
+def _raw_morph_tags(sents: list[list[_Word]], inputs: slovnet_packed.Inputs | None = None) -> list[list[str]]:
     """The tagger's CoNLL tags ("NOUN|Case=Nom|…") per sentence.
 
     Natasha's wrapper turns every tag into a token record and a feature dict; a text has a few
     hundred distinct tags, so they are parsed once in `_tag_info` instead."""
-    return slovnet_packed.morph_tags(loading.morph_tagger().infer, _texts(sents), "nlp kenesh_morph")
+    infer = loading.morph_tagger().infer
+    inputs = inputs or slovnet_packed.inputs(infer, _texts(sents))
+    return slovnet_packed.morph_tags(infer, inputs, "nlp kenesh_morph")
 
 
-def _raw_parses(sents: list[list[_Word]]) -> list[tuple[list[int], list[str]]]:
+def _raw_parses(
+    sents: list[list[_Word]], inputs: slovnet_packed.Inputs | None = None
+) -> list[tuple[list[int], list[str]]]:
     """Per sentence, each word's head (1-based, 0 for the root) and relation, straight from slovnet's
     parser, without the record objects Natasha's wrapper builds around them."""
     infer = loading.syntax_parser().infer
     rels = infer.decoder.rels_vocab.items
-    found = slovnet_packed.parses(infer, _texts(sents), "nlp kenesh_syntax")
+    found = slovnet_packed.parses(infer, inputs or slovnet_packed.inputs(infer, _texts(sents)), "nlp kenesh_syntax")
     return [(head_ids, [rels[r] for r in rel_ids]) for head_ids, rel_ids in found]
 
 
@@ -180,11 +203,14 @@ def syntax_component(doc: Doc) -> Doc:
     """Dependency tree per sentence (slovnet syntax parser); sentences then follow the tree."""
     sents = [s for s in _sentences(doc) if s]
     pieces = _windows(sents)
-    parses = iter(_raw_parses(pieces))
-    heads = numpy.zeros(len(doc), dtype="int32")  # relative offsets, as spaCy stores them
-    deps = numpy.zeros(len(doc), dtype="uint64")
+    parses = iter(_raw_parses(pieces, _tagger_inputs(doc, loading.syntax_parser().infer, _texts(pieces))))
+    # Python lists, made arrays once at the end: an item assignment into a numpy array per token cost more than
+    # the loop's own work; a relation's string id is looked up once per Doc.
+    heads = [0] * len(doc)  # relative offsets, as spaCy stores them
+    deps = [0] * len(doc)
+    parsed = [False] * len(doc)
     strings = doc.vocab.strings
-    parsed = numpy.zeros(len(doc), dtype=bool)
+    rel_ids: dict[str, int] = {}
     for sent in sents:
         # A sentence's windows in order: heads shifted to sentence positions, each window's root a root.
         local: list[int] = []
@@ -195,24 +221,28 @@ def syntax_component(doc: Doc) -> Doc:
             local.extend(h - 1 + offset if 0 < h <= size else -1 for h in head_ids)
             rels.extend(piece_rels)
         local = _single_root(_break_cycles(local))
-        for position, (word, parsed_rel) in enumerate(zip(sent, rels, strict=True)):
-            head = sent[local[position]].i if local[position] >= 0 else word.i
-            heads[word.i] = head - word.i
-            rel = "ROOT" if head == word.i else "parataxis" if parsed_rel == "root" else parsed_rel
-            deps[word.i] = strings.add(rel)
-            parsed[word.i] = True
+        for (i, _), parsed_rel, head_position in zip(sent, rels, local, strict=True):
+            head = sent[head_position].i if head_position >= 0 else i
+            heads[i] = head - i
+            rel = "ROOT" if head == i else "parataxis" if parsed_rel == "root" else parsed_rel
+            rel_id = rel_ids.get(rel)
+            deps[i] = rel_id if rel_id is not None else rel_ids.setdefault(rel, strings.add(rel))
+            parsed[i] = True
     # Space tokens (and any word left unparsed) hang off the word before them, or the next word at the start.
     last = None
-    first = numpy.flatnonzero(parsed)
-    first_word = int(first[0]) if len(first) else None  # what the tokens before any word hang off
+    first_word = parsed.index(True) if True in parsed else None  # what the tokens before any word hang off
+    dep, root = strings.add("dep"), strings.add("ROOT")
     for i in range(len(doc)):
         if parsed[i]:
             last = i
             continue
         target = last if last is not None else first_word
         heads[i] = (target - i) if target is not None else 0
-        deps[i] = strings.add("dep" if target is not None else "ROOT")
-    doc.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), deps], axis=1))
+        deps[i] = dep if target is not None else root
+    columns = numpy.stack(
+        [numpy.array(heads, dtype="int32").astype("uint64"), numpy.array(deps, dtype="uint64")], axis=1
+    )
+    doc.from_array([HEAD, DEP], columns)
     return doc
 
 
@@ -267,7 +297,9 @@ def ner_component(doc: Doc) -> Doc:
     for size in _sections(lengths, NER_SECTION):
         sections.append([word for word, _ in words[start : start + size]])
         start += size
-    tagged = slovnet_packed.ner_tags(loading.ner_tagger().infer, sections, "nlp kenesh_ner")
+    inputs = _tagger_inputs(doc, loading.ner_tagger().infer, sections)
+    doc.user_data.pop(_INPUTS_KEY, None)  # the last tagger to read them
+    tagged = slovnet_packed.ner_tags(loading.ner_tagger().infer, inputs, "nlp kenesh_ner")
     tags = [tag for section in tagged for tag in section]
     # Space tokens holding a line break, in order: an entity is split at those inside it, found by bisection
     # rather than by a Token object for each of its tokens.

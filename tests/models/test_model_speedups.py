@@ -273,14 +273,17 @@ def test_packed_taggers_give_slovnets_tags_heads_and_entities(nlp: Language) -> 
     assert len(list(slovnet_packed.chunks([len(words) for words in sentences]))) > 1
     morph = PLAIN["morph_tagger"](_natasha_embedding()).infer
     expected_tags = list(morph.decoder(morph.process(morph.encoder(sentences))))
-    assert slovnet_packed.morph_tags(loading.morph_tagger().infer, sentences, "test") == expected_tags
+    infer = loading.morph_tagger().infer
+    assert slovnet_packed.morph_tags(infer, slovnet_packed.inputs(infer, sentences), "test") == expected_tags
     syntax = PLAIN["syntax_parser"](_natasha_embedding()).infer
     expected_parses = [(h.tolist(), r.tolist()) for h, r in syntax.process(syntax.encoder(sentences))]
-    assert slovnet_packed.parses(loading.syntax_parser().infer, sentences, "test") == expected_parses
+    infer = loading.syntax_parser().infer
+    assert slovnet_packed.parses(infer, slovnet_packed.inputs(infer, sentences), "test") == expected_parses
     ner = PLAIN["ner_tagger"](_natasha_embedding()).infer
     documents = [[t.text for t in nlp.make_doc(text) if not t.is_space] for text in _dev_texts()]
     expected_entities = list(ner.decoder(ner.process(ner.encoder(documents))))
-    assert slovnet_packed.ner_tags(loading.ner_tagger().infer, documents, "test") == expected_entities
+    infer = loading.ner_tagger().infer
+    assert slovnet_packed.ner_tags(infer, slovnet_packed.inputs(infer, documents), "test") == expected_entities
     assert any(tag != "O" for tags in expected_entities for tag in tags)
 
 
@@ -299,3 +302,19 @@ def test_chunks_hold_whole_sentences_and_groups() -> None:
     long = list(slovnet_packed.chunks([500] * 9, limit=2048))
     assert [c.indexes for c in long] == [[0, 1, 2, 3], [4, 5, 6, 7], [8]]
     assert long[0].length == 4 * 500 + 3
+
+
+def test_the_taggers_encode_words_alike_and_regrouped_ids_are_those_of_the_regrouped_words(nlp: Language) -> None:
+    """A Doc's words are encoded once for the three taggers: each tagger's own encoder gives the same ids, and
+    the morph component's sentences regrouped into NER's sections give the sections' own ids."""
+    assert loading.taggers_share_ids()
+    sentences = _sentences(nlp)
+    infers = [getattr(loading, tagger)().infer for tagger in PLAIN]
+    encoded = [slovnet_packed.inputs(infer, sentences) for infer in infers]
+    assert encoded[0] == encoded[1] == encoded[2]
+    words = [word for sentence in sentences for word in sentence]
+    sections = [words[:1000], words[1000:1001], words[1001:]]
+    regrouped = encoded[0].regrouped([len(section) for section in sections])
+    assert regrouped == slovnet_packed.inputs(infers[2], sections)
+    with pytest.raises(ValueError):
+        encoded[0].regrouped([len(words) - 1])
