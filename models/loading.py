@@ -117,6 +117,20 @@ def ner_tagger() -> NewsNERTagger:
     return _loaded(NewsNERTagger)
 
 
+@cache
+def taggers_share_ids() -> bool:
+    """Whether the morph, syntax and NER taggers encode a word to the same word and shape ids (the same
+    vocabularies, as slovnet's news packs ship them): a Doc's words are then encoded once for all three."""
+    encoders = [tagger().infer.encoder for tagger in (morph_tagger, syntax_parser, ner_tagger)]
+    first = encoders[0]
+    return all(
+        type(encoder).item is type(first).item
+        and encoder.words_vocab.items == first.words_vocab.items
+        and encoder.shapes_vocab.items == first.shapes_vocab.items
+        for encoder in encoders
+    )
+
+
 class _MorphVocab(MorphVocab):
     """Natasha's vocabulary with a larger cache of readings: its own keeps 10,000 words and the 300 first
     NEREL texts alone ask about 25,000 (every word is lemmatised), so it kept evicting words still in use."""

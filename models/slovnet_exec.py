@@ -165,7 +165,7 @@ _CACHED_ENCODERS: dict[type, type] = {
 }
 
 
-def _head_ids(pred: np.ndarray, mask: np.ndarray) -> np.ndarray:
+def head_ids(pred: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """slovnet's `SyntaxHead.decode`: each word's best head among the root and its sentence's words.
     slovnet fills the other cells with the array's minimum by arithmetic on the masks, `fill * out + pred *
     in`, which for finite scores and a negative minimum is each cell itself or the minimum: `where`, with
@@ -186,7 +186,7 @@ class _SyntaxInfer(SyntaxInfer):
         for input in inputs:
             x = model.encoder(model.emb(input.word_id, input.shape_id), input.pad_mask)
             mask = ~input.pad_mask
-            head_id = _head_ids(model.head(x), mask)
+            head_id = head_ids(model.head(x), mask)
             rel_id = model.rel.decode(model.rel(x, head_id), mask)
             yield from zip(split_masked(head_id, mask), split_masked(rel_id, mask), strict=True)
 

@@ -41,6 +41,7 @@ def load_models() -> None:
         loading.morph_tagger,
         loading.syntax_parser,
         loading.ner_tagger,
+        loading.taggers_share_ids,
         loading.names_extractor,
         loading.dates_extractor,
         loading.morph,

@@ -7,15 +7,16 @@ intact are skipped here and attached to a neighbour in the parse.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple
 
 import numpy
 from slovnet.bio import bio_spans
 from slovnet.conll import parse_conll_tag
+from slovnet.exec.infer import Infer
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -23,13 +24,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from models import loading
+from models import loading, slovnet_packed
 from models.checkpoints import checkpoint
 from models.components.extensions import doc_text, register_extensions
 
 register_extensions()
 
-T = TypeVar("T")
 
 # The parser scores every pair of words of a sentence, so its memory grows with the sentence squared
 # (one sentence of 12k words took 3.8 GB). A longer sentence is tagged and parsed in windows of this many
@@ -76,6 +76,23 @@ def _sentences(doc: Doc) -> list[list[_Word]]:
 _SENTENCES_KEY = "kenesh_sentence_words"
 
 
+# The taggers' word and shape ids of a Doc's words, under this key between the morph, syntax and NER components.
+_INPUTS_KEY = "kenesh_tagger_inputs"
+
+
+def _tagger_inputs(doc: Doc, infer: Infer, pieces: list[list[str]]) -> slovnet_packed.Inputs:
+    """The word and shape ids of these pieces of the Doc's words (all of them, in order): encoded once per Doc
+    for the three taggers, which share their vocabularies. The morph component encodes its sentences; syntax
+    reads the same sentences, NER the same words in sections."""
+    sizes = [len(piece) for piece in pieces]
+    found = doc.user_data.get(_INPUTS_KEY) if loading.taggers_share_ids() else None
+    if found is not None and found[0] == len(doc) and sum(found[1].sizes()) == sum(sizes):
+        return found[1] if found[1].sizes() == sizes else found[1].regrouped(sizes)
+    inputs = slovnet_packed.inputs(infer, pieces)
+    doc.user_data[_INPUTS_KEY] = (len(doc), inputs)
+    return inputs
+
+
 def _windows(sents: list[list[_Word]], size: int = SENTENCE_WINDOW) -> list[list[_Word]]:
     """The sentences, each longer than `size` words cut into consecutive pieces of at most `size`."""
     return [sent[i : i + size] for sent in sents for i in range(0, len(sent), size)]
@@ -83,18 +100,6 @@ def _windows(sents: list[list[_Word]], size: int = SENTENCE_WINDOW) -> list[list
 
 def _texts(sents: list[list[_Word]]) -> list[list[str]]:
     return [[word.text for word in sent] for sent in sents]
-
-
-def _in_length_order(sents: list[list[str]], run: Callable[[list[list[str]]], Iterable[T]], step: str) -> list[T]:
-    """`run` over the sentences' words, batched with sentences of similar length: a batch is padded
-    to its longest sentence, and padding was ~15% of the taggers' work. A sentence's tags do not
-    depend on its batch-mates (checked over corpus-dev), so only the order changes."""
-    order = sorted(range(len(sents)), key=lambda i: len(sents[i]))
-    results: list[Any] = [None] * len(sents)
-    for i, result in zip(order, run([sents[i] for i in order]), strict=True):
-        results[i] = result
-        checkpoint(step)
-    return results
 
 
 @lru_cache(maxsize=200_000)
@@ -114,7 +119,8 @@ def morph_component(doc: Doc) -> Doc:
     rows = _morph_rows(vocab)
     positions: list[int] = []
     values: list[tuple[int, int, int]] = []
-    for sent, tags in zip(sents, _raw_morph_tags(sents), strict=True):
+    inputs = _tagger_inputs(doc, loading.morph_tagger().infer, _texts(sents))
+    for sent, tags in zip(sents, _raw_morph_tags(sents, inputs), strict=True):
         for word, raw in zip(sent, tags, strict=True):
             row = rows.get((word.text, raw))
             if row is None:
@@ -149,27 +155,25 @@ def _morph_row(vocab: Vocab, text: str, raw: str) -> tuple[int, int, int]:
     return pos_id, morph_hash, vocab.strings.add(_lemma(text, pos, feats))
 
 
-def _raw_morph_tags(sents: list[list[_Word]]) -> list[list[str]]:
+def _raw_morph_tags(sents: list[list[_Word]], inputs: slovnet_packed.Inputs | None = None) -> list[list[str]]:
     """The tagger's CoNLL tags ("NOUN|Case=Nom|…") per sentence.
 
     Natasha's wrapper turns every tag into a token record and a feature dict; a text has a few
     hundred distinct tags, so they are parsed once in `_tag_info` instead."""
     infer = loading.morph_tagger().infer
-    run = lambda words: infer.decoder(infer.process(infer.encoder(words)))  # noqa: E731
-    return _in_length_order(_texts(sents), run, "nlp kenesh_morph")
+    inputs = inputs or slovnet_packed.inputs(infer, _texts(sents))
+    return slovnet_packed.morph_tags(infer, inputs, "nlp kenesh_morph")
 
 
-def _raw_parses(sents: list[list[_Word]]) -> list[tuple[list[int], list[str]]]:
+def _raw_parses(
+    sents: list[list[_Word]], inputs: slovnet_packed.Inputs | None = None
+) -> list[tuple[list[int], list[str]]]:
     """Per sentence, each word's head (1-based, 0 for the root) and relation, straight from slovnet's
     parser, without the record objects Natasha's wrapper builds around them."""
     infer = loading.syntax_parser().infer
-    rels = infer.decoder.rels_vocab
-
-    def run(words: list[list[str]]) -> Iterator[tuple[list[int], list[str]]]:
-        for head_ids, rel_ids in infer.process(infer.encoder(words)):
-            yield head_ids.tolist(), [rels.decode(r) for r in rel_ids.tolist()]
-
-    return _in_length_order(_texts(sents), run, "nlp kenesh_syntax")
+    rels = infer.decoder.rels_vocab.items
+    found = slovnet_packed.parses(infer, inputs or slovnet_packed.inputs(infer, _texts(sents)), "nlp kenesh_syntax")
+    return [(head_ids, [rels[r] for r in rel_ids]) for head_ids, rel_ids in found]
 
 
 # Tag string → (POS, features, spaCy POS id, morphology hash), worked out once per tag and vocabulary.
@@ -199,11 +203,14 @@ def syntax_component(doc: Doc) -> Doc:
     """Dependency tree per sentence (slovnet syntax parser); sentences then follow the tree."""
     sents = [s for s in _sentences(doc) if s]
     pieces = _windows(sents)
-    parses = iter(_raw_parses(pieces))
-    heads = numpy.zeros(len(doc), dtype="int32")  # relative offsets, as spaCy stores them
-    deps = numpy.zeros(len(doc), dtype="uint64")
+    parses = iter(_raw_parses(pieces, _tagger_inputs(doc, loading.syntax_parser().infer, _texts(pieces))))
+    # Python lists, made arrays once at the end: an item assignment into a numpy array per token cost more than
+    # the loop's own work; a relation's string id is looked up once per Doc.
+    heads = [0] * len(doc)  # relative offsets, as spaCy stores them
+    deps = [0] * len(doc)
+    parsed = [False] * len(doc)
     strings = doc.vocab.strings
-    parsed = numpy.zeros(len(doc), dtype=bool)
+    rel_ids: dict[str, int] = {}
     for sent in sents:
         # A sentence's windows in order: heads shifted to sentence positions, each window's root a root.
         local: list[int] = []
@@ -214,24 +221,28 @@ def syntax_component(doc: Doc) -> Doc:
             local.extend(h - 1 + offset if 0 < h <= size else -1 for h in head_ids)
             rels.extend(piece_rels)
         local = _single_root(_break_cycles(local))
-        for position, (word, parsed_rel) in enumerate(zip(sent, rels, strict=True)):
-            head = sent[local[position]].i if local[position] >= 0 else word.i
-            heads[word.i] = head - word.i
-            rel = "ROOT" if head == word.i else "parataxis" if parsed_rel == "root" else parsed_rel
-            deps[word.i] = strings.add(rel)
-            parsed[word.i] = True
+        for (i, _), parsed_rel, head_position in zip(sent, rels, local, strict=True):
+            head = sent[head_position].i if head_position >= 0 else i
+            heads[i] = head - i
+            rel = "ROOT" if head == i else "parataxis" if parsed_rel == "root" else parsed_rel
+            rel_id = rel_ids.get(rel)
+            deps[i] = rel_id if rel_id is not None else rel_ids.setdefault(rel, strings.add(rel))
+            parsed[i] = True
     # Space tokens (and any word left unparsed) hang off the word before them, or the next word at the start.
     last = None
-    first = numpy.flatnonzero(parsed)
-    first_word = int(first[0]) if len(first) else None  # what the tokens before any word hang off
+    first_word = parsed.index(True) if True in parsed else None  # what the tokens before any word hang off
+    dep, root = strings.add("dep"), strings.add("ROOT")
     for i in range(len(doc)):
         if parsed[i]:
             last = i
             continue
         target = last if last is not None else first_word
         heads[i] = (target - i) if target is not None else 0
-        deps[i] = strings.add("dep" if target is not None else "ROOT")
-    doc.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), deps], axis=1))
+        deps[i] = dep if target is not None else root
+    columns = numpy.stack(
+        [numpy.array(heads, dtype="int32").astype("uint64"), numpy.array(deps, dtype="uint64")], axis=1
+    )
+    doc.from_array([HEAD, DEP], columns)
     return doc
 
 
@@ -286,14 +297,18 @@ def ner_component(doc: Doc) -> Doc:
     for size in _sections(lengths, NER_SECTION):
         sections.append([word for word, _ in words[start : start + size]])
         start += size
-    infer = loading.ner_tagger().infer
-    run = lambda items: infer.decoder(infer.process(infer.encoder(items)))  # noqa: E731
-    tags = [tag for section in _in_length_order(sections, run, "nlp kenesh_ner") for tag in section]
+    inputs = _tagger_inputs(doc, loading.ner_tagger().infer, sections)
+    doc.user_data.pop(_INPUTS_KEY, None)  # the last tagger to read them
+    tagged = slovnet_packed.ner_tags(loading.ner_tagger().infer, inputs, "nlp kenesh_ner")
+    tags = [tag for section in tagged for tag in section]
+    # Space tokens holding a line break, in order: an entity is split at those inside it, found by bisection
+    # rather than by a Token object for each of its tokens.
+    breaks = [i for i, (orth, _, _, space) in enumerate(rows) if space and "\n" in strings[orth]]
     spans = []
     for found in bio_spans([bounds for _, bounds in words], tags):
         span = doc.char_span(found.start, found.stop, label=found.type, alignment_mode="expand")
         if span is not None:
-            spans.extend(_split_at_line_breaks(span))
+            spans.extend(_split_at_line_breaks(span, breaks))
     doc.ents = filter_spans(spans)
     return doc
 
@@ -323,14 +338,14 @@ class _Bounds(NamedTuple):
     stop: int
 
 
-def _split_at_line_breaks(span: Span) -> list[Span]:
-    """A name never runs over a line break; the tagger sometimes joins a caption to the next line."""
+def _split_at_line_breaks(span: Span, breaks: list[int]) -> list[Span]:
+    """A name never runs over a line break; the tagger sometimes joins a caption to the next line. `breaks`:
+    the indexes of the Doc's space tokens holding a line break, in order."""
     pieces, start = [], span.start
-    for token in span:
-        if token.is_space and "\n" in token.text:
-            if token.i > start:
-                pieces.append(Span(span.doc, start, token.i, label=span.label))
-            start = token.i + 1
+    for i in breaks[bisect.bisect_left(breaks, span.start) : bisect.bisect_left(breaks, span.end)]:
+        if i > start:
+            pieces.append(Span(span.doc, start, i, label=span.label))
+        start = i + 1
     if start < span.end:
         pieces.append(Span(span.doc, start, span.end, label=span.label))
     # A piece without letters is a list number or a bullet the tagger glued on («Совета\n\n1»).

@@ -6,10 +6,10 @@ from __future__ import annotations
 from functools import cache
 
 import numpy as np
-from spacy.attrs import LEMMA, MORPH, POS
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from models.components import natasha
 from models.components.extensions import sentence_of, token_texts
@@ -96,3 +96,73 @@ def test_content_words_are_read_as_from_tokens() -> None:
                 plain[i] = "муниципалитет"
         assert lemmas == plain
         assert _content_words(doc) == (offsets, lemmas)  # from the memos, the same again
+
+
+def _split_token_by_token(span: Span) -> list[Span]:
+    """The walk over every token of the span that the bisection over line-break tokens replaced."""
+    pieces, start = [], span.start
+    for token in span:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                pieces.append(Span(span.doc, start, token.i, label=span.label))
+            start = token.i + 1
+    if start < span.end:
+        pieces.append(Span(span.doc, start, span.end, label=span.label))
+    return [piece for piece in pieces if any(ch.isalpha() for ch in piece.text)]
+
+
+def test_entities_split_at_line_breaks_as_by_a_walk_over_tokens() -> None:
+    split = 0
+    for doc in _docs():
+        breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
+        for ent in doc.ents:  # each entity, and the entity with a few tokens either side (across line breaks)
+            for start, end in ((ent.start, ent.end), (max(ent.start - 4, 0), min(ent.end + 4, len(doc)))):
+                span = Span(doc, start, end, label=ent.label)
+                expected = [(p.start, p.end, p.label_) for p in _split_token_by_token(span)]
+                assert [(p.start, p.end, p.label_) for p in natasha._split_at_line_breaks(span, breaks)] == expected
+                split += len(expected) > 1
+    assert split > 20
+
+
+def _heads_and_deps_item_by_item(doc: Doc) -> np.ndarray:
+    """The syntax component's HEAD and DEP columns written item by item into numpy arrays (the path before the
+    lists), from the same parses."""
+    sents = [s for s in natasha._sentences(doc) if s]
+    parses = iter(natasha._raw_parses(natasha._windows(sents)))
+    heads = np.zeros(len(doc), dtype="int32")
+    deps = np.zeros(len(doc), dtype="uint64")
+    strings = doc.vocab.strings
+    parsed = np.zeros(len(doc), dtype=bool)
+    for sent in sents:
+        local: list[int] = []
+        rels: list[str] = []
+        for offset in range(0, len(sent), natasha.SENTENCE_WINDOW):
+            head_ids, piece_rels = next(parses)
+            local.extend(h - 1 + offset if 0 < h <= len(head_ids) else -1 for h in head_ids)
+            rels.extend(piece_rels)
+        local = natasha._single_root(natasha._break_cycles(local))
+        for position, (word, parsed_rel) in enumerate(zip(sent, rels, strict=True)):
+            head = sent[local[position]].i if local[position] >= 0 else word.i
+            heads[word.i] = head - word.i
+            rel = "ROOT" if head == word.i else "parataxis" if parsed_rel == "root" else parsed_rel
+            deps[word.i] = strings.add(rel)
+            parsed[word.i] = True
+    last = None
+    first = np.flatnonzero(parsed)
+    first_word = int(first[0]) if len(first) else None
+    for i in range(len(doc)):
+        if parsed[i]:
+            last = i
+            continue
+        target = last if last is not None else first_word
+        heads[i] = (target - i) if target is not None else 0
+        deps[i] = strings.add("dep" if target is not None else "ROOT")
+    return np.stack([heads.astype("uint64"), deps], axis=1)
+
+
+def test_syntax_component_writes_what_the_item_by_item_path_writes(nlp: Language) -> None:
+    for text in (*_texts(), "", "   \n ", "Слово.\n\n  Второе предложение здесь."):
+        tagged = natasha.morph_component(nlp.make_doc(text))
+        expected = _heads_and_deps_item_by_item(tagged)
+        doc = natasha.syntax_component(natasha.morph_component(nlp.make_doc(text)))
+        assert np.array_equal(doc.to_array([HEAD, DEP]), expected), text[:80]

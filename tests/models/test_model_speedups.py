@@ -22,7 +22,7 @@ from spacy.lang.ru.lex_attrs import _num_words
 from spacy.lang.ru.lex_attrs import like_num as spacy_like_num
 from spacy.language import Language
 
-from models import loading
+from models import loading, slovnet_packed
 from models.chart_parser import faster
 from models.components.extensions import doc_text
 from models.components.natasha import _date_windows
@@ -243,3 +243,78 @@ def test_spacys_command_line_loads_only_when_used() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("tagger", list(PLAIN))
+def test_packed_encoder_gives_slovnets_encoding_bit_for_bit(nlp: Language, tagger: str) -> None:
+    """A chunk of sentences laid end to end with zero gaps, against slovnet's own embedding and encoder on all
+    the sentences as one padded batch (a batch large enough for BLAS's large path, as every chunk is)."""
+    model = getattr(loading, tagger)().infer.model
+    plain = PLAIN[tagger](_natasha_embedding()).infer
+    sentences = _sentences(nlp)[-150:]  # the longest: one padded batch of slovnet's stays small
+    (input,) = plain.encoder.__class__(plain.encoder.words_vocab, plain.encoder.shapes_vocab, len(sentences))(sentences)
+    expected = plain.model.encoder(plain.model.emb(input.word_id, input.shape_id), input.pad_mask)
+    items = [plain.encoder.item(words) for words in sentences]
+    (chunk,) = slovnet_packed.chunks([len(words) for words in sentences], limit=10**6)
+    assert chunk.starts[1] == len(sentences[0]) + 1  # one zero position between two sentences
+    packed = slovnet_packed.encode(model, chunk, [w for w, _ in items], [s for _, s in items])
+    assert packed.shape == (chunk.length, expected.shape[-1]) and packed.dtype == expected.dtype
+    gaps = np.ones(chunk.length, dtype=bool)
+    for row, (start, size) in enumerate(zip(chunk.starts, chunk.sizes, strict=True)):
+        assert np.array_equal(packed[start : start + size], expected[row, :size]), sentences[row]
+        gaps[start : start + size] = False
+    assert not packed[gaps].any()
+
+
+def test_packed_taggers_give_slovnets_tags_heads_and_entities(nlp: Language) -> None:
+    """The packed paths over several chunks, against slovnet's own `process` and decoders (its batches of
+    eight), sentence by sentence; NER on each document's words as one sequence."""
+    sentences = _sentences(nlp)
+    assert len(list(slovnet_packed.chunks([len(words) for words in sentences]))) > 1
+    morph = PLAIN["morph_tagger"](_natasha_embedding()).infer
+    expected_tags = list(morph.decoder(morph.process(morph.encoder(sentences))))
+    infer = loading.morph_tagger().infer
+    assert slovnet_packed.morph_tags(infer, slovnet_packed.inputs(infer, sentences), "test") == expected_tags
+    syntax = PLAIN["syntax_parser"](_natasha_embedding()).infer
+    expected_parses = [(h.tolist(), r.tolist()) for h, r in syntax.process(syntax.encoder(sentences))]
+    infer = loading.syntax_parser().infer
+    assert slovnet_packed.parses(infer, slovnet_packed.inputs(infer, sentences), "test") == expected_parses
+    ner = PLAIN["ner_tagger"](_natasha_embedding()).infer
+    documents = [[t.text for t in nlp.make_doc(text) if not t.is_space] for text in _dev_texts()]
+    expected_entities = list(ner.decoder(ner.process(ner.encoder(documents))))
+    infer = loading.ner_tagger().infer
+    assert slovnet_packed.ner_tags(infer, slovnet_packed.inputs(infer, documents), "test") == expected_entities
+    assert any(tag != "O" for tags in expected_entities for tag in tags)
+
+
+def test_chunks_hold_whole_sentences_and_groups() -> None:
+    chunks = list(slovnet_packed.chunks([3, 4, 2, 10, 1], limit=10))
+    assert [(c.indexes, c.starts, c.sizes) for c in chunks] == [
+        ([0, 1], [0, 4], [3, 4]),
+        ([2], [0], [2]),
+        ([3], [0], [10]),  # a sentence as long as a chunk is one
+        ([4], [0], [1]),
+    ]
+    assert all(c.length == slovnet_packed.MIN_ROWS for c in chunks)  # short chunks padded for BLAS's large path
+    grouped = list(slovnet_packed.chunks([3, 4, 2, 10, 1], limit=10, group=2))
+    assert [c.indexes for c in grouped] == [[0, 1], [2, 3], [4]]  # a group is never split
+    assert [c.starts for c in grouped] == [[0, 4], [0, 3], [0]]
+    long = list(slovnet_packed.chunks([500] * 9, limit=2048))
+    assert [c.indexes for c in long] == [[0, 1, 2, 3], [4, 5, 6, 7], [8]]
+    assert long[0].length == 4 * 500 + 3
+
+
+def test_the_taggers_encode_words_alike_and_regrouped_ids_are_those_of_the_regrouped_words(nlp: Language) -> None:
+    """A Doc's words are encoded once for the three taggers: each tagger's own encoder gives the same ids, and
+    the morph component's sentences regrouped into NER's sections give the sections' own ids."""
+    assert loading.taggers_share_ids()
+    sentences = _sentences(nlp)
+    infers = [getattr(loading, tagger)().infer for tagger in PLAIN]
+    encoded = [slovnet_packed.inputs(infer, sentences) for infer in infers]
+    assert encoded[0] == encoded[1] == encoded[2]
+    words = [word for sentence in sentences for word in sentence]
+    sections = [words[:1000], words[1000:1001], words[1001:]]
+    regrouped = encoded[0].regrouped([len(section) for section in sections])
+    assert regrouped == slovnet_packed.inputs(infers[2], sections)
+    with pytest.raises(ValueError):
+        encoded[0].regrouped([len(words) - 1])

@@ -10,14 +10,15 @@ from __future__ import annotations
 import itertools
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from razdel import sentenize
 
 from corpus.hostile.texts import TEXTS, initials, nested_quotes, no_spaces, one_sentence, present_lines
-from models import loading
+from models import slovnet_packed
 from models.checkpoints import checkpoints
 from models.components import natasha
 from models.components.tokenizer import _SentenceSegmenter
@@ -41,16 +42,16 @@ _QUADRATIC_LOOKALIKES = re.compile(
 
 
 class _Spy:
-    """Wraps a slovnet encoder and records the length of every sequence it is given."""
+    """Wraps the packed encoder (`models.slovnet_packed.encode`) and records, per model, the length of every
+    sequence (sentence, window or section) each chunk gives it."""
 
-    def __init__(self, encoder) -> None:
-        self.encoder = encoder
-        self.lengths: list[int] = []
+    def __init__(self, encode: Callable[..., np.ndarray]) -> None:
+        self.encode = encode
+        self.lengths: dict[str, list[int]] = {}
 
-    def __call__(self, items: list[list[str]]) -> Iterator[object]:
-        items = list(items)
-        self.lengths += [len(item) for item in items]
-        return self.encoder(items)
+    def __call__(self, model: object, chunk: slovnet_packed.Chunk, *args: object) -> np.ndarray:
+        self.lengths.setdefault(type(model).__name__, []).extend(chunk.sizes)
+        return self.encode(model, chunk, *args)
 
 
 def _noisy(rng: random.Random, words: int) -> str:
@@ -129,28 +130,26 @@ def test_the_time_limit_is_checked_inside_the_tokenizer() -> None:
 
 
 def test_the_parser_and_tagger_never_get_more_than_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    spies = {}
-    for name, model in (("syntax", loading.syntax_parser()), ("morph", loading.morph_tagger())):
-        spies[name] = _Spy(model.infer.encoder)
-        monkeypatch.setattr(model.infer, "encoder", spies[name])
+    spy = _Spy(slovnet_packed.encode)
+    monkeypatch.setattr(slovnet_packed, "encode", spy)
     text = one_sentence(1500)
     doc = analyse(text)
-    for spy in spies.values():
-        assert max(spy.lengths) <= natasha.SENTENCE_WINDOW
-        assert sum(spy.lengths) == sum(not t.is_space for t in doc)
+    for model in ("Syntax", "Morph"):
+        assert max(spy.lengths[model]) <= natasha.SENTENCE_WINDOW
+        assert sum(spy.lengths[model]) == sum(not t.is_space for t in doc)
     # The windows are one tree again: the sentence stays one sentence, every token in it.
     sentences = list(doc.sents)
     assert len(sentences) == 1 and doc.text == text
 
 
 def test_ner_reads_sections_of_whole_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
-    spy = _Spy(loading.ner_tagger().infer.encoder)
-    monkeypatch.setattr(loading.ner_tagger().infer, "encoder", spy)
+    spy = _Spy(slovnet_packed.encode)
+    monkeypatch.setattr(slovnet_packed, "encode", spy)
     monkeypatch.setattr(natasha, "NER_SECTION", 300)
     text = "\n".join(p.read_text(encoding="utf-8") for p in SYNTHETIC[:2])
     doc = analyse(text)
     words = sum(not t.is_space for t in doc)
-    assert words > 600 and max(spy.lengths) <= 300 and sum(spy.lengths) == words
+    assert words > 600 and max(spy.lengths["NER"]) <= 300 and sum(spy.lengths["NER"]) == words
     assert any(e.label_ == "PER" for e in doc.ents)
 
 
@@ -168,9 +167,10 @@ def test_the_time_limit_is_checked_between_a_components_batches() -> None:
         if step == "nlp kenesh_syntax":
             raise LimitExceeded(step)
 
+    # Long enough for several chunks of the packed encoder (`models.slovnet_packed.CHUNK` positions each).
     with checkpoints(stop_in_syntax), pytest.raises(LimitExceeded, match="kenesh_syntax"):
-        analyse(one_sentence(1500))
-    # Stopped at the first batch of the parser, after the tagger had checked in at each of its own.
+        analyse(one_sentence(3 * slovnet_packed.CHUNK))
+    # Stopped at the first chunk of the parser, after the tagger had checked in at each of its own.
     assert steps.count("nlp kenesh_morph") > 1 and steps.count("nlp kenesh_syntax") == 1
 
 
