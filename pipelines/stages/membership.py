@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from models import lexicons, loading
-from pipelines.findings import Findings, OrganizationFinding
+from pipelines.findings import Findings, MeetingFinding, OrganizationFinding
 from pipelines.stages.positions import with_party, without_body
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -142,10 +142,20 @@ def _stem(word: str) -> str:
     return word.lower().replace("ё", "е")[:5]
 
 
+def _office_staff(words: list[str]) -> bool:
+    """«аппарат акима Толебийского сельского округа», «секретариат президента»: the staff of an office named after
+    it is a body of its own (`org_office_staffs.txt`), not a unit."""
+    if len(words) < 2 or not _lemma_set(words[0]) & lexicons.load("org_office_staffs"):
+        return False
+    return any(_lemma_set(w) & lexicons.load("org_office_holders") for w in words[1:4])
+
+
 def _is_subunit(name: str) -> bool:
     """«комитет по бюджету и финансам», «постоянная комиссия …», «Отделение …»: a unit of some body. A named
     body («Евразийская экономическая комиссия», «Следственный комитет») begins with a capital adjective."""
     units = lexicons.load("org_subunits") | lexicons.load("position_subunits")
+    if _office_staff(_COMPOUND.findall(name)):
+        return False
     for k, word in enumerate(_COMPOUND.findall(name.split("«")[0])):
         if _lemma_set(word) & units:
             return True
@@ -174,10 +184,59 @@ def parent_body(unit: str, orgs: tuple[OrganizationFinding, ...]) -> Organizatio
     return None
 
 
+def _meeting_of_unit(meeting: MeetingFinding) -> bool:
+    """«заседание комитета», «заседание постоянной комиссии»: the meeting is held by a unit of an assembly."""
+    words = _COMPOUND.findall(meeting.body or meeting.title or "")
+    kinds = [w for w in words if _lemma_set(w) & (lexicons.load("membership_bodies") | _ASSEMBLY_UNITS)]
+    return bool(kinds) and bool(_lemma_set(kinds[0]) & _ASSEMBLY_UNITS)
+
+
+def _with_unit_remit(position: str | None, unit: str) -> str | None:
+    """«председатель комитета» of «Комитет по социальной политике» → «председатель комитета по социальной
+    политике»: when the body becomes the person's organization, the unit stays in the post (gold-format)."""
+    kind, _, remit = unit.partition(" по ")
+    words = _COMPOUND.findall(position or "")
+    # «комиссия по бюджету Законодательного собрания»: a remit naming the body is left to the body.
+    if any(w[:1].isupper() and not w.isupper() for w in _COMPOUND.findall(remit)):
+        return position
+    if not remit or not words or " по " in (position or "") or len(_COMPOUND.findall(kind)) != 1:
+        return position
+    if not _lemma_set(words[-1]) & _lemma_set(kind) & _ASSEMBLY_UNITS:
+        return position
+    return f"{position} по {remit}"
+
+
+def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[str, OrganizationFinding] | None:
+    """A body of the text the post names by part of its name: «главный специалист аппарата акима сельского округа»
+    → (главный специалист, «аппарат акима Толебийского сельского округа»); «аким Толебийского сельского округа
+    Шуского района» with «аппарат акима Толебийского сельского округа» named → (аким, that office's staff). The
+    post keeps what stands before the body (gold-format: the organization is not repeated in the position)."""
+    matches = list(_COMPOUND.finditer(position))
+    words = [m.group() for m in matches]
+    stems = [_stem(w) for w in words]
+    for org in orgs:
+        own = _COMPOUND.findall(org.name.split("«")[0])
+        if len(own) < 3 or _is_subunit(org.name):
+            continue
+        own_stems = [_stem(w) for w in own]
+        for i in range(1, len(words) - 1):
+            # The body by its kind and some of its words: «аппарата акима сельского округа».
+            tail = stems[i:]
+            if words[i].islower() and tail[0] == own_stems[0] and set(tail) <= set(own_stems) and len(tail) >= 3:
+                return position[: matches[i].start()].rstrip(" ,"), org
+        if _office_staff(own) and [w[:4] for w in stems[: len(own) - 1]] == [w[:4] for w in own_stems[1:]]:
+            # The office holder's own post with the office's place: «аким Толебийского сельского округа».
+            rest = position[matches[len(own) - 2].end() :].strip()
+            post = words[0] if not rest.startswith("по ") else f"{words[0]} {rest}"
+            return post, org
+    return None
+
+
 def _assembly_unit(unit: str, position: str | None) -> bool:
     """«комитет по бюджету и финансам» with no body or place named: at the assembly's own meeting, its unit.
-    «Комитет по здравоохранению Ленинградской области» names a body of the region's government."""
-    if any(w[:1].isupper() for w in _COMPOUND.findall(f"{unit} {position or ''}")):
+    «Комитет по здравоохранению Ленинградской области» names a body of the region's government (the unit's
+    first word may be capitalized where its name opens a heading)."""
+    if any(w[:1].isupper() for w in _COMPOUND.findall(f"{unit} {position or ''}")[1:]):
         return False
     return bool(_lemmas(unit.split(" по ")[0]) & _ASSEMBLY_UNITS)
 
@@ -185,16 +244,22 @@ def _assembly_unit(unit: str, position: str | None) -> bool:
 def run(doc: Doc, findings: Findings) -> Findings:
     body = holding_body(findings)
     orgs = findings.organizations
-    # The meeting is the body's own («заседание Думы»): its committees are the body's.
-    own = body is not None and bool(_head(body.name) & _lemmas(findings.meeting.body or findings.meeting.title or ""))
+    # The meeting is the body's own («заседание Думы»), or one of its committee's («заседание комитета»): its
+    # committees are the body's.
+    meeting_words = _lemmas(findings.meeting.body or findings.meeting.title or "")
+    own = body is not None and bool(_head(body.name) & meeting_words or _meeting_of_unit(findings.meeting))
     persons = []
     for person in findings.persons:
+        named = body_in_post(person.position, orgs) if person.position else None
+        if named is not None:
+            person = replace(person, position=named[0], organization=named[1].name)
         if person.organization is not None and _is_subunit(person.organization):
             parent = parent_body(person.organization, orgs)
             if parent is None and own and _assembly_unit(person.organization, person.position):
                 parent = body
             if parent is not None:
-                person = replace(person, organization=parent.name)
+                position = _with_unit_remit(person.position, person.organization)
+                person = replace(person, organization=parent.name, position=position)
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):

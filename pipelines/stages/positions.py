@@ -46,6 +46,8 @@ _BODY_OF_POST = {"министр": "Министерство"}
 # Heads of a government: the body is the government the text names («правительство РФ»), never a guess.
 _GOVERNMENT_POSTS = {"премьер-министр", "премьер", "вице-премьер"}
 _GOVERNMENT = "правительство"
+_CABINETS = {("совет", "министров"), ("кабинет", "министров")}
+_DEPUTIES = {"заместитель", "зам"}
 # «представитель Тегерана в ОПЕК», «постпред России при ООН»: a body after these is where the
 # person serves, not whom they represent, so it stays in the position.
 _SERVES_AT = {"в", "во", "при"}
@@ -291,19 +293,38 @@ def _remit_starts(token: Token) -> bool:
     )
 
 
+def _is_government_post(token: Token) -> bool:
+    return fold(token.lemma_) in _GOVERNMENT_POSTS or fold(token.text) in _GOVERNMENT_POSTS
+
+
+def _is_government(name: str) -> bool:
+    """«Правительство РФ», «Совет Министров», «Кабинет министров Кыргызской Республики»."""
+    words = [fold(w) for w in _WORD.findall(name)]
+    return bool(words) and (words[0] == _GOVERNMENT or (len(words) > 1 and tuple(words[:2]) in _CABINETS))
+
+
 def _government(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
-    """«вице-премьер РФ» with «правительство РФ» in the text → (вице-премьер, правительство РФ)."""
+    """«вице-премьер РФ» with «правительство РФ» in the text → (вице-премьер, правительство РФ); «заместитель
+    Премьер-министра Республики Беларусь» with «Совет Министров» → (заместитель Премьер-министра, Совет Министров):
+    the head of a government and their deputies represent the government the text names, never a guess."""
     head = title_head(title)
-    if fold(head.lemma_) not in _GOVERNMENT_POSTS and fold(head.text) not in _GOVERNMENT_POSTS:
-        return None
-    governments = [o for o in organizations if _first_word(o.name) == _GOVERNMENT]
+    doc = title.doc
+    if not _is_government_post(head):
+        # «заместитель Премьер-министра»: a deputy's post is named by the post they stand in for.
+        nxt = head.i + 1
+        if fold(head.lemma_) not in _DEPUTIES or nxt >= title.end or not _is_government_post(doc[nxt]):
+            return None
+        head = doc[nxt]
+    governments = [o for o in organizations if _is_government(o.name)]
     places = [t for t in title[head.i - title.start + 1 :] if t.ent_type_ == "LOC" or t.pos_ == "PROPN"]
     if places:
         stems = {fold(t.text)[:4] for t in places}
-        governments = [o for o in governments if stems & {fold(w)[:4] for w in _WORD.findall(o.name)}]
-    if len(governments) != 1:
+        named = [o for o in governments if stems & {fold(w)[:4] for w in _WORD.findall(o.name)}]
+        # «Совет Министров» names no state: the text's one government stands for the state the post names.
+        governments = named or [o for o in governments if len(_WORD.findall(o.name)) <= 2]
+    if len({o.name for o in governments}) != 1:
         return None
-    return _as_title(title.doc[title.start : head.i + 1]), governments[0].name
+    return _as_title(doc[title.start : head.i + 1]), governments[0].name
 
 
 def _is_remit(ent: Span) -> bool:
@@ -539,11 +560,31 @@ def _drop_origin(doc: Doc, span: Span) -> Span:
     return span
 
 
+def _without_constituency(title: Span) -> Span:
+    """«депутат по избирательному округу № 5», «депутат облсовета от Горецкого избирательного округа» → the post
+    up to the constituency: where a deputy was elected is not their post (gold-format: ranks and descriptors
+    are not positions)."""
+    doc = title.doc
+    for token in title[1:]:
+        if fold(token.text) not in _CONSTITUENCY_CUES:
+            continue
+        after = [t for t in doc[token.i + 1 : min(token.i + 5, title.end)] if t.is_alpha]
+        if any(fold(t.text).startswith(_ELECTORAL) for t in after):
+            return _trim(doc, title.start, token.i)
+    return title
+
+
+# «по избирательному округу», «от … избирательного округа»: a deputy's constituency after the post.
+_CONSTITUENCY_CUES = {"по", "от"}
+_ELECTORAL = ("избирательн", "одномандатн", "многомандатн")
+
+
 def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str | None]:
     """(position, organization) of a job title; the organization is None when the title names none.
 
     Two posts in one title («депутат районного Совета, председатель постоянной комиссии …») are each split:
     the position is both posts without their bodies, the organization the first body named."""
+    title = _without_constituency(title)
     doc = title.doc
     sep = next(
         (

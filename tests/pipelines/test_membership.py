@@ -174,3 +174,25 @@ def test_a_body_the_title_names_short_is_the_one_the_text_names_in_full(nlp: Lan
         "Новицкий": "Мядельский райисполком",
         "Пиневич": "Министерство здравоохранения Республики Беларусь",
     }
+
+
+def test_a_tajik_majlis_holds_its_session_and_its_deputies_represent_it(nlp: Language) -> None:
+    text = (
+        "В Пенджикенте прошла сессия Маджлиса народных депутатов города Пенджикента. Депутат Зарина Юсуфова "
+        "предложила построить новую школу."
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert found["Юсуфова"] is not None and found["Юсуфова"].startswith("Маджлис")
+
+
+def test_a_committees_chair_at_the_committees_meeting_represents_the_assembly(nlp: Language) -> None:
+    text = (
+        "Комитет по аграрной политике обсудил посевную\n\n"
+        "12 мая состоялось заседание комитета Законодательного Собрания Тверской области по аграрной политике. "
+        "Заседание провёл председатель комитета Игорь Сомов. Депутат Законодательного Собрания Тверской области "
+        "Анна Лосева спросила о субсидиях."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Сомов"].position == "председатель комитета по аграрной политике"
+    assert persons["Сомов"].organization is not None
+    assert persons["Сомов"].organization.startswith("Законодательное Собрание Тверской области")

@@ -506,3 +506,39 @@ def test_a_ministry_whose_remit_starts_with_an_adjective_is_the_body(
 def test_an_incumbents_qualifier_is_not_part_of_the_post(nlp: Language) -> None:
     text = "Действующий президент Венесуэлы Уго Чавес снова победил на выборах."
     assert _positions(nlp, text)["Чавес"][0] == "президент Венесуэлы"
+
+
+def _records(nlp: Language, text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+
+
+def test_a_deputys_constituency_is_not_part_of_the_post(nlp: Language) -> None:
+    text = (
+        "Сессию вёл председатель районного Совета депутатов Пётр Агеев. Депутат от Заречного избирательного "
+        "округа Антон Мельников спросил о дорогах. Выступил Сидоров В.А., депутат по избирательному округу № 7, "
+        "– предложил перенести срок."
+    )
+    found = _records(nlp, text)
+    assert found["Мельников"][0] == "депутат"
+    assert found["Сидоров"][0] == "депутат"
+
+
+def test_a_deputy_prime_minister_represents_the_government_the_text_names(nlp: Language) -> None:
+    text = (
+        "В заседании коллегии Министерства здравоохранения принял участие заместитель Премьер-министра "
+        "Республики Беларусь Олег Сидоренко. Он сообщил, что Совет Министров поддержит программу министерства."
+    )
+    assert _records(nlp, text)["Сидоренко"] == ("заместитель Премьер-министра", "Совет Министров")
+
+
+def test_an_office_staff_named_by_part_of_its_name_is_the_body_of_its_staff_and_holder(nlp: Language) -> None:
+    text = (
+        "В аппарате акима Акбулакского сельского округа прошло совещание под председательством акима "
+        "Акбулакского сельского округа Жуалынского района Серика Маратовича Жунусова. О ремонте дорог доложил "
+        "главный специалист аппарата акима сельского округа Ерлан Досов.\n\n"
+        "Пресс-служба аппарата акима Акбулакского сельского округа"
+    )
+    found = _records(nlp, text)
+    office = "аппарат акима Акбулакского сельского округа"
+    assert found["Жунусов"] == ("аким", office)
+    assert found["Досов"] == ("главный специалист", office)
