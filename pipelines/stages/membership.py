@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from models import lexicons, loading
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding
+from pipelines.normalize import nominative
 from pipelines.stages.positions import with_party, without_body
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -34,6 +35,7 @@ _SEATED = frozenset({"депутат", "комиссия", "фракция", "т
 # Units of an assembly («комитет по бюджету», «постоянная комиссия») at the assembly's own meeting.
 _ASSEMBLY_UNITS = frozenset({"комитет", "комиссия"})
 _UNITS = frozenset({"управление", "отдел", "департамент", "сектор"})
+_KINDS_IN_POST = frozenset({"администрация", "правительство"})
 
 
 @lru_cache(maxsize=50_000)
@@ -222,6 +224,10 @@ def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[
         for i in range(1, len(words) - 1):
             # The body by its kind and some of its words: «аппарата акима сельского округа».
             tail = stems[i:]
+            # «заместитель главы администрации по экономике»: a remit is the post's, and a head named by the kind
+            # of the body keeps the kind (`positions._KINDS_IN_POST`).
+            if "по" in tail or _lemma_set(words[i]) & _KINDS_IN_POST:
+                continue
             if words[i].islower() and tail[0] == own_stems[0] and set(tail) <= set(own_stems) and len(tail) >= 3:
                 return position[: matches[i].start()].rstrip(" ,"), org
         if _office_staff(own) and [w[:4] for w in stems[: len(own) - 1]] == [w[:4] for w in own_stems[1:]]:
@@ -249,7 +255,25 @@ def run(doc: Doc, findings: Findings) -> Findings:
     meeting_words = _lemmas(findings.meeting.body or findings.meeting.title or "")
     own = body is not None and bool(_head(body.name) & meeting_words or _meeting_of_unit(findings.meeting))
     persons = []
+    parent = _parent_of_meeting(doc, findings)
+    if parent is not None:
+        # «заседание учёного совета Алтайского государственного университета»: the posts of the people with no
+        # body of their own (professors, vice-rectors, a commission's secretary) are the university's.
+        findings = replace(
+            findings,
+            persons=tuple(
+                replace(p, organization=parent) if p.position and p.organization is None else p
+                for p in findings.persons
+            ),
+        )
+    # The body the document's heading names (before its first sentence ends) holds the meeting too.
+    headed = own or (body is not None and _in_heading(body, doc.text))
     for person in findings.persons:
+        if headed and body is not None and person.role == "chair" and _heads_a_place(person.position):
+            # «Председательствует Глава города Мончегорска»: the chair of the council's session who heads the
+            # place belongs to the body holding the meeting (the place keeps its post).
+            persons.append(replace(person, organization=body.name))
+            continue
         named = body_in_post(person.position, orgs) if person.position else None
         if named is not None:
             person = replace(person, position=named[0], organization=named[1].name)
@@ -274,6 +298,72 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 person = replace(person, organization=fuller)
         persons.append(person)
     return replace(findings, persons=tuple(persons))
+
+
+# Councils and boards a body holds of its own people («учёный совет университета», «коллегия министерства»).
+_INNER_COUNCILS = frozenset({"совет", "коллегия", "правление", "президиум"})
+
+
+def _parent_of_meeting(doc: Doc, findings: Findings) -> str | None:
+    """The body whose own council holds the meeting, named in the genitive after the council in the meeting's
+    title: «заседание учёного совета Алтайского государственного университета» → the university (its name in the
+    text, an abbreviation of it such as «АлтГУ», or the title's words in the nominative). «Совет при
+    министерстве» is attached to the ministry, not part of it."""
+    title = findings.meeting.title or ""
+    at = doc.text.find(title) if title else -1
+    span = doc.char_span(at, at + len(title), alignment_mode="expand") if at >= 0 else None
+    if span is None:
+        return None
+    council = next((t for t in span if t.is_lower and _lemma_set(t.text) & _INNER_COUNCILS), None)
+    if council is None or council.i + 1 >= span.end:
+        return None
+    start = council.i + 1
+    if not doc[start].text[:1].isupper() or "Gen" not in doc[start].morph.get("Case"):
+        return None
+    end = start
+    while end < span.end and doc[end].is_alpha and "Gen" in doc[end].morph.get("Case"):
+        end += 1
+    words = [t.text for t in doc[start:end]]
+    if len(words) < 2:
+        return None
+    stems = [_stem(w) for w in words]
+    for org in findings.organizations:
+        own = _COMPOUND.findall(org.name)
+        if [_stem(w) for w in own] == stems or (len(own) == 1 and _abbreviates(own[0].lower(), words)):
+            return org.name
+    return nominative(doc[start:end])
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """«алтгу» of «Алтайского государственного университета»: each word gives the abbreviation its first letters."""
+    if not words:
+        return not short
+    word = words[0].lower()
+    return any(
+        short[:k] == word[:k] and _abbreviates(short[k:], words[1:]) for k in range(1, min(len(short), len(word)) + 1)
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# The head of a place («глава города», «председатель района») and the units a place post names.
+_PLACE_HEADS = frozenset({"глава", "председатель", "мэр", "аким", "хоким"})
+_PLACE_UNITS = frozenset({"город", "район", "область", "округ", "село", "поселение"})
+
+
+def _in_heading(body: OrganizationFinding, text: str) -> bool:
+    end = _SENTENCE_END.search(text)
+    return bool(body.mentions) and min(m.start for m in body.mentions) < (end.start() if end else len(text))
+
+
+def _heads_a_place(position: str | None) -> bool:
+    """«глава города Мончегорска», «председатель города»: the head of a place with no body named."""
+    first = (position or "").split(",")[0]
+    words = _COMPOUND.findall(first)
+    return (
+        len(words) >= 2
+        and bool(_lemma_set(words[0]) & _PLACE_HEADS)
+        and any(_lemma_set(w) & _PLACE_UNITS for w in words[1:3])
+    )
 
 
 def _named_in_full(name: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:

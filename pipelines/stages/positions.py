@@ -300,7 +300,10 @@ def _is_government_post(token: Token) -> bool:
 def _is_government(name: str) -> bool:
     """«Правительство РФ», «Совет Министров», «Кабинет министров Кыргызской Республики»."""
     words = [fold(w) for w in _WORD.findall(name)]
-    return bool(words) and (words[0] == _GOVERNMENT or (len(words) > 1 and tuple(words[:2]) in _CABINETS))
+    if not words:
+        return False
+    # A cabinet by its proper name only: «кабинет министров скандинавского королевства» describes one.
+    return words[0] == _GOVERNMENT or (name[:1].isupper() and len(words) > 1 and tuple(words[:2]) in _CABINETS)
 
 
 def _government(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
@@ -321,7 +324,8 @@ def _government(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
         stems = {fold(t.text)[:4] for t in places}
         named = [o for o in governments if stems & {fold(w)[:4] for w in _WORD.findall(o.name)}]
         # «Совет Министров» names no state: the text's one government stands for the state the post names.
-        governments = named or [o for o in governments if len(_WORD.findall(o.name)) <= 2]
+        bare = [o for o in governments if tuple(fold(w) for w in _WORD.findall(o.name)) in _CABINETS]
+        governments = named or [o for o in bare if o.name[:1].isupper()]
     if len({o.name for o in governments}) != 1:
         return None
     return _as_title(doc[title.start : head.i + 1]), governments[0].name
@@ -396,13 +400,35 @@ def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
 def _as_title(span: Span) -> str:
     if len(span) > 1 and fold(span[0].text).startswith(_INCUMBENT):
         span = span[1:]  # «действующий президент»: that the person holds the post now is not the post
-    text = nominative(span)
+    text = _participle_post(span) or nominative(span)
     first = text.split(" ", 1)[0]
     text = text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
     head = title_head(span)
     if "Plur" in head.morph.get("Number") and head.i - span.start < 3:
         return _singular(text, head.i - span.start)
     return text
+
+
+# Posts named by a participle («заведующего кафедрой», «заведующей фермой»): the tagger reads the oblique form
+# as a verb's, so the phrase's root is taken for its complement («фермой» → «ферма»).
+_PARTICIPLE_POSTS = ("заведующ",)
+
+
+def _participle_post(span: Span) -> str | None:
+    """«заведующего кафедрой алгебры» → «заведующий кафедрой алгебры»: the participle in the nominative of its
+    gender, its complement as the text has it."""
+    head = span[0]
+    if not fold(head.text).startswith(_PARTICIPLE_POSTS) or len(span) < 2:
+        return None
+    parses = [p for p in loading.parse(head.text.lower()) if p.tag.POS in ("ADJF", "PRTF") and p.tag.number != "plur"]
+    if not parses:
+        return None
+    feminine = fold(head.text).endswith(("ей", "ую", "ая")) and any(p.tag.gender == "femn" for p in parses)
+    gender = "femn" if feminine else "masc"
+    nominative_form = parses[0].inflect({"nomn", "sing", gender})
+    if nominative_form is None:
+        return None
+    return f"{nominative_form.word} {span[1:].text}"
 
 
 def _singular(text: str, head_at: int) -> str:

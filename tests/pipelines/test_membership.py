@@ -196,3 +196,30 @@ def test_a_committees_chair_at_the_committees_meeting_represents_the_assembly(nl
     assert persons["Сомов"].position == "председатель комитета по аграрной политике"
     assert persons["Сомов"].organization is not None
     assert persons["Сомов"].organization.startswith("Законодательное Собрание Тверской области")
+
+
+def test_the_chair_who_heads_the_place_belongs_to_the_council_holding_the_meeting(nlp: Language) -> None:
+    text = (
+        "ПРОТОКОЛ\nзаседания Совета депутатов города Кировска\n\n"
+        "Председательствует Глава города Кировска И.В. Орлова\n\n"
+        "ОРЛОВА И.В. Уважаемые депутаты! Заседание открыто. Присутствует глава администрации города Кировска "
+        "Пётр Ильич Сомов.\n"
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert found["Орлова"].position == "глава города Кировска"
+    assert found["Орлова"].organization is not None and found["Орлова"].organization.startswith("Совет депутатов")
+
+
+def test_staff_at_their_universitys_academic_council_represent_the_university(nlp: Language) -> None:
+    text = (
+        "15 октября состоялось заседание учёного совета Томского политехнического университета. Заседание провёл "
+        "ректор ТПУ Олег Викторович Щукин. Ректор вручил грамоты профессору кафедры органической химии Марине "
+        "Павловне Зуевой и доценту кафедры физики Игорю Олеговичу Ткачу. На должность заведующего кафедрой "
+        "геологии избран Андрей Петрович Рыбин."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert found["Ткач"].position == "доцент кафедры физики"
+    assert found["Рыбин"].position == "заведующий кафедрой геологии"
+    for surname in ("Зуева", "Ткач", "Рыбин"):
+        organization = found[surname].organization
+        assert organization is not None and organization.lower() in ("тпу", "томский политехнический университет")

@@ -542,3 +542,13 @@ def test_an_office_staff_named_by_part_of_its_name_is_the_body_of_its_staff_and_
     office = "аппарат акима Акбулакского сельского округа"
     assert found["Жунусов"] == ("аким", office)
     assert found["Досов"] == ("главный специалист", office)
+
+
+def test_posts_named_by_a_participle_or_a_village_head_in_any_case(nlp: Language) -> None:
+    text = (
+        "Грамоты вручены заведующей фермой ОАО «Рассвет» Валентине Ивановне Климчук. Староста села Заречье "
+        "Нина Петровна Шумкова пожаловалась на дороги."
+    )
+    found = _records(nlp, text)
+    assert found["Климчук"][0] == "заведующая фермой"
+    assert found["Шумкова"][0] == "староста села Заречье"
