@@ -248,22 +248,33 @@ def _assembly_unit(unit: str, position: str | None) -> bool:
 
 
 def run(doc: Doc, findings: Findings) -> Findings:
-    body = holding_body(findings)
-    orgs = findings.organizations
+    # Bodies a post named whole («торага Нариманского айылного кенеша») are the text's bodies too, though the
+    # organizations stage did not list them.
+    # (Not a short form of a listed body: «Совет депутатов» stands for the listed «Мядельский районный Совет
+    # депутатов».)
+    listed = findings.organizations
+    names = {o.name for o in listed}
+    carried = dict.fromkeys(
+        p.organization
+        for p in findings.persons
+        if p.organization and p.organization not in names and _named_in_full(p.organization, listed) is None
+    )
+    with_carried = listed + tuple(OrganizationFinding(name) for name in carried)
+    orgs = listed
+    body = holding_body(replace(findings, organizations=with_carried))
     # The meeting is the body's own («заседание Думы»), or one of its committee's («заседание комитета»): its
     # committees are the body's.
     meeting_words = _lemmas(findings.meeting.body or findings.meeting.title or "")
     own = body is not None and bool(_head(body.name) & meeting_words or _meeting_of_unit(findings.meeting))
     persons = []
-    parent = _parent_of_meeting(doc, findings)
-    if parent is not None:
+    owner = _parent_of_meeting(doc, findings)
+    if owner is not None:
         # «заседание учёного совета Алтайского государственного университета»: the posts of the people with no
         # body of their own (professors, vice-rectors, a commission's secretary) are the university's.
         findings = replace(
             findings,
             persons=tuple(
-                replace(p, organization=parent) if p.position and p.organization is None else p
-                for p in findings.persons
+                replace(p, organization=owner) if p.position and p.organization is None else p for p in findings.persons
             ),
         )
     # The body the document's heading names (before its first sentence ends) holds the meeting too.
@@ -287,7 +298,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):
-            found = represented(person.position, orgs, body)
+            found = represented(person.position, with_carried, body)
             if found is not None:
                 # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
                 position = with_party(without_body(person.position, found.name) or "", person.organization)

@@ -24,7 +24,7 @@ from models.linker.features import Features, nearest_person, organization_featur
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
-from pipelines.normalize import inflect_token, nominative
+from pipelines.normalize import inflect_token, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
     is_local_body_kind,
@@ -666,10 +666,68 @@ def _split_one(
             # «председатель постоянной комиссии маслихата по вопросам законности»: the remit is the unit's.
             return f"{_as_title(post)} {_trim(doc, remit, title.end).text}", local[1]
         return _titled(_drop_bare_place(doc, post)), local[1]
+    named = _named_local_body(title)
+    if named is not None:
+        return named
     position = _drop_origin(doc, _trim(doc, title.start, title.end))
     # No body named: a head of a place keeps the place («прокурор района», «аким района», gold-format);
     # `without_body` drops it where a body is linked later.
     return _titled(_drop_anaphoric_place(doc, position)), None
+
+
+def _named_local_body(title: Span) -> tuple[str, str] | None:
+    """«торага Нариманского айылного кенеша», «секретарь Жуалынского районного маслихата»: a local body named whole
+    by its place's adjective and its kind is the body, though the organizations stage has not listed it;
+    (the post, the body in the nominative)."""
+    doc = title.doc
+    head = title_head(title)
+    for token in title:
+        if token.i <= head.i + 1 or not token.is_lower or not is_local_body_kind(token):
+            continue
+        if "Gen" not in token.morph.get("Case") and token.pos_ != "VERB":
+            return None
+        start = token.i
+        # The tagger leaves a place's adjective it does not know untagged («Нариманского»).
+        while start - 1 > head.i and (
+            _adjectival(doc[start - 1]) or (doc[start - 1].pos_ == "X" and fold(doc[start - 1].text).endswith("ого"))
+        ):
+            start -= 1
+        if start == token.i or not doc[start].text[:1].isupper():
+            return None
+        body = _agreeing_nominative(nominative(doc[start : token.i + 1]))
+        kind = sorted(_kind_forms(token) & lexicons.load("position_local_bodies"))
+        if kind and fold(body.rsplit(" ", 1)[-1]) not in kind:
+            body = f"{body.rsplit(' ', 1)[0]} {kind[0]}"  # «кенеша» the tagger left in the genitive
+        post = _trim(doc, title.start, start)
+        remit = next((t.i for t in doc[token.i + 1 : title.end] if fold(t.text) == "по"), None)
+        if not len(post):
+            return None
+        text = _as_title(post) if remit is None else f"{_as_title(post)} {_trim(doc, remit, title.end).text}"
+        return text, body[:1].upper() + body[1:]
+    return None
+
+
+def _agreeing_nominative(name: str) -> str:
+    """«Нариманского айылный кенеш» → «Нариманский айылный кенеш»: an adjective the tagger left in the genitive
+    takes the case and gender of the kind it qualifies (the last word)."""
+    words = name.split(" ")
+    # The gender of an adjective already agreeing («айылный»), else the dictionary's guess for the kind.
+    agreed = [
+        p.tag.gender
+        for w in words[:-1]
+        for p in loading.parse(w.lower())[:1]
+        if p.tag.POS == "ADJF" and p.tag.case == "nomn" and p.tag.number == "sing"
+    ]
+    kinds = [p for p in loading.parse(words[-1].lower()) if p.tag.POS == "NOUN"]
+    gender = agreed[0] if agreed else (kinds[0].tag.gender if kinds else None)
+    for k, word in enumerate(words[:-1]):
+        if not fold(word).endswith(("ого", "его")) or gender is None:
+            continue
+        adjectives = [p for p in loading.parse(word.lower()) if p.tag.POS == "ADJF"]
+        agreeing = adjectives[0].inflect({"nomn", "sing", gender}) if adjectives else None
+        if agreeing is not None:
+            words[k] = recover_shape(agreeing.word, word)
+    return " ".join(words)
 
 
 def _titled(post: Span | str) -> str:
@@ -1194,6 +1252,9 @@ def without_body(position: str | None, organization: str | None) -> str | None:
         return position
     stems = [fold(w)[:4] for w in words]
     body_stems = [fold(w)[:4] for w in body]
+    kind_cut = _without_local_kind(position, words, stems, body, body_stems)
+    if kind_cut is not None:
+        return kind_cut
     local = bool(_kind_forms_of(body[0]) & lexicons.load("position_local_bodies"))
     for tail in (body_stems, body_stems[1:] if local else None):
         if not tail or len(tail) >= len(stems) or stems[-len(tail) :] != tail:
@@ -1212,6 +1273,29 @@ def without_body(position: str | None, organization: str | None) -> str | None:
             cut = _cut_before_word(position, len(words) - len(tail))
             return cut or position
     return position
+
+
+def _without_local_kind(
+    position: str, words: list[str], stems: list[str], body: list[str], body_stems: list[str]
+) -> str | None:
+    """«глава айыл окмоту», «главный специалист айыл окмоту по социальным вопросам» with «Нариманский айыл
+    окмоту» → «глава», «главный специалист по социальным вопросам»: a local body named by its place's adjective
+    and its kind, the kind alone in the post is that body (the post keeps its remit)."""
+    if len(body) < 2 or not body[0][:1].isupper() or not body[0].lower().endswith(("ий", "ый", "ой")):
+        return None
+    if not (_kind_forms_of(body[-1]) | {fold(body[-1])}) & lexicons.load("position_local_bodies"):
+        return None
+    kind = body_stems[1:]
+    for j in range(1, len(stems) - len(kind) + 1):
+        if stems[j : j + len(kind)] != kind or words[j][:1].isupper():
+            continue
+        after = words[j + len(kind) :]
+        if after and fold(after[0]) != "по":
+            return None
+        matches = list(_WORD.finditer(position))
+        head = position[: matches[j].start()].rstrip(" ,")
+        return f"{head} {position[matches[j + len(kind)].start() :]}" if after else head
+    return None
 
 
 # «аким области», «заместитель мэра города по вопросам …»: a bare unit word in the genitive after the post's

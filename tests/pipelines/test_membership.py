@@ -223,3 +223,25 @@ def test_staff_at_their_universitys_academic_council_represent_the_university(nl
     for surname in ("Зуева", "Ткач", "Рыбин"):
         organization = found[surname].organization
         assert organization is not None and organization.lower() in ("тпу", "томский политехнический университет")
+
+
+def test_a_local_body_a_post_names_whole_is_the_body_of_its_head_and_members(nlp: Language) -> None:
+    # The organizations stage lists no body here: the kenesh is known from the torago's post alone.
+    text = (
+        "В Кызыл-Булакском айыл окмоту прошло совещание. Участвовала торага Кызыл-Булакского айылного кенеша "
+        "Айнура Садыкова. Депутат айылного кенеша Нурлан Токтосунов предложил организовать подвоз детей."
+    )
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert found["Садыкова"] == ("торага", "Кызыл-Булакский айылный кенеш")
+    assert found["Токтосунов"] == ("депутат", "Кызыл-Булакский айылный кенеш")
+
+
+def test_the_kind_of_the_local_body_linked_is_not_repeated_in_the_post(nlp: Language) -> None:
+    text = (
+        "13 августа в селе Жаны-Арык состоялось совещание в Жаныарыкском айыл окмоту Ноокатского района. "
+        "Совещание провёл глава айыл окмоту Бакыт Осмонов. Главный специалист айыл окмоту по социальным вопросам "
+        "Гулзат Эркинова доложила о школах.\n\nПресс-служба Жаныарыкского айыл окмоту"
+    )
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert found["Осмонов"] == ("глава", "Жаныарыкский айыл окмоту")
+    assert found["Эркинова"] == ("главный специалист по социальным вопросам", "Жаныарыкский айыл окмоту")
