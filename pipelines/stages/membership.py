@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from models import lexicons, loading
-from pipelines.findings import Findings, MeetingFinding, OrganizationFinding
+from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.normalize import nominative
 from pipelines.stages.positions import with_party, without_body
 
@@ -52,11 +52,15 @@ def _lemmas(text: str) -> set[str]:
 @lru_cache(maxsize=50_000)  # asked of every body for every person: persons × bodies in a long document
 def _head(name: str) -> frozenset[str]:
     """The kind of body a name is: its first noun («Северо-Казахстанский областной маслихат» → маслихат)."""
-    for compound in _COMPOUND.findall(name.split("«")[0]):
+    words = _COMPOUND.findall(name.split("«")[0])
+    for k, compound in enumerate(words):
         # «Северо-Казахстанский»: a compound is the part of speech of its last part.
         word = compound.split("-")[-1]
         parses = loading.parse(word.lower())
         if any(p.tag.POS == "NOUN" for p in parses) and not all(p.tag.POS == "ADJF" for p in parses[:1]):
+            following = _lemma_set(words[k + 1]) if k + 1 < len(words) else frozenset()
+            if k == 0 and not any(p.is_known for p in parses) and following & lexicons.load("membership_bodies"):
+                return following  # «Жогорку Кенеш»: a word of the state language qualifies the kind after it
             return _lemma_set(word)
     return frozenset()
 
@@ -277,6 +281,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 replace(p, organization=owner) if p.position and p.organization is None else p for p in findings.persons
             ),
         )
+    meeting_org = next((o for o in orgs if findings.meeting.body and o.name == findings.meeting.body), None)
     # The body the document's heading names (before its first sentence ends) holds the meeting too.
     headed = own or (body is not None and _in_heading(body, doc.text))
     for person in findings.persons:
@@ -307,6 +312,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
             fuller = _named_in_full(person.organization, orgs)
             if fuller is not None:
                 person = replace(person, organization=fuller)
+        if meeting_org is not None and _same_kind_as_meeting(person, meeting_org):
+            person = replace(person, organization=meeting_org.name)
         persons.append(person)
     return replace(findings, persons=tuple(persons))
 
@@ -353,6 +360,20 @@ def _abbreviates(short: str, words: list[str]) -> bool:
     return any(
         short[:k] == word[:k] and _abbreviates(short[k:], words[1:]) for k in range(1, min(len(short), len(word)) + 1)
     )
+
+
+def _same_kind_as_meeting(person: PersonFinding, meeting_org: OrganizationFinding) -> bool:
+    """«председатель комиссии» linked to «Межмуниципальная комиссия по паводку» (a heading's short name) where the
+    meeting is held by «межмуниципальная комиссия по предупреждению … чрезвычайных ситуаций …»: a post naming the
+    kind of the body holding the meeting is that body's, under the name the meeting gives it."""
+    if person.organization is None or person.organization == meeting_org.name or not person.position:
+        return False
+    kind = _head(meeting_org.name)
+    if not kind & _head(person.organization) or not kind & _lemmas(person.position.split(",")[-1]):
+        return False
+    # The same qualifier before the kind («межмуниципальная комиссия …»): «Совет ветеранов» is another council.
+    own, other = _COMPOUND.findall(meeting_org.name), _COMPOUND.findall(person.organization)
+    return _stem(own[0]) == _stem(other[0]) and not _lemma_set(own[0]) & kind
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

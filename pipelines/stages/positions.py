@@ -1304,7 +1304,11 @@ _BARE_UNIT = re.compile(r"(?<=[а-яё]) +(?:области|района|гор�
 
 
 def _without_bare_unit(position: str) -> str:
-    """The post of a person linked to a body, without the bare unit the body serves: «аким района» → «аким»."""
+    """The post of a person linked to a body, without the bare unit the body serves: «аким района» → «аким». Only
+    the first of several posts: the body is the first one's («председатель Маджлиса, председатель города»)."""
+    first, comma, rest = position.partition(",")
+    if comma:
+        return _without_bare_unit(first) + comma + rest
     found = _BARE_UNIT.search(position)
     if found is None:
         return position

@@ -245,3 +245,25 @@ def test_the_kind_of_the_local_body_linked_is_not_repeated_in_the_post(nlp: Lang
     found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
     assert found["Осмонов"] == ("глава", "Жаныарыкский айыл окмоту")
     assert found["Эркинова"] == ("главный специалист по социальным вопросам", "Жаныарыкский айыл окмоту")
+
+
+def test_a_post_naming_the_kind_of_the_meetings_body_takes_the_name_the_meeting_gives_it(nlp: Language) -> None:
+    text = (
+        "Районная комиссия по паводку провела заседание\n\n"
+        "2 апреля в Кетово состоялось заседание районной комиссии по предупреждению и ликвидации чрезвычайных "
+        "ситуаций Кетовского муниципального округа. Заседание провёл первый заместитель главы округа, председатель "
+        "комиссии Олег Юрьевич Баранов."
+    )
+    findings = run_stages(nlp(text))
+    baranov = next(p for p in findings.persons if p.surname == "Баранов")
+    assert findings.meeting.body is not None and baranov.organization == findings.meeting.body
+
+
+def test_the_kyrgyz_parliament_holds_its_committees_sitting_and_deputies_represent_it(nlp: Language) -> None:
+    assert membership._head("Жогорку Кенеш") & {"кенеш"}
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание Комитета Жогорку Кенеша по бюджету"),
+        organizations=(_org("Жогорку Кенеш", 10, 200), _org("Кабинет министров", 400)),
+        persons=(PersonFinding("Абдылдаева", position="депутат"),),
+    )
+    assert membership.run(nlp(""), findings).persons[0].organization == "Жогорку Кенеш"

@@ -552,3 +552,10 @@ def test_posts_named_by_a_participle_or_a_village_head_in_any_case(nlp: Language
     found = _records(nlp, text)
     assert found["Климчук"][0] == "заведующая фермой"
     assert found["Шумкова"][0] == "староста села Заречье"
+
+
+def test_only_the_first_post_drops_the_unit_its_body_serves(nlp: Language) -> None:
+    assert without_body("председатель, председатель города", "Маджлис народных депутатов города Худжанда") == (
+        "председатель, председатель города"
+    )
+    assert without_body("аким района", "акимат Шуского района") == "аким"
