@@ -65,7 +65,9 @@ def _head(name: str) -> frozenset[str]:
     return frozenset()
 
 
-def holding_body(findings: Findings) -> OrganizationFinding | None:
+def holding_body(findings: Findings, text: str = "") -> OrganizationFinding | None:
+    """The body holding the meeting: one the meeting's title names by its kind, else the one the document's opening
+    sentence (a heading, a dateline's lead) names, else the one named most often."""
     bodies = lexicons.load("membership_bodies")
     # A title without a body of its own («сессия Северо-Казахстанского областного маслихата») still names it.
     meeting_body = _lemmas(findings.meeting.body or findings.meeting.title or "")
@@ -73,9 +75,10 @@ def holding_body(findings: Findings) -> OrganizationFinding | None:
     if not candidates:
         return None
 
-    def rank(org: OrganizationFinding) -> tuple[bool, int, int]:
+    def rank(org: OrganizationFinding) -> tuple[bool, bool, int, int]:
         own = bool(_head(org.name) & meeting_body)
-        return (own, len(org.mentions), -min((m.start for m in org.mentions), default=0))
+        first = min((m.start for m in org.mentions), default=0)
+        return (own, bool(text) and _in_heading(org, text), len(org.mentions), -first)
 
     return max(candidates, key=rank)
 
@@ -176,17 +179,18 @@ def parent_body(unit: str, orgs: tuple[OrganizationFinding, ...]) -> Organizatio
     Законодательного собрания Ленинградской области» → «Законодательное собрание Ленинградской области»,
     «комитет по ЖКХ администрации района» → «администрация Ханты-Мансийского района» (the top-level body a
     person represents; the unit stays in the post)."""
-    words = _COMPOUND.findall(unit)
-    for i in range(1, len(words)):
-        tail = {_stem(w) for w in words[i:]}
-        for org in orgs:
-            own = _COMPOUND.findall(org.name)
-            if org.name == unit or not own or _stem(own[0]) != _stem(words[i]) or _is_subunit(org.name):
-                continue
-            stems = {_stem(w) for w in own}
-            # The body's own name in the genitive, or its kind named bare («администрации района»).
-            if tail == stems or (words[i].islower() and tail <= stems):
-                return org
+    # «Комитет Жогорку Кенеша по аграрной политике»: the body may stand before the unit's remit too.
+    for words in (_COMPOUND.findall(unit), _COMPOUND.findall(unit.split(" по ")[0])):
+        for i in range(1, len(words)):
+            tail = {_stem(w) for w in words[i:]}
+            for org in orgs:
+                own = _COMPOUND.findall(org.name)
+                if org.name == unit or not own or _stem(own[0]) != _stem(words[i]) or _is_subunit(org.name):
+                    continue
+                stems = {_stem(w) for w in own}
+                # The body's own name in the genitive, or its kind named bare («администрации района»).
+                if tail == stems or (words[i].islower() and tail <= stems):
+                    return org
     return None
 
 
@@ -265,7 +269,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
     )
     with_carried = listed + tuple(OrganizationFinding(name) for name in carried)
     orgs = listed
-    body = holding_body(replace(findings, organizations=with_carried))
+    body = holding_body(replace(findings, organizations=with_carried), doc.text)
     # The meeting is the body's own («заседание Думы»), or one of its committee's («заседание комитета»): its
     # committees are the body's.
     meeting_words = _lemmas(findings.meeting.body or findings.meeting.title or "")
@@ -296,10 +300,11 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if person.organization is not None and _is_subunit(person.organization):
             parent = parent_body(person.organization, orgs)
             if parent is None and own and _assembly_unit(person.organization, person.position):
-                parent = body
-            if parent is not None:
+                # «председатель комитета» of «Комитет по социальной политике» at the committee's meeting.
                 position = _with_unit_remit(person.position, person.organization)
-                person = replace(person, organization=parent.name, position=position)
+                person = replace(person, organization=body.name, position=position)
+            elif parent is not None:
+                person = replace(person, organization=parent.name)
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):

@@ -267,3 +267,23 @@ def test_the_kyrgyz_parliament_holds_its_committees_sitting_and_deputies_represe
         persons=(PersonFinding("Абдылдаева", position="депутат"),),
     )
     assert membership.run(nlp(""), findings).persons[0].organization == "Жогорку Кенеш"
+
+
+def test_the_body_the_opening_sentence_names_holds_the_meeting(nlp: Language) -> None:
+    text = (
+        "ОРЁЛ, 10 декабря – Общественная палата Орловской области подвела итоги года на пленарном заседании. "
+        "Член Общественной палаты Российской Федерации Иван Гусев выступил с приветствием. Гусев напомнил о "
+        "форуме Общественной палаты Российской Федерации. Выступили председатель комиссии по экологии Ольга "
+        "Крылова и член палаты Павел Ершов."
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert found["Крылова"] == "Общественная палата Орловской области"
+
+
+def test_a_units_parent_named_before_the_units_remit(nlp: Language) -> None:
+    orgs = (_org("Жогорку Кенеш", 10), _org("Комитет Жогорку Кенеша по аграрной политике", 50))
+    parent = membership.parent_body("Комитет Жогорку Кенеша по аграрной политике", orgs)
+    assert parent is not None and parent.name == "Жогорку Кенеш"
+    orgs = (_org("администрация Ханты-Мансийского района", 10),)
+    parent = membership.parent_body("комитет по ЖКХ администрации района", orgs)
+    assert parent is not None and parent.name == "администрация Ханты-Мансийского района"
