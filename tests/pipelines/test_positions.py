@@ -559,3 +559,13 @@ def test_only_the_first_post_drops_the_unit_its_body_serves(nlp: Language) -> No
         "председатель, председатель города"
     )
     assert without_body("аким района", "акимат Шуского района") == "аким"
+
+
+def test_an_abbreviated_deputy_keeps_the_post_it_stands_in_for(nlp: Language) -> None:
+    text = (
+        "О ходе сева доложил зам. акима района Марат Жумабаев. Подводя итоги, первый зам. председателя "
+        "райисполкома Сергей Литвин поставил задачу."
+    )
+    found = _records(nlp, text)
+    assert found["Жумабаев"][0].startswith("зам. акима")
+    assert found["Литвин"][0].startswith("первый зам. председателя")
