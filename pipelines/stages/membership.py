@@ -308,7 +308,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):
-            found = represented(person.position, with_carried, body)
+            found = represented(person.position, orgs, body)
             if found is not None:
                 # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
                 position = with_party(without_body(person.position, found.name) or "", person.organization)

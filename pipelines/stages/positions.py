@@ -1028,6 +1028,13 @@ def _title_link(
     return TitleLink(candidate.position, candidate.organization, features, refers), org_span
 
 
+def _is_turn_label(name: Span) -> bool:
+    """«СОЛОВЬЁВА Е.А. Уважаемые депутаты!»: a name in capitals opening a line, as a transcript labels a turn."""
+    doc = name.doc
+    opens_line = name.start == 0 or "\n" in doc[name.start - 1].text or doc[name.start - 1].text.endswith("\n")
+    return opens_line and any(t.is_alpha and len(t.text) > 1 and t.text.isupper() for t in name)
+
+
 def _same(a: Span | None, b: Span) -> bool:
     return a is not None and (a.start, a.end) == (b.start, b.end)
 
@@ -1159,6 +1166,10 @@ def link_candidates(
                 kind = "led" if rule.organization else "group"
                 titles.append(TitleLink(rule.position, rule.organization, {"bias": 1.0, f"kind={kind}": 1.0}))
         check_deadline("positions")
+        if _is_turn_label(name):
+            # «СИЛАНТЬЕВ В.П. За квартал … ООО «Автоспецтранс» не соблюдает график»: a transcript's speaker label;
+            # the titles and bodies of the speech that follows are what the speaker talks about.
+            continue
         sent = sentence_of(doc, name.start)
         for i in context.heads_in(sent, name.start - _REACH, name.end + _REACH):
             if i in covered or name.start <= i < name.end:

@@ -569,3 +569,14 @@ def test_an_abbreviated_deputy_keeps_the_post_it_stands_in_for(nlp: Language) ->
     found = _records(nlp, text)
     assert found["Жумабаев"][0].startswith("зам. акима")
     assert found["Литвин"][0].startswith("первый зам. председателя")
+
+
+def test_a_transcript_speaker_does_not_take_the_bodies_of_their_speech(nlp: Language) -> None:
+    text = (
+        "СТЕНОГРАММА\nзаседания Общественного совета города Кандалакши\n\n"
+        "ПЕТРОВА А.А. Переходим ко второму вопросу. Информация руководителя общественной приёмной Виктора "
+        "Павловича Силина.\n\n"
+        "СИЛИН В.П. За квартал поступило 140 обращений, из них 98 – по вывозу отходов. Региональный оператор "
+        "ООО «Чистый город» не соблюдает график в частном секторе.\n"
+    )
+    assert _records(nlp, text)["Силин"][1] != "ООО «Чистый город»"
