@@ -116,7 +116,25 @@ def represented(
         return body
     if words & _UNITS:
         return _executive(orgs, body)
-    return None
+    return _executive_of_place(position, orgs, body)
+
+
+# Units a head of a place is named for, bare («председателя города», «главы района»).
+_BARE_UNITS = frozenset({"город", "район", "область", "округ"})
+
+
+def _executive_of_place(
+    position: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
+) -> OrganizationFinding | None:
+    """«первый заместитель председателя города» where the text names «хукумат города Вахдат»: the head of a place
+    named by its bare unit (or their deputy) serves the one local executive body of that unit the text names."""
+    words = _COMPOUND.findall(position.split(",")[0])
+    if len(words) < 2 or not _lemma_set(words[-1]) & _BARE_UNITS or not _lemma_set(words[-2]) & _PLACE_HEADS:
+        return None
+    found = _executive(orgs, body)
+    if found is None or not {_stem(w) for w in _COMPOUND.findall(found.name)} & {_stem(words[-1])}:
+        return None
+    return found
 
 
 def _executive(orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None) -> OrganizationFinding | None:

@@ -611,6 +611,33 @@ def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
     Two posts in one title («депутат районного Совета, председатель постоянной комиссии …») are each split:
     the position is both posts without their bodies, the organization the first body named."""
     title = _without_constituency(title)
+    position, organization = _split_title(title, organizations)
+    if organization is None:
+        organization = _possessed_by(title, organizations)
+    return position, organization
+
+
+# «её председатель», «его руководитель»: a possessive before a post points to the body just named.
+_POSSESSIVES = {"её", "ее", "его", "их"}
+
+
+def _possessed_by(title: Span, organizations: tuple[OrganizationFinding, ...]) -> str | None:
+    """«Заключение Контрольно-счётной палаты (КСП) представила её председатель Брагина»: the body named last before
+    the possessive, in the same sentence."""
+    doc = title.doc
+    if title.start == 0 or fold(doc[title.start - 1].text) not in _POSSESSIVES:
+        return None
+    index = _index(doc, organizations)
+    sentence_start = sentence_of(doc, title.start).start_char
+    before = [
+        (m.start, name)
+        for _, _, m, name in index.mentions[: bisect.bisect_left(index.mention_starts, title.start_char)]
+        if m.start >= sentence_start and m.end <= doc[title.start - 1].idx
+    ]
+    return max(before)[1] if before else None
+
+
+def _split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str | None]:
     doc = title.doc
     sep = next(
         (

@@ -287,3 +287,12 @@ def test_a_units_parent_named_before_the_units_remit(nlp: Language) -> None:
     orgs = (_org("администрация Ханты-Мансийского района", 10),)
     parent = membership.parent_body("комитет по ЖКХ администрации района", orgs)
     assert parent is not None and parent.name == "администрация Ханты-Мансийского района"
+
+
+def test_a_head_of_a_place_named_by_its_bare_unit_serves_the_places_executive_body(nlp: Language) -> None:
+    text = (
+        "Сегодня в хукумате города Турсунзаде прошло совещание по подготовке школ к зиме. Совещание провела первый "
+        "заместитель председателя города Мадина Рахимова."
+    )
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert found["Рахимова"] == ("первый заместитель председателя", "хукумат города Турсунзаде")

@@ -580,3 +580,11 @@ def test_a_transcript_speaker_does_not_take_the_bodies_of_their_speech(nlp: Lang
         "ООО «Чистый город» не соблюдает график в частном секторе.\n"
     )
     assert _records(nlp, text)["Силин"][1] != "ООО «Чистый город»"
+
+
+def test_a_possessive_before_a_post_points_to_the_body_just_named(nlp: Language) -> None:
+    text = (
+        "Заключение Контрольно-счётной палаты города Твери (КСП) представила её председатель Ольга Ивановна Сурова. "
+        "Палата подтвердила достоверность отчётности."
+    )
+    assert _records(nlp, text)["Сурова"] == ("председатель", "Контрольно-счётная палата города Твери")
