@@ -634,7 +634,26 @@ def _possessed_by(title: Span, organizations: tuple[OrganizationFinding, ...]) -
         for _, _, m, name in index.mentions[: bisect.bisect_left(index.mention_starts, title.start_char)]
         if m.start >= sentence_start and m.end <= doc[title.start - 1].idx
     ]
-    return max(before)[1] if before else None
+    if not before:
+        return None
+    name = max(before)[1]
+    return name if _agrees(fold(doc[title.start - 1].text), name) else None
+
+
+# The genders a possessive stands for: «её председатель» of a «палата», «его директор» of a «комитет».
+_POSSESSIVE_GENDERS = {"её": {"femn"}, "ее": {"femn"}, "его": {"masc", "neut"}, "их": set()}
+
+
+def _agrees(possessive: str, name: str) -> bool:
+    """The body's kind (its first noun the dictionary knows) agrees with the possessive: «его помощница» after
+    «сообщила РБК» is a person's, not the agency's."""
+    for word in _WORD.findall(name.split("«")[0]):
+        if word.isupper():
+            return False  # «ТАСС»: an agency the news cites by its abbreviation is a source, not an antecedent
+        parses = [p for p in loading.parse(word.lower()) if p.tag.POS == "NOUN" and p.is_known]
+        if parses:
+            return parses[0].tag.gender in _POSSESSIVE_GENDERS[possessive]
+    return False
 
 
 def _split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str | None]:

@@ -588,3 +588,6 @@ def test_a_possessive_before_a_post_points_to_the_body_just_named(nlp: Language)
         "Палата подтвердила достоверность отчётности."
     )
     assert _records(nlp, text)["Сурова"] == ("председатель", "Контрольно-счётная палата города Твери")
+    # «его» does not agree with an agency the news cites: the assistant is a person's.
+    text = "Похороны состоятся 11 мая, сообщила ТАСС его помощница Галина Лякишева."
+    assert _records(nlp, text)["Лякишева"][1] != "ТАСС"
