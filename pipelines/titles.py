@@ -27,6 +27,8 @@ _OPENING_QUOTES = {"«", "„", "“"}
 _CLOSING_QUOTES = {"»", "”"}
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "DET", "PUNCT", "X", "SYM"}
 _TITLE_PREFIXES = ("экс-", "вице-", "и.о.", "зам.")
+# Posts written abbreviated with a point before the word they govern («зам. акима», «пред. комитета»).
+_ABBREVIATED_POSTS = {"зам"}
 
 
 @cache
@@ -105,6 +107,8 @@ def _honoured_name(doc: Doc, end: int, sent_start: int) -> int | None:
 
 def _ends_title(doc: Doc, token: Token) -> bool:
     """Outside quotes, a title does not reach past another name, a line break, a verb or a clause comma."""
+    if token.text == "." and token.i > 0 and fold(doc[token.i - 1].text) in _ABBREVIATED_POSTS:
+        return False  # «зам. акима»: the point of an abbreviated post
     if token.ent_type_ == "PER" or (token.is_space and "\n" in token.text) or token.text in _STOP_TEXT:
         return True
     if token.text == ",":

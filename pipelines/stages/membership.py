@@ -23,7 +23,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from models import lexicons, loading
-from pipelines.findings import Findings, OrganizationFinding
+from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
+from pipelines.normalize import nominative
 from pipelines.stages.positions import with_party, without_body
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -34,6 +35,7 @@ _SEATED = frozenset({"депутат", "комиссия", "фракция", "т
 # Units of an assembly («комитет по бюджету», «постоянная комиссия») at the assembly's own meeting.
 _ASSEMBLY_UNITS = frozenset({"комитет", "комиссия"})
 _UNITS = frozenset({"управление", "отдел", "департамент", "сектор"})
+_KINDS_IN_POST = frozenset({"администрация", "правительство"})
 
 
 @lru_cache(maxsize=50_000)
@@ -50,16 +52,22 @@ def _lemmas(text: str) -> set[str]:
 @lru_cache(maxsize=50_000)  # asked of every body for every person: persons × bodies in a long document
 def _head(name: str) -> frozenset[str]:
     """The kind of body a name is: its first noun («Северо-Казахстанский областной маслихат» → маслихат)."""
-    for compound in _COMPOUND.findall(name.split("«")[0]):
+    words = _COMPOUND.findall(name.split("«")[0])
+    for k, compound in enumerate(words):
         # «Северо-Казахстанский»: a compound is the part of speech of its last part.
         word = compound.split("-")[-1]
         parses = loading.parse(word.lower())
         if any(p.tag.POS == "NOUN" for p in parses) and not all(p.tag.POS == "ADJF" for p in parses[:1]):
+            following = _lemma_set(words[k + 1]) if k + 1 < len(words) else frozenset()
+            if k == 0 and not any(p.is_known for p in parses) and following & lexicons.load("membership_bodies"):
+                return following  # «Жогорку Кенеш»: a word of the state language qualifies the kind after it
             return _lemma_set(word)
     return frozenset()
 
 
-def holding_body(findings: Findings) -> OrganizationFinding | None:
+def holding_body(findings: Findings, text: str = "") -> OrganizationFinding | None:
+    """The body holding the meeting: one the meeting's title names by its kind, else the one the document's opening
+    sentence (a heading, a dateline's lead) names, else the one named most often."""
     bodies = lexicons.load("membership_bodies")
     # A title without a body of its own («сессия Северо-Казахстанского областного маслихата») still names it.
     meeting_body = _lemmas(findings.meeting.body or findings.meeting.title or "")
@@ -67,9 +75,10 @@ def holding_body(findings: Findings) -> OrganizationFinding | None:
     if not candidates:
         return None
 
-    def rank(org: OrganizationFinding) -> tuple[bool, int, int]:
+    def rank(org: OrganizationFinding) -> tuple[bool, bool, int, int]:
         own = bool(_head(org.name) & meeting_body)
-        return (own, len(org.mentions), -min((m.start for m in org.mentions), default=0))
+        first = min((m.start for m in org.mentions), default=0)
+        return (own, bool(text) and _in_heading(org, text), len(org.mentions), -first)
 
     return max(candidates, key=rank)
 
@@ -107,7 +116,25 @@ def represented(
         return body
     if words & _UNITS:
         return _executive(orgs, body)
-    return None
+    return _executive_of_place(position, orgs, body)
+
+
+# Units a head of a place is named for, bare («председателя города», «главы района»).
+_BARE_UNITS = frozenset({"город", "район", "область", "округ"})
+
+
+def _executive_of_place(
+    position: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
+) -> OrganizationFinding | None:
+    """«первый заместитель председателя города» where the text names «хукумат города Вахдат»: the head of a place
+    named by its bare unit (or their deputy) serves the one local executive body of that unit the text names."""
+    words = _COMPOUND.findall(position.split(",")[0])
+    if len(words) < 2 or not _lemma_set(words[-1]) & _BARE_UNITS or not _lemma_set(words[-2]) & _PLACE_HEADS:
+        return None
+    found = _executive(orgs, body)
+    if found is None or not {_stem(w) for w in _COMPOUND.findall(found.name)} & {_stem(words[-1])}:
+        return None
+    return found
 
 
 def _executive(orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None) -> OrganizationFinding | None:
@@ -142,10 +169,20 @@ def _stem(word: str) -> str:
     return word.lower().replace("ё", "е")[:5]
 
 
+def _office_staff(words: list[str]) -> bool:
+    """«аппарат акима Толебийского сельского округа», «секретариат президента»: the staff of an office named after
+    it is a body of its own (`org_office_staffs.txt`), not a unit."""
+    if len(words) < 2 or not _lemma_set(words[0]) & lexicons.load("org_office_staffs"):
+        return False
+    return any(_lemma_set(w) & lexicons.load("org_office_holders") for w in words[1:4])
+
+
 def _is_subunit(name: str) -> bool:
     """«комитет по бюджету и финансам», «постоянная комиссия …», «Отделение …»: a unit of some body. A named
     body («Евразийская экономическая комиссия», «Следственный комитет») begins with a capital adjective."""
     units = lexicons.load("org_subunits") | lexicons.load("position_subunits")
+    if _office_staff(_COMPOUND.findall(name)):
+        return False
     for k, word in enumerate(_COMPOUND.findall(name.split("«")[0])):
         if _lemma_set(word) & units:
             return True
@@ -160,40 +197,131 @@ def parent_body(unit: str, orgs: tuple[OrganizationFinding, ...]) -> Organizatio
     Законодательного собрания Ленинградской области» → «Законодательное собрание Ленинградской области»,
     «комитет по ЖКХ администрации района» → «администрация Ханты-Мансийского района» (the top-level body a
     person represents; the unit stays in the post)."""
-    words = _COMPOUND.findall(unit)
-    for i in range(1, len(words)):
-        tail = {_stem(w) for w in words[i:]}
-        for org in orgs:
-            own = _COMPOUND.findall(org.name)
-            if org.name == unit or not own or _stem(own[0]) != _stem(words[i]) or _is_subunit(org.name):
+    # «Комитет Жогорку Кенеша по аграрной политике»: the body may stand before the unit's remit too.
+    for words in (_COMPOUND.findall(unit), _COMPOUND.findall(unit.split(" по ")[0])):
+        for i in range(1, len(words)):
+            tail = {_stem(w) for w in words[i:]}
+            for org in orgs:
+                own = _COMPOUND.findall(org.name)
+                if org.name == unit or not own or _stem(own[0]) != _stem(words[i]) or _is_subunit(org.name):
+                    continue
+                stems = {_stem(w) for w in own}
+                # The body's own name in the genitive, or its kind named bare («администрации района»).
+                if tail == stems or (words[i].islower() and tail <= stems):
+                    return org
+    return None
+
+
+def _meeting_of_unit(meeting: MeetingFinding) -> bool:
+    """«заседание комитета», «заседание постоянной комиссии»: the meeting is held by a unit of an assembly."""
+    words = _COMPOUND.findall(meeting.body or meeting.title or "")
+    kinds = [w for w in words if _lemma_set(w) & (lexicons.load("membership_bodies") | _ASSEMBLY_UNITS)]
+    return bool(kinds) and bool(_lemma_set(kinds[0]) & _ASSEMBLY_UNITS)
+
+
+def _with_unit_remit(position: str | None, unit: str) -> str | None:
+    """«председатель комитета» of «Комитет по социальной политике» → «председатель комитета по социальной
+    политике»: when the body becomes the person's organization, the unit stays in the post (gold-format)."""
+    kind, _, remit = unit.partition(" по ")
+    words = _COMPOUND.findall(position or "")
+    # «комиссия по бюджету Законодательного собрания»: a remit naming the body is left to the body.
+    if any(w[:1].isupper() and not w.isupper() for w in _COMPOUND.findall(remit)):
+        return position
+    if not remit or not words or " по " in (position or "") or len(_COMPOUND.findall(kind)) != 1:
+        return position
+    if not _lemma_set(words[-1]) & _lemma_set(kind) & _ASSEMBLY_UNITS:
+        return position
+    return f"{position} по {remit}"
+
+
+def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[str, OrganizationFinding] | None:
+    """A body of the text the post names by part of its name: «главный специалист аппарата акима сельского округа»
+    → (главный специалист, «аппарат акима Толебийского сельского округа»); «аким Толебийского сельского округа
+    Шуского района» with «аппарат акима Толебийского сельского округа» named → (аким, that office's staff). The
+    post keeps what stands before the body (gold-format: the organization is not repeated in the position)."""
+    matches = list(_COMPOUND.finditer(position))
+    words = [m.group() for m in matches]
+    stems = [_stem(w) for w in words]
+    for org in orgs:
+        own = _COMPOUND.findall(org.name.split("«")[0])
+        if len(own) < 3 or _is_subunit(org.name):
+            continue
+        own_stems = [_stem(w) for w in own]
+        for i in range(1, len(words) - 1):
+            # The body by its kind and some of its words: «аппарата акима сельского округа».
+            tail = stems[i:]
+            # «заместитель главы администрации по экономике»: a remit is the post's, and a head named by the kind
+            # of the body keeps the kind (`positions._KINDS_IN_POST`).
+            if "по" in tail or _lemma_set(words[i]) & _KINDS_IN_POST:
                 continue
-            stems = {_stem(w) for w in own}
-            # The body's own name in the genitive, or its kind named bare («администрации района»).
-            if tail == stems or (words[i].islower() and tail <= stems):
-                return org
+            if words[i].islower() and tail[0] == own_stems[0] and set(tail) <= set(own_stems) and len(tail) >= 3:
+                return position[: matches[i].start()].rstrip(" ,"), org
+        if _office_staff(own) and [w[:4] for w in stems[: len(own) - 1]] == [w[:4] for w in own_stems[1:]]:
+            # The office holder's own post with the office's place: «аким Толебийского сельского округа».
+            rest = position[matches[len(own) - 2].end() :].strip()
+            post = words[0] if not rest.startswith("по ") else f"{words[0]} {rest}"
+            return post, org
     return None
 
 
 def _assembly_unit(unit: str, position: str | None) -> bool:
     """«комитет по бюджету и финансам» with no body or place named: at the assembly's own meeting, its unit.
-    «Комитет по здравоохранению Ленинградской области» names a body of the region's government."""
-    if any(w[:1].isupper() for w in _COMPOUND.findall(f"{unit} {position or ''}")):
+    «Комитет по здравоохранению Ленинградской области» names a body of the region's government (the unit's
+    first word may be capitalized where its name opens a heading)."""
+    if any(w[:1].isupper() for w in _COMPOUND.findall(f"{unit} {position or ''}")[1:]):
         return False
     return bool(_lemmas(unit.split(" по ")[0]) & _ASSEMBLY_UNITS)
 
 
 def run(doc: Doc, findings: Findings) -> Findings:
-    body = holding_body(findings)
-    orgs = findings.organizations
-    # The meeting is the body's own («заседание Думы»): its committees are the body's.
-    own = body is not None and bool(_head(body.name) & _lemmas(findings.meeting.body or findings.meeting.title or ""))
+    # Bodies a post named whole («торага Нариманского айылного кенеша») are the text's bodies too, though the
+    # organizations stage did not list them.
+    # (Not a short form of a listed body: «Совет депутатов» stands for the listed «Мядельский районный Совет
+    # депутатов».)
+    listed = findings.organizations
+    names = {o.name for o in listed}
+    carried = dict.fromkeys(
+        p.organization
+        for p in findings.persons
+        if p.organization and p.organization not in names and _named_in_full(p.organization, listed) is None
+    )
+    with_carried = listed + tuple(OrganizationFinding(name) for name in carried)
+    orgs = listed
+    body = holding_body(replace(findings, organizations=with_carried), doc.text)
+    # The meeting is the body's own («заседание Думы»), or one of its committee's («заседание комитета»): its
+    # committees are the body's.
+    meeting_words = _lemmas(findings.meeting.body or findings.meeting.title or "")
+    own = body is not None and bool(_head(body.name) & meeting_words or _meeting_of_unit(findings.meeting))
     persons = []
+    owner = _parent_of_meeting(doc, findings)
+    if owner is not None:
+        # «заседание учёного совета Алтайского государственного университета»: the posts of the people with no
+        # body of their own (professors, vice-rectors, a commission's secretary) are the university's.
+        findings = replace(
+            findings,
+            persons=tuple(
+                replace(p, organization=owner) if p.position and p.organization is None else p for p in findings.persons
+            ),
+        )
+    meeting_org = next((o for o in orgs if findings.meeting.body and o.name == findings.meeting.body), None)
+    # The body the document's heading names (before its first sentence ends) holds the meeting too.
+    headed = own or (body is not None and _in_heading(body, doc.text))
     for person in findings.persons:
+        if headed and body is not None and person.role == "chair" and _heads_a_place(person.position):
+            # «Председательствует Глава города Мончегорска»: the chair of the council's session who heads the
+            # place belongs to the body holding the meeting (the place keeps its post).
+            persons.append(replace(person, organization=body.name))
+            continue
+        named = body_in_post(person.position, orgs) if person.position else None
+        if named is not None:
+            person = replace(person, position=named[0], organization=named[1].name)
         if person.organization is not None and _is_subunit(person.organization):
             parent = parent_body(person.organization, orgs)
             if parent is None and own and _assembly_unit(person.organization, person.position):
-                parent = body
-            if parent is not None:
+                # «председатель комитета» of «Комитет по социальной политике» at the committee's meeting.
+                position = _with_unit_remit(person.position, person.organization)
+                person = replace(person, organization=body.name, position=position)
+            elif parent is not None:
                 person = replace(person, organization=parent.name)
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
@@ -207,8 +335,90 @@ def run(doc: Doc, findings: Findings) -> Findings:
             fuller = _named_in_full(person.organization, orgs)
             if fuller is not None:
                 person = replace(person, organization=fuller)
+        if meeting_org is not None and _same_kind_as_meeting(person, meeting_org):
+            person = replace(person, organization=meeting_org.name)
         persons.append(person)
     return replace(findings, persons=tuple(persons))
+
+
+# Councils and boards a body holds of its own people («учёный совет университета», «коллегия министерства»).
+_INNER_COUNCILS = frozenset({"совет", "коллегия", "правление", "президиум"})
+
+
+def _parent_of_meeting(doc: Doc, findings: Findings) -> str | None:
+    """The body whose own council holds the meeting, named in the genitive after the council in the meeting's
+    title: «заседание учёного совета Алтайского государственного университета» → the university (its name in the
+    text, an abbreviation of it such as «АлтГУ», or the title's words in the nominative). «Совет при
+    министерстве» is attached to the ministry, not part of it."""
+    title = findings.meeting.title or ""
+    at = doc.text.find(title) if title else -1
+    span = doc.char_span(at, at + len(title), alignment_mode="expand") if at >= 0 else None
+    if span is None:
+        return None
+    council = next((t for t in span if t.is_lower and _lemma_set(t.text) & _INNER_COUNCILS), None)
+    if council is None or council.i + 1 >= span.end:
+        return None
+    start = council.i + 1
+    if not doc[start].text[:1].isupper() or "Gen" not in doc[start].morph.get("Case"):
+        return None
+    end = start
+    while end < span.end and doc[end].is_alpha and "Gen" in doc[end].morph.get("Case"):
+        end += 1
+    words = [t.text for t in doc[start:end]]
+    if len(words) < 2:
+        return None
+    stems = [_stem(w) for w in words]
+    for org in findings.organizations:
+        own = _COMPOUND.findall(org.name)
+        if [_stem(w) for w in own] == stems or (len(own) == 1 and _abbreviates(own[0].lower(), words)):
+            return org.name
+    return nominative(doc[start:end])
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """«алтгу» of «Алтайского государственного университета»: each word gives the abbreviation its first letters."""
+    if not words:
+        return not short
+    word = words[0].lower()
+    return any(
+        short[:k] == word[:k] and _abbreviates(short[k:], words[1:]) for k in range(1, min(len(short), len(word)) + 1)
+    )
+
+
+def _same_kind_as_meeting(person: PersonFinding, meeting_org: OrganizationFinding) -> bool:
+    """«председатель комиссии» linked to «Межмуниципальная комиссия по паводку» (a heading's short name) where the
+    meeting is held by «межмуниципальная комиссия по предупреждению … чрезвычайных ситуаций …»: a post naming the
+    kind of the body holding the meeting is that body's, under the name the meeting gives it."""
+    if person.organization is None or person.organization == meeting_org.name or not person.position:
+        return False
+    kind = _head(meeting_org.name)
+    if not kind & _head(person.organization) or not kind & _lemmas(person.position.split(",")[-1]):
+        return False
+    # The same qualifier before the kind («межмуниципальная комиссия …»): «Совет ветеранов» is another council.
+    own, other = _COMPOUND.findall(meeting_org.name), _COMPOUND.findall(person.organization)
+    return _stem(own[0]) == _stem(other[0]) and not _lemma_set(own[0]) & kind
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# The head of a place («глава города», «председатель района») and the units a place post names.
+_PLACE_HEADS = frozenset({"глава", "председатель", "мэр", "аким", "хоким"})
+_PLACE_UNITS = frozenset({"город", "район", "область", "округ", "село", "поселение"})
+
+
+def _in_heading(body: OrganizationFinding, text: str) -> bool:
+    end = _SENTENCE_END.search(text)
+    return bool(body.mentions) and min(m.start for m in body.mentions) < (end.start() if end else len(text))
+
+
+def _heads_a_place(position: str | None) -> bool:
+    """«глава города Мончегорска», «председатель города»: the head of a place with no body named."""
+    first = (position or "").split(",")[0]
+    words = _COMPOUND.findall(first)
+    return (
+        len(words) >= 2
+        and bool(_lemma_set(words[0]) & _PLACE_HEADS)
+        and any(_lemma_set(w) & _PLACE_UNITS for w in words[1:3])
+    )
 
 
 def _named_in_full(name: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:

@@ -24,7 +24,7 @@ from models.linker.features import Features, nearest_person, organization_featur
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
-from pipelines.normalize import inflect_token, nominative
+from pipelines.normalize import inflect_token, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
     is_local_body_kind,
@@ -46,6 +46,8 @@ _BODY_OF_POST = {"министр": "Министерство"}
 # Heads of a government: the body is the government the text names («правительство РФ»), never a guess.
 _GOVERNMENT_POSTS = {"премьер-министр", "премьер", "вице-премьер"}
 _GOVERNMENT = "правительство"
+_CABINETS = {("совет", "министров"), ("кабинет", "министров")}
+_DEPUTIES = {"заместитель", "зам"}
 # «представитель Тегерана в ОПЕК», «постпред России при ООН»: a body after these is where the
 # person serves, not whom they represent, so it stays in the position.
 _SERVES_AT = {"в", "во", "при"}
@@ -291,19 +293,42 @@ def _remit_starts(token: Token) -> bool:
     )
 
 
+def _is_government_post(token: Token) -> bool:
+    return fold(token.lemma_) in _GOVERNMENT_POSTS or fold(token.text) in _GOVERNMENT_POSTS
+
+
+def _is_government(name: str) -> bool:
+    """«Правительство РФ», «Совет Министров», «Кабинет министров Кыргызской Республики»."""
+    words = [fold(w) for w in _WORD.findall(name)]
+    if not words:
+        return False
+    # A cabinet by its proper name only: «кабинет министров скандинавского королевства» describes one.
+    return words[0] == _GOVERNMENT or (name[:1].isupper() and len(words) > 1 and tuple(words[:2]) in _CABINETS)
+
+
 def _government(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
-    """«вице-премьер РФ» with «правительство РФ» in the text → (вице-премьер, правительство РФ)."""
+    """«вице-премьер РФ» with «правительство РФ» in the text → (вице-премьер, правительство РФ); «заместитель
+    Премьер-министра Республики Беларусь» with «Совет Министров» → (заместитель Премьер-министра, Совет Министров):
+    the head of a government and their deputies represent the government the text names, never a guess."""
     head = title_head(title)
-    if fold(head.lemma_) not in _GOVERNMENT_POSTS and fold(head.text) not in _GOVERNMENT_POSTS:
-        return None
-    governments = [o for o in organizations if _first_word(o.name) == _GOVERNMENT]
+    doc = title.doc
+    if not _is_government_post(head):
+        # «заместитель Премьер-министра»: a deputy's post is named by the post they stand in for.
+        nxt = head.i + 1
+        if fold(head.lemma_) not in _DEPUTIES or nxt >= title.end or not _is_government_post(doc[nxt]):
+            return None
+        head = doc[nxt]
+    governments = [o for o in organizations if _is_government(o.name)]
     places = [t for t in title[head.i - title.start + 1 :] if t.ent_type_ == "LOC" or t.pos_ == "PROPN"]
     if places:
         stems = {fold(t.text)[:4] for t in places}
-        governments = [o for o in governments if stems & {fold(w)[:4] for w in _WORD.findall(o.name)}]
-    if len(governments) != 1:
+        named = [o for o in governments if stems & {fold(w)[:4] for w in _WORD.findall(o.name)}]
+        # «Совет Министров» names no state: the text's one government stands for the state the post names.
+        bare = [o for o in governments if tuple(fold(w) for w in _WORD.findall(o.name)) in _CABINETS]
+        governments = named or [o for o in bare if o.name[:1].isupper()]
+    if len({o.name for o in governments}) != 1:
         return None
-    return _as_title(title.doc[title.start : head.i + 1]), governments[0].name
+    return _as_title(doc[title.start : head.i + 1]), governments[0].name
 
 
 def _is_remit(ent: Span) -> bool:
@@ -375,13 +400,35 @@ def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
 def _as_title(span: Span) -> str:
     if len(span) > 1 and fold(span[0].text).startswith(_INCUMBENT):
         span = span[1:]  # «действующий президент»: that the person holds the post now is not the post
-    text = nominative(span)
+    text = _participle_post(span) or nominative(span)
     first = text.split(" ", 1)[0]
     text = text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
     head = title_head(span)
     if "Plur" in head.morph.get("Number") and head.i - span.start < 3:
         return _singular(text, head.i - span.start)
     return text
+
+
+# Posts named by a participle («заведующего кафедрой», «заведующей фермой»): the tagger reads the oblique form
+# as a verb's, so the phrase's root is taken for its complement («фермой» → «ферма»).
+_PARTICIPLE_POSTS = ("заведующ",)
+
+
+def _participle_post(span: Span) -> str | None:
+    """«заведующего кафедрой алгебры» → «заведующий кафедрой алгебры»: the participle in the nominative of its
+    gender, its complement as the text has it."""
+    head = span[0]
+    if not fold(head.text).startswith(_PARTICIPLE_POSTS) or len(span) < 2:
+        return None
+    parses = [p for p in loading.parse(head.text.lower()) if p.tag.POS in ("ADJF", "PRTF") and p.tag.number != "plur"]
+    if not parses:
+        return None
+    feminine = fold(head.text).endswith(("ей", "ую", "ая")) and any(p.tag.gender == "femn" for p in parses)
+    gender = "femn" if feminine else "masc"
+    nominative_form = parses[0].inflect({"nomn", "sing", gender})
+    if nominative_form is None:
+        return None
+    return f"{nominative_form.word} {span[1:].text}"
 
 
 def _singular(text: str, head_at: int) -> str:
@@ -539,11 +586,77 @@ def _drop_origin(doc: Doc, span: Span) -> Span:
     return span
 
 
+def _without_constituency(title: Span) -> Span:
+    """«депутат по избирательному округу № 5», «депутат облсовета от Горецкого избирательного округа» → the post
+    up to the constituency: where a deputy was elected is not their post (gold-format: ranks and descriptors
+    are not positions)."""
+    doc = title.doc
+    for token in title[1:]:
+        if fold(token.text) not in _CONSTITUENCY_CUES:
+            continue
+        after = [t for t in doc[token.i + 1 : min(token.i + 5, title.end)] if t.is_alpha]
+        if any(fold(t.text).startswith(_ELECTORAL) for t in after):
+            return _trim(doc, title.start, token.i)
+    return title
+
+
+# «по избирательному округу», «от … избирательного округа»: a deputy's constituency after the post.
+_CONSTITUENCY_CUES = {"по", "от"}
+_ELECTORAL = ("избирательн", "одномандатн", "многомандатн")
+
+
 def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str | None]:
     """(position, organization) of a job title; the organization is None when the title names none.
 
     Two posts in one title («депутат районного Совета, председатель постоянной комиссии …») are each split:
     the position is both posts without their bodies, the organization the first body named."""
+    title = _without_constituency(title)
+    position, organization = _split_title(title, organizations)
+    if organization is None:
+        organization = _possessed_by(title, organizations)
+    return position, organization
+
+
+# «её председатель», «его руководитель»: a possessive before a post points to the body just named.
+_POSSESSIVES = {"её", "ее", "его", "их"}
+
+
+def _possessed_by(title: Span, organizations: tuple[OrganizationFinding, ...]) -> str | None:
+    """«Заключение Контрольно-счётной палаты (КСП) представила её председатель Брагина»: the body named last before
+    the possessive, in the same sentence."""
+    doc = title.doc
+    if title.start == 0 or fold(doc[title.start - 1].text) not in _POSSESSIVES:
+        return None
+    index = _index(doc, organizations)
+    sentence_start = sentence_of(doc, title.start).start_char
+    before = [
+        (m.start, name)
+        for _, _, m, name in index.mentions[: bisect.bisect_left(index.mention_starts, title.start_char)]
+        if m.start >= sentence_start and m.end <= doc[title.start - 1].idx
+    ]
+    if not before:
+        return None
+    name = max(before)[1]
+    return name if _agrees(fold(doc[title.start - 1].text), name) else None
+
+
+# The genders a possessive stands for: «её председатель» of a «палата», «его директор» of a «комитет».
+_POSSESSIVE_GENDERS = {"её": {"femn"}, "ее": {"femn"}, "его": {"masc", "neut"}, "их": set()}
+
+
+def _agrees(possessive: str, name: str) -> bool:
+    """The body's kind (its first noun the dictionary knows) agrees with the possessive: «его помощница» after
+    «сообщила РБК» is a person's, not the agency's."""
+    for word in _WORD.findall(name.split("«")[0]):
+        if word.isupper():
+            return False  # «ТАСС»: an agency the news cites by its abbreviation is a source, not an antecedent
+        parses = [p for p in loading.parse(word.lower()) if p.tag.POS == "NOUN" and p.is_known]
+        if parses:
+            return parses[0].tag.gender in _POSSESSIVE_GENDERS[possessive]
+    return False
+
+
+def _split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str | None]:
     doc = title.doc
     sep = next(
         (
@@ -599,10 +712,68 @@ def _split_one(
             # «председатель постоянной комиссии маслихата по вопросам законности»: the remit is the unit's.
             return f"{_as_title(post)} {_trim(doc, remit, title.end).text}", local[1]
         return _titled(_drop_bare_place(doc, post)), local[1]
+    named = _named_local_body(title)
+    if named is not None:
+        return named
     position = _drop_origin(doc, _trim(doc, title.start, title.end))
     # No body named: a head of a place keeps the place («прокурор района», «аким района», gold-format);
     # `without_body` drops it where a body is linked later.
     return _titled(_drop_anaphoric_place(doc, position)), None
+
+
+def _named_local_body(title: Span) -> tuple[str, str] | None:
+    """«торага Нариманского айылного кенеша», «секретарь Жуалынского районного маслихата»: a local body named whole
+    by its place's adjective and its kind is the body, though the organizations stage has not listed it;
+    (the post, the body in the nominative)."""
+    doc = title.doc
+    head = title_head(title)
+    for token in title:
+        if token.i <= head.i + 1 or not token.is_lower or not is_local_body_kind(token):
+            continue
+        if "Gen" not in token.morph.get("Case") and token.pos_ != "VERB":
+            return None
+        start = token.i
+        # The tagger leaves a place's adjective it does not know untagged («Нариманского»).
+        while start - 1 > head.i and (
+            _adjectival(doc[start - 1]) or (doc[start - 1].pos_ == "X" and fold(doc[start - 1].text).endswith("ого"))
+        ):
+            start -= 1
+        if start == token.i or not doc[start].text[:1].isupper():
+            return None
+        body = _agreeing_nominative(nominative(doc[start : token.i + 1]))
+        kind = sorted(_kind_forms(token) & lexicons.load("position_local_bodies"))
+        if kind and fold(body.rsplit(" ", 1)[-1]) not in kind:
+            body = f"{body.rsplit(' ', 1)[0]} {kind[0]}"  # «кенеша» the tagger left in the genitive
+        post = _trim(doc, title.start, start)
+        remit = next((t.i for t in doc[token.i + 1 : title.end] if fold(t.text) == "по"), None)
+        if not len(post):
+            return None
+        text = _as_title(post) if remit is None else f"{_as_title(post)} {_trim(doc, remit, title.end).text}"
+        return text, body[:1].upper() + body[1:]
+    return None
+
+
+def _agreeing_nominative(name: str) -> str:
+    """«Нариманского айылный кенеш» → «Нариманский айылный кенеш»: an adjective the tagger left in the genitive
+    takes the case and gender of the kind it qualifies (the last word)."""
+    words = name.split(" ")
+    # The gender of an adjective already agreeing («айылный»), else the dictionary's guess for the kind.
+    agreed = [
+        p.tag.gender
+        for w in words[:-1]
+        for p in loading.parse(w.lower())[:1]
+        if p.tag.POS == "ADJF" and p.tag.case == "nomn" and p.tag.number == "sing"
+    ]
+    kinds = [p for p in loading.parse(words[-1].lower()) if p.tag.POS == "NOUN"]
+    gender = agreed[0] if agreed else (kinds[0].tag.gender if kinds else None)
+    for k, word in enumerate(words[:-1]):
+        if not fold(word).endswith(("ого", "его")) or gender is None:
+            continue
+        adjectives = [p for p in loading.parse(word.lower()) if p.tag.POS == "ADJF"]
+        agreeing = adjectives[0].inflect({"nomn", "sing", gender}) if adjectives else None
+        if agreeing is not None:
+            words[k] = recover_shape(agreeing.word, word)
+    return " ".join(words)
 
 
 def _titled(post: Span | str) -> str:
@@ -903,6 +1074,13 @@ def _title_link(
     return TitleLink(candidate.position, candidate.organization, features, refers), org_span
 
 
+def _is_turn_label(name: Span) -> bool:
+    """«СОЛОВЬЁВА Е.А. Уважаемые депутаты!»: a name in capitals opening a line, as a transcript labels a turn."""
+    doc = name.doc
+    opens_line = name.start == 0 or "\n" in doc[name.start - 1].text or doc[name.start - 1].text.endswith("\n")
+    return opens_line and any(t.is_alpha and len(t.text) > 1 and t.text.isupper() for t in name)
+
+
 def _same(a: Span | None, b: Span) -> bool:
     return a is not None and (a.start, a.end) == (b.start, b.end)
 
@@ -1034,6 +1212,10 @@ def link_candidates(
                 kind = "led" if rule.organization else "group"
                 titles.append(TitleLink(rule.position, rule.organization, {"bias": 1.0, f"kind={kind}": 1.0}))
         check_deadline("positions")
+        if _is_turn_label(name):
+            # «СИЛАНТЬЕВ В.П. За квартал … ООО «Автоспецтранс» не соблюдает график»: a transcript's speaker label;
+            # the titles and bodies of the speech that follows are what the speaker talks about.
+            continue
         sent = sentence_of(doc, name.start)
         for i in context.heads_in(sent, name.start - _REACH, name.end + _REACH):
             if i in covered or name.start <= i < name.end:
@@ -1127,6 +1309,9 @@ def without_body(position: str | None, organization: str | None) -> str | None:
         return position
     stems = [fold(w)[:4] for w in words]
     body_stems = [fold(w)[:4] for w in body]
+    kind_cut = _without_local_kind(position, words, stems, body, body_stems)
+    if kind_cut is not None:
+        return kind_cut
     local = bool(_kind_forms_of(body[0]) & lexicons.load("position_local_bodies"))
     for tail in (body_stems, body_stems[1:] if local else None):
         if not tail or len(tail) >= len(stems) or stems[-len(tail) :] != tail:
@@ -1147,13 +1332,40 @@ def without_body(position: str | None, organization: str | None) -> str | None:
     return position
 
 
+def _without_local_kind(
+    position: str, words: list[str], stems: list[str], body: list[str], body_stems: list[str]
+) -> str | None:
+    """«глава айыл окмоту», «главный специалист айыл окмоту по социальным вопросам» with «Нариманский айыл
+    окмоту» → «глава», «главный специалист по социальным вопросам»: a local body named by its place's adjective
+    and its kind, the kind alone in the post is that body (the post keeps its remit)."""
+    if len(body) < 2 or not body[0][:1].isupper() or not body[0].lower().endswith(("ий", "ый", "ой")):
+        return None
+    if not (_kind_forms_of(body[-1]) | {fold(body[-1])}) & lexicons.load("position_local_bodies"):
+        return None
+    kind = body_stems[1:]
+    for j in range(1, len(stems) - len(kind) + 1):
+        if stems[j : j + len(kind)] != kind or words[j][:1].isupper():
+            continue
+        after = words[j + len(kind) :]
+        if after and fold(after[0]) != "по":
+            return None
+        matches = list(_WORD.finditer(position))
+        head = position[: matches[j].start()].rstrip(" ,")
+        return f"{head} {position[matches[j + len(kind)].start() :]}" if after else head
+    return None
+
+
 # «аким области», «заместитель мэра города по вопросам …»: a bare unit word in the genitive after the post's
 # head (no adjective of its own before it: «Павлодарской области», «военного округа» stay).
 _BARE_UNIT = re.compile(r"(?<=[а-яё]) +(?:области|района|города|округа)(?= +по |$)")
 
 
 def _without_bare_unit(position: str) -> str:
-    """The post of a person linked to a body, without the bare unit the body serves: «аким района» → «аким»."""
+    """The post of a person linked to a body, without the bare unit the body serves: «аким района» → «аким». Only
+    the first of several posts: the body is the first one's («председатель Маджлиса, председатель города»)."""
+    first, comma, rest = position.partition(",")
+    if comma:
+        return _without_bare_unit(first) + comma + rest
     found = _BARE_UNIT.search(position)
     if found is None:
         return position
