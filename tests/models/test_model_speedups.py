@@ -190,7 +190,7 @@ def test_meeting_grammars_on_the_faster_chart_find_yargys_matches() -> None:
     from models.grammars.meeting import DATELINE, TITLE, dateline_parser, title_parser
 
     lines = [
-        line[:400]
+        line[:200]
         for folder in (CORPUS_DEV, CORPUS_GENRE)
         for path in sorted(folder.glob("*.txt"))
         for line in path.read_text(encoding="utf-8").splitlines()[:20]
