@@ -1,7 +1,7 @@
 """yargy's Earley parser building the same chart with less work: Natasha's names and dates grammars were a
 seventh of the spine's time, most of it in yargy's chart.
 
-Four changes, none of which changes what the chart matches:
+Five changes, none of which changes what the chart matches:
 
 - a rule is predicted once per column. yargy predicts a rule again for every state that waits for it, and
   every state it makes then is one the column already holds (the same rule, production, dot and columns,
@@ -12,8 +12,13 @@ Four changes, none of which changes what the chart matches:
 - a rule is not predicted at all where no production of it can open with the next token (the words that can
   open it, through its sub-rules, are worked out once per grammar): each of its states could only wait for
   a word or a sub-rule that never comes, as above. A rule that can match no words is always predicted;
+- for the same reason a production whose first term is such a rule is not predicted either, and at the end of
+  the text (no next token) only rules that can match no words are: a name's chart was a third such states;
 - a state's hash is the hash of the same tuple, built without a generator, and whether it is completed is
   worked out once, not on each of the several reads per state.
+
+Once its matches are read, a chart is taken apart (its columns and states refer to each other), so that reference
+counting frees it at once instead of the cyclic collector after the document.
 
 `faster(parser)` switches one parser (in place); yargy's own classes stay as they are.
 """
@@ -22,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from yargy.parser import Column, Parser, State
+from yargy.parser import Chart, Column, Parser, State
 from yargy.predicates.constructors import Predicate
 from yargy.rule.bnf import BNFRule, is_rule
 from yargy.tree import Leaf, Node
@@ -56,6 +61,42 @@ class _State(State):
 
 
 class _Parser(Parser):
+    def chart(self, text: Any, all: bool = True) -> Chart:  # yargy names the flag `all`
+        """yargy's `Parser.chart`, with the rule test and the next term read inline and a rule already predicted
+        in the column not asked again: this loop runs once per state."""
+        chart = Chart(self.tagger(self.tokenizer(text)))
+        columns = chart.columns
+        last = len(columns) - 1
+        predict, scan, complete = self.predict, self.scan, self.complete
+        for index, column in enumerate(columns):
+            next_column = columns[index + 1] if index < last else None
+            predicted = column.__dict__["predicted"] = set()
+            if index == 0 or all:
+                predict(column, next_column, self.rule)
+            for state in column.states:  # grows while it is read, as in yargy
+                if state.completed:
+                    complete(column, state)
+                    continue
+                term = state.production.terms[state.dot_index]
+                if isinstance(term, BNFRule):
+                    if id(term) not in predicted:
+                        predict(column, next_column, term)
+                elif next_column is not None:
+                    scan(next_column, term, state)
+        return chart
+
+    def matches(self, text: Any, all: bool = True) -> list[State]:  # yargy names the flag `all`
+        """yargy's completed states of the start rule, as a list, and the chart then taken apart: its columns and
+        states refer to each other, and every chart left to the cyclic collector (hundreds of objects per
+        document) made its collections longer. The chart is complete before any match is read, so reading them
+        all at once changes nothing."""
+        chart = self.chart(text, all=all)
+        found = list((chart if all else chart.last_column).matches(self.rule))
+        for column in chart.columns:
+            column.states = []
+            column.states_index.clear()
+        return found
+
     def predict(self, column: Column, next_column: Column | None, rule: Any) -> None:
         predicted = column.__dict__.get("predicted")
         if predicted is None:
@@ -63,18 +104,20 @@ class _Parser(Parser):
         if id(rule) in predicted:
             return
         predicted.add(id(rule))
-        if next_column is None:
-            productions = rule.productions
-        else:
-            token = next_column.token
-            openers = self.__dict__["openers"].get(id(rule))
-            if openers is not None and not _any_holds(openers, token, column):
-                return
-            productions = rule.predict(token)
+        openers = self.__dict__["openers"]
+        token = next_column.token if next_column is not None else None
+        if not _can_open(openers.get(id(rule)), token, column):
+            return
+        productions = rule.predict(token) if next_column is not None else rule.productions
         for index, production in enumerate(productions):
             terms = production.terms
-            if next_column is not None and terms and not is_rule(terms[0]) and not terms[0](token):
-                continue  # its first word cannot be the next token: the state would stay in the column unused
+            if terms:
+                first = terms[0]
+                if is_rule(first):
+                    if not _can_open(openers.get(id(first)), token, column):
+                        continue  # its first rule is not predicted here: the state would wait for it forever
+                elif token is None or not first(token):
+                    continue  # its first word cannot be the next token: the state would stay in the column unused
             node = Node(rule, production, rank=index, children=[])
             column.append(_State(rule, production, 0, column, column, node))
 
@@ -101,6 +144,14 @@ def faster(parser: Parser) -> Parser:
         parser.__class__ = faster_cls
         parser.__dict__["openers"] = _openers(parser.rule)
     return parser
+
+
+def _can_open(openers: tuple[Predicate, ...] | None, token: Any, column: Column) -> bool:
+    """Whether a rule with these `openers` can start a match at the column's next `token` (None at the end of
+    the text, where only a rule that can match no words completes: its openers are None, unknown)."""
+    if openers is None:
+        return True
+    return token is not None and _any_holds(openers, token, column)
 
 
 def _any_holds(predicates: tuple[Predicate, ...], token: Any, column: Column) -> bool:

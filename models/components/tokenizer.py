@@ -14,6 +14,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from models.checkpoints import checkpoint
+from models.components import lexeme_attrs
 
 # Tokens between two checks of the document's time limit: razdel makes ~200k tokens a second.
 _CHECK_EVERY = 8192
@@ -88,6 +89,7 @@ class NatashaTokenizer:
         self.vocab = vocab
         if vocab.lex_attr_getters.get(LIKE_NUM) is ru_lex_attrs.like_num:
             vocab.lex_attr_getters[LIKE_NUM] = like_num
+        lexeme_attrs.install(vocab)
 
     def __call__(self, text: str) -> Doc:
         sent_starts_at = set()

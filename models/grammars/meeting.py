@@ -27,6 +27,7 @@ from yargy.predicates import caseless, custom, dictionary, eq, gram, gte, in_, i
 from yargy.rule import Rule
 
 from models import lexicons, loading
+from models.chart_parser import faster
 
 Title = fact("Title", ["number", "event", "body"])
 IsoDate = fact("IsoDate", ["year", "month", "day"])
@@ -125,7 +126,7 @@ DATELINE: Rule = or_(rule(PLACE, eq(",").optional(), DATED), rule(DATED)).interp
 def _parser(grammar: Rule) -> Parser:
     parser = Parser(grammar, loading.morph_vocab())
     parser.tokenizer.morph = loading.yargy_forms()  # each word's readings made once, not on every parse
-    return parser
+    return faster(parser)  # the same matches, with a smaller chart freed at once
 
 
 @cache

@@ -3,6 +3,7 @@ bit, on the real models and real documents of corpus-dev."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from functools import cache
@@ -28,7 +29,7 @@ from models.components.extensions import doc_text
 from models.components.natasha import _date_windows
 from models.components.tokenizer import like_num
 from models.slovnet_exec import _CachedWordShapeEncoder, accelerate_infer
-from tests.conftest import CORPUS_DEV, ROOT
+from tests.conftest import CORPUS_DEV, CORPUS_GENRE, ROOT
 
 
 @cache
@@ -168,6 +169,63 @@ def test_faster_chart_on_optional_and_recursive_openers() -> None:
         assert found  # each grammar matches somewhere
 
 
+def test_faster_chart_predicts_nothing_that_cannot_start_here() -> None:
+    """No state waits at the end of a name for a word that never comes, nor for a rule that cannot open at the next
+    word; the matches are yargy's own."""
+    plain = NamesExtractor(loading.morph_vocab())
+    fast = NamesExtractor(loading.morph_vocab())
+    faster(fast.parser)
+    for text in ("Владимир Путин", "Путин В.В.", "Иван Петрович Сидоров"):
+        fast_chart, plain_chart = fast.parser.chart(text), plain.parser.chart(text)
+        assert all(state.completed or state.dot_index for state in fast_chart.last_column.states), text
+        assert sum(len(c.states) for c in fast_chart.columns) < sum(len(c.states) for c in plain_chart.columns)
+        assert repr(fast.find(text)) == repr(plain.find(text)), text
+
+
+def test_meeting_grammars_on_the_faster_chart_find_yargys_matches() -> None:
+    """The meeting title and dateline parsers (switched to the faster chart) match every line of the dev and
+    genre texts as yargy's own chart does."""
+    from natasha.extractors import Parser
+
+    from models.grammars.meeting import DATELINE, TITLE, dateline_parser, title_parser
+
+    lines = [
+        line[:200]
+        for folder in (CORPUS_DEV, CORPUS_GENRE)
+        for path in sorted(folder.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()[:20]
+        if line.strip()
+    ]
+    assert len(lines) > 400
+    for fast, grammar in ((title_parser(), TITLE), (dateline_parser(), DATELINE)):
+        plain = Parser(grammar, loading.morph_vocab())
+        plain.tokenizer.morph = fast.tokenizer.morph
+        found = 0
+        for line in lines:
+            matches = repr(list(fast.findall(line)))
+            assert matches == repr(list(plain.findall(line))), line
+            found += matches != "[]"
+        assert found > 20
+
+
+def test_a_parsed_chart_leaves_no_garbage_cycle() -> None:
+    """A chart is taken apart once its matches are read: reference counting frees it, not the cyclic collector."""
+    from models.grammars.meeting import dateline_parser
+
+    extractor = loading.names_extractor()
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        names = [extractor.find(text) for text in ("Владимир Путин", "Н.С. Базарбаев", "Иван Петрович Сидоров")]
+        dates = list(dateline_parser().findall("Бишкек, 21 сентября 2023 г."))
+        assert all(names) and dates
+        assert gc.collect() == 0
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def test_like_num_is_spacys() -> None:
     words = [*_num_words, *(w.upper() for w in _num_words), "+1", "-2%", "1/2", "a/b", "1,000.5", "~x", "", "½"]
     assert [like_num(w) for w in words] == [spacy_like_num(w) for w in words]
@@ -180,6 +238,29 @@ def test_the_pipeline_vocabulary_uses_the_set_lookup(nlp: Language) -> None:
     assert [t.like_num for t in nlp.make_doc("двадцать пять тысяч 12,5 столов")] == [True, True, True, True, False]
 
 
+def test_lexeme_shape_and_url_are_spacys(nlp: Language) -> None:
+    """The shortcuts give spaCy's own values for every word of the dev texts and the odd cases around them."""
+    from spacy.attrs import LIKE_URL, SHAPE
+    from spacy.lang import lex_attrs as spacy_attrs
+
+    from models.components import lexeme_attrs
+
+    words = {token.text for text in _dev_texts() for token in nlp.make_doc(text)}
+    words |= {"", "a", "Я", "1", "²³", "Ǆemal", "ǅemal", "Xª", "ªb", "AB", "ООН", "Москва-Сити", "x" * 120, "X" * 99}
+    words |= {"http://x", "https://kenesh", "www.gov.kg", "mail@gov.kg", "gov.kg", "1.2", ".", "a.", ".ru", "ab12"}
+    assert len(words) > 1500
+    for word in sorted(words):
+        assert lexeme_attrs.word_shape(word) == spacy_attrs.word_shape(word), word
+        if word:  # spaCy's own raises on an empty text; the vocabulary never asks about one
+            assert lexeme_attrs.like_url(word) == spacy_attrs.like_url(word), word
+    assert nlp.vocab.lex_attr_getters[SHAPE] is lexeme_attrs.word_shape
+    assert nlp.vocab.lex_attr_getters[LIKE_URL] is lexeme_attrs.like_url
+    doc = nlp.make_doc("Сайт Жогорку Кенеша http://kenesh.kg, 2023 г.")
+    assert [t.shape_ for t in doc] == [spacy_attrs.word_shape(t.text) for t in doc]
+    assert [t.shape_ for t in doc][:3] == ["Xxxx", "Xxxxx", "Xxxxx"]
+    assert [t.like_url for t in doc] == [spacy_attrs.like_url(t.text) for t in doc]
+
+
 def test_the_morph_vocabulary_reads_words_as_natashas_own(nlp: Language) -> None:
     """Kenesh's vocabulary names pymorphy2's dictionary by path instead of finding it by entry points."""
     ours, natashas = loading.morph_vocab(), MorphVocab()
@@ -188,6 +269,10 @@ def test_the_morph_vocabulary_reads_words_as_natashas_own(nlp: Language) -> None
     assert len(words) > 1500
     for word in words:
         assert repr(ours.parse(word)) == repr(natashas.parse(word)), word
+    # Readings of one tag share their features, worked out once, but each has its own dict.
+    first = ours.parse("стол")[0]
+    second = next(form for form in ours.parse("стул") if form.tag == first.tag)
+    assert first.feats == second.feats and first.feats is not second.feats
 
 
 def test_pymorphy3_named_by_path_reads_words_as_found_by_entry_points(nlp: Language) -> None:
