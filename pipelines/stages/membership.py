@@ -219,10 +219,13 @@ def _meeting_of_unit(meeting: MeetingFinding) -> bool:
     return bool(kinds) and bool(_lemma_set(kinds[0]) & _ASSEMBLY_UNITS)
 
 
-def _with_unit_remit(position: str | None, unit: str) -> str | None:
+def _with_unit_remit(position: str | None, unit: str, parent_named: bool = False) -> str | None:
     """«председатель комитета» of «Комитет по социальной политике» → «председатель комитета по социальной
-    политике»: when the body becomes the person's organization, the unit stays in the post (gold-format)."""
+    политике»: when the body becomes the person's organization, the unit stays in the post (gold-format).
+    `parent_named`: the unit's name names its body before the remit, which the post leaves to the body."""
     kind, _, remit = unit.partition(" по ")
+    if parent_named:
+        kind = next(iter(_COMPOUND.findall(kind)), "")
     words = _COMPOUND.findall(position or "")
     # «комиссия по бюджету Законодательного собрания»: a remit naming the body is left to the body.
     if any(w[:1].isupper() and not w.isupper() for w in _COMPOUND.findall(remit)):
@@ -322,7 +325,11 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 position = _with_unit_remit(person.position, person.organization)
                 person = replace(person, organization=body.name, position=position)
             elif parent is not None:
-                person = replace(person, organization=parent.name)
+                position = person.position
+                if own and _lemmas(_COMPOUND.findall(person.organization)[0]) & _ASSEMBLY_UNITS:
+                    # «комитет Законодательного Собрания … по аграрной политике» holding its own meeting.
+                    position = _with_unit_remit(position, person.organization, parent_named=True)
+                person = replace(person, organization=parent.name, position=position)
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):
