@@ -16,6 +16,7 @@ NEREL_TRAIN = SHARED / "nerel-train"
 HELDOUT_GENRE = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre"
 HELDOUT_GENRE_2 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-2"
 HELDOUT_GENRE_3 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-3"
+HELDOUT_GENRE_4 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-4"
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS_DEV, CORPUS_GENRE, HELDOUT_GENRE, HELDOUT_GENRE_2, HELDOUT_GENRE_3, NEREL_TRAIN
+from tests.conftest import CORPUS_DEV, CORPUS_GENRE, HELDOUT_GENRE, HELDOUT_GENRE_2, HELDOUT_GENRE_3, HELDOUT_GENRE_4, NEREL_TRAIN
 from tests.scoring import corpus_documents, extract_all, score_records
 
 # Issue 3 (part 1) bars, all met: persons 0.93, organizations 0.78, locations 0.90, date 0.80, place 0.75.
@@ -86,9 +86,8 @@ HELDOUT2 = {
     "meeting_date": 0.99,
     "meeting_place": 0.81,
 }
-# corpus/heldout-genre-3: 12 more meeting documents, written blind to the pipeline in session 7. No rule may be
-# read from it: its thresholds are the figures first measured on it (README there), a ratchet against
-# regressions, to be held to the genre bar when the rules generalize.
+# corpus/heldout-genre-3: 12 more meeting documents, written blind to the pipeline in session 7, measured blind
+# after its first round, opened for error analysis in its second.
 HELDOUT3 = {
     "persons": 0.925,
     "speakers": 0.935,
@@ -101,6 +100,21 @@ HELDOUT3 = {
     "meeting_date": 0.83,
     "meeting_place": 0.81,
 }
+# corpus/heldout-genre-4: 12 more meeting documents, written blind to the pipeline in session 7's second round. No
+# rule may be read from it: its thresholds are the figures first measured on it (README there), a ratchet against
+# regressions, to be held to the genre bar when the rules generalize.
+HELDOUT4 = {
+    "persons": 0.94,
+    "speakers": 0.955,
+    "organizations": 0.745,
+    "locations": 0.85,
+    "position_f1": 0.805,
+    "person_org": 0.68,
+    "issues": 0.58,
+    "topics": 0.685,
+    "meeting_date": 0.91,
+    "meeting_place": 0.99,
+}
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "dev": (CORPUS_DEV, DEV),
@@ -108,6 +122,7 @@ SETS = {
     "heldout": (HELDOUT_GENRE, HELDOUT),
     "heldout2": (HELDOUT_GENRE_2, HELDOUT2),
     "heldout3": (HELDOUT_GENRE_3, HELDOUT3),
+    "heldout4": (HELDOUT_GENRE_4, HELDOUT4),
     "nerel": (NEREL_TRAIN, NEREL),
 }
 
@@ -173,9 +188,16 @@ def test_heldout_genre_2_field_reaches_threshold(scores, field: str) -> None:
 
 @pytest.mark.corpus
 @pytest.mark.parametrize("field", sorted(HELDOUT3))
-def test_blind_heldout_genre_3_field_reaches_threshold(scores, field: str) -> None:
+def test_heldout_genre_3_field_reaches_threshold(scores, field: str) -> None:
     assert scores("heldout3")["docs"] >= 12
     _check(scores, "heldout3", field)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("field", sorted(HELDOUT4))
+def test_blind_heldout_genre_4_field_reaches_threshold(scores, field: str) -> None:
+    assert scores("heldout4")["docs"] >= 12
+    _check(scores, "heldout4", field)
 
 
 @pytest.mark.corpus
