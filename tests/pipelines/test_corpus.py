@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS_DEV, CORPUS_GENRE, HELDOUT_GENRE, HELDOUT_GENRE_2, HELDOUT_GENRE_3, HELDOUT_GENRE_4, NEREL_TRAIN
+from tests.conftest import (
+    CORPUS_DEV,
+    CORPUS_GENRE,
+    HELDOUT_GENRE,
+    HELDOUT_GENRE_2,
+    HELDOUT_GENRE_3,
+    HELDOUT_GENRE_4,
+    NEREL_TRAIN,
+)
 from tests.scoring import corpus_documents, extract_all, score_records
 
 # Issue 3 (part 1) bars, all met: persons 0.93, organizations 0.78, locations 0.90, date 0.80, place 0.75.
