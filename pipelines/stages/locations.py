@@ -418,6 +418,32 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             yield doc[name.i : name.i + 1], f"{_adjective_nominative(name.text, gender, False)} {tail}"
 
 
+# A region's own body named by the region's adjective: «Брестского областного центра», «Гомельского облисполкома».
+_REGIONAL_BODY = re.compile(r"областн\w+|облисполком\w*|облсовет\w*")
+
+
+def regional_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
+    """ "директор Псковской областной больницы", "Гомельского облисполкома": a body of a region's level names
+    the region by its adjective, as «Совет депутатов Челябинской области» does by its name."""
+    lowers = token_strings(doc, LOWER)
+    for at, lower in enumerate(lowers):
+        if at == 0 or not _REGIONAL_BODY.fullmatch(lower):
+            continue
+        adjective = doc[at - 1]
+        # «Брестского», «Восточно-Казахстанского»; not «ОБЛАСТНОГО» in a headline's capitals.
+        if not _is_capitalized(adjective) or not adjective.text.replace("-", "").isalpha() or adjective.text.isupper():
+            continue
+        if not adjective.lower_.endswith(_REGION_ADJECTIVE_ENDINGS) or not _adjective(adjective.lower_):
+            continue
+        yield doc[at - 1 : at], f"{_adjective_nominative(adjective.text, 'femn', False)} область"
+
+
+# «Брестского», «Восточно-Казахстанской», «Минском»: a relative adjective made from a place's name.
+_REGION_ADJECTIVE_ENDINGS = tuple(
+    f"{stem}{end}" for stem in ("ск", "цк") for end in ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую")
+)
+
+
 _LATIN_NAME_BEFORE = re.compile(r"(?<![\w.-])(?!The )[A-Z][A-Za-z&'-]* $")
 
 
@@ -506,6 +532,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     by_key: dict[Key, _Entry] = {}
     people = sorted(m for person in persons for m in person.mentions)
     named = dict(coordinated_regions(doc))
+    named.update(regional_bodies(doc))
     named.update((span, name) for span, name in latin_names(doc) if not _overlaps(span, people))
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)

@@ -130,3 +130,19 @@ def test_a_bracket_closed_inside_the_span_is_no_part_of_the_name(nlp: Language) 
     names = {loc.name for loc in find_locations(nlp("Он родился в местечке Вишнява (Вишнево) Воложинского повета."))}
     assert "Вишнява" in names
     assert not any(")" in name or name.startswith("Вишнево") for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A body of a region's level names its region by the adjective: the region is a location.
+        ("Выступила главный врач Тверской областной клинической больницы.", {"Тверская область"}),
+        ("Слово предоставили председателю Могилёвского облисполкома.", {"Могилёвская область"}),
+        ("Директор Восточно-Казахстанского областного филиала ассамблеи доложил.", {"Восточно-Казахстанская область"}),
+        ("Награждена сотрудница Курганского областного архива.", {"Курганская область"}),
+        # A district's or a city's body is not a region: «районный», «городской» give nothing here.
+        ("Выступил председатель Лидского районного совета.", set()),
+    ],
+)
+def test_a_regional_body_names_its_region(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
