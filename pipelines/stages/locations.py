@@ -602,6 +602,27 @@ def _surname_stems(persons: tuple[PersonFinding, ...]) -> frozenset[str]:
     return frozenset(_word_stem(p.surname) for p in persons if " " not in p.surname)
 
 
+# A patronymic in any case: «Курбановича», «Рашидовне», «Ильиничной»; `oblique` is the ending of any case but the
+# nominative.
+_PATRONYMIC = re.compile(
+    r"[А-ЯЁ][а-яё]+(?:(?:ович|евич|ьич)(?P<masculine>а|у|ем|е)?|(?:овн|евн|ичн|иничн)(?:а|(?P<feminine>ы|е|у|ой|ою)))"
+)
+
+
+def _beside_a_patronymic(span: Span, reach: int, oblique: bool = False) -> bool:
+    """«Бахтиёра Курбановича Матякубова», «Халиловой Наиле Рашидовне»: a word next to a patronymic (`reach` 1)
+    or one word from it (`reach` 2) is a first name or a surname however place-like it looks; `oblique`: a
+    patronymic in an oblique case only."""
+    doc = span.doc
+    before = doc[max(0, span.start - reach) : span.start]
+    after = doc[span.end : span.end + reach]
+    for token in (*before, *after):
+        found = _PATRONYMIC.fullmatch(token.text) if token.is_alpha else None
+        if found and (not oblique or found.group("masculine") or found.group("feminine")):
+            return True
+    return False
+
+
 def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
     """A lone word the tagger took for a place that is a person's name: a surname of a person of the text
     («Клинтон», «Трампа»), or a word pymorphy's dictionary knows as a surname and never as a place
@@ -612,14 +633,20 @@ def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
     parses = [p for p in loading.parse(span[0].lower_) if p.is_known]
     if any("Geox" in p.tag for p in parses):
         return False
+    if _beside_a_patronymic(span, 1):
+        return True  # «хокима района Бахтиёра Курбановича»: a first name, whatever stands before it
     before = _previous_word(span)
     # Lower-case only: an initial «С.» is no «с.» (село).
-    if (
-        before is not None
-        and before.is_lower
-        and (before.lower_ in _PLACE_PREPOSITIONS or _is_region_noun(before.lemma_, before.lower_))
-    ):
-        return False  # «родился в Козлове», «в графстве Кент»: what stands there is a place
+    if before is not None and before.is_lower and before.lower_ in _PLACE_PREPOSITIONS:
+        return False  # «родился в Козлове», «князя Петра Николаевича в Антибе»: what stands there is a place
+    if _beside_a_patronymic(span, 2, oblique=True):
+        # «округа Халиловой Наиле Рашидовне»: a name, though after a region's word (a place after one is named
+        # in the nominative: «района Кызылтал»).
+        return True
+    if before is not None and before.is_lower and _is_region_noun(before.lemma_, before.lower_):
+        return False  # «в графстве Кент»
+    if _beside_a_patronymic(span, 2):
+        return True  # but «села Кызылтал Айгуль Маратовна»: «села» said it is a place
     return _word_stem(span[0].text) in surnames or any("Surn" in p.tag for p in parses)
 
 

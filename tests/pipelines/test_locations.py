@@ -146,3 +146,36 @@ def test_a_bracket_closed_inside_the_span_is_no_part_of_the_name(nlp: Language) 
 )
 def test_a_regional_body_names_its_region(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place-like first name or surname next to a patronymic belongs to a person's name.
+        (
+            "Совещание прошло в Хиве под председательством хокима района Бахтиёра Курбановича Матякубова.",
+            {"Хива"},
+        ),
+        ("Слово предоставили председателю комитета финансов Халиловой Наиле Рашидовне.", set()),
+        (
+            "Слово предоставили председателю комитета администрации городского округа Халиловой Наиле Рашидовне.",
+            set(),
+        ),
+        ("Благодарность объявлена заместителю главы района Сарыбаевой Гульнаре Маратовне.", set()),
+        ("Награды вручили Самарину Денису Олеговичу и жителям Тулы.", {"Тула"}),
+        ("Выступила Кирова Анна Сергеевна, затем депутаты из Пензы.", {"Пенза"}),
+        # A settlement's word before it says it is a place, whatever name follows.
+        ("Председателем избран директор лицея города Оренбурга Виталий Александрович Семёнов.", {"Оренбург"}),
+        ("Грамоту получила учитель школы села Кызылтал Айгуль Маратовна Сеитова.", {"Кызылтал"}),
+    ],
+)
+def test_a_word_beside_a_patronymic_is_no_location(nlp: Language, text: str, expected: set[str]) -> None:
+    doc = nlp(text)
+    findings = locations.run(doc, persons.run(doc, Findings()))
+    assert {loc.name for loc in findings.locations} == expected
+
+
+def test_a_place_after_a_preposition_beside_a_patronymic_stays(nlp: Language) -> None:
+    doc = nlp("Детство он провёл на вилле деда Петра Николаевича в Антибе, на юге Франции.")
+    names = {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations}
+    assert any(name.startswith("Антиб") for name in names) and "Франция" in names
