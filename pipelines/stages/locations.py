@@ -418,6 +418,62 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             yield doc[name.i : name.i + 1], f"{_adjective_nominative(name.text, gender, False)} {tail}"
 
 
+_ELLIPSIS_REACH = 8  # words from a region noun back to the list of adjectives it stands for
+
+
+def _bare_region_adjective(doc: Doc, i: int) -> bool:
+    """«Юринского», «Гавриловский»: a capitalized relative adjective that stands without its noun."""
+    token = doc[i]
+    if not _is_capitalized(token) or token.text.isupper() or not token.text.replace("-", "").isalpha():
+        return False
+    if not token.lower_.endswith(_REGION_ADJECTIVE_ENDINGS) or not _adjective(token.lower_):
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.is_space or after.lower_ in ("и", "или")
+
+
+def elliptic_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
+    """ "во всех районах, кроме Юринского и Горномарийского", "семь районов области: Бондарский, Гавриловский и
+    Сосновский": a list of place adjectives with the region noun said once before them; each names a region.
+    NER must read one of them as a place at least (it often takes the others for surnames)."""
+    lowers = token_strings(doc, LOWER)
+    places = {t.i for ent in entities(doc) if ent.label_ == "LOC" for t in ent}
+    i = 0
+    while i < len(doc):
+        if not _bare_region_adjective(doc, i):
+            i += 1
+            continue
+        run = [i]
+        while (
+            run[-1] + 2 < len(doc)
+            and lowers[run[-1] + 1] in _COORDINATORS | {"или"}
+            and _bare_region_adjective(doc, run[-1] + 2)
+        ):
+            run.append(run[-1] + 2)
+        i = run[-1] + 1
+        if len(run) < 2 or not places.intersection(run):
+            continue
+        sentence = doc[run[0]].sent
+        noun = next(
+            (
+                t
+                for t in reversed(doc[max(sentence.start, run[0] - _ELLIPSIS_REACH) : run[0]])
+                # Plural or counted: the list names several («районов области: Бондарский, …» are districts,
+                # «три района»).
+                if t.is_lower
+                and (t.morph.get("Number") == ["Plur"] or (t.i > 0 and doc[t.i - 1].pos_ == "NUM"))
+                and _in_words(t.lemma_, t.lower_, "loc_region_nouns")
+            ),
+            None,
+        )
+        singular = _singular_nominative(noun) if noun is not None else None
+        if singular is None:
+            continue
+        gender = next((p.tag.gender for p in loading.parse(singular) if p.tag.POS == "NOUN"), None) or "femn"
+        for at in run:
+            yield doc[at : at + 1], f"{_adjective_nominative(doc[at].text, gender, False)} {singular}"
+
+
 # A region's own body named by the region's adjective: «Брестского областного центра», «Гомельского облисполкома».
 _REGIONAL_BODY = re.compile(r"областн\w+|облисполком\w*|облсовет\w*")
 
@@ -534,6 +590,8 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     named = dict(coordinated_regions(doc))
     named.update(regional_bodies(doc))
     named.update((span, name) for span, name in latin_names(doc) if not _overlaps(span, people))
+    # Not checked against the persons: NER takes many of a list's adjectives for surnames, the noun says they aren't.
+    named.update(elliptic_regions(doc))
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)
     spans = [

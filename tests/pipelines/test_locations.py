@@ -179,3 +179,34 @@ def test_a_place_after_a_preposition_beside_a_patronymic_stays(nlp: Language) ->
     doc = nlp("Детство он провёл на вилле деда Петра Николаевича в Антибе, на юге Франции.")
     names = {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations}
     assert any(name.startswith("Антиб") for name in names) and "Франция" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A list of place adjectives standing for the plural region noun said once before them.
+        (
+            "Центры открыты во всех районах, кроме Юринского и Горномарийского, где помещения не найдены.",
+            {"Юринский район", "Горномарийский район"},
+        ),
+        (
+            "В зону вошли три района области: Бондарский, Мордовский и Сосновский.",
+            {"Бондарский район", "Мордовский район", "Сосновский район"},
+        ),
+        (
+            "Субсидии получат все области, кроме Жамбылской и Туркестанской.",
+            {"Жамбылская область", "Туркестанская область"},
+        ),
+        (
+            "Дороги построят в двух районах — Кызылжарском и Аккайынском.",
+            {"Кызылжарский район", "Аккайынский район"},
+        ),
+        # One adjective alone, or no plural region noun before the list: nothing is read into it.
+        ("Заседание провёл Тверской.", set()),
+        ("Выступили Бельский и Камышинский.", set()),
+    ],
+)
+def test_a_list_of_adjectives_after_a_region_noun_names_regions(nlp: Language, text: str, expected: set[str]) -> None:
+    doc = nlp(text)
+    findings = locations.run(doc, persons.run(doc, Findings()))
+    assert {loc.name for loc in findings.locations} == expected
