@@ -333,6 +333,10 @@ def _nominative(span: Span) -> str:
         token = span[0]
         if token.morph.get("Case") == ["Acc"] and not token.lower_.endswith(("у", "ю")):
             return token.text
+        if _CITY_GENITIVE.search(token.text) and not any(p.is_known for p in loading.parse(token.lower_)):
+            # «города Щучинска», «из Аксуска»: a town in -ск morphology does not know, in the genitive (its guess
+            # takes -ска for a feminine nominative); a feminine name in -ска is one it knows («Аляска»).
+            return token.text[:-1]
     region = _region_nominative(span)
     if region is not None:
         return region
@@ -344,6 +348,12 @@ def _nominative(span: Span) -> str:
             return f"{_nominative(head)} {token.text} {_nominative(tail)}"
     return nominative(span)
 
+
+def _reads_as_key(name: str, key: Key) -> bool:
+    return " ".join(_WORD.findall(name.lower().replace("ё", "е"))) == " ".join(key)
+
+
+_CITY_GENITIVE = re.compile(r"[а-яё](?:ск|цк)а$")
 
 _OC_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
@@ -628,6 +638,9 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             entry.mentions.append(mention)
             if full and not entry.full:
                 entry.name, entry.full = name, True
+            elif not canonical and len(key) == 1 and _reads_as_key(name, key) and not _reads_as_key(entry.name, key):
+                # «в городе Щучинске … города Щучинска»: the form that is the key's own lemma is the nominative.
+                entry.name = name
         if written:
             entry.written[written] += 1
     for entry in by_key.values():
@@ -660,25 +673,17 @@ def _surname_stems(persons: tuple[PersonFinding, ...]) -> frozenset[str]:
     return frozenset(_word_stem(p.surname) for p in persons if " " not in p.surname)
 
 
-# A patronymic in any case: «Курбановича», «Рашидовне», «Ильиничной»; `oblique` is the ending of any case but the
-# nominative.
-_PATRONYMIC = re.compile(
-    r"[А-ЯЁ][а-яё]+(?:(?:ович|евич|ьич)(?P<masculine>а|у|ем|е)?|(?:овн|евн|ичн|иничн)(?:а|(?P<feminine>ы|е|у|ой|ою)))"
-)
+# A patronymic in any case: «Курбановича», «Рашидовне», «Ильиничной».
+_PATRONYMIC = re.compile(r"[А-ЯЁ][а-яё]+(?:(?:ович|евич|ьич)(?:а|у|ем|е)?|(?:овн|евн|ичн|иничн)(?:а|ы|е|у|ой|ою))")
 
 
-def _beside_a_patronymic(span: Span, reach: int, oblique: bool = False) -> bool:
+def _beside_a_patronymic(span: Span, reach: int) -> bool:
     """«Бахтиёра Курбановича Матякубова», «Халиловой Наиле Рашидовне»: a word next to a patronymic (`reach` 1)
-    or one word from it (`reach` 2) is a first name or a surname however place-like it looks; `oblique`: a
-    patronymic in an oblique case only."""
+    or one word from it (`reach` 2) is a first name or a surname however place-like it looks."""
     doc = span.doc
     before = doc[max(0, span.start - reach) : span.start]
     after = doc[span.end : span.end + reach]
-    for token in (*before, *after):
-        found = _PATRONYMIC.fullmatch(token.text) if token.is_alpha else None
-        if found and (not oblique or found.group("masculine") or found.group("feminine")):
-            return True
-    return False
+    return any(t.is_alpha and _PATRONYMIC.fullmatch(t.text) for t in (*before, *after))
 
 
 def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
@@ -697,15 +702,25 @@ def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
     # Lower-case only: an initial «С.» is no «с.» (село).
     if before is not None and before.is_lower and before.lower_ in _PLACE_PREPOSITIONS:
         return False  # «родился в Козлове», «князя Петра Николаевича в Антибе»: what stands there is a place
-    if _beside_a_patronymic(span, 2, oblique=True):
-        # «округа Халиловой Наиле Рашидовне»: a name, though after a region's word (a place after one is named
-        # in the nominative: «района Кызылтал»).
-        return True
-    if before is not None and before.is_lower and _is_region_noun(before.lemma_, before.lower_):
-        return False  # «в графстве Кент»
-    if _beside_a_patronymic(span, 2):
-        return True  # but «села Кызылтал Айгуль Маратовна»: «села» said it is a place
-    return _word_stem(span[0].text) in surnames or any("Surn" in p.tag for p in parses)
+    if (
+        before is not None
+        and before.is_lower
+        and _is_region_noun(before.lemma_, before.lower_)
+        and not _named_before(before)
+    ):
+        return False  # «в графстве Кент», «города Щучинска Нурлана Бекетовича»: the noun's own name
+    # «округа Халиловой Наиле Рашидовне»: after «Сосновоборского городского округа», already named, a name.
+    return _beside_a_patronymic(span, 2) or _word_stem(span[0].text) in surnames or any("Surn" in p.tag for p in parses)
+
+
+def _named_before(noun: Token) -> bool:
+    """«Сосновоборского городского округа»: the region's or settlement's noun has its name before it already."""
+    for token in reversed(noun.doc[max(0, noun.i - 3) : noun.i]):
+        if token.pos_ != "ADJ":
+            return False
+        if _is_capitalized(token):
+            return True
+    return False
 
 
 def _merge_republics(by_key: dict[Key, _Entry]) -> None:
