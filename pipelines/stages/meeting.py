@@ -44,7 +44,7 @@ from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from models.grammars.meeting import Title, dateline_parser, ordinal_values, roman_value, title_parser
 from pipelines.doc_views import token_strings
-from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding
+from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, TextSpan
 from pipelines.headings import headings, reading
 from pipelines.normalize import nominative, recover_shape
 from pipelines.stages.locations import gazetteer, text_key
@@ -1076,5 +1076,26 @@ def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
     )
 
 
+def with_place(doc: Doc, locations: tuple[LocationFinding, ...], place: str | None) -> tuple[LocationFinding, ...]:
+    """The meeting's place is a location of the text: a dateline's «Хива, 7 марта» or a protocol's «г. Лида»,
+    which NER leaves untagged, joins the list at its first mention written as named, in any letter case."""
+    if not place:
+        return locations
+    key = text_key(place)
+    canonical = gazetteer().canonical(key)
+    if any(
+        text_key(loc.name) == key or (canonical and gazetteer().canonical(text_key(loc.name)) == canonical)
+        for loc in locations
+    ):
+        return locations
+    # Written as named, not as a first name before a surname («Джон Беркау»): a place read off an adjective
+    # («Останкинском» → Останкино) or a word the text never writes alone is left to the locations stage.
+    found = re.search(rf"(?<!\w){re.escape(place)}(?!\w)(?![ \t]+[А-ЯЁA-Z][а-яёa-z])", doc_text(doc), re.IGNORECASE)
+    if found is None:
+        return locations
+    return (*locations, LocationFinding(name=place, mentions=(TextSpan(found.start(), found.end()),)))
+
+
 def run(doc: Doc, findings: Findings) -> Findings:
-    return replace(findings, meeting=find_meeting(doc, findings))
+    meeting = find_meeting(doc, findings)
+    return replace(findings, meeting=meeting, locations=with_place(doc, findings.locations, meeting.place))

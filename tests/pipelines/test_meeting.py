@@ -554,3 +554,18 @@ def test_two_word_settlement_in_field(nlp: Language, text: str, place: str) -> N
 def test_headline_end_is_no_home_city(nlp: Language, text: str, place: str) -> None:
     found = meeting(nlp, text).place
     assert found is not None and found.lower().startswith(place.lower())
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Хива, 7 марта 2025 г. В среду в хокимияте района состоялось совещание по подготовке к поливу.", "Хива"),
+        ("Нукус, 12 апреля 2024 г. Во вторник в хокимияте прошло совещание о ремонте школ.", "Нукус"),
+        ("ПРОТОКОЛ № 4\n\n12 марта 2024 г.      г. Старый Оскол\n\nСостоялось заседание совета.", "Старый Оскол"),
+    ],
+)
+def test_the_meeting_place_is_a_location(nlp: Language, text: str, place: str) -> None:
+    findings = run_stages(nlp(text))
+    assert findings.meeting.place == place
+    location = next(loc for loc in findings.locations if loc.name == place)
+    assert [text[m.start : m.end].lower() for m in location.mentions][:1] == [place.lower()]
