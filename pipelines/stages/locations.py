@@ -333,6 +333,8 @@ def _nominative(span: Span) -> str:
         token = span[0]
         if token.morph.get("Case") == ["Acc"] and not token.lower_.endswith(("у", "ю")):
             return token.text
+        if _listed_after_plural_kind(span):
+            return token.text  # «сёла Кызылтал и Ушбулак»: names beside a plural kind stay in the nominative
         if _CITY_GENITIVE.search(token.text) and not any(p.is_known for p in loading.parse(token.lower_)):
             # «города Щучинска», «из Аксуска»: a town in -ск morphology does not know, in the genitive (its guess
             # takes -ска for a feminine nominative); a feminine name in -ска is one it knows («Аляска»).
@@ -351,6 +353,33 @@ def _nominative(span: Span) -> str:
 
 def _reads_as_key(name: str, key: Key) -> bool:
     return " ".join(_WORD.findall(name.lower().replace("ё", "е"))) == " ".join(key)
+
+
+_LIST_REACH = 8  # tokens back from a listed name to the plural kind before the list
+
+
+def _settlement_by_morphology(word: str) -> bool:
+    """«сёла», «сёл»: a settlement noun the tagger lemmatized wrong («сёла» as «сесть»), read by pymorphy."""
+    words = _lemmas("loc_settlement_nouns")
+    return any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in words for p in loading.parse(word))
+
+
+def _plural_only(word: str) -> bool:
+    """«аулы», «сёлах», «посёлков»: a noun form that is plural in every reading («села» may be one village's)."""
+    nouns = [p for p in loading.parse(word) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
+
+
+def _listed_after_plural_kind(span: Span) -> bool:
+    """«сёла Кызылтал и Ушбулак», «в аулах Жанаталап, Акжар»: a name in a list right after a plural settlement
+    noun, which the tagger often makes plural too."""
+    doc = span.doc
+    for token in reversed(doc[max(0, span.start - _LIST_REACH) : span.start]):
+        if token.lower_ in _COORDINATORS or (_is_capitalized(token) and token.is_alpha):
+            continue
+        settlement = _in(token, "loc_settlement_nouns") or _settlement_by_morphology(token.lower_)
+        return settlement and _plural_only(token.lower_)
+    return False
 
 
 _CITY_GENITIVE = re.compile(r"[а-яё](?:ск|цк)а$")
@@ -543,7 +572,11 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     finds cities well."""
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
     for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
-        if lower in ("г", "года") or not _in_words(lemma, lower, "loc_settlement_nouns") or quoted[i]:
+        if lower in ("г", "года") or quoted[i]:
+            continue
+        if not _in_words(lemma, lower, "loc_settlement_nouns") and not (
+            len(lower) > 3 and _plural_only(lower) and _settlement_by_morphology(lower)
+        ):
             continue
         token = doc[i]
         at = token.i + 1
@@ -561,6 +594,19 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         if end < len(doc) and doc[end].lower_ in lexicons.load("loc_name_titles") and doc[end].text.islower():
             end += 1  # «село Толе би»: a settlement named after a person keeps the person's title
         yield doc[at:end]
+        if not _plural_only(token.lower_):
+            continue
+        # «аулы Жанаталап и Акжар», «в сёлах Кызылтал, Ушбулак и Кокозек»: a plural kind names every settlement
+        # listed; a capitalized word after a name makes it a person's («и Иван Петров»).
+        while end + 1 < len(doc) and doc[end].lower_ in _COORDINATORS and not quoted[end + 1]:
+            name = doc[end + 1]
+            after = doc[end + 2] if end + 2 < len(doc) else None
+            if not (_is_capitalized(name) and name.is_alpha and not name.text.isupper()):
+                break
+            if after is not None and _is_capitalized(after) and after.is_alpha:
+                break
+            end += 2
+            yield doc[end - 1 : end]
 
 
 def candidate_spans(doc: Doc) -> list[Span]:

@@ -229,3 +229,18 @@ def test_a_list_of_adjectives_after_a_region_noun_names_regions(nlp: Language, t
 def test_an_unknown_town_in_sk_is_one_place_in_the_nominative(nlp: Language, text: str, expected: str) -> None:
     found = find_locations(nlp(text))
     assert [loc.name for loc in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plural settlement noun names every settlement of the list after it, each in the nominative.
+        ("Вода пришла в аулы Жанаталап и Акжар.", {"Жанаталап", "Акжар"}),
+        ("Отстают сёла Кызылтал и Ушбулак.", {"Кызылтал", "Ушбулак"}),
+        ("Газопровод дошёл до сёл Кокозек, Карабулак и Ушбулак.", {"Кокозек", "Карабулак", "Ушбулак"}),
+        # A capitalized word after the next name makes it a person's.
+        ("Жители сёл Кызылтал и Иван Петров пришли.", {"Кызылтал"}),
+    ],
+)
+def test_a_plural_settlement_noun_names_every_listed_settlement(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
