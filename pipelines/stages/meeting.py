@@ -10,6 +10,7 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   birth date. A relative day with no dateline to count from leaves the date unknown. A crawler's stamp
   («[crawled 2024-03-02]», «Просмотров: 212 24.11.2023») is a weak dateline: the report's own dateline on a
   later line, or a date in the text, comes first; the stamp still counts relative days and lends its year.
+  A machine's ISO date opening the text («2024-10-09 11:02:37 | ВКО») is such a stamp.
 - place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
   verb, the city also read off a settlement word («в г. Тамбове») or a venue's adjective («в Московском
   театре», where the text names Москва); else the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
@@ -26,6 +27,7 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   morphology does not know the city: «Жалал-Абадского городского кенеша» → Жалал-Абад);
   else one in the headline; else one a headline in capitals places the meeting in. A region's or district's
   body («Тамбовской областной Думы», «акимат Сарыагашского района») gives no place: the gold leaves it unstated.
+  The place found joins the locations when the locations stage missed it (a dateline's city NER left untagged).
 """
 
 from __future__ import annotations
