@@ -333,6 +333,12 @@ def _nominative(span: Span) -> str:
         token = span[0]
         if token.morph.get("Case") == ["Acc"] and not token.lower_.endswith(("у", "ю")):
             return token.text
+        if _listed_after_plural_kind(span):
+            return token.text  # «сёла Кызылтал и Ушбулак»: names beside a plural kind stay in the nominative
+        if _CITY_GENITIVE.search(token.text) and not any(p.is_known for p in loading.parse(token.lower_)):
+            # «города Щучинска», «из Аксуска»: a town in -ск morphology does not know, in the genitive (its guess
+            # takes -ска for a feminine nominative); a feminine name in -ска is one it knows («Аляска»).
+            return token.text[:-1]
     region = _region_nominative(span)
     if region is not None:
         return region
@@ -344,6 +350,39 @@ def _nominative(span: Span) -> str:
             return f"{_nominative(head)} {token.text} {_nominative(tail)}"
     return nominative(span)
 
+
+def _reads_as_key(name: str, key: Key) -> bool:
+    return " ".join(_WORD.findall(name.lower().replace("ё", "е"))) == " ".join(key)
+
+
+_LIST_REACH = 8  # tokens back from a listed name to the plural kind before the list
+
+
+def _settlement_by_morphology(word: str) -> bool:
+    """«сёла», «сёл»: a settlement noun the tagger lemmatized wrong («сёла» as «сесть»), read by pymorphy."""
+    words = _lemmas("loc_settlement_nouns")
+    return any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in words for p in loading.parse(word))
+
+
+def _plural_only(word: str) -> bool:
+    """«аулы», «сёлах», «посёлков»: a noun form that is plural in every reading («села» may be one village's)."""
+    nouns = [p for p in loading.parse(word) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
+
+
+def _listed_after_plural_kind(span: Span) -> bool:
+    """«сёла Кызылтал и Ушбулак», «в аулах Жанаталап, Акжар»: a name in a list right after a plural settlement
+    noun, which the tagger often makes plural too."""
+    doc = span.doc
+    for token in reversed(doc[max(0, span.start - _LIST_REACH) : span.start]):
+        if token.lower_ in _COORDINATORS or (_is_capitalized(token) and token.is_alpha):
+            continue
+        settlement = _in(token, "loc_settlement_nouns") or _settlement_by_morphology(token.lower_)
+        return settlement and _plural_only(token.lower_)
+    return False
+
+
+_CITY_GENITIVE = re.compile(r"[а-яё](?:ск|цк)а$")
 
 _OC_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
@@ -418,6 +457,88 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             yield doc[name.i : name.i + 1], f"{_adjective_nominative(name.text, gender, False)} {tail}"
 
 
+_ELLIPSIS_REACH = 8  # words from a region noun back to the list of adjectives it stands for
+
+
+def _bare_region_adjective(doc: Doc, i: int) -> bool:
+    """«Юринского», «Гавриловский»: a capitalized relative adjective that stands without its noun."""
+    token = doc[i]
+    if not _is_capitalized(token) or token.text.isupper() or not token.text.replace("-", "").isalpha():
+        return False
+    if not token.lower_.endswith(_REGION_ADJECTIVE_ENDINGS) or not _adjective(token.lower_):
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.is_space or after.lower_ in ("и", "или")
+
+
+def elliptic_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
+    """ "во всех районах, кроме Юринского и Горномарийского", "семь районов области: Бондарский, Гавриловский и
+    Сосновский": a list of place adjectives with the region noun said once before them; each names a region.
+    NER must read one of them as a place at least (it often takes the others for surnames)."""
+    lowers = token_strings(doc, LOWER)
+    places = {t.i for ent in entities(doc) if ent.label_ == "LOC" for t in ent}
+    i = 0
+    while i < len(doc):
+        if not _bare_region_adjective(doc, i):
+            i += 1
+            continue
+        run = [i]
+        while (
+            run[-1] + 2 < len(doc)
+            and lowers[run[-1] + 1] in _COORDINATORS | {"или"}
+            and _bare_region_adjective(doc, run[-1] + 2)
+        ):
+            run.append(run[-1] + 2)
+        i = run[-1] + 1
+        if len(run) < 2 or not places.intersection(run):
+            continue
+        sentence = doc[run[0]].sent
+        noun = next(
+            (
+                t
+                for t in reversed(doc[max(sentence.start, run[0] - _ELLIPSIS_REACH) : run[0]])
+                # Plural or counted: the list names several («районов области: Бондарский, …» are districts,
+                # «три района»).
+                if t.is_lower
+                and (t.morph.get("Number") == ["Plur"] or (t.i > 0 and doc[t.i - 1].pos_ == "NUM"))
+                and _in_words(t.lemma_, t.lower_, "loc_region_nouns")
+            ),
+            None,
+        )
+        singular = _singular_nominative(noun) if noun is not None else None
+        if singular is None:
+            continue
+        gender = next((p.tag.gender for p in loading.parse(singular) if p.tag.POS == "NOUN"), None) or "femn"
+        for at in run:
+            yield doc[at : at + 1], f"{_adjective_nominative(doc[at].text, gender, False)} {singular}"
+
+
+# A region's own body named by the region's adjective: «Брестского областного центра», «Гомельского облисполкома».
+_REGIONAL_BODY = re.compile(r"областн\w+|облисполком\w*|облсовет\w*")
+
+
+def regional_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
+    """ "директор Псковской областной больницы", "Гомельского облисполкома": a body of a region's level names
+    the region by its adjective, as «Совет депутатов Челябинской области» does by its name."""
+    lowers = token_strings(doc, LOWER)
+    for at, lower in enumerate(lowers):
+        if at == 0 or not _REGIONAL_BODY.fullmatch(lower):
+            continue
+        adjective = doc[at - 1]
+        # «Брестского», «Восточно-Казахстанского»; not «ОБЛАСТНОГО» in a headline's capitals.
+        if not _is_capitalized(adjective) or not adjective.text.replace("-", "").isalpha() or adjective.text.isupper():
+            continue
+        if not adjective.lower_.endswith(_REGION_ADJECTIVE_ENDINGS) or not _adjective(adjective.lower_):
+            continue
+        yield doc[at - 1 : at], f"{_adjective_nominative(adjective.text, 'femn', False)} область"
+
+
+# «Брестского», «Восточно-Казахстанской», «Минском»: a relative adjective made from a place's name.
+_REGION_ADJECTIVE_ENDINGS = tuple(
+    f"{stem}{end}" for stem in ("ск", "цк") for end in ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую")
+)
+
+
 _LATIN_NAME_BEFORE = re.compile(r"(?<![\w.-])(?!The )[A-Z][A-Za-z&'-]* $")
 
 
@@ -451,7 +572,11 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     finds cities well."""
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
     for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
-        if lower in ("г", "года") or not _in_words(lemma, lower, "loc_settlement_nouns") or quoted[i]:
+        if lower in ("г", "года") or quoted[i]:
+            continue
+        if not _in_words(lemma, lower, "loc_settlement_nouns") and not (
+            len(lower) > 3 and _plural_only(lower) and _settlement_by_morphology(lower)
+        ):
             continue
         token = doc[i]
         at = token.i + 1
@@ -469,6 +594,19 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         if end < len(doc) and doc[end].lower_ in lexicons.load("loc_name_titles") and doc[end].text.islower():
             end += 1  # «село Толе би»: a settlement named after a person keeps the person's title
         yield doc[at:end]
+        if not _plural_only(token.lower_):
+            continue
+        # «аулы Жанаталап и Акжар», «в сёлах Кызылтал, Ушбулак и Кокозек»: a plural kind names every settlement
+        # listed; a capitalized word after a name makes it a person's («и Иван Петров»).
+        while end + 1 < len(doc) and doc[end].lower_ in _COORDINATORS and not quoted[end + 1]:
+            name = doc[end + 1]
+            after = doc[end + 2] if end + 2 < len(doc) else None
+            if not (_is_capitalized(name) and name.is_alpha and not name.text.isupper()):
+                break
+            if after is not None and _is_capitalized(after) and after.is_alpha:
+                break
+            end += 2
+            yield doc[end - 1 : end]
 
 
 def candidate_spans(doc: Doc) -> list[Span]:
@@ -506,7 +644,10 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     by_key: dict[Key, _Entry] = {}
     people = sorted(m for person in persons for m in person.mentions)
     named = dict(coordinated_regions(doc))
+    named.update(regional_bodies(doc))
     named.update((span, name) for span, name in latin_names(doc) if not _overlaps(span, people))
+    # Not checked against the persons: NER takes many of a list's adjectives for surnames, the noun says they aren't.
+    named.update(elliptic_regions(doc))
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)
     spans = [
@@ -543,6 +684,9 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             entry.mentions.append(mention)
             if full and not entry.full:
                 entry.name, entry.full = name, True
+            elif not canonical and len(key) == 1 and _reads_as_key(name, key) and not _reads_as_key(entry.name, key):
+                # «в городе Щучинске … города Щучинска»: the form that is the key's own lemma is the nominative.
+                entry.name = name
         if written:
             entry.written[written] += 1
     for entry in by_key.values():
@@ -575,6 +719,19 @@ def _surname_stems(persons: tuple[PersonFinding, ...]) -> frozenset[str]:
     return frozenset(_word_stem(p.surname) for p in persons if " " not in p.surname)
 
 
+# A patronymic in any case: «Курбановича», «Рашидовне», «Ильиничной».
+_PATRONYMIC = re.compile(r"[А-ЯЁ][а-яё]+(?:(?:ович|евич|ьич)(?:а|у|ем|е)?|(?:овн|евн|ичн|иничн)(?:а|ы|е|у|ой|ою))")
+
+
+def _beside_a_patronymic(span: Span, reach: int) -> bool:
+    """«Бахтиёра Курбановича Матякубова», «Халиловой Наиле Рашидовне»: a word next to a patronymic (`reach` 1)
+    or one word from it (`reach` 2) is a first name or a surname however place-like it looks."""
+    doc = span.doc
+    before = doc[max(0, span.start - reach) : span.start]
+    after = doc[span.end : span.end + reach]
+    return any(t.is_alpha and _PATRONYMIC.fullmatch(t.text) for t in (*before, *after))
+
+
 def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
     """A lone word the tagger took for a place that is a person's name: a surname of a person of the text
     («Клинтон», «Трампа»), or a word pymorphy's dictionary knows as a surname and never as a place
@@ -585,15 +742,31 @@ def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
     parses = [p for p in loading.parse(span[0].lower_) if p.is_known]
     if any("Geox" in p.tag for p in parses):
         return False
+    if _beside_a_patronymic(span, 1):
+        return True  # «хокима района Бахтиёра Курбановича»: a first name, whatever stands before it
     before = _previous_word(span)
     # Lower-case only: an initial «С.» is no «с.» (село).
+    if before is not None and before.is_lower and before.lower_ in _PLACE_PREPOSITIONS:
+        return False  # «родился в Козлове», «князя Петра Николаевича в Антибе»: what stands there is a place
     if (
         before is not None
         and before.is_lower
-        and (before.lower_ in _PLACE_PREPOSITIONS or _is_region_noun(before.lemma_, before.lower_))
+        and _is_region_noun(before.lemma_, before.lower_)
+        and not _named_before(before)
     ):
-        return False  # «родился в Козлове», «в графстве Кент»: what stands there is a place
-    return _word_stem(span[0].text) in surnames or any("Surn" in p.tag for p in parses)
+        return False  # «в графстве Кент», «города Щучинска Нурлана Бекетовича»: the noun's own name
+    # «округа Халиловой Наиле Рашидовне»: after «Сосновоборского городского округа», already named, a name.
+    return _beside_a_patronymic(span, 2) or _word_stem(span[0].text) in surnames or any("Surn" in p.tag for p in parses)
+
+
+def _named_before(noun: Token) -> bool:
+    """«Сосновоборского городского округа»: the region's or settlement's noun has its name before it already."""
+    for token in reversed(noun.doc[max(0, noun.i - 3) : noun.i]):
+        if token.pos_ != "ADJ":
+            return False
+        if _is_capitalized(token):
+            return True
+    return False
 
 
 def _merge_republics(by_key: dict[Key, _Entry]) -> None:

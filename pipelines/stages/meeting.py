@@ -10,6 +10,7 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   birth date. A relative day with no dateline to count from leaves the date unknown. A crawler's stamp
   («[crawled 2024-03-02]», «Просмотров: 212 24.11.2023») is a weak dateline: the report's own dateline on a
   later line, or a date in the text, comes first; the stamp still counts relative days and lends its year.
+  A machine's ISO date opening the text («2024-10-09 11:02:37 | ВКО») is such a stamp.
 - place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
   verb, the city also read off a settlement word («в г. Тамбове») or a venue's adjective («в Московском
   театре», where the text names Москва); else the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
@@ -26,6 +27,7 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   morphology does not know the city: «Жалал-Абадского городского кенеша» → Жалал-Абад);
   else one in the headline; else one a headline in capitals places the meeting in. A region's or district's
   body («Тамбовской областной Думы», «акимат Сарыагашского района») gives no place: the gold leaves it unstated.
+  The place found joins the locations when the locations stage missed it (a dateline's city NER left untagged).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from models.grammars.meeting import Title, dateline_parser, ordinal_values, roman_value, title_parser
 from pipelines.doc_views import token_strings
-from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding
+from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, TextSpan
 from pipelines.headings import headings, reading
 from pipelines.normalize import nominative, recover_shape
 from pipelines.stages.locations import gazetteer, text_key
@@ -368,10 +370,11 @@ _DATELINE_PREFIX = re.compile(
     r"(?P<marker>" + _SETTLEMENT_MARK + r")?[ \t]*",
     re.IGNORECASE,
 )
+# A settlement's name after its word: one word, hyphenated or not, or an adjective with its noun («г. Сосновый Бор»,
+# «г. Старый Оскол», «г. Набережные Челны»); `_marked_place` keeps the second word only where the two agree.
+_MARKED_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t][А-ЯЁ][а-яё]+)?"
 # A protocol's header line may give the place after the date: «12 марта 2024 г. № 6        г. Лида».
-_PLACE_AFTER_DATE = re.compile(
-    r"(?:^|[ \t])" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t.]*$"
-)
+_PLACE_AFTER_DATE = re.compile(r"(?:^|[ \t])" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>" + _MARKED_NAME + r")[ \t.]*$")
 # A report's dateline may give the city after the date: «14 марта 2024 года, Бишкек.», «5 мая. Ош —»,
 # «14.03.2024 | Бишкек».
 # «14 марта 2024, 10:15 | Бишкек»: the time may come between.
@@ -384,7 +387,7 @@ _PLACE_LINE = re.compile(
     # «(г. Тамбов) 14 марта 2024 г.»: a dateline's place in brackets.
     r"(?P<open>\()?[ \t]*"
     r"(?P<marker>" + _SETTLEMENT_MARK + r"[ \t]*)?"
-    r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)"
+    r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?(?(marker)(?:[ \t][А-ЯЁ][а-яё]+)?))"
     # «ТАШКЕНТ (УзА).»: the agency in brackets after the city.
     r"(?(open)[ \t]*\)|(?:[ \t]*\([^()\n]{1,20}\))?(?:[.,][ \t]|[ \t]{2,}|[ \t]*$))",
 )
@@ -394,9 +397,7 @@ _VENUE_FIELD = re.compile(r"(?i:место(?:[ \t]+проведения)?[ \t]*:
 _QUOTED_DAY = re.compile(r"[«\"](\d{1,2})[»\"]")
 # A protocol's place field naming the venue first: «Место проведения: актовый зал администрации, г. Тулун».
 _PLACE_FIELD = re.compile(r"(?i:место(?:[ \t]+проведения)?|адрес(?:[ \t]+проведения)?)[ \t]*:(?P<value>.*)")
-_SETTLEMENT_IN_FIELD = re.compile(
-    r"(?:^|[\s,(])" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
-)
+_SETTLEMENT_IN_FIELD = re.compile(r"(?:^|[\s,(])" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>" + _MARKED_NAME + r")")
 
 
 def find_dateline(doc: Doc) -> Dateline | None:
@@ -414,8 +415,9 @@ def find_dateline(doc: Doc) -> Dateline | None:
                 break
             continue
         # «"14" марта 2024 г.»: a protocol's day in quotes, read without them (the offsets stay).
-        head = _QUOTED_DAY.sub(lambda day: f" {day.group(1)} ", line[:_DATELINE_CHARS])
-        line = head + line[_DATELINE_CHARS:]
+        cut = _head_end(line)
+        head = _QUOTED_DAY.sub(lambda day: f" {day.group(1)} ", line[:cut])
+        line = head + line[cut:]
         if (found is None or found.stamp) and index < _DATELINE_LINES and _DATE_LIKE.search(head):
             # A crawler's stamp gives way to the report's own dateline on a later line.
             dated = _dated_line(head, offset, line)
@@ -429,6 +431,23 @@ def find_dateline(doc: Doc) -> Dateline | None:
     if found is None:
         return Dateline(None, place) if place else None
     return replace(found, place=place)
+
+
+def _head_end(line: str) -> int:
+    """Where a line's dateline part ends: `_DATELINE_CHARS` characters, a run of spaces or tabs counted as one
+    (a protocol's header pads its place and its date apart: «г. Ульяновск <50 spaces> «24» апреля 2025 г.»)."""
+    count = 0
+    for i, char in enumerate(line):
+        if not (char in " \t" and i and line[i - 1] in " \t"):
+            count += 1
+            if count > _DATELINE_CHARS:
+                return i
+    return len(line)
+
+
+# A machine's date opening the text («2024-10-09 11:02:37 | ВКО», «2024-07-09T07:31:00+05:00»): a crawler's or a
+# site engine's stamp of when the page was seen or posted. People write «9 октября 2024» or «09.10.2024».
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d-])")
 
 
 def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
@@ -451,7 +470,7 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
             place = _marked_place(after.group("place"))
         if place is None and (after := _CITY_AFTER_DATE.match(rest)) is not None:
             place = _dateline_place(after.group("place"))
-        stamp = prefix.group("stamp") is not None
+        stamp = prefix.group("stamp") is not None or _ISO_STAMP.match(head, match.span.start) is not None
         return Dateline(DateFact(date.year, date.month, date.day), place, offset + match.span.stop, stamp)
     return None
 
@@ -485,7 +504,7 @@ _SIGNATURE_LINES = 6  # a protocol's or a decision's signatures and its «г. Т
 # The signature block's place line: a settlement word and the name, alone or with the date.
 _SIGNATURE_PLACE = re.compile(
     r"[ \t]*(?:(?P<before>[\d.]+|\d{1,2}[ \t]+[а-яё]+[ \t]+\d{4})[ \t]*(?:г\.|года)?[ \t]*[,]?[ \t]*)?"
-    r"(?i:г|гор)\.[ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+    r"(?i:г|гор)\.[ \t]*(?P<place>" + _MARKED_NAME + r")"
     r"(?:[ \t]*,?[ \t]*(?:[\d.]+|\d{1,2}[ \t]+[а-яё]+[ \t]+\d{4})[ \t]*(?:г\.|года)?)?[ \t.]*$"
 )
 
@@ -520,11 +539,33 @@ def signature_place(doc: Doc) -> str | None:
 def _marked_place(word: str) -> str | None:
     """A name a settlement word marks («г. Тулун»): its nominative, or as written when morphology does not know
     the word at all (a field writes the name in the nominative: «г. Вахдат»), or knows it as a common word in the
-    nominative (a village's name often is one: «д. Ключи», «с. Ленинское»)."""
+    nominative (a village's name often is one: «д. Ключи», «с. Ленинское»). Two words are one name where an
+    adjective agrees with the noun after it («Сосновый Бор», «Великие Луки»), else the first is the name
+    («г. Ош Кыргызской Республики»)."""
+    if " " in word or "\t" in word:
+        first, second = word.split()
+        return f"{first} {second}" if _adjective_with_noun(first, second) else _marked_place(first)
     if (place := _dateline_place(word)) is not None:
         return place
     nominative = any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in loading.parse(word.lower()))
     return word if _unknown_word(word) or nominative else None
+
+
+def _adjective_with_noun(adjective: str, noun: str) -> bool:
+    """«Сосновый Бор», «Набережные Челны»: an adjective in the nominative agreeing with a noun (or a word morphology
+    does not know) in the nominative."""
+    adjectives = [p for p in loading.parse(adjective.lower()) if p.tag.POS == "ADJF" and p.tag.case == "nomn"]
+    noun_parses = loading.parse(noun.lower())
+    if not adjectives or any(p.tag.POS == "ADJF" for p in noun_parses):
+        return False
+    if _unknown_word(noun):
+        return True
+    nouns = [p for p in noun_parses if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    return any(
+        a.tag.number == n.tag.number and (n.tag.number == "plur" or a.tag.gender == n.tag.gender)
+        for a in adjectives
+        for n in nouns
+    )
 
 
 def _unknown_word(word: str) -> bool:
@@ -856,8 +897,11 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
     alpha = doc.to_array(IS_ALPHA).tolist()
     words = frozenset(lower for text, lower, a in zip(texts, lowers, alpha, strict=True) if a and text[:1].isupper())
     tokens = [t for t in sent if not t.is_space]
+    text = doc_text(doc)
     for i, token in enumerate(tokens[:-1]):
         after = tokens[i + 1]
+        if "\n" in text[token.idx + len(token.text) : after.idx]:
+            continue  # «… ОТЧЁТ АКИМА ГОРОДА\n\nВчера в городе …»: a headline's end and the next line are no phrase
         city = cities.get(after.idx) if cities else None
         if (
             city is not None
@@ -1034,5 +1078,26 @@ def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
     )
 
 
+def with_place(doc: Doc, locations: tuple[LocationFinding, ...], place: str | None) -> tuple[LocationFinding, ...]:
+    """The meeting's place is a location of the text: a dateline's «Хива, 7 марта» or a protocol's «г. Лида»,
+    which NER leaves untagged, joins the list at its first mention written as named, in any letter case."""
+    if not place:
+        return locations
+    key = text_key(place)
+    canonical = gazetteer().canonical(key)
+    if any(
+        text_key(loc.name) == key or (canonical and gazetteer().canonical(text_key(loc.name)) == canonical)
+        for loc in locations
+    ):
+        return locations
+    # Written as named, not as a first name before a surname («Джон Беркау»): a place read off an adjective
+    # («Останкинском» → Останкино) or a word the text never writes alone is left to the locations stage.
+    found = re.search(rf"(?<!\w){re.escape(place)}(?!\w)(?![ \t]+[А-ЯЁA-Z][а-яёa-z])", doc_text(doc), re.IGNORECASE)
+    if found is None:
+        return locations
+    return (*locations, LocationFinding(name=place, mentions=(TextSpan(found.start(), found.end()),)))
+
+
 def run(doc: Doc, findings: Findings) -> Findings:
-    return replace(findings, meeting=find_meeting(doc, findings))
+    meeting = find_meeting(doc, findings)
+    return replace(findings, meeting=meeting, locations=with_place(doc, findings.locations, meeting.place))

@@ -130,3 +130,117 @@ def test_a_bracket_closed_inside_the_span_is_no_part_of_the_name(nlp: Language) 
     names = {loc.name for loc in find_locations(nlp("Он родился в местечке Вишнява (Вишнево) Воложинского повета."))}
     assert "Вишнява" in names
     assert not any(")" in name or name.startswith("Вишнево") for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A body of a region's level names its region by the adjective: the region is a location.
+        ("Выступила главный врач Тверской областной клинической больницы.", {"Тверская область"}),
+        ("Слово предоставили председателю Могилёвского облисполкома.", {"Могилёвская область"}),
+        ("Директор Восточно-Казахстанского областного филиала ассамблеи доложил.", {"Восточно-Казахстанская область"}),
+        ("Награждена сотрудница Курганского областного архива.", {"Курганская область"}),
+        # A district's or a city's body is not a region: «районный», «городской» give nothing here.
+        ("Выступил председатель Лидского районного совета.", set()),
+    ],
+)
+def test_a_regional_body_names_its_region(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place-like first name or surname next to a patronymic belongs to a person's name.
+        (
+            "Совещание прошло в Хиве под председательством хокима района Бахтиёра Курбановича Матякубова.",
+            {"Хива"},
+        ),
+        ("Слово предоставили председателю комитета финансов Халиловой Наиле Рашидовне.", set()),
+        (
+            "Слово предоставили председателю комитета администрации Сосновоборского городского округа Халиловой "
+            "Наиле Рашидовне.",
+            {"Сосновоборский городской округ"},
+        ),
+        ("Благодарность объявлена заместителю главы района Сарыбаевой Гульнаре Маратовне.", set()),
+        ("Награды вручили Самарину Денису Олеговичу и жителям Тулы.", {"Тула"}),
+        ("Выступила Кирова Анна Сергеевна, затем депутаты из Пензы.", {"Пенза"}),
+        # A settlement's word before it says it is a place, whatever name follows.
+        ("Председателем избран директор лицея города Оренбурга Виталий Александрович Семёнов.", {"Оренбург"}),
+        ("Грамоту получила учитель школы села Кызылтал Айгуль Маратовна Сеитова.", {"Кызылтал"}),
+        # A settlement's noun without a name of its own before it: the word after it is its name.
+        ("Депутаты заслушали отчёт акима города Тулы Ивана Петровича Сомова.", {"Тула"}),
+        ("Отчёт представил аким села Жанаталап Нурлан Бекетович Карибаев.", {"Жанаталап"}),
+    ],
+)
+def test_a_word_beside_a_patronymic_is_no_location(nlp: Language, text: str, expected: set[str]) -> None:
+    doc = nlp(text)
+    findings = locations.run(doc, persons.run(doc, Findings()))
+    assert {loc.name for loc in findings.locations} == expected
+
+
+def test_a_place_after_a_preposition_beside_a_patronymic_stays(nlp: Language) -> None:
+    doc = nlp("Детство он провёл на вилле деда Петра Николаевича в Антибе, на юге Франции.")
+    names = {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations}
+    assert any(name.startswith("Антиб") for name in names) and "Франция" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A list of place adjectives standing for the plural region noun said once before them.
+        (
+            "Центры открыты во всех районах, кроме Юринского и Горномарийского, где помещения не найдены.",
+            {"Юринский район", "Горномарийский район"},
+        ),
+        (
+            "В зону вошли три района области: Бондарский, Мордовский и Сосновский.",
+            {"Бондарский район", "Мордовский район", "Сосновский район"},
+        ),
+        (
+            "Субсидии получат все области, кроме Жамбылской и Туркестанской.",
+            {"Жамбылская область", "Туркестанская область"},
+        ),
+        (
+            "Дороги построят в двух районах — Кызылжарском и Аккайынском.",
+            {"Кызылжарский район", "Аккайынский район"},
+        ),
+        # One adjective alone, or no plural region noun before the list: nothing is read into it.
+        ("Заседание провёл Тверской.", set()),
+        ("Выступили Бельский и Камышинский.", set()),
+    ],
+)
+def test_a_list_of_adjectives_after_a_region_noun_names_regions(nlp: Language, text: str, expected: set[str]) -> None:
+    doc = nlp(text)
+    findings = locations.run(doc, persons.run(doc, Findings()))
+    assert {loc.name for loc in findings.locations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A town in -ск morphology does not know: its genitive and locative are one place, named in the nominative.
+        ("Сессия прошла в городе Щучинске. Отчёт акима города Щучинска утвердили.", "Щучинск"),
+        ("Совещание прошло в Аксуске. Делегация из Аксуска вернулась.", "Аксуск"),
+        ("Отчёт акима города Шемонаихинска заслушан.", "Шемонаихинск"),
+        ("Из Лисаковска прибыли депутаты.", "Лисаковск"),
+    ],
+)
+def test_an_unknown_town_in_sk_is_one_place_in_the_nominative(nlp: Language, text: str, expected: str) -> None:
+    found = find_locations(nlp(text))
+    assert [loc.name for loc in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plural settlement noun names every settlement of the list after it, each in the nominative.
+        ("Вода пришла в аулы Жанаталап и Акжар.", {"Жанаталап", "Акжар"}),
+        ("Отстают сёла Кызылтал и Ушбулак.", {"Кызылтал", "Ушбулак"}),
+        ("Газопровод дошёл до сёл Кокозек, Карабулак и Ушбулак.", {"Кокозек", "Карабулак", "Ушбулак"}),
+        # A capitalized word after the next name makes it a person's.
+        ("Жители сёл Кызылтал и Иван Петров пришли.", {"Кызылтал"}),
+    ],
+)
+def test_a_plural_settlement_noun_names_every_listed_settlement(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected

@@ -484,3 +484,88 @@ def test_a_settlement_named_after_a_person_keeps_the_title(nlp: Language) -> Non
     found = run_stages(nlp("Вчера в селе Казыбек би прошло совещание под председательством акима округа."))
     assert found.meeting.place == "Казыбек би"
     assert "Казыбек би" in [location.name for location in found.locations]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # A machine's ISO date opening the text is a crawler's or an engine's stamp: the day in the text comes first.
+        (
+            "2024-10-09 11:02:37 | ВКО | Общество\n\nВ Семее прошёл круглый стол о занятости молодёжи. "
+            "Участники собрались 8 октября в зале акимата.",
+            "2024-10-08",
+        ),
+        (
+            "2025-02-03T07:31:00+05:00\n\nВ Курске состоялся семинар для депутатов. Он прошёл 31 января.",
+            "2025-01-31",
+        ),
+        # With no other day in the text, the stamp still dates it.
+        ("2023-06-14 | news.example.kz\n\nСостоялось заседание общественного совета.", "2023-06-14"),
+        # A protocol's header pads the place and the date apart: the year past the padding is still the date's.
+        (
+            "ПРОТОКОЛ № 3\n\nг. Пенза" + " " * 60 + "«24» апреля 2025 г.\n\nЗаседание комиссии открыл председатель.",
+            "2025-04-24",
+        ),
+        (
+            "ПРОТОКОЛ № 7\n\nг. Тверь" + "\t" * 12 + "«3» ноября 2023 года\n\nЗаседание совета открыл председатель.",
+            "2023-11-03",
+        ),
+    ],
+)
+def test_machine_stamp_and_padded_header_dates(nlp: Language, text: str, date: str) -> None:
+    assert meeting(nlp, text).date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A settlement named by an adjective and its noun.
+        (
+            "СТЕНОГРАММА\n\n18 сентября 2024 года\nМесто проведения: г. Сосновый Бор, ул. Ленинградская, д. 46\n\n"
+            "Заседание совета открыл глава округа.",
+            "Сосновый Бор",
+        ),
+        ("Место проведения: г. Великие Луки, ул. Ленина, 1\nСостоялось заседание Думы.", "Великие Луки"),
+        ("ПРОТОКОЛ\n12 марта 2024 г.      г. Старый Оскол\nСостоялось заседание совета.", "Старый Оскол"),
+        ("Место проведения: зал администрации, г. Белая Калитва\nСостоялось заседание Думы.", "Белая Калитва"),
+        # Not an adjective with its noun: the first word alone.
+        ("Место проведения: г. Пенза Пензенской области\nСостоялось заседание Думы.", "Пенза"),
+    ],
+)
+def test_two_word_settlement_in_field(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A headline ending in «… ГОРОДА» and the next line's first word are not «города <name>».
+        (
+            "СЕССИЯ МАСЛИХАТА: ДЕПУТАТЫ ЗАСЛУШАЛИ ОТЧЁТ АКИМА ГОРОДА\n\nВчера в городе Щучинске состоялась "
+            "очередная сессия районного маслихата.",
+            "Щучинск",
+        ),
+        (
+            "ДУМА ОБСУДИЛА БЮДЖЕТ ГОРОДА\n\nСегодня в городе Урюпинске прошло заседание городской Думы.",
+            "Урюпинск",
+        ),
+    ],
+)
+def test_headline_end_is_no_home_city(nlp: Language, text: str, place: str) -> None:
+    found = meeting(nlp, text).place
+    assert found is not None and found.lower().startswith(place.lower())
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Хива, 7 марта 2025 г. В среду в хокимияте района состоялось совещание по подготовке к поливу.", "Хива"),
+        ("Нукус, 12 апреля 2024 г. Во вторник в хокимияте прошло совещание о ремонте школ.", "Нукус"),
+        ("ПРОТОКОЛ № 4\n\n12 марта 2024 г.      г. Старый Оскол\n\nСостоялось заседание совета.", "Старый Оскол"),
+    ],
+)
+def test_the_meeting_place_is_a_location(nlp: Language, text: str, place: str) -> None:
+    findings = run_stages(nlp(text))
+    assert findings.meeting.place == place
+    location = next(loc for loc in findings.locations if loc.name == place)
+    assert [text[m.start : m.end].lower() for m in location.mentions][:1] == [place.lower()]
