@@ -737,9 +737,12 @@ def _republic_name(doc: Doc, end: int) -> bool:
     token = doc[end]
     # «… района Алмаз Жакыпович Сейдахметов»: a first name the NER missed, before its patronymic.
     person_next = end + 1 < len(doc) and _PATRONYMIC.search(doc[end + 1].text) is not None
+    # «города Джалал-Абад», «города Ростов-на-Дону»: a name joined by hyphens is one word.
+    hyphenated = "-" in token.text and token.text.replace("-", "").isalpha() and not token.is_upper
     return (
-        token.is_title
-        and token.is_alpha
+        (token.is_title or hyphenated)
+        and token.text[:1].isupper()
+        and token.text.replace("-", "").isalpha()
         and token.pos_ in ("PROPN", "NOUN")
         and token.ent_type_ != "PER"
         and not person_next
@@ -975,7 +978,8 @@ def _foreign_or_adjective(word: str) -> bool:
 
 def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     """A core without tails is a name only when capitalised beyond the sentence start («Общественный Совет»)."""
-    words = [t for t in doc[seg.start : seg.end] if t.is_alpha]
+    # «Джалал-Абадского», «Усть-Каменогорского»: a place's adjective joined by a hyphen is one word.
+    words = [t for t in doc[seg.start : seg.end] if t.text.replace("-", "").isalpha()]
     capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
     if len(words) >= 2 and len(capitalised) == len(words):
         return True

@@ -113,7 +113,7 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
             end = i
             break
         # «Пресс-центр › Новости», «Общество | 96»: a page's breadcrumbs and widgets, not one name.
-        if doc[i].text in _SEPARATORS:
+        if _separator(doc[i]):
             end = i
             break
         # «Госдума «закон Димы Яковлева»»: a quotation after a name is not part of it,
@@ -194,6 +194,44 @@ def _form_abbreviation(token: Token) -> bool:
     )
 
 
+def _separator(token: Token) -> bool:
+    """«Пресс-центр › Новости», «Кенеш / Маалымат»: a sign between a page's fields; a slash standing apart only
+    (the slash of «п/р» is a word's)."""
+    if token.text in _SEPARATORS:
+        return True
+    spaced = bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text == "/" and spaced
+
+
+def _rubric(doc: Doc, body: _Body) -> bool:
+    """«2024-10-09 | ВКО | Общество», «Басты бет / Жаңалықтар / Новости»: a whole field of a page's widget line or
+    breadcrumb that is one common noun (a rubric of the site) or has no kind of body in it (a menu item in another
+    language) is not the name of a body; «Хокимият Хивинского района | Новости» is one."""
+    if body.abbreviation or any(q in body.name for q in _QUOTES):
+        return False
+    if not (len(body.words) == 1 or body.head is None):
+        return False
+    text = doc_text(doc)
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        # One word: a common noun or a bare kind of body («Кенеш», «Общество»), not a proper name («Газпром»).
+        common = span is not None and len(span) == 1 and (span[0].pos_ == "NOUN" or body.head is not None)
+        if span is None or (len(body.words) == 1 and not common):
+            return False
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        line_end = len(text) if line_end < 0 else line_end
+        before, after = text[line_start : mention.start].strip(), text[mention.end : line_end].strip()
+        # «/УзА/»: a name between slashes that touch it is an agency's credit, not a field.
+        apart = not text[mention.start - 1 : mention.start].strip() and not text[mention.end : mention.end + 1].strip()
+        if not (before or after) or not apart:
+            return False
+        fields = (not before or before[-1] in _SEPARATORS | {"/"}) and (not after or after[0] in _SEPARATORS | {"/"})
+        if not fields:
+            return False
+    return True
+
+
 def _generic() -> frozenset[str]:
     return lexicons.load("org_generic")
 
@@ -257,6 +295,9 @@ def canonical(span: Span) -> str:
             # The tagger guessed an unknown head's lemma and case («маслихата»): its dictionary form is known.
             lemma = lex.foreign_heads[token.lower_]
             word = lemma.capitalize() if word[:1].isupper() else lemma
+        elif token.i == head and token.pos_ == "ADJ" and grammar.word_lemma(token.text) in lex.heads:
+            # «Пресс-служба Ошского городского кенеша» at a line's end: the tagger read the head as an adjective.
+            word = inflect_word(token.text, "NOUN", *_features(token))
         elif head is not None and token.i < head and token.pos_ in ("PROPN", "X") and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
@@ -380,13 +421,23 @@ def _subsumes(long: _Body, short: _Body) -> bool:
     return True
 
 
+_PLACE_ADJECTIVE_SUFFIX = re.compile(r"(?<=\w)(ск|цк)(ий|ой)$")
+
+
+def _place_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
+    """«Джалал-Абадский городской кенеш» and «Городской кенеш Джалал-Абада» (a headline's order): the same words
+    once a place's adjective is read as the place («джалал-абадский» → «джалал-абад»), in any order."""
+    return tuple(sorted(_PLACE_ADJECTIVE_SUFFIX.sub("", w) for w in words))
+
+
 def _merge(bodies: list[_Body]) -> list[_Body]:
     by_words: dict[tuple[str, ...], _Body] = {}
     merged: list[_Body] = []
     for body in bodies:
-        same = by_words.get(body.words)
+        key = _place_neutral(body.words)
+        same = by_words.get(key)
         if same is None:
-            by_words[body.words] = body
+            by_words[key] = body
             merged.append(body)
             continue
         same.mentions.extend(body.mentions)
@@ -502,7 +553,7 @@ def _as_medium(doc: Doc, mention: TextSpan) -> bool:
 def _is_body(doc: Doc, body: _Body) -> bool:
     """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
     does not just post through it."""
-    if _starts_with(body.words, _lemma_names("org_not_bodies")):
+    if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body):
         return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = _WORD.match(body.name)
@@ -1063,7 +1114,9 @@ def _ministry_end(doc: Doc, start: int) -> int | None:
             if token.text[:1].isupper() and nxt is not None and nxt.is_title and nxt.ent_type_ != "PER":
                 end = i + 2
         i += 1
-    return end
+    # «… Республики Марий Эл»: the region's name to its end.
+    place = next((e for e in doc.ents if e.label_ == "LOC" and end is not None and e.start < end < e.end), None)
+    return _place_end(place, end) if place is not None and end is not None else end
 
 
 def _contraction_of(field: str, bodies: list[_Body]) -> _Body | None:
@@ -1076,6 +1129,34 @@ def _contraction_of(field: str, bodies: list[_Body]) -> _Body | None:
         if word.startswith("мин") and len(word) > 5 and not word.startswith("минист") and word[3:7] == stem:
             return body
     return None
+
+
+@cache
+def _state_names() -> frozenset[tuple[str, ...]]:
+    """Every name of a state (`loc_countries`) as lemmas: «Кыргызская Республика», «Республика Беларусь»."""
+    return frozenset(
+        tuple(grammar.word_lemma(w) for w in _WORD.findall(form))
+        for line in lexicons.lines("loc_countries")
+        for form in line.split("|")
+        if form.strip()
+    )
+
+
+def _names_state(words: tuple[str, ...]) -> bool:
+    """«культуры Азербайджанской Республики»: the title names a state, not a region."""
+    return any(words[i : i + n] in _state_names() for n in range(1, 5) for i in range(len(words) - n + 1))
+
+
+def _ministry_spoken_of(doc: Doc) -> bool:
+    """The text speaks of a ministry on its own («министерство прорабатывает графики», «департамент пастбищ
+    министерства»), not only through a minister's title or another ministry's full name."""
+    for token in doc:
+        if grammar.word_lemma(token.text) not in ("министерство", "ведомство"):
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is None or not (nxt.is_lower and _genitive_word(nxt)):
+            return True
+    return False
 
 
 def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
@@ -1091,6 +1172,10 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
         if end is None:
             continue
         rest = doc[token.i + 1 : end]
+        # «министр культуры Республики Беларусь» at an inter-state meeting: a state's minister holds a post, and
+        # the ministry is a body of the text only where the text also speaks of it.
+        if _names_state(_lemmas(rest.text)) and not _ministry_spoken_of(doc):
+            continue
         name = f"Министерство {rest.text}"
         contraction = _contraction_of(rest[0].text, named)
         if contraction is not None:
@@ -1110,6 +1195,27 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
             )
         )
     return bodies
+
+
+def _whole_places(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """«Правительство Республики Марий Эл», «Общественная палата Республики Северная Осетия – Алания»: a name that
+    ends inside the place it is of ends where the place's name ends, not at its first word."""
+    places = [e for e in doc.ents if e.label_ == "LOC" and len(e) >= 2]
+    if not places:
+        return ranges
+    grown: dict[tuple[int, int], str] = {}
+    for (start, end), core in ranges.items():
+        place = next((e for e in places if start <= e.start < end < e.end), None)
+        grown.setdefault((start, _place_end(place, end)) if place is not None else (start, end), core)
+    return grown
+
+
+def _place_end(place: Span, end: int) -> int:
+    """Where the place's own words end: a parenthesis the NER took into it («области (ДЧС)») is another name."""
+    for token in place.doc[end : place.end]:
+        if token.text == "(":
+            return token.i
+    return place.end
 
 
 def _local_bodies_unaddressed(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
@@ -1149,7 +1255,7 @@ def find_organizations(
         if not any(u[0] <= r[0] and r[1] <= u[1] and not _parent_body(doc, u, r) for u in units)
     }
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
-    ranges = _local_bodies_unaddressed(doc, ranges)
+    ranges = _local_bodies_unaddressed(doc, _whole_places(doc, ranges))
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []
     taken: set[int] = set()

@@ -822,11 +822,15 @@ def test_local_bodies_named_by_place_take_no_address(nlp: Language, text: str, e
         ),
         (
             "Проект представил заместитель министра водных ресурсов, сельского хозяйства и перерабатывающей "
-            "промышленности Кыргызской Республики Азамат Токтосунов.",
+            "промышленности Кыргызской Республики Азамат Токтосунов. Министерство готовит поправки.",
             [
                 "Министерство водных ресурсов, сельского хозяйства и перерабатывающей промышленности "
                 "Кыргызской Республики"
             ],
+        ),
+        (
+            "Совещание открыл министр образования Республики Узбекистан Бахтиёр Саидов; отчёт ведомства одобрен.",
+            ["Министерство образования Республики Узбекистан"],
         ),
         # A state's minister names his post; a minister without a region names no body.
         ("Министр иностранных дел России Сергей Лавров прилетел в Анкару.", []),
@@ -835,6 +839,21 @@ def test_local_bodies_named_by_place_take_no_address(nlp: Language, text: str, e
 )
 def test_a_regional_minister_names_the_ministry(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заседание провела заместитель министра культуры Азербайджанской Республики Севда Мамедова.",
+        "Первый заместитель министра культуры Республики Беларусь Андрей Бурак доложил о подготовке форума.",
+        "Министр труда Кыргызской Республики Айпери Жумабаева рассказала о гастролях.",
+        "С приветствием выступил министр энергетики Республики Казахстан Ерлан Аккенженов.",
+        "Делегацию возглавил заместитель министра здравоохранения Республики Армения Ани Петросян.",
+    ],
+)
+def test_a_state_minister_at_an_inter_state_meeting_names_no_ministry(nlp: Language, text: str) -> None:
+    # The text never speaks of the ministry itself: the title is the person's post.
+    assert not any(n.startswith("Министерство") for n in names(nlp, text))
 
 
 def test_a_ministry_named_by_a_contraction_takes_the_full_name(nlp: Language) -> None:
@@ -1182,3 +1201,66 @@ def test_a_sitting_opening_a_heading_under_a_menu(nlp: Language) -> None:
 
 def test_a_mixed_case_abbreviation_is_written_as_the_text_writes_it(nlp: Language) -> None:
     assert names(nlp, "Ректор рассказал, что в АлтГУ открыли новый центр.") == ["АлтГУ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-10-09 11:02:37 | ВКО | Общество\nВ Усть-Каменогорске прошёл круглый стол.", []),
+        ("Автор: Анна Ким | 20.04.2023, 11:08 | Общество | 96\nСовет старейшин утвердил отчёт.", ["Совет старейшин"]),
+        ("Басты бет / Жаңалықтар / Новости\nВ Павлодаре прошла сессия.", []),
+        ("Кенеш / Маалымат / Сессиялар\nВ Караколе прошла сессия.", []),
+    ],
+)
+def test_a_rubric_or_menu_field_of_a_page_is_no_body(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+def test_a_body_that_is_a_field_of_a_breadcrumb_stays(nlp: Language) -> None:
+    text = "Сурхандарьинская область | Хокимият Термезского района | Новости\nВ хокимияте прошло совещание."
+    assert "Хокимият Термезского района" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Решение поддержало Правительство Республики Марий Эл и муниципалитеты.", "Правительство Республики Марий Эл"),
+        (
+            "Пленарное заседание Общественной палаты Республики Северная Осетия – Алания прошло в среду.",
+            "Общественная палата Республики Северная Осетия – Алания",
+        ),
+        (
+            "С докладом выступила заместитель министра молодёжной политики, спорта и туризма Республики Марий Эл "
+            "Эльвира Никитина.",
+            "Министерство молодёжной политики, спорта и туризма Республики Марий Эл",
+        ),
+    ],
+)
+def test_a_place_of_several_words_ends_the_name(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В Джалал-Абаде прошла сессия Джалал-Абадского городского кенеша.", "Джалал-Абадский городской кенеш"),
+        ("Сессию созвал секретарь Усть-Каменогорского городского маслихата.", "Усть-Каменогорский городской маслихат"),
+        ("Депутаты Западно-Казахстанского областного маслихата собрались.", "Западно-Казахстанский областной маслихат"),
+        ("Выступил начальник отдела мэрии города Джалал-Абад Бакыт Осмонов.", "мэрия города Джалал-Абад"),
+        (
+            "Выступил представитель администрации города Ростов-на-Дону Иван Петров.",
+            "администрация города Ростов-на-Дону",
+        ),
+        ("Сессию открыл председатель.\n\nПресс-служба Ошского городского кенеша\n", "Ошский городской кенеш"),
+    ],
+)
+def test_a_place_written_with_a_hyphen_names_its_local_body(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_headline_naming_a_body_by_its_place_is_the_same_body(nlp: Language) -> None:
+    text = (
+        "ГОРОДСКОЙ КЕНЕШ ТАЛАСА ПРИНЯЛ БЮДЖЕТ\n\n"
+        "В Таласе прошла сессия Таласского городского кенеша. Депутаты Таласского городского кенеша приняли бюджет."
+    )
+    assert [n for n in names(nlp, text) if "кенеш" in n.lower()] == ["Таласский городской кенеш"]
