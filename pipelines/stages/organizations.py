@@ -829,9 +829,19 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     «директор Департамента … ЕЭК» → ЕЭК; «Департамент информации и печати МИД России» → МИД России.
     """
     lex = grammar.lexicon()
-    if doc[start].lemma_ not in lex.subunits:
+    # «Восточно-Казахстанского областного филиала Ассамблеи …», «Новосибирского регионального отделения …»: a
+    # branch named by its place and level is a sub-unit too.
+    unit = start
+    while unit + 1 < end and doc[unit].pos_ == "ADJ":
+        unit += 1
+    if grammar.word_lemma(doc[unit].text) not in lex.subunits and doc[unit].lemma_ not in lex.subunits:
         return start, end
-    inner = [r for r in ranges if start < r[0] < end and ranges[r] in ("ABBR", "KNOWN", "NER")]
+    levels = lexicons.load("org_levels")
+    branch = unit > start and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
+    if unit > start and not branch:
+        return start, end  # «Главное управление МЧС России по …» is a body of its own
+    cores = ("ABBR", "KNOWN", "NER", "HEAD") if branch else ("ABBR", "KNOWN", "NER")
+    inner = [r for r in ranges if unit < r[0] < end and ranges[r] in cores and not doc[r[0]].is_lower]
     if inner:
         first = min(inner)
         return first[0], end

@@ -1264,3 +1264,29 @@ def test_a_headline_naming_a_body_by_its_place_is_the_same_body(nlp: Language) -
         "В Таласе прошла сессия Таласского городского кенеша. Депутаты Таласского городского кенеша приняли бюджет."
     )
     assert [n for n in names(nlp, text) if "кенеш" in n.lower()] == ["Таласский городской кенеш"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Стол прошёл при поддержке Восточно-Казахстанского областного филиала Ассамблеи народа Казахстана.",
+            ["Ассамблея народа Казахстана"],
+        ),
+        (
+            "Стол прошёл при поддержке Новосибирского регионального отделения Российского Союза Молодёжи.",
+            ["Российский Союз Молодёжи"],
+        ),
+        (
+            "Акцию провело Тверское региональное отделение Всероссийского общества инвалидов.",
+            ["Всероссийское общество инвалидов"],
+        ),
+    ],
+)
+def test_a_branch_named_by_its_place_and_level_is_its_body(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+def test_a_main_directorate_with_its_place_stays_a_body(nlp: Language) -> None:
+    text = "Выступил начальник Главного управления МЧС России по Иркутской области Иван Петров."
+    assert "Главное управление МЧС России по Иркутской области" in names(nlp, text)
