@@ -232,6 +232,24 @@ def _rubric(doc: Doc, body: _Body) -> bool:
     return True
 
 
+def _facility_named(doc: Doc, body: _Body) -> bool:
+    """«реконструкция рынка «Сузак»», «на стадионе «Фишт»», «через портал «Добро.рф»»: a quoted name every mention of
+    which follows a lower-case kind of facility or site (`org_facility_kinds`) names that facility."""
+    kinds = lexicons.load("org_facility_kinds")
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        # The opening quote, inside the mention or right before it, and the kind before the quote.
+        quote = span.start if doc[span.start].text in _QUOTES else span.start - 1
+        if quote < 1 or doc[quote].text not in _QUOTES:
+            return False
+        kind = doc[quote - 1]
+        if not kind.is_lower or grammar.word_lemma(kind.text) not in kinds:
+            return False
+    return True
+
+
 def _generic() -> frozenset[str]:
     return lexicons.load("org_generic")
 
@@ -553,7 +571,7 @@ def _as_medium(doc: Doc, mention: TextSpan) -> bool:
 def _is_body(doc: Doc, body: _Body) -> bool:
     """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
     does not just post through it."""
-    if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body):
+    if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
         return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = _WORD.match(body.name)

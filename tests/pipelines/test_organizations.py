@@ -1290,3 +1290,23 @@ def test_a_branch_named_by_its_place_and_level_is_its_body(nlp: Language, text: 
 def test_a_main_directorate_with_its_place_stays_a_body(nlp: Language) -> None:
     text = "Выступил начальник Главного управления МЧС России по Иркутской области Иван Петров."
     assert "Главное управление МЧС России по Иркутской области" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Депутат спросил, почему затянулась реконструкция рынка «Сузак».",
+        "Торговцы рынка «Дордой» пожаловались на аренду.",
+        "Матч прошёл на стадионе «Фишт» в Сочи.",
+        "Проверка прошла на складе «Восток» в промзоне.",
+        "Заявки принимаются через портал «Добро.рф» круглосуточно.",
+    ],
+)
+def test_a_quoted_name_after_a_kind_of_facility_names_the_facility(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_a_quoted_name_after_a_kind_of_body_stays_a_body(nlp: Language) -> None:
+    text = "Праздник подготовил спортивный клуб «Спартак» вместе с партией «Яблоко»."
+    found = names(nlp, text)
+    assert "Спартак" in [n.strip("«»") for n in found] and "партия «Яблоко»" in found
