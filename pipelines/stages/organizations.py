@@ -889,6 +889,27 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     return _instructed(doc, doc[i])
 
 
+def _unit_of_executive(doc: Doc, start: int, end: int) -> bool:
+    """«начальник Финансового управления Администрации города Пскова», «председатель Комитета по … Администрации
+    …»: a unit of an executive body in a person's title, capitalised as the body's own units are, is part of the
+    position; the executive is the organization (a parliament's committee is a body: «Комитет Государственной Думы
+    …»)."""
+    if start == 0 or grammar.word_lemma(doc[start - 1].text) not in lexicons.load("org_unit_titles"):
+        return False
+    i = start
+    while i < end and doc[i].pos_ == "ADJ" and grammar.word_lemma(doc[i].text) in lexicons.load("org_unit_kinds"):
+        i += 1
+    if i >= end or grammar.word_lemma(doc[i].text) not in lexicons.load("org_staff_units"):
+        return False
+    executives = lexicons.load("org_executives")
+    for token in doc[i + 1 : end]:
+        if token.text[:1].isupper() and grammar.word_lemma(token.text) not in executives:
+            return False  # a body of another kind is named first («… Государственной Думы»)
+        if grammar.word_lemma(token.text) in executives:
+            return "Gen" in token.morph.get("Case")
+    return False
+
+
 def _instructed(doc: Doc, unit: Token) -> bool:
     """«Поручить управлению по сельскому хозяйству …», «поручил ДЧС …, а управлению образования – …»: a unit
     in the dative after a verb of instructing in its sentence is given a task."""
@@ -1276,7 +1297,7 @@ def find_organizations(
         if not _shouted(doc, *r) and not _centre_of_place(doc, *r) and not _kind_in_plural(doc, *r)
     }
     # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
-    units = [r for r in ranges if _unit_in_title(doc, *r)]
+    units = [r for r in ranges if _unit_in_title(doc, *r) or _unit_of_executive(doc, *r)]
     ranges = {
         r: core
         for r, core in ranges.items()
