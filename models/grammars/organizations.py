@@ -232,6 +232,12 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         # tails
         "GEN_NP": [
             [{**gen_mod, "OP": "*"}, gen_noun],
+            # «в хокимият Хорезмской области»: after a head it misreads, the tagger gives the adjective the head's
+            # case; before a feminine noun in the genitive singular an adjective in -ой/-ей agrees with it.
+            [
+                {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "+"},
+                {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
+            ],
             [gen_compound, gen_noun],
             coordinated(gen_mod, gen_noun),
         ],

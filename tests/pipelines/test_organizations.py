@@ -1340,3 +1340,18 @@ def test_a_capitalised_unit_of_an_executive_in_a_title_stays_in_the_position(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Б. Матякубов поручил ежедневно докладывать о ходе работ в хокимият Хорезмской области.",
+            "хокимият Хорезмской области",
+        ),
+        ("Он поручил докладывать о ходе работ в хокимият Наманганской области.", "хокимият Наманганской области"),
+        ("Он поручил докладывать в хокимият Бухарской области еженедельно.", "хокимият Бухарской области"),
+    ],
+)
+def test_a_region_after_a_misread_head_still_names_the_body(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
