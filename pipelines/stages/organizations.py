@@ -29,7 +29,7 @@ from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
-from pipelines.headings import HEADING_CHARS, headings, reading
+from pipelines.headings import HEADING_CHARS, Heading, headings, reading
 from pipelines.normalize import inflect_token, inflect_word
 
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
@@ -1049,6 +1049,24 @@ def _abbreviation_after_kind(rest: Span) -> bool:
     return len(rest) == 1 and _form_abbreviation(rest[0]) and not _place_word(rest[0])
 
 
+# Words that carry a letterhead's name on to its next line: «ОБЩЕСТВЕННЫЙ СОВЕТ / ПРИ УПРАВЛЕНИИ …».
+_LETTERHEAD_CONTINUATIONS = ("ПРИ ",)
+
+
+def _letterhead_joined(lines: tuple[Heading, ...], first_line: int) -> tuple[Heading, ...]:
+    """A letterhead wrapped over two lines («ОБЩЕСТВЕННЫЙ СОВЕТ» / «ПРИ МИНИСТЕРСТВЕ …») is one name: the text's
+    first line and the line right under it that goes on with «при», read as one line too (same offsets: the line
+    break becomes a blank)."""
+    if len(lines) < 2 or lines[0].start != first_line:
+        return lines
+    first, second = lines[0], lines[1]
+    if second.start != first.start + len(first.text) + 1 or not second.text.startswith(_LETTERHEAD_CONTINUATIONS):
+        return lines
+    joined = Heading(f"{first.text} {second.text}", first.start, first.words + second.words)
+    # The second line stays a line of its own: the body the first is attached to is named in it.
+    return (joined, *lines[1:])
+
+
 def _heading_bodies(doc: Doc) -> list[_Body]:
     """Bodies named only in a heading typed in capitals, read again in sentence case (the taggers read capitals
     as names and abbreviations, see `_shouted`). A letterhead, the text's first line being a body's name
@@ -1058,7 +1076,7 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
     text = doc_text(doc)
     top = text[:HEADING_CHARS]
     first_line = len(top) - len(top.lstrip())
-    lines = headings(doc)[:_MAX_HEADINGS]
+    lines = _letterhead_joined(headings(doc)[:_MAX_HEADINGS], first_line)
     if not lines:
         return []
     lex = grammar.lexicon()

@@ -1355,3 +1355,23 @@ def test_a_capitalised_unit_of_an_executive_in_a_title_stays_in_the_position(
 )
 def test_a_region_after_a_misread_head_still_names_the_body(nlp: Language, text: str, expected: str) -> None:
     assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ОБЩЕСТВЕННЫЙ СОВЕТ\nПРИ МИНИСТЕРСТВЕ ЗДРАВООХРАНЕНИЯ ТВЕРСКОЙ ОБЛАСТИ\n\nПРОТОКОЛ № 2\n"
+            "заседания Общественного совета\n\nЧлены Общественного совета обсудили работу поликлиник.",
+            "Общественный совет при министерстве здравоохранения Тверской области",
+        ),
+        (
+            "КООРДИНАЦИОННЫЙ СОВЕТ\nПРИ АКИМАТЕ ПАВЛОДАРСКОЙ ОБЛАСТИ\n\nПРОТОКОЛ № 5\n"
+            "заседания Координационного совета\n\nЧлены совета обсудили работу акимата.",
+            "Координационный совет при акимате Павлодарской области",
+        ),
+    ],
+)
+def test_a_letterhead_wrapped_over_two_lines_is_one_name(nlp: Language, text: str, expected: str) -> None:
+    # A heading read in sentence case keeps the capitals only of words the text writes with one elsewhere.
+    assert expected.lower() in [n.lower() for n in names(nlp, text)]
