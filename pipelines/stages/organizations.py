@@ -400,6 +400,9 @@ def _cover(short: list[str], full: list[str], compressed: bool) -> bool:
                 return True
         elif _spells(word, run) and _cover(rest, full[n:], True):
             return True
+        # «УМВД России по …» for «Управление МВД Российской Федерации по …»: a state under another of its names.
+        if _same_state([word], run) and _cover(rest, full[n:], compressed):
+            return True
     return False
 
 
@@ -1207,6 +1210,23 @@ def _state_names() -> frozenset[tuple[str, ...]]:
         for form in line.split("|")
         if form.strip()
     )
+
+
+@cache
+def _state_by_name() -> dict[tuple[str, ...], str]:
+    """A state's names as lemmas → its catalogue name: («россия»,), («российский», «федерация») → «Россия»."""
+    names: dict[tuple[str, ...], str] = {}
+    for line in lexicons.lines("loc_countries"):
+        forms = [form.strip() for form in line.split("|") if form.strip()]
+        for form in forms:
+            names.setdefault(tuple(grammar.word_lemma(w) for w in _WORD.findall(form)), forms[0])
+    return names
+
+
+def _same_state(one: list[str], other: list[str]) -> bool:
+    states = _state_by_name()
+    first = states.get(tuple(grammar.word_lemma(w) for w in one))
+    return first is not None and first == states.get(tuple(grammar.word_lemma(w) for w in other))
 
 
 def _names_state(words: tuple[str, ...]) -> bool:

@@ -1375,3 +1375,25 @@ def test_a_region_after_a_misread_head_still_names_the_body(nlp: Language, text:
 def test_a_letterhead_wrapped_over_two_lines_is_one_name(nlp: Language, text: str, expected: str) -> None:
     # A heading read in sentence case keeps the capitals only of words the text writes with one elsewhere.
     assert expected.lower() in [n.lower() for n in names(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        (
+            "УМВД России по Ульяновской области",
+            "Управление Министерства внутренних дел Российской Федерации по Ульяновской области",
+        ),
+        (
+            "ГУ МВД России по Самарской области",
+            "Главное управление Министерства внутренних дел Российской Федерации по Самарской области",
+        ),
+        ("МИД Киргизии", "Министерство иностранных дел Кыргызской Республики"),
+    ],
+)
+def test_an_abbreviation_with_the_state_under_another_name_is_the_full_name(short: str, full: str) -> None:
+    assert _abbreviates(short, full)
+
+
+def test_a_state_named_otherwise_is_not_another_state() -> None:
+    assert not _abbreviates("МИД России", "Министерство иностранных дел Республики Беларусь")
