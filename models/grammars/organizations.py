@@ -136,6 +136,16 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False, "OP": "{0,11}"},
         {"ORTH": {"IN": CLOSE_QUOTES}},
     ]
+    inner = {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False}
+    nested_quoted = [
+        {"ORTH": "«"},
+        {**inner, "IS_LOWER": False, "LOWER": {"NOT_IN": ["о", "об", "обо"]}},
+        {**inner, "OP": "{0,6}"},
+        {"ORTH": "«"},
+        {**inner, "OP": "{1,4}"},
+        {"ORTH": {"IN": CLOSE_QUOTES}},
+        {"ORTH": "»", "OP": "?"},
+    ]
     # ''The New Yorker'': wiki markup scraped as text quotes with two apostrophes.
     apostrophe = {"ORTH": "'"}
     wiki_quoted = [
@@ -202,6 +212,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
         "LEGAL_QUOTED": [
             [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "?"}, *quoted],
+            # «ОО «Общество инвалидов «Шуақ»»: a name quoted inside the name, the closing quotes often written once.
+            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *nested_quoted],
             # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»», «АТП «Темп-Автотех»»: an abbreviation no lexicon
             # lists (local and national forms are many) right before a quoted name is its form or kind.
             [

@@ -509,7 +509,7 @@ class _Candidates:
                 keys |= {("letter", words[0][0]), ("lemma", grammar.word_lemma(words[0]))}
                 if words[0].startswith("-"):  # its initials start at a later letter: tried with every body
                     keys.add(("any", None))
-            for quoted in re.findall(r"[«\"„“]([^»\"”“]+)[»\"”“]", body.name):
+            for quoted in _quoted_parts(body.name):
                 keys.add(("quoted", _lemmas(quoted)))
             for key in keys:
                 self._keys.setdefault(key, []).append(j)
@@ -526,8 +526,13 @@ class _Candidates:
 
 def _same_quoted(short: _Body, long: _Body) -> bool:
     """«Ресурсный центр для пожилых» and ОО «Ресурсный центр для пожилых» are one body."""
-    quoted = re.findall(r"[«\"„“]([^»\"”“]+)[»\"”“]", long.name)
+    quoted = _quoted_parts(long.name)
     return bool(quoted) and any(_lemmas(q) == short.words for q in quoted) and short.name != long.name
+
+
+def _quoted_parts(name: str) -> list[str]:
+    """The quoted parts of a name, a name quoted inside it too: «Общество инвалидов «Шуақ»» → both."""
+    return re.findall(r"[«\"„“]([^»\"”“]+)[»\"”“]", name) + re.findall(r"«([^«»]+)»", name)
 
 
 # --- what is not a body ----------------------------------------------------------------------

@@ -1397,3 +1397,20 @@ def test_an_abbreviation_with_the_state_under_another_name_is_the_full_name(shor
 
 def test_a_state_named_otherwise_is_not_another_state() -> None:
     assert not _abbreviates("МИД России", "Министерство иностранных дел Республики Беларусь")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Стол организовало 00 «Общество инвалидов «Шуақ» при поддержке акимата. Волонтёры ОО «Шуақ» помогли.",
+            "ОО «Общество инвалидов «Шуақ»",
+        ),
+        (
+            "Акцию провело ОО «Общество инвалидов «Надежда»» вместе с мэрией. Представитель ОО «Надежда» выступил.",
+            "ОО «Общество инвалидов «Надежда»»",
+        ),
+    ],
+)
+def test_a_name_quoted_inside_a_name_is_one_body(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
