@@ -1414,3 +1414,14 @@ def test_a_state_named_otherwise_is_not_another_state() -> None:
 )
 def test_a_name_quoted_inside_a_name_is_one_body(nlp: Language, text: str, expected: str) -> None:
     assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "При поддержке ректора работает студенческий волонтёрский штаб вуза.",
+        "В работе участвует студенческий совет вуза.",
+    ],
+)
+def test_a_body_of_an_institution_referred_to_by_its_kind_is_no_name(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
