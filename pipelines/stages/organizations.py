@@ -250,6 +250,29 @@ def _facility_named(doc: Doc, body: _Body) -> bool:
     return True
 
 
+# Verbs of an event taking place («Форум …, который пройдёт в Гродно», «Съезд … состоится в мае»). Lemmas.
+_TAKING_PLACE = frozenset({"пройти", "проходить", "состояться", "открыться", "завершиться", "начаться"})
+
+
+def _event(doc: Doc, body: _Body) -> bool:
+    """«Форум творческой и научной интеллигенции …, который пройдёт в Гродно»: a body named by a kind of event
+    (`meeting_events`) that takes place in the text is the event, not a body («Форум стран-экспортёров газа»)."""
+    if body.head is None or body.head not in lexicons.load("meeting_events"):
+        return False
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        after = doc[span.end : min(span.end + 4, len(doc))]
+        # «…, который пройдёт …»: the relative clause right after the name.
+        relative = [t for t in after if t.lemma_ == "который"]
+        if relative and any(t.lemma_ in _TAKING_PLACE for t in relative[0].head.subtree if t.pos_ == "VERB"):
+            return True
+        if span.root.dep_ == "nsubj" and span.root.head.lemma_ in _TAKING_PLACE:
+            return True
+    return False
+
+
 def _generic() -> frozenset[str]:
     return lexicons.load("org_generic")
 
@@ -580,6 +603,8 @@ def _is_body(doc: Doc, body: _Body) -> bool:
     """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
+        return False
+    if _event(doc, body):
         return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = _WORD.match(body.name)

@@ -1425,3 +1425,20 @@ def test_a_name_quoted_inside_a_name_is_one_body(nlp: Language, text: str, expec
 )
 def test_a_body_of_an_institution_referred_to_by_its_kind_is_no_name(nlp: Language, text: str) -> None:
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Бурак доложил о подготовке Форума творческой и научной интеллигенции государств – участников СНГ, "
+        "который пройдёт в Гродно.",
+        "В мае в Казани состоится Форум молодых предпринимателей Поволжья.",
+        "Съезд народных мастеров Сибири пройдёт в Томске осенью.",
+    ],
+)
+def test_an_event_that_takes_place_is_no_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_a_forum_that_is_an_organization_stays(nlp: Language) -> None:
+    assert names(nlp, "Россия вошла в Форум стран-экспортеров газа в 2008 году.") == ["Форум стран-экспортеров газа"]
