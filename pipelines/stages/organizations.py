@@ -273,6 +273,22 @@ def _event(doc: Doc, body: _Body) -> bool:
     return False
 
 
+def _field_label(doc: Doc, body: _Body) -> bool:
+    """«Теги: #инклюзия …», «Фото: пресс-служба …»: a common word opening a line before a colon labels a page's
+    field; a body's name there heads a news line («Роскомнадзор: …», «ФИФА: …») and is a proper word."""
+    if len(body.words) != 1 or body.abbreviation or body.head is not None:
+        return False
+    text = doc_text(doc)
+    for mention in body.mentions:
+        word = text[mention.start : mention.end]
+        at_line_start = mention.start == 0 or text[mention.start - 1] == "\n"
+        if not at_line_start or text[mention.end : mention.end + 1] != ":":
+            return False
+        if not loading.morph().word_is_known(word.lower()) or "Orgn" in loading.parse(word.lower())[0].tag:
+            return False
+    return True
+
+
 def _generic() -> frozenset[str]:
     return lexicons.load("org_generic")
 
@@ -604,7 +620,7 @@ def _is_body(doc: Doc, body: _Body) -> bool:
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
         return False
-    if _event(doc, body):
+    if _event(doc, body) or _field_label(doc, body):
         return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = _WORD.match(body.name)

@@ -1442,3 +1442,15 @@ def test_an_event_that_takes_place_is_no_body(nlp: Language, text: str) -> None:
 
 def test_a_forum_that_is_an_organization_stays(nlp: Language) -> None:
     assert names(nlp, "Россия вошла в Форум стран-экспортеров газа в 2008 году.") == ["Форум стран-экспортеров газа"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Волонтёры помогли.\nТеги: #инклюзия #доступная_среда #ВКО", "Сессия завершилась.\nТеги: бюджет, маслихат"],
+)
+def test_a_page_field_label_is_no_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_a_body_heading_a_news_line_stays(nlp: Language) -> None:
+    assert "Роскомнадзор" in names(nlp, "Роскомнадзор: внесение Telegram в реестр отложено.\nВедомство сообщило.")
