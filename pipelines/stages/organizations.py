@@ -904,7 +904,11 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     if grammar.word_lemma(doc[unit].text) not in lex.subunits and doc[unit].lemma_ not in lex.subunits:
         return start, end
     levels = lexicons.load("org_levels")
-    branch = unit > start and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
+    branch = (
+        unit > start
+        and grammar.word_lemma(doc[unit].text) in lexicons.load("org_branches")
+        and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
+    )
     if unit > start and not branch:
         return start, end  # «Главное управление МЧС России по …» is a body of its own
     cores = ("ABBR", "KNOWN", "NER", "HEAD") if branch else ("ABBR", "KNOWN", "NER")
