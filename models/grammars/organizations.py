@@ -136,6 +136,16 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False, "OP": "{0,11}"},
         {"ORTH": {"IN": CLOSE_QUOTES}},
     ]
+    inner = {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False}
+    nested_quoted = [
+        {"ORTH": "«"},
+        {**inner, "IS_LOWER": False, "LOWER": {"NOT_IN": ["о", "об", "обо"]}},
+        {**inner, "OP": "{0,6}"},
+        {"ORTH": "«"},
+        {**inner, "OP": "{1,4}"},
+        {"ORTH": {"IN": CLOSE_QUOTES}},
+        {"ORTH": "»", "OP": "?"},
+    ]
     # ''The New Yorker'': wiki markup scraped as text quotes with two apostrophes.
     apostrophe = {"ORTH": "'"}
     wiki_quoted = [
@@ -202,6 +212,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
         "LEGAL_QUOTED": [
             [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "?"}, *quoted],
+            # «ОО «Общество инвалидов «Шуақ»»: a name quoted inside the name, the closing quotes often written once.
+            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *nested_quoted],
             # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»», «АТП «Темп-Автотех»»: an abbreviation no lexicon
             # lists (local and national forms are many) right before a quoted name is its form or kind.
             [
@@ -232,6 +244,12 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         # tails
         "GEN_NP": [
             [{**gen_mod, "OP": "*"}, gen_noun],
+            # «в хокимият Хорезмской области»: after a head it misreads, the tagger gives the adjective the head's
+            # case; before a feminine noun in the genitive singular an adjective in -ой/-ей agrees with it.
+            [
+                {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "+"},
+                {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
+            ],
             [gen_compound, gen_noun],
             coordinated(gen_mod, gen_noun),
         ],
@@ -737,9 +755,12 @@ def _republic_name(doc: Doc, end: int) -> bool:
     token = doc[end]
     # «… района Алмаз Жакыпович Сейдахметов»: a first name the NER missed, before its patronymic.
     person_next = end + 1 < len(doc) and _PATRONYMIC.search(doc[end + 1].text) is not None
+    # «города Джалал-Абад», «города Ростов-на-Дону»: a name joined by hyphens is one word.
+    hyphenated = "-" in token.text and token.text.replace("-", "").isalpha() and not token.is_upper
     return (
-        token.is_title
-        and token.is_alpha
+        (token.is_title or hyphenated)
+        and token.text[:1].isupper()
+        and token.text.replace("-", "").isalpha()
         and token.pos_ in ("PROPN", "NOUN")
         and token.ent_type_ != "PER"
         and not person_next
@@ -975,7 +996,8 @@ def _foreign_or_adjective(word: str) -> bool:
 
 def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     """A core without tails is a name only when capitalised beyond the sentence start («Общественный Совет»)."""
-    words = [t for t in doc[seg.start : seg.end] if t.is_alpha]
+    # «Джалал-Абадского», «Усть-Каменогорского»: a place's adjective joined by a hyphen is one word.
+    words = [t for t in doc[seg.start : seg.end] if t.text.replace("-", "").isalpha()]
     capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
     if len(words) >= 2 and len(capitalised) == len(words):
         return True

@@ -29,7 +29,7 @@ from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
-from pipelines.headings import HEADING_CHARS, headings, reading
+from pipelines.headings import HEADING_CHARS, Heading, headings, reading
 from pipelines.normalize import inflect_token, inflect_word
 
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
@@ -113,7 +113,7 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
             end = i
             break
         # «Пресс-центр › Новости», «Общество | 96»: a page's breadcrumbs and widgets, not one name.
-        if doc[i].text in _SEPARATORS:
+        if _separator(doc[i]):
             end = i
             break
         # «Госдума «закон Димы Яковлева»»: a quotation after a name is not part of it,
@@ -194,6 +194,101 @@ def _form_abbreviation(token: Token) -> bool:
     )
 
 
+def _separator(token: Token) -> bool:
+    """«Пресс-центр › Новости», «Кенеш / Маалымат»: a sign between a page's fields; a slash standing apart only
+    (the slash of «п/р» is a word's)."""
+    if token.text in _SEPARATORS:
+        return True
+    spaced = bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text == "/" and spaced
+
+
+def _rubric(doc: Doc, body: _Body) -> bool:
+    """«2024-10-09 | ВКО | Общество», «Басты бет / Жаңалықтар / Новости»: a whole field of a page's widget line or
+    breadcrumb that is one common noun (a rubric of the site) or has no kind of body in it (a menu item in another
+    language) is not the name of a body; «Хокимият Хивинского района | Новости» is one."""
+    if body.abbreviation or any(q in body.name for q in _QUOTES):
+        return False
+    if not (len(body.words) == 1 or body.head is None):
+        return False
+    text = doc_text(doc)
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        # One word: a common noun or a bare kind of body («Кенеш», «Общество»), not a proper name («Газпром»).
+        common = span is not None and len(span) == 1 and (span[0].pos_ == "NOUN" or body.head is not None)
+        if span is None or (len(body.words) == 1 and not common):
+            return False
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        line_end = len(text) if line_end < 0 else line_end
+        before, after = text[line_start : mention.start].strip(), text[mention.end : line_end].strip()
+        # «/УзА/»: a name between slashes that touch it is an agency's credit, not a field.
+        apart = not text[mention.start - 1 : mention.start].strip() and not text[mention.end : mention.end + 1].strip()
+        if not (before or after) or not apart:
+            return False
+        fields = (not before or before[-1] in _SEPARATORS | {"/"}) and (not after or after[0] in _SEPARATORS | {"/"})
+        if not fields:
+            return False
+    return True
+
+
+def _facility_named(doc: Doc, body: _Body) -> bool:
+    """«реконструкция рынка «Сузак»», «на стадионе «Фишт»», «через портал «Добро.рф»»: a quoted name every mention of
+    which follows a lower-case kind of facility or site (`org_facility_kinds`) names that facility."""
+    kinds = lexicons.load("org_facility_kinds")
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        # The opening quote, inside the mention or right before it, and the kind before the quote.
+        quote = span.start if doc[span.start].text in _QUOTES else span.start - 1
+        if quote < 1 or doc[quote].text not in _QUOTES:
+            return False
+        kind = doc[quote - 1]
+        if not kind.is_lower or grammar.word_lemma(kind.text) not in kinds:
+            return False
+    return True
+
+
+# Verbs of an event taking place («Форум …, который пройдёт в Гродно», «Съезд … состоится в мае»). Lemmas.
+_TAKING_PLACE = frozenset({"пройти", "проходить", "состояться", "открыться", "завершиться", "начаться"})
+
+
+def _event(doc: Doc, body: _Body) -> bool:
+    """«Форум творческой и научной интеллигенции …, который пройдёт в Гродно»: a body named by a kind of event
+    (`meeting_events`) that takes place in the text is the event, not a body («Форум стран-экспортёров газа»)."""
+    if body.head is None or body.head not in lexicons.load("meeting_events"):
+        return False
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        after = doc[span.end : min(span.end + 4, len(doc))]
+        # «…, который пройдёт …»: the relative clause right after the name.
+        relative = [t for t in after if t.lemma_ == "который"]
+        if relative and any(t.lemma_ in _TAKING_PLACE for t in relative[0].head.subtree if t.pos_ == "VERB"):
+            return True
+        if span.root.dep_ == "nsubj" and span.root.head.lemma_ in _TAKING_PLACE:
+            return True
+    return False
+
+
+def _field_label(doc: Doc, body: _Body) -> bool:
+    """«Теги: #инклюзия …», «Фото: пресс-служба …»: a common word opening a line before a colon labels a page's
+    field; a body's name there heads a news line («Роскомнадзор: …», «ФИФА: …») and is a proper word."""
+    if len(body.words) != 1 or body.abbreviation or body.head is not None:
+        return False
+    text = doc_text(doc)
+    for mention in body.mentions:
+        word = text[mention.start : mention.end]
+        at_line_start = mention.start == 0 or text[mention.start - 1] == "\n"
+        if not at_line_start or text[mention.end : mention.end + 1] != ":":
+            return False
+        if not loading.morph().word_is_known(word.lower()) or "Orgn" in loading.parse(word.lower())[0].tag:
+            return False
+    return True
+
+
 def _generic() -> frozenset[str]:
     return lexicons.load("org_generic")
 
@@ -257,6 +352,9 @@ def canonical(span: Span) -> str:
             # The tagger guessed an unknown head's lemma and case («маслихата»): its dictionary form is known.
             lemma = lex.foreign_heads[token.lower_]
             word = lemma.capitalize() if word[:1].isupper() else lemma
+        elif token.i == head and token.pos_ == "ADJ" and grammar.word_lemma(token.text) in lex.heads:
+            # «Пресс-служба Ошского городского кенеша» at a line's end: the tagger read the head as an adjective.
+            word = inflect_word(token.text, "NOUN", *_features(token))
         elif head is not None and token.i < head and token.pos_ in ("PROPN", "X") and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
@@ -341,6 +439,9 @@ def _cover(short: list[str], full: list[str], compressed: bool) -> bool:
                 return True
         elif _spells(word, run) and _cover(rest, full[n:], True):
             return True
+        # «УМВД России по …» for «Управление МВД Российской Федерации по …»: a state under another of its names.
+        if _same_state([word], run) and _cover(rest, full[n:], compressed):
+            return True
     return False
 
 
@@ -380,13 +481,23 @@ def _subsumes(long: _Body, short: _Body) -> bool:
     return True
 
 
+_PLACE_ADJECTIVE_SUFFIX = re.compile(r"(?<=\w)(ск|цк)(ий|ой)$")
+
+
+def _place_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
+    """«Джалал-Абадский городской кенеш» and «Городской кенеш Джалал-Абада» (a headline's order): the same words
+    once a place's adjective is read as the place («джалал-абадский» → «джалал-абад»), in any order."""
+    return tuple(sorted(_PLACE_ADJECTIVE_SUFFIX.sub("", w) for w in words))
+
+
 def _merge(bodies: list[_Body]) -> list[_Body]:
     by_words: dict[tuple[str, ...], _Body] = {}
     merged: list[_Body] = []
     for body in bodies:
-        same = by_words.get(body.words)
+        key = _place_neutral(body.words)
+        same = by_words.get(key)
         if same is None:
-            by_words[body.words] = body
+            by_words[key] = body
             merged.append(body)
             continue
         same.mentions.extend(body.mentions)
@@ -437,7 +548,7 @@ class _Candidates:
                 keys |= {("letter", words[0][0]), ("lemma", grammar.word_lemma(words[0]))}
                 if words[0].startswith("-"):  # its initials start at a later letter: tried with every body
                     keys.add(("any", None))
-            for quoted in re.findall(r"[«\"„“]([^»\"”“]+)[»\"”“]", body.name):
+            for quoted in _quoted_parts(body.name):
                 keys.add(("quoted", _lemmas(quoted)))
             for key in keys:
                 self._keys.setdefault(key, []).append(j)
@@ -454,8 +565,13 @@ class _Candidates:
 
 def _same_quoted(short: _Body, long: _Body) -> bool:
     """«Ресурсный центр для пожилых» and ОО «Ресурсный центр для пожилых» are one body."""
-    quoted = re.findall(r"[«\"„“]([^»\"”“]+)[»\"”“]", long.name)
+    quoted = _quoted_parts(long.name)
     return bool(quoted) and any(_lemmas(q) == short.words for q in quoted) and short.name != long.name
+
+
+def _quoted_parts(name: str) -> list[str]:
+    """The quoted parts of a name, a name quoted inside it too: «Общество инвалидов «Шуақ»» → both."""
+    return re.findall(r"[«\"„“]([^»\"”“]+)[»\"”“]", name) + re.findall(r"«([^«»]+)»", name)
 
 
 # --- what is not a body ----------------------------------------------------------------------
@@ -502,7 +618,9 @@ def _as_medium(doc: Doc, mention: TextSpan) -> bool:
 def _is_body(doc: Doc, body: _Body) -> bool:
     """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
     does not just post through it."""
-    if _starts_with(body.words, _lemma_names("org_not_bodies")):
+    if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
+        return False
+    if _event(doc, body) or _field_label(doc, body):
         return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = _WORD.match(body.name)
@@ -778,9 +896,23 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     «директор Департамента … ЕЭК» → ЕЭК; «Департамент информации и печати МИД России» → МИД России.
     """
     lex = grammar.lexicon()
-    if doc[start].lemma_ not in lex.subunits:
+    # «Восточно-Казахстанского областного филиала Ассамблеи …», «Новосибирского регионального отделения …»: a
+    # branch named by its place and level is a sub-unit too.
+    unit = start
+    while unit + 1 < end and doc[unit].pos_ == "ADJ":
+        unit += 1
+    if grammar.word_lemma(doc[unit].text) not in lex.subunits and doc[unit].lemma_ not in lex.subunits:
         return start, end
-    inner = [r for r in ranges if start < r[0] < end and ranges[r] in ("ABBR", "KNOWN", "NER")]
+    levels = lexicons.load("org_levels")
+    branch = (
+        unit > start
+        and grammar.word_lemma(doc[unit].text) in lexicons.load("org_branches")
+        and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
+    )
+    if unit > start and not branch:
+        return start, end  # «Главное управление МЧС России по …» is a body of its own
+    cores = ("ABBR", "KNOWN", "NER", "HEAD") if branch else ("ABBR", "KNOWN", "NER")
+    inner = [r for r in ranges if unit < r[0] < end and ranges[r] in cores and not doc[r[0]].is_lower]
     if inner:
         first = min(inner)
         return first[0], end
@@ -808,6 +940,27 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     if start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles"):
         return True
     return _instructed(doc, doc[i])
+
+
+def _unit_of_executive(doc: Doc, start: int, end: int) -> bool:
+    """«начальник Финансового управления Администрации города Пскова», «председатель Комитета по … Администрации
+    …»: a unit of an executive body in a person's title, capitalised as the body's own units are, is part of the
+    position; the executive is the organization (a parliament's committee is a body: «Комитет Государственной Думы
+    …»)."""
+    if start == 0 or grammar.word_lemma(doc[start - 1].text) not in lexicons.load("org_unit_titles"):
+        return False
+    i = start
+    while i < end and doc[i].pos_ == "ADJ" and grammar.word_lemma(doc[i].text) in lexicons.load("org_unit_kinds"):
+        i += 1
+    if i >= end or grammar.word_lemma(doc[i].text) not in lexicons.load("org_staff_units"):
+        return False
+    executives = lexicons.load("org_executives")
+    for token in doc[i + 1 : end]:
+        if token.text[:1].isupper() and grammar.word_lemma(token.text) not in executives:
+            return False  # a body of another kind is named first («… Государственной Думы»)
+        if grammar.word_lemma(token.text) in executives:
+            return "Gen" in token.morph.get("Case")
+    return False
 
 
 def _instructed(doc: Doc, unit: Token) -> bool:
@@ -949,6 +1102,24 @@ def _abbreviation_after_kind(rest: Span) -> bool:
     return len(rest) == 1 and _form_abbreviation(rest[0]) and not _place_word(rest[0])
 
 
+# Words that carry a letterhead's name on to its next line: «ОБЩЕСТВЕННЫЙ СОВЕТ / ПРИ УПРАВЛЕНИИ …».
+_LETTERHEAD_CONTINUATIONS = ("ПРИ ",)
+
+
+def _letterhead_joined(lines: tuple[Heading, ...], first_line: int) -> tuple[Heading, ...]:
+    """A letterhead wrapped over two lines («ОБЩЕСТВЕННЫЙ СОВЕТ» / «ПРИ МИНИСТЕРСТВЕ …») is one name: the text's
+    first line and the line right under it that goes on with «при», read as one line too (same offsets: the line
+    break becomes a blank)."""
+    if len(lines) < 2 or lines[0].start != first_line:
+        return lines
+    first, second = lines[0], lines[1]
+    if second.start != first.start + len(first.text) + 1 or not second.text.startswith(_LETTERHEAD_CONTINUATIONS):
+        return lines
+    joined = Heading(f"{first.text} {second.text}", first.start, first.words + second.words)
+    # The second line stays a line of its own: the body the first is attached to is named in it.
+    return (joined, *lines[1:])
+
+
 def _heading_bodies(doc: Doc) -> list[_Body]:
     """Bodies named only in a heading typed in capitals, read again in sentence case (the taggers read capitals
     as names and abbreviations, see `_shouted`). A letterhead, the text's first line being a body's name
@@ -958,7 +1129,7 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
     text = doc_text(doc)
     top = text[:HEADING_CHARS]
     first_line = len(top) - len(top.lstrip())
-    lines = headings(doc)[:_MAX_HEADINGS]
+    lines = _letterhead_joined(headings(doc)[:_MAX_HEADINGS], first_line)
     if not lines:
         return []
     lex = grammar.lexicon()
@@ -1063,7 +1234,9 @@ def _ministry_end(doc: Doc, start: int) -> int | None:
             if token.text[:1].isupper() and nxt is not None and nxt.is_title and nxt.ent_type_ != "PER":
                 end = i + 2
         i += 1
-    return end
+    # «… Республики Марий Эл»: the region's name to its end.
+    place = next((e for e in doc.ents if e.label_ == "LOC" and end is not None and e.start < end < e.end), None)
+    return _place_end(place, end) if place is not None and end is not None else end
 
 
 def _contraction_of(field: str, bodies: list[_Body]) -> _Body | None:
@@ -1076,6 +1249,51 @@ def _contraction_of(field: str, bodies: list[_Body]) -> _Body | None:
         if word.startswith("мин") and len(word) > 5 and not word.startswith("минист") and word[3:7] == stem:
             return body
     return None
+
+
+@cache
+def _state_names() -> frozenset[tuple[str, ...]]:
+    """Every name of a state (`loc_countries`) as lemmas: «Кыргызская Республика», «Республика Беларусь»."""
+    return frozenset(
+        tuple(grammar.word_lemma(w) for w in _WORD.findall(form))
+        for line in lexicons.lines("loc_countries")
+        for form in line.split("|")
+        if form.strip()
+    )
+
+
+@cache
+def _state_by_name() -> dict[tuple[str, ...], str]:
+    """A state's names as lemmas → its catalogue name: («россия»,), («российский», «федерация») → «Россия»."""
+    names: dict[tuple[str, ...], str] = {}
+    for line in lexicons.lines("loc_countries"):
+        forms = [form.strip() for form in line.split("|") if form.strip()]
+        for form in forms:
+            names.setdefault(tuple(grammar.word_lemma(w) for w in _WORD.findall(form)), forms[0])
+    return names
+
+
+def _same_state(one: list[str], other: list[str]) -> bool:
+    states = _state_by_name()
+    first = states.get(tuple(grammar.word_lemma(w) for w in one))
+    return first is not None and first == states.get(tuple(grammar.word_lemma(w) for w in other))
+
+
+def _names_state(words: tuple[str, ...]) -> bool:
+    """«культуры Азербайджанской Республики»: the title names a state, not a region."""
+    return any(words[i : i + n] in _state_names() for n in range(1, 5) for i in range(len(words) - n + 1))
+
+
+def _ministry_spoken_of(doc: Doc) -> bool:
+    """The text speaks of a ministry on its own («министерство прорабатывает графики», «департамент пастбищ
+    министерства»), not only through a minister's title or another ministry's full name."""
+    for token in doc:
+        if grammar.word_lemma(token.text) not in ("министерство", "ведомство"):
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is None or not (nxt.is_lower and _genitive_word(nxt)):
+            return True
+    return False
 
 
 def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
@@ -1091,6 +1309,10 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
         if end is None:
             continue
         rest = doc[token.i + 1 : end]
+        # «министр культуры Республики Беларусь» at an inter-state meeting: a state's minister holds a post, and
+        # the ministry is a body of the text only where the text also speaks of it.
+        if _names_state(_lemmas(rest.text)) and not _ministry_spoken_of(doc):
+            continue
         name = f"Министерство {rest.text}"
         contraction = _contraction_of(rest[0].text, named)
         if contraction is not None:
@@ -1110,6 +1332,27 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
             )
         )
     return bodies
+
+
+def _whole_places(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """«Правительство Республики Марий Эл», «Общественная палата Республики Северная Осетия – Алания»: a name that
+    ends inside the place it is of ends where the place's name ends, not at its first word."""
+    places = [e for e in doc.ents if e.label_ == "LOC" and len(e) >= 2]
+    if not places:
+        return ranges
+    grown: dict[tuple[int, int], str] = {}
+    for (start, end), core in ranges.items():
+        place = next((e for e in places if start <= e.start < end < e.end), None)
+        grown.setdefault((start, _place_end(place, end)) if place is not None else (start, end), core)
+    return grown
+
+
+def _place_end(place: Span, end: int) -> int:
+    """Where the place's own words end: a parenthesis the NER took into it («области (ДЧС)») is another name."""
+    for token in place.doc[end : place.end]:
+        if token.text == "(":
+            return token.i
+    return place.end
 
 
 def _local_bodies_unaddressed(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
@@ -1142,14 +1385,14 @@ def find_organizations(
         if not _shouted(doc, *r) and not _centre_of_place(doc, *r) and not _kind_in_plural(doc, *r)
     }
     # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
-    units = [r for r in ranges if _unit_in_title(doc, *r)]
+    units = [r for r in ranges if _unit_in_title(doc, *r) or _unit_of_executive(doc, *r)]
     ranges = {
         r: core
         for r, core in ranges.items()
         if not any(u[0] <= r[0] and r[1] <= u[1] and not _parent_body(doc, u, r) for u in units)
     }
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
-    ranges = _local_bodies_unaddressed(doc, ranges)
+    ranges = _local_bodies_unaddressed(doc, _whole_places(doc, ranges))
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []
     taken: set[int] = set()
