@@ -480,6 +480,10 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     patronymic: Token | None = None
     surname_at: int
     patr_at = next((i for i, w in enumerate(words) if is_patronymic(w.text)), None)
+    if patr_at == 0 and len(words) >= 3 and is_first_name(words[1].text) and is_patronymic(words[2].text):
+        # «Мацкевича Андрея Леонидовича», «Гуринович Аллу Викторовну»: a -вич surname heads a full name in the
+        # official order; the patronymic is the word after the first name.
+        patr_at = 2
     if initials_at is not None and 0 < initials_at < len(words) and span.text.isascii():
         surname_at, first = len(words) - 1, words[0]  # «John S. Pistole»: a middle initial
     elif initials_at is not None:

@@ -380,3 +380,23 @@ def test_a_mans_first_name_tells_the_case_of_his_surname(nlp: Language, text: st
 def test_a_declined_foreign_surname_is_the_person_named_before(nlp: Language, text: str, expected: list) -> None:
     persons = [(p.surname, p.first_name, len(p.mentions)) for p in find_persons(nlp(text))]
     assert persons == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A -вич surname in an oblique case heads a full name in the official order: the patronymic is the third
+        # word, the surname is not taken for one.
+        (
+            "СЛУШАЛИ:\nМацкевича Андрея Леонидовича, заместителя председателя, о готовности техники.",
+            ("Мацкевич", "Андрей", "Леонидович"),
+        ),
+        ("СЛУШАЛИ:\nЛукашевич Марину Олеговну, директора школы, о ремонте.", ("Лукашевич", "Марина", "Олеговна")),
+        ("Слово предоставили Радькевичу Петру Ивановичу, главе сельсовета.", ("Радькевич", "Пётр", "Иванович")),
+        ("Наградить грамотой Ярошевича Виктора Станиславовича, механизатора.", ("Ярошевич", "Виктор", "Станиславович")),
+    ],
+)
+def test_a_vich_surname_opens_a_full_name_in_an_oblique_case(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [p[:3] for p in _persons(nlp, text)] == [expected]

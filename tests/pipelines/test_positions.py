@@ -591,3 +591,26 @@ def test_a_possessive_before_a_post_points_to_the_body_just_named(nlp: Language)
     # «его» does not agree with an agency the news cites: the assistant is a person's.
     text = "Похороны состоятся 11 мая, сообщила ТАСС его помощница Галина Лякишева."
     assert _records(nlp, text)["Лякишева"][1] != "ТАСС"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "expected"),
+    [
+        (
+            "Наградить грамотой Ярошевича Виктора Станиславовича, механизатора СПК «Межица».",
+            "Ярошевич",
+            ("механизатор", "СПК «Межица»"),
+        ),
+        (
+            "Наградить грамотой Шевчук Галину Ивановну, доярку ОАО «Ветрино-Агро».",
+            "Шевчук",
+            ("доярка", "ОАО «Ветрино-Агро»"),
+        ),
+        ("Грамоты вручены комбайнеру ООО «Нива» Петру Сидоренко.", "Сидоренко", ("комбайнер", "ООО «Нива»")),
+        ("Выступил тракторист КФХ «Колос» Иван Жук.", "Жук", ("тракторист", "КФХ «Колос»")),
+    ],
+)
+def test_a_farm_trade_is_a_position_in_the_nominative(
+    nlp: Language, text: str, surname: str, expected: tuple[str, str]
+) -> None:
+    assert _positions(nlp, text)[surname] == expected
