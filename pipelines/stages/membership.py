@@ -71,7 +71,11 @@ def holding_body(findings: Findings, text: str = "") -> OrganizationFinding | No
     bodies = lexicons.load("membership_bodies")
     # A title without a body of its own («сессия Северо-Казахстанского областного маслихата») still names it.
     meeting_body = _lemmas(findings.meeting.body or findings.meeting.title or "")
-    candidates = [o for o in findings.organizations if _head(o.name) & bodies and o.name[:1].isupper()]
+    # «совет депутатов Сосновоборского городского округа»: the meeting's own body may be named in lower case.
+    own_body = findings.meeting.body
+    candidates = [
+        o for o in findings.organizations if _head(o.name) & bodies and (o.name[:1].isupper() or o.name == own_body)
+    ]
     if not candidates:
         return None
 
@@ -166,7 +170,12 @@ def sits_elsewhere(position: str, organization: str, body: OrganizationFinding |
 
 
 def _stem(word: str) -> str:
-    return word.lower().replace("ё", "е")[:5]
+    lower = word.lower().replace("ё", "е")
+    if len(lower) <= 5 and lower.isalpha():
+        # «Думы» / «Дума», «Рады» / «Рада»: five letters of a short word hold its ending; its dictionary form does not.
+        parses = loading.parse(lower)
+        lower = parses[0].normal_form.replace("ё", "е") if parses else lower
+    return lower[:5]
 
 
 def _office_staff(words: list[str]) -> bool:
@@ -330,7 +339,13 @@ def run(doc: Doc, findings: Findings) -> Findings:
             if found is not None:
                 # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
                 position = with_party(without_body(person.position, found.name) or "", person.organization)
-                person = replace(person, organization=found.name, position=position)
+                # «первый заместитель председателя комитета» of «Комитет Государственной Думы по охране здоровья»:
+                # the unit's parent body named apart is the one represented; the unit stays in the post.
+                parent = parent_body(found.name, orgs) if _is_subunit(found.name) else None
+                person = replace(person, organization=(parent or found).name, position=position)
+        if person.organization is None and own and body is not None and _elected_in_district(person, doc.text):
+            # «Горбунов, избирательный округ № 8»: a member of the assembly known only by the district electing them.
+            person = replace(person, organization=body.name)
         if person.organization is not None:
             fuller = _named_in_full(person.organization, orgs)
             if fuller is not None:
@@ -339,6 +354,17 @@ def run(doc: Doc, findings: Findings) -> Findings:
             person = replace(person, organization=meeting_org.name)
         persons.append(person)
     return replace(findings, persons=tuple(persons))
+
+
+# «Горбунов, избирательный округ № 8», «депутат по округу №2»: a seat named by its electoral district just after
+# a name.
+_DISTRICT = re.compile(
+    r"^[\s,.:–—-]*(?:[А-ЯЁа-яё]+[\s,]+){0,3}?(?:(?:избирательн\w+|одномандатн\w+)\s+)?округ\w*\s*№", re.I
+)
+
+
+def _elected_in_district(person: PersonFinding, text: str) -> bool:
+    return any(_DISTRICT.match(text[m.end : m.end + 60]) for m in person.mentions)
 
 
 # Councils and boards a body holds of its own people («учёный совет университета», «коллегия министерства»).
@@ -417,7 +443,8 @@ def _heads_a_place(position: str | None) -> bool:
     return (
         len(words) >= 2
         and bool(_lemma_set(words[0]) & _PLACE_HEADS)
-        and any(_lemma_set(w) & _PLACE_UNITS for w in words[1:3])
+        # «глава Сосновоборского городского округа»: the unit may follow two adjectives of the place.
+        and any(_lemma_set(w) & _PLACE_UNITS for w in words[1:4])
     )
 
 

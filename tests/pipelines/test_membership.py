@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding, TextSpan
@@ -296,3 +297,63 @@ def test_a_head_of_a_place_named_by_its_bare_unit_serves_the_places_executive_bo
     )
     found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
     assert found["Рахимова"] == ("первый заместитель председателя", "хукумат города Турсунзаде")
+
+
+@pytest.mark.parametrize(
+    ("title", "council_kind", "place", "turn"),
+    [
+        (
+            "совета депутатов Сосновоборского городского округа",
+            "совет депутатов",
+            "Сосновоборского городского округа",
+            "избирательный округ № 8",
+        ),
+        ("Совета депутатов города Кировска", "совет депутатов", "города Кировска", "округ № 12"),
+        ("Думы Лесного муниципального округа", "дума", "Лесного муниципального округа", "одномандатный округ №3"),
+    ],
+)
+def test_council_members_by_their_district_and_the_head_of_the_place_belong_to_the_council(
+    nlp: Language, title: str, council_kind: str, place: str, turn: str
+) -> None:
+    text = (
+        f"СТЕНОГРАММА\nзаседания {title}\n\n"
+        f"Председательствует глава {place} В.Н. ТЕРЕНТЬЕВ\n\n"
+        "ТЕРЕНТЬЕВ В.Н. Добрый день, коллеги. Слово председателю постоянной комиссии по бюджету Пак Алексею "
+        "Вячеславовичу.\n\n"
+        "ПАК А.В. Изменения бюджета связаны с поступлением средств.\n\n"
+        f"СОКОЛОВА С.Т. Соколова, {turn}. Когда начнётся ремонт школы?\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    council = found["Терентьев"]
+    assert council is not None and council.lower().startswith(council_kind)
+    assert found["Пак"] == council
+    assert found["Соколова"] == council
+
+
+@pytest.mark.parametrize(
+    ("committee", "parliament"),
+    [
+        ("Комитет Государственной Думы по охране здоровья", "Государственная Дума"),
+        ("Комитет Верховной Рады по вопросам образования", "Верховная Рада"),
+        ("Комитет Государственной Думы по аграрным вопросам", "Государственная Дума"),
+    ],
+)
+def test_committee_members_of_a_parliament_represent_the_parliament(
+    nlp: Language, committee: str, parliament: str
+) -> None:
+    genitive = {"Государственная Дума": "Государственной Думе", "Верховная Рада": "Верховной Раде"}[parliament]
+    text = (
+        f"МОСКВА, 12 марта – {committee} рассмотрел законопроект о лекарственном обеспечении.\n\n"
+        "Заседание провёл председатель комитета Аркадий Семёнович Ларионов.\n\n"
+        "Законопроект представил первый заместитель председателя комитета Рустам Ильясович Габдрахманов.\n\n"
+        f"Член комитета Лариса Ахмедовна Гаджиева предложила дополнить законопроект. Комитет рекомендовал {genitive} "
+        "принять законопроект в первом чтении."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    for surname, post in (
+        ("Ларионов", "председатель комитета"),
+        ("Габдрахманов", "первый заместитель председателя комитета"),
+        ("Гаджиева", "член комитета"),
+    ):
+        assert found[surname].organization == parliament
+        assert found[surname].position == post
