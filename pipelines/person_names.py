@@ -145,6 +145,8 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
     """`word` (a name part in `case`) in the nominative, keeping its gender."""
     if case in (None, "Nom") or (not word.isalpha() and "-" not in word):
         return word
+    if part == "first" and gender == "Fem" and fold(word).endswith("ь"):
+        return word  # «Нургуль», «Айгуль» in an oblique case: a woman's name in -ь that declines would end in -и
     article, _, rest = word.partition("-")
     if rest and fold(article) in lexicons.load("name_articles") and article.islower():
         return f"{article}-{_nominative(rest, case, gender, part)}"  # «ас-Сабаха» → «ас-Сабах»
@@ -421,6 +423,20 @@ def _is_masculine_form(word: str) -> bool:
     return fold(word).endswith(("ич", "ича", "ичу", "ичем", "иче"))
 
 
+def _no_surname_before_initials(token: Token) -> bool:
+    """A job title («Торага», «Директор») or a verb («Стенографировала») before a name's initials."""
+    word = fold(token.text)
+    heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+    if word in heads or fold(token.lemma_) in heads:
+        return True
+    parses = loading.parse(word)
+    return (
+        bool(parses)
+        and all(p.is_known and not {"Surn", "Name", "Patr"} & p.tag.grammemes for p in parses)
+        and parses[0].tag.POS in ("VERB", "INFN")
+    )
+
+
 def _vich_surname(first: Token, vich: Token, titled: bool) -> bool:
     """«Анна Сидорович», «депутат Николай Климович»: a -вич word after a first name is a Belarusian or
     Serbian surname, not a patronymic, when the first name is a woman's or a job title precedes
@@ -487,8 +503,11 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     if initials_at is not None and 0 < initials_at < len(words) and span.text.isascii():
         surname_at, first = len(words) - 1, words[0]  # «John S. Pistole»: a middle initial
     elif initials_at is not None:
-        # The surname stands next to the initials: «Петрова С.В.», «С.В. Петров» (never a word further on).
+        # The surname stands next to the initials: «Петрова С.В.», «С.В. Петров» (never a word further on). A post or
+        # a verb the tagger took in before them is no surname: «Торага Т. Маматкулов», «Стенографировала О.П. Лагутина».
         surname_at = initials_at - 1 if initials_at > 0 else 0
+        if 0 < initials_at < len(words) and _no_surname_before_initials(words[initials_at - 1]):
+            surname_at = initials_at
     elif patr_at == 1 and len(words) == 2 and _vich_surname(words[0], words[1], titled):
         surname_at, first = 1, words[0]
     elif patr_at is not None:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from models import lexicons, loading
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.normalize import nominative
-from pipelines.stages.positions import with_party, without_body
+from pipelines.stages.positions import another_remit, with_party, without_body
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 _COMPOUND = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -57,6 +57,8 @@ def _head(name: str) -> frozenset[str]:
         # «Северо-Казахстанский»: a compound is the part of speech of its last part.
         word = compound.split("-")[-1]
         parses = loading.parse(word.lower())
+        if k + 1 < len(words) and any(p.tag.POS == "ADJF" for p in parses):
+            continue  # «Тверская городская Дума»: a place's adjective that names a street too is no kind
         if any(p.tag.POS == "NOUN" for p in parses) and not all(p.tag.POS == "ADJF" for p in parses[:1]):
             following = _lemma_set(words[k + 1]) if k + 1 < len(words) else frozenset()
             if k == 0 and not any(p.is_known for p in parses) and following & lexicons.load("membership_bodies"):
@@ -105,7 +107,8 @@ def represented(
     position: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
 ) -> OrganizationFinding | None:
     words = _lemmas(position)
-    named = [o for o in orgs if o.name[:1].isupper() and _head(o.name) & words]
+    # («председатель комитета по бюджету» is not of «Комитет по градостроительной деятельности».)
+    named = [o for o in orgs if o.name[:1].isupper() and _head(o.name) & words and not another_remit(position, o.name)]
     by_kind = _most_named(named, body)
     if by_kind is not None:
         return by_kind
@@ -309,7 +312,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
         findings = replace(
             findings,
             persons=tuple(
-                replace(p, organization=owner) if p.position and p.organization is None else p for p in findings.persons
+                _with_owner(p, owner) if p.position and (p.organization is None or _bare_unit(p.organization)) else p
+                for p in findings.persons
             ),
         )
     meeting_org = next((o for o in orgs if findings.meeting.body and o.name == findings.meeting.body), None)
@@ -399,6 +403,36 @@ def _parent_of_meeting(doc: Doc, findings: Findings) -> str | None:
         if [_stem(w) for w in own] == stems or (len(own) == 1 and _abbreviates(own[0].lower(), words)):
             return org.name
     return nominative(doc[start:end])
+
+
+# Units of a university or an academy («Институт гуманитарных наук», «факультет права», «кафедра истории»).
+_ACADEMIC_UNITS = frozenset({"институт", "факультет", "кафедра"})
+
+
+def _bare_unit(name: str) -> bool:
+    """«Институт гуманитарных наук» with no owner or place of its own: at its university's council, a unit of it."""
+    words = _COMPOUND.findall(name)
+    return bool(words) and bool(_lemma_set(words[0]) & _ACADEMIC_UNITS) and not any(w[:1].isupper() for w in words[1:])
+
+
+def _with_owner(person: PersonFinding, owner: str) -> PersonFinding:
+    if person.organization is None:
+        return replace(person, organization=owner)
+    # The unit stays in the post (gold-format: sub-units are positions): «директор Института гуманитарных наук».
+    unit = _genitive(person.organization)
+    position = person.position if unit is None or unit.lower() in (person.position or "").lower() else None
+    return replace(person, organization=owner, position=position or f"{person.position} {unit}")
+
+
+def _genitive(name: str) -> str | None:
+    """«Институт гуманитарных наук» → «Института гуманитарных наук»: the unit's kind declined, its remit kept."""
+    kind, _, rest = name.partition(" ")
+    parses = [p for p in loading.parse(kind.lower()) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    form = parses[0].inflect({"gent", "sing"}) if parses else None
+    if form is None:
+        return None
+    word = form.word.capitalize() if kind[:1].isupper() else form.word
+    return f"{word} {rest}".strip()
 
 
 def _abbreviates(short: str, words: list[str]) -> bool:

@@ -1278,11 +1278,28 @@ def linked_position_of(
     body = linker_model.overrule(linker.organization, body_probs, rule_bodies)
     position = titles[title].position if title is not None else rule.position
     organization = bodies[body].organization if body is not None else rule.organization
+    if organization != rule.organization and another_remit(position, organization):
+        organization = rule.organization
     return replace(person, position=without_body(position, organization), organization=organization)
 
 
 # A party's unit a deputy's post ends in («депутат фракции», «руководитель фракции партии»).
 _PARTY_UNITS = frozenset({"фракция", "партия"})
+
+
+def another_remit(position: str | None, organization: str | None) -> bool:
+    """«председатель комитета по бюджету, налогам и финансам» and «Комитет по градостроительной деятельности
+    Администрации города»: a unit of the same kind with another remit is another unit, not the post's body."""
+    if not position or not organization or " по " not in position or " по " not in organization:
+        return False
+    post_kind, _, post_remit = position.rpartition(" по ")
+    body_kind, _, body_remit = organization.partition(" по ")
+    post_words, body_words = _WORD.findall(post_kind), _WORD.findall(body_kind)
+    if not post_words or not body_words or not _kind_forms_of(post_words[-1]) & _kind_forms_of(body_words[0]):
+        return False
+    post_stems = {fold(w)[:5] for w in _WORD.findall(post_remit) if len(w) > 2}
+    body_stems = {fold(w)[:5] for w in _WORD.findall(body_remit) if len(w) > 2}
+    return bool(post_stems) and not post_stems & body_stems
 
 
 def with_party(position: str, party: str | None) -> str:

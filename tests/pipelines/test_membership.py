@@ -357,3 +357,56 @@ def test_committee_members_of_a_parliament_represent_the_parliament(
     ):
         assert found[surname].organization == parliament
         assert found[surname].position == post
+
+
+@pytest.mark.parametrize(
+    ("council", "title", "unit", "other"),
+    [
+        (
+            "Псковская городская Дума",
+            "очередное заседание Псковской городской Думы",
+            "комитета по бюджету, налогам и финансам",
+            "Комитета по градостроительной деятельности Администрации города Пскова",
+        ),
+        (
+            "Тверская городская Дума",
+            "заседание Тверской городской Думы",
+            "постоянной комиссии по социальной политике",
+            "Комиссии по делам несовершеннолетних Администрации города Твери",
+        ),
+    ],
+)
+def test_a_units_chair_is_not_linked_to_another_unit_of_that_kind(
+    nlp: Language, council: str, title: str, unit: str, other: str
+) -> None:
+    text = (
+        f"19 июня прошло {title}. Председатель {unit} Кирилл Олегович Шамшурин сообщил, что отчёт рекомендован к "
+        f"утверждению. Докладчик – председатель {other} Игорь Валерьевич Рябинин – пояснил правила."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert found["Шамшурин"].organization == council
+
+
+@pytest.mark.parametrize(
+    ("council", "unit", "expected"),
+    [
+        (
+            "учёного совета Томского политехнического университета",
+            "Директор Института гуманитарных наук",
+            "директор Института гуманитарных наук",
+        ),
+        ("учёного совета Казанского федерального университета", "Декан Факультета права", "декан Факультета права"),
+    ],
+)
+def test_a_unit_of_the_university_holding_its_council_stays_in_the_post(
+    nlp: Language, council: str, unit: str, expected: str
+) -> None:
+    text = (
+        f"15 октября состоялось заседание {council}. Заседание провёл ректор Олег Викторович Щукин. "
+        f"{unit} Байрам Муратович Алиев предложил расширить программу академической мобильности."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    university = council.split(" ", 2)[2]
+    assert found["Алиев"].position == expected
+    assert found["Алиев"].organization is not None
+    assert found["Алиев"].organization.split()[0][:5] == university.split()[0][:5]

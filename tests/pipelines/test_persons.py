@@ -400,3 +400,62 @@ def test_a_vich_surname_opens_a_full_name_in_an_oblique_case(
     nlp: Language, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert [p[:3] for p in _persons(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name in apposition to a post before a body that could be named after someone is the post-holder.
+        ("Грамоту вручили директору гимназии Нургуль Эсенбаевой.", ("Эсенбаева", "Нургуль", None)),
+        (
+            "Звание присвоили хирургу областной клинической больницы Анатолию Петровичу Гусеву.",
+            ("Гусев", "Анатолий", "Петрович"),
+        ),
+        ("Премию вручили учителю школы Марине Олеговне Климовой.", ("Климова", "Марина", "Олеговна")),
+        # A post or a verb before initials is no surname.
+        ("Стенографировала О.П. Лагутина", ("Лагутина", None, None)),
+        ("Торага Т. Маматкулов поблагодарил гостей.", ("Маматкулов", None, None)),
+        ("Протокол вела Секретарь И.И. Петрова.", ("Петрова", None, None)),
+    ],
+)
+def test_a_post_holders_name_is_found_whole(
+    nlp: Language, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert expected in [p[:3] for p in _persons(nlp, text)]
+
+
+def test_an_eponym_after_a_body_is_no_person(nlp: Language) -> None:
+    assert _persons(nlp, "Он окончил школу имени Ивана Петрова и музей Анны Ахматовой.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В работе сессии участвовали мэр города Азамат Сыдыков, вице-мэр Гулиза Токтосуновна Бейшеналиева, гости.",
+        "Председатель комиссии по делам молодёжи Айдар Ринатович Сабитов предложил учредить премию.",
+    ],
+)
+def test_a_full_name_the_tagger_cut_at_the_patronymic_is_one_person(nlp: Language, text: str) -> None:
+    found = [p for p in _persons(nlp, text) if p[0] in ("Бейшеналиева", "Сабитов")]
+    assert len(found) == 1 and found[0][1] in ("Гулиза", "Айдар") and found[0][2] in ("Токтосуновна", "Ринатович")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Слово председателю комитета финансов администрации Сосновоборского городского округа Халиловой Наиле "
+            "Рашидовне.",
+            ("Халилова", "Рашидовна"),
+        ),
+        (
+            "Слово предоставляется начальнику отдела администрации района Гайнуллиной Гузель Ринатовне.",
+            ("Гайнуллина", "Ринатовна"),
+        ),
+        ("Слово главе администрации Кировского района Мухаметовой Алсу Ильдаровне.", ("Мухаметова", "Ильдаровна")),
+    ],
+)
+def test_a_surname_the_tagger_left_out_before_a_first_name_and_patronymic(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert [(p[0], p[2]) for p in _persons(nlp, text)] == [expected]
