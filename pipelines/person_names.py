@@ -731,6 +731,20 @@ def _verb_gender(token: Token) -> str | None:
     return None
 
 
+def _verb_before_gender(span: Span) -> str | None:
+    """«Стенографировала О.П. Лагутина», «Протокол вёл И.И. Петров» at a line's start: a past-tense verb just before
+    the name that the tagger took for a name (capitalised) or left unlinked; the dictionary's only reading tells the
+    gender."""
+    if span.start == 0:
+        return None
+    before = span.doc[span.start - 1]
+    parses = [p for p in loading.parse(fold(before.text)) if p.is_known]
+    genders = {str(p.tag.gender) for p in parses if p.tag.POS == "VERB" and "past" in p.tag and "sing" in p.tag}
+    if not parses or not all(p.tag.POS == "VERB" for p in parses) or len(genders) != 1:
+        return None
+    return {"femn": "Fem", "masc": "Masc"}.get(genders.pop())
+
+
 @dataclass(frozen=True)
 class _Gendered:
     nominative: str
@@ -760,7 +774,7 @@ def gendered_surname(
         narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
         if narrowed:
             readings, told = narrowed, True
-    verb = _verb_gender(span.root)
+    verb = _verb_gender(span.root) or _verb_before_gender(span)
     if verb is not None:
         narrowed = {r: n for r, n in readings.items() if r[1] == verb}
         if narrowed:

@@ -351,7 +351,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # «Горбунов, избирательный округ № 8»: a member of the assembly known only by the district electing them.
             person = replace(person, organization=body.name)
         if person.organization is not None:
-            fuller = _named_in_full(person.organization, orgs)
+            fuller = _named_in_full(person.organization, orgs, body)
             if fuller is not None:
                 person = replace(person, organization=fuller)
         if meeting_org is not None and _same_kind_as_meeting(person, meeting_org):
@@ -482,7 +482,9 @@ def _heads_a_place(position: str | None) -> bool:
     )
 
 
-def _named_in_full(name: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+def _named_in_full(
+    name: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None = None
+) -> str | None:
     """«Совет депутатов», «Кенгаш» the title gave, where the text names the one body of that kind in full
     («Мядельский районный Совет депутатов»): the person represents the body under its full name."""
     if any(o.name == name for o in orgs):
@@ -492,4 +494,7 @@ def _named_in_full(name: str, orgs: tuple[OrganizationFinding, ...]) -> str | No
     found = {
         o.name for o in orgs if stems and head & _head(o.name) and stems < {_stem(w) for w in _COMPOUND.findall(o.name)}
     }
+    if len(found) > 1 and body is not None and body.name in found:
+        # «Общественная палата» where the text names the republic's and the federation's: the one meeting.
+        return body.name
     return found.pop() if len(found) == 1 else None

@@ -377,7 +377,16 @@ def _first_name_before(ent: Span) -> bool:
     if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[0].text):
         return False
     before = ent.doc[ent.start - 1]
-    return before.is_alpha and before.is_title and before.ent_type_ in ("", "LOC") and is_first_name(before.text)
+    if not (before.is_alpha and before.is_title and before.ent_type_ in ("", "LOC")):
+        return False
+    # «Бахтиёра Курбановича Матякубова»: a first name the dictionary does not know, before a patronymic, is one all
+    # the same unless it is a word or a place the dictionary knows.
+    word = fold(before.text)
+    return is_first_name(before.text) or not (
+        is_patronymic(before.text)
+        or _names_a_place(word)
+        or any(p.is_known and "Name" not in p.tag for p in loading.parse(word))
+    )
 
 
 def _after_nominative_title(ent: Span) -> bool:

@@ -400,13 +400,25 @@ def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
 def _as_title(span: Span) -> str:
     if len(span) > 1 and fold(span[0].text).startswith(_INCUMBENT):
         span = span[1:]  # «действующий президент»: that the person holds the post now is not the post
-    text = _participle_post(span) or nominative(span)
+    text = _participle_post(span) or _misread_head_post(span) or nominative(span)
     first = text.split(" ", 1)[0]
     text = text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
     head = title_head(span)
     if "Plur" in head.morph.get("Number") and head.i - span.start < 3:
         return _singular(text, head.i - span.start)
     return text
+
+
+def _misread_head_post(span: Span) -> str | None:
+    """«хокима района» with «хокима» read as an adjective of «района»: a post's noun the tagger took for an
+    adjective (the dictionary has no adjective of it) is the head; its complement keeps its case."""
+    head = span[0]
+    if len(span) < 2 or head.pos_ != "ADJ" or not is_position_head(head):
+        return None
+    if any(p.tag.POS in ("ADJF", "ADJS") for p in loading.parse(fold(head.text))):
+        return None
+    rest = span[1:]
+    return f"{fold(head.lemma_)} {rest.text}" if rest.text else None
 
 
 # Posts named by a participle («заведующего кафедрой», «заведующей фермой»): the tagger reads the oblique form

@@ -410,3 +410,19 @@ def test_a_unit_of_the_university_holding_its_council_stays_in_the_post(
     assert found["Алиев"].position == expected
     assert found["Алиев"].organization is not None
     assert found["Алиев"].organization.split()[0][:5] == university.split()[0][:5]
+
+
+@pytest.mark.parametrize(
+    ("region", "genitive"),
+    [("Республики Марий Эл", "Республики Марий Эл"), ("Тверской области", "Тверской области")],
+)
+def test_a_unit_of_the_short_named_chamber_is_the_meetings_chamber(nlp: Language, region: str, genitive: str) -> None:
+    text = (
+        f"22 мая состоялось пленарное заседание Общественной палаты {genitive}. Его открыл председатель палаты "
+        "Геннадий Петрович Ямбаршев. Председатель комиссии Общественной палаты по делам молодёжи Айдар Ринатович "
+        "Сабитов предложил учредить премию. Опыт Общественной палаты Российской Федерации он назвал полезным."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    organization = found["Сабитов"].organization
+    assert organization is not None and organization.startswith("Общественная палата")
+    assert "Российской" not in organization and organization != "Общественная палата"

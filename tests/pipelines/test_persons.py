@@ -459,3 +459,34 @@ def test_a_surname_the_tagger_left_out_before_a_first_name_and_patronymic(
     nlp: Language, text: str, expected: tuple[str, str]
 ) -> None:
     assert [(p[0], p[2]) for p in _persons(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В хокимияте района под председательством хокима района Бахтиёра Курбановича Матякубова прошло совещание.",
+            ("Матякубов", "Бахтиёр", "Курбанович"),
+        ),
+        (
+            "Под председательством хокима области Ойбека Рустамовича Турсунова прошло совещание.",
+            ("Турсунов", "Ойбек", "Рустамович"),
+        ),
+    ],
+)
+def test_a_first_name_the_tagger_took_for_a_place_before_a_patronymic(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [p[:3] for p in _persons(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ТЕРЕНТЬЕВ В.Н. Принято единогласно. Заседание закрыто.\n\nСтенографировала О.П. Лагутина\n", "Лагутина"),
+        ("ОРЛОВА И.В. Заседание закрыто.\n\nПротоколировала А.С. Сомова\n", "Сомова"),
+        ("ОРЛОВА И.В. Заседание закрыто.\n\nСтенографировал К.Л. Рябинин\n", "Рябинин"),
+    ],
+)
+def test_a_verb_before_initials_tells_the_gender(nlp: Language, text: str, expected: str) -> None:
+    assert expected in [p[0] for p in _persons(nlp, text)]

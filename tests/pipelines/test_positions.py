@@ -614,3 +614,24 @@ def test_a_farm_trade_is_a_position_in_the_nominative(
     nlp: Language, text: str, surname: str, expected: tuple[str, str]
 ) -> None:
     assert _positions(nlp, text)[surname] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "Под председательством хокима района Бахтиёра Курбановича Матякубова прошло совещание.",
+            "Матякубов",
+            "хоким района",
+        ),
+        (
+            "Под председательством хокима области Ойбека Рустамовича Турсунова прошло совещание.",
+            "Турсунов",
+            "хоким области",
+        ),
+    ],
+)
+def test_a_post_the_tagger_read_as_an_adjective_is_the_head(
+    nlp: Language, text: str, surname: str, position: str
+) -> None:
+    assert _positions(nlp, text)[surname][0] == position
