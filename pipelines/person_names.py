@@ -738,6 +738,10 @@ def _verb_before_gender(span: Span) -> str | None:
     if span.start == 0:
         return None
     before = span.doc[span.start - 1]
+    # Only a verb opening its line (a signature), capitalised: «оставила Арканова» has the name as its object.
+    opens_line = before.i == 0 or "\n" in span.doc[before.i - 1].text or "\n" in span.doc[before.i - 1].whitespace_
+    if not before.is_title or not opens_line:
+        return None
     parses = [p for p in loading.parse(fold(before.text)) if p.is_known]
     genders = {str(p.tag.gender) for p in parses if p.tag.POS == "VERB" and "past" in p.tag and "sing" in p.tag}
     if not parses or not all(p.tag.POS == "VERB" for p in parses) or len(genders) != 1:

@@ -204,6 +204,29 @@ def _is_subunit(name: str) -> bool:
     return False
 
 
+def _described_unit(name: str) -> str | None:
+    """«Финансовое управление Администрации города Пскова» → «финансового управления»: a unit of an executive body
+    (`_UNITS`) named by its adjectives, its parent after it; the unit in the genitive a post takes, else None."""
+    words = _COMPOUND.findall(name.split("«")[0])
+    for k, word in enumerate(words):
+        parses = loading.parse(word.lower())
+        if not parses:
+            return None
+        if parses[0].tag.POS == "ADJF":
+            continue
+        if k == 0 or not _lemma_set(word) & _UNITS or k + 1 >= len(words):
+            return None
+        forms = []
+        for adjective in words[: k + 1]:
+            parse = next((p for p in loading.parse(adjective.lower()) if p.tag.case == "nomn"), None)
+            form = parse.inflect({"gent"}) if parse is not None else None
+            if form is None:
+                return None
+            forms.append(form.word)
+        return " ".join(forms)
+    return None
+
+
 def parent_body(unit: str, orgs: tuple[OrganizationFinding, ...]) -> OrganizationFinding | None:
     """The body a unit's name names in its genitive tail, when the text names that body apart: «комиссия …
     Законодательного собрания Ленинградской области» → «Законодательное собрание Ленинградской области»,
@@ -336,6 +359,16 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 person = replace(person, organization=body.name, position=position)
             elif parent is not None:
                 person = replace(person, organization=parent.name)
+        elif person.organization is not None and _described_unit(person.organization) is not None:
+            parent = parent_body(person.organization, orgs)
+            if parent is not None:
+                # «начальник» of «Финансовое управление Администрации города Пскова» → «начальник финансового
+                # управления» of the administration: a unit named with its body stays in the post.
+                unit = _described_unit(person.organization) or ""
+                position = person.position or ""
+                if unit and unit.split()[-1][:5] not in position.lower():
+                    position = f"{position} {unit}".strip()
+                person = replace(person, organization=parent.name, position=position or None)
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):

@@ -306,7 +306,9 @@ def _cut_off(token: Token) -> bool:
     """A stub of a word the text ends on, no full stop after it: «Гулира Ка». Only a stub too short to be
     a surname is taken as cut; a longer last word may be the name a signature ends with."""
     doc = token.doc
-    return len(token.text) <= 2 and token.is_alpha and all(t.is_space for t in doc[token.i + 1 :])
+    # «Адиль Ба-»: a word broken for a line that never came ends the text with its hyphen.
+    rest = doc[token.i + 1 :]
+    return len(token.text) <= 2 and token.is_alpha and all(t.is_space or t.text in ("-", "‐") for t in rest)
 
 
 def _names_a_place(word: str) -> bool:

@@ -426,3 +426,20 @@ def test_a_unit_of_the_short_named_chamber_is_the_meetings_chamber(nlp: Language
     organization = found["Сабитов"].organization
     assert organization is not None and organization.startswith("Общественная палата")
     assert "Российской" not in organization and organization != "Общественная палата"
+
+
+@pytest.mark.parametrize(
+    ("city", "unit"),
+    [("Пскова", "Финансового управления"), ("Твери", "Финансового управления"), ("Пскова", "Жилищного управления")],
+)
+def test_a_unit_named_by_its_adjectives_with_its_administration_stays_in_the_post(
+    nlp: Language, city: str, unit: str
+) -> None:
+    text = (
+        f"19 июня прошло очередное заседание городской Думы. Отчёт представила начальник {unit} Администрации "
+        f"города {city} Марина Эдуардовна Коновалова. Глава Администрации города {city} Вадим Евгеньевич Лосев "
+        "ответил на вопросы."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert found["Коновалова"].organization == f"Администрация города {city}"
+    assert (found["Коновалова"].position or "").lower() == f"начальник {unit.lower()}"
