@@ -204,6 +204,36 @@ def _is_subunit(name: str) -> bool:
     return False
 
 
+def _unit_of_meeting_executive(
+    unit: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None, meeting_words: set[str]
+) -> str | None:
+    """The local executive body holding the meeting («заседание акимата области»), for a unit of an executive
+    (`_UNITS`) whose own body the text does not name."""
+    words = _COMPOUND.findall(unit)
+    if not words or not _lemma_set(words[0]) & _UNITS:
+        return None
+    executive = _executive(orgs, body)
+    if executive is None or not _head(executive.name) & meeting_words:
+        return None
+    return executive.name
+
+
+def _unit_in_post(unit: str) -> str | None:
+    """«управление энергетики и ЖКХ Атырауской области» → «управления энергетики и ЖКХ»: the unit's kind in the
+    genitive, its remit kept, its place (the executive's) left out."""
+    kind, _, rest = unit.partition(" ")
+    parses = [p for p in loading.parse(kind.lower()) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    form = parses[0].inflect({"gent", "sing"}) if parses else None
+    if form is None:
+        return None
+    remit = []
+    for word in rest.split():
+        if word[:1].isupper():
+            break
+        remit.append(word)
+    return " ".join([form.word, *remit])
+
+
 def _described_unit(name: str) -> str | None:
     """«Финансовое управление Администрации города Пскова» → «финансового управления»: a unit of an executive body
     (`_UNITS`) named by its adjectives, its parent after it; the unit in the genitive a post takes, else None."""
@@ -359,6 +389,15 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 person = replace(person, organization=body.name, position=position)
             elif parent is not None:
                 person = replace(person, organization=parent.name)
+            elif _unit_of_meeting_executive(person.organization, orgs, body, meeting_words) is not None:
+                # «руководитель управления энергетики … Атырауской области» at the akimat's own meeting: the unit of
+                # the place is the akimat's; the unit stays in the post.
+                executive = _unit_of_meeting_executive(person.organization, orgs, body, meeting_words)
+                unit = _unit_in_post(person.organization)
+                position = person.position or ""
+                if unit and unit.split()[0][:5] not in position.lower():
+                    position = f"{position} {unit}".strip()
+                person = replace(person, organization=executive, position=position or None)
         elif person.organization is not None and _described_unit(person.organization) is not None:
             parent = parent_body(person.organization, orgs)
             if parent is not None:
@@ -380,7 +419,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 # the unit's parent body named apart is the one represented; the unit stays in the post.
                 parent = parent_body(found.name, orgs) if _is_subunit(found.name) else None
                 person = replace(person, organization=(parent or found).name, position=position)
-        if person.organization is None and own and body is not None and _elected_in_district(person, doc.text):
+        if person.organization is None and headed and body is not None and _elected_in_district(person, doc.text):
             # «Горбунов, избирательный округ № 8»: a member of the assembly known only by the district electing them.
             person = replace(person, organization=body.name)
         if person.organization is not None:

@@ -1292,7 +1292,19 @@ def linked_position_of(
     organization = bodies[body].organization if body is not None else rule.organization
     if organization != rule.organization and another_remit(position, organization):
         organization = rule.organization
-    return replace(person, position=without_body(position, organization), organization=organization)
+    position = _without_brackets(without_body(position, organization))
+    return replace(person, position=position, organization=organization)
+
+
+_BRACKETED = re.compile(r"\s*\([^()]*(?:\)|$)")
+
+
+def _without_brackets(position: str | None) -> str | None:
+    """«руководитель управления … Восточно-Казахстанской области (ВКО)»: an abbreviation or a note in brackets is
+    the text's aside, not part of the post."""
+    if not position or "(" not in position:
+        return position
+    return _BRACKETED.sub("", position).strip(" ,") or None
 
 
 # A party's unit a deputy's post ends in («депутат фракции», «руководитель фракции партии»).

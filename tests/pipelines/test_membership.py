@@ -310,6 +310,12 @@ def test_a_head_of_a_place_named_by_its_bare_unit_serves_the_places_executive_bo
         ),
         ("Совета депутатов города Кировска", "совет депутатов", "города Кировска", "округ № 12"),
         ("Думы Лесного муниципального округа", "дума", "Лесного муниципального округа", "одномандатный округ №3"),
+        (
+            "Совета депутатов города Кировска с подведомственной территорией",
+            "совет депутатов",
+            "города Кировска",
+            "избирательный округ № 3",
+        ),
     ],
 )
 def test_council_members_by_their_district_and_the_head_of_the_place_belong_to_the_council(
@@ -443,3 +449,27 @@ def test_a_unit_named_by_its_adjectives_with_its_administration_stays_in_the_pos
     found = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert found["Коновалова"].organization == f"Администрация города {city}"
     assert (found["Коновалова"].position or "").lower() == f"начальник {unit.lower()}"
+
+
+@pytest.mark.parametrize(
+    ("region", "unit", "post"),
+    [
+        (
+            "Атырауской области",
+            "управления энергетики и жилищно-коммунального хозяйства",
+            "руководитель управления энергетики и жилищно-коммунального хозяйства",
+        ),
+        ("Павлодарской области", "управления образования", "руководитель управления образования"),
+    ],
+)
+def test_a_unit_of_the_place_at_its_akimats_meeting_is_the_akimats(
+    nlp: Language, region: str, unit: str, post: str
+) -> None:
+    text = (
+        f"Сегодня аким {region} Серик Шапкенов провёл заседание акимата области, в котором приняли участие "
+        f"заместители акима и руководители управлений. О тарифах доложил руководитель {unit} {region} Асет "
+        f"Нургалиев. Пресс-служба акимата {region}."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert found["Нургалиев"].organization == f"акимат {region}"
+    assert found["Нургалиев"].position == post

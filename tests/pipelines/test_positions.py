@@ -635,3 +635,24 @@ def test_a_post_the_tagger_read_as_an_adjective_is_the_head(
     nlp: Language, text: str, surname: str, position: str
 ) -> None:
     assert _positions(nlp, text)[surname][0] == position
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "Руководитель управления координации занятости и социальных программ Восточно-Казахстанской области (ВКО) "
+            "Бауыржан Кайратович Ибраев сообщил о мерах.",
+            "Ибраев",
+            "руководитель управления координации занятости и социальных программ Восточно-Казахстанской области",
+        ),
+        (
+            "Начальник отдела образования (ОО) Кировского района Анна Сергеевна Петрова сообщила о мерах.",
+            "Петрова",
+            "начальник отдела образования Кировского района",
+        ),
+    ],
+)
+def test_an_aside_in_brackets_is_not_part_of_the_post(nlp: Language, text: str, surname: str, position: str) -> None:
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons[surname].position == position
