@@ -292,9 +292,14 @@ def _with_unit_remit(position: str | None, unit: str) -> str | None:
     # «комиссия по бюджету Законодательного собрания»: a remit naming the body is left to the body.
     if any(w[:1].isupper() and not w.isupper() for w in _COMPOUND.findall(remit)):
         return position
-    if not remit or not words or " по " in (position or "") or len(_COMPOUND.findall(kind)) != 1:
+    kind_words = _COMPOUND.findall(kind)
+    if not remit or not words or " по " in (position or "") or not kind_words:
         return position
-    if not _lemma_set(words[-1]) & _lemma_set(kind) & _ASSEMBLY_UNITS:
+    # «комитет Законодательного Собрания Тверской области по аграрной политике»: the body named between the kind
+    # and its remit is the organization; the kind and the remit are the post's.
+    if len(kind_words) > 1 and not kind_words[1][:1].isupper():
+        return position
+    if not _lemma_set(words[-1]) & _lemma_set(kind_words[0]) & _ASSEMBLY_UNITS:
         return position
     return f"{position} по {remit}"
 
@@ -388,7 +393,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 position = _with_unit_remit(person.position, person.organization)
                 person = replace(person, organization=body.name, position=position)
             elif parent is not None:
-                person = replace(person, organization=parent.name)
+                # At the unit's own meeting («заседание комитета … по социальной политике») its chair's post names it
+                # with its remit.
+                position = _with_unit_remit(person.position, person.organization) if own else person.position
+                person = replace(person, organization=parent.name, position=position)
             elif _unit_of_meeting_executive(person.organization, orgs, body, meeting_words) is not None:
                 # «руководитель управления энергетики … Атырауской области» at the akimat's own meeting: the unit of
                 # the place is the akimat's; the unit stays in the post.

@@ -656,3 +656,23 @@ def test_a_post_the_tagger_read_as_an_adjective_is_the_head(
 def test_an_aside_in_brackets_is_not_part_of_the_post(nlp: Language, text: str, surname: str, position: str) -> None:
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons[surname].position == position
+
+
+@pytest.mark.parametrize(
+    ("council", "contracted", "body"),
+    [
+        ("Могилёвского областного Совета депутатов", "облсовета", "Могилёвский областной Совет депутатов"),
+        ("Полоцкого районного Совета депутатов", "райсовета", "Полоцкий районный Совет депутатов"),
+        ("Бобруйского городского Совета депутатов", "горсовета", "Бобруйский городской Совет депутатов"),
+    ],
+)
+def test_a_contracted_council_in_a_post_is_the_council_the_text_names(
+    nlp: Language, council: str, contracted: str, body: str
+) -> None:
+    text = (
+        f"15 апреля прошла сессия {council}. Сессию открыл председатель {contracted} Виктор Антонович Лапицкий. "
+        f"Депутат {contracted} Дмитрий Кулешов поднял вопрос о дорогах."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (persons["Лапицкий"].position, persons["Лапицкий"].organization) == ("председатель", body)
+    assert (persons["Кулешов"].position, persons["Кулешов"].organization) == ("депутат", body)
