@@ -778,7 +778,9 @@ def gendered_surname(
         narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
         if narrowed:
             readings, told = narrowed, True
-    verb = _verb_gender(span.root) or _verb_before_gender(span)
+    # «ГУСЕЙНОВА Л.Э. Подрядчик не выполнил …»: a turn's label opening its line is no subject of the speech's verb.
+    label = _starts_line(span) and any(_is_initial(t) for t in span)
+    verb = (None if label else _verb_gender(span.root)) or _verb_before_gender(span)
     if verb is not None:
         narrowed = {r: n for r, n in readings.items() if r[1] == verb}
         if narrowed:

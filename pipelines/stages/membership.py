@@ -393,10 +393,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 position = _with_unit_remit(person.position, person.organization)
                 person = replace(person, organization=body.name, position=position)
             elif parent is not None:
-                # At the unit's own meeting («заседание комитета … по социальной политике») its chair's post names it
-                # with its remit.
-                position = _with_unit_remit(person.position, person.organization) if own else person.position
-                person = replace(person, organization=parent.name, position=position)
+                # (The post keeps the text's «председатель комитета»: a parliament's committee named with its remit in
+                # the heading is not repeated in its chair's post.)
+                person = replace(person, organization=parent.name)
             elif _unit_of_meeting_executive(person.organization, orgs, body, meeting_words) is not None:
                 # «руководитель управления энергетики … Атырауской области» at the akimat's own meeting: the unit of
                 # the place is the akimat's; the unit stays in the post.
