@@ -542,8 +542,21 @@ def _body_by_kind(title: Span, organizations: tuple[OrganizationFinding, ...]) -
     lemma = fold(kind.lemma_)
     if lemma not in lexicons.load("org_heads") or lemma in _KINDS_IN_POST:
         return None
-    names = {o.name for o in organizations if _kind_of(o.name) == lemma}
+    names = {o.name for o in organizations if lemma in _kinds_of(o.name)}
     return (end - 1, names.pop()) if len(names) == 1 else None
+
+
+@cache
+def _kinds_of(name: str) -> frozenset[str]:
+    """The kind a body's name gives it, both halves of a compound one: «школа-гимназия имени …» is a «гимназия» too
+    («директор гимназии»)."""
+    match = re.match(r"[А-Яа-яЁё]+-[А-Яа-яЁё]+", name)
+    if match is None:
+        return frozenset({_kind_of(name)})
+    halves = [loading.parse(part.lower()) for part in match.group().split("-")]
+    if not all(parses and parses[0].tag.POS == "NOUN" for parses in halves):
+        return frozenset({_kind_of(name)})
+    return frozenset(fold(parses[0].normal_form) for parses in halves)
 
 
 @cache

@@ -676,3 +676,15 @@ def test_a_contracted_council_in_a_post_is_the_council_the_text_names(
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert (persons["Лапицкий"].position, persons["Лапицкий"].organization) == ("председатель", body)
     assert (persons["Кулешов"].position, persons["Кулешов"].organization) == ("депутат", body)
+
+
+@pytest.mark.parametrize(
+    ("place", "surname"),
+    [("школе-гимназии имени Абая", "Сапарова"), ("школе-гимназии имени Барпы Алыкулова", "Сапарова")],
+)
+def test_a_post_naming_half_of_a_compound_kind_is_of_that_body(nlp: Language, place: str, surname: str) -> None:
+    text = f"Гостей встретили в {place}. Грамоту вручили директору гимназии Айгуль Сапаровой."
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    organization = persons[surname].organization
+    assert persons[surname].position == "директор"
+    assert organization is not None and organization.lower().startswith("школ")
