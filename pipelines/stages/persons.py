@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -323,6 +324,12 @@ def _names_a_place(word: str) -> bool:
     )
 
 
+@cache
+def _head_titles() -> frozenset[str]:
+    """Titles of the heads of places and bodies (`membership_heads.txt`: аким, хоким, мэр, торага …)."""
+    return frozenset(fold(entry.split("|")[0].strip()) for entry in lexicons.load("membership_heads"))
+
+
 def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
     """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
     name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text, a place or a
@@ -341,6 +348,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if word not in named and (_names_a_place(word) or _name_stem(word) in elsewhere or _is_no_name_word(word)):
         return True
+    if word not in named and (word in _head_titles() or fold(token.lemma_) in _head_titles()):
+        return True  # «Хоким поручил решить вопрос»: the head of the place named by the title alone
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     body = any(t.is_title and (fold(t.lemma_) in bodies or fold(t.text) in not_names) for t in neighbours)
     return body and not looks_like_surname(token.text) and not is_first_name(token.text)
