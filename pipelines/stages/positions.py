@@ -254,8 +254,9 @@ def _known_ministry(name: str, organizations: tuple[OrganizationFinding, ...]) -
             words = [fold(w)[:5] for w in _WORD.findall(form)]
             if words[:2] == stems[:2] and len(words) >= 2:
                 return org.name
-            short = fold(form)
-            if len(words) == 1 and short.startswith("мин") and len(short) > 5 and complement:
+            # «Минэнерго», «Минздрав России»: a contraction, alone or with its state.
+            short = fold(_WORD.findall(form)[0]) if words else ""
+            if len(words) in (1, 2) and short.startswith("мин") and len(short) > 5 and complement:
                 rest = short[3:]
                 if complement.startswith(rest[:4]):
                     return org.name

@@ -688,3 +688,27 @@ def test_a_post_naming_half_of_a_compound_kind_is_of_that_body(nlp: Language, pl
     organization = persons[surname].organization
     assert persons[surname].position == "директор"
     assert organization is not None and organization.lower().startswith("школ")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "organization"),
+    [
+        (
+            "Заместитель министра здравоохранения Российской Федерации Ирина Кочеткова сообщила, что Минздрав России "
+            "поддерживает концепцию.",
+            "Кочеткова",
+            "Минздрав России",
+        ),
+        (
+            "Заместитель министра финансов Российской Федерации Иван Петров сообщил, что Минфин России поддерживает "
+            "проект.",
+            "Петров",
+            "Минфин России",
+        ),
+    ],
+)
+def test_a_ministry_the_text_contracts_with_its_state_is_the_ministers_body(
+    nlp: Language, text: str, surname: str, organization: str
+) -> None:
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (persons[surname].position, persons[surname].organization) == ("заместитель министра", organization)
