@@ -145,6 +145,8 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
     """`word` (a name part in `case`) in the nominative, keeping its gender."""
     if case in (None, "Nom") or (not word.isalpha() and "-" not in word):
         return word
+    if part == "first" and gender == "Fem" and fold(word).endswith("ь"):
+        return word  # «Нургуль», «Айгуль» in an oblique case: a woman's name in -ь that declines would end in -и
     article, _, rest = word.partition("-")
     if rest and fold(article) in lexicons.load("name_articles") and article.islower():
         return f"{article}-{_nominative(rest, case, gender, part)}"  # «ас-Сабаха» → «ас-Сабах»
@@ -421,6 +423,20 @@ def _is_masculine_form(word: str) -> bool:
     return fold(word).endswith(("ич", "ича", "ичу", "ичем", "иче"))
 
 
+def _no_surname_before_initials(token: Token) -> bool:
+    """A job title («Торага», «Директор») or a verb («Стенографировала») before a name's initials."""
+    word = fold(token.text)
+    heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+    if word in heads or fold(token.lemma_) in heads:
+        return True
+    parses = loading.parse(word)
+    return (
+        bool(parses)
+        and all(p.is_known and not {"Surn", "Name", "Patr"} & p.tag.grammemes for p in parses)
+        and parses[0].tag.POS in ("VERB", "INFN")
+    )
+
+
 def _vich_surname(first: Token, vich: Token, titled: bool) -> bool:
     """«Анна Сидорович», «депутат Николай Климович»: a -вич word after a first name is a Belarusian or
     Serbian surname, not a patronymic, when the first name is a woman's or a job title precedes
@@ -480,11 +496,18 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     patronymic: Token | None = None
     surname_at: int
     patr_at = next((i for i, w in enumerate(words) if is_patronymic(w.text)), None)
+    if patr_at == 0 and len(words) >= 3 and is_first_name(words[1].text) and is_patronymic(words[2].text):
+        # «Мацкевича Андрея Леонидовича», «Гуринович Аллу Викторовну»: a -вич surname heads a full name in the
+        # official order; the patronymic is the word after the first name.
+        patr_at = 2
     if initials_at is not None and 0 < initials_at < len(words) and span.text.isascii():
         surname_at, first = len(words) - 1, words[0]  # «John S. Pistole»: a middle initial
     elif initials_at is not None:
-        # The surname stands next to the initials: «Петрова С.В.», «С.В. Петров» (never a word further on).
+        # The surname stands next to the initials: «Петрова С.В.», «С.В. Петров» (never a word further on). A post or
+        # a verb the tagger took in before them is no surname: «Торага Т. Маматкулов», «Стенографировала О.П. Лагутина».
         surname_at = initials_at - 1 if initials_at > 0 else 0
+        if 0 < initials_at < len(words) and _no_surname_before_initials(words[initials_at - 1]):
+            surname_at = initials_at
     elif patr_at == 1 and len(words) == 2 and _vich_surname(words[0], words[1], titled):
         surname_at, first = 1, words[0]
     elif patr_at is not None:
@@ -708,6 +731,24 @@ def _verb_gender(token: Token) -> str | None:
     return None
 
 
+def _verb_before_gender(span: Span) -> str | None:
+    """«Стенографировала О.П. Лагутина», «Протокол вёл И.И. Петров» at a line's start: a past-tense verb just before
+    the name that the tagger took for a name (capitalised) or left unlinked; the dictionary's only reading tells the
+    gender."""
+    if span.start == 0:
+        return None
+    before = span.doc[span.start - 1]
+    # Only a verb opening its line (a signature), capitalised: «оставила Арканова» has the name as its object.
+    opens_line = before.i == 0 or "\n" in span.doc[before.i - 1].text or "\n" in span.doc[before.i - 1].whitespace_
+    if not before.is_title or not opens_line:
+        return None
+    parses = [p for p in loading.parse(fold(before.text)) if p.is_known]
+    genders = {str(p.tag.gender) for p in parses if p.tag.POS == "VERB" and "past" in p.tag and "sing" in p.tag}
+    if not parses or not all(p.tag.POS == "VERB" for p in parses) or len(genders) != 1:
+        return None
+    return {"femn": "Fem", "masc": "Masc"}.get(genders.pop())
+
+
 @dataclass(frozen=True)
 class _Gendered:
     nominative: str
@@ -737,7 +778,9 @@ def gendered_surname(
         narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
         if narrowed:
             readings, told = narrowed, True
-    verb = _verb_gender(span.root)
+    # «ГУСЕЙНОВА Л.Э. Подрядчик не выполнил …»: a turn's label opening its line is no subject of the speech's verb.
+    label = _starts_line(span) and any(_is_initial(t) for t in span)
+    verb = (None if label else _verb_gender(span.root)) or _verb_before_gender(span)
     if verb is not None:
         narrowed = {r: n for r, n in readings.items() if r[1] == verb}
         if narrowed:

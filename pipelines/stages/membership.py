@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from models import lexicons, loading
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.normalize import nominative
-from pipelines.stages.positions import with_party, without_body
+from pipelines.stages.positions import another_remit, with_party, without_body
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 _COMPOUND = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -57,6 +57,8 @@ def _head(name: str) -> frozenset[str]:
         # «Северо-Казахстанский»: a compound is the part of speech of its last part.
         word = compound.split("-")[-1]
         parses = loading.parse(word.lower())
+        if k + 1 < len(words) and any(p.tag.POS == "ADJF" for p in parses):
+            continue  # «Тверская городская Дума»: a place's adjective that names a street too is no kind
         if any(p.tag.POS == "NOUN" for p in parses) and not all(p.tag.POS == "ADJF" for p in parses[:1]):
             following = _lemma_set(words[k + 1]) if k + 1 < len(words) else frozenset()
             if k == 0 and not any(p.is_known for p in parses) and following & lexicons.load("membership_bodies"):
@@ -71,7 +73,11 @@ def holding_body(findings: Findings, text: str = "") -> OrganizationFinding | No
     bodies = lexicons.load("membership_bodies")
     # A title without a body of its own («сессия Северо-Казахстанского областного маслихата») still names it.
     meeting_body = _lemmas(findings.meeting.body or findings.meeting.title or "")
-    candidates = [o for o in findings.organizations if _head(o.name) & bodies and o.name[:1].isupper()]
+    # «совет депутатов Сосновоборского городского округа»: the meeting's own body may be named in lower case.
+    own_body = findings.meeting.body
+    candidates = [
+        o for o in findings.organizations if _head(o.name) & bodies and (o.name[:1].isupper() or o.name == own_body)
+    ]
     if not candidates:
         return None
 
@@ -101,7 +107,8 @@ def represented(
     position: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
 ) -> OrganizationFinding | None:
     words = _lemmas(position)
-    named = [o for o in orgs if o.name[:1].isupper() and _head(o.name) & words]
+    # («председатель комитета по бюджету» is not of «Комитет по градостроительной деятельности».)
+    named = [o for o in orgs if o.name[:1].isupper() and _head(o.name) & words and not another_remit(position, o.name)]
     by_kind = _most_named(named, body)
     if by_kind is not None:
         return by_kind
@@ -166,7 +173,12 @@ def sits_elsewhere(position: str, organization: str, body: OrganizationFinding |
 
 
 def _stem(word: str) -> str:
-    return word.lower().replace("ё", "е")[:5]
+    lower = word.lower().replace("ё", "е")
+    if len(lower) <= 5 and lower.isalpha():
+        # «Думы» / «Дума», «Рады» / «Рада»: five letters of a short word hold its ending; its dictionary form does not.
+        parses = loading.parse(lower)
+        lower = parses[0].normal_form.replace("ё", "е") if parses else lower
+    return lower[:5]
 
 
 def _office_staff(words: list[str]) -> bool:
@@ -190,6 +202,59 @@ def _is_subunit(name: str) -> bool:
         if not adjective or (k == 0 and word[:1].isupper()):
             return False
     return False
+
+
+def _unit_of_meeting_executive(
+    unit: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None, meeting_words: set[str]
+) -> str | None:
+    """The local executive body holding the meeting («заседание акимата области»), for a unit of an executive
+    (`_UNITS`) whose own body the text does not name."""
+    words = _COMPOUND.findall(unit)
+    if not words or not _lemma_set(words[0]) & _UNITS:
+        return None
+    executive = _executive(orgs, body)
+    if executive is None or not _head(executive.name) & meeting_words:
+        return None
+    return executive.name
+
+
+def _unit_in_post(unit: str) -> str | None:
+    """«управление энергетики и ЖКХ Атырауской области» → «управления энергетики и ЖКХ»: the unit's kind in the
+    genitive, its remit kept, its place (the executive's) left out."""
+    kind, _, rest = unit.partition(" ")
+    parses = [p for p in loading.parse(kind.lower()) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    form = parses[0].inflect({"gent", "sing"}) if parses else None
+    if form is None:
+        return None
+    remit = []
+    for word in rest.split():
+        if word[:1].isupper():
+            break
+        remit.append(word)
+    return " ".join([form.word, *remit])
+
+
+def _described_unit(name: str) -> str | None:
+    """«Финансовое управление Администрации города Пскова» → «финансового управления»: a unit of an executive body
+    (`_UNITS`) named by its adjectives, its parent after it; the unit in the genitive a post takes, else None."""
+    words = _COMPOUND.findall(name.split("«")[0])
+    for k, word in enumerate(words):
+        parses = loading.parse(word.lower())
+        if not parses:
+            return None
+        if parses[0].tag.POS == "ADJF":
+            continue
+        if k == 0 or not _lemma_set(word) & _UNITS or k + 1 >= len(words):
+            return None
+        forms = []
+        for adjective in words[: k + 1]:
+            parse = next((p for p in loading.parse(adjective.lower()) if p.tag.case == "nomn"), None)
+            form = parse.inflect({"gent"}) if parse is not None else None
+            if form is None:
+                return None
+            forms.append(form.word)
+        return " ".join(forms)
+    return None
 
 
 def parent_body(unit: str, orgs: tuple[OrganizationFinding, ...]) -> OrganizationFinding | None:
@@ -219,20 +284,22 @@ def _meeting_of_unit(meeting: MeetingFinding) -> bool:
     return bool(kinds) and bool(_lemma_set(kinds[0]) & _ASSEMBLY_UNITS)
 
 
-def _with_unit_remit(position: str | None, unit: str, parent_named: bool = False) -> str | None:
+def _with_unit_remit(position: str | None, unit: str) -> str | None:
     """«председатель комитета» of «Комитет по социальной политике» → «председатель комитета по социальной
-    политике»: when the body becomes the person's organization, the unit stays in the post (gold-format).
-    `parent_named`: the unit's name names its body before the remit, which the post leaves to the body."""
+    политике»: when the body becomes the person's organization, the unit stays in the post (gold-format)."""
     kind, _, remit = unit.partition(" по ")
-    if parent_named:
-        kind = next(iter(_COMPOUND.findall(kind)), "")
     words = _COMPOUND.findall(position or "")
     # «комиссия по бюджету Законодательного собрания»: a remit naming the body is left to the body.
     if any(w[:1].isupper() and not w.isupper() for w in _COMPOUND.findall(remit)):
         return position
-    if not remit or not words or " по " in (position or "") or len(_COMPOUND.findall(kind)) != 1:
+    kind_words = _COMPOUND.findall(kind)
+    if not remit or not words or " по " in (position or "") or not kind_words:
         return position
-    if not _lemma_set(words[-1]) & _lemma_set(kind) & _ASSEMBLY_UNITS:
+    # «комитет Законодательного Собрания Тверской области по аграрной политике»: the body named between the kind
+    # and its remit is the organization; the kind and the remit are the post's.
+    if len(kind_words) > 1 and not kind_words[1][:1].isupper():
+        return position
+    if not _lemma_set(words[-1]) & _lemma_set(kind_words[0]) & _ASSEMBLY_UNITS:
         return position
     return f"{position} по {remit}"
 
@@ -303,7 +370,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
         findings = replace(
             findings,
             persons=tuple(
-                replace(p, organization=owner) if p.position and p.organization is None else p for p in findings.persons
+                _with_owner(p, owner) if p.position and (p.organization is None or _bare_unit(p.organization)) else p
+                for p in findings.persons
             ),
         )
     meeting_org = next((o for o in orgs if findings.meeting.body and o.name == findings.meeting.body), None)
@@ -325,11 +393,28 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 position = _with_unit_remit(person.position, person.organization)
                 person = replace(person, organization=body.name, position=position)
             elif parent is not None:
-                position = person.position
-                if own and _lemmas(_COMPOUND.findall(person.organization)[0]) & _ASSEMBLY_UNITS:
-                    # «комитет Законодательного Собрания … по аграрной политике» holding its own meeting.
-                    position = _with_unit_remit(position, person.organization, parent_named=True)
-                person = replace(person, organization=parent.name, position=position)
+                # (The post keeps the text's «председатель комитета»: a parliament's committee named with its remit in
+                # the heading is not repeated in its chair's post.)
+                person = replace(person, organization=parent.name)
+            elif _unit_of_meeting_executive(person.organization, orgs, body, meeting_words) is not None:
+                # «руководитель управления энергетики … Атырауской области» at the akimat's own meeting: the unit of
+                # the place is the akimat's; the unit stays in the post.
+                executive = _unit_of_meeting_executive(person.organization, orgs, body, meeting_words)
+                unit = _unit_in_post(person.organization)
+                position = person.position or ""
+                if unit and unit.split()[0][:5] not in position.lower():
+                    position = f"{position} {unit}".strip()
+                person = replace(person, organization=executive, position=position or None)
+        elif person.organization is not None and _described_unit(person.organization) is not None:
+            parent = parent_body(person.organization, orgs)
+            if parent is not None:
+                # «начальник» of «Финансовое управление Администрации города Пскова» → «начальник финансового
+                # управления» of the administration: a unit named with its body stays in the post.
+                unit = _described_unit(person.organization) or ""
+                position = person.position or ""
+                if unit and unit.split()[-1][:5] not in position.lower():
+                    position = f"{position} {unit}".strip()
+                person = replace(person, organization=parent.name, position=position or None)
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):
@@ -337,15 +422,32 @@ def run(doc: Doc, findings: Findings) -> Findings:
             if found is not None:
                 # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
                 position = with_party(without_body(person.position, found.name) or "", person.organization)
-                person = replace(person, organization=found.name, position=position)
+                # «первый заместитель председателя комитета» of «Комитет Государственной Думы по охране здоровья»:
+                # the unit's parent body named apart is the one represented; the unit stays in the post.
+                parent = parent_body(found.name, orgs) if _is_subunit(found.name) else None
+                person = replace(person, organization=(parent or found).name, position=position)
+        if person.organization is None and headed and body is not None and _elected_in_district(person, doc.text):
+            # «Горбунов, избирательный округ № 8»: a member of the assembly known only by the district electing them.
+            person = replace(person, organization=body.name)
         if person.organization is not None:
-            fuller = _named_in_full(person.organization, orgs)
+            fuller = _named_in_full(person.organization, orgs, body)
             if fuller is not None:
                 person = replace(person, organization=fuller)
         if meeting_org is not None and _same_kind_as_meeting(person, meeting_org):
             person = replace(person, organization=meeting_org.name)
         persons.append(person)
     return replace(findings, persons=tuple(persons))
+
+
+# «Горбунов, избирательный округ № 8», «депутат по округу №2»: a seat named by its electoral district just after
+# a name.
+_DISTRICT = re.compile(
+    r"^[\s,.:–—-]*(?:[А-ЯЁа-яё]+[\s,]+){0,3}?(?:(?:избирательн\w+|одномандатн\w+)\s+)?округ\w*\s*№", re.I
+)
+
+
+def _elected_in_district(person: PersonFinding, text: str) -> bool:
+    return any(_DISTRICT.match(text[m.end : m.end + 60]) for m in person.mentions)
 
 
 # Councils and boards a body holds of its own people («учёный совет университета», «коллегия министерства»).
@@ -380,6 +482,36 @@ def _parent_of_meeting(doc: Doc, findings: Findings) -> str | None:
         if [_stem(w) for w in own] == stems or (len(own) == 1 and _abbreviates(own[0].lower(), words)):
             return org.name
     return nominative(doc[start:end])
+
+
+# Units of a university or an academy («Институт гуманитарных наук», «факультет права», «кафедра истории»).
+_ACADEMIC_UNITS = frozenset({"институт", "факультет", "кафедра"})
+
+
+def _bare_unit(name: str) -> bool:
+    """«Институт гуманитарных наук» with no owner or place of its own: at its university's council, a unit of it."""
+    words = _COMPOUND.findall(name)
+    return bool(words) and bool(_lemma_set(words[0]) & _ACADEMIC_UNITS) and not any(w[:1].isupper() for w in words[1:])
+
+
+def _with_owner(person: PersonFinding, owner: str) -> PersonFinding:
+    if person.organization is None:
+        return replace(person, organization=owner)
+    # The unit stays in the post (gold-format: sub-units are positions): «директор Института гуманитарных наук».
+    unit = _genitive(person.organization)
+    position = person.position if unit is None or unit.lower() in (person.position or "").lower() else None
+    return replace(person, organization=owner, position=position or f"{person.position} {unit}")
+
+
+def _genitive(name: str) -> str | None:
+    """«Институт гуманитарных наук» → «Института гуманитарных наук»: the unit's kind declined, its remit kept."""
+    kind, _, rest = name.partition(" ")
+    parses = [p for p in loading.parse(kind.lower()) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    form = parses[0].inflect({"gent", "sing"}) if parses else None
+    if form is None:
+        return None
+    word = form.word.capitalize() if kind[:1].isupper() else form.word
+    return f"{word} {rest}".strip()
 
 
 def _abbreviates(short: str, words: list[str]) -> bool:
@@ -424,11 +556,14 @@ def _heads_a_place(position: str | None) -> bool:
     return (
         len(words) >= 2
         and bool(_lemma_set(words[0]) & _PLACE_HEADS)
-        and any(_lemma_set(w) & _PLACE_UNITS for w in words[1:3])
+        # «глава Сосновоборского городского округа»: the unit may follow two adjectives of the place.
+        and any(_lemma_set(w) & _PLACE_UNITS for w in words[1:4])
     )
 
 
-def _named_in_full(name: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+def _named_in_full(
+    name: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None = None
+) -> str | None:
     """«Совет депутатов», «Кенгаш» the title gave, where the text names the one body of that kind in full
     («Мядельский районный Совет депутатов»): the person represents the body under its full name."""
     if any(o.name == name for o in orgs):
@@ -438,4 +573,7 @@ def _named_in_full(name: str, orgs: tuple[OrganizationFinding, ...]) -> str | No
     found = {
         o.name for o in orgs if stems and head & _head(o.name) and stems < {_stem(w) for w in _COMPOUND.findall(o.name)}
     }
+    if len(found) > 1 and body is not None and body.name in found:
+        # «Общественная палата» where the text names the republic's and the federation's: the one meeting.
+        return body.name
     return found.pop() if len(found) == 1 else None

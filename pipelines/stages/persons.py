@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -135,12 +136,33 @@ def _in_title(ent: Span) -> bool:
         i -= 1
     if i >= 0 and fold(doc[i].text) in ("имени", "им") and i > 0 and fold(doc[i - 1].text) == "по":
         return False  # «человек по имени Фалмут Карни» names a person
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.i < ent.start and _post_in_apposition(ent.root, head):
+        # «директору гимназии Нургуль Эсенбаевой», «хирургу … больницы Анатолию Петровичу Гусеву»: the name stands in
+        # apposition to the post before the body, not for what the body is named after.
+        return False
     if i >= 0 and (fold(doc[i].lemma_) in contexts or fold(doc[i].text) in contexts):
         # A name in the nominative after a body in the genitive is a person in apposition: «главный
         # врач … районной больницы Светлана Бондарь»; what a thing is named after stands in the genitive.
         return not (_nominative_name(ent) and "Nom" not in doc[i].morph.get("Case"))
-    head = ent.root.head
     return head.i < ent.start and fold(head.lemma_) in contexts and ent.root.dep_ in ("nmod", "appos", "flat")
+
+
+def _post_in_apposition(name: Token, head: Token) -> bool:
+    """The name's head is a post, or the body after a post the name agrees with in case: «хирургу … больницы
+    Анатолию Петровичу» (the parser hangs the name on the body)."""
+    if is_position_head(head):
+        return True
+    post = head.head
+    case = name.morph.get("Case")
+    return (
+        head.dep_ == "nmod"
+        and post.i < head.i
+        and is_position_head(post)
+        and bool(case)
+        and case != ["Gen"]
+        and case == post.morph.get("Case")
+    )
 
 
 def _is_modifier(ent: Span) -> bool:
@@ -226,7 +248,10 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
 def _surname_before(ent: Span) -> bool:
     """A surname-first name whose surname the tagger left out: the word before is a capitalised
     surname and the entity is a first name and patronymic."""
-    if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[-1].text) or not is_first_name(ent[0].text):
+    if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[-1].text):
+        return False
+    # «Наиле Рашидовне»: a first name the dictionary does not know stands before the patronymic all the same.
+    if not is_first_name(ent[0].text) and not (len(ent) == 2 and ent[0].is_title and not is_patronymic(ent[0].text)):
         return False
     before = ent.doc[ent.start - 1]
     return (
@@ -282,7 +307,9 @@ def _cut_off(token: Token) -> bool:
     """A stub of a word the text ends on, no full stop after it: «Гулира Ка». Only a stub too short to be
     a surname is taken as cut; a longer last word may be the name a signature ends with."""
     doc = token.doc
-    return len(token.text) <= 2 and token.is_alpha and all(t.is_space for t in doc[token.i + 1 :])
+    # «Адиль Ба-»: a word broken for a line that never came ends the text with its hyphen.
+    rest = doc[token.i + 1 :]
+    return len(token.text) <= 2 and token.is_alpha and all(t.is_space or t.text in ("-", "‐") for t in rest)
 
 
 def _names_a_place(word: str) -> bool:
@@ -295,6 +322,12 @@ def _names_a_place(word: str) -> bool:
         and not any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in known)
         and word not in lexicons.load("east_asian_surnames")
     )
+
+
+@cache
+def _head_titles() -> frozenset[str]:
+    """Titles of the heads of places and bodies (`membership_heads.txt`: аким, хоким, мэр, торага …)."""
+    return frozenset(fold(entry.split("|")[0].strip()) for entry in lexicons.load("membership_heads"))
 
 
 def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
@@ -315,6 +348,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if word not in named and (_names_a_place(word) or _name_stem(word) in elsewhere or _is_no_name_word(word)):
         return True
+    if word not in named and (word in _head_titles() or fold(token.lemma_) in _head_titles()):
+        return True  # «Хоким поручил решить вопрос»: the head of the place named by the title alone
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     body = any(t.is_title and (fold(t.lemma_) in bodies or fold(t.text) in not_names) for t in neighbours)
     return body and not looks_like_surname(token.text) and not is_first_name(token.text)
@@ -353,7 +388,16 @@ def _first_name_before(ent: Span) -> bool:
     if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[0].text):
         return False
     before = ent.doc[ent.start - 1]
-    return before.is_alpha and before.is_title and before.ent_type_ in ("", "LOC") and is_first_name(before.text)
+    if not (before.is_alpha and before.is_title and before.ent_type_ in ("", "LOC")):
+        return False
+    # «Бахтиёра Курбановича Матякубова»: a first name the dictionary does not know, before a patronymic, is one all
+    # the same unless it is a word or a place the dictionary knows.
+    word = fold(before.text)
+    return is_first_name(before.text) or not (
+        is_patronymic(before.text)
+        or _names_a_place(word)
+        or any(p.is_known and "Name" not in p.tag for p in loading.parse(word))
+    )
 
 
 def _after_nominative_title(ent: Span) -> bool:
@@ -372,10 +416,36 @@ def _after_nominative_title(ent: Span) -> bool:
     )
 
 
+def _joined_halves(names: list[Span]) -> list[Span]:
+    """«Гулиза | Токтосуновна Бейшеналиева», «Айдар Ринатович | Сабитов»: one name the tagger cut in two adjacent
+    spans, at the patronymic (a first name, then a patronymic opening the next span; a first name and patronymic,
+    then one more word)."""
+    joined: list[Span] = []
+    for ent in names:
+        last = joined[-1] if joined else None
+        if last is not None and last.end == ent.start and len(last) + len(ent) <= 4:
+            halves = (
+                is_first_name(last[-1].text) and is_patronymic(ent[0].text) and not is_patronymic(last[-1].text)
+            ) or (
+                len(last) >= 2
+                and is_patronymic(last[-1].text)
+                and is_first_name(last[-2].text)
+                and len(ent) == 1
+                and not is_first_name(ent[0].text)
+            )
+            if halves:
+                joined[-1] = ent.doc[last.start : ent.end]
+                continue
+        joined.append(ent)
+    return joined
+
+
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
-    names = [ent[1:] if _opens_with_common_noun(ent) else ent for ent in entities(doc) if ent.label_ == "PER"]
+    names = _joined_halves(
+        [ent[1:] if _opens_with_common_noun(ent) else ent for ent in entities(doc) if ent.label_ == "PER"]
+    )
     # A title or an adjective the name opens with names no one alone: «Патриархом Болгарским» does not make
     # «Болгарским» a name elsewhere.
     named = frozenset(fold(t.text) for ent in names if len(ent) > 1 for t in ent if not _is_no_name_word(t.text))

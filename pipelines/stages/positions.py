@@ -254,8 +254,9 @@ def _known_ministry(name: str, organizations: tuple[OrganizationFinding, ...]) -
             words = [fold(w)[:5] for w in _WORD.findall(form)]
             if words[:2] == stems[:2] and len(words) >= 2:
                 return org.name
-            short = fold(form)
-            if len(words) == 1 and short.startswith("мин") and len(short) > 5 and complement:
+            # «Минэнерго», «Минздрав России»: a contraction, alone or with its state.
+            short = fold(_WORD.findall(form)[0]) if words else ""
+            if len(words) in (1, 2) and short.startswith("мин") and len(short) > 5 and complement:
                 rest = short[3:]
                 if complement.startswith(rest[:4]):
                     return org.name
@@ -400,13 +401,25 @@ def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
 def _as_title(span: Span) -> str:
     if len(span) > 1 and fold(span[0].text).startswith(_INCUMBENT):
         span = span[1:]  # «действующий президент»: that the person holds the post now is not the post
-    text = _participle_post(span) or nominative(span)
+    text = _participle_post(span) or _misread_head_post(span) or nominative(span)
     first = text.split(" ", 1)[0]
     text = text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
     head = title_head(span)
     if "Plur" in head.morph.get("Number") and head.i - span.start < 3:
         return _singular(text, head.i - span.start)
     return text
+
+
+def _misread_head_post(span: Span) -> str | None:
+    """«хокима района» with «хокима» read as an adjective of «района»: a post's noun the tagger took for an
+    adjective (the dictionary has no adjective of it) is the head; its complement keeps its case."""
+    head = span[0]
+    if len(span) < 2 or head.pos_ != "ADJ" or not is_position_head(head):
+        return None
+    if any(p.tag.POS in ("ADJF", "ADJS") for p in loading.parse(fold(head.text))):
+        return None
+    rest = span[1:]
+    return f"{fold(head.lemma_)} {rest.text}" if rest.text else None
 
 
 # Posts named by a participle («заведующего кафедрой», «заведующей фермой»): the tagger reads the oblique form
@@ -530,8 +543,21 @@ def _body_by_kind(title: Span, organizations: tuple[OrganizationFinding, ...]) -
     lemma = fold(kind.lemma_)
     if lemma not in lexicons.load("org_heads") or lemma in _KINDS_IN_POST:
         return None
-    names = {o.name for o in organizations if _kind_of(o.name) == lemma}
+    names = {o.name for o in organizations if lemma in _kinds_of(o.name)}
     return (end - 1, names.pop()) if len(names) == 1 else None
+
+
+@cache
+def _kinds_of(name: str) -> frozenset[str]:
+    """The kind a body's name gives it, both halves of a compound one: «школа-гимназия имени …» is a «гимназия» too
+    («директор гимназии»)."""
+    match = re.match(r"[А-Яа-яЁё]+-[А-Яа-яЁё]+", name)
+    if match is None:
+        return frozenset({_kind_of(name)})
+    halves = [loading.parse(part.lower()) for part in match.group().split("-")]
+    if not all(parses and parses[0].tag.POS == "NOUN" for parses in halves):
+        return frozenset({_kind_of(name)})
+    return frozenset(fold(parses[0].normal_form) for parses in halves)
 
 
 @cache
@@ -1278,11 +1304,40 @@ def linked_position_of(
     body = linker_model.overrule(linker.organization, body_probs, rule_bodies)
     position = titles[title].position if title is not None else rule.position
     organization = bodies[body].organization if body is not None else rule.organization
-    return replace(person, position=without_body(position, organization), organization=organization)
+    if organization != rule.organization and another_remit(position, organization):
+        organization = rule.organization
+    position = _without_brackets(without_body(position, organization))
+    return replace(person, position=position, organization=organization)
+
+
+_BRACKETED = re.compile(r"\s*\([^()]*(?:\)|$)")
+
+
+def _without_brackets(position: str | None) -> str | None:
+    """«руководитель управления … Восточно-Казахстанской области (ВКО)»: an abbreviation or a note in brackets is
+    the text's aside, not part of the post."""
+    if not position or "(" not in position:
+        return position
+    return _BRACKETED.sub("", position).strip(" ,") or None
 
 
 # A party's unit a deputy's post ends in («депутат фракции», «руководитель фракции партии»).
 _PARTY_UNITS = frozenset({"фракция", "партия"})
+
+
+def another_remit(position: str | None, organization: str | None) -> bool:
+    """«председатель комитета по бюджету, налогам и финансам» and «Комитет по градостроительной деятельности
+    Администрации города»: a unit of the same kind with another remit is another unit, not the post's body."""
+    if not position or not organization or " по " not in position or " по " not in organization:
+        return False
+    post_kind, _, post_remit = position.rpartition(" по ")
+    body_kind, _, body_remit = organization.partition(" по ")
+    post_words, body_words = _WORD.findall(post_kind), _WORD.findall(body_kind)
+    if not post_words or not body_words or not _kind_forms_of(post_words[-1]) & _kind_forms_of(body_words[0]):
+        return False
+    post_stems = {fold(w)[:5] for w in _WORD.findall(post_remit) if len(w) > 2}
+    body_stems = {fold(w)[:5] for w in _WORD.findall(body_remit) if len(w) > 2}
+    return bool(post_stems) and not post_stems & body_stems
 
 
 def with_party(position: str, party: str | None) -> str:

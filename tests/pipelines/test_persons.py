@@ -186,6 +186,11 @@ def test_one_gender_per_person(nlp: Language, text: str, expected: list) -> None
         "Уважаемый Тилек Касымович, у меня вопрос.",
         "Слово предоставляется докладчику. Пожалуйста, Ка",
         "Слово предоставляется докладчику. Пожалуйста, Гулира Ка\n",
+        "В заседании участвовал министр культуры Адиль Ба-\n",
+        # The head of a place named by the title alone
+        "Фермеры попросили выделить топливо. Хоким поручил решить вопрос до конца недели.",
+        "Аким поручил подготовить отчёт. Торага поддержал предложение.",
+        "Заседание открыл председатель Ержан Ну-",
         # A place's adjective before a common noun; an address by first name and patronymic
         "Хозяйства Кобринского района заготовили по 27 центнеров кормов.",
         "Спасибо, Нодира Абдуллаевна.",
@@ -380,3 +385,126 @@ def test_a_mans_first_name_tells_the_case_of_his_surname(nlp: Language, text: st
 def test_a_declined_foreign_surname_is_the_person_named_before(nlp: Language, text: str, expected: list) -> None:
     persons = [(p.surname, p.first_name, len(p.mentions)) for p in find_persons(nlp(text))]
     assert persons == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A -вич surname in an oblique case heads a full name in the official order: the patronymic is the third
+        # word, the surname is not taken for one.
+        (
+            "СЛУШАЛИ:\nМацкевича Андрея Леонидовича, заместителя председателя, о готовности техники.",
+            ("Мацкевич", "Андрей", "Леонидович"),
+        ),
+        ("СЛУШАЛИ:\nЛукашевич Марину Олеговну, директора школы, о ремонте.", ("Лукашевич", "Марина", "Олеговна")),
+        ("Слово предоставили Радькевичу Петру Ивановичу, главе сельсовета.", ("Радькевич", "Пётр", "Иванович")),
+        ("Наградить грамотой Ярошевича Виктора Станиславовича, механизатора.", ("Ярошевич", "Виктор", "Станиславович")),
+    ],
+)
+def test_a_vich_surname_opens_a_full_name_in_an_oblique_case(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [p[:3] for p in _persons(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name in apposition to a post before a body that could be named after someone is the post-holder.
+        ("Грамоту вручили директору гимназии Нургуль Эсенбаевой.", ("Эсенбаева", "Нургуль", None)),
+        (
+            "Звание присвоили хирургу областной клинической больницы Анатолию Петровичу Гусеву.",
+            ("Гусев", "Анатолий", "Петрович"),
+        ),
+        ("Премию вручили учителю школы Марине Олеговне Климовой.", ("Климова", "Марина", "Олеговна")),
+        # A post or a verb before initials is no surname.
+        ("Стенографировала О.П. Лагутина", ("Лагутина", None, None)),
+        ("Торага Т. Маматкулов поблагодарил гостей.", ("Маматкулов", None, None)),
+        ("Протокол вела Секретарь И.И. Петрова.", ("Петрова", None, None)),
+    ],
+)
+def test_a_post_holders_name_is_found_whole(
+    nlp: Language, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert expected in [p[:3] for p in _persons(nlp, text)]
+
+
+def test_an_eponym_after_a_body_is_no_person(nlp: Language) -> None:
+    assert _persons(nlp, "Он окончил школу имени Ивана Петрова и музей Анны Ахматовой.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В работе сессии участвовали мэр города Азамат Сыдыков, вице-мэр Гулиза Токтосуновна Бейшеналиева, гости.",
+        "Председатель комиссии по делам молодёжи Айдар Ринатович Сабитов предложил учредить премию.",
+    ],
+)
+def test_a_full_name_the_tagger_cut_at_the_patronymic_is_one_person(nlp: Language, text: str) -> None:
+    found = [p for p in _persons(nlp, text) if p[0] in ("Бейшеналиева", "Сабитов")]
+    assert len(found) == 1 and found[0][1] in ("Гулиза", "Айдар") and found[0][2] in ("Токтосуновна", "Ринатович")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Слово председателю комитета финансов администрации Сосновоборского городского округа Халиловой Наиле "
+            "Рашидовне.",
+            ("Халилова", "Рашидовна"),
+        ),
+        (
+            "Слово предоставляется начальнику отдела администрации района Гайнуллиной Гузель Ринатовне.",
+            ("Гайнуллина", "Ринатовна"),
+        ),
+        ("Слово главе администрации Кировского района Мухаметовой Алсу Ильдаровне.", ("Мухаметова", "Ильдаровна")),
+    ],
+)
+def test_a_surname_the_tagger_left_out_before_a_first_name_and_patronymic(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert [(p[0], p[2]) for p in _persons(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В хокимияте района под председательством хокима района Бахтиёра Курбановича Матякубова прошло совещание.",
+            ("Матякубов", "Бахтиёр", "Курбанович"),
+        ),
+        (
+            "Под председательством хокима области Ойбека Рустамовича Турсунова прошло совещание.",
+            ("Турсунов", "Ойбек", "Рустамович"),
+        ),
+    ],
+)
+def test_a_first_name_the_tagger_took_for_a_place_before_a_patronymic(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [p[:3] for p in _persons(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ТЕРЕНТЬЕВ В.Н. Принято единогласно. Заседание закрыто.\n\nСтенографировала О.П. Лагутина\n", "Лагутина"),
+        ("ОРЛОВА И.В. Заседание закрыто.\n\nПротоколировала А.С. Сомова\n", "Сомова"),
+        ("ОРЛОВА И.В. Заседание закрыто.\n\nСтенографировал К.Л. Рябинин\n", "Рябинин"),
+    ],
+)
+def test_a_verb_before_initials_tells_the_gender(nlp: Language, text: str, expected: str) -> None:
+    assert expected in [p[0] for p in _persons(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "СОЛОВЬЁВА Е.А. Слово для доклада.\n\nГУСЕЙНОВА Л.Э. Подрядчик не выполнил работы в срок.\n",
+        "ОРЛОВА И.В. Вопросы есть?\n\nПЕТРОВА А.С. Застройщик перенёс сроки сдачи дома.\n",
+    ],
+)
+def test_a_turns_label_is_no_subject_of_the_speechs_verb(nlp: Language, text: str) -> None:
+    surnames = [p[0] for p in _persons(nlp, text)]
+    assert "Гусейнов" not in surnames and "Петров" not in surnames
+    assert "Гусейнова" in surnames or "Петрова" in surnames

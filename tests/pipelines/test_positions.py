@@ -591,3 +591,124 @@ def test_a_possessive_before_a_post_points_to_the_body_just_named(nlp: Language)
     # «его» does not agree with an agency the news cites: the assistant is a person's.
     text = "Похороны состоятся 11 мая, сообщила ТАСС его помощница Галина Лякишева."
     assert _records(nlp, text)["Лякишева"][1] != "ТАСС"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "expected"),
+    [
+        (
+            "Наградить грамотой Ярошевича Виктора Станиславовича, механизатора СПК «Межица».",
+            "Ярошевич",
+            ("механизатор", "СПК «Межица»"),
+        ),
+        (
+            "Наградить грамотой Шевчук Галину Ивановну, доярку ОАО «Ветрино-Агро».",
+            "Шевчук",
+            ("доярка", "ОАО «Ветрино-Агро»"),
+        ),
+        ("Грамоты вручены комбайнеру ООО «Нива» Петру Сидоренко.", "Сидоренко", ("комбайнер", "ООО «Нива»")),
+        ("Выступил тракторист КФХ «Колос» Иван Жук.", "Жук", ("тракторист", "КФХ «Колос»")),
+    ],
+)
+def test_a_farm_trade_is_a_position_in_the_nominative(
+    nlp: Language, text: str, surname: str, expected: tuple[str, str]
+) -> None:
+    assert _positions(nlp, text)[surname] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "Под председательством хокима района Бахтиёра Курбановича Матякубова прошло совещание.",
+            "Матякубов",
+            "хоким района",
+        ),
+        (
+            "Под председательством хокима области Ойбека Рустамовича Турсунова прошло совещание.",
+            "Турсунов",
+            "хоким области",
+        ),
+    ],
+)
+def test_a_post_the_tagger_read_as_an_adjective_is_the_head(
+    nlp: Language, text: str, surname: str, position: str
+) -> None:
+    assert _positions(nlp, text)[surname][0] == position
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "Руководитель управления координации занятости и социальных программ Восточно-Казахстанской области (ВКО) "
+            "Бауыржан Кайратович Ибраев сообщил о мерах.",
+            "Ибраев",
+            "руководитель управления координации занятости и социальных программ Восточно-Казахстанской области",
+        ),
+        (
+            "Начальник отдела образования (ОО) Кировского района Анна Сергеевна Петрова сообщила о мерах.",
+            "Петрова",
+            "начальник отдела образования Кировского района",
+        ),
+    ],
+)
+def test_an_aside_in_brackets_is_not_part_of_the_post(nlp: Language, text: str, surname: str, position: str) -> None:
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons[surname].position == position
+
+
+@pytest.mark.parametrize(
+    ("council", "contracted", "body"),
+    [
+        ("Могилёвского областного Совета депутатов", "облсовета", "Могилёвский областной Совет депутатов"),
+        ("Полоцкого районного Совета депутатов", "райсовета", "Полоцкий районный Совет депутатов"),
+        ("Бобруйского городского Совета депутатов", "горсовета", "Бобруйский городской Совет депутатов"),
+    ],
+)
+def test_a_contracted_council_in_a_post_is_the_council_the_text_names(
+    nlp: Language, council: str, contracted: str, body: str
+) -> None:
+    text = (
+        f"15 апреля прошла сессия {council}. Сессию открыл председатель {contracted} Виктор Антонович Лапицкий. "
+        f"Депутат {contracted} Дмитрий Кулешов поднял вопрос о дорогах."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (persons["Лапицкий"].position, persons["Лапицкий"].organization) == ("председатель", body)
+    assert (persons["Кулешов"].position, persons["Кулешов"].organization) == ("депутат", body)
+
+
+@pytest.mark.parametrize(
+    ("place", "surname"),
+    [("школе-гимназии имени Абая", "Сапарова"), ("школе-гимназии имени Барпы Алыкулова", "Сапарова")],
+)
+def test_a_post_naming_half_of_a_compound_kind_is_of_that_body(nlp: Language, place: str, surname: str) -> None:
+    text = f"Гостей встретили в {place}. Грамоту вручили директору гимназии Айгуль Сапаровой."
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    organization = persons[surname].organization
+    assert persons[surname].position == "директор"
+    assert organization is not None and organization.lower().startswith("школ")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "organization"),
+    [
+        (
+            "Заместитель министра здравоохранения Российской Федерации Ирина Кочеткова сообщила, что Минздрав России "
+            "поддерживает концепцию.",
+            "Кочеткова",
+            "Минздрав России",
+        ),
+        (
+            "Заместитель министра финансов Российской Федерации Иван Петров сообщил, что Минфин России поддерживает "
+            "проект.",
+            "Петров",
+            "Минфин России",
+        ),
+    ],
+)
+def test_a_ministry_the_text_contracts_with_its_state_is_the_ministers_body(
+    nlp: Language, text: str, surname: str, organization: str
+) -> None:
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (persons[surname].position, persons[surname].organization) == ("заместитель министра", organization)
