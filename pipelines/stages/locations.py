@@ -358,12 +358,21 @@ def _reads_as_key(name: str, key: Key) -> bool:
 _LIST_REACH = 8  # tokens back from a listed name to the plural kind before the list
 
 
+@cache
+def _settlement_stems() -> frozenset[str]:
+    """The first three letters of every settlement noun, which all its forms share: a word that does not start
+    so is no settlement noun, and pymorphy is not asked about it (nearly every word of a text passes here)."""
+    return frozenset(word.replace("ё", "е")[:3] for word in _lemmas("loc_settlement_nouns"))
+
+
+@lru_cache(maxsize=50_000)
 def _settlement_by_morphology(word: str) -> bool:
     """«сёла», «сёл»: a settlement noun the tagger lemmatized wrong («сёла» as «сесть»), read by pymorphy."""
     words = _lemmas("loc_settlement_nouns")
     return any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in words for p in loading.parse(word))
 
 
+@lru_cache(maxsize=50_000)
 def _plural_only(word: str) -> bool:
     """«аулы», «сёлах», «посёлков»: a noun form that is plural in every reading («села» may be one village's)."""
     nouns = [p for p in loading.parse(word) if p.tag.POS == "NOUN"]
@@ -575,7 +584,10 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         if lower in ("г", "года") or quoted[i]:
             continue
         if not _in_words(lemma, lower, "loc_settlement_nouns") and not (
-            len(lower) > 3 and _plural_only(lower) and _settlement_by_morphology(lower)
+            len(lower) > 3
+            and lower.replace("ё", "е")[:3] in _settlement_stems()
+            and _plural_only(lower)
+            and _settlement_by_morphology(lower)
         ):
             continue
         token = doc[i]
