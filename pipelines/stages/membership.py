@@ -204,6 +204,14 @@ def _is_subunit(name: str) -> bool:
     return False
 
 
+def _post_with_unit(position: str | None, unit: str | None, key: str) -> str | None:
+    """The post with the unit it serves in, unless the post names the unit already (by its `key` word's stem)."""
+    post = position or ""
+    if unit and key[:5] not in post.lower():
+        post = f"{post} {unit}".strip()
+    return post or None
+
+
 def _unit_of_meeting_executive(
     unit: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None, meeting_words: set[str]
 ) -> str | None:
@@ -396,25 +404,19 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 # (The post keeps the text's «председатель комитета»: a parliament's committee named with its remit in
                 # the heading is not repeated in its chair's post.)
                 person = replace(person, organization=parent.name)
-            elif _unit_of_meeting_executive(person.organization, orgs, body, meeting_words) is not None:
+            elif (executive := _unit_of_meeting_executive(person.organization, orgs, body, meeting_words)) is not None:
                 # «руководитель управления энергетики … Атырауской области» at the akimat's own meeting: the unit of
                 # the place is the akimat's; the unit stays in the post.
-                executive = _unit_of_meeting_executive(person.organization, orgs, body, meeting_words)
                 unit = _unit_in_post(person.organization)
-                position = person.position or ""
-                if unit and unit.split()[0][:5] not in position.lower():
-                    position = f"{position} {unit}".strip()
-                person = replace(person, organization=executive, position=position or None)
-        elif person.organization is not None and _described_unit(person.organization) is not None:
+                position = _post_with_unit(person.position, unit, unit.split()[0] if unit else "")
+                person = replace(person, organization=executive, position=position)
+        elif person.organization is not None and (unit := _described_unit(person.organization)) is not None:
             parent = parent_body(person.organization, orgs)
             if parent is not None:
                 # «начальник» of «Финансовое управление Администрации города Пскова» → «начальник финансового
                 # управления» of the administration: a unit named with its body stays in the post.
-                unit = _described_unit(person.organization) or ""
-                position = person.position or ""
-                if unit and unit.split()[-1][:5] not in position.lower():
-                    position = f"{position} {unit}".strip()
-                person = replace(person, organization=parent.name, position=position or None)
+                position = _post_with_unit(person.position, unit, unit.split()[-1] if unit else "")
+                person = replace(person, organization=parent.name, position=position)
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):
