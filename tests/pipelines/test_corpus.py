@@ -21,6 +21,7 @@ from tests.conftest import (
     HELDOUT_GENRE_2,
     HELDOUT_GENRE_3,
     HELDOUT_GENRE_4,
+    HELDOUT_GENRE_5,
     NEREL_TRAIN,
 )
 from tests.scoring import corpus_documents, extract_all, score_records
@@ -122,6 +123,21 @@ HELDOUT4 = {
     "meeting_date": 0.99,
     "meeting_place": 0.99,
 }
+# corpus/heldout-genre-5: 12 more meeting documents, written blind to the pipeline in session 8. No rule may be
+# read from it: its thresholds are the figures first measured on it (README there) minus about 0.003, rounded down,
+# a ratchet against regressions, to be held to the genre bar when the rules generalize.
+HELDOUT5 = {
+    "persons": 0.94,
+    "speakers": 0.95,
+    "organizations": 0.72,
+    "locations": 0.90,
+    "position_f1": 0.84,
+    "person_org": 0.62,
+    "issues": 0.685,
+    "topics": 0.67,
+    "meeting_date": 0.83,
+    "meeting_place": 0.91,
+}
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "dev": (CORPUS_DEV, DEV),
@@ -130,6 +146,7 @@ SETS = {
     "heldout2": (HELDOUT_GENRE_2, HELDOUT2),
     "heldout3": (HELDOUT_GENRE_3, HELDOUT3),
     "heldout4": (HELDOUT_GENRE_4, HELDOUT4),
+    "heldout5": (HELDOUT_GENRE_5, HELDOUT5),
     "nerel": (NEREL_TRAIN, NEREL),
 }
 
@@ -205,6 +222,13 @@ def test_heldout_genre_3_field_reaches_threshold(scores, field: str) -> None:
 def test_heldout_genre_4_field_reaches_threshold(scores, field: str) -> None:
     assert scores("heldout4")["docs"] >= 12
     _check(scores, "heldout4", field)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("field", sorted(HELDOUT5))
+def test_blind_heldout_genre_5_field_reaches_threshold(scores, field: str) -> None:
+    assert scores("heldout5")["docs"] >= 12
+    _check(scores, "heldout5", field)
 
 
 @pytest.mark.corpus
