@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
+from models import lexicons
 from models.classifiers.topics import classifier
 from pipelines.findings import Findings, IssueFinding, TopicFinding
 
@@ -60,6 +61,23 @@ def _content_words(doc: Doc) -> tuple[list[int], list[str]]:
     return offsets, lemmas
 
 
+def _honours_removed(doc: Doc, offsets: list[int], lemmas: list[str]) -> tuple[list[int], list[str]]:
+    """The content words without the sentences that confer honours («Почётные грамоты вручены учителю школы и
+    медсестре больницы»): who was honoured, and for what trade, is not what the meeting was about."""
+    cues = lexicons.load("topic_honours")
+    if not any(lemma in cues for lemma in lemmas):
+        return offsets, lemmas
+    starts = [sentence.start_char for sentence in doc.sents]
+    sentence_of = [bisect_right(starts, offset) - 1 for offset in offsets]
+    honours = {sentence for sentence, lemma in zip(sentence_of, lemmas, strict=True) if lemma in cues}
+    kept = [
+        (offset, lemma)
+        for offset, lemma, sentence in zip(offsets, lemmas, sentence_of, strict=True)
+        if sentence not in honours
+    ]
+    return [offset for offset, _ in kept], [lemma for _, lemma in kept]
+
+
 def content_lemmas(doc: Doc) -> list[str]:
     """The lemma of every content word (see `_content_words`)."""
     return _content_words(doc)[1]
@@ -76,5 +94,6 @@ def _item_lemmas(offsets: list[int], lemmas: list[str], issue: IssueFinding) -> 
 def run(doc: Doc, findings: Findings) -> Findings:
     offsets, lemmas = _content_words(doc)
     items = [_item_lemmas(offsets, lemmas, issue) for issue in findings.issues]
+    offsets, lemmas = _honours_removed(doc, offsets, lemmas)
     topics = tuple(TopicFinding(t.id, t.label, t.score) for t in classifier().classify(lemmas, items))
     return replace(findings, topics=topics)

@@ -114,3 +114,40 @@ def test_an_admission_campaign_is_not_family_policy() -> None:
     # «приёмный» is also a university's admissions and a reception office: alone it says nothing of adoption.
     assert classifier().item_topic(["итог", "приемный", "кампания", "год"]) != "family_youth"
     assert classifier().item_topic(["работа", "общественный", "приемный"]) != "family_youth"
+
+
+_BUDGET_SESSION = (
+    "Сессия районного совета. Депутаты рассмотрели исполнение бюджета района: доходы бюджета, налоговые поступления "
+    "и расходы бюджета. "
+)
+
+
+@pytest.mark.parametrize(
+    ("honours", "the_same_people_speaking", "trade"),
+    [
+        (
+            "В завершение сессии Почётные грамоты вручены учителю средней школы № 3 Ивановой, педагогу гимназии "
+            "Петрову и выпускнику колледжа Сидорову.",
+            "В завершение сессии выступили учитель средней школы № 3 Иванова, педагог гимназии Петров и выпускник "
+            "колледжа Сидоров.",
+            "education",
+        ),
+        (
+            "Почётной грамотой совета награждены врач поликлиники Ким, медсестра больницы Абдуллаева и фельдшер "
+            "Нурланов.",
+            "На сессии выступили врач поликлиники Ким, медсестра больницы Абдуллаева и фельдшер Нурланов.",
+            "healthcare",
+        ),
+        (
+            "Благодарственные письма акима вручены фермеру Жумабаеву, агроному Сапарову и механизатору Ли.",
+            "С отчётами выступили фермер Жумабаев, агроном Сапаров и механизатор Ли.",
+            "agriculture",
+        ),
+    ],
+)
+def test_the_trades_of_people_honoured_are_not_topics(
+    nlp: Language, honours: str, the_same_people_speaking: str, trade: str
+) -> None:
+    # The same words are evidence when the people take part in the meeting, not when they are given an award.
+    assert trade in _topics(nlp, _BUDGET_SESSION + the_same_people_speaking)
+    assert _topics(nlp, _BUDGET_SESSION + honours) == ["budget_finance"]
