@@ -151,3 +151,32 @@ def test_the_trades_of_people_honoured_are_not_topics(
     # The same words are evidence when the people take part in the meeting, not when they are given an award.
     assert trade in _topics(nlp, _BUDGET_SESSION + the_same_people_speaking)
     assert _topics(nlp, _BUDGET_SESSION + honours) == ["budget_finance"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Civic bodies by the abbreviations reports name them with, and participatory budgeting.
+        (
+            "Представители ОО «Луч надежды», АНО «Доброе дело» и ТОС «Северный» обсудили проекты инициативного "
+            "бюджетирования.",
+            "civil_society",
+        ),
+        # Accessibility for the disabled and care homes.
+        (
+            "Депутаты проверили установку пандусов у поликлиник и безбарьерный доступ для маломобильных граждан.",
+            "social_protection",
+        ),
+        (
+            "Экспертный совет обсудил условия в психоневрологических интернатах и домах для престарелых.",
+            "social_protection",
+        ),
+        # Natural hazards of land and water and the works against them.
+        (
+            "Совещание по весенним рискам: берегоукрепительные работы на реке и переселение семей из оползневой зоны.",
+            "environment",
+        ),
+    ],
+)
+def test_domain_words_of_a_topic_say_it(nlp: Language, text: str, expected: str) -> None:
+    assert _topics(nlp, text)[0] == expected
