@@ -180,3 +180,37 @@ def test_the_trades_of_people_honoured_are_not_topics(
 )
 def test_domain_words_of_a_topic_say_it(nlp: Language, text: str, expected: str) -> None:
     assert _topics(nlp, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("chrome", "the_same_words_as_text", "topic"),
+    [
+        (
+            "Главная | Здравоохранение | Больницы | Врачи | Контакты\n",
+            "Обсудили здравоохранение: больницы и нехватку врачей.\n",
+            "healthcare",
+        ),
+        (
+            "Главная / Новости / Образование / Школы и колледжи\n",
+            "Обсудили образование: школы и колледжи.\n",
+            "education",
+        ),
+        (
+            "Версия для слабовидящих\n",
+            "Обсудили доступность учреждений для слабовидящих и незрячих граждан.\n",
+            "social_protection",
+        ),
+    ],
+)
+def test_the_pages_chrome_is_not_evidence(nlp: Language, chrome: str, the_same_words_as_text: str, topic: str) -> None:
+    body = "Депутаты рассмотрели исполнение бюджета района: доходы бюджета, налоговые поступления и расходы бюджета.\n"
+    assert topic in _topics(nlp, the_same_words_as_text + body)
+    assert _topics(nlp, chrome + body) == ["budget_finance"]
+
+
+def test_a_long_line_is_text_whatever_it_begins_with(nlp: Language) -> None:
+    text = (
+        "Поделиться опытом на сессию пришли директора школ: они рассказали об обучении учеников, работе учителей "
+        "и подготовке школ к новому учебному году в каждом районе области."
+    )
+    assert _topics(nlp, text) == ["education"]
