@@ -171,6 +171,11 @@ def test_the_trades_of_people_honoured_are_not_topics(
             "Экспертный совет обсудил условия в психоневрологических интернатах и домах для престарелых.",
             "social_protection",
         ),
+        # Primary care in villages: the health post is healthcare, not farming, though it is «сельский».
+        (
+            "Обсудили кадровое обеспечение сельских фельдшерско-акушерских пунктов и врачебных амбулаторий.",
+            "healthcare",
+        ),
         # Natural hazards of land and water and the works against them.
         (
             "Совещание по весенним рискам: берегоукрепительные работы на реке и переселение семей из оползневой зоны.",
