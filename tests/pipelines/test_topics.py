@@ -196,8 +196,8 @@ def test_domain_words_of_a_topic_say_it(nlp: Language, text: str, expected: str)
             "healthcare",
         ),
         (
-            "Главная / Новости / Образование / Школы и колледжи\n",
-            "Обсудили образование: школы и колледжи.\n",
+            "Главная / Новости / Образование / Обучение учеников\n",
+            "Обсудили образование и обучение учеников.\n",
             "education",
         ),
         (
@@ -219,3 +219,24 @@ def test_a_long_line_is_text_whatever_it_begins_with(nlp: Language) -> None:
         "и подготовке школ к новому учебному году в каждом районе области."
     )
     assert _topics(nlp, text) == ["education"]
+
+
+_ROADS = (
+    "Сессия областного совета обсудила ремонт автомобильных дорог и работу общественного транспорта: автобусов и "
+    "маршрутных такси. "
+)
+
+
+@pytest.mark.parametrize(
+    "affiliations",
+    [
+        "В работе сессии приняли участие ректор государственного университета Иванов и директор колледжа Петров.",
+        "Вопрос задал директор средней школы № 5 Орлов, ответил главный врач районной больницы Сидоров.",
+    ],
+)
+def test_an_institution_named_as_an_affiliation_is_not_a_topic(nlp: Language, affiliations: str) -> None:
+    # Schools, universities and hospitals are addresses and employers as often as subjects; what is done in them
+    # (обучение, образовательные программы, лечение) says the subject.
+    assert _topics(nlp, _ROADS + affiliations) == ["transport"]
+    found = _topics(nlp, _ROADS + "Отдельно обсудили обучение студентов и образовательные программы для учеников.")
+    assert found == ["transport", "education"]
