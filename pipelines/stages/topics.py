@@ -20,8 +20,13 @@ _CONTENT_POS_IDS = frozenset(POS_IDS[pos] for pos in _CONTENT_POS)
 
 
 # Set phrases whose noun means something else than on its own: «муниципальное образование» is a municipality
-# (governance), not schooling. (modifier lemma, noun lemma) → the lemma the pair counts as.
-_SET_PHRASES = {("муниципальный", "образование"): "муниципалитет"}
+# (governance), not schooling; «организационный вопрос» and «кадровый вопрос» of a session are the body's own
+# organisation and appointments (governance). (modifier lemma, noun lemma) → the lemma the pair counts as.
+_SET_PHRASES = {
+    ("муниципальный", "образование"): "муниципалитет",
+    ("организационный", "вопрос"): "регламент",
+    ("кадровый", "вопрос"): "назначение",
+}
 
 
 # Per string id (a hash of the string itself, the same in every vocabulary): whether the word has a letter, and

@@ -240,3 +240,20 @@ def test_an_institution_named_as_an_affiliation_is_not_a_topic(nlp: Language, af
     assert _topics(nlp, _ROADS + affiliations) == ["transport"]
     found = _topics(nlp, _ROADS + "Отдельно обсудили обучение студентов и образовательные программы для учеников.")
     assert found == ["transport", "education"]
+
+
+@pytest.mark.parametrize(
+    ("item", "governance"),
+    [("Организационные вопросы.", True), ("Кадровые вопросы.", True), ("Разные вопросы.", False)],
+)
+def test_the_bodys_own_organisation_on_the_agenda_is_governance(nlp: Language, item: str, governance: bool) -> None:
+    text = (
+        "ПРОТОКОЛ № 5 сессии районного Совета депутатов\n\nПОВЕСТКА ДНЯ:\n"
+        "1. Об исполнении бюджета района за 2024 год.\n"
+        f"2. О ремонте автомобильных дорог.\n3. {item}\n\nДепутаты утвердили отчёт об исполнении бюджета: доходы "
+        "бюджета, налоговые поступления, расходы бюджета. Обсудили ремонт дорог.\n"
+    )
+    doc = nlp(text)
+    found = [t.id for t in topics.run(doc, issues.run(doc, Findings())).topics]
+    assert found[0] == "budget_finance"
+    assert ("governance" in found) is governance
