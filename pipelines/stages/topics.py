@@ -21,9 +21,13 @@ _CONTENT_POS_IDS = frozenset(POS_IDS[pos] for pos in _CONTENT_POS)
 
 # Set phrases whose noun means something else than on its own: «муниципальное образование» is a municipality
 # (governance), not schooling; «организационный вопрос» and «кадровый вопрос» of a session are the body's own
-# organisation and appointments (governance). (modifier lemma, noun lemma) → the lemma the pair counts as.
+# organisation and appointments (governance); «меры (социальной) поддержки» is the legal term for benefits
+# (social protection), where «поддержка» alone is anybody's support.
+# (modifier lemma, noun lemma) → the lemma the pair counts as.
 _SET_PHRASES = {
     ("муниципальный", "образование"): "муниципалитет",
+    ("мера", "поддержка"): "соцподдержка",
+    ("социальный", "поддержка"): "соцподдержка",
     ("организационный", "вопрос"): "регламент",
     ("кадровый", "вопрос"): "назначение",
 }

@@ -257,3 +257,17 @@ def test_the_bodys_own_organisation_on_the_agenda_is_governance(nlp: Language, i
     found = [t.id for t in topics.run(doc, issues.run(doc, Findings())).topics]
     assert found[0] == "budget_finance"
     assert ("governance" in found) is governance
+
+
+@pytest.mark.parametrize(
+    ("support", "social_protection"),
+    [
+        ("Обсудили также дополнительные меры социальной поддержки ветеранов.", True),
+        ("Обсудили также меры поддержки ветеранов.", True),
+        ("Обсудили также поддержку ветеранов.", False),
+    ],
+)
+def test_measures_of_support_are_social_protection(nlp: Language, support: str, social_protection: bool) -> None:
+    found = _topics(nlp, "Комитет обсудил лечение пациентов в больницах. " + support)
+    assert found[0] == "healthcare"
+    assert ("social_protection" in found) is social_protection
