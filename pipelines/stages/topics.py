@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
+from models import lexicons
 from models.classifiers.topics import classifier
 from pipelines.findings import Findings, IssueFinding, TopicFinding
 
@@ -18,8 +20,17 @@ _CONTENT_POS_IDS = frozenset(POS_IDS[pos] for pos in _CONTENT_POS)
 
 
 # Set phrases whose noun means something else than on its own: «муниципальное образование» is a municipality
-# (governance), not schooling. (modifier lemma, noun lemma) → the lemma the pair counts as.
-_SET_PHRASES = {("муниципальный", "образование"): "муниципалитет"}
+# (governance), not schooling; «организационный вопрос» and «кадровый вопрос» of a session are the body's own
+# organisation and appointments (governance); «меры (социальной) поддержки» is the legal term for benefits
+# (social protection), where «поддержка» alone is anybody's support.
+# (modifier lemma, noun lemma) → the lemma the pair counts as.
+_SET_PHRASES = {
+    ("муниципальный", "образование"): "муниципалитет",
+    ("мера", "поддержка"): "соцподдержка",
+    ("социальный", "поддержка"): "соцподдержка",
+    ("организационный", "вопрос"): "регламент",
+    ("кадровый", "вопрос"): "назначение",
+}
 
 
 # Per string id (a hash of the string itself, the same in every vocabulary): whether the word has a letter, and
@@ -60,6 +71,61 @@ def _content_words(doc: Doc) -> tuple[list[int], list[str]]:
     return offsets, lemmas
 
 
+# A navigation bar, breadcrumb trail or byline: short parts parted by «|» or « / », not a sentence.
+_SEPARATOR = re.compile(r"\s[|/]\s|\s\|\s*$|^\s*\|")
+_MIN_SEPARATORS = 2
+# Chrome is a handful of words; a longer line is text, whatever it begins with.
+_MAX_CHROME_WORDS = 16
+
+
+def _chrome_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines that are the web page's chrome, not its text: «Главная / Новости / Сессии»,
+    «Поделиться: VK | OK | Telegram», «Версия для слабовидящих»."""
+    starts = tuple(lexicons.load("topic_site_chrome"))
+    ranges: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        start, position = position, position + len(line) + 1
+        folded = line.strip().lower().replace("ё", "е")
+        if not folded or len(folded.split()) > _MAX_CHROME_WORDS:
+            continue
+        navigation = len(_SEPARATOR.findall(folded)) >= _MIN_SEPARATORS and not folded.endswith((".", "!", "?"))
+        if navigation or folded.startswith(starts):
+            ranges.append((start, position))
+    return ranges
+
+
+def _chrome_removed(doc: Doc, offsets: list[int], lemmas: list[str]) -> tuple[list[int], list[str]]:
+    """The content words outside the page's chrome lines (see `_chrome_lines`)."""
+    ranges = _chrome_lines(doc.text)
+    if not ranges:
+        return offsets, lemmas
+    starts = [start for start, _ in ranges]
+    kept = []
+    for offset, lemma in zip(offsets, lemmas, strict=True):
+        i = bisect_right(starts, offset) - 1
+        if i < 0 or offset >= ranges[i][1]:
+            kept.append((offset, lemma))
+    return [offset for offset, _ in kept], [lemma for _, lemma in kept]
+
+
+def _honours_removed(doc: Doc, offsets: list[int], lemmas: list[str]) -> tuple[list[int], list[str]]:
+    """The content words without the sentences that confer honours («Почётные грамоты вручены учителю школы и
+    медсестре больницы»): who was honoured, and for what trade, is not what the meeting was about."""
+    cues = lexicons.load("topic_honours")
+    if not any(lemma in cues for lemma in lemmas):
+        return offsets, lemmas
+    starts = [sentence.start_char for sentence in doc.sents]
+    sentence_of = [bisect_right(starts, offset) - 1 for offset in offsets]
+    honours = {sentence for sentence, lemma in zip(sentence_of, lemmas, strict=True) if lemma in cues}
+    kept = [
+        (offset, lemma)
+        for offset, lemma, sentence in zip(offsets, lemmas, sentence_of, strict=True)
+        if sentence not in honours
+    ]
+    return [offset for offset, _ in kept], [lemma for _, lemma in kept]
+
+
 def content_lemmas(doc: Doc) -> list[str]:
     """The lemma of every content word (see `_content_words`)."""
     return _content_words(doc)[1]
@@ -76,5 +142,6 @@ def _item_lemmas(offsets: list[int], lemmas: list[str], issue: IssueFinding) -> 
 def run(doc: Doc, findings: Findings) -> Findings:
     offsets, lemmas = _content_words(doc)
     items = [_item_lemmas(offsets, lemmas, issue) for issue in findings.issues]
+    offsets, lemmas = _honours_removed(doc, *_chrome_removed(doc, offsets, lemmas))
     topics = tuple(TopicFinding(t.id, t.label, t.score) for t in classifier().classify(lemmas, items))
     return replace(findings, topics=topics)

@@ -114,3 +114,160 @@ def test_an_admission_campaign_is_not_family_policy() -> None:
     # «приёмный» is also a university's admissions and a reception office: alone it says nothing of adoption.
     assert classifier().item_topic(["итог", "приемный", "кампания", "год"]) != "family_youth"
     assert classifier().item_topic(["работа", "общественный", "приемный"]) != "family_youth"
+
+
+_BUDGET_SESSION = (
+    "Сессия районного совета. Депутаты рассмотрели исполнение бюджета района: доходы бюджета, налоговые поступления "
+    "и расходы бюджета. "
+)
+
+
+@pytest.mark.parametrize(
+    ("honours", "the_same_people_speaking", "trade"),
+    [
+        (
+            "В завершение сессии Почётные грамоты вручены учителю средней школы № 3 Ивановой, педагогу гимназии "
+            "Петрову и выпускнику колледжа Сидорову.",
+            "В завершение сессии выступили учитель средней школы № 3 Иванова, педагог гимназии Петров и выпускник "
+            "колледжа Сидоров.",
+            "education",
+        ),
+        (
+            "Почётной грамотой совета награждены врач поликлиники Ким, медсестра больницы Абдуллаева и фельдшер "
+            "Нурланов.",
+            "На сессии выступили врач поликлиники Ким, медсестра больницы Абдуллаева и фельдшер Нурланов.",
+            "healthcare",
+        ),
+        (
+            "Благодарственные письма акима вручены фермеру Жумабаеву, агроному Сапарову и механизатору Ли.",
+            "С отчётами выступили фермер Жумабаев, агроном Сапаров и механизатор Ли.",
+            "agriculture",
+        ),
+    ],
+)
+def test_the_trades_of_people_honoured_are_not_topics(
+    nlp: Language, honours: str, the_same_people_speaking: str, trade: str
+) -> None:
+    # The same words are evidence when the people take part in the meeting, not when they are given an award.
+    assert trade in _topics(nlp, _BUDGET_SESSION + the_same_people_speaking)
+    assert _topics(nlp, _BUDGET_SESSION + honours) == ["budget_finance"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Civic bodies by the abbreviations reports name them with, and participatory budgeting.
+        (
+            "Представители ОО «Луч надежды», АНО «Доброе дело» и ТОС «Северный» обсудили проекты инициативного "
+            "бюджетирования.",
+            "civil_society",
+        ),
+        # Accessibility for the disabled and care homes.
+        (
+            "Депутаты проверили установку пандусов у поликлиник и безбарьерный доступ для маломобильных граждан.",
+            "social_protection",
+        ),
+        (
+            "Экспертный совет обсудил условия в психоневрологических интернатах и домах для престарелых.",
+            "social_protection",
+        ),
+        # Primary care in villages: the health post is healthcare, not farming, though it is «сельский».
+        (
+            "Обсудили кадровое обеспечение сельских фельдшерско-акушерских пунктов и врачебных амбулаторий.",
+            "healthcare",
+        ),
+        # Natural hazards of land and water and the works against them.
+        (
+            "Совещание по весенним рискам: берегоукрепительные работы на реке и переселение семей из оползневой зоны.",
+            "environment",
+        ),
+    ],
+)
+def test_domain_words_of_a_topic_say_it(nlp: Language, text: str, expected: str) -> None:
+    assert _topics(nlp, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("chrome", "the_same_words_as_text", "topic"),
+    [
+        (
+            "Главная | Здравоохранение | Больницы | Врачи | Контакты\n",
+            "Обсудили здравоохранение: больницы и нехватку врачей.\n",
+            "healthcare",
+        ),
+        (
+            "Главная / Новости / Образование / Обучение учеников\n",
+            "Обсудили образование и обучение учеников.\n",
+            "education",
+        ),
+        (
+            "Версия для слабовидящих\n",
+            "Обсудили доступность учреждений для слабовидящих и незрячих граждан.\n",
+            "social_protection",
+        ),
+    ],
+)
+def test_the_pages_chrome_is_not_evidence(nlp: Language, chrome: str, the_same_words_as_text: str, topic: str) -> None:
+    body = "Депутаты рассмотрели исполнение бюджета района: доходы бюджета, налоговые поступления и расходы бюджета.\n"
+    assert topic in _topics(nlp, the_same_words_as_text + body)
+    assert _topics(nlp, chrome + body) == ["budget_finance"]
+
+
+def test_a_long_line_is_text_whatever_it_begins_with(nlp: Language) -> None:
+    text = (
+        "Поделиться опытом на сессию пришли директора школ: они рассказали об обучении учеников, работе учителей "
+        "и подготовке школ к новому учебному году в каждом районе области."
+    )
+    assert _topics(nlp, text) == ["education"]
+
+
+_ROADS = (
+    "Сессия областного совета обсудила ремонт автомобильных дорог и работу общественного транспорта: автобусов и "
+    "маршрутных такси. "
+)
+
+
+@pytest.mark.parametrize(
+    "affiliations",
+    [
+        "В работе сессии приняли участие ректор государственного университета Иванов и директор колледжа Петров.",
+        "Вопрос задал директор средней школы № 5 Орлов, ответил главный врач районной больницы Сидоров.",
+    ],
+)
+def test_an_institution_named_as_an_affiliation_is_not_a_topic(nlp: Language, affiliations: str) -> None:
+    # Schools, universities and hospitals are addresses and employers as often as subjects; what is done in them
+    # (обучение, образовательные программы, лечение) says the subject.
+    assert _topics(nlp, _ROADS + affiliations) == ["transport"]
+    found = _topics(nlp, _ROADS + "Отдельно обсудили обучение студентов и образовательные программы для учеников.")
+    assert found == ["transport", "education"]
+
+
+@pytest.mark.parametrize(
+    ("item", "governance"),
+    [("Организационные вопросы.", True), ("Кадровые вопросы.", True), ("Разные вопросы.", False)],
+)
+def test_the_bodys_own_organisation_on_the_agenda_is_governance(nlp: Language, item: str, governance: bool) -> None:
+    text = (
+        "ПРОТОКОЛ № 5 сессии районного Совета депутатов\n\nПОВЕСТКА ДНЯ:\n"
+        "1. Об исполнении бюджета района за 2024 год.\n"
+        f"2. О ремонте автомобильных дорог.\n3. {item}\n\nДепутаты утвердили отчёт об исполнении бюджета: доходы "
+        "бюджета, налоговые поступления, расходы бюджета. Обсудили ремонт дорог.\n"
+    )
+    doc = nlp(text)
+    found = [t.id for t in topics.run(doc, issues.run(doc, Findings())).topics]
+    assert found[0] == "budget_finance"
+    assert ("governance" in found) is governance
+
+
+@pytest.mark.parametrize(
+    ("support", "social_protection"),
+    [
+        ("Обсудили также дополнительные меры социальной поддержки ветеранов.", True),
+        ("Обсудили также меры поддержки ветеранов.", True),
+        ("Обсудили также поддержку ветеранов.", False),
+    ],
+)
+def test_measures_of_support_are_social_protection(nlp: Language, support: str, social_protection: bool) -> None:
+    found = _topics(nlp, "Комитет обсудил лечение пациентов в больницах. " + support)
+    assert found[0] == "healthcare"
+    assert ("social_protection" in found) is social_protection
