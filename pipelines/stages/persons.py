@@ -440,12 +440,70 @@ def _joined_halves(names: list[Span]) -> list[Span]:
     return joined
 
 
+_EPONYM_MARKS = ("имени", "им")
+_EPONYM_REACH = 6  # words of an eponym («Героя Советского Союза Ивана Кузьмича Семёнова» is the longest kind)
+
+
+def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
+    """«ректор университета имени Носира Хусрава Зарина Холова», «профессор университета имени аль-Фараби Ескендир
+    Оралбаев»: what a body is named after stands in the genitive (or does not decline); a first name and a surname
+    in the nominative right after it are the person the title by the body belongs to, though the tagger ran them
+    into the body's name or missed them."""
+    i = mark.i + 1
+    if i < len(doc) and doc[i].text == ".":
+        i += 1
+    eponym = 0
+    while i + 1 < len(doc) and eponym < _EPONYM_REACH:
+        first, last = doc[i], doc[i + 1]
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        if (
+            eponym
+            and first.is_title
+            and last.is_title
+            and first.is_alpha
+            and last.is_alpha
+            and "Nom" in first.morph.get("Case")
+            and "Gen" not in first.morph.get("Case")
+            and "Nom" in last.morph.get("Case")
+            and (is_first_name(first.text) or looks_like_surname(last.text))
+            and (after is None or not after.is_title)
+        ):
+            return doc[i : i + 2]
+        word = doc[i]
+        # The eponym's words: capitalised or particled names, initials, a rank before them («академика»).
+        if not (word.text[:1].isupper() or "-" in word.text or word.text == "." or (word.is_lower and eponym == 0)):
+            return None
+        eponym += 1
+        i += 1
+    return None
+
+
+def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:
+    """`names` with the names after eponyms (`_name_after_eponym`), in the text's order: an entity that starts at the
+    name is the tagger's own; one that runs the eponym into the name («Носира Хусрава Зарина Холова») gives way."""
+    extra = [
+        span
+        for token in doc
+        if fold(token.text) in _EPONYM_MARKS and (span := _name_after_eponym(doc, token)) is not None
+    ]
+    if not extra:
+        return names
+    kept = list(names)
+    for span in extra:
+        overlapping = [ent for ent in kept if ent.start < span.end and span.start < ent.end]
+        if any(ent.start >= span.start for ent in overlapping):
+            continue
+        kept = [ent for ent in kept if ent not in overlapping] + [span]
+    return sorted(kept, key=lambda span: span.start)
+
+
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
     names = _joined_halves(
         [ent[1:] if _opens_with_common_noun(ent) else ent for ent in entities(doc) if ent.label_ == "PER"]
     )
+    names = _names_after_eponyms(doc, names)
     # A title or an adjective the name opens with names no one alone: «Патриархом Болгарским» does not make
     # «Болгарским» a name elsewhere.
     named = frozenset(fold(t.text) for ent in names if len(ent) > 1 for t in ent if not _is_no_name_word(t.text))

@@ -508,3 +508,44 @@ def test_a_turns_label_is_no_subject_of_the_speechs_verb(nlp: Language, text: st
     surnames = [p[0] for p in _persons(nlp, text)]
     assert "Гусейнов" not in surnames and "Петров" not in surnames
     assert "Гусейнова" in surnames or "Петрова" in surnames
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В работе сессии приняли участие ректор университета имени Носира Хусрава Зарина Холова и председатели.",
+            [("Холова", "Зарина", None, None)],
+        ),
+        (
+            "Модератор сессии, профессор университета имени аль-Фараби Ескендир Оралбаев, напомнил о стоке.",
+            [("Оралбаев", "Ескендир", None, None)],
+        ),
+        (
+            "Директор школы имени Тойчубека Касымова Камилжан Мадаминов попросил ускорить ремонт.",
+            [("Мадаминов", "Камилжан", None, None)],
+        ),
+        (
+            "Заведующая библиотекой имени Пушкина Ольга Смирнова рассказала о читателях.",
+            [("Смирнова", "Ольга", None, None)],
+        ),
+    ],
+)
+def test_a_name_after_an_eponym_is_the_person_the_title_belongs_to(nlp: Language, text: str, expected: list) -> None:
+    # What the body is named after stands in the genitive (or does not decline) and names no one of the meeting.
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. СЛУШАЛИ:\nКощееву Марину Алексеевну, начальника финансового управления администрации города.",
+            [("Кощеева", "Марина", "Алексеевна", None)],
+        ),
+        ("2. СЛУШАЛИ:\nИльину Анну Петровну, директора школы.", [("Ильина", "Анна", "Петровна", None)]),
+    ],
+)
+def test_a_surname_the_dictionary_reads_as_a_possessive_is_a_surname(nlp: Language, text: str, expected: list) -> None:
+    # «Кощееву» (of «Кощей»), «Ильину» (of «Илья»): the possessive's form is the surname's, not a describing word.
+    assert _persons(nlp, text) == expected
