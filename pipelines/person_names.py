@@ -787,9 +787,11 @@ def gendered_surname(
         narrowed = {r: n for r, n in readings.items() if r[1] == verb}
         if narrowed:
             readings, told = narrowed, True
-    # «А. Араповым», «А.П. Остроумовой»: with nothing else to tell it, the -ым or -ой ending tells the gender
-    # (one after a man's first name is his adjectival surname: «Дмитрий Гуртовой»).
-    alone = first is None and patronymic is None and fold(surname.text).endswith(("ым", "ой"))
+    # «А. Араповым», «А.П. Остроумовой», «Мариям Сейдалиевой»: with nothing else to tell it (no first name, or one the
+    # dictionary does not know), the -ым or -ой ending tells the gender (one after a man's first name is his
+    # adjectival surname: «Дмитрий Гуртовой»).
+    unknown_first = first is None or not _first_name_readings(first.text)
+    alone = unknown_first and patronymic is None and fold(surname.text).endswith(("ым", "ой"))
     if not told and not (alone and len({g for _, g in readings}) == 1):
         return None
     # Only a gender the name's own words tell is the person's; one a case guess picked is this mention's.

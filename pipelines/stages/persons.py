@@ -536,8 +536,32 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         if parts is not None and _only_a_title(parts):
             continue  # «Патриарх Болгарский», «Папа Римский»: the title's adjective is all that is left
         if parts is not None:
+            parts = _with_patronymic_particle(doc, parts)
             found.append((parts, TextSpan(parts.start, parts.end)))
     return found
+
+
+# «Бакыт Эрмек уулу», «Айжамал Урмат кызы»: a Kyrgyz or Kazakh surname is the father's name, which does not decline,
+# and «son of» / «daughter of».
+_PATRONYMIC_PARTICLES = frozenset({"уулу", "кызы", "улы", "қызы"})
+
+
+def _with_patronymic_particle(doc: Doc, parts: NameParts) -> NameParts:
+    """The surname with its «уулу»/«кызы» when the particle follows the name's last word, as the text writes them."""
+    span = doc.char_span(parts.start, parts.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or parts.particles:
+        return parts
+    particle, last = doc[span.end], span[-1]
+    if particle.text not in _PATRONYMIC_PARTICLES or not last.is_title or fold(last.text) not in parts.surname_keys:
+        return parts
+    surname = f"{last.text} {particle.text}"
+    return replace(
+        parts,
+        surname=surname,
+        surname_as_written=True,
+        surname_keys=parts.surname_keys | {fold(surname)},
+        end=particle.idx + len(particle),
+    )
 
 
 class _Clusters:

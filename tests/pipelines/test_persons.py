@@ -549,3 +549,31 @@ def test_a_name_after_an_eponym_is_the_person_the_title_belongs_to(nlp: Language
 def test_a_surname_the_dictionary_reads_as_a_possessive_is_a_surname(nlp: Language, text: str, expected: list) -> None:
     # «Кощееву» (of «Кощей»), «Ильину» (of «Илья»): the possessive's form is the surname's, not a describing word.
     assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("В заключение выступила заведующая отделом мэрии города Талас Айжамал Урмат кызы.", "Урмат кызы"),
+        ("Слово предоставили депутату Нурлану Асан уулу.", "Асан уулу"),
+        ("Грамоты вручены учителю школы имени Турдакуна Усубалиева Бакыту Эрмек уулу.", "Эрмек уулу"),
+    ],
+)
+def test_a_kyrgyz_surname_keeps_its_son_or_daughter_particle(nlp: Language, text: str, surname: str) -> None:
+    # The surname is the father's name (it does not decline) with «уулу» / «кызы».
+    assert [p.surname for p in find_persons(nlp(text))] == [surname]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        (
+            "Грамоты вручены учителю школы-лицея № 7 города Актау Мариям Сейдалиевой.",
+            "Сейдалиева",
+        ),
+        ("Награды вручены врачу больницы № 2 города Атырау Гульнар Ахметовой.", "Ахметова"),
+    ],
+)
+def test_an_oblique_feminine_surname_after_an_unknown_first_name(nlp: Language, text: str, surname: str) -> None:
+    # A first name the dictionary does not know tells no case; the -ой ending of the surname does.
+    assert [p.surname for p in find_persons(nlp(text))] == [surname]
