@@ -577,3 +577,36 @@ def test_a_kyrgyz_surname_keeps_its_son_or_daughter_particle(nlp: Language, text
 def test_an_oblique_feminine_surname_after_an_unknown_first_name(nlp: Language, text: str, surname: str) -> None:
     # A first name the dictionary does not know tells no case; the -ой ending of the surname does.
     assert [p.surname for p in find_persons(nlp(text))] == [surname]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A dateline's place opening the report.
+        "Бохтар, 25 января 2025 г. – Вчера в зале заседаний прошла сессия.",
+        "Кызылорда, 3 марта – Вчера депутаты рассмотрели бюджет.",
+        # A Kazakh phrase in a site's menu.
+        "Маңғыстау облыстық мәслихаты | Мангистауский областной маслихат",
+        "Қостанай қалалық мәслихаты | Костанайский городской маслихат",
+        # A ministry's contraction.
+        "Она сообщила, что Минсемтруд республики уже подготовил порядок выплат.",
+        "По данным, которые представил Минобрнауки, заявок стало больше.",
+        # An eponym with a rank between «имени» and the name.
+        "Награждена медицинская сестра больницы имени академика А.Н. Бакулева.",
+        "Концерт прошел в доме культуры имени народного артиста И.П. Петрова.",
+        # A word broken for a line that never came ends the text.
+        "Участники договорились обменяться данными с гидропостов на Амударье и Сыр-",
+    ],
+)
+def test_furniture_contractions_eponyms_and_stubs_name_no_one(nlp: Language, text: str) -> None:
+    assert _persons(nlp, text) == []
+
+
+def test_a_name_after_po_imeni_is_the_persons_own(nlp: Language) -> None:
+    text = "Агентство сообщило, что американец по имени Бэ Чжун Хо признался в совершении преступлений."
+    # «по имени» gives the person's own name, not what a body is named after: one person, as the tagger reads them.
+    assert len(_persons(nlp, text)) == 1
+
+
+def test_a_sentence_opening_on_a_name_and_a_date_names_the_person(nlp: Language) -> None:
+    assert _persons(nlp, "Совещание прошло. Иванов, 3 мая, сообщил о паводке.") == [("Иванов", None, None, None)]
