@@ -150,6 +150,16 @@ def _is_body(ent: Span) -> bool:
     return not _is_subunit(ent) and fold(ent.text) not in lexicons.load("org_country_codes")
 
 
+def _territorial_body(span: Span) -> bool:
+    """«Главное управление МЧС России по Костромской области», «Управление Росреестра по Омской области»: a federal
+    body's office in a region, named with a capital and «по» the region, is a body, though it opens with a unit's
+    word."""
+    doc = span.doc
+    if not span[0].text[:1].isupper() or not _is_subunit(span):
+        return False
+    return any(fold(t.text) == "по" and t.i + 1 < span.end and doc[t.i + 1].ent_type_ == "LOC" for t in span[2:])
+
+
 def _served_at(ent: Span) -> bool:
     doc = ent.doc
     return ent.start > 0 and fold(doc[ent.start - 1].text) in _SERVES_AT and doc[ent.start - 1].pos_ == "ADP"
@@ -221,7 +231,7 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
         if (
             inner_span is not None
             and inner_span.start > span.start
-            and _is_body(inner_span)
+            and (_is_body(inner_span) or _territorial_body(inner_span))
             and not _served_at(inner_span)
             and not _names_subunit(inner_span)
             and not _is_remit(inner_span)

@@ -821,3 +821,24 @@ def test_a_named_or_twice_mentioned_unit_is_the_body(
     nlp: Language, text: str, surname: str, position: str, organization: str
 ) -> None:
     assert _records(nlp, text)[surname] == (position, organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "organization"),
+    [
+        (
+            "О подготовке к паводку рассказал начальник Главного управления МЧС России по Костромской области Игорь "
+            "Зарецкий.",
+            "Зарецкий",
+            "Главное управление МЧС России по Костромской области",
+        ),
+        (
+            "Начальник Главного управления МЧС России по Омской области Андрей Петров доложил о пожарах.",
+            "Петров",
+            "Главное управление МЧС России по Омской области",
+        ),
+    ],
+)
+def test_a_federal_bodys_regional_office_is_the_body(nlp: Language, text: str, surname: str, organization: str) -> None:
+    # «Главное управление … по … области» opens with a unit's word, but the capital and the region make it a body.
+    assert _records(nlp, text)[surname] == ("начальник", organization)
