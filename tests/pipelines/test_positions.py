@@ -842,3 +842,24 @@ def test_a_named_or_twice_mentioned_unit_is_the_body(
 def test_a_federal_bodys_regional_office_is_the_body(nlp: Language, text: str, surname: str, organization: str) -> None:
     # «Главное управление … по … области» opens with a unit's word, but the capital and the region make it a body.
     assert _records(nlp, text)[surname] == ("начальник", organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "РЕШИЛИ: наградить Петрова Ивана Сергеевича, водителя МУП «Автоколонна», и Сидорову Анну Павловну, "
+            "учителя МБОУ «Школа № 3».",
+            "Сидорова",
+            "учитель",
+        ),
+        (
+            "Грамоты вручены учителю школы Айбеку Токтогулову и медсестре больницы Гулзат Мамытовой.",
+            "Мамытова",
+            "медсестра больницы",
+        ),
+    ],
+)
+def test_each_of_two_joined_names_has_its_own_title(nlp: Language, text: str, surname: str, position: str) -> None:
+    # «Name1, title1, и Name2, title2»: the title after the first name's comma is the first name's apposition.
+    assert _records(nlp, text)[surname][0] == position
