@@ -863,3 +863,17 @@ def test_a_federal_bodys_regional_office_is_the_body(nlp: Language, text: str, s
 def test_each_of_two_joined_names_has_its_own_title(nlp: Language, text: str, surname: str, position: str) -> None:
     # «Name1, title1, и Name2, title2»: the title after the first name's comma is the first name's apposition.
     assert _records(nlp, text)[surname][0] == position
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        ("Ее поддержал эколог из Нукуса Алишер Курбанбаев.", "Курбанбаев", "эколог"),
+        ("Выступил ветеринар Ислам Бекиров.", "Бекиров", "ветеринар"),
+        ("На сессии выступила библиотекарь сельской библиотеки Анна Кузнецова.", "Кузнецова", "библиотекарь"),
+    ],
+)
+def test_a_profession_given_as_the_persons_work_is_the_position(
+    nlp: Language, text: str, surname: str, position: str
+) -> None:
+    assert (_records(nlp, text)[surname][0] or "").startswith(position)
