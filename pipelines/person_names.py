@@ -279,8 +279,8 @@ def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -
         return True
     tags = [tag for tag, _, _ in _parse_tags(w)]
     describing = bool(tags) and all(t.startswith(("ADJF", "ADJS", "PRTF", "ADVB")) for t in tags)
-    if not describing or any("Surn" in t or "Name" in t for t in tags):
-        return False
+    if not describing or any("Surn" in t or "Name" in t for t in tags) or _possessive_form(token.text):
+        return False  # («Кощееву Марину»: a possessive's form is a surname's, `_possessive_form`)
     return after_title or not w.endswith(SURNAME_ENDINGS)  # «Папа Римский»: the title's own adjective
 
 
@@ -514,7 +514,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         if patr_at == 0:
             return None
         patronymic, first = words[patr_at], words[patr_at - 1]
-        if patr_at >= 2 and not is_adjective(words[patr_at - 2].text):  # Жээнбеков Сооронбай Шарипович
+        # (A possessive adjective's form is a surname's: «Кощееву Марину Алексеевну», «Ильину Анну Петровну».)
+        before = words[patr_at - 2].text if patr_at >= 2 else ""
+        if patr_at >= 2 and (not is_adjective(before) or _possessive_form(before)):  # Жээнбеков Сооронбай Шарипович
             surname_at = patr_at - 2
         elif patr_at + 1 < len(words):  # Владимир Вольфович Жириновский
             surname_at = patr_at + 1
@@ -785,9 +787,11 @@ def gendered_surname(
         narrowed = {r: n for r, n in readings.items() if r[1] == verb}
         if narrowed:
             readings, told = narrowed, True
-    # «А. Араповым», «А.П. Остроумовой»: with nothing else to tell it, the -ым or -ой ending tells the gender
-    # (one after a man's first name is his adjectival surname: «Дмитрий Гуртовой»).
-    alone = first is None and patronymic is None and fold(surname.text).endswith(("ым", "ой"))
+    # «А. Араповым», «А.П. Остроумовой», «Мариям Сейдалиевой»: with nothing else to tell it (no first name, or one the
+    # dictionary does not know), the -ым or -ой ending tells the gender (one after a man's first name is his
+    # adjectival surname: «Дмитрий Гуртовой»).
+    unknown_first = first is None or not _first_name_readings(first.text)
+    alone = unknown_first and patronymic is None and fold(surname.text).endswith(("ым", "ой"))
     if not told and not (alone and len({g for _, g in readings}) == 1):
         return None
     # Only a gender the name's own words tell is the person's; one a case guess picked is this mention's.
@@ -829,6 +833,13 @@ def is_adjective(word: str) -> bool:
     """Every pymorphy reading of `word` is an adjective or participle, none a surname: «Уважаемый»."""
     tags = [tag for tag, _, _ in _parse_tags(fold(word))]
     return bool(tags) and all(t.startswith(("ADJF", "ADJS", "PRTF")) and "Surn" not in t for t in tags)
+
+
+def _possessive_form(word: str) -> bool:
+    """«Кощееву», «Ильину»: a capitalised word the dictionary reads only as a possessive adjective (of «Кощей», of
+    «Илья») has the -ов/-ев/-ин shape of a surname."""
+    tags = [tag for tag, _, _ in _parse_tags(fold(word))]
+    return word[:1].isupper() and bool(tags) and all("Poss" in t for t in tags)
 
 
 def could_be_name(word: str) -> bool:

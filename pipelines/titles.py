@@ -185,7 +185,20 @@ def title_before(doc: Doc, name_start: int) -> Span | None:
             title = _walk_left(doc, end, sent_start)
     if title is None:
         return None
-    return _own_part(doc, _with_post_before(doc, title, sent_start), sent_start)
+    title = _own_part(doc, _with_post_before(doc, title, sent_start), sent_start)
+    if _apposition_of_prior_name(doc, title, name_start, sent_start):
+        return None
+    return title
+
+
+def _apposition_of_prior_name(doc: Doc, title: Span, name_start: int, sent_start: int) -> bool:
+    """«… Мухачева Виктора Петровича, мастера участка ООО «…», и Вахрушеву Людмилу Ивановну, медицинскую сестру …»:
+    a title between another name's comma and the «и» that joins the next name is that other name's apposition."""
+    gap = [fold(t.text) for t in doc[title.end : name_start] if not t.is_space]
+    if gap not in ([",", "и"], ["и"]) or title.start - 2 < sent_start or doc[title.start - 1].text != ",":
+        return False
+    prior = doc[title.start - 2]
+    return prior.ent_type_ == "PER" or bool(_INITIALS.match(prior.text))
 
 
 def starts_post(token: Token) -> bool:

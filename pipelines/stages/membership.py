@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from models import lexicons, loading
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.normalize import nominative
-from pipelines.stages.positions import another_remit, with_party, without_body
+from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 _COMPOUND = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -195,13 +195,24 @@ def _is_subunit(name: str) -> bool:
     units = lexicons.load("org_subunits") | lexicons.load("position_subunits")
     if _office_staff(_COMPOUND.findall(name)):
         return False
-    for k, word in enumerate(_COMPOUND.findall(name.split("«")[0])):
+    words = _COMPOUND.findall(name.split("«")[0])
+    for k, word in enumerate(words):
         if _lemma_set(word) & units:
             return True
         adjective = any(p.tag.POS in ("ADJF", "ADJS") for p in loading.parse(word.lower()))
-        if not adjective or (k == 0 and word[:1].isupper()):
+        if not adjective or (k == 0 and word[:1].isupper() and not _assembly_unit_kind(words)):
             return False
     return False
+
+
+def _assembly_unit_kind(words: list[str]) -> bool:
+    """«Постоянная комиссия …», «Постоянный комитет …»: an assembly's unit named by its rank, capitalised where the
+    name opens a sentence, is still a unit (unlike «Евразийская экономическая комиссия»)."""
+    return (
+        len(words) > 1
+        and bool(_lemma_set(words[0]) & lexicons.load("org_unit_kinds"))
+        and bool(_lemma_set(words[1]) & _ASSEMBLY_UNITS)
+    )
 
 
 def _post_with_unit(position: str | None, unit: str | None, key: str) -> str | None:
@@ -282,6 +293,29 @@ def parent_body(unit: str, orgs: tuple[OrganizationFinding, ...]) -> Organizatio
                 # The body's own name in the genitive, or its kind named bare («администрации района»).
                 if tail == stems or (words[i].islower() and tail <= stems):
                     return org
+    return None
+
+
+def _parent_in_unit_name(doc: Doc, unit: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    """«Комитет Совета Федерации по социальной политике» → «Совет Федерации», «Постоянная комиссия Палаты
+    представителей по образованию» → «Палата представителей»: an assembly's unit (комитет, комиссия) named with its
+    body, by capitalised words in the genitive right after the unit's kind (before its remit), in any of the unit's
+    mentions; the body in the nominative. Not a place («комитет Ленинградской области» is the region's)."""
+    org = next((o for o in orgs if o.name == unit), None)
+    for mention in org.mentions if org is not None else ():
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        kind = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None) if span is not None else None
+        if kind is None or not _lemma_set(kind.text) & _ASSEMBLY_UNITS or kind.i + 1 >= span.end:
+            continue  # «Отделение Социального фонда России по Самарской области» is a body of its own
+        first = doc[kind.i + 1]
+        if not first.text[:1].isupper() or not first.is_alpha or first.ent_type_ == "LOC":
+            continue
+        if "Gen" not in first.morph.get("Case"):
+            continue
+        end = next((t.i for t in doc[first.i : span.end] if t.lower_ == "по"), span.end)
+        name = nominative(doc[first.i : end]).strip(" ,")
+        if name and not _is_subunit(name):
+            return name[:1].upper() + name[1:]
     return None
 
 
@@ -391,6 +425,17 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # place belongs to the body holding the meeting (the place keeps its post).
             persons.append(replace(person, organization=body.name))
             continue
+        kept = unit_kept_in_post(person.position, orgs)
+        if kept is not None:
+            # «руководитель управления финансов Мангистауской области», the unit named nowhere else, stays the post's;
+            # at the executive's own meeting the unit is the executive's (`_unit_of_meeting_executive`).
+            post, unit = kept
+            executive = _unit_of_meeting_executive(unit, orgs, body, meeting_words)
+            if executive is not None:
+                position = _post_with_unit(post, _unit_in_post(unit), unit.split()[0])
+                person = replace(person, organization=executive, position=position)
+            persons.append(person)
+            continue
         named = body_in_post(person.position, orgs) if person.position else None
         if named is not None:
             person = replace(person, position=named[0], organization=named[1].name)
@@ -404,6 +449,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 # (The post keeps the text's «председатель комитета»: a parliament's committee named with its remit in
                 # the heading is not repeated in its chair's post.)
                 person = replace(person, organization=parent.name)
+            elif (named_parent := _parent_in_unit_name(doc, person.organization, orgs)) is not None:
+                # «Комитет Совета Федерации по социальной политике» with the council not listed apart: the unit's
+                # own name names the body its members represent.
+                person = replace(person, organization=named_parent)
             elif (executive := _unit_of_meeting_executive(person.organization, orgs, body, meeting_words)) is not None:
                 # «руководитель управления энергетики … Атырауской области» at the akimat's own meeting: the unit of
                 # the place is the akimat's; the unit stays in the post.
@@ -427,7 +476,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 # «первый заместитель председателя комитета» of «Комитет Государственной Думы по охране здоровья»:
                 # the unit's parent body named apart is the one represented; the unit stays in the post.
                 parent = parent_body(found.name, orgs) if _is_subunit(found.name) else None
-                person = replace(person, organization=(parent or found).name, position=position)
+                named_parent = _parent_in_unit_name(doc, found.name, orgs) if _is_subunit(found.name) else None
+                organization = parent.name if parent is not None else named_parent or found.name
+                person = replace(person, organization=organization, position=position)
         if person.organization is None and headed and body is not None and _elected_in_district(person, doc.text):
             # «Горбунов, избирательный округ № 8»: a member of the assembly known only by the district electing them.
             person = replace(person, organization=body.name)

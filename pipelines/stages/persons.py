@@ -7,6 +7,7 @@ compatible entry before it. Two people with one surname stay apart when their in
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -136,6 +137,8 @@ def _in_title(ent: Span) -> bool:
         i -= 1
     if i >= 0 and fold(doc[i].text) in ("имени", "им") and i > 0 and fold(doc[i - 1].text) == "по":
         return False  # «человек по имени Фалмут Карни» names a person
+    if _eponym_rank_before(doc, i):
+        return True  # «больница имени академика А.Н. Бакулева»: a rank between «имени» and the name
     head = ent.root.head
     if ent.root.dep_ == "appos" and head.i < ent.start and _post_in_apposition(ent.root, head):
         # «директору гимназии Нургуль Эсенбаевой», «хирургу … больницы Анатолию Петровичу Гусеву»: the name stands in
@@ -146,6 +149,29 @@ def _in_title(ent: Span) -> bool:
         # врач … районной больницы Светлана Бондарь»; what a thing is named after stands in the genitive.
         return not (_nominative_name(ent) and "Nom" not in doc[i].morph.get("Case"))
     return head.i < ent.start and fold(head.lemma_) in contexts and ent.root.dep_ in ("nmod", "appos", "flat")
+
+
+_EPONYM_RANK_WORDS = 3  # «имени генерала армии …», «им. народного артиста …»
+
+
+def _eponym_rank_before(doc: Doc, i: int) -> bool:
+    """The words ending at `i` are a rank in the genitive, in lower case, right after «имени» / «им.»."""
+    k = i
+    while (
+        k >= 0
+        and i - k < _EPONYM_RANK_WORDS
+        and doc[k].is_alpha
+        and doc[k].is_lower
+        and doc[k].text not in ("имени", "им")
+    ):
+        if "Gen" not in doc[k].morph.get("Case"):
+            return False
+        k -= 1
+    if k == i:
+        return False
+    if k >= 0 and doc[k].text == ".":
+        k -= 1
+    return k >= 0 and fold(doc[k].text) in ("имени", "им")
 
 
 def _post_in_apposition(name: Token, head: Token) -> bool:
@@ -312,6 +338,46 @@ def _cut_off(token: Token) -> bool:
     return len(token.text) <= 2 and token.is_alpha and all(t.is_space or t.text in ("-", "‐") for t in rest)
 
 
+def _broken_off(token: Token) -> bool:
+    """«… на Амударье и Сыр-»: the text ends on a word broken for a line that never came; the stub is no name."""
+    rest = token.doc[token.i + 1 :]
+    return len(rest) > 0 and rest[0].text in ("-", "‐") and all(t.is_space or t.text in ("-", "‐") for t in rest)
+
+
+_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_DATELINE = re.compile(rf"\s*,\s*\d{{1,2}}\s+(?:{_MONTHS})\b", re.IGNORECASE)
+
+
+def _dateline_place(token: Token) -> bool:
+    """«Бохтар, 25 января 2025 г. – Вчера …»: a report's dateline opens a line with the place, a comma and a date
+    (a sentence that opens on a name and a date, «Иванов, 3 мая, сообщил», is mid-line)."""
+    doc = token.doc
+    line_start = token.i == 0 or (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text)
+    return line_start and bool(_DATELINE.match(doc.text, token.idx + len(token.text)))
+
+
+_KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
+
+def _kazakh_phrase(token: Token) -> bool:
+    """«Маңғыстау облыстық мәслихаты»: a word of a Kazakh phrase (a site's menu, a body's Kazakh name), told by the
+    Kazakh letters of the lower-case word next to it; a Russian text names its people in Russian letters."""
+    doc = token.doc
+    if not _KAZAKH_LETTERS & set(token.text):
+        return False
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(t.is_lower and _KAZAKH_LETTERS & set(t.text) for t in neighbours)
+
+
+_CONTRACTION = re.compile(r"Мин[а-яё]{3,}")
+
+
+def _ministry_contraction(word: str) -> bool:
+    """«Минсемтруд», «Минздрав», «Минобрнауки»: «Мин» and a field run together name a ministry; a surname that
+    starts so («Минин», «Минаев») is one the dictionary or the surname endings know."""
+    return bool(_CONTRACTION.fullmatch(word)) and not looks_like_surname(word) and not is_first_name(word)
+
+
 def _names_a_place(word: str) -> bool:
     """pymorphy's dictionary knows the word as a place or a body and never as a name: «Алабама», «Нева»,
     «Гоминьдан». A surname that is a town's name too (Чехов) has its surname reading."""
@@ -344,7 +410,9 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     word = fold(token.text)
     if word not in named and _capital_tells_nothing(token) and _is_common_word(word):
         return True
-    if _cut_off(token):
+    if _cut_off(token) or _broken_off(token) or _dateline_place(token) or _kazakh_phrase(token):
+        return True
+    if word not in named and _ministry_contraction(token.text):
         return True
     if word not in named and (_names_a_place(word) or _name_stem(word) in elsewhere or _is_no_name_word(word)):
         return True
@@ -440,12 +508,72 @@ def _joined_halves(names: list[Span]) -> list[Span]:
     return joined
 
 
+_EPONYM_MARKS = ("имени", "им")
+_EPONYM_REACH = 6  # words of an eponym («Героя Советского Союза Ивана Кузьмича Семёнова» is the longest kind)
+
+
+def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
+    """«ректор университета имени Носира Хусрава Зарина Холова», «профессор университета имени аль-Фараби Ескендир
+    Оралбаев»: what a body is named after stands in the genitive (or does not decline); a first name and a surname
+    in the nominative right after it are the person the title by the body belongs to, though the tagger ran them
+    into the body's name or missed them."""
+    if mark.i > 0 and fold(doc[mark.i - 1].text) == "по":
+        return None  # «американец по имени Бэ Чжун Хо»: the name is the person's own
+    i = mark.i + 1
+    if i < len(doc) and doc[i].text == ".":
+        i += 1
+    eponym = 0
+    while i + 1 < len(doc) and eponym < _EPONYM_REACH:
+        first, last = doc[i], doc[i + 1]
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        if (
+            eponym
+            and first.is_title
+            and last.is_title
+            and first.is_alpha
+            and last.is_alpha
+            and "Nom" in first.morph.get("Case")
+            and "Gen" not in first.morph.get("Case")
+            and "Nom" in last.morph.get("Case")
+            and (is_first_name(first.text) or looks_like_surname(last.text))
+            and (after is None or not after.is_title)
+        ):
+            return doc[i : i + 2]
+        word = doc[i]
+        # The eponym's words: capitalised or particled names, initials, a rank before them («академика»).
+        if not (word.text[:1].isupper() or "-" in word.text or word.text == "." or (word.is_lower and eponym == 0)):
+            return None
+        eponym += 1
+        i += 1
+    return None
+
+
+def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:
+    """`names` with the names after eponyms (`_name_after_eponym`), in the text's order: an entity that starts at the
+    name is the tagger's own; one that runs the eponym into the name («Носира Хусрава Зарина Холова») gives way."""
+    extra = [
+        span
+        for token in doc
+        if fold(token.text) in _EPONYM_MARKS and (span := _name_after_eponym(doc, token)) is not None
+    ]
+    if not extra:
+        return names
+    kept = list(names)
+    for span in extra:
+        overlapping = [ent for ent in kept if ent.start < span.end and span.start < ent.end]
+        if any(ent.start >= span.start for ent in overlapping):
+            continue
+        kept = [ent for ent in kept if ent not in overlapping] + [span]
+    return sorted(kept, key=lambda span: span.start)
+
+
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
     names = _joined_halves(
         [ent[1:] if _opens_with_common_noun(ent) else ent for ent in entities(doc) if ent.label_ == "PER"]
     )
+    names = _names_after_eponyms(doc, names)
     # A title or an adjective the name opens with names no one alone: «Патриархом Болгарским» does not make
     # «Болгарским» a name elsewhere.
     named = frozenset(fold(t.text) for ent in names if len(ent) > 1 for t in ent if not _is_no_name_word(t.text))
@@ -478,8 +606,32 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         if parts is not None and _only_a_title(parts):
             continue  # «Патриарх Болгарский», «Папа Римский»: the title's adjective is all that is left
         if parts is not None:
+            parts = _with_patronymic_particle(doc, parts)
             found.append((parts, TextSpan(parts.start, parts.end)))
     return found
+
+
+# «Бакыт Эрмек уулу», «Айжамал Урмат кызы»: a Kyrgyz or Kazakh surname is the father's name, which does not decline,
+# and «son of» / «daughter of».
+_PATRONYMIC_PARTICLES = frozenset({"уулу", "кызы", "улы", "қызы"})
+
+
+def _with_patronymic_particle(doc: Doc, parts: NameParts) -> NameParts:
+    """The surname with its «уулу»/«кызы» when the particle follows the name's last word, as the text writes them."""
+    span = doc.char_span(parts.start, parts.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or parts.particles:
+        return parts
+    particle, last = doc[span.end], span[-1]
+    if particle.text not in _PATRONYMIC_PARTICLES or not last.is_title or fold(last.text) not in parts.surname_keys:
+        return parts
+    surname = f"{last.text} {particle.text}"
+    return replace(
+        parts,
+        surname=surname,
+        surname_as_written=True,
+        surname_keys=parts.surname_keys | {fold(surname)},
+        end=particle.idx + len(particle),
+    )
 
 
 class _Clusters:

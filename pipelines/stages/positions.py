@@ -150,6 +150,16 @@ def _is_body(ent: Span) -> bool:
     return not _is_subunit(ent) and fold(ent.text) not in lexicons.load("org_country_codes")
 
 
+def _territorial_body(span: Span) -> bool:
+    """«Главное управление МЧС России по Костромской области», «Управление Росреестра по Омской области»: a federal
+    body's office in a region, named with a capital and «по» the region, is a body, though it opens with a unit's
+    word."""
+    doc = span.doc
+    if not span[0].text[:1].isupper() or not _is_subunit(span):
+        return False
+    return any(fold(t.text) == "по" and t.i + 1 < span.end and doc[t.i + 1].ent_type_ == "LOC" for t in span[2:])
+
+
 def _served_at(ent: Span) -> bool:
     doc = ent.doc
     return ent.start > 0 and fold(doc[ent.start - 1].text) in _SERVES_AT and doc[ent.start - 1].pos_ == "ADP"
@@ -221,7 +231,7 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
         if (
             inner_span is not None
             and inner_span.start > span.start
-            and _is_body(inner_span)
+            and (_is_body(inner_span) or _territorial_body(inner_span))
             and not _served_at(inner_span)
             and not _names_subunit(inner_span)
             and not _is_remit(inner_span)
@@ -237,12 +247,6 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
         # body is the one represented.
         return min(inner)
     return first
-
-
-def _names_state(span: Span) -> bool:
-    """The words name a state or region («… КР», «… РФ», «… России»): the body's full official name."""
-    codes = lexicons.load("org_country_codes")
-    return any(t.ent_type_ == "LOC" or fold(t.text) in codes for t in span)
 
 
 def _known_ministry(name: str, organizations: tuple[OrganizationFinding, ...]) -> str | None:
@@ -266,8 +270,10 @@ def _known_ministry(name: str, organizations: tuple[OrganizationFinding, ...]) -
 def _ministry(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
     """«заместитель министра труда … КР» → (заместитель министра, Министерство труда … КР).
 
-    Only when the ministry is one the text names, or the title names it in full (with the state);
-    «министр финансов» alone stays the position.
+    Only when the ministry is one the text names (the organizations stage lists it: spoken of apart from the
+    title, by a contraction, or a region's ministry); «министр иностранных дел Украины», «заместитель министра
+    водных ресурсов Кыргызской Республики» of a ministry the text never names stay whole, with no body (gold-format:
+    the post as worded, the body only when the text names it).
     """
     doc = title.doc
     for token in title:
@@ -275,11 +281,10 @@ def _ministry(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tu
         nxt = token.i + 1
         if body and nxt < title.end and _remit_starts(doc[nxt]):
             rest = _trim(doc, nxt, title.end)
-            name = f"{body} {rest.text}"
-            known = _known_ministry(name, organizations)
-            if known is None and not _names_state(rest):
+            known = _known_ministry(f"{body} {rest.text}", organizations)
+            if known is None:
                 return None
-            return _as_title(_trim(doc, title.start, nxt)), known or name
+            return _as_title(_trim(doc, title.start, nxt)), known
     return None
 
 
@@ -716,6 +721,8 @@ def _split_one(
     government = _government(title, organizations)
     if government is not None:
         return government
+    if found is not None and _unit_of_title_only(title, found, organizations):
+        return _titled(_drop_anaphoric_place(doc, _trim(doc, title.start, title.end))), None
     if found is not None:
         org_start, org_end, org_name = found
         position = _trim_position(doc, title.start, org_start, org_start)
@@ -745,6 +752,65 @@ def _split_one(
     # No body named: a head of a place keeps the place («прокурор района», «аким района», gold-format);
     # `without_body` drops it where a body is linked later.
     return _titled(_drop_anaphoric_place(doc, position)), None
+
+
+# Units an executive keeps under a field («управление финансов», «департамент транспорта»); a «комитет» of a
+# region is a body of its own rank (the Leningrad oblast's committees are its ministries).
+_FIELD_UNITS = {"управление", "департамент"}
+
+
+# A region or district, by its kind or its level («управление … Мангистауской области», «областное управление»).
+_REGION_WORDS = {"область", "край", "республика", "район", "областной", "краевой", "районный", "республиканский"}
+
+
+def _field_unit_named(words: list[str]) -> bool:
+    """«управление финансов Мангистауской области», «Хатлонское областное управление мелиорации»: a field unit of a
+    region's or district's executive, named by its kind in lower case after no adjective but a place's (a capitalised
+    «Главное управление юстиции …» or «Департамент здравоохранения …» is the name the body gives itself; a
+    capital's «департамент культуры Москвы» is a body of its own)."""
+    if not any(_kind_forms_of(word) & _REGION_WORDS for word in words):
+        return False
+    for word in words:
+        lemmas = _kind_forms_of(word)
+        if lemmas & _FIELD_UNITS:
+            return word.islower()
+        if not any(p.tag.POS == "ADJF" for p in loading.parse(word.lower())):
+            return False
+        if not word.islower() and lemmas & lexicons.load("org_unit_kinds"):
+            return False
+    return False
+
+
+def _unit_of_title_only(
+    title: Span, found: tuple[int, int, str], organizations: tuple[OrganizationFinding, ...]
+) -> bool:
+    """«руководитель управления финансов Мангистауской области», «начальник Хатлонского областного управления
+    мелиорации …»: a field unit (`_field_unit_named`) the text names only inside this title is part of the post; the
+    person represents no body the text names (gold-format: a regional official with no named executive keeps it in
+    the position)."""
+    start, end, name = found
+    if not _field_unit_named(_WORD.findall(title.doc[start:end].text)):
+        return False
+    org = next((o for o in organizations if o.name == name), None)
+    return org is not None and all(title.start_char <= m.start and m.end <= title.end_char for m in org.mentions)
+
+
+def unit_kept_in_post(position: str | None, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
+    """(the post before the unit, the unit) when the post names whole a field unit the text names nowhere else
+    (`_unit_of_title_only`): its one mention is this post's, and no later step takes it out of the post for a body."""
+    if not position:
+        return None
+    matches = list(_WORD.finditer(position))
+    stems = [fold(m.group())[:4] for m in matches]
+    for org in organizations:
+        words = _WORD.findall(org.name)
+        if len(org.mentions) != 1 or len(words) < 2 or not _field_unit_named(words):
+            continue
+        own = [fold(w)[:4] for w in words]
+        at = next((i for i in range(1, len(stems) - len(own) + 1) if stems[i : i + len(own)] == own), None)
+        if at is not None:
+            return position[: matches[at].start()].rstrip(" ,"), org.name
+    return None
 
 
 def _named_local_body(title: Span) -> tuple[str, str] | None:
@@ -1290,6 +1356,7 @@ def linked_position_of(
     context: _DocContext | None = None,
 ) -> PersonFinding:
     """The grammar's title and body, else the ones the model scores highest, each when likely enough."""
+    context = context or _doc_context(doc, organizations)
     titles, bodies, rule = link_candidates(doc, person, organizations, context)
     title_probs, body_probs = linker.probabilities(
         [(t.names, t.features) for t in titles], [(b.organization, b.features) for b in bodies]
@@ -1306,8 +1373,25 @@ def linked_position_of(
     organization = bodies[body].organization if body is not None else rule.organization
     if organization != rule.organization and another_remit(position, organization):
         organization = rule.organization
+    if rule.organization is None and organization is not None and _inside_own_title(doc, person, organization, context):
+        # The grammar kept a unit named only in the person's own title in the post (`_unit_of_title_only`).
+        organization = None
     position = _without_brackets(without_body(position, organization))
     return replace(person, position=position, organization=organization)
+
+
+def _inside_own_title(doc: Doc, person: PersonFinding, organization: str, context: _DocContext) -> bool:
+    """A field unit (`_field_unit_named`) every mention of which lies inside a title by one of the person's names."""
+    mentions = [span for span, name, _, _ in context.org_spans if name == organization]
+    if not mentions or not _field_unit_named(_WORD.findall(organization)):
+        return False
+    titles = [
+        (title.start, title.end)
+        for mention in person.mentions
+        if (name := _name_tokens(doc, mention)) is not None
+        for _, title, _ in context.rule_titles(doc, name)
+    ]
+    return all(any(a <= m.start and m.end <= b for a, b in titles) for m in mentions)
 
 
 _BRACKETED = re.compile(r"\s*\([^()]*(?:\)|$)")

@@ -472,3 +472,35 @@ def test_a_unit_of_the_place_at_its_akimats_meeting_is_the_akimats(
     found = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert found["Нургалиев"].organization == f"акимат {region}"
     assert found["Нургалиев"].position == post
+
+
+@pytest.mark.parametrize(
+    ("opening", "chair", "member", "body"),
+    [
+        (
+            "МИНСК, 12 апреля. Постоянная комиссия Палаты представителей по образованию обсудила закон о школах.",
+            "председатель комиссии Ирина Викторовна Старовойтова",
+            "Член комиссии Олег Гайдукевич",
+            "Палата представителей",
+        ),
+        (
+            "МОСКВА, 5 мая. Комитет Государственной Думы по охране здоровья рассмотрел законопроект о лекарствах.",
+            "председатель комитета Сергей Петрович Леонов",
+            "Член комитета Алексей Иванович Куринный",
+            "Государственная Дума",
+        ),
+        (
+            "Комитет Законодательного Собрания Красноярского края по социальной политике провел заседание.",
+            "председатель комитета Наталья Фокина",
+            "Член комитета Олег Петров",
+            "Законодательное Собрание Красноярского края",
+        ),
+    ],
+)
+def test_members_of_an_assemblys_committee_represent_the_assembly(
+    nlp: Language, opening: str, chair: str, member: str, body: str
+) -> None:
+    # gold-format: a committee's chair and members have the parliament as organization, the committee in the post.
+    text = f"{opening} Заседание провел {chair}. {member} предложил поправку."
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert {p.organization for p in found.values()} == {body}

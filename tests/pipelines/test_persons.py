@@ -508,3 +508,105 @@ def test_a_turns_label_is_no_subject_of_the_speechs_verb(nlp: Language, text: st
     surnames = [p[0] for p in _persons(nlp, text)]
     assert "Гусейнов" not in surnames and "Петров" not in surnames
     assert "Гусейнова" in surnames or "Петрова" in surnames
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В работе сессии приняли участие ректор университета имени Носира Хусрава Зарина Холова и председатели.",
+            [("Холова", "Зарина", None, None)],
+        ),
+        (
+            "Модератор сессии, профессор университета имени аль-Фараби Ескендир Оралбаев, напомнил о стоке.",
+            [("Оралбаев", "Ескендир", None, None)],
+        ),
+        (
+            "Директор школы имени Тойчубека Касымова Камилжан Мадаминов попросил ускорить ремонт.",
+            [("Мадаминов", "Камилжан", None, None)],
+        ),
+        (
+            "Заведующая библиотекой имени Пушкина Ольга Смирнова рассказала о читателях.",
+            [("Смирнова", "Ольга", None, None)],
+        ),
+    ],
+)
+def test_a_name_after_an_eponym_is_the_person_the_title_belongs_to(nlp: Language, text: str, expected: list) -> None:
+    # What the body is named after stands in the genitive (or does not decline) and names no one of the meeting.
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. СЛУШАЛИ:\nКощееву Марину Алексеевну, начальника финансового управления администрации города.",
+            [("Кощеева", "Марина", "Алексеевна", None)],
+        ),
+        ("2. СЛУШАЛИ:\nИльину Анну Петровну, директора школы.", [("Ильина", "Анна", "Петровна", None)]),
+    ],
+)
+def test_a_surname_the_dictionary_reads_as_a_possessive_is_a_surname(nlp: Language, text: str, expected: list) -> None:
+    # «Кощееву» (of «Кощей»), «Ильину» (of «Илья»): the possessive's form is the surname's, not a describing word.
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("В заключение выступила заведующая отделом мэрии города Талас Айжамал Урмат кызы.", "Урмат кызы"),
+        ("Слово предоставили депутату Нурлану Асан уулу.", "Асан уулу"),
+        ("Грамоты вручены учителю школы имени Турдакуна Усубалиева Бакыту Эрмек уулу.", "Эрмек уулу"),
+    ],
+)
+def test_a_kyrgyz_surname_keeps_its_son_or_daughter_particle(nlp: Language, text: str, surname: str) -> None:
+    # The surname is the father's name (it does not decline) with «уулу» / «кызы».
+    assert [p.surname for p in find_persons(nlp(text))] == [surname]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        (
+            "Грамоты вручены учителю школы-лицея № 7 города Актау Мариям Сейдалиевой.",
+            "Сейдалиева",
+        ),
+        ("Награды вручены врачу больницы № 2 города Атырау Гульнар Ахметовой.", "Ахметова"),
+    ],
+)
+def test_an_oblique_feminine_surname_after_an_unknown_first_name(nlp: Language, text: str, surname: str) -> None:
+    # A first name the dictionary does not know tells no case; the -ой ending of the surname does.
+    assert [p.surname for p in find_persons(nlp(text))] == [surname]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A dateline's place opening the report.
+        "Бохтар, 25 января 2025 г. – Вчера в зале заседаний прошла сессия.",
+        "Кызылорда, 3 марта – Вчера депутаты рассмотрели бюджет.",
+        # A Kazakh phrase in a site's menu.
+        "Маңғыстау облыстық мәслихаты | Мангистауский областной маслихат",
+        "Қостанай қалалық мәслихаты | Костанайский городской маслихат",
+        # A ministry's contraction.
+        "Она сообщила, что Минсемтруд республики уже подготовил порядок выплат.",
+        "По данным, которые представил Минобрнауки, заявок стало больше.",
+        # An eponym with a rank between «имени» and the name.
+        "Награждена медицинская сестра больницы имени академика А.Н. Бакулева.",
+        "Концерт прошел в доме культуры имени народного артиста И.П. Петрова.",
+        # A word broken for a line that never came ends the text.
+        "Участники договорились обменяться данными с гидропостов на Амударье и Сыр-",
+    ],
+)
+def test_furniture_contractions_eponyms_and_stubs_name_no_one(nlp: Language, text: str) -> None:
+    assert _persons(nlp, text) == []
+
+
+def test_a_name_after_po_imeni_is_the_persons_own(nlp: Language) -> None:
+    text = "Агентство сообщило, что американец по имени Бэ Чжун Хо признался в совершении преступлений."
+    # «по имени» gives the person's own name, not what a body is named after: one person, as the tagger reads them.
+    assert len(_persons(nlp, text)) == 1
+
+
+def test_a_sentence_opening_on_a_name_and_a_date_names_the_person(nlp: Language) -> None:
+    assert _persons(nlp, "Совещание прошло. Иванов, 3 мая, сообщил о паводке.") == [("Иванов", None, None, None)]

@@ -37,7 +37,8 @@ def _assert_split(nlp: Language, text: str, surname: str, position: str, organiz
     [
         (
             "С приветственным словом выступил Первый заместитель министра труда, социального обеспечения "
-            "и миграции КР Н.С. Базарбаев.",
+            "и миграции КР Н.С. Базарбаев. Министерство труда, социального обеспечения и миграции КР подготовит "
+            "проект.",
             "Базарбаев",
             "первый заместитель министра",
             "Министерство труда, социального обеспечения и миграции КР",
@@ -712,3 +713,167 @@ def test_a_ministry_the_text_contracts_with_its_state_is_the_ministers_body(
 ) -> None:
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert (persons[surname].position, persons[surname].organization) == ("заместитель министра", organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "Сессия областного совета. Заместитель министра водных ресурсов Кыргызской Республики Айбек Асанович "
+            "Жумалиев рассказал о ремонте каналов.",
+            "Жумалиев",
+            "заместитель министра водных ресурсов Кыргызской Республики",
+        ),
+        (
+            "Вчера состоялось заседание комиссии. Министр иностранных дел Республики Молдова Ион Чебан предложил "
+            "продолжить переговоры.",
+            "Чебан",
+            "министр иностранных дел Республики Молдова",
+        ),
+        (
+            "На форуме выступил первый заместитель министра энергетики Республики Узбекистан Шерзод Ходжаев.",
+            "Ходжаев",
+            "первый заместитель министра энергетики Республики Узбекистан",
+        ),
+    ],
+)
+def test_a_state_ministers_post_stays_whole_when_the_text_names_no_ministry(
+    nlp: Language, text: str, surname: str, position: str
+) -> None:
+    # gold-format: the body only when the text names it; the ministry the title implies is not guessed.
+    assert _records(nlp, text)[surname] == (position, None)
+
+
+def test_a_state_minister_represents_the_ministry_the_text_names_apart(nlp: Language) -> None:
+    text = (
+        "На совещании выступил первый заместитель министра энергетики Республики Казахстан Марат Нурланович "
+        "Тулегенов. Министерство энергетики Республики Казахстан подготовит план."
+    )
+    assert _records(nlp, text)["Тулегенов"] == (
+        "первый заместитель министра",
+        "Министерство энергетики Республики Казахстан",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "Сессия областного маслихата. Руководитель управления финансов Карагандинской области Нурлан Серикович "
+            "Абенов сообщил, что доходы увеличены.",
+            "Абенов",
+            "руководитель управления финансов Карагандинской области",
+        ),
+        (
+            "На совещании директор департамента имущественных отношений Вологодской области Ирина Петровна Смолина "
+            "доложила о продаже зданий.",
+            "Смолина",
+            "директор департамента имущественных отношений Вологодской области",
+        ),
+        (
+            "Начальник Согдийского областного управления здравоохранения Фарход Рахимов сказал, что больницы "
+            "отремонтированы.",
+            "Рахимов",
+            "начальник Согдийского областного управления здравоохранения",
+        ),
+        (
+            "Депутаты краевого Законодательного Собрания заслушали заместителя руководителя департамента дорожного "
+            "хозяйства Приморского края Олега Викторовича Седых.",
+            "Седых",
+            "заместитель руководителя департамента дорожного хозяйства Приморского края",
+        ),
+    ],
+)
+def test_a_regional_field_unit_named_only_in_the_title_stays_in_the_post(
+    nlp: Language, text: str, surname: str, position: str
+) -> None:
+    # gold-format: a regional official with no named executive body keeps the unit in the position.
+    assert _records(nlp, text)[surname] == (position, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position", "organization"),
+    [
+        # A body's own capitalised name is a body.
+        (
+            "Начальник Департамента здравоохранения Томской области Александр Аверьянов представил законопроект.",
+            "Аверьянов",
+            "начальник",
+            "Департамент здравоохранения Томской области",
+        ),
+        (
+            "Главный специалист Главного управления юстиции города Ташкента Дилноза Хакимова рассказала о регистрации.",
+            "Хакимова",
+            "главный специалист",
+            "Главное управление юстиции города Ташкента",
+        ),
+        # A unit the text names apart from the title is a body of the text.
+        (
+            "Главный специалист управления координации занятости Карагандинской области Асем Тусупова рассказала о "
+            "квотах. Представители управления координации занятости Карагандинской области ответили на вопросы.",
+            "Тусупова",
+            "главный специалист",
+            "управление координации занятости Карагандинской области",
+        ),
+    ],
+)
+def test_a_named_or_twice_mentioned_unit_is_the_body(
+    nlp: Language, text: str, surname: str, position: str, organization: str
+) -> None:
+    assert _records(nlp, text)[surname] == (position, organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "organization"),
+    [
+        (
+            "О подготовке к паводку рассказал начальник Главного управления МЧС России по Костромской области Игорь "
+            "Зарецкий.",
+            "Зарецкий",
+            "Главное управление МЧС России по Костромской области",
+        ),
+        (
+            "Начальник Главного управления МЧС России по Омской области Андрей Петров доложил о пожарах.",
+            "Петров",
+            "Главное управление МЧС России по Омской области",
+        ),
+    ],
+)
+def test_a_federal_bodys_regional_office_is_the_body(nlp: Language, text: str, surname: str, organization: str) -> None:
+    # «Главное управление … по … области» opens with a unit's word, but the capital and the region make it a body.
+    assert _records(nlp, text)[surname] == ("начальник", organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "РЕШИЛИ: наградить Петрова Ивана Сергеевича, водителя МУП «Автоколонна», и Сидорову Анну Павловну, "
+            "учителя МБОУ «Школа № 3».",
+            "Сидорова",
+            "учитель",
+        ),
+        (
+            "Грамоты вручены учителю школы Айбеку Токтогулову и медсестре больницы Гулзат Мамытовой.",
+            "Мамытова",
+            "медсестра больницы",
+        ),
+    ],
+)
+def test_each_of_two_joined_names_has_its_own_title(nlp: Language, text: str, surname: str, position: str) -> None:
+    # «Name1, title1, и Name2, title2»: the title after the first name's comma is the first name's apposition.
+    assert _records(nlp, text)[surname][0] == position
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        ("Ее поддержал эколог из Нукуса Алишер Курбанбаев.", "Курбанбаев", "эколог"),
+        ("Выступил ветеринар Ислам Бекиров.", "Бекиров", "ветеринар"),
+        ("На сессии выступила библиотекарь сельской библиотеки Анна Кузнецова.", "Кузнецова", "библиотекарь"),
+    ],
+)
+def test_a_profession_given_as_the_persons_work_is_the_position(
+    nlp: Language, text: str, surname: str, position: str
+) -> None:
+    assert (_records(nlp, text)[surname][0] or "").startswith(position)
