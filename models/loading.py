@@ -39,6 +39,7 @@ from pymorphy2.analyzer import MorphAnalyzer as PymorphyAnalyzer
 from pymorphy2.analyzer import Parse as PymorphyParse
 from slovnet.vocab import Vocab
 
+from models import natasha_names  # noqa: F401  (Natasha's names grammar, read faster, before NamesExtractor)
 from models.chart_parser import faster
 from models.slovnet_exec import accelerate_infer
 

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from natasha.grammars.name import FIRST_DICT, LAST_DICT
 from spacy.tokens import Span, Token
 
 from models import lexicons, loading
+from models.natasha_names import FIRST_DICT, LAST_DICT
 from pipelines.normalize import recover_shape
 
 PATRONYMIC_ENDINGS = ("вич", "вна", "ична", "инична", "оглы", "кызы", "улы", "уулу")

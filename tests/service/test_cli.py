@@ -361,3 +361,27 @@ def test_tokens_are_listed_and_revoked(
     assert capsys.readouterr().err.count("\n") == 1
     assert main(["token", "revoke", "00000000-0000-0000-0000-000000000000"]) == EXIT_FAILED
     assert "no token 00000000-0000-0000-0000-000000000000" in capsys.readouterr().err
+
+
+def test_command_prints_every_record_then_skips_the_teardown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The program ends with os._exit once the records are out (no interpreter teardown): what it printed to a
+    pipe is flushed first, whole, and the same as the in-process command's, with one process or a pool."""
+    second = tmp_path / "second.txt"
+    second.write_text(RUSSIAN, encoding="utf-8")
+    assert main(["extract", "--jobs", "1", str(SAMPLE), str(second)]) == EXIT_OK
+    expected = capsys.readouterr().out
+    for jobs in ("1", "2"):
+        result = _run("extract", "--jobs", jobs, SAMPLE, second)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == expected
+    # An exit handler registered before the command never runs: the interpreter is not torn down.
+    script = (
+        "import atexit, sys; from service import cli; atexit.register(print, 'torn down'); "
+        f"sys.argv = ['kenesh', 'extract', '--compact', {str(second)!r}]; cli.main()"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["schema_version"] == 1
+    assert "torn down" not in result.stdout
