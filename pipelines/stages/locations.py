@@ -46,12 +46,25 @@ _NAMING_DEPS = {"amod", "appos", "flat", "flat:name", "flat:foreign", "nmod"}
 Key = tuple[str, ...]
 
 
+_ABBREVIATION_LENGTH = 5  # «КНДР», «ХМАО», «ЯНАО»: abbreviations of places are short
+
+
 @lru_cache(maxsize=100_000)
 def _lemma(word: str) -> str:
-    # Abbreviations are matched as written: "РК" is a country, "рк" is not a word at all.
-    if word.isupper() and len(word) > 1:
+    # Abbreviations are matched as written: "РК" is a country, "рк" is not a word at all. A longer word in capitals
+    # is a heading's ("КИРОВСКОЙ ОБЛАСТИ"): the same name as the text's lower-case one.
+    if _abbreviation(word):
         return word
     return loading.parse(word.lower())[0].normal_form.replace("ё", "е")
+
+
+def _abbreviation(word: str) -> bool:
+    """«РК», «КНДР», «ХМАО»; not «РАЙОН» or «ОБЛАСТИ» of a heading in capitals, which are words."""
+    if not word.isupper() or len(word) < 2:
+        return False
+    if len(word) > _ABBREVIATION_LENGTH:
+        return False
+    return not any(p.is_known and "Abbr" not in p.tag for p in loading.parse(word.lower()))
 
 
 # A region's status the text writes or leaves out: "Вольский муниципальный район" is "Вольский район".
@@ -68,7 +81,7 @@ def text_key(text: str) -> Key:
 
 
 def _nominative_lemmas(word: str) -> set[str]:
-    if word.isupper() and len(word) > 1:
+    if _abbreviation(word):
         return {word}
     parses = loading.parse(word.lower())
     found = {p.normal_form.replace("ё", "е") for p in parses if p.tag.case in (None, "nomn")}
@@ -521,11 +534,15 @@ def _region_nominative(span: Span) -> str | None:
     The tagger often misreads the case of a hyphenated or rare adjective, so adjectives are put in
     the noun's gender and number directly instead of trusting their own tags.
     """
-    root = span.root
+    # A heading in capitals is parsed badly: its noun is the last word («РЯЗАНСКОЙ ОБЛАСТИ»).
+    root = span[-1] if span.text.isupper() else span.root
     if root.i == span.start or not (_in(root, "loc_region_nouns") or _in(root, "loc_settlement_nouns")):
         return None
     modifiers = span.doc[span.start : root.i]
-    if not all(t.pos_ == "ADJ" and t.head.i == root.i for t in modifiers):
+    # A heading's capitals are tagged and parsed badly: pymorphy reads «РЯЗАНСКОЙ» as the adjective it is.
+    if not all(
+        (t.pos_ == "ADJ" and t.head.i == root.i) or (t.text.isupper() and _adjective(t.lower_)) for t in modifiers
+    ):
         return None
     plural = root.morph.get("Number") == ["Plur"]
     gender = _OC_GENDER.get((root.morph.get("Gender") or [""])[0], "femn")
@@ -815,6 +832,10 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             entry.mentions.append(mention)
             if full and not entry.full:
                 entry.name, entry.full = name, True
+            elif full == entry.full and entry.name.isupper() and not name.isupper():
+                entry.name = name  # «КИРОВСКОЙ ОБЛАСТИ» of a heading, «Кировской области» of the text
+            elif full == entry.full and not canonical and _with_status(name, entry.name):
+                entry.name = name  # «в Боровичском районе», «Боровичского муниципального района»: the full name
             elif not canonical and len(key) == 1 and _reads_as_key(name, key) and not _reads_as_key(entry.name, key):
                 # «в городе Щучинске … города Щучинска»: the form that is the key's own lemma is the nominative.
                 entry.name = name
@@ -825,6 +846,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             entry.name = entry.written.most_common(1)[0][0]
     _merge_republics(by_key)
     _merge_short_forms(by_key)
+    _merge_soft_stem_cases(by_key)
     for span in spans:
         part = _part_of_place(span)
         if part is not None:
@@ -898,6 +920,35 @@ def _named_before(noun: Token) -> bool:
         if _is_capitalized(token):
             return True
     return False
+
+
+def _with_status(name: str, listed: str) -> bool:
+    """`name` is `listed` with the status word the text may leave out: «Вольский муниципальный район»."""
+    words, shorter = _WORD.findall(name), _WORD.findall(listed)
+    return len(words) > len(shorter) and any(_lemma(w) in _OPTIONAL_WORDS for w in words)
+
+
+# Case endings of a name on a soft stem: «Костанай» → «Костаная», «Мядель» → «Мяделе»; "" is the stem itself, which
+# a guessed nominative cuts a case ending to («в Мяделе» → «Мядел»).
+_SOFT_STEM_CASES = ("", "я", "ю", "е", "ем", "ём", "ей", "и")
+
+
+def _merge_soft_stem_cases(by_key: dict[Key, _Entry]) -> None:
+    """ "Костаная" (the city's genitive, which morphology does not know) and "#Костанай" in one text are one place,
+    listed by the form on «-й» or «-ь», which no case ending has."""
+    names = {e.name: key for key, e in by_key.items() if len(key) == 1 and _WORD.fullmatch(e.name)}
+    for name, key in names.items():
+        for form in soft_stem_cases(name):
+            other = names.get(form)
+            if other is not None and other != key and other in by_key and key in by_key:
+                by_key[key].mentions.extend(by_key.pop(other).mentions)
+
+
+def soft_stem_cases(name: str) -> tuple[str, ...]:
+    """The case forms of a one-word name on «-й» or «-ь» («Костанай»: «Костаная», «Костанаю», …), none for others."""
+    if not name.endswith(("й", "ь")) or len(name) < 4 or not _WORD.fullmatch(name):
+        return ()
+    return tuple(name[:-1] + ending for ending in _SOFT_STEM_CASES)
 
 
 def _merge_republics(by_key: dict[Key, _Entry]) -> None:

@@ -320,3 +320,26 @@ def test_a_word_capitalized_by_position_is_not_a_location(nlp: Language, text: s
 )
 def test_one_place_under_two_names(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A heading's capitals and the text's lower case are one place, listed as the text writes it.
+        (
+            "СОВЕТ ДЕПУТАТОВ\nКАСИМОВСКОГО МУНИЦИПАЛЬНОГО РАЙОНА\nРЯЗАНСКОЙ ОБЛАСТИ\n\nДепутаты Рязанской области "
+            "собрались в Касимове. Глава Касимовского муниципального района выступил.",
+            {"Касимовский муниципальный район", "Рязанская область", "Касимов"},
+        ),
+        # The status word the text left out at first: the full name is listed.
+        (
+            "Больше всего проектов в Валдайском и Окуловском районах. Глава Окуловского муниципального района "
+            "выступил.",
+            {"Валдайский район", "Окуловский муниципальный район"},
+        ),
+        # A town on «-й» or «-ь» morphology does not know, in a case and in the nominative: one place.
+        ("Аким города Аксая выступил. Депутаты Аксая проголосовали.\n#Аксай #маслихат", {"Аксай"}),
+    ],
+)
+def test_forms_of_one_name_are_one_location(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
