@@ -598,7 +598,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                 if after and child.dep_ in ("obl", "nmod") and preposition(child) in wanted:
                     for member in _members(child):
                         yield from subjects(member, quotes, "report", REPORTED)
-        elif token.pos_ == "VERB" and word in _PROPOSAL_VERBS:
+        elif token.pos_ == "VERB" and (word in _PROPOSAL_VERBS or _instructs_at_meeting(token, word)):
             yield from _proposed(token, quotes)
         elif token.pos_ == "VERB" and word in _ELECTION_VERBS:
             yield from _elected(token, quotes)
@@ -807,6 +807,14 @@ def _to_come(verb: Token) -> bool:
     return "Fut" in verb.morph.get("Tense") or any(
         c.dep_ in ("aux", "aux:pass") and c.lower_ in _FUTURE_AUX for c in verb.children
     )
+
+
+def _instructs_at_meeting(verb: Token, word: str | None) -> bool:
+    """«Губернатор поручил департаменту выставить подрядчику претензию»: a person's instruction given at the meeting
+    names a question raised there, as a request does; a decision's «Поручить …» is a task set, not one."""
+    if word not in _DIRECTIVE_VERBS or "Fin" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+        return False
+    return any(c.dep_ == "nsubj" and ("Anim" in c.morph.get("Animacy") or c.ent_type_ == "PER") for c in verb.children)
 
 
 def _instructed(verb: Token) -> bool:

@@ -427,3 +427,23 @@ def test_a_persisting_shortfall_is_a_raised_problem(nlp: Language) -> None:
     assert any(c.kind == "problem" and c.weight >= 2.0 for c in candidates(doc))
     # A shortfall merely counted is a phrase of action, not a problem raised.
     assert not any(c.kind == "problem" for c in candidates(nlp("Дефицит кадров оценивается в 380 ставок.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A person's instruction given at the meeting names a question raised there, as a request does.
+        ("Аким области поручил районам ускорить строительство жилья для переселенцев.", True),
+        ("Мэр поручила управлению согласовать график вывоза отходов из частного сектора.", True),
+        # A decision's «Поручить …» sets a task, a question of no one's raising.
+        ("РЕШИЛИ: поручить отделу образования согласовать график вывоза отходов.", False),
+    ],
+)
+def test_an_instruction_given_at_the_meeting_names_a_question(nlp: Language, text: str, kept: bool) -> None:
+    doc = nlp(text)
+    raised = [c.span(doc).text for c in candidates(doc) if c.kind == "proposal"]
+    assert bool(raised) is kept
+    if kept:
+        meeting = replace(Findings(), meeting=MeetingFinding(title="совещание"))
+        found = [i.text for i in issues.run(doc, meeting).issues]
+        assert any(i.startswith(("строительство жилья", "график вывоза")) for i in found)
