@@ -55,6 +55,10 @@ _INNER_PREPOSITIONS = frozenset(
 _STRANDED_PREPOSITIONS = frozenset({"к"})
 # Place and time («в РФ», «на заседании», «в марте») are circumstances, not part of the question.
 _CIRCUMSTANCE_CASES = frozenset({"Loc"})
+# Nouns of a trouble, which name what it is with: «перебои с водой», «проблемы с транспортом».
+_TROUBLES = frozenset(
+    {"перебой", "проблема", "ситуация", "трудность", "сложность", "задержка", "положение", "затруднение"}
+)
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
 _ABOUT = frozenset({"о", "об", "обо"})
 # «обратил внимание на X», «уделить внимание X»: the verb and the case its question is in.
@@ -224,7 +228,14 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                 continue  # «участка площадью 0,12 га»: a measurement, not part of the question
             if prep is None and child.dep_ == "nmod" and _case(child) in ("Gen", "Dat", "Ins", None):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
-            elif (prep in _INNER_PREPOSITIONS and _case(child) not in _CIRCUMSTANCE_CASES) or prep in ("о", "об"):
+            elif (
+                (prep in _INNER_PREPOSITIONS and _case(child) not in _CIRCUMSTANCE_CASES)
+                or prep in ("о", "об")
+                # «перебои с питьевой водой», «ситуация с вывозом мусора»: what a trouble is with; not «с 1 января»
+                or (
+                    prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _TROUBLES and not _is_person(child)
+                )
+            ):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
                 chosen.update(c.i for c in child.children if c.dep_ == "case")
         elif (

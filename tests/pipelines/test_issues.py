@@ -447,3 +447,16 @@ def test_an_instruction_given_at_the_meeting_names_a_question(nlp: Language, tex
         meeting = replace(Findings(), meeting=MeetingFinding(title="совещание"))
         found = [i.text for i in issues.run(doc, meeting).issues]
         assert any(i.startswith(("строительство жилья", "график вывоза")) for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a trouble is with is part of the question.
+        ("Депутат обратила внимание на перебои с горячей водой в микрорайонах Актобе.", "перебои с горячей водой"),
+        ("Депутат обратил внимание на задержки с выплатой пособий в сельских округах.", "задержки с выплатой пособий"),
+        ("Аким обратил внимание на перебои с газом в посёлке Шахтёрском.", "перебои с газом"),
+    ],
+)
+def test_a_trouble_keeps_what_it_is_with(nlp: Language, text: str, expected: str) -> None:
+    assert any(i.startswith(expected) for i in _issues(nlp, text))
