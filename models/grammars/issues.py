@@ -611,6 +611,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                         yield from subjects(member, quotes, "report", REPORTED)
         elif token.pos_ == "VERB" and (word in _PROPOSAL_VERBS or _instructs_at_meeting(token, word)):
             yield from _proposed(token, quotes)
+        elif token.pos_ == "VERB" and word in _ASKING_VERBS:
+            yield from _asked_about(token, quotes)
         elif token.pos_ == "VERB" and word in _ELECTION_VERBS:
             yield from _elected(token, quotes)
         elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
@@ -818,6 +820,26 @@ def _to_come(verb: Token) -> bool:
     return "Fut" in verb.morph.get("Tense") or any(
         c.dep_ in ("aux", "aux:pass") and c.lower_ in _FUTURE_AUX for c in verb.children
     )
+
+
+# «спросил, почему затянулась реконструкция рынка», «поинтересовался, когда начнётся замена водопровода».
+_ASKING_VERBS = frozenset({"спросить", "спрашивать", "поинтересоваться", "интересоваться"})
+_QUESTION_WORDS = frozenset({"почему", "когда", "как", "зачем", "сколько", "где", "ли", "отчего"})
+
+
+def _asked_about(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """A speaker's question on an action («почему затянулась реконструкция рынка») raises that action: the subject of
+    the asked clause, when it is a noun of action."""
+    heads = issue_lexicons().heads
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "advcl") or clause.i < verb.i or clause.pos_ != "VERB":
+            continue
+        if not any(lemma(c) in _QUESTION_WORDS for c in clause.children if c.i < clause.i):
+            continue  # «спросил, почему …», «когда …», «будет ли …»: the clause is the question asked
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubj:pass") and subject.pos_ == "NOUN" and lemma(subject) in heads:
+                for member in _members(subject):
+                    yield from subjects(member, quotes, "report", REPORTED)
 
 
 def _instructs_at_meeting(verb: Token, word: str | None) -> bool:

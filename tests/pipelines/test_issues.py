@@ -460,3 +460,25 @@ def test_an_instruction_given_at_the_meeting_names_a_question(nlp: Language, tex
 )
 def test_a_trouble_keeps_what_it_is_with(nlp: Language, text: str, expected: str) -> None:
     assert any(i.startswith(expected) for i in _issues(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speaker's question on an action raises that action.
+        (
+            "Депутат спросил, почему затянулось строительство детского сада в микрорайоне.",
+            "строительство детского сада",
+        ),
+        ("Депутат поинтересовалась, когда начнётся ремонт поликлиники на улице Мира.", "ремонт поликлиники"),
+        ("Староста спросила, когда завершится газификация села Кызылжар.", "газификация села"),
+    ],
+)
+def test_a_question_on_an_action_raises_it(nlp: Language, text: str, expected: str) -> None:
+    doc = nlp(text)
+    # Raised by the question, as a report is, not only as a phrase of action filling a short list.
+    asked = [c.span(doc).text for c in candidates(doc) if c.kind == "report"]
+    assert any(a.startswith(expected.split()[0]) for a in asked)
+    meeting = replace(Findings(), meeting=MeetingFinding(title="сессия"))
+    found = [i.text for i in issues.run(doc, meeting).issues]
+    assert any(i.startswith(expected) for i in found)
