@@ -79,6 +79,19 @@ _AMENDMENTS = frozenset({"поправка", "изменение", "дополн
 # «выразил озабоченность X-ins», «обеспокоенность X-ins»: nouns of concern, whose instrumental is the problem.
 _SHORTFALLS = frozenset({"нехватка", "дефицит", "недостаток", "задолженность", "отставание", "недоступность"})
 _PERSISTING = frozenset({"сохраняться", "сохраниться", "оставаться", "остаться", "наблюдаться"})
+# «где не завершена замена насосов», «ещё не закончен ремонт кровли»: work not finished is a problem raised.
+_COMPLETIONS = frozenset({"завершить", "завершиться", "закончить", "закончиться", "завершенный", "законченный"})
+
+
+def _unfinished(action: Token) -> bool:
+    verb = action.head
+    return (
+        action.dep_ in ("nsubj", "nsubj:pass")
+        and lemma(verb) in _COMPLETIONS
+        and any(c.lower_ == "не" for c in verb.children)
+    )
+
+
 _CONCERNS = frozenset({"озабоченность", "обеспокоенность", "беспокойство", "тревога", "недовольство"})
 _COPULAS = frozenset({"стать", "становиться", "являться", "быть", "оставаться", "остаться"})
 # «предложил создать …», «попросила ускорить …»: verbs of asking, whose action's object a speaker raised.
@@ -647,10 +660,12 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield from _forum_subjects(token, quotes)
         elif token.pos_ == "NOUN" and (word in lex.laws or word in lex.decisions):
             yield from _act(token, quotes)
-        elif token.pos_ == "NOUN" and word in lex.heads and _has_subject(token):
+        elif token.pos_ == "NOUN" and (word in lex.heads or _unfinished(token)) and _has_subject(token):
             # «Сохраняется нехватка учителей», «остаётся отставание по вводу жилья»: a shortfall that persists is a
-            # problem the report raises, stronger than a phrase of action: it fills a short list.
-            problem = word in _SHORTFALLS and token.dep_ == "nsubj" and lemma(token.head) in _PERSISTING
+            # problem the report raises, stronger than a phrase of action: it fills a short list; so is work not
+            # finished («не завершена замена насосов»).
+            persists = word in _SHORTFALLS and token.dep_ == "nsubj" and lemma(token.head) in _PERSISTING
+            problem = persists or _unfinished(token)
             found = _candidate(token, quotes, "problem" if problem else "action", REPORTED if problem else WEAK)
             if found and found.end - found.start > 1:
                 yield found

@@ -482,3 +482,16 @@ def test_a_question_on_an_action_raises_it(nlp: Language, text: str, expected: s
     meeting = replace(Findings(), meeting=MeetingFinding(title="сессия"))
     found = [i.text for i in issues.run(doc, meeting).issues]
     assert any(i.startswith(expected) for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Work not finished is a problem the report raises.
+        ("В двух сёлах района ещё не завершена прокладка водопровода.", "прокладка водопровода"),
+        ("В гимназии № 3 не закончен ремонт актового зала.", "ремонт актового зала"),
+    ],
+)
+def test_work_not_finished_is_a_raised_problem(nlp: Language, text: str, expected: str) -> None:
+    doc = nlp(text)
+    assert expected in [c.span(doc).text for c in candidates(doc) if c.kind == "problem"]
