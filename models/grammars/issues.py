@@ -215,10 +215,12 @@ def _is_title_quote(doc: Doc, open_i: int, close_i: int) -> bool:
 
 
 def _dangling(token: Token) -> bool:
-    """A word that cannot end a phrase: a conjunction, a preposition, an adjective whose noun was cut off."""
+    """A word that cannot end a phrase: a conjunction, a preposition, an adjective whose noun was cut off, an
+    infinitive of the decision the parser hung on the noun («отчёт об исполнении бюджета утвердить»)."""
     if token.is_punct:
         return token.text not in CLOSE_QUOTES
-    return token.pos_ in ("CCONJ", "ADP", "ADJ", "DET") or token.lower_ in ("имени", "им.")
+    infinitive = token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm")
+    return token.pos_ in ("CCONJ", "ADP", "ADJ", "DET") or token.lower_ in ("имени", "им.") or infinitive
 
 
 def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth: int = 2) -> set[int]:

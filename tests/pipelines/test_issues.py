@@ -495,3 +495,15 @@ def test_a_question_on_an_action_raises_it(nlp: Language, text: str, expected: s
 def test_work_not_finished_is_a_raised_problem(nlp: Language, text: str, expected: str) -> None:
     doc = nlp(text)
     assert expected in [c.span(doc).text for c in candidates(doc) if c.kind == "problem"]
+
+
+def test_a_decision_line_shortens_its_agenda_item(nlp: Language) -> None:
+    """The decision's infinitive ends no phrase, and the item a report or decision names again in short (all its
+    words the agenda item's) is the same item."""
+    text = (
+        "ПОВЕСТКА ДНЯ:\n1. Об исполнении бюджета городского поселения «Город Омутнинск» за 2024 год.\n"
+        "СЛУШАЛИ: Иванову А.П. – об исполнении бюджета.\nРЕШИЛИ: отчет об исполнении бюджета утвердить (за – 12)."
+    )
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание"))
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert found == ["исполнение бюджета городского поселения «Город Омутнинск» за 2024 год"]
