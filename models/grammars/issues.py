@@ -757,7 +757,7 @@ def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     """«попросила обеспечить подвоз воды к школам», «предложил создать консультационный центр»: what a speaker
     asks to be done is a question raised at the meeting; weaker than a report, it fills a short list only."""
     for action in verb.children:
-        if action.dep_ != "xcomp" or action.pos_ != "VERB" or action.i < verb.i:
+        if action.dep_ != "xcomp" or action.pos_ != "VERB" or action.i < verb.i or lemma(action) in _SUBMITTING:
             continue
         for child in action.children:
             if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
@@ -857,6 +857,10 @@ def _asked_about(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
             if subject.dep_ in ("nsubj", "nsubj:pass") and subject.pos_ == "NOUN" and lemma(subject) in heads:
                 for member in _members(subject):
                     yield from subjects(member, quotes, "report", REPORTED)
+
+
+# «поручил до 1 июня представить график ремонта»: a paper asked for, not the question itself.
+_SUBMITTING = frozenset({"представить", "предоставить", "представлять", "предоставлять"})
 
 
 def _instructs_at_meeting(verb: Token, word: str | None) -> bool:

@@ -435,6 +435,8 @@ def test_a_persisting_shortfall_is_a_raised_problem(nlp: Language) -> None:
         # A person's instruction given at the meeting names a question raised there, as a request does.
         ("Аким области поручил районам ускорить строительство жилья для переселенцев.", True),
         ("Мэр поручила управлению согласовать график вывоза отходов из частного сектора.", True),
+        # A paper asked for is not the question itself.
+        ("Председатель поручил дорожному управлению до 1 мая представить график ремонта мостов.", False),
         # A decision's «Поручить …» sets a task, a question of no one's raising.
         ("РЕШИЛИ: поручить отделу образования согласовать график вывоза отходов.", False),
     ],
