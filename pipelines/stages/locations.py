@@ -10,6 +10,10 @@ Three sources feed one list:
    Москвы"): real reports name bodies by their region, and the region counts as a location.
 
 Every name is then keyed by its lemmas, so case forms and aliases collapse to one entry.
+
+Not places: streets, buildings, electoral districts, a region's kind without its name, a common word capitalized
+by its place in a sentence, and water bodies: a name after a water noun or a river's part («реке Унже», «в
+бассейне Исети») is a river's in all its mentions unless the text also writes it as a settlement's.
 """
 
 from __future__ import annotations
