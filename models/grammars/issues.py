@@ -55,6 +55,10 @@ _INNER_PREPOSITIONS = frozenset(
 _STRANDED_PREPOSITIONS = frozenset({"к"})
 # Place and time («в РФ», «на заседании», «в марте») are circumstances, not part of the question.
 _CIRCUMSTANCE_CASES = frozenset({"Loc"})
+# Nouns of a trouble, which name what it is with: «перебои с водой», «проблемы с транспортом».
+_TROUBLES = frozenset(
+    {"перебой", "проблема", "ситуация", "трудность", "сложность", "задержка", "положение", "затруднение"}
+)
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
 _ABOUT = frozenset({"о", "об", "обо"})
 # «обратил внимание на X», «уделить внимание X»: the verb and the case its question is in.
@@ -75,6 +79,19 @@ _AMENDMENTS = frozenset({"поправка", "изменение", "дополн
 # «выразил озабоченность X-ins», «обеспокоенность X-ins»: nouns of concern, whose instrumental is the problem.
 _SHORTFALLS = frozenset({"нехватка", "дефицит", "недостаток", "задолженность", "отставание", "недоступность"})
 _PERSISTING = frozenset({"сохраняться", "сохраниться", "оставаться", "остаться", "наблюдаться"})
+# «где не завершена замена насосов», «ещё не закончен ремонт кровли»: work not finished is a problem raised.
+_COMPLETIONS = frozenset({"завершить", "завершиться", "закончить", "закончиться", "завершенный", "законченный"})
+
+
+def _unfinished(action: Token) -> bool:
+    verb = action.head
+    return (
+        action.dep_ in ("nsubj", "nsubj:pass")
+        and lemma(verb) in _COMPLETIONS
+        and any(c.lower_ == "не" for c in verb.children)
+    )
+
+
 _CONCERNS = frozenset({"озабоченность", "обеспокоенность", "беспокойство", "тревога", "недовольство"})
 _COPULAS = frozenset({"стать", "становиться", "являться", "быть", "оставаться", "остаться"})
 # «предложил создать …», «попросила ускорить …»: verbs of asking, whose action's object a speaker raised.
@@ -198,10 +215,12 @@ def _is_title_quote(doc: Doc, open_i: int, close_i: int) -> bool:
 
 
 def _dangling(token: Token) -> bool:
-    """A word that cannot end a phrase: a conjunction, a preposition, an adjective whose noun was cut off."""
+    """A word that cannot end a phrase: a conjunction, a preposition, an adjective whose noun was cut off, an
+    infinitive of the decision the parser hung on the noun («отчёт об исполнении бюджета утвердить»)."""
     if token.is_punct:
         return token.text not in CLOSE_QUOTES
-    return token.pos_ in ("CCONJ", "ADP", "ADJ", "DET") or token.lower_ in ("имени", "им.")
+    infinitive = token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm")
+    return token.pos_ in ("CCONJ", "ADP", "ADJ", "DET") or token.lower_ in ("имени", "им.") or infinitive
 
 
 def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth: int = 2) -> set[int]:
@@ -224,7 +243,14 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                 continue  # «участка площадью 0,12 га»: a measurement, not part of the question
             if prep is None and child.dep_ == "nmod" and _case(child) in ("Gen", "Dat", "Ins", None):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
-            elif (prep in _INNER_PREPOSITIONS and _case(child) not in _CIRCUMSTANCE_CASES) or prep in ("о", "об"):
+            elif (
+                (prep in _INNER_PREPOSITIONS and _case(child) not in _CIRCUMSTANCE_CASES)
+                or prep in ("о", "об")
+                # «перебои с питьевой водой», «ситуация с вывозом мусора»: what a trouble is with; not «с 1 января»
+                or (
+                    prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _TROUBLES and not _is_person(child)
+                )
+            ):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
                 chosen.update(c.i for c in child.children if c.dep_ == "case")
         elif (
@@ -598,8 +624,10 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                 if after and child.dep_ in ("obl", "nmod") and preposition(child) in wanted:
                     for member in _members(child):
                         yield from subjects(member, quotes, "report", REPORTED)
-        elif token.pos_ == "VERB" and word in _PROPOSAL_VERBS:
+        elif token.pos_ == "VERB" and (word in _PROPOSAL_VERBS or _instructs_at_meeting(token, word)):
             yield from _proposed(token, quotes)
+        elif token.pos_ == "VERB" and word in _ASKING_VERBS:
+            yield from _asked_about(token, quotes)
         elif token.pos_ == "VERB" and word in _ELECTION_VERBS:
             yield from _elected(token, quotes)
         elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
@@ -634,10 +662,12 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield from _forum_subjects(token, quotes)
         elif token.pos_ == "NOUN" and (word in lex.laws or word in lex.decisions):
             yield from _act(token, quotes)
-        elif token.pos_ == "NOUN" and word in lex.heads and _has_subject(token):
+        elif token.pos_ == "NOUN" and (word in lex.heads or _unfinished(token)) and _has_subject(token):
             # «Сохраняется нехватка учителей», «остаётся отставание по вводу жилья»: a shortfall that persists is a
-            # problem the report raises, stronger than a phrase of action: it fills a short list.
-            problem = word in _SHORTFALLS and token.dep_ == "nsubj" and lemma(token.head) in _PERSISTING
+            # problem the report raises, stronger than a phrase of action: it fills a short list; so is work not
+            # finished («не завершена замена насосов»).
+            persists = word in _SHORTFALLS and token.dep_ == "nsubj" and lemma(token.head) in _PERSISTING
+            problem = persists or _unfinished(token)
             found = _candidate(token, quotes, "problem" if problem else "action", REPORTED if problem else WEAK)
             if found and found.end - found.start > 1:
                 yield found
@@ -727,7 +757,7 @@ def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     """«попросила обеспечить подвоз воды к школам», «предложил создать консультационный центр»: what a speaker
     asks to be done is a question raised at the meeting; weaker than a report, it fills a short list only."""
     for action in verb.children:
-        if action.dep_ != "xcomp" or action.pos_ != "VERB" or action.i < verb.i:
+        if action.dep_ != "xcomp" or action.pos_ != "VERB" or action.i < verb.i or lemma(action) in _SUBMITTING:
             continue
         for child in action.children:
             if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
@@ -807,6 +837,38 @@ def _to_come(verb: Token) -> bool:
     return "Fut" in verb.morph.get("Tense") or any(
         c.dep_ in ("aux", "aux:pass") and c.lower_ in _FUTURE_AUX for c in verb.children
     )
+
+
+# «спросил, почему затянулась реконструкция рынка», «поинтересовался, когда начнётся замена водопровода».
+_ASKING_VERBS = frozenset({"спросить", "спрашивать", "поинтересоваться", "интересоваться"})
+_QUESTION_WORDS = frozenset({"почему", "когда", "как", "зачем", "сколько", "где", "ли", "отчего"})
+
+
+def _asked_about(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """A speaker's question on an action («почему затянулась реконструкция рынка») raises that action: the subject of
+    the asked clause, when it is a noun of action."""
+    heads = issue_lexicons().heads
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "advcl") or clause.i < verb.i or clause.pos_ != "VERB":
+            continue
+        if not any(lemma(c) in _QUESTION_WORDS for c in clause.children if c.i < clause.i):
+            continue  # «спросил, почему …», «когда …», «будет ли …»: the clause is the question asked
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubj:pass") and subject.pos_ == "NOUN" and lemma(subject) in heads:
+                for member in _members(subject):
+                    yield from subjects(member, quotes, "report", REPORTED)
+
+
+# «поручил до 1 июня представить график ремонта»: a paper asked for, not the question itself.
+_SUBMITTING = frozenset({"представить", "предоставить", "представлять", "предоставлять"})
+
+
+def _instructs_at_meeting(verb: Token, word: str | None) -> bool:
+    """«Губернатор поручил департаменту выставить подрядчику претензию»: a person's instruction given at the meeting
+    names a question raised there, as a request does; a decision's «Поручить …» is a task set, not one."""
+    if word not in _DIRECTIVE_VERBS or "Fin" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+        return False
+    return any(c.dep_ == "nsubj" and ("Anim" in c.morph.get("Animacy") or c.ent_type_ == "PER") for c in verb.children)
 
 
 def _instructed(verb: Token) -> bool:

@@ -111,7 +111,10 @@ def _title(span: Span) -> str:
 def _same(a: _Issue, words: list[str], head: str) -> bool:
     """Phrases sharing half their words are one issue, unless they are different actions on the same object
     («прекращение полномочий секретаря» and «избрание секретаря»)."""
-    if _overlap(words, a.words) < SAME_ISSUE:
+    # «исполнение бюджета» of a decision line is the agenda's «исполнение бюджета города за 2024 год», shortened.
+    shorter, longer = sorted((set(words), set(a.words)), key=len)
+    contained = len(shorter) > 1 and shorter <= longer
+    if _overlap(words, a.words) < SAME_ISSUE and not contained:
         return False
     return not (_verbal(head) and _verbal(a.head) and head != a.head)
 

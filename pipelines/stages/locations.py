@@ -10,6 +10,10 @@ Three sources feed one list:
    Москвы"): real reports name bodies by their region, and the region counts as a location.
 
 Every name is then keyed by its lemmas, so case forms and aliases collapse to one entry.
+
+Not places: streets, buildings, electoral districts, a region's kind without its name, a common word capitalized
+by its place in a sentence, and water bodies: a name after a water noun or a river's part («реке Унже», «в
+бассейне Исети») is a river's in all its mentions unless the text also writes it as a settlement's.
 """
 
 from __future__ import annotations
@@ -46,12 +50,25 @@ _NAMING_DEPS = {"amod", "appos", "flat", "flat:name", "flat:foreign", "nmod"}
 Key = tuple[str, ...]
 
 
+_ABBREVIATION_LENGTH = 5  # «КНДР», «ХМАО», «ЯНАО»: abbreviations of places are short
+
+
 @lru_cache(maxsize=100_000)
 def _lemma(word: str) -> str:
-    # Abbreviations are matched as written: "РК" is a country, "рк" is not a word at all.
-    if word.isupper() and len(word) > 1:
+    # Abbreviations are matched as written: "РК" is a country, "рк" is not a word at all. A longer word in capitals
+    # is a heading's ("КИРОВСКОЙ ОБЛАСТИ"): the same name as the text's lower-case one.
+    if _abbreviation(word):
         return word
     return loading.parse(word.lower())[0].normal_form.replace("ё", "е")
+
+
+def _abbreviation(word: str) -> bool:
+    """«РК», «КНДР», «ХМАО»; not «РАЙОН» or «ОБЛАСТИ» of a heading in capitals, which are words."""
+    if not word.isupper() or len(word) < 2:
+        return False
+    if len(word) > _ABBREVIATION_LENGTH:
+        return False
+    return not any(p.is_known and "Abbr" not in p.tag for p in loading.parse(word.lower()))
 
 
 # A region's status the text writes or leaves out: "Вольский муниципальный район" is "Вольский район".
@@ -68,7 +85,7 @@ def text_key(text: str) -> Key:
 
 
 def _nominative_lemmas(word: str) -> set[str]:
-    if word.isupper() and len(word) > 1:
+    if _abbreviation(word):
         return {word}
     parses = loading.parse(word.lower())
     found = {p.normal_form.replace("ё", "е") for p in parses if p.tag.case in (None, "nomn")}
@@ -169,8 +186,8 @@ def _trim(span: Span) -> Span | None:
     """The span without a bracketed tail ("Молдавия (КС)") and edge punctuation."""
     doc, start, end = span.doc, span.start, span.end
     for token in span:
-        if token.text in _OPENING_BRACKETS:
-            end = token.i
+        if token.text in _OPENING_BRACKETS or (token.text in _OPENING_QUOTES and token.i > start):
+            end = token.i  # «МВД России «Слободской»»: a quoted name after the place is another body's
             break
         if token.text in _CLOSING_BRACKETS:
             start = token.i + 1  # «(д. Вишнево) Воложинского повета»: the bracket closed before the name
@@ -198,23 +215,85 @@ def _previous_word(span: Span) -> Token | None:
     return None
 
 
+def _not_place_noun(token: Token) -> bool:
+    """A street's, a building's or a water body's noun, or a part of a river: what names it is no place."""
+    return _in(token, "loc_not_place_nouns") or _in(token, "loc_water_nouns") or _river_bank(token)
+
+
+# «на левом берегу Сырдарьи»: a bank with its side is a river's; «у берегов Сирии» is a country's coast.
+_RIVER_SIDES = frozenset({"левый", "правый"})
+
+
+def _river_bank(token: Token) -> bool:
+    if token.lemma_.lower() != "берег" or token.i == 0:
+        return False
+    side = token.doc[token.i - 1]
+    return side.lemma_.lower() in _RIVER_SIDES or side.lower_.startswith(("лев", "прав"))
+
+
 def _after_not_place_noun(span: Span) -> bool:
-    """ "улица Ленина", "улиц Гагарина и Тыныстанова": a street's, a building's or a river's name."""
+    """ "улица Ленина", "улиц Гагарина и Тыныстанова", "в бассейне Исети": a street's, a building's or a river's
+    name."""
     before = _previous_word(span)
-    if before is not None and _in(before, "loc_not_place_nouns"):
+    if before is not None and _not_place_noun(before):
         return True
     root = span.root
     if root.dep_ == "conj" and root.head.i < span.start and root.head.dep_ != "conj":
         first = span.doc[root.head.i : root.head.i + 1]
         before = _previous_word(first)
-        return before is not None and _in(before, "loc_not_place_nouns") and before.i == first.start - 1
+        return before is not None and _not_place_noun(before) and before.i == first.start - 1
     return False
+
+
+@cache
+def _water_formants() -> tuple[str, ...]:
+    return tuple(lexicons.load("loc_water_formants"))
+
+
+def _river_by_formant(word: str) -> bool:
+    """«Сырдарьи», «Амударье»: a name made with a word for a river is a river's in every case."""
+    lower = word.lower()
+    return any(lower.endswith(formant) and len(lower) > len(formant) + 1 for formant in _water_formants())
+
+
+def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
+    """Keys of the one-word names the text gives a water body: the capitalized word right after a water noun
+    («реке Унже», «в бассейне Исети», «на левом берегу Сырдарьи»). The same name elsewhere in the text is that
+    water body too («вдоль Исети», «на Амударье»), unless the text also writes it as a settlement's («реку Уфу …
+    в Уфе», «города Тобол»)."""
+    lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
+    found: set[Key] = set()
+    for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
+        if lemma.lower() != "берег" and not _in_words(lemma, lower, "loc_water_nouns"):
+            continue
+        if not doc[i].is_lower or (lemma.lower() == "берег" and not _river_bank(doc[i])):
+            continue
+        at = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "." else i + 1
+        if at >= len(doc) or quoted[at] or not _is_capitalized(doc[at]) or not doc[at].is_alpha:
+            continue
+        if doc[at].text.isupper() or (at + 1 < len(doc) and doc[at + 1].text in _DASHES):
+            continue  # «река Москва-река», an abbreviation: not a one-word name
+        key = key_of([doc[at].text])
+        if not gazetteer().canonical(key):
+            found.add(key)
+    if not found:
+        return frozenset()
+    for i in range(1, len(doc)):
+        before = lowers[i - 1]
+        settlement = before in _PLACE_PREPOSITIONS or _in_words(lemmas[i - 1], before, "loc_settlement_nouns")
+        if settlement and _is_capitalized(doc[i]) and doc[i].is_alpha:
+            found.discard(key_of([doc[i].text]))
+    return frozenset(found)
+
+
+def _names_water(span: Span, waters: frozenset[Key]) -> bool:
+    return any(_river_by_formant(t.text) for t in span if t.is_alpha) or (len(span) == 1 and span_key(span) in waters)
 
 
 def _is_place_like(span: Span) -> bool:
     """Evidence beyond NER that the span names a country, region or city."""
     key = span_key(span)
-    if not key or key in _not_places():
+    if not key or key in _not_places() or _unnamed_kind(span):
         return False
     if gazetteer().canonical(key):
         return True
@@ -253,6 +332,55 @@ def _is_quoted_name(span: Span) -> bool:
     )
 
 
+def _unnamed_kind(span: Span) -> bool:
+    """ "МУНИЦИПАЛЬНЫЙ РАЙОН" of a heading, "избирательный округ № 12": a region's kind and status with no name,
+    or an electoral district, which is drawn for a vote and names no place."""
+    words = [t for t in span if t.text.replace("-", "").isalpha()]  # «Ивано-Франковской» is a word with a name
+    if any(_in(t, "loc_not_place_modifiers") for t in words):
+        return True
+    # By pymorphy's lemma too: the tagger lemmatizes a heading's capitals badly.
+    return bool(words) and all(
+        t.lower_ in _STATUS_WORDS or _is_region_noun(t.lemma_, t.lower_) or _is_region_noun(_lemma(t.lower_), t.lower_)
+        for t in words
+    )
+
+
+# Status words a region's name has besides its own: a span of these and a region noun names no region.
+_STATUS_WORDS = frozenset(
+    f"{stem}{end}"
+    for stem in ("муниципальн", "городск", "сельск", "районн", "областн", "административн", "автономн")
+    for end in ("ый", "ой", "ого", "ому", "ым", "ом", "ая", "ую", "ые", "ых", "ими", "ыми", "ий", "ее", "ое")
+)
+
+_SENTENCE_ENDS = frozenset({".", ":", "!", "?", "…", "|", "»"})
+_PROPER_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr")
+
+
+def _common_word_capitalized_by_position(span: Span) -> bool:
+    """ "Спасибо." after a speaker's name, "Просмотров: 143", "Запросы направлены": a word the dictionary knows
+    only as a common word, capitalized because it begins a sentence or a line, is no place's name."""
+    if len(span) != 1 or not span[0].is_alpha or span[0].text.isupper():
+        return False
+    token = span[0]
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    starts = (
+        before is None
+        or token.is_sent_start
+        or "\n" in before.text
+        or before.text in _SENTENCE_ENDS
+        or (before.text.endswith(".") and before.text[:1].isupper())  # «ИБРАГИМОВ Р.С. Спасибо»
+    )
+    if not starts:
+        return False
+    parses = loading.parse(token.lower_)
+    return all(p.is_known for p in parses) and not any(tag in p.tag for p in parses for tag in _PROPER_TAGS)
+
+
+def _is_body_noun(token: Token) -> bool:
+    # By pymorphy's lemma too: the tagger leaves a rare body's noun as written («Маджлиса», «Хурултая»).
+    return _in(token, "loc_org_nouns") or _in_words(_lemma(token.text), token.lower_, "loc_org_nouns")
+
+
 def clean_location(span: Span) -> Span | None:
     """A NER LOC span as a country, region or city, or None when it names something else."""
     trimmed = _trim(span)
@@ -261,13 +389,15 @@ def clean_location(span: Span) -> Span | None:
     if _after_not_place_noun(trimmed) or _is_quoted_name(trimmed):
         return None
     root = trimmed.root
-    is_body = any(_in(t, "loc_org_nouns") for t in trimmed)
+    is_body = any(_is_body_noun(t) for t in trimmed)
     if is_body or not (_in(root, "loc_region_nouns") or _in(root, "loc_settlement_nouns")):
         # A place hanging off a non-place head is the location, the head is a body or a title.
         tail = _place_after_body(trimmed)
         if tail is not None or is_body:
             return tail
-    if _in(root, "loc_not_place_nouns") or span_key(trimmed) in _not_places():
+    if _not_place_noun(root) or span_key(trimmed) in _not_places() or _unnamed_kind(trimmed):
+        return None
+    if _common_word_capitalized_by_position(trimmed):
         return None
     has_noun = any(t.pos_ in ("NOUN", "PROPN") for t in trimmed)
     if not has_noun and loading.parse(root.text)[0].tag.POS != "NOUN":
@@ -408,11 +538,15 @@ def _region_nominative(span: Span) -> str | None:
     The tagger often misreads the case of a hyphenated or rare adjective, so adjectives are put in
     the noun's gender and number directly instead of trusting their own tags.
     """
-    root = span.root
+    # A heading in capitals is parsed badly: its noun is the last word («РЯЗАНСКОЙ ОБЛАСТИ»).
+    root = span[-1] if span.text.isupper() else span.root
     if root.i == span.start or not (_in(root, "loc_region_nouns") or _in(root, "loc_settlement_nouns")):
         return None
     modifiers = span.doc[span.start : root.i]
-    if not all(t.pos_ == "ADJ" and t.head.i == root.i for t in modifiers):
+    # A heading's capitals are tagged and parsed badly: pymorphy reads «РЯЗАНСКОЙ» as the adjective it is.
+    if not all(
+        (t.pos_ == "ADJ" and t.head.i == root.i) or (t.text.isupper() and _adjective(t.lower_)) for t in modifiers
+    ):
         return None
     plural = root.morph.get("Number") == ["Plur"]
     gender = _OC_GENDER.get((root.morph.get("Gender") or [""])[0], "femn")
@@ -593,6 +727,8 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         token = doc[i]
         at = token.i + 1
         if at < len(doc) and doc[at].text == ".":
+            if len(token) < 4 and not token.is_lower:
+                continue  # «Р.С. Спасибо»: an upper-case «С.» is a person's initial, a settlement's «с.» is lower-case
             at += 1  # "с." is an abbreviation only with the dot ("с" alone is a preposition)
         elif len(token) < 4:
             continue
@@ -662,10 +798,14 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     named.update(elliptic_regions(doc))
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)
+    waters = water_names(doc, _quoted(doc))
     spans = [
         span
         for span in candidate_spans(doc)
-        if not any(t.i in taken for t in span) and not _overlaps(span, people) and not _names_a_person(span, surnames)
+        if not any(t.i in taken for t in span)
+        and not _overlaps(span, people)
+        and not _names_a_person(span, surnames)
+        and not _names_water(span, waters)
     ]
     for span in sorted([*spans, *named], key=lambda span: span.start):
         check_deadline("locations")
@@ -696,6 +836,10 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             entry.mentions.append(mention)
             if full and not entry.full:
                 entry.name, entry.full = name, True
+            elif full == entry.full and entry.name.isupper() and not name.isupper():
+                entry.name = name  # «КИРОВСКОЙ ОБЛАСТИ» of a heading, «Кировской области» of the text
+            elif full == entry.full and not canonical and _with_status(name, entry.name):
+                entry.name = name  # «в Боровичском районе», «Боровичского муниципального района»: the full name
             elif not canonical and len(key) == 1 and _reads_as_key(name, key) and not _reads_as_key(entry.name, key):
                 # «в городе Щучинске … города Щучинска»: the form that is the key's own lemma is the nominative.
                 entry.name = name
@@ -706,6 +850,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             entry.name = entry.written.most_common(1)[0][0]
     _merge_republics(by_key)
     _merge_short_forms(by_key)
+    _merge_soft_stem_cases(by_key)
     for span in spans:
         part = _part_of_place(span)
         if part is not None:
@@ -779,6 +924,35 @@ def _named_before(noun: Token) -> bool:
         if _is_capitalized(token):
             return True
     return False
+
+
+def _with_status(name: str, listed: str) -> bool:
+    """`name` is `listed` with the status word the text may leave out: «Вольский муниципальный район»."""
+    words, shorter = _WORD.findall(name), _WORD.findall(listed)
+    return len(words) > len(shorter) and any(_lemma(w) in _OPTIONAL_WORDS for w in words)
+
+
+# Case endings of a name on a soft stem: «Костанай» → «Костаная», «Мядель» → «Мяделе»; "" is the stem itself, which
+# a guessed nominative cuts a case ending to («в Мяделе» → «Мядел»).
+_SOFT_STEM_CASES = ("", "я", "ю", "е", "ем", "ём", "ей", "и")
+
+
+def _merge_soft_stem_cases(by_key: dict[Key, _Entry]) -> None:
+    """ "Костаная" (the city's genitive, which morphology does not know) and "#Костанай" in one text are one place,
+    listed by the form on «-й» or «-ь», which no case ending has."""
+    names = {e.name: key for key, e in by_key.items() if len(key) == 1 and _WORD.fullmatch(e.name)}
+    for name, key in names.items():
+        for form in soft_stem_cases(name):
+            other = names.get(form)
+            if other is not None and other != key and other in by_key and key in by_key:
+                by_key[key].mentions.extend(by_key.pop(other).mentions)
+
+
+def soft_stem_cases(name: str) -> tuple[str, ...]:
+    """The case forms of a one-word name on «-й» or «-ь» («Костанай»: «Костаная», «Костанаю», …), none for others."""
+    if not name.endswith(("й", "ь")) or len(name) < 4 or not _WORD.fullmatch(name):
+        return ()
+    return tuple(name[:-1] + ending for ending in _SOFT_STEM_CASES)
 
 
 def _merge_republics(by_key: dict[Key, _Entry]) -> None:

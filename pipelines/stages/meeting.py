@@ -49,7 +49,7 @@ from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, TextSpan
 from pipelines.headings import headings, reading
 from pipelines.normalize import nominative, recover_shape
-from pipelines.stages.locations import gazetteer, text_key
+from pipelines.stages.locations import gazetteer, soft_stem_cases, text_key
 
 _IN = {"в", "во"}
 _DATELINE_LINES = 5  # «Версия для слабовидящих», breadcrumbs and a headline may come first
@@ -1095,7 +1095,15 @@ def with_place(doc: Doc, locations: tuple[LocationFinding, ...], place: str | No
     found = re.search(rf"(?<!\w){re.escape(place)}(?!\w)(?![ \t]+[А-ЯЁA-Z][а-яёa-z])", doc_text(doc), re.IGNORECASE)
     if found is None:
         return locations
-    return (*locations, LocationFinding(name=place, mentions=(TextSpan(found.start(), found.end()),)))
+    mention = TextSpan(found.start(), found.end())
+    # «в Мяделе», read «Мядел» (morphology does not know the town), is a case of the place «Мядель»: one location.
+    forms = soft_stem_cases(place)
+    if any(loc.name in forms for loc in locations):
+        return tuple(
+            LocationFinding(name=place, mentions=tuple(sorted((*loc.mentions, mention)))) if loc.name in forms else loc
+            for loc in locations
+        )
+    return (*locations, LocationFinding(name=place, mentions=(mention,)))
 
 
 def run(doc: Doc, findings: Findings) -> Findings:

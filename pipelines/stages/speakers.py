@@ -42,6 +42,7 @@ _LINE_REACH = 400  # characters read around a name for its line: bounded, so a t
 _TITLE_REACH = 14  # words from a title to the name it heads
 # Performance verbs a transcript's chair announces the next turn with, in the present tense.
 _ANNOUNCED = frozenset({"докладывать", "содокладывать", "выступать"})
+_HEARING = frozenset({"заслушать", "заслушивать"})
 _PLANS = frozenset({"запланировать", "запланированный", "планироваться", "ожидаться", "предстоять", "перенести"})
 _EVENTS = frozenset({"заседание", "сессия", "совещание", "встреча", "собрание"})
 # «будет докладывать», «станет выступать»: the parser tags the auxiliary's tense as present.
@@ -62,6 +63,11 @@ def _up_chain(token: Token) -> Token:
 @cache
 def _speech_phrases() -> frozenset[tuple[str, str]]:
     return frozenset(tuple(entry.split("|", 1)) for entry in lexicons.load("speech_phrases"))  # type: ignore[misc]
+
+
+def _past(verb: Token) -> bool:
+    """By the word's form: the tagger takes a perfective future («заслушают») for a past."""
+    return any(p.tag.tense == "past" for p in loading.parse(verb.lower_))
 
 
 def _present(verb: Token) -> bool:
@@ -149,6 +155,9 @@ def _speech_head(token: Token) -> Token | None:
         and not _not_yet_said(token.head.head)
     ):
         return token.head.head
+    # «депутаты заслушали руководителя управления X о ходе работ»: the person heard gave the report.
+    if token.dep_ == "obj" and _lemma(head) in _HEARING and _past(head) and not _negated(head):
+        return head
     # «по словам X», «доклад X», «отчёт главы администрации X».
     if token.dep_ in ("nmod", "nmod:poss") and _lemma(head) in nouns and not _planned(head):
         return head
@@ -239,9 +248,13 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
     The parser often hangs a name off the last noun of a long title; the case of the name and the
     verb's agreement with it are more reliable than the arc («отметила … директор … А.С. Омурбекова»).
     """
-    female = _features(subject, "Case") != "Nom" and _nominative_reading(subject)
-    if _features(subject, "Case") != "Nom" and not female:
-        return None
+    patronymic = _patronymic_gender(name)
+    if patronymic:
+        female = patronymic == "Fem"
+    else:
+        female = _features(subject, "Case") != "Nom" and _nominative_reading(subject)
+        if _features(subject, "Case") != "Nom" and not female:
+            return None
     sent = sentence_of(name.doc, name.start)
     after = _after_relative_clause(name, sent)
     window = name.doc[max(sent.start, name.start - 14) : min(sent.end, after + 6)]
@@ -251,18 +264,41 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
         if _not_yet_said(token) or name.end <= token.i < after:
             continue
         # «Иран объявил …, им стал вице-президент X»: the verb has a subject of its own.
+        # «Заседание открыла председатель X»: a subject the past verb's gender disagrees with is its object misread.
         own_subject = any(
-            c.dep_ in _SUBJECT and not (name.start <= c.i < name.end) and not _own_title(c, name)
+            c.dep_ in _SUBJECT
+            and not (name.start <= c.i < name.end)
+            and not _own_title(c, name)
+            and _agrees(token, c, listed=True)
             for c in token.children
         )
-        agrees = (
-            _features(token, "Gender") == "Fem"
-            or (_features(token, "Gender") is None and _features(token, "Number") == "Sing")
-            if female
-            else _agrees(token, subject, _listed(name))
-        )
+        if female:
+            agrees = _features(token, "Gender") == "Fem" or (
+                _features(token, "Gender") is None and _features(token, "Number") == "Sing"
+            )
+        elif patronymic:
+            agrees = _features(token, "Gender") != "Fem" and _features(token, "Number") != "Plur"
+        else:
+            agrees = _agrees(token, subject, _listed(name))
         if agrees and not own_subject and (not _negated(token) or _denial_says(token)):
             return token
+    return None
+
+
+# A patronymic's ending shows its case and gender where the tagger misreads a rare name's («Абдыжапар Турдубаевич
+# Мамасалиев», «Айгерим Бакытжановна Нурланова»).
+_PATRONYMIC_NOMINATIVE = {
+    "Masc": re.compile(r"[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ич)"),
+    "Fem": re.compile(r"[А-ЯЁ][а-яё]+(?:овна|евна|ична|инична)"),
+}
+
+
+def _patronymic_gender(name: Span) -> str | None:
+    """The gender of the name's patronymic in the nominative, None without one."""
+    for token in name:
+        for gender, pattern in _PATRONYMIC_NOMINATIVE.items():
+            if pattern.fullmatch(token.text):
+                return gender
     return None
 
 

@@ -427,3 +427,85 @@ def test_a_persisting_shortfall_is_a_raised_problem(nlp: Language) -> None:
     assert any(c.kind == "problem" and c.weight >= 2.0 for c in candidates(doc))
     # A shortfall merely counted is a phrase of action, not a problem raised.
     assert not any(c.kind == "problem" for c in candidates(nlp("Дефицит кадров оценивается в 380 ставок.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A person's instruction given at the meeting names a question raised there, as a request does.
+        ("Аким области поручил районам ускорить строительство жилья для переселенцев.", True),
+        ("Мэр поручила управлению согласовать график вывоза отходов из частного сектора.", True),
+        # A paper asked for is not the question itself.
+        ("Председатель поручил дорожному управлению до 1 мая представить график ремонта мостов.", False),
+        # A decision's «Поручить …» sets a task, a question of no one's raising.
+        ("РЕШИЛИ: поручить отделу образования согласовать график вывоза отходов.", False),
+    ],
+)
+def test_an_instruction_given_at_the_meeting_names_a_question(nlp: Language, text: str, kept: bool) -> None:
+    doc = nlp(text)
+    raised = [c.span(doc).text for c in candidates(doc) if c.kind == "proposal"]
+    assert bool(raised) is kept
+    if kept:
+        meeting = replace(Findings(), meeting=MeetingFinding(title="совещание"))
+        found = [i.text for i in issues.run(doc, meeting).issues]
+        assert any(i.startswith(("строительство жилья", "график вывоза")) for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a trouble is with is part of the question.
+        ("Депутат обратила внимание на перебои с горячей водой в микрорайонах Актобе.", "перебои с горячей водой"),
+        ("Депутат обратил внимание на задержки с выплатой пособий в сельских округах.", "задержки с выплатой пособий"),
+        ("Аким обратил внимание на перебои с газом в посёлке Шахтёрском.", "перебои с газом"),
+    ],
+)
+def test_a_trouble_keeps_what_it_is_with(nlp: Language, text: str, expected: str) -> None:
+    assert any(i.startswith(expected) for i in _issues(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speaker's question on an action raises that action.
+        (
+            "Депутат спросил, почему затянулось строительство детского сада в микрорайоне.",
+            "строительство детского сада",
+        ),
+        ("Депутат поинтересовалась, когда начнётся ремонт поликлиники на улице Мира.", "ремонт поликлиники"),
+        ("Староста спросила, когда завершится газификация села Кызылжар.", "газификация села"),
+    ],
+)
+def test_a_question_on_an_action_raises_it(nlp: Language, text: str, expected: str) -> None:
+    doc = nlp(text)
+    # Raised by the question, as a report is, not only as a phrase of action filling a short list.
+    asked = [c.span(doc).text for c in candidates(doc) if c.kind == "report"]
+    assert any(a.startswith(expected.split()[0]) for a in asked)
+    meeting = replace(Findings(), meeting=MeetingFinding(title="сессия"))
+    found = [i.text for i in issues.run(doc, meeting).issues]
+    assert any(i.startswith(expected) for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Work not finished is a problem the report raises.
+        ("В двух сёлах района ещё не завершена прокладка водопровода.", "прокладка водопровода"),
+        ("В гимназии № 3 не закончен ремонт актового зала.", "ремонт актового зала"),
+    ],
+)
+def test_work_not_finished_is_a_raised_problem(nlp: Language, text: str, expected: str) -> None:
+    doc = nlp(text)
+    assert expected in [c.span(doc).text for c in candidates(doc) if c.kind == "problem"]
+
+
+def test_a_decision_line_shortens_its_agenda_item(nlp: Language) -> None:
+    """The decision's infinitive ends no phrase, and the item a report or decision names again in short (all its
+    words the agenda item's) is the same item."""
+    text = (
+        "ПОВЕСТКА ДНЯ:\n1. Об исполнении бюджета городского поселения «Город Омутнинск» за 2024 год.\n"
+        "СЛУШАЛИ: Иванову А.П. – об исполнении бюджета.\nРЕШИЛИ: отчет об исполнении бюджета утвердить (за – 12)."
+    )
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание"))
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert found == ["исполнение бюджета городского поселения «Город Омутнинск» за 2024 год"]

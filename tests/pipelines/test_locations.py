@@ -244,3 +244,102 @@ def test_an_unknown_town_in_sk_is_one_place_in_the_nominative(nlp: Language, tex
 )
 def test_a_plural_settlement_noun_names_every_listed_settlement(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name after a water body's noun or a river's part is a river's, and so are its other mentions.
+        ("Запасы воды в бассейне Тобола выше нормы, сёла вдоль Тобола готовятся. Штаб работает в Кургане.", {"Курган"}),
+        ("На левом берегу Иртыша перебои с водой, сообщили в Павлодаре.", {"Павлодар"}),
+        ("Сток Чу снизился, в низовьях Чу и в Бишкеке ввели график.", {"Бишкек"}),
+        (
+            "Проверили дамбу Бухтарминского водохранилища в Восточно-Казахстанской области.",
+            {"Восточно-Казахстанская область"},
+        ),
+        # A river's name made with «-дарья» is a river's in every case.
+        ("Гидропосты поставят на Кашкадарье и в Карши.", {"Карши"}),
+        ("Паводок на Сурхандарье обсудили в Ташкенте.", {"Ташкент"}),
+        ("Фермеры Самарканда просят воду из Кашкадарьи.", {"Самарканд"}),
+        # The same name written as a settlement's stays a place.
+        ("Мост через реку Ишим отремонтируют. В Ишиме ждут подрядчика.", {"Ишим"}),
+        ("Работы на реке Тобол завершат, жители города Тобол довольны.", {"Тобол"}),
+        # A country's coast is no river's bank.
+        ("Судно задержали у берегов Ливии, сообщили в Риме.", {"Ливия", "Рим"}),
+    ],
+)
+def test_a_water_body_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An electoral district is drawn for a vote and names no place.
+        ("Депутат по Ленинскому избирательному округу № 7 спросил о дорогах в Гродно.", {"Гродно"}),
+        ("Депутат от Каменского одномандатного избирательного округа выступил в Пензе.", {"Пенза"}),
+        # A heading's region kind without its name.
+        ("СОВЕТ ДЕПУТАТОВ\nМУНИЦИПАЛЬНОГО РАЙОНА\n\nЗаседание прошло в Касимове.", {"Касимов"}),
+        # A body's noun NER tagged as a place, in a case the tagger does not lemmatize.
+        ("Сессия Мажилиса прошла в Астане. Депутат Мажилиса выступил.", {"Астана"}),
+        # A zone of northern allowances is no region.
+        ("Надбавки для работников районов Крайнего Севера обсудили в Якутске.", {"Якутск"}),
+    ],
+)
+def test_a_kind_or_a_body_without_a_name_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A common word capitalized by its place at a sentence's or a line's start, or after initials.
+        ("ПЕТРОВ А.В. Спасибо. Перейдём к вопросу о Самаре.", {"Самара"}),
+        ("Просмотров: 215\nСессия прошла в Оше.", {"Ош"}),
+        ("СИДОРОВА Е.Н. Ответы получены, замечаний из Тулы нет.", {"Тула"}),
+    ],
+)
+def test_a_word_capitalized_by_position_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:
+    doc = nlp(text)
+    findings = locations.run(doc, persons.run(doc, Findings()))
+    assert {loc.name for loc in findings.locations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A republic the text names by both its names is one place, listed by the official name.
+        ("Сенатор от Республики Тыва сообщил, что в Туве не хватает врачей.", {"Республика Тыва"}),
+        ("Министр Чувашской Республики рассказал о школах Чувашии.", {"Чувашская Республика"}),
+        ("Глава Удмуртии выступил. Правительство Удмуртской Республики одобрило план.", {"Удмуртская Республика"}),
+        # One name alone is listed as written.
+        ("В Чечне открыли школу.", {"Чечня"}),
+        # A quoted name after the place is another body's: «МО МВД России «Кировский»».
+        ("Начальник МО МВД России «Кировский» доложил о работе.", {"Россия"}),
+    ],
+)
+def test_one_place_under_two_names(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A heading's capitals and the text's lower case are one place, listed as the text writes it.
+        (
+            "СОВЕТ ДЕПУТАТОВ\nКАСИМОВСКОГО МУНИЦИПАЛЬНОГО РАЙОНА\nРЯЗАНСКОЙ ОБЛАСТИ\n\nДепутаты Рязанской области "
+            "собрались в Касимове. Глава Касимовского муниципального района выступил.",
+            {"Касимовский муниципальный район", "Рязанская область", "Касимов"},
+        ),
+        # The status word the text left out at first: the full name is listed.
+        (
+            "Больше всего проектов в Валдайском и Окуловском районах. Глава Окуловского муниципального района "
+            "выступил.",
+            {"Валдайский район", "Окуловский муниципальный район"},
+        ),
+        # A town on «-й» or «-ь» morphology does not know, in a case and in the nominative: one place.
+        ("Аким города Аксая выступил. Депутаты Аксая проголосовали.\n#Аксай #маслихат", {"Аксай"}),
+    ],
+)
+def test_forms_of_one_name_are_one_location(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected

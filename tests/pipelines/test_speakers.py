@@ -270,3 +270,32 @@ def test_a_name_and_colon_ending_a_line_open_the_next_line_speech(nlp: Language,
 def test_speech_shapes_of_meeting_reports(nlp: Language, text: str, expected: dict[str, bool]) -> None:
     found = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
     assert {surname: found.get(surname) for surname in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "spoke"),
+    [
+        # The patronymic's ending shows the nominative where the tagger misreads a rare name's case.
+        ("Сессию открыл и вел торага айыл кенеша Нурбек Жумабаевич Токтосунов.", "Токтосунов", True),
+        ("Заседание открыла и вела председатель маслихата Айгерим Бакытжановна Нурланова.", "Нурланова", True),
+        # The person the body heard gave the report; one heard in the future has not yet.
+        (
+            "Затем депутаты заслушали начальника отдела образования Бакыта Асанова о подготовке школ.",
+            "Асанов",
+            True,
+        ),
+        ("Члены комиссии заслушали директора фонда Ирину Сомову о ходе ремонта.", "Сомова", True),
+        ("Депутаты заслушают директора фонда Ирину Сомову на следующей сессии.", "Сомова", False),
+        # Support stated in the discussion is speech.
+        (
+            "Директор колледжа Олег Лукашик поддержал депутата: по его словам, мест в общежитии не хватает.",
+            "Лукашик",
+            True,
+        ),
+        ("Её поддержал фермер из Талды-Кургана Ерлан Сейтказин.", "Сейтказин", True),
+    ],
+)
+def test_a_chair_by_patronymic_a_report_heard_and_support_said(
+    nlp: Language, text: str, surname: str, spoke: bool
+) -> None:
+    assert _spoke(nlp, text)[surname][0] is spoke
