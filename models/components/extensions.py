@@ -1,4 +1,5 @@
-"""Custom attributes the Kenesh components set on spaCy objects, registered once."""
+"""Custom attributes the Kenesh components set on spaCy objects, registered once (`span._.name`, worked out when
+read, is registered with its getter in `models.components.natasha`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 _SPAN_ATTRS = {
-    "name": None,  # natasha Name fact (first, last, middle) on PER entities
-    "date": None,  # natasha Date fact (year, month, day) on doc.spans["dates"]
+    "date": None,  # natasha Date fact (year, month, day) on the spans of `models.components.natasha.dates`
 }
 
 
