@@ -31,6 +31,15 @@ def token_texts(doc: Doc) -> list[str]:
     return texts
 
 
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once: spaCy makes every entity's Span anew on each read, and the stages and the
+    grammars read them several times per Doc. A Doc's entities do not change after the pipeline."""
+    found = doc.user_data.get("kenesh_ents")
+    if found is None:
+        found = doc.user_data["kenesh_ents"] = doc.ents
+    return found
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, joined once: spaCy rebuilds the string from every token on each access, and the
     layout stages read it many times. A Doc's words do not change after the pipeline, so one copy serves."""
