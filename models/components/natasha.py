@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import numpy
+from natasha.extractors import adapt_match
 from slovnet.bio import bio_spans
 from slovnet.conll import parse_conll_tag
 from slovnet.exec.infer import Infer
@@ -385,9 +386,10 @@ Span.set_extension("name", getter=span_name, force=True)
 _DATES_KEY = "kenesh_dates"
 
 
-def dates(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[Span]:
+def dates(doc: Doc, start: int = 0, end: int | None = None, *, day_and_month: bool = False) -> Iterator[Span]:
     """The dates written out in the text (Natasha's yargy dates grammar, `span._.date` their fact, label DATE)
-    that start between characters `start` and `end`, in the order of the text.
+    that start between characters `start` and `end`, in the order of the text; with `day_and_month`, only
+    those that name a day of a month (the other windows are not parsed: half of those a meeting reads).
 
     The grammar runs on the windows around numbers (`_date_windows`) that reach into the range, each window
     once per Doc and only when a caller comes to it: the meeting stage reads the dates of one sentence and the
@@ -406,14 +408,30 @@ def dates(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[Span]:
             break
         spans = parsed.get(index)
         if spans is None:
+            if day_and_month and not _DAY_AND_MONTH.search(doc_text(doc)[window_start:window_end]):
+                continue
             spans = parsed[index] = _dates_of_window(doc, window_start, window_end)
-        yield from (span for span in spans if start <= span.start_char < end)
+        for span in spans:
+            if start <= span.start_char < end and (not day_and_month or (span._.date.day and span._.date.month)):
+                yield span
+
+
+# Where the grammar can find a day and a month: its rules take the month from «21.09.2023» (a number, a full
+# stop, a number; yargy makes each a token, spaces allowed between) or from a month's name, a word whose
+# normal form is one of the twelve, and every form of those starts with its month's stem (as `_MONTH_STEMS`).
+_DAY_AND_MONTH = re.compile(
+    r"\d\s*\.\s*\d|(?<![а-яё])(?:янв|фев|мар|апр|ма|июн|июл|авг|сен|окт|ноя|дек)", re.IGNORECASE
+)
 
 
 def _dates_of_window(doc: Doc, start: int, end: int) -> list[Span]:
     checkpoint("nlp dates")
     spans = []
-    for match in loading.dates_extractor()(doc_text(doc)[start:end]):
+    for found in loading.dates_extractor().parser.findall(doc_text(doc)[start:end]):
+        try:
+            match = adapt_match(found)
+        except KeyError:  # a month's name the grammar matched and cannot read («к маю», a form of «маять» too)
+            continue
         span = doc.char_span(start + match.start, start + match.stop, label="DATE", alignment_mode="expand")
         if span is not None:
             span._.date = match.fact

@@ -317,7 +317,7 @@ def _fact(span: Span) -> DateFact | None:
 
 
 def _dates_in(doc: Doc, start: int, end: int) -> list[Span]:
-    return [s for s in dates(doc, start, end) if _fact(s)]
+    return [s for s in dates(doc, start, end, day_and_month=True) if _fact(s)]
 
 
 def _opening(doc: Doc, tokens: int = 400) -> str:
@@ -666,7 +666,7 @@ def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: To
     if ref is not None and not dateline.stamp:
         return ref.iso()
     after = dateline.end if dateline else 0
-    for span in dates(doc, after):
+    for span in dates(doc, after, day_and_month=True):
         fact = _fact(span)
         if fact and not is_other_date(span):
             return _with_year(fact, ref).iso()

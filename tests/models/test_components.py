@@ -311,6 +311,31 @@ def test_the_dates_of_a_stretch_are_those_of_the_whole_text_in_it(nlp: Language)
     assert checked > 20
 
 
+def test_a_month_name_the_grammar_cannot_read_is_no_date(nlp: Language) -> None:
+    """Natasha's extractor raised KeyError on «к маю 2020 г.» (the month's name normalised as a form of
+    «маять»), and the extraction of the whole document with it; that match is left out, the others stay."""
+    found = [
+        (s.text, s._.date.year, s._.date.month, s._.date.day) for s in dates(nlp("К маю 2020 г. и 1 июня 2021 г."))
+    ]
+    assert found == [("1 июня 2021 г.", 2021, 6, 1)]
+
+
+def test_dates_with_a_day_and_a_month_are_those_of_the_whole_list(nlp: Language) -> None:
+    """Windows without a month's name or a «21.09» are not parsed for them, and no such date is lost."""
+    texts = [DENSE, "В 2019 году выросло на 2,5 процента, к маю 2020 г. и в марте.", "С 1 мая. И 12.5 тонн."]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS_DEV.glob("*.txt"))]
+    skipped = 0
+    for text in texts:
+        expected = [
+            (s.start_char, s.end_char, s._.date) for s in dates(nlp.make_doc(text)) if s._.date.day and s._.date.month
+        ]
+        doc = nlp.make_doc(text)
+        assert [(s.start_char, s.end_char, s._.date) for s in dates(doc, day_and_month=True)] == expected
+        windows, parsed = doc.user_data["kenesh_dates"]
+        skipped += len(windows) - len(parsed)
+    assert skipped > 5
+
+
 def test_dates_are_parsed_only_where_asked(nlp: Language) -> None:
     """The grammar runs on no window before the first read, and a read of the first date leaves the later
     windows unparsed."""
