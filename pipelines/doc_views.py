@@ -10,7 +10,9 @@ not change after the pipeline, so one copy (in `doc.user_data`) serves every sta
 from __future__ import annotations
 
 from spacy.attrs import ENT_TYPE, LEMMA, LOWER, ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+
+from models.components.extensions import entities  # noqa: F401  (read by the stages from here too)
 
 _NAMES = {ORTH: "orth", LOWER: "lower", LEMMA: "lemma", ENT_TYPE: "ent_type"}
 
@@ -22,12 +24,4 @@ def token_strings(doc: Doc, attr: int) -> list[str]:
     if found is None:
         strings = doc.vocab.strings
         found = doc.user_data[key] = [strings[i] for i in doc.to_array(attr).tolist()]
-    return found
-
-
-def entities(doc: Doc) -> tuple[Span, ...]:
-    """`doc.ents`."""
-    found = doc.user_data.get("kenesh_ents")
-    if found is None:
-        found = doc.user_data["kenesh_ents"] = doc.ents
     return found

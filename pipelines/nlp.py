@@ -15,7 +15,7 @@ from pipelines.errors import LimitExceeded
 from pipelines.limits import MAX_INPUT_BYTES
 
 CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "kenesh_natasha_tokenizer"}}}
-PIPELINE = ("kenesh_morph", "kenesh_syntax", "kenesh_ner", "kenesh_initials", "kenesh_names", "kenesh_dates")
+PIPELINE = ("kenesh_morph", "kenesh_syntax", "kenesh_ner", "kenesh_initials")
 
 
 @cache

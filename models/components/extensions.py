@@ -1,4 +1,5 @@
-"""Custom attributes the Kenesh components set on spaCy objects, registered once."""
+"""Custom attributes the Kenesh components set on spaCy objects, registered once (`span._.name`, worked out when
+read, is registered with its getter in `models.components.natasha`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 _SPAN_ATTRS = {
-    "name": None,  # natasha Name fact (first, last, middle) on PER entities
-    "date": None,  # natasha Date fact (year, month, day) on doc.spans["dates"]
+    "date": None,  # natasha Date fact (year, month, day) on the spans of `models.components.natasha.dates`
 }
 
 
@@ -29,6 +29,15 @@ def token_texts(doc: Doc) -> list[str]:
         strings = doc.vocab.strings
         texts = doc.user_data["kenesh_strings_orth"] = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
     return texts
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once: spaCy makes every entity's Span anew on each read, and the stages and the
+    grammars read them several times per Doc. A Doc's entities do not change after the pipeline."""
+    found = doc.user_data.get("kenesh_ents")
+    if found is None:
+        found = doc.user_data["kenesh_ents"] = doc.ents
+    return found
 
 
 def doc_text(doc: Doc) -> str:

@@ -1,6 +1,8 @@
 """Natasha's models as registered spaCy components, each filling one layer of the shared Doc.
 
-Order (set in `pipelines/nlp.py`): kenesh_morph → kenesh_syntax → kenesh_ner → kenesh_names → kenesh_dates.
+Order (set in `pipelines/nlp.py`): kenesh_morph → kenesh_syntax → kenesh_ner (then `kenesh_initials`). Two
+layers of Natasha's grammars are worked out when read rather than for every Doc: a PER entity's `span._.name`
+and the dates of a stretch of text (`dates`).
 Natasha works on sentences of non-space tokens; space tokens that spaCy needs to keep the text
 intact are skipped here and attached to a neighbour in the parse.
 """
@@ -10,10 +12,12 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
 import numpy
+from natasha.extractors import adapt_match
 from slovnet.bio import bio_spans
 from slovnet.conll import parse_conll_tag
 from slovnet.exec.infer import Infer
@@ -364,31 +368,75 @@ def _name_fact(text: str) -> object | None:
     return match.fact if match else None
 
 
-@Language.component("kenesh_names", requires=["doc.ents"], assigns=["span._.name"])
-def names_component(doc: Doc) -> Doc:
-    """First name, surname and patronymic of every PER entity (Natasha's yargy names grammar)."""
-    for ent in doc.ents:
-        if ent.label_ == "PER" and len(ent) <= _MAX_NAME_TOKENS:
-            ent._.name = _name_fact(ent.text)
-            checkpoint("nlp kenesh_names")
-    return doc
+def span_name(span: Span) -> object | None:
+    """`span._.name`: Natasha's name fact (first, last, middle) of a PER entity, by its yargy names grammar.
+
+    Worked out when read, not for every PER entity of every Doc: the stages read names with their own grammar
+    (`pipelines.person_names`), and the names grammar on every distinct PER text was 5% of the pipeline's CPU
+    (0.66 s per 300 NEREL texts) spent on facts nobody read."""
+    if span.label_ != "PER" or len(span) > _MAX_NAME_TOKENS:
+        return None
+    return _name_fact(span.text)
 
 
-@Language.component("kenesh_dates", assigns=["doc.spans"])
-def dates_component(doc: Doc) -> Doc:
-    """Dates written out in the text (Natasha's yargy dates grammar) in `doc.spans["dates"]`."""
-    extractor = loading.dates_extractor()
-    text = doc_text(doc)  # spaCy joins every token anew on each `doc.text`; the stages read this copy again
-    spans: list[Span] = []
-    for start, end in _date_windows(doc):
-        checkpoint("nlp kenesh_dates")
-        for match in extractor(text[start:end]):
-            span = doc.char_span(start + match.start, start + match.stop, label="DATE", alignment_mode="expand")
-            if span is not None:
-                span._.date = match.fact
-                spans.append(span)
-    doc.spans["dates"] = spans
-    return doc
+Span.set_extension("name", getter=span_name, force=True)
+
+
+# The date windows of a Doc and the dates found in each window read so far, under this key.
+_DATES_KEY = "kenesh_dates"
+
+
+def dates(doc: Doc, start: int = 0, end: int | None = None, *, day_and_month: bool = False) -> Iterator[Span]:
+    """The dates written out in the text (Natasha's yargy dates grammar, `span._.date` their fact, label DATE)
+    that start between characters `start` and `end`, in the order of the text; with `day_and_month`, only
+    those that name a day of a month (the other windows are not parsed: half of those a meeting reads).
+
+    The grammar runs on the windows around numbers (`_date_windows`) that reach into the range, each window
+    once per Doc and only when a caller comes to it: the meeting stage reads the dates of one sentence and the
+    first date after the dateline, and parsing every window of every Doc was 4% of the pipeline's CPU. A date
+    lies within its window, so the dates found are those of a parse of every window, kept to the range."""
+    found = doc.user_data.get(_DATES_KEY)
+    if found is None:
+        found = doc.user_data[_DATES_KEY] = (_date_windows(doc), {})
+    windows, parsed = found
+    end = len(doc_text(doc)) if end is None else end
+    # The windows are disjoint and in order: the first one that ends after `start`, up to the last that
+    # starts before `end`.
+    for index in range(bisect.bisect_right(windows, start, key=lambda window: window[1]), len(windows)):
+        window_start, window_end = windows[index]
+        if window_start >= end:
+            break
+        spans = parsed.get(index)
+        if spans is None:
+            if day_and_month and not _DAY_AND_MONTH.search(doc_text(doc)[window_start:window_end]):
+                continue
+            spans = parsed[index] = _dates_of_window(doc, window_start, window_end)
+        for span in spans:
+            if start <= span.start_char < end and (not day_and_month or (span._.date.day and span._.date.month)):
+                yield span
+
+
+# Where the grammar can find a day and a month: its rules take the month from «21.09.2023» (a number, a full
+# stop, a number; yargy makes each a token, spaces allowed between) or from a month's name, a word whose
+# normal form is one of the twelve, and every form of those starts with its month's stem (as `_MONTH_STEMS`).
+_DAY_AND_MONTH = re.compile(
+    r"\d\s*\.\s*\d|(?<![а-яё])(?:янв|фев|мар|апр|ма|июн|июл|авг|сен|окт|ноя|дек)", re.IGNORECASE
+)
+
+
+def _dates_of_window(doc: Doc, start: int, end: int) -> list[Span]:
+    checkpoint("nlp dates")
+    spans = []
+    for found in loading.dates_extractor().parser.findall(doc_text(doc)[start:end]):
+        try:
+            match = adapt_match(found)
+        except KeyError:  # a month's name the grammar matched and cannot read («к маю», a form of «маять» too)
+            continue
+        span = doc.char_span(start + match.start, start + match.stop, label="DATE", alignment_mode="expand")
+        if span is not None:
+            span._.date = match.fact
+            spans.append(span)
+    return spans
 
 
 # A date of Natasha's grammar is at most four razdel words («21 сентября 2020 года»; «21.09.2023 г.»

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.checkpoints import checkpoint
-from models.components.extensions import doc_text, token_texts
+from models.components.extensions import doc_text, entities, token_texts
 
 OPEN_QUOTES = frozenset({"«", "„", "“", '"'})
 CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
@@ -585,7 +585,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
     names, whose words («… социального обеспечения и миграции») are never issues."""
     lex = issue_lexicons()
     quotes = quote_spans(doc)
-    names = list(names or []) + [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+    names = list(names or []) + [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "ORG"]
     for open_i, close_i in quotes.items():
         checkpoint("issues")
         found = _quoted_law(doc, open_i, close_i) or _announced_title(doc, open_i, close_i)

@@ -38,6 +38,7 @@ from spacy.vocab import Vocab
 
 from models import lexicons, loading
 from models.checkpoints import checkpoint
+from models.components.extensions import entities
 
 OPEN_QUOTES = ["«", "„", "“", '"']
 CLOSE_QUOTES = ["»", "“", "”", '"']
@@ -529,7 +530,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
     # One pass over arrays of string ids: Token objects for every word cost more than the matching.
     rows = doc.to_array([LEMMA, LOWER, ORTH, IS_UPPER, IS_ALPHA, LENGTH, POS]).tolist()
     # NER names grow tails too («Кобринского районного отдела» + «по чрезвычайным ситуациям»).
-    ner_starts = sorted(ent.start for ent in doc.ents if ent.label_ == "ORG")
+    ner_starts = sorted(ent.start for ent in entities(doc) if ent.label_ == "ORG")
     triggers = [
         i
         for i, (lemma, lower, _, upper, alpha, length, _) in enumerate(rows)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import bisect
 import math
+from typing import NamedTuple
 
+from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, POS
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span, Token
 
-from models.components.extensions import sentence_of
+from models.components.extensions import sentence_of, token_texts
 
 Features = dict[str, float]
 
@@ -25,19 +28,45 @@ _QUOTES = {"«", "»", '"', "„", "“", "”"}
 _MAX_DEPTH = 12
 
 
-def _ancestors(token: Token) -> list[Token]:
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i and len(chain) < _MAX_DEPTH:
-        chain.append(chain[-1].head)
+# The Doc's columns these features read token by token, read once per Doc from its arrays: a Token object for
+# every word of every gap and every step up the tree cost more than the features themselves.
+_COLUMNS_KEY = "kenesh_linker_columns"
+
+
+class _Columns(NamedTuple):
+    heads: list[int]  # each token's head, as an index
+    entity_starts: list[str]  # the label of the entity the token begins (IOB «B»), or ""
+    verbs: list[bool]  # its part of speech is VERB
+
+
+def _columns(doc: Doc) -> _Columns:
+    found = doc.user_data.get(_COLUMNS_KEY)
+    if found is None:
+        rows = doc.to_array([HEAD, ENT_IOB, ENT_TYPE, POS]).astype("int64").tolist()  # a head is an offset
+        strings = doc.vocab.strings
+        found = doc.user_data[_COLUMNS_KEY] = _Columns(
+            [i + head for i, (head, *_) in enumerate(rows)],
+            [strings[kind] if iob == 3 else "" for _, iob, kind, _ in rows],
+            [pos == VERB for *_, pos in rows],
+        )
+    return found
+
+
+def _ancestors(doc: Doc, i: int) -> list[int]:
+    """The token and its heads up the tree (at most `_MAX_DEPTH` of them), as indexes."""
+    heads = _columns(doc).heads
+    chain = [i]
+    while heads[chain[-1]] != chain[-1] and len(chain) < _MAX_DEPTH:
+        chain.append(heads[chain[-1]])
     return chain
 
 
 def tree_distance(a: Token, b: Token) -> int:
     """Edges on the dependency path between two tokens of one sentence; _MAX_DEPTH * 2 when none."""
-    up_a = {t.i: n for n, t in enumerate(_ancestors(a))}
-    for n, t in enumerate(_ancestors(b)):
-        if t.i in up_a:
-            return up_a[t.i] + n
+    up_a = {t: n for n, t in enumerate(_ancestors(a.doc, a.i))}
+    for n, t in enumerate(_ancestors(b.doc, b.i)):
+        if t in up_a:
+            return up_a[t] + n
     return 2 * _MAX_DEPTH
 
 
@@ -58,16 +87,11 @@ def _case(token: Token) -> str | None:
 
 
 def _gap_features(doc: Doc, gap: Span, prefix: str) -> Features:
-    # One pass over the gap's Tokens: each pass makes a Token object for every word again.
-    texts: list[str] = []
-    per = org = 0
-    verb = False
-    for t in gap:
-        texts.append(t.text)
-        if t.ent_iob_ == "B":
-            per += t.ent_type_ == "PER"
-            org += t.ent_type_ == "ORG"
-        verb = verb or t.pos_ == "VERB"
+    columns = _columns(doc)
+    texts = token_texts(doc)[gap.start : gap.end]
+    starts = columns.entity_starts[gap.start : gap.end]
+    per, org = starts.count("PER"), starts.count("ORG")
+    verb = any(columns.verbs[gap.start : gap.end])
     return {
         f"{prefix}gap_log": math.log1p(len(gap)),
         f"{prefix}gap0": float(len(gap) == 0),

@@ -605,9 +605,11 @@ _ELLIPSIS_REACH = 8  # words from a region noun back to the list of adjectives i
 
 def _bare_region_adjective(doc: Doc, i: int) -> bool:
     """«Юринского», «Гавриловский»: a capitalized relative adjective that stands without its noun."""
-    token = doc[i]
-    if not _is_capitalized(token) or token.text.isupper() or not token.text.replace("-", "").isalpha():
+    # By the word's text first: the scan asks it of every word, and a Token for each cost more than the test.
+    text = token_texts(doc)[i]
+    if not text[:1].isupper() or text.isupper() or not text.replace("-", "").isalpha():
         return False
+    token = doc[i]
     if not token.lower_.endswith(_REGION_ADJECTIVE_ENDINGS) or not _adjective(token.lower_):
         return False
     after = doc[i + 1] if i + 1 < len(doc) else None

@@ -44,6 +44,7 @@ from spacy.vocab import Vocab
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
+from models.components.natasha import dates
 from models.grammars.meeting import Title, dateline_parser, ordinal_values, roman_value, title_parser
 from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, TextSpan
@@ -316,7 +317,7 @@ def _fact(span: Span) -> DateFact | None:
 
 
 def _dates_in(doc: Doc, start: int, end: int) -> list[Span]:
-    return [s for s in doc.spans.get("dates", []) if start <= s.start_char < end and _fact(s)]
+    return [s for s in dates(doc, start, end, day_and_month=True) if _fact(s)]
 
 
 def _opening(doc: Doc, tokens: int = 400) -> str:
@@ -665,9 +666,9 @@ def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: To
     if ref is not None and not dateline.stamp:
         return ref.iso()
     after = dateline.end if dateline else 0
-    for span in doc.spans.get("dates", []):
+    for span in dates(doc, after, day_and_month=True):
         fact = _fact(span)
-        if fact and span.start_char >= after and not is_other_date(span):
+        if fact and not is_other_date(span):
             return _with_year(fact, ref).iso()
     return ref.iso() if ref is not None else None
 

@@ -1235,7 +1235,7 @@ def _ministry_end(doc: Doc, start: int) -> int | None:
                 end = i + 2
         i += 1
     # «… Республики Марий Эл»: the region's name to its end.
-    place = next((e for e in doc.ents if e.label_ == "LOC" and end is not None and e.start < end < e.end), None)
+    place = next((e for e in entities(doc) if e.label_ == "LOC" and end is not None and e.start < end < e.end), None)
     return _place_end(place, end) if place is not None and end is not None else end
 
 
@@ -1337,7 +1337,7 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
 def _whole_places(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
     """«Правительство Республики Марий Эл», «Общественная палата Республики Северная Осетия – Алания»: a name that
     ends inside the place it is of ends where the place's name ends, not at its first word."""
-    places = [e for e in doc.ents if e.label_ == "LOC" and len(e) >= 2]
+    places = [e for e in entities(doc) if e.label_ == "LOC" and len(e) >= 2]
     if not places:
         return ranges
     grown: dict[tuple[int, int], str] = {}

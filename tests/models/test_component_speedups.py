@@ -9,11 +9,12 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from models.components import natasha
 from models.components.extensions import sentence_of, token_texts
 from models.components.initials import INITIALS_FIRST, SURNAME_FIRST, matches
+from models.linker import features
 from pipelines.nlp import analyse
 from pipelines.stages.topics import _content_words
 from tests.conftest import CORPUS_DEV, CORPUS_GENRE
@@ -166,3 +167,39 @@ def test_syntax_component_writes_what_the_item_by_item_path_writes(nlp: Language
         expected = _heads_and_deps_item_by_item(tagged)
         doc = natasha.syntax_component(natasha.morph_component(nlp.make_doc(text)))
         assert np.array_equal(doc.to_array([HEAD, DEP]), expected), text[:80]
+
+
+def _tree_distance_by_tokens(a: Token, b: Token) -> int:
+    """The linker's path length as it was read from Token objects."""
+
+    def ancestors(token: Token) -> list[Token]:
+        chain = [token]
+        while chain[-1].head.i != chain[-1].i and len(chain) < features._MAX_DEPTH:
+            chain.append(chain[-1].head)
+        return chain
+
+    up_a = {t.i: n for n, t in enumerate(ancestors(a))}
+    for n, t in enumerate(ancestors(b)):
+        if t.i in up_a:
+            return up_a[t.i] + n
+    return 2 * features._MAX_DEPTH
+
+
+def test_linker_features_from_arrays_are_those_read_from_tokens() -> None:
+    """Path lengths and the gap's counts read from the Doc's arrays are those of its Tokens: every pair of an
+    entity and a word after it within 12 words, on real documents."""
+    pairs = 0
+    for doc in _docs():
+        for ent in doc.ents:
+            for i in range(ent.end, min(ent.end + 12, len(doc))):
+                word = doc[i]
+                assert features.tree_distance(ent.root, word) == _tree_distance_by_tokens(ent.root, word)
+                gap = doc[ent.end : i]
+                found = features._gap_features(doc, gap, "")
+                begins = [t for t in gap if t.ent_iob_ == "B"]
+                assert found["gap_per"] == min(sum(t.ent_type_ == "PER" for t in begins), 3)
+                assert found["gap_org"] == min(sum(t.ent_type_ == "ORG" for t in begins), 3)
+                assert found["gap_verb"] == float(any(t.pos_ == "VERB" for t in gap))
+                assert found["gap_comma"] == min([t.text for t in gap].count(","), 3)
+                pairs += 1
+    assert pairs > 1000

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from models import loading
+from models.components.natasha import _name_fact, dates
 from models.components.tokenizer import NatashaTokenizer
 from pipelines.nlp import PIPELINE
 from tests.conftest import CORPUS_DEV
@@ -222,6 +225,19 @@ def test_only_persons_get_a_name(doc: Doc) -> None:
             assert ent._.name is None
 
 
+def test_names_are_parsed_when_read(nlp: Language) -> None:
+    """The pipeline runs no names grammar; a PER entity's fact is the grammar's when read."""
+    _name_fact.cache_clear()
+    doc = nlp(SENTENCE + " Далее выступил Н.С. Базарбаев.")
+    assert _name_fact.cache_info().currsize == 0
+    persons = [ent for ent in doc.ents if ent.label_ == "PER"]
+    assert len(persons) == 2
+    for ent in persons:
+        match = loading.names_extractor().find(ent.text)
+        assert match is not None and ent._.name == match.fact
+    assert _name_fact.cache_info().currsize == 2
+
+
 # ---- dates ----
 
 
@@ -237,17 +253,17 @@ def test_only_persons_get_a_name(doc: Doc) -> None:
     ],
 )
 def test_dates(nlp: Language, text: str, span: str, expected: tuple) -> None:
-    doc = nlp(text)  # a SpanGroup needs its Doc alive
-    dates = list(doc.spans["dates"])
-    assert [d.text for d in dates] == [span]
-    fact = dates[0]._.date
+    doc = nlp(text)
+    found = list(dates(doc))
+    assert [d.text for d in found] == [span]
+    fact = found[0]._.date
     assert (fact.year, fact.month, fact.day) == expected
-    assert dates[0].label_ == "DATE"
+    assert found[0].label_ == "DATE"
 
 
 def test_no_dates_without_numbers(nlp: Language) -> None:
     doc = nlp("В сентябре совет соберётся снова.")
-    assert list(doc.spans["dates"]) == []
+    assert list(dates(doc)) == []
 
 
 def _dates_everywhere(text: str, doc: Doc) -> list[tuple[int, int, object]]:
@@ -270,17 +286,70 @@ DENSE = (
 
 
 def test_dates_around_numbers_match_the_whole_text_extractor(nlp: Language) -> None:
-    dates = nlp.get_pipe("kenesh_dates")
     texts = [DENSE] + [p.read_text(encoding="utf-8") for p in sorted(CORPUS_DEV.glob("*.txt"))]
     for text in texts:
-        doc = dates(nlp.make_doc(text))
-        found = [(s.start_char, s.end_char, s._.date) for s in doc.spans["dates"]]
+        doc = nlp.make_doc(text)
+        found = [(s.start_char, s.end_char, s._.date) for s in dates(doc)]
         assert found == _dates_everywhere(text, doc)
+
+
+def test_the_dates_of_a_stretch_are_those_of_the_whole_text_in_it(nlp: Language) -> None:
+    """`dates(doc, start, end)` parses only the windows that reach into the stretch, on a Doc nobody asked
+    before, and finds exactly the dates of the whole text's list that start in it, in the same order."""
+    texts = [DENSE] + [p.read_text(encoding="utf-8") for p in sorted(CORPUS_DEV.glob("*.txt"))[:8]]
+    checked = 0
+    for text in texts:
+        everywhere = [(s.start_char, s.end_char, s._.date) for s in dates(nlp.make_doc(text))]
+        cuts = sorted({0, len(text)} | {s for s, _, _ in everywhere} | {e - 1 for _, e, _ in everywhere})
+        for start, end in itertools.pairwise([*cuts[:: max(len(cuts) // 12, 1)], len(text)]):
+            doc = nlp.make_doc(text)  # windows parsed for nothing else
+            found = [(s.start_char, s.end_char, s._.date) for s in dates(doc, start, end)]
+            assert found == [d for d in everywhere if start <= d[0] < end], (start, end)
+            after = [(s.start_char, s.end_char, s._.date) for s in dates(doc, start)]
+            assert after == [d for d in everywhere if d[0] >= start]
+            checked += bool(found)
+    assert checked > 20
+
+
+def test_a_month_name_the_grammar_cannot_read_is_no_date(nlp: Language) -> None:
+    """Natasha's extractor raised KeyError on «к маю 2020 г.» (the month's name normalised as a form of
+    «маять»), and the extraction of the whole document with it; that match is left out, the others stay."""
+    found = [
+        (s.text, s._.date.year, s._.date.month, s._.date.day) for s in dates(nlp("К маю 2020 г. и 1 июня 2021 г."))
+    ]
+    assert found == [("1 июня 2021 г.", 2021, 6, 1)]
+
+
+def test_dates_with_a_day_and_a_month_are_those_of_the_whole_list(nlp: Language) -> None:
+    """Windows without a month's name or a «21.09» are not parsed for them, and no such date is lost."""
+    texts = [DENSE, "В 2019 году выросло на 2,5 процента, к маю 2020 г. и в марте.", "С 1 мая. И 12.5 тонн."]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS_DEV.glob("*.txt"))]
+    skipped = 0
+    for text in texts:
+        expected = [
+            (s.start_char, s.end_char, s._.date) for s in dates(nlp.make_doc(text)) if s._.date.day and s._.date.month
+        ]
+        doc = nlp.make_doc(text)
+        assert [(s.start_char, s.end_char, s._.date) for s in dates(doc, day_and_month=True)] == expected
+        windows, parsed = doc.user_data["kenesh_dates"]
+        skipped += len(windows) - len(parsed)
+    assert skipped > 5
+
+
+def test_dates_are_parsed_only_where_asked(nlp: Language) -> None:
+    """The grammar runs on no window before the first read, and a read of the first date leaves the later
+    windows unparsed."""
+    doc = nlp(DENSE)
+    assert "kenesh_dates" not in doc.user_data
+    first = next(dates(doc))
+    windows, parsed = doc.user_data["kenesh_dates"]
+    assert first.text == "21.09.2023 г." and list(parsed) == [0] and len(windows) == 2
+    assert [span.text for span in dates(doc, windows[1][0])] == ["2017 году"] and list(parsed) == [0, 1]
 
 
 def test_empty_text(nlp: Language) -> None:
     doc = nlp("")
-    assert len(doc) == 0 and not doc.ents and list(doc.spans["dates"]) == []
+    assert len(doc) == 0 and not doc.ents and list(dates(doc)) == []
 
 
 def test_cached_readings_give_natasha_s_own_name_and_date_facts(nlp: Language) -> None:
