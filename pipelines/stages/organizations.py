@@ -931,15 +931,70 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     # «комиссия Совета Федерации по …», «управление «П» ФСБ»: a unit named with its body is a name;
     # a place is not a body («управление финансов мэрии города Ош»).
     named = any(t.is_alpha and not t.is_lower and t.ent_type_ != "LOC" for t in doc[i + 1 : end])
-    if named or _of_place(doc[i + 1 : end]) or any(t.text in _QUOTES for t in doc[i:end]):
+    if named or any(t.text in _QUOTES for t in doc[i:end]):
         return False
+    if _of_place(doc[i + 1 : end]):
+        # «руководитель управления финансов Мангистауской области», «директор департамента транспорта … Костромской
+        # области»: a region's unit written in lower case in a title is the region's office, kept in the position
+        # (a department with its capital, «начальник Департамента здравоохранения Томской области», is a body).
+        # Where the text names a local executive, the unit is its part (membership links the person to it), and a
+        # unit the text also speaks of apart from anyone's title («представители управления …») is a body.
+        rest = doc[i + 1 : end]
+        return (
+            _after_title(doc, start)
+            and doc[i].lemma_ in _REGION_OFFICES
+            and _region_by_kind(rest)
+            and not _executive_named(doc)
+            and not _named_apart(doc, doc[i], rest)
+        )
     # «рассмотрено постоянной комиссией по социальным вопросам»: a unit of its kind is a body's part even
     # outside a title, when the body is not named with it.
     if i > start:
         return True
-    if start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles"):
+    if _after_title(doc, start):
         return True
     return _instructed(doc, doc[i])
+
+
+# Units of a region's executive that are its offices; a region's or a district's «комитет» is an executive body of
+# its own («комитет по здравоохранению Ленинградской области», «комитет по управлению имуществом … района»).
+_REGION_OFFICES = frozenset({"управление", "департамент", "отдел", "сектор"})
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    return start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles")
+
+
+def _region_by_kind(rest: Span) -> bool:
+    """«… Мангистауской области», «… Алтайского края»: the place is a region named with its kind (a city's own
+    department, «департамент культуры Москвы», is a body of the city)."""
+    kinds = lexicons.load("loc_region_nouns")
+    return any(t.is_lower and grammar.word_lemma(t.text) in kinds for t in rest)
+
+
+def _executive_named(doc: Doc) -> bool:
+    """The text names a local executive body: «акимат Атырауской области», «Администрации города Костромы» (not the
+    bare «с членами правительства»)."""
+    executives = lexicons.load("org_executives")
+    kinds = _place_kinds()
+    for token in doc:
+        if grammar.word_lemma(token.text) not in executives or token.i + 1 >= len(doc):
+            continue
+        nxt = doc[token.i + 1]
+        if nxt.text[:1].isupper() or grammar.word_lemma(nxt.text) in kinds:
+            return True
+    return False
+
+
+def _named_apart(doc: Doc, unit: Token, rest: Span) -> bool:
+    """The same unit («управления координации занятости …») is named elsewhere in the text outside a title."""
+    words = [t.lemma_ for t in rest[:2]]
+    for token in doc:
+        if token.i == unit.i or token.lemma_ != unit.lemma_ or _after_title(doc, token.i):
+            continue
+        if [t.lemma_ for t in doc[token.i + 1 : token.i + 1 + len(words)]] == words:
+            return True
+    return False
 
 
 def _unit_of_executive(doc: Doc, start: int, end: int) -> bool:
