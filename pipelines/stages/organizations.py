@@ -1056,9 +1056,29 @@ def _parents_of_units(
         words = [t for t in doc[kind + 1 : field] if t.is_alpha]
         # «Департамент Комитета по регулированию …»: a unit within a unit is no body of its own.
         named = words and all(t.text[:1].isupper() for t in words) and words[0].lemma_ not in units
-        if named and kind + 1 in starts:
+        if named and kind + 1 in starts and not _branch_for_place(doc, field, end):
             parents.append((kind + 1, field))
     return parents
+
+
+def _branch_for_place(doc: Doc, field: int, end: int) -> bool:
+    """«Главное управление МЧС России | по Костромской области», «УМВД … по Санкт-Петербургу»: a unit whose field is a
+    place is the body's branch there; the body itself is named only as part of the branch's name."""
+    if field + 1 >= end or doc[field].lower_ != "по":
+        return False
+    first = doc[field + 1]
+    return first.ent_type_ == "LOC" or grammar.word_lemma(first.text) in _place_kinds() or _adjective_of_place(first)
+
+
+def _adjective_of_place(token: Token) -> bool:
+    """«Костромской (области)», «Южному (федеральному округу)»: a capitalised adjective before a kind of region."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    kinds = _place_kinds()
+    return (
+        token.text[:1].isupper()
+        and nxt is not None
+        and any(grammar.word_lemma(t.text) in kinds for t in token.doc[token.i + 1 : token.i + 3])
+    )
 
 
 def _without_units_of_next(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1473,3 +1473,36 @@ def test_a_page_field_label_is_no_body(nlp: Language, text: str) -> None:
 
 def test_a_body_heading_a_news_line_stays(nlp: Language) -> None:
     assert "Роскомнадзор" in names(nlp, "Роскомнадзор: внесение Telegram в реестр отложено.\nВедомство сообщило.")
+
+
+@pytest.mark.parametrize(
+    ("text", "branch", "parent"),
+    [
+        (
+            "О паводке рассказал начальник Главного управления МЧС России по Костромской области Игорь Зарецкий.",
+            "Главное управление МЧС России по Костромской области",
+            "МЧС России",
+        ),
+        (
+            "Совместно с Главным управлением МВД России по Санкт-Петербургу проведены учения.",
+            "Главное управление МВД России по Санкт-Петербургу",
+            "МВД России",
+        ),
+        (
+            "Запрос направлен в Следственное управление СК РФ по Алтайскому краю.",
+            "Следственное управление СК РФ по Алтайскому краю",
+            "СК РФ",
+        ),
+    ],
+)
+def test_a_branch_for_a_place_names_its_body_only_in_passing(
+    nlp: Language, text: str, branch: str, parent: str
+) -> None:
+    found = names(nlp, text)
+    assert branch in found
+    assert parent not in found
+
+
+def test_a_unit_with_a_remit_names_its_body(nlp: Language) -> None:
+    found = names(nlp, "Законопроект внесла председатель Комитета Государственной Думы по труду Нилов.")
+    assert "Государственная Дума" in found
