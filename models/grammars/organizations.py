@@ -603,6 +603,13 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         return False
     if any(doc[i].text in blocked for i in range(seg.start, seg.end)):
         return False
+    if seg.label == "STATE_NAME":
+        # «в Совете Федерации | Законодательное Собрание Камчатского края»: a Russian kind of body the tagger reads
+        # in another case than the genitive starts the next name (a state-language name has no such case).
+        last = doc[seg.end - 1]
+        cases = set(last.morph.get("Case"))
+        if last.lemma_ in lex.heads and cases and "Gen" not in cases:
+            return False
     if seg.label in ("GEN_NP", "CONJ_GEN_NP"):
         # «Дума нового созыва», «Полиция нескольких стран», «администрация … никаких комментариев»: a genitive
         # that dates, counts or negates is no part of a name.

@@ -106,7 +106,14 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     oblique = [i for i in range(start, heads[0] if heads else end) if _oblique_noun(doc[i])]
     if oblique and oblique[-1] + 1 < end:
         start = oblique[-1] + 1
+    quoted = False
     for i in range(start + 1, end):
+        quoted = quoted != (doc[i].text in _QUOTES)
+        # «Грамотой Государственного Собрания | награждена медсестра …», «академия киноискусства | номинировало»: a
+        # finite verb or a short participle is the sentence's predicate, never a word of a name outside quotes.
+        if not quoted and _predicate(doc[i]):
+            end = i
+            break
         # «… КР Н.С. Базарбаев», «ООН норвежец Трюгве Ли»: a person ends the name; so does
         # a parenthesis, which holds another name for it («… партия Кыргызстана (СДПК»).
         if doc[i].text == "(" or _starts_person(doc, i, person_starts):
@@ -161,6 +168,15 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     if len(words) == 1 and not quoted and _adjective(words[0].text):
         return None
     return start, end
+
+
+def _predicate(token: Token) -> bool:
+    if not token.is_lower or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if not ("Fin" in token.morph.get("VerbForm") or "Short" in token.morph.get("Variant")):
+        return False
+    # The tagger guesses a verb for a word it does not know («сельисполкома»): the dictionary must read one too.
+    return any(p.tag.POS in ("VERB", "PRTS") for p in loading.parse(token.lower_))
 
 
 def _hyphenated_names(word: str) -> bool:

@@ -1506,3 +1506,51 @@ def test_a_branch_for_a_place_names_its_body_only_in_passing(
 def test_a_unit_with_a_remit_names_its_body(nlp: Language) -> None:
     found = names(nlp, "Законопроект внесла председатель Комитета Государственной Думы по труду Нилов.")
     assert "Государственная Дума" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Почетной грамотой Государственного Собрания награждена медицинская сестра Анна Ишмуратова.",
+            "Государственное Собрание",
+            "награждена",
+        ),
+        (
+            "Благодарностью Брестского областного Совета депутатов отмечен водитель Иван Лис.",
+            "Брестский областной Совет депутатов",
+            "отмечен",
+        ),
+        ("Американская академия киноискусства номинировало фильм на премию.", "Американская академия", "номинировало"),
+    ],
+)
+def test_a_predicate_ends_a_name(nlp: Language, text: str, expected: str, not_expected: str) -> None:
+    found = names(nlp, text)
+    assert any(n.startswith(expected) for n in found)
+    assert not any(not_expected in n for n in found)
+
+
+def test_a_noun_the_tagger_takes_for_a_verb_stays_in_the_name(nlp: Language) -> None:
+    text = "ПРИГЛАШЕНЫ: прокурор Полоцкого района Бобрик Д.Н.; председатель Фариновского сельисполкома Стасевич Н.П."
+    assert any("сельисполком" in n for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Сенатор, представляющая в Совете Федерации Законодательное Собрание Камчатского края, выступила.",
+            ["Совет Федерации", "Законодательное Собрание Камчатского края"],
+        ),
+        (
+            "Сенатор, представляющий в Совете Федерации Государственный Совет Республики Татарстан, выступил.",
+            ["Совет Федерации", "Государственный Совет Республики Татарстан"],
+        ),
+        (
+            "Выступил председатель Законодательной палаты Олий Мажлиса Республики Узбекистан.",
+            ["Законодательная палата Олий Мажлиса Республики Узбекистан"],
+        ),
+    ],
+)
+def test_a_body_in_another_case_starts_a_new_name(nlp: Language, text: str, expected: list[str]) -> None:
+    assert sorted(names(nlp, text)) == sorted(expected)
