@@ -93,7 +93,7 @@ def lexicon() -> Lexicons:
     heads = lexicons.load("org_heads")
     return Lexicons(
         heads=heads,
-        legal_forms=lexicons.load("org_legal_forms"),
+        legal_forms=_with_regional_forms(lexicons.load("org_legal_forms")),
         not_abbreviations=lexicons.load("org_not_abbreviations"),
         country_codes=lexicons.load("org_country_codes"),
         subunits=lexicons.load("org_subunits"),
@@ -103,6 +103,17 @@ def lexicon() -> Lexicons:
         foreign_heads=_foreign_forms(heads),
         known=known,
     )
+
+
+# A region's or a territory's letters before a state or municipal institution's form: «ОГБУЗ» (областное), «КГБУЗ»
+# (краевое), «КОГБУЗ» (Кировское областное), «КОГУП».
+_REGIONAL_PREFIXES = ("о", "к", "ко")
+_STATE_FORM = re.compile(r"^[гм][а-я]{2,4}$")
+
+
+def _with_regional_forms(forms: frozenset[str]) -> frozenset[str]:
+    regional = {prefix + form for form in forms if _STATE_FORM.match(form) for prefix in _REGIONAL_PREFIXES}
+    return forms | regional
 
 
 def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
@@ -313,12 +324,19 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [
                 {"LOWER": {"IN": ["имени", "им"]}},
                 {"ORTH": ".", "OP": "?"},
+                # «имени академика А.Н. Бакулева»: a rank before the person.
+                {"IS_LOWER": True, "IS_ALPHA": True, "OP": "{0,2}"},
                 {"IS_TITLE": True, "LENGTH": 1, "OP": "{0,2}"},
                 {"ORTH": ".", "OP": "?"},
                 {"IS_TITLE": True, "LENGTH": 1, "OP": "?"},
                 {"ORTH": ".", "OP": "?"},
                 {"IS_TITLE": True, "LENGTH": {">": 1}, "OP": "{1,3}"},
-            ]
+            ],
+            [
+                {"LOWER": {"IN": ["имени", "им"]}},
+                {"ORTH": ".", "OP": "?"},
+                {"TEXT": {"REGEX": EPONYM_PARTICLE.pattern}},
+            ],
         ],
     }
 
@@ -587,6 +605,42 @@ def _attached_inside(doc: Doc, seg: Segment, start: int) -> bool:
     return any(start <= doc[i].head.i < seg.start for i in range(seg.start, seg.end))
 
 
+# «аль-Фараби», «ибн Сины» written joined: an Arabic name's particle in lower case before its capital.
+EPONYM_PARTICLE = re.compile(r"^(аль|ал|эль|ибн|ад|ас|ан|ар|ат|аз|ад-дин)-[А-ЯЁ][а-яё]+$")
+_INITIAL = re.compile(r"^([А-ЯЁA-Z]\.){1,3}$")
+
+
+def eponym_end(doc: Doc, named_after: int) -> int:
+    """Where the person a body is named after ends, from «имени»/«им.» at `named_after`: a rank («академика»), then
+    initials and a surname («А.Н. Бакулева») or up to two words of a name («Ярослава Мудрого», «Турдакуна
+    Усубалиева»); a name after that is the next person («… имени Носира Хусрава | Зарина Холова», «… Усубалиева |
+    Бакыту Эрмек уулу»)."""
+    i, n = named_after + 1, len(doc)
+    if i < n and doc[i].text == ".":
+        i += 1
+    ranks = 0
+    while i < n and ranks < 2 and doc[i].is_lower and doc[i].is_alpha:
+        i, ranks = i + 1, ranks + 1
+    initials = 0
+    while i < n:
+        if doc[i].is_upper and len(doc[i].text) == 1 and i + 1 < n and doc[i + 1].text == ".":
+            i, initials = i + 2, initials + 1
+        elif _INITIAL.match(doc[i].text):
+            i, initials = i + 1, initials + 1
+        else:
+            break
+    words = 0
+    while i < n and words < (1 if initials else 2):
+        token = doc[i]
+        named = token.is_title or token.is_upper or EPONYM_PARTICLE.match(token.text) is not None
+        if not named or not (token.is_alpha or "-" in token.text):
+            break
+        i, words = i + 1, words + 1
+        if EPONYM_PARTICLE.match(token.text):
+            break  # «аль-Фараби» is the whole name
+    return i
+
+
 # Tails that name the body a unit belongs to («комиссии | Межпарламентской Ассамблеи государств – участников …»).
 _NAMED_BODY_TAILS = frozenset({"GEN_NP", "MEMBERS", "STATE_NAME"})
 
@@ -602,6 +656,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     if seg.label == "GEN_NP" and single and doc[seg.start].is_lower and doc[seg.start].lemma_ in lex.referring_heads:
         return False
     if any(doc[i].text in blocked for i in range(seg.start, seg.end)):
+        return False
+    if seg.label == "NAMED_AFTER" and seg.end > eponym_end(doc, seg.start):
         return False
     if seg.label == "STATE_NAME":
         # «в Совете Федерации | Законодательное Собрание Камчатского края»: a Russian kind of body the tagger reads

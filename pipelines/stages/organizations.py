@@ -128,6 +128,11 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         if doc[i].text in "«„" and not _introduces_quote(doc[i - 1]):
             end = i
             break
+    # «университета имени Носира Хусрава | Зарина Холова»: the person a body is named after ends its name (inside
+    # quotes the name runs to the closing quote).
+    named_after = next((i for i in range(start + 1, end) if doc[i].lower_ in _NAMED_AFTER), None)
+    if named_after is not None and not any(t.text in _QUOTES for t in doc[start:named_after]):
+        end = min(end, grammar.eponym_end(doc, named_after))
     while start < end and ((doc[start].is_punct and doc[start].text not in _QUOTES) or doc[start].is_space):
         start += 1
     while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES) or doc[end - 1].is_space):
