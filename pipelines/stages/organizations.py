@@ -839,12 +839,25 @@ def _ordinary_word(token: Token) -> bool:
 def _caps_line(doc: Doc, token: Token) -> bool:
     """The token's line is an ALL-CAPS heading («ДЕПУТАТЫ ОБЛАСТНОГО МАСЛИХАТА ИЗБРАЛИ …»): ordinary words
     shouted, which the tagger reads as names and abbreviations."""
+    words = _line_words(doc, token)
+    return len(words) >= 2 and all(w.isupper() for w in words)
+
+
+def _line_words(doc: Doc, token: Token) -> list[str]:
     text = doc_text(doc)  # `doc.text` joins every token anew: quadratic over a heading's words
     line_start = text.rfind("\n", 0, token.idx) + 1
     line_end = text.find("\n", token.idx)
     words = _WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
-    words = [w for w in words if not w.isdigit()]
-    return len(words) >= 2 and all(w.isupper() for w in words)
+    return [w for w in words if not w.isdigit()]
+
+
+def _opens_line(doc: Doc, token: Token) -> bool:
+    return token.idx == 0 or doc_text(doc)[token.idx - 1] == "\n"
+
+
+def _initials_after(doc: Doc, end: int) -> bool:
+    """«КУАНЫШЕВА Г.М.», «Иванов И. И.»: initials right after a word make it a person's surname."""
+    return end + 1 < len(doc) and len(doc[end].text) == 1 and doc[end].is_upper and doc[end + 1].text == "."
 
 
 def _shouted(doc: Doc, start: int, end: int) -> bool:
@@ -857,6 +870,13 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
     words = [t for t in doc[start:end] if t.is_alpha]
     if not words or not all(t.is_upper for t in words):
         return False
+    # «КУАНЫШЕВА Г.М. Куанышева, член комиссии …»: a transcript's speaker turn, a surname in capitals opening a line
+    # («лидер ЛДПР В. Жириновский»: a body before a person's initials).
+    if len(words) == 1 and _initials_after(doc, end) and _opens_line(doc, words[0]):
+        return True
+    # «ПРОТОКОЛ № 3», «СТЕНОГРАММА»: a line of one shouted dictionary word is a document's heading.
+    if len(words) == 1 and _ordinary_word(words[0]) and len(_line_words(doc, words[0])) == 1:
+        return True
     if _caps_line(doc, words[0]):
         single = len(words) == 1 and not _ordinary_word(words[0])
         # «В НАРИМАНСКОМ АЙЫЛ ОКМОТУ …»: a kind of body shouted is a word, not an abbreviation.

@@ -1603,3 +1603,27 @@ def test_the_person_a_body_is_named_after_ends_its_name(nlp: Language, text: str
 )
 def test_a_regions_letters_before_a_legal_form(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("ИБРАГИМОВ Р.С. Спасибо.\n\nКУАНЫШЕВА Г.М. Куанышева, член комиссии. Запросы направлены?", "КУАНЫШЕВА"),
+        ("ПРЕДСЕДАТЕЛЬ. Слово депутату.\n\nСЕМЁНОВА А.Н. У меня вопрос к докладчику о сроках.", "СЕМЁНОВА"),
+        ("ПРОТОКОЛ № 3\nзаседания Экспертного совета\n\nг. Ярославль", "ПРОТОКОЛ"),
+        ("СТЕНОГРАММА\nзаседания Избирательной комиссии Оренбургской области", "СТЕНОГРАММА"),
+    ],
+)
+def test_speaker_turns_and_document_headings_in_capitals(nlp: Language, text: str, not_expected: str) -> None:
+    assert not_expected not in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Инициативу поддержал лидер ЛДПР В. Жириновский.", "ЛДПР"),
+        ("Выступила директор Департамента трудовой миграции ЕЭК А.С. Омурбекова.", "ЕЭК"),
+    ],
+)
+def test_a_body_before_a_persons_initials_stays(nlp: Language, text: str, expected: str) -> None:
+    assert any(expected in n for n in names(nlp, text))
