@@ -1218,20 +1218,24 @@ def _abbreviation_after_kind(rest: Span) -> bool:
     return len(rest) == 1 and _form_abbreviation(rest[0]) and not _place_word(rest[0])
 
 
-# Words that carry a letterhead's name on to its next line: «ОБЩЕСТВЕННЫЙ СОВЕТ / ПРИ УПРАВЛЕНИИ …».
-_LETTERHEAD_CONTINUATIONS = ("ПРИ ",)
+# Words that carry a letterhead's name on to its next line: «ОБЩЕСТВЕННЫЙ СОВЕТ / ПРИ УПРАВЛЕНИИ …», «ЭКСПЕРТНЫЙ
+# СОВЕТ / при Уполномоченном …».
+_LETTERHEAD_CONTINUATIONS = ("ПРИ ", "при ")
 
 
-def _letterhead_joined(lines: tuple[Heading, ...], first_line: int) -> tuple[Heading, ...]:
-    """A letterhead wrapped over two lines («ОБЩЕСТВЕННЫЙ СОВЕТ» / «ПРИ МИНИСТЕРСТВЕ …») is one name: the text's
-    first line and the line right under it that goes on with «при», read as one line too (same offsets: the line
-    break becomes a blank)."""
-    if len(lines) < 2 or lines[0].start != first_line:
+def _letterhead_joined(lines: tuple[Heading, ...], first_line: int, text: str) -> tuple[Heading, ...]:
+    """A letterhead wrapped over two lines («ОБЩЕСТВЕННЫЙ СОВЕТ» / «ПРИ МИНИСТЕРСТВЕ …», or the second line in
+    sentence case) is one name: the text's first line and the line right under it that goes on with «при», read as
+    one line too (same offsets: the line break becomes a blank)."""
+    if not lines or lines[0].start != first_line:
         return lines
-    first, second = lines[0], lines[1]
-    if second.start != first.start + len(first.text) + 1 or not second.text.startswith(_LETTERHEAD_CONTINUATIONS):
+    first = lines[0]
+    after = first.start + len(first.text) + 1
+    line_end = text.find("\n", after)
+    second = text[after : line_end if line_end >= 0 else len(text)].rstrip()
+    if text[after - 1 : after] != "\n" or not second.startswith(_LETTERHEAD_CONTINUATIONS):
         return lines
-    joined = Heading(f"{first.text} {second.text}", first.start, first.words + second.words)
+    joined = Heading(f"{first.text} {second}", first.start, first.words + len(second.split()))
     # The second line stays a line of its own: the body the first is attached to is named in it.
     return (joined, *lines[1:])
 
@@ -1245,7 +1249,7 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
     text = doc_text(doc)
     top = text[:HEADING_CHARS]
     first_line = len(top) - len(top.lstrip())
-    lines = _letterhead_joined(headings(doc)[:_MAX_HEADINGS], first_line)
+    lines = _letterhead_joined(headings(doc)[:_MAX_HEADINGS], first_line, text)
     if not lines:
         return []
     lex = grammar.lexicon()

@@ -1627,3 +1627,25 @@ def test_speaker_turns_and_document_headings_in_capitals(nlp: Language, text: st
 )
 def test_a_body_before_a_persons_initials_stays(nlp: Language, text: str, expected: str) -> None:
     assert any(expected in n for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ЭКСПЕРТНЫЙ СОВЕТ\nпри Уполномоченном по правам человека в Ярославской области\n\nПРОТОКОЛ № 3\n"
+            "заседания Экспертного совета",
+            "Экспертный совет при Уполномоченном по правам человека",
+        ),
+        (
+            "КООРДИНАЦИОННЫЙ СОВЕТ\nпри Главе города Сочи\n\nЗаседание Координационного совета провёл Иван Петров.",
+            "Координационный совет при Главе города Сочи",
+        ),
+        (
+            "МОЛОДЁЖНЫЙ СОВЕТ\nпри Законодательном Собрании Пермского края\n\nЗаседание провела Анна Котова.",
+            "Молодёжный совет при Законодательном Собрании Пермского края",
+        ),
+    ],
+)
+def test_a_letterhead_going_on_in_sentence_case(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
