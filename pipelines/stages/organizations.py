@@ -641,7 +641,7 @@ def _is_body(doc: Doc, body: _Body) -> bool:
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
         return False
-    if _event(doc, body) or _field_label(doc, body):
+    if _event(doc, body) or _field_label(doc, body) or all(_built(doc, m) for m in body.mentions):
         return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = _WORD.match(body.name)
@@ -659,6 +659,30 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         return not all(_as_medium(doc, m) for m in body.mentions)
     # «укрывался в посольстве Эквадора»: the building, where no mention acts as a body.
     return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
+
+
+# How far back from a name the work on it may stand: «ремонт | Копорского шоссе и | школы № 7».
+_WORK_REACH = 4
+
+
+def _built(doc: Doc, mention: TextSpan) -> bool:
+    """«о строительстве школы имени Абиша Кекилбаева», «ремонт Копорского шоссе и школы № 7»: a name in the genitive
+    after a work on a building (`org_building_works`), over other objects of it and «и» only, is the building."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or ("Gen" not in span[0].morph.get("Case") and "Gen" not in span.root.morph.get("Case")):
+        return False
+    works = lexicons.load("org_building_works")
+    for i in range(span.start - 1, max(span.start - 1 - _WORK_REACH, -1), -1):
+        token = doc[i]
+        if token.lemma_ in works or grammar.word_lemma(token.text) in works:
+            return True
+        # Another object of the work («Копорского шоссе и …», which the tagger reads in any oblique case) may stand
+        # between; a subject, a verb or a sign ends the reach.
+        cases = set(token.morph.get("Case"))
+        nominal = token.is_alpha and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and bool(cases)
+        if not (token.lower_ == "и" or (nominal and not cases & {"Nom", "Ins", "Dat"})):
+            return False
+    return False
 
 
 def _of_local_level(name: str) -> bool:

@@ -1649,3 +1649,28 @@ def test_a_body_before_a_persons_initials_stays(nlp: Language, text: str, expect
 )
 def test_a_letterhead_going_on_in_sentence_case(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Депутат предложил заслушать информацию о строительстве школы имени Абиша Кекилбаева в селе Баянды.",
+        "Когда закончится ремонт Копорского шоссе и школы № 7? Родители переживают.",
+        "На реконструкцию Мядельской центральной районной больницы выделено 3 млн рублей.",
+        "Обсудили ход возведения гимназии № 2 в микрорайоне Южный.",
+    ],
+)
+def test_an_institution_being_built_or_repaired_is_a_building(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Директор школы № 7 Иван Петров рассказал о ремонте.", "школа № 7"),
+        ("В ходе ремонта дороги представители ООО «Дорстрой» извинились.", "ООО «Дорстрой»"),
+        ("Строительство ведёт ООО «Стройтрест».", "ООО «Стройтрест»"),
+    ],
+)
+def test_a_body_beside_building_works_stays(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
