@@ -122,6 +122,8 @@ def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
     for head in sorted(heads):
         if morph.word_is_known(head):
             continue
+        # «окмоту» does not inflect; the dictionary guesses it a form of another word («окмота»).
+        forms.setdefault(head, head)
         for parse in loading.parse(head):
             if parse.normal_form == head and parse.tag.POS == "NOUN":
                 for form in parse.lexeme:
@@ -134,6 +136,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
     misread = {"POS": {"IN": ["VERB", "NOUN"]}, "IS_LOWER": True, "TEXT": {"REGEX": MISREAD_ADJECTIVE_ENDING}}
     foreign_head = {"LOWER": {"IN": sorted(lex.foreign_heads)}, "LEMMA": {"NOT_IN": sorted(lex.heads)}}
+    # «Кулундинского айыл окмоту»: a state-language word before the foreign kind.
+    foreign_mod = {"LOWER": {"IN": sorted(lexicons.load("org_foreign_modifiers"))}}
     quoted = [
         {"ORTH": {"IN": OPEN_QUOTES}},
         # «кенеш «Об утверждении Положения …»»: a quotation that starts with «О» is a document's title;
@@ -198,6 +202,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "HEAD": [
             [{**mod, "OP": "*"}, head],
             [{**mod, "OP": "*"}, foreign_head],
+            # («глава айыл окмоту»: the bare kind refers to the body the text is about.)
+            [{**mod, "OP": "+"}, foreign_mod, foreign_head],
             [{**mod, "OP": "+"}, misread, head],
             # The tagger takes a rare capitalised adjective for a name («Межстранового Большого Совета») or a
             # foreign word («Нариманского айылного кенеша»).
@@ -206,6 +212,12 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {**mod, "OP": "*"},
                 {**misread, "OP": "?"},
                 head,
+            ],
+            [
+                {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
+                {**mod, "OP": "*"},
+                foreign_mod,
+                foreign_head,
             ],
             # Bodies named in the state language before a Russian head: «Жогорку Кенеш», «Олий Мажлис».
             [
@@ -543,6 +555,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
     hold a core", as tails are matched in such sentences (`Found`).
     """
     heads, legal, quotes, foreign = _trigger_ids(doc.vocab)
+    foreign_modifiers = lexicons.load("org_foreign_modifiers")
     strings = doc.vocab.strings
     # One pass over arrays of string ids: Token objects for every word cost more than the matching.
     rows = doc.to_array([LEMMA, LOWER, ORTH, IS_UPPER, IS_ALPHA, LENGTH, POS]).tolist()
@@ -567,6 +580,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
             while start > sent_start and (
                 rows[start - 1][6] in _PREFIX_POS
                 or (rows[start - 1][6] in _MISREAD_POS and _MISREAD.search(strings[rows[start - 1][1]]))
+                or strings[rows[start - 1][1]] in foreign_modifiers
             ):
                 start -= 1
             # The quote may follow a region's code («ГУЗ СО «…»»).
@@ -699,7 +713,9 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # «заместитель главы администрации района по экономике»: an executive is named by no field; the field is
         # its deputy head's portfolio.
         head = _head_of(doc, start, seg.start, lex)
-        executive = head is not None and word_lemma(doc[head].text) in lexicons.load("org_executives")
+        executives = lexicons.load("org_executives")
+        # («окмоту» does not inflect; the dictionary reads it as a form of another word.)
+        executive = head is not None and bool({word_lemma(doc[head].text), doc[head].lower_} & executives)
         if executive and doc[seg.end - 1].ent_type_ != "LOC":
             return False
         # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says;
@@ -1020,6 +1036,8 @@ def _head_core_ok(doc: Doc, seg: Segment, head: int | None, lex: Lexicons) -> bo
     # Names before the head are foreign words («Жогорку Кенеш») or adjectives the tagger missed
     # («Межстранового Совета»), not a noun of the sentence («Заседание Совета»).
     for before in doc[seg.start : head]:
+        if before.lower_ in lexicons.load("org_foreign_modifiers"):
+            continue
         if before.pos_ == "PROPN" and not _foreign_or_adjective(before.text):
             return False
         if before.pos_ in ("VERB", "NOUN") and not misread_adjective(before):
@@ -1074,12 +1092,16 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
         and head is not None
         # «Ракитницкая средняя школа»: so is a local institution (a school, a lyceum) named by its place and level.
         and bool(
-            {doc[head].lemma_, word_lemma(doc[head].text)}
+            {doc[head].lemma_, word_lemma(doc[head].text), lexicon().foreign_heads.get(doc[head].lower_)}
             & (lexicons.load("org_local_bodies") | lexicons.load("org_numbered_heads"))
         )
         and place.text[:1].isupper()
         and bool(re.search(ADJECTIVE_ENDING, place.text))
-        and all(t.is_lower and (t.pos_ == "ADJ" or misread_adjective(t)) for t in level)
+        and all(
+            t.is_lower
+            and (t.pos_ == "ADJ" or misread_adjective(t) or t.lower_ in lexicons.load("org_foreign_modifiers"))
+            for t in level
+        )
     )
 
 

@@ -1325,17 +1325,20 @@ def _local_body_end(doc: Doc, start: int, end: int) -> int | None:
     its place's adjective and level, when what follows it in the reading is only the district and region (the
     adjective already says where the body is)."""
     local = lexicons.load("org_local_bodies")
-    head = next((i for i in range(start, end) if grammar.word_lemma(doc[i].text) in local), None)
+    # («окмоту» does not inflect, the dictionary reads it as a form of another word.)
+    head = next((i for i in range(start, end) if {grammar.word_lemma(doc[i].text), doc[i].lower_} & local), None)
     if head is None or head + 1 >= end or head - start < 2:
         return None
     place, level = doc[start], doc[start + 1 : head]
-    if not (place.text[:1].isupper() and _adjective_shaped(place)):
+    if not (place.text[:1].isupper() and (_adjective_shaped(place) or place.pos_ == "ADJ")):
         return None
-    if not all(t.is_lower and (t.pos_ == "ADJ" or grammar.misread_adjective(t)) for t in level):
+    foreign = lexicons.load("org_foreign_modifiers")
+    if not all(t.is_lower and (t.pos_ == "ADJ" or grammar.misread_adjective(t) or t.lower_ in foreign) for t in level):
         return None
     rest = doc[head + 1 : end]
     kinds = lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
-    genitive = all(t.is_alpha and "Gen" in t.morph.get("Case") for t in rest)
+    # («Кара-Суйского района»: a place's adjective joined by a hyphen is one word.)
+    genitive = all(t.text.replace("-", "").isalpha() and "Gen" in t.morph.get("Case") for t in rest)
     if not genitive or grammar.word_lemma(rest[-1].text) not in kinds:
         return None
     return head + 1

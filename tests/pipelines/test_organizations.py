@@ -1674,3 +1674,25 @@ def test_an_institution_being_built_or_repaired_is_a_building(nlp: Language, tex
 )
 def test_a_body_beside_building_works_stays(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ответил глава Кулундинского айыл окмоту Таалайбек Абдраимов.", "Кулундинский айыл окмоту"),
+        ("Доложил глава Кара-Булакского айыл окмоту Талант Осмонкулов.", "Кара-Булакский айыл окмоту"),
+        (
+            "Совещание состоялось в Нариманском айыл окмоту Кара-Суйского района Ошской области.",
+            "Нариманский айыл окмоту",
+        ),
+        ("Учитель школы-лицея № 7 города Актау Мариям Сейдалиева награждена.", "школа-лицей № 7 города Актау"),
+        ("Директор лицея-интерната № 2 города Казани Ринат Сафин выступил.", "лицей-интернат № 2 города Казани"),
+    ],
+)
+def test_local_kinds_of_body_and_school(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_the_bare_kind_of_a_local_body_with_a_portfolio_is_no_name(nlp: Language) -> None:
+    text = "Главный специалист айыл окмоту по социальным вопросам Мухаббат Эргашева рассказала о питании."
+    assert names(nlp, text) == []
