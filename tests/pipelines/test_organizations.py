@@ -1696,3 +1696,22 @@ def test_local_kinds_of_body_and_school(nlp: Language, text: str, expected: str)
 def test_the_bare_kind_of_a_local_body_with_a_portfolio_is_no_name(nlp: Language) -> None:
     text = "Главный специалист айыл окмоту по социальным вопросам Мухаббат Эргашева рассказала о питании."
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "На пленуме выступил заместитель председателя Общероссийского Профсоюза образования Михаил Гордеев. "
+            "Главный правовой инспектор труда Профсоюза Денис Ворончихин сообщил о проверках.",
+            ["Общероссийский Профсоюз образования"],
+        ),
+        (
+            "Съезд провёл председатель Профсоюза работников здравоохранения РФ Анатолий Домников. "
+            "Юрист Профсоюза Анна Котова ответила на вопросы.",
+            ["Профсоюз работников здравоохранения РФ"],
+        ),
+    ],
+)
+def test_a_trade_union_named_again_by_its_kind(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
