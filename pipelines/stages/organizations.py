@@ -691,6 +691,10 @@ def _of_local_level(name: str) -> bool:
     words = name.split()
     levels = lexicons.load("org_levels")
     place = words[0]
+    # «Республиканская клиническая больница имени Г.Г. Куватова», «Областная детская больница»: the level itself
+    # written with its capital names the republic's (region's) institution.
+    if len(words) >= 3 and place[:1].isupper() and grammar.word_lemma(place) in levels:
+        return True
     return (
         len(words) >= 3
         and place[:1].isupper()

@@ -1715,3 +1715,19 @@ def test_the_bare_kind_of_a_local_body_with_a_portfolio_is_no_name(nlp: Language
 )
 def test_a_trade_union_named_again_by_its_kind(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Главный врач Республиканской клинической больницы имени Г.Г. Куватова Рустем Ахметзянов предложил приём.",
+            ["Республиканская клиническая больница имени Г.Г. Куватова"],
+        ),
+        ("Хирург Областной детской больницы Анна Котова рассказала о лечении.", ["Областная детская больница"]),
+        ("Он работал в городской больнице.", []),
+        ("Его доставили в больницу Финикса.", []),
+    ],
+)
+def test_a_hospital_named_by_its_level_with_a_capital(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
