@@ -22,6 +22,7 @@ HEADING_CHARS = 1000
 _SHOUTED_LINE = re.compile(r"^[ \t]*[А-ЯЁ][А-ЯЁ0-9 ,.:;«»\"–—-]{10,200}$", re.MULTILINE)
 _LINES = "kenesh_headings"
 _READINGS = "kenesh_heading_readings"
+_CAPITALS = re.compile(r"\b[А-ЯЁA-Z]+\b")
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,15 @@ def headings(doc: Doc) -> tuple[Heading, ...]:
 
 
 def reading(doc: Doc, heading: Heading) -> Doc:
-    """The heading in sentence case, parsed (once per document and line)."""
-    readings: dict[int, Doc] = doc.user_data.setdefault(_READINGS, {})
-    found = readings.get(heading.start)
+    """The heading in sentence case, parsed (once per document and line). Only the words in capitals are lowered: a
+    letterhead joined with its next line in sentence case («ЭКСПЕРТНЫЙ СОВЕТ при Уполномоченном …») keeps that
+    line's capitals."""
+    readings: dict[tuple[int, str], Doc] = doc.user_data.setdefault(_READINGS, {})
+    key = (heading.start, heading.text)
+    found = readings.get(key)
     if found is None:
         text = heading.text
         # A full stop ends the heading as a sentence: without it the parser reads it worse.
         stop = "" if text[-1] in ".!?" else "."
-        found = readings[heading.start] = analyse(text[:1] + text[1:].lower() + stop)
+        found = readings[key] = analyse(text[:1] + _CAPITALS.sub(lambda w: w.group().lower(), text[1:]) + stop)
     return found

@@ -94,7 +94,7 @@ def lexicon() -> Lexicons:
     heads = lexicons.load("org_heads")
     return Lexicons(
         heads=heads,
-        legal_forms=lexicons.load("org_legal_forms"),
+        legal_forms=_with_regional_forms(lexicons.load("org_legal_forms")),
         not_abbreviations=lexicons.load("org_not_abbreviations"),
         country_codes=lexicons.load("org_country_codes"),
         subunits=lexicons.load("org_subunits"),
@@ -106,12 +106,25 @@ def lexicon() -> Lexicons:
     )
 
 
+# A region's or a territory's letters before a state or municipal institution's form: «ОГБУЗ» (областное), «КГБУЗ»
+# (краевое), «КОГБУЗ» (Кировское областное), «КОГУП».
+_REGIONAL_PREFIXES = ("о", "к", "ко")
+_STATE_FORM = re.compile(r"^[гм][а-я]{2,4}$")
+
+
+def _with_regional_forms(forms: frozenset[str]) -> frozenset[str]:
+    regional = {prefix + form for form in forms if _STATE_FORM.match(form) for prefix in _REGIONAL_PREFIXES}
+    return forms | regional
+
+
 def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
     morph = loading.morph()
     forms: dict[str, str] = {}
     for head in sorted(heads):
         if morph.word_is_known(head):
             continue
+        # «окмоту» does not inflect; the dictionary guesses it a form of another word («окмота»).
+        forms.setdefault(head, head)
         for parse in loading.parse(head):
             if parse.normal_form == head and parse.tag.POS == "NOUN":
                 for form in parse.lexeme:
@@ -124,6 +137,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
     misread = {"POS": {"IN": ["VERB", "NOUN"]}, "IS_LOWER": True, "TEXT": {"REGEX": MISREAD_ADJECTIVE_ENDING}}
     foreign_head = {"LOWER": {"IN": sorted(lex.foreign_heads)}, "LEMMA": {"NOT_IN": sorted(lex.heads)}}
+    # «Кулундинского айыл окмоту»: a state-language word before the foreign kind.
+    foreign_mod = {"LOWER": {"IN": sorted(lexicons.load("org_foreign_modifiers"))}}
     quoted = [
         {"ORTH": {"IN": OPEN_QUOTES}},
         # «кенеш «Об утверждении Положения …»»: a quotation that starts with «О» is a document's title;
@@ -188,6 +203,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "HEAD": [
             [{**mod, "OP": "*"}, head],
             [{**mod, "OP": "*"}, foreign_head],
+            # («глава айыл окмоту»: the bare kind refers to the body the text is about.)
+            [{**mod, "OP": "+"}, foreign_mod, foreign_head],
             [{**mod, "OP": "+"}, misread, head],
             # The tagger takes a rare capitalised adjective for a name («Межстранового Большого Совета») or a
             # foreign word («Нариманского айылного кенеша»).
@@ -196,6 +213,12 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {**mod, "OP": "*"},
                 {**misread, "OP": "?"},
                 head,
+            ],
+            [
+                {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
+                {**mod, "OP": "*"},
+                foreign_mod,
+                foreign_head,
             ],
             # Bodies named in the state language before a Russian head: «Жогорку Кенеш», «Олий Мажлис».
             [
@@ -314,12 +337,19 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [
                 {"LOWER": {"IN": ["имени", "им"]}},
                 {"ORTH": ".", "OP": "?"},
+                # «имени академика А.Н. Бакулева»: a rank before the person.
+                {"IS_LOWER": True, "IS_ALPHA": True, "OP": "{0,2}"},
                 {"IS_TITLE": True, "LENGTH": 1, "OP": "{0,2}"},
                 {"ORTH": ".", "OP": "?"},
                 {"IS_TITLE": True, "LENGTH": 1, "OP": "?"},
                 {"ORTH": ".", "OP": "?"},
                 {"IS_TITLE": True, "LENGTH": {">": 1}, "OP": "{1,3}"},
-            ]
+            ],
+            [
+                {"LOWER": {"IN": ["имени", "им"]}},
+                {"ORTH": ".", "OP": "?"},
+                {"TEXT": {"REGEX": EPONYM_PARTICLE.pattern}},
+            ],
         ],
     }
 
@@ -526,6 +556,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
     hold a core", as tails are matched in such sentences (`Found`).
     """
     heads, legal, quotes, foreign = _trigger_ids(doc.vocab)
+    foreign_modifiers = lexicons.load("org_foreign_modifiers")
     strings = doc.vocab.strings
     # One pass over arrays of string ids: Token objects for every word cost more than the matching.
     rows = doc.to_array([LEMMA, LOWER, ORTH, IS_UPPER, IS_ALPHA, LENGTH, POS]).tolist()
@@ -550,6 +581,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
             while start > sent_start and (
                 rows[start - 1][6] in _PREFIX_POS
                 or (rows[start - 1][6] in _MISREAD_POS and _MISREAD.search(strings[rows[start - 1][1]]))
+                or strings[rows[start - 1][1]] in foreign_modifiers
             ):
                 start -= 1
             # The quote may follow a region's code («ГУЗ СО «…»»).
@@ -588,6 +620,42 @@ def _attached_inside(doc: Doc, seg: Segment, start: int) -> bool:
     return any(start <= doc[i].head.i < seg.start for i in range(seg.start, seg.end))
 
 
+# «аль-Фараби», «ибн Сины» written joined: an Arabic name's particle in lower case before its capital.
+EPONYM_PARTICLE = re.compile(r"^(аль|ал|эль|ибн|ад|ас|ан|ар|ат|аз|ад-дин)-[А-ЯЁ][а-яё]+$")
+_INITIAL = re.compile(r"^([А-ЯЁA-Z]\.){1,3}$")
+
+
+def eponym_end(doc: Doc, named_after: int) -> int:
+    """Where the person a body is named after ends, from «имени»/«им.» at `named_after`: a rank («академика»), then
+    initials and a surname («А.Н. Бакулева») or up to two words of a name («Ярослава Мудрого», «Турдакуна
+    Усубалиева»); a name after that is the next person («… имени Носира Хусрава | Зарина Холова», «… Усубалиева |
+    Бакыту Эрмек уулу»)."""
+    i, n = named_after + 1, len(doc)
+    if i < n and doc[i].text == ".":
+        i += 1
+    ranks = 0
+    while i < n and ranks < 2 and doc[i].is_lower and doc[i].is_alpha:
+        i, ranks = i + 1, ranks + 1
+    initials = 0
+    while i < n:
+        if doc[i].is_upper and len(doc[i].text) == 1 and i + 1 < n and doc[i + 1].text == ".":
+            i, initials = i + 2, initials + 1
+        elif _INITIAL.match(doc[i].text):
+            i, initials = i + 1, initials + 1
+        else:
+            break
+    words = 0
+    while i < n and words < (1 if initials else 2):
+        token = doc[i]
+        named = token.is_title or token.is_upper or EPONYM_PARTICLE.match(token.text) is not None
+        if not named or not (token.is_alpha or "-" in token.text):
+            break
+        i, words = i + 1, words + 1
+        if EPONYM_PARTICLE.match(token.text):
+            break  # «аль-Фараби» is the whole name
+    return i
+
+
 # Tails that name the body a unit belongs to («комиссии | Межпарламентской Ассамблеи государств – участников …»).
 _NAMED_BODY_TAILS = frozenset({"GEN_NP", "MEMBERS", "STATE_NAME"})
 
@@ -604,6 +672,15 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         return False
     if any(doc[i].text in blocked for i in range(seg.start, seg.end)):
         return False
+    if seg.label == "NAMED_AFTER" and seg.end > eponym_end(doc, seg.start):
+        return False
+    if seg.label == "STATE_NAME":
+        # «в Совете Федерации | Законодательное Собрание Камчатского края»: a Russian kind of body the tagger reads
+        # in another case than the genitive starts the next name (a state-language name has no such case).
+        last = doc[seg.end - 1]
+        cases = set(last.morph.get("Case"))
+        if last.lemma_ in lex.heads and cases and "Gen" not in cases:
+            return False
     if seg.label in ("GEN_NP", "CONJ_GEN_NP"):
         # «Дума нового созыва», «Полиция нескольких стран», «администрация … никаких комментариев»: a genitive
         # that dates, counts or negates is no part of a name.
@@ -637,7 +714,9 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # «заместитель главы администрации района по экономике»: an executive is named by no field; the field is
         # its deputy head's portfolio.
         head = _head_of(doc, start, seg.start, lex)
-        executive = head is not None and word_lemma(doc[head].text) in lexicons.load("org_executives")
+        executives = lexicons.load("org_executives")
+        # («окмоту» does not inflect; the dictionary reads it as a form of another word.)
+        executive = head is not None and bool({word_lemma(doc[head].text), doc[head].lower_} & executives)
         if executive and doc[seg.end - 1].ent_type_ != "LOC":
             return False
         # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says;
@@ -958,6 +1037,8 @@ def _head_core_ok(doc: Doc, seg: Segment, head: int | None, lex: Lexicons) -> bo
     # Names before the head are foreign words («Жогорку Кенеш») or adjectives the tagger missed
     # («Межстранового Совета»), not a noun of the sentence («Заседание Совета»).
     for before in doc[seg.start : head]:
+        if before.lower_ in lexicons.load("org_foreign_modifiers"):
+            continue
         if before.pos_ == "PROPN" and not _foreign_or_adjective(before.text):
             return False
         if before.pos_ in ("VERB", "NOUN") and not misread_adjective(before):
@@ -1012,12 +1093,16 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
         and head is not None
         # «Ракитницкая средняя школа»: so is a local institution (a school, a lyceum) named by its place and level.
         and bool(
-            {doc[head].lemma_, word_lemma(doc[head].text)}
+            {doc[head].lemma_, word_lemma(doc[head].text), lexicon().foreign_heads.get(doc[head].lower_)}
             & (lexicons.load("org_local_bodies") | lexicons.load("org_numbered_heads"))
         )
         and place.text[:1].isupper()
         and bool(re.search(ADJECTIVE_ENDING, place.text))
-        and all(t.is_lower and (t.pos_ == "ADJ" or misread_adjective(t)) for t in level)
+        and all(
+            t.is_lower
+            and (t.pos_ == "ADJ" or misread_adjective(t) or t.lower_ in lexicons.load("org_foreign_modifiers"))
+            for t in level
+        )
     )
 
 

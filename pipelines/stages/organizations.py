@@ -106,7 +106,14 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     oblique = [i for i in range(start, heads[0] if heads else end) if _oblique_noun(doc[i])]
     if oblique and oblique[-1] + 1 < end:
         start = oblique[-1] + 1
+    quoted = False
     for i in range(start + 1, end):
+        quoted = quoted != (doc[i].text in _QUOTES)
+        # «Грамотой Государственного Собрания | награждена медсестра …», «академия киноискусства | номинировало»: a
+        # finite verb or a short participle is the sentence's predicate, never a word of a name outside quotes.
+        if not quoted and _predicate(doc[i]):
+            end = i
+            break
         # «… КР Н.С. Базарбаев», «ООН норвежец Трюгве Ли»: a person ends the name; so does
         # a parenthesis, which holds another name for it («… партия Кыргызстана (СДПК»).
         if doc[i].text == "(" or _starts_person(doc, i, person_starts):
@@ -121,6 +128,11 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         if doc[i].text in "«„" and not _introduces_quote(doc[i - 1]):
             end = i
             break
+    # «университета имени Носира Хусрава | Зарина Холова»: the person a body is named after ends its name (inside
+    # quotes the name runs to the closing quote).
+    named_after = next((i for i in range(start + 1, end) if doc[i].lower_ in _NAMED_AFTER), None)
+    if named_after is not None and not any(t.text in _QUOTES for t in doc[start:named_after]):
+        end = min(end, grammar.eponym_end(doc, named_after))
     while start < end and ((doc[start].is_punct and doc[start].text not in _QUOTES) or doc[start].is_space):
         start += 1
     while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES) or doc[end - 1].is_space):
@@ -161,6 +173,15 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     if len(words) == 1 and not quoted and _adjective(words[0].text):
         return None
     return start, end
+
+
+def _predicate(token: Token) -> bool:
+    if not token.is_lower or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if not ("Fin" in token.morph.get("VerbForm") or "Short" in token.morph.get("Variant")):
+        return False
+    # The tagger guesses a verb for a word it does not know («сельисполкома»): the dictionary must read one too.
+    return any(p.tag.POS in ("VERB", "PRTS") for p in loading.parse(token.lower_))
 
 
 def _hyphenated_names(word: str) -> bool:
@@ -620,7 +641,7 @@ def _is_body(doc: Doc, body: _Body) -> bool:
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
         return False
-    if _event(doc, body) or _field_label(doc, body):
+    if _event(doc, body) or _field_label(doc, body) or all(_built(doc, m) for m in body.mentions):
         return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = _WORD.match(body.name)
@@ -640,12 +661,40 @@ def _is_body(doc: Doc, body: _Body) -> bool:
     return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
 
 
+# How far back from a name the work on it may stand: «ремонт | Копорского шоссе и | школы № 7».
+_WORK_REACH = 4
+
+
+def _built(doc: Doc, mention: TextSpan) -> bool:
+    """«о строительстве школы имени Абиша Кекилбаева», «ремонт Копорского шоссе и школы № 7»: a name in the genitive
+    after a work on a building (`org_building_works`), over other objects of it and «и» only, is the building."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or ("Gen" not in span[0].morph.get("Case") and "Gen" not in span.root.morph.get("Case")):
+        return False
+    works = lexicons.load("org_building_works")
+    for i in range(span.start - 1, max(span.start - 1 - _WORK_REACH, -1), -1):
+        token = doc[i]
+        if token.lemma_ in works or grammar.word_lemma(token.text) in works:
+            return True
+        # Another object of the work («Копорского шоссе и …», which the tagger reads in any oblique case) may stand
+        # between; a subject, a verb or a sign ends the reach.
+        cases = set(token.morph.get("Case"))
+        nominal = token.is_alpha and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and bool(cases)
+        if not (token.lower_ == "и" or (nominal and not cases & {"Nom", "Ins", "Dat"})):
+            return False
+    return False
+
+
 def _of_local_level(name: str) -> bool:
     """«Мядельская центральная районная больница»: a hospital named by its place and level of government is
     the district's (town's, region's) public institution, a body; «больница Финикса» is a building."""
     words = name.split()
     levels = lexicons.load("org_levels")
     place = words[0]
+    # «Республиканская клиническая больница имени Г.Г. Куватова», «Областная детская больница»: the level itself
+    # written with its capital names the republic's (region's) institution.
+    if len(words) >= 3 and place[:1].isupper() and grammar.word_lemma(place) in levels:
+        return True
     return (
         len(words) >= 3
         and place[:1].isupper()
@@ -818,12 +867,25 @@ def _ordinary_word(token: Token) -> bool:
 def _caps_line(doc: Doc, token: Token) -> bool:
     """The token's line is an ALL-CAPS heading («ДЕПУТАТЫ ОБЛАСТНОГО МАСЛИХАТА ИЗБРАЛИ …»): ordinary words
     shouted, which the tagger reads as names and abbreviations."""
+    words = _line_words(doc, token)
+    return len(words) >= 2 and all(w.isupper() for w in words)
+
+
+def _line_words(doc: Doc, token: Token) -> list[str]:
     text = doc_text(doc)  # `doc.text` joins every token anew: quadratic over a heading's words
     line_start = text.rfind("\n", 0, token.idx) + 1
     line_end = text.find("\n", token.idx)
     words = _WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
-    words = [w for w in words if not w.isdigit()]
-    return len(words) >= 2 and all(w.isupper() for w in words)
+    return [w for w in words if not w.isdigit()]
+
+
+def _opens_line(doc: Doc, token: Token) -> bool:
+    return token.idx == 0 or doc_text(doc)[token.idx - 1] == "\n"
+
+
+def _initials_after(doc: Doc, end: int) -> bool:
+    """«КУАНЫШЕВА Г.М.», «Иванов И. И.»: initials right after a word make it a person's surname."""
+    return end + 1 < len(doc) and len(doc[end].text) == 1 and doc[end].is_upper and doc[end + 1].text == "."
 
 
 def _shouted(doc: Doc, start: int, end: int) -> bool:
@@ -836,6 +898,13 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
     words = [t for t in doc[start:end] if t.is_alpha]
     if not words or not all(t.is_upper for t in words):
         return False
+    # «КУАНЫШЕВА Г.М. Куанышева, член комиссии …»: a transcript's speaker turn, a surname in capitals opening a line
+    # («лидер ЛДПР В. Жириновский»: a body before a person's initials).
+    if len(words) == 1 and _initials_after(doc, end) and _opens_line(doc, words[0]):
+        return True
+    # «ПРОТОКОЛ № 3», «СТЕНОГРАММА»: a line of one shouted dictionary word is a document's heading.
+    if len(words) == 1 and _ordinary_word(words[0]) and len(_line_words(doc, words[0])) == 1:
+        return True
     if _caps_line(doc, words[0]):
         single = len(words) == 1 and not _ordinary_word(words[0])
         # «В НАРИМАНСКОМ АЙЫЛ ОКМОТУ …»: a kind of body shouted is a word, not an abbreviation.
@@ -931,15 +1000,70 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     # «комиссия Совета Федерации по …», «управление «П» ФСБ»: a unit named with its body is a name;
     # a place is not a body («управление финансов мэрии города Ош»).
     named = any(t.is_alpha and not t.is_lower and t.ent_type_ != "LOC" for t in doc[i + 1 : end])
-    if named or _of_place(doc[i + 1 : end]) or any(t.text in _QUOTES for t in doc[i:end]):
+    if named or any(t.text in _QUOTES for t in doc[i:end]):
         return False
+    if _of_place(doc[i + 1 : end]):
+        # «руководитель управления финансов Мангистауской области», «директор департамента транспорта … Костромской
+        # области»: a region's unit written in lower case in a title is the region's office, kept in the position
+        # (a department with its capital, «начальник Департамента здравоохранения Томской области», is a body).
+        # Where the text names a local executive, the unit is its part (membership links the person to it), and a
+        # unit the text also speaks of apart from anyone's title («представители управления …») is a body.
+        rest = doc[i + 1 : end]
+        return (
+            _after_title(doc, start)
+            and doc[i].lemma_ in _REGION_OFFICES
+            and _region_by_kind(rest)
+            and not _executive_named(doc)
+            and not _named_apart(doc, doc[i], rest)
+        )
     # «рассмотрено постоянной комиссией по социальным вопросам»: a unit of its kind is a body's part even
     # outside a title, when the body is not named with it.
     if i > start:
         return True
-    if start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles"):
+    if _after_title(doc, start):
         return True
     return _instructed(doc, doc[i])
+
+
+# Units of a region's executive that are its offices; a region's or a district's «комитет» is an executive body of
+# its own («комитет по здравоохранению Ленинградской области», «комитет по управлению имуществом … района»).
+_REGION_OFFICES = frozenset({"управление", "департамент", "отдел", "сектор"})
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    return start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles")
+
+
+def _region_by_kind(rest: Span) -> bool:
+    """«… Мангистауской области», «… Алтайского края»: the place is a region named with its kind (a city's own
+    department, «департамент культуры Москвы», is a body of the city)."""
+    kinds = lexicons.load("loc_region_nouns")
+    return any(t.is_lower and grammar.word_lemma(t.text) in kinds for t in rest)
+
+
+def _executive_named(doc: Doc) -> bool:
+    """The text names a local executive body: «акимат Атырауской области», «Администрации города Костромы» (not the
+    bare «с членами правительства»)."""
+    executives = lexicons.load("org_executives")
+    kinds = _place_kinds()
+    for token in doc:
+        if grammar.word_lemma(token.text) not in executives or token.i + 1 >= len(doc):
+            continue
+        nxt = doc[token.i + 1]
+        if nxt.text[:1].isupper() or grammar.word_lemma(nxt.text) in kinds:
+            return True
+    return False
+
+
+def _named_apart(doc: Doc, unit: Token, rest: Span) -> bool:
+    """The same unit («управления координации занятости …») is named elsewhere in the text outside a title."""
+    words = [t.lemma_ for t in rest[:2]]
+    for token in doc:
+        if token.i == unit.i or token.lemma_ != unit.lemma_ or _after_title(doc, token.i):
+            continue
+        if [t.lemma_ for t in doc[token.i + 1 : token.i + 1 + len(words)]] == words:
+            return True
+    return False
 
 
 def _unit_of_executive(doc: Doc, start: int, end: int) -> bool:
@@ -1001,9 +1125,29 @@ def _parents_of_units(
         words = [t for t in doc[kind + 1 : field] if t.is_alpha]
         # «Департамент Комитета по регулированию …»: a unit within a unit is no body of its own.
         named = words and all(t.text[:1].isupper() for t in words) and words[0].lemma_ not in units
-        if named and kind + 1 in starts:
+        if named and kind + 1 in starts and not _branch_for_place(doc, field, end):
             parents.append((kind + 1, field))
     return parents
+
+
+def _branch_for_place(doc: Doc, field: int, end: int) -> bool:
+    """«Главное управление МЧС России | по Костромской области», «УМВД … по Санкт-Петербургу»: a unit whose field is a
+    place is the body's branch there; the body itself is named only as part of the branch's name."""
+    if field + 1 >= end or doc[field].lower_ != "по":
+        return False
+    first = doc[field + 1]
+    return first.ent_type_ == "LOC" or grammar.word_lemma(first.text) in _place_kinds() or _adjective_of_place(first)
+
+
+def _adjective_of_place(token: Token) -> bool:
+    """«Костромской (области)», «Южному (федеральному округу)»: a capitalised adjective before a kind of region."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    kinds = _place_kinds()
+    return (
+        token.text[:1].isupper()
+        and nxt is not None
+        and any(grammar.word_lemma(t.text) in kinds for t in token.doc[token.i + 1 : token.i + 3])
+    )
 
 
 def _without_units_of_next(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1102,20 +1246,24 @@ def _abbreviation_after_kind(rest: Span) -> bool:
     return len(rest) == 1 and _form_abbreviation(rest[0]) and not _place_word(rest[0])
 
 
-# Words that carry a letterhead's name on to its next line: «ОБЩЕСТВЕННЫЙ СОВЕТ / ПРИ УПРАВЛЕНИИ …».
-_LETTERHEAD_CONTINUATIONS = ("ПРИ ",)
+# Words that carry a letterhead's name on to its next line: «ОБЩЕСТВЕННЫЙ СОВЕТ / ПРИ УПРАВЛЕНИИ …», «ЭКСПЕРТНЫЙ
+# СОВЕТ / при Уполномоченном …».
+_LETTERHEAD_CONTINUATIONS = ("ПРИ ", "при ")
 
 
-def _letterhead_joined(lines: tuple[Heading, ...], first_line: int) -> tuple[Heading, ...]:
-    """A letterhead wrapped over two lines («ОБЩЕСТВЕННЫЙ СОВЕТ» / «ПРИ МИНИСТЕРСТВЕ …») is one name: the text's
-    first line and the line right under it that goes on with «при», read as one line too (same offsets: the line
-    break becomes a blank)."""
-    if len(lines) < 2 or lines[0].start != first_line:
+def _letterhead_joined(lines: tuple[Heading, ...], first_line: int, text: str) -> tuple[Heading, ...]:
+    """A letterhead wrapped over two lines («ОБЩЕСТВЕННЫЙ СОВЕТ» / «ПРИ МИНИСТЕРСТВЕ …», or the second line in
+    sentence case) is one name: the text's first line and the line right under it that goes on with «при», read as
+    one line too (same offsets: the line break becomes a blank)."""
+    if not lines or lines[0].start != first_line:
         return lines
-    first, second = lines[0], lines[1]
-    if second.start != first.start + len(first.text) + 1 or not second.text.startswith(_LETTERHEAD_CONTINUATIONS):
+    first = lines[0]
+    after = first.start + len(first.text) + 1
+    line_end = text.find("\n", after)
+    second = text[after : line_end if line_end >= 0 else len(text)].rstrip()
+    if text[after - 1 : after] != "\n" or not second.startswith(_LETTERHEAD_CONTINUATIONS):
         return lines
-    joined = Heading(f"{first.text} {second.text}", first.start, first.words + second.words)
+    joined = Heading(f"{first.text} {second}", first.start, first.words + len(second.split()))
     # The second line stays a line of its own: the body the first is attached to is named in it.
     return (joined, *lines[1:])
 
@@ -1129,7 +1277,7 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
     text = doc_text(doc)
     top = text[:HEADING_CHARS]
     first_line = len(top) - len(top.lstrip())
-    lines = _letterhead_joined(headings(doc)[:_MAX_HEADINGS], first_line)
+    lines = _letterhead_joined(headings(doc)[:_MAX_HEADINGS], first_line, text)
     if not lines:
         return []
     lex = grammar.lexicon()
@@ -1181,17 +1329,20 @@ def _local_body_end(doc: Doc, start: int, end: int) -> int | None:
     its place's adjective and level, when what follows it in the reading is only the district and region (the
     adjective already says where the body is)."""
     local = lexicons.load("org_local_bodies")
-    head = next((i for i in range(start, end) if grammar.word_lemma(doc[i].text) in local), None)
+    # («окмоту» does not inflect, the dictionary reads it as a form of another word.)
+    head = next((i for i in range(start, end) if {grammar.word_lemma(doc[i].text), doc[i].lower_} & local), None)
     if head is None or head + 1 >= end or head - start < 2:
         return None
     place, level = doc[start], doc[start + 1 : head]
-    if not (place.text[:1].isupper() and _adjective_shaped(place)):
+    if not (place.text[:1].isupper() and (_adjective_shaped(place) or place.pos_ == "ADJ")):
         return None
-    if not all(t.is_lower and (t.pos_ == "ADJ" or grammar.misread_adjective(t)) for t in level):
+    foreign = lexicons.load("org_foreign_modifiers")
+    if not all(t.is_lower and (t.pos_ == "ADJ" or grammar.misread_adjective(t) or t.lower_ in foreign) for t in level):
         return None
     rest = doc[head + 1 : end]
     kinds = lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
-    genitive = all(t.is_alpha and "Gen" in t.morph.get("Case") for t in rest)
+    # («Кара-Суйского района»: a place's adjective joined by a hyphen is one word.)
+    genitive = all(t.text.replace("-", "").isalpha() and "Gen" in t.morph.get("Case") for t in rest)
     if not genitive or grammar.word_lemma(rest[-1].text) not in kinds:
         return None
     return head + 1
