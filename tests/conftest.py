@@ -18,6 +18,7 @@ HELDOUT_GENRE_2 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genr
 HELDOUT_GENRE_3 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-3"
 HELDOUT_GENRE_4 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-4"
 HELDOUT_GENRE_5 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-5"
+HELDOUT_GENRE_6 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-6"
 
 
 @pytest.fixture(scope="session")

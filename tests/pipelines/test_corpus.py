@@ -22,6 +22,7 @@ from tests.conftest import (
     HELDOUT_GENRE_3,
     HELDOUT_GENRE_4,
     HELDOUT_GENRE_5,
+    HELDOUT_GENRE_6,
     NEREL_TRAIN,
 )
 from tests.scoring import corpus_documents, extract_all, score_records
@@ -137,6 +138,21 @@ HELDOUT5 = {
     "meeting_date": 0.83,
     "meeting_place": 0.91,
 }
+# corpus/heldout-genre-6: 12 more meeting documents, written blind to the pipeline in session 8's second round. No
+# rule may be read from it: its thresholds are the figures first measured on it (README there) minus about 0.003,
+# rounded down, a ratchet against regressions, to be held to the genre bar when the rules generalize.
+HELDOUT6 = {
+    "persons": 0.965,
+    "speakers": 0.935,
+    "organizations": 0.835,
+    "locations": 0.92,
+    "position_f1": 0.815,
+    "person_org": 0.64,
+    "issues": 0.67,
+    "topics": 0.695,
+    "meeting_date": 0.83,
+    "meeting_place": 0.99,
+}
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "dev": (CORPUS_DEV, DEV),
@@ -146,6 +162,7 @@ SETS = {
     "heldout3": (HELDOUT_GENRE_3, HELDOUT3),
     "heldout4": (HELDOUT_GENRE_4, HELDOUT4),
     "heldout5": (HELDOUT_GENRE_5, HELDOUT5),
+    "heldout6": (HELDOUT_GENRE_6, HELDOUT6),
     "nerel": (NEREL_TRAIN, NEREL),
 }
 
@@ -228,6 +245,13 @@ def test_heldout_genre_4_field_reaches_threshold(scores, field: str) -> None:
 def test_heldout_genre_5_field_reaches_threshold(scores, field: str) -> None:
     assert scores("heldout5")["docs"] >= 12
     _check(scores, "heldout5", field)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("field", sorted(HELDOUT6))
+def test_blind_heldout_genre_6_field_reaches_threshold(scores, field: str) -> None:
+    assert scores("heldout6")["docs"] >= 12
+    _check(scores, "heldout6", field)
 
 
 @pytest.mark.corpus
