@@ -21,8 +21,11 @@ $(STAMP): pyproject.toml
 serve: install
 	kenesh serve
 
+# Two pytest-xdist workers (CI has two cores), each on databases of its own (tests/conftest.py); a file's tests
+# stay on one worker, so a module's shared fixtures (a served app, a browser, a set's extraction) are made once.
+TEST_WORKERS ?= 2
 test: install
-	$(PYTHON) -m pytest -q
+	$(PYTHON) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 lint: install
 	ruff check . && ruff format --check .

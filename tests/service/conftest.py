@@ -26,9 +26,10 @@ from service.settings import Settings
 from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory, migrate, session_scope
 from service.storage.tables import Role
-from tests.conftest import CORPUS_DEV
+from tests.conftest import CORPUS_DEV, XDIST_WORKER, worker_postgres_url
 
-POSTGRES_URL = os.environ.get("KENESH_TEST_POSTGRES_URL")
+GIVEN_POSTGRES_URL = os.environ.get("KENESH_TEST_POSTGRES_URL")
+POSTGRES_URL = worker_postgres_url(GIVEN_POSTGRES_URL)
 SAMPLE = CORPUS_DEV / "mbos-bishkek.txt"
 JOB_TIMEOUT = 120.0
 
@@ -139,6 +140,21 @@ SELECT 'version', 'alembic_version', (SELECT string_agg(version_num, ',') FROM a
  WHERE to_regclass('public.alembic_version') IS NOT NULL
 ORDER BY 1, 2, 3
 """
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _worker_postgres_database() -> None:
+    """Under xdist, this worker's PostgreSQL database, created beside the given one on the same server."""
+    if not XDIST_WORKER or not GIVEN_POSTGRES_URL or not POSTGRES_URL:
+        return
+    name = make_url(POSTGRES_URL).database
+    server = create_engine(GIVEN_POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as connection:
+            if not connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}):
+                connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    finally:
+        server.dispose()
 
 
 @pytest.fixture(scope="session")

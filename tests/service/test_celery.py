@@ -29,10 +29,10 @@ from service.settings import Settings
 from service.storage import repositories as repo
 from service.storage.db import make_engine, make_session_factory
 from service.storage.tables import Document, Job, Record, RecordKind, utcnow
-from tests.conftest import CORPUS_DEV
+from tests.conftest import CORPUS_DEV, worker_redis_url
 from tests.service.conftest import SAMPLE, bearer, upload, wait_for_job
 
-BROKER_URL = os.environ.get("KENESH_TEST_BROKER_URL")
+BROKER_URL = worker_redis_url(os.environ.get("KENESH_TEST_BROKER_URL"))
 WORKER_START_TIMEOUT = 60.0
 # The worker loads the models on its first job.
 WORKER_JOB_TIMEOUT = 240.0
