@@ -275,6 +275,7 @@ def test_review_queue_by_keyboard(tab: object, served: tuple[str, dict[str, str]
     page.screenshot(path=SHOTS / "14-review-queue.png")
     page.get_by_role("button", name="Отметить проверенным").click()
     expect(page.locator("#reviewed-status")).to_have_text("Проверено (версия 1).")
+    page.wait_for_load_state("load")
     page.keyboard.press("n")
     expect(page.locator("h1")).to_have_text("seed-002.txt")
     page.reload()

@@ -163,6 +163,8 @@ def _login(page: object, base: str, token: str, then: str) -> None:
     page.get_by_label("Токен доступа").fill(token)
     page.keyboard.press("Enter")  # keyboard only: the form submits from the field
     expect(page).to_have_url(f"{base}{then}")
+    # The URL can match before the page's scripts have attached their handlers (keys, buttons).
+    page.wait_for_load_state("load")
 
 
 TWO_MEETINGS = (CORPUS_DEV / "nerel-13896_text.txt", CORPUS_DEV / "nerel-22657_text.txt")  # Обама in both
