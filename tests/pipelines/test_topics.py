@@ -181,6 +181,13 @@ def test_the_trades_of_people_honoured_are_not_topics(
             "Совещание по весенним рискам: берегоукрепительные работы на реке и переселение семей из оползневой зоны.",
             "environment",
         ),
+        # Water as a scarce natural resource: low water, salted land, water saving.
+        (
+            "Обсуждали последствия маловодья в бассейне Сырдарьи, засоление почв и внедрение водосберегающих "
+            "технологий.",
+            "environment",
+        ),
+        ("Водохозяйственный совет обсудил водообеспеченность округа и меры против опустынивания.", "environment"),
     ],
 )
 def test_domain_words_of_a_topic_say_it(nlp: Language, text: str, expected: str) -> None:
