@@ -188,6 +188,11 @@ def test_the_trades_of_people_honoured_are_not_topics(
             "environment",
         ),
         ("Водохозяйственный совет обсудил водообеспеченность округа и меры против опустынивания.", "environment"),
+        # Epidemics by the infections and the measures a report names.
+        ("Обсудили рост заболеваемости гриппом и ОРВИ: эпидемический порог превышен, в школах карантин.", "healthcare"),
+        ("Заслушали доклад об эпидемиологической обстановке и проверках Роспотребнадзора на рынках.", "healthcare"),
+        # Freight and its papers.
+        ("Комиссия обсудила грузоперевозки по трассе и переход на электронную накладную для грузов.", "transport"),
     ],
 )
 def test_domain_words_of_a_topic_say_it(nlp: Language, text: str, expected: str) -> None:
