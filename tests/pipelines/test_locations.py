@@ -117,6 +117,13 @@ def test_a_person_is_not_a_location(nlp: Language) -> None:
         ("Я ехал по Вернадского, кажется. Нет, я ехал по Лобачевского.", set()),
         # After «в» or a region's kind the same word names a place.
         ("Зельдин родился в 1915 году в Козлове Тамбовской губернии.", {"Козлов", "Тамбовская губерния"}),
+        # A first name before a Turkic patronymic written apart, whatever place it looks like.
+        (
+            "Член муниципалитета Тофиг Аскер оглу Бабаев поднял вопрос о вывозе мусора в поселке Нариманабад.",
+            {"Нариманабад"},
+        ),
+        ("Депутат Севиндж Ильгар гызы Алиева выступила о ремонте школы в Шеки.", {"Шеки"}),
+        ("Слово взял Самир Эльдар оглы Гасанов из Гянджи.", {"Гянджа"}),
     ],
 )
 def test_a_surname_alone_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:
