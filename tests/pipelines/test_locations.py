@@ -76,6 +76,9 @@ from pipelines.stages.locations import find_locations
         # Bodies that NER takes for places are not listed; the place in their name is.
         ("В Жогорку Кенеше Кыргызской Республики прошло заседание комитета.", {"Кыргызская Республика"}),
         ("Закон одобрил Совет Федерации, сообщили в Кремле.", set()),
+        # A municipality (Azerbaijan's elected town body) is a body, not a place.
+        ("Заседание Лянкяранского городского муниципалитета прошло в Лянкяране.", {"Лянкяран"}),
+        ("Член Шекинского городского муниципалитета выступил на сессии.", set()),
         # A place's name ends on its noun, not on the predicate's adjective after it.
         ("В сёлах Кызылтал и Ушбулак подтопленными остаются пять дворов.", {"Кызылтал", "Ушбулак"}),
     ],
