@@ -891,6 +891,24 @@ def _beside_a_patronymic(span: Span, reach: int) -> bool:
     return any(t.is_alpha and _PATRONYMIC.fullmatch(t.text) for t in (*before, *after))
 
 
+# The particles of a Turkic patronymic written apart: «Тофиг Аскер оглу Бабаев», «Айжан Серик кызы», «Нурлан Асан
+# уулу».
+_TURKIC_PATRONYMIC_PARTICLES = frozenset({"оглы", "оглу", "кызы", "гызы", "уулу", "улы", "қызы"})
+
+
+def _before_a_turkic_patronymic(span: Span) -> bool:
+    """«Тофиг Аскер оглу Бабаев»: a word before a father's name and its particle is a first name."""
+    doc = span.doc
+    after = doc[span.end : span.end + 2]
+    return (
+        len(after) == 2
+        and _is_capitalized(after[0])
+        and after[0].is_alpha
+        and after[1].is_lower
+        and after[1].lower_ in _TURKIC_PATRONYMIC_PARTICLES
+    )
+
+
 def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
     """A lone word the tagger took for a place that is a person's name: a surname of a person of the text
     («Клинтон», «Трампа»), or a word pymorphy's dictionary knows as a surname and never as a place
@@ -901,7 +919,7 @@ def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
     parses = [p for p in loading.parse(span[0].lower_) if p.is_known]
     if any("Geox" in p.tag for p in parses):
         return False
-    if _beside_a_patronymic(span, 1):
+    if _beside_a_patronymic(span, 1) or _before_a_turkic_patronymic(span):
         return True  # «хокима района Бахтиёра Курбановича»: a first name, whatever stands before it
     before = _previous_word(span)
     # Lower-case only: an initial «С.» is no «с.» (село).

@@ -419,12 +419,15 @@ def find_dateline(doc: Doc) -> Dateline | None:
         cut = _head_end(line)
         head = _QUOTED_DAY.sub(lambda day: f" {day.group(1)} ", line[:cut])
         line = head + line[cut:]
-        if (found is None or found.stamp) and index < _DATELINE_LINES and _DATE_LIKE.search(head):
-            # A crawler's stamp gives way to the report's own dateline on a later line.
+        if (found is None or found.stamp or found.place is None) and _DATE_LIKE.search(head):
             dated = _dated_line(head, offset, line)
+            # A bare date stands among the first lines; a place with its date («Нукус, 10 июня 2025 г.») is a
+            # dateline below bilingual menus and breadcrumbs too.
+            if dated is not None and index >= _DATELINE_LINES and dated.place is None:
+                dated = None
             if found is None:
                 found = dated
-            elif dated is not None and not dated.stamp and dated.date is not None:
+            elif dated is not None and not dated.stamp and dated.date is not None and _overrides(dated, found):
                 found = replace(dated, date=_with_year(dated.date, found.date))
         place = place or (found.place if found else None) or _line_place(line)
         if found is not None and not found.stamp and place is not None:
@@ -432,6 +435,13 @@ def find_dateline(doc: Doc) -> Dateline | None:
     if found is None:
         return Dateline(None, place) if place else None
     return replace(found, place=place)
+
+
+def _overrides(dated: Dateline, found: Dateline) -> bool:
+    """A crawler's stamp gives way to the report's own dateline on a later line, and so does a site's bare
+    publication time («23.10.2024 12:10») to an agency's «АСТАНА, 22 октября»: the dateline with the place is the
+    report's own."""
+    return found.stamp or (found.place is None and dated.place is not None)
 
 
 def _head_end(line: str) -> int:
@@ -912,7 +922,7 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
         ):
             return city
         settlement = _is_in(token, "loc_settlement_nouns") or _fold(token.lemma_) == "община"
-        named = settlement and "Case=Gen" in str(token.morph)
+        named = (settlement and "Case=Gen" in str(token.morph)) or _misread_settlement_genitive(token)
         # A municipality named by its city: «Думы городского округа Тольятти», «образования «Город Киров»».
         named = named or (
             _fold(token.lemma_) in _MUNICIPALITIES and i > 0 and _fold(tokens[i - 1].lemma_) in _LOCAL_LEVELS
@@ -948,6 +958,18 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
             if home is not None:
                 return home
     return None
+
+
+def _misread_settlement_genitive(token: Token) -> bool:
+    """«Примэрии муниципия Бельцы», «мэрии муниципия Кишинэу»: a settlement noun the tagger does not know, given
+    another lemma, case or none; morphology reads it as the genitive of a settlement noun."""
+    if not token.is_lower or not token.is_alpha or _fold(token.text) in _SETTLEMENT_ABBREVIATIONS:
+        return False  # «с Министерством»: a preposition, which morphology also reads as an abbreviation
+    nouns = lexicons.load("loc_settlement_nouns")
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case == "gent" and "Abbr" not in p.tag and _fold(p.normal_form) in nouns
+        for p in loading.parse(token.lower_)
+    )
 
 
 def _is_name(token: Token) -> bool:

@@ -520,19 +520,32 @@ def _title_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, l
     if not posts:
         return {}
     starts = sorted((m.start, i) for i, p in enumerate(persons) if i in posts for m in p.mentions)
+    held = meeting_sentence(find_events(doc))
+    if held is not None and not meeting_verbs(held):
+        held = None  # only a meeting the report says took place has someone it was held with
     credited: dict[int, list[Token]] = {}
     for token in doc:
-        if token.dep_ != "nsubj" or token.pos_ != "NOUN" or not is_position_head(token):
+        # «Аким рассказал»: a title opening the sentence is often tagged a proper noun, though no name.
+        noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ != "PER")
+        if token.dep_ != "nsubj" or not noun or not is_position_head(token):
             continue
         verb = token.head
         if not _says(verb) or _negated(verb) or _not_yet_said(verb):
             continue
         if any(t.ent_type_ == "PER" for t in token.subtree):
             continue  # a name of its own: the mention's rules have it
-        if _quote_in(sentence_of(doc, verb.i)) is None:
-            continue  # only a quote's attribution: a bare title elsewhere may be anyone holding it
+        sent = sentence_of(doc, verb.i)
+        # A quote's attribution looks back far. A bare title opening its sentence («Аким рассказал, что …») is the
+        # holder the report named in its meeting sentence («прошла встреча акима Ерлана Жунусбекова с
+        # населением»): the one the meeting was with. A bare title elsewhere may be anyone holding it.
+        if _quote_in(sent) is not None:
+            window = (token.idx - _TITLE_BACK, token.idx)
+        elif token.i == sent.start and held is not None and held.end_char <= token.idx:
+            window = (held.start_char, held.end_char)
+        else:
+            continue
         title = _lemma(token)
-        earlier = [i for start, i in starts if token.idx - _TITLE_BACK <= start < token.idx and posts[i] == title]
+        earlier = [i for start, i in starts if window[0] <= start < window[1] and posts[i] == title]
         if earlier:
             credited.setdefault(earlier[-1], []).append(verb)
     return credited

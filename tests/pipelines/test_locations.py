@@ -76,6 +76,9 @@ from pipelines.stages.locations import find_locations
         # Bodies that NER takes for places are not listed; the place in their name is.
         ("В Жогорку Кенеше Кыргызской Республики прошло заседание комитета.", {"Кыргызская Республика"}),
         ("Закон одобрил Совет Федерации, сообщили в Кремле.", set()),
+        # A municipality (Azerbaijan's elected town body) is a body, not a place.
+        ("Заседание Лянкяранского городского муниципалитета прошло в Лянкяране.", {"Лянкяран"}),
+        ("Член Шекинского городского муниципалитета выступил на сессии.", set()),
         # A place's name ends on its noun, not on the predicate's adjective after it.
         ("В сёлах Кызылтал и Ушбулак подтопленными остаются пять дворов.", {"Кызылтал", "Ушбулак"}),
     ],
@@ -117,6 +120,13 @@ def test_a_person_is_not_a_location(nlp: Language) -> None:
         ("Я ехал по Вернадского, кажется. Нет, я ехал по Лобачевского.", set()),
         # After «в» or a region's kind the same word names a place.
         ("Зельдин родился в 1915 году в Козлове Тамбовской губернии.", {"Козлов", "Тамбовская губерния"}),
+        # A first name before a Turkic patronymic written apart, whatever place it looks like.
+        (
+            "Член муниципалитета Тофиг Аскер оглу Бабаев поднял вопрос о вывозе мусора в поселке Нариманабад.",
+            {"Нариманабад"},
+        ),
+        ("Депутат Севиндж Ильгар гызы Алиева выступила о ремонте школы в Шеки.", {"Шеки"}),
+        ("Слово взял Самир Эльдар оглы Гасанов из Гянджи.", {"Гянджа"}),
     ],
 )
 def test_a_surname_alone_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:

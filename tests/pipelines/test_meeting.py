@@ -569,3 +569,73 @@ def test_the_meeting_place_is_a_location(nlp: Language, text: str, place: str) -
     assert findings.meeting.place == place
     location = next(loc for loc in findings.locations if loc.name == place)
     assert [text[m.start : m.end].lower() for m in location.mentions][:1] == [place.lower()]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # A site's bare publication time gives way to the agency's own dateline with its place, which lends no year.
+        (
+            "23.10.2024 12:10\nГлавная > Новости\nEN | RU\n\nВ Астане прошло заседание\n\n"
+            "АСТАНА, 22 октября. В столице Казахстана состоялось заседание консультативного комитета.",
+            "2024-10-22",
+            "Астана",
+        ),
+        (
+            "05.03.2025 09:40\nНовости\n\nОМСК, 4 марта. В областном правительстве прошло совещание по паводку.",
+            "2025-03-04",
+            "Омск",
+        ),
+        # The same day in both: nothing changes.
+        (
+            "17.04.2025 19:40 | Культура\nБАКУ, 17 апреля. В столице Азербайджана состоялось заседание совета.",
+            "2025-04-17",
+            "Баку",
+        ),
+        # A dateline with its place below bilingual menus and a headline: «вчера» counts from it, not the stamp.
+        (
+            "[2025-06-11 09:03]\nQaraqalpaqstan Respublikası Joqarģı Keńesi\nBosh sahifa / Yangiliklar\n"
+            "Главная / Новости\nКОМИТЕТ ОБСУДИЛ ПОЛИВНОЙ СЕЗОН\n"
+            "Нукус, 10 июня 2025 г. Вчера состоялось заседание комитета по аграрным вопросам.",
+            "2025-06-09",
+            "Нукус",
+        ),
+        (
+            "[2024-02-20 07:15]\nBasty bet / Zhanalyqtar\nГлавная | Новости | Маслихат\nПоиск\nСЕССИЯ МАСЛИХАТА\n"
+            "Шымкент, 19 февраля 2024 года. Вчера прошла сессия городского маслихата.",
+            "2024-02-18",
+            "Шымкент",
+        ),
+    ],
+)
+def test_a_dateline_with_its_place_is_the_reports_own(nlp: Language, text: str, date: str, place: str) -> None:
+    found = meeting(nlp, text)
+    assert (found.date, found.place) == (date, place)
+
+
+def test_a_bare_date_far_down_is_no_dateline(nlp: Language) -> None:
+    # Only a dateline with its place stands below the first lines; a bare date there is a date in the text.
+    text = (
+        "[2024-05-21 08:00]\nГлавная\nНовости\nКомитеты\nЗАСЕДАНИЕ КОМИТЕТА\n"
+        "15.05.2024 срок подачи заявок истёк.\nВчера состоялось заседание комитета."
+    )
+    assert meeting(nlp, text).date == "2024-05-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A settlement noun the tagger misreads («муниципия»: no case, another lemma): morphology reads its genitive.
+        (
+            "27 марта 2025 года в зале заседаний Примэрии муниципия Бельцы состоялось заседание "
+            "Бельцкого муниципального совета.",
+            "Бельцы",
+        ),
+        ("Вчера в здании мэрии муниципия Кишинэу состоялось заседание муниципального совета.", "Кишинэу"),
+        ("Вчера в актовом зале примэрии муниципия Комрат прошло заседание совета.", "Комрат"),
+        # «с» is a preposition here, not «село».
+        ("21 сентября состоялось заседание совета совместно с Министерством труда.", None),
+    ],
+)
+def test_a_municipium_meets_in_its_city(nlp: Language, text: str, place: str | None) -> None:
+    assert meeting(nlp, text).place == place

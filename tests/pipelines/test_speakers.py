@@ -225,6 +225,31 @@ def test_a_bare_title_without_a_quote_is_not_credited(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "spoke"),
     [
+        # The one the meeting was held with, named in the meeting sentence, then by the title opening a sentence.
+        ("Вчера прошла встреча акима района Нурлана Бекова с жителями. Аким рассказал, что построено 40 домов.", True),
+        (
+            "Вчера прошла встреча министра образования Алии Омаровой с учителями. Учителя жаловались на нагрузку. "
+            "Министр сообщила, что зарплаты вырастут.",
+            True,
+        ),
+        # Named outside the meeting sentence: the bare title may be anyone holding it.
+        (
+            "В Ташкенте обсуждали планы. Министр образования Алия Омарова приехала в школу. "
+            "Министр сообщила, что зарплаты вырастут.",
+            False,
+        ),
+    ],
+)
+def test_a_bare_title_opening_a_sentence_is_the_one_the_meeting_was_held_with(
+    nlp: Language, text: str, spoke: bool
+) -> None:
+    (person,) = run_stages(nlp(text)).persons
+    assert person.spoke is spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "spoke"),
+    [
         ("Фермеры возмущены решением властей.\nХозяин крупной плантации Джино Дескальси:\nМы просто шокированы.", True),
         ("Контактное лицо Иван Петров:\nтел. 555-55-55", False),
     ],

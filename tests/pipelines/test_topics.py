@@ -181,6 +181,23 @@ def test_the_trades_of_people_honoured_are_not_topics(
             "Совещание по весенним рискам: берегоукрепительные работы на реке и переселение семей из оползневой зоны.",
             "environment",
         ),
+        # Water as a scarce natural resource: low water, salted land, water saving.
+        (
+            "Обсуждали последствия маловодья в бассейне Сырдарьи, засоление почв и внедрение водосберегающих "
+            "технологий.",
+            "environment",
+        ),
+        ("Водохозяйственный совет обсудил водообеспеченность округа и меры против опустынивания.", "environment"),
+        # Epidemics by the infections and the measures a report names.
+        ("Обсудили рост заболеваемости гриппом и ОРВИ: эпидемический порог превышен, в школах карантин.", "healthcare"),
+        ("Заслушали доклад об эпидемиологической обстановке и проверках Роспотребнадзора на рынках.", "healthcare"),
+        # A business's accounts.
+        (
+            "Правление обсудило выручку и прибыль хозяйства, рост себестоимости и рентабельность молочного цеха.",
+            "economy",
+        ),
+        # Freight and its papers.
+        ("Комиссия обсудила грузоперевозки по трассе и переход на электронную накладную для грузов.", "transport"),
     ],
 )
 def test_domain_words_of_a_topic_say_it(nlp: Language, text: str, expected: str) -> None:
