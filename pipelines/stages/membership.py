@@ -405,7 +405,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
     meeting_words = _lemmas(findings.meeting.body or findings.meeting.title or "")
     own = body is not None and bool(_head(body.name) & meeting_words or _meeting_of_unit(findings.meeting))
     persons = []
-    owner = _parent_of_meeting(doc, findings)
+    owner = _parent_of_meeting(doc, findings) or _letterhead_owner(doc.text, findings.organizations)
     if owner is not None:
         # «заседание учёного совета Алтайского государственного университета»: the posts of the people with no
         # body of their own (professors, vice-rectors, a commission's secretary) are the university's.
@@ -535,6 +535,41 @@ def _parent_of_meeting(doc: Doc, findings: Findings) -> str | None:
         if [_stem(w) for w in own] == stems or (len(own) == 1 and _abbreviates(own[0].lower(), words)):
             return org.name
     return nominative(doc[start:end])
+
+
+# A protocol's heading: «ПРОТОКОЛ № 4», spaced out («П Р О Т О К О Л») or not, on a line of its own.
+_PROTOCOL_LINE = re.compile(r"^[ \t]*П[ \t]*Р[ \t]*О[ \t]*Т[ \t]*О[ \t]*К[ \t]*О[ \t]*Л\b[^\n]*\n", re.M | re.I)
+# Letterhead and heading are the document's first lines, not a protocol quoted further on.
+_LETTERHEAD_SPAN = 400
+_QUOTED = re.compile(r"[«\"]([^»\"]+)[»\"]")
+
+
+def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    """«СПК «КАБЫРДАКСКИЙ» / ПРОТОКОЛ № 4 / заседания правления»: a protocol of an inner council (правление,
+    совет директоров, президиум) that names no owner in its heading is the council of the organization on the
+    letterhead above it; the listed organization with the letterhead's name (or its abbreviation) is that owner."""
+    head = _PROTOCOL_LINE.search(text[:_LETTERHEAD_SPAN])
+    if head is None or not head.start():
+        return None
+    kind_line = next((line for line in text[head.end() :].splitlines() if line.strip()), "")
+    words = _COMPOUND.findall(kind_line)
+    council = next((k for k, w in enumerate(words[:3]) if _lemma_set(w) & _INNER_COUNCILS), None)
+    if council is None or any(w[:1].isupper() for w in words[council + 1 :]):
+        return None  # «заседания правления Общественного объединения «Нур»» names its owner itself
+    letterhead = next((line.strip() for line in text[: head.start()].splitlines() if line.strip()), "")
+    quoted = _QUOTED.search(letterhead)
+    kind = _COMPOUND.findall(letterhead[: quoted.start()] if quoted else letterhead)
+    if not kind or _lemma_set(kind[0]) & _INNER_COUNCILS:
+        return None  # the letterhead names the council itself: it is the body holding the meeting
+    for org in orgs:
+        own = _QUOTED.search(org.name)
+        if quoted is None or own is None or own.group(1).lower() != quoted.group(1).lower():
+            continue
+        own_kind = _COMPOUND.findall(org.name[: own.start()])
+        same = [_stem(w) for w in own_kind] == [_stem(w) for w in kind]
+        if same or (len(own_kind) == 1 and _abbreviates(own_kind[0].lower(), kind)):
+            return org.name
+    return None
 
 
 # Units of a university or an academy («Институт гуманитарных наук», «факультет права», «кафедра истории»).

@@ -504,3 +504,41 @@ def test_members_of_an_assemblys_committee_represent_the_assembly(
     text = f"{opening} Заседание провел {chair}. {member} предложил поправку."
     found = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert {p.organization for p in found.values()} == {body}
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "short", "council"),
+    [
+        ("АКЦИОНЕРНОЕ ОБЩЕСТВО «СЕВЕРНЫЕ ТЕПЛОСЕТИ»", "АО «Северные теплосети»", "заседания правления"),
+        ("СЕЛЬСКОХОЗЯЙСТВЕННЫЙ ПРОИЗВОДСТВЕННЫЙ КООПЕРАТИВ «ЗАРЕЧНЫЙ»", "СПК «Заречный»", "заседания правления"),
+        ("АКЦИОНЕРНОЕ ОБЩЕСТВО «ВОЛЖСКИЙ ХЛЕБ»", "АО «Волжский хлеб»", "заседания совета директоров"),
+    ],
+)
+def test_the_board_of_the_organization_on_a_protocol_s_letterhead_is_that_organization_s(
+    nlp: Language, letterhead: str, short: str, council: str
+) -> None:
+    text = (
+        f"{letterhead}\nг. Сыктывкар, Республика Коми\n\nП Р О Т О К О Л  № 11\n{council}\n\n"
+        "г. Сыктывкар                                                   17 мая 2024 г.\n\n"
+        "Председатель правления: Лукьянова Ирина Сергеевна\n"
+        "Присутствовали члены правления: Лукьянова И.С., Вокуев Д.А., Тарабукин О.В.\n"
+        "Приглашены: начальник планово-экономического отдела Канева Н.П.\n\n"
+        f"1. СЛУШАЛИ: Лукьянову И.С. – о замене магистральных труб {short} в Эжвинском районе.\n"
+        "ВЫСТУПИЛИ: Канева Н.П. – об источниках финансирования.\nРЕШИЛИ: утвердить график работ.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    # The organization under its abbreviation as the text names it, or in full as the letterhead does.
+    names = {short.lower(), letterhead.lower()}
+    assert (found["Лукьянова"] or "").lower() in names
+    assert (found["Канева"] or "").lower() in names
+
+
+def test_a_council_on_its_own_letterhead_is_not_owned_by_another_body(nlp: Language) -> None:
+    # The letterhead names the council itself: its members belong to it, not to a body the text names elsewhere.
+    text = (
+        "ОБЩЕСТВЕННЫЙ СОВЕТ\nПРИ МИНИСТЕРСТВЕ КУЛЬТУРЫ ТВЕРСКОЙ ОБЛАСТИ\n\nПРОТОКОЛ № 3\nзаседания совета\n\n"
+        "Председатель совета: Журавлёва Анна Петровна\n"
+        "1. СЛУШАЛИ: директора АО «Тверской полиграфкомбинат» Осипова Игоря Львовича – о выпуске книг.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert found.get("Журавлёва") != "АО «Тверской полиграфкомбинат»"
