@@ -169,6 +169,10 @@ def sits_elsewhere(position: str, organization: str, body: OrganizationFinding |
     meeting is where they sit."""
     if body is None or not _lemmas(position) & _SEATED or organization == body.name:
         return False
+    if "," in position and not _lemmas(position.split(",")[-1]) & (_SEATED | lexicons.load("membership_roles")):
+        # «член комиссии, ректор Северо-Кавказской государственной академии»: the body follows the member's own
+        # post, named last; the seat in the commission is a role beside it.
+        return False
     return not _lemmas(organization) & lexicons.load("membership_bodies")
 
 

@@ -542,3 +542,24 @@ def test_a_council_on_its_own_letterhead_is_not_owned_by_another_body(nlp: Langu
     )
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert found.get("Журавлёва") != "АО «Тверской полиграфкомбинат»"
+
+
+@pytest.mark.parametrize(
+    ("post", "own"),
+    [
+        ("Член комиссии по культуре, директор Тверского колледжа культуры", "Тверской колледж культуры"),
+        ("Член комиссии, ректор Кубанской государственной академии", "Кубанская государственная академия"),
+        ("Член постоянной комиссии, главный врач Омской областной больницы", "Омская областная больница"),
+    ],
+)
+def test_a_member_of_a_commission_who_names_their_own_post_represents_its_body(
+    nlp: Language, post: str, own: str
+) -> None:
+    text = (
+        "В Твери состоялось заседание Общественной палаты Тверской области. Заседание провела председатель палаты "
+        f"Ольга Викторовна Смирнова. {post} Андрей Павлович Греков рассказал о профилактике правонарушений. "
+        "Депутат Дмитрий Олегович Шубин предложил расширить работу кружков."
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert found["Греков"] == own
+    assert found["Смирнова"] == "Общественная палата Тверской области"
