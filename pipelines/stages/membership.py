@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -323,6 +324,27 @@ def _parent_in_unit_name(doc: Doc, unit: str, orgs: tuple[OrganizationFinding, .
     return None
 
 
+def _body_after_unit(doc: Doc, unit: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
+    """A unit listed together with the body it belongs to («территориальный отдел Управления Роспотребнадзора по
+    Кемеровской области»): in one of its mentions, a capitalised kind of body (`org_heads`) in the genitive after
+    the unit's own words opens the body; (the unit as the text words it, the body in the nominative)."""
+    org = next((o for o in orgs if o.name == unit), None)
+    heads = lexicons.load("org_heads")
+    for mention in org.mentions if org is not None else ():
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) < 3:
+            continue
+        for token in span[1:]:
+            if token.text[:1].isupper() and "Gen" in token.morph.get("Case") and _lemma_set(token.text) & heads:
+                own = doc[span.start : token.i]
+                # «Управление МВД России по области»: a unit's word alone is the body's own regional office.
+                if len(own) < 2 or not any(_lemma_set(t.text) & lexicons.load("org_subunits") for t in own):
+                    break
+                body = nominative(doc[token.i : span.end]).strip()
+                return (own.text, body) if len(_COMPOUND.findall(body)) > 1 else None
+    return None
+
+
 def _meeting_of_unit(meeting: MeetingFinding) -> bool:
     """«заседание комитета», «заседание постоянной комиссии»: the meeting is held by a unit of an assembly."""
     words = _COMPOUND.findall(meeting.body or meeting.title or "")
@@ -470,6 +492,12 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 # управления» of the administration: a unit named with its body stays in the post.
                 position = _post_with_unit(person.position, unit, unit.split()[-1] if unit else "")
                 person = replace(person, organization=parent.name, position=position)
+        if person.organization is not None and (split := _body_after_unit(doc, person.organization, orgs)) is not None:
+            # «начальник Новокузнецкого территориального отдела Управления Роспотребнадзора по Кемеровской области»,
+            # listed as one: the unit stays in the post, the body after it is the one represented.
+            unit, parent_name = split
+            position = _post_with_unit(person.position, unit, unit.split()[-1])
+            person = replace(person, organization=parent_name, position=position)
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):
@@ -490,6 +518,13 @@ def run(doc: Doc, findings: Findings) -> Findings:
             fuller = _named_in_full(person.organization, orgs, body)
             if fuller is not None:
                 person = replace(person, organization=fuller)
+        kinded = _quoted_with_kind(person.organization, orgs) if person.organization is not None else None
+        if kinded is None and person.organization is not None:
+            kinded = _kind_before_quote(doc, person)
+        if kinded is not None:
+            # «руководитель крестьянского хозяйства «Береке»» linked to the bare «Береке»: the body is the listed
+            # «крестьянское хозяйство «Береке»», and its kind leaves the post.
+            person = replace(person, organization=kinded, position=_without_kind(person.position, kinded))
         if meeting_org is not None and _same_kind_as_meeting(person, meeting_org):
             person = replace(person, organization=meeting_org.name)
         persons.append(person)
@@ -651,6 +686,85 @@ def _heads_a_place(position: str | None) -> bool:
         # «глава Сосновоборского городского округа»: the unit may follow two adjectives of the place.
         and any(_lemma_set(w) & _PLACE_UNITS for w in words[1:4])
     )
+
+
+_QUOTED_NAME = re.compile(r"[«\"“]([^»\"”]+)[»\"”]")
+
+
+def _quoted_with_kind(name: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    """«Береке», «Мекен-Мигрант» with no kind of body: the one listed organization that is this name in quotes after
+    its kind («крестьянское хозяйство «Береке»», «Общественный фонд «Мекен-Мигрант»»)."""
+    if _QUOTED_NAME.search(name) or any(w[:1].islower() for w in _COMPOUND.findall(name)):
+        return None
+    stems = [_stem(w) for w in _COMPOUND.findall(name)]
+    if not stems:
+        return None
+    found = {
+        o.name
+        for o in orgs
+        if (quoted := _QUOTED_NAME.search(o.name)) is not None
+        and _legal_form(o.name[: quoted.start()])
+        and [_stem(w) for w in _COMPOUND.findall(quoted.group(1))] == stems
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _kind_before_quote(doc: Doc, person: PersonFinding) -> str | None:
+    """«Председатель махаллинского схода граждан «Янгиобод» Рустам Отажонов» linked to the bare «Янгиобод» where the
+    organizations stage listed no body of that kind: the kind before the quoted name in the person's title and the
+    name are the body, in the nominative («махаллинский сход граждан «Янгиобод»»)."""
+    name = person.organization or ""
+    stems = [_stem(w) for w in _COMPOUND.findall(name)]
+    if not stems or _QUOTED_NAME.search(name) or any(w[:1].islower() for w in _COMPOUND.findall(name)):
+        return None
+    for mention in person.mentions:
+        before = doc.text[max(0, mention.start - 160) : mention.start]
+        quoted = list(_QUOTED_NAME.finditer(before))
+        if not quoted or before[quoted[-1].end() :].strip(" ,") or quoted[-1].group(1).strip() == "":
+            continue
+        last = quoted[-1]
+        if [_stem(w) for w in _COMPOUND.findall(last.group(1))][:1] != stems[:1]:
+            continue
+        offset = mention.start - len(before)
+        span = doc.char_span(offset + last.start(), offset + last.end(), alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        start = span.start
+        # The kind: a noun with the words of its name after it in the genitive («схода граждан»), the adjectives
+        # before it («махаллинского»); not the post's own head («председатель»).
+        while start > 0 and doc[start - 1].is_lower and "Gen" in doc[start - 1].morph.get("Case"):
+            start -= 1
+        while start < span.start and doc[start].pos_ not in ("ADJ", "NOUN"):
+            start += 1
+        if start == span.start or not any(t.pos_ == "NOUN" for t in doc[start : span.start]):
+            continue
+        if not _legal_form(doc[start : span.start].text):
+            continue
+        words = nominative(doc[start : span.end]).strip()
+        return words[:1].lower() + words[1:] if words else None
+    return None
+
+
+def _legal_form(kind: str) -> bool:
+    """«крестьянское хозяйство», «общественный фонд», «производственный кооператив»: a registered form kept with
+    the quoted name (`org_legal_phrases.txt`), unlike a description («клуб», «группа», «движение», «партия»)."""
+    lemmas = [_lemma_set(w) for w in _COMPOUND.findall(kind)]
+    phrases = lexicons.load("org_legal_phrases")
+    return any(f"{a} {b}" in phrases for first, second in pairwise(lemmas) for a in first for b in second)
+
+
+def _without_kind(position: str | None, organization: str) -> str | None:
+    """«руководитель крестьянского хозяйства» of «крестьянское хозяйство «Береке»» → «руководитель»: the body's kind
+    (its words before the quoted name, or the last of them) ends the post and is not repeated there."""
+    if not position:
+        return position
+    words = _COMPOUND.findall(position)
+    kind = [_stem(w) for w in _COMPOUND.findall(organization.split("«")[0].split('"')[0])]
+    for size in (len(kind), 1):
+        if 0 < size < len(words) and [_stem(w) for w in words[-size:]] == kind[-size:]:
+            cut = position[: position.lower().rfind(words[-size].lower())].rstrip(" ,")
+            return cut or position
+    return position
 
 
 def _named_in_full(

@@ -563,3 +563,48 @@ def test_a_member_of_a_commission_who_names_their_own_post_represents_its_body(
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert found["Греков"] == own
     assert found["Смирнова"] == "Общественная палата Тверской области"
+
+
+@pytest.mark.parametrize(
+    ("post", "kind", "name", "expected"),
+    [
+        ("Руководитель крестьянского хозяйства", "крестьянское хозяйство", "Береке", "крестьянское хозяйство «Береке»"),
+        ("Эксперт фонда", "Общественный фонд", "Мекен-Мигрант", "общественный фонд «Мекен-Мигрант»"),
+        ("Глава фермерского хозяйства", "фермерское хозяйство", "Ак-Жол", "фермерское хозяйство «Ак-Жол»"),
+    ],
+)
+def test_a_body_named_by_its_kind_and_quoted_name_in_a_post_is_that_body(
+    nlp: Language, post: str, kind: str, name: str, expected: str
+) -> None:
+    text = (
+        f"В селе Жанатурмыс прошла встреча с фермерами. Среди участников был {kind} «{name}». "
+        f"{post} «{name}» Нуржан Есенгельдиев попросил ускорить выдачу субсидий на удобрения."
+    )
+    person = next(p for p in run_stages(nlp(text)).persons if p.surname == "Есенгельдиев")
+    assert (person.organization or "").lower() == expected.lower()
+    assert person.position == post.split()[0].lower()
+
+
+def test_a_body_s_description_before_a_quoted_name_is_not_its_kind(nlp: Language) -> None:
+    # News name a club, a band or a company by its name alone; «клуб», «группа», a unit are descriptions.
+    text = (
+        "Тренер клуба «Барселона» Хосеп Гвардиола похвалил игроков. Начальник департамента внешнеэкономической "
+        "деятельности «Газпрома» Станислав Цыганков отказался от поездки."
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert found["Гвардиола"] in (None, "Барселона")
+    assert found["Цыганков"] in (None, "Газпром")
+
+
+@pytest.mark.parametrize(
+    ("unit", "body"),
+    [
+        ("Новокузнецкого территориального отдела", "Управление Роспотребнадзора по Кемеровской области"),
+        ("Ишимского межрайонного отдела", "Управление Росреестра по Тюменской области"),
+    ],
+)
+def test_a_unit_listed_with_its_body_stays_in_the_post(nlp: Language, unit: str, body: str) -> None:
+    genitive = body.replace("Управление", "Управления", 1)
+    text = f"На совещании выступила начальник {unit} {genitive} Оксана Бурлак. Она рассказала о проверках."
+    person = next(p for p in run_stages(nlp(text)).persons if p.surname == "Бурлак")
+    assert (person.position, person.organization) == (f"начальник {unit}", body)
