@@ -113,6 +113,9 @@ def represented(
     by_kind = _most_named(named, body)
     if by_kind is not None:
         return by_kind
+    if body is not None and body not in orgs and _head(body.name) & words:
+        # «председатель муниципалитета», «бухгалтер муниципалитета»: the holding body a title or post named.
+        return body
     kinds = {_heads()[w] for w in words if w in _heads()}
     headed = _most_named([o for o in orgs if _head(o.name) & kinds], body)
     if headed is not None:
@@ -423,6 +426,11 @@ def run(doc: Doc, findings: Findings) -> Findings:
         for p in findings.persons
         if p.organization and p.organization not in names and _named_in_full(p.organization, listed) is None
     )
+    titled = _body_of_title(doc, findings.meeting, listed)
+    if titled is not None and titled not in carried:
+        # «очередное заседание Лянкяранского городского муниципалитета», the body listed nowhere else: the meeting's
+        # title names the body its members represent.
+        carried[titled] = None
     with_carried = listed + tuple(OrganizationFinding(name) for name in carried)
     orgs = listed
     body = holding_body(replace(findings, organizations=with_carried), doc.text)
@@ -505,6 +513,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
             if found is not None:
                 # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
                 position = with_party(without_body(person.position, found.name) or "", person.organization)
+                if found not in orgs:
+                    # «председатель муниципалитета» of the body the title named: its kind is not repeated in the post.
+                    position = _without_kind(position, found.name) or position
                 # «первый заместитель председателя комитета» of «Комитет Государственной Думы по охране здоровья»:
                 # the unit's parent body named apart is the one represented; the unit stays in the post.
                 parent = parent_body(found.name, orgs) if _is_subunit(found.name) else None
@@ -540,6 +551,29 @@ _DISTRICT = re.compile(
 
 def _elected_in_district(person: PersonFinding, text: str) -> bool:
     return any(_DISTRICT.match(text[m.end : m.end + 60]) for m in person.mentions)
+
+
+def _body_of_title(doc: Doc, meeting: MeetingFinding, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    """The body a meeting's title names after «заседание» in the genitive, with a place's adjective and a kind that
+    holds meetings of its members (`membership_bodies.txt`): «заседание Лянкяранского городского муниципалитета» →
+    «Лянкяранский городской муниципалитет», when no listed body is of that kind."""
+    title = meeting.title or ""
+    at = doc.text.find(title) if title else -1
+    span = doc.char_span(at, at + len(title), alignment_mode="expand") if at >= 0 else None
+    if span is None or meeting.body:
+        return None
+    bodies = lexicons.load("membership_bodies")
+    start = next((t.i + 1 for t in span if _lemma_set(t.text) & {"заседание", "сессия"}), None)
+    if start is None or start >= span.end or not doc[start].text[:1].isupper():
+        return None
+    words = doc[start : span.end]
+    kind = next((t for t in words if t.pos_ == "NOUN"), None)
+    if kind is None or not _lemma_set(kind.text) & bodies or any("Gen" not in t.morph.get("Case") for t in words):
+        return None
+    if any(_head(o.name) & _lemma_set(kind.text) for o in orgs):
+        return None
+    name = nominative(words).strip()
+    return name if len(_COMPOUND.findall(name)) > 1 else None
 
 
 # Councils and boards a body holds of its own people («учёный совет университета», «коллегия министерства»).

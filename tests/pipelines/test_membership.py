@@ -608,3 +608,24 @@ def test_a_unit_listed_with_its_body_stays_in_the_post(nlp: Language, unit: str,
     text = f"На совещании выступила начальник {unit} {genitive} Оксана Бурлак. Она рассказала о проверках."
     person = next(p for p in run_stages(nlp(text)).persons if p.surname == "Бурлак")
     assert (person.position, person.organization) == (f"начальник {unit}", body)
+
+
+@pytest.mark.parametrize(
+    ("genitive", "nominative"),
+    [
+        ("Шекинского городского муниципалитета", "Шекинский городской муниципалитет"),
+        ("Гахского районного муниципалитета", "Гахский районный муниципалитет"),
+    ],
+)
+def test_members_of_a_body_the_meeting_s_title_alone_names_represent_it(
+    nlp: Language, genitive: str, nominative: str
+) -> None:
+    text = (
+        f"Во вторник в Шеки состоялось очередное заседание {genitive}. Заседание открыл председатель муниципалитета "
+        "Эльчин Гасан оглы Мамедов. Член муниципалитета Севиндж Агаева предложила озеленить улицы. По словам "
+        "бухгалтера муниципалитета Нигяр Керимли, доходы составили 412 тысяч манатов."
+    )
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert found["Мамедов"] == ("председатель", nominative)
+    assert found["Агаева"] == ("член", nominative)
+    assert found["Керимли"] == ("бухгалтер", nominative)
