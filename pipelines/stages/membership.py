@@ -122,6 +122,11 @@ def represented(
         return headed
     if body is not None and words & lexicons.load("membership_roles"):
         return body
+    # «Советник Людмила Мунтяну» at a municipal council's session: a councillor of Moldova's and Romania's councils,
+    # not an adviser (who names the office advised: «советник министра»).
+    councillor = "советник" in words and len(_COMPOUND.findall(position)) == 1
+    if body is not None and councillor and "совет" in _head(body.name):
+        return body
     if body is not None and _assembly_unit(position, None):
         # «председатель комитета» with no body or place named: a unit of the assembly holding the meeting.
         return body

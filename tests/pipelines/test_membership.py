@@ -629,3 +629,24 @@ def test_members_of_a_body_the_meeting_s_title_alone_names_represent_it(
     assert found["Мамедов"] == ("председатель", nominative)
     assert found["Агаева"] == ("член", nominative)
     assert found["Керимли"] == ("бухгалтер", nominative)
+
+
+@pytest.mark.parametrize(
+    ("council", "council_name", "place"),
+    [
+        ("Кагульского муниципального совета", "Кагульский муниципальный совет", "муниципия Кагул"),
+        ("Оргеевского городского совета", "Оргеевский городской совет", "города Оргеев"),
+    ],
+)
+def test_a_councillor_and_the_primar_of_a_moldovan_municipality(
+    nlp: Language, council: str, council_name: str, place: str
+) -> None:
+    text = (
+        f"В зале заседаний Примэрии {place} состоялось очередное заседание {council}. Из 27 советников "
+        f"присутствовали 23. С информацией выступил примар {place} Виктор Руснак. Советник Ион Чебан "
+        "предложил отремонтировать дороги."
+    )
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert found["Чебан"] == ("советник", council_name)
+    # «примар» heads a post (the place stays in it where the organizations stage lists no примэрия).
+    assert (found["Руснак"][0] or "").split()[0] == "примар"
