@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -112,11 +113,19 @@ def represented(
     by_kind = _most_named(named, body)
     if by_kind is not None:
         return by_kind
+    if body is not None and body not in orgs and _head(body.name) & words:
+        # «председатель муниципалитета», «бухгалтер муниципалитета»: the holding body a title or post named.
+        return body
     kinds = {_heads()[w] for w in words if w in _heads()}
     headed = _most_named([o for o in orgs if _head(o.name) & kinds], body)
     if headed is not None:
         return headed
     if body is not None and words & lexicons.load("membership_roles"):
+        return body
+    # «Советник Людмила Мунтяну» at a municipal council's session: a councillor of Moldova's and Romania's councils,
+    # not an adviser (who names the office advised: «советник министра»).
+    councillor = "советник" in words and len(_COMPOUND.findall(position)) == 1
+    if body is not None and councillor and "совет" in _head(body.name):
         return body
     if body is not None and _assembly_unit(position, None):
         # «председатель комитета» with no body or place named: a unit of the assembly holding the meeting.
@@ -168,6 +177,10 @@ def sits_elsewhere(position: str, organization: str, body: OrganizationFinding |
     («Единая Россия»)», «фракция «Мекенчил»»): the party is their affiliation; the assembly holding the
     meeting is where they sit."""
     if body is None or not _lemmas(position) & _SEATED or organization == body.name:
+        return False
+    if "," in position and not _lemmas(position.split(",")[-1]) & (_SEATED | lexicons.load("membership_roles")):
+        # «член комиссии, ректор Северо-Кавказской государственной академии»: the body follows the member's own
+        # post, named last; the seat in the commission is a role beside it.
         return False
     return not _lemmas(organization) & lexicons.load("membership_bodies")
 
@@ -319,6 +332,27 @@ def _parent_in_unit_name(doc: Doc, unit: str, orgs: tuple[OrganizationFinding, .
     return None
 
 
+def _body_after_unit(doc: Doc, unit: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
+    """A unit listed together with the body it belongs to («территориальный отдел Управления Роспотребнадзора по
+    Кемеровской области»): in one of its mentions, a capitalised kind of body (`org_heads`) in the genitive after
+    the unit's own words opens the body; (the unit as the text words it, the body in the nominative)."""
+    org = next((o for o in orgs if o.name == unit), None)
+    heads = lexicons.load("org_heads")
+    for mention in org.mentions if org is not None else ():
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) < 3:
+            continue
+        for token in span[1:]:
+            if token.text[:1].isupper() and "Gen" in token.morph.get("Case") and _lemma_set(token.text) & heads:
+                own = doc[span.start : token.i]
+                # «Управление МВД России по области»: a unit's word alone is the body's own regional office.
+                if len(own) < 2 or not any(_lemma_set(t.text) & lexicons.load("org_subunits") for t in own):
+                    break
+                body = nominative(doc[token.i : span.end]).strip()
+                return (own.text, body) if len(_COMPOUND.findall(body)) > 1 else None
+    return None
+
+
 def _meeting_of_unit(meeting: MeetingFinding) -> bool:
     """«заседание комитета», «заседание постоянной комиссии»: the meeting is held by a unit of an assembly."""
     words = _COMPOUND.findall(meeting.body or meeting.title or "")
@@ -397,6 +431,11 @@ def run(doc: Doc, findings: Findings) -> Findings:
         for p in findings.persons
         if p.organization and p.organization not in names and _named_in_full(p.organization, listed) is None
     )
+    titled = _body_of_title(doc, findings.meeting, listed)
+    if titled is not None and titled not in carried:
+        # «очередное заседание Лянкяранского городского муниципалитета», the body listed nowhere else: the meeting's
+        # title names the body its members represent.
+        carried[titled] = None
     with_carried = listed + tuple(OrganizationFinding(name) for name in carried)
     orgs = listed
     body = holding_body(replace(findings, organizations=with_carried), doc.text)
@@ -405,7 +444,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
     meeting_words = _lemmas(findings.meeting.body or findings.meeting.title or "")
     own = body is not None and bool(_head(body.name) & meeting_words or _meeting_of_unit(findings.meeting))
     persons = []
-    owner = _parent_of_meeting(doc, findings)
+    owner = _parent_of_meeting(doc, findings) or _letterhead_owner(doc.text, findings.organizations)
     if owner is not None:
         # «заседание учёного совета Алтайского государственного университета»: the posts of the people with no
         # body of their own (professors, vice-rectors, a commission's secretary) are the university's.
@@ -466,6 +505,12 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 # управления» of the administration: a unit named with its body stays in the post.
                 position = _post_with_unit(person.position, unit, unit.split()[-1] if unit else "")
                 person = replace(person, organization=parent.name, position=position)
+        if person.organization is not None and (split := _body_after_unit(doc, person.organization, orgs)) is not None:
+            # «начальник Новокузнецкого территориального отдела Управления Роспотребнадзора по Кемеровской области»,
+            # listed as one: the unit stays in the post, the body after it is the one represented.
+            unit, parent_name = split
+            position = _post_with_unit(person.position, unit, unit.split()[-1])
+            person = replace(person, organization=parent_name, position=position)
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):
@@ -473,6 +518,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
             if found is not None:
                 # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
                 position = with_party(without_body(person.position, found.name) or "", person.organization)
+                if found not in orgs:
+                    # «председатель муниципалитета» of the body the title named: its kind is not repeated in the post.
+                    position = _without_kind(position, found.name) or position
                 # «первый заместитель председателя комитета» of «Комитет Государственной Думы по охране здоровья»:
                 # the unit's parent body named apart is the one represented; the unit stays in the post.
                 parent = parent_body(found.name, orgs) if _is_subunit(found.name) else None
@@ -486,6 +534,13 @@ def run(doc: Doc, findings: Findings) -> Findings:
             fuller = _named_in_full(person.organization, orgs, body)
             if fuller is not None:
                 person = replace(person, organization=fuller)
+        kinded = _quoted_with_kind(person.organization, orgs) if person.organization is not None else None
+        if kinded is None and person.organization is not None:
+            kinded = _kind_before_quote(doc, person)
+        if kinded is not None:
+            # «руководитель крестьянского хозяйства «Береке»» linked to the bare «Береке»: the body is the listed
+            # «крестьянское хозяйство «Береке»», and its kind leaves the post.
+            person = replace(person, organization=kinded, position=_without_kind(person.position, kinded))
         if meeting_org is not None and _same_kind_as_meeting(person, meeting_org):
             person = replace(person, organization=meeting_org.name)
         persons.append(person)
@@ -501,6 +556,29 @@ _DISTRICT = re.compile(
 
 def _elected_in_district(person: PersonFinding, text: str) -> bool:
     return any(_DISTRICT.match(text[m.end : m.end + 60]) for m in person.mentions)
+
+
+def _body_of_title(doc: Doc, meeting: MeetingFinding, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    """The body a meeting's title names after «заседание» in the genitive, with a place's adjective and a kind that
+    holds meetings of its members (`membership_bodies.txt`): «заседание Лянкяранского городского муниципалитета» →
+    «Лянкяранский городской муниципалитет», when no listed body is of that kind."""
+    title = meeting.title or ""
+    at = doc.text.find(title) if title else -1
+    span = doc.char_span(at, at + len(title), alignment_mode="expand") if at >= 0 else None
+    if span is None or meeting.body:
+        return None
+    bodies = lexicons.load("membership_bodies")
+    start = next((t.i + 1 for t in span if _lemma_set(t.text) & {"заседание", "сессия"}), None)
+    if start is None or start >= span.end or not doc[start].text[:1].isupper():
+        return None
+    words = doc[start : span.end]
+    kind = next((t for t in words if t.pos_ == "NOUN"), None)
+    if kind is None or not _lemma_set(kind.text) & bodies or any("Gen" not in t.morph.get("Case") for t in words):
+        return None
+    if any(_head(o.name) & _lemma_set(kind.text) for o in orgs):
+        return None
+    name = nominative(words).strip()
+    return name if len(_COMPOUND.findall(name)) > 1 else None
 
 
 # Councils and boards a body holds of its own people («учёный совет университета», «коллегия министерства»).
@@ -535,6 +613,41 @@ def _parent_of_meeting(doc: Doc, findings: Findings) -> str | None:
         if [_stem(w) for w in own] == stems or (len(own) == 1 and _abbreviates(own[0].lower(), words)):
             return org.name
     return nominative(doc[start:end])
+
+
+# A protocol's heading: «ПРОТОКОЛ № 4», spaced out («П Р О Т О К О Л») or not, on a line of its own.
+_PROTOCOL_LINE = re.compile(r"^[ \t]*П[ \t]*Р[ \t]*О[ \t]*Т[ \t]*О[ \t]*К[ \t]*О[ \t]*Л\b[^\n]*\n", re.M | re.I)
+# Letterhead and heading are the document's first lines, not a protocol quoted further on.
+_LETTERHEAD_SPAN = 400
+_QUOTED = re.compile(r"[«\"]([^»\"]+)[»\"]")
+
+
+def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    """«СПК «КАБЫРДАКСКИЙ» / ПРОТОКОЛ № 4 / заседания правления»: a protocol of an inner council (правление,
+    совет директоров, президиум) that names no owner in its heading is the council of the organization on the
+    letterhead above it; the listed organization with the letterhead's name (or its abbreviation) is that owner."""
+    head = _PROTOCOL_LINE.search(text[:_LETTERHEAD_SPAN])
+    if head is None or not head.start():
+        return None
+    kind_line = next((line for line in text[head.end() :].splitlines() if line.strip()), "")
+    words = _COMPOUND.findall(kind_line)
+    council = next((k for k, w in enumerate(words[:3]) if _lemma_set(w) & _INNER_COUNCILS), None)
+    if council is None or any(w[:1].isupper() for w in words[council + 1 :]):
+        return None  # «заседания правления Общественного объединения «Нур»» names its owner itself
+    letterhead = next((line.strip() for line in text[: head.start()].splitlines() if line.strip()), "")
+    quoted = _QUOTED.search(letterhead)
+    kind = _COMPOUND.findall(letterhead[: quoted.start()] if quoted else letterhead)
+    if not kind or _lemma_set(kind[0]) & _INNER_COUNCILS:
+        return None  # the letterhead names the council itself: it is the body holding the meeting
+    for org in orgs:
+        own = _QUOTED.search(org.name)
+        if quoted is None or own is None or own.group(1).lower() != quoted.group(1).lower():
+            continue
+        own_kind = _COMPOUND.findall(org.name[: own.start()])
+        same = [_stem(w) for w in own_kind] == [_stem(w) for w in kind]
+        if same or (len(own_kind) == 1 and _abbreviates(own_kind[0].lower(), kind)):
+            return org.name
+    return None
 
 
 # Units of a university or an academy («Институт гуманитарных наук», «факультет права», «кафедра истории»).
@@ -612,6 +725,85 @@ def _heads_a_place(position: str | None) -> bool:
         # «глава Сосновоборского городского округа»: the unit may follow two adjectives of the place.
         and any(_lemma_set(w) & _PLACE_UNITS for w in words[1:4])
     )
+
+
+_QUOTED_NAME = re.compile(r"[«\"“]([^»\"”]+)[»\"”]")
+
+
+def _quoted_with_kind(name: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    """«Береке», «Мекен-Мигрант» with no kind of body: the one listed organization that is this name in quotes after
+    its kind («крестьянское хозяйство «Береке»», «Общественный фонд «Мекен-Мигрант»»)."""
+    if _QUOTED_NAME.search(name) or any(w[:1].islower() for w in _COMPOUND.findall(name)):
+        return None
+    stems = [_stem(w) for w in _COMPOUND.findall(name)]
+    if not stems:
+        return None
+    found = {
+        o.name
+        for o in orgs
+        if (quoted := _QUOTED_NAME.search(o.name)) is not None
+        and _legal_form(o.name[: quoted.start()])
+        and [_stem(w) for w in _COMPOUND.findall(quoted.group(1))] == stems
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _kind_before_quote(doc: Doc, person: PersonFinding) -> str | None:
+    """«Председатель махаллинского схода граждан «Янгиобод» Рустам Отажонов» linked to the bare «Янгиобод» where the
+    organizations stage listed no body of that kind: the kind before the quoted name in the person's title and the
+    name are the body, in the nominative («махаллинский сход граждан «Янгиобод»»)."""
+    name = person.organization or ""
+    stems = [_stem(w) for w in _COMPOUND.findall(name)]
+    if not stems or _QUOTED_NAME.search(name) or any(w[:1].islower() for w in _COMPOUND.findall(name)):
+        return None
+    for mention in person.mentions:
+        before = doc.text[max(0, mention.start - 160) : mention.start]
+        quoted = list(_QUOTED_NAME.finditer(before))
+        if not quoted or before[quoted[-1].end() :].strip(" ,") or quoted[-1].group(1).strip() == "":
+            continue
+        last = quoted[-1]
+        if [_stem(w) for w in _COMPOUND.findall(last.group(1))][:1] != stems[:1]:
+            continue
+        offset = mention.start - len(before)
+        span = doc.char_span(offset + last.start(), offset + last.end(), alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        start = span.start
+        # The kind: a noun with the words of its name after it in the genitive («схода граждан»), the adjectives
+        # before it («махаллинского»); not the post's own head («председатель»).
+        while start > 0 and doc[start - 1].is_lower and "Gen" in doc[start - 1].morph.get("Case"):
+            start -= 1
+        while start < span.start and doc[start].pos_ not in ("ADJ", "NOUN"):
+            start += 1
+        if start == span.start or not any(t.pos_ == "NOUN" for t in doc[start : span.start]):
+            continue
+        if not _legal_form(doc[start : span.start].text):
+            continue
+        words = nominative(doc[start : span.end]).strip()
+        return words[:1].lower() + words[1:] if words else None
+    return None
+
+
+def _legal_form(kind: str) -> bool:
+    """«крестьянское хозяйство», «общественный фонд», «производственный кооператив»: a registered form kept with
+    the quoted name (`org_legal_phrases.txt`), unlike a description («клуб», «группа», «движение», «партия»)."""
+    lemmas = [_lemma_set(w) for w in _COMPOUND.findall(kind)]
+    phrases = lexicons.load("org_legal_phrases")
+    return any(f"{a} {b}" in phrases for first, second in pairwise(lemmas) for a in first for b in second)
+
+
+def _without_kind(position: str | None, organization: str) -> str | None:
+    """«руководитель крестьянского хозяйства» of «крестьянское хозяйство «Береке»» → «руководитель»: the body's kind
+    (its words before the quoted name, or the last of them) ends the post and is not repeated there."""
+    if not position:
+        return position
+    words = _COMPOUND.findall(position)
+    kind = [_stem(w) for w in _COMPOUND.findall(organization.split("«")[0].split('"')[0])]
+    for size in (len(kind), 1):
+        if 0 < size < len(words) and [_stem(w) for w in words[-size:]] == kind[-size:]:
+            cut = position[: position.lower().rfind(words[-size].lower())].rstrip(" ,")
+            return cut or position
+    return position
 
 
 def _named_in_full(
