@@ -973,19 +973,36 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     if grammar.word_lemma(doc[unit].text) not in lex.subunits and doc[unit].lemma_ not in lex.subunits:
         return start, end
     levels = lexicons.load("org_levels")
-    branch = (
-        unit > start
-        and grammar.word_lemma(doc[unit].text) in lexicons.load("org_branches")
-        and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
-    )
+    # «Баткенского областного управления Социального фонда …», «Новокузнецкого территориального отдела Управления
+    # Роспотребнадзора …»: any unit named by its level is a branch of the body named after it.
+    branch = unit > start and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
     if unit > start and not branch:
         return start, end  # «Главное управление МЧС России по …» is a body of its own
-    cores = ("ABBR", "KNOWN", "NER", "HEAD") if branch else ("ABBR", "KNOWN", "NER")
-    inner = [r for r in ranges if unit < r[0] < end and ranges[r] in cores and not doc[r[0]].is_lower]
+    cores = ("ABBR", "KNOWN", "NER", "HEAD", "LEGAL_QUOTED") if branch else ("ABBR", "KNOWN", "NER", "LEGAL_QUOTED")
+    inner = [
+        r
+        for r in ranges
+        if unit < r[0] < end
+        and not doc[r[0]].is_lower
+        and (ranges[r] in cores or _parent_by_kind(doc, r, end, ranges[r]))
+    ]
     if inner:
         first = min(inner)
-        return first[0], end
+        # «… филиала АО «Россельхозбанк»»: the body's reading may run on past the unit's.
+        return first[0], max(end, max(r[1] for r in inner if r[0] == first[0]))
     return start, end
+
+
+def _parent_by_kind(doc: Doc, reading: tuple[int, int], end: int, core: str) -> bool:
+    """«департамента международного сотрудничества | Министерства цифрового развития …»: a body named by its
+    capitalised kind (or its adjective) in the genitive after a unit's field owns the unit (a body's office for a
+    place is a body of its own: «Управление Министерства юстиции по Омской области»)."""
+    first = doc[reading[0]]
+    if core != "HEAD" or reading[1] != end or "Gen" not in first.morph.get("Case"):
+        return False
+    if first.lemma_ in lexicons.load("org_staff_units") or first.lemma_ in grammar.lexicon().subunits:
+        return False
+    return not any(t.lower_ == "по" and _branch_for_place(doc, t.i, end) for t in doc[reading[0] : end])
 
 
 def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
