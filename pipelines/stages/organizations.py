@@ -769,6 +769,46 @@ def _parenthesis(doc: Doc, end: int) -> tuple[int, int] | None:
     return None
 
 
+_DASHES = frozenset({"–", "—", "-"})
+
+
+def _assembly(token: Token) -> bool:
+    """A capitalised word of an assembly's kind («Собрания», «Курултая», «Хурал»)."""
+    return token.text[:1].isupper() and grammar.word_lemma(token.text) in lexicons.load("membership_bodies")
+
+
+def _double_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«Государственного Собрания (Ил Тумэн) Республики Саха (Якутия)», «Государственного Собрания – Курултая
+    Республики Башкортостан»: a republic's assembly is named by its kind and by its own-language name, in a
+    parenthesis or after a dash, before the republic; both names and the republic are one body's name."""
+    joined: list[tuple[int, int]] = []
+    skip: set[tuple[int, int]] = set()
+    starts = {start: (start, end) for start, end in chosen}
+    for start, end in chosen:
+        if (start, end) in skip:
+            continue
+        if not any(_assembly(t) for t in doc[start:end]):
+            joined.append((start, end))
+            continue
+        inner = _parenthesis(doc, end)
+        if inner is not None and inner[1] + 1 < len(doc):
+            after = doc[inner[1] + 1]
+            place = next((e for e in entities(doc) if e.label_ == "LOC" and e.start == after.i), None)
+            if place is not None and "Gen" in after.morph.get("Case"):
+                stop = place.end
+                # «Республики Саха (Якутия)»: the republic's second name in its own parenthesis.
+                closing = _parenthesis(doc, stop)
+                end = closing[1] + 1 if closing is not None else stop
+                skip.update(r for r in chosen if start < r[0] < end)
+        elif end + 1 < len(doc) and doc[end].text in _DASHES and doc[end].whitespace_ and end + 1 in starts:
+            other = starts[end + 1]
+            if _assembly(doc[end + 1]):
+                skip.add(other)
+                end = other[1]
+        joined.append((start, end))
+    return joined
+
+
 def _readings(
     doc: Doc, found: grammar.Found, persons: set[tuple[int, int]], blocked: frozenset[str]
 ) -> dict[tuple[int, int], str]:
@@ -1570,7 +1610,7 @@ def find_organizations(
             taken.update(range(start, end))
     chosen.extend(_parents_of_units(doc, chosen, ranges))
     chosen.sort()
-    chosen = _without_units_of_next(doc, chosen)
+    chosen = _double_names(doc, _without_units_of_next(doc, chosen))
 
     bodies: list[_Body] = []
     alias_ranges: dict[tuple[int, int], int] = {}
@@ -1582,6 +1622,10 @@ def find_organizations(
         start = _strip_description(doc, start, end)
         span = doc[start:end]
         name = canonical(span)
+        # «Государственное Собрание – Курултай …»: each of an assembly's two names in the nominative.
+        dash = next((t.i for t in span[1:-1] if t.text in _DASHES and _assembly(doc[t.i + 1])), None)
+        if dash is not None:
+            name = f"{canonical(doc[start:dash])} {doc[dash].text} {canonical(doc[dash + 1 : end])}"
         head = _head_index(span)
         body = _Body(
             name=name,
