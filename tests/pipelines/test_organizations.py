@@ -1822,3 +1822,11 @@ def test_an_assemblys_two_names_and_its_republic_are_one_name(nlp: Language, tex
 
 def test_a_dash_after_an_assembly_before_a_description_joins_nothing(nlp: Language) -> None:
     assert "Совет директоров" in names(nlp, "Совет директоров – высший орган управления компании.")
+
+
+def test_the_karakalpak_spelling_of_a_kenesh_is_a_parliament(nlp: Language) -> None:
+    text = (
+        "Вчера состоялось заседание Комитета Жокаргы Кенеса Республики Каракалпакстан по аграрным и "
+        "водохозяйственным вопросам."
+    )
+    assert "Жокаргы Кенес Республики Каракалпакстан" in names(nlp, text)
