@@ -809,6 +809,25 @@ def _double_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, in
     return joined
 
 
+def _with_jurisdiction(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«Комиссия по координации работы по противодействию коррупции | в Карачаево-Черкесской Республике»,
+    «Экспертный совет при Уполномоченном по правам человека | в Ярославской области»: a body named by its remit
+    that goes on with «в» and a region by its kind is that region's body; the region is part of its name."""
+    kinds = _place_kinds()
+    places = {e.start: e for e in entities(doc) if e.label_ == "LOC"}
+    grown: list[tuple[int, int]] = []
+    for start, end in chosen:
+        remit = any(t.lower_ in ("по", "при") for t in doc[start + 1 : end])
+        if remit and end + 1 < len(doc) and doc[end].lower_ == "в" and end + 1 in places:
+            place = places[end + 1]
+            if "Loc" in doc[place.end - 1].morph.get("Case") and any(
+                grammar.word_lemma(t.text) in kinds for t in place
+            ):
+                end = _place_end(place, place.end)
+        grown.append((start, end))
+    return grown
+
+
 def _readings(
     doc: Doc, found: grammar.Found, persons: set[tuple[int, int]], blocked: frozenset[str]
 ) -> dict[tuple[int, int], str]:
@@ -1610,7 +1629,7 @@ def find_organizations(
             taken.update(range(start, end))
     chosen.extend(_parents_of_units(doc, chosen, ranges))
     chosen.sort()
-    chosen = _double_names(doc, _without_units_of_next(doc, chosen))
+    chosen = _with_jurisdiction(doc, _double_names(doc, _without_units_of_next(doc, chosen)))
 
     bodies: list[_Body] = []
     alias_ranges: dict[tuple[int, int], int] = {}
