@@ -643,6 +643,8 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         return False
     if _event(doc, body) or _field_label(doc, body) or all(_built(doc, m) for m in body.mentions):
         return False
+    if all(_chrome_line(doc_text(doc), m) for m in body.mentions):
+        return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = _WORD.match(body.name)
     legal = first is not None and first.group().lower().replace("0", "о") in grammar.lexicon().legal_forms
@@ -659,6 +661,23 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         return not all(_as_medium(doc, m) for m in body.mentions)
     # «укрывался в посольстве Эквадора»: the building, where no mention acts as a body.
     return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
+
+
+_LANGUAGE_SWITCH = re.compile(r"^(?:[A-ZА-ЯЁӘҚҢӨҰҮІ]{2,3}\s*\|\s*)+[A-ZА-ЯЁӘҚҢӨҰҮІ]{2,3}$")
+
+
+def _chrome_line(text: str, mention: TextSpan) -> bool:
+    """«EN | RU», «Версия для слабовидящих»: a line of the page's chrome (a language switch, a line the topics stage
+    also leaves out, `topic_site_chrome`) names no body."""
+    if "\n" in text[mention.start : mention.end]:
+        return False  # a name the tagger ran on from the chrome into the next line
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if _LANGUAGE_SWITCH.match(line):
+        return True
+    folded = line.lower().replace("ё", "е")
+    return any(folded.startswith(chrome) for chrome in lexicons.load("topic_site_chrome"))
 
 
 # How far back from a name the work on it may stand: «ремонт | Копорского шоссе и | школы № 7».

@@ -1854,3 +1854,20 @@ def test_the_karakalpak_spelling_of_a_kenesh_is_a_parliament(nlp: Language) -> N
 )
 def test_a_body_named_by_its_remit_takes_its_region(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Главная | Новости\nEN | RU\n\nЕЭК провела заседание.", ["ЕЭК"]),
+        ("Версия для слабовидящих\nRU | KG | EN\nЗаседание Жогорку Кенеша прошло вчера.", ["Жогорку Кенеш"]),
+        (
+            "ҚАЗ | РУС | ENG\n\nАким области провёл совещание с Министерством энергетики Республики Казахстан.",
+            ["Министерство энергетики Республики Казахстан"],
+        ),
+        # A name that merely contains a language code is no menu.
+        ("Новости\nКомпания EN+ Group сообщила о прибыли.", ["EN+ Group"]),
+    ],
+)
+def test_a_line_of_page_chrome_names_no_body(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
