@@ -643,6 +643,8 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         return False
     if _event(doc, body) or _field_label(doc, body) or all(_built(doc, m) for m in body.mentions):
         return False
+    if all(_chrome_line(doc_text(doc), m) for m in body.mentions):
+        return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = _WORD.match(body.name)
     legal = first is not None and first.group().lower().replace("0", "о") in grammar.lexicon().legal_forms
@@ -659,6 +661,23 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         return not all(_as_medium(doc, m) for m in body.mentions)
     # «укрывался в посольстве Эквадора»: the building, where no mention acts as a body.
     return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
+
+
+_LANGUAGE_SWITCH = re.compile(r"^(?:[A-ZА-ЯЁӘҚҢӨҰҮІ]{2,3}\s*\|\s*)+[A-ZА-ЯЁӘҚҢӨҰҮІ]{2,3}$")
+
+
+def _chrome_line(text: str, mention: TextSpan) -> bool:
+    """«EN | RU», «Версия для слабовидящих»: a line of the page's chrome (a language switch, a line the topics stage
+    also leaves out, `topic_site_chrome`) names no body."""
+    if "\n" in text[mention.start : mention.end]:
+        return False  # a name the tagger ran on from the chrome into the next line
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if _LANGUAGE_SWITCH.match(line):
+        return True
+    folded = line.lower().replace("ё", "е")
+    return any(folded.startswith(chrome) for chrome in lexicons.load("topic_site_chrome"))
 
 
 # How far back from a name the work on it may stand: «ремонт | Копорского шоссе и | школы № 7».
@@ -767,6 +786,65 @@ def _parenthesis(doc: Doc, end: int) -> tuple[int, int] | None:
                 return end + 1, i
             return None
     return None
+
+
+_DASHES = frozenset({"–", "—", "-"})
+
+
+def _assembly(token: Token) -> bool:
+    """A capitalised word of an assembly's kind («Собрания», «Курултая», «Хурал»)."""
+    return token.text[:1].isupper() and grammar.word_lemma(token.text) in lexicons.load("membership_bodies")
+
+
+def _double_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«Государственного Собрания (Ил Тумэн) Республики Саха (Якутия)», «Государственного Собрания – Курултая
+    Республики Башкортостан»: a republic's assembly is named by its kind and by its own-language name, in a
+    parenthesis or after a dash, before the republic; both names and the republic are one body's name."""
+    joined: list[tuple[int, int]] = []
+    skip: set[tuple[int, int]] = set()
+    starts = {start: (start, end) for start, end in chosen}
+    for start, end in chosen:
+        if (start, end) in skip:
+            continue
+        if not any(_assembly(t) for t in doc[start:end]):
+            joined.append((start, end))
+            continue
+        inner = _parenthesis(doc, end)
+        if inner is not None and inner[1] + 1 < len(doc):
+            after = doc[inner[1] + 1]
+            place = next((e for e in entities(doc) if e.label_ == "LOC" and e.start == after.i), None)
+            if place is not None and "Gen" in after.morph.get("Case"):
+                stop = place.end
+                # «Республики Саха (Якутия)»: the republic's second name in its own parenthesis.
+                closing = _parenthesis(doc, stop)
+                end = closing[1] + 1 if closing is not None else stop
+                skip.update(r for r in chosen if start < r[0] < end)
+        elif end + 1 < len(doc) and doc[end].text in _DASHES and doc[end].whitespace_ and end + 1 in starts:
+            other = starts[end + 1]
+            if _assembly(doc[end + 1]):
+                skip.add(other)
+                end = other[1]
+        joined.append((start, end))
+    return joined
+
+
+def _with_jurisdiction(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«Комиссия по координации работы по противодействию коррупции | в Карачаево-Черкесской Республике»,
+    «Экспертный совет при Уполномоченном по правам человека | в Ярославской области»: a body named by its remit
+    that goes on with «в» and a region by its kind is that region's body; the region is part of its name."""
+    kinds = _place_kinds()
+    places = {e.start: e for e in entities(doc) if e.label_ == "LOC"}
+    grown: list[tuple[int, int]] = []
+    for start, end in chosen:
+        remit = any(t.lower_ in ("по", "при") for t in doc[start + 1 : end])
+        if remit and end + 1 < len(doc) and doc[end].lower_ == "в" and end + 1 in places:
+            place = places[end + 1]
+            if "Loc" in doc[place.end - 1].morph.get("Case") and any(
+                grammar.word_lemma(t.text) in kinds for t in place
+            ):
+                end = _place_end(place, place.end)
+        grown.append((start, end))
+    return grown
 
 
 def _readings(
@@ -973,19 +1051,36 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     if grammar.word_lemma(doc[unit].text) not in lex.subunits and doc[unit].lemma_ not in lex.subunits:
         return start, end
     levels = lexicons.load("org_levels")
-    branch = (
-        unit > start
-        and grammar.word_lemma(doc[unit].text) in lexicons.load("org_branches")
-        and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
-    )
+    # «Баткенского областного управления Социального фонда …», «Новокузнецкого территориального отдела Управления
+    # Роспотребнадзора …»: any unit named by its level is a branch of the body named after it.
+    branch = unit > start and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
     if unit > start and not branch:
         return start, end  # «Главное управление МЧС России по …» is a body of its own
-    cores = ("ABBR", "KNOWN", "NER", "HEAD") if branch else ("ABBR", "KNOWN", "NER")
-    inner = [r for r in ranges if unit < r[0] < end and ranges[r] in cores and not doc[r[0]].is_lower]
+    cores = ("ABBR", "KNOWN", "NER", "HEAD", "LEGAL_QUOTED") if branch else ("ABBR", "KNOWN", "NER", "LEGAL_QUOTED")
+    inner = [
+        r
+        for r in ranges
+        if unit < r[0] < end
+        and not doc[r[0]].is_lower
+        and (ranges[r] in cores or _parent_by_kind(doc, r, end, ranges[r]))
+    ]
     if inner:
         first = min(inner)
-        return first[0], end
+        # «… филиала АО «Россельхозбанк»»: the body's reading may run on past the unit's.
+        return first[0], max(end, max(r[1] for r in inner if r[0] == first[0]))
     return start, end
+
+
+def _parent_by_kind(doc: Doc, reading: tuple[int, int], end: int, core: str) -> bool:
+    """«департамента международного сотрудничества | Министерства цифрового развития …»: a body named by its
+    capitalised kind (or its adjective) in the genitive after a unit's field owns the unit (a body's office for a
+    place is a body of its own: «Управление Министерства юстиции по Омской области»)."""
+    first = doc[reading[0]]
+    if core != "HEAD" or reading[1] != end or "Gen" not in first.morph.get("Case"):
+        return False
+    if first.lemma_ in lexicons.load("org_staff_units") or first.lemma_ in grammar.lexicon().subunits:
+        return False
+    return not any(t.lower_ == "по" and _branch_for_place(doc, t.i, end) for t in doc[reading[0] : end])
 
 
 def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
@@ -1553,7 +1648,7 @@ def find_organizations(
             taken.update(range(start, end))
     chosen.extend(_parents_of_units(doc, chosen, ranges))
     chosen.sort()
-    chosen = _without_units_of_next(doc, chosen)
+    chosen = _with_jurisdiction(doc, _double_names(doc, _without_units_of_next(doc, chosen)))
 
     bodies: list[_Body] = []
     alias_ranges: dict[tuple[int, int], int] = {}
@@ -1565,6 +1660,10 @@ def find_organizations(
         start = _strip_description(doc, start, end)
         span = doc[start:end]
         name = canonical(span)
+        # «Государственное Собрание – Курултай …»: each of an assembly's two names in the nominative.
+        dash = next((t.i for t in span[1:-1] if t.text in _DASHES and _assembly(doc[t.i + 1])), None)
+        if dash is not None:
+            name = f"{canonical(doc[start:dash])} {doc[dash].text} {canonical(doc[dash + 1 : end])}"
         head = _head_index(span)
         body = _Body(
             name=name,
