@@ -353,6 +353,29 @@ def _body_after_unit(doc: Doc, unit: str, orgs: tuple[OrganizationFinding, ...])
     return None
 
 
+def _listed_body_after_unit(
+    doc: Doc, person: PersonFinding, orgs: tuple[OrganizationFinding, ...]
+) -> tuple[str, str] | None:
+    """A unit the organizations stage did not list, whose words run straight into a listed body's mention in the
+    person's title («начальник Ишимского межрайонного отдела | Управления Росреестра по Тюменской области»): (the
+    unit as the title words it, that body)."""
+    unit = person.organization or ""
+    words = _COMPOUND.findall(unit)
+    if any(o.name == unit for o in orgs) or not any(_lemma_set(w) & lexicons.load("org_subunits") for w in words):
+        return None
+    stems = [_stem(w) for w in words]
+    for mention in person.mentions:
+        for org in orgs:
+            for body in org.mentions:
+                if not 0 <= mention.start - body.end <= 8:  # the title ends at the body, the name follows
+                    continue
+                window = doc.text[max(0, body.start - 80) : body.start]
+                before = list(_COMPOUND.finditer(window))[-len(stems) :]
+                if [_stem(m.group()) for m in before] == stems:
+                    return window[before[0].start() : before[-1].end()], org.name
+    return None
+
+
 def _meeting_of_unit(meeting: MeetingFinding) -> bool:
     """«заседание комитета», «заседание постоянной комиссии»: the meeting is held by a unit of an assembly."""
     words = _COMPOUND.findall(meeting.body or meeting.title or "")
@@ -511,6 +534,11 @@ def run(doc: Doc, findings: Findings) -> Findings:
             unit, parent_name = split
             position = _post_with_unit(person.position, unit, unit.split()[-1])
             person = replace(person, organization=parent_name, position=position)
+        if person.organization is not None and (apart := _listed_body_after_unit(doc, person, orgs)) is not None:
+            # The same, the body listed apart from its unit.
+            unit, parent_name = apart
+            position = _post_with_unit(person.position, unit, unit.split()[-1])
+            person = replace(person, organization=parent_name, position=position)
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):
@@ -565,9 +593,15 @@ def _body_of_title(doc: Doc, meeting: MeetingFinding, orgs: tuple[OrganizationFi
     title = meeting.title or ""
     at = doc.text.find(title) if title else -1
     span = doc.char_span(at, at + len(title), alignment_mode="expand") if at >= 0 else None
-    if span is None or meeting.body:
-        return None
     bodies = lexicons.load("membership_bodies")
+    if meeting.body:
+        # The meeting stage read the body from the title already; it counts when nothing listed is of its kind.
+        kinds = _head(meeting.body)
+        if not kinds & bodies or any(o.name == meeting.body or _head(o.name) & kinds for o in orgs):
+            return None
+        return meeting.body
+    if span is None:
+        return None
     start = next((t.i + 1 for t in span if _lemma_set(t.text) & {"заседание", "сессия"}), None)
     if start is None or start >= span.end or not doc[start].text[:1].isupper():
         return None

@@ -13,11 +13,13 @@ from tests.scoring import corpus_documents, extract_all, extracted, score_record
 OCR_GENRE = ROOT / "corpus" / "ocr" / "genre"
 # How far below the typed documents' F1 the OCR'd ones may be, per field (measured gap + 0.005). The
 # organizations gap was 0.057 before the OCR repairs and 0.031 after; later grammar work lifted the typed
-# documents (0.833 -> 0.866) more than their OCR'd twins (0.825), so it is 0.041 on the merged tree.
+# documents (0.833 -> 0.866) more than their OCR'd twins (0.825), so it is 0.041 on the merged tree. Locations:
+# session 8 fixed every other location of both (typed 0.969 -> 0.986, OCR'd -> 0.977); what is left is one OCR
+# misreading no repair can undo («Самарканлд»), one location of 24 documents, so the gap is 0.009.
 GAPS = {
     "organizations": 0.045,
     "persons": 0.015,
-    "locations": 0.005,
+    "locations": 0.014,
     "position_f1": 0.02,
     "person_org": 0.02,
 }
