@@ -212,39 +212,14 @@ def test_corpus_genre_field_reaches_threshold(scores, field: str) -> None:
     _check(scores, "genre", field)
 
 
-@pytest.mark.corpus
-@pytest.mark.parametrize("field", sorted(HELDOUT))
-def test_heldout_genre_field_reaches_threshold(scores, field: str) -> None:
-    assert scores("heldout")["docs"] >= 12
-    _check(scores, "heldout", field)
+OPENED = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("field", sorted(HELDOUT2))
-def test_heldout_genre_2_field_reaches_threshold(scores, field: str) -> None:
-    assert scores("heldout2")["docs"] >= 12
-    _check(scores, "heldout2", field)
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize("field", sorted(HELDOUT3))
-def test_heldout_genre_3_field_reaches_threshold(scores, field: str) -> None:
-    assert scores("heldout3")["docs"] >= 12
-    _check(scores, "heldout3", field)
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize("field", sorted(HELDOUT4))
-def test_heldout_genre_4_field_reaches_threshold(scores, field: str) -> None:
-    assert scores("heldout4")["docs"] >= 12
-    _check(scores, "heldout4", field)
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize("field", sorted(HELDOUT5))
-def test_heldout_genre_5_field_reaches_threshold(scores, field: str) -> None:
-    assert scores("heldout5")["docs"] >= 12
-    _check(scores, "heldout5", field)
+@pytest.mark.parametrize(("name", "field"), [(name, field) for name in OPENED for field in sorted(SETS[name][1])])
+def test_opened_heldout_genre_field_reaches_threshold(scores, name: str, field: str) -> None:
+    assert scores(name)["docs"] >= 12
+    _check(scores, name, field)
 
 
 @pytest.mark.corpus
