@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span
 
 from models import lexicons
+from models.components.extensions import doc_text
 from models.grammars.issues import STRONG, Candidate, candidates, lemma
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, IssueFinding, TextSpan
@@ -198,7 +199,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
         found += [(headline, offset, c) for c in candidates(headline) if c.end > c.start and c.weight >= STRONG]
     head_pairs = Counter(_head_pair(d, c) for d, _, c in found)
     issues: list[_Issue] = []
-    length = len(doc.text)  # once: spaCy joins every token's text anew each time it is asked
+    length = len(doc_text(doc))
     for source, offset, candidate in sorted(found, key=lambda f: (-_score(f[0], f[2], head_pairs), f[1], f[2].start)):
         check_deadline("issues")
         words = _words(source, candidate)

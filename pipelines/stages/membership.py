@@ -24,6 +24,7 @@ from itertools import pairwise
 from spacy.tokens import Doc
 
 from models import lexicons, loading
+from models.components.extensions import doc_text
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.normalize import nominative
 from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body
@@ -202,6 +203,7 @@ def _office_staff(words: list[str]) -> bool:
     return any(_lemma_set(w) & lexicons.load("org_office_holders") for w in words[1:4])
 
 
+@lru_cache(maxsize=50_000)  # asked of every body for every person
 def _is_subunit(name: str) -> bool:
     """«комитет по бюджету и финансам», «постоянная комиссия …», «Отделение …»: a unit of some body. A named
     body («Евразийская экономическая комиссия», «Следственный комитет») begins with a capital adjective."""
@@ -369,7 +371,7 @@ def _listed_body_after_unit(
             for body in org.mentions:
                 if not 0 <= mention.start - body.end <= 8:  # the title ends at the body, the name follows
                     continue
-                window = doc.text[max(0, body.start - 80) : body.start]
+                window = doc_text(doc)[max(0, body.start - 80) : body.start]
                 before = list(_COMPOUND.finditer(window))[-len(stems) :]
                 if [_stem(m.group()) for m in before] == stems:
                     return window[before[0].start() : before[-1].end()], org.name
@@ -403,6 +405,15 @@ def _with_unit_remit(position: str | None, unit: str) -> str | None:
     return f"{position} по {remit}"
 
 
+@lru_cache(maxsize=50_000)  # `body_in_post` reads every body's words for every person: once per name
+def _body_words(name: str) -> tuple[list[str], list[str]] | None:
+    """A body's words before its quoted name and their stems; None for a unit or a name of fewer than three words."""
+    own = _COMPOUND.findall(name.split("«")[0])
+    if len(own) < 3 or _is_subunit(name):
+        return None
+    return own, [_stem(w) for w in own]
+
+
 def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[str, OrganizationFinding] | None:
     """A body of the text the post names by part of its name: «главный специалист аппарата акима сельского округа»
     → (главный специалист, «аппарат акима Толебийского сельского округа»); «аким Толебийского сельского округа
@@ -412,10 +423,10 @@ def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[
     words = [m.group() for m in matches]
     stems = [_stem(w) for w in words]
     for org in orgs:
-        own = _COMPOUND.findall(org.name.split("«")[0])
-        if len(own) < 3 or _is_subunit(org.name):
+        named = _body_words(org.name)
+        if named is None:
             continue
-        own_stems = [_stem(w) for w in own]
+        own, own_stems = named
         for i in range(1, len(words) - 1):
             # The body by its kind and some of its words: «аппарата акима сельского округа».
             tail = stems[i:]
@@ -461,13 +472,13 @@ def run(doc: Doc, findings: Findings) -> Findings:
         carried[titled] = None
     with_carried = listed + tuple(OrganizationFinding(name) for name in carried)
     orgs = listed
-    body = holding_body(replace(findings, organizations=with_carried), doc.text)
+    body = holding_body(replace(findings, organizations=with_carried), doc_text(doc))
     # The meeting is the body's own («заседание Думы»), or one of its committee's («заседание комитета»): its
     # committees are the body's.
     meeting_words = _lemmas(findings.meeting.body or findings.meeting.title or "")
     own = body is not None and bool(_head(body.name) & meeting_words or _meeting_of_unit(findings.meeting))
     persons = []
-    owner = _parent_of_meeting(doc, findings) or _letterhead_owner(doc.text, findings.organizations)
+    owner = _parent_of_meeting(doc, findings) or _letterhead_owner(doc_text(doc), findings.organizations)
     if owner is not None:
         # «заседание учёного совета Алтайского государственного университета»: the posts of the people with no
         # body of their own (professors, vice-rectors, a commission's secretary) are the university's.
@@ -480,7 +491,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
         )
     meeting_org = next((o for o in orgs if findings.meeting.body and o.name == findings.meeting.body), None)
     # The body the document's heading names (before its first sentence ends) holds the meeting too.
-    headed = own or (body is not None and _in_heading(body, doc.text))
+    headed = own or (body is not None and _in_heading(body, doc_text(doc)))
     for person in findings.persons:
         if headed and body is not None and person.role == "chair" and _heads_a_place(person.position):
             # «Председательствует Глава города Мончегорска»: the chair of the council's session who heads the
@@ -555,7 +566,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 named_parent = _parent_in_unit_name(doc, found.name, orgs) if _is_subunit(found.name) else None
                 organization = parent.name if parent is not None else named_parent or found.name
                 person = replace(person, organization=organization, position=position)
-        if person.organization is None and headed and body is not None and _elected_in_district(person, doc.text):
+        if person.organization is None and headed and body is not None and _elected_in_district(person, doc_text(doc)):
             # «Горбунов, избирательный округ № 8»: a member of the assembly known only by the district electing them.
             person = replace(person, organization=body.name)
         if person.organization is not None:
@@ -591,7 +602,7 @@ def _body_of_title(doc: Doc, meeting: MeetingFinding, orgs: tuple[OrganizationFi
     holds meetings of its members (`membership_bodies.txt`): «заседание Лянкяранского городского муниципалитета» →
     «Лянкяранский городской муниципалитет», when no listed body is of that kind."""
     title = meeting.title or ""
-    at = doc.text.find(title) if title else -1
+    at = doc_text(doc).find(title) if title else -1
     span = doc.char_span(at, at + len(title), alignment_mode="expand") if at >= 0 else None
     bodies = lexicons.load("membership_bodies")
     if meeting.body:
@@ -625,7 +636,7 @@ def _parent_of_meeting(doc: Doc, findings: Findings) -> str | None:
     text, an abbreviation of it such as «АлтГУ», or the title's words in the nominative). «Совет при
     министерстве» is attached to the ministry, not part of it."""
     title = findings.meeting.title or ""
-    at = doc.text.find(title) if title else -1
+    at = doc_text(doc).find(title) if title else -1
     span = doc.char_span(at, at + len(title), alignment_mode="expand") if at >= 0 else None
     if span is None:
         return None
@@ -791,7 +802,7 @@ def _kind_before_quote(doc: Doc, person: PersonFinding) -> str | None:
     if not stems or _QUOTED_NAME.search(name) or any(w[:1].islower() for w in _COMPOUND.findall(name)):
         return None
     for mention in person.mentions:
-        before = doc.text[max(0, mention.start - 160) : mention.start]
+        before = doc_text(doc)[max(0, mention.start - 160) : mention.start]
         quoted = list(_QUOTED_NAME.finditer(before))
         if not quoted or before[quoted[-1].end() :].strip(" ,") or quoted[-1].group(1).strip() == "":
             continue

@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
+from models.components.extensions import doc_text
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities
 from pipelines.findings import Findings, PersonFinding, TextSpan
@@ -353,7 +354,7 @@ def _dateline_place(token: Token) -> bool:
     (a sentence that opens on a name and a date, «Иванов, 3 мая, сообщил», is mid-line)."""
     doc = token.doc
     line_start = token.i == 0 or (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text)
-    return line_start and bool(_DATELINE.match(doc.text, token.idx + len(token.text)))
+    return line_start and bool(_DATELINE.match(doc_text(doc), token.idx + len(token.text)))
 
 
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.attrs import ENT_TYPE, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
@@ -763,6 +763,12 @@ _FIELD_UNITS = {"управление", "департамент"}
 _REGION_WORDS = {"область", "край", "республика", "район", "областной", "краевой", "районный", "республиканский"}
 
 
+@lru_cache(maxsize=50_000)
+def _field_unit_name(name: str) -> bool:
+    """`_field_unit_named` of a body's name, once per name: `unit_kept_in_post` asks it of every body per person."""
+    return _field_unit_named(_WORD.findall(name))
+
+
 def _field_unit_named(words: list[str]) -> bool:
     """«управление финансов Мангистауской области», «Хатлонское областное управление мелиорации»: a field unit of a
     region's or district's executive, named by its kind in lower case after no adjective but a place's (a capitalised
@@ -803,8 +809,10 @@ def unit_kept_in_post(position: str | None, organizations: tuple[OrganizationFin
     matches = list(_WORD.finditer(position))
     stems = [fold(m.group())[:4] for m in matches]
     for org in organizations:
+        if len(org.mentions) != 1 or not _field_unit_name(org.name):
+            continue
         words = _WORD.findall(org.name)
-        if len(org.mentions) != 1 or len(words) < 2 or not _field_unit_named(words):
+        if len(words) < 2:
             continue
         own = [fold(w)[:4] for w in words]
         at = next((i for i in range(1, len(stems) - len(own) + 1) if stems[i : i + len(own)] == own), None)
@@ -1514,6 +1522,7 @@ def _without_bare_unit(position: str) -> str:
     return position[: found.start()] + position[found.end() :]
 
 
+@lru_cache(maxsize=50_000)  # asked of every word of every body for every person: persons × bodies in a long text
 def _kind_forms_of(word: str) -> frozenset[str]:
     return frozenset({fold(p.normal_form) for p in loading.parse(word.lower())})
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from models import lexicons
 from models.classifiers.topics import classifier
+from models.components.extensions import doc_text
 from pipelines.findings import Findings, IssueFinding, TopicFinding
 
 # Function words and numbers say nothing about the subject; proper names do (ООН, ЕАЭС, МЧС).
@@ -97,7 +98,7 @@ def _chrome_lines(text: str) -> list[tuple[int, int]]:
 
 def _chrome_removed(doc: Doc, offsets: list[int], lemmas: list[str]) -> tuple[list[int], list[str]]:
     """The content words outside the page's chrome lines (see `_chrome_lines`)."""
-    ranges = _chrome_lines(doc.text)
+    ranges = _chrome_lines(doc_text(doc))
     if not ranges:
         return offsets, lemmas
     starts = [start for start, _ in ranges]
