@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from models import lexicons, loading
 from models.components.extensions import doc_text
+from models.grammars.organizations import legal_phrases
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.normalize import nominative
 from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body
@@ -833,8 +834,8 @@ def _legal_form(kind: str) -> bool:
     """«крестьянское хозяйство», «общественный фонд», «производственный кооператив»: a registered form kept with
     the quoted name (`org_legal_phrases.txt`), unlike a description («клуб», «группа», «движение», «партия»)."""
     lemmas = [_lemma_set(w) for w in _COMPOUND.findall(kind)]
-    phrases = lexicons.load("org_legal_phrases")
-    return any(f"{a} {b}" in phrases for first, second in pairwise(lemmas) for a in first for b in second)
+    phrases = legal_phrases()
+    return any((a, b) in phrases for first, second in pairwise(lemmas) for a in first for b in second)
 
 
 def _without_kind(position: str | None, organization: str) -> str | None:
