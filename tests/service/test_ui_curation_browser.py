@@ -153,6 +153,8 @@ def test_organization_merge_shown_on_both_pages(page: object, served: tuple[str,
     _login(page, base, tokens["archivist"], "/organizations")
     page.goto(f"{base}/organizations?q=Государственная+Дума")
     page.locator("#organizations a", has_text="Государственная Дума").click()
+    # The organization's page loaded (its search box's handler attached), not the list the click left.
+    page.wait_for_url(re.compile(r"/organizations/[^/?]+$"))
     duma_url = page.url
 
     page.get_by_label("Название или сокращение в любой форме").fill("Госдума")
