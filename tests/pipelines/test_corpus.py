@@ -138,9 +138,8 @@ HELDOUT5 = {
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
-# corpus/heldout-genre-6: 12 more meeting documents, written blind to the pipeline in session 8's second round. No
-# rule may be read from it: its thresholds are the figures first measured on it (README there) minus about 0.003,
-# rounded down, a ratchet against regressions, to be held to the genre bar when the rules generalize.
+# corpus/heldout-genre-6: 12 more meeting documents, written blind to the pipeline in session 8's second round,
+# measured blind after it, opened for error analysis in session 9.
 HELDOUT6 = {
     "persons": 0.965,
     "speakers": 0.935,
@@ -212,7 +211,7 @@ def test_corpus_genre_field_reaches_threshold(scores, field: str) -> None:
     _check(scores, "genre", field)
 
 
-OPENED = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+OPENED = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 
 
 @pytest.mark.corpus
@@ -220,13 +219,6 @@ OPENED = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 def test_opened_heldout_genre_field_reaches_threshold(scores, name: str, field: str) -> None:
     assert scores(name)["docs"] >= 12
     _check(scores, name, field)
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize("field", sorted(HELDOUT6))
-def test_blind_heldout_genre_6_field_reaches_threshold(scores, field: str) -> None:
-    assert scores("heldout6")["docs"] >= 12
-    _check(scores, "heldout6", field)
 
 
 @pytest.mark.corpus
