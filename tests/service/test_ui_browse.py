@@ -246,6 +246,8 @@ def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str
     expect(page.locator("#meetings-pager .pager-where")).to_have_text("51–100 из 105 (страница 2 из 3)")
     expect(page.locator("#person-meetings li")).to_have_count(50)
     page.locator("#appearances-pager").get_by_role("link", name="Следующие →").click()
+    # Wait for page 2 before the second click: clicking while the first navigation is under way hits page 1's link.
+    expect(page.locator("#appearances-pager .pager-where")).to_have_text("51–100 из 105 (страница 2 из 3)")
     page.locator("#appearances-pager").get_by_role("link", name="Следующие →").click()
     expect(page.locator("#appearances tr.appearance")).to_have_count(5)
     expect(page.locator("#meetings-pager .pager-where")).to_have_text("51–100 из 105 (страница 2 из 3)")  # kept
@@ -256,6 +258,7 @@ def test_search_pages_beyond_fifty(tab: object, served: tuple[str, dict[str, str
     expect(page.locator("#organization-meetings li")).to_have_count(50)
     expect(page.locator("#meetings-pager .pager-where")).to_have_text("1–50 из 105 (страница 1 из 3)")
     page.locator("#meetings-pager").get_by_role("link", name="Следующие →").click()
+    expect(page.locator("#meetings-pager .pager-where")).to_have_text("51–100 из 105 (страница 2 из 3)")
     page.locator("#meetings-pager").get_by_role("link", name="Следующие →").click()
     expect(page.locator("#organization-meetings li")).to_have_count(5)
     page.screenshot(path=SHOTS / "19-organization-meetings-paged.png", full_page=True)
