@@ -23,6 +23,7 @@ from tests.conftest import (
     HELDOUT_GENRE_4,
     HELDOUT_GENRE_5,
     HELDOUT_GENRE_6,
+    HELDOUT_GENRE_7,
     NEREL_TRAIN,
 )
 from tests.scoring import corpus_documents, extract_all, score_records
@@ -152,6 +153,21 @@ HELDOUT6 = {
     "meeting_date": 0.91,
     "meeting_place": 0.995,
 }
+# corpus/heldout-genre-7: 12 more meeting documents, written blind to the pipeline in session 9. No rule may be read
+# from it: its thresholds are the figures first measured on it (README there) minus about 0.003, rounded down to
+# 0.005, a ratchet against regressions, to be held to the genre bar when the rules generalize.
+HELDOUT7 = {
+    "persons": 0.915,
+    "speakers": 0.885,
+    "organizations": 0.72,
+    "locations": 0.84,
+    "position_f1": 0.825,
+    "person_org": 0.58,
+    "issues": 0.58,
+    "topics": 0.575,
+    "meeting_date": 0.995,
+    "meeting_place": 0.83,
+}
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "dev": (CORPUS_DEV, DEV),
@@ -162,6 +178,7 @@ SETS = {
     "heldout4": (HELDOUT_GENRE_4, HELDOUT4),
     "heldout5": (HELDOUT_GENRE_5, HELDOUT5),
     "heldout6": (HELDOUT_GENRE_6, HELDOUT6),
+    "heldout7": (HELDOUT_GENRE_7, HELDOUT7),
     "nerel": (NEREL_TRAIN, NEREL),
 }
 
@@ -219,6 +236,13 @@ OPENED = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 def test_opened_heldout_genre_field_reaches_threshold(scores, name: str, field: str) -> None:
     assert scores(name)["docs"] >= 12
     _check(scores, name, field)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("field", sorted(HELDOUT7))
+def test_blind_heldout_genre_7_field_reaches_threshold(scores, field: str) -> None:
+    assert scores("heldout7")["docs"] >= 12
+    _check(scores, "heldout7", field)
 
 
 @pytest.mark.corpus
