@@ -1,9 +1,10 @@
 """Score the pipeline on the gold sets side by side: corpus-dev, corpus-genre, the held-out genre set
 (corpus/heldout-genre), the second to sixth held-out genre sets (corpus/heldout-genre-2, -3, -4, -5, -6), the blind
-seventh held-out genre set (corpus/heldout-genre-7, which no rule may be read from) and nerel-train.
+seventh and eighth held-out genre sets (corpus/heldout-genre-7, -8, which no rule may be read from) and nerel-train.
 
-usage: python corpus/score.py [--sets dev,genre,heldout,heldout2,heldout3,heldout4,heldout5,heldout6,heldout7,nerel]
-                              [--per-doc SET] [--out DIR] [--json]
+usage: python corpus/score.py
+         [--sets dev,genre,heldout,heldout2,heldout3,heldout4,heldout5,heldout6,heldout7,heldout8,nerel]
+         [--per-doc SET] [--out DIR] [--json]
 
 Every document is extracted in this process (the NLP is loaded once), its record written to
 OUT/SET/STEM.json and scored by the reference scorer ../shared/score.py. One table, one column per set;
@@ -32,6 +33,7 @@ GOLD_SETS = {
     "heldout5": ROOT / "corpus" / "heldout-genre-5",
     "heldout6": ROOT / "corpus" / "heldout-genre-6",
     "heldout7": ROOT / "corpus" / "heldout-genre-7",
+    "heldout8": ROOT / "corpus" / "heldout-genre-8",
     "nerel": SHARED / "nerel-train",
 }
 FIELDS = (
@@ -112,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--sets",
-        default="dev,genre,heldout,heldout2,heldout3,heldout4,heldout5,heldout6,heldout7,nerel",
-        help="comma-separated: dev, genre, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, nerel",
+        default="dev,genre,heldout,heldout2,heldout3,heldout4,heldout5,heldout6,heldout7,heldout8,nerel",
+        help="comma-separated: dev, genre, heldout, heldout2, ..., heldout8 (the held-out genre sets), nerel",
     )
     parser.add_argument("--per-doc", default="", help="comma-separated sets to list document by document")
     parser.add_argument("--out", type=Path, default=Path("/tmp/kenesh-score"), help="where the records go")

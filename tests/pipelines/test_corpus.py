@@ -24,6 +24,7 @@ from tests.conftest import (
     HELDOUT_GENRE_5,
     HELDOUT_GENRE_6,
     HELDOUT_GENRE_7,
+    HELDOUT_GENRE_8,
     NEREL_TRAIN,
 )
 from tests.scoring import corpus_documents, extract_all, score_records
@@ -168,6 +169,21 @@ HELDOUT7 = {
     "meeting_date": 0.995,
     "meeting_place": 0.83,
 }
+# corpus/heldout-genre-8: 12 more meeting documents, written blind to the pipeline in session 9 beside heldout-genre-7.
+# No rule may be read from it: its thresholds are the figures first measured on it (README there) minus about 0.003,
+# rounded down to 0.005, a ratchet against regressions, to be held to the genre bar when the rules generalize.
+HELDOUT8 = {
+    "persons": 0.94,
+    "speakers": 0.92,
+    "organizations": 0.69,
+    "locations": 0.90,
+    "position_f1": 0.80,
+    "person_org": 0.635,
+    "issues": 0.555,
+    "topics": 0.52,
+    "meeting_date": 0.995,
+    "meeting_place": 0.83,
+}
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "dev": (CORPUS_DEV, DEV),
@@ -179,6 +195,7 @@ SETS = {
     "heldout5": (HELDOUT_GENRE_5, HELDOUT5),
     "heldout6": (HELDOUT_GENRE_6, HELDOUT6),
     "heldout7": (HELDOUT_GENRE_7, HELDOUT7),
+    "heldout8": (HELDOUT_GENRE_8, HELDOUT8),
     "nerel": (NEREL_TRAIN, NEREL),
 }
 
@@ -243,6 +260,13 @@ def test_opened_heldout_genre_field_reaches_threshold(scores, name: str, field: 
 def test_blind_heldout_genre_7_field_reaches_threshold(scores, field: str) -> None:
     assert scores("heldout7")["docs"] >= 12
     _check(scores, "heldout7", field)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("field", sorted(HELDOUT8))
+def test_blind_heldout_genre_8_field_reaches_threshold(scores, field: str) -> None:
+    assert scores("heldout8")["docs"] >= 12
+    _check(scores, "heldout8", field)
 
 
 @pytest.mark.corpus
