@@ -175,12 +175,14 @@ def _model() -> Scorer | None:
     return _model_override[0] if _model_override else rerank_model.load()
 
 
-def rerank(doc: Doc, persons: list[PersonFinding], view: MeetingView) -> list[PersonFinding]:
-    """The persons with the body the reranker picks among their candidates (the rules' when no model is shipped)."""
+def rerank(doc: Doc, persons: list[PersonFinding], view: Callable[[], MeetingView]) -> list[PersonFinding]:
+    """The persons with the body the reranker picks among their candidates; the rules' when no model is shipped
+    (then nothing is computed: `view` is asked only when a model or the trainer needs the candidates)."""
     model = _model()
     if model is None and _collector is None:
         return persons
-    found = [(p, candidates(doc, p, view)) for p in persons]
+    meeting = view()
+    found = [(p, candidates(doc, p, meeting)) for p in persons]
     if _collector is not None:
         _collector(found)
     if model is None:

@@ -586,7 +586,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
             person = replace(person, organization=meeting_org.name)
         persons.append(person)
     # A learned reranker weighs the rules' body against the others proposed (none shipped: the rules' stand).
-    persons = reranking.rerank(doc, persons, reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
+    persons = reranking.rerank(doc, persons, lambda: reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
     return replace(findings, persons=tuple(persons))
 
 

@@ -1409,7 +1409,8 @@ def _remember(
     grammar: str | None,
     chosen: str | None,
 ) -> None:
-    found = LinkedBodies(tuple((b.organization, p, b.features) for b, p in zip(bodies, probs, strict=True)), grammar, chosen)
+    scored = tuple((b.organization, p, b.features) for b, p in zip(bodies, probs, strict=True))
+    found = LinkedBodies(scored, grammar, chosen)
     by_mention = doc.user_data.setdefault(LINKED_BODIES, {})
     for mention in person.mentions:
         by_mention[mention.start] = found
