@@ -6,7 +6,7 @@ PIP ?= $(PYTHON) -m pip
 # environment: switching virtualenvs installs into the new one). `make install -B` forces it.
 STAMP := .installed-$(shell $(PYTHON) -c 'import hashlib, sys; print(hashlib.sha1(sys.prefix.encode()).hexdigest()[:10])')
 
-.PHONY: install serve test lint identity linker bench bench-readers bench-api bench-ingest bench-load bench-stalls bench-hostile fixtures score
+.PHONY: install serve test lint identity linker rerank bench bench-readers bench-api bench-ingest bench-load bench-stalls bench-hostile fixtures score
 
 # The project's modules are compiled here, not at every start: with PYTHONDONTWRITEBYTECODE=1 set (the Dockerfile
 # and this environment set it) Python never writes .pyc itself but still reads them, and compiling the ~60
@@ -80,3 +80,8 @@ identity: install
 # prints the held-out figures. --cache DIR keeps the parsed documents between runs.
 linker: install
 	$(PYTHON) -m models.linker.train
+
+# The person_org reranker experiment (models/linker/rerank_train.py; README, "A person_org reranker"): trains on
+# the genre gold sets, prints the leave-one-set-out table scored by ../shared/score.py. ARGS=--nerel adds NEREL.
+rerank: install
+	$(PYTHON) -m models.linker.rerank_train $(ARGS)

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from models import lexicons, loading
 from models.components.extensions import doc_text
 from models.grammars.organizations import legal_phrases
+from pipelines import reranking
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.normalize import nominative
 from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body
@@ -584,6 +585,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if meeting_org is not None and _same_kind_as_meeting(person, meeting_org):
             person = replace(person, organization=meeting_org.name)
         persons.append(person)
+    # A learned reranker weighs the rules' body against the others proposed (none shipped: the rules' stand).
+    persons = reranking.rerank(doc, persons, lambda: reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
     return replace(findings, persons=tuple(persons))
 
 

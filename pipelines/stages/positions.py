@@ -1385,7 +1385,35 @@ def linked_position_of(
         # The grammar kept a unit named only in the person's own title in the post (`_unit_of_title_only`).
         organization = None
     position = _without_brackets(without_body(position, organization))
+    _remember(doc, person, bodies, body_probs, rule.organization, organization)
     return replace(person, position=position, organization=organization)
+
+
+# The linker's bodies of each person, by the start of each of their mentions: the person_org reranker
+# (`pipelines.reranking`, at the end of the membership stage) weighs them again with what later stages know.
+LINKED_BODIES = "kenesh_linked_bodies"
+
+
+@dataclass(frozen=True)
+class LinkedBodies:
+    bodies: tuple[tuple[str, float, Features], ...]  # (organization, P(the person's), features)
+    grammar: str | None  # the grammar's body
+    chosen: str | None  # the body this stage gave the person
+
+
+def _remember(
+    doc: Doc,
+    person: PersonFinding,
+    bodies: list[BodyLink],
+    probs: list[float],
+    grammar: str | None,
+    chosen: str | None,
+) -> None:
+    scored = tuple((b.organization, p, b.features) for b, p in zip(bodies, probs, strict=True))
+    found = LinkedBodies(scored, grammar, chosen)
+    by_mention = doc.user_data.setdefault(LINKED_BODIES, {})
+    for mention in person.mentions:
+        by_mention[mention.start] = found
 
 
 def _inside_own_title(doc: Doc, person: PersonFinding, organization: str, context: _DocContext) -> bool:
