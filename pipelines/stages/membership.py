@@ -490,9 +490,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
         findings = replace(
             findings,
             persons=tuple(
-                replace(p, organization=owner)
+                _with_council_owner(p, owner, findings.meeting.body)
                 if p.organization is not None
-                and (_own_council(p.organization) or p.organization == findings.meeting.body)
+                and (_own_council(p.organization) or _council_of(p.organization, owner, findings.meeting.body))
                 and not _head(owner) & _OWNING_PLACES
                 else _with_owner(p, owner)
                 if p.position and (p.organization is None or _bare_unit(p.organization))
@@ -500,6 +500,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 for p in findings.persons
             ),
         )
+    owner_of_councils = owner if owner is not None and not _head(owner) & _OWNING_PLACES else None
     meeting_org = next((o for o in orgs if findings.meeting.body and o.name == findings.meeting.body), None)
     # The body the document's heading names (before its first sentence ends) holds the meeting too.
     headed = own or (body is not None and _in_heading(body, doc_text(doc)))
@@ -593,6 +594,13 @@ def run(doc: Doc, findings: Findings) -> Findings:
             person = replace(person, organization=kinded, position=_without_kind(person.position, kinded))
         if meeting_org is not None and _same_kind_as_meeting(person, meeting_org, orgs):
             person = replace(person, organization=meeting_org.name)
+        if (
+            owner_of_councils is not None
+            and person.organization is not None
+            and (_own_council(person.organization) or _council_of(person.organization, owner_of_councils, None))
+        ):
+            # «председатель объединённого совета обучающихся», the council split off the post above: the owner's.
+            person = _with_council_owner(person, owner_of_councils, findings.meeting.body)
         persons.append(person)
     return replace(findings, persons=tuple(persons))
 
@@ -809,10 +817,58 @@ _OWNING_PLACES = frozenset({"город", "район", "область", "ок�
 
 
 def _own_council(name: str) -> bool:
-    """«профком», «правление», «совет школы»: the owner's council named by its kind alone, not a body of its own name;
-    its members are the owner's people."""
+    """«профком», «правление», «совет старшеклассников», «объединённый совет обучающихся»: a council of the owner
+    named by its kind alone, not a body of its own name; its members are the owner's people."""
     words = _COMPOUND.findall(name)
-    return bool(words) and bool(_lemma_set(words[0]) & _PROTOCOL_COUNCILS) and not any(w[:1].isupper() for w in words)
+    if not words or any(w[:1].isupper() for w in words) or "«" in name or '"' in name:
+        return False
+    return any(_lemma_set(w) & _PROTOCOL_COUNCILS for w in words[:2])
+
+
+def _council_of(name: str, owner: str, meeting_body: str | None) -> bool:
+    """«учёный совет Уральского горного университета» of «Уральский горный университет», or the meeting's own body:
+    the owner's council named with the owner, its words after the kind all the owner's."""
+    if name == meeting_body:
+        return True
+    words = _COMPOUND.findall(name)
+    kind = next((k for k, w in enumerate(words[:2]) if _lemma_set(w) & _PROTOCOL_COUNCILS), None)
+    if kind is None or words[0][:1].isupper() or len(words) <= kind + 1:
+        return False
+    return {_stem(w) for w in words[kind + 1 :]} <= {_stem(w) for w in _COMPOUND.findall(owner)}
+
+
+def _with_council_owner(person: PersonFinding, owner: str, meeting_body: str | None) -> PersonFinding:
+    """The owner's council a person was linked to gives way to the owner. The meeting's own council («профком»,
+    «совет школы» of the school) is not repeated in the post; another council with members of its own («совет
+    старшеклассников», «объединённый совет обучающихся») stays in it: «председатель совета старшеклассников»."""
+    name = person.organization or ""
+    words = _COMPOUND.findall(name)
+    kind = next((k for k, w in enumerate(words[:2]) if _lemma_set(w) & _PROTOCOL_COUNCILS), None)
+    owner_stems = {_stem(w) for w in _COMPOUND.findall(owner)}
+    remit = words[kind + 1 :] if kind is not None else []
+    own = name == meeting_body or not remit or {_stem(w) for w in remit} <= owner_stems
+    position = person.position
+    if not own and position and kind is not None:
+        unit = _council_genitive(words, kind)
+        if unit is not None and _stem(words[kind]) not in {_stem(w) for w in _COMPOUND.findall(position)}:
+            position = f"{position} {unit}"
+    return replace(person, organization=owner, position=position)
+
+
+def _council_genitive(words: list[str], kind: int) -> str | None:
+    """«объединённый совет обучающихся» → «объединённого совета обучающихся»: the kind and its adjectives declined,
+    the members it is named for kept."""
+    out = []
+    for k, word in enumerate(words):
+        if k > kind:
+            out.append(word)
+            continue
+        parses = [p for p in loading.parse(word.lower()) if p.tag.case == "nomn" and p.tag.number != "plur"]
+        form = parses[0].inflect({"gent"}) if parses else None
+        if form is None:
+            return None
+        out.append(form.word)
+    return " ".join(out)
 
 
 def _with_owner(person: PersonFinding, owner: str) -> PersonFinding:

@@ -753,3 +753,39 @@ def test_a_post_of_the_meeting_s_kind_is_the_meeting_body_s_not_a_superior_named
     )
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert (found["Мусаева"] or "").lower() == member.lower()
+
+
+@pytest.mark.parametrize(
+    ("meeting", "owner", "sentence", "surname", "post"),
+    [
+        (
+            "заседание управляющего совета муниципального бюджетного общеобразовательного учреждения «Лицей № 4»",
+            "муниципальное бюджетное общеобразовательное учреждение «Лицей № 4»",
+            "Председатель совета старшеклассников Арина Сергеевна Белых предложила открыть спортзал.",
+            "Белых",
+            "председатель совета старшеклассников",
+        ),
+        (
+            "заседание учёного совета Уральского государственного горного университета",
+            "Уральский государственный горный университет",
+            "Председатель совета молодых учёных Павел Ильич Сурков рассказал о грантах.",
+            "Сурков",
+            "председатель совета молодых учёных",
+        ),
+        (
+            "заседание правления Общественного объединения «Ветераны Севера»",
+            "Общественное объединение «Ветераны Севера»",
+            "Председатель совета молодёжи Глеб Андреевич Лыткин предложил провести слёт.",
+            "Лыткин",
+            "председатель совета молодёжи",
+        ),
+    ],
+)
+def test_a_council_of_the_owner_with_members_of_its_own_stays_in_the_post_and_the_owner_is_the_body(
+    nlp: Language, meeting: str, owner: str, sentence: str, surname: str, post: str
+) -> None:
+    text = f"В пятницу в Екатеринбурге прошло {meeting}. {sentence} Решение принято единогласно."
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    position, organization = found[surname]
+    assert (position or "").replace("ё", "е") == post.replace("ё", "е")
+    assert (organization or "").lower() == owner.lower()
