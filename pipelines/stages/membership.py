@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text
@@ -601,6 +601,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
         ):
             # «председатель объединённого совета обучающихся», the council split off the post above: the owner's.
             person = _with_council_owner(person, owner_of_councils, findings.meeting.body)
+        elif owner_of_councils is not None and _short_of(person.organization, owner_of_councils):
+            # «Палата предпринимателей» at the meeting of «президиум Палаты предпринимателей Северо-Казахстанской
+            # области»: the owner named short.
+            person = replace(person, organization=owner_of_councils)
         persons.append(person)
     return replace(findings, persons=tuple(persons))
 
@@ -683,7 +687,7 @@ def _parent_of_meeting(doc: Doc, findings: Findings) -> str | None:
         return None
     limit = span.end if council.i < span.end else min(len(doc), start + _OWNER_WORDS)
     end = start
-    while end < limit and doc[end].is_alpha and "Gen" in doc[end].morph.get("Case"):
+    while end < limit and _genitive_word(doc[end]):
         end += 1
     quoted = _quoted_at(doc, end)
     if not doc[start].text[:1].isupper() and (quoted is None or not _legal_form_words(doc[start:end])):
@@ -709,6 +713,11 @@ def _parent_of_meeting(doc: Doc, findings: Findings) -> str | None:
         return nominative(doc[start:end])
     kind = nominative(doc[start:end]) if end > start else ""
     return f"{kind} {quoted.text}".strip()
+
+
+def _genitive_word(token: Token) -> bool:
+    # («Северо-Казахстанской» is one token, not alphabetic for spaCy.)
+    return token.text.replace("-", "").isalpha() and "Gen" in token.morph.get("Case")
 
 
 def _quoted_at(doc: Doc, i: int) -> Span | None:
@@ -835,6 +844,13 @@ def _council_of(name: str, owner: str, meeting_body: str | None) -> bool:
     if kind is None or words[0][:1].isupper() or len(words) <= kind + 1:
         return False
     return {_stem(w) for w in words[kind + 1 :]} <= {_stem(w) for w in _COMPOUND.findall(owner)}
+
+
+def _short_of(name: str | None, owner: str) -> bool:
+    """«Палата предпринимателей» of «Палата предпринимателей Северо-Казахстанской области»: the owner's first words
+    (two or more), nothing else."""
+    words, full = _COMPOUND.findall(name or ""), _COMPOUND.findall(owner)
+    return 2 <= len(words) < len(full) and [_stem(w) for w in words] == [_stem(w) for w in full[: len(words)]]
 
 
 def _with_council_owner(person: PersonFinding, owner: str, meeting_body: str | None) -> PersonFinding:

@@ -789,3 +789,35 @@ def test_a_council_of_the_owner_with_members_of_its_own_stays_in_the_post_and_th
     position, organization = found[surname]
     assert (position or "").replace("ё", "е") == post.replace("ё", "е")
     assert (organization or "").lower() == owner.lower()
+
+
+@pytest.mark.parametrize(
+    ("owner_genitive", "short", "owner"),
+    [
+        (
+            "Палаты предпринимателей Восточно-Казахстанской области",
+            "Палаты предпринимателей",
+            "Палата предпринимателей Восточно-Казахстанской области",
+        ),
+        (
+            "Ассоциации фермеров Северо-Казахстанской области",
+            "Ассоциации фермеров",
+            "Ассоциация фермеров Северо-Казахстанской области",
+        ),
+        (
+            "Союза промышленников Ханты-Мансийского автономного округа",
+            "Союза промышленников",
+            "Союз промышленников Ханты-Мансийского автономного округа",
+        ),
+    ],
+)
+def test_the_owner_named_short_is_the_owner_the_meeting_s_title_names_in_full(
+    nlp: Language, owner_genitive: str, short: str, owner: str
+) -> None:
+    # A place with a hyphen («Восточно-Казахстанской») is part of the owner's name after its council.
+    text = (
+        f"Во вторник прошло заседание президиума {owner_genitive}. Заседание провёл член президиума Марат "
+        f"Серикович Оспанов. Руководитель юридической службы {short} Айгерим Нуржановна Бекова сообщила о проверках."
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert found["Бекова"] == owner
