@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text
@@ -85,10 +85,13 @@ def holding_body(findings: Findings, text: str = "") -> OrganizationFinding | No
     if not candidates:
         return None
 
-    def rank(org: OrganizationFinding) -> tuple[bool, bool, int, int]:
+    def rank(org: OrganizationFinding) -> tuple[bool, bool, bool, int, int]:
         own = bool(_head(org.name) & meeting_body)
+        # «заседание территориальной избирательной комиссии Кизлярского района» under a site's heading naming the
+        # republic's commission: the body the title names in full (its kind and whose it is) is the one meeting.
+        titled = org.name == own_body and len(_COMPOUND.findall(org.name)) >= 3
         first = min((m.start for m in org.mentions), default=0)
-        return (own, bool(text) and _in_heading(org, text), len(org.mentions), -first)
+        return (own, titled, bool(text) and _in_heading(org, text), len(org.mentions), -first)
 
     return max(candidates, key=rank)
 
@@ -483,14 +486,22 @@ def run(doc: Doc, findings: Findings) -> Findings:
     owner = _parent_of_meeting(doc, findings) or _letterhead_owner(doc_text(doc), findings.organizations)
     if owner is not None:
         # «заседание учёного совета Алтайского государственного университета»: the posts of the people with no
-        # body of their own (professors, vice-rectors, a commission's secretary) are the university's.
+        # body of their own (professors, vice-rectors, a commission's secretary) are the university's; so are the
+        # council's own officers («секретарь совета», «председатель правления»), linked to the council.
         findings = replace(
             findings,
             persons=tuple(
-                _with_owner(p, owner) if p.position and (p.organization is None or _bare_unit(p.organization)) else p
+                _with_council_owner(p, owner, findings.meeting.body)
+                if p.organization is not None
+                and (_own_council(p.organization) or _council_of(p.organization, owner, findings.meeting.body))
+                and not _head(owner) & _OWNING_PLACES
+                else _with_owner(p, owner)
+                if p.position and (p.organization is None or _bare_unit(p.organization))
+                else p
                 for p in findings.persons
             ),
         )
+    owner_of_councils = owner if owner is not None and not _head(owner) & _OWNING_PLACES else None
     meeting_org = next((o for o in orgs if findings.meeting.body and o.name == findings.meeting.body), None)
     # The body the document's heading names (before its first sentence ends) holds the meeting too.
     headed = own or (body is not None and _in_heading(body, doc_text(doc)))
@@ -582,8 +593,19 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # «руководитель крестьянского хозяйства «Береке»» linked to the bare «Береке»: the body is the listed
             # «крестьянское хозяйство «Береке»», and its kind leaves the post.
             person = replace(person, organization=kinded, position=_without_kind(person.position, kinded))
-        if meeting_org is not None and _same_kind_as_meeting(person, meeting_org):
+        if meeting_org is not None and _same_kind_as_meeting(person, meeting_org, orgs):
             person = replace(person, organization=meeting_org.name)
+        if (
+            owner_of_councils is not None
+            and person.organization is not None
+            and (_own_council(person.organization) or _council_of(person.organization, owner_of_councils, None))
+        ):
+            # «председатель объединённого совета обучающихся», the council split off the post above: the owner's.
+            person = _with_council_owner(person, owner_of_councils, findings.meeting.body)
+        elif owner_of_councils is not None and _short_of(person.organization, owner_of_councils):
+            # «Палата предпринимателей» at the meeting of «президиум Палаты предпринимателей Северо-Казахстанской
+            # области»: the owner named short.
+            person = replace(person, organization=owner_of_councils)
         persons.append(person)
     # A learned reranker weighs the rules' body against the others proposed (none shipped: the rules' stand).
     persons = reranking.rerank(doc, persons, lambda: reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
@@ -634,34 +656,98 @@ def _body_of_title(doc: Doc, meeting: MeetingFinding, orgs: tuple[OrganizationFi
 _INNER_COUNCILS = frozenset({"совет", "коллегия", "правление", "президиум"})
 
 
+# An owner's name in the genitive after its council: a legal form's words and a few of its own, then its quoted name.
+_OWNER_WORDS = 12
+_QUOTED_WORDS = 15
+
+
 def _parent_of_meeting(doc: Doc, findings: Findings) -> str | None:
     """The body whose own council holds the meeting, named in the genitive after the council in the meeting's
     title: «заседание учёного совета Алтайского государственного университета» → the university (its name in the
-    text, an abbreviation of it such as «АлтГУ», or the title's words in the nominative). «Совет при
-    министерстве» is attached to the ministry, not part of it."""
+    text, an abbreviation of it such as «АлтГУ», or the title's words in the nominative). An owner named by its
+    legal form and a quoted name («врачебного совета Государственного автономного учреждения здравоохранения
+    «Республиканская больница»», «управляющего совета муниципального бюджетного общеобразовательного учреждения
+    «Средняя школа № 3»») is read on past a title the meeting stage stopped short. «Совет при министерстве» is
+    attached to the ministry, not part of it."""
     title = findings.meeting.title or ""
     at = doc_text(doc).find(title) if title else -1
     span = doc.char_span(at, at + len(title), alignment_mode="expand") if at >= 0 else None
     if span is None:
         return None
-    council = next((t for t in span if t.is_lower and _lemma_set(t.text) & _INNER_COUNCILS), None)
-    if council is None or council.i + 1 >= span.end:
+    # («заседание» alone: the council and its owner follow the title's word in the text.)
+    council = next(
+        (
+            t
+            for t in doc[span.start : min(len(doc), span.end + 3)]
+            if t.is_lower and _lemma_set(t.text) & _INNER_COUNCILS
+        ),
+        None,
+    )
+    if council is None or council.i + 1 >= len(doc):
         return None
     start = council.i + 1
-    if not doc[start].text[:1].isupper() or "Gen" not in doc[start].morph.get("Case"):
+    if "Gen" not in doc[start].morph.get("Case"):
         return None
+    limit = span.end if council.i < span.end else min(len(doc), start + _OWNER_WORDS)
     end = start
-    while end < span.end and doc[end].is_alpha and "Gen" in doc[end].morph.get("Case"):
+    while end < limit and _genitive_word(doc[end]):
         end += 1
+    quoted = _quoted_at(doc, end)
+    if not doc[start].text[:1].isupper() and (quoted is None or not _legal_form_words(doc[start:end])):
+        return None  # «совета директоров», «совета при министерстве»: no owner's name of its own
     words = [t.text for t in doc[start:end]]
-    if len(words) < 2:
+    if len(words) < 2 and quoted is None:
         return None
     stems = [_stem(w) for w in words]
     for org in findings.organizations:
+        own_quote = _QUOTED.search(org.name)
+        if quoted is not None:
+            # An owner with a quoted name is the listed body with that name and the same kind (or its abbreviation).
+            if own_quote is None or own_quote.group(1).lower() != doc[quoted.start + 1 : quoted.end - 1].text.lower():
+                continue
+            kind = _COMPOUND.findall(org.name[: own_quote.start()])
+            if [_stem(w) for w in kind] == stems or (len(kind) == 1 and _abbreviates(kind[0].lower(), words)):
+                return org.name
+            continue
         own = _COMPOUND.findall(org.name)
         if [_stem(w) for w in own] == stems or (len(own) == 1 and _abbreviates(own[0].lower(), words)):
             return org.name
-    return nominative(doc[start:end])
+    if quoted is None:
+        return nominative(doc[start:end])
+    kind = nominative(doc[start:end]) if end > start else ""
+    return f"{kind} {quoted.text}".strip()
+
+
+def _genitive_word(token: Token) -> bool:
+    # («Северо-Казахстанской» is one token, not alphabetic for spaCy.)
+    return token.text.replace("-", "").isalpha() and "Gen" in token.morph.get("Case")
+
+
+def _quoted_at(doc: Doc, i: int) -> Span | None:
+    """The quoted name that opens at token `i` («Средняя школа № 3»), its quotes included; None if none does."""
+    if i >= len(doc) or doc[i].text not in ("«", '"'):
+        return None
+    close = "»" if doc[i].text == "«" else '"'
+    depth = 0
+    for t in doc[i : min(len(doc), i + _QUOTED_WORDS)]:
+        # «АО «НК «Қазақстан темір жолы»»: quotes nest.
+        if t.text == "«" and close == "»":
+            depth += 1
+        elif t.text == close and (close == "»" or t.i > i):
+            depth -= 1
+            if depth <= 0:
+                return doc[i : t.i + 1] if t.i > i + 1 else None
+    return None
+
+
+def _legal_form_words(words: Span) -> bool:
+    """«муниципального бюджетного общеобразовательного учреждения»: a legal form spelled out (`org_legal_phrases`),
+    its adjective and its kind with other adjectives between, not a council's own words such as «директоров»."""
+    lemmas = [_lemma_set(t.text) for t in words]
+    phrases = legal_phrases()
+    return any(
+        (a, b) in phrases for k, first in enumerate(lemmas) for later in lemmas[k + 1 :] for a in first for b in later
+    )
 
 
 # A protocol's heading: «ПРОТОКОЛ № 4», spaced out («П Р О Т О К О Л») or not, on a line of its own.
@@ -671,19 +757,26 @@ _LETTERHEAD_SPAN = 400
 _QUOTED = re.compile(r"[«\"]([^»\"]+)[»\"]")
 
 
+# A trade union's committee («профсоюзный комитет», «профком») is the inner council of its primary organization.
+_PROTOCOL_COUNCILS = _INNER_COUNCILS | {"комитет", "профком"}
+
+
 def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
     """«СПК «КАБЫРДАКСКИЙ» / ПРОТОКОЛ № 4 / заседания правления»: a protocol of an inner council (правление,
-    совет директоров, президиум) that names no owner in its heading is the council of the organization on the
-    letterhead above it; the listed organization with the letterhead's name (or its abbreviation) is that owner."""
+    совет директоров, президиум, профсоюзный комитет) that names no owner in its heading is the council of the
+    organization on the letterhead above it; the listed organization with the letterhead's name (or its
+    abbreviation) is that owner, else the letterhead's own words. Of several letterhead lines («ПРОФСОЮЗ
+    ТРАНСПОРТНИКОВ / ПЕРВИЧНАЯ ПРОФСОЮЗНАЯ ОРГАНИЗАЦИЯ ООО «…»») the one with a quoted name is the owner's."""
     head = _PROTOCOL_LINE.search(text[:_LETTERHEAD_SPAN])
     if head is None or not head.start():
         return None
     kind_line = next((line for line in text[head.end() :].splitlines() if line.strip()), "")
     words = _COMPOUND.findall(kind_line)
-    council = next((k for k, w in enumerate(words[:3]) if _lemma_set(w) & _INNER_COUNCILS), None)
+    council = next((k for k, w in enumerate(words[:3]) if _lemma_set(w) & _PROTOCOL_COUNCILS), None)
     if council is None or any(w[:1].isupper() for w in words[council + 1 :]):
         return None  # «заседания правления Общественного объединения «Нур»» names its owner itself
-    letterhead = next((line.strip() for line in text[: head.start()].splitlines() if line.strip()), "")
+    lines = [line.strip() for line in text[: head.start()].splitlines() if line.strip()]
+    letterhead = next((line for line in lines if _QUOTED.search(line)), lines[0] if lines else "")
     quoted = _QUOTED.search(letterhead)
     kind = _COMPOUND.findall(letterhead[: quoted.start()] if quoted else letterhead)
     if not kind or _lemma_set(kind[0]) & _INNER_COUNCILS:
@@ -696,7 +789,29 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
         same = [_stem(w) for w in own_kind] == [_stem(w) for w in kind]
         if same or (len(own_kind) == 1 and _abbreviates(own_kind[0].lower(), kind)):
             return org.name
-    return None
+    registered = _legal_form(" ".join(kind)) or kind[-1].lower() in lexicons.load("org_legal_forms")
+    if quoted is None or not letterhead.isupper() or not registered:
+        return None
+    # «ПЕРВИЧНАЯ ПРОФСОЮЗНАЯ ОРГАНИЗАЦИЯ АО «…»», «СПК «…»», listed nowhere: the letterhead in sentence case.
+    return _sentence_case(letterhead[: quoted.end()])
+
+
+def _sentence_case(line: str) -> str:
+    """A letterhead typed in capitals in sentence case: its first word and a quoted name's first word capitalized,
+    legal forms' abbreviations (`org_legal_forms`: АО, ООО) kept in capitals."""
+    forms = lexicons.load("org_legal_forms")
+    out: list[str] = []
+    for k, word in enumerate(re.split(r"(\s+)", line)):
+        lower = word.lower()
+        bare = lower.strip('«»"')
+        if bare in forms:
+            out.append(word)
+        elif k == 0 or word.startswith(("«", '"')):
+            lead = len(word) - len(word.lstrip('«"'))
+            out.append(word[: lead + 1] + lower[lead + 1 :])
+        else:
+            out.append(lower)
+    return "".join(out)
 
 
 # Units of a university or an academy («Институт гуманитарных наук», «факультет права», «кафедра истории»).
@@ -707,6 +822,72 @@ def _bare_unit(name: str) -> bool:
     """«Институт гуманитарных наук» with no owner or place of its own: at its university's council, a unit of it."""
     words = _COMPOUND.findall(name)
     return bool(words) and bool(_lemma_set(words[0]) & _ACADEMIC_UNITS) and not any(w[:1].isupper() for w in words[1:])
+
+
+# «Общественный совет Петрозаводского городского округа»: a place a council is named for owns no one.
+_OWNING_PLACES = frozenset({"город", "район", "область", "округ", "село", "поселение", "край", "республика", "община"})
+
+
+def _own_council(name: str) -> bool:
+    """«профком», «правление», «совет старшеклассников», «объединённый совет обучающихся»: a council of the owner
+    named by its kind alone, not a body of its own name; its members are the owner's people."""
+    words = _COMPOUND.findall(name)
+    if not words or any(w[:1].isupper() for w in words) or "«" in name or '"' in name:
+        return False
+    return any(_lemma_set(w) & _PROTOCOL_COUNCILS for w in words[:2])
+
+
+def _council_of(name: str, owner: str, meeting_body: str | None) -> bool:
+    """«учёный совет Уральского горного университета» of «Уральский горный университет», or the meeting's own body:
+    the owner's council named with the owner, its words after the kind all the owner's."""
+    if name == meeting_body:
+        return True
+    words = _COMPOUND.findall(name)
+    kind = next((k for k, w in enumerate(words[:2]) if _lemma_set(w) & _PROTOCOL_COUNCILS), None)
+    if kind is None or words[0][:1].isupper() or len(words) <= kind + 1:
+        return False
+    return {_stem(w) for w in words[kind + 1 :]} <= {_stem(w) for w in _COMPOUND.findall(owner)}
+
+
+def _short_of(name: str | None, owner: str) -> bool:
+    """«Палата предпринимателей» of «Палата предпринимателей Северо-Казахстанской области»: the owner's first words
+    (two or more), nothing else."""
+    words, full = _COMPOUND.findall(name or ""), _COMPOUND.findall(owner)
+    return 2 <= len(words) < len(full) and [_stem(w) for w in words] == [_stem(w) for w in full[: len(words)]]
+
+
+def _with_council_owner(person: PersonFinding, owner: str, meeting_body: str | None) -> PersonFinding:
+    """The owner's council a person was linked to gives way to the owner. The meeting's own council («профком»,
+    «совет школы» of the school) is not repeated in the post; another council with members of its own («совет
+    старшеклассников», «объединённый совет обучающихся») stays in it: «председатель совета старшеклассников»."""
+    name = person.organization or ""
+    words = _COMPOUND.findall(name)
+    kind = next((k for k, w in enumerate(words[:2]) if _lemma_set(w) & _PROTOCOL_COUNCILS), None)
+    owner_stems = {_stem(w) for w in _COMPOUND.findall(owner)}
+    remit = words[kind + 1 :] if kind is not None else []
+    own = name == meeting_body or not remit or {_stem(w) for w in remit} <= owner_stems
+    position = person.position
+    if not own and position and kind is not None:
+        unit = _council_genitive(words, kind)
+        if unit is not None and _stem(words[kind]) not in {_stem(w) for w in _COMPOUND.findall(position)}:
+            position = f"{position} {unit}"
+    return replace(person, organization=owner, position=position)
+
+
+def _council_genitive(words: list[str], kind: int) -> str | None:
+    """«объединённый совет обучающихся» → «объединённого совета обучающихся»: the kind and its adjectives declined,
+    the members it is named for kept."""
+    out = []
+    for k, word in enumerate(words):
+        if k > kind:
+            out.append(word)
+            continue
+        parses = [p for p in loading.parse(word.lower()) if p.tag.case == "nomn" and p.tag.number != "plur"]
+        form = parses[0].inflect({"gent"}) if parses else None
+        if form is None:
+            return None
+        out.append(form.word)
+    return " ".join(out)
 
 
 def _with_owner(person: PersonFinding, owner: str) -> PersonFinding:
@@ -739,10 +920,15 @@ def _abbreviates(short: str, words: list[str]) -> bool:
     )
 
 
-def _same_kind_as_meeting(person: PersonFinding, meeting_org: OrganizationFinding) -> bool:
+def _same_kind_as_meeting(
+    person: PersonFinding, meeting_org: OrganizationFinding, orgs: tuple[OrganizationFinding, ...]
+) -> bool:
     """«председатель комиссии» linked to «Межмуниципальная комиссия по паводку» (a heading's short name) where the
     meeting is held by «межмуниципальная комиссия по предупреждению … чрезвычайных ситуаций …»: a post naming the
-    kind of the body holding the meeting is that body's, under the name the meeting gives it."""
+    kind of the body holding the meeting is that body's, under the name the meeting gives it. So is «секретарь
+    комиссии» linked to «Избирательная комиссия Республики Дагестан», a site's heading far from the person, at the
+    meeting of «территориальная избирательная комиссия Кизлярского района»: a body of the meeting's kind whose
+    words before the kind the meeting's body has too."""
     if person.organization is None or person.organization == meeting_org.name or not person.position:
         return False
     kind = _head(meeting_org.name)
@@ -750,7 +936,28 @@ def _same_kind_as_meeting(person: PersonFinding, meeting_org: OrganizationFindin
         return False
     # The same qualifier before the kind («межмуниципальная комиссия …»): «Совет ветеранов» is another council.
     own, other = _COMPOUND.findall(meeting_org.name), _COMPOUND.findall(person.organization)
-    return _stem(own[0]) == _stem(other[0]) and not _lemma_set(own[0]) & kind
+    if _stem(own[0]) == _stem(other[0]) and not _lemma_set(own[0]) & kind:
+        return True
+    return _kind_words_within(other, own, kind) and not _named_near(person, person.organization, orgs)
+
+
+def _kind_words_within(other: list[str], own: list[str], kind: frozenset[str]) -> bool:
+    """«Избирательная комиссия …» within «территориальная избирательная комиссия …»: the words up to the kind of one
+    body are all among the other's words up to its kind."""
+    at = next((k for k, w in enumerate(other) if _lemma_set(w) & kind), None)
+    own_at = next((k for k, w in enumerate(own) if _lemma_set(w) & kind), None)
+    if at is None or own_at is None or at == 0:
+        return False
+    return {_stem(w) for w in other[: at + 1]} <= {_stem(w) for w in own[: own_at + 1]}
+
+
+# A body named this close to a person (in characters) is the one their post was read with.
+_NEAR = 200
+
+
+def _named_near(person: PersonFinding, name: str, orgs: tuple[OrganizationFinding, ...]) -> bool:
+    starts = [m.start for o in orgs if o.name == name for m in o.mentions]
+    return any(abs(s - m.start) < _NEAR for s in starts for m in person.mentions)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

@@ -59,7 +59,7 @@ _MEMBERS = re.compile(
 # The units a «член …» of the meeting's body belongs to, in the genitive the post keeps («член комиссии»).
 _MEMBER_OF = frozenset(
     {"комиссии", "комитета", "совета", "правления", "президиума", "коллегии", "кенеша", "маслихата", "думы"}
-    | {"исполкома", "райисполкома", "горисполкома", "облисполкома", "сельисполкома"}
+    | {"исполкома", "райисполкома", "горисполкома", "облисполкома", "сельисполкома", "профкома", "бюро"}
 )
 # Shorter «quotes» are leftovers of a name line («.», «ответил:»), not speech.
 MIN_QUOTE_CHARS = 15

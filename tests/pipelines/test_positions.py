@@ -513,7 +513,7 @@ def _records(nlp: Language, text: str) -> dict[str, tuple[str | None, str | None
     return {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
 
 
-def test_a_deputys_constituency_is_not_part_of_the_post(nlp: Language) -> None:
+def test_a_deputys_constituency_is_not_part_of_the_post_but_a_numbered_district_is(nlp: Language) -> None:
     text = (
         "Сессию вёл председатель районного Совета депутатов Пётр Агеев. Депутат от Заречного избирательного "
         "округа Антон Мельников спросил о дорогах. Выступил Сидоров В.А., депутат по избирательному округу № 7, "
@@ -521,7 +521,32 @@ def test_a_deputys_constituency_is_not_part_of_the_post(nlp: Language) -> None:
     )
     found = _records(nlp, text)
     assert found["Мельников"][0] == "депутат"
-    assert found["Сидоров"][0] == "депутат"
+    assert found["Сидоров"][0] == "депутат по избирательному округу № 7"
+
+
+@pytest.mark.parametrize(
+    ("line", "surname", "post"),
+    [
+        (
+            "Секретарь: Гайдаржи Мария Степановна – депутат по избирательному округу № 4\n",
+            "Гайдаржи",
+            "депутат по избирательному округу № 4",
+        ),
+        (
+            "Депутат по Северному избирательному округу № 11 Олег Русу спросил о воде.",
+            "Русу",
+            "депутат по Северному избирательному округу № 11",
+        ),
+        (
+            "Выступил Ткач И.П., депутат по одномандатному избирательному округу № 2, – о дорогах.",
+            "Ткач",
+            "депутат по одномандатному избирательному округу № 2",
+        ),
+    ],
+)
+def test_a_deputys_numbered_district_stays_in_the_post(nlp: Language, line: str, surname: str, post: str) -> None:
+    text = f"Сессия городского Совета депутатов прошла 5 мая.\n{line}\nРЕШИЛИ: принять к сведению."
+    assert _records(nlp, text)[surname][0] == post
 
 
 def test_a_deputy_prime_minister_represents_the_government_the_text_names(nlp: Language) -> None:

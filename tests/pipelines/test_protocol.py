@@ -252,3 +252,42 @@ def test_the_report_heard_on_an_item_is_that_item(nlp) -> None:
     assert not any(i.startswith(("готовность сил", "вакцинация животных")) for i in found), found
     # A co-reporter's line after the report may raise a question of its own.
     assert any(i.startswith("закупка кормов") for i in found), found
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "council", "members", "post"),
+    [
+        (
+            "ПЕРВИЧНАЯ ПРОФСОЮЗНАЯ ОРГАНИЗАЦИЯ ООО «КАМСКИЙ ЛЕСОЗАВОД»",
+            "заседания профсоюзного комитета",
+            "Члены профкома",
+            "член профкома",
+        ),
+        (
+            "СЕЛЬСКОХОЗЯЙСТВЕННЫЙ ПРОИЗВОДСТВЕННЫЙ КООПЕРАТИВ «ИСКРА»",
+            "заседания правления",
+            "Члены правления",
+            "член правления",
+        ),
+        ("ОБЩЕСТВЕННОЕ ОБЪЕДИНЕНИЕ «ДОБРОЕ СЕРДЦЕ»", "заседания бюро", "Члены бюро", "член бюро"),
+    ],
+)
+def test_a_members_list_under_a_heading_naming_their_body_gives_its_post_to_the_absent_too(
+    nlp, letterhead: str, council: str, members: str, post: str
+) -> None:
+    """«Члены профкома: …» then «Отсутствовал: …»: the heading names the body; the absent one is its member too."""
+    text = (
+        f"{letterhead}\n\nПРОТОКОЛ № 5\n{council}\n\nг. Пермь                              12 марта 2025 г.\n\n"
+        "Председатель: Гилёва Марина Юрьевна\n"
+        f"{members}: Гилёва М.Ю., Ощепков Д.В., Трясцин А.Н.\n"
+        "Отсутствовал: Бахарев С.Г. (отпуск).\n\n"
+        "ПОВЕСТКА ДНЯ:\n1. О летнем отдыхе детей работников.\n\n"
+        "СЛУШАЛИ: Гилёву М.Ю. – о путёвках.\nРЕШИЛИ: принять к сведению.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    for surname in ("Ощепков", "Бахарев"):
+        assert persons[surname].position == post
+        # The committee's members are the letterhead organization's (its name in sentence case).
+        assert (persons[surname].organization or "").lower() == letterhead.lower()
+    assert persons["Бахарев"].role == "mentioned"  # absent: no attendee
+    assert persons["Трясцин"].role == "attendee"
