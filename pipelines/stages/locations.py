@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
@@ -314,7 +315,12 @@ def _place_after_body(span: Span) -> Span | None:
             continue
         if token.dep_ not in _ATTACHED_DEPS or token.left_edge.i <= span.start:
             continue
-        tail = span.doc[token.left_edge.i : span.end]
+        start = token.left_edge.i
+        # «Олий Мажлиса Республики Узбекистан»: a tagger reading the body's noun as the place's modifier leaves it
+        # at the tail's edge; the body's words are no part of the place.
+        while start < span.end - 1 and _is_body_noun(span.doc[start]):
+            start += 1
+        tail = span.doc[start : span.end]
         if _is_place_like(tail):
             return tail
     return None
@@ -382,7 +388,7 @@ def _glued_hashtag(span: Span) -> bool:
     if len(span) != 1 or span.start == 0 or not span.doc[span.start - 1].text.endswith("#"):
         return False
     word = span[0].text
-    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    return any(a.islower() and b.isupper() for a, b in pairwise(word))
 
 
 def _legal_form_before_name(span: Span) -> bool:
