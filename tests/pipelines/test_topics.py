@@ -288,3 +288,28 @@ def test_measures_of_support_are_social_protection(nlp: Language, support: str, 
     found = _topics(nlp, "Комитет обсудил лечение пациентов в больницах. " + support)
     assert found[0] == "healthcare"
     assert ("social_protection" in found) is social_protection
+
+
+@pytest.mark.parametrize(
+    ("derived", "stem"),
+    [
+        ("догазификация", "газификация"),
+        ("противопаводковый", "паводковый"),
+        ("противопожарный", "пожарный"),
+        ("антикоррупционный", "коррупционный"),
+        ("телемедицинский", "медицинский"),
+    ],
+)
+def test_a_word_derived_by_a_prefix_counts_as_its_stem(derived: str, stem: str) -> None:
+    words = ["слово"] * 40
+    assert classifier().scores([derived, *words]) == classifier().scores([stem, *words])
+    assert classifier().item_topic(["ход", derived]) == classifier().item_topic(["ход", stem])
+
+
+@pytest.mark.parametrize(
+    "word",
+    # A seed itself, a stem too short to be more than a chance ending, and prefixes that change the sense.
+    ["дорога", "доход", "додом", "переход", "сообщество"],
+)
+def test_only_a_deriving_prefix_before_a_long_seed_is_stripped(word: str) -> None:
+    assert classifier().stem(word) == word
