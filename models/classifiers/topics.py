@@ -87,7 +87,9 @@ class TopicClassifier:
         return found
 
     def evidence(self, lemmas: Iterable[str]) -> dict[str, float]:
-        counts = Counter(map(self.stem, lemmas))
+        counts: Counter[str] = Counter()
+        for word, count in Counter(lemmas).items():  # each distinct word stemmed once, not each occurrence
+            counts[self.stem(word)] += count
         length = max(sum(counts.values()), 1)
         norm = math.sqrt(max(length, REFERENCE_LENGTH / 4) / REFERENCE_LENGTH)
         result = {}
