@@ -196,11 +196,14 @@ def _planned(noun: Token) -> bool:
 
 # «поступило заявление формовщика X», «направлено сообщение X»: a paper that came in or was sent is X's
 # application or letter, read out by someone else, not X's speech at the meeting.
+_ABOUT = frozenset({"о", "об", "обо"})
 _FILING = frozenset({"поступить", "поступать", "подать", "подавать", "направить", "направлять", "получить"})
 
 
 def _filed(noun: Token) -> bool:
     governor = noun.head
+    if any(c.dep_ == "case" and c.lower_ in _ABOUT for c in noun.children):
+        return True  # «доложил о заявлении X»: X's paper is what another reported on
     return governor.i != noun.i and governor.pos_ in ("VERB", "AUX", "ADJ") and _lemma(governor) in _FILING
 
 
