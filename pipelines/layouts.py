@@ -56,7 +56,10 @@ _NAME = (
 _TURN = re.compile(
     rf"^[ \t]*(?:(?P<title>[{_UPPER}][{_LOWER}-]+)[ \t]+)?(?P<name>{_NAME}|{_SURNAME})"
     rf"(?:[ \t]*\((?P<aside>[^()\n]{{1,120}})\))?"
-    rf"(?P<mark>[ \t]*(?::|[–—-])[ \t]+|(?<=\.)[ \t]+(?=[{_UPPER}«\"–—-]))(?=\S)",
+    rf"(?P<mark>[ \t]*(?::|[–—-])[ \t]+|(?<=\.)[ \t]+(?=[{_UPPER}«\"–—-])"
+    # «ПЕТРОВ П.П., депутат по округу № 5, фракция ЛДПР. Жители просят …»: a stenogram gives the speaker's post
+    # after a comma, and the speech opens after it (checked in `_is_speaker_label`: the post must be one).
+    rf"|,[ \t]+(?P<post>[{_LOWER}][^\n:]{{0,160}}?)[.:][ \t]+(?=[{_UPPER}«\"–—-]))(?=\S)",
     re.MULTILINE,
 )
 _CHAIR_TURN = re.compile(
@@ -292,6 +295,8 @@ def _is_speaker_label(turn: re.Match[str]) -> bool:
     title, name = turn.group("title"), turn.group("name")
     if title is not None and fold(title) not in _title_words():
         return False
+    if turn.group("post") is not None:
+        return not re.fullmatch(_SURNAME, name) and _lists_a_post(turn.group("post"))
     if re.fullmatch(_SURNAME, name):
         return title is not None and any(mark in turn.group("mark") for mark in (":", "—", "–"))
     return True
@@ -320,8 +325,12 @@ def _title_words() -> frozenset[str]:
     return lexicons.load("position_heads") | lexicons.load("position_heads_extra")
 
 
+# «П Р О Т О К О Л», «С Т Е Н О Г Р А М М А»: a title set letter-spaced (разрядка), read as its word.
+_LETTER_SPACED = re.compile(rf"(?<!\S)(?:[{_UPPER}] ){{3,}}[{_UPPER}](?!\S)")
+
+
 def _titled(text: str, kind: str) -> bool:
-    head = fold(text[:_TITLE_CHARS])
+    head = fold(_LETTER_SPACED.sub(lambda word: word.group().replace(" ", ""), text[:_TITLE_CHARS]))
     return any(re.search(rf"(?<![а-я]){re.escape(p)}(?![а-я])", head) for p in phrases_of(kind))
 
 

@@ -37,6 +37,15 @@ SHARED_AGENDA = 3
 ITEM_MIN_SCORE = 0.3
 
 
+# Prefixes that derive a word from another without changing what it is about: «догазификация» is gas supply,
+# «противопаводковый» flood defence, «антикоррупционный» corruption, «телемедицинский» medicine. A word no seed
+# lexicon knows counts as its stem after one of them, when the stem is one of the seeds (and long enough not to
+# be a chance ending: «до» + «ход»). «пере-», «со-», «меж-» change the sense too often («сообщество», «переход»).
+DERIVING_PREFIXES = ("до", "противо", "анти", "теле")
+MIN_STEM = 5
+_STEM_MEMO_LIMIT = 200_000
+
+
 @dataclass(frozen=True)
 class ScoredTopic:
     id: str
@@ -58,9 +67,29 @@ class TopicClassifier:
     def __init__(self, topics: tuple[taxonomy.Topic, ...]) -> None:
         self.topics = topics
         self.lexicons = {t.id: seed_lexicon(t.id) for t in topics}
+        self.seeds = frozenset(w for lexicon in self.lexicons.values() for w in lexicon)
+        self._stems: dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        """The seed a derived word stands for (see `DERIVING_PREFIXES`), else the word itself; memoised."""
+        found = self._stems.get(word)
+        if found is None:
+            found = word
+            if word not in self.seeds:
+                for prefix in DERIVING_PREFIXES:
+                    rest = word[len(prefix) :]
+                    if word.startswith(prefix) and len(rest) >= MIN_STEM and rest in self.seeds:
+                        found = rest
+                        break
+            if len(self._stems) > _STEM_MEMO_LIMIT:
+                self._stems.clear()
+            self._stems[word] = found
+        return found
 
     def evidence(self, lemmas: Iterable[str]) -> dict[str, float]:
-        counts = Counter(lemmas)
+        counts: Counter[str] = Counter()
+        for word, count in Counter(lemmas).items():  # each distinct word stemmed once, not each occurrence
+            counts[self.stem(word)] += count
         length = max(sum(counts.values()), 1)
         norm = math.sqrt(max(length, REFERENCE_LENGTH / 4) / REFERENCE_LENGTH)
         result = {}
@@ -78,6 +107,7 @@ class TopicClassifier:
 
     def item_topic(self, item: Sequence[str]) -> str | None:
         """The topic an agenda item's lemmas weigh most for («ремонт дорог» → transport), if any clearly."""
+        item = [self.stem(w) for w in item]
         weights = {t.id: sum(self.lexicons[t.id].get(w, 0.0) for w in item) for t in self.topics}
         best = max(weights, key=weights.__getitem__, default=None)
         return best if best is not None and weights[best] >= ITEM_MIN_WEIGHT else None

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
@@ -314,7 +315,12 @@ def _place_after_body(span: Span) -> Span | None:
             continue
         if token.dep_ not in _ATTACHED_DEPS or token.left_edge.i <= span.start:
             continue
-        tail = span.doc[token.left_edge.i : span.end]
+        start = token.left_edge.i
+        # «Олий Мажлиса Республики Узбекистан»: a tagger reading the body's noun as the place's modifier leaves it
+        # at the tail's edge; the body's words are no part of the place.
+        while start < span.end - 1 and _is_body_noun(span.doc[start]):
+            start += 1
+        tail = span.doc[start : span.end]
         if _is_place_like(tail):
             return tail
     return None
@@ -376,6 +382,33 @@ def _common_word_capitalized_by_position(span: Span) -> bool:
     return all(p.is_known for p in parses) and not any(tag in p.tag for p in parses for tag in _PROPER_TAGS)
 
 
+def _glued_hashtag(span: Span) -> bool:
+    """«#СоветСтарейшин», «#ГородскойСовет»: a hashtag glues a phrase's words into one, capitals inside; it tags
+    the post with a phrase, not with a place («#Нарын», one word, may still be the city)."""
+    if len(span) != 1 or span.start == 0 or not span.doc[span.start - 1].text.endswith("#"):
+        return False
+    word = span[0].text
+    return any(a.islower() and b.isupper() for a, b in pairwise(word))
+
+
+def _legal_form_before_name(span: Span) -> bool:
+    """«НАО «Национальный центр»», «АО «Береке»»: an abbreviation that is a company's legal form, right before the
+    company's quoted name, is the form («некоммерческое акционерное общество»), not the region it also spells."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span[0].text.isupper()
+        and span.end < len(doc)
+        and (doc[span.end].text in _OPENING_QUOTES or doc[span.end].text == '"')
+        and span[0].text.lower() in _legal_forms()
+    )
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    return frozenset(lexicons.load("org_legal_forms"))
+
+
 def _is_body_noun(token: Token) -> bool:
     # By pymorphy's lemma too: the tagger leaves a rare body's noun as written («Маджлиса», «Хурултая»).
     return _in(token, "loc_org_nouns") or _in_words(_lemma(token.text), token.lower_, "loc_org_nouns")
@@ -387,6 +420,8 @@ def clean_location(span: Span) -> Span | None:
     if trimmed is None:
         return None
     if _after_not_place_noun(trimmed) or _is_quoted_name(trimmed):
+        return None
+    if _glued_hashtag(trimmed) or _legal_form_before_name(trimmed):
         return None
     root = trimmed.root
     is_body = any(_is_body_noun(t) for t in trimmed)
@@ -808,6 +843,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _overlaps(span, people)
         and not _names_a_person(span, surnames)
         and not _names_water(span, waters)
+        and not _legal_form_before_name(span)
     ]
     for span in sorted([*spans, *named], key=lambda span: span.start):
         check_deadline("locations")

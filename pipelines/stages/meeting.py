@@ -461,15 +461,44 @@ def _head_end(line: str) -> int:
 _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d-])")
 
 
+# A clause opening with a preposition or a conjunction («по словам депутата», «что в ночь на среду») is a sentence's,
+# not a venue.
+_FUNCTION_WORD = r"(?i:по|в|во|на|с|со|к|о|об|у|за|из|от|до|для|при|как|что|и|а|но|или|если|когда|где|это)(?=[ \t])"
+# A dateline may name the venue between its city and its date: «Санкт-Петербург, Таврический дворец, 10 апреля»,
+# «Бишкек, Дом дружбы, 5 мая», «г. Ош, здание мэрии, 14 марта». Each part is short and no sentence: the city a
+# capitalised name, the venue one or two comma-parted phrases without sentence punctuation.
+_VENUE_DATELINE = re.compile(
+    r"[ \t#*]*(?P<marker>" + _SETTLEMENT_MARK + r")?[ \t]*"
+    r"(?P<city>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)*(?:[ \t][А-ЯЁ][а-яё]+)?)[ \t]*,"
+    r"(?:[ \t]*(?!" + _FUNCTION_WORD + r")[^\s,.;:!?«»\"()][^,.;:!?\n]{0,40},){1,2}[ \t]*$"
+)
+
+
+def _venue_dateline_place(before: str) -> str | None:
+    """The city of a dateline that names its venue before the date (see `_VENUE_DATELINE`), if `before` (the
+    line up to the date) is one."""
+    venue = _VENUE_DATELINE.match(before)
+    if venue is None:
+        return None
+    if venue.group("marker"):
+        return _marked_place(venue.group("city"))
+    return _dateline_place(venue.group("city"))
+
+
 def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
     prefix = _DATELINE_PREFIX.match(head)
     for match in dateline_parser().findall(head):
+        venue_place = None
         if match.span.start > prefix.end():
-            continue  # a date inside a running sentence, not a dateline
+            venue_place = _venue_dateline_place(head[: match.span.start])
+            if venue_place is None:
+                continue  # a date inside a running sentence, not a dateline
         date = match.fact.date
         if date is None or not date.month or not date.day:
             continue
-        if match.fact.place and prefix.group("marker"):
+        if venue_place is not None:
+            place = venue_place
+        elif match.fact.place and prefix.group("marker"):
             place = _marked_place(match.fact.place)  # «г. Вахдат 14 марта»: the word says it is a settlement
         else:
             # «Кызылорда, 14 марта 2024 (Kazinform)»: a name morphology does not know at all, opening a dateline,

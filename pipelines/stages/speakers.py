@@ -159,7 +159,7 @@ def _speech_head(token: Token) -> Token | None:
     if token.dep_ == "obj" and _lemma(head) in _HEARING and _past(head) and not _negated(head):
         return head
     # «по словам X», «доклад X», «отчёт главы администрации X».
-    if token.dep_ in ("nmod", "nmod:poss") and _lemma(head) in nouns and not _planned(head):
+    if token.dep_ in ("nmod", "nmod:poss") and _lemma(head) in nouns and not _planned(head) and not _filed(head):
         return head
     return None
 
@@ -192,6 +192,19 @@ def _planned(noun: Token) -> bool:
     if governor.i == noun.i or governor.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     return _lemma(governor) in _PLANS or _future(governor)
+
+
+# «поступило заявление формовщика X», «направлено сообщение X»: a paper that came in or was sent is X's
+# application or letter, read out by someone else, not X's speech at the meeting.
+_ABOUT = frozenset({"о", "об", "обо"})
+_FILING = frozenset({"поступить", "поступать", "подать", "подавать", "направить", "направлять", "получить"})
+
+
+def _filed(noun: Token) -> bool:
+    governor = noun.head
+    if any(c.dep_ == "case" and c.lower_ in _ABOUT for c in noun.children):
+        return True  # «доложил о заявлении X»: X's paper is what another reported on
+    return governor.i != noun.i and governor.pos_ in ("VERB", "AUX", "ADJ") and _lemma(governor) in _FILING
 
 
 def _is_chair(token: Token) -> bool:

@@ -10,7 +10,7 @@ from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
-from models import lexicons
+from models import lexicons, loading
 from models.classifiers.topics import classifier
 from models.components.extensions import doc_text
 from pipelines.findings import Findings, IssueFinding, TopicFinding
@@ -127,6 +127,37 @@ def _honours_removed(doc: Doc, offsets: list[int], lemmas: list[str]) -> tuple[l
     return [offset for offset, _ in kept], [lemma for _, lemma in kept]
 
 
+# The words of a body's name: «Правительства», «Совета депутатов», «Думы», «Коалиции НКО».
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _body_kind_words(findings: Findings) -> frozenset[str]:
+    """The lemmas of the meeting body's name that are words of public administration: «Правительство
+    Калининградской области» → {правительство}, «Совет депутатов района» → {совет, депутат}.
+
+    A body holding its meeting names itself all through the report, and its kind («правительство», «дума»,
+    «администрация», «избирательная комиссия») says who met, not that the meeting was about governing: a
+    government's meeting on gas supply is about energy. What the body did to its own organisation (elections,
+    appointments, its rules) is said in other words and still counts."""
+    body = findings.meeting.body
+    if not body:
+        return frozenset()
+    governance = classifier().lexicons["governance"]
+    words = set()
+    for word in _NAME_WORD.findall(body.lower()):
+        parses = loading.parse(word)
+        lemma = (parses[0].normal_form if parses else word).replace("ё", "е")
+        if lemma in governance:
+            words.add(lemma)
+    return frozenset(words)
+
+
+def _body_kind_removed(findings: Findings, lemmas: list[str]) -> list[str]:
+    """The content lemmas without the meeting body's kind (see `_body_kind_words`)."""
+    kind = _body_kind_words(findings)
+    return [lemma for lemma in lemmas if lemma not in kind] if kind else lemmas
+
+
 def content_lemmas(doc: Doc) -> list[str]:
     """The lemma of every content word (see `_content_words`)."""
     return _content_words(doc)[1]
@@ -144,5 +175,6 @@ def run(doc: Doc, findings: Findings) -> Findings:
     offsets, lemmas = _content_words(doc)
     items = [_item_lemmas(offsets, lemmas, issue) for issue in findings.issues]
     offsets, lemmas = _honours_removed(doc, *_chrome_removed(doc, offsets, lemmas))
+    lemmas = _body_kind_removed(findings, lemmas)
     topics = tuple(TopicFinding(t.id, t.label, t.score) for t in classifier().classify(lemmas, items))
     return replace(findings, topics=topics)

@@ -509,3 +509,26 @@ def test_a_decision_line_shortens_its_agenda_item(nlp: Language) -> None:
     meeting = replace(Findings(), meeting=MeetingFinding(title="заседание"))
     found = [i.text for i in issues.run(nlp(text), meeting).issues]
     assert found == ["исполнение бюджета городского поселения «Город Омутнинск» за 2024 год"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Nouns of works on a settlement's networks and streets head an issue the text comes back to.
+        (
+            "Замена водопровода в селе Ключи затянулась. Глава села сообщил, что замена водопровода начнется в мае.",
+            "замена водопровода",
+        ),
+        (
+            "Очистка оросительных каналов идет медленно. Фермеры жалуются, что очистка оросительных каналов "
+            "затянулась.",
+            "очистка оросительных каналов",
+        ),
+        (
+            "Жители пожаловались на перебои с водой. Перебои с водой в микрорайоне продолжаются вторую неделю.",
+            "перебои с водой",
+        ),
+    ],
+)
+def test_works_and_failures_of_networks_are_issues(nlp: Language, text: str, expected: str) -> None:
+    assert expected in [issue.lower() for issue in _issues(nlp, text)]

@@ -353,3 +353,47 @@ def test_one_place_under_two_names(nlp: Language, text: str, expected: set[str])
 )
 def test_forms_of_one_name_are_one_location(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # A hashtag glues a phrase into one word, capitals inside: it tags the post with a phrase, not a place.
+        (
+            "Сессия прошла в Гюмри.\n#Гюмри #СоветСтарейшин #ГородскойКенеш",
+            {"Советстарейшины", "Городскойкенеш"},
+            {"Гюмри"},
+        ),
+        ("Заседание прошло в Таразе.\n#ЖамбылскаяОбласть #ОбщественныйСовет", {"Общественныйсовет"}, {"Тараз"}),
+        # A company's legal form before its quoted name is the form, not the region the letters also spell.
+        (
+            "Курс разработан с НАО «Национальный центр повышения квалификации» в Уральске.",
+            {"НАО"},
+            {"Уральск"},
+        ),
+        ('Договор подписан с НАО "Медицинский университет" в Караганде.', {"НАО"}, {"Караганда"}),
+        # A parliament's Uzbek name is a body's: only the country it is named after is a place.
+        (
+            "Депутат Законодательной палаты Олий Мажлиса Республики Узбекистан выступила в Ташкенте.",
+            {"Мажлиса Республика Узбекистан", "Олий Мажлиса Республики Узбекистан"},
+            {"Ташкент"},
+        ),
+        (
+            "На заседании депутат Законодательной палаты Олий Мажлиса Республики Узбекистан Дилноза Юлдашевна "
+            "Махмудова поставила вопрос о детях мигрантов.",
+            {"Мажлиса Республика Узбекистан", "Олий Мажлиса Республики Узбекистан"},
+            {"Республика Узбекистан"},
+        ),
+        (
+            "Член комитета Милли Меджлиса Азербайджанской Республики Эльнур Алиев предложил поправки.",
+            {"Меджлиса Азербайджанская Республика", "Милли Меджлиса Азербайджанской Республики"},
+            {"Азербайджанская Республика"},
+        ),
+    ],
+)
+def test_tags_legal_forms_and_bodies_are_no_places(
+    nlp: Language, text: str, absent: set[str], present: set[str]
+) -> None:
+    names = {location.name for location in find_locations(nlp(text))}
+    assert not names & absent
+    assert present <= names

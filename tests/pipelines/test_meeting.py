@@ -613,6 +613,37 @@ def test_a_dateline_with_its_place_is_the_reports_own(nlp: Language, text: str, 
     assert (found.date, found.place) == (date, place)
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # A dateline naming its venue between the city and the date, below a letterhead and a headline.
+        (
+            "МЕЖДУНАРОДНАЯ АССАМБЛЕЯ\nСекретариат · Пресс-релиз № 7\n______\nКОМИССИЯ ПО СОЦИАЛЬНОЙ ПОЛИТИКЕ\n"
+            "ОБСУДИЛА ЗАКОН\n\nСанкт-Петербург, Таврический дворец, 10 апреля 2025 года\n\n"
+            "Сегодня состоялось заседание постоянной комиссии.",
+            "2025-04-10",
+            "Санкт-Петербург",
+        ),
+        ("Бишкек, Дом дружбы, 5 мая 2024 г.\nВчера прошло заседание совета.", "2024-05-04", "Бишкек"),
+        ("г. Ош, актовый зал мэрии, 14 марта 2023 года\nСостоялась сессия городского кенеша.", "2023-03-14", "Ош"),
+        (
+            "Казань, Дом Правительства, малый зал, 3 февраля 2025\nСегодня состоялось заседание комиссии.",
+            "2025-02-03",
+            "Казань",
+        ),
+    ],
+)
+def test_a_dateline_may_name_its_venue(nlp: Language, text: str, date: str, place: str) -> None:
+    found = meeting(nlp, text)
+    assert (found.date, found.place) == (date, place)
+
+
+def test_a_sentences_clauses_are_no_venue(nlp: Language) -> None:
+    # «по словам депутата» opens with a preposition: the date after it is the sentence's, not a dateline's.
+    text = "Москва, по словам депутата, 5 мая будет заседание.\nВчера прошло заседание совета."
+    assert meeting(nlp, text).date is None
+
+
 def test_a_bare_date_far_down_is_no_dateline(nlp: Language) -> None:
     # Only a dateline with its place stands below the first lines; a bare date there is a date in the text.
     text = (

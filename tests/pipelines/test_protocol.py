@@ -91,6 +91,18 @@ PROTOCOL_TEXT = """ПРОТОКОЛ № 3
             "Стенограмма\n\nПредседательствующий. Начинаем.\n\nИванов И.И.: Спасибо.\n\nПредседательствующий. Всё.",
             "transcript",
         ),
+        # A title set letter-spaced (разрядка) is its word: two named turns under it make a transcript.
+        (
+            "ГОРОДСКАЯ ДУМА\n\nС Т Е Н О Г Р А М М А\nзаседания Думы\n\nИВАНОВ И.И. Начинаем.\n\n"
+            "ПЕТРОВА А.С., депутат по округу № 3. Когда будет вода?\n",
+            "transcript",
+        ),
+        (
+            "П Р О Т О К О Л  № 5\nзаседания совета\n\nПРИСУТСТВОВАЛИ:\nИванов И.И. – депутат.\n",
+            "protocol",
+        ),
+        # Spaced capitals that are no title word change nothing.
+        ("В Н И М А Н И Е\nДепутаты решили: бюджет принят.", "report"),
     ],
 )
 def test_detect_layout(text: str, layout: str) -> None:

@@ -324,3 +324,26 @@ def test_a_chair_by_patronymic_a_report_heard_and_support_said(
     nlp: Language, text: str, surname: str, spoke: bool
 ) -> None:
     assert _spoke(nlp, text)[surname][0] is spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "spoke"),
+    [
+        # A paper that came in or was sent is someone's application or letter, not their speech.
+        ("Поступило заявление формовщика Зырянова Д.О. о матпомощи в связи с пожаром.", "Зырянов", False),
+        ("Комиссия получила заявление пенсионерки Ивановой А.П. о перерасчете пенсии.", "Иванова", False),
+        ("В совет направлено сообщение директора школы Кравченко Н.Н. о нехватке учителей.", "Кравченко", False),
+        # A paper someone else reported on: «о заявлении X» is the subject of another's words.
+        (
+            "Слушали Гергерта В.А. – о заявлении тракториста Байжанова С.Т. о приеме в члены кооператива.",
+            "Байжанов",
+            False,
+        ),
+        ("Председатель доложила об обращении пенсионерки Сидоровой Л.П. по поводу ремонта крыши.", "Сидорова", False),
+        # A report or words given at the meeting still are.
+        ("Депутаты заслушали доклад главы района Кузнецова В.А. о бюджете.", "Кузнецов", True),
+        ("Затем прозвучало выступление директора лицея Абдрахманова Е.К. о летнем лагере.", "Абдрахманов", True),
+    ],
+)
+def test_a_filed_paper_is_no_speech(nlp: Language, text: str, surname: str, spoke: bool) -> None:
+    assert _spoke(nlp, text)[surname][0] is spoke

@@ -9,8 +9,8 @@ from spacy.language import Language
 
 from models import taxonomy
 from models.classifiers.topics import ITEM_MIN_SCORE, MAX_TOPICS, MIN_SCORE, classifier, seed_lexicon
-from pipelines.findings import Findings
-from pipelines.stages import issues, topics
+from pipelines.findings import Findings, MeetingFinding
+from pipelines.stages import issues, run_stages, topics
 from tests.conftest import SHARED
 
 
@@ -288,3 +288,82 @@ def test_measures_of_support_are_social_protection(nlp: Language, support: str, 
     found = _topics(nlp, "Комитет обсудил лечение пациентов в больницах. " + support)
     assert found[0] == "healthcare"
     assert ("social_protection" in found) is social_protection
+
+
+@pytest.mark.parametrize(
+    ("derived", "stem"),
+    [
+        ("догазификация", "газификация"),
+        ("противопаводковый", "паводковый"),
+        ("противопожарный", "пожарный"),
+        ("антикоррупционный", "коррупционный"),
+        ("телемедицинский", "медицинский"),
+    ],
+)
+def test_a_word_derived_by_a_prefix_counts_as_its_stem(derived: str, stem: str) -> None:
+    words = ["слово"] * 40
+    assert classifier().scores([derived, *words]) == classifier().scores([stem, *words])
+    assert classifier().item_topic(["ход", derived]) == classifier().item_topic(["ход", stem])
+
+
+@pytest.mark.parametrize(
+    "word",
+    # A seed itself, a stem too short to be more than a chance ending, and prefixes that change the sense.
+    ["дорога", "доход", "додом", "переход", "сообщество"],
+)
+def test_only_a_deriving_prefix_before_a_long_seed_is_stripped(word: str) -> None:
+    assert classifier().stem(word) == word
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Правительство Калининградской области", {"правительство"}),
+        ("районный Совет депутатов", {"совет", "депутат"}),
+        ("территориальная избирательная комиссия Кизлярского района", {"избирательный", "комиссия"}),
+        # Only the words of public administration: the subject a body is named for stays evidence.
+        ("Коалиция некоммерческих организаций за права людей с инвалидностью", {"коалиция"}),
+        ("президиум Палаты предпринимателей области", set()),
+    ],
+)
+def test_the_kind_of_the_body_holding_the_meeting(body: str, kind: set[str]) -> None:
+    findings = Findings(meeting=MeetingFinding(body=body))
+    assert topics._body_kind_words(findings) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A government or an akimat naming itself all through its meeting on a subject: the subject is the topic.
+        (
+            "Состоялось заседание акимата Жамбылской области. Аким области поручил акиматам районов ускорить ремонт "
+            "водопроводов. Акимат рассмотрел подготовку к отопительному сезону: котельные, теплосети и запасы угля. "
+            "Аким потребовал от акиматов завершить ремонт сетей водоснабжения до октября.",
+            "housing_utilities",
+        ),
+        (
+            "Состоялось заседание Правительства Оренбургской области. Члены правительства обсудили подготовку к "
+            "паводку: эвакуацию жителей, укрепление дамб и работу спасателей МЧС. Правительство области поручило "
+            "администрациям районов проверить пункты временного размещения. Заместитель председателя правительства "
+            "доложил о готовности сил к паводку.",
+            "security",
+        ),
+    ],
+)
+def test_the_body_holding_the_meeting_is_not_its_subject(nlp: Language, text: str, expected: str) -> None:
+    found = run_stages(nlp(text))
+    assert found.meeting.body
+    ids = [t.id for t in found.topics]
+    assert ids[0] == expected
+    assert "governance" not in ids
+
+
+def test_a_body_organising_itself_is_still_governance(nlp: Language) -> None:
+    text = (
+        "Состоялась сессия районного Совета депутатов. Совет досрочно прекратил полномочия председателя и избрал "
+        "нового председателя Совета. Депутаты утвердили регламент Совета и избрали секретаря сессии. Совет депутатов "
+        "рассмотрел кандидатуры членов постоянных комиссий."
+    )
+    found = run_stages(nlp(text))
+    assert found.meeting.body
+    assert [t.id for t in found.topics] == ["governance"]

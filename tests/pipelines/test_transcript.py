@@ -24,6 +24,25 @@ TRANSCRIPTS = [p.stem for p in documents("transcript")]
         ("Бакетаев А.С. Уважаемые депутаты!", "Бакетаев А.С.", False, "Уважаемые депутаты!"),
         ("Т.Мамытов: Коллеги, начнем.", "Т.Мамытов", False, "Коллеги, начнем."),
         ("Жээнбеков Сооронбай Шарипович: Добрый день.", "Жээнбеков Сооронбай Шарипович", False, "Добрый день."),
+        # A stenogram's speaker with the post after a comma; the speech opens after the post.
+        (
+            "ПЕТРОВА А.С., депутат по округу № 7, фракция «Справедливая Россия». Когда отремонтируют школу?",
+            "ПЕТРОВА А.С.",
+            False,
+            "Когда отремонтируют школу?",
+        ),
+        (
+            "Сидоренко В.В., начальник управления образования: Ремонт начнется в мае.",
+            "Сидоренко В.В.",
+            False,
+            "Ремонт начнется в мае.",
+        ),
+        (
+            "КАСЫМОВ Т.Б., первый заместитель акима района. Посевная идет по графику.",
+            "КАСЫМОВ Т.Б.",
+            False,
+            "Посевная идет по графику.",
+        ),
         # Not turns: a headline, a sentence, a header, a surname with no title or initials.
         ("Путин: Россия готова к переговорам", None, None, None),
         ("Москва. Вчера в Госдуме прошло заседание.", None, None, None),
@@ -32,6 +51,10 @@ TRANSCRIPTS = [p.stem for p in documents("transcript")]
         # A list of people with their posts after the dash: the invited of a protocol, not speech.
         ("Орозбекова Айгуль Токтогуловна – вице-мэр города Каракол;", None, None, None),
         ("Исаков Б.К. – первый вице-мэр города Бишкек", None, None, None),
+        # After a comma only a post opens a speech; a list line ends with its post, and a bare surname is no label.
+        ("Иванов И.И., депутат городского совета;", None, None, None),
+        ("Петров, как сообщалось, Решение принято.", None, None, None),
+        ("Сидоров С.С., житель села. Просит провести воду.", None, None, None),
     ],
 )
 def test_speaker_labels(line: str, name: str | None, chair: bool | None, text: str | None) -> None:
