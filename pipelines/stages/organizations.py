@@ -1193,12 +1193,13 @@ def _instructed(doc: Doc, unit: Token) -> bool:
 
 def _parents_of_units(
     doc: Doc, chosen: list[tuple[int, int]], ranges: dict[tuple[int, int], str]
-) -> list[tuple[int, int]]:
+) -> dict[tuple[int, int], tuple[int, int]]:
     """«Комитет Государственной Думы по труду …», «Постоянная комиссия Межпарламентской Ассамблеи …»: the
-    body a unit is named with, right after the unit's kind, is an organization the text names too."""
+    body a unit is named with, right after the unit's kind, is an organization the text names too (unit → body)."""
     units = lexicons.load("org_staff_units") | grammar.lexicon().subunits
+    heads = grammar.lexicon().heads - units
     starts = {start for start, _ in ranges}  # a set, not a scan of every reading per name
-    parents = []
+    parents: dict[tuple[int, int], tuple[int, int]] = {}
     for start, end in chosen:
         kind = start
         while kind < end and doc[kind].pos_ == "ADJ":
@@ -1211,7 +1212,7 @@ def _parents_of_units(
             after = [r[0] for r in ranges if kind + 2 < r[0] < end and r[1] == end and _by_kind(doc, r, ranges[r])]
             first = min(after, default=None)
             if first is not None and doc[first].text[:1].isupper() and doc[first].lemma_ not in units:
-                parents.append((first, end))
+                parents[start, end] = (first, end)
             continue
         if not doc[kind + 1].text[:1].isupper():
             continue
@@ -1219,10 +1220,30 @@ def _parents_of_units(
         field = next((i for i in range(kind + 1, end) if doc[i].lower_ in ("по", "при") or doc[i].is_punct), end)
         words = [t for t in doc[kind + 1 : field] if t.is_alpha]
         # «Департамент Комитета по регулированию …»: a unit within a unit is no body of its own.
-        named = words and all(t.text[:1].isupper() for t in words) and words[0].lemma_ not in units
+        # «комиссии Общественной палаты по …», «комитета Законодательного Собрания Омской области по …»: a body
+        # named by its kind in lower case after a capitalised word is named too, up to the unit's field.
+        capitalised = all(t.text[:1].isupper() for t in words) or (
+            field < end
+            and doc[field].lower_ == "по"
+            and words[0].text[:1].isupper()
+            and any(t.lemma_ in heads for t in words)
+        )
+        named = words and capitalised and words[0].lemma_ not in units
         if named and kind + 1 in starts and not _branch_for_place(doc, field, end):
-            parents.append((kind + 1, field))
+            parents[start, end] = (kind + 1, field)
     return parents
+
+
+def _units_in_titles(doc: Doc, parents: dict[tuple[int, int], tuple[int, int]]) -> set[tuple[int, int]]:
+    """«член Комитета по международным делам Маджлиси …», «председатель комиссии Общественной палаты по …»: a
+    body's unit named in a person's title is part of the position, and the body it belongs to is the
+    organization (a unit the text speaks of apart from a title, «заседание Комитета …», is a body). Only a unit
+    by its field («… по социальной политике»): «заместитель Председателя Исполнительного комитета СНГ» names a body."""
+    return {
+        (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        for start, end in parents
+        if _after_title(doc, start) and any(t.lower_ == "по" for t in doc[start:end])
+    }
 
 
 def _branch_for_place(doc: Doc, field: int, end: int) -> bool:
@@ -1646,7 +1667,9 @@ def find_organizations(
         if not taken.intersection(range(start, end)):
             chosen.append((start, end))
             taken.update(range(start, end))
-    chosen.extend(_parents_of_units(doc, chosen, ranges))
+    parents = _parents_of_units(doc, chosen, ranges)
+    chosen.extend(parents.values())
+    titled = _units_in_titles(doc, parents)
     chosen.sort()
     chosen = _with_jurisdiction(doc, _double_names(doc, _without_units_of_next(doc, chosen)))
 
@@ -1700,8 +1723,13 @@ def find_organizations(
     return tuple(
         OrganizationFinding(name=b.name, aliases=tuple(b.aliases), mentions=tuple(sorted(set(b.mentions))))
         for b in _merge(_kind_before_name(kept))
-        if _is_body(doc, b)
+        if _is_body(doc, b) and not all(_within(m, titled) for m in b.mentions)
     )
+
+
+def _within(mention: TextSpan, spans: set[tuple[int, int]]) -> bool:
+    # The unit's own reading starts where the unit does; the body named inside it starts later.
+    return any(start == mention.start and mention.end <= end for start, end in spans)
 
 
 def run(doc: Doc, findings: Findings) -> Findings:
