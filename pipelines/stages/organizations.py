@@ -53,6 +53,7 @@ class _Body:
     abbreviation: bool
     aliases: list[str] = field(default_factory=list)
     mentions: list[TextSpan] = field(default_factory=list)
+    listed: bool = True  # `OrganizationFinding.listed`
 
 
 def _lemmas(text: str, legal_forms: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -522,6 +523,7 @@ def _merge(bodies: list[_Body]) -> list[_Body]:
             merged.append(body)
             continue
         same.mentions.extend(body.mentions)
+        same.listed = same.listed or body.listed
         same.aliases.extend(a for a in body.aliases if a not in same.aliases)
         if len(body.name) > len(same.name):  # «ОО «…»» over «…»: the fuller form
             same.name = body.name
@@ -538,6 +540,7 @@ def _merge(bodies: list[_Body]) -> list[_Body]:
         j = max(before, key=lambda j: min(m.start for m in merged[j].mentions)) if before else targets[0]
         long = merged[j]
         long.mentions.extend(short.mentions)
+        long.listed = long.listed or short.listed
         if short.abbreviation or _abbreviates(short.name, long.name):
             long.aliases.extend(a for a in [short.name, *short.aliases] if a not in long.aliases)
         absorbed.add(i)
@@ -1563,11 +1566,42 @@ def _ministry_spoken_of(doc: Doc) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _MinistryEvidence:
+    """How a text speaks of ministries apart from ministers' titles."""
+
+    alone: bool  # «министерство прорабатывает графики»
+    fields: frozenset[str]  # lemmas of the first field word after «министерство» («министерство здравоохранения»)
+    contractions: tuple[str, ...]  # «Минсемтруд», «Минздрав»
+
+    def speaks_of(self, field: Token, name: str) -> bool:
+        if self.alone or field.lemma_ in self.fields:
+            return True
+        return any(_abbreviates(short, name) for short in self.contractions)
+
+
+def _ministry_evidence(doc: Doc) -> _MinistryEvidence:
+    fields: set[str] = set()
+    contractions: list[str] = []
+    for token in doc:
+        lower = token.lower_
+        if not lower.startswith("мин") or len(lower) < 6:
+            continue
+        if grammar.word_lemma(token.text) in ("министерство", "ведомство"):
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.is_lower and _genitive_word(nxt):
+                fields.add(nxt.lemma_)
+        elif token.text[:1].isupper() and not lower.startswith("минист") and token.is_alpha:
+            contractions.append(token.text)
+    return _MinistryEvidence(_ministry_spoken_of(doc), frozenset(fields), tuple(contractions))
+
+
 def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
     """«заместитель министра лесного комплекса Иркутской области»: a region's minister is named by the
     ministry's own words, so the title names the body «Министерство лесного комплекса Иркутской области»
     (or one the text calls by a contraction, `named`)."""
     bodies: list[_Body] = []
+    evidence: _MinistryEvidence | None = None  # read once per text, and only if a minister is named
     for token in doc:
         written = token.is_lower or (token.is_sent_start and token.is_title)
         if not written or not token.lower_.startswith(_MINISTER) or token.lemma_ != _MINISTER:
@@ -1582,6 +1616,12 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
             continue
         name = f"Министерство {rest.text}"
         contraction = _contraction_of(rest[0].text, named)
+        listed = True
+        if contraction is None:
+            # «Заместитель министра финансов Калининградской области отметил …»: a region's ministry the text never
+            # speaks of itself is the person's organization, but no body the record lists.
+            evidence = _ministry_evidence(doc) if evidence is None else evidence
+            listed = evidence.speaks_of(rest[0], name)
         if contraction is not None:
             # The full name is the body's name, the contraction another name for it.
             if contraction.name not in contraction.aliases:
@@ -1596,6 +1636,7 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
                 head="министерство",
                 abbreviation=False,
                 mentions=[TextSpan(rest.start_char, rest.end_char)],
+                listed=listed,
             )
         )
     return bodies
@@ -1721,7 +1762,9 @@ def find_organizations(
         kept = [b for b in kept if not any(_inside_line(doc, m, taken_lines) for m in b.mentions)]
         kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
     return tuple(
-        OrganizationFinding(name=b.name, aliases=tuple(b.aliases), mentions=tuple(sorted(set(b.mentions))))
+        OrganizationFinding(
+            name=b.name, aliases=tuple(b.aliases), mentions=tuple(sorted(set(b.mentions))), listed=b.listed
+        )
         for b in _merge(_kind_before_name(kept))
         if _is_body(doc, b) and not all(_within(m, titled) for m in b.mentions)
     )
