@@ -1237,6 +1237,42 @@ def _parents_of_units(
     return parents
 
 
+# «муниципального района «Кизлярский район»», «сельского поселения «Село Ивановка»»: a municipality's registered
+# name follows its kind in quotes.
+_MUNICIPALITIES = frozenset({"район", "образование", "поселение", "округ"})
+_MAX_MUNICIPAL_NAME = 8
+
+
+def _municipal_name_end(doc: Doc, end: int) -> int | None:
+    """End of the quoted name right after a municipality's kind at `end` (the kind's last token is `end - 1`)."""
+    kind = doc[end - 1]
+    if end >= len(doc) or doc[end].text not in grammar.OPEN_QUOTES or kind.lemma_ not in _MUNICIPALITIES:
+        return None
+    if end - 2 < 0 or not doc[end - 2].is_lower or doc[end - 2].pos_ != "ADJ":
+        return None  # a level before the kind: «муниципального», «сельского», «городского»
+    for i in range(end + 1, min(len(doc), end + 2 + _MAX_MUNICIPAL_NAME)):
+        if doc[i].text in grammar.CLOSE_QUOTES and i > end + 1:
+            return i + 1
+        if doc[i].text in "«\n" or doc[i].is_space:
+            return None
+    return None
+
+
+def _with_municipal_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«администрации муниципального района «Кизлярский район»»: a body of a municipality named by its kind runs on to
+    the municipality's quoted name; the quoted name alone («Глава муниципального образования «Город Астрахань»») is
+    a place, not a body."""
+    names = {
+        i: quote_end
+        for i, token in enumerate(doc)
+        if token.text in grammar.OPEN_QUOTES and i > 1 and (quote_end := _municipal_name_end(doc, i)) is not None
+    }
+    if not names:
+        return chosen
+    grown = [(start, names.get(end, end)) for start, end in chosen]
+    return [r for r in grown if not any(q <= r[0] and r[1] <= e for q, e in names.items())]
+
+
 def _units_in_titles(doc: Doc, parents: dict[tuple[int, int], tuple[int, int]]) -> set[tuple[int, int]]:
     """«член Комитета по международным делам Маджлиси …», «председатель комиссии Общественной палаты по …»: a
     body's unit named in a person's title is part of the position, and the body it belongs to is the
@@ -1711,6 +1747,7 @@ def find_organizations(
     parents = _parents_of_units(doc, chosen, ranges)
     chosen.extend(parents.values())
     titled = _units_in_titles(doc, parents)
+    chosen = _with_municipal_names(doc, chosen)
     chosen.sort()
     chosen = _with_jurisdiction(doc, _double_names(doc, _without_units_of_next(doc, chosen)))
 

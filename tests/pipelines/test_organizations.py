@@ -1948,3 +1948,30 @@ def test_a_regional_ministry_only_in_a_title_is_not_listed(nlp: Language, text: 
 )
 def test_a_regional_ministry_the_text_speaks_of_is_listed(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Заместитель главы администрации муниципального района «Кизлярский район» Шамиль Ибрагимов сообщил.",
+            ["администрация муниципального района «Кизлярский район»"],
+        ),
+        (
+            "Собрание депутатов муниципального района «Тляратинский район» утвердило бюджет.",
+            ["Собрание депутатов муниципального района «Тляратинский район»"],
+        ),
+        (
+            "Решение принял совет депутатов сельского поселения «Село Ивановка».",
+            ["совет депутатов сельского поселения «Село Ивановка»"],
+        ),
+        (
+            "Администрация городского округа «Город Буйнакск» объявила конкурс.",
+            ["Администрация городского округа «Город Буйнакск»"],
+        ),
+        # The municipality's name alone is a place.
+        ("Глава муниципального образования «Город Астрахань» Игорь Седов выступил с докладом.", []),
+    ],
+)
+def test_a_municipalitys_quoted_name_ends_its_bodys_name(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
