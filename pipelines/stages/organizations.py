@@ -541,14 +541,57 @@ def _merge(bodies: list[_Body]) -> list[_Body]:
         long = merged[j]
         long.mentions.extend(short.mentions)
         long.listed = long.listed or short.listed
-        if short.abbreviation or _abbreviates(short.name, long.name):
+        if short.abbreviation or _abbreviates(short.name, long.name) or _contracts(short.name, long.name):
             long.aliases.extend(a for a in [short.name, *short.aliases] if a not in long.aliases)
         absorbed.add(i)
     return [b for i, b in enumerate(merged) if i not in absorbed]
 
 
 def _absorbs(long: _Body, short: _Body) -> bool:
-    return _subsumes(long, short) or _abbreviates(short.name, long.name) or _same_quoted(short, long)
+    return (
+        _subsumes(long, short)
+        or _abbreviates(short.name, long.name)
+        or _same_quoted(short, long)
+        or _contracts(short.name, long.name)
+    )
+
+
+# «Минцифры России», «Росздравнадзор»: a state body's contraction opens with its kind's syllable.
+_CONTRACTED_KINDS = {"мин": ("министерство",), "рос": ("федеральный",)}
+_MIN_SYLLABLE = 3
+_MAX_ENDING = 2  # «Минцифры»: the last syllable may keep a case ending («цифр|ы» of «цифрового»)
+
+
+def _contracts(short: str, full: str) -> bool:
+    """`short` contracts `full` by syllables of its words in any order: «Минцифры России» — «Министерство
+    цифрового развития, связи и массовых коммуникаций Российской Федерации», «Минкомсвязь» — «Министерство связи и
+    массовых коммуникаций», «Росздравнадзор» — «Федеральная служба по надзору в сфере здравоохранения»."""
+    words = _WORD.findall(short)
+    full_words = [w.lower() for w in _WORD.findall(full) if w.lower() not in _STOP]
+    if not words or len(full_words) < 3 or not words[0][:1].isupper() or words[0].isupper():
+        return False
+    first = words[0].lower()
+    kinds = _CONTRACTED_KINDS.get(first[:_MIN_SYLLABLE])
+    if kinds is None or grammar.word_lemma(full_words[0]) not in kinds or first.startswith("минист"):
+        return False
+    # «России», «РФ» after the contraction: the state the full name ends with.
+    if words[1:] and not any(_same_state(words[1:], full_words[-n:]) for n in (1, 2, 3)):
+        return False
+    return _syllables(first[_MIN_SYLLABLE:], full_words[1:])
+
+
+def _syllables(rest: str, words: list[str]) -> bool:
+    """`rest` is made of leading syllables of distinct `words`."""
+    if not rest:
+        return True
+    if len(rest) < _MIN_SYLLABLE:
+        return False
+    for i, word in enumerate(words):
+        others = words[:i] + words[i + 1 :]
+        for n in range(min(len(rest), len(word)), _MIN_SYLLABLE - 1, -1):
+            if rest[:n] == word[:n] and (_syllables(rest[n:], others) or len(rest) - n <= _MAX_ENDING < n):
+                return True
+    return False
 
 
 def _content_words(name: str) -> list[str]:
@@ -561,7 +604,8 @@ class _Candidates:
     one of the three tests, so no pair that passes is missed: `_subsumes` needs the same head;
     `_abbreviates` a first word that starts with the same letter as the long name's or has its lemma
     (`_cover` reads the first short word against the first full word, as a lemma or as prefixes);
-    `_same_quoted` a quoted part of the long name with the short one's words."""
+    `_same_quoted` a quoted part of the long name with the short one's words; `_contracts` the same first letter,
+    or «Рос…» for «Федеральн…»."""
 
     def __init__(self, bodies: list[_Body]) -> None:
         self._keys: dict[tuple[str, object], list[int]] = {}
@@ -584,6 +628,9 @@ class _Candidates:
         words = _content_words(short.name)
         if words:
             keys |= {("letter", words[0][0]), ("lemma", grammar.word_lemma(words[0]))}
+            # `_contracts`: «Рос…» contracts a «Федеральн…» name.
+            if words[0].lower().startswith("рос"):
+                keys |= {("letter", "Ф"), ("letter", "ф")}
         return sorted({j for key in keys for j in self._keys.get(key, ())})
 
 

@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from pipelines.cleaning import clean
 from pipelines.extract import extract_bytes
-from pipelines.stages.organizations import _abbreviates, find_organizations
+from pipelines.stages.organizations import _abbreviates, _contracts, find_organizations
 
 
 def names(nlp: Language, text: str) -> list[str]:
@@ -1975,3 +1975,43 @@ def test_a_regional_ministry_the_text_speaks_of_is_listed(nlp: Language, text: s
 )
 def test_a_municipalitys_quoted_name_ends_its_bodys_name(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("Минцифры России", "Министерство цифрового развития, связи и массовых коммуникаций Российской Федерации"),
+        ("Минкомсвязь", "Министерство связи и массовых коммуникаций России"),
+        ("Минтруд России", "Министерство труда и социальной защиты Российской Федерации"),
+        ("Минприроды", "Министерство природных ресурсов и экологии"),
+        ("Минэкономразвития", "Министерство экономического развития Российской Федерации"),
+        ("Росздравнадзор", "Федеральная служба по надзору в сфере здравоохранения"),
+        ("Рособрнадзор", "Федеральная служба по надзору в сфере образования и науки"),
+        ("Росстат", "Федеральная служба государственной статистики"),
+    ],
+)
+def test_contractions_of_state_bodies(short: str, full: str) -> None:
+    assert _contracts(short, full)
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("Минский горисполком", "Министерство труда и социальной защиты Республики Беларусь"),
+        ("Минтруд России", "Министерство транспорта Российской Федерации"),
+        ("Минфин Казахстана", "Министерство финансов Кыргызской Республики"),
+        ("Ростов", "Федеральная служба по надзору в сфере транспорта"),
+    ],
+)
+def test_not_contractions(short: str, full: str) -> None:
+    assert not _contracts(short, full)
+
+
+def test_a_contraction_is_another_name_of_the_body(nlp: Language) -> None:
+    text = (
+        "Выступил директор департамента Министерства просвещения Российской Федерации Иван Ким. Он напомнил, что "
+        "Минпросвещения России утвердило новые правила."
+    )
+    (body,) = find_organizations(nlp(text))
+    assert body.name == "Министерство просвещения Российской Федерации"
+    assert body.aliases == ("Минпросвещения России",)
