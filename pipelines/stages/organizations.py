@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
@@ -1309,10 +1309,11 @@ def _with_municipal_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple
     """«администрации муниципального района «Кизлярский район»»: a body of a municipality named by its kind runs on to
     the municipality's quoted name; the quoted name alone («Глава муниципального образования «Город Астрахань»») is
     a place, not a body."""
+    opens = frozenset(grammar.OPEN_QUOTES)
     names = {
         i: quote_end
-        for i, token in enumerate(doc)
-        if token.text in grammar.OPEN_QUOTES and i > 1 and (quote_end := _municipal_name_end(doc, i)) is not None
+        for i, text in enumerate(token_strings(doc, ORTH))
+        if text in opens and i > 1 and (quote_end := _municipal_name_end(doc, i)) is not None
     }
     if not names:
         return chosen
@@ -1666,10 +1667,10 @@ class _MinistryEvidence:
 def _ministry_evidence(doc: Doc) -> _MinistryEvidence:
     fields: set[str] = set()
     contractions: list[str] = []
-    for token in doc:
-        lower = token.lower_
+    for i, lower in enumerate(token_strings(doc, LOWER)):
         if not lower.startswith("мин") or len(lower) < 6:
             continue
+        token = doc[i]
         if grammar.word_lemma(token.text) in ("министерство", "ведомство"):
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if nxt is not None and nxt.is_lower and _genitive_word(nxt):
@@ -1685,9 +1686,12 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
     (or one the text calls by a contraction, `named`)."""
     bodies: list[_Body] = []
     evidence: _MinistryEvidence | None = None  # read once per text, and only if a minister is named
-    for token in doc:
+    for i, lower in enumerate(token_strings(doc, LOWER)):
+        if not lower.startswith(_MINISTER):
+            continue  # (the strings, not a Token per word of the text)
+        token = doc[i]
         written = token.is_lower or (token.is_sent_start and token.is_title)
-        if not written or not token.lower_.startswith(_MINISTER) or token.lemma_ != _MINISTER:
+        if not written or token.lemma_ != _MINISTER:
             continue
         end = _ministry_end(doc, token.i + 1)
         if end is None:
