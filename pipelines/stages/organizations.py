@@ -442,7 +442,9 @@ def _abbreviates(short: str, full: str) -> bool:
         if len(short_words) < len(full_words) and _cover([w.lower() for w in short_words], full_lower, False):
             return True
         # «Совбез ООН» for «Совет Безопасности»: a code of the parent body after the short form may be left out.
-        if len(short_words) > 1 and short_words[-1].isupper() and short_words[-1] not in full_words:
+        # («МИД РФ» is not Swaziland's ministry: a state's code is no parent body's.)
+        last = short_words[-1]
+        if len(short_words) > 1 and last.isupper() and last not in full_words and not _is_state(last):
             short_words = short_words[:-1]
         else:
             return False
@@ -512,11 +514,27 @@ def _place_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(_PLACE_ADJECTIVE_SUFFIX.sub("", w) for w in words))
 
 
+_MAX_STATE_WORDS = 3
+
+
+def _state_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
+    """«Совет Безопасности России» and «… Российской Федерации», «партия Кыргызстана» and «… Киргизии»: a state
+    under any of its names (`loc_countries`) is one word, its catalogue name."""
+    states = _state_by_name()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        n = next((n for n in range(_MAX_STATE_WORDS, 0, -1) if words[i : i + n] in states), 0)
+        out.append(states[words[i : i + n]] if n else words[i])
+        i += n or 1
+    return tuple(out)
+
+
 def _merge(bodies: list[_Body]) -> list[_Body]:
     by_words: dict[tuple[str, ...], _Body] = {}
     merged: list[_Body] = []
     for body in bodies:
-        key = _place_neutral(body.words)
+        key = _place_neutral(_state_neutral(body.words))
         same = by_words.get(key)
         if same is None:
             by_words[key] = body
@@ -525,7 +543,8 @@ def _merge(bodies: list[_Body]) -> list[_Body]:
         same.mentions.extend(body.mentions)
         same.listed = same.listed or body.listed
         same.aliases.extend(a for a in body.aliases if a not in same.aliases)
-        if len(body.name) > len(same.name):  # «ОО «…»» over «…»: the fuller form
+        # «ОО «…»» over «…»: the fuller form (not another name of the state: the first one the text uses stays).
+        if len(body.name) > len(same.name) and _place_neutral(body.words) == _place_neutral(same.words):
             same.name = body.name
     absorbed: set[int] = set()
     candidates = _Candidates(merged)
@@ -1271,10 +1290,9 @@ def _parents_of_units(
         words = [t for t in doc[kind + 1 : field] if t.is_alpha]
         # «Департамент Комитета по регулированию …»: a unit within a unit is no body of its own.
         # «комиссии Общественной палаты по …», «комитета Законодательного Собрания Омской области по …»: a body
-        # named by its kind in lower case after a capitalised word is named too, up to the unit's field.
+        # named by its kind in lower case after a capitalised word is named too, up to the unit's field or the end.
         capitalised = all(t.text[:1].isupper() for t in words) or (
-            field < end
-            and doc[field].lower_ == "по"
+            (field == end or doc[field].lower_ == "по")
             and words[0].text[:1].isupper()
             and any(t.lemma_ in heads for t in words)
         )
@@ -1325,12 +1343,17 @@ def _units_in_titles(doc: Doc, parents: dict[tuple[int, int], tuple[int, int]]) 
     """«член Комитета по международным делам Маджлиси …», «председатель комиссии Общественной палаты по …»: a
     body's unit named in a person's title is part of the position, and the body it belongs to is the
     organization (a unit the text speaks of apart from a title, «заседание Комитета …», is a body). Only a unit
-    by its field («… по социальной политике»): «заместитель Председателя Исполнительного комитета СНГ» names a body."""
+    by its field («… по социальной политике») or a party's organ («первый секретарь Центрального комитета
+    Коммунистической партии Кубы»): «заместитель Председателя Исполнительного комитета СНГ» names a body."""
     return {
         (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-        for start, end in parents
-        if _after_title(doc, start) and any(t.lower_ == "по" for t in doc[start:end])
+        for (start, end), (first, last) in parents.items()
+        if _after_title(doc, start)
+        and (any(t.lower_ == "по" for t in doc[start:end]) or _PARTY in {t.lemma_ for t in doc[first:last]})
     }
+
+
+_PARTY = "партия"
 
 
 def _branch_for_place(doc: Doc, field: int, end: int) -> bool:
@@ -1627,6 +1650,10 @@ def _state_by_name() -> dict[tuple[str, ...], str]:
     return names
 
 
+def _is_state(word: str) -> bool:
+    return (grammar.word_lemma(word),) in _state_by_name()
+
+
 def _same_state(one: list[str], other: list[str]) -> bool:
     states = _state_by_name()
     first = states.get(tuple(grammar.word_lemma(w) for w in one))
@@ -1851,10 +1878,14 @@ def find_organizations(
         kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
     return tuple(
         OrganizationFinding(
-            name=b.name, aliases=tuple(b.aliases), mentions=tuple(sorted(set(b.mentions))), listed=b.listed
+            name=b.name,
+            aliases=tuple(b.aliases),
+            mentions=tuple(sorted(set(b.mentions))),
+            # A unit named only in titles stays the titles' organization for positions, but is not listed.
+            listed=b.listed and not all(_within(m, titled) for m in b.mentions),
         )
         for b in _merge(_kind_before_name(kept))
-        if _is_body(doc, b) and not all(_within(m, titled) for m in b.mentions)
+        if _is_body(doc, b)
     )
 
 

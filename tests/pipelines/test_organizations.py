@@ -2015,3 +2015,49 @@ def test_a_contraction_is_another_name_of_the_body(nlp: Language) -> None:
     (body,) = find_organizations(nlp(text))
     assert body.name == "Министерство просвещения Российской Федерации"
     assert body.aliases == ("Минпросвещения России",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Фракция Социал-демократической партии Кыргызстана вышла из коалиции. Позже лидер Социал-демократической "
+        "партии Киргизии объяснил решение.",
+        "Совет Безопасности России провёл заседание. Секретарь Совета безопасности Российской Федерации выступил.",
+        "Сотрудники ФСБ РФ задержали агента. В ФСБ России отказались от комментариев.",
+        "Посольство Республики Беларусь вручило ноты. Позже посольство Белоруссии сообщило о визите.",
+    ],
+)
+def test_a_body_under_another_name_of_its_state_is_one_body(nlp: Language, text: str) -> None:
+    (body,) = [o for o in find_organizations(nlp(text)) if o.name.lower() != "фракция"]
+    assert len(body.mentions) == 2
+
+
+def test_bodies_of_two_states_stay_apart(nlp: Language) -> None:
+    text = "Правительство России и правительство Казахстана подписали соглашение."
+    assert len(names(nlp, text)) == 2
+    # A state's code after a short form is no parent body's to be left out.
+    assert not _abbreviates(
+        "МИД РФ", "Министерство иностранных дел и международного сотрудничества Королевства Свазиленд"
+    )
+    assert _abbreviates("МИД РФ", "Министерство иностранных дел Российской Федерации")
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Он выразил признательность первому секретарю Центрального комитета Коммунистической партии Кубы Раулю "
+            "Кастро.",
+            "Коммунистическая партия Кубы",
+        ),
+        (
+            "Выступил секретарь Центрального комитета Коммунистической партии Вьетнама Иван Ким.",
+            "Коммунистическая партия Вьетнама",
+        ),
+    ],
+)
+def test_a_partys_organ_in_a_title_gives_the_party(nlp: Language, text: str, party: str) -> None:
+    found = find_organizations(nlp(text))
+    assert names(nlp, text) == [party]
+    # The organ stays the title's organization for positions, unlisted.
+    assert any(not o.listed and o.name.startswith("Центральный комитет") for o in found)
