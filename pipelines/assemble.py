@@ -53,7 +53,7 @@ def assemble(
     spans = _Spans(source, cleaned)
     organizations = [
         Organization(id=f"o{i}", name=o.name, aliases=list(o.aliases), mentions=spans.mentions(o.mentions))
-        for i, o in enumerate(findings.organizations, 1)
+        for i, o in enumerate((o for o in findings.organizations if o.listed), 1)
     ]
     org_ids = {}
     for org in organizations:

@@ -51,6 +51,9 @@ class OrganizationFinding:
     name: str
     aliases: tuple[str, ...] = ()
     mentions: tuple[TextSpan, ...] = ()
+    # A body named only through a person's title («заместитель министра финансов … области»): it is the person's
+    # organization, but the text does not speak of it, so the record does not list it.
+    listed: bool = True
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
@@ -53,6 +53,7 @@ class _Body:
     abbreviation: bool
     aliases: list[str] = field(default_factory=list)
     mentions: list[TextSpan] = field(default_factory=list)
+    listed: bool = True  # `OrganizationFinding.listed`
 
 
 def _lemmas(text: str, legal_forms: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -441,7 +442,9 @@ def _abbreviates(short: str, full: str) -> bool:
         if len(short_words) < len(full_words) and _cover([w.lower() for w in short_words], full_lower, False):
             return True
         # «Совбез ООН» for «Совет Безопасности»: a code of the parent body after the short form may be left out.
-        if len(short_words) > 1 and short_words[-1].isupper() and short_words[-1] not in full_words:
+        # («МИД РФ» is not Swaziland's ministry: a state's code is no parent body's.)
+        last = short_words[-1]
+        if len(short_words) > 1 and last.isupper() and last not in full_words and not _is_state(last):
             short_words = short_words[:-1]
         else:
             return False
@@ -511,19 +514,37 @@ def _place_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(_PLACE_ADJECTIVE_SUFFIX.sub("", w) for w in words))
 
 
+_MAX_STATE_WORDS = 3
+
+
+def _state_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
+    """«Совет Безопасности России» and «… Российской Федерации», «партия Кыргызстана» and «… Киргизии»: a state
+    under any of its names (`loc_countries`) is one word, its catalogue name."""
+    states = _state_by_name()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        n = next((n for n in range(_MAX_STATE_WORDS, 0, -1) if words[i : i + n] in states), 0)
+        out.append(states[words[i : i + n]] if n else words[i])
+        i += n or 1
+    return tuple(out)
+
+
 def _merge(bodies: list[_Body]) -> list[_Body]:
     by_words: dict[tuple[str, ...], _Body] = {}
     merged: list[_Body] = []
     for body in bodies:
-        key = _place_neutral(body.words)
+        key = _place_neutral(_state_neutral(body.words))
         same = by_words.get(key)
         if same is None:
             by_words[key] = body
             merged.append(body)
             continue
         same.mentions.extend(body.mentions)
+        same.listed = same.listed or body.listed
         same.aliases.extend(a for a in body.aliases if a not in same.aliases)
-        if len(body.name) > len(same.name):  # «ОО «…»» over «…»: the fuller form
+        # «ОО «…»» over «…»: the fuller form (not another name of the state: the first one the text uses stays).
+        if len(body.name) > len(same.name) and _place_neutral(body.words) == _place_neutral(same.words):
             same.name = body.name
     absorbed: set[int] = set()
     candidates = _Candidates(merged)
@@ -538,14 +559,58 @@ def _merge(bodies: list[_Body]) -> list[_Body]:
         j = max(before, key=lambda j: min(m.start for m in merged[j].mentions)) if before else targets[0]
         long = merged[j]
         long.mentions.extend(short.mentions)
-        if short.abbreviation or _abbreviates(short.name, long.name):
+        long.listed = long.listed or short.listed
+        if short.abbreviation or _abbreviates(short.name, long.name) or _contracts(short.name, long.name):
             long.aliases.extend(a for a in [short.name, *short.aliases] if a not in long.aliases)
         absorbed.add(i)
     return [b for i, b in enumerate(merged) if i not in absorbed]
 
 
 def _absorbs(long: _Body, short: _Body) -> bool:
-    return _subsumes(long, short) or _abbreviates(short.name, long.name) or _same_quoted(short, long)
+    return (
+        _subsumes(long, short)
+        or _abbreviates(short.name, long.name)
+        or _same_quoted(short, long)
+        or _contracts(short.name, long.name)
+    )
+
+
+# «Минцифры России», «Росздравнадзор»: a state body's contraction opens with its kind's syllable.
+_CONTRACTED_KINDS = {"мин": ("министерство",), "рос": ("федеральный",)}
+_MIN_SYLLABLE = 3
+_MAX_ENDING = 2  # «Минцифры»: the last syllable may keep a case ending («цифр|ы» of «цифрового»)
+
+
+def _contracts(short: str, full: str) -> bool:
+    """`short` contracts `full` by syllables of its words in any order: «Минцифры России» — «Министерство
+    цифрового развития, связи и массовых коммуникаций Российской Федерации», «Минкомсвязь» — «Министерство связи и
+    массовых коммуникаций», «Росздравнадзор» — «Федеральная служба по надзору в сфере здравоохранения»."""
+    words = _WORD.findall(short)
+    full_words = [w.lower() for w in _WORD.findall(full) if w.lower() not in _STOP]
+    if not words or len(full_words) < 3 or not words[0][:1].isupper() or words[0].isupper():
+        return False
+    first = words[0].lower()
+    kinds = _CONTRACTED_KINDS.get(first[:_MIN_SYLLABLE])
+    if kinds is None or grammar.word_lemma(full_words[0]) not in kinds or first.startswith("минист"):
+        return False
+    # «России», «РФ» after the contraction: the state the full name ends with.
+    if words[1:] and not any(_same_state(words[1:], full_words[-n:]) for n in (1, 2, 3)):
+        return False
+    return _syllables(first[_MIN_SYLLABLE:], full_words[1:])
+
+
+def _syllables(rest: str, words: list[str]) -> bool:
+    """`rest` is made of leading syllables of distinct `words`."""
+    if not rest:
+        return True
+    if len(rest) < _MIN_SYLLABLE:
+        return False
+    for i, word in enumerate(words):
+        others = words[:i] + words[i + 1 :]
+        for n in range(min(len(rest), len(word)), _MIN_SYLLABLE - 1, -1):
+            if rest[:n] == word[:n] and (_syllables(rest[n:], others) or len(rest) - n <= _MAX_ENDING < n):
+                return True
+    return False
 
 
 def _content_words(name: str) -> list[str]:
@@ -558,7 +623,8 @@ class _Candidates:
     one of the three tests, so no pair that passes is missed: `_subsumes` needs the same head;
     `_abbreviates` a first word that starts with the same letter as the long name's or has its lemma
     (`_cover` reads the first short word against the first full word, as a lemma or as prefixes);
-    `_same_quoted` a quoted part of the long name with the short one's words."""
+    `_same_quoted` a quoted part of the long name with the short one's words; `_contracts` the same first letter,
+    or «Рос…» for «Федеральн…»."""
 
     def __init__(self, bodies: list[_Body]) -> None:
         self._keys: dict[tuple[str, object], list[int]] = {}
@@ -581,6 +647,9 @@ class _Candidates:
         words = _content_words(short.name)
         if words:
             keys |= {("letter", words[0][0]), ("lemma", grammar.word_lemma(words[0]))}
+            # `_contracts`: «Рос…» contracts a «Федеральн…» name.
+            if words[0].lower().startswith("рос"):
+                keys |= {("letter", "Ф"), ("letter", "ф")}
         return sorted({j for key in keys for j in self._keys.get(key, ())})
 
 
@@ -1193,12 +1262,13 @@ def _instructed(doc: Doc, unit: Token) -> bool:
 
 def _parents_of_units(
     doc: Doc, chosen: list[tuple[int, int]], ranges: dict[tuple[int, int], str]
-) -> list[tuple[int, int]]:
+) -> dict[tuple[int, int], tuple[int, int]]:
     """«Комитет Государственной Думы по труду …», «Постоянная комиссия Межпарламентской Ассамблеи …»: the
-    body a unit is named with, right after the unit's kind, is an organization the text names too."""
+    body a unit is named with, right after the unit's kind, is an organization the text names too (unit → body)."""
     units = lexicons.load("org_staff_units") | grammar.lexicon().subunits
+    heads = grammar.lexicon().heads - units
     starts = {start for start, _ in ranges}  # a set, not a scan of every reading per name
-    parents = []
+    parents: dict[tuple[int, int], tuple[int, int]] = {}
     for start, end in chosen:
         kind = start
         while kind < end and doc[kind].pos_ == "ADJ":
@@ -1211,7 +1281,7 @@ def _parents_of_units(
             after = [r[0] for r in ranges if kind + 2 < r[0] < end and r[1] == end and _by_kind(doc, r, ranges[r])]
             first = min(after, default=None)
             if first is not None and doc[first].text[:1].isupper() and doc[first].lemma_ not in units:
-                parents.append((first, end))
+                parents[start, end] = (first, end)
             continue
         if not doc[kind + 1].text[:1].isupper():
             continue
@@ -1219,10 +1289,71 @@ def _parents_of_units(
         field = next((i for i in range(kind + 1, end) if doc[i].lower_ in ("по", "при") or doc[i].is_punct), end)
         words = [t for t in doc[kind + 1 : field] if t.is_alpha]
         # «Департамент Комитета по регулированию …»: a unit within a unit is no body of its own.
-        named = words and all(t.text[:1].isupper() for t in words) and words[0].lemma_ not in units
+        # «комиссии Общественной палаты по …», «комитета Законодательного Собрания Омской области по …»: a body
+        # named by its kind in lower case after a capitalised word is named too, up to the unit's field or the end.
+        capitalised = all(t.text[:1].isupper() for t in words) or (
+            (field == end or doc[field].lower_ == "по")
+            and words[0].text[:1].isupper()
+            and any(t.lemma_ in heads for t in words)
+        )
+        named = words and capitalised and words[0].lemma_ not in units
         if named and kind + 1 in starts and not _branch_for_place(doc, field, end):
-            parents.append((kind + 1, field))
+            parents[start, end] = (kind + 1, field)
     return parents
+
+
+# «муниципального района «Кизлярский район»», «сельского поселения «Село Ивановка»»: a municipality's registered
+# name follows its kind in quotes.
+_MUNICIPALITIES = frozenset({"район", "образование", "поселение", "округ"})
+_MAX_MUNICIPAL_NAME = 8
+
+
+def _municipal_name_end(doc: Doc, end: int) -> int | None:
+    """End of the quoted name right after a municipality's kind at `end` (the kind's last token is `end - 1`)."""
+    kind = doc[end - 1]
+    if end >= len(doc) or doc[end].text not in grammar.OPEN_QUOTES or kind.lemma_ not in _MUNICIPALITIES:
+        return None
+    if end - 2 < 0 or not doc[end - 2].is_lower or doc[end - 2].pos_ != "ADJ":
+        return None  # a level before the kind: «муниципального», «сельского», «городского»
+    for i in range(end + 1, min(len(doc), end + 2 + _MAX_MUNICIPAL_NAME)):
+        if doc[i].text in grammar.CLOSE_QUOTES and i > end + 1:
+            return i + 1
+        if doc[i].text in "«\n" or doc[i].is_space:
+            return None
+    return None
+
+
+def _with_municipal_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«администрации муниципального района «Кизлярский район»»: a body of a municipality named by its kind runs on to
+    the municipality's quoted name; the quoted name alone («Глава муниципального образования «Город Астрахань»») is
+    a place, not a body."""
+    opens = frozenset(grammar.OPEN_QUOTES)
+    names = {
+        i: quote_end
+        for i, text in enumerate(token_strings(doc, ORTH))
+        if text in opens and i > 1 and (quote_end := _municipal_name_end(doc, i)) is not None
+    }
+    if not names:
+        return chosen
+    grown = [(start, names.get(end, end)) for start, end in chosen]
+    return [r for r in grown if not any(q <= r[0] and r[1] <= e for q, e in names.items())]
+
+
+def _units_in_titles(doc: Doc, parents: dict[tuple[int, int], tuple[int, int]]) -> set[tuple[int, int]]:
+    """«член Комитета по международным делам Маджлиси …», «председатель комиссии Общественной палаты по …»: a
+    body's unit named in a person's title is part of the position, and the body it belongs to is the
+    organization (a unit the text speaks of apart from a title, «заседание Комитета …», is a body). Only a unit
+    by its field («… по социальной политике») or a party's organ («первый секретарь Центрального комитета
+    Коммунистической партии Кубы»): «заместитель Председателя Исполнительного комитета СНГ» names a body."""
+    return {
+        (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        for (start, end), (first, last) in parents.items()
+        if _after_title(doc, start)
+        and (any(t.lower_ == "по" for t in doc[start:end]) or _PARTY in {t.lemma_ for t in doc[first:last]})
+    }
+
+
+_PARTY = "партия"
 
 
 def _branch_for_place(doc: Doc, field: int, end: int) -> bool:
@@ -1519,6 +1650,10 @@ def _state_by_name() -> dict[tuple[str, ...], str]:
     return names
 
 
+def _is_state(word: str) -> bool:
+    return (grammar.word_lemma(word),) in _state_by_name()
+
+
 def _same_state(one: list[str], other: list[str]) -> bool:
     states = _state_by_name()
     first = states.get(tuple(grammar.word_lemma(w) for w in one))
@@ -1542,14 +1677,48 @@ def _ministry_spoken_of(doc: Doc) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _MinistryEvidence:
+    """How a text speaks of ministries apart from ministers' titles."""
+
+    alone: bool  # «министерство прорабатывает графики»
+    fields: frozenset[str]  # lemmas of the first field word after «министерство» («министерство здравоохранения»)
+    contractions: tuple[str, ...]  # «Минсемтруд», «Минздрав»
+
+    def speaks_of(self, field: Token, name: str) -> bool:
+        if self.alone or field.lemma_ in self.fields:
+            return True
+        return any(_abbreviates(short, name) for short in self.contractions)
+
+
+def _ministry_evidence(doc: Doc) -> _MinistryEvidence:
+    fields: set[str] = set()
+    contractions: list[str] = []
+    for i, lower in enumerate(token_strings(doc, LOWER)):
+        if not lower.startswith("мин") or len(lower) < 6:
+            continue
+        token = doc[i]
+        if grammar.word_lemma(token.text) in ("министерство", "ведомство"):
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.is_lower and _genitive_word(nxt):
+                fields.add(nxt.lemma_)
+        elif token.text[:1].isupper() and not lower.startswith("минист") and token.is_alpha:
+            contractions.append(token.text)
+    return _MinistryEvidence(_ministry_spoken_of(doc), frozenset(fields), tuple(contractions))
+
+
 def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
     """«заместитель министра лесного комплекса Иркутской области»: a region's minister is named by the
     ministry's own words, so the title names the body «Министерство лесного комплекса Иркутской области»
     (or one the text calls by a contraction, `named`)."""
     bodies: list[_Body] = []
-    for token in doc:
+    evidence: _MinistryEvidence | None = None  # read once per text, and only if a minister is named
+    for i, lower in enumerate(token_strings(doc, LOWER)):
+        if not lower.startswith(_MINISTER):
+            continue  # (the strings, not a Token per word of the text)
+        token = doc[i]
         written = token.is_lower or (token.is_sent_start and token.is_title)
-        if not written or not token.lower_.startswith(_MINISTER) or token.lemma_ != _MINISTER:
+        if not written or token.lemma_ != _MINISTER:
             continue
         end = _ministry_end(doc, token.i + 1)
         if end is None:
@@ -1561,6 +1730,12 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
             continue
         name = f"Министерство {rest.text}"
         contraction = _contraction_of(rest[0].text, named)
+        listed = True
+        if contraction is None:
+            # «Заместитель министра финансов Калининградской области отметил …»: a region's ministry the text never
+            # speaks of itself is the person's organization, but no body the record lists.
+            evidence = _ministry_evidence(doc) if evidence is None else evidence
+            listed = evidence.speaks_of(rest[0], name)
         if contraction is not None:
             # The full name is the body's name, the contraction another name for it.
             if contraction.name not in contraction.aliases:
@@ -1575,6 +1750,7 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
                 head="министерство",
                 abbreviation=False,
                 mentions=[TextSpan(rest.start_char, rest.end_char)],
+                listed=listed,
             )
         )
     return bodies
@@ -1646,7 +1822,10 @@ def find_organizations(
         if not taken.intersection(range(start, end)):
             chosen.append((start, end))
             taken.update(range(start, end))
-    chosen.extend(_parents_of_units(doc, chosen, ranges))
+    parents = _parents_of_units(doc, chosen, ranges)
+    chosen.extend(parents.values())
+    titled = _units_in_titles(doc, parents)
+    chosen = _with_municipal_names(doc, chosen)
     chosen.sort()
     chosen = _with_jurisdiction(doc, _double_names(doc, _without_units_of_next(doc, chosen)))
 
@@ -1698,10 +1877,21 @@ def find_organizations(
         kept = [b for b in kept if not any(_inside_line(doc, m, taken_lines) for m in b.mentions)]
         kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
     return tuple(
-        OrganizationFinding(name=b.name, aliases=tuple(b.aliases), mentions=tuple(sorted(set(b.mentions))))
+        OrganizationFinding(
+            name=b.name,
+            aliases=tuple(b.aliases),
+            mentions=tuple(sorted(set(b.mentions))),
+            # A unit named only in titles stays the titles' organization for positions, but is not listed.
+            listed=b.listed and not all(_within(m, titled) for m in b.mentions),
+        )
         for b in _merge(_kind_before_name(kept))
         if _is_body(doc, b)
     )
+
+
+def _within(mention: TextSpan, spans: set[tuple[int, int]]) -> bool:
+    # The unit's own reading starts where the unit does; the body named inside it starts later.
+    return any(start == mention.start and mention.end <= end for start, end in spans)
 
 
 def run(doc: Doc, findings: Findings) -> Findings:
