@@ -154,9 +154,8 @@ HELDOUT6 = {
     "meeting_date": 0.91,
     "meeting_place": 0.995,
 }
-# corpus/heldout-genre-7: 12 more meeting documents, written blind to the pipeline in session 9. No rule may be read
-# from it: its thresholds are the figures first measured on it (README there) minus about 0.003, rounded down to
-# 0.005, a ratchet against regressions, to be held to the genre bar when the rules generalize.
+# corpus/heldout-genre-7: 12 more meeting documents, written blind to the pipeline in session 9, measured blind after
+# its first round, opened for error analysis in its second.
 HELDOUT7 = {
     "persons": 0.915,
     "speakers": 0.885,
@@ -250,7 +249,7 @@ def test_corpus_genre_field_reaches_threshold(scores, field: str) -> None:
     _check(scores, "genre", field)
 
 
-OPENED = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+OPENED = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 
 
 @pytest.mark.corpus
@@ -258,13 +257,6 @@ OPENED = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 def test_opened_heldout_genre_field_reaches_threshold(scores, name: str, field: str) -> None:
     assert scores(name)["docs"] >= 12
     _check(scores, name, field)
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize("field", sorted(HELDOUT7))
-def test_blind_heldout_genre_7_field_reaches_threshold(scores, field: str) -> None:
-    assert scores("heldout7")["docs"] >= 12
-    _check(scores, "heldout7", field)
 
 
 @pytest.mark.corpus
