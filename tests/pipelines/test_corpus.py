@@ -54,7 +54,7 @@ GENRE = {
     "position_f1": 0.965,
     "person_org": 0.96,
     "issues": 0.69,
-    "topics": 0.845,
+    "topics": 0.855,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -80,7 +80,7 @@ HELDOUT = {
     "position_f1": 0.918,
     "person_org": 0.895,
     "issues": 0.75,
-    "topics": 0.78,
+    "topics": 0.805,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -89,12 +89,12 @@ HELDOUT = {
 HELDOUT2 = {
     "persons": 0.975,
     "speakers": 0.995,
-    "organizations": 0.925,
+    "organizations": 0.935,
     "locations": 0.955,
     "position_f1": 0.945,
-    "person_org": 0.93,
+    "person_org": 0.945,
     "issues": 0.797,
-    "topics": 0.805,
+    "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -103,11 +103,11 @@ HELDOUT2 = {
 HELDOUT3 = {
     "persons": 0.99,
     "speakers": 0.985,
-    "organizations": 0.935,
+    "organizations": 0.97,
     "locations": 0.97,
     "position_f1": 0.93,
     "person_org": 0.983,
-    "issues": 0.635,
+    "issues": 0.645,
     "topics": 0.785,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -117,9 +117,9 @@ HELDOUT3 = {
 HELDOUT4 = {
     "persons": 0.995,
     "speakers": 0.995,
-    "organizations": 0.915,
+    "organizations": 0.945,
     "locations": 0.98,
-    "position_f1": 0.87,
+    "position_f1": 0.88,
     "person_org": 0.875,
     "issues": 0.61,
     "topics": 0.795,
@@ -130,13 +130,13 @@ HELDOUT4 = {
 # after its first round, opened for error analysis in its second.
 HELDOUT5 = {
     "persons": 0.965,
-    "speakers": 0.98,
-    "organizations": 0.815,
+    "speakers": 0.985,
+    "organizations": 0.84,
     "locations": 0.95,
     "position_f1": 0.89,
     "person_org": 0.895,
-    "issues": 0.685,
-    "topics": 0.79,
+    "issues": 0.695,
+    "topics": 0.8,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -144,27 +144,27 @@ HELDOUT5 = {
 # measured blind after it, opened for error analysis in session 9.
 HELDOUT6 = {
     "persons": 0.965,
-    "speakers": 0.935,
-    "organizations": 0.85,
-    "locations": 0.92,
-    "position_f1": 0.815,
-    "person_org": 0.64,
+    "speakers": 0.955,
+    "organizations": 0.88,
+    "locations": 0.945,
+    "position_f1": 0.825,
+    "person_org": 0.87,
     "issues": 0.67,
-    "topics": 0.695,
-    "meeting_date": 0.91,
+    "topics": 0.735,
+    "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
 # corpus/heldout-genre-7: 12 more meeting documents, written blind to the pipeline in session 9, measured blind after
 # its first round, opened for error analysis in its second.
 HELDOUT7 = {
     "persons": 0.915,
-    "speakers": 0.885,
-    "organizations": 0.72,
+    "speakers": 0.905,
+    "organizations": 0.76,
     "locations": 0.84,
     "position_f1": 0.825,
-    "person_org": 0.58,
+    "person_org": 0.69,
     "issues": 0.58,
-    "topics": 0.575,
+    "topics": 0.59,
     "meeting_date": 0.995,
     "meeting_place": 0.83,
 }
@@ -173,8 +173,8 @@ HELDOUT7 = {
 # rounded down to 0.005, a ratchet against regressions, to be held to the genre bar when the rules generalize.
 HELDOUT8 = {
     "persons": 0.94,
-    "speakers": 0.92,
-    "organizations": 0.69,
+    "speakers": 0.94,
+    "organizations": 0.695,
     "locations": 0.90,
     # 0.804 first; one post (0.799) went with membership's rule that a council of the owner gives way to the
     # owner, which lifted heldout-genre-2 (person_org +0.013, position +0.007) and -6: within a 12-document
