@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from spacy.attrs import ORTH
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
@@ -1547,9 +1547,13 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
     ministry's own words, so the title names the body «Министерство лесного комплекса Иркутской области»
     (or one the text calls by a contraction, `named`)."""
     bodies: list[_Body] = []
-    for token in doc:
+    # By the lemmas' strings first: a minister is rare, and a Token for every word cost more than the test.
+    for at, lemma in enumerate(token_strings(doc, LEMMA)):
+        if lemma != _MINISTER:
+            continue
+        token = doc[at]
         written = token.is_lower or (token.is_sent_start and token.is_title)
-        if not written or not token.lower_.startswith(_MINISTER) or token.lemma_ != _MINISTER:
+        if not written or not token.lower_.startswith(_MINISTER):
             continue
         end = _ministry_end(doc, token.i + 1)
         if end is None:
