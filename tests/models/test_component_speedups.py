@@ -3,6 +3,7 @@ Matcher) give what the plain spaCy path gives, on real documents of corpus-dev a
 
 from __future__ import annotations
 
+import random
 from functools import cache
 
 import numpy as np
@@ -11,7 +12,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from models.components import natasha
+from models.components import natasha, tokenizer
 from models.components.extensions import sentence_of, token_texts
 from models.components.initials import INITIALS_FIRST, SURNAME_FIRST, matches
 from models.linker import features
@@ -203,3 +204,26 @@ def test_linker_features_from_arrays_are_those_read_from_tokens() -> None:
                 assert found["gap_comma"] == min([t.text for t in gap].count(","), 3)
                 pairs += 1
     assert pairs > 1000
+
+
+# Boundaries razdel's rules decide (dashes, floats, fractions, punctuation runs, smiles, «yahoo!»), and none.
+_TOKENIZER_EDGES = (
+    "",
+    " ",
+    "\n\n\t",
+    "a",
+    "1.5 и 1,5, -1.5% и 3/4",
+    "т.е. и т. е., Нью-Йорк, 3-х, из-за",
+    "yahoo! :-) ... ?! «»(( ))",
+    "a_b __ -- — – ‐",
+    "Н.С.Базарбаев, ул.Ленина,д.5",
+)
+
+
+def test_tokens_are_razdels() -> None:
+    # Split records made only where no whitespace parts two atoms: razdel's tokens and offsets all the same.
+    rnd = random.Random(15)
+    alphabet = "аб вг.,-–—/\\'\"«»()12 5\n\t\u00a0xyzЯЁё!?…:;_+=%№$*@#<>[]{}"
+    noise = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 60))) for _ in range(500)]
+    for text in (*_texts(), *_TOKENIZER_EDGES, *noise):
+        assert list(tokenizer._tokens(text)) == list(tokenizer._razdel_tokens(text))
