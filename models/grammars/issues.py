@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import IDX, POS
+from spacy.attrs import HEAD, IDX, LEMMA, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
@@ -580,6 +580,31 @@ def _in_names(doc: Doc, names: list[tuple[int, int]]) -> set[int]:
     return inside
 
 
+_NOUN = POS_IDS["NOUN"]
+
+
+def _fold(lemma: str) -> str:
+    """`lemma(token)` of a token with this lemma."""
+    return lemma.lower().replace("ё", "е")
+
+
+@cache
+def _starting_nouns() -> frozenset[str]:
+    """The lemmas of the nouns the rules of `candidates` start from (its `token.pos_ == "NOUN"` branches)."""
+    lex = issue_lexicons()
+    return frozenset(
+        {"внимание"}
+        | _REQUESTS
+        | _CONCERNS
+        | lex.generic
+        | lex.forums
+        | _HEARD_NOUNS
+        | lex.laws
+        | lex.decisions
+        | lex.heads
+    )
+
+
 def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator[Candidate]:
     """Every phrase the grammar proposes, in text order; `names` are character spans of organization
     names, whose words («… социального обеспечения и миграции») are never issues."""
@@ -594,10 +619,21 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
     yield from agenda_items(doc)
     in_names = _in_names(doc, names)
     # Tokens only for verbs, nouns and dashes, the words a rule below starts from: a Token for every word
-    # cost more than the rules.
+    # cost more than the rules. A noun starts one only by its lemma (`_starting_nouns`) or as the action of an
+    # unfinished completion (`_unfinished`: its head's lemma), both read from the arrays first.
     tags, texts = doc.to_array(POS).tolist(), token_texts(doc)
+    lemma_ids = doc.to_array(LEMMA).tolist()
+    heads = doc.to_array(HEAD).view("int64").tolist()  # relative offsets, stored unsigned
+    strings, starting_nouns = doc.vocab.strings, _starting_nouns()
     for i, tag in enumerate(tags):
         if i in in_names or (tag not in _STARTING_POS and texts[i] not in ("—", "–")):
+            continue
+        if (
+            tag == _NOUN
+            and texts[i] not in ("—", "–")
+            and _fold(strings[lemma_ids[i]]) not in starting_nouns
+            and _fold(strings[lemma_ids[i + heads[i]]]) not in _COMPLETIONS
+        ):
             continue
         checkpoint("issues")  # where a rule starts: the words skipped above cost next to nothing
         token = doc[i]

@@ -7,6 +7,7 @@ import random
 from functools import cache
 
 import numpy as np
+import pytest
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from models.components import natasha, tokenizer
 from models.components.extensions import sentence_of, token_texts
 from models.components.initials import INITIALS_FIRST, SURNAME_FIRST, matches
+from models.grammars import issues
 from models.linker import features
 from pipelines.nlp import analyse
 from pipelines.stages.topics import _content_words
@@ -227,3 +229,21 @@ def test_tokens_are_razdels() -> None:
     noise = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 60))) for _ in range(500)]
     for text in (*_texts(), *_TOKENIZER_EDGES, *noise):
         assert list(tokenizer._tokens(text)) == list(tokenizer._razdel_tokens(text))
+
+
+class _Everything:
+    def __contains__(self, _item: object) -> bool:
+        return True
+
+
+def test_issue_candidates_skip_only_nouns_no_rule_starts_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Nouns are passed over by their lemma and their head's lemma before a Token is made for them: the same
+    # candidates as when every noun goes through the rules.
+    docs = [
+        *_docs(),
+        analyse("Где не завершена замена насосов, сохраняется нехватка учителей. Вопрос о парке обсудили."),
+    ]
+    skipping = [list(issues.candidates(doc)) for doc in docs]
+    monkeypatch.setattr(issues, "_starting_nouns", _Everything)
+    assert skipping == [list(issues.candidates(doc)) for doc in docs]
+    assert any(skipping)
