@@ -236,14 +236,17 @@ class _Everything:
         return True
 
 
-def test_issue_candidates_skip_only_nouns_no_rule_starts_from(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Nouns are passed over by their lemma and their head's lemma before a Token is made for them: the same
-    # candidates as when every noun goes through the rules.
+def test_issue_candidates_skip_only_words_no_rule_starts_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Verbs are passed over by their lemma, nouns by theirs and their head's, before a Token is made for them: the
+    # same candidates as when every verb and noun goes through the rules.
     docs = [
         *_docs(),
-        analyse("Где не завершена замена насосов, сохраняется нехватка учителей. Вопрос о парке обсудили."),
+        analyse(
+            "Где не завершена замена насосов, сохраняется нехватка учителей. Речь шла о парке. Вопрос о парке обсудили."
+        ),
     ]
     skipping = [list(issues.candidates(doc)) for doc in docs]
     monkeypatch.setattr(issues, "_starting_nouns", _Everything)
+    monkeypatch.setattr(issues, "_starting_verbs", _Everything)
     assert skipping == [list(issues.candidates(doc)) for doc in docs]
     assert any(skipping)
