@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from razdel.segmenters.sentenize import BULLET_SIZE, SentSegmenter
+from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit, TokenSplitter
 from razdel.segmenters.tokenize import tokenize as _razdel_tokenize
 from razdel.split import Split
 from spacy.attrs import LIKE_NUM
@@ -50,7 +51,37 @@ _sentenize = _SentenceSegmenter()
 
 def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """razdel's tokens of `text` (what Natasha's `Segmenter.tokenize` gives) as (start, stop, text): Natasha
-    wraps every razdel substring in a token record of its own, a third of the tokenizer's time."""
+    wraps every razdel substring in a token record of its own, a third of the tokenizer's time.
+
+    razdel builds a split record (three atoms either side) at every boundary between two atoms, and asks its
+    rules only at those with no whitespace between (`TokenSegmenter.segment`: whitespace always parts two
+    tokens). Here a record is made only where the rules are asked, with the same atoms either side, and a
+    token's offsets are its atoms' (every character but whitespace is an atom): the same tokens, without a
+    record and a search of the text for each of the boundaries most words have."""
+    if _razdel_tokenize.post or type(_razdel_tokenize.split) is not TokenSplitter:
+        yield from _razdel_tokens(text)
+        return
+    atoms = [Atom(match.start(), match.end(), match.lastgroup, match.group(0)) for match in ATOM.finditer(text)]
+    if not atoms:
+        return
+    window, join = _razdel_tokenize.split.window, _razdel_tokenize.join
+    start, stop, buffer = atoms[0].start, atoms[0].stop, atoms[0].text
+    for index in range(1, len(atoms)):
+        atom = atoms[index]
+        if atom.start == stop:
+            split = TokenSplit(atoms[max(0, index - window) : index], "", atoms[index : index + window])
+            split.buffer = buffer
+            if join(split):
+                buffer += atom.text
+                stop = atom.stop
+                continue
+        yield start, stop, buffer
+        start, stop, buffer = atom.start, atom.stop, atom.text
+    yield start, stop, buffer
+
+
+def _razdel_tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """razdel's own path to the tokens of `_tokens`."""
     chunks = _razdel_tokenize.segment(_razdel_tokenize.split(text))
     if _razdel_tokenize.post:
         chunks = _razdel_tokenize.post(chunks)
@@ -104,7 +135,12 @@ class NatashaTokenizer:
         for count, (start, stop, word) in enumerate(_tokens(text), 1):
             if count % _CHECK_EVERY == 0:
                 checkpoint("tokenizer")
-            self._gap(text[offset:start], words, spaces, starts)
+            if start != offset:
+                # One plain space after a word, the usual gap, inline: `_gap` says the same of it.
+                if words and start == offset + 1 and text[offset] == " ":
+                    spaces[-1] = True
+                else:
+                    self._gap(text[offset:start], words, spaces, starts)
             words.append(word)
             spaces.append(False)
             starts.append(start in sent_starts_at or len(words) == 1)

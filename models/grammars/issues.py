@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import IDX, POS
+from spacy.attrs import HEAD, IDX, LEMMA, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
@@ -580,6 +580,49 @@ def _in_names(doc: Doc, names: list[tuple[int, int]]) -> set[int]:
     return inside
 
 
+_NOUN, _VERB = POS_IDS["NOUN"], POS_IDS["VERB"]
+
+
+def _fold(lemma: str) -> str:
+    """`lemma(token)` of a token with this lemma."""
+    return lemma.lower().replace("ё", "е")
+
+
+@cache
+def _starting_nouns() -> frozenset[str]:
+    """The lemmas of the nouns the rules of `candidates` start from (its `token.pos_ == "NOUN"` branches)."""
+    lex = issue_lexicons()
+    return frozenset(
+        {"внимание"}
+        | _REQUESTS
+        | _CONCERNS
+        | lex.generic
+        | lex.forums
+        | _HEARD_NOUNS
+        | lex.laws
+        | lex.decisions
+        | lex.heads
+    )
+
+
+@cache
+def _starting_verbs() -> frozenset[str]:
+    """The lemmas of the verbs the rules of `candidates` start from (its `token.pos_ == "VERB"` branches, with
+    `_speech_goes`'s «идти» and `_instructs_at_meeting`'s directive verbs)."""
+    lex = issue_lexicons()
+    return frozenset(
+        {"идти"}
+        | lex.cue_verbs
+        | lex.report_verbs
+        | _DWELL_VERBS
+        | _PROPOSAL_VERBS
+        | _DIRECTIVE_VERBS
+        | _ASKING_VERBS
+        | frozenset(_ELECTION_VERBS)
+        | frozenset(_CONFERRAL_VERBS)
+    )
+
+
 def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator[Candidate]:
     """Every phrase the grammar proposes, in text order; `names` are character spans of organization
     names, whose words («… социального обеспечения и миграции») are never issues."""
@@ -594,11 +637,25 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
     yield from agenda_items(doc)
     in_names = _in_names(doc, names)
     # Tokens only for verbs, nouns and dashes, the words a rule below starts from: a Token for every word
-    # cost more than the rules.
+    # cost more than the rules. A verb starts one only by its lemma (`_starting_verbs`), a noun by its lemma
+    # (`_starting_nouns`) or as the action of an unfinished completion (`_unfinished`: its head's lemma), all read
+    # from the arrays first.
     tags, texts = doc.to_array(POS).tolist(), token_texts(doc)
+    lemma_ids = doc.to_array(LEMMA).tolist()
+    heads = doc.to_array(HEAD).view("int64").tolist()  # relative offsets, stored unsigned
+    strings, starting_nouns, starting_verbs = doc.vocab.strings, _starting_nouns(), _starting_verbs()
     for i, tag in enumerate(tags):
         if i in in_names or (tag not in _STARTING_POS and texts[i] not in ("—", "–")):
             continue
+        if texts[i] not in ("—", "–"):
+            if tag == _VERB and _fold(strings[lemma_ids[i]]) not in starting_verbs:
+                continue
+            if (
+                tag == _NOUN
+                and _fold(strings[lemma_ids[i]]) not in starting_nouns
+                and _fold(strings[lemma_ids[i + heads[i]]]) not in _COMPLETIONS
+            ):
+                continue
         checkpoint("issues")  # where a rule starts: the words skipped above cost next to nothing
         token = doc[i]
         # Only verbs and nouns are looked up in the lexicons: no need to lemmatise other words.

@@ -259,26 +259,37 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     replacement: Replacement
+    # Strings one of which every match contains: a text with none of them is not scanned (most texts have no
+    # wiki marks or doubled angle signs, and a scan of the pattern over the whole text cost more than the test).
+    needs: tuple[str, ...] = ()
 
 
 RULES: tuple[Rule, ...] = (
     # Invisible characters break words in two for the tokenizer.
-    Rule("invisible", re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]"), ""),
+    Rule(
+        "invisible",
+        re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]"),
+        "",
+        needs=tuple("\u00ad\u200b\u200c\u200d\u2060\ufeff"),
+    ),
     # Image widgets and gallery markers of scraped pages: "## ×", lone "×".
-    Rule("widget", re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*)?[×✕✖][ \t]*$"), ""),
+    Rule("widget", re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*)?[×✕✖][ \t]*$"), "", needs=("×", "✕", "✖")),
     # The same widget OCR'd: the cross read as a small «х» («## х», «## Хх»), on its own line or run into the
     # line below by the reader. A heading's Roman «## Х съезд» has a capital alone and stays.
-    Rule("ocr_widget", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*(?:[хx]|[ХXхx][хx])(?:[ \t]+|$)"), ""),
+    Rule("ocr_widget", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*(?:[хx]|[ХXхx][хx])(?:[ \t]+|$)"), "", needs=("#",)),
     # Markdown heading marks in front of a title.
-    Rule("heading_mark", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+"), ""),
+    Rule("heading_mark", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+"), "", needs=("#",)),
     # Angle quotes typed or OCR'd as doubled signs: ОО <<Ресурсный центр>>, ,,Ак Жол".
-    Rule("ocr_quotes", re.compile(r"<<(?=\S)|(?<=\S)>>|(?<![\w,]),,(?=[^\W\d_])"), _fix_quotes),
+    Rule(
+        "ocr_quotes", re.compile(r"<<(?=\S)|(?<=\S)>>|(?<![\w,]),,(?=[^\W\d_])"), _fix_quotes, needs=("<<", ">>", ",,")
+    ),
     # A single angle sign, or a euro sign, glued to the word it opens or closes is a guillemet OCR read
     # thin: ОО <Арагац>, €Мекен». Signs standing apart (a breadcrumb's «Главная › Новости», «a > b») stay.
     Rule(
         "ocr_single_quotes",
         re.compile(r"[<‹€](?<![\w<‹€].)(?=[^\W\d_])|[>›](?:(?<=[^\W\d_].)|(?<=[^\W\d_][.!?].))(?![\w>›])"),
         _fix_quotes,
+        needs=("<", "‹", "€", ">", "›"),
     ),
     # Wiki markup: ''name'' or '''name''' on one line. An opening mark stands after no letter and before one
     # (or a quote); a closing one after a letter or a sign and before none.
@@ -286,6 +297,7 @@ RULES: tuple[Rule, ...] = (
         "wiki_quotes",
         re.compile(r"(?P<open>(?<![\w'])'{2,3}(?=[^\s'][^'\n]*[^\s']'{2,3}(?![\w'])))|(?<=[^\s'])'{2,3}(?![\w'])"),
         _wiki_quote,
+        needs=("''",),
     ),
     # A legal form typed with digits or Latin letters in front of a quoted name: 00 «…», 0АО "…", OOO «…».
     Rule(
@@ -326,9 +338,10 @@ RULES: tuple[Rule, ...] = (
         "hyphen_wrap",
         re.compile(r"(?<=[а-яё])-[ \t]*\r?\n[ \t]*(?=[а-яё])|(?<=[А-ЯЁ])-[ \t]*\r?\n[ \t]*(?=[А-ЯЁ]{2})"),
         _rejoin,
+        needs=("-",),
     ),
     # A line broken in the middle of a sentence: the break is a space.
-    Rule("line_wrap", re.compile(r"(?<=[а-яёa-z,])[ \t]*\r?\n(?=[ \t]*[а-яё])"), " "),
+    Rule("line_wrap", re.compile(r"(?<=[а-яёa-z,])[ \t]*\r?\n(?=[ \t]*[а-яё])"), " ", needs=("\n",)),
     # A space OCR put inside a word, or a line break that lost its hyphen: «Министер ство».
     # The left piece and the space are the match, the right piece a look-ahead: «a b c» tries «b c» too.
     Rule("split_word", re.compile(r"(?<![а-яёА-ЯЁ])([а-яёА-ЯЁ]{1,40}) (?=([а-яё]{1,40})(?![а-яё]))"), _split_word),
@@ -340,5 +353,7 @@ def clean(source: str, rules: tuple[Rule, ...] = RULES) -> CleanText:
     text = CleanText.identity(source)
     for rule in rules:
         check_deadline(f"cleaning {rule.name}")
+        if rule.needs and not any(needed in text.text for needed in rule.needs):
+            continue
         text = text.substitute(rule.pattern, rule.replacement, step=f"cleaning {rule.name}")
     return text

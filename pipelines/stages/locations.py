@@ -655,11 +655,12 @@ def elliptic_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
     """ "во всех районах, кроме Юринского и Горномарийского", "семь районов области: Бондарский, Гавриловский и
     Сосновский": a list of place adjectives with the region noun said once before them; each names a region.
     NER must read one of them as a place at least (it often takes the others for surnames)."""
-    lowers = token_strings(doc, LOWER)
+    lowers, texts = token_strings(doc, LOWER), token_texts(doc)
     places = {t.i for ent in entities(doc) if ent.label_ == "LOC" for t in ent}
-    i = 0
-    while i < len(doc):
-        if not _bare_region_adjective(doc, i):
+    i, size = 0, len(doc)
+    while i < size:
+        # A capital first, as `_bare_region_adjective` asks it: most words fail here, without the call.
+        if not texts[i][:1].isupper() or not _bare_region_adjective(doc, i):
             i += 1
             continue
         run = [i]

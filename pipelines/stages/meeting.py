@@ -37,8 +37,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH
+from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import ADJ
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -765,8 +766,13 @@ def _venue_mentions(doc: Doc, cities: dict[str, str]) -> list[tuple[Span, str]]:
     if not cities:
         return found
     words = frozenset(cities)
-    for token in doc:
-        if token.pos_ != "ADJ" or not token.text[:1].isupper() or token.i >= token.head.i:
+    # By the arrays first: a capitalised adjective is rare, and a Token for every word cost more than the test.
+    texts = token_strings(doc, ORTH)
+    for at, pos in enumerate(doc.to_array(POS).tolist()):
+        if pos != ADJ or not texts[at][:1].isupper():
+            continue
+        token = doc[at]
+        if token.i >= token.head.i:
             continue
         venue = token.head
         if venue.pos_ != "NOUN" or not any(c.dep_ == "case" and c.lower_ in _IN for c in venue.children):

@@ -12,12 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text
 from pipelines.deadline import check_deadline
-from pipelines.doc_views import entities
+from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.person_names import (
     NameParts,
@@ -552,10 +553,11 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
 def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:
     """`names` with the names after eponyms (`_name_after_eponym`), in the text's order: an entity that starts at the
     name is the tagger's own; one that runs the eponym into the name («Носира Хусрава Зарина Холова») gives way."""
+    # By the words' strings: a Token for every word cost more than the test.
     extra = [
         span
-        for token in doc
-        if fold(token.text) in _EPONYM_MARKS and (span := _name_after_eponym(doc, token)) is not None
+        for i, text in enumerate(token_strings(doc, ORTH))
+        if fold(text) in _EPONYM_MARKS and (span := _name_after_eponym(doc, doc[i])) is not None
     ]
     if not extra:
         return names

@@ -3,17 +3,20 @@ Matcher) give what the plain spaCy path gives, on real documents of corpus-dev a
 
 from __future__ import annotations
 
+import random
 from functools import cache
 
 import numpy as np
+import pytest
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from models.components import natasha
+from models.components import natasha, tokenizer
 from models.components.extensions import sentence_of, token_texts
 from models.components.initials import INITIALS_FIRST, SURNAME_FIRST, matches
+from models.grammars import issues
 from models.linker import features
 from pipelines.nlp import analyse
 from pipelines.stages.topics import _content_words
@@ -203,3 +206,47 @@ def test_linker_features_from_arrays_are_those_read_from_tokens() -> None:
                 assert found["gap_comma"] == min([t.text for t in gap].count(","), 3)
                 pairs += 1
     assert pairs > 1000
+
+
+# Boundaries razdel's rules decide (dashes, floats, fractions, punctuation runs, smiles, «yahoo!»), and none.
+_TOKENIZER_EDGES = (
+    "",
+    " ",
+    "\n\n\t",
+    "a",
+    "1.5 и 1,5, -1.5% и 3/4",
+    "т.е. и т. е., Нью-Йорк, 3-х, из-за",
+    "yahoo! :-) ... ?! «»(( ))",
+    "a_b __ -- — – ‐",
+    "Н.С.Базарбаев, ул.Ленина,д.5",
+)
+
+
+def test_tokens_are_razdels() -> None:
+    # Split records made only where no whitespace parts two atoms: razdel's tokens and offsets all the same.
+    rnd = random.Random(15)
+    alphabet = "аб вг.,-–—/\\'\"«»()12 5\n\t\u00a0xyzЯЁё!?…:;_+=%№$*@#<>[]{}"
+    noise = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 60))) for _ in range(500)]
+    for text in (*_texts(), *_TOKENIZER_EDGES, *noise):
+        assert list(tokenizer._tokens(text)) == list(tokenizer._razdel_tokens(text))
+
+
+class _Everything:
+    def __contains__(self, _item: object) -> bool:
+        return True
+
+
+def test_issue_candidates_skip_only_words_no_rule_starts_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Verbs are passed over by their lemma, nouns by theirs and their head's, before a Token is made for them: the
+    # same candidates as when every verb and noun goes through the rules.
+    docs = [
+        *_docs(),
+        analyse(
+            "Где не завершена замена насосов, сохраняется нехватка учителей. Речь шла о парке. Вопрос о парке обсудили."
+        ),
+    ]
+    skipping = [list(issues.candidates(doc)) for doc in docs]
+    monkeypatch.setattr(issues, "_starting_nouns", _Everything)
+    monkeypatch.setattr(issues, "_starting_verbs", _Everything)
+    assert skipping == [list(issues.candidates(doc)) for doc in docs]
+    assert any(skipping)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.cleaning import CleanText, clean
+from pipelines.cleaning.noise import RULES, Rule
 from tests.conftest import CORPUS_DEV
 
 CASES = [
@@ -209,3 +211,35 @@ def test_a_respelled_word_maps_to_the_word_it_replaced(source: str, word: str, s
     cleaned = clean(source)
     start = cleaned.text.index(word)
     assert cleaned.source_text(start, start + len(word))[2] == source_word
+
+
+def _eager(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """The rules without their `needs`: every text scanned by every pattern."""
+    return tuple(dataclasses.replace(rule, needs=()) for rule in rules)
+
+
+@pytest.mark.parametrize(("source", "_expected"), CASES + RESPELLED)
+def test_a_rule_skipped_for_what_it_needs_changes_nothing(source: str, _expected: str) -> None:
+    # A text is not scanned by a rule when it holds none of the rule's `needs`: the same text and offset map as
+    # a scan of every rule, on texts with and without those strings.
+    for text in (source, f"{source}\n{source}", source.replace("\n", " ")):
+        assert clean(text) == clean(text, _eager(RULES))
+
+
+def test_every_match_of_a_rule_holds_what_it_needs() -> None:
+    texts = [source for source, _ in CASES + RESPELLED] + [
+        _add_noise(p.read_text(encoding="utf-8"), random.Random(1)) for p in _corpus()[:5]
+    ]
+    for rule in RULES:
+        if not rule.needs:
+            continue
+        for text in texts:
+            for match in rule.pattern.finditer(text):
+                assert any(needed in text[match.start() : match.end() + 1] for needed in rule.needs), (rule.name, match)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", _corpus()[:6], ids=lambda p: p.stem)
+def test_a_corpus_text_cleans_the_same_without_the_skips(path: Path) -> None:
+    noisy = _add_noise(path.read_text(encoding="utf-8"), random.Random(path.stem))
+    assert clean(noisy) == clean(noisy, _eager(RULES))
