@@ -1052,6 +1052,8 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
     # «ПРОТОКОЛ № 3», «СТЕНОГРАММА»: a line of one shouted dictionary word is a document's heading.
     if len(words) == 1 and _ordinary_word(words[0]) and len(_line_words(doc, words[0])) == 1:
         return True
+    if _shouted_heading_words(doc, start, end, lex.heads):
+        return True
     if _caps_line(doc, words[0]):
         single = len(words) == 1 and not _ordinary_word(words[0])
         # «В НАРИМАНСКОМ АЙЫЛ ОКМОТУ …»: a kind of body shouted is a word, not an abbreviation.
@@ -1059,6 +1061,33 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
         return not (single and not kind)
     # Elsewhere capitals are a name, unless they spell a place («САМАРА, 23 мая»: a dateline).
     return len(words) == 1 and _place_word(words[0])
+
+
+# Proper nouns in capitals may be a body's own name («ЕДИНАЯ РОССИЯ»); common words may not.
+_PROPER_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Abbr", "Trad")
+
+
+def _shouted_heading_words(doc: Doc, start: int, end: int, heads: frozenset[str]) -> bool:
+    """«ПОВЕСТКА ДНЯ:» run into a sentence (an OCR'd page joins a heading to the line before it), «СТЕНОГРАММА
+    XXXVI очередной сессии»: two or more shouted words, read with the shouted words around the candidate, all
+    common dictionary words (a Roman numeral aside) and none a kind of body, are a heading, wherever the lines
+    broke. «СЕССИЯ МАСЛИХАТА», «АЙЫЛ ОКМОТУ» name a kind, and are left to the heading rules above."""
+    first, last = start, end
+    while first > 0 and doc[first - 1].is_alpha and doc[first - 1].is_upper:
+        first -= 1
+    while last < len(doc) and doc[last].is_alpha and doc[last].is_upper:
+        last += 1
+    run = [t for t in doc[first:last] if t.is_alpha]
+    words = [t for t in run if "ROMN" not in loading.parse(t.lower_)[0].tag]
+    if len(run) < 2 or not words:
+        return False
+    for token in words:
+        word = token.lower_
+        if not loading.morph().word_is_known(word) or word in heads or grammar.word_lemma(token.text) in heads:
+            return False
+        if any(tag in loading.parse(word)[0].tag for tag in _PROPER_TAGS):
+            return False
+    return True
 
 
 def _centre_of_place(doc: Doc, start: int, end: int) -> bool:

@@ -136,6 +136,11 @@ def test_not_abbreviations(short: str, full: str) -> None:
         ("ДО ТОГО КАК КУПИТ БИЛЕТ\nМигранту объяснят правила.", "КАК"),
         # a dateline's city in capitals
         ("САМАРА, 23 мая 2024. Вчера прошло заседание совета.", "САМАРА"),
+        # a heading run into the line before it (an OCR'd page), or a numbered one opening a line
+        ("Кворум имеется. Сессия правомочна. ПОВЕСТКА ДНЯ: 1. О бюджете района на 2025 год.", "ДНЯ"),
+        ("Заседание открыто. ПОРЯДОК РАБОТЫ: доклад главы администрации Кировского района.", "РАБОТЫ"),
+        ("СТЕНОГРАММА XXXVI очередной сессии Ошского городского кенеша г. Ош 28 декабря 2022 г.", "СТЕНОГРАММА"),
+        ("ПРОТОКОЛ ЗАСЕДАНИЯ XII сессии Жанааркинского районного маслихата", "ПРОТОКОЛ"),
     ],
 )
 def test_shouted_words_are_not_organizations(nlp: Language, text: str, not_expected: str) -> None:
@@ -152,6 +157,18 @@ def test_shouted_words_are_not_organizations(nlp: Language, text: str, not_expec
 )
 def test_abbreviations_in_headings_stay(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Выступил представитель партии ЕДИНАЯ РОССИЯ Иван Петров.", "РОССИЯ"),
+        ("Решение поддержал СОВЕТ ВЕТЕРАНОВ района.", "СОВЕТ"),
+        ("С докладом выступила ПАЛАТА ПРЕДПРИНИМАТЕЛЕЙ области.", "ПАЛАТА"),
+    ],
+)
+def test_proper_words_or_a_kind_of_body_in_capitals_stay_a_name(nlp: Language, text: str, word: str) -> None:
+    assert any(word in name.split() for name in names(nlp, text)), names(nlp, text)
 
 
 @pytest.mark.parametrize(
