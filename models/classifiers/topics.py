@@ -42,6 +42,9 @@ ITEM_MIN_SCORE = 0.3
 # lexicon knows counts as its stem after one of them, when the stem is one of the seeds (and long enough not to
 # be a chance ending: «до» + «ход»). «пере-», «со-», «меж-» change the sense too often («сообщество», «переход»).
 DERIVING_PREFIXES = ("до", "противо", "анти", "теле")
+# A hyphenated compound is about what its last part is about: «весенне-полевой» is field work, «социально-
+# экономический» economic, «бизнес-форум» a forum (the head of a Russian compound comes last).
+COMPOUND_HYPHEN = "-"
 MIN_STEM = 5
 _STEM_MEMO_LIMIT = 200_000
 
@@ -71,7 +74,8 @@ class TopicClassifier:
         self._stems: dict[str, str] = {}
 
     def stem(self, word: str) -> str:
-        """The seed a derived word stands for (see `DERIVING_PREFIXES`), else the word itself; memoised."""
+        """The seed a derived word or a compound stands for (see `DERIVING_PREFIXES`, `COMPOUND_HYPHEN`), else the
+        word itself; memoised."""
         found = self._stems.get(word)
         if found is None:
             found = word
@@ -81,6 +85,10 @@ class TopicClassifier:
                     if word.startswith(prefix) and len(rest) >= MIN_STEM and rest in self.seeds:
                         found = rest
                         break
+                if found == word and COMPOUND_HYPHEN in word:
+                    head = word.rsplit(COMPOUND_HYPHEN, 1)[1]
+                    if len(head) >= MIN_STEM and head in self.seeds:
+                        found = head
             if len(self._stems) > _STEM_MEMO_LIMIT:
                 self._stems.clear()
             self._stems[word] = found

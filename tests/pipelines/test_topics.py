@@ -198,6 +198,16 @@ def test_the_trades_of_people_honoured_are_not_topics(
         ),
         # Freight and its papers.
         ("Комиссия обсудила грузоперевозки по трассе и переход на электронную накладную для грузов.", "transport"),
+        # Water transport: ports, ships, river crossings.
+        ("Обсудили реконструкцию речного причала, работу паромной переправы и начало навигации.", "transport"),
+        ("Правление рассмотрело грузооборот порта и заход судов к новому терминалу.", "transport"),
+        # Crops, fish farming, the seasons of field work.
+        ("Заслушали ход посевной: сев хлопка, картофеля и овощей, подготовку семян.", "agriculture"),
+        ("Обсудили развитие рыбоводства и аквакультуры в хозяйствах района.", "agriculture"),
+        # Crafts are small business.
+        ("Обсудили поддержку ремесленников и выставку изделий народного ремесла для продажи.", "economy"),
+        # Sport facilities.
+        ("Депутаты обсудили работу горнолыжной базы, нового спорткомплекса и секций физкультуры.", "culture_sport"),
     ],
 )
 def test_domain_words_of_a_topic_say_it(nlp: Language, text: str, expected: str) -> None:
@@ -312,6 +322,30 @@ def test_a_word_derived_by_a_prefix_counts_as_its_stem(derived: str, stem: str) 
     ["дорога", "доход", "додом", "переход", "сообщество"],
 )
 def test_only_a_deriving_prefix_before_a_long_seed_is_stripped(word: str) -> None:
+    assert classifier().stem(word) == word
+
+
+@pytest.mark.parametrize(
+    ("compound", "head"),
+    [
+        ("весенне-полевой", "полевой"),
+        ("социально-экономический", "экономический"),
+        ("научно-образовательный", "образовательный"),
+        ("эколого-туристический", "туристический"),
+    ],
+)
+def test_a_hyphenated_compound_counts_as_its_last_part(compound: str, head: str) -> None:
+    assert classifier().stem(compound) == head
+    words = ["слово"] * 40
+    assert classifier().scores([compound, *words]) == classifier().scores([head, *words])
+
+
+@pytest.mark.parametrize(
+    "word",
+    # A compound that is itself a seed, a last part too short or not a seed: the word stays itself.
+    ["жилищно-коммунальный", "премьер-министр", "вице-мэр", "кара-талаа", "финансово-хозяйственный"],
+)
+def test_a_compound_without_a_seed_head_stays_itself(word: str) -> None:
     assert classifier().stem(word) == word
 
 
