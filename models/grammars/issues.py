@@ -845,9 +845,14 @@ _QUESTION_WORDS = frozenset({"почему", "когда", "как", "зачем
 
 
 def _asked_about(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
-    """A speaker's question on an action («почему затянулась реконструкция рынка») raises that action: the subject of
-    the asked clause, when it is a noun of action."""
+    """A speaker's question raises what it asks about («спросил о сроках ремонта моста») or the action it asks on
+    («почему затянулась реконструкция рынка»: the subject of the asked clause, when it is a noun of action)."""
     heads = issue_lexicons().heads
+    for child in verb.children:
+        # «спросил о сроках строительства очистных сооружений»: what was asked about is raised as a report's subject.
+        if child.i > verb.i and child.dep_ in ("obl", "nmod") and preposition(child) in _ABOUT:
+            for member in _members(child):
+                yield from subjects(_what_is_due(member), quotes, "report", REPORTED)
     for clause in verb.children:
         if clause.dep_ not in ("ccomp", "advcl") or clause.i < verb.i or clause.pos_ != "VERB":
             continue
@@ -857,6 +862,18 @@ def _asked_about(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
             if subject.dep_ in ("nsubj", "nsubj:pass") and subject.pos_ == "NOUN" and lemma(subject) in heads:
                 for member in _members(subject):
                     yield from subjects(member, quotes, "report", REPORTED)
+
+
+# «о сроках ремонта моста»: the question asked is the work whose date is due, not the date.
+_DUE_DATES = frozenset({"срок"})
+
+
+def _what_is_due(noun: Token) -> Token:
+    """«сроках» of «о сроках газификации посёлка» → «газификации»; any other noun is itself."""
+    if lemma(noun) not in _DUE_DATES:
+        return noun
+    inner = [c for c in noun.children if c.i > noun.i and c.dep_ == "nmod" and preposition(c) is None]
+    return inner[0] if inner and _case(inner[0]) == "Gen" and inner[0].pos_ in _NOMINAL else noun
 
 
 # «поручил до 1 июня представить график ремонта»: a paper asked for, not the question itself.
