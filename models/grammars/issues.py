@@ -592,6 +592,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         if found:
             yield found
     yield from agenda_items(doc)
+    yield from inline_agenda(doc, quotes)
     in_names = _in_names(doc, names)
     # Tokens only for verbs, nouns and dashes, the words a rule below starts from: a Token for every word
     # cost more than the rules.
@@ -826,6 +827,59 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
                 span = span[1:]
             head = span.root
             yield Candidate(span.start, span.end, head.i, "agenda", AGENDA)
+
+
+# An agenda stated in a sentence, not listed line by line: «В повестке – итоги работы палаты, поддержка экспорта и …»,
+# «На повестке дня стояли три вопроса: об утверждении …, о …», «Повестка включала вопросы маршрутизации пациентов, …».
+_INLINE_AGENDA = re.compile(
+    r"(?:на|в)[ \t]+повестке(?:[ \t]+дня)?[ \t]*[–—](?![ \t]*\w+[ \t]+вопрос)[ \t]*"
+    r"|(?:на|в)[ \t]+повестке(?:[ \t]+дня)?(?:[ \t]+(?:стоял[аио]?|был[аио]?))?(?:[ \t]*[–—])?"
+    r"[ \t]+\w+[ \t]+вопрос\w*[ \t]*:[ \t]*"
+    r"|повестка(?:[ \t]+дня)?[ \t]+включала(?:[ \t]+в[ \t]+себя)?[ \t]+(?:\w+[ \t]+вопрос\w*[ \t]*:[ \t]*)?",
+    re.IGNORECASE,
+)
+
+
+def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """The items of an agenda stated in a sentence (`_INLINE_AGENDA`): the nouns listed after it, each an issue."""
+    text = doc_text(doc)
+    if "овестк" not in text:
+        return
+    for found in _INLINE_AGENDA.finditer(text):
+        checkpoint("issues")
+        span = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        first = span[0]
+        if first.lower_ in _ABOUT:
+            # «о результатах …, об исполнении … и о мерах …»: the parser loses such lists; their «о» parts them.
+            yield from _about_items(doc, text, found.end(), first.sent.end_char)
+            continue
+        if first.pos_ not in _NOMINAL:
+            continue
+        for member in _members(first):
+            yield from subjects(member, quotes, "cue", STRONG)
+
+
+_ABOUT_SEPARATOR = re.compile(r"(?:^|[,;]|[ \t]+и)[ \t]+(?=(?:о|об|обо)[ \t])", re.IGNORECASE)
+
+
+def _about_items(doc: Doc, text: str, start: int, end: int) -> Iterator[Candidate]:
+    """«о X, об Y и о Z» from `start` to `end`: each part after its «о» is an item, worded like an agenda line."""
+    cuts = [start] + [m.end() for m in _ABOUT_SEPARATOR.finditer(text, start, end) if m.end() > start]
+    for at, stop in zip(cuts, [*(c for c in cuts[1:]), end], strict=True):
+        piece_end = stop
+        while piece_end > at and text[piece_end - 1] in " \t.;,и":
+            if text[piece_end - 1] == "и" and text[piece_end - 2 : piece_end - 1] not in (" ", "\t"):
+                break
+            piece_end -= 1
+        if piece_end - at > _MAX_ITEM_CHARS:
+            continue
+        span = doc.char_span(at, piece_end, alignment_mode="expand")
+        if span is None or len(span) < 2 or span[0].lower_ not in _ABOUT:
+            continue
+        span = span[1:]
+        yield Candidate(span.start, span.end, span.root.i, "agenda", AGENDA)
 
 
 _FUTURE_AUX = frozenset({"будет", "будут", "станет", "станут"})

@@ -489,6 +489,36 @@ def test_a_question_on_an_action_raises_it(nlp: Language, text: str, expected: s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # An agenda stated in a sentence: after a dash, after «N вопросов:», after «повестка включала».
+        (
+            "В повестке – отчёт о работе комитета, ремонт сельских клубов и подготовка к весеннему паводку.",
+            ["ремонт сельских клубов", "подготовка к весеннему паводку"],
+        ),
+        (
+            "На повестке дня стояли четыре вопроса: об исполнении бюджета поселения за 2023 год, о состоянии "
+            "уличного освещения, о тарифах на вывоз мусора и о работе библиотек.",
+            [
+                "исполнение бюджета поселения за 2023 год",
+                "состояние уличного освещения",
+                "тарифы на вывоз мусора",
+                "работа библиотек",
+            ],
+        ),
+        (
+            "Повестка включала вопросы газификации посёлка Лесного и строительства новой котельной.",
+            ["газификация посёлка Лесного"],
+        ),
+    ],
+)
+def test_an_agenda_stated_in_a_sentence(nlp: Language, text: str, expected: list[str]) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание"))
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert all(any(i.startswith(e) for i in found) for e in expected), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # What a speaker asks about is raised; the date asked for is not the question, the work due is.
         ("Депутат спросила о сроках реконструкции котельной в посёлке Заречном.", "реконструкция котельной"),
         ("Житель села поинтересовался о сроках прокладки газопровода к фермам.", "прокладка газопровода"),
