@@ -629,6 +629,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield from _proposed(token, quotes)
         elif token.pos_ == "VERB" and word in _ASKING_VERBS:
             yield from _asked_about(token, quotes)
+        elif token.pos_ == "VERB" and word in _COMPLAINT_VERBS:
+            yield from _complained_of(token, quotes)
         elif token.pos_ == "VERB" and word in _ELECTION_VERBS:
             yield from _elected(token, quotes)
         elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
@@ -928,6 +930,21 @@ def _what_is_due(noun: Token) -> Token:
         return noun
     inner = [c for c in noun.children if c.i > noun.i and c.dep_ == "nmod" and preposition(c) is None]
     return inner[0] if inner and _case(inner[0]) == "Gen" and inner[0].pos_ in _NOMINAL else noun
+
+
+# «пожаловался на нехватку вагонов», «родители жаловались на холодные блюда», «раскритиковал сокращение расходов на …»:
+# what a speaker complains of is a problem raised at the meeting.
+_COMPLAINT_VERBS = frozenset({"пожаловаться", "жаловаться", "посетовать", "сетовать", "раскритиковать", "критиковать"})
+
+
+def _complained_of(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    for child in verb.children:
+        if child.i < verb.i or child.pos_ not in _NOMINAL:
+            continue
+        of = child.dep_ in ("obl", "nmod") and preposition(child) == "на" and _case(child) == "Acc"
+        if of or (child.dep_ == "obj" and preposition(child) is None):
+            for member in _members(child):
+                yield from subjects(member, quotes, "report", REPORTED)
 
 
 # «поручил до 1 июня представить график ремонта»: a paper asked for, not the question itself.

@@ -519,6 +519,23 @@ def test_an_agenda_stated_in_a_sentence(nlp: Language, text: str, expected: list
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # What a speaker complains of, or criticises, is a problem raised.
+        ("Глава хозяйства пожаловался на нехватку семян для весеннего сева.", "нехватка семян"),
+        ("Жители посёлка жаловались на перебои с электричеством зимой.", "перебои с электричеством"),
+        ("Депутат раскритиковал задержку выплат молодым учителям.", "задержка выплат"),
+    ],
+)
+def test_what_a_speaker_complains_of_is_raised(nlp: Language, text: str, expected: str) -> None:
+    doc = nlp(text)
+    raised = [c.span(doc).text for c in candidates(doc) if c.kind == "report"]
+    assert any(r.startswith(expected.split()[0][:5]) for r in raised), raised
+    meeting = replace(Findings(), meeting=MeetingFinding(title="сессия"))
+    assert any(i.text.startswith(expected) for i in issues.run(doc, meeting).issues)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # What a speaker asks about is raised; the date asked for is not the question, the work due is.
         ("Депутат спросила о сроках реконструкции котельной в посёлке Заречном.", "реконструкция котельной"),
         ("Житель села поинтересовался о сроках прокладки газопровода к фермам.", "прокладка газопровода"),
