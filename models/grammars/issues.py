@@ -635,6 +635,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         if found:
             yield found
     yield from agenda_items(doc)
+    yield from inline_agenda(doc, quotes)
     in_names = _in_names(doc, names)
     # Tokens only for verbs, nouns and dashes, the words a rule below starts from: a Token for every word
     # cost more than the rules. A verb starts one only by its lemma (`_starting_verbs`), a noun by its lemma
@@ -685,6 +686,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield from _proposed(token, quotes)
         elif token.pos_ == "VERB" and word in _ASKING_VERBS:
             yield from _asked_about(token, quotes)
+        elif token.pos_ == "VERB" and word in _COMPLAINT_VERBS:
+            yield from _complained_of(token, quotes)
         elif token.pos_ == "VERB" and word in _ELECTION_VERBS:
             yield from _elected(token, quotes)
         elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
@@ -885,6 +888,59 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(span.start, span.end, head.i, "agenda", AGENDA)
 
 
+# An agenda stated in a sentence, not listed line by line: «В повестке – итоги работы палаты, поддержка экспорта и …»,
+# «На повестке дня стояли три вопроса: об утверждении …, о …», «Повестка включала вопросы маршрутизации пациентов, …».
+_INLINE_AGENDA = re.compile(
+    r"(?:на|в)[ \t]+повестке(?:[ \t]+дня)?[ \t]*[–—](?![ \t]*\w+[ \t]+вопрос)[ \t]*"
+    r"|(?:на|в)[ \t]+повестке(?:[ \t]+дня)?(?:[ \t]+(?:стоял[аио]?|был[аио]?))?(?:[ \t]*[–—])?"
+    r"[ \t]+\w+[ \t]+вопрос\w*[ \t]*:[ \t]*"
+    r"|повестка(?:[ \t]+дня)?[ \t]+включала(?:[ \t]+в[ \t]+себя)?[ \t]+(?:\w+[ \t]+вопрос\w*[ \t]*:[ \t]*)?",
+    re.IGNORECASE,
+)
+
+
+def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """The items of an agenda stated in a sentence (`_INLINE_AGENDA`): the nouns listed after it, each an issue."""
+    text = doc_text(doc)
+    if "овестк" not in text:
+        return
+    for found in _INLINE_AGENDA.finditer(text):
+        checkpoint("issues")
+        span = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        first = span[0]
+        if first.lower_ in _ABOUT:
+            # «о результатах …, об исполнении … и о мерах …»: the parser loses such lists; their «о» parts them.
+            yield from _about_items(doc, text, found.end(), first.sent.end_char)
+            continue
+        if first.pos_ not in _NOMINAL:
+            continue
+        for member in _members(first):
+            yield from subjects(member, quotes, "cue", STRONG)
+
+
+_ABOUT_SEPARATOR = re.compile(r"(?:^|[,;]|[ \t]+и)[ \t]+(?=(?:о|об|обо)[ \t])", re.IGNORECASE)
+
+
+def _about_items(doc: Doc, text: str, start: int, end: int) -> Iterator[Candidate]:
+    """«о X, об Y и о Z» from `start` to `end`: each part after its «о» is an item, worded like an agenda line."""
+    cuts = [start] + [m.end() for m in _ABOUT_SEPARATOR.finditer(text, start, end) if m.end() > start]
+    for at, stop in zip(cuts, [*(c for c in cuts[1:]), end], strict=True):
+        piece_end = stop
+        while piece_end > at and text[piece_end - 1] in " \t.;,и":
+            if text[piece_end - 1] == "и" and text[piece_end - 2 : piece_end - 1] not in (" ", "\t"):
+                break
+            piece_end -= 1
+        if piece_end - at > _MAX_ITEM_CHARS:
+            continue
+        span = doc.char_span(at, piece_end, alignment_mode="expand")
+        if span is None or len(span) < 2 or span[0].lower_ not in _ABOUT:
+            continue
+        span = span[1:]
+        yield Candidate(span.start, span.end, span.root.i, "agenda", AGENDA)
+
+
 _FUTURE_AUX = frozenset({"будет", "будут", "станет", "станут"})
 
 
@@ -902,9 +958,14 @@ _QUESTION_WORDS = frozenset({"почему", "когда", "как", "зачем
 
 
 def _asked_about(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
-    """A speaker's question on an action («почему затянулась реконструкция рынка») raises that action: the subject of
-    the asked clause, when it is a noun of action."""
+    """A speaker's question raises what it asks about («спросил о сроках ремонта моста») or the action it asks on
+    («почему затянулась реконструкция рынка»: the subject of the asked clause, when it is a noun of action)."""
     heads = issue_lexicons().heads
+    for child in verb.children:
+        # «спросил о сроках строительства очистных сооружений»: what was asked about is raised as a report's subject.
+        if child.i > verb.i and child.dep_ in ("obl", "nmod") and preposition(child) in _ABOUT:
+            for member in _members(child):
+                yield from subjects(_what_is_due(member), quotes, "report", REPORTED)
     for clause in verb.children:
         if clause.dep_ not in ("ccomp", "advcl") or clause.i < verb.i or clause.pos_ != "VERB":
             continue
@@ -914,6 +975,33 @@ def _asked_about(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
             if subject.dep_ in ("nsubj", "nsubj:pass") and subject.pos_ == "NOUN" and lemma(subject) in heads:
                 for member in _members(subject):
                     yield from subjects(member, quotes, "report", REPORTED)
+
+
+# «о сроках ремонта моста»: the question asked is the work whose date is due, not the date.
+_DUE_DATES = frozenset({"срок"})
+
+
+def _what_is_due(noun: Token) -> Token:
+    """«сроках» of «о сроках газификации посёлка» → «газификации»; any other noun is itself."""
+    if lemma(noun) not in _DUE_DATES:
+        return noun
+    inner = [c for c in noun.children if c.i > noun.i and c.dep_ == "nmod" and preposition(c) is None]
+    return inner[0] if inner and _case(inner[0]) == "Gen" and inner[0].pos_ in _NOMINAL else noun
+
+
+# «пожаловался на нехватку вагонов», «родители жаловались на холодные блюда», «раскритиковал сокращение расходов на …»:
+# what a speaker complains of is a problem raised at the meeting.
+_COMPLAINT_VERBS = frozenset({"пожаловаться", "жаловаться", "посетовать", "сетовать", "раскритиковать", "критиковать"})
+
+
+def _complained_of(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    for child in verb.children:
+        if child.i < verb.i or child.pos_ not in _NOMINAL:
+            continue
+        of = child.dep_ in ("obl", "nmod") and preposition(child) == "на" and _case(child) == "Acc"
+        if of or (child.dep_ == "obj" and preposition(child) is None):
+            for member in _members(child):
+                yield from subjects(member, quotes, "report", REPORTED)
 
 
 # «поручил до 1 июня представить график ремонта»: a paper asked for, not the question itself.

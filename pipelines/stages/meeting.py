@@ -758,6 +758,16 @@ def _settlement_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
     return found
 
 
+def _repeated_mentions(doc: Doc, mentions: list[tuple[Span, str]], taken: set[int]) -> list[tuple[Span, str]]:
+    """The same one-word form of a city the locations stage found elsewhere in the text («пропуска оформляются в
+    Кыре»), where it missed it («Во вторник в Кыре состоялось заседание»): the same word is the same place."""
+    forms = {span.text: name for span, name in mentions if len(span) == 1}
+    if not forms:
+        return []
+    texts = token_strings(doc, ORTH)
+    return [(doc[i : i + 1], forms[text]) for i, text in enumerate(texts) if text in forms and i not in taken]
+
+
 def _venue_mentions(doc: Doc, cities: dict[str, str]) -> list[tuple[Span, str]]:
     """Venues named by their city's adjective («в Московском драматическом театре», «в Казанском университете»):
     the adjective's city places the venue where the text names that city too (`cities`: folded name → name).
@@ -848,7 +858,24 @@ def _after_in(span: Span) -> bool:
     before = _word_before(span)
     if before is not None and _is_in(before, "loc_settlement_nouns"):
         before = _word_before(span.doc[before.i : before.i + 1])  # «в селе Кара-Булак»
-    return before is not None and before.lower_ in _IN
+        # «в здании администрации города Тулуна»: the body's home city, which `home_city` reads in its case.
+        return before is not None and before.lower_ in _IN
+    return (before is not None and before.lower_ in _IN) or _in_venue(root)
+
+
+_VENUE_NAME_DEPS = frozenset({"nmod", "appos", "flat", "flat:name"})
+
+
+def _in_venue(token: Token) -> bool:
+    """«в зале заседаний Районного совета Кагул», «в здании администрации города Тулуна»: the city is part of the
+    name of the room or building the «в» stands on."""
+    for _ in range(_VENUE_STEPS):
+        if token.dep_ not in _VENUE_NAME_DEPS:
+            return False
+        token = token.head
+        if _is_in(token, "meeting_venue_nouns"):
+            return any(c.dep_ == "case" and c.lower_ in _IN for c in token.children)
+    return False
 
 
 def _is_org(token: Token) -> bool:
@@ -1079,6 +1106,7 @@ def find_place(
     mentions = _city_mentions(doc, locations)
     taken = {i for span, _ in mentions for i in range(span.start, span.end)}
     cities = {_fold(name): name for _, name in mentions}
+    mentions += _repeated_mentions(doc, mentions, taken)
     for span, name in mentions + _settlement_mentions(doc, taken) + _venue_mentions(doc, cities):
         tier = place_tier(span, events, meeting, headline)
         if tier is not None and (best is None or tier < best[0]):

@@ -564,14 +564,33 @@ def _title_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, l
     return credited
 
 
+# A credit line under a news item («Фото: Сергей Будько / пресс-служба Думы», «Текст: Виктория Лунгу», «Автор:
+# …»): who took the picture or wrote the text, never someone who spoke at the meeting; the share buttons after it
+# («Поделиться: ВК | ОК») are no speech either.
+_CREDIT_LINE = re.compile(
+    r"[ \t]*(?:фото|фотография|фотографии|видео|автор|авторы|текст|источник|иллюстрация|оператор)"
+    r"(?:[ \t]+[\w.-]+){0,2}[ \t]*:",
+    re.IGNORECASE,
+)
+
+
+def _in_credit_line(text: str, start: int) -> bool:
+    line = text.rfind("\n", max(0, start - _LINE_REACH), start) + 1
+    found = _CREDIT_LINE.match(text, line, start)
+    return found is not None
+
+
 def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonFinding, ...]:
     by_pronoun = _pronoun_speakers(doc, persons)
     by_title = _title_speakers(doc, persons)
+    text = doc_text(doc)
     marked = []
     for index, person in enumerate(persons):
         heads: list[Token] = list(by_pronoun.get(index, [])) + by_title.get(index, [])
         chair = False
         for mention in person.mentions:
+            if _in_credit_line(text, mention.start):
+                continue
             name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if name is None:
                 continue

@@ -11,7 +11,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 from models import lexicons, loading
-from models.classifiers.topics import classifier
+from models.classifiers.topics import BODY_MIN_SCORE, MIN_SCORE, classifier
 from models.components.extensions import doc_text
 from pipelines.findings import Findings, IssueFinding, TopicFinding
 
@@ -176,5 +176,6 @@ def run(doc: Doc, findings: Findings) -> Findings:
     items = [_item_lemmas(offsets, lemmas, issue) for issue in findings.issues]
     offsets, lemmas = _honours_removed(doc, *_chrome_removed(doc, offsets, lemmas))
     lemmas = _body_kind_removed(findings, lemmas)
-    topics = tuple(TopicFinding(t.id, t.label, t.score) for t in classifier().classify(lemmas, items))
+    min_score = BODY_MIN_SCORE if findings.meeting.body else MIN_SCORE
+    topics = tuple(TopicFinding(t.id, t.label, t.score) for t in classifier().classify(lemmas, items, min_score))
     return replace(findings, topics=topics)

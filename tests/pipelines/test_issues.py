@@ -489,6 +489,73 @@ def test_a_question_on_an_action_raises_it(nlp: Language, text: str, expected: s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # An agenda stated in a sentence: after a dash, after «N вопросов:», after «повестка включала».
+        (
+            "В повестке – отчёт о работе комитета, ремонт сельских клубов и подготовка к весеннему паводку.",
+            ["ремонт сельских клубов", "подготовка к весеннему паводку"],
+        ),
+        (
+            "На повестке дня стояли четыре вопроса: об исполнении бюджета поселения за 2023 год, о состоянии "
+            "уличного освещения, о тарифах на вывоз мусора и о работе библиотек.",
+            [
+                "исполнение бюджета поселения за 2023 год",
+                "состояние уличного освещения",
+                "тарифы на вывоз мусора",
+                "работа библиотек",
+            ],
+        ),
+        (
+            "Повестка включала вопросы газификации посёлка Лесного и строительства новой котельной.",
+            ["газификация посёлка Лесного"],
+        ),
+    ],
+)
+def test_an_agenda_stated_in_a_sentence(nlp: Language, text: str, expected: list[str]) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание"))
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert all(any(i.startswith(e) for i in found) for e in expected), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a speaker complains of, or criticises, is a problem raised.
+        ("Глава хозяйства пожаловался на нехватку семян для весеннего сева.", "нехватка семян"),
+        ("Жители посёлка жаловались на перебои с электричеством зимой.", "перебои с электричеством"),
+        ("Депутат раскритиковал задержку выплат молодым учителям.", "задержка выплат"),
+    ],
+)
+def test_what_a_speaker_complains_of_is_raised(nlp: Language, text: str, expected: str) -> None:
+    doc = nlp(text)
+    raised = [c.span(doc).text for c in candidates(doc) if c.kind == "report"]
+    assert any(r.startswith(expected.split()[0][:5]) for r in raised), raised
+    meeting = replace(Findings(), meeting=MeetingFinding(title="сессия"))
+    assert any(i.text.startswith(expected) for i in issues.run(doc, meeting).issues)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a speaker asks about is raised; the date asked for is not the question, the work due is.
+        ("Депутат спросила о сроках реконструкции котельной в посёлке Заречном.", "реконструкция котельной"),
+        ("Житель села поинтересовался о сроках прокладки газопровода к фермам.", "прокладка газопровода"),
+        ("Советник спросил о замене лифтов в многоквартирных домах.", "замена лифтов"),
+    ],
+)
+def test_what_a_speaker_asks_about_is_raised(nlp: Language, text: str, expected: str) -> None:
+    doc = nlp(text)
+    # Raised by the question, as a report is, not only as a phrase of action filling a short list.
+    asked = [c.span(doc).text for c in candidates(doc) if c.kind == "report"]
+    assert any(a.startswith(expected.split()[0][:5]) for a in asked), asked
+    meeting = replace(Findings(), meeting=MeetingFinding(title="сессия"))
+    found = [i.text for i in issues.run(doc, meeting).issues]
+    assert any(i.startswith(expected) for i in found), found
+    assert not any(i.startswith("срок") for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Work not finished is a problem the report raises.
         ("В двух сёлах района ещё не завершена прокладка водопровода.", "прокладка водопровода"),
         ("В гимназии № 3 не закончен ремонт актового зала.", "ремонт актового зала"),

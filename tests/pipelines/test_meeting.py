@@ -229,6 +229,34 @@ def test_a_name_after_a_settlement_word(nlp: Language, text: str, place: str | N
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The city is part of the name of the room or building the «в» stands on.
+        ("12 мая в зале заседаний районного совета Комрата прошла очередная сессия совета.", "Комрат"),
+        ("3 апреля в актовом зале администрации Киренска прошло заседание районной думы.", "Киренск"),
+        ("3 апреля в конференц-зале мэрии Кишинёва прошло заседание муниципального совета.", "Кишинёв"),
+        # After a settlement word the home city is read in its case, as before.
+        ("Вчера в здании администрации города Тайшета состоялось заседание думы.", "Тайшет"),
+    ],
+)
+def test_a_city_in_the_name_of_the_venue(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The locations stage may find a small town once and miss it where the meeting is placed; the same word
+        # is the same place.
+        ("Во вторник в Акше состоялось заседание совета района. Пропуска оформляют в отделении в Акше.", "Акша"),
+        ("В пятницу в Кяхте прошла сессия районного совета. Новая школа откроется в Кяхте осенью.", "Кяхта"),
+    ],
+)
+def test_a_place_found_elsewhere_in_the_text_places_the_meeting(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
+
+
+@pytest.mark.parametrize(
     ("text", "date", "place"),
     [
         # The agency in brackets between the city and the date.

@@ -347,3 +347,26 @@ def test_a_chair_by_patronymic_a_report_heard_and_support_said(
 )
 def test_a_filed_paper_is_no_speech(nlp: Language, text: str, surname: str, spoke: bool) -> None:
     assert _spoke(nlp, text)[surname][0] is spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        # Who took the picture or wrote the text, and the share buttons after the credit, say nothing at the meeting.
+        (
+            "Депутат Ирина Соколова заявила, что ремонт завершат в мае.\n\n"
+            "Фото: Павел Мельников / пресс-служба горсовета\n\nПоделиться: ВКонтакте | Telegram",
+            "Мельников",
+        ),
+        (
+            "Глава района Олег Титов сообщил о сроках ремонта.\n\nТекст: Марина Крылова\nПоделиться: ВК | ОК",
+            "Крылова",
+        ),
+        (
+            "Аким рассказал о паводках.\n\nАвтор фото: Ерлан Сапаров\nПоделиться с друзьями: WhatsApp | Telegram",
+            "Сапаров",
+        ),
+    ],
+)
+def test_a_credit_line_names_no_speaker(nlp: Language, text: str, surname: str) -> None:
+    assert _spoke(nlp, text)[surname] == (False, "mentioned")

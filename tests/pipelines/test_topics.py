@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from models import taxonomy
-from models.classifiers.topics import ITEM_MIN_SCORE, MAX_TOPICS, MIN_SCORE, classifier, seed_lexicon
+from models.classifiers.topics import BODY_MIN_SCORE, ITEM_MIN_SCORE, MAX_TOPICS, MIN_SCORE, classifier, seed_lexicon
 from pipelines.findings import Findings, MeetingFinding
 from pipelines.stages import issues, run_stages, topics
 from tests.conftest import SHARED
@@ -198,6 +198,16 @@ def test_the_trades_of_people_honoured_are_not_topics(
         ),
         # Freight and its papers.
         ("Комиссия обсудила грузоперевозки по трассе и переход на электронную накладную для грузов.", "transport"),
+        # Water transport: ports, ships, river crossings.
+        ("Обсудили реконструкцию речного причала, работу паромной переправы и начало навигации.", "transport"),
+        ("Правление рассмотрело грузооборот порта и заход судов к новому терминалу.", "transport"),
+        # Crops, fish farming, the seasons of field work.
+        ("Заслушали ход посевной: сев хлопка, картофеля и овощей, подготовку семян.", "agriculture"),
+        ("Обсудили развитие рыбоводства и аквакультуры в хозяйствах района.", "agriculture"),
+        # Crafts are small business.
+        ("Обсудили поддержку ремесленников и выставку изделий народного ремесла для продажи.", "economy"),
+        # Sport facilities.
+        ("Депутаты обсудили работу горнолыжной базы, нового спорткомплекса и секций физкультуры.", "culture_sport"),
     ],
 )
 def test_domain_words_of_a_topic_say_it(nlp: Language, text: str, expected: str) -> None:
@@ -316,6 +326,30 @@ def test_only_a_deriving_prefix_before_a_long_seed_is_stripped(word: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("compound", "head"),
+    [
+        ("весенне-полевой", "полевой"),
+        ("социально-экономический", "экономический"),
+        ("научно-образовательный", "образовательный"),
+        ("эколого-туристический", "туристический"),
+    ],
+)
+def test_a_hyphenated_compound_counts_as_its_last_part(compound: str, head: str) -> None:
+    assert classifier().stem(compound) == head
+    words = ["слово"] * 40
+    assert classifier().scores([compound, *words]) == classifier().scores([head, *words])
+
+
+@pytest.mark.parametrize(
+    "word",
+    # A compound that is itself a seed, a last part too short or not a seed: the word stays itself.
+    ["жилищно-коммунальный", "премьер-министр", "вице-мэр", "кара-талаа", "финансово-хозяйственный"],
+)
+def test_a_compound_without_a_seed_head_stays_itself(word: str) -> None:
+    assert classifier().stem(word) == word
+
+
+@pytest.mark.parametrize(
     ("body", "kind"),
     [
         ("Правительство Калининградской области", {"правительство"}),
@@ -367,3 +401,12 @@ def test_a_body_organising_itself_is_still_governance(nlp: Language) -> None:
     found = run_stages(nlp(text))
     assert found.meeting.body
     assert [t.id for t in found.topics] == ["governance"]
+
+
+def test_a_named_bodys_session_needs_less_evidence_for_a_topic() -> None:
+    # A topic scoring between the two floors, not behind the best by much: kept for a named body's session only.
+    words = ["бюджет", "налог", "школа", "учитель"] + ["слово"] * 60
+    scores = {s.id: s.score for s in classifier().scores(words)}
+    assert BODY_MIN_SCORE <= scores["education"] < MIN_SCORE, scores
+    assert "education" in [t.id for t in classifier().classify(words, (), BODY_MIN_SCORE)]
+    assert "education" not in [t.id for t in classifier().classify(words)]
