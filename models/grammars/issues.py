@@ -618,6 +618,7 @@ def _starting_verbs() -> frozenset[str]:
         | _PROPOSAL_VERBS
         | _DIRECTIVE_VERBS
         | _ASKING_VERBS
+        | _COMPLAINT_VERBS
         | frozenset(_ELECTION_VERBS)
         | frozenset(_CONFERRAL_VERBS)
     )

@@ -244,6 +244,11 @@ def test_issue_candidates_skip_only_words_no_rule_starts_from(monkeypatch: pytes
         analyse(
             "Где не завершена замена насосов, сохраняется нехватка учителей. Речь шла о парке. Вопрос о парке обсудили."
         ),
+        # a rule for each kind of verb: asking, complaining, proposing, electing
+        analyse(
+            "Депутат Ким спросил о сроках ремонта моста. Жители пожаловались на перебои с водой. Аким раскритиковал"
+            " подрядчика за срыв сроков. Предложено увеличить число автобусов. Секретарём избрали Ивана Петрова."
+        ),
     ]
     skipping = [list(issues.candidates(doc)) for doc in docs]
     monkeypatch.setattr(issues, "_starting_nouns", _Everything)
