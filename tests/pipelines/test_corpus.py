@@ -183,8 +183,10 @@ HELDOUT8 = {
     "person_org": 0.635,
     "issues": 0.555,
     # 0.526 first; 0.509 with the topics stage's rule that the kind of the body holding the meeting is not
-    # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011).
-    "topics": 0.505,
+    # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
+    # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
+    # wrong on the eight opened genre sets). Topic rules read from opened sets have not carried to this one.
+    "topics": 0.495,
     "meeting_date": 0.995,
     "meeting_place": 0.83,
 }
