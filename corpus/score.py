@@ -60,6 +60,10 @@ def reference_scorer() -> ModuleType:
 
 
 def extract_set(gold_dir: Path, pred_dir: Path) -> None:
+    # This checkout's pipeline, not whichever one is installed: `python corpus/score.py` puts corpus/ first on the
+    # path, so without this a second checkout would score the installed one's code.
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     from pipelines.errors import InputError
     from pipelines.extract import extract_file
 
