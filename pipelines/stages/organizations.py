@@ -38,7 +38,7 @@ _STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с",
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
 _QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as text
 _MAX_ALIAS_TOKENS = 6
-_SEPARATORS = frozenset("›|•>")
+_SEPARATORS = frozenset("›|•>→")
 _NAMED_AFTER = frozenset({"им", "имени"})
 _PLURAL_ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,6}(ов|ы|ам|ами|ах)$")
 # Headings typed in capitals (`pipelines.headings`): the first few.
@@ -380,6 +380,10 @@ def canonical(span: Span) -> str:
         elif head is not None and token.i < head and token.pos_ in ("PROPN", "X") and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
+            if word == token.text:
+                # «Слуцкого районного …»: a place's adjective the dictionary knows only as a surname, which declines
+                # the same way.
+                word = inflect_word(token.text, "NOUN", *_features(span.doc[head]))
         elif head is not None and token.i < head and grammar.misread_adjective(token):
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
         elif (token.is_upper and len(token.text) <= 5) or _mixed_case(word):

@@ -2061,3 +2061,109 @@ def test_a_partys_organ_in_a_title_gives_the_party(nlp: Language, text: str, par
     assert names(nlp, text) == [party]
     # The organ stays the title's organization for positions, unlisted.
     assert any(not o.listed and o.name.startswith("Центральный комитет") for o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Бабенко напомнила о позиции Межрайонной ИФНС России № 7 по Саратовской области.",
+            "Межрайонная ИФНС России № 7 по Саратовской области",
+        ),
+        (
+            "Письмо направлено в Инспекцию ФНС России № 5 по Пермскому краю.",
+            "Инспекция ФНС России № 5 по Пермскому краю",
+        ),
+        ("Представитель ИФНС России № 3 по г. Краснодару Ольга Ким выступила.", "ИФНС России № 3 по г. Краснодару"),
+    ],
+)
+def test_a_numbered_office_keeps_its_number_and_region(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_decision_number_is_no_part_of_a_body(nlp: Language) -> None:
+    assert names(nlp, "Решение Думы № 45 принято.") == ["Дума"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Директор МБОУ «Лицей № 3» г. Нижнекамска Анна Петрова выступила.", "МБОУ «Лицей № 3» г. Нижнекамска"),
+        ("Начальник ОМВД России по г. Ухте Иван Петров доложил.", "ОМВД России по г. Ухте"),
+        ("Дело рассматривали в Хамовническом районном суде г. Москвы вчера.", "Хамовнический районный суд г. Москвы"),
+        (
+            "Выступил глава Государственной администрации Рыбницкого района и г. Рыбница Василий Тищенко.",
+            "Государственная администрация Рыбницкого района и г. Рыбница",
+        ),
+    ],
+)
+def test_a_town_written_with_its_abbreviated_kind_is_part_of_the_name(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Директор ГБУ ДО РК «Детская школа искусств № 4» Анна Петрова выступила.",
+            "ГБУ ДО РК «Детская школа искусств № 4»",
+        ),
+        (
+            "Заявку подало МБУ ДО ЯО «Спортивная школа олимпийского резерва» в марте.",
+            "МБУ ДО ЯО «Спортивная школа олимпийского резерва»",
+        ),
+    ],
+)
+def test_a_legal_form_with_two_codes_keeps_its_quoted_name(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Начальник Управления Судебного департамента в Курской области Елена Бирюк выступила.",
+            "Управление Судебного департамента в Курской области",
+        ),
+        (
+            "Выступил руководитель Управления Росреестра в Республике Марий Эл Иван Петров.",
+            "Управление Росреестра в Республике Марий Эл",
+        ),
+    ],
+)
+def test_a_territorial_office_is_named_by_its_region(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_common_office_in_a_region_is_not_named_by_it(nlp: Language) -> None:
+    # «в Смоленской области» here says where the office works, it does not name a federal body's branch.
+    assert names(nlp, "Управление образования в Тверской области провело совещание.") == ["Управление образования"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Председатель Слуцкого районного исполнительного комитета Дмитрий Витальевич Кишкель провел заседание.",
+            "Слуцкий районный исполнительный комитет",
+        ),
+        (
+            "Председатель Гомельского городского исполнительного комитета Павел Ким провел заседание.",
+            "Гомельский городской исполнительный комитет",
+        ),
+        (
+            "Председатель Жуковского районного Совета депутатов Наталья Ивановна Жданович выступила.",
+            "Жуковский районный Совет депутатов",
+        ),
+    ],
+)
+def test_a_place_adjective_read_as_a_surname_names_a_local_body(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Главная → Пресс-центр → Новости → ЖКХ", "Главная → Депутаты → Комиссии", "Главная › Новости › Совет"],
+)
+def test_a_breadcrumb_names_no_body(nlp: Language, line: str) -> None:
+    assert names(nlp, f"{line}\nВ Сыктывкаре прошло заседание антикризисного штаба.") == []
