@@ -2167,3 +2167,73 @@ def test_a_place_adjective_read_as_a_surname_names_a_local_body(nlp: Language, t
 )
 def test_a_breadcrumb_names_no_body(nlp: Language, line: str) -> None:
     assert names(nlp, f"{line}\nВ Сыктывкаре прошло заседание антикризисного штаба.") == []
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "text_form"),
+    [
+        ("АКЦИОНЕРНОЕ ОБЩЕСТВО «СЕВЕРНЫЙ РЕЧНОЙ ПОРТ»", "АО «Северный речной порт»"),
+        ("ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ «ТАЁЖНЫЙ ЛЕСХОЗ»", "ООО «Таёжный лесхоз»"),
+    ],
+)
+def test_a_letterhead_body_goes_by_the_name_the_text_writes(nlp: Language, letterhead: str, text_form: str) -> None:
+    text = (
+        f"{letterhead}\nг. Вологда\n\nПРОТОКОЛ № 4\nзаседания Совета директоров {text_form}\n\n"
+        "Председательствующий: Иванов Петр Ильич.\n"
+    )
+    found = [o.name for o in find_organizations(nlp(text)) if o.listed]
+    assert text_form in found
+    assert not any(name.lower().startswith(letterhead.split()[0].lower()) for name in found)
+
+
+def test_a_letterhead_keeps_the_capitals_of_its_proper_words(nlp: Language) -> None:
+    text = (
+        "ПОСОЛЬСТВО РЕСПУБЛИКИ КАЗАХСТАН В КЫРГЫЗСКОЙ РЕСПУБЛИКЕ\n"
+        "Информационный бюллетень № 3\n\n"
+        "В Бишкеке посол Республики Казахстан встретился с министром Кыргызской Республики.\n\n"
+        "ПОСОЛЬСТВО РЕСПУБЛИКИ КАЗАХСТАН                         стр. 2\n"
+    )
+    found = [o.name for o in find_organizations(nlp(text)) if o.listed]
+    assert "Посольство Республики Казахстан в Кыргызской Республике" in found
+    # The running header in capitals is the same body, not another one.
+    assert not any(name.isupper() for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Об итогах финансово-хозяйственной деятельности Общества за I квартал 2025 года.", "Общество"),
+        ("Отчет о работе Корпорации за первое полугодие 2024 года утвержден.", "Корпорация"),
+    ],
+)
+def test_the_period_of_a_report_is_no_part_of_a_name(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Присутствовали члены Совета директоров: Лаптев Г.А., Фризен Андрей Генрихович.", "Совет директоров"),
+        ("Присутствовали члены Наблюдательного совета: Ким О.П., Фризен А.Г.", "Наблюдательный совет"),
+    ],
+)
+def test_a_protocols_header_verb_is_no_part_of_a_name(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Сессию открыл председатель Маджлиса народных депутатов Согдийской области. Областной Маджлис утвердил "
+            "бюджет.",
+            "Маджлис народных депутатов Согдийской области",
+        ),
+        (
+            "Депутаты Совета депутатов Кировского района собрались. Районный Совет утвердил план.",
+            "Совет депутатов Кировского района",
+        ),
+    ],
+)
+def test_a_body_by_its_level_is_the_body_of_that_place(nlp: Language, text: str, body: str) -> None:
+    assert names(nlp, text) == [body]
