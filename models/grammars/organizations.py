@@ -730,6 +730,12 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         executive = head is not None and bool({word_lemma(doc[head].text), doc[head].lower_} & executives)
         if executive and doc[seg.end - 1].ent_type_ != "LOC":
             return False
+        # «постоянной комиссии | Кенгаша по бюджету»: after a unit's kind, the field is the unit's, not the body's.
+        units = lexicons.load("org_staff_units") | lex.subunits
+        if previous == "CORE" and seg.start - start == 1 and start > 0 and doc[seg.end - 1].ent_type_ != "LOC":
+            before = doc[start - 1]
+            if before.is_lower and {before.lemma_, word_lemma(before.text)} & units:
+                return False
         # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says;
         # «районный отдел по чрезвычайным ситуациям»: a unit is named by its field.
         unit = previous == "CORE" and doc[seg.start - 1].lemma_ in lex.subunits

@@ -1899,7 +1899,7 @@ def find_organizations(
         body = _Body(
             name=name,
             words=_lemmas(name, lex.legal_forms) or _lemmas(name),
-            head=doc[head].lemma_ if head is not None and doc[head].lemma_ in lex.heads else None,
+            head=_head_lemma(doc[head]) if head is not None else None,
             abbreviation=all(t.is_upper for t in span if t.is_alpha),
             mentions=[TextSpan(span.start_char, span.end_char)],
         )
@@ -1940,6 +1940,14 @@ def find_organizations(
         for b in _merge(_kind_before_name(kept))
         if _is_body(doc, b)
     )
+
+
+def _head_lemma(token: Token) -> str | None:
+    """The kind of body a head names: «Кенгаша», which the tagger reads as a name, is a «кенгаш» too."""
+    lex = grammar.lexicon()
+    if token.lemma_ in lex.heads:
+        return token.lemma_
+    return lex.foreign_heads.get(token.lower_)
 
 
 def _within(mention: TextSpan, spans: set[tuple[int, int]]) -> bool:

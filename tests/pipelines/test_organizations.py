@@ -2237,3 +2237,23 @@ def test_a_protocols_header_verb_is_no_part_of_a_name(nlp: Language, text: str, 
 )
 def test_a_body_by_its_level_is_the_body_of_that_place(nlp: Language, text: str, body: str) -> None:
     assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Председатель Риштанского районного Кенгаша народных депутатов открыл сессию. Председатель постоянной "
+            "комиссии Кенгаша по бюджету и экономическим реформам Нодира Хамидовна Эргашева сообщила о доходах.",
+            "Риштанский районный Кенгаш народных депутатов",
+        ),
+        (
+            "Сессию открыл председатель Бухарского областного Кенгаша народных депутатов. Член постоянной комиссии "
+            "Кенгаша по аграрным вопросам Анвар Каримов выступил.",
+            "Бухарский областной Кенгаш народных депутатов",
+        ),
+    ],
+)
+def test_a_units_field_is_not_its_parents(nlp: Language, text: str, body: str) -> None:
+    # «комиссии Кенгаша по бюджету»: the field names the commission; «Кенгаш» is the one council of the text.
+    assert names(nlp, text) == [body]
