@@ -277,6 +277,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             ],
             [gen_compound, gen_noun],
             coordinated(gen_mod, gen_noun),
+            # «крестьянских (фермерских) хозяйств»: another word for the modifier, in parentheses.
+            [gen_mod, {"ORTH": "("}, {**gen_mod, "IS_LOWER": True}, {"ORTH": ")"}, {**gen_mod, "OP": "*"}, gen_noun],
         ],
         "CONJ_GEN_NP": [
             [conj, {**gen_mod, "OP": "*"}, gen_noun],
@@ -479,7 +481,9 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
     if first.pos_ in _NOMINAL or _tail_modifier(first) or lower in (",", "и", "по", "за", "с", "со"):
         i = start + 1
         while i < end and (
-            _tail_modifier(doc[i]) or (doc[i].lower_ in (",", "и") and i + 1 < end and _tail_modifier(doc[i + 1]))
+            _tail_modifier(doc[i])
+            or (doc[i].lower_ in (",", "и", "(") and i + 1 < end and _tail_modifier(doc[i + 1]))
+            or (doc[i].text == ")" and doc[i - 1].is_lower)
         ):
             i += 1
         reach = i + 1 - start

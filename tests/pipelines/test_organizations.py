@@ -2257,3 +2257,20 @@ def test_a_body_by_its_level_is_the_body_of_that_place(nlp: Language, text: str,
 def test_a_units_field_is_not_its_parents(nlp: Language, text: str, body: str) -> None:
     # «комиссии Кенгаша по бюджету»: the field names the commission; «Кенгаш» is the one council of the text.
     assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Выступил председатель Ассоциации крестьянских (фермерских) хозяйств Ростовской области Петр Сидоров.",
+            "Ассоциация крестьянских (фермерских) хозяйств Ростовской области",
+        ),
+        (
+            "Доклад подготовил Союз малых (семейных) предприятий Тверской области.",
+            "Союз малых (семейных) предприятий Тверской области",
+        ),
+    ],
+)
+def test_a_modifiers_other_word_in_parentheses_stays_in_the_name(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
