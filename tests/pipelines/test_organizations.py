@@ -2274,3 +2274,15 @@ def test_a_units_field_is_not_its_parents(nlp: Language, text: str, body: str) -
 )
 def test_a_modifiers_other_word_in_parentheses_stays_in_the_name(nlp: Language, text: str, expected: str) -> None:
     assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ремонт зала борьбы во Дворце спорта «Уралан» завершится к маю.",
+        "Концерт прошел во Дворце культуры имени Ильяса Жансугурова.",
+        "Праздник прошел в Государственном Кремлевском дворце.",
+    ],
+)
+def test_a_palace_is_a_building(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
