@@ -338,7 +338,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         ],
         # «посольство Республики Беларусь в Армении»: a mission is named by the place it is in (`_tail_ok`).
         "IN_PLACE": [
-            [{"LOWER": {"IN": ["в", "во"]}}, {"ENT_TYPE": "LOC", "IS_TITLE": True}, {"ENT_TYPE": "LOC", "OP": "{0,3}"}]
+            [{"LOWER": {"IN": ["в", "во"]}}, {"ENT_TYPE": "LOC", "IS_TITLE": True}, {"ENT_TYPE": "LOC", "OP": "{0,3}"}],
+            # «посольства России в США», «Управления судебного департамента в РТ»: a state's or region's code.
+            [{"LOWER": {"IN": ["в", "во"]}}, {"LOWER": {"IN": sorted(lex.country_codes)}, "IS_UPPER": True}],
         ],
         # «театр им. М. Н. Ермоловой», «школа имени Абая»
         "NAMED_AFTER": [
@@ -783,8 +785,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # «Управление Судебного департамента в Смоленской области», «отделение Фонда … в Республике Тыва»: a
         # territorial office of a named federal body is named by the region it serves.
         office = doc[start].is_title and word_lemma(doc[start].text) in _TERRITORIAL_OFFICES
-        office = office and any(t.is_title for t in doc[start + 1 : seg.start])
-        region = any(word_lemma(t.text) in _REGION_KINDS for t in doc[seg.start + 1 : seg.end])
+        office = office and any(t.is_title or _is_head_word(t, lex) for t in doc[start + 1 : seg.start])
+        region = any(word_lemma(t.text) in _REGION_KINDS or t.is_upper for t in doc[seg.start + 1 : seg.end])
         return office and region and previous in _NAMED_BODY_TAILS
     if seg.label == "ABBR":
         # «… КР», «Госдума РФ»: a country code after a name belongs to it; «СМИ», «НПО» do not.

@@ -2129,6 +2129,10 @@ def test_a_legal_form_with_two_codes_keeps_its_quoted_name(nlp: Language, text: 
             "Выступил руководитель Управления Росреестра в Республике Марий Эл Иван Петров.",
             "Управление Росреестра в Республике Марий Эл",
         ),
+        (
+            "Об этом сообщили в пресс-службе Управления судебного департамента в РТ вчера.",
+            "Управление судебного департамента в РТ",
+        ),
     ],
 )
 def test_a_territorial_office_is_named_by_its_region(nlp: Language, text: str, expected: str) -> None:
