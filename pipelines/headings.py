@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from models.components.extensions import doc_text
+from models.grammars.organizations import lexicon, word_lemma
 from pipelines.nlp import analyse
 
 # Where a letterhead or a headline stands: the top of the text.
@@ -22,7 +23,10 @@ HEADING_CHARS = 1000
 _SHOUTED_LINE = re.compile(r"^[ \t]*[А-ЯЁ][А-ЯЁ0-9 ,.:;«»\"–—-]{10,200}$", re.MULTILINE)
 _LINES = "kenesh_headings"
 _READINGS = "kenesh_heading_readings"
+_PROPER = "kenesh_heading_proper_words"
+_FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "PRON", "DET", "ADV", "VERB", "AUX"})
 _CAPITALS = re.compile(r"\b[А-ЯЁA-Z]+\b")
+_QUOTED_START = re.compile(r"([«„]\s?|\")([а-яёa-z])")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,30 @@ def headings(doc: Doc) -> tuple[Heading, ...]:
     return found
 
 
+def proper_words(doc: Doc) -> tuple[dict[str, str], frozenset[str]]:
+    """The words the text writes with a capital inside a sentence: by their lower case, and their lemmas (once per
+    document)."""
+    found = doc.user_data.get(_PROPER)
+    if found is None:
+        # (A preposition or a conjunction opens a line typed without a full stop before it: «В …», «И …».)
+        words = [t for t in doc if t.is_title and not t.is_sent_start and t.pos_ not in _FUNCTION_POS]
+        # «Комитет» of a heading the text also writes «комитета»: a common word, lowered.
+        common = {word_lemma(t.text) for t in doc if t.is_lower and t.is_alpha}
+        # «Общества» of a company's protocol: a kind of body keeps its reading as a common noun.
+        lemmas = frozenset(word_lemma(t.text) for t in words) - common - lexicon().heads
+        forms = {t.lower_: t.text for t in words if word_lemma(t.text) in lemmas}
+        found = doc.user_data[_PROPER] = (forms, lemmas)
+    return found
+
+
+def proper_form(doc: Doc, word: str) -> str:
+    """`word` (in lower case) as the text writes it: with a capital where it writes this word, in any form, so."""
+    forms, lemmas = proper_words(doc)
+    if word in forms:
+        return forms[word]
+    return word.capitalize() if word_lemma(word) in lemmas else word
+
+
 def reading(doc: Doc, heading: Heading) -> Doc:
     """The heading in sentence case, parsed (once per document and line). Only the words in capitals are lowered: a
     letterhead joined with its next line in sentence case («ЭКСПЕРТНЫЙ СОВЕТ при Уполномоченном …») keeps that
@@ -58,5 +86,9 @@ def reading(doc: Doc, heading: Heading) -> Doc:
         text = heading.text
         # A full stop ends the heading as a sentence: without it the parser reads it worse.
         stop = "" if text[-1] in ".!?" else "."
-        found = readings[key] = analyse(text[:1] + _CAPITALS.sub(lambda w: w.group().lower(), text[1:]) + stop)
+        # «РЕСПУБЛИКИ БЕЛАРУСЬ»: a proper word keeps the capital the text writes it with elsewhere.
+        lowered = text[:1] + _CAPITALS.sub(lambda w: proper_form(doc, w.group().lower()), text[1:])
+        # «АКЦИОНЕРНОЕ ОБЩЕСТВО «БЕЛОМОРСКИЙ ТЕРМИНАЛ»»: a quoted name starts with a capital in sentence case too.
+        lowered = _QUOTED_START.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
+        found = readings[key] = analyse(lowered + stop)
     return found

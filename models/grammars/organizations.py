@@ -235,7 +235,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         ],
         # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
         "LEGAL_QUOTED": [
-            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "?"}, *quoted],
+            # «ГБУ ДО РК «…»», «ГБУ СО ЯО «…»»: the form, the kind of service and the region, each abbreviated.
+            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "{0,2}"}, *quoted],
             # «ОО «Общество инвалидов «Шуақ»»: a name quoted inside the name, the closing quotes often written once.
             [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *nested_quoted],
             # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»», «АТП «Темп-Автотех»»: an abbreviation no lexicon
@@ -276,6 +277,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             ],
             [gen_compound, gen_noun],
             coordinated(gen_mod, gen_noun),
+            # «крестьянских (фермерских) хозяйств»: another word for the modifier, in parentheses.
+            [gen_mod, {"ORTH": "("}, {**gen_mod, "IS_LOWER": True}, {"ORTH": ")"}, {**gen_mod, "OP": "*"}, gen_noun],
         ],
         "CONJ_GEN_NP": [
             [conj, {**gen_mod, "OP": "*"}, gen_noun],
@@ -328,9 +331,16 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [{"ORTH": {"IN": ["№", "N"]}}, {"IS_DIGIT": True, "LENGTH": {"<=": 4}}],
             [{"TEXT": {"REGEX": r"^№\d{1,4}$"}}],
         ],
+        # «школа № 2 г. Быхова», «ОМВД России по г. Находке»: a body's town by the abbreviated kind «г.».
+        "TOWN": [
+            [{"LOWER": {"IN": ["по", "и"]}, "OP": "?"}, {"LOWER": {"IN": ["г", "гор"]}}, {"ORTH": ".", "OP": "?"}, town]
+            for town in ({"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}},)
+        ],
         # «посольство Республики Беларусь в Армении»: a mission is named by the place it is in (`_tail_ok`).
         "IN_PLACE": [
-            [{"LOWER": {"IN": ["в", "во"]}}, {"ENT_TYPE": "LOC", "IS_TITLE": True}, {"ENT_TYPE": "LOC", "OP": "{0,3}"}]
+            [{"LOWER": {"IN": ["в", "во"]}}, {"ENT_TYPE": "LOC", "IS_TITLE": True}, {"ENT_TYPE": "LOC", "OP": "{0,3}"}],
+            # «посольства России в США», «Управления судебного департамента в РТ»: a state's or region's code.
+            [{"LOWER": {"IN": ["в", "во"]}}, {"LOWER": {"IN": sorted(lex.country_codes)}, "IS_UPPER": True}],
         ],
         # «театр им. М. Н. Ермоловой», «школа имени Абая»
         "NAMED_AFTER": [
@@ -367,6 +377,7 @@ TAILS = (
     "NAMED_AFTER",
     "IN_PLACE",
     "NUMBER",
+    "TOWN",
     "IZAFET",
     "MEMBERS",
     "ABBR",
@@ -472,7 +483,9 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
     if first.pos_ in _NOMINAL or _tail_modifier(first) or lower in (",", "и", "по", "за", "с", "со"):
         i = start + 1
         while i < end and (
-            _tail_modifier(doc[i]) or (doc[i].lower_ in (",", "и") and i + 1 < end and _tail_modifier(doc[i + 1]))
+            _tail_modifier(doc[i])
+            or (doc[i].lower_ in (",", "и", "(") and i + 1 < end and _tail_modifier(doc[i + 1]))
+            or (doc[i].text == ")" and doc[i - 1].is_lower)
         ):
             i += 1
         reach = i + 1 - start
@@ -486,6 +499,8 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = max(reach, 10)
     if lower in ("в", "во"):
         reach = max(reach, 5)
+    if lower in ("г", "гор") or (lower in ("по", "и") and start + 1 < end and doc[start + 1].lower_ in ("г", "гор")):
+        reach = max(reach, 4)
     if lower in ("–", "—", "-", "№", "n"):
         reach = max(reach, 2)
     return min(reach, end - start)
@@ -658,6 +673,8 @@ def eponym_end(doc: Doc, named_after: int) -> int:
 
 # Tails that name the body a unit belongs to («комиссии | Межпарламентской Ассамблеи государств – участников …»).
 _NAMED_BODY_TAILS = frozenset({"GEN_NP", "MEMBERS", "STATE_NAME"})
+_TERRITORIAL_OFFICES = frozenset({"управление", "отделение", "филиал", "представительство"})
+_REGION_KINDS = frozenset({"область", "край", "республика", "округ"})
 
 
 def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, blocked: frozenset[str]) -> bool:
@@ -719,6 +736,12 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         executive = head is not None and bool({word_lemma(doc[head].text), doc[head].lower_} & executives)
         if executive and doc[seg.end - 1].ent_type_ != "LOC":
             return False
+        # «постоянной комиссии | Кенгаша по бюджету»: after a unit's kind, the field is the unit's, not the body's.
+        units = lexicons.load("org_staff_units") | lex.subunits
+        if previous == "CORE" and seg.start - start == 1 and start > 0 and doc[seg.end - 1].ent_type_ != "LOC":
+            before = doc[start - 1]
+            if before.is_lower and {before.lemma_, word_lemma(before.text)} & units:
+                return False
         # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says;
         # «районный отдел по чрезвычайным ситуациям»: a unit is named by its field.
         unit = previous == "CORE" and doc[seg.start - 1].lemma_ in lex.subunits
@@ -749,11 +772,22 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # Only right after an institution's kind: «решение Думы № 45» numbers the decision, not the body.
         kind = doc[seg.start - 1]
         numbered = lexicons.load("org_numbered_heads")
-        return previous == "CORE" and bool({kind.lemma_, word_lemma(kind.text)} & numbered)
+        if previous == "CORE":
+            return bool({kind.lemma_, word_lemma(kind.text)} & numbered)
+        # «Межрайонная ИФНС России № 11»: the number also follows the state a numbered office belongs to.
+        state = previous in ("GEN_NP", "ABBR") and seg.start - start <= 4 and (kind.is_title or kind.is_upper)
+        return state and any({t.lemma_, word_lemma(t.text), t.lower_} & numbered for t in doc[start : seg.start - 1])
     if seg.label == "IN_PLACE":
         # Only a mission is named by where it is: «совет в Москве» is where a council met.
         missions = lexicons.load("org_missions")
-        return any(word_lemma(t.text) in missions or t.lemma_ in missions for t in doc[start : seg.start])
+        if any(word_lemma(t.text) in missions or t.lemma_ in missions for t in doc[start : seg.start]):
+            return True
+        # «Управление Судебного департамента в Смоленской области», «отделение Фонда … в Республике Тыва»: a
+        # territorial office of a named federal body is named by the region it serves.
+        office = doc[start].is_title and word_lemma(doc[start].text) in _TERRITORIAL_OFFICES
+        office = office and any(t.is_title or _is_head_word(t, lex) for t in doc[start + 1 : seg.start])
+        region = any(word_lemma(t.text) in _REGION_KINDS or t.is_upper for t in doc[seg.start + 1 : seg.end])
+        return office and region and previous in _NAMED_BODY_TAILS
     if seg.label == "ABBR":
         # «… КР», «Госдума РФ»: a country code after a name belongs to it; «СМИ», «НПО» do not.
         return all(doc[i].lower_ not in lex.not_abbreviations for i in range(seg.start, seg.end))
@@ -1039,7 +1073,10 @@ def _head_core_ok(doc: Doc, seg: Segment, head: int | None, lex: Lexicons) -> bo
     for before in doc[seg.start : head]:
         if before.lower_ in lexicons.load("org_foreign_modifiers"):
             continue
-        if before.pos_ == "PROPN" and not _foreign_or_adjective(before.text):
+        # «Слуцкого районного исполнительного комитета»: a place's adjective that is also a surname, before a level.
+        level = before.i + 1 < head and doc[before.i + 1].is_lower and doc[before.i + 1].pos_ == "ADJ"
+        place = level and bool(_PLACE_ADJECTIVE.search(before.text))
+        if before.pos_ == "PROPN" and not place and not _foreign_or_adjective(before.text):
             return False
         if before.pos_ in ("VERB", "NOUN") and not misread_adjective(before):
             return False

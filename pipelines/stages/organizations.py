@@ -29,7 +29,7 @@ from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
-from pipelines.headings import HEADING_CHARS, Heading, headings, reading
+from pipelines.headings import HEADING_CHARS, Heading, headings, proper_form, reading
 from pipelines.normalize import inflect_token, inflect_word
 
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
@@ -38,7 +38,7 @@ _STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с",
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
 _QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as text
 _MAX_ALIAS_TOKENS = 6
-_SEPARATORS = frozenset("›|•>")
+_SEPARATORS = frozenset("›|•>→")
 _NAMED_AFTER = frozenset({"им", "имени"})
 _PLURAL_ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,6}(ов|ы|ам|ами|ах)$")
 # Headings typed in capitals (`pipelines.headings`): the first few.
@@ -54,6 +54,7 @@ class _Body:
     aliases: list[str] = field(default_factory=list)
     mentions: list[TextSpan] = field(default_factory=list)
     listed: bool = True  # `OrganizationFinding.listed`
+    letterhead: bool = False  # named in a heading typed in capitals, read in sentence case
 
 
 def _lemmas(text: str, legal_forms: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -92,6 +93,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     colons = [i for i in range(start, end - 1) if doc[i].text == ":"]
     if colons:
         start = colons[-1] + 1
+    # «Присутствовали члены Совета директоров»: a protocol's header verb that opens the line is no word of a name.
+    while start < end and doc[start].pos_ in ("VERB", "AUX") and "Fin" in doc[start].morph.get("VerbForm"):
+        start += 1
     # «Председателя комитета …»: a job title before the body belongs to the person.
     while start < end and grammar.word_lemma(doc[start].text) in lex.position_nouns:
         start += 1
@@ -118,6 +122,10 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         # «… КР Н.С. Базарбаев», «ООН норвежец Трюгве Ли»: a person ends the name; so does
         # a parenthesis, which holds another name for it («… партия Кыргызстана (СДПК»).
         if doc[i].text == "(" or _starts_person(doc, i, person_starts):
+            end = i
+            break
+        # «деятельности Общества | за I квартал 2025 года»: the time a report covers is no cause the body stands for.
+        if not quoted and doc[i].lower_ == "за" and _time_after(doc, i + 1):
             end = i
             break
         # «Пресс-центр › Новости», «Общество | 96»: a page's breadcrumbs and widgets, not one name.
@@ -174,6 +182,15 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     if len(words) == 1 and not quoted and _adjective(words[0].text):
         return None
     return start, end
+
+
+_TIME_REACH = 3
+
+
+def _time_after(doc: Doc, start: int) -> bool:
+    """«за I квартал», «за первое полугодие», «за 2024 год»: a period (`org_not_tails`) within a few words."""
+    periods = lexicons.load("org_not_tails")
+    return any(grammar.word_lemma(t.text) in periods for t in doc[start : start + _TIME_REACH])
 
 
 def _predicate(token: Token) -> bool:
@@ -380,6 +397,10 @@ def canonical(span: Span) -> str:
         elif head is not None and token.i < head and token.pos_ in ("PROPN", "X") and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
+            if word == token.text:
+                # «Слуцкого районного …»: a place's adjective the dictionary knows only as a surname, which declines
+                # the same way.
+                word = inflect_word(token.text, "NOUN", *_features(span.doc[head]))
         elif head is not None and token.i < head and grammar.misread_adjective(token):
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
         elif (token.is_upper and len(token.text) <= 5) or _mixed_case(word):
@@ -498,11 +519,19 @@ def _subsumes(long: _Body, short: _Body) -> bool:
     if short.head is None or short.head != long.head:
         return False
     rest = list(long.words)
+    # (Only a bare kind at a level: «Смоленский областной суд» names a place of its own.)
+    levelled = all(w in _LEVEL_PLACES or w == short.head for w in short.words)
     for word in short.words:
+        # «областной Маджлис» of «Маджлис народных депутатов Хатлонской области»: the level named by its place.
+        if levelled and word not in rest and _LEVEL_PLACES.get(word) in rest:
+            word = _LEVEL_PLACES[word]
         if word not in rest:
             return False
         rest.remove(word)
     return True
+
+
+_LEVEL_PLACES = {"областной": "область", "районный": "район", "городской": "город", "краевой": "край"}
 
 
 _PLACE_ADJECTIVE_SUFFIX = re.compile(r"(?<=\w)(ск|цк)(ий|ой)$")
@@ -558,6 +587,11 @@ def _merge(bodies: list[_Body]) -> list[_Body]:
         before = [j for j in targets if min(m.start for m in merged[j].mentions) < first.start]
         j = max(before, key=lambda j: min(m.start for m in merged[j].mentions)) if before else targets[0]
         long = merged[j]
+        # «АКЦИОНЕРНОЕ ОБЩЕСТВО «БЕЛОМОРСКИЙ ТЕРМИНАЛ»» in the letterhead, «АО «Беломорский терминал»» in the text:
+        # the body goes by the name the text itself writes.
+        formed = short.name[:1] not in _QUOTES and any(q in short.name for q in _QUOTES)
+        if long.letterhead and not short.letterhead and formed and _same_quoted(short, long):
+            long.name, long.letterhead = short.name, False
         long.mentions.extend(short.mentions)
         long.listed = long.listed or short.listed
         if short.abbreviation or _abbreviates(short.name, long.name) or _contracts(short.name, long.name):
@@ -1537,8 +1571,6 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
         return []
     lex = grammar.lexicon()
     spoken = {grammar.word_lemma(t.text) for t in doc if t.is_alpha and not t.is_upper}
-    # Sentence case lowers proper words too; the text writes them elsewhere with their capital.
-    proper = {t.lower_: t.text for t in doc if t.is_title and not t.is_sent_start}
     bodies: list[_Body] = []
     for line in lines:
         check_deadline("organizations")
@@ -1556,7 +1588,8 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
                 continue  # a unit under the letterhead
             if not whole and (lemma not in lex.heads or lemma not in spoken):
                 continue
-            name = _WORD.sub(lambda w: proper.get(w.group(), w.group()), org.name)
+            # Sentence case lowers proper words too; the text writes them elsewhere with their capital.
+            name = _WORD.sub(lambda w: proper_form(doc, w.group()), org.name)
             bodies.append(
                 _Body(
                     name=name,
@@ -1564,9 +1597,28 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
                     head=lemma if lemma in lex.heads else None,
                     abbreviation=False,
                     mentions=[TextSpan(offset + mention.start, offset + mention.end)],
+                    letterhead=True,
                 )
             )
     return bodies
+
+
+def _shouted_into_headings(bodies: list[_Body], headed: list[_Body]) -> list[_Body]:
+    """«ПОСОЛЬСТВО РЕСПУБЛИКИ БЕЛАРУСЬ» in a page's running header, the letterhead «Посольство Республики Беларусь в
+    Республике Узбекистан» read in sentence case: a name typed in capitals that starts a heading's body is it."""
+    if not headed:
+        return bodies
+    kept: list[_Body] = []
+    for body in bodies:
+        folded = body.name.lower()
+        target = None
+        if body.name.isupper() and len(folded.split()) >= 2:
+            target = next((h for h in headed if h.name.lower().startswith(folded)), None)
+        if target is None:
+            kept.append(body)
+        else:
+            target.mentions.extend(body.mentions)
+    return kept
 
 
 def _inside_line(doc: Doc, mention: TextSpan, bodies: list[_Body]) -> bool:
@@ -1876,7 +1928,7 @@ def find_organizations(
         body = _Body(
             name=name,
             words=_lemmas(name, lex.legal_forms) or _lemmas(name),
-            head=doc[head].lemma_ if head is not None and doc[head].lemma_ in lex.heads else None,
+            head=_head_lemma(doc[head]) if head is not None else None,
             abbreviation=all(t.is_upper for t in span if t.is_alpha),
             mentions=[TextSpan(span.start_char, span.end_char)],
         )
@@ -1904,6 +1956,7 @@ def find_organizations(
         taken_lines = _heading_bodies(doc)
         # What the tagger made of a heading that names a body read in sentence case («ЛИДСКИЙ») gives way to it.
         kept = [b for b in kept if not any(_inside_line(doc, m, taken_lines) for m in b.mentions)]
+        kept = _shouted_into_headings(kept, taken_lines)
         kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
     return tuple(
         OrganizationFinding(
@@ -1916,6 +1969,14 @@ def find_organizations(
         for b in _merge(_kind_before_name(kept))
         if _is_body(doc, b)
     )
+
+
+def _head_lemma(token: Token) -> str | None:
+    """The kind of body a head names: «Кенгаша», which the tagger reads as a name, is a «кенгаш» too."""
+    lex = grammar.lexicon()
+    if token.lemma_ in lex.heads:
+        return token.lemma_
+    return lex.foreign_heads.get(token.lower_)
 
 
 def _within(mention: TextSpan, spans: set[tuple[int, int]]) -> bool:

@@ -2078,3 +2078,232 @@ def test_a_partys_organ_in_a_title_gives_the_party(nlp: Language, text: str, par
     assert names(nlp, text) == [party]
     # The organ stays the title's organization for positions, unlisted.
     assert any(not o.listed and o.name.startswith("Центральный комитет") for o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Бабенко напомнила о позиции Межрайонной ИФНС России № 7 по Саратовской области.",
+            "Межрайонная ИФНС России № 7 по Саратовской области",
+        ),
+        (
+            "Письмо направлено в Инспекцию ФНС России № 5 по Пермскому краю.",
+            "Инспекция ФНС России № 5 по Пермскому краю",
+        ),
+        ("Представитель ИФНС России № 3 по г. Краснодару Ольга Ким выступила.", "ИФНС России № 3 по г. Краснодару"),
+    ],
+)
+def test_a_numbered_office_keeps_its_number_and_region(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_decision_number_is_no_part_of_a_body(nlp: Language) -> None:
+    assert names(nlp, "Решение Думы № 45 принято.") == ["Дума"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Директор МБОУ «Лицей № 3» г. Нижнекамска Анна Петрова выступила.", "МБОУ «Лицей № 3» г. Нижнекамска"),
+        ("Начальник ОМВД России по г. Ухте Иван Петров доложил.", "ОМВД России по г. Ухте"),
+        ("Дело рассматривали в Хамовническом районном суде г. Москвы вчера.", "Хамовнический районный суд г. Москвы"),
+        (
+            "Выступил глава Государственной администрации Рыбницкого района и г. Рыбница Василий Тищенко.",
+            "Государственная администрация Рыбницкого района и г. Рыбница",
+        ),
+    ],
+)
+def test_a_town_written_with_its_abbreviated_kind_is_part_of_the_name(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Директор ГБУ ДО РК «Детская школа искусств № 4» Анна Петрова выступила.",
+            "ГБУ ДО РК «Детская школа искусств № 4»",
+        ),
+        (
+            "Заявку подало МБУ ДО ЯО «Спортивная школа олимпийского резерва» в марте.",
+            "МБУ ДО ЯО «Спортивная школа олимпийского резерва»",
+        ),
+    ],
+)
+def test_a_legal_form_with_two_codes_keeps_its_quoted_name(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Начальник Управления Судебного департамента в Курской области Елена Бирюк выступила.",
+            "Управление Судебного департамента в Курской области",
+        ),
+        (
+            "Выступил руководитель Управления Росреестра в Республике Марий Эл Иван Петров.",
+            "Управление Росреестра в Республике Марий Эл",
+        ),
+        (
+            "Об этом сообщили в пресс-службе Управления судебного департамента в РТ вчера.",
+            "Управление судебного департамента в РТ",
+        ),
+    ],
+)
+def test_a_territorial_office_is_named_by_its_region(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_common_office_in_a_region_is_not_named_by_it(nlp: Language) -> None:
+    # «в Смоленской области» here says where the office works, it does not name a federal body's branch.
+    assert names(nlp, "Управление образования в Тверской области провело совещание.") == ["Управление образования"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Председатель Слуцкого районного исполнительного комитета Дмитрий Витальевич Кишкель провел заседание.",
+            "Слуцкий районный исполнительный комитет",
+        ),
+        (
+            "Председатель Гомельского городского исполнительного комитета Павел Ким провел заседание.",
+            "Гомельский городской исполнительный комитет",
+        ),
+        (
+            "Председатель Жуковского районного Совета депутатов Наталья Ивановна Жданович выступила.",
+            "Жуковский районный Совет депутатов",
+        ),
+    ],
+)
+def test_a_place_adjective_read_as_a_surname_names_a_local_body(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Главная → Пресс-центр → Новости → ЖКХ", "Главная → Депутаты → Комиссии", "Главная › Новости › Совет"],
+)
+def test_a_breadcrumb_names_no_body(nlp: Language, line: str) -> None:
+    assert names(nlp, f"{line}\nВ Сыктывкаре прошло заседание антикризисного штаба.") == []
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "text_form"),
+    [
+        ("АКЦИОНЕРНОЕ ОБЩЕСТВО «СЕВЕРНЫЙ РЕЧНОЙ ПОРТ»", "АО «Северный речной порт»"),
+        ("ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ «ТАЁЖНЫЙ ЛЕСХОЗ»", "ООО «Таёжный лесхоз»"),
+    ],
+)
+def test_a_letterhead_body_goes_by_the_name_the_text_writes(nlp: Language, letterhead: str, text_form: str) -> None:
+    text = (
+        f"{letterhead}\nг. Вологда\n\nПРОТОКОЛ № 4\nзаседания Совета директоров {text_form}\n\n"
+        "Председательствующий: Иванов Петр Ильич.\n"
+    )
+    found = [o.name for o in find_organizations(nlp(text)) if o.listed]
+    assert text_form in found
+    assert not any(name.lower().startswith(letterhead.split()[0].lower()) for name in found)
+
+
+def test_a_letterhead_keeps_the_capitals_of_its_proper_words(nlp: Language) -> None:
+    text = (
+        "ПОСОЛЬСТВО РЕСПУБЛИКИ КАЗАХСТАН В КЫРГЫЗСКОЙ РЕСПУБЛИКЕ\n"
+        "Информационный бюллетень № 3\n\n"
+        "В Бишкеке посол Республики Казахстан встретился с министром Кыргызской Республики.\n\n"
+        "ПОСОЛЬСТВО РЕСПУБЛИКИ КАЗАХСТАН                         стр. 2\n"
+    )
+    found = [o.name for o in find_organizations(nlp(text)) if o.listed]
+    assert "Посольство Республики Казахстан в Кыргызской Республике" in found
+    # The running header in capitals is the same body, not another one.
+    assert not any(name.isupper() for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Об итогах финансово-хозяйственной деятельности Общества за I квартал 2025 года.", "Общество"),
+        ("Отчет о работе Корпорации за первое полугодие 2024 года утвержден.", "Корпорация"),
+    ],
+)
+def test_the_period_of_a_report_is_no_part_of_a_name(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Присутствовали члены Совета директоров: Лаптев Г.А., Фризен Андрей Генрихович.", "Совет директоров"),
+        ("Присутствовали члены Наблюдательного совета: Ким О.П., Фризен А.Г.", "Наблюдательный совет"),
+    ],
+)
+def test_a_protocols_header_verb_is_no_part_of_a_name(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Сессию открыл председатель Маджлиса народных депутатов Согдийской области. Областной Маджлис утвердил "
+            "бюджет.",
+            "Маджлис народных депутатов Согдийской области",
+        ),
+        (
+            "Депутаты Совета депутатов Кировского района собрались. Районный Совет утвердил план.",
+            "Совет депутатов Кировского района",
+        ),
+    ],
+)
+def test_a_body_by_its_level_is_the_body_of_that_place(nlp: Language, text: str, body: str) -> None:
+    assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Председатель Риштанского районного Кенгаша народных депутатов открыл сессию. Председатель постоянной "
+            "комиссии Кенгаша по бюджету и экономическим реформам Нодира Хамидовна Эргашева сообщила о доходах.",
+            "Риштанский районный Кенгаш народных депутатов",
+        ),
+        (
+            "Сессию открыл председатель Бухарского областного Кенгаша народных депутатов. Член постоянной комиссии "
+            "Кенгаша по аграрным вопросам Анвар Каримов выступил.",
+            "Бухарский областной Кенгаш народных депутатов",
+        ),
+    ],
+)
+def test_a_units_field_is_not_its_parents(nlp: Language, text: str, body: str) -> None:
+    # «комиссии Кенгаша по бюджету»: the field names the commission; «Кенгаш» is the one council of the text.
+    assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Выступил председатель Ассоциации крестьянских (фермерских) хозяйств Ростовской области Петр Сидоров.",
+            "Ассоциация крестьянских (фермерских) хозяйств Ростовской области",
+        ),
+        (
+            "Доклад подготовил Союз малых (семейных) предприятий Тверской области.",
+            "Союз малых (семейных) предприятий Тверской области",
+        ),
+    ],
+)
+def test_a_modifiers_other_word_in_parentheses_stays_in_the_name(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ремонт зала борьбы во Дворце спорта «Уралан» завершится к маю.",
+        "Концерт прошел во Дворце культуры имени Ильяса Жансугурова.",
+        "Праздник прошел в Государственном Кремлевском дворце.",
+    ],
+)
+def test_a_palace_is_a_building(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
