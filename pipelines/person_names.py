@@ -18,6 +18,9 @@ from models.natasha_names import FIRST_DICT, LAST_DICT
 from pipelines.normalize import recover_shape
 
 PATRONYMIC_ENDINGS = ("вич", "вна", "ична", "инична", "оглы", "кызы", "улы", "уулу")
+# «son of» / «daughter of» written apart after the father's name, which does not decline: «Эльдар Рамиз оглы»,
+# «Абдулазиз Назар угли», «Жыпар Мырзабек кызы» (Azerbaijani, Uzbek, Kazakh and Kyrgyz spellings).
+TURKIC_PATRONYMIC_PARTICLES = frozenset({"оглы", "оглу", "улы", "уулу", "угли", "кызы", "гызы", "қызы", "кизи"})
 SURNAME_ENDINGS = (
     "ов",
     "ев",
@@ -460,6 +463,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     pending: list[Token] = []
     regnal: Token | None = None
     titled_by: Token | None = None
+    turkic: dict[int, Token] = {}  # the father's name's place among the words → its «оглы»/«кызы»
     for token in span:
         if token.text == "(":  # «Эстебан Ласо (Esteban Lazo Hernández)»: the original spelling follows
             break
@@ -476,6 +480,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
             continue
         if _opens_irish_surname(token, span):
             glued[len(words)] = [token, token.nbor(1)]  # «О’Мэлли»: «О», the apostrophe, then the name
+            continue
+        if words and token.text in TURKIC_PATRONYMIC_PARTICLES and not turkic:
+            turkic[len(words) - 1] = token  # the father's name before it and the particle are the patronymic
             continue
         if _is_initial(token) and not (token.i + 1 < len(token.doc) and token.nbor(1).is_alpha):
             initials_at = len(words) if initials_at is None else initials_at
@@ -496,6 +503,10 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     patronymic: Token | None = None
     surname_at: int
     patr_at = next((i for i, w in enumerate(words) if is_patronymic(w.text)), None)
+    if turkic:
+        patr_at, particle = next(iter(turkic.items()))
+        if patr_at == 0 or (patr_at == len(words) - 1 and patr_at <= 1):
+            return _fathers_name_as_surname(words, patr_at, particle)
     if patr_at == 0 and len(words) >= 3 and is_first_name(words[1].text) and is_patronymic(words[2].text):
         # «Мацкевича Андрея Леонидовича», «Гуринович Аллу Викторовну»: a -вич surname heads a full name in the
         # official order; the patronymic is the word after the first name.
@@ -566,7 +577,8 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         case = "Nom"
     elif told_case is not None:
         case = told_case  # «Мирославом Калоусеком»: the tagger read the surname's case alone, and wrongly
-    gendered = gendered_surname(surname_token, first, patronymic, case, span)
+    # The particle tells the gender of a Turkic patronymic; the father's name before it does not decline.
+    gendered = gendered_surname(surname_token, first, turkic.get(patr_at, patronymic), case, span)
     gender = gendered.gender if gendered and gendered.certain else None
     if gendered:
         surname = gendered.nominative
@@ -581,7 +593,8 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
 
     def other_part(token: Token, part: str) -> str:
         if gendered is None:
-            return nominative_part(token, part)
+            # A name the context tells is a nominative has its parts as written: «заведующая … Гулчехра Каримова».
+            return nominative_part(token, part, "Nom" if nominative_context else None)
         return _nominative(token.text, gendered.case, gendered.gender, part)
 
     prefix = particles.get(surname_at, [])
@@ -601,6 +614,10 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         # elsewhere calls the person by.
         keys |= {fold(nominative_part(w, "surname")) for w in words[1:] if not is_first_name(w.text)}
     used = [surname_token, *prefix, *irish, *initials, *(t for t in (first, patronymic) if t is not None)]
+    patronymic_text = other_part(patronymic, "patronymic") if patronymic is not None else None
+    if patronymic is not None and patr_at in turkic:
+        used.append(turkic[patr_at])
+        patronymic_text = f"{patronymic.text} {turkic[patr_at].text}"
     if initials:
         # The dot after the last initial belongs to the name.
         last = max(initials, key=lambda t: t.i)
@@ -609,7 +626,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     return NameParts(
         surname=surname,
         first_name=other_part(first, "first") if first is not None else None,
-        patronymic=other_part(patronymic, "patronymic") if patronymic is not None else None,
+        patronymic=patronymic_text,
         initials="".join(f"{t.text}." for t in sorted(initials, key=lambda t: t.i)) or None,
         particles=apart,
         surname_as_written=(
@@ -617,6 +634,24 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         ),
         surname_keys=frozenset(keys | {fold(other_gender(surname))}),
         gender=gender,
+        start=min(t.idx for t in used),
+        end=max(t.idx + len(t) for t in used),
+    )
+
+
+def _fathers_name_as_surname(words: list[Token], at: int, particle: Token) -> NameParts:
+    """«Бакыт Эрмек уулу», «Эсенбек уулу Нурлан»: a Kyrgyz or Kazakh name with no surname of its own; the father's
+    name with its particle stands for one, as the text writes it (it does not decline)."""
+    father = words[at]
+    first = next((w for i, w in enumerate(words[:2]) if i != at), None)
+    surname = f"{father.text} {particle.text}"
+    used = [father, particle, *([first] if first is not None else [])]
+    return NameParts(
+        surname=surname,
+        first_name=nominative_part(first, "first") if first is not None else None,
+        surname_as_written=True,
+        surname_keys=frozenset({fold(surname), fold(father.text)}),
+        gender=_TURKIC_PATRONYMIC_GENDER.get(fold(particle.text)),
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
     )
@@ -659,7 +694,17 @@ _PATRONYMIC_FORMS = (
     ("ну", "Acc", "Fem"),
     ("на", "Nom", "Fem"),
 )
-_TURKIC_PATRONYMIC_GENDER = {"оглы": "Masc", "улы": "Masc", "уулу": "Masc", "кызы": "Fem"}
+_TURKIC_PATRONYMIC_GENDER = {
+    "оглы": "Masc",
+    "оглу": "Masc",
+    "улы": "Masc",
+    "уулу": "Masc",
+    "угли": "Masc",
+    "кызы": "Fem",
+    "гызы": "Fem",
+    "қызы": "Fem",
+    "кизи": "Fem",
+}
 # The Russian declension of -ов/-ев/-ин surnames, which Kazakh, Kyrgyz and Uzbek surnames follow:
 # (ending after the stem, case, gender). The stem ends in -ов, -ев, -ёв, -ин or -ын.
 _SURNAME_FORMS = (

@@ -20,6 +20,7 @@ from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.person_names import (
+    TURKIC_PATRONYMIC_PARTICLES,
     NameParts,
     could_be_name,
     fold,
@@ -469,9 +470,18 @@ def _first_name_before(ent: Span) -> bool:
     )
 
 
+def _nominative_head(token: Token) -> bool:
+    """The title's head is a nominative: the tagger says so, or the word has no other form («заведующая»,
+    «исполняющая», which the tagger may read as an instrumental)."""
+    if "Nom" in token.morph.get("Case"):
+        return True
+    parses = loading.parse(fold(token.text))
+    return bool(parses) and all(p.is_known and p.tag.case == "nomn" for p in parses)
+
+
 def _after_nominative_title(ent: Span) -> bool:
     title = title_before(ent.doc, ent.start)
-    if title is None or "Nom" not in title_head(title).morph.get("Case"):
+    if title is None or not _nominative_head(title_head(title)):
         return False
     # «Критик таджикского лидера Эмомали Рахмона»: the name stands in apposition to the post right before it,
     # in that post's oblique case, not to the title's nominative head.
@@ -507,6 +517,51 @@ def _joined_halves(names: list[Span]) -> list[Span]:
                 continue
         joined.append(ent)
     return joined
+
+
+def _with_turkic_patronymics(names: list[Span]) -> list[Span]:
+    """«Абдулазиз Назар | угли | Акбаров», «Токтогулова Жыпар Мырзабек | кызы»: the tagger leaves the particle of a
+    Turkic patronymic out and cuts the name at it. The particle joins the name when a surname follows it (the
+    next span, or a capitalised word), or when two words stand before the father's name (the official order)."""
+    joined: list[Span] = []
+    skip = -1
+    for k, ent in enumerate(names):
+        if ent.start < skip:
+            continue
+        doc, end = ent.doc, ent.end
+        if len(ent) >= 3 and ent[1].text in TURKIC_PATRONYMIC_PARTICLES and _first_name_left_out(doc, ent.start):
+            ent = doc[ent.start - 1 : end]  # «Тофиг | Аскер оглу Бабаев»: the first name taken for a place
+        nxt = names[k + 1] if k + 1 < len(names) else None
+        if nxt is not None and nxt.start == end and len(ent) == 2 and nxt[-1].text in TURKIC_PATRONYMIC_PARTICLES:
+            joined.append(doc[ent.start : nxt.end])  # «Гусейнова Эльдара | Рамиз оглы»
+            skip = nxt.end
+            continue
+        if end < len(doc) and doc[end].text in TURKIC_PATRONYMIC_PARTICLES and ent[-1].is_title:
+            after = doc[end + 1] if end + 1 < len(doc) else None
+            surname_after = (
+                after is not None
+                and after.is_title
+                and after.is_alpha
+                and ((nxt is not None and nxt.start == after.i) or looks_like_surname(after.text))
+            )
+            if surname_after and len(ent) == 2:
+                stop = nxt.end if nxt is not None and nxt.start == after.i else after.i + 1
+                ent, skip = doc[ent.start : stop], stop
+            elif len(ent) == 3:
+                ent = doc[ent.start : end + 1]
+        joined.append(ent)
+    return joined
+
+
+def _first_name_left_out(doc: Doc, start: int) -> bool:
+    before = doc[start - 1] if start > 0 else None
+    return (
+        before is not None
+        and before.is_title
+        and before.is_alpha
+        and (before.ent_type_ == "LOC" or is_first_name(before.text))
+        and not is_position_head(before)
+    )
 
 
 _EPONYM_MARKS = ("имени", "им")
@@ -574,7 +629,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     names = _joined_halves(
         [ent[1:] if _opens_with_common_noun(ent) else ent for ent in entities(doc) if ent.label_ == "PER"]
     )
-    names = _names_after_eponyms(doc, names)
+    names = _with_turkic_patronymics(_names_after_eponyms(doc, names))
     # A title or an adjective the name opens with names no one alone: «Патриархом Болгарским» does not make
     # «Болгарским» a name elsewhere.
     named = frozenset(fold(t.text) for ent in names if len(ent) > 1 for t in ent if not _is_no_name_word(t.text))

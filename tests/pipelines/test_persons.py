@@ -610,3 +610,46 @@ def test_a_name_after_po_imeni_is_the_persons_own(nlp: Language) -> None:
 
 def test_a_sentence_opening_on_a_name_and_a_date_names_the_person(nlp: Language) -> None:
     assert _persons(nlp, "Совещание прошло. Иванов, 3 мая, сообщил о паводке.") == [("Иванов", None, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # First name, the father's name with its particle, the surname.
+        ("Грамотой награжден учитель Шерзод Бахтиёр угли Юсупов.", [("Юсупов", "Шерзод", "Бахтиёр угли", None)]),
+        ("Слово взял студент Арман Нуржан улы Сейтказиев.", [("Сейтказиев", "Арман", "Нуржан улы", None)]),
+        ("Член муниципалитета Тофиг Аскер оглу Бабаев поднял вопрос.", [("Бабаев", "Тофиг", "Аскер оглу", None)]),
+        # The official order: surname, first name, patronymic, in any case.
+        (
+            "ВЫСТУПИЛИ: депутат Абдыкадырова Нуржан Талант кызы – просила отложить вопрос.",
+            [("Абдыкадырова", "Нуржан", "Талант кызы", None)],
+        ),
+        (
+            "Присутствовал Мамедов Рашад Ильхам оглы. СЛУШАЛИ: Мамедова Рашада Ильхам оглы – о ремонте.",
+            [("Мамедов", "Рашад", "Ильхам оглы", None)],
+        ),
+        # No surname of its own: the father's name with its particle stands for it, either side of the first name.
+        (
+            "ВЫСТУПИЛИ: депутат Асылбек уулу Мирлан – предложил выделить участок.",
+            [("Асылбек уулу", "Мирлан", None, None)],
+        ),
+        ("Премию получил механик Нурбек Алмаз уулу.", [("Алмаз уулу", "Нурбек", None, None)]),
+        ("Благодарность объявлена медсестре Айгуль Бекташ кызы.", [("Бекташ кызы", "Айгуль", None, None)]),
+    ],
+)
+def test_a_turkic_patronymic_written_apart(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "О бюджете доложила заведующая районным финансовым отделом Гулчехра Каримова.",
+            [("Каримова", "Гулчехра", None, None)],
+        ),
+        ("Отчет представила заведующая детским садом Дилноза Рахимова.", [("Рахимова", "Дилноза", None, None)]),
+    ],
+)
+def test_a_name_after_a_nominative_post_the_tagger_misreads(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
