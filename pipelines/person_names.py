@@ -282,6 +282,8 @@ def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -
         return True
     tags = [tag for tag, _, _ in _parse_tags(w)]
     describing = bool(tags) and all(t.startswith(("ADJF", "ADJS", "PRTF", "ADVB")) for t in tags)
+    # A short adjective describes no name it stands before: «Фризен А.Г.» is a surname the dictionary reads as one.
+    describing = describing and not all(t.startswith("ADJS") for t in tags)
     if not describing or any("Surn" in t or "Name" in t for t in tags) or _possessive_form(token.text):
         return False  # («Кощееву Марину»: a possessive's form is a surname's, `_possessive_form`)
     return after_title or not w.endswith(SURNAME_ENDINGS)  # «Папа Римский»: the title's own adjective
@@ -440,6 +442,14 @@ def _no_surname_before_initials(token: Token) -> bool:
     )
 
 
+# «города Гиссара Ш.Р. НАЗАРЗОДА», «района Бешкент А.А. Каримов»: a place's name right after its noun, not a surname.
+_PLACE_NOUNS = frozenset({"города", "района", "села", "области", "поселка", "посёлка", "аула", "края", "джамоата"})
+
+
+def _place_after_its_noun(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text in _PLACE_NOUNS
+
+
 def _vich_surname(first: Token, vich: Token, titled: bool) -> bool:
     """«Анна Сидорович», «депутат Николай Климович»: a -вич word after a first name is a Belarusian or
     Serbian surname, not a patronymic, when the first name is a woman's or a job title precedes
@@ -517,7 +527,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         # The surname stands next to the initials: «Петрова С.В.», «С.В. Петров» (never a word further on). A post or
         # a verb the tagger took in before them is no surname: «Торага Т. Маматкулов», «Стенографировала О.П. Лагутина».
         surname_at = initials_at - 1 if initials_at > 0 else 0
-        if 0 < initials_at < len(words) and _no_surname_before_initials(words[initials_at - 1]):
+        if 0 < initials_at < len(words) and (
+            _no_surname_before_initials(words[initials_at - 1]) or _place_after_its_noun(words[initials_at - 1])
+        ):
             surname_at = initials_at
     elif patr_at == 1 and len(words) == 2 and _vich_surname(words[0], words[1], titled):
         surname_at, first = 1, words[0]
@@ -877,7 +889,12 @@ def with_gender(surname: str, gender: str | None) -> str:
 def is_adjective(word: str) -> bool:
     """Every pymorphy reading of `word` is an adjective or participle, none a surname: «Уважаемый»."""
     tags = [tag for tag, _, _ in _parse_tags(fold(word))]
-    return bool(tags) and all(t.startswith(("ADJF", "ADJS", "PRTF")) and "Surn" not in t for t in tags)
+    # A word that is nothing but a short adjective is no attribute of a name: «Фризен», «Красен» are surnames.
+    return (
+        bool(tags)
+        and all(t.startswith(("ADJF", "ADJS", "PRTF")) and "Surn" not in t for t in tags)
+        and not all(t.startswith("ADJS") for t in tags)
+    )
 
 
 def _possessive_form(word: str) -> bool:

@@ -200,9 +200,17 @@ def _is_modifier(ent: Span) -> bool:
     head = ent.root.head
     if ent.root.dep_ == "amod" and head.i > ent.start and head.pos_ == "NOUN" and head.is_lower:
         return True  # «Кобринского районного отдела»: a place's adjective before a common noun
-    if not ent.doc[ent.end].is_title:
+    after = ent.doc[ent.end]
+    if after.is_lower and fold(after.text).startswith(_LEVEL_STEMS) and ent[0].text.endswith(_ADJECTIVE_CASE_ENDINGS):
+        return True  # «Слуцкого районного отдела», «Ярцевского городского суда»: a place's adjective, however surnamed
+    if not after.is_title:
         return False
     return ent.root.dep_ == "amod" or not could_be_name(ent.root.text)
+
+
+# The adjectives of a body's level after a place's adjective: «Слуцкого районного», «Кагульского городского».
+_LEVEL_STEMS = ("районн", "городск", "областн", "сельск", "поселков", "краев", "муниципальн", "межрайонн")
+_ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "ом", "ой", "ую", "ая", "ий", "ым", "ое", "их", "ых")
 
 
 def _is_transliteration(ent: Span) -> bool:
@@ -358,6 +366,24 @@ def _dateline_place(token: Token) -> bool:
     return line_start and bool(_DATELINE.match(doc_text(doc), token.idx + len(token.text)))
 
 
+# «і» and «ў»: letters of Belarusian (and Ukrainian «і») that Russian spelling has no use for.
+_BELARUSIAN_LETTERS = frozenset("іўІЎ")
+# «с. Кара-Талаа», «пос. Нариманабад», «г.Андауйаласа»: the abbreviated kind of a settlement before its name.
+_SETTLEMENT_ABBREVIATIONS = frozenset({"с", "пос", "п", "пгт", "д", "г", "ст", "х", "аул"})
+
+
+def _after_settlement_abbreviation(token: Token) -> bool:
+    doc = token.doc
+    i = token.i - 1
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    elif i >= 0 and doc[i].text.endswith("."):
+        return doc[i].text[:-1] in _SETTLEMENT_ABBREVIATIONS
+    else:
+        return False
+    return i >= 0 and doc[i].text in _SETTLEMENT_ABBREVIATIONS
+
+
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 
@@ -404,6 +430,9 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     body the text names as such elsewhere (`elsewhere`: stems of one-word places and bodies)."""
     not_names, bodies = lexicons.load("person_not_names"), lexicons.load("org_heads")
     words = [t for t in ent if any(c.isalpha() for c in t.text)]
+    if any(_BELARUSIAN_LETTERS & set(t.text) for t in words):
+        return True  # «Галоўная › Навіны», «Слуцкі раённы …»: a Belarusian site's menu; a Russian text spells names so
+
     if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies for t in words):
         return True
     if len(ent) != 1:
@@ -413,6 +442,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     if word not in named and _capital_tells_nothing(token) and _is_common_word(word):
         return True
     if _cut_off(token) or _broken_off(token) or _dateline_place(token) or _kazakh_phrase(token):
+        return True
+    if _after_settlement_abbreviation(token):
         return True
     if word not in named and _ministry_contraction(token.text):
         return True
@@ -504,13 +535,25 @@ def _joined_halves(names: list[Span]) -> list[Span]:
         last = joined[-1] if joined else None
         if last is not None and last.end == ent.start and len(last) + len(ent) <= 4:
             halves = (
-                is_first_name(last[-1].text) and is_patronymic(ent[0].text) and not is_patronymic(last[-1].text)
-            ) or (
-                len(last) >= 2
-                and is_patronymic(last[-1].text)
-                and is_first_name(last[-2].text)
-                and len(ent) == 1
-                and not is_first_name(ent[0].text)
+                (is_first_name(last[-1].text) and is_patronymic(ent[0].text) and not is_patronymic(last[-1].text))
+                or (
+                    # «Фризен | Андрей Генрихович»: a surname the tagger cut off before the first name and patronymic.
+                    len(last) == 1
+                    and len(ent) == 2
+                    and last[0].is_title
+                    and last[0].is_alpha
+                    and is_first_name(ent[0].text)
+                    and is_patronymic(ent[1].text)
+                    and not is_first_name(last[0].text)
+                    and not is_position_head(last[0])
+                )
+                or (
+                    len(last) >= 2
+                    and is_patronymic(last[-1].text)
+                    and is_first_name(last[-2].text)
+                    and len(ent) == 1
+                    and not is_first_name(ent[0].text)
+                )
             )
             if halves:
                 joined[-1] = ent.doc[last.start : ent.end]

@@ -653,3 +653,42 @@ def test_a_turkic_patronymic_written_apart(nlp: Language, text: str, expected: l
 )
 def test_a_name_after_a_nominative_post_the_tagger_misreads(nlp: Language, text: str, expected: list) -> None:
     assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A Belarusian site's furniture; a place's adjective before a body's level; a settlement after its abbreviation.
+        "Мядзельскі раённы выканаўчы камітэт\nГалоўная › Навіны › Эканоміка",
+        "Сотрудники Гомельского районного отдела образования провели проверку.",
+        "Жители попросили отремонтировать водопровод в с. Ак-Суу.",
+        "Школу построят в пос. Кызыл-Кия до конца года.",
+    ],
+)
+def test_places_and_foreign_furniture_are_no_persons(nlp: Language, text: str) -> None:
+    assert find_persons(nlp(text)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname the dictionary reads as a short adjective, with initials or in the official order.
+        ("ВЫСТУПИЛИ: Фризен А.Г. – предложил создать резерв.", [("Фризен", None, None, "А.Г.")]),
+        (
+            "Присутствовали: Лаптев Г.А., Красен Олег Петрович, Шамсутдинова Р.М.",
+            [
+                ("Лаптев", None, None, "Г.А."),
+                ("Красен", "Олег", "Петрович", None),
+                ("Шамсутдинова", None, None, "Р.М."),
+            ],
+        ),
+        # A place's name after its noun before the initials is no surname: the word after them is.
+        (
+            "Председательствует председатель Маджлиса народных депутатов города Вахдата Б.К. РАХИМЗОДА",
+            [("Рахимзода", None, None, "Б.К.")],
+        ),
+        ("Выступил аким района Байзак А.Б. Есенов.", [("Есенов", None, None, "А.Б.")]),
+    ],
+)
+def test_surnames_that_read_as_other_words(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
