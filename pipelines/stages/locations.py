@@ -713,6 +713,30 @@ def regional_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
         yield doc[at - 1 : at], f"{_adjective_nominative(adjective.text, 'femn', False)} область"
 
 
+_DISTRICT_BODY = re.compile(r"районн\w+|райисполком\w*|райсовет\w*")
+# A court is named for its district in the news genre too, where no district is listed as a place.
+_COURT = re.compile(r"суд\w*")
+
+
+def district_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
+    """ "председатель Слуцкого районного исполнительного комитета", "Можгинской районной больницы": a body of a
+    district's level names the district by its adjective, as `regional_bodies` does a region's."""
+    lowers = token_strings(doc, LOWER)
+    for at, lower in enumerate(lowers):
+        if at == 0 or not _DISTRICT_BODY.fullmatch(lower):
+            continue
+        if at + 1 < len(lowers) and _COURT.fullmatch(lowers[at + 1]):
+            continue
+        adjective = doc[at - 1]
+        if not _is_capitalized(adjective) or not adjective.text.replace("-", "").isalpha() or adjective.text.isupper():
+            continue
+        # The «-ск-»/«-цк-» shape is enough: pymorphy knows «Слуцкого» only as a surname's form.
+        stem = re.match(r"(.+?[сц]к)(?:ий|ого|ому|им|ом|ая|ой|ую)$", adjective.text)
+        if stem is None:
+            continue
+        yield doc[at - 1 : at], f"{stem.group(1)}ий район"
+
+
 # «Брестского», «Восточно-Казахстанской», «Минском»: a relative adjective made from a place's name.
 _REGION_ADJECTIVE_ENDINGS = tuple(
     f"{stem}{end}" for stem in ("ск", "цк") for end in ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую")
@@ -769,7 +793,8 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
             at += 1  # "с." is an abbreviation only with the dot ("с" alone is a preposition)
         elif len(token) < 4:
             continue
-        if at >= len(doc) or not _is_capitalized(doc[at]) or not doc[at].is_alpha or quoted[at]:
+        # «с. Кара-Талаа», «пос. Ак-Суу»: a hyphenated name is one word.
+        if at >= len(doc) or not _is_capitalized(doc[at]) or not doc[at].text.replace("-", "").isalpha() or quoted[at]:
             continue
         if doc[at].is_sent_start or doc[at].text.isupper():
             continue
@@ -830,6 +855,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     people = sorted(m for person in persons for m in person.mentions)
     named = dict(coordinated_regions(doc))
     named.update(regional_bodies(doc))
+    named.update(district_bodies(doc))
     named.update((span, name) for span, name in latin_names(doc) if not _overlaps(span, people))
     # Not checked against the persons: NER takes many of a list's adjectives for surnames, the noun says they aren't.
     named.update(elliptic_regions(doc))
