@@ -497,6 +497,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 and not _head(owner) & _OWNING_PLACES
                 else _with_owner(p, owner)
                 if p.position and (p.organization is None or _bare_unit(p.organization))
+                else replace(p, organization=owner)
+                if p.organization is not None and _kind_of_owner(p.organization, owner)
                 else p
                 for p in findings.persons
             ),
@@ -773,8 +775,12 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
     kind_line = next((line for line in text[head.end() :].splitlines() if line.strip()), "")
     words = _COMPOUND.findall(kind_line)
     council = next((k for k, w in enumerate(words[:3]) if _lemma_set(w) & _PROTOCOL_COUNCILS), None)
-    if council is None or any(w[:1].isupper() for w in words[council + 1 :]):
-        return None  # «заседания правления Общественного объединения «Нур»» names its owner itself
+    if council is None:
+        return None
+    if any(w[:1].isupper() for w in words[council + 1 :]):
+        # «заседания правления Общественного объединения «Нур»», «заседания Совета директоров АО «…»» names its owner
+        # itself: the listed body with the heading's quoted name.
+        return _owner_in_heading(kind_line, orgs)
     lines = [line.strip() for line in text[: head.start()].splitlines() if line.strip()]
     letterhead = next((line for line in lines if _QUOTED.search(line)), lines[0] if lines else "")
     quoted = _QUOTED.search(letterhead)
@@ -794,6 +800,20 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
         return None
     # «ПЕРВИЧНАЯ ПРОФСОЮЗНАЯ ОРГАНИЗАЦИЯ АО «…»», «СПК «…»», listed nowhere: the letterhead in sentence case.
     return _sentence_case(letterhead[: quoted.end()])
+
+
+def _owner_in_heading(line: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    quoted = _QUOTED.search(line)
+    if quoted is None:
+        return None
+    for org in orgs:
+        own = _QUOTED.search(org.name)
+        words = _COMPOUND.findall(org.name)
+        if own is None or own.group(1).lower() != quoted.group(1).lower() or not words:
+            continue
+        if not _lemma_set(words[0]) & _PROTOCOL_COUNCILS:  # the owner, not the council named with it
+            return org.name
+    return None
 
 
 def _sentence_case(line: str) -> str:
@@ -828,11 +848,30 @@ def _bare_unit(name: str) -> bool:
 _OWNING_PLACES = frozenset({"город", "район", "область", "округ", "село", "поселение", "край", "республика", "община"})
 
 
+def _kind_of_owner(name: str, owner: str) -> bool:
+    """«Акционерное общество», «Общество» (a protocol's «генеральный директор Общества»): the owner's legal form alone,
+    no name of its own, stands for the owner."""
+    words = _COMPOUND.findall(name)
+    if not words or len(words) > 2 or "«" in name or '"' in name or any(w[:1].isupper() for w in words[1:]):
+        return False
+    own = _QUOTED.search(owner)
+    if own is None:
+        return False
+    kind = [w.lower() for w in _COMPOUND.findall(owner[: own.start()])]
+    spelled = " ".join(w.lower() for w in words)
+    return _lemma_set(words[-1]) & {"общество", "товарищество", "кооператив", "предприятие"} != set() and (
+        spelled in (" ".join(kind), words[-1].lower()) or (len(kind) == 1 and _abbreviates(kind[0], words))
+    )
+
+
 def _own_council(name: str) -> bool:
     """«профком», «правление», «совет старшеклассников», «объединённый совет обучающихся»: a council of the owner
     named by its kind alone, not a body of its own name; its members are the owner's people."""
     words = _COMPOUND.findall(name)
-    if not words or any(w[:1].isupper() for w in words) or "«" in name or '"' in name:
+    if not words or any(w[:1].isupper() for w in words[1:]) or "«" in name or '"' in name:
+        return False
+    # «Совет директоров», «Правление»: a protocol capitalizes the council's kind; a word after it in lower case.
+    if words[0][:1].isupper() and not (_lemma_set(words[0]) & _PROTOCOL_COUNCILS and len(words) > 1):
         return False
     return any(_lemma_set(w) & _PROTOCOL_COUNCILS for w in words[:2])
 

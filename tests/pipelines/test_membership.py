@@ -821,3 +821,42 @@ def test_the_owner_named_short_is_the_owner_the_meeting_s_title_names_in_full(
     )
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert found["Бекова"] == owner
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "heading", "short"),
+    [
+        (
+            "АКЦИОНЕРНОЕ ОБЩЕСТВО «ОНЕЖСКАЯ ВЕРФЬ»",
+            "заседания Совета директоров АО «Онежская верфь»",
+            "АО «Онежская верфь»",
+        ),
+        (
+            "ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО «КАМСКИЙ ЗАВОД»",
+            "заседания Наблюдательного совета ПАО «Камский завод»",
+            "ПАО «Камский завод»",
+        ),
+        (
+            "СЕЛЬСКОХОЗЯЙСТВЕННЫЙ ПРОИЗВОДСТВЕННЫЙ КООПЕРАТИВ «РАССВЕТ»",
+            "заседания Правления СПК «Рассвет»",
+            "СПК «Рассвет»",
+        ),
+    ],
+)
+def test_a_board_whose_heading_names_its_company_is_that_company_s(
+    nlp: Language, letterhead: str, heading: str, short: str
+) -> None:
+    # The heading names the owner after a capitalized council; its members and the officers of «Общества» are its.
+    text = (
+        f"{letterhead}\n185000, г. Петрозаводск, ул. Ленина, д. 5\n\nП Р О Т О К О Л  № 3/2025\n{heading}\n\n"
+        "г. Петрозаводск                                                   14 марта 2025 г.\n\n"
+        "Председательствующий: Соколов Игорь Петрович – председатель совета\n"
+        "Присутствовали члены совета: Соколов И.П., Мельникова А.В., Гаврилов С.Н.\n"
+        "Приглашенные: Тарасов Олег Ильич – генеральный директор Общества.\n\n"
+        f"1. СЛУШАЛИ: Тарасова О.И. – об итогах работы {short} за 2024 год.\nРЕШИЛИ: отчет утвердить.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    names = {short.lower(), letterhead.lower()}
+    assert (found["Мельникова"] or "").lower() in names
+    assert (found["Гаврилов"] or "").lower() in names
+    assert (found["Тарасов"] or "").lower() in names
