@@ -679,7 +679,10 @@ def _genitive_of_a_surname(word: str, first: Token | None) -> str | None:
     """An -а surname in the genitive after a first name whose own ending shows the genitive: «Джейкоба Зумы»
     → Зума, «Андрея Кандыбы» → Кандыба, «Хорхе» no. The tagger reads such an unknown surname as a
     nominative; -ы is a nominative of no surname (-и is: Ходжаджи, Исхаки)."""
-    if first is None or "Gen" not in {case for case, _ in _first_name_readings(first.text)}:
+    if first is None:
+        return None
+    readings = _first_name_readings(first.text)
+    if "Gen" not in {case for case, _ in readings}:
         return None
     if _declined_first_name_case(first) is None and not fold(first.text).endswith(("а", "я", "ы", "и")):
         return None
@@ -688,7 +691,15 @@ def _genitive_of_a_surname(word: str, first: Token | None) -> str | None:
         return None
     if w.endswith("ы") and w[-2] not in "аеёиоуыэюяй":
         return word[:-1] + "а"
+    # «Руслана Вакулю», «Василия Небензю»: a man's -я surname in the accusative, which his first name's -а/-я shows (-у
+    # is left alone: Moldovan surnames end so in the nominative, «Иона Морару»).
+    if ("Acc", "Masc") in readings and w.endswith("ю") and w[-2] not in "аеёиоуыэюяйь" and not _nominative_form(w):
+        return word[:-1] + "я"
     return None
+
+
+def _nominative_form(word: str) -> bool:
+    return any(p.is_known and p.tag.case == "nomn" for p in loading.parse(word))
 
 
 # Case endings of a patronymic: (ending, case, gender); it tells the whole name's case and gender.

@@ -31,7 +31,7 @@ from pipelines.person_names import (
     parse_name,
     with_gender,
 )
-from pipelines.titles import is_position_head, title_before, title_head
+from pipelines.titles import is_position_head, place_adjective, title_before, title_head
 
 
 @dataclass
@@ -200,17 +200,12 @@ def _is_modifier(ent: Span) -> bool:
     head = ent.root.head
     if ent.root.dep_ == "amod" and head.i > ent.start and head.pos_ == "NOUN" and head.is_lower:
         return True  # «Кобринского районного отдела»: a place's adjective before a common noun
-    after = ent.doc[ent.end]
-    if after.is_lower and fold(after.text).startswith(_LEVEL_STEMS) and ent[0].text.endswith(_ADJECTIVE_CASE_ENDINGS):
-        return True  # «Слуцкого районного отдела», «Ярцевского городского суда»: a place's adjective, however surnamed
-    if not after.is_title:
+    if place_adjective(ent[0]):
+        return True
+    if not ent.doc[ent.end].is_title:
         return False
     return ent.root.dep_ == "amod" or not could_be_name(ent.root.text)
 
-
-# The adjectives of a body's level after a place's adjective: «Слуцкого районного», «Кагульского городского».
-_LEVEL_STEMS = ("районн", "городск", "областн", "сельск", "поселков", "краев", "муниципальн", "межрайонн")
-_ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "ом", "ой", "ую", "ая", "ий", "ым", "ое", "их", "ых")
 
 
 def _is_transliteration(ent: Span) -> bool:
@@ -424,6 +419,15 @@ def _head_titles() -> frozenset[str]:
     return frozenset(fold(entry.split("|")[0].strip()) for entry in lexicons.load("membership_heads"))
 
 
+def _body_word(word: str) -> bool:
+    """«Маслихата», «Кенгаша»: a body's kind in an oblique case the tagger left as written (pymorphy guesses it)."""
+    bodies = lexicons.load("org_heads")
+    # (Singular only: «Советов», «Банков» are surnames as well as plurals.)
+    return word[:1].isupper() and any(
+        fold(p.normal_form) in bodies and p.tag.number != "plur" for p in loading.parse(fold(word))
+    )
+
+
 def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
     """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
     name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text, a place or a
@@ -433,7 +437,7 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     if any(_BELARUSIAN_LETTERS & set(t.text) for t in words):
         return True  # «Галоўная › Навіны», «Слуцкі раённы …»: a Belarusian site's menu; a Russian text spells names so
 
-    if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies for t in words):
+    if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies or _body_word(t.text) for t in words):
         return True
     if len(ent) != 1:
         return False

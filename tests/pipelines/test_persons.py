@@ -692,3 +692,20 @@ def test_places_and_foreign_furniture_are_no_persons(nlp: Language, text: str) -
 )
 def test_surnames_that_read_as_other_words(nlp: Language, text: str, expected: list) -> None:
     assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A man's -я surname in the accusative after his first name's -а: -ю → -я.
+        (
+            "Глава наградил механизаторов Юрия Малиновского и Руслана Вакулю.",
+            [("Малиновский", "Юрий", None, None), ("Вакуля", "Руслан", None, None)],
+        ),
+        ("Собрание поблагодарило Олега Гудзю за ремонт школы.", [("Гудзя", "Олег", None, None)]),
+        # A Moldovan surname in -у is a nominative: it stays.
+        ("Совет поблагодарил Иона Морару за работу.", [("Морару", "Ион", None, None)]),
+    ],
+)
+def test_a_mans_ya_surname_in_the_accusative(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
