@@ -973,3 +973,28 @@ def test_a_place_adjective_the_tagger_took_for_a_surname_stays_in_the_title(
     found = _positions(nlp, text)
     assert found[surname][0] == position
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position", "organization"),
+    [
+        (
+            "Заместитель начальника Пограничного управления ФСБ России по Забайкальскому краю Андрей Николаевич "
+            "Стасюк напомнил о режиме.",
+            "Стасюк",
+            "заместитель начальника",
+            "Пограничное управление ФСБ России по Забайкальскому краю",
+        ),
+        (
+            "Начальник Хатлонского областного управления мелиорации Фарид Саидов выступил.",
+            "Саидов",
+            "начальник Хатлонского областного управления мелиорации",
+            None,
+        ),
+    ],
+)
+def test_a_body_that_names_itself_is_no_field_unit_of_the_post(
+    nlp: Language, text: str, surname: str, position: str, organization: str | None
+) -> None:
+    # A capitalised common adjective opens the body's own name; a place's adjective opens a region's field unit.
+    _assert_split(nlp, text, surname, position, organization)
