@@ -417,3 +417,34 @@ def test_a_hyphenated_settlement_after_its_abbreviation(nlp: Language, text: str
     doc = nlp(text)
     found = persons.run(doc, Findings())
     assert {loc.name for loc in locations.run(doc, found).locations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Депутат спросил о сроках ремонта моста через Онон у села Ульхун-Партия.", "Онон"),
+        ("Жители попросили отремонтировать мост через Уссури возле посёлка Кировский.", "Уссури"),
+        ("Главная / Совет района / Новости Совета\nОпубликовано: 30.10.2024", "района / Новости Совета"),
+    ],
+)
+def test_a_river_a_bridge_crosses_and_a_breadcrumb_are_no_places(nlp: Language, text: str, absent: str) -> None:
+    doc = nlp(text)
+    names = {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations}
+    assert not any(absent in name or name in absent for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Обсудили ремонт дороги Кагул – Джурджулешты. От имени жителей Джурджулешт выступила советник.",
+            "Джурджулешты",
+        ),
+        ("Обсудили ремонт дороги Кагул – Валены. От имени жителей Вален выступила советник.", "Валены"),
+    ],
+)
+def test_a_plural_name_s_genitive_is_the_same_place(nlp: Language, text: str, expected: str) -> None:
+    doc = nlp(text)
+    names = {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations}
+    assert expected in names
+    assert expected[:-1] not in names
