@@ -207,7 +207,6 @@ def _is_modifier(ent: Span) -> bool:
     return ent.root.dep_ == "amod" or not could_be_name(ent.root.text)
 
 
-
 def _is_transliteration(ent: Span) -> bool:
     """«Эстебан Ласо (Esteban Lazo Hernández)»: the original spelling of the name just before it."""
     doc = ent.doc
@@ -361,6 +360,19 @@ def _dateline_place(token: Token) -> bool:
     return line_start and bool(_DATELINE.match(doc_text(doc), token.idx + len(token.text)))
 
 
+# «Вадул луй Исак», «Штефан чел Маре»: Romanian «of» and «the» join a village's or a street's name (a person's epithet
+# named so is a street's name in these texts).
+_ROMANIAN_JOINERS = frozenset({"луй", "чел"})
+
+
+def _romanian_compound(ent: Span) -> bool:
+    doc = ent.doc
+    inside = any(t.text in _ROMANIAN_JOINERS for t in ent)
+    before = ent.start > 0 and doc[ent.start - 1].text in _ROMANIAN_JOINERS
+    after = ent.end < len(doc) and doc[ent.end].text in _ROMANIAN_JOINERS
+    return inside or before or after
+
+
 # «і» and «ў»: letters of Belarusian (and Ukrainian «і») that Russian spelling has no use for.
 _BELARUSIAN_LETTERS = frozenset("іўІЎ")
 # «с. Кара-Талаа», «пос. Нариманабад», «г.Андауйаласа»: the abbreviated kind of a settlement before its name.
@@ -434,6 +446,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     body the text names as such elsewhere (`elsewhere`: stems of one-word places and bodies)."""
     not_names, bodies = lexicons.load("person_not_names"), lexicons.load("org_heads")
     words = [t for t in ent if any(c.isalpha() for c in t.text)]
+    if _romanian_compound(ent):
+        return True
     if any(_BELARUSIAN_LETTERS & set(t.text) for t in words):
         return True  # «Галоўная › Навіны», «Слуцкі раённы …»: a Belarusian site's menu; a Russian text spells names so
 
