@@ -182,7 +182,11 @@ def sits_elsewhere(position: str, organization: str, body: OrganizationFinding |
     """A deputy (or a standing commission's chair) linked to a body that is no assembly («Депутат Егоров
     («Единая Россия»)», «фракция «Мекенчил»»): the party is their affiliation; the assembly holding the
     meeting is where they sit."""
-    if body is None or not _lemmas(position) & _SEATED or organization == body.name:
+    if body is None or organization == body.name:
+        return False
+    # «советник Виорел Кожокару (Партия …)»: a Moldovan council's member is its «советник» (consilier), the post bare.
+    councillor = _lemmas(position.split(",")[0]) == {"советник"} and "совет" in _lemmas(body.name)
+    if not (_lemmas(position) & _SEATED or councillor):
         return False
     if "," in position and not _lemmas(position.split(",")[-1]) & (_SEATED | lexicons.load("membership_roles")):
         # «член комиссии, ректор Северо-Кавказской государственной академии»: the body follows the member's own

@@ -860,3 +860,30 @@ def test_a_board_whose_heading_names_its_company_is_that_company_s(
     assert (found["Мельникова"] or "").lower() in names
     assert (found["Гаврилов"] or "").lower() in names
     assert (found["Тарасов"] or "").lower() in names
+
+
+@pytest.mark.parametrize(
+    ("council", "party"),
+    [
+        ("Районного совета Унгень", "Партия «Действие и солидарность»"),
+        ("Муниципального совета Бельцы", "Партия социалистов Республики Молдова"),
+    ],
+)
+def test_a_councillor_with_a_party_in_brackets_sits_in_the_council(nlp: Language, council: str, party: str) -> None:
+    # A Moldovan council's member is its «советник»; the party in brackets is an affiliation (as a «депутат»'s is).
+    text = (
+        f"12 марта в зале заседаний {council} прошла очередная сессия совета. Заседание открыл председатель "
+        f"района Ион Чобану. Советник Николай Руснак ({party}) спросил о сроках ремонта дороги."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert found["Руснак"].organization is not None
+    assert found["Руснак"].organization.lower().startswith(council.split()[0].lower()[:6])
+
+
+def test_an_adviser_to_a_minister_is_no_councillor(nlp: Language) -> None:
+    text = (
+        "12 марта в зале заседаний Районного совета Унгень прошла очередная сессия совета. Советник министра "
+        "финансов Республики Молдова Николай Руснак рассказал о трансфертах."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (found["Руснак"].organization or "").lower() != "районный совет унгень"
