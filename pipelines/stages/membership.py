@@ -585,6 +585,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 named_parent = _parent_in_unit_name(doc, found.name, orgs) if _is_subunit(found.name) else None
                 organization = parent.name if parent is not None else named_parent or found.name
                 person = replace(person, organization=organization, position=position)
+        if person.organization is None and person.position and (named := _named_by_legal_kind(person, orgs)):
+            # «директору товарищества Андрею Бондарю» after «ТОО «ЭкоТеплоТранзит»»: the kind stands for the company
+            # named before it.
+            person = replace(person, organization=named[0], position=named[1])
         if person.organization is None and headed and body is not None and _elected_in_district(person, doc_text(doc)):
             # «Горбунов, избирательный округ № 8»: a member of the assembly known only by the district electing them.
             person = replace(person, organization=body.name)
@@ -616,6 +620,38 @@ def run(doc: Doc, findings: Findings) -> Findings:
     # A learned reranker weighs the rules' body against the others proposed (none shipped: the rules' stand).
     persons = reranking.rerank(doc, persons, lambda: reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
     return replace(findings, persons=tuple(persons))
+
+
+# A company's kind, as a text refers back to it, and the legal forms whose head noun it is.
+_LEGAL_KINDS = {
+    "предприятие": frozenset({"муп", "гуп", "фгуп", "мп", "гп", "уп", "мкп"}),
+    "товарищество": frozenset({"тоо"}),
+    "общество": frozenset({"ооо", "оао", "зао", "пао", "ао", "нао", "одо", "осоо"}),
+    "учреждение": frozenset({"гбу", "мбу", "гу", "мку", "гку", "гау", "фгбу", "гбуз", "мбоу", "кгу"}),
+    "кооператив": frozenset({"спк", "пк", "схпк"}),
+}
+
+
+def _named_by_legal_kind(person: PersonFinding, orgs: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
+    """(the company, the post) for «директор предприятия», «директор товарищества»: the company of that kind named
+    last before the person (by its legal form's abbreviation or its spelled-out kind)."""
+    words = (person.position or "").split()
+    if len(words) < 2 or "," in (person.position or "") or not person.mentions:
+        return None
+    kind = next((k for k in _lemma_set(words[-1]) if k in _LEGAL_KINDS), None)
+    if kind is None:
+        return None
+    first = min(m.start for m in person.mentions)
+    best: tuple[int, str] | None = None
+    for org in orgs:
+        head = _COMPOUND.findall(org.name)
+        if not head or "«" not in org.name:
+            continue
+        of_kind = head[0].lower() in _LEGAL_KINDS[kind] or any(kind in _lemma_set(w) for w in head[:3])
+        before = [m.start for m in org.mentions if m.start < first]
+        if of_kind and before and (best is None or max(before) > best[0]):
+            best = (max(before), org.name)
+    return (best[1], " ".join(words[:-1])) if best is not None else None
 
 
 # «Горбунов, избирательный округ № 8», «депутат по округу №2»: a seat named by its electoral district just after

@@ -887,3 +887,28 @@ def test_an_adviser_to_a_minister_is_no_councillor(nlp: Language) -> None:
     )
     found = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert (found["Руснак"].organization or "").lower() != "районный совет унгень"
+
+
+@pytest.mark.parametrize(
+    ("company", "mention", "post"),
+    [
+        ("ТОО «СеверСтройСервис»", "Аким поручил директору товарищества Марату Ахметову", "директор"),
+        ("МУП «Горводоканал»", "Директора предприятия Олега Сомова на заседании не было", "директор"),
+        (
+            "ООО «Волжская сетевая компания»",
+            "Генеральный директор общества Игорь Белов пообещал",
+            "генеральный директор",
+        ),
+    ],
+)
+def test_a_company_referred_to_by_its_kind_is_the_one_named_before(
+    nlp: Language, company: str, mention: str, post: str
+) -> None:
+    text = (
+        f"В Костанае прошло совещание в акимате. Работы на тепловой сети ведёт {company}. "
+        f"{mention} закончить ремонт до 1 сентября."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    person = next(p for p in found.values() if p.surname in ("Ахметов", "Сомов", "Белов"))
+    assert person.organization == company
+    assert person.position == post
