@@ -724,8 +724,10 @@ def regional_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
 
 
 _DISTRICT_BODY = re.compile(r"районн\w+|райисполком\w*|райсовет\w*")
-# A court is named for its district in the news genre too, where no district is listed as a place.
-_COURT = re.compile(r"суд\w*")
+# A state service's district branch (a court, a department of a ministry, a prosecutor's office, a police unit) is
+# named for its district in the news genre too, where no district is listed as a place; the district's own bodies
+# (its executive, council, hospital, trade union) list it.
+_COURT = re.compile(r"(?:суд|отдел|отделени|управлени|прокуратур)\w*")
 
 
 def district_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
