@@ -667,6 +667,9 @@ def test_a_name_after_a_nominative_post_the_tagger_misreads(nlp: Language, text:
         "Обсудили подвоз учеников в гимназии сел Слобозия Маре и Вадул луй Исак.",
         "Отремонтируют тротуары на улице Штефан чел Маре до осени.",
         "Новый маршрут свяжет Кагул с селом Валя луй Влад.",
+        # A parliament's name in a signature line: «Жокаргы Кенес» of Karakalpakstan, «Жогорку Кенеш» of Kyrgyzstan.
+        "Комиссия рассмотрела обращения фермеров.\n\nПресс-служба Жокаргы Кенеса",
+        "Комиссия рассмотрела обращения фермеров.\n\nПресс-служба Жогорку Кенеша",
     ],
 )
 def test_places_and_foreign_furniture_are_no_persons(nlp: Language, text: str) -> None:
