@@ -18,6 +18,9 @@ from models.natasha_names import FIRST_DICT, LAST_DICT
 from pipelines.normalize import recover_shape
 
 PATRONYMIC_ENDINGS = ("вич", "вна", "ична", "инична", "оглы", "кызы", "улы", "уулу")
+# «son of» / «daughter of» written apart after the father's name, which does not decline: «Эльдар Рамиз оглы»,
+# «Абдулазиз Назар угли», «Жыпар Мырзабек кызы» (Azerbaijani, Uzbek, Kazakh and Kyrgyz spellings).
+TURKIC_PATRONYMIC_PARTICLES = frozenset({"оглы", "оглу", "улы", "уулу", "угли", "кызы", "гызы", "қызы", "кизи"})
 SURNAME_ENDINGS = (
     "ов",
     "ев",
@@ -279,6 +282,8 @@ def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -
         return True
     tags = [tag for tag, _, _ in _parse_tags(w)]
     describing = bool(tags) and all(t.startswith(("ADJF", "ADJS", "PRTF", "ADVB")) for t in tags)
+    # A short adjective describes no name it stands before: «Фризен А.Г.» is a surname the dictionary reads as one.
+    describing = describing and not all(t.startswith("ADJS") for t in tags)
     if not describing or any("Surn" in t or "Name" in t for t in tags) or _possessive_form(token.text):
         return False  # («Кощееву Марину»: a possessive's form is a surname's, `_possessive_form`)
     return after_title or not w.endswith(SURNAME_ENDINGS)  # «Папа Римский»: the title's own adjective
@@ -437,6 +442,14 @@ def _no_surname_before_initials(token: Token) -> bool:
     )
 
 
+# «города Гиссара Ш.Р. НАЗАРЗОДА», «района Бешкент А.А. Каримов»: a place's name right after its noun, not a surname.
+_PLACE_NOUNS = frozenset({"города", "района", "села", "области", "поселка", "посёлка", "аула", "края", "джамоата"})
+
+
+def _place_after_its_noun(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text in _PLACE_NOUNS
+
+
 def _vich_surname(first: Token, vich: Token, titled: bool) -> bool:
     """«Анна Сидорович», «депутат Николай Климович»: a -вич word after a first name is a Belarusian or
     Serbian surname, not a patronymic, when the first name is a woman's or a job title precedes
@@ -460,6 +473,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     pending: list[Token] = []
     regnal: Token | None = None
     titled_by: Token | None = None
+    turkic: dict[int, Token] = {}  # the father's name's place among the words → its «оглы»/«кызы»
     for token in span:
         if token.text == "(":  # «Эстебан Ласо (Esteban Lazo Hernández)»: the original spelling follows
             break
@@ -476,6 +490,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
             continue
         if _opens_irish_surname(token, span):
             glued[len(words)] = [token, token.nbor(1)]  # «О’Мэлли»: «О», the apostrophe, then the name
+            continue
+        if words and token.text in TURKIC_PATRONYMIC_PARTICLES and not turkic:
+            turkic[len(words) - 1] = token  # the father's name before it and the particle are the patronymic
             continue
         if _is_initial(token) and not (token.i + 1 < len(token.doc) and token.nbor(1).is_alpha):
             initials_at = len(words) if initials_at is None else initials_at
@@ -496,6 +513,10 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     patronymic: Token | None = None
     surname_at: int
     patr_at = next((i for i, w in enumerate(words) if is_patronymic(w.text)), None)
+    if turkic:
+        patr_at, particle = next(iter(turkic.items()))
+        if patr_at == 0 or (patr_at == len(words) - 1 and patr_at <= 1):
+            return _fathers_name_as_surname(words, patr_at, particle)
     if patr_at == 0 and len(words) >= 3 and is_first_name(words[1].text) and is_patronymic(words[2].text):
         # «Мацкевича Андрея Леонидовича», «Гуринович Аллу Викторовну»: a -вич surname heads a full name in the
         # official order; the patronymic is the word after the first name.
@@ -506,7 +527,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         # The surname stands next to the initials: «Петрова С.В.», «С.В. Петров» (never a word further on). A post or
         # a verb the tagger took in before them is no surname: «Торага Т. Маматкулов», «Стенографировала О.П. Лагутина».
         surname_at = initials_at - 1 if initials_at > 0 else 0
-        if 0 < initials_at < len(words) and _no_surname_before_initials(words[initials_at - 1]):
+        if 0 < initials_at < len(words) and (
+            _no_surname_before_initials(words[initials_at - 1]) or _place_after_its_noun(words[initials_at - 1])
+        ):
             surname_at = initials_at
     elif patr_at == 1 and len(words) == 2 and _vich_surname(words[0], words[1], titled):
         surname_at, first = 1, words[0]
@@ -566,7 +589,8 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         case = "Nom"
     elif told_case is not None:
         case = told_case  # «Мирославом Калоусеком»: the tagger read the surname's case alone, and wrongly
-    gendered = gendered_surname(surname_token, first, patronymic, case, span)
+    # The particle tells the gender of a Turkic patronymic; the father's name before it does not decline.
+    gendered = gendered_surname(surname_token, first, turkic.get(patr_at, patronymic), case, span)
     gender = gendered.gender if gendered and gendered.certain else None
     if gendered:
         surname = gendered.nominative
@@ -581,7 +605,8 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
 
     def other_part(token: Token, part: str) -> str:
         if gendered is None:
-            return nominative_part(token, part)
+            # A name the context tells is a nominative has its parts as written: «заведующая … Гулчехра Каримова».
+            return nominative_part(token, part, "Nom" if nominative_context else None)
         return _nominative(token.text, gendered.case, gendered.gender, part)
 
     prefix = particles.get(surname_at, [])
@@ -601,6 +626,10 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         # elsewhere calls the person by.
         keys |= {fold(nominative_part(w, "surname")) for w in words[1:] if not is_first_name(w.text)}
     used = [surname_token, *prefix, *irish, *initials, *(t for t in (first, patronymic) if t is not None)]
+    patronymic_text = other_part(patronymic, "patronymic") if patronymic is not None else None
+    if patronymic is not None and patr_at in turkic:
+        used.append(turkic[patr_at])
+        patronymic_text = f"{patronymic.text} {turkic[patr_at].text}"
     if initials:
         # The dot after the last initial belongs to the name.
         last = max(initials, key=lambda t: t.i)
@@ -609,7 +638,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     return NameParts(
         surname=surname,
         first_name=other_part(first, "first") if first is not None else None,
-        patronymic=other_part(patronymic, "patronymic") if patronymic is not None else None,
+        patronymic=patronymic_text,
         initials="".join(f"{t.text}." for t in sorted(initials, key=lambda t: t.i)) or None,
         particles=apart,
         surname_as_written=(
@@ -617,6 +646,24 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         ),
         surname_keys=frozenset(keys | {fold(other_gender(surname))}),
         gender=gender,
+        start=min(t.idx for t in used),
+        end=max(t.idx + len(t) for t in used),
+    )
+
+
+def _fathers_name_as_surname(words: list[Token], at: int, particle: Token) -> NameParts:
+    """«Бакыт Эрмек уулу», «Эсенбек уулу Нурлан»: a Kyrgyz or Kazakh name with no surname of its own; the father's
+    name with its particle stands for one, as the text writes it (it does not decline)."""
+    father = words[at]
+    first = next((w for i, w in enumerate(words[:2]) if i != at), None)
+    surname = f"{father.text} {particle.text}"
+    used = [father, particle, *([first] if first is not None else [])]
+    return NameParts(
+        surname=surname,
+        first_name=nominative_part(first, "first") if first is not None else None,
+        surname_as_written=True,
+        surname_keys=frozenset({fold(surname), fold(father.text)}),
+        gender=_TURKIC_PATRONYMIC_GENDER.get(fold(particle.text)),
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
     )
@@ -632,7 +679,10 @@ def _genitive_of_a_surname(word: str, first: Token | None) -> str | None:
     """An -а surname in the genitive after a first name whose own ending shows the genitive: «Джейкоба Зумы»
     → Зума, «Андрея Кандыбы» → Кандыба, «Хорхе» no. The tagger reads such an unknown surname as a
     nominative; -ы is a nominative of no surname (-и is: Ходжаджи, Исхаки)."""
-    if first is None or "Gen" not in {case for case, _ in _first_name_readings(first.text)}:
+    if first is None:
+        return None
+    readings = _first_name_readings(first.text)
+    if "Gen" not in {case for case, _ in readings}:
         return None
     if _declined_first_name_case(first) is None and not fold(first.text).endswith(("а", "я", "ы", "и")):
         return None
@@ -641,7 +691,15 @@ def _genitive_of_a_surname(word: str, first: Token | None) -> str | None:
         return None
     if w.endswith("ы") and w[-2] not in "аеёиоуыэюяй":
         return word[:-1] + "а"
+    # «Руслана Вакулю», «Василия Небензю»: a man's -я surname in the accusative, which his first name's -а/-я shows (-у
+    # is left alone: Moldovan surnames end so in the nominative, «Иона Морару»).
+    if ("Acc", "Masc") in readings and w.endswith("ю") and w[-2] not in "аеёиоуыэюяйь" and not _nominative_form(w):
+        return word[:-1] + "я"
     return None
+
+
+def _nominative_form(word: str) -> bool:
+    return any(p.is_known and p.tag.case == "nomn" for p in loading.parse(word))
 
 
 # Case endings of a patronymic: (ending, case, gender); it tells the whole name's case and gender.
@@ -659,7 +717,17 @@ _PATRONYMIC_FORMS = (
     ("ну", "Acc", "Fem"),
     ("на", "Nom", "Fem"),
 )
-_TURKIC_PATRONYMIC_GENDER = {"оглы": "Masc", "улы": "Masc", "уулу": "Masc", "кызы": "Fem"}
+_TURKIC_PATRONYMIC_GENDER = {
+    "оглы": "Masc",
+    "оглу": "Masc",
+    "улы": "Masc",
+    "уулу": "Masc",
+    "угли": "Masc",
+    "кызы": "Fem",
+    "гызы": "Fem",
+    "қызы": "Fem",
+    "кизи": "Fem",
+}
 # The Russian declension of -ов/-ев/-ин surnames, which Kazakh, Kyrgyz and Uzbek surnames follow:
 # (ending after the stem, case, gender). The stem ends in -ов, -ев, -ёв, -ин or -ын.
 _SURNAME_FORMS = (
@@ -832,7 +900,12 @@ def with_gender(surname: str, gender: str | None) -> str:
 def is_adjective(word: str) -> bool:
     """Every pymorphy reading of `word` is an adjective or participle, none a surname: «Уважаемый»."""
     tags = [tag for tag, _, _ in _parse_tags(fold(word))]
-    return bool(tags) and all(t.startswith(("ADJF", "ADJS", "PRTF")) and "Surn" not in t for t in tags)
+    # A word that is nothing but a short adjective is no attribute of a name: «Фризен», «Красен» are surnames.
+    return (
+        bool(tags)
+        and all(t.startswith(("ADJF", "ADJS", "PRTF")) and "Surn" not in t for t in tags)
+        and not all(t.startswith("ADJS") for t in tags)
+    )
 
 
 def _possessive_form(word: str) -> bool:

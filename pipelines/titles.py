@@ -105,12 +105,37 @@ def _honoured_name(doc: Doc, end: int, sent_start: int) -> int | None:
     return i - 1 if i > sent_start and fold(doc[i - 1].text) in _HONOURS else None
 
 
+_CHAIRED_BY = frozenset({"председательством", "руководством"})
+# The adjectives of a body's level after a place's adjective: «Слуцкого районного», «Кагульского городского».
+LEVEL_STEMS = ("районн", "городск", "областн", "сельск", "поселков", "краев", "муниципальн", "межрайонн")
+_ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "ом", "ой", "ую", "ая", "ий", "ым", "ое", "их", "ых")
+
+
+def place_adjective(token: Token) -> bool:
+    """«Слуцкого районного отдела», «Ярцевского городского суда»: a place's adjective before a body's level, however
+    much it looks like a surname."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        after is not None
+        and after.is_lower
+        and fold(after.text).startswith(LEVEL_STEMS)
+        and token.text.endswith(_ADJECTIVE_CASE_ENDINGS)
+    )
+
+
 def _ends_title(doc: Doc, token: Token) -> bool:
     """Outside quotes, a title does not reach past another name, a line break, a verb or a clause comma."""
     if token.text == "." and token.i > 0 and fold(doc[token.i - 1].text) in _ABBREVIATED_POSTS:
         return False  # «зам. акима»: the point of an abbreviated post
-    if token.ent_type_ == "PER" or (token.is_space and "\n" in token.text) or token.text in _STOP_TEXT:
+    # «председатель постоянной комиссии Кенгаша по бюджету …»: a local body's kind the tagger took for a name is no
+    # other name.
+    if token.ent_type_ == "PER" and not (token.is_title and (_local_body_word(token.text) or place_adjective(token))):
         return True
+    if (token.is_space and "\n" in token.text) or token.text in _STOP_TEXT:
+        return True
+    if fold(token.text) in _CHAIRED_BY:
+        return True  # «заседание Совета судей … под председательством судьи …»: the post starts after it
     if token.text == ",":
         return not _comma_inside_title(doc, token.i)
     return (
@@ -126,7 +151,12 @@ def is_local_body_kind(token: Token) -> bool:
     if not token.is_alpha or not token.is_lower:
         return False
     kinds = lexicons.load("position_local_bodies")
-    return fold(token.lemma_) in kinds or any(fold(p.normal_form) in kinds for p in loading.parse(token.text.lower()))
+    return fold(token.lemma_) in kinds or _local_body_word(token.text)
+
+
+def _local_body_word(word: str) -> bool:
+    kinds = lexicons.load("position_local_bodies")
+    return any(fold(p.normal_form) in kinds for p in loading.parse(word.lower()))
 
 
 def _abbreviation_in_parentheses(doc: Doc, close: int, sent_start: int) -> int | None:

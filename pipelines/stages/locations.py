@@ -257,6 +257,9 @@ def _river_by_formant(word: str) -> bool:
     return any(lower.endswith(formant) and len(lower) > len(formant) + 1 for formant in _water_formants())
 
 
+_CROSSINGS = frozenset({"мост", "переправа", "паром"})
+
+
 def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
     """Keys of the one-word names the text gives a water body: the capitalized word right after a water noun
     («реке Унже», «в бассейне Исети», «на левом берегу Сырдарьи»). The same name elsewhere in the text is that
@@ -265,7 +268,9 @@ def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
     found: set[Key] = set()
     for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
-        if lemma.lower() != "берег" and not _in_words(lemma, lower, "loc_water_nouns"):
+        # «ремонт моста через Онон»: what a bridge crosses is water.
+        crossed = lower == "через" and i > 0 and lemmas[i - 1].lower() in _CROSSINGS
+        if not crossed and lemma.lower() != "берег" and not _in_words(lemma, lower, "loc_water_nouns"):
             continue
         if not doc[i].is_lower or (lemma.lower() == "берег" and not _river_bank(doc[i])):
             continue
@@ -414,11 +419,16 @@ def _is_body_noun(token: Token) -> bool:
     return _in(token, "loc_org_nouns") or _in_words(_lemma(token.text), token.lower_, "loc_org_nouns")
 
 
+_BREADCRUMB_STEPS = frozenset({"/", "|", "›", "»", ">", "→"})
+
+
 def clean_location(span: Span) -> Span | None:
     """A NER LOC span as a country, region or city, or None when it names something else."""
     trimmed = _trim(span)
     if trimmed is None:
         return None
+    if any(t.text in _BREADCRUMB_STEPS for t in trimmed):
+        return None  # «Совет района / Новости Совета»: a site's breadcrumb, its steps run together
     if _after_not_place_noun(trimmed) or _is_quoted_name(trimmed):
         return None
     if _glued_hashtag(trimmed) or _legal_form_before_name(trimmed):
@@ -450,7 +460,7 @@ def places_in_body(span: Span, quoted: list[bool]) -> Iterator[Span]:
             continue
         place = span.doc[token.left_edge.i : min(token.right_edge.i + 1, span.end)]
         trimmed = _trim(place)
-        if trimmed is not None and _is_place_like(trimmed):
+        if trimmed is not None and _is_place_like(trimmed) and not any(t.text in _BREADCRUMB_STEPS for t in trimmed):
             yield trimmed
 
 
@@ -714,6 +724,32 @@ def regional_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
         yield doc[at - 1 : at], f"{_adjective_nominative(adjective.text, 'femn', False)} область"
 
 
+_DISTRICT_BODY = re.compile(r"районн\w+|райисполком\w*|райсовет\w*")
+# A state service's district branch (a court, a department of a ministry, a prosecutor's office, a police unit) is
+# named for its district in the news genre too, where no district is listed as a place; the district's own bodies
+# (its executive, council, hospital, trade union) list it.
+_COURT = re.compile(r"(?:суд|отдел|отделени|управлени|прокуратур)\w*")
+
+
+def district_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
+    """ "председатель Слуцкого районного исполнительного комитета", "Можгинской районной больницы": a body of a
+    district's level names the district by its adjective, as `regional_bodies` does a region's."""
+    lowers = token_strings(doc, LOWER)
+    for at, lower in enumerate(lowers):
+        if at == 0 or not _DISTRICT_BODY.fullmatch(lower):
+            continue
+        if at + 1 < len(lowers) and _COURT.fullmatch(lowers[at + 1]):
+            continue
+        adjective = doc[at - 1]
+        if not _is_capitalized(adjective) or not adjective.text.replace("-", "").isalpha() or adjective.text.isupper():
+            continue
+        # The «-ск-»/«-цк-» shape is enough: pymorphy knows «Слуцкого» only as a surname's form.
+        stem = re.match(r"(.+?[сц]к)(?:ий|ого|ому|им|ом|ая|ой|ую)$", adjective.text)
+        if stem is None:
+            continue
+        yield doc[at - 1 : at], f"{stem.group(1)}ий район"
+
+
 # «Брестского», «Восточно-Казахстанской», «Минском»: a relative adjective made from a place's name.
 _REGION_ADJECTIVE_ENDINGS = tuple(
     f"{stem}{end}" for stem in ("ск", "цк") for end in ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую")
@@ -770,7 +806,8 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
             at += 1  # "с." is an abbreviation only with the dot ("с" alone is a preposition)
         elif len(token) < 4:
             continue
-        if at >= len(doc) or not _is_capitalized(doc[at]) or not doc[at].is_alpha or quoted[at]:
+        # «с. Кара-Талаа», «пос. Ак-Суу»: a hyphenated name is one word.
+        if at >= len(doc) or not _is_capitalized(doc[at]) or not doc[at].text.replace("-", "").isalpha() or quoted[at]:
             continue
         if doc[at].is_sent_start or doc[at].text.isupper():
             continue
@@ -831,6 +868,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     people = sorted(m for person in persons for m in person.mentions)
     named = dict(coordinated_regions(doc))
     named.update(regional_bodies(doc))
+    named.update(district_bodies(doc))
     named.update((span, name) for span, name in latin_names(doc) if not _overlaps(span, people))
     # Not checked against the persons: NER takes many of a list's adjectives for surnames, the noun says they aren't.
     named.update(elliptic_regions(doc))
@@ -890,6 +928,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     _merge_republics(by_key)
     _merge_short_forms(by_key)
     _merge_soft_stem_cases(by_key)
+    _merge_plural_genitives(by_key)
     for span in spans:
         part = _part_of_place(span)
         if part is not None:
@@ -1003,6 +1042,18 @@ def _merge_soft_stem_cases(by_key: dict[Key, _Entry]) -> None:
             other = names.get(form)
             if other is not None and other != key and other in by_key and key in by_key:
                 by_key[key].mentions.extend(by_key.pop(other).mentions)
+
+
+def _merge_plural_genitives(by_key: dict[Key, _Entry]) -> None:
+    """ "Джурджулешты" and "жителей Джурджулешт" in one text: a plural name's genitive has no ending; the entry without
+    one joins the plural's, listed by the nominative."""
+    names = {e.name: key for key, e in by_key.items() if len(key) == 1 and _WORD.fullmatch(e.name)}
+    for name, key in names.items():
+        if not name.endswith(("ы", "и")) or len(name) < 5:
+            continue
+        other = names.get(name[:-1])
+        if other is not None and other != key and other in by_key and key in by_key:
+            by_key[key].mentions.extend(by_key.pop(other).mentions)
 
 
 def soft_stem_cases(name: str) -> tuple[str, ...]:

@@ -182,7 +182,11 @@ def sits_elsewhere(position: str, organization: str, body: OrganizationFinding |
     """A deputy (or a standing commission's chair) linked to a body that is no assembly («Депутат Егоров
     («Единая Россия»)», «фракция «Мекенчил»»): the party is their affiliation; the assembly holding the
     meeting is where they sit."""
-    if body is None or not _lemmas(position) & _SEATED or organization == body.name:
+    if body is None or organization == body.name:
+        return False
+    # «советник Виорел Кожокару (Партия …)»: a Moldovan council's member is its «советник» (consilier), the post bare.
+    councillor = _lemmas(position.split(",")[0]) == {"советник"} and "совет" in _lemmas(body.name)
+    if not (_lemmas(position) & _SEATED or councillor):
         return False
     if "," in position and not _lemmas(position.split(",")[-1]) & (_SEATED | lexicons.load("membership_roles")):
         # «член комиссии, ректор Северо-Кавказской государственной академии»: the body follows the member's own
@@ -497,6 +501,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 and not _head(owner) & _OWNING_PLACES
                 else _with_owner(p, owner)
                 if p.position and (p.organization is None or _bare_unit(p.organization))
+                else replace(p, organization=owner)
+                if p.organization is not None and _kind_of_owner(p.organization, owner)
                 else p
                 for p in findings.persons
             ),
@@ -579,6 +585,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 named_parent = _parent_in_unit_name(doc, found.name, orgs) if _is_subunit(found.name) else None
                 organization = parent.name if parent is not None else named_parent or found.name
                 person = replace(person, organization=organization, position=position)
+        if person.organization is None and person.position and (named := _named_by_legal_kind(person, orgs)):
+            # «директору товарищества Андрею Бондарю» after «ТОО «ЭкоТеплоТранзит»»: the kind stands for the company
+            # named before it.
+            person = replace(person, organization=named[0], position=named[1])
         if person.organization is None and headed and body is not None and _elected_in_district(person, doc_text(doc)):
             # «Горбунов, избирательный округ № 8»: a member of the assembly known only by the district electing them.
             person = replace(person, organization=body.name)
@@ -610,6 +620,38 @@ def run(doc: Doc, findings: Findings) -> Findings:
     # A learned reranker weighs the rules' body against the others proposed (none shipped: the rules' stand).
     persons = reranking.rerank(doc, persons, lambda: reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
     return replace(findings, persons=tuple(persons))
+
+
+# A company's kind, as a text refers back to it, and the legal forms whose head noun it is.
+_LEGAL_KINDS = {
+    "предприятие": frozenset({"муп", "гуп", "фгуп", "мп", "гп", "уп", "мкп"}),
+    "товарищество": frozenset({"тоо"}),
+    "общество": frozenset({"ооо", "оао", "зао", "пао", "ао", "нао", "одо", "осоо"}),
+    "учреждение": frozenset({"гбу", "мбу", "гу", "мку", "гку", "гау", "фгбу", "гбуз", "мбоу", "кгу"}),
+    "кооператив": frozenset({"спк", "пк", "схпк"}),
+}
+
+
+def _named_by_legal_kind(person: PersonFinding, orgs: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
+    """(the company, the post) for «директор предприятия», «директор товарищества»: the company of that kind named
+    last before the person (by its legal form's abbreviation or its spelled-out kind)."""
+    words = (person.position or "").split()
+    if len(words) < 2 or "," in (person.position or "") or not person.mentions:
+        return None
+    kind = next((k for k in _lemma_set(words[-1]) if k in _LEGAL_KINDS), None)
+    if kind is None:
+        return None
+    first = min(m.start for m in person.mentions)
+    best: tuple[int, str] | None = None
+    for org in orgs:
+        head = _COMPOUND.findall(org.name)
+        if not head or "«" not in org.name:
+            continue
+        of_kind = head[0].lower() in _LEGAL_KINDS[kind] or any(kind in _lemma_set(w) for w in head[:3])
+        before = [m.start for m in org.mentions if m.start < first]
+        if of_kind and before and (best is None or max(before) > best[0]):
+            best = (max(before), org.name)
+    return (best[1], " ".join(words[:-1])) if best is not None else None
 
 
 # «Горбунов, избирательный округ № 8», «депутат по округу №2»: a seat named by its electoral district just after
@@ -773,8 +815,12 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
     kind_line = next((line for line in text[head.end() :].splitlines() if line.strip()), "")
     words = _COMPOUND.findall(kind_line)
     council = next((k for k, w in enumerate(words[:3]) if _lemma_set(w) & _PROTOCOL_COUNCILS), None)
-    if council is None or any(w[:1].isupper() for w in words[council + 1 :]):
-        return None  # «заседания правления Общественного объединения «Нур»» names its owner itself
+    if council is None:
+        return None
+    if any(w[:1].isupper() for w in words[council + 1 :]):
+        # «заседания правления Общественного объединения «Нур»», «заседания Совета директоров АО «…»» names its owner
+        # itself: the listed body with the heading's quoted name.
+        return _owner_in_heading(kind_line, orgs)
     lines = [line.strip() for line in text[: head.start()].splitlines() if line.strip()]
     letterhead = next((line for line in lines if _QUOTED.search(line)), lines[0] if lines else "")
     quoted = _QUOTED.search(letterhead)
@@ -794,6 +840,20 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
         return None
     # «ПЕРВИЧНАЯ ПРОФСОЮЗНАЯ ОРГАНИЗАЦИЯ АО «…»», «СПК «…»», listed nowhere: the letterhead in sentence case.
     return _sentence_case(letterhead[: quoted.end()])
+
+
+def _owner_in_heading(line: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    quoted = _QUOTED.search(line)
+    if quoted is None:
+        return None
+    for org in orgs:
+        own = _QUOTED.search(org.name)
+        words = _COMPOUND.findall(org.name)
+        if own is None or own.group(1).lower() != quoted.group(1).lower() or not words:
+            continue
+        if not _lemma_set(words[0]) & _PROTOCOL_COUNCILS:  # the owner, not the council named with it
+            return org.name
+    return None
 
 
 def _sentence_case(line: str) -> str:
@@ -828,11 +888,30 @@ def _bare_unit(name: str) -> bool:
 _OWNING_PLACES = frozenset({"город", "район", "область", "округ", "село", "поселение", "край", "республика", "община"})
 
 
+def _kind_of_owner(name: str, owner: str) -> bool:
+    """«Акционерное общество», «Общество» (a protocol's «генеральный директор Общества»): the owner's legal form alone,
+    no name of its own, stands for the owner."""
+    words = _COMPOUND.findall(name)
+    if not words or len(words) > 2 or "«" in name or '"' in name or any(w[:1].isupper() for w in words[1:]):
+        return False
+    own = _QUOTED.search(owner)
+    if own is None:
+        return False
+    kind = [w.lower() for w in _COMPOUND.findall(owner[: own.start()])]
+    spelled = " ".join(w.lower() for w in words)
+    return _lemma_set(words[-1]) & {"общество", "товарищество", "кооператив", "предприятие"} != set() and (
+        spelled in (" ".join(kind), words[-1].lower()) or (len(kind) == 1 and _abbreviates(kind[0], words))
+    )
+
+
 def _own_council(name: str) -> bool:
     """«профком», «правление», «совет старшеклассников», «объединённый совет обучающихся»: a council of the owner
     named by its kind alone, not a body of its own name; its members are the owner's people."""
     words = _COMPOUND.findall(name)
-    if not words or any(w[:1].isupper() for w in words) or "«" in name or '"' in name:
+    if not words or any(w[:1].isupper() for w in words[1:]) or "«" in name or '"' in name:
+        return False
+    # «Совет директоров», «Правление»: a protocol capitalizes the council's kind; a word after it in lower case.
+    if words[0][:1].isupper() and not (_lemma_set(words[0]) & _PROTOCOL_COUNCILS and len(words) > 1):
         return False
     return any(_lemma_set(w) & _PROTOCOL_COUNCILS for w in words[:2])
 

@@ -21,6 +21,7 @@ from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.person_names import (
+    TURKIC_PATRONYMIC_PARTICLES,
     NameParts,
     could_be_name,
     fold,
@@ -31,7 +32,7 @@ from pipelines.person_names import (
     parse_name,
     with_gender,
 )
-from pipelines.titles import is_position_head, title_before, title_head
+from pipelines.titles import is_position_head, place_adjective, title_before, title_head
 
 
 @dataclass
@@ -200,6 +201,8 @@ def _is_modifier(ent: Span) -> bool:
     head = ent.root.head
     if ent.root.dep_ == "amod" and head.i > ent.start and head.pos_ == "NOUN" and head.is_lower:
         return True  # «Кобринского районного отдела»: a place's adjective before a common noun
+    if place_adjective(ent[0]):
+        return True
     if not ent.doc[ent.end].is_title:
         return False
     return ent.root.dep_ == "amod" or not could_be_name(ent.root.text)
@@ -358,6 +361,37 @@ def _dateline_place(token: Token) -> bool:
     return line_start and bool(_DATELINE.match(doc_text(doc), token.idx + len(token.text)))
 
 
+# «Вадул луй Исак», «Штефан чел Маре»: Romanian «of» and «the» join a village's or a street's name (a person's epithet
+# named so is a street's name in these texts).
+_ROMANIAN_JOINERS = frozenset({"луй", "чел"})
+
+
+def _romanian_compound(ent: Span) -> bool:
+    doc = ent.doc
+    inside = any(t.text in _ROMANIAN_JOINERS for t in ent)
+    before = ent.start > 0 and doc[ent.start - 1].text in _ROMANIAN_JOINERS
+    after = ent.end < len(doc) and doc[ent.end].text in _ROMANIAN_JOINERS
+    return inside or before or after
+
+
+# «і» and «ў»: letters of Belarusian (and Ukrainian «і») that Russian spelling has no use for.
+_BELARUSIAN_LETTERS = frozenset("іўІЎ")
+# «с. Кара-Талаа», «пос. Нариманабад», «г.Андауйаласа»: the abbreviated kind of a settlement before its name.
+_SETTLEMENT_ABBREVIATIONS = frozenset({"с", "пос", "п", "пгт", "д", "г", "ст", "х", "аул"})
+
+
+def _after_settlement_abbreviation(token: Token) -> bool:
+    doc = token.doc
+    i = token.i - 1
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    elif i >= 0 and doc[i].text.endswith("."):
+        return doc[i].text[:-1] in _SETTLEMENT_ABBREVIATIONS
+    else:
+        return False
+    return i >= 0 and doc[i].text in _SETTLEMENT_ABBREVIATIONS
+
+
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 
@@ -398,13 +432,27 @@ def _head_titles() -> frozenset[str]:
     return frozenset(fold(entry.split("|")[0].strip()) for entry in lexicons.load("membership_heads"))
 
 
+def _body_word(word: str) -> bool:
+    """«Маслихата», «Кенгаша»: a body's kind in an oblique case the tagger left as written (pymorphy guesses it)."""
+    bodies = lexicons.load("org_heads")
+    # (Singular only: «Советов», «Банков» are surnames as well as plurals.)
+    return word[:1].isupper() and any(
+        fold(p.normal_form) in bodies and p.tag.number != "plur" for p in loading.parse(fold(word))
+    )
+
+
 def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
     """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
     name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text, a place or a
     body the text names as such elsewhere (`elsewhere`: stems of one-word places and bodies)."""
     not_names, bodies = lexicons.load("person_not_names"), lexicons.load("org_heads")
     words = [t for t in ent if any(c.isalpha() for c in t.text)]
-    if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies for t in words):
+    if _romanian_compound(ent):
+        return True
+    if any(_BELARUSIAN_LETTERS & set(t.text) for t in words):
+        return True  # «Галоўная › Навіны», «Слуцкі раённы …»: a Belarusian site's menu; a Russian text spells names so
+
+    if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies or _body_word(t.text) for t in words):
         return True
     if len(ent) != 1:
         return False
@@ -413,6 +461,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     if word not in named and _capital_tells_nothing(token) and _is_common_word(word):
         return True
     if _cut_off(token) or _broken_off(token) or _dateline_place(token) or _kazakh_phrase(token):
+        return True
+    if _after_settlement_abbreviation(token):
         return True
     if word not in named and _ministry_contraction(token.text):
         return True
@@ -470,9 +520,18 @@ def _first_name_before(ent: Span) -> bool:
     )
 
 
+def _nominative_head(token: Token) -> bool:
+    """The title's head is a nominative: the tagger says so, or the word has no other form («заведующая»,
+    «исполняющая», which the tagger may read as an instrumental)."""
+    if "Nom" in token.morph.get("Case"):
+        return True
+    parses = loading.parse(fold(token.text))
+    return bool(parses) and all(p.is_known and p.tag.case == "nomn" for p in parses)
+
+
 def _after_nominative_title(ent: Span) -> bool:
     title = title_before(ent.doc, ent.start)
-    if title is None or "Nom" not in title_head(title).morph.get("Case"):
+    if title is None or not _nominative_head(title_head(title)):
         return False
     # «Критик таджикского лидера Эмомали Рахмона»: the name stands in apposition to the post right before it,
     # in that post's oblique case, not to the title's nominative head.
@@ -495,19 +554,76 @@ def _joined_halves(names: list[Span]) -> list[Span]:
         last = joined[-1] if joined else None
         if last is not None and last.end == ent.start and len(last) + len(ent) <= 4:
             halves = (
-                is_first_name(last[-1].text) and is_patronymic(ent[0].text) and not is_patronymic(last[-1].text)
-            ) or (
-                len(last) >= 2
-                and is_patronymic(last[-1].text)
-                and is_first_name(last[-2].text)
-                and len(ent) == 1
-                and not is_first_name(ent[0].text)
+                (is_first_name(last[-1].text) and is_patronymic(ent[0].text) and not is_patronymic(last[-1].text))
+                or (
+                    # «Фризен | Андрей Генрихович»: a surname the tagger cut off before the first name and patronymic.
+                    len(last) == 1
+                    and len(ent) == 2
+                    and last[0].is_title
+                    and last[0].is_alpha
+                    and is_first_name(ent[0].text)
+                    and is_patronymic(ent[1].text)
+                    and not is_first_name(last[0].text)
+                    and not is_position_head(last[0])
+                )
+                or (
+                    len(last) >= 2
+                    and is_patronymic(last[-1].text)
+                    and is_first_name(last[-2].text)
+                    and len(ent) == 1
+                    and not is_first_name(ent[0].text)
+                )
             )
             if halves:
                 joined[-1] = ent.doc[last.start : ent.end]
                 continue
         joined.append(ent)
     return joined
+
+
+def _with_turkic_patronymics(names: list[Span]) -> list[Span]:
+    """«Абдулазиз Назар | угли | Акбаров», «Токтогулова Жыпар Мырзабек | кызы»: the tagger leaves the particle of a
+    Turkic patronymic out and cuts the name at it. The particle joins the name when a surname follows it (the
+    next span, or a capitalised word), or when two words stand before the father's name (the official order)."""
+    joined: list[Span] = []
+    skip = -1
+    for k, ent in enumerate(names):
+        if ent.start < skip:
+            continue
+        doc, end = ent.doc, ent.end
+        if len(ent) >= 3 and ent[1].text in TURKIC_PATRONYMIC_PARTICLES and _first_name_left_out(doc, ent.start):
+            ent = doc[ent.start - 1 : end]  # «Тофиг | Аскер оглу Бабаев»: the first name taken for a place
+        nxt = names[k + 1] if k + 1 < len(names) else None
+        if nxt is not None and nxt.start == end and len(ent) == 2 and nxt[-1].text in TURKIC_PATRONYMIC_PARTICLES:
+            joined.append(doc[ent.start : nxt.end])  # «Гусейнова Эльдара | Рамиз оглы»
+            skip = nxt.end
+            continue
+        if end < len(doc) and doc[end].text in TURKIC_PATRONYMIC_PARTICLES and ent[-1].is_title:
+            after = doc[end + 1] if end + 1 < len(doc) else None
+            surname_after = (
+                after is not None
+                and after.is_title
+                and after.is_alpha
+                and ((nxt is not None and nxt.start == after.i) or looks_like_surname(after.text))
+            )
+            if surname_after and len(ent) == 2:
+                stop = nxt.end if nxt is not None and nxt.start == after.i else after.i + 1
+                ent, skip = doc[ent.start : stop], stop
+            elif len(ent) == 3:
+                ent = doc[ent.start : end + 1]
+        joined.append(ent)
+    return joined
+
+
+def _first_name_left_out(doc: Doc, start: int) -> bool:
+    before = doc[start - 1] if start > 0 else None
+    return (
+        before is not None
+        and before.is_title
+        and before.is_alpha
+        and (before.ent_type_ == "LOC" or is_first_name(before.text))
+        and not is_position_head(before)
+    )
 
 
 _EPONYM_MARKS = ("имени", "им")
@@ -576,7 +692,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     names = _joined_halves(
         [ent[1:] if _opens_with_common_noun(ent) else ent for ent in entities(doc) if ent.label_ == "PER"]
     )
-    names = _names_after_eponyms(doc, names)
+    names = _with_turkic_patronymics(_names_after_eponyms(doc, names))
     # A title or an adjective the name opens with names no one alone: «Патриархом Болгарским» does not make
     # «Болгарским» a name elsewhere.
     named = frozenset(fold(t.text) for ent in names if len(ent) > 1 for t in ent if not _is_no_name_word(t.text))

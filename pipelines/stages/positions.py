@@ -779,6 +779,9 @@ def _field_unit_named(words: list[str]) -> bool:
     capital's «департамент культуры Москвы» is a body of its own)."""
     if not any(_kind_forms_of(word) & _REGION_WORDS for word in words):
         return False
+    # «Пограничного управления ФСБ России по …», «Главного управления …»: the name the body gives itself.
+    if words and words[0][:1].isupper() and not re.search(r"[сц]к(?:ого|ое|ий|ому|им|ом)$", words[0].lower()):
+        return False
     for word in words:
         lemmas = _kind_forms_of(word)
         if lemmas & _FIELD_UNITS:

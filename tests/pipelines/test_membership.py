@@ -821,3 +821,94 @@ def test_the_owner_named_short_is_the_owner_the_meeting_s_title_names_in_full(
     )
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert found["Бекова"] == owner
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "heading", "short"),
+    [
+        (
+            "АКЦИОНЕРНОЕ ОБЩЕСТВО «ОНЕЖСКАЯ ВЕРФЬ»",
+            "заседания Совета директоров АО «Онежская верфь»",
+            "АО «Онежская верфь»",
+        ),
+        (
+            "ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО «КАМСКИЙ ЗАВОД»",
+            "заседания Наблюдательного совета ПАО «Камский завод»",
+            "ПАО «Камский завод»",
+        ),
+        (
+            "СЕЛЬСКОХОЗЯЙСТВЕННЫЙ ПРОИЗВОДСТВЕННЫЙ КООПЕРАТИВ «РАССВЕТ»",
+            "заседания Правления СПК «Рассвет»",
+            "СПК «Рассвет»",
+        ),
+    ],
+)
+def test_a_board_whose_heading_names_its_company_is_that_company_s(
+    nlp: Language, letterhead: str, heading: str, short: str
+) -> None:
+    # The heading names the owner after a capitalized council; its members and the officers of «Общества» are its.
+    text = (
+        f"{letterhead}\n185000, г. Петрозаводск, ул. Ленина, д. 5\n\nП Р О Т О К О Л  № 3/2025\n{heading}\n\n"
+        "г. Петрозаводск                                                   14 марта 2025 г.\n\n"
+        "Председательствующий: Соколов Игорь Петрович – председатель совета\n"
+        "Присутствовали члены совета: Соколов И.П., Мельникова А.В., Гаврилов С.Н.\n"
+        "Приглашенные: Тарасов Олег Ильич – генеральный директор Общества.\n\n"
+        f"1. СЛУШАЛИ: Тарасова О.И. – об итогах работы {short} за 2024 год.\nРЕШИЛИ: отчет утвердить.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    names = {short.lower(), letterhead.lower()}
+    assert (found["Мельникова"] or "").lower() in names
+    assert (found["Гаврилов"] or "").lower() in names
+    assert (found["Тарасов"] or "").lower() in names
+
+
+@pytest.mark.parametrize(
+    ("council", "party"),
+    [
+        ("Районного совета Унгень", "Партия «Действие и солидарность»"),
+        ("Муниципального совета Бельцы", "Партия социалистов Республики Молдова"),
+    ],
+)
+def test_a_councillor_with_a_party_in_brackets_sits_in_the_council(nlp: Language, council: str, party: str) -> None:
+    # A Moldovan council's member is its «советник»; the party in brackets is an affiliation (as a «депутат»'s is).
+    text = (
+        f"12 марта в зале заседаний {council} прошла очередная сессия совета. Заседание открыл председатель "
+        f"района Ион Чобану. Советник Николай Руснак ({party}) спросил о сроках ремонта дороги."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert found["Руснак"].organization is not None
+    assert found["Руснак"].organization.lower().startswith(council.split()[0].lower()[:6])
+
+
+def test_an_adviser_to_a_minister_is_no_councillor(nlp: Language) -> None:
+    text = (
+        "12 марта в зале заседаний Районного совета Унгень прошла очередная сессия совета. Советник министра "
+        "финансов Республики Молдова Николай Руснак рассказал о трансфертах."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (found["Руснак"].organization or "").lower() != "районный совет унгень"
+
+
+@pytest.mark.parametrize(
+    ("company", "mention", "post"),
+    [
+        ("ТОО «СеверСтройСервис»", "Аким поручил директору товарищества Марату Ахметову", "директор"),
+        ("МУП «Горводоканал»", "Директора предприятия Олега Сомова на заседании не было", "директор"),
+        (
+            "ООО «Волжская сетевая компания»",
+            "Генеральный директор общества Игорь Белов пообещал",
+            "генеральный директор",
+        ),
+    ],
+)
+def test_a_company_referred_to_by_its_kind_is_the_one_named_before(
+    nlp: Language, company: str, mention: str, post: str
+) -> None:
+    text = (
+        f"В Костанае прошло совещание в акимате. Работы на тепловой сети ведёт {company}. "
+        f"{mention} закончить ремонт до 1 сентября."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    person = next(p for p in found.values() if p.surname in ("Ахметов", "Сомов", "Белов"))
+    assert person.organization == company
+    assert person.position == post

@@ -610,3 +610,109 @@ def test_a_name_after_po_imeni_is_the_persons_own(nlp: Language) -> None:
 
 def test_a_sentence_opening_on_a_name_and_a_date_names_the_person(nlp: Language) -> None:
     assert _persons(nlp, "Совещание прошло. Иванов, 3 мая, сообщил о паводке.") == [("Иванов", None, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # First name, the father's name with its particle, the surname.
+        ("Грамотой награжден учитель Шерзод Бахтиёр угли Юсупов.", [("Юсупов", "Шерзод", "Бахтиёр угли", None)]),
+        ("Слово взял студент Арман Нуржан улы Сейтказиев.", [("Сейтказиев", "Арман", "Нуржан улы", None)]),
+        ("Член муниципалитета Тофиг Аскер оглу Бабаев поднял вопрос.", [("Бабаев", "Тофиг", "Аскер оглу", None)]),
+        # The official order: surname, first name, patronymic, in any case.
+        (
+            "ВЫСТУПИЛИ: депутат Абдыкадырова Нуржан Талант кызы – просила отложить вопрос.",
+            [("Абдыкадырова", "Нуржан", "Талант кызы", None)],
+        ),
+        (
+            "Присутствовал Мамедов Рашад Ильхам оглы. СЛУШАЛИ: Мамедова Рашада Ильхам оглы – о ремонте.",
+            [("Мамедов", "Рашад", "Ильхам оглы", None)],
+        ),
+        # No surname of its own: the father's name with its particle stands for it, either side of the first name.
+        (
+            "ВЫСТУПИЛИ: депутат Асылбек уулу Мирлан – предложил выделить участок.",
+            [("Асылбек уулу", "Мирлан", None, None)],
+        ),
+        ("Премию получил механик Нурбек Алмаз уулу.", [("Алмаз уулу", "Нурбек", None, None)]),
+        ("Благодарность объявлена медсестре Айгуль Бекташ кызы.", [("Бекташ кызы", "Айгуль", None, None)]),
+    ],
+)
+def test_a_turkic_patronymic_written_apart(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "О бюджете доложила заведующая районным финансовым отделом Гулчехра Каримова.",
+            [("Каримова", "Гулчехра", None, None)],
+        ),
+        ("Отчет представила заведующая детским садом Дилноза Рахимова.", [("Рахимова", "Дилноза", None, None)]),
+    ],
+)
+def test_a_name_after_a_nominative_post_the_tagger_misreads(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A Belarusian site's furniture; a place's adjective before a body's level; a settlement after its abbreviation.
+        "Мядзельскі раённы выканаўчы камітэт\nГалоўная › Навіны › Эканоміка",
+        "Сотрудники Гомельского районного отдела образования провели проверку.",
+        "Жители попросили отремонтировать водопровод в с. Ак-Суу.",
+        "Школу построят в пос. Кызыл-Кия до конца года.",
+        # Romanian «луй» / «чел» join a village's or a street's name.
+        "Обсудили подвоз учеников в гимназии сел Слобозия Маре и Вадул луй Исак.",
+        "Отремонтируют тротуары на улице Штефан чел Маре до осени.",
+        "Новый маршрут свяжет Кагул с селом Валя луй Влад.",
+        # A parliament's name in a signature line: «Жокаргы Кенес» of Karakalpakstan, «Жогорку Кенеш» of Kyrgyzstan.
+        "Комиссия рассмотрела обращения фермеров.\n\nПресс-служба Жокаргы Кенеса",
+        "Комиссия рассмотрела обращения фермеров.\n\nПресс-служба Жогорку Кенеша",
+    ],
+)
+def test_places_and_foreign_furniture_are_no_persons(nlp: Language, text: str) -> None:
+    assert find_persons(nlp(text)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname the dictionary reads as a short adjective, with initials or in the official order.
+        ("ВЫСТУПИЛИ: Фризен А.Г. – предложил создать резерв.", [("Фризен", None, None, "А.Г.")]),
+        (
+            "Присутствовали: Лаптев Г.А., Красен Олег Петрович, Шамсутдинова Р.М.",
+            [
+                ("Лаптев", None, None, "Г.А."),
+                ("Красен", "Олег", "Петрович", None),
+                ("Шамсутдинова", None, None, "Р.М."),
+            ],
+        ),
+        # A place's name after its noun before the initials is no surname: the word after them is.
+        (
+            "Председательствует председатель Маджлиса народных депутатов города Вахдата Б.К. РАХИМЗОДА",
+            [("Рахимзода", None, None, "Б.К.")],
+        ),
+        ("Выступил аким района Байзак А.Б. Есенов.", [("Есенов", None, None, "А.Б.")]),
+    ],
+)
+def test_surnames_that_read_as_other_words(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A man's -я surname in the accusative after his first name's -а: -ю → -я.
+        (
+            "Глава наградил механизаторов Юрия Малиновского и Руслана Вакулю.",
+            [("Малиновский", "Юрий", None, None), ("Вакуля", "Руслан", None, None)],
+        ),
+        ("Собрание поблагодарило Олега Гудзю за ремонт школы.", [("Гудзя", "Олег", None, None)]),
+        # A Moldovan surname in -у is a nominative: it stays.
+        ("Совет поблагодарил Иона Морару за работу.", [("Морару", "Ион", None, None)]),
+    ],
+)
+def test_a_mans_ya_surname_in_the_accusative(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected

@@ -902,3 +902,99 @@ def test_a_profession_given_as_the_persons_work_is_the_position(
     nlp: Language, text: str, surname: str, position: str
 ) -> None:
     assert (_records(nlp, text)[surname][0] or "").startswith(position)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        (
+            "В Твери прошло заседание Совета судей Тверской области под председательством судьи Тверского "
+            "областного суда Марины Олеговны Беляевой.",
+            "Беляева",
+        ),
+        (
+            "Состоялось заседание коллегии министерства под руководством судьи Курганского областного суда "
+            "Павла Андреевича Смирнова.",
+            "Смирнов",
+        ),
+    ],
+)
+def test_a_post_after_chaired_by_starts_after_it(nlp: Language, text: str, surname: str) -> None:
+    # «под председательством» ends the post: the council before it is the meeting's, not part of the chair's title.
+    position, _ = _positions(nlp, text)[surname]
+    assert position is not None and position.startswith("судья")
+    assert "председательств" not in position and "руководств" not in position
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "head"),
+    [
+        (
+            "Председатель постоянной комиссии Кенгаша по бюджету и экономическим реформам Нодира Хамидовна Эргашева "
+            "сообщила, что комиссия поддерживает проект.",
+            "Эргашева",
+            "председатель постоянной комиссии",
+        ),
+        (
+            "Председатель постоянной комиссии Маслихата по бюджету и экономике Айгерим Сериковна Жумабаева сообщила, "
+            "что комиссия поддерживает проект.",
+            "Жумабаева",
+            "председатель постоянной комиссии",
+        ),
+    ],
+)
+def test_a_local_body_the_tagger_took_for_a_name_stays_in_the_title(
+    nlp: Language, text: str, surname: str, head: str
+) -> None:
+    found = _positions(nlp, text)
+    position, _ = found[surname]
+    assert position is not None and position.startswith(head)
+    assert not any(s in ("Кенгаша", "Маслихата", "Кенгаш", "Маслихат") for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "Начальник Слуцкого районного отдела по чрезвычайным ситуациям Игорь Навойчик напомнил о пожарах.",
+            "Навойчик",
+            "начальник Слуцкого районного отдела по чрезвычайным ситуациям",
+        ),
+        (
+            "Заведующая Пинского городского отдела образования Ольга Брановицкая доложила о ремонте школ.",
+            "Брановицкая",
+            "заведующая Пинского городского отдела образования",
+        ),
+    ],
+)
+def test_a_place_adjective_the_tagger_took_for_a_surname_stays_in_the_title(
+    nlp: Language, text: str, surname: str, position: str
+) -> None:
+    found = _positions(nlp, text)
+    assert found[surname][0] == position
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position", "organization"),
+    [
+        (
+            "Заместитель начальника Пограничного управления ФСБ России по Забайкальскому краю Андрей Николаевич "
+            "Стасюк напомнил о режиме.",
+            "Стасюк",
+            "заместитель начальника",
+            "Пограничное управление ФСБ России по Забайкальскому краю",
+        ),
+        (
+            "Начальник Хатлонского областного управления мелиорации Фарид Саидов выступил.",
+            "Саидов",
+            "начальник Хатлонского областного управления мелиорации",
+            None,
+        ),
+    ],
+)
+def test_a_body_that_names_itself_is_no_field_unit_of_the_post(
+    nlp: Language, text: str, surname: str, position: str, organization: str | None
+) -> None:
+    # A capitalised common adjective opens the body's own name; a place's adjective opens a region's field unit.
+    _assert_split(nlp, text, surname, position, organization)
