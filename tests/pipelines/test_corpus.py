@@ -52,7 +52,7 @@ GENRE = {
     "organizations": 0.95,
     "locations": 0.98,
     "position_f1": 0.965,
-    "person_org": 0.96,
+    "person_org": 0.965,
     "issues": 0.69,
     "topics": 0.855,
     "meeting_date": 0.995,
@@ -79,7 +79,7 @@ HELDOUT = {
     "locations": 0.93,
     "position_f1": 0.918,
     "person_org": 0.895,
-    "issues": 0.75,
+    "issues": 0.755,
     "topics": 0.805,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -94,7 +94,7 @@ HELDOUT2 = {
     "position_f1": 0.945,
     "person_org": 0.945,
     "issues": 0.797,
-    "topics": 0.82,
+    "topics": 0.84,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -108,7 +108,7 @@ HELDOUT3 = {
     "position_f1": 0.93,
     "person_org": 0.983,
     "issues": 0.645,
-    "topics": 0.785,
+    "topics": 0.8,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -118,7 +118,7 @@ HELDOUT4 = {
     "persons": 0.995,
     "speakers": 0.995,
     "organizations": 0.945,
-    "locations": 0.98,
+    "locations": 0.985,
     "position_f1": 0.88,
     "person_org": 0.875,
     "issues": 0.61,
@@ -129,59 +129,59 @@ HELDOUT4 = {
 # corpus/heldout-genre-5: 12 more meeting documents, written blind to the pipeline in session 8, measured blind
 # after its first round, opened for error analysis in its second.
 HELDOUT5 = {
-    "persons": 0.965,
+    "persons": 0.98,
     "speakers": 0.985,
-    "organizations": 0.84,
+    "organizations": 0.85,
     "locations": 0.95,
-    "position_f1": 0.89,
+    "position_f1": 0.895,
     "person_org": 0.895,
-    "issues": 0.695,
-    "topics": 0.8,
+    "issues": 0.735,
+    "topics": 0.805,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
 # corpus/heldout-genre-6: 12 more meeting documents, written blind to the pipeline in session 8's second round,
 # measured blind after it, opened for error analysis in session 9.
 HELDOUT6 = {
-    "persons": 0.965,
-    "speakers": 0.955,
+    "persons": 0.97,
+    "speakers": 0.965,
     "organizations": 0.88,
     "locations": 0.945,
-    "position_f1": 0.825,
+    "position_f1": 0.84,
     "person_org": 0.87,
-    "issues": 0.67,
-    "topics": 0.735,
+    "issues": 0.72,
+    "topics": 0.755,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
 # corpus/heldout-genre-7: 12 more meeting documents, written blind to the pipeline in session 9, measured blind after
 # its first round, opened for error analysis in its second.
 HELDOUT7 = {
-    "persons": 0.915,
-    "speakers": 0.905,
-    "organizations": 0.76,
-    "locations": 0.84,
-    "position_f1": 0.825,
-    "person_org": 0.69,
-    "issues": 0.58,
-    "topics": 0.59,
+    "persons": 0.985,
+    "speakers": 0.975,
+    "organizations": 0.86,
+    "locations": 0.88,
+    "position_f1": 0.885,
+    "person_org": 0.915,
+    "issues": 0.615,
+    "topics": 0.675,
     "meeting_date": 0.995,
-    "meeting_place": 0.83,
+    "meeting_place": 0.995,
 }
 # corpus/heldout-genre-8: 12 more meeting documents, written blind to the pipeline in session 9 beside heldout-genre-7.
 # No rule may be read from it: its thresholds are the figures first measured on it (README there) minus about 0.003,
 # rounded down to 0.005, a ratchet against regressions, to be held to the genre bar when the rules generalize.
 HELDOUT8 = {
-    "persons": 0.94,
-    "speakers": 0.94,
-    "organizations": 0.695,
-    "locations": 0.90,
+    "persons": 0.945,
+    "speakers": 0.945,
+    "organizations": 0.7,
+    "locations": 0.905,
     # 0.804 first; one post (0.799) went with membership's rule that a council of the owner gives way to the
     # owner, which lifted heldout-genre-2 (person_org +0.013, position +0.007) and -6: within a 12-document
     # set's noise, so the ratchet steps down once, in the open.
     "position_f1": 0.795,
-    "person_org": 0.635,
-    "issues": 0.555,
+    "person_org": 0.65,
+    "issues": 0.59,
     # 0.526 first; 0.509 with the topics stage's rule that the kind of the body holding the meeting is not
     # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
     # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
