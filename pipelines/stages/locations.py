@@ -929,6 +929,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     _merge_short_forms(by_key)
     _merge_soft_stem_cases(by_key)
     _merge_plural_genitives(by_key)
+    _merge_abbreviations(by_key)
     for span in spans:
         part = _part_of_place(span)
         if part is not None:
@@ -1077,6 +1078,30 @@ def _merge_short_forms(by_key: dict[Key, _Entry]) -> None:
     for short, full in tails.items():
         if short in by_key and short != full:
             by_key[full].mentions.extend(by_key.pop(short).mentions)
+
+
+_ABBREVIATION = re.compile(r"[А-ЯЁ]{2,5}")
+_NAME_WORD = re.compile(r"[А-Яа-яЁё]+")
+_JOINING_WORDS = frozenset({"и", "на", "в"})
+
+
+def _initials(name: str) -> str:
+    # Every word of the name gives its letter, the parts of a hyphenated one too («Северо-Кавказский» → «СК»).
+    return "".join(w[0] for w in _NAME_WORD.findall(name) if w not in _JOINING_WORDS).upper().replace("Ё", "Е")
+
+
+def _merge_abbreviations(by_key: dict[Key, _Entry]) -> None:
+    """ "Чувашская Республика" and "ЧР", "Северо-Кавказский федеральный округ" and "СКФО" in one text are one place,
+    listed by the form the text uses more often (the full name on a tie)."""
+    fulls = {_initials(e.name): key for key, e in by_key.items() if len(_NAME_WORD.findall(e.name)) > 1}
+    for key, entry in list(by_key.items()):
+        full_key = fulls.get(entry.name) if _ABBREVIATION.fullmatch(entry.name) else None
+        if full_key is None or full_key == key or full_key not in by_key:
+            continue
+        full = by_key[full_key]
+        if len(entry.mentions) > len(full.mentions):
+            full.name = entry.name
+        full.mentions.extend(by_key.pop(key).mentions)
 
 
 # The sides of a country or region: "юг Англии" is a region of its own. A city's centre or suburbs are not.

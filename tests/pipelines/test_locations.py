@@ -449,3 +449,32 @@ def test_a_plural_name_s_genitive_is_the_same_place(nlp: Language, text: str, ex
     names = {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations}
     assert expected in names
     assert expected[:-1] not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # An abbreviation of a place the text names in full is that place, listed by the name written more often.
+        (
+            "Глава Удмуртской Республики прибыл в Ижевск. Бюджет Удмуртской Республики принят, УР выполнит план.",
+            "Удмуртская Республика",
+            "УР",
+        ),
+        (
+            "Депутаты Республики Адыгея собрались в Майкопе. Министерство финансов Республики Адыгея доложило.\n"
+            "Доходы РА выросли.",
+            "Республика Адыгея",
+            "РА",
+        ),
+        (
+            "Полпред в ДФО провёл совещание. Регионы ДФО получат субсидии, сообщил полпред в Дальневосточном "
+            "федеральном округе.",
+            "ДФО",
+            "Дальневосточный федеральный округ",
+        ),
+    ],
+)
+def test_an_abbreviation_of_a_named_place_is_that_place(nlp: Language, text: str, expected: str, absent: str) -> None:
+    names = {loc.name for loc in find_locations(nlp(text))}
+    assert expected in names
+    assert absent not in names
