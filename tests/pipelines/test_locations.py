@@ -478,3 +478,20 @@ def test_an_abbreviation_of_a_named_place_is_that_place(nlp: Language, text: str
     names = {loc.name for loc in find_locations(nlp(text))}
     assert expected in names
     assert absent not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # A part of the world after a title or a contest, which NER misses: a place of its own.
+        ("Гимнастка дважды становилась чемпионкой Европы и выступит в Казани.", {"Европа", "Казань"}, set()),
+        ("Сборная Нигерии выиграла Кубок Африки по футболу.", {"Африка"}, set()),
+        ("Клуб пробился в групповой этап Лиги Азии.", {"Азия"}, set()),
+        # A capitalized adjective makes it a region of its own, a site's heading included: not the bare continent.
+        ("Новости | Центральная Азия\nАким Алматы провёл совещание.", {"Алматы"}, {"Азия"}),
+    ],
+)
+def test_a_part_of_the_world_is_a_place(nlp: Language, text: str, expected: set[str], absent: set[str]) -> None:
+    names = {loc.name for loc in find_locations(nlp(text))}
+    assert expected <= names
+    assert not absent & names
