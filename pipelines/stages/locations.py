@@ -526,6 +526,18 @@ def _nominative(span: Span) -> str:
     return nominative(span)
 
 
+def _on_river_nominative(name: str) -> str:
+    """ "Николаевска-на-Амуре" → "Николаевск-на-Амуре": the head of a city «on» its river takes the case, the
+    river keeps its own; the head is read by pymorphy's geographic parse alone."""
+    head, on, river = name.partition("-на-")
+    if not on or " " in head or not head[:1].isupper():
+        return name
+    parse = next((p for p in loading.parse(head.lower()) if "Geox" in p.tag), None)
+    if parse is None or parse.tag.case == "nomn":
+        return name
+    return parse.normal_form[:1].upper() + parse.normal_form[1:] + on + river
+
+
 def _reads_as_key(name: str, key: Key) -> bool:
     return " ".join(_WORD.findall(name.lower().replace("ё", "е"))) == " ".join(key)
 
@@ -890,7 +902,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             name = named[span]
         else:
             span = _without_settlement_noun(span)
-            name = _nominative(span)
+            name = _on_river_nominative(_nominative(span))
         key = text_key(name)
         canonical = gaz.canonical(key) or gaz.canonical(span_key(span))
         written = ""
@@ -1073,8 +1085,10 @@ def _merge_republics(by_key: dict[Key, _Entry]) -> None:
 
 def _merge_short_forms(by_key: dict[Key, _Entry]) -> None:
     """ "Санкт-Петербург" and "Петербург" in one text are one city: the short form is the last part of
-    the hyphenated name, listed by the full one."""
+    the hyphenated name, listed by the full one; so is the head of a city «on» its river ("Ростов" of
+    "Ростов-на-Дону")."""
     tails = {(key[0].rsplit("-", 1)[1],): key for key in by_key if len(key) == 1 and "-" in key[0]}
+    tails.update({(key[0].split("-на-", 1)[0],): key for key in by_key if len(key) == 1 and "-на-" in key[0]})
     for short, full in tails.items():
         if short in by_key and short != full:
             by_key[full].mentions.extend(by_key.pop(short).mentions)

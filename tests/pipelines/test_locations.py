@@ -495,3 +495,19 @@ def test_a_part_of_the_world_is_a_place(nlp: Language, text: str, expected: set[
     names = {loc.name for loc in find_locations(nlp(text))}
     assert expected <= names
     assert not absent & names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A city «on» its river, then named by its head alone: one city, listed by the full name.
+        ("Делегация из Ростова-на-Дону прибыла утром. В Ростове её встретил мэр.", {"Ростов-на-Дону"}),
+        (
+            "Депутат от Николаевска-на-Амуре выступил. Выпускники остаются работать в Николаевске.",
+            {"Николаевск-на-Амуре"},
+        ),
+        ("Форум прошёл во Франкфурте-на-Майне. Франкфурт принял гостей из Берлина.", {"Франкфурт-на-Майне", "Берлин"}),
+    ],
+)
+def test_a_city_on_its_river_and_its_head_are_one_place(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
