@@ -206,11 +206,11 @@ def _declined_adjective(word: str, case: str | None, gender: str | None) -> str 
             continue
         if gender and tag.gender != gender:
             continue
-        form = parse.inflect({"nomn", "sing", tag.gender})
         # Another adjective is a surname only where the surname dictionary holds its masculine form:
         # «Олега Лесного» → Лесной, «Анны Крутой» → Крутая; not a common word a span took in.
         if not parse.normal_form.endswith(("ский", "цкий", "ской", "цкой")) and parse.normal_form not in _surnames():
             continue
+        form = parse.inflect({"nomn", "sing", tag.gender})
         if form is not None and tag.gender in ("masc", "femn"):
             return recover_shape(form.word, word)
     return None
