@@ -199,14 +199,16 @@ def _declined_skiy(word: str, gender: str | None) -> str | None:
 
 def _declined_adjective(word: str, case: str | None, gender: str | None) -> str | None:
     """A surname of the -ский/-цкий shape pymorphy knows only as an adjective: Черкасским → Черкасский,
-    Татарского → Татарский."""
+    Татарского → Татарский; or another adjective the surname dictionary holds: Лесного → Лесной."""
     for parse in loading.parse(word):
         tag = parse.tag
         if tag.POS != "ADJF" or tag.case != case or tag.number != "sing" or not tag.gender:
             continue
         if gender and tag.gender != gender:
             continue
-        if not parse.normal_form.endswith(("ский", "цкий", "ской", "цкой")):
+        # Another adjective is a surname only where the surname dictionary holds its masculine form:
+        # «Олега Лесного» → Лесной, «Анны Крутой» → Крутая; not a common word a span took in.
+        if not parse.normal_form.endswith(("ский", "цкий", "ской", "цкой")) and parse.normal_form not in _surnames():
             continue
         form = parse.inflect({"nomn", "sing", tag.gender})
         if form is not None and tag.gender in ("masc", "femn"):

@@ -716,3 +716,18 @@ def test_surnames_that_read_as_other_words(nlp: Language, text: str, expected: l
 )
 def test_a_mans_ya_surname_in_the_accusative(nlp: Language, text: str, expected: list) -> None:
     assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An adjectival surname the dictionary holds, in an oblique case: its own nominative, in its gender.
+        ("Под руководством Петра Сергеевича Лесного работает комиссия.", ("Лесной", "Пётр")),
+        ("Письмо Игоря Борового рассмотрено.", ("Боровой", "Игорь")),
+        ("Выступление Анны Крутой запомнилось всем.", ("Крутая", "Анна")),
+        ("Отчёт представлен Николаем Белым.", ("Белый", "Николай")),
+        ("Встреча с Юрием Заруцким прошла в мэрии.", ("Заруцкий", "Юрий")),
+    ],
+)
+def test_adjectival_surname_in_an_oblique_case(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert [(p.surname, p.first_name) for p in find_persons(nlp(text))] == [expected]
