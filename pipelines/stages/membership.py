@@ -701,6 +701,8 @@ _INNER_COUNCILS = frozenset({"совет", "коллегия", "правлени
 # An owner's name in the genitive after its council: a legal form's words and a few of its own, then its quoted name.
 _OWNER_WORDS = 12
 _QUOTED_WORDS = 15
+# The most words a body's kind before its quoted name takes («махаллинского схода граждан»).
+_KIND_WORDS = 8
 
 
 def _parent_of_meeting(doc: Doc, findings: Findings) -> str | None:
@@ -1106,7 +1108,9 @@ def _kind_before_quote(doc: Doc, person: PersonFinding) -> str | None:
         start = span.start
         # The kind: a noun with the words of its name after it in the genitive («схода граждан»), the adjectives
         # before it («махаллинского»); not the post's own head («председатель»).
-        while start > 0 and doc[start - 1].is_lower and "Gen" in doc[start - 1].morph.get("Case"):
+        # (A kind is a few words: the walk stops after `_KIND_WORDS`, however long a run of genitives.)
+        floor = max(0, span.start - _KIND_WORDS)
+        while start > floor and doc[start - 1].is_lower and "Gen" in doc[start - 1].morph.get("Case"):
             start -= 1
         while start < span.start and doc[start].pos_ not in ("ADJ", "NOUN"):
             start += 1

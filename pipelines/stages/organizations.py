@@ -1099,6 +1099,7 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
 
 # Proper nouns in capitals may be a body's own name («ЕДИНАЯ РОССИЯ»); common words may not.
 _PROPER_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Abbr", "Trad")
+_HEADING_WORDS = 12
 
 
 def _shouted_heading_words(doc: Doc, start: int, end: int, heads: frozenset[str]) -> bool:
@@ -1106,10 +1107,12 @@ def _shouted_heading_words(doc: Doc, start: int, end: int, heads: frozenset[str]
     XXXVI очередной сессии»: two or more shouted words, read with the shouted words around the candidate, all
     common dictionary words (a Roman numeral aside) and none a kind of body, are a heading, wherever the lines
     broke. «СЕССИЯ МАСЛИХАТА», «АЙЫЛ ОКМОТУ» name a kind, and are left to the heading rules above."""
+    # A heading is a few words: the run is read at most `_HEADING_WORDS` each side, so a text all in capitals costs
+    # each candidate a bounded look, not the whole text.
     first, last = start, end
-    while first > 0 and doc[first - 1].is_alpha and doc[first - 1].is_upper:
+    while first > max(0, start - _HEADING_WORDS) and doc[first - 1].is_alpha and doc[first - 1].is_upper:
         first -= 1
-    while last < len(doc) and doc[last].is_alpha and doc[last].is_upper:
+    while last < min(len(doc), end + _HEADING_WORDS) and doc[last].is_alpha and doc[last].is_upper:
         last += 1
     run = [t for t in doc[first:last] if t.is_alpha]
     words = [t for t in run if "ROMN" not in loading.parse(t.lower_)[0].tag]
