@@ -24,6 +24,7 @@ HELDOUT_GENRE_5 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genr
 HELDOUT_GENRE_6 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-6"
 HELDOUT_GENRE_7 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-7"
 HELDOUT_GENRE_8 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-8"
+HELDOUT_GENRE_9 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-9"
 
 # Under pytest-xdist (`-n 2`, the README's test command) each worker process runs its share of the tests on
 # servers' databases of its own, named for the worker (gw0, gw1, ...): tests that empty a database, or a Celery

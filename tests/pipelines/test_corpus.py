@@ -25,6 +25,7 @@ from tests.conftest import (
     HELDOUT_GENRE_6,
     HELDOUT_GENRE_7,
     HELDOUT_GENRE_8,
+    HELDOUT_GENRE_9,
     NEREL_TRAIN,
 )
 from tests.scoring import corpus_documents, extract_all, score_records
@@ -168,9 +169,8 @@ HELDOUT7 = {
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
-# corpus/heldout-genre-8: 12 more meeting documents, written blind to the pipeline in session 9 beside heldout-genre-7.
-# No rule may be read from it: its thresholds are the figures first measured on it (README there) minus about 0.003,
-# rounded down to 0.005, a ratchet against regressions, to be held to the genre bar when the rules generalize.
+# corpus/heldout-genre-8: 12 more meeting documents, written blind to the pipeline in session 9 beside heldout-genre-7,
+# measured blind through session 9, opened for error analysis in session 10 (heldout-genre-9 took its place).
 HELDOUT8 = {
     "persons": 0.945,
     "speakers": 0.945,
@@ -190,6 +190,21 @@ HELDOUT8 = {
     "meeting_date": 0.995,
     "meeting_place": 0.83,
 }
+# corpus/heldout-genre-9: 14 more meeting documents, written blind to the pipeline in session 10. No rule may be read
+# from it: its thresholds are the figures first measured on it (README there) minus about 0.003, rounded down to
+# 0.005, a ratchet against regressions, to be held to the genre bar when the rules generalize.
+HELDOUT9 = {
+    "persons": 0.96,
+    "speakers": 0.98,
+    "organizations": 0.65,
+    "locations": 0.875,
+    "position_f1": 0.85,
+    "person_org": 0.605,
+    "issues": 0.585,
+    "topics": 0.66,
+    "meeting_date": 0.85,
+    "meeting_place": 0.84,
+}
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "dev": (CORPUS_DEV, DEV),
@@ -202,6 +217,7 @@ SETS = {
     "heldout6": (HELDOUT_GENRE_6, HELDOUT6),
     "heldout7": (HELDOUT_GENRE_7, HELDOUT7),
     "heldout8": (HELDOUT_GENRE_8, HELDOUT8),
+    "heldout9": (HELDOUT_GENRE_9, HELDOUT9),
     "nerel": (NEREL_TRAIN, NEREL),
 }
 
@@ -251,7 +267,7 @@ def test_corpus_genre_field_reaches_threshold(scores, field: str) -> None:
     _check(scores, "genre", field)
 
 
-OPENED = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+OPENED = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 
 
 @pytest.mark.corpus
@@ -262,10 +278,10 @@ def test_opened_heldout_genre_field_reaches_threshold(scores, name: str, field: 
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("field", sorted(HELDOUT8))
-def test_blind_heldout_genre_8_field_reaches_threshold(scores, field: str) -> None:
-    assert scores("heldout8")["docs"] >= 12
-    _check(scores, "heldout8", field)
+@pytest.mark.parametrize("field", sorted(HELDOUT9))
+def test_blind_heldout_genre_9_field_reaches_threshold(scores, field: str) -> None:
+    assert scores("heldout9")["docs"] >= 14
+    _check(scores, "heldout9", field)
 
 
 @pytest.mark.corpus
