@@ -23,8 +23,10 @@ Features = dict[str, float]
 
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 _LATIN = re.compile(r"[A-Za-z]")
-_QUOTES = "«»„“”\""
+_QUOTES = '«»„“”"'
 _MAX_MENTIONS = 5
+_MAX_WORDS = 8
+_MAX_OTHERS = 40
 # Lexicons whose words say what kind of thing a name's first word names.
 _CLASSES = (
     "org_heads",
@@ -75,10 +77,41 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
     return f"{edges[-1]}+"
 
 
-def organization_features(doc: Doc, name: str, aliases: tuple[str, ...], mentions: list[tuple[int, int]]) -> Features:
-    """Features of the listed organization `name`, named in the text at `mentions` (character offsets)."""
+def _shape(word: str) -> str:
+    """«A» a capitalised Cyrillic word, «U» capitals, «a» lower case, «L» Latin, «9» digits."""
+    if _LATIN.match(word):
+        return "L"
+    if word.isdigit():
+        return "9"
+    if word.isupper() and len(word) > 1:
+        return "U"
+    return "A" if word[:1].isupper() else "a"
+
+
+def name_lemmas(name: str) -> frozenset[str]:
+    return frozenset(grammar.word_lemma(w) for w in _WORD.findall(name)[:_MAX_WORDS])
+
+
+def organization_features(
+    doc: Doc,
+    name: str,
+    aliases: tuple[str, ...],
+    mentions: list[tuple[int, int]],
+    others: tuple[frozenset[str], ...] = (),
+) -> Features:
+    """Features of the listed organization `name`, named in the text at `mentions` (character offsets); `others`:
+    the lemmas of the other organizations the stage lists (`name_lemmas`), the first `_MAX_OTHERS` of them."""
     f: Features = {"bias": 1.0}
     words = _WORD.findall(name)
+    own = name_lemmas(name)
+    if own:
+        overlap = max((len(own & o) / len(own) for o in others[:_MAX_OTHERS] if o and o != own), default=0.0)
+        if overlap:
+            f[f"overlap={_bucket(int(4 * overlap), (1, 2, 3))}"] = 1.0
+        if any(own < o for o in others[:_MAX_OTHERS]):
+            f["inside_other"] = 1.0
+        if any(o < own for o in others[:_MAX_OTHERS] if o):
+            f["contains_other"] = 1.0
     f[f"words={_bucket(len(words), (1, 2, 3, 5))}"] = 1.0
     letters = [c for c in name if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
@@ -99,6 +132,9 @@ def organization_features(doc: Doc, name: str, aliases: tuple[str, ...], mention
     if aliases:
         f["alias"] = 1.0
     lemmas = [grammar.word_lemma(w) for w in words[:6]]
+    for lemma in lemmas[1:]:
+        f[f"word={lemma}"] = 1.0
+    f["shape=" + "".join(_shape(w) for w in words[:4])] = 1.0
     if lemmas:
         f[f"head={lemmas[0]}"] = 1.0
         for kind, entries in _classes():
@@ -140,7 +176,9 @@ def organization_features(doc: Doc, name: str, aliases: tuple[str, ...], mention
             f["prev_none"] = 1.0
         if tokens and tokens.stop < len(columns.lemmas):
             after = columns.lemmas[tokens.stop]
-            if not after.strip():
+            if after.isalpha():
+                f[f"next={after.lower()}"] = 1.0
+            elif not after.strip():
                 f["next_newline"] = 1.0
             elif not after.isalpha():
                 f[f"next_punct={after[:1]}"] = 1.0
