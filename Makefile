@@ -6,7 +6,7 @@ PIP ?= $(PYTHON) -m pip
 # environment: switching virtualenvs installs into the new one). `make install -B` forces it.
 STAMP := .installed-$(shell $(PYTHON) -c 'import hashlib, sys; print(hashlib.sha1(sys.prefix.encode()).hexdigest()[:10])')
 
-.PHONY: install serve test lint identity linker rerank bench bench-readers bench-api bench-ingest bench-load bench-stalls bench-hostile fixtures score
+.PHONY: install serve test lint identity linker rerank topics-loso bench bench-readers bench-api bench-ingest bench-load bench-stalls bench-hostile fixtures score
 
 # The project's modules are compiled here, not at every start: with PYTHONDONTWRITEBYTECODE=1 set (the Dockerfile
 # and this environment set it) Python never writes .pyc itself but still reads them, and compiling the ~60
@@ -85,3 +85,8 @@ linker: install
 # the genre gold sets, prints the leave-one-set-out table scored by ../shared/score.py. ARGS=--nerel adds NEREL.
 rerank: install
 	$(PYTHON) -m models.linker.rerank_train $(ARGS)
+
+# The topic-decision experiment (models/classifiers/topics_loso.py; README, "Learned topic decisions"): prints the
+# leave-one-set-out table over the opened gold sets and, with ARGS=--snapshots, the blind-time trees' table.
+topics-loso: install
+	$(PYTHON) -m models.classifiers.topics_loso $(ARGS)
