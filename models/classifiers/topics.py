@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from models import lexicons, taxonomy
+from models.classifiers import topics_decision
 
 # Evidence at which a topic's score reaches 1 - 1/e ≈ 0.63.
 SCALE = 16.0
@@ -126,17 +127,25 @@ class TopicClassifier:
         return best if best is not None and weights[best] >= ITEM_MIN_WEIGHT else None
 
     def classify(
-        self, lemmas: Iterable[str], items: Iterable[Sequence[str]] = (), min_score: float = MIN_SCORE
+        self,
+        lemmas: Iterable[str],
+        items: Iterable[Sequence[str]] = (),
+        min_score: float = MIN_SCORE,
+        learned: bool = False,
     ) -> list[ScoredTopic]:
-        """The 1–4 topics the document is about: the best one, and any other that is strong on its own (at least
-        `min_score`) and either not far behind the best or what one of the agenda `items` (lemma lists) is about."""
+        """The 1–4 topics the document is about. By the rules: the best one, and any other that is strong on its own
+        (at least `min_score`) and either not far behind the best or what one of the agenda `items` (lemma lists) is
+        about. `learned`: by the shipped decision over the same scores instead (`topics_decision`), highest first."""
         ranked = self.scores(lemmas)
         if not ranked or ranked[0].score <= 0:
             return []
+        item_topics = [self.item_topic(item) for item in items]
+        if learned:
+            kept = set(topics_decision.load().choose([(s.id, s.score) for s in ranked], item_topics))
+            return [s for s in ranked if s.id in kept]
         top = ranked[0].score
-        items = list(items)
-        of_items = {self.item_topic(item) for item in items}
-        item_floor = max(ITEM_MIN_SCORE, min_score * min(1.0, SHARED_AGENDA / max(1, len(items))))
+        of_items = set(item_topics)
+        item_floor = max(ITEM_MIN_SCORE, min_score * min(1.0, SHARED_AGENDA / max(1, len(item_topics))))
         chosen = [ranked[0]]
         for candidate in ranked[1:]:
             if len(chosen) == MAX_TOPICS or candidate.score < min(min_score, item_floor):

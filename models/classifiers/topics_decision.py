@@ -1,0 +1,99 @@
+"""The learned topic decision: which of a document's best lexicon-scored topics a meeting report is about.
+
+The seed lexicons (`models/classifiers/topics.py`) score every topic; the rules then keep the best one and any other
+near it (0.6 of the best) or named by an agenda item. Those rules were tuned on the opened gold sets and lose on each
+new blind set; this decision, learnt from the same sets' gold over the same scores, lost less on every blind
+measurement (README, "Learned topic decisions"). Each of the document's `candidates` best-scored topics is described
+by its score, its score relative to the best, its rank (0–3, 4+), whether an agenda item is about it and the share
+of the items that are; a logistic regression gives the probability that the gold has it; the document keeps every
+candidate (at most `max_topics`) whose probability reaches `threshold`, and the most probable one when none does.
+
+The weights and threshold are `topics_decision.json`, written by `python -m models.classifiers.train_topics`
+(`make topics`); read once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).parent / "topics_decision.json"
+# Ranks past this one share a feature: the fifth to eighth topics are rarely in the gold and alike.
+LAST_RANK = 4
+
+Features = dict[str, float]
+
+
+def candidate_features(
+    ranked: Sequence[tuple[str, float]], item_topics: Sequence[str | None], candidates: int
+) -> list[tuple[str, Features]]:
+    """The `candidates` best of `ranked` (topic, score pairs, best first), each with its features. `item_topics` is
+    what each agenda item is about (None when no topic clearly)."""
+    if not ranked:
+        return []
+    top = ranked[0][1] or 1e-9
+    of_items = Counter(item_topics)
+    items = max(1, len(item_topics))
+    rows = []
+    for rank, (topic, score) in enumerate(ranked[:candidates]):
+        rows.append(
+            (
+                topic,
+                {
+                    "bias": 1.0,
+                    "score": score,
+                    "relative": score / top,
+                    f"rank{min(rank, LAST_RANK)}": 1.0,
+                    "item": 1.0 if of_items[topic] else 0.0,
+                    "item_share": of_items[topic] / items,
+                },
+            )
+        )
+    return rows
+
+
+def probability(weights: Mapping[str, float], features: Features) -> float:
+    z = sum(weights.get(name, 0.0) * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def keep(probabilities: Sequence[tuple[float, str]], threshold: float, max_topics: int) -> list[str]:
+    """The topics whose probability reaches `threshold` (at most `max_topics`, the likeliest first), else the
+    likeliest one. `probabilities` are in rank order: a tie goes to the better-scored topic."""
+    if not probabilities:
+        return []
+    ordered = sorted(probabilities, key=lambda pair: -pair[0])
+    return [topic for p, topic in ordered[:max_topics] if p >= threshold] or [ordered[0][1]]
+
+
+@dataclass(frozen=True)
+class TopicDecision:
+    weights: Mapping[str, float]
+    threshold: float
+    candidates: int = 8
+    max_topics: int = 4
+
+    def choose(self, ranked: Sequence[tuple[str, float]], item_topics: Sequence[str | None]) -> list[str]:
+        """The topics kept of `ranked` (see `candidate_features`)."""
+        rows = candidate_features(ranked, item_topics, self.candidates)
+        return keep([(probability(self.weights, f), topic) for topic, f in rows], self.threshold, self.max_topics)
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> TopicDecision:
+        return cls(
+            weights=dict(data["weights"]),
+            threshold=float(data["threshold"]),
+            candidates=int(data["candidates"]),
+            max_topics=int(data["max_topics"]),
+        )
+
+
+@cache
+def load(path: Path = MODEL_PATH) -> TopicDecision:
+    """The shipped decision, read once per process."""
+    return TopicDecision.from_json(json.loads(path.read_text(encoding="utf-8")))
