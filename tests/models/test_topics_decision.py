@@ -1,0 +1,117 @@
+"""The shipped topic decision (`models/classifiers/topics_decision.py` and its `.json`, trained by
+`models/classifiers/train_topics.py`): the file, its training, and where the pipeline applies it."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from spacy.language import Language
+
+from models import taxonomy
+from models.classifiers import topics_decision as decision
+from models.classifiers import topics_loso as loso
+from models.classifiers import train_topics
+from models.classifiers.topics import BODY_MIN_SCORE, RELATIVE_TO_TOP, classifier
+from pipelines.findings import Findings, MeetingFinding
+from pipelines.stages import topics
+
+TOPICS = [t.id for t in taxonomy.topics()]
+
+
+def invented_sets(seed: int) -> list[dict]:
+    """Three small invented sets whose gold is every topic scoring above 0.45 (the best one at least)."""
+    rng = random.Random(seed)
+    docs = []
+    for name in ("a", "b", "c"):
+        for i in range(10):
+            scores = {t: round(rng.random() * 0.9, 3) for t in rng.sample(TOPICS, 6)}
+            ranked = sorted(scores, key=lambda t: -scores[t])
+            gold = [t for t in ranked if scores[t] > 0.45] or ranked[:1]
+            docs.append(
+                {
+                    "set": name,
+                    "stem": f"{name}{i}",
+                    "gold": gold[: loso.MAX_TOPICS],
+                    "scores": {t: scores.get(t, 0.0) for t in TOPICS},
+                    "rules": ranked[:1],
+                    "item_topics": [ranked[rng.randrange(3)], None][: rng.randrange(3)],
+                    "body": i % 2 == 0,
+                }
+            )
+    return docs
+
+
+def test_the_shipped_file_loads_and_is_what_the_features_need() -> None:
+    shipped = json.loads(decision.MODEL_PATH.read_text(encoding="utf-8"))
+    model = decision.load()
+    assert decision.load() is model  # read once per process
+    assert model.threshold in loso.THRESHOLDS
+    assert (model.candidates, model.max_topics) == (loso.CANDIDATES, loso.MAX_TOPICS)
+    # Trained on every opened set with topic gold, never on the blind one.
+    assert set(shipped["trained_on"]) == set(loso.SETS)
+    assert "heldout8" in shipped["trained_on"] and "heldout9" not in shipped["trained_on"]
+    rows = decision.candidate_features([(t, 0.5) for t in TOPICS], ["transport"], model.candidates)
+    names = {name for _, features in rows for name in features}
+    assert set(model.weights) <= names
+    assert {"bias", "score", "relative", "rank1"} <= set(model.weights)
+    # The file is the training's output as written: keys sorted, the same text again from its own contents.
+    assert train_topics.dumps(shipped) == decision.MODEL_PATH.read_text(encoding="utf-8")
+
+
+def test_training_is_deterministic_and_the_file_decides_as_the_experiment() -> None:
+    docs = invented_sets(3)
+    first = train_topics.dumps(train_topics.train(docs, ["a", "b", "c"]))
+    assert first == train_topics.dumps(train_topics.train(json.loads(json.dumps(docs)), ["a", "b", "c"]))
+    model = json.loads(first)
+    assert model["trained_on"] == {"a": 10, "b": 10, "c": 10}
+    assert set(model["figures"]) == {"rules", "in_sample", "leave_one_set_out"}
+    loaded = decision.TopicDecision.from_json(model)
+    for doc in docs:
+        ranked = sorted(doc["scores"].items(), key=lambda pair: -pair[1])
+        expected = loso.decide(model["weights"], doc, model["threshold"], "model")
+        assert loaded.choose(ranked, doc["item_topics"]) == expected
+        # Shipped for the reports of a named body only; the rest keep the rules.
+        shipped = loso.decide(model["weights"], doc, model["threshold"], train_topics.VARIANT)
+        assert shipped == (expected if doc["body"] else doc["rules"])
+
+
+def test_the_decision_keeps_a_likely_topic_the_rules_bar_drops() -> None:
+    # Budget dominates; education, three words of it, is below the rules' 0.6 of the best.
+    words = ["бюджет"] * 6 + ["налог", "доход", "расход", "финансирование", "дефицит"]
+    words += ["школа", "учитель", "ученик"] + ["слово"] * 120
+    ranked = classifier().scores(words)
+    assert [s.id for s in ranked[:2]] == ["budget_finance", "education"]
+    assert BODY_MIN_SCORE <= ranked[1].score < RELATIVE_TO_TOP * ranked[0].score
+    model = decision.load()
+    rows = dict(decision.candidate_features([(s.id, s.score) for s in ranked], [], model.candidates))
+    assert decision.probability(model.weights, rows["education"]) >= model.threshold
+    assert decision.probability(model.weights, rows[ranked[2].id]) < model.threshold
+    assert [t.id for t in classifier().classify(words, (), BODY_MIN_SCORE)] == ["budget_finance"]
+    learned = classifier().classify(words, (), BODY_MIN_SCORE, learned=True)
+    assert [t.id for t in learned] == ["budget_finance", "education"]
+    assert learned == ranked[:2]  # the scores are the lexicons', highest first
+
+
+def test_the_decision_keeps_one_topic_when_none_is_likely() -> None:
+    model = decision.TopicDecision(weights={"bias": -5.0, "score": 1.0}, threshold=0.4)
+    assert model.choose([("energy", 0.3), ("transport", 0.2)], []) == ["energy"]
+    assert model.choose([], []) == []
+    likely = decision.TopicDecision(weights={"bias": 5.0}, threshold=0.4, max_topics=2)
+    assert likely.choose([(t, 0.9) for t in TOPICS], [None]) == TOPICS[:2]
+
+
+_BUDGET_AND_SCHOOL = (
+    "Депутаты утвердили бюджет района на 2027 год: налоговые доходы бюджета, расходы бюджета, дефицит бюджета и "
+    "финансирование муниципальных программ, исполнение бюджета за 2026 год. Отдельно обсудили ремонт школы и "
+    "зарплату учителей."
+)
+
+
+def test_the_stage_decides_by_the_model_for_a_named_body_and_by_the_rules_for_news(nlp: Language) -> None:
+    doc = nlp(_BUDGET_AND_SCHOOL)
+    # News with no body named: the rules, which drop education (far behind the budget).
+    assert [t.id for t in topics.run(doc, Findings()).topics] == ["budget_finance"]
+    for body in ("Тонский районный кенеш", "Совет депутатов Верхнекамского округа"):
+        found = topics.run(doc, Findings(meeting=MeetingFinding(body=body)))
+        assert [t.id for t in found.topics] == ["budget_finance", "education"], body
