@@ -260,7 +260,7 @@ def snapshot_table(cache: Path, l2: float) -> list[str]:
     for variant in VARIANTS:
         rows[variant] = [held_out(docs, opened, blind, variant, l2) for docs, blind, opened in trees]
     for label, figures in rows.items():
-        lines.append(f"| {label} | " + " | ".join(f"{f:.3f}" for f in figures) + f" | {sum(figures) / 3:.3f} |")
+        lines.append(f"| {label} | " + " | ".join(f"{f:.3f}" for f in figures) + f" | {sum(figures) / len(figures):.3f} |")
     return lines
 
 
