@@ -1,11 +1,13 @@
-"""Zero-shot topic classifier: per-topic seed lexicons of weighted lemmas, written from domain knowledge.
+"""Topic classifier: per-topic seed lexicons of weighted lemmas, written from domain knowledge, and a decision.
 
-Nothing is learnt from labelled documents. A topic's evidence is the weighted count of its seed lemmas
+The lexicons are not learnt from labelled documents. A topic's evidence is the weighted count of its seed lemmas
 in the document, sublinear in repetitions (one word said ten times is weaker evidence than ten
 different words of the topic) and normalised by the document's length; evidence is then mapped to
 [0, 1] by a saturating curve, and a threshold plus top-k rule picks 1–4 topics. A meeting's agenda items
 are each about something: the topic an item's own words point to needs only the absolute threshold, not
-to come near the best topic (a budget session that also dealt with school meals is about education too).
+to come near the best topic (a budget session that also dealt with school meals is about education too). Where the
+caller asks (`learned`: the topics stage does for the report of a named body), a decision learnt from the opened gold
+sets over the same scores picks instead of the rules (`topics_decision`).
 """
 
 from __future__ import annotations

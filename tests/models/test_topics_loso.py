@@ -1,7 +1,7 @@
 """The topic-decision experiment (`models/classifiers/topics_loso.py`): its features, decision, scoring and recording.
 
-No model is shipped (it did not beat the seed-lexicon rules leave-one-set-out), so the pipeline's topics are the
-rules'; these tests pin what the experiment measures with, on invented documents.
+The shipped decision (`topics_decision`, tested in test_topics_decision.py) shares its features and keep rule; these
+tests pin what the experiment measures with, on invented documents.
 """
 
 from __future__ import annotations
@@ -66,6 +66,9 @@ def test_decision_keeps_the_best_topic_and_at_most_four() -> None:
     assert loso.decide(everything, doc, 0.5, "union") == TOPICS[: loso.MAX_TOPICS]
     assert loso.decide(everything, doc, 0.5, "second") == ["migration"]
     assert loso.decide(everything, {**doc, "body": True}, 0.5, "second") == ["migration", TOPICS[1]]
+    # `body`, the shipped variant: the model's topics for a named body's report, the rules' for the rest.
+    assert loso.decide(everything, doc, 0.5, "body") == ["migration"]
+    assert loso.decide(everything, {**doc, "body": True}, 0.5, "body") == TOPICS[: loso.MAX_TOPICS]
 
 
 def test_micro_f1_is_the_reference_scorers_topics_figure(tmp_path: Path) -> None:
