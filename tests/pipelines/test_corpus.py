@@ -41,7 +41,11 @@ DEV = {
     "meeting_place": 0.995,
     "speakers": 0.9,
     "issues": 0.59,
-    "topics": 0.855,
+    # 0.857 with the seed-lexicon rules alone; 0.849 since session 10's learned topic decision for reports of a named
+    # body (models/classifiers/topics_decision.py), shipped for what it does on sets no rule was read from: blind-time
+    # heldout-genre-5…-8 .625 → .663 on average, the blind heldout-genre-9 .667 → .720. Still above the 0.841 corpus-dev
+    # had when issue 13 was filed, which is the issue's floor for this set.
+    "topics": 0.845,
     "position_f1": 0.82,
     "person_org": 0.79,
 }
@@ -123,7 +127,9 @@ HELDOUT4 = {
     "position_f1": 0.88,
     "person_org": 0.875,
     "issues": 0.61,
-    "topics": 0.795,
+    # 0.800 with the seed-lexicon rules alone (in-sample: their lexicons were tuned on this set); 0.788 with session
+    # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
+    "topics": 0.785,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -201,7 +207,8 @@ HELDOUT9 = {
     "position_f1": 0.85,
     "person_org": 0.605,
     "issues": 0.585,
-    "topics": 0.66,
+    # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
+    "topics": 0.715,
     "meeting_date": 0.85,
     "meeting_place": 0.84,
 }
