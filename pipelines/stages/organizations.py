@@ -606,7 +606,33 @@ def _absorbs(long: _Body, short: _Body) -> bool:
         or _abbreviates(short.name, long.name)
         or _same_quoted(short, long)
         or _contracts(short.name, long.name)
+        or _latin_part(short.name, long.name)
     )
+
+
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.'-]*(?: [A-Za-z0-9][A-Za-z0-9&.'-]*)*")
+
+
+def _latin_words(name: str) -> list[str] | None:
+    """The words of a name written in Latin letters only, or None («Netflix Inc», not «компания Netflix»)."""
+    name = name.strip(_QUOTES + " ")
+    return name.lower().split() if _LATIN_NAME.fullmatch(name) else None
+
+
+def _latin_part(short: str, full: str) -> bool:
+    """A Latin name is the last words of a longer one the text gives («Dior» of «Christian Dior», «Sharks» of «San
+    Jose Sharks»), or its first words before a company's kind or legal form (`org_latin_tails`: «Netflix» of
+    «Netflix Inc», «Opera» of «Opera Software»; not «Google» of «Google Mail», a product). A Cyrillic name has its
+    own tests (heads, lemmas)."""
+    part, whole = _latin_words(short), _latin_words(full)
+    if not part or not whole or len(part) >= len(whole) or any(len(w) < _MIN_LATIN_WORD for w in part):
+        return False
+    if whole[-len(part) :] == part:
+        return True
+    return whole[: len(part)] == part and all(w in lexicons.load("org_latin_tails") for w in whole[len(part) :])
+
+
+_MIN_LATIN_WORD = 3
 
 
 # «Минцифры России», «Росздравнадзор»: a state body's contraction opens with its kind's syllable.
@@ -671,6 +697,9 @@ class _Candidates:
                     keys.add(("any", None))
             for quoted in _quoted_parts(body.name):
                 keys.add(("quoted", _lemmas(quoted)))
+            latin = _latin_words(body.name)
+            if latin:  # `_latin_part`: «Dior» of «Christian Dior» starts with another letter
+                keys |= {("latin", latin[0]), ("latin", latin[-1])}
             for key in keys:
                 self._keys.setdefault(key, []).append(j)
 
@@ -684,6 +713,9 @@ class _Candidates:
             # `_contracts`: «Рос…» contracts a «Федеральн…» name.
             if words[0].lower().startswith("рос"):
                 keys |= {("letter", "Ф"), ("letter", "ф")}
+        latin = _latin_words(short.name)
+        if latin:
+            keys |= {("latin", latin[0]), ("latin", latin[-1])}
         return sorted({j for key in keys for j in self._keys.get(key, ())})
 
 

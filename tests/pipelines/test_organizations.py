@@ -2307,3 +2307,31 @@ def test_a_modifiers_other_word_in_parentheses_stays_in_the_name(nlp: Language, 
 )
 def test_a_palace_is_a_building(nlp: Language, text: str) -> None:
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        ("Компания Hooli Inc объявила о сделке. Акции Hooli выросли на 3%.", "Hooli Inc", "Hooli"),
+        (
+            "Отчёт опубликовала Wayne Enterprises Group. Позже Wayne Enterprises его отозвала.",
+            "Wayne Enterprises Group",
+            "Wayne Enterprises",
+        ),
+        (
+            "Иск подал модный дом Henri Lavoisier. Представители Lavoisier отказались от комментариев.",
+            "Henri Lavoisier",
+            "Lavoisier",
+        ),
+        ("Клуб Toronto Falcons выиграл матч. Игроки Falcons прилетели утром.", "Toronto Falcons", "Falcons"),
+    ],
+)
+def test_a_latin_name_is_a_part_of_the_fuller_one(nlp: Language, text: str, full: str, short: str) -> None:
+    found = names(nlp, text)
+    assert full in found
+    assert short not in found
+
+
+def test_a_latin_company_and_its_product_stay_two(nlp: Language) -> None:
+    found = names(nlp, "Компания Initech представила сервис Initech Mail. Пресс-служба Initech сообщила о запуске.")
+    assert "Initech" in found
