@@ -2335,3 +2335,29 @@ def test_a_latin_name_is_a_part_of_the_fuller_one(nlp: Language, text: str, full
 def test_a_latin_company_and_its_product_stay_two(nlp: Language) -> None:
     found = names(nlp, "Компания Initech представила сервис Initech Mail. Пресс-служба Initech сообщила о запуске.")
     assert "Initech" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "faculty"),
+    [
+        (
+            "Он окончил юридический факультет Гарвардского университета в 1990 году.",
+            "юридический факультет Гарвардского университета",
+        ),
+        (
+            "Она поступила на исторический факультет Уральского университета.",
+            "исторический факультет Уральского университета",
+        ),
+        (
+            "Брат учился на химическом факультете Казанского университета.",
+            "химический факультет Казанского университета",
+        ),
+    ],
+)
+def test_a_universitys_faculty_is_the_body_named(nlp: Language, text: str, faculty: str) -> None:
+    assert names(nlp, text) == [faculty]
+
+
+def test_a_university_named_apart_from_its_faculty_is_listed_too(nlp: Language) -> None:
+    text = "Он окончил философский факультет Томского университета, а затем преподавал в Томском университете."
+    assert names(nlp, text) == ["философский факультет Томского университета", "Томский университет"]
