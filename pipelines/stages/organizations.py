@@ -607,7 +607,29 @@ def _absorbs(long: _Body, short: _Body) -> bool:
         or _same_quoted(short, long)
         or _contracts(short.name, long.name)
         or _latin_part(short.name, long.name)
+        or _proper_part(short, long)
     )
+
+
+_MAX_PROPER_WORDS = 4
+
+
+def _proper_part(short: _Body, long: _Body) -> bool:
+    """A one-word name that is the first or the last word of a longer name made of proper words only, no kind
+    of body among them: «Реала» of «Реал Мадрид», «Манчестер» of «Манчестер Юнайтед», «Гэлакси» of «Лос-Анджелес
+    Гэлакси» (a club, a band, a company called by part of its name). A name with a kind («Кенеш» of «Жогорку
+    Кенеш») or in quotes has its own tests."""
+    if short.head is not None or long.head is not None or len(short.words) != 1 or short.abbreviation:
+        return False
+    if not 2 <= len(long.words) <= _MAX_PROPER_WORDS or long.abbreviation:
+        return False
+    names = (short.name, long.name)
+    if any(q in name for name in names for q in _QUOTES) or _latin_words(short.name) is not None:
+        return False
+    words = [w for name in names for w in _WORD.findall(name)]
+    if not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    return short.words[0] in (long.words[0], long.words[-1])
 
 
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.'-]*(?: [A-Za-z0-9][A-Za-z0-9&.'-]*)*")

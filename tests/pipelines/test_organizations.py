@@ -2361,3 +2361,29 @@ def test_a_universitys_faculty_is_the_body_named(nlp: Language, text: str, facul
 def test_a_university_named_apart_from_its_faculty_is_listed_too(nlp: Language) -> None:
     text = "Он окончил философский факультет Томского университета, а затем преподавал в Томском университете."
     assert names(nlp, text) == ["философский факультет Томского университета", "Томский университет"]
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        (
+            "В 1995 году он перешёл в «Лидс Юнайтед», ему было 19 лет. С «Лидсом» он дважды становился чемпионом.",
+            "Лидс Юнайтед",
+            "Лидс",
+        ),
+        (
+            "Он выступал за клубы «Астон Вилла» и «Ньюкасл Юнайтед». С «Ньюкаслом» он выиграл кубок.",
+            "Ньюкасл Юнайтед",
+            "Ньюкасл",
+        ),
+        ("Владелец футбольного клуба «Норвич Сити» продал акции. «Норвич» вылетел из лиги.", "Норвич Сити", "Норвич"),
+    ],
+)
+def test_a_proper_name_is_a_part_of_the_fuller_one(nlp: Language, text: str, full: str, short: str) -> None:
+    assert full in names(nlp, text)
+    assert short not in names(nlp, text)
+
+
+def test_a_kind_of_body_is_no_proper_part(nlp: Language) -> None:
+    # «Кенеш» joins «Жогорку Кенеш» by its head, not as a proper part; a place with a kind keeps its own tests.
+    assert names(nlp, "Депутаты Жогорку Кенеша собрались. Кенеш принял закон.") == ["Жогорку Кенеш"]
