@@ -793,6 +793,45 @@ def _as_medium(doc: Doc, mention: TextSpan) -> bool:
     return False
 
 
+_MAX_TITLES = 8  # how far back a list of titles is followed to the kind of work that opens it
+_MAX_TITLE_REACH = 40
+_CLOSING_QUOTES = frozenset('»"”')
+_OPENING_QUOTES = frozenset('«"„“')
+
+
+def _titled_work(doc: Doc, mention: TextSpan) -> bool:
+    """The mention is a work's title: in quotes or in Latin letters (a title in apposition, not a genitive owner:
+    «программ правительства США»), right after a kind of work («сериала «Доктор Кто»», «альбом Blackstar»,
+    `org_work_kinds`) or after the list of titles it is in («фильмах «Разрыв», «Брюс всемогущий» и «Копейка»»)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    quoted = span[0].text in _QUOTES or (span.start > 0 and doc[span.start - 1].text in _QUOTES)
+    if not quoted and _latin_words(span.text) is None:
+        return False
+    kinds = lexicons.load("org_work_kinds")
+    i = span.start - 1
+    titles = 0
+    while i >= 0:
+        token = doc[i]
+        if token.text in _QUOTES:
+            i -= 1
+            continue
+        if token.lemma_.lower() in kinds or grammar.word_lemma(token.text) in kinds:
+            return True
+        # «…», «…» и «…»: step over the previous title of a list to what opens it.
+        if not quoted or token.text not in (",", "и") or titles >= _MAX_TITLES or i == 0:
+            return False
+        if doc[i - 1].text not in _CLOSING_QUOTES:
+            return False
+        titles += 1
+        i -= 2
+        while i >= 0 and doc[i].text not in _OPENING_QUOTES and span.start - i < _MAX_TITLE_REACH:
+            i -= 1
+        i -= 1
+    return False
+
+
 def _is_body(doc: Doc, body: _Body) -> bool:
     """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
     does not just post through it."""
@@ -813,6 +852,8 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         and not quoted
         and not (facility and _of_local_level(body.name))
     ):
+        return False
+    if all(_titled_work(doc, m) for m in body.mentions):
         return False
     if body.words in _lemma_names("org_media"):
         return not all(_as_medium(doc, m) for m in body.mentions)

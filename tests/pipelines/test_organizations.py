@@ -2387,3 +2387,31 @@ def test_a_proper_name_is_a_part_of_the_fuller_one(nlp: Language, text: str, ful
 def test_a_kind_of_body_is_no_proper_part(nlp: Language) -> None:
     # «Кенеш» joins «Жогорку Кенеш» by its head, not as a proper part; a place with a kind keeps its own tests.
     assert names(nlp, "Депутаты Жогорку Кенеша собрались. Кенеш принял закон.") == ["Жогорку Кенеш"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Он прославился ролью в сериале «Бригада», которая принесла ему известность.",
+        "Он снимался в фильмах «Разрыв», «Брюс всемогущий» и «Копейка».",
+        "Певец выпустил новый альбом Blackstar за два дня до смерти.",
+        "Он вёл телевизионные передачи «Вокруг смеха» и «Белый попугай».",
+    ],
+)
+def test_a_works_title_is_no_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Расходы переносятся в программу Министерства социальной защиты Республики Карелия.",
+            "Министерство социальной защиты Республики Карелия",
+        ),
+        ("Координатор программ Программы развития ООН в Армении выступил.", "Программа развития ООН"),
+        ("Он снялся в фильме, который выпустила компания «Мосфильм».", "Мосфильм"),
+    ],
+)
+def test_a_body_after_a_kind_of_work_stays_a_body(nlp: Language, text: str, body: str) -> None:
+    assert any(name.strip("«»") == body for name in names(nlp, text))
