@@ -799,17 +799,18 @@ _CLOSING_QUOTES = frozenset('»"”')
 _OPENING_QUOTES = frozenset('«"„“')
 
 
-def _titled_work(doc: Doc, mention: TextSpan) -> bool:
-    """The mention is a work's title: in quotes or in Latin letters (a title in apposition, not a genitive owner:
-    «программ правительства США»), right after a kind of work («сериала «Доктор Кто»», «альбом Blackstar»,
-    `org_work_kinds`) or after the list of titles it is in («фильмах «Разрыв», «Брюс всемогущий» и «Копейка»»)."""
+def _titled_work(doc: Doc, mention: TextSpan, kinds_lexicon: str) -> bool:
+    """The mention is a work's or a product's name: in quotes or in Latin letters (a name in apposition, not a
+    genitive owner: «программ правительства США», «автомобиль МЧС»), right after a kind of work or product
+    («сериала «Доктор Кто»», «альбом Blackstar», «автомобиль Honda»; `org_work_kinds`, `org_product_kinds`) or after
+    the list of names it is in («фильмах «Разрыв», «Брюс всемогущий» и «Копейка»»)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     quoted = span[0].text in _QUOTES or (span.start > 0 and doc[span.start - 1].text in _QUOTES)
     if not quoted and _latin_words(span.text) is None:
         return False
-    kinds = lexicons.load("org_work_kinds")
+    kinds = lexicons.load(kinds_lexicon)
     i = span.start - 1
     titles = 0
     while i >= 0:
@@ -853,7 +854,7 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         and not (facility and _of_local_level(body.name))
     ):
         return False
-    if all(_titled_work(doc, m) for m in body.mentions):
+    if all(_titled_work(doc, m, "org_work_kinds") or _titled_work(doc, m, "org_product_kinds") for m in body.mentions):
         return False
     if body.words in _lemma_names("org_media"):
         return not all(_as_medium(doc, m) for m in body.mentions)

@@ -2415,3 +2415,19 @@ def test_a_works_title_is_no_body(nlp: Language, text: str) -> None:
 )
 def test_a_body_after_a_kind_of_work_stays_a_body(nlp: Language, text: str, body: str) -> None:
     assert any(name.strip("«»") == body for name in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Создатель компьютерного антивируса Kaspersky арестован в Белизе.",
+        "Создатель антивируса Norton дал интервью.",
+        "Эксперты нашли в крови антидепрессант «Золофт» и снотворное «Донормил».",
+    ],
+)
+def test_a_products_name_is_no_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_an_owner_after_a_kind_of_product_stays_a_body(nlp: Language) -> None:
+    assert "МЧС" in names(nlp, "Автомобиль МЧС прибыл на место.")
