@@ -606,7 +606,55 @@ def _absorbs(long: _Body, short: _Body) -> bool:
         or _abbreviates(short.name, long.name)
         or _same_quoted(short, long)
         or _contracts(short.name, long.name)
+        or _latin_part(short.name, long.name)
+        or _proper_part(short, long)
     )
+
+
+_MAX_PROPER_WORDS = 4
+
+
+def _proper_part(short: _Body, long: _Body) -> bool:
+    """A one-word name that is the first or the last word of a longer name made of proper words only, no kind
+    of body among them: «Реала» of «Реал Мадрид», «Манчестер» of «Манчестер Юнайтед», «Гэлакси» of «Лос-Анджелес
+    Гэлакси» (a club, a band, a company called by part of its name). A name with a kind («Кенеш» of «Жогорку
+    Кенеш») or in quotes has its own tests."""
+    if short.head is not None or long.head is not None or len(short.words) != 1 or short.abbreviation:
+        return False
+    if not 2 <= len(long.words) <= _MAX_PROPER_WORDS or long.abbreviation:
+        return False
+    names = (short.name, long.name)
+    if any(q in name for name in names for q in _QUOTES) or _latin_words(short.name) is not None:
+        return False
+    words = [w for name in names for w in _WORD.findall(name)]
+    if not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    return short.words[0] in (long.words[0], long.words[-1])
+
+
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.'-]*(?: [A-Za-z0-9][A-Za-z0-9&.'-]*)*")
+
+
+def _latin_words(name: str) -> list[str] | None:
+    """The words of a name written in Latin letters only, or None («Netflix Inc», not «компания Netflix»)."""
+    name = name.strip(_QUOTES + " ")
+    return name.lower().split() if _LATIN_NAME.fullmatch(name) else None
+
+
+def _latin_part(short: str, full: str) -> bool:
+    """A Latin name is the last words of a longer one the text gives («Dior» of «Christian Dior», «Sharks» of «San
+    Jose Sharks»), or its first words before a company's kind or legal form (`org_latin_tails`: «Netflix» of
+    «Netflix Inc», «Opera» of «Opera Software»; not «Google» of «Google Mail», a product). A Cyrillic name has its
+    own tests (heads, lemmas)."""
+    part, whole = _latin_words(short), _latin_words(full)
+    if not part or not whole or len(part) >= len(whole) or any(len(w) < _MIN_LATIN_WORD for w in part):
+        return False
+    if whole[-len(part) :] == part:
+        return True
+    return whole[: len(part)] == part and all(w in lexicons.load("org_latin_tails") for w in whole[len(part) :])
+
+
+_MIN_LATIN_WORD = 3
 
 
 # «Минцифры России», «Росздравнадзор»: a state body's contraction opens with its kind's syllable.
@@ -671,6 +719,9 @@ class _Candidates:
                     keys.add(("any", None))
             for quoted in _quoted_parts(body.name):
                 keys.add(("quoted", _lemmas(quoted)))
+            latin = _latin_words(body.name)
+            if latin:  # `_latin_part`: «Dior» of «Christian Dior» starts with another letter
+                keys |= {("latin", latin[0]), ("latin", latin[-1])}
             for key in keys:
                 self._keys.setdefault(key, []).append(j)
 
@@ -684,6 +735,9 @@ class _Candidates:
             # `_contracts`: «Рос…» contracts a «Федеральн…» name.
             if words[0].lower().startswith("рос"):
                 keys |= {("letter", "Ф"), ("letter", "ф")}
+        latin = _latin_words(short.name)
+        if latin:
+            keys |= {("latin", latin[0]), ("latin", latin[-1])}
         return sorted({j for key in keys for j in self._keys.get(key, ())})
 
 
@@ -739,6 +793,46 @@ def _as_medium(doc: Doc, mention: TextSpan) -> bool:
     return False
 
 
+_MAX_TITLES = 8  # how far back a list of titles is followed to the kind of work that opens it
+_MAX_TITLE_REACH = 40
+_CLOSING_QUOTES = frozenset('»"”')
+_OPENING_QUOTES = frozenset('«"„“')
+
+
+def _titled_work(doc: Doc, mention: TextSpan, kinds_lexicon: str) -> bool:
+    """The mention is a work's or a product's name: in quotes or in Latin letters (a name in apposition, not a
+    genitive owner: «программ правительства США», «автомобиль МЧС»), right after a kind of work or product
+    («сериала «Доктор Кто»», «альбом Blackstar», «автомобиль Honda»; `org_work_kinds`, `org_product_kinds`) or after
+    the list of names it is in («фильмах «Разрыв», «Брюс всемогущий» и «Копейка»»)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    quoted = span[0].text in _QUOTES or (span.start > 0 and doc[span.start - 1].text in _QUOTES)
+    if not quoted and _latin_words(span.text) is None:
+        return False
+    kinds = lexicons.load(kinds_lexicon)
+    i = span.start - 1
+    titles = 0
+    while i >= 0:
+        token = doc[i]
+        if token.text in _QUOTES:
+            i -= 1
+            continue
+        if token.lemma_.lower() in kinds or grammar.word_lemma(token.text) in kinds:
+            return True
+        # «…», «…» и «…»: step over the previous title of a list to what opens it.
+        if not quoted or token.text not in (",", "и") or titles >= _MAX_TITLES or i == 0:
+            return False
+        if doc[i - 1].text not in _CLOSING_QUOTES:
+            return False
+        titles += 1
+        i -= 2
+        while i >= 0 and doc[i].text not in _OPENING_QUOTES and span.start - i < _MAX_TITLE_REACH:
+            i -= 1
+        i -= 1
+    return False
+
+
 def _is_body(doc: Doc, body: _Body) -> bool:
     """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
     does not just post through it."""
@@ -759,6 +853,8 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         and not quoted
         and not (facility and _of_local_level(body.name))
     ):
+        return False
+    if all(_titled_work(doc, m, "org_work_kinds") or _titled_work(doc, m, "org_product_kinds") for m in body.mentions):
         return False
     if body.words in _lemma_names("org_media"):
         return not all(_as_medium(doc, m) for m in body.mentions)

@@ -2307,3 +2307,127 @@ def test_a_modifiers_other_word_in_parentheses_stays_in_the_name(nlp: Language, 
 )
 def test_a_palace_is_a_building(nlp: Language, text: str) -> None:
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        ("Компания Hooli Inc объявила о сделке. Акции Hooli выросли на 3%.", "Hooli Inc", "Hooli"),
+        (
+            "Отчёт опубликовала Wayne Enterprises Group. Позже Wayne Enterprises его отозвала.",
+            "Wayne Enterprises Group",
+            "Wayne Enterprises",
+        ),
+        (
+            "Иск подал модный дом Henri Lavoisier. Представители Lavoisier отказались от комментариев.",
+            "Henri Lavoisier",
+            "Lavoisier",
+        ),
+        ("Клуб Toronto Falcons выиграл матч. Игроки Falcons прилетели утром.", "Toronto Falcons", "Falcons"),
+    ],
+)
+def test_a_latin_name_is_a_part_of_the_fuller_one(nlp: Language, text: str, full: str, short: str) -> None:
+    found = names(nlp, text)
+    assert full in found
+    assert short not in found
+
+
+def test_a_latin_company_and_its_product_stay_two(nlp: Language) -> None:
+    found = names(nlp, "Компания Initech представила сервис Initech Mail. Пресс-служба Initech сообщила о запуске.")
+    assert "Initech" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "faculty"),
+    [
+        (
+            "Он окончил юридический факультет Гарвардского университета в 1990 году.",
+            "юридический факультет Гарвардского университета",
+        ),
+        (
+            "Она поступила на исторический факультет Уральского университета.",
+            "исторический факультет Уральского университета",
+        ),
+        (
+            "Брат учился на химическом факультете Казанского университета.",
+            "химический факультет Казанского университета",
+        ),
+    ],
+)
+def test_a_universitys_faculty_is_the_body_named(nlp: Language, text: str, faculty: str) -> None:
+    assert names(nlp, text) == [faculty]
+
+
+def test_a_university_named_apart_from_its_faculty_is_listed_too(nlp: Language) -> None:
+    text = "Он окончил философский факультет Томского университета, а затем преподавал в Томском университете."
+    assert names(nlp, text) == ["философский факультет Томского университета", "Томский университет"]
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        (
+            "В 1995 году он перешёл в «Лидс Юнайтед», ему было 19 лет. С «Лидсом» он дважды становился чемпионом.",
+            "Лидс Юнайтед",
+            "Лидс",
+        ),
+        (
+            "Он выступал за клубы «Астон Вилла» и «Ньюкасл Юнайтед». С «Ньюкаслом» он выиграл кубок.",
+            "Ньюкасл Юнайтед",
+            "Ньюкасл",
+        ),
+        ("Владелец футбольного клуба «Норвич Сити» продал акции. «Норвич» вылетел из лиги.", "Норвич Сити", "Норвич"),
+    ],
+)
+def test_a_proper_name_is_a_part_of_the_fuller_one(nlp: Language, text: str, full: str, short: str) -> None:
+    assert full in names(nlp, text)
+    assert short not in names(nlp, text)
+
+
+def test_a_kind_of_body_is_no_proper_part(nlp: Language) -> None:
+    # «Кенеш» joins «Жогорку Кенеш» by its head, not as a proper part; a place with a kind keeps its own tests.
+    assert names(nlp, "Депутаты Жогорку Кенеша собрались. Кенеш принял закон.") == ["Жогорку Кенеш"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Он прославился ролью в сериале «Бригада», которая принесла ему известность.",
+        "Он снимался в фильмах «Разрыв», «Брюс всемогущий» и «Копейка».",
+        "Певец выпустил новый альбом Blackstar за два дня до смерти.",
+        "Он вёл телевизионные передачи «Вокруг смеха» и «Белый попугай».",
+    ],
+)
+def test_a_works_title_is_no_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Расходы переносятся в программу Министерства социальной защиты Республики Карелия.",
+            "Министерство социальной защиты Республики Карелия",
+        ),
+        ("Координатор программ Программы развития ООН в Армении выступил.", "Программа развития ООН"),
+        ("Он снялся в фильме, который выпустила компания «Мосфильм».", "Мосфильм"),
+    ],
+)
+def test_a_body_after_a_kind_of_work_stays_a_body(nlp: Language, text: str, body: str) -> None:
+    assert any(name.strip("«»") == body for name in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Создатель компьютерного антивируса Kaspersky арестован в Белизе.",
+        "Создатель антивируса Norton дал интервью.",
+        "Эксперты нашли в крови антидепрессант «Золофт» и снотворное «Донормил».",
+    ],
+)
+def test_a_products_name_is_no_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_an_owner_after_a_kind_of_product_stays_a_body(nlp: Language) -> None:
+    assert "МЧС" in names(nlp, "Автомобиль МЧС прибыл на место.")
