@@ -13,7 +13,11 @@ opened) can be snapshots: heldout-genre-7's and -8's.
 
 `--blind GOLD_DIR` measures this tree the same way on a set no one may read: trained on every opened set, it prints
 the aggregate person_org and position_f1 of the rules and of the reranker, nothing per document.
-`--dev` adds corpus-dev to the training sets (the trainer's own table leaves it out); `--nerel` adds nerel-train.
+`--dev` adds corpus-dev to the training sets (the trainer's own table leaves it out); `--nerel` adds nerel-train;
+`--no-final` drops the feature that marks the rules' own body; `--margin M` fixes the margin (no new links) in place
+of the nested selection; `--sweep` counts, in memory, what every margin would do on the snapshot sets (opened since).
+The measured table and the verdict (not shipped: it ties as trained, and the variant that won both snapshot sets lost
+the blind heldout-genre-9) are in `models/linker/rerank_train.py`'s docstring.
 """
 
 from __future__ import annotations
