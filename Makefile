@@ -6,7 +6,7 @@ PIP ?= $(PYTHON) -m pip
 # environment: switching virtualenvs installs into the new one). `make install -B` forces it.
 STAMP := .installed-$(shell $(PYTHON) -c 'import hashlib, sys; print(hashlib.sha1(sys.prefix.encode()).hexdigest()[:10])')
 
-.PHONY: install serve test lint identity linker rerank orgspan topics topics-loso bench bench-readers bench-api bench-ingest bench-load bench-stalls bench-hostile fixtures score
+.PHONY: install serve test lint identity linker rerank rerank-snapshots orgspan topics topics-loso bench bench-readers bench-api bench-ingest bench-load bench-stalls bench-hostile fixtures score
 
 # The project's modules are compiled here, not at every start: with PYTHONDONTWRITEBYTECODE=1 set (the Dockerfile
 # and this environment set it) Python never writes .pyc itself but still reads them, and compiling the ~60
@@ -85,6 +85,11 @@ linker: install
 # the genre gold sets, prints the leave-one-set-out table scored by ../shared/score.py. ARGS=--nerel adds NEREL.
 rerank: install
 	$(PYTHON) -m models.linker.rerank_train $(ARGS)
+
+# The reranker on the blind-time trees of heldout-genre-7 and -8 (models/linker/rerank_snapshots.py; README, "A
+# person_org reranker"). ARGS=--dev --nerel --no-final --margin M vary the training; --sweep lists every margin.
+rerank-snapshots: install
+	$(PYTHON) -m models.linker.rerank_snapshots $(ARGS)
 
 # The organization filter experiment (models/orgspan/train.py; README, "A learned organization filter"): 5 folds of
 # NEREL by document, then the model fitted on all of NEREL on corpus-dev and the genre sets. Not shipped (no win).

@@ -7,8 +7,9 @@ body, the one the post names by its kind, the document's most named — is a can
 it and what kind of body it is, and the reranker (`models.linker.rerank`) keeps the rules' body unless it believes
 another clearly more. Features come from what the stages already computed: no parsing, no scan of the text.
 
-No model is shipped: measured leave-one-set-out over the genre gold sets it did not beat the rules
-(`models/linker/rerank_train.py` holds the table), so `rerank` returns the rules' persons and builds nothing; the
+No model is shipped: measured leave-one-set-out over the genre gold sets and on the blind-time trees of
+heldout-genre-7 and -8 and the blind heldout-genre-9 (`models/linker/rerank_snapshots.py`) it did not beat the rules
+(`models/linker/rerank_train.py` holds the tables), so `rerank` returns the rules' persons and builds nothing; the
 trainer sets a model (`use_model`) and collects the candidates (`collect`) through this hook.
 """
 

@@ -48,6 +48,27 @@ unlinked given the model's best: .887 → .897) does it by 97 new links of which
 charge a link the gold does not have, so the floor on new links' precision (0.4, the linker's) rules it out.
 NEREL's records are unchanged (no model is shipped); its 5-fold in-memory figure with a reranker was .591 → .599 at
 margin 0, within a handful of persons.
+
+Session 10 measured it the honest way too, on blind-time snapshots (`models/linker/rerank_snapshots.py`, `make
+rerank-snapshots`): the tree of the commit before a set was opened collects the candidates of the sets opened then,
+the reranker is trained on them and that tree runs the then-blind set with it; heldout-genre-9 is the current tree's
+blind set, measured once with the candidate fixed beforehand (aggregates only). Only heldout-genre-7's and -8's trees
+hold the hook (9dd5e97 came after heldout-genre-6 was opened at e86cc01). person_org by the reference scorer on the
+pipeline's records (position_f1 moves nowhere: .828, .799, .855):
+
+| blind set (tree)           | rules | trainer (nested; ±dev ±NEREL) | no `final`, nested | no `final`, margin 0.1 |
+|----------------------------|-------|-------------------------------|--------------------|------------------------|
+| heldout-genre-7 (f67e322^) | .693  | .693 (margin 2.0)             | .693 (margin 2.0)  | .733 (3 won, 0 lost)   |
+| heldout-genre-8 (bcdac16^) | .654  | .654 (margin 2.0)             | .654 (margin 2.0)  | .667 (5 won, 4 lost)   |
+| heldout-genre-9 (b10d889)  | .608  | = rules (margin 2.0)          | = rules (2.0)      | .568                   |
+
+As trained here the model never acts: with the `final` feature its best candidate is the rules' body for every person
+of both snapshot sets at every margin, and the nested selection picks margin 2.0 in every variant. Without `final`
+(the candidate weighed by what it is, not by who chose it) it overrules a few: a margin of 0.1 (the most conservative
+of the best on heldout-genre-7's tree, kept for -8's and, as the best of both, for -9's) won both snapshot sets —
+and lost the blind heldout-genre-9 by .040, the candidate trained on dev, genre and heldout 1–8. Leave-one-set-out on
+those ten sets (rules in-sample) the same model loses 752 → 718 right persons (14 overrules won, 48 lost), which is
+why the nested selection refuses it. Not shipped: no variant wins the blind sets; the one that won two lost the third.
 """
 
 from __future__ import annotations
