@@ -307,9 +307,17 @@ def _event(doc: Doc, body: _Body) -> bool:
         relative = [t for t in after if t.lemma_ == "который"]
         if relative and any(t.lemma_ in _TAKING_PLACE for t in relative[0].head.subtree if t.pos_ == "VERB"):
             return True
-        if span.root.dep_ == "nsubj" and span.root.head.lemma_ in _TAKING_PLACE:
+        # The subject of «пройти» in the same line: a letterhead line («Законодательное Собрание … края») the parser
+        # runs on into the headline and the first sentence is no subject of that sentence's verb.
+        verb = span.root.head
+        if span.root.dep_ == "nsubj" and verb.lemma_ in _TAKING_PLACE and not _line_between(doc, span.root, verb):
             return True
     return False
+
+
+def _line_between(doc: Doc, a: Token, b: Token) -> bool:
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return "\n" in doc_text(doc)[first.idx : last.idx]
 
 
 def _field_label(doc: Doc, body: _Body) -> bool:
