@@ -286,6 +286,12 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         ],
         "PO_NP": [[{"LOWER": "по"}, oblique_mod, oblique_noun], [{"LOWER": "по"}, *coordinated(dat_mod, oblique_noun)]],
         "CONJ_DAT_NP": [[conj, oblique_mod, oblique_noun]],
+        # «Федеральная служба по надзору в сфере природопользования», «… по контролю в области образования»: the
+        # sphere a field of supervision is in (`_CONTINUES`: only after a field).
+        "SPHERE_NP": [
+            [{"LOWER": {"IN": ["в", "во"]}}, {"LOWER": {"IN": ["сфере", "области"]}}, {**gen_mod, "OP": "*"}, gen_noun],
+            [{"LOWER": {"IN": ["в", "во"]}}, {"LOWER": {"IN": ["сфере", "области"]}}, gen_compound, gen_noun],
+        ],
         # «по управлению имуществом», «по контролю за оборотом алкоголя», «по борьбе с терроризмом»: the object
         # of a field named by an action.
         "OBJ_NP": [
@@ -370,6 +376,7 @@ TAILS = (
     "CONJ_GEN_NP",
     "PO_NP",
     "CONJ_DAT_NP",
+    "SPHERE_NP",
     "OBJ_NP",
     "PRI_NAME",
     "FOR_NP",
@@ -386,7 +393,8 @@ TAILS = (
 # object follows the field it is the object of.
 _CONTINUES = {
     "MEMBERS": {"GEN_NP", "CONJ_GEN_NP"},
-    "CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP"},
+    "CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP", "SPHERE_NP"},
+    "SPHERE_NP": {"PO_NP", "CONJ_DAT_NP", "OBJ_NP"},
     "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"},
     "OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
 }
@@ -752,6 +760,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         unit = unit or (previous in _NAMED_BODY_TAILS and kind is not None and word_lemma(kind.text) in units)
         if unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start):
             return True
+        if _by_place(doc, start, seg, lex):
+            return True
         # «Государственный комитет Республики Карелия по … надзору», «Комитет по регламенту»: a body whose
         # name is written with a capital is named by its field, whatever the parse; «по итогам» is no field.
         head = _head_of(doc, start, seg.start, lex)
@@ -835,6 +845,26 @@ def grow(
     return end
 
 
+# How far before a name a unit it belongs to may stand: «отдела | надзорной деятельности | ГУ МЧС по городу …».
+_UNIT_REACH = 4
+
+
+def _by_place(doc: Doc, start: int, seg: Segment, lex: Lexicons) -> bool:
+    """«ОМВД России по району Лефортово», «УМВД по Центральному району»: a branch named by the place it serves, the
+    place named by its kind and a name (`_PLACE_KINDS`), however the NER read it. After a unit of the body («отдела
+    надзорной деятельности ГУ МЧС по городу Тулуну») the place is the unit's: the body is the region's."""
+    kind = doc[seg.end - 1]
+    if not kind.is_lower or kind.lemma_.replace("ё", "е") not in _PLACE_KINDS:
+        return False
+    for token in reversed(doc[max(0, start - _UNIT_REACH) : start]):
+        if not token.is_alpha or not (token.is_lower or token.is_upper):
+            break  # (the words of an abbreviated name, «ГУ | МЧС», are passed over)
+        if word_lemma(token.text) in lex.subunits:
+            return False
+    named = any(t.text[:1].isupper() and t.is_alpha for t in doc[seg.start + 1 : seg.end - 1])
+    return named or _republic_name(doc, seg.end)
+
+
 def _named_place(doc: Doc, seg: Segment) -> bool:
     """A genitive that is a name («МВД России»), or a named place after an abbreviation («УВД Томской
     области»; not «Пресс-служба акимата Атырауской области», where the place is the body's, not the unit's)."""
@@ -850,10 +880,15 @@ def _of_place_kind(doc: Doc, seg: Segment) -> bool:
     return word_lemma(doc[seg.end - 1].text) in kinds
 
 
-_PLACE_KINDS = frozenset({"город", "район", "село", "аул", "поселок"})
+# Kinds of place whose own name follows them in the nominative: «города Токмок», «муниципального округа Лефортово»,
+# «муниципалитета Кутаиси» (Georgia, Azerbaijan), «муниципия Бельцы» (Moldova), «этрапа Сакар» (Turkmenistan).
+_PLACE_KINDS = frozenset(
+    {"город", "район", "село", "аул", "поселок", "округ", "муниципалитет", "муниципий", "этрап", "поселение"}
+)
 
 
-_PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(ович|евич|ьич|овна|евна|ична|инична)$")
+_PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(ович|евич|ьич|овн|евн|ичн|иничн)(а|у|ем|е|ы|ой|ою)?$")
+_OBLIQUE_SURNAME = re.compile(r"(ов|ев|ин|ын|ск|цк)(ой|у|а|ым|ого|ому)$")
 
 
 def _republic_name(doc: Doc, end: int) -> bool:
@@ -869,6 +904,9 @@ def _republic_name(doc: Doc, end: int) -> bool:
     token = doc[end]
     # «… района Алмаз Жакыпович Сейдахметов»: a first name the NER missed, before its patronymic.
     person_next = end + 1 < len(doc) and _PATRONYMIC.search(doc[end + 1].text) is not None
+    # «… городского округа Халиловой Наиле Рашидовне»: a surname in an oblique case, a first name, a patronymic.
+    surname = _OBLIQUE_SURNAME.search(token.text) is not None
+    person_next = person_next or (surname and end + 2 < len(doc) and _PATRONYMIC.search(doc[end + 2].text) is not None)
     # «города Джалал-Абад», «города Ростов-на-Дону»: a name joined by hyphens is one word.
     hyphenated = "-" in token.text and token.text.replace("-", "").isalpha() and not token.is_upper
     return (
