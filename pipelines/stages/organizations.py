@@ -273,8 +273,10 @@ def _rubric(doc: Doc, body: _Body) -> bool:
 
 def _facility_named(doc: Doc, body: _Body) -> bool:
     """«реконструкция рынка «Сузак»», «на стадионе «Фишт»», «через портал «Добро.рф»»: a quoted name every mention of
-    which follows a lower-case kind of facility or site (`org_facility_kinds`) names that facility."""
-    kinds = lexicons.load("org_facility_kinds")
+    which follows a lower-case kind of facility or site (`org_facility_kinds`) names that facility; «о грантах
+    «Агростартап» и «Семейная ферма»», «спектакль «Борис Годунов»»: one after a kind of programme, grant, event or
+    work (`org_work_kinds`) names that, and so does each quoted name coordinated with it."""
+    kinds = lexicons.load("org_facility_kinds") | lexicons.load("org_work_kinds")
     for mention in body.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -283,10 +285,31 @@ def _facility_named(doc: Doc, body: _Body) -> bool:
         quote = span.start if doc[span.start].text in _QUOTES else span.start - 1
         if quote < 1 or doc[quote].text not in _QUOTES:
             return False
+        quote = _first_of_coordinated(doc, quote)
         kind = doc[quote - 1]
         if not kind.is_lower or grammar.word_lemma(kind.text) not in kinds:
             return False
     return True
+
+
+# How many quoted names a kind may be shared by: «грантах «Агростартап», «Семейная ферма» и «Агропрогресс»».
+_MAX_COORDINATED = 4
+_MAX_QUOTED_WORDS = 8
+
+
+def _first_of_coordinated(doc: Doc, quote: int) -> int:
+    """The opening quote of the first of quoted names joined by «и» and commas that ends with the one at `quote`."""
+    for _ in range(_MAX_COORDINATED):
+        joint = quote - 1
+        if joint < 1 or doc[joint].lower_ not in ("и", ",") or doc[joint - 1].text not in _QUOTES:
+            break
+        opening = next(
+            (i for i in range(joint - 2, max(joint - 2 - _MAX_QUOTED_WORDS, -1), -1) if doc[i].text in _QUOTES), None
+        )
+        if opening is None or opening < 1:
+            break
+        quote = opening
+    return quote
 
 
 # Verbs of an event taking place («Форум …, который пройдёт в Гродно», «Съезд … состоится в мае»). Lemmas.
@@ -1097,12 +1120,33 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
     if _shouted_heading_words(doc, start, end, lex.heads):
         return True
     if _caps_line(doc, words[0]):
+        # «СХОД ГРАЖДАН МАХАЛЛИ «ШОДЛИК»» over «в махалле «Шодлик»»: a word the text also writes in small letters is a
+        # word of the heading, not an abbreviation (which is written in capitals wherever it stands).
+        if len(words) == 1 and _stem(words[0].lower_) in _written_small(doc):
+            return True
         single = len(words) == 1 and not _ordinary_word(words[0])
         # «В НАРИМАНСКОМ АЙЫЛ ОКМОТУ …»: a kind of body shouted is a word, not an abbreviation.
         kind = words[0].lower_ in lex.heads or grammar.word_lemma(words[0].text) in lex.heads
         return not (single and not kind)
     # Elsewhere capitals are a name, unless they spell a place («САМАРА, 23 мая»: a dateline).
     return len(words) == 1 and _place_word(words[0])
+
+
+_WRITTEN_SMALL = "kenesh_orgs_written_small"
+
+
+def _stem(word: str) -> str:
+    # The ending cut off: the dictionary knows no form of a state-language word («махалли», «махалле»).
+    return word[: max(4, len(word) - 2)]
+
+
+def _written_small(doc: Doc) -> frozenset[str]:
+    """The stems of the words the text writes, somewhere, not all in capitals (lower case; once per document)."""
+    found = doc.user_data.get(_WRITTEN_SMALL)
+    if found is None:
+        found = frozenset(_stem(w.lower()) for w in token_strings(doc, ORTH) if w.isalpha() and not w.isupper())
+        doc.user_data[_WRITTEN_SMALL] = found
+    return found
 
 
 # Proper nouns in capitals may be a body's own name («ЕДИНАЯ РОССИЯ»); common words may not.

@@ -2334,3 +2334,113 @@ def test_a_palace_is_a_building(nlp: Language, text: str) -> None:
 def test_a_letterhead_is_no_subject_of_the_first_sentence(nlp: Language, text: str, expected: str) -> None:
     # The parser runs the letterhead line on into the headline; «прошла» has «сессия» for its subject.
     assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Заседание Генгеша Мургапского этрапа открыл председатель Генгеша Мердан Чарыев.",
+            ["Генгеш Мургапского этрапа"],
+        ),
+        (
+            "Заседание провёл председатель Сакребуло муниципалитета Батуми Арчил Чиковани. "
+            "Член Сакребуло Нино Беридзе выступила против.",
+            ["Сакребуло муниципалитета Батуми"],
+        ),
+    ],
+)
+def test_local_bodies_of_other_states_by_their_own_word(nlp: Language, text: str, expected: list[str]) -> None:
+    # The Turkmen генгеш and the Georgian сакребуло are councils like a маслихат: a body, and the bare kind
+    # later in the text is that body, not another one.
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Выступил мэр города Токмок Нурбек Абдылдаевич Осмоналиев и глава мэрии города Каракол.",
+            "мэрия города Каракол",
+        ),
+        (
+            "Заседание Совета депутатов муниципального округа Лефортово прошло в среду.",
+            "Совет депутатов муниципального округа Лефортово",
+        ),
+        ("Глава ОМВД России по району Лефортово Руслан Алиев доложил.", "ОМВД России по району Лефортово"),
+        ("Сотрудник ОВД по району Марьино Петр Иванов выступил.", "ОВД по району Марьино"),
+        ("Выступил начальник УМВД России по Центральному району Иван Петров.", "УМВД России по Центральному району"),
+        (
+            "Инспектор Енисейского межрегионального управления Федеральной службы по надзору в сфере "
+            "природопользования Вера Султрекова доложила.",
+            "Енисейское межрегиональное управление Федеральной службы по надзору в сфере природопользования",
+        ),
+        (
+            "Письмо направлено в Федеральную службу по надзору в сфере защиты прав потребителей.",
+            "Федеральная служба по надзору в сфере защиты прав потребителей",
+        ),
+        (
+            "Письмо направлено в Федеральную службу по надзору в сфере связи, информационных технологий и "
+            "массовых коммуникаций.",
+            "Федеральная служба по надзору в сфере связи, информационных технологий и массовых коммуникаций",
+        ),
+    ],
+)
+def test_a_name_runs_on_to_its_place_and_sphere(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The place after a unit of the body is the unit's; the body is the region's.
+        ("Начальник отдела надзорной деятельности ГУ МЧС по городу Тулуну Роман Чупин.", ["ГУ МЧС"]),
+        # A surname with a first name and a patronymic after a place's kind is a person, not the place's name.
+        (
+            "Слово председателю комитета финансов администрации Сосновоборского городского округа Халиловой Наиле "
+            "Рашидовне.",
+            ["администрация Сосновоборского городского округа"],
+        ),
+        # «по … в области» without a field in the genitive is where a body works.
+        ("Комитет по культуре в области работает давно.", ["Комитет по культуре"]),
+    ],
+)
+def test_what_does_not_run_on(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вагнер рассказал о грантах «Агростартап» и «Семейная ферма»: их получат 64 хозяйства.",
+        "В рамках программы «Цифровая экономика» и проекта «Умный город» выделено 5 млн сомов.",
+        "Театр покажет спектакль «Борис Годунов», а фермеры посеяли сорт «Бахор».",
+        "Победителям конкурса «Лучший аким» и премии «Золотое перо» вручили дипломы.",
+    ],
+)
+def test_a_quoted_programme_grant_or_work_is_no_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Поддержку оказали фонд «Наследие» и банк «Агробанк».", ["фонд «Наследие»", "банк «Агробанк»"]),
+        ("Сотрудники ООО «Ромашка» и «Лютик» пришли.", ["ООО «Ромашка»", "Лютик"]),
+    ],
+)
+def test_quoted_bodies_after_their_kinds_stay(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("СХОД ГРАЖДАН МАХАЛЛИ «ШОДЛИК»: ДОРОГИ И ГАЗ\n\nВ махалле «Шодлик» прошел сход граждан.", None),
+        ("СОБРАНИЕ ЖИТЕЛЕЙ АУЛА «КОКТАЛ»: ВОДА\n\nВ ауле «Коктал» прошло собрание жителей.", None),
+        ("ВСТРЕЧА В МИД: ПЕРЕГОВОРЫ\n\nВстреча прошла в Москве, МИД сообщил об итогах.", "МИД"),
+    ],
+)
+def test_a_shouted_word_the_text_writes_small_is_no_abbreviation(nlp: Language, text: str, kept: str | None) -> None:
+    shouted = [n for n in names(nlp, text) if n.isupper()]
+    assert shouted == ([kept] if kept else [])
