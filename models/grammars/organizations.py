@@ -285,7 +285,16 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [conj, gen_compound, gen_noun],
         ],
         "PO_NP": [[{"LOWER": "по"}, oblique_mod, oblique_noun], [{"LOWER": "по"}, *coordinated(dat_mod, oblique_noun)]],
-        "CONJ_DAT_NP": [[conj, oblique_mod, oblique_noun]],
+        "CONJ_DAT_NP": [
+            [conj, oblique_mod, oblique_noun],
+            # «по бюджету, экономике и муниципальной собственности»: a feminine noun in -и has one form for the
+            # genitive, dative and prepositional, which the tagger reads as a genitive.
+            [
+                conj,
+                {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "*"},
+                {"POS": "NOUN", "TEXT": {"REGEX": r"и$"}, "MORPH": {"IS_SUPERSET": ["Gender=Fem", "Number=Sing"]}},
+            ],
+        ],
         # «Федеральная служба по надзору в сфере природопользования», «… по контролю в области образования»: the
         # sphere a field of supervision is in (`_CONTINUES`: only after a field).
         "SPHERE_NP": [
@@ -331,6 +340,14 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "MEMBERS": [
             [{"ORTH": {"IN": ["–", "—", "-"]}}, {"LOWER": {"IN": ["участников", "членов"]}}],
             [{"LOWER": {"IN": ["государств-участников", "государств-членов"]}}],
+        ],
+        # «Ассоциация водопользователей «Чоркух-Об»», «Союз фермеров «Нива»»: a body named by its members, then its
+        # own quoted name (`_tail_ok`).
+        "MEMBERS_QUOTED": [quoted],
+        # «ПАО Сбербанк», «отделением ПАО Газпром»: a company's own name, unquoted, after its legal form
+        # (`_tail_ok`: right after the form).
+        "FORM_NAME": [
+            [{"IS_TITLE": True, "IS_ALPHA": True, "POS": {"IN": ["PROPN", "NOUN"]}, "ENT_TYPE": {"NOT_IN": ["PER"]}}]
         ],
         # «лицей № 8», «школа №1», «хлебокомбинат № 1»: an institution a town numbers (`_tail_ok`).
         "NUMBER": [
@@ -384,6 +401,8 @@ TAILS = (
     "NAMED_AFTER",
     "IN_PLACE",
     "NUMBER",
+    "FORM_NAME",
+    "MEMBERS_QUOTED",
     "TOWN",
     "IZAFET",
     "MEMBERS",
@@ -506,11 +525,13 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
     if lower == "за":  # a cause: «за права людей с инвалидностью»
         reach = max(reach, 10)
     if lower in ("в", "во"):
-        reach = max(reach, 5)
+        reach = max(reach, 6)
     if lower in ("г", "гор") or (lower in ("по", "и") and start + 1 < end and doc[start + 1].lower_ in ("г", "гор")):
         reach = max(reach, 4)
     if lower in ("–", "—", "-", "№", "n"):
         reach = max(reach, 2)
+    if first.text in OPEN_QUOTES:  # a body's own quoted name after the members it unites
+        reach = max(reach, 14)
     return min(reach, end - start)
 
 
@@ -712,6 +733,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         words = doc[seg.start : seg.end]
         if word_lemma(doc[seg.end - 1].text) in lexicons.load("org_not_tails"):
             return False
+        if _no_genitive(doc[seg.start]) or _no_genitive(doc[seg.end - 1]):
+            return False
         if any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
             return False
         # «Правительство действующего премьер-министра Сооронбая Жээнбекова»: a body of a person by office.
@@ -777,6 +800,15 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             and not doc[head].is_sent_start
             and word_lemma(doc[head].text) in lexicons.load("org_cause_heads")
             and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_not_tails")
+        )
+    if seg.label == "MEMBERS_QUOTED":
+        return previous == "GEN_NP" and _members_before_name(doc, start, seg)
+    if seg.label == "FORM_NAME":
+        form = doc[seg.start - 1]
+        return (
+            form.is_upper
+            and form.lower_.replace("0", "о") in lex.legal_forms
+            and not _PATRONYMIC.search(doc[seg.start + 1].text if seg.start + 1 < len(doc) else "")
         )
     if seg.label == "NUMBER":
         # Only right after an institution's kind: «решение Думы № 45» numbers the decision, not the body.
@@ -1071,14 +1103,24 @@ def _meeting_of(doc: Doc, seg: Segment) -> bool:
     # «Собрание Думы: депутаты изменили бюджет» opens a heading: the sitting of the body named after it.
     starts = head.is_sent_start or _line_start(doc, head.i)
     opening = starts and seg.end < len(doc) and _is_head_word(doc[seg.end], lexicon())
+    # «общее собрание членов Ассоциации …», «сход жителей Поселения …»: the members who meet, then their body.
+    after = seg.end
+    if after + 1 < len(doc) and _members(doc[after]) and doc[after + 1].text[:1].isupper():
+        after += 1
     if (
         not (head.is_lower or opening)
         or head.lemma_ not in lexicons.load("org_meeting_heads")
-        or not doc[seg.end].text[:1].isupper()
+        or not doc[after].text[:1].isupper()
     ):
         return False
     # «Законодательное собрание Ленинградской области» is a body: its name is capitalised before the head.
     return all(t.is_lower or t.is_sent_start for t in doc[seg.start : seg.end - 1] if t.is_alpha)
+
+
+def _members(token: Token) -> bool:
+    """«водопользователей», «членов»: a lower-case plural noun in the genitive, the people a body unites."""
+    morph = token.morph
+    return token.is_lower and token.pos_ == "NOUN" and "Gen" in morph.get("Case") and "Plur" in morph.get("Number")
 
 
 def _line_start(doc: Doc, i: int) -> bool:
@@ -1197,6 +1239,29 @@ def _of_a_state(adjective: Token, head: Token) -> bool:
         return False
     word = adjective.lower_
     return bool(_PLACE_ADJECTIVE.search(word)) and not _NOT_PLACE_ADJECTIVE.search(word)
+
+
+def _members_before_name(doc: Doc, start: int, seg: Segment) -> bool:
+    """«Ассоциации водопользователей «Чоркух-Об»»: right after a kind of union (`org_member_unions`) and the members it
+    unites (one plural noun in the genitive), a quoted name in the nominative is the body's own; «совета директоров
+    «Газпрома»» names whose directors they are (a genitive), «комиссии «О бюджете»» a document."""
+    kind = doc[seg.start - 2]
+    if seg.start - start < 2 or not _members(doc[seg.start - 1]):
+        return False
+    if not {kind.lemma_, word_lemma(kind.text)} & lexicons.load("org_member_unions"):
+        return False
+    first = doc[seg.start + 1].lower_
+    if not loading.morph().word_is_known(first):
+        return True
+    return any("nomn" in p.tag.grammemes for p in loading.parse(first))
+
+
+def _no_genitive(token: Token) -> bool:
+    """«премии совета | солистке балета»: a lower-case word of the dictionary none of whose forms is a genitive, which
+    the tagger read as one, starts or ends no genitive tail (a dative after a name is whom it is given to)."""
+    if not token.is_lower or not token.is_alpha or not loading.morph().word_is_known(token.lower_):
+        return False
+    return not any({"gent", "gen2"} & p.tag.grammemes for p in loading.parse(token.lower_) if p.is_known)
 
 
 def misread_adjective(token: Token) -> bool:

@@ -2444,3 +2444,39 @@ def test_quoted_bodies_after_their_kinds_stay(nlp: Language, text: str, expected
 def test_a_shouted_word_the_text_writes_small_is_no_abbreviation(nlp: Language, text: str, kept: str | None) -> None:
     shouted = [n for n in names(nlp, text) if n.isupper()]
     assert shouted == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A legal form, then the company's own name unquoted.
+        ("Управляющий Пермским отделением ПАО Сбербанк Тимур Галиев сообщил.", "ПАО Сбербанк"),
+        ("Сотрудники АО Россельхозбанк и ПАО Газпром пришли.", "ПАО Газпром"),
+        ("Директор ООО Ромашка Иван Петров выступил.", "ООО Ромашка"),
+        # A body named by the members it unites, then its quoted name.
+        ("Член Ассоциации фермеров «Нива» Иван Петров выступил.", "Ассоциация фермеров «Нива»"),
+        ("Председатель Союза журналистов «Медиа» выступил.", "Союз журналистов «Медиа»"),
+        (
+            "Протокол общего собрания членов Ассоциации водопользователей «Чоркух-Об».",
+            "Ассоциация водопользователей «Чоркух-Об»",
+        ),
+    ],
+)
+def test_a_body_with_its_own_name_after_its_form_or_members(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dative after a body is whom a prize is given to, whatever case the tagger gives it.
+        ("Попечители вручили премии совета солистке балета Анастасии Ким.", []),
+        ("Грамоты правления вручили ветерану сцены Ивану Петрову.", []),
+        # Directors of a company named in the genitive are no body named «совет директоров «…»».
+        ("Заседание совета директоров «Газпрома» прошло.", ["совет директоров", "Газпром"]),
+        # The meeting of a body's members is no body.
+        ("Прошло общее собрание членов Ассоциации водопользователей.", ["Ассоциация водопользователей"]),
+    ],
+)
+def test_what_a_body_does_not_take_in(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
