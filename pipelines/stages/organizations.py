@@ -181,7 +181,28 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         return None
     if len(words) == 1 and not quoted and _adjective(words[0].text):
         return None
+    if len(words) == 1 and not quoted and _place_elsewhere(doc, words[0]):
+        return None
     return start, end
+
+
+_LOC_LEMMAS = "kenesh_orgs_loc_lemmas"
+
+
+def _place_elsewhere(doc: Doc, word: Token) -> bool:
+    """«Вчера в Токмоке состоялось …» where the text also names «города Токмок» a place: one word after «в» that the
+    NER reads as a body here and as a place elsewhere is the place (a body is «в мэрии Токмока»)."""
+    if word.i == 0 or doc[word.i - 1].lower_ not in ("в", "во") or not word.is_title:
+        return False
+    places = doc.user_data.get(_LOC_LEMMAS)
+    if places is None:
+        places = frozenset(e.text.lower() for e in entities(doc) if e.label_ == "LOC" and len(e) == 1)
+        doc.user_data[_LOC_LEMMAS] = places
+    if grammar.word_lemma(word.text) in grammar.lexicon().known:
+        return False
+    # The dictionary knows no form of a small town's name: «Токмоке» is «Токмок» with an ending.
+    lower = word.lower_
+    return any(lower.startswith(place) and len(lower) - len(place) <= 2 for place in places if len(place) >= 3)
 
 
 _TIME_REACH = 3
@@ -490,6 +511,26 @@ def _abbreviates(short: str, full: str) -> bool:
     short_words = [w for w in re.findall(r"[\wЁё-]+", short) if w.lower() not in _STOP]
     full_words = [w for w in re.findall(r"[\wЁё-]+", full) if w.lower() not in _STOP]
     full_lower = [w.lower() for w in full_words]
+    if _abbreviates_words(short_words, full_words, full_lower):
+        return True
+    if not short.isupper():
+        return False
+    # «АВП» for «Ассоциация водопользователей»: a letter for each root of a compound word.
+    split = [part for w in full_lower for part in _compound_roots(w)]
+    return split != full_lower and _abbreviates_words(short_words, full_words, split)
+
+
+def _compound_roots(word: str) -> list[str]:
+    """«водопользователей» → «водо», «пользователей»: a compound of a stem and a word joined by «о» or «е»."""
+    if len(word) < 9:
+        return [word]
+    for i in range(3, len(word) - 4):
+        if word[i - 1] in "ое" and loading.morph().word_is_known(word[i:]) and len(word) - i >= 5:
+            return [word[:i], word[i:]]
+    return [word]
+
+
+def _abbreviates_words(short_words: list[str], full_words: list[str], full_lower: list[str]) -> bool:
     while short_words:
         if len(short_words) < len(full_words) and _cover([w.lower() for w in short_words], full_lower, False):
             return True
@@ -526,6 +567,11 @@ def _spells(word: str, run: list[str]) -> bool:
     if len(run) == 1:
         return False
     if word in _initials(run):
+        return True
+    # «АлтГУ», «СПбГУ»: the place's syllable, then the initials of the rest («Алтайский государственный университет»).
+    rest = "".join(w[0] for w in run[1:])
+    syllable = word[: len(word) - len(rest)]
+    if 2 <= len(syllable) < len(run[0]) - 2 and word.endswith(rest) and run[0].startswith(syllable):
         return True
     return _prefixes(word, run)
 
@@ -1378,6 +1424,9 @@ def _instructed(doc: Doc, unit: Token) -> bool:
     return any(t.lemma_ in verbs for t in doc[unit.sent.start : unit.i])
 
 
+_GOVERNING_UNITS = frozenset({"совет", "правление"})
+
+
 def _parents_of_units(
     doc: Doc, chosen: list[tuple[int, int]], ranges: dict[tuple[int, int], str]
 ) -> dict[tuple[int, int], tuple[int, int]]:
@@ -1391,7 +1440,10 @@ def _parents_of_units(
         kind = start
         while kind < end and doc[kind].pos_ == "ADJ":
             kind += 1
-        if kind + 1 >= end or doc[kind].lemma_ not in units:
+        # «попечительский совет Пермского … театра», «наблюдательный совет ПАО …»: a body's own council, named by
+        # what it does, is a unit of that body too.
+        governing = doc[kind].lemma_ in _GOVERNING_UNITS and kind > start and doc[kind].is_lower
+        if kind + 1 >= end or (doc[kind].lemma_ not in units and not governing):
             continue
         if doc[kind + 1].lower_ == "по":
             # «Комитет по социальным вопросам … Маджлиси намояндагон …», «комиссия по бюджету Государственной
@@ -1404,7 +1456,15 @@ def _parents_of_units(
         if not doc[kind + 1].text[:1].isupper():
             continue
         # The body's own name ends where the unit's field begins («… по труду», «… – участников»).
-        field = next((i for i in range(kind + 1, end) if doc[i].lower_ in ("по", "при") or doc[i].is_punct), end)
+        # (The dots of an eponym's initials, «имени П.И. Чайковского», and a name's quotes are no such end.)
+        field = next(
+            (
+                i
+                for i in range(kind + 1, end)
+                if doc[i].lower_ in ("по", "при") or (doc[i].is_punct and doc[i].text not in _QUOTES + ".")
+            ),
+            end,
+        )
         words = [t for t in doc[kind + 1 : field] if t.is_alpha]
         # «Департамент Комитета по регулированию …»: a unit within a unit is no body of its own.
         # «комиссии Общественной палаты по …», «комитета Законодательного Собрания Омской области по …»: a body

@@ -116,13 +116,29 @@ def test_sub_unit_in_a_position_gives_the_body(nlp: Language) -> None:
         ("Госсовет", "Государственный совет Кубы"),
         ("Генассамблея", "Генеральная Ассамблея ООН"),
         ("СФ", "Совет Федерации"),
+        # A letter for each root of a compound word.
+        ("АВП", "Ассоциация водопользователей «Чоркух-Об»"),
+        ("АЗП", "Ассоциация землепользователей"),
+        ("СНП", "Союз нефтепромышленников"),
+        # The place's syllable, then initials.
+        ("АлтГУ", "Алтайский государственный университет"),
+        ("КазНУ", "Казахский национальный университет"),
     ],
 )
 def test_abbreviations(short: str, full: str) -> None:
     assert _abbreviates(short, full)
 
 
-@pytest.mark.parametrize(("short", "full"), [("Совет", "Совет Федерации"), ("СНГ", "Совет Безопасности ООН")])
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("Совет", "Совет Федерации"),
+        ("СНГ", "Совет Безопасности ООН"),
+        ("АП", "Ассоциация водопользователей"),
+        ("Samsung", "Samsung Group"),
+        ("ВВС", "ВВС США"),
+    ],
+)
 def test_not_abbreviations(short: str, full: str) -> None:
     assert not _abbreviates(short, full)
 
@@ -2480,3 +2496,32 @@ def test_a_body_with_its_own_name_after_its_form_or_members(nlp: Language, text:
 )
 def test_what_a_body_does_not_take_in(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Во вторник в Перми прошло заседание попечительского совета Пермского академического театра оперы и "
+            "балета имени П.И. Чайковского. Директор театра оперы и балета Марина Огородникова выступила.",
+            "Пермский академический театр оперы и балета имени П.И. Чайковского",
+        ),
+        (
+            "Заседание наблюдательного совета Уральского федерального университета прошло.",
+            "Уральский федеральный университет",
+        ),
+    ],
+)
+def test_the_body_whose_council_meets_is_named(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вчера в Токмоке состоялось заседание. Выступил вице-мэр города Токмок Нурбек Осмоналиев.",
+        "Во вторник в Кыре прошло заседание. Пропуска оформляются в отделении в Кыре, сообщил глава села Кыра.",
+    ],
+)
+def test_a_place_the_ner_reads_as_a_body_after_v_is_the_place(nlp: Language, text: str) -> None:
+    assert not any(n in ("Токмок", "Кыр", "Кыра") for n in names(nlp, text))
