@@ -1104,9 +1104,12 @@ def _meeting_of(doc: Doc, seg: Segment) -> bool:
     starts = head.is_sent_start or _line_start(doc, head.i)
     opening = starts and seg.end < len(doc) and _is_head_word(doc[seg.end], lexicon())
     # «общее собрание членов Ассоциации …», «сход жителей Поселения …»: the members who meet, then their body.
+    # («… членов кооператива»: the members of the body the text is about, by its kind.)
     after = seg.end
-    if after + 1 < len(doc) and _members(doc[after]) and doc[after + 1].text[:1].isupper():
-        after += 1
+    if after + 1 < len(doc) and _members(doc[after]):
+        nxt = doc[after + 1]
+        if nxt.text[:1].isupper() or _is_head_word(nxt, lexicon()):
+            return head.lemma_ in lexicons.load("org_meeting_heads") and (head.is_lower or opening)
     if (
         not (head.is_lower or opening)
         or head.lemma_ not in lexicons.load("org_meeting_heads")

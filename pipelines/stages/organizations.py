@@ -187,6 +187,7 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
 
 
 _LOC_LEMMAS = "kenesh_orgs_loc_lemmas"
+_PLACE_ADJECTIVE = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 
 
 def _place_elsewhere(doc: Doc, word: Token) -> bool:
@@ -196,13 +197,20 @@ def _place_elsewhere(doc: Doc, word: Token) -> bool:
         return False
     places = doc.user_data.get(_LOC_LEMMAS)
     if places is None:
-        places = frozenset(e.text.lower() for e in entities(doc) if e.label_ == "LOC" and len(e) == 1)
-        doc.user_data[_LOC_LEMMAS] = places
-    if grammar.word_lemma(word.text) in grammar.lexicon().known:
+        places = {e.text.lower() for e in entities(doc) if e.label_ == "LOC" and len(e) == 1}
+        # «Риштанского районного Кенгаша», «Токмокского городского кенеша»: the town a district or a council is
+        # named by, by the stem of its adjective.
+        for w in token_strings(doc, ORTH):
+            found = _PLACE_ADJECTIVE.search(w) if w[:1].isupper() else None
+            if found is not None and found.start() >= 4:
+                places.add(w[: found.start()].lower())
+        places = doc.user_data[_LOC_LEMMAS] = frozenset(places)
+    lemma = grammar.word_lemma(word.text)
+    if lemma in grammar.lexicon().known or lemma in grammar.lexicon().heads:
         return False
     # The dictionary knows no form of a small town's name: «Токмоке» is «Токмок» with an ending.
     lower = word.lower_
-    return any(lower.startswith(place) and len(lower) - len(place) <= 2 for place in places if len(place) >= 3)
+    return any(lower.startswith(place) and len(lower) - len(place) <= 2 for place in places if len(place) >= 4)
 
 
 _TIME_REACH = 3
@@ -308,9 +316,17 @@ def _facility_named(doc: Doc, body: _Body) -> bool:
             return False
         quote = _first_of_coordinated(doc, quote)
         kind = doc[quote - 1]
-        if not kind.is_lower or grammar.word_lemma(kind.text) not in kinds:
+        if not kind.is_lower or not _of_kind(kind, kinds):
             return False
     return True
+
+
+def _of_kind(token: Token, kinds: frozenset[str]) -> bool:
+    if grammar.word_lemma(token.text) in kinds:
+        return True
+    # «в махаллях «Зохидон» и «Кайрагоч»»: a state-language kind the dictionary does not know, by its stem.
+    word = token.lower_
+    return not loading.morph().word_is_known(word) and any(len(k) >= 5 and word.startswith(k[:-1]) for k in kinds)
 
 
 # How many quoted names a kind may be shared by: «грантах «Агростартап», «Семейная ферма» и «Агропрогресс»».
@@ -1427,6 +1443,17 @@ def _instructed(doc: Doc, unit: Token) -> bool:
 _GOVERNING_UNITS = frozenset({"совет", "правление"})
 
 
+def _local_executive(doc: Doc, start: int, end: int) -> bool:
+    """«мэрии Кутаиси», «администрации Кировского района»: a local executive by its kind in lower case and its place
+    (not one a unit is attached to, «… при Правительстве …», nor one with a field of its own, «… по бюджету»)."""
+    kind = doc[start]
+    if not kind.is_lower or grammar.word_lemma(kind.text) not in lexicons.load("org_executives"):
+        return False
+    if start > 0 and doc[start - 1].lower_ == "при":
+        return False
+    return not any(t.lower_ in ("по", "при") for t in doc[start:end])
+
+
 def _parents_of_units(
     doc: Doc, chosen: list[tuple[int, int]], ranges: dict[tuple[int, int], str]
 ) -> dict[tuple[int, int], tuple[int, int]]:
@@ -1454,6 +1481,11 @@ def _parents_of_units(
                 parents[start, end] = (first, end)
             continue
         if not doc[kind + 1].text[:1].isupper():
+            # «службы транспорта мэрии Кутаиси», «отдела культуры администрации района»: a unit named by its field
+            # in the genitive, then the local executive it belongs to.
+            after = [r[0] for r in ranges if kind + 1 < r[0] < end and r[1] == end and _local_executive(doc, *r)]
+            if after:
+                parents[start, end] = (min(after), end)
             continue
         # The body's own name ends where the unit's field begins («… по труду», «… – участников»).
         # (The dots of an eponym's initials, «имени П.И. Чайковского», and a name's quotes are no such end.)
@@ -1526,8 +1558,13 @@ def _units_in_titles(doc: Doc, parents: dict[tuple[int, int], tuple[int, int]]) 
     return {
         (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         for (start, end), (first, last) in parents.items()
-        if _after_title(doc, start)
-        and (any(t.lower_ == "по" for t in doc[start:end]) or _PARTY in {t.lemma_ for t in doc[first:last]})
+        if (
+            _after_title(doc, start)
+            and (any(t.lower_ == "по" for t in doc[start:end]) or _PARTY in {t.lemma_ for t in doc[first:last]})
+        )
+        # «службы транспорта мэрии Кутаиси», «Управлением образования администрации … округа»: a unit of a local
+        # executive named by its field is the executive's (gold-format: the unit stays in the post).
+        or (first > start + 1 and _local_executive(doc, first, last) and not doc[start + 1].text[:1].isupper())
     }
 
 

@@ -2492,6 +2492,7 @@ def test_a_body_with_its_own_name_after_its_form_or_members(nlp: Language, text:
         ("Заседание совета директоров «Газпрома» прошло.", ["совет директоров", "Газпром"]),
         # The meeting of a body's members is no body.
         ("Прошло общее собрание членов Ассоциации водопользователей.", ["Ассоциация водопользователей"]),
+        ("Годовой отчет вынести на общее собрание членов кооператива.", []),
     ],
 )
 def test_what_a_body_does_not_take_in(nlp: Language, text: str, expected: list[str]) -> None:
@@ -2524,4 +2525,57 @@ def test_the_body_whose_council_meets_is_named(nlp: Language, text: str, expecte
     ],
 )
 def test_a_place_the_ner_reads_as_a_body_after_v_is_the_place(nlp: Language, text: str) -> None:
-    assert not any(n in ("Токмок", "Кыр", "Кыра") for n in names(nlp, text))
+    assert not any(n in ("Токмок", "Кыр", "Кыра", "Риштан") for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В среду в Риштане прошла сессия Риштанского районного Кенгаша.", ["Риштанский районный Кенгаш"]),
+        ("Вопрос рассмотрели в Совете. Депутат Советского района выступил.", ["Совет"]),
+        ("Он пожаловался на перебои с газом в махаллях «Зохидон» и «Кайрагоч».", []),
+        ("Жители микрорайона «Восток» пришли к зданию фонда «Наследие».", ["фонд «Наследие»"]),
+    ],
+)
+def test_towns_and_neighbourhoods_are_no_bodies(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("О тарифе доложил начальник службы транспорта мэрии Кутаиси Давид Кипиани.", "мэрия Кутаиси"),
+        (
+            "Начальник отдела культуры администрации Кировского района Иван Петров выступил.",
+            "администрация Кировского района",
+        ),
+        ("Руководитель управления образования акимата Костанайской области выступил.", "акимат Костанайской области"),
+    ],
+)
+def test_the_local_body_a_unit_named_by_its_field_belongs_to(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Поручил проверить пищеблок с Управлением образования администрации Находкинского городского округа.",
+            ["администрация Находкинского городского округа"],
+        ),
+        # A council's standing commission by its field stays the commission: the field is not the council's.
+        (
+            "Заседание постоянной комиссии областного Кенгаша по бюджету и экономическим реформам прошло.",
+            ["постоянная комиссия областного Кенгаша по бюджету и экономическим реформам"],
+        ),
+        # A unit attached to a government is no unit of a local executive.
+        (
+            "Выступил начальник управления мелиорации Агентства мелиорации при Правительстве Республики Таджикистан.",
+            ["Агентство мелиорации при Правительстве Республики Таджикистан"],
+        ),
+    ],
+)
+def test_a_unit_of_a_local_executive_by_its_field_is_listed_as_the_executive(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert names(nlp, text) == expected
