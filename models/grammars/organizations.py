@@ -737,6 +737,12 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             return False
         if any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
             return False
+        # «ревизионной комиссии | члена ассоциации Холикова»: a person's title in the genitive is whom the phrase
+        # speaks of (the offices a staff serves, «аппарат акима», «администрация Президента», are no such title).
+        first = words[0]
+        title = first.is_lower and not plural(first) and word_lemma(first.text) in lex.position_nouns
+        if title and word_lemma(first.text) not in lexicons.load("org_office_holders"):
+            return False
         # «Правительство действующего премьер-министра Сооронбая Жээнбекова»: a body of a person by office.
         office = word_lemma(doc[seg.end - 1].text) in lex.position_nouns | lexicons.load("org_office_holders")
         if office and seg.end < len(doc) and doc[seg.end].ent_type_ == "PER":
@@ -745,8 +751,10 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         if doc[seg.start - 1].text in CLOSE_QUOTES and not (_named_place(doc, seg) or _of_place_kind(doc, seg)):
             return False
     if seg.label in ("CONJ_GEN_NP", "CONJ_DAT_NP"):
-        # «министерства труда и министерства финансов» are two bodies, not one name.
-        if any(_is_head_word(doc[i], lex) for i in range(seg.start + 1, seg.end)):
+        # «министерства труда и министерства финансов» are two bodies, not one name; «… хозяйств и
+        # сельскохозяйственных кооперативов России» in the plural are members the body unites.
+        members = doc[seg.start].lower_ == "и"
+        if any(_is_head_word(doc[i], lex) and not (members and plural(doc[i])) for i in range(seg.start + 1, seg.end)):
             return False
         # «поблагодарили Фонд … и руководителя филиала …»: a conjunct that opens with a person's title is the
         # next person's, not more of the name.
