@@ -344,6 +344,15 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         # «Ассоциация водопользователей «Чоркух-Об»», «Союз фермеров «Нива»»: a body named by its members, then its
         # own quoted name (`_tail_ok`).
         "MEMBERS_QUOTED": [quoted],
+        # «Генгеша Саятского этрапа», «Хякимлик Дашогузского велаята»: a local body's place by its adjective and a
+        # kind of territory in the state language, which the taggers read as a person and a foreign word
+        # (`_tail_ok`: right after a local body's kind).
+        "PLACE_BY_ADJECTIVE": [
+            [
+                {"IS_TITLE": True, "TEXT": {"REGEX": r"[сц]к(ого|ой)$"}},
+                {"IS_LOWER": True, "IS_ALPHA": True, "TEXT": {"REGEX": r"[аяиы]$"}},
+            ]
+        ],
         # «ПАО Сбербанк», «отделением ПАО Газпром»: a company's own name, unquoted, after its legal form
         # (`_tail_ok`: right after the form).
         "FORM_NAME": [
@@ -403,6 +412,7 @@ TAILS = (
     "NUMBER",
     "FORM_NAME",
     "MEMBERS_QUOTED",
+    "PLACE_BY_ADJECTIVE",
     "TOWN",
     "IZAFET",
     "MEMBERS",
@@ -710,6 +720,16 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     if seg.label in _CONTINUES and previous not in _CONTINUES[seg.label]:
         return False
     # «администрация Обамы», «ЕЦБ Жан-Клод Трише»: a person after a name is not part of it.
+    if seg.label == "PLACE_BY_ADJECTIVE":
+        kind = doc[seg.start - 1]
+        local = lexicons.load("org_local_bodies")
+        territory = doc[seg.end - 1]
+        known = loading.morph().word_is_known(territory.lower_)
+        return (
+            previous == "CORE"
+            and bool({kind.lemma_, word_lemma(kind.text), lex.foreign_heads.get(kind.lower_)} & local)
+            and (not known or word_lemma(territory.text) in TERRITORIES)
+        )
     if seg.label not in ("NAMED_AFTER", "IZAFET") and any(doc[i].ent_type_ == "PER" for i in range(seg.start, seg.end)):
         return False
     # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
@@ -874,7 +894,7 @@ def grow(
             and not (
                 proper
                 and previous == "CORE"
-                and seg.label == "GEN_NP"
+                and seg.label in ("GEN_NP", "PLACE_BY_ADJECTIVE")
                 and not (_named_place(doc, seg) or (doc[seg.start - 1].is_upper and _of_place_kind(doc, seg)))
             )
         ]
@@ -922,6 +942,10 @@ def _of_place_kind(doc: Doc, seg: Segment) -> bool:
 
 # Kinds of place whose own name follows them in the nominative: «города Токмок», «муниципального округа Лефортово»,
 # «муниципалитета Кутаиси» (Georgia, Azerbaijan), «муниципия Бельцы» (Moldova), «этрапа Сакар» (Turkmenistan).
+# Kinds of territory of the CIS, Russian and in the state languages the dictionary does not know.
+TERRITORIES = frozenset(
+    {"район", "область", "округ", "край", "этрап", "велаят", "вилоят", "туман", "аймак", "муниципалитет"}
+)
 _PLACE_KINDS = frozenset(
     {"город", "район", "село", "аул", "поселок", "округ", "муниципалитет", "муниципий", "этрап", "поселение"}
 )

@@ -183,6 +183,12 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         return None
     if len(words) == 1 and not quoted and _place_elsewhere(doc, words[0]):
         return None
+    # «хякима | Лебапского велаята по вопросам сельского хозяйства»: a place by its adjective and kind, then the
+    # field of the office before it; no kind of body is among the words.
+    if len(words) >= 2 and not quoted and _adjective_shaped(words[0]) and words[0].text[:1].isupper():
+        territory = grammar.word_lemma(words[1].text) in _place_kinds() | grammar.TERRITORIES
+        if territory and not any(grammar.word_lemma(t.text) in lex.heads for t in words):
+            return None
     return start, end
 
 
@@ -455,8 +461,13 @@ def canonical(span: Span) -> str:
         word = token.text
         if token.i == span.start and word.lower().replace("0", "о") in lex.legal_forms:
             word = word.replace("0", "О")
-        elif token.i == head and token.lower_ in lex.foreign_heads and token.lemma_ not in lex.heads:
-            # The tagger guessed an unknown head's lemma and case («маслихата»): its dictionary form is known.
+        elif (
+            token.i == head
+            and token.lower_ in lex.foreign_heads
+            and (token.lemma_ not in lex.heads or token.i == span.start)
+        ):
+            # The tagger guessed an unknown head's lemma and case («маслихата», «Хякимлика»): its dictionary form is
+            # known. (After a word it is not the head: «Пресс-служба акимата …».)
             lemma = lex.foreign_heads[token.lower_]
             word = lemma.capitalize() if word[:1].isupper() else lemma
         elif token.i == head and token.pos_ == "ADJ" and grammar.word_lemma(token.text) in lex.heads:

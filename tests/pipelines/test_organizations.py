@@ -2601,3 +2601,35 @@ def test_a_unit_of_a_local_executive_by_its_field_is_listed_as_the_executive(
 )
 def test_members_titles_and_farm_forms(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Председатель поблагодарил волонтеров НПО «Мцване Кутаиси» и ее руководителя.", ["НПО «Мцване Кутаиси»"]),
+        ("Кредит получило КХ «Береке» из Сарыагаша.", ["КХ «Береке»"]),
+        ("Об этом сообщили НПО и СМИ.", []),
+    ],
+)
+def test_cis_legal_forms_before_a_quoted_name(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Прошло заседание Генгеша Саятского этрапа Лебапского велаята.", ["Генгеш Саятского этрапа"]),
+        ("По итогам заседания Генгеш поручил хякимлику Мургапского этрапа информировать депутатов.", None),
+        ("Прошло заседание Кенгаша Риштанского района.", ["Кенгаш Риштанского района"]),
+        ("Выступил председатель Хякимлика Дашогузского велаята.", ["Хякимлик Дашогузского велаята"]),
+        ("На заседании присутствовал заместитель хякима Лебапского велаята по вопросам сельского хозяйства.", []),
+    ],
+)
+def test_a_local_body_by_its_places_adjective_and_territory(
+    nlp: Language, text: str, expected: list[str] | None
+) -> None:
+    found = names(nlp, text)
+    if expected is None:
+        assert any(n.lower().startswith("хякимлик") and n.endswith("Мургапского этрапа") for n in found)
+    else:
+        assert found == expected
