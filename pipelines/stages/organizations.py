@@ -850,7 +850,7 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         return False
     if _event(doc, body) or _field_label(doc, body) or all(_built(doc, m) for m in body.mentions):
         return False
-    if all(_chrome_line(doc_text(doc), m) for m in body.mentions):
+    if all(_chrome_line(doc_text(doc), m) or _issue_of_periodical(doc_text(doc), m) for m in body.mentions):
         return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = _WORD.match(body.name)
@@ -868,6 +868,15 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         return not all(_as_medium(doc, m) for m in body.mentions)
     # «укрывался в посольстве Эквадора»: the building, where no mention acts as a body.
     return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
+
+
+# «Вестник нотариата Новосибирской области № 2 (2025)»: a periodical's title, its issue's number and year.
+_ISSUE = re.compile(r"^[\w\s]{0,40}?№\s?\d{1,4}\s?\(\d{4}\)")
+
+
+def _issue_of_periodical(text: str, mention: TextSpan) -> bool:
+    """A name a page's running header gives an issue number and year is the periodical's title, not a body."""
+    return _ISSUE.match(text[mention.end : mention.end + 60]) is not None
 
 
 _LANGUAGE_SWITCH = re.compile(r"^(?:[A-ZА-ЯЁӘҚҢӨҰҮІ]{2,3}\s*\|\s*)+[A-ZА-ЯЁӘҚҢӨҰҮІ]{2,3}$")

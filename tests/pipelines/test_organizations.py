@@ -2633,3 +2633,22 @@ def test_a_local_body_by_its_places_adjective_and_territory(
         assert any(n.lower().startswith("хякимлик") and n.endswith("Мургапского этрапа") for n in found)
     else:
         assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "НОТАРИАЛЬНАЯ ПАЛАТА НОВОСИБИРСКОЙ ОБЛАСТИ\nВестник нотариата Новосибирской области № 2 (2025)  – 3 –\n\n"
+            "В Новосибирске состоялось заседание правления Нотариальной палаты Новосибирской области.",
+            ["Нотариальная палата Новосибирской области"],
+        ),
+        (
+            "Педагогический вестник Кубани № 4 (2024)\n\nВчера прошло заседание правления Союза журналистов Карелии.",
+            ["Союз журналистов Карелии"],
+        ),
+        ("Выпускники школы № 9 (1985) встретились.", ["школа № 9"]),
+    ],
+)
+def test_a_periodicals_issue_in_a_running_header_is_no_body(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
