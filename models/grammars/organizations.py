@@ -285,7 +285,22 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [conj, gen_compound, gen_noun],
         ],
         "PO_NP": [[{"LOWER": "по"}, oblique_mod, oblique_noun], [{"LOWER": "по"}, *coordinated(dat_mod, oblique_noun)]],
-        "CONJ_DAT_NP": [[conj, oblique_mod, oblique_noun]],
+        "CONJ_DAT_NP": [
+            [conj, oblique_mod, oblique_noun],
+            # «по бюджету, экономике и муниципальной собственности»: a feminine noun in -и has one form for the
+            # genitive, dative and prepositional, which the tagger reads as a genitive.
+            [
+                conj,
+                {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "*"},
+                {"POS": "NOUN", "TEXT": {"REGEX": r"и$"}, "MORPH": {"IS_SUPERSET": ["Gender=Fem", "Number=Sing"]}},
+            ],
+        ],
+        # «Федеральная служба по надзору в сфере природопользования», «… по контролю в области образования»: the
+        # sphere a field of supervision is in (`_CONTINUES`: only after a field).
+        "SPHERE_NP": [
+            [{"LOWER": {"IN": ["в", "во"]}}, {"LOWER": {"IN": ["сфере", "области"]}}, {**gen_mod, "OP": "*"}, gen_noun],
+            [{"LOWER": {"IN": ["в", "во"]}}, {"LOWER": {"IN": ["сфере", "области"]}}, gen_compound, gen_noun],
+        ],
         # «по управлению имуществом», «по контролю за оборотом алкоголя», «по борьбе с терроризмом»: the object
         # of a field named by an action.
         "OBJ_NP": [
@@ -325,6 +340,23 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "MEMBERS": [
             [{"ORTH": {"IN": ["–", "—", "-"]}}, {"LOWER": {"IN": ["участников", "членов"]}}],
             [{"LOWER": {"IN": ["государств-участников", "государств-членов"]}}],
+        ],
+        # «Ассоциация водопользователей «Чоркух-Об»», «Союз фермеров «Нива»»: a body named by its members, then its
+        # own quoted name (`_tail_ok`).
+        "MEMBERS_QUOTED": [quoted],
+        # «Генгеша Саятского этрапа», «Хякимлик Дашогузского велаята»: a local body's place by its adjective and a
+        # kind of territory in the state language, which the taggers read as a person and a foreign word
+        # (`_tail_ok`: right after a local body's kind).
+        "PLACE_BY_ADJECTIVE": [
+            [
+                {"IS_TITLE": True, "TEXT": {"REGEX": r"[сц]к(ого|ой)$"}},
+                {"IS_LOWER": True, "IS_ALPHA": True, "TEXT": {"REGEX": r"[аяиы]$"}},
+            ]
+        ],
+        # «ПАО Сбербанк», «отделением ПАО Газпром»: a company's own name, unquoted, after its legal form
+        # (`_tail_ok`: right after the form).
+        "FORM_NAME": [
+            [{"IS_TITLE": True, "IS_ALPHA": True, "POS": {"IN": ["PROPN", "NOUN"]}, "ENT_TYPE": {"NOT_IN": ["PER"]}}]
         ],
         # «лицей № 8», «школа №1», «хлебокомбинат № 1»: an institution a town numbers (`_tail_ok`).
         "NUMBER": [
@@ -370,6 +402,7 @@ TAILS = (
     "CONJ_GEN_NP",
     "PO_NP",
     "CONJ_DAT_NP",
+    "SPHERE_NP",
     "OBJ_NP",
     "PRI_NAME",
     "FOR_NP",
@@ -377,6 +410,9 @@ TAILS = (
     "NAMED_AFTER",
     "IN_PLACE",
     "NUMBER",
+    "FORM_NAME",
+    "MEMBERS_QUOTED",
+    "PLACE_BY_ADJECTIVE",
     "TOWN",
     "IZAFET",
     "MEMBERS",
@@ -386,7 +422,8 @@ TAILS = (
 # object follows the field it is the object of.
 _CONTINUES = {
     "MEMBERS": {"GEN_NP", "CONJ_GEN_NP"},
-    "CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP"},
+    "CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP", "SPHERE_NP"},
+    "SPHERE_NP": {"PO_NP", "CONJ_DAT_NP", "OBJ_NP"},
     "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"},
     "OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
 }
@@ -498,11 +535,13 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
     if lower == "за":  # a cause: «за права людей с инвалидностью»
         reach = max(reach, 10)
     if lower in ("в", "во"):
-        reach = max(reach, 5)
+        reach = max(reach, 6)
     if lower in ("г", "гор") or (lower in ("по", "и") and start + 1 < end and doc[start + 1].lower_ in ("г", "гор")):
         reach = max(reach, 4)
     if lower in ("–", "—", "-", "№", "n"):
         reach = max(reach, 2)
+    if first.text in OPEN_QUOTES:  # a body's own quoted name after the members it unites
+        reach = max(reach, 14)
     return min(reach, end - start)
 
 
@@ -681,6 +720,16 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     if seg.label in _CONTINUES and previous not in _CONTINUES[seg.label]:
         return False
     # «администрация Обамы», «ЕЦБ Жан-Клод Трише»: a person after a name is not part of it.
+    if seg.label == "PLACE_BY_ADJECTIVE":
+        kind = doc[seg.start - 1]
+        local = lexicons.load("org_local_bodies")
+        territory = doc[seg.end - 1]
+        known = loading.morph().word_is_known(territory.lower_)
+        return (
+            previous == "CORE"
+            and bool({kind.lemma_, word_lemma(kind.text), lex.foreign_heads.get(kind.lower_)} & local)
+            and (not known or word_lemma(territory.text) in TERRITORIES)
+        )
     if seg.label not in ("NAMED_AFTER", "IZAFET") and any(doc[i].ent_type_ == "PER" for i in range(seg.start, seg.end)):
         return False
     # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
@@ -704,7 +753,15 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         words = doc[seg.start : seg.end]
         if word_lemma(doc[seg.end - 1].text) in lexicons.load("org_not_tails"):
             return False
+        if _no_genitive(doc[seg.start]) or _no_genitive(doc[seg.end - 1]):
+            return False
         if any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
+            return False
+        # «ревизионной комиссии | члена ассоциации Холикова»: a person's title in the genitive is whom the phrase
+        # speaks of (the offices a staff serves, «аппарат акима», «администрация Президента», are no such title).
+        first = words[0]
+        title = first.is_lower and not plural(first) and word_lemma(first.text) in lex.position_nouns
+        if title and word_lemma(first.text) not in lexicons.load("org_office_holders"):
             return False
         # «Правительство действующего премьер-министра Сооронбая Жээнбекова»: a body of a person by office.
         office = word_lemma(doc[seg.end - 1].text) in lex.position_nouns | lexicons.load("org_office_holders")
@@ -714,8 +771,10 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         if doc[seg.start - 1].text in CLOSE_QUOTES and not (_named_place(doc, seg) or _of_place_kind(doc, seg)):
             return False
     if seg.label in ("CONJ_GEN_NP", "CONJ_DAT_NP"):
-        # «министерства труда и министерства финансов» are two bodies, not one name.
-        if any(_is_head_word(doc[i], lex) for i in range(seg.start + 1, seg.end)):
+        # «министерства труда и министерства финансов» are two bodies, not one name; «… хозяйств и
+        # сельскохозяйственных кооперативов России» in the plural are members the body unites.
+        members = doc[seg.start].lower_ == "и"
+        if any(_is_head_word(doc[i], lex) and not (members and plural(doc[i])) for i in range(seg.start + 1, seg.end)):
             return False
         # «поблагодарили Фонд … и руководителя филиала …»: a conjunct that opens with a person's title is the
         # next person's, not more of the name.
@@ -752,6 +811,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         unit = unit or (previous in _NAMED_BODY_TAILS and kind is not None and word_lemma(kind.text) in units)
         if unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start):
             return True
+        if _by_place(doc, start, seg, lex):
+            return True
         # «Государственный комитет Республики Карелия по … надзору», «Комитет по регламенту»: a body whose
         # name is written with a capital is named by its field, whatever the parse; «по итогам» is no field.
         head = _head_of(doc, start, seg.start, lex)
@@ -767,6 +828,15 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             and not doc[head].is_sent_start
             and word_lemma(doc[head].text) in lexicons.load("org_cause_heads")
             and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_not_tails")
+        )
+    if seg.label == "MEMBERS_QUOTED":
+        return previous == "GEN_NP" and _members_before_name(doc, start, seg)
+    if seg.label == "FORM_NAME":
+        form = doc[seg.start - 1]
+        return (
+            form.is_upper
+            and form.lower_.replace("0", "о") in lex.legal_forms
+            and not _PATRONYMIC.search(doc[seg.start + 1].text if seg.start + 1 < len(doc) else "")
         )
     if seg.label == "NUMBER":
         # Only right after an institution's kind: «решение Думы № 45» numbers the decision, not the body.
@@ -824,7 +894,7 @@ def grow(
             and not (
                 proper
                 and previous == "CORE"
-                and seg.label == "GEN_NP"
+                and seg.label in ("GEN_NP", "PLACE_BY_ADJECTIVE")
                 and not (_named_place(doc, seg) or (doc[seg.start - 1].is_upper and _of_place_kind(doc, seg)))
             )
         ]
@@ -833,6 +903,26 @@ def grow(
         best = max(options, key=lambda s: s.end)
         previous, end = best.label, best.end
     return end
+
+
+# How far before a name a unit it belongs to may stand: «отдела | надзорной деятельности | ГУ МЧС по городу …».
+_UNIT_REACH = 4
+
+
+def _by_place(doc: Doc, start: int, seg: Segment, lex: Lexicons) -> bool:
+    """«ОМВД России по району Лефортово», «УМВД по Центральному району»: a branch named by the place it serves, the
+    place named by its kind and a name (`_PLACE_KINDS`), however the NER read it. After a unit of the body («отдела
+    надзорной деятельности ГУ МЧС по городу Тулуну») the place is the unit's: the body is the region's."""
+    kind = doc[seg.end - 1]
+    if not kind.is_lower or kind.lemma_.replace("ё", "е") not in _PLACE_KINDS:
+        return False
+    for token in reversed(doc[max(0, start - _UNIT_REACH) : start]):
+        if not token.is_alpha or not (token.is_lower or token.is_upper):
+            break  # (the words of an abbreviated name, «ГУ | МЧС», are passed over)
+        if word_lemma(token.text) in lex.subunits:
+            return False
+    named = any(t.text[:1].isupper() and t.is_alpha for t in doc[seg.start + 1 : seg.end - 1])
+    return named or _republic_name(doc, seg.end)
 
 
 def _named_place(doc: Doc, seg: Segment) -> bool:
@@ -850,10 +940,19 @@ def _of_place_kind(doc: Doc, seg: Segment) -> bool:
     return word_lemma(doc[seg.end - 1].text) in kinds
 
 
-_PLACE_KINDS = frozenset({"город", "район", "село", "аул", "поселок"})
+# Kinds of place whose own name follows them in the nominative: «города Токмок», «муниципального округа Лефортово»,
+# «муниципалитета Кутаиси» (Georgia, Azerbaijan), «муниципия Бельцы» (Moldova), «этрапа Сакар» (Turkmenistan).
+# Kinds of territory of the CIS, Russian and in the state languages the dictionary does not know.
+TERRITORIES = frozenset(
+    {"район", "область", "округ", "край", "этрап", "велаят", "вилоят", "туман", "аймак", "муниципалитет"}
+)
+_PLACE_KINDS = frozenset(
+    {"город", "район", "село", "аул", "поселок", "округ", "муниципалитет", "муниципий", "этрап", "поселение"}
+)
 
 
-_PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(ович|евич|ьич|овна|евна|ична|инична)$")
+_PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(ович|евич|ьич|овн|евн|ичн|иничн)(а|у|ем|е|ы|ой|ою)?$")
+_OBLIQUE_SURNAME = re.compile(r"(ов|ев|ин|ын|ск|цк)(ой|у|а|ым|ого|ому)$")
 
 
 def _republic_name(doc: Doc, end: int) -> bool:
@@ -869,6 +968,9 @@ def _republic_name(doc: Doc, end: int) -> bool:
     token = doc[end]
     # «… района Алмаз Жакыпович Сейдахметов»: a first name the NER missed, before its patronymic.
     person_next = end + 1 < len(doc) and _PATRONYMIC.search(doc[end + 1].text) is not None
+    # «… городского округа Халиловой Наиле Рашидовне»: a surname in an oblique case, a first name, a patronymic.
+    surname = _OBLIQUE_SURNAME.search(token.text) is not None
+    person_next = person_next or (surname and end + 2 < len(doc) and _PATRONYMIC.search(doc[end + 2].text) is not None)
     # «города Джалал-Абад», «города Ростов-на-Дону»: a name joined by hyphens is one word.
     hyphenated = "-" in token.text and token.text.replace("-", "").isalpha() and not token.is_upper
     return (
@@ -1033,14 +1135,27 @@ def _meeting_of(doc: Doc, seg: Segment) -> bool:
     # «Собрание Думы: депутаты изменили бюджет» opens a heading: the sitting of the body named after it.
     starts = head.is_sent_start or _line_start(doc, head.i)
     opening = starts and seg.end < len(doc) and _is_head_word(doc[seg.end], lexicon())
+    # «общее собрание членов Ассоциации …», «сход жителей Поселения …»: the members who meet, then their body.
+    # («… членов кооператива»: the members of the body the text is about, by its kind.)
+    after = seg.end
+    if after + 1 < len(doc) and _members(doc[after]):
+        nxt = doc[after + 1]
+        if nxt.text[:1].isupper() or _is_head_word(nxt, lexicon()):
+            return head.lemma_ in lexicons.load("org_meeting_heads") and (head.is_lower or opening)
     if (
         not (head.is_lower or opening)
         or head.lemma_ not in lexicons.load("org_meeting_heads")
-        or not doc[seg.end].text[:1].isupper()
+        or not doc[after].text[:1].isupper()
     ):
         return False
     # «Законодательное собрание Ленинградской области» is a body: its name is capitalised before the head.
     return all(t.is_lower or t.is_sent_start for t in doc[seg.start : seg.end - 1] if t.is_alpha)
+
+
+def _members(token: Token) -> bool:
+    """«водопользователей», «членов»: a lower-case plural noun in the genitive, the people a body unites."""
+    morph = token.morph
+    return token.is_lower and token.pos_ == "NOUN" and "Gen" in morph.get("Case") and "Plur" in morph.get("Number")
 
 
 def _line_start(doc: Doc, i: int) -> bool:
@@ -1159,6 +1274,29 @@ def _of_a_state(adjective: Token, head: Token) -> bool:
         return False
     word = adjective.lower_
     return bool(_PLACE_ADJECTIVE.search(word)) and not _NOT_PLACE_ADJECTIVE.search(word)
+
+
+def _members_before_name(doc: Doc, start: int, seg: Segment) -> bool:
+    """«Ассоциации водопользователей «Чоркух-Об»»: right after a kind of union (`org_member_unions`) and the members it
+    unites (one plural noun in the genitive), a quoted name in the nominative is the body's own; «совета директоров
+    «Газпрома»» names whose directors they are (a genitive), «комиссии «О бюджете»» a document."""
+    kind = doc[seg.start - 2]
+    if seg.start - start < 2 or not _members(doc[seg.start - 1]):
+        return False
+    if not {kind.lemma_, word_lemma(kind.text)} & lexicons.load("org_member_unions"):
+        return False
+    first = doc[seg.start + 1].lower_
+    if not loading.morph().word_is_known(first):
+        return True
+    return any("nomn" in p.tag.grammemes for p in loading.parse(first))
+
+
+def _no_genitive(token: Token) -> bool:
+    """«премии совета | солистке балета»: a lower-case word of the dictionary none of whose forms is a genitive, which
+    the tagger read as one, starts or ends no genitive tail (a dative after a name is whom it is given to)."""
+    if not token.is_lower or not token.is_alpha or not loading.morph().word_is_known(token.lower_):
+        return False
+    return not any({"gent", "gen2"} & p.tag.grammemes for p in loading.parse(token.lower_) if p.is_known)
 
 
 def misread_adjective(token: Token) -> bool:

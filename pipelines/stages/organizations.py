@@ -181,7 +181,42 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         return None
     if len(words) == 1 and not quoted and _adjective(words[0].text):
         return None
+    if len(words) == 1 and not quoted and _place_elsewhere(doc, words[0]):
+        return None
+    # «хякима | Лебапского велаята по вопросам сельского хозяйства»: a place by its adjective and kind, then the
+    # field of the office before it; no kind of body is among the words.
+    if len(words) >= 2 and not quoted and _adjective_shaped(words[0]) and words[0].text[:1].isupper():
+        territory = grammar.word_lemma(words[1].text) in _place_kinds() | grammar.TERRITORIES
+        if territory and not any(grammar.word_lemma(t.text) in lex.heads for t in words):
+            return None
     return start, end
+
+
+_LOC_LEMMAS = "kenesh_orgs_loc_lemmas"
+_PLACE_ADJECTIVE = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+
+
+def _place_elsewhere(doc: Doc, word: Token) -> bool:
+    """«Вчера в Токмоке состоялось …» where the text also names «города Токмок» a place: one word after «в» that the
+    NER reads as a body here and as a place elsewhere is the place (a body is «в мэрии Токмока»)."""
+    if word.i == 0 or doc[word.i - 1].lower_ not in ("в", "во") or not word.is_title:
+        return False
+    places = doc.user_data.get(_LOC_LEMMAS)
+    if places is None:
+        places = {e.text.lower() for e in entities(doc) if e.label_ == "LOC" and len(e) == 1}
+        # «Риштанского районного Кенгаша», «Токмокского городского кенеша»: the town a district or a council is
+        # named by, by the stem of its adjective.
+        for w in token_strings(doc, ORTH):
+            found = _PLACE_ADJECTIVE.search(w) if w[:1].isupper() else None
+            if found is not None and found.start() >= 4:
+                places.add(w[: found.start()].lower())
+        places = doc.user_data[_LOC_LEMMAS] = frozenset(places)
+    lemma = grammar.word_lemma(word.text)
+    if lemma in grammar.lexicon().known or lemma in grammar.lexicon().heads:
+        return False
+    # The dictionary knows no form of a small town's name: «Токмоке» is «Токмок» with an ending.
+    lower = word.lower_
+    return any(lower.startswith(place) and len(lower) - len(place) <= 2 for place in places if len(place) >= 4)
 
 
 _TIME_REACH = 3
@@ -273,8 +308,10 @@ def _rubric(doc: Doc, body: _Body) -> bool:
 
 def _facility_named(doc: Doc, body: _Body) -> bool:
     """«реконструкция рынка «Сузак»», «на стадионе «Фишт»», «через портал «Добро.рф»»: a quoted name every mention of
-    which follows a lower-case kind of facility or site (`org_facility_kinds`) names that facility."""
-    kinds = lexicons.load("org_facility_kinds")
+    which follows a lower-case kind of facility or site (`org_facility_kinds`) names that facility; «о грантах
+    «Агростартап» и «Семейная ферма»», «спектакль «Борис Годунов»»: one after a kind of programme, grant, event or
+    work (`org_programme_kinds`, `org_work_kinds`) names that, and so does each quoted name coordinated with it."""
+    kinds = lexicons.load("org_facility_kinds") | lexicons.load("org_programme_kinds") | lexicons.load("org_work_kinds")
     for mention in body.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -283,10 +320,39 @@ def _facility_named(doc: Doc, body: _Body) -> bool:
         quote = span.start if doc[span.start].text in _QUOTES else span.start - 1
         if quote < 1 or doc[quote].text not in _QUOTES:
             return False
+        quote = _first_of_coordinated(doc, quote)
         kind = doc[quote - 1]
-        if not kind.is_lower or grammar.word_lemma(kind.text) not in kinds:
+        if not kind.is_lower or not _of_kind(kind, kinds):
             return False
     return True
+
+
+def _of_kind(token: Token, kinds: frozenset[str]) -> bool:
+    if grammar.word_lemma(token.text) in kinds:
+        return True
+    # «в махаллях «Зохидон» и «Кайрагоч»»: a state-language kind the dictionary does not know, by its stem.
+    word = token.lower_
+    return not loading.morph().word_is_known(word) and any(len(k) >= 5 and word.startswith(k[:-1]) for k in kinds)
+
+
+# How many quoted names a kind may be shared by: «грантах «Агростартап», «Семейная ферма» и «Агропрогресс»».
+_MAX_COORDINATED = 4
+_MAX_QUOTED_WORDS = 8
+
+
+def _first_of_coordinated(doc: Doc, quote: int) -> int:
+    """The opening quote of the first of quoted names joined by «и» and commas that ends with the one at `quote`."""
+    for _ in range(_MAX_COORDINATED):
+        joint = quote - 1
+        if joint < 1 or doc[joint].lower_ not in ("и", ",") or doc[joint - 1].text not in _QUOTES:
+            break
+        opening = next(
+            (i for i in range(joint - 2, max(joint - 2 - _MAX_QUOTED_WORDS, -1), -1) if doc[i].text in _QUOTES), None
+        )
+        if opening is None or opening < 1:
+            break
+        quote = opening
+    return quote
 
 
 # Verbs of an event taking place («Форум …, который пройдёт в Гродно», «Съезд … состоится в мае»). Lemmas.
@@ -307,9 +373,17 @@ def _event(doc: Doc, body: _Body) -> bool:
         relative = [t for t in after if t.lemma_ == "который"]
         if relative and any(t.lemma_ in _TAKING_PLACE for t in relative[0].head.subtree if t.pos_ == "VERB"):
             return True
-        if span.root.dep_ == "nsubj" and span.root.head.lemma_ in _TAKING_PLACE:
+        # The subject of «пройти» in the same line: a letterhead line («Законодательное Собрание … края») the parser
+        # runs on into the headline and the first sentence is no subject of that sentence's verb.
+        verb = span.root.head
+        if span.root.dep_ == "nsubj" and verb.lemma_ in _TAKING_PLACE and not _line_between(doc, span.root, verb):
             return True
     return False
+
+
+def _line_between(doc: Doc, a: Token, b: Token) -> bool:
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return "\n" in doc_text(doc)[first.idx : last.idx]
 
 
 def _field_label(doc: Doc, body: _Body) -> bool:
@@ -387,8 +461,13 @@ def canonical(span: Span) -> str:
         word = token.text
         if token.i == span.start and word.lower().replace("0", "о") in lex.legal_forms:
             word = word.replace("0", "О")
-        elif token.i == head and token.lower_ in lex.foreign_heads and token.lemma_ not in lex.heads:
-            # The tagger guessed an unknown head's lemma and case («маслихата»): its dictionary form is known.
+        elif (
+            token.i == head
+            and token.lower_ in lex.foreign_heads
+            and (token.lemma_ not in lex.heads or token.i == span.start)
+        ):
+            # The tagger guessed an unknown head's lemma and case («маслихата», «Хякимлика»): its dictionary form is
+            # known. (After a word it is not the head: «Пресс-служба акимата …».)
             lemma = lex.foreign_heads[token.lower_]
             word = lemma.capitalize() if word[:1].isupper() else lemma
         elif token.i == head and token.pos_ == "ADJ" and grammar.word_lemma(token.text) in lex.heads:
@@ -459,6 +538,26 @@ def _abbreviates(short: str, full: str) -> bool:
     short_words = [w for w in re.findall(r"[\wЁё-]+", short) if w.lower() not in _STOP]
     full_words = [w for w in re.findall(r"[\wЁё-]+", full) if w.lower() not in _STOP]
     full_lower = [w.lower() for w in full_words]
+    if _abbreviates_words(short_words, full_words, full_lower):
+        return True
+    if not short.isupper():
+        return False
+    # «АВП» for «Ассоциация водопользователей»: a letter for each root of a compound word.
+    split = [part for w in full_lower for part in _compound_roots(w)]
+    return split != full_lower and _abbreviates_words(short_words, full_words, split)
+
+
+def _compound_roots(word: str) -> list[str]:
+    """«водопользователей» → «водо», «пользователей»: a compound of a stem and a word joined by «о» or «е»."""
+    if len(word) < 9:
+        return [word]
+    for i in range(3, len(word) - 4):
+        if word[i - 1] in "ое" and loading.morph().word_is_known(word[i:]) and len(word) - i >= 5:
+            return [word[:i], word[i:]]
+    return [word]
+
+
+def _abbreviates_words(short_words: list[str], full_words: list[str], full_lower: list[str]) -> bool:
     while short_words:
         if len(short_words) < len(full_words) and _cover([w.lower() for w in short_words], full_lower, False):
             return True
@@ -495,6 +594,11 @@ def _spells(word: str, run: list[str]) -> bool:
     if len(run) == 1:
         return False
     if word in _initials(run):
+        return True
+    # «АлтГУ», «СПбГУ»: the place's syllable, then the initials of the rest («Алтайский государственный университет»).
+    rest = "".join(w[0] for w in run[1:])
+    syllable = word[: len(word) - len(rest)]
+    if 2 <= len(syllable) < len(run[0]) - 2 and word.endswith(rest) and run[0].startswith(syllable):
         return True
     return _prefixes(word, run)
 
@@ -840,7 +944,7 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         return False
     if _event(doc, body) or _field_label(doc, body) or all(_built(doc, m) for m in body.mentions):
         return False
-    if all(_chrome_line(doc_text(doc), m) for m in body.mentions):
+    if all(_chrome_line(doc_text(doc), m) or _issue_of_periodical(doc_text(doc), m) for m in body.mentions):
         return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = _WORD.match(body.name)
@@ -860,6 +964,15 @@ def _is_body(doc: Doc, body: _Body) -> bool:
         return not all(_as_medium(doc, m) for m in body.mentions)
     # «укрывался в посольстве Эквадора»: the building, where no mention acts as a body.
     return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
+
+
+# «Вестник нотариата Новосибирской области № 2 (2025)»: a periodical's title, its issue's number and year.
+_ISSUE = re.compile(r"^[\w\s]{0,40}?№\s?\d{1,4}\s?\(\d{4}\)")
+
+
+def _issue_of_periodical(text: str, mention: TextSpan) -> bool:
+    """A name a page's running header gives an issue number and year is the periodical's title, not a body."""
+    return _ISSUE.match(text[mention.end : mention.end + 60]) is not None
 
 
 _LANGUAGE_SWITCH = re.compile(r"^(?:[A-ZА-ЯЁӘҚҢӨҰҮІ]{2,3}\s*\|\s*)+[A-ZА-ЯЁӘҚҢӨҰҮІ]{2,3}$")
@@ -1185,12 +1298,33 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
     if _shouted_heading_words(doc, start, end, lex.heads):
         return True
     if _caps_line(doc, words[0]):
+        # «СХОД ГРАЖДАН МАХАЛЛИ «ШОДЛИК»» over «в махалле «Шодлик»»: a word the text also writes in small letters is a
+        # word of the heading, not an abbreviation (which is written in capitals wherever it stands).
+        if len(words) == 1 and _stem(words[0].lower_) in _written_small(doc):
+            return True
         single = len(words) == 1 and not _ordinary_word(words[0])
         # «В НАРИМАНСКОМ АЙЫЛ ОКМОТУ …»: a kind of body shouted is a word, not an abbreviation.
         kind = words[0].lower_ in lex.heads or grammar.word_lemma(words[0].text) in lex.heads
         return not (single and not kind)
     # Elsewhere capitals are a name, unless they spell a place («САМАРА, 23 мая»: a dateline).
     return len(words) == 1 and _place_word(words[0])
+
+
+_WRITTEN_SMALL = "kenesh_orgs_written_small"
+
+
+def _stem(word: str) -> str:
+    # The ending cut off: the dictionary knows no form of a state-language word («махалли», «махалле»).
+    return word[: max(4, len(word) - 2)]
+
+
+def _written_small(doc: Doc) -> frozenset[str]:
+    """The stems of the words the text writes, somewhere, not all in capitals (lower case; once per document)."""
+    found = doc.user_data.get(_WRITTEN_SMALL)
+    if found is None:
+        found = frozenset(_stem(w.lower()) for w in token_strings(doc, ORTH) if w.isalpha() and not w.isupper())
+        doc.user_data[_WRITTEN_SMALL] = found
+    return found
 
 
 # Proper nouns in capitals may be a body's own name («ЕДИНАЯ РОССИЯ»); common words may not.
@@ -1422,6 +1556,20 @@ def _instructed(doc: Doc, unit: Token) -> bool:
     return any(t.lemma_ in verbs for t in doc[unit.sent.start : unit.i])
 
 
+_GOVERNING_UNITS = frozenset({"совет", "правление"})
+
+
+def _local_executive(doc: Doc, start: int, end: int) -> bool:
+    """«мэрии Кутаиси», «администрации Кировского района»: a local executive by its kind in lower case and its place
+    (not one a unit is attached to, «… при Правительстве …», nor one with a field of its own, «… по бюджету»)."""
+    kind = doc[start]
+    if not kind.is_lower or grammar.word_lemma(kind.text) not in lexicons.load("org_executives"):
+        return False
+    if start > 0 and doc[start - 1].lower_ == "при":
+        return False
+    return not any(t.lower_ in ("по", "при") for t in doc[start:end])
+
+
 def _parents_of_units(
     doc: Doc, chosen: list[tuple[int, int]], ranges: dict[tuple[int, int], str]
 ) -> dict[tuple[int, int], tuple[int, int]]:
@@ -1435,7 +1583,10 @@ def _parents_of_units(
         kind = start
         while kind < end and doc[kind].pos_ == "ADJ":
             kind += 1
-        if kind + 1 >= end or doc[kind].lemma_ not in units:
+        # «попечительский совет Пермского … театра», «наблюдательный совет ПАО …»: a body's own council, named by
+        # what it does, is a unit of that body too.
+        governing = doc[kind].lemma_ in _GOVERNING_UNITS and kind > start and doc[kind].is_lower
+        if kind + 1 >= end or (doc[kind].lemma_ not in units and not governing):
             continue
         if doc[kind + 1].lower_ == "по":
             # «Комитет по социальным вопросам … Маджлиси намояндагон …», «комиссия по бюджету Государственной
@@ -1446,9 +1597,22 @@ def _parents_of_units(
                 parents[start, end] = (first, end)
             continue
         if not doc[kind + 1].text[:1].isupper():
+            # «службы транспорта мэрии Кутаиси», «отдела культуры администрации района»: a unit named by its field
+            # in the genitive, then the local executive it belongs to.
+            after = [r[0] for r in ranges if kind + 1 < r[0] < end and r[1] == end and _local_executive(doc, *r)]
+            if after:
+                parents[start, end] = (min(after), end)
             continue
         # The body's own name ends where the unit's field begins («… по труду», «… – участников»).
-        field = next((i for i in range(kind + 1, end) if doc[i].lower_ in ("по", "при") or doc[i].is_punct), end)
+        # (The dots of an eponym's initials, «имени П.И. Чайковского», and a name's quotes are no such end.)
+        field = next(
+            (
+                i
+                for i in range(kind + 1, end)
+                if doc[i].lower_ in ("по", "при") or (doc[i].is_punct and doc[i].text not in _QUOTES + ".")
+            ),
+            end,
+        )
         words = [t for t in doc[kind + 1 : field] if t.is_alpha]
         # «Департамент Комитета по регулированию …»: a unit within a unit is no body of its own.
         # «комиссии Общественной палаты по …», «комитета Законодательного Собрания Омской области по …»: a body
@@ -1510,8 +1674,13 @@ def _units_in_titles(doc: Doc, parents: dict[tuple[int, int], tuple[int, int]]) 
     return {
         (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         for (start, end), (first, last) in parents.items()
-        if _after_title(doc, start)
-        and (any(t.lower_ == "по" for t in doc[start:end]) or _PARTY in {t.lemma_ for t in doc[first:last]})
+        if (
+            _after_title(doc, start)
+            and (any(t.lower_ == "по" for t in doc[start:end]) or _PARTY in {t.lemma_ for t in doc[first:last]})
+        )
+        # «службы транспорта мэрии Кутаиси», «Управлением образования администрации … округа»: a unit of a local
+        # executive named by its field is the executive's (gold-format: the unit stays in the post).
+        or (first > start + 1 and _local_executive(doc, first, last) and not doc[start + 1].text[:1].isupper())
     }
 
 

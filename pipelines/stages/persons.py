@@ -441,6 +441,11 @@ def _body_word(word: str) -> bool:
     )
 
 
+def _adjective_next(words: list[Token]) -> bool:
+    # «Саятского», «Мургапский»: the place's adjective, in any case.
+    return re.search(r"(ский|ского|скому|ским|ском|цкий|цкого|цкому|цким|цком)$", words[1].text) is not None
+
+
 def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
     """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
     name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text, a place or a
@@ -453,6 +458,11 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True  # «Галоўная › Навіны», «Слуцкі раённы …»: a Belarusian site's menu; a Russian text spells names so
 
     if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies or _body_word(t.text) for t in words):
+        return True
+    # «Генгеш Саятского этрапа», «Хякимлик Саятского этрапа»: a local body's kind, then its place's adjective, which
+    # the NER reads as a first name and a surname; no name starts with the kind of a council or an executive.
+    local = lexicons.load("org_local_bodies")
+    if len(words) >= 2 and (fold(words[0].lemma_) in local or fold(words[0].text) in local) and _adjective_next(words):
         return True
     if len(ent) != 1:
         return False

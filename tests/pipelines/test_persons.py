@@ -731,3 +731,17 @@ def test_a_mans_ya_surname_in_the_accusative(nlp: Language, text: str, expected:
 )
 def test_adjectival_surname_in_an_oblique_case(nlp: Language, text: str, expected: tuple[str, str]) -> None:
     assert [(p.surname, p.first_name) for p in find_persons(nlp(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "18 октября прошло заседание Генгеша Саятского этрапа Лебапского велаята. Заседание открыл Мердан Чарыев.",
+        "По итогам заседания Генгеш поручил хякимлику Мургапского этрапа информировать депутатов.\n\nХякимлик "
+        "Мургапского этрапа",
+        "Вчера прошло заседание Сакребуло Зугдидского муниципалитета, его открыл Гия Беридзе.",
+    ],
+)
+def test_a_local_body_and_its_places_adjective_are_no_person(nlp: Language, text: str) -> None:
+    words = {"Генгеш", "Хякимлик", "Сакребуло", "Саятский", "Мургапский", "Зугдидский"}
+    assert not any(set(name.split()) & words for name, *_ in _persons(nlp, text))
