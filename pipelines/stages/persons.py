@@ -374,8 +374,24 @@ def _romanian_compound(ent: Span) -> bool:
     return inside or before or after
 
 
-# «і» and «ў»: letters of Belarusian (and Ukrainian «і») that Russian spelling has no use for.
-_BELARUSIAN_LETTERS = frozenset("іўІЎ")
+# Letters of Kazakh, Uzbek and Tajik Cyrillic that Belarusian has not: a word with one is a Central Asian name
+# («Нұрлан Өмірбеков», «Ғайрат Тўхтаев»), however Belarusian its «і» or «ў» looks.
+_CENTRAL_ASIAN_LETTERS = frozenset("әғқңөұүһҳҷӯӣҗ")
+_VOWELS = frozenset("аеёиоуыэюяі")
+
+
+def _belarusian_word(text: str) -> bool:
+    """«Галоўная», «Навіны», «Слуцкі»: a word of Belarusian (or Ukrainian «і»), which Russian spelling has no use
+    for. Belarusian «ў» follows a vowel («Праглядаў»); Uzbek «ў» is a vowel of its own, after a consonant or
+    first («Тўхтаев», «Ўлмас»), and such a word is a name."""
+    lower = text.lower()
+    if _CENTRAL_ASIAN_LETTERS & set(lower):
+        return False
+    if "і" in lower:
+        return True
+    return any(c == "ў" and i and lower[i - 1] in _VOWELS for i, c in enumerate(lower))
+
+
 # «с. Кара-Талаа», «пос. Нариманабад», «г.Андауйаласа»: the abbreviated kind of a settlement before its name.
 _SETTLEMENT_ABBREVIATIONS = frozenset({"с", "пос", "п", "пгт", "д", "г", "ст", "х", "аул"})
 
@@ -449,7 +465,7 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     words = [t for t in ent if any(c.isalpha() for c in t.text)]
     if _romanian_compound(ent):
         return True
-    if any(_BELARUSIAN_LETTERS & set(t.text) for t in words):
+    if any(_belarusian_word(t.text) for t in words):
         return True  # «Галоўная › Навіны», «Слуцкі раённы …»: a Belarusian site's menu; a Russian text spells names so
 
     if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies or _body_word(t.text) for t in words):

@@ -656,6 +656,26 @@ def test_a_name_after_a_nominative_post_the_tagger_misreads(nlp: Language, text:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Names spelt with the letters of Uzbek, Tajik and Kazakh Cyrillic that Russian lacks, in any case and role.
+        (
+            "Начальник районного газоснабжения Отабек Ҳамроев пообещал заменить пункт.",
+            [("Ҳамроев", "Отабек", None, None)],
+        ),
+        ("Активистка махалли Дилноза Қодирова предложила открыть кружок.", [("Қодирова", "Дилноза", None, None)]),
+        ("Заместитель хокима области Одилжон Ҳамидов сообщил о кредитах.", [("Ҳамидов", "Одилжон", None, None)]),
+        ("Слово предоставили депутату Ғайрату Әлиеву.", [("Әлиев", "Ғайрат", None, None)]),
+        ("Аким района Нұрлан Өмірбеков открыл сессию.", [("Өмірбеков", "Нұрлан", None, None)]),
+        # Uzbek «ў» is a vowel after a consonant or first; Belarusian «ў» follows a vowel.
+        ("Директор фермерского хозяйства Ўлмас Тўхтаев выступил.", [("Тўхтаев", "Ўлмас", None, None)]),
+    ],
+)
+def test_a_name_in_central_asian_letters(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # A Belarusian site's furniture; a place's adjective before a body's level; a settlement after its abbreviation.
