@@ -408,6 +408,17 @@ def _after_settlement_abbreviation(token: Token) -> bool:
     return i >= 0 and doc[i].text in _SETTLEMENT_ABBREVIATIONS
 
 
+def _after_settlement_noun(token: Token) -> bool:
+    """«в махалле Навбахор», «джамоат Чоркух», «в кишлаке Варзоб»: a lone capitalized word right after a settlement's
+    kind names the settlement, unless it has a surname's shape («глава села Петров»; a full name after one is two
+    words at least: «махалли Илхом Юлдашев»)."""
+    if token.i == 0 or looks_like_surname(token.text):
+        return False
+    before = token.doc[token.i - 1]
+    kinds = lexicons.load("loc_settlement_nouns")
+    return len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)
+
+
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 
@@ -478,7 +489,7 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _cut_off(token) or _broken_off(token) or _dateline_place(token) or _kazakh_phrase(token):
         return True
-    if _after_settlement_abbreviation(token):
+    if _after_settlement_abbreviation(token) or _after_settlement_noun(token):
         return True
     if word not in named and _ministry_contraction(token.text):
         return True

@@ -511,3 +511,25 @@ def test_a_part_of_the_world_is_a_place(nlp: Language, text: str, expected: set[
 )
 def test_a_city_on_its_river_and_its_head_are_one_place(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The local units of Central Asia named like villages: the Tajik джамоат, the Uzbek махалля.
+        ("Приглашена председатель джамоата Чоркух Ашурова Ш.Т.\nСобрание прошло в джамоате Чоркух.", "Чоркух"),
+        ("В махалле Навбахор открыли клуб для молодежи.", "Навбахор"),
+        ("Отстают махалли Гулистан и Янгиобод, где не заменены насосы.", "Гулистан"),
+        ("В кишлаке Варзоб открыли школу.", "Варзоб"),
+    ],
+)
+def test_a_central_asian_unit_names_a_place(nlp: Language, text: str, place: str) -> None:
+    doc = nlp(text)
+    found = persons.find_persons(doc)
+    assert place in [loc.name for loc in find_locations(doc, found)]
+    assert place not in [p.surname for p in found]
+
+
+def test_a_surname_after_a_settlement_word_stays_a_person(nlp: Language) -> None:
+    doc = nlp("Глава села Петров выступил на сходе. Махалли Илхом Юлдашев не упомянул.")
+    assert {"Петров", "Юлдашев"} <= {p.surname for p in persons.find_persons(doc)}
