@@ -716,6 +716,28 @@ def elliptic_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             yield doc[at : at + 1], f"{_adjective_nominative(doc[at].text, gender, False)} {singular}"
 
 
+def adjective_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
+    """«Саятского этрапа», «в Раштской нохии», «Лебапского велаята»: a place's adjective and a region noun after it
+    name a region, whatever the tagger made of a noun it does not know (it tags them X, parses them anywhere, and
+    takes the adjective for a surname). One region, singular: a plural noun is `coordinated_regions`'."""
+    lemmas, lowers, texts = token_strings(doc, LEMMA), token_strings(doc, LOWER), token_texts(doc)
+    for at in range(1, len(doc)):
+        # By strings first: a region noun is rare, and a Token for every word costs more.
+        if not texts[at].islower() or not _in_words(lemmas[at], lowers[at], "loc_region_nouns"):
+            continue  # a settlement's noun after an adjective is a body's («Кара-Булакского айыл окмоту»)
+        adjective = texts[at - 1]
+        if not adjective[:1].isupper() or adjective.isupper() or not adjective.replace("-", "").isalpha():
+            continue
+        if not lowers[at - 1].endswith(_REGION_ADJECTIVE_ENDINGS) or _plural_only(lowers[at]):
+            continue
+        noun = next((p for p in loading.parse(lowers[at]) if p.tag.POS == "NOUN"), None)
+        singular = noun.inflect({"nomn", "sing"}) if noun else None
+        if singular is None or singular.tag.gender is None:
+            continue
+        name = f"{_adjective_nominative(adjective, singular.tag.gender, False)} {singular.word}"
+        yield doc[at - 1 : at + 1], name
+
+
 # A region's own body named by the region's adjective: «Брестского областного центра», «Гомельского облисполкома».
 _REGIONAL_BODY = re.compile(r"областн\w+|облисполком\w*|облсовет\w*")
 
@@ -881,6 +903,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     named = dict(coordinated_regions(doc))
     named.update(regional_bodies(doc))
     named.update(district_bodies(doc))
+    named.update((span, name) for span, name in adjective_regions(doc) if not _overlaps(span, people))
     named.update((span, name) for span, name in latin_names(doc) if not _overlaps(span, people))
     # Not checked against the persons: NER takes many of a list's adjectives for surnames, the noun says they aren't.
     named.update(elliptic_regions(doc))

@@ -713,11 +713,34 @@ def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda span: span.start)
 
 
+# «Саятского», «Раштской»: a relative adjective made from a place's name.
+_REGION_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]*[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую)")
+
+
+def _past_a_region(ent: Span) -> Span | None:
+    """«Генгеша Саятского этрапа», «Хоким Самаркандского вилоята Шавкат Мирзиёев»: a place's adjective before a region
+    noun (in the span or right after it) is no surname, and the words before it are a body or a title in the
+    genitive; the name, if any, follows the region."""
+    doc, kinds = ent.doc, lexicons.load("loc_region_nouns")
+    for token in ent:
+        after = token.i + 1
+        if after >= len(doc) or not _REGION_ADJECTIVE.fullmatch(token.text):
+            continue
+        noun = doc[after]
+        if noun.is_lower and (fold(noun.text) in kinds or fold(noun.lemma_) in kinds):
+            return doc[after + 1 : ent.end] if after + 1 < ent.end else None
+    return ent
+
+
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
     names = _joined_halves(
-        [ent[1:] if _opens_with_common_noun(ent) else ent for ent in entities(doc) if ent.label_ == "PER"]
+        [
+            ent[1:] if _opens_with_common_noun(ent) else ent
+            for ent in (_past_a_region(ent) for ent in entities(doc) if ent.label_ == "PER")
+            if ent is not None
+        ]
     )
     names = _with_turkic_patronymics(_names_after_eponyms(doc, names))
     # A title or an adjective the name opens with names no one alone: «Патриархом Болгарским» does not make

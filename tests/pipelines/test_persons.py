@@ -658,6 +658,22 @@ def test_a_name_after_a_nominative_post_the_tagger_misreads(nlp: Language, text:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A place's adjective before a region noun is no surname; the title or body before it names no one.
+        (
+            "Хяким Саятского этрапа Аман Гельдыевич Гурбанов сообщил об урожае.",
+            [("Гурбанов", "Аман", "Гельдыевич", None)],
+        ),
+        ("Заседание Генгеша Саятского этрапа открыл Мердан Чарыев.", [("Чарыев", "Мердан", None, None)]),
+        ("Хоким Самаркандского вилоята выступил на совещании.", []),
+    ],
+)
+def test_a_region_adjective_is_no_surname(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Names spelt with the letters of Uzbek, Tajik and Kazakh Cyrillic that Russian lacks, in any case and role.
         (
             "Начальник районного газоснабжения Отабек Ҳамроев пообещал заменить пункт.",
