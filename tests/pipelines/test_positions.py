@@ -998,3 +998,19 @@ def test_a_body_that_names_itself_is_no_field_unit_of_the_post(
 ) -> None:
     # A capitalised common adjective opens the body's own name; a place's adjective opens a region's field unit.
     _assert_split(nlp, text, surname, position, organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # Occupations and local titles a meeting's report names its participants by.
+        ("Фермер из Заводоуковского округа Татьяна Кравец попросила упростить проверки.", "Кравец", "фермер"),
+        ("Слово взял фермер Иван Штольц.", "Штольц", "фермер"),
+        ("Награждена нотариус нотариального округа Коченевского района Нина Петровна Ковтун.", "Ковтун", "нотариус"),
+        ("Старейшина Нарек Гевондян выступил против проекта.", "Гевондян", "старейшина"),
+        ("Арчин генгешлика Гараёл Шатлык Реджепов пожаловался на нехватку воды.", "Реджепов", "арчин"),
+    ],
+)
+def test_an_occupation_or_local_title_is_a_post(nlp: Language, text: str, surname: str, position: str) -> None:
+    found, _ = _positions(nlp, text)[surname]
+    assert found is not None and found.split()[0] == position
