@@ -387,8 +387,23 @@ def _phrase_from(head: Token) -> Span:
             break
         if token.text == "," and not _comma_inside_title(doc, end):
             break
+        if _term_at(doc, end):
+            break
         end += 1
     return doc[start:end]
+
+
+# «избран председателем на новый срок», «назначен директором сроком на пять лет»: the term of office is no part of
+# the post, though the parser hangs it on the post's noun.
+_TERM_NOUNS = frozenset({"срок", "период"})
+_TERM_REACH = 3
+
+
+def _term_at(doc: Doc, i: int) -> bool:
+    word = fold(doc[i].text)
+    if word == "сроком":
+        return True
+    return word == "на" and any(fold(t.lemma_) in _TERM_NOUNS for t in doc[i + 1 : min(len(doc), i + 1 + _TERM_REACH)])
 
 
 def _remit_at(doc: Doc, i: int) -> bool:

@@ -1014,3 +1014,25 @@ def test_a_body_that_names_itself_is_no_field_unit_of_the_post(
 def test_an_occupation_or_local_title_is_a_post(nlp: Language, text: str, surname: str, position: str) -> None:
     found, _ = _positions(nlp, text)[surname]
     assert found is not None and found.split()[0] == position
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # The term of office the parser hangs on the post's noun is no part of the post.
+        (
+            "Делегаты переизбрали Виктора Гриня председателем ассоциации на новый срок.",
+            "Гринь",
+            "председатель ассоциации",
+        ),
+        (
+            "Депутаты избрали Айгуль Касымову председателем комиссии сроком на пять лет.",
+            "Касымова",
+            "председатель комиссии",
+        ),
+        ("Сессия избрала Олега Ткачука секретарём совета на второй срок.", "Ткачук", "секретарь совета"),
+    ],
+)
+def test_the_term_of_office_is_not_the_post(nlp: Language, text: str, surname: str, position: str) -> None:
+    found, _ = _positions(nlp, text)[surname]
+    assert found is not None and found.replace("ё", "е") == position.replace("ё", "е")
