@@ -541,7 +541,12 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         patronymic, first = words[patr_at], words[patr_at - 1]
         # (A possessive adjective's form is a surname's: «Кощееву Марину Алексеевну», «Ильину Анну Петровну».)
         before = words[patr_at - 2].text if patr_at >= 2 else ""
-        if patr_at >= 2 and (not is_adjective(before) or _possessive_form(before)):  # Жээнбеков Сооронбай Шарипович
+        after = words[patr_at + 1].text if patr_at + 1 < len(words) else ""
+        if after and before and looks_like_surname(after) and not looks_like_surname(before):
+            # «нотариуса Бердска Валентины Сергеевны Гаус»: the tagger took in the place before the name; the word
+            # after the patronymic is the surname's shape, the one before it is not.
+            surname_at = patr_at + 1
+        elif patr_at >= 2 and (not is_adjective(before) or _possessive_form(before)):  # Жээнбеков Сооронбай Шарипович
             surname_at = patr_at - 2
         elif patr_at + 1 < len(words):  # Владимир Вольфович Жириновский
             surname_at = patr_at + 1

@@ -658,6 +658,22 @@ def test_a_name_after_a_nominative_post_the_tagger_misreads(nlp: Language, text:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A place the tagger took into the name before «Имя Отчество»: the surname is the word after the patronymic.
+        (
+            "Почтили память нотариуса Бердска Валентины Сергеевны Гаус.",
+            [("Гаус", "Валентина", "Сергеевна", None)],
+        ),
+        ("Выступил глава Томска Иван Иванович Кляйн.", [("Кляйн", "Иван", "Иванович", None)]),
+        ("Жээнбеков Сооронбай Шарипович открыл заседание.", [("Жээнбеков", "Сооронбай", "Шарипович", None)]),
+    ],
+)
+def test_a_place_before_a_full_name(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A place's adjective before a region noun is no surname; the title or body before it names no one.
         (
             "Хяким Саятского этрапа Аман Гельдыевич Гурбанов сообщил об урожае.",
