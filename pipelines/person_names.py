@@ -250,6 +250,26 @@ def _starts_line(span: Span) -> bool:
     return i < 0 or (span.doc[i].is_space and "\n" in span.doc[i].text)
 
 
+def _before_nominative_post(span: Span) -> bool:
+    """«Р.Х. Валиева, депутат.», «Айгуль Сеитова, аким села, …»: a post in apposition after the name, in the
+    nominative and nothing but, makes the name a nominative too (an oblique name's post shares its case:
+    «Валиева, депутата»)."""
+    doc = span.doc
+    at = span.end + 1
+    if at + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    post = doc[at]
+    heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+    if not post.is_lower or fold(post.lemma_) not in heads or post.morph.get("Case") != ["Nom"]:
+        return False
+    return all(p.tag.case == "nomn" for p in _noun_parses(post.lower_))
+
+
+@lru_cache(maxsize=50_000)
+def _noun_parses(word: str) -> tuple:
+    return tuple(p for p in loading.parse(word) if p.tag.POS == "NOUN")
+
+
 def _conjoined_with_nominative(token: Token) -> bool:
     """«депутаты Эргешов и Рахимова»: conjoined names share a case, and «Эргешов» can only be a nominative."""
     head = token.head
@@ -582,6 +602,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     told_nominative = (
         nominative_context
         or (initials and _starts_line(span))
+        or _before_nominative_post(span)
         or (first is not None and _case(first) == "Nom")
         or _conjoined_with_nominative(surname_token)
     )

@@ -658,6 +658,20 @@ def test_a_name_after_a_nominative_post_the_tagger_misreads(nlp: Language, text:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A post in the nominative in apposition after the name makes a feminine surname a nominative.
+        ("ВАЛИЕВА Р.Х. Валиева, депутат. Владельцы усадеб жалуются.", [("Валиева", None, None, "Р.Х.")]),
+        ("ИВАНОВА С.П. Иванова, учитель. Дети не могут дойти до школы.", [("Иванова", None, None, "С.П.")]),
+        # An oblique post keeps the name oblique.
+        ("Поблагодарили Сергея Иванова, депутата Думы.", [("Иванов", "Сергей", None, None)]),
+    ],
+)
+def test_a_nominative_post_after_the_name(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A place the tagger took into the name before «Имя Отчество»: the surname is the word after the patronymic.
         (
             "Почтили память нотариуса Бердска Валентины Сергеевны Гаус.",
