@@ -1036,3 +1036,21 @@ def test_an_occupation_or_local_title_is_a_post(nlp: Language, text: str, surnam
 def test_the_term_of_office_is_not_the_post(nlp: Language, text: str, surname: str, position: str) -> None:
     found, _ = _positions(nlp, text)[surname]
     assert found is not None and found.replace("ё", "е") == position.replace("ё", "е")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # An adjective that names the kind of the post is part of it.
+        ("Жители поблагодарили участкового инспектора Шухрата Бобоева.", "Бобоев", "участковый инспектор"),
+        (
+            "Участковый уполномоченный полиции Айбек Нургалиев выступил.",
+            "Нургалиев",
+            "участковый уполномоченный полиции",
+        ),
+        ("Выступил государственный советник юстиции Юрий Золотов.", "Золотов", "государственный советник юстиции"),
+    ],
+)
+def test_an_adjective_of_the_post_kind_is_kept(nlp: Language, text: str, surname: str, position: str) -> None:
+    found, _ = _positions(nlp, text)[surname]
+    assert found == position
