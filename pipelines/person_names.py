@@ -262,7 +262,17 @@ def _before_nominative_post(span: Span) -> bool:
     heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
     if not post.is_lower or fold(post.lemma_) not in heads or post.morph.get("Case") != ["Nom"]:
         return False
+    # «инициативу Д. Медведева, лидер ЛДПР В. Жириновский»: a post that goes on to a name is that name's.
+    for token in doc[at + 1 : at + 1 + _POST_REACH]:
+        if token.is_punct:
+            break
+        if token.ent_type_ == "PER" or _INITIAL_TOKEN.fullmatch(token.text):
+            return False
     return all(p.tag.case == "nomn" for p in _noun_parses(post.lower_))
+
+
+_POST_REACH = 8
+_INITIAL_TOKEN = re.compile(r"[А-ЯЁ]\.?")
 
 
 @lru_cache(maxsize=50_000)
