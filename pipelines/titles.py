@@ -185,6 +185,13 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
         if opening is not None:
             i = opening - 1
             continue
+        if not quoted and token.text == ")":
+            opening = next(
+                (j for j in range(i - 1, max(sent_start, i - _BRACKET_REACH) - 1, -1) if doc[j].text == "("), None
+            )
+            if opening is not None and _bracketed_words(doc, opening) == i:
+                i = opening - 1  # «крестьянского (фермерского) хозяйства»: the bracket is inside the title
+                continue
         if token.text in _CLOSING_QUOTES:
             quoted = True
         elif token.text in _OPENING_QUOTES:
@@ -383,14 +390,38 @@ def _phrase_from(head: Token) -> Span:
         right = sentence_of(doc, head.i).end
     while end < right:
         token = doc[end]
-        if token.text in _STOP_TEXT or token.ent_type_ == "PER" or token.pos_ == "VERB" or "\n" in token.text:
+        if token.ent_type_ == "PER" or token.pos_ == "VERB" or "\n" in token.text:
+            break
+        if token.text in _STOP_TEXT and token.text != "(":
             break
         if token.text == "," and not _comma_inside_title(doc, end):
             break
         if _term_at(doc, end):
             break
+        if token.text == "(" and (closing := _bracketed_words(doc, end)) is not None and closing + 1 < right:
+            end = closing + 1  # «главой крестьянского (фермерского) хозяйства»
+            continue
+        if token.text in _STOP_TEXT:
+            break
         end += 1
     return doc[start:end]
+
+
+_BRACKET_REACH = 4
+
+
+def _bracketed_words(doc: Doc, i: int) -> int | None:
+    """Where «(» at `i` closes when it holds a word or two in lower case between two lower-case words of a title
+    («крестьянского (фермерского) хозяйства»): a variant of the word before it, not an aside."""
+    if i == 0 or not doc[i - 1].is_lower or not doc[i - 1].is_alpha:
+        return None
+    for j in range(i + 1, min(len(doc) - 1, i + _BRACKET_REACH)):
+        if doc[j].text == ")":
+            inner = doc[i + 1 : j]
+            if len(inner) and all(t.is_lower and t.is_alpha for t in inner) and doc[j + 1].is_lower:
+                return j
+            return None
+    return None
 
 
 # «избран председателем на новый срок», «назначен директором сроком на пять лет»: the term of office is no part of

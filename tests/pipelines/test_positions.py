@@ -1054,3 +1054,21 @@ def test_the_term_of_office_is_not_the_post(nlp: Language, text: str, surname: s
 def test_an_adjective_of_the_post_kind_is_kept(nlp: Language, text: str, surname: str, position: str) -> None:
     found, _ = _positions(nlp, text)[surname]
     assert found == position
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        # A lower-case variant in brackets between two words of the post belongs to it; an aside does not.
+        ("Глава крестьянского (фермерского) хозяйства Иван Петров пожаловался на цены.", "Петров"),
+        ("Глава крестьянского (фермерского) хозяйства Анна Орлова попросила о субсидии.", "Орлова"),
+    ],
+)
+def test_a_bracketed_variant_inside_a_post(nlp: Language, text: str, surname: str) -> None:
+    found, _ = _positions(nlp, text)[surname]
+    assert found == "глава крестьянского (фермерского) хозяйства"
+
+
+def test_an_aside_in_brackets_leaves_the_post(nlp: Language) -> None:
+    found, _ = _positions(nlp, "Директор школы (по совместительству) Анна Орлова выступила.")["Орлова"]
+    assert found == "директор школы"
