@@ -151,7 +151,7 @@ _NOT_OFFICE_HEADS = frozenset({"глава"})
 _CITY_WORDS = frozenset({"город", "г"})
 
 
-def _office_of_place_head(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
+def _office_of_place_head(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[str | None, str] | None:
     """(the post without the place, the office) for «мэр Токмока», «вице-мэр города Токмок», «заместитель мэра
     Кутаиси» when the text lists that place's office of the head (`membership_heads.txt`: мэрия города Токмок)."""
     first = position.split(",")[0]
@@ -165,10 +165,17 @@ def _office_of_place_head(position: str, orgs: tuple[OrganizationFinding, ...]) 
     )
     if at is None:
         return None
-    place = [m.group() for m in words[at + 1 :] if not _lemma_set(m.group()) & _CITY_WORDS]
+    kinds = {heads[h] for h in _lemma_set(words[at].group().split("-")[-1]) if h in heads}
+    rest = words[at + 1 :]
+    bare = len(rest) >= 1 and (_lemma_set(rest[0].group()) & _BARE_UNITS or rest[0].group() == "по")
+    if bare and not any(m.group()[:1].isupper() for m in rest):
+        # «помощник хокима района по вопросам …», «заместитель хокима по вопросам …»: the place named by its bare unit
+        # or not at all is the one office of that kind the text lists; the post keeps its words.
+        offices = {o.name for o in orgs if _head(o.name) & kinds and not _plural_kind(o.name)}
+        return (None, offices.pop()) if len(offices) == 1 else None
+    place = [m.group() for m in rest if not _lemma_set(m.group()) & _CITY_WORDS]
     if not place or not all(w[:1].isupper() for w in place):
         return None
-    kinds = {heads[h] for h in _lemma_set(words[at].group().split("-")[-1]) if h in heads}
     stems = {_stem(w) for w in place}
     offices = {o.name for o in orgs if _head(o.name) & kinds and stems <= {_stem(w) for w in _COMPOUND.findall(o.name)}}
     if len(offices) != 1:
@@ -601,7 +608,11 @@ def run(doc: Doc, findings: Findings) -> Findings:
             position = _post_with_unit(person.position, unit, unit.split()[-1])
             person = replace(person, organization=parent_name, position=position)
         own_office = _office_of_place_head(person.position, orgs) if person.position else None
-        if own_office is not None and person.organization != own_office[1]:
+        if own_office is not None and own_office[0] is None:
+            if person.organization is not None and person.organization != own_office[1]:
+                # «помощник хокима по вопросам …» linked to a project they spoke of: the one хокимият listed.
+                person = replace(person, organization=own_office[1])
+        elif own_office is not None and person.organization != own_office[1]:
             # «мэр Токмока» linked to «Токмок», «мэр Гюмри» to a party of Гюмри: the head of a place serves the
             # place's own office of that head the text names («мэрия города Токмок»); the post drops the place.
             person = replace(person, position=own_office[0], organization=own_office[1])

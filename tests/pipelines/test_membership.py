@@ -943,3 +943,27 @@ def test_a_place_head_serves_the_place_office_the_text_names(nlp: Language) -> N
     assert found["Самвелян"] == ("мэр", "мэрия Гюмри")
     assert found["Жумабаев"][0] == "аким города Экибастуза"
     assert found["Петров"] == ("глава города Токмок", "Токмокский городской кенеш")
+
+
+def test_a_head_helper_with_a_remit_serves_the_one_office_listed(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="сход граждан махалли"),
+        organizations=(
+            _org("хокимият Гиждуванского района", 10),
+            _org("Молодёжная тетрадь", 200),
+            _org("акимат Павлодарской области", 300),
+            _org("акимат города Аксу", 400),
+        ),
+        persons=(
+            PersonFinding(
+                "Норов", position="помощник хокима по вопросам предпринимательства", organization="Молодёжная тетрадь"
+            ),
+            PersonFinding("Тен", position="заместитель хокима района", organization="Молодёжная тетрадь"),
+            # Two akimats listed: the bare «акима области» names neither for sure; the earlier link stays.
+            PersonFinding("Ким", position="советник акима по вопросам молодёжи", organization="Молодёжная тетрадь"),
+        ),
+    )
+    found = {p.surname: (p.position, p.organization) for p in membership.run(nlp(""), findings).persons}
+    assert found["Норов"] == ("помощник хокима по вопросам предпринимательства", "хокимият Гиждуванского района")
+    assert found["Тен"] == ("заместитель хокима района", "хокимият Гиждуванского района")
+    assert found["Ким"][1] == "Молодёжная тетрадь"
