@@ -154,6 +154,17 @@ def _is_geox(word: str) -> bool:
     return any("Geox" in p.tag and p.tag.POS == "NOUN" and p.is_known for p in loading.parse(word))
 
 
+def _shouted_common_word(span: Span) -> bool:
+    """«ПРОТОКОЛ», «СТЕНОГРАММА»: a heading's word in capitals the tagger took for a place, which the dictionary knows
+    only as a common word (a city in capitals is a toponym there: «ТАМБОВ», «МИНСК»)."""
+    if len(span) != 1 or not span.text.isupper() or len(span.text) < 5 or not span.text.isalpha():
+        return False
+    parses = loading.parse(span.text.lower())
+    return bool(parses) and all(
+        p.is_known and not ({"Geox", "Name", "Surn", "Orgn", "Abbr"} & p.tag.grammemes) for p in parses
+    )
+
+
 def _is_capitalized(token: Token) -> bool:
     return token.text[:1].isupper()
 
@@ -918,6 +929,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _names_a_person(span, surnames)
         and not _names_water(span, waters)
         and not _legal_form_before_name(span)
+        and not _shouted_common_word(span)
     ]
     for span in sorted([*spans, *named], key=lambda span: span.start):
         check_deadline("locations")

@@ -552,3 +552,18 @@ def test_a_place_adjective_before_a_region_noun(nlp: Language, text: str, region
     found = persons.find_persons(doc)
     assert region in [loc.name for loc in find_locations(doc, found)]
     assert not any(p.surname.endswith(("ский", "ского", "ской")) for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # A heading's common word in capitals is no place; a city in capitals is.
+        ("ПРОТОКОЛ № 14\nзаседания Совета депутатов\n\nМОСКВА, 12 марта 2025 г.", "ПРОТОКОЛ", "Москва"),
+        ("СТЕНОГРАММА\nсессии областного Совета\n\nг. Гродно, 24 июня 2025 года", "СТЕНОГРАММА", "Гродно"),
+    ],
+)
+def test_a_shouted_common_word_is_no_place(nlp: Language, text: str, absent: str, present: str) -> None:
+    doc = nlp(text)
+    names = [loc.name for loc in find_locations(doc, persons.find_persons(doc))]
+    assert absent not in names
+    assert any(name.lower() == present.lower() for name in names)
