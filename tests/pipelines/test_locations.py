@@ -567,3 +567,16 @@ def test_a_shouted_common_word_is_no_place(nlp: Language, text: str, absent: str
     names = [loc.name for loc in find_locations(doc, persons.find_persons(doc))]
     assert absent not in names
     assert any(name.lower() == present.lower() for name in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вчера в Кутаиси состоялось заседание Сакребуло. Член Сакребуло Тамар Джапаридзе выступила.",
+        "Поручение дано Хякимлику. Заседание Генгеша прошло в Саяте.",
+    ],
+)
+def test_a_local_body_of_georgia_or_turkmenistan_is_no_place(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    names = [loc.name.lower() for loc in find_locations(doc, persons.find_persons(doc))]
+    assert not any(name.startswith(("сакребуло", "генгеш", "хякимлик")) for name in names)
