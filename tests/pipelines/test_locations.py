@@ -580,3 +580,16 @@ def test_a_local_body_of_georgia_or_turkmenistan_is_no_place(nlp: Language, text
     doc = nlp(text)
     names = [loc.name.lower() for loc in find_locations(doc, persons.find_persons(doc))]
     assert not any(name.startswith(("сакребуло", "генгеш", "хякимлик")) for name in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Депутат рассказал о протечках кровли в доме по Лефортовскому валу.",
+        "Жители домов на Сибирском тракте пожаловались на шум.",
+        "Новую аллею откроют на Каштановой аллее к осени.",
+    ],
+)
+def test_a_street_named_by_its_kind_is_no_place(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert find_locations(doc, persons.find_persons(doc)) == ()
