@@ -130,7 +130,9 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         return False  # «зам. акима»: the point of an abbreviated post
     # «председатель постоянной комиссии Кенгаша по бюджету …»: a local body's kind the tagger took for a name is no
     # other name.
-    if token.ent_type_ == "PER" and not (token.is_title and (_local_body_word(token.text) or place_adjective(token))):
+    if token.ent_type_ == "PER" and not (
+        token.is_title and (_local_body_word(token.text) or place_adjective(token) or _region_named(token))
+    ):
         return True
     if (token.is_space and "\n" in token.text) or token.text in _STOP_TEXT:
         return True
@@ -144,6 +146,16 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         and not _is_modifier(token)
         and not is_local_body_kind(token)
     )
+
+
+# «губернатора в регионе Имерети Нино Абуладзе»: the region's name the tagger took into the name is the title's.
+
+
+def _region_named(token: Token) -> bool:
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_lower and fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns")
 
 
 def is_local_body_kind(token: Token) -> bool:

@@ -877,10 +877,44 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
             yield doc[end - 1 : end]
 
 
+def named_regions(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
+    """ "в регионе Имерети", "штата Массачусетс": a singular region noun and one capitalized word after it that the
+    dictionary does not know as a common word or a first name (not «региона Почётные грамоты», «главы региона
+    Владимир Путин»); a person's word is left to the persons stage."""
+    lowers = token_strings(doc, LOWER)
+    for i, lower in enumerate(lowers[:-1]):
+        if lower[:4] not in _apposed_region_stems():
+            continue
+        noun = doc[i]
+        if fold_lemma(noun) not in lexicons.load("loc_apposed_region_nouns") or noun.morph.get("Number") == ["Plur"]:
+            continue
+        name = doc[i + 1]
+        if (
+            quoted[name.i]
+            or not _is_capitalized(name)
+            or name.text.isupper()
+            or not name.text.replace("-", "").isalpha()
+        ):
+            continue
+        if any(p.is_known and "Geox" not in p.tag for p in loading.parse(name.lower_)):
+            continue
+        yield doc[i + 1 : i + 2]
+
+
+@cache
+def _apposed_region_stems() -> frozenset[str]:
+    return frozenset(noun[:4] for noun in lexicons.load("loc_apposed_region_nouns"))
+
+
+def fold_lemma(token: Token) -> str:
+    return token.lemma_.lower().replace("ё", "е")
+
+
 def candidate_spans(doc: Doc) -> list[Span]:
     quoted = _quoted(doc)
     spans: list[Span] = list(lexicon_names(doc, quoted))
     spans.extend(named_settlements(doc, quoted))
+    spans.extend(named_regions(doc, quoted))
     for ent in entities(doc):
         if ent.label_ == "LOC":
             cleaned = clean_location(ent)

@@ -722,6 +722,14 @@ def _past_a_region(ent: Span) -> Span | None:
     noun (in the span or right after it) is no surname, and the words before it are a body or a title in the
     genitive; the name, if any, follows the region."""
     doc, kinds = ent.doc, lexicons.load("loc_region_nouns")
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        len(ent) >= 3
+        and before is not None
+        and before.is_lower
+        and fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns")
+    ):
+        return ent[1:]  # «в регионе Имерети Нино Абуладзе»: the region's name, then the person's
     for token in ent:
         after = token.i + 1
         if after >= len(doc) or not _REGION_ADJECTIVE.fullmatch(token.text):

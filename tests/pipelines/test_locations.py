@@ -593,3 +593,24 @@ def test_a_local_body_of_georgia_or_turkmenistan_is_no_place(nlp: Language, text
 def test_a_street_named_by_its_kind_is_no_place(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert find_locations(doc, persons.find_persons(doc)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A region's name in apposition to its noun, even before a person's name the tagger ran it into.
+        ("Присутствовала заместитель губернатора в регионе Имерети Нино Абуладзе.", "Имерети"),
+        ("В провинции Чубут начались протесты фермеров.", "Чубут"),
+        ("Сенатор от штата Массачусетс выступил в комитете.", "Массачусетс"),
+    ],
+)
+def test_a_region_named_after_its_noun(nlp: Language, text: str, place: str) -> None:
+    doc = nlp(text)
+    found = persons.find_persons(doc)
+    assert place in [loc.name for loc in find_locations(doc, found)]
+    assert place not in " ".join(p.first_name or "" for p in found)
+
+
+def test_a_first_name_or_common_word_after_a_region_noun_is_no_region(nlp: Language) -> None:
+    doc = nlp("Поздравление главы региона Владимир Путин отправил. Губернатор региона Почётные грамоты вручил.")
+    assert find_locations(doc, persons.find_persons(doc)) == ()
