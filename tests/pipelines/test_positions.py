@@ -1072,3 +1072,9 @@ def test_a_bracketed_variant_inside_a_post(nlp: Language, text: str, surname: st
 def test_an_aside_in_brackets_leaves_the_post(nlp: Language) -> None:
     found, _ = _positions(nlp, "Директор школы (по совместительству) Анна Орлова выступила.")["Орлова"]
     assert found == "директор школы"
+
+
+def test_two_posts_through_a_turkmen_council(nlp: Language) -> None:
+    text = "Депутат Генгеша, учительница средней школы № 9 Джерен Байрамова предложила провести ремонт."
+    found, _ = _positions(nlp, text)["Байрамова"]
+    assert found is not None and found.startswith("депутат Генгеша, учительница")
