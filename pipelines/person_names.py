@@ -250,6 +250,36 @@ def _starts_line(span: Span) -> bool:
     return i < 0 or (span.doc[i].is_space and "\n" in span.doc[i].text)
 
 
+def _before_nominative_post(span: Span) -> bool:
+    """«Р.Х. Валиева, депутат.», «Айгуль Сеитова, аким села, …»: a post in apposition after the name, in the
+    nominative and nothing but, makes the name a nominative too (an oblique name's post shares its case:
+    «Валиева, депутата»)."""
+    doc = span.doc
+    at = span.end + 1
+    if at + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    post = doc[at]
+    heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+    if not post.is_lower or fold(post.lemma_) not in heads or post.morph.get("Case") != ["Nom"]:
+        return False
+    # «инициативу Д. Медведева, лидер ЛДПР В. Жириновский»: a post that goes on to a name is that name's.
+    for token in doc[at + 1 : at + 1 + _POST_REACH]:
+        if token.is_punct:
+            break
+        if token.ent_type_ == "PER" or _INITIAL_TOKEN.fullmatch(token.text):
+            return False
+    return all(p.tag.case == "nomn" for p in _noun_parses(post.lower_))
+
+
+_POST_REACH = 8
+_INITIAL_TOKEN = re.compile(r"[А-ЯЁ]\.?")
+
+
+@lru_cache(maxsize=50_000)
+def _noun_parses(word: str) -> tuple:
+    return tuple(p for p in loading.parse(word) if p.tag.POS == "NOUN")
+
+
 def _conjoined_with_nominative(token: Token) -> bool:
     """«депутаты Эргешов и Рахимова»: conjoined names share a case, and «Эргешов» can only be a nominative."""
     head = token.head
@@ -541,7 +571,12 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         patronymic, first = words[patr_at], words[patr_at - 1]
         # (A possessive adjective's form is a surname's: «Кощееву Марину Алексеевну», «Ильину Анну Петровну».)
         before = words[patr_at - 2].text if patr_at >= 2 else ""
-        if patr_at >= 2 and (not is_adjective(before) or _possessive_form(before)):  # Жээнбеков Сооронбай Шарипович
+        after = words[patr_at + 1].text if patr_at + 1 < len(words) else ""
+        if after and before and looks_like_surname(after) and not looks_like_surname(before):
+            # «нотариуса Бердска Валентины Сергеевны Гаус»: the tagger took in the place before the name; the word
+            # after the patronymic is the surname's shape, the one before it is not.
+            surname_at = patr_at + 1
+        elif patr_at >= 2 and (not is_adjective(before) or _possessive_form(before)):  # Жээнбеков Сооронбай Шарипович
             surname_at = patr_at - 2
         elif patr_at + 1 < len(words):  # Владимир Вольфович Жириновский
             surname_at = patr_at + 1
@@ -577,6 +612,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     told_nominative = (
         nominative_context
         or (initials and _starts_line(span))
+        or _before_nominative_post(span)
         or (first is not None and _case(first) == "Nom")
         or _conjoined_with_nominative(surname_token)
     )

@@ -130,7 +130,9 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         return False  # «зам. акима»: the point of an abbreviated post
     # «председатель постоянной комиссии Кенгаша по бюджету …»: a local body's kind the tagger took for a name is no
     # other name.
-    if token.ent_type_ == "PER" and not (token.is_title and (_local_body_word(token.text) or place_adjective(token))):
+    if token.ent_type_ == "PER" and not (
+        token.is_title and (_local_body_word(token.text) or place_adjective(token) or _region_named(token))
+    ):
         return True
     if (token.is_space and "\n" in token.text) or token.text in _STOP_TEXT:
         return True
@@ -144,6 +146,16 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         and not _is_modifier(token)
         and not is_local_body_kind(token)
     )
+
+
+# «губернатора в регионе Имерети Нино Абуладзе»: the region's name the tagger took into the name is the title's.
+
+
+def _region_named(token: Token) -> bool:
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_lower and fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns")
 
 
 def is_local_body_kind(token: Token) -> bool:
@@ -185,6 +197,13 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
         if opening is not None:
             i = opening - 1
             continue
+        if not quoted and token.text == ")":
+            opening = next(
+                (j for j in range(i - 1, max(sent_start, i - _BRACKET_REACH) - 1, -1) if doc[j].text == "("), None
+            )
+            if opening is not None and _bracketed_words(doc, opening) == i:
+                i = opening - 1  # «крестьянского (фермерского) хозяйства»: the bracket is inside the title
+                continue
         if token.text in _CLOSING_QUOTES:
             quoted = True
         elif token.text in _OPENING_QUOTES:
@@ -383,12 +402,51 @@ def _phrase_from(head: Token) -> Span:
         right = sentence_of(doc, head.i).end
     while end < right:
         token = doc[end]
-        if token.text in _STOP_TEXT or token.ent_type_ == "PER" or token.pos_ == "VERB" or "\n" in token.text:
+        if token.ent_type_ == "PER" or token.pos_ == "VERB" or "\n" in token.text:
+            break
+        if token.text in _STOP_TEXT and token.text != "(":
             break
         if token.text == "," and not _comma_inside_title(doc, end):
             break
+        if _term_at(doc, end):
+            break
+        if token.text == "(" and (closing := _bracketed_words(doc, end)) is not None and closing + 1 < right:
+            end = closing + 1  # «главой крестьянского (фермерского) хозяйства»
+            continue
+        if token.text in _STOP_TEXT:
+            break
         end += 1
     return doc[start:end]
+
+
+_BRACKET_REACH = 4
+
+
+def _bracketed_words(doc: Doc, i: int) -> int | None:
+    """Where «(» at `i` closes when it holds a word or two in lower case between two lower-case words of a title
+    («крестьянского (фермерского) хозяйства»): a variant of the word before it, not an aside."""
+    if i == 0 or not doc[i - 1].is_lower or not doc[i - 1].is_alpha:
+        return None
+    for j in range(i + 1, min(len(doc) - 1, i + _BRACKET_REACH)):
+        if doc[j].text == ")":
+            inner = doc[i + 1 : j]
+            if len(inner) and all(t.is_lower and t.is_alpha for t in inner) and doc[j + 1].is_lower:
+                return j
+            return None
+    return None
+
+
+# «избран председателем на новый срок», «назначен директором сроком на пять лет»: the term of office is no part of
+# the post, though the parser hangs it on the post's noun.
+_TERM_NOUNS = frozenset({"срок", "период"})
+_TERM_REACH = 3
+
+
+def _term_at(doc: Doc, i: int) -> bool:
+    word = fold(doc[i].text)
+    if word == "сроком":
+        return True
+    return word == "на" and any(fold(t.lemma_) in _TERM_NOUNS for t in doc[i + 1 : min(len(doc), i + 1 + _TERM_REACH)])
 
 
 def _remit_at(doc: Doc, i: int) -> bool:

@@ -283,6 +283,15 @@ def _single_root(heads: list[int]) -> list[int]:
     return heads
 
 
+# The letters of the Cyrillic alphabets of Central Asia, the Caucasus and Belarus that Russian lacks, as the
+# Russian letter each is read like («Ҳамроев», «Қодирова», «Ўлмас», «Әлиев», «Өмірбеков»): one letter for one.
+_RUSSIAN_LOOKALIKES = str.maketrans(
+    "ҲҳҚқҒғЎўӮӯҶҷӘәӨөҮүҰұҢңҺһІіЇїЄєҐґӢӣҖҗ",
+    "ХхКкГгУуУуЧчАаОоУуУуНнХхИиИиЕеГгИиЖж",
+)
+_NON_RUSSIAN_LETTERS = re.compile("[ҲҳҚқҒғЎўӮӯҶҷӘәӨөҮүҰұҢңҺһІіЇїЄєҐґӢӣҖҗ]")
+
+
 @Language.component("kenesh_ner", assigns=["doc.ents"])
 def ner_component(doc: Doc) -> Doc:
     """PER, ORG and LOC entities (slovnet's NER model, read on the Doc's own words).
@@ -301,7 +310,14 @@ def ner_component(doc: Doc) -> Doc:
     for size in _sections(lengths, NER_SECTION):
         sections.append([word for word, _ in words[start : start + size]])
         start += size
-    inputs = _tagger_inputs(doc, loading.ner_tagger().infer, sections)
+    if _NON_RUSSIAN_LETTERS.search(doc_text(doc)):
+        # «Отабек Ҳамроев», «Дилноза Қодирова»: slovnet knows only Russian letters, and a word with another has the
+        # shape of a foreign symbol, never a name's (the NER tagged «Отабек Ҳамроев» a place, «Одилжон Ҳамидов» a
+        # body). The NER reads such a word as the Russian letters it is read like; morphology and syntax keep it.
+        sections = [[word.translate(_RUSSIAN_LOOKALIKES) for word in section] for section in sections]
+        inputs = slovnet_packed.inputs(loading.ner_tagger().infer, sections)
+    else:
+        inputs = _tagger_inputs(doc, loading.ner_tagger().infer, sections)
     doc.user_data.pop(_INPUTS_KEY, None)  # the last tagger to read them
     tagged = slovnet_packed.ner_tags(loading.ner_tagger().infer, inputs, "nlp kenesh_ner")
     tags = [tag for section in tagged for tag in section]

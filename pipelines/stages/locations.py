@@ -154,6 +154,17 @@ def _is_geox(word: str) -> bool:
     return any("Geox" in p.tag and p.tag.POS == "NOUN" and p.is_known for p in loading.parse(word))
 
 
+def _shouted_common_word(span: Span) -> bool:
+    """«ПРОТОКОЛ», «СТЕНОГРАММА»: a heading's word in capitals the tagger took for a place, which the dictionary knows
+    only as a common word (a city in capitals is a toponym there: «ТАМБОВ», «МИНСК»)."""
+    if len(span) != 1 or not span.text.isupper() or len(span.text) < 5 or not span.text.isalpha():
+        return False
+    parses = loading.parse(span.text.lower())
+    return bool(parses) and all(
+        p.is_known and not ({"Geox", "Name", "Surn", "Orgn", "Abbr"} & p.tag.grammemes) for p in parses
+    )
+
+
 def _is_capitalized(token: Token) -> bool:
     return token.text[:1].isupper()
 
@@ -716,6 +727,28 @@ def elliptic_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             yield doc[at : at + 1], f"{_adjective_nominative(doc[at].text, gender, False)} {singular}"
 
 
+def adjective_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
+    """«Саятского этрапа», «в Раштской нохии», «Лебапского велаята»: a place's adjective and a region noun after it
+    name a region, whatever the tagger made of a noun it does not know (it tags them X, parses them anywhere, and
+    takes the adjective for a surname). One region, singular: a plural noun is `coordinated_regions`'."""
+    lemmas, lowers, texts = token_strings(doc, LEMMA), token_strings(doc, LOWER), token_texts(doc)
+    for at in range(1, len(doc)):
+        # By strings first: a region noun is rare, and a Token for every word costs more.
+        if not texts[at].islower() or not _in_words(lemmas[at], lowers[at], "loc_region_nouns"):
+            continue  # a settlement's noun after an adjective is a body's («Кара-Булакского айыл окмоту»)
+        adjective = texts[at - 1]
+        if not adjective[:1].isupper() or adjective.isupper() or not adjective.replace("-", "").isalpha():
+            continue
+        if not lowers[at - 1].endswith(_REGION_ADJECTIVE_ENDINGS) or _plural_only(lowers[at]):
+            continue
+        noun = next((p for p in loading.parse(lowers[at]) if p.tag.POS == "NOUN"), None)
+        singular = noun.inflect({"nomn", "sing"}) if noun else None
+        if singular is None or singular.tag.gender is None:
+            continue
+        name = f"{_adjective_nominative(adjective, singular.tag.gender, False)} {singular.word}"
+        yield doc[at - 1 : at + 1], name
+
+
 # A region's own body named by the region's adjective: «Брестского областного центра», «Гомельского облисполкома».
 _REGIONAL_BODY = re.compile(r"областн\w+|облисполком\w*|облсовет\w*")
 
@@ -844,10 +877,44 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
             yield doc[end - 1 : end]
 
 
+def named_regions(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
+    """ "в регионе Имерети", "штата Массачусетс": a singular region noun and one capitalized word after it that the
+    dictionary does not know as a common word or a first name (not «региона Почётные грамоты», «главы региона
+    Владимир Путин»); a person's word is left to the persons stage."""
+    lowers = token_strings(doc, LOWER)
+    for i, lower in enumerate(lowers[:-1]):
+        if lower[:4] not in _apposed_region_stems():
+            continue
+        noun = doc[i]
+        if fold_lemma(noun) not in lexicons.load("loc_apposed_region_nouns") or noun.morph.get("Number") == ["Plur"]:
+            continue
+        name = doc[i + 1]
+        if (
+            quoted[name.i]
+            or not _is_capitalized(name)
+            or name.text.isupper()
+            or not name.text.replace("-", "").isalpha()
+        ):
+            continue
+        if any(p.is_known and "Geox" not in p.tag for p in loading.parse(name.lower_)):
+            continue
+        yield doc[i + 1 : i + 2]
+
+
+@cache
+def _apposed_region_stems() -> frozenset[str]:
+    return frozenset(noun[:4] for noun in lexicons.load("loc_apposed_region_nouns"))
+
+
+def fold_lemma(token: Token) -> str:
+    return token.lemma_.lower().replace("ё", "е")
+
+
 def candidate_spans(doc: Doc) -> list[Span]:
     quoted = _quoted(doc)
     spans: list[Span] = list(lexicon_names(doc, quoted))
     spans.extend(named_settlements(doc, quoted))
+    spans.extend(named_regions(doc, quoted))
     for ent in entities(doc):
         if ent.label_ == "LOC":
             cleaned = clean_location(ent)
@@ -881,6 +948,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     named = dict(coordinated_regions(doc))
     named.update(regional_bodies(doc))
     named.update(district_bodies(doc))
+    named.update((span, name) for span, name in adjective_regions(doc) if not _overlaps(span, people))
     named.update((span, name) for span, name in latin_names(doc) if not _overlaps(span, people))
     # Not checked against the persons: NER takes many of a list's adjectives for surnames, the noun says they aren't.
     named.update(elliptic_regions(doc))
@@ -895,6 +963,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _names_a_person(span, surnames)
         and not _names_water(span, waters)
         and not _legal_form_before_name(span)
+        and not _shouted_common_word(span)
     ]
     for span in sorted([*spans, *named], key=lambda span: span.start):
         check_deadline("locations")

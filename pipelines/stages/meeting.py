@@ -352,10 +352,11 @@ _DATE_LIKE = re.compile(
 
 # The word or abbreviation that marks a settlement's name in a header or a field: «г. Ош», «город Бишкек», and
 # the kinds of smaller settlements a district's protocol is written in: «р.п. Шилово», «п. Нариман», «д. Ключи»,
-# «ст. Егорлыкская», «аул Жанажол». The one-letter ones only in lower case: «Д. Петров» is an initial.
+# «ст. Егорлыкская», «аул Жанажол», and Central Asia's village units: «айыл Кара-Суу», «джамоат Чоркух», «махалля
+# Шодлик». The one-letter ones only in lower case: «Д. Петров» is an initial.
 _SETTLEMENT_MARK = (
     r"(?:(?i:г|гор|с|пос|пгт)\.|(?-i:р\.[ \t]?п|рп|п|д|ст|х)\."
-    r"|(?i:город|село|пос[её]лок|деревня|станица|аул|кишлак|хутор)(?=[ \t]))"
+    r"|(?i:город|село|пос[её]лок|деревня|станица|аул|кишлак|хутор|айыл|джамоат|махалля)(?=[ \t]))"
 )
 # What may stand before a dateline's place or date on its line: a crawler's fields («Автор: … | »), its
 # bracketed stamp («[2023-11-24 09:14]», «[crawled 2024-03-02]»), a publication label or a view counter glued
@@ -856,7 +857,9 @@ def _after_in(span: Span) -> bool:
     if any(c.dep_ == "case" and c.lower_ in _IN for c in root.children):
         return True
     before = _word_before(span)
-    if before is not None and _is_in(before, "loc_settlement_nouns"):
+    if before is not None and _district_centre(before):
+        before = _word_before(span.doc[before.i - 1 : before.i])  # «в районном центре Саят»
+    elif before is not None and _is_in(before, "loc_settlement_nouns"):
         before = _word_before(span.doc[before.i : before.i + 1])  # «в селе Кара-Булак»
         # «в здании администрации города Тулуна»: the body's home city, which `home_city` reads in its case.
         return before is not None and before.lower_ in _IN
@@ -864,6 +867,16 @@ def _after_in(span: Span) -> bool:
 
 
 _VENUE_NAME_DEPS = frozenset({"nmod", "appos", "flat", "flat:name"})
+# «районном», «областном», «этрапском», «административном»: the adjectives that make «центр» a settlement's word.
+_CENTRE_LEVEL = re.compile(r"(?:районн|областн|краев|окружн|административн|[а-яё]+ск)(?:ом|ый|ого|ой|ий)")
+
+
+def _district_centre(token: Token) -> bool:
+    """«в районном центре Саят», «в этрапском центре»: a district's or a region's centre is the settlement named."""
+    if token.lemma_ != "центр" or token.i == 0:
+        return False
+    level = token.doc[token.i - 1]
+    return level.is_lower and bool(_CENTRE_LEVEL.fullmatch(level.text))
 
 
 def _in_venue(token: Token) -> bool:

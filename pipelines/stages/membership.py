@@ -145,6 +145,44 @@ def represented(
 _BARE_UNITS = frozenset({"город", "район", "область", "округ"})
 
 
+# Heads of places named for the place alone, whose office is a body of its own (мэр → мэрия); «глава» is left out:
+# «глава города» heads the council as often as the administration.
+_NOT_OFFICE_HEADS = frozenset({"глава"})
+_CITY_WORDS = frozenset({"город", "г"})
+
+
+def _office_of_place_head(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[str | None, str] | None:
+    """(the post without the place, the office) for «мэр Токмока», «вице-мэр города Токмок», «заместитель мэра
+    Кутаиси» when the text lists that place's office of the head (`membership_heads.txt`: мэрия города Токмок)."""
+    first = position.split(",")[0]
+    if first != position:
+        return None
+    words = list(_COMPOUND.finditer(first))
+    heads = _heads()
+    at = next(
+        (k for k, m in enumerate(words) if (_lemma_set(m.group().split("-")[-1]) & heads.keys()) - _NOT_OFFICE_HEADS),
+        None,
+    )
+    if at is None:
+        return None
+    kinds = {heads[h] for h in _lemma_set(words[at].group().split("-")[-1]) if h in heads}
+    rest = words[at + 1 :]
+    bare = len(rest) >= 1 and (_lemma_set(rest[0].group()) & _BARE_UNITS or rest[0].group() == "по")
+    if bare and not any(m.group()[:1].isupper() for m in rest):
+        # «помощник хокима района по вопросам …», «заместитель хокима по вопросам …»: the place named by its bare unit
+        # or not at all is the one office of that kind the text lists; the post keeps its words.
+        offices = {o.name for o in orgs if _head(o.name) & kinds and not _plural_kind(o.name)}
+        return (None, offices.pop()) if len(offices) == 1 else None
+    place = [m.group() for m in rest if not _lemma_set(m.group()) & _CITY_WORDS]
+    if not place or not all(w[:1].isupper() for w in place):
+        return None
+    stems = {_stem(w) for w in place}
+    offices = {o.name for o in orgs if _head(o.name) & kinds and stems <= {_stem(w) for w in _COMPOUND.findall(o.name)}}
+    if len(offices) != 1:
+        return None
+    return first[: words[at].end()], offices.pop()
+
+
 def _executive_of_place(
     position: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
 ) -> OrganizationFinding | None:
@@ -569,6 +607,15 @@ def run(doc: Doc, findings: Findings) -> Findings:
             unit, parent_name = apart
             position = _post_with_unit(person.position, unit, unit.split()[-1])
             person = replace(person, organization=parent_name, position=position)
+        own_office = _office_of_place_head(person.position, orgs) if person.position else None
+        if own_office is not None and own_office[0] is None:
+            if person.organization is not None and person.organization != own_office[1]:
+                # «помощник хокима по вопросам …» linked to a project they spoke of: the one хокимият listed.
+                person = replace(person, organization=own_office[1])
+        elif own_office is not None and person.organization != own_office[1]:
+            # «мэр Токмока» linked to «Токмок», «мэр Гюмри» to a party of Гюмри: the head of a place serves the
+            # place's own office of that head the text names («мэрия города Токмок»); the post drops the place.
+            person = replace(person, position=own_office[0], organization=own_office[1])
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):

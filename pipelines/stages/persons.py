@@ -374,8 +374,24 @@ def _romanian_compound(ent: Span) -> bool:
     return inside or before or after
 
 
-# «і» and «ў»: letters of Belarusian (and Ukrainian «і») that Russian spelling has no use for.
-_BELARUSIAN_LETTERS = frozenset("іўІЎ")
+# Letters of Kazakh, Uzbek and Tajik Cyrillic that Belarusian has not: a word with one is a Central Asian name
+# («Нұрлан Өмірбеков», «Ғайрат Тўхтаев»), however Belarusian its «і» or «ў» looks.
+_CENTRAL_ASIAN_LETTERS = frozenset("әғқңөұүһҳҷӯӣҗ")
+_VOWELS = frozenset("аеёиоуыэюяі")
+
+
+def _belarusian_word(text: str) -> bool:
+    """«Галоўная», «Навіны», «Слуцкі»: a word of Belarusian (or Ukrainian «і»), which Russian spelling has no use
+    for. Belarusian «ў» follows a vowel («Праглядаў»); Uzbek «ў» is a vowel of its own, after a consonant or
+    first («Тўхтаев», «Ўлмас»), and such a word is a name."""
+    lower = text.lower()
+    if _CENTRAL_ASIAN_LETTERS & set(lower):
+        return False
+    if "і" in lower:
+        return True
+    return any(c == "ў" and i and lower[i - 1] in _VOWELS for i, c in enumerate(lower))
+
+
 # «с. Кара-Талаа», «пос. Нариманабад», «г.Андауйаласа»: the abbreviated kind of a settlement before its name.
 _SETTLEMENT_ABBREVIATIONS = frozenset({"с", "пос", "п", "пгт", "д", "г", "ст", "х", "аул"})
 
@@ -390,6 +406,17 @@ def _after_settlement_abbreviation(token: Token) -> bool:
     else:
         return False
     return i >= 0 and doc[i].text in _SETTLEMENT_ABBREVIATIONS
+
+
+def _after_settlement_noun(token: Token) -> bool:
+    """«в махалле Навбахор», «джамоат Чоркух», «в кишлаке Варзоб»: a lone capitalized word right after a settlement's
+    kind names the settlement, unless it has a surname's shape («глава села Петров»; a full name after one is two
+    words at least: «махалли Илхом Юлдашев»)."""
+    if token.i == 0 or looks_like_surname(token.text):
+        return False
+    before = token.doc[token.i - 1]
+    kinds = lexicons.load("loc_settlement_nouns")
+    return len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)
 
 
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -454,7 +481,7 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     words = [t for t in ent if any(c.isalpha() for c in t.text)]
     if _romanian_compound(ent):
         return True
-    if any(_BELARUSIAN_LETTERS & set(t.text) for t in words):
+    if any(_belarusian_word(t.text) for t in words):
         return True  # «Галоўная › Навіны», «Слуцкі раённы …»: a Belarusian site's menu; a Russian text spells names so
 
     if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies or _body_word(t.text) for t in words):
@@ -472,7 +499,7 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _cut_off(token) or _broken_off(token) or _dateline_place(token) or _kazakh_phrase(token):
         return True
-    if _after_settlement_abbreviation(token):
+    if _after_settlement_abbreviation(token) or _after_settlement_noun(token):
         return True
     if word not in named and _ministry_contraction(token.text):
         return True
@@ -696,11 +723,42 @@ def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda span: span.start)
 
 
+# «Саятского», «Раштской»: a relative adjective made from a place's name.
+_REGION_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]*[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую)")
+
+
+def _past_a_region(ent: Span) -> Span | None:
+    """«Генгеша Саятского этрапа», «Хоким Самаркандского вилоята Шавкат Мирзиёев»: a place's adjective before a region
+    noun (in the span or right after it) is no surname, and the words before it are a body or a title in the
+    genitive; the name, if any, follows the region."""
+    doc, kinds = ent.doc, lexicons.load("loc_region_nouns")
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        len(ent) >= 3
+        and before is not None
+        and before.is_lower
+        and fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns")
+    ):
+        return ent[1:]  # «в регионе Имерети Нино Абуладзе»: the region's name, then the person's
+    for token in ent:
+        after = token.i + 1
+        if after >= len(doc) or not _REGION_ADJECTIVE.fullmatch(token.text):
+            continue
+        noun = doc[after]
+        if noun.is_lower and (fold(noun.text) in kinds or fold(noun.lemma_) in kinds):
+            return doc[after + 1 : ent.end] if after + 1 < ent.end else None
+    return ent
+
+
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
     names = _joined_halves(
-        [ent[1:] if _opens_with_common_noun(ent) else ent for ent in entities(doc) if ent.label_ == "PER"]
+        [
+            ent[1:] if _opens_with_common_noun(ent) else ent
+            for ent in (_past_a_region(ent) for ent in entities(doc) if ent.label_ == "PER")
+            if ent is not None
+        ]
     )
     names = _with_turkic_patronymics(_names_after_eponyms(doc, names))
     # A title or an adjective the name opens with names no one alone: «Патриархом Болгарским» does not make

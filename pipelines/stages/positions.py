@@ -1436,7 +1436,9 @@ def _inside_own_title(doc: Doc, person: PersonFinding, organization: str, contex
     return all(any(a <= m.start and m.end <= b for a, b in titles) for m in mentions)
 
 
-_BRACKETED = re.compile(r"\s*\([^()]*(?:\)|$)")
+# (Not a lower-case variant of the word before it between two words of the post: «крестьянского (фермерского)
+# хозяйства» is the kind's full name.)
+_BRACKETED = re.compile(r"\s*\((?![а-яё]+(?: [а-яё]+)?\) [а-яё])[^()]*(?:\)|$)")
 
 
 def _without_brackets(position: str | None) -> str | None:

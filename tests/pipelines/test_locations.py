@@ -511,3 +511,106 @@ def test_a_part_of_the_world_is_a_place(nlp: Language, text: str, expected: set[
 )
 def test_a_city_on_its_river_and_its_head_are_one_place(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The local units of Central Asia named like villages: the Tajik джамоат, the Uzbek махалля.
+        ("Приглашена председатель джамоата Чоркух Ашурова Ш.Т.\nСобрание прошло в джамоате Чоркух.", "Чоркух"),
+        ("В махалле Навбахор открыли клуб для молодежи.", "Навбахор"),
+        ("Отстают махалли Гулистан и Янгиобод, где не заменены насосы.", "Гулистан"),
+        ("В кишлаке Варзоб открыли школу.", "Варзоб"),
+    ],
+)
+def test_a_central_asian_unit_names_a_place(nlp: Language, text: str, place: str) -> None:
+    doc = nlp(text)
+    found = persons.find_persons(doc)
+    assert place in [loc.name for loc in find_locations(doc, found)]
+    assert place not in [p.surname for p in found]
+
+
+def test_a_surname_after_a_settlement_word_stays_a_person(nlp: Language) -> None:
+    doc = nlp("Глава села Петров выступил на сходе. Махалли Илхом Юлдашев не упомянул.")
+    assert {"Петров", "Юлдашев"} <= {p.surname for p in persons.find_persons(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # The regions of Turkmenistan, Uzbekistan and Tajikistan, which the tagger does not know, in any case.
+        ("Заседание Генгеша Саятского этрапа Лебапского велаята прошло в срок.", "Лебапский велаят"),
+        ("Заседание Генгеша Саятского этрапа Лебапского велаята прошло в срок.", "Саятский этрап"),
+        ("В Марыйском велаяте завершили сев хлопчатника.", "Марыйский велаят"),
+        ("Хоким Самаркандского вилоята выступил на совещании.", "Самаркандский вилоят"),
+        ("В Раштской нохии построят новую школу.", "Раштская нохия"),
+        ("Глава Ленинского района Иван Петров открыл совещание.", "Ленинский район"),
+    ],
+)
+def test_a_place_adjective_before_a_region_noun(nlp: Language, text: str, region: str) -> None:
+    doc = nlp(text)
+    found = persons.find_persons(doc)
+    assert region in [loc.name for loc in find_locations(doc, found)]
+    assert not any(p.surname.endswith(("ский", "ского", "ской")) for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # A heading's common word in capitals is no place; a city in capitals is.
+        ("ПРОТОКОЛ № 14\nзаседания Совета депутатов\n\nМОСКВА, 12 марта 2025 г.", "ПРОТОКОЛ", "Москва"),
+        ("СТЕНОГРАММА\nсессии областного Совета\n\nг. Гродно, 24 июня 2025 года", "СТЕНОГРАММА", "Гродно"),
+    ],
+)
+def test_a_shouted_common_word_is_no_place(nlp: Language, text: str, absent: str, present: str) -> None:
+    doc = nlp(text)
+    names = [loc.name for loc in find_locations(doc, persons.find_persons(doc))]
+    assert absent not in names
+    assert any(name.lower() == present.lower() for name in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вчера в Кутаиси состоялось заседание Сакребуло. Член Сакребуло Тамар Джапаридзе выступила.",
+        "Поручение дано Хякимлику. Заседание Генгеша прошло в Саяте.",
+    ],
+)
+def test_a_local_body_of_georgia_or_turkmenistan_is_no_place(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    names = [loc.name.lower() for loc in find_locations(doc, persons.find_persons(doc))]
+    assert not any(name.startswith(("сакребуло", "генгеш", "хякимлик")) for name in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Депутат рассказал о протечках кровли в доме по Лефортовскому валу.",
+        "Жители домов на Сибирском тракте пожаловались на шум.",
+        "Новую аллею откроют на Каштановой аллее к осени.",
+    ],
+)
+def test_a_street_named_by_its_kind_is_no_place(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert find_locations(doc, persons.find_persons(doc)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A region's name in apposition to its noun, even before a person's name the tagger ran it into.
+        ("Присутствовала заместитель губернатора в регионе Имерети Нино Абуладзе.", "Имерети"),
+        ("В провинции Чубут начались протесты фермеров.", "Чубут"),
+        ("Сенатор от штата Массачусетс выступил в комитете.", "Массачусетс"),
+    ],
+)
+def test_a_region_named_after_its_noun(nlp: Language, text: str, place: str) -> None:
+    doc = nlp(text)
+    found = persons.find_persons(doc)
+    assert place in [loc.name for loc in find_locations(doc, found)]
+    assert place not in " ".join(p.first_name or "" for p in found)
+
+
+def test_a_first_name_or_common_word_after_a_region_noun_is_no_region(nlp: Language) -> None:
+    doc = nlp("Поздравление главы региона Владимир Путин отправил. Губернатор региона Почётные грамоты вручил.")
+    assert find_locations(doc, persons.find_persons(doc)) == ()

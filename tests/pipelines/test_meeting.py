@@ -208,6 +208,10 @@ def test_crawler_stamps_and_protocol_headers(nlp: Language, text: str, date: str
         # A participle of the event noun; an agency's bracket after the city opening the text.
         ("Круглый стол, организованный в Бишкеке, собрал экспертов.", "Бишкек"),
         ("ТАШКЕНТ (УзА). Вчера состоялось заседание Сената.", "Ташкент"),
+        # A district's or a region's centre is a settlement's word.
+        ("12 мая в районном центре Кочкор прошла сессия айылного кенеша.", "Кочкор"),
+        ("5 марта в областном центре Нарын состоялось заседание коллегии.", "Нарын"),
+        ("18 октября в этрапском центре Саят прошло заседание Генгеша.", "Саят"),
     ],
 )
 def test_place_through_the_settlement_word_or_the_venue(nlp: Language, text: str, place: str) -> None:
@@ -697,4 +701,22 @@ def test_a_bare_date_far_down_is_no_dateline(nlp: Language) -> None:
     ],
 )
 def test_a_municipium_meets_in_its_city(nlp: Language, text: str, place: str | None) -> None:
+    assert meeting(nlp, text).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "АССОЦИАЦИЯ ВОДОПОЛЬЗОВАТЕЛЕЙ\n\nПРОТОКОЛ № 2\nобщего собрания членов ассоциации\n\n"
+            "джамоат Чоркух                                  3 апреля 2025 г.\n\nПредседательствующий: Рахимзода Д.С.",
+            "Чоркух",
+        ),
+        (
+            "ПРОТОКОЛ № 4\nсхода граждан\n\nмахалля Навбахор          12 мая 2025 г.\n\nПредседатель: Каримов А.",
+            "Навбахор",
+        ),
+    ],
+)
+def test_a_protocol_header_in_a_central_asian_village_unit(nlp: Language, text: str, place: str) -> None:
     assert meeting(nlp, text).place == place

@@ -912,3 +912,58 @@ def test_a_company_referred_to_by_its_kind_is_the_one_named_before(
     person = next(p for p in found.values() if p.surname in ("Ахметов", "Сомов", "Белов"))
     assert person.organization == company
     assert person.position == post
+
+
+def test_a_place_head_serves_the_place_office_the_text_names(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="сессия Токмокского городского кенеша"),
+        organizations=(
+            _org("Токмок", 5),
+            _org("Токмокский городской кенеш", 10, 300),
+            _org("мэрия города Токмок", 120),
+            _org("мэрия Кутаиси", 400),
+            _org("блок «Наш Гюмри»", 450),
+            _org("мэрия Гюмри", 480),
+            _org("акимат Павлодарской области", 500),
+        ),
+        persons=(
+            PersonFinding("Сагынбаев", position="мэр Токмока", organization="Токмок"),
+            PersonFinding("Осмоналиев", position="вице-мэр города Токмок", organization="Токмок"),
+            PersonFinding("Чхеидзе", position="заместитель мэра Кутаиси"),
+            PersonFinding("Самвелян", position="мэр Гюмри", organization="блок «Наш Гюмри»"),
+            # Another place's head keeps the place; «глава города» may head the council as well.
+            PersonFinding("Жумабаев", position="аким города Экибастуза"),
+            PersonFinding("Петров", position="глава города Токмок", organization="Токмокский городской кенеш"),
+        ),
+    )
+    found = {p.surname: (p.position, p.organization) for p in membership.run(nlp(""), findings).persons}
+    assert found["Сагынбаев"] == ("мэр", "мэрия города Токмок")
+    assert found["Осмоналиев"] == ("вице-мэр", "мэрия города Токмок")
+    assert found["Чхеидзе"] == ("заместитель мэра", "мэрия Кутаиси")
+    assert found["Самвелян"] == ("мэр", "мэрия Гюмри")
+    assert found["Жумабаев"][0] == "аким города Экибастуза"
+    assert found["Петров"] == ("глава города Токмок", "Токмокский городской кенеш")
+
+
+def test_a_head_helper_with_a_remit_serves_the_one_office_listed(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="сход граждан махалли"),
+        organizations=(
+            _org("хокимият Гиждуванского района", 10),
+            _org("Молодёжная тетрадь", 200),
+            _org("акимат Павлодарской области", 300),
+            _org("акимат города Аксу", 400),
+        ),
+        persons=(
+            PersonFinding(
+                "Норов", position="помощник хокима по вопросам предпринимательства", organization="Молодёжная тетрадь"
+            ),
+            PersonFinding("Тен", position="заместитель хокима района", organization="Молодёжная тетрадь"),
+            # Two akimats listed: the bare «акима области» names neither for sure; the earlier link stays.
+            PersonFinding("Ким", position="советник акима по вопросам молодёжи", organization="Молодёжная тетрадь"),
+        ),
+    )
+    found = {p.surname: (p.position, p.organization) for p in membership.run(nlp(""), findings).persons}
+    assert found["Норов"] == ("помощник хокима по вопросам предпринимательства", "хокимият Гиждуванского района")
+    assert found["Тен"] == ("заместитель хокима района", "хокимият Гиждуванского района")
+    assert found["Ким"][1] == "Молодёжная тетрадь"

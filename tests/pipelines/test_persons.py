@@ -656,6 +656,72 @@ def test_a_name_after_a_nominative_post_the_tagger_misreads(nlp: Language, text:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A post in the nominative in apposition after the name makes a feminine surname a nominative.
+        ("ВАЛИЕВА Р.Х. Валиева, депутат. Владельцы усадеб жалуются.", [("Валиева", None, None, "Р.Х.")]),
+        ("ИВАНОВА С.П. Иванова, учитель. Дети не могут дойти до школы.", [("Иванова", None, None, "С.П.")]),
+        # An oblique post keeps the name oblique.
+        ("Поблагодарили Сергея Иванова, депутата Думы.", [("Иванов", "Сергей", None, None)]),
+    ],
+)
+def test_a_nominative_post_after_the_name(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place the tagger took into the name before «Имя Отчество»: the surname is the word after the patronymic.
+        (
+            "Почтили память нотариуса Бердска Валентины Сергеевны Гаус.",
+            [("Гаус", "Валентина", "Сергеевна", None)],
+        ),
+        ("Выступил глава Томска Иван Иванович Кляйн.", [("Кляйн", "Иван", "Иванович", None)]),
+        ("Жээнбеков Сооронбай Шарипович открыл заседание.", [("Жээнбеков", "Сооронбай", "Шарипович", None)]),
+    ],
+)
+def test_a_place_before_a_full_name(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place's adjective before a region noun is no surname; the title or body before it names no one.
+        (
+            "Хяким Саятского этрапа Аман Гельдыевич Гурбанов сообщил об урожае.",
+            [("Гурбанов", "Аман", "Гельдыевич", None)],
+        ),
+        ("Заседание Генгеша Саятского этрапа открыл Мердан Чарыев.", [("Чарыев", "Мердан", None, None)]),
+        ("Хоким Самаркандского вилоята выступил на совещании.", []),
+    ],
+)
+def test_a_region_adjective_is_no_surname(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Names spelt with the letters of Uzbek, Tajik and Kazakh Cyrillic that Russian lacks, in any case and role.
+        (
+            "Начальник районного газоснабжения Отабек Ҳамроев пообещал заменить пункт.",
+            [("Ҳамроев", "Отабек", None, None)],
+        ),
+        ("Активистка махалли Дилноза Қодирова предложила открыть кружок.", [("Қодирова", "Дилноза", None, None)]),
+        ("Заместитель хокима области Одилжон Ҳамидов сообщил о кредитах.", [("Ҳамидов", "Одилжон", None, None)]),
+        ("Слово предоставили депутату Ғайрату Әлиеву.", [("Әлиев", "Ғайрат", None, None)]),
+        ("Аким района Нұрлан Өмірбеков открыл сессию.", [("Өмірбеков", "Нұрлан", None, None)]),
+        # Uzbek «ў» is a vowel after a consonant or first; Belarusian «ў» follows a vowel.
+        ("Директор фермерского хозяйства Ўлмас Тўхтаев выступил.", [("Тўхтаев", "Ўлмас", None, None)]),
+    ],
+)
+def test_a_name_in_central_asian_letters(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # A Belarusian site's furniture; a place's adjective before a body's level; a settlement after its abbreviation.

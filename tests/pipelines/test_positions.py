@@ -998,3 +998,83 @@ def test_a_body_that_names_itself_is_no_field_unit_of_the_post(
 ) -> None:
     # A capitalised common adjective opens the body's own name; a place's adjective opens a region's field unit.
     _assert_split(nlp, text, surname, position, organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # Occupations and local titles a meeting's report names its participants by.
+        ("Фермер из Заводоуковского округа Татьяна Кравец попросила упростить проверки.", "Кравец", "фермер"),
+        ("Слово взял фермер Иван Штольц.", "Штольц", "фермер"),
+        ("Награждена нотариус нотариального округа Коченевского района Нина Петровна Ковтун.", "Ковтун", "нотариус"),
+        ("Старейшина Нарек Гевондян выступил против проекта.", "Гевондян", "старейшина"),
+        ("Арчин генгешлика Гараёл Шатлык Реджепов пожаловался на нехватку воды.", "Реджепов", "арчин"),
+    ],
+)
+def test_an_occupation_or_local_title_is_a_post(nlp: Language, text: str, surname: str, position: str) -> None:
+    found, _ = _positions(nlp, text)[surname]
+    assert found is not None and found.split()[0] == position
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # The term of office the parser hangs on the post's noun is no part of the post.
+        (
+            "Делегаты переизбрали Виктора Гриня председателем ассоциации на новый срок.",
+            "Гринь",
+            "председатель ассоциации",
+        ),
+        (
+            "Депутаты избрали Айгуль Касымову председателем комиссии сроком на пять лет.",
+            "Касымова",
+            "председатель комиссии",
+        ),
+        ("Сессия избрала Олега Ткачука секретарём совета на второй срок.", "Ткачук", "секретарь совета"),
+    ],
+)
+def test_the_term_of_office_is_not_the_post(nlp: Language, text: str, surname: str, position: str) -> None:
+    found, _ = _positions(nlp, text)[surname]
+    assert found is not None and found.replace("ё", "е") == position.replace("ё", "е")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # An adjective that names the kind of the post is part of it.
+        ("Жители поблагодарили участкового инспектора Шухрата Бобоева.", "Бобоев", "участковый инспектор"),
+        (
+            "Участковый уполномоченный полиции Айбек Нургалиев выступил.",
+            "Нургалиев",
+            "участковый уполномоченный полиции",
+        ),
+        ("Выступил государственный советник юстиции Юрий Золотов.", "Золотов", "государственный советник юстиции"),
+    ],
+)
+def test_an_adjective_of_the_post_kind_is_kept(nlp: Language, text: str, surname: str, position: str) -> None:
+    found, _ = _positions(nlp, text)[surname]
+    assert found == position
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        # A lower-case variant in brackets between two words of the post belongs to it; an aside does not.
+        ("Глава крестьянского (фермерского) хозяйства Иван Петров пожаловался на цены.", "Петров"),
+        ("Глава крестьянского (фермерского) хозяйства Анна Орлова попросила о субсидии.", "Орлова"),
+    ],
+)
+def test_a_bracketed_variant_inside_a_post(nlp: Language, text: str, surname: str) -> None:
+    found, _ = _positions(nlp, text)[surname]
+    assert found == "глава крестьянского (фермерского) хозяйства"
+
+
+def test_an_aside_in_brackets_leaves_the_post(nlp: Language) -> None:
+    found, _ = _positions(nlp, "Директор школы (по совместительству) Анна Орлова выступила.")["Орлова"]
+    assert found == "директор школы"
+
+
+def test_two_posts_through_a_turkmen_council(nlp: Language) -> None:
+    text = "Депутат Генгеша, учительница средней школы № 9 Джерен Байрамова предложила провести ремонт."
+    found, _ = _positions(nlp, text)["Байрамова"]
+    assert found is not None and found.startswith("депутат Генгеша, учительница")
