@@ -403,3 +403,36 @@ def test_the_taggers_encode_words_alike_and_regrouped_ids_are_those_of_the_regro
     assert regrouped == slovnet_packed.inputs(infers[2], sections)
     with pytest.raises(ValueError):
         encoded[0].regrouped([len(words) - 1])
+
+
+def test_doc_slices_are_spacys(nlp: Language) -> None:
+    """The slice bounds give spaCy's own for every start and stop in and around a Doc (negative, past the end,
+    reversed, missing), and the Docs and Spans of the pipeline cut their slices with them."""
+    import spacy.tokens.span
+    import spacy.util
+
+    from models.components import doc_slices
+
+    bounds = [None, -30, -11, -10, -9, -5, -1, 0, 1, 4, 5, 9, 10, 11, 30]
+    for length in (0, 1, 5, 10):
+        for start in bounds:
+            for stop in bounds:
+                for step in (None, 1):
+                    expected = doc_slices._spacy_normalize_slice(length, start, stop, step)
+                    assert doc_slices.normalize_slice(length, start, stop, step) == expected, (length, start, stop)
+    with pytest.raises(ValueError, match="E057"):
+        doc_slices.normalize_slice(10, 0, 5, 2)
+    assert spacy.util.normalize_slice is doc_slices.normalize_slice
+    assert spacy.tokens.span.normalize_slice is doc_slices.normalize_slice
+    doc = nlp.make_doc("Заседание Совета по вопросам миграции открыл председатель Базарбаев")
+    assert [doc[1:3].text, doc[-2:].text, doc[5:2].text, doc[6:30].text] == [
+        "Совета по",
+        "председатель Базарбаев",
+        "",
+        "председатель Базарбаев",
+    ]
+    span = doc[1:6]
+    assert [span[1:3].text, span[-2:].text, span[3:1].text] == ["по вопросам", "миграции открыл", ""]
+    assert (span[1:3].start, span[1:3].end) == (2, 4)
+    with pytest.raises(ValueError, match="E057"):
+        doc[0:4:2]
