@@ -436,3 +436,30 @@ def test_doc_slices_are_spacys(nlp: Language) -> None:
     assert (span[1:3].start, span[1:3].end) == (2, 4)
     with pytest.raises(ValueError, match="E057"):
         doc[0:4:2]
+
+
+def test_the_packs_vocabularies_are_slovnets_own_unpacked_once(nlp: Language) -> None:
+    """Each tagger's vocabularies hold what slovnet's own loading gives (items, ids, unknown and padding ids);
+    a gzip member is named by its stream only with a plain header, and the same stream is one vocabulary."""
+    import gzip
+    import tarfile
+
+    from natasha.data import NEWS_MORPH, NEWS_NER, NEWS_SYNTAX
+    from slovnet.vocab import Vocab
+
+    for tagger, path in (("morph_tagger", NEWS_MORPH), ("syntax_parser", NEWS_SYNTAX), ("ner_tagger", NEWS_NER)):
+        encoder = getattr(loading, tagger)().infer.encoder
+        with tarfile.open(path) as tar:
+            for member in tar.getmembers():
+                if member.name in ("vocabs/word.gz", "vocabs/shape.gz"):
+                    file = tar.extractfile(member)
+                    assert file is not None
+                    own = Vocab(gzip.decompress(file.read()).decode("utf-8").splitlines())
+                    loaded = encoder.words_vocab if member.name == "vocabs/word.gz" else encoder.shapes_vocab
+                    assert loaded.items == own.items and loaded.item_ids == own.item_ids
+                    assert (loaded.unk_id, loaded.pad_id) == (own.unk_id, own.pad_id)
+    packed = gzip.compress("<pad>\n<unk>\nслово\nслово".encode(), mtime=0)
+    assert loading._packed_stream(packed) == packed[10:]
+    assert loading._packed_stream(packed[:3] + b"\x08" + packed[4:]) is None  # a name follows the header
+    vocab = loading._vocab(["<pad>", "<unk>", "слово", "слово"])
+    assert (vocab.item_ids, vocab.unk_id, vocab.pad_id) == ({"<pad>": 0, "<unk>": 1, "слово": 3}, 1, 0)
