@@ -275,6 +275,30 @@ def test_the_morph_vocabulary_reads_words_as_natashas_own(nlp: Language) -> None
     assert first.feats == second.feats and first.feats is not second.feats
 
 
+def test_the_morph_vocabulary_lemmatises_as_natasha(nlp: Language) -> None:
+    """The lemma of every word of the dev and genre texts with the tagger's own tag, and with tags it did not
+    give (a likeness decides), is Natasha's."""
+    from natasha.morph.lemma import lemmatize as natasha_lemmatize
+
+    from models.components import natasha as component
+
+    vocab = loading.morph_vocab()
+    texts = [*_dev_texts(), *(path.read_text(encoding="utf-8") for path in sorted(CORPUS_GENRE.glob("*.txt"))[:6])]
+    asked = set()
+    for text in texts:
+        doc = nlp.make_doc(text)
+        sentences = component._windows([s for s in component._sentences(doc) if s])
+        for sentence, tags in zip(sentences, component._raw_morph_tags(sentences), strict=True):
+            for word, raw in zip(sentence, tags, strict=True):
+                pos, feats, _, _ = component._tag_info(doc.vocab, raw)
+                asked.add((word.text, pos, feats))
+                asked.add((word.text, "NOUN", (("Case", "Gen"), ("Number", "Plur"))))  # a tag it may not have
+                asked.add((word.text, "PROPN", ()))
+    assert len(asked) > 5000
+    for word, pos, feats in sorted(asked):
+        assert vocab.lemmatize(word, pos, dict(feats)) == natasha_lemmatize(vocab, word, pos, dict(feats)), word
+
+
 def test_pymorphy3_named_by_path_reads_words_as_found_by_entry_points(nlp: Language) -> None:
     """Kenesh's pymorphy3 names its dictionary by path; pymorphy3's own default finds the same one and reads
     every word of the dev texts alike, inflections too."""
