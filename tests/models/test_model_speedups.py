@@ -487,3 +487,26 @@ def test_the_packs_vocabularies_are_slovnets_own_unpacked_once(nlp: Language) ->
     assert loading._packed_stream(packed[:3] + b"\x08" + packed[4:]) is None  # a name follows the header
     vocab = loading._vocab(["<pad>", "<unk>", "слово", "слово"])
     assert (vocab.item_ids, vocab.unk_id, vocab.pad_id) == ({"<pad>": 0, "<unk>": 1, "слово": 3}, 1, 0)
+
+
+def test_ner_spans_from_tags_are_slovnets() -> None:
+    """The entities read from the NER tags are slovnet's `bio_spans` of them, for every run of the tagger's tags
+    (and odd ones: a B without a type, a tag of no part), the words' bounds read by index."""
+    import random
+    from collections import namedtuple
+
+    from slovnet.bio import bio_spans
+
+    from models.components.natasha import _bio_spans
+
+    bounds = namedtuple("bounds", "start stop")
+    tags_vocab = [*loading.ner_tagger().infer.decoder.tags_vocab.items, "B-", "X"]
+    rng = random.Random(15)
+    for _ in range(5000):
+        size = rng.randint(0, 12)
+        tags = [rng.choice(tags_vocab) for _ in range(size)]
+        starts = sorted(rng.sample(range(100), size))
+        stops = [start + rng.randint(1, 3) for start in starts]
+        expected = [(s.start, s.stop, s.type) for s in bio_spans(map(bounds, starts, stops), tags)]
+        assert _bio_spans(starts, stops, tags) == expected, tags
+    assert _bio_spans([0, 6, 13], [5, 12, 20], ["B-PER", "I-PER", "O"]) == [(0, 12, "PER")]
