@@ -86,14 +86,16 @@ class _CRF(CRF):
         column = score[:, :, None]  # the same memory, batch x tags x 1
         scores = np.empty((batch_size, tags_num, tags_num), dtype=np.result_type(score, transitions))
         best = np.empty((batch_size, tags_num), dtype=scores.dtype)
+        # `ndarray.max` is a Python function around this reduction (numpy's `_methods._amax`), a call per word
+        maximum = np.maximum.reduce
         for index in range(1, seq_len):
             np.add(column, transitions, out=scores)  # (score + transitions) + emissions, as slovnet adds
             np.add(scores, emissions[index], out=scores)
             scores.argmax(-2, out=history[index - 1])
             if running[index]:
-                scores.max(-2, out=score)
+                maximum(scores, -2, out=score)
             else:
-                scores.max(-2, out=best)
+                maximum(scores, -2, out=best)
                 np.copyto(score, best, where=mask[index][:, None])
         sizes = (mask.sum(0) - 1).tolist()
         steps = history.swapaxes(1, 0).tolist()

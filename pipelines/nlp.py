@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 import models.components  # noqa: F401  (registers the kenesh_* factories)
 from models import loading
+from models.components import doc_slices
 from pipelines.deadline import check_deadline
 from pipelines.errors import LimitExceeded
 from pipelines.limits import MAX_INPUT_BYTES
@@ -21,6 +22,7 @@ PIPELINE = ("kenesh_morph", "kenesh_syntax", "kenesh_ner", "kenesh_initials")
 @cache
 def load_nlp() -> Language:
     """The shared pipeline; models load on the first document, once per process."""
+    doc_slices.install()
     nlp = spacy.blank("ru", config=CONFIG)
     for name in PIPELINE:
         nlp.add_pipe(name)

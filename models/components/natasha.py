@@ -18,8 +18,11 @@ from typing import NamedTuple
 
 import numpy
 from natasha.extractors import adapt_match
-from slovnet.bio import bio_spans
+from slovnet.bio import parse_bio
 from slovnet.conll import parse_conll_tag
+from slovnet.const import B as BIO_B
+from slovnet.const import I as BIO_I
+from slovnet.const import O as BIO_O
 from slovnet.exec.infer import Infer
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
@@ -301,14 +304,23 @@ def ner_component(doc: Doc) -> Doc:
     """
     rows = doc.to_array([ORTH, IDX, LENGTH, IS_SPACE]).tolist()
     strings = doc.vocab.strings
-    words = [(strings[orth], _Bounds(idx, idx + length)) for orth, idx, length, space in rows if not space]
+    # The words (not space tokens) and their character bounds, as three lists: a record per word cost more
+    # than the rest of this function.
+    words: list[str] = []
+    starts: list[int] = []
+    stops: list[int] = []
+    for orth, idx, length, space in rows:
+        if not space:
+            words.append(strings[orth])
+            starts.append(idx)
+            stops.append(idx + length)
     if not words:
         return doc
     before = list(itertools.accumulate((space for *_, space in rows), initial=0))  # space tokens before i
     lengths = [(s.end - s.start) - (before[s.end] - before[s.start]) for s in doc.sents]
     sections, start = [], 0
     for size in _sections(lengths, NER_SECTION):
-        sections.append([word for word, _ in words[start : start + size]])
+        sections.append(words[start : start + size])
         start += size
     if _NON_RUSSIAN_LETTERS.search(doc_text(doc)):
         # «Отабек Ҳамроев», «Дилноза Қодирова»: slovnet knows only Russian letters, and a word with another has the
@@ -325,8 +337,8 @@ def ner_component(doc: Doc) -> Doc:
     # rather than by a Token object for each of its tokens.
     breaks = [i for i, (orth, _, _, space) in enumerate(rows) if space and "\n" in strings[orth]]
     spans = []
-    for found in bio_spans([bounds for _, bounds in words], tags):
-        span = doc.char_span(found.start, found.stop, label=found.type, alignment_mode="expand")
+    for span_start, span_stop, label in _bio_spans(starts, stops, tags):
+        span = doc.char_span(span_start, span_stop, label=label, alignment_mode="expand")
         if span is not None:
             spans.extend(_split_at_line_breaks(span, breaks))
     doc.ents = filter_spans(spans)
@@ -351,11 +363,32 @@ def _sections(lengths: list[int], size: int) -> list[int]:
     return sections
 
 
-class _Bounds(NamedTuple):
-    """Character offsets of a word, as slovnet's BIO decoding reads them."""
+def _bio_spans(starts: list[int], stops: list[int], tags: list[str]) -> list[tuple[int, int, str]]:
+    """slovnet's `bio_spans` (the same spans: an entity opens at B, runs over I of any type, closes at O or the
+    next B), as (start, stop, type) from the words' bounds, without a record per word: the words are read by
+    index, and each tag is split into its part and type once."""
+    found: list[tuple[int, int, str]] = []
+    previous, start, stop = None, 0, 0
+    for i, tag in enumerate(tags):
+        part, kind = _bio_part(tag)
+        if part == BIO_O:
+            if previous:
+                found.append((start, stop, previous))
+                previous = None
+        elif part == BIO_B:
+            if previous:
+                found.append((start, stop, previous))
+            previous, start, stop = kind, starts[i], stops[i]
+        elif part == BIO_I:
+            stop = stops[i]
+    if previous:
+        found.append((start, stop, previous))
+    return found
 
-    start: int
-    stop: int
+
+@lru_cache(maxsize=256)  # the tagger's handful of tags
+def _bio_part(tag: str) -> tuple[str, str | None]:
+    return parse_bio(tag)
 
 
 def _split_at_line_breaks(span: Span, breaks: list[int]) -> list[Span]:

@@ -51,6 +51,7 @@ from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, TextSpan
 from pipelines.headings import headings, reading
 from pipelines.normalize import nominative, recover_shape
+from pipelines.person_names import fold
 from pipelines.stages.locations import gazetteer, soft_stem_cases, text_key
 
 _IN = {"в", "во"}
@@ -91,8 +92,8 @@ def iso_date(year: int | None, month: int | None, day: int | None) -> str | None
     return DateFact(year, month, day).iso()
 
 
-def _fold(word: str) -> str:
-    return word.lower().replace("ё", "е")
+# Lower case, «ё» as «е»: the persons' folding, remembered per word.
+_fold = fold
 
 
 @cache

@@ -1042,6 +1042,10 @@ class TitleLink:
     def names(self) -> tuple[str, ...]:
         return (self.organization, *self.refers) if self.organization else self.refers
 
+    def with_features(self, features: Features) -> TitleLink:
+        # `dataclasses.replace`, spelled out: it took 2.5 µs a link (~22k links per 300 NEREL texts), this 0.8.
+        return TitleLink(self.position, self.organization, features, self.refers)
+
 
 @dataclass(frozen=True)
 class BodyLink:
@@ -1049,6 +1053,9 @@ class BodyLink:
 
     organization: str
     features: Features
+
+    def with_features(self, features: Features) -> BodyLink:
+        return BodyLink(self.organization, features)
 
 
 @dataclass
@@ -1240,7 +1247,7 @@ def _ranked(links: list, gap: str, prefix: str) -> list:
     order = sorted((link.features.get(gap, 99.0), i) for i, link in enumerate(links))
     rank = {i: r for r, (_, i) in enumerate(order)}
     return [
-        replace(link, features={**link.features, f"{prefix}0": float(rank[i] == 0), f"{prefix}1": float(rank[i] == 1)})
+        link.with_features({**link.features, f"{prefix}0": float(rank[i] == 0), f"{prefix}1": float(rank[i] == 1)})
         for i, link in enumerate(links)
     ]
 
@@ -1252,7 +1259,7 @@ def _claims(link, name: Span, context: _DocContext, at: str, feature: str):
     features = {k: v for k, v in link.features.items() if k != at}
     features[feature] = float(bool(owners - {(name.start, name.end)}))
     features[f"{feature}_self"] = float((name.start, name.end) in owners)
-    return replace(link, features=features)
+    return link.with_features(features)
 
 
 def _rule_pick(
@@ -1355,10 +1362,8 @@ def link_candidates(
         bodies[first_body:] = [_claims(b, name, context, "org_at", "oclaimed") for b in bodies[first_body:]]
     # What the hand grammar would pick is the strongest single hint; the model learns where to overrule it.
     rule = _rule_pick(doc, person, organizations, context)
-    titles = [replace(t, features={**t.features, "rule_pick": float(t.position == rule.position)}) for t in titles]
-    bodies = [
-        replace(b, features={**b.features, "orule_pick": float(b.organization == rule.organization)}) for b in bodies
-    ]
+    titles = [t.with_features({**t.features, "rule_pick": float(t.position == rule.position)}) for t in titles]
+    bodies = [b.with_features({**b.features, "orule_pick": float(b.organization == rule.organization)}) for b in bodies]
     return titles, bodies, rule
 
 

@@ -275,6 +275,30 @@ def test_the_morph_vocabulary_reads_words_as_natashas_own(nlp: Language) -> None
     assert first.feats == second.feats and first.feats is not second.feats
 
 
+def test_the_morph_vocabulary_lemmatises_as_natasha(nlp: Language) -> None:
+    """The lemma of every word of the dev and genre texts with the tagger's own tag, and with tags it did not
+    give (a likeness decides), is Natasha's."""
+    from natasha.morph.lemma import lemmatize as natasha_lemmatize
+
+    from models.components import natasha as component
+
+    vocab = loading.morph_vocab()
+    texts = [*_dev_texts(), *(path.read_text(encoding="utf-8") for path in sorted(CORPUS_GENRE.glob("*.txt"))[:6])]
+    asked = set()
+    for text in texts:
+        doc = nlp.make_doc(text)
+        sentences = component._windows([s for s in component._sentences(doc) if s])
+        for sentence, tags in zip(sentences, component._raw_morph_tags(sentences), strict=True):
+            for word, raw in zip(sentence, tags, strict=True):
+                pos, feats, _, _ = component._tag_info(doc.vocab, raw)
+                asked.add((word.text, pos, feats))
+                asked.add((word.text, "NOUN", (("Case", "Gen"), ("Number", "Plur"))))  # a tag it may not have
+                asked.add((word.text, "PROPN", ()))
+    assert len(asked) > 5000
+    for word, pos, feats in sorted(asked):
+        assert vocab.lemmatize(word, pos, dict(feats)) == natasha_lemmatize(vocab, word, pos, dict(feats)), word
+
+
 def test_pymorphy3_named_by_path_reads_words_as_found_by_entry_points(nlp: Language) -> None:
     """Kenesh's pymorphy3 names its dictionary by path; pymorphy3's own default finds the same one and reads
     every word of the dev texts alike, inflections too."""
@@ -403,3 +427,86 @@ def test_the_taggers_encode_words_alike_and_regrouped_ids_are_those_of_the_regro
     assert regrouped == slovnet_packed.inputs(infers[2], sections)
     with pytest.raises(ValueError):
         encoded[0].regrouped([len(words) - 1])
+
+
+def test_doc_slices_are_spacys(nlp: Language) -> None:
+    """The slice bounds give spaCy's own for every start and stop in and around a Doc (negative, past the end,
+    reversed, missing), and the Docs and Spans of the pipeline cut their slices with them."""
+    import spacy.tokens.span
+    import spacy.util
+
+    from models.components import doc_slices
+
+    bounds = [None, -30, -11, -10, -9, -5, -1, 0, 1, 4, 5, 9, 10, 11, 30]
+    for length in (0, 1, 5, 10):
+        for start in bounds:
+            for stop in bounds:
+                for step in (None, 1):
+                    expected = doc_slices._spacy_normalize_slice(length, start, stop, step)
+                    assert doc_slices.normalize_slice(length, start, stop, step) == expected, (length, start, stop)
+    with pytest.raises(ValueError, match="E057"):
+        doc_slices.normalize_slice(10, 0, 5, 2)
+    assert spacy.util.normalize_slice is doc_slices.normalize_slice
+    assert spacy.tokens.span.normalize_slice is doc_slices.normalize_slice
+    doc = nlp.make_doc("Заседание Совета по вопросам миграции открыл председатель Базарбаев")
+    assert [doc[1:3].text, doc[-2:].text, doc[5:2].text, doc[6:30].text] == [
+        "Совета по",
+        "председатель Базарбаев",
+        "",
+        "председатель Базарбаев",
+    ]
+    span = doc[1:6]
+    assert [span[1:3].text, span[-2:].text, span[3:1].text] == ["по вопросам", "миграции открыл", ""]
+    assert (span[1:3].start, span[1:3].end) == (2, 4)
+    with pytest.raises(ValueError, match="E057"):
+        doc[0:4:2]
+
+
+def test_the_packs_vocabularies_are_slovnets_own_unpacked_once(nlp: Language) -> None:
+    """Each tagger's vocabularies hold what slovnet's own loading gives (items, ids, unknown and padding ids);
+    a gzip member is named by its stream only with a plain header, and the same stream is one vocabulary."""
+    import gzip
+    import tarfile
+
+    from natasha.data import NEWS_MORPH, NEWS_NER, NEWS_SYNTAX
+    from slovnet.vocab import Vocab
+
+    for tagger, path in (("morph_tagger", NEWS_MORPH), ("syntax_parser", NEWS_SYNTAX), ("ner_tagger", NEWS_NER)):
+        encoder = getattr(loading, tagger)().infer.encoder
+        with tarfile.open(path) as tar:
+            for member in tar.getmembers():
+                if member.name in ("vocabs/word.gz", "vocabs/shape.gz"):
+                    file = tar.extractfile(member)
+                    assert file is not None
+                    own = Vocab(gzip.decompress(file.read()).decode("utf-8").splitlines())
+                    loaded = encoder.words_vocab if member.name == "vocabs/word.gz" else encoder.shapes_vocab
+                    assert loaded.items == own.items and loaded.item_ids == own.item_ids
+                    assert (loaded.unk_id, loaded.pad_id) == (own.unk_id, own.pad_id)
+    packed = gzip.compress("<pad>\n<unk>\nслово\nслово".encode(), mtime=0)
+    assert loading._packed_stream(packed) == packed[10:]
+    assert loading._packed_stream(packed[:3] + b"\x08" + packed[4:]) is None  # a name follows the header
+    vocab = loading._vocab(["<pad>", "<unk>", "слово", "слово"])
+    assert (vocab.item_ids, vocab.unk_id, vocab.pad_id) == ({"<pad>": 0, "<unk>": 1, "слово": 3}, 1, 0)
+
+
+def test_ner_spans_from_tags_are_slovnets() -> None:
+    """The entities read from the NER tags are slovnet's `bio_spans` of them, for every run of the tagger's tags
+    (and odd ones: a B without a type, a tag of no part), the words' bounds read by index."""
+    import random
+    from collections import namedtuple
+
+    from slovnet.bio import bio_spans
+
+    from models.components.natasha import _bio_spans
+
+    bounds = namedtuple("bounds", "start stop")
+    tags_vocab = [*loading.ner_tagger().infer.decoder.tags_vocab.items, "B-", "X"]
+    rng = random.Random(15)
+    for _ in range(5000):
+        size = rng.randint(0, 12)
+        tags = [rng.choice(tags_vocab) for _ in range(size)]
+        starts = sorted(rng.sample(range(100), size))
+        stops = [start + rng.randint(1, 3) for start in starts]
+        expected = [(s.start, s.stop, s.type) for s in bio_spans(map(bounds, starts, stops), tags)]
+        assert _bio_spans(starts, stops, tags) == expected, tags
+    assert _bio_spans([0, 6, 13], [5, 12, 20], ["B-PER", "I-PER", "O"]) == [(0, 12, "PER")]
