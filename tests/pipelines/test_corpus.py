@@ -56,8 +56,8 @@ GENRE = {
     "speakers": 0.995,
     "organizations": 0.95,
     "locations": 0.98,
-    "position_f1": 0.965,
-    "person_org": 0.965,
+    "position_f1": 0.97,
+    "person_org": 0.97,
     "issues": 0.69,
     "topics": 0.855,
     "meeting_date": 0.995,
@@ -85,7 +85,7 @@ HELDOUT = {
     "position_f1": 0.918,
     "person_org": 0.895,
     "issues": 0.755,
-    "topics": 0.805,
+    "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -96,10 +96,10 @@ HELDOUT2 = {
     "speakers": 0.995,
     "organizations": 0.935,
     "locations": 0.955,
-    "position_f1": 0.945,
-    "person_org": 0.945,
+    "position_f1": 0.95,
+    "person_org": 0.955,
     "issues": 0.797,
-    "topics": 0.84,
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -109,7 +109,7 @@ HELDOUT3 = {
     "persons": 0.99,
     "speakers": 0.985,
     "organizations": 0.97,
-    "locations": 0.97,
+    "locations": 0.98,
     "position_f1": 0.93,
     "person_org": 0.983,
     "issues": 0.645,
@@ -138,12 +138,12 @@ HELDOUT4 = {
 HELDOUT5 = {
     "persons": 0.98,
     "speakers": 0.985,
-    "organizations": 0.85,
+    "organizations": 0.855,
     "locations": 0.96,
-    "position_f1": 0.895,
+    "position_f1": 0.91,
     "person_org": 0.895,
     "issues": 0.735,
-    "topics": 0.805,
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -154,10 +154,10 @@ HELDOUT6 = {
     "speakers": 0.965,
     "organizations": 0.88,
     "locations": 0.945,
-    "position_f1": 0.84,
-    "person_org": 0.87,
+    "position_f1": 0.87,
+    "person_org": 0.88,
     "issues": 0.72,
-    "topics": 0.755,
+    "topics": 0.765,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -166,7 +166,7 @@ HELDOUT6 = {
 HELDOUT7 = {
     "persons": 0.985,
     "speakers": 0.975,
-    "organizations": 0.86,
+    "organizations": 0.87,
     "locations": 0.89,
     "position_f1": 0.885,
     "person_org": 0.915,
@@ -178,23 +178,23 @@ HELDOUT7 = {
 # corpus/heldout-genre-8: 12 more meeting documents, written blind to the pipeline in session 9 beside heldout-genre-7,
 # measured blind through session 9, opened for error analysis in session 10 (heldout-genre-9 took its place).
 HELDOUT8 = {
-    "persons": 0.945,
-    "speakers": 0.945,
-    "organizations": 0.7,
-    "locations": 0.905,
+    "persons": 0.985,
+    "speakers": 0.975,
+    "organizations": 0.89,
+    "locations": 0.965,
     # 0.804 first; one post (0.799) went with membership's rule that a council of the owner gives way to the
     # owner, which lifted heldout-genre-2 (person_org +0.013, position +0.007) and -6: within a 12-document
     # set's noise, so the ratchet steps down once, in the open.
-    "position_f1": 0.795,
-    "person_org": 0.65,
+    "position_f1": 0.87,
+    "person_org": 0.88,
     "issues": 0.59,
     # 0.526 first; 0.509 with the topics stage's rule that the kind of the body holding the meeting is not
     # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
     # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
     # wrong on the eight opened genre sets). Topic rules read from opened sets have not carried to this one.
-    "topics": 0.495,
+    "topics": 0.535,
     "meeting_date": 0.995,
-    "meeting_place": 0.83,
+    "meeting_place": 0.995,
 }
 # corpus/heldout-genre-9: 14 more meeting documents, written blind to the pipeline in session 10. No rule may be read
 # from it: its thresholds are the figures first measured on it (README there) minus about 0.003, rounded down to
@@ -202,10 +202,10 @@ HELDOUT8 = {
 HELDOUT9 = {
     "persons": 0.96,
     "speakers": 0.98,
-    "organizations": 0.65,
+    "organizations": 0.695,
     "locations": 0.875,
     "position_f1": 0.85,
-    "person_org": 0.605,
+    "person_org": 0.615,
     "issues": 0.585,
     # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
     "topics": 0.715,
