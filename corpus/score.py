@@ -22,21 +22,13 @@ from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-GOLD_SETS = {
-    "dev": SHARED / "corpus-dev",
-    "genre": SHARED / "corpus-genre",
-    "heldout": ROOT / "corpus" / "heldout-genre",
-    "heldout2": ROOT / "corpus" / "heldout-genre-2",
-    "heldout3": ROOT / "corpus" / "heldout-genre-3",
-    "heldout4": ROOT / "corpus" / "heldout-genre-4",
-    "heldout5": ROOT / "corpus" / "heldout-genre-5",
-    "heldout6": ROOT / "corpus" / "heldout-genre-6",
-    "heldout7": ROOT / "corpus" / "heldout-genre-7",
-    "heldout8": ROOT / "corpus" / "heldout-genre-8",
-    "heldout9": ROOT / "corpus" / "heldout-genre-9",
-    "nerel": SHARED / "nerel-train",
-}
+# This checkout's pipeline, not whichever one is installed: `python corpus/score.py` puts corpus/ first on the path,
+# so without this a second checkout would score the installed one's code (and its sets).
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from models.gold_sets import GOLD_SETS, SCORER  # noqa: E402
+
 FIELDS = (
     "persons",
     "speakers",
@@ -52,19 +44,15 @@ FIELDS = (
 
 
 def reference_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kenesh_reference_score", SHARED / "score.py")
+    spec = importlib.util.spec_from_file_location("kenesh_reference_score", SCORER)
     if not spec or not spec.loader:
-        raise SystemExit(f"the reference scorer is missing: {SHARED / 'score.py'}")
+        raise SystemExit(f"the reference scorer is missing: {SCORER}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
 def extract_set(gold_dir: Path, pred_dir: Path) -> None:
-    # This checkout's pipeline, not whichever one is installed: `python corpus/score.py` puts corpus/ first on the
-    # path, so without this a second checkout would score the installed one's code.
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     from pipelines.errors import InputError
     from pipelines.extract import extract_file
 

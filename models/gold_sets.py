@@ -1,0 +1,30 @@
+"""Where the gold sets live, by the names the tools use (`corpus/score.py --sets`, the trainers and experiments).
+
+Three sets are in `../shared/` beside the project root (corpus-dev, corpus-genre, nerel-train); the held-out genre
+sets are in `corpus/`. The last of them is blind: no rule or model may be read from it, so the tools that learn
+take their sets from `OPENED_GENRE`, never from `GOLD_SETS` as a whole.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "score.py"
+NEREL = SHARED / "nerel-train"
+DEV = SHARED / "corpus-dev"
+
+_HELDOUT = {"heldout": ROOT / "corpus" / "heldout-genre"} | {
+    f"heldout{n}": ROOT / "corpus" / f"heldout-genre-{n}" for n in range(2, 10)
+}
+GOLD_SETS: dict[str, Path] = {"dev": DEV, "genre": SHARED / "corpus-genre", **_HELDOUT, "nerel": NEREL}
+# The blind held-out genre set(s): measured in aggregate only.
+BLIND = ("heldout9",)
+# corpus-genre and the held-out genre sets opened for error analysis, oldest first.
+OPENED_GENRE = tuple(name for name in GOLD_SETS if name not in ("dev", "nerel", *BLIND))
+
+
+def sets(*names: str) -> dict[str, Path]:
+    """The named sets' folders, in the order given."""
+    return {name: GOLD_SETS[name] for name in names}
