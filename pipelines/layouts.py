@@ -342,8 +342,10 @@ def looks_like_transcript(text: str) -> bool:
     return len(turns) >= 4 and any(t.chair for t in turns) and len(names) >= 2
 
 
+@lru_cache(maxsize=8)
 def detect_layout(text: str) -> Layout:
-    """Transcript, protocol or report, from turn shapes and section headers."""
+    """Transcript, protocol or report, from turn shapes and section headers. Remembered like `find_sections`: the
+    protocol, speakers and transcript stages each ask it of the same text."""
     if looks_like_transcript(text):
         return "transcript"
     kinds = {s.kind for s in find_sections(text)} & _PROTOCOL_KINDS
