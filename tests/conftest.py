@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from spacy.language import Language
 from sqlalchemy.engine import make_url
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-CORPUS_DEV = SHARED / "corpus-dev"
-CORPUS_GENRE = SHARED / "corpus-genre"
-NEREL_TRAIN = SHARED / "nerel-train"
-# Blind: written without looking at the pipeline, and no rule may be read from it (its README).
-HELDOUT_GENRE = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre"
-HELDOUT_GENRE_2 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-2"
-HELDOUT_GENRE_3 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-3"
-HELDOUT_GENRE_4 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-4"
-HELDOUT_GENRE_5 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-5"
-HELDOUT_GENRE_6 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-6"
-HELDOUT_GENRE_7 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-7"
-HELDOUT_GENRE_8 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-8"
-HELDOUT_GENRE_9 = Path(__file__).resolve().parents[1] / "corpus" / "heldout-genre-9"
+from models import gold_sets
+
+ROOT, SHARED = gold_sets.ROOT, gold_sets.SHARED
+CORPUS_DEV = gold_sets.GOLD_SETS["dev"]
+CORPUS_GENRE = gold_sets.GOLD_SETS["genre"]
+NEREL_TRAIN = gold_sets.GOLD_SETS["nerel"]
+HELDOUT_GENRE = gold_sets.GOLD_SETS["heldout"]
+HELDOUT_GENRE_2 = gold_sets.GOLD_SETS["heldout2"]
+HELDOUT_GENRE_3 = gold_sets.GOLD_SETS["heldout3"]
+HELDOUT_GENRE_4 = gold_sets.GOLD_SETS["heldout4"]
+HELDOUT_GENRE_5 = gold_sets.GOLD_SETS["heldout5"]
+HELDOUT_GENRE_6 = gold_sets.GOLD_SETS["heldout6"]
+HELDOUT_GENRE_7 = gold_sets.GOLD_SETS["heldout7"]
+HELDOUT_GENRE_8 = gold_sets.GOLD_SETS["heldout8"]
+HELDOUT_GENRE_9 = gold_sets.GOLD_SETS["heldout9"]  # blind: no rule may be read from it (its README)
 
 # Under pytest-xdist (`-n 2`, the README's test command) each worker process runs its share of the tests on
 # servers' databases of its own, named for the worker (gw0, gw1, ...): tests that empty a database, or a Celery

@@ -132,7 +132,7 @@ def measure(
     """Candidates of `sets` (and NEREL) by `tree`, a reranker trained on them, the blind set by `tree` with and
     without it; the reference scorer's aggregate figures of both, and the reranker's margin and threshold."""
     from models.linker import Scorer
-    from models.linker.rerank_train import _anchors, fit, train
+    from models.linker.rerank_train import _anchors, figures, fit, train
 
     work.mkdir(parents=True, exist_ok=True)
     for name, folder in {**sets, **({"nerel": NEREL} if nerel else {})}.items():
@@ -163,14 +163,7 @@ def measure(
     _in_tree(tree, "--extract", str(blind), str(ranked_dir), "--model", str(model_path))
     score = _score()
     rules, ranked = score.score(str(blind), str(rules_dir)), score.score(str(blind), str(ranked_dir))
-    return {
-        "rules_person_org": rules["person_org"],
-        "rerank_person_org": ranked["person_org"],
-        "rules_position_f1": rules["position_f1"],
-        "rerank_position_f1": ranked["position_f1"],
-        "margin": model.margin,
-        "threshold": model.threshold,
-    }
+    return figures(rules, ranked, model)
 
 
 def sweep(tree: Path, work: Path, sets: dict[str, Path], blind: str, nerel: bool, l2: float) -> list[str]:

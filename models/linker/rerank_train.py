@@ -267,6 +267,18 @@ def _extract(paths: list[Path], pred_dir: Path) -> None:
         (pred_dir / f"{path.stem}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
 
+def figures(rules: dict, ranked: dict, model: Scorer) -> dict[str, float]:
+    """The scorer's person_org and position_f1 without and with the reranker, beside the model's settings."""
+    return {
+        "rules_person_org": rules["person_org"],
+        "rerank_person_org": ranked["person_org"],
+        "rules_position_f1": rules["position_f1"],
+        "rerank_position_f1": ranked["position_f1"],
+        "margin": model.margin,
+        "threshold": model.threshold,
+    }
+
+
 def leave_one_set_out(
     collected: dict[str, list[Person]], nerel: list[Person] | None, out: Path, score, l2: float, min_precision: float
 ) -> dict[str, dict]:
@@ -285,15 +297,7 @@ def leave_one_set_out(
         change = outcome(
             collected[name], probabilities(model.weights, model.anchors, collected[name]), model.margin, model.threshold
         )
-        table[name] = {
-            "rules_person_org": rules["person_org"],
-            "rerank_person_org": ranked["person_org"],
-            "rules_position_f1": rules["position_f1"],
-            "rerank_position_f1": ranked["position_f1"],
-            "margin": model.margin,
-            "threshold": model.threshold,
-            **{k: v for k, v in vars(change).items() if k != "right"},
-        }
+        table[name] = {**figures(rules, ranked, model), **{k: v for k, v in vars(change).items() if k != "right"}}
         row = table[name]
         print(
             f"{name:9} person_org {row['rules_person_org']:.3f} → {row['rerank_person_org']:.3f}   "

@@ -306,12 +306,18 @@ def _rubric(doc: Doc, body: _Body) -> bool:
     return True
 
 
+@cache
+def _named_kinds() -> frozenset[str]:
+    """Kinds of facility, programme or work whose quoted name is not a body's (united once, not per body)."""
+    return lexicons.load("org_facility_kinds") | lexicons.load("org_programme_kinds") | lexicons.load("org_work_kinds")
+
+
 def _facility_named(doc: Doc, body: _Body) -> bool:
     """«реконструкция рынка «Сузак»», «на стадионе «Фишт»», «через портал «Добро.рф»»: a quoted name every mention of
     which follows a lower-case kind of facility or site (`org_facility_kinds`) names that facility; «о грантах
     «Агростартап» и «Семейная ферма»», «спектакль «Борис Годунов»»: one after a kind of programme, grant, event or
     work (`org_programme_kinds`, `org_work_kinds`) names that, and so does each quoted name coordinated with it."""
-    kinds = lexicons.load("org_facility_kinds") | lexicons.load("org_programme_kinds") | lexicons.load("org_work_kinds")
+    kinds = _named_kinds()
     for mention in body.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
