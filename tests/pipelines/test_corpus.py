@@ -26,6 +26,7 @@ from tests.conftest import (
     HELDOUT_GENRE_7,
     HELDOUT_GENRE_8,
     HELDOUT_GENRE_9,
+    HELDOUT_GENRE_10,
     NEREL_TRAIN,
 )
 from tests.scoring import corpus_documents, extract_all, score_records
@@ -211,6 +212,21 @@ HELDOUT9 = {
     "meeting_date": 0.85,
     "meeting_place": 0.84,
 }
+# corpus/heldout-genre-10: 14 more meeting documents, written blind to the pipeline in session 11. No rule may be read
+# from it: its thresholds are the figures first measured on it (README there) minus about 0.003, rounded down to
+# 0.005, a ratchet against regressions, to be held to the genre bar when the rules generalize.
+HELDOUT10 = {
+    "persons": 0.965,
+    "speakers": 0.935,
+    "organizations": 0.75,
+    "locations": 0.8,
+    "position_f1": 0.855,
+    "person_org": 0.685,
+    "issues": 0.72,
+    "topics": 0.735,
+    "meeting_date": 0.85,
+    "meeting_place": 0.92,
+}
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "dev": (CORPUS_DEV, DEV),
@@ -224,6 +240,7 @@ SETS = {
     "heldout7": (HELDOUT_GENRE_7, HELDOUT7),
     "heldout8": (HELDOUT_GENRE_8, HELDOUT8),
     "heldout9": (HELDOUT_GENRE_9, HELDOUT9),
+    "heldout10": (HELDOUT_GENRE_10, HELDOUT10),
     "nerel": (NEREL_TRAIN, NEREL),
 }
 
@@ -281,6 +298,13 @@ OPENED = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
 def test_opened_heldout_genre_field_reaches_threshold(scores, name: str, field: str) -> None:
     assert scores(name)["docs"] >= 12
     _check(scores, name, field)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("field", sorted(HELDOUT10))
+def test_blind_heldout_genre_10_field_reaches_threshold(scores, field: str) -> None:
+    assert scores("heldout10")["docs"] >= 14
+    _check(scores, "heldout10", field)
 
 
 @pytest.mark.corpus
