@@ -36,6 +36,7 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import islice
 
 from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.matcher import PhraseMatcher
@@ -353,11 +354,11 @@ _DATE_LIKE = re.compile(
 
 # The word or abbreviation that marks a settlement's name in a header or a field: «г. Ош», «город Бишкек», and
 # the kinds of smaller settlements a district's protocol is written in: «р.п. Шилово», «п. Нариман», «д. Ключи»,
-# «ст. Егорлыкская», «аул Жанажол», and Central Asia's village units: «айыл Кара-Суу», «джамоат Чоркух», «махалля
-# Шодлик». The one-letter ones only in lower case: «Д. Петров» is an initial.
+# «ст. Егорлыкская», «аул Жанажол», Belarus's agro-towns «аг. Бабичи», and Central Asia's village units: «айыл
+# Кара-Суу», «джамоат Чоркух», «махалля Шодлик». The one-letter ones only in lower case: «Д. Петров» is an initial.
 _SETTLEMENT_MARK = (
-    r"(?:(?i:г|гор|с|пос|пгт)\.|(?-i:р\.[ \t]?п|рп|п|д|ст|х)\."
-    r"|(?i:город|село|пос[её]лок|деревня|станица|аул|кишлак|хутор|айыл|джамоат|махалля)(?=[ \t]))"
+    r"(?:(?i:г|гор|с|пос|пгт)\.|(?-i:р\.[ \t]?п|рп|п|д|дер|ст|ст-ца|х|аг)\."
+    r"|(?i:город|село|пос[её]лок|деревня|станица|аул|кишлак|хутор|агрогородок|айыл|джамоат|махалля)(?=[ \t]))"
 )
 # What may stand before a dateline's place or date on its line: a crawler's fields («Автор: … | »), its
 # bracketed stamp («[2023-11-24 09:14]», «[crawled 2024-03-02]»), a publication label or a view counter glued
@@ -733,7 +734,7 @@ def _city_mentions(doc: Doc, locations: tuple[LocationFinding, ...]) -> list[tup
     return sorted(found, key=lambda pair: pair[0].start)
 
 
-_SETTLEMENT_ABBREVIATIONS = frozenset({"г", "гор", "с", "пос", "пгт"})
+_SETTLEMENT_ABBREVIATIONS = frozenset({"г", "гор", "с", "пос", "пгт", "аг"})
 
 
 def _settlement_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
@@ -1049,8 +1050,22 @@ def _misread_settlement_genitive(token: Token) -> bool:
 
 
 def _is_name(token: Token) -> bool:
-    """A capitalized word, hyphenated ones too («Кок-Ой», «Жалал-Абад»)."""
-    return token.text.replace("-", "").isalpha() and token.text[:1].isupper()
+    """A capitalized word, hyphenated ones too («Кок-Ой», «Жалал-Абад»). A headline's capitals tell nothing: a word in
+    capitals is a name where the dictionary knows it as one or does not know it at all («АКИМ СЕЛЬСКОГО ОКРУГА
+    ОТЧИТАЛСЯ»: a verb; «ДУМЫ ГОРОДА КОСТРОМЫ»: a place)."""
+    if not (token.text.replace("-", "").isalpha() and token.text[:1].isupper()):
+        return False
+    return not (len(token.text) > 1 and token.text.isupper() and _common_word(token.lower_))
+
+
+_PROPER_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Abbr"})
+
+
+@cache
+def _common_word(word: str) -> bool:
+    """The dictionary knows the word, and only as a common word."""
+    parses = loading.parse(word)
+    return bool(parses) and all(p.is_known and not (_PROPER_GRAMMEMES & p.tag.grammemes) for p in parses)
 
 
 # A city's own body: «Жалал-Абадского городского кенеша», «Шымкентского горсовета». The adjective before it is
@@ -1160,6 +1175,18 @@ def _sentences_from(doc: Doc, sent: Span, count: int) -> list[Span]:
     return found
 
 
+_LEAD_SENTENCES = 4  # a report's lead: the headline, perhaps a subtitle, then the sentence that tells the news
+
+
+def lead_meeting_sentence(doc: Doc) -> Span | None:
+    """A lead sentence with a verb of taking place, where the text names its meeting by no event noun of the lexicon
+    («В субботу в Ейске прошёл отчётно-выборный сбор»): it dates the meeting all the same."""
+    for sent in islice(doc.sents, _LEAD_SENTENCES):
+        if meeting_verbs(sent):
+            return sent
+    return None
+
+
 def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
     events = find_events(doc)
     sent = meeting_sentence(events)
@@ -1167,13 +1194,12 @@ def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
     title, number, body = (None, None, None)
     if sent is not None:
         title, number, body = find_title(sent, events, findings.organizations)
+    anchor = next((t for t in events if sent is not None and sent.start <= t.i < sent.end), None)
     return MeetingFinding(
         title=title,
         body=body,
         number=number,
-        date=find_date(
-            doc, sent, dateline, next((t for t in events if sent is not None and sent.start <= t.i < sent.end), None)
-        ),
+        date=find_date(doc, sent or lead_meeting_sentence(doc), dateline, anchor),
         place=find_place(doc, findings.locations, {t.i for t in events}, sent, dateline),
     )
 
