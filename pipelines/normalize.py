@@ -65,8 +65,9 @@ def inflect_word(
         break
     if best is None:
         best = next((p for p in parses if p.tag.POS in want_pos and str(p.tag.case) == _UD_CASE.get(case)), None)
-    if best is None and pos == "VERB" and not any(p.tag.POS in want_pos for p in parses):
-        # «механизатора» tagged a participle: a word the dictionary knows only as a noun declines as one.
+    if best is None and pos in ("VERB", "ADJ") and not any(p.tag.POS in want_pos for p in parses):
+        # «механизатора» tagged a participle, «в Ефремове» an adjective: a word the dictionary knows only as a noun
+        # declines as one.
         best = next((p for p in parses if p.tag.POS == "NOUN" and str(p.tag.case) == _UD_CASE.get(case)), None)
     if best is None:
         return word
