@@ -696,14 +696,14 @@ def _paragraph_start(sent: Span, anchor: Token | None) -> int:
 def _header_date(doc: Doc) -> DateFact | None:
     """The first date with a month and a year among the header's lines («Информационный бюллетень № 2, февраль
     2025», «… 27 февраля 2025 г.» where no dateline reads it): it lends its year to a day the text gives without
-    one. A year alone («итоги за 2024 год») lends none."""
+    one. A year alone («итоги за 2024 год») lends none, nor does another date («Решение от 5 мая 2023 года № 12»)."""
     lines = _first_lines(_opening(doc), _FIELD_LINES)
     if not lines:
         return None
     last_offset, last_line = lines[-1]
     for span in dates(doc, 0, last_offset + len(last_line)):
         fact = span._.date
-        if fact is not None and fact.year and fact.month:
+        if fact is not None and fact.year and fact.month and not is_other_date(span):
             return DateFact(fact.year, fact.month, fact.day or 1)
     return None
 
