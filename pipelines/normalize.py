@@ -29,7 +29,10 @@ _OC_POS = {
 
 
 def recover_shape(word: str, model: str) -> str:
-    """`word` written the way `model` is: Title, UPPER or lower case."""
+    """`word` written the way `model` is: Title, UPPER or lower case. A neuter ending in «-оё»/«-её» is the
+    dictionary's slip for a word whose stem has «ё» («Ёлкинского» → «ёлкинскоё»): no Russian ending is spelled so."""
+    if word.endswith(("оё", "её")) and len(word) > 5:  # not «своё», «твоё»
+        word = word[:-1] + "е"
     if model.isupper() and len(model) > 1:
         return word.upper()
     # Keep inner capitals of hyphenated names: Нью-Йорка → Нью-Йорк, аль-Багдади → аль-Багдади.
