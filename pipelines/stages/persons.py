@@ -750,14 +750,26 @@ def _settlement_named_first(ent: Span, before: Token) -> bool:
     if not (len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)):
         return False
     first, second = ent[0].text, ent[1].text
-    return not is_first_name(first) and not leads_as_surname(first) and may_be_first_name(second)
+    # «села Новая Надежда»: a name opening with an adjective is the settlement's own two words.
+    return (
+        not is_first_name(first)
+        and not leads_as_surname(first)
+        and not is_adjective(first)
+        and may_be_first_name(second)
+    )
 
 
 def _settlement_then_name(ent: Span) -> bool:
     """«жительницы деревни Заспа Веры Чайки»: the tagger ran a settlement's name and the person after it into one
     place; the words after the settlement's name are a first name and a surname."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return len(ent) == 3 and before is not None and ent[2].is_title and _settlement_named_first(ent, before)
+    return (
+        len(ent) == 3
+        and before is not None
+        and ent[2].is_title
+        and not _names_a_place(fold(ent[2].text))
+        and _settlement_named_first(ent, before)
+    )
 
 
 def _past_a_region(ent: Span) -> Span | None:
