@@ -693,44 +693,54 @@ def _paragraph_start(sent: Span, anchor: Token | None) -> int:
     return sent.start_char if cut < 0 else sent.start_char + cut + 2
 
 
+# A year in a header's line: only such lines are parsed for the year a day without one takes.
+_YEAR_LIKE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _header_date(doc: Doc) -> DateFact | None:
     """The first date with a month and a year among the header's lines («Информационный бюллетень № 2, февраль
     2025», «… 27 февраля 2025 г.» where no dateline reads it): it lends its year to a day the text gives without
     one. A year alone («итоги за 2024 год») lends none, nor does another date («Решение от 5 мая 2023 года № 12»)."""
-    lines = _first_lines(_opening(doc), _FIELD_LINES)
-    if not lines:
-        return None
-    last_offset, last_line = lines[-1]
-    for span in dates(doc, 0, last_offset + len(last_line)):
-        fact = span._.date
-        if fact is not None and fact.year and fact.month and not is_other_date(span):
-            return DateFact(fact.year, fact.month, fact.day or 1)
+    for offset, line in _first_lines(_opening(doc), _FIELD_LINES):
+        if not _YEAR_LIKE.search(line):
+            continue
+        for span in dates(doc, offset, offset + len(line)):
+            fact = span._.date
+            if fact is not None and fact.year and fact.month and not is_other_date(span):
+                return DateFact(fact.year, fact.month, fact.day or 1)
     return None
+
+
+def _dated(fact: DateFact, ref: DateFact | None, doc: Doc) -> DateFact:
+    """A day without a year takes the dateline's year, else the header's (looked for only then)."""
+    if fact.year:
+        return fact
+    if ref is not None and ref.year:
+        return _with_year(fact, ref)
+    return _with_year(fact, _header_date(doc))
 
 
 def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: Token | None = None) -> str | None:
     ref = dateline.date if dateline else None
-    # A day without a year takes the dateline's, else the header's.
-    lender = ref if ref is not None and ref.year else _header_date(doc) or ref
     if sent is not None:
         own_start = max(_paragraph_start(sent, anchor), dateline.end if dateline else 0)
         own = [s for s in _dates_in(doc, own_start, sent.end_char) if not is_other_date(s)]
         if own:
             fact = _fact(own[0])
-            return _with_year(fact, lender).iso() if fact else None
+            return _dated(fact, ref, doc).iso() if fact else None
         inside = sent.start_char < own_start < sent.end_char
         paragraph = doc.char_span(own_start, sent.end_char, alignment_mode="expand") if inside else None
-        relative, day = relative_date(paragraph or sent, _with_year(ref, lender) if ref is not None else None)
+        relative, day = relative_date(paragraph or sent, _dated(ref, ref, doc) if ref is not None else None)
         if relative:
             return day.iso() if day else None
     if ref is not None and not dateline.stamp:
-        return _with_year(ref, lender).iso()
+        return _dated(ref, ref, doc).iso()
     after = dateline.end if dateline else 0
     for span in dates(doc, after, day_and_month=True):
         fact = _fact(span)
         if fact and not is_other_date(span):
-            return _with_year(fact, lender).iso()
-    return _with_year(ref, lender).iso() if ref is not None else None
+            return _dated(fact, ref, doc).iso()
+    return _dated(ref, ref, doc).iso() if ref is not None else None
 
 
 # Place -----------------------------------------------------------------------------------------
