@@ -710,3 +710,17 @@ def test_a_settlement_run_into_the_person_after_it(nlp: Language, text: str, pla
     assert place in {loc.name for loc in found.locations}
     assert person in {p.surname for p in found.persons}
     assert not any(person in loc.name for loc in found.locations)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place named only in the post's tags is not one the report names.
+        ("Аким района встретился с фермерами.\n\n#Тараз #отчетакима", set()),
+        ("Глава района встретился с фермерами.\n\nПресс-служба администрации района\n#Забайкалье #новости", set()),
+        # One the text names too stays.
+        ("Встреча прошла в Таразе.\n\n#Тараз #отчетакима", {"Тараз"}),
+    ],
+)
+def test_a_place_named_only_in_a_hashtag(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
