@@ -7,13 +7,15 @@ Three sources feed one list:
 2. Names from the lexicons wherever they are written outside quotes: country aliases ("РФ",
    "Кыргызская Республика") and region abbreviations ("ЗКО"), which NER often misses or tags ORG.
 3. Places inside organization names ("Совет депутатов Челябинской области", "Правительство
-   Москвы"): real reports name bodies by their region, and the region counts as a location.
+   Москвы"): real reports name bodies by their region, and the region counts as a location; a letterhead in
+   capitals names its body's region too («АДМИНИСТРАЦИЯ СОКОЛЬСКОГО МУНИЦИПАЛЬНОГО ОКРУГА»).
 
 Every name is then keyed by its lemmas, so case forms and aliases collapse to one entry.
 
 Not places: streets, buildings, electoral districts, a region's kind without its name, a common word capitalized
 by its place in a sentence, and water bodies: a name after a water noun or a river's part («реке Унже», «в
-бассейне Исети») is a river's in all its mentions unless the text also writes it as a settlement's.
+бассейне Исети») is a river's in all its mentions unless the text also writes it as a settlement's. A place the text
+names only in its hashtags is not listed.
 """
 
 from __future__ import annotations

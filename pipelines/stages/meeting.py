@@ -10,6 +10,8 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   birth date. A relative day with no dateline to count from leaves the date unknown. A crawler's stamp
   («[crawled 2024-03-02]», «Просмотров: 212 24.11.2023») is a weak dateline: the report's own dateline on a
   later line, or a date in the text, comes first; the stamp still counts relative days and lends its year.
+  A meeting no event noun names is dated by the lead's sentence with a verb of taking place («В субботу … прошёл
+  сбор»); a day left without a year takes one from a month-and-year date in the header lines.
   A machine's ISO date opening the text («2024-10-09 11:02:37 | ВКО») is such a stamp.
 - place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
   verb, the city also read off a settlement word («в г. Тамбове») or a venue's adjective («в Московском
