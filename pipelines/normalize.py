@@ -29,7 +29,10 @@ _OC_POS = {
 
 
 def recover_shape(word: str, model: str) -> str:
-    """`word` written the way `model` is: Title, UPPER or lower case."""
+    """`word` written the way `model` is: Title, UPPER or lower case. A neuter ending in «-оё»/«-её» is the
+    dictionary's slip for a word whose stem has «ё» («Ёлкинского» → «ёлкинскоё»): no Russian ending is spelled so."""
+    if word.endswith(("оё", "её")) and len(word) > 5:  # not «своё», «твоё»
+        word = word[:-1] + "е"
     if model.isupper() and len(model) > 1:
         return word.upper()
     # Keep inner capitals of hyphenated names: Нью-Йорка → Нью-Йорк, аль-Багдади → аль-Багдади.
@@ -65,8 +68,9 @@ def inflect_word(
         break
     if best is None:
         best = next((p for p in parses if p.tag.POS in want_pos and str(p.tag.case) == _UD_CASE.get(case)), None)
-    if best is None and pos == "VERB" and not any(p.tag.POS in want_pos for p in parses):
-        # «механизатора» tagged a participle: a word the dictionary knows only as a noun declines as one.
+    if best is None and pos in ("VERB", "ADJ") and not any(p.tag.POS in want_pos for p in parses):
+        # «механизатора» tagged a participle, «в Ефремове» an adjective: a word the dictionary knows only as a noun
+        # declines as one.
         best = next((p for p in parses if p.tag.POS == "NOUN" and str(p.tag.case) == _UD_CASE.get(case)), None)
     if best is None:
         return word

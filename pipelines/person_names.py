@@ -118,6 +118,24 @@ def _case(token: Token) -> str | None:
     return case
 
 
+def _first_name_token_case(token: Token) -> str | None:
+    """A first name's case: the tagger's, unless it reads as a nominative a form the dictionary knows in one oblique
+    case alone («Семёну Горбаню»). Not for a surname: an indeclinable one may read as a first name's form («Канду»)."""
+    case = _case(token)
+    return (_first_name_case(token.text) or case) if case == "Nom" else case
+
+
+@lru_cache(maxsize=50_000)
+def _first_name_case(word: str) -> str | None:
+    """«Семёну Горбаню», read as a nominative by the tagger: a first name the dictionary knows in one oblique case
+    and in no nominative at all tells the name's case itself."""
+    w = fold(word)
+    if any(p.tag.case == "nomn" for p in loading.parse(w)):
+        return None
+    cases = {case for case, _ in _first_name_readings(word)}
+    return cases.pop() if len(cases) == 1 else None
+
+
 # Per-word caches are bounded: a worker reads new words for as long as it runs (names, OCR noise).
 @lru_cache(maxsize=50_000)
 def _parse_tags(word: str) -> tuple[tuple[str, float, str], ...]:
@@ -252,7 +270,8 @@ def _declined_foreign(word: str, case: str, gender: str | None) -> str | None:
 def nominative_part(token: Token, part: str, case: str | None = None) -> str:
     """A name part in the nominative; `case` overrides the tagger's when the context knows better."""
     gender = token.morph.get("Gender")
-    word = _nominative(token.text, case or _case(token), gender[0] if gender else None, part)
+    told = _first_name_token_case(token) if part == "first" else _case(token)
+    word = _nominative(token.text, case or told, gender[0] if gender else None, part)
     # ALL-CAPS surnames of protocols are catalogued in title case.
     return word.title() if word.isupper() and len(word) > 1 else word
 
@@ -341,6 +360,11 @@ def _best_reading_is_name(word: str) -> bool:
     return bool(tags) and "Name" in tags[0][0]
 
 
+def may_be_first_name(word: str) -> bool:
+    """A first name, or a word the dictionary reads as one however rarely («Веры», the word «вера» first)."""
+    return is_first_name(word) or bool(_first_name_readings(word))
+
+
 def reads_as_first_name(word: str) -> bool:
     """A word alone that is a first name and nothing a surname list knows: «Ирина», «Виктории», «Хуан».
     A first name ending like a surname (Ирина, Константин) is still a first name."""
@@ -398,7 +422,7 @@ def _declined_first_name_case(first: Token | None) -> str | None:
     indeclinable «Эмомали» or «Арно» shows none, whatever the tagger guessed."""
     if first is None:
         return None
-    case = _case(first)
+    case = _first_name_token_case(first)
     if case in (None, "Nom"):
         return None
     gender = first.morph.get("Gender")
@@ -411,7 +435,7 @@ def _declined_first_name_case(first: Token | None) -> str | None:
 _SURNAME_ONLY_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ёва", "ский", "ская", "цкий", "цкая", "енко")
 
 
-def _leads_as_surname(word: str) -> bool:
+def leads_as_surname(word: str) -> bool:
     """A word before a first name that makes the name surname-first («Омурбекова Айгуль», «Бондарь Светлана»):
     a surname by its ending or by pymorphy's dictionary, not a first name or surname a list merely holds
     («Зинедин Зидан», «Камерон Диас», «Рэнд Пол» are in their order)."""
@@ -449,7 +473,8 @@ def _case_of_mans_first_name(first: Token | None, surname: Token, span: Span) ->
     case = _declined_first_name_case(first)
     if case is None and fold(first.text)[-1:] in _INDECLINABLE_FINALS:
         case = _case_of_role(span)  # «лидера Эмомали Рахмона», «фильм Арно Деплешена»
-    if case not in ("Gen", "Acc", "Ins"):
+    # The dative only with a soft ending: «Семёну Горбаню» is Горбань, an «-у» may be the indeclinable one's.
+    if case not in ("Gen", "Acc", "Ins") and not (case == "Dat" and fold(surname.text).endswith("ю")):
         return None
     if any(c == "Nom" or g == "Fem" for c, g in _first_name_readings(first.text)):
         return None
@@ -613,7 +638,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         is_first_name(words[-1].text)
         and not is_first_name(words[0].text)
         and not _best_reading_is_name(words[0].text)
-        and _leads_as_surname(words[0].text)
+        and leads_as_surname(words[0].text)
     ):
         surname_at, first = 0, words[-1]  # Омурбекова Айгуль; not «Элтон Джон», two first names in their order
     else:
@@ -628,7 +653,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         nominative_context
         or (initials and _starts_line(span))
         or _before_nominative_post(span)
-        or (first is not None and _case(first) == "Nom")
+        or (first is not None and _first_name_token_case(first) == "Nom")
         or _conjoined_with_nominative(surname_token)
     )
     # «Людмилы Касьян», «Дороти Бус», «Ильды Бокассини»: no case ending to strip.
@@ -748,7 +773,22 @@ def _genitive_of_a_surname(word: str, first: Token | None) -> str | None:
     # is left alone: Moldovan surnames end so in the nominative, «Иона Морару»).
     if ("Acc", "Masc") in readings and w.endswith("ю") and w[-2] not in "аеёиоуыэюяйь" and not _nominative_form(w):
         return word[:-1] + "я"
+    # «Геннадия Лукьяновича Ерёму»: an -у the dictionary knows as the accusative of a man's -а name (a Moldovan «-у»
+    # surname it does not know stays).
+    if ("Acc", "Masc") in readings and w.endswith("у") and _known_accusative_of_a(w):
+        return word[:-1] + "а"
     return None
+
+
+def _known_accusative_of_a(word: str) -> bool:
+    parses = [p for p in loading.parse(word) if p.is_known]
+    return (
+        bool(parses)
+        and all(p.tag.case != "nomn" for p in parses)
+        and any(
+            p.tag.case == "accs" and p.normal_form.endswith("а") and {"Name", "Surn"} & p.tag.grammemes for p in parses
+        )
+    )
 
 
 def _nominative_form(word: str) -> bool:

@@ -148,14 +148,20 @@ def _ends_title(doc: Doc, token: Token) -> bool:
     )
 
 
-# «губернатора в регионе Имерети Нино Абуладзе»: the region's name the tagger took into the name is the title's.
+# «губернатора в регионе Имерети Нино Абуладзе», «арчин генгешлика Гараёл Шатлык Реджепов»: the region's or the
+# settlement's name the tagger took into the name is the title's.
 
 
 def _region_named(token: Token) -> bool:
     if token.i == 0:
         return False
     before = token.doc[token.i - 1]
-    return before.is_lower and fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns")
+    if not before.is_lower:
+        return False
+    if fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns"):
+        return True
+    settlements = lexicons.load("loc_settlement_nouns")
+    return len(before) > 3 and (fold(before.lemma_) in settlements or fold(before.text) in settlements)
 
 
 def is_local_body_kind(token: Token) -> bool:

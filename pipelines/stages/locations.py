@@ -7,13 +7,15 @@ Three sources feed one list:
 2. Names from the lexicons wherever they are written outside quotes: country aliases ("РФ",
    "Кыргызская Республика") and region abbreviations ("ЗКО"), which NER often misses or tags ORG.
 3. Places inside organization names ("Совет депутатов Челябинской области", "Правительство
-   Москвы"): real reports name bodies by their region, and the region counts as a location.
+   Москвы"): real reports name bodies by their region, and the region counts as a location; a letterhead in
+   capitals names its body's region too («АДМИНИСТРАЦИЯ СОКОЛЬСКОГО МУНИЦИПАЛЬНОГО ОКРУГА»).
 
 Every name is then keyed by its lemmas, so case forms and aliases collapse to one entry.
 
 Not places: streets, buildings, electoral districts, a region's kind without its name, a common word capitalized
 by its place in a sentence, and water bodies: a name after a water noun or a river's part («реке Унже», «в
-бассейне Исети») is a river's in all its mentions unless the text also writes it as a settlement's.
+бассейне Исети») is a river's in all its mentions unless the text also writes it as a settlement's. A place the text
+names only in its hashtags is not listed.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from models.components.extensions import doc_text, token_texts
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, LocationFinding, PersonFinding, TextSpan
+from pipelines.headings import headings
 from pipelines.normalize import nominative, recover_shape
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
@@ -398,6 +401,23 @@ def _common_word_capitalized_by_position(span: Span) -> bool:
     return all(p.is_known for p in parses) and not any(tag in p.tag for p in parses for tag in _PROPER_TAGS)
 
 
+# Parts of speech no place's name holds: a headline's verb, preposition or adverb run into a place by the tagger.
+_CLAUSE_POS = frozenset({"VERB", "INFN", "GRND", "PREP", "CONJ", "PRCL", "ADVB", "INTJ"})
+
+
+def _before_heading_clause(span: Span) -> Span | None:
+    """«АКИМ СЕЛЬСКОГО ОКРУГА ОТЧИТАЛСЯ ПЕРЕД ЖИТЕЛЯМИ»: in a headline's capitals the tagger runs a place on into the
+    rest of the line; the place ends before the first word the dictionary knows only as a verb, a preposition or
+    another word of a clause (read in lower case: the capitals tell nothing)."""
+    if len(span) < 2 or not span.text.isupper():
+        return span
+    for token in span:
+        parses = loading.parse(token.lower_) if token.is_alpha else []
+        if parses and all(p.is_known and p.tag.POS in _CLAUSE_POS for p in parses):
+            return _trim(span.doc[span.start : token.i]) if token.i > span.start else None
+    return span
+
+
 def _glued_hashtag(span: Span) -> bool:
     """«#СоветСтарейшин», «#ГородскойСовет»: a hashtag glues a phrase's words into one, capitals inside; it tags
     the post with a phrase, not with a place («#Нарын», one word, may still be the city)."""
@@ -454,6 +474,9 @@ def clean_location(span: Span) -> Span | None:
     if _not_place_noun(root) or span_key(trimmed) in _not_places() or _unnamed_kind(trimmed):
         return None
     if _common_word_capitalized_by_position(trimmed):
+        return None
+    trimmed = _before_heading_clause(trimmed)
+    if trimmed is None or _unnamed_kind(trimmed):
         return None
     has_noun = any(t.pos_ in ("NOUN", "PROPN") for t in trimmed)
     if not has_noun and loading.parse(root.text)[0].tag.POS != "NOUN":
@@ -753,12 +776,14 @@ def adjective_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
 _REGIONAL_BODY = re.compile(r"областн\w+|облисполком\w*|облсовет\w*")
 
 
-def regional_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
+def regional_bodies(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
     """ "директор Псковской областной больницы", "Гомельского облисполкома": a body of a region's level names
-    the region by its adjective, as «Совет депутатов Челябинской области» does by its name."""
+    the region by its adjective, as «Совет депутатов Челябинской области» does by its name. Not inside a quoted
+    name: «Братский областной психоневрологический диспансер» is named for the city it stands in (a regional body
+    away from the region's centre), and a quoted name is the body's, as `lexicon_names` reads it."""
     lowers = token_strings(doc, LOWER)
     for at, lower in enumerate(lowers):
-        if at == 0 or not _REGIONAL_BODY.fullmatch(lower):
+        if at == 0 or not _REGIONAL_BODY.fullmatch(lower) or quoted[at - 1]:
             continue
         adjective = doc[at - 1]
         # «Брестского», «Восточно-Казахстанского»; not «ОБЛАСТНОГО» in a headline's capitals.
@@ -767,6 +792,60 @@ def regional_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
         if not adjective.lower_.endswith(_REGION_ADJECTIVE_ENDINGS) or not _adjective(adjective.lower_):
             continue
         yield doc[at - 1 : at], f"{_adjective_nominative(adjective.text, 'femn', False)} область"
+
+
+# A heading's words in capitals: a region's adjective («СОКОЛЬСКОГО», «ГОМЕЛЬСКОЙ»), its status words, its noun.
+_SHOUTED_WORD = re.compile(r"[А-ЯЁ]+(?:-[А-ЯЁ]+)?")
+_SHOUTED_REGION_ADJECTIVE = re.compile(r"[А-ЯЁ-]+[СЦ]К(?:ИЙ|ОГО|ОМУ|ИМ|ОМ|АЯ|ОЙ|УЮ|ОЕ)")
+
+
+def heading_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
+    """«АДМИНИСТРАЦИЯ СОКОЛЬСКОГО МУНИЦИПАЛЬНОГО ОКРУГА», «РЕЧИЦКОГО РАЙОНА ГОМЕЛЬСКОЙ ОБЛАСТИ», «ПРИДНЕСТРОВСКАЯ
+    МОЛДАВСКАЯ РЕСПУБЛИКА»: a letterhead in capitals names its body's region, which the tagger, misreading capitals,
+    takes into the body or for a name. Read by the dictionary alone: the place's adjectives, the status words
+    («МУНИЦИПАЛЬНОГО», «СЕЛЬСКОГО»), then a region noun."""
+    for heading in headings(doc):
+        words = list(_SHOUTED_WORD.finditer(heading.text))
+        proper = [_proper_region_adjective(w.group()) for w in words]
+        for i, word in enumerate(words):
+            if not proper[i] or (i > 0 and proper[i - 1]):
+                continue  # not where a run of the place's adjectives starts
+            at = i
+            while at < len(words) and proper[at]:
+                at += 1
+            names = at
+            while at < len(words) and words[at].group().lower() in _STATUS_WORDS:
+                at += 1
+            found = _shouted_region_noun(words[at].group()) if at < len(words) else None
+            if found is None:
+                continue
+            gender, noun = found
+            span = doc.char_span(heading.start + word.start(), heading.start + words[at].end(), alignment_mode="expand")
+            if span is None:
+                continue
+            parts = [_adjective_nominative(w.group().lower(), gender, False) for w in words[i:at]]
+            parts = [p.capitalize() if n < names - i else p for n, p in enumerate(parts)]
+            yield span, " ".join([*parts, noun.capitalize() if noun == "республика" else noun])
+
+
+def _proper_region_adjective(word: str) -> bool:
+    """«СОКОЛЬСКОГО», «ПРИДНЕСТРОВСКАЯ»: a place's adjective in capitals, not a status word («СЕЛЬСКОГО»)."""
+    return (
+        bool(_SHOUTED_REGION_ADJECTIVE.fullmatch(word))
+        and word.lower() not in _STATUS_WORDS
+        and _adjective(word.lower())
+    )
+
+
+def _shouted_region_noun(word: str) -> tuple[str, str] | None:
+    """A region noun in the singular, with its gender and nominative: «ОКРУГА» → (masc, округ)."""
+    noun = next((p for p in loading.parse(word.lower()) if p.tag.POS == "NOUN"), None)
+    if noun is None or noun.normal_form not in _lemmas("loc_region_nouns") or noun.tag.number != "sing":
+        return None
+    singular = noun.inflect({"nomn", "sing"})
+    if singular is None or singular.tag.gender is None:
+        return None
+    return singular.tag.gender, singular.word
 
 
 _DISTRICT_BODY = re.compile(r"районн\w+|райисполком\w*|райсовет\w*")
@@ -934,6 +1013,16 @@ class _Entry:
     written: Counter[str] = field(default_factory=Counter)
 
 
+def _before_a_person(span: Span, people: list[TextSpan]) -> Span | None:
+    """«деревни Заспа Веры Чайки»: a place's name the tagger ran on into the person after it is the words before the
+    person's mention (`people`: the persons' mentions, sorted)."""
+    at = bisect.bisect_left(people, TextSpan(span.start_char, span.start_char))
+    if at == len(people) or not span.start_char < people[at].start < span.end_char:
+        return span
+    cut = span.doc.char_span(span.start_char, people[at].start, alignment_mode="contract")
+    return _trim(cut) if cut is not None and len(cut) else None
+
+
 def _overlaps(span: Span, mentions: list[TextSpan]) -> bool:
     at = bisect.bisect_left(mentions, TextSpan(span.end_char, span.end_char))
     return at > 0 and mentions[at - 1].end > span.start_char
@@ -946,19 +1035,22 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     by_key: dict[Key, _Entry] = {}
     people = sorted(m for person in persons for m in person.mentions)
     named = dict(coordinated_regions(doc))
-    named.update(regional_bodies(doc))
+    quoted = _quoted(doc)
+    named.update(regional_bodies(doc, quoted))
     named.update(district_bodies(doc))
+    named.update(heading_regions(doc))
     named.update((span, name) for span, name in adjective_regions(doc) if not _overlaps(span, people))
     named.update((span, name) for span, name in latin_names(doc) if not _overlaps(span, people))
     # Not checked against the persons: NER takes many of a list's adjectives for surnames, the noun says they aren't.
     named.update(elliptic_regions(doc))
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)
-    waters = water_names(doc, _quoted(doc))
+    waters = water_names(doc, quoted)
     spans = [
         span
-        for span in candidate_spans(doc)
-        if not any(t.i in taken for t in span)
+        for span in map(lambda span: _before_a_person(span, people), candidate_spans(doc))
+        if span is not None
+        and not any(t.i in taken for t in span)
         and not _overlaps(span, people)
         and not _names_a_person(span, surnames)
         and not _names_water(span, waters)
@@ -1017,7 +1109,19 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             by_key.setdefault(
                 text_key(part), _Entry(name=part, full=True, mentions=[TextSpan(span.start_char, span.end_char)])
             )
-    return tuple(LocationFinding(name=e.name, mentions=tuple(e.mentions)) for e in by_key.values())
+    text = doc_text(doc)
+    return tuple(
+        LocationFinding(name=e.name, mentions=tuple(e.mentions))
+        for e in by_key.values()
+        if not all(_hashtag(text, mention) for mention in e.mentions)
+    )
+
+
+def _hashtag(text: str, mention: TextSpan) -> bool:
+    """«#Аулиеколь», «#Забайкалье» under a post: a tag files the post under a place; a place the text names only so
+    is not one the report names (the gold sets list none such, and list those the text names too: «в Ереване …
+    #Ереван»)."""
+    return mention.start > 0 and text[mention.start - 1] == "#"
 
 
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "под", "около", "близ", "от", "до"})

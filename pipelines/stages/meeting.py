@@ -10,6 +10,8 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   birth date. A relative day with no dateline to count from leaves the date unknown. A crawler's stamp
   («[crawled 2024-03-02]», «Просмотров: 212 24.11.2023») is a weak dateline: the report's own dateline on a
   later line, or a date in the text, comes first; the stamp still counts relative days and lends its year.
+  A meeting no event noun names is dated by the lead's sentence with a verb of taking place («В субботу … прошёл
+  сбор»); a day left without a year takes one from a month-and-year date in the header lines.
   A machine's ISO date opening the text («2024-10-09 11:02:37 | ВКО») is such a stamp.
 - place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
   verb, the city also read off a settlement word («в г. Тамбове») or a venue's adjective («в Московском
@@ -36,6 +38,7 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import islice
 
 from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.matcher import PhraseMatcher
@@ -353,11 +356,11 @@ _DATE_LIKE = re.compile(
 
 # The word or abbreviation that marks a settlement's name in a header or a field: «г. Ош», «город Бишкек», and
 # the kinds of smaller settlements a district's protocol is written in: «р.п. Шилово», «п. Нариман», «д. Ключи»,
-# «ст. Егорлыкская», «аул Жанажол», and Central Asia's village units: «айыл Кара-Суу», «джамоат Чоркух», «махалля
-# Шодлик». The one-letter ones only in lower case: «Д. Петров» is an initial.
+# «ст. Егорлыкская», «аул Жанажол», Belarus's agro-towns «аг. Бабичи», and Central Asia's village units: «айыл
+# Кара-Суу», «джамоат Чоркух», «махалля Шодлик». The one-letter ones only in lower case: «Д. Петров» is an initial.
 _SETTLEMENT_MARK = (
-    r"(?:(?i:г|гор|с|пос|пгт)\.|(?-i:р\.[ \t]?п|рп|п|д|ст|х)\."
-    r"|(?i:город|село|пос[её]лок|деревня|станица|аул|кишлак|хутор|айыл|джамоат|махалля)(?=[ \t]))"
+    r"(?:(?i:г|гор|с|пос|пгт)\.|(?-i:р\.[ \t]?п|рп|п|д|дер|ст|ст-ца|х|аг)\."
+    r"|(?i:город|село|пос[её]лок|деревня|станица|аул|кишлак|хутор|агрогородок|айыл|джамоат|махалля)(?=[ \t]))"
 )
 # What may stand before a dateline's place or date on its line: a crawler's fields («Автор: … | »), its
 # bracketed stamp («[2023-11-24 09:14]», «[crawled 2024-03-02]»), a publication label or a view counter glued
@@ -692,6 +695,33 @@ def _paragraph_start(sent: Span, anchor: Token | None) -> int:
     return sent.start_char if cut < 0 else sent.start_char + cut + 2
 
 
+# A year in a header's line: only such lines are parsed for the year a day without one takes.
+_YEAR_LIKE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _header_date(doc: Doc) -> DateFact | None:
+    """The first date with a month and a year among the header's lines («Информационный бюллетень № 2, февраль
+    2025», «… 27 февраля 2025 г.» where no dateline reads it): it lends its year to a day the text gives without
+    one. A year alone («итоги за 2024 год») lends none, nor does another date («Решение от 5 мая 2023 года № 12»)."""
+    for offset, line in _first_lines(_opening(doc), _FIELD_LINES):
+        if not _YEAR_LIKE.search(line):
+            continue
+        for span in dates(doc, offset, offset + len(line)):
+            fact = span._.date
+            if fact is not None and fact.year and fact.month and not is_other_date(span):
+                return DateFact(fact.year, fact.month, fact.day or 1)
+    return None
+
+
+def _dated(fact: DateFact, ref: DateFact | None, doc: Doc) -> DateFact:
+    """A day without a year takes the dateline's year, else the header's (looked for only then)."""
+    if fact.year:
+        return fact
+    if ref is not None and ref.year:
+        return _with_year(fact, ref)
+    return _with_year(fact, _header_date(doc))
+
+
 def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: Token | None = None) -> str | None:
     ref = dateline.date if dateline else None
     if sent is not None:
@@ -699,20 +729,20 @@ def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: To
         own = [s for s in _dates_in(doc, own_start, sent.end_char) if not is_other_date(s)]
         if own:
             fact = _fact(own[0])
-            return _with_year(fact, ref).iso() if fact else None
+            return _dated(fact, ref, doc).iso() if fact else None
         inside = sent.start_char < own_start < sent.end_char
         paragraph = doc.char_span(own_start, sent.end_char, alignment_mode="expand") if inside else None
-        relative, day = relative_date(paragraph or sent, ref)
+        relative, day = relative_date(paragraph or sent, _dated(ref, ref, doc) if ref is not None else None)
         if relative:
             return day.iso() if day else None
     if ref is not None and not dateline.stamp:
-        return ref.iso()
+        return _dated(ref, ref, doc).iso()
     after = dateline.end if dateline else 0
     for span in dates(doc, after, day_and_month=True):
         fact = _fact(span)
         if fact and not is_other_date(span):
-            return _with_year(fact, ref).iso()
-    return ref.iso() if ref is not None else None
+            return _dated(fact, ref, doc).iso()
+    return _dated(ref, ref, doc).iso() if ref is not None else None
 
 
 # Place -----------------------------------------------------------------------------------------
@@ -733,7 +763,7 @@ def _city_mentions(doc: Doc, locations: tuple[LocationFinding, ...]) -> list[tup
     return sorted(found, key=lambda pair: pair[0].start)
 
 
-_SETTLEMENT_ABBREVIATIONS = frozenset({"г", "гор", "с", "пос", "пгт"})
+_SETTLEMENT_ABBREVIATIONS = frozenset({"г", "гор", "с", "пос", "пгт", "аг"})
 
 
 def _settlement_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
@@ -1049,8 +1079,22 @@ def _misread_settlement_genitive(token: Token) -> bool:
 
 
 def _is_name(token: Token) -> bool:
-    """A capitalized word, hyphenated ones too («Кок-Ой», «Жалал-Абад»)."""
-    return token.text.replace("-", "").isalpha() and token.text[:1].isupper()
+    """A capitalized word, hyphenated ones too («Кок-Ой», «Жалал-Абад»). A headline's capitals tell nothing: a word in
+    capitals is a name where the dictionary knows it as one or does not know it at all («АКИМ СЕЛЬСКОГО ОКРУГА
+    ОТЧИТАЛСЯ»: a verb; «ДУМЫ ГОРОДА КОСТРОМЫ»: a place)."""
+    if not (token.text.replace("-", "").isalpha() and token.text[:1].isupper()):
+        return False
+    return not (len(token.text) > 1 and token.text.isupper() and _common_word(token.lower_))
+
+
+_PROPER_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Abbr"})
+
+
+@cache
+def _common_word(word: str) -> bool:
+    """The dictionary knows the word, and only as a common word."""
+    parses = loading.parse(word)
+    return bool(parses) and all(p.is_known and not (_PROPER_GRAMMEMES & p.tag.grammemes) for p in parses)
 
 
 # A city's own body: «Жалал-Абадского городского кенеша», «Шымкентского горсовета». The adjective before it is
@@ -1160,6 +1204,18 @@ def _sentences_from(doc: Doc, sent: Span, count: int) -> list[Span]:
     return found
 
 
+_LEAD_SENTENCES = 4  # a report's lead: the headline, perhaps a subtitle, then the sentence that tells the news
+
+
+def lead_meeting_sentence(doc: Doc) -> Span | None:
+    """A lead sentence with a verb of taking place, where the text names its meeting by no event noun of the lexicon
+    («В субботу в Ейске прошёл отчётно-выборный сбор»): it dates the meeting all the same."""
+    for sent in islice(doc.sents, _LEAD_SENTENCES):
+        if meeting_verbs(sent):
+            return sent
+    return None
+
+
 def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
     events = find_events(doc)
     sent = meeting_sentence(events)
@@ -1167,13 +1223,12 @@ def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
     title, number, body = (None, None, None)
     if sent is not None:
         title, number, body = find_title(sent, events, findings.organizations)
+    anchor = next((t for t in events if sent is not None and sent.start <= t.i < sent.end), None)
     return MeetingFinding(
         title=title,
         body=body,
         number=number,
-        date=find_date(
-            doc, sent, dateline, next((t for t in events if sent is not None and sent.start <= t.i < sent.end), None)
-        ),
+        date=find_date(doc, sent or lead_meeting_sentence(doc), dateline, anchor),
         place=find_place(doc, findings.locations, {t.i for t in events}, sent, dateline),
     )
 

@@ -10,7 +10,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
@@ -28,7 +28,9 @@ from pipelines.person_names import (
     is_adjective,
     is_first_name,
     is_patronymic,
+    leads_as_surname,
     looks_like_surname,
+    may_be_first_name,
     parse_name,
     with_gender,
 )
@@ -392,8 +394,9 @@ def _belarusian_word(text: str) -> bool:
     return any(c == "ў" and i and lower[i - 1] in _VOWELS for i, c in enumerate(lower))
 
 
-# «с. Кара-Талаа», «пос. Нариманабад», «г.Андауйаласа»: the abbreviated kind of a settlement before its name.
-_SETTLEMENT_ABBREVIATIONS = frozenset({"с", "пос", "п", "пгт", "д", "г", "ст", "х", "аул"})
+# «с. Кара-Талаа», «пос. Нариманабад», «г.Андауйаласа», «аг. Бабичи»: the abbreviated kind of a settlement before its
+# name.
+_SETTLEMENT_ABBREVIATIONS = frozenset({"с", "пос", "п", "пгт", "д", "дер", "г", "ст", "х", "аул", "аг"})
 
 
 def _after_settlement_abbreviation(token: Token) -> bool:
@@ -411,12 +414,19 @@ def _after_settlement_abbreviation(token: Token) -> bool:
 def _after_settlement_noun(token: Token) -> bool:
     """«в махалле Навбахор», «джамоат Чоркух», «в кишлаке Варзоб»: a lone capitalized word right after a settlement's
     kind names the settlement, unless it has a surname's shape («глава села Петров»; a full name after one is two
-    words at least: «махалли Илхом Юлдашев»)."""
-    if token.i == 0 or looks_like_surname(token.text):
+    words at least: «махалли Илхом Юлдашев»). A word the dictionary reads in the plural alone is a family's name, which
+    settlements take: «в агрогородке Бабичи»."""
+    if token.i == 0 or (looks_like_surname(token.text) and not _plural_only(token.lower_)):
         return False
     before = token.doc[token.i - 1]
     kinds = lexicons.load("loc_settlement_nouns")
     return len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)
+
+
+@lru_cache(maxsize=20_000)
+def _plural_only(word: str) -> bool:
+    parses = [p for p in loading.parse(word) if p.is_known]
+    return bool(parses) and all(p.tag.number == "plur" for p in parses)
 
 
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -680,9 +690,13 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
     eponym = 0
     while i + 1 < len(doc) and eponym < _EPONYM_REACH:
         first, last = doc[i], doc[i + 1]
-        after = doc[i + 2] if i + 2 < len(doc) else None
+        # «имени императора Петра I Джамбулат Муратбекович Хашагульгов»: a patronymic between them is the name's too.
+        size = 3 if i + 2 < len(doc) and is_patronymic(last.text) and not is_patronymic(first.text) else 2
+        last = doc[i + size - 1]
+        after = doc[i + size] if i + size < len(doc) else None
         if (
             eponym
+            and not is_patronymic(first.text)
             and first.is_title
             and last.is_title
             and first.is_alpha
@@ -692,8 +706,9 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
             and "Nom" in last.morph.get("Case")
             and (is_first_name(first.text) or looks_like_surname(last.text))
             and (after is None or not after.is_title)
+            and all(t.is_title and t.is_alpha for t in doc[i : i + size])
         ):
-            return doc[i : i + 2]
+            return doc[i : i + size]
         word = doc[i]
         # The eponym's words: capitalised or particled names, initials, a rank before them («академика»).
         if not (word.text[:1].isupper() or "-" in word.text or word.text == "." or (word.is_lower and eponym == 0)):
@@ -727,6 +742,36 @@ def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:
 _REGION_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]*[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую)")
 
 
+def _settlement_named_first(ent: Span, before: Token) -> bool:
+    """«хутора Воронцовка Артёма Лысенко», «села Ивановка Петра Сидорова»: a settlement's kind written out in full
+    before the span makes its first word the settlement's name, uninflected, where no first name but the next word
+    is one (a person named after the kind is «главы села Петра Сидорова», the first word a first name)."""
+    kinds = lexicons.load("loc_settlement_nouns")
+    if not (len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)):
+        return False
+    first, second = ent[0].text, ent[1].text
+    # «села Новая Надежда»: a name opening with an adjective is the settlement's own two words.
+    return (
+        not is_first_name(first)
+        and not leads_as_surname(first)
+        and not is_adjective(first)
+        and may_be_first_name(second)
+    )
+
+
+def _settlement_then_name(ent: Span) -> bool:
+    """«жительницы деревни Заспа Веры Чайки»: the tagger ran a settlement's name and the person after it into one
+    place; the words after the settlement's name are a first name and a surname."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (
+        len(ent) == 3
+        and before is not None
+        and ent[2].is_title
+        and not _names_a_place(fold(ent[2].text))
+        and _settlement_named_first(ent, before)
+    )
+
+
 def _past_a_region(ent: Span) -> Span | None:
     """«Генгеша Саятского этрапа», «Хоким Самаркандского вилоята Шавкат Мирзиёев»: a place's adjective before a region
     noun (in the span or right after it) is no surname, and the words before it are a body or a title in the
@@ -740,6 +785,8 @@ def _past_a_region(ent: Span) -> Span | None:
         and fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns")
     ):
         return ent[1:]  # «в регионе Имерети Нино Абуладзе»: the region's name, then the person's
+    if len(ent) >= 3 and before is not None and _settlement_named_first(ent, before):
+        return ent[1:]  # «казака хутора Воронцовка Артёма Лысенко»: the settlement's name, then the person's
     for token in ent:
         after = token.i + 1
         if after >= len(doc) or not _REGION_ADJECTIVE.fullmatch(token.text):
@@ -756,7 +803,11 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     names = _joined_halves(
         [
             ent[1:] if _opens_with_common_noun(ent) else ent
-            for ent in (_past_a_region(ent) for ent in entities(doc) if ent.label_ == "PER")
+            for ent in (
+                _past_a_region(ent) if ent.label_ == "PER" else ent[1:]
+                for ent in entities(doc)
+                if ent.label_ == "PER" or (ent.label_ == "LOC" and _settlement_then_name(ent))
+            )
             if ent is not None
         ]
     )

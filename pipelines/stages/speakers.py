@@ -142,8 +142,9 @@ def _speech_head(token: Token) -> Token | None:
     head = token.head
     if token.dep_ == "nsubj":
         # «посетил … и назвал его «учебным центром»»: speech verbs joined to the subject's verb count, and
-        # an adverbial participle of speech the subject's verb governs («её поддержал X, напомнив о …»).
-        verbs = (head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"))
+        # an adverbial participle of speech the subject's verb governs («её поддержал X, напомнив о …»). Not a joined
+        # verb with a subject of its own: «Янчук направила предложения; их зачитал Доржиев».
+        verbs = (head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c)))
         for verb in (*verbs, *(c for v in verbs for c in v.children if _speech_participle(c))):
             if _says(verb) and (not _negated(verb) or _denial_says(verb)) and not _not_yet_said(verb):
                 return verb
@@ -162,6 +163,10 @@ def _speech_head(token: Token) -> Token | None:
     if token.dep_ in ("nmod", "nmod:poss") and _lemma(head) in nouns and not _planned(head) and not _filed(head):
         return head
     return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECT for c in verb.children)
 
 
 def _speech_participle(token: Token) -> bool:

@@ -614,3 +614,113 @@ def test_a_region_named_after_its_noun(nlp: Language, text: str, place: str) -> 
 def test_a_first_name_or_common_word_after_a_region_noun_is_no_region(nlp: Language) -> None:
     doc = nlp("Поздравление главы региона Владимир Путин отправил. Губернатор региона Почётные грамоты вручил.")
     assert find_locations(doc, persons.find_persons(doc)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Coordinated adjectives share one plural noun: «поселение» is a region noun like «район».
+        (
+            "Проект охватил Первомайское и Покровское сельские поселения.",
+            {"Первомайское сельское поселение", "Покровское сельское поселение"},
+        ),
+        (
+            "Дороги отремонтированы в Первомайском и Покровском сельских поселениях.",
+            {"Первомайское сельское поселение", "Покровское сельское поселение"},
+        ),
+    ],
+)
+def test_coordinated_settlement_municipalities(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A letterhead in capitals names the body's region; the status words are the name's.
+        (
+            "АДМИНИСТРАЦИЯ ХАРОВСКОГО МУНИЦИПАЛЬНОГО ОКРУГА\n\nПРОТОКОЛ № 2\nзаседания комиссии\n\n"
+            "Присутствовали: 9 человек.",
+            "Харовский муниципальный округ",
+        ),
+        (
+            "ОКТЯБРЬСКИЙ СЕЛЬСКИЙ СОВЕТ ДЕПУТАТОВ\nСВЕТЛОГОРСКОГО РАЙОНА МОГИЛЕВСКОЙ ОБЛАСТИ\n\n"
+            "РЕШЕНИЕ\n\nСовет решил.",
+            "Могилёвская область",
+        ),
+    ],
+)
+def test_a_letterhead_in_capitals_names_its_region(nlp: Language, text: str, expected: str) -> None:
+    assert expected in {loc.name for loc in find_locations(nlp(text))}
+
+
+def test_a_status_adjective_alone_names_no_region_in_a_letterhead(nlp: Language) -> None:
+    text = "В АППАРАТЕ АКИМА ТАСОТКЕЛЬСКОГО СЕЛЬСКОГО ОКРУГА ПОДВЕЛИ ИТОГИ\n\nВчера прошло совещание."
+    names = {loc.name for loc in find_locations(nlp(text))}
+    assert "Сельский округ" not in names
+    assert not any("ПОДВЕЛИ" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A Russian republic written both ways is listed by its official name; the common name alone stays.
+        (
+            "Делегация Республики Башкортостан прибыла на форум. Башкортостан представил три проекта.",
+            {"Республика Башкортостан"},
+        ),
+        ("Гости из Татарстана посетили выставку.", {"Татарстан"}),
+        # «РТ» is the republic's abbreviation where the text names the republic.
+        ("Приказ министерства Республики Татарстан согласован с Минэкологии РТ.", {"Республика Татарстан"}),
+    ],
+)
+def test_a_republic_by_its_official_name(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A regional body in quotes is named for the city it stands in: no region of that name.
+        ("Сотрудники ОГБУЗ «Усольский областной диспансер» провели приём.", "Усольская область"),
+        # A church district is drawn for the church's administration.
+        ("Выступил благочинный Кущёвского церковного округа протоиерей Павел Гринь.", "Кущёвский церковный округ"),
+    ],
+)
+def test_a_quoted_regional_body_and_a_church_district_name_no_region(nlp: Language, text: str, absent: str) -> None:
+    assert absent not in {loc.name for loc in find_locations(nlp(text))}
+
+
+def test_a_town_tagged_as_an_adjective_declines_as_a_noun(nlp: Language) -> None:
+    names = {loc.name for loc in find_locations(nlp("Больше всего проектов – в Ефремове, Кимовске и Щёкине."))}
+    assert "Ефремов" in names and "Ефремове" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "person"),
+    [
+        # A settlement's name and the person after it, run together by the tagger (as a place or a person).
+        ("Рассмотрено обращение жительницы деревни Ольховка Анны Сороки о ремонте моста.", "Ольховка", "Сорока"),
+        ("Почтили память казака хутора Воронцовка Артёма Лысенко.", "Воронцовка", "Лысенко"),
+    ],
+)
+def test_a_settlement_run_into_the_person_after_it(nlp: Language, text: str, place: str, person: str) -> None:
+    doc = nlp(text)
+    found = locations.run(doc, persons.run(doc, Findings()))
+    assert place in {loc.name for loc in found.locations}
+    assert person in {p.surname for p in found.persons}
+    assert not any(person in loc.name for loc in found.locations)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place named only in the post's tags is not one the report names.
+        ("Аким района встретился с фермерами.\n\n#Тараз #отчетакима", set()),
+        ("Глава района встретился с фермерами.\n\nПресс-служба администрации района\n#Забайкалье #новости", set()),
+        # One the text names too stays.
+        ("Встреча прошла в Таразе.\n\n#Тараз #отчетакима", {"Тараз"}),
+    ],
+)
+def test_a_place_named_only_in_a_hashtag(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected

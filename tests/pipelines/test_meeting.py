@@ -720,3 +720,58 @@ def test_a_municipium_meets_in_its_city(nlp: Language, text: str, place: str | N
 )
 def test_a_protocol_header_in_a_central_asian_village_unit(nlp: Language, text: str, place: str) -> None:
     assert meeting(nlp, text).place == place
+
+
+def test_a_headline_verb_in_capitals_is_no_place(nlp: Language) -> None:
+    # The headline names the body's kind and what it did: «ОКРУГА» is followed by a verb, not by the okrug's name.
+    text = (
+        "АКИМ ПОСЕЛКОВОГО ОКРУГА ВСТРЕТИЛСЯ С ЖИТЕЛЯМИ\n\n"
+        "5 марта в клубе прошла встреча акима поселкового округа с населением."
+    )
+    place = meeting(nlp, text).place
+    assert place is None or not place.isupper()
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # Belarus's agro-town «аг.» marks the header's place: the line is a dateline, and its year dates the meeting.
+        (
+            "ИНФОРМАЦИЯ\nо заседании сельисполкома\n\nаг. Озераны, 14 марта 2025 г.\n\n"
+            "14 марта состоялось заседание сельского исполнительного комитета.",
+            "2025-03-14",
+            "Озераны",
+        ),
+        (
+            "ПРОТОКОЛ № 3\nсхода граждан\n\nдер. Ключи                          6 мая 2024 г.\n\n"
+            "Присутствовали: 40 человек.",
+            "2024-05-06",
+            "Ключи",
+        ),
+    ],
+)
+def test_an_agro_town_or_village_header(nlp: Language, text: str, date: str, place: str) -> None:
+    found = meeting(nlp, text)
+    assert (found.date, found.place) == (date, place)
+
+
+def test_a_weekday_dates_a_meeting_no_event_noun_names(nlp: Language) -> None:
+    # «круг» is no event noun of the lexicon; the lead's verb of taking place still dates it from the stamp (a Monday).
+    text = (
+        "2025-06-09T08:00:00+03:00\nГлавная › Новости\n\n"
+        "В субботу в станичном Доме культуры прошёл отчётно-выборный круг казачьего общества."
+    )
+    assert meeting(nlp, text).date == "2025-06-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # A month and a year in the header lend the year to the day the text gives without one.
+        ("Вестник сельсовета № 5, апрель 2025\n\n17 апреля состоялась сессия сельского Совета.", "2025-04-17"),
+        # A year alone lends none: the gold sets leave such a date without its year.
+        ("Вестник сельсовета № 5\n\n17 апреля состоялась сессия сельского Совета. Итоги за 2024 год.", "--04-17"),
+    ],
+)
+def test_a_header_month_and_year_lend_the_year(nlp: Language, text: str, date: str) -> None:
+    assert meeting(nlp, text).date == date

@@ -811,3 +811,26 @@ def test_adjectival_surname_in_an_oblique_case(nlp: Language, text: str, expecte
 def test_a_local_body_and_its_places_adjective_are_no_person(nlp: Language, text: str) -> None:
     words = {"Генгеш", "Хякимлик", "Сакребуло", "Саятский", "Мургапский", "Зугдидский"}
     assert not any(set(name.split()) & words for name, *_ in _persons(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A first name the dictionary knows in the dative alone: the tagger's nominative is overruled, and the
+        # soft-sign surname loses its case ending.
+        ("Благодарственное письмо вручили Денису Ковалю.", [("Коваль", "Денис", None, None)]),
+        # A man's -а surname in the accusative, which the dictionary knows.
+        ("Глава поблагодарил Олега Петровича Кузьму за помощь.", [("Кузьма", "Олег", "Петрович", None)]),
+        # A full name with its patronymic after an eponym with a regnal number.
+        (
+            "Директор лицея имени Александра II Олег Игоревич Сомов рассказал о проекте.",
+            [("Сомов", "Олег", "Игоревич", None)],
+        ),
+    ],
+)
+def test_oblique_name_forms_and_a_name_after_an_eponym(nlp: Language, text: str, expected: list) -> None:
+    assert [p for p in _persons(nlp, text) if p[0] != "Александр"] == expected
+
+
+def test_a_plural_family_name_after_a_settlement_noun_is_the_settlement(nlp: Language) -> None:
+    assert _persons(nlp, "Сход граждан прошёл в агрогородке Гончары.") == []

@@ -370,3 +370,16 @@ def test_a_filed_paper_is_no_speech(nlp: Language, text: str, surname: str, spok
 )
 def test_a_credit_line_names_no_speaker(nlp: Language, text: str, surname: str) -> None:
     assert _spoke(nlp, text)[surname] == (False, "mentioned")
+
+
+def test_reading_a_draft_out_is_speech(nlp: Language) -> None:
+    got = _spoke(nlp, "Секретарь совета Ольга Миронова зачитала проект постановления, его приняли единогласно.")
+    assert got["Миронова"][0] is True
+
+
+def test_a_joined_verb_with_its_own_subject_is_not_the_first_subjects_speech(nlp: Language) -> None:
+    got = _spoke(
+        nlp, "Инженер Анна Соколова, бывшая в отпуске, прислала письменные замечания; их зачитал Пётр Лебедев."
+    )
+    assert got["Лебедев"][0] is True
+    assert got["Соколова"][0] is False
