@@ -34,6 +34,7 @@ from spacy.util import filter_spans
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, token_texts
+from models.grammars.cities import city_of
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, LocationFinding, PersonFinding, TextSpan
@@ -536,6 +537,8 @@ def _without_settlement_noun(span: Span) -> Span:
 
 
 def _nominative(span: Span) -> str:
+    if (city := city_of(span.text)) is not None:
+        return city  # a listed town morphology declines wrongly («в Кызылорде» → «Кызылорд»)
     # A place name in the accusative has its nominative form unless it is a feminine -а/-я noun
     # (Польшу, Америку); inflecting an unknown name only risks a wrong guess ("в Монигалл" → "Монигаллы").
     if len(span) == 1:

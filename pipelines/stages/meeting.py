@@ -49,6 +49,7 @@ from spacy.vocab import Vocab
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from models.components.natasha import dates
+from models.grammars.cities import city_of
 from models.grammars.meeting import Title, dateline_parser, ordinal_values, roman_value, title_parser
 from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, TextSpan
@@ -628,6 +629,8 @@ def _unshouted_name(name: str | None) -> str | None:
 def _dateline_place(word: str | None) -> str | None:
     if not word:
         return None
+    if (city := city_of(word)) is not None:
+        return city
     parses = loading.parse(word.lower())
     place = next((p for p in parses if "Geox" in p.tag and p.is_known), None)
     if place is None or text_key(place.normal_form) in gazetteer().forced:

@@ -77,6 +77,9 @@ def test_date(nlp: Language, text: str, date: str | None) -> None:
         ("Состоялось очередное заседание Совета депутатов Челябинской области.", None),
         # A country is not a meeting's place.
         ("В России прошло заседание Государственного совета.", None),
+        # A listed town morphology declines wrongly («Кызылорде» → «кызылорд»), in the nominative.
+        ("В Кызылорде состоялась ХХІ сессия областного маслихата.", "Кызылорда"),
+        ("Вчера в Токмоке прошла сессия городского кенеша.", "Токмок"),
     ],
 )
 def test_place(nlp: Language, text: str, place: str | None) -> None:
