@@ -25,6 +25,7 @@ HELDOUT_GENRE_7 = gold_sets.GOLD_SETS["heldout7"]
 HELDOUT_GENRE_8 = gold_sets.GOLD_SETS["heldout8"]
 HELDOUT_GENRE_9 = gold_sets.GOLD_SETS["heldout9"]
 HELDOUT_GENRE_10 = gold_sets.GOLD_SETS["heldout10"]  # blind: no rule may be read from it (its README)
+HELDOUT_GENRE_11 = gold_sets.GOLD_SETS["heldout11"]  # blind too
 
 # Under pytest-xdist (`-n 2`, the README's test command) each worker process runs its share of the tests on
 # servers' databases of its own, named for the worker (gw0, gw1, ...): tests that empty a database, or a Celery
