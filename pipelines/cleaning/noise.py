@@ -340,6 +340,9 @@ RULES: tuple[Rule, ...] = (
         _rejoin,
         needs=("-",),
     ),
+    # Justified text pasted from a page or a PDF: two to four spaces between words are one. Wider gaps are a
+    # layout's columns («Секретарь            А. Петрова»), which the signature and header readers go by.
+    Rule("justified", re.compile(r"(?<=\S) {2,4}(?=\S)"), " ", needs=("  ",)),
     # A line broken in the middle of a sentence: the break is a space.
     Rule("line_wrap", re.compile(r"(?<=[а-яёa-z,])[ \t]*\r?\n(?=[ \t]*[а-яё])"), " ", needs=("\n",)),
     # A space OCR put inside a word, or a line break that lost its hyphen: «Министер ство».

@@ -40,6 +40,7 @@ _SEATED = frozenset({"депутат", "комиссия", "фракция", "т
 _ASSEMBLY_UNITS = frozenset({"комитет", "комиссия"})
 _UNITS = frozenset({"управление", "отдел", "департамент", "сектор"})
 _KINDS_IN_POST = frozenset({"администрация", "правительство"})
+_EXECUTIVE_WORDS = frozenset({"исполнительный"})
 
 
 @lru_cache(maxsize=50_000)
@@ -497,7 +498,10 @@ def _assembly_unit(unit: str, position: str | None) -> bool:
     first word may be capitalized where its name opens a heading)."""
     if any(w[:1].isupper() for w in _COMPOUND.findall(f"{unit} {position or ''}")[1:]):
         return False
-    return bool(_lemmas(unit.split(" по ")[0]) & _ASSEMBLY_UNITS)
+    kind = _lemmas(unit.split(" по ")[0])
+    # «председатель районного исполнительного комитета»: a body of a place's level, or an executive, is a body of
+    # its own, not a unit of the assembly meeting.
+    return bool(kind & _ASSEMBLY_UNITS) and not kind & (lexicons.load("org_levels") | _EXECUTIVE_WORDS)
 
 
 def run(doc: Doc, findings: Findings) -> Findings:

@@ -1262,6 +1262,15 @@ def _claims(link, name: Span, context: _DocContext, at: str, feature: str):
     return link.with_features(features)
 
 
+def _claimed_by_another(link: BodyLink, position: str | None) -> bool:
+    if not link.features.get("oclaimed", 0.0) or link.features.get("oclaimed_self", 0.0):
+        return False
+    heads = lexicons.load("org_heads")
+    return any(
+        fold(p.normal_form) in heads for word in _WORD.findall(position or "")[1:] for p in loading.parse(word.lower())
+    )
+
+
 def _rule_pick(
     doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...], context: _DocContext
 ) -> PersonFinding:
@@ -1392,6 +1401,10 @@ def linked_position_of(
     organization = bodies[body].organization if body is not None else rule.organization
     if organization != rule.organization and another_remit(position, organization):
         organization = rule.organization
+    if rule.organization is None and body is not None and _claimed_by_another(bodies[body], position):
+        # «председатель районного исполнительного комитета Ф. Вощило, депутат Палаты представителей Н. Колтунов»:
+        # a post naming a body of its own does not take a body inside the title the grammar gives another name.
+        organization = None
     if rule.organization is None and organization is not None and _inside_own_title(doc, person, organization, context):
         # The grammar kept a unit named only in the person's own title in the post (`_unit_of_title_only`).
         organization = None

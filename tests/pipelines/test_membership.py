@@ -65,6 +65,19 @@ def test_the_meeting_title_names_the_holding_body_when_the_meeting_has_no_body(n
     assert membership.run(nlp(""), findings).persons[0].organization == "Северо-Казахстанский областной маслихат"
 
 
+def test_a_body_of_a_places_level_is_no_unit_of_the_assembly(nlp: Language) -> None:
+    # «председатель районного исполнительного комитета» heads a body of its own, not a committee of the chamber.
+    text = (
+        "В работе сессии приняли участие председатель районного исполнительного комитета Фёдор Вощило "
+        "и депутат Палаты представителей Николай Колтунов."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Вощило"].position == "председатель районного исполнительного комитета"
+    assert persons["Вощило"].organization is None
+    assert persons["Колтунов"].organization == "Палата представителей"
+    assert membership._assembly_unit("комитет по бюджету", "председатель комитета по бюджету")
+
+
 def test_a_deputy_linked_to_an_assembly_keeps_it() -> None:
     body = _org("Костанайский городской маслихат", 10)
     assert not membership.sits_elsewhere("депутат", "Мажилис Парламента Республики Казахстан", body)
