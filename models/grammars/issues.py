@@ -723,7 +723,12 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield from _forum_subjects(token, quotes)
         elif token.pos_ == "NOUN" and (word in lex.laws or word in lex.decisions):
             yield from _act(token, quotes)
-        elif token.pos_ == "NOUN" and (word in lex.heads or _unfinished(token)) and _has_subject(token):
+        elif (
+            token.pos_ == "NOUN"
+            and (word in lex.heads or _unfinished(token))
+            and _has_subject(token)
+            and not _institution(token, word)
+        ):
             # «Сохраняется нехватка учителей», «остаётся отставание по вводу жилья»: a shortfall that persists is a
             # problem the report raises, stronger than a phrase of action: it fills a short list; so is work not
             # finished («не завершена замена насосов»).
@@ -735,6 +740,16 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         if token.text in ("—", "–") and token.i + 2 < len(doc):
             yield from _dash_subject(token, quotes)
             yield from _named_by_dash(token, quotes)
+
+
+# Nouns of action that are also kinds of body: «государственное учреждение образования», «муниципальное образование».
+_INSTITUTION_SENSES = frozenset({"учреждение", "образование", "объединение", "управление", "представительство"})
+
+
+def _institution(token: Token, word: str | None) -> bool:
+    """«в актовом зале государственного учреждения образования «…»»: an adjective before the noun makes the
+    institution, not the act of instituting."""
+    return word in _INSTITUTION_SENSES and any(c.dep_ == "amod" and c.i < token.i for c in token.children)
 
 
 def _dash_subject(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
