@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from models import lexicons, loading
+from pipelines.cleaning import quotes
 from pipelines.cleaning.offsets import CleanText, Replacement
 from pipelines.deadline import check_deadline
 
@@ -299,6 +300,8 @@ RULES: tuple[Rule, ...] = (
         _wiki_quote,
         needs=("''",),
     ),
+    # Straight double quotes as guillemets, nested ones paired (`pipelines/cleaning/quotes.py`).
+    Rule("straight_quotes", quotes.PATTERN, quotes.guillemet, needs=('"',)),
     # A legal form typed with digits or Latin letters in front of a quoted name: 00 «…», 0АО "…", OOO «…».
     Rule(
         "legal_form",
