@@ -294,6 +294,21 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "*"},
                 {"POS": "NOUN", "TEXT": {"REGEX": r"и$"}, "MORPH": {"IS_SUPERSET": ["Gender=Fem", "Number=Sing"]}},
             ],
+            # «по экологии, природопользованию, агропромышленной и продовольственной политике»: the list's last
+            # field may join its adjectives by «и»; a feminine adjective in -ой/-ей has one form for the dative and
+            # the prepositional, which the tagger reads as either.
+            [conj, *coordinated(dat_mod, oblique_noun)],
+            [
+                conj,
+                *coordinated(
+                    {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}},
+                    {
+                        "POS": "NOUN",
+                        "TEXT": {"REGEX": r"[еи]$"},
+                        "MORPH": {"IS_SUPERSET": ["Gender=Fem", "Number=Sing"]},
+                    },
+                ),
+            ],
         ],
         # «Федеральная служба по надзору в сфере природопользования», «… по контролю в области образования»: the
         # sphere a field of supervision is in (`_CONTINUES`: only after a field).
@@ -784,7 +799,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # A conjunct must be followed by more of the name or end it where the phrase ends.
         if doc[seg.start].text == "," and seg.end < len(doc) and doc[seg.end].text not in ("и", ",", "по"):
             nxt = doc[seg.end]
-            if nxt.pos_ in ("NOUN", "PROPN", "ADJ") and "Gen" not in nxt.morph.get("Case"):
+            # (A person named after the body ends the phrase: «… по бюджету, налогам и финансам Петров А.А.».)
+            if nxt.pos_ in ("NOUN", "PROPN", "ADJ") and "Gen" not in nxt.morph.get("Case") and nxt.ent_type_ != "PER":
                 return False
     if seg.label == "PO_NP":
         # «заместитель главы администрации района по экономике»: an executive is named by no field; the field is

@@ -128,8 +128,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         if not quoted and doc[i].lower_ == "за" and _time_after(doc, i + 1):
             end = i
             break
-        # «Пресс-центр › Новости», «Общество | 96»: a page's breadcrumbs and widgets, not one name.
-        if _separator(doc[i]):
+        # «Пресс-центр › Новости», «Общество | 96»: a page's breadcrumbs and widgets, not one name; nor does a
+        # post's hashtag line («#ТОС #Орёл») run one tag into the next.
+        if _separator(doc[i]) or doc[i].text == "#":
             end = i
             break
         # «Госдума «закон Димы Яковлева»»: a quotation after a name is not part of it,
@@ -1640,6 +1641,28 @@ _MUNICIPALITIES = frozenset({"район", "образование", "посел
 _MAX_MUNICIPAL_NAME = 8
 
 
+# «муниципального образования Ейский район», «… город Новомосковск»: the municipality's own name, unquoted, in the
+# nominative after the kind (the official names of Krasnodar's and Tula's districts and towns).
+_MUNICIPAL_NAMED_KINDS = frozenset({"район", "округ"})
+_MUNICIPAL_TOWN_KINDS = frozenset({"город", "поселок", "посёлок", "село", "станица"})
+
+
+def _unquoted_municipal_name_end(doc: Doc, end: int) -> int | None:
+    """End of the unquoted name in the nominative after «муниципального образования» at `end`."""
+    if end + 1 >= len(doc) or doc[end - 1].lemma_ != "образование" or doc[end - 2].lemma_ != "муниципальный":
+        return None
+    first, second = doc[end], doc[end + 1]
+    named_kind = (
+        first.is_title
+        and _adjective_shaped(first)
+        and "Nom" in first.morph.get("Case")
+        and second.lower_ in _MUNICIPAL_NAMED_KINDS
+    )
+    town = first.lower_ in _MUNICIPAL_TOWN_KINDS and second.is_title and second.ent_type_ != "PER"
+    town = town and "Gen" not in second.morph.get("Case")
+    return end + 2 if named_kind or town else None
+
+
 def _municipal_name_end(doc: Doc, end: int) -> int | None:
     """End of the quoted name right after a municipality's kind at `end` (the kind's last token is `end - 1`)."""
     kind = doc[end - 1]
@@ -1665,6 +1688,10 @@ def _with_municipal_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple
         for i, text in enumerate(token_strings(doc, ORTH))
         if text in opens and i > 1 and (quote_end := _municipal_name_end(doc, i)) is not None
     }
+    # (Unquoted names only where a reading ends on the kind: the Doc is not walked again.)
+    for _, end in chosen:
+        if end not in names and (name_end := _unquoted_municipal_name_end(doc, end)) is not None:
+            names[end] = name_end
     if not names:
         return chosen
     grown = [(start, names.get(end, end)) for start, end in chosen]
