@@ -107,14 +107,17 @@ def lexicon() -> Lexicons:
 
 
 # A region's or a territory's letters before a state or municipal institution's form: «ОГБУЗ» (областное), «КГБУЗ»
-# (краевое), «КОГБУЗ» (Кировское областное), «КОГУП».
-_REGIONAL_PREFIXES = ("о", "к", "ко")
+# (краевое), «КОГБУЗ» (Кировское областное), «ТОГБУЗ» (Тамбовское областное), «КОГУП»: the level, after the region's
+# initial when the region has its own institutions of that form.
+_REGIONAL_PREFIXES = ("о", "к", *(letter + "о" for letter in "абвгдежзиклмнопрстуфхцчшэюя"))
 _STATE_FORM = re.compile(r"^[гм][а-я]{2,4}$")
 
 
 def _with_regional_forms(forms: frozenset[str]) -> frozenset[str]:
+    morph = loading.morph()
     regional = {prefix + form for form in forms if _STATE_FORM.match(form) for prefix in _REGIONAL_PREFIXES}
-    return forms | regional
+    # («ломку», «бомбу»: a word of the dictionary the letters happen to spell is no form.)
+    return forms | {form for form in regional if not morph.word_is_known(form)}
 
 
 def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
@@ -846,7 +849,9 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_not_tails")
         )
     if seg.label == "MEMBERS_QUOTED":
-        return previous == "GEN_NP" and _members_before_name(doc, start, seg)
+        if previous == "GEN_NP" and _members_before_name(doc, start, seg):
+            return True
+        return previous in ("GEN_NP", "ABBR") and _branch_by_place_name(doc, start, seg)
     if seg.label == "FORM_NAME":
         form = doc[seg.start - 1]
         return (
@@ -1305,6 +1310,25 @@ def _members_before_name(doc: Doc, start: int, seg: Segment) -> bool:
     if not loading.morph().word_is_known(first):
         return True
     return any("nomn" in p.tag.grammemes for p in loading.parse(first))
+
+
+# «Моршанский», «Братское», «Слободская»: a place's adjective in the nominative, the whole of a branch's own name.
+_PLACE_NAME_ADJECTIVE = re.compile(r"^[А-ЯЁ][а-яё-]+[сц]к(ий|ой|ое|ая)$")
+
+
+def _branch_by_place_name(doc: Doc, start: int, seg: Segment) -> bool:
+    """«МО МВД России «Моршанский»», «МУ МВД России «Братское»»: a federal body's abbreviation and its state, then the
+    territorial branch's own name, the adjective of the place it serves, quoted (the Interior Ministry's inter-municipal
+    branches are so named)."""
+    if seg.end - seg.start != 3 or not _PLACE_NAME_ADJECTIVE.match(doc[seg.start + 1].text):
+        return False
+    core = doc[start]
+    state = doc[seg.start - 1]
+    return core.is_upper and core.is_alpha and state.text[:1].isupper() and state.lower_ in _STATE_GENITIVES
+
+
+# The state a federal body's branch belongs to, as written after its abbreviation.
+_STATE_GENITIVES = frozenset({"россии", "рф"})
 
 
 def _no_genitive(token: Token) -> bool:
