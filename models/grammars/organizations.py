@@ -1352,7 +1352,11 @@ def misread_adjective(token: Token) -> bool:
 def _abbreviation_ok(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
     tokens = list(doc[seg.start : seg.end])
     for token in tokens:
-        if token.lower_ in lex.not_abbreviations | lex.country_codes or not _ABBR_SHAPE.match(token.text):
+        # «МО МВД», «ОП МВД»: a kind of unit that names nothing alone is the unit of the body abbreviated after it.
+        unit_of_next = token.i + 1 < seg.end and token.lower_ not in lex.country_codes
+        if token.lower_ in lex.not_abbreviations and not unit_of_next:
+            return False
+        if token.lower_ in lex.country_codes or not _ABBR_SHAPE.match(token.text):
             return False
         if re.fullmatch(r"[IVXХІМСLDС]+", token.text):  # Roman numerals, also typed in Cyrillic
             return False

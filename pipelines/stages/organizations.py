@@ -1083,6 +1083,23 @@ def _kind_before_name(bodies: list[_Body]) -> list[_Body]:
     return kept
 
 
+def _unit_abbreviation_before_body(bodies: list[_Body]) -> list[_Body]:
+    """«инспектор ПДН МО МВД России «Моршанский»» … «МО МВД России «Моршанский»»: where the text also names the body
+    on its own, an abbreviation before it is the unit the person works in (a word of the title), and the name the
+    body's."""
+    bare = {b.words: b for b in bodies}
+    kept: list[_Body] = []
+    for body in bodies:
+        first = _WORD.match(body.name)
+        unit = first is not None and first.start() == 0 and first.group().isupper() and len(first.group()) > 1
+        target = bare.get(body.words[1:]) if unit and len(body.words) >= 3 else None
+        if target is not None and target is not body:
+            target.mentions.extend(body.mentions)
+            continue
+        kept.append(body)
+    return kept
+
+
 # --- the stage ------------------------------------------------------------------------------
 
 
@@ -2267,7 +2284,7 @@ def find_organizations(
             # A unit named only in titles stays the titles' organization for positions, but is not listed.
             listed=b.listed and not all(_within(m, titled) for m in b.mentions),
         )
-        for b in _merge(_kind_before_name(kept))
+        for b in _merge(_kind_before_name(_unit_abbreviation_before_body(kept)))
         if _is_body(doc, b)
     )
 
