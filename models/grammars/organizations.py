@@ -272,6 +272,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         # tails
         "GEN_NP": [
             [{**gen_mod, "OP": "*"}, gen_noun],
+            # «… и защите | их прав»: a possessive the tagger leaves without a case (`_tail_ok`: after a field only).
+            [{"LOWER": {"IN": sorted(_POSSESSIVES)}}, gen_noun],
             # «в хокимият Хорезмской области»: after a head it misreads, the tagger gives the adjective the head's
             # case; before a feminine noun in the genitive singular an adjective in -ой/-ей agrees with it.
             [
@@ -291,11 +293,12 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "CONJ_DAT_NP": [
             [conj, oblique_mod, oblique_noun],
             # «по бюджету, экономике и муниципальной собственности»: a feminine noun in -и has one form for the
-            # genitive, dative and prepositional, which the tagger reads as a genitive.
+            # genitive, dative and prepositional, which the tagger reads as a genitive; one in -е («и защите»)
+            # one for the dative and prepositional, read as either.
             [
                 conj,
                 {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "*"},
-                {"POS": "NOUN", "TEXT": {"REGEX": r"и$"}, "MORPH": {"IS_SUPERSET": ["Gender=Fem", "Number=Sing"]}},
+                {"POS": "NOUN", "TEXT": {"REGEX": r"[еи]$"}, "MORPH": {"IS_SUPERSET": ["Gender=Fem", "Number=Sing"]}},
             ],
             # «по экологии, природопользованию, агропромышленной и продовольственной политике»: the list's last
             # field may join its adjectives by «и»; a feminine adjective in -ой/-ей has one form for the dative and
@@ -728,6 +731,7 @@ def eponym_end(doc: Doc, named_after: int) -> int:
     return i
 
 
+_POSSESSIVES = frozenset({"их", "его", "ее", "её"})
 # Tails that name the body a unit belongs to («комиссии | Межпарламентской Ассамблеи государств – участников …»).
 _NAMED_BODY_TAILS = frozenset({"GEN_NP", "MEMBERS", "STATE_NAME"})
 _TERRITORIAL_OFFICES = frozenset({"управление", "отделение", "филиал", "представительство"})
@@ -773,7 +777,10 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             return False
         if _no_genitive(doc[seg.start]) or _no_genitive(doc[seg.end - 1]):
             return False
-        if any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
+        # («… по делам несовершеннолетних и защите их прав»: a possessive right after a field refers to the people
+        # the field names, inside the name.)
+        possessive = previous in ("PO_NP", "CONJ_DAT_NP") and len(words) == 2 and words[0].lower_ in _POSSESSIVES
+        if not possessive and any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
             return False
         # «ревизионной комиссии | члена ассоциации Холикова»: a person's title in the genitive is whom the phrase
         # speaks of (the offices a staff serves, «аппарат акима», «администрация Президента», are no such title).

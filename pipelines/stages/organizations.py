@@ -1847,6 +1847,42 @@ def _strip_description(doc: Doc, start: int, end: int) -> int:
     return i + 1 if quoted or latin or _abbreviation_after_kind(rest) else start
 
 
+_REGION_LEVELS = frozenset({"область", "край"})
+_MUNICIPAL_KINDS = frozenset({"район", "округ", "поселение"})
+_TOWN_KINDS = frozenset({"город", "г", "поселок", "село"})
+
+
+def _without_region_of_municipality(doc: Doc, start: int, end: int) -> int:
+    """«Администрация города Железногорска Курской области», «Совет депутатов … района | РЯЗАНСКОЙ ОБЛАСТИ»: a local
+    body is named by its municipality; the region after it is the municipality's address, not a word of the
+    body's name."""
+    if end - start < 4:
+        return end
+    if grammar.word_lemma(doc[end - 2].text) == "республика" and doc[end - 1].is_alpha:
+        region = end - 2  # «… муниципального района Республики Татарстан»
+    elif grammar.word_lemma(doc[end - 1].text) == "республика":
+        region = end - 1  # (a heading read in sentence case: the republic's name, written small, is no tail)
+    elif grammar.word_lemma(doc[end - 1].text) in _REGION_LEVELS:
+        region = end - 1
+        # (A heading read in sentence case writes the region's adjective small.)
+        while region > start and _PLACE_ADJECTIVE.search(doc[region - 1].text):
+            region -= 1
+        if region == end - 1:
+            return end
+    else:
+        return end
+    if region - start < 2:
+        return end
+    last = doc[region - 1]
+    municipality = grammar.word_lemma(last.text) in _MUNICIPAL_KINDS and last.is_lower
+    town = last.text[:1].isupper() and doc[region - 2].lower_.rstrip(".") in _TOWN_KINDS | {"города"}
+    # («Собрание депутатов», «Собрание представителей»: a municipal assembly.)
+    local = lexicons.load("org_local_bodies") | {"собрание"}
+    if (municipality or town) and any(grammar.word_lemma(t.text) in local for t in doc[start : region - 1]):
+        return region
+    return end
+
+
 def _abbreviation_after_kind(rest: Span) -> bool:
     """«партия ЛДПР», «банк ВТБ», «агентство ТАСС»: one abbreviation after a kind is the body's name (a
     country's code is not: «правительство РФ»)."""
@@ -1858,21 +1894,40 @@ def _abbreviation_after_kind(rest: Span) -> bool:
 _LETTERHEAD_CONTINUATIONS = ("ПРИ ", "при ")
 
 
+_MAX_LETTERHEAD_LINES = 3
+
+
+def _genitive_line(line: str) -> bool:
+    """«АДМИНИСТРАЦИИ ГОРОДА …», «ШИЛОВСКОГО МУНИЦИПАЛЬНОГО РАЙОНА»: a line in capitals that opens with a word in the
+    genitive goes on with the name above it (the body it belongs to, the place it serves)."""
+    first = _WORD.match(line)
+    if first is None or first.start() != 0 or not line.isupper():
+        return False
+    parses = [p for p in loading.parse(first.group().lower()) if p.is_known]
+    return any("gent" in p.tag for p in parses) and not any({"nomn", "sing"} <= p.tag.grammemes for p in parses)
+
+
 def _letterhead_joined(lines: tuple[Heading, ...], first_line: int, text: str) -> tuple[Heading, ...]:
-    """A letterhead wrapped over two lines («ОБЩЕСТВЕННЫЙ СОВЕТ» / «ПРИ МИНИСТЕРСТВЕ …», or the second line in
-    sentence case) is one name: the text's first line and the line right under it that goes on with «при», read as
-    one line too (same offsets: the line break becomes a blank)."""
+    """A letterhead wrapped over lines («ОБЩЕСТВЕННЫЙ СОВЕТ» / «ПРИ МИНИСТЕРСТВЕ …», or the second line in sentence
+    case; «КОМИССИЯ ПО ДЕЛАМ …» / «АДМИНИСТРАЦИИ ГОРОДА …») is one name: the text's first line and the lines right
+    under it that go on with «при» or a genitive, read as one line too (same offsets: a line break becomes a
+    blank)."""
     if not lines or lines[0].start != first_line:
         return lines
-    first = lines[0]
-    after = first.start + len(first.text) + 1
-    line_end = text.find("\n", after)
-    second = text[after : line_end if line_end >= 0 else len(text)].rstrip()
-    if text[after - 1 : after] != "\n" or not second.startswith(_LETTERHEAD_CONTINUATIONS):
-        return lines
-    joined = Heading(f"{first.text} {second}", first.start, first.words + len(second.split()))
-    # The second line stays a line of its own: the body the first is attached to is named in it.
-    return (joined, *lines[1:])
+    joined = lines[0]
+    for _ in range(_MAX_LETTERHEAD_LINES - 1):
+        after = joined.start + len(joined.text) + 1
+        line_end = text.find("\n", after)
+        raw = text[after : line_end if line_end >= 0 else len(text)]
+        second = raw.rstrip()
+        continued = second.startswith(_LETTERHEAD_CONTINUATIONS) or _genitive_line(second)
+        if text[after - 1 : after] != "\n" or not continued:
+            break
+        joined = Heading(f"{joined.text} {second}", joined.start, joined.words + len(second.split()))
+        if second != raw:
+            break  # (blanks at the line's end: the next line's offsets would shift)
+    # The lines joined stay lines of their own: the body the first is attached to is named in them.
+    return (joined, *lines[1:]) if joined is not lines[0] else lines
 
 
 def _heading_bodies(doc: Doc) -> list[_Body]:
@@ -2236,6 +2291,7 @@ def find_organizations(
             continue
         span = doc[start:end]
         start = _strip_description(doc, start, end)
+        end = _without_region_of_municipality(doc, start, end)
         span = doc[start:end]
         name = canonical(span)
         # «Государственное Собрание – Курултай …»: each of an assembly's two names in the nominative.
