@@ -1100,6 +1100,41 @@ def _unit_abbreviation_before_body(bodies: list[_Body]) -> list[_Body]:
     return kept
 
 
+_POSSESSIVE_WORD = re.compile(r"\s(?:их|его|её|ее)(?=\s)")
+
+
+def _abbreviations_joined(doc: Doc, bodies: list[_Body]) -> list[_Body]:
+    """«КДН и ЗП» of «Комиссия по делам несовершеннолетних и защите их прав …», «ГО и ЧС»: two abbreviations joined by
+    «и» are one name where together (and only together) they abbreviate a body the text names in full; the
+    possessive of such names is left out of the letters. Elsewhere «МВД и ФСБ» stay two bodies."""
+    text = doc_text(doc)
+    shorts = [b for b in bodies if b.abbreviation and len(b.words) == 1]
+    if len(shorts) < 2:
+        return bodies
+    fulls = [
+        (b, [w.lower() for w in re.findall(r"[\wЁё-]+", _POSSESSIVE_WORD.sub("", b.name)) if w.lower() not in _STOP])
+        for b in bodies
+        if not b.abbreviation
+    ]
+    absorbed: set[int] = set()
+    for first in shorts:
+        for second in shorts:
+            if second is first or id(second) in absorbed:
+                continue
+            if not any(text[a.end : b.start] == " и " for a in first.mentions for b in second.mentions):
+                continue
+            # (Both letters' words in order: «МВД и ФСБ» is no abbreviation of «Министерство внутренних дел».)
+            short = [first.name.lower(), second.name.lower()]
+            target = next((b for b, words in fulls if _cover(short, words, False)), None)
+            joined = f"{first.name} и {second.name}"
+            if target is None:
+                continue
+            target.mentions.extend(first.mentions + second.mentions)
+            target.aliases.extend(a for a in (joined, first.name) if a not in target.aliases)
+            absorbed.update((id(first), id(second)))
+    return [b for b in bodies if id(b) not in absorbed]
+
+
 # --- the stage ------------------------------------------------------------------------------
 
 
@@ -2340,7 +2375,7 @@ def find_organizations(
             # A unit named only in titles stays the titles' organization for positions, but is not listed.
             listed=b.listed and not all(_within(m, titled) for m in b.mentions),
         )
-        for b in _merge(_kind_before_name(_unit_abbreviation_before_body(kept)))
+        for b in _merge(_kind_before_name(_unit_abbreviation_before_body(_abbreviations_joined(doc, kept))))
         if _is_body(doc, b)
     )
 
