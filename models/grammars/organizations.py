@@ -284,6 +284,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             coordinated(gen_mod, gen_noun),
             # «крестьянских (фермерских) хозяйств»: another word for the modifier, in parentheses.
             [gen_mod, {"ORTH": "("}, {**gen_mod, "IS_LOWER": True}, {"ORTH": ")"}, {**gen_mod, "OP": "*"}, gen_noun],
+            # «совет ветеранов (пенсионеров) войны, труда …»: another word for the noun, in parentheses.
+            [{**gen_mod, "OP": "*"}, gen_noun, {"ORTH": "("}, {**gen_noun, "IS_LOWER": True}, {"ORTH": ")"}],
         ],
         "CONJ_GEN_NP": [
             [conj, {**gen_mod, "OP": "*"}, gen_noun],
@@ -547,6 +549,12 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         ):
             i += 1
         reach = i + 1 - start
+        # «ветеранов (пенсионеров)»: the noun's other word in parentheses.
+        n = start + reach
+        if doc[n - 1].text != "(" and n < end and doc[n].text == "(":
+            n += 1
+        if doc[n - 1].text == "(" and n + 1 < end and doc[n].is_lower and doc[n + 1].text == ")":
+            reach = n + 2 - start
     if lower == "при":
         reach = max(reach, 5)
     if first.is_title:
@@ -736,6 +744,7 @@ _POSSESSIVES = frozenset({"их", "его", "ее", "её"})
 _NAMED_BODY_TAILS = frozenset({"GEN_NP", "MEMBERS", "STATE_NAME"})
 _TERRITORIAL_OFFICES = frozenset({"управление", "отделение", "филиал", "представительство"})
 _REGION_KINDS = frozenset({"область", "край", "республика", "округ"})
+_REGIONAL_INSPECTORATES = frozenset({"инспекция"})
 
 
 def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, blocked: frozenset[str]) -> bool:
@@ -884,6 +893,11 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # territorial office of a named federal body is named by the region it serves.
         office = doc[start].is_title and word_lemma(doc[start].text) in _TERRITORIAL_OFFICES
         office = office and any(t.is_title or _is_head_word(t, lex) for t in doc[start + 1 : seg.start])
+        # «Государственная инспекция труда в Курской области»: a federal inspectorate's office in a region is named
+        # so as a whole, its level before the kind.
+        kind = next((t for t in doc[start : seg.start] if t.pos_ != "ADJ"), None)
+        inspectorate = doc[start].is_title and kind is not None and word_lemma(kind.text) in _REGIONAL_INSPECTORATES
+        office = office or (inspectorate and kind.i + 1 < seg.start)
         region = any(word_lemma(t.text) in _REGION_KINDS or t.is_upper for t in doc[seg.start + 1 : seg.end])
         return office and region and previous in _NAMED_BODY_TAILS
     if seg.label == "ABBR":

@@ -57,8 +57,13 @@ class _Body:
     letterhead: bool = False  # named in a heading typed in capitals, read in sentence case
 
 
+# «администрация г. Железногорска» and «Администрация города Железногорска»: a kind of place cut short is the kind.
+_SHORT_PLACE_KINDS = {"г": "город", "гор": "город", "обл": "область"}
+
+
 def _lemmas(text: str, legal_forms: frozenset[str] = frozenset()) -> tuple[str, ...]:
     words = [w for w in _WORD.findall(text) if w.lower() not in _STOP]
+    words = [_SHORT_PLACE_KINDS.get(w, w) for w in words]
     # «Коммерсантъ» keeps the old spelling's final hard sign, «Коммерсанта» does not: one name.
     words = [w[:-1] if len(w) > 2 and w[-1] in "ъЪ" else w for w in words]
     return tuple(grammar.word_lemma(w) for w in words if w.lower().replace("0", "о") not in legal_forms)
