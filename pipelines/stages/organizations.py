@@ -494,7 +494,7 @@ def canonical(span: Span) -> str:
                 word = inflect_word(token.text, "NOUN", *_features(span.doc[head]))
         elif head is not None and token.i < head and grammar.misread_adjective(token):
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
-        elif (token.is_upper and len(token.text) <= 5) or _mixed_case(word):
+        elif (token.is_upper and len(token.text) <= 5) or _mixed_case(word) or _indeclinable_contraction(word):
             # An abbreviation is written the same in every case («УЗ», «АН СССР», «АлтГУ»); pymorphy reads «уз» as
             # «узы».
             pass
@@ -506,6 +506,18 @@ def canonical(span: Span) -> str:
     name = re.sub(r"\s+", " ", "".join(parts)).strip()
     # Wiki markup's ''…'' is the text's quotes.
     return re.sub(r"''\s?(.+?)\s?''", r"«\1»", name)
+
+
+def _indeclinable_contraction(word: str) -> bool:
+    """«Минэкологии», «Минприроды», «Минобразования»: «Мин» and a feminine or neuter field in the genitive is written so
+    in every case (unlike «Минтруда» of «Минтруд», «Минсельхоза» of «Минсельхоз»)."""
+    if not word.startswith("Мин") or word.startswith("Минист") or len(word) < 7:
+        return False
+    rest = word[3:].lower()
+    return any(
+        p.tag.POS == "NOUN" and "gent" in p.tag and p.tag.gender in ("femn", "neut") and p.is_known
+        for p in loading.parse(rest)
+    )
 
 
 def _mixed_case(word: str) -> bool:
