@@ -728,9 +728,18 @@ def _merge(bodies: list[_Body]) -> list[_Body]:
     return [b for i, b in enumerate(merged) if i not in absorbed]
 
 
+def _with_code(long: _Body, short: _Body) -> bool:
+    """«Минэкологии республики» … «Минэкологии РТ»: a name the text also writes with its region's or state's code
+    after it is that body (the one the text names with a code)."""
+    rest = long.name[len(short.name) :].strip()
+    codes = grammar.lexicon().country_codes
+    return long.name.startswith(short.name + " ") and rest.isupper() and rest.lower() in codes
+
+
 def _absorbs(long: _Body, short: _Body) -> bool:
     return (
         _subsumes(long, short)
+        or _with_code(long, short)
         or _abbreviates(short.name, long.name)
         or _same_quoted(short, long)
         or _contracts(short.name, long.name)
