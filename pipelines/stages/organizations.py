@@ -55,6 +55,7 @@ class _Body:
     mentions: list[TextSpan] = field(default_factory=list)
     listed: bool = True  # `OrganizationFinding.listed`
     letterhead: bool = False  # named in a heading typed in capitals, read in sentence case
+    composed: bool = False  # a unit under the letterhead, named here with the letterhead's body (`_unit_of_letterhead`)
 
 
 # «администрация г. Железногорска» and «Администрация города Железногорска»: a kind of place cut short is the kind.
@@ -703,6 +704,9 @@ def _merge(bodies: list[_Body]) -> list[_Body]:
         # «ОО «…»» over «…»: the fuller form (not another name of the state: the first one the text uses stays).
         if len(body.name) > len(same.name) and _place_neutral(body.words) == _place_neutral(same.words):
             same.name = body.name
+        elif same.letterhead and not body.letterhead and body.words == same.words:
+            # A heading read in sentence case guesses capitals; the text writes the same name with its own.
+            same.name, same.letterhead = body.name, False
     absorbed: set[int] = set()
     candidates = _Candidates(merged)
     for i, short in enumerate(merged):
@@ -720,6 +724,9 @@ def _merge(bodies: list[_Body]) -> list[_Body]:
         formed = short.name[:1] not in _QUOTES and any(q in short.name for q in _QUOTES)
         if long.letterhead and not short.letterhead and formed and _same_quoted(short, long):
             long.name, long.letterhead = short.name, False
+        # A unit the letterhead's body was put into goes by the text's own full name for it, where the text has one.
+        if long.composed and not short.letterhead and short.head == long.head and short.abbreviation is False:
+            long.name, long.composed = short.name, False
         long.mentions.extend(short.mentions)
         long.listed = long.listed or short.listed
         if short.abbreviation or _abbreviates(short.name, long.name) or _contracts(short.name, long.name):
@@ -1129,6 +1136,28 @@ def _unit_abbreviation_before_body(bodies: list[_Body]) -> list[_Body]:
 _POSSESSIVE_WORD = re.compile(r"\s(?:их|его|её|ее)(?=\s)")
 
 
+def _initials_by_i(short: list[str], full: str) -> bool:
+    """«КЧС и ОПБ» of «Комиссия по предупреждению и ликвидации чрезвычайных ситуаций и обеспечению пожарной
+    безопасности»: the letters of both abbreviations are initials of the name's words in order, the first starting
+    the name and the second starting a word right after an «и» (the abbreviations leave out some words)."""
+    words = [w.lower() for w in re.findall(r"[\wЁё-]+", full)]
+    after_i = {i + 1 for i, w in enumerate(words) if w == "и"}
+    content = [(i, w) for i, w in enumerate(words) if w not in _STOP and w not in ("их", "его", "ее", "её")]
+    position = 0
+    for part, letters in enumerate(short):
+        for k, letter in enumerate(letters):
+            while position < len(content) and content[position][1][0] != letter:
+                if part == 0 and k == 0:
+                    return False  # the first letter starts the name
+                position += 1
+            if position == len(content):
+                return False
+            if k == 0 and part == 1 and content[position][0] not in after_i:
+                return False
+            position += 1
+    return True
+
+
 def _abbreviations_joined(doc: Doc, bodies: list[_Body]) -> list[_Body]:
     """«КДН и ЗП» of «Комиссия по делам несовершеннолетних и защите их прав …», «ГО и ЧС»: two abbreviations joined by
     «и» are one name where together (and only together) they abbreviate a body the text names in full; the
@@ -1151,7 +1180,9 @@ def _abbreviations_joined(doc: Doc, bodies: list[_Body]) -> list[_Body]:
                 continue
             # (Both letters' words in order: «МВД и ФСБ» is no abbreviation of «Министерство внутренних дел».)
             short = [first.name.lower(), second.name.lower()]
-            target = next((b for b, words in fulls if _cover(short, words, False)), None)
+            target = next(
+                (b for b, words in fulls if _cover(short, words, False) or _initials_by_i(short, b.name)), None
+            )
             joined = f"{first.name} и {second.name}"
             if target is None:
                 continue
@@ -1968,27 +1999,99 @@ def _genitive_line(line: str) -> bool:
     return any("gent" in p.tag for p in parses) and not any({"nomn", "sing"} <= p.tag.grammemes for p in parses)
 
 
-def _letterhead_joined(lines: tuple[Heading, ...], first_line: int, text: str) -> tuple[Heading, ...]:
-    """A letterhead wrapped over lines («ОБЩЕСТВЕННЫЙ СОВЕТ» / «ПРИ МИНИСТЕРСТВЕ …», or the second line in sentence
-    case; «КОМИССИЯ ПО ДЕЛАМ …» / «АДМИНИСТРАЦИИ ГОРОДА …») is one name: the text's first line and the lines right
-    under it that go on with «при» or a genitive, read as one line too (same offsets: a line break becomes a
-    blank)."""
-    if not lines or lines[0].start != first_line:
-        return lines
-    joined = lines[0]
-    for _ in range(_MAX_LETTERHEAD_LINES - 1):
-        after = joined.start + len(joined.text) + 1
-        line_end = text.find("\n", after)
-        raw = text[after : line_end if line_end >= 0 else len(text)]
-        second = raw.rstrip()
-        continued = second.startswith(_LETTERHEAD_CONTINUATIONS) or _genitive_line(second)
-        if text[after - 1 : after] != "\n" or not continued:
-            break
-        joined = Heading(f"{joined.text} {second}", joined.start, joined.words + len(second.split()))
-        if second != raw:
-            break  # (blanks at the line's end: the next line's offsets would shift)
-    # The lines joined stay lines of their own: the body the first is attached to is named in them.
-    return (joined, *lines[1:]) if joined is not lines[0] else lines
+def _continues(line: str, first: bool) -> bool:
+    """The line goes on with the name on the line above: «при …» (the letterhead only), a genitive, or «И …» that
+    joins the last of a body's fields («КОМИССИЯ ПО ПРЕДУПРЕЖДЕНИЮ … / И ОБЕСПЕЧЕНИЮ ПОЖАРНОЙ БЕЗОПАСНОСТИ»)."""
+    if first and line.startswith(_LETTERHEAD_CONTINUATIONS):
+        return True
+    return line.startswith("И ") or _genitive_line(line)
+
+
+def _lines_joined(lines: tuple[Heading, ...], first_line: int, text: str) -> tuple[Heading, ...]:
+    """A name wrapped over lines («ОБЩЕСТВЕННЫЙ СОВЕТ» / «ПРИ МИНИСТЕРСТВЕ …», or the second line in sentence case;
+    «КОМИССИЯ ПО ДЕЛАМ …» / «АДМИНИСТРАЦИИ ГОРОДА …») is one name: each line and the lines right under it that go
+    on with it, read as one line too (same offsets: a line break becomes a blank). The lines joined stay lines of
+    their own: the body the first is attached to is named in them."""
+    joined_lines: list[Heading] = []
+    for line in lines:
+        first = line.start == first_line
+        joined = line
+        for _ in range(_MAX_LETTERHEAD_LINES - 1):
+            after = joined.start + len(joined.text) + 1
+            line_end = text.find("\n", after)
+            raw = text[after : line_end if line_end >= 0 else len(text)]
+            second = raw.rstrip()
+            if text[after - 1 : after] != "\n" or not _continues(second, first):
+                break
+            joined = Heading(f"{joined.text} {second}", joined.start, joined.words + len(second.split()))
+            if second != raw:
+                break  # (blanks at the line's end: the next line's offsets would shift)
+        joined_lines.append(joined)
+    return tuple(joined_lines)
+
+
+# Units a letterhead's body has, named under it by their field alone: «Комитет по экологии …» under «ГОСУДАРСТВЕННЫЙ
+# СОВЕТ РЕСПУБЛИКИ ТАТАРСТАН» is «Комитет Государственного Совета Республики Татарстан по экологии …».
+_LETTERHEAD_UNITS = frozenset({"комитет", "комиссия"})
+_UNIT_BY_FIELD = re.compile(r"^((?:[А-ЯЁа-яё-]+ ){0,3}?(?:[Кк]омитет|[Кк]омиссия)) (по .+)$")
+
+
+def _genitive(name: str) -> str:
+    """A body's name in the genitive: its head and the adjectives before it decline, the rest stays."""
+    lex = grammar.lexicon()
+    words = name.split(" ")
+    head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in lex.heads), None)
+    if head is None:
+        return name
+    out = []
+    for i, word in enumerate(words):
+        if i <= head and word.isalpha():
+            parse = next((p for p in loading.parse(word.lower()) if "nomn" in p.tag), None)
+            form = parse.inflect({"gent"}) if parse is not None else None
+            if form is not None:
+                word = form.word.capitalize() if word[:1].isupper() else form.word
+        out.append(word)
+    return " ".join(out)
+
+
+def _units_under_letterhead(doc: Doc, bodies: list[_Body]) -> None:
+    """«ГОСУДАРСТВЕННЫЙ СОВЕТ РЕСПУБЛИКИ ТАТАРСТАН» / «Комитет по экологии …» (a line of its own in sentence case under
+    the letterhead): the unit is named with the letterhead's body, as a unit in capitals is (`_heading_bodies`)."""
+    text = doc_text(doc)
+    top = text[:HEADING_CHARS]
+    first_line = len(top) - len(top.lstrip())
+    letterhead = next((b for b in bodies if b.letterhead and b.mentions[0].start == first_line), None)
+    if letterhead is None:
+        return
+    lex = grammar.lexicon()
+    for body in bodies:
+        mention = min(body.mentions, key=lambda m: m.start)
+        if body is letterhead or body.letterhead or mention.start >= HEADING_CHARS:
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if line.strip() != text[mention.start : mention.end]:
+            continue
+        name = _unit_of_letterhead(body.name, letterhead.name)
+        if name is not None:
+            body.name, body.words = name, _lemmas(name, lex.legal_forms) or _lemmas(name)
+
+
+def _unit_of_letterhead(name: str, parent: str) -> str | None:
+    """The unit's full name with the letterhead's body in it, or None if `name` is no unit named by its field."""
+    match = _UNIT_BY_FIELD.match(name)
+    if match is None or grammar.word_lemma(match.group(1).split(" ")[-1]) not in _LETTERHEAD_UNITS:
+        return None
+    owner = _genitive(parent)
+    # An assembly's committee names the assembly before its field («Комитет Государственного Совета … по экологии»);
+    # an executive's commission after it («Комиссия по делам несовершеннолетних … администрации города …»).
+    if {grammar.word_lemma(w) for w in _WORD.findall(parent)} & lexicons.load("membership_bodies"):
+        return f"{match.group(1)} {owner} {match.group(2)}"
+    first = _WORD.match(owner)
+    if first is not None and first.start() == 0 and loading.morph().word_is_known(first.group().lower()):
+        owner = owner[:1].lower() + owner[1:]
+    return f"{match.group(1)} {match.group(2)} {owner}"
 
 
 def _heading_bodies(doc: Doc) -> list[_Body]:
@@ -2000,7 +2103,7 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
     text = doc_text(doc)
     top = text[:HEADING_CHARS]
     first_line = len(top) - len(top.lstrip())
-    lines = _letterhead_joined(headings(doc)[:_MAX_HEADINGS], first_line, text)
+    lines = _lines_joined(headings(doc)[:_MAX_HEADINGS], first_line, text)
     if not lines:
         return []
     lex = grammar.lexicon()
@@ -2018,12 +2121,18 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
             whole = mention.start == 0 and mention.end >= len(heading.rstrip(".!?"))
             head = _head_index(span)
             lemma = sentence[head].lemma_ if head is not None else None
+            letterhead = bodies[0].name if bodies and bodies[0].mentions[0].start == first_line else None
+            unit_name = None
             if whole and offset != first_line:
-                continue  # a unit under the letterhead
+                # A unit under the letterhead, named by its field alone, is named with the letterhead's body; others
+                # are the letterhead's units the text names in full.
+                unit_name = _unit_of_letterhead(org.name, letterhead) if letterhead is not None else None
+                if unit_name is None:
+                    continue
             if not whole and (lemma not in lex.heads or lemma not in spoken):
                 continue
             # Sentence case lowers proper words too; the text writes them elsewhere with their capital.
-            name = _WORD.sub(lambda w: proper_form(doc, w.group()), org.name)
+            name = _WORD.sub(lambda w: proper_form(doc, w.group()), unit_name or org.name)
             bodies.append(
                 _Body(
                     name=name,
@@ -2032,6 +2141,7 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
                     abbreviation=False,
                     mentions=[TextSpan(offset + mention.start, offset + mention.end)],
                     letterhead=True,
+                    composed=unit_name is not None,
                 )
             )
     return bodies
@@ -2393,6 +2503,7 @@ def find_organizations(
         kept = [b for b in kept if not any(_inside_line(doc, m, taken_lines) for m in b.mentions)]
         kept = _shouted_into_headings(kept, taken_lines)
         kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
+        _units_under_letterhead(doc, kept)
     return tuple(
         OrganizationFinding(
             name=b.name,
