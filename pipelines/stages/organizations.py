@@ -1940,6 +1940,7 @@ def _strip_description(doc: Doc, start: int, end: int) -> int:
 
 
 _REGION_LEVELS = frozenset({"область", "край"})
+_REGION_REST = re.compile(r"^\s(?:[а-яё-]+ (?:области|края)|республики [а-яё-]+(?: [а-яё-]+)?)$", re.IGNORECASE)
 _MUNICIPAL_KINDS = frozenset({"район", "округ", "поселение"})
 _TOWN_KINDS = frozenset({"город", "г", "поселок", "село"})
 
@@ -2106,6 +2107,7 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
     lines = _lines_joined(headings(doc)[:_MAX_HEADINGS], first_line, text)
     if not lines:
         return []
+    letterhead_end = lines[0].start + len(lines[0].text) if lines[0].start == first_line else first_line
     lex = grammar.lexicon()
     spoken = {grammar.word_lemma(t.text) for t in doc if t.is_alpha and not t.is_upper}
     bodies: list[_Body] = []
@@ -2118,12 +2120,15 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
             span = sentence.char_span(mention.start, mention.end)
             if span is None:
                 continue
-            whole = mention.start == 0 and mention.end >= len(heading.rstrip(".!?"))
+            # (The region a municipal body's name leaves out is still its line's: `_without_region_of_municipality`.)
+            rest = sentence.text[mention.end :].rstrip(".!? ")
+            whole = mention.start == 0 and (mention.end >= len(heading.rstrip(".!?")) or bool(_REGION_REST.match(rest)))
             head = _head_index(span)
             lemma = sentence[head].lemma_ if head is not None else None
             letterhead = bodies[0].name if bodies and bodies[0].mentions[0].start == first_line else None
             unit_name = None
-            if whole and offset != first_line:
+            # (A line the letterhead runs on over names the body the letterhead's belongs to: no unit of it.)
+            if whole and offset != first_line and offset >= letterhead_end:
                 # A unit under the letterhead, named by its field alone, is named with the letterhead's body; others
                 # are the letterhead's units the text names in full.
                 unit_name = _unit_of_letterhead(org.name, letterhead) if letterhead is not None else None
