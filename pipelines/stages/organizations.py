@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
@@ -501,6 +502,16 @@ def canonical(span: Span) -> str:
             pass
         elif token.i == head and token.is_lower and grammar.singular_before_place(span.doc, head):
             word = inflect_word(token.text, "NOUN", "Gen", None, "Sing")
+        elif (
+            head is not None
+            and token.i < head
+            and _gender_misread(token, span.doc[head])
+            and _agrees(token, head, span)
+        ):
+            # «Кавказского отдельского … общества»: the masculine and neuter genitive are one form, and the tagger may
+            # guess the other gender; an adjective takes its head's.
+            case, _, number = _features(token)
+            word = inflect_word(token.text, "ADJ", case, _features(span.doc[head])[1], number)
         elif head is not None and token.i <= head and _agrees(token, head, span):
             word = inflect_token(token)
         parts.append(word + token.whitespace_)
@@ -534,6 +545,14 @@ def _adjective_shaped(token: Token) -> bool:
 def _features(token: Token) -> tuple[str | None, str | None, str | None]:
     morph = token.morph
     return tuple((morph.get(f) or [None])[0] for f in ("Case", "Gender", "Number"))  # type: ignore[return-value]
+
+
+def _gender_misread(token: Token, head: Token) -> bool:
+    """An adjective in the masculine or neuter genitive or dative (one form for both) before a head of the other."""
+    case, gender, number = _features(token)
+    head_gender = _features(head)[1]
+    both = {gender, head_gender} == {"Masc", "Neut"}
+    return token.pos_ == "ADJ" and case in ("Gen", "Dat") and number == "Sing" and both
 
 
 def _agrees(token: Token, head: int, span: Span) -> bool:
@@ -1114,6 +1133,41 @@ def _kind_before_name(bodies: list[_Body]) -> list[_Body]:
                 continue
         kept.append(body)
     return kept
+
+
+_MAX_NESTED_MODIFIERS = 4
+
+
+def _place_named(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos_ == "ADJ" and _PLACE_ADJECTIVE.search(token.lower_) is not None
+
+
+def _nested_bodies(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«Ейское районное казачье общество Ейского отдельского казачьего общества Кубанского войскового казачьего
+    общества»: a body named by its place and level, then in the genitive a body of the same kind named by its own
+    place and level, is that body's branch; each is a body of its own (the first is the one the text speaks of).
+    («Совет Союза Верховного Совета СССР», a chamber named without a place, stays one name.)"""
+    out: list[tuple[int, int]] = []
+    for start, end in chosen:
+        if not _place_named(doc[start]):
+            out.append((start, end))
+            continue
+        head = next((i for i in range(start, end) if doc[i].pos_ in ("NOUN", "PROPN")), None)
+        cuts = []
+        i = head + 1 if head is not None else end
+        while head is not None and i < end:
+            j = i
+            while j < end and j - i < _MAX_NESTED_MODIFIERS and doc[j].pos_ == "ADJ":
+                j += 1
+            same_kind = j < end and j > i + 1 and grammar.word_lemma(doc[j].text) == grammar.word_lemma(doc[head].text)
+            if _place_named(doc[i]) and same_kind and "Gen" in doc[j].morph.get("Case"):
+                cuts.append(i)
+                head, i = j, j + 1
+            else:
+                i += 1
+        bounds = [start, *cuts, end]
+        out.extend(pairwise(bounds))
+    return out
 
 
 def _unit_abbreviation_before_body(bodies: list[_Body]) -> list[_Body]:
@@ -2458,6 +2512,7 @@ def find_organizations(
     chosen = _with_municipal_names(doc, chosen)
     chosen.sort()
     chosen = _with_jurisdiction(doc, _double_names(doc, _without_units_of_next(doc, chosen)))
+    chosen = _nested_bodies(doc, chosen)
 
     bodies: list[_Body] = []
     alias_ranges: dict[tuple[int, int], int] = {}

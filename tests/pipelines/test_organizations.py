@@ -2938,3 +2938,22 @@ def test_a_ministrys_contraction_with_a_regions_code(
     found = names(nlp, text)
     assert expected in found, found
     assert not set(not_expected) & set(found), found
+
+
+def test_a_branch_named_with_its_parent_of_the_same_kind_is_two_bodies(nlp: Language) -> None:
+    text = (
+        "Прошёл сбор Тихорецкого районного казачьего общества Кавказского отдельского казачьего общества "
+        "Кубанского войскового казачьего общества."
+    )
+    found = names(nlp, text)
+    for name in (
+        "Тихорецкое районное казачье общество",
+        "Кавказское отдельское казачье общество",
+        "Кубанское войсковое казачье общество",
+    ):
+        assert name in found, found
+
+
+def test_a_chamber_named_without_a_place_keeps_its_parent(nlp: Language) -> None:
+    found = names(nlp, "Депутат Совета Союза Верховного Совета СССР выступил.")
+    assert not any(name == "Верховный Совет СССР" for name in found) or any("Союза" in name for name in found)
