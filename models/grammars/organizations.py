@@ -235,6 +235,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # «крестьянского хозяйства «Береке»»: a legal form spelled out, whose kind is no body's name alone.
             [{**mod, "OP": "+"}, {"LEMMA": {"IN": sorted(legal_kinds)}, "IS_LOWER": True}, *quoted],
             [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *wiki_quoted],
+            # «Ассоциация «Совет муниципальных образований …»», «Союз «Женщины Дона»»: a union's kind with its capital,
+            # alone before a quoted name, is the name's first word.
+            [{"LEMMA": {"IN": sorted(lexicons.load("org_member_unions"))}, "IS_TITLE": True}, *quoted],
         ],
         # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
         "LEGAL_QUOTED": [

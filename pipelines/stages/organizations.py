@@ -762,10 +762,20 @@ def _with_code(long: _Body, short: _Body) -> bool:
     return long.name.startswith(short.name + " ") and rest.isupper() and rest.lower() in codes
 
 
+def _abbreviates_quoted(long: _Body, short: _Body) -> bool:
+    """«ТПП» of «Союз «Торгово-промышленная палата …»», «СМО» of «Ассоциация «Совет муниципальных образований …»»: an
+    abbreviation of the name a kind or form is put before."""
+    first = _WORD.match(short.name)
+    if first is None or first.start() != 0 or not first.group().isupper() or len(first.group()) < 2:
+        return False
+    return any(_abbreviates(short.name, q) for q in _quoted_parts(long.name))
+
+
 def _absorbs(long: _Body, short: _Body) -> bool:
     return (
         _subsumes(long, short)
         or _with_code(long, short)
+        or _abbreviates_quoted(long, short)
         or _abbreviates(short.name, long.name)
         or _same_quoted(short, long)
         or _contracts(short.name, long.name)
@@ -882,6 +892,10 @@ class _Candidates:
                     keys.add(("any", None))
             for quoted in _quoted_parts(body.name):
                 keys.add(("quoted", _lemmas(quoted)))
+                # `_abbreviates_quoted`: «ТПП» of «Союз «Торгово-промышленная палата …»».
+                inner = _content_words(quoted)
+                if inner:
+                    keys.add(("quoted letter", inner[0][0].upper()))
             latin = _latin_words(body.name)
             if latin:  # `_latin_part`: «Dior» of «Christian Dior» starts with another letter
                 keys |= {("latin", latin[0]), ("latin", latin[-1])}
@@ -893,6 +907,9 @@ class _Candidates:
         if short.head is not None:
             keys.add(("head", short.head))
         words = _content_words(short.name)
+        first = _WORD.match(short.name)
+        if words and first is not None and first.group().isupper():
+            keys.add(("quoted letter", words[0][0].upper()))
         if words:
             keys |= {("letter", words[0][0]), ("lemma", grammar.word_lemma(words[0]))}
             # `_contracts`: «Рос…» contracts a «Федеральн…» name.
@@ -2041,6 +2058,24 @@ def _abbreviation_after_kind(rest: Span) -> bool:
 _LETTERHEAD_CONTINUATIONS = ("ПРИ ", "при ")
 
 
+# «[2025-04-17 07:52]», «## ×»: a crawler's stamp or a page's button above the letterhead is no line of the text.
+_CHROME_LINE = re.compile(r"^\s*(?:\[[^\]\n]*\]|#+\s*×?)\s*$")
+_MAX_CHROME_LINES = 2
+
+
+def _first_line(text: str) -> int:
+    """Where the text's first line starts, past blank lines and up to two lines of a crawler's chrome."""
+    top = text[:HEADING_CHARS]
+    start = len(top) - len(top.lstrip())
+    for _ in range(_MAX_CHROME_LINES):
+        end = top.find("\n", start)
+        if end < 0 or not _CHROME_LINE.match(top[start:end]):
+            break
+        rest = top[end:]
+        start = end + len(rest) - len(rest.lstrip())
+    return start
+
+
 _MAX_LETTERHEAD_LINES = 3
 
 
@@ -2113,8 +2148,7 @@ def _units_under_letterhead(doc: Doc, bodies: list[_Body]) -> None:
     """«ГОСУДАРСТВЕННЫЙ СОВЕТ РЕСПУБЛИКИ ТАТАРСТАН» / «Комитет по экологии …» (a line of its own in sentence case under
     the letterhead): the unit is named with the letterhead's body, as a unit in capitals is (`_heading_bodies`)."""
     text = doc_text(doc)
-    top = text[:HEADING_CHARS]
-    first_line = len(top) - len(top.lstrip())
+    first_line = _first_line(text)
     letterhead = next((b for b in bodies if b.letterhead and b.mentions[0].start == first_line), None)
     if letterhead is None:
         return
@@ -2156,8 +2190,7 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
     units. In a headline («В ХОКИМИЯТЕ НАМАНГАНСКОЙ ОБЛАСТИ ОБСУДИЛИ …») a body counts where the text names its
     kind again in lower case («Новости хокимията»). Few and short lines: bounded."""
     text = doc_text(doc)
-    top = text[:HEADING_CHARS]
-    first_line = len(top) - len(top.lstrip())
+    first_line = _first_line(text)
     lines = _lines_joined(headings(doc)[:_MAX_HEADINGS], first_line, text)
     if not lines:
         return []

@@ -2957,3 +2957,15 @@ def test_a_branch_named_with_its_parent_of_the_same_kind_is_two_bodies(nlp: Lang
 def test_a_chamber_named_without_a_place_keeps_its_parent(nlp: Language) -> None:
     found = names(nlp, "Депутат Совета Союза Верховного Совета СССР выступил.")
     assert not any(name == "Верховный Совет СССР" for name in found) or any("Союза" in name for name in found)
+
+
+def test_a_unions_kind_with_its_capital_before_a_quoted_name_is_one_name(nlp: Language) -> None:
+    text = (
+        "[2025-05-01 10:00]\nСОЮЗ «ТОРГОВО-ПРОМЫШЛЕННАЯ ПАЛАТА ЛИПЕЦКОЙ ОБЛАСТИ»\n\n"
+        "Заседание совета провёл президент ТПП Липецкой области Иван Орлов. Ассоциация «Совет муниципальных "
+        "образований Липецкой области» (СМО) прислала своих представителей, выступил председатель Ассоциации."
+    )
+    found = names(nlp, text)
+    assert "Союз «Торгово-промышленная палата Липецкой области»" in found, found
+    assert "Ассоциация «Совет муниципальных образований Липецкой области»" in found, found
+    assert not {"ТПП Липецкой области", "Ассоциация", "СМО"} & set(found), found
