@@ -804,8 +804,10 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         office = word_lemma(doc[seg.end - 1].text) in lex.position_nouns | lexicons.load("org_office_holders")
         if office and seg.end < len(doc) and doc[seg.end].ent_type_ == "PER":
             return False
-        # «движение «Братья мусульмане» телеканала»: after a quoted name only a name or a place follows.
-        if doc[seg.start - 1].text in CLOSE_QUOTES and not (_named_place(doc, seg) or _of_place_kind(doc, seg)):
+        # «движение «Братья мусульмане» телеканала»: after a quoted name only a name or a place follows; so after a
+        # number («школа № 2 г. Быхова», not «в школе № 3 | профилактических бесед»).
+        after_name = doc[seg.start - 1].text in CLOSE_QUOTES or previous == "NUMBER"
+        if after_name and not (_named_place(doc, seg) or _of_place_kind(doc, seg)):
             return False
     if seg.label in ("CONJ_GEN_NP", "CONJ_DAT_NP"):
         # «министерства труда и министерства финансов» are two bodies, not one name; «… хозяйств и
@@ -1185,6 +1187,9 @@ def _meeting_of(doc: Doc, seg: Segment) -> bool:
     after = seg.end
     if after + 1 < len(doc) and _members(doc[after]):
         nxt = doc[after + 1]
+        # (A heading may break the line between the members and their body.)
+        if nxt.is_space and after + 2 < len(doc):
+            nxt = doc[after + 2]
         if nxt.text[:1].isupper() or _is_head_word(nxt, lexicon()):
             return head.lemma_ in lexicons.load("org_meeting_heads") and (head.is_lower or opening)
     if (

@@ -771,9 +771,18 @@ def _abbreviates_quoted(long: _Body, short: _Body) -> bool:
     return any(_abbreviates(short.name, q) for q in _quoted_parts(long.name))
 
 
+def _numbered_in_quoted(long: _Body, short: _Body) -> bool:
+    """«школа № 3» of «МБОУ «Средняя общеобразовательная школа № 3»»: a numbered institution named by its kind and
+    number is the body whose quoted name has both."""
+    if short.head is None or not any(w.isdigit() for w in short.words):
+        return False
+    return any(set(short.words) <= set(_lemmas(q)) for q in _quoted_parts(long.name))
+
+
 def _absorbs(long: _Body, short: _Body) -> bool:
     return (
         _subsumes(long, short)
+        or _numbered_in_quoted(long, short)
         or _with_code(long, short)
         or _abbreviates_quoted(long, short)
         or _abbreviates(short.name, long.name)
@@ -896,6 +905,8 @@ class _Candidates:
                 inner = _content_words(quoted)
                 if inner:
                     keys.add(("quoted letter", inner[0][0].upper()))
+                # `_numbered_in_quoted`: «школа № 3» of «МБОУ «Средняя общеобразовательная школа № 3»».
+                keys |= {("quoted kind", w) for w in _lemmas(quoted) if w in grammar.lexicon().heads}
             latin = _latin_words(body.name)
             if latin:  # `_latin_part`: «Dior» of «Christian Dior» starts with another letter
                 keys |= {("latin", latin[0]), ("latin", latin[-1])}
@@ -907,6 +918,8 @@ class _Candidates:
         if short.head is not None:
             keys.add(("head", short.head))
         words = _content_words(short.name)
+        if short.head is not None and any(w.isdigit() for w in short.words):
+            keys.add(("quoted kind", short.head))
         first = _WORD.match(short.name)
         if words and first is not None and first.group().isupper():
             keys.add(("quoted letter", words[0][0].upper()))

@@ -2969,3 +2969,22 @@ def test_a_unions_kind_with_its_capital_before_a_quoted_name_is_one_name(nlp: La
     assert "Союз «Торгово-промышленная палата Липецкой области»" in found, found
     assert "Ассоциация «Совет муниципальных образований Липецкой области»" in found, found
     assert not {"ТПП Липецкой области", "Ассоциация", "СМО"} & set(found), found
+
+
+def test_what_follows_a_number_is_a_place_or_nothing(nlp: Language) -> None:
+    text = (
+        "Директор МБОУ «Средняя общеобразовательная школа № 5» Иван Орлов рассказал о проведении в школе № 5 "
+        "профилактических бесед."
+    )
+    found = names(nlp, text)
+    assert "МБОУ «Средняя общеобразовательная школа № 5»" in found, found
+    assert not any(name.startswith("школа № 5") for name in found), found
+
+
+def test_a_general_meeting_of_members_is_no_body(nlp: Language) -> None:
+    text = (
+        "ПРОТОКОЛ № 2\nгодового общего собрания членов\nТоварищества собственников жилья «Берёзка»\n\n"
+        "Секретарь собрания: Анна Петрова. Решили вернуться к вопросу на следующем собрании."
+    )
+    found = names(nlp, text)
+    assert not any("собрание" in name.lower() for name in found), found
