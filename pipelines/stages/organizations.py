@@ -256,9 +256,30 @@ def _adjective(word: str) -> bool:
     return parses[0].tag.POS in ("ADJF", "PRTF") and not any(p.tag.POS == "NOUN" for p in parses)
 
 
+_MAX_FORM_WORDS = 5
+
+
+def _spelled_legal_form(token: Token) -> bool:
+    """«Товарищество собственников жилья «…»», «общество с ограниченной ответственностью «…»»: the words before the
+    quote, up to `token`, spell out a legal form the lexicon has as an abbreviation (ТСЖ, ООО, ЖСК)."""
+    legal = grammar.lexicon().legal_forms
+    words: list[str] = []
+    i = token.i
+    while i >= 0 and len(words) < _MAX_FORM_WORDS and (token.doc[i].is_alpha or "-" in token.doc[i].text):
+        words.insert(0, token.doc[i].lower_)
+        content = [w for w in words if w not in _STOP]
+        initials = "".join(part[0] for w in content for part in w.split("-") if part)
+        if len(content) >= 2 and initials in legal:
+            return True
+        i -= 1
+    return False
+
+
 def _introduces_quote(token: Token) -> bool:
     lex = grammar.lexicon()
     if (token.is_lower and token.lemma_ in lex.heads) or token.lower_.replace("0", "о") in lex.legal_forms:
+        return True
+    if _spelled_legal_form(token):
         return True
     # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»»: a short abbreviation before a quote is a form or kind.
     return _form_abbreviation(token) and grammar.form_before_name(token.doc, token)

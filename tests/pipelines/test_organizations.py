@@ -2988,3 +2988,20 @@ def test_a_general_meeting_of_members_is_no_body(nlp: Language) -> None:
     )
     found = names(nlp, text)
     assert not any("собрание" in name.lower() for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Собрание членов Товарищества собственников жилья «Берёзовая роща» прошло во дворе.",
+            "Товарищество собственников жилья «Берёзовая роща»",
+        ),
+        (
+            "Договор заключён с Обществом с ограниченной ответственностью «Липецкий хлеб» на год.",
+            "Общество с ограниченной ответственностью «Липецкий хлеб»",
+        ),
+    ],
+)
+def test_a_legal_form_spelled_out_takes_the_quoted_name(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
