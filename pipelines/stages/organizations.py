@@ -1276,24 +1276,27 @@ def _abbreviations_joined(doc: Doc, bodies: list[_Body]) -> list[_Body]:
         for b in bodies
         if not b.abbreviation
     ]
+    # The pairs written «A и B», found by where a mention starts (one pass over the mentions, not over pairs).
+    starting = {m.start: b for b in shorts for m in b.mentions}
+    pairs = {
+        (id(first), id(second)): (first, second)
+        for first in shorts
+        for a in first.mentions
+        if text[a.end : a.end + 3] == " и " and (second := starting.get(a.end + 3)) is not None and second is not first
+    }
     absorbed: set[int] = set()
-    for first in shorts:
-        for second in shorts:
-            if second is first or id(second) in absorbed:
-                continue
-            if not any(text[a.end : b.start] == " и " for a in first.mentions for b in second.mentions):
-                continue
-            # (Both letters' words in order: «МВД и ФСБ» is no abbreviation of «Министерство внутренних дел».)
-            short = [first.name.lower(), second.name.lower()]
-            target = next(
-                (b for b, words in fulls if _cover(short, words, False) or _initials_by_i(short, b.name)), None
-            )
-            joined = f"{first.name} и {second.name}"
-            if target is None:
-                continue
-            target.mentions.extend(first.mentions + second.mentions)
-            target.aliases.extend(a for a in (joined, first.name) if a not in target.aliases)
-            absorbed.update((id(first), id(second)))
+    for first, second in pairs.values():
+        if id(first) in absorbed or id(second) in absorbed:
+            continue
+        # (Both letters' words in order: «МВД и ФСБ» is no abbreviation of «Министерство внутренних дел».)
+        short = [first.name.lower(), second.name.lower()]
+        target = next((b for b, words in fulls if _cover(short, words, False) or _initials_by_i(short, b.name)), None)
+        if target is None:
+            continue
+        joined = f"{first.name} и {second.name}"
+        target.mentions.extend(first.mentions + second.mentions)
+        target.aliases.extend(a for a in (joined, first.name) if a not in target.aliases)
+        absorbed.update((id(first), id(second)))
     return [b for b in bodies if id(b) not in absorbed]
 
 
