@@ -1141,6 +1141,10 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 # «организация горячего питания»: a bare lower-case noun of action with its object names no body.
                 if label == "HEAD" and seg.end - seg.start == 1 and end > seg.end and _action(doc[seg.start]):
                     continue
+                # «министр по … вопросам открытого управления области»: a kind in small letters after «вопросам» is
+                # what a field is about, not a body.
+                if label == "HEAD" and doc[seg.start].is_lower and _field_object(doc, seg.start):
+                    continue
                 # «38-е собрание Законодательной Думы»: the sitting of a body named after it.
                 if label == "HEAD" and end > seg.end and _meeting_of(doc, seg):
                     continue
@@ -1163,6 +1167,18 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
         end = grow(doc, start, end, found, lex, blocked, proper=True)
         out.append(Candidate(start, end, "KNOWN", _head_of(doc, start, end, lex)))
     return out
+
+
+_FIELD_NOUNS = frozenset({"вопрос"})
+
+
+def _field_object(doc: Doc, start: int) -> bool:
+    """The words from `start` follow «вопросам»/«вопросов» over adjectives in small letters."""
+    i = start - 1
+    while i >= 0 and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i -= 1
+    token = doc[i] if i >= 0 else None
+    return token is not None and token.is_lower and token.lemma_ in _FIELD_NOUNS and "Plur" in token.morph.get("Number")
 
 
 def _of_a_referred_place(doc: Doc, seg: Segment, end: int) -> bool:

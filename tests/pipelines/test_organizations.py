@@ -3005,3 +3005,13 @@ def test_a_general_meeting_of_members_is_no_body(nlp: Language) -> None:
 )
 def test_a_legal_form_spelled_out_takes_the_quoted_name(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, text)
+
+
+def test_what_a_field_of_questions_is_about_is_no_body(nlp: Language) -> None:
+    text = (
+        "Выступил министр по информатизации, связи и вопросам открытого управления Липецкой области Иван Орлов. "
+        "Управляющий делами администрации Липецка Пётр Сидоров доложил."
+    )
+    found = names(nlp, text)
+    assert not any("управление" in name.lower() for name in found), found
+    assert any(name.lower() == "администрация липецка" for name in found), found
