@@ -107,14 +107,17 @@ def lexicon() -> Lexicons:
 
 
 # A region's or a territory's letters before a state or municipal institution's form: «ОГБУЗ» (областное), «КГБУЗ»
-# (краевое), «КОГБУЗ» (Кировское областное), «КОГУП».
-_REGIONAL_PREFIXES = ("о", "к", "ко")
+# (краевое), «КОГБУЗ» (Кировское областное), «ТОГБУЗ» (Тамбовское областное), «КОГУП»: the level, after the region's
+# initial when the region has its own institutions of that form.
+_REGIONAL_PREFIXES = ("о", "к", *(letter + "о" for letter in "абвгдежзиклмнопрстуфхцчшэюя"))
 _STATE_FORM = re.compile(r"^[гм][а-я]{2,4}$")
 
 
 def _with_regional_forms(forms: frozenset[str]) -> frozenset[str]:
+    morph = loading.morph()
     regional = {prefix + form for form in forms if _STATE_FORM.match(form) for prefix in _REGIONAL_PREFIXES}
-    return forms | regional
+    # («ломку», «бомбу»: a word of the dictionary the letters happen to spell is no form.)
+    return forms | {form for form in regional if not morph.word_is_known(form)}
 
 
 def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
@@ -232,6 +235,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # «крестьянского хозяйства «Береке»»: a legal form spelled out, whose kind is no body's name alone.
             [{**mod, "OP": "+"}, {"LEMMA": {"IN": sorted(legal_kinds)}, "IS_LOWER": True}, *quoted],
             [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *wiki_quoted],
+            # «Ассоциация «Совет муниципальных образований …»», «Союз «Женщины Дона»»: a union's kind with its capital,
+            # alone before a quoted name, is the name's first word.
+            [{"LEMMA": {"IN": sorted(lexicons.load("org_member_unions"))}, "IS_TITLE": True}, *quoted],
         ],
         # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
         "LEGAL_QUOTED": [
@@ -269,6 +275,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         # tails
         "GEN_NP": [
             [{**gen_mod, "OP": "*"}, gen_noun],
+            # «… и защите | их прав»: a possessive the tagger leaves without a case (`_tail_ok`: after a field only).
+            [{"LOWER": {"IN": sorted(_POSSESSIVES)}}, gen_noun],
             # «в хокимият Хорезмской области»: after a head it misreads, the tagger gives the adjective the head's
             # case; before a feminine noun in the genitive singular an adjective in -ой/-ей agrees with it.
             [
@@ -279,6 +287,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             coordinated(gen_mod, gen_noun),
             # «крестьянских (фермерских) хозяйств»: another word for the modifier, in parentheses.
             [gen_mod, {"ORTH": "("}, {**gen_mod, "IS_LOWER": True}, {"ORTH": ")"}, {**gen_mod, "OP": "*"}, gen_noun],
+            # «совет ветеранов (пенсионеров) войны, труда …»: another word for the noun, in parentheses.
+            [{**gen_mod, "OP": "*"}, gen_noun, {"ORTH": "("}, {**gen_noun, "IS_LOWER": True}, {"ORTH": ")"}],
         ],
         "CONJ_GEN_NP": [
             [conj, {**gen_mod, "OP": "*"}, gen_noun],
@@ -288,11 +298,27 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "CONJ_DAT_NP": [
             [conj, oblique_mod, oblique_noun],
             # «по бюджету, экономике и муниципальной собственности»: a feminine noun in -и has one form for the
-            # genitive, dative and prepositional, which the tagger reads as a genitive.
+            # genitive, dative and prepositional, which the tagger reads as a genitive; one in -е («и защите»)
+            # one for the dative and prepositional, read as either.
             [
                 conj,
                 {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "*"},
-                {"POS": "NOUN", "TEXT": {"REGEX": r"и$"}, "MORPH": {"IS_SUPERSET": ["Gender=Fem", "Number=Sing"]}},
+                {"POS": "NOUN", "TEXT": {"REGEX": r"[еи]$"}, "MORPH": {"IS_SUPERSET": ["Gender=Fem", "Number=Sing"]}},
+            ],
+            # «по экологии, природопользованию, агропромышленной и продовольственной политике»: the list's last
+            # field may join its adjectives by «и»; a feminine adjective in -ой/-ей has one form for the dative and
+            # the prepositional, which the tagger reads as either.
+            [conj, *coordinated(dat_mod, oblique_noun)],
+            [
+                conj,
+                *coordinated(
+                    {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}},
+                    {
+                        "POS": "NOUN",
+                        "TEXT": {"REGEX": r"[еи]$"},
+                        "MORPH": {"IS_SUPERSET": ["Gender=Fem", "Number=Sing"]},
+                    },
+                ),
             ],
         ],
         # «Федеральная служба по надзору в сфере природопользования», «… по контролю в области образования»: the
@@ -526,6 +552,12 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         ):
             i += 1
         reach = i + 1 - start
+        # «ветеранов (пенсионеров)»: the noun's other word in parentheses.
+        n = start + reach
+        if doc[n - 1].text != "(" and n < end and doc[n].text == "(":
+            n += 1
+        if doc[n - 1].text == "(" and n + 1 < end and doc[n].is_lower and doc[n + 1].text == ")":
+            reach = n + 2 - start
     if lower == "при":
         reach = max(reach, 5)
     if first.is_title:
@@ -710,10 +742,12 @@ def eponym_end(doc: Doc, named_after: int) -> int:
     return i
 
 
+_POSSESSIVES = frozenset({"их", "его", "ее", "её"})
 # Tails that name the body a unit belongs to («комиссии | Межпарламентской Ассамблеи государств – участников …»).
 _NAMED_BODY_TAILS = frozenset({"GEN_NP", "MEMBERS", "STATE_NAME"})
 _TERRITORIAL_OFFICES = frozenset({"управление", "отделение", "филиал", "представительство"})
 _REGION_KINDS = frozenset({"область", "край", "республика", "округ"})
+_REGIONAL_INSPECTORATES = frozenset({"инспекция"})
 
 
 def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, blocked: frozenset[str]) -> bool:
@@ -755,7 +789,10 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             return False
         if _no_genitive(doc[seg.start]) or _no_genitive(doc[seg.end - 1]):
             return False
-        if any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
+        # («… по делам несовершеннолетних и защите их прав»: a possessive right after a field refers to the people
+        # the field names, inside the name.)
+        possessive = previous in ("PO_NP", "CONJ_DAT_NP") and len(words) == 2 and words[0].lower_ in _POSSESSIVES
+        if not possessive and any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
             return False
         # «ревизионной комиссии | члена ассоциации Холикова»: a person's title in the genitive is whom the phrase
         # speaks of (the offices a staff serves, «аппарат акима», «администрация Президента», are no such title).
@@ -767,8 +804,10 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         office = word_lemma(doc[seg.end - 1].text) in lex.position_nouns | lexicons.load("org_office_holders")
         if office and seg.end < len(doc) and doc[seg.end].ent_type_ == "PER":
             return False
-        # «движение «Братья мусульмане» телеканала»: after a quoted name only a name or a place follows.
-        if doc[seg.start - 1].text in CLOSE_QUOTES and not (_named_place(doc, seg) or _of_place_kind(doc, seg)):
+        # «движение «Братья мусульмане» телеканала»: after a quoted name only a name or a place follows; so after a
+        # number («школа № 2 г. Быхова», not «в школе № 3 | профилактических бесед»).
+        after_name = doc[seg.start - 1].text in CLOSE_QUOTES or previous == "NUMBER"
+        if after_name and not (_named_place(doc, seg) or _of_place_kind(doc, seg)):
             return False
     if seg.label in ("CONJ_GEN_NP", "CONJ_DAT_NP"):
         # «министерства труда и министерства финансов» are two bodies, not one name; «… хозяйств и
@@ -784,7 +823,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # A conjunct must be followed by more of the name or end it where the phrase ends.
         if doc[seg.start].text == "," and seg.end < len(doc) and doc[seg.end].text not in ("и", ",", "по"):
             nxt = doc[seg.end]
-            if nxt.pos_ in ("NOUN", "PROPN", "ADJ") and "Gen" not in nxt.morph.get("Case"):
+            # (A person named after the body ends the phrase: «… по бюджету, налогам и финансам Петров А.А.».)
+            if nxt.pos_ in ("NOUN", "PROPN", "ADJ") and "Gen" not in nxt.morph.get("Case") and nxt.ent_type_ != "PER":
                 return False
     if seg.label == "PO_NP":
         # «заместитель главы администрации района по экономике»: an executive is named by no field; the field is
@@ -830,7 +870,9 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_not_tails")
         )
     if seg.label == "MEMBERS_QUOTED":
-        return previous == "GEN_NP" and _members_before_name(doc, start, seg)
+        if previous == "GEN_NP" and _members_before_name(doc, start, seg):
+            return True
+        return previous in ("GEN_NP", "ABBR") and _branch_by_place_name(doc, start, seg)
     if seg.label == "FORM_NAME":
         form = doc[seg.start - 1]
         return (
@@ -856,6 +898,11 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # territorial office of a named federal body is named by the region it serves.
         office = doc[start].is_title and word_lemma(doc[start].text) in _TERRITORIAL_OFFICES
         office = office and any(t.is_title or _is_head_word(t, lex) for t in doc[start + 1 : seg.start])
+        # «Государственная инспекция труда в Курской области»: a federal inspectorate's office in a region is named
+        # so as a whole, its level before the kind.
+        kind = next((t for t in doc[start : seg.start] if t.pos_ != "ADJ"), None)
+        inspectorate = doc[start].is_title and kind is not None and word_lemma(kind.text) in _REGIONAL_INSPECTORATES
+        office = office or (inspectorate and kind.i + 1 < seg.start)
         region = any(word_lemma(t.text) in _REGION_KINDS or t.is_upper for t in doc[seg.start + 1 : seg.end])
         return office and region and previous in _NAMED_BODY_TAILS
     if seg.label == "ABBR":
@@ -1094,6 +1141,10 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 # «организация горячего питания»: a bare lower-case noun of action with its object names no body.
                 if label == "HEAD" and seg.end - seg.start == 1 and end > seg.end and _action(doc[seg.start]):
                     continue
+                # «министр по … вопросам открытого управления области»: a kind in small letters after «вопросам» is
+                # what a field is about, not a body.
+                if label == "HEAD" and doc[seg.start].is_lower and _field_object(doc, seg.start):
+                    continue
                 # «38-е собрание Законодательной Думы»: the sitting of a body named after it.
                 if label == "HEAD" and end > seg.end and _meeting_of(doc, seg):
                     continue
@@ -1118,6 +1169,18 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
     return out
 
 
+_FIELD_NOUNS = frozenset({"вопрос"})
+
+
+def _field_object(doc: Doc, start: int) -> bool:
+    """The words from `start` follow «вопросам»/«вопросов» over adjectives in small letters."""
+    i = start - 1
+    while i >= 0 and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i -= 1
+    token = doc[i] if i >= 0 else None
+    return token is not None and token.is_lower and token.lemma_ in _FIELD_NOUNS and "Plur" in token.morph.get("Number")
+
+
 def _of_a_referred_place(doc: Doc, seg: Segment, end: int) -> bool:
     """A lower-case kind of body whose one tail is a lower-case kind of place («парламент страны»)."""
     words = [t for t in doc[seg.start : end] if t.is_alpha]
@@ -1140,6 +1203,9 @@ def _meeting_of(doc: Doc, seg: Segment) -> bool:
     after = seg.end
     if after + 1 < len(doc) and _members(doc[after]):
         nxt = doc[after + 1]
+        # (A heading may break the line between the members and their body.)
+        if nxt.is_space and after + 2 < len(doc):
+            nxt = doc[after + 2]
         if nxt.text[:1].isupper() or _is_head_word(nxt, lexicon()):
             return head.lemma_ in lexicons.load("org_meeting_heads") and (head.is_lower or opening)
     if (
@@ -1291,6 +1357,25 @@ def _members_before_name(doc: Doc, start: int, seg: Segment) -> bool:
     return any("nomn" in p.tag.grammemes for p in loading.parse(first))
 
 
+# «Моршанский», «Братское», «Слободская»: a place's adjective in the nominative, the whole of a branch's own name.
+_PLACE_NAME_ADJECTIVE = re.compile(r"^[А-ЯЁ][а-яё-]+[сц]к(ий|ой|ое|ая)$")
+
+
+def _branch_by_place_name(doc: Doc, start: int, seg: Segment) -> bool:
+    """«МО МВД России «Моршанский»», «МУ МВД России «Братское»»: a federal body's abbreviation and its state, then the
+    territorial branch's own name, the adjective of the place it serves, quoted (the Interior Ministry's inter-municipal
+    branches are so named)."""
+    if seg.end - seg.start != 3 or not _PLACE_NAME_ADJECTIVE.match(doc[seg.start + 1].text):
+        return False
+    core = doc[start]
+    state = doc[seg.start - 1]
+    return core.is_upper and core.is_alpha and state.text[:1].isupper() and state.lower_ in _STATE_GENITIVES
+
+
+# The state a federal body's branch belongs to, as written after its abbreviation.
+_STATE_GENITIVES = frozenset({"россии", "рф"})
+
+
 def _no_genitive(token: Token) -> bool:
     """«премии совета | солистке балета»: a lower-case word of the dictionary none of whose forms is a genitive, which
     the tagger read as one, starts or ends no genitive tail (a dative after a name is whom it is given to)."""
@@ -1312,7 +1397,11 @@ def misread_adjective(token: Token) -> bool:
 def _abbreviation_ok(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
     tokens = list(doc[seg.start : seg.end])
     for token in tokens:
-        if token.lower_ in lex.not_abbreviations | lex.country_codes or not _ABBR_SHAPE.match(token.text):
+        # «МО МВД», «ОП МВД»: a kind of unit that names nothing alone is the unit of the body abbreviated after it.
+        unit_of_next = token.i + 1 < seg.end and token.lower_ not in lex.country_codes
+        if token.lower_ in lex.not_abbreviations and not unit_of_next:
+            return False
+        if token.lower_ in lex.country_codes or not _ABBR_SHAPE.match(token.text):
             return False
         if re.fullmatch(r"[IVXХІМСLDС]+", token.text):  # Roman numerals, also typed in Cyrillic
             return False

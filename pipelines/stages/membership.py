@@ -553,7 +553,14 @@ def run(doc: Doc, findings: Findings) -> Findings:
     meeting_org = next((o for o in orgs if findings.meeting.body and o.name == findings.meeting.body), None)
     # The body the document's heading names (before its first sentence ends) holds the meeting too.
     headed = own or (body is not None and _in_heading(body, doc_text(doc)))
+    commission = _meeting_commission(findings.meeting, orgs)
     for person in findings.persons:
+        if commission is not None and _of_commission(person, commission):
+            # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
+            # minors' affairs of the city's administration: at its own meeting the commission's officers and staff
+            # stand for the commission, a collegial body of its own (the post keeps their office).
+            persons.append(replace(person, organization=commission.name))
+            continue
         if headed and body is not None and person.role == "chair" and _heads_a_place(person.position):
             # «Председательствует Глава города Мончегорска»: the chair of the council's session who heads the
             # place belongs to the body holding the meeting (the place keeps its post).
@@ -671,6 +678,46 @@ def run(doc: Doc, findings: Findings) -> Findings:
     # A learned reranker weighs the rules' body against the others proposed (none shipped: the rules' stand).
     persons = reranking.rerank(doc, persons, lambda: reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
     return replace(findings, persons=tuple(persons))
+
+
+_COMMISSION = "комиссия"
+# Bodies a person may hold an office in besides the commission: the commission's members and officers are drawn from
+# the local executive («заместитель главы администрации, председатель комиссии»), which they do not stand for here.
+_EXECUTIVE_KINDS = frozenset({"администрация", "мэрия", "правительство", "исполком", "акимат", "хокимият"})
+
+
+def _meeting_commission(meeting: MeetingFinding, orgs: tuple[OrganizationFinding, ...]) -> OrganizationFinding | None:
+    """The commission holding the meeting, listed, when it is no assembly's unit (`membership_bodies`: a standing
+    commission of a Duma stands for the Duma) and no commission between governments, whose members stand for their
+    own states: an interdepartmental, an anti-drug, an emergency, an election commission, the commission on minors."""
+    title = meeting.body or meeting.title or ""
+    if _COMMISSION not in _head(title) and not (_lemmas(title) & {_COMMISSION} and not meeting.body):
+        return None
+    listed = [o for o in orgs if _COMMISSION in _head(o.name)]
+    named = [o for o in listed if o.name == meeting.body] or (listed if len(listed) == 1 else [])
+    if len(named) != 1:
+        return None
+    commission = named[0]
+    words = _lemmas(commission.name)
+    between_states = any(w.startswith(("межправительств", "межгосударств")) for w in words)
+    if words & lexicons.load("membership_bodies") or between_states:
+        return None
+    return commission
+
+
+def _of_commission(person: PersonFinding, commission: OrganizationFinding) -> bool:
+    """A post at the commission («председатель комиссии», «секретарь КДН и ЗП», «главный специалист комиссии») held by
+    someone the earlier stages linked to no body, to the commission or to the executive it works under."""
+    elsewhere = person.organization is not None and person.organization != commission.name
+    if elsewhere and not _head(person.organization or "") & _EXECUTIVE_KINDS:
+        return False
+    if person.organization == commission.name:
+        return True
+    parts = [part.strip() for part in (person.position or "").split(",")]
+    return any(
+        _COMMISSION in _lemmas(part) and len(_WORD.findall(part)) <= 4 and not _lemmas(part) & _EXECUTIVE_KINDS
+        for part in parts
+    )
 
 
 # A company's kind, as a text refers back to it, and the legal forms whose head noun it is.

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
@@ -55,10 +56,16 @@ class _Body:
     mentions: list[TextSpan] = field(default_factory=list)
     listed: bool = True  # `OrganizationFinding.listed`
     letterhead: bool = False  # named in a heading typed in capitals, read in sentence case
+    composed: bool = False  # a unit under the letterhead, named here with the letterhead's body (`_unit_of_letterhead`)
+
+
+# «администрация г. Железногорска» and «Администрация города Железногорска»: a kind of place cut short is the kind.
+_SHORT_PLACE_KINDS = {"г": "город", "гор": "город", "обл": "область"}
 
 
 def _lemmas(text: str, legal_forms: frozenset[str] = frozenset()) -> tuple[str, ...]:
     words = [w for w in _WORD.findall(text) if w.lower() not in _STOP]
+    words = [_SHORT_PLACE_KINDS.get(w, w) for w in words]
     # «Коммерсантъ» keeps the old spelling's final hard sign, «Коммерсанта» does not: one name.
     words = [w[:-1] if len(w) > 2 and w[-1] in "ъЪ" else w for w in words]
     return tuple(grammar.word_lemma(w) for w in words if w.lower().replace("0", "о") not in legal_forms)
@@ -128,8 +135,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         if not quoted and doc[i].lower_ == "за" and _time_after(doc, i + 1):
             end = i
             break
-        # «Пресс-центр › Новости», «Общество | 96»: a page's breadcrumbs and widgets, not one name.
-        if _separator(doc[i]):
+        # «Пресс-центр › Новости», «Общество | 96»: a page's breadcrumbs and widgets, not one name; nor does a
+        # post's hashtag line («#ТОС #Орёл») run one tag into the next.
+        if _separator(doc[i]) or doc[i].text == "#":
             end = i
             break
         # «Госдума «закон Димы Яковлева»»: a quotation after a name is not part of it,
@@ -248,9 +256,30 @@ def _adjective(word: str) -> bool:
     return parses[0].tag.POS in ("ADJF", "PRTF") and not any(p.tag.POS == "NOUN" for p in parses)
 
 
+_MAX_FORM_WORDS = 5
+
+
+def _spelled_legal_form(token: Token) -> bool:
+    """«Товарищество собственников жилья «…»», «общество с ограниченной ответственностью «…»»: the words before the
+    quote, up to `token`, spell out a legal form the lexicon has as an abbreviation (ТСЖ, ООО, ЖСК)."""
+    legal = grammar.lexicon().legal_forms
+    words: list[str] = []
+    i = token.i
+    while i >= 0 and len(words) < _MAX_FORM_WORDS and (token.doc[i].is_alpha or "-" in token.doc[i].text):
+        words.insert(0, token.doc[i].lower_)
+        content = [w for w in words if w not in _STOP]
+        initials = "".join(part[0] for w in content for part in w.split("-") if part)
+        if len(content) >= 2 and initials in legal:
+            return True
+        i -= 1
+    return False
+
+
 def _introduces_quote(token: Token) -> bool:
     lex = grammar.lexicon()
     if (token.is_lower and token.lemma_ in lex.heads) or token.lower_.replace("0", "о") in lex.legal_forms:
+        return True
+    if _spelled_legal_form(token):
         return True
     # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»»: a short abbreviation before a quote is a form or kind.
     return _form_abbreviation(token) and grammar.form_before_name(token.doc, token)
@@ -488,18 +517,40 @@ def canonical(span: Span) -> str:
                 word = inflect_word(token.text, "NOUN", *_features(span.doc[head]))
         elif head is not None and token.i < head and grammar.misread_adjective(token):
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
-        elif (token.is_upper and len(token.text) <= 5) or _mixed_case(word):
+        elif (token.is_upper and len(token.text) <= 5) or _mixed_case(word) or _indeclinable_contraction(word):
             # An abbreviation is written the same in every case («УЗ», «АН СССР», «АлтГУ»); pymorphy reads «уз» as
             # «узы».
             pass
         elif token.i == head and token.is_lower and grammar.singular_before_place(span.doc, head):
             word = inflect_word(token.text, "NOUN", "Gen", None, "Sing")
+        elif (
+            head is not None
+            and token.i < head
+            and _gender_misread(token, span.doc[head])
+            and _agrees(token, head, span)
+        ):
+            # «Кавказского отдельского … общества»: the masculine and neuter genitive are one form, and the tagger may
+            # guess the other gender; an adjective takes its head's.
+            case, _, number = _features(token)
+            word = inflect_word(token.text, "ADJ", case, _features(span.doc[head])[1], number)
         elif head is not None and token.i <= head and _agrees(token, head, span):
             word = inflect_token(token)
         parts.append(word + token.whitespace_)
     name = re.sub(r"\s+", " ", "".join(parts)).strip()
     # Wiki markup's ''…'' is the text's quotes.
     return re.sub(r"''\s?(.+?)\s?''", r"«\1»", name)
+
+
+def _indeclinable_contraction(word: str) -> bool:
+    """«Минэкологии», «Минприроды», «Минобразования»: «Мин» and a feminine or neuter field in the genitive is written so
+    in every case (unlike «Минтруда» of «Минтруд», «Минсельхоза» of «Минсельхоз»)."""
+    if not word.startswith("Мин") or word.startswith("Минист") or len(word) < 7:
+        return False
+    rest = word[3:].lower()
+    return any(
+        p.tag.POS == "NOUN" and "gent" in p.tag and p.tag.gender in ("femn", "neut") and p.is_known
+        for p in loading.parse(rest)
+    )
 
 
 def _mixed_case(word: str) -> bool:
@@ -515,6 +566,14 @@ def _adjective_shaped(token: Token) -> bool:
 def _features(token: Token) -> tuple[str | None, str | None, str | None]:
     morph = token.morph
     return tuple((morph.get(f) or [None])[0] for f in ("Case", "Gender", "Number"))  # type: ignore[return-value]
+
+
+def _gender_misread(token: Token, head: Token) -> bool:
+    """An adjective in the masculine or neuter genitive or dative (one form for both) before a head of the other."""
+    case, gender, number = _features(token)
+    head_gender = _features(head)[1]
+    both = {gender, head_gender} == {"Masc", "Neut"}
+    return token.pos_ == "ADJ" and case in ("Gen", "Dat") and number == "Sing" and both
 
 
 def _agrees(token: Token, head: int, span: Span) -> bool:
@@ -685,6 +744,9 @@ def _merge(bodies: list[_Body]) -> list[_Body]:
         # «ОО «…»» over «…»: the fuller form (not another name of the state: the first one the text uses stays).
         if len(body.name) > len(same.name) and _place_neutral(body.words) == _place_neutral(same.words):
             same.name = body.name
+        elif same.letterhead and not body.letterhead and body.words == same.words:
+            # A heading read in sentence case guesses capitals; the text writes the same name with its own.
+            same.name, same.letterhead = body.name, False
     absorbed: set[int] = set()
     candidates = _Candidates(merged)
     for i, short in enumerate(merged):
@@ -702,6 +764,9 @@ def _merge(bodies: list[_Body]) -> list[_Body]:
         formed = short.name[:1] not in _QUOTES and any(q in short.name for q in _QUOTES)
         if long.letterhead and not short.letterhead and formed and _same_quoted(short, long):
             long.name, long.letterhead = short.name, False
+        # A unit the letterhead's body was put into goes by the text's own full name for it, where the text has one.
+        if long.composed and not short.letterhead and short.head == long.head and short.abbreviation is False:
+            long.name, long.composed = short.name, False
         long.mentions.extend(short.mentions)
         long.listed = long.listed or short.listed
         if short.abbreviation or _abbreviates(short.name, long.name) or _contracts(short.name, long.name):
@@ -710,9 +775,37 @@ def _merge(bodies: list[_Body]) -> list[_Body]:
     return [b for i, b in enumerate(merged) if i not in absorbed]
 
 
+def _with_code(long: _Body, short: _Body) -> bool:
+    """«Минэкологии республики» … «Минэкологии РТ»: a name the text also writes with its region's or state's code
+    after it is that body (the one the text names with a code)."""
+    rest = long.name[len(short.name) :].strip()
+    codes = grammar.lexicon().country_codes
+    return long.name.startswith(short.name + " ") and rest.isupper() and rest.lower() in codes
+
+
+def _abbreviates_quoted(long: _Body, short: _Body) -> bool:
+    """«ТПП» of «Союз «Торгово-промышленная палата …»», «СМО» of «Ассоциация «Совет муниципальных образований …»»: an
+    abbreviation of the name a kind or form is put before."""
+    first = _WORD.match(short.name)
+    if first is None or first.start() != 0 or not first.group().isupper() or len(first.group()) < 2:
+        return False
+    return any(_abbreviates(short.name, q) for q in _quoted_parts(long.name))
+
+
+def _numbered_in_quoted(long: _Body, short: _Body) -> bool:
+    """«школа № 3» of «МБОУ «Средняя общеобразовательная школа № 3»»: a numbered institution named by its kind and
+    number is the body whose quoted name has both."""
+    if short.head is None or not any(w.isdigit() for w in short.words):
+        return False
+    return any(set(short.words) <= set(_lemmas(q)) for q in _quoted_parts(long.name))
+
+
 def _absorbs(long: _Body, short: _Body) -> bool:
     return (
         _subsumes(long, short)
+        or _numbered_in_quoted(long, short)
+        or _with_code(long, short)
+        or _abbreviates_quoted(long, short)
         or _abbreviates(short.name, long.name)
         or _same_quoted(short, long)
         or _contracts(short.name, long.name)
@@ -829,6 +922,12 @@ class _Candidates:
                     keys.add(("any", None))
             for quoted in _quoted_parts(body.name):
                 keys.add(("quoted", _lemmas(quoted)))
+                # `_abbreviates_quoted`: «ТПП» of «Союз «Торгово-промышленная палата …»».
+                inner = _content_words(quoted)
+                if inner:
+                    keys.add(("quoted letter", inner[0][0].upper()))
+                # `_numbered_in_quoted`: «школа № 3» of «МБОУ «Средняя общеобразовательная школа № 3»».
+                keys |= {("quoted kind", w) for w in _lemmas(quoted) if w in grammar.lexicon().heads}
             latin = _latin_words(body.name)
             if latin:  # `_latin_part`: «Dior» of «Christian Dior» starts with another letter
                 keys |= {("latin", latin[0]), ("latin", latin[-1])}
@@ -840,6 +939,11 @@ class _Candidates:
         if short.head is not None:
             keys.add(("head", short.head))
         words = _content_words(short.name)
+        if short.head is not None and any(w.isdigit() for w in short.words):
+            keys.add(("quoted kind", short.head))
+        first = _WORD.match(short.name)
+        if words and first is not None and first.group().isupper():
+            keys.add(("quoted letter", words[0][0].upper()))
         if words:
             keys |= {("letter", words[0][0]), ("lemma", grammar.word_lemma(words[0]))}
             # `_contracts`: «Рос…» contracts a «Федеральн…» name.
@@ -1080,6 +1184,120 @@ def _kind_before_name(bodies: list[_Body]) -> list[_Body]:
                 continue
         kept.append(body)
     return kept
+
+
+_MAX_NESTED_MODIFIERS = 4
+
+
+def _place_named(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos_ == "ADJ" and _PLACE_ADJECTIVE.search(token.lower_) is not None
+
+
+def _nested_bodies(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«Ейское районное казачье общество Ейского отдельского казачьего общества Кубанского войскового казачьего
+    общества»: a body named by its place and level, then in the genitive a body of the same kind named by its own
+    place and level, is that body's branch; each is a body of its own (the first is the one the text speaks of).
+    («Совет Союза Верховного Совета СССР», a chamber named without a place, stays one name.)"""
+    out: list[tuple[int, int]] = []
+    for start, end in chosen:
+        if not _place_named(doc[start]):
+            out.append((start, end))
+            continue
+        head = next((i for i in range(start, end) if doc[i].pos_ in ("NOUN", "PROPN")), None)
+        cuts = []
+        i = head + 1 if head is not None else end
+        while head is not None and i < end:
+            j = i
+            while j < end and j - i < _MAX_NESTED_MODIFIERS and doc[j].pos_ == "ADJ":
+                j += 1
+            same_kind = j < end and j > i + 1 and grammar.word_lemma(doc[j].text) == grammar.word_lemma(doc[head].text)
+            if _place_named(doc[i]) and same_kind and "Gen" in doc[j].morph.get("Case"):
+                cuts.append(i)
+                head, i = j, j + 1
+            else:
+                i += 1
+        bounds = [start, *cuts, end]
+        out.extend(pairwise(bounds))
+    return out
+
+
+def _unit_abbreviation_before_body(bodies: list[_Body]) -> list[_Body]:
+    """«инспектор ПДН МО МВД России «Моршанский»» … «МО МВД России «Моршанский»»: where the text also names the body
+    on its own, an abbreviation before it is the unit the person works in (a word of the title), and the name the
+    body's."""
+    bare = {b.words: b for b in bodies}
+    kept: list[_Body] = []
+    for body in bodies:
+        first = _WORD.match(body.name)
+        unit = first is not None and first.start() == 0 and first.group().isupper() and len(first.group()) > 1
+        target = bare.get(body.words[1:]) if unit and len(body.words) >= 3 else None
+        if target is not None and target is not body:
+            target.mentions.extend(body.mentions)
+            continue
+        kept.append(body)
+    return kept
+
+
+_POSSESSIVE_WORD = re.compile(r"\s(?:их|его|её|ее)(?=\s)")
+
+
+def _initials_by_i(short: list[str], full: str) -> bool:
+    """«КЧС и ОПБ» of «Комиссия по предупреждению и ликвидации чрезвычайных ситуаций и обеспечению пожарной
+    безопасности»: the letters of both abbreviations are initials of the name's words in order, the first starting
+    the name and the second starting a word right after an «и» (the abbreviations leave out some words)."""
+    words = [w.lower() for w in re.findall(r"[\wЁё-]+", full)]
+    after_i = {i + 1 for i, w in enumerate(words) if w == "и"}
+    content = [(i, w) for i, w in enumerate(words) if w not in _STOP and w not in ("их", "его", "ее", "её")]
+    position = 0
+    for part, letters in enumerate(short):
+        for k, letter in enumerate(letters):
+            while position < len(content) and content[position][1][0] != letter:
+                if part == 0 and k == 0:
+                    return False  # the first letter starts the name
+                position += 1
+            if position == len(content):
+                return False
+            if k == 0 and part == 1 and content[position][0] not in after_i:
+                return False
+            position += 1
+    return True
+
+
+def _abbreviations_joined(doc: Doc, bodies: list[_Body]) -> list[_Body]:
+    """«КДН и ЗП» of «Комиссия по делам несовершеннолетних и защите их прав …», «ГО и ЧС»: two abbreviations joined by
+    «и» are one name where together (and only together) they abbreviate a body the text names in full; the
+    possessive of such names is left out of the letters. Elsewhere «МВД и ФСБ» stay two bodies."""
+    text = doc_text(doc)
+    shorts = [b for b in bodies if b.abbreviation and len(b.words) == 1]
+    if len(shorts) < 2:
+        return bodies
+    fulls = [
+        (b, [w.lower() for w in re.findall(r"[\wЁё-]+", _POSSESSIVE_WORD.sub("", b.name)) if w.lower() not in _STOP])
+        for b in bodies
+        if not b.abbreviation
+    ]
+    # The pairs written «A и B», found by where a mention starts (one pass over the mentions, not over pairs).
+    starting = {m.start: b for b in shorts for m in b.mentions}
+    pairs = {
+        (id(first), id(second)): (first, second)
+        for first in shorts
+        for a in first.mentions
+        if text[a.end : a.end + 3] == " и " and (second := starting.get(a.end + 3)) is not None and second is not first
+    }
+    absorbed: set[int] = set()
+    for first, second in pairs.values():
+        if id(first) in absorbed or id(second) in absorbed:
+            continue
+        # (Both letters' words in order: «МВД и ФСБ» is no abbreviation of «Министерство внутренних дел».)
+        short = [first.name.lower(), second.name.lower()]
+        target = next((b for b, words in fulls if _cover(short, words, False) or _initials_by_i(short, b.name)), None)
+        if target is None:
+            continue
+        joined = f"{first.name} и {second.name}"
+        target.mentions.extend(first.mentions + second.mentions)
+        target.aliases.extend(a for a in (joined, first.name) if a not in target.aliases)
+        absorbed.update((id(first), id(second)))
+    return [b for b in bodies if id(b) not in absorbed]
 
 
 # --- the stage ------------------------------------------------------------------------------
@@ -1640,6 +1858,28 @@ _MUNICIPALITIES = frozenset({"район", "образование", "посел
 _MAX_MUNICIPAL_NAME = 8
 
 
+# «муниципального образования Ейский район», «… город Новомосковск»: the municipality's own name, unquoted, in the
+# nominative after the kind (the official names of Krasnodar's and Tula's districts and towns).
+_MUNICIPAL_NAMED_KINDS = frozenset({"район", "округ"})
+_MUNICIPAL_TOWN_KINDS = frozenset({"город", "поселок", "посёлок", "село", "станица"})
+
+
+def _unquoted_municipal_name_end(doc: Doc, end: int) -> int | None:
+    """End of the unquoted name in the nominative after «муниципального образования» at `end`."""
+    if end + 1 >= len(doc) or doc[end - 1].lemma_ != "образование" or doc[end - 2].lemma_ != "муниципальный":
+        return None
+    first, second = doc[end], doc[end + 1]
+    named_kind = (
+        first.is_title
+        and _adjective_shaped(first)
+        and "Nom" in first.morph.get("Case")
+        and second.lower_ in _MUNICIPAL_NAMED_KINDS
+    )
+    town = first.lower_ in _MUNICIPAL_TOWN_KINDS and second.is_title and second.ent_type_ != "PER"
+    town = town and "Gen" not in second.morph.get("Case")
+    return end + 2 if named_kind or town else None
+
+
 def _municipal_name_end(doc: Doc, end: int) -> int | None:
     """End of the quoted name right after a municipality's kind at `end` (the kind's last token is `end - 1`)."""
     kind = doc[end - 1]
@@ -1665,6 +1905,10 @@ def _with_municipal_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple
         for i, text in enumerate(token_strings(doc, ORTH))
         if text in opens and i > 1 and (quote_end := _municipal_name_end(doc, i)) is not None
     }
+    # (Unquoted names only where a reading ends on the kind: the Doc is not walked again.)
+    for _, end in chosen:
+        if end not in names and (name_end := _unquoted_municipal_name_end(doc, end)) is not None:
+            names[end] = name_end
     if not names:
         return chosen
     grown = [(start, names.get(end, end)) for start, end in chosen]
@@ -1803,6 +2047,43 @@ def _strip_description(doc: Doc, start: int, end: int) -> int:
     return i + 1 if quoted or latin or _abbreviation_after_kind(rest) else start
 
 
+_REGION_LEVELS = frozenset({"область", "край"})
+_REGION_REST = re.compile(r"^\s(?:[а-яё-]+ (?:области|края)|республики [а-яё-]+(?: [а-яё-]+)?)$", re.IGNORECASE)
+_MUNICIPAL_KINDS = frozenset({"район", "округ", "поселение"})
+_TOWN_KINDS = frozenset({"город", "г", "поселок", "село"})
+
+
+def _without_region_of_municipality(doc: Doc, start: int, end: int) -> int:
+    """«Администрация города Железногорска Курской области», «Совет депутатов … района | РЯЗАНСКОЙ ОБЛАСТИ»: a local
+    body is named by its municipality; the region after it is the municipality's address, not a word of the
+    body's name."""
+    if end - start < 4:
+        return end
+    if grammar.word_lemma(doc[end - 2].text) == "республика" and doc[end - 1].is_alpha:
+        region = end - 2  # «… муниципального района Республики Татарстан»
+    elif grammar.word_lemma(doc[end - 1].text) == "республика":
+        region = end - 1  # (a heading read in sentence case: the republic's name, written small, is no tail)
+    elif grammar.word_lemma(doc[end - 1].text) in _REGION_LEVELS:
+        region = end - 1
+        # (A heading read in sentence case writes the region's adjective small.)
+        while region > start and _PLACE_ADJECTIVE.search(doc[region - 1].text):
+            region -= 1
+        if region == end - 1:
+            return end
+    else:
+        return end
+    if region - start < 2:
+        return end
+    last = doc[region - 1]
+    municipality = grammar.word_lemma(last.text) in _MUNICIPAL_KINDS and last.is_lower
+    town = last.text[:1].isupper() and doc[region - 2].lower_.rstrip(".") in _TOWN_KINDS | {"города"}
+    # («Собрание депутатов», «Собрание представителей»: a municipal assembly.)
+    local = lexicons.load("org_local_bodies") | {"собрание"}
+    if (municipality or town) and any(grammar.word_lemma(t.text) in local for t in doc[start : region - 1]):
+        return region
+    return end
+
+
 def _abbreviation_after_kind(rest: Span) -> bool:
     """«партия ЛДПР», «банк ВТБ», «агентство ТАСС»: one abbreviation after a kind is the body's name (a
     country's code is not: «правительство РФ»)."""
@@ -1814,21 +2095,129 @@ def _abbreviation_after_kind(rest: Span) -> bool:
 _LETTERHEAD_CONTINUATIONS = ("ПРИ ", "при ")
 
 
-def _letterhead_joined(lines: tuple[Heading, ...], first_line: int, text: str) -> tuple[Heading, ...]:
-    """A letterhead wrapped over two lines («ОБЩЕСТВЕННЫЙ СОВЕТ» / «ПРИ МИНИСТЕРСТВЕ …», or the second line in
-    sentence case) is one name: the text's first line and the line right under it that goes on with «при», read as
-    one line too (same offsets: the line break becomes a blank)."""
-    if not lines or lines[0].start != first_line:
-        return lines
-    first = lines[0]
-    after = first.start + len(first.text) + 1
-    line_end = text.find("\n", after)
-    second = text[after : line_end if line_end >= 0 else len(text)].rstrip()
-    if text[after - 1 : after] != "\n" or not second.startswith(_LETTERHEAD_CONTINUATIONS):
-        return lines
-    joined = Heading(f"{first.text} {second}", first.start, first.words + len(second.split()))
-    # The second line stays a line of its own: the body the first is attached to is named in it.
-    return (joined, *lines[1:])
+# «[2025-04-17 07:52]», «## ×»: a crawler's stamp or a page's button above the letterhead is no line of the text.
+_CHROME_LINE = re.compile(r"^\s*(?:\[[^\]\n]*\]|#+\s*×?)\s*$")
+_MAX_CHROME_LINES = 2
+
+
+def _first_line(text: str) -> int:
+    """Where the text's first line starts, past blank lines and up to two lines of a crawler's chrome."""
+    top = text[:HEADING_CHARS]
+    start = len(top) - len(top.lstrip())
+    for _ in range(_MAX_CHROME_LINES):
+        end = top.find("\n", start)
+        if end < 0 or not _CHROME_LINE.match(top[start:end]):
+            break
+        rest = top[end:]
+        start = end + len(rest) - len(rest.lstrip())
+    return start
+
+
+_MAX_LETTERHEAD_LINES = 3
+
+
+def _genitive_line(line: str) -> bool:
+    """«АДМИНИСТРАЦИИ ГОРОДА …», «ШИЛОВСКОГО МУНИЦИПАЛЬНОГО РАЙОНА»: a line in capitals that opens with a word in the
+    genitive goes on with the name above it (the body it belongs to, the place it serves)."""
+    first = _WORD.match(line)
+    if first is None or first.start() != 0 or not line.isupper():
+        return False
+    parses = [p for p in loading.parse(first.group().lower()) if p.is_known]
+    return any("gent" in p.tag for p in parses) and not any({"nomn", "sing"} <= p.tag.grammemes for p in parses)
+
+
+def _continues(line: str, first: bool) -> bool:
+    """The line goes on with the name on the line above: «при …» (the letterhead only), a genitive, or «И …» that
+    joins the last of a body's fields («КОМИССИЯ ПО ПРЕДУПРЕЖДЕНИЮ … / И ОБЕСПЕЧЕНИЮ ПОЖАРНОЙ БЕЗОПАСНОСТИ»)."""
+    if first and line.startswith(_LETTERHEAD_CONTINUATIONS):
+        return True
+    return line.startswith("И ") or _genitive_line(line)
+
+
+def _lines_joined(lines: tuple[Heading, ...], first_line: int, text: str) -> tuple[Heading, ...]:
+    """A name wrapped over lines («ОБЩЕСТВЕННЫЙ СОВЕТ» / «ПРИ МИНИСТЕРСТВЕ …», or the second line in sentence case;
+    «КОМИССИЯ ПО ДЕЛАМ …» / «АДМИНИСТРАЦИИ ГОРОДА …») is one name: each line and the lines right under it that go
+    on with it, read as one line too (same offsets: a line break becomes a blank). The lines joined stay lines of
+    their own: the body the first is attached to is named in them."""
+    joined_lines: list[Heading] = []
+    for line in lines:
+        first = line.start == first_line
+        joined = line
+        for _ in range(_MAX_LETTERHEAD_LINES - 1):
+            after = joined.start + len(joined.text) + 1
+            line_end = text.find("\n", after)
+            raw = text[after : line_end if line_end >= 0 else len(text)]
+            second = raw.rstrip()
+            if text[after - 1 : after] != "\n" or not _continues(second, first):
+                break
+            joined = Heading(f"{joined.text} {second}", joined.start, joined.words + len(second.split()))
+            if second != raw:
+                break  # (blanks at the line's end: the next line's offsets would shift)
+        joined_lines.append(joined)
+    return tuple(joined_lines)
+
+
+# Units a letterhead's body has, named under it by their field alone: «Комитет по экологии …» under «ГОСУДАРСТВЕННЫЙ
+# СОВЕТ РЕСПУБЛИКИ ТАТАРСТАН» is «Комитет Государственного Совета Республики Татарстан по экологии …».
+_LETTERHEAD_UNITS = frozenset({"комитет", "комиссия"})
+_UNIT_BY_FIELD = re.compile(r"^((?:[А-ЯЁа-яё-]+ ){0,3}?(?:[Кк]омитет|[Кк]омиссия)) (по .+)$")
+
+
+def _genitive(name: str) -> str:
+    """A body's name in the genitive: its head and the adjectives before it decline, the rest stays."""
+    lex = grammar.lexicon()
+    words = name.split(" ")
+    head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in lex.heads), None)
+    if head is None:
+        return name
+    out = []
+    for i, word in enumerate(words):
+        if i <= head and word.isalpha():
+            parse = next((p for p in loading.parse(word.lower()) if "nomn" in p.tag), None)
+            form = parse.inflect({"gent"}) if parse is not None else None
+            if form is not None:
+                word = form.word.capitalize() if word[:1].isupper() else form.word
+        out.append(word)
+    return " ".join(out)
+
+
+def _units_under_letterhead(doc: Doc, bodies: list[_Body]) -> None:
+    """«ГОСУДАРСТВЕННЫЙ СОВЕТ РЕСПУБЛИКИ ТАТАРСТАН» / «Комитет по экологии …» (a line of its own in sentence case under
+    the letterhead): the unit is named with the letterhead's body, as a unit in capitals is (`_heading_bodies`)."""
+    text = doc_text(doc)
+    first_line = _first_line(text)
+    letterhead = next((b for b in bodies if b.letterhead and b.mentions[0].start == first_line), None)
+    if letterhead is None:
+        return
+    lex = grammar.lexicon()
+    for body in bodies:
+        mention = min(body.mentions, key=lambda m: m.start)
+        if body is letterhead or body.letterhead or mention.start >= HEADING_CHARS:
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if line.strip() != text[mention.start : mention.end]:
+            continue
+        name = _unit_of_letterhead(body.name, letterhead.name)
+        if name is not None:
+            body.name, body.words = name, _lemmas(name, lex.legal_forms) or _lemmas(name)
+
+
+def _unit_of_letterhead(name: str, parent: str) -> str | None:
+    """The unit's full name with the letterhead's body in it, or None if `name` is no unit named by its field."""
+    match = _UNIT_BY_FIELD.match(name)
+    if match is None or grammar.word_lemma(match.group(1).split(" ")[-1]) not in _LETTERHEAD_UNITS:
+        return None
+    owner = _genitive(parent)
+    # An assembly's committee names the assembly before its field («Комитет Государственного Совета … по экологии»);
+    # an executive's commission after it («Комиссия по делам несовершеннолетних … администрации города …»).
+    if {grammar.word_lemma(w) for w in _WORD.findall(parent)} & lexicons.load("membership_bodies"):
+        return f"{match.group(1)} {owner} {match.group(2)}"
+    first = _WORD.match(owner)
+    if first is not None and first.start() == 0 and loading.morph().word_is_known(first.group().lower()):
+        owner = owner[:1].lower() + owner[1:]
+    return f"{match.group(1)} {match.group(2)} {owner}"
 
 
 def _heading_bodies(doc: Doc) -> list[_Body]:
@@ -1838,11 +2227,11 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
     units. In a headline («В ХОКИМИЯТЕ НАМАНГАНСКОЙ ОБЛАСТИ ОБСУДИЛИ …») a body counts where the text names its
     kind again in lower case («Новости хокимията»). Few and short lines: bounded."""
     text = doc_text(doc)
-    top = text[:HEADING_CHARS]
-    first_line = len(top) - len(top.lstrip())
-    lines = _letterhead_joined(headings(doc)[:_MAX_HEADINGS], first_line, text)
+    first_line = _first_line(text)
+    lines = _lines_joined(headings(doc)[:_MAX_HEADINGS], first_line, text)
     if not lines:
         return []
+    letterhead_end = lines[0].start + len(lines[0].text) if lines[0].start == first_line else first_line
     lex = grammar.lexicon()
     spoken = {grammar.word_lemma(t.text) for t in doc if t.is_alpha and not t.is_upper}
     bodies: list[_Body] = []
@@ -1855,15 +2244,24 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
             span = sentence.char_span(mention.start, mention.end)
             if span is None:
                 continue
-            whole = mention.start == 0 and mention.end >= len(heading.rstrip(".!?"))
+            # (The region a municipal body's name leaves out is still its line's: `_without_region_of_municipality`.)
+            rest = sentence.text[mention.end :].rstrip(".!? ")
+            whole = mention.start == 0 and (mention.end >= len(heading.rstrip(".!?")) or bool(_REGION_REST.match(rest)))
             head = _head_index(span)
             lemma = sentence[head].lemma_ if head is not None else None
-            if whole and offset != first_line:
-                continue  # a unit under the letterhead
+            letterhead = bodies[0].name if bodies and bodies[0].mentions[0].start == first_line else None
+            unit_name = None
+            # (A line the letterhead runs on over names the body the letterhead's belongs to: no unit of it.)
+            if whole and offset != first_line and offset >= letterhead_end:
+                # A unit under the letterhead, named by its field alone, is named with the letterhead's body; others
+                # are the letterhead's units the text names in full.
+                unit_name = _unit_of_letterhead(org.name, letterhead) if letterhead is not None else None
+                if unit_name is None:
+                    continue
             if not whole and (lemma not in lex.heads or lemma not in spoken):
                 continue
             # Sentence case lowers proper words too; the text writes them elsewhere with their capital.
-            name = _WORD.sub(lambda w: proper_form(doc, w.group()), org.name)
+            name = _WORD.sub(lambda w: proper_form(doc, w.group()), unit_name or org.name)
             bodies.append(
                 _Body(
                     name=name,
@@ -1872,6 +2270,7 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
                     abbreviation=False,
                     mentions=[TextSpan(offset + mention.start, offset + mention.end)],
                     letterhead=True,
+                    composed=unit_name is not None,
                 )
             )
     return bodies
@@ -2183,6 +2582,7 @@ def find_organizations(
     chosen = _with_municipal_names(doc, chosen)
     chosen.sort()
     chosen = _with_jurisdiction(doc, _double_names(doc, _without_units_of_next(doc, chosen)))
+    chosen = _nested_bodies(doc, chosen)
 
     bodies: list[_Body] = []
     alias_ranges: dict[tuple[int, int], int] = {}
@@ -2192,6 +2592,7 @@ def find_organizations(
             continue
         span = doc[start:end]
         start = _strip_description(doc, start, end)
+        end = _without_region_of_municipality(doc, start, end)
         span = doc[start:end]
         name = canonical(span)
         # «Государственное Собрание – Курултай …»: each of an assembly's two names in the nominative.
@@ -2232,6 +2633,7 @@ def find_organizations(
         kept = [b for b in kept if not any(_inside_line(doc, m, taken_lines) for m in b.mentions)]
         kept = _shouted_into_headings(kept, taken_lines)
         kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
+        _units_under_letterhead(doc, kept)
     return tuple(
         OrganizationFinding(
             name=b.name,
@@ -2240,7 +2642,7 @@ def find_organizations(
             # A unit named only in titles stays the titles' organization for positions, but is not listed.
             listed=b.listed and not all(_within(m, titled) for m in b.mentions),
         )
-        for b in _merge(_kind_before_name(kept))
+        for b in _merge(_kind_before_name(_unit_abbreviation_before_body(_abbreviations_joined(doc, kept))))
         if _is_body(doc, b)
     )
 

@@ -980,3 +980,44 @@ def test_a_head_helper_with_a_remit_serves_the_one_office_listed(nlp: Language) 
     assert found["Норов"] == ("помощник хокима по вопросам предпринимательства", "хокимият Гиждуванского района")
     assert found["Тен"] == ("заместитель хокима района", "хокимият Гиждуванского района")
     assert found["Ким"][1] == "Молодёжная тетрадь"
+
+
+def test_at_a_commissions_own_meeting_its_officers_stand_for_the_commission(nlp: Language) -> None:
+    commission = "комиссия по делам несовершеннолетних и защите их прав администрации города Кирсанова"
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание комиссии", body="комиссия"),
+        organizations=(
+            _org(commission, 10, 200),
+            _org("администрация города Кирсанова", 120),
+            _org("ООО «Кирсановский хлеб»", 400),
+        ),
+        persons=(
+            PersonFinding(
+                "Петрова",
+                position="заместитель главы администрации города, председатель комиссии",
+                organization="администрация города Кирсанова",
+            ),
+            PersonFinding("Сидорова", position="ответственный секретарь", organization=commission),
+            PersonFinding("Орлов", position="член комиссии, директор", organization="ООО «Кирсановский хлеб»"),
+            PersonFinding(
+                "Ким", position="начальник отдела образования", organization="администрация города Кирсанова"
+            ),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Петрова"] == commission
+    assert found["Сидорова"] == commission
+    # A member who heads a company of their own stands for it; a post at the executive stays the executive's.
+    assert found["Орлов"] == "ООО «Кирсановский хлеб»"
+    assert found["Ким"] == "администрация города Кирсанова"
+
+
+def test_an_assemblys_standing_commission_stands_for_the_assembly(nlp: Language) -> None:
+    commission = "постоянная комиссия Кирсановской городской Думы по бюджету"
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание постоянной комиссии", body=commission),
+        organizations=(_org(commission, 10), _org("Кирсановская городская Дума", 100, 300)),
+        persons=(PersonFinding("Петрова", position="председатель комиссии"),),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Петрова"] != commission

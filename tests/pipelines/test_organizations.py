@@ -766,14 +766,17 @@ def test_a_letterhead_in_capitals_is_the_body(nlp: Language) -> None:
     assert not any(o.name == "МЯДЕЛЬСКИЙ" for o in found)
 
 
-def test_a_unit_under_the_letterhead_is_not_taken(nlp: Language) -> None:
+def test_a_unit_under_the_letterhead_is_named_with_the_letterheads_body(nlp: Language) -> None:
+    # The committee holds the meeting: a body of the record (genre-notes 4; corpus-genre b03, b04, c08 list the
+    # standing commission whose meeting it is), named with the Duma it belongs to, not by its field alone.
     text = (
         "КАЛУЖСКАЯ ГОРОДСКАЯ ДУМА\nПОСТОЯННЫЙ КОМИТЕТ ПО БЮДЖЕТУ И НАЛОГАМ\n\n"
         "Протокол заседания постоянного комитета.\nСлушали отчёт об исполнении бюджета."
     )
     found = [n.lower() for n in names(nlp, text)]
     assert "калужская городская дума" in found
-    assert not any(n.startswith("постоянный комитет") for n in found)
+    assert "постоянный комитет калужской городской думы по бюджету и налогам" in found
+    assert "постоянный комитет по бюджету и налогам" not in found
 
 
 def test_a_headline_body_counts_where_the_text_names_its_kind(nlp: Language) -> None:
@@ -2776,3 +2779,239 @@ def test_a_local_body_by_its_places_adjective_and_territory(
 )
 def test_a_periodicals_issue_in_a_running_header_is_no_body(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+# --- organization name shapes seen first in heldout-genre-9 (sentences written for the tests) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A territorial self-government named like a housing partnership: its form before its quoted name.
+        (
+            "Председатель ТОС «Заречье» Пётр Иванов рассказал о проектах ТОС и о дворах.",
+            ["ТОС «Заречье»"],
+        ),
+        # A region's initial before its regional level and a state form.
+        (
+            "Главный врач ТОГБУЗ «Кирсановская центральная районная больница» Иван Петров доложил.",
+            ["ТОГБУЗ «Кирсановская центральная районная больница»"],
+        ),
+        # A federal body's branch named by its place's adjective.
+        (
+            "Выступил начальник МО МВД России «Кирсановский» Сергей Сергеевич Орлов.",
+            ["МО МВД России «Кирсановский»"],
+        ),
+        # The municipality's own name, unquoted, after «муниципального образования».
+        (
+            "Глава администрации муниципального образования Киреевский район Олег Петров поддержал решение.",
+            ["администрация муниципального образования Киреевский район"],
+        ),
+        # A committee's fields listed through commas to an «и» that joins two adjectives.
+        (
+            "Заседание провёл Комитет по образованию, культуре, национальной и молодёжной политике.",
+            ["Комитет по образованию, культуре, национальной и молодёжной политике"],
+        ),
+        # A possessive inside a field; the standard name of the commissions for minors.
+        (
+            "Материалы рассмотрела комиссия по делам несовершеннолетних и защите их прав администрации города "
+            "Кирсанова.",
+            ["комиссия по делам несовершеннолетних и защите их прав администрации города Кирсанова"],
+        ),
+        # A noun's other word in parentheses, then the list of what the veterans served.
+        (
+            "Выступил председатель Липецкого городского совета ветеранов (пенсионеров) войны, труда, Вооружённых Сил "
+            "и правоохранительных органов Иван Петрович Сидоров.",
+            [
+                "Липецкий городской совет ветеранов (пенсионеров) войны, труда, Вооружённых Сил и правоохранительных "
+                "органов"
+            ],
+        ),
+        # A federal inspectorate's office named by the region it serves.
+        (
+            "Проверку провела Государственная инспекция труда в Липецкой области.",
+            ["Государственная инспекция труда в Липецкой области"],
+        ),
+    ],
+)
+def test_general_name_shapes_of_russian_local_documents(nlp: Language, text: str, expected: list[str]) -> None:
+    found = names(nlp, text)
+    assert all(name in found for name in expected), found
+
+
+def test_a_hashtag_is_no_part_of_a_name(nlp: Language) -> None:
+    found = names(nlp, "Новости города.\n\n#ТОС #Липецк #благоустройство")
+    assert not any("#" in name or "Липецк" in name for name in found), found
+
+
+def test_two_abbreviations_joined_by_i_are_one_name_only_when_they_spell_one_body(nlp: Language) -> None:
+    text = (
+        "Заседание комиссии по делам несовершеннолетних и защите их прав администрации города Кирсанова. "
+        "Секретарь КДН и ЗП Анна Петрова доложила."
+    )
+    found = find_organizations(nlp(text))
+    commission = next(o for o in found if o.name.startswith("комиссия по делам"))
+    assert "КДН и ЗП" in commission.aliases
+    assert not any(o.name == "ЗП" for o in found)
+    # «МВД и ФСБ» abbreviate no one body: two names.
+    assert "ФСБ" in names(nlp, "Представители МВД и ФСБ выступили. Министерство внутренних дел сообщило.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Выступил заместитель главы Администрации города Кирсанова Тамбовской области Пётр Сидоров.",
+            "Администрация города Кирсанова",
+        ),
+        (
+            "СОВЕТ ДЕПУТАТОВ\nКИРСАНОВСКОГО МУНИЦИПАЛЬНОГО РАЙОНА\nТАМБОВСКОЙ ОБЛАСТИ\n\nПРОТОКОЛ № 3\n"
+            "заседания Совета депутатов\n\nДепутаты рассмотрели бюджет Кирсановского муниципального района.",
+            "Совет депутатов Кирсановского муниципального района",
+        ),
+    ],
+)
+def test_a_municipal_bodys_region_is_its_address(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_unit_abbreviation_before_a_body_named_alone_is_the_units(nlp: Language) -> None:
+    text = (
+        "Выступил инспектор ПДН МО МВД России «Кирсановский» Иван Орлов. Начальник МО МВД России «Кирсановский» "
+        "Пётр Сидоров доложил."
+    )
+    assert "МО МВД России «Кирсановский»" in names(nlp, text)
+    assert "ПДН МО МВД России «Кирсановский»" not in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An executive's commission under its letterhead: the executive after the commission's field.
+        (
+            "АДМИНИСТРАЦИЯ КИРСАНОВСКОГО МУНИЦИПАЛЬНОГО ОКРУГА\nТАМБОВСКОЙ ОБЛАСТИ\n"
+            "КОМИССИЯ ПО ПРЕДУПРЕЖДЕНИЮ И ЛИКВИДАЦИИ ЧРЕЗВЫЧАЙНЫХ СИТУАЦИЙ\nИ ОБЕСПЕЧЕНИЮ ПОЖАРНОЙ БЕЗОПАСНОСТИ\n\n"
+            "ПРОТОКОЛ № 2\nзаседания комиссии\n\nПредседательствующий: Орлов Иван Петрович, председатель КЧС и ОПБ.\n"
+            "Глава Кирсановского муниципального округа доложил о паводке.",
+            "Комиссия по предупреждению и ликвидации чрезвычайных ситуаций и обеспечению пожарной безопасности "
+            "администрации Кирсановского муниципального округа",
+        ),
+        # An assembly's committee under its letterhead, in sentence case: the assembly before the committee's field.
+        (
+            "ГОСУДАРСТВЕННЫЙ СОВЕТ РЕСПУБЛИКИ КОМИ\n\nКомитет по бюджету, налогам и финансам\n\n"
+            "СТЕНОГРАММА\nзаседания Комитета\n\nВыступил министр финансов Республики Коми Пётр Орлов.",
+            "Комитет Государственного Совета Республики Коми по бюджету, налогам и финансам",
+        ),
+    ],
+)
+def test_a_unit_under_the_letterhead_is_named_with_its_body(nlp: Language, text: str, expected: str) -> None:
+    found = names(nlp, text)
+    assert any(name.lower() == expected.lower() for name in found), found
+
+
+def test_the_abbreviations_of_a_unit_under_the_letterhead_join_it(nlp: Language) -> None:
+    text = (
+        "АДМИНИСТРАЦИЯ КИРСАНОВСКОГО МУНИЦИПАЛЬНОГО ОКРУГА\n"
+        "КОМИССИЯ ПО ПРЕДУПРЕЖДЕНИЮ И ЛИКВИДАЦИИ ЧРЕЗВЫЧАЙНЫХ СИТУАЦИЙ\nИ ОБЕСПЕЧЕНИЮ ПОЖАРНОЙ БЕЗОПАСНОСТИ\n\n"
+        "Председательствующий: Орлов Иван Петрович, председатель КЧС и ОПБ.\n"
+        "Глава Кирсановского муниципального округа доложил о паводке."
+    )
+    found = names(nlp, text)
+    assert "КЧС" not in found and "ОПБ" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Слово предоставили начальнику отдела государственного экологического надзора Минэкологии РТ Петровой. "
+            "Представители Минэкологии республики выступили.",
+            "Минэкологии РТ",
+            ["государственный экологический надзор Минэкологии РТ", "Минэкологии", "Минэкология РТ"],
+        ),
+        ("Ответ на запрос дал Минприроды РБ.", "Минприроды РБ", ["Минприрода РБ"]),
+    ],
+)
+def test_a_ministrys_contraction_with_a_regions_code(
+    nlp: Language, text: str, expected: str, not_expected: list[str]
+) -> None:
+    found = names(nlp, text)
+    assert expected in found, found
+    assert not set(not_expected) & set(found), found
+
+
+def test_a_branch_named_with_its_parent_of_the_same_kind_is_two_bodies(nlp: Language) -> None:
+    text = (
+        "Прошёл сбор Тихорецкого районного казачьего общества Кавказского отдельского казачьего общества "
+        "Кубанского войскового казачьего общества."
+    )
+    found = names(nlp, text)
+    for name in (
+        "Тихорецкое районное казачье общество",
+        "Кавказское отдельское казачье общество",
+        "Кубанское войсковое казачье общество",
+    ):
+        assert name in found, found
+
+
+def test_a_chamber_named_without_a_place_keeps_its_parent(nlp: Language) -> None:
+    found = names(nlp, "Депутат Совета Союза Верховного Совета СССР выступил.")
+    assert not any(name == "Верховный Совет СССР" for name in found) or any("Союза" in name for name in found)
+
+
+def test_a_unions_kind_with_its_capital_before_a_quoted_name_is_one_name(nlp: Language) -> None:
+    text = (
+        "[2025-05-01 10:00]\nСОЮЗ «ТОРГОВО-ПРОМЫШЛЕННАЯ ПАЛАТА ЛИПЕЦКОЙ ОБЛАСТИ»\n\n"
+        "Заседание совета провёл президент ТПП Липецкой области Иван Орлов. Ассоциация «Совет муниципальных "
+        "образований Липецкой области» (СМО) прислала своих представителей, выступил председатель Ассоциации."
+    )
+    found = names(nlp, text)
+    assert "Союз «Торгово-промышленная палата Липецкой области»" in found, found
+    assert "Ассоциация «Совет муниципальных образований Липецкой области»" in found, found
+    assert not {"ТПП Липецкой области", "Ассоциация", "СМО"} & set(found), found
+
+
+def test_what_follows_a_number_is_a_place_or_nothing(nlp: Language) -> None:
+    text = (
+        "Директор МБОУ «Средняя общеобразовательная школа № 5» Иван Орлов рассказал о проведении в школе № 5 "
+        "профилактических бесед."
+    )
+    found = names(nlp, text)
+    assert "МБОУ «Средняя общеобразовательная школа № 5»" in found, found
+    assert not any(name.startswith("школа № 5") for name in found), found
+
+
+def test_a_general_meeting_of_members_is_no_body(nlp: Language) -> None:
+    text = (
+        "ПРОТОКОЛ № 2\nгодового общего собрания членов\nТоварищества собственников жилья «Берёзка»\n\n"
+        "Секретарь собрания: Анна Петрова. Решили вернуться к вопросу на следующем собрании."
+    )
+    found = names(nlp, text)
+    assert not any("собрание" in name.lower() for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Собрание членов Товарищества собственников жилья «Берёзовая роща» прошло во дворе.",
+            "Товарищество собственников жилья «Берёзовая роща»",
+        ),
+        (
+            "Договор заключён с Обществом с ограниченной ответственностью «Липецкий хлеб» на год.",
+            "Общество с ограниченной ответственностью «Липецкий хлеб»",
+        ),
+    ],
+)
+def test_a_legal_form_spelled_out_takes_the_quoted_name(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_what_a_field_of_questions_is_about_is_no_body(nlp: Language) -> None:
+    text = (
+        "Выступил министр по информатизации, связи и вопросам открытого управления Липецкой области Иван Орлов. "
+        "Управляющий делами администрации Липецка Пётр Сидоров доложил."
+    )
+    found = names(nlp, text)
+    assert not any("управление" in name.lower() for name in found), found
+    assert any(name.lower() == "администрация липецка" for name in found), found
