@@ -506,7 +506,7 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
         if venue_place is not None:
             place = venue_place
         elif match.fact.place and prefix.group("marker"):
-            place = _marked_place(match.fact.place)  # «г. Вахдат 14 марта»: the word says it is a settlement
+            place = _header_place(match.fact.place)  # «г. Вахдат 14 марта»: the word says it is a settlement
         else:
             # «Кызылорда, 14 марта 2024 (Kazinform)»: a name morphology does not know at all, opening a dateline,
             # is the city as written.
@@ -514,7 +514,7 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
             place = _dateline_place(name) or (_unshouted_name(name) if name and _unknown_word(name) else None)
         rest = line[match.span.stop :].rstrip()
         if place is None and (after := _PLACE_AFTER_DATE.search(rest)) is not None:
-            place = _marked_place(after.group("place"))
+            place = _header_place(after.group("place"))
         if place is None and (after := _CITY_AFTER_DATE.match(rest)) is not None:
             place = _dateline_place(after.group("place"))
         stamp = prefix.group("stamp") is not None or _ISO_STAMP.match(head, match.span.start) is not None
@@ -538,13 +538,13 @@ def _opening_place(text: str) -> str | None:
     found = _PLACE_LINE.match(text)
     if found is None:
         return None
-    return (_marked_place if found.group("marker") else _dateline_place)(found.group("place"))
+    return (_header_place if found.group("marker") else _dateline_place)(found.group("place"))
 
 
 def _settlement_in(value: str) -> str | None:
     """The settlement a place field marks after its venue: «актовый зал администрации, г. Тулун»."""
     settlement = _SETTLEMENT_IN_FIELD.search(value)
-    return _marked_place(settlement.group("place")) if settlement else None
+    return _header_place(settlement.group("place")) if settlement else None
 
 
 _SIGNATURE_LINES = 6  # a protocol's or a decision's signatures and its «г. Тулун, 14 марта 2024 г.» close the text
@@ -579,7 +579,7 @@ def signature_place(doc: Doc) -> str | None:
     for line in reversed(lines):
         found = _SIGNATURE_PLACE.fullmatch(line)
         if found is not None:
-            return _marked_place(found.group("place"))
+            return _header_place(found.group("place"))
     return None
 
 
@@ -596,6 +596,20 @@ def _marked_place(word: str) -> str | None:
         return place
     nominative = any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in loading.parse(word.lower()))
     return word if _unknown_word(word) or nominative else None
+
+
+def _header_place(word: str) -> str | None:
+    """A name a settlement word marks in a header line, where places are written in the nominative: as
+    `_marked_place` reads it, or as written where morphology knows the word only as a name («с. Оссора», which it
+    takes for the genitive of a surname «Оссор»)."""
+    place = _marked_place(word)
+    if place is not None or " " in word or "\t" in word:
+        return place
+    parses = loading.parse(word.lower())
+    return word if parses and all(_NAME_TAGS & set(p.tag.grammemes) for p in parses) else None
+
+
+_NAME_TAGS = frozenset({"Surn", "Name", "Patr", "Geox"})
 
 
 def _adjective_with_noun(adjective: str, noun: str) -> bool:
