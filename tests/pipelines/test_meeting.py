@@ -83,7 +83,8 @@ def test_date(nlp: Language, text: str, date: str | None) -> None:
         # A protocol's header names the settlement in the nominative, whatever morphology takes the word for
         # («Оссора» it knows only as the genitive of a surname).
         (
-            "ПРОТОКОЛ\nобщего собрания членов кооператива\n\nс. Оссора                    12 апреля 2025 г.\n\nПрисутствовали: 45.",
+            "ПРОТОКОЛ\nобщего собрания членов кооператива\n\n"
+            "с. Оссора                    12 апреля 2025 г.\n\nПрисутствовали: 45.",
             "Оссора",
         ),
         ("ПРОТОКОЛ\nзаседания правления\n\n12.04.2025                    с. Оссора\n\nПрисутствовали: 45.", "Оссора"),
