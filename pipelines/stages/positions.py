@@ -486,14 +486,14 @@ def _head_first_post(span: Span) -> str | None:
     at = _post_head_at(span)
     if at is None:
         return None
-    heads = {at: 0} | {head: start for start, head in _coordinated_posts(span, at)}
-    inflected = set(range(at + 1)) | {k for head, start in heads.items() for k in range(start, head + 1)}
+    heads, modifiers = _coordinated(span, at)
+    inflected = set(range(at + 1)) | heads | modifiers
     parts = []
     for k, token in enumerate(span):
         word = token.text
         if k in inflected and token.pos_ not in _UNINFLECTED_BEFORE_HEAD and not _deputy_compound(token):
             word = inflect_token(token)
-            if k in heads:
+            if k == at or k in heads:
                 word = _head_nominative(token, word)
         parts.append(word + token.whitespace_)
     return "".join(parts).strip()
@@ -504,25 +504,41 @@ def _same_case(token: Token, case: set[str]) -> bool:
     return bool(own) and (own == case or own | case == {"Acc", "Gen"})
 
 
-def _coordinated_posts(span: Span, at: int) -> list[tuple[int, int]]:
-    """(start, head) offsets of the posts after the first one in its case: after a comma («депутату маслихата,
-    председателю комиссии»), or after «и» when the case is not the genitive (in the genitive «советника президента и
-    премьер-министра» is one post)."""
+def _coordinated(span: Span, at: int) -> tuple[set[int], set[int]]:
+    """(heads, their modifiers): offsets of the words after the head that stand in its case beside it, not under it.
+    A second post after a comma («депутату маслихата, председателю комиссии»), or after «и» when the case is neither
+    the genitive nor the accusative (in the genitive «советника президента и премьер-министра» is one post); in those
+    other cases, any noun so joined before the first preposition («командиру расчёта, Герою Советского Союза»: a
+    preposition's noun, «по бюджету и финансам», is the remit's). Adjectives that close the span in the head's
+    case are the head's too (the noun they describe is past the title)."""
     case = set(span[at].morph.get("Case"))
     if not case or "Nom" in case:
-        return []
-    found = []
+        return set(), set()
+    oblique = not case & {"Gen", "Acc"}  # an animate head's accusative is its genitive form
+    heads: set[int] = set()
+    modifiers: set[int] = set()
+    governed = False  # a preposition came after the head: what follows is its object's
     for k in range(at + 1, len(span)):
         token = span[k]
-        if token.pos_ not in ("NOUN", "PROPN") or not is_position_head(token) or not _same_case(token, case):
+        governed = governed or token.pos_ == "ADP"
+        if token.pos_ not in ("NOUN", "PROPN") or not _same_case(token, case):
             continue
-        start = k
-        while start - 1 > at and span[start - 1].pos_ in ("ADJ", "NUM") and _same_case(span[start - 1], case):
+        if not (is_position_head(token) or (oblique and not governed)):
+            continue
+        start, described = k, []
+        while start - 1 > at and span[start - 1].pos_ in ("ADJ", "NUM", "DET") and _same_case(span[start - 1], case):
             start -= 1
+            if span[start].pos_ != "DET":  # «его второй жены»: the possessive does not decline
+                described.append(start)
         separator = fold(span[start - 1].text)
-        if separator == "," or (separator in _POST_CONJUNCTIONS and "Gen" not in case):
-            found.append((start, k))
-    return found
+        if separator == "," or (separator in _POST_CONJUNCTIONS and oblique):
+            heads.add(k)
+            modifiers.update(described)
+    end = len(span)
+    while end - 1 > at and span[end - 1].pos_ == "ADJ" and _same_case(span[end - 1], case):
+        end -= 1
+        modifiers.add(end)
+    return heads, modifiers
 
 
 _POST_CONJUNCTIONS = {"и", "–", "—"}
