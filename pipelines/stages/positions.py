@@ -27,6 +27,7 @@ from pipelines.findings import Findings, OrganizationFinding, PersonFinding, Tex
 from pipelines.normalize import inflect_token, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
+    acting_after,
     is_local_body_kind,
     is_position_head,
     is_position_head_word,
@@ -408,7 +409,8 @@ def _as_title(span: Span) -> str:
         span = span[1:]  # «действующий президент»: that the person holds the post now is not the post
     text = _participle_post(span) or _misread_head_post(span) or _head_first_post(span) or nominative(span)
     first = text.split(" ", 1)[0]
-    text = text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
+    # «ЦК КПСС …» keeps its capitals; «И. о. начальника» is no acronym.
+    text = text if first.isupper() and sum(c.isalpha() for c in first) > 1 else text[:1].lower() + text[1:]
     head = title_head(span)
     if "Plur" in head.morph.get("Number") and head.i - span.start < 3:
         return _singular(text, head.i - span.start)
@@ -454,6 +456,9 @@ def _post_head_at(span: Span) -> int | None:
     («первого заместителя», «главного специалиста»), or a participle that governs what follows it («исполняющей
     обязанности», «управляющему делами», «уполномоченного по правам человека»); an abbreviation with a point
     («и.о.», «зам.») governs the rest. None when the span opens with neither (a shape this reading does not know)."""
+    acting = acting_after(span.doc, span.start) - span.start
+    if acting:
+        return acting - 1  # «и.о. руководителя» in four tokens: the abbreviated post governs the rest
     for k, token in enumerate(span):
         if token.text.endswith(".") and len(token.text) > 1:
             return k  # «и.о. руководителя», «зам. акима»: the abbreviated post governs the words after it
