@@ -65,6 +65,24 @@ def _is_modifier(token: Token) -> bool:
     return fold(token.lemma_) in modifiers
 
 
+# «и.о. директора», «И. о. руководителя»: the tokenizer splits the abbreviation of «исполняющий обязанности» into
+# four tokens; the acting post is the post's part (gold: «и.о. начальника»).
+_ACTING = ("и", ".", "о", ".")
+
+
+def acting_before(doc: Doc, i: int) -> int:
+    """Where an «и.о.» spelled in four tokens right before token `i` starts (`i` when there is none)."""
+    if i < len(_ACTING) or tuple(fold(t.text) for t in doc[i - len(_ACTING) : i]) != _ACTING:
+        return i
+    return i - len(_ACTING)
+
+
+def acting_after(doc: Doc, i: int) -> int:
+    """Past an «и.о.» spelled in four tokens from token `i` (`i` when there is none)."""
+    end = i + len(_ACTING)
+    return end if end <= len(doc) and tuple(fold(t.text) for t in doc[i:end]) == _ACTING else i
+
+
 def _comma_inside_title(doc: Doc, i: int) -> bool:
     """«министра труда, социального обеспечения и миграции»: a comma between lower-case words of one name."""
     return 0 < i < len(doc) - 1 and doc[i - 1].is_lower and doc[i + 1].is_lower and doc[i + 1].pos_ in ("ADJ", "NOUN")
@@ -227,7 +245,8 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
     start = head
     while start - 1 > i and (_is_modifier(doc[start - 1]) or doc[start - 1].text in ("-",)):
         start -= 1
-    return doc[start:end]
+    acting = acting_before(doc, start)
+    return doc[acting if acting >= sent_start else start : end]
 
 
 def title_before(doc: Doc, name_start: int) -> Span | None:
@@ -350,7 +369,7 @@ def title_after(doc: Doc, name_end: int) -> Span | None:
     start = name_end + 1
     while start < len(doc) and doc[start].is_space:
         start += 1
-    i = start
+    i = acting_after(doc, start)
     while i < len(doc) and _is_modifier(doc[i]):
         i += 1
     if i >= len(doc) or not is_position_head(doc[i]):
@@ -400,6 +419,8 @@ def _phrase_from(head: Token) -> Span:
     sent_start = sentence_of(doc, head.i).start
     while start - 1 >= sent_start and _is_modifier(doc[start - 1]):
         start -= 1
+    if acting_before(doc, start) >= sent_start:
+        start = acting_before(doc, start)
     end = head.i + 1
     right = head.right_edge.i + 1
     if _remit_at(doc, right):

@@ -27,6 +27,7 @@ from pipelines.findings import Findings, OrganizationFinding, PersonFinding, Tex
 from pipelines.normalize import inflect_token, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
+    acting_after,
     is_local_body_kind,
     is_position_head,
     is_position_head_word,
@@ -406,9 +407,10 @@ def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
 def _as_title(span: Span) -> str:
     if len(span) > 1 and fold(span[0].text).startswith(_INCUMBENT):
         span = span[1:]  # «действующий президент»: that the person holds the post now is not the post
-    text = _participle_post(span) or _misread_head_post(span) or nominative(span)
+    text = _participle_post(span) or _misread_head_post(span) or _head_first_post(span) or nominative(span)
     first = text.split(" ", 1)[0]
-    text = text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
+    # «ЦК КПСС …» keeps its capitals; «И. о. начальника» is no acronym.
+    text = text if first.isupper() and sum(c.isalpha() for c in first) > 1 else text[:1].lower() + text[1:]
     head = title_head(span)
     if "Plur" in head.morph.get("Number") and head.i - span.start < 3:
         return _singular(text, head.i - span.start)
@@ -425,6 +427,151 @@ def _misread_head_post(span: Span) -> str | None:
         return None
     rest = span[1:]
     return f"{fold(head.lemma_)} {rest.text}" if rest.text else None
+
+
+_MODIFIER_POS = ("ADJ", "DET", "NUM", "VERB")
+# Words before a post's head that never change case («временно исполняющий»).
+_UNINFLECTED_BEFORE_HEAD = ("ADV", "PUNCT")
+
+
+def _participle(token: Token) -> bool:
+    """«исполняющей», «управляющего», «уполномоченного»: a participle by the tagger or by the dictionary (the tagger
+    reads some as adjectives)."""
+    if token.pos_ == "VERB" or "Part" in token.morph.get("VerbForm"):
+        return True
+    return any(p.tag.POS == "PRTF" for p in loading.parse(token.text.lower()))
+
+
+def _modifies(word: Token, noun: Token) -> bool:
+    """A participle modifies the post's noun after it in the noun's case (the accusative of an animate noun is its
+    genitive; after «два» a plural modifier goes with a singular noun): «действующего президента», «двух бывших
+    руководителей». Before any other noun, or in another case, it governs that noun: «исполняющей обязанности»."""
+    case, noun_case = set(word.morph.get("Case")), set(noun.morph.get("Case"))
+    compatible = bool(case) and (case == noun_case or case | noun_case == {"Acc", "Gen"})
+    return compatible and is_position_head(noun)
+
+
+def _post_head_at(span: Span) -> int | None:
+    """Where a post's head is in the span (offset): the first noun, after the words that agree with it
+    («первого заместителя», «главного специалиста»), or a participle that governs what follows it («исполняющей
+    обязанности», «управляющему делами», «уполномоченного по правам человека»); an abbreviation with a point
+    («и.о.», «зам.») governs the rest. None when the span opens with neither (a shape this reading does not know)."""
+    acting = acting_after(span.doc, span.start) - span.start
+    if acting:
+        return acting - 1  # «и.о. руководителя» in four tokens: the abbreviated post governs the rest
+    for k, token in enumerate(span):
+        if token.text.endswith(".") and len(token.text) > 1:
+            return k  # «и.о. руководителя», «зам. акима»: the abbreviated post governs the words after it
+        if token.pos_ in ("NOUN", "PROPN"):
+            return k
+        if token.pos_ in _UNINFLECTED_BEFORE_HEAD:
+            continue
+        if token.pos_ not in _MODIFIER_POS:
+            return None
+        nxt = span[k + 1] if k + 1 < len(span) else None
+        if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", *_MODIFIER_POS):
+            return k  # «уполномоченного по правам человека», «дежурного»: a participle or adjective is the post
+        # A participle governs a noun that is no post, or one in another case («исполняющего обязанности главы»),
+        # and so does a post's noun the tagger took for an adjective («хоким района»); before a post's noun either
+        # is the post's modifier («действующего президента»). An adjective the tagger misreads the case of still
+        # agrees («главного специалиста», accusative then genitive).
+        misread = is_position_head(token) and not token.morph.get("Case")
+        if (_participle(token) or misread) and nxt.pos_ in ("NOUN", "PROPN") and not _modifies(token, nxt):
+            return k
+    return None
+
+
+def _head_first_post(span: Span) -> str | None:
+    """«руководителя областного управления культуры, архивов и документации» → «руководитель областного
+    управления культуры, архивов и документации»: a post changes case at its head and at the words before it that
+    agree with it; its genitive complements, lists and remits after the head stay as the text wrote them (the
+    parser hangs coordinated genitives outside the phrase, and reading them as the phrase's roots put them in the
+    nominative: «… культуры, архивы и документация»). A second post in the head's case changes with it
+    («депутату маслихата, председателю комиссии»)."""
+    at = _post_head_at(span)
+    if at is None:
+        return None
+    heads, modifiers = _coordinated(span, at)
+    inflected = set(range(at + 1)) | heads | modifiers
+    parts = []
+    for k, token in enumerate(span):
+        word = token.text
+        if k in inflected and token.pos_ not in _UNINFLECTED_BEFORE_HEAD and not _deputy_compound(token):
+            word = inflect_token(token)
+            if k == at or k in heads:
+                word = _head_nominative(token, word)
+        parts.append(word + token.whitespace_)
+    return "".join(parts).strip()
+
+
+def _same_case(token: Token, case: set[str]) -> bool:
+    own = set(token.morph.get("Case"))
+    return bool(own) and (own == case or own | case == {"Acc", "Gen"})
+
+
+def _coordinated(span: Span, at: int) -> tuple[set[int], set[int]]:
+    """(heads, their modifiers): offsets of the words after the head that stand in its case beside it, not under it.
+    A second post after a comma («депутату маслихата, председателю комиссии»), or after «и» when the case is neither
+    the genitive nor the accusative (in the genitive «советника президента и премьер-министра» is one post); in those
+    other cases, any noun so joined before the first preposition («командиру расчёта, Герою Советского Союза»: a
+    preposition's noun, «по бюджету и финансам», is the remit's). Adjectives that close the span in the head's
+    case are the head's too (the noun they describe is past the title)."""
+    case = set(span[at].morph.get("Case"))
+    if not case or "Nom" in case:
+        return set(), set()
+    oblique = not case & {"Gen", "Acc"}  # an animate head's accusative is its genitive form
+    heads: set[int] = set()
+    modifiers: set[int] = set()
+    governed = False  # a preposition came after the head: what follows is its object's
+    for k in range(at + 1, len(span)):
+        token = span[k]
+        governed = governed or token.pos_ == "ADP"
+        if token.pos_ not in ("NOUN", "PROPN") or not _same_case(token, case):
+            continue
+        if not (is_position_head(token) or (oblique and not governed)):
+            continue
+        start, described = k, []
+        while start - 1 > at and span[start - 1].pos_ in ("ADJ", "NUM", "DET") and _same_case(span[start - 1], case):
+            start -= 1
+            if span[start].pos_ != "DET":  # «его второй жены»: the possessive does not decline
+                described.append(start)
+        separator = fold(span[start - 1].text)
+        if separator == "," or (separator in _POST_CONJUNCTIONS and oblique):
+            heads.add(k)
+            modifiers.update(described)
+    end = len(span)
+    while end - 1 > at and span[end - 1].pos_ == "ADJ" and _same_case(span[end - 1], case):
+        end -= 1
+        modifiers.add(end)
+    return heads, modifiers
+
+
+_POST_CONJUNCTIONS = {"и", "–", "—"}
+# «замначальника», «зампрокурора»: «зам-» and the genitive of the post stood in for, one word that does not decline.
+_DEPUTY_PREFIX = "зам"
+
+
+def _deputy_compound(token: Token) -> bool:
+    text = fold(token.text)
+    if not text.startswith(_DEPUTY_PREFIX) or len(text) < len(_DEPUTY_PREFIX) + 4:
+        return False
+    rest = text[len(_DEPUTY_PREFIX) :]
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case == "gent" and is_position_head_word(p.normal_form, p.normal_form)
+        for p in loading.parse(rest)
+    )
+
+
+def _head_nominative(head: Token, inflected: str) -> str:
+    """«солистке балета» with «солистке» tagged genitive (a form it cannot be): a post's noun the tagger gave a case
+    the dictionary does not know for it takes its nominative from the dictionary's own reading."""
+    if inflected != head.text or head.pos_ != "NOUN" or "Nom" in head.morph.get("Case"):
+        return inflected
+    nouns = [p for p in loading.parse(head.text.lower()) if p.tag.POS == "NOUN"]
+    if not nouns or any(p.tag.case == "nomn" for p in nouns):
+        return inflected
+    form = nouns[0].inflect({"nomn", nouns[0].tag.number or "sing"})
+    return recover_shape(form.word, head.text) if form else inflected
 
 
 # Posts named by a participle («заведующего кафедрой», «заведующей фермой»): the tagger reads the oblique form
@@ -1503,7 +1650,7 @@ def without_body(position: str | None, organization: str | None) -> str | None:
     (a named one, or a local body of the place the post names) is not repeated in the post (gold-format)."""
     if not position or not organization:
         return position
-    position = _without_bare_unit(position)
+    position = _without_bare_unit(position, organization)
     words = _WORD.findall(position)
     body = _WORD.findall(organization)
     if len(body) < 2 or len(words) < 2:
@@ -1561,12 +1708,17 @@ def _without_local_kind(
 _BARE_UNIT = re.compile(r"(?<=[а-яё]) +(?:области|района|города|округа)(?= +по |$)")
 
 
-def _without_bare_unit(position: str) -> str:
+def _without_bare_unit(position: str, organization: str) -> str:
     """The post of a person linked to a body, without the bare unit the body serves: «аким района» → «аким». Only
-    the first of several posts: the body is the first one's («председатель Маджлиса, председатель города»)."""
+    the first of several posts: the body is the first one's («председатель Маджлиса, председатель города»), unless a
+    later post names the body by its kind («хоким района, председатель Кенгаша» of «… районный Кенгаш народных
+    депутатов»: the unit is the хоким's, the body the chair's)."""
     first, comma, rest = position.partition(",")
     if comma:
-        return _without_bare_unit(first) + comma + rest
+        kind = _kind_of(organization)
+        if kind and any(kind in _kind_forms_of(w) for w in _WORD.findall(rest)):
+            return position
+        return _without_bare_unit(first, organization) + comma + rest
     found = _BARE_UNIT.search(position)
     if found is None:
         return position
