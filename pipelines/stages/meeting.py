@@ -366,12 +366,14 @@ _SETTLEMENT_MARK = (
 # What may stand before a dateline's place or date on its line: a crawler's fields («Автор: … | »), its
 # bracketed stamp («[2023-11-24 09:14]», «[crawled 2024-03-02]»), a publication label or a view counter glued
 # to the date («Просмотров: 212 24.11.2023», «Опубликовано: 5 мая»), the settlement word of a protocol's
-# header («г. Ош      28 декабря 2022 г.»).
+# header («г. Ош      28 декабря 2022 г.»), a protocol's number.
 _DATELINE_PREFIX = re.compile(
     r"(?:.*\|)?[ \t#*]*(?P<stamp>\[[ \t]*"
     r"|(?:crawled|fetched|published|posted|date|дата(?:[ \t]+(?:публикации|размещения|создания|обновления))?"
     r"|опубликовано|обновлено|добавлено|размещено)[ \t]*:?[ \t]*"
     r"|просмотр(?:ов|ы)?[ \t]*:?[ \t]*\d+[ \t]+)*"
+    # A protocol's number line: «ПРОТОКОЛ № 5 от 31.01.2025 г.», «Протокол заседания совета №3 от 12 марта 2025 года».
+    r"(?:протокол\w*[^\n№]{0,80}?№[ \t]*[\w/.-]{1,12}[ \t]+от[ \t]+)?"
     # An agency's city in capitals with a full stop, or with the agency in brackets: «АЛМАТЫ. 5 марта 2024
     # года.», «БИШКЕК (Кабар) — 14 марта».
     r"(?:(?P<city>(?-i:[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?))(?:\.|[ \t]*\([^()\n]{1,20}\)[ \t]*[.,—–-]?)[ \t]+)?"
@@ -678,16 +680,21 @@ def relative_date(sent: Span, ref: DateFact | None) -> tuple[bool, DateFact | No
             shift = _relative_days().get(lemma, _relative_days().get(token.lower_, 0))
             return True, _shift(ref, shift) if ref else None
         before = token.nbor(-1) if token.i > sent.start else None
+        # «в минувшую пятницу», «в прошлый вторник»: the last such day before the report's, never the report's own.
+        past = before is not None and _fold(before.lemma_) in _PAST_MODIFIERS and before.i > sent.start
+        if past and before is not None:
+            before = before.nbor(-1)
         if lemma in _weekdays() and before is not None and before.lower_ in _IN:
             if ref is None or ref.year is None:
                 return True, None
             today = datetime.date(ref.year, ref.month, ref.day)
             weekday = _weekdays()[lemma]
-            gap = (weekday - today.weekday()) % 7 if future else -((today.weekday() - weekday) % 7)
-            return True, _shift(ref, gap)
+            gap = (weekday - today.weekday()) % 7 if future and not past else -((today.weekday() - weekday) % 7)
+            return True, _shift(ref, gap or (-7 if past else 0))
     return False, None
 
 
+_PAST_MODIFIERS = frozenset({"минувший", "прошлый", "прошедший"})
 _FUTURE_DAYS = 60  # a day without a year this far after the dateline was last year's
 
 

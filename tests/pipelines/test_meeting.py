@@ -54,6 +54,12 @@ def test_title_and_number(nlp: Language, text: str, title: str, number: str | No
         # Relative days count from the dateline.
         ("УРАЛЬСК, 12 марта 2024 года.\nВчера состоялась сессия маслихата.", "2024-03-11"),
         ("12.03.2024\nВ среду прошло заседание Совета депутатов.", "2024-03-06"),
+        # «в минувшую пятницу»: the last Friday before the report's day, a week back on a Friday.
+        ("2025-03-17 08:10\nВ минувшую пятницу в Кызыле состоялась сессия Хурала.", "2025-03-14"),
+        ("2025-03-14 08:10\nВ прошлую пятницу в Кызыле состоялась сессия Хурала.", "2025-03-07"),
+        # A protocol's number line dates it.
+        ("ПРОТОКОЛ № 5 от 31.01.2025 г.\nзаседания общественного совета\n\nПрисутствовали: 9 членов.", "2025-01-31"),
+        ("Протокол заседания совета №3 от 12 марта 2025 года\n\nПрисутствовали: 9 членов.", "2025-03-12"),
         # "Today" with nothing to count from: the date is unknown, not some other date.
         ("Сегодня прошла сессия. Закон вступает в силу с 1 января 2025 года.", None),
         # Deadlines, document dates and birth dates are not the meeting's.
