@@ -442,6 +442,12 @@ def _participle(token: Token) -> bool:
     return any(p.tag.POS == "PRTF" for p in loading.parse(token.text.lower()))
 
 
+def _modifier_reading(token: Token) -> bool:
+    """«исполнительный», «старший», «управляющий»: the dictionary reads the word as an adjective or a participle
+    (its guesses for a word it does not know, «хоким», don't count)."""
+    return any(p.tag.POS in ("ADJF", "ADJS", "PRTF") and p.is_known for p in loading.parse(token.text.lower()))
+
+
 def _modifies(word: Token, noun: Token) -> bool:
     """A participle modifies the post's noun after it in the noun's case (the accusative of an animate noun is its
     genitive; after «два» a plural modifier goes with a singular noun): «действующего президента», «двух бывших
@@ -464,6 +470,8 @@ def _post_head_at(span: Span) -> int | None:
             return k  # «и.о. руководителя», «зам. акима»: the abbreviated post governs the words after it
         if token.pos_ in ("NOUN", "PROPN"):
             return k
+        if is_position_head(token) and not _modifier_reading(token):
+            return k  # «хоким области»: a post's noun the tagger took for a verb is the head
         if token.pos_ in _UNINFLECTED_BEFORE_HEAD:
             continue
         if token.pos_ not in _MODIFIER_POS:
