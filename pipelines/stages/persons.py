@@ -517,6 +517,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if word not in named and (word in _head_titles() or fold(token.lemma_) in _head_titles()):
         return True  # «Хоким поручил решить вопрос»: the head of the place named by the title alone
+    if word not in named and is_position_head(token) and not (looks_like_surname(token.text) or is_first_name(word)):
+        return True  # «концепция, утвержденная Президентом»: a post capitalized for respect names no one
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     body = any(t.is_title and (fold(t.lemma_) in bodies or fold(t.text) in not_names) for t in neighbours)
     return body and not looks_like_surname(token.text) and not is_first_name(token.text)

@@ -834,3 +834,14 @@ def test_oblique_name_forms_and_a_name_after_an_eponym(nlp: Language, text: str,
 
 def test_a_plural_family_name_after_a_settlement_noun_is_the_settlement(nlp: Language) -> None:
     assert _persons(nlp, "Сход граждан прошёл в агрогородке Гончары.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мероприятие организовано в рамках концепции «Слышащее государство», утвержденной Президентом.",
+        "Работы завершены, как поручил Министр на прошлой неделе.",
+    ],
+)
+def test_a_post_capitalized_for_respect_is_no_person(nlp: Language, text: str) -> None:
+    assert _persons(nlp, text) == []
