@@ -411,6 +411,18 @@ def _after_settlement_abbreviation(token: Token) -> bool:
     return i >= 0 and doc[i].text in _SETTLEMENT_ABBREVIATIONS
 
 
+# «Источник: Кабар», «Источник — Kazinform»: a news agency credited under the text, not a person.
+_SOURCE_LABELS = frozenset({"источник"})
+
+
+def _credited_source(token: Token) -> bool:
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    return i >= 0 and i < token.i - 1 and fold(doc[i].text) in _SOURCE_LABELS
+
+
 def _after_settlement_noun(token: Token) -> bool:
     """«в махалле Навбахор», «джамоат Чоркух», «в кишлаке Варзоб»: a lone capitalized word right after a settlement's
     kind names the settlement, unless it has a surname's shape («глава села Петров»; a full name after one is two
@@ -509,7 +521,7 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _cut_off(token) or _broken_off(token) or _dateline_place(token) or _kazakh_phrase(token):
         return True
-    if _after_settlement_abbreviation(token) or _after_settlement_noun(token):
+    if _after_settlement_abbreviation(token) or _after_settlement_noun(token) or _credited_source(token):
         return True
     if word not in named and _ministry_contraction(token.text):
         return True

@@ -845,3 +845,8 @@ def test_a_plural_family_name_after_a_settlement_noun_is_the_settlement(nlp: Lan
 )
 def test_a_post_capitalized_for_respect_is_no_person(nlp: Language, text: str) -> None:
     assert _persons(nlp, text) == []
+
+
+def test_a_credited_news_agency_is_no_person(nlp: Language) -> None:
+    text = "Спикер Жогорку Кенеша Нурланбек Тургунбек уулу напомнил о порядке.\n\nИсточник: Кабар"
+    assert [surname for surname, *_ in _persons(nlp, text)] == ["Тургунбек уулу"]
