@@ -1560,6 +1560,9 @@ def linked_position_of(
         # «председатель районного исполнительного комитета Ф. Вощило, депутат Палаты представителей Н. Колтунов»:
         # a post naming a body of its own does not take a body inside the title the grammar gives another name.
         organization = None
+    if rule.organization is None and organization is not None and _met_with(organization, context):
+        # «хоким области … провел встречу с членами Совета предпринимателей»: the body met with is not the person's.
+        organization = None
     if rule.organization is None and organization is not None and _inside_own_title(doc, person, organization, context):
         # The grammar kept a unit named only in the person's own title in the post (`_unit_of_title_only`).
         organization = None
@@ -1593,6 +1596,27 @@ def _remember(
     by_mention = doc.user_data.setdefault(LINKED_BODIES, {})
     for mention in person.mentions:
         by_mention[mention.start] = found
+
+
+# Nouns and verbs of meeting someone: a body after their «с» is who was met.
+_MEETING_WITH = frozenset({"встреча", "встретиться", "встречаться", "беседа", "переговоры", "диалог"})
+_WITH_REACH = 3  # the body's words up to the meeting word: «встречу с членами Совета предпринимателей»
+
+
+def _met_with(organization: str, context: _DocContext) -> bool:
+    """Every mention of the body stands after a «с» of a meeting («встречу с членами Совета предпринимателей»)."""
+    mentions = [span for span, name, _, _ in context.org_spans if name == organization]
+    return bool(mentions) and all(_after_meeting_with(span.root) for span in mentions)
+
+
+def _after_meeting_with(token: Token) -> bool:
+    for _ in range(_WITH_REACH):
+        if any(c.dep_ == "case" and c.lower_ in ("с", "со") for c in token.children):
+            return fold(token.head.lemma_) in _MEETING_WITH
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _inside_own_title(doc: Doc, person: PersonFinding, organization: str, context: _DocContext) -> bool:

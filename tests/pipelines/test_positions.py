@@ -1169,3 +1169,12 @@ def test_a_bare_unit_stays_with_the_post_the_body_is_not_of() -> None:
         == "хоким района, председатель Кенгаша"
     )
     assert without_body("аким района", "акимат Ургутского района") == "аким"
+
+
+def test_a_body_met_with_is_not_the_persons(nlp: Language) -> None:
+    text = (
+        "На днях хоким области Шавкатжон Абдураззаков провел встречу с членами Совета предпринимателей "
+        "и иностранными инвесторами."
+    )
+    (person,) = run_stages(nlp(text)).persons
+    assert (person.position, person.organization) == ("хоким области", None)
