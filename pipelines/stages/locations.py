@@ -1031,6 +1031,17 @@ def _overlaps(span: Span, mentions: list[TextSpan]) -> bool:
     return at > 0 and mentions[at - 1].end > span.start_char
 
 
+def _closed_brackets(name: str, span: Span) -> str:
+    """«Республика Саха (Якутия»: NER stops before the closing bracket of a name's second name; the name takes it
+    when the text has it next, else loses the unclosed part."""
+    if name.count("(") <= name.count(")"):
+        return name
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text == ")":
+        return name + ")"
+    return name[: name.rfind("(")].rstrip()
+
+
 def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[LocationFinding, ...]:
     """Locations of the text; a name the persons stage read as a person's is not one
     ("Шаршеева Гульмира Асановна", which NER tags LOC for its place-like surname)."""
@@ -1067,6 +1078,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         else:
             span = _without_settlement_noun(span)
             name = _on_river_nominative(_nominative(span))
+        name = _closed_brackets(name, span)
         key = text_key(name)
         canonical = gaz.canonical(key) or gaz.canonical(span_key(span))
         written = ""

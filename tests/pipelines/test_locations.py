@@ -741,3 +741,8 @@ def test_a_settlement_run_into_the_person_after_it(nlp: Language, text: str, pla
 )
 def test_a_place_named_only_in_a_hashtag(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+def test_a_second_name_in_brackets_keeps_its_closing_bracket(nlp: Language) -> None:
+    found = find_locations(nlp("Сессия Намского улуса прошла в селе Намцы Республики Саха (Якутия)."))
+    assert "Республика Саха (Якутия)" in {loc.name for loc in found}
