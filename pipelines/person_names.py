@@ -21,6 +21,12 @@ PATRONYMIC_ENDINGS = ("вич", "вна", "ична", "инична", "оглы"
 # «son of» / «daughter of» written apart after the father's name, which does not decline: «Эльдар Рамиз оглы»,
 # «Абдулазиз Назар угли», «Жыпар Мырзабек кызы» (Azerbaijani, Uzbek, Kazakh and Kyrgyz spellings).
 TURKIC_PATRONYMIC_PARTICLES = frozenset({"оглы", "оглу", "улы", "уулу", "угли", "кызы", "гызы", "қызы", "кизи"})
+# «son of» / «daughter of» run into the father's name: «Серикбайулы», «Ахметұлы», «Нурланкызы», «Маматкулуулу».
+_JOINED_TURKIC_PATRONYMICS = ("улы", "ұлы", "уулу", "кызы", "қызы", "оглы")
+# Turkmen first names end in «-гулы» (Гурбангулы, Мяликгулы): no «son of».
+_TURKMEN_NAME_ENDING = "гулы"
+# A word ending in a consonant: a woman's first name so ending does not decline (Жанар, Айгерим, Кэтрин).
+_CONSONANT_FINAL = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 SURNAME_ENDINGS = (
     "ов",
     "ев",
@@ -97,6 +103,7 @@ def _surnames() -> frozenset[str]:
 
 # Oblique forms of -ова/-ина/-ская surnames; the tagger sometimes calls them nominative.
 OBLIQUE_FEMININE_ENDINGS = ("овой", "евой", "иной", "ыной", "ской", "цкой")
+_DAT_ACC_SURNAME_ENDINGS = ("ову", "еву", "ёву", "ину", "ыну")
 _OBLIQUE_SURNAME_ENDINGS = ("ову", "еву", "ёву", "ину", "ыну", "овым", "евым", "иным")
 # Case endings of a foreign masculine surname declined like a noun: Карзая, Коллинзом, Ассанжу.
 _FOREIGN_MASC_ENDINGS = {"Gen": ("а", "я"), "Acc": ("а", "я"), "Dat": ("у", "ю"), "Ins": ("ом", "ем"), "Loc": ("е",)}
@@ -110,10 +117,14 @@ def _never_nominative(token: Token) -> bool:
 def _case(token: Token) -> str | None:
     values = token.morph.get("Case")
     case = values[0] if values else None
-    if case == "Nom" and fold(token.text).endswith(OBLIQUE_FEMININE_ENDINGS):
+    # (A surname in capitals often has no case from the tagger at all: «Поручить ОМАРОВУ Е.С.».)
+    if case in (None, "Nom") and fold(token.text).endswith(OBLIQUE_FEMININE_ENDINGS) and token.is_alpha:
         return "Gen"
     # -ову/-ину is never a nominative: the dative of Хамидов or the accusative of Хамидова.
-    if case == "Nom" and _never_nominative(token):
+    if case in (None, "Nom") and _never_nominative(token):
+        return "Dat" if "Fem" not in token.morph.get("Gender") else "Acc"
+    # «слово МУКАШЕВУ Г.С.» read as a genitive: -ову is a dative or an accusative only.
+    if case not in ("Dat", "Acc") and fold(token.text).endswith(_DAT_ACC_SURNAME_ENDINGS) and len(token.text) > 5:
         return "Dat" if "Fem" not in token.morph.get("Gender") else "Acc"
     return case
 
@@ -121,6 +132,8 @@ def _case(token: Token) -> str | None:
 def _first_name_token_case(token: Token) -> str | None:
     """A first name's case: the tagger's, unless it reads as a nominative a form the dictionary knows in one oblique
     case alone («Семёну Горбаню»). Not for a surname: an indeclinable one may read as a first name's form («Канду»)."""
+    if is_womans_first_name(token.text):
+        return None  # «Жанар», «Сауле»: a woman's name that does not decline shows no case, whatever the tagger read
     case = _case(token)
     return (_first_name_case(token.text) or case) if case == "Nom" else case
 
@@ -143,9 +156,16 @@ def _parse_tags(word: str) -> tuple[tuple[str, float, str], ...]:
     return tuple((str(p.tag), p.score, p.normal_form) for p in loading.parse(word))
 
 
+def is_womans_first_name(word: str) -> bool:
+    """A woman's first name of the region that does not decline in Russian (`person_women_first_names`: Жанар,
+    Сауле, Айгерим), or one ending in «-гуль»/«-гюль»: the flower ends women's names alone (Нургуль, Бибигуль)."""
+    w = fold(word)
+    return w in lexicons.load("person_women_first_names") or (len(w) > 5 and w.endswith(("гуль", "гюль")))
+
+
 def is_first_name(word: str) -> bool:
     w = fold(word)
-    if w in _first_names():
+    if w in _first_names() or is_womans_first_name(word):
         return True
     # Plural readings would make surnames first names: «Борисов» is also «of the Borises».
     return any(
@@ -160,7 +180,7 @@ def is_patronymic(word: str) -> bool:
     tags = [tag for tag, _, _ in _parse_tags(w)]
     if any("Patr" in tag for tag in tags):
         return True
-    if w.endswith(("оглы", "кызы", "улы", "уулу")):
+    if w.endswith(("оглы", "кызы", "улы", "уулу")) and not w.endswith(_TURKMEN_NAME_ENDING):
         return True
     if any("Surn" in tag for tag in tags) or w in _surnames():
         return False
@@ -181,8 +201,12 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
     """`word` (a name part in `case`) in the nominative, keeping its gender."""
     if case in (None, "Nom") or (not word.isalpha() and "-" not in word):
         return word
-    if part == "first" and gender == "Fem" and fold(word).endswith("ь"):
-        return word  # «Нургуль», «Айгуль» in an oblique case: a woman's name in -ь that declines would end in -и
+    if part == "first" and (is_womans_first_name(word) or (gender == "Fem" and _CONSONANT_FINAL.search(fold(word)))):
+        # «Жанар Даулетбаевой», «Гульнар Кайратовны»: a woman's name ending in a consonant does not decline (nor do
+        # «Нургуль», «Айгуль» in these texts: one in -ь that declined would end in -и)
+        return word
+    if part == "surname" and fold(word).endswith(_JOINED_TURKIC_PATRONYMICS) and word.isalpha():
+        return word  # «Серикбайулы», «Нурланкызы»: «son of», «daughter of» run into the father's name do not decline
     article, _, rest = word.partition("-")
     if rest and fold(article) in lexicons.load("name_articles") and article.islower():
         return f"{article}-{_nominative(rest, case, gender, part)}"  # «ас-Сабаха» → «ас-Сабах»
@@ -432,6 +456,7 @@ def _declined_first_name_case(first: Token | None) -> str | None:
 
 # Endings only a surname has (Омурбекова, Садыров, Ткаченко); «-ин» and «-ук» end first names and foreign
 # surnames too (Зинедин), so a word with them leads a name as its surname only where the dictionary knows it as one.
+_OBLIQUE_OV_ENDINGS = ("овым", "евым", "овой", "евой", "ову", "еву")
 _SURNAME_ONLY_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ёва", "ский", "ская", "цкий", "цкая", "енко")
 
 
@@ -440,7 +465,11 @@ def leads_as_surname(word: str) -> bool:
     a surname by its ending or by pymorphy's dictionary, not a first name or surname a list merely holds
     («Зинедин Зидан», «Камерон Диас», «Рэнд Пол» are in their order)."""
     w = fold(word)
-    return w.endswith(_SURNAME_ONLY_ENDINGS) or any(p.is_known and "Surn" in p.tag for p in loading.parse(w))
+    return (
+        w.endswith(_SURNAME_ONLY_ENDINGS)
+        or (w.endswith(_OBLIQUE_OV_ENDINGS) and len(w) > 6)  # «Ысырайловым Жумабеком», «Мамытовой Бурул»
+        or any(p.is_known and "Surn" in p.tag for p in loading.parse(w))
+    )
 
 
 # A man's first name ending in one of these does not decline (Эмомали, Арно, Энтони, Жозе): only the name's
@@ -532,6 +561,53 @@ def _vich_surname(first: Token, vich: Token, titled: bool) -> bool:
     return feminine or titled
 
 
+@lru_cache(maxsize=20_000)
+def _only_a_verb_word(word: str) -> bool:
+    parses = loading.parse(word)
+    return bool(parses) and all(
+        p.is_known and p.tag.POS == "VERB" and not {"Surn", "Name", "Patr"} & p.tag.grammemes for p in parses
+    )
+
+
+def only_a_verb(token: Token) -> bool:
+    """A word the dictionary knows as a verb and nothing else: «Выступила», «Отметил», «Сообщила»."""
+    return token.is_alpha and _only_a_verb_word(fold(token.text))
+
+
+def _surname_first_pair(word: str, other: str) -> bool:
+    """«депутат Сулейманова Зайнабхан», «Ысырайловым Жумабеком»: an -ов/-ев surname in any of its forms before a word
+    with no surname's shape is surname-first, though the dictionary does not know the first name."""
+    w = fold(word)
+    return (
+        bool(_surname_readings(word))
+        and not fold(word).endswith(("ин", "ина", "ын", "ына"))
+        and len(w) > 5
+        and not looks_like_surname(other)
+        and not _surname_readings(other)
+    )
+
+
+def verb_opening_sentence(token: Token) -> bool:
+    """«Выступила Гулбахор Рахимова»: a verb opening its sentence or line, capitalised, that the tagger took into a
+    name (not a first name with a verb's form: «Нарек»)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    opens = before is None or token.is_sent_start or before.text in (".", ":") or "\n" in before.text
+    return opens and only_a_verb(token) and not may_be_first_name(token.text)
+
+
+def _joined_turkic_surname(word: Token, other: Token) -> bool:
+    """«Нурлан Серикбайулы», «Айгуль Нурланкызы», «Серикбайулы Ермек»: a Kazakh or Kyrgyz name of two words, «son of» or
+    «daughter of» run into the father's name beside a first name, has no surname but that word (a patronymic comes
+    with a surname: «Ахметов Серик Нурланулы»)."""
+    w = fold(word.text)
+    return (
+        w.endswith(_JOINED_TURKIC_PATRONYMICS)
+        and not w.endswith(_TURKMEN_NAME_ENDING)
+        and not is_patronymic(other.text)
+        and not leads_as_surname(other.text)
+    )
+
+
 def parse_name(span: Span, nominative_context: bool = False, titled: bool = False) -> NameParts | None:
     """Name parts of a PER span, or None when it names no surname (a bare first name, initials).
 
@@ -557,6 +633,8 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         if not words and not pending and _particle_opening(token, span):
             pending.append(token)  # «Де Блазио обещал»: the particle opens a sentence
             continue
+        if not words and not pending and not initials and verb_opening_sentence(token) and token.i + 1 < span.end:
+            continue  # «Выступила Гулбахор Рахимова»: a sentence's verb the tagger took into the name
         if not words and not pending and _is_title_before_name(token, span, titled_by is not None):
             titled_by = token  # «Сэр Алекс Фергюсон», «Папа Римский Франциск», «Шестидесятивосьмилетняя Руссефф»
             continue
@@ -605,6 +683,8 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
             surname_at = initials_at
     elif patr_at == 1 and len(words) == 2 and _vich_surname(words[0], words[1], titled):
         surname_at, first = 1, words[0]
+    elif patr_at is not None and len(words) == 2 and _joined_turkic_surname(words[patr_at], words[1 - patr_at]):
+        surname_at, first = patr_at, words[1 - patr_at]  # «Нурлан Серикбайулы», «Нурланкызы Асем»
     elif patr_at is not None:
         if patr_at == 0:
             return None
@@ -635,7 +715,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     ):
         surname_at = 0  # Пан Ги Мун, Си Цзиньпин
     elif (
-        is_first_name(words[-1].text)
+        (is_first_name(words[-1].text) or (len(words) == 2 and _surname_first_pair(words[0].text, words[-1].text)))
         and not is_first_name(words[0].text)
         and not _best_reading_is_name(words[0].text)
         and leads_as_surname(words[0].text)
@@ -863,6 +943,8 @@ def _patronymic_readings(word: str) -> set[Reading]:
 
 
 def _first_name_readings(word: str) -> set[Reading]:
+    if is_womans_first_name(word):
+        return {(case, "Fem") for case in _OC_CASE}  # «Сауле», «Жанар»: any case, as written
     found = set()
     for tag, _, _ in _parse_tags(fold(word)):
         if "Name" not in tag or "sing" not in tag:
@@ -879,6 +961,25 @@ def _first_name_readings(word: str) -> set[Reading]:
             if any(w.endswith(e) and w[: -len(e)] in _first_names() for e in endings):
                 found.add((case, "Masc"))
     return found
+
+
+def _first_name_readings_in_name(word: str) -> set[Reading]:
+    """A first name's readings beside a surname. One ending in a consonant that the dictionary knows as no man's may
+    be a woman's in any case, for a woman's such name does not decline: «Жанар Даулетбаева», «Умбеткан Мамытовой»
+    (a man's would take the surname's case ending: «Жанара Даулетбаева»)."""
+    found = _first_name_readings(word)
+    if _CONSONANT_FINAL.search(fold(word)) and not _known_mans_name(word):
+        found |= {(case, "Fem") for case in _OC_CASE}
+    return found
+
+
+@lru_cache(maxsize=20_000)
+def _known_mans_name(word: str) -> bool:
+    """The dictionary knows the word as a man's first name and as no woman's (Нурлан, Габит; not Жанар, a guess)."""
+    if is_womans_first_name(word):
+        return False
+    parses = [p for p in loading.parse(fold(word)) if p.is_known and "Name" in p.tag and p.tag.number == "sing"]
+    return bool(parses) and all(p.tag.gender == "masc" for p in parses)
 
 
 def _verb_gender(token: Token) -> str | None:
@@ -935,10 +1036,17 @@ def gendered_surname(
     if not readings:
         return None
     told = False
-    for part, reader in ((patronymic, _patronymic_readings), (first, _first_name_readings)):
+    for part, reader in ((patronymic, _patronymic_readings), (first, _first_name_readings_in_name)):
         if part is None:
             continue
         narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
+        if narrowed:
+            readings, told = narrowed, True
+    undeclined_man = first is not None and ("Nom", "Masc") in _first_name_readings(first.text)
+    if not told and undeclined_man and patronymic is None and _known_mans_name(first.text):
+        # «отчет акима округа Габит Мауленкулова»: a man's first name the text left undeclined; his name tells the
+        # gender where its case agrees with no form of the surname.
+        narrowed = {r: n for r, n in readings.items() if r[1] == "Masc"}
         if narrowed:
             readings, told = narrowed, True
     # «ГУСЕЙНОВА Л.Э. Подрядчик не выполнил …»: a turn's label opening its line is no subject of the speech's verb.

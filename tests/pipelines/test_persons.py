@@ -834,3 +834,88 @@ def test_oblique_name_forms_and_a_name_after_an_eponym(nlp: Language, text: str,
 
 def test_a_plural_family_name_after_a_settlement_noun_is_the_settlement(nlp: Language) -> None:
     assert _persons(nlp, "Сход граждан прошёл в агрогородке Гончары.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A woman's first name ending in a consonant does not decline: the surname's -ова is her nominative and -овой
+        # her oblique case, whatever gender the dictionary guesses for the first name.
+        (
+            "Отчёт представила исполняющая обязанности руководителя управления занятости Жанар Даулетбаева.",
+            [("Даулетбаева", "Жанар", None, None)],
+        ),
+        (
+            "Заслушаны отчеты исполняющей обязанности руководителя управления занятости Жанар Даулетбаевой.",
+            [("Даулетбаева", "Жанар", None, None)],
+        ),
+        ("Благодарность объявлена Гульнар Бекмуратовой.", [("Бекмуратова", "Гульнар", None, None)]),
+        ("Поздравили с юбилеем Аружан Темирбекову.", [("Темирбекова", "Аружан", None, None)]),
+        (
+            "Выступили депутаты Жибек Омарова и Сауле Ахметова.",
+            [("Омарова", "Жибек", None, None), ("Ахметова", "Сауле", None, None)],
+        ),
+        ("Отчет председателя джамоата Гулрух Назаровой принят.", [("Назарова", "Гулрух", None, None)]),
+        (
+            "Слушали: информацию руководителя отдела Досмагамбетовой Гульнар Кайратовны.",
+            [("Досмагамбетова", "Гульнар", "Кайратовна", None)],
+        ),
+        # Not in the list, but a first name with no case ending beside a surname with one is a woman's.
+        ("Выступила депутат Умбеткан Мамытова.", [("Мамытова", "Умбеткан", None, None)]),
+        # A man's first name the dictionary knows, left undeclined by the text: his surname is in the genitive.
+        (
+            "Глава района заслушал отчет акима сельского округа Габит Мауленкулова.",
+            [("Мауленкулов", "Габит", None, None)],
+        ),
+        ("Отчет акима района Ерлана Жаксыбекова заслушали депутаты.", [("Жаксыбеков", "Ерлан", None, None)]),
+    ],
+)
+def test_central_asian_womens_names(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «son of» / «daughter of» run into the father's name is the surname of a two-word name, in either order.
+        ("Выступил депутат Нурлан Серикбайулы.", [("Серикбайулы", "Нурлан", None, None)]),
+        ("Выступила депутат Айгуль Нурланкызы.", [("Нурланкызы", "Айгуль", None, None)]),
+        (
+            "Выступили депутаты Серикбайулы Ермек и Нурланкызы Асем.",
+            [("Серикбайулы", "Ермек", None, None), ("Нурланкызы", "Асем", None, None)],
+        ),
+        # With a surname, it is the patronymic.
+        ("Председателем избран Ахметов Серик Нурланулы.", [("Ахметов", "Серик", "Нурланулы", None)]),
+    ],
+)
+def test_joined_turkic_patronymic_as_surname(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Surname first, the first name unknown to the dictionary.
+        (
+            "Сессию открыл старший по возрасту депутат Сулейманова Зайнабхан.",
+            [("Сулейманова", "Зайнабхан", None, None)],
+        ),
+        ("Выборы прошли между кандидатами Ысырайловым Жумабеком и другими.", [("Ысырайлов", "Жумабек", None, None)]),
+        # Surnames in capitals: an oblique case the tagger left unread, a surname taken for a body's abbreviation.
+        ("Поручить ОМАРОВУ Е.С. подготовить ответ.", [("Омаров", None, None, "Е.С.")]),
+        (
+            "Заслушав информацию ОМАРОВА Ерлана Сериковича, сессия решила.",
+            [("Омаров", "Ерлан", "Серикович", None)],
+        ),
+        ("Выступила депутат ЖАКСЫБЕКОВА Гульнар.", [("Жаксыбекова", "Гульнар", None, None)]),
+        # A sentence's verb the tagger ran into the name (as a person's or a place's).
+        ("Работа идёт. Выступила Гулбахор Рахимова, хоким района.", [("Рахимова", "Гулбахор", None, None)]),
+        ("Выступила Жаксыбекова Гульнар Маратовна.", [("Жаксыбекова", "Гульнар", "Маратовна", None)]),
+        # A first name that is a region's too, the surname in capitals (Kazakh press style).
+        ("Между тем, аким города Алтай КУЛЬГИНОВ отчитается в пятницу.", [("Кульгинов", "Алтай", None, None)]),
+        # A first name with a verb's form is a first name.
+        ("Слово взял Нарек Гевондян.", [("Гевондян", "Нарек", None, None)]),
+    ],
+)
+def test_name_forms_of_real_reports(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
