@@ -159,8 +159,12 @@ def _parse_tags(word: str) -> tuple[tuple[str, float, str], ...]:
 def is_womans_first_name(word: str) -> bool:
     """A woman's first name of the region that does not decline in Russian (`person_women_first_names`: Жанар,
     Сауле, Айгерим), or one ending in «-гуль»/«-гюль»: the flower ends women's names alone (Нургуль, Бибигуль)."""
-    w = fold(word)
+    w = fold(word).translate(_KAZAKH_TO_RUSSIAN)  # «Сәуле» is Сауле
     return w in lexicons.load("person_women_first_names") or (len(w) > 5 and w.endswith(("гуль", "гюль")))
+
+
+# Letters of Kazakh, Kyrgyz and Uzbek Cyrillic by the Russian letter a Russian text writes for them.
+_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіў", "агкноуухиу")
 
 
 def is_first_name(word: str) -> bool:
@@ -180,7 +184,7 @@ def is_patronymic(word: str) -> bool:
     tags = [tag for tag, _, _ in _parse_tags(w)]
     if any("Patr" in tag for tag in tags):
         return True
-    if w.endswith(("оглы", "кызы", "улы", "уулу")) and not w.endswith(_TURKMEN_NAME_ENDING):
+    if w.endswith(_JOINED_TURKIC_PATRONYMICS) and not w.endswith(_TURKMEN_NAME_ENDING):
         return True
     if any("Surn" in tag for tag in tags) or w in _surnames():
         return False
@@ -205,7 +209,7 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
         # «Жанар Даулетбаевой», «Гульнар Кайратовны»: a woman's name ending in a consonant does not decline (nor do
         # «Нургуль», «Айгуль» in these texts: one in -ь that declined would end in -и)
         return word
-    if part == "surname" and fold(word).endswith(_JOINED_TURKIC_PATRONYMICS) and word.isalpha():
+    if part in ("surname", "patronymic") and fold(word).endswith(_JOINED_TURKIC_PATRONYMICS) and word.isalpha():
         return word  # «Серикбайулы», «Нурланкызы»: «son of», «daughter of» run into the father's name do not decline
     article, _, rest = word.partition("-")
     if rest and fold(article) in lexicons.load("name_articles") and article.islower():
@@ -314,8 +318,8 @@ def _before_nominative_post(span: Span) -> bool:
     «Валиева, депутата»)."""
     doc = span.doc
     at = span.end + 1
-    if at + 1 >= len(doc) or doc[span.end].text != ",":
-        return False
+    if at + 1 >= len(doc) or doc[span.end].text not in (",", "–", "—", "-"):
+        return False  # («Асанова Ч.Т. – депутат»: a protocol's list sets the post off by a dash)
     post = doc[at]
     heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
     if not post.is_lower or fold(post.lemma_) not in heads or post.morph.get("Case") != ["Nom"]:
@@ -336,6 +340,23 @@ _INITIAL_TOKEN = re.compile(r"[А-ЯЁ]\.?")
 @lru_cache(maxsize=50_000)
 def _noun_parses(word: str) -> tuple:
     return tuple(p for p in loading.parse(word) if p.tag.POS == "NOUN")
+
+
+def _after_header_colon(span: Span) -> bool:
+    """«ВЫСТУПИЛИ: Асанова Ч.Т.», «Докладчик: Иванова А.А.»: a protocol's heading opening its line and ending in a
+    colon lists names in the nominative when it is a noun or a verb that takes no object (not «Наградить:»,
+    «СЛУШАЛИ:», whose names may be objects)."""
+    doc = span.doc
+    colon = span.start - 1
+    if colon < 1 or doc[colon].text != ":":
+        return False
+    header = doc[colon - 1]
+    if not header.is_alpha or (header.i > 0 and "\n" not in doc[header.i - 1].text):
+        return False
+    parses = [p for p in loading.parse(fold(header.text)) if p.is_known]
+    return bool(parses) and all(
+        (p.tag.POS == "NOUN" and p.tag.case == "nomn") or (p.tag.POS == "VERB" and "intr" in p.tag) for p in parses
+    )
 
 
 def _conjoined_with_nominative(token: Token) -> bool:
@@ -370,6 +391,8 @@ def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -
     honorifics = lexicons.load("person_honorifics")
     if w in honorifics or fold(token.lemma_) in honorifics:
         return True
+    if _is_post(token) and not may_be_first_name(token.text) and not looks_like_surname(token.text):
+        return True  # «Депутату Айжамал Урмат кызы поручено»: a post opening the sentence, capitalised
     tags = [tag for tag, _, _ in _parse_tags(w)]
     describing = bool(tags) and all(t.startswith(("ADJF", "ADJS", "PRTF", "ADVB")) for t in tags)
     # A short adjective describes no name it stands before: «Фризен А.Г.» is a surname the dictionary reads as one.
@@ -377,6 +400,11 @@ def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -
     if not describing or any("Surn" in t or "Name" in t for t in tags) or _possessive_form(token.text):
         return False  # («Кощееву Марину»: a possessive's form is a surname's, `_possessive_form`)
     return after_title or not w.endswith(SURNAME_ENDINGS)  # «Папа Римский»: the title's own adjective
+
+
+def _is_post(token: Token) -> bool:
+    heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+    return fold(token.text) in heads or fold(token.lemma_) in heads
 
 
 def _best_reading_is_name(word: str) -> bool:
@@ -731,7 +759,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         return _regnal_name(surname_token, regnal, case)
     told_nominative = (
         nominative_context
-        or (initials and _starts_line(span))
+        or (initials and (_starts_line(span) or _after_header_colon(span)))
         or _before_nominative_post(span)
         or (first is not None and _first_name_token_case(first) == "Nom")
         or _conjoined_with_nominative(surname_token)
@@ -765,6 +793,10 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         if gendered is None:
             # A name the context tells is a nominative has its parts as written: «заведующая … Гулчехра Каримова».
             return nominative_part(token, part, "Nom" if nominative_context else None)
+        if part == "first" and gendered.gender == "Fem":
+            unknown = _unknown_womans_name(token.text, gendered.cases)
+            if unknown is not None:
+                return unknown
         return _nominative(token.text, gendered.case, gendered.gender, part)
 
     prefix = particles.get(surname_at, [])
@@ -816,15 +848,26 @@ def _fathers_name_as_surname(words: list[Token], at: int, particle: Token) -> Na
     first = next((w for i, w in enumerate(words[:2]) if i != at), None)
     surname = f"{father.text} {particle.text}"
     used = [father, particle, *([first] if first is not None else [])]
+    gender = _TURKIC_PATRONYMIC_GENDER.get(fold(particle.text))
     return NameParts(
         surname=surname,
-        first_name=nominative_part(first, "first") if first is not None else None,
+        first_name=_sons_first_name(first)
+        if first is not None and gender == "Masc"
+        else (nominative_part(first, "first") if first is not None else None),
         surname_as_written=True,
         surname_keys=frozenset({fold(surname), fold(father.text)}),
-        gender=_TURKIC_PATRONYMIC_GENDER.get(fold(particle.text)),
+        gender=gender,
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
     )
+
+
+def _sons_first_name(first: Token) -> str:
+    """«инициатива Нурланбека Тургунбек уулу»: «son of» tells a man, and a man's name ending in the genitive's and
+    accusative's «-а» alone (the dictionary knows no nominative of it) is in those cases, which share a nominative."""
+    if _case(first) in (None, "Nom") and {case for case, _ in _first_name_readings(first.text)} == {"Gen", "Acc"}:
+        return _nominative(first.text, "Gen", "Masc", "first")
+    return nominative_part(first, "first")
 
 
 def _western_order(words: list[Token]) -> bool:
@@ -833,10 +876,17 @@ def _western_order(words: list[Token]) -> bool:
     return is_first_name(words[0].text) and any("р" in fold(w.text) for w in words[1:])
 
 
+# A Tajik surname in «-зода» («son of») declines as a noun in -а; its oblique forms end so and no nominative does.
+_TAJIK_OBLIQUE = re.compile(r"зод(?:е|у|ой|ы)$", re.IGNORECASE)
+
+
 def _genitive_of_a_surname(word: str, first: Token | None) -> str | None:
     """An -а surname in the genitive after a first name whose own ending shows the genitive: «Джейкоба Зумы»
     → Зума, «Андрея Кандыбы» → Кандыба, «Хорхе» no. The tagger reads such an unknown surname as a
     nominative; -ы is a nominative of no surname (-и is: Ходжаджи, Исхаки)."""
+    tajik = _TAJIK_OBLIQUE.search(word)
+    if tajik and word.isalpha():
+        return word[: tajik.start()] + "зода"  # «Фирдавсу Назарзоде», «Назарзодой», «Назарзоды»
     if first is None:
         return None
     readings = _first_name_readings(first.text)
@@ -963,6 +1013,31 @@ def _first_name_readings(word: str) -> set[Reading]:
     return found
 
 
+# A woman's first name in -а/-я in an oblique case: (ending, the cases it ends, the nominative's ending).
+_WOMANS_NAME_ENDINGS = (
+    ("ии", ("Gen", "Dat", "Loc"), "ия"),
+    ("ией", ("Ins",), "ия"),
+    ("ию", ("Acc",), "ия"),
+    ("ы", ("Gen",), "а"),
+    ("е", ("Dat", "Loc"), "а"),
+    ("у", ("Acc",), "а"),
+    ("ой", ("Ins",), "а"),
+)
+
+
+def _unknown_womans_name(word: str, cases: tuple[str, ...]) -> str | None:
+    """«Дилнозе Абдуллаевой» → Дилноза: a woman's first name the dictionary does not know, in an oblique case her
+    surname allows, declines as every woman's name in -а/-я does. Not one it knows (Марии), nor one that does not
+    decline (Сауле, Айсулу, `person_women_first_names`)."""
+    w = fold(word)
+    if not word.isalpha() or len(w) < 4 or is_womans_first_name(word) or _first_name_readings(word):
+        return None
+    for ending, endings_cases, nominative in _WOMANS_NAME_ENDINGS:
+        if w.endswith(ending) and any(c in cases for c in endings_cases):
+            return recover_shape(word[: len(word) - len(ending)] + nominative, word)
+    return None
+
+
 def _first_name_readings_in_name(word: str) -> set[Reading]:
     """A first name's readings beside a surname. One ending in a consonant that the dictionary knows as no man's may
     be a woman's in any case, for a woman's such name does not decline: «Жанар Даулетбаева», «Умбеткан Мамытовой»
@@ -1019,6 +1094,7 @@ class _Gendered:
     case: str
     gender: str
     certain: bool  # the name's words or its verb tell the gender; not a guess from the case
+    cases: tuple[str, ...] = ()  # every case the surname's form leaves, the first name's to choose from
 
 
 # The case a name's syntactic role gives it, where the tagger's morphology may disagree.
@@ -1042,18 +1118,19 @@ def gendered_surname(
         narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
         if narrowed:
             readings, told = narrowed, True
-    undeclined_man = first is not None and ("Nom", "Masc") in _first_name_readings(first.text)
-    if not told and undeclined_man and patronymic is None and _known_mans_name(first.text):
-        # «отчет акима округа Габит Мауленкулова»: a man's first name the text left undeclined; his name tells the
-        # gender where its case agrees with no form of the surname.
-        narrowed = {r: n for r, n in readings.items() if r[1] == "Masc"}
-        if narrowed:
-            readings, told = narrowed, True
     # «ГУСЕЙНОВА Л.Э. Подрядчик не выполнил …»: a turn's label opening its line is no subject of the speech's verb.
     label = _starts_line(span) and any(_is_initial(t) for t in span)
     verb = (None if label else _verb_gender(span.root)) or _verb_before_gender(span)
     if verb is not None:
         narrowed = {r: n for r, n in readings.items() if r[1] == verb}
+        if narrowed:
+            readings, told = narrowed, True
+    undeclined_man = first is not None and ("Nom", "Masc") in _first_name_readings(first.text)
+    if not told and undeclined_man and patronymic is None and _known_mans_name(first.text) and _oblique_role(span):
+        # «отчет акима округа Габит Мауленкулова»: a man's first name the text left undeclined, in an oblique case's
+        # place; his name tells the gender where its form agrees with no form of the surname (in a nominative's place
+        # the -ова is a woman's, whose name the dictionary may take for a man's: Карлыгаш, Акмарал).
+        narrowed = {r: n for r, n in readings.items() if r[1] == "Masc"}
         if narrowed:
             readings, told = narrowed, True
     # «А. Араповым», «А.П. Остроумовой», «Мариям Сейдалиевой»: with nothing else to tell it (no first name, or one the
@@ -1076,7 +1153,18 @@ def gendered_surname(
     # pymorphy's form, where it agrees, restores the ё the text left out: Соловьева → Соловьёв.
     known = _nominative(surname.text, case, gender, "surname")
     nominative = known if fold(known) == fold(nominative) else nominative
-    return _Gendered(nominative.title() if surname.text.isupper() else nominative, case, gender, certain)
+    cases = tuple(c for c in _OC_CASE if (c, gender) in readings)
+    return _Gendered(nominative.title() if surname.text.isupper() else nominative, case, gender, certain, cases)
+
+
+def _oblique_role(span: Span) -> bool:
+    """The name stands where an oblique case goes: a noun's modifier, an object, or in apposition to a post in an
+    oblique case («отчет акима округа Габит Мауленкулова»)."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start:
+        case = root.head.morph.get("Case")
+        return bool(case) and case != ["Nom"]
+    return root.dep_ in ("nmod", "obj", "iobj", "obl")
 
 
 def other_gender(surname: str) -> str:

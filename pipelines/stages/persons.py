@@ -787,8 +787,12 @@ def _settlement_then_name(ent: Span) -> bool:
 
 
 def _named_as_place(ent: Span) -> Span | None:
-    """The person in a span the tagger took for a place: a settlement's name run into the person after it
+    """The person in a span the tagger took for a place or a body: a settlement's name run into the person after it
     (`_settlement_then_name`), or a name with nothing of a place in it (`_person_in_place`)."""
+    if ent.label_ == "ORG":
+        # «руководитель отдела Бауыржан ОМАРОВ»: a surname in capitals reads to the tagger as a body's abbreviation.
+        found = _person_in_place(ent)
+        return found if found is not None and found[-1].is_upper and len(found[-1]) > 3 else None
     if _settlement_then_name(ent):
         return ent[1:]
     return _person_in_place(ent)
@@ -868,7 +872,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
             for ent in (
                 _past_a_region(ent) if ent.label_ == "PER" else _named_as_place(ent)
                 for ent in entities(doc)
-                if ent.label_ in ("PER", "LOC")
+                if ent.label_ in ("PER", "LOC", "ORG")
             )
             if ent is not None
         ]
