@@ -919,3 +919,39 @@ def test_joined_turkic_patronymic_as_surname(nlp: Language, text: str, expected:
 )
 def test_name_forms_of_real_reports(nlp: Language, text: str, expected: list) -> None:
     assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Kazakh letters: the woman's name is Сауле all the same.
+        ("Отчет руководителя управления Сәуле Нұрғожиной принят.", [("Нұрғожина", "Сәуле", None, None)]),
+        # A woman's name in -а the dictionary does not know declines as every such name does.
+        ("Поручить председателю махалли Дилнозе Абдуллаевой.", [("Абдуллаева", "Дилноза", None, None)]),
+        # A Kazakh patronymic run together does not decline.
+        (
+            "Послание Касым-Жомарта Кемелулы Токаева обсудили депутаты.",
+            [("Токаев", "Касым-Жомарт", "Кемелулы", None)],
+        ),
+        ("Заседание вела Әсел Мұратқызы Джалғаспаева.", [("Джалғаспаева", "Әсел", "Мұратқызы", None)]),
+        # A Tajik «-зода» surname declines as a noun in -а.
+        ("Поручить раису джамоата Фирдавсу Назарзоде.", [("Назарзода", "Фирдавс", None, None)]),
+        # «son of» tells a man: «-а» is his genitive.
+        (
+            "Жители поддержали инициативу торага Жогорку Кенеша Нурланбека Тургунбек уулу.",
+            [("Тургунбек уулу", "Нурланбек", None, None)],
+        ),
+        ("Депутату Айжамал Урмат кызы поручено.", [("Урмат кызы", "Айжамал", None, None)]),
+        # A protocol's heading that takes no object, and a post after a dash: the names are nominatives.
+        (
+            "ВЫСТУПИЛИ: Асанова Ч.Т. – депутат, Мамытов А.А. – глава айыл окмоту.",
+            [("Асанова", None, None, "Ч.Т."), ("Мамытов", None, None, "А.А.")],
+        ),
+        # A surname in capitals the tagger took for a body's abbreviation.
+        ("Как сообщил руководитель отдела Бауыржан ОМАРОВ, работа ведется.", [("Омаров", "Бауыржан", None, None)]),
+        # A feminine verb after a man's genitive agrees with the clause's subject, not with him.
+        ("Команда под руководством Вячеслава Быкова встретилась со сборной.", [("Быков", "Вячеслав", None, None)]),
+    ],
+)
+def test_more_name_forms_of_real_reports(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
