@@ -636,11 +636,14 @@ def _joined_turkic_surname(word: Token, other: Token) -> bool:
     )
 
 
-def parse_name(span: Span, nominative_context: bool = False, titled: bool = False) -> NameParts | None:
+def parse_name(
+    span: Span, nominative_context: bool = False, titled: bool = False, title_gender: str | None = None
+) -> NameParts | None:
     """Name parts of a PER span, or None when it names no surname (a bare first name, initials).
 
     `nominative_context`: the name stands in apposition to a nominative title («директор … А.С. Омурбекова»),
-    so its case is known whatever the tagger says."""
+    so its case is known whatever the tagger says. `title_gender`: the gender the title before the name shows
+    («исполняющая обязанности акима А. Ибраева»)."""
     initials: list[Token] = []
     initials_at: int | None = None  # how many words precede the initials
     words: list[Token] = []
@@ -776,7 +779,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     elif told_case is not None:
         case = told_case  # «Мирославом Калоусеком»: the tagger read the surname's case alone, and wrongly
     # The particle tells the gender of a Turkic patronymic; the father's name before it does not decline.
-    gendered = gendered_surname(surname_token, first, turkic.get(patr_at, patronymic), case, span)
+    gendered = gendered_surname(
+        surname_token, first, turkic.get(patr_at, patronymic), case, span, title_gender, nominative_context
+    )
     gender = gendered.gender if gendered and gendered.certain else None
     if gendered:
         surname = gendered.nominative
@@ -1102,7 +1107,13 @@ _CASE_OF_DEP = {"obj": "Acc", "iobj": "Dat", "nsubj": "Nom", "nsubj:pass": "Nom"
 
 
 def gendered_surname(
-    surname: Token, first: Token | None, patronymic: Token | None, case: str | None, span: Span
+    surname: Token,
+    first: Token | None,
+    patronymic: Token | None,
+    case: str | None,
+    span: Span,
+    title_gender: str | None = None,
+    nominative_context: bool = False,
 ) -> _Gendered | None:
     """The nominative, case and gender of an -ов/-ин surname when the name tells its gender, else None.
 
@@ -1120,7 +1131,7 @@ def gendered_surname(
             readings, told = narrowed, True
     # «ГУСЕЙНОВА Л.Э. Подрядчик не выполнил …»: a turn's label opening its line is no subject of the speech's verb.
     label = _starts_line(span) and any(_is_initial(t) for t in span)
-    verb = (None if label else _verb_gender(span.root)) or _verb_before_gender(span)
+    verb = (None if label else _verb_gender(span.root)) or _verb_before_gender(span) or title_gender
     if verb is not None:
         narrowed = {r: n for r, n in readings.items() if r[1] == verb}
         if narrowed:
@@ -1138,11 +1149,16 @@ def gendered_surname(
     # adjectival surname: «Дмитрий Гуртовой»).
     unknown_first = first is None or not _first_name_readings(first.text)
     alone = unknown_first and patronymic is None and fold(surname.text).endswith(("ым", "ой"))
-    if not told and not (alone and len({g for _, g in readings}) == 1):
+    # «отчет руководителя отдела А. Нурмуханова»: in apposition to a post in an oblique case the name shares that
+    # case, which may leave one gender («руководителя … Нурмуханова» is his genitive, not her nominative).
+    post_case = _oblique_post_case(span) if not (told or nominative_context) else None
+    if len({g for _, g in readings}) == 1 or post_case not in {c for c, _ in readings}:
+        post_case = None  # the post's case chooses only between a man's and a woman's reading of the form
+    if not told and not (alone and len({g for _, g in readings}) == 1) and post_case is None:
         return None
     # Only a gender the name's own words tell is the person's; one a case guess picked is this mention's.
-    certain = len({g for _, g in readings}) == 1
-    for hint in (_CASE_OF_DEP.get(span.root.dep_), case):
+    certain = (told or alone) and len({g for _, g in readings}) == 1
+    for hint in (post_case, _CASE_OF_DEP.get(span.root.dep_), case):
         if len({g for _, g in readings}) == 1:
             break
         by_case = {r: n for r, n in readings.items() if r[0] == hint}
@@ -1155,6 +1171,25 @@ def gendered_surname(
     nominative = known if fold(known) == fold(nominative) else nominative
     cases = tuple(c for c in _OC_CASE if (c, gender) in readings)
     return _Gendered(nominative.title() if surname.text.isupper() else nominative, case, gender, certain, cases)
+
+
+def _oblique_post_case(span: Span) -> str | None:
+    """The oblique case of the post the name stands in apposition to, right before it: «руководителя отдела
+    А. Нурмуханова» (genitive), «акиму района Т. Осмоновой» (dative); a noun's modifier with no preposition is a
+    genitive."""
+    root = span.root
+    head = root.head
+    if head.i >= span.start or span.start - head.i > _POST_REACH:
+        return None
+    if root.dep_ == "nmod" and head.pos_ == "NOUN" and not any(child.dep_ == "case" for child in root.children):
+        return "Gen"  # the parser hangs it on the post's body: «руководителя отдела А. Нурмуханова»
+    if root.dep_ != "appos":
+        return None
+    heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+    case = head.morph.get("Case")
+    if len(case) != 1 or case[0] == "Nom" or not (fold(head.lemma_) in heads or fold(head.text) in heads):
+        return None
+    return case[0]
 
 
 def _oblique_role(span: Span) -> bool:

@@ -606,6 +606,39 @@ def _after_nominative_title(ent: Span) -> bool:
     )
 
 
+# A woman's -ова/-ина surname in a form a man's genitive or accusative shares, or in an oblique case of hers.
+_GENDER_AMBIGUOUS_FORMS = ("ова", "ева", "ёва", "ина", "ына", "ову", "еву", "ёву", "ину", "ыну")
+
+
+def _title_gender(ent: Span) -> str | None:
+    """«исполняющая обязанности акима района А. Ибраева», «председательница комиссии Г. Жумабаева»: a title opening
+    with a participle or a noun in the feminine alone («временно» before it) tells a woman. A masculine one tells
+    nothing: it is said of women too, as «депутат» is. Looked for only where the surname's form leaves the gender
+    open."""
+    if not any(fold(t.text).endswith(_GENDER_AMBIGUOUS_FORMS) for t in ent):
+        return None
+    title = title_before(ent.doc, ent.start)
+    if title is None:
+        return None
+    word = next((t for t in title if not (t.is_lower and fold(t.text) in _TITLE_ADVERBS)), None)
+    return "Fem" if word is not None and _feminine_post_word(fold(word.text)) else None
+
+
+_TITLE_ADVERBS = frozenset({"временно", "и.о", "вр"})
+
+
+@lru_cache(maxsize=5_000)
+def _feminine_post_word(word: str) -> bool:
+    parses = [p for p in loading.parse(word) if p.is_known]
+    return bool(parses) and all(
+        p.tag.POS in ("PRTF", "NOUN")
+        and p.tag.gender == "femn"
+        and p.tag.number == "sing"
+        and (p.tag.POS == "PRTF" or p.tag.animacy == "anim")
+        for p in parses
+    )
+
+
 def _joined_halves(names: list[Span]) -> list[Span]:
     """«Гулиза | Токтосуновна Бейшеналиева», «Айдар Ринатович | Сабитов»: one name the tagger cut in two adjacent
     spans, at the patronymic (a first name, then a patronymic opening the next span; a first name and patronymic,
@@ -898,15 +931,16 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         span = ent
         if len(ent) > 1 and _cut_off(ent[-1]):
             span = ent[:-1]  # the text ends mid-word, mid-name: «Пожалуйста, Гулира Ка»
-        parts = parse_name(span, titled=titled)
+        gender = _title_gender(ent)
+        parts = parse_name(span, titled=titled, title_gender=gender)
         if parts is None and (_surname_before(ent) or _first_name_before(ent)):
             # «Шаршеева Гульмира Асановна» at a sentence's start, «Алмаз Жакыпович Сейдахметов» with the
             # first name taken for a place: the tagger left a word of the name out.
             span = doc[ent.start - 1 : ent.end]
-            parts = parse_name(span)
+            parts = parse_name(span, title_gender=gender)
         # Only a name the tagger put in an oblique case needs its title's case to check it.
         if parts is not None and not parts.surname_as_written and _after_nominative_title(ent):
-            parts = parse_name(span, nominative_context=True, titled=titled)
+            parts = parse_name(span, nominative_context=True, titled=titled, title_gender=gender)
         if parts is not None and _only_a_title(parts):
             continue  # «Патриарх Болгарский», «Папа Римский»: the title's adjective is all that is left
         if parts is not None:

@@ -955,3 +955,27 @@ def test_name_forms_of_real_reports(nlp: Language, text: str, expected: list) ->
 )
 def test_more_name_forms_of_real_reports(nlp: Language, text: str, expected: list) -> None:
     assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title opening with a participle in the feminine tells a woman, whose -ова is her nominative.
+        (
+            "В работе сессии приняла участие исполняющая обязанности акима района А. Ибраева.",
+            [("Ибраева", None, None, "А.")],
+        ),
+        ("Заведующая отделом Г. Жумабаева ответила на вопросы.", [("Жумабаева", None, None, "Г.")]),
+        # A post in an oblique case before the name gives it that case: a man's genitive here.
+        ("Заслушан отчет руководителя отдела А. Нурмуханова.", [("Нурмуханов", None, None, "А.")]),
+        # ... but a nominative title before it keeps her nominative.
+        ("Руководитель отдела Б. Кентугаева доложила о работе.", [("Кентугаева", None, None, "Б.")]),
+        # The post's case chooses only where the surname's form leaves both genders.
+        (
+            "Депутаты поблагодарили бывшего руководителя аппарата Валентину Ивановну Сухомлин.",
+            [("Сухомлин", "Валентина", "Ивановна", None)],
+        ),
+    ],
+)
+def test_gender_from_the_post(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
