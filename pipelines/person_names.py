@@ -1123,7 +1123,10 @@ def gendered_surname(
     if not readings:
         return None
     told = False
-    for part, reader in ((patronymic, _patronymic_readings), (first, _first_name_readings_in_name)):
+    # In an oblique case's place a first name with no case ending tells nothing: a text may leave a man's undeclined
+    # («под председательством Талант Мамытова»), and a woman's -ова would there be -овой.
+    first_reader = _first_name_readings if _oblique_role(span) else _first_name_readings_in_name
+    for part, reader in ((patronymic, _patronymic_readings), (first, first_reader)):
         if part is None:
             continue
         narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
