@@ -156,6 +156,7 @@ def _parse_tags(word: str) -> tuple[tuple[str, float, str], ...]:
     return tuple((str(p.tag), p.score, p.normal_form) for p in loading.parse(word))
 
 
+@lru_cache(maxsize=50_000)
 def is_womans_first_name(word: str) -> bool:
     """A woman's first name of the region that does not decline in Russian (`person_women_first_names`: Жанар,
     Сауле, Айгерим), or one ending in «-гуль»/«-гюль»: the flower ends women's names alone (Нургуль, Бибигуль)."""
@@ -321,7 +322,7 @@ def _before_nominative_post(span: Span) -> bool:
     if at + 1 >= len(doc) or doc[span.end].text not in (",", "–", "—", "-"):
         return False  # («Асанова Ч.Т. – депутат»: a protocol's list sets the post off by a dash)
     post = doc[at]
-    heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+    heads = _post_heads()
     if not post.is_lower or fold(post.lemma_) not in heads or post.morph.get("Case") != ["Nom"]:
         return False
     # «инициативу Д. Медведева, лидер ЛДПР В. Жириновский»: a post that goes on to a name is that name's.
@@ -402,8 +403,14 @@ def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -
     return after_title or not w.endswith(SURNAME_ENDINGS)  # «Папа Римский»: the title's own adjective
 
 
+@cache
+def _post_heads() -> frozenset[str]:
+    """Position nouns (`position_heads`, `position_heads_extra`), joined once: asked of many words of every name."""
+    return lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+
+
 def _is_post(token: Token) -> bool:
-    heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+    heads = _post_heads()
     return fold(token.text) in heads or fold(token.lemma_) in heads
 
 
@@ -560,7 +567,7 @@ def _is_masculine_form(word: str) -> bool:
 def _no_surname_before_initials(token: Token) -> bool:
     """A job title («Торага», «Директор») or a verb («Стенографировала») before a name's initials."""
     word = fold(token.text)
-    heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+    heads = _post_heads()
     if word in heads or fold(token.lemma_) in heads:
         return True
     parses = loading.parse(word)
@@ -980,13 +987,18 @@ Reading = tuple[str, str]  # (case, gender)
 def _surname_readings(word: str) -> dict[Reading, str]:
     """Each (case, gender) an -ов/-ин surname form can have, with its nominative: «Хамидову» is
     the dative of Хамидов or the accusative of Хамидова."""
+    return dict(_surname_reading_items(word))
+
+
+@lru_cache(maxsize=50_000)
+def _surname_reading_items(word: str) -> tuple[tuple[Reading, str], ...]:
     w = fold(word)
     found: dict[Reading, str] = {}
     for ending, case, gender in _SURNAME_FORMS:
         stem = word[: len(word) - len(ending)]
         if w.endswith(ending) and fold(stem).endswith(_SURNAME_STEMS) and len(stem) > 3:
             found[(case, gender)] = stem + ("а" if gender == "Fem" else "")
-    return found
+    return tuple(found.items())
 
 
 def _patronymic_readings(word: str) -> set[Reading]:
@@ -1188,7 +1200,7 @@ def _oblique_post_case(span: Span) -> str | None:
         return "Gen"  # the parser hangs it on the post's body: «руководителя отдела А. Нурмуханова»
     if root.dep_ != "appos":
         return None
-    heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+    heads = _post_heads()
     case = head.morph.get("Case")
     if len(case) != 1 or case[0] == "Nom" or not (fold(head.lemma_) in heads or fold(head.text) in heads):
         return None

@@ -608,6 +608,8 @@ def _after_nominative_title(ent: Span) -> bool:
 
 # A woman's -ова/-ина surname in a form a man's genitive or accusative shares, or in an oblique case of hers.
 _GENDER_AMBIGUOUS_FORMS = ("ова", "ева", "ёва", "ина", "ына", "ову", "еву", "ёву", "ину", "ыну")
+# The nominatives of such surnames, a man's and a woman's.
+_OV_IN_NOMINATIVES = ("ов", "ев", "ин", "ын", "ова", "ева", "ина", "ына")
 
 
 def _title_gender(ent: Span) -> str | None:
@@ -824,8 +826,7 @@ def _named_as_place(ent: Span) -> Span | None:
     (`_settlement_then_name`), or a name with nothing of a place in it (`_person_in_place`)."""
     if ent.label_ == "ORG":
         # «руководитель отдела Бауыржан ОМАРОВ»: a surname in capitals reads to the tagger as a body's abbreviation.
-        found = _person_in_place(ent)
-        return found if found is not None and found[-1].is_upper and len(found[-1]) > 3 else None
+        return _person_in_place(ent) if ent[-1].is_upper and len(ent[-1]) > 3 else None
     if _settlement_then_name(ent):
         return ent[1:]
     return _person_in_place(ent)
@@ -836,8 +837,10 @@ def _person_in_place(ent: Span) -> Span | None:
     person as a place (a sentence's verb before the name, a first name that is a region's too, a surname in capitals).
     The span is a person's when, past an opening verb, it is a first name and an -ов/-ин surname's form, in either
     order (a patronymic may stand between), or a first name and a father's name with its «уулу»/«кызы»."""
+    if not 2 <= len(ent) <= 5 or any(not t.is_alpha for t in ent):
+        return None
     words = list(ent[1:]) if verb_opening_sentence(ent[0]) else list(ent)
-    if not 2 <= len(words) <= 4 or any(not t.is_alpha for t in words):
+    if not 2 <= len(words) <= 4:
         return None
     particles = [t for t in words if t.text in TURKIC_PATRONYMIC_PARTICLES]
     names = [t for t in words if t.text not in TURKIC_PATRONYMIC_PARTICLES]
@@ -931,13 +934,17 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         span = ent
         if len(ent) > 1 and _cut_off(ent[-1]):
             span = ent[:-1]  # the text ends mid-word, mid-name: «Пожалуйста, Гулира Ка»
-        gender = _title_gender(ent)
-        parts = parse_name(span, titled=titled, title_gender=gender)
+        parts = parse_name(span, titled=titled)
         if parts is None and (_surname_before(ent) or _first_name_before(ent)):
             # «Шаршеева Гульмира Асановна» at a sentence's start, «Алмаз Жакыпович Сейдахметов» with the
             # first name taken for a place: the tagger left a word of the name out.
             span = doc[ent.start - 1 : ent.end]
-            parts = parse_name(span, title_gender=gender)
+            parts = parse_name(span)
+        # Only a name whose own words leave the gender open needs its title's gender.
+        open_gender = parts is not None and parts.gender is None and fold(parts.surname).endswith(_OV_IN_NOMINATIVES)
+        gender = _title_gender(ent) if open_gender else None
+        if gender is not None:
+            parts = parse_name(span, titled=titled, title_gender=gender)
         # Only a name the tagger put in an oblique case needs its title's case to check it.
         if parts is not None and not parts.surname_as_written and _after_nominative_title(ent):
             parts = parse_name(span, nominative_context=True, titled=titled, title_gender=gender)
