@@ -21,6 +21,12 @@ PATRONYMIC_ENDINGS = ("вич", "вна", "ична", "инична", "оглы"
 # «son of» / «daughter of» written apart after the father's name, which does not decline: «Эльдар Рамиз оглы»,
 # «Абдулазиз Назар угли», «Жыпар Мырзабек кызы» (Azerbaijani, Uzbek, Kazakh and Kyrgyz spellings).
 TURKIC_PATRONYMIC_PARTICLES = frozenset({"оглы", "оглу", "улы", "уулу", "угли", "кызы", "гызы", "қызы", "кизи"})
+# «son of» / «daughter of» run into the father's name: «Серикбайулы», «Ахметұлы», «Нурланкызы», «Маматкулуулу».
+_JOINED_TURKIC_PATRONYMICS = ("улы", "ұлы", "уулу", "кызы", "қызы", "оглы")
+# Turkmen first names end in «-гулы» (Гурбангулы, Мяликгулы): no «son of».
+_TURKMEN_NAME_ENDING = "гулы"
+# A word ending in a consonant: a woman's first name so ending does not decline (Жанар, Айгерим, Кэтрин).
+_CONSONANT_FINAL = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 SURNAME_ENDINGS = (
     "ов",
     "ев",
@@ -97,6 +103,7 @@ def _surnames() -> frozenset[str]:
 
 # Oblique forms of -ова/-ина/-ская surnames; the tagger sometimes calls them nominative.
 OBLIQUE_FEMININE_ENDINGS = ("овой", "евой", "иной", "ыной", "ской", "цкой")
+_DAT_ACC_SURNAME_ENDINGS = ("ову", "еву", "ёву", "ину", "ыну")
 _OBLIQUE_SURNAME_ENDINGS = ("ову", "еву", "ёву", "ину", "ыну", "овым", "евым", "иным")
 # Case endings of a foreign masculine surname declined like a noun: Карзая, Коллинзом, Ассанжу.
 _FOREIGN_MASC_ENDINGS = {"Gen": ("а", "я"), "Acc": ("а", "я"), "Dat": ("у", "ю"), "Ins": ("ом", "ем"), "Loc": ("е",)}
@@ -110,10 +117,14 @@ def _never_nominative(token: Token) -> bool:
 def _case(token: Token) -> str | None:
     values = token.morph.get("Case")
     case = values[0] if values else None
-    if case == "Nom" and fold(token.text).endswith(OBLIQUE_FEMININE_ENDINGS):
+    # (A surname in capitals often has no case from the tagger at all: «Поручить ОМАРОВУ Е.С.».)
+    if case in (None, "Nom") and fold(token.text).endswith(OBLIQUE_FEMININE_ENDINGS) and token.is_alpha:
         return "Gen"
     # -ову/-ину is never a nominative: the dative of Хамидов or the accusative of Хамидова.
-    if case == "Nom" and _never_nominative(token):
+    if case in (None, "Nom") and _never_nominative(token):
+        return "Dat" if "Fem" not in token.morph.get("Gender") else "Acc"
+    # «слово МУКАШЕВУ Г.С.» read as a genitive: -ову is a dative or an accusative only.
+    if case not in ("Dat", "Acc") and fold(token.text).endswith(_DAT_ACC_SURNAME_ENDINGS) and len(token.text) > 5:
         return "Dat" if "Fem" not in token.morph.get("Gender") else "Acc"
     return case
 
@@ -121,6 +132,8 @@ def _case(token: Token) -> str | None:
 def _first_name_token_case(token: Token) -> str | None:
     """A first name's case: the tagger's, unless it reads as a nominative a form the dictionary knows in one oblique
     case alone («Семёну Горбаню»). Not for a surname: an indeclinable one may read as a first name's form («Канду»)."""
+    if is_womans_first_name(token.text):
+        return None  # «Жанар», «Сауле»: a woman's name that does not decline shows no case, whatever the tagger read
     case = _case(token)
     return (_first_name_case(token.text) or case) if case == "Nom" else case
 
@@ -143,9 +156,21 @@ def _parse_tags(word: str) -> tuple[tuple[str, float, str], ...]:
     return tuple((str(p.tag), p.score, p.normal_form) for p in loading.parse(word))
 
 
+@lru_cache(maxsize=50_000)
+def is_womans_first_name(word: str) -> bool:
+    """A woman's first name of the region that does not decline in Russian (`person_women_first_names`: Жанар,
+    Сауле, Айгерим), or one ending in «-гуль»/«-гюль»: the flower ends women's names alone (Нургуль, Бибигуль)."""
+    w = fold(word).translate(_KAZAKH_TO_RUSSIAN)  # «Сәуле» is Сауле
+    return w in lexicons.load("person_women_first_names") or (len(w) > 5 and w.endswith(("гуль", "гюль")))
+
+
+# Letters of Kazakh, Kyrgyz and Uzbek Cyrillic by the Russian letter a Russian text writes for them.
+_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіў", "агкноуухиу")
+
+
 def is_first_name(word: str) -> bool:
     w = fold(word)
-    if w in _first_names():
+    if w in _first_names() or is_womans_first_name(word):
         return True
     # Plural readings would make surnames first names: «Борисов» is also «of the Borises».
     return any(
@@ -160,7 +185,7 @@ def is_patronymic(word: str) -> bool:
     tags = [tag for tag, _, _ in _parse_tags(w)]
     if any("Patr" in tag for tag in tags):
         return True
-    if w.endswith(("оглы", "кызы", "улы", "уулу")):
+    if w.endswith(_JOINED_TURKIC_PATRONYMICS) and not w.endswith(_TURKMEN_NAME_ENDING):
         return True
     if any("Surn" in tag for tag in tags) or w in _surnames():
         return False
@@ -181,8 +206,12 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
     """`word` (a name part in `case`) in the nominative, keeping its gender."""
     if case in (None, "Nom") or (not word.isalpha() and "-" not in word):
         return word
-    if part == "first" and gender == "Fem" and fold(word).endswith("ь"):
-        return word  # «Нургуль», «Айгуль» in an oblique case: a woman's name in -ь that declines would end in -и
+    if part == "first" and (is_womans_first_name(word) or (gender == "Fem" and _CONSONANT_FINAL.search(fold(word)))):
+        # «Жанар Даулетбаевой», «Гульнар Кайратовны»: a woman's name ending in a consonant does not decline (nor do
+        # «Нургуль», «Айгуль» in these texts: one in -ь that declined would end in -и)
+        return word
+    if part in ("surname", "patronymic") and fold(word).endswith(_JOINED_TURKIC_PATRONYMICS) and word.isalpha():
+        return word  # «Серикбайулы», «Нурланкызы»: «son of», «daughter of» run into the father's name do not decline
     article, _, rest = word.partition("-")
     if rest and fold(article) in lexicons.load("name_articles") and article.islower():
         return f"{article}-{_nominative(rest, case, gender, part)}"  # «ас-Сабаха» → «ас-Сабах»
@@ -290,10 +319,10 @@ def _before_nominative_post(span: Span) -> bool:
     «Валиева, депутата»)."""
     doc = span.doc
     at = span.end + 1
-    if at + 1 >= len(doc) or doc[span.end].text != ",":
-        return False
+    if at + 1 >= len(doc) or doc[span.end].text not in (",", "–", "—", "-"):
+        return False  # («Асанова Ч.Т. – депутат»: a protocol's list sets the post off by a dash)
     post = doc[at]
-    heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+    heads = _post_heads()
     if not post.is_lower or fold(post.lemma_) not in heads or post.morph.get("Case") != ["Nom"]:
         return False
     # «инициативу Д. Медведева, лидер ЛДПР В. Жириновский»: a post that goes on to a name is that name's.
@@ -312,6 +341,23 @@ _INITIAL_TOKEN = re.compile(r"[А-ЯЁ]\.?")
 @lru_cache(maxsize=50_000)
 def _noun_parses(word: str) -> tuple:
     return tuple(p for p in loading.parse(word) if p.tag.POS == "NOUN")
+
+
+def _after_header_colon(span: Span) -> bool:
+    """«ВЫСТУПИЛИ: Асанова Ч.Т.», «Докладчик: Иванова А.А.»: a protocol's heading opening its line and ending in a
+    colon lists names in the nominative when it is a noun or a verb that takes no object (not «Наградить:»,
+    «СЛУШАЛИ:», whose names may be objects)."""
+    doc = span.doc
+    colon = span.start - 1
+    if colon < 1 or doc[colon].text != ":":
+        return False
+    header = doc[colon - 1]
+    if not header.is_alpha or (header.i > 0 and "\n" not in doc[header.i - 1].text):
+        return False
+    parses = [p for p in loading.parse(fold(header.text)) if p.is_known]
+    return bool(parses) and all(
+        (p.tag.POS == "NOUN" and p.tag.case == "nomn") or (p.tag.POS == "VERB" and "intr" in p.tag) for p in parses
+    )
 
 
 def _conjoined_with_nominative(token: Token) -> bool:
@@ -346,6 +392,8 @@ def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -
     honorifics = lexicons.load("person_honorifics")
     if w in honorifics or fold(token.lemma_) in honorifics:
         return True
+    if _is_post(token) and not may_be_first_name(token.text) and not looks_like_surname(token.text):
+        return True  # «Депутату Айжамал Урмат кызы поручено»: a post opening the sentence, capitalised
     tags = [tag for tag, _, _ in _parse_tags(w)]
     describing = bool(tags) and all(t.startswith(("ADJF", "ADJS", "PRTF", "ADVB")) for t in tags)
     # A short adjective describes no name it stands before: «Фризен А.Г.» is a surname the dictionary reads as one.
@@ -353,6 +401,17 @@ def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -
     if not describing or any("Surn" in t or "Name" in t for t in tags) or _possessive_form(token.text):
         return False  # («Кощееву Марину»: a possessive's form is a surname's, `_possessive_form`)
     return after_title or not w.endswith(SURNAME_ENDINGS)  # «Папа Римский»: the title's own adjective
+
+
+@cache
+def _post_heads() -> frozenset[str]:
+    """Position nouns (`position_heads`, `position_heads_extra`), joined once: asked of many words of every name."""
+    return lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+
+
+def _is_post(token: Token) -> bool:
+    heads = _post_heads()
+    return fold(token.text) in heads or fold(token.lemma_) in heads
 
 
 def _best_reading_is_name(word: str) -> bool:
@@ -432,6 +491,7 @@ def _declined_first_name_case(first: Token | None) -> str | None:
 
 # Endings only a surname has (Омурбекова, Садыров, Ткаченко); «-ин» and «-ук» end first names and foreign
 # surnames too (Зинедин), so a word with them leads a name as its surname only where the dictionary knows it as one.
+_OBLIQUE_OV_ENDINGS = ("овым", "евым", "овой", "евой", "ову", "еву")
 _SURNAME_ONLY_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ёва", "ский", "ская", "цкий", "цкая", "енко")
 
 
@@ -440,7 +500,11 @@ def leads_as_surname(word: str) -> bool:
     a surname by its ending or by pymorphy's dictionary, not a first name or surname a list merely holds
     («Зинедин Зидан», «Камерон Диас», «Рэнд Пол» are in their order)."""
     w = fold(word)
-    return w.endswith(_SURNAME_ONLY_ENDINGS) or any(p.is_known and "Surn" in p.tag for p in loading.parse(w))
+    return (
+        w.endswith(_SURNAME_ONLY_ENDINGS)
+        or (w.endswith(_OBLIQUE_OV_ENDINGS) and len(w) > 6)  # «Ысырайловым Жумабеком», «Мамытовой Бурул»
+        or any(p.is_known and "Surn" in p.tag for p in loading.parse(w))
+    )
 
 
 # A man's first name ending in one of these does not decline (Эмомали, Арно, Энтони, Жозе): only the name's
@@ -503,7 +567,7 @@ def _is_masculine_form(word: str) -> bool:
 def _no_surname_before_initials(token: Token) -> bool:
     """A job title («Торага», «Директор») or a verb («Стенографировала») before a name's initials."""
     word = fold(token.text)
-    heads = lexicons.load("position_heads") | lexicons.load("position_heads_extra")
+    heads = _post_heads()
     if word in heads or fold(token.lemma_) in heads:
         return True
     parses = loading.parse(word)
@@ -532,11 +596,61 @@ def _vich_surname(first: Token, vich: Token, titled: bool) -> bool:
     return feminine or titled
 
 
-def parse_name(span: Span, nominative_context: bool = False, titled: bool = False) -> NameParts | None:
+@lru_cache(maxsize=20_000)
+def _only_a_verb_word(word: str) -> bool:
+    parses = loading.parse(word)
+    return bool(parses) and all(
+        p.is_known and p.tag.POS == "VERB" and not {"Surn", "Name", "Patr"} & p.tag.grammemes for p in parses
+    )
+
+
+def only_a_verb(token: Token) -> bool:
+    """A word the dictionary knows as a verb and nothing else: «Выступила», «Отметил», «Сообщила»."""
+    return token.is_alpha and _only_a_verb_word(fold(token.text))
+
+
+def _surname_first_pair(word: str, other: str) -> bool:
+    """«депутат Сулейманова Зайнабхан», «Ысырайловым Жумабеком»: an -ов/-ев surname in any of its forms before a word
+    with no surname's shape is surname-first, though the dictionary does not know the first name."""
+    w = fold(word)
+    return (
+        bool(_surname_readings(word))
+        and not fold(word).endswith(("ин", "ина", "ын", "ына"))
+        and len(w) > 5
+        and not looks_like_surname(other)
+        and not _surname_readings(other)
+    )
+
+
+def verb_opening_sentence(token: Token) -> bool:
+    """«Выступила Гулбахор Рахимова»: a verb opening its sentence or line, capitalised, that the tagger took into a
+    name (not a first name with a verb's form: «Нарек»)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    opens = before is None or token.is_sent_start or before.text in (".", ":") or "\n" in before.text
+    return opens and only_a_verb(token) and not may_be_first_name(token.text)
+
+
+def _joined_turkic_surname(word: Token, other: Token) -> bool:
+    """«Нурлан Серикбайулы», «Айгуль Нурланкызы», «Серикбайулы Ермек»: a Kazakh or Kyrgyz name of two words, «son of» or
+    «daughter of» run into the father's name beside a first name, has no surname but that word (a patronymic comes
+    with a surname: «Ахметов Серик Нурланулы»)."""
+    w = fold(word.text)
+    return (
+        w.endswith(_JOINED_TURKIC_PATRONYMICS)
+        and not w.endswith(_TURKMEN_NAME_ENDING)
+        and not is_patronymic(other.text)
+        and not leads_as_surname(other.text)
+    )
+
+
+def parse_name(
+    span: Span, nominative_context: bool = False, titled: bool = False, title_gender: str | None = None
+) -> NameParts | None:
     """Name parts of a PER span, or None when it names no surname (a bare first name, initials).
 
     `nominative_context`: the name stands in apposition to a nominative title («директор … А.С. Омурбекова»),
-    so its case is known whatever the tagger says."""
+    so its case is known whatever the tagger says. `title_gender`: the gender the title before the name shows
+    («исполняющая обязанности акима А. Ибраева»)."""
     initials: list[Token] = []
     initials_at: int | None = None  # how many words precede the initials
     words: list[Token] = []
@@ -557,6 +671,8 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         if not words and not pending and _particle_opening(token, span):
             pending.append(token)  # «Де Блазио обещал»: the particle opens a sentence
             continue
+        if not words and not pending and not initials and verb_opening_sentence(token) and token.i + 1 < span.end:
+            continue  # «Выступила Гулбахор Рахимова»: a sentence's verb the tagger took into the name
         if not words and not pending and _is_title_before_name(token, span, titled_by is not None):
             titled_by = token  # «Сэр Алекс Фергюсон», «Папа Римский Франциск», «Шестидесятивосьмилетняя Руссефф»
             continue
@@ -605,6 +721,8 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
             surname_at = initials_at
     elif patr_at == 1 and len(words) == 2 and _vich_surname(words[0], words[1], titled):
         surname_at, first = 1, words[0]
+    elif patr_at is not None and len(words) == 2 and _joined_turkic_surname(words[patr_at], words[1 - patr_at]):
+        surname_at, first = patr_at, words[1 - patr_at]  # «Нурлан Серикбайулы», «Нурланкызы Асем»
     elif patr_at is not None:
         if patr_at == 0:
             return None
@@ -635,7 +753,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     ):
         surname_at = 0  # Пан Ги Мун, Си Цзиньпин
     elif (
-        is_first_name(words[-1].text)
+        (is_first_name(words[-1].text) or (len(words) == 2 and _surname_first_pair(words[0].text, words[-1].text)))
         and not is_first_name(words[0].text)
         and not _best_reading_is_name(words[0].text)
         and leads_as_surname(words[0].text)
@@ -651,7 +769,7 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         return _regnal_name(surname_token, regnal, case)
     told_nominative = (
         nominative_context
-        or (initials and _starts_line(span))
+        or (initials and (_starts_line(span) or _after_header_colon(span)))
         or _before_nominative_post(span)
         or (first is not None and _first_name_token_case(first) == "Nom")
         or _conjoined_with_nominative(surname_token)
@@ -668,7 +786,9 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
     elif told_case is not None:
         case = told_case  # «Мирославом Калоусеком»: the tagger read the surname's case alone, and wrongly
     # The particle tells the gender of a Turkic patronymic; the father's name before it does not decline.
-    gendered = gendered_surname(surname_token, first, turkic.get(patr_at, patronymic), case, span)
+    gendered = gendered_surname(
+        surname_token, first, turkic.get(patr_at, patronymic), case, span, title_gender, nominative_context
+    )
     gender = gendered.gender if gendered and gendered.certain else None
     if gendered:
         surname = gendered.nominative
@@ -685,6 +805,10 @@ def parse_name(span: Span, nominative_context: bool = False, titled: bool = Fals
         if gendered is None:
             # A name the context tells is a nominative has its parts as written: «заведующая … Гулчехра Каримова».
             return nominative_part(token, part, "Nom" if nominative_context else None)
+        if part == "first" and gendered.gender == "Fem":
+            unknown = _unknown_womans_name(token.text, gendered.cases)
+            if unknown is not None:
+                return unknown
         return _nominative(token.text, gendered.case, gendered.gender, part)
 
     prefix = particles.get(surname_at, [])
@@ -736,15 +860,26 @@ def _fathers_name_as_surname(words: list[Token], at: int, particle: Token) -> Na
     first = next((w for i, w in enumerate(words[:2]) if i != at), None)
     surname = f"{father.text} {particle.text}"
     used = [father, particle, *([first] if first is not None else [])]
+    gender = _TURKIC_PATRONYMIC_GENDER.get(fold(particle.text))
     return NameParts(
         surname=surname,
-        first_name=nominative_part(first, "first") if first is not None else None,
+        first_name=_sons_first_name(first)
+        if first is not None and gender == "Masc"
+        else (nominative_part(first, "first") if first is not None else None),
         surname_as_written=True,
         surname_keys=frozenset({fold(surname), fold(father.text)}),
-        gender=_TURKIC_PATRONYMIC_GENDER.get(fold(particle.text)),
+        gender=gender,
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
     )
+
+
+def _sons_first_name(first: Token) -> str:
+    """«инициатива Нурланбека Тургунбек уулу»: «son of» tells a man, and a man's name ending in the genitive's and
+    accusative's «-а» alone (the dictionary knows no nominative of it) is in those cases, which share a nominative."""
+    if _case(first) in (None, "Nom") and {case for case, _ in _first_name_readings(first.text)} == {"Gen", "Acc"}:
+        return _nominative(first.text, "Gen", "Masc", "first")
+    return nominative_part(first, "first")
 
 
 def _western_order(words: list[Token]) -> bool:
@@ -753,10 +888,17 @@ def _western_order(words: list[Token]) -> bool:
     return is_first_name(words[0].text) and any("р" in fold(w.text) for w in words[1:])
 
 
+# A Tajik surname in «-зода» («son of») declines as a noun in -а; its oblique forms end so and no nominative does.
+_TAJIK_OBLIQUE = re.compile(r"зод(?:е|у|ой|ы)$", re.IGNORECASE)
+
+
 def _genitive_of_a_surname(word: str, first: Token | None) -> str | None:
     """An -а surname in the genitive after a first name whose own ending shows the genitive: «Джейкоба Зумы»
     → Зума, «Андрея Кандыбы» → Кандыба, «Хорхе» no. The tagger reads such an unknown surname as a
     nominative; -ы is a nominative of no surname (-и is: Ходжаджи, Исхаки)."""
+    tajik = _TAJIK_OBLIQUE.search(word)
+    if tajik and word.isalpha():
+        return word[: tajik.start()] + "зода"  # «Фирдавсу Назарзоде», «Назарзодой», «Назарзоды»
     if first is None:
         return None
     readings = _first_name_readings(first.text)
@@ -845,13 +987,18 @@ Reading = tuple[str, str]  # (case, gender)
 def _surname_readings(word: str) -> dict[Reading, str]:
     """Each (case, gender) an -ов/-ин surname form can have, with its nominative: «Хамидову» is
     the dative of Хамидов or the accusative of Хамидова."""
+    return dict(_surname_reading_items(word))
+
+
+@lru_cache(maxsize=50_000)
+def _surname_reading_items(word: str) -> tuple[tuple[Reading, str], ...]:
     w = fold(word)
     found: dict[Reading, str] = {}
     for ending, case, gender in _SURNAME_FORMS:
         stem = word[: len(word) - len(ending)]
         if w.endswith(ending) and fold(stem).endswith(_SURNAME_STEMS) and len(stem) > 3:
             found[(case, gender)] = stem + ("а" if gender == "Fem" else "")
-    return found
+    return tuple(found.items())
 
 
 def _patronymic_readings(word: str) -> set[Reading]:
@@ -863,6 +1010,8 @@ def _patronymic_readings(word: str) -> set[Reading]:
 
 
 def _first_name_readings(word: str) -> set[Reading]:
+    if is_womans_first_name(word):
+        return {(case, "Fem") for case in _OC_CASE}  # «Сауле», «Жанар»: any case, as written
     found = set()
     for tag, _, _ in _parse_tags(fold(word)):
         if "Name" not in tag or "sing" not in tag:
@@ -879,6 +1028,50 @@ def _first_name_readings(word: str) -> set[Reading]:
             if any(w.endswith(e) and w[: -len(e)] in _first_names() for e in endings):
                 found.add((case, "Masc"))
     return found
+
+
+# A woman's first name in -а/-я in an oblique case: (ending, the cases it ends, the nominative's ending).
+_WOMANS_NAME_ENDINGS = (
+    ("ии", ("Gen", "Dat", "Loc"), "ия"),
+    ("ией", ("Ins",), "ия"),
+    ("ию", ("Acc",), "ия"),
+    ("ы", ("Gen",), "а"),
+    ("е", ("Dat", "Loc"), "а"),
+    ("у", ("Acc",), "а"),
+    ("ой", ("Ins",), "а"),
+)
+
+
+def _unknown_womans_name(word: str, cases: tuple[str, ...]) -> str | None:
+    """«Дилнозе Абдуллаевой» → Дилноза: a woman's first name the dictionary does not know, in an oblique case her
+    surname allows, declines as every woman's name in -а/-я does. Not one it knows (Марии), nor one that does not
+    decline (Сауле, Айсулу, `person_women_first_names`)."""
+    w = fold(word)
+    if not word.isalpha() or len(w) < 4 or is_womans_first_name(word) or _first_name_readings(word):
+        return None
+    for ending, endings_cases, nominative in _WOMANS_NAME_ENDINGS:
+        if w.endswith(ending) and any(c in cases for c in endings_cases):
+            return recover_shape(word[: len(word) - len(ending)] + nominative, word)
+    return None
+
+
+def _first_name_readings_in_name(word: str) -> set[Reading]:
+    """A first name's readings beside a surname. One ending in a consonant that the dictionary knows as no man's may
+    be a woman's in any case, for a woman's such name does not decline: «Жанар Даулетбаева», «Умбеткан Мамытовой»
+    (a man's would take the surname's case ending: «Жанара Даулетбаева»)."""
+    found = _first_name_readings(word)
+    if _CONSONANT_FINAL.search(fold(word)) and not _known_mans_name(word):
+        found |= {(case, "Fem") for case in _OC_CASE}
+    return found
+
+
+@lru_cache(maxsize=20_000)
+def _known_mans_name(word: str) -> bool:
+    """The dictionary knows the word as a man's first name and as no woman's (Нурлан, Габит; not Жанар, a guess)."""
+    if is_womans_first_name(word):
+        return False
+    parses = [p for p in loading.parse(fold(word)) if p.is_known and "Name" in p.tag and p.tag.number == "sing"]
+    return bool(parses) and all(p.tag.gender == "masc" for p in parses)
 
 
 def _verb_gender(token: Token) -> str | None:
@@ -918,6 +1111,7 @@ class _Gendered:
     case: str
     gender: str
     certain: bool  # the name's words or its verb tell the gender; not a guess from the case
+    cases: tuple[str, ...] = ()  # every case the surname's form leaves, the first name's to choose from
 
 
 # The case a name's syntactic role gives it, where the tagger's morphology may disagree.
@@ -925,7 +1119,13 @@ _CASE_OF_DEP = {"obj": "Acc", "iobj": "Dat", "nsubj": "Nom", "nsubj:pass": "Nom"
 
 
 def gendered_surname(
-    surname: Token, first: Token | None, patronymic: Token | None, case: str | None, span: Span
+    surname: Token,
+    first: Token | None,
+    patronymic: Token | None,
+    case: str | None,
+    span: Span,
+    title_gender: str | None = None,
+    nominative_context: bool = False,
 ) -> _Gendered | None:
     """The nominative, case and gender of an -ов/-ин surname when the name tells its gender, else None.
 
@@ -935,7 +1135,10 @@ def gendered_surname(
     if not readings:
         return None
     told = False
-    for part, reader in ((patronymic, _patronymic_readings), (first, _first_name_readings)):
+    # In an oblique case's place a first name with no case ending tells nothing: a text may leave a man's undeclined
+    # («под председательством Талант Мамытова»), and a woman's -ова would there be -овой.
+    first_reader = _first_name_readings if _oblique_role(span) else _first_name_readings_in_name
+    for part, reader in ((patronymic, _patronymic_readings), (first, first_reader)):
         if part is None:
             continue
         narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
@@ -943,9 +1146,17 @@ def gendered_surname(
             readings, told = narrowed, True
     # «ГУСЕЙНОВА Л.Э. Подрядчик не выполнил …»: a turn's label opening its line is no subject of the speech's verb.
     label = _starts_line(span) and any(_is_initial(t) for t in span)
-    verb = (None if label else _verb_gender(span.root)) or _verb_before_gender(span)
+    verb = (None if label else _verb_gender(span.root)) or _verb_before_gender(span) or title_gender
     if verb is not None:
         narrowed = {r: n for r, n in readings.items() if r[1] == verb}
+        if narrowed:
+            readings, told = narrowed, True
+    undeclined_man = first is not None and ("Nom", "Masc") in _first_name_readings(first.text)
+    if not told and undeclined_man and patronymic is None and _known_mans_name(first.text) and _oblique_role(span):
+        # «отчет акима округа Габит Мауленкулова»: a man's first name the text left undeclined, in an oblique case's
+        # place; his name tells the gender where its form agrees with no form of the surname (in a nominative's place
+        # the -ова is a woman's, whose name the dictionary may take for a man's: Карлыгаш, Акмарал).
+        narrowed = {r: n for r, n in readings.items() if r[1] == "Masc"}
         if narrowed:
             readings, told = narrowed, True
     # «А. Араповым», «А.П. Остроумовой», «Мариям Сейдалиевой»: with nothing else to tell it (no first name, or one the
@@ -953,11 +1164,16 @@ def gendered_surname(
     # adjectival surname: «Дмитрий Гуртовой»).
     unknown_first = first is None or not _first_name_readings(first.text)
     alone = unknown_first and patronymic is None and fold(surname.text).endswith(("ым", "ой"))
-    if not told and not (alone and len({g for _, g in readings}) == 1):
+    # «отчет руководителя отдела А. Нурмуханова»: in apposition to a post in an oblique case the name shares that
+    # case, which may leave one gender («руководителя … Нурмуханова» is his genitive, not her nominative).
+    post_case = _oblique_post_case(span) if not (told or nominative_context) else None
+    if len({g for _, g in readings}) == 1 or post_case not in {c for c, _ in readings}:
+        post_case = None  # the post's case chooses only between a man's and a woman's reading of the form
+    if not told and not (alone and len({g for _, g in readings}) == 1) and post_case is None:
         return None
     # Only a gender the name's own words tell is the person's; one a case guess picked is this mention's.
-    certain = len({g for _, g in readings}) == 1
-    for hint in (_CASE_OF_DEP.get(span.root.dep_), case):
+    certain = (told or alone) and len({g for _, g in readings}) == 1
+    for hint in (post_case, _CASE_OF_DEP.get(span.root.dep_), case):
         if len({g for _, g in readings}) == 1:
             break
         by_case = {r: n for r, n in readings.items() if r[0] == hint}
@@ -968,7 +1184,37 @@ def gendered_surname(
     # pymorphy's form, where it agrees, restores the ё the text left out: Соловьева → Соловьёв.
     known = _nominative(surname.text, case, gender, "surname")
     nominative = known if fold(known) == fold(nominative) else nominative
-    return _Gendered(nominative.title() if surname.text.isupper() else nominative, case, gender, certain)
+    cases = tuple(c for c in _OC_CASE if (c, gender) in readings)
+    return _Gendered(nominative.title() if surname.text.isupper() else nominative, case, gender, certain, cases)
+
+
+def _oblique_post_case(span: Span) -> str | None:
+    """The oblique case of the post the name stands in apposition to, right before it: «руководителя отдела
+    А. Нурмуханова» (genitive), «акиму района Т. Осмоновой» (dative); a noun's modifier with no preposition is a
+    genitive."""
+    root = span.root
+    head = root.head
+    if head.i >= span.start or span.start - head.i > _POST_REACH:
+        return None
+    if root.dep_ == "nmod" and head.pos_ == "NOUN" and not any(child.dep_ == "case" for child in root.children):
+        return "Gen"  # the parser hangs it on the post's body: «руководителя отдела А. Нурмуханова»
+    if root.dep_ != "appos":
+        return None
+    heads = _post_heads()
+    case = head.morph.get("Case")
+    if len(case) != 1 or case[0] == "Nom" or not (fold(head.lemma_) in heads or fold(head.text) in heads):
+        return None
+    return case[0]
+
+
+def _oblique_role(span: Span) -> bool:
+    """The name stands where an oblique case goes: a noun's modifier, an object, or in apposition to a post in an
+    oblique case («отчет акима округа Габит Мауленкулова»)."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start:
+        case = root.head.morph.get("Case")
+        return bool(case) and case != ["Nom"]
+    return root.dep_ in ("nmod", "obj", "iobj", "obl")
 
 
 def other_gender(surname: str) -> str:

@@ -32,6 +32,7 @@ from pipelines.person_names import (
     looks_like_surname,
     may_be_first_name,
     parse_name,
+    verb_opening_sentence,
     with_gender,
 )
 from pipelines.titles import is_position_head, place_adjective, title_before, title_head
@@ -280,13 +281,22 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
 
 def _surname_before(ent: Span) -> bool:
     """A surname-first name whose surname the tagger left out: the word before is a capitalised
-    surname and the entity is a first name and patronymic."""
-    if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[-1].text):
+    surname and the entity is a first name and patronymic, or a first name alone after a surname of the -ов/-ова shape
+    («депутат ЖАКСЫБЕКОВА Гульнар», «Сулейманова Зайнабхан»)."""
+    if ent.start == 0:
         return False
+    before = ent.doc[ent.start - 1]
+    # «ОМАРОВА Ерлана Сериковича»: a surname in capitals the tagger took for a body's abbreviation.
+    ov_form = before.is_alpha and fold(before.text).endswith(_OV_SURNAME_FORMS) and not is_adjective(before.text)
+    if len(ent) == 1 and is_first_name(ent[0].text) and ent[0].is_title:
+        return ov_form and (before.is_title or before.is_upper) and before.ent_type_ in ("", "LOC", "ORG")
+    if len(ent) < 2 or not is_patronymic(ent[-1].text):
+        return False
+    if ov_form and before.is_upper and before.ent_type_ == "ORG":
+        return ent[0].is_title and not is_patronymic(ent[0].text)
     # «Наиле Рашидовне»: a first name the dictionary does not know stands before the patronymic all the same.
     if not is_first_name(ent[0].text) and not (len(ent) == 2 and ent[0].is_title and not is_patronymic(ent[0].text)):
         return False
-    before = ent.doc[ent.start - 1]
     return (
         before.is_alpha
         and before.is_title
@@ -294,6 +304,10 @@ def _surname_before(ent: Span) -> bool:
         and looks_like_surname(before.text)
         and not is_adjective(before.text)
     )
+
+
+# An -ов/-ев surname in any of its forms: «ЖАКСЫБЕКОВА», «Ысырайловым», «Мамытовой».
+_OV_SURNAME_FORMS = tuple(f"{stem}{end}" for stem in ("ов", "ев", "ёв") for end in ("", "а", "у", "ым", "ой", "е"))
 
 
 def _is_common_word(word: str) -> bool:
@@ -606,6 +620,41 @@ def _after_nominative_title(ent: Span) -> bool:
     )
 
 
+# A woman's -ова/-ина surname in a form a man's genitive or accusative shares, or in an oblique case of hers.
+_GENDER_AMBIGUOUS_FORMS = ("ова", "ева", "ёва", "ина", "ына", "ову", "еву", "ёву", "ину", "ыну")
+# The nominatives of such surnames, a man's and a woman's.
+_OV_IN_NOMINATIVES = ("ов", "ев", "ин", "ын", "ова", "ева", "ина", "ына")
+
+
+def _title_gender(ent: Span) -> str | None:
+    """«исполняющая обязанности акима района А. Ибраева», «председательница комиссии Г. Жумабаева»: a title opening
+    with a participle or a noun in the feminine alone («временно» before it) tells a woman. A masculine one tells
+    nothing: it is said of women too, as «депутат» is. Looked for only where the surname's form leaves the gender
+    open."""
+    if not any(fold(t.text).endswith(_GENDER_AMBIGUOUS_FORMS) for t in ent):
+        return None
+    title = title_before(ent.doc, ent.start)
+    if title is None:
+        return None
+    word = next((t for t in title if not (t.is_lower and fold(t.text) in _TITLE_ADVERBS)), None)
+    return "Fem" if word is not None and _feminine_post_word(fold(word.text)) else None
+
+
+_TITLE_ADVERBS = frozenset({"временно", "и.о", "вр"})
+
+
+@lru_cache(maxsize=5_000)
+def _feminine_post_word(word: str) -> bool:
+    parses = [p for p in loading.parse(word) if p.is_known]
+    return bool(parses) and all(
+        p.tag.POS in ("PRTF", "NOUN")
+        and p.tag.gender == "femn"
+        and p.tag.number == "sing"
+        and (p.tag.POS == "PRTF" or p.tag.animacy == "anim")
+        for p in parses
+    )
+
+
 def _joined_halves(names: list[Span]) -> list[Span]:
     """«Гулиза | Токтосуновна Бейшеналиева», «Айдар Ринатович | Сабитов»: one name the tagger cut in two adjacent
     spans, at the patronymic (a first name, then a patronymic opening the next span; a first name and patronymic,
@@ -786,6 +835,59 @@ def _settlement_then_name(ent: Span) -> bool:
     )
 
 
+def _named_as_place(ent: Span) -> Span | None:
+    """The person in a span the tagger took for a place or a body: a settlement's name run into the person after it
+    (`_settlement_then_name`), or a name with nothing of a place in it (`_person_in_place`)."""
+    if ent.label_ == "ORG":
+        # «руководитель отдела Бауыржан ОМАРОВ»: a surname in capitals reads to the tagger as a body's abbreviation.
+        return _person_in_place(ent) if ent[-1].is_upper and len(ent[-1]) > 3 else None
+    if _settlement_then_name(ent):
+        return ent[1:]
+    return _person_in_place(ent)
+
+
+def _person_in_place(ent: Span) -> Span | None:
+    """«Выступила Сауле Тулегенова», «аким Уральска Алтай КУЛЬГИНОВ», «между Эргеш уулу Нурсултаном»: the tagger read a
+    person as a place (a sentence's verb before the name, a first name that is a region's too, a surname in capitals).
+    The span is a person's when, past an opening verb, it is a first name and an -ов/-ин surname's form, in either
+    order (a patronymic may stand between), or a first name and a father's name with its «уулу»/«кызы»."""
+    if not 2 <= len(ent) <= 5 or any(not t.is_alpha for t in ent):
+        return None
+    words = list(ent[1:]) if verb_opening_sentence(ent[0]) else list(ent)
+    if not 2 <= len(words) <= 4:
+        return None
+    particles = [t for t in words if t.text in TURKIC_PATRONYMIC_PARTICLES]
+    names = [t for t in words if t.text not in TURKIC_PATRONYMIC_PARTICLES]
+    if not all(t.text[:1].isupper() for t in names) or any(_names_a_place(fold(t.text)) for t in names[1:]):
+        return None
+    span = ent.doc[words[0].i : words[-1].i + 1]
+    if particles:
+        # «Эргеш уулу Нурсултаном»: the father's name, its particle and a first name, in either order.
+        named = len(names) == 2 and len(particles) == 1 and any(may_be_first_name(t.text) for t in names)
+        return span if named else None
+    surname_last = (
+        may_be_first_name(names[0].text)
+        and all(is_patronymic(t.text) for t in names[1:-1])
+        and _ov_surname(names[-1].text)
+    )
+    # Surname first where a verb or a patronymic tells a name: «Выступила Жаксыбекова Гульнар Маратовна».
+    patronymics = [is_patronymic(t.text) for t in names[2:]]
+    surname_first = (
+        (len(words) < len(ent) or any(patronymics))
+        and all(patronymics)
+        and _ov_surname(names[0].text)
+        and may_be_first_name(names[1].text)
+    )
+    return span if surname_last or surname_first else None
+
+
+def _ov_surname(word: str) -> bool:
+    """An -ов/-ев surname in one of its forms, not a word the dictionary knows otherwise: «КУЛЬГИНОВ»,
+    «Тулегенова»."""
+    w = fold(word)
+    return len(w) > 5 and w.endswith(_OV_SURNAME_FORMS) and not is_adjective(word) and not _is_common_word(w)
+
+
 def _past_a_region(ent: Span) -> Span | None:
     """«Генгеша Саятского этрапа», «Хоким Самаркандского вилоята Шавкат Мирзиёев»: a place's adjective before a region
     noun (in the span or right after it) is no surname, and the words before it are a body or a title in the
@@ -818,9 +920,9 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         [
             ent[1:] if _opens_with_common_noun(ent) else ent
             for ent in (
-                _past_a_region(ent) if ent.label_ == "PER" else ent[1:]
+                _past_a_region(ent) if ent.label_ == "PER" else _named_as_place(ent)
                 for ent in entities(doc)
-                if ent.label_ == "PER" or (ent.label_ == "LOC" and _settlement_then_name(ent))
+                if ent.label_ in ("PER", "LOC", "ORG")
             )
             if ent is not None
         ]
@@ -852,9 +954,14 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
             # first name taken for a place: the tagger left a word of the name out.
             span = doc[ent.start - 1 : ent.end]
             parts = parse_name(span)
+        # Only a name whose own words leave the gender open needs its title's gender.
+        open_gender = parts is not None and parts.gender is None and fold(parts.surname).endswith(_OV_IN_NOMINATIVES)
+        gender = _title_gender(ent) if open_gender else None
+        if gender is not None:
+            parts = parse_name(span, titled=titled, title_gender=gender)
         # Only a name the tagger put in an oblique case needs its title's case to check it.
         if parts is not None and not parts.surname_as_written and _after_nominative_title(ent):
-            parts = parse_name(span, nominative_context=True, titled=titled)
+            parts = parse_name(span, nominative_context=True, titled=titled, title_gender=gender)
         if parts is not None and _only_a_title(parts):
             continue  # «Патриарх Болгарский», «Папа Римский»: the title's adjective is all that is left
         if parts is not None:

@@ -850,3 +850,148 @@ def test_a_post_capitalized_for_respect_is_no_person(nlp: Language, text: str) -
 def test_a_credited_news_agency_is_no_person(nlp: Language) -> None:
     text = "Спикер Жогорку Кенеша Нурланбек Тургунбек уулу напомнил о порядке.\n\nИсточник: Кабар"
     assert [surname for surname, *_ in _persons(nlp, text)] == ["Тургунбек уулу"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A woman's first name ending in a consonant does not decline: the surname's -ова is her nominative and -овой
+        # her oblique case, whatever gender the dictionary guesses for the first name.
+        (
+            "Отчёт представила исполняющая обязанности руководителя управления занятости Жанар Даулетбаева.",
+            [("Даулетбаева", "Жанар", None, None)],
+        ),
+        (
+            "Заслушаны отчеты исполняющей обязанности руководителя управления занятости Жанар Даулетбаевой.",
+            [("Даулетбаева", "Жанар", None, None)],
+        ),
+        ("Благодарность объявлена Гульнар Бекмуратовой.", [("Бекмуратова", "Гульнар", None, None)]),
+        ("Поздравили с юбилеем Аружан Темирбекову.", [("Темирбекова", "Аружан", None, None)]),
+        (
+            "Выступили депутаты Жибек Омарова и Сауле Ахметова.",
+            [("Омарова", "Жибек", None, None), ("Ахметова", "Сауле", None, None)],
+        ),
+        ("Отчет председателя джамоата Гулрух Назаровой принят.", [("Назарова", "Гулрух", None, None)]),
+        (
+            "Слушали: информацию руководителя отдела Досмагамбетовой Гульнар Кайратовны.",
+            [("Досмагамбетова", "Гульнар", "Кайратовна", None)],
+        ),
+        # Not in the list, but a first name with no case ending beside a surname with one is a woman's.
+        ("Выступила депутат Умбеткан Мамытова.", [("Мамытова", "Умбеткан", None, None)]),
+        # A man's first name the dictionary knows, left undeclined by the text: his surname is in the genitive.
+        (
+            "Глава района заслушал отчет акима сельского округа Габит Мауленкулова.",
+            [("Мауленкулов", "Габит", None, None)],
+        ),
+        ("Отчет акима района Ерлана Жаксыбекова заслушали депутаты.", [("Жаксыбеков", "Ерлан", None, None)]),
+    ],
+)
+def test_central_asian_womens_names(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «son of» / «daughter of» run into the father's name is the surname of a two-word name, in either order.
+        ("Выступил депутат Нурлан Серикбайулы.", [("Серикбайулы", "Нурлан", None, None)]),
+        ("Выступила депутат Айгуль Нурланкызы.", [("Нурланкызы", "Айгуль", None, None)]),
+        (
+            "Выступили депутаты Серикбайулы Ермек и Нурланкызы Асем.",
+            [("Серикбайулы", "Ермек", None, None), ("Нурланкызы", "Асем", None, None)],
+        ),
+        # With a surname, it is the patronymic.
+        ("Председателем избран Ахметов Серик Нурланулы.", [("Ахметов", "Серик", "Нурланулы", None)]),
+    ],
+)
+def test_joined_turkic_patronymic_as_surname(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Surname first, the first name unknown to the dictionary.
+        (
+            "Сессию открыл старший по возрасту депутат Сулейманова Зайнабхан.",
+            [("Сулейманова", "Зайнабхан", None, None)],
+        ),
+        ("Выборы прошли между кандидатами Ысырайловым Жумабеком и другими.", [("Ысырайлов", "Жумабек", None, None)]),
+        # Surnames in capitals: an oblique case the tagger left unread, a surname taken for a body's abbreviation.
+        ("Поручить ОМАРОВУ Е.С. подготовить ответ.", [("Омаров", None, None, "Е.С.")]),
+        (
+            "Заслушав информацию ОМАРОВА Ерлана Сериковича, сессия решила.",
+            [("Омаров", "Ерлан", "Серикович", None)],
+        ),
+        ("Выступила депутат ЖАКСЫБЕКОВА Гульнар.", [("Жаксыбекова", "Гульнар", None, None)]),
+        # A sentence's verb the tagger ran into the name (as a person's or a place's).
+        ("Работа идёт. Выступила Гулбахор Рахимова, хоким района.", [("Рахимова", "Гулбахор", None, None)]),
+        ("Выступила Жаксыбекова Гульнар Маратовна.", [("Жаксыбекова", "Гульнар", "Маратовна", None)]),
+        # A first name that is a region's too, the surname in capitals (Kazakh press style).
+        ("Между тем, аким города Алтай КУЛЬГИНОВ отчитается в пятницу.", [("Кульгинов", "Алтай", None, None)]),
+        # A first name with a verb's form is a first name.
+        ("Слово взял Нарек Гевондян.", [("Гевондян", "Нарек", None, None)]),
+    ],
+)
+def test_name_forms_of_real_reports(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Kazakh letters: the woman's name is Сауле all the same.
+        ("Отчет руководителя управления Сәуле Нұрғожиной принят.", [("Нұрғожина", "Сәуле", None, None)]),
+        # A woman's name in -а the dictionary does not know declines as every such name does.
+        ("Поручить председателю махалли Дилнозе Абдуллаевой.", [("Абдуллаева", "Дилноза", None, None)]),
+        # A Kazakh patronymic run together does not decline.
+        (
+            "Послание Касым-Жомарта Кемелулы Токаева обсудили депутаты.",
+            [("Токаев", "Касым-Жомарт", "Кемелулы", None)],
+        ),
+        ("Заседание вела Әсел Мұратқызы Джалғаспаева.", [("Джалғаспаева", "Әсел", "Мұратқызы", None)]),
+        # A Tajik «-зода» surname declines as a noun in -а.
+        ("Поручить раису джамоата Фирдавсу Назарзоде.", [("Назарзода", "Фирдавс", None, None)]),
+        # «son of» tells a man: «-а» is his genitive.
+        (
+            "Жители поддержали инициативу торага Жогорку Кенеша Нурланбека Тургунбек уулу.",
+            [("Тургунбек уулу", "Нурланбек", None, None)],
+        ),
+        ("Депутату Айжамал Урмат кызы поручено.", [("Урмат кызы", "Айжамал", None, None)]),
+        # A protocol's heading that takes no object, and a post after a dash: the names are nominatives.
+        (
+            "ВЫСТУПИЛИ: Асанова Ч.Т. – депутат, Мамытов А.А. – глава айыл окмоту.",
+            [("Асанова", None, None, "Ч.Т."), ("Мамытов", None, None, "А.А.")],
+        ),
+        # A surname in capitals the tagger took for a body's abbreviation.
+        ("Как сообщил руководитель отдела Бауыржан ОМАРОВ, работа ведется.", [("Омаров", "Бауыржан", None, None)]),
+        # A feminine verb after a man's genitive agrees with the clause's subject, not with him.
+        ("Команда под руководством Вячеслава Быкова встретилась со сборной.", [("Быков", "Вячеслав", None, None)]),
+    ],
+)
+def test_more_name_forms_of_real_reports(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title opening with a participle in the feminine tells a woman, whose -ова is her nominative.
+        (
+            "В работе сессии приняла участие исполняющая обязанности акима района А. Ибраева.",
+            [("Ибраева", None, None, "А.")],
+        ),
+        ("Заведующая отделом Г. Жумабаева ответила на вопросы.", [("Жумабаева", None, None, "Г.")]),
+        # A post in an oblique case before the name gives it that case: a man's genitive here.
+        ("Заслушан отчет руководителя отдела А. Нурмуханова.", [("Нурмуханов", None, None, "А.")]),
+        # ... but a nominative title before it keeps her nominative.
+        ("Руководитель отдела Б. Кентугаева доложила о работе.", [("Кентугаева", None, None, "Б.")]),
+        # The post's case chooses only where the surname's form leaves both genders.
+        (
+            "Депутаты поблагодарили бывшего руководителя аппарата Валентину Ивановну Сухомлин.",
+            [("Сухомлин", "Валентина", "Ивановна", None)],
+        ),
+    ],
+)
+def test_gender_from_the_post(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
