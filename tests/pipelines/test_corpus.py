@@ -145,12 +145,12 @@ HELDOUT4 = {
 # corpus/heldout-genre-5: 12 more meeting documents, written blind to the pipeline in session 8, measured blind
 # after its first round, opened for error analysis in its second.
 HELDOUT5 = {
-    "persons": 0.98,
-    "speakers": 0.985,
+    "persons": 0.985,
+    "speakers": 0.995,
     "organizations": 0.855,
     "locations": 0.975,
     "position_f1": 0.91,
-    "person_org": 0.895,
+    "person_org": 0.9,
     "issues": 0.735,
     "topics": 0.83,
     "meeting_date": 0.995,
@@ -225,14 +225,15 @@ HELDOUT9 = {
 # rule may be read from them: their thresholds are the figures measured on them (READMEs there) minus about 0.003,
 # rounded down to 0.005, a ratchet against regressions, to be held to the genre bar when the rules generalize.
 HELDOUT10 = {
-    "persons": 0.965,
-    "speakers": 0.935,
+    # 0.970 first; 0.990 with the Central Asian name forms found trying real reports (speakers 0.940 → 0.956).
+    "persons": 0.985,
+    "speakers": 0.95,
     # 0.756 first; 0.782 with session 11's organization shapes read from heldout-genre-9 (person_org 0.690 → 0.702).
     "organizations": 0.775,
     # 0.806 first (8c37bb0); 0.824 with session 11's place rules read from heldout-genre-9.
     "locations": 0.82,
-    "position_f1": 0.855,
-    "person_org": 0.695,
+    "position_f1": 0.86,
+    "person_org": 0.705,
     "issues": 0.72,
     "topics": 0.735,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
