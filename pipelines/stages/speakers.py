@@ -102,7 +102,25 @@ def _says(verb: Token) -> bool:
     if _lemma(verb) in lexicons.load("speech_instruction_verbs"):
         return _meeting_held(verb.doc)
     phrases = _speech_phrases()
-    return any((_lemma(verb), _lemma(c)) in phrases for c in verb.children if c.dep_ in ("obj", "obl", "nsubj:pass"))
+    if any((_lemma(verb), _lemma(c)) in phrases for c in verb.children if c.dep_ in ("obj", "obl", "nsubj:pass")):
+        return True
+    return _took_part_in_debate(verb)
+
+
+# «В обсуждении приняли участие депутаты …», «участвовали в прениях»: taking part in a debate is speaking in it.
+_DEBATES = frozenset({"обсуждение", "прения", "прение", "дискуссия", "дебаты"})
+
+
+def _took_part_in_debate(verb: Token) -> bool:
+    lemma = _lemma(verb)
+    if lemma == "участвовать":
+        places = [c for c in verb.children if c.dep_ == "obl"]
+    elif lemma in ("принять", "принимать"):
+        share = [c for c in verb.children if c.dep_ == "obj" and _lemma(c) == "участие"]
+        places = [c for c in verb.children if c.dep_ == "obl"] + [g for c in share for g in c.children]
+    else:
+        return False
+    return any(_lemma(c) in _DEBATES and any(fold(a.text) in ("в", "во") for a in c.children) for c in places)
 
 
 def _future(verb: Token) -> bool:

@@ -383,3 +383,16 @@ def test_a_joined_verb_with_its_own_subject_is_not_the_first_subjects_speech(nlp
     )
     assert got["Лебедев"][0] is True
     assert got["Соколова"][0] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "spoke"),
+    [
+        ("Заседание прошло. В обсуждении приняли участие депутаты Кузьмин и Ли.", True),
+        ("Заседание прошло. В прениях участвовал депутат Кузьмин.", True),
+        # Taking part in the meeting is not speaking in it.
+        ("В заседании принял участие депутат Кузьмин.", False),
+    ],
+)
+def test_taking_part_in_a_debate_is_speaking(nlp: Language, text: str, spoke: bool) -> None:
+    assert _spoke(nlp, text)["Кузьмин"][0] is spoke
