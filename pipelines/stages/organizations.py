@@ -475,6 +475,9 @@ def _head_index(span: Span) -> int | None:
             continue
         if not in_quotes and (token.lemma_ in lex.heads or token.lower_ in lex.foreign_heads):
             return token.i
+        # «Отделение Социального фонда России по …»: a unit that opens a body's name is its head.
+        if token.i == span.start and token.text[:1].isupper() and token.lemma_ in lex.subunits:
+            return token.i
     for token in span:
         if token.text in _QUOTES:
             break
@@ -508,6 +511,16 @@ def canonical(span: Span) -> str:
         elif token.i == head and token.pos_ == "ADJ" and grammar.word_lemma(token.text) in lex.heads:
             # «Пресс-служба Ошского городского кенеша» at a line's end: the tagger read the head as an adjective.
             word = inflect_word(token.text, "NOUN", *_features(token))
+        elif (
+            head is not None
+            and token.i < head
+            and (_indeclinable(span.doc[head]) or (token.pos_ in ("ADJ", "X") and not token.morph.get("Case")))
+            and _adjective_shaped(token)
+        ):
+            # «Бакай-Атинского айыл окмоту»: a head that does not inflect shows no case, the tagger's guess for it
+            # (and for its adjective) is any; the adjective's own ending tells its case, as it does for a rare
+            # adjective the tagger gives none («айылного кенеша»).
+            word = inflect_word(token.text, "ADJ", _adjective_case(token.text), _features(span.doc[head])[1], "Sing")
         elif head is not None and token.i < head and token.pos_ in ("PROPN", "X") and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
@@ -539,6 +552,24 @@ def canonical(span: Span) -> str:
     name = re.sub(r"\s+", " ", "".join(parts)).strip()
     # Wiki markup's ''…'' is the text's quotes.
     return re.sub(r"''\s?(.+?)\s?''", r"«\1»", name)
+
+
+def _indeclinable(head: Token) -> bool:
+    """«окмоту», «сакребуло»: a foreign kind ending in a vowel of no Russian noun's nominative declension is written
+    the same in every case (as «бюро»); «маслихат», «кенеш» inflect."""
+    word = head.lower_
+    return grammar.lexicon().foreign_heads.get(word) == word and word[-1:] in _INDECLINABLE_ENDINGS
+
+
+_INDECLINABLE_ENDINGS = frozenset("оуюиэ")
+
+
+_OC_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
+
+
+def _adjective_case(word: str) -> str | None:
+    """The case an adjective's ending shows, by the dictionary's likeliest reading of it as an adjective."""
+    return next((_OC_CASES.get(str(p.tag.case)) for p in loading.parse(word) if p.tag.POS == "ADJF"), None)
 
 
 def _indeclinable_contraction(word: str) -> bool:
@@ -1364,6 +1395,24 @@ def _double_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, in
     return joined
 
 
+_BRANCHES = frozenset({"филиал"})
+
+
+def _without_branch_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«филиала ПАО «Россети Сибирь» – «Красноярскэнерго»»: the quoted name after a dash is the branch's, and a branch
+    stays in the position with its company the organization (gold-format), so it is no body of its own."""
+    ends = {end: start for start, end in chosen}
+    kept = []
+    for start, end in chosen:
+        k = start - 1 if start > 0 and doc[start - 1].text in _OPENING_QUOTES else start
+        quoted = k < start or doc[start].text in _OPENING_QUOTES
+        company = ends.get(k - 1) if k > 0 and doc[k - 1].text in _DASHES else None
+        if quoted and company is not None and company > 0 and grammar.word_lemma(doc[company - 1].text) in _BRANCHES:
+            continue
+        kept.append((start, end))
+    return kept
+
+
 def _with_jurisdiction(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """«Комиссия по координации работы по противодействию коррупции | в Карачаево-Черкесской Республике»,
     «Экспертный совет при Уполномоченном по правам человека | в Ярославской области»: a body named by its remit
@@ -1639,6 +1688,12 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
         unit += 1
     if grammar.word_lemma(doc[unit].text) not in lex.subunits and doc[unit].lemma_ not in lex.subunits:
         return start, end
+    # «Управления Росреестра по Тульской области», «Отделения Социального фонда России по …», «Управления МВД России
+    # по …»: an agency's office for a region, named by the agency and the region, is the region's body of its own
+    # (gold-format: the whole name is the organization, the title alone the position). A branch («филиал»), a
+    # department of the agency itself («Департамент информации и печати МИД России») has no region of its own.
+    if unit == start and _office_for_place(doc, unit, end):
+        return start, end
     levels = lexicons.load("org_levels")
     # «Баткенского областного управления Социального фонда …», «Новокузнецкого территориального отдела Управления
     # Роспотребнадзора …»: any unit named by its level is a branch of the body named after it.
@@ -1658,6 +1713,26 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
         # «… филиала АО «Россельхозбанк»»: the body's reading may run on past the unit's.
         return first[0], max(end, max(r[1] for r in inner if r[0] == first[0]))
     return start, end
+
+
+# A federal agency's offices in the regions: «Управление …», «Главное управление …», «Отделение …», «Отдел …»,
+# «Департамент …» of an agency «по <региону>» (a branch, «филиал … по …», is the company's and stays in the post).
+_REGION_OFFICE_UNITS = frozenset({"управление", "отделение", "отдел", "департамент"})
+# Words from the office's kind to its region: «Управления Министерства юстиции Российской Федерации по».
+_OFFICE_REACH = 8
+
+
+def _office_for_place(doc: Doc, unit: int, end: int) -> bool:
+    """«Управление Росреестра | по Тульской области», «Управление Судебного департамента | в Смоленской области»: a unit
+    of a capitalised body whose field is a place is that body's office there."""
+    if grammar.word_lemma(doc[unit].text) not in _REGION_OFFICE_UNITS or doc[unit].is_lower:
+        return False
+    for token in doc[unit + 2 : min(end - 1, unit + 1 + _OFFICE_REACH)]:
+        if token.lower_ == "по" and _branch_for_place(doc, token.i, end):
+            return not doc[token.i - 1].is_lower
+        if token.lower_ == "в" and _adjective_of_place(doc[token.i + 1]) and not doc[token.i - 1].is_lower:
+            return True
+    return False
 
 
 def _parent_by_kind(doc: Doc, reading: tuple[int, int], end: int, core: str) -> bool:
@@ -2524,11 +2599,17 @@ def _whole_places(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[in
 
 
 def _place_end(place: Span, end: int) -> int:
-    """Where the place's own words end: a parenthesis the NER took into it («области (ДЧС)») is another name."""
+    """Where the place's own words end: a parenthesis the NER took into it («области (ДЧС)») is another name, but a
+    region's second name in brackets is the region's («Республики Саха (Якутия)»)."""
     for token in place.doc[end : place.end]:
         if token.text == "(":
-            return token.i
+            return place.end if _second_name(place.doc[token.i + 1 : place.end]) else token.i
     return place.end
+
+
+def _second_name(inner: Span) -> bool:
+    """«Якутия)», «Алания)»: one word written as a name (not an abbreviation) and the closing bracket."""
+    return len(inner) == 2 and inner[1].text == ")" and inner[0].is_title and inner[0].is_alpha
 
 
 def _local_bodies_unaddressed(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
@@ -2582,6 +2663,7 @@ def find_organizations(
     chosen = _with_municipal_names(doc, chosen)
     chosen.sort()
     chosen = _with_jurisdiction(doc, _double_names(doc, _without_units_of_next(doc, chosen)))
+    chosen = _without_branch_names(doc, chosen)
     chosen = _nested_bodies(doc, chosen)
 
     bodies: list[_Body] = []
