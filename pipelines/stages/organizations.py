@@ -476,7 +476,7 @@ def _head_index(span: Span) -> int | None:
         if not in_quotes and (token.lemma_ in lex.heads or token.lower_ in lex.foreign_heads):
             return token.i
         # «Отделение Социального фонда России по …»: a unit that opens a body's name is its head.
-        if token.i == span.start and token.text[:1].isupper() and token.lemma_ in lex.subunits:
+        if token.i == span.start and token.lemma_ in lex.subunits:
             return token.i
     for token in span:
         if token.text in _QUOTES:
@@ -1725,7 +1725,10 @@ _OFFICE_REACH = 8
 def _office_for_place(doc: Doc, unit: int, end: int) -> bool:
     """«Управление Росреестра | по Тульской области», «Управление Судебного департамента | в Смоленской области»: a unit
     of a capitalised body whose field is a place is that body's office there."""
-    if grammar.word_lemma(doc[unit].text) not in _REGION_OFFICE_UNITS or doc[unit].is_lower:
+    # «отдела Управления Роспотребнадзора по …»: an office of an office is a unit of it.
+    if grammar.word_lemma(doc[unit].text) not in _REGION_OFFICE_UNITS or unit + 1 >= end:
+        return False
+    if grammar.word_lemma(doc[unit + 1].text) in _REGION_OFFICE_UNITS or _office_abbreviation(doc[unit + 1].text):
         return False
     for token in doc[unit + 2 : min(end - 1, unit + 1 + _OFFICE_REACH)]:
         if token.lower_ == "по" and _branch_for_place(doc, token.i, end):
@@ -1733,6 +1736,23 @@ def _office_for_place(doc: Doc, unit: int, end: int) -> bool:
         if token.lower_ == "в" and _adjective_of_place(doc[token.i + 1]) and not doc[token.i - 1].is_lower:
             return True
     return False
+
+
+def _office_abbreviation(word: str) -> bool:
+    """«УФНС», «ГУФССП», «УМВД»: an abbreviation opening with «(Главное) управление» is a region's office already
+    («отделение ГУФССП России по …» is its unit)."""
+    return len(word) >= 4 and word.isupper() and word.isalpha() and word.startswith(("У", "ГУ"))
+
+
+def _offices_before(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """«начальник отдела | МВД России по Ленинскому району», «управляющий отделением | Социального фонда России по …»:
+    an office's kind in small letters, which no reading starts at, before an agency named for a region is the first
+    word of the office's name."""
+    grown = dict(ranges)
+    for (start, end), core in ranges.items():
+        if start > 0 and doc[start].text[:1].isupper() and _office_for_place(doc, start - 1, end):
+            grown.setdefault((start - 1, end), core)
+    return grown
 
 
 def _parent_by_kind(doc: Doc, reading: tuple[int, int], end: int, core: str) -> bool:
@@ -2648,6 +2668,7 @@ def find_organizations(
         for r, core in ranges.items()
         if not any(u[0] <= r[0] and r[1] <= u[1] and not _parent_body(doc, u, r) for u in units)
     }
+    ranges = _offices_before(doc, ranges)
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
     ranges = _local_bodies_unaddressed(doc, _whole_places(doc, ranges))
     # Longest readings first; a reading inside a longer one is part of that name.

@@ -3074,3 +3074,28 @@ def test_central_asian_local_bodies_in_the_nominative(nlp: Language, text: str, 
 def test_a_branchs_own_name_after_a_dash_is_no_body(nlp: Language) -> None:
     text = "Директор филиала ПАО «Россети Центр» – «Курскэнерго» Павел Орлов доложил о ремонте сетей."
     assert names(nlp, text) == ["ПАО «Россети Центр»"]
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "organization"),
+    [
+        (
+            "Начальник отдела МВД России по Заокскому району Пётр Зуев доложил о кражах.",
+            "начальник",
+            "отдел МВД России по Заокскому району",
+        ),
+        (
+            "Руководитель управления Росреестра по Ярославской области Анна Белова рассказала о кадастре.",
+            "руководитель",
+            "управление Росреестра по Ярославской области",
+        ),
+        (
+            "Начальник отделения УФССП России по Курской области Олег Мамонтов доложил о взысканиях.",
+            "начальник отделения",
+            "УФССП России по Курской области",
+        ),
+    ],
+)
+def test_an_office_for_a_region_in_small_letters(text: str, position: str, organization: str) -> None:
+    person = extract_bytes(text.encode(), "a.txt").persons[0]
+    assert (person.position, person.organization) == (position, organization)
