@@ -941,6 +941,9 @@ def grow(
         if _republic_name(doc, end):
             previous, end = "GEN_NP", end + 1
             continue
+        if previous == "CORE" and gloss(doc, end):
+            end += 3  # the tails go on after the gloss
+            continue
         options = [
             seg
             for seg in found.tails(end)
@@ -1011,6 +1014,16 @@ _PLACE_KINDS = frozenset(
 
 _PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(ович|евич|ьич|овн|евн|ичн|иничн)(а|у|ем|е|ы|ой|ою)?$")
 _OBLIQUE_SURNAME = re.compile(r"(ов|ев|ин|ын|ск|цк)(ой|у|а|ым|ого|ому)$")
+
+
+def gloss(doc: Doc, end: int) -> bool:
+    """«Верховного Хурала | (парламента) | Республики Тыва»: a common noun in brackets after the kind, in its case, is
+    the kind said in Russian; the name goes on after it."""
+    if end + 3 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    gloss, kind = doc[end + 1], doc[end - 1]
+    cases = set(kind.morph.get("Case"))
+    return gloss.is_lower and gloss.pos_ == "NOUN" and bool(cases & set(gloss.morph.get("Case")))
 
 
 def _republic_name(doc: Doc, end: int) -> bool:

@@ -545,9 +545,11 @@ def canonical(span: Span) -> str:
             # «Кавказского отдельского … общества»: the masculine and neuter genitive are one form, and the tagger may
             # guess the other gender; an adjective takes its head's.
             case, _, number = _features(token)
-            word = inflect_word(token.text, "ADJ", case, _features(span.doc[head])[1], number)
+            word = inflect_word(token.text, "ADJ", case, _head_gender(span.doc[head]), number)
         elif head is not None and token.i <= head and _agrees(token, head, span):
             word = inflect_token(token)
+        elif head is not None and token.i == head + 2 and grammar.gloss(span.doc, head + 1):
+            word = inflect_token(token)  # «Хурала (парламента)»: the gloss is the kind's and inflects with it
         parts.append(word + token.whitespace_)
     name = re.sub(r"\s+", " ", "".join(parts)).strip()
     # Wiki markup's ''…'' is the text's quotes.
@@ -599,10 +601,24 @@ def _features(token: Token) -> tuple[str | None, str | None, str | None]:
     return tuple((morph.get(f) or [None])[0] for f in ("Case", "Gender", "Number"))  # type: ignore[return-value]
 
 
+_OC_GENDERS = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
+
+
+def _head_gender(head: Token) -> str | None:
+    """The head's gender as the dictionary knows its word («Хурала»: masculine, which the tagger may guess neuter),
+    else the tagger's."""
+    genders = {
+        str(p.tag.gender)
+        for p in loading.parse(head.lower_)
+        if p.tag.POS == "NOUN" and p.normal_form == head.lemma_ and "Name" not in p.tag and "Surn" not in p.tag
+    }
+    return _OC_GENDERS.get(genders.pop()) if len(genders) == 1 else _features(head)[1]
+
+
 def _gender_misread(token: Token, head: Token) -> bool:
     """An adjective in the masculine or neuter genitive or dative (one form for both) before a head of the other."""
     case, gender, number = _features(token)
-    head_gender = _features(head)[1]
+    head_gender = _head_gender(head)
     both = {gender, head_gender} == {"Masc", "Neut"}
     return token.pos_ == "ADJ" and case in ("Gen", "Dat") and number == "Sing" and both
 
@@ -2618,6 +2634,30 @@ def _whole_places(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[in
     return grown
 
 
+def _region_second_names(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """«Законодательное Собрание Кемеровской области – Кузбасса», «Дума Ханты-Мансийского автономного округа – Югры»: a
+    region's second name after a dash, a place's name in the case of the region's kind, is the region's."""
+    grown: dict[tuple[int, int], str] = {}
+    for (start, end), core in ranges.items():
+        if _second_name_after(doc, end):
+            end += 2
+        grown.setdefault((start, end), core)
+    return grown
+
+
+def _second_name_after(doc: Doc, end: int) -> bool:
+    if end + 1 >= len(doc) or end < 1 or doc[end].text not in _DASHES or not doc[end + 1].is_title:
+        return False
+    kind = doc[end - 1]
+    if not kind.is_lower or grammar.word_lemma(kind.text) not in lexicons.load("loc_region_nouns"):
+        return False
+    cases = {str(p.tag.case) for p in loading.parse(kind.lower_) if p.tag.POS == "NOUN"}
+    return any(
+        "Geox" in p.tag and "Name" not in p.tag and "Surn" not in p.tag and str(p.tag.case) in cases
+        for p in loading.parse(doc[end + 1].lower_)
+    )
+
+
 def _place_end(place: Span, end: int) -> int:
     """Where the place's own words end: a parenthesis the NER took into it («области (ДЧС)») is another name, but a
     region's second name in brackets is the region's («Республики Саха (Якутия)»)."""
@@ -2670,7 +2710,7 @@ def find_organizations(
     }
     ranges = _offices_before(doc, ranges)
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
-    ranges = _local_bodies_unaddressed(doc, _whole_places(doc, ranges))
+    ranges = _local_bodies_unaddressed(doc, _region_second_names(doc, _whole_places(doc, ranges)))
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []
     taken: set[int] = set()

@@ -3099,3 +3099,29 @@ def test_a_branchs_own_name_after_a_dash_is_no_body(nlp: Language) -> None:
 def test_an_office_for_a_region_in_small_letters(text: str, position: str, organization: str) -> None:
     person = extract_bytes(text.encode(), "a.txt").persons[0]
     assert (person.position, person.organization) == (position, organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Председатель Законодательного Собрания Кемеровской области – Кузбасса Алексей Синицын выступил.",
+            "Законодательное Собрание Кемеровской области – Кузбасса",
+        ),
+        (
+            "Председатель Верховного Хурала (парламента) Республики Тыва Кан-оол Даваа открыл сессию.",
+            "Верховный Хурал (парламент) Республики Тыва",
+        ),
+        (
+            "Председатель Народного Хурала Республики Бурятия Александр Сабиров выступил.",
+            "Народный Хурал Республики Бурятия",
+        ),
+    ],
+)
+def test_regional_parliaments_by_their_whole_names(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_dash_before_a_person_is_no_second_name_of_a_region(nlp: Language) -> None:
+    text = "Представители Правительства Тульской области – Иванов и Петров – выступили."
+    assert "Правительство Тульской области" in names(nlp, text)
