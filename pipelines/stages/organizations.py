@@ -197,7 +197,19 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         territory = grammar.word_lemma(words[1].text) in _place_kinds() | grammar.TERRITORIES
         if territory and not any(grammar.word_lemma(t.text) in lex.heads for t in words):
             return None
+    # «главы Кара-Булакского айылного | аймака»: a span the NER ends on an adjective in small letters, before the
+    # noun it goes with, which is no kind of body, is a place or a thing described, cut short.
+    if not quoted and _cut_before_noun(doc, end, lex.heads):
+        return None
     return start, end
+
+
+def _cut_before_noun(doc: Doc, end: int, heads: frozenset[str]) -> bool:
+    last = doc[end - 1]
+    if end >= len(doc) or not last.is_lower or not _adjective_shaped(last) or last.pos_ not in ("ADJ", "X"):
+        return False
+    noun = doc[end]
+    return noun.is_lower and noun.pos_ == "NOUN" and grammar.word_lemma(noun.text) not in heads
 
 
 _LOC_LEMMAS = "kenesh_orgs_loc_lemmas"
@@ -1708,8 +1720,8 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     # по …»: an agency's office for a region, named by the agency and the region, is the region's body of its own
     # (gold-format: the whole name is the organization, the title alone the position). A branch («филиал»), a
     # department of the agency itself («Департамент информации и печати МИД России») has no region of its own.
-    if unit == start and _office_for_place(doc, unit, end):
-        return start, end
+    if _office_for_place(doc, unit, end):
+        return start, end  # («территориального управления Роспотребнадзора по …» too: an office by its level)
     levels = lexicons.load("org_levels")
     # «Баткенского областного управления Социального фонда …», «Новокузнецкого территориального отдела Управления
     # Роспотребнадзора …»: any unit named by its level is a branch of the body named after it.
@@ -2668,8 +2680,11 @@ def _place_end(place: Span, end: int) -> int:
 
 
 def _second_name(inner: Span) -> bool:
-    """«Якутия)», «Алания)»: one word written as a name (not an abbreviation) and the closing bracket."""
-    return len(inner) == 2 and inner[1].text == ")" and inner[0].is_title and inner[0].is_alpha
+    """«Якутия)», «Алания)»: one place's name (not an abbreviation, nor a body's other name, «(Росавтодору)») and the
+    closing bracket."""
+    if len(inner) != 2 or inner[1].text != ")" or not inner[0].is_title or not inner[0].is_alpha:
+        return False
+    return any("Geox" in p.tag for p in loading.parse(inner[0].lower_))
 
 
 def _local_bodies_unaddressed(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:

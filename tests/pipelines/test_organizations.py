@@ -3125,3 +3125,18 @@ def test_regional_parliaments_by_their_whole_names(nlp: Language, text: str, exp
 def test_a_dash_before_a_person_is_no_second_name_of_a_region(nlp: Language) -> None:
     text = "Представители Правительства Тульской области – Иванов и Петров – выступили."
     assert "Правительство Тульской области" in names(nlp, text)
+
+
+def test_an_office_by_its_level_keeps_the_level(nlp: Language) -> None:
+    text = "Доложили руководители территориального управления Росприроднадзора по Вологодской области."
+    assert names(nlp, text) == ["территориальное управление Росприроднадзора по Вологодской области"]
+
+
+def test_a_name_cut_before_its_noun_is_no_body(nlp: Language) -> None:
+    text = "Глава Кок-Жарского айылного аймака Улан Абдыкеров доложил о бюджете."
+    assert names(nlp, text) == []
+
+
+def test_a_bodys_other_name_in_brackets_is_no_second_name_of_a_region(nlp: Language) -> None:
+    text = "Средства выделены Федеральному дорожному агентству Минтранса России (Росавтодору) на ремонт."
+    assert all("(" not in n for n in names(nlp, text))
