@@ -370,8 +370,10 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                     "ENT_TYPE": {"NOT_IN": ["PER"]},
                     "OP": "{1,2}",
                 },
-                {**head, "IS_TITLE": True},
+                # («Сената Олий Мажлиса»: the tagger may give the foreign kind a lemma of its own, «мажлиса».)
+                kind,
             ]
+            for kind in ({**head, "IS_TITLE": True}, {**foreign_head, "IS_TITLE": True})
         ],
         # «Межпарламентская Ассамблея государств – участников СНГ»: the states a body unites, by their role.
         "MEMBERS": [

@@ -3140,3 +3140,8 @@ def test_a_name_cut_before_its_noun_is_no_body(nlp: Language) -> None:
 def test_a_bodys_other_name_in_brackets_is_no_second_name_of_a_region(nlp: Language) -> None:
     text = "Средства выделены Федеральному дорожному агентству Минтранса России (Росавтодору) на ремонт."
     assert all("(" not in n for n in names(nlp, text))
+
+
+def test_a_chamber_of_a_parliament_named_in_the_state_language(nlp: Language) -> None:
+    text = "На заседании выступила член Сената Олий Мажлиса Республики Узбекистан Дилором Ташмухамедова."
+    assert names(nlp, text) == ["Сенат Олий Мажлиса Республики Узбекистан"]
