@@ -138,7 +138,8 @@ def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
 def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     mod = {"POS": {"IN": ["ADJ"]}, "LEMMA": {"NOT_IN": sorted(lex.determiners)}}
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
-    misread = {"POS": {"IN": ["VERB", "NOUN"]}, "IS_LOWER": True, "TEXT": {"REGEX": MISREAD_ADJECTIVE_ENDING}}
+    # («айылного кенеша»: the tagger may take a rare adjective for a foreign word.)
+    misread = {"POS": {"IN": ["VERB", "NOUN", "X"]}, "IS_LOWER": True, "TEXT": {"REGEX": MISREAD_ADJECTIVE_ENDING}}
     foreign_head = {"LOWER": {"IN": sorted(lex.foreign_heads)}, "LEMMA": {"NOT_IN": sorted(lex.heads)}}
     # «Кулундинского айыл окмоту»: a state-language word before the foreign kind.
     foreign_mod = {"LOWER": {"IN": sorted(lexicons.load("org_foreign_modifiers"))}}
@@ -243,6 +244,16 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "LEGAL_QUOTED": [
             # «ГБУ ДО РК «…»», «ГБУ СО ЯО «…»»: the form, the kind of service and the region, each abbreviated.
             [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "{0,2}"}, *quoted],
+            # «ГБУЗ РС(Я) «Намская ЦРБ»»: a region's code with its second name's letter in brackets («Республика Саха
+            # (Якутия)»).
+            [
+                {"LOWER": {"IN": _ocr_variants(lex.legal_forms)}},
+                {**abbr, "LENGTH": {"<=": 3}},
+                {"ORTH": "("},
+                {"IS_ALPHA": True, "IS_UPPER": True, "LENGTH": {"<=": 2}},
+                {"ORTH": ")"},
+                *quoted,
+            ],
             # «ОО «Общество инвалидов «Шуақ»»: a name quoted inside the name, the closing quotes often written once.
             [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *nested_quoted],
             # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»», «АТП «Темп-Автотех»»: an abbreviation no lexicon
@@ -359,8 +370,10 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                     "ENT_TYPE": {"NOT_IN": ["PER"]},
                     "OP": "{1,2}",
                 },
-                {**head, "IS_TITLE": True},
+                # («Сената Олий Мажлиса»: the tagger may give the foreign kind a lemma of its own, «мажлиса».)
+                kind,
             ]
+            for kind in ({**head, "IS_TITLE": True}, {**foreign_head, "IS_TITLE": True})
         ],
         # «Межпарламентская Ассамблея государств – участников СНГ»: the states a body unites, by their role.
         "MEMBERS": [
@@ -670,8 +683,8 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
                 or strings[rows[start - 1][1]] in foreign_modifiers
             ):
                 start -= 1
-            # The quote may follow a region's code («ГУЗ СО «…»»).
-            quoted = any(j < sent_end and rows[j][2] in quotes for j in (i + 1, i + 2))
+            # The quote may follow a region's code («ГУЗ СО «…»», «ГБУЗ РС(Я) «…»»).
+            quoted = any(j < sent_end and rows[j][2] in quotes for j in (i + 1, i + 2, i + 5))
             end = min(i + (_QUOTED_REACH if quoted else _UNQUOTED_REACH), sent_end)
             if len(windows) > first_window and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
@@ -930,6 +943,9 @@ def grow(
         if _republic_name(doc, end):
             previous, end = "GEN_NP", end + 1
             continue
+        if previous == "CORE" and gloss(doc, end):
+            end += 3  # the tails go on after the gloss
+            continue
         options = [
             seg
             for seg in found.tails(end)
@@ -1000,6 +1016,16 @@ _PLACE_KINDS = frozenset(
 
 _PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(ович|евич|ьич|овн|евн|ичн|иничн)(а|у|ем|е|ы|ой|ою)?$")
 _OBLIQUE_SURNAME = re.compile(r"(ов|ев|ин|ын|ск|цк)(ой|у|а|ым|ого|ому)$")
+
+
+def gloss(doc: Doc, end: int) -> bool:
+    """«Верховного Хурала | (парламента) | Республики Тыва»: a common noun in brackets after the kind, in its case, is
+    the kind said in Russian; the name goes on after it."""
+    if end + 3 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    gloss, kind = doc[end + 1], doc[end - 1]
+    cases = set(kind.morph.get("Case"))
+    return gloss.is_lower and gloss.pos_ == "NOUN" and bool(cases & set(gloss.morph.get("Case")))
 
 
 def _republic_name(doc: Doc, end: int) -> bool:
@@ -1273,7 +1299,8 @@ def plural(token: Token) -> bool:
     tagger reads a rare head's number by guess («с акиматами городов» as singular)."""
     if "Plur" in token.morph.get("Number"):
         return True
-    lemma = word_lemma(token.text)
+    # «Маслихат»: the dictionary knows a foreign kind's form as another word's («маслихата», plural genitive).
+    lemma = lexicon().foreign_heads.get(token.lower_) or word_lemma(token.text)
     readings = [p for p in loading.parse(token.lower_) if p.normal_form == lemma]
     return bool(readings) and all(p.tag.number == "plur" for p in readings)
 
@@ -1387,7 +1414,7 @@ def _no_genitive(token: Token) -> bool:
 def misread_adjective(token: Token) -> bool:
     """«Кочкорского айылного кенеша»: a rare adjective, out of the dictionary, the tagger reads as a verb or noun."""
     return (
-        token.pos_ in ("VERB", "NOUN")
+        token.pos_ in ("VERB", "NOUN", "X")
         and token.is_lower
         and bool(re.search(MISREAD_ADJECTIVE_ENDING, token.text))
         and not loading.morph().word_is_known(token.text)

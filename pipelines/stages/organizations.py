@@ -197,7 +197,19 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         territory = grammar.word_lemma(words[1].text) in _place_kinds() | grammar.TERRITORIES
         if territory and not any(grammar.word_lemma(t.text) in lex.heads for t in words):
             return None
+    # «главы Кара-Булакского айылного | аймака»: a span the NER ends on an adjective in small letters, before the
+    # noun it goes with, which is no kind of body, is a place or a thing described, cut short.
+    if not quoted and _cut_before_noun(doc, end, lex.heads):
+        return None
     return start, end
+
+
+def _cut_before_noun(doc: Doc, end: int, heads: frozenset[str]) -> bool:
+    last = doc[end - 1]
+    if end >= len(doc) or not last.is_lower or not _adjective_shaped(last) or last.pos_ not in ("ADJ", "X"):
+        return False
+    noun = doc[end]
+    return noun.is_lower and noun.pos_ == "NOUN" and grammar.word_lemma(noun.text) not in heads
 
 
 _LOC_LEMMAS = "kenesh_orgs_loc_lemmas"
@@ -475,6 +487,9 @@ def _head_index(span: Span) -> int | None:
             continue
         if not in_quotes and (token.lemma_ in lex.heads or token.lower_ in lex.foreign_heads):
             return token.i
+        # «Отделение Социального фонда России по …»: a unit that opens a body's name is its head.
+        if token.i == span.start and token.lemma_ in lex.subunits:
+            return token.i
     for token in span:
         if token.text in _QUOTES:
             break
@@ -508,6 +523,16 @@ def canonical(span: Span) -> str:
         elif token.i == head and token.pos_ == "ADJ" and grammar.word_lemma(token.text) in lex.heads:
             # «Пресс-служба Ошского городского кенеша» at a line's end: the tagger read the head as an adjective.
             word = inflect_word(token.text, "NOUN", *_features(token))
+        elif (
+            head is not None
+            and token.i < head
+            and (_indeclinable(span.doc[head]) or (token.pos_ in ("ADJ", "X") and not token.morph.get("Case")))
+            and _adjective_shaped(token)
+        ):
+            # «Бакай-Атинского айыл окмоту»: a head that does not inflect shows no case, the tagger's guess for it
+            # (and for its adjective) is any; the adjective's own ending tells its case, as it does for a rare
+            # adjective the tagger gives none («айылного кенеша»).
+            word = inflect_word(token.text, "ADJ", _adjective_case(token.text), _features(span.doc[head])[1], "Sing")
         elif head is not None and token.i < head and token.pos_ in ("PROPN", "X") and _adjective_shaped(token):
             # The tagger's features are a guess for a name; an adjective agrees with its head.
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
@@ -532,13 +557,33 @@ def canonical(span: Span) -> str:
             # «Кавказского отдельского … общества»: the masculine and neuter genitive are one form, and the tagger may
             # guess the other gender; an adjective takes its head's.
             case, _, number = _features(token)
-            word = inflect_word(token.text, "ADJ", case, _features(span.doc[head])[1], number)
+            word = inflect_word(token.text, "ADJ", case, _head_gender(span.doc[head]), number)
         elif head is not None and token.i <= head and _agrees(token, head, span):
             word = inflect_token(token)
+        elif head is not None and token.i == head + 2 and grammar.gloss(span.doc, head + 1):
+            word = inflect_token(token)  # «Хурала (парламента)»: the gloss is the kind's and inflects with it
         parts.append(word + token.whitespace_)
     name = re.sub(r"\s+", " ", "".join(parts)).strip()
     # Wiki markup's ''…'' is the text's quotes.
     return re.sub(r"''\s?(.+?)\s?''", r"«\1»", name)
+
+
+def _indeclinable(head: Token) -> bool:
+    """«окмоту», «сакребуло»: a foreign kind ending in a vowel of no Russian noun's nominative declension is written
+    the same in every case (as «бюро»); «маслихат», «кенеш» inflect."""
+    word = head.lower_
+    return grammar.lexicon().foreign_heads.get(word) == word and word[-1:] in _INDECLINABLE_ENDINGS
+
+
+_INDECLINABLE_ENDINGS = frozenset("оуюиэ")
+
+
+_OC_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
+
+
+def _adjective_case(word: str) -> str | None:
+    """The case an adjective's ending shows, by the dictionary's likeliest reading of it as an adjective."""
+    return next((_OC_CASES.get(str(p.tag.case)) for p in loading.parse(word) if p.tag.POS == "ADJF"), None)
 
 
 def _indeclinable_contraction(word: str) -> bool:
@@ -568,10 +613,24 @@ def _features(token: Token) -> tuple[str | None, str | None, str | None]:
     return tuple((morph.get(f) or [None])[0] for f in ("Case", "Gender", "Number"))  # type: ignore[return-value]
 
 
+_OC_GENDERS = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
+
+
+def _head_gender(head: Token) -> str | None:
+    """The head's gender as the dictionary knows its word («Хурала»: masculine, which the tagger may guess neuter),
+    else the tagger's."""
+    genders = {
+        str(p.tag.gender)
+        for p in loading.parse(head.lower_)
+        if p.tag.POS == "NOUN" and p.normal_form == head.lemma_ and "Name" not in p.tag and "Surn" not in p.tag
+    }
+    return _OC_GENDERS.get(genders.pop()) if len(genders) == 1 else _features(head)[1]
+
+
 def _gender_misread(token: Token, head: Token) -> bool:
     """An adjective in the masculine or neuter genitive or dative (one form for both) before a head of the other."""
     case, gender, number = _features(token)
-    head_gender = _features(head)[1]
+    head_gender = _head_gender(head)
     both = {gender, head_gender} == {"Masc", "Neut"}
     return token.pos_ == "ADJ" and case in ("Gen", "Dat") and number == "Sing" and both
 
@@ -1364,6 +1423,24 @@ def _double_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, in
     return joined
 
 
+_BRANCHES = frozenset({"филиал"})
+
+
+def _without_branch_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«филиала ПАО «Россети Сибирь» – «Красноярскэнерго»»: the quoted name after a dash is the branch's, and a branch
+    stays in the position with its company the organization (gold-format), so it is no body of its own."""
+    ends = {end: start for start, end in chosen}
+    kept = []
+    for start, end in chosen:
+        k = start - 1 if start > 0 and doc[start - 1].text in _OPENING_QUOTES else start
+        quoted = k < start or doc[start].text in _OPENING_QUOTES
+        company = ends.get(k - 1) if k > 0 and doc[k - 1].text in _DASHES else None
+        if quoted and company is not None and company > 0 and grammar.word_lemma(doc[company - 1].text) in _BRANCHES:
+            continue
+        kept.append((start, end))
+    return kept
+
+
 def _with_jurisdiction(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """«Комиссия по координации работы по противодействию коррупции | в Карачаево-Черкесской Республике»,
     «Экспертный совет при Уполномоченном по правам человека | в Ярославской области»: a body named by its remit
@@ -1639,6 +1716,12 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
         unit += 1
     if grammar.word_lemma(doc[unit].text) not in lex.subunits and doc[unit].lemma_ not in lex.subunits:
         return start, end
+    # «Управления Росреестра по Тульской области», «Отделения Социального фонда России по …», «Управления МВД России
+    # по …»: an agency's office for a region, named by the agency and the region, is the region's body of its own
+    # (gold-format: the whole name is the organization, the title alone the position). A branch («филиал»), a
+    # department of the agency itself («Департамент информации и печати МИД России») has no region of its own.
+    if _office_for_place(doc, unit, end):
+        return start, end  # («территориального управления Роспотребнадзора по …» too: an office by its level)
     levels = lexicons.load("org_levels")
     # «Баткенского областного управления Социального фонда …», «Новокузнецкого территориального отдела Управления
     # Роспотребнадзора …»: any unit named by its level is a branch of the body named after it.
@@ -1658,6 +1741,46 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
         # «… филиала АО «Россельхозбанк»»: the body's reading may run on past the unit's.
         return first[0], max(end, max(r[1] for r in inner if r[0] == first[0]))
     return start, end
+
+
+# A federal agency's offices in the regions: «Управление …», «Главное управление …», «Отделение …», «Отдел …»,
+# «Департамент …» of an agency «по <региону>» (a branch, «филиал … по …», is the company's and stays in the post).
+_REGION_OFFICE_UNITS = frozenset({"управление", "отделение", "отдел", "департамент"})
+# Words from the office's kind to its region: «Управления Министерства юстиции Российской Федерации по».
+_OFFICE_REACH = 8
+
+
+def _office_for_place(doc: Doc, unit: int, end: int) -> bool:
+    """«Управление Росреестра | по Тульской области», «Управление Судебного департамента | в Смоленской области»: a unit
+    of a capitalised body whose field is a place is that body's office there."""
+    # «отдела Управления Роспотребнадзора по …»: an office of an office is a unit of it.
+    if grammar.word_lemma(doc[unit].text) not in _REGION_OFFICE_UNITS or unit + 1 >= end:
+        return False
+    if grammar.word_lemma(doc[unit + 1].text) in _REGION_OFFICE_UNITS or _office_abbreviation(doc[unit + 1].text):
+        return False
+    for token in doc[unit + 2 : min(end - 1, unit + 1 + _OFFICE_REACH)]:
+        if token.lower_ == "по" and _branch_for_place(doc, token.i, end):
+            return not doc[token.i - 1].is_lower
+        if token.lower_ == "в" and _adjective_of_place(doc[token.i + 1]) and not doc[token.i - 1].is_lower:
+            return True
+    return False
+
+
+def _office_abbreviation(word: str) -> bool:
+    """«УФНС», «ГУФССП», «УМВД»: an abbreviation opening with «(Главное) управление» is a region's office already
+    («отделение ГУФССП России по …» is its unit)."""
+    return len(word) >= 4 and word.isupper() and word.isalpha() and word.startswith(("У", "ГУ"))
+
+
+def _offices_before(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """«начальник отдела | МВД России по Ленинскому району», «управляющий отделением | Социального фонда России по …»:
+    an office's kind in small letters, which no reading starts at, before an agency named for a region is the first
+    word of the office's name."""
+    grown = dict(ranges)
+    for (start, end), core in ranges.items():
+        if start > 0 and doc[start].text[:1].isupper() and _office_for_place(doc, start - 1, end):
+            grown.setdefault((start - 1, end), core)
+    return grown
 
 
 def _parent_by_kind(doc: Doc, reading: tuple[int, int], end: int, core: str) -> bool:
@@ -2523,12 +2646,45 @@ def _whole_places(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[in
     return grown
 
 
+def _region_second_names(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """«Законодательное Собрание Кемеровской области – Кузбасса», «Дума Ханты-Мансийского автономного округа – Югры»: a
+    region's second name after a dash, a place's name in the case of the region's kind, is the region's."""
+    grown: dict[tuple[int, int], str] = {}
+    for (start, end), core in ranges.items():
+        if _second_name_after(doc, end):
+            end += 2
+        grown.setdefault((start, end), core)
+    return grown
+
+
+def _second_name_after(doc: Doc, end: int) -> bool:
+    if end + 1 >= len(doc) or end < 1 or doc[end].text not in _DASHES or not doc[end + 1].is_title:
+        return False
+    kind = doc[end - 1]
+    if not kind.is_lower or grammar.word_lemma(kind.text) not in lexicons.load("loc_region_nouns"):
+        return False
+    cases = {str(p.tag.case) for p in loading.parse(kind.lower_) if p.tag.POS == "NOUN"}
+    return any(
+        "Geox" in p.tag and "Name" not in p.tag and "Surn" not in p.tag and str(p.tag.case) in cases
+        for p in loading.parse(doc[end + 1].lower_)
+    )
+
+
 def _place_end(place: Span, end: int) -> int:
-    """Where the place's own words end: a parenthesis the NER took into it («области (ДЧС)») is another name."""
+    """Where the place's own words end: a parenthesis the NER took into it («области (ДЧС)») is another name, but a
+    region's second name in brackets is the region's («Республики Саха (Якутия)»)."""
     for token in place.doc[end : place.end]:
         if token.text == "(":
-            return token.i
+            return place.end if _second_name(place.doc[token.i + 1 : place.end]) else token.i
     return place.end
+
+
+def _second_name(inner: Span) -> bool:
+    """«Якутия)», «Алания)»: one place's name (not an abbreviation, nor a body's other name, «(Росавтодору)») and the
+    closing bracket."""
+    if len(inner) != 2 or inner[1].text != ")" or not inner[0].is_title or not inner[0].is_alpha:
+        return False
+    return any("Geox" in p.tag for p in loading.parse(inner[0].lower_))
 
 
 def _local_bodies_unaddressed(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
@@ -2567,8 +2723,9 @@ def find_organizations(
         for r, core in ranges.items()
         if not any(u[0] <= r[0] and r[1] <= u[1] and not _parent_body(doc, u, r) for u in units)
     }
+    ranges = _offices_before(doc, ranges)
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
-    ranges = _local_bodies_unaddressed(doc, _whole_places(doc, ranges))
+    ranges = _local_bodies_unaddressed(doc, _region_second_names(doc, _whole_places(doc, ranges)))
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []
     taken: set[int] = set()
@@ -2582,6 +2739,7 @@ def find_organizations(
     chosen = _with_municipal_names(doc, chosen)
     chosen.sort()
     chosen = _with_jurisdiction(doc, _double_names(doc, _without_units_of_next(doc, chosen)))
+    chosen = _without_branch_names(doc, chosen)
     chosen = _nested_bodies(doc, chosen)
 
     bodies: list[_Body] = []

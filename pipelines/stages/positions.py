@@ -154,9 +154,11 @@ def _is_body(ent: Span) -> bool:
 def _territorial_body(span: Span) -> bool:
     """«Главное управление МЧС России по Костромской области», «Управление Росреестра по Омской области»: a federal
     body's office in a region, named with a capital and «по» the region, is a body, though it opens with a unit's
-    word."""
+    word (in small letters too when the agency's name follows it: «управление Росреестра по …», «отдел МВД России
+    по …»)."""
     doc = span.doc
-    if not span[0].text[:1].isupper() or not _is_subunit(span):
+    named = span[0].text[:1].isupper() or (len(span) > 1 and span[1].text[:1].isupper())
+    if not named or not _is_subunit(span):
         return False
     return any(fold(t.text) == "по" and t.i + 1 < span.end and doc[t.i + 1].ent_type_ == "LOC" for t in span[2:])
 
@@ -243,7 +245,8 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
     # The organizations stage's entry wins over a shorter NER entity at the same place.
     first = min(found, key=lambda f: (f[0], -f[1]))
     inner = [f for f in found if first[0] < f[0] < first[1]]
-    if inner and doc[first[0]].is_lower:
+    # («управления Росреестра по Тульской области»: an agency's office for a region is the body itself.)
+    if inner and doc[first[0]].is_lower and not _territorial_body(doc[first[0] : first[1]]):
         # «исполкома «Единой России»»: a common noun before a named body is its organ; the named
         # body is the one represented.
         return min(inner)
@@ -937,10 +940,11 @@ def _field_unit_named(words: list[str]) -> bool:
     # «Пограничного управления ФСБ России по …», «Главного управления …»: the name the body gives itself.
     if words and words[0][:1].isupper() and not re.search(r"[сц]к(?:ого|ое|ий|ому|им|ом)$", words[0].lower()):
         return False
-    for word in words:
+    for i, word in enumerate(words):
         lemmas = _kind_forms_of(word)
         if lemmas & _FIELD_UNITS:
-            return word.islower()
+            # «управление Росреестра по …»: a unit named by an agency, not a field, is the agency's office.
+            return word.islower() and not (i + 1 < len(words) and words[i + 1][:1].isupper())
         if not any(p.tag.POS == "ADJF" for p in loading.parse(word.lower())):
             return False
         if not word.islower() and lemmas & lexicons.load("org_unit_kinds"):

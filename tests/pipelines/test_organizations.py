@@ -3015,3 +3015,133 @@ def test_what_a_field_of_questions_is_about_is_no_body(nlp: Language) -> None:
     found = names(nlp, text)
     assert not any("управление" in name.lower() for name in found), found
     assert any(name.lower() == "администрация липецка" for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Руководитель Управления Росреестра по Ярославской области Анна Белова рассказала о кадастре.",
+            "Управление Росреестра по Ярославской области",
+        ),
+        (
+            "С отчётом выступил начальник Управления ФССП России по Пензенской области Олег Ковалёв.",
+            "Управление ФССП России по Пензенской области",
+        ),
+        (
+            "Управляющий Отделением Социального фонда России по Курской области Игорь Лапин ответил на вопросы.",
+            "Отделение Социального фонда России по Курской области",
+        ),
+        (
+            "Замечания направил руководитель Управления Роспотребнадзора по Республике Саха (Якутия) Иван Егоров.",
+            "Управление Роспотребнадзора по Республике Саха (Якутия)",
+        ),
+    ],
+)
+def test_an_agencys_office_for_a_region_is_the_body(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_an_office_for_a_region_leaves_the_title_bare() -> None:
+    text = "Руководитель Управления Росреестра по Ярославской области Анна Белова рассказала о кадастре."
+    person = next(p for p in extract_bytes(text.encode(), "a.txt").persons if p.surname == "Белова")
+    assert (person.position, person.organization) == ("руководитель", "Управление Росреестра по Ярославской области")
+
+
+def test_a_municipal_unit_in_a_title_stays_in_the_post() -> None:
+    text = "Начальник управления образования администрации города Рязани Ольга Титова доложила о школах."
+    person = next(p for p in extract_bytes(text.encode(), "a.txt").persons if p.surname == "Титова")
+    assert (person.position, person.organization) == ("начальник управления образования", "администрация города Рязани")
+
+
+def test_a_region_code_with_its_bracketed_letter_joins_form_and_name(nlp: Language) -> None:
+    text = "Главный врач ГБУЗ РС(Я) «Мегино-Кангаласская ЦРБ» Семён Попов доложил о вакансиях."
+    assert names(nlp, text) == ["ГБУЗ РС(Я) «Мегино-Кангаласская ЦРБ»"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Глава Кок-Жарского айыл окмоту Улан Абдыкеров доложил о бюджете.", "Кок-Жарский айыл окмоту"),
+        ("Торага Кок-Жарского айылного кенеша Асан Бекмуратов открыл сессию.", "Кок-Жарский айылный кенеш"),
+        ("Маслихат Костанайской области утвердил бюджет на три года.", "Маслихат Костанайской области"),
+    ],
+)
+def test_central_asian_local_bodies_in_the_nominative(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_branchs_own_name_after_a_dash_is_no_body(nlp: Language) -> None:
+    text = "Директор филиала ПАО «Россети Центр» – «Курскэнерго» Павел Орлов доложил о ремонте сетей."
+    assert names(nlp, text) == ["ПАО «Россети Центр»"]
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "organization"),
+    [
+        (
+            "Начальник отдела МВД России по Заокскому району Пётр Зуев доложил о кражах.",
+            "начальник",
+            "отдел МВД России по Заокскому району",
+        ),
+        (
+            "Руководитель управления Росреестра по Ярославской области Анна Белова рассказала о кадастре.",
+            "руководитель",
+            "управление Росреестра по Ярославской области",
+        ),
+        (
+            "Начальник отделения УФССП России по Курской области Олег Мамонтов доложил о взысканиях.",
+            "начальник отделения",
+            "УФССП России по Курской области",
+        ),
+    ],
+)
+def test_an_office_for_a_region_in_small_letters(text: str, position: str, organization: str) -> None:
+    person = extract_bytes(text.encode(), "a.txt").persons[0]
+    assert (person.position, person.organization) == (position, organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Председатель Законодательного Собрания Кемеровской области – Кузбасса Алексей Синицын выступил.",
+            "Законодательное Собрание Кемеровской области – Кузбасса",
+        ),
+        (
+            "Председатель Верховного Хурала (парламента) Республики Тыва Кан-оол Даваа открыл сессию.",
+            "Верховный Хурал (парламент) Республики Тыва",
+        ),
+        (
+            "Председатель Народного Хурала Республики Бурятия Александр Сабиров выступил.",
+            "Народный Хурал Республики Бурятия",
+        ),
+    ],
+)
+def test_regional_parliaments_by_their_whole_names(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_dash_before_a_person_is_no_second_name_of_a_region(nlp: Language) -> None:
+    text = "Представители Правительства Тульской области – Иванов и Петров – выступили."
+    assert "Правительство Тульской области" in names(nlp, text)
+
+
+def test_an_office_by_its_level_keeps_the_level(nlp: Language) -> None:
+    text = "Доложили руководители территориального управления Росприроднадзора по Вологодской области."
+    assert names(nlp, text) == ["территориальное управление Росприроднадзора по Вологодской области"]
+
+
+def test_a_name_cut_before_its_noun_is_no_body(nlp: Language) -> None:
+    text = "Глава Кок-Жарского айылного аймака Улан Абдыкеров доложил о бюджете."
+    assert names(nlp, text) == []
+
+
+def test_a_bodys_other_name_in_brackets_is_no_second_name_of_a_region(nlp: Language) -> None:
+    text = "Средства выделены Федеральному дорожному агентству Минтранса России (Росавтодору) на ремонт."
+    assert all("(" not in n for n in names(nlp, text))
+
+
+def test_a_chamber_of_a_parliament_named_in_the_state_language(nlp: Language) -> None:
+    text = "На заседании выступила член Сената Олий Мажлиса Республики Узбекистан Дилором Ташмухамедова."
+    assert names(nlp, text) == ["Сенат Олий Мажлиса Республики Узбекистан"]
