@@ -147,10 +147,10 @@ HELDOUT4 = {
 HELDOUT5 = {
     "persons": 0.985,
     "speakers": 0.995,
-    "organizations": 0.855,
+    "organizations": 0.88,
     "locations": 0.975,
     "position_f1": 0.91,
-    "person_org": 0.9,
+    "person_org": 0.91,
     "issues": 0.735,
     "topics": 0.83,
     "meeting_date": 0.995,
