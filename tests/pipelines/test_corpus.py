@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from models import gold_sets
 from tests.conftest import (
     CORPUS_DEV,
     CORPUS_GENRE,
@@ -332,17 +333,12 @@ def test_opened_heldout_genre_field_reaches_threshold(scores, name: str, field: 
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("field", sorted(HELDOUT10))
-def test_blind_heldout_genre_10_field_reaches_threshold(scores, field: str) -> None:
-    assert scores("heldout10")["docs"] >= 14
-    _check(scores, "heldout10", field)
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize("field", sorted(HELDOUT11))
-def test_blind_heldout_genre_11_field_reaches_threshold(scores, field: str) -> None:
-    assert scores("heldout11")["docs"] >= 14
-    _check(scores, "heldout11", field)
+@pytest.mark.parametrize(
+    ("name", "field"), [(name, field) for name in gold_sets.BLIND for field in sorted(SETS[name][1])]
+)
+def test_blind_heldout_genre_field_reaches_threshold(scores, name: str, field: str) -> None:
+    assert scores(name)["docs"] >= 14
+    _check(scores, name, field)
 
 
 @pytest.mark.corpus
