@@ -48,7 +48,7 @@ from spacy.vocab import Vocab
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
-from models.components.natasha import dates
+from models.components.natasha import dates, with_century
 from models.grammars.cities import city_of
 from models.grammars.meeting import Title, dateline_parser, ordinal_values, roman_value, title_parser
 from pipelines.doc_views import token_strings
@@ -520,7 +520,8 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
         if place is None and (after := _CITY_AFTER_DATE.match(rest)) is not None:
             place = _dateline_place(after.group("place"))
         stamp = prefix.group("stamp") is not None or _ISO_STAMP.match(head, match.span.start) is not None
-        return Dateline(DateFact(date.year, date.month, date.day), place, offset + match.span.stop, stamp)
+        year = with_century(head[match.span.start : match.span.stop], date.year)
+        return Dateline(DateFact(year, date.month, date.day), place, offset + match.span.stop, stamp)
     return None
 
 
