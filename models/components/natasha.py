@@ -484,9 +484,11 @@ def _dates_of_window(doc: Doc, start: int, end: int) -> list[Span]:
         except KeyError:  # a month's name the grammar matched and cannot read («к маю», a form of «маять» too)
             continue
         found_dates.append(_with_range_start(text, *_with_century(text, match.start, match.stop, match.fact)))
-    taken = [(s, e) for s, e, _ in found_dates]
     for extra in _REPORT_DATE.finditer(text):
-        if not any(s < extra.end() and extra.start() < e for s, e in taken):
+        overlapping = [d for d in found_dates if d[0] < extra.end() and extra.start() < d[1]]
+        # The grammar's year alone («2024 г.» of «9 сент. 2024 г.») gives way to the whole date.
+        if all(not fact.day for _, _, fact in overlapping):
+            found_dates = [d for d in found_dates if d not in overlapping]
             found_dates.append((extra.start(), extra.end(), _report_date_fact(extra)))
     spans = []
     for date_start, date_stop, fact in sorted(found_dates, key=lambda item: item[0]):

@@ -746,3 +746,13 @@ def test_a_place_named_only_in_a_hashtag(nlp: Language, text: str, expected: set
 def test_a_second_name_in_brackets_keeps_its_closing_bracket(nlp: Language) -> None:
     found = find_locations(nlp("Сессия Намского улуса прошла в селе Намцы Республики Саха (Якутия)."))
     assert "Республика Саха (Якутия)" in {loc.name for loc in found}
+
+
+def test_a_hokim_is_a_post_not_a_place(nlp: Language) -> None:
+    found = {
+        f.name
+        for f in find_locations(
+            nlp("Хоким района Бахтиёр Юсупов посетил махаллю. Учкуприкский район готовится к посевной.")
+        )
+    }
+    assert "Хоким района" not in found

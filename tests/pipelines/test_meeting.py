@@ -792,3 +792,20 @@ def test_a_weekday_dates_a_meeting_no_event_noun_names(nlp: Language) -> None:
 )
 def test_a_header_month_and_year_lend_the_year(nlp: Language, text: str, date: str) -> None:
     assert meeting(nlp, text).date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # A two-digit year in a protocol's header is this century's.
+        ("ПРОТОКОЛ заседания комиссии\n05.11.24 с. Ягодное\n\nПрисутствовали: 7 членов.", "2024-11-05", "Ягодное"),
+        # A meeting of several days is dated by its first day.
+        ("Сессия областного Совета депутатов прошла 3–4 октября 2024 года в городе Гродно.", "2024-10-03", "Гродно"),
+        # An ordinal day and an abbreviated month are dates too.
+        ("17-го апреля в городе Нарын состоялось заседание городского кенеша.", "--04-17", "Нарын"),
+        ("9 сент. 2024 г. в селе Кочкор прошёл сход граждан.", "2024-09-09", "Кочкор"),
+    ],
+)
+def test_date_shapes_of_real_reports(nlp: Language, text: str, date: str, place: str) -> None:
+    found = meeting(nlp, text)
+    assert (found.date, found.place) == (date, place)
