@@ -910,13 +910,19 @@ def _adjective(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in loading.parse(word))
 
 
+def _after_number(doc: Doc, i: int) -> bool:
+    """«2024 г.», «2024-2025 гг», «в 2024 г.»: the word before «г» holds a digit (or it is a bracket's)."""
+    before = doc[i - 1]
+    return any(ch.isdigit() for ch in before.text) or before.text in {")", "-", "–"}
+
+
 def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     """ "к с. Черкасское", "сёлах Терса и Широкий Буерак": a kind of settlement and its capitalized name,
-    which NER misses after an abbreviation. "г." is left out: after a number it is a year, and NER
-    finds cities well."""
+    which NER misses after an abbreviation. "г." after a number is a year; elsewhere it marks a town NER
+    may not know («Совета … Слободзейского района и г. Слободзея»)."""
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
     for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
-        if lower in ("г", "года") or quoted[i]:
+        if lower == "года" or quoted[i] or (lower == "г" and (i == 0 or _after_number(doc, i))):
             continue
         if not _in_words(lemma, lower, "loc_settlement_nouns") and not (
             len(lower) > 3

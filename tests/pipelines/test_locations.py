@@ -756,3 +756,15 @@ def test_a_hokim_is_a_post_not_a_place(nlp: Language) -> None:
         )
     }
     assert "Хоким района" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «г.» marks a town NER does not know; after a number it is a year.
+        ("Собрались депутаты районного Совета и г. Каменка.", {"Каменка"}),
+        ("Отчёт за 2024 г. Ревизоры подписали акт.", set()),
+    ],
+)
+def test_a_town_marked_by_its_abbreviation(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
