@@ -620,9 +620,17 @@ _CITY_GENITIVE = re.compile(r"[а-яё](?:ск|цк)а$")
 _OC_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
+# A region's -ск-/-цк- adjective that the dictionary knows only as a surname («Каменского района»): its
+# nominative is made from its stem by the adjective's regular endings.
+_SK_ADJECTIVE = re.compile(r"(?i)^(?P<stem>[а-яё-]+?[сц]к)(?:ого|ому|им|ом|ой|ую|ая|ий|ое|их|ими|ие)$")
+_SK_ENDINGS = {"masc": "ий", "femn": "ая", "neut": "ое"}
+
+
 def _adjective_nominative(word: str, gender: str, plural: bool) -> str:
     parse = next((p for p in loading.parse(word) if p.tag.POS == "ADJF"), None)
     form = parse.inflect({"nomn", "plur"} if plural else {"nomn", gender}) if parse else None
+    if form is None and (sk := _SK_ADJECTIVE.match(word)) is not None:
+        return recover_shape(sk.group("stem").lower() + ("ие" if plural else _SK_ENDINGS[gender]), word)
     return recover_shape(form.word, word) if form else word
 
 

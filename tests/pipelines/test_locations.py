@@ -768,3 +768,9 @@ def test_a_hokim_is_a_post_not_a_place(nlp: Language) -> None:
 )
 def test_a_town_marked_by_its_abbreviation(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+def test_a_region_adjective_known_only_as_a_surname(nlp: Language) -> None:
+    # pymorphy knows «Каменского» only as a surname's case form: the adjective's own endings give the nominative.
+    text = "Депутаты Каменского района и Каменской области собрались."
+    assert {loc.name for loc in find_locations(nlp(text))} == {"Каменский район", "Каменская область"}
