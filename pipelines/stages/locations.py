@@ -1056,6 +1056,53 @@ def _closed_brackets(name: str, span: Span) -> str:
     return name[: name.rfind("(")].rstrip()
 
 
+_NAME_DASHES = frozenset({"–", "—"})
+
+
+def _with_second_names(spans: list[Span]) -> Iterator[tuple[Span, Span | None]]:
+    """«Кемеровской области – Кузбасса», «Ханты-Мансийского автономного округа – Югры»: a region's official name
+    joins its second name by a dash; the two are one place. NER finds them apart: the second name (one
+    capitalized word in the region's oblique case, right after the dash) is yielded with the region."""
+    skip: set[int] = set()
+    for k, span in enumerate(spans):
+        if k in skip:
+            continue
+        following = spans[k + 1] if k + 1 < len(spans) else None
+        doc = span.doc
+        if (
+            following is not None
+            and span.end + 1 == following.start
+            and doc[span.end].text in _NAME_DASHES
+            and len(following) == 1
+            and _is_capitalized(following[0])
+            and _is_region_noun(span[-1].lemma_, span[-1].lower_)
+            and not _in(span[-1], "loc_settlement_nouns")
+            # An oblique case both share is the agreement of one name; in the nominative «Чуйская область – Бишкек»
+            # is as often a list's region and its town.
+            and following[0].morph.get("Case") == span[-1].morph.get("Case") != ["Nom"]
+        ):
+            skip.add(k + 1)
+            yield span, following
+        else:
+            yield span, None
+
+
+def _joins_second_name(span: Span) -> bool:
+    """«Ханты-Мансийском автономном округе – Югре» as one span: a region, a dash and its second name."""
+    if len(span) < 4 or span[-2].text not in _NAME_DASHES or not _is_capitalized(span[-1]):
+        return False
+    region = span[-3]
+    return _is_region_noun(region.lemma_, region.lower_) and not _in(region, "loc_settlement_nouns")
+
+
+def _second_name_nominative(token: Token) -> str:
+    """The second name's nominative from the dictionary's noun («Югре» → «Югра»), which the tagger's reading
+    of a lone capitalized word in apposition often misses."""
+    noun = next((p for p in loading.parse(token.lower_) if p.tag.POS == "NOUN"), None)
+    form = noun.inflect({"nomn"}) if noun is not None else None
+    return recover_shape(form.word, token.text) if form is not None else nominative(token.doc[token.i : token.i + 1])
+
+
 def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[LocationFinding, ...]:
     """Locations of the text; a name the persons stage read as a person's is not one
     ("Шаршеева Гульмира Асановна", which NER tags LOC for its place-like surname)."""
@@ -1085,13 +1132,18 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _legal_form_before_name(span)
         and not _shouted_common_word(span)
     ]
-    for span in sorted([*spans, *named], key=lambda span: span.start):
+    for span, second in _with_second_names(sorted([*spans, *named], key=lambda span: span.start)):
         check_deadline("locations")
         if span in named:
             name = named[span]
         else:
             span = _without_settlement_noun(span)
+            if second is None and _joins_second_name(span):
+                span, second = span[:-2], span[-1:]  # NER took both names as one span: each is put in the nominative
             name = _on_river_nominative(_nominative(span))
+        if second is not None:
+            span = span.doc[span.start : second.end]
+            name = f"{name} – {_second_name_nominative(second[0])}"
         name = _closed_brackets(name, span)
         key = text_key(name)
         canonical = gaz.canonical(key) or gaz.canonical(span_key(span))

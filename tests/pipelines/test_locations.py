@@ -774,3 +774,17 @@ def test_a_region_adjective_known_only_as_a_surname(nlp: Language) -> None:
     # pymorphy knows «Каменского» only as a surname's case form: the adjective's own endings give the nominative.
     text = "Депутаты Каменского района и Каменской области собрались."
     assert {loc.name for loc in find_locations(nlp(text))} == {"Каменский район", "Каменская область"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A region's official second name after a dash, in the region's oblique case, is one place with it.
+        ("Делегация Кемеровской области – Кузбасса прибыла в Томск.", {"Кемеровская область – Кузбасс", "Томск"}),
+        ("Сессия прошла в Ханты-Мансийском автономном округе – Югре.", {"Ханты-Мансийский автономный округ – Югра"}),
+        # In the nominative a dash pairs a list's region with its town.
+        ("Участники: Чуйская область – Бишкек.", {"Чуйская область", "Бишкек"}),
+    ],
+)
+def test_a_regions_second_name_after_a_dash(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
