@@ -480,9 +480,26 @@ def clean_location(span: Span) -> Span | None:
     if trimmed is None or _unnamed_kind(trimmed):
         return None
     has_noun = any(t.pos_ in ("NOUN", "PROPN") for t in trimmed)
-    if not has_noun and loading.parse(root.text)[0].tag.POS != "NOUN":
+    if not has_noun and loading.parse(root.text)[0].tag.POS != "NOUN" and not _adjectival_town_in_a_list(trimmed):
         return None  # an adjective or adverb NER took for a name: "Штокмановское", "Наиболее"
     return trimmed
+
+
+def _adjectival_town_in_a_list(span: Span) -> bool:
+    """«посетила Благовещенск и Свободный», «в Мирном и Ленске»: a capitalized adjective with no noun of its own,
+    joined to a town's proper name, is a town named by an adjective (Свободный, Мирный, Полярный)."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    if token.is_sent_start or not _is_capitalized(token) or token.text.isupper():
+        return False
+    if _SK_ADJECTIVE.match(token.text):
+        return False  # «Самарской (88), Свердловской (80) и Новосибирской областях»: regions whose noun comes last
+    if any(c.pos_ in ("NOUN", "PROPN") and c.dep_ != "conj" for c in token.children):
+        return False
+    joined = [token.head] if token.dep_ == "conj" else []
+    joined += [c for c in token.children if c.dep_ == "conj"]
+    return any(t.i != token.i and t.pos_ == "PROPN" and t.ent_type_ == "LOC" for t in joined)
 
 
 def places_in_body(span: Span, quoted: list[bool]) -> Iterator[Span]:

@@ -788,3 +788,17 @@ def test_a_region_adjective_known_only_as_a_surname(nlp: Language) -> None:
 )
 def test_a_regions_second_name_after_a_dash(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalized adjective with no noun, joined to a town, is a town named by an adjective.
+        ("Губернатор посетил Благовещенск и Свободный.", {"Благовещенск", "Свободный"}),
+        # A region's -ск- adjective before a plural region noun is that region's, not a town's.
+        ("Больше всего случаев в Самарской (88) и Свердловской (80) областях.", set()),
+    ],
+)
+def test_an_adjectival_town_in_a_list(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} >= expected
+    assert not {"Самарская", "Свердловская"} & {loc.name for loc in find_locations(nlp(text))}
