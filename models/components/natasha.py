@@ -476,7 +476,17 @@ _DAY_AND_MONTH = re.compile(
 
 def _dates_of_window(doc: Doc, start: int, end: int) -> list[Span]:
     checkpoint("nlp dates")
-    text = doc_text(doc)[start:end]
+    spans = []
+    for date_start, date_stop, fact in dates_of_text(doc_text(doc)[start:end]):
+        span = doc.char_span(start + date_start, start + date_stop, label="DATE", alignment_mode="expand")
+        if span is not None:
+            span._.date = fact
+            spans.append(span)
+    return spans
+
+
+def dates_of_text(text: str) -> list[tuple[int, int, Date]]:
+    """The dates of a text, in order: Natasha's grammar and the report shapes it misreads or misses."""
     found_dates: list[tuple[int, int, Date]] = []
     for found in loading.dates_extractor().parser.findall(text):
         try:
@@ -490,13 +500,7 @@ def _dates_of_window(doc: Doc, start: int, end: int) -> list[Span]:
         if all(not fact.day for _, _, fact in overlapping):
             found_dates = [d for d in found_dates if d not in overlapping]
             found_dates.append((extra.start(), extra.end(), _report_date_fact(extra)))
-    spans = []
-    for date_start, date_stop, fact in sorted(found_dates, key=lambda item: item[0]):
-        span = doc.char_span(start + date_start, start + date_stop, label="DATE", alignment_mode="expand")
-        if span is not None:
-            span._.date = fact
-            spans.append(span)
-    return spans
+    return sorted(found_dates, key=lambda item: item[0])
 
 
 # The dates grammar reads a two-digit year as the 1900s («22.02.25» → 1925); the records are of this
