@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import numpy
 from natasha.extractors import adapt_match
+from natasha.obj import Date
 from slovnet.bio import parse_bio
 from slovnet.conll import parse_conll_tag
 from slovnet.const import B as BIO_B
@@ -476,16 +477,84 @@ _DAY_AND_MONTH = re.compile(
 def _dates_of_window(doc: Doc, start: int, end: int) -> list[Span]:
     checkpoint("nlp dates")
     spans = []
-    for found in loading.dates_extractor().parser.findall(doc_text(doc)[start:end]):
+    for date_start, date_stop, fact in dates_of_text(doc_text(doc)[start:end]):
+        span = doc.char_span(start + date_start, start + date_stop, label="DATE", alignment_mode="expand")
+        if span is not None:
+            span._.date = fact
+            spans.append(span)
+    return spans
+
+
+def dates_of_text(text: str) -> list[tuple[int, int, Date]]:
+    """The dates of a text, in order: Natasha's grammar and the report shapes it misreads or misses."""
+    found_dates: list[tuple[int, int, Date]] = []
+    for found in loading.dates_extractor().parser.findall(text):
         try:
             match = adapt_match(found)
         except KeyError:  # a month's name the grammar matched and cannot read («к маю», a form of «маять» too)
             continue
-        span = doc.char_span(start + match.start, start + match.stop, label="DATE", alignment_mode="expand")
-        if span is not None:
-            span._.date = match.fact
-            spans.append(span)
-    return spans
+        found_dates.append(_with_range_start(text, *_with_century(text, match.start, match.stop, match.fact)))
+    for extra in _REPORT_DATE.finditer(text):
+        overlapping = [d for d in found_dates if d[0] < extra.end() and extra.start() < d[1]]
+        # The grammar's year alone («2024 г.» of «9 сент. 2024 г.») gives way to the whole date.
+        if all(not fact.day for _, _, fact in overlapping):
+            found_dates = [d for d in found_dates if d not in overlapping]
+            found_dates.append((extra.start(), extra.end(), _report_date_fact(extra)))
+    return sorted(found_dates, key=lambda item: item[0])
+
+
+# The dates grammar reads a two-digit year as the 1900s («22.02.25» → 1925); the records are of this
+# century's meetings, so a two-digit year up to 50 is 20xx.
+_SHORT_YEAR = re.compile(r"\d[./]\d{1,2}[./](\d\d)\s*(?:г\.?)?$")
+_LAST_SHORT_YEAR = 50
+
+
+def with_century(written: str, year: int | None) -> int | None:
+    """The year of a date as written: a two-digit year the grammar put in the 1900s moved to this century."""
+    short = _SHORT_YEAR.search(written.rstrip())
+    if short and year is not None and year <= 1900 + _LAST_SHORT_YEAR:
+        return 2000 + int(short.group(1))
+    return year
+
+
+def _with_century(text: str, begin: int, stop: int, fact: Date) -> tuple[int, int, Date]:
+    return begin, stop, Date(with_century(text[begin:stop], fact.year), fact.month, fact.day)
+
+
+# «12–13 марта»: the grammar reads the range's last day alone; a meeting of several days is dated by the
+# day it opens, and the span takes the whole range.
+_RANGE_START = re.compile(r"(?<![\d.,])(\d{1,2})[ \t]*[–—-][ \t]*$")
+
+
+def _with_range_start(text: str, begin: int, stop: int, fact: Date) -> tuple[int, int, Date]:
+    opening = _RANGE_START.search(text[max(begin - 8, 0) : begin])
+    if opening and fact.day and 1 <= int(opening.group(1)) < fact.day:
+        return begin - (len(opening.group(0))), stop, Date(fact.year, fact.month, int(opening.group(1)))
+    return begin, stop, fact
+
+
+# Shapes of real reports that the grammar does not read: an ordinal day «22-го февраля» and an
+# abbreviated month «22 февр.», «5 дек. 2024 г.».
+_MONTH_NUMBERS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    "янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "авг": 8, "сен": 9, "сент": 9, "окт": 10,
+    "ноя": 11, "нояб": 11, "дек": 12,
+}  # fmt: skip
+_REPORT_DATE = re.compile(
+    r"(?<![\d.,])(?P<day>[12]\d|3[01]|0?[1-9])"
+    r"(?:-?го[ \t\u00a0]+(?P<month>январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"(?:я|а)(?![а-яё])"
+    r"|(?:-?го)?[ \t\u00a0]+(?P<short>янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.)"
+    r"(?:[ \t\u00a0]+(?P<year>(?:19|20)\d\d)(?!\d))?",
+    re.IGNORECASE,
+)
+
+
+def _report_date_fact(found: re.Match[str]) -> Date:
+    month = _MONTH_NUMBERS[(found.group("month") or found.group("short")).lower()]
+    year = int(found.group("year")) if found.group("year") else None
+    return Date(year, month, int(found.group("day")))
 
 
 # A date of Natasha's grammar is at most four razdel words («21 сентября 2020 года»; «21.09.2023 г.»

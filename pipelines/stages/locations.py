@@ -480,9 +480,26 @@ def clean_location(span: Span) -> Span | None:
     if trimmed is None or _unnamed_kind(trimmed):
         return None
     has_noun = any(t.pos_ in ("NOUN", "PROPN") for t in trimmed)
-    if not has_noun and loading.parse(root.text)[0].tag.POS != "NOUN":
+    if not has_noun and loading.parse(root.text)[0].tag.POS != "NOUN" and not _adjectival_town_in_a_list(trimmed):
         return None  # an adjective or adverb NER took for a name: "Штокмановское", "Наиболее"
     return trimmed
+
+
+def _adjectival_town_in_a_list(span: Span) -> bool:
+    """«посетила Благовещенск и Свободный», «в Мирном и Ленске»: a capitalized adjective with no noun of its own,
+    joined to a town's proper name, is a town named by an adjective (Свободный, Мирный, Полярный)."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    if token.is_sent_start or not _is_capitalized(token) or token.text.isupper():
+        return False
+    if _SK_ADJECTIVE.match(token.text):
+        return False  # «Самарской (88), Свердловской (80) и Новосибирской областях»: regions whose noun comes last
+    if any(c.pos_ in ("NOUN", "PROPN") and c.dep_ != "conj" for c in token.children):
+        return False
+    joined = [token.head] if token.dep_ == "conj" else []
+    joined += [c for c in token.children if c.dep_ == "conj"]
+    return any(t.i != token.i and t.pos_ == "PROPN" and t.ent_type_ == "LOC" for t in joined)
 
 
 def places_in_body(span: Span, quoted: list[bool]) -> Iterator[Span]:
@@ -620,9 +637,17 @@ _CITY_GENITIVE = re.compile(r"[а-яё](?:ск|цк)а$")
 _OC_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
+# A region's -ск-/-цк- adjective that the dictionary knows only as a surname («Каменского района»): its
+# nominative is made from its stem by the adjective's regular endings.
+_SK_ADJECTIVE = re.compile(r"(?i)^(?P<stem>[а-яё-]+?[сц]к)(?:ого|ому|им|ом|ой|ую|ая|ий|ое|их|ими|ие)$")
+_SK_ENDINGS = {"masc": "ий", "femn": "ая", "neut": "ое"}
+
+
 def _adjective_nominative(word: str, gender: str, plural: bool) -> str:
     parse = next((p for p in loading.parse(word) if p.tag.POS == "ADJF"), None)
     form = parse.inflect({"nomn", "plur"} if plural else {"nomn", gender}) if parse else None
+    if form is None and (sk := _SK_ADJECTIVE.match(word)) is not None:
+        return recover_shape(sk.group("stem").lower() + ("ие" if plural else _SK_ENDINGS[gender]), word)
     return recover_shape(form.word, word) if form else word
 
 
@@ -910,13 +935,19 @@ def _adjective(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in loading.parse(word))
 
 
+def _after_number(doc: Doc, i: int) -> bool:
+    """«2024 г.», «2024-2025 гг», «в 2024 г.»: the word before «г» holds a digit (or it is a bracket's)."""
+    before = doc[i - 1]
+    return any(ch.isdigit() for ch in before.text) or before.text in {")", "-", "–"}
+
+
 def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     """ "к с. Черкасское", "сёлах Терса и Широкий Буерак": a kind of settlement and its capitalized name,
-    which NER misses after an abbreviation. "г." is left out: after a number it is a year, and NER
-    finds cities well."""
+    which NER misses after an abbreviation. "г." after a number is a year; elsewhere it marks a town NER
+    may not know («Совета … Слободзейского района и г. Слободзея»)."""
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
     for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
-        if lower in ("г", "года") or quoted[i]:
+        if lower == "года" or quoted[i] or (lower == "г" and (i == 0 or _after_number(doc, i))):
             continue
         if not _in_words(lemma, lower, "loc_settlement_nouns") and not (
             len(lower) > 3
@@ -1042,6 +1073,53 @@ def _closed_brackets(name: str, span: Span) -> str:
     return name[: name.rfind("(")].rstrip()
 
 
+_NAME_DASHES = frozenset({"–", "—"})
+
+
+def _with_second_names(spans: list[Span]) -> Iterator[tuple[Span, Span | None]]:
+    """«Кемеровской области – Кузбасса», «Ханты-Мансийского автономного округа – Югры»: a region's official name
+    joins its second name by a dash; the two are one place. NER finds them apart: the second name (one
+    capitalized word in the region's oblique case, right after the dash) is yielded with the region."""
+    skip: set[int] = set()
+    for k, span in enumerate(spans):
+        if k in skip:
+            continue
+        following = spans[k + 1] if k + 1 < len(spans) else None
+        doc = span.doc
+        if (
+            following is not None
+            and span.end + 1 == following.start
+            and doc[span.end].text in _NAME_DASHES
+            and len(following) == 1
+            and _is_capitalized(following[0])
+            and _is_region_noun(span[-1].lemma_, span[-1].lower_)
+            and not _in(span[-1], "loc_settlement_nouns")
+            # An oblique case both share is the agreement of one name; in the nominative «Чуйская область – Бишкек»
+            # is as often a list's region and its town.
+            and following[0].morph.get("Case") == span[-1].morph.get("Case") != ["Nom"]
+        ):
+            skip.add(k + 1)
+            yield span, following
+        else:
+            yield span, None
+
+
+def _joins_second_name(span: Span) -> bool:
+    """«Ханты-Мансийском автономном округе – Югре» as one span: a region, a dash and its second name."""
+    if len(span) < 4 or span[-2].text not in _NAME_DASHES or not _is_capitalized(span[-1]):
+        return False
+    region = span[-3]
+    return _is_region_noun(region.lemma_, region.lower_) and not _in(region, "loc_settlement_nouns")
+
+
+def _second_name_nominative(token: Token) -> str:
+    """The second name's nominative from the dictionary's noun («Югре» → «Югра»), which the tagger's reading
+    of a lone capitalized word in apposition often misses."""
+    noun = next((p for p in loading.parse(token.lower_) if p.tag.POS == "NOUN"), None)
+    form = noun.inflect({"nomn"}) if noun is not None else None
+    return recover_shape(form.word, token.text) if form is not None else nominative(token.doc[token.i : token.i + 1])
+
+
 def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[LocationFinding, ...]:
     """Locations of the text; a name the persons stage read as a person's is not one
     ("Шаршеева Гульмира Асановна", which NER tags LOC for its place-like surname)."""
@@ -1071,13 +1149,18 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _legal_form_before_name(span)
         and not _shouted_common_word(span)
     ]
-    for span in sorted([*spans, *named], key=lambda span: span.start):
+    for span, second in _with_second_names(sorted([*spans, *named], key=lambda span: span.start)):
         check_deadline("locations")
         if span in named:
             name = named[span]
         else:
             span = _without_settlement_noun(span)
+            if second is None and _joins_second_name(span):
+                span, second = span[:-2], span[-1:]  # NER took both names as one span: each is put in the nominative
             name = _on_river_nominative(_nominative(span))
+        if second is not None:
+            span = span.doc[span.start : second.end]
+            name = f"{name} – {_second_name_nominative(second[0])}"
         name = _closed_brackets(name, span)
         key = text_key(name)
         canonical = gaz.canonical(key) or gaz.canonical(span_key(span))

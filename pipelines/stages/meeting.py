@@ -48,7 +48,7 @@ from spacy.vocab import Vocab
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
-from models.components.natasha import dates
+from models.components.natasha import dates, with_century
 from models.grammars.cities import city_of
 from models.grammars.meeting import Title, dateline_parser, ordinal_values, roman_value, title_parser
 from pipelines.doc_views import token_strings
@@ -520,7 +520,8 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
         if place is None and (after := _CITY_AFTER_DATE.match(rest)) is not None:
             place = _dateline_place(after.group("place"))
         stamp = prefix.group("stamp") is not None or _ISO_STAMP.match(head, match.span.start) is not None
-        return Dateline(DateFact(date.year, date.month, date.day), place, offset + match.span.stop, stamp)
+        year = with_century(head[match.span.start : match.span.stop], date.year)
+        return Dateline(DateFact(year, date.month, date.day), place, offset + match.span.stop, stamp)
     return None
 
 
@@ -676,6 +677,10 @@ def relative_date(sent: Span, ref: DateFact | None) -> tuple[bool, DateFact | No
     future = any("Fut" in t.morph.get("Tense") for t in meeting_verbs(sent))
     for token in sent:
         lemma = _fold(token.lemma_)
+        before_word = token.nbor(-1).lower_ if token.i > sent.start else ""
+        # «на днях», «накануне праздника»: a day near the report's that the text does not name.
+        if (token.lower_ == "днях" and before_word == "на") or (token.lower_ == "накануне" and token.pos_ == "ADP"):
+            return True, None
         if lemma in _relative_days() or token.lower_ in _relative_days():
             shift = _relative_days().get(lemma, _relative_days().get(token.lower_, 0))
             return True, _shift(ref, shift) if ref else None
@@ -749,8 +754,19 @@ def _dated(fact: DateFact, ref: DateFact | None, doc: Doc) -> DateFact:
 def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: Token | None = None) -> str | None:
     ref = dateline.date if dateline else None
     if sent is not None:
-        own_start = max(_paragraph_start(sent, anchor), dateline.end if dateline else 0)
+        # A dateline ends before the sentence it heads; a line «8 сентября прошли выборы» read as one below the
+        # meeting's sentence cuts nothing from it.
+        cut = dateline.end if dateline and dateline.end < sent.end_char else 0
+        own_start = max(_paragraph_start(sent, anchor), cut)
         own = [s for s in _dates_in(doc, own_start, sent.end_char) if not is_other_date(s)]
+        if own and anchor is not None and own[0].start > anchor.i and own_start < anchor.idx:
+            # «Накануне состоялось заседание Совета, где согласовали проведение 12 декабря сессии»: a relative day
+            # before the event dates it; the day after it is another event's.
+            lead = doc.char_span(own_start, anchor.idx, alignment_mode="expand")
+            dated_ref = _dated(ref, ref, doc) if ref is not None else None
+            relative, day = relative_date(lead, dated_ref) if lead is not None else (False, None)
+            if relative:
+                return day.iso() if day else None
         if own:
             fact = _fact(own[0])
             return _dated(fact, ref, doc).iso() if fact else None

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from models import loading
-from models.components.natasha import _name_fact, dates
+from models.components.natasha import _name_fact, dates, dates_of_text
 from models.components.tokenizer import NatashaTokenizer
 from pipelines.nlp import PIPELINE
 from tests.conftest import CORPUS_DEV
@@ -267,12 +267,12 @@ def test_no_dates_without_numbers(nlp: Language) -> None:
 
 
 def _dates_everywhere(text: str, doc: Doc) -> list[tuple[int, int, object]]:
-    """What Natasha's extractor finds over the whole text: the reference for the windowed component."""
+    """What the dates reading finds over the whole text: the reference for the windowed component."""
     found = []
-    for match in loading.dates_extractor()(text):
-        span = doc.char_span(match.start, match.stop, alignment_mode="expand")
+    for start, stop, fact in dates_of_text(text):
+        span = doc.char_span(start, stop, alignment_mode="expand")
         if span is not None:
-            found.append((span.start_char, span.end_char, match.fact))
+            found.append((span.start_char, span.end_char, fact))
     return found
 
 

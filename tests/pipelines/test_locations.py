@@ -746,3 +746,59 @@ def test_a_place_named_only_in_a_hashtag(nlp: Language, text: str, expected: set
 def test_a_second_name_in_brackets_keeps_its_closing_bracket(nlp: Language) -> None:
     found = find_locations(nlp("Сессия Намского улуса прошла в селе Намцы Республики Саха (Якутия)."))
     assert "Республика Саха (Якутия)" in {loc.name for loc in found}
+
+
+def test_a_hokim_is_a_post_not_a_place(nlp: Language) -> None:
+    found = {
+        f.name
+        for f in find_locations(
+            nlp("Хоким района Бахтиёр Юсупов посетил махаллю. Учкуприкский район готовится к посевной.")
+        )
+    }
+    assert "Хоким района" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «г.» marks a town NER does not know; after a number it is a year.
+        ("Собрались депутаты районного Совета и г. Каменка.", {"Каменка"}),
+        ("Отчёт за 2024 г. Ревизоры подписали акт.", set()),
+    ],
+)
+def test_a_town_marked_by_its_abbreviation(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+def test_a_region_adjective_known_only_as_a_surname(nlp: Language) -> None:
+    # pymorphy knows «Каменского» only as a surname's case form: the adjective's own endings give the nominative.
+    text = "Депутаты Каменского района и Каменской области собрались."
+    assert {loc.name for loc in find_locations(nlp(text))} == {"Каменский район", "Каменская область"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A region's official second name after a dash, in the region's oblique case, is one place with it.
+        ("Делегация Кемеровской области – Кузбасса прибыла в Томск.", {"Кемеровская область – Кузбасс", "Томск"}),
+        ("Сессия прошла в Ханты-Мансийском автономном округе – Югре.", {"Ханты-Мансийский автономный округ – Югра"}),
+        # In the nominative a dash pairs a list's region with its town.
+        ("Участники: Чуйская область – Бишкек.", {"Чуйская область", "Бишкек"}),
+    ],
+)
+def test_a_regions_second_name_after_a_dash(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalized adjective with no noun, joined to a town, is a town named by an adjective.
+        ("Губернатор посетил Благовещенск и Свободный.", {"Благовещенск", "Свободный"}),
+        # A region's -ск- adjective before a plural region noun is that region's, not a town's.
+        ("Больше всего случаев в Самарской (88) и Свердловской (80) областях.", set()),
+    ],
+)
+def test_an_adjectival_town_in_a_list(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} >= expected
+    assert not {"Самарская", "Свердловская"} & {loc.name for loc in find_locations(nlp(text))}

@@ -792,3 +792,47 @@ def test_a_weekday_dates_a_meeting_no_event_noun_names(nlp: Language) -> None:
 )
 def test_a_header_month_and_year_lend_the_year(nlp: Language, text: str, date: str) -> None:
     assert meeting(nlp, text).date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # A two-digit year in a protocol's header is this century's.
+        ("ПРОТОКОЛ заседания комиссии\n05.11.24 с. Ягодное\n\nПрисутствовали: 7 членов.", "2024-11-05", "Ягодное"),
+        # A meeting of several days is dated by its first day.
+        ("Сессия областного Совета депутатов прошла 3–4 октября 2024 года в городе Гродно.", "2024-10-03", "Гродно"),
+        # An ordinal day and an abbreviated month are dates too.
+        ("17-го апреля в городе Нарын состоялось заседание городского кенеша.", "--04-17", "Нарын"),
+        ("9 сент. 2024 г. в селе Кочкор прошёл сход граждан.", "2024-09-09", "Кочкор"),
+    ],
+)
+def test_date_shapes_of_real_reports(nlp: Language, text: str, date: str, place: str) -> None:
+    found = meeting(nlp, text)
+    assert (found.date, found.place) == (date, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # «На днях» and «накануне» with no dateline: the day is not named, and a later date is another event's.
+        (
+            "На днях в администрации поселения состоялось заседание Совета. Выборы назначены на 8 октября 2025 года.",
+            None,
+        ),
+        ("Накануне состоялось заседание Совета, где согласовали проведение 12 декабря сессии.", None),
+        # Under a dateline «накануне» is the day before it.
+        (
+            "Кызыл, 14 марта 2025 г.\n\n"
+            "Накануне состоялось заседание Совета, где согласовали проведение 2 апреля сессии.",
+            "2025-03-13",
+        ),
+        # A line below the meeting's sentence that opens with a date is no dateline of it.
+        (
+            "Хурал соберётся 26 сентября\n"
+            "Первая сессия Хурала пройдёт в четверг, 26 сентября.\n8 сентября прошли выборы.",
+            "--09-26",
+        ),
+    ],
+)
+def test_relative_days_of_real_reports(nlp: Language, text: str, date: str | None) -> None:
+    assert meeting(nlp, text).date == date
