@@ -7,8 +7,8 @@
 3. Each name in the nominative: only the head noun and the adjectives before it are inflected,
    genitive and prepositional dependents stay as written («Министерство труда, социального
    обеспечения и миграции КР»); quoted parts are never touched.
-4. Names of one body are merged: same lemmas, a legal form added or dropped, an abbreviation of
-   the full name (initials «СДПК», syllables «Совбез», «Госсовет»), or a shorter form of it; a kind
+4. Names of one body are merged (`pipelines/body_identity.py`): same lemmas, a legal form added or dropped, an
+   abbreviation of the full name (initials «СДПК», syllables «Совбез», «Госсовет»), or a shorter form of it; a kind
    before a name the text also uses bare («компания Apple» … «Apple») is a description of it.
 5. What is named like a body but is not one is left out: tournaments and awards, hospitals, the
    centre of a place, a web service the text only posts through («написал в своём Twitter»).
@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons, loading
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
+from pipelines.body_identity import Body, abbreviates, cover, latin_words, lemmas, merge
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
@@ -44,31 +45,6 @@ _NAMED_AFTER = frozenset({"им", "имени"})
 _PLURAL_ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,6}(ов|ы|ам|ами|ах)$")
 # Headings typed in capitals (`pipelines.headings`): the first few.
 _MAX_HEADINGS = 3
-
-
-@dataclass
-class _Body:
-    name: str
-    words: tuple[str, ...]  # lemmas of the content words
-    head: str | None  # lemma of the head noun
-    abbreviation: bool
-    aliases: list[str] = field(default_factory=list)
-    mentions: list[TextSpan] = field(default_factory=list)
-    listed: bool = True  # `OrganizationFinding.listed`
-    letterhead: bool = False  # named in a heading typed in capitals, read in sentence case
-    composed: bool = False  # a unit under the letterhead, named here with the letterhead's body (`_unit_of_letterhead`)
-
-
-# «администрация г. Железногорска» and «Администрация города Железногорска»: a kind of place cut short is the kind.
-_SHORT_PLACE_KINDS = {"г": "город", "гор": "город", "обл": "область"}
-
-
-def _lemmas(text: str, legal_forms: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    words = [w for w in _WORD.findall(text) if w.lower() not in _STOP]
-    words = [_SHORT_PLACE_KINDS.get(w, w) for w in words]
-    # «Коммерсантъ» keeps the old spelling's final hard sign, «Коммерсанта» does not: one name.
-    words = [w[:-1] if len(w) > 2 and w[-1] in "ъЪ" else w for w in words]
-    return tuple(grammar.word_lemma(w) for w in words if w.lower().replace("0", "о") not in legal_forms)
 
 
 # --- NER candidates -------------------------------------------------------------------------
@@ -318,7 +294,7 @@ def _separator(token: Token) -> bool:
     return token.text == "/" and spaced
 
 
-def _rubric(doc: Doc, body: _Body) -> bool:
+def _rubric(doc: Doc, body: Body) -> bool:
     """«2024-10-09 | ВКО | Общество», «Басты бет / Жаңалықтар / Новости»: a whole field of a page's widget line or
     breadcrumb that is one common noun (a rubric of the site) or has no kind of body in it (a menu item in another
     language) is not the name of a body; «Хокимият Хивинского района | Новости» is one."""
@@ -353,7 +329,7 @@ def _named_kinds() -> frozenset[str]:
     return lexicons.load("org_facility_kinds") | lexicons.load("org_programme_kinds") | lexicons.load("org_work_kinds")
 
 
-def _facility_named(doc: Doc, body: _Body) -> bool:
+def _facility_named(doc: Doc, body: Body) -> bool:
     """«реконструкция рынка «Сузак»», «на стадионе «Фишт»», «через портал «Добро.рф»»: a quoted name every mention of
     which follows a lower-case kind of facility or site (`org_facility_kinds`) names that facility; «о грантах
     «Агростартап» и «Семейная ферма»», «спектакль «Борис Годунов»»: one after a kind of programme, grant, event or
@@ -406,7 +382,7 @@ def _first_of_coordinated(doc: Doc, quote: int) -> int:
 _TAKING_PLACE = frozenset({"пройти", "проходить", "состояться", "открыться", "завершиться", "начаться"})
 
 
-def _event(doc: Doc, body: _Body) -> bool:
+def _event(doc: Doc, body: Body) -> bool:
     """«Форум творческой и научной интеллигенции …, который пройдёт в Гродно»: a body named by a kind of event
     (`meeting_events`) that takes place in the text is the event, not a body («Форум стран-экспортёров газа»)."""
     if body.head is None or body.head not in lexicons.load("meeting_events"):
@@ -433,7 +409,7 @@ def _line_between(doc: Doc, a: Token, b: Token) -> bool:
     return "\n" in doc_text(doc)[first.idx : last.idx]
 
 
-def _field_label(doc: Doc, body: _Body) -> bool:
+def _field_label(doc: Doc, body: Body) -> bool:
     """«Теги: #инклюзия …», «Фото: пресс-служба …»: a common word opening a line before a colon labels a page's
     field; a body's name there heads a news line («Роскомнадзор: …», «ФИФА: …») and is a proper word."""
     if len(body.words) != 1 or body.abbreviation or body.head is not None:
@@ -644,387 +620,6 @@ def _agrees(token: Token, head: int, span: Span) -> bool:
     return not any(t.text in _QUOTES for t in span.doc[span.start : token.i])
 
 
-# --- one entry per body -----------------------------------------------------------------------
-
-
-def _initials(words: list[str]) -> set[str]:
-    """Letters an abbreviation of these words can be made of: «Социал-демократическая партия» → СДП."""
-    firsts = []
-    for word in words:
-        parts = [p for p in word.split("-") if p]
-        firsts.append("".join(p[0] for p in parts))
-    full = "".join(firsts)
-    return {full, "".join(w[0] for w in words)}
-
-
-def _abbreviates(short: str, full: str) -> bool:
-    """`short` is an abbreviation of `full` or of its leading words («ЕЦБ», «Совбез», «Госсовет»)."""
-    short_words = [w for w in re.findall(r"[\wЁё-]+", short) if w.lower() not in _STOP]
-    full_words = [w for w in re.findall(r"[\wЁё-]+", full) if w.lower() not in _STOP]
-    full_lower = [w.lower() for w in full_words]
-    if _abbreviates_words(short_words, full_words, full_lower):
-        return True
-    if not short.isupper():
-        return False
-    # «АВП» for «Ассоциация водопользователей»: a letter for each root of a compound word.
-    split = [part for w in full_lower for part in _compound_roots(w)]
-    return split != full_lower and _abbreviates_words(short_words, full_words, split)
-
-
-def _compound_roots(word: str) -> list[str]:
-    """«водопользователей» → «водо», «пользователей»: a compound of a stem and a word joined by «о» or «е»."""
-    if len(word) < 9:
-        return [word]
-    for i in range(3, len(word) - 4):
-        if word[i - 1] in "ое" and loading.morph().word_is_known(word[i:]) and len(word) - i >= 5:
-            return [word[:i], word[i:]]
-    return [word]
-
-
-def _abbreviates_words(short_words: list[str], full_words: list[str], full_lower: list[str]) -> bool:
-    while short_words:
-        if len(short_words) < len(full_words) and _cover([w.lower() for w in short_words], full_lower, False):
-            return True
-        # «Совбез ООН» for «Совет Безопасности»: a code of the parent body after the short form may be left out.
-        # («МИД РФ» is not Swaziland's ministry: a state's code is no parent body's.)
-        last = short_words[-1]
-        if len(short_words) > 1 and last.isupper() and last not in full_words and not _is_state(last):
-            short_words = short_words[:-1]
-        else:
-            return False
-    return False
-
-
-def _cover(short: list[str], full: list[str], compressed: bool) -> bool:
-    """Each short word spells one or more consecutive full words; trailing full words may be left."""
-    if not short:
-        return compressed
-    word, rest = short[0], short[1:]
-    for n in range(1, len(full) + 1):
-        run = full[:n]
-        if n == 1 and grammar.word_lemma(word) == grammar.word_lemma(run[0]):
-            if _cover(rest, full[1:], compressed):
-                return True
-        elif _spells(word, run) and _cover(rest, full[n:], True):
-            return True
-        # «УМВД России по …» for «Управление МВД Российской Федерации по …»: a state under another of its names.
-        if _same_state([word], run) and _cover(rest, full[n:], compressed):
-            return True
-    return False
-
-
-def _spells(word: str, run: list[str]) -> bool:
-    """`word` is made of prefixes of the words in `run`, in order («сов»+«без», «е»+«ц»+«б»)."""
-    if len(run) == 1:
-        return False
-    if word in _initials(run):
-        return True
-    # «АлтГУ», «СПбГУ»: the place's syllable, then the initials of the rest («Алтайский государственный университет»).
-    rest = "".join(w[0] for w in run[1:])
-    syllable = word[: len(word) - len(rest)]
-    if 2 <= len(syllable) < len(run[0]) - 2 and word.endswith(rest) and run[0].startswith(syllable):
-        return True
-    return _prefixes(word, run)
-
-
-def _prefixes(word: str, run: list[str]) -> bool:
-    if not run:
-        return not word
-    first, rest = run[0], run[1:]
-    # The last word may stand whole and inflected («Генассамблея», «Госсовет»).
-    if not rest and len(word) >= 3 and grammar.word_lemma(word) == grammar.word_lemma(first):
-        return True
-    for n in range(min(len(word), len(first)), 0, -1):
-        if word[:n] == first[:n] and (n >= 2 or len(first) == 1 or word.isupper()) and _prefixes(word[n:], rest):
-            return True
-    return False
-
-
-def _subsumes(long: _Body, short: _Body) -> bool:
-    """`short` is a shorter way of naming `long`: its words are among long's, head included."""
-    if not short.words or short.abbreviation or len(short.words) >= len(long.words):
-        return False
-    if short.head is None or short.head != long.head:
-        return False
-    rest = list(long.words)
-    # (Only a bare kind at a level: «Смоленский областной суд» names a place of its own.)
-    levelled = all(w in _LEVEL_PLACES or w == short.head for w in short.words)
-    for word in short.words:
-        # «областной Маджлис» of «Маджлис народных депутатов Хатлонской области»: the level named by its place.
-        if levelled and word not in rest and _LEVEL_PLACES.get(word) in rest:
-            word = _LEVEL_PLACES[word]
-        if word not in rest:
-            return False
-        rest.remove(word)
-    return True
-
-
-_LEVEL_PLACES = {"областной": "область", "районный": "район", "городской": "город", "краевой": "край"}
-
-
-_PLACE_ADJECTIVE_SUFFIX = re.compile(r"(?<=\w)(ск|цк)(ий|ой)$")
-
-
-def _place_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
-    """«Джалал-Абадский городской кенеш» and «Городской кенеш Джалал-Абада» (a headline's order): the same words
-    once a place's adjective is read as the place («джалал-абадский» → «джалал-абад»), in any order."""
-    return tuple(sorted(_PLACE_ADJECTIVE_SUFFIX.sub("", w) for w in words))
-
-
-_MAX_STATE_WORDS = 3
-
-
-def _state_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
-    """«Совет Безопасности России» and «… Российской Федерации», «партия Кыргызстана» and «… Киргизии»: a state
-    under any of its names (`loc_countries`) is one word, its catalogue name."""
-    states = _state_by_name()
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        n = next((n for n in range(_MAX_STATE_WORDS, 0, -1) if words[i : i + n] in states), 0)
-        out.append(states[words[i : i + n]] if n else words[i])
-        i += n or 1
-    return tuple(out)
-
-
-def _merge(bodies: list[_Body]) -> list[_Body]:
-    by_words: dict[tuple[str, ...], _Body] = {}
-    merged: list[_Body] = []
-    for body in bodies:
-        key = _place_neutral(_state_neutral(body.words))
-        same = by_words.get(key)
-        if same is None:
-            by_words[key] = body
-            merged.append(body)
-            continue
-        same.mentions.extend(body.mentions)
-        same.listed = same.listed or body.listed
-        same.aliases.extend(a for a in body.aliases if a not in same.aliases)
-        # «ОО «…»» over «…»: the fuller form (not another name of the state: the first one the text uses stays).
-        if len(body.name) > len(same.name) and _place_neutral(body.words) == _place_neutral(same.words):
-            same.name = body.name
-        elif same.letterhead and not body.letterhead and body.words == same.words:
-            # A heading read in sentence case guesses capitals; the text writes the same name with its own.
-            same.name, same.letterhead = body.name, False
-    absorbed: set[int] = set()
-    candidates = _Candidates(merged)
-    for i, short in enumerate(merged):
-        check_deadline("organizations")
-        targets = [j for j in candidates.of(short) if j != i and j not in absorbed and _absorbs(merged[j], short)]
-        if not targets:
-            continue
-        # A bare name that fits several bodies («Правительство» with two cities) goes to the nearest before it.
-        first = min(short.mentions, key=lambda m: m.start)
-        before = [j for j in targets if min(m.start for m in merged[j].mentions) < first.start]
-        j = max(before, key=lambda j: min(m.start for m in merged[j].mentions)) if before else targets[0]
-        long = merged[j]
-        # «АКЦИОНЕРНОЕ ОБЩЕСТВО «БЕЛОМОРСКИЙ ТЕРМИНАЛ»» in the letterhead, «АО «Беломорский терминал»» in the text:
-        # the body goes by the name the text itself writes.
-        formed = short.name[:1] not in _QUOTES and any(q in short.name for q in _QUOTES)
-        if long.letterhead and not short.letterhead and formed and _same_quoted(short, long):
-            long.name, long.letterhead = short.name, False
-        # A unit the letterhead's body was put into goes by the text's own full name for it, where the text has one.
-        if long.composed and not short.letterhead and short.head == long.head and short.abbreviation is False:
-            long.name, long.composed = short.name, False
-        long.mentions.extend(short.mentions)
-        long.listed = long.listed or short.listed
-        if short.abbreviation or _abbreviates(short.name, long.name) or _contracts(short.name, long.name):
-            long.aliases.extend(a for a in [short.name, *short.aliases] if a not in long.aliases)
-        absorbed.add(i)
-    return [b for i, b in enumerate(merged) if i not in absorbed]
-
-
-def _with_code(long: _Body, short: _Body) -> bool:
-    """«Минэкологии республики» … «Минэкологии РТ»: a name the text also writes with its region's or state's code
-    after it is that body (the one the text names with a code)."""
-    rest = long.name[len(short.name) :].strip()
-    codes = grammar.lexicon().country_codes
-    return long.name.startswith(short.name + " ") and rest.isupper() and rest.lower() in codes
-
-
-def _abbreviates_quoted(long: _Body, short: _Body) -> bool:
-    """«ТПП» of «Союз «Торгово-промышленная палата …»», «СМО» of «Ассоциация «Совет муниципальных образований …»»: an
-    abbreviation of the name a kind or form is put before."""
-    first = _WORD.match(short.name)
-    if first is None or first.start() != 0 or not first.group().isupper() or len(first.group()) < 2:
-        return False
-    return any(_abbreviates(short.name, q) for q in _quoted_parts(long.name))
-
-
-def _numbered_in_quoted(long: _Body, short: _Body) -> bool:
-    """«школа № 3» of «МБОУ «Средняя общеобразовательная школа № 3»»: a numbered institution named by its kind and
-    number is the body whose quoted name has both."""
-    if short.head is None or not any(w.isdigit() for w in short.words):
-        return False
-    return any(set(short.words) <= set(_lemmas(q)) for q in _quoted_parts(long.name))
-
-
-def _absorbs(long: _Body, short: _Body) -> bool:
-    return (
-        _subsumes(long, short)
-        or _numbered_in_quoted(long, short)
-        or _with_code(long, short)
-        or _abbreviates_quoted(long, short)
-        or _abbreviates(short.name, long.name)
-        or _same_quoted(short, long)
-        or _contracts(short.name, long.name)
-        or _latin_part(short.name, long.name)
-        or _proper_part(short, long)
-    )
-
-
-_MAX_PROPER_WORDS = 4
-
-
-def _proper_part(short: _Body, long: _Body) -> bool:
-    """A one-word name that is the first or the last word of a longer name made of proper words only, no kind
-    of body among them: «Реала» of «Реал Мадрид», «Манчестер» of «Манчестер Юнайтед», «Гэлакси» of «Лос-Анджелес
-    Гэлакси» (a club, a band, a company called by part of its name). A name with a kind («Кенеш» of «Жогорку
-    Кенеш») or in quotes has its own tests."""
-    if short.head is not None or long.head is not None or len(short.words) != 1 or short.abbreviation:
-        return False
-    if not 2 <= len(long.words) <= _MAX_PROPER_WORDS or long.abbreviation:
-        return False
-    names = (short.name, long.name)
-    if any(q in name for name in names for q in _QUOTES) or _latin_words(short.name) is not None:
-        return False
-    words = [w for name in names for w in _WORD.findall(name)]
-    if not all(w[:1].isupper() and not w.isupper() for w in words):
-        return False
-    return short.words[0] in (long.words[0], long.words[-1])
-
-
-_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.'-]*(?: [A-Za-z0-9][A-Za-z0-9&.'-]*)*")
-
-
-def _latin_words(name: str) -> list[str] | None:
-    """The words of a name written in Latin letters only, or None («Netflix Inc», not «компания Netflix»)."""
-    name = name.strip(_QUOTES + " ")
-    return name.lower().split() if _LATIN_NAME.fullmatch(name) else None
-
-
-def _latin_part(short: str, full: str) -> bool:
-    """A Latin name is the last words of a longer one the text gives («Dior» of «Christian Dior», «Sharks» of «San
-    Jose Sharks»), or its first words before a company's kind or legal form (`org_latin_tails`: «Netflix» of
-    «Netflix Inc», «Opera» of «Opera Software»; not «Google» of «Google Mail», a product). A Cyrillic name has its
-    own tests (heads, lemmas)."""
-    part, whole = _latin_words(short), _latin_words(full)
-    if not part or not whole or len(part) >= len(whole) or any(len(w) < _MIN_LATIN_WORD for w in part):
-        return False
-    if whole[-len(part) :] == part:
-        return True
-    return whole[: len(part)] == part and all(w in lexicons.load("org_latin_tails") for w in whole[len(part) :])
-
-
-_MIN_LATIN_WORD = 3
-
-
-# «Минцифры России», «Росздравнадзор»: a state body's contraction opens with its kind's syllable.
-_CONTRACTED_KINDS = {"мин": ("министерство",), "рос": ("федеральный",)}
-_MIN_SYLLABLE = 3
-_MAX_ENDING = 2  # «Минцифры»: the last syllable may keep a case ending («цифр|ы» of «цифрового»)
-
-
-def _contracts(short: str, full: str) -> bool:
-    """`short` contracts `full` by syllables of its words in any order: «Минцифры России» — «Министерство
-    цифрового развития, связи и массовых коммуникаций Российской Федерации», «Минкомсвязь» — «Министерство связи и
-    массовых коммуникаций», «Росздравнадзор» — «Федеральная служба по надзору в сфере здравоохранения»."""
-    words = _WORD.findall(short)
-    full_words = [w.lower() for w in _WORD.findall(full) if w.lower() not in _STOP]
-    if not words or len(full_words) < 3 or not words[0][:1].isupper() or words[0].isupper():
-        return False
-    first = words[0].lower()
-    kinds = _CONTRACTED_KINDS.get(first[:_MIN_SYLLABLE])
-    if kinds is None or grammar.word_lemma(full_words[0]) not in kinds or first.startswith("минист"):
-        return False
-    # «России», «РФ» after the contraction: the state the full name ends with.
-    if words[1:] and not any(_same_state(words[1:], full_words[-n:]) for n in (1, 2, 3)):
-        return False
-    return _syllables(first[_MIN_SYLLABLE:], full_words[1:])
-
-
-def _syllables(rest: str, words: list[str]) -> bool:
-    """`rest` is made of leading syllables of distinct `words`."""
-    if not rest:
-        return True
-    if len(rest) < _MIN_SYLLABLE:
-        return False
-    for i, word in enumerate(words):
-        others = words[:i] + words[i + 1 :]
-        for n in range(min(len(rest), len(word)), _MIN_SYLLABLE - 1, -1):
-            if rest[:n] == word[:n] and (_syllables(rest[n:], others) or len(rest) - n <= _MAX_ENDING < n):
-                return True
-    return False
-
-
-def _content_words(name: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[\wЁё-]+", name) if w.lower() not in _STOP]
-
-
-class _Candidates:
-    """The bodies another body may merge into, found by keys rather than by trying every pair (the
-    pairwise test was quadratic, a third of the time of a 990 kchar document). Each key is necessary for
-    one of the three tests, so no pair that passes is missed: `_subsumes` needs the same head;
-    `_abbreviates` a first word that starts with the same letter as the long name's or has its lemma
-    (`_cover` reads the first short word against the first full word, as a lemma or as prefixes);
-    `_same_quoted` a quoted part of the long name with the short one's words; `_contracts` the same first letter,
-    or «Рос…» for «Федеральн…»."""
-
-    def __init__(self, bodies: list[_Body]) -> None:
-        self._keys: dict[tuple[str, object], list[int]] = {}
-        for j, body in enumerate(bodies):
-            keys: set[tuple[str, object]] = {("head", body.head)} if body.head is not None else set()
-            words = _content_words(body.name)
-            if words:
-                keys |= {("letter", words[0][0]), ("lemma", grammar.word_lemma(words[0]))}
-                if words[0].startswith("-"):  # its initials start at a later letter: tried with every body
-                    keys.add(("any", None))
-            for quoted in _quoted_parts(body.name):
-                keys.add(("quoted", _lemmas(quoted)))
-                # `_abbreviates_quoted`: «ТПП» of «Союз «Торгово-промышленная палата …»».
-                inner = _content_words(quoted)
-                if inner:
-                    keys.add(("quoted letter", inner[0][0].upper()))
-                # `_numbered_in_quoted`: «школа № 3» of «МБОУ «Средняя общеобразовательная школа № 3»».
-                keys |= {("quoted kind", w) for w in _lemmas(quoted) if w in grammar.lexicon().heads}
-            latin = _latin_words(body.name)
-            if latin:  # `_latin_part`: «Dior» of «Christian Dior» starts with another letter
-                keys |= {("latin", latin[0]), ("latin", latin[-1])}
-            for key in keys:
-                self._keys.setdefault(key, []).append(j)
-
-    def of(self, short: _Body) -> list[int]:
-        keys: set[tuple[str, object]] = {("quoted", short.words), ("any", None)}
-        if short.head is not None:
-            keys.add(("head", short.head))
-        words = _content_words(short.name)
-        if short.head is not None and any(w.isdigit() for w in short.words):
-            keys.add(("quoted kind", short.head))
-        first = _WORD.match(short.name)
-        if words and first is not None and first.group().isupper():
-            keys.add(("quoted letter", words[0][0].upper()))
-        if words:
-            keys |= {("letter", words[0][0]), ("lemma", grammar.word_lemma(words[0]))}
-            # `_contracts`: «Рос…» contracts a «Федеральн…» name.
-            if words[0].lower().startswith("рос"):
-                keys |= {("letter", "Ф"), ("letter", "ф")}
-        latin = _latin_words(short.name)
-        if latin:
-            keys |= {("latin", latin[0]), ("latin", latin[-1])}
-        return sorted({j for key in keys for j in self._keys.get(key, ())})
-
-
-def _same_quoted(short: _Body, long: _Body) -> bool:
-    """«Ресурсный центр для пожилых» and ОО «Ресурсный центр для пожилых» are one body."""
-    quoted = _quoted_parts(long.name)
-    return bool(quoted) and any(_lemmas(q) == short.words for q in quoted) and short.name != long.name
-
-
-def _quoted_parts(name: str) -> list[str]:
-    """The quoted parts of a name, a name quoted inside it too: «Общество инвалидов «Шуақ»» → both."""
-    return re.findall(r"[«\"„“]([^»\"”“]+)[»\"”“]", name) + re.findall(r"«([^«»]+)»", name)
-
-
 # --- what is not a body ----------------------------------------------------------------------
 
 # «написал в своём Twitter», «на странице в Facebook», «в мессенджерах Telegram и WhatsApp»: the words
@@ -1081,7 +676,7 @@ def _titled_work(doc: Doc, mention: TextSpan, kinds_lexicon: str) -> bool:
     if span is None:
         return False
     quoted = span[0].text in _QUOTES or (span.start > 0 and doc[span.start - 1].text in _QUOTES)
-    if not quoted and _latin_words(span.text) is None:
+    if not quoted and latin_words(span.text) is None:
         return False
     kinds = lexicons.load(kinds_lexicon)
     i = span.start - 1
@@ -1106,7 +701,7 @@ def _titled_work(doc: Doc, mention: TextSpan, kinds_lexicon: str) -> bool:
     return False
 
 
-def _is_body(doc: Doc, body: _Body) -> bool:
+def _is_body(doc: Doc, body: Body) -> bool:
     """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
@@ -1223,12 +818,12 @@ def _inside(doc: Doc, mention: TextSpan) -> bool:
     return span is not None and span.start > 0 and doc[span.start - 1].lower_ in ("в", "во")
 
 
-def _kind_before_name(bodies: list[_Body]) -> list[_Body]:
+def _kind_before_name(bodies: list[Body]) -> list[Body]:
     """«компания Apple» … «Apple», «газета "Коммерсантъ"» … «"Коммерсантъ"»: where the text also names a
     body without its kind, that bare name is the text's name for it and the kind is a description."""
     lex = grammar.lexicon()
     bare = {b.words: b for b in bodies}
-    kept: list[_Body] = []
+    kept: list[Body] = []
     for body in bodies:
         first = _WORD.match(body.name)
         described = first is not None and first.start() == 0 and first.group().islower()
@@ -1280,12 +875,12 @@ def _nested_bodies(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-def _unit_abbreviation_before_body(bodies: list[_Body]) -> list[_Body]:
+def _unit_abbreviation_before_body(bodies: list[Body]) -> list[Body]:
     """«инспектор ПДН МО МВД России «Моршанский»» … «МО МВД России «Моршанский»»: where the text also names the body
     on its own, an abbreviation before it is the unit the person works in (a word of the title), and the name the
     body's."""
     bare = {b.words: b for b in bodies}
-    kept: list[_Body] = []
+    kept: list[Body] = []
     for body in bodies:
         first = _WORD.match(body.name)
         unit = first is not None and first.start() == 0 and first.group().isupper() and len(first.group()) > 1
@@ -1322,7 +917,7 @@ def _initials_by_i(short: list[str], full: str) -> bool:
     return True
 
 
-def _abbreviations_joined(doc: Doc, bodies: list[_Body]) -> list[_Body]:
+def _abbreviations_joined(doc: Doc, bodies: list[Body]) -> list[Body]:
     """«КДН и ЗП» of «Комиссия по делам несовершеннолетних и защите их прав …», «ГО и ЧС»: two abbreviations joined by
     «и» are one name where together (and only together) they abbreviate a body the text names in full; the
     possessive of such names is left out of the letters. Elsewhere «МВД и ФСБ» stay two bodies."""
@@ -1349,7 +944,7 @@ def _abbreviations_joined(doc: Doc, bodies: list[_Body]) -> list[_Body]:
             continue
         # (Both letters' words in order: «МВД и ФСБ» is no abbreviation of «Министерство внутренних дел».)
         short = [first.name.lower(), second.name.lower()]
-        target = next((b for b, words in fulls if _cover(short, words, False) or _initials_by_i(short, b.name)), None)
+        target = next((b for b, words in fulls if cover(short, words, False) or _initials_by_i(short, b.name)), None)
         if target is None:
             continue
         joined = f"{first.name} и {second.name}"
@@ -2304,7 +1899,7 @@ def _genitive(name: str) -> str:
     return " ".join(out)
 
 
-def _units_under_letterhead(doc: Doc, bodies: list[_Body]) -> None:
+def _units_under_letterhead(doc: Doc, bodies: list[Body]) -> None:
     """«ГОСУДАРСТВЕННЫЙ СОВЕТ РЕСПУБЛИКИ ТАТАРСТАН» / «Комитет по экологии …» (a line of its own in sentence case under
     the letterhead): the unit is named with the letterhead's body, as a unit in capitals is (`_heading_bodies`)."""
     text = doc_text(doc)
@@ -2324,7 +1919,7 @@ def _units_under_letterhead(doc: Doc, bodies: list[_Body]) -> None:
             continue
         name = _unit_of_letterhead(body.name, letterhead.name)
         if name is not None:
-            body.name, body.words = name, _lemmas(name, lex.legal_forms) or _lemmas(name)
+            body.name, body.words = name, lemmas(name, lex.legal_forms) or lemmas(name)
 
 
 def _unit_of_letterhead(name: str, parent: str) -> str | None:
@@ -2343,7 +1938,7 @@ def _unit_of_letterhead(name: str, parent: str) -> str | None:
     return f"{match.group(1)} {match.group(2)} {owner}"
 
 
-def _heading_bodies(doc: Doc) -> list[_Body]:
+def _heading_bodies(doc: Doc) -> list[Body]:
     """Bodies named only in a heading typed in capitals, read again in sentence case (the taggers read capitals
     as names and abbreviations, see `_shouted`). A letterhead, the text's first line being a body's name
     («ЛИДСКИЙ РАЙОННЫЙ ИСПОЛНИТЕЛЬНЫЙ КОМИТЕТ»), is the body whose record this is; lines under it name its
@@ -2357,7 +1952,7 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
     letterhead_end = lines[0].start + len(lines[0].text) if lines[0].start == first_line else first_line
     lex = grammar.lexicon()
     spoken = {grammar.word_lemma(t.text) for t in doc if t.is_alpha and not t.is_upper}
-    bodies: list[_Body] = []
+    bodies: list[Body] = []
     for line in lines:
         check_deadline("organizations")
         heading, offset = line.text, line.start
@@ -2386,9 +1981,9 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
             # Sentence case lowers proper words too; the text writes them elsewhere with their capital.
             name = _WORD.sub(lambda w: proper_form(doc, w.group()), unit_name or org.name)
             bodies.append(
-                _Body(
+                Body(
                     name=name,
-                    words=_lemmas(name, lex.legal_forms) or _lemmas(name),
+                    words=lemmas(name, lex.legal_forms) or lemmas(name),
                     head=lemma if lemma in lex.heads else None,
                     abbreviation=False,
                     mentions=[TextSpan(offset + mention.start, offset + mention.end)],
@@ -2399,12 +1994,12 @@ def _heading_bodies(doc: Doc) -> list[_Body]:
     return bodies
 
 
-def _shouted_into_headings(bodies: list[_Body], headed: list[_Body]) -> list[_Body]:
+def _shouted_into_headings(bodies: list[Body], headed: list[Body]) -> list[Body]:
     """«ПОСОЛЬСТВО РЕСПУБЛИКИ БЕЛАРУСЬ» in a page's running header, the letterhead «Посольство Республики Беларусь в
     Республике Узбекистан» read in sentence case: a name typed in capitals that starts a heading's body is it."""
     if not headed:
         return bodies
-    kept: list[_Body] = []
+    kept: list[Body] = []
     for body in bodies:
         folded = body.name.lower()
         target = None
@@ -2417,7 +2012,7 @@ def _shouted_into_headings(bodies: list[_Body], headed: list[_Body]) -> list[_Bo
     return kept
 
 
-def _inside_line(doc: Doc, mention: TextSpan, bodies: list[_Body]) -> bool:
+def _inside_line(doc: Doc, mention: TextSpan, bodies: list[Body]) -> bool:
     text = doc_text(doc)
     for body in bodies:
         start = body.mentions[0].start
@@ -2493,7 +2088,7 @@ def _ministry_end(doc: Doc, start: int) -> int | None:
     return _place_end(place, end) if place is not None and end is not None else end
 
 
-def _contraction_of(field: str, bodies: list[_Body]) -> _Body | None:
+def _contraction_of(field: str, bodies: list[Body]) -> Body | None:
     """The body the text names by a «Мин…» contraction of the ministry of `field`: «Минздрав Чувашии» is the
     ministry of «здравоохранения», «Минобразования» of «образования» (not a full name already)."""
     stem = field.lower()[:4]
@@ -2514,27 +2109,6 @@ def _state_names() -> frozenset[tuple[str, ...]]:
         for form in line.split("|")
         if form.strip()
     )
-
-
-@cache
-def _state_by_name() -> dict[tuple[str, ...], str]:
-    """A state's names as lemmas → its catalogue name: («россия»,), («российский», «федерация») → «Россия»."""
-    names: dict[tuple[str, ...], str] = {}
-    for line in lexicons.lines("loc_countries"):
-        forms = [form.strip() for form in line.split("|") if form.strip()]
-        for form in forms:
-            names.setdefault(tuple(grammar.word_lemma(w) for w in _WORD.findall(form)), forms[0])
-    return names
-
-
-def _is_state(word: str) -> bool:
-    return (grammar.word_lemma(word),) in _state_by_name()
-
-
-def _same_state(one: list[str], other: list[str]) -> bool:
-    states = _state_by_name()
-    first = states.get(tuple(grammar.word_lemma(w) for w in one))
-    return first is not None and first == states.get(tuple(grammar.word_lemma(w) for w in other))
 
 
 def _names_state(words: tuple[str, ...]) -> bool:
@@ -2565,7 +2139,7 @@ class _MinistryEvidence:
     def speaks_of(self, field: Token, name: str) -> bool:
         if self.alone or field.lemma_ in self.fields:
             return True
-        return any(_abbreviates(short, name) for short in self.contractions)
+        return any(abbreviates(short, name) for short in self.contractions)
 
 
 def _ministry_evidence(doc: Doc) -> _MinistryEvidence:
@@ -2584,11 +2158,11 @@ def _ministry_evidence(doc: Doc) -> _MinistryEvidence:
     return _MinistryEvidence(_ministry_spoken_of(doc), frozenset(fields), tuple(contractions))
 
 
-def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
+def _ministries_of_ministers(doc: Doc, named: list[Body]) -> list[Body]:
     """«заместитель министра лесного комплекса Иркутской области»: a region's minister is named by the
     ministry's own words, so the title names the body «Министерство лесного комплекса Иркутской области»
     (or one the text calls by a contraction, `named`)."""
-    bodies: list[_Body] = []
+    bodies: list[Body] = []
     evidence: _MinistryEvidence | None = None  # read once per text, and only if a minister is named
     for i, lower in enumerate(token_strings(doc, LOWER)):
         if not lower.startswith(_MINISTER):
@@ -2603,7 +2177,7 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
         rest = doc[token.i + 1 : end]
         # «министр культуры Республики Беларусь» at an inter-state meeting: a state's minister holds a post, and
         # the ministry is a body of the text only where the text also speaks of it.
-        if _names_state(_lemmas(rest.text)) and not _ministry_spoken_of(doc):
+        if _names_state(lemmas(rest.text)) and not _ministry_spoken_of(doc):
             continue
         name = f"Министерство {rest.text}"
         contraction = _contraction_of(rest[0].text, named)
@@ -2617,13 +2191,13 @@ def _ministries_of_ministers(doc: Doc, named: list[_Body]) -> list[_Body]:
             # The full name is the body's name, the contraction another name for it.
             if contraction.name not in contraction.aliases:
                 contraction.aliases.insert(0, contraction.name)
-            contraction.name, contraction.words = name, _lemmas(name)
+            contraction.name, contraction.words = name, lemmas(name)
             contraction.mentions.append(TextSpan(rest.start_char, rest.end_char))
             continue
         bodies.append(
-            _Body(
+            Body(
                 name=name,
-                words=_lemmas(name),
+                words=lemmas(name),
                 head="министерство",
                 abbreviation=False,
                 mentions=[TextSpan(rest.start_char, rest.end_char)],
@@ -2742,7 +2316,7 @@ def find_organizations(
     chosen = _without_branch_names(doc, chosen)
     chosen = _nested_bodies(doc, chosen)
 
-    bodies: list[_Body] = []
+    bodies: list[Body] = []
     alias_ranges: dict[tuple[int, int], int] = {}
     for start, end in chosen:
         check_deadline("organizations")
@@ -2758,9 +2332,9 @@ def find_organizations(
         if dash is not None:
             name = f"{canonical(doc[start:dash])} {doc[dash].text} {canonical(doc[dash + 1 : end])}"
         head = _head_index(span)
-        body = _Body(
+        body = Body(
             name=name,
-            words=_lemmas(name, lex.legal_forms) or _lemmas(name),
+            words=lemmas(name, lex.legal_forms) or lemmas(name),
             head=_head_lemma(doc[head]) if head is not None else None,
             abbreviation=all(t.is_upper for t in span if t.is_alpha),
             mentions=[TextSpan(span.start_char, span.end_char)],
@@ -2778,7 +2352,7 @@ def find_organizations(
     bodies.extend(_ministries_of_ministers(doc, bodies))
     # Later mentions of an alias («МБОС» on its own) are the body it was introduced for.
     alias_of = {b.aliases[0].lower(): b for b in bodies if b.aliases}
-    kept: list[_Body] = []
+    kept: list[Body] = []
     for body in bodies:
         target = alias_of.get(body.name.strip(_QUOTES).lower())
         if target is not None and target is not body:
@@ -2800,7 +2374,7 @@ def find_organizations(
             # A unit named only in titles stays the titles' organization for positions, but is not listed.
             listed=b.listed and not all(_within(m, titled) for m in b.mentions),
         )
-        for b in _merge(_kind_before_name(_unit_abbreviation_before_body(_abbreviations_joined(doc, kept))))
+        for b in merge(_kind_before_name(_unit_abbreviation_before_body(_abbreviations_joined(doc, kept))))
         if _is_body(doc, b)
     )
 

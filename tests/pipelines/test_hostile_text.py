@@ -22,6 +22,8 @@ from models import slovnet_packed
 from models.checkpoints import checkpoints
 from models.components import natasha
 from models.components.tokenizer import _SentenceSegmenter
+from models.grammars import organizations as org_grammar
+from pipelines import body_identity
 from pipelines.cleaning import RULES, clean
 from pipelines.deadline import document_deadline
 from pipelines.errors import LimitExceeded
@@ -29,7 +31,6 @@ from pipelines.extract import extract_bytes
 from pipelines.layouts import find_sections
 from pipelines.limits import MAX_INPUT_BYTES
 from pipelines.nlp import analyse, load_nlp
-from pipelines.stages import organizations
 
 ROOT = Path(__file__).resolve().parents[2]
 SYNTHETIC = sorted((ROOT / "corpus" / "synthetic").glob("*.txt"))
@@ -226,13 +227,13 @@ def test_each_hostile_text_gives_a_record_whose_spans_fit(name: str) -> None:
             assert text[mention.start : mention.end] == mention.text
 
 
-def _bodies(names: list[str]) -> list[organizations._Body]:
-    lex = organizations.grammar.lexicon()
+def _bodies(names: list[str]) -> list[body_identity.Body]:
+    lex = org_grammar.lexicon()
     bodies = []
     for name in names:
-        words = organizations._lemmas(name, lex.legal_forms) or organizations._lemmas(name)
+        words = body_identity.lemmas(name, lex.legal_forms) or body_identity.lemmas(name)
         head = next((w for w in words if w in lex.heads), None)
-        bodies.append(organizations._Body(name, words, head, name.isupper()))
+        bodies.append(body_identity.Body(name, words, head, name.isupper()))
     return bodies
 
 
@@ -261,11 +262,11 @@ def test_the_merge_index_misses_no_pair_the_pairwise_test_accepts() -> None:
         "Кенеш",
     ]
     bodies = _bodies(names)
-    index = organizations._Candidates(bodies)
+    index = body_identity.Candidates(bodies)
     for short in bodies:
-        pairwise = {j for j, long in enumerate(bodies) if organizations._absorbs(long, short)}
+        pairwise = {j for j, long in enumerate(bodies) if body_identity.absorbs(long, short)}
         assert pairwise <= set(index.of(short)), short.name
-    assert any(organizations._absorbs(long, short) for short in bodies for long in bodies)
+    assert any(body_identity.absorbs(long, short) for short in bodies for long in bodies)
 
 
 def test_no_stage_joins_the_whole_text_per_item() -> None:

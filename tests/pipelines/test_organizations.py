@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from pipelines.body_identity import abbreviates, contracts
 from pipelines.cleaning import clean
 from pipelines.extract import extract_bytes
-from pipelines.stages.organizations import _abbreviates, _contracts, find_organizations
+from pipelines.stages.organizations import find_organizations
 
 
 def names(nlp: Language, text: str) -> list[str]:
@@ -126,7 +127,7 @@ def test_sub_unit_in_a_position_gives_the_body(nlp: Language) -> None:
     ],
 )
 def test_abbreviations(short: str, full: str) -> None:
-    assert _abbreviates(short, full)
+    assert abbreviates(short, full)
 
 
 @pytest.mark.parametrize(
@@ -140,7 +141,7 @@ def test_abbreviations(short: str, full: str) -> None:
     ],
 )
 def test_not_abbreviations(short: str, full: str) -> None:
-    assert not _abbreviates(short, full)
+    assert not abbreviates(short, full)
 
 
 @pytest.mark.parametrize(
@@ -1470,11 +1471,11 @@ def test_a_letterhead_wrapped_over_two_lines_is_one_name(nlp: Language, text: st
     ],
 )
 def test_an_abbreviation_with_the_state_under_another_name_is_the_full_name(short: str, full: str) -> None:
-    assert _abbreviates(short, full)
+    assert abbreviates(short, full)
 
 
 def test_a_state_named_otherwise_is_not_another_state() -> None:
-    assert not _abbreviates("МИД России", "Министерство иностранных дел Республики Беларусь")
+    assert not abbreviates("МИД России", "Министерство иностранных дел Республики Беларусь")
 
 
 @pytest.mark.parametrize(
@@ -2027,7 +2028,7 @@ def test_a_municipalitys_quoted_name_ends_its_bodys_name(nlp: Language, text: st
     ],
 )
 def test_contractions_of_state_bodies(short: str, full: str) -> None:
-    assert _contracts(short, full)
+    assert contracts(short, full)
 
 
 @pytest.mark.parametrize(
@@ -2040,7 +2041,7 @@ def test_contractions_of_state_bodies(short: str, full: str) -> None:
     ],
 )
 def test_not_contractions(short: str, full: str) -> None:
-    assert not _contracts(short, full)
+    assert not contracts(short, full)
 
 
 def test_a_contraction_is_another_name_of_the_body(nlp: Language) -> None:
@@ -2072,10 +2073,10 @@ def test_bodies_of_two_states_stay_apart(nlp: Language) -> None:
     text = "Правительство России и правительство Казахстана подписали соглашение."
     assert len(names(nlp, text)) == 2
     # A state's code after a short form is no parent body's to be left out.
-    assert not _abbreviates(
+    assert not abbreviates(
         "МИД РФ", "Министерство иностранных дел и международного сотрудничества Королевства Свазиленд"
     )
-    assert _abbreviates("МИД РФ", "Министерство иностранных дел Российской Федерации")
+    assert abbreviates("МИД РФ", "Министерство иностранных дел Российской Федерации")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,447 @@
+"""Which names are one body: the organizations stage lists one entry per body however the text names it.
+
+Two names are one body when their lemmas are the same, a legal form or a state's name aside; when one is an
+abbreviation of the other (initials «СДПК», syllables «Совбез», «Госсовет», a quoted name's initials), a shorter form
+of it, or its quoted part; when one carries a country code the other leaves out. `merge` folds a document's bodies
+so; `Candidates` finds, by keys, the few bodies another may merge into (trying every pair was quadratic).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from models import lexicons, loading
+from models.grammars import organizations as grammar
+from pipelines.deadline import check_deadline
+from pipelines.findings import TextSpan
+
+_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+# Function words are not part of a name's identity (the scorer skips them too).
+_STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с", "со", "о", "об", "от", "до", "за", "к", "из", "а"})
+_QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as text
+
+
+@dataclass
+class Body:
+    name: str
+    words: tuple[str, ...]  # lemmas of the content words
+    head: str | None  # lemma of the head noun
+    abbreviation: bool
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[TextSpan] = field(default_factory=list)
+    listed: bool = True  # `OrganizationFinding.listed`
+    letterhead: bool = False  # named in a heading typed in capitals, read in sentence case
+    composed: bool = False  # a unit under the letterhead, named here with the letterhead's body (`_unit_of_letterhead`)
+
+
+# «администрация г. Железногорска» and «Администрация города Железногорска»: a kind of place cut short is the kind.
+_SHORT_PLACE_KINDS = {"г": "город", "гор": "город", "обл": "область"}
+
+
+def lemmas(text: str, legal_forms: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    words = [w for w in _WORD.findall(text) if w.lower() not in _STOP]
+    words = [_SHORT_PLACE_KINDS.get(w, w) for w in words]
+    # «Коммерсантъ» keeps the old spelling's final hard sign, «Коммерсанта» does not: one name.
+    words = [w[:-1] if len(w) > 2 and w[-1] in "ъЪ" else w for w in words]
+    return tuple(grammar.word_lemma(w) for w in words if w.lower().replace("0", "о") not in legal_forms)
+
+
+def _initials(words: list[str]) -> set[str]:
+    """Letters an abbreviation of these words can be made of: «Социал-демократическая партия» → СДП."""
+    firsts = []
+    for word in words:
+        parts = [p for p in word.split("-") if p]
+        firsts.append("".join(p[0] for p in parts))
+    full = "".join(firsts)
+    return {full, "".join(w[0] for w in words)}
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """`short` is an abbreviation of `full` or of its leading words («ЕЦБ», «Совбез», «Госсовет»)."""
+    short_words = [w for w in re.findall(r"[\wЁё-]+", short) if w.lower() not in _STOP]
+    full_words = [w for w in re.findall(r"[\wЁё-]+", full) if w.lower() not in _STOP]
+    full_lower = [w.lower() for w in full_words]
+    if _abbreviates_words(short_words, full_words, full_lower):
+        return True
+    if not short.isupper():
+        return False
+    # «АВП» for «Ассоциация водопользователей»: a letter for each root of a compound word.
+    split = [part for w in full_lower for part in _compound_roots(w)]
+    return split != full_lower and _abbreviates_words(short_words, full_words, split)
+
+
+def _compound_roots(word: str) -> list[str]:
+    """«водопользователей» → «водо», «пользователей»: a compound of a stem and a word joined by «о» or «е»."""
+    if len(word) < 9:
+        return [word]
+    for i in range(3, len(word) - 4):
+        if word[i - 1] in "ое" and loading.morph().word_is_known(word[i:]) and len(word) - i >= 5:
+            return [word[:i], word[i:]]
+    return [word]
+
+
+def _abbreviates_words(short_words: list[str], full_words: list[str], full_lower: list[str]) -> bool:
+    while short_words:
+        if len(short_words) < len(full_words) and cover([w.lower() for w in short_words], full_lower, False):
+            return True
+        # «Совбез ООН» for «Совет Безопасности»: a code of the parent body after the short form may be left out.
+        # («МИД РФ» is not Swaziland's ministry: a state's code is no parent body's.)
+        last = short_words[-1]
+        if len(short_words) > 1 and last.isupper() and last not in full_words and not _is_state(last):
+            short_words = short_words[:-1]
+        else:
+            return False
+    return False
+
+
+def cover(short: list[str], full: list[str], compressed: bool) -> bool:
+    """Each short word spells one or more consecutive full words; trailing full words may be left."""
+    if not short:
+        return compressed
+    word, rest = short[0], short[1:]
+    for n in range(1, len(full) + 1):
+        run = full[:n]
+        if n == 1 and grammar.word_lemma(word) == grammar.word_lemma(run[0]):
+            if cover(rest, full[1:], compressed):
+                return True
+        elif _spells(word, run) and cover(rest, full[n:], True):
+            return True
+        # «УМВД России по …» for «Управление МВД Российской Федерации по …»: a state under another of its names.
+        if _same_state([word], run) and cover(rest, full[n:], compressed):
+            return True
+    return False
+
+
+def _spells(word: str, run: list[str]) -> bool:
+    """`word` is made of prefixes of the words in `run`, in order («сов»+«без», «е»+«ц»+«б»)."""
+    if len(run) == 1:
+        return False
+    if word in _initials(run):
+        return True
+    # «АлтГУ», «СПбГУ»: the place's syllable, then the initials of the rest («Алтайский государственный университет»).
+    rest = "".join(w[0] for w in run[1:])
+    syllable = word[: len(word) - len(rest)]
+    if 2 <= len(syllable) < len(run[0]) - 2 and word.endswith(rest) and run[0].startswith(syllable):
+        return True
+    return _prefixes(word, run)
+
+
+def _prefixes(word: str, run: list[str]) -> bool:
+    if not run:
+        return not word
+    first, rest = run[0], run[1:]
+    # The last word may stand whole and inflected («Генассамблея», «Госсовет»).
+    if not rest and len(word) >= 3 and grammar.word_lemma(word) == grammar.word_lemma(first):
+        return True
+    for n in range(min(len(word), len(first)), 0, -1):
+        if word[:n] == first[:n] and (n >= 2 or len(first) == 1 or word.isupper()) and _prefixes(word[n:], rest):
+            return True
+    return False
+
+
+def _subsumes(long: Body, short: Body) -> bool:
+    """`short` is a shorter way of naming `long`: its words are among long's, head included."""
+    if not short.words or short.abbreviation or len(short.words) >= len(long.words):
+        return False
+    if short.head is None or short.head != long.head:
+        return False
+    rest = list(long.words)
+    # (Only a bare kind at a level: «Смоленский областной суд» names a place of its own.)
+    levelled = all(w in _LEVEL_PLACES or w == short.head for w in short.words)
+    for word in short.words:
+        # «областной Маджлис» of «Маджлис народных депутатов Хатлонской области»: the level named by its place.
+        if levelled and word not in rest and _LEVEL_PLACES.get(word) in rest:
+            word = _LEVEL_PLACES[word]
+        if word not in rest:
+            return False
+        rest.remove(word)
+    return True
+
+
+_LEVEL_PLACES = {"областной": "область", "районный": "район", "городской": "город", "краевой": "край"}
+
+
+_PLACE_ADJECTIVE_SUFFIX = re.compile(r"(?<=\w)(ск|цк)(ий|ой)$")
+
+
+def _place_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
+    """«Джалал-Абадский городской кенеш» and «Городской кенеш Джалал-Абада» (a headline's order): the same words
+    once a place's adjective is read as the place («джалал-абадский» → «джалал-абад»), in any order."""
+    return tuple(sorted(_PLACE_ADJECTIVE_SUFFIX.sub("", w) for w in words))
+
+
+_MAX_STATE_WORDS = 3
+
+
+def _state_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
+    """«Совет Безопасности России» and «… Российской Федерации», «партия Кыргызстана» and «… Киргизии»: a state
+    under any of its names (`loc_countries`) is one word, its catalogue name."""
+    states = _state_by_name()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        n = next((n for n in range(_MAX_STATE_WORDS, 0, -1) if words[i : i + n] in states), 0)
+        out.append(states[words[i : i + n]] if n else words[i])
+        i += n or 1
+    return tuple(out)
+
+
+def merge(bodies: list[Body]) -> list[Body]:
+    by_words: dict[tuple[str, ...], Body] = {}
+    merged: list[Body] = []
+    for body in bodies:
+        key = _place_neutral(_state_neutral(body.words))
+        same = by_words.get(key)
+        if same is None:
+            by_words[key] = body
+            merged.append(body)
+            continue
+        same.mentions.extend(body.mentions)
+        same.listed = same.listed or body.listed
+        same.aliases.extend(a for a in body.aliases if a not in same.aliases)
+        # «ОО «…»» over «…»: the fuller form (not another name of the state: the first one the text uses stays).
+        if len(body.name) > len(same.name) and _place_neutral(body.words) == _place_neutral(same.words):
+            same.name = body.name
+        elif same.letterhead and not body.letterhead and body.words == same.words:
+            # A heading read in sentence case guesses capitals; the text writes the same name with its own.
+            same.name, same.letterhead = body.name, False
+    absorbed: set[int] = set()
+    candidates = Candidates(merged)
+    for i, short in enumerate(merged):
+        check_deadline("organizations")
+        targets = [j for j in candidates.of(short) if j != i and j not in absorbed and absorbs(merged[j], short)]
+        if not targets:
+            continue
+        # A bare name that fits several bodies («Правительство» with two cities) goes to the nearest before it.
+        first = min(short.mentions, key=lambda m: m.start)
+        before = [j for j in targets if min(m.start for m in merged[j].mentions) < first.start]
+        j = max(before, key=lambda j: min(m.start for m in merged[j].mentions)) if before else targets[0]
+        long = merged[j]
+        # «АКЦИОНЕРНОЕ ОБЩЕСТВО «БЕЛОМОРСКИЙ ТЕРМИНАЛ»» in the letterhead, «АО «Беломорский терминал»» in the text:
+        # the body goes by the name the text itself writes.
+        formed = short.name[:1] not in _QUOTES and any(q in short.name for q in _QUOTES)
+        if long.letterhead and not short.letterhead and formed and _same_quoted(short, long):
+            long.name, long.letterhead = short.name, False
+        # A unit the letterhead's body was put into goes by the text's own full name for it, where the text has one.
+        if long.composed and not short.letterhead and short.head == long.head and short.abbreviation is False:
+            long.name, long.composed = short.name, False
+        long.mentions.extend(short.mentions)
+        long.listed = long.listed or short.listed
+        if short.abbreviation or abbreviates(short.name, long.name) or contracts(short.name, long.name):
+            long.aliases.extend(a for a in [short.name, *short.aliases] if a not in long.aliases)
+        absorbed.add(i)
+    return [b for i, b in enumerate(merged) if i not in absorbed]
+
+
+def _with_code(long: Body, short: Body) -> bool:
+    """«Минэкологии республики» … «Минэкологии РТ»: a name the text also writes with its region's or state's code
+    after it is that body (the one the text names with a code)."""
+    rest = long.name[len(short.name) :].strip()
+    codes = grammar.lexicon().country_codes
+    return long.name.startswith(short.name + " ") and rest.isupper() and rest.lower() in codes
+
+
+def _abbreviates_quoted(long: Body, short: Body) -> bool:
+    """«ТПП» of «Союз «Торгово-промышленная палата …»», «СМО» of «Ассоциация «Совет муниципальных образований …»»: an
+    abbreviation of the name a kind or form is put before."""
+    first = _WORD.match(short.name)
+    if first is None or first.start() != 0 or not first.group().isupper() or len(first.group()) < 2:
+        return False
+    return any(abbreviates(short.name, q) for q in _quoted_parts(long.name))
+
+
+def _numbered_in_quoted(long: Body, short: Body) -> bool:
+    """«школа № 3» of «МБОУ «Средняя общеобразовательная школа № 3»»: a numbered institution named by its kind and
+    number is the body whose quoted name has both."""
+    if short.head is None or not any(w.isdigit() for w in short.words):
+        return False
+    return any(set(short.words) <= set(lemmas(q)) for q in _quoted_parts(long.name))
+
+
+def absorbs(long: Body, short: Body) -> bool:
+    return (
+        _subsumes(long, short)
+        or _numbered_in_quoted(long, short)
+        or _with_code(long, short)
+        or _abbreviates_quoted(long, short)
+        or abbreviates(short.name, long.name)
+        or _same_quoted(short, long)
+        or contracts(short.name, long.name)
+        or _latin_part(short.name, long.name)
+        or _proper_part(short, long)
+    )
+
+
+_MAX_PROPER_WORDS = 4
+
+
+def _proper_part(short: Body, long: Body) -> bool:
+    """A one-word name that is the first or the last word of a longer name made of proper words only, no kind
+    of body among them: «Реала» of «Реал Мадрид», «Манчестер» of «Манчестер Юнайтед», «Гэлакси» of «Лос-Анджелес
+    Гэлакси» (a club, a band, a company called by part of its name). A name with a kind («Кенеш» of «Жогорку
+    Кенеш») or in quotes has its own tests."""
+    if short.head is not None or long.head is not None or len(short.words) != 1 or short.abbreviation:
+        return False
+    if not 2 <= len(long.words) <= _MAX_PROPER_WORDS or long.abbreviation:
+        return False
+    names = (short.name, long.name)
+    if any(q in name for name in names for q in _QUOTES) or latin_words(short.name) is not None:
+        return False
+    words = [w for name in names for w in _WORD.findall(name)]
+    if not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    return short.words[0] in (long.words[0], long.words[-1])
+
+
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.'-]*(?: [A-Za-z0-9][A-Za-z0-9&.'-]*)*")
+
+
+def latin_words(name: str) -> list[str] | None:
+    """The words of a name written in Latin letters only, or None («Netflix Inc», not «компания Netflix»)."""
+    name = name.strip(_QUOTES + " ")
+    return name.lower().split() if _LATIN_NAME.fullmatch(name) else None
+
+
+def _latin_part(short: str, full: str) -> bool:
+    """A Latin name is the last words of a longer one the text gives («Dior» of «Christian Dior», «Sharks» of «San
+    Jose Sharks»), or its first words before a company's kind or legal form (`org_latin_tails`: «Netflix» of
+    «Netflix Inc», «Opera» of «Opera Software»; not «Google» of «Google Mail», a product). A Cyrillic name has its
+    own tests (heads, lemmas)."""
+    part, whole = latin_words(short), latin_words(full)
+    if not part or not whole or len(part) >= len(whole) or any(len(w) < _MIN_LATIN_WORD for w in part):
+        return False
+    if whole[-len(part) :] == part:
+        return True
+    return whole[: len(part)] == part and all(w in lexicons.load("org_latin_tails") for w in whole[len(part) :])
+
+
+_MIN_LATIN_WORD = 3
+
+
+# «Минцифры России», «Росздравнадзор»: a state body's contraction opens with its kind's syllable.
+_CONTRACTED_KINDS = {"мин": ("министерство",), "рос": ("федеральный",)}
+_MIN_SYLLABLE = 3
+_MAX_ENDING = 2  # «Минцифры»: the last syllable may keep a case ending («цифр|ы» of «цифрового»)
+
+
+def contracts(short: str, full: str) -> bool:
+    """`short` contracts `full` by syllables of its words in any order: «Минцифры России» — «Министерство
+    цифрового развития, связи и массовых коммуникаций Российской Федерации», «Минкомсвязь» — «Министерство связи и
+    массовых коммуникаций», «Росздравнадзор» — «Федеральная служба по надзору в сфере здравоохранения»."""
+    words = _WORD.findall(short)
+    full_words = [w.lower() for w in _WORD.findall(full) if w.lower() not in _STOP]
+    if not words or len(full_words) < 3 or not words[0][:1].isupper() or words[0].isupper():
+        return False
+    first = words[0].lower()
+    kinds = _CONTRACTED_KINDS.get(first[:_MIN_SYLLABLE])
+    if kinds is None or grammar.word_lemma(full_words[0]) not in kinds or first.startswith("минист"):
+        return False
+    # «России», «РФ» after the contraction: the state the full name ends with.
+    if words[1:] and not any(_same_state(words[1:], full_words[-n:]) for n in (1, 2, 3)):
+        return False
+    return _syllables(first[_MIN_SYLLABLE:], full_words[1:])
+
+
+def _syllables(rest: str, words: list[str]) -> bool:
+    """`rest` is made of leading syllables of distinct `words`."""
+    if not rest:
+        return True
+    if len(rest) < _MIN_SYLLABLE:
+        return False
+    for i, word in enumerate(words):
+        others = words[:i] + words[i + 1 :]
+        for n in range(min(len(rest), len(word)), _MIN_SYLLABLE - 1, -1):
+            if rest[:n] == word[:n] and (_syllables(rest[n:], others) or len(rest) - n <= _MAX_ENDING < n):
+                return True
+    return False
+
+
+def _content_words(name: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[\wЁё-]+", name) if w.lower() not in _STOP]
+
+
+class Candidates:
+    """The bodies another body may merge into, found by keys rather than by trying every pair (the
+    pairwise test was quadratic, a third of the time of a 990 kchar document). Each key is necessary for
+    one of the three tests, so no pair that passes is missed: `_subsumes` needs the same head;
+    `abbreviates` a first word that starts with the same letter as the long name's or has its lemma
+    (`cover` reads the first short word against the first full word, as a lemma or as prefixes);
+    `_same_quoted` a quoted part of the long name with the short one's words; `contracts` the same first letter,
+    or «Рос…» for «Федеральн…»."""
+
+    def __init__(self, bodies: list[Body]) -> None:
+        self._keys: dict[tuple[str, object], list[int]] = {}
+        for j, body in enumerate(bodies):
+            keys: set[tuple[str, object]] = {("head", body.head)} if body.head is not None else set()
+            words = _content_words(body.name)
+            if words:
+                keys |= {("letter", words[0][0]), ("lemma", grammar.word_lemma(words[0]))}
+                if words[0].startswith("-"):  # its initials start at a later letter: tried with every body
+                    keys.add(("any", None))
+            for quoted in _quoted_parts(body.name):
+                keys.add(("quoted", lemmas(quoted)))
+                # `_abbreviates_quoted`: «ТПП» of «Союз «Торгово-промышленная палата …»».
+                inner = _content_words(quoted)
+                if inner:
+                    keys.add(("quoted letter", inner[0][0].upper()))
+                # `_numbered_in_quoted`: «школа № 3» of «МБОУ «Средняя общеобразовательная школа № 3»».
+                keys |= {("quoted kind", w) for w in lemmas(quoted) if w in grammar.lexicon().heads}
+            latin = latin_words(body.name)
+            if latin:  # `_latin_part`: «Dior» of «Christian Dior» starts with another letter
+                keys |= {("latin", latin[0]), ("latin", latin[-1])}
+            for key in keys:
+                self._keys.setdefault(key, []).append(j)
+
+    def of(self, short: Body) -> list[int]:
+        keys: set[tuple[str, object]] = {("quoted", short.words), ("any", None)}
+        if short.head is not None:
+            keys.add(("head", short.head))
+        words = _content_words(short.name)
+        if short.head is not None and any(w.isdigit() for w in short.words):
+            keys.add(("quoted kind", short.head))
+        first = _WORD.match(short.name)
+        if words and first is not None and first.group().isupper():
+            keys.add(("quoted letter", words[0][0].upper()))
+        if words:
+            keys |= {("letter", words[0][0]), ("lemma", grammar.word_lemma(words[0]))}
+            # `contracts`: «Рос…» contracts a «Федеральн…» name.
+            if words[0].lower().startswith("рос"):
+                keys |= {("letter", "Ф"), ("letter", "ф")}
+        latin = latin_words(short.name)
+        if latin:
+            keys |= {("latin", latin[0]), ("latin", latin[-1])}
+        return sorted({j for key in keys for j in self._keys.get(key, ())})
+
+
+def _same_quoted(short: Body, long: Body) -> bool:
+    """«Ресурсный центр для пожилых» and ОО «Ресурсный центр для пожилых» are one body."""
+    quoted = _quoted_parts(long.name)
+    return bool(quoted) and any(lemmas(q) == short.words for q in quoted) and short.name != long.name
+
+
+def _quoted_parts(name: str) -> list[str]:
+    """The quoted parts of a name, a name quoted inside it too: «Общество инвалидов «Шуақ»» → both."""
+    return re.findall(r"[«\"„“]([^»\"”“]+)[»\"”“]", name) + re.findall(r"«([^«»]+)»", name)
+
+
+@cache
+def _state_by_name() -> dict[tuple[str, ...], str]:
+    """A state's names as lemmas → its catalogue name: («россия»,), («российский», «федерация») → «Россия»."""
+    names: dict[tuple[str, ...], str] = {}
+    for line in lexicons.lines("loc_countries"):
+        forms = [form.strip() for form in line.split("|") if form.strip()]
+        for form in forms:
+            names.setdefault(tuple(grammar.word_lemma(w) for w in _WORD.findall(form)), forms[0])
+    return names
+
+
+def _is_state(word: str) -> bool:
+    return (grammar.word_lemma(word),) in _state_by_name()
+
+
+def _same_state(one: list[str], other: list[str]) -> bool:
+    states = _state_by_name()
+    first = states.get(tuple(grammar.word_lemma(w) for w in one))
+    return first is not None and first == states.get(tuple(grammar.word_lemma(w) for w in other))
