@@ -394,6 +394,8 @@ def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -
         return True
     if _is_post(token) and not may_be_first_name(token.text) and not looks_like_surname(token.text):
         return True  # «Депутату Айжамал Урмат кызы поручено»: a post opening the sentence, capitalised
+    if _is_post(token) and span.end - token.i >= 3 and is_first_name(token.doc[token.i + 1].text):
+        return True  # «Аким Ислам Абишев»: a post that is a first name too, before a first name and a surname
     tags = [tag for tag, _, _ in _parse_tags(w)]
     describing = bool(tags) and all(t.startswith(("ADJF", "ADJS", "PRTF", "ADVB")) for t in tags)
     # A short adjective describes no name it stands before: «Фризен А.Г.» is a surname the dictionary reads as one.

@@ -995,3 +995,9 @@ def test_more_name_forms_of_real_reports(nlp: Language, text: str, expected: lis
 )
 def test_gender_from_the_post(nlp: Language, text: str, expected: list) -> None:
     assert _persons(nlp, text) == expected
+
+
+def test_a_post_that_is_also_a_first_name_titles_the_name_after_it(nlp: Language) -> None:
+    # «Аким» is a Russian first name and a Kazakh head of a place: before a first name and a surname it is the post.
+    assert _persons(nlp, "Аким Ислам Абишев провёл совещание.") == [("Абишев", "Ислам", None, None)]
+    assert _persons(nlp, "Аким Иванович Петров выступил.") == [("Петров", "Аким", "Иванович", None)]
