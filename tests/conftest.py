@@ -15,17 +15,6 @@ ROOT, SHARED = gold_sets.ROOT, gold_sets.SHARED
 CORPUS_DEV = gold_sets.GOLD_SETS["dev"]
 CORPUS_GENRE = gold_sets.GOLD_SETS["genre"]
 NEREL_TRAIN = gold_sets.GOLD_SETS["nerel"]
-HELDOUT_GENRE = gold_sets.GOLD_SETS["heldout"]
-HELDOUT_GENRE_2 = gold_sets.GOLD_SETS["heldout2"]
-HELDOUT_GENRE_3 = gold_sets.GOLD_SETS["heldout3"]
-HELDOUT_GENRE_4 = gold_sets.GOLD_SETS["heldout4"]
-HELDOUT_GENRE_5 = gold_sets.GOLD_SETS["heldout5"]
-HELDOUT_GENRE_6 = gold_sets.GOLD_SETS["heldout6"]
-HELDOUT_GENRE_7 = gold_sets.GOLD_SETS["heldout7"]
-HELDOUT_GENRE_8 = gold_sets.GOLD_SETS["heldout8"]
-HELDOUT_GENRE_9 = gold_sets.GOLD_SETS["heldout9"]
-HELDOUT_GENRE_10 = gold_sets.GOLD_SETS["heldout10"]  # blind: no rule may be read from it (its README)
-HELDOUT_GENRE_11 = gold_sets.GOLD_SETS["heldout11"]  # blind too
 
 # Under pytest-xdist (`-n 2`, the README's test command) each worker process runs its share of the tests on
 # servers' databases of its own, named for the worker (gw0, gw1, ...): tests that empty a database, or a Celery
