@@ -51,9 +51,12 @@ def inflect_word(
     word: str, pos: str, case: str | None, gender: str | None, number: str | None, to_case: str = "nomn"
 ) -> str:
     """One word in `to_case`, keeping its gender and number; the word itself when pymorphy has no such form."""
-    if case is None or _UD_CASE.get(case) == to_case or pos not in _INFLECTED_POS:
+    if case is None or _UD_CASE.get(case) == to_case or pos not in _INFLECTED_POS or _abbreviation(word):
         return word
     parses = loading.parse(word)
+    if word.isupper() and "-" not in word and len(word) <= 7 and not any(p.is_known for p in parses):
+        # «СОИГСИ» is no verb the dictionary guessed: an unknown capitalised word this short is an abbreviation.
+        return word
     want_pos = _OC_POS.get(pos, set())
     best = None
     for parse in parses:
@@ -90,7 +93,21 @@ def inflect_word(
             ),
             None,
         )
-    return recover_shape(form.word, word) if form else word
+    return recover_shape(_keep_hyphen(form.word, word), word) if form else word
+
+
+def _abbreviation(word: str) -> bool:
+    """«БелГУ», «ХимЛабСервис»: a capital inside a part of the word marks an abbreviation or a brand, which do not
+    decline the way the dictionary would guess."""
+    return any(any(c.isupper() for c in part[1:]) and not part.isupper() for part in word.split("-"))
+
+
+def _keep_hyphen(form: str, word: str) -> str:
+    """The dictionary files «Северо-Осетинским» under «североосетинский»: put back the hyphen the text wrote."""
+    cut = word.find("-")
+    if cut > 0 and "-" not in form and form[:cut].lower() == word[:cut].lower():
+        return form[:cut] + "-" + form[cut:]
+    return form
 
 
 def inflect_token(token: Token, to_case: str = "nomn") -> str:

@@ -164,11 +164,14 @@ def _fix_case(match: re.Match[str]) -> str:
     case («КазМунайГаз», «ОсОО») is no dictionary word lowered and stays."""
     word = match.group(0)
     fixed = word[0] + word[1:].lower()
-    if fixed == word or len(word) < _CASE_MIN or word[-1] == "Ъ" or not _common_word(fixed):
+    if fixed == word or len(word) < _CASE_MIN or word[-1] == "Ъ" or _UNIVERSITY.search(word) or not _common_word(fixed):
         return word
     return fixed
 
 
+# «БелГУ», «КазНУ», «ЮжГУ»: capitals closing a word after small letters spell a university's abbreviation, which
+# OCR's small caps do not make.
+_UNIVERSITY = re.compile(r"[а-яё][А-ЯЁ]{2,}$")
 # Shorter words in mixed case are abbreviations spelt so («УзА», «КоАП», «АМиК»).
 _CASE_MIN = 5
 # Parses of names, abbreviations and indeclinable brands: «КоАП», «ВКонтакте» are spelt in mixed case.

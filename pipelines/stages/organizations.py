@@ -708,7 +708,11 @@ def _is_body(doc: Doc, body: Body) -> bool:
         return False
     if _event(doc, body) or _field_label(doc, body) or all(_built(doc, m) for m in body.mentions):
         return False
-    if all(_chrome_line(doc_text(doc), m) or _issue_of_periodical(doc_text(doc), m) for m in body.mentions):
+    numbered = body.head in lexicons.load("org_numbered_heads")  # «школы № 9 (1985)»: a school's, with a year
+    if all(
+        _chrome_line(doc_text(doc), m) or (_issue_of_periodical(doc_text(doc), m) and not numbered)
+        for m in body.mentions
+    ):
         return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = _WORD.match(body.name)
@@ -722,6 +726,8 @@ def _is_body(doc: Doc, body: Body) -> bool:
         and not (facility and _of_local_level(body.name))
     ):
         return False
+    if body.head in lexicons.load("org_proper_kinds") and not any(ch.isupper() or ch.isdigit() for ch in body.name):
+        return False  # (quotes are capitalised names)
     if all(_titled_work(doc, m, "org_work_kinds") or _titled_work(doc, m, "org_product_kinds") for m in body.mentions):
         return False
     if body.words in _lemma_names("org_media"):
@@ -730,13 +736,14 @@ def _is_body(doc: Doc, body: Body) -> bool:
     return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
 
 
-# «Вестник нотариата Новосибирской области № 2 (2025)»: a periodical's title, its issue's number and year.
-_ISSUE = re.compile(r"^[\w\s]{0,40}?№\s?\d{1,4}\s?\(\d{4}\)")
+# «Вестник нотариата Новосибирской области № 2 (2025)»: a periodical's title, its issue's number and year (or its
+# number since the first issue: «Информационный вестник № 4 (118)»).
+_ISSUE = re.compile(r"^[\w\s]{0,80}?№\s?\d{1,4}\s?\(\d{1,4}\)")
 
 
 def _issue_of_periodical(text: str, mention: TextSpan) -> bool:
     """A name a page's running header gives an issue number and year is the periodical's title, not a body."""
-    return _ISSUE.match(text[mention.end : mention.end + 60]) is not None
+    return _ISSUE.match(text[mention.start : mention.end + 60]) is not None
 
 
 _LANGUAGE_SWITCH = re.compile(r"^(?:[A-ZА-ЯЁӘҚҢӨҰҮІ]{2,3}\s*\|\s*)+[A-ZА-ЯЁӘҚҢӨҰҮІ]{2,3}$")
@@ -1811,6 +1818,7 @@ def _abbreviation_after_kind(rest: Span) -> bool:
 # Words that carry a letterhead's name on to its next line: «ОБЩЕСТВЕННЫЙ СОВЕТ / ПРИ УПРАВЛЕНИИ …», «ЭКСПЕРТНЫЙ
 # СОВЕТ / при Уполномоченном …».
 _LETTERHEAD_CONTINUATIONS = ("ПРИ ", "при ")
+_QUOTED_NAME = re.compile(r"[«\"]\w")
 
 
 # «[2025-04-17 07:52]», «## ×»: a crawler's stamp or a page's button above the letterhead is no line of the text.
@@ -1844,10 +1852,17 @@ def _genitive_line(line: str) -> bool:
     return any("gent" in p.tag for p in parses) and not any({"nomn", "sing"} <= p.tag.grammemes for p in parses)
 
 
-def _continues(line: str, first: bool) -> bool:
-    """The line goes on with the name on the line above: «при …» (the letterhead only), a genitive, or «И …» that
-    joins the last of a body's fields («КОМИССИЯ ПО ПРЕДУПРЕЖДЕНИЮ … / И ОБЕСПЕЧЕНИЮ ПОЖАРНОЙ БЕЗОПАСНОСТИ»)."""
+def _continues(line: str, first: bool, above: str) -> bool:
+    """The line goes on with the name on the line above: «при …» (the letterhead only), a genitive, «И …» that
+    joins the last of a body's fields («КОМИССИЯ ПО ПРЕДУПРЕЖДЕНИЮ … / И ОБЕСПЕЧЕНИЮ ПОЖАРНОЙ БЕЗОПАСНОСТИ»), the
+    field of a kind that ends the line above («… КОМИССИЯ / ПО РЕГУЛИРОВАНИЮ …»), or the quoted name of a legal form
+    spelt out above it («… ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ / «НЕВИННОМЫССКИЙ КОЛЛЕДЖ …»»)."""
     if first and line.startswith(_LETTERHEAD_CONTINUATIONS):
+        return True
+    last = _WORD.findall(above)[-1:]
+    kinds = grammar.lexicon().heads | {phrase[-1] for phrase in grammar.legal_phrases()}
+    kind = bool(last) and grammar.word_lemma(last[0].lower()) in kinds
+    if kind and line.isupper() and (line.startswith("ПО ") or line.startswith(("«", '"'))):
         return True
     return line.startswith("И ") or _genitive_line(line)
 
@@ -1866,7 +1881,7 @@ def _lines_joined(lines: tuple[Heading, ...], first_line: int, text: str) -> tup
             line_end = text.find("\n", after)
             raw = text[after : line_end if line_end >= 0 else len(text)]
             second = raw.rstrip()
-            if text[after - 1 : after] != "\n" or not _continues(second, first):
+            if text[after - 1 : after] != "\n" or not _continues(second, first, joined.text):
                 break
             joined = Heading(f"{joined.text} {second}", joined.start, joined.words + len(second.split()))
             if second != raw:
@@ -1974,7 +1989,9 @@ def _heading_bodies(doc: Doc) -> list[Body]:
                 # A unit under the letterhead, named by its field alone, is named with the letterhead's body; others
                 # are the letterhead's units the text names in full.
                 unit_name = _unit_of_letterhead(org.name, letterhead) if letterhead is not None else None
-                if unit_name is None:
+                # An institution with a name of its own under its founder's letterhead («МИНИСТЕРСТВО ОБРАЗОВАНИЯ … /
+                # ГОСУДАРСТВЕННОЕ … УЧРЕЖДЕНИЕ / «… КОЛЛЕДЖ …»») is no unit of it: the body whose record this is.
+                if unit_name is None and not _QUOTED_NAME.search(org.name):
                     continue
             if not whole and (lemma not in lex.heads or lemma not in spoken):
                 continue

@@ -714,6 +714,11 @@ def _body_by_kind(title: Span, organizations: tuple[OrganizationFinding, ...]) -
 def _kinds_of(name: str) -> frozenset[str]:
     """The kind a body's name gives it, both halves of a compound one: «школа-гимназия имени …» is a «гимназия» too
     («директор гимназии»)."""
+    quoted = name.partition("«")[2]
+    if quoted and _kind_of(quoted):
+        # «… образовательное учреждение «Невинномысский колледж …»»: the legal form's kind, and the kind its own
+        # name gives it («директор колледжа»).
+        return frozenset({_kind_of(name), _kind_of(quoted)})
     match = re.match(r"[А-Яа-яЁё]+-[А-Яа-яЁё]+", name)
     if match is None:
         return frozenset({_kind_of(name)})

@@ -143,6 +143,8 @@ RESPELLED = [
     # a body's head noun with one letter tesseract confuses
     ("Жогорку Кенепт и Кенепта", "Жогорку Кенеш и Кенеша"),
     ("ПАРЛАМЕНТ и Ташматова", "ПАРЛАМЕНТ и Ташматова"),
+    # a university's abbreviation in mixed case is no small-caps misreading
+    ("студент НИУ «БелГУ» и КазНУ", "студент НИУ «БелГУ» и КазНУ"),
 ]
 
 

@@ -206,9 +206,10 @@ HELDOUT9 = {
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
-# corpus/heldout-genre-10 and -11: 14 more meeting documents each, written blind to the pipeline in session 11. No
-# rule may be read from them: their thresholds are the figures measured on them (READMEs there) minus about 0.003,
-# rounded down to 0.005, a ratchet against regressions, to be held to the genre bar when the rules generalize.
+# corpus/heldout-genre-10 and -11: 14 more meeting documents each, written blind to the pipeline in session 11
+# (heldout-genre-10 opened for error analysis in session 12). No rule may be read from a blind one: their
+# thresholds are the figures measured on them (READMEs there) minus about 0.003, rounded down to 0.005, a ratchet
+# against regressions, to be held to the genre bar when the rules generalize.
 HELDOUT10 = {
     # 0.970 first; 0.990 with the Central Asian name forms found trying real reports (speakers 0.940 → 0.956).
     "persons": 0.985,
@@ -309,7 +310,8 @@ def test_corpus_genre_field_reaches_threshold(scores, field: str) -> None:
     _check(scores, "genre", field)
 
 
-OPENED = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
+# The held-out genre sets opened for error analysis (corpus-genre has its own test above).
+OPENED = tuple(name for name in gold_sets.OPENED_GENRE if name != "genre")
 
 
 @pytest.mark.corpus
