@@ -59,6 +59,21 @@ _CIRCUMSTANCE_CASES = frozenset({"Loc"})
 _TROUBLES = frozenset(
     {"перебой", "проблема", "ситуация", "трудность", "сложность", "задержка", "положение", "затруднение"}
 )
+# Nouns of a joint undertaking, which name whom it is with: «сотрудничество с университетом», «соглашение с
+# профсоюзами».
+_PARTNERSHIPS = frozenset(
+    {
+        "сотрудничество",
+        "взаимодействие",
+        "партнерство",
+        "партнёрство",
+        "соглашение",
+        "договор",
+        "меморандум",
+        "переговоры",
+        "отношения",
+    }
+)
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
 _ABOUT = frozenset({"о", "об", "обо"})
 # «обратил внимание на X», «уделить внимание X»: the verb and the case its question is in.
@@ -250,6 +265,8 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                 or (
                     prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _TROUBLES and not _is_person(child)
                 )
+                # «сотрудничество с Полоцким университетом»: whom a joint undertaking is with
+                or (prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _PARTNERSHIPS)
             ):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
                 chosen.update(c.i for c in child.children if c.dep_ == "case")
