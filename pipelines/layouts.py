@@ -46,12 +46,14 @@ _LOWER = "а-яё"
 _SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _CAPS_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
 _INITIALS = rf"[{_UPPER}]\. ?(?:[{_UPPER}]\.)?"
+# A patronymic's ending in any case: «СЛУШАЛИ: Бережного Сергея Николаевича», «Быструю Ирину Валерьевну».
+_PATRONYMIC_END = r"(?:вич(?:а|у|ем|е)?|[ие]?вн(?:а|ы|е|у|ой)|ичн(?:а|ы|е|у|ой)|оглы|кызы|уулу)"
 # A speaker label's name; the initials' own dot may be the label's end («Бакетаев А.С. Уважаемые …»).
 _NAME = (
     rf"(?:{_SURNAME} {_INITIALS}"
     rf"|{_CAPS_SURNAME}(?: {_INITIALS})?"
     rf"|{_INITIALS} ?{_SURNAME}"
-    rf"|{_SURNAME} [{_UPPER}][{_LOWER}]+ [{_UPPER}][{_LOWER}]+(?:вич|вна|ична|оглы|кызы|уулу))"
+    rf"|{_SURNAME} [{_UPPER}][{_LOWER}]+ [{_UPPER}][{_LOWER}]+{_PATRONYMIC_END})"
 )
 _TURN = re.compile(
     rf"^[ \t]*(?:(?P<title>[{_UPPER}][{_LOWER}-]+)[ \t]+)?(?P<name>{_NAME}|{_SURNAME})"
@@ -195,13 +197,19 @@ def find_sections(text: str) -> tuple[Section, ...]:
             heads.append((kind, start, start + phrase_end, start + content))
     turns = {t.start for t in find_turns(text)} if looks_like_transcript(text) else set()
     heads = [h for h in heads if h[1] not in turns or h[0] != "chair"]
-    stops = sorted({h[1] for h in heads} | turns | {len(text)})
+    starts = {h[1] for h in heads}
+    stops = sorted(starts | turns | {len(text)})
     sections = []
     for kind, line, phrase_end, content in heads:
         # By bisection: a scan of the stops for every header was quadratic in 10k header lines.
-        end = stops[bisect.bisect_right(stops, line)]
+        at = bisect.bisect_right(stops, line)
+        end = stops[at]
         while content < end and text[content].isspace():
             content += 1
+        if end == content and end in turns and end not in starts:
+            # «СЛУШАЛИ:» / «Гладких Валентина Игоревича – начальника …»: the line under the header that reads as a
+            # turn is the header's content.
+            end = stops[at + 1]
         end = _section_end(text, kind, content, end)
         sections.append(Section(kind, line, phrase_end, min(content, end), end))
     return tuple(sections)

@@ -381,14 +381,32 @@ def _is_regnal_number(token: Token) -> bool:
     return sum(score for tag, score, _ in tags if "Anum" in tag) >= 0.9
 
 
+# Adjectives that address a person before their first name and patronymic: «Уважаемая Анна Петровна».
+_ADDRESSING = frozenset({"уважаемый", "многоуважаемый", "глубокоуважаемый", "дорогой"})
+
+
+def _official_order(token: Token, span: Span) -> bool:
+    """The word opens a line and a first name and a patronymic follow it: a list's or a protocol's surname."""
+    doc = token.doc
+    return (
+        token.i == span.start
+        and token.i + 2 < span.end
+        and is_first_name(doc[token.i + 1].text)
+        and is_patronymic(doc[token.i + 2].text)
+        and _starts_line(span)
+    )
+
+
 def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -> bool:
     """A word that opens the span and titles or describes the person named after it: an honorific
     («Сэр», «Принц», «Папа»), an adjective or adverb («Шестидесятивосьмилетняя Руссефф», «Всемирно
     известный»). Only a word followed by more of the span; an adjective with a surname's ending may
     be the surname («Чикойский»)."""
-    if token.i + 1 >= span.end:
-        return False
+    if token.i + 1 >= span.end or _is_initial(token.nbor(1)):
+        return False  # «Бережной С.Н.»: initials follow a surname, never a word describing one
     w = fold(token.text)
+    if _official_order(token, span) and fold(token.lemma_) not in _ADDRESSING:
+        return False  # «Бережного Сергея Николаевича – председателя …» opening a protocol's line
     honorifics = lexicons.load("person_honorifics")
     if w in honorifics or fold(token.lemma_) in honorifics:
         return True
@@ -738,6 +756,11 @@ def parse_name(
             surname_at = patr_at + 1
         elif patr_at >= 2 and (not is_adjective(before) or _possessive_form(before)):  # Жээнбеков Сооронбай Шарипович
             surname_at = patr_at - 2
+        elif patr_at >= 2 and patr_at + 1 == len(words) and (fold(before).endswith(("их", "ых")) or _starts_line(span)):
+            # «Гладких Валентина Игоревича», «Черных Ольгу Николаевну»: an adjective's plural form agrees with no one
+            # first name; before a first name and a patronymic it is a surname that does not decline. A protocol's
+            # line opens with a name in the official order: «Бережного Сергея Николаевича – председателя …».
+            surname_at = patr_at - 2
         elif patr_at + 1 < len(words):  # Владимир Вольфович Жириновский
             surname_at = patr_at + 1
         else:
@@ -848,7 +871,7 @@ def parse_name(
         surname_as_written=(
             fold(surname) == fold(surname_token.text) if gendered else case in (None, "Nom") and not declined_a
         ),
-        surname_keys=frozenset(keys | {fold(other_gender(surname))}),
+        surname_keys=frozenset(keys | {fold(other_gender(surname)), fold(_other_adjectival(surname))}),
         gender=gender,
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
@@ -1217,6 +1240,17 @@ def _oblique_role(span: Span) -> bool:
         case = root.head.morph.get("Case")
         return bool(case) and case != ["Nom"]
     return root.dep_ in ("nmod", "obj", "iobj", "obl")
+
+
+def _other_adjectival(surname: str) -> str:
+    """«Бережного» is «Бережной» or «Бережный»: an adjectival surname read from an oblique case, in the other
+    nominative ending."""
+    w = fold(surname)
+    if w.endswith("ый") and len(w) > 4:
+        return surname[:-2] + "ой"
+    if w.endswith("ой") and len(w) > 4:
+        return surname[:-2] + "ый"
+    return surname
 
 
 def other_gender(surname: str) -> str:

@@ -181,6 +181,9 @@ def merge_oblique(persons: list[PersonFinding], sections: tuple[Section, ...]) -
     return merged
 
 
+_OBLIQUE_PATRONYMIC = re.compile(r"(?:вич(?:а|у|ем|е)|вн(?:ы|е|у|ой)|ичн(?:ы|е|у|ой))$")
+
+
 def named_person(persons: list[PersonFinding], doc: Doc, start: int, end: int) -> int | None:
     """The person named in `[start, end)`; a name the persons stage missed joins a person with the
     same surname and compatible initials, or becomes a new entry."""
@@ -188,7 +191,10 @@ def named_person(persons: list[PersonFinding], doc: Doc, start: int, end: int) -
     if hits:
         return hits[0][1]
     span = doc.char_span(start, end, alignment_mode="expand")
-    parts = parse_name(span, nominative_context=True) if span is not None else None
+    # A list line names people in the nominative; a «СЛУШАЛИ:» line may name the one heard in the genitive or the
+    # accusative, which its patronymic shows («Бережного Сергея Николаевича»).
+    oblique = span is not None and _OBLIQUE_PATRONYMIC.search(span.text) is not None
+    parts = parse_name(span, nominative_context=not oblique) if span is not None else None
     if parts is None:
         return None
     mention = TextSpan(parts.start, parts.end)
@@ -196,7 +202,11 @@ def named_person(persons: list[PersonFinding], doc: Doc, start: int, end: int) -
         letters = _initial_letters(person)
         own = fold((parts.initials or "").replace(".", ""))
         if fold(person.surname) in parts.surname_keys and (not letters or not own or letters[:1] == own[:1]):
-            persons[index] = replace(person, mentions=tuple(sorted({*person.mentions, mention})))
+            person = replace(person, mentions=tuple(sorted({*person.mentions, mention})))
+            if person.first_name is None and parts.first_name and letters[:1] == fold(parts.first_name)[:1]:
+                # «Бережной С.Н.» listed, «Бережного Сергея Николаевича» heard: the fullest form names them.
+                person = replace(person, first_name=parts.first_name, patronymic=parts.patronymic)
+            persons[index] = person
             return index
     persons.append(
         PersonFinding(
@@ -265,6 +275,21 @@ def title_by_name(
         positions.append(position)
         organization = organization or body
     return ", ".join(positions), organization
+
+
+def _split_as_before(title: tuple[str, str | None] | None, person: PersonFinding) -> tuple[str, str | None] | None:
+    """The positions stage's split of the same title where this one found no body in it: «начальника управления
+    труда и занятости Липецкой области» is «начальник» of the body the stage linked, which acts elsewhere in the
+    text."""
+    if title is None or title[1] is not None or not person.position or not person.organization:
+        return title
+    stems = [fold(w)[:4] for w in _WORDS.findall(title[0])]
+    post = [fold(w)[:4] for w in _WORDS.findall(person.position)]
+    body = [fold(w)[:4] for w in _WORDS.findall(person.organization)]
+    return (person.position, person.organization) if stems == post + body else title
+
+
+_WORDS = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 
 
 def _title_end(doc: Doc, mention: TextSpan) -> int:
@@ -531,7 +556,8 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                 for mention, index in zip(names, indexes, strict=True):
                     edit(index).give_role("speaker")
                     edit(index).spoke = True
-                    edit(index).give_title(title_by_name(doc, mention, findings), _SPEECH_TITLE)
+                    title = _split_as_before(title_by_name(doc, mention, findings), persons[index])
+                    edit(index).give_title(title, _SPEECH_TITLE)
                 if not names:
                     continue
                 quote_start = _speech_start(doc, _title_end(doc, names[-1]), end)

@@ -303,3 +303,35 @@ def test_a_members_list_under_a_heading_naming_their_body_gives_its_post_to_the_
         assert (persons[surname].organization or "").lower() == letterhead.lower()
     assert persons["Бахарев"].role == "mentioned"  # absent: no attendee
     assert persons["Трясцин"].role == "attendee"
+
+
+HEARD_ON_THEIR_OWN_LINES = (
+    "ПРОТОКОЛ № 2\nзаседания комиссии\n\nПрисутствовали члены комиссии:\n"
+    "от работодателей – Бережной С.Н., Оганян Р.С.\n\n"
+    "1. СЛУШАЛИ:\n"
+    "Гладких Валентина Игоревича – начальника управления труда Курганской области. Задолженность выросла.\n"
+    "РЕШИЛИ: принять к сведению.\n\n"
+    "2. СЛУШАЛИ:\n"
+    "Бережного Сергея Николаевича – председателя правления Союза промышленников Курганской области. Работодатели "
+    "предлагают повысить минимальную заработную плату.\n"
+    "РЕШИЛИ: одобрить проект.\n"
+)
+
+
+def test_a_heard_line_under_its_header_is_the_sections_content() -> None:
+    """The line under «СЛУШАЛИ:» opens like a transcript's turn («Гладких … – …»): it is what was heard, not a stop
+    that leaves the section empty."""
+    heard = [
+        HEARD_ON_THEIR_OWN_LINES[s.start : s.end] for s in find_sections(HEARD_ON_THEIR_OWN_LINES) if s.kind == "heard"
+    ]
+    assert [h.split(" – ")[0] for h in heard] == ["Гладких Валентина Игоревича", "Бережного Сергея Николаевича"]
+
+
+def test_heard_names_in_the_genitive_are_speakers_in_the_nominative(nlp) -> None:
+    """An indeclinable «-их» surname and an adjectival one before a first name and a patronymic in the genitive are
+    surnames; the listed «Бережной С.Н.» is the «Бережного Сергея Николаевича» heard, named in full."""
+    persons = {p.surname: p for p in run_stages(nlp(HEARD_ON_THEIR_OWN_LINES)).persons}
+    assert persons["Гладких"].first_name == "Валентин" and persons["Гладких"].spoke
+    assert persons["Бережной"].first_name == "Сергей" and persons["Бережной"].spoke
+    assert persons["Бережной"].position == "председатель правления"
+    assert "Бережный" not in persons
