@@ -52,7 +52,7 @@ _PATRONYMIC_END = r"(?:вич(?:а|у|ем|е)?|[ие]?вн(?:а|ы|е|у|ой)|
 _NAME = (
     rf"(?:{_SURNAME} {_INITIALS}"
     rf"|{_CAPS_SURNAME}(?: {_INITIALS})?"
-    rf"|{_INITIALS} ?{_SURNAME}"
+    rf"|{_INITIALS} ?(?:{_SURNAME}|{_CAPS_SURNAME})"
     rf"|{_SURNAME} [{_UPPER}][{_LOWER}]+ [{_UPPER}][{_LOWER}]+{_PATRONYMIC_END})"
 )
 _TURN = re.compile(

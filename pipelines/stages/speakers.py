@@ -574,16 +574,20 @@ def _title_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, l
         # A quote's attribution looks back far. A bare title opening its sentence («Аким рассказал, что …») is the
         # holder the report named in its meeting sentence («прошла встреча акима Ерлана Жунусбекова с
         # населением»): the one the meeting was with. A bare title elsewhere may be anyone holding it.
-        if _quote_in(sent) is not None:
-            window = (token.idx - _TITLE_BACK, token.idx)
-        elif token.i == sent.start and held is not None and held.end_char <= token.idx:
-            window = (held.start_char, held.end_char)
-        else:
-            continue
         title = _lemma(token)
-        earlier = [i for start, i in starts if window[0] <= start < window[1] and posts[i] == title]
-        if earlier:
-            credited.setdefault(earlier[-1], []).append(verb)
+        windows = []
+        if _quote_in(sent) is not None:
+            windows.append((token.idx - _TITLE_BACK, token.idx))
+        elif token.i == sent.start and held is not None and held.end_char <= token.idx:
+            windows.append((held.start_char, held.end_char))
+        if held is not None and sum(1 for post in posts.values() if post == title) == 1:
+            # «Мэр города ответил, что …» in a meeting's report: the one person the text gave that post, named before.
+            windows.append((0, token.idx))
+        for a, b in windows:
+            earlier = [i for start, i in starts if a <= start < b and posts[i] == title]
+            if earlier:
+                credited.setdefault(earlier[-1], []).append(verb)
+                break
     return credited
 
 

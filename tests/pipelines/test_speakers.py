@@ -396,3 +396,15 @@ def test_a_joined_verb_with_its_own_subject_is_not_the_first_subjects_speech(nlp
 )
 def test_taking_part_in_a_debate_is_speaking(nlp: Language, text: str, spoke: bool) -> None:
     assert _spoke(nlp, text)["Кузьмин"][0] is spoke
+
+
+def test_a_bare_post_speaks_for_the_one_person_given_it_at_a_meeting(nlp: Language) -> None:
+    """«Мэр города ответил»: in a meeting's report the one person the text made mayor, named before, answered."""
+    text = (
+        "Вчера в Кызыле прошла сессия городского Хурала. В работе сессии участвовали мэр города Айдын Донгак и "
+        "прокурор города Виталий Кужугет. Депутат Начын Сат спросил о линии электропередачи. Мэр города ответил, "
+        "что проект будет профинансирован."
+    )
+    spoke = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
+    assert spoke["Донгак"] and not spoke["Кужугет"]
+

@@ -43,6 +43,12 @@ TRANSCRIPTS = [p.stem for p in documents("transcript")]
             False,
             "Посевная идет по графику.",
         ),
+        (
+            "В.А. КЕУЛЬКУТ, депутат по одномандатному избирательному округу № 2. У меня вопрос по котельной.",
+            "В.А. КЕУЛЬКУТ",
+            False,
+            "У меня вопрос по котельной.",
+        ),
         # Not turns: a headline, a sentence, a header, a surname with no title or initials.
         ("Путин: Россия готова к переговорам", None, None, None),
         ("Москва. Вчера в Госдуме прошло заседание.", None, None, None),
