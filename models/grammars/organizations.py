@@ -825,13 +825,18 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     if seg.label in ("CONJ_GEN_NP", "CONJ_DAT_NP"):
         # «министерства труда и министерства финансов» are two bodies, not one name; «… хозяйств и
         # сельскохозяйственных кооперативов России» in the plural are members the body unites.
-        members = doc[seg.start].lower_ == "и"
+        # («… области и общественных организаций»: members in the plural coordinate with members, not with the
+        # singular place or field before them; there the plural is a second, generic party of the sentence.)
+        members = doc[seg.start].lower_ == "и" and plural(doc[seg.start - 1])
         if any(_is_head_word(doc[i], lex) and not (members and plural(doc[i])) for i in range(seg.start + 1, seg.end)):
             return False
         # «поблагодарили Фонд … и руководителя филиала …»: a conjunct that opens with a person's title is the
         # next person's, not more of the name.
-        first = next((doc[i] for i in range(seg.start + 1, seg.end) if doc[i].is_alpha), None)
-        if first is not None and word_lemma(first.text) in lex.position_nouns:
+        # («…, главного архитектора района»: the title's adjectives before it do not hide it.)
+        first = next((doc[i] for i in range(seg.start + 1, seg.end) if doc[i].is_alpha and doc[i].pos_ != "ADJ"), None)
+        # (A single person's post of any kind: «архитектора»; in the plural, «журналистов», members a union unites.)
+        post = first is not None and not plural(first) and word_lemma(first.text) in lexicons.load("position_heads")
+        if first is not None and (post or word_lemma(first.text) in lex.position_nouns):
             return False
         # A conjunct must be followed by more of the name or end it where the phrase ends.
         if doc[seg.start].text == "," and seg.end < len(doc) and doc[seg.end].text not in ("и", ",", "по"):
@@ -1266,7 +1271,9 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
     """«Российская Федерация» reads like a body but the NER knows it for a place; a local body named by its place
     and level («Кочкорского городского кенеша») is no place, whatever the NER says."""
     last = doc[end - 1]
-    if {last.lemma_, word_lemma(last.text)} & lexicons.load("org_local_bodies"):
+    # («Кызыл-Адырского айыл окмоту»: an indeclinable kind the dictionary reads as another word's form.)
+    kinds = {last.lemma_, word_lemma(last.text), last.lower_, lexicon().foreign_heads.get(last.lower_)}
+    if kinds & lexicons.load("org_local_bodies"):
         return False
     return all(t.ent_type_ == "LOC" for t in doc[start:end] if t.is_alpha)
 
