@@ -771,7 +771,8 @@ def _is_body(doc: Doc, body: Body) -> bool:
     numbered = body.head in lexicons.load("org_numbered_heads")  # «школы № 9 (1985)»: a school's, with a year
     if all(
         _chrome_line(doc_text(doc), m)
-        or _dateline(doc_text(doc), m) or (_issue_of_periodical(doc_text(doc), m) and not numbered)
+        or _dateline(doc_text(doc), m)
+        or (_issue_of_periodical(doc_text(doc), m) and not numbered)
         for m in body.mentions
     ):
         return False
