@@ -2295,8 +2295,17 @@ def _whole_places(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[in
     grown: dict[tuple[int, int], str] = {}
     for (start, end), core in ranges.items():
         place = next((e for e in places if start <= e.start < end < e.end), None)
+        if place is None and _town_kind_at(doc, end - 1):
+            # «Администрации города Новый Уренгой», «… города Нижний Новгород»: the town's name of two words,
+            # apposed in the nominative after its kind, is the body's too (one word the grammar takes already).
+            place = next((e for e in places if e.start == end and not _line_between(doc, doc[end - 1], e[-1])), None)
+            end = place.start if place is not None else end
         grown.setdefault((start, _place_end(place, end)) if place is not None else (start, end), core)
     return grown
+
+
+def _town_kind_at(doc: Doc, i: int) -> bool:
+    return i >= 0 and doc[i].is_lower and doc[i].lemma_ in _MUNICIPAL_TOWN_KINDS
 
 
 def _region_second_names(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
