@@ -1061,6 +1061,30 @@ def _republic_name(doc: Doc, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _qualified_heads() -> dict[str, str]:
+    """Kind → what it needs to name a body (`org_qualified_heads`): the word before it, or «quoted»."""
+    return dict(entry.split(" ", 1) for entry in lexicons.load("org_qualified_heads"))
+
+
+def _qualified(doc: Doc, head: int) -> bool:
+    """A kind that is also a common word stands in its registered shape: «… национально-культурная автономия»."""
+    need = _qualified_heads().get(word_lemma(doc[head].text)) or _qualified_heads().get(doc[head].lemma_)
+    if need is None or need == "quoted":
+        return need is None
+    return head > 0 and need in (doc[head - 1].lemma_, word_lemma(doc[head - 1].text))
+
+
+def qualified_ok(doc: Doc, head: int | None, end: int) -> bool:
+    """A kind `org_qualified_heads` lists names a body only in its registered shape, ending at `end`."""
+    if head is None:
+        return True
+    need = _qualified_heads().get(word_lemma(doc[head].text)) or _qualified_heads().get(doc[head].lemma_)
+    if need == "quoted":
+        return doc[end - 1].text in CLOSE_QUOTES
+    return _qualified(doc, head)
+
+
 def _head_of(doc: Doc, start: int, end: int, lex: Lexicons) -> int | None:
     for i in range(start, end):
         if _is_head_word(doc[i], lex):
@@ -1169,6 +1193,8 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 if label == "LEGAL_QUOTED" and not legal and not form_before_name(doc, doc[seg.start]):
                     continue
                 end = grow(doc, seg.start, seg.end, found, lex, blocked, proper=label == "ABBR")
+                if not qualified_ok(doc, head, end):
+                    continue
                 # «организация горячего питания»: a bare lower-case noun of action with its object names no body.
                 if label == "HEAD" and seg.end - seg.start == 1 and end > seg.end and _action(doc[seg.start]):
                     continue
@@ -1335,6 +1361,10 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
     if len(words) >= 2 and len(capitalised) == len(words):
         return True
+    # «татаро-башкирская национально-культурная автономия»: a registered kind named by its people's adjective.
+    qualified = head is not None and head > seg.start + 1 and word_lemma(doc[head].text) in _qualified_heads()
+    if qualified and len(words) >= 3 and _qualified(doc, head):
+        return True
     # «израильская армия», «шведская прокуратура»: a state's own body named by the state's adjective.
     if len(words) == 2 and head is not None and _of_a_state(words[0], doc[head]):
         return True
@@ -1382,13 +1412,32 @@ def _members_before_name(doc: Doc, start: int, seg: Segment) -> bool:
     «Газпрома»» names whose directors they are (a genitive), «комиссии «О бюджете»» a document."""
     kind = doc[seg.start - 2]
     if seg.start - start < 2 or not _members(doc[seg.start - 1]):
-        return False
+        # «общины коренных малочисленных народов Севера «Ямб то»»: the members with their adjectives and the
+        # region they live in (a name in the genitive).
+        kind = _kind_before_members(doc, start, seg.start)
+        if kind is None:
+            return False
     if not {kind.lemma_, word_lemma(kind.text)} & lexicons.load("org_member_unions"):
         return False
     first = doc[seg.start + 1].lower_
     if not loading.morph().word_is_known(first):
         return True
     return any("nomn" in p.tag.grammemes for p in loading.parse(first))
+
+
+_MAX_MEMBER_WORDS = 4
+
+
+def _kind_before_members(doc: Doc, start: int, quote: int) -> Token | None:
+    """The kind before «коренных малочисленных народов Севера»: adjectives, the members, then one proper genitive."""
+    words = list(doc[start + 1 : quote])
+    if words and words[-1].is_title and not _members(words[-1]):
+        words = words[:-1]
+    if not 1 <= len(words) <= _MAX_MEMBER_WORDS or not _members(words[-1]):
+        return None
+    if not all(t.pos_ == "ADJ" and t.is_lower for t in words[:-1]):
+        return None
+    return doc[start]
 
 
 # «Моршанский», «Братское», «Слободская»: a place's adjective in the nominative, the whole of a branch's own name.
