@@ -224,6 +224,12 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 foreign_mod,
                 foreign_head,
             ],
+            # («чувашской национально-культурной автономии»: the tagger may read a registered kind's adjectives as
+            # nouns; `_head_core_ok` keeps them where the dictionary knows them for adjectives only.)
+            [
+                {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "X"]}, "TEXT": {"REGEX": ADJECTIVE_ENDING}, "OP": "+"},
+                {"LEMMA": {"IN": sorted(k for k, need in _qualified_heads().items() if need != "quoted")}},
+            ],
             # Bodies named in the state language before a Russian head: «Жогорку Кенеш», «Олий Мажлис».
             [
                 {"POS": "PROPN", "IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["PER"]}, "OP": "{1,2}"},
@@ -642,6 +648,7 @@ _UNQUOTED_REACH = 3
 _PREFIX_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"], POS_IDS["X"]})
 _MISREAD_POS = frozenset({POS_IDS["VERB"], POS_IDS["NOUN"]})
 _MISREAD = re.compile(MISREAD_ADJECTIVE_ENDING)
+_QUALIFIED_ADJECTIVE = re.compile(ADJECTIVE_ENDING)
 
 
 def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
@@ -656,6 +663,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
     """
     heads, legal, quotes, foreign = _trigger_ids(doc.vocab)
     foreign_modifiers = lexicons.load("org_foreign_modifiers")
+    qualified = _qualified_heads()  # (their adjectives may be read as nouns, whatever their ending)
     strings = doc.vocab.strings
     # One pass over arrays of string ids: Token objects for every word cost more than the matching.
     rows = doc.to_array([LEMMA, LOWER, ORTH, IS_UPPER, IS_ALPHA, LENGTH, POS]).tolist()
@@ -677,9 +685,10 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
             i = triggers[next_trigger]
             next_trigger += 1
             start = i
+            misread = _QUALIFIED_ADJECTIVE if strings[rows[i][0]] in qualified else _MISREAD
             while start > sent_start and (
                 rows[start - 1][6] in _PREFIX_POS
-                or (rows[start - 1][6] in _MISREAD_POS and _MISREAD.search(strings[rows[start - 1][1]]))
+                or (rows[start - 1][6] in _MISREAD_POS and misread.search(strings[rows[start - 1][1]]))
                 or strings[rows[start - 1][1]] in foreign_modifiers
             ):
                 start -= 1
@@ -1318,7 +1327,7 @@ def _head_core_ok(doc: Doc, seg: Segment, head: int | None, lex: Lexicons) -> bo
         place = level and bool(_PLACE_ADJECTIVE.search(before.text))
         if before.pos_ == "PROPN" and not place and not _foreign_or_adjective(before.text):
             return False
-        if before.pos_ in ("VERB", "NOUN") and not misread_adjective(before):
+        if before.pos_ in ("VERB", "NOUN") and not misread_adjective(before) and not known_adjective(before):
             return False
     # Plural common nouns are kinds of bodies («министерств и ведомств»), not a body.
     # A capital at a sentence's start says nothing («Акиматы городов и районов»).
@@ -1465,6 +1474,15 @@ def _no_genitive(token: Token) -> bool:
     if not token.is_lower or not token.is_alpha or not loading.morph().word_is_known(token.lower_):
         return False
     return not any({"gent", "gen2"} & p.tag.grammemes for p in loading.parse(token.lower_) if p.is_known)
+
+
+def known_adjective(token: Token) -> bool:
+    """«чувашской», «национально-культурной» tagged a noun: a lower-case word the dictionary knows for an adjective
+    only (a compound by its last part)."""
+    word = token.lower_.rsplit("-", 1)[-1]
+    if not token.is_lower or not loading.morph().word_is_known(word):
+        return False
+    return all(p.tag.POS in ("ADJF", "PRTF") for p in loading.parse(word))
 
 
 def misread_adjective(token: Token) -> bool:

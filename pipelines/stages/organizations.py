@@ -516,7 +516,12 @@ def canonical(span: Span) -> str:
                 # «Слуцкого районного …»: a place's adjective the dictionary knows only as a surname, which declines
                 # the same way.
                 word = inflect_word(token.text, "NOUN", *_features(span.doc[head]))
-        elif head is not None and token.i < head and grammar.misread_adjective(token):
+        elif (
+            head is not None
+            and token.i < head
+            and (grammar.misread_adjective(token) or (token.pos_ == "NOUN" and grammar.known_adjective(token)))
+        ):
+            # (A known adjective the tagger read as a noun: «чувашской национально-культурной автономии».)
             word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
         elif (token.is_upper and len(token.text) <= 5) or _mixed_case(word) or _indeclinable_contraction(word):
             # An abbreviation is written the same in every case («УЗ», «АН СССР», «АлтГУ»); pymorphy reads «уз» as
@@ -2299,9 +2304,23 @@ def _whole_places(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[in
             # «Администрации города Новый Уренгой», «… города Нижний Новгород»: the town's name of two words,
             # apposed in the nominative after its kind, is the body's too (one word the grammar takes already).
             place = next((e for e in places if e.start == end and not _line_between(doc, doc[end - 1], e[-1])), None)
-            end = place.start if place is not None else end
+            if place is not None:
+                grown.setdefault((start, _town_name_end(place)), core)
+                continue
         grown.setdefault((start, _place_end(place, end)) if place is not None else (start, end), core)
     return grown
+
+
+_PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
+
+
+def _town_name_end(place: Span) -> int:
+    """«Нижний Тагил Петров»: a person the NER ran the town's name on into is no part of it."""
+    for token in place[1:]:
+        tags = [p.tag for p in loading.parse(token.lower_)]
+        if any(_PERSON_TAGS & t.grammemes for t in tags) and not any("Geox" in t for t in tags):
+            return token.i
+    return place.end
 
 
 def _town_kind_at(doc: Doc, i: int) -> bool:
