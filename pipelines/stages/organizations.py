@@ -2004,6 +2004,55 @@ def _units_under_letterhead(doc: Doc, bodies: list[Body]) -> None:
             body.name, body.words = name, lemmas(name, lex.legal_forms) or lemmas(name)
 
 
+# «ПРОТОКОЛ № 3 / заседания попечительского совета»: a protocol's title naming a council by its kind alone.
+_PROTOCOL_COUNCIL = re.compile(
+    r"^[ \t]*заседани[яе][ \t]+([а-яё-]+(?:[ \t]+[а-яё-]+)?[ \t]+(?:совета|правления))[ \t]*$", re.M
+)
+_OWN_NAME = re.compile(r"«([^«»]+)»")
+
+
+def _council_of_protocol(doc: Doc, bodies: list[Body]) -> list[Body]:
+    """«ГБПОУ «НЕВИННОМЫССКИЙ КОЛЛЕДЖ …»» / «ПРОТОКОЛ № 3 / заседания попечительского совета»: the council is the
+    institution's on the letterhead, named with the institution's own (quoted) name in the genitive, as
+    `_unit_of_letterhead` names a committee; its other mentions by kind are it."""
+    text = doc_text(doc)
+    match = _PROTOCOL_COUNCIL.search(text, 0, HEADING_CHARS)
+    if match is None:
+        return []
+    own = next(
+        (o for b in bodies if b.letterhead and b.mentions[0].start < match.start() and (o := _OWN_NAME.search(b.name))),
+        None,
+    )
+    span = doc.char_span(match.start(1), match.end(1))
+    if own is None or span is None or grammar.word_lemma(own.group(1).split(" ")[0]) in _COUNCIL_KINDS:
+        return []
+    owner = _genitive(own.group(1))
+    if owner == own.group(1):
+        return []  # no kind of body to decline: no institution's name
+    kind = canonical(span)
+    name = f"{kind} {owner}"
+    lex = grammar.lexicon()
+    mentions = [TextSpan(m.start(), m.end()) for m in _any_case(kind).finditer(text)]
+    words = lemmas(name, lex.legal_forms) or lemmas(name)
+    mentions = mentions or [TextSpan(span.start_char, span.end_char)]
+    return [
+        Body(name=name, words=words, head=kind.split(" ")[-1], abbreviation=False, mentions=mentions, composed=True)
+    ]
+
+
+def _any_case(phrase: str) -> re.Pattern[str]:
+    """«попечительский совет» in any case: each word's stem (an adjective's without its ending, a noun's without a
+    final vowel) and up to three letters of ending."""
+    stems = [
+        re.sub(grammar.ADJECTIVE_ENDING, "", w) if w != phrase.split(" ")[-1] else w.rstrip("аеиоуыюяь")
+        for w in phrase.lower().split(" ")
+    ]
+    return re.compile(r"(?i)\b" + r"\w{0,3}\s+".join(map(re.escape, stems)) + r"\w{0,3}\b")
+
+
+_COUNCIL_KINDS = frozenset({"совет", "правление"})
+
+
 def _unit_of_letterhead(name: str, parent: str) -> str | None:
     """The unit's full name with the letterhead's body in it, or None if `name` is no unit named by its field."""
     match = _UNIT_BY_FIELD.match(name)
@@ -2473,6 +2522,7 @@ def find_organizations(
         kept = _shouted_into_headings(kept, taken_lines)
         kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
         _units_under_letterhead(doc, kept)
+        kept.extend(_council_of_protocol(doc, kept))
     return tuple(
         OrganizationFinding(
             name=b.name,
