@@ -3237,3 +3237,22 @@ def test_not_bodies_of_the_record(nlp: Language, text: str, wrong: str) -> None:
 def test_a_venue_body_that_acts_stays(nlp: Language) -> None:
     found = names(nlp, "Директор школы № 3 Иванова рассказала о ремонте.")
     assert "школа № 3" in found
+
+
+def test_status_and_quoted_abbreviation_is_the_full_name(nlp: Language) -> None:
+    text = (
+        "Студент НИУ «КубГУ» Иван Петров выступил. Председателем избрана магистрант Кубанского государственного"
+        " национального исследовательского университета Анна Смирнова."
+    )
+    found = names(nlp, text)
+    assert "Кубанский государственный национальный исследовательский университет" in found
+    assert "НИУ «КубГУ»" not in found
+
+
+def test_council_of_a_protocol_under_an_institutions_letterhead(nlp: Language) -> None:
+    text = (
+        "МИНИСТЕРСТВО ОБРАЗОВАНИЯ ТВЕРСКОЙ ОБЛАСТИ\nГОСУДАРСТВЕННОЕ БЮДЖЕТНОЕ ПРОФЕССИОНАЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ"
+        " УЧРЕЖДЕНИЕ\n«ТВЕРСКОЙ КОЛЛЕДЖ СТРОИТЕЛЬНЫХ ТЕХНОЛОГИЙ»\n\nПРОТОКОЛ № 2\nзаседания наблюдательного совета\n\n"
+        "Присутствовали члены наблюдательного совета: Петров И.И., Сидоров П.П.\n"
+    )
+    assert "наблюдательный совет Тверского колледжа строительных технологий" in names(nlp, text)
