@@ -760,6 +760,22 @@ def _state_language(name: str) -> bool:
     return _STATE_LETTERS.search(re.sub(r"[«\"][^»\"]*[»\"]?", "", name)) is not None
 
 
+# «Об утверждении Положения о молодёжном совете при Думе», «о создании рабочей группы»: a body the decision is to
+# set up or give its statute, named in lower case, does not act in the record yet.
+_TO_BE_FOUNDED = re.compile(
+    r"(?i)(?:утверждени\w{1,2}\s+положени\w{1,2}\s+о|о\s+создании|об\s+(?:образовании|учреждении))\s+$"
+)
+_FOUNDING_REACH = 48
+
+
+def _to_be_founded(text: str, mention: TextSpan) -> bool:
+    first = text[mention.start : mention.start + 1]
+    return (
+        first.islower()
+        and _TO_BE_FOUNDED.search(text[max(0, mention.start - _FOUNDING_REACH) : mention.start]) is not None
+    )
+
+
 def _is_body(doc: Doc, body: Body) -> bool:
     """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
     does not just post through it."""
@@ -777,6 +793,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
     if all(
         _chrome_line(doc_text(doc), m)
         or _dateline(doc_text(doc), m)
+        or _to_be_founded(doc_text(doc), m)
         or (_issue_of_periodical(doc_text(doc), m) and not numbered)
         for m in body.mentions
     ):

@@ -3256,3 +3256,8 @@ def test_council_of_a_protocol_under_an_institutions_letterhead(nlp: Language) -
         "Присутствовали члены наблюдательного совета: Петров И.И., Сидоров П.П.\n"
     )
     assert "наблюдательный совет Тверского колледжа строительных технологий" in names(nlp, text)
+
+
+def test_a_body_to_be_founded_is_not_listed(nlp: Language) -> None:
+    text = "Третий вопрос – об утверждении Положения о детском совете при Собрании депутатов. Докладывает Иванов."
+    assert not any(n.startswith("детский совет") for n in names(nlp, text))
