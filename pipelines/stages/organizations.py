@@ -294,6 +294,22 @@ def _separator(token: Token) -> bool:
     return token.text == "/" and spaced
 
 
+def _common_noun(word: str) -> bool:
+    parses = loading.parse(word)
+    return (
+        bool(parses)
+        and loading.morph().word_is_known(word)
+        and all(p.tag.POS == "NOUN" and not set(_PROPER_TAGS) & p.tag.grammemes for p in parses)
+    )
+
+
+def _field_sign(pair: str) -> bool:
+    """The sign next to a field (the pair's last character), with the character on its far side: «›», «|», «/», or
+    «»» standing apart («Главная » Новости »»), not closing a quoted name."""
+    sign = pair[-1:]
+    return sign in _SEPARATORS | {"/"} or (sign == "»" and (len(pair) < 2 or pair[0].isspace()))
+
+
 def _rubric(doc: Doc, body: Body) -> bool:
     """«2024-10-09 | ВКО | Общество», «Басты бет / Жаңалықтар / Новости»: a whole field of a page's widget line or
     breadcrumb that is one common noun (a rubric of the site) or has no kind of body in it (a menu item in another
@@ -307,6 +323,8 @@ def _rubric(doc: Doc, body: Body) -> bool:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         # One word: a common noun or a bare kind of body («Кенеш», «Общество»), not a proper name («Газпром»).
         common = span is not None and len(span) == 1 and (span[0].pos_ == "NOUN" or body.head is not None)
+        # (A capitalised rubric the tagger reads as a name, «Новости»: the dictionary's common noun.)
+        common = common or (span is not None and len(span) == 1 and _common_noun(span[0].lower_))
         if span is None or (len(body.words) == 1 and not common):
             return False
         line_start = text.rfind("\n", 0, mention.start) + 1
@@ -317,7 +335,7 @@ def _rubric(doc: Doc, body: Body) -> bool:
         apart = not text[mention.start - 1 : mention.start].strip() and not text[mention.end : mention.end + 1].strip()
         if not (before or after) or not apart:
             return False
-        fields = (not before or before[-1] in _SEPARATORS | {"/"}) and (not after or after[0] in _SEPARATORS | {"/"})
+        fields = (not before or _field_sign(before[-2:])) and (not after or _field_sign(after[:2][::-1]))
         if not fields:
             return False
     return True

@@ -3261,3 +3261,8 @@ def test_council_of_a_protocol_under_an_institutions_letterhead(nlp: Language) -
 def test_a_body_to_be_founded_is_not_listed(nlp: Language) -> None:
     text = "Третий вопрос – об утверждении Положения о детском совете при Собрании депутатов. Докладывает Иванов."
     assert not any(n.startswith("детский совет") for n in names(nlp, text))
+
+
+def test_a_rubric_between_breadcrumb_signs_is_no_body(nlp: Language) -> None:
+    text = "Администрация города Твери » Новости » Общественность\n\nВ среду прошло заседание совета."
+    assert "Новость" not in names(nlp, text)
