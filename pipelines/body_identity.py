@@ -260,9 +260,31 @@ def _numbered_in_quoted(long: Body, short: Body) -> bool:
     return any(set(short.words) <= set(lemmas(q)) for q in _quoted_parts(long.name))
 
 
+# «НИУ «БелГУ»», «ФГБОУ ВО «КубГУ»»: a status's abbreviation, then the institution's own abbreviation in quotes.
+_STATUS_QUOTED = re.compile(r"^([А-ЯЁ]{2,6}) «([^«»]+)»$")
+
+
+def _status_and_abbreviation(long: Body, short: Body) -> bool:
+    """«НИУ «БелГУ»» of «Белгородский государственный национальный исследовательский университет»: the status
+    (национальный исследовательский университет) spells a run of the full name's words; the quoted abbreviation
+    spells the rest with the kind («Бел-Г-У»)."""
+    match = _STATUS_QUOTED.match(short.name)
+    if match is None:
+        return False
+    status = match.group(1).lower()
+    words = [w for w in _WORD.findall(long.name) if w.lower() not in _STOP]
+    for i in range(len(words) - len(status) + 1):
+        run = words[i : i + len(status)]
+        if "".join(w[0].lower() for w in run) == status:
+            rest = words[:i] + words[i + len(status) - 1 :]
+            return len(rest) < len(words) and abbreviates(match.group(2), " ".join(rest))
+    return False
+
+
 def absorbs(long: Body, short: Body) -> bool:
     return (
         _subsumes(long, short)
+        or _status_and_abbreviation(long, short)
         or _numbered_in_quoted(long, short)
         or _with_code(long, short)
         or _abbreviates_quoted(long, short)
@@ -412,6 +434,10 @@ class Candidates:
         latin = latin_words(short.name)
         if latin:
             keys |= {("latin", latin[0]), ("latin", latin[-1])}
+        # `_status_and_abbreviation`: «НИУ «БелГУ»» of «Белгородский …»: the quoted abbreviation's first letter.
+        status = _STATUS_QUOTED.match(short.name)
+        if status is not None:
+            keys.add(("letter", status.group(2)[0].lower()))
         return sorted({j for key in keys for j in self._keys.get(key, ())})
 
 

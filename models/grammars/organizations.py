@@ -224,6 +224,12 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 foreign_mod,
                 foreign_head,
             ],
+            # («чувашской национально-культурной автономии»: the tagger may read a registered kind's adjectives as
+            # nouns; `_head_core_ok` keeps them where the dictionary knows them for adjectives only.)
+            [
+                {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "X"]}, "TEXT": {"REGEX": ADJECTIVE_ENDING}, "OP": "+"},
+                {"LEMMA": {"IN": sorted(k for k, need in _qualified_heads().items() if need != "quoted")}},
+            ],
             # Bodies named in the state language before a Russian head: «Жогорку Кенеш», «Олий Мажлис».
             [
                 {"POS": "PROPN", "IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["PER"]}, "OP": "{1,2}"},
@@ -642,6 +648,7 @@ _UNQUOTED_REACH = 3
 _PREFIX_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"], POS_IDS["X"]})
 _MISREAD_POS = frozenset({POS_IDS["VERB"], POS_IDS["NOUN"]})
 _MISREAD = re.compile(MISREAD_ADJECTIVE_ENDING)
+_QUALIFIED_ADJECTIVE = re.compile(ADJECTIVE_ENDING)
 
 
 def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
@@ -656,6 +663,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
     """
     heads, legal, quotes, foreign = _trigger_ids(doc.vocab)
     foreign_modifiers = lexicons.load("org_foreign_modifiers")
+    qualified = _qualified_heads()  # (their adjectives may be read as nouns, whatever their ending)
     strings = doc.vocab.strings
     # One pass over arrays of string ids: Token objects for every word cost more than the matching.
     rows = doc.to_array([LEMMA, LOWER, ORTH, IS_UPPER, IS_ALPHA, LENGTH, POS]).tolist()
@@ -677,9 +685,10 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
             i = triggers[next_trigger]
             next_trigger += 1
             start = i
+            misread = _QUALIFIED_ADJECTIVE if strings[rows[i][0]] in qualified else _MISREAD
             while start > sent_start and (
                 rows[start - 1][6] in _PREFIX_POS
-                or (rows[start - 1][6] in _MISREAD_POS and _MISREAD.search(strings[rows[start - 1][1]]))
+                or (rows[start - 1][6] in _MISREAD_POS and misread.search(strings[rows[start - 1][1]]))
                 or strings[rows[start - 1][1]] in foreign_modifiers
             ):
                 start -= 1
@@ -825,13 +834,18 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     if seg.label in ("CONJ_GEN_NP", "CONJ_DAT_NP"):
         # «министерства труда и министерства финансов» are two bodies, not one name; «… хозяйств и
         # сельскохозяйственных кооперативов России» in the plural are members the body unites.
-        members = doc[seg.start].lower_ == "и"
+        # («… области и общественных организаций»: members in the plural coordinate with members, not with the
+        # singular place or field before them; there the plural is a second, generic party of the sentence.)
+        members = doc[seg.start].lower_ == "и" and plural(doc[seg.start - 1])
         if any(_is_head_word(doc[i], lex) and not (members and plural(doc[i])) for i in range(seg.start + 1, seg.end)):
             return False
         # «поблагодарили Фонд … и руководителя филиала …»: a conjunct that opens with a person's title is the
         # next person's, not more of the name.
-        first = next((doc[i] for i in range(seg.start + 1, seg.end) if doc[i].is_alpha), None)
-        if first is not None and word_lemma(first.text) in lex.position_nouns:
+        # («…, главного архитектора района»: the title's adjectives before it do not hide it.)
+        first = next((doc[i] for i in range(seg.start + 1, seg.end) if doc[i].is_alpha and doc[i].pos_ != "ADJ"), None)
+        # (A single person's post of any kind: «архитектора»; in the plural, «журналистов», members a union unites.)
+        post = first is not None and not plural(first) and word_lemma(first.text) in lexicons.load("position_heads")
+        if first is not None and (post or word_lemma(first.text) in lex.position_nouns):
             return False
         # A conjunct must be followed by more of the name or end it where the phrase ends.
         if doc[seg.start].text == "," and seg.end < len(doc) and doc[seg.end].text not in ("и", ",", "по"):
@@ -1056,6 +1070,30 @@ def _republic_name(doc: Doc, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _qualified_heads() -> dict[str, str]:
+    """Kind → what it needs to name a body (`org_qualified_heads`): the word before it, or «quoted»."""
+    return dict(entry.split(" ", 1) for entry in lexicons.load("org_qualified_heads"))
+
+
+def _qualified(doc: Doc, head: int) -> bool:
+    """A kind that is also a common word stands in its registered shape: «… национально-культурная автономия»."""
+    need = _qualified_heads().get(word_lemma(doc[head].text)) or _qualified_heads().get(doc[head].lemma_)
+    if need is None or need == "quoted":
+        return need is None
+    return head > 0 and need in (doc[head - 1].lemma_, word_lemma(doc[head - 1].text))
+
+
+def qualified_ok(doc: Doc, head: int | None, end: int) -> bool:
+    """A kind `org_qualified_heads` lists names a body only in its registered shape, ending at `end`."""
+    if head is None:
+        return True
+    need = _qualified_heads().get(word_lemma(doc[head].text)) or _qualified_heads().get(doc[head].lemma_)
+    if need == "quoted":
+        return doc[end - 1].text in CLOSE_QUOTES
+    return _qualified(doc, head)
+
+
 def _head_of(doc: Doc, start: int, end: int, lex: Lexicons) -> int | None:
     for i in range(start, end):
         if _is_head_word(doc[i], lex):
@@ -1164,6 +1202,8 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 if label == "LEGAL_QUOTED" and not legal and not form_before_name(doc, doc[seg.start]):
                     continue
                 end = grow(doc, seg.start, seg.end, found, lex, blocked, proper=label == "ABBR")
+                if not qualified_ok(doc, head, end):
+                    continue
                 # «организация горячего питания»: a bare lower-case noun of action with its object names no body.
                 if label == "HEAD" and seg.end - seg.start == 1 and end > seg.end and _action(doc[seg.start]):
                     continue
@@ -1266,7 +1306,9 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
     """«Российская Федерация» reads like a body but the NER knows it for a place; a local body named by its place
     and level («Кочкорского городского кенеша») is no place, whatever the NER says."""
     last = doc[end - 1]
-    if {last.lemma_, word_lemma(last.text)} & lexicons.load("org_local_bodies"):
+    # («Кызыл-Адырского айыл окмоту»: an indeclinable kind the dictionary reads as another word's form.)
+    kinds = {last.lemma_, word_lemma(last.text), last.lower_, lexicon().foreign_heads.get(last.lower_)}
+    if kinds & lexicons.load("org_local_bodies"):
         return False
     return all(t.ent_type_ == "LOC" for t in doc[start:end] if t.is_alpha)
 
@@ -1285,7 +1327,7 @@ def _head_core_ok(doc: Doc, seg: Segment, head: int | None, lex: Lexicons) -> bo
         place = level and bool(_PLACE_ADJECTIVE.search(before.text))
         if before.pos_ == "PROPN" and not place and not _foreign_or_adjective(before.text):
             return False
-        if before.pos_ in ("VERB", "NOUN") and not misread_adjective(before):
+        if before.pos_ in ("VERB", "NOUN") and not misread_adjective(before) and not known_adjective(before):
             return False
     # Plural common nouns are kinds of bodies («министерств и ведомств»), not a body.
     # A capital at a sentence's start says nothing («Акиматы городов и районов»).
@@ -1327,6 +1369,10 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     words = [t for t in doc[seg.start : seg.end] if t.text.replace("-", "").isalpha()]
     capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
     if len(words) >= 2 and len(capitalised) == len(words):
+        return True
+    # «татаро-башкирская национально-культурная автономия»: a registered kind named by its people's adjective.
+    qualified = head is not None and head > seg.start + 1 and word_lemma(doc[head].text) in _qualified_heads()
+    if qualified and len(words) >= 3 and _qualified(doc, head):
         return True
     # «израильская армия», «шведская прокуратура»: a state's own body named by the state's adjective.
     if len(words) == 2 and head is not None and _of_a_state(words[0], doc[head]):
@@ -1375,13 +1421,32 @@ def _members_before_name(doc: Doc, start: int, seg: Segment) -> bool:
     «Газпрома»» names whose directors they are (a genitive), «комиссии «О бюджете»» a document."""
     kind = doc[seg.start - 2]
     if seg.start - start < 2 or not _members(doc[seg.start - 1]):
-        return False
+        # «общины коренных малочисленных народов Севера «Ямб то»»: the members with their adjectives and the
+        # region they live in (a name in the genitive).
+        kind = _kind_before_members(doc, start, seg.start)
+        if kind is None:
+            return False
     if not {kind.lemma_, word_lemma(kind.text)} & lexicons.load("org_member_unions"):
         return False
     first = doc[seg.start + 1].lower_
     if not loading.morph().word_is_known(first):
         return True
     return any("nomn" in p.tag.grammemes for p in loading.parse(first))
+
+
+_MAX_MEMBER_WORDS = 4
+
+
+def _kind_before_members(doc: Doc, start: int, quote: int) -> Token | None:
+    """The kind before «коренных малочисленных народов Севера»: adjectives, the members, then one proper genitive."""
+    words = list(doc[start + 1 : quote])
+    if words and words[-1].is_title and not _members(words[-1]):
+        words = words[:-1]
+    if not 1 <= len(words) <= _MAX_MEMBER_WORDS or not _members(words[-1]):
+        return None
+    if not all(t.pos_ == "ADJ" and t.is_lower for t in words[:-1]):
+        return None
+    return doc[start]
 
 
 # «Моршанский», «Братское», «Слободская»: a place's adjective in the nominative, the whole of a branch's own name.
@@ -1409,6 +1474,15 @@ def _no_genitive(token: Token) -> bool:
     if not token.is_lower or not token.is_alpha or not loading.morph().word_is_known(token.lower_):
         return False
     return not any({"gent", "gen2"} & p.tag.grammemes for p in loading.parse(token.lower_) if p.is_known)
+
+
+def known_adjective(token: Token) -> bool:
+    """«чувашской», «национально-культурной» tagged a noun: a lower-case word the dictionary knows for an adjective
+    only (a compound by its last part)."""
+    word = token.lower_.rsplit("-", 1)[-1]
+    if not token.is_lower or not loading.morph().word_is_known(word):
+        return False
+    return all(p.tag.POS in ("ADJF", "PRTF") for p in loading.parse(word))
 
 
 def misread_adjective(token: Token) -> bool:

@@ -3168,3 +3168,101 @@ def test_a_bodys_other_name_in_brackets_is_no_second_name_of_a_region(nlp: Langu
 def test_a_chamber_of_a_parliament_named_in_the_state_language(nlp: Language) -> None:
     text = "На заседании выступила член Сената Олий Мажлиса Республики Узбекистан Дилором Ташмухамедова."
     assert names(nlp, text) == ["Сенат Олий Мажлиса Республики Узбекистан"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        # a plural conjunct after a singular place is a second party of the sentence, not members of the body
+        (
+            "На встречу пришли представители управления лесного хозяйства Тверской области и сельских администраций.",
+            "управление лесного хозяйства Тверской области",
+            "управление лесного хозяйства Тверской области и сельских администраций",
+        ),
+        # a single person's post after a comma is the next addressee, not more of the name
+        (
+            "Письмо поступило от администрации Карачевского района, главного инженера района.",
+            "администрация Карачевского района",
+            "администрация Карачевского района, главного инженера района",
+        ),
+    ],
+)
+def test_names_stop_before_another_party(nlp: Language, text: str, expected: str, wrong: str) -> None:
+    found = names(nlp, text)
+    assert expected in found
+    assert wrong not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an indeclinable local kind the NER takes for a place, before a person
+        ("На сходе выступил глава Ак-Суйского айыл окмоту Нурлан Бекович Осмонов.", "Ак-Суйский айыл окмоту"),
+        # a town's two-word name apposed after «города»
+        ("Слово взял заместитель главы администрации города Нижний Тагил Петров.", "администрация города Нижний Тагил"),
+        # registered kinds that are also common words, in their registered shape
+        (
+            "Председатель чувашской национально-культурной автономии Анна Петрова выступила.",
+            "чувашская национально-культурная автономия",
+        ),
+        (
+            "Руководитель родовой общины коренных малочисленных народов Севера «Нумги» выступила.",
+            "община коренных малочисленных народов Севера «Нумги»",
+        ),
+        ("Наградить грамотой заведующую детского сада «Солнышко».", "детский сад «Солнышко»"),
+    ],
+)
+def test_kinds_in_their_registered_shape(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Палестинская автономия получила помощь от соседей.", "Палестинская автономия"),
+        ("Еврейская община города отметила праздник.", "Еврейская община города"),
+        ("ТАЛДЫКОРГАН, 12 марта – Вчера в городском Доме культуры прошла сессия маслихата.", "ТАЛДЫКОРГАН"),
+        ("Вчера в городском Доме культуры прошла сессия маслихата.", "Дом культуры"),
+        ("Депутаты собрались в актовом зале школы № 3 на улице Мира.", "школа № 3"),
+        (
+            "Талдықорған қаласының әкімдігі\nАкимат города Талдыкоргана провёл совещание.",
+            "Талдықорған қаласының әкімдігі",
+        ),
+    ],
+)
+def test_not_bodies_of_the_record(nlp: Language, text: str, wrong: str) -> None:
+    assert wrong not in names(nlp, text)
+
+
+def test_a_venue_body_that_acts_stays(nlp: Language) -> None:
+    found = names(nlp, "Директор школы № 3 Иванова рассказала о ремонте.")
+    assert "школа № 3" in found
+
+
+def test_status_and_quoted_abbreviation_is_the_full_name(nlp: Language) -> None:
+    text = (
+        "Студент НИУ «КубГУ» Иван Петров выступил. Председателем избрана магистрант Кубанского государственного"
+        " национального исследовательского университета Анна Смирнова."
+    )
+    found = names(nlp, text)
+    assert "Кубанский государственный национальный исследовательский университет" in found
+    assert "НИУ «КубГУ»" not in found
+
+
+def test_council_of_a_protocol_under_an_institutions_letterhead(nlp: Language) -> None:
+    text = (
+        "МИНИСТЕРСТВО ОБРАЗОВАНИЯ ТВЕРСКОЙ ОБЛАСТИ\nГОСУДАРСТВЕННОЕ БЮДЖЕТНОЕ ПРОФЕССИОНАЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ"
+        " УЧРЕЖДЕНИЕ\n«ТВЕРСКОЙ КОЛЛЕДЖ СТРОИТЕЛЬНЫХ ТЕХНОЛОГИЙ»\n\nПРОТОКОЛ № 2\nзаседания наблюдательного совета\n\n"
+        "Присутствовали члены наблюдательного совета: Петров И.И., Сидоров П.П.\n"
+    )
+    assert "наблюдательный совет Тверского колледжа строительных технологий" in names(nlp, text)
+
+
+def test_a_body_to_be_founded_is_not_listed(nlp: Language) -> None:
+    text = "Третий вопрос – об утверждении Положения о детском совете при Собрании депутатов. Докладывает Иванов."
+    assert not any(n.startswith("детский совет") for n in names(nlp, text))
+
+
+def test_a_rubric_between_breadcrumb_signs_is_no_body(nlp: Language) -> None:
+    text = "Администрация города Твери » Новости » Общественность\n\nВ среду прошло заседание совета."
+    assert "Новость" not in names(nlp, text)
