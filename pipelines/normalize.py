@@ -134,6 +134,9 @@ def _inflectable(span: Span) -> set[int]:
     governed = [t for t in roots if any(c.dep_ == "case" and c.i in inside and c.i < t.i for c in t.children)]
     if len(governed) < len(roots):
         roots = [t for t in roots if t not in governed]
+    # A genitive after the phrase's first head that the parser hung outside the span («Отчёт руководителя
+    # государственного учреждения …», the cut clause's verb taking «учреждения») is a complement: it keeps its case.
+    roots = roots[:1] + [t for t in roots[1:] if "Gen" not in t.morph.get("Case")]
     chosen: set[int] = set()
     queue = deque(roots)
     while queue:

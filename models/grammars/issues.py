@@ -896,6 +896,14 @@ def unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     return start + 1, end - 1
 
 
+# The rapporteur an agenda item names after its subject: «- Отчёт руководителя … выступил руководитель отдела …»,
+# «О бюджете, докладчик – …», «(докл. …)».
+_RAPPORTEUR = re.compile(
+    r"[\s,(–—-](?:выступил[аи]?|доложил[аи]?|докладчик|докл\.|содокладчик|информирует|информировал[аи]?)(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def agenda_items(doc: Doc) -> Iterator[Candidate]:
     """«Рассмотрены вопросы:\n1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.»: each
     numbered line under an intro that names questions or an agenda is one issue, without its «О»."""
@@ -909,7 +917,10 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             checkpoint("issues")
             start, end = item.start("item"), item.end("item")
             at = end + 1
-            while end > start and text[end - 1] in " \t.;,":
+            rapporteur = _RAPPORTEUR.search(text, start, end)
+            if rapporteur is not None and rapporteur.start() > start:
+                end = rapporteur.start()
+            while end > start and text[end - 1] in " \t.;,–—-(":
                 end -= 1
             start, end = unquoted(text, start, end)
             span = doc.char_span(start, end, alignment_mode="expand")
