@@ -59,7 +59,27 @@ ROMAN = custom(lambda word: roman_value(word) is not None)
 ORDINAL_ENDING = in_({"й", "я", "е", "ое", "ая", "ой", "ий", "го", "ый", "ей"})
 ARABIC_ORDINAL = rule(type("INT"), eq("-"), ORDINAL_ENDING)
 ORDINAL_WORD = custom(lambda word: word.lower().replace("ё", "е") in _ordinal_forms())
-NUMBER = or_(rule(ROMAN), ARABIC_ORDINAL, rule(ORDINAL_WORD)).interpretation(Title.number)
+# «сорок первая», «двадцать пятой»: a cardinal's tens before an ordinal.
+TENS_WORD = custom(lambda word: word.lower() in _tens())
+NUMBER = or_(rule(ROMAN), ARABIC_ORDINAL, rule(TENS_WORD, ORDINAL_WORD), rule(ORDINAL_WORD)).interpretation(
+    Title.number
+)
+
+
+@cache
+def _tens() -> frozenset[str]:
+    """The lexicon's cardinal tens («сорок»), which open a compound ordinal as they are written."""
+    return frozenset(w for w in ordinal_values() if not any(p.tag.POS == "ADJF" for p in loading.parse(w)))
+
+
+def compound_ordinal_value(text: str) -> str | None:
+    """«сорок первая» → «41»: the tens and the ordinal's value added."""
+    words = text.lower().replace("ё", "е").split()
+    if len(words) != 2 or words[0] not in _tens():
+        return None
+    unit = next((p.normal_form for p in loading.parse(words[1]) if p.tag.POS == "ADJF"), None)
+    value = ordinal_values().get(unit.replace("ё", "е")) if unit else None
+    return str(int(ordinal_values()[words[0]]) + int(value)) if value and int(value) < 10 else None
 
 
 @cache

@@ -50,7 +50,14 @@ from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from models.components.natasha import dates, with_century
 from models.grammars.cities import city_of
-from models.grammars.meeting import Title, dateline_parser, ordinal_values, roman_value, title_parser
+from models.grammars.meeting import (
+    Title,
+    compound_ordinal_value,
+    dateline_parser,
+    ordinal_values,
+    roman_value,
+    title_parser,
+)
 from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, TextSpan
 from pipelines.headings import headings, reading
@@ -155,6 +162,8 @@ def _number(text: str | None) -> str | None:
     digits = "".join(ch for ch in text if ch.isdigit())
     if digits:
         return digits  # "5-я" → "5"
+    if " " in text.strip():
+        return compound_ordinal_value(text)
     return ordinal_values().get(_fold(loading.parse(text)[0].normal_form))
 
 
