@@ -273,33 +273,58 @@ def _river_by_formant(word: str) -> bool:
 
 
 _CROSSINGS = frozenset({"мост", "переправа", "паром"})
+_IN = frozenset({"в", "во"})
+_CONJUNCTIONS = frozenset({"и"})  # not a comma: «вдоль реки Тобол, Курган готовится»
+
+
+def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> int | None:
+    """Where the water body's name stands after a water context at `i`, if `i` is one: a water noun or a river's
+    part («реке Унже», «в бассейне Исети», «на левом берегу Сырдарьи»), a river's flow («выше по течению Амура»),
+    what a bridge crosses («ремонт моста через Онон») or what water is in («уровень воды в Енисее»)."""
+    lemma, lower = lemmas[i].lower(), lowers[i]
+    if lower == "через" and i > 0 and lemmas[i - 1].lower() in _CROSSINGS:
+        return i + 1
+    if lemma == "вода" and i + 1 < len(doc) and lowers[i + 1] in _IN:
+        return i + 2 if doc[i].is_lower else None
+    if lemma == "течение" and i > 0 and lowers[i - 1] == "по":
+        return i + 1 if doc[i].is_lower else None  # not «в течение», a span of time
+    if lemma != "берег" and not _in_words(lemmas[i], lower, "loc_water_nouns"):
+        return None
+    if not doc[i].is_lower or (lemma == "берег" and not _river_bank(doc[i])):
+        return None
+    return i + 2 if i + 2 < len(doc) and doc[i + 1].text == "." else i + 1
+
+
+def _one_word_name(doc: Doc, at: int, quoted: list[bool]) -> bool:
+    if at >= len(doc) or quoted[at] or not _is_capitalized(doc[at]) or not doc[at].is_alpha:
+        return False
+    # «река Москва-река», an abbreviation: not a one-word name
+    return not (doc[at].text.isupper() or (at + 1 < len(doc) and doc[at + 1].text in _DASHES))
 
 
 def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
-    """Keys of the one-word names the text gives a water body: the capitalized word right after a water noun
-    («реке Унже», «в бассейне Исети», «на левом берегу Сырдарьи»). The same name elsewhere in the text is that
-    water body too («вдоль Исети», «на Амударье»), unless the text also writes it as a settlement's («реку Уфу …
-    в Уфе», «города Тобол»)."""
+    """Keys of the one-word names the text gives a water body: the capitalized word right after a water context
+    (`_water_name_at`), and a name joined to it («подъём воды в Зее и Селемдже»). The same name elsewhere in the
+    text is that water body too («вдоль Исети», «на Амударье»), unless the text also writes it as a settlement's
+    («реку Уфу … в Уфе», «города Тобол»)."""
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
     found: set[Key] = set()
-    for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
-        # «ремонт моста через Онон»: what a bridge crosses is water.
-        crossed = lower == "через" and i > 0 and lemmas[i - 1].lower() in _CROSSINGS
-        if not crossed and lemma.lower() != "берег" and not _in_words(lemma, lower, "loc_water_nouns"):
-            continue
-        if not doc[i].is_lower or (lemma.lower() == "берег" and not _river_bank(doc[i])):
-            continue
-        at = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "." else i + 1
-        if at >= len(doc) or quoted[at] or not _is_capitalized(doc[at]) or not doc[at].is_alpha:
-            continue
-        if doc[at].text.isupper() or (at + 1 < len(doc) and doc[at + 1].text in _DASHES):
-            continue  # «река Москва-река», an abbreviation: not a one-word name
-        key = key_of([doc[at].text])
-        if not gazetteer().canonical(key):
+    named_at: set[int] = set()  # the names' own positions: «воды в Зее» is no settlement's «в Зее»
+    for i in range(len(doc)):
+        at = _water_name_at(doc, i, lemmas, lowers)
+        while at is not None and _one_word_name(doc, at, quoted):
+            key = key_of([doc[at].text])
+            if gazetteer().canonical(key):
+                break
             found.add(key)
+            named_at.add(at)
+            joined = at + 2 < len(doc) and lowers[at + 1] in _CONJUNCTIONS
+            at = at + 2 if joined else None
     if not found:
         return frozenset()
     for i in range(1, len(doc)):
+        if i in named_at:
+            continue
         before = lowers[i - 1]
         settlement = before in _PLACE_PREPOSITIONS or _in_words(lemmas[i - 1], before, "loc_settlement_nouns")
         if settlement and _is_capitalized(doc[i]) and doc[i].is_alpha:

@@ -299,6 +299,12 @@ def test_a_plural_settlement_noun_names_every_listed_settlement(nlp: Language, t
         # The same name written as a settlement's stays a place.
         ("Мост через реку Ишим отремонтируют. В Ишиме ждут подрядчика.", {"Ишим"}),
         ("Работы на реке Тобол завершат, жители города Тобол довольны.", {"Тобол"}),
+        # What water is in, a river's flow and a name joined to a river's are rivers' too; a town of the river's
+        # name stays a place where the text says so.
+        ("Паводок: уровень воды в Тоболе у Кургана растёт.", {"Курган"}),
+        ("Подъём воды в Бурее и Селемдже затопил дороги, штаб работает в Райчихинске.", {"Райчихинск"}),
+        ("Лес вырубают выше по течению Бии, жалуются в Бийске.", {"Бийск"}),
+        ("Сессия прошла в городе Бурея, где уровень воды в Бурее растёт.", {"Бурея"}),
         # A country's coast is no river's bank.
         ("Судно задержали у берегов Ливии, сообщили в Риме.", {"Ливия", "Рим"}),
     ],
