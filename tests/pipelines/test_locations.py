@@ -37,6 +37,8 @@ from pipelines.stages.locations import find_locations
         ),
         # A settlement after an abbreviated kind, which NER misses; a city in brackets after a building.
         ("Отремонтирован участок автодороги к с. Черкасское.", {"Черкасское"}),
+        ("Дорогу до п. Сосновка отремонтируют к осени, сообщает администрация.", {"Сосновка"}),
+        ("ПРОТОКОЛ\nпубличных слушаний\n\nп. Красное, ул. Мира, 5, актовый зал\n", {"Красное"}),
         ("25 сентября в Таврическом дворце (Санкт-Петербург) состоялось заседание.", {"Санкт-Петербург"}),
         # Places in Latin script are listed as written; a place ending a Latin body's name is not named.
         (
