@@ -589,9 +589,7 @@ def _nominative(span: Span) -> str:
             return token.text
         if _listed_after_plural_kind(span):
             return token.text  # «сёла Кызылтал и Ушбулак»: names beside a plural kind stay in the nominative
-        if _CITY_GENITIVE.search(token.text) and not any(p.is_known for p in loading.parse(token.lower_)):
-            # «города Щучинска», «из Аксуска»: a town in -ск morphology does not know, in the genitive (its guess
-            # takes -ска for a feminine nominative); a feminine name in -ска is one it knows («Аляска»).
+        if _unknown_masculine_genitive(token):
             return token.text[:-1]
     region = _region_nominative(span)
     if region is not None:
@@ -658,6 +656,21 @@ def _listed_after_plural_kind(span: Span) -> bool:
 
 
 _CITY_GENITIVE = re.compile(r"[а-яё](?:ск|цк)а$")
+_CONSONANT_A = re.compile(r"[а-яё][бвгджзклмнпрстфхцчшщ]а$")
+
+
+def _unknown_masculine_genitive(token: Token) -> bool:
+    """«города Щучинска», «из Аксуска», «из Цхинвала, Нальчика и Москвы»: a town morphology does not know, in the
+    genitive (its guess takes the -а for a feminine nominative or a fixed surname's). A town in -ск is read so in any
+    case the tagger gives it; another name in a consonant and -а only where the tagger reads the genitive and could
+    not take the ending off, as a feminine name's genitive ends in -ы or -и («из Шардары»). A name morphology knows is
+    declined by it («Аляска», «Хомутова»)."""
+    genitive = _CITY_GENITIVE.search(token.text) is not None or (
+        _CONSONANT_A.search(token.text) is not None
+        and token.morph.get("Case") == ["Gen"]
+        and token.lemma_.lower() == token.lower_
+    )
+    return genitive and not any(p.is_known for p in loading.parse(token.lower_))
 
 _OC_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
