@@ -383,6 +383,31 @@ def _is_quoted_name(span: Span) -> bool:
     )
 
 
+_TITLE_REACH = 12  # words from a place back to the quote that opens a work's title
+_AUTHOR_REACH = 3  # an author's name between the work's kind and its title: «монографию Сослана Цаликова «…»»
+
+
+def _in_a_work_title(span: Span) -> bool:
+    """«рекомендовал к печати монографию «Аланские городища Центрального Кавказа»», «фильм «Битва за Москву»»: a
+    place in a quoted work's title is the work's subject, not a place the text reports on."""
+    doc = span.doc
+    opening = None
+    for token in reversed(doc[max(0, span.start - _TITLE_REACH) : span.start]):
+        if token.text in _CLOSING_QUOTES or token.text in _SENTENCE_ENDS - {"»"}:
+            return False
+        if token.text in _OPENING_QUOTES:
+            opening = token.i
+            break
+    if opening is None:
+        return False
+    for token in reversed(doc[max(0, opening - _AUTHOR_REACH - 1) : opening]):
+        if token.is_lower:
+            return _in(token, "org_work_kinds")
+        if not (_is_capitalized(token) and token.is_alpha):
+            return False
+    return False
+
+
 def _unnamed_kind(span: Span) -> bool:
     """ "МУНИЦИПАЛЬНЫЙ РАЙОН" of a heading, "избирательный округ № 12": a region's kind and status with no name,
     or an electoral district, which is drawn for a vote and names no place."""
@@ -421,10 +446,31 @@ def _common_word_capitalized_by_position(span: Span) -> bool:
         or before.text in _SENTENCE_ENDS
         or (before.text.endswith(".") and before.text[:1].isupper())  # «ИБРАГИМОВ Р.С. Спасибо»
     )
-    if not starts:
-        return False
+    return (starts or _capitalized_attribute(token)) and _common_word(token)
+
+
+def _common_word(token: Token) -> bool:
+    """The dictionary knows the word only as a common word."""
     parses = loading.parse(token.lower_)
     return all(p.is_known for p in parses) and not any(tag in p.tag for p in parses for tag in _PROPER_TAGS)
+
+
+_PLACE_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ым|ом|ую|ей|их|ими)$")
+
+
+def _capitalized_attribute(token: Token) -> bool:
+    """«города Почётной грамотой», «Благодарственным письмом»: a common adjective capitalized as an award's or a
+    document's first word, the lower-case noun it qualifies right after it. A place's adjective («Российской
+    академии») is made in -ск/-цк and is left to the other rules."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        after is not None
+        and token.head.i == after.i
+        and token.dep_ == "amod"
+        and after.pos_ == "NOUN"
+        and after.is_lower
+        and not _PLACE_ADJECTIVE.search(token.lower_)
+    )
 
 
 # Parts of speech no place's name holds: a headline's verb, preposition or adverb run into a place by the tagger.
@@ -486,7 +532,7 @@ def clean_location(span: Span) -> Span | None:
         return None
     if any(t.text in _BREADCRUMB_STEPS for t in trimmed):
         return None  # «Совет района / Новости Совета»: a site's breadcrumb, its steps run together
-    if _after_not_place_noun(trimmed) or _is_quoted_name(trimmed):
+    if _after_not_place_noun(trimmed) or _is_quoted_name(trimmed) or _in_a_work_title(trimmed):
         return None
     if _glued_hashtag(trimmed) or _legal_form_before_name(trimmed):
         return None
@@ -1009,6 +1055,8 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
             continue
         # One word, or an adjective and its noun ("Широкий Буерак").
         two = at + 1 < len(doc) and doc[at].pos_ == "ADJ" and _is_capitalized(doc[at + 1]) and doc[at + 1].is_alpha
+        if not two and _capitalized_attribute(doc[at]) and _common_word(doc[at]):
+            continue  # «в развитие города Почётной грамотой»: an award's first word after the town's noun
         end = at + 2 if two else at + 1
         if end < len(doc) and doc[end].lower_ in lexicons.load("loc_name_titles") and doc[end].text.islower():
             end += 1  # «село Толе би»: a settlement named after a person keeps the person's title
