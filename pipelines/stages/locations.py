@@ -708,15 +708,26 @@ _CONSONANT_A = re.compile(r"[а-яё][бвгджзклмнпрстфхцчшщ]�
 def _unknown_masculine_genitive(token: Token) -> bool:
     """«города Щучинска», «из Аксуска», «из Цхинвала, Нальчика и Москвы»: a town morphology does not know, in the
     genitive (its guess takes the -а for a feminine nominative or a fixed surname's). A town in -ск is read so in any
-    case the tagger gives it; another name in a consonant and -а only where the tagger reads the genitive and could
-    not take the ending off, as a feminine name's genitive ends in -ы or -и («из Шардары»). A name morphology knows is
-    declined by it («Аляска», «Хомутова»)."""
+    case the tagger gives it; another name in a consonant and -а only right after a preposition that takes the
+    genitive alone, where the tagger reads the genitive and could not take the ending off (a feminine name's genitive
+    ends in -ы or -и: «из Шардары»). A name morphology knows is declined by it («Аляска», «Хомутова»)."""
     genitive = _CITY_GENITIVE.search(token.text) is not None or (
         _CONSONANT_A.search(token.text) is not None
         and token.morph.get("Case") == ["Gen"]
         and token.lemma_.lower() == token.lower_
+        and _after_genitive_preposition(token)
     )
     return genitive and not any(p.is_known for p in loading.parse(token.lower_))
+
+
+# Prepositions that take only the genitive: a name right after one is in the genitive whatever the tagger guesses
+# («в деревнях Заспа и Озерщина» is a list in the nominative the tagger may read as genitives).
+_GENITIVE_PREPOSITIONS = frozenset({"из", "изо", "от", "до", "у", "около", "близ", "возле", "вблизи", "из-под"})
+
+
+def _after_genitive_preposition(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].lower_ in _GENITIVE_PREPOSITIONS
+
 
 _OC_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
