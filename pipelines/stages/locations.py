@@ -274,6 +274,8 @@ def _river_by_formant(word: str) -> bool:
 
 _CROSSINGS = frozenset({"мост", "переправа", "паром"})
 _IN = frozenset({"в", "во"})
+_LOCATIVE_ENDINGS = ("е", "и")
+_WATER_LEVELS = frozenset({"уровень", "подъём", "подъем", "спад", "сброс"})
 _CONJUNCTIONS = frozenset({"и"})  # not a comma: «вдоль реки Тобол, Курган готовится»
 
 
@@ -284,8 +286,11 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> in
     lemma, lower = lemmas[i].lower(), lowers[i]
     if lower == "через" and i > 0 and lemmas[i - 1].lower() in _CROSSINGS:
         return i + 1
-    if lemma == "вода" and i + 1 < len(doc) and lowers[i + 1] in _IN:
-        return i + 2 if doc[i].is_lower else None
+    if lemma == "вода" and i + 2 < len(doc) and lowers[i + 1] in _IN:
+        # A river's level: «уровень воды в Енисее», «подъём воды в Зее», in the locative. Not a town's supply:
+        # «подача воды в Нукус», «нехватка воды в Оше».
+        level = i > 0 and lemmas[i - 1].lower() in _WATER_LEVELS
+        return i + 2 if level and doc[i].is_lower and lowers[i + 2].endswith(_LOCATIVE_ENDINGS) else None
     if lemma == "течение" and i > 0 and lowers[i - 1] == "по":
         return i + 1 if doc[i].is_lower else None  # not «в течение», a span of time
     if lemma != "берег" and not _in_words(lemmas[i], lower, "loc_water_nouns"):
