@@ -273,33 +273,63 @@ def _river_by_formant(word: str) -> bool:
 
 
 _CROSSINGS = frozenset({"мост", "переправа", "паром"})
+_IN = frozenset({"в", "во"})
+_LOCATIVE_ENDINGS = ("е", "и")
+_WATER_LEVELS = frozenset({"уровень", "подъём", "подъем", "спад", "сброс"})
+_CONJUNCTIONS = frozenset({"и"})  # not a comma: «вдоль реки Тобол, Курган готовится»
+
+
+def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> int | None:
+    """Where the water body's name stands after a water context at `i`, if `i` is one: a water noun or a river's
+    part («реке Унже», «в бассейне Исети», «на левом берегу Сырдарьи»), a river's flow («выше по течению Амура»),
+    what a bridge crosses («ремонт моста через Онон») or what water is in («уровень воды в Енисее»)."""
+    lemma, lower = lemmas[i].lower(), lowers[i]
+    if lower == "через" and i > 0 and lemmas[i - 1].lower() in _CROSSINGS:
+        return i + 1
+    if lemma == "вода" and i + 2 < len(doc) and lowers[i + 1] in _IN:
+        # A river's level: «уровень воды в Енисее», «подъём воды в Зее», in the locative. Not a town's supply:
+        # «подача воды в Нукус», «нехватка воды в Оше».
+        level = i > 0 and lemmas[i - 1].lower() in _WATER_LEVELS
+        return i + 2 if level and doc[i].is_lower and lowers[i + 2].endswith(_LOCATIVE_ENDINGS) else None
+    if lemma == "течение" and i > 0 and lowers[i - 1] == "по":
+        return i + 1 if doc[i].is_lower else None  # not «в течение», a span of time
+    if lemma != "берег" and not _in_words(lemmas[i], lower, "loc_water_nouns"):
+        return None
+    if not doc[i].is_lower or (lemma == "берег" and not _river_bank(doc[i])):
+        return None
+    return i + 2 if i + 2 < len(doc) and doc[i + 1].text == "." else i + 1
+
+
+def _one_word_name(doc: Doc, at: int, quoted: list[bool]) -> bool:
+    if at >= len(doc) or quoted[at] or not _is_capitalized(doc[at]) or not doc[at].is_alpha:
+        return False
+    # «река Москва-река», an abbreviation: not a one-word name
+    return not (doc[at].text.isupper() or (at + 1 < len(doc) and doc[at + 1].text in _DASHES))
 
 
 def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
-    """Keys of the one-word names the text gives a water body: the capitalized word right after a water noun
-    («реке Унже», «в бассейне Исети», «на левом берегу Сырдарьи»). The same name elsewhere in the text is that
-    water body too («вдоль Исети», «на Амударье»), unless the text also writes it as a settlement's («реку Уфу …
-    в Уфе», «города Тобол»)."""
+    """Keys of the one-word names the text gives a water body: the capitalized word right after a water context
+    (`_water_name_at`), and a name joined to it («подъём воды в Зее и Селемдже»). The same name elsewhere in the
+    text is that water body too («вдоль Исети», «на Амударье»), unless the text also writes it as a settlement's
+    («реку Уфу … в Уфе», «города Тобол»)."""
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
     found: set[Key] = set()
-    for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
-        # «ремонт моста через Онон»: what a bridge crosses is water.
-        crossed = lower == "через" and i > 0 and lemmas[i - 1].lower() in _CROSSINGS
-        if not crossed and lemma.lower() != "берег" and not _in_words(lemma, lower, "loc_water_nouns"):
-            continue
-        if not doc[i].is_lower or (lemma.lower() == "берег" and not _river_bank(doc[i])):
-            continue
-        at = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "." else i + 1
-        if at >= len(doc) or quoted[at] or not _is_capitalized(doc[at]) or not doc[at].is_alpha:
-            continue
-        if doc[at].text.isupper() or (at + 1 < len(doc) and doc[at + 1].text in _DASHES):
-            continue  # «река Москва-река», an abbreviation: not a one-word name
-        key = key_of([doc[at].text])
-        if not gazetteer().canonical(key):
+    named_at: set[int] = set()  # the names' own positions: «воды в Зее» is no settlement's «в Зее»
+    for i in range(len(doc)):
+        at = _water_name_at(doc, i, lemmas, lowers)
+        while at is not None and _one_word_name(doc, at, quoted):
+            key = key_of([doc[at].text])
+            if gazetteer().canonical(key):
+                break
             found.add(key)
+            named_at.add(at)
+            joined = at + 2 < len(doc) and lowers[at + 1] in _CONJUNCTIONS
+            at = at + 2 if joined else None
     if not found:
         return frozenset()
     for i in range(1, len(doc)):
+        if i in named_at:
+            continue
         before = lowers[i - 1]
         settlement = before in _PLACE_PREPOSITIONS or _in_words(lemmas[i - 1], before, "loc_settlement_nouns")
         if settlement and _is_capitalized(doc[i]) and doc[i].is_alpha:
@@ -358,6 +388,31 @@ def _is_quoted_name(span: Span) -> bool:
     )
 
 
+_TITLE_REACH = 12  # words from a place back to the quote that opens a work's title
+_AUTHOR_REACH = 3  # an author's name between the work's kind and its title: «монографию Сослана Цаликова «…»»
+
+
+def _in_a_work_title(span: Span) -> bool:
+    """«рекомендовал к печати монографию «Аланские городища Центрального Кавказа»», «фильм «Битва за Москву»»: a
+    place in a quoted work's title is the work's subject, not a place the text reports on."""
+    doc = span.doc
+    opening = None
+    for token in reversed(doc[max(0, span.start - _TITLE_REACH) : span.start]):
+        if token.text in _CLOSING_QUOTES or token.text in _SENTENCE_ENDS - {"»"}:
+            return False
+        if token.text in _OPENING_QUOTES:
+            opening = token.i
+            break
+    if opening is None:
+        return False
+    for token in reversed(doc[max(0, opening - _AUTHOR_REACH - 1) : opening]):
+        if token.is_lower:
+            return _in(token, "org_work_kinds")
+        if not (_is_capitalized(token) and token.is_alpha):
+            return False
+    return False
+
+
 def _unnamed_kind(span: Span) -> bool:
     """ "МУНИЦИПАЛЬНЫЙ РАЙОН" of a heading, "избирательный округ № 12": a region's kind and status with no name,
     or an electoral district, which is drawn for a vote and names no place."""
@@ -396,10 +451,31 @@ def _common_word_capitalized_by_position(span: Span) -> bool:
         or before.text in _SENTENCE_ENDS
         or (before.text.endswith(".") and before.text[:1].isupper())  # «ИБРАГИМОВ Р.С. Спасибо»
     )
-    if not starts:
-        return False
+    return (starts or _capitalized_attribute(token)) and _common_word(token)
+
+
+def _common_word(token: Token) -> bool:
+    """The dictionary knows the word only as a common word."""
     parses = loading.parse(token.lower_)
     return all(p.is_known for p in parses) and not any(tag in p.tag for p in parses for tag in _PROPER_TAGS)
+
+
+_PLACE_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ым|ом|ую|ей|их|ими)$")
+
+
+def _capitalized_attribute(token: Token) -> bool:
+    """«города Почётной грамотой», «Благодарственным письмом»: a common adjective capitalized as an award's or a
+    document's first word, the lower-case noun it qualifies right after it. A place's adjective («Российской
+    академии») is made in -ск/-цк and is left to the other rules."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        after is not None
+        and token.head.i == after.i
+        and token.dep_ == "amod"
+        and after.pos_ == "NOUN"
+        and after.is_lower
+        and not _PLACE_ADJECTIVE.search(token.lower_)
+    )
 
 
 # Parts of speech no place's name holds: a headline's verb, preposition or adverb run into a place by the tagger.
@@ -461,7 +537,7 @@ def clean_location(span: Span) -> Span | None:
         return None
     if any(t.text in _BREADCRUMB_STEPS for t in trimmed):
         return None  # «Совет района / Новости Совета»: a site's breadcrumb, its steps run together
-    if _after_not_place_noun(trimmed) or _is_quoted_name(trimmed):
+    if _after_not_place_noun(trimmed) or _is_quoted_name(trimmed) or _in_a_work_title(trimmed):
         return None
     if _glued_hashtag(trimmed) or _legal_form_before_name(trimmed):
         return None
@@ -564,9 +640,7 @@ def _nominative(span: Span) -> str:
             return token.text
         if _listed_after_plural_kind(span):
             return token.text  # «сёла Кызылтал и Ушбулак»: names beside a plural kind stay in the nominative
-        if _CITY_GENITIVE.search(token.text) and not any(p.is_known for p in loading.parse(token.lower_)):
-            # «города Щучинска», «из Аксуска»: a town in -ск morphology does not know, in the genitive (its guess
-            # takes -ска for a feminine nominative); a feminine name in -ска is one it knows («Аляска»).
+        if _unknown_masculine_genitive(token):
             return token.text[:-1]
     region = _region_nominative(span)
     if region is not None:
@@ -633,6 +707,32 @@ def _listed_after_plural_kind(span: Span) -> bool:
 
 
 _CITY_GENITIVE = re.compile(r"[а-яё](?:ск|цк)а$")
+_CONSONANT_A = re.compile(r"[а-яё][бвгджзклмнпрстфхцчшщ]а$")
+
+
+def _unknown_masculine_genitive(token: Token) -> bool:
+    """«города Щучинска», «из Аксуска», «из Цхинвала, Нальчика и Москвы»: a town morphology does not know, in the
+    genitive (its guess takes the -а for a feminine nominative or a fixed surname's). A town in -ск is read so in any
+    case the tagger gives it; another name in a consonant and -а only right after a preposition that takes the
+    genitive alone, where the tagger reads the genitive and could not take the ending off (a feminine name's genitive
+    ends in -ы or -и: «из Шардары»). A name morphology knows is declined by it («Аляска», «Хомутова»)."""
+    genitive = _CITY_GENITIVE.search(token.text) is not None or (
+        _CONSONANT_A.search(token.text) is not None
+        and token.morph.get("Case") == ["Gen"]
+        and token.lemma_.lower() == token.lower_
+        and _after_genitive_preposition(token)
+    )
+    return genitive and not any(p.is_known for p in loading.parse(token.lower_))
+
+
+# Prepositions that take only the genitive: a name right after one is in the genitive whatever the tagger guesses
+# («в деревнях Заспа и Озерщина» is a list in the nominative the tagger may read as genitives).
+_GENITIVE_PREPOSITIONS = frozenset({"из", "изо", "от", "до", "у", "около", "близ", "возле", "вблизи", "из-под"})
+
+
+def _after_genitive_preposition(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].lower_ in _GENITIVE_PREPOSITIONS
+
 
 _OC_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
@@ -971,6 +1071,8 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
             continue
         # One word, or an adjective and its noun ("Широкий Буерак").
         two = at + 1 < len(doc) and doc[at].pos_ == "ADJ" and _is_capitalized(doc[at + 1]) and doc[at + 1].is_alpha
+        if not two and _capitalized_attribute(doc[at]) and _common_word(doc[at]):
+            continue  # «в развитие города Почётной грамотой»: an award's first word after the town's noun
         end = at + 2 if two else at + 1
         if end < len(doc) and doc[end].lower_ in lexicons.load("loc_name_titles") and doc[end].text.islower():
             end += 1  # «село Толе би»: a settlement named after a person keeps the person's title

@@ -503,12 +503,24 @@ def _venue_dateline_place(before: str) -> str | None:
     return _dateline_place(venue.group("city"))
 
 
+_ONE_WORD = re.compile(r"[ \t]*(?P<word>[А-ЯЁа-яё]+)[ \t]+")
+
+
+def _two_word_dateline_place(before: str, place: str | None) -> str | None:
+    """«НИЖНИЙ НОВГОРОД, 5 мая», «Набережные Челны, 5 мая»: the grammar's place is one word, the adjective of a
+    two-word town's name is left before it."""
+    word = _ONE_WORD.fullmatch(before)
+    return _adjective_and_place(word.group("word"), place) if word and place else None
+
+
 def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
     prefix = _DATELINE_PREFIX.match(head)
     for match in dateline_parser().findall(head):
         venue_place = None
         if match.span.start > prefix.end():
-            venue_place = _venue_dateline_place(head[: match.span.start])
+            venue_place = _venue_dateline_place(head[: match.span.start]) or _two_word_dateline_place(
+                head[prefix.end() : match.span.start], match.fact.place
+            )
             if venue_place is None:
                 continue  # a date inside a running sentence, not a dateline
         date = match.fact.date
@@ -1084,7 +1096,7 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
         )
         named = named or (token.text == "Город" and i > 0 and tokens[i - 1].text in ("«", '"'))
         if named and _is_name(after):
-            return _genitive_place(after)
+            return _whole_city(after, cities) or _genitive_place(after)
         # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has; after
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.
         if _fold(token.text) in _SETTLEMENT_ABBREVIATIONS and after.text == "." and i + 2 < len(tokens):
@@ -1096,7 +1108,7 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
                 and name.ent_type_ != "PER"  # «Вдобавок С.Антуфьев»: an initial, not «с.»
             )
             if _is_name(name) and ("Case=Gen" in str(name.morph) or (i > 0 and after_noun)):
-                return _genitive_place(name)
+                return _whole_city(name, cities) or _genitive_place(name)
             # «Думы г.о. Тольятти»: a city district («городской округ») named by its city, in the nominative.
             if _fold(token.text) == "г" and name.lower_ == "о" and i + 4 < len(tokens) and tokens[i + 3].text == ".":
                 name = tokens[i + 4]
@@ -1113,6 +1125,13 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
             if home is not None:
                 return home
     return None
+
+
+def _whole_city(token: Token, cities: dict[int, str] | None) -> str | None:
+    """«главы города Новый Уренгой», «мэрии г. Набережные Челны»: a city of more than one word that the locations stage
+    found starting at the name's first word is named whole, not by that word."""
+    city = cities.get(token.idx) if cities else None
+    return city if city is not None and (" " in city or "-" in city) else None
 
 
 def _misread_settlement_genitive(token: Token) -> bool:
@@ -1194,11 +1213,38 @@ def heading_place(doc: Doc) -> str | None:
         for token in line[1:]:
             if line[token.i - 1].lower_ not in _IN:
                 continue
-            place = _dateline_place(token.text)
+            after = line[token.i + 1].text if token.i + 1 < len(line) else None
+            place = _adjective_and_place(token.text, after) or _dateline_place(token.text)
             key = text_key(place) if place else None
             if key is not None and not gazetteer().canonical(key):
                 return place
     return None
+
+
+def _adjective_and_place(adjective: str, noun: str | None) -> str | None:
+    """«в нижнем новгороде», «в новом уренгое», «в набережных челнах» (a headline's capitals read in sentence case): a
+    town of two words, an adjective agreeing with a toponym, named whole in the nominative."""
+    if not noun or not adjective.isalpha():
+        return None
+    place = next((p for p in loading.parse(noun.lower()) if "Geox" in p.tag and p.is_known), None)
+    if place is None or place.tag.case is None:
+        return None
+    agreeing = next(
+        (
+            p
+            for p in loading.parse(adjective.lower())
+            if p.tag.POS == "ADJF" and p.tag.case == place.tag.case and p.tag.number == place.tag.number
+        ),
+        None,
+    )
+    named = place.inflect({"nomn"})
+    if agreeing is None or named is None:
+        return None
+    form = {"nomn", "plur"} if named.tag.number == "plur" else {"nomn", named.tag.gender or "masc"}
+    attribute = agreeing.inflect(form)
+    if attribute is None:
+        return None
+    return f"{attribute.word.capitalize()} {'-'.join(part.capitalize() for part in named.word.split('-'))}"
 
 
 def find_place(

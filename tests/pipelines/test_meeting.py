@@ -836,3 +836,27 @@ def test_date_shapes_of_real_reports(nlp: Language, text: str, date: str, place:
 )
 def test_relative_days_of_real_reports(nlp: Language, text: str, date: str | None) -> None:
     assert meeting(nlp, text).date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A town of two words, an adjective and a toponym, comes whole from a headline in capitals …
+        ("В НИЖНЕМ НОВГОРОДЕ ПРОШЛО ЗАСЕДАНИЕ ОБЩЕСТВЕННОЙ ПАЛАТЫ\n\nЧлены палаты обсудили дороги.", "Нижний Новгород"),
+        ("В НАБЕРЕЖНЫХ ЧЕЛНАХ ПРОШЛО ЗАСЕДАНИЕ СОВЕТА\n\nЧлены палаты обсудили дороги.", "Набережные Челны"),
+        ("В СТАРОМ ОСКОЛЕ ПРОШЛО ЗАСЕДАНИЕ ОБЩЕСТВЕННОЙ ПАЛАТЫ\n\nЧлены палаты обсудили дороги.", "Старый Оскол"),
+        # … from a dateline …
+        ("НИЖНИЙ НОВГОРОД, 5 мая — Вчера прошло заседание общественной палаты.", "Нижний Новгород"),
+        ("Набережные Челны, 5 мая. Вчера прошло заседание общественной палаты.", "Набережные Челны"),
+        # … and from the home of the body holding the meeting.
+        (
+            "Вчера прошло заседание совета при главе города Новый Уренгой. Члены совета обсудили план.",
+            "Новый Уренгой",
+        ),
+        ("Прошло аппаратное совещание. Его провёл глава города Нижний Новгород Юрий Шалабаев.", "Нижний Новгород"),
+        # A hyphenated town is one word.
+        ("В ЮЖНО-САХАЛИНСКЕ ПРОШЛО ЗАСЕДАНИЕ ОБЩЕСТВЕННОЙ ПАЛАТЫ\n\nЧлены палаты обсудили дороги.", "Южно-Сахалинск"),
+    ],
+)
+def test_a_two_word_town_places_the_meeting_whole(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
