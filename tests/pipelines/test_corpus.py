@@ -75,7 +75,7 @@ HELDOUT = {
     # it is, named only under the Duma's letterhead, where corpus-genre (b03, b04, c08), heldout-genre-7-01 and
     # heldout-genre-9 (03, 10) list the unit holding the meeting (genre-notes 4): a gold conflict, not a loss.
     "organizations": 0.94,
-    "locations": 0.94,
+    "locations": 0.95,
     "position_f1": 0.918,
     "person_org": 0.895,
     "issues": 0.755,
@@ -88,11 +88,11 @@ HELDOUT = {
 HELDOUT2 = {
     "persons": 0.975,
     "speakers": 0.995,
-    "organizations": 0.935,
+    "organizations": 0.945,
     "locations": 0.955,
     "position_f1": 0.95,
     "person_org": 0.955,
-    "issues": 0.797,
+    "issues": 0.8,
     "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -101,7 +101,7 @@ HELDOUT2 = {
 # after its first round, opened for error analysis in its second.
 HELDOUT3 = {
     "persons": 0.99,
-    "speakers": 0.985,
+    "speakers": 0.99,
     "organizations": 0.97,
     "locations": 0.98,
     "position_f1": 0.93,
@@ -120,7 +120,7 @@ HELDOUT4 = {
     "locations": 0.985,
     "position_f1": 0.88,
     "person_org": 0.889,
-    "issues": 0.61,
+    "issues": 0.615,
     # 0.800 with the seed-lexicon rules alone (in-sample: their lexicons were tuned on this set); 0.788 with session
     # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
     "topics": 0.785,
@@ -212,28 +212,29 @@ HELDOUT9 = {
 # against regressions, to be held to the genre bar when the rules generalize.
 HELDOUT10 = {
     # 0.970 first; 0.990 with the Central Asian name forms found trying real reports (speakers 0.940 → 0.956).
-    "persons": 0.985,
-    "speakers": 0.95,
+    "persons": 0.995,
+    "speakers": 0.98,
     # 0.756 first; 0.782 with session 11's organization shapes read from heldout-genre-9 (person_org 0.690 → 0.702);
-    # 0.831 with session 12's letterhead rules, the first read from this set once opened (person_org 0.709 → 0.756).
-    "organizations": 0.825,
+    # 0.984 with session 12's rules read from this set once opened (letterheads, over-long names, venues, kinds;
+    # person_org 0.709 → 0.886, locations 0.824 → 0.902, place 0.923 → 1.0): in-sample from here on.
+    "organizations": 0.98,
     # 0.806 first (8c37bb0); 0.824 with session 11's place rules read from heldout-genre-9.
-    "locations": 0.82,
-    "position_f1": 0.865,
-    "person_org": 0.75,
-    "issues": 0.72,
+    "locations": 0.895,
+    "position_f1": 0.905,
+    "person_org": 0.88,
+    "issues": 0.735,
     "topics": 0.735,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
-    "meeting_place": 0.92,
+    "meeting_place": 0.995,
 }
 HELDOUT11 = {
     # 0.969 first (047f139); 0.964 with session 11's name rules read from heldout-genre-9, which lifted speakers
     # (+0.028), locations (+0.025) and position (+0.013) here: the ratchet steps down once, in the open.
     "persons": 0.96,
-    "speakers": 0.935,
+    "speakers": 0.945,
     # 0.718 first; 0.732 with session 11's organization shapes read from heldout-genre-9 (person_org 0.588 → 0.613).
-    "organizations": 0.725,
+    "organizations": 0.74,
     # 0.853 first; 0.878 with the place rules read from heldout-genre-9, 0.886 with a header's settlement as written.
     "locations": 0.89,
     "position_f1": 0.81,
@@ -251,10 +252,10 @@ HELDOUT12 = {
     # letterhead rules, a step within the set's noise.
     "persons": 0.96,
     "speakers": 0.955,
-    "organizations": 0.715,
-    "locations": 0.93,
-    "position_f1": 0.845,
-    "person_org": 0.62,
+    "organizations": 0.72,
+    "locations": 0.94,
+    "position_f1": 0.855,
+    "person_org": 0.64,
     "issues": 0.585,
     "topics": 0.695,
     "meeting_date": 0.85,
@@ -264,10 +265,10 @@ HELDOUT13 = {
     # First measured blind on main at 75e0356 (README there).
     "persons": 0.97,
     "speakers": 0.98,
-    "organizations": 0.705,
+    "organizations": 0.72,
     "locations": 0.895,
-    "position_f1": 0.785,
-    "person_org": 0.695,
+    "position_f1": 0.795,
+    "person_org": 0.705,
     "issues": 0.57,
     "topics": 0.64,
     "meeting_date": 0.995,
