@@ -108,7 +108,9 @@ PROPER = rule(and_(is_capitalized(), type("RU"), not_(FUNCTION_WORD))).repeatabl
 HYPHENATED_NOUN = rule(GEN_NOUN, eq("-"), GEN_NOUN)  # «стран-экспортеров»
 GEN_NP = rule(GEN_ADJ.repeatable(max=5).optional(), or_(HYPHENATED_NOUN, rule(GEN_NOUN)), ABBR.optional())
 DAT_ADJ = and_(gram("ADJF"), gram("datv"))
-PO_NP = rule(caseless("по"), DAT_ADJ.repeatable(max=3).optional(), and_(gram("NOUN"), gram("datv")), GEN_NP.optional())
+DAT_NP = rule(DAT_ADJ.repeatable(max=3).optional(), and_(gram("NOUN"), gram("datv")))
+# «комиссии по градостроительству и землепользованию городской Думы»: the remit's nouns joined by «и».
+PO_NP = rule(caseless("по"), DAT_NP, rule(caseless("и"), DAT_NP).optional(), GEN_NP.optional())
 BODY = rule(or_(GEN_NP, PROPER), or_(GEN_NP, PO_NP, ABBR).repeatable(max=5).optional()).interpretation(Title.body)
 
 TITLE: Rule = rule(
