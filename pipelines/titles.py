@@ -259,10 +259,23 @@ def title_before(doc: Doc, name_start: int) -> Span | None:
             title = _walk_left(doc, end, sent_start)
     if title is None:
         return None
-    title = _own_part(doc, _with_post_before(doc, title, sent_start), sent_start)
+    title = _without_posts_of_many(doc, _own_part(doc, _with_post_before(doc, title, sent_start), sent_start))
     if _apposition_of_prior_name(doc, title, name_start, sent_start):
         return None
     return title
+
+
+def _without_posts_of_many(doc: Doc, title: Span) -> Span:
+    """«восемь депутатов райсовета, глава района Виктор Титов»: a post in the plural before a separator counts the
+    others present; the name's own post is the one after it."""
+    seps = [t.i for t in title[1:-1] if t.text == "," and starts_post(doc[t.i + 1])]
+    counted = title.start > 0 and (doc[title.start - 1].like_num or fold(doc[title.start - 1].lemma_) in _COUNTING)
+    if seps and counted and is_plural(title_head(doc[title.start : seps[0]])):
+        return doc[seps[-1] + 1 : title.end]
+    return title
+
+
+_COUNTING = frozenset({"несколько", "ряд", "много", "два", "три", "четыре", "пять", "шесть", "семь", "восемь"})
 
 
 def _apposition_of_prior_name(doc: Doc, title: Span, name_start: int, sent_start: int) -> bool:

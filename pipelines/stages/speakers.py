@@ -75,6 +75,11 @@ def _present(verb: Token) -> bool:
     return any(p.tag.tense == "pres" for p in loading.parse(verb.lower_))
 
 
+def _passive(verb: Token) -> bool:
+    """By the word's form too: after a long «О ходе …» the tagger may take «доложила» for a passive participle."""
+    return "Pass" in verb.morph.get("Voice") and any(p.tag.POS in ("PRTF", "PRTS") for p in loading.parse(verb.lower_))
+
+
 def _layout(doc: Doc) -> str:
     if _LAYOUT not in doc.user_data:
         doc.user_data[_LAYOUT] = detect_layout(doc_text(doc))
@@ -132,7 +137,7 @@ def _future(verb: Token) -> bool:
 def _not_yet_said(verb: Token) -> bool:
     """«выступит эксперт», «будет докладывать», «планируется выступить»: speech announced, not given; and
     «отмечены волонтёры» (awarded), «предложен кандидат»: a passive speech verb is said of its subject."""
-    if _future(verb) or "Pass" in verb.morph.get("Voice"):
+    if _future(verb) or _passive(verb):
         return True
     if _lemma(verb) in _ANNOUNCED and _present(verb) and _in_transcript(verb.doc):
         return True  # the chair's «Докладывает начальник управления …»: the reporter's own turn is the speech

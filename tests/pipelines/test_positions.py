@@ -78,6 +78,11 @@ def test_a_neighbours_title_is_not_taken(nlp: Language) -> None:
     assert _positions(nlp, text)["Белова"] == (None, None)
 
 
+def test_a_counted_post_of_many_is_not_the_next_names(nlp: Language) -> None:
+    text = "В работе заседания приняли участие восемь депутатов райсовета, глава района Виктор Титов и другие."
+    assert _positions(nlp, text)["Титов"][0] == "глава района"
+
+
 @pytest.mark.parametrize(
     ("text", "surname", "position", "organization"),
     [

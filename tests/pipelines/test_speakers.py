@@ -408,3 +408,15 @@ def test_a_bare_post_speaks_for_the_one_person_given_it_at_a_meeting(nlp: Langua
     spoke = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
     assert spoke["Донгак"] and not spoke["Кужугет"]
 
+
+def test_a_report_after_its_subject_is_speech_though_tagged_a_participle(nlp: Language) -> None:
+    """«О ходе … доложила начальник отдела …»: after a long «О …» the tagger reads the verb as a passive participle;
+    its form is a past verb's."""
+    text = (
+        "Сегодня состоялось заседание райисполкома. О ходе выполнения мероприятий по благоустройству населенных "
+        "пунктов района в 2025 году и наведении порядка на земле в 2026 доложила начальник отдела "
+        "жилищно-коммунального хозяйства райисполкома Галина Игнатенко."
+    )
+    spoke = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
+    assert spoke["Игнатенко"]
+
