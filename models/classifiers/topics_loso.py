@@ -89,13 +89,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
-# The opened sets with topic gold. heldout-genre-9 and later are blind: never listed here.
-SETS = {
-    "dev": SHARED / "corpus-dev",
-    "genre": SHARED / "corpus-genre",
-    "heldout": ROOT / "corpus" / "heldout-genre",
-    **{f"heldout{n}": ROOT / "corpus" / f"heldout-genre-{n}" for n in range(2, 9)},
-}
+# The opened sets with topic gold (`models.gold_sets`: corpus-dev and every opened genre set; the blind ones never).
+try:
+    from models.gold_sets import GOLD_SETS, OPENED_GENRE
+
+    SETS = {"dev": SHARED / "corpus-dev", **{name: GOLD_SETS[name] for name in OPENED_GENRE}}
+except ImportError:  # `--collect` inside a blind-time snapshot older than `gold_sets`: the sets opened by then
+    SETS = {
+        "dev": SHARED / "corpus-dev",
+        "genre": SHARED / "corpus-genre",
+        "heldout": ROOT / "corpus" / "heldout-genre",
+        **{f"heldout{n}": ROOT / "corpus" / f"heldout-genre-{n}" for n in range(2, 9)},
+    }
 GENRE = tuple(name for name in SETS if name != "dev")
 # (the commit whose parent is the last tree with the set blind, the set, the sets opened then)
 SNAPSHOTS = (
@@ -109,7 +114,7 @@ MAX_TOPICS = 4
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 VARIANTS = ("model", "body", "rule", "union", "second")
 
-Doc = dict  # {"set", "stem", "gold", "scores", "rules", "item_topics", "body"}
+Doc = dict  # {"set", "stem", "gold", "lemmas", "scores", "rules", "item_topics", "body"}
 
 
 def collect(sets: dict[str, Path]) -> list[Doc]:
@@ -128,6 +133,7 @@ def collect(sets: dict[str, Path]) -> list[Doc]:
         lemmas, items = list(lemmas), [list(item) for item in items]
         chosen = classify(self, lemmas, items, *args, **kwargs)
         seen.update(
+            lemmas=lemmas,
             scores={s.id: s.score for s in self.scores(lemmas)},
             rules=[t.id for t in chosen],
             item_topics=[self.item_topic(item) for item in items],
