@@ -71,6 +71,11 @@ annotators disagree); of the 31 missed, 13 scored 0.28–0.48 (a decision could 
 beside them) and 18 below 0.25, ranked 3rd to 18th: vocabulary the seed lexicons lack (economy 4, transport 4, housing
 3, environment 3), which no decision over their scores recovers.
 
+Session 12: the sets are corpus-dev and every opened genre set (`models.gold_sets.OPENED_GENRE`, heldout-genre 1–10);
+`collect` also records the content lemmas, from which `fit_lemma_model` learns the lemma model whose probability is
+now one of the shipped decision's features (`held_out(..., lemmas=True)`, the table's "body + lemma model" row;
+figures in README, "Learned topic decisions").
+
 `--blind GOLD_DIR` measures the fixed candidates (plain model and the shipped `body` variant, trained on the opened
 sets) on a set no one may read, printing that set's aggregate figures only: once per candidate, on heldout-genre-9
 (rules .667, model .769, shipped .720). `--snapshots` now includes heldout-genre-8's blind-time tree.
@@ -337,6 +342,10 @@ def loso_table(docs: Sequence[Doc], l2: float) -> list[str]:
     rows = {"rules": {n: rules_f1(docs, n) for n in names}}
     for variant in VARIANTS:
         rows[variant] = {n: held_out(docs, [m for m in names if m != n], n, variant, l2) for n in names}
+    # The shipped recipe since session 12: `body` with the lemma model's probability as a feature.
+    rows["body + lemma model"] = {
+        n: held_out(docs, [m for m in names if m != n], n, "body", l2, lemmas=True) for n in names
+    }
     for label, figures in rows.items():
         mean = sum(figures[n] for n in GENRE) / len(GENRE)
         lines.append(f"| {label} | " + " | ".join(f"{figures[n]:.3f}" for n in names) + f" | {mean:.3f} |")
