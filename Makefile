@@ -97,7 +97,8 @@ orgspan: install
 	$(PYTHON) -m models.orgspan.train $(ARGS)
 
 # Retrain the shipped topic decision (models/classifiers/topics_decision.json; README, "Learned topic decisions") on
-# every opened gold set with topics; prints each set's rules, in-sample and leave-one-set-out figures. ~1 minute.
+# every opened gold set with topics, the lemma model with it; prints each set's rules, in-sample and leave-one-set-out
+# figures. A few minutes (`ARGS="--docs /tmp/topics-docs.json"` keeps the pipeline's run for the next time).
 topics: install
 	$(PYTHON) -m models.classifiers.train_topics $(ARGS)
 

@@ -138,12 +138,13 @@ class TopicClassifier:
         """The 1–4 topics the document is about. By the rules: the best one, and any other that is strong on its own
         (at least `min_score`) and either not far behind the best or what one of the agenda `items` (lemma lists) is
         about. `learned`: by the shipped decision over the same scores instead (`topics_decision`), highest first."""
+        lemmas = list(lemmas)
         ranked = self.scores(lemmas)
         if not ranked or ranked[0].score <= 0:
             return []
         item_topics = [self.item_topic(item) for item in items]
         if learned:
-            kept = set(topics_decision.load().choose([(s.id, s.score) for s in ranked], item_topics))
+            kept = set(topics_decision.load().choose([(s.id, s.score) for s in ranked], item_topics, lemmas))
             return [s for s in ranked if s.id in kept]
         top = ranked[0].score
         of_items = set(item_topics)

@@ -5,7 +5,9 @@ near it (0.6 of the best) or named by an agenda item. Those rules were tuned on 
 new blind set; this decision, learnt from the same sets' gold over the same scores, lost less on every blind
 measurement (README, "Learned topic decisions"). Each of the document's `candidates` best-scored topics is described
 by its score, its score relative to the best, its rank (0–3, 4+), whether an agenda item is about it and the share
-of the items that are; a logistic regression gives the probability that the gold has it; the document keeps every
+of the items that are, and what a second model, one over the document's words, says of it (`LemmaModel`: per topic a
+logistic regression over the content lemmas, the probability that the gold has that topic; it reads words the seed
+lexicons lack); a logistic regression gives the probability that the gold has it; the document keeps every
 candidate (at most `max_topics`) whose probability reaches `threshold`, and the most probable one when none does.
 
 The weights and threshold are `topics_decision.json`, written by `python -m models.classifiers.train_topics`
@@ -17,8 +19,8 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -29,11 +31,55 @@ LAST_RANK = 4
 Features = dict[str, float]
 
 
+def lemma_vector(lemmas: Iterable[str], vocabulary: Mapping[str, object] | frozenset[str]) -> dict[str, float]:
+    """The document's words as the lemma model reads them: each lemma of `vocabulary` weighted 1 + log(its count)
+    (sublinear, as the seed lexicons count), the vector of the known lemmas scaled to unit length (a long report is
+    not more about everything)."""
+    counts = Counter(word for word in lemmas if word in vocabulary)
+    vector = {word: 1.0 + math.log(count) for word, count in counts.items()}
+    norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+    return {word: value / norm for word, value in vector.items()}
+
+
+@dataclass(frozen=True)
+class LemmaModel:
+    """Per topic, a logistic regression over the document's content lemmas (`lemma_vector`): its bias and, for the
+    lemmas that weigh most for it, their weights. Learnt from the opened sets' gold by `train_topics`."""
+
+    bias: Mapping[str, float]
+    weights: Mapping[str, Mapping[str, float]]  # topic → lemma → weight
+    # lemma → (topic, weight) pairs: a document's dot products in one pass over its known lemmas.
+    by_lemma: Mapping[str, tuple[tuple[str, float], ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_lemma: dict[str, list[tuple[str, float]]] = {}
+        for topic, weights in self.weights.items():
+            for lemma, weight in weights.items():
+                by_lemma.setdefault(lemma, []).append((topic, weight))
+        object.__setattr__(self, "by_lemma", {lemma: tuple(pairs) for lemma, pairs in by_lemma.items()})
+
+    def probabilities(self, lemmas: Iterable[str]) -> dict[str, float]:
+        """Every topic's probability that the document (its content lemmas) is about it."""
+        z = dict(self.bias)
+        for lemma, value in lemma_vector(lemmas, self.by_lemma).items():
+            for topic, weight in self.by_lemma[lemma]:
+                z[topic] = z.get(topic, 0.0) + weight * value
+        return {topic: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for topic, v in z.items()}
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> LemmaModel:
+        return cls(bias=dict(data["bias"]), weights={t: dict(w) for t, w in data["weights"].items()})
+
+
 def candidate_features(
-    ranked: Sequence[tuple[str, float]], item_topics: Sequence[str | None], candidates: int
+    ranked: Sequence[tuple[str, float]],
+    item_topics: Sequence[str | None],
+    candidates: int,
+    lemma_probabilities: Mapping[str, float] | None = None,
 ) -> list[tuple[str, Features]]:
     """The `candidates` best of `ranked` (topic, score pairs, best first), each with its features. `item_topics` is
-    what each agenda item is about (None when no topic clearly)."""
+    what each agenda item is about (None when no topic clearly); `lemma_probabilities`, the lemma model's
+    (`LemmaModel.probabilities`), when there is one."""
     if not ranked:
         return []
     top = ranked[0][1] or 1e-9
@@ -54,6 +100,9 @@ def candidate_features(
                 },
             )
         )
+    if lemma_probabilities is not None:
+        for topic, features in rows:
+            features["lemmas"] = lemma_probabilities.get(topic, 0.0)
     return rows
 
 
@@ -77,10 +126,14 @@ class TopicDecision:
     threshold: float
     candidates: int = 8
     max_topics: int = 4
+    lemma_model: LemmaModel | None = None
 
-    def choose(self, ranked: Sequence[tuple[str, float]], item_topics: Sequence[str | None]) -> list[str]:
-        """The topics kept of `ranked` (see `candidate_features`)."""
-        rows = candidate_features(ranked, item_topics, self.candidates)
+    def choose(
+        self, ranked: Sequence[tuple[str, float]], item_topics: Sequence[str | None], lemmas: Iterable[str] = ()
+    ) -> list[str]:
+        """The topics kept of `ranked` (see `candidate_features`); `lemmas` are the document's content lemmas."""
+        lemma_probabilities = self.lemma_model.probabilities(lemmas) if self.lemma_model else None
+        rows = candidate_features(ranked, item_topics, self.candidates, lemma_probabilities)
         return keep([(probability(self.weights, f), topic) for topic, f in rows], self.threshold, self.max_topics)
 
     @classmethod
@@ -90,6 +143,7 @@ class TopicDecision:
             threshold=float(data["threshold"]),
             candidates=int(data["candidates"]),
             max_topics=int(data["max_topics"]),
+            lemma_model=LemmaModel.from_json(data["lemma_model"]) if data.get("lemma_model") else None,
         )
 
 

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 
+import pytest
 from spacy.language import Language
 
 from models import taxonomy
@@ -13,10 +15,16 @@ from models.classifiers import topics_decision as decision
 from models.classifiers import topics_loso as loso
 from models.classifiers import train_topics
 from models.classifiers.topics import BODY_MIN_SCORE, RELATIVE_TO_TOP, classifier
+from models.gold_sets import BLIND, OPENED_GENRE
 from pipelines.findings import Findings, MeetingFinding
 from pipelines.stages import topics
 
 TOPICS = [t.id for t in taxonomy.topics()]
+
+
+def word(topic: str) -> str:
+    """An invented lemma that stands for `topic` («budgetfinance»)."""
+    return "".join(ch for ch in topic if ch.isalpha())
 
 
 def invented_sets(seed: int) -> list[dict]:
@@ -37,6 +45,8 @@ def invented_sets(seed: int) -> list[dict]:
                     "rules": ranked[:1],
                     "item_topics": [ranked[rng.randrange(3)], None][: rng.randrange(3)],
                     "body": i % 2 == 0,
+                    # A word of each gold topic and one of another, among common words: what the lemma model reads.
+                    "lemmas": [word(t) for t in gold] + [word(rng.choice(TOPICS))] + ["слово", "депутат"] * 3,
                 }
             )
     return docs
@@ -48,13 +58,18 @@ def test_the_shipped_file_loads_and_is_what_the_features_need() -> None:
     assert decision.load() is model  # read once per process
     assert model.threshold in loso.THRESHOLDS
     assert (model.candidates, model.max_topics) == (loso.CANDIDATES, loso.MAX_TOPICS)
-    # Trained on every opened set with topic gold, never on the blind one.
-    assert set(shipped["trained_on"]) == set(loso.SETS)
-    assert "heldout8" in shipped["trained_on"] and "heldout9" not in shipped["trained_on"]
-    rows = decision.candidate_features([(t, 0.5) for t in TOPICS], ["transport"], model.candidates)
+    # Trained on every opened set with topic gold, never on a blind one.
+    assert set(shipped["trained_on"]) == set(loso.SETS) == {"dev", *OPENED_GENRE}
+    assert "heldout10" in shipped["trained_on"] and not set(BLIND) & set(shipped["trained_on"])
+    probabilities = model.lemma_model.probabilities(["бюджет", "школа"])
+    rows = decision.candidate_features([(t, 0.5) for t in TOPICS], ["transport"], model.candidates, probabilities)
     names = {name for _, features in rows for name in features}
     assert set(model.weights) <= names
-    assert {"bias", "score", "relative", "rank1"} <= set(model.weights)
+    assert {"bias", "score", "relative", "rank1", "lemmas"} <= set(model.weights)
+    # The lemma model: a bias and at most LEMMA_TOP lemmas a topic, every topic of the taxonomy.
+    assert set(model.lemma_model.bias) == set(TOPICS) == set(model.lemma_model.weights)
+    assert all(len(weights) <= loso.LEMMA_TOP for weights in model.lemma_model.weights.values())
+    assert set(probabilities) == set(TOPICS) and all(0.0 < p < 1.0 for p in probabilities.values())
     # The file is the training's output as written: keys sorted, the same text again from its own contents.
     assert train_topics.dumps(shipped) == decision.MODEL_PATH.read_text(encoding="utf-8")
 
@@ -67,10 +82,12 @@ def test_training_is_deterministic_and_the_file_decides_as_the_experiment() -> N
     assert model["trained_on"] == {"a": 10, "b": 10, "c": 10}
     assert set(model["figures"]) == {"rules", "in_sample", "leave_one_set_out"}
     loaded = decision.TopicDecision.from_json(model)
+    assert loaded.lemma_model is not None
     for doc in docs:
         ranked = sorted(doc["scores"].items(), key=lambda pair: -pair[1])
+        doc = {**doc, "lemma_p": loaded.lemma_model.probabilities(doc["lemmas"])}
         expected = loso.decide(model["weights"], doc, model["threshold"], "model")
-        assert loaded.choose(ranked, doc["item_topics"]) == expected
+        assert loaded.choose(ranked, doc["item_topics"], doc["lemmas"]) == expected
         # Shipped for the reports of a named body only; the rest keep the rules.
         shipped = loso.decide(model["weights"], doc, model["threshold"], train_topics.VARIANT)
         assert shipped == (expected if doc["body"] else doc["rules"])
@@ -84,7 +101,8 @@ def test_the_decision_keeps_a_likely_topic_the_rules_bar_drops() -> None:
     assert [s.id for s in ranked[:2]] == ["budget_finance", "education"]
     assert BODY_MIN_SCORE <= ranked[1].score < RELATIVE_TO_TOP * ranked[0].score
     model = decision.load()
-    rows = dict(decision.candidate_features([(s.id, s.score) for s in ranked], [], model.candidates))
+    probabilities = model.lemma_model.probabilities(words)
+    rows = dict(decision.candidate_features([(s.id, s.score) for s in ranked], [], model.candidates, probabilities))
     assert decision.probability(model.weights, rows["education"]) >= model.threshold
     assert decision.probability(model.weights, rows[ranked[2].id]) < model.threshold
     assert [t.id for t in classifier().classify(words, (), BODY_MIN_SCORE)] == ["budget_finance"]
@@ -99,6 +117,37 @@ def test_the_decision_keeps_one_topic_when_none_is_likely() -> None:
     assert model.choose([], []) == []
     likely = decision.TopicDecision(weights={"bias": 5.0}, threshold=0.4, max_topics=2)
     assert likely.choose([(t, 0.9) for t in TOPICS], [None]) == TOPICS[:2]
+
+
+def test_the_lemma_model_reads_unit_length_vectors_of_its_own_lemmas() -> None:
+    vector = decision.lemma_vector(["школа", "школа", "школа", "учитель", "вчера"], {"школа": 1, "учитель": 1})
+    assert set(vector) == {"школа", "учитель"}
+    assert sum(v * v for v in vector.values()) == pytest.approx(1.0)
+    assert vector["школа"] > vector["учитель"]  # three times, sublinearly: 1 + log 3 against 1
+    model = decision.LemmaModel(bias={"education": -1.0, "energy": -1.0}, weights={"education": {"школа": 4.0}})
+    probabilities = model.probabilities(["школа", "слово"])
+    assert probabilities["education"] == pytest.approx(1 / (1 + math.exp(-3.0)))
+    assert probabilities["energy"] == pytest.approx(1 / (1 + math.exp(1.0)))
+    assert model.probabilities([]) == {
+        "education": pytest.approx(0.2689, abs=1e-4),
+        "energy": pytest.approx(0.2689, abs=1e-4),
+    }
+
+
+def test_the_lemma_model_learns_which_words_go_with_a_topic() -> None:
+    docs = invented_sets(5)
+    model = loso.fit_lemma_model(docs)
+    assert set(model["bias"]) == set(TOPICS)
+    assert loso.fit_lemma_model(json.loads(json.dumps(docs))) == model  # deterministic
+    lemma_model = decision.LemmaModel.from_json(model)
+    for topic in ("transport", "education"):
+        if any(topic in d["gold"] for d in docs):
+            assert lemma_model.probabilities([word(topic)])[topic] > lemma_model.probabilities(["слово"])[topic]
+    # Out of fold: a training document's probabilities come from a model learnt without its set.
+    annotated = loso.with_lemma_probabilities(docs, ["a", "b"], "c")
+    assert [d["set"] for d in annotated] == ["a"] * 10 + ["b"] * 10 + ["c"] * 10
+    alone = decision.LemmaModel.from_json(loso.fit_lemma_model([d for d in docs if d["set"] == "b"]))
+    assert annotated[0]["lemma_p"] == alone.probabilities(docs[0]["lemmas"])
 
 
 _BUDGET_AND_SCHOOL = (

@@ -32,6 +32,7 @@ def invented(name: str, scores: dict[str, float], gold: list[str], rules: list[s
         "rules": rules,
         "item_topics": extra.get("item_topics", []),
         "body": extra.get("body", False),
+        "lemmas": extra.get("lemmas", []),
     }
 
 
