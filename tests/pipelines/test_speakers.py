@@ -419,4 +419,3 @@ def test_a_report_after_its_subject_is_speech_though_tagged_a_participle(nlp: La
     )
     spoke = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
     assert spoke["Игнатенко"]
-
