@@ -50,7 +50,7 @@ GENRE = {
     "position_f1": 0.97,
     "person_org": 0.976,
     "issues": 0.69,
-    "topics": 0.855,
+    "topics": 0.865,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -79,7 +79,7 @@ HELDOUT = {
     "position_f1": 0.918,
     "person_org": 0.895,
     "issues": 0.755,
-    "topics": 0.82,
+    "topics": 0.835,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -107,7 +107,7 @@ HELDOUT3 = {
     "position_f1": 0.93,
     "person_org": 0.983,
     "issues": 0.645,
-    "topics": 0.8,
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -137,7 +137,7 @@ HELDOUT5 = {
     "position_f1": 0.91,
     "person_org": 0.91,
     "issues": 0.735,
-    "topics": 0.83,
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -145,13 +145,13 @@ HELDOUT5 = {
 # measured blind after it, opened for error analysis in session 9.
 HELDOUT6 = {
     "persons": 0.975,
-    "speakers": 0.97,
+    "speakers": 0.98,
     "organizations": 0.885,
     "locations": 0.965,
     "position_f1": 0.87,
     "person_org": 0.88,
     "issues": 0.72,
-    "topics": 0.765,
+    "topics": 0.835,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -165,7 +165,7 @@ HELDOUT7 = {
     "position_f1": 0.895,
     "person_org": 0.915,
     "issues": 0.615,
-    "topics": 0.675,
+    "topics": 0.73,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -186,7 +186,7 @@ HELDOUT8 = {
     # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
     # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
     # wrong on the eight opened genre sets). Topic rules read from opened sets have not carried to this one.
-    "topics": 0.535,
+    "topics": 0.56,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -202,7 +202,7 @@ HELDOUT9 = {
     "person_org": 0.81,
     "issues": 0.585,
     # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
-    "topics": 0.715,
+    "topics": 0.75,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -223,7 +223,7 @@ HELDOUT10 = {
     "position_f1": 0.905,
     "person_org": 0.88,
     "issues": 0.735,
-    "topics": 0.735,
+    "topics": 0.83,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -240,7 +240,10 @@ HELDOUT11 = {
     "position_f1": 0.81,
     "person_org": 0.61,
     "issues": 0.64,
-    "topics": 0.67,
+    # 0.675 first; 0.667 with session 12's lemma model in the topic decision, which lifted the other two blind sets
+    # (heldout-genre-12 0.702 → 0.716, -13 0.647 → 0.686) and every opened set left out in turn (mean 0.761 → 0.773):
+    # the ratchet steps down once, in the open.
+    "topics": 0.665,
     # 0.714 first; 0.786 with the date shapes of real reports (two-digit years, day ranges, «22-го», «февр.»).
     "meeting_date": 0.78,
     # 0.615 first; 0.692 with a protocol header's settlement as written («с. Оссора»), found trying header shapes.
@@ -257,7 +260,7 @@ HELDOUT12 = {
     "position_f1": 0.855,
     "person_org": 0.64,
     "issues": 0.585,
-    "topics": 0.695,
+    "topics": 0.71,
     "meeting_date": 0.85,
     "meeting_place": 0.92,
 }
@@ -270,7 +273,7 @@ HELDOUT13 = {
     "position_f1": 0.795,
     "person_org": 0.705,
     "issues": 0.57,
-    "topics": 0.64,
+    "topics": 0.68,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
