@@ -36,6 +36,11 @@ def _heads() -> frozenset[str]:
     return lexicons.load("position_heads") | lexicons.load("position_heads_extra")
 
 
+def post_head_lemmas() -> frozenset[str]:
+    """The position nouns in their dictionary form (`position_heads`, `position_heads_extra`)."""
+    return _heads()
+
+
 def is_position_head(token: Token) -> bool:
     return is_position_head_word(token.lemma_, token.text)
 

@@ -33,6 +33,7 @@ from pipelines.titles import (
     is_position_head_word,
     participle_after,
     phrase_at,
+    post_head_lemmas,
     starts_post,
     title_after,
     title_before,
@@ -415,7 +416,8 @@ def _as_title(span: Span) -> str:
     # «ЦК КПСС …» keeps its capitals; «И. о. начальника» is no acronym.
     text = text if first.isupper() and sum(c.isalpha() for c in first) > 1 else text[:1].lower() + text[1:]
     head = title_head(span)
-    if "Plur" in head.morph.get("Number") and head.i - span.start < 3:
+    # (A post written as its dictionary form is singular whatever the tagger says: «хоким области».)
+    if "Plur" in head.morph.get("Number") and head.i - span.start < 3 and fold(head.text) not in post_head_lemmas():
         return _singular(text, head.i - span.start)
     return text
 

@@ -78,6 +78,11 @@ def test_a_neighbours_title_is_not_taken(nlp: Language) -> None:
     assert _positions(nlp, text)["Белова"] == (None, None)
 
 
+def test_a_post_written_as_its_dictionary_form_stays_singular(nlp: Language) -> None:
+    text = "В церемонии открытия участвовали хоким области Шавкатжон Абдураззаков и активисты района."
+    assert _positions(nlp, text)["Абдураззаков"][0] == "хоким области"
+
+
 def test_a_counted_post_of_many_is_not_the_next_names(nlp: Language) -> None:
     text = "В работе заседания приняли участие восемь депутатов райсовета, глава района Виктор Титов и другие."
     assert _positions(nlp, text)["Титов"][0] == "глава района"
