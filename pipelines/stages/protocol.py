@@ -52,8 +52,12 @@ RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "secretary": 3, "chair": 4}
 # header («Отсутствовали: 7 депутатов (…)») names the post of everyone on it the weakest.
 _LIST_TITLE, _SPEECH_TITLE, _MEMBER_TITLE = 3, 2, 1
 # The members a present/absent list counts: «24 депутата», «члены комиссии», «Отсутствовали депутаты:».
+# «члены Общественного совета», «члены участковой избирательной комиссии»: up to two adjectives before the unit,
+# which the post keeps as the text writes them.
 _MEMBERS = re.compile(
-    r"(?<![\w-])(?:(?P<deputy>депутат(?:ы|ов|а)?)|член(?:ы|ов)?(?:[ \t]+(?P<of>[а-яё]+))?)(?![\w-])",
+    r"(?<![\w-])(?:(?P<deputy>депутат(?:ы|ов|а)?)|член(?:ы|ов)?"
+    r"(?:[ \t]+(?P<adj1>[а-яё]+(?:ого|его|ой|ей)[ \t]+)?(?P<adj2>[а-яё]+(?:ого|его|ой|ей)[ \t]+)?(?P<of>[а-яё]+))?)"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 # The units a «член …» of the meeting's body belongs to, in the genitive the post keeps («член комиссии»).
@@ -499,7 +503,10 @@ def listed_members(text: str, section: Section, mentions: Mentions) -> str | Non
     if found.group("deputy"):
         return "депутат"
     unit = (found.group("of") or "").lower()
-    return "член " + unit if unit in _MEMBER_OF else None
+    if unit not in _MEMBER_OF:
+        return None
+    adjectives = " ".join(found.group(g).strip() for g in ("adj1", "adj2") if found.group(g))
+    return " ".join(w for w in ("член", adjectives, unit) if w)
 
 
 def _no_more_than(position: str | None, label: str) -> bool:

@@ -347,3 +347,20 @@ def test_a_secretarys_post_named_in_a_heard_line_outranks_the_header(nlp) -> Non
     text += "\nСекретарь                    ______________ Ю.С. Грачёва\n"
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Грачёва"].position == "секретарь собрания"
+
+
+def test_a_members_list_header_keeps_the_adjectives_of_its_body(nlp) -> None:
+    """«Присутствовали члены Общественного совета: …»: the unit named with its adjective gives the untitled names
+    on the list the post «член Общественного совета» (the body holding the meeting is their organization)."""
+    text = (
+        "ОБЩЕСТВЕННЫЙ СОВЕТ ПРИ ДЕПАРТАМЕНТЕ КУЛЬТУРЫ ТОМСКОЙ ОБЛАСТИ\n\n"
+        "ПРОТОКОЛ № 4\nзаседания Общественного совета\n\n"
+        "г. Томск                              18 апреля 2025 г.\n\n"
+        "Председатель: Вершинин Олег Павлович\n"
+        "Присутствовали члены Общественного совета: Вершинин О.П., Гаранина Л.К., Бурцев М.Н.\n\n"
+        "ПОВЕСТКА ДНЯ:\n1. О ремонте областной библиотеки.\n\n"
+        "СЛУШАЛИ: Вершинина О.П. – о смете ремонта.\nРЕШИЛИ: принять к сведению.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    for surname in ("Гаранина", "Бурцев"):
+        assert persons[surname].position == "член Общественного совета"
