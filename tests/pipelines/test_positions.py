@@ -1192,3 +1192,13 @@ def test_a_workers_trade_is_a_post(nlp: Language, text: str, surname: str, post:
     """Awards and staff meetings name workers by their trade, which NEREL's news (the mined heads) seldom does."""
     found, _ = _positions(nlp, text)[surname]
     assert found is not None and found.startswith(post)
+
+
+def test_a_contracted_kind_the_tagger_reads_in_another_case_still_names_the_body(nlp: Language) -> None:
+    """«управляющий делами сельисполкома»: the tagger reads the rare contraction as instrumental; the dictionary
+    knows it genitive, and the body it contracts is the one the text names in full."""
+    text = (
+        "На заседании Озерщинского сельского исполнительного комитета рассмотрены вопросы благоустройства. "
+        "Управляющий делами сельисполкома Вера Жданович доложила о сносе заброшенных домов."
+    )
+    _assert_split(nlp, text, "Жданович", "управляющий делами", "Озерщинский сельский исполнительный комитет")
