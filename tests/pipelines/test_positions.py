@@ -1202,3 +1202,14 @@ def test_a_contracted_kind_the_tagger_reads_in_another_case_still_names_the_body
         "Управляющий делами сельисполкома Вера Жданович доложила о сносе заброшенных домов."
     )
     _assert_split(nlp, text, "Жданович", "управляющий делами", "Озерщинский сельский исполнительный комитет")
+
+
+def test_a_plural_post_a_comma_before_a_persons_own_is_a_groups(nlp: Language) -> None:
+    """«участвовали депутаты районного кенеша, глава … айыл окмоту Осмонов»: the plural post is the group listed
+    before him, not his; a dash after a plural post («сопредседатели комиссии – министр … Лапко») names its members."""
+    text = "В сессии участвовали депутаты районного кенеша, глава Сары-Камышского айыл окмоту Бекжан Осмонов и жители."
+    found, _ = _positions(nlp, text)["Осмонов"]
+    assert found is not None and found.startswith("глава") and "депутат" not in found
+    text = "Заседание провели сопредседатели комиссии – министр энергетики Республики Беларусь Игорь Лапко."
+    found, _ = _positions(nlp, text)["Лапко"]
+    assert found is not None and "министр энергетики" in found
