@@ -214,6 +214,15 @@ def _heads_group(doc: Doc, i: int) -> bool:
     return i >= 2 and fold(doc[i].text) in ("с", "со") and [fold(t.text) for t in doc[i - 2 : i]] == ["во", "главе"]
 
 
+def _comma_between(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[j].text == "," for j in range(start + 1, end))
+
+
+def _plural_subject(token: Token) -> bool:
+    morph = token.morph
+    return "Plur" in morph.get("Number") and "Nom" in morph.get("Case")
+
+
 def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
     i = end - 1
     head = None
@@ -243,6 +252,11 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
         elif _ends_title(doc, token) or _heads_group(doc, i):
             break
         if not quoted and is_position_head(token):
+            group = head is not None and _plural_subject(token) and not is_plural(doc[head])
+            if group and _comma_between(doc, i, head):
+                # «участвовали депутаты айылного кенеша, глава … айыл окмоту Сыдыков»: a plural post in the
+                # nominative is a group listed before the person, not a post of theirs.
+                break
             head = i
         i -= 1
     if head is None:
@@ -325,6 +339,10 @@ def _with_post_before(doc: Doc, title: Span, sent_start: int) -> Span:
         return title
     before = _walk_left(doc, sep, sent_start)
     if before is None:
+        return title
+    if doc[sep].text == "," and _plural_subject(title_head(before)) and not is_plural(title_head(title)):
+        # (A plural post before the person's own, a comma apart, is a group's: «участвовали депутаты кенеша, глава …
+        # Сыдыков»; «сопредседатели комиссии – министр … Лешкевич» names the group's members after a dash.)
         return title
     if before.start > sent_start:
         prior = doc[before.start - 1]

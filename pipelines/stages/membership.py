@@ -57,11 +57,23 @@ def _lemmas(text: str) -> set[str]:
 @lru_cache(maxsize=50_000)  # asked of every body for every person: persons × bodies in a long document
 def _head(name: str) -> frozenset[str]:
     """The kind of body a name is: its first noun («Северо-Казахстанский областной маслихат» → маслихат)."""
-    words = _COMPOUND.findall(name.split("«")[0])
+    before_quote, _, quoted = name.partition("«")
+    words = _COMPOUND.findall(before_quote)
+    if quoted and words and all(w.isupper() for w in words):
+        # «ОГБУЗ «Братский областной психоневрологический диспансер»»: a legal form's abbreviation is no kind; the
+        # quoted name's noun is (a post names the body by it: «заведующая отделением диспансера»).
+        return _lemma_set(words[-1]) | _head(quoted.rstrip("»"))
     for k, compound in enumerate(words):
         # «Северо-Казахстанский»: a compound is the part of speech of its last part.
         word = compound.split("-")[-1]
         parses = loading.parse(word.lower())
+        if k == 0 and len(words) > 2 and word == compound and not any(p.is_known for p in parses):
+            # «Генгеш Саятского этрапа», «Сакребуло Тетрицкаройского муниципалитета»: a word of the state language
+            # the dictionary does not know, before a word that can only be genitive, is the body's kind (an
+            # adjective would agree with a nominative after it: «Костанайский городской маслихат»).
+            following = loading.parse(words[1].split("-")[-1].lower())
+            if following and all(p.tag.case in ("gent", "accs") for p in following):
+                return _lemma_set(word)
         if k + 1 < len(words) and any(p.tag.POS == "ADJF" for p in parses):
             continue  # «Тверская городская Дума»: a place's adjective that names a street too is no kind
         if any(p.tag.POS == "NOUN" for p in parses) and not all(p.tag.POS == "ADJF" for p in parses[:1]):

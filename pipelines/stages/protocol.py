@@ -52,8 +52,12 @@ RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "secretary": 3, "chair": 4}
 # header («Отсутствовали: 7 депутатов (…)») names the post of everyone on it the weakest.
 _LIST_TITLE, _SPEECH_TITLE, _MEMBER_TITLE = 3, 2, 1
 # The members a present/absent list counts: «24 депутата», «члены комиссии», «Отсутствовали депутаты:».
+# «члены Общественного совета», «члены участковой избирательной комиссии»: up to two adjectives before the unit,
+# which the post keeps as the text writes them.
 _MEMBERS = re.compile(
-    r"(?<![\w-])(?:(?P<deputy>депутат(?:ы|ов|а)?)|член(?:ы|ов)?(?:[ \t]+(?P<of>[а-яё]+))?)(?![\w-])",
+    r"(?<![\w-])(?:(?P<deputy>депутат(?:ы|ов|а)?)|член(?:ы|ов)?"
+    r"(?:[ \t]+(?P<adj1>[а-яё]+(?:ого|его|ой|ей)[ \t]+)?(?P<adj2>[а-яё]+(?:ого|его|ой|ей)[ \t]+)?(?P<of>[а-яё]+))?)"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 # The units a «член …» of the meeting's body belongs to, in the genitive the post keeps («член комиссии»).
@@ -67,6 +71,7 @@ MIN_QUOTE_CHARS = 15
 _ABOUT = frozenset({"о", "об", "обо"})
 _RELATIVE = frozenset({"который", "которая", "которые"})
 _SAME_ISSUE = 0.5
+_WORDS = re.compile(r"[а-яё]+")
 # Oblique endings of a surname after СЛУШАЛИ («Нурпеисову А.С.», «Жаксылыкова Т.К.»).
 _OBLIQUE_ENDINGS = frozenset({"а", "у", "ом", "ым", "е", "ой", "ы", "ую", "ей", "ю", "я"})
 _SPEECH_SECTIONS = frozenset({"heard", "spoke"})
@@ -267,7 +272,12 @@ def title_by_name(
         title = title_before(doc, name.start)
     if title is None or not len(title):
         return None
-    positions, organization = [], None
+    return _split_stacked(title, findings)
+
+
+def _split_stacked(title: Span, findings: Findings) -> tuple[str, str | None]:
+    positions: list[str] = []
+    organization = None
     for part in _stacked(title):
         position, body = split_title(part, findings.organizations)
         if body is not None and organization is not None and body != organization:
@@ -290,6 +300,26 @@ def _split_as_before(title: tuple[str, str | None] | None, person: PersonFinding
 
 
 _WORDS = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+
+
+def secretary_title(
+    doc: Doc, mention: TextSpan, findings: Findings, content_start: int
+) -> tuple[tuple[str, str | None] | None, bool]:
+    """(title, own) of a protocol's secretary. «Секретарь (заседания)» is the sitting's role, not a post: the
+    post the line gives them after the name («Секретарь: Коваль Е.М. – методист колледжа») or between the header
+    and the name («Секретарь – управляющий делами райисполкома Жук Т.В.») is their own (`own` true); the header's
+    words are their title only where the text gives them no post of their own (`own` false)."""
+    own = title_by_name(doc, mention, findings)
+    if own is not None:
+        return own, True
+    name = _name_tokens(doc, mention)
+    before = title_before(doc, name.start) if name is not None else None
+    if name is None or before is None or not len(before):
+        return None, False
+    after_header = next((t.i for t in before if t.idx >= content_start), before.end)
+    if after_header < before.end:
+        return _split_stacked(doc[after_header : before.end], findings), True
+    return _split_stacked(before, findings), False
 
 
 def _title_end(doc: Doc, mention: TextSpan) -> int:
@@ -498,7 +528,16 @@ def listed_members(text: str, section: Section, mentions: Mentions) -> str | Non
     if found.group("deputy"):
         return "депутат"
     unit = (found.group("of") or "").lower()
-    return "член " + unit if unit in _MEMBER_OF else None
+    if unit not in _MEMBER_OF:
+        return None
+    adjectives = " ".join(found.group(g).strip() for g in ("adj1", "adj2") if found.group(g))
+    return " ".join(w for w in ("член", adjectives, unit) if w)
+
+
+def _no_more_than(position: str | None, label: str) -> bool:
+    """No post, or one the header's label says in full («секретарь» of «Секретарь собрания», the signature line's
+    «Секретарь ______» read as a post)."""
+    return position is None or set(_WORDS.findall(position.lower())) <= set(_WORDS.findall(label.lower()))
 
 
 def _vaguer(position: str | None, post: str) -> bool:
@@ -531,7 +570,20 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                 # The chair opens, conducts and closes the sitting: a protocol's chair addressed it
                 # (genre notes, rule 12), even where the protocol records no words of theirs.
                 edit(index).spoke = edit(index).spoke or section.kind == "chair"
-                edit(index).give_title(title_by_name(doc, mention, findings, before=True), _LIST_TITLE)
+                if section.kind == "chair":
+                    edit(index).give_title(title_by_name(doc, mention, findings, before=True), _LIST_TITLE)
+                    continue
+                title, own = secretary_title(doc, mention, findings, section.start)
+                if own:
+                    edit(index).give_title(title, _LIST_TITLE)
+                    continue
+                label = " ".join(_WORDS.findall(text[section.line : section.start].lower()))
+                title = title or ((label, None) if label else None)
+                person = persons[index]
+                if title is not None and _no_more_than(person.position, title[0]):
+                    # Only the header's role: a post of their own elsewhere (a СЛУШАЛИ line's title) wins, and the
+                    # role names no body, so the one they were linked to stays.
+                    edit(index).give_title((title[0], title[1] or person.organization), _MEMBER_TITLE)
         elif section.kind in ("attendees", "invited", "absent"):
             for start, end in list_entries(text, section):
                 check_deadline("protocol")

@@ -1021,3 +1021,34 @@ def test_an_assemblys_standing_commission_stands_for_the_assembly(nlp: Language)
     )
     found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
     assert found["Петрова"] != commission
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        # A legal form's abbreviation is no kind: the quoted name's noun is.
+        ("ОГБУЗ «Тулунский областной кожно-венерологический диспансер»", "диспансер"),
+        ("ГУО «Лунинецкая средняя школа № 2»", "школа"),
+        # A state-language kind unknown to the dictionary, before a genitive place.
+        ("Генгеш Марыйского этрапа", "генгеш"),
+        # A place's adjective before a nominative kind stays an adjective.
+        ("Аральский районный маслихат", "маслихат"),
+    ],
+)
+def test_the_kind_of_a_body(name: str, kind: str) -> None:
+    assert kind in membership._head(name)
+    assert not membership._head("Аральский районный маслихат") & {"аральский"}
+
+
+def test_a_post_naming_a_quoted_bodys_kind_links_to_that_body(nlp: Language) -> None:
+    """«заведующая отделением … диспансера» with «ОГБУЗ «… диспансер»» listed: the body the post names by its kind."""
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание антинаркотической комиссии"),
+        organizations=(
+            _org("антинаркотическая комиссия Тулунского района", 10),
+            _org("ОГБУЗ «Тулунский областной кожно-венерологический диспансер»", 200),
+        ),
+        persons=(PersonFinding("Ершова", position="заведующая отделением кожно-венерологического диспансера"),),
+    )
+    (person,) = membership.run(nlp(""), findings).persons
+    assert person.organization == "ОГБУЗ «Тулунский областной кожно-венерологический диспансер»"

@@ -335,3 +335,64 @@ def test_heard_names_in_the_genitive_are_speakers_in_the_nominative(nlp) -> None
     assert persons["Бережной"].first_name == "Сергей" and persons["Бережной"].spoke
     assert persons["Бережной"].position == "председатель правления"
     assert "Бережный" not in persons
+
+
+def _secretary_protocol(secretary_line: str, heard: str = "СЛУШАЛИ: Лаврова П.Н. – о ремонте спортзала.\n") -> str:
+    return (
+        "ЛИЦЕЙ № 7 ГОРОДА ТВЕРИ\n\nПРОТОКОЛ № 2\nзаседания управляющего совета лицея\n\n"
+        "г. Тверь                              14 марта 2025 г.\n\n"
+        "Председатель: Лавров Павел Николаевич\n"
+        f"{secretary_line}\n\n"
+        "ПОВЕСТКА ДНЯ:\n1. О ремонте спортивного зала.\n\n"
+        f"{heard}"
+        "РЕШИЛИ: принять к сведению.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("secretary_line", "post"),
+    [
+        # The post after the dash is the secretary's own; «Секретарь» is only the sitting's role.
+        ("Секретарь: Грачёва Ю.С. – методист лицея", "методист"),
+        # A post between the header and the name is theirs too, without the header's word.
+        ("Секретарь – заместитель директора по воспитательной работе Грачёва Ю.С.", "заместитель директора"),
+    ],
+)
+def test_a_secretary_keeps_a_post_of_their_own(nlp, secretary_line: str, post: str) -> None:
+    persons = {p.surname: p for p in run_stages(nlp(_secretary_protocol(secretary_line))).persons}
+    secretary = persons["Грачёва"]
+    assert secretary.role == "secretary"
+    assert secretary.position is not None and secretary.position.startswith(post)
+    assert "секретарь" not in secretary.position
+
+
+def test_a_secretarys_post_named_in_a_heard_line_outranks_the_header(nlp) -> None:
+    """«Секретарь заседания: Грачёва Ю.С.» then «СЛУШАЛИ: Грачёву Ю.С., главного бухгалтера лицея, …»: her post is
+    the accountant's; the header's words are her title only when the text gives none (next protocol), and they
+    replace the signature line's «Секретарь ____» read as a post."""
+    heard = "СЛУШАЛИ: Грачёву Юлию Сергеевну, главного бухгалтера лицея, – о смете на ремонт.\n"
+    text = _secretary_protocol("Секретарь заседания: Грачёва Ю.С.", heard)
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (persons["Грачёва"].position or "").startswith("главный бухгалтер")
+
+    text = _secretary_protocol("Секретарь собрания: Грачёва Юлия Сергеевна (кв. 12)")
+    text += "\nСекретарь                    ______________ Ю.С. Грачёва\n"
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Грачёва"].position == "секретарь собрания"
+
+
+def test_a_members_list_header_keeps_the_adjectives_of_its_body(nlp) -> None:
+    """«Присутствовали члены Общественного совета: …»: the unit named with its adjective gives the untitled names
+    on the list the post «член Общественного совета» (the body holding the meeting is their organization)."""
+    text = (
+        "ОБЩЕСТВЕННЫЙ СОВЕТ ПРИ ДЕПАРТАМЕНТЕ КУЛЬТУРЫ ТОМСКОЙ ОБЛАСТИ\n\n"
+        "ПРОТОКОЛ № 4\nзаседания Общественного совета\n\n"
+        "г. Томск                              18 апреля 2025 г.\n\n"
+        "Председатель: Вершинин Олег Павлович\n"
+        "Присутствовали члены Общественного совета: Вершинин О.П., Гаранина Л.К., Бурцев М.Н.\n\n"
+        "ПОВЕСТКА ДНЯ:\n1. О ремонте областной библиотеки.\n\n"
+        "СЛУШАЛИ: Вершинина О.П. – о смете ремонта.\nРЕШИЛИ: принять к сведению.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    for surname in ("Гаранина", "Бурцев"):
+        assert persons[surname].position == "член Общественного совета"
