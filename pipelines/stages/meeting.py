@@ -362,6 +362,12 @@ _DATE_LIKE = re.compile(
     r"\d{1,2}\.\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)",
     re.IGNORECASE,
 )
+# A feed's stamp in the e-mail format (RFC 2822): «Fri, 14 Mar 2025 09:12:44 +0300».
+_MAIL_STAMP = re.compile(
+    r"[ \t]*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),[ \t]+(?P<day>\d{1,2})[ \t]+"
+    r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+(?P<year>\d{4})[ \t]+\d{1,2}:\d{2}"
+)
+_MAIL_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # The word or abbreviation that marks a settlement's name in a header or a field: «г. Ош», «город Бишкек», and
@@ -437,7 +443,9 @@ def find_dateline(doc: Doc) -> Dateline | None:
         cut = _head_end(line)
         head = _QUOTED_DAY.sub(lambda day: f" {day.group(1)} ", line[:cut])
         line = head + line[cut:]
-        if (found is None or found.stamp or found.place is None) and _DATE_LIKE.search(head):
+        if (found is None or found.stamp or found.place is None) and (
+            _DATE_LIKE.search(head) or _MAIL_STAMP.match(head)
+        ):
             dated = _dated_line(head, offset, line)
             # A bare date stands among the first lines; a place with its date («Нукус, 10 июня 2025 г.») is a
             # dateline below bilingual menus and breadcrumbs too.
@@ -513,7 +521,19 @@ def _two_word_dateline_place(before: str, place: str | None) -> str | None:
     return _adjective_and_place(word.group("word"), place) if word and place else None
 
 
+_FAR_YEAR_MARK = re.compile(r"[ \t]{2,}г\.?$")
+_STREET_BEFORE = re.compile(
+    r"(?:ул|улица|пр|просп|проспект|пер|переулок|пл|площадь|бульвар|мкр)\.?[ \t]*$", re.IGNORECASE
+)
+
+
 def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
+    mail = _MAIL_STAMP.match(head)
+    if mail is not None:
+        month = _MAIL_MONTHS.index(mail.group("month")) + 1
+        return Dateline(
+            DateFact(int(mail.group("year")), month, int(mail.group("day"))), None, offset + mail.end(), True
+        )
     prefix = _DATELINE_PREFIX.match(head)
     for match in dateline_parser().findall(head):
         venue_place = None
@@ -523,6 +543,8 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
             )
             if venue_place is None:
                 continue  # a date inside a running sentence, not a dateline
+        if _STREET_BEFORE.search(head, 0, match.span.start):
+            continue  # «ул. 8 Марта»: a street named for a date
         date = match.fact.date
         if date is None or not date.month or not date.day:
             continue
@@ -536,6 +558,10 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
             name = match.fact.place or prefix.group("city")
             place = _dateline_place(name) or (_unshouted_name(name) if name and _unknown_word(name) else None)
         rest = line[match.span.stop :].rstrip()
+        year_mark = _FAR_YEAR_MARK.search(head, match.span.start, match.span.stop)
+        if year_mark is not None:
+            # «24.11.2025          г. Арзамас»: across a protocol header's gap «г.» marks the town, not the year.
+            rest = line[year_mark.start() :].rstrip()
         if place is None and (after := _PLACE_AFTER_DATE.search(rest)) is not None:
             place = _header_place(after.group("place"))
         if place is None and (after := _CITY_AFTER_DATE.match(rest)) is not None:
@@ -796,6 +822,17 @@ def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: To
         relative, day = relative_date(paragraph or sent, _dated(ref, ref, doc) if ref is not None else None)
         if relative:
             return day.iso() if day else None
+        lead = lead_meeting_sentence(doc)
+        if lead is not None and lead.start < sent.start and ref is not None:
+            # «В среду … хоким провёл открытый диалог …. Открывая встречу, хоким …»: the lead dates what the
+            # meeting's sentence names later, from the report's own date.
+            after_dateline = max(lead.start_char, dateline.end if dateline else 0)
+            lead_dates = [s for s in _dates_in(doc, after_dateline, lead.end_char) if not is_other_date(s)]
+            relative, day = relative_date(lead, _dated(ref, ref, doc))
+            if lead_dates and (fact := _fact(lead_dates[0])) is not None:
+                return _dated(fact, ref, doc).iso()
+            if relative and day is not None:
+                return day.iso()
     if ref is not None and not dateline.stamp:
         return _dated(ref, ref, doc).iso()
     after = dateline.end if dateline else 0

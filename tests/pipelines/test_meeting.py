@@ -217,6 +217,32 @@ def test_a_dateline_past_the_end_of_the_meeting_sentence(nlp: Language) -> None:
             "2024-03-12",
             "Лида",
         ),
+        # A feed's stamp in the e-mail format; the lead's weekday counts from it.
+        (
+            "Fri, 14 Mar 2025 09:12:44 +0300\nГлавная → Новости\n\nВ четверг в Майкопе состоялся съезд врачей.",
+            "2025-03-13",
+            "Майкоп",
+        ),
+        # A street named for a date is no date; «г.» across the header's gap marks the town, not the year.
+        (
+            "ПРОТОКОЛ № 4\nзаседания совета общежития\n\nг. Иваново, ул. 8 Марта, д. 32          17 октября 2024 г.\n\n"
+            "Присутствовали: члены совета.",
+            "2024-10-17",
+            "Иваново",
+        ),
+        (
+            "ПРОТОКОЛ № 4\nзаседания комиссии\n\n24.11.2025                              г. Арзамас\n"
+            "Место проведения: здание администрации, пл. Соборная, д. 1\n\nПрисутствовали: члены комиссии.",
+            "2025-11-24",
+            "Арзамас",
+        ),
+        # The lead dates the meeting its next sentence names: «В среду … провёл … Открывая встречу …».
+        (
+            "23.10.2025 17:40\nГлавная > Новости\n\nВ среду в Андижане хоким области провёл открытый диалог с "
+            "предпринимателями. Открывая встречу, хоким напомнил о кредитах.",
+            "2025-10-22",
+            "Андижан",
+        ),
     ],
 )
 def test_crawler_stamps_and_protocol_headers(nlp: Language, text: str, date: str, place: str) -> None:
