@@ -3,7 +3,8 @@
 A described kind before a proper name is a description (`_strip_description`); a short parenthesis right after a
 name is its alias (`_parenthesis`); an assembly's two names, in a parenthesis or after a dash, are one name
 (`_double_names`); a branch's quoted name after its company's is no body (`_without_branch_names`); a body named
-by its place and level inside another of the same kind is a body of its own (`_nested_bodies`).
+by its place and level, then in the genitive one of the same kind named by its own, are two bodies
+(`_nested_bodies`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Capitals: when an ALL-CAPS reading is not a name (`_shouted`).
 
 The taggers read words typed in capitals as names and abbreviations, so a heading («ДЕПУТАТЫ ОБЛАСТНОГО МАСЛИХАТА
-ИЗБРАЛИ …», «ПОВЕСТКА ДНЯ:») yields bodies that are ordinary words. In a heading only a lone abbreviation is a
-name; the bodies a heading names are read again in sentence case by `letterheads`. A word the text writes
-elsewhere in small letters, or a surname with initials after it, is no abbreviation either.
+ИЗБРАЛИ …», «ПОВЕСТКА ДНЯ:», «ПРОТОКОЛ № 3») yields bodies that are ordinary words. In a heading only a lone
+abbreviation is a name, and not one the text also writes in small letters; the bodies a heading names are read
+again in sentence case by `letterheads`. A surname in capitals with initials after it opening a line is a speaker's
+turn, and a place in capitals a dateline («САМАРА, 23 мая»).
 """
 
 from __future__ import annotations
