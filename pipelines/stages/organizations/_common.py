@@ -1,0 +1,46 @@
+"""What several of the organizations stage's modules read alike: word and quote characters, function words, dashes,
+and the words that name a place (a settlement's or region's kind, a place's adjective, a dictionary place name).
+Only what at least two modules use lives here; a helper with one user sits beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from models import lexicons, loading
+from models.components.extensions import doc_text
+
+_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+# Function words are not part of a name's identity (the scorer skips them too).
+_STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с", "со", "о", "об", "от", "до", "за", "к", "из", "а"})
+
+_QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as text
+
+_PLACE_ADJECTIVE = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+
+
+def _line_between(doc: Doc, a: Token, b: Token) -> bool:
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return "\n" in doc_text(doc)[first.idx : last.idx]
+
+
+_CLOSING_QUOTES = frozenset('»"”')
+_OPENING_QUOTES = frozenset('«"„“')
+
+_DASHES = frozenset({"–", "—", "-"})
+
+
+@cache
+def _place_kinds() -> frozenset[str]:
+    return lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
+
+
+def _place_word(token: Token) -> bool:
+    word = token.lower_
+    if len(word) <= 3 or not loading.morph().word_is_known(word):  # «МАИ», «СНГ» are names first
+        return False
+    tag = loading.parse(word)[0].tag
+    return "Geox" in tag and "Abbr" not in tag

@@ -1,0 +1,168 @@
+"""Where a chosen name begins and ends, and which chosen ranges are names of their own.
+
+A described kind before a proper name is a description (`_strip_description`); a short parenthesis right after a
+name is its alias (`_parenthesis`); an assembly's two names, in a parenthesis or after a dash, are one name
+(`_double_names`); a branch's quoted name after its company's is no body (`_without_branch_names`); a body named
+by its place and level, then in the genitive one of the same kind named by its own, are two bodies
+(`_nested_bodies`).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
+
+from models import lexicons
+from models.grammars import organizations as grammar
+from pipelines.doc_views import entities
+from pipelines.stages.organizations._common import _DASHES, _OPENING_QUOTES, _PLACE_ADJECTIVE, _QUOTES, _place_word
+from pipelines.stages.organizations.readings import _form_abbreviation
+
+_MAX_ALIAS_TOKENS = 6
+
+_MAX_NESTED_MODIFIERS = 4
+
+
+def _place_named(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos_ == "ADJ" and _PLACE_ADJECTIVE.search(token.lower_) is not None
+
+
+def _nested_bodies(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«Ейское районное казачье общество Ейского отдельского казачьего общества Кубанского войскового казачьего
+    общества»: a body named by its place and level, then in the genitive a body of the same kind named by its own
+    place and level, is that body's branch; each is a body of its own (the first is the one the text speaks of).
+    («Совет Союза Верховного Совета СССР», a chamber named without a place, stays one name.)"""
+    out: list[tuple[int, int]] = []
+    for start, end in chosen:
+        if not _place_named(doc[start]):
+            out.append((start, end))
+            continue
+        head = next((i for i in range(start, end) if doc[i].pos_ in ("NOUN", "PROPN")), None)
+        cuts = []
+        i = head + 1 if head is not None else end
+        while head is not None and i < end:
+            j = i
+            while j < end and j - i < _MAX_NESTED_MODIFIERS and doc[j].pos_ == "ADJ":
+                j += 1
+            same_kind = j < end and j > i + 1 and grammar.word_lemma(doc[j].text) == grammar.word_lemma(doc[head].text)
+            if _place_named(doc[i]) and same_kind and "Gen" in doc[j].morph.get("Case"):
+                cuts.append(i)
+                head, i = j, j + 1
+            else:
+                i += 1
+        bounds = [start, *cuts, end]
+        out.extend(pairwise(bounds))
+    return out
+
+
+def _parenthesis(doc: Doc, end: int) -> tuple[int, int] | None:
+    """Token range inside «( … )» right after a name, when it is short enough to be another name for it."""
+    if end >= len(doc) or doc[end].text != "(":
+        return None
+    for i in range(end + 1, min(len(doc), end + 2 + _MAX_ALIAS_TOKENS)):
+        if doc[i].text == ")":
+            inner = doc[end + 1 : i]
+            if (inner and not any(t.pos_ == "VERB" or t.like_num for t in inner) and inner.text[:1].isupper()) or (
+                inner and inner.text[:1] in _QUOTES
+            ):
+                return end + 1, i
+            return None
+    return None
+
+
+def _assembly(token: Token) -> bool:
+    """A capitalised word of an assembly's kind («Собрания», «Курултая», «Хурал»)."""
+    return token.text[:1].isupper() and grammar.word_lemma(token.text) in lexicons.load("membership_bodies")
+
+
+def _double_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«Государственного Собрания (Ил Тумэн) Республики Саха (Якутия)», «Государственного Собрания – Курултая
+    Республики Башкортостан»: a republic's assembly is named by its kind and by its own-language name, in a
+    parenthesis or after a dash, before the republic; both names and the republic are one body's name."""
+    joined: list[tuple[int, int]] = []
+    skip: set[tuple[int, int]] = set()
+    starts = {start: (start, end) for start, end in chosen}
+    for start, end in chosen:
+        if (start, end) in skip:
+            continue
+        if not any(_assembly(t) for t in doc[start:end]):
+            joined.append((start, end))
+            continue
+        inner = _parenthesis(doc, end)
+        if inner is not None and inner[1] + 1 < len(doc):
+            after = doc[inner[1] + 1]
+            place = next((e for e in entities(doc) if e.label_ == "LOC" and e.start == after.i), None)
+            if place is not None and "Gen" in after.morph.get("Case"):
+                stop = place.end
+                # «Республики Саха (Якутия)»: the republic's second name in its own parenthesis.
+                closing = _parenthesis(doc, stop)
+                end = closing[1] + 1 if closing is not None else stop
+                skip.update(r for r in chosen if start < r[0] < end)
+        elif end + 1 < len(doc) and doc[end].text in _DASHES and doc[end].whitespace_ and end + 1 in starts:
+            other = starts[end + 1]
+            if _assembly(doc[end + 1]):
+                skip.add(other)
+                end = other[1]
+        joined.append((start, end))
+    return joined
+
+
+_BRANCHES = frozenset({"филиал"})
+
+
+def _without_branch_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«филиала ПАО «Россети Сибирь» – «Красноярскэнерго»»: the quoted name after a dash is the branch's, and a branch
+    stays in the position with its company the organization (gold-format), so it is no body of its own."""
+    ends = {end: start for start, end in chosen}
+    kept = []
+    for start, end in chosen:
+        k = start - 1 if start > 0 and doc[start - 1].text in _OPENING_QUOTES else start
+        quoted = k < start or doc[start].text in _OPENING_QUOTES
+        company = ends.get(k - 1) if k > 0 and doc[k - 1].text in _DASHES else None
+        if quoted and company is not None and company > 0 and grammar.word_lemma(doc[company - 1].text) in _BRANCHES:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+_COUNTED = re.compile(r"^\d+-[а-яё]{4,}$")
+
+
+def _strip_description(doc: Doc, start: int, end: int) -> int:
+    """«некоммерческая организация «Общество защиты интернета»», «чешская компания CEZ»: a described
+    kind of body before its proper name is a description; the name is what follows. So is the bare kind
+    of a company or a paper («компания Apple»); other bare kinds («партия «Ак Жол»») stay, as the text
+    names the body so."""
+    lex = grammar.lexicon()
+    # «630-местный парламент Италии»: a count of seats, storeys or years describes a body, unlike an ordinal
+    # («58-я армия»), which names it.
+    while start + 1 < end and _COUNTED.match(doc[start].text):
+        start += 1
+    i = start
+    while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i += 1
+    # «компания Apple», «газета «Коммерсантъ»»: a company's or a paper's kind describes it even when bare;
+    # so does any kind before an abbreviation («партия ЛДПР»).
+    described = (
+        i > start
+        or (i < end and grammar.word_lemma(doc[i].text) in lexicons.load("org_descriptive_kinds"))
+        or (i + 2 == end and _abbreviation_after_kind(doc[i + 1 : end]))
+    )
+    if not described or i + 1 >= end or not (doc[i].is_lower and doc[i].lemma_ in lex.heads):
+        return start
+    # «областное унитарное предприятие «…»», «крестьянское хозяйство «…»»: a legal form spelled out is kept
+    # with the name, as its abbreviation would be.
+    if i > start and (grammar.word_lemma(doc[i - 1].text), grammar.word_lemma(doc[i].text)) in grammar.legal_phrases():
+        return start
+    rest = doc[i + 1 : end]
+    quoted = rest[0].text in _QUOTES and rest[-1].text in _QUOTES
+    latin = all(re.fullmatch(r"[A-Za-z0-9&.-]+", t.text) for t in rest)
+    return i + 1 if quoted or latin or _abbreviation_after_kind(rest) else start
+
+
+def _abbreviation_after_kind(rest: Span) -> bool:
+    """«партия ЛДПР», «банк ВТБ», «агентство ТАСС»: one abbreviation after a kind is the body's name (a
+    country's code is not: «правительство РФ»)."""
+    return len(rest) == 1 and _form_abbreviation(rest[0]) and not _place_word(rest[0])

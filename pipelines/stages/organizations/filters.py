@@ -1,0 +1,449 @@
+"""What is named like a body but is not one (`_is_body`), decided per body over its mentions.
+
+Tournaments and awards (`org_not_bodies`), events that take place, hospitals and buildings (unless registered or
+named by a place and level of government), the venue of the meeting, facilities and works with a quoted name,
+the media a text only posts through («написал в своём Twitter»), a page's rubrics, field labels and chrome
+lines, a dateline's town, the title of a periodical's issue, a letterhead line in the state language, a body «to
+be founded», an embassy one is only inside. Each test reads the words around a mention; most drop a body only
+when they hold for every mention of it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from models import lexicons, loading
+from models.components.extensions import doc_text
+from models.grammars import organizations as grammar
+from pipelines.body_identity import Body, latin_words
+from pipelines.findings import TextSpan
+from pipelines.stages.organizations._common import _CLOSING_QUOTES, _OPENING_QUOTES, _QUOTES, _WORD, _line_between
+from pipelines.stages.organizations.readings import _SEPARATORS
+from pipelines.stages.organizations.shouted import _PROPER_TAGS
+
+
+def _common_noun(word: str) -> bool:
+    parses = loading.parse(word)
+    return (
+        bool(parses)
+        and loading.morph().word_is_known(word)
+        and all(p.tag.POS == "NOUN" and not set(_PROPER_TAGS) & p.tag.grammemes for p in parses)
+    )
+
+
+def _field_sign(pair: str) -> bool:
+    """The sign next to a field (the pair's last character), with the character on its far side: «›», «|», «/», or
+    «»» standing apart («Главная » Новости »»), not closing a quoted name."""
+    sign = pair[-1:]
+    return sign in _SEPARATORS | {"/"} or (sign == "»" and (len(pair) < 2 or pair[0].isspace()))
+
+
+def _rubric(doc: Doc, body: Body) -> bool:
+    """«2024-10-09 | ВКО | Общество», «Басты бет / Жаңалықтар / Новости»: a whole field of a page's widget line or
+    breadcrumb that is one common noun (a rubric of the site) or has no kind of body in it (a menu item in another
+    language) is not the name of a body; «Хокимият Хивинского района | Новости» is one."""
+    if body.abbreviation or any(q in body.name for q in _QUOTES):
+        return False
+    if not (len(body.words) == 1 or body.head is None):
+        return False
+    text = doc_text(doc)
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        # One word: a common noun or a bare kind of body («Кенеш», «Общество»), not a proper name («Газпром»).
+        common = span is not None and len(span) == 1 and (span[0].pos_ == "NOUN" or body.head is not None)
+        # (A capitalised rubric the tagger reads as a name, «Новости»: the dictionary's common noun.)
+        common = common or (span is not None and len(span) == 1 and _common_noun(span[0].lower_))
+        if span is None or (len(body.words) == 1 and not common):
+            return False
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        line_end = len(text) if line_end < 0 else line_end
+        before, after = text[line_start : mention.start].strip(), text[mention.end : line_end].strip()
+        # «/УзА/»: a name between slashes that touch it is an agency's credit, not a field.
+        apart = not text[mention.start - 1 : mention.start].strip() and not text[mention.end : mention.end + 1].strip()
+        if not (before or after) or not apart:
+            return False
+        fields = (not before or _field_sign(before[-2:])) and (not after or _field_sign(after[:2][::-1]))
+        if not fields:
+            return False
+    return True
+
+
+@cache
+def _named_kinds() -> frozenset[str]:
+    """Kinds of facility, programme or work whose quoted name is not a body's (united once, not per body)."""
+    return lexicons.load("org_facility_kinds") | lexicons.load("org_programme_kinds") | lexicons.load("org_work_kinds")
+
+
+def _facility_named(doc: Doc, body: Body) -> bool:
+    """«реконструкция рынка «Сузак»», «на стадионе «Фишт»», «через портал «Добро.рф»»: a quoted name every mention of
+    which follows a lower-case kind of facility or site (`org_facility_kinds`) names that facility; «о грантах
+    «Агростартап» и «Семейная ферма»», «спектакль «Борис Годунов»»: one after a kind of programme, grant, event or
+    work (`org_programme_kinds`, `org_work_kinds`) names that, and so does each quoted name coordinated with it."""
+    kinds = _named_kinds()
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        # The opening quote, inside the mention or right before it, and the kind before the quote.
+        quote = span.start if doc[span.start].text in _QUOTES else span.start - 1
+        if quote < 1 or doc[quote].text not in _QUOTES:
+            return False
+        quote = _first_of_coordinated(doc, quote)
+        kind = doc[quote - 1]
+        if not kind.is_lower or not _of_kind(kind, kinds):
+            return False
+    return True
+
+
+def _of_kind(token: Token, kinds: frozenset[str]) -> bool:
+    if grammar.word_lemma(token.text) in kinds:
+        return True
+    # «в махаллях «Зохидон» и «Кайрагоч»»: a state-language kind the dictionary does not know, by its stem.
+    word = token.lower_
+    return not loading.morph().word_is_known(word) and any(len(k) >= 5 and word.startswith(k[:-1]) for k in kinds)
+
+
+# How many quoted names a kind may be shared by: «грантах «Агростартап», «Семейная ферма» и «Агропрогресс»».
+_MAX_COORDINATED = 4
+_MAX_QUOTED_WORDS = 8
+
+
+def _first_of_coordinated(doc: Doc, quote: int) -> int:
+    """The opening quote of the first of quoted names joined by «и» and commas that ends with the one at `quote`."""
+    for _ in range(_MAX_COORDINATED):
+        joint = quote - 1
+        if joint < 1 or doc[joint].lower_ not in ("и", ",") or doc[joint - 1].text not in _QUOTES:
+            break
+        opening = next(
+            (i for i in range(joint - 2, max(joint - 2 - _MAX_QUOTED_WORDS, -1), -1) if doc[i].text in _QUOTES), None
+        )
+        if opening is None or opening < 1:
+            break
+        quote = opening
+    return quote
+
+
+# Verbs of an event taking place («Форум …, который пройдёт в Гродно», «Съезд … состоится в мае»). Lemmas.
+_TAKING_PLACE = frozenset({"пройти", "проходить", "состояться", "открыться", "завершиться", "начаться"})
+
+
+def _event(doc: Doc, body: Body) -> bool:
+    """«Форум творческой и научной интеллигенции …, который пройдёт в Гродно»: a body named by a kind of event
+    (`meeting_events`) that takes place in the text is the event, not a body («Форум стран-экспортёров газа»)."""
+    if body.head is None or body.head not in lexicons.load("meeting_events"):
+        return False
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        after = doc[span.end : min(span.end + 4, len(doc))]
+        # «…, который пройдёт …»: the relative clause right after the name.
+        relative = [t for t in after if t.lemma_ == "который"]
+        if relative and any(t.lemma_ in _TAKING_PLACE for t in relative[0].head.subtree if t.pos_ == "VERB"):
+            return True
+        # The subject of «пройти» in the same line: a letterhead line («Законодательное Собрание … края») the parser
+        # runs on into the headline and the first sentence is no subject of that sentence's verb.
+        verb = span.root.head
+        if span.root.dep_ == "nsubj" and verb.lemma_ in _TAKING_PLACE and not _line_between(doc, span.root, verb):
+            return True
+    return False
+
+
+def _field_label(doc: Doc, body: Body) -> bool:
+    """«Теги: #инклюзия …», «Фото: пресс-служба …»: a common word opening a line before a colon labels a page's
+    field; a body's name there heads a news line («Роскомнадзор: …», «ФИФА: …») and is a proper word."""
+    if len(body.words) != 1 or body.abbreviation or body.head is not None:
+        return False
+    text = doc_text(doc)
+    for mention in body.mentions:
+        word = text[mention.start : mention.end]
+        at_line_start = mention.start == 0 or text[mention.start - 1] == "\n"
+        if not at_line_start or text[mention.end : mention.end + 1] != ":":
+            return False
+        if not loading.morph().word_is_known(word.lower()) or "Orgn" in loading.parse(word.lower())[0].tag:
+            return False
+    return True
+
+
+# «написал в своём Twitter», «на странице в Facebook», «в мессенджерах Telegram и WhatsApp»: the words
+# that may stand between a medium and the preposition that makes it the place of a post.
+_MEDIUM_PREPOSITIONS = frozenset({"в", "во", "на", "через"})
+_MEDIUM_REACH = 4
+
+
+@cache
+def _lemma_names(name: str) -> frozenset[tuple[str, ...]]:
+    """Entries of a lexicon as lemma sequences, so that an entry may be written in any form."""
+    return frozenset(tuple(grammar.word_lemma(w) for w in _WORD.findall(entry)) for entry in lexicons.lines(name))
+
+
+def _starts_with(words: tuple[str, ...], names: frozenset[tuple[str, ...]]) -> bool:
+    return any(words[: len(name)] == name for name in names)
+
+
+def _as_medium(doc: Doc, mention: TextSpan) -> bool:
+    """The mention is where something was posted: a preposition before it, over lower-case words,
+    quotes, commas and other media («в своём микроблоге в Твиттере», «в Facebook, Skype и …»)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    media = _lemma_names("org_media")
+    # «Поделиться: ВКонтакте | Telegram»: a page's share buttons.
+    around = [doc[i].text for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    if any(t in _SEPARATORS for t in around):
+        return True
+    i = span.start - 1
+    while i >= 0 and span.start - i <= _MEDIUM_REACH:
+        token = doc[i]
+        if token.lower_ in _MEDIUM_PREPOSITIONS:
+            return True
+        passable = token.is_lower or token.is_punct or (grammar.word_lemma(token.text),) in media
+        if not passable or token.text in ".!?":
+            return False
+        i -= 1
+    return False
+
+
+_MAX_TITLES = 8  # how far back a list of titles is followed to the kind of work that opens it
+_MAX_TITLE_REACH = 40
+
+
+def _titled_work(doc: Doc, mention: TextSpan, kinds_lexicon: str) -> bool:
+    """The mention is a work's or a product's name: in quotes or in Latin letters (a name in apposition, not a
+    genitive owner: «программ правительства США», «автомобиль МЧС»), right after a kind of work or product
+    («сериала «Доктор Кто»», «альбом Blackstar», «автомобиль Honda»; `org_work_kinds`, `org_product_kinds`) or after
+    the list of names it is in («фильмах «Разрыв», «Брюс всемогущий» и «Копейка»»)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    quoted = span[0].text in _QUOTES or (span.start > 0 and doc[span.start - 1].text in _QUOTES)
+    if not quoted and latin_words(span.text) is None:
+        return False
+    kinds = lexicons.load(kinds_lexicon)
+    i = span.start - 1
+    titles = 0
+    while i >= 0:
+        token = doc[i]
+        if token.text in _QUOTES:
+            i -= 1
+            continue
+        if token.lemma_.lower() in kinds or grammar.word_lemma(token.text) in kinds:
+            return True
+        # «…», «…» и «…»: step over the previous title of a list to what opens it.
+        if not quoted or token.text not in (",", "и") or titles >= _MAX_TITLES or i == 0:
+            return False
+        if doc[i - 1].text not in _CLOSING_QUOTES:
+            return False
+        titles += 1
+        i -= 2
+        while i >= 0 and doc[i].text not in _OPENING_QUOTES and span.start - i < _MAX_TITLE_REACH:
+            i -= 1
+        i -= 1
+    return False
+
+
+def _venue_kind(name: str) -> bool:
+    """The name's first noun, after its adjectives only, is a house of culture or a school (`org_venue_kinds`)."""
+    kinds = lexicons.load("org_venue_kinds") | lexicons.load("org_proper_kinds")
+    for word in _WORD.findall(name):
+        if grammar.word_lemma(word) in kinds:
+            return True
+        if not re.search(grammar.ADJECTIVE_ENDING, word.lower()):
+            return False
+    return False
+
+
+_VENUE_REACH = 3  # «в | актовом | зале | гимназии», «в | районном | Доме культуры»
+
+
+def _venue(doc: Doc, mention: TextSpan) -> bool:
+    """«в актовом зале гимназии № 1», «в районном Доме культуры прошла сессия»: the name is where the meeting is,
+    after a hall or building of it (`meeting_venue_nouns`), or after «в» with a verb of taking place next."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    halls = lexicons.load("meeting_venue_nouns")
+    hall = False
+    for i in range(span.start - 1, max(span.start - 1 - _VENUE_REACH, -1), -1):
+        token = doc[i]
+        if token.lower_ in ("в", "во"):
+            after = doc[span.end : min(span.end + _VENUE_REACH, len(doc))]
+            return hall or any(t.lemma_ in _TAKING_PLACE for t in after)
+        if grammar.word_lemma(token.text) in halls:
+            hall = True
+        elif token.pos_ != "ADJ":
+            return False
+    return False
+
+
+# «АЯГОЗ, 29 мая – …»: a news item's dateline, the town in capitals, a comma and the day.
+_DATELINE = re.compile(r"[А-ЯЁA-Z-]+,\s{1,3}\d{1,2}\s{1,3}[а-яё]{3,8}\b")
+
+
+def _dateline(text: str, mention: TextSpan) -> bool:
+    """The town a dateline opens a line with is a place, not a body, however the tagger reads the capitals."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return not text[line_start : mention.start].strip() and _DATELINE.match(text, mention.start) is not None
+
+
+# Letters of the state languages the Russian alphabet lacks (Kazakh, Kyrgyz, Tatar, Bashkir, Belarusian).
+_STATE_LETTERS = re.compile(r"[әғқңөұүһіўӘҒҚҢӨҰҮҺІЎ]")
+
+
+def _state_language(name: str) -> bool:
+    """«Абай облысы Аягөз ауданының мәслихаты», a letterhead's line in the state language: the golds list the body
+    by its Russian name only (heldout-genre-5, -7, -8, -9, -10); a quoted name («Қамқор-Қарағанды») is kept."""
+    return _STATE_LETTERS.search(re.sub(r"[«\"][^»\"]*[»\"]?", "", name)) is not None
+
+
+# «Об утверждении Положения о молодёжном совете при Думе», «о создании рабочей группы»: a body the decision is to
+# set up or give its statute, named in lower case, does not act in the record yet.
+_TO_BE_FOUNDED = re.compile(
+    r"(?i)(?:утверждени\w{1,2}\s+положени\w{1,2}\s+о|о\s+создании|об\s+(?:образовании|учреждении))\s+$"
+)
+_FOUNDING_REACH = 48
+
+
+def _to_be_founded(text: str, mention: TextSpan) -> bool:
+    first = text[mention.start : mention.start + 1]
+    return (
+        first.islower()
+        and _TO_BE_FOUNDED.search(text[max(0, mention.start - _FOUNDING_REACH) : mention.start]) is not None
+    )
+
+
+def _is_body(doc: Doc, body: Body) -> bool:
+    """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
+    does not just post through it."""
+    if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
+        return False
+    if _state_language(body.name):
+        return False
+    if _event(doc, body) or _field_label(doc, body) or all(_built(doc, m) for m in body.mentions):
+        return False
+    # A house of culture or a school named only as where the meeting is held; its registered name stays a body.
+    quoted = any(q in body.name for q in _QUOTES)
+    if _venue_kind(body.name) and not quoted and all(_venue(doc, m) for m in body.mentions):
+        return False
+    numbered = body.head in lexicons.load("org_numbered_heads")  # «школы № 9 (1985)»: a school's, with a year
+    if all(
+        _chrome_line(doc_text(doc), m)
+        or _dateline(doc_text(doc), m)
+        or _to_be_founded(doc_text(doc), m)
+        or (_issue_of_periodical(doc_text(doc), m) and not numbered)
+        for m in body.mentions
+    ):
+        return False
+    # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
+    first = _WORD.match(body.name)
+    legal = first is not None and first.group().lower().replace("0", "о") in grammar.lexicon().legal_forms
+    quoted = any(q in body.name for q in _QUOTES)
+    facility = body.head in lexicons.load("org_facility_heads")
+    if (
+        (facility or _building(body.name))
+        and not legal
+        and not quoted
+        and not (facility and _of_local_level(body.name))
+    ):
+        return False
+    if body.head in lexicons.load("org_proper_kinds") and not any(ch.isupper() or ch.isdigit() for ch in body.name):
+        return False  # (quotes are capitalised names)
+    if all(_titled_work(doc, m, "org_work_kinds") or _titled_work(doc, m, "org_product_kinds") for m in body.mentions):
+        return False
+    if body.words in _lemma_names("org_media"):
+        return not all(_as_medium(doc, m) for m in body.mentions)
+    # «укрывался в посольстве Эквадора»: the building, where no mention acts as a body.
+    return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
+
+
+# «Вестник нотариата Новосибирской области № 2 (2025)»: a periodical's title, its issue's number and year (or its
+# number since the first issue: «Информационный вестник № 4 (118)»).
+_ISSUE = re.compile(r"^[\w\s]{0,80}?№\s?\d{1,4}\s?\(\d{1,4}\)")
+
+
+def _issue_of_periodical(text: str, mention: TextSpan) -> bool:
+    """A name a page's running header gives an issue number and year is the periodical's title, not a body."""
+    return _ISSUE.match(text[mention.start : mention.end + 60]) is not None
+
+
+_LANGUAGE_SWITCH = re.compile(r"^(?:[A-ZА-ЯЁӘҚҢӨҰҮІ]{2,3}\s*\|\s*)+[A-ZА-ЯЁӘҚҢӨҰҮІ]{2,3}$")
+
+
+def _chrome_line(text: str, mention: TextSpan) -> bool:
+    """«EN | RU», «Версия для слабовидящих»: a line of the page's chrome (a language switch, a line the topics stage
+    also leaves out, `topic_site_chrome`) names no body."""
+    if "\n" in text[mention.start : mention.end]:
+        return False  # a name the tagger ran on from the chrome into the next line
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if _LANGUAGE_SWITCH.match(line):
+        return True
+    folded = line.lower().replace("ё", "е")
+    return any(folded.startswith(chrome) for chrome in lexicons.load("topic_site_chrome"))
+
+
+# How far back from a name the work on it may stand: «ремонт | Копорского шоссе и | школы № 7».
+_WORK_REACH = 4
+
+
+def _built(doc: Doc, mention: TextSpan) -> bool:
+    """«о строительстве школы имени Абиша Кекилбаева», «ремонт Копорского шоссе и школы № 7»: a name in the genitive
+    after a work on a building (`org_building_works`), over other objects of it and «и» only, is the building."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or ("Gen" not in span[0].morph.get("Case") and "Gen" not in span.root.morph.get("Case")):
+        return False
+    works = lexicons.load("org_building_works")
+    for i in range(span.start - 1, max(span.start - 1 - _WORK_REACH, -1), -1):
+        token = doc[i]
+        if token.lemma_ in works or grammar.word_lemma(token.text) in works:
+            return True
+        # Another object of the work («Копорского шоссе и …», which the tagger reads in any oblique case) may stand
+        # between; a subject, a verb or a sign ends the reach.
+        cases = set(token.morph.get("Case"))
+        nominal = token.is_alpha and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and bool(cases)
+        if not (token.lower_ == "и" or (nominal and not cases & {"Nom", "Ins", "Dat"})):
+            return False
+    return False
+
+
+def _of_local_level(name: str) -> bool:
+    """«Мядельская центральная районная больница»: a hospital named by its place and level of government is
+    the district's (town's, region's) public institution, a body; «больница Финикса» is a building."""
+    words = name.split()
+    levels = lexicons.load("org_levels")
+    place = words[0]
+    # «Республиканская клиническая больница имени Г.Г. Куватова», «Областная детская больница»: the level itself
+    # written with its capital names the republic's (region's) institution.
+    if len(words) >= 3 and place[:1].isupper() and grammar.word_lemma(place) in levels:
+        return True
+    return (
+        len(words) >= 3
+        and place[:1].isupper()
+        and grammar.word_lemma(place) not in levels
+        and re.search(grammar.ADJECTIVE_ENDING, place) is not None
+        and any(grammar.word_lemma(w) in levels for w in words[1:-1])
+    )
+
+
+def _building(name: str) -> bool:
+    """«Исаакиевский собор», «Новое Городское кладбище», «Собор Святого Марка»: the name's first noun, after
+    its adjectives only, is a kind of building (`org_buildings`), so it names the place, not a body."""
+    buildings = lexicons.load("org_buildings")
+    for word in re.findall(r"[0-9A-Za-zА-Яа-яЁё-]+", name):
+        lemma = grammar.word_lemma(word)
+        if lemma in buildings:
+            return True
+        if not re.search(grammar.ADJECTIVE_ENDING, word.lower()):
+            return False
+    return False
+
+
+def _inside(doc: Doc, mention: TextSpan) -> bool:
+    """The mention follows «в»/«во»: someone or something is in the building («в посольстве Эквадора»)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in ("в", "во")

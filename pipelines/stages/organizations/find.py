@@ -1,0 +1,186 @@
+"""The organizations stage: readings → chosen names → bodies → one entry per body (`find_organizations`).
+
+The order of the passes is the stage's logic, so it is kept in one function: readings are read and filtered
+(`readings`, `shouted`), units give way to their bodies (`units`), names are fitted to their places (`places`),
+the longest reading wins, each chosen name's edges are settled (`edges`) and put in the nominative (`canonical`),
+ministries come from ministers' titles (`ministries`), headings are read again (`letterheads`), mentions of one
+body are merged (`same_body`, `pipelines/body_identity.py`) and what is not a body is left out (`filters`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from models.grammars import organizations as grammar
+from pipelines.body_identity import Body, lemmas, merge
+from pipelines.deadline import check_deadline
+from pipelines.findings import Findings, OrganizationFinding, TextSpan
+from pipelines.stages.organizations._common import _DASHES, _QUOTES
+from pipelines.stages.organizations.canonical import _head_index, canonical
+from pipelines.stages.organizations.edges import (
+    _assembly,
+    _double_names,
+    _nested_bodies,
+    _parenthesis,
+    _strip_description,
+    _without_branch_names,
+)
+from pipelines.stages.organizations.filters import _is_body
+from pipelines.stages.organizations.letterheads import (
+    _council_of_protocol,
+    _heading_bodies,
+    _inside_line,
+    _shouted_into_headings,
+    _units_under_letterhead,
+)
+from pipelines.stages.organizations.ministries import _ministries_of_ministers
+from pipelines.stages.organizations.places import (
+    _local_bodies_unaddressed,
+    _region_second_names,
+    _whole_places,
+    _with_jurisdiction,
+    _with_municipal_names,
+    _without_region_of_municipality,
+)
+from pipelines.stages.organizations.readings import _centre_of_place, _kind_in_plural, _person_spans, _readings
+from pipelines.stages.organizations.same_body import (
+    _abbreviations_joined,
+    _kind_before_name,
+    _unit_abbreviation_before_body,
+)
+from pipelines.stages.organizations.shouted import _shouted
+from pipelines.stages.organizations.units import (
+    _offices_before,
+    _parent_body,
+    _parents_of_units,
+    _top_body,
+    _unit_in_title,
+    _unit_of_executive,
+    _units_in_titles,
+    _without_units_of_next,
+)
+
+
+def find_organizations(
+    doc: Doc, findings: Findings | None = None, headings: bool = True
+) -> tuple[OrganizationFinding, ...]:
+    lex = grammar.lexicon()
+    found = grammar.segments(doc)
+    persons = _person_spans(findings)
+    ranges = _readings(doc, found, persons, frozenset())
+    # An abbreviation defined in parentheses after anything but a name is a term, not a body.
+    blocked = grammar.defined_terms(doc, found, {end for _, end in ranges})
+    if blocked:
+        ranges = _readings(doc, found, persons, blocked)
+    ranges = {
+        r: core
+        for r, core in ranges.items()
+        if not _shouted(doc, *r) and not _centre_of_place(doc, *r) and not _kind_in_plural(doc, *r)
+    }
+    # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
+    units = [r for r in ranges if _unit_in_title(doc, *r) or _unit_of_executive(doc, *r)]
+    ranges = {
+        r: core
+        for r, core in ranges.items()
+        if not any(u[0] <= r[0] and r[1] <= u[1] and not _parent_body(doc, u, r) for u in units)
+    }
+    ranges = _offices_before(doc, ranges)
+    ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
+    ranges = _local_bodies_unaddressed(doc, _region_second_names(doc, _whole_places(doc, ranges)))
+    # Longest readings first; a reading inside a longer one is part of that name.
+    chosen: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for start, end in sorted(ranges, key=lambda r: (-(r[1] - r[0]), r[0])):
+        if not taken.intersection(range(start, end)):
+            chosen.append((start, end))
+            taken.update(range(start, end))
+    parents = _parents_of_units(doc, chosen, ranges)
+    chosen.extend(parents.values())
+    titled = _units_in_titles(doc, parents)
+    chosen = _with_municipal_names(doc, chosen)
+    chosen.sort()
+    chosen = _with_jurisdiction(doc, _double_names(doc, _without_units_of_next(doc, chosen)))
+    chosen = _without_branch_names(doc, chosen)
+    chosen = _nested_bodies(doc, chosen)
+
+    bodies: list[Body] = []
+    alias_ranges: dict[tuple[int, int], int] = {}
+    for start, end in chosen:
+        check_deadline("organizations")
+        if (start, end) in alias_ranges:
+            continue
+        span = doc[start:end]
+        start = _strip_description(doc, start, end)
+        end = _without_region_of_municipality(doc, start, end)
+        span = doc[start:end]
+        name = canonical(span)
+        # «Государственное Собрание – Курултай …»: each of an assembly's two names in the nominative.
+        dash = next((t.i for t in span[1:-1] if t.text in _DASHES and _assembly(doc[t.i + 1])), None)
+        if dash is not None:
+            name = f"{canonical(doc[start:dash])} {doc[dash].text} {canonical(doc[dash + 1 : end])}"
+        head = _head_index(span)
+        body = Body(
+            name=name,
+            words=lemmas(name, lex.legal_forms) or lemmas(name),
+            head=_head_lemma(doc[head]) if head is not None else None,
+            abbreviation=all(t.is_upper for t in span if t.is_alpha),
+            mentions=[TextSpan(span.start_char, span.end_char)],
+        )
+        inner = _parenthesis(doc, end)
+        if inner is not None:
+            alias = doc[inner[0] : inner[1]]
+            body.aliases.append(alias.text.strip(_QUOTES + " "))
+            body.mentions.append(TextSpan(alias.start_char, alias.end_char))
+            # The parenthesis is this body's other name, not a body of its own.
+            for other in chosen:
+                if other[0] >= inner[0] and other[1] <= inner[1]:
+                    alias_ranges[other] = len(bodies)
+        bodies.append(body)
+    bodies.extend(_ministries_of_ministers(doc, bodies))
+    # Later mentions of an alias («МБОС» on its own) are the body it was introduced for.
+    alias_of = {b.aliases[0].lower(): b for b in bodies if b.aliases}
+    kept: list[Body] = []
+    for body in bodies:
+        target = alias_of.get(body.name.strip(_QUOTES).lower())
+        if target is not None and target is not body:
+            target.mentions.extend(body.mentions)
+        else:
+            kept.append(body)
+    if headings:
+        taken_lines = _heading_bodies(doc, find_organizations)
+        # What the tagger made of a heading that names a body read in sentence case («ЛИДСКИЙ») gives way to it.
+        kept = [b for b in kept if not any(_inside_line(doc, m, taken_lines) for m in b.mentions)]
+        kept = _shouted_into_headings(kept, taken_lines)
+        kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
+        _units_under_letterhead(doc, kept)
+        kept.extend(_council_of_protocol(doc, kept))
+    return tuple(
+        OrganizationFinding(
+            name=b.name,
+            aliases=tuple(b.aliases),
+            mentions=tuple(sorted(set(b.mentions))),
+            # A unit named only in titles stays the titles' organization for positions, but is not listed.
+            listed=b.listed and not all(_within(m, titled) for m in b.mentions),
+        )
+        for b in merge(_kind_before_name(_unit_abbreviation_before_body(_abbreviations_joined(doc, kept))))
+        if _is_body(doc, b)
+    )
+
+
+def _head_lemma(token: Token) -> str | None:
+    """The kind of body a head names: «Кенгаша», which the tagger reads as a name, is a «кенгаш» too."""
+    lex = grammar.lexicon()
+    if token.lemma_ in lex.heads:
+        return token.lemma_
+    return lex.foreign_heads.get(token.lower_)
+
+
+def _within(mention: TextSpan, spans: set[tuple[int, int]]) -> bool:
+    # The unit's own reading starts where the unit does; the body named inside it starts later.
+    return any(start == mention.start and mention.end <= end for start, end in spans)
+
+
+def run(doc: Doc, findings: Findings) -> Findings:
+    return replace(findings, organizations=find_organizations(doc, findings))

@@ -1,0 +1,428 @@
+"""Candidate names: the grammar's readings (`models/grammars/organizations.py`) and the NER's ORG spans, cleaned.
+
+`_readings` gives every token range read as a name with the rule that read it. The NER's spans are cut back to the
+name (`_clean_ner`): the tagger glues to an organization a field label before a colon, a person's title, the
+sitting of a body, a predicate, a person after a country code, a period («за I квартал»), a page's breadcrumbs and
+stray quotes. A party in parentheses after a person and a news agency credited between slashes are read here too.
+Readings that are no body's name whatever the rest says are dropped in this module as well: the centre of a
+place, a kind of body in the plural.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span, Token
+
+from models import lexicons, loading
+from models.grammars import organizations as grammar
+from pipelines.deadline import check_deadline
+from pipelines.doc_views import entities, token_strings
+from pipelines.findings import Findings
+from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _STOP, _place_kinds, _place_word
+from pipelines.stages.organizations.canonical import _NAMED_AFTER, _adjective_shaped
+
+_INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
+
+_SEPARATORS = frozenset("›|•>→")
+
+_PLURAL_ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,6}(ов|ы|ам|ами|ах)$")
+
+
+def _starts_person(doc: Doc, i: int, person_starts: set[int]) -> bool:
+    token = doc[i]
+    initial = len(token.text) == 1 and token.is_upper and i + 1 < len(doc) and doc[i + 1].text == "."
+    return initial or bool(_INITIAL.match(token.text)) or token.idx in person_starts
+
+
+def _oblique_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.is_lower and bool({"Ins", "Dat", "Loc"} & set(token.morph.get("Case")))
+
+
+def _unattached_noun(token: Token, before: Token) -> bool:
+    cases = set(token.morph.get("Case"))
+    if token.pos_ != "NOUN" or not token.is_lower or "Gen" in cases or not cases & {"Nom", "Acc"}:
+        return False
+    return before.text[:1].isupper() and before.pos_ in ("PROPN", "NOUN") and not cases & set(before.morph.get("Case"))
+
+
+def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """Token range of the ORG entity without what does not belong to a name, or None."""
+    lex = grammar.lexicon()
+    person_starts = {start for start, _ in persons}
+    start, end = ent.start, ent.end
+    # «Теги: МПА СНГ», «Фото: пресс-служба …»: a page's field label before a colon is no part of the name.
+    colons = [i for i in range(start, end - 1) if doc[i].text == ":"]
+    if colons:
+        start = colons[-1] + 1
+    # «Присутствовали члены Совета директоров»: a protocol's header verb that opens the line is no word of a name.
+    while start < end and doc[start].pos_ in ("VERB", "AUX") and "Fin" in doc[start].morph.get("VerbForm"):
+        start += 1
+    # «Председателя комитета …»: a job title before the body belongs to the person.
+    while start < end and grammar.word_lemma(doc[start].text) in lex.position_nouns:
+        start += 1
+    # «собрание Думы»: a sitting of a body is not the body.
+    if doc[start].is_lower and doc[start].lemma_ in lexicons.load("org_meeting_heads") and start + 1 < end:
+        start += 1
+    # «Заседание Совета Федерации»: nouns before the body's head govern it, they do not name it.
+    heads = [i for i in range(start, end) if doc[i].lemma_ in lex.heads]
+    if heads and heads[0] > start and all(doc[i].pos_ == "NOUN" for i in range(start, heads[0])):
+        start = heads[0]
+    # «Почётной грамотой районного | Совета депутатов»: a lower-case noun in an oblique case before the head is
+    # what the body gives or does; the name starts after it.
+    oblique = [i for i in range(start, heads[0] if heads else end) if _oblique_noun(doc[i])]
+    if oblique and oblique[-1] + 1 < end:
+        start = oblique[-1] + 1
+    quoted = False
+    for i in range(start + 1, end):
+        quoted = quoted != (doc[i].text in _QUOTES)
+        # «Грамотой Государственного Собрания | награждена медсестра …», «академия киноискусства | номинировало»: a
+        # finite verb or a short participle is the sentence's predicate, never a word of a name outside quotes.
+        if not quoted and _predicate(doc[i]):
+            end = i
+            break
+        # «… КР Н.С. Базарбаев», «ООН норвежец Трюгве Ли»: a person ends the name; so does
+        # a parenthesis, which holds another name for it («… партия Кыргызстана (СДПК»).
+        if doc[i].text == "(" or _starts_person(doc, i, person_starts):
+            end = i
+            break
+        # «деятельности Общества | за I квартал 2025 года»: the time a report covers is no cause the body stands for.
+        if not quoted and doc[i].lower_ == "за" and _time_after(doc, i + 1):
+            end = i
+            break
+        # «Пресс-центр › Новости», «Общество | 96»: a page's breadcrumbs and widgets, not one name; nor does a
+        # post's hashtag line («#ТОС #Орёл») run one tag into the next.
+        if _separator(doc[i]) or doc[i].text == "#":
+            end = i
+            break
+        # «Госдума «закон Димы Яковлева»»: a quotation after a name is not part of it,
+        # unlike one after a kind of body or a legal form («партия «Ак Жол»»).
+        if doc[i].text in "«„" and not _introduces_quote(doc[i - 1]):
+            end = i
+            break
+    # «университета имени Носира Хусрава | Зарина Холова»: the person a body is named after ends its name (inside
+    # quotes the name runs to the closing quote).
+    named_after = next((i for i in range(start + 1, end) if doc[i].lower_ in _NAMED_AFTER), None)
+    if named_after is not None and not any(t.text in _QUOTES for t in doc[start:named_after]):
+        end = min(end, grammar.eponym_end(doc, named_after))
+    while start < end and ((doc[start].is_punct and doc[start].text not in _QUOTES) or doc[start].is_space):
+        start += 1
+    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES) or doc[end - 1].is_space):
+        end -= 1
+    # «Как уточнили Интерфаксу | источники»: a lower-case noun after a name, in a case of its own and no
+    # genitive, is the next phrase's subject or object, not a word of the name.
+    if end - 1 > start and _unattached_noun(doc[end - 1], doc[end - 2]):
+        end -= 1
+    # «МГУ имени | М. В. Ломоносова»: cut before the person, «имени» goes back to the tail that names the person.
+    if end - 1 > start and doc[end - 1].lower_ in _NAMED_AFTER:
+        end -= 1
+    start, end = _balance_quotes(doc, start, end)
+    if start >= end or (doc[start:end].start_char, doc[start:end].end_char) in persons:
+        return None
+    # Names joined by a hyphen are one token and a word: «Интерфакс-Украина», «Спартак-Москва»; a common
+    # compound («Пресс-центр» of a breadcrumb) is not.
+    words = [t for t in doc[start:end] if t.is_alpha or _hyphenated_names(t.text)]
+    if not words:
+        return None
+    # «р.п. Шилово», «с.п.»: lower-case letters cut short abbreviate a kind of place, never a body's name.
+    if all(t.is_lower and len(t.text) <= 2 for t in words):
+        return None
+    # «по делам ГО и ЧС»: abbreviations of fields and kinds only («ГО», «ЧС», «СМИ») name no body.
+    if all(t.lower_ in lex.not_abbreviations or t.lower_ in _STOP for t in words):
+        return None
+    # Country codes and places alone are locations («КР», «РФ»).
+    if all(t.lower_ in lex.country_codes for t in words):
+        return None
+    # An adjective alone («Этнодемографические», «Болгарское») names nothing.
+    quoted = sum(t.text in _QUOTES for t in doc[start:end]) >= 2
+    if not quoted and not any(t.pos_ in ("NOUN", "PROPN", "X") or t.is_upper for t in words):
+        return None
+    if len(words) == 1 and (words[0].lower_ in lex.not_abbreviations or words[0].lemma_ in _generic()):
+        return None
+    # «руководители ФАПов», «ВУЗы»: an abbreviation inflected in the plural is a kind of institution.
+    if len(words) == 1 and _PLURAL_ABBREVIATION.match(words[0].text):
+        return None
+    if len(words) == 1 and not quoted and _adjective(words[0].text):
+        return None
+    if len(words) == 1 and not quoted and _place_elsewhere(doc, words[0]):
+        return None
+    # «хякима | Лебапского велаята по вопросам сельского хозяйства»: a place by its adjective and kind, then the
+    # field of the office before it; no kind of body is among the words.
+    if len(words) >= 2 and not quoted and _adjective_shaped(words[0]) and words[0].text[:1].isupper():
+        territory = grammar.word_lemma(words[1].text) in _place_kinds() | grammar.TERRITORIES
+        if territory and not any(grammar.word_lemma(t.text) in lex.heads for t in words):
+            return None
+    # «главы Кара-Булакского айылного | аймака»: a span the NER ends on an adjective in small letters, before the
+    # noun it goes with, which is no kind of body, is a place or a thing described, cut short.
+    if not quoted and _cut_before_noun(doc, end, lex.heads):
+        return None
+    return start, end
+
+
+def _cut_before_noun(doc: Doc, end: int, heads: frozenset[str]) -> bool:
+    last = doc[end - 1]
+    if end >= len(doc) or not last.is_lower or not _adjective_shaped(last) or last.pos_ not in ("ADJ", "X"):
+        return False
+    noun = doc[end]
+    return noun.is_lower and noun.pos_ == "NOUN" and grammar.word_lemma(noun.text) not in heads
+
+
+_LOC_LEMMAS = "kenesh_orgs_loc_lemmas"
+
+
+def _place_elsewhere(doc: Doc, word: Token) -> bool:
+    """«Вчера в Токмоке состоялось …» where the text also names «города Токмок» a place: one word after «в» that the
+    NER reads as a body here and as a place elsewhere is the place (a body is «в мэрии Токмока»)."""
+    if word.i == 0 or doc[word.i - 1].lower_ not in ("в", "во") or not word.is_title:
+        return False
+    places = doc.user_data.get(_LOC_LEMMAS)
+    if places is None:
+        places = {e.text.lower() for e in entities(doc) if e.label_ == "LOC" and len(e) == 1}
+        # «Риштанского районного Кенгаша», «Токмокского городского кенеша»: the town a district or a council is
+        # named by, by the stem of its adjective.
+        for w in token_strings(doc, ORTH):
+            found = _PLACE_ADJECTIVE.search(w) if w[:1].isupper() else None
+            if found is not None and found.start() >= 4:
+                places.add(w[: found.start()].lower())
+        places = doc.user_data[_LOC_LEMMAS] = frozenset(places)
+    lemma = grammar.word_lemma(word.text)
+    if lemma in grammar.lexicon().known or lemma in grammar.lexicon().heads:
+        return False
+    # The dictionary knows no form of a small town's name: «Токмоке» is «Токмок» with an ending.
+    lower = word.lower_
+    return any(lower.startswith(place) and len(lower) - len(place) <= 2 for place in places if len(place) >= 4)
+
+
+_TIME_REACH = 3
+
+
+def _time_after(doc: Doc, start: int) -> bool:
+    """«за I квартал», «за первое полугодие», «за 2024 год»: a period (`org_not_tails`) within a few words."""
+    periods = lexicons.load("org_not_tails")
+    return any(grammar.word_lemma(t.text) in periods for t in doc[start : start + _TIME_REACH])
+
+
+def _predicate(token: Token) -> bool:
+    if not token.is_lower or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if not ("Fin" in token.morph.get("VerbForm") or "Short" in token.morph.get("Variant")):
+        return False
+    # The tagger guesses a verb for a word it does not know («сельисполкома»): the dictionary must read one too.
+    return any(p.tag.POS in ("VERB", "PRTS") for p in loading.parse(token.lower_))
+
+
+def _hyphenated_names(word: str) -> bool:
+    parts = word.split("-")
+    return len(parts) > 1 and all(part.isalpha() and part[:1].isupper() for part in parts)
+
+
+def _adjective(word: str) -> bool:
+    """A word the dictionary reads only as an adjective («Этнодемографические»)."""
+    parses = loading.parse(word.lower())
+    return parses[0].tag.POS in ("ADJF", "PRTF") and not any(p.tag.POS == "NOUN" for p in parses)
+
+
+_MAX_FORM_WORDS = 5
+
+
+def _spelled_legal_form(token: Token) -> bool:
+    """«Товарищество собственников жилья «…»», «общество с ограниченной ответственностью «…»»: the words before the
+    quote, up to `token`, spell out a legal form the lexicon has as an abbreviation (ТСЖ, ООО, ЖСК)."""
+    legal = grammar.lexicon().legal_forms
+    words: list[str] = []
+    i = token.i
+    while i >= 0 and len(words) < _MAX_FORM_WORDS and (token.doc[i].is_alpha or "-" in token.doc[i].text):
+        words.insert(0, token.doc[i].lower_)
+        content = [w for w in words if w not in _STOP]
+        initials = "".join(part[0] for w in content for part in w.split("-") if part)
+        if len(content) >= 2 and initials in legal:
+            return True
+        i -= 1
+    return False
+
+
+def _introduces_quote(token: Token) -> bool:
+    lex = grammar.lexicon()
+    if (token.is_lower and token.lemma_ in lex.heads) or token.lower_.replace("0", "о") in lex.legal_forms:
+        return True
+    if _spelled_legal_form(token):
+        return True
+    # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»»: a short abbreviation before a quote is a form or kind.
+    return _form_abbreviation(token) and grammar.form_before_name(token.doc, token)
+
+
+def _form_abbreviation(token: Token) -> bool:
+    lex = grammar.lexicon()
+    word = token.lower_
+    return (
+        token.is_alpha
+        and token.is_upper
+        and 2 <= len(word) <= 5
+        and word not in lex.country_codes
+        and word not in lex.not_abbreviations
+    )
+
+
+def _separator(token: Token) -> bool:
+    """«Пресс-центр › Новости», «Кенеш / Маалымат»: a sign between a page's fields; a slash standing apart only
+    (the slash of «п/р» is a word's)."""
+    if token.text in _SEPARATORS:
+        return True
+    spaced = bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text == "/" and spaced
+
+
+def _generic() -> frozenset[str]:
+    return lexicons.load("org_generic")
+
+
+def _balance_quotes(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take in the opening quote before the span, or drop a closing quote that has none."""
+    texts = [t.text for t in doc[start:end]]
+    opens = sum(t in "«„" for t in texts)
+    closes = sum(t in "»”" for t in texts)
+    if closes > opens:
+        if start > 0 and doc[start - 1].text in '«„"':
+            return start - 1, end
+        if texts and texts[-1] in "»”":
+            return start, end - 1
+    if opens > closes:
+        if end < len(doc) and doc[end].text in '»”"':
+            return start, end + 1
+        if texts and texts[0] in "«„":
+            return start + 1, end
+    return start, end
+
+
+def _person_spans(findings: Findings | None) -> set[tuple[int, int]]:
+    if findings is None:
+        return set()
+    return {(m.start, m.end) for p in findings.persons for m in p.mentions}
+
+
+def _readings(
+    doc: Doc, found: grammar.Found, persons: set[tuple[int, int]], blocked: frozenset[str]
+) -> dict[tuple[int, int], str]:
+    """Token ranges read as names (grammar, then NER), with the rule that read each."""
+    lex = grammar.lexicon()
+    ranges: dict[tuple[int, int], str] = {}
+    for cand in grammar.candidates(doc, found, blocked):
+        ranges.setdefault((cand.start, cand.end), cand.core)
+    for ent in entities(doc):
+        if ent.label_ != "ORG":
+            continue
+        check_deadline("organizations")
+        cleaned = _clean_ner(doc, ent, persons)
+        if cleaned is not None:
+            start, end = cleaned
+            if doc[start].text in blocked:
+                continue
+            end = grammar.grow(doc, start, end, found, lex, blocked, proper=True)
+            ranges.setdefault((start, end), "NER")
+    for start, end in _party_after_person(doc, persons):
+        ranges.setdefault((start, end), "PARTY")
+    for start, end in _agency_credits(doc):
+        ranges.setdefault((start, end), "AGENCY")
+    return ranges
+
+
+def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
+    """«… проиндексируют. /УзА/»: a news agency credited between slashes after a text (or a paragraph)."""
+    found = []
+    texts = token_strings(doc, ORTH)  # a Token only between slashes: one for every word cost more
+    for i in range(1, len(texts) - 1):
+        if texts[i - 1] != "/" or texts[i + 1] != "/":
+            continue
+        token = doc[i]
+        if not token.is_alpha or len(token.text) > 8:
+            continue
+        capitals = sum(c.isupper() for c in token.text)
+        if capitals >= 2 and token.text[:1].isupper() and not _place_word(token):
+            found.append((token.i, token.i + 1))
+    return found
+
+
+_MAX_PARTY_WORDS = 4
+_PARTY_SHAPE = re.compile(r"^(?:[А-ЯЁA-Z]{2,10}|[А-ЯЁ][а-яё]?(?:[А-ЯЁ][а-яё]?){1,6}[А-ЯЁ]?)$")
+
+
+def _party_after_person(doc: Doc, persons: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«депутат Гулнора Сафарова (НДПУ)», «Ержан Калиев (AMANAT)»: a short name in parentheses right after a
+    person's name is the party or body they stand for (the tagger counts it into the person)."""
+    lex = grammar.lexicon()
+    person_ends = {end for _, end in persons}
+    found = []
+    texts = token_strings(doc, ORTH)  # a Token only at «(»: one for every word cost more
+    for i, text in enumerate(texts):
+        if text != "(" or i == 0:
+            continue
+        quoted = _quoted_in_parenthesis(texts, i)
+        if quoted is not None:
+            before = doc[i - 1]
+            if before.ent_type_ == "PER" or before.idx + len(before.text) in person_ends:
+                found.append(quoted)
+            continue
+        if i + 2 >= len(texts) or texts[i + 2] != ")":
+            continue
+        token = doc[i]
+        before, inner = doc[token.i - 1], doc[token.i + 1]
+        after_person = before.ent_type_ == "PER" or before.idx + len(before.text) in person_ends
+        if not after_person or not _PARTY_SHAPE.match(inner.text) or inner.lower_ in lex.country_codes:
+            continue
+        if inner.lower_ in lex.not_abbreviations or _place_word(inner) or _ordinary_word(inner):
+            continue
+        found.append((inner.i, inner.i + 1))
+    return found
+
+
+def _quoted_in_parenthesis(texts: list[str], i: int) -> tuple[int, int] | None:
+    """«Артём Сизов («Новые люди»)»: a quoted name of a few words filling the parenthesis at `i`."""
+    if i + 1 >= len(texts) or texts[i + 1] not in grammar.OPEN_QUOTES:
+        return None
+    for j in range(i + 3, min(i + 3 + _MAX_PARTY_WORDS, len(texts) - 1)):
+        if texts[j] in grammar.CLOSE_QUOTES:
+            first = texts[i + 2]
+            return (i + 1, j + 1) if texts[j + 1] == ")" and first[:1].isupper() else None
+    return None
+
+
+def _ordinary_word(token: Token) -> bool:
+    """A dictionary word read first as itself, not as an abbreviation («ГОД», «ОБ», «САМАРА»; not «РАН», «МИД»)."""
+    word = token.lower_
+    if not loading.morph().word_is_known(word):
+        return False
+    tag = loading.parse(word)[0].tag
+    return "Abbr" not in tag and "Orgn" not in tag
+
+
+def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
+    """«в центре Москвы», «исторический центр города», «в центре скандала»: the middle of a place or of
+    something, not a body (which names its field and place, «центр занятости населения Бишкека»)."""
+    head = next((t for t in doc[start:end] if t.lemma_ == "центр"), None)
+    if head is None or not head.is_lower or any(not t.is_lower for t in doc[start : head.i] if t.is_alpha):
+        return False
+    rest = [t for t in doc[head.i + 1 : end] if not t.is_punct]
+    if not rest:
+        return False
+    # «центр скандала», «исследовательский центр по разработке мер …»: a centre named by no proper word is
+    # the middle of something or an unnamed institution, never a body the text names.
+    unnamed = all(t.is_lower for t in doc[start:end] if t.is_alpha) and not any(t.text in _QUOTES for t in rest)
+    return unnamed or all(t.ent_type_ == "LOC" for t in rest) or _a_kind_of_place(rest)
+
+
+def _kind_in_plural(doc: Doc, start: int, end: int) -> bool:
+    """«председатели районных Советов депутатов», «Новости комитетов»: a body's kind in the plural, with no
+    capitalised adjective before it (a noun before it governs it), is bodies of that kind, not one the text names."""
+    lex = grammar.lexicon()
+    head = next((t for t in doc[start:end] if t.text not in _QUOTES and grammar.word_lemma(t.text) in lex.heads), None)
+    if head is None or any(t.text in _QUOTES for t in doc[start:end]):
+        return False
+    if not grammar.plural(head) or grammar.singular_before_place(doc, head.i):
+        return False
+    return all(t.is_lower or t.is_sent_start or t.pos_ in ("NOUN", "PROPN") for t in doc[start : head.i] if t.is_alpha)
+
+
+def _a_kind_of_place(words: list[Token]) -> bool:
+    """«города», «района»: the place a text is about, referred to by its kind."""
+    return len(words) == 1 and words[0].is_lower and grammar.word_lemma(words[0].text) in _place_kinds()

@@ -1,0 +1,118 @@
+"""Mentions of one body that `pipelines/body_identity.py`'s merge cannot see as one on its own.
+
+A kind before a name the text also uses bare («компания Apple» … «Apple») is a description of it; an abbreviation
+before a body the text names alone is the unit of a title («инспектор ПДН МО МВД России …»); two abbreviations
+joined by «и» («КДН и ЗП») are one name where together they abbreviate a body the text names in full.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from models.components.extensions import doc_text
+from models.grammars import organizations as grammar
+from pipelines.body_identity import Body, cover
+from pipelines.stages.organizations._common import _QUOTES, _STOP, _WORD
+
+
+def _kind_before_name(bodies: list[Body]) -> list[Body]:
+    """«компания Apple» … «Apple», «газета "Коммерсантъ"» … «"Коммерсантъ"»: where the text also names a
+    body without its kind, that bare name is the text's name for it and the kind is a description."""
+    lex = grammar.lexicon()
+    bare = {b.words: b for b in bodies}
+    kept: list[Body] = []
+    for body in bodies:
+        first = _WORD.match(body.name)
+        described = first is not None and first.start() == 0 and first.group().islower()
+        if described and len(body.words) >= 2 and body.words[0] in lex.heads:
+            target = bare.get(body.words[1:])
+            if target is not None and target is not body:
+                target.mentions.extend(body.mentions)
+                # After its kind a name stands as written, in the nominative («газета «Коммерсантъ»»).
+                rest = body.name[first.end() :].strip()
+                if rest[:1] in _QUOTES or re.fullmatch(r"[A-Za-z0-9&.' -]+", rest):
+                    target.name = rest
+                continue
+        kept.append(body)
+    return kept
+
+
+def _unit_abbreviation_before_body(bodies: list[Body]) -> list[Body]:
+    """«инспектор ПДН МО МВД России «Моршанский»» … «МО МВД России «Моршанский»»: where the text also names the body
+    on its own, an abbreviation before it is the unit the person works in (a word of the title), and the name the
+    body's."""
+    bare = {b.words: b for b in bodies}
+    kept: list[Body] = []
+    for body in bodies:
+        first = _WORD.match(body.name)
+        unit = first is not None and first.start() == 0 and first.group().isupper() and len(first.group()) > 1
+        target = bare.get(body.words[1:]) if unit and len(body.words) >= 3 else None
+        if target is not None and target is not body:
+            target.mentions.extend(body.mentions)
+            continue
+        kept.append(body)
+    return kept
+
+
+_POSSESSIVE_WORD = re.compile(r"\s(?:их|его|её|ее)(?=\s)")
+
+
+def _initials_by_i(short: list[str], full: str) -> bool:
+    """«КЧС и ОПБ» of «Комиссия по предупреждению и ликвидации чрезвычайных ситуаций и обеспечению пожарной
+    безопасности»: the letters of both abbreviations are initials of the name's words in order, the first starting
+    the name and the second starting a word right after an «и» (the abbreviations leave out some words)."""
+    words = [w.lower() for w in re.findall(r"[\wЁё-]+", full)]
+    after_i = {i + 1 for i, w in enumerate(words) if w == "и"}
+    content = [(i, w) for i, w in enumerate(words) if w not in _STOP and w not in ("их", "его", "ее", "её")]
+    position = 0
+    for part, letters in enumerate(short):
+        for k, letter in enumerate(letters):
+            while position < len(content) and content[position][1][0] != letter:
+                if part == 0 and k == 0:
+                    return False  # the first letter starts the name
+                position += 1
+            if position == len(content):
+                return False
+            if k == 0 and part == 1 and content[position][0] not in after_i:
+                return False
+            position += 1
+    return True
+
+
+def _abbreviations_joined(doc: Doc, bodies: list[Body]) -> list[Body]:
+    """«КДН и ЗП» of «Комиссия по делам несовершеннолетних и защите их прав …», «ГО и ЧС»: two abbreviations joined by
+    «и» are one name where together (and only together) they abbreviate a body the text names in full; the
+    possessive of such names is left out of the letters. Elsewhere «МВД и ФСБ» stay two bodies."""
+    text = doc_text(doc)
+    shorts = [b for b in bodies if b.abbreviation and len(b.words) == 1]
+    if len(shorts) < 2:
+        return bodies
+    fulls = [
+        (b, [w.lower() for w in re.findall(r"[\wЁё-]+", _POSSESSIVE_WORD.sub("", b.name)) if w.lower() not in _STOP])
+        for b in bodies
+        if not b.abbreviation
+    ]
+    # The pairs written «A и B», found by where a mention starts (one pass over the mentions, not over pairs).
+    starting = {m.start: b for b in shorts for m in b.mentions}
+    pairs = {
+        (id(first), id(second)): (first, second)
+        for first in shorts
+        for a in first.mentions
+        if text[a.end : a.end + 3] == " и " and (second := starting.get(a.end + 3)) is not None and second is not first
+    }
+    absorbed: set[int] = set()
+    for first, second in pairs.values():
+        if id(first) in absorbed or id(second) in absorbed:
+            continue
+        # (Both letters' words in order: «МВД и ФСБ» is no abbreviation of «Министерство внутренних дел».)
+        short = [first.name.lower(), second.name.lower()]
+        target = next((b for b, words in fulls if cover(short, words, False) or _initials_by_i(short, b.name)), None)
+        if target is None:
+            continue
+        joined = f"{first.name} и {second.name}"
+        target.mentions.extend(first.mentions + second.mentions)
+        target.aliases.extend(a for a in (joined, first.name) if a not in target.aliases)
+        absorbed.update((id(first), id(second)))
+    return [b for b in bodies if id(b) not in absorbed]

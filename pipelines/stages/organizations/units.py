@@ -1,0 +1,385 @@
+"""Units and the bodies they belong to: which organization a unit's name stands for.
+
+The gold lists the body, not its unit: «директор Департамента … ЕЭК» → ЕЭК (`_top_body`). A unit a person's title
+names is part of the position (`_unit_in_title`, `_unit_of_executive`, `_units_in_titles`); the body named after
+a unit is an organization of its own (`_parents_of_units`, `_parent_body`); an office of an agency for a region
+(«Управление Росреестра по Тульской области») is the agency's office there, a body (`_office_for_place`,
+`_offices_before`); a sub-unit read apart from the body after it is that body's part (`_without_units_of_next`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from models import lexicons
+from models.grammars import organizations as grammar
+from pipelines.stages.organizations._common import _QUOTES, _place_kinds
+
+
+def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]) -> tuple[int, int] | None:
+    """A sub-unit stays in a person's position; the body it belongs to is the organization.
+
+    «директор Департамента … ЕЭК» → ЕЭК; «Департамент информации и печати МИД России» → МИД России.
+    """
+    lex = grammar.lexicon()
+    # «Восточно-Казахстанского областного филиала Ассамблеи …», «Новосибирского регионального отделения …»: a
+    # branch named by its place and level is a sub-unit too.
+    unit = start
+    while unit + 1 < end and doc[unit].pos_ == "ADJ":
+        unit += 1
+    if grammar.word_lemma(doc[unit].text) not in lex.subunits and doc[unit].lemma_ not in lex.subunits:
+        return start, end
+    # «Управления Росреестра по Тульской области», «Отделения Социального фонда России по …», «Управления МВД России
+    # по …»: an agency's office for a region, named by the agency and the region, is the region's body of its own
+    # (gold-format: the whole name is the organization, the title alone the position). A branch («филиал»), a
+    # department of the agency itself («Департамент информации и печати МИД России») has no region of its own.
+    if _office_for_place(doc, unit, end):
+        return start, end  # («территориального управления Роспотребнадзора по …» too: an office by its level)
+    levels = lexicons.load("org_levels")
+    # «Баткенского областного управления Социального фонда …», «Новокузнецкого территориального отдела Управления
+    # Роспотребнадзора …»: any unit named by its level is a branch of the body named after it.
+    branch = unit > start and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
+    if unit > start and not branch:
+        return start, end  # «Главное управление МЧС России по …» is a body of its own
+    cores = ("ABBR", "KNOWN", "NER", "HEAD", "LEGAL_QUOTED") if branch else ("ABBR", "KNOWN", "NER", "LEGAL_QUOTED")
+    inner = [
+        r
+        for r in ranges
+        if unit < r[0] < end
+        and not doc[r[0]].is_lower
+        and (ranges[r] in cores or _parent_by_kind(doc, r, end, ranges[r]))
+    ]
+    if inner:
+        first = min(inner)
+        # «… филиала АО «Россельхозбанк»»: the body's reading may run on past the unit's.
+        return first[0], max(end, max(r[1] for r in inner if r[0] == first[0]))
+    return start, end
+
+
+# A federal agency's offices in the regions: «Управление …», «Главное управление …», «Отделение …», «Отдел …»,
+# «Департамент …» of an agency «по <региону>» (a branch, «филиал … по …», is the company's and stays in the post).
+_REGION_OFFICE_UNITS = frozenset({"управление", "отделение", "отдел", "департамент"})
+# Words from the office's kind to its region: «Управления Министерства юстиции Российской Федерации по».
+_OFFICE_REACH = 8
+
+
+def _office_for_place(doc: Doc, unit: int, end: int) -> bool:
+    """«Управление Росреестра | по Тульской области», «Управление Судебного департамента | в Смоленской области»: a unit
+    of a capitalised body whose field is a place is that body's office there."""
+    # «отдела Управления Роспотребнадзора по …»: an office of an office is a unit of it.
+    if grammar.word_lemma(doc[unit].text) not in _REGION_OFFICE_UNITS or unit + 1 >= end:
+        return False
+    if grammar.word_lemma(doc[unit + 1].text) in _REGION_OFFICE_UNITS or _office_abbreviation(doc[unit + 1].text):
+        return False
+    for token in doc[unit + 2 : min(end - 1, unit + 1 + _OFFICE_REACH)]:
+        if token.lower_ == "по" and _branch_for_place(doc, token.i, end):
+            return not doc[token.i - 1].is_lower
+        if token.lower_ == "в" and _adjective_of_place(doc[token.i + 1]) and not doc[token.i - 1].is_lower:
+            return True
+    return False
+
+
+def _office_abbreviation(word: str) -> bool:
+    """«УФНС», «ГУФССП», «УМВД»: an abbreviation opening with «(Главное) управление» is a region's office already
+    («отделение ГУФССП России по …» is its unit)."""
+    return len(word) >= 4 and word.isupper() and word.isalpha() and word.startswith(("У", "ГУ"))
+
+
+def _offices_before(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """«начальник отдела | МВД России по Ленинскому району», «управляющий отделением | Социального фонда России по …»:
+    an office's kind in small letters, which no reading starts at, before an agency named for a region is the first
+    word of the office's name."""
+    grown = dict(ranges)
+    for (start, end), core in ranges.items():
+        if start > 0 and doc[start].text[:1].isupper() and _office_for_place(doc, start - 1, end):
+            grown.setdefault((start - 1, end), core)
+    return grown
+
+
+def _parent_by_kind(doc: Doc, reading: tuple[int, int], end: int, core: str) -> bool:
+    """«департамента международного сотрудничества | Министерства цифрового развития …»: a body named by its
+    capitalised kind (or its adjective) in the genitive after a unit's field owns the unit (a body's office for a
+    place is a body of its own: «Управление Министерства юстиции по Омской области»)."""
+    first = doc[reading[0]]
+    if core != "HEAD" or reading[1] != end or "Gen" not in first.morph.get("Case"):
+        return False
+    if first.lemma_ in lexicons.load("org_staff_units") or first.lemma_ in grammar.lexicon().subunits:
+        return False
+    return not any(t.lower_ == "по" and _branch_for_place(doc, t.i, end) for t in doc[reading[0] : end])
+
+
+def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
+    """«начальник управления финансов области», «председатель постоянной комиссии по бюджету»: a unit a
+    person's title names is part of the position, not an organization (its body is named apart)."""
+    i = start
+    # «финансовое управление», «главное управление»; not «столичный департамент», a city's body of its own.
+    while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ" and doc[i].lemma_ in lexicons.load("org_unit_kinds"):
+        i += 1
+    if i >= end or not doc[i].is_lower or doc[i].lemma_ not in lexicons.load("org_staff_units"):
+        return False
+    # «комиссия Совета Федерации по …», «управление «П» ФСБ»: a unit named with its body is a name;
+    # a place is not a body («управление финансов мэрии города Ош»).
+    named = any(t.is_alpha and not t.is_lower and t.ent_type_ != "LOC" for t in doc[i + 1 : end])
+    if named or any(t.text in _QUOTES for t in doc[i:end]):
+        return False
+    if _of_place(doc[i + 1 : end]):
+        # «руководитель управления финансов Мангистауской области», «директор департамента транспорта … Костромской
+        # области»: a region's unit written in lower case in a title is the region's office, kept in the position
+        # (a department with its capital, «начальник Департамента здравоохранения Томской области», is a body).
+        # Where the text names a local executive, the unit is its part (membership links the person to it), and a
+        # unit the text also speaks of apart from anyone's title («представители управления …») is a body.
+        rest = doc[i + 1 : end]
+        return (
+            _after_title(doc, start)
+            and doc[i].lemma_ in _REGION_OFFICES
+            and _region_by_kind(rest)
+            and not _executive_named(doc)
+            and not _named_apart(doc, doc[i], rest)
+        )
+    # «рассмотрено постоянной комиссией по социальным вопросам»: a unit of its kind is a body's part even
+    # outside a title, when the body is not named with it.
+    if i > start:
+        return True
+    if _after_title(doc, start):
+        return True
+    return _instructed(doc, doc[i])
+
+
+# Units of a region's executive that are its offices; a region's or a district's «комитет» is an executive body of
+# its own («комитет по здравоохранению Ленинградской области», «комитет по управлению имуществом … района»).
+_REGION_OFFICES = frozenset({"управление", "департамент", "отдел", "сектор"})
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    return start > 0 and grammar.word_lemma(doc[start - 1].text) in lexicons.load("org_unit_titles")
+
+
+def _region_by_kind(rest: Span) -> bool:
+    """«… Мангистауской области», «… Алтайского края»: the place is a region named with its kind (a city's own
+    department, «департамент культуры Москвы», is a body of the city)."""
+    kinds = lexicons.load("loc_region_nouns")
+    return any(t.is_lower and grammar.word_lemma(t.text) in kinds for t in rest)
+
+
+def _executive_named(doc: Doc) -> bool:
+    """The text names a local executive body: «акимат Атырауской области», «Администрации города Костромы» (not the
+    bare «с членами правительства»)."""
+    executives = lexicons.load("org_executives")
+    kinds = _place_kinds()
+    for token in doc:
+        if grammar.word_lemma(token.text) not in executives or token.i + 1 >= len(doc):
+            continue
+        nxt = doc[token.i + 1]
+        if nxt.text[:1].isupper() or grammar.word_lemma(nxt.text) in kinds:
+            return True
+    return False
+
+
+def _named_apart(doc: Doc, unit: Token, rest: Span) -> bool:
+    """The same unit («управления координации занятости …») is named elsewhere in the text outside a title."""
+    words = [t.lemma_ for t in rest[:2]]
+    for token in doc:
+        if token.i == unit.i or token.lemma_ != unit.lemma_ or _after_title(doc, token.i):
+            continue
+        if [t.lemma_ for t in doc[token.i + 1 : token.i + 1 + len(words)]] == words:
+            return True
+    return False
+
+
+def _unit_of_executive(doc: Doc, start: int, end: int) -> bool:
+    """«начальник Финансового управления Администрации города Пскова», «председатель Комитета по … Администрации
+    …»: a unit of an executive body in a person's title, capitalised as the body's own units are, is part of the
+    position; the executive is the organization (a parliament's committee is a body: «Комитет Государственной Думы
+    …»)."""
+    if start == 0 or grammar.word_lemma(doc[start - 1].text) not in lexicons.load("org_unit_titles"):
+        return False
+    i = start
+    while i < end and doc[i].pos_ == "ADJ" and grammar.word_lemma(doc[i].text) in lexicons.load("org_unit_kinds"):
+        i += 1
+    if i >= end or grammar.word_lemma(doc[i].text) not in lexicons.load("org_staff_units"):
+        return False
+    executives = lexicons.load("org_executives")
+    for token in doc[i + 1 : end]:
+        if token.text[:1].isupper() and grammar.word_lemma(token.text) not in executives:
+            return False  # a body of another kind is named first («… Государственной Думы»)
+        if grammar.word_lemma(token.text) in executives:
+            return "Gen" in token.morph.get("Case")
+    return False
+
+
+def _instructed(doc: Doc, unit: Token) -> bool:
+    """«Поручить управлению по сельскому хозяйству …», «поручил ДЧС …, а управлению образования – …»: a unit
+    in the dative after a verb of instructing in its sentence is given a task."""
+    if "Dat" not in unit.morph.get("Case"):
+        return False
+    verbs = lexicons.load("org_instruction_verbs")
+    return any(t.lemma_ in verbs for t in doc[unit.sent.start : unit.i])
+
+
+_GOVERNING_UNITS = frozenset({"совет", "правление"})
+
+
+def _local_executive(doc: Doc, start: int, end: int) -> bool:
+    """«мэрии Кутаиси», «администрации Кировского района»: a local executive by its kind in lower case and its place
+    (not one a unit is attached to, «… при Правительстве …», nor one with a field of its own, «… по бюджету»)."""
+    kind = doc[start]
+    if not kind.is_lower or grammar.word_lemma(kind.text) not in lexicons.load("org_executives"):
+        return False
+    if start > 0 and doc[start - 1].lower_ == "при":
+        return False
+    return not any(t.lower_ in ("по", "при") for t in doc[start:end])
+
+
+def _parents_of_units(
+    doc: Doc, chosen: list[tuple[int, int]], ranges: dict[tuple[int, int], str]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """«Комитет Государственной Думы по труду …», «Постоянная комиссия Межпарламентской Ассамблеи …»: the
+    body a unit is named with, right after the unit's kind, is an organization the text names too (unit → body)."""
+    units = lexicons.load("org_staff_units") | grammar.lexicon().subunits
+    heads = grammar.lexicon().heads - units
+    starts = {start for start, _ in ranges}  # a set, not a scan of every reading per name
+    parents: dict[tuple[int, int], tuple[int, int]] = {}
+    for start, end in chosen:
+        kind = start
+        while kind < end and doc[kind].pos_ == "ADJ":
+            kind += 1
+        # «попечительский совет Пермского … театра», «наблюдательный совет ПАО …»: a body's own council, named by
+        # what it does, is a unit of that body too.
+        governing = doc[kind].lemma_ in _GOVERNING_UNITS and kind > start and doc[kind].is_lower
+        if kind + 1 >= end or (doc[kind].lemma_ not in units and not governing):
+            continue
+        if doc[kind + 1].lower_ == "по":
+            # «Комитет по социальным вопросам … Маджлиси намояндагон …», «комиссия по бюджету Государственной
+            # Думы»: the body named after the unit's field, to the end of the name.
+            after = [r[0] for r in ranges if kind + 2 < r[0] < end and r[1] == end and _by_kind(doc, r, ranges[r])]
+            first = min(after, default=None)
+            if first is not None and doc[first].text[:1].isupper() and doc[first].lemma_ not in units:
+                parents[start, end] = (first, end)
+            continue
+        if not doc[kind + 1].text[:1].isupper():
+            # «службы транспорта мэрии Кутаиси», «отдела культуры администрации района»: a unit named by its field
+            # in the genitive, then the local executive it belongs to.
+            after = [r[0] for r in ranges if kind + 1 < r[0] < end and r[1] == end and _local_executive(doc, *r)]
+            if after:
+                parents[start, end] = (min(after), end)
+            continue
+        # The body's own name ends where the unit's field begins («… по труду», «… – участников»).
+        # (The dots of an eponym's initials, «имени П.И. Чайковского», and a name's quotes are no such end.)
+        field = next(
+            (
+                i
+                for i in range(kind + 1, end)
+                if doc[i].lower_ in ("по", "при") or (doc[i].is_punct and doc[i].text not in _QUOTES + ".")
+            ),
+            end,
+        )
+        words = [t for t in doc[kind + 1 : field] if t.is_alpha]
+        # «Департамент Комитета по регулированию …»: a unit within a unit is no body of its own.
+        # «комиссии Общественной палаты по …», «комитета Законодательного Собрания Омской области по …»: a body
+        # named by its kind in lower case after a capitalised word is named too, up to the unit's field or the end.
+        capitalised = all(t.text[:1].isupper() for t in words) or (
+            (field == end or doc[field].lower_ == "по")
+            and words[0].text[:1].isupper()
+            and any(t.lemma_ in heads for t in words)
+        )
+        named = words and capitalised and words[0].lemma_ not in units
+        if named and kind + 1 in starts and not _branch_for_place(doc, field, end):
+            parents[start, end] = (kind + 1, field)
+    return parents
+
+
+def _units_in_titles(doc: Doc, parents: dict[tuple[int, int], tuple[int, int]]) -> set[tuple[int, int]]:
+    """«член Комитета по международным делам Маджлиси …», «председатель комиссии Общественной палаты по …»: a
+    body's unit named in a person's title is part of the position, and the body it belongs to is the
+    organization (a unit the text speaks of apart from a title, «заседание Комитета …», is a body). Only a unit
+    by its field («… по социальной политике») or a party's organ («первый секретарь Центрального комитета
+    Коммунистической партии Кубы»): «заместитель Председателя Исполнительного комитета СНГ» names a body."""
+    return {
+        (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        for (start, end), (first, last) in parents.items()
+        if (
+            _after_title(doc, start)
+            and (any(t.lower_ == "по" for t in doc[start:end]) or _PARTY in {t.lemma_ for t in doc[first:last]})
+        )
+        # «службы транспорта мэрии Кутаиси», «Управлением образования администрации … округа»: a unit of a local
+        # executive named by its field is the executive's (gold-format: the unit stays in the post).
+        or (first > start + 1 and _local_executive(doc, first, last) and not doc[start + 1].text[:1].isupper())
+    }
+
+
+_PARTY = "партия"
+
+
+def _branch_for_place(doc: Doc, field: int, end: int) -> bool:
+    """«Главное управление МЧС России | по Костромской области», «УМВД … по Санкт-Петербургу»: a unit whose field is a
+    place is the body's branch there; the body itself is named only as part of the branch's name."""
+    if field + 1 >= end or doc[field].lower_ != "по":
+        return False
+    first = doc[field + 1]
+    return first.ent_type_ == "LOC" or grammar.word_lemma(first.text) in _place_kinds() or _adjective_of_place(first)
+
+
+def _adjective_of_place(token: Token) -> bool:
+    """«Костромской (области)», «Южному (федеральному округу)»: a capitalised adjective before a kind of region."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    kinds = _place_kinds()
+    return (
+        token.text[:1].isupper()
+        and nxt is not None
+        and any(grammar.word_lemma(t.text) in kinds for t in token.doc[token.i + 1 : token.i + 3])
+    )
+
+
+def _without_units_of_next(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«руководителя Карагандинского филиала | Республиканской общественной организации …»: a sub-unit read apart
+    from the body named right after it in the genitive is that body's part, no body of its own."""
+    subunits = grammar.lexicon().subunits
+    starts = {start for start, _ in chosen}
+    kept = []
+    for start, end in chosen:
+        head = next((t for t in doc[start:end] if t.pos_ == "NOUN"), None)
+        unit = head is not None and grammar.word_lemma(head.text) in subunits
+        if unit and end in starts and "Gen" in doc[end].morph.get("Case"):
+            continue
+        kept.append((start, end))
+    return kept
+
+
+# Readings of a body by its kind (an abbreviation after a field is the field's object: «комитет по делам СНГ»).
+_PARENT_CORES = frozenset({"HEAD", "IZAFET"})
+
+
+def _by_kind(doc: Doc, reading: tuple[int, int], core: str) -> bool:
+    """The reading names a body by its kind: the grammar's, or the NER's with a head noun in it («… защите
+    Гомельского облисполкома»)."""
+    if core in _PARENT_CORES:
+        return True
+    heads = grammar.lexicon().heads
+    return core == "NER" and any(grammar.word_lemma(t.text) in heads for t in doc[reading[0] : reading[1]])
+
+
+def _of_place(rest: Span) -> bool:
+    """«комитет по социальной защите населения Ленинградской области»: a unit of a named place, with no body
+    («… мэрии города Ош») nor office («… президента РФ») of its own named, is that place's body."""
+    lex = grammar.lexicon()
+    words = [t for t in rest if t.is_alpha]
+    if not any(not t.is_lower for t in words) or any(not t.is_lower and t.ent_type_ != "LOC" for t in words):
+        return False
+    own = (
+        lex.position_nouns
+        | lexicons.load("org_office_holders")
+        | {h for h in lex.heads if h not in lexicons.load("org_staff_units")}
+    )
+    return not any(t.lemma_ in own and "Gen" in t.morph.get("Case") for t in words)
+
+
+def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> bool:
+    """«комитет финансов администрации Петрозаводского городского округа»: the body a unit belongs to, named
+    after it, is an organization of its own (the unit's person represents it)."""
+    first = doc[inner[0]]
+    return (
+        inner[0] > unit[0]
+        and first.lemma_ in grammar.lexicon().heads
+        and first.lemma_ not in lexicons.load("org_staff_units")
+        and "Gen" in first.morph.get("Case")
+    )
