@@ -881,6 +881,22 @@ def _person_in_place(ent: Span) -> Span | None:
     return span if surname_last or surname_first else None
 
 
+def _shouted_surnames(doc: Doc, names: list[Span]) -> list[Span]:
+    """«с участием акима Атырауской области Бактыкожой ИЗМУХАМБЕТОВЫМ»: a first name the tagger does not know before
+    an -ов/-ев surname in capitals, which it read as nothing at all. Linear: one look at each word in capitals."""
+    named = {i for span in names for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        if not (token.is_upper and token.is_alpha and len(token) > 5) or token.i in named or token.i == 0:
+            continue
+        first = doc[token.i - 1]
+        if first.i in named or not first.is_title or not first.is_alpha or first.is_sent_start:
+            continue
+        if _ov_surname(token.text) and not _is_common_word(fold(first.text)) and not _names_a_place(fold(first.text)):
+            found.append(doc[first.i : token.i + 1])
+    return found
+
+
 def _ov_surname(word: str) -> bool:
     """An -ов/-ев surname in one of its forms, not a word the dictionary knows otherwise: «КУЛЬГИНОВ»,
     «Тулегенова»."""
@@ -928,6 +944,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         ]
     )
     names = _with_turkic_patronymics(_names_after_eponyms(doc, names))
+    names += _shouted_surnames(doc, names)
     # A title or an adjective the name opens with names no one alone: «Патриархом Болгарским» does not make
     # «Болгарским» a name elsewhere.
     named = frozenset(fold(t.text) for ent in names if len(ent) > 1 for t in ent if not _is_no_name_word(t.text))

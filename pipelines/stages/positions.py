@@ -415,6 +415,9 @@ def _as_title(span: Span) -> str:
     first = text.split(" ", 1)[0]
     # «ЦК КПСС …» keeps its capitals; «И. о. начальника» is no acronym.
     text = text if first.isupper() and sum(c.isalpha() for c in first) > 1 else text[:1].lower() + text[1:]
+    if "-" in first and not first.isupper():
+        # «Премьер-Министра» capitalized for respect: every part of the compound post is a common word.
+        text = first.lower() + text[len(first) :]
     head = title_head(span)
     # (A post written as its dictionary form is singular whatever the tagger says: «хоким области».)
     if "Plur" in head.morph.get("Number") and head.i - span.start < 3 and fold(head.text) not in post_head_lemmas():

@@ -1001,3 +1001,8 @@ def test_a_post_that_is_also_a_first_name_titles_the_name_after_it(nlp: Language
     # «Аким» is a Russian first name and a Kazakh head of a place: before a first name and a surname it is the post.
     assert _persons(nlp, "Аким Ислам Абишев провёл совещание.") == [("Абишев", "Ислам", None, None)]
     assert _persons(nlp, "Аким Иванович Петров выступил.") == [("Петров", "Аким", "Иванович", None)]
+
+
+def test_a_surname_in_capitals_after_a_first_name_the_tagger_does_not_know(nlp: Language) -> None:
+    text = "В областном акимате прошло селекторное совещание с участием акима области Бактыкожой ИЗМУХАМБЕТОВЫМ."
+    assert [(p[0], p[1]) for p in _persons(nlp, text)] == [("Измухамбетов", "Бактыкожа")]

@@ -78,6 +78,11 @@ def test_a_neighbours_title_is_not_taken(nlp: Language) -> None:
     assert _positions(nlp, text)["Белова"] == (None, None)
 
 
+def test_a_compound_post_capitalized_for_respect_is_written_small(nlp: Language) -> None:
+    text = "На заседании Правительства под председательством Премьер-Министра Олжаса Бектенова рассмотрели бюджет."
+    assert _positions(nlp, text)["Бектенов"][0] == "премьер-министр"
+
+
 def test_a_post_written_as_its_dictionary_form_stays_singular(nlp: Language) -> None:
     text = "В церемонии открытия участвовали хоким области Шавкатжон Абдураззаков и активисты района."
     assert _positions(nlp, text)["Абдураззаков"][0] == "хоким области"
