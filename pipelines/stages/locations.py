@@ -1313,7 +1313,8 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     return tuple(
         LocationFinding(name=e.name, mentions=tuple(e.mentions))
         for e in by_key.values()
-        if not all(_hashtag(text, mention) for mention in e.mentions)
+        # «С.М.Халтурин»: an initial glued to a name is no place of one letter.
+        if sum(ch.isalpha() for ch in e.name) > 1 and not all(_hashtag(text, mention) for mention in e.mentions)
     )
 
 

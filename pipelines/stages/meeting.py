@@ -882,6 +882,8 @@ def _settlement_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
             name += 1
         if name >= len(doc) or name in taken or not texts[name][:1].isupper():
             continue
+        if len(texts[name]) < 2 or (texts[i][:1].isupper() and name + 1 < len(doc) and texts[name + 1] == "."):
+            continue  # «С.М.Халтурин»: initials, not «с. М…»
         place = _dateline_place(texts[name])
         if place is not None:
             found.append((doc[name : name + 1], place))
@@ -1138,6 +1140,8 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.
         if _fold(token.text) in _SETTLEMENT_ABBREVIATIONS and after.text == "." and i + 2 < len(tokens):
             name = tokens[i + 2]
+            if len(name.text) < 2 or (i + 3 < len(tokens) and tokens[i + 3].text == "." and token.text[:1].isupper()):
+                continue  # «С.М.Халтурин»: initials, not «с. М…»
             after_noun = (
                 _fold(token.text) in ("г", "гор")
                 and tokens[i - 1].pos_ in ("NOUN", "PROPN")

@@ -896,3 +896,13 @@ def test_relative_days_of_real_reports(nlp: Language, text: str, date: str | Non
 )
 def test_a_two_word_town_places_the_meeting_whole(nlp: Language, text: str, place: str) -> None:
     assert meeting(nlp, text).place == place
+
+
+def test_initials_glued_to_a_surname_are_no_village(nlp: Language) -> None:
+    """«С.М.Халтурин»: «С.» before a capital and a full stop is an initial, not «с.» (село) naming a place «М»."""
+    text = (
+        "Старт собраниям был дан 30 января. В работе собрания приняли участие глава Советского района "
+        "С.М.Халтурин и глава администрации А.А.Трудинов."
+    )
+    assert meeting(nlp, text).place is None
+
