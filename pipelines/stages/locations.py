@@ -1254,6 +1254,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _shouted_common_word(span)
         and not _latin_gloss(span)
         and not _titles_a_person(span)
+        and not _names_no_place(span)
     ]
     for span, second in _with_second_names(sorted([*spans, *named], key=lambda span: span.start)):
         check_deadline("locations")
@@ -1434,6 +1435,30 @@ def _titles_a_person(span: Span) -> bool:
             return joined
         if not (joined and _title_adjective(token)):
             return False
+    return False
+
+
+_SERIES_NUMBER = re.compile(r"\w+-\d+")
+
+
+def _names_no_place(span: Span) -> bool:
+    """«Старая Пинакотека», «Каталонский референдум», «Казань Арена», «Гайд-парк», «Формулы-1»: a name headed by an
+    institution's, a venue's or an event's noun, ending in a building's noun (also as a compound's last part), or
+    numbered as a series is a body's, a building's or an event's, not a place's."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    last = words[-1]
+    if _in(span.root, "loc_institution_nouns") or _in(last, "loc_institution_nouns"):
+        return True
+    if len(words) > 1 and _not_place_noun(last):
+        return True
+    if _SERIES_NUMBER.fullmatch(last.text):
+        return True
+    if "-" in last.text:
+        part = last.lower_.rsplit("-", 1)[-1]
+        lemmas = {p.normal_form for p in loading.parse(part) if p.tag.POS == "NOUN"} if part.isalpha() else set()
+        return any(_in_words(lemma, part, "loc_not_place_nouns") for lemma in lemmas)
     return False
 
 

@@ -876,3 +876,23 @@ def test_a_town_adjective_right_before_a_name_stays_a_place(nlp: Language) -> No
     # No second adjective joined to it: «Октябрьский» is the town's name, «Иван» the next sentence's subject.
     doc = nlp("Глава посёлка Октябрьский Иван Петров открыл сессию.")
     assert "Октябрьский" in {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # A name headed by an institution's, a venue's or an event's noun is no place; the town beside it is.
+        ("Картины из Старой Пинакотеки привезли в Мюнхен.", {"Мюнхен"}, {"Старая Пинакотека"}),
+        ("Каталонский референдум прошёл в Барселоне.", {"Барселона"}, {"Каталонский референдум"}),
+        ("Митинг прошёл в Гайд-парке.", set(), {"Гайд-парк"}),
+        ("Гонки Формулы-1 пройдут в Сочи.", {"Сочи"}, {"Формула-1", "Формулы-1"}),
+        # A place after an institution's noun stays a place; a compound town stays a town.
+        ("Учителя школы Бишкека приехали.", {"Бишкек"}, set()),
+        ("Он приехал из Орехово-Зуево.", {"Орехово-Зуево"}, set()),
+    ],
+)
+def test_a_body_venue_or_event_is_no_place(nlp: Language, text: str, expected: set[str], absent: set[str]) -> None:
+    doc = nlp(text)
+    found = {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations}
+    assert found >= expected
+    assert not found & absent
