@@ -1001,3 +1001,15 @@ def test_a_post_that_is_also_a_first_name_titles_the_name_after_it(nlp: Language
     # «Аким» is a Russian first name and a Kazakh head of a place: before a first name and a surname it is the post.
     assert _persons(nlp, "Аким Ислам Абишев провёл совещание.") == [("Абишев", "Ислам", None, None)]
     assert _persons(nlp, "Аким Иванович Петров выступил.") == [("Петров", "Аким", "Иванович", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A web medium's name in any case form, standing as a source, is no one's surname.
+        "Как ранее сообщали Викиновости, альбом выйдет весной.",
+        "Министр рассказал Викиновостям о планах ведомства.",
+    ],
+)
+def test_a_medium_named_as_a_source_is_no_person(nlp: Language, text: str) -> None:
+    assert _persons(nlp, text) == []
