@@ -1307,6 +1307,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     _merge_short_forms(by_key)
     _merge_soft_stem_cases(by_key)
     _merge_plural_genitives(by_key)
+    _merge_cut_endings(by_key)
     _merge_abbreviations(by_key)
     for span in spans:
         part = _part_of_place(span)
@@ -1527,6 +1528,19 @@ def _merge_plural_genitives(by_key: dict[Key, _Entry]) -> None:
     names = {e.name: key for key, e in by_key.items() if len(key) == 1 and _WORD.fullmatch(e.name)}
     for name, key in names.items():
         if not name.endswith(("ы", "и")) or len(name) < 5:
+            continue
+        other = names.get(name[:-1])
+        if other is not None and other != key and other in by_key and key in by_key:
+            by_key[key].mentions.extend(by_key.pop(other).mentions)
+
+
+def _merge_cut_endings(by_key: dict[Key, _Entry]) -> None:
+    """ "Сараево" and "в Сараеве" → "Сараев", "Санта-Фе" and "Санта-Ф" in one text: a neuter or indeclinable name on
+    «-о»/«-е» that morphology does not know is guessed a masculine in its oblique cases, and the guess cuts the ending
+    off; the cut entry joins the whole name's."""
+    names = {e.name: key for key, e in by_key.items() if len(key) == 1 and _WORD.fullmatch(e.name)}
+    for name, key in names.items():
+        if not name.endswith(("о", "е")) or len(name) < 5:
             continue
         other = names.get(name[:-1])
         if other is not None and other != key and other in by_key and key in by_key:

@@ -896,3 +896,16 @@ def test_a_body_venue_or_event_is_no_place(nlp: Language, text: str, expected: s
     found = {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations}
     assert found >= expected
     assert not found & absent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A neuter or indeclinable name's oblique cases, guessed masculine with the ending cut, are the same place.
+        ("Матч прошёл в Сараеве. Сараево встречает гостей.", {"Сараево"}),
+        ("Он родился в Санта-Фе. Санта-Фе — столица штата.", {"Санта-Фе"}),
+    ],
+)
+def test_a_cut_ending_joins_the_whole_name(nlp: Language, text: str, expected: set[str]) -> None:
+    doc = nlp(text)
+    assert {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations} == expected
