@@ -947,11 +947,12 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     # A title or an adjective the name opens with names no one alone: «Патриархом Болгарским» does not make
     # «Болгарским» a name elsewhere.
     named = frozenset(fold(t.text) for ent in names if len(ent) > 1 for t in ent if not _is_no_name_word(t.text))
-    # One-word places and bodies: «в Ливерпуле … игроки Ливерпуля», where the tagger took one for a person.
+    # One-word places and bodies: «в Ливерпуле … игроки Ливерпуля», where the tagger took one for a person; a
+    # compound's too: «в Шлезвиг-Гольштейне … ХДС Шлезвиг-Гольштейна».
     elsewhere = frozenset(
         _name_stem(ent.text)
         for ent in entities(doc)
-        if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.isalpha()
+        if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.replace("-", "").isalpha()
     )
     for ent in names:
         check_deadline("persons")

@@ -1013,3 +1013,9 @@ def test_a_post_that_is_also_a_first_name_titles_the_name_after_it(nlp: Language
 )
 def test_a_medium_named_as_a_source_is_no_person(nlp: Language, text: str) -> None:
     assert _persons(nlp, text) == []
+
+
+def test_a_compound_place_named_elsewhere_is_no_person(nlp: Language) -> None:
+    # The text names «Шлезвиг-Гольштейн» as a place; its genitive after a party's abbreviation is that place again.
+    text = "Глава отделения ХДС в Шлезвиг-Гольштейне подал в отставку. ХДС Шлезвиг-Гольштейна встала перед выбором."
+    assert _persons(nlp, text) == []
