@@ -1234,7 +1234,9 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     named.update(district_bodies(doc))
     named.update(heading_regions(doc))
     named.update((span, name) for span, name in adjective_regions(doc) if not _overlaps(span, people))
-    named.update((span, name) for span, name in latin_names(doc) if not _overlaps(span, people))
+    named.update(
+        (span, name) for span, name in latin_names(doc) if not _overlaps(span, people) and not _latin_gloss(span)
+    )
     # Not checked against the persons: NER takes many of a list's adjectives for surnames, the noun says they aren't.
     named.update(elliptic_regions(doc))
     taken = {t.i for span in named for t in span}
@@ -1250,6 +1252,9 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _names_water(span, waters)
         and not _legal_form_before_name(span)
         and not _shouted_common_word(span)
+        and not _latin_gloss(span)
+        and not _titles_a_person(span)
+        and not _names_no_place(span)
     ]
     for span, second in _with_second_names(sorted([*spans, *named], key=lambda span: span.start)):
         check_deadline("locations")
@@ -1302,6 +1307,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     _merge_short_forms(by_key)
     _merge_soft_stem_cases(by_key)
     _merge_plural_genitives(by_key)
+    _merge_cut_endings(by_key)
     _merge_abbreviations(by_key)
     for span in spans:
         part = _part_of_place(span)
@@ -1372,6 +1378,92 @@ def _before_a_turkic_patronymic(span: Span) -> bool:
     )
 
 
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def _latin_gloss(span: Span) -> bool:
+    """«острова Боедик (Boëdic)», «городе Мосул (Mossul)»: a name in Latin script in brackets right after a Russian
+    one is that name's original spelling, the same place, not a second one (`latin_names` keeps a Latin place the
+    text writes on its own: «in the US»)."""
+    text = span.text
+    if _CYRILLIC.search(text) or not _LATIN_WORD.search(text):
+        return False
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "(":
+        return False
+    before = doc[span.start - 2]
+    return before.text[:1].isupper() and bool(_CYRILLIC.search(before.text))
+
+
+def _given_name(token: Token) -> bool:
+    """«Иосиф», «Мария»: a word the dictionary knows only as a first name (not also as a place)."""
+    parses = [p for p in loading.parse(token.lower_) if p.is_known and p.tag.POS == "NOUN"]
+    return bool(parses) and "Name" in parses[0].tag and not any("Geox" in p.tag for p in parses)
+
+
+def _title_adjective(token: Token) -> bool:
+    """«Вичугский», «Святой»: an adjective, and no town's name («Иваново» reads as «Иванов»'s possessive too).
+    A compound's last part decides («Иваново-Вознесенский» is an adjective whatever its first part is)."""
+    if not any(p.tag.POS == "ADJF" for p in loading.parse(token.lower_)):
+        return False
+    return not any("Geox" in p.tag for p in loading.parse(token.lower_.rsplit("-", 1)[-1]))
+
+
+_TITLED_NAME_REACH = 4  # tokens from a place adjective on to the name it titles: «Вознесенский и Вичугский»
+
+
+def _titles_a_person(span: Span) -> bool:
+    """«епископ Иваново-Вознесенский и Вичугский Иосиф», «митрополит Западноевропейский Симеон», «больнице Святой
+    Марии»: place adjectives before a first name are a person's (a hierarch's, a saint's) title, not a place."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if not words or not _is_capitalized(words[-1]):
+        return False
+    if _given_name(words[-1]):
+        return len(words) > 1 and _title_adjective(words[-2])
+    if not _title_adjective(words[-1]):
+        return False
+    # A title's first adjective stands apart only when joined to a second: «Иваново-Вознесенский и Вичугский Иосиф».
+    # A lone adjective right before a name is a town's as often («в Октябрьском Иван Петров …»).
+    doc = span.doc
+    joined = False
+    for token in doc[span.end : span.end + _TITLED_NAME_REACH]:
+        if token.lower_ in _CONJUNCTIONS or token.text in _DASHES or token.text == ",":
+            joined = True
+            continue
+        if not _is_capitalized(token):
+            return False
+        if _given_name(token):
+            return joined
+        if not (joined and _title_adjective(token)):
+            return False
+    return False
+
+
+_SERIES_NUMBER = re.compile(r"\w+-\d+")
+
+
+def _names_no_place(span: Span) -> bool:
+    """«Старая Пинакотека», «Каталонский референдум», «Казань Арена», «Гайд-парк», «Формулы-1»: a name headed by an
+    institution's, a venue's or an event's noun, ending in a building's noun (also as a compound's last part), or
+    numbered as a series is a body's, a building's or an event's, not a place's."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    last = words[-1]
+    if _in(span.root, "loc_institution_nouns") or _in(last, "loc_institution_nouns"):
+        return True
+    if len(words) > 1 and _not_place_noun(last):
+        return True
+    if _SERIES_NUMBER.fullmatch(last.text):
+        return True
+    if "-" in last.text:
+        part = last.lower_.rsplit("-", 1)[-1]
+        lemmas = {p.normal_form for p in loading.parse(part) if p.tag.POS == "NOUN"} if part.isalpha() else set()
+        return any(_in_words(lemma, part, "loc_not_place_nouns") for lemma in lemmas)
+    return False
+
+
 def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
     """A lone word the tagger took for a place that is a person's name: a surname of a person of the text
     («Клинтон», «Трампа»), or a word pymorphy's dictionary knows as a surname and never as a place
@@ -1437,6 +1529,19 @@ def _merge_plural_genitives(by_key: dict[Key, _Entry]) -> None:
     names = {e.name: key for key, e in by_key.items() if len(key) == 1 and _WORD.fullmatch(e.name)}
     for name, key in names.items():
         if not name.endswith(("ы", "и")) or len(name) < 5:
+            continue
+        other = names.get(name[:-1])
+        if other is not None and other != key and other in by_key and key in by_key:
+            by_key[key].mentions.extend(by_key.pop(other).mentions)
+
+
+def _merge_cut_endings(by_key: dict[Key, _Entry]) -> None:
+    """ "Сараево" and "в Сараеве" → "Сараев", "Санта-Фе" and "Санта-Ф" in one text: a neuter or indeclinable name on
+    «-о»/«-е» that morphology does not know is guessed a masculine in its oblique cases, and the guess cuts the ending
+    off; the cut entry joins the whole name's."""
+    names = {e.name: key for key, e in by_key.items() if len(key) == 1 and _WORD.fullmatch(e.name)}
+    for name, key in names.items():
+        if not name.endswith(("о", "е")) or len(name) < 5:
             continue
         other = names.get(name[:-1])
         if other is not None and other != key and other in by_key and key in by_key:

@@ -509,6 +509,20 @@ def _adjective_next(words: list[Token]) -> bool:
     return re.search(r"(ский|ского|скому|ским|ском|цкий|цкого|цкому|цким|цком)$", words[1].text) is not None
 
 
+_MEDIUM_MIN = 6  # letters of a medium's name that are long enough to tell it by its stem («фейсбук», «викиновости»)
+
+
+@cache
+def _media() -> tuple[str, ...]:
+    return tuple(name for name in lexicons.load("org_media") if " " not in name and len(name) >= _MEDIUM_MIN)
+
+
+def _names_a_medium(word: str) -> bool:
+    """«сообщили Викиновости», «рассказал Викиновостям», «в Фейсбуке»: a web medium's name (`org_media.txt`) in any
+    of its case forms, which the tagger takes for a surname where it stands as a source."""
+    return any(word.startswith(name[:-1]) and len(word) - len(name) <= 2 for name in _media())
+
+
 def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
     """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
     name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text, a place or a
@@ -538,6 +552,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     if _after_settlement_abbreviation(token) or _after_settlement_noun(token) or _credited_source(token):
         return True
     if word not in named and _ministry_contraction(token.text):
+        return True
+    if word not in named and _names_a_medium(word):
         return True
     if word not in named and (_names_a_place(word) or _name_stem(word) in elsewhere or _is_no_name_word(word)):
         return True
@@ -948,11 +964,12 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     # A title or an adjective the name opens with names no one alone: «Патриархом Болгарским» does not make
     # «Болгарским» a name elsewhere.
     named = frozenset(fold(t.text) for ent in names if len(ent) > 1 for t in ent if not _is_no_name_word(t.text))
-    # One-word places and bodies: «в Ливерпуле … игроки Ливерпуля», where the tagger took one for a person.
+    # One-word places and bodies: «в Ливерпуле … игроки Ливерпуля», where the tagger took one for a person; a
+    # compound's too: «в Шлезвиг-Гольштейне … ХДС Шлезвиг-Гольштейна».
     elsewhere = frozenset(
         _name_stem(ent.text)
         for ent in entities(doc)
-        if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.isalpha()
+        if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.replace("-", "").isalpha()
     )
     for ent in names:
         check_deadline("persons")

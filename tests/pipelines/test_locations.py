@@ -836,3 +836,76 @@ def test_a_regions_second_name_after_a_dash(nlp: Language, text: str, expected: 
 def test_an_adjectival_town_in_a_list(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} >= expected
     assert not {"Самарская", "Свердловская"} & {loc.name for loc in find_locations(nlp(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A Latin name in brackets after a Russian one is its original spelling: one place, not two.
+        ("Тело нашли у острова Боедик (Boëdic) у берегов Бретани.", {"Бретань"}),
+        ("Она жила в городе Мосул (Mossul) и работала в Ираке.", {"Мосул", "Ирак"}),
+    ],
+)
+def test_a_latin_gloss_in_brackets_is_no_second_place(nlp: Language, text: str, expected: set[str]) -> None:
+    found = {loc.name for loc in find_locations(nlp(text))}
+    assert found >= expected
+    assert not {"Boëdic", "Mossul"} & found
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # Place adjectives before a first name are a hierarch's or a saint's title, not places.
+        ("На встрече были епископ Иваново-Вознесенский и Вичугский Иосиф и мэр.", {"Вичугский", "Иосиф"}),
+        ("Он умер в больнице Святой Марии в Сантьяго.", {"Мария", "Марии"}),
+    ],
+)
+def test_place_adjectives_that_title_a_person(nlp: Language, text: str, titles: set[str]) -> None:
+    found = {loc.name for loc in find_locations(nlp(text))}
+    assert not any(word in name for name in found for word in titles)
+    assert "Иваново-Вознесенский" not in found
+
+
+def test_a_town_before_a_first_name_stays_a_place(nlp: Language) -> None:
+    # «Иваново» reads as a possessive adjective too, but the dictionary knows it as a town: no title.
+    text = "Ученик лицея № 21 Иваново Ярослав Минников удостоен высшей награды."
+    assert "Иваново" in {loc.name for loc in find_locations(nlp(text))}
+
+
+def test_a_town_adjective_right_before_a_name_stays_a_place(nlp: Language) -> None:
+    # No second adjective joined to it: «Октябрьский» is the town's name, «Иван» the next sentence's subject.
+    doc = nlp("Глава посёлка Октябрьский Иван Петров открыл сессию.")
+    assert "Октябрьский" in {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # A name headed by an institution's, a venue's or an event's noun is no place; the town beside it is.
+        ("Картины из Старой Пинакотеки привезли в Мюнхен.", {"Мюнхен"}, {"Старая Пинакотека"}),
+        ("Каталонский референдум прошёл в Барселоне.", {"Барселона"}, {"Каталонский референдум"}),
+        ("Митинг прошёл в Гайд-парке.", set(), {"Гайд-парк"}),
+        ("Гонки Формулы-1 пройдут в Сочи.", {"Сочи"}, {"Формула-1", "Формулы-1"}),
+        # A place after an institution's noun stays a place; a compound town stays a town.
+        ("Учителя школы Бишкека приехали.", {"Бишкек"}, set()),
+        ("Он приехал из Орехово-Зуево.", {"Орехово-Зуево"}, set()),
+    ],
+)
+def test_a_body_venue_or_event_is_no_place(nlp: Language, text: str, expected: set[str], absent: set[str]) -> None:
+    doc = nlp(text)
+    found = {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations}
+    assert found >= expected
+    assert not found & absent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A neuter or indeclinable name's oblique cases, guessed masculine with the ending cut, are the same place.
+        ("Матч прошёл в Сараеве. Сараево встречает гостей.", {"Сараево"}),
+        ("Он родился в Санта-Фе. Санта-Фе — столица штата.", {"Санта-Фе"}),
+    ],
+)
+def test_a_cut_ending_joins_the_whole_name(nlp: Language, text: str, expected: set[str]) -> None:
+    doc = nlp(text)
+    assert {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations} == expected

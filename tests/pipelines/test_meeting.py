@@ -905,4 +905,3 @@ def test_initials_glued_to_a_surname_are_no_village(nlp: Language) -> None:
         "С.М.Халтурин и глава администрации А.А.Трудинов."
     )
     assert meeting(nlp, text).place is None
-

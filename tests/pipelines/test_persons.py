@@ -1006,3 +1006,21 @@ def test_a_post_that_is_also_a_first_name_titles_the_name_after_it(nlp: Language
 def test_a_surname_in_capitals_after_a_first_name_the_tagger_does_not_know(nlp: Language) -> None:
     text = "В областном акимате прошло селекторное совещание с участием акима области Бактыкожой ИЗМУХАМБЕТОВЫМ."
     assert [(p[0], p[1]) for p in _persons(nlp, text)] == [("Измухамбетов", "Бактыкожа")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A web medium's name in any case form, standing as a source, is no one's surname.
+        "Как ранее сообщали Викиновости, альбом выйдет весной.",
+        "Министр рассказал Викиновостям о планах ведомства.",
+    ],
+)
+def test_a_medium_named_as_a_source_is_no_person(nlp: Language, text: str) -> None:
+    assert _persons(nlp, text) == []
+
+
+def test_a_compound_place_named_elsewhere_is_no_person(nlp: Language) -> None:
+    # The text names «Шлезвиг-Гольштейн» as a place; its genitive after a party's abbreviation is that place again.
+    text = "Глава отделения ХДС в Шлезвиг-Гольштейне подал в отставку. ХДС Шлезвиг-Гольштейна встала перед выбором."
+    assert _persons(nlp, text) == []
