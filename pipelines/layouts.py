@@ -304,7 +304,10 @@ def _is_speaker_label(turn: re.Match[str]) -> bool:
     if title is not None and fold(title) not in _title_words():
         return False
     if turn.group("post") is not None:
-        return not re.fullmatch(_SURNAME, name) and _lists_a_post(turn.group("post"))
+        # «Резник Ю.А., жительница села Квасниковка: А кто будет …»: a colon after who they are opens their words,
+        # whatever they are; after a full stop only a post does («Сидоров С.С., житель села. Просит …» is a list).
+        colon = turn.string[turn.end("post") : turn.end("post") + 1] == ":"
+        return not re.fullmatch(_SURNAME, name) and (colon or _lists_a_post(turn.group("post")))
     if re.fullmatch(_SURNAME, name):
         return title is not None and any(mark in turn.group("mark") for mark in (":", "—", "–"))
     return True

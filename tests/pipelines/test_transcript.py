@@ -49,6 +49,12 @@ TRANSCRIPTS = [p.stem for p in documents("transcript")]
             False,
             "У меня вопрос по котельной.",
         ),
+        (
+            "Резник Ю.А., жительница села Квасниковка: А кто будет отвечать за запах?",
+            "Резник Ю.А.",
+            False,
+            "А кто будет отвечать за запах?",
+        ),
         # Not turns: a headline, a sentence, a header, a surname with no title or initials.
         ("Путин: Россия готова к переговорам", None, None, None),
         ("Москва. Вчера в Госдуме прошло заседание.", None, None, None),
