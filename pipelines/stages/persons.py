@@ -897,6 +897,26 @@ def _person_in_place(ent: Span) -> Span | None:
     return span if surname_last or surname_first else None
 
 
+def _over_line_break(ent: Span) -> Span:
+    """«директор национального парка Мурат Хасанбиевич / Теммоев»: a page's line wrap inside a name, which the
+    tagger ends at the break; a first name and a patronymic go on with the surname on the next line."""
+    doc = ent.doc
+    at = ent.end + 1
+    if (
+        ent.label_ != "PER"
+        or len(ent) < 2
+        or at >= len(doc)
+        or not is_patronymic(ent[-1].text)
+        or doc[ent.end].text.count("\n") != 1
+        or not doc[ent.end].is_space
+    ):
+        return ent
+    surname = doc[at]
+    if surname.is_title and surname.is_alpha and looks_like_surname(surname.text) and surname.ent_type_ in ("", "PER"):
+        return doc[ent.start : at + 1]
+    return ent
+
+
 def _shouted_surnames(doc: Doc, names: list[Span]) -> list[Span]:
     """«с участием акима Атырауской области Бактыкожой ИЗМУХАМБЕТОВЫМ»: a first name the tagger does not know before
     an -ов/-ев surname in capitals, which it read as nothing at all. Linear: one look at each word in capitals."""
@@ -960,7 +980,12 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         ]
     )
     names = _with_turkic_patronymics(_names_after_eponyms(doc, names))
-    names += _shouted_surnames(doc, names)
+    wrapped = [_over_line_break(ent) for ent in names]
+    joined = {(span.start, span.end) for span in wrapped} - {(ent.start, ent.end) for ent in names}
+    # (The surname the tagger read alone on the next line is part of the name now.)
+    names = [
+        span for span in wrapped if not any(s < span.start and span.end <= e for s, e in joined)
+    ] + _shouted_surnames(doc, names)
     # A title or an adjective the name opens with names no one alone: «Патриархом Болгарским» does not make
     # «Болгарским» a name elsewhere.
     named = frozenset(fold(t.text) for ent in names if len(ent) > 1 for t in ent if not _is_no_name_word(t.text))

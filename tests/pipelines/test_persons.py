@@ -1024,3 +1024,8 @@ def test_a_compound_place_named_elsewhere_is_no_person(nlp: Language) -> None:
     # The text names «Шлезвиг-Гольштейн» as a place; its genitive after a party's abbreviation is that place again.
     text = "Глава отделения ХДС в Шлезвиг-Гольштейне подал в отставку. ХДС Шлезвиг-Гольштейна встала перед выбором."
     assert _persons(nlp, text) == []
+
+
+def test_a_name_wrapped_over_a_pages_line_is_one_name(nlp: Language) -> None:
+    text = "Заседание открыл директор национального парка Мурат Хасанбиевич\nТеммоев. В работе совета приняла участие делегация."
+    assert _persons(nlp, text) == [("Теммоев", "Мурат", "Хасанбиевич", None)]
