@@ -1027,5 +1027,8 @@ def test_a_compound_place_named_elsewhere_is_no_person(nlp: Language) -> None:
 
 
 def test_a_name_wrapped_over_a_pages_line_is_one_name(nlp: Language) -> None:
-    text = "Заседание открыл директор национального парка Мурат Хасанбиевич\nТеммоев. В работе совета приняла участие делегация."
+    text = (
+        "Заседание открыл директор национального парка Мурат Хасанбиевич\nТеммоев. В работе совета приняла участие "
+        "делегация."
+    )
     assert _persons(nlp, text) == [("Теммоев", "Мурат", "Хасанбиевич", None)]
