@@ -599,7 +599,9 @@ def _first_name_before(ent: Span) -> bool:
     if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[0].text):
         return False
     before = ent.doc[ent.start - 1]
-    if not (before.is_alpha and before.is_title and before.ent_type_ in ("", "LOC")):
+    # («председатель улусного Совета Туйаара Гаврильевна …»: the tagger may end a body's name on the first name.)
+    glued = before.ent_type_ == "ORG" and before.ent_iob_ == "I"
+    if not (before.is_alpha and before.is_title and (before.ent_type_ in ("", "LOC") or glued)):
         return False
     # «Бахтиёра Курбановича Матякубова»: a first name the dictionary does not know, before a patronymic, is one all
     # the same unless it is a word or a place the dictionary knows.

@@ -1032,3 +1032,8 @@ def test_a_name_wrapped_over_a_pages_line_is_one_name(nlp: Language) -> None:
         "делегация."
     )
     assert _persons(nlp, text) == [("Теммоев", "Мурат", "Хасанбиевич", None)]
+
+
+def test_a_first_name_the_tagger_ran_into_a_body_before_it(nlp: Language) -> None:
+    text = "Сессию провела председатель улусного Совета Туйаара Гаврильевна Сивцева. Депутаты утвердили отчёт."
+    assert _persons(nlp, text) == [("Сивцева", "Туйаара", "Гаврильевна", None)]
