@@ -514,7 +514,9 @@ def _head_first_post(span: Span) -> str | None:
         word = token.text
         if k in inflected and token.pos_ not in _UNINFLECTED_BEFORE_HEAD and not _deputy_compound(token):
             word = inflect_token(token)
-            if k == at or k in heads:
+            if (k == at or k in heads) and fold(token.text) in post_head_lemmas():
+                word = token.text  # «хоким области» tagged a plural dative: a post written as its lemma is nominative
+            elif k == at or k in heads:
                 word = _head_nominative(token, word)
         parts.append(word + token.whitespace_)
     return "".join(parts).strip()

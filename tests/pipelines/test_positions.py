@@ -86,6 +86,8 @@ def test_a_compound_post_capitalized_for_respect_is_written_small(nlp: Language)
 def test_a_post_written_as_its_dictionary_form_stays_singular(nlp: Language) -> None:
     text = "В церемонии открытия участвовали хоким области Шавкатжон Абдураззаков и активисты района."
     assert _positions(nlp, text)["Абдураззаков"][0] == "хоким области"
+    text = "В среду хоким Андижанской области Ойбек Турсунбоев провёл открытый диалог с предпринимателями."
+    assert _positions(nlp, text)["Турсунбоев"][0] == "хоким Андижанской области"
 
 
 def test_a_counted_post_of_many_is_not_the_next_names(nlp: Language) -> None:
