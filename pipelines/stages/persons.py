@@ -903,15 +903,18 @@ def _over_line_break(ent: Span) -> Span:
     """«директор национального парка Мурат Хасанбиевич / Теммоев»: a page's line wrap inside a name, which the
     tagger ends at the break; a first name and a patronymic go on with the surname on the next line."""
     doc = ent.doc
+    if ent.label_ != "PER" or len(ent) < 2 or ent.end >= len(doc) or not is_patronymic(ent[-1].text):
+        return ent
+    if ent[-1].whitespace_ and doc[ent.end].is_alpha:
+        # «избран Владимир Валентинович Книга»: after a first name and a patronymic the next capitalized word is the
+        # surname, though it is a common word («Книга», «Мороз») the tagger left out.
+        surname = doc[ent.end]
+        first = is_first_name(ent[0].text) and len(ent) == 2
+        if first and surname.is_title and not surname.is_sent_start and surname.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return doc[ent.start : ent.end + 1]
+        return ent
     at = ent.end + 1
-    if (
-        ent.label_ != "PER"
-        or len(ent) < 2
-        or at >= len(doc)
-        or not is_patronymic(ent[-1].text)
-        or doc[ent.end].text.count("\n") != 1
-        or not doc[ent.end].is_space
-    ):
+    if at >= len(doc) or doc[ent.end].text.count("\n") != 1 or not doc[ent.end].is_space:
         return ent
     surname = doc[at]
     if surname.is_title and surname.is_alpha and looks_like_surname(surname.text) and surname.ent_type_ in ("", "PER"):

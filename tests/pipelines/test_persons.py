@@ -1037,3 +1037,8 @@ def test_a_name_wrapped_over_a_pages_line_is_one_name(nlp: Language) -> None:
 def test_a_first_name_the_tagger_ran_into_a_body_before_it(nlp: Language) -> None:
     text = "Сессию провела председатель улусного Совета Туйаара Гаврильевна Сивцева. Депутаты утвердили отчёт."
     assert _persons(nlp, text) == [("Сивцева", "Туйаара", "Гаврильевна", None)]
+
+
+def test_a_word_like_surname_after_a_first_name_and_a_patronymic(nlp: Language) -> None:
+    text = "Председателем районного Совета депутатов единогласно избран Владимир Валентинович Книга, уроженец района."
+    assert _persons(nlp, text) == [("Книга", "Владимир", "Валентинович", None)]
