@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from razdel.segmenters.sentenize import BULLET_SIZE, SentSegmenter
@@ -47,6 +48,9 @@ class _SentenceSegmenter(SentSegmenter):
 
 
 _sentenize = _SentenceSegmenter()
+# «д.и.н.», «к. т. н.», «д.соц.н.», «к.филол.н.»: a doctor's or candidate's degree in some science, abbreviated.
+_DEGREE_BEFORE = re.compile(r"(?<![А-Яа-яЁё])[дк]\.[ \t]?[а-яё]{1,6}\.[ \t]?н\.[ \t]*$")
+_DEGREE_REACH = 16
 
 
 def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
@@ -125,7 +129,9 @@ class NatashaTokenizer:
     def __call__(self, text: str) -> Doc:
         sent_starts_at = set()
         for sent in _sentenize(text):
-            sent_starts_at.add(sent.start)
+            # «доцент …, д.и.н. Виктор Ляхов»: an academic degree's abbreviation ends no sentence.
+            if not _DEGREE_BEFORE.search(text, max(0, sent.start - _DEGREE_REACH), sent.start):
+                sent_starts_at.add(sent.start)
             if len(sent_starts_at) % _CHECK_EVERY == 0:
                 checkpoint("tokenizer")
         words: list[str] = []

@@ -92,6 +92,11 @@ def test_abbreviations_do_not_end_a_sentence(nlp: Language) -> None:
     assert len(list(doc.sents)) == 2
 
 
+def test_an_academic_degree_does_not_end_a_sentence(nlp: Language) -> None:
+    doc = nlp("Рецензию дал доцент университета, д.и.н. Виктор Ляхов. Совет согласился, к. т. н. Иван Петров тоже.")
+    assert len(list(doc.sents)) == 2
+
+
 # ---- morphology ----
 
 
