@@ -797,7 +797,8 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
         if not _is_region_noun(lemma, lower):
             continue
         noun = doc[at]
-        if noun.morph.get("Number") != ["Plur"]:
+        # (The prepositional plural by its ending too: «в … наслегах Намского улуса», which the tagger may misread.)
+        if noun.morph.get("Number") != ["Plur"] and not lower.endswith(("ах", "ях")):
             continue
         i = noun.i - 1
         shared: list[Token] = []  # "муниципальных": lower-case words every region's name shares

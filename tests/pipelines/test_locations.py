@@ -83,6 +83,11 @@ from pipelines.stages.locations import find_locations
         ("Член Шекинского городского муниципалитета выступил на сессии.", set()),
         # A place's name ends on its noun, not on the predicate's adjective after it.
         ("В сёлах Кызылтал и Ушбулак подтопленными остаются пять дворов.", {"Кызылтал", "Ушбулак"}),
+        # Yakut and Tuvan districts and rural municipalities, also two adjectives sharing one plural noun.
+        (
+            "В зоне риска остаются дома в Хамагаттинском и Тастахском наслегах Намского улуса.",
+            {"Хамагаттинский наслег", "Тастахский наслег", "Намский улус"},
+        ),
     ],
 )
 def test_find_locations(nlp: Language, text: str, expected: set[str]) -> None:
