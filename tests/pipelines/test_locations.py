@@ -83,6 +83,11 @@ from pipelines.stages.locations import find_locations
         ("Член Шекинского городского муниципалитета выступил на сессии.", set()),
         # A place's name ends on its noun, not on the predicate's adjective after it.
         ("В сёлах Кызылтал и Ушбулак подтопленными остаются пять дворов.", {"Кызылтал", "Ушбулак"}),
+        # A gorge, a glacier and a market are no places.
+        (
+            "Лесничий охранял леса Баксанского ущелья. Ледник Малый Азау отступил. Торговцы Центрального рынка ждут.",
+            set(),
+        ),
         # Yakut and Tuvan districts and rural municipalities, also two adjectives sharing one plural noun.
         (
             "В зоне риска остаются дома в Хамагаттинском и Тастахском наслегах Намского улуса.",
