@@ -1050,7 +1050,7 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Spa
     return None
 
 
-_VERB_REACH = 3  # words between the place phrase and its «состоялось» / «прошло»
+_VERB_REACH = 4  # words between the place phrase and its «состоялось» / «прошло» («в Туркестане, в Доме дружбы, прошло»)
 
 
 def _next_to_meeting_verb(span: Span) -> bool:

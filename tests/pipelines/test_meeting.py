@@ -905,3 +905,14 @@ def test_initials_glued_to_a_surname_are_no_village(nlp: Language) -> None:
         "С.М.Халтурин и глава администрации А.А.Трудинов."
     )
     assert meeting(nlp, text).place is None
+
+
+def test_a_venue_between_the_town_and_the_verb(nlp: Language) -> None:
+    """A headline without a full stop runs into the lead as one sentence; «в Туркестане, в Доме дружбы, прошло …»
+    still places the meeting."""
+    text = (
+        "04.04.2025 / 16:05\nГлавная » Новости\n\nОбщественный совет заслушал отчёт департамента\n\n"
+        "Вчера в Туркестане, в Доме дружбы, прошло расширенное заседание Общественного совета области."
+    )
+    assert meeting(nlp, text).place == "Туркестан"
+
