@@ -1050,7 +1050,8 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Spa
     return None
 
 
-_VERB_REACH = 4  # words between the place phrase and its «состоялось» / «прошло» («в Туркестане, в Доме дружбы, прошло»)
+# Words between the place phrase and its «состоялось» / «прошло» («в Туркестане, в Доме дружбы, прошло»).
+_VERB_REACH = 4
 
 
 def _next_to_meeting_verb(span: Span) -> bool:

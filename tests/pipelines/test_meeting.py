@@ -915,4 +915,3 @@ def test_a_venue_between_the_town_and_the_verb(nlp: Language) -> None:
         "Вчера в Туркестане, в Доме дружбы, прошло расширенное заседание Общественного совета области."
     )
     assert meeting(nlp, text).place == "Туркестан"
-
