@@ -654,6 +654,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield found
     yield from agenda_items(doc)
     yield from inline_agenda(doc, quotes)
+    yield from fronted_reports(doc, quotes)
     in_names = _in_names(doc, names)
     # Tokens only for verbs, nouns and dashes, the words a rule below starts from: a Token for every word
     # cost more than the rules. A verb starts one only by its lemma (`_starting_verbs`), a noun by its lemma
@@ -902,6 +903,29 @@ _RAPPORTEUR = re.compile(
     r"[\s,(–—-](?:выступил[аи]?|доложил[аи]?|докладчик|докл\.|содокладчик|информирует|информировал[аи]?)(?![\w])",
     re.IGNORECASE,
 )
+
+
+def fronted_reports(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«Об исполнении бюджета джамоата за первый квартал доложила заместитель …»: a sentence that opens on what is
+    reported, its verb of reporting later; the parser, misled by the long phrase first, may hang the verb anywhere
+    (and the tagger read it as an adjective), so the shape is read from the words."""
+    verbs = issue_lexicons().report_verbs
+    for sent in doc.sents:
+        checkpoint("issues")
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 3 or words[0].lower_ not in _ABOUT or words[1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        noun = next((t for t in words[1:4] if t.pos_ == "NOUN"), None)
+        if noun is None:
+            continue
+        verb = next((t for t in words[2:] if t.pos_ in ("VERB", "ADJ") and _fold(t.lemma_) in verbs), None)
+        if verb is None or any(t.dep_ == "ROOT" and _fold(t.lemma_) in verbs for t in words):
+            continue  # (a parse that found the verb: the report rule has the phrase)
+        end = verb.i
+        while end > noun.i + 1 and _dangling(doc[end - 1]):
+            end -= 1
+        if sum(1 for t in doc[noun.i : end] if not t.is_punct) <= MAX_WORDS:
+            yield Candidate(noun.i, end, noun.i, "report", REPORTED)
 
 
 def agenda_items(doc: Doc) -> Iterator[Candidate]:

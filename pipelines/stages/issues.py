@@ -64,7 +64,10 @@ def _text(doc: Doc, candidate: Candidate) -> str:
         return f"{candidate.action} {role}"
     # «О ходе исполнения наказов избирателей»: an item after its «О» is worded like a title, whatever the parser
     # made of the line (it hangs «ходе» on «исполнения» and would put the wrong word in the nominative).
-    after_about = candidate.kind == "agenda" and span.start > 0 and doc[span.start - 1].lower_ in ("о", "об", "обо")
+    # (A report's «о X» too: «Об исполнении бюджета джамоата … доложила …», a parse broken by the phrase first.)
+    after_about = (
+        candidate.kind in ("agenda", "report") and span.start > 0 and doc[span.start - 1].lower_ in ("о", "об", "обо")
+    )
     if candidate.kind == "title" or after_about:
         return _ACT_REFERENCE.sub(r"\1 ", _title(span))
     text = _ACT_REFERENCE.sub(r"\1 ", _trimmed(nominative(span)))
