@@ -361,7 +361,10 @@ def contracts(short: str, full: str) -> bool:
     if kinds is None or grammar.word_lemma(full_words[0]) not in kinds or first.startswith("минист"):
         return False
     # «России», «РФ» after the contraction: the state the full name ends with.
-    if words[1:] and not any(_same_state(words[1:], full_words[-n:]) for n in (1, 2, 3)):
+    # «Адыгеи» after «Минздрав»: the region the full name ends with («… Республики Адыгея»).
+    after = [grammar.word_lemma(w) for w in words[1:]]
+    region = after == [grammar.word_lemma(w) for w in full_words[-len(after) :]]
+    if words[1:] and not region and not any(_same_state(words[1:], full_words[-n:]) for n in (1, 2, 3)):
         return False
     return _syllables(first[_MIN_SYLLABLE:], full_words[1:])
 

@@ -57,7 +57,11 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     if colons:
         start = colons[-1] + 1
     # «Присутствовали члены Совета директоров»: a protocol's header verb that opens the line is no word of a name.
-    while start < end and doc[start].pos_ in ("VERB", "AUX") and "Fin" in doc[start].morph.get("VerbForm"):
+    # «расположен | детский сад «Солнышко»»: a short participle or adjective is a predicate, never a name's word.
+    while start < end and (
+        (doc[start].pos_ in ("VERB", "AUX") and "Fin" in doc[start].morph.get("VerbForm"))
+        or (doc[start].is_lower and "Short" in doc[start].morph.get("Variant"))
+    ):
         start += 1
     # «Председателя комитета …»: a job title before the body belongs to the person.
     while start < end and grammar.word_lemma(doc[start].text) in lex.position_nouns:
@@ -308,7 +312,11 @@ def _readings(
     lex = grammar.lexicon()
     ranges: dict[tuple[int, int], str] = {}
     for cand in grammar.candidates(doc, found, blocked):
-        ranges.setdefault((cand.start, cand.end), cand.core)
+        start = cand.start
+        # «расположен | детский сад «Солнышко»»: a short participle or adjective is the predicate, no name's word.
+        while start + 1 < cand.end and doc[start].is_lower and "Short" in doc[start].morph.get("Variant"):
+            start += 1
+        ranges.setdefault((start, cand.end), cand.core)
     for ent in entities(doc):
         if ent.label_ != "ORG":
             continue
