@@ -25,7 +25,8 @@ _LINES = "kenesh_headings"
 _READINGS = "kenesh_heading_readings"
 _PROPER = "kenesh_heading_proper_words"
 _FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "PRON", "DET", "ADV", "VERB", "AUX"})
-_CAPITALS = re.compile(r"\b[А-ЯЁA-Z]+\b")
+# (A single capital before a dot is an initial, «ИМЕНИ В.И. ЛЕНИНА»: it stays one, not the conjunction «и».)
+_CAPITALS = re.compile(r"\b(?![А-ЯЁA-Z]\.)[А-ЯЁA-Z]+\b")
 _QUOTED_START = re.compile(r"([«„]\s?|\")([а-яёa-z])")
 
 

@@ -1272,6 +1272,9 @@ def _meeting_of(doc: Doc, seg: Segment) -> bool:
         # (A heading may break the line between the members and their body.)
         if nxt.is_space and after + 2 < len(doc):
             nxt = doc[after + 2]
+        # («членов рыболовецкого колхоза»: the body's kind after its adjectives.)
+        while nxt.is_lower and nxt.pos_ == "ADJ" and nxt.i + 1 < len(doc):
+            nxt = doc[nxt.i + 1]
         if nxt.text[:1].isupper() or _is_head_word(nxt, lexicon()):
             return head.lemma_ in lexicons.load("org_meeting_heads") and (head.is_lower or opening)
     if (
