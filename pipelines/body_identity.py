@@ -407,6 +407,8 @@ class Candidates:
                     keys.add(("any", None))
             for quoted in _quoted_parts(body.name):
                 keys.add(("quoted", lemmas(quoted)))
+                # `_without_region`: «Врачебная палата» of «… «Врачебная палата Республики Адыгея»».
+                keys.add(("quoted start", lemmas(quoted)[:2]))
                 # `_abbreviates_quoted`: «ТПП» of «Союз «Торгово-промышленная палата …»».
                 inner = _content_words(quoted)
                 if inner:
@@ -420,7 +422,7 @@ class Candidates:
                 self._keys.setdefault(key, []).append(j)
 
     def of(self, short: Body) -> list[int]:
-        keys: set[tuple[str, object]] = {("quoted", short.words), ("any", None)}
+        keys: set[tuple[str, object]] = {("quoted", short.words), ("quoted start", short.words[:2]), ("any", None)}
         if short.head is not None:
             keys.add(("head", short.head))
         words = _content_words(short.name)
@@ -447,7 +449,23 @@ class Candidates:
 def _same_quoted(short: Body, long: Body) -> bool:
     """«Ресурсный центр для пожилых» and ОО «Ресурсный центр для пожилых» are one body."""
     quoted = _quoted_parts(long.name)
-    return bool(quoted) and any(lemmas(q) == short.words for q in quoted) and short.name != long.name
+    if not quoted or short.name == long.name:
+        return False
+    return any(lemmas(q) == short.words or _without_region(lemmas(q), short.words) for q in quoted)
+
+
+# «Республики Адыгея», «Российской Федерации», «Томской области»: the region or state a quoted name ends with.
+_REGION_KINDS = frozenset({"республика", "область", "край", "округ", "федерация", "город"})
+
+
+def _without_region(quoted: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """«Врачебная палата» of «РОО «Врачебная палата Республики Адыгея»»: the quoted name without its region, the way
+    the text calls the body again («президент Врачебной палаты»)."""
+    n = len(short)
+    if n < 2 or quoted[:n] != short or not 1 <= len(quoted) - n <= 3:
+        return False
+    rest = quoted[n:]
+    return bool(_REGION_KINDS & set(rest)) or _is_state(rest[0])
 
 
 def _quoted_parts(name: str) -> list[str]:

@@ -719,6 +719,16 @@ def segments(doc: Doc) -> Found:
     return found
 
 
+_PATRONYMIC_ENDING = re.compile(r"(?:вич(?:а|у|ем|е)?|[вч]н(?:а|ы|е|у|ой))$")
+
+
+def _patronymic(token: Token) -> bool:
+    """«Петровны», «Ивановичем»: a capitalised word the dictionary reads as a patronymic."""
+    if not token.is_title or not _PATRONYMIC_ENDING.search(token.lower_):
+        return False
+    return any("Patr" in p.tag for p in loading.parse(token.lower_))
+
+
 def _is_head_word(token: Token, lex: Lexicons) -> bool:
     return token.lemma_ in lex.heads or token.lower_ in lex.foreign_heads or word_lemma(token.text) in lex.heads
 
@@ -787,6 +797,13 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             and (not known or word_lemma(territory.text) in TERRITORIES)
         )
     if seg.label not in ("NAMED_AFTER", "IZAFET") and any(doc[i].ent_type_ == "PER" for i in range(seg.start, seg.end)):
+        return False
+    # «отдела администрации | Надежды Петровны Тимухиной»: a patronymic the tagger missed is a person's, whom the
+    # phrase speaks of (an eponym, «имени Ивана Петровича …», is read apart).
+    # (The first name alone is a tail of its own: the patronymic right after it counts too.)
+    if seg.label not in ("NAMED_AFTER", "IZAFET") and any(
+        _patronymic(doc[i]) for i in range(seg.start, min(seg.end + 1, len(doc)))
+    ):
         return False
     # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
     single = seg.end - seg.start == 1
