@@ -571,8 +571,9 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         ):
             i += 1
         reach = i + 1 - start
-        # «ветеранов (пенсионеров)»: the noun's other word in parentheses.
-        n = start + reach
+        # «ветеранов (пенсионеров)»: the noun's other word in parentheses. (A sentence that ends the Doc without
+        # a full stop ends the reach there: «Пресс-служба улусного Совета депутатов» as a text's last line.)
+        n = min(start + reach, end)
         if doc[n - 1].text != "(" and n < end and doc[n].text == "(":
             n += 1
         if doc[n - 1].text == "(" and n + 1 < end and doc[n].is_lower and doc[n + 1].text == ")":
