@@ -210,6 +210,15 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # («глава айыл окмоту»: the bare kind refers to the body the text is about.)
             [{**mod, "OP": "+"}, foreign_mod, foreign_head],
             [{**mod, "OP": "+"}, misread, head],
+            # «Намский улусный (районный) Совет»: the level in the local word, then glossed in Russian in brackets.
+            [
+                {**mod, "OP": "+"},
+                {**misread, "OP": "?"},
+                {"ORTH": "("},
+                {"IS_LOWER": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
+                {"ORTH": ")"},
+                head,
+            ],
             # The tagger takes a rare capitalised adjective for a name («Межстранового Большого Совета») or a
             # foreign word («Нариманского айылного кенеша»).
             [
@@ -649,6 +658,7 @@ _UNQUOTED_REACH = 3
 _PREFIX_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"], POS_IDS["X"]})
 _MISREAD_POS = frozenset({POS_IDS["VERB"], POS_IDS["NOUN"]})
 _MISREAD = re.compile(MISREAD_ADJECTIVE_ENDING)
+_BRACKETS = ("(", ")")
 _QUALIFIED_ADJECTIVE = re.compile(ADJECTIVE_ENDING)
 
 
@@ -687,12 +697,18 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
             next_trigger += 1
             start = i
             misread = _QUALIFIED_ADJECTIVE if strings[rows[i][0]] in qualified else _MISREAD
-            while start > sent_start and (
-                rows[start - 1][6] in _PREFIX_POS
-                or (rows[start - 1][6] in _MISREAD_POS and misread.search(strings[rows[start - 1][1]]))
-                or strings[rows[start - 1][1]] in foreign_modifiers
-            ):
-                start -= 1
+            while start > sent_start:
+                if (
+                    rows[start - 1][6] in _PREFIX_POS
+                    or (rows[start - 1][6] in _MISREAD_POS and misread.search(strings[rows[start - 1][1]]))
+                    or strings[rows[start - 1][1]] in foreign_modifiers
+                ):
+                    start -= 1
+                # «улусного (районного) Совета»: a level glossed in brackets between the adjectives.
+                elif start - 3 > sent_start and (strings[rows[start - 3][2]], strings[rows[start - 1][2]]) == _BRACKETS:
+                    start -= 3
+                else:
+                    break
             # The quote may follow a region's code («ГУЗ СО «…»», «ГБУЗ РС(Я) «…»»).
             quoted = any(j < sent_end and rows[j][2] in quotes for j in (i + 1, i + 2, i + 5))
             end = min(i + (_QUOTED_REACH if quoted else _UNQUOTED_REACH), sent_end)
@@ -723,7 +739,7 @@ def segments(doc: Doc) -> Found:
 _PATRONYMIC_ENDING = re.compile(r"(?:вич(?:а|у|ем|е)?|[вч]н(?:а|ы|е|у|ой))$")
 
 
-def _patronymic(token: Token) -> bool:
+def patronymic(token: Token) -> bool:
     """«Петровны», «Ивановичем»: a capitalised word the dictionary reads as a patronymic."""
     if not token.is_title or not _PATRONYMIC_ENDING.search(token.lower_):
         return False
@@ -803,7 +819,7 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     # phrase speaks of (an eponym, «имени Ивана Петровича …», is read apart).
     # (The first name alone is a tail of its own: the patronymic right after it counts too.)
     if seg.label not in ("NAMED_AFTER", "IZAFET") and any(
-        _patronymic(doc[i]) for i in range(seg.start, min(seg.end + 1, len(doc)))
+        patronymic(doc[i]) for i in range(seg.start, min(seg.end + 1, len(doc)))
     ):
         return False
     # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.

@@ -91,6 +91,11 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         if doc[i].text == "(" or _starts_person(doc, i, person_starts):
             end = i
             break
+        # «улусного Совета | Туйаара Гаврильевна Сивцева»: a first name before a patronymic is a person's, whom the
+        # tagger may have missed.
+        if not quoted and i + 1 < len(doc) and doc[i].is_title and grammar.patronymic(doc[i + 1]):
+            end = i
+            break
         # «деятельности Общества | за I квартал 2025 года»: the time a report covers is no cause the body stands for.
         if not quoted and doc[i].lower_ == "за" and _time_after(doc, i + 1):
             end = i
