@@ -351,9 +351,23 @@ def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
         if not token.is_alpha or len(token.text) > 8:
             continue
         capitals = sum(c.isupper() for c in token.text)
-        if capitals >= 2 and token.text[:1].isupper() and not _place_word(token):
+        # «ХОРОГ, 30 мая. /Ховар/.»: a wire's dateline credits the agency, whatever its capitals.
+        dateline = token.is_title and i >= 2 and texts[i - 2] == "." and _dateline(doc, i - 2)
+        if (capitals >= 2 or dateline) and token.text[:1].isupper() and not _place_word(token):
             found.append((token.i, token.i + 1))
     return found
+
+
+_DATELINE_REACH = 8
+
+
+def _dateline(doc: Doc, stop: int) -> bool:
+    """«ХОРОГ, 30 мая.»: the full stop at `stop` ends a line's opening town in capitals and a date."""
+    i = stop - 1
+    while i > 0 and stop - i < _DATELINE_REACH and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
+        i -= 1
+    town = doc[i]
+    return town.is_upper and town.is_alpha and len(town) > 2 and any(t.like_num for t in doc[i:stop])
 
 
 _MAX_PARTY_WORDS = 4
