@@ -210,15 +210,23 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # («глава айыл окмоту»: the bare kind refers to the body the text is about.)
             [{**mod, "OP": "+"}, foreign_mod, foreign_head],
             [{**mod, "OP": "+"}, misread, head],
-            # «Намский улусный (районный) Совет»: the level in the local word, then glossed in Russian in brackets.
-            [
-                {**mod, "OP": "+"},
-                {**misread, "OP": "?"},
-                {"ORTH": "("},
-                {"IS_LOWER": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
-                {"ORTH": ")"},
-                head,
-            ],
+            # «Намский улусный (районный) Совет»: the level in the local word, then glossed in Russian in brackets
+            # (the place's adjective may be read as a name).
+            *(
+                [
+                    first,
+                    {**mod, "OP": "*"},
+                    {**misread, "OP": "?"},
+                    {"ORTH": "("},
+                    {"IS_LOWER": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
+                    {"ORTH": ")"},
+                    head,
+                ]
+                for first in (
+                    mod,
+                    {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
+                )
+            ),
             # The tagger takes a rare capitalised adjective for a name («Межстранового Большого Совета») or a
             # foreign word («Нариманского айылного кенеша»).
             [
