@@ -1558,7 +1558,20 @@ def _abbreviation_ok(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
         known = len(word) > 3 and loading.morph().word_is_known(word)
         if known and not any("Abbr" in p.tag for p in loading.parse(word)):
             return False
+        # «МЭРИЯСЫ» (Kyrgyz «its mayoralty»): a kind of body with a state language's ending is a word, no
+        # abbreviation.
+        if any(word.startswith(h) and 0 < len(word) - len(h) <= _FOREIGN_ENDING for h in _long_heads()):
+            return False
     return True
+
+
+_FOREIGN_ENDING = 3
+
+
+@cache
+def _long_heads() -> tuple[str, ...]:
+    # (Heads of five letters and more: a short one, «рада», starts too many abbreviations' letters by chance.)
+    return tuple(h for h in lexicon().heads if len(h) >= 5 and h.isalpha())
 
 
 def _branch_of_place(doc: Doc, end: int) -> bool:

@@ -3320,6 +3320,8 @@ def test_kinds_and_names_of_heldout_genre_11(nlp: Language, text: str, expected:
             "Протокол общего собрания членов рыболовецкого колхоза утвердили.",
             "общее собрание членов рыболовецкого колхоза",
         ),
+        # a kind of body with a state language's ending, in capitals, is no abbreviation
+        ("БИШКЕК ШААРДЫК МЭРИЯСЫ\nМЭРИЯ ГОРОДА БИШКЕК\n\nВ мэрии прошло совещание.", "МЭРИЯСЫ"),
         # a first name before a patronymic is a person's, not a word of the council's name
         ("Сессию провела председатель улусного Совета Сардана Гаврильевна Попова.", "Совет Сардана"),
     ],
