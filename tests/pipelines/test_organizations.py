@@ -3320,6 +3320,11 @@ def test_kinds_and_names_of_heldout_genre_11(nlp: Language, text: str, expected:
             "Протокол общего собрания членов рыболовецкого колхоза утвердили.",
             "общее собрание членов рыболовецкого колхоза",
         ),
+        # a house of culture named in a protocol's field of where it met is the venue
+        (
+            "ПРОТОКОЛ № 5\n\nМесто проведения: город Вольск, Дом культуры, малый зал\n\nПрисутствовали: Иванов И.И.",
+            "Дом культуры",
+        ),
         # a kind of body with a state language's ending, in capitals, is no abbreviation
         ("БИШКЕК ШААРДЫК МЭРИЯСЫ\nМЭРИЯ ГОРОДА БИШКЕК\n\nВ мэрии прошло совещание.", "МЭРИЯСЫ"),
         # a first name before a patronymic is a person's, not a word of the council's name

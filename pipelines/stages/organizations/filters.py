@@ -257,6 +257,7 @@ def _venue_kind(name: str) -> bool:
     return False
 
 
+_VENUE_FIELD = re.compile(r"\s*Место проведения\s*[:–—-]", re.IGNORECASE)
 _VENUE_REACH = 3  # «в | актовом | зале | гимназии», «в | районном | Доме культуры»
 
 
@@ -266,6 +267,11 @@ def _venue(doc: Doc, mention: TextSpan) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
+    # «Место проведения: город Энгельс, Дом культуры, большой зал»: a protocol's field of where it met.
+    text = doc_text(doc)
+    line = text[text.rfind("\n", 0, mention.start) + 1 : mention.start]
+    if _VENUE_FIELD.match(line):
+        return True
     halls = lexicons.load("meeting_venue_nouns")
     hall = False
     for i in range(span.start - 1, max(span.start - 1 - _VENUE_REACH, -1), -1):
