@@ -3295,6 +3295,11 @@ def test_a_rubric_between_breadcrumb_signs_is_no_body(nlp: Language) -> None:
         ),
         # a party written with its capital before its quoted name
         ("Сессию вел советник Ион Попа (Партия «Наш дом»).", "Партия «Наш дом»"),
+        # a hospital named by its level and then the district it serves is the district's institution
+        (
+            "Хирург центральной районной больницы Кошехабльского района Иван Петров награжден.",
+            "центральная районная больница Кошехабльского района",
+        ),
         # a wire's dateline credits its agency between slashes, whatever its capitals
         ("Новости\n\nКУЛЯБ, 12 июня. /Ховар/. Накануне прошла сессия маджлиса.", "Ховар"),
     ],

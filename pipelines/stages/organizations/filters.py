@@ -427,6 +427,14 @@ def _of_local_level(name: str) -> bool:
     # written with its capital names the republic's (region's) institution.
     if len(words) >= 3 and place[:1].isupper() and grammar.word_lemma(place) in levels:
         return True
+    # «центральная районная больница Теучежского района»: the level, then the district it serves named after.
+    if (
+        len(words) >= 4
+        and any(grammar.word_lemma(w) in levels for w in words[:-3])
+        and words[-2][:1].isupper()
+        and grammar.word_lemma(words[-1]) in _DISTRICT_KINDS
+    ):
+        return True
     return (
         len(words) >= 3
         and place[:1].isupper()
@@ -434,6 +442,9 @@ def _of_local_level(name: str) -> bool:
         and re.search(grammar.ADJECTIVE_ENDING, place) is not None
         and any(grammar.word_lemma(w) in levels for w in words[1:-1])
     )
+
+
+_DISTRICT_KINDS = frozenset({"район", "область", "край", "округ", "улус"})
 
 
 def _building(name: str) -> bool:
