@@ -451,6 +451,9 @@ def _same_quoted(short: Body, long: Body) -> bool:
     quoted = _quoted_parts(long.name)
     if not quoted or short.name == long.name:
         return False
+    # «наблюдательный совет ПАО «Газпром»» names «ПАО «Газпром»» whole after its council: the body it belongs to.
+    if short.name[:1] not in _QUOTES and long.name.endswith(f" {short.name}"):
+        return False
     return any(lemmas(q) == short.words or _without_region(lemmas(q), short.words) for q in quoted)
 
 

@@ -3367,3 +3367,15 @@ def test_a_ministrys_contraction_with_its_region_is_the_ministry(nlp: Language) 
 def test_a_text_ending_on_a_genitive_is_read(nlp: Language) -> None:
     # (the tail's reach once ran past the Doc's end: IndexError)
     assert names(nlp, "Пресс-служба районного Совета депутатов") is not None
+
+
+def test_a_governing_council_of_a_legal_body_and_the_body(nlp: Language) -> None:
+    found = names(nlp, "Прошло заседание учёного совета ФГБУ «Национальный парк «Валдайский»».")
+    assert "учёный совет ФГБУ «Национальный парк «Валдайский»»" in found
+    assert "ФГБУ «Национальный парк «Валдайский»»" in found
+    # (a unit by its field is no council of the body: the body alone)
+    found = names(
+        nlp,
+        "Выступил директор регионального центра поддержки экспорта АНО «Центр развития Тверской области» Иван Петров.",
+    )
+    assert not any(n.startswith("региональный центр") for n in found)

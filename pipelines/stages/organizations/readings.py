@@ -337,7 +337,32 @@ def _readings(
         ranges.setdefault((start, end), "PARTY")
     for start, end in _agency_credits(doc):
         ranges.setdefault((start, end), "AGENCY")
-    return ranges
+    return _legal_names_after(doc, ranges)
+
+
+# Councils an institution governs itself by, named by what they do: «учёный совет», «наблюдательное правление».
+_GOVERNING_COUNCILS = frozenset({"совет", "правление"})
+
+
+def _legal_names_after(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """«научно-технического совета | ФГБУ «Национальный парк …»»: a council named by what it does, whose reading
+    ends on a legal form's abbreviation, goes on to the quoted name the form opens (the institution it governs,
+    as «учёный совет Алтайского государственного университета» does in the genitive)."""
+    legal: dict[int, int] = {}
+    for (start, end), core in ranges.items():
+        if core == "LEGAL_QUOTED":
+            legal[start] = max(end, legal.get(start, end))
+    if not legal:
+        return ranges
+    grown = dict(ranges)
+    for (start, end), core in ranges.items():
+        form_end = legal.get(end - 1)
+        if core != "HEAD" or form_end is None or form_end <= end or start >= end - 2:
+            continue
+        council = doc[end - 2]
+        if council.is_lower and council.lemma_ in _GOVERNING_COUNCILS and doc[start].is_lower:
+            grown.setdefault((start, form_end), core)
+    return grown
 
 
 def _agency_credits(doc: Doc) -> list[tuple[int, int]]:

@@ -299,7 +299,9 @@ def _parents_of_units(
             and words[0].text[:1].isupper()
             and any(t.lemma_ in heads for t in words)
         )
-        named = words and capitalised and words[0].lemma_ not in units
+        # «научно-технического совета ФГБУ «Национальный парк …»»: a legal form and the quoted name it opens.
+        form = bool(words) and words[0].is_upper and kind + 2 < end and doc[kind + 2].text in _QUOTES
+        named = words and (capitalised or form) and words[0].lemma_ not in units
         if named and kind + 1 in starts and not _branch_for_place(doc, field, end):
             parents[start, end] = (kind + 1, field)
     return parents
