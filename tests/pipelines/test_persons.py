@@ -1001,3 +1001,9 @@ def test_a_post_that_is_also_a_first_name_titles_the_name_after_it(nlp: Language
     # «Аким» is a Russian first name and a Kazakh head of a place: before a first name and a surname it is the post.
     assert _persons(nlp, "Аким Ислам Абишев провёл совещание.") == [("Абишев", "Ислам", None, None)]
     assert _persons(nlp, "Аким Иванович Петров выступил.") == [("Петров", "Аким", "Иванович", None)]
+
+
+def test_an_indeclinable_surname_the_dictionary_guesses_as_an_adverb(nlp: Language) -> None:
+    # «Кожемяко» is no word the dictionary knows: its guess (an adverb) describes no one before a first name.
+    found = _persons(nlp, "Председательствующий: Кожемяко Виктор Андреевич, председатель правления колхоза.")
+    assert ("Кожемяко", "Виктор", "Андреевич", None) in found
