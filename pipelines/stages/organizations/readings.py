@@ -20,6 +20,7 @@ from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings
+from pipelines.person_names import looks_like_surname
 from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _STOP, _place_kinds, _place_word
 from pipelines.stages.organizations.canonical import _NAMED_AFTER, _adjective_shaped
 
@@ -52,6 +53,17 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     lex = grammar.lexicon()
     person_starts = {start for start, _ in persons}
     start, end = ent.start, ent.end
+    # «главного бухгалтера Гнездилову | Татьяну Сергеевну»: one word before a first name and a patronymic is the
+    # person's surname, which the tagger read apart.
+    if (
+        end - start == 1
+        and end + 1 < len(doc)
+        and doc[end].is_title
+        and grammar.patronymic(doc[end + 1])
+        and doc[start].is_title
+        and looks_like_surname(doc[start].text)
+    ):
+        return None
     # «Теги: МПА СНГ», «Фото: пресс-служба …»: a page's field label before a colon is no part of the name.
     colons = [i for i in range(start, end - 1) if doc[i].text == ":"]
     if colons:
