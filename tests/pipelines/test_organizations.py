@@ -3332,6 +3332,8 @@ def test_kinds_and_names_of_heldout_genre_11(nlp: Language, text: str, expected:
         ),
         # a kind of body with a state language's ending, in capitals, is no abbreviation
         ("БИШКЕК ШААРДЫК МЭРИЯСЫ\nМЭРИЯ ГОРОДА БИШКЕК\n\nВ мэрии прошло совещание.", "МЭРИЯСЫ"),
+        # abbreviations of a field with words in small letters name the unit's field, no body
+        ("Начальник отдела ГО и ЧС района Иван Петров доложил о паводке.", "ГО и ЧС района"),
         # a surname read apart before the first name and patronymic is a person, not a body
         ("2. СЛУШАЛИ: главного бухгалтера Гнездилову Татьяну Сергеевну – о распределении квот.", "Гнездилову"),
         # a first name before a patronymic is a person's, not a word of the council's name

@@ -152,6 +152,16 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # «по делам ГО и ЧС»: abbreviations of fields and kinds only («ГО», «ЧС», «СМИ») name no body.
     if all(t.lower_ in lex.not_abbreviations or t.lower_ in _STOP for t in words):
         return None
+    # «отдела | ГО и ЧС улуса»: such abbreviations with words in small letters and no kind of body among them
+    # are the field of the unit before them, named after its place.
+    fields = [t for t in words if t.lower_ in lex.not_abbreviations]
+    if fields and all(
+        t.lower_ in lex.not_abbreviations
+        or t.lower_ in _STOP
+        or (t.is_lower and grammar.word_lemma(t.text) not in lex.heads)
+        for t in words
+    ):
+        return None
     # Country codes and places alone are locations («КР», «РФ»).
     if all(t.lower_ in lex.country_codes for t in words):
         return None
