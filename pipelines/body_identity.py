@@ -361,7 +361,10 @@ def contracts(short: str, full: str) -> bool:
     if kinds is None or grammar.word_lemma(full_words[0]) not in kinds or first.startswith("минист"):
         return False
     # «России», «РФ» after the contraction: the state the full name ends with.
-    if words[1:] and not any(_same_state(words[1:], full_words[-n:]) for n in (1, 2, 3)):
+    # «Адыгеи» after «Минздрав»: the region the full name ends with («… Республики Адыгея»).
+    after = [grammar.word_lemma(w) for w in words[1:]]
+    region = after == [grammar.word_lemma(w) for w in full_words[-len(after) :]]
+    if words[1:] and not region and not any(_same_state(words[1:], full_words[-n:]) for n in (1, 2, 3)):
         return False
     return _syllables(first[_MIN_SYLLABLE:], full_words[1:])
 
@@ -404,6 +407,8 @@ class Candidates:
                     keys.add(("any", None))
             for quoted in _quoted_parts(body.name):
                 keys.add(("quoted", lemmas(quoted)))
+                # `_without_region`: «Врачебная палата» of «… «Врачебная палата Республики Адыгея»».
+                keys.add(("quoted start", lemmas(quoted)[:2]))
                 # `_abbreviates_quoted`: «ТПП» of «Союз «Торгово-промышленная палата …»».
                 inner = _content_words(quoted)
                 if inner:
@@ -417,7 +422,7 @@ class Candidates:
                 self._keys.setdefault(key, []).append(j)
 
     def of(self, short: Body) -> list[int]:
-        keys: set[tuple[str, object]] = {("quoted", short.words), ("any", None)}
+        keys: set[tuple[str, object]] = {("quoted", short.words), ("quoted start", short.words[:2]), ("any", None)}
         if short.head is not None:
             keys.add(("head", short.head))
         words = _content_words(short.name)
@@ -444,7 +449,26 @@ class Candidates:
 def _same_quoted(short: Body, long: Body) -> bool:
     """«Ресурсный центр для пожилых» and ОО «Ресурсный центр для пожилых» are one body."""
     quoted = _quoted_parts(long.name)
-    return bool(quoted) and any(lemmas(q) == short.words for q in quoted) and short.name != long.name
+    if not quoted or short.name == long.name:
+        return False
+    # «наблюдательный совет ПАО «Газпром»» names «ПАО «Газпром»» whole after its council: the body it belongs to.
+    if short.name[:1] not in _QUOTES and long.name.endswith(f" {short.name}"):
+        return False
+    return any(lemmas(q) == short.words or _without_region(lemmas(q), short.words) for q in quoted)
+
+
+# «Республики Адыгея», «Российской Федерации», «Томской области»: the region or state a quoted name ends with.
+_REGION_KINDS = frozenset({"республика", "область", "край", "округ", "федерация", "город"})
+
+
+def _without_region(quoted: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """«Врачебная палата» of «РОО «Врачебная палата Республики Адыгея»»: the quoted name without its region, the way
+    the text calls the body again («президент Врачебной палаты»)."""
+    n = len(short)
+    if n < 2 or quoted[:n] != short or not 1 <= len(quoted) - n <= 3:
+        return False
+    rest = quoted[n:]
+    return bool(_REGION_KINDS & set(rest)) or _is_state(rest[0])
 
 
 def _quoted_parts(name: str) -> list[str]:

@@ -25,7 +25,9 @@ _LINES = "kenesh_headings"
 _READINGS = "kenesh_heading_readings"
 _PROPER = "kenesh_heading_proper_words"
 _FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "PRON", "DET", "ADV", "VERB", "AUX"})
-_CAPITALS = re.compile(r"\b[А-ЯЁA-Z]+\b")
+# (A single capital before a dot is an initial, «ИМЕНИ В.И. ЛЕНИНА»: it stays one, not the conjunction «и».)
+_CAPITALS = re.compile(r"\b(?![А-ЯЁA-Z]\.)[А-ЯЁA-Z]+\b")
+_AFTER_INITIALS = re.compile(r"(\b[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?)([а-яё])")
 _QUOTED_START = re.compile(r"([«„]\s?|\")([а-яёa-z])")
 
 
@@ -90,5 +92,7 @@ def reading(doc: Doc, heading: Heading) -> Doc:
         lowered = text[:1] + _CAPITALS.sub(lambda w: proper_form(doc, w.group().lower()), text[1:])
         # «АКЦИОНЕРНОЕ ОБЩЕСТВО «БЕЛОМОРСКИЙ ТЕРМИНАЛ»»: a quoted name starts with a capital in sentence case too.
         lowered = _QUOTED_START.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
+        # «ИМЕНИ В.И. ЛЕНИНА»: the surname after initials is a name, capitalised.
+        lowered = _AFTER_INITIALS.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
         found = readings[key] = analyse(lowered + stop)
     return found

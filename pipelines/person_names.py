@@ -420,6 +420,10 @@ def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -
     describing = describing and not all(t.startswith("ADJS") for t in tags)
     if not describing or any("Surn" in t or "Name" in t for t in tags) or _possessive_form(token.text):
         return False  # («Кощееву Марину»: a possessive's form is a surname's, `_possessive_form`)
+    # «Кожемяко Виктор Андреевич»: a word the dictionary does not know, guessed only as an adverb or a short
+    # adjective (no full adjective that could describe someone), is an indeclinable surname.
+    if not any(t.startswith(("ADJF", "PRTF")) for t in tags) and not loading.morph().word_is_known(w):
+        return False
     return after_title or not w.endswith(SURNAME_ENDINGS)  # «Папа Римский»: the title's own adjective
 
 

@@ -210,6 +210,23 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # («глава айыл окмоту»: the bare kind refers to the body the text is about.)
             [{**mod, "OP": "+"}, foreign_mod, foreign_head],
             [{**mod, "OP": "+"}, misread, head],
+            # «Намский улусный (районный) Совет»: the level in the local word, then glossed in Russian in brackets
+            # (the place's adjective may be read as a name).
+            *(
+                [
+                    first,
+                    {**mod, "OP": "*"},
+                    {**misread, "OP": "?"},
+                    {"ORTH": "("},
+                    {"IS_LOWER": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
+                    {"ORTH": ")"},
+                    head,
+                ]
+                for first in (
+                    mod,
+                    {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
+                )
+            ),
             # The tagger takes a rare capitalised adjective for a name («Межстранового Большого Совета») or a
             # foreign word («Нариманского айылного кенеша»).
             [
@@ -571,8 +588,9 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         ):
             i += 1
         reach = i + 1 - start
-        # «ветеранов (пенсионеров)»: the noun's other word in parentheses.
-        n = start + reach
+        # «ветеранов (пенсионеров)»: the noun's other word in parentheses. (A sentence that ends the Doc without
+        # a full stop ends the reach there: «Пресс-служба улусного Совета депутатов» as a text's last line.)
+        n = min(start + reach, end)
         if doc[n - 1].text != "(" and n < end and doc[n].text == "(":
             n += 1
         if doc[n - 1].text == "(" and n + 1 < end and doc[n].is_lower and doc[n + 1].text == ")":
@@ -648,6 +666,7 @@ _UNQUOTED_REACH = 3
 _PREFIX_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"], POS_IDS["X"]})
 _MISREAD_POS = frozenset({POS_IDS["VERB"], POS_IDS["NOUN"]})
 _MISREAD = re.compile(MISREAD_ADJECTIVE_ENDING)
+_BRACKETS = ("(", ")")
 _QUALIFIED_ADJECTIVE = re.compile(ADJECTIVE_ENDING)
 
 
@@ -686,12 +705,18 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
             next_trigger += 1
             start = i
             misread = _QUALIFIED_ADJECTIVE if strings[rows[i][0]] in qualified else _MISREAD
-            while start > sent_start and (
-                rows[start - 1][6] in _PREFIX_POS
-                or (rows[start - 1][6] in _MISREAD_POS and misread.search(strings[rows[start - 1][1]]))
-                or strings[rows[start - 1][1]] in foreign_modifiers
-            ):
-                start -= 1
+            while start > sent_start:
+                if (
+                    rows[start - 1][6] in _PREFIX_POS
+                    or (rows[start - 1][6] in _MISREAD_POS and misread.search(strings[rows[start - 1][1]]))
+                    or strings[rows[start - 1][1]] in foreign_modifiers
+                ):
+                    start -= 1
+                # «улусного (районного) Совета»: a level glossed in brackets between the adjectives.
+                elif start - 3 > sent_start and (strings[rows[start - 3][2]], strings[rows[start - 1][2]]) == _BRACKETS:
+                    start -= 3
+                else:
+                    break
             # The quote may follow a region's code («ГУЗ СО «…»», «ГБУЗ РС(Я) «…»»).
             quoted = any(j < sent_end and rows[j][2] in quotes for j in (i + 1, i + 2, i + 5))
             end = min(i + (_QUOTED_REACH if quoted else _UNQUOTED_REACH), sent_end)
@@ -717,6 +742,16 @@ def segments(doc: Doc) -> Found:
         for match_id, start, end in rules(doc[window_start:window_end]):
             found.add(strings[match_id], window_start + start, window_start + end)
     return found
+
+
+_PATRONYMIC_ENDING = re.compile(r"(?:вич(?:а|у|ем|е)?|[вч]н(?:а|ы|е|у|ой))$")
+
+
+def patronymic(token: Token) -> bool:
+    """«Петровны», «Ивановичем»: a capitalised word the dictionary reads as a patronymic."""
+    if not token.is_title or not _PATRONYMIC_ENDING.search(token.lower_):
+        return False
+    return any("Patr" in p.tag for p in loading.parse(token.lower_))
 
 
 def _is_head_word(token: Token, lex: Lexicons) -> bool:
@@ -787,6 +822,13 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             and (not known or word_lemma(territory.text) in TERRITORIES)
         )
     if seg.label not in ("NAMED_AFTER", "IZAFET") and any(doc[i].ent_type_ == "PER" for i in range(seg.start, seg.end)):
+        return False
+    # «отдела администрации | Надежды Петровны Тимухиной»: a patronymic the tagger missed is a person's, whom the
+    # phrase speaks of (an eponym, «имени Ивана Петровича …», is read apart).
+    # (The first name alone is a tail of its own: the patronymic right after it counts too.)
+    if seg.label not in ("NAMED_AFTER", "IZAFET") and any(
+        patronymic(doc[i]) for i in range(seg.start, min(seg.end + 1, len(doc)))
+    ):
         return False
     # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
     single = seg.end - seg.start == 1
@@ -1272,6 +1314,9 @@ def _meeting_of(doc: Doc, seg: Segment) -> bool:
         # (A heading may break the line between the members and their body.)
         if nxt.is_space and after + 2 < len(doc):
             nxt = doc[after + 2]
+        # («членов рыболовецкого колхоза»: the body's kind after its adjectives.)
+        while nxt.is_lower and nxt.pos_ == "ADJ" and nxt.i + 1 < len(doc):
+            nxt = doc[nxt.i + 1]
         if nxt.text[:1].isupper() or _is_head_word(nxt, lexicon()):
             return head.lemma_ in lexicons.load("org_meeting_heads") and (head.is_lower or opening)
     if (
@@ -1513,7 +1558,20 @@ def _abbreviation_ok(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
         known = len(word) > 3 and loading.morph().word_is_known(word)
         if known and not any("Abbr" in p.tag for p in loading.parse(word)):
             return False
+        # «МЭРИЯСЫ» (Kyrgyz «its mayoralty»): a kind of body with a state language's ending is a word, no
+        # abbreviation.
+        if any(word.startswith(h) and 0 < len(word) - len(h) <= _FOREIGN_ENDING for h in _long_heads()):
+            return False
     return True
+
+
+_FOREIGN_ENDING = 3
+
+
+@cache
+def _long_heads() -> tuple[str, ...]:
+    # (Heads of five letters and more: a short one, «рада», starts too many abbreviations' letters by chance.)
+    return tuple(h for h in lexicon().heads if len(h) >= 5 and h.isalpha())
 
 
 def _branch_of_place(doc: Doc, end: int) -> bool:

@@ -1180,7 +1180,8 @@ _QUOTED_NAME = re.compile(r"[«\"“]([^»\"”]+)[»\"”]")
 def _quoted_with_kind(name: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
     """«Береке», «Мекен-Мигрант» with no kind of body: the one listed organization that is this name in quotes after
     its kind («крестьянское хозяйство «Береке»», «Общественный фонд «Мекен-Мигрант»»)."""
-    if _QUOTED_NAME.search(name) or any(w[:1].islower() for w in _COMPOUND.findall(name)):
+    # (A quoted name may go on in small letters, «Ота мерос»; its first word has the capital.)
+    if _QUOTED_NAME.search(name) or name[:1].islower():
         return None
     stems = [_stem(w) for w in _COMPOUND.findall(name)]
     if not stems:

@@ -1042,3 +1042,9 @@ def test_a_first_name_the_tagger_ran_into_a_body_before_it(nlp: Language) -> Non
 def test_a_word_like_surname_after_a_first_name_and_a_patronymic(nlp: Language) -> None:
     text = "Председателем районного Совета депутатов единогласно избран Владимир Валентинович Книга, уроженец района."
     assert _persons(nlp, text) == [("Книга", "Владимир", "Валентинович", None)]
+
+
+def test_an_indeclinable_surname_the_dictionary_guesses_as_an_adverb(nlp: Language) -> None:
+    # «Кожемяко» is no word the dictionary knows: its guess (an adverb) describes no one before a first name.
+    found = _persons(nlp, "Председательствующий: Кожемяко Виктор Андреевич, председатель правления колхоза.")
+    assert ("Кожемяко", "Виктор", "Андреевич", None) in found

@@ -128,6 +128,7 @@ def _without_branch_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple
 
 
 _COUNTED = re.compile(r"^\d+-[а-яё]{4,}$")
+_WHEN = frozenset({"бывший", "прежний", "нынешний"})
 
 
 def _strip_description(doc: Doc, start: int, end: int) -> int:
@@ -139,6 +140,9 @@ def _strip_description(doc: Doc, start: int, end: int) -> int:
     # «630-местный парламент Италии»: a count of seats, storeys or years describes a body, unlike an ordinal
     # («58-я армия»), which names it.
     while start + 1 < end and _COUNTED.match(doc[start].text):
+        start += 1
+    # «бывшего совхоза «Пригородный»»: when the body was is no description of which it is, nor a word of its name.
+    while start + 1 < end and doc[start].is_lower and doc[start].lemma_ in _WHEN:
         start += 1
     i = start
     while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ":

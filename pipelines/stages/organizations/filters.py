@@ -257,6 +257,7 @@ def _venue_kind(name: str) -> bool:
     return False
 
 
+_VENUE_FIELD = re.compile(r"\s*Место проведения\s*[:–—-]", re.IGNORECASE)
 _VENUE_REACH = 3  # «в | актовом | зале | гимназии», «в | районном | Доме культуры»
 
 
@@ -266,6 +267,11 @@ def _venue(doc: Doc, mention: TextSpan) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
+    # «Место проведения: город Энгельс, Дом культуры, большой зал»: a protocol's field of where it met.
+    text = doc_text(doc)
+    line = text[text.rfind("\n", 0, mention.start) + 1 : mention.start]
+    if _VENUE_FIELD.match(line):
+        return True
     halls = lexicons.load("meeting_venue_nouns")
     hall = False
     for i in range(span.start - 1, max(span.start - 1 - _VENUE_REACH, -1), -1):
@@ -421,6 +427,14 @@ def _of_local_level(name: str) -> bool:
     # written with its capital names the republic's (region's) institution.
     if len(words) >= 3 and place[:1].isupper() and grammar.word_lemma(place) in levels:
         return True
+    # «центральная районная больница Теучежского района»: the level, then the district it serves named after.
+    if (
+        len(words) >= 4
+        and any(grammar.word_lemma(w) in levels for w in words[:-3])
+        and words[-2][:1].isupper()
+        and grammar.word_lemma(words[-1]) in _DISTRICT_KINDS
+    ):
+        return True
     return (
         len(words) >= 3
         and place[:1].isupper()
@@ -428,6 +442,9 @@ def _of_local_level(name: str) -> bool:
         and re.search(grammar.ADJECTIVE_ENDING, place) is not None
         and any(grammar.word_lemma(w) in levels for w in words[1:-1])
     )
+
+
+_DISTRICT_KINDS = frozenset({"район", "область", "край", "округ", "улус"})
 
 
 def _building(name: str) -> bool:

@@ -48,13 +48,22 @@ _MAX_MUNICIPAL_NAME = 8
 # nominative after the kind (the official names of Krasnodar's and Tula's districts and towns).
 _MUNICIPAL_NAMED_KINDS = frozenset({"район", "округ"})
 _MUNICIPAL_TOWN_KINDS = frozenset({"город", "поселок", "посёлок", "село", "станица"})
+# «городской округ город Арзамас», «городское поселение город Кировск»: a municipality named by its town.
+_TOWN_OKRUG_KINDS = frozenset({"округ", "поселение"})
+_TOWN_OKRUG_LEVELS = frozenset({"городской", "муниципальный"})
 
 
 def _unquoted_municipal_name_end(doc: Doc, end: int) -> int | None:
-    """End of the unquoted name in the nominative after «муниципального образования» at `end`."""
-    if end + 1 >= len(doc) or doc[end - 1].lemma_ != "образование" or doc[end - 2].lemma_ != "муниципальный":
+    """End of the unquoted name in the nominative after «муниципального образования» at `end`, or the town after
+    «городского округа» («администрация городского округа | город Арзамас», the okrug's registered name)."""
+    if end + 1 >= len(doc) or end < 2:
         return None
     first, second = doc[end], doc[end + 1]
+    if doc[end - 1].lemma_ in _TOWN_OKRUG_KINDS and doc[end - 2].lemma_ in _TOWN_OKRUG_LEVELS:
+        town = first.lower_ in _MUNICIPAL_TOWN_KINDS and second.text[:1].isupper() and second.ent_type_ != "PER"
+        return end + 2 if town and "Gen" not in second.morph.get("Case") else None
+    if doc[end - 1].lemma_ != "образование" or doc[end - 2].lemma_ != "муниципальный":
+        return None
     named_kind = (
         first.is_title
         and _adjective_shaped(first)

@@ -20,6 +20,7 @@ from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings
+from pipelines.person_names import looks_like_surname
 from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _STOP, _place_kinds, _place_word
 from pipelines.stages.organizations.canonical import _NAMED_AFTER, _adjective_shaped
 
@@ -52,12 +53,27 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     lex = grammar.lexicon()
     person_starts = {start for start, _ in persons}
     start, end = ent.start, ent.end
+    # «главного бухгалтера Гнездилову | Татьяну Сергеевну»: one word before a first name and a patronymic is the
+    # person's surname, which the tagger read apart.
+    if (
+        end - start == 1
+        and end + 1 < len(doc)
+        and doc[end].is_title
+        and grammar.patronymic(doc[end + 1])
+        and doc[start].is_title
+        and looks_like_surname(doc[start].text)
+    ):
+        return None
     # «Теги: МПА СНГ», «Фото: пресс-служба …»: a page's field label before a colon is no part of the name.
     colons = [i for i in range(start, end - 1) if doc[i].text == ":"]
     if colons:
         start = colons[-1] + 1
     # «Присутствовали члены Совета директоров»: a protocol's header verb that opens the line is no word of a name.
-    while start < end and doc[start].pos_ in ("VERB", "AUX") and "Fin" in doc[start].morph.get("VerbForm"):
+    # «расположен | детский сад «Солнышко»»: a short participle or adjective is a predicate, never a name's word.
+    while start < end and (
+        (doc[start].pos_ in ("VERB", "AUX") and "Fin" in doc[start].morph.get("VerbForm"))
+        or (doc[start].is_lower and "Short" in doc[start].morph.get("Variant"))
+    ):
         start += 1
     # «Председателя комитета …»: a job title before the body belongs to the person.
     while start < end and grammar.word_lemma(doc[start].text) in lex.position_nouns:
@@ -85,6 +101,11 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         # «… КР Н.С. Базарбаев», «ООН норвежец Трюгве Ли»: a person ends the name; so does
         # a parenthesis, which holds another name for it («… партия Кыргызстана (СДПК»).
         if doc[i].text == "(" or _starts_person(doc, i, person_starts):
+            end = i
+            break
+        # «улусного Совета | Туйаара Гаврильевна Сивцева»: a first name before a patronymic is a person's, whom the
+        # tagger may have missed.
+        if not quoted and i + 1 < len(doc) and doc[i].is_title and grammar.patronymic(doc[i + 1]):
             end = i
             break
         # «деятельности Общества | за I квартал 2025 года»: the time a report covers is no cause the body stands for.
@@ -130,6 +151,16 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         return None
     # «по делам ГО и ЧС»: abbreviations of fields and kinds only («ГО», «ЧС», «СМИ») name no body.
     if all(t.lower_ in lex.not_abbreviations or t.lower_ in _STOP for t in words):
+        return None
+    # «отдела | ГО и ЧС улуса»: such abbreviations with words in small letters and no kind of body among them
+    # are the field of the unit before them, named after its place.
+    fields = [t for t in words if t.lower_ in lex.not_abbreviations]
+    if fields and all(
+        t.lower_ in lex.not_abbreviations
+        or t.lower_ in _STOP
+        or (t.is_lower and grammar.word_lemma(t.text) not in lex.heads)
+        for t in words
+    ):
         return None
     # Country codes and places alone are locations («КР», «РФ»).
     if all(t.lower_ in lex.country_codes for t in words):
@@ -308,7 +339,11 @@ def _readings(
     lex = grammar.lexicon()
     ranges: dict[tuple[int, int], str] = {}
     for cand in grammar.candidates(doc, found, blocked):
-        ranges.setdefault((cand.start, cand.end), cand.core)
+        start = cand.start
+        # «расположен | детский сад «Солнышко»»: a short participle or adjective is the predicate, no name's word.
+        while start + 1 < cand.end and doc[start].is_lower and "Short" in doc[start].morph.get("Variant"):
+            start += 1
+        ranges.setdefault((start, cand.end), cand.core)
     for ent in entities(doc):
         if ent.label_ != "ORG":
             continue
@@ -324,7 +359,32 @@ def _readings(
         ranges.setdefault((start, end), "PARTY")
     for start, end in _agency_credits(doc):
         ranges.setdefault((start, end), "AGENCY")
-    return ranges
+    return _legal_names_after(doc, ranges)
+
+
+# Councils an institution governs itself by, named by what they do: «учёный совет», «наблюдательное правление».
+_GOVERNING_COUNCILS = frozenset({"совет", "правление"})
+
+
+def _legal_names_after(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """«научно-технического совета | ФГБУ «Национальный парк …»»: a council named by what it does, whose reading
+    ends on a legal form's abbreviation, goes on to the quoted name the form opens (the institution it governs,
+    as «учёный совет Алтайского государственного университета» does in the genitive)."""
+    legal: dict[int, int] = {}
+    for (start, end), core in ranges.items():
+        if core == "LEGAL_QUOTED":
+            legal[start] = max(end, legal.get(start, end))
+    if not legal:
+        return ranges
+    grown = dict(ranges)
+    for (start, end), core in ranges.items():
+        form_end = legal.get(end - 1)
+        if core != "HEAD" or form_end is None or form_end <= end or start >= end - 2:
+            continue
+        council = doc[end - 2]
+        if council.is_lower and council.lemma_ in _GOVERNING_COUNCILS and doc[start].is_lower:
+            grown.setdefault((start, form_end), core)
+    return grown
 
 
 def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
@@ -338,9 +398,23 @@ def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
         if not token.is_alpha or len(token.text) > 8:
             continue
         capitals = sum(c.isupper() for c in token.text)
-        if capitals >= 2 and token.text[:1].isupper() and not _place_word(token):
+        # «ХОРОГ, 30 мая. /Ховар/.»: a wire's dateline credits the agency, whatever its capitals.
+        dateline = token.is_title and i >= 2 and texts[i - 2] == "." and _dateline(doc, i - 2)
+        if (capitals >= 2 or dateline) and token.text[:1].isupper() and not _place_word(token):
             found.append((token.i, token.i + 1))
     return found
+
+
+_DATELINE_REACH = 8
+
+
+def _dateline(doc: Doc, stop: int) -> bool:
+    """«ХОРОГ, 30 мая.»: the full stop at `stop` ends a line's opening town in capitals and a date."""
+    i = stop - 1
+    while i > 0 and stop - i < _DATELINE_REACH and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
+        i -= 1
+    town = doc[i]
+    return town.is_upper and town.is_alpha and len(town) > 2 and any(t.like_num for t in doc[i:stop])
 
 
 _MAX_PARTY_WORDS = 4

