@@ -1141,8 +1141,8 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.
         if _fold(token.text) in _SETTLEMENT_ABBREVIATIONS and after.text == "." and i + 2 < len(tokens):
             name = tokens[i + 2]
-            if len(name.text) < 2 or (i + 3 < len(tokens) and tokens[i + 3].text == "." and token.text[:1].isupper()):
-                continue  # «С.М.Халтурин»: initials, not «с. М…»
+            if token.text.isupper() and name.text.isupper() and len(name.text) == 1:
+                continue  # «С.М.Халтурин»: initials, not «с. М…» (but «г.о. Тольятти» goes on below)
             after_noun = (
                 _fold(token.text) in ("г", "гор")
                 and tokens[i - 1].pos_ in ("NOUN", "PROPN")
