@@ -418,7 +418,10 @@ def _dateline(doc: Doc, stop: int) -> bool:
 
 
 _MAX_PARTY_WORDS = 4
-_PARTY_SHAPE = re.compile(r"^(?:[А-ЯЁA-Z]{2,10}|[А-ЯЁ][а-яё]?(?:[А-ЯЁ][а-яё]?){1,6}[А-ЯЁ]?)$")
+# An abbreviation («НДПУ», «AMANAT», «ЕдРо»), or a two-part name of the genre's parties («Ар-Намыс», «Ата-Мекен»).
+_PARTY_SHAPE = re.compile(
+    r"^(?:[А-ЯЁA-Z]{2,10}|[А-ЯЁ][а-яё]?(?:[А-ЯЁ][а-яё]?){1,6}[А-ЯЁ]?|[А-ЯЁ][а-яё]{1,8}-[А-ЯЁ][а-яё]{2,10})$"
+)
 
 
 def _party_after_person(doc: Doc, persons: set[tuple[int, int]]) -> list[tuple[int, int]]:
