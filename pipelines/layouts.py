@@ -48,6 +48,8 @@ _CAPS_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
 _INITIALS = rf"[{_UPPER}]\. ?(?:[{_UPPER}]\.)?"
 # A patronymic's ending in any case: «СЛУШАЛИ: Бережного Сергея Николаевича», «Быструю Ирину Валерьевну».
 _PATRONYMIC_END = r"(?:вич(?:а|у|ем|е)?|[ие]?вн(?:а|ы|е|у|ой)|ичн(?:а|ы|е|у|ой)|оглы|кызы|уулу)"
+# The same endings in an oblique case only: a name in the genitive or accusative on a «СЛУШАЛИ:» line.
+OBLIQUE_PATRONYMIC = re.compile(r"(?:вич(?:а|у|ем|е)|вн(?:ы|е|у|ой)|ичн(?:ы|е|у|ой))$")
 # A speaker label's name; the initials' own dot may be the label's end («Бакетаев А.С. Уважаемые …»).
 _NAME = (
     rf"(?:{_SURNAME} {_INITIALS}"

@@ -53,9 +53,18 @@ def sentence_of(doc: Doc, i: int) -> Span:
     """`doc[i].sent`, by bisection over the sentence starts found once per Doc: spaCy walks from the token
     to both ends of its sentence on every `.sent`, quadratic when a stage asks it of every name in a
     sentence of thousands of words (30k names in one list). Each sentence's Span is made once per Doc too."""
+    starts, sents = _sentences(doc)
+    return sents[bisect.bisect_right(starts, i) - 1]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """`list(doc.sents)`, made once per Doc and shared with `sentence_of`."""
+    return _sentences(doc)[1]
+
+
+def _sentences(doc: Doc) -> tuple[list[int], list[Span]]:
     found = doc.user_data.get("kenesh_sentences")
     if found is None:
         sents = list(doc.sents)
         found = doc.user_data["kenesh_sentences"] = ([sent.start for sent in sents], sents)
-    starts, sents = found
-    return sents[bisect.bisect_right(starts, i) - 1]
+    return found

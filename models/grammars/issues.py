@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.checkpoints import checkpoint
-from models.components.extensions import doc_text, entities, token_texts
+from models.components.extensions import doc_text, entities, sentences, token_texts
 
 OPEN_QUOTES = frozenset({"«", "„", "“", '"'})
 CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
@@ -910,7 +910,7 @@ def fronted_reports(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
     reported, its verb of reporting later; the parser, misled by the long phrase first, may hang the verb anywhere
     (and the tagger read it as an adjective), so the shape is read from the words."""
     verbs = issue_lexicons().report_verbs
-    for sent in doc.sents:
+    for sent in sentences(doc):
         checkpoint("issues")
         words = [t for t in sent if not t.is_space]
         if len(words) < 3 or words[0].lower_ not in _ABOUT or words[1].pos_ not in ("NOUN", "PROPN", "ADJ"):

@@ -819,7 +819,8 @@ def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: To
             return _dated(fact, ref, doc).iso() if fact else None
         inside = sent.start_char < own_start < sent.end_char
         paragraph = doc.char_span(own_start, sent.end_char, alignment_mode="expand") if inside else None
-        relative, day = relative_date(paragraph or sent, _dated(ref, ref, doc) if ref is not None else None)
+        dated_ref = _dated(ref, ref, doc) if ref is not None else None
+        relative, day = relative_date(paragraph or sent, dated_ref)
         if relative:
             return day.iso() if day else None
         lead = lead_meeting_sentence(doc)
@@ -828,7 +829,7 @@ def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: To
             # meeting's sentence names later, from the report's own date.
             after_dateline = max(lead.start_char, dateline.end if dateline else 0)
             lead_dates = [s for s in _dates_in(doc, after_dateline, lead.end_char) if not is_other_date(s)]
-            relative, day = relative_date(lead, _dated(ref, ref, doc))
+            relative, day = relative_date(lead, dated_ref)
             if lead_dates and (fact := _fact(lead_dates[0])) is not None:
                 return _dated(fact, ref, doc).iso()
             if relative and day is not None:

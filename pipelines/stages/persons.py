@@ -16,7 +16,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
-from models.components.extensions import doc_text
+from models.components.extensions import doc_text, token_texts
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
@@ -899,7 +899,7 @@ def _person_in_place(ent: Span) -> Span | None:
     return span if surname_last or surname_first else None
 
 
-def _over_line_break(ent: Span) -> Span:
+def _surname_after_patronymic(ent: Span) -> Span:
     """«директор национального парка Мурат Хасанбиевич / Теммоев»: a page's line wrap inside a name, which the
     tagger ends at the break; a first name and a patronymic go on with the surname on the next line."""
     doc = ent.doc
@@ -927,10 +927,11 @@ def _shouted_surnames(doc: Doc, names: list[Span]) -> list[Span]:
     an -ов/-ев surname in capitals, which it read as nothing at all. Linear: one look at each word in capitals."""
     named = {i for span in names for i in range(span.start, span.end)}
     found = []
-    for token in doc:
-        if not (token.is_upper and token.is_alpha and len(token) > 5) or token.i in named or token.i == 0:
+    for i, text in enumerate(token_texts(doc)):
+        # By the word's text first: a Token for every word cost more than the test.
+        if not (len(text) > 5 and text.isupper() and text.isalpha()) or i in named or i == 0:
             continue
-        first = doc[token.i - 1]
+        token, first = doc[i], doc[i - 1]
         if first.i in named or not first.is_title or not first.is_alpha or first.is_sent_start:
             continue
         if _ov_surname(token.text) and not _is_common_word(fold(first.text)) and not _names_a_place(fold(first.text)):
@@ -985,7 +986,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         ]
     )
     names = _with_turkic_patronymics(_names_after_eponyms(doc, names))
-    wrapped = [_over_line_break(ent) for ent in names]
+    wrapped = [_surname_after_patronymic(ent) for ent in names]
     joined = {(span.start, span.end) for span in wrapped} - {(ent.start, ent.end) for ent in names}
     # (The surname the tagger read alone on the next line is part of the name now.)
     names = [

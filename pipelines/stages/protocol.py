@@ -30,6 +30,7 @@ from models.grammars.issues import lemma, unquoted
 from pipelines.deadline import check_deadline
 from pipelines.findings import DecisionFinding, Findings, IssueFinding, PersonFinding, TextSpan
 from pipelines.layouts import (
+    OBLIQUE_PATRONYMIC,
     Section,
     content_lines,
     detect_layout,
@@ -186,9 +187,6 @@ def merge_oblique(persons: list[PersonFinding], sections: tuple[Section, ...]) -
     return merged
 
 
-_OBLIQUE_PATRONYMIC = re.compile(r"(?:вич(?:а|у|ем|е)|вн(?:ы|е|у|ой)|ичн(?:ы|е|у|ой))$")
-
-
 def named_person(persons: list[PersonFinding], doc: Doc, start: int, end: int) -> int | None:
     """The person named in `[start, end)`; a name the persons stage missed joins a person with the
     same surname and compatible initials, or becomes a new entry."""
@@ -198,7 +196,7 @@ def named_person(persons: list[PersonFinding], doc: Doc, start: int, end: int) -
     span = doc.char_span(start, end, alignment_mode="expand")
     # A list line names people in the nominative; a «СЛУШАЛИ:» line may name the one heard in the genitive or the
     # accusative, which its patronymic shows («Бережного Сергея Николаевича»).
-    oblique = span is not None and _OBLIQUE_PATRONYMIC.search(span.text) is not None
+    oblique = span is not None and OBLIQUE_PATRONYMIC.search(span.text) is not None
     parts = parse_name(span, nominative_context=not oblique) if span is not None else None
     if parts is None:
         return None
