@@ -360,6 +360,16 @@ def _after_header_colon(span: Span) -> bool:
     )
 
 
+_DASHES = frozenset({"–", "—", "-"})
+
+
+def _list_entry(span: Span) -> bool:
+    """«…; Бурмистрова Н.Г. – юрисконсульт»: an entry of a protocol's list, after a semicolon and before the dash
+    that sets off its post, names its person in the nominative as the line's first entry does."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].text == ";" and span.end < len(doc) and doc[span.end].text in _DASHES
+
+
 def _conjoined_with_nominative(token: Token) -> bool:
     """«депутаты Эргешов и Рахимова»: conjoined names share a case, and «Эргешов» can only be a nominative."""
     head = token.head
@@ -798,7 +808,7 @@ def parse_name(
         return _regnal_name(surname_token, regnal, case)
     told_nominative = (
         nominative_context
-        or (initials and (_starts_line(span) or _after_header_colon(span)))
+        or (initials and (_starts_line(span) or _after_header_colon(span) or _list_entry(span)))
         or _before_nominative_post(span)
         or (first is not None and _first_name_token_case(first) == "Nom")
         or _conjoined_with_nominative(surname_token)
@@ -1095,6 +1105,13 @@ def _first_name_readings_in_name(word: str) -> set[Reading]:
 
 
 @lru_cache(maxsize=20_000)
+def _dictionary_first_name(word: str) -> bool:
+    """A first name the dictionary knows, with its gender and cases (not only pymorphy's guess from its ending; the
+    name list knows a name but not its gender: «Айана»)."""
+    return is_womans_first_name(word) or any(p.is_known and "Name" in p.tag for p in loading.parse(fold(word)))
+
+
+@lru_cache(maxsize=20_000)
 def _known_mans_name(word: str) -> bool:
     """The dictionary knows the word as a man's first name and as no woman's (Нурлан, Габит; not Жанар, a guess)."""
     if is_womans_first_name(word):
@@ -1104,7 +1121,10 @@ def _known_mans_name(word: str) -> bool:
 
 
 def _verb_gender(token: Token) -> str | None:
-    """The gender of the past-tense verb a name is the subject of: «Рахимова сообщила»."""
+    """The gender of the past-tense verb a name is the subject of: «Рахимова сообщила», and of one a name in
+    apposition to the subject is («Министр … Айана Тоюшева доложила»: the post's noun is masculine whoever holds it)."""
+    if token.dep_ == "appos" and token.head.i < token.i and token.head.dep_.startswith("nsubj"):
+        token = token.head
     head = token.head
     if not token.dep_.startswith("nsubj") or head.i == token.i:
         return None
@@ -1167,17 +1187,33 @@ def gendered_surname(
     # In an oblique case's place a first name with no case ending tells nothing: a text may leave a man's undeclined
     # («под председательством Талант Мамытова»), and a woman's -ова would there be -овой.
     first_reader = _first_name_readings if _oblique_role(span) else _first_name_readings_in_name
-    for part, reader in ((patronymic, _patronymic_readings), (first, first_reader)):
-        if part is None:
-            continue
-        narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
-        if narrowed:
-            readings, told = narrowed, True
     # «ГУСЕЙНОВА Л.Э. Подрядчик не выполнил …»: a turn's label opening its line is no subject of the speech's verb.
     label = _starts_line(span) and any(_is_initial(t) for t in span)
-    verb = (None if label else _verb_gender(span.root)) or _verb_before_gender(span) or title_gender
-    if verb is not None:
-        narrowed = {r: n for r, n in readings.items() if r[1] == verb}
+    subject = None if label else _verb_gender(span.root) or _verb_before_gender(span)
+    if subject is not None and first is not None and _dictionary_first_name(first.text):
+        # («заместительница Сергея Собянина назначена»: a known first name in an oblique case is no subject's, however
+        # the parser hung the name.)
+        subject = subject if any(c == "Nom" for c, _ in _first_name_readings(first.text)) else None
+    # («главы района Церена Эрдниева»: a first name the dictionary does not know is read by a guess, which the case of
+    # the post it stands in apposition to outweighs.)
+    if first is not None and not nominative_context and not _dictionary_first_name(first.text):
+        first = first if _oblique_post_case(span) is None else None
+    # A patronymic tells the gender for certain; then the agreement of the verb the name is the subject of (so a
+    # nominative), before a first name the dictionary may know only as a man's in an oblique case («Айана Тоюшева
+    # доложила»: Айан's genitive, or her nominative).
+    subject_reading = ("Nom", subject) if subject is not None else None
+    for part, reader in ((patronymic, _patronymic_readings), (subject_reading, None), (first, first_reader)):
+        if part is None:
+            continue
+        if reader is None:
+            narrowed = {r: n for r, n in readings.items() if r == part}
+        else:
+            narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
+        if narrowed:
+            readings, told = narrowed, True
+    # (A subject with no nominative of its verb's gender is no -ов surname's: «Максим Олегович Дубина рассказал».)
+    if title_gender is not None:
+        narrowed = {r: n for r, n in readings.items() if r[1] == title_gender}
         if narrowed:
             readings, told = narrowed, True
     undeclined_man = first is not None and ("Nom", "Masc") in _first_name_readings(first.text)

@@ -8,7 +8,8 @@
     BODY      → GEN_NP (GEN_NP | по NP | ABBR)*    «Думы Ханты-Мансийского автономного округа», «Госдумы РФ»
     GEN_NP    → GEN_ADJ* GEN_NOUN(-GEN_NOUN)? ABBR? «Общественной палаты», «маслихата ЗКО», «стран-экспортеров»
 
-    DATELINE  → PLACE? ,? DATE | ISO_DATE | DASHED  «БИШКЕК, 21 сентября 2023», «2023-09-21», «10-03-2022»
+    DATELINE  → PLACE? ,? DATE | ISO_DATE | DASHED  «БИШКЕК, 21 сентября 2023», «2023-09-21», «2023/09/21»,
+                                                  «10-03-2022»
 
 The grammars run on single sentences the meeting stage picks (running yargy over a long report is
 slow); the stage maps matches back onto the spaCy Doc by character offsets.
@@ -124,12 +125,18 @@ TITLE: Rule = rule(
 YEAR = and_(gte(1900), lte(2100))
 MONTH = and_(gte(1), lte(12))
 DAY = and_(gte(1), lte(31))
-ISO_DATE = rule(
-    rule(YEAR).interpretation(IsoDate.year.custom(int)),
-    eq("-"),
-    rule(MONTH).interpretation(IsoDate.month.custom(int)),
-    eq("-"),
-    rule(DAY).interpretation(IsoDate.day.custom(int)),
+# «2023-09-21»; a site engine's «2025/11/28» is the same order with slashes (never mixed within one date).
+ISO_DATE = or_(
+    *(
+        rule(
+            rule(YEAR).interpretation(IsoDate.year.custom(int)),
+            eq(separator),
+            rule(MONTH).interpretation(IsoDate.month.custom(int)),
+            eq(separator),
+            rule(DAY).interpretation(IsoDate.day.custom(int)),
+        )
+        for separator in ("-", "/")
+    )
 ).interpretation(IsoDate)
 # A crawler's «10-03-2022»: day, month and year joined by hyphens.
 DASHED_DATE = rule(

@@ -100,6 +100,9 @@ def _is_word_break(left: str, right: str) -> bool:
     low_left, low_right = left.lower(), right.lower()
     if morph.word_is_known(low_left + low_right):
         return True
+    # «Кривошап-\nка»: a capital left half no dictionary knows is a name cut, whatever its right half looks like.
+    if left[:1].isupper() and not left.isupper() and not morph.word_is_known(low_left):
+        return True
     if low_left in _HYPHEN_PREFIXES or low_right in _HYPHEN_SUFFIXES:
         return False
     if left[:1].isupper() and not left.isupper():

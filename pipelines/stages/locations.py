@@ -236,7 +236,8 @@ def _not_place_noun(token: Token) -> bool:
     return _in(token, "loc_not_place_nouns") or _in(token, "loc_water_nouns") or _river_bank(token)
 
 
-# «на левом берегу Сырдарьи»: a bank with its side is a river's; «у берегов Сирии» is a country's coast.
+# «на левом берегу Сырдарьи»: a bank with its side is a river's, and so is one a thing stands on, «на берегу Ука»
+# (a lake's or a sea's: no place either); «у берегов Сирии», «у берега Турции» are a country's coast.
 _RIVER_SIDES = frozenset({"левый", "правый"})
 
 
@@ -244,6 +245,8 @@ def _river_bank(token: Token) -> bool:
     if token.lemma_.lower() != "берег" or token.i == 0:
         return False
     side = token.doc[token.i - 1]
+    if token.lower_ == "берегу" and side.lower_ == "на":
+        return True
     return side.lemma_.lower() in _RIVER_SIDES or side.lower_.startswith(("лев", "прав"))
 
 
@@ -505,16 +508,22 @@ def _glued_hashtag(span: Span) -> bool:
 
 
 def _legal_form_before_name(span: Span) -> bool:
-    """«НАО «Национальный центр»», «АО «Береке»»: an abbreviation that is a company's legal form, right before the
-    company's quoted name, is the form («некоммерческое акционерное общество»), not the region it also spells."""
+    """«НАО «Национальный центр»», «АО «Береке»»: an abbreviation that is a company's legal form (or a municipality's
+    kind), right before the quoted name, is the form («некоммерческое акционерное общество»), not the region it also
+    spells."""
     doc = span.doc
     return (
         len(span) == 1
         and span[0].text.isupper()
         and span.end < len(doc)
         and (doc[span.end].text in _OPENING_QUOTES or doc[span.end].text == '"')
-        and span[0].text.lower() in _legal_forms()
+        and span[0].text.lower() in _legal_forms() | _MUNICIPAL_KINDS
     )
+
+
+# «МО «Кузьмоловское городское поселение»», «ГО «Город Якутск»»: a municipality's kind before its quoted name, not
+# the Moscow region «МО» also spells.
+_MUNICIPAL_KINDS = frozenset({"мо", "го", "мр"})
 
 
 @cache

@@ -359,7 +359,7 @@ def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
 
 # A dateline's date has a month name, a dotted day and month or an ISO form; other lines need no parse.
 _DATE_LIKE = re.compile(
-    r"\d{1,2}\.\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)",
+    r"\d{1,2}\.\d{1,2}|\d{4}([-/])\d{1,2}\1\d{1,2}|\d{1,2}-\d{1,2}-\d{4}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)",
     re.IGNORECASE,
 )
 # A feed's stamp in the e-mail format (RFC 2822): «Fri, 14 Mar 2025 09:12:44 +0300».
@@ -482,9 +482,9 @@ def _head_end(line: str) -> int:
     return len(line)
 
 
-# A machine's date opening the text («2024-10-09 11:02:37 | ВКО», «2024-07-09T07:31:00+05:00»): a crawler's or a
+# A machine's date opening the text («2024-10-09 11:02:37 | ВКО», «2024-07-09T07:31:00+05:00», «2025/11/28 09:03»): a crawler's or a
 # site engine's stamp of when the page was seen or posted. People write «9 октября 2024» or «09.10.2024».
-_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d-])")
+_ISO_STAMP = re.compile(r"\d{4}([-/])\d{2}\1\d{2}(?![\d/-])")
 
 
 # A clause opening with a preposition or a conjunction («по словам депутата», «что в ночь на среду») is a sentence's,

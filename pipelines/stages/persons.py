@@ -604,12 +604,14 @@ def _first_name_before(ent: Span) -> bool:
     if not (before.is_alpha and before.is_title and (before.ent_type_ in ("", "LOC") or glued)):
         return False
     # «Бахтиёра Курбановича Матякубова»: a first name the dictionary does not know, before a patronymic, is one all
-    # the same unless it is a word or a place the dictionary knows.
+    # the same unless it is a word or a place the dictionary knows. Inside a sentence, before a patronymic and a
+    # surname, a capitalised word is a first name even where it spells a word («… депутатов Бата Очирович Санджиев»).
     word = fold(before.text)
+    mid_sentence = not before.is_sent_start and not is_patronymic(ent[1].text)
     return is_first_name(before.text) or not (
         is_patronymic(before.text)
         or _names_a_place(word)
-        or any(p.is_known and "Name" not in p.tag for p in loading.parse(word))
+        or (not mid_sentence and any(p.is_known and "Name" not in p.tag for p in loading.parse(word)))
     )
 
 

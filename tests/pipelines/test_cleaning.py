@@ -57,6 +57,7 @@ CASES = [
     ("по-\nрусски", "по-русски"),
     ("из-\nза", "из-за"),
     ("Мурза-\nгалиев", "Мурзагалиев"),
+    ("Кривошап-\nка", "Кривошапка"),  # a cut name's right half may look like a particle («давай-ка»)
     ("ПРОТО-\nКОЛ", "ПРОТОКОЛ"),
     # OCR look-alikes inside Russian words: Latin letters and digits
     ("в Бишкeке", "в Бишкеке"),

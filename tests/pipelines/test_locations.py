@@ -302,6 +302,7 @@ def test_a_plural_settlement_noun_names_every_listed_settlement(nlp: Language, t
         # A name after a water body's noun or a river's part is a river's, and so are its other mentions.
         ("Запасы воды в бассейне Тобола выше нормы, сёла вдоль Тобола готовятся. Штаб работает в Кургане.", {"Курган"}),
         ("На левом берегу Иртыша перебои с водой, сообщили в Павлодаре.", {"Павлодар"}),
+        ("Митинг прошёл у мемориала на берегу Ука, сообщили в Заводоуковске.", {"Заводоуковск"}),
         ("Сток Чу снизился, в низовьях Чу и в Бишкеке ввели график.", {"Бишкек"}),
         (
             "Проверили дамбу Бухтарминского водохранилища в Восточно-Казахстанской области.",
@@ -441,6 +442,8 @@ def test_forms_of_one_name_are_one_location(nlp: Language, text: str, expected: 
             {"Уральск"},
         ),
         ('Договор подписан с НАО "Медицинский университет" в Караганде.', {"НАО"}, {"Караганда"}),
+        # So is a municipality's kind before its quoted name («МО» is also the Moscow region's).
+        ("Совет депутатов МО «Кузьмоловское городское поселение» собрался в Кузьмолово.", {"МО"}, {"Кузьмолово"}),
         # A parliament's Uzbek name is a body's: only the country it is named after is a place.
         (
             "Депутат Законодательной палаты Олий Мажлиса Республики Узбекистан выступила в Ташкенте.",

@@ -584,6 +584,8 @@ def test_a_settlement_named_after_a_person_keeps_the_title(nlp: Language) -> Non
             "2025-02-03T07:31:00+05:00\n\nВ Курске состоялся семинар для депутатов. Он прошёл 31 января.",
             "2025-01-31",
         ),
+        # A site engine's slashes in the same order; a weekday counts back from it.
+        ("2025/11/28 09:03\nГлавная / Новости\n\nВ четверг в акимате прошло заседание совета.", "2025-11-27"),
         # With no other day in the text, the stamp still dates it.
         ("2023-06-14 | news.example.kz\n\nСостоялось заседание общественного совета.", "2023-06-14"),
         # A protocol's header pads the place and the date apart: the year past the padding is still the date's.

@@ -1091,6 +1091,11 @@ def test_the_room_of_a_meeting_is_no_body(nlp: Language) -> None:
     assert names(nlp, "Петрозаводск, 14 ноября 2023 года. Зал заседаний администрации, ул. Куйбышева.") == []
 
 
+def test_the_centre_of_attention_is_no_body(nlp: Language) -> None:
+    text = "Эти вопросы находятся в центре внимания министерства, сообщил Иван Петров."
+    assert names(nlp, text) == []
+
+
 def test_a_units_field_is_no_parent(nlp: Language) -> None:
     assert "СНГ" not in names(nlp, "Выступил председатель комитета по делам СНГ Иван Петров.")
 

@@ -477,6 +477,11 @@ def test_a_surname_the_tagger_left_out_before_a_first_name_and_patronymic(
             "Под председательством хокима области Ойбека Рустамовича Турсунова прошло совещание.",
             ("Турсунов", "Ойбек", "Рустамович"),
         ),
+        # Inside a sentence, one that spells a word too («бата», the genitive of «бат»).
+        (
+            "Сессию открыл и вёл председатель Собрания депутатов Бата Очирович Санджиев. Депутаты утвердили план.",
+            ("Санджиев", "Бата", "Очирович"),
+        ),
     ],
 )
 def test_a_first_name_the_tagger_took_for_a_place_before_a_patronymic(
@@ -884,6 +889,18 @@ def test_a_credited_news_agency_is_no_person(nlp: Language) -> None:
             [("Мауленкулов", "Габит", None, None)],
         ),
         ("Отчет акима района Ерлана Жаксыбекова заслушали депутаты.", [("Жаксыбеков", "Ерлан", None, None)]),
+        # A first name the dictionary does not know is read by a guess: the post's case outweighs it.
+        ("Заслушали отчёт главы района Церена Эрдниева о работе.", [("Эрдниев", "Церен", None, None)]),
+        # The verb agrees with the post the name is in apposition to, whatever the post's own gender.
+        (
+            "Министр экономического развития Айана Тоюшева доложила о подготовке к сезону.",
+            [("Тоюшева", "Айана", None, None)],
+        ),
+        # A protocol list's later entry names its person in the nominative as its first does.
+        (
+            "Приглашенные: Девятаев А.М. – начальник отдела; Бурмистрова Н.Г. – юрисконсульт\n\nКворум имеется.",
+            [("Девятаев", None, None, "А.М."), ("Бурмистрова", None, None, "Н.Г.")],
+        ),
     ],
 )
 def test_central_asian_womens_names(nlp: Language, text: str, expected: list) -> None:
