@@ -482,8 +482,9 @@ def _head_end(line: str) -> int:
     return len(line)
 
 
-# A machine's date opening the text («2024-10-09 11:02:37 | ВКО», «2024-07-09T07:31:00+05:00», «2025/11/28 09:03»): a crawler's or a
-# site engine's stamp of when the page was seen or posted. People write «9 октября 2024» or «09.10.2024».
+# A machine's date opening the text («2024-10-09 11:02:37 | ВКО», «2024-07-09T07:31:00+05:00», «2025/11/28 09:03»):
+# a crawler's or a site engine's stamp of when the page was seen or posted. People write «9 октября 2024» or
+# «09.10.2024».
 _ISO_STAMP = re.compile(r"\d{4}([-/])\d{2}\1\d{2}(?![\d/-])")
 
 
