@@ -149,7 +149,7 @@ HELDOUT6 = {
     "persons": 0.975,
     "speakers": 0.98,
     "organizations": 0.895,
-    "locations": 0.965,
+    "locations": 0.98,
     "position_f1": 0.885,
     "person_org": 0.88,
     "issues": 0.72,
@@ -206,7 +206,7 @@ HELDOUT9 = {
     # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
-    "topics": 0.735,
+    "topics": 0.76,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -227,7 +227,7 @@ HELDOUT10 = {
     "position_f1": 0.93,
     "person_org": 0.905,
     "issues": 0.735,
-    "topics": 0.84,
+    "topics": 0.85,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -252,17 +252,17 @@ HELDOUT11 = {
 HELDOUT12 = {
     # First measured blind on main at 75e0356 (README there); organizations 0.721 → 0.718 with session 12's first
     # letterhead rules, a step within the set's noise.
-    "persons": 0.96,
-    "speakers": 0.955,
+    "persons": 0.99,
+    "speakers": 0.99,
     "organizations": 0.725,
-    "locations": 0.94,
-    "position_f1": 0.855,
-    "person_org": 0.65,
+    "locations": 0.95,
+    "position_f1": 0.87,
+    "person_org": 0.66,
     "issues": 0.585,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
-    "topics": 0.7,
-    "meeting_date": 0.925,
+    "topics": 0.74,
+    "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
 HELDOUT13 = {
@@ -282,15 +282,18 @@ HELDOUT13 = {
 }
 HELDOUT14 = {
     # First measured blind on main at fef1f36 (README there), written blind in session 12 with heldout-genre-12/-13.
-    "persons": 0.95,
-    "speakers": 0.935,
+    "persons": 0.955,
+    "speakers": 0.94,
     "organizations": 0.81,
-    "locations": 0.9,
+    "locations": 0.905,
     "position_f1": 0.84,
-    "person_org": 0.825,
+    # person_org steps down once, in the open (session 13): the verb a name in apposition to the subject agrees with
+    # now tells a woman's surname («Министр … Айана Тоюшева доложила»), persons +0.004 here and +0.008 on
+    # heldout-genre-16; the scorer averages person_org over matched persons, and one matched now is not given the right body.
+    "person_org": 0.82,
     "issues": 0.7,
     "topics": 0.685,
-    "meeting_date": 0.78,
+    "meeting_date": 0.85,
     "meeting_place": 0.92,
 }
 HELDOUT15 = {
@@ -298,7 +301,7 @@ HELDOUT15 = {
     "persons": 0.95,
     "speakers": 0.915,
     "organizations": 0.85,
-    "locations": 0.87,
+    "locations": 0.885,
     "position_f1": 0.86,
     "person_org": 0.695,
     "issues": 0.62,
@@ -308,8 +311,8 @@ HELDOUT15 = {
 }
 HELDOUT16 = {
     # First measured blind on main at 108d8f4 (README there), written blind in session 13 (Central Asia, Caucasus).
-    "persons": 0.935,
-    "speakers": 0.925,
+    "persons": 0.94,
+    "speakers": 0.935,
     "organizations": 0.68,
     "locations": 0.905,
     "position_f1": 0.825,
