@@ -132,13 +132,22 @@ def find_events(doc: Doc) -> list[Token]:
     """Heads of event nouns, in text order: the last word of "круглый стол" is its head.
 
     A capital inside a sentence makes the noun a body's name ("Законодательное Собрание",
-    "Курултай"), not an event.
+    "Курултай"), not an event; a room's noun before it makes it the room's kind ("в зале заседаний администрации
+    состоялась встреча").
     """
     return [
         doc[end - 1]
         for _, start, end in _event_matcher(doc.vocab)(doc)
-        if doc[start].is_sent_start or not doc[start].text[:1].isupper()
+        if (doc[start].is_sent_start or not doc[start].text[:1].isupper()) and not _names_a_room(doc, start)
     ]
+
+
+def _names_a_room(doc: Doc, start: int) -> bool:
+    return start > 0 and _fold(doc[start - 1].lemma_) in _ROOMS and "Gen" in doc[start].morph.get("Case")
+
+
+_ROOMS = frozenset({"зал", "конференц-зал", "комната", "кабинет"})
+_ROOM_BEFORE = re.compile(r"(?i:(?<![а-яё])(?:конференц-)?зал(?:е|а|ом)?|комнат[аеуы]|кабинет(?:е|а)?)[ \t]+$")
 
 
 def meeting_verbs(sent: Span) -> list[Token]:
@@ -254,7 +263,8 @@ def find_title(
     window = sent.doc[max(sent.start, events[0].i - _BEFORE_EVENT) : min(sent.end, last + _AFTER_EVENT)]
     if window.start_char > sent.start_char or window.end_char < sent.end_char:
         sent = window
-    matches = list(title_parser().findall(sent.text))
+    text = sent.text
+    matches = [m for m in title_parser().findall(text) if not _ROOM_BEFORE.search(text, 0, m.span.start)]
     if not matches:
         return None, None, None
     match = next((m for m in matches if m.fact.body), matches[0])

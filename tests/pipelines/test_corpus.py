@@ -289,7 +289,8 @@ HELDOUT14 = {
     "position_f1": 0.84,
     # person_org steps down once, in the open (session 13): the verb a name in apposition to the subject agrees with
     # now tells a woman's surname («Министр … Айана Тоюшева доложила»), persons +0.004 here and +0.008 on
-    # heldout-genre-16; the scorer averages person_org over matched persons, and one matched now is not given the right body.
+    # heldout-genre-16; the scorer averages person_org over matched persons, and one matched now is not given the
+    # right body.
     "person_org": 0.82,
     "issues": 0.7,
     "topics": 0.685,

@@ -123,6 +123,11 @@ def test_a_body_written_with_a_tab_inside_leaves_no_gap(nlp: Language) -> None:
     assert found.title is None or found.title.startswith("заседание")
 
 
+def test_a_room_of_meetings_names_no_meeting(nlp: Language) -> None:
+    text = "На минувшей неделе в зале заседаний администрации района состоялась встреча депутатов с избирателями."
+    assert meeting(nlp, text).title == "встреча депутатов"
+
+
 @pytest.mark.parametrize(
     ("text", "date", "place"),
     [
