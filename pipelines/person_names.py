@@ -217,11 +217,14 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
         return f"{article}-{_nominative(rest, case, gender, part)}"  # «ас-Сабаха» → «ас-Сабах»
     want = _TAG_OF_PART[part]
     oc_case, oc_gender = _OC_CASE.get(case), _OC_GENDER.get(gender or "")
-    # One person's surname is singular: a plural reading («левински» as a town's plural) is another word's.
+    # One person's surname or first name is singular: a plural reading («левински» as a town's plural, «Даниала» as
+    # a guessed plural of «даниалаа») is another word's.
     parses = [
         p
         for p in loading.parse(word)
-        if p.tag.POS == "NOUN" and p.tag.case == oc_case and not (part == "surname" and p.tag.number == "plur")
+        if p.tag.POS == "NOUN"
+        and p.tag.case == oc_case
+        and not (part in ("surname", "first") and p.tag.number == "plur")
     ]
 
     def rank(parse) -> tuple[bool, bool, float]:
@@ -240,6 +243,8 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
             return recover_shape(form.word, word) if form else word
     if part == "surname":
         return _declined_foreign(word, case, gender) or _declined_adjective(word, oc_case, oc_gender) or word
+    if part == "first" and gender == "Masc":
+        return _declined_foreign(word, case, gender) or word  # «Даниала» → «Даниал», a man's name pymorphy lacks
     return word
 
 
@@ -560,6 +565,12 @@ def _case_of_role(span: Span) -> str | None:
     return None
 
 
+def _guessed_after_oblique_post(first: Token, span: Span) -> bool:
+    """«акима области Жениса Касымбека»: a first name the dictionary does not know reads as a nominative by a guess
+    only, which the oblique case of the post it stands in apposition to outweighs."""
+    return not _dictionary_first_name(first.text) and _oblique_post_case(span) is not None
+
+
 def _case_of_mans_first_name(first: Token | None, surname: Token, span: Span) -> str | None:
     """«Райана Куглера», «Аттикуса Финча»: a man's first name whose ending shows the genitive or the
     instrumental (or, for one that does not decline, the name's role) gives its case to a foreign surname
@@ -571,10 +582,17 @@ def _case_of_mans_first_name(first: Token | None, surname: Token, span: Span) ->
     case = _declined_first_name_case(first)
     if case is None and fold(first.text)[-1:] in _INDECLINABLE_FINALS:
         case = _case_of_role(span)  # «лидера Эмомали Рахмона», «фильм Арно Деплешена»
+    # «принял акима области Жениса Касымбека»: a first name the dictionary does not know, whose guessed readings
+    # include the case of the post it stands in apposition to, takes that case.
+    post = None
+    if case is None and not _dictionary_first_name(first.text):
+        post = _oblique_post_case(span)
+        post = post if (post, "Masc") in _first_name_readings(first.text) else None
+        case = post or case
     # The dative only with a soft ending: «Семёну Горбаню» is Горбань, an «-у» may be the indeclinable one's.
     if case not in ("Gen", "Acc", "Ins") and not (case == "Dat" and fold(surname.text).endswith("ю")):
         return None
-    if any(c == "Nom" or g == "Fem" for c, g in _first_name_readings(first.text)):
+    if post is None and any(c == "Nom" or g == "Fem" for c, g in _first_name_readings(first.text)):
         return None
     return case if fold(surname.text).endswith(_FOREIGN_MASC_ENDINGS[case]) else None
 
@@ -810,7 +828,11 @@ def parse_name(
         nominative_context
         or (initials and (_starts_line(span) or _after_header_colon(span) or _list_entry(span)))
         or _before_nominative_post(span)
-        or (first is not None and _first_name_token_case(first) == "Nom")
+        or (
+            first is not None
+            and _first_name_token_case(first) == "Nom"
+            and not _guessed_after_oblique_post(first, span)
+        )
         or _conjoined_with_nominative(surname_token)
     )
     # «Людмилы Касьян», «Дороти Бус», «Ильды Бокассини»: no case ending to strip.
@@ -842,8 +864,10 @@ def parse_name(
 
     def other_part(token: Token, part: str) -> str:
         if gendered is None:
-            # A name the context tells is a nominative has its parts as written: «заведующая … Гулчехра Каримова».
-            return nominative_part(token, part, "Nom" if nominative_context else None)
+            # A name the context tells is a nominative has its parts as written: «заведующая … Гулчехра Каримова»;
+            # one whose case the first name's ending or the post told is in that case: «акима … Жениса Касымбека».
+            told = told_case if told_case is not None and case == told_case else None
+            return nominative_part(token, part, "Nom" if nominative_context else told)
         if part == "first" and gendered.gender == "Fem":
             unknown = _unknown_womans_name(token.text, gendered.cases)
             if unknown is not None:

@@ -651,6 +651,8 @@ def _nominative(span: Span) -> str:
             return token.text  # «сёла Кызылтал и Ушбулак»: names beside a plural kind stay in the nominative
         if _unknown_masculine_genitive(token):
             return token.text[:-1]
+        if (known := _known_place_only_oblique(token.lower_)) is not None:
+            return recover_shape(known, token.text)
     region = _region_nominative(span)
     if region is not None:
         return region
@@ -717,6 +719,17 @@ def _listed_after_plural_kind(span: Span) -> bool:
 
 _CITY_GENITIVE = re.compile(r"[а-яё](?:ск|цк)а$")
 _CONSONANT_A = re.compile(r"[а-яё][бвгджзклмнпрстфхцчшщ]а$")
+
+
+@lru_cache(maxsize=20_000)
+def _known_place_only_oblique(word: str) -> str | None:
+    """«Нур-Султана»: a word the dictionary knows only as one place's oblique form is that place, whatever case the
+    tagger gave it (it guesses a nominative for a hyphenated name)."""
+    parses = [p for p in loading.parse(word) if p.is_known]
+    if not parses or not all("Geox" in p.tag and p.tag.case != "nomn" for p in parses):
+        return None
+    forms = {p.normal_form for p in parses}
+    return forms.pop() if len(forms) == 1 else None
 
 
 def _unknown_masculine_genitive(token: Token) -> bool:

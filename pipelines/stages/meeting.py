@@ -1104,7 +1104,10 @@ def _home_from_adjective(word: str, words: frozenset[str]) -> str | None:
 
 
 def _genitive_place(token: Token) -> str:
-    """«города Костромы» → Кострома; a name morphology does not know is left as written («города Вахдат»)."""
+    """«города Костромы» → Кострома, «города Шымкента» → Шымкент (a listed town morphology does not know); another
+    name morphology does not know is left as written («города Вахдат»)."""
+    if (city := city_of(token.text)) is not None:
+        return city
     known = next((p for p in loading.parse(token.lower_) if "Geox" in p.tag and p.is_known), None)
     word = known.inflect({"nomn"}).word if known is not None and known.inflect({"nomn"}) else token.lower_
     return "-".join(part.capitalize() for part in word.split("-")) if known is not None else token.text

@@ -123,6 +123,10 @@ def test_a_body_written_with_a_tab_inside_leaves_no_gap(nlp: Language) -> None:
     assert found.title is None or found.title.startswith("заседание")
 
 
+def test_a_home_city_named_in_the_genitive_is_read_in_the_nominative(nlp: Language) -> None:
+    assert meeting(nlp, "Состоялось совещание. Его провёл аким города Шымкента Мурат Айтенов.").place == "Шымкент"
+
+
 def test_a_room_of_meetings_names_no_meeting(nlp: Language) -> None:
     text = "На минувшей неделе в зале заседаний администрации района состоялась встреча депутатов с избирателями."
     assert meeting(nlp, text).title == "встреча депутатов"
