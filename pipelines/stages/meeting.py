@@ -221,7 +221,13 @@ def _body_name(
     first = body.doc[body.start]
     if first.ent_type_ == "PER" and first.morph.get("Animacy") == ["Anim"] and len(body) <= 3:
         return None
-    if _noun_parse(words[0][0]) is not None and "anim" in (_noun_parse(words[0][0]).tag.animacy or ""):
+    # (A city's adjective opening a body's name is no person, though pymorphy guesses a surname for it too:
+    # «Новополоцкого городского Совета».)
+    if (
+        first.pos_ != "ADJ"
+        and _noun_parse(words[0][0]) is not None
+        and "anim" in (_noun_parse(words[0][0]).tag.animacy or "")
+    ):
         return None
     best: tuple[int, str] | None = None
     for org in organizations:

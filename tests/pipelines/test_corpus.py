@@ -50,7 +50,11 @@ GENRE = {
     "position_f1": 0.97,
     "person_org": 0.976,
     "issues": 0.69,
-    "topics": 0.875,
+    # topics steps down once, in the open (session 13): a body's name opening with a city's adjective that
+    # pymorphy also guesses as a surname («Новополоцкого городского Совета») is the meeting's body now, and the
+    # learned decision, retrained, decides those reports: in-sample 0.881 → 0.864 here, the blind sets
+    # heldout-genre-14 0.689 → 0.739 and -16 0.667 → 0.690, -13 and -15 unchanged.
+    "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -79,7 +83,7 @@ HELDOUT = {
     "position_f1": 0.918,
     "person_org": 0.895,
     "issues": 0.755,
-    "topics": 0.85,
+    "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -93,7 +97,7 @@ HELDOUT2 = {
     "position_f1": 0.95,
     "person_org": 0.955,
     "issues": 0.8,
-    "topics": 0.85,
+    "topics": 0.865,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -125,7 +129,7 @@ HELDOUT4 = {
     "issues": 0.615,
     # 0.800 with the seed-lexicon rules alone (in-sample: their lexicons were tuned on this set); 0.788 with session
     # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
-    "topics": 0.785,
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -139,7 +143,7 @@ HELDOUT5 = {
     "position_f1": 0.95,
     "person_org": 0.91,
     "issues": 0.735,
-    "topics": 0.86,
+    "topics": 0.875,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -167,7 +171,7 @@ HELDOUT7 = {
     "position_f1": 0.895,
     "person_org": 0.915,
     "issues": 0.615,
-    "topics": 0.755,
+    "topics": 0.765,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -225,9 +229,9 @@ HELDOUT10 = {
     # 0.806 first (8c37bb0); 0.824 with session 11's place rules read from heldout-genre-9.
     "locations": 0.895,
     "position_f1": 0.93,
-    "person_org": 0.905,
+    "person_org": 0.915,
     "issues": 0.735,
-    "topics": 0.85,
+    "topics": 0.855,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -244,7 +248,7 @@ HELDOUT11 = {
     "position_f1": 0.86,
     "person_org": 0.775,
     "issues": 0.65,
-    "topics": 0.71,
+    "topics": 0.72,
     "meeting_date": 0.995,
     "meeting_place": 0.84,
 }
@@ -270,7 +274,7 @@ HELDOUT13 = {
     "persons": 0.975,
     "speakers": 0.98,
     "organizations": 0.72,
-    "locations": 0.895,
+    "locations": 0.905,
     "position_f1": 0.815,
     "person_org": 0.705,
     "issues": 0.57,
@@ -293,7 +297,7 @@ HELDOUT14 = {
     # right body.
     "person_org": 0.82,
     "issues": 0.7,
-    "topics": 0.685,
+    "topics": 0.735,
     "meeting_date": 0.85,
     "meeting_place": 0.92,
 }
@@ -319,7 +323,7 @@ HELDOUT16 = {
     "position_f1": 0.825,
     "person_org": 0.51,
     "issues": 0.53,
-    "topics": 0.66,
+    "topics": 0.685,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
 }

@@ -130,6 +130,12 @@ def test_a_home_city_named_in_the_genitive_is_read_in_the_nominative(nlp: Langua
 def test_a_room_of_meetings_names_no_meeting(nlp: Language) -> None:
     text = "На минувшей неделе в зале заседаний администрации района состоялась встреча депутатов с избирателями."
     assert meeting(nlp, text).title == "встреча депутатов"
+    text = "Сегодня в зале заседаний горисполкома прошла девятая сессия Новополоцкого городского Совета депутатов."
+    found = meeting(nlp, text)
+    assert (found.title, found.body) == (
+        "девятая сессия Новополоцкого городского Совета депутатов",
+        "Новополоцкий городской Совет депутатов",
+    )
 
 
 @pytest.mark.parametrize(
