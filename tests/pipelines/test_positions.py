@@ -416,6 +416,19 @@ def test_a_post_ending_in_a_bare_kind_names_the_one_body_of_that_kind(nlp: Langu
     assert _positions(nlp, text)["Цой"] == ("психолог", "Общественное объединение «Нур»")
 
 
+def test_a_councils_office_after_another_post_keeps_the_councils_kind(nlp: Language) -> None:
+    # The second office names its council, or it would read as the chair of the first post's body; a single office
+    # drops the bare kind (corpus-genre c06 «Член совета» → «член»).
+    text = (
+        "Состоялось заседание Общественного совета по вопросам экологии при мэрии города Тараза. "
+        "Заседание вёл заместитель мэра города Тараза, председатель совета Серик Омаров. "
+        "Член совета Анна Лыкова предложила провести субботник."
+    )
+    found = _positions(nlp, text)
+    assert found["Омаров"][0] == "заместитель мэра города Тараза, председатель совета"
+    assert found["Лыкова"][0] == "член"
+
+
 @pytest.mark.parametrize(
     ("text", "surname", "position"),
     [
