@@ -384,12 +384,14 @@ def _trim_position(doc: Doc, start: int, end: int, body_start: int) -> Span:
     kind_end = end
     while end - 1 > start and doc[end - 1].pos_ == "ADJ" and doc[end - 1].is_lower:
         end -= 1
-    if end == kind_end and quoted and end - 1 > start and fold(doc[end - 1].lemma_) in lexicons.load("org_heads"):
+    described = fold(doc[end - 1].lemma_) in lexicons.load("org_heads") or _media_kind(doc[end - 1])
+    if end == kind_end and quoted and end - 1 > start and described:
         kind = end - 1
         while kind - 1 > start and doc[kind - 1].pos_ == "ADJ" and doc[kind - 1].is_lower:
             kind -= 1
-        # Only a described kind («некоммерческой организации»); a bare one («исполкома») is a post's part.
-        if kind < end - 1:
+        # Only a described kind («некоммерческой организации»); a bare one («исполкома») is a post's part, but for
+        # a media outlet («редактор газеты «…»», `position_media_kinds.txt`).
+        if kind < end - 1 or _media_kind(doc[end - 1]):
             end = kind
         elif kind - 1 > start and fold(doc[kind - 1].text) == "от":
             # «депутат от партии «Ак Жол»»: the kind names the body the deputy represents.
@@ -399,6 +401,10 @@ def _trim_position(doc: Doc, start: int, end: int, body_start: int) -> Span:
         if fold(doc[kind - 1].text) == "от":  # «депутат от фракции «Ата Мекен»»
             end = kind - 1
     return _trim(doc, start, end)
+
+
+def _media_kind(token: Token) -> bool:
+    return token.is_lower and bool(_kind_forms(token) & lexicons.load("position_media_kinds"))
 
 
 def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:

@@ -416,6 +416,17 @@ def test_a_post_ending_in_a_bare_kind_names_the_one_body_of_that_kind(nlp: Langu
     assert _positions(nlp, text)["Цой"] == ("психолог", "Общественное объединение «Нур»")
 
 
+def test_a_media_outlets_kind_before_its_name_leaves_the_post(nlp: Language) -> None:
+    # The kind is the outlet's («газета «Вечерний Омск»»), not the journalist's post.
+    text = (
+        "О подписке рассказал главный редактор газеты «Вечерний Омск» Пётр Рогов. "
+        "Ему возразила корреспондент телеканала «Омск-ТВ» Ирина Зуева."
+    )
+    found = _positions(nlp, text)
+    assert found["Рогов"][0] == "главный редактор"
+    assert found["Зуева"][0] == "корреспондент"
+
+
 def test_a_councils_office_after_another_post_keeps_the_councils_kind(nlp: Language) -> None:
     # The second office names its council, or it would read as the chair of the first post's body; a single office
     # drops the bare kind (corpus-genre c06 «Член совета» → «член»).
