@@ -128,7 +128,14 @@ def represented(
 ) -> OrganizationFinding | None:
     words = _lemmas(position)
     # («председатель комитета по бюджету» is not of «Комитет по градостроительной деятельности».)
-    named = [o for o in orgs if o.name[:1].isupper() and _head(o.name) & words and not another_remit(position, o.name)]
+    named = [
+        o
+        for o in orgs
+        if o.name[:1].isupper()
+        and _head(o.name) & words
+        and not another_remit(position, o.name)
+        and not _another_qualifier(position, o.name)
+    ]
     by_kind = _most_named(named, body)
     if by_kind is not None:
         return by_kind
@@ -152,6 +159,21 @@ def represented(
     if words & _UNITS:
         return _executive(orgs, body)
     return _executive_of_place(position, orgs, body)
+
+
+def _another_qualifier(position: str, name: str) -> bool:
+    """«председатель ревизионной комиссии» is not of «Счётная комиссия»: the post qualifies the kind by an adjective
+    the body's name does not have, so it names another body of that kind."""
+    kind = _head(name)
+    body_stems = {_stem(w) for w in _COMPOUND.findall(name)}
+    words = _COMPOUND.findall(position)
+    for before, word in pairwise(words):
+        if not _lemma_set(word) & kind or not before.islower():
+            continue
+        adjective = any(p.tag.POS == "ADJF" for p in loading.parse(before)[:1])
+        if adjective and _stem(before) not in body_stems:
+            return True
+    return False
 
 
 # Units a head of a place is named for, bare («председателя города», «главы района»).

@@ -1052,3 +1052,28 @@ def test_a_post_naming_a_quoted_bodys_kind_links_to_that_body(nlp: Language) -> 
     )
     (person,) = membership.run(nlp(""), findings).persons
     assert person.organization == "ОГБУЗ «Тулунский областной кожно-венерологический диспансер»"
+
+
+def test_a_partnerships_general_meeting_is_held_by_the_partnership(nlp: Language) -> None:
+    # «общее собрание членов СНТ «…»»: a partnership meets as its members; its board's chair and its audit
+    # commission's chair stand for it, not for the counting commission the protocol names.
+    findings = Findings(
+        meeting=MeetingFinding(title="очередное общее собрание членов СНТ «Ромашка»"),
+        organizations=(_org("СНТ «Ромашка»", 10, 400), _org("Счётная комиссия", 200)),
+        persons=(
+            PersonFinding("Гусева", position="председатель правления"),
+            PersonFinding("Лавров", position="председатель ревизионной комиссии"),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {"Гусева": "СНТ «Ромашка»", "Лавров": "СНТ «Ромашка»"}
+
+
+def test_a_post_qualifying_a_kind_otherwise_is_not_of_the_body_of_that_kind(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание Общественной палаты города"),
+        organizations=(_org("Общественная палата города Энска", 10), _org("Счётная палата города Энска", 300)),
+        persons=(PersonFinding("Орлов", position="председатель счётной палаты"),),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Орлов"] == "Счётная палата города Энска"
