@@ -684,6 +684,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if person.organization is None and headed and body is not None and _elected_in_district(person, doc_text(doc)):
             # «Горбунов, избирательный округ № 8»: a member of the assembly known only by the district electing them.
             person = replace(person, organization=body.name)
+        if person.organization is None and (meeting_org or body) is not None and person.role in _OFFICERS:
+            # «Председательствующий: …», «Секретарь: Нагорный Д.В.»: the meeting's chair and secretary with no body
+            # of their own are the officers of the body holding it (the one the meeting names, else the likeliest).
+            person = replace(person, organization=(meeting_org or body).name)
         if person.organization is not None:
             fuller = _named_in_full(person.organization, orgs, body)
             if fuller is not None:
@@ -714,6 +718,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
     return replace(findings, persons=tuple(persons))
 
 
+# The meeting's own officers (the roles the protocol's header and the chair's words give).
+_OFFICERS = frozenset({"chair", "secretary"})
 _COMMISSION = "комиссия"
 # Bodies a person may hold an office in besides the commission: the commission's members and officers are drawn from
 # the local executive («заместитель главы администрации, председатель комиссии»), which they do not stand for here.

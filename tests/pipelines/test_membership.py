@@ -1077,3 +1077,23 @@ def test_a_post_qualifying_a_kind_otherwise_is_not_of_the_body_of_that_kind(nlp:
     )
     found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
     assert found["Орлов"] == "Счётная палата города Энска"
+
+
+def test_the_meetings_chair_and_secretary_with_no_body_of_their_own_are_its_bodys(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание совета", body="Общественный совет при мэрии города Энска"),
+        organizations=(_org("Общественный совет при мэрии города Энска", 10), _org("ООО «Вектор»", 300)),
+        persons=(
+            PersonFinding("Гусева", position="заместитель мэра города Энска", role="chair"),
+            PersonFinding("Лавров", position="главный специалист отдела кадров", role="secretary"),
+            PersonFinding("Орлов", position="директор", organization="ООО «Вектор»", role="secretary"),
+            PersonFinding("Сомов", position="инженер", role="speaker"),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {
+        "Гусева": "Общественный совет при мэрии города Энска",
+        "Лавров": "Общественный совет при мэрии города Энска",
+        "Орлов": "ООО «Вектор»",  # a body of their own stays
+        "Сомов": None,  # a speaker is no officer of the meeting
+    }
