@@ -588,6 +588,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
     # The body the document's heading names (before its first sentence ends) holds the meeting too.
     headed = own or (body is not None and _in_heading(body, doc_text(doc)))
     commission = _meeting_commission(findings.meeting, orgs)
+    members_body = _members_meeting_body(findings.meeting, orgs, body)
     for person in findings.persons:
         if commission is not None and _of_commission(person, commission):
             # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
@@ -688,6 +689,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # «Председательствующий: …», «Секретарь: Нагорный Д.В.»: the meeting's chair and secretary with no body
             # of their own are the officers of the body holding it (the one the meeting names, else the likeliest).
             person = replace(person, organization=(meeting_org or body).name)
+        if person.organization is None and members_body is not None and _from_the_floor(person):
+            # «ВЫСТУПИЛИ: Головань С.Н. (уч. 47) – о качестве отсыпки»: at the general meeting of a partnership's
+            # members, a speaker with no post or body of their own is one of its members.
+            person = replace(person, organization=members_body.name)
         if person.organization is not None:
             fuller = _named_in_full(person.organization, orgs, body)
             if fuller is not None:
@@ -716,6 +721,32 @@ def run(doc: Doc, findings: Findings) -> Findings:
     # A learned reranker weighs the rules' body against the others proposed (none shipped: the rules' stand).
     persons = reranking.rerank(doc, persons, lambda: reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
     return replace(findings, persons=tuple(persons))
+
+
+# «общее собрание членов …»: a meeting of all of a body's members, not of its board or council.
+_MEMBERS_MEETING = frozenset({"собрание", "член"})
+_FLOOR_ROLES = frozenset({"speaker", "attendee"})
+
+
+def _members_meeting_body(
+    meeting: MeetingFinding, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
+) -> OrganizationFinding | None:
+    """The body whose members hold a general meeting («общее собрание членов рыболовецкого колхоза»): the one listed
+    body of the kind the title names, else the body holding the meeting."""
+    title = _lemmas(meeting.title or "")
+    if not title >= _MEMBERS_MEETING:
+        return None
+    named = list({o.name: o for o in orgs if _head(o.name) & title - _MEMBERS_MEETING}.values())
+    if len(named) == 1:
+        return named[0]
+    return body if not named else None
+
+
+def _from_the_floor(person: PersonFinding) -> bool:
+    """A speaker or listed participant whose post (if any) names no body or place: «бригадир ставного невода», none."""
+    if person.role not in _FLOOR_ROLES:
+        return False
+    return not person.position or not any(w[:1].isupper() for w in _COMPOUND.findall(person.position))
 
 
 # The meeting's own officers (the roles the protocol's header and the chair's words give).

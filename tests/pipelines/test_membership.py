@@ -1097,3 +1097,25 @@ def test_the_meetings_chair_and_secretary_with_no_body_of_their_own_are_its_body
         "Орлов": "ООО «Вектор»",  # a body of their own stays
         "Сомов": None,  # a speaker is no officer of the meeting
     }
+
+
+def test_speakers_from_the_floor_of_a_members_general_meeting_are_its_members(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="общее собрание членов садоводческого товарищества"),
+        organizations=(_org("Садоводческое товарищество «Лесная поляна»", 10), _org("ООО «Газсервис»", 300)),
+        persons=(
+            PersonFinding("Гусева", role="speaker"),
+            PersonFinding("Лавров", position="сторож", role="attendee"),
+            PersonFinding("Орлов", position="инженер", organization="ООО «Газсервис»", role="speaker"),
+            PersonFinding("Сомов", position="глава Энского района", role="speaker"),
+            PersonFinding("Зотов", role="mentioned"),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {
+        "Гусева": "Садоводческое товарищество «Лесная поляна»",
+        "Лавров": "Садоводческое товарищество «Лесная поляна»",
+        "Орлов": "ООО «Газсервис»",
+        "Сомов": None,  # the head of a place is a guest, not a member
+        "Зотов": None,  # named (an applicant, one elected) but not taking part
+    }
