@@ -743,10 +743,9 @@ def _members_meeting_body(
 
 
 def _from_the_floor(person: PersonFinding) -> bool:
-    """A speaker or listed participant whose post (if any) names no body or place: «бригадир ставного невода», none."""
-    if person.role not in _FLOOR_ROLES:
-        return False
-    return not person.position or not any(w[:1].isupper() for w in _COMPOUND.findall(person.position))
+    """A speaker or listed participant with no post: «Головань С.Н. (уч. 47)». (One with a post of their own, «юрист»,
+    is as often a guest the protocol lists as invited.)"""
+    return person.role in _FLOOR_ROLES and not person.position
 
 
 # The meeting's own officers (the roles the protocol's header and the chair's words give).

@@ -1105,7 +1105,8 @@ def test_speakers_from_the_floor_of_a_members_general_meeting_are_its_members(nl
         organizations=(_org("Садоводческое товарищество «Лесная поляна»", 10), _org("ООО «Газсервис»", 300)),
         persons=(
             PersonFinding("Гусева", role="speaker"),
-            PersonFinding("Лавров", position="сторож", role="attendee"),
+            PersonFinding("Лавров", role="attendee"),
+            PersonFinding("Ильин", position="юрист", role="speaker"),
             PersonFinding("Орлов", position="инженер", organization="ООО «Газсервис»", role="speaker"),
             PersonFinding("Сомов", position="глава Энского района", role="speaker"),
             PersonFinding("Зотов", role="mentioned"),
@@ -1115,6 +1116,7 @@ def test_speakers_from_the_floor_of_a_members_general_meeting_are_its_members(nl
     assert found == {
         "Гусева": "Садоводческое товарищество «Лесная поляна»",
         "Лавров": "Садоводческое товарищество «Лесная поляна»",
+        "Ильин": None,  # a post of their own: as often a guest
         "Орлов": "ООО «Газсервис»",
         "Сомов": None,  # the head of a place is a guest, not a member
         "Зотов": None,  # named (an applicant, one elected) but not taking part
