@@ -398,9 +398,11 @@ def is_plural(head: Token) -> bool:
     return any(p.tag.POS == "NOUN" and p.tag.number == "plur" for p in loading.parse(head.text.lower()))
 
 
-def title_after(doc: Doc, name_end: int) -> Span | None:
-    """A job title in apposition after the name: «Н.С. Базарбаев, первый заместитель министра …,»."""
-    if name_end + 1 >= len(doc) or doc[name_end].text not in (",", "—", "–"):
+def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None:
+    """A job title in apposition after the name: «Н.С. Базарбаев, первый заместитель министра …,»; with `bracketed`
+    (a list's entry: «Хасянов Р.Ф. (представитель университета)»), in brackets too."""
+    separators = (",", "—", "–", "(") if bracketed else (",", "—", "–")
+    if name_end + 1 >= len(doc) or doc[name_end].text not in separators:
         return None
     start = name_end + 1
     while start < len(doc) and doc[start].is_space:
