@@ -837,13 +837,19 @@ _CONSTITUENCY_CUES = {"по", "от"}
 _ELECTORAL = ("избирательн", "одномандатн", "многомандатн")
 
 
-def split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str | None]:
+def split_title(
+    title: Span, organizations: tuple[OrganizationFinding, ...], second: bool = False
+) -> tuple[str, str | None]:
     """(position, organization) of a job title; the organization is None when the title names none.
 
     Two posts in one title («депутат районного Совета, председатель постоянной комиссии …») are each split:
-    the position is both posts without their bodies, the organization the first body named."""
+    the position is both posts without their bodies, the organization the first body named. `second`: the title is
+    the second post of a person's stacked posts."""
     title = _without_constituency(title)
-    position, organization = _split_title(title, organizations)
+    if second:
+        position, organization = _split_one(title, organizations, second=True)
+    else:
+        position, organization = _split_title(title, organizations)
     if organization is None:
         organization = _possessed_by(title, organizations)
     return position, organization

@@ -277,8 +277,8 @@ def title_by_name(
 def _split_stacked(title: Span, findings: Findings) -> tuple[str, str | None]:
     positions: list[str] = []
     organization = None
-    for part in _stacked(title):
-        position, body = split_title(part, findings.organizations)
+    for k, part in enumerate(_stacked(title)):
+        position, body = split_title(part, findings.organizations, second=k > 0)
         if body is not None and organization is not None and body != organization:
             break
         positions.append(position)
