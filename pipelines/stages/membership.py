@@ -658,9 +658,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
             if person.organization is not None and person.organization != own_office[1]:
                 # «помощник хокима по вопросам …» linked to a project they spoke of: the one хокимият listed.
                 person = replace(person, organization=own_office[1])
-        elif own_office is not None and person.organization != own_office[1]:
+        elif own_office is not None:
             # «мэр Токмока» linked to «Токмок», «мэр Гюмри» to a party of Гюмри: the head of a place serves the
-            # place's own office of that head the text names («мэрия города Токмок»); the post drops the place.
+            # place's own office of that head the text names («мэрия города Токмок»); the post drops the place, also
+            # where the earlier stages linked the office already («аким Шымкента» of «акимат города Шымкент»).
             person = replace(person, position=own_office[0], organization=own_office[1])
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)

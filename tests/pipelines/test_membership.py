@@ -944,6 +944,7 @@ def test_a_place_head_serves_the_place_office_the_text_names(nlp: Language) -> N
             PersonFinding("Осмоналиев", position="вице-мэр города Токмок", organization="Токмок"),
             PersonFinding("Чхеидзе", position="заместитель мэра Кутаиси"),
             PersonFinding("Самвелян", position="мэр Гюмри", organization="блок «Наш Гюмри»"),
+            PersonFinding("Асанов", position="мэр Токмока", organization="мэрия города Токмок"),  # linked already
             # Another place's head keeps the place; «глава города» may head the council as well.
             PersonFinding("Жумабаев", position="аким города Экибастуза"),
             PersonFinding("Петров", position="глава города Токмок", organization="Токмокский городской кенеш"),
@@ -954,6 +955,7 @@ def test_a_place_head_serves_the_place_office_the_text_names(nlp: Language) -> N
     assert found["Осмоналиев"] == ("вице-мэр", "мэрия города Токмок")
     assert found["Чхеидзе"] == ("заместитель мэра", "мэрия Кутаиси")
     assert found["Самвелян"] == ("мэр", "мэрия Гюмри")
+    assert found["Асанов"] == ("мэр", "мэрия города Токмок")
     assert found["Жумабаев"][0] == "аким города Экибастуза"
     assert found["Петров"] == ("глава города Токмок", "Токмокский городской кенеш")
 
