@@ -223,6 +223,16 @@ def _plural_subject(token: Token) -> bool:
     return "Plur" in morph.get("Number") and "Nom" in morph.get("Case")
 
 
+def _members_of_body(doc: Doc, i: int, sent_start: int) -> bool:
+    """«совета депутатов», «Союза журналистов», «общества инвалидов»: a post in the genitive plural after a body's
+    kind completes the body's name; it heads no title («письмо совета депутатов председателю ОО …»)."""
+    token = doc[i]
+    if i <= sent_start or "Plur" not in token.morph.get("Number") or "Gen" not in token.morph.get("Case"):
+        return False
+    before = doc[i - 1]
+    return before.pos_ == "NOUN" and not is_position_head(before)
+
+
 def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
     i = end - 1
     head = None
@@ -251,7 +261,7 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
                 return None
         elif _ends_title(doc, token) or _heads_group(doc, i):
             break
-        if not quoted and is_position_head(token):
+        if not quoted and is_position_head(token) and not _members_of_body(doc, i, sent_start):
             group = head is not None and _plural_subject(token) and not is_plural(doc[head])
             if group and _comma_between(doc, i, head):
                 # «участвовали депутаты айылного кенеша, глава … айыл окмоту Сыдыков»: a plural post in the

@@ -427,6 +427,15 @@ def test_a_media_outlets_kind_before_its_name_leaves_the_post(nlp: Language) -> 
     assert found["Зуева"][0] == "корреспондент"
 
 
+def test_a_post_in_the_genitive_plural_after_a_bodys_kind_is_the_bodys_name(nlp: Language) -> None:
+    # «совета депутатов» names the council; the post of the name is the one after it.
+    text = (
+        "Депутаты вручили благодарственное письмо совета депутатов председателю ОО «Ветераны Энска» "
+        "Петру Андреевичу Сомову."
+    )
+    assert _positions(nlp, text)["Сомов"][0] == "председатель"
+
+
 def test_a_councils_office_after_another_post_keeps_the_councils_kind(nlp: Language) -> None:
     # The second office names its council, or it would read as the chair of the first post's body; a single office
     # drops the bare kind (corpus-genre c06 «Член совета» → «член»).
