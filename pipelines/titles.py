@@ -23,6 +23,7 @@ _HONOURS = {"имени", "им.", "им"}
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.)+$|^\.$")
 # Tokens that end a title when walking away from the name.
 _STOP_TEXT = {".", "!", "?", ";", ":", "(", ")", "—", "–", "-", "«»"}
+_DASHES = {"—", "–"}
 _OPENING_QUOTES = {"«", "„", "“"}
 _CLOSING_QUOTES = {"»", "”"}
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "DET", "PUNCT", "X", "SYM"}
@@ -425,6 +426,11 @@ def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None
     end = i + 1
     while end < len(doc):
         token = doc[end]
+        if token.text in _DASHES and end + 1 < len(doc) and starts_post(doc[end + 1]):
+            # «заместителя председателя райисполкома – начальника управления по сельскому хозяйству»: a second post
+            # the dash joins to the first.
+            end += 1
+            continue
         if token.text in _STOP_TEXT or token.ent_type_ == "PER" or (token.is_space and "\n" in token.text):
             break
         if token.text == "," and not _comma_inside_title(doc, end):

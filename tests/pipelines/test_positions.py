@@ -436,6 +436,15 @@ def test_a_post_in_the_genitive_plural_after_a_bodys_kind_is_the_bodys_name(nlp:
     assert _positions(nlp, text)["Сомов"][0] == "председатель"
 
 
+def test_a_second_post_joined_by_a_dash_after_the_name_is_the_names_too(nlp: Language) -> None:
+    text = (
+        "СЛУШАЛИ: Сомова Андрея Леонидовича, заместителя председателя райисполкома – начальника управления "
+        "по образованию, о готовности школ."
+    )
+    position = _positions(nlp, text)["Сомов"][0]
+    assert position is not None and "начальник управления по образованию" in position
+
+
 def test_a_councils_office_after_another_post_keeps_the_councils_kind(nlp: Language) -> None:
     # The second office names its council, or it would read as the chair of the first post's body; a single office
     # drops the bare kind (corpus-genre c06 «Член совета» → «член»).
