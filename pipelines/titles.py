@@ -23,6 +23,7 @@ _HONOURS = {"имени", "им.", "им"}
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.)+$|^\.$")
 # Tokens that end a title when walking away from the name.
 _STOP_TEXT = {".", "!", "?", ";", ":", "(", ")", "—", "–", "-", "«»"}
+_DASHES = {"—", "–"}
 _OPENING_QUOTES = {"«", "„", "“"}
 _CLOSING_QUOTES = {"»", "”"}
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "DET", "PUNCT", "X", "SYM"}
@@ -223,6 +224,16 @@ def _plural_subject(token: Token) -> bool:
     return "Plur" in morph.get("Number") and "Nom" in morph.get("Case")
 
 
+def _members_of_body(doc: Doc, i: int, sent_start: int) -> bool:
+    """«совета депутатов», «Союза журналистов», «общества инвалидов»: a post in the genitive plural after a body's
+    kind completes the body's name; it heads no title («письмо совета депутатов председателю ОО …»)."""
+    token = doc[i]
+    if i <= sent_start or "Plur" not in token.morph.get("Number") or "Gen" not in token.morph.get("Case"):
+        return False
+    before = doc[i - 1]
+    return before.pos_ == "NOUN" and not is_position_head(before)
+
+
 def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
     i = end - 1
     head = None
@@ -251,7 +262,7 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
                 return None
         elif _ends_title(doc, token) or _heads_group(doc, i):
             break
-        if not quoted and is_position_head(token):
+        if not quoted and is_position_head(token) and not _members_of_body(doc, i, sent_start):
             group = head is not None and _plural_subject(token) and not is_plural(doc[head])
             if group and _comma_between(doc, i, head):
                 # «участвовали депутаты айылного кенеша, глава … айыл окмоту Сыдыков»: a plural post in the
@@ -398,9 +409,11 @@ def is_plural(head: Token) -> bool:
     return any(p.tag.POS == "NOUN" and p.tag.number == "plur" for p in loading.parse(head.text.lower()))
 
 
-def title_after(doc: Doc, name_end: int) -> Span | None:
-    """A job title in apposition after the name: «Н.С. Базарбаев, первый заместитель министра …,»."""
-    if name_end + 1 >= len(doc) or doc[name_end].text not in (",", "—", "–"):
+def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None:
+    """A job title in apposition after the name: «Н.С. Базарбаев, первый заместитель министра …,»; with `bracketed`
+    (a list's entry: «Хасянов Р.Ф. (представитель университета)»), in brackets too."""
+    separators = (",", "—", "–", "(") if bracketed else (",", "—", "–")
+    if name_end + 1 >= len(doc) or doc[name_end].text not in separators:
         return None
     start = name_end + 1
     while start < len(doc) and doc[start].is_space:
@@ -413,6 +426,11 @@ def title_after(doc: Doc, name_end: int) -> Span | None:
     end = i + 1
     while end < len(doc):
         token = doc[end]
+        if token.text in _DASHES and end + 1 < len(doc) and starts_post(doc[end + 1]):
+            # «заместителя председателя райисполкома – начальника управления по сельскому хозяйству»: a second post
+            # the dash joins to the first.
+            end += 1
+            continue
         if token.text in _STOP_TEXT or token.ent_type_ == "PER" or (token.is_space and "\n" in token.text):
             break
         if token.text == "," and not _comma_inside_title(doc, end):

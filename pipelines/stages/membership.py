@@ -128,7 +128,14 @@ def represented(
 ) -> OrganizationFinding | None:
     words = _lemmas(position)
     # («председатель комитета по бюджету» is not of «Комитет по градостроительной деятельности».)
-    named = [o for o in orgs if o.name[:1].isupper() and _head(o.name) & words and not another_remit(position, o.name)]
+    named = [
+        o
+        for o in orgs
+        if o.name[:1].isupper()
+        and _head(o.name) & words
+        and not another_remit(position, o.name)
+        and not _another_qualifier(position, o.name)
+    ]
     by_kind = _most_named(named, body)
     if by_kind is not None:
         return by_kind
@@ -152,6 +159,21 @@ def represented(
     if words & _UNITS:
         return _executive(orgs, body)
     return _executive_of_place(position, orgs, body)
+
+
+def _another_qualifier(position: str, name: str) -> bool:
+    """«председатель ревизионной комиссии» is not of «Счётная комиссия»: the post qualifies the kind by an adjective
+    the body's name does not have, so it names another body of that kind."""
+    kind = _head(name)
+    body_stems = {_stem(w) for w in _COMPOUND.findall(name)}
+    words = _COMPOUND.findall(position)
+    for before, word in pairwise(words):
+        if not _lemma_set(word) & kind or not before.islower():
+            continue
+        adjective = any(p.tag.POS == "ADJF" for p in loading.parse(before)[:1])
+        if adjective and _stem(before) not in body_stems:
+            return True
+    return False
 
 
 # Units a head of a place is named for, bare («председателя города», «главы района»).
@@ -566,6 +588,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
     # The body the document's heading names (before its first sentence ends) holds the meeting too.
     headed = own or (body is not None and _in_heading(body, doc_text(doc)))
     commission = _meeting_commission(findings.meeting, orgs)
+    members_body = _members_meeting_body(findings.meeting, orgs, body)
     for person in findings.persons:
         if commission is not None and _of_commission(person, commission):
             # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
@@ -635,9 +658,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
             if person.organization is not None and person.organization != own_office[1]:
                 # «помощник хокима по вопросам …» linked to a project they spoke of: the one хокимият listed.
                 person = replace(person, organization=own_office[1])
-        elif own_office is not None and person.organization != own_office[1]:
+        elif own_office is not None:
             # «мэр Токмока» linked to «Токмок», «мэр Гюмри» to a party of Гюмри: the head of a place serves the
-            # place's own office of that head the text names («мэрия города Токмок»); the post drops the place.
+            # place's own office of that head the text names («мэрия города Токмок»); the post drops the place, also
+            # where the earlier stages linked the office already («аким Шымкента» of «акимат города Шымкент»).
             person = replace(person, position=own_office[0], organization=own_office[1])
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
@@ -662,6 +686,14 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if person.organization is None and headed and body is not None and _elected_in_district(person, doc_text(doc)):
             # «Горбунов, избирательный округ № 8»: a member of the assembly known only by the district electing them.
             person = replace(person, organization=body.name)
+        if person.organization is None and (meeting_org or body) is not None and person.role in _OFFICERS:
+            # «Председательствующий: …», «Секретарь: Нагорный Д.В.»: the meeting's chair and secretary with no body
+            # of their own are the officers of the body holding it (the one the meeting names, else the likeliest).
+            person = replace(person, organization=(meeting_org or body).name)
+        if person.organization is None and members_body is not None and _from_the_floor(person):
+            # «ВЫСТУПИЛИ: Головань С.Н. (уч. 47) – о качестве отсыпки»: at the general meeting of a partnership's
+            # members, a speaker with no post or body of their own is one of its members.
+            person = replace(person, organization=members_body.name)
         if person.organization is not None:
             fuller = _named_in_full(person.organization, orgs, body)
             if fuller is not None:
@@ -692,6 +724,33 @@ def run(doc: Doc, findings: Findings) -> Findings:
     return replace(findings, persons=tuple(persons))
 
 
+# «общее собрание членов …»: a meeting of all of a body's members, not of its board or council.
+_MEMBERS_MEETING = frozenset({"собрание", "член"})
+_FLOOR_ROLES = frozenset({"speaker", "attendee"})
+
+
+def _members_meeting_body(
+    meeting: MeetingFinding, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
+) -> OrganizationFinding | None:
+    """The body whose members hold a general meeting («общее собрание членов рыболовецкого колхоза»): the one listed
+    body of the kind the title names, else the body holding the meeting."""
+    title = _lemmas(meeting.title or "")
+    if not title >= _MEMBERS_MEETING:
+        return None
+    named = list({o.name: o for o in orgs if _head(o.name) & title - _MEMBERS_MEETING}.values())
+    if len(named) == 1:
+        return named[0]
+    return body if not named else None
+
+
+def _from_the_floor(person: PersonFinding) -> bool:
+    """A speaker or listed participant with no post: «Головань С.Н. (уч. 47)». (One with a post of their own, «юрист»,
+    is as often a guest the protocol lists as invited.)"""
+    return person.role in _FLOOR_ROLES and not person.position
+
+
+# The meeting's own officers (the roles the protocol's header and the chair's words give).
+_OFFICERS = frozenset({"chair", "secretary"})
 _COMMISSION = "комиссия"
 # Bodies a person may hold an office in besides the commission: the commission's members and officers are drawn from
 # the local executive («заместитель главы администрации, председатель комиссии»), which they do not stand for here.

@@ -257,15 +257,16 @@ def _stacked(title: Span) -> list[Span]:
 
 
 def title_by_name(
-    doc: Doc, mention: TextSpan, findings: Findings, before: bool = False
+    doc: Doc, mention: TextSpan, findings: Findings, before: bool = False, bracketed: bool = False
 ) -> tuple[str, str | None] | None:
     """(position, organization) from the title in apposition after a name (or, with `before`, right
-    before it: «Председательствующий – председатель Комитета … Ж.Т. Байсалов»), stacked posts joined:
-    the body of the first post is the one the person represents."""
+    before it: «Председательствующий – председатель Комитета … Ж.Т. Байсалов»; with `bracketed`, in brackets after
+    it, as a list's entry gives it), stacked posts joined: the body of the first post is the one the person
+    represents."""
     name = _name_tokens(doc, mention)
     if name is None:
         return None
-    title = title_after(doc, name.end)
+    title = title_after(doc, name.end, bracketed)
     if (title is None or not len(title)) and before:
         title = title_before(doc, name.start)
     if title is None or not len(title):
@@ -276,8 +277,8 @@ def title_by_name(
 def _split_stacked(title: Span, findings: Findings) -> tuple[str, str | None]:
     positions: list[str] = []
     organization = None
-    for part in _stacked(title):
-        position, body = split_title(part, findings.organizations)
+    for k, part in enumerate(_stacked(title)):
+        position, body = split_title(part, findings.organizations, second=k > 0)
         if body is not None and organization is not None and body != organization:
             break
         positions.append(position)
@@ -504,6 +505,27 @@ def list_entries(text: str, section: Section) -> list[tuple[int, int]]:
     return entries
 
 
+# A comma between two entries of a list on one line: outside brackets («Хасянов Р.Ф. (представитель …), Ромашова Т.А.
+# (председатель …)»).
+_ENTRY_COMMA = re.compile(r",(?![^()]*\))")
+
+
+def _one_per_name(
+    text: str, start: int, end: int, hits: list[tuple[TextSpan, int]], mentions: Mentions
+) -> list[tuple[int, int]]:
+    """The entry, or where it names several people («Присутствовали члены комиссии: Учайкин С.П., Хасянов Р.Ф.
+    (представитель университета), …»), its comma-separated parts that name one person each: a part's own post
+    is that person's."""
+    if len({index for _, index in hits}) == 1:
+        return [(start, end)]
+    parts, at = [], start
+    for comma in [m.start() + start for m in _ENTRY_COMMA.finditer(text[start:end])] + [end]:
+        if len({index for _, index in mentions.within(at, comma)}) == 1:
+            parts.append((at, comma))
+        at = comma + 1
+    return parts
+
+
 def _whole_name(text: str, start: int, end: int, mention: TextSpan) -> TextSpan:
     """The entry's whole leading name where the mention is a part of it («Рябинина» of «Рябинина Светлана
     Олеговна – начальник …»): the post stands after the whole name."""
@@ -589,10 +611,10 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                 if section.kind != "absent":
                     for _, index in hits:
                         edit(index).give_role("attendee")
-                if len({index for _, index in hits}) == 1:
-                    mention, index = hits[0]
-                    mention = _whole_name(text, start, end, mention)
-                    edit(index).give_title(title_by_name(doc, mention, findings), _LIST_TITLE)
+                for part_start, part_end in _one_per_name(text, start, end, hits, mentions):
+                    mention, index = mentions.within(part_start, part_end)[0]
+                    mention = _whole_name(text, part_start, part_end, mention)
+                    edit(index).give_title(title_by_name(doc, mention, findings, bracketed=True), _LIST_TITLE)
             if section.kind != "invited":
                 # «Отсутствовал: Панкратов И.И.» after «Присутствовали члены комитета: …»: one of the same members.
                 members_post = listed_members(text, section, mentions) or members_post

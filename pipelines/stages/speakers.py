@@ -251,6 +251,22 @@ def _is_chair(token: Token) -> bool:
     )
 
 
+def _opened_by(name: Span, title: Span | None) -> bool:
+    """«Вёл заседание Глава Республики Алтай Эркин Сабашкин»: the cue and the meeting open the sentence, the title
+    and the name follow (the parser hangs the title off «заседание»; the words' order is plain)."""
+    doc = name.doc
+    start = title.start if title is not None and title.end <= name.start else name.start
+    if start < 2 or sentence_of(doc, start).start != start - 2:
+        return False
+    verb, event = doc[start - 2], doc[start - 1]
+    return (
+        _lemma(event) in _EVENTS
+        and _lemma(verb) in lexicons.load("chair_cues")
+        and verb.pos_ == "VERB"
+        and _agrees(verb, name.root)
+    )
+
+
 def _quote_in(sent: Span) -> TextSpan | None:
     """The quoted speech of a sentence: text between «» (or straight quotes) that reads as a statement,
     not a quoted name like «Ресурсный центр для пожилых»."""
@@ -635,7 +651,7 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
                 anchors.append(title_head(title))
             if any(_kept_silent(a) for a in anchors):
                 continue
-            chair = chair or any(_is_chair(a) for a in anchors)
+            chair = chair or any(_is_chair(a) for a in anchors) or _opened_by(name, title)
             head = next((h for h in map(_speech_head, anchors) if h is not None), None)
             if head is None:
                 head = _clause_verb(name, _surname_token(name))

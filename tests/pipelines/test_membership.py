@@ -944,6 +944,7 @@ def test_a_place_head_serves_the_place_office_the_text_names(nlp: Language) -> N
             PersonFinding("Осмоналиев", position="вице-мэр города Токмок", organization="Токмок"),
             PersonFinding("Чхеидзе", position="заместитель мэра Кутаиси"),
             PersonFinding("Самвелян", position="мэр Гюмри", organization="блок «Наш Гюмри»"),
+            PersonFinding("Асанов", position="мэр Токмока", organization="мэрия города Токмок"),  # linked already
             # Another place's head keeps the place; «глава города» may head the council as well.
             PersonFinding("Жумабаев", position="аким города Экибастуза"),
             PersonFinding("Петров", position="глава города Токмок", organization="Токмокский городской кенеш"),
@@ -954,6 +955,7 @@ def test_a_place_head_serves_the_place_office_the_text_names(nlp: Language) -> N
     assert found["Осмоналиев"] == ("вице-мэр", "мэрия города Токмок")
     assert found["Чхеидзе"] == ("заместитель мэра", "мэрия Кутаиси")
     assert found["Самвелян"] == ("мэр", "мэрия Гюмри")
+    assert found["Асанов"] == ("мэр", "мэрия города Токмок")
     assert found["Жумабаев"][0] == "аким города Экибастуза"
     assert found["Петров"] == ("глава города Токмок", "Токмокский городской кенеш")
 
@@ -1052,3 +1054,72 @@ def test_a_post_naming_a_quoted_bodys_kind_links_to_that_body(nlp: Language) -> 
     )
     (person,) = membership.run(nlp(""), findings).persons
     assert person.organization == "ОГБУЗ «Тулунский областной кожно-венерологический диспансер»"
+
+
+def test_a_partnerships_general_meeting_is_held_by_the_partnership(nlp: Language) -> None:
+    # «общее собрание членов СНТ «…»»: a partnership meets as its members; its board's chair and its audit
+    # commission's chair stand for it, not for the counting commission the protocol names.
+    findings = Findings(
+        meeting=MeetingFinding(title="очередное общее собрание членов СНТ «Ромашка»"),
+        organizations=(_org("СНТ «Ромашка»", 10, 400), _org("Счётная комиссия", 200)),
+        persons=(
+            PersonFinding("Гусева", position="председатель правления"),
+            PersonFinding("Лавров", position="председатель ревизионной комиссии"),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {"Гусева": "СНТ «Ромашка»", "Лавров": "СНТ «Ромашка»"}
+
+
+def test_a_post_qualifying_a_kind_otherwise_is_not_of_the_body_of_that_kind(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание Общественной палаты города"),
+        organizations=(_org("Общественная палата города Энска", 10), _org("Счётная палата города Энска", 300)),
+        persons=(PersonFinding("Орлов", position="председатель счётной палаты"),),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Орлов"] == "Счётная палата города Энска"
+
+
+def test_the_meetings_chair_and_secretary_with_no_body_of_their_own_are_its_bodys(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание совета", body="Общественный совет при мэрии города Энска"),
+        organizations=(_org("Общественный совет при мэрии города Энска", 10), _org("ООО «Вектор»", 300)),
+        persons=(
+            PersonFinding("Гусева", position="заместитель мэра города Энска", role="chair"),
+            PersonFinding("Лавров", position="главный специалист отдела кадров", role="secretary"),
+            PersonFinding("Орлов", position="директор", organization="ООО «Вектор»", role="secretary"),
+            PersonFinding("Сомов", position="инженер", role="speaker"),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {
+        "Гусева": "Общественный совет при мэрии города Энска",
+        "Лавров": "Общественный совет при мэрии города Энска",
+        "Орлов": "ООО «Вектор»",  # a body of their own stays
+        "Сомов": None,  # a speaker is no officer of the meeting
+    }
+
+
+def test_speakers_from_the_floor_of_a_members_general_meeting_are_its_members(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="общее собрание членов садоводческого товарищества"),
+        organizations=(_org("Садоводческое товарищество «Лесная поляна»", 10), _org("ООО «Газсервис»", 300)),
+        persons=(
+            PersonFinding("Гусева", role="speaker"),
+            PersonFinding("Лавров", role="attendee"),
+            PersonFinding("Ильин", position="юрист", role="speaker"),
+            PersonFinding("Орлов", position="инженер", organization="ООО «Газсервис»", role="speaker"),
+            PersonFinding("Сомов", position="глава Энского района", role="speaker"),
+            PersonFinding("Зотов", role="mentioned"),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {
+        "Гусева": "Садоводческое товарищество «Лесная поляна»",
+        "Лавров": "Садоводческое товарищество «Лесная поляна»",
+        "Ильин": None,  # a post of their own: as often a guest
+        "Орлов": "ООО «Газсервис»",
+        "Сомов": None,  # the head of a place is a guest, not a member
+        "Зотов": None,  # named (an applicant, one elected) but not taking part
+    }

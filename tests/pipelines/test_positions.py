@@ -416,6 +416,48 @@ def test_a_post_ending_in_a_bare_kind_names_the_one_body_of_that_kind(nlp: Langu
     assert _positions(nlp, text)["Цой"] == ("психолог", "Общественное объединение «Нур»")
 
 
+def test_a_media_outlets_kind_before_its_name_leaves_the_post(nlp: Language) -> None:
+    # The kind is the outlet's («газета «Вечерний Омск»»), not the journalist's post.
+    text = (
+        "О подписке рассказал главный редактор газеты «Вечерний Омск» Пётр Рогов. "
+        "Ему возразила корреспондент телеканала «Омск-ТВ» Ирина Зуева."
+    )
+    found = _positions(nlp, text)
+    assert found["Рогов"][0] == "главный редактор"
+    assert found["Зуева"][0] == "корреспондент"
+
+
+def test_a_post_in_the_genitive_plural_after_a_bodys_kind_is_the_bodys_name(nlp: Language) -> None:
+    # «совета депутатов» names the council; the post of the name is the one after it.
+    text = (
+        "Депутаты вручили благодарственное письмо совета депутатов председателю ОО «Ветераны Энска» "
+        "Петру Андреевичу Сомову."
+    )
+    assert _positions(nlp, text)["Сомов"][0] == "председатель"
+
+
+def test_a_second_post_joined_by_a_dash_after_the_name_is_the_names_too(nlp: Language) -> None:
+    text = (
+        "СЛУШАЛИ: Сомова Андрея Леонидовича, заместителя председателя райисполкома – начальника управления "
+        "по образованию, о готовности школ."
+    )
+    position = _positions(nlp, text)["Сомов"][0]
+    assert position is not None and "начальник управления по образованию" in position
+
+
+def test_a_councils_office_after_another_post_keeps_the_councils_kind(nlp: Language) -> None:
+    # The second office names its council, or it would read as the chair of the first post's body; a single office
+    # drops the bare kind (corpus-genre c06 «Член совета» → «член»).
+    text = (
+        "Состоялось заседание Общественного совета по вопросам экологии при мэрии города Тараза. "
+        "Заседание вёл заместитель мэра города Тараза, председатель совета Серик Омаров. "
+        "Член совета Анна Лыкова предложила провести субботник."
+    )
+    found = _positions(nlp, text)
+    assert found["Омаров"][0] == "заместитель мэра города Тараза, председатель совета"
+    assert found["Лыкова"][0] == "член"
+
+
 @pytest.mark.parametrize(
     ("text", "surname", "position"),
     [

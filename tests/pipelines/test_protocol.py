@@ -247,6 +247,38 @@ def test_a_members_list_gives_its_post_to_the_untitled_names_on_it(nlp) -> None:
         )
 
 
+def test_a_bracketed_post_of_one_name_on_a_comma_separated_list_is_that_names(nlp) -> None:
+    """«Присутствовали члены комиссии: Учайкин С.П., Хасянов Р.Ф. (представитель университета), …»: each name's own
+    post in brackets is theirs (a member named with the body they come from stands for it)."""
+    text = (
+        "АДМИНИСТРАЦИЯ ГОРОДСКОГО ОКРУГА ЭНСК\n\n"
+        "ПРОТОКОЛ № 2\nзаседания комиссии по урегулированию конфликта интересов\n\n"
+        "Председательствующий: Иванов Иван Иванович – заместитель главы администрации\n"
+        "Присутствовали члены комиссии: Сомов С.П., Хасянов Р.Ф. (представитель Энского государственного "
+        "университета), Лаврова Т.А.\n\n"
+        "ПОВЕСТКА ДНЯ:\n1. О рассмотрении уведомления.\n\n"
+        "СЛУШАЛИ:\nИванова И.И. – о рассмотрении уведомления.\n\n"
+        "РЕШИЛИ:\n1. Информацию принять к сведению.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Хасянов"].position == "представитель"
+    assert persons["Хасянов"].organization == "Энский государственный университет"
+    assert persons["Сомов"].position == "член комиссии"
+
+
+def test_a_chairs_second_post_in_a_council_keeps_the_councils_kind(nlp) -> None:
+    text = (
+        "ПРОТОКОЛ № 2\nзаседания Общественного совета по вопросам экологии при мэрии города Энска\n\n"
+        "Председательствующий: Иванов Иван Иванович – губернатор автономного округа, председатель совета\n"
+        "Присутствовали члены совета: Сомов С.П., Лаврова Т.А.\n\n"
+        "ПОВЕСТКА ДНЯ:\n1. О субботнике.\n\n"
+        "СЛУШАЛИ:\nИванова И.И. – о субботнике.\n\n"
+        "РЕШИЛИ:\n1. Информацию принять к сведению.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Иванов"].position == "губернатор автономного округа, председатель совета"
+
+
 def test_the_report_heard_on_an_item_is_that_item(nlp) -> None:
     text = (
         "ПРОТОКОЛ № 3\nзаседания районного исполнительного комитета\n\n"

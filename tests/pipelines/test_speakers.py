@@ -181,6 +181,8 @@ def test_a_transcript_chair_announcing_the_reporter_is_not_the_report(nlp: Langu
         # The floor given; the chair who led the sitting; a phrase of informing.
         ("Слово было предоставлено главе района Ивану Петрову.", {"Петров": "speaker"}),
         ("Ход заседания вела Анна Смирнова.", {"Смирнова": "chair"}),
+        # The cue and the meeting opening the sentence, the title and the name after them (read by order).
+        ("Вёл заседание Глава Республики Алтай Эркин Сабашкин.", {"Сабашкин": "chair"}),
         ("Иван Петров довёл до сведения депутатов, что работы завершены.", {"Петров": "speaker"}),
         # Awarding and being thanked are not speech; a man's name in the genitive is not a woman's nominative.
         ("Иван Петров вручил грамоту Анне Смирновой.", {"Петров": "mentioned", "Смирнова": "mentioned"}),
