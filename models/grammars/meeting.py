@@ -111,7 +111,15 @@ GEN_NP = rule(GEN_ADJ.repeatable(max=5).optional(), or_(HYPHENATED_NOUN, rule(GE
 DAT_ADJ = and_(gram("ADJF"), gram("datv"))
 DAT_NP = rule(DAT_ADJ.repeatable(max=3).optional(), and_(gram("NOUN"), gram("datv")))
 # «комиссии по градостроительству и землепользованию городской Думы»: the remit's nouns joined by «и».
-PO_NP = rule(caseless("по"), DAT_NP, rule(caseless("и"), DAT_NP).optional(), GEN_NP.optional())
+# «комиссии по делам несовершеннолетних», «по делам пожилых»: a remit's genitive may be a plural adjective used as a
+# noun (the people it serves), with no noun after it.
+SUBSTANTIVE_NP = rule(GEN_ADJ.repeatable(max=3).optional(), and_(gram("ADJF"), gram("gent"), gram("plur")))
+PO_NP = rule(
+    caseless("по"),
+    DAT_NP,
+    rule(caseless("и"), DAT_NP).optional(),
+    or_(GEN_NP, SUBSTANTIVE_NP).optional(),
+)
 BODY = rule(or_(GEN_NP, PROPER), or_(GEN_NP, PO_NP, ABBR).repeatable(max=5).optional()).interpretation(Title.body)
 
 TITLE: Rule = rule(

@@ -254,6 +254,35 @@ def _is_adjective(word: str) -> bool:
     return loading.parse(word)[0].tag.POS == "ADJF"
 
 
+# The case a preposition puts the event noun in, where its form alone is ambiguous («на сессии», «к встрече»).
+_GOVERNED_CASE = {
+    "в": "loct",
+    "во": "loct",
+    "на": "loct",
+    "о": "loct",
+    "об": "loct",
+    "при": "loct",
+    "к": "datv",
+    "ко": "datv",
+    "после": "gent",
+    "до": "gent",
+    "для": "gent",
+    "из": "gent",
+    "от": "gent",
+    "у": "gent",
+    "с": "ablt",
+    "со": "ablt",
+    "перед": "ablt",
+    "над": "ablt",
+    # compound prepositions: «в ходе сессии», «в рамках встречи», «во время заседания», «по итогам совещания»
+    "ходе": "gent",
+    "рамках": "gent",
+    "время": "gent",
+    "итогам": "gent",
+    "накануне": "gent",
+}
+
+
 def find_title(
     sent: Span, events: list[Token], organizations: tuple[OrganizationFinding, ...]
 ) -> tuple[str | None, str | None, str | None]:
@@ -283,8 +312,10 @@ def find_title(
         (i for i, (w, _, _) in enumerate(head_words) if _noun_parse(w) and not _is_adjective(w)),
         default=len(head_words) - 1,
     )
-    # The event noun is often the subject already ("прошли публичные слушания"): try the nominative first.
-    title = agreeing_nominative(sent.text[start:body_start].strip(), head_words, event_index, case="nomn")
+    # The event noun is often the subject already ("прошли публичные слушания"): try the nominative first, unless a
+    # preposition governs it («На сессии был заслушан …»: «сессии» is no plural «сессии» there).
+    case = _GOVERNED_CASE.get(_fold(before[-1]), "nomn") if (before := text[:start].split()) else "nomn"
+    title = agreeing_nominative(sent.text[start:body_start].strip(), head_words, event_index, case=case)
     body_name = None
     if fact.body:
         body = doc.char_span(offset + body_start, offset + stop, alignment_mode="expand")

@@ -49,6 +49,15 @@ def test_roman_value(word: str, value: int | None) -> None:
             "заседание постоянной комиссии по градостроительству и землепользованию городской Думы",
             None,
         ),
+        # A remit's genitive that is a plural adjective used as a noun: the people the body serves.
+        (
+            "В пятницу прошло заседание комиссии по делам несовершеннолетних.",
+            "заседание комиссии по делам несовершеннолетних",
+            None,
+        ),
+        # A preposition's case, not the plural nominative the form also reads as.
+        ("На сессии депутаты утвердили бюджет района.", "сессия", None),
+        ("В ходе встречи жители задали вопросы.", "встреча", None),
     ],
 )
 def test_title_and_number(nlp: Language, text: str, title: str, number: str | None) -> None:
