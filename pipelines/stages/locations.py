@@ -780,13 +780,25 @@ def _region_nominative(span: Span) -> str | None:
     the noun's gender and number directly instead of trusting their own tags.
     """
     # A heading in capitals is parsed badly: its noun is the last word («РЯЗАНСКОЙ ОБЛАСТИ»).
-    root = span[-1] if span.text.isupper() else span.root
+    # An adjective hung outside the span is no root: the span's last word, its noun, is.
+    root = span[-1] if span.text.isupper() or span.root.pos_ == "ADJ" else span.root
     if root.i == span.start or not (_in(root, "loc_region_nouns") or _in(root, "loc_settlement_nouns")):
         return None
     modifiers = span.doc[span.start : root.i]
     # A heading's capitals are tagged and parsed badly: pymorphy reads «РЯЗАНСКОЙ» as the adjective it is.
+    # An adjective the parser hung on a word outside the span («застройки Барсуковского сельского поселения», taken
+    # for a far noun's) still agrees with the region noun it stands before, when it is in that noun's case.
+    case = root.morph.get("Case")
     if not all(
-        (t.pos_ == "ADJ" and t.head.i == root.i) or (t.text.isupper() and _adjective(t.lower_)) for t in modifiers
+        (
+            t.pos_ == "ADJ"
+            and (
+                t.head.i == root.i
+                or (t.head.i not in range(span.start, span.end) and case and t.morph.get("Case") == case)
+            )
+        )
+        or (t.text.isupper() and _adjective(t.lower_))
+        for t in modifiers
     ):
         return None
     plural = root.morph.get("Number") == ["Plur"]
