@@ -134,7 +134,15 @@ REPORTED = 2.0
 AGENDA = STRONG + 1.0
 
 # «На повестку дня были вынесены вопросы:», «Рассмотрены следующие вопросы:» and the numbered lines below.
-_LIST_INTRO = re.compile(r"(?:вопрос|повестк)[^\n]{0,80}:[ \t]*\n", re.IGNORECASE)
+# A report's «Обсудили:» or «Рассмотрели:» opens the same list, its items the questions discussed.
+_LIST_INTRO = re.compile(
+    r"(?:вопрос|повестк|обсудили|рассмотрели|обсуждались|рассматривались)[^\n]{0,80}:[ \t]*\n", re.IGNORECASE
+)
+# «были рассмотрены 3 вопроса.\n1. О внесении изменений …\n2. О …»: numbered lines worded as agenda items («О …»)
+# are an agenda whatever precedes them; the first two lines make the run.
+_ABOUT_LIST = re.compile(r"^[ \t]*1[.)][ \t]+(?:О|Об|Обо)[ \t][^\n]*\n[ \t]*2[.)][ \t]+(?:О|Об|Обо)[ \t]", re.MULTILINE)
+# «— наведение порядка в населенных пунктах: председатель … раскритиковал …»: what follows an item's colon glosses it.
+_GLOSS = re.compile(r":[ \t]")
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])[ \t]+(?P<item>[^\n]+)")
 _MAX_ITEM_CHARS = 300
 _NOT_AGENDA_INTROS = ("решил", "постановил", "решени", "слушал", "выступил", "поручени")
@@ -932,15 +940,23 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
     """«Рассмотрены вопросы:\n1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.»: each
     numbered line under an intro that names questions or an agenda is one issue, without its «О»."""
     text = doc_text(doc)
+    starts = []
     for intro in _LIST_INTRO.finditer(text):
         line = text[text.rfind("\n", 0, intro.start()) + 1 : intro.end()].lower()
         if any(word in line for word in _NOT_AGENDA_INTROS):
             continue  # «По первому вопросу РЕШИЛИ:» lists decisions, not questions
-        at = intro.end()
-        while (item := _LIST_ITEM.match(text, at)) is not None:
+        starts.append(intro.end())
+    starts += [m.start() for m in _ABOUT_LIST.finditer(text) if m.start() not in starts]
+    listed: set[int] = set()
+    for at in starts:
+        while (item := _LIST_ITEM.match(text, at)) is not None and item.start("item") not in listed:
             checkpoint("issues")
             start, end = item.start("item"), item.end("item")
+            listed.add(start)
             at = end + 1
+            gloss = _GLOSS.search(text, start, end)
+            if gloss is not None and "«" not in text[start : gloss.start()]:
+                end = gloss.start()
             rapporteur = _RAPPORTEUR.search(text, start, end)
             if rapporteur is not None and rapporteur.start() > start:
                 end = rapporteur.start()

@@ -147,6 +147,36 @@ def test_agenda_shapes_of_meeting_reports(nlp: Language, text: str, expected: li
     assert _issues(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbered «О …» lines are an agenda without a «вопросы:» line; two amendments differ by their acts' titles
+        (
+            "Сессию открыл председатель. Рассмотрено три вопроса.\n"
+            "1. О внесении изменений в решение городского совета №12/3 от 5 мая 2024 года «О бюджете города на "
+            "2025 год».\n"
+            "2. О внесении изменений в решение городского совета №8/1 от 2 марта 2023 года «О правилах "
+            "благоустройства территории города».\n"
+            "3. Отчет председателя ревизионной комиссии о проделанной работе.\n",
+            [
+                "внесение изменений в решение «О бюджете города на 2025 год»",
+                "внесение изменений в решение «О правилах благоустройства территории города»",
+                "отчет председателя ревизионной комиссии о проделанной работе",
+            ],
+        ),
+        # «Обсудили:» opens a list; what follows an item's colon glosses it
+        (
+            "Прошло заседание исполкома.\n\nОбсудили:\n"
+            "— ремонт школьных зданий: директор школы доложил о сроках;\n"
+            "— подготовку к отопительному сезону.\n",
+            ["ремонт школьных зданий", "подготовка к отопительному сезону"],
+        ),
+    ],
+)
+def test_agenda_lists_without_a_questions_line(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
+
+
 def test_a_post_filled_at_a_meeting_is_its_election(nlp: Language) -> None:
     text = "Председателем совета единогласно избран директор лицея Виталий Семёнов."
     meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
