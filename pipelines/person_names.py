@@ -565,6 +565,16 @@ def _case_of_role(span: Span) -> str | None:
     return None
 
 
+def _womans_oblique_surname(first: Token, surname: Token) -> bool:
+    """«директору музея Любовь Ковалевой»: a writer often leaves a woman's first name undeclined, but her surname's
+    «-овой»/«-ской» is never a nominative (only a man's «Толстой», «Луговской» ends so): the surname tells the case."""
+    return (
+        "Fem" in first.morph.get("Gender")
+        and len(surname.text) > 5
+        and fold(surname.text).endswith(OBLIQUE_FEMININE_ENDINGS)
+    )
+
+
 def _guessed_after_oblique_post(first: Token, span: Span) -> bool:
     """«акима области Жениса Касымбека»: a first name the dictionary does not know reads as a nominative by a guess
     only, which the oblique case of the post it stands in apposition to outweighs."""
@@ -832,6 +842,7 @@ def parse_name(
             first is not None
             and _first_name_token_case(first) == "Nom"
             and not _guessed_after_oblique_post(first, span)
+            and not _womans_oblique_surname(first, surname_token)
         )
         or _conjoined_with_nominative(surname_token)
     )

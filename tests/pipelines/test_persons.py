@@ -986,6 +986,11 @@ def test_name_forms_of_real_reports(nlp: Language, text: str, expected: list) ->
         ("Как сообщил руководитель отдела Бауыржан ОМАРОВ, работа ведется.", [("Омаров", "Бауыржан", None, None)]),
         # A feminine verb after a man's genitive agrees with the clause's subject, not with him.
         ("Команда под руководством Вячеслава Быкова встретилась со сборной.", [("Быков", "Вячеслав", None, None)]),
+        # A woman's first name left undeclined beside her surname's oblique «-овой»: the surname tells the case.
+        (
+            "Должность заместителя доверили директору музея изобразительных искусств Любовь Ковалевой.",
+            [("Ковалёва", "Любовь", None, None)],
+        ),
     ],
 )
 def test_more_name_forms_of_real_reports(nlp: Language, text: str, expected: list) -> None:
