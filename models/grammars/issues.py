@@ -956,7 +956,10 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             at = end + 1
             gloss = _GLOSS.search(text, start, end)
             if gloss is not None and "«" not in text[start : gloss.start()]:
-                end = gloss.start()
+                if len(text[start : gloss.start()].split()) > 1:
+                    end = gloss.start()
+                else:
+                    start = gloss.end()  # «Разное: об оказании материальной помощи»: a one-word heading, its item after
             rapporteur = _RAPPORTEUR.search(text, start, end)
             if rapporteur is not None and rapporteur.start() > start:
                 end = rapporteur.start()

@@ -171,6 +171,11 @@ def test_agenda_shapes_of_meeting_reports(nlp: Language, text: str, expected: li
             "— подготовку к отопительному сезону.\n",
             ["ремонт школьных зданий", "подготовка к отопительному сезону"],
         ),
+        # a one-word heading before the colon: the item is what follows it
+        (
+            "Повестка дня:\n1. О ремонте кровли.\n2. Разное: об оказании материальной помощи.\n",
+            ["ремонт кровли", "оказание материальной помощи"],
+        ),
     ],
 )
 def test_agenda_lists_without_a_questions_line(nlp: Language, text: str, expected: list[str]) -> None:
