@@ -826,6 +826,16 @@ def parse_name(
         and leads_as_surname(words[0].text)
     ):
         surname_at, first = 0, words[-1]  # Омурбекова Айгуль; not «Элтон Джон», two first names in their order
+    elif (
+        len(words) == 3
+        and is_first_name(words[1].text)
+        and not is_first_name(words[0].text)
+        and not may_be_first_name(words[0].text)
+        and not looks_like_surname(words[0].text)
+    ):
+        # «депутата Чустского районного Кенгаша Бекзода Хамдамова»: the tagger ran the body's last word into the
+        # name; the first name is the one next to the surname.
+        surname_at, first = 2, words[1]
     else:
         surname_at, first = len(words) - 1, words[0]
 

@@ -408,9 +408,26 @@ def _candidate(head: Token, quotes: dict[int, int], kind: str, weight: float) ->
     if found is None:
         return None
     start, end = found
+    end = _shared_complement(head, end, quotes)
     if end - start == 1 and (head.pos_ == "PROPN" or issue_lexicons().needs_complement(lemma(head))):
         return None
     return Candidate(start, end, head.i, kind, weight)
+
+
+def _shared_complement(head: Token, end: int, quotes: dict[int, int]) -> int:
+    """«вопрос сбора и вывоза бытовых отходов»: a noun of action with no complement of its own, joined by «и» to the
+    next, shares that one's complement; the two are one question («сбор и вывоз бытовых отходов»), not a bare
+    «сбор»."""
+    doc = head.doc
+    if end != head.i + 1 or end + 1 >= len(doc) or doc[end].lower_ not in ("и", "или"):
+        return end
+    other = doc[end + 1]
+    if other.dep_ != "conj" or other.head.i != head.i or other.pos_ != "NOUN" or _case(other) != _case(head):
+        return end
+    found = phrase(other, quotes)
+    if found is None or found[0] != other.i or found[1] <= other.i + 1:
+        return end
+    return found[1]
 
 
 def _complements(noun: Token) -> Iterator[Token]:

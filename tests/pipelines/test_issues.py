@@ -662,3 +662,9 @@ def test_a_decision_line_shortens_its_agenda_item(nlp: Language) -> None:
 )
 def test_works_and_failures_of_networks_are_issues(nlp: Language, text: str, expected: str) -> None:
     assert expected in [issue.lower() for issue in _issues(nlp, text)]
+
+
+def test_two_actions_sharing_one_complement_are_one_issue(nlp: Language) -> None:
+    """«вопрос сбора и вывоза бытовых отходов»: «сбор» has no complement of its own; it shares «бытовых отходов»."""
+    found = _issues(nlp, "На заседании обсуждался вопрос сбора и вывоза бытовых отходов.")
+    assert found == ["сбор и вывоз бытовых отходов"]
