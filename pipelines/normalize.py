@@ -141,7 +141,7 @@ def _inflectable(span: Span) -> set[int]:
     # A genitive after the phrase's first head that the parser hung outside the span («Отчёт руководителя
     # государственного учреждения …», the cut clause's verb taking «учреждения») is a complement: it keeps its case.
     roots = roots[:1] + [t for t in roots[1:] if "Gen" not in t.morph.get("Case")]
-    chosen: set[int] = set(stray)
+    chosen: set[int] = set()
     queue = deque(roots)
     while queue:
         token = queue.popleft()
@@ -159,7 +159,8 @@ def _inflectable(span: Span) -> set[int]:
                 and (child.pos_ in ("PROPN", "NOUN"))
             ):
                 queue.append(child)
-    return chosen
+    # A stray adjective takes the new case with its noun, and keeps its own when its noun keeps its.
+    return chosen | {i for i, noun in stray.items() if noun.i in chosen}
 
 
 def _agreeing_noun(span: Span, adjective: Token) -> Token | None:
