@@ -365,6 +365,13 @@ def is_other_date(span: Span) -> bool:
     return bool(after & _stopwords()["after"])
 
 
+def _planned(span: Span) -> bool:
+    """«предложил провести районный субботник 29 марта 2025 года»: a date an infinitive governs is a thing proposed
+    or due, not the day a meeting took place."""
+    head = span.root.head
+    return head.pos_ in ("VERB", "AUX") and "Inf" in head.morph.get("VerbForm")
+
+
 def _fact(span: Span) -> DateFact | None:
     fact = span._.date
     if fact is None or not fact.month or not fact.day:
@@ -881,7 +888,7 @@ def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: To
     after = dateline.end if dateline else 0
     for span in dates(doc, after, day_and_month=True):
         fact = _fact(span)
-        if fact and not is_other_date(span):
+        if fact and not is_other_date(span) and not _planned(span):
             return _dated(fact, ref, doc).iso()
     return _dated(ref, ref, doc).iso() if ref is not None else None
 

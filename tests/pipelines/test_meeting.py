@@ -85,6 +85,11 @@ def test_title_and_number(nlp: Language, text: str, title: str, number: str | No
         ("Решение от 5 мая 2023 года № 12. 14 июня прошло заседание Думы.", "--06-14"),
         ("Депутат Иванов (родился 5 мая 1960 года) избран председателем.", None),
         ("Заседание Думы состоялось. Срок исполнения — до 1 января 2025 года.", None),
+        # A day an infinitive governs is proposed, not the meeting's.
+        (
+            "В большом зале прошла сессия районного Совета. Депутат предложил провести субботник 29 марта 2025 года.",
+            None,
+        ),
     ],
 )
 def test_date(nlp: Language, text: str, date: str | None) -> None:
