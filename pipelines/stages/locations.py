@@ -1274,6 +1274,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     )
     # Not checked against the persons: NER takes many of a list's adjectives for surnames, the noun says they aren't.
     named.update(elliptic_regions(doc))
+    named = {span: name for span, name in named.items() if not _numbered_district(span)}
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)
     waters = water_names(doc, quoted)
@@ -1290,6 +1291,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _latin_gloss(span)
         and not _titles_a_person(span)
         and not _names_no_place(span)
+        and not _numbered_district(span)
     ]
     for span, second in _with_second_names(sorted([*spans, *named], key=lambda span: span.start)):
         check_deadline("locations")
@@ -1356,6 +1358,17 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         for e in by_key.values()
         # «С.М.Халтурин»: an initial glued to a name is no place of one letter.
         if sum(ch.isalpha() for ch in e.name) > 1 and not all(_hashtag(text, mention) for mention in e.mentions)
+    )
+
+
+def _numbered_district(span: Span) -> bool:
+    """«депутат Ленинского округа № 34»: a district with a number is drawn for a vote and names no place."""
+    doc, end = span.doc, span.end
+    return (
+        end + 1 < len(doc)
+        and span[-1].lemma_ == "округ"
+        and doc[end].text in ("№", "N")
+        and doc[end + 1].text[:1].isdigit()
     )
 
 

@@ -937,3 +937,10 @@ def test_an_adjective_the_parser_hung_outside_the_name_agrees_with_the_name_s_no
     span = doc[adjective.i : adjective.i + 3]
     assert locations._nominative(span) == "Барсуковское сельское поселение"
     assert nominative(span).endswith("сельское поселение")
+
+
+def test_a_numbered_district_is_drawn_for_a_vote(nlp: Language) -> None:
+    """«Депутат Ленинского округа № 34»: an electoral district, no place; «Ленинский район» stays one."""
+    doc = nlp("Депутат Ленинского округа № 34 Алексей Левицкий выступил. Он живёт в Ленинском районе.")
+    names = {loc.name for loc in find_locations(doc)}
+    assert "Ленинский округ" not in names
