@@ -103,7 +103,8 @@ GEN_ADJ = or_(rule(and_(gram("ADJF"), gram("gent"))), HYPHENATED_ADJ)
 FUNCTION_WORD = or_(gram("PREP"), gram("CONJ"), gram("PRCL"), gram("INTJ"))
 EVENT_WORD = dictionary({w for w in lexicons.load("meeting_events") if " " not in w})
 # A body's name doesn't start with another event: «открытие сессии ассамблеи» is two titles.
-GEN_NOUN = and_(gram("NOUN"), gram("gent"), not_(FUNCTION_WORD), not_(EVENT_WORD))
+# Nor is a pronoun that also reads as a noun: «им» (имени) after «сессии БГК» is the pronoun «им».
+GEN_NOUN = and_(gram("NOUN"), gram("gent"), not_(FUNCTION_WORD), not_(EVENT_WORD), not_(gram("NPRO")))
 # Names pymorphy can't decline («Жогорку Кенеша», «Ак Жол»): capitalized words taken as they stand.
 PROPER = rule(and_(is_capitalized(), type("RU"), not_(FUNCTION_WORD))).repeatable(max=3)
 HYPHENATED_NOUN = rule(GEN_NOUN, eq("-"), GEN_NOUN)  # «стран-экспортеров»

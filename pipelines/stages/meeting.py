@@ -283,6 +283,16 @@ _GOVERNED_CASE = {
 }
 
 
+def _governed_case(word: str) -> str:
+    """The case the word before the event noun puts it in: a preposition's («на сессии»), a noun's genitive
+    («организовать проведение общей сессии»: «сессии» is no plural there)."""
+    word = _fold(word.strip("«»\"(),.:;"))
+    if word in _GOVERNED_CASE:
+        return _GOVERNED_CASE[word]
+    parses = loading.parse(word) if word.isalpha() and word.islower() else []
+    return "gent" if parses and parses[0].tag.POS == "NOUN" else "nomn"
+
+
 def find_title(
     sent: Span, events: list[Token], organizations: tuple[OrganizationFinding, ...]
 ) -> tuple[str | None, str | None, str | None]:
@@ -314,7 +324,7 @@ def find_title(
     )
     # The event noun is often the subject already ("прошли публичные слушания"): try the nominative first, unless a
     # preposition governs it («На сессии был заслушан …»: «сессии» is no plural «сессии» there).
-    case = _GOVERNED_CASE.get(_fold(before[-1]), "nomn") if (before := text[:start].split()) else "nomn"
+    case = _governed_case(before[-1]) if (before := text[:start].split()) else "nomn"
     title = agreeing_nominative(sent.text[start:body_start].strip(), head_words, event_index, case=case)
     body_name = None
     if fact.body:

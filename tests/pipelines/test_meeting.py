@@ -58,6 +58,9 @@ def test_roman_value(word: str, value: int | None) -> None:
         # A preposition's case, not the plural nominative the form also reads as.
         ("На сессии депутаты утвердили бюджет района.", "сессия", None),
         ("В ходе встречи жители задали вопросы.", "встреча", None),
+        # A noun before the event noun governs its genitive; a pronoun after a body's abbreviation is no body.
+        ("Мэрия готова организовать проведение общей сессии депутатов.", "общая сессия депутатов", None),
+        ("На внеочередной сессии БГК им вручили мандаты.", "внеочередная сессия БГК", None),
     ],
 )
 def test_title_and_number(nlp: Language, text: str, title: str, number: str | None) -> None:
