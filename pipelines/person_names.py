@@ -1254,6 +1254,8 @@ def gendered_surname(
             narrowed = {r: n for r, n in readings.items() if r == part}
         else:
             narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
+        if narrowed and nominative_context and part is first and all(c != "Nom" for c, _ in narrowed):
+            continue  # «Дания Еспаева» in a list of nominatives: no oblique reading of the first name («Даний») is hers
         if narrowed:
             readings, told = narrowed, True
     # (A subject with no nominative of its verb's gender is no -ов surname's: «Максим Олегович Дубина рассказал».)

@@ -991,6 +991,11 @@ def test_name_forms_of_real_reports(nlp: Language, text: str, expected: list) ->
             "Должность заместителя доверили директору музея изобразительных искусств Любовь Ковалевой.",
             [("Ковалёва", "Любовь", None, None)],
         ),
+        # A woman's first name that is also a country's, in a list of names: hers, and in the nominative.
+        (
+            "На встрече были Глеб Щегельский, Дания Еспаева и Сергей Симонов.",
+            [("Щегельский", "Глеб", None, None), ("Еспаева", "Дания", None, None), ("Симонов", "Сергей", None, None)],
+        ),
         # A body's last word the tagger ran into the name: the first name is the one next to the surname.
         (
             "Одобрен отзыв мандата депутата районного Кенгаша Бекзода Хамдамова.",
