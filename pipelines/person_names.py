@@ -832,6 +832,7 @@ def parse_name(
         and not is_first_name(words[0].text)
         and not may_be_first_name(words[0].text)
         and not looks_like_surname(words[0].text)
+        and _body_kind(words[0].text)
     ):
         # «депутата Чустского районного Кенгаша Бекзода Хамдамова»: the tagger ran the body's last word into the
         # name; the first name is the one next to the surname.
@@ -935,6 +936,12 @@ def parse_name(
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
     )
+
+
+def _body_kind(word: str) -> bool:
+    """«Кенгаша», «Совета», «Маслихата»: a body's kind (`org_heads`), singular (the plural «Советов» is a surname)."""
+    bodies = lexicons.load("org_heads")
+    return any(fold(p.normal_form) in bodies and p.tag.number != "plur" for p in loading.parse(fold(word)))
 
 
 def _fathers_name_as_surname(words: list[Token], at: int, particle: Token) -> NameParts:
