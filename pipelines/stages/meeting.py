@@ -1206,6 +1206,8 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
             name = tokens[i + 2]
             if token.text.isupper() and name.text.isupper() and len(name.text) == 1:
                 continue  # «С.М.Халтурин»: initials, not «с. М…» (but «г.о. Тольятти» goes on below)
+            if token.text.isupper() and name.ent_type_ == "PER":
+                continue  # «начальники отделов – Г. Малофеева»: a capital initial before a person's name, not «г.»
             after_noun = (
                 _fold(token.text) in ("г", "гор")
                 and tokens[i - 1].pos_ in ("NOUN", "PROPN")

@@ -374,6 +374,15 @@ def test_a_regional_or_district_body_gives_no_place(nlp: Language, text: str) ->
     assert meeting(nlp, text).place is None
 
 
+def test_a_capital_initial_before_a_persons_name_is_no_town(nlp: Language) -> None:
+    """«начальники отделов администрации района – Г. Малофеева»: «Г.» is her initial, not «г.» naming a town."""
+    text = (
+        "Вчера в актовом зале администрации района состоялись публичные слушания по проекту бюджета. "
+        "Выступили также начальники отделов администрации района – Г. Малофеева и М. Малеева."
+    )
+    assert meeting(nlp, text).place is None
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [
