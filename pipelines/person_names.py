@@ -706,13 +706,18 @@ def _joined_turkic_surname(word: Token, other: Token) -> bool:
 
 
 def parse_name(
-    span: Span, nominative_context: bool = False, titled: bool = False, title_gender: str | None = None
+    span: Span,
+    nominative_context: bool = False,
+    titled: bool = False,
+    title_gender: str | None = None,
+    first_as_written: bool = False,
 ) -> NameParts | None:
     """Name parts of a PER span, or None when it names no surname (a bare first name, initials).
 
     `nominative_context`: the name stands in apposition to a nominative title («директор … А.С. Омурбекова»),
     so its case is known whatever the tagger says. `title_gender`: the gender the title before the name shows
-    («исполняющая обязанности акима А. Ибраева»)."""
+    («исполняющая обязанности акима А. Ибраева»). `first_as_written`: the first name is a nominative as written
+    («Дания Еспаева» in a list), whatever oblique form of another name it also reads as («Даний»)."""
     initials: list[Token] = []
     initials_at: int | None = None  # how many words precede the initials
     words: list[Token] = []
@@ -870,7 +875,14 @@ def parse_name(
         case = told_case  # «Мирославом Калоусеком»: the tagger read the surname's case alone, and wrongly
     # The particle tells the gender of a Turkic patronymic; the father's name before it does not decline.
     gendered = gendered_surname(
-        surname_token, first, turkic.get(patr_at, patronymic), case, span, title_gender, nominative_context
+        surname_token,
+        first,
+        turkic.get(patr_at, patronymic),
+        case,
+        span,
+        title_gender,
+        nominative_context,
+        first_as_written,
     )
     gender = gendered.gender if gendered and gendered.certain else None
     if gendered:
@@ -1227,6 +1239,7 @@ def gendered_surname(
     span: Span,
     title_gender: str | None = None,
     nominative_context: bool = False,
+    first_as_written: bool = False,
 ) -> _Gendered | None:
     """The nominative, case and gender of an -ов/-ин surname when the name tells its gender, else None.
 
@@ -1261,7 +1274,7 @@ def gendered_surname(
             narrowed = {r: n for r, n in readings.items() if r == part}
         else:
             narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
-        if narrowed and nominative_context and part is first and all(c != "Nom" for c, _ in narrowed):
+        if narrowed and first_as_written and part is first and all(c != "Nom" for c, _ in narrowed):
             continue  # «Дания Еспаева» in a list of nominatives: no oblique reading of the first name («Даний») is hers
         if narrowed:
             readings, told = narrowed, True

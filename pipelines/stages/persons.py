@@ -616,12 +616,12 @@ def _first_name_before(ent: Span) -> bool:
 
 
 def _first_name_taken_for_a_place(ent: Span) -> bool:
-    """A lone -ов/-ин surname right after a capitalised first name that the tagger read as a place or left out
-    («Дания Еспаева», «Алтай Кульгинов»), with no preposition before it that would make it a place («из Дании»)."""
+    """A lone -ов/-ин surname right after a capitalised first name that the tagger read as a place («Дания Еспаева»),
+    with no preposition before it that would make it a place («из Дании»)."""
     if len(ent) != 1 or ent.start == 0 or not _ov_surname(ent[0].text):
         return False
     doc, before = ent.doc, ent.doc[ent.start - 1]
-    if not (before.is_alpha and before.is_title and before.ent_type_ in ("", "LOC") and is_first_name(before.text)):
+    if not (before.is_alpha and before.is_title and before.ent_type_ == "LOC" and is_first_name(before.text)):
         return False
     return ent.start < 2 or doc[ent.start - 2].pos_ != "ADP"
 
@@ -1032,7 +1032,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
             # Both read as nominatives (a list of names), the first name's oblique readings are no one's.
             longer = doc[ent.start - 1 : ent.end]
             nominative = all(t.morph.get("Case") == ["Nom"] for t in longer)
-            parts = parse_name(longer, nominative_context=nominative) or parts
+            parts = parse_name(longer, nominative_context=nominative, first_as_written=nominative) or parts
         if parts is None and (_surname_before(ent) or _first_name_before(ent)):
             # «Шаршеева Гульмира Асановна» at a sentence's start, «Алмаз Жакыпович Сейдахметов» with the
             # first name taken for a place: the tagger left a word of the name out.
