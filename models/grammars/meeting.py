@@ -94,7 +94,8 @@ def _ordinal_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
-MODIFIER = rule(gram("ADJF"))
+# «отчетно-выборная конференция»: a hyphenated adjective's first half is an adverb-like stem.
+MODIFIER = or_(rule(gram("ADJF")), rule(type("RU"), eq("-"), gram("ADJF")))
 EVENT = morph_pipeline(sorted(lexicons.load("meeting_events"))).interpretation(Title.event)
 
 ABBR = rule(and_(is_upper(), type("RU")))

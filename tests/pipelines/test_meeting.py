@@ -61,6 +61,12 @@ def test_roman_value(word: str, value: int | None) -> None:
         # A noun before the event noun governs its genitive; a pronoun after a body's abbreviation is no body.
         ("Мэрия готова организовать проведение общей сессии депутатов.", "общая сессия депутатов", None),
         ("На внеочередной сессии БГК им вручили мандаты.", "внеочередная сессия БГК", None),
+        # A hyphenated adjective is one modifier.
+        (
+            "За него проголосовали 34 делегата отчетно-выборной конференции районного отделения партии.",
+            "отчетно-выборная конференция районного отделения партии",
+            None,
+        ),
     ],
 )
 def test_title_and_number(nlp: Language, text: str, title: str, number: str | None) -> None:
