@@ -998,7 +998,10 @@ _INLINE_AGENDA = re.compile(
     r"(?:на|в)[ \t]+повестке(?:[ \t]+дня)?[ \t]*[–—](?![ \t]*\w+[ \t]+вопрос)[ \t]*"
     r"|(?:на|в)[ \t]+повестке(?:[ \t]+дня)?(?:[ \t]+(?:стоял[аио]?|был[аио]?))?(?:[ \t]*[–—])?"
     r"[ \t]+\w+[ \t]+вопрос\w*[ \t]*:[ \t]*"
-    r"|повестка(?:[ \t]+дня)?[ \t]+включала(?:[ \t]+в[ \t]+себя)?[ \t]+(?:\w+[ \t]+вопрос\w*[ \t]*:[ \t]*)?",
+    r"|повестка(?:[ \t]+дня)?[ \t]+включала(?:[ \t]+в[ \t]+себя)?[ \t]+(?:\w+[ \t]+вопрос\w*[ \t]*:[ \t]*)?"
+    # «в повестке дня были и другие. В частности, об исполнении бюджета …; о результатах …»: the agenda's items
+    # named in the next sentence, each after its «о».
+    r"|(?<=[.!?][ \t])(?:в[ \t]+частности|в[ \t]+том[ \t]+числе|среди[ \t]+них)[ \t]*[,:]?[ \t]*(?=(?:о|об|обо)[ \t])",
     re.IGNORECASE,
 )
 
@@ -1027,11 +1030,17 @@ def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
 _ABOUT_SEPARATOR = re.compile(r"(?:^|[,;]|[ \t]+и)[ \t]+(?=(?:о|об|обо)[ \t])", re.IGNORECASE)
 
 
+_AND_OTHERS = re.compile(r"[ \t,]+и[ \t]+(?:други[ех]|др\.?|т\.[ \t]?[дп]\.?)[ \t.;]*$", re.IGNORECASE)
+
+
 def _about_items(doc: Doc, text: str, start: int, end: int) -> Iterator[Candidate]:
     """«о X, об Y и о Z» from `start` to `end`: each part after its «о» is an item, worded like an agenda line."""
     cuts = [start] + [m.end() for m in _ABOUT_SEPARATOR.finditer(text, start, end) if m.end() > start]
     for at, stop in zip(cuts, [*(c for c in cuts[1:]), end], strict=True):
         piece_end = stop
+        # «… Барсуковского сельского поселения и другие.»: the list's «and others» is no part of its last item.
+        others = _AND_OTHERS.search(text, at, piece_end)
+        piece_end = others.start() if others is not None else piece_end
         while piece_end > at and text[piece_end - 1] in " \t.;,и":
             if text[piece_end - 1] == "и" and text[piece_end - 2 : piece_end - 1] not in (" ", "\t"):
                 break

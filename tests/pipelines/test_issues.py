@@ -571,6 +571,12 @@ def test_a_question_on_an_action_raises_it(nlp: Language, text: str, expected: s
             "Повестка включала вопросы газификации посёлка Лесного и строительства новой котельной.",
             ["газификация посёлка Лесного"],
         ),
+        # The items named in the next sentence, after «В частности,»; «и другие» closes the list.
+        (
+            "В повестке дня были и другие вопросы. В частности, об исполнении бюджета поселения за 2024 год; "
+            "о ремонте сельского клуба и другие.",
+            ["исполнение бюджета поселения за 2024 год", "ремонт сельского клуба"],
+        ),
     ],
 )
 def test_an_agenda_stated_in_a_sentence(nlp: Language, text: str, expected: list[str]) -> None:
