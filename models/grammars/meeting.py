@@ -148,13 +148,18 @@ ISO_DATE = or_(
         for separator in ("-", "/")
     )
 ).interpretation(IsoDate)
-# A crawler's «10-03-2022»: day, month and year joined by hyphens.
-DASHED_DATE = rule(
-    rule(DAY).interpretation(IsoDate.day.custom(int)),
-    eq("-"),
-    rule(MONTH).interpretation(IsoDate.month.custom(int)),
-    eq("-"),
-    rule(YEAR).interpretation(IsoDate.year.custom(int)),
+# A crawler's «10-03-2022», a site's «21/09/2017»: day, month and year joined by hyphens or slashes.
+DASHED_DATE = or_(
+    *(
+        rule(
+            rule(DAY).interpretation(IsoDate.day.custom(int)),
+            eq(separator),
+            rule(MONTH).interpretation(IsoDate.month.custom(int)),
+            eq(separator),
+            rule(YEAR).interpretation(IsoDate.year.custom(int)),
+        )
+        for separator in ("-", "/")
+    )
 ).interpretation(IsoDate)
 
 PLACE = rule(and_(is_capitalized(), type("RU"), not_(FUNCTION_WORD))).interpretation(Dateline.place)

@@ -883,6 +883,8 @@ def test_a_header_month_and_year_lend_the_year(nlp: Language, text: str, date: s
         # An ordinal day and an abbreviated month are dates too.
         ("17-го апреля в городе Нарын состоялось заседание городского кенеша.", "--04-17", "Нарын"),
         ("9 сент. 2024 г. в селе Кочкор прошёл сход граждан.", "2024-09-09", "Кочкор"),
+        # A site's day/month/year with slashes dates the report.
+        ("Новости\n21/09/2017\nСегодня в городе Ош состоится заседание городского кенеша.", "2017-09-21", "Ош"),
     ],
 )
 def test_date_shapes_of_real_reports(nlp: Language, text: str, date: str, place: str) -> None:
