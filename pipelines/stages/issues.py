@@ -156,7 +156,8 @@ def _other_act(issue: _Issue, title: str | None) -> bool:
 
 
 def _within_item(issue: _Issue, mention: TextSpan) -> bool:
-    return issue.kind == "agenda" and any(m.start <= mention.start and mention.end <= m.end for m in issue.mentions)
+    # (Any phrase kept whole is one item: «вопросы «О формировании и утверждении составов комиссий …»» is not two.)
+    return any(m.start <= mention.start and mention.end <= m.end for m in issue.mentions)
 
 
 def _verbal(word: str) -> bool:
@@ -249,8 +250,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
         span = candidate.span(source)
         mention = TextSpan(offset + span.start_char, min(offset + span.end_char, length))
         head = _head(source, candidate)
-        # A phrase inside an agenda line («… «О принятии обязательств по проектам государственно-частного
-        # партнерства»») is that item, however few words it shares with it.
+        # A phrase inside a kept one, an agenda line's above all («… «О принятии обязательств по проектам
+        # государственно-частного партнерства»»), is that item, however few words it shares with it.
         title = _quoted_title(source, candidate)
         same = next(
             (i for i in issues if (_same(i, words, head) and not _other_act(i, title)) or _within_item(i, mention)),

@@ -674,3 +674,9 @@ def test_two_actions_sharing_one_complement_are_one_issue(nlp: Language) -> None
     """«вопрос сбора и вывоза бытовых отходов»: «сбор» has no complement of its own; it shares «бытовых отходов»."""
     found = _issues(nlp, "На заседании обсуждался вопрос сбора и вывоза бытовых отходов.")
     assert found == ["сбор и вывоз бытовых отходов"]
+
+
+def test_a_phrase_inside_a_kept_one_is_that_issue(nlp: Language) -> None:
+    """«О формировании и утверждении составов комиссий …»: its «утверждении …» alone is no second issue."""
+    text = "Депутатам предстоит рассмотреть вопрос «О формировании и утверждении составов комиссий Совета депутатов»."
+    assert _issues(nlp, text) == ["формирование и утверждение составов комиссий Совета депутатов"]
