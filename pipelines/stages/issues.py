@@ -212,6 +212,8 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
         return True
     if set(words) <= _AMENDING:
         return True  # «внесение изменений» that does not say into what
+    if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num) == 1:
+        return True  # «рассмотрено 5 материалов»: a count of things, not what they were about
     letters = [ch for ch in span.text if ch.isalpha()]
     return len(letters) > 3 and all(ch.isupper() for ch in letters)
 

@@ -680,3 +680,8 @@ def test_a_phrase_inside_a_kept_one_is_that_issue(nlp: Language) -> None:
     """«О формировании и утверждении составов комиссий …»: its «утверждении …» alone is no second issue."""
     text = "Депутатам предстоит рассмотреть вопрос «О формировании и утверждении составов комиссий Совета депутатов»."
     assert _issues(nlp, text) == ["формирование и утверждение составов комиссий Совета депутатов"]
+
+
+def test_a_count_of_things_is_no_issue(nlp: Language) -> None:
+    """«рассмотрено 5 материалов»: how many, not what about (and never «5 материалы»)."""
+    assert _issues(nlp, "На заседании комиссии рассмотрено 5 материалов.") == []
