@@ -771,6 +771,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             and (word in lex.heads or _unfinished(token))
             and _has_subject(token)
             and not _institution(token, word)
+            and not _thanked(token)
         ):
             # «Сохраняется нехватка учителей», «остаётся отставание по вводу жилья»: a shortfall that persists is a
             # problem the report raises, stronger than a phrase of action: it fills a short list; so is work not
@@ -783,6 +784,17 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         if token.text in ("—", "–") and token.i + 2 < len(doc):
             yield from _dash_subject(token, quotes)
             yield from _named_by_dash(token, quotes)
+
+
+# Verbs of ceremony: whom a speaker thanks or congratulates («поблагодарил предыдущий состав … за совместную работу»)
+# is no question the meeting dealt with.
+_CEREMONY_VERBS = frozenset(
+    {"благодарить", "поблагодарить", "поздравить", "поздравлять", "приветствовать", "наградить"}
+)
+
+
+def _thanked(token: Token) -> bool:
+    return token.dep_ == "obj" and lemma(token.head) in _CEREMONY_VERBS
 
 
 # Nouns of action that are also kinds of body: «государственное учреждение образования», «муниципальное образование».

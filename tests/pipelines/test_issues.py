@@ -685,3 +685,9 @@ def test_a_phrase_inside_a_kept_one_is_that_issue(nlp: Language) -> None:
 def test_a_count_of_things_is_no_issue(nlp: Language) -> None:
     """«рассмотрено 5 материалов»: how many, not what about (and never «5 материалы»)."""
     assert _issues(nlp, "На заседании комиссии рассмотрено 5 материалов.") == []
+
+
+def test_whom_a_speaker_thanks_is_no_issue(nlp: Language) -> None:
+    """«поблагодарил предыдущий состав общественников за совместную работу»: ceremony, not a question dealt with."""
+    text = "Глава города поблагодарил предыдущий состав общественников за совместную работу."
+    assert "предыдущий состав общественников за совместную работу" not in _issues(nlp, text)
