@@ -118,6 +118,16 @@ def _title(span: Span) -> str:
     )
     inflect = {t.i for t in span if first is None or t.i <= first.i}
     inflect |= joined | {c.i for j in joined for c in span.doc[j].children if c.dep_ == "amod" and c.i < j}
+    # «О работе, проводимой в районе …»: a participle after the noun agrees with it, so it takes its case too.
+    if first is not None:
+        inflect |= {
+            c.i
+            for c in first.children
+            if c.dep_ == "acl"
+            and c.i in range(span.start, span.end)
+            and "Part" in c.morph.get("VerbForm")
+            and c.morph.get("Case") == first.morph.get("Case")
+        }
     parts = []
     for token in span:
         parts.append((inflect_token(token) if token.i in inflect else token.text) + token.whitespace_)

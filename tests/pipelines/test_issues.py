@@ -691,3 +691,9 @@ def test_whom_a_speaker_thanks_is_no_issue(nlp: Language) -> None:
     """«поблагодарил предыдущий состав общественников за совместную работу»: ceremony, not a question dealt with."""
     text = "Глава города поблагодарил предыдущий состав общественников за совместную работу."
     assert "предыдущий состав общественников за совместную работу" not in _issues(nlp, text)
+
+
+def test_a_participle_after_the_items_noun_agrees_with_it(nlp: Language) -> None:
+    """«О работе, проводимой в районе по благоустройству»: «проводимая», in the noun's new case."""
+    text = "Повестка дня сессии:\n1. О работе, проводимой в районе по благоустройству населённых пунктов.\n2. Разное.\n"
+    assert _issues(nlp, text)[0].startswith("работа, проводимая в районе")
