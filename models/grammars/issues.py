@@ -1010,10 +1010,15 @@ _INLINE_AGENDA = re.compile(
     r"(?:на|в)[ \t]+повестке(?:[ \t]+дня)?[ \t]*[–—](?![ \t]*\w+[ \t]+вопрос)[ \t]*"
     r"|(?:на|в)[ \t]+повестке(?:[ \t]+дня)?(?:[ \t]+(?:стоял[аио]?|был[аио]?))?(?:[ \t]*[–—])?"
     r"[ \t]+\w+[ \t]+вопрос\w*[ \t]*:[ \t]*"
-    r"|повестка(?:[ \t]+дня)?[ \t]+включала(?:[ \t]+в[ \t]+себя)?[ \t]+(?:\w+[ \t]+вопрос\w*[ \t]*:[ \t]*)?"
-    # «в повестке дня были и другие. В частности, об исполнении бюджета …; о результатах …»: the agenda's items
-    # named in the next sentence, each after its «о».
-    r"|(?<=[.!?][ \t])(?:в[ \t]+частности|в[ \t]+том[ \t]+числе|среди[ \t]+них)[ \t]*[,:]?[ \t]*(?=(?:о|об|обо)[ \t])",
+    r"|повестка(?:[ \t]+дня)?[ \t]+включала(?:[ \t]+в[ \t]+себя)?[ \t]+(?:\w+[ \t]+вопрос\w*[ \t]*:[ \t]*)?",
+    re.IGNORECASE,
+)
+# «в повестке дня были и другие. В частности, об исполнении бюджета …; о результатах …», «рассмотрели ряд
+# вопросов. Среди них: медицинское обслуживание, …»: the items named in the next sentence, after a colon or each
+# after its «о».
+_NAMED_NEXT = re.compile(
+    r"(?<=[.!?][ \t])(?:в[ \t]+частности|в[ \t]+том[ \t]+числе|среди[ \t]+них)"
+    r"(?:[ \t]*:[ \t]*|[ \t]*,?[ \t]*(?=(?:о|об|обо)[ \t]))",
     re.IGNORECASE,
 )
 
@@ -1021,9 +1026,10 @@ _INLINE_AGENDA = re.compile(
 def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
     """The items of an agenda stated in a sentence (`_INLINE_AGENDA`): the nouns listed after it, each an issue."""
     text = doc_text(doc)
-    if "овестк" not in text:
-        return
-    for found in _INLINE_AGENDA.finditer(text):
+    found_all = list(_INLINE_AGENDA.finditer(text)) if "овестк" in text else []
+    if "овестк" in text or "вопрос" in text:
+        found_all += _NAMED_NEXT.finditer(text)
+    for found in found_all:
         checkpoint("issues")
         span = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
         if span is None or not len(span):
@@ -1033,6 +1039,8 @@ def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
             # «о результатах …, об исполнении … и о мерах …»: the parser loses such lists; their «о» parts them.
             yield from _about_items(doc, text, found.end(), first.sent.end_char)
             continue
+        if first.pos_ == "ADJ" and first.dep_ == "amod" and first.head.i > first.i:
+            first = first.head  # «Среди них: медицинское обслуживание, …»: the list opens on its noun's adjective
         if first.pos_ not in _NOMINAL:
             continue
         for member in _members(first):

@@ -697,3 +697,9 @@ def test_a_participle_after_the_items_noun_agrees_with_it(nlp: Language) -> None
     """«О работе, проводимой в районе по благоустройству»: «проводимая», in the noun's new case."""
     text = "Повестка дня сессии:\n1. О работе, проводимой в районе по благоустройству населённых пунктов.\n2. Разное.\n"
     assert _issues(nlp, text)[0].startswith("работа, проводимая в районе")
+
+
+def test_items_named_after_among_them(nlp: Language) -> None:
+    """«рассмотрели ряд вопросов. Среди них: медицинское обслуживание, …»: the next sentence names the items."""
+    text = "В ходе собрания рассмотрели ряд вопросов. Среди них: медицинское обслуживание и ремонт сельских дорог."
+    assert _issues(nlp, text) == ["медицинское обслуживание", "ремонт сельских дорог"]
