@@ -77,8 +77,9 @@ class _Cluster:
 
     def _telling_first(self) -> list[NameParts]:
         """The mentions that tell the person's gender first: «Мирославы Немцовой» over «Мирославу Немцову»,
-        which may be the dative of Мирослав."""
-        return sorted(self.parts, key=lambda p: p.gender is None)
+        which may be the dative of Мирослав; among those, one the text writes in the nominative («Сания Калмурзина»
+        over «Сание Калмурзиной», whose first name's dative the dictionary does not decline back)."""
+        return sorted(self.parts, key=lambda p: (p.gender is None, not p.surname_as_written))
 
     def finding(self) -> PersonFinding:
         # The surname most mentions agree on; a form the text writes in the nominative counts double,

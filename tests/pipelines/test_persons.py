@@ -996,6 +996,11 @@ def test_name_forms_of_real_reports(nlp: Language, text: str, expected: list) ->
             "На встрече были Глеб Щегельский, Дания Еспаева и Сергей Симонов.",
             [("Щегельский", "Глеб", None, None), ("Еспаева", "Дания", None, None), ("Симонов", "Сергей", None, None)],
         ),
+        # A first name the text also writes in the nominative is taken from there («Сание» is her dative).
+        (
+            "Грамоты вручены Сание Калмурзиной. Сания Калмурзина поблагодарила коллег.",
+            [("Калмурзина", "Сания", None, None)],
+        ),
         # A body's last word the tagger ran into the name: the first name is the one next to the surname.
         (
             "Одобрен отзыв мандата депутата районного Кенгаша Бекзода Хамдамова.",
