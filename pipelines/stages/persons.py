@@ -652,6 +652,32 @@ def _after_nominative_title(ent: Span) -> bool:
     )
 
 
+_DASHES = frozenset({"–", "—", "-"})
+_LIST_REACH = 40  # tokens back from a name to the dash that opens its list
+_POST_BEFORE_DASH = 8  # tokens before the dash where the list's post stands
+
+
+def _listed_after_post(ent: Span) -> bool:
+    """«Выступили начальники отделов администрации района – Г. Малофеева (…), М. Малеева (…)»: names listed after a
+    dash that follows a post in the nominative are nominatives, each in apposition to it."""
+    doc, depth, i = ent.doc, 0, ent.start - 1
+    while i >= 0 and ent.start - i <= _LIST_REACH:
+        token = doc[i]
+        if token.text == ")":
+            depth += 1
+        elif token.text == "(":
+            depth -= 1
+        elif depth == 0:
+            if token.text in _DASHES:
+                break
+            if not (token.text in (",", "и", ".") or token.ent_type_ == "PER"):
+                return False
+        i -= 1
+    if i < 0 or doc[i].text not in _DASHES:
+        return False
+    return any(is_position_head(t) and "Nom" in t.morph.get("Case") for t in doc[max(0, i - _POST_BEFORE_DASH) : i])
+
+
 # A woman's -ова/-ина surname in a form a man's genitive or accusative shares, or in an oblique case of hers.
 _GENDER_AMBIGUOUS_FORMS = ("ова", "ева", "ёва", "ина", "ына", "ову", "еву", "ёву", "ину", "ыну")
 # The nominatives of such surnames, a man's and a woman's.
@@ -1045,7 +1071,11 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         if gender is not None:
             parts = parse_name(span, titled=titled, title_gender=gender)
         # Only a name the tagger put in an oblique case needs its title's case to check it.
-        if parts is not None and not parts.surname_as_written and _after_nominative_title(ent):
+        if (
+            parts is not None
+            and not parts.surname_as_written
+            and (_after_nominative_title(ent) or _listed_after_post(ent))
+        ):
             parts = parse_name(span, nominative_context=True, titled=titled, title_gender=gender)
         if parts is not None and _only_a_title(parts):
             continue  # «Патриарх Болгарский», «Папа Римский»: the title's adjective is all that is left

@@ -996,6 +996,12 @@ def test_name_forms_of_real_reports(nlp: Language, text: str, expected: list) ->
             "На встрече были Глеб Щегельский, Дания Еспаева и Сергей Симонов.",
             [("Щегельский", "Глеб", None, None), ("Еспаева", "Дания", None, None), ("Симонов", "Сергей", None, None)],
         ),
+        # Names listed after a dash that follows a post in the nominative are nominatives.
+        (
+            "Выступили начальники отделов администрации района – Г. Малофеева (отдел образования), "
+            "М. Малеева (отдел социального развития).",
+            [("Малофеева", None, None, "Г."), ("Малеева", None, None, "М.")],
+        ),
         # A first name the text also writes in the nominative is taken from there («Сание» is her dative).
         (
             "Грамоты вручены Сание Калмурзиной. Сания Калмурзина поблагодарила коллег.",
