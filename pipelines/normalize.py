@@ -129,6 +129,10 @@ def _inflectable(span: Span) -> set[int]:
     """Roots of the span in the tree, and the agreeing words that hang off them."""
     inside = {t.i for t in span}
     roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    # «застройки Барсуковского сельского поселения»: an adjective the parser hung on a word outside the span
+    # agrees with the noun it stands before; that noun is the root it belongs to.
+    stray = {t.i: noun for t in roots if t.pos_ == "ADJ" and (noun := _agreeing_noun(span, t)) is not None}
+    roots = list(dict.fromkeys(stray.get(t.i, t) for t in roots))
     # A root with its own preposition in the span («… подготовки к отопительному сезону», the «к» hung by the parser
     # outside) is a complement that keeps its case; only the phrase's head takes the new one.
     governed = [t for t in roots if any(c.dep_ == "case" and c.i in inside and c.i < t.i for c in t.children)]
@@ -155,7 +159,19 @@ def _inflectable(span: Span) -> set[int]:
                 and (child.pos_ in ("PROPN", "NOUN"))
             ):
                 queue.append(child)
-    return chosen
+    # A stray adjective takes the new case with its noun, and keeps its own when its noun keeps its.
+    return chosen | {i for i, noun in stray.items() if noun.i in chosen}
+
+
+def _agreeing_noun(span: Span, adjective: Token) -> Token | None:
+    """The noun after `adjective` in the span, across other adjectives, that has its case: the one it agrees with."""
+    case = adjective.morph.get("Case")
+    for token in span.doc[adjective.i + 1 : span.end]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token if case and token.morph.get("Case") == case else None
+        if token.pos_ != "ADJ" or token.morph.get("Case") != case:
+            return None
+    return None
 
 
 def nominative(span: Span) -> str:

@@ -565,6 +565,16 @@ def _case_of_role(span: Span) -> str | None:
     return None
 
 
+def _womans_oblique_surname(first: Token, surname: Token) -> bool:
+    """«директору музея Любовь Ковалевой»: a writer often leaves a woman's first name undeclined, but her surname's
+    «-овой»/«-ской» is never a nominative (only a man's «Толстой», «Луговской» ends so): the surname tells the case."""
+    return (
+        "Fem" in first.morph.get("Gender")
+        and len(surname.text) > 5
+        and fold(surname.text).endswith(OBLIQUE_FEMININE_ENDINGS)
+    )
+
+
 def _guessed_after_oblique_post(first: Token, span: Span) -> bool:
     """«акима области Жениса Касымбека»: a first name the dictionary does not know reads as a nominative by a guess
     only, which the oblique case of the post it stands in apposition to outweighs."""
@@ -696,13 +706,18 @@ def _joined_turkic_surname(word: Token, other: Token) -> bool:
 
 
 def parse_name(
-    span: Span, nominative_context: bool = False, titled: bool = False, title_gender: str | None = None
+    span: Span,
+    nominative_context: bool = False,
+    titled: bool = False,
+    title_gender: str | None = None,
+    first_as_written: bool = False,
 ) -> NameParts | None:
     """Name parts of a PER span, or None when it names no surname (a bare first name, initials).
 
     `nominative_context`: the name stands in apposition to a nominative title («директор … А.С. Омурбекова»),
     so its case is known whatever the tagger says. `title_gender`: the gender the title before the name shows
-    («исполняющая обязанности акима А. Ибраева»)."""
+    («исполняющая обязанности акима А. Ибраева»). `first_as_written`: the first name is a nominative as written
+    («Дания Еспаева» in a list), whatever oblique form of another name it also reads as («Даний»)."""
     initials: list[Token] = []
     initials_at: int | None = None  # how many words precede the initials
     words: list[Token] = []
@@ -816,6 +831,17 @@ def parse_name(
         and leads_as_surname(words[0].text)
     ):
         surname_at, first = 0, words[-1]  # Омурбекова Айгуль; not «Элтон Джон», two first names in their order
+    elif (
+        len(words) == 3
+        and is_first_name(words[1].text)
+        and not is_first_name(words[0].text)
+        and not may_be_first_name(words[0].text)
+        and not looks_like_surname(words[0].text)
+        and _body_kind(words[0].text)
+    ):
+        # «депутата Чустского районного Кенгаша Бекзода Хамдамова»: the tagger ran the body's last word into the
+        # name; the first name is the one next to the surname.
+        surname_at, first = 2, words[1]
     else:
         surname_at, first = len(words) - 1, words[0]
 
@@ -832,6 +858,7 @@ def parse_name(
             first is not None
             and _first_name_token_case(first) == "Nom"
             and not _guessed_after_oblique_post(first, span)
+            and not _womans_oblique_surname(first, surname_token)
         )
         or _conjoined_with_nominative(surname_token)
     )
@@ -848,7 +875,14 @@ def parse_name(
         case = told_case  # «Мирославом Калоусеком»: the tagger read the surname's case alone, and wrongly
     # The particle tells the gender of a Turkic patronymic; the father's name before it does not decline.
     gendered = gendered_surname(
-        surname_token, first, turkic.get(patr_at, patronymic), case, span, title_gender, nominative_context
+        surname_token,
+        first,
+        turkic.get(patr_at, patronymic),
+        case,
+        span,
+        title_gender,
+        nominative_context,
+        first_as_written,
     )
     gender = gendered.gender if gendered and gendered.certain else None
     if gendered:
@@ -914,6 +948,12 @@ def parse_name(
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
     )
+
+
+def _body_kind(word: str) -> bool:
+    """«Кенгаша», «Совета», «Маслихата»: a body's kind (`org_heads`), singular (the plural «Советов» is a surname)."""
+    bodies = lexicons.load("org_heads")
+    return any(fold(p.normal_form) in bodies and p.tag.number != "plur" for p in loading.parse(fold(word)))
 
 
 def _fathers_name_as_surname(words: list[Token], at: int, particle: Token) -> NameParts:
@@ -1199,6 +1239,7 @@ def gendered_surname(
     span: Span,
     title_gender: str | None = None,
     nominative_context: bool = False,
+    first_as_written: bool = False,
 ) -> _Gendered | None:
     """The nominative, case and gender of an -ов/-ин surname when the name tells its gender, else None.
 
@@ -1233,6 +1274,8 @@ def gendered_surname(
             narrowed = {r: n for r, n in readings.items() if r == part}
         else:
             narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
+        if narrowed and first_as_written and part is first and all(c != "Nom" for c, _ in narrowed):
+            continue  # «Дания Еспаева» in a list of nominatives: no oblique reading of the first name («Даний») is hers
         if narrowed:
             readings, told = narrowed, True
     # (A subject with no nominative of its verb's gender is no -ов surname's: «Максим Олегович Дубина рассказал».)

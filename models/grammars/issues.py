@@ -134,7 +134,15 @@ REPORTED = 2.0
 AGENDA = STRONG + 1.0
 
 # «На повестку дня были вынесены вопросы:», «Рассмотрены следующие вопросы:» and the numbered lines below.
-_LIST_INTRO = re.compile(r"(?:вопрос|повестк)[^\n]{0,80}:[ \t]*\n", re.IGNORECASE)
+# A report's «Обсудили:» or «Рассмотрели:» opens the same list, its items the questions discussed.
+_LIST_INTRO = re.compile(
+    r"(?:вопрос|повестк|обсудили|рассмотрели|обсуждались|рассматривались)[^\n]{0,80}:[ \t]*\n", re.IGNORECASE
+)
+# «были рассмотрены 3 вопроса.\n1. О внесении изменений …\n2. О …»: numbered lines worded as agenda items («О …»)
+# are an agenda whatever precedes them; the first two lines make the run.
+_ABOUT_LIST = re.compile(r"^[ \t]*1[.)][ \t]+(?:О|Об|Обо)[ \t][^\n]*\n[ \t]*2[.)][ \t]+(?:О|Об|Обо)[ \t]", re.MULTILINE)
+# «— наведение порядка в населенных пунктах: председатель … раскритиковал …»: what follows an item's colon glosses it.
+_GLOSS = re.compile(r":[ \t]")
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])[ \t]+(?P<item>[^\n]+)")
 _MAX_ITEM_CHARS = 300
 _NOT_AGENDA_INTROS = ("решил", "постановил", "решени", "слушал", "выступил", "поручени")
@@ -400,9 +408,26 @@ def _candidate(head: Token, quotes: dict[int, int], kind: str, weight: float) ->
     if found is None:
         return None
     start, end = found
+    end = _shared_complement(head, end, quotes)
     if end - start == 1 and (head.pos_ == "PROPN" or issue_lexicons().needs_complement(lemma(head))):
         return None
     return Candidate(start, end, head.i, kind, weight)
+
+
+def _shared_complement(head: Token, end: int, quotes: dict[int, int]) -> int:
+    """«вопрос сбора и вывоза бытовых отходов»: a noun of action with no complement of its own, joined by «и» to the
+    next, shares that one's complement; the two are one question («сбор и вывоз бытовых отходов»), not a bare
+    «сбор»."""
+    doc = head.doc
+    if end != head.i + 1 or end + 1 >= len(doc) or doc[end].lower_ not in ("и", "или"):
+        return end
+    other = doc[end + 1]
+    if other.dep_ != "conj" or other.head.i != head.i or other.pos_ != "NOUN" or _case(other) != _case(head):
+        return end
+    found = phrase(other, quotes)
+    if found is None or found[0] != other.i or found[1] <= other.i + 1:
+        return end
+    return found[1]
 
 
 def _complements(noun: Token) -> Iterator[Token]:
@@ -746,6 +771,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             and (word in lex.heads or _unfinished(token))
             and _has_subject(token)
             and not _institution(token, word)
+            and not _thanked(token)
         ):
             # «Сохраняется нехватка учителей», «остаётся отставание по вводу жилья»: a shortfall that persists is a
             # problem the report raises, stronger than a phrase of action: it fills a short list; so is work not
@@ -758,6 +784,17 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         if token.text in ("—", "–") and token.i + 2 < len(doc):
             yield from _dash_subject(token, quotes)
             yield from _named_by_dash(token, quotes)
+
+
+# Verbs of ceremony: whom a speaker thanks or congratulates («поблагодарил предыдущий состав … за совместную работу»)
+# is no question the meeting dealt with.
+_CEREMONY_VERBS = frozenset(
+    {"благодарить", "поблагодарить", "поздравить", "поздравлять", "приветствовать", "наградить"}
+)
+
+
+def _thanked(token: Token) -> bool:
+    return token.dep_ == "obj" and lemma(token.head) in _CEREMONY_VERBS
 
 
 # Nouns of action that are also kinds of body: «государственное учреждение образования», «муниципальное образование».
@@ -932,15 +969,26 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
     """«Рассмотрены вопросы:\n1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.»: each
     numbered line under an intro that names questions or an agenda is one issue, without its «О»."""
     text = doc_text(doc)
+    starts = []
     for intro in _LIST_INTRO.finditer(text):
         line = text[text.rfind("\n", 0, intro.start()) + 1 : intro.end()].lower()
         if any(word in line for word in _NOT_AGENDA_INTROS):
             continue  # «По первому вопросу РЕШИЛИ:» lists decisions, not questions
-        at = intro.end()
-        while (item := _LIST_ITEM.match(text, at)) is not None:
+        starts.append(intro.end())
+    starts += [m.start() for m in _ABOUT_LIST.finditer(text) if m.start() not in starts]
+    listed: set[int] = set()
+    for at in starts:
+        while (item := _LIST_ITEM.match(text, at)) is not None and item.start("item") not in listed:
             checkpoint("issues")
             start, end = item.start("item"), item.end("item")
+            listed.add(start)
             at = end + 1
+            gloss = _GLOSS.search(text, start, end)
+            if gloss is not None and "«" not in text[start : gloss.start()]:
+                if len(text[start : gloss.start()].split()) > 1:
+                    end = gloss.start()
+                else:
+                    start = gloss.end()  # «Разное: об оказании материальной помощи»: a one-word heading, its item after
             rapporteur = _RAPPORTEUR.search(text, start, end)
             if rapporteur is not None and rapporteur.start() > start:
                 end = rapporteur.start()
@@ -965,14 +1013,23 @@ _INLINE_AGENDA = re.compile(
     r"|повестка(?:[ \t]+дня)?[ \t]+включала(?:[ \t]+в[ \t]+себя)?[ \t]+(?:\w+[ \t]+вопрос\w*[ \t]*:[ \t]*)?",
     re.IGNORECASE,
 )
+# «в повестке дня были и другие. В частности, об исполнении бюджета …; о результатах …», «рассмотрели ряд
+# вопросов. Среди них: медицинское обслуживание, …»: the items named in the next sentence, after a colon or each
+# after its «о».
+_NAMED_NEXT = re.compile(
+    r"(?<=[.!?][ \t])(?:в[ \t]+частности|в[ \t]+том[ \t]+числе|среди[ \t]+них)"
+    r"(?:[ \t]*:[ \t]*|[ \t]*,?[ \t]*(?=(?:о|об|обо)[ \t]))",
+    re.IGNORECASE,
+)
 
 
 def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
     """The items of an agenda stated in a sentence (`_INLINE_AGENDA`): the nouns listed after it, each an issue."""
     text = doc_text(doc)
-    if "овестк" not in text:
-        return
-    for found in _INLINE_AGENDA.finditer(text):
+    found_all = list(_INLINE_AGENDA.finditer(text)) if "овестк" in text else []
+    if "овестк" in text or "вопрос" in text:
+        found_all += _NAMED_NEXT.finditer(text)
+    for found in found_all:
         checkpoint("issues")
         span = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
         if span is None or not len(span):
@@ -982,6 +1039,8 @@ def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
             # «о результатах …, об исполнении … и о мерах …»: the parser loses such lists; their «о» parts them.
             yield from _about_items(doc, text, found.end(), first.sent.end_char)
             continue
+        if first.pos_ == "ADJ" and first.dep_ == "amod" and first.head.i > first.i:
+            first = first.head  # «Среди них: медицинское обслуживание, …»: the list opens on its noun's adjective
         if first.pos_ not in _NOMINAL:
             continue
         for member in _members(first):
@@ -991,11 +1050,17 @@ def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
 _ABOUT_SEPARATOR = re.compile(r"(?:^|[,;]|[ \t]+и)[ \t]+(?=(?:о|об|обо)[ \t])", re.IGNORECASE)
 
 
+_AND_OTHERS = re.compile(r"[ \t,]+и[ \t]+(?:други[ех]|др\.?|т\.[ \t]?[дп]\.?)[ \t.;]*$", re.IGNORECASE)
+
+
 def _about_items(doc: Doc, text: str, start: int, end: int) -> Iterator[Candidate]:
     """«о X, об Y и о Z» from `start` to `end`: each part after its «о» is an item, worded like an agenda line."""
     cuts = [start] + [m.end() for m in _ABOUT_SEPARATOR.finditer(text, start, end) if m.end() > start]
     for at, stop in zip(cuts, [*(c for c in cuts[1:]), end], strict=True):
         piece_end = stop
+        # «… Барсуковского сельского поселения и другие.»: the list's «and others» is no part of its last item.
+        others = _AND_OTHERS.search(text, at, piece_end)
+        piece_end = others.start() if others is not None else piece_end
         while piece_end > at and text[piece_end - 1] in " \t.;,и":
             if text[piece_end - 1] == "и" and text[piece_end - 2 : piece_end - 1] not in (" ", "\t"):
                 break

@@ -94,7 +94,8 @@ def _ordinal_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
-MODIFIER = rule(gram("ADJF"))
+# «отчетно-выборная конференция»: a hyphenated adjective's first half is an adverb-like stem.
+MODIFIER = or_(rule(gram("ADJF")), rule(type("RU"), eq("-"), gram("ADJF")))
 EVENT = morph_pipeline(sorted(lexicons.load("meeting_events"))).interpretation(Title.event)
 
 ABBR = rule(and_(is_upper(), type("RU")))
@@ -103,7 +104,8 @@ GEN_ADJ = or_(rule(and_(gram("ADJF"), gram("gent"))), HYPHENATED_ADJ)
 FUNCTION_WORD = or_(gram("PREP"), gram("CONJ"), gram("PRCL"), gram("INTJ"))
 EVENT_WORD = dictionary({w for w in lexicons.load("meeting_events") if " " not in w})
 # A body's name doesn't start with another event: «открытие сессии ассамблеи» is two titles.
-GEN_NOUN = and_(gram("NOUN"), gram("gent"), not_(FUNCTION_WORD), not_(EVENT_WORD))
+# Nor is a pronoun that also reads as a noun: «им» (имени) after «сессии БГК» is the pronoun «им».
+GEN_NOUN = and_(gram("NOUN"), gram("gent"), not_(FUNCTION_WORD), not_(EVENT_WORD), not_(gram("NPRO")))
 # Names pymorphy can't decline («Жогорку Кенеша», «Ак Жол»): capitalized words taken as they stand.
 PROPER = rule(and_(is_capitalized(), type("RU"), not_(FUNCTION_WORD))).repeatable(max=3)
 HYPHENATED_NOUN = rule(GEN_NOUN, eq("-"), GEN_NOUN)  # «стран-экспортеров»
@@ -111,7 +113,15 @@ GEN_NP = rule(GEN_ADJ.repeatable(max=5).optional(), or_(HYPHENATED_NOUN, rule(GE
 DAT_ADJ = and_(gram("ADJF"), gram("datv"))
 DAT_NP = rule(DAT_ADJ.repeatable(max=3).optional(), and_(gram("NOUN"), gram("datv")))
 # «комиссии по градостроительству и землепользованию городской Думы»: the remit's nouns joined by «и».
-PO_NP = rule(caseless("по"), DAT_NP, rule(caseless("и"), DAT_NP).optional(), GEN_NP.optional())
+# «комиссии по делам несовершеннолетних», «по делам пожилых»: a remit's genitive may be a plural adjective used as a
+# noun (the people it serves), with no noun after it.
+SUBSTANTIVE_NP = rule(GEN_ADJ.repeatable(max=3).optional(), and_(gram("ADJF"), gram("gent"), gram("plur")))
+PO_NP = rule(
+    caseless("по"),
+    DAT_NP,
+    rule(caseless("и"), DAT_NP).optional(),
+    or_(GEN_NP, SUBSTANTIVE_NP).optional(),
+)
 BODY = rule(or_(GEN_NP, PROPER), or_(GEN_NP, PO_NP, ABBR).repeatable(max=5).optional()).interpretation(Title.body)
 
 TITLE: Rule = rule(
@@ -138,13 +148,18 @@ ISO_DATE = or_(
         for separator in ("-", "/")
     )
 ).interpretation(IsoDate)
-# A crawler's «10-03-2022»: day, month and year joined by hyphens.
-DASHED_DATE = rule(
-    rule(DAY).interpretation(IsoDate.day.custom(int)),
-    eq("-"),
-    rule(MONTH).interpretation(IsoDate.month.custom(int)),
-    eq("-"),
-    rule(YEAR).interpretation(IsoDate.year.custom(int)),
+# A crawler's «10-03-2022», a site's «21/09/2017»: day, month and year joined by hyphens or slashes.
+DASHED_DATE = or_(
+    *(
+        rule(
+            rule(DAY).interpretation(IsoDate.day.custom(int)),
+            eq(separator),
+            rule(MONTH).interpretation(IsoDate.month.custom(int)),
+            eq(separator),
+            rule(YEAR).interpretation(IsoDate.year.custom(int)),
+        )
+        for separator in ("-", "/")
+    )
 ).interpretation(IsoDate)
 
 PLACE = rule(and_(is_capitalized(), type("RU"), not_(FUNCTION_WORD))).interpretation(Dateline.place)

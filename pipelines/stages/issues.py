@@ -50,7 +50,17 @@ class _Issue:
 
 
 def _words(doc: Doc, candidate: Candidate) -> list[str]:
-    words = [lemma(t) for t in candidate.span(doc) if t.is_alpha and t.lower_ not in _STOP]
+    span = candidate.span(doc)
+    # An amended act's issuer, date and number («решение маслихата города … №72/651-6с от 15 декабря 2020 года»)
+    # are alike in every amendment an agenda lists: the act's title tells two items apart, the citation doesn't.
+    cited = [
+        (span.start_char + m.end(1), span.start_char + m.end())
+        for m in _ACT_REFERENCE.finditer(span.text)
+        if candidate.kind in ("agenda", "title")
+    ]
+    words = [
+        lemma(t) for t in span if t.is_alpha and t.lower_ not in _STOP and not any(a <= t.idx < b for a, b in cited)
+    ]
     return [candidate.action, *words] if candidate.action else words
 
 
@@ -82,8 +92,10 @@ def _head(doc: Doc, candidate: Candidate) -> str:
 
 # An amended act cited with its issuer, date and number («в решение маслихата от 14 декабря 2021 года № 12/1
 # «О бюджете …»»): the item names it by its title. Without a title the citation is all that names it.
+# Its number may come before its date («№72/651-6с от 15 декабря 2020 года «О бюджете …»»).
 _ACT_REFERENCE = re.compile(
-    r"\b(решение|постановление|распоряжение|приказ|закон)\s+[^«»\n]{0,120}?\bот\s+[^«»\n]{1,40}?№\s*[\w/.-]+\s*(?=[«\"])",
+    r"\b(решение|постановление|распоряжение|приказ|закон)\s+[^«»\n]{0,120}?"
+    r"(?:\bот\s+[^«»\n]{1,40}?№\s*[\w/.-]+|№\s*[\w/.-]+\s+от\s+[^«»\n№]{1,40}?)\s*(?=[«\"])",
     re.IGNORECASE,
 )
 
@@ -106,6 +118,16 @@ def _title(span: Span) -> str:
     )
     inflect = {t.i for t in span if first is None or t.i <= first.i}
     inflect |= joined | {c.i for j in joined for c in span.doc[j].children if c.dep_ == "amod" and c.i < j}
+    # «О работе, проводимой в районе …»: a participle after the noun agrees with it, so it takes its case too.
+    if first is not None:
+        inflect |= {
+            c.i
+            for c in first.children
+            if c.dep_ == "acl"
+            and c.i in range(span.start, span.end)
+            and "Part" in c.morph.get("VerbForm")
+            and c.morph.get("Case") == first.morph.get("Case")
+        }
     parts = []
     for token in span:
         parts.append((inflect_token(token) if token.i in inflect else token.text) + token.whitespace_)
@@ -121,6 +143,31 @@ def _same(a: _Issue, words: list[str], head: str) -> bool:
     if _overlap(words, a.words) < SAME_ISSUE and not contained:
         return False
     return not (_verbal(head) and _verbal(a.head) and head != a.head)
+
+
+_QUOTED = re.compile(r"«([^«»]{3,})")
+
+
+def _quoted_title(doc: Doc, candidate: Candidate) -> str | None:
+    """The first quoted title an agenda line names («О бюджете города на 2025 год»), lowercased."""
+    if candidate.kind not in ("agenda", "title"):
+        return None
+    found = _QUOTED.search(candidate.span(doc).text)
+    return found.group(1).lower() if found else None
+
+
+def _other_act(issue: _Issue, title: str | None) -> bool:
+    """Amendments of two acts («в решение «О бюджете …»», «в решение «О правилах благоустройства …»») are two items,
+    however alike their wording around the titles."""
+    if title is None or issue.kind not in ("agenda", "title"):
+        return False
+    found = _QUOTED.search(issue.text)
+    return found is not None and found.group(1).lower() != title
+
+
+def _within_item(issue: _Issue, mention: TextSpan) -> bool:
+    # (Any phrase kept whole is one item: «вопросы «О формировании и утверждении составов комиссий …»» is not two.)
+    return any(m.start <= mention.start and mention.end <= m.end for m in issue.mentions)
 
 
 def _verbal(word: str) -> bool:
@@ -175,6 +222,8 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
         return True
     if set(words) <= _AMENDING:
         return True  # «внесение изменений» that does not say into what
+    if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num) == 1:
+        return True  # «рассмотрено 5 материалов»: a count of things, not what they were about
     letters = [ch for ch in span.text if ch.isalpha()]
     return len(letters) > 3 and all(ch.isupper() for ch in letters)
 
@@ -213,7 +262,13 @@ def run(doc: Doc, findings: Findings) -> Findings:
         span = candidate.span(source)
         mention = TextSpan(offset + span.start_char, min(offset + span.end_char, length))
         head = _head(source, candidate)
-        same = next((i for i in issues if _same(i, words, head)), None)
+        # A phrase inside a kept one, an agenda line's above all («… «О принятии обязательств по проектам
+        # государственно-частного партнерства»»), is that item, however few words it shares with it.
+        title = _quoted_title(source, candidate)
+        same = next(
+            (i for i in issues if (_same(i, words, head) and not _other_act(i, title)) or _within_item(i, mention)),
+            None,
+        )
         if same is not None:
             same.mentions.add(mention)
             same.first = min(same.first, mention.start)

@@ -780,13 +780,25 @@ def _region_nominative(span: Span) -> str | None:
     the noun's gender and number directly instead of trusting their own tags.
     """
     # A heading in capitals is parsed badly: its noun is the last word («РЯЗАНСКОЙ ОБЛАСТИ»).
-    root = span[-1] if span.text.isupper() else span.root
+    # An adjective hung outside the span is no root: the span's last word, its noun, is.
+    root = span[-1] if span.text.isupper() or span.root.pos_ == "ADJ" else span.root
     if root.i == span.start or not (_in(root, "loc_region_nouns") or _in(root, "loc_settlement_nouns")):
         return None
     modifiers = span.doc[span.start : root.i]
     # A heading's capitals are tagged and parsed badly: pymorphy reads «РЯЗАНСКОЙ» as the adjective it is.
+    # An adjective the parser hung on a word outside the span («застройки Барсуковского сельского поселения», taken
+    # for a far noun's) still agrees with the region noun it stands before, when it is in that noun's case.
+    case = root.morph.get("Case")
     if not all(
-        (t.pos_ == "ADJ" and t.head.i == root.i) or (t.text.isupper() and _adjective(t.lower_)) for t in modifiers
+        (
+            t.pos_ == "ADJ"
+            and (
+                t.head.i == root.i
+                or (t.head.i not in range(span.start, span.end) and case and t.morph.get("Case") == case)
+            )
+        )
+        or (t.text.isupper() and _adjective(t.lower_))
+        for t in modifiers
     ):
         return None
     plural = root.morph.get("Number") == ["Plur"]
@@ -1262,6 +1274,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     )
     # Not checked against the persons: NER takes many of a list's adjectives for surnames, the noun says they aren't.
     named.update(elliptic_regions(doc))
+    named = {span: name for span, name in named.items() if not _numbered_district(span)}
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)
     waters = water_names(doc, quoted)
@@ -1278,6 +1291,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _latin_gloss(span)
         and not _titles_a_person(span)
         and not _names_no_place(span)
+        and not _numbered_district(span)
     ]
     for span, second in _with_second_names(sorted([*spans, *named], key=lambda span: span.start)):
         check_deadline("locations")
@@ -1344,6 +1358,17 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         for e in by_key.values()
         # «С.М.Халтурин»: an initial glued to a name is no place of one letter.
         if sum(ch.isalpha() for ch in e.name) > 1 and not all(_hashtag(text, mention) for mention in e.mentions)
+    )
+
+
+def _numbered_district(span: Span) -> bool:
+    """«депутат Ленинского округа № 34»: a district with a number is drawn for a vote and names no place."""
+    doc, end = span.doc, span.end
+    return (
+        end + 1 < len(doc)
+        and span[-1].lemma_ == "округ"
+        and doc[end].text in ("№", "N")
+        and doc[end + 1].text[:1].isdigit()
     )
 
 

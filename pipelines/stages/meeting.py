@@ -260,6 +260,45 @@ def _is_adjective(word: str) -> bool:
     return loading.parse(word)[0].tag.POS == "ADJF"
 
 
+# The case a preposition puts the event noun in, where its form alone is ambiguous («на сессии», «к встрече»).
+_GOVERNED_CASE = {
+    "в": "loct",
+    "во": "loct",
+    "на": "loct",
+    "о": "loct",
+    "об": "loct",
+    "при": "loct",
+    "к": "datv",
+    "ко": "datv",
+    "после": "gent",
+    "до": "gent",
+    "для": "gent",
+    "из": "gent",
+    "от": "gent",
+    "у": "gent",
+    "с": "ablt",
+    "со": "ablt",
+    "перед": "ablt",
+    "над": "ablt",
+    # compound prepositions: «в ходе сессии», «в рамках встречи», «во время заседания», «по итогам совещания»
+    "ходе": "gent",
+    "рамках": "gent",
+    "время": "gent",
+    "итогам": "gent",
+    "накануне": "gent",
+}
+
+
+def _governed_case(word: str) -> str:
+    """The case the word before the event noun puts it in: a preposition's («на сессии»), a noun's genitive
+    («организовать проведение общей сессии»: «сессии» is no plural there)."""
+    word = _fold(word.strip("«»\"(),.:;"))
+    if word in _GOVERNED_CASE:
+        return _GOVERNED_CASE[word]
+    parses = loading.parse(word) if word.isalpha() and word.islower() else []
+    return "gent" if parses and parses[0].tag.POS == "NOUN" else "nomn"
+
+
 def find_title(
     sent: Span, events: list[Token], organizations: tuple[OrganizationFinding, ...]
 ) -> tuple[str | None, str | None, str | None]:
@@ -289,8 +328,10 @@ def find_title(
         (i for i, (w, _, _) in enumerate(head_words) if _noun_parse(w) and not _is_adjective(w)),
         default=len(head_words) - 1,
     )
-    # The event noun is often the subject already ("прошли публичные слушания"): try the nominative first.
-    title = agreeing_nominative(sent.text[start:body_start].strip(), head_words, event_index, case="nomn")
+    # The event noun is often the subject already ("прошли публичные слушания"): try the nominative first, unless a
+    # preposition governs it («На сессии был заслушан …»: «сессии» is no plural «сессии» there).
+    case = _governed_case(before[-1]) if (before := text[:start].split()) else "nomn"
+    title = agreeing_nominative(sent.text[start:body_start].strip(), head_words, event_index, case=case)
     body_name = None
     if fact.body:
         body = doc.char_span(offset + body_start, offset + stop, alignment_mode="expand")
@@ -340,6 +381,13 @@ def is_other_date(span: Span) -> bool:
     return bool(after & _stopwords()["after"])
 
 
+def _planned(span: Span) -> bool:
+    """«предложил провести районный субботник 29 марта 2025 года»: a date an infinitive governs is a thing proposed
+    or due, not the day a meeting took place."""
+    head = span.root.head
+    return head.pos_ in ("VERB", "AUX") and "Inf" in head.morph.get("VerbForm")
+
+
 def _fact(span: Span) -> DateFact | None:
     fact = span._.date
     if fact is None or not fact.month or not fact.day:
@@ -375,7 +423,7 @@ def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
 
 # A dateline's date has a month name, a dotted day and month or an ISO form; other lines need no parse.
 _DATE_LIKE = re.compile(
-    r"\d{1,2}\.\d{1,2}|\d{4}([-/])\d{1,2}\1\d{1,2}|\d{1,2}-\d{1,2}-\d{4}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)",
+    r"\d{1,2}\.\d{1,2}|\d{4}([-/])\d{1,2}\1\d{1,2}|\d{1,2}([-/])\d{1,2}\2\d{4}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)",
     re.IGNORECASE,
 )
 # A feed's stamp in the e-mail format (RFC 2822): «Fri, 14 Mar 2025 09:12:44 +0300».
@@ -856,7 +904,7 @@ def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: To
     after = dateline.end if dateline else 0
     for span in dates(doc, after, day_and_month=True):
         fact = _fact(span)
-        if fact and not is_other_date(span):
+        if fact and not is_other_date(span) and not _planned(span):
             return _dated(fact, ref, doc).iso()
     return _dated(ref, ref, doc).iso() if ref is not None else None
 
@@ -1164,6 +1212,8 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
             name = tokens[i + 2]
             if token.text.isupper() and name.text.isupper() and len(name.text) == 1:
                 continue  # «С.М.Халтурин»: initials, not «с. М…» (but «г.о. Тольятти» goes on below)
+            if token.text.isupper() and name.ent_type_ == "PER":
+                continue  # «начальники отделов – Г. Малофеева»: a capital initial before a person's name, not «г.»
             after_noun = (
                 _fold(token.text) in ("г", "гор")
                 and tokens[i - 1].pos_ in ("NOUN", "PROPN")

@@ -77,8 +77,9 @@ class _Cluster:
 
     def _telling_first(self) -> list[NameParts]:
         """The mentions that tell the person's gender first: «Мирославы Немцовой» over «Мирославу Немцову»,
-        which may be the dative of Мирослав."""
-        return sorted(self.parts, key=lambda p: p.gender is None)
+        which may be the dative of Мирослав; among those, one the text writes in the nominative («Сания Калмурзина»
+        over «Сание Калмурзиной», whose first name's dative the dictionary does not decline back)."""
+        return sorted(self.parts, key=lambda p: (p.gender is None, not p.surname_as_written))
 
     def finding(self) -> PersonFinding:
         # The surname most mentions agree on; a form the text writes in the nominative counts double,
@@ -615,6 +616,17 @@ def _first_name_before(ent: Span) -> bool:
     )
 
 
+def _first_name_taken_for_a_place(ent: Span) -> bool:
+    """A lone -ов/-ин surname right after a capitalised first name that the tagger read as a place («Дания Еспаева»),
+    with no preposition before it that would make it a place («из Дании»)."""
+    if len(ent) != 1 or ent.start == 0 or not _ov_surname(ent[0].text):
+        return False
+    doc, before = ent.doc, ent.doc[ent.start - 1]
+    if not (before.is_alpha and before.is_title and before.ent_type_ == "LOC" and is_first_name(before.text)):
+        return False
+    return ent.start < 2 or doc[ent.start - 2].pos_ != "ADP"
+
+
 def _nominative_head(token: Token) -> bool:
     """The title's head is a nominative: the tagger says so, or the word has no other form («заведующая»,
     «исполняющая», which the tagger may read as an instrumental)."""
@@ -638,6 +650,32 @@ def _after_nominative_title(ent: Span) -> bool:
         and before.morph.get("Case")
         and "Nom" not in before.morph.get("Case")
     )
+
+
+_DASHES = frozenset({"–", "—", "-"})
+_LIST_REACH = 40  # tokens back from a name to the dash that opens its list
+_POST_BEFORE_DASH = 8  # tokens before the dash where the list's post stands
+
+
+def _listed_after_post(ent: Span) -> bool:
+    """«Выступили начальники отделов администрации района – Г. Малофеева (…), М. Малеева (…)»: names listed after a
+    dash that follows a post in the nominative are nominatives, each in apposition to it."""
+    doc, depth, i = ent.doc, 0, ent.start - 1
+    while i >= 0 and ent.start - i <= _LIST_REACH:
+        token = doc[i]
+        if token.text == ")":
+            depth += 1
+        elif token.text == "(":
+            depth -= 1
+        elif depth == 0:
+            if token.text in _DASHES:
+                break
+            if not (token.text in (",", "и", ".") or token.ent_type_ == "PER"):
+                return False
+        i -= 1
+    if i < 0 or doc[i].text not in _DASHES:
+        return False
+    return any(is_position_head(t) and "Nom" in t.morph.get("Case") for t in doc[max(0, i - _POST_BEFORE_DASH) : i])
 
 
 # A woman's -ова/-ина surname in a form a man's genitive or accusative shares, or in an oblique case of hers.
@@ -1016,6 +1054,12 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         if len(ent) > 1 and _cut_off(ent[-1]):
             span = ent[:-1]  # the text ends mid-word, mid-name: «Пожалуйста, Гулира Ка»
         parts = parse_name(span, titled=titled)
+        if parts is not None and _first_name_taken_for_a_place(ent):
+            # «Глеб Щегельский, … Дания Еспаева, …»: the first name the tagger read as a country is the name's.
+            # Both read as nominatives (a list of names), the first name's oblique readings are no one's.
+            longer = doc[ent.start - 1 : ent.end]
+            nominative = all(t.morph.get("Case") == ["Nom"] for t in longer)
+            parts = parse_name(longer, nominative_context=nominative, first_as_written=nominative) or parts
         if parts is None and (_surname_before(ent) or _first_name_before(ent)):
             # «Шаршеева Гульмира Асановна» at a sentence's start, «Алмаз Жакыпович Сейдахметов» with the
             # first name taken for a place: the tagger left a word of the name out.
@@ -1027,7 +1071,11 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         if gender is not None:
             parts = parse_name(span, titled=titled, title_gender=gender)
         # Only a name the tagger put in an oblique case needs its title's case to check it.
-        if parts is not None and not parts.surname_as_written and _after_nominative_title(ent):
+        if (
+            parts is not None
+            and not parts.surname_as_written
+            and (_after_nominative_title(ent) or _listed_after_post(ent))
+        ):
             parts = parse_name(span, nominative_context=True, titled=titled, title_gender=gender)
         if parts is not None and _only_a_title(parts):
             continue  # «Патриарх Болгарский», «Папа Римский»: the title's adjective is all that is left

@@ -147,6 +147,41 @@ def test_agenda_shapes_of_meeting_reports(nlp: Language, text: str, expected: li
     assert _issues(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbered «О …» lines are an agenda without a «вопросы:» line; two amendments differ by their acts' titles
+        (
+            "Сессию открыл председатель. Рассмотрено три вопроса.\n"
+            "1. О внесении изменений в решение городского совета №12/3 от 5 мая 2024 года «О бюджете города на "
+            "2025 год».\n"
+            "2. О внесении изменений в решение городского совета №8/1 от 2 марта 2023 года «О правилах "
+            "благоустройства территории города».\n"
+            "3. Отчет председателя ревизионной комиссии о проделанной работе.\n",
+            [
+                "внесение изменений в решение «О бюджете города на 2025 год»",
+                "внесение изменений в решение «О правилах благоустройства территории города»",
+                "отчет председателя ревизионной комиссии о проделанной работе",
+            ],
+        ),
+        # «Обсудили:» opens a list; what follows an item's colon glosses it
+        (
+            "Прошло заседание исполкома.\n\nОбсудили:\n"
+            "— ремонт школьных зданий: директор школы доложил о сроках;\n"
+            "— подготовку к отопительному сезону.\n",
+            ["ремонт школьных зданий", "подготовка к отопительному сезону"],
+        ),
+        # a one-word heading before the colon: the item is what follows it
+        (
+            "Повестка дня:\n1. О ремонте кровли.\n2. Разное: об оказании материальной помощи.\n",
+            ["ремонт кровли", "оказание материальной помощи"],
+        ),
+    ],
+)
+def test_agenda_lists_without_a_questions_line(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
+
+
 def test_a_post_filled_at_a_meeting_is_its_election(nlp: Language) -> None:
     text = "Председателем совета единогласно избран директор лицея Виталий Семёнов."
     meeting = replace(Findings(), meeting=MeetingFinding(title="заседание совета"))
@@ -536,6 +571,12 @@ def test_a_question_on_an_action_raises_it(nlp: Language, text: str, expected: s
             "Повестка включала вопросы газификации посёлка Лесного и строительства новой котельной.",
             ["газификация посёлка Лесного"],
         ),
+        # The items named in the next sentence, after «В частности,»; «и другие» closes the list.
+        (
+            "В повестке дня были и другие вопросы. В частности, об исполнении бюджета поселения за 2024 год; "
+            "о ремонте сельского клуба и другие.",
+            ["исполнение бюджета поселения за 2024 год", "ремонт сельского клуба"],
+        ),
     ],
 )
 def test_an_agenda_stated_in_a_sentence(nlp: Language, text: str, expected: list[str]) -> None:
@@ -627,3 +668,38 @@ def test_a_decision_line_shortens_its_agenda_item(nlp: Language) -> None:
 )
 def test_works_and_failures_of_networks_are_issues(nlp: Language, text: str, expected: str) -> None:
     assert expected in [issue.lower() for issue in _issues(nlp, text)]
+
+
+def test_two_actions_sharing_one_complement_are_one_issue(nlp: Language) -> None:
+    """«вопрос сбора и вывоза бытовых отходов»: «сбор» has no complement of its own; it shares «бытовых отходов»."""
+    found = _issues(nlp, "На заседании обсуждался вопрос сбора и вывоза бытовых отходов.")
+    assert found == ["сбор и вывоз бытовых отходов"]
+
+
+def test_a_phrase_inside_a_kept_one_is_that_issue(nlp: Language) -> None:
+    """«О формировании и утверждении составов комиссий …»: its «утверждении …» alone is no second issue."""
+    text = "Депутатам предстоит рассмотреть вопрос «О формировании и утверждении составов комиссий Совета депутатов»."
+    assert _issues(nlp, text) == ["формирование и утверждение составов комиссий Совета депутатов"]
+
+
+def test_a_count_of_things_is_no_issue(nlp: Language) -> None:
+    """«рассмотрено 5 материалов»: how many, not what about (and never «5 материалы»)."""
+    assert _issues(nlp, "На заседании комиссии рассмотрено 5 материалов.") == []
+
+
+def test_whom_a_speaker_thanks_is_no_issue(nlp: Language) -> None:
+    """«поблагодарил предыдущий состав общественников за совместную работу»: ceremony, not a question dealt with."""
+    text = "Глава города поблагодарил предыдущий состав общественников за совместную работу."
+    assert "предыдущий состав общественников за совместную работу" not in _issues(nlp, text)
+
+
+def test_a_participle_after_the_items_noun_agrees_with_it(nlp: Language) -> None:
+    """«О работе, проводимой в районе по благоустройству»: «проводимая», in the noun's new case."""
+    text = "Повестка дня сессии:\n1. О работе, проводимой в районе по благоустройству населённых пунктов.\n2. Разное.\n"
+    assert _issues(nlp, text)[0].startswith("работа, проводимая в районе")
+
+
+def test_items_named_after_among_them(nlp: Language) -> None:
+    """«рассмотрели ряд вопросов. Среди них: медицинское обслуживание, …»: the next sentence names the items."""
+    text = "В ходе собрания рассмотрели ряд вопросов. Среди них: медицинское обслуживание и ремонт сельских дорог."
+    assert _issues(nlp, text) == ["медицинское обслуживание", "ремонт сельских дорог"]

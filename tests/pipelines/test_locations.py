@@ -924,3 +924,23 @@ def test_a_body_venue_or_event_is_no_place(nlp: Language, text: str, expected: s
 def test_a_cut_ending_joins_the_whole_name(nlp: Language, text: str, expected: set[str]) -> None:
     doc = nlp(text)
     assert {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations} == expected
+
+
+def test_an_adjective_the_parser_hung_outside_the_name_agrees_with_the_name_s_noun(nlp: Language) -> None:
+    """«… о генеральном плане застройки Барсуковского сельского поселения»: the parser may hang the first adjective on
+    a far noun; the name's adjectives still agree with its noun, in the region stage and in any span's nominative."""
+    from pipelines.normalize import nominative
+
+    doc = nlp("Обсудили план работы комиссии и план застройки Барсуковского сельского поселения.")
+    adjective = next(t for t in doc if t.text == "Барсуковского")
+    adjective.head = next(t for t in doc if t.text == "комиссии")  # the misparse seen in a real report
+    span = doc[adjective.i : adjective.i + 3]
+    assert locations._nominative(span) == "Барсуковское сельское поселение"
+    assert nominative(span).endswith("сельское поселение")
+
+
+def test_a_numbered_district_is_drawn_for_a_vote(nlp: Language) -> None:
+    """«Депутат Ленинского округа № 34»: an electoral district, no place; «Ленинский район» stays one."""
+    doc = nlp("Депутат Ленинского округа № 34 Алексей Левицкий выступил. Он живёт в Ленинском районе.")
+    names = {loc.name for loc in find_locations(doc)}
+    assert "Ленинский округ" not in names

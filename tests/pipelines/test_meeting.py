@@ -49,6 +49,24 @@ def test_roman_value(word: str, value: int | None) -> None:
             "заседание постоянной комиссии по градостроительству и землепользованию городской Думы",
             None,
         ),
+        # A remit's genitive that is a plural adjective used as a noun: the people the body serves.
+        (
+            "В пятницу прошло заседание комиссии по делам несовершеннолетних.",
+            "заседание комиссии по делам несовершеннолетних",
+            None,
+        ),
+        # A preposition's case, not the plural nominative the form also reads as.
+        ("На сессии депутаты утвердили бюджет района.", "сессия", None),
+        ("В ходе встречи жители задали вопросы.", "встреча", None),
+        # A noun before the event noun governs its genitive; a pronoun after a body's abbreviation is no body.
+        ("Мэрия готова организовать проведение общей сессии депутатов.", "общая сессия депутатов", None),
+        ("На внеочередной сессии БГК им вручили мандаты.", "внеочередная сессия БГК", None),
+        # A hyphenated adjective is one modifier.
+        (
+            "За него проголосовали 34 делегата отчетно-выборной конференции районного отделения партии.",
+            "отчетно-выборная конференция районного отделения партии",
+            None,
+        ),
     ],
 )
 def test_title_and_number(nlp: Language, text: str, title: str, number: str | None) -> None:
@@ -76,6 +94,11 @@ def test_title_and_number(nlp: Language, text: str, title: str, number: str | No
         ("Решение от 5 мая 2023 года № 12. 14 июня прошло заседание Думы.", "--06-14"),
         ("Депутат Иванов (родился 5 мая 1960 года) избран председателем.", None),
         ("Заседание Думы состоялось. Срок исполнения — до 1 января 2025 года.", None),
+        # A day an infinitive governs is proposed, not the meeting's.
+        (
+            "В большом зале прошла сессия районного Совета. Депутат предложил провести субботник 29 марта 2025 года.",
+            None,
+        ),
     ],
 )
 def test_date(nlp: Language, text: str, date: str | None) -> None:
@@ -360,6 +383,15 @@ def test_dateline_and_field_shapes(nlp: Language, text: str, date: str | None, p
 )
 def test_a_regional_or_district_body_gives_no_place(nlp: Language, text: str) -> None:
     # The gold leaves the place of a region's or district's body unstated when the text does not state it.
+    assert meeting(nlp, text).place is None
+
+
+def test_a_capital_initial_before_a_persons_name_is_no_town(nlp: Language) -> None:
+    """«начальники отделов администрации района – Г. Малофеева»: «Г.» is her initial, not «г.» naming a town."""
+    text = (
+        "Вчера в актовом зале администрации района состоялись публичные слушания по проекту бюджета. "
+        "Выступили также начальники отделов администрации района – Г. Малофеева и М. Малеева."
+    )
     assert meeting(nlp, text).place is None
 
 
@@ -857,6 +889,8 @@ def test_a_header_month_and_year_lend_the_year(nlp: Language, text: str, date: s
         # An ordinal day and an abbreviated month are dates too.
         ("17-го апреля в городе Нарын состоялось заседание городского кенеша.", "--04-17", "Нарын"),
         ("9 сент. 2024 г. в селе Кочкор прошёл сход граждан.", "2024-09-09", "Кочкор"),
+        # A site's day/month/year with slashes dates the report.
+        ("Новости\n21/09/2017\nСегодня в городе Ош состоится заседание городского кенеша.", "2017-09-21", "Ош"),
     ],
 )
 def test_date_shapes_of_real_reports(nlp: Language, text: str, date: str, place: str) -> None:

@@ -986,6 +986,32 @@ def test_name_forms_of_real_reports(nlp: Language, text: str, expected: list) ->
         ("Как сообщил руководитель отдела Бауыржан ОМАРОВ, работа ведется.", [("Омаров", "Бауыржан", None, None)]),
         # A feminine verb after a man's genitive agrees with the clause's subject, not with him.
         ("Команда под руководством Вячеслава Быкова встретилась со сборной.", [("Быков", "Вячеслав", None, None)]),
+        # A woman's first name left undeclined beside her surname's oblique «-овой»: the surname tells the case.
+        (
+            "Должность заместителя доверили директору музея изобразительных искусств Любовь Ковалевой.",
+            [("Ковалёва", "Любовь", None, None)],
+        ),
+        # A woman's first name that is also a country's, in a list of names: hers, and in the nominative.
+        (
+            "На встрече были Глеб Щегельский, Дания Еспаева и Сергей Симонов.",
+            [("Щегельский", "Глеб", None, None), ("Еспаева", "Дания", None, None), ("Симонов", "Сергей", None, None)],
+        ),
+        # Names listed after a dash that follows a post in the nominative are nominatives.
+        (
+            "Выступили начальники отделов администрации района – Г. Малофеева (отдел образования), "
+            "М. Малеева (отдел социального развития).",
+            [("Малофеева", None, None, "Г."), ("Малеева", None, None, "М.")],
+        ),
+        # A first name the text also writes in the nominative is taken from there («Сание» is her dative).
+        (
+            "Грамоты вручены Сание Калмурзиной. Сания Калмурзина поблагодарила коллег.",
+            [("Калмурзина", "Сания", None, None)],
+        ),
+        # A body's last word the tagger ran into the name: the first name is the one next to the surname.
+        (
+            "Одобрен отзыв мандата депутата районного Кенгаша Бекзода Хамдамова.",
+            [("Хамдамов", "Бекзод", None, None)],
+        ),
     ],
 )
 def test_more_name_forms_of_real_reports(nlp: Language, text: str, expected: list) -> None:
