@@ -292,7 +292,7 @@ _GOVERNED_CASE = {
 def _governed_case(word: str) -> str:
     """The case the word before the event noun puts it in: a preposition's («на сессии»), a noun's genitive
     («организовать проведение общей сессии»: «сессии» is no plural there)."""
-    word = _fold(word.strip("«»\"(),.:;"))
+    word = _fold(word.strip('«»"(),.:;'))
     if word in _GOVERNED_CASE:
         return _GOVERNED_CASE[word]
     parses = loading.parse(word) if word.isalpha() and word.islower() else []
