@@ -135,6 +135,10 @@ def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
     return forms
 
 
+# Offices a council may be attached to («при губернаторе …», «при уполномоченном по правам человека …»).
+_PRI_HOLDERS = lexicons.load("org_office_holders") | {"уполномоченный", "представитель"}
+
+
 def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     mod = {"POS": {"IN": ["ADJ"]}, "LEMMA": {"NOT_IN": sorted(lex.determiners)}}
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
@@ -378,10 +382,29 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 [{**gen_mod, "OP": "*"}, gen_noun, {"LOWER": {"IN": ["с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
             )
         ],
+        # «по делам лиц с инвалидностью», «города Мончегорска с подведомственной территорией»: after a genitive, «с»
+        # and a noun that still names who or where (`_CONTINUES`); the tagger may read the noun in any case.
+        "WITH_NP": [
+            [
+                {"LOWER": {"IN": ["с", "со"]}},
+                {"POS": {"IN": ["ADJ", "VERB"]}, "OP": "*"},
+                {"LEMMA": {"IN": sorted(lexicons.load("org_with_tails"))}},
+            ]
+        ],
+        # «по соблюдению требований к служебному поведению …», «по подготовке к отопительному сезону»: the object of
+        # a field's noun that takes «к» (`_tail_ok`).
+        "TO_NP": [[{"LOWER": {"IN": ["к", "ко"]}}, oblique_mod, oblique_noun]],
         # «Совет при Президенте», «Общественный совет при министерстве образования …»: attached to a body.
         "PRI_NAME": [
             [{"LOWER": "при"}, {**name_word, "OP": "{1,4}"}],
             [{"LOWER": "при"}, {**mod, "OP": "*"}, {**head, "MORPH": {"IS_SUPERSET": ["Case=Loc"]}}],
+            # «Региональный совет … при акиме Актюбинской области», «Совет при главе администрации …»: a council
+            # attached to an office, its holder in lower case, the place they head in the genitive tail after.
+            [
+                {"LOWER": "при"},
+                {**mod, "OP": "*"},
+                {"LEMMA": {"IN": sorted(_PRI_HOLDERS)}, "MORPH": {"IS_SUPERSET": ["Case=Loc"]}},
+            ],
         ],
         # «Законодательная палата Олий Мажлиса»: a body named in the state language, whose words the tagger
         # reads in no case, in a genitive tail.
@@ -466,6 +489,8 @@ TAILS = (
     "CONJ_DAT_NP",
     "SPHERE_NP",
     "OBJ_NP",
+    "WITH_NP",
+    "TO_NP",
     "PRI_NAME",
     "FOR_NP",
     "STATE_NAME",
@@ -488,6 +513,8 @@ _CONTINUES = {
     "SPHERE_NP": {"PO_NP", "CONJ_DAT_NP", "OBJ_NP"},
     "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"},
     "OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
+    "WITH_NP": {"GEN_NP"},
+    "TO_NP": {"PO_NP", "GEN_NP"},
 }
 
 
@@ -605,6 +632,8 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = max(reach, 10)
     if lower in ("в", "во"):
         reach = max(reach, 6)
+    if lower in ("к", "ко"):  # a field's object: «требований к служебному поведению»
+        reach = max(reach, 5)
     if lower in ("г", "гор") or (lower in ("по", "и") and start + 1 < end and doc[start + 1].lower_ in ("г", "гор")):
         reach = max(reach, 4)
     if lower in ("–", "—", "-", "№", "n"):
@@ -927,6 +956,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         head = _head_of(doc, start, seg.start, lex)
         titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
         return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
+    if seg.label == "TO_NP":
+        return word_lemma(doc[seg.start - 1].text) in lexicons.load("org_to_governors")
     if seg.label == "FOR_NP":
         # Only a body that stands for a cause, named with a capital («Коалиция …», «Движение …»); «за неделю»,
         # «за год» count time.
@@ -980,6 +1011,16 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     return True
 
 
+def _wrapped_pri(doc: Doc, end: int, found: Found) -> list[Segment]:
+    """«… народов Севера / при губернаторе …»: a heading's name wrapped at «при», the next line opening with it in
+    lower case (no sentence opens so). Only a break within a paragraph: a blank line ends the name."""
+    if end + 1 >= len(doc) or not doc[end].is_space or doc[end].text.count("\n") != 1:
+        return []
+    if doc[end + 1].text != "при":
+        return []
+    return [seg for seg in found.tails(end + 1) if seg.label == "PRI_NAME"]
+
+
 def grow(
     doc: Doc,
     start: int,
@@ -1004,7 +1045,7 @@ def grow(
             continue
         options = [
             seg
-            for seg in found.tails(end)
+            for seg in found.tails(end) + _wrapped_pri(doc, end, found)
             if _tail_ok(doc, seg, previous, start, lex, blocked)
             and "\n" not in doc[seg.start : seg.end].text
             # A field's words go on in the genitive («по урегулированию ситуации») after any name; a place
