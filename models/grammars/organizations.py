@@ -135,6 +135,8 @@ def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
     return forms
 
 
+# Units registered as bodies of their own when named by their region («Томское региональное отделение Союза …»).
+_REGISTERED_BRANCHES = frozenset({"отделение"})
 # Offices a council may be attached to («при губернаторе …», «при уполномоченном по правам человека …»).
 _PRI_HOLDERS = lexicons.load("org_office_holders") | {"уполномоченный", "представитель"}
 
@@ -250,6 +252,13 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [
                 {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "X"]}, "TEXT": {"REGEX": ADJECTIVE_ENDING}, "OP": "+"},
                 {"LEMMA": {"IN": sorted(k for k, need in _qualified_heads().items() if need != "quoted")}},
+            ],
+            # «Тверское региональное отделение …»: a party's or an association's branch named by its region's
+            # adjective and level (`units._registered_branch`: a body of its own).
+            [
+                {"IS_TITLE": True, "TEXT": {"REGEX": r"[сц]к(ое|ого|ому|им|ом)$"}},
+                {"LEMMA": {"IN": sorted(lexicons.load("org_levels"))}, "IS_LOWER": True},
+                {"LEMMA": {"IN": sorted(_REGISTERED_BRANCHES)}},
             ],
             # Bodies named in the state language before a Russian head: «Жогорку Кенеш», «Олий Мажлис».
             [
@@ -679,7 +688,10 @@ def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozense
     foreign heads."""
     if id(vocab) not in _TRIGGER_IDS:
         words = (
-            lexicon().heads | lexicons.load("org_office_staffs") | {phrase[-1] for phrase in legal_phrases()},
+            lexicon().heads
+            | lexicons.load("org_office_staffs")
+            | {phrase[-1] for phrase in legal_phrases()}
+            | _REGISTERED_BRANCHES,
             _legal_variants(),
             [*OPEN_QUOTES, "'"],
             set(lexicon().foreign_heads) | lexicons.load("org_izafet_heads"),
@@ -836,6 +848,17 @@ _REGION_KINDS = frozenset({"область", "край", "республика",
 _REGIONAL_INSPECTORATES = frozenset({"инспекция"})
 
 
+def _kind_of_branch(doc: Doc, kind: int) -> bool:
+    """«отделения | партии | «Новые люди»»: the kind of body at `kind`, right after a registered branch and before
+    its own quoted name, names the body the branch is of."""
+    return (
+        kind > 0
+        and kind + 1 < len(doc)
+        and doc[kind + 1].text in OPEN_QUOTES
+        and word_lemma(doc[kind - 1].text) in _REGISTERED_BRANCHES
+    )
+
+
 def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, blocked: frozenset[str]) -> bool:
     if seg.label in _CONTINUES and previous not in _CONTINUES[seg.label]:
         return False
@@ -862,7 +885,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
     single = seg.end - seg.start == 1
     if seg.label == "GEN_NP" and single and doc[seg.start].is_lower and doc[seg.start].lemma_ in lex.referring_heads:
-        return False
+        # (Not the kind before its quoted name: «региональное отделение | партии «Новые люди»».)
+        return _kind_of_branch(doc, seg.start)
     if any(doc[i].text in blocked for i in range(seg.start, seg.end)):
         return False
     if seg.label == "NAMED_AFTER" and seg.end > eponym_end(doc, seg.start):
@@ -969,6 +993,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             and word_lemma(doc[head].text) in lexicons.load("org_cause_heads")
             and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_not_tails")
         )
+    if seg.label == "MEMBERS_QUOTED" and previous == "GEN_NP" and _kind_of_branch(doc, seg.start - 1):
+        return True
     if seg.label == "MEMBERS_QUOTED":
         if previous == "GEN_NP" and _members_before_name(doc, start, seg):
             return True
@@ -1274,6 +1300,8 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 head = _head_of(doc, seg.start, seg.end, lex) if label not in ("ABBR", "OFFICE", "IZAFET") else None
                 if label in ("OFFICE", "IZAFET"):
                     head = seg.start
+                if label == "HEAD" and head is None and word_lemma(doc[seg.end - 1].text) in _REGISTERED_BRANCHES:
+                    head = seg.end - 1  # («Тверское региональное отделение …»: the branch is the head)
                 if label == "HEAD" and not _head_core_ok(doc, seg, head, lex):
                     continue
                 # «коалиция большинства»: a kind that names a body only with a capital («Коалиция НКО …»).
