@@ -3482,3 +3482,35 @@ def test_a_bank_branch_stays_its_banks(nlp: Language) -> None:
     found = names(nlp, "Кредит выдан Омским региональным филиалом АО «Россельхозбанк» досрочно.")
     assert "АО «Россельхозбанк»" in found
     assert not any("филиал" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a unit's own quoted name: the unit stays in the position, the body after it is the organization
+        ("Приглашенные: Кутузов П.А. – инженер филиала «Южный» АО «Мособлгаз»\n", "Южный"),
+        # a meeting's counting commission
+        ("Председатель собрания: Иванов И.И.\nСчётная комиссия: Фомина Л.К., Рахимов Б.Т.\n", "Счётная комиссия"),
+        # a record book, a paper spoken of in small letters
+        ("Девятаев А.М. пояснил, что узнал о заявке из журнала регистрации.", "журнал регистрации"),
+        # a breadcrumb's fields
+        ("[2025-05-30 09:44]\nГлавная » Пресс-центр » Новости\n\nВчера прошло заседание совета.", "Пресс-центр"),
+    ],
+)
+def test_not_bodies(nlp: Language, text: str, absent: str) -> None:
+    assert not any(absent in n for n in names(nlp, text))
+
+
+def test_a_quoted_body_in_the_genitive_after_a_branch_stays(nlp: Language) -> None:
+    assert "Газпромбанк" in [n.strip("«»") for n in names(nlp, "Кредит выдан через филиал «Газпромбанка» в Томске.")]
+
+
+def test_a_letterhead_in_the_state_language_then_in_russian(nlp: Language) -> None:
+    text = (
+        "ҚОСТАНАЙ ОБЛЫСЫ ӘКІМДІГІ\nАКИМАТ КОСТАНАЙСКОЙ ОБЛАСТИ\n\nПРОТОКОЛ № 2\n"
+        "заседания Регионального совета по вопросам противодействия коррупции при акиме Костанайской области\n\n"
+        "г. Костанай\n\nПрисутствовали члены совета: Ахметов Е.Т. – руководитель управления.\n"
+    )
+    found = [n.lower() for n in names(nlp, text)]
+    assert "акимат костанайской области" in found
+    assert "облысы" not in found

@@ -99,6 +99,29 @@ def _facility_named(doc: Doc, body: Body) -> bool:
     return True
 
 
+# Units of a body that have a quoted name of their own («филиал «Север» АО «Мособлгаз»», «отдел «Этнодемографические
+# … процессы» ИДИ …»): gold-format keeps the unit in the position, the body after it is the organization.
+_NAMED_UNITS = frozenset({"филиал", "отдел", "сектор", "подразделение", "кафедра", "лаборатория"})
+
+
+def _unit_named(doc: Doc, body: Body) -> bool:
+    """A quoted name every mention of which follows a lower-case kind of unit (`_NAMED_UNITS`) names that unit; a
+    quoted name in the genitive there is the body the unit belongs to («филиала «Газпрома»»)."""
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        quote = span.start if doc[span.start].text in _QUOTES else span.start - 1
+        if quote < 1 or doc[quote].text not in _OPENING_QUOTES or quote + 1 >= len(doc):
+            return False
+        kind = doc[quote - 1]
+        if not kind.is_lower or grammar.word_lemma(kind.text) not in _NAMED_UNITS:
+            return False
+        if "Gen" in doc[quote + 1].morph.get("Case") and "Nom" not in doc[quote + 1].morph.get("Case"):
+            return False
+    return True
+
+
 def _of_kind(token: Token, kinds: frozenset[str]) -> bool:
     if grammar.word_lemma(token.text) in kinds:
         return True
@@ -314,6 +337,15 @@ _TO_BE_FOUNDED = re.compile(
 _FOUNDING_REACH = 48
 
 
+def _on_state_language_line(text: str, mention: TextSpan) -> bool:
+    """«АҚТӨБЕ ОБЛЫСЫ ӘКІМДІГІ»: a word in capitals on a line typed in capitals in the state language is a word of that
+    language («ОБЛЫСЫ», region), not an abbreviation, though it has no letter of its own."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.isupper() and _STATE_LETTERS.search(line) is not None
+
+
 def _to_be_founded(text: str, mention: TextSpan) -> bool:
     first = text[mention.start : mention.start + 1]
     return (
@@ -327,7 +359,11 @@ def _is_body(doc: Doc, body: Body) -> bool:
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
         return False
+    if _unit_named(doc, body):
+        return False
     if _state_language(body.name):
+        return False
+    if body.abbreviation and all(_on_state_language_line(doc_text(doc), m) for m in body.mentions):
         return False
     if _event(doc, body) or _field_label(doc, body) or all(_built(doc, m) for m in body.mentions):
         return False

@@ -296,12 +296,13 @@ def _form_abbreviation(token: Token) -> bool:
 
 
 def _separator(token: Token) -> bool:
-    """«Пресс-центр › Новости», «Кенеш / Маалымат»: a sign between a page's fields; a slash standing apart only
-    (the slash of «п/р» is a word's)."""
+    """«Пресс-центр › Новости», «Кенеш / Маалымат», «Главная » Пресс-центр » Новости»: a sign between a page's
+    fields; a slash or a closing guillemet standing apart only (the slash of «п/р» is a word's, a closing quote
+    touches the name it closes)."""
     if token.text in _SEPARATORS:
         return True
     spaced = bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
-    return token.text == "/" and spaced
+    return token.text in ("/", "»") and spaced
 
 
 def _generic() -> frozenset[str]:
