@@ -1399,9 +1399,15 @@ def _meeting_of(doc: Doc, seg: Segment) -> bool:
 
 
 def _members(token: Token) -> bool:
-    """«водопользователей», «членов»: a lower-case plural noun in the genitive, the people a body unites."""
+    """«водопользователей», «членов»: a lower-case plural noun in the genitive, the people a body unites; or a
+    people named as one («Ассоциация ненецкого народа «Ясавэй»»)."""
     morph = token.morph
-    return token.is_lower and token.pos_ == "NOUN" and "Gen" in morph.get("Case") and "Plur" in morph.get("Number")
+    if not token.is_lower or token.pos_ != "NOUN" or "Gen" not in morph.get("Case"):
+        return False
+    return "Plur" in morph.get("Number") or word_lemma(token.text) in _COLLECTIVE_MEMBERS
+
+
+_COLLECTIVE_MEMBERS = frozenset({"народ", "молодежь", "казачество"})
 
 
 def _line_start(doc: Doc, i: int) -> bool:
@@ -1533,14 +1539,15 @@ def _members_before_name(doc: Doc, start: int, seg: Segment) -> bool:
     """«Ассоциации водопользователей «Чоркух-Об»»: right after a kind of union (`org_member_unions`) and the members it
     unites (one plural noun in the genitive), a quoted name in the nominative is the body's own; «совета директоров
     «Газпрома»» names whose directors they are (a genitive), «комиссии «О бюджете»» a document."""
-    kind = doc[seg.start - 2]
-    if seg.start - start < 2 or not _members(doc[seg.start - 1]):
-        # «общины коренных малочисленных народов Севера «Ямб то»»: the members with their adjectives and the
-        # region they live in (a name in the genitive).
+    unions = lexicons.load("org_member_unions")
+    kind: Token | None = doc[seg.start - 2]
+    if seg.start - start < 2 or not _members(doc[seg.start - 1]) or not {kind.lemma_, word_lemma(kind.text)} & unions:
+        # «общины коренных малочисленных народов Севера «Ямб то»», «Ассоциации ненецкого народа «Ясавэй»»: the
+        # members with their adjectives and the region they live in (a name in the genitive).
         kind = _kind_before_members(doc, start, seg.start)
         if kind is None:
             return False
-    if not {kind.lemma_, word_lemma(kind.text)} & lexicons.load("org_member_unions"):
+    if not {kind.lemma_, word_lemma(kind.text)} & unions:
         return False
     first = doc[seg.start + 1].lower_
     if not loading.morph().word_is_known(first):

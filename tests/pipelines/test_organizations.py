@@ -3514,3 +3514,18 @@ def test_a_letterhead_in_the_state_language_then_in_russian(nlp: Language) -> No
     found = [n.lower() for n in names(nlp, text)]
     assert "акимат костанайской области" in found
     assert "облысы" not in found
+
+
+def test_a_municipality_by_its_abbreviated_kind_is_a_place(nlp: Language) -> None:
+    text = (
+        "Изменения в бюджет Яшкульского РМО представила начальник финансового управления Администрации Яшкульского "
+        "РМО Гиляна Манджиева."
+    )
+    found = names(nlp, text)
+    assert "Администрация Яшкульского РМО" in found
+    assert not any(n in ("РМО", "Яшкульского РМО", "Яшкульское РМО") for n in found)
+
+
+def test_a_union_of_a_people_with_its_quoted_name(nlp: Language) -> None:
+    found = names(nlp, "Слово взял президент Ассоциации эвенкийского народа «Арун» Иван Петров.")
+    assert found == ["Ассоциация эвенкийского народа «Арун»"]

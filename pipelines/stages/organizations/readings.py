@@ -182,6 +182,8 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # field of the office before it; no kind of body is among the words.
     if len(words) >= 2 and not quoted and _adjective_shaped(words[0]) and words[0].text[:1].isupper():
         territory = grammar.word_lemma(words[1].text) in _place_kinds() | grammar.TERRITORIES
+        # («Приютненского РМО», «… МО»: a municipality's kind abbreviated.)
+        territory = territory or (words[1].is_upper and words[1].lower_ in lex.not_abbreviations)
         if territory and not any(grammar.word_lemma(t.text) in lex.heads for t in words):
             return None
     # «главы Кара-Булакского айылного | аймака»: a span the NER ends on an adjective in small letters, before the
