@@ -3529,3 +3529,20 @@ def test_a_municipality_by_its_abbreviated_kind_is_a_place(nlp: Language) -> Non
 def test_a_union_of_a_people_with_its_quoted_name(nlp: Language) -> None:
     found = names(nlp, "Слово взял президент Ассоциации эвенкийского народа «Арун» Иван Петров.")
     assert found == ["Ассоциация эвенкийского народа «Арун»"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a procession a town holds, its kind opening the sentence
+        ("Так решили депутаты. Шествие «Бессмертного полка» пройдёт от сквера до мемориала.", "полк"),
+        # the building a work in the passive is done on
+        ("По словам главы, в селе Верхний Яшкуль отремонтирован Дом культуры.", "Дом культуры"),
+    ],
+)
+def test_events_and_buildings_are_no_bodies(nlp: Language, text: str, absent: str) -> None:
+    assert not any(absent in n for n in names(nlp, text))
+
+
+def test_a_centre_opened_stays_a_body(nlp: Language) -> None:
+    assert "Центр поддержки предпринимательства" in names(nlp, "В городе открыт Центр поддержки предпринимательства.")

@@ -94,7 +94,8 @@ def _facility_named(doc: Doc, body: Body) -> bool:
             return False
         quote = _first_of_coordinated(doc, quote)
         kind = doc[quote - 1]
-        if not kind.is_lower or not _of_kind(kind, kinds):
+        # (A capital that opens a sentence says nothing: «Шествие «Бессмертного полка» пройдёт …».)
+        if not (kind.is_lower or (kind.is_sent_start and kind.is_title)) or not _of_kind(kind, kinds):
             return False
     return True
 
@@ -437,7 +438,14 @@ def _built(doc: Doc, mention: TextSpan) -> bool:
     """«о строительстве школы имени Абиша Кекилбаева», «ремонт Копорского шоссе и школы № 7»: a name in the genitive
     after a work on a building (`org_building_works`), over other objects of it and «и» only, is the building."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or ("Gen" not in span[0].morph.get("Case") and "Gen" not in span.root.morph.get("Case")):
+    if span is None:
+        return False
+    # «отремонтирован Дом культуры», «построена школа»: the subject of a building work in the passive.
+    before = doc[span.start - 1] if span.start > 0 else None
+    passive = before is not None and "Short" in before.morph.get("Variant") and "Pass" in before.morph.get("Voice")
+    if passive and before.lemma_ in lexicons.load("org_building_verbs"):
+        return True
+    if "Gen" not in span[0].morph.get("Case") and "Gen" not in span.root.morph.get("Case"):
         return False
     works = lexicons.load("org_building_works")
     for i in range(span.start - 1, max(span.start - 1 - _WORK_REACH, -1), -1):
