@@ -3546,3 +3546,24 @@ def test_events_and_buildings_are_no_bodies(nlp: Language, text: str, absent: st
 
 def test_a_centre_opened_stays_a_body(nlp: Language) -> None:
     assert "Центр поддержки предпринимательства" in names(nlp, "В городе открыт Центр поддержки предпринимательства.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a faculty in a dean's title is the university's unit
+        (
+            "Слово взял декан исторического факультета Омского государственного университета Иван Петров.",
+            ["Омский государственный университет"],
+        ),
+        # one a person graduated from is named on its own (NEREL)
+        (
+            "Он окончил юридический факультет Ленинградского государственного университета.",
+            ["юридический факультет Ленинградского государственного университета"],
+        ),
+        # a person's noun left of a span the NER took for a body
+        ("Сегодня в Томском доме журналиста прошло заседание правления.", []),
+    ],
+)
+def test_faculties_and_leftovers(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected

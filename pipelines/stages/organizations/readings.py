@@ -171,6 +171,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         return None
     if len(words) == 1 and (words[0].lower_ in lex.not_abbreviations or words[0].lemma_ in _generic()):
         return None
+    # «в Томском доме | журналиста»: what is left of a span is a person's noun in small letters, no body.
+    if len(words) == 1 and words[0].is_lower and "Anim" in words[0].morph.get("Animacy"):
+        return None
     # «руководители ФАПов», «ВУЗы»: an abbreviation inflected in the plural is a kind of institution.
     if len(words) == 1 and _PLURAL_ABBREVIATION.match(words[0].text):
         return None

