@@ -3567,3 +3567,13 @@ def test_a_centre_opened_stays_a_body(nlp: Language) -> None:
 )
 def test_faculties_and_leftovers(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+def test_letters_after_a_council_that_abbreviate_the_body_it_is_attached_to(nlp: Language) -> None:
+    text = (
+        "Состоялось заседание Общественного совета при Министерстве сельского хозяйства и мелиорации Кыргызской "
+        "Республики (МСХМ КР). Пресс-служба МСХМ КР"
+    )
+    found = names(nlp, text)
+    assert "Общественный совет при Министерстве сельского хозяйства и мелиорации Кыргызской Республики" in found
+    assert "Министерство сельского хозяйства и мелиорации Кыргызской Республики" in found
