@@ -3577,3 +3577,16 @@ def test_letters_after_a_council_that_abbreviate_the_body_it_is_attached_to(nlp:
     found = names(nlp, text)
     assert "Общественный совет при Министерстве сельского хозяйства и мелиорации Кыргызской Республики" in found
     assert "Министерство сельского хозяйства и мелиорации Кыргызской Республики" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a school named only by the village it is in is spoken of, not named
+        ("По её данным, в школе села Колесниково до сих пор нет ограждения.", []),
+        # a numbered one is named
+        ("Выступил директор школы № 2 села Ивановка.", ["школа № 2 села Ивановка"]),
+    ],
+)
+def test_a_school_by_its_village(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
