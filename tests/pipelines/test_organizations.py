@@ -3590,3 +3590,17 @@ def test_letters_after_a_council_that_abbreviate_the_body_it_is_attached_to(nlp:
 )
 def test_a_school_by_its_village(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headquarters in small letters is a meeting held for a season or a crisis
+        ("Заседание антикризисного штаба по теплоснабжению прошло вчера.", []),
+        ("В Генеральном штабе Вооружённых сил прошло совещание.", ["Генеральный штаб"]),
+    ],
+)
+def test_headquarters(nlp: Language, text: str, expected: list[str]) -> None:
+    found = names(nlp, text)
+    assert all(e in found for e in expected)
+    assert expected or not any("штаб" in n.lower() for n in found)
