@@ -1305,7 +1305,13 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 if label == "HEAD" and not _head_core_ok(doc, seg, head, lex):
                     continue
                 # «коалиция большинства»: a kind that names a body only with a capital («Коалиция НКО …»).
-                if head is not None and doc[head].is_lower and doc[head].lemma_ in lexicons.load("org_capital_heads"):
+                # («Генеральный штаб», «Государственный пожарный надзор»: the capital may be the first adjective's;
+                # one that opens a sentence says nothing.)
+                if (
+                    head is not None
+                    and doc[head].lemma_ in lexicons.load("org_capital_heads")
+                    and not any(t.is_title and not t.is_sent_start for t in doc[seg.start : head + 1])
+                ):
                     continue
                 if label == "ABBR" and (not _abbreviation_ok(doc, seg, lex) or doc[seg.start].text in blocked):
                     continue

@@ -3597,7 +3597,7 @@ def test_a_school_by_its_village(nlp: Language, text: str, expected: list[str]) 
     [
         # a headquarters in small letters is a meeting held for a season or a crisis
         ("Заседание антикризисного штаба по теплоснабжению прошло вчера.", []),
-        ("В Генеральном штабе Вооружённых сил прошло совещание.", ["Генеральный штаб"]),
+        ("В Генеральном штабе Вооружённых сил прошло совещание.", ["Генеральный штаб Вооружённых сил"]),
     ],
 )
 def test_headquarters(nlp: Language, text: str, expected: list[str]) -> None:
