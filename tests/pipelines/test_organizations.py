@@ -3604,3 +3604,11 @@ def test_headquarters(nlp: Language, text: str, expected: list[str]) -> None:
     found = names(nlp, text)
     assert all(e in found for e in expected)
     assert expected or not any("штаб" in n.lower() for n in found)
+
+
+def test_a_region_code_that_looks_like_a_legal_form(nlp: Language) -> None:
+    text = (
+        "Совещание прошло в зале заседаний Администрации НАО. Поручение дано департаменту вместе с администрацией "
+        "района."
+    )
+    assert "Администрация НАО" in names(nlp, text)
