@@ -45,7 +45,13 @@ def lemmas(text: str, legal_forms: frozenset[str] = frozenset()) -> tuple[str, .
     words = [_SHORT_PLACE_KINDS.get(w, w) for w in words]
     # «Коммерсантъ» keeps the old spelling's final hard sign, «Коммерсанта» does not: one name.
     words = [w[:-1] if len(w) > 2 and w[-1] in "ъЪ" else w for w in words]
-    return tuple(grammar.word_lemma(w) for w in words if w.lower().replace("0", "о") not in legal_forms)
+    forms = {i for i, w in enumerate(words) if w.lower().replace("0", "о") in legal_forms}
+    # «Администрация НАО»: letters that end a name right after a local executive are its place's code (the Nenets
+    # okrug), not a legal form («непубличное АО»), which opens a company's name.
+    last = len(words) - 1
+    if last in forms and last > 0 and grammar.word_lemma(words[last - 1]) in lexicons.load("org_executives"):
+        forms.discard(last)
+    return tuple(grammar.word_lemma(w) for i, w in enumerate(words) if i not in forms)
 
 
 def _initials(words: list[str]) -> set[str]:

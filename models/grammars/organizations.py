@@ -135,6 +135,12 @@ def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
     return forms
 
 
+# Units registered as bodies of their own when named by their region («Томское региональное отделение Союза …»).
+_REGISTERED_BRANCHES = frozenset({"отделение"})
+# Offices a council may be attached to («при губернаторе …», «при уполномоченном по правам человека …»).
+_PRI_HOLDERS = lexicons.load("org_office_holders") | {"уполномоченный", "представитель"}
+
+
 def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     mod = {"POS": {"IN": ["ADJ"]}, "LEMMA": {"NOT_IN": sorted(lex.determiners)}}
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
@@ -246,6 +252,13 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [
                 {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "X"]}, "TEXT": {"REGEX": ADJECTIVE_ENDING}, "OP": "+"},
                 {"LEMMA": {"IN": sorted(k for k, need in _qualified_heads().items() if need != "quoted")}},
+            ],
+            # «Тверское региональное отделение …»: a party's or an association's branch named by its region's
+            # adjective and level (`units._registered_branch`: a body of its own).
+            [
+                {"IS_TITLE": True, "TEXT": {"REGEX": r"[сц]к(ое|ого|ому|им|ом)$"}},
+                {"LEMMA": {"IN": sorted(lexicons.load("org_levels"))}, "IS_LOWER": True},
+                {"LEMMA": {"IN": sorted(_REGISTERED_BRANCHES)}},
             ],
             # Bodies named in the state language before a Russian head: «Жогорку Кенеш», «Олий Мажлис».
             [
@@ -378,10 +391,29 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 [{**gen_mod, "OP": "*"}, gen_noun, {"LOWER": {"IN": ["с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
             )
         ],
+        # «по делам лиц с инвалидностью», «города Мончегорска с подведомственной территорией»: after a genitive, «с»
+        # and a noun that still names who or where (`_CONTINUES`); the tagger may read the noun in any case.
+        "WITH_NP": [
+            [
+                {"LOWER": {"IN": ["с", "со"]}},
+                {"POS": {"IN": ["ADJ", "VERB"]}, "OP": "*"},
+                {"LEMMA": {"IN": sorted(lexicons.load("org_with_tails"))}},
+            ]
+        ],
+        # «по соблюдению требований к служебному поведению …», «по подготовке к отопительному сезону»: the object of
+        # a field's noun that takes «к» (`_tail_ok`).
+        "TO_NP": [[{"LOWER": {"IN": ["к", "ко"]}}, oblique_mod, oblique_noun]],
         # «Совет при Президенте», «Общественный совет при министерстве образования …»: attached to a body.
         "PRI_NAME": [
             [{"LOWER": "при"}, {**name_word, "OP": "{1,4}"}],
             [{"LOWER": "при"}, {**mod, "OP": "*"}, {**head, "MORPH": {"IS_SUPERSET": ["Case=Loc"]}}],
+            # «Региональный совет … при акиме Актюбинской области», «Совет при главе администрации …»: a council
+            # attached to an office, its holder in lower case, the place they head in the genitive tail after.
+            [
+                {"LOWER": "при"},
+                {**mod, "OP": "*"},
+                {"LEMMA": {"IN": sorted(_PRI_HOLDERS)}, "MORPH": {"IS_SUPERSET": ["Case=Loc"]}},
+            ],
         ],
         # «Законодательная палата Олий Мажлиса»: a body named in the state language, whose words the tagger
         # reads in no case, in a genitive tail.
@@ -466,6 +498,8 @@ TAILS = (
     "CONJ_DAT_NP",
     "SPHERE_NP",
     "OBJ_NP",
+    "WITH_NP",
+    "TO_NP",
     "PRI_NAME",
     "FOR_NP",
     "STATE_NAME",
@@ -488,6 +522,8 @@ _CONTINUES = {
     "SPHERE_NP": {"PO_NP", "CONJ_DAT_NP", "OBJ_NP"},
     "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"},
     "OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
+    "WITH_NP": {"GEN_NP"},
+    "TO_NP": {"PO_NP", "GEN_NP"},
 }
 
 
@@ -605,6 +641,8 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = max(reach, 10)
     if lower in ("в", "во"):
         reach = max(reach, 6)
+    if lower in ("к", "ко"):  # a field's object: «требований к служебному поведению»
+        reach = max(reach, 5)
     if lower in ("г", "гор") or (lower in ("по", "и") and start + 1 < end and doc[start + 1].lower_ in ("г", "гор")):
         reach = max(reach, 4)
     if lower in ("–", "—", "-", "№", "n"):
@@ -650,7 +688,10 @@ def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozense
     foreign heads."""
     if id(vocab) not in _TRIGGER_IDS:
         words = (
-            lexicon().heads | lexicons.load("org_office_staffs") | {phrase[-1] for phrase in legal_phrases()},
+            lexicon().heads
+            | lexicons.load("org_office_staffs")
+            | {phrase[-1] for phrase in legal_phrases()}
+            | _REGISTERED_BRANCHES,
             _legal_variants(),
             [*OPEN_QUOTES, "'"],
             set(lexicon().foreign_heads) | lexicons.load("org_izafet_heads"),
@@ -807,6 +848,17 @@ _REGION_KINDS = frozenset({"область", "край", "республика",
 _REGIONAL_INSPECTORATES = frozenset({"инспекция"})
 
 
+def _kind_of_branch(doc: Doc, kind: int) -> bool:
+    """«отделения | партии | «Новые люди»»: the kind of body at `kind`, right after a registered branch and before
+    its own quoted name, names the body the branch is of."""
+    return (
+        kind > 0
+        and kind + 1 < len(doc)
+        and doc[kind + 1].text in OPEN_QUOTES
+        and word_lemma(doc[kind - 1].text) in _REGISTERED_BRANCHES
+    )
+
+
 def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, blocked: frozenset[str]) -> bool:
     if seg.label in _CONTINUES and previous not in _CONTINUES[seg.label]:
         return False
@@ -833,7 +885,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
     single = seg.end - seg.start == 1
     if seg.label == "GEN_NP" and single and doc[seg.start].is_lower and doc[seg.start].lemma_ in lex.referring_heads:
-        return False
+        # (Not the kind before its quoted name: «региональное отделение | партии «Новые люди»».)
+        return _kind_of_branch(doc, seg.start)
     if any(doc[i].text in blocked for i in range(seg.start, seg.end)):
         return False
     if seg.label == "NAMED_AFTER" and seg.end > eponym_end(doc, seg.start):
@@ -927,6 +980,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         head = _head_of(doc, start, seg.start, lex)
         titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
         return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
+    if seg.label == "TO_NP":
+        return word_lemma(doc[seg.start - 1].text) in lexicons.load("org_to_governors")
     if seg.label == "FOR_NP":
         # Only a body that stands for a cause, named with a capital («Коалиция …», «Движение …»); «за неделю»,
         # «за год» count time.
@@ -938,6 +993,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             and word_lemma(doc[head].text) in lexicons.load("org_cause_heads")
             and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_not_tails")
         )
+    if seg.label == "MEMBERS_QUOTED" and previous == "GEN_NP" and _kind_of_branch(doc, seg.start - 1):
+        return True
     if seg.label == "MEMBERS_QUOTED":
         if previous == "GEN_NP" and _members_before_name(doc, start, seg):
             return True
@@ -980,6 +1037,16 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     return True
 
 
+def _wrapped_pri(doc: Doc, end: int, found: Found) -> list[Segment]:
+    """«… народов Севера / при губернаторе …»: a heading's name wrapped at «при», the next line opening with it in
+    lower case (no sentence opens so). Only a break within a paragraph: a blank line ends the name."""
+    if end + 1 >= len(doc) or not doc[end].is_space or doc[end].text.count("\n") != 1:
+        return []
+    if doc[end + 1].text != "при":
+        return []
+    return [seg for seg in found.tails(end + 1) if seg.label == "PRI_NAME"]
+
+
 def grow(
     doc: Doc,
     start: int,
@@ -1004,7 +1071,7 @@ def grow(
             continue
         options = [
             seg
-            for seg in found.tails(end)
+            for seg in found.tails(end) + _wrapped_pri(doc, end, found)
             if _tail_ok(doc, seg, previous, start, lex, blocked)
             and "\n" not in doc[seg.start : seg.end].text
             # A field's words go on in the genitive («по урегулированию ситуации») after any name; a place
@@ -1233,10 +1300,18 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 head = _head_of(doc, seg.start, seg.end, lex) if label not in ("ABBR", "OFFICE", "IZAFET") else None
                 if label in ("OFFICE", "IZAFET"):
                     head = seg.start
+                if label == "HEAD" and head is None and word_lemma(doc[seg.end - 1].text) in _REGISTERED_BRANCHES:
+                    head = seg.end - 1  # («Тверское региональное отделение …»: the branch is the head)
                 if label == "HEAD" and not _head_core_ok(doc, seg, head, lex):
                     continue
                 # «коалиция большинства»: a kind that names a body only with a capital («Коалиция НКО …»).
-                if head is not None and doc[head].is_lower and doc[head].lemma_ in lexicons.load("org_capital_heads"):
+                # («Генеральный штаб», «Государственный пожарный надзор»: the capital may be the first adjective's;
+                # one that opens a sentence says nothing.)
+                if (
+                    head is not None
+                    and doc[head].lemma_ in lexicons.load("org_capital_heads")
+                    and not any(t.is_title and not t.is_sent_start for t in doc[seg.start : head + 1])
+                ):
                     continue
                 if label == "ABBR" and (not _abbreviation_ok(doc, seg, lex) or doc[seg.start].text in blocked):
                     continue
@@ -1330,9 +1405,15 @@ def _meeting_of(doc: Doc, seg: Segment) -> bool:
 
 
 def _members(token: Token) -> bool:
-    """«водопользователей», «членов»: a lower-case plural noun in the genitive, the people a body unites."""
+    """«водопользователей», «членов»: a lower-case plural noun in the genitive, the people a body unites; or a
+    people named as one («Ассоциация ненецкого народа «Ясавэй»»)."""
     morph = token.morph
-    return token.is_lower and token.pos_ == "NOUN" and "Gen" in morph.get("Case") and "Plur" in morph.get("Number")
+    if not token.is_lower or token.pos_ != "NOUN" or "Gen" not in morph.get("Case"):
+        return False
+    return "Plur" in morph.get("Number") or word_lemma(token.text) in _COLLECTIVE_MEMBERS
+
+
+_COLLECTIVE_MEMBERS = frozenset({"народ", "молодежь", "казачество"})
 
 
 def _line_start(doc: Doc, i: int) -> bool:
@@ -1464,14 +1545,15 @@ def _members_before_name(doc: Doc, start: int, seg: Segment) -> bool:
     """«Ассоциации водопользователей «Чоркух-Об»»: right after a kind of union (`org_member_unions`) and the members it
     unites (one plural noun in the genitive), a quoted name in the nominative is the body's own; «совета директоров
     «Газпрома»» names whose directors they are (a genitive), «комиссии «О бюджете»» a document."""
-    kind = doc[seg.start - 2]
-    if seg.start - start < 2 or not _members(doc[seg.start - 1]):
-        # «общины коренных малочисленных народов Севера «Ямб то»»: the members with their adjectives and the
-        # region they live in (a name in the genitive).
+    unions = lexicons.load("org_member_unions")
+    kind: Token | None = doc[seg.start - 2]
+    if seg.start - start < 2 or not _members(doc[seg.start - 1]) or not {kind.lemma_, word_lemma(kind.text)} & unions:
+        # «общины коренных малочисленных народов Севера «Ямб то»», «Ассоциации ненецкого народа «Ясавэй»»: the
+        # members with their adjectives and the region they live in (a name in the genitive).
         kind = _kind_before_members(doc, start, seg.start)
         if kind is None:
             return False
-    if not {kind.lemma_, word_lemma(kind.text)} & lexicons.load("org_member_unions"):
+    if not {kind.lemma_, word_lemma(kind.text)} & unions:
         return False
     first = doc[seg.start + 1].lower_
     if not loading.morph().word_is_known(first):

@@ -34,8 +34,10 @@ def _head_index(span: Span) -> int | None:
             continue
         if not in_quotes and (token.lemma_ in lex.heads or token.lower_ in lex.foreign_heads):
             return token.i
-        # «Отделение Социального фонда России по …»: a unit that opens a body's name is its head.
-        if token.i == span.start and token.lemma_ in lex.subunits:
+        # «Отделение Социального фонда России по …»: a unit that opens a body's name is its head; so after its
+        # place's and level's adjectives («Томское региональное отделение Союза …»).
+        opens = all(t.pos_ == "ADJ" for t in span.doc[span.start : token.i])
+        if opens and (token.lemma_ in lex.subunits or grammar.word_lemma(token.text) in lex.subunits):
             return token.i
     for token in span:
         if token.text in _QUOTES:

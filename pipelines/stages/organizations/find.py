@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from models.grammars import organizations as grammar
-from pipelines.body_identity import Body, lemmas, merge
+from pipelines.body_identity import Body, abbreviates, lemmas, merge
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
 from pipelines.stages.organizations._common import _DASHES, _QUOTES
@@ -129,14 +129,20 @@ def find_organizations(
             mentions=[TextSpan(span.start_char, span.end_char)],
         )
         inner = _parenthesis(doc, end)
+        # «Общественный совет при Министерстве … Кыргызской Республики (МВРСХПП КР)»: letters that abbreviate the
+        # body after «при» name it, a body of its own the text names so.
+        attached = _attached_body(doc, start, end, inner)
         if inner is not None:
-            alias = doc[inner[0] : inner[1]]
-            body.aliases.append(alias.text.strip(_QUOTES + " "))
-            body.mentions.append(TextSpan(alias.start_char, alias.end_char))
-            # The parenthesis is this body's other name, not a body of its own.
+            if attached is None:
+                alias = doc[inner[0] : inner[1]]
+                body.aliases.append(alias.text.strip(_QUOTES + " "))
+                body.mentions.append(TextSpan(alias.start_char, alias.end_char))
+            # The parenthesis is this body's (or the attached body's) other name, not a body of its own.
             for other in chosen:
                 if other[0] >= inner[0] and other[1] <= inner[1]:
                     alias_ranges[other] = len(bodies)
+        if attached is not None:
+            bodies.append(attached)
         bodies.append(body)
     bodies.extend(_ministries_of_ministers(doc, bodies))
     # Later mentions of an alias («МБОС» on its own) are the body it was introduced for.
@@ -166,6 +172,32 @@ def find_organizations(
         )
         for b in merge(_kind_before_name(_unit_abbreviation_before_body(_abbreviations_joined(doc, kept))))
         if _is_body(doc, b)
+    )
+
+
+def _attached_body(doc: Doc, start: int, end: int, inner: tuple[int, int] | None) -> Body | None:
+    """The body after «при» in the name at `start`–`end` when the parenthesis after the name abbreviates it (and not
+    the whole name), with the abbreviation as its other name."""
+    if inner is None:
+        return None
+    pri = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "при"), None)
+    if pri is None:
+        return None
+    alias = doc[inner[0] : inner[1]].text.strip(_QUOTES + " ")
+    span = doc[pri + 1 : end]
+    name = canonical(span)
+    if not alias.isupper() or not abbreviates(alias, name) or abbreviates(alias, canonical(doc[start:end])):
+        return None
+    lex = grammar.lexicon()
+    head = _head_index(span)
+    alias_span = doc[inner[0] : inner[1]]
+    return Body(
+        name=name,
+        words=lemmas(name, lex.legal_forms) or lemmas(name),
+        head=_head_lemma(doc[head]) if head is not None else None,
+        abbreviation=False,
+        mentions=[TextSpan(alias_span.start_char, alias_span.end_char)],
+        aliases=[alias],
     )
 
 

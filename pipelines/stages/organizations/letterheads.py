@@ -23,6 +23,7 @@ from pipelines.findings import OrganizationFinding, TextSpan
 from pipelines.headings import HEADING_CHARS, Heading, headings, proper_form, reading
 from pipelines.stages.organizations._common import _WORD
 from pipelines.stages.organizations.canonical import _head_index, canonical
+from pipelines.stages.organizations.filters import _STATE_LETTERS
 
 # Headings typed in capitals (`pipelines.headings`): the first few.
 _MAX_HEADINGS = 3
@@ -50,6 +51,15 @@ def _first_line(text: str) -> int:
             break
         rest = top[end:]
         start = end + len(rest) - len(rest.lstrip())
+    # «АҚТӨБЕ ОБЛЫСЫ ӘКІМДІГІ» / «АКИМАТ АКТЮБИНСКОЙ ОБЛАСТИ»: a letterhead in the state language, then the same in
+    # Russian on the next line; the Russian line is the letterhead (the state-language one is no body's record name,
+    # `filters._state_language`).
+    end = top.find("\n", start)
+    if end > 0 and _STATE_LETTERS.search(top[start:end]) and top[start:end].isupper():
+        after = top.find("\n", end + 1)
+        second = top[end + 1 : after if after > 0 else len(top)]
+        if second.strip() and second.isupper() and not _STATE_LETTERS.search(second):
+            start = end + 1 + len(second) - len(second.lstrip())
     return start
 
 

