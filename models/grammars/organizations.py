@@ -33,7 +33,7 @@ from functools import cache, lru_cache
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_UPPER, LEMMA, LENGTH, LOWER, ORTH, POS
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from models import lexicons, loading
@@ -275,6 +275,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # «Ассоциация «Совет муниципальных образований …»», «Союз «Женщины Дона»»: a union's kind with its capital,
             # alone before a quoted name, is the name's first word.
             [{"LEMMA": {"IN": sorted(lexicons.load("org_member_unions"))}, "IS_TITLE": True}, *quoted],
+            # «сотрудники Корпорации «Казахмыс»», «Фонд «Наследие»»: a kind given a capital inside a sentence is the
+            # name's first word, as a union's is (in small letters, «компании «…»», it describes the name).
+            [{**head, "IS_TITLE": True, "IS_SENT_START": False}, *quoted],
         ],
         # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
         "LEGAL_QUOTED": [
@@ -862,6 +865,11 @@ def _kind_of_branch(doc: Doc, kind: int) -> bool:
 def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, blocked: frozenset[str]) -> bool:
     if seg.label in _CONTINUES and previous not in _CONTINUES[seg.label]:
         return False
+    # «ОО «Союз работников молодежи» Корпорации «Казахмыс»»: after a quoted name, a body in the genitive with a
+    # quoted name of its own is another body (the one it belongs to), not more of this name.
+    quoted = seg.label == "GEN_NP" and previous == "CORE" and doc[seg.start - 1].text in CLOSE_QUOTES
+    if quoted and seg.end < len(doc) and doc[seg.end].text == "«":
+        return False
     # «администрация Обамы», «ЕЦБ Жан-Клод Трише»: a person after a name is not part of it.
     if seg.label == "PLACE_BY_ADJECTIVE":
         kind = doc[seg.start - 1]
@@ -955,7 +963,7 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         executives = lexicons.load("org_executives")
         # («окмоту» does not inflect; the dictionary reads it as a form of another word.)
         executive = head is not None and bool({word_lemma(doc[head].text), doc[head].lower_} & executives)
-        if executive and doc[seg.end - 1].ent_type_ != "LOC":
+        if (executive or _representative(doc, head, seg.start)) and doc[seg.end - 1].ent_type_ != "LOC":
             return False
         # «постоянной комиссии | Кенгаша по бюджету»: after a unit's kind, the field is the unit's, not the body's.
         units = lexicons.load("org_staff_units") | lex.subunits
@@ -1043,8 +1051,39 @@ def _wrapped_pri(doc: Doc, end: int, found: Found) -> list[Segment]:
     if end + 1 >= len(doc) or not doc[end].is_space or doc[end].text.count("\n") != 1:
         return []
     if doc[end + 1].text != "при":
-        return []
+        return _wrapped_place(doc, end, found)
     return [seg for seg in found.tails(end + 1) if seg.label == "PRI_NAME"]
+
+
+# A line this long that breaks after a word in small letters is wrapped at a fixed width (a scraped page, a PDF's
+# text), not ended: a heading's or a letterhead's lines are short.
+_WRAPPED_LINE = 45
+
+
+def _wrapped_place(doc: Doc, end: int, found: Found) -> list[Segment]:
+    """«… представители прокуратуры / Магаданской области»: running text wrapped at a fixed width before the place
+    a body serves. The cleaner joins a next line only when it opens in small letters; a place in the genitive, with
+    a capital, that goes on a long line cut after a word in small letters is the same name («министерства
+    образования / Республики Мордовия»)."""
+    last, first = doc[end - 1], doc[end + 1]
+    if not (last.is_lower and last.is_alpha and first.is_title and first.is_alpha):
+        return []
+    i = end - 1
+    while i > 0 and not _line_start(doc, i) and last.idx - doc[i].idx < _WRAPPED_LINE:
+        i -= 1
+    if last.idx + len(last.text) - doc[i].idx < _WRAPPED_LINE:
+        return []
+    return [
+        seg
+        for seg in found.tails(end + 1)
+        if seg.label == "GEN_NP" and _place_words(doc[seg.start : seg.end])
+    ]
+
+
+def _place_words(span: Span) -> bool:
+    """A place by its kind or as the NER reads it: «Магаданской области», «Республики Мордовия», «города Оша»."""
+    kinds = _PLACE_KINDS | _REGION_KINDS
+    return any(t.ent_type_ == "LOC" or word_lemma(t.text) in kinds for t in span)
 
 
 def grow(
@@ -1201,6 +1240,23 @@ def qualified_ok(doc: Doc, head: int | None, end: int) -> bool:
     if need == "quoted":
         return doc[end - 1].text in CLOSE_QUOTES
     return _qualified(doc, head)
+
+
+# A body the people elect to represent them: it is named by its place and level, never by a field; a field after
+# it is its committee's («комитет областной Думы по бюджету») or the purpose of what it does («Горецкий районный
+# Совет депутатов по повышению роли …»).
+_REPRESENTATIVE_HEADS = frozenset({"дума", "кенеш", "маслихат", "кенгаш", "хурал", "курултай"})
+_ELECTED_MEMBERS = frozenset({"депутат"})
+
+
+def _representative(doc: Doc, head: int | None, end: int) -> bool:
+    """The head at `head` names a representative body: «Дума», «кенеш», or a council or assembly of deputies."""
+    if head is None:
+        return False
+    kind = word_lemma(doc[head].text)
+    if kind in _REPRESENTATIVE_HEADS:
+        return True
+    return kind in ("совет", "собрание") and any(word_lemma(t.text) in _ELECTED_MEMBERS for t in doc[head + 1 : end])
 
 
 def _head_of(doc: Doc, start: int, end: int, lex: Lexicons) -> int | None:
