@@ -3617,3 +3617,67 @@ def test_a_region_code_that_looks_like_a_legal_form(nlp: Language) -> None:
         "района."
     )
     assert "Администрация НАО" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # running text wrapped at a fixed width: the place on the next line is the body's
+        (
+            "В заседании приняли участие представители ПАО «Магаданэнерго» и прокуратуры\nМагаданской области.",
+            "прокуратура Магаданской области",
+        ),
+        (
+            "На совещании выступил представитель министерства образования\nРеспублики Мордовия Иван Петров.",
+            "министерство образования Республики Мордовия",
+        ),
+    ],
+)
+def test_a_place_wrapped_onto_the_next_line(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_short_line_is_not_joined_to_the_next(nlp: Language) -> None:
+    assert not any("Магаданской" in n for n in names(nlp, "Письмо прокуратуры\nМагаданской области получено."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a representative body is named by no field: «по …» is a purpose
+        (
+            "Горецкий районный Совет депутатов по повышению роли местного самоуправления провёл заседание.",
+            "Горецкий районный Совет депутатов",
+        ),
+        # a committee of it is
+        (
+            "Заседание постоянной комиссии Токмокского городского кенеша по бюджету, экономике и муниципальной "
+            "собственности прошло вчера.",
+            "постоянная комиссия Токмокского городского кенеша по бюджету, экономике и муниципальной собственности",
+        ),
+        ("В Совете по правам человека прошло заседание.", "Совет по правам человека"),
+    ],
+)
+def test_a_representative_body_has_no_field(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Сотрудники Корпорации «Казахмыс» вышли на субботник.", ["Корпорация «Казахмыс»"]),
+        (
+            "В акции приняли участие ОО «Союз работников молодежи» Корпорации «Казахмыс» и волонтёры.",
+            ["ОО «Союз работников молодежи»", "Корпорация «Казахмыс»"],
+        ),
+        # in small letters the kind describes the name
+        ("Сотрудники компании «Казахмыс» вышли на субботник.", ["«Казахмыс»"]),
+    ],
+)
+def test_a_capital_kind_before_a_quoted_name(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
+
+
+def test_rules_of_procedure_are_no_body(nlp: Language) -> None:
+    found = names(nlp, "В соответствии с Регламентом районный Совет депутатов решил утвердить повестку.")
+    assert found == ["районный Совет депутатов"]
