@@ -3641,6 +3641,11 @@ def test_a_short_line_is_not_joined_to_the_next(nlp: Language) -> None:
     assert not any("Магаданской" in n for n in names(nlp, "Письмо прокуратуры\nМагаданской области получено."))
 
 
+def test_a_bare_town_on_the_next_line_is_not_joined(nlp: Language) -> None:
+    text = "Об этом сообщили в пресс-службе министерства юстиции и правосудия\nТашкента и Самарканда."
+    assert not any("Ташкент" in n for n in names(nlp, text))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
