@@ -3701,3 +3701,8 @@ def test_a_capital_kind_before_a_quoted_name(nlp: Language, text: str, expected:
 def test_rules_of_procedure_are_no_body(nlp: Language) -> None:
     found = names(nlp, "В соответствии с Регламентом районный Совет депутатов решил утвердить повестку.")
     assert found == ["районный Совет депутатов"]
+
+
+def test_a_quorum_is_no_body(nlp: Language) -> None:
+    text = "Присутствовали: Иванов И.И., Петров П.П.\n\nКворум имеется.\n\nПОВЕСТКА ДНЯ:\n1. О бюджете."
+    assert not any("кворум" in n.lower() for n in names(nlp, text))
