@@ -3706,3 +3706,19 @@ def test_rules_of_procedure_are_no_body(nlp: Language) -> None:
 def test_a_quorum_is_no_body(nlp: Language) -> None:
     text = "Присутствовали: Иванов И.И., Петров П.П.\n\nКворум имеется.\n\nПОВЕСТКА ДНЯ:\n1. О бюджете."
     assert not any("кворум" in n.lower() for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Айтекебийский районный маслихат РЕШИЛ:\n1. Утвердить бюджет.", "Айтекебийский районный маслихат"),
+        ("Совет депутатов Кировского района РЕШИЛ:\n1. Утвердить бюджет.", "Совет депутатов Кировского района"),
+        ("Городская Дума РЕШИЛА:\n1. Утвердить бюджет.", "Городская Дума"),
+    ],
+)
+def test_a_decisions_operative_verb_in_capitals_is_no_part_of_the_body(
+    nlp: Language, text: str, expected: str
+) -> None:
+    found = names(nlp, text)
+    assert expected in found
+    assert not any(w in n for n in found for w in ("РЕШИЛ", "ПОСТАНОВЛЯЕТ"))
