@@ -925,6 +925,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         title = first.is_lower and not plural(first) and word_lemma(first.text) in lex.position_nouns
         if title and word_lemma(first.text) not in lexicons.load("org_office_holders"):
             return False
+        if _named_person(doc, seg):
+            return False
         # «Правительство действующего премьер-министра Сооронбая Жээнбекова»: a body of a person by office.
         office = word_lemma(doc[seg.end - 1].text) in lex.position_nouns | lexicons.load("org_office_holders")
         if office and seg.end < len(doc) and doc[seg.end].ent_type_ == "PER":
@@ -1181,6 +1183,26 @@ _PLACE_KINDS = frozenset(
 
 _PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(ович|евич|ьич|овн|евн|ичн|иничн)(а|у|ем|е|ы|ой|ою)?$")
 _OBLIQUE_SURNAME = re.compile(r"(ов|ев|ин|ын|ск|цк)(ой|у|а|ым|ого|ому)$")
+
+
+# A surname in the nominative: «Шоев», «Имомов», «Рахмонова», «Хакимзода».
+_NOMINATIVE_SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(ов|ев|ёв|ин|ова|ева|ёва|ина|зода|заде)$")
+
+
+def _named_person(doc: Doc, seg: Segment) -> bool:
+    """«ректор … университета | Нурали Шоев»: a first name and a surname in the nominative after a title's body
+    are the person who holds it, which the NER may read as a place (a genitive tail has no nominative in it). The
+    tail may be the first name alone, which the tagger read as a genitive, the surname after it."""
+    pair = doc[seg.start : seg.end + 1] if seg.end - seg.start == 1 and seg.end < len(doc) else doc[seg.start : seg.end]
+    if len(pair) != 2 or not all(t.is_title and t.is_alpha for t in pair):
+        return False
+    first, last = pair
+    # (The dictionary knows a first name for one, a place never: «главы МИД России Лавров» keeps «России».)
+    tags = [p.tag for p in loading.parse(first.lower_)]
+    if not any("Name" in tag for tag in tags) or any("Geox" in tag for tag in tags):
+        return False
+    cases = set(last.morph.get("Case"))
+    return _NOMINATIVE_SURNAME.match(last.text) is not None and "Nom" in cases and "Gen" not in cases
 
 
 def gloss(doc: Doc, end: int) -> bool:

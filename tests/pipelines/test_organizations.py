@@ -3722,3 +3722,21 @@ def test_a_decisions_operative_verb_in_capitals_is_no_part_of_the_body(
     found = names(nlp, text)
     assert expected in found
     assert not any(w in n for n in found for w in ("РЕШИЛ", "ПОСТАНОВЛЯЕТ"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "person"),
+    [
+        (
+            "В сенат избран ректор Таджикского технологического университета Нурали Шоев (Маджлис района "
+            "Фирдавси), и ректор Таджикского национального университета Махмадюсуф Имомов (Маджлис района Шохмансур).",
+            "Таджикский технологический университет",
+            "Шоев",
+        ),
+        ("На встрече был глава МИД России Лавров.", "МИД России", "Лавров"),
+    ],
+)
+def test_a_holders_name_after_the_body_is_no_part_of_it(nlp: Language, text: str, expected: str, person: str) -> None:
+    found = names(nlp, text)
+    assert expected in found
+    assert not any(person in n for n in found)
