@@ -3740,3 +3740,19 @@ def test_a_holders_name_after_the_body_is_no_part_of_it(nlp: Language, text: str
     found = names(nlp, text)
     assert expected in found
     assert not any(person in n for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Заместитель главы Исполнительной власти Лянкяранского района Фуад Гусейнзаде сообщил о работах.",
+            ["Исполнительная власть Лянкяранского района"],
+        ),
+        # in small letters, or opening a sentence, authorities are spoken of
+        ("Представители органов исполнительной власти района приняли участие.", []),
+        ("Власти района сообщили о ремонте.", []),
+    ],
+)
+def test_an_executive_power_with_its_capital(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected
