@@ -200,6 +200,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     # by commas and «и» share one noun.
     gen_mod = {**gen, "POS": {"IN": case_mod}}
     dat_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Dat"]}}
+    # «по финансово-бюджетным вопросам», «и социально-экономическому развитию»: a compound adjective the tagger
+    # gives no case; its dative ending says it.
+    compound_dat_mod = {"POS": "ADJ", "TEXT": {"REGEX": r"^[а-яё]+о-[а-яё]+(ым|им|ому|ему)$"}}
 
     def coordinated(mod: dict, noun: dict) -> list[dict]:
         more = [{**conj, "OP": "?"}, {**mod, "OP": "?"}] * 2
@@ -344,9 +347,14 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [conj, {**gen_mod, "OP": "*"}, gen_noun],
             [conj, gen_compound, gen_noun],
         ],
-        "PO_NP": [[{"LOWER": "по"}, oblique_mod, oblique_noun], [{"LOWER": "по"}, *coordinated(dat_mod, oblique_noun)]],
+        "PO_NP": [
+            [{"LOWER": "по"}, oblique_mod, oblique_noun],
+            [{"LOWER": "по"}, *coordinated(dat_mod, oblique_noun)],
+            [{"LOWER": "по"}, compound_dat_mod, oblique_mod, oblique_noun],
+        ],
         "CONJ_DAT_NP": [
             [conj, oblique_mod, oblique_noun],
+            [conj, compound_dat_mod, oblique_mod, oblique_noun],
             # «по бюджету, экономике и муниципальной собственности»: a feminine noun in -и has one form for the
             # genitive, dative and prepositional, which the tagger reads as a genitive; one in -е («и защите»)
             # one for the dative and prepositional, read as either.
@@ -523,7 +531,8 @@ _CONTINUES = {
     "MEMBERS": {"GEN_NP", "CONJ_GEN_NP"},
     "CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP", "SPHERE_NP"},
     "SPHERE_NP": {"PO_NP", "CONJ_DAT_NP", "OBJ_NP"},
-    "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP"},
+    # («по управлению имуществом | и земельным отношениям»: a second field after the first one's object.)
+    "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP", "OBJ_NP"},
     "OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
     "WITH_NP": {"GEN_NP"},
     "TO_NP": {"PO_NP", "GEN_NP"},

@@ -3756,3 +3756,20 @@ def test_a_holders_name_after_the_body_is_no_part_of_it(nlp: Language, text: str
 )
 def test_an_executive_power_with_its_capital(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Заседание комитета по управлению имуществом и земельным отношениям прошло вчера.",
+            "комитет по управлению имуществом и земельным отношениям",
+        ),
+        (
+            "Комиссия по управлению имуществом и финансово-бюджетным вопросам — Ираклий Хеладзе;",
+            "Комиссия по управлению имуществом и финансово-бюджетным вопросам",
+        ),
+    ],
+)
+def test_a_second_field_after_the_first_ones_object(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
