@@ -3773,3 +3773,8 @@ def test_an_executive_power_with_its_capital(nlp: Language, text: str, expected:
 )
 def test_a_second_field_after_the_first_ones_object(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, text)
+
+
+def test_a_verb_opening_the_sentence_is_no_word_of_the_name(nlp: Language) -> None:
+    text = "Выступил Комитет по управлению муниципальным имуществом и земельным отношениям администрации города."
+    assert not any(n.startswith("Выступил") for n in names(nlp, text))

@@ -248,6 +248,11 @@ def _predicate(token: Token) -> bool:
     return any(p.tag.POS in ("VERB", "PRTS") for p in loading.parse(token.lower_))
 
 
+def _only_verb(token: Token) -> bool:
+    parses = loading.parse(token.lower_)
+    return bool(parses) and all(p.tag.POS == "VERB" for p in parses)
+
+
 def _hyphenated_names(word: str) -> bool:
     parts = word.split("-")
     return len(parts) > 1 and all(part.isalpha() and part[:1].isupper() for part in parts)
@@ -348,6 +353,10 @@ def _readings(
         start = cand.start
         # «расположен | детский сад «Солнышко»»: a short participle or adjective is the predicate, no name's word.
         while start + 1 < cand.end and doc[start].is_lower and "Short" in doc[start].morph.get("Variant"):
+            start += 1
+        # «Выступил Комитет по управлению …»: a sentence's first word, a verb the tagger read as an adjective for its
+        # capital, is the predicate (the dictionary reads it as a verb only).
+        if start + 1 < cand.end and doc[start].is_title and doc[start].pos_ == "ADJ" and _only_verb(doc[start]):
             start += 1
         ranges.setdefault((start, cand.end), cand.core)
     for ent in entities(doc):
