@@ -1119,6 +1119,9 @@ def grow(
         if _republic_name(doc, end):
             previous, end = "GEN_NP", end + 1
             continue
+        if _wrapped_republic_name(doc, end):
+            previous, end = "GEN_NP", end + 2
+            continue
         if previous == "CORE" and gloss(doc, end):
             end += 3  # the tails go on after the gloss
             continue
@@ -1230,7 +1233,19 @@ def _republic_name(doc: Doc, end: int) -> bool:
     genitive tail, yet it belongs to the name."""
     if end < 1 or end >= len(doc):
         return False
-    kind = doc[end - 1]
+    return _name_after_kind(doc, doc[end - 1], end)
+
+
+def _wrapped_republic_name(doc: Doc, end: int) -> bool:
+    """«Министерства сельского хозяйства Республики / Казахстан»: the place's name on the next line of a text
+    wrapped at a fixed width (a line break within a paragraph between the kind and its name)."""
+    if end < 1 or end + 1 >= len(doc) or not doc[end].is_space or doc[end].text.count("\n") != 1:
+        return False
+    # (Only a republic: a capital after «района» on the next line may as well open a sentence or a name.)
+    return doc[end - 1].lemma_ == "республика" and _name_after_kind(doc, doc[end - 1], end + 1)
+
+
+def _name_after_kind(doc: Doc, kind: Token, end: int) -> bool:
     republic = kind.lemma_ == "республика" and kind.text[:1].isupper()
     if not republic and not (kind.is_lower and kind.lemma_.replace("ё", "е") in _PLACE_KINDS):
         return False

@@ -3778,3 +3778,8 @@ def test_a_second_field_after_the_first_ones_object(nlp: Language, text: str, ex
 def test_a_verb_opening_the_sentence_is_no_word_of_the_name(nlp: Language) -> None:
     text = "Выступил Комитет по управлению муниципальным имуществом и земельным отношениям администрации города."
     assert not any(n.startswith("Выступил") for n in names(nlp, text))
+
+
+def test_a_republics_name_wrapped_onto_the_next_line(nlp: Language) -> None:
+    text = "В совещании участвовали представители Министерства сельского хозяйства Республики\nКазахстан и акимата."
+    assert "Министерство сельского хозяйства Республики Казахстан" in names(nlp, text)
