@@ -3783,3 +3783,20 @@ def test_a_verb_opening_the_sentence_is_no_word_of_the_name(nlp: Language) -> No
 def test_a_republics_name_wrapped_onto_the_next_line(nlp: Language) -> None:
     text = "В совещании участвовали представители Министерства сельского хозяйства Республики\nКазахстан и акимата."
     assert "Министерство сельского хозяйства Республики Казахстан" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В знак протеста представители партий «За Грузию» и «Национальное движение» покинули зал.",
+            "партия «За Грузию»",
+        ),
+        (
+            "В форуме участвовали представители общественных организаций «Надежда» и «Милосердие».",
+            "общественная организация «Надежда»",
+        ),
+    ],
+)
+def test_a_kind_in_the_plural_before_quoted_names_is_each_ones(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)

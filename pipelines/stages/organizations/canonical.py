@@ -112,6 +112,10 @@ def canonical(span: Span) -> str:
             # guess the other gender; an adjective takes its head's.
             case, _, number = _features(token)
             word = inflect_word(token.text, "ADJ", case, _head_gender(span.doc[head]), number)
+        elif head is not None and token.i <= head and _kind_of_named(span, head) and _agrees(token, head, span):
+            # «представители партий «За Грузию» и «…»»: the kind in the plural before each quoted name is one
+            # body's kind, in the singular.
+            word = _singular(token.text, span.doc[head].text) or inflect_token(token)
         elif head is not None and token.i <= head and _agrees(token, head, span):
             word = inflect_token(token)
         elif head is not None and token.i == head + 2 and grammar.gloss(span.doc, head + 1):
@@ -120,6 +124,30 @@ def canonical(span: Span) -> str:
     name = re.sub(r"\s+", " ", "".join(parts)).strip()
     # Wiki markup's ''…'' is the text's quotes.
     return re.sub(r"''\s?(.+?)\s?''", r"«\1»", name)
+
+
+def _singular(word: str, head: str) -> str | None:
+    """A plural word of a kind in the nominative singular, an adjective in its head noun's gender."""
+    noun = next((p for p in loading.parse(head.lower()) if p.tag.POS == "NOUN" and p.tag.number == "plur"), None)
+    parse = next((p for p in loading.parse(word.lower()) if p.tag.number == "plur"), None)
+    if noun is None or parse is None:
+        return None
+    grams = {"nomn", "sing"} | ({noun.tag.gender} if parse.tag.POS == "ADJF" and noun.tag.gender else set())
+    form = parse.inflect(grams)
+    if form is None:
+        return None
+    return form.word.capitalize() if word[:1].isupper() else form.word
+
+
+def _kind_of_named(span: Span, head: int) -> bool:
+    """The head is a kind in the plural right before a quoted name («партий «За Грузию»»)."""
+    doc = span.doc
+    return (
+        head + 1 < span.end
+        and doc[head + 1].text in ("«", '"')
+        and doc[head].is_lower
+        and "Plur" in doc[head].morph.get("Number")
+    )
 
 
 def _indeclinable(head: Token) -> bool:
