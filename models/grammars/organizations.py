@@ -250,6 +250,14 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 foreign_mod,
                 foreign_head,
             ],
+            # «Кочкорский айылный кенеш»: a state-language level before a Russian-declined kind.
+            [{**mod, "OP": "+"}, foreign_mod, head],
+            [
+                {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
+                {**mod, "OP": "*"},
+                foreign_mod,
+                head,
+            ],
             # («чувашской национально-культурной автономии»: the tagger may read a registered kind's adjectives as
             # nouns; `_head_core_ok` keeps them where the dictionary knows them for adjectives only.)
             [

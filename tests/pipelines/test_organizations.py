@@ -3800,3 +3800,15 @@ def test_a_republics_name_wrapped_onto_the_next_line(nlp: Language) -> None:
 )
 def test_a_kind_in_the_plural_before_quoted_names_is_each_ones(nlp: Language, text: str, expected: str) -> None:
     assert expected in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Кочкорский айылный кенеш утвердил бюджет.", "Кочкорский айылный кенеш"),
+        ("Кочкорский айылный кенеш ПОСТАНОВЛЯЕТ:\n1. Утвердить бюджет.", "Кочкорский айылный кенеш"),
+        ("Депутаты Кочкорского айылного кенеша утвердили бюджет.", "Кочкорский айылный кенеш"),
+    ],
+)
+def test_a_rural_kenesh_by_its_kyrgyz_level(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]

@@ -75,7 +75,11 @@ def canonical(span: Span) -> str:
         elif (
             head is not None
             and token.i < head
-            and (_indeclinable(span.doc[head]) or (token.pos_ in ("ADJ", "X") and not token.morph.get("Case")))
+            and (
+                _indeclinable(span.doc[head])
+                or (token.pos_ in ("ADJ", "X") and not token.morph.get("Case"))
+                or _genitive_ending_read_nominative(token)
+            )
             and _adjective_shaped(token)
         ):
             # «Бакай-Атинского айыл окмоту»: a head that does not inflect shows no case, the tagger's guess for it
@@ -161,6 +165,12 @@ _INDECLINABLE_ENDINGS = frozenset("оуюиэ")
 
 
 _OC_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
+
+
+def _genitive_ending_read_nominative(token: Token) -> bool:
+    """«Кочкорского айылного кенеша»: a rare adjective ending in «-ого»/«-его», which no nominative does, that the
+    tagger read as a nominative."""
+    return token.pos_ == "ADJ" and token.morph.get("Case") == ["Nom"] and token.lower_.endswith(("ого", "его"))
 
 
 def _adjective_case(word: str) -> str | None:
