@@ -1092,11 +1092,7 @@ def _wrapped_place(doc: Doc, end: int, found: Found) -> list[Segment]:
         i -= 1
     if last.idx + len(last.text) - doc[i].idx < _WRAPPED_LINE:
         return []
-    return [
-        seg
-        for seg in found.tails(end + 1)
-        if seg.label == "GEN_NP" and _place_words(doc[seg.start : seg.end])
-    ]
+    return [seg for seg in found.tails(end + 1) if seg.label == "GEN_NP" and _place_words(doc[seg.start : seg.end])]
 
 
 def _place_words(span: Span) -> bool:

@@ -3716,9 +3716,7 @@ def test_a_quorum_is_no_body(nlp: Language) -> None:
         ("Городская Дума РЕШИЛА:\n1. Утвердить бюджет.", "Городская Дума"),
     ],
 )
-def test_a_decisions_operative_verb_in_capitals_is_no_part_of_the_body(
-    nlp: Language, text: str, expected: str
-) -> None:
+def test_a_decisions_operative_verb_in_capitals_is_no_part_of_the_body(nlp: Language, text: str, expected: str) -> None:
     found = names(nlp, text)
     assert expected in found
     assert not any(w in n for n in found for w in ("РЕШИЛ", "ПОСТАНОВЛЯЕТ"))
