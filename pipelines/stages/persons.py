@@ -969,14 +969,34 @@ def _shouted_surnames(doc: Doc, names: list[Span]) -> list[Span]:
     found = []
     for i, text in enumerate(token_texts(doc)):
         # By the word's text first: a Token for every word cost more than the test.
-        if not (len(text) > 5 and text.isupper() and text.isalpha()) or i in named or i == 0:
+        if not (len(text) > 2 and text.isupper() and text.replace("-", "").isalpha()) or i in named or i == 0:
             continue
         token, first = doc[i], doc[i - 1]
+        if _signature_line(token, first):
+            found.append(doc[first.i : token.i + 1])
+            continue
+        if len(text) <= 5 or not text.isalpha():
+            continue
         if first.i in named or not first.is_title or not first.is_alpha or first.is_sent_start:
             continue
         if _ov_surname(token.text) and not _is_common_word(fold(first.text)) and not _names_a_place(fold(first.text)):
             found.append(doc[first.i : token.i + 1])
     return found
+
+
+def _signature_line(surname: Token, first: Token) -> bool:
+    """«Наталья ПАРХОМЧИК.», «Галина ХАЦУЛЁВА»: a report's byline, a line of its own with a first name and a surname
+    in capitals (Belarusian and Russian district papers sign so). The tagger, reading it after a paragraph, often
+    takes it for nothing; the line's bounds and a known first name are what make it a name of any surname's shape."""
+    doc = surname.doc
+    if first.i in (0,) or not first.is_title or not is_first_name(first.text):
+        return False
+    if not ("\n" in doc[first.i - 1].text or doc[first.i - 1].text_with_ws.endswith("\n")):
+        return False
+    after = surname.i + 1
+    if after < len(doc) and doc[after].text == ".":
+        after += 1
+    return after >= len(doc) or "\n" in doc[after].text or doc[after - 1].text_with_ws.endswith("\n")
 
 
 def _ov_surname(word: str) -> bool:

@@ -1053,6 +1053,22 @@ def test_a_surname_in_capitals_after_a_first_name_the_tagger_does_not_know(nlp: 
     assert [(p[0], p[1]) for p in _persons(nlp, text)] == [("Измухамбетов", "Бактыкожа")]
 
 
+@pytest.mark.parametrize("byline", ["Светлана КОРОТКЕВИЧ.", "Галина ХАЦУЛЁВА", "Ирина ДУБ"])
+def test_a_byline_line_with_the_surname_in_capitals_is_a_person(nlp: Language, byline: str) -> None:
+    # A district paper signs a report on a line of its own; after a paragraph the tagger often reads it as nothing.
+    text = (
+        "Прошло рабочее заседание районного исполнительного комитета\n\n"
+        "Председатель райисполкома Павел Нестерович обратил внимание на состояние дорог.\n\n" + byline + "\n"
+    )
+    first, surname = byline.rstrip(".").split()
+    assert (surname.title(), first) in [(p[0], p[1]) for p in _persons(nlp, text)]
+
+
+def test_a_first_name_and_a_word_in_capitals_inside_a_line_is_no_byline(nlp: Language) -> None:
+    text = "Прошло заседание.\n\nСлово взяла Марина из ЖКХ района.\n"
+    assert [p for p in _persons(nlp, text) if p[0] == "Жкх"] == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
