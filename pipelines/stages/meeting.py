@@ -451,6 +451,8 @@ _DATELINE_PREFIX = re.compile(
     r"|(?:crawled|fetched|published|posted|date|дата(?:[ \t]+(?:публикации|размещения|создания|обновления))?"
     r"|опубликовано|обновлено|добавлено|размещено)[ \t]*:?[ \t]*"
     r"|просмотр(?:ов|ы)?[ \t]*:?[ \t]*\d+[ \t]+)*"
+    # A site's publication time before its date: «13:45, 12 марта 2024», «09:12 | 12.03.2024».
+    r"(?:\d{1,2}:\d{2}[ \t]*[,|]?[ \t]+)?"
     # A protocol's number line: «ПРОТОКОЛ № 5 от 31.01.2025 г.», «Протокол заседания совета №3 от 12 марта 2025 года».
     r"(?:протокол\w*[^\n№]{0,80}?№[ \t]*[\w/.-]{1,12}[ \t]+от[ \t]+)?"
     # An agency's city in capitals with a full stop, or with the agency in brackets: «АЛМАТЫ. 5 марта 2024
@@ -523,8 +525,39 @@ def find_dateline(doc: Doc) -> Dateline | None:
         if found is not None and not found.stamp and place is not None:
             break
     if found is None:
-        return Dateline(None, place) if place else None
+        found = _footer_date(doc)
+        if found is None:
+            return Dateline(None, place) if place else None
     return replace(found, place=place)
+
+
+_FOOTER_LINES = 3  # a signature, a photo credit, then the site's date
+_FOOTER_CHARS = 400
+# What may follow a footer's date on its line: the year's word, a time, a view counter.
+_FOOTER_REST = re.compile(
+    r"[ \t]*(?:г\.|года?)?[ \t]*(?:[,|][ \t]*)?(?:\d{1,2}:\d{2})?[ \t]*(?:[,|][ \t]*)?"
+    r"(?:(?i:просмотр(?:ов|ы)?)[ \t]*:?[ \t]*\d+)?[ \t.]*$"
+)
+
+
+def _footer_date(doc: Doc) -> Dateline | None:
+    """A date alone on one of the last lines («Наталья ПАРХОМЧИК / 12.03.2024», «Опубликовано: 12 марта 2024»): a
+    district site prints the report's date under it, not above. Like a crawler's stamp it says when the report was
+    posted: it counts «вчера» and lends years, and a date in the text comes first. It cuts nothing (end 0)."""
+    text = doc_text(doc)
+    tail_start = max(0, len(text) - _FOOTER_CHARS)
+    lines = _first_lines(text[tail_start:], 10_000)[-_FOOTER_LINES:]
+    for offset, line in reversed(lines):
+        if not _DATE_LIKE.search(line):
+            continue
+        dated = _dated_line(line, tail_start + offset, line)
+        if dated is None or dated.date is None or dated.date.year is None:
+            continue
+        date_end = dated.end - tail_start - offset
+        if _FOOTER_REST.match(line, date_end) is None:
+            continue  # a date inside a sentence or a decision's number, not a site's date line
+        return Dateline(dated.date, None, 0, True)
+    return None
 
 
 def _overrides(dated: Dateline, found: Dateline) -> bool:

@@ -198,6 +198,32 @@ def test_dateline_of_scraped_and_protocol_texts(nlp: Language, text: str, date: 
     assert (found.date, found.place) == (date, place)
 
 
+_LONG_BODY = "".join(
+    f"Председатель отметил, что работы по участку {n} нужно завершить до конца месяца.\n\n" for n in range(16)
+)
+
+
+@pytest.mark.parametrize(
+    ("footer", "date"),
+    [
+        # A district site prints the report's date under its byline, below the lines a dateline is looked for in.
+        ("Светлана КОРОТКЕВИЧ\n14.05.2024\n", "2024-05-13"),
+        ("Фото автора\n09:30, 14 мая 2024\nПросмотров: 45\n", "2024-05-13"),
+        ("Опубликовано: 14 мая 2024 г.\n", "2024-05-13"),
+        # A date inside the last sentence is no site's date line.
+        ("Срок исполнения поручения — до 14 мая 2024 года.\n", None),
+    ],
+)
+def test_a_footer_date_dates_a_relative_day(nlp: Language, footer: str, date: str | None) -> None:
+    text = "Вчера в райисполкоме прошло заседание по вопросам благоустройства.\n\n" + _LONG_BODY + footer
+    assert meeting(nlp, text).date == date
+
+
+def test_a_publication_time_before_the_date_opens_a_dateline(nlp: Language) -> None:
+    text = "13:45, 14 мая 2024\n\nВчера в райисполкоме прошло заседание по вопросам благоустройства."
+    assert meeting(nlp, text).date == "2024-05-13"
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [
