@@ -1209,6 +1209,13 @@ _CITY_BODIES = frozenset(
 _REGION_ENDINGS = ("ия", "ея")
 
 
+def _opens_a_persons_name(token: Token) -> bool:
+    """«мэр города Тигран Авинян»: after the settlement word the tagger's person of two words or more begins; the
+    post's place is left unnamed, the words are the mayor's name."""
+    doc = token.doc
+    return token.ent_type_ == "PER" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+
+
 def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str | None:
     """Where the body holding the meeting sits, from its name: «Думы города Костромы», «общины Гюмри»,
     «Кобринского районного исполнительного комитета», «Мядельского райисполкома», «Думы Чебоксар» (`cities`:
@@ -1237,7 +1244,7 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
             _fold(token.lemma_) in _MUNICIPALITIES and i > 0 and _fold(tokens[i - 1].lemma_) in _LOCAL_LEVELS
         )
         named = named or (token.text == "Город" and i > 0 and tokens[i - 1].text in ("«", '"'))
-        if named and _is_name(after):
+        if named and _is_name(after) and not _opens_a_persons_name(after):
             return _whole_city(after, cities) or _genitive_place(after)
         # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has; after
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.

@@ -219,6 +219,11 @@ def test_a_footer_date_dates_a_relative_day(nlp: Language, footer: str, date: st
     assert meeting(nlp, text).date == date
 
 
+def test_a_mayors_name_after_the_settlement_word_is_no_town(nlp: Language) -> None:
+    text = "Об этом во время очередного заседания Совета старейшин 13 февраля заявил мэр города Вардан Галстян."
+    assert meeting(nlp, text).place != "Вардан"
+
+
 def test_a_publication_time_before_the_date_opens_a_dateline(nlp: Language) -> None:
     text = "13:45, 14 мая 2024\n\nВчера в райисполкоме прошло заседание по вопросам благоустройства."
     assert meeting(nlp, text).date == "2024-05-13"

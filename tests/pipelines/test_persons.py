@@ -741,6 +741,9 @@ def test_a_name_in_central_asian_letters(nlp: Language, text: str, expected: lis
         # A parliament's name in a signature line: «Жокаргы Кенес» of Karakalpakstan, «Жогорку Кенеш» of Kyrgyzstan.
         "Комиссия рассмотрела обращения фермеров.\n\nПресс-служба Жокаргы Кенеса",
         "Комиссия рассмотрела обращения фермеров.\n\nПресс-служба Жогорку Кенеша",
+        # Turkmenistan's parliament and people's council, and a noun capitalised for respect.
+        "В заседании приняли участие члены Халк Маслахаты Милли Генгеша и председатель Меджлиса Милли Генгеша.",
+        "Обсуждены меры по обеспечению процветания родной Отчизны.",
     ],
 )
 def test_places_and_foreign_furniture_are_no_persons(nlp: Language, text: str) -> None:
