@@ -1056,6 +1056,21 @@ def test_a_surname_in_capitals_after_a_first_name_the_tagger_does_not_know(nlp: 
     assert [(p[0], p[1]) for p in _persons(nlp, text)] == [("Измухамбетов", "Бактыкожа")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a post in a visible accusative a woman's name would be «Эльвину Пашаеву»: «Эльвина» is a man's.
+        ("Президент принял главу района Эльвина Пашаева.", ("Пашаев", "Эльвин")),
+        ("Президент принял главу района Эльвину Пашаеву.", ("Пашаева", "Эльвина")),
+        ("Главой района назначена Эльвина Пашаева.", ("Пашаева", "Эльвина")),
+        # After a genitive a text may leave a woman's name undeclined.
+        ("Заслушан отчет директора школы Гульнара Сейтова.", ("Сейтова", "Гульнара")),
+    ],
+)
+def test_a_womans_nominative_after_a_post_in_the_accusative(nlp: Language, text: str, expected: tuple) -> None:
+    assert [(p[0], p[1]) for p in _persons(nlp, text)] == [expected]
+
+
 @pytest.mark.parametrize("byline", ["Светлана КОРОТКЕВИЧ.", "Галина ХАЦУЛЁВА", "Ирина ДУБ"])
 def test_a_byline_line_with_the_surname_in_capitals_is_a_person(nlp: Language, byline: str) -> None:
     # A district paper signs a report on a line of its own; after a paragraph the tagger often reads it as nothing.
