@@ -311,12 +311,28 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
                 end = open_i
         while end > head.i + 1 and _dangling(head.doc[end - 1]):
             end -= 1
+        cut = end
+        end = _through_name(head.doc, end)
         while start < head.i and (head.doc[start].is_punct or head.doc[start].dep_ == "case"):
             start += 1
         words = sum(1 for t in head.doc[start:end] if not t.is_punct)
-        if words <= MAX_WORDS or max_depth == 0:
+        if words <= MAX_WORDS + (end - cut) or max_depth == 0:
             return (start, end) if skip is None or start != skip else (start + 1, end)
     return None
+
+
+_NAME_WORDS = 2  # words a body's name may run past `MAX_WORDS` when the depth cut fell inside it
+
+
+def _through_name(doc: Doc, end: int) -> int:
+    """«назначение выборов депутатов районного Совета | депутатов»: a phrase the depth cut ends inside a body's name
+    (the tagger's ORG) goes on to the name's end; no name is cut in two."""
+    if end <= 0 or doc[end - 1].ent_type_ != "ORG":
+        return end
+    stop = end
+    while stop < len(doc) and doc[stop].ent_iob_ == "I" and stop - end < _NAME_WORDS:
+        stop += 1
+    return end if stop < len(doc) and doc[stop].ent_iob_ == "I" else stop
 
 
 def _measure(token: Token) -> bool:
