@@ -562,6 +562,8 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         ]
         for member in _members(remit[0]) if remit else ():
             yield from subjects(member, quotes, "act")
+        if found and not remit and found.end - found.start > 2 and _drafts_a_document(noun):
+            yield found  # «проект бюджета поселения на 2023 год»: the draft of a document is the item
         return
     if not about:
         return
@@ -571,6 +573,26 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     else:
         for member in _members(about[0]):
             yield from subjects(member, quotes, "act")
+
+
+# Documents a council adopts from a draft: «проект бюджета», «проект генерального плана», «проект устава», «проект
+# правил благоустройства».
+_DRAFTED = frozenset({"бюджет", "план", "генплан", "устав", "правило", "схема"})
+
+
+def _drafts_a_document(noun: Token) -> bool:
+    """«проект бюджета …»: a draft («проект») whose genitive right after it is a document a council adopts. Its own
+    adjective makes it an undertaking («пилотный проект бюджета …»), and a bare «проект бюджета» says too little."""
+    if lemma(noun) != "проект" or any(c.dep_ == "amod" and c.i < noun.i for c in noun.children):
+        return False
+    return any(
+        c.dep_ == "nmod"
+        and preposition(c) is None
+        and _case(c) == "Gen"
+        and lemma(c) in _DRAFTED
+        and c.i == noun.i + 1 + sum(1 for t in c.children if t.i < c.i)
+        for c in noun.children
+    )
 
 
 def _amended(child: Token) -> bool:
