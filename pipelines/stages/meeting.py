@@ -63,7 +63,7 @@ from pipelines.findings import Findings, LocationFinding, MeetingFinding, Organi
 from pipelines.headings import headings, reading
 from pipelines.normalize import nominative, recover_shape
 from pipelines.person_names import fold
-from pipelines.stages.locations import gazetteer, soft_stem_cases, text_key
+from pipelines.stages.locations import gazetteer, municipal_kind, soft_stem_cases, text_key
 
 _IN = {"в", "во"}
 _DATELINE_LINES = 5  # «Версия для слабовидящих», breadcrumbs and a headline may come first
@@ -1305,6 +1305,8 @@ def _is_name(token: Token) -> bool:
     ОТЧИТАЛСЯ»: a verb; «ДУМЫ ГОРОДА КОСТРОМЫ»: a place)."""
     if not (token.text.replace("-", "").isalpha() and token.text[:1].isupper()):
         return False
+    if municipal_kind(token):
+        return False  # «Глава МО Оржицкое сельское поселение»: the municipality's kind, not the Moscow region
     return not (len(token.text) > 1 and token.text.isupper() and _common_word(token.lower_))
 
 

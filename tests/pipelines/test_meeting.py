@@ -997,3 +997,8 @@ def test_a_venue_between_the_town_and_the_verb(nlp: Language) -> None:
         "Вчера в Туркестане, в Доме дружбы, прошло расширенное заседание Общественного совета области."
     )
     assert meeting(nlp, text).place == "Туркестан"
+
+
+def test_a_municipalitys_kind_is_no_home_town(nlp: Language) -> None:
+    text = "Глава МО Вырицкое городское поселение провела публичные слушания по проекту бюджета."
+    assert meeting(nlp, text).place != "МО"
