@@ -62,7 +62,7 @@ from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, TextSpan
 from pipelines.headings import headings, reading
 from pipelines.normalize import nominative, recover_shape
-from pipelines.person_names import fold
+from pipelines.person_names import fold, is_first_name
 from pipelines.stages.locations import gazetteer, municipal_kind, soft_stem_cases, text_key
 
 _IN = {"в", "во"}
@@ -138,8 +138,25 @@ def find_events(doc: Doc) -> list[Token]:
     return [
         doc[end - 1]
         for _, start, end in _event_matcher(doc.vocab)(doc)
-        if (doc[start].is_sent_start or not doc[start].text[:1].isupper()) and not _names_a_room(doc, start)
+        if (doc[start].is_sent_start or not doc[start].text[:1].isupper())
+        and not _names_a_room(doc, start)
+        and not _glosses_a_name(doc, start)
     ]
+
+
+_GLOSS_REACH = 3  # lower-case words between the bracket and the event noun: «(муниципальное собрание)»
+
+
+def _glosses_a_name(doc: Doc, start: int) -> bool:
+    """«Сакребуло (муниципальное собрание) Тбилиси»: a bracket right after a body's foreign name explains what the
+    body is; the event noun in it names the body, not a meeting."""
+    i = start - 1
+    while i >= 0 and start - i <= _GLOSS_REACH and doc[i].is_lower and doc[i].is_alpha:
+        i -= 1
+    if i < 1 or doc[i].text != "(":
+        return False
+    name = doc[i - 1]
+    return name.is_alpha and name.text[:1].isupper()
 
 
 def _names_a_room(doc: Doc, start: int) -> bool:
@@ -310,6 +327,9 @@ def find_title(
         sent = window
     text = sent.text
     matches = [m for m in title_parser().findall(text) if not _ROOM_BEFORE.search(text, 0, m.span.start)]
+    # A match around an event noun `find_events` set aside («Сакребуло (муниципальное собрание)»: a gloss) is none.
+    at = [t.idx - sent.start_char for t in events]
+    matches = [m for m in matches if any(m.span.start <= i < m.span.stop for i in at)] or matches
     if not matches:
         return None, None, None
     match = next((m for m in matches if m.fact.body), matches[0])
@@ -1209,11 +1229,23 @@ _CITY_BODIES = frozenset(
 _REGION_ENDINGS = ("ия", "ея")
 
 
+def _before_region_noun(token: Token) -> bool:
+    """«в сельских поселениях Рузаевского района»: the capitalised word after the settlement noun is a district's
+    adjective, its region noun right after it; no town is named."""
+    doc = token.doc
+    if token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    return after.is_lower and _fold(after.lemma_) in lexicons.load("loc_region_nouns")
+
+
 def _opens_a_persons_name(token: Token) -> bool:
     """«мэр города Тигран Авинян»: after the settlement word the tagger's person of two words or more begins; the
     post's place is left unnamed, the words are the mayor's name."""
     doc = token.doc
-    return token.ent_type_ == "PER" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    if token.ent_type_ != "PER" or token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I":
+        return False
+    return is_first_name(token.text)  # «аким города Талдыкорган Иванов»: the town the tagger ran into the name
 
 
 def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str | None:
@@ -1244,7 +1276,7 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
             _fold(token.lemma_) in _MUNICIPALITIES and i > 0 and _fold(tokens[i - 1].lemma_) in _LOCAL_LEVELS
         )
         named = named or (token.text == "Город" and i > 0 and tokens[i - 1].text in ("«", '"'))
-        if named and _is_name(after) and not _opens_a_persons_name(after):
+        if named and _is_name(after) and not _opens_a_persons_name(after) and not _before_region_noun(after):
             return _whole_city(after, cities) or _genitive_place(after)
         # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has; after
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.

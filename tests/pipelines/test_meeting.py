@@ -1002,3 +1002,13 @@ def test_a_venue_between_the_town_and_the_verb(nlp: Language) -> None:
 def test_a_municipalitys_kind_is_no_home_town(nlp: Language) -> None:
     text = "Глава МО Вырицкое городское поселение провела публичные слушания по проекту бюджета."
     assert meeting(nlp, text).place != "МО"
+
+
+def test_a_bracket_glossing_a_foreign_bodys_name_is_no_meeting(nlp: Language) -> None:
+    text = "Сакребуло (муниципальное собрание) Батуми на своем первом заседании 5 декабря избрало председателя."
+    assert meeting(nlp, text).title == "первое заседание"
+
+
+def test_a_district_adjective_after_a_settlement_noun_is_no_town(nlp: Language) -> None:
+    text = "Сегодня в нескольких сельских поселениях Ковылкинского района прошли организационные сессии Советов."
+    assert meeting(nlp, text).place != "Ковылкинского"
