@@ -365,7 +365,11 @@ def find_title(
                 ]
             title = f"{title} {body.text}"
             body_name = _body_name(body, words, organizations)
-    return title, _number(fact.number), body_name
+    number = fact.number
+    lead = text[start:body_start].split()[:1]
+    if number and lead and lead[0] != number and lead[0].endswith(number) and roman_value(lead[0]):
+        number = lead[0]  # «ХХХIV»: Cyrillic and Latin letters of one numeral, which the tokenizer splits
+    return title, _number(number), body_name
 
 
 # Dates -----------------------------------------------------------------------------------------

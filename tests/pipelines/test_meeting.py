@@ -67,6 +67,8 @@ def test_roman_value(word: str, value: int | None) -> None:
             "отчетно-выборная конференция районного отделения партии",
             None,
         ),
+        # A numeral typed in Cyrillic and Latin letters at once is one number, which the tokenizer splits.
+        ("Состоялась ХХХIV сессия Лидского районного Совета.", "ХХХIV сессия Лидского районного Совета", "ХХХIV"),
     ],
 )
 def test_title_and_number(nlp: Language, text: str, title: str, number: str | None) -> None:
