@@ -745,8 +745,32 @@ def _joined_halves(names: list[Span]) -> list[Span]:
             if halves:
                 joined[-1] = ent.doc[last.start : ent.end]
                 continue
+            if _surname_run_into(last, ent):
+                # «депутата Северного Измайлова | Курочкину Ирину Геннадьевну»: the tagger ran the district's name into
+                # the surname; the name is the surname with the first name and patronymic after it.
+                joined[-1] = ent.doc[last.end - 1 : ent.end]
+                continue
         joined.append(ent)
     return joined
+
+
+def _surname_run_into(last: Span, ent: Span) -> bool:
+    """Two words, then a first name and a patronymic: the second word is the surname, the first belongs to
+    something before the name (neither a first name nor a post)."""
+    surname, before = last[-1], last[0]
+    return (
+        len(last) == 2
+        and len(ent) == 2
+        and surname.is_title
+        and surname.is_alpha
+        and before.is_alpha
+        and is_first_name(ent[0].text)
+        and is_patronymic(ent[1].text)
+        and not is_first_name(surname.text)
+        and not is_first_name(before.text)
+        and not is_patronymic(before.text)
+        and not is_position_head(surname)
+    )
 
 
 def _with_turkic_patronymics(names: list[Span]) -> list[Span]:

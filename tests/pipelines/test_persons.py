@@ -1071,6 +1071,11 @@ def test_a_womans_nominative_after_a_post_in_the_accusative(nlp: Language, text:
     assert [(p[0], p[1]) for p in _persons(nlp, text)] == [expected]
 
 
+def test_a_districts_name_run_into_a_surname_first_name(nlp: Language) -> None:
+    text = "Газета цитирует депутата Северного Измайлова Курочкину Ирину Геннадьевну."
+    assert [(p[0], p[1], p[2]) for p in _persons(nlp, text)] == [("Курочкина", "Ирина", "Геннадьевна")]
+
+
 @pytest.mark.parametrize("byline", ["Светлана КОРОТКЕВИЧ.", "Галина ХАЦУЛЁВА", "Ирина ДУБ"])
 def test_a_byline_line_with_the_surname_in_capitals_is_a_person(nlp: Language, byline: str) -> None:
     # A district paper signs a report on a line of its own; after a paragraph the tagger often reads it as nothing.
