@@ -1013,14 +1013,13 @@ def _signature_line(surname: Token, first: Token) -> bool:
     in capitals (Belarusian and Russian district papers sign so). The tagger, reading it after a paragraph, often
     takes it for nothing; the line's bounds and a known first name are what make it a name of any surname's shape."""
     doc = surname.doc
-    if first.i in (0,) or not first.is_title or not is_first_name(first.text):
-        return False
-    if not ("\n" in doc[first.i - 1].text or doc[first.i - 1].text_with_ws.endswith("\n")):
+    if first.i == 0 or not first.is_title or "\n" not in doc[first.i - 1].text:
         return False
     after = surname.i + 1
     if after < len(doc) and doc[after].text == ".":
         after += 1
-    return after >= len(doc) or "\n" in doc[after].text or doc[after - 1].text_with_ws.endswith("\n")
+    # The line's bounds first, the look-up of the first name last: capitals are common, bylines are not.
+    return (after >= len(doc) or "\n" in doc[after].text) and is_first_name(first.text)
 
 
 def _ov_surname(word: str) -> bool:
