@@ -1274,6 +1274,8 @@ def gendered_surname(
             narrowed = {r: n for r, n in readings.items() if r == part}
         else:
             narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
+        if part is first and not nominative_context and _nominative_against_apposed_post(narrowed, readings, span):
+            continue
         if narrowed and first_as_written and part is first and all(c != "Nom" for c, _ in narrowed):
             continue  # «Дания Еспаева» in a list of nominatives: no oblique reading of the first name («Даний») is hers
         if narrowed:
@@ -1320,7 +1322,22 @@ def gendered_surname(
     return _Gendered(nominative.title() if surname.text.isupper() else nominative, case, gender, certain, cases)
 
 
-def _oblique_post_case(span: Span) -> str | None:
+def _nominative_against_apposed_post(narrowed: dict, readings: dict, span: Span) -> bool:
+    """«принял главу района Эльвина Пашаева»: the first name reads only as a woman's nominative («Эльвина»), but the
+    name stands in apposition to a post in the accusative, where a woman's name would be «Эльвину Пашаеву»; the
+    first name is a man's the dictionary does not know (Эльвин), and the surname's reading in the post's case is
+    the one (Пашаев)."""
+    if not narrowed or any(case != "Nom" for case, _ in narrowed):
+        return False
+    # Only a post whose accusative shows it («главу», «судью»; not «председателя», which a genitive shares and after
+    # which a text may leave a name undeclined).
+    post_case = _oblique_post_case(span, apposed_only=True)
+    head = span.root.head
+    shown = post_case == "Acc" and fold(head.text).endswith(("у", "ю"))
+    return shown and any(case == post_case for case, _ in readings)
+
+
+def _oblique_post_case(span: Span, apposed_only: bool = False) -> str | None:
     """The oblique case of the post the name stands in apposition to, right before it: «руководителя отдела
     А. Нурмуханова» (genitive), «акиму района Т. Осмоновой» (dative); a noun's modifier with no preposition is a
     genitive."""
@@ -1328,7 +1345,12 @@ def _oblique_post_case(span: Span) -> str | None:
     head = root.head
     if head.i >= span.start or span.start - head.i > _POST_REACH:
         return None
-    if root.dep_ == "nmod" and head.pos_ == "NOUN" and not any(child.dep_ == "case" for child in root.children):
+    if (
+        not apposed_only
+        and root.dep_ == "nmod"
+        and head.pos_ == "NOUN"
+        and not any(child.dep_ == "case" for child in root.children)
+    ):
         return "Gen"  # the parser hangs it on the post's body: «руководителя отдела А. Нурмуханова»
     if root.dep_ != "appos":
         return None

@@ -311,12 +311,28 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
                 end = open_i
         while end > head.i + 1 and _dangling(head.doc[end - 1]):
             end -= 1
+        cut = end
+        end = _through_name(head.doc, end)
         while start < head.i and (head.doc[start].is_punct or head.doc[start].dep_ == "case"):
             start += 1
         words = sum(1 for t in head.doc[start:end] if not t.is_punct)
-        if words <= MAX_WORDS or max_depth == 0:
+        if words <= MAX_WORDS + (end - cut) or max_depth == 0:
             return (start, end) if skip is None or start != skip else (start + 1, end)
     return None
+
+
+_NAME_WORDS = 2  # words a body's name may run past `MAX_WORDS` when the depth cut fell inside it
+
+
+def _through_name(doc: Doc, end: int) -> int:
+    """«назначение выборов депутатов районного Совета | депутатов»: a phrase the depth cut ends inside a body's name
+    (the tagger's ORG) goes on to the name's end; no name is cut in two."""
+    if end <= 0 or doc[end - 1].ent_type_ != "ORG":
+        return end
+    stop = end
+    while stop < len(doc) and doc[stop].ent_iob_ == "I" and stop - end < _NAME_WORDS:
+        stop += 1
+    return end if stop < len(doc) and doc[stop].ent_iob_ == "I" else stop
 
 
 def _measure(token: Token) -> bool:
@@ -546,6 +562,8 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         ]
         for member in _members(remit[0]) if remit else ():
             yield from subjects(member, quotes, "act")
+        if found and not remit and found.end - found.start > 2 and _drafts_a_document(noun):
+            yield found  # «проект бюджета поселения на 2023 год»: the draft of a document is the item
         return
     if not about:
         return
@@ -555,6 +573,26 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     else:
         for member in _members(about[0]):
             yield from subjects(member, quotes, "act")
+
+
+# Documents a council adopts from a draft: «проект бюджета», «проект генерального плана», «проект устава», «проект
+# правил благоустройства».
+_DRAFTED = frozenset({"бюджет", "план", "генплан", "устав", "правило", "схема"})
+
+
+def _drafts_a_document(noun: Token) -> bool:
+    """«проект бюджета …»: a draft («проект») whose genitive right after it is a document a council adopts. Its own
+    adjective makes it an undertaking («пилотный проект бюджета …»), and a bare «проект бюджета» says too little."""
+    if lemma(noun) != "проект" or any(c.dep_ == "amod" and c.i < noun.i for c in noun.children):
+        return False
+    return any(
+        c.dep_ == "nmod"
+        and preposition(c) is None
+        and _case(c) == "Gen"
+        and lemma(c) in _DRAFTED
+        and c.i == noun.i + 1 + sum(1 for t in c.children if t.i < c.i)
+        for c in noun.children
+    )
 
 
 def _amended(child: Token) -> bool:

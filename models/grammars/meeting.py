@@ -95,7 +95,8 @@ def _ordinal_forms() -> frozenset[str]:
 
 
 # «отчетно-выборная конференция»: a hyphenated adjective's first half is an adverb-like stem.
-MODIFIER = or_(rule(gram("ADJF")), rule(type("RU"), eq("-"), gram("ADJF")))
+# Not a pronoun's adjective: «на своём первом заседании» is the body's first meeting, «своё» names none of it.
+MODIFIER = or_(rule(and_(gram("ADJF"), not_(gram("Apro")))), rule(type("RU"), eq("-"), gram("ADJF")))
 EVENT = morph_pipeline(sorted(lexicons.load("meeting_events"))).interpretation(Title.event)
 
 ABBR = rule(and_(is_upper(), type("RU")))

@@ -209,6 +209,8 @@ def _trim(span: Span) -> Span | None:
             start = token.i + 1  # «(д. Вишнево) Воложинского повета»: the bracket closed before the name
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    if end - start > 1 and municipal_kind(doc[start]):
+        start += 1  # «МО Оржицкое сельское поселение»: the municipality's kind, then the place's name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     # A place's name ends on its noun: a lower-case adjective or participle after it is the sentence's
@@ -512,13 +514,18 @@ def _legal_form_before_name(span: Span) -> bool:
     kind), right before the quoted name, is the form («некоммерческое акционерное общество»), not the region it also
     spells."""
     doc = span.doc
-    return (
-        len(span) == 1
-        and span[0].text.isupper()
-        and span.end < len(doc)
-        and (doc[span.end].text in _OPENING_QUOTES or doc[span.end].text == '"')
-        and span[0].text.lower() in _legal_forms() | _MUNICIPAL_KINDS
-    )
+    if len(span) != 1 or not span[0].text.isupper() or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    if municipal_kind(span[0]) and after.is_title and after.is_alpha:
+        return True  # «МО Оржицкое сельское поселение», «МО Ломоносовский муниципальный район»: the kind, unquoted
+    quoted = after.text in _OPENING_QUOTES or after.text == '"'
+    return quoted and span[0].text.lower() in _legal_forms() | _MUNICIPAL_KINDS
+
+
+def municipal_kind(token: Token) -> bool:
+    """«МО», «ГО», «МР» in capitals: a municipality's kind before its name."""
+    return token.text.isupper() and token.text.lower() in _MUNICIPAL_KINDS
 
 
 # «МО «Кузьмоловское городское поселение»», «ГО «Город Якутск»»: a municipality's kind before its quoted name, not

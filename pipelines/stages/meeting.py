@@ -62,8 +62,8 @@ from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, TextSpan
 from pipelines.headings import headings, reading
 from pipelines.normalize import nominative, recover_shape
-from pipelines.person_names import fold
-from pipelines.stages.locations import gazetteer, soft_stem_cases, text_key
+from pipelines.person_names import fold, is_first_name
+from pipelines.stages.locations import gazetteer, municipal_kind, soft_stem_cases, text_key
 
 _IN = {"в", "во"}
 _DATELINE_LINES = 5  # «Версия для слабовидящих», breadcrumbs and a headline may come first
@@ -138,8 +138,25 @@ def find_events(doc: Doc) -> list[Token]:
     return [
         doc[end - 1]
         for _, start, end in _event_matcher(doc.vocab)(doc)
-        if (doc[start].is_sent_start or not doc[start].text[:1].isupper()) and not _names_a_room(doc, start)
+        if (doc[start].is_sent_start or not doc[start].text[:1].isupper())
+        and not _names_a_room(doc, start)
+        and not _glosses_a_name(doc, start)
     ]
+
+
+_GLOSS_REACH = 3  # lower-case words between the bracket and the event noun: «(муниципальное собрание)»
+
+
+def _glosses_a_name(doc: Doc, start: int) -> bool:
+    """«Сакребуло (муниципальное собрание) Тбилиси»: a bracket right after a body's foreign name explains what the
+    body is; the event noun in it names the body, not a meeting."""
+    i = start - 1
+    while i >= 0 and start - i <= _GLOSS_REACH and doc[i].is_lower and doc[i].is_alpha:
+        i -= 1
+    if i < 1 or doc[i].text != "(":
+        return False
+    name = doc[i - 1]
+    return name.is_alpha and name.text[:1].isupper()
 
 
 def _names_a_room(doc: Doc, start: int) -> bool:
@@ -310,6 +327,9 @@ def find_title(
         sent = window
     text = sent.text
     matches = [m for m in title_parser().findall(text) if not _ROOM_BEFORE.search(text, 0, m.span.start)]
+    # A match around an event noun `find_events` set aside («Сакребуло (муниципальное собрание)»: a gloss) is none.
+    at = [t.idx - sent.start_char for t in events]
+    matches = [m for m in matches if any(m.span.start <= i < m.span.stop for i in at)] or matches
     if not matches:
         return None, None, None
     match = next((m for m in matches if m.fact.body), matches[0])
@@ -345,7 +365,11 @@ def find_title(
                 ]
             title = f"{title} {body.text}"
             body_name = _body_name(body, words, organizations)
-    return title, _number(fact.number), body_name
+    number = fact.number
+    lead = text[start:body_start].split()[:1]
+    if number and lead and lead[0] != number and lead[0].endswith(number) and roman_value(lead[0]):
+        number = lead[0]  # «ХХХIV»: Cyrillic and Latin letters of one numeral, which the tokenizer splits
+    return title, _number(number), body_name
 
 
 # Dates -----------------------------------------------------------------------------------------
@@ -451,6 +475,8 @@ _DATELINE_PREFIX = re.compile(
     r"|(?:crawled|fetched|published|posted|date|дата(?:[ \t]+(?:публикации|размещения|создания|обновления))?"
     r"|опубликовано|обновлено|добавлено|размещено)[ \t]*:?[ \t]*"
     r"|просмотр(?:ов|ы)?[ \t]*:?[ \t]*\d+[ \t]+)*"
+    # A site's publication time before its date: «13:45, 12 марта 2024», «09:12 | 12.03.2024».
+    r"(?:\d{1,2}:\d{2}[ \t]*[,|]?[ \t]+)?"
     # A protocol's number line: «ПРОТОКОЛ № 5 от 31.01.2025 г.», «Протокол заседания совета №3 от 12 марта 2025 года».
     r"(?:протокол\w*[^\n№]{0,80}?№[ \t]*[\w/.-]{1,12}[ \t]+от[ \t]+)?"
     # An agency's city in capitals with a full stop, or with the agency in brackets: «АЛМАТЫ. 5 марта 2024
@@ -523,8 +549,39 @@ def find_dateline(doc: Doc) -> Dateline | None:
         if found is not None and not found.stamp and place is not None:
             break
     if found is None:
-        return Dateline(None, place) if place else None
+        found = _footer_date(doc)
+        if found is None:
+            return Dateline(None, place) if place else None
     return replace(found, place=place)
+
+
+_FOOTER_LINES = 3  # a signature, a photo credit, then the site's date
+_FOOTER_CHARS = 400
+# What may follow a footer's date on its line: the year's word, a time, a view counter.
+_FOOTER_REST = re.compile(
+    r"[ \t]*(?:г\.|года?)?[ \t]*(?:[,|][ \t]*)?(?:\d{1,2}:\d{2})?[ \t]*(?:[,|][ \t]*)?"
+    r"(?:(?i:просмотр(?:ов|ы)?)[ \t]*:?[ \t]*\d+)?[ \t.]*$"
+)
+
+
+def _footer_date(doc: Doc) -> Dateline | None:
+    """A date alone on one of the last lines («Наталья ПАРХОМЧИК / 12.03.2024», «Опубликовано: 12 марта 2024»): a
+    district site prints the report's date under it, not above. Like a crawler's stamp it says when the report was
+    posted: it counts «вчера» and lends years, and a date in the text comes first. It cuts nothing (end 0)."""
+    text = doc_text(doc)
+    tail_start = max(0, len(text) - _FOOTER_CHARS)
+    lines = _first_lines(text[tail_start:], 10_000)[-_FOOTER_LINES:]
+    for offset, line in reversed(lines):
+        if not _DATE_LIKE.search(line):
+            continue
+        dated = _dated_line(line, tail_start + offset, line)
+        if dated is None or dated.date is None or dated.date.year is None:
+            continue
+        date_end = dated.end - tail_start - offset
+        if _FOOTER_REST.match(line, date_end) is None:
+            continue  # a date inside a sentence or a decision's number, not a site's date line
+        return Dateline(dated.date, None, 0, True)
+    return None
 
 
 def _overrides(dated: Dateline, found: Dateline) -> bool:
@@ -1176,6 +1233,25 @@ _CITY_BODIES = frozenset(
 _REGION_ENDINGS = ("ия", "ея")
 
 
+def _before_region_noun(token: Token) -> bool:
+    """«в сельских поселениях Рузаевского района»: the capitalised word after the settlement noun is a district's
+    adjective, its region noun right after it; no town is named."""
+    doc = token.doc
+    if token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    return after.is_lower and _fold(after.lemma_) in lexicons.load("loc_region_nouns")
+
+
+def _opens_a_persons_name(token: Token) -> bool:
+    """«мэр города Тигран Авинян»: after the settlement word the tagger's person of two words or more begins; the
+    post's place is left unnamed, the words are the mayor's name."""
+    doc = token.doc
+    if token.ent_type_ != "PER" or token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I":
+        return False
+    return is_first_name(token.text)  # «аким города Талдыкорган Иванов»: the town the tagger ran into the name
+
+
 def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str | None:
     """Where the body holding the meeting sits, from its name: «Думы города Костромы», «общины Гюмри»,
     «Кобринского районного исполнительного комитета», «Мядельского райисполкома», «Думы Чебоксар» (`cities`:
@@ -1204,7 +1280,7 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
             _fold(token.lemma_) in _MUNICIPALITIES and i > 0 and _fold(tokens[i - 1].lemma_) in _LOCAL_LEVELS
         )
         named = named or (token.text == "Город" and i > 0 and tokens[i - 1].text in ("«", '"'))
-        if named and _is_name(after):
+        if named and _is_name(after) and not _opens_a_persons_name(after) and not _before_region_noun(after):
             return _whole_city(after, cities) or _genitive_place(after)
         # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has; after
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.
@@ -1265,6 +1341,8 @@ def _is_name(token: Token) -> bool:
     ОТЧИТАЛСЯ»: a verb; «ДУМЫ ГОРОДА КОСТРОМЫ»: a place)."""
     if not (token.text.replace("-", "").isalpha() and token.text[:1].isupper()):
         return False
+    if municipal_kind(token):
+        return False  # «Глава МО Оржицкое сельское поселение»: the municipality's kind, not the Moscow region
     return not (len(token.text) > 1 and token.text.isupper() and _common_word(token.lower_))
 
 

@@ -745,8 +745,32 @@ def _joined_halves(names: list[Span]) -> list[Span]:
             if halves:
                 joined[-1] = ent.doc[last.start : ent.end]
                 continue
+            if _surname_run_into(last, ent):
+                # «депутата Северного Измайлова | Курочкину Ирину Геннадьевну»: the tagger ran the district's name into
+                # the surname; the name is the surname with the first name and patronymic after it.
+                joined[-1] = ent.doc[last.end - 1 : ent.end]
+                continue
         joined.append(ent)
     return joined
+
+
+def _surname_run_into(last: Span, ent: Span) -> bool:
+    """Two words, then a first name and a patronymic: the second word is the surname, the first belongs to
+    something before the name (neither a first name nor a post)."""
+    surname, before = last[-1], last[0]
+    return (
+        len(last) == 2
+        and len(ent) == 2
+        and surname.is_title
+        and surname.is_alpha
+        and before.is_alpha
+        and is_first_name(ent[0].text)
+        and is_patronymic(ent[1].text)
+        and not is_first_name(surname.text)
+        and not is_first_name(before.text)
+        and not is_patronymic(before.text)
+        and not is_position_head(surname)
+    )
 
 
 def _with_turkic_patronymics(names: list[Span]) -> list[Span]:
@@ -969,14 +993,33 @@ def _shouted_surnames(doc: Doc, names: list[Span]) -> list[Span]:
     found = []
     for i, text in enumerate(token_texts(doc)):
         # By the word's text first: a Token for every word cost more than the test.
-        if not (len(text) > 5 and text.isupper() and text.isalpha()) or i in named or i == 0:
+        if not (len(text) > 2 and text.isupper() and text.replace("-", "").isalpha()) or i in named or i == 0:
             continue
         token, first = doc[i], doc[i - 1]
+        if _signature_line(token, first):
+            found.append(doc[first.i : token.i + 1])
+            continue
+        if len(text) <= 5 or not text.isalpha():
+            continue
         if first.i in named or not first.is_title or not first.is_alpha or first.is_sent_start:
             continue
         if _ov_surname(token.text) and not _is_common_word(fold(first.text)) and not _names_a_place(fold(first.text)):
             found.append(doc[first.i : token.i + 1])
     return found
+
+
+def _signature_line(surname: Token, first: Token) -> bool:
+    """«Наталья ПАРХОМЧИК.», «Галина ХАЦУЛЁВА»: a report's byline, a line of its own with a first name and a surname
+    in capitals (Belarusian and Russian district papers sign so). The tagger, reading it after a paragraph, often
+    takes it for nothing; the line's bounds and a known first name are what make it a name of any surname's shape."""
+    doc = surname.doc
+    if first.i == 0 or not first.is_title or "\n" not in doc[first.i - 1].text:
+        return False
+    after = surname.i + 1
+    if after < len(doc) and doc[after].text == ".":
+        after += 1
+    # The line's bounds first, the look-up of the first name last: capitals are common, bylines are not.
+    return (after >= len(doc) or "\n" in doc[after].text) and is_first_name(first.text)
 
 
 def _ov_surname(word: str) -> bool:

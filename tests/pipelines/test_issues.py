@@ -703,3 +703,21 @@ def test_items_named_after_among_them(nlp: Language) -> None:
     """«рассмотрели ряд вопросов. Среди них: медицинское обслуживание, …»: the next sentence names the items."""
     text = "В ходе собрания рассмотрели ряд вопросов. Среди них: медицинское обслуживание и ремонт сельских дорог."
     assert _issues(nlp, text) == ["медицинское обслуживание", "ремонт сельских дорог"]
+
+
+def test_a_deep_phrase_is_not_cut_inside_a_bodys_name(nlp: Language) -> None:
+    text = (
+        "Во вторник депутаты городского Совета на очередном заседании приняли решение о назначении выборов "
+        "депутатов городского Совета депутатов восьмого созыва."
+    )
+    assert not any(issue.endswith("Совета") for issue in _issues(nlp, text))
+
+
+def test_the_draft_of_a_budget_is_the_item_of_public_hearings(nlp: Language) -> None:
+    text = "В здании сельского Дома культуры прошли публичные слушания по проекту бюджета поселения на 2024 год."
+    assert _issues(nlp, text) == ["проект бюджета поселения на 2024 год"]
+
+
+def test_a_pilot_project_is_no_draft(nlp: Language) -> None:
+    text = "На форуме обсудили пилотный проект бюджета участия."
+    assert "пилотный проект бюджета участия" not in _issues(nlp, text)

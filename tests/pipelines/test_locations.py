@@ -944,3 +944,9 @@ def test_a_numbered_district_is_drawn_for_a_vote(nlp: Language) -> None:
     doc = nlp("Депутат Ленинского округа № 34 Алексей Левицкий выступил. Он живёт в Ленинском районе.")
     names = {loc.name for loc in find_locations(doc)}
     assert "Ленинский округ" not in names
+
+
+def test_a_municipalitys_kind_before_its_unquoted_name_is_no_moscow_region(nlp: Language) -> None:
+    text = "Глава МО Вырицкое городское поселение МО Гатчинский муниципальный район Ленинградской области выступил."
+    names = {loc.name for loc in find_locations(nlp(text))}
+    assert "МО" not in names and not any(name.startswith("МО ") for name in names)

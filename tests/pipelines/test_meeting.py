@@ -67,6 +67,8 @@ def test_roman_value(word: str, value: int | None) -> None:
             "отчетно-выборная конференция районного отделения партии",
             None,
         ),
+        # A numeral typed in Cyrillic and Latin letters at once is one number, which the tokenizer splits.
+        ("Состоялась ХХХIV сессия Лидского районного Совета.", "ХХХIV сессия Лидского районного Совета", "ХХХIV"),
     ],
 )
 def test_title_and_number(nlp: Language, text: str, title: str, number: str | None) -> None:
@@ -196,6 +198,37 @@ def test_a_room_of_meetings_names_no_meeting(nlp: Language) -> None:
 def test_dateline_of_scraped_and_protocol_texts(nlp: Language, text: str, date: str, place: str | None) -> None:
     found = meeting(nlp, text)
     assert (found.date, found.place) == (date, place)
+
+
+_LONG_BODY = "".join(
+    f"Председатель отметил, что работы по участку {n} нужно завершить до конца месяца.\n\n" for n in range(16)
+)
+
+
+@pytest.mark.parametrize(
+    ("footer", "date"),
+    [
+        # A district site prints the report's date under its byline, below the lines a dateline is looked for in.
+        ("Светлана КОРОТКЕВИЧ\n14.05.2024\n", "2024-05-13"),
+        ("Фото автора\n09:30, 14 мая 2024\nПросмотров: 45\n", "2024-05-13"),
+        ("Опубликовано: 14 мая 2024 г.\n", "2024-05-13"),
+        # A date inside the last sentence is no site's date line.
+        ("Срок исполнения поручения — до 14 мая 2024 года.\n", None),
+    ],
+)
+def test_a_footer_date_dates_a_relative_day(nlp: Language, footer: str, date: str | None) -> None:
+    text = "Вчера в райисполкоме прошло заседание по вопросам благоустройства.\n\n" + _LONG_BODY + footer
+    assert meeting(nlp, text).date == date
+
+
+def test_a_mayors_name_after_the_settlement_word_is_no_town(nlp: Language) -> None:
+    text = "Об этом во время очередного заседания Совета старейшин 13 февраля заявил мэр города Вардан Галстян."
+    assert meeting(nlp, text).place != "Вардан"
+
+
+def test_a_publication_time_before_the_date_opens_a_dateline(nlp: Language) -> None:
+    text = "13:45, 14 мая 2024\n\nВчера в райисполкоме прошло заседание по вопросам благоустройства."
+    assert meeting(nlp, text).date == "2024-05-13"
 
 
 @pytest.mark.parametrize(
@@ -966,3 +999,18 @@ def test_a_venue_between_the_town_and_the_verb(nlp: Language) -> None:
         "Вчера в Туркестане, в Доме дружбы, прошло расширенное заседание Общественного совета области."
     )
     assert meeting(nlp, text).place == "Туркестан"
+
+
+def test_a_municipalitys_kind_is_no_home_town(nlp: Language) -> None:
+    text = "Глава МО Вырицкое городское поселение провела публичные слушания по проекту бюджета."
+    assert meeting(nlp, text).place != "МО"
+
+
+def test_a_bracket_glossing_a_foreign_bodys_name_is_no_meeting(nlp: Language) -> None:
+    text = "Сакребуло (муниципальное собрание) Батуми на своем первом заседании 5 декабря избрало председателя."
+    assert meeting(nlp, text).title == "первое заседание"
+
+
+def test_a_district_adjective_after_a_settlement_noun_is_no_town(nlp: Language) -> None:
+    text = "Сегодня в нескольких сельских поселениях Ковылкинского района прошли организационные сессии Советов."
+    assert meeting(nlp, text).place != "Ковылкинского"

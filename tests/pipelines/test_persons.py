@@ -741,6 +741,9 @@ def test_a_name_in_central_asian_letters(nlp: Language, text: str, expected: lis
         # A parliament's name in a signature line: «Жокаргы Кенес» of Karakalpakstan, «Жогорку Кенеш» of Kyrgyzstan.
         "Комиссия рассмотрела обращения фермеров.\n\nПресс-служба Жокаргы Кенеса",
         "Комиссия рассмотрела обращения фермеров.\n\nПресс-служба Жогорку Кенеша",
+        # Turkmenistan's parliament and people's council, and a noun capitalised for respect.
+        "В заседании приняли участие члены Халк Маслахаты Милли Генгеша и председатель Меджлиса Милли Генгеша.",
+        "Обсуждены меры по обеспечению процветания родной Отчизны.",
     ],
 )
 def test_places_and_foreign_furniture_are_no_persons(nlp: Language, text: str) -> None:
@@ -1051,6 +1054,42 @@ def test_a_post_that_is_also_a_first_name_titles_the_name_after_it(nlp: Language
 def test_a_surname_in_capitals_after_a_first_name_the_tagger_does_not_know(nlp: Language) -> None:
     text = "В областном акимате прошло селекторное совещание с участием акима области Бактыкожой ИЗМУХАМБЕТОВЫМ."
     assert [(p[0], p[1]) for p in _persons(nlp, text)] == [("Измухамбетов", "Бактыкожа")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a post in a visible accusative a woman's name would be «Эльвину Пашаеву»: «Эльвина» is a man's.
+        ("Президент принял главу района Эльвина Пашаева.", ("Пашаев", "Эльвин")),
+        ("Президент принял главу района Эльвину Пашаеву.", ("Пашаева", "Эльвина")),
+        ("Главой района назначена Эльвина Пашаева.", ("Пашаева", "Эльвина")),
+        # After a genitive a text may leave a woman's name undeclined.
+        ("Заслушан отчет директора школы Гульнара Сейтова.", ("Сейтова", "Гульнара")),
+    ],
+)
+def test_a_womans_nominative_after_a_post_in_the_accusative(nlp: Language, text: str, expected: tuple) -> None:
+    assert [(p[0], p[1]) for p in _persons(nlp, text)] == [expected]
+
+
+def test_a_districts_name_run_into_a_surname_first_name(nlp: Language) -> None:
+    text = "Газета цитирует депутата Северного Измайлова Курочкину Ирину Геннадьевну."
+    assert [(p[0], p[1], p[2]) for p in _persons(nlp, text)] == [("Курочкина", "Ирина", "Геннадьевна")]
+
+
+@pytest.mark.parametrize("byline", ["Светлана КОРОТКЕВИЧ.", "Галина ХАЦУЛЁВА", "Ирина ДУБ"])
+def test_a_byline_line_with_the_surname_in_capitals_is_a_person(nlp: Language, byline: str) -> None:
+    # A district paper signs a report on a line of its own; after a paragraph the tagger often reads it as nothing.
+    text = (
+        "Прошло рабочее заседание районного исполнительного комитета\n\n"
+        "Председатель райисполкома Павел Нестерович обратил внимание на состояние дорог.\n\n" + byline + "\n"
+    )
+    first, surname = byline.rstrip(".").split()
+    assert (surname.title(), first) in [(p[0], p[1]) for p in _persons(nlp, text)]
+
+
+def test_a_first_name_and_a_word_in_capitals_inside_a_line_is_no_byline(nlp: Language) -> None:
+    text = "Прошло заседание.\n\nСлово взяла Марина из ЖКХ района.\n"
+    assert [p for p in _persons(nlp, text) if p[0] == "Жкх"] == []
 
 
 @pytest.mark.parametrize(
