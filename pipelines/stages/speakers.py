@@ -55,9 +55,24 @@ def _lemma(token: Token) -> str:
 
 def _up_chain(token: Token) -> Token:
     """From a name to the word that governs it in the clause: through appositions to titles."""
-    while token.dep_ in _CHAIN and token.head.i != token.i:
+    while token.dep_ in _CHAIN and token.head.i != token.i and not _case_breaks_apposition(token):
         token = token.head
     return token
+
+
+# Cases the tagger rarely gives a nominative name by mistake (unlike the genitive after a genitive title).
+_OBLIQUE = frozenset({"Acc", "Dat", "Ins", "Loc"})
+
+
+def _case_breaks_apposition(token: Token) -> bool:
+    """«Глава региона X представил министра Ольгу Петрову»: the parser may hang the accusative name on the subject's
+    title; an apposition agrees in case with its head, so an oblique name under a nominative is not its apposition."""
+    return (
+        token.dep_ == "appos"
+        and _features(token, "Case") in _OBLIQUE
+        and _features(token.head, "Case") == "Nom"
+        and token.head.pos_ == "NOUN"
+    )
 
 
 @cache
