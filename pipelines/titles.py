@@ -279,6 +279,47 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
     return doc[acting if acting >= sent_start else start : end]
 
 
+def _features(token: Token, name: str) -> str | None:
+    values = token.morph.get(name)
+    return values[0] if values else None
+
+
+def owns_a_thing(head: Token) -> bool:
+    """«грамоты акима района», «по распоряжению главы района»: a post in the genitive under a thing (an award, an
+    order) names the one who gives or signs it. Not under a noun of the post itself («на должность заведующего»)."""
+    thing = head.head
+    return (
+        head.dep_ == "nmod"
+        and _features(head, "Case") == "Gen"
+        and thing.i != head.i
+        and thing.pos_ == "NOUN"
+        and _features(thing, "Animacy") == "Inan"
+        and not is_position_head(thing)
+        and fold(thing.lemma_) not in lexicons.load("position_office_nouns")
+        # The tagger's genitive, checked against the word's forms: «солистке балета» is no genitive.
+        and any(p.tag.case in ("gent", "gen2") for p in loading.parse(head.text))
+    )
+
+
+# Cases a name is seldom tagged in by mistake after a genitive title (unlike the genitive or nominative).
+_OBLIQUE = frozenset({"Dat", "Acc", "Ins", "Loc"})
+
+
+def _signer_before(title: Span, name_start: int) -> bool:
+    """«вручил письмо губернатора области ветерану Ивану Семенову»: the signer's post in the genitive before a name in
+    another case, with the thing between them, is not the name's."""
+    doc = title.doc
+    name = doc[name_start]
+    head = title_head(title)
+    return (
+        name.is_alpha
+        and len(name.text) > 1
+        and _features(name, "Case") in _OBLIQUE
+        and owns_a_thing(head)
+        and not title.start <= head.head.i < title.end
+    )
+
+
 def title_before(doc: Doc, name_start: int) -> Span | None:
     """The job title standing right before the name token at `name_start`."""
     sent_start = sentence_of(doc, name_start).start
@@ -290,7 +331,7 @@ def title_before(doc: Doc, name_start: int) -> Span | None:
     if title is None:
         return None
     title = _without_posts_of_many(doc, _own_part(doc, _with_post_before(doc, title, sent_start), sent_start))
-    if _apposition_of_prior_name(doc, title, name_start, sent_start):
+    if _apposition_of_prior_name(doc, title, name_start, sent_start) or _signer_before(title, name_start):
         return None
     return title
 

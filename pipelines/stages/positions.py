@@ -31,6 +31,7 @@ from pipelines.titles import (
     is_local_body_kind,
     is_position_head,
     is_position_head_word,
+    owns_a_thing,
     participle_after,
     phrase_at,
     post_head_lemmas,
@@ -1554,6 +1555,9 @@ def link_candidates(
             if i in covered or name.start <= i < name.end:
                 continue
             token = doc[i]
+            outside = not any(token.left_edge.i <= t.i <= token.right_edge.i for t in name)
+            if outside and (owns_a_thing(token) or _actor_on(token, name)):
+                continue
             title = phrase_at(token)
             made = _title_link(name, title, "sentence", context, n == 0, organizations)
             if made is not None:
@@ -1585,6 +1589,19 @@ def link_candidates(
     titles = [t.with_features({**t.features, "rule_pick": float(t.position == rule.position)}) for t in titles]
     bodies = [b.with_features({**b.features, "orule_pick": float(b.organization == rule.organization)}) for b in bodies]
     return titles, bodies, rule
+
+
+_NAME_CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
+_ACTED_ON = ("obj", "iobj", "obl")
+
+
+def _actor_on(post: Token, name: Span) -> bool:
+    """«глава поселения вручил письмо ветерану Ивану Семёнову», «глава региона представил министра X»: the post of
+    the verb's subject is the actor's, not that of the name the verb acts on."""
+    top = name.root
+    while top.dep_ in _NAME_CHAIN and top.head.i != top.i:
+        top = top.head
+    return post.dep_ == "nsubj" and top.dep_ in _ACTED_ON and top.head.i == post.head.i
 
 
 def linked_position_of(

@@ -1272,3 +1272,24 @@ def test_a_plural_post_a_comma_before_a_persons_own_is_a_groups(nlp: Language) -
     text = "Заседание провели сопредседатели комиссии – министр энергетики Республики Беларусь Игорь Лапко."
     found, _ = _positions(nlp, text)["Лапко"]
     assert found is not None and "министр энергетики" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Почетные грамоты акима района вручены Айгуль Сейтовой и Марату Жумабаеву.",
+        "В завершение глава поселения вручил благодарственное письмо губернатора области ветерану Ивану Семенову.",
+    ],
+)
+def test_the_post_of_who_signs_an_award_is_not_the_recipients(nlp: Language, text: str) -> None:
+    assert all(p.position is None for p in run_stages(nlp(text)).persons if p.surname != "")
+
+
+def test_a_post_under_a_noun_of_office_is_the_one_taken(nlp: Language) -> None:
+    text = "По итогам голосования на должность заведующего кафедрой истории избран Николай Петрович Вострецов."
+    assert {p.surname: p.position for p in run_stages(nlp(text)).persons}["Вострецов"] is not None
+
+
+def test_the_subjects_post_is_not_the_object_persons(nlp: Language) -> None:
+    text = "Глава поселения вручил почетную грамоту ветерану труда Эсенбеку Абдыкалыкову."
+    assert {p.surname: p.position for p in run_stages(nlp(text)).persons}.get("Абдыкалыков") is None

@@ -435,3 +435,8 @@ def test_the_conjuncts_of_a_titled_list_of_subjects_speak_with_it(nlp: Language)
 def test_the_conjuncts_of_an_object_list_stay_silent(nlp: Language) -> None:
     got = _spoke(nlp, "Глава района наградил грамотами А.В. Петрова, С.Н. Иванова и К.Р. Борисова.")
     assert not any(spoke for spoke, _ in got.values())
+
+
+def test_an_object_hung_on_the_subjects_title_does_not_speak(nlp: Language) -> None:
+    got = _spoke(nlp, "Глава региона Андрей Клычков представил нового министра здравоохранения Ольгу Петрову.")
+    assert got["Клычков"][0] and not got["Петрова"][0]
