@@ -485,6 +485,14 @@ def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None
     if nxt < len(doc) and doc[nxt].ent_type_ == "PER":
         # «…Медведева, лидер ЛДПР В. Жириновский»: the title of the next name, not of this one.
         return None
+    if nxt + 1 < len(doc) and doc[nxt].text in _DASHES:
+        # «председатель совета – Екатерина Акула, секретарь – Ольга Петрова»: a post, a dash and a name is the
+        # next name's post.
+        after = nxt + 1
+        while after < len(doc) and doc[after].is_space and "\n" not in doc[after].text:
+            after += 1
+        if after < len(doc) and doc[after].ent_type_ == "PER":
+            return None
     return doc[start:end]
 
 

@@ -1293,3 +1293,9 @@ def test_a_post_under_a_noun_of_office_is_the_one_taken(nlp: Language) -> None:
 def test_the_subjects_post_is_not_the_object_persons(nlp: Language) -> None:
     text = "Глава поселения вручил почетную грамоту ветерану труда Эсенбеку Абдыкалыкову."
     assert {p.surname: p.position for p in run_stages(nlp(text)).persons}.get("Абдыкалыков") is None
+
+
+def test_a_post_before_a_dash_and_a_name_is_the_next_names(nlp: Language) -> None:
+    text = "Председатель общественного совета – Екатерина Акула, секретарь – Ольга Петрова."
+    got = {p.surname: p.position for p in run_stages(nlp(text)).persons}
+    assert got == {"Акула": "председатель общественного совета", "Петрова": "секретарь"}
