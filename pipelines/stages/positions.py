@@ -1474,6 +1474,23 @@ def _claims(link, name: Span, context: _DocContext, at: str, feature: str):
     return link.with_features(features)
 
 
+def _lemmas(word: str) -> set[str]:
+    return {fold(p.normal_form) for p in loading.parse(word.lower())}
+
+
+def _executive_at_assembly(position: str | None, organization: str) -> bool:
+    """An executive's post («аким ЗКО», «заместитель министра») with an assembly for its body: the linker took the
+    council or parliament of the text for the body of someone who heads an executive."""
+    words = _WORD.findall(position or "")
+    if words and _lemmas(words[0]) & lexicons.load("position_deputy_words"):
+        words = words[1:]
+    body = _WORD.findall(organization)
+    if not words or not body:
+        return False
+    assembly = any(_lemmas(w) & lexicons.load("membership_bodies") for w in body[:3])
+    return assembly and bool(_lemmas(words[0]) & lexicons.load("position_executive_posts"))
+
+
 def _claimed_by_another(link: BodyLink, position: str | None) -> bool:
     if not link.features.get("oclaimed", 0.0) or link.features.get("oclaimed_self", 0.0):
         return False
@@ -1632,6 +1649,8 @@ def linked_position_of(
     if rule.organization is None and body is not None and _claimed_by_another(bodies[body], position):
         # «председатель районного исполнительного комитета Ф. Вощило, депутат Палаты представителей Н. Колтунов»:
         # a post naming a body of its own does not take a body inside the title the grammar gives another name.
+        organization = None
+    if rule.organization is None and organization is not None and _executive_at_assembly(position, organization):
         organization = None
     if rule.organization is None and organization is not None and _met_with(organization, context):
         # «хоким области … провел встречу с членами Совета предпринимателей»: the body met with is not the person's.

@@ -1299,3 +1299,12 @@ def test_a_post_before_a_dash_and_a_name_is_the_next_names(nlp: Language) -> Non
     text = "Председатель общественного совета – Екатерина Акула, секретарь – Ольга Петрова."
     got = {p.surname: p.position for p in run_stages(nlp(text)).persons}
     assert got == {"Акула": "председатель общественного совета", "Петрова": "секретарь"}
+
+
+def test_an_executive_is_not_given_the_assembly_of_the_text(nlp: Language) -> None:
+    text = (
+        "Сегодня состоялась первая сессия маслихата ЗКО шестого созыва. Депутаты выбрали состав постоянных "
+        "комиссий. «Я уверен, что вы выполните все наказы», – сказал аким ЗКО Нурлан Ногаев."
+    )
+    got = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert got["Ногаев"] == ("аким ЗКО", None)
