@@ -1474,6 +1474,11 @@ def _claims(link, name: Span, context: _DocContext, at: str, feature: str):
     return link.with_features(features)
 
 
+def _across_lines(doc: Doc, i: int, name: Span) -> bool:
+    lo, hi = (i, name.start) if i < name.start else (name.end, i)
+    return any(doc[j].text.count("\n") > 1 for j in range(lo, hi))
+
+
 def _lemmas(word: str) -> set[str]:
     return {fold(p.normal_form) for p in loading.parse(word.lower())}
 
@@ -1572,6 +1577,11 @@ def link_candidates(
             if i in covered or name.start <= i < name.end:
                 continue
             token = doc[i]
+            if _across_lines(doc, i, name):
+                # «Глава района выступил с отчётом\n\nВ четверг под председательством О.В. Багуцкого …»: a heading
+                # without a point joins the next paragraph's sentence; its post is no one's in the paragraph (a post's
+                # line over a name's, as a signature's, is one line break apart, not a blank line).
+                continue
             outside = not any(token.left_edge.i <= t.i <= token.right_edge.i for t in name)
             if outside and (owns_a_thing(token) or _actor_on(token, name)):
                 continue

@@ -1308,3 +1308,11 @@ def test_an_executive_is_not_given_the_assembly_of_the_text(nlp: Language) -> No
     )
     got = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
     assert got["Ногаев"] == ("аким ЗКО", None)
+
+
+def test_a_headings_post_is_not_given_to_a_name_of_the_next_paragraph(nlp: Language) -> None:
+    text = (
+        "Глава района выступил с отчётом\n\nВ четверг, 16 марта, под председательством О.В. Багуцкого "
+        "состоялось расширенное заседание Совета Ильинского муниципального района."
+    )
+    assert {p.surname: p.position for p in run_stages(nlp(text)).persons}["Багуцкий"] != "глава района"
