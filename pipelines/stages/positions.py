@@ -1620,6 +1620,7 @@ def link_candidates(
 
 _NAME_CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
 _ACTED_ON = ("obj", "iobj", "obl")
+_ACTED_DEPTH = 4
 
 
 def _actor_on(post: Token, name: Span) -> bool:
@@ -1628,7 +1629,17 @@ def _actor_on(post: Token, name: Span) -> bool:
     top = name.root
     while top.dep_ in _NAME_CHAIN and top.head.i != top.i:
         top = top.head
-    return post.dep_ == "nsubj" and top.dep_ in _ACTED_ON and top.head.i == post.head.i
+    if post.dep_ != "nsubj" or top.dep_ in ("nsubj", "nsubj:pass", "ROOT"):
+        return False
+    # «Депутаты выразили негодование по поводу высказываний Владимира Жириновского»: the name deeper in what the
+    # verb acts on, a few arcs down.
+    for _ in range(_ACTED_DEPTH):
+        if top.head.i == post.head.i:
+            return top.dep_ in _ACTED_ON or top.dep_ == "nmod"
+        if top.head.i == top.i:
+            return False
+        top = top.head
+    return False
 
 
 def linked_position_of(

@@ -1316,3 +1316,14 @@ def test_a_headings_post_is_not_given_to_a_name_of_the_next_paragraph(nlp: Langu
         "состоялось расширенное заседание Совета Ильинского муниципального района."
     )
     assert {p.surname: p.position for p in run_stages(nlp(text)).persons}["Багуцкий"] != "глава района"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Члены совета выразили благодарность общественнице Алине Тюмерековой за организацию субботников.",
+        "Депутаты единодушно выразили свое негодование по поводу высказываний Владимира Жириновского.",
+    ],
+)
+def test_the_subjects_post_is_not_a_name_deeper_in_what_it_acts_on(nlp: Language, text: str) -> None:
+    assert all(p.position is None for p in run_stages(nlp(text)).persons)
