@@ -1479,6 +1479,22 @@ def _across_lines(doc: Doc, i: int, name: Span) -> bool:
     return any(doc[j].text.count("\n") > 1 for j in range(lo, hi))
 
 
+def _names_another_place(position: str | None, organization: str) -> bool:
+    """«председатель собрания депутатов Каякентского района» at a session of the Народное Собрание: a post naming a
+    body of its own and that body's place is not a post in a body of the text that names no such place."""
+    words = _WORD.findall(position or "")
+    heads = lexicons.load("org_heads")
+    kind = next(
+        (k for k, w in enumerate(words) if k and any(fold(p.normal_form) in heads for p in loading.parse(w.lower()))),
+        None,
+    )
+    if kind is None:
+        return False
+    body = {fold(w)[:5] for w in _WORD.findall(organization)}
+    places = [w for w in words[kind + 1 :] if w[:1].isupper() and not w.isupper()]
+    return bool(places) and all(fold(w)[:5] not in body for w in places)
+
+
 def _lemmas(word: str) -> set[str]:
     return {fold(p.normal_form) for p in loading.parse(word.lower())}
 
@@ -1672,6 +1688,8 @@ def linked_position_of(
         # a post naming a body of its own does not take a body inside the title the grammar gives another name.
         organization = None
     if rule.organization is None and organization is not None and _executive_at_assembly(position, organization):
+        organization = None
+    if rule.organization is None and organization is not None and _names_another_place(position, organization):
         organization = None
     if rule.organization is None and organization is not None and _met_with(organization, context):
         # «хоким области … провел встречу с членами Совета предпринимателей»: the body met with is not the person's.

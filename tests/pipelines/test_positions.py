@@ -1327,3 +1327,12 @@ def test_a_headings_post_is_not_given_to_a_name_of_the_next_paragraph(nlp: Langu
 )
 def test_the_subjects_post_is_not_a_name_deeper_in_what_it_acts_on(nlp: Language, text: str) -> None:
     assert all(p.position is None for p in run_stages(nlp(text)).persons)
+
+
+def test_a_post_naming_its_bodys_place_takes_no_body_without_that_place() -> None:
+    from pipelines.stages.positions import _names_another_place
+
+    post = "директор департамента транспорта и дорожного хозяйства Костромской области"
+    assert _names_another_place(post, "ООО «Дорстрой-44»")
+    assert not _names_another_place(post, "департамент транспорта и дорожного хозяйства Костромской области")
+    assert not _names_another_place("депутат", "Государственная Дума")
