@@ -302,7 +302,7 @@ def owns_a_thing(head: Token) -> bool:
 
 
 # Cases a name is seldom tagged in by mistake after a genitive title (unlike the genitive or nominative).
-_OBLIQUE = frozenset({"Dat", "Acc", "Ins", "Loc"})
+_OBLIQUE = {"Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 
 
 def _signer_before(title: Span, name_start: int) -> bool:
@@ -311,12 +311,15 @@ def _signer_before(title: Span, name_start: int) -> bool:
     doc = title.doc
     name = doc[name_start]
     head = title_head(title)
+    case = _features(name, "Case")
     return (
         name.is_alpha
         and len(name.text) > 1
-        and _features(name, "Case") in _OBLIQUE
+        and case in _OBLIQUE
         and owns_a_thing(head)
         and not title.start <= head.head.i < title.end
+        # «поздравила с юбилеем директора ГБУ … Людмилу П.»: a post that can be read in the name's case agrees with it.
+        and not any(p.tag.case == _OBLIQUE[case] for p in loading.parse(head.text))
     )
 
 

@@ -1474,6 +1474,15 @@ def _claims(link, name: Span, context: _DocContext, at: str, feature: str):
     return link.with_features(features)
 
 
+def _features(token: Token, name: str) -> str | None:
+    values = token.morph.get(name)
+    return values[0] if values else None
+
+
+def _oblique(name: Span) -> bool:
+    return all(_features(t, "Case") in ("Dat", "Acc", "Ins", "Loc") for t in name if t.is_alpha and len(t.text) > 1)
+
+
 def _across_lines(doc: Doc, i: int, name: Span) -> bool:
     lo, hi = (i, name.start) if i < name.start else (name.end, i)
     return any(doc[j].text.count("\n") > 1 for j in range(lo, hi))
@@ -1599,7 +1608,8 @@ def link_candidates(
                 # line over a name's, as a signature's, is one line break apart, not a blank line).
                 continue
             outside = not any(token.left_edge.i <= t.i <= token.right_edge.i for t in name)
-            if outside and (owns_a_thing(token) or _actor_on(token, name)):
+            # Only where the name's case shows it is not the post's apposition: an oblique name (to whom, whom).
+            if outside and _oblique(name) and (owns_a_thing(token) or _actor_on(token, name)):
                 continue
             title = phrase_at(token)
             made = _title_link(name, title, "sentence", context, n == 0, organizations)

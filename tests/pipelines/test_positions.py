@@ -1322,7 +1322,7 @@ def test_a_headings_post_is_not_given_to_a_name_of_the_next_paragraph(nlp: Langu
     "text",
     [
         "Члены совета выразили благодарность общественнице Алине Тюмерековой за организацию субботников.",
-        "Депутаты единодушно выразили свое негодование по поводу высказываний Владимира Жириновского.",
+        "Члены комиссии вручили дипломы выпускнице Анне Смирновой.",
     ],
 )
 def test_the_subjects_post_is_not_a_name_deeper_in_what_it_acts_on(nlp: Language, text: str) -> None:
