@@ -279,6 +279,50 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
     return doc[acting if acting >= sent_start else start : end]
 
 
+def _features(token: Token, name: str) -> str | None:
+    values = token.morph.get(name)
+    return values[0] if values else None
+
+
+def owns_a_thing(head: Token) -> bool:
+    """«грамоты акима района», «по распоряжению главы района»: a post in the genitive under a thing (an award, an
+    order) names the one who gives or signs it. Not under a noun of the post itself («на должность заведующего»)."""
+    thing = head.head
+    return (
+        head.dep_ == "nmod"
+        and _features(head, "Case") == "Gen"
+        and thing.i != head.i
+        and thing.pos_ == "NOUN"
+        and _features(thing, "Animacy") == "Inan"
+        and not is_position_head(thing)
+        and fold(thing.lemma_) not in lexicons.load("position_office_nouns")
+        # The tagger's genitive, checked against the word's forms: «солистке балета» is no genitive.
+        and any(p.tag.case in ("gent", "gen2") for p in loading.parse(head.text))
+    )
+
+
+# Cases a name is seldom tagged in by mistake after a genitive title (unlike the genitive or nominative).
+_OBLIQUE = {"Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def _signer_before(title: Span, name_start: int) -> bool:
+    """«вручил письмо губернатора области ветерану Ивану Семенову»: the signer's post in the genitive before a name in
+    another case, with the thing between them, is not the name's."""
+    doc = title.doc
+    name = doc[name_start]
+    head = title_head(title)
+    case = _features(name, "Case")
+    return (
+        name.is_alpha
+        and len(name.text) > 1
+        and case in _OBLIQUE
+        and owns_a_thing(head)
+        and not title.start <= head.head.i < title.end
+        # «поздравила с юбилеем директора ГБУ … Людмилу П.»: a post that can be read in the name's case agrees with it.
+        and not any(p.tag.case == _OBLIQUE[case] for p in loading.parse(head.text))
+    )
+
+
 def title_before(doc: Doc, name_start: int) -> Span | None:
     """The job title standing right before the name token at `name_start`."""
     sent_start = sentence_of(doc, name_start).start
@@ -290,7 +334,7 @@ def title_before(doc: Doc, name_start: int) -> Span | None:
     if title is None:
         return None
     title = _without_posts_of_many(doc, _own_part(doc, _with_post_before(doc, title, sent_start), sent_start))
-    if _apposition_of_prior_name(doc, title, name_start, sent_start):
+    if _apposition_of_prior_name(doc, title, name_start, sent_start) or _signer_before(title, name_start):
         return None
     return title
 
@@ -444,6 +488,14 @@ def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None
     if nxt < len(doc) and doc[nxt].ent_type_ == "PER":
         # «…Медведева, лидер ЛДПР В. Жириновский»: the title of the next name, not of this one.
         return None
+    if nxt + 1 < len(doc) and doc[nxt].text in _DASHES:
+        # «председатель совета – Екатерина Акула, секретарь – Ольга Петрова»: a post, a dash and a name is the
+        # next name's post.
+        after = nxt + 1
+        while after < len(doc) and doc[after].is_space and "\n" not in doc[after].text:
+            after += 1
+        if after < len(doc) and doc[after].ent_type_ == "PER":
+            return None
     return doc[start:end]
 
 

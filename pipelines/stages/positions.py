@@ -31,6 +31,7 @@ from pipelines.titles import (
     is_local_body_kind,
     is_position_head,
     is_position_head_word,
+    owns_a_thing,
     participle_after,
     phrase_at,
     post_head_lemmas,
@@ -1473,6 +1474,53 @@ def _claims(link, name: Span, context: _DocContext, at: str, feature: str):
     return link.with_features(features)
 
 
+def _features(token: Token, name: str) -> str | None:
+    values = token.morph.get(name)
+    return values[0] if values else None
+
+
+def _oblique(name: Span) -> bool:
+    return all(_features(t, "Case") in ("Dat", "Acc", "Ins", "Loc") for t in name if t.is_alpha and len(t.text) > 1)
+
+
+def _across_lines(doc: Doc, i: int, name: Span) -> bool:
+    lo, hi = (i, name.start) if i < name.start else (name.end, i)
+    return any(doc[j].text.count("\n") > 1 for j in range(lo, hi))
+
+
+def _names_another_place(position: str | None, organization: str) -> bool:
+    """«председатель собрания депутатов Каякентского района» at a session of the Народное Собрание: a post naming a
+    body of its own and that body's place is not a post in a body of the text that names no such place."""
+    words = _WORD.findall(position or "")
+    heads = lexicons.load("org_heads")
+    kind = next(
+        (k for k, w in enumerate(words) if k and any(fold(p.normal_form) in heads for p in loading.parse(w.lower()))),
+        None,
+    )
+    if kind is None:
+        return False
+    body = {fold(w)[:5] for w in _WORD.findall(organization)}
+    places = [w for w in words[kind + 1 :] if w[:1].isupper() and not w.isupper()]
+    return bool(places) and all(fold(w)[:5] not in body for w in places)
+
+
+def _lemmas(word: str) -> set[str]:
+    return {fold(p.normal_form) for p in loading.parse(word.lower())}
+
+
+def _executive_at_assembly(position: str | None, organization: str) -> bool:
+    """An executive's post («аким ЗКО», «заместитель министра») with an assembly for its body: the linker took the
+    council or parliament of the text for the body of someone who heads an executive."""
+    words = _WORD.findall(position or "")
+    if words and _lemmas(words[0]) & lexicons.load("position_deputy_words"):
+        words = words[1:]
+    body = _WORD.findall(organization)
+    if not words or not body:
+        return False
+    assembly = any(_lemmas(w) & lexicons.load("membership_bodies") for w in body[:3])
+    return assembly and bool(_lemmas(words[0]) & lexicons.load("position_executive_posts"))
+
+
 def _claimed_by_another(link: BodyLink, position: str | None) -> bool:
     if not link.features.get("oclaimed", 0.0) or link.features.get("oclaimed_self", 0.0):
         return False
@@ -1554,6 +1602,15 @@ def link_candidates(
             if i in covered or name.start <= i < name.end:
                 continue
             token = doc[i]
+            if _across_lines(doc, i, name):
+                # «Глава района выступил с отчётом\n\nВ четверг под председательством О.В. Багуцкого …»: a heading
+                # without a point joins the next paragraph's sentence; its post is no one's in the paragraph (a post's
+                # line over a name's, as a signature's, is one line break apart, not a blank line).
+                continue
+            outside = not any(token.left_edge.i <= t.i <= token.right_edge.i for t in name)
+            # Only where the name's case shows it is not the post's apposition: an oblique name (to whom, whom).
+            if outside and _oblique(name) and (owns_a_thing(token) or _actor_on(token, name)):
+                continue
             title = phrase_at(token)
             made = _title_link(name, title, "sentence", context, n == 0, organizations)
             if made is not None:
@@ -1587,6 +1644,30 @@ def link_candidates(
     return titles, bodies, rule
 
 
+_NAME_CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
+_ACTED_ON = ("obj", "iobj", "obl")
+_ACTED_DEPTH = 4
+
+
+def _actor_on(post: Token, name: Span) -> bool:
+    """«глава поселения вручил письмо ветерану Ивану Семёнову», «глава региона представил министра X»: the post of
+    the verb's subject is the actor's, not that of the name the verb acts on."""
+    top = name.root
+    while top.dep_ in _NAME_CHAIN and top.head.i != top.i:
+        top = top.head
+    if post.dep_ != "nsubj" or top.dep_ in ("nsubj", "nsubj:pass", "ROOT"):
+        return False
+    # «Депутаты выразили негодование по поводу высказываний Владимира Жириновского»: the name deeper in what the
+    # verb acts on, a few arcs down.
+    for _ in range(_ACTED_DEPTH):
+        if top.head.i == post.head.i:
+            return top.dep_ in _ACTED_ON or top.dep_ == "nmod"
+        if top.head.i == top.i:
+            return False
+        top = top.head
+    return False
+
+
 def linked_position_of(
     doc: Doc,
     person: PersonFinding,
@@ -1615,6 +1696,10 @@ def linked_position_of(
     if rule.organization is None and body is not None and _claimed_by_another(bodies[body], position):
         # «председатель районного исполнительного комитета Ф. Вощило, депутат Палаты представителей Н. Колтунов»:
         # a post naming a body of its own does not take a body inside the title the grammar gives another name.
+        organization = None
+    if rule.organization is None and organization is not None and _executive_at_assembly(position, organization):
+        organization = None
+    if rule.organization is None and organization is not None and _names_another_place(position, organization):
         organization = None
     if rule.organization is None and organization is not None and _met_with(organization, context):
         # «хоким области … провел встречу с членами Совета предпринимателей»: the body met with is not the person's.

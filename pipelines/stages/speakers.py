@@ -55,9 +55,24 @@ def _lemma(token: Token) -> str:
 
 def _up_chain(token: Token) -> Token:
     """From a name to the word that governs it in the clause: through appositions to titles."""
-    while token.dep_ in _CHAIN and token.head.i != token.i:
+    while token.dep_ in _CHAIN and token.head.i != token.i and not _case_breaks_apposition(token):
         token = token.head
     return token
+
+
+# Cases the tagger rarely gives a nominative name by mistake (unlike the genitive after a genitive title).
+_OBLIQUE = frozenset({"Acc", "Dat", "Ins", "Loc"})
+
+
+def _case_breaks_apposition(token: Token) -> bool:
+    """«Глава региона X представил министра Ольгу Петрову»: the parser may hang the accusative name on the subject's
+    title; an apposition agrees in case with its head, so an oblique name under a nominative is not its apposition."""
+    return (
+        token.dep_ == "appos"
+        and _features(token, "Case") in _OBLIQUE
+        and _features(token.head, "Case") == "Nom"
+        and token.head.pos_ == "NOUN"
+    )
 
 
 @cache
@@ -633,6 +648,8 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
     by_title = _title_speakers(doc, persons)
     text = doc_text(doc)
     marked = []
+    # Where each mention's name spoke as one of a list of subjects, for its conjuncts (below).
+    listed_heads: dict[int, Token] = {}
     for index, person in enumerate(persons):
         heads: list[Token] = list(by_pronoun.get(index, [])) + by_title.get(index, [])
         chair = False
@@ -661,10 +678,37 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
                 head = name.root
             if head is not None:
                 heads.append(head)
+                if _features(head, "Number") == "Plur":
+                    listed_heads.update(dict.fromkeys(range(name.start, name.end), head))
         quotes = tuple(q for q in dict.fromkeys(_quote_in(sentence_of(h.doc, h.i)) for h in heads) if q is not None)
         spoke = bool(heads) or chair
         role = "chair" if chair else "speaker" if spoke else person.role
         marked.append(replace(person, spoke=spoke, role=role, quotes=quotes))
+    return _conjuncts_speak(doc, tuple(marked), listed_heads)
+
+
+def _conjuncts_speak(
+    doc: Doc, persons: tuple[PersonFinding, ...], listed: dict[int, Token]
+) -> tuple[PersonFinding, ...]:
+    """«Члены партии М.Д. Ашев, М.М. Шхалахов и К.Р. Борсов представили отчёты»: the parser hangs the title on
+    the first name only, so the later conjuncts miss the plural verb the whole list is the subject of; a name joined
+    as a conjunct to a name that spoke with a plural verb spoke with it."""
+    if not listed:
+        return persons
+    marked = []
+    for person in persons:
+        heads: list[Token] = []
+        if not person.spoke:
+            for mention in person.mentions:
+                name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if name is None:
+                    continue
+                joined = (t.head.i for t in name if t.dep_ == "conj" and not name.start <= t.head.i < name.end)
+                heads.extend(listed[i] for i in joined if i in listed)
+        if heads:
+            quotes = tuple(q for q in dict.fromkeys(_quote_in(sentence_of(doc, h.i)) for h in heads) if q is not None)
+            person = replace(person, spoke=True, role="speaker", quotes=quotes)
+        marked.append(person)
     return tuple(marked)
 
 

@@ -1272,3 +1272,67 @@ def test_a_plural_post_a_comma_before_a_persons_own_is_a_groups(nlp: Language) -
     text = "Заседание провели сопредседатели комиссии – министр энергетики Республики Беларусь Игорь Лапко."
     found, _ = _positions(nlp, text)["Лапко"]
     assert found is not None and "министр энергетики" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Почетные грамоты акима района вручены Айгуль Сейтовой и Марату Жумабаеву.",
+        "В завершение глава поселения вручил благодарственное письмо губернатора области ветерану Ивану Семенову.",
+    ],
+)
+def test_the_post_of_who_signs_an_award_is_not_the_recipients(nlp: Language, text: str) -> None:
+    assert all(p.position is None for p in run_stages(nlp(text)).persons if p.surname != "")
+
+
+def test_a_post_under_a_noun_of_office_is_the_one_taken(nlp: Language) -> None:
+    text = "По итогам голосования на должность заведующего кафедрой истории избран Николай Петрович Вострецов."
+    assert {p.surname: p.position for p in run_stages(nlp(text)).persons}["Вострецов"] is not None
+
+
+def test_the_subjects_post_is_not_the_object_persons(nlp: Language) -> None:
+    text = "Глава поселения вручил почетную грамоту ветерану труда Эсенбеку Абдыкалыкову."
+    assert {p.surname: p.position for p in run_stages(nlp(text)).persons}.get("Абдыкалыков") is None
+
+
+def test_a_post_before_a_dash_and_a_name_is_the_next_names(nlp: Language) -> None:
+    text = "Председатель общественного совета – Екатерина Акула, секретарь – Ольга Петрова."
+    got = {p.surname: p.position for p in run_stages(nlp(text)).persons}
+    assert got == {"Акула": "председатель общественного совета", "Петрова": "секретарь"}
+
+
+def test_an_executive_is_not_given_the_assembly_of_the_text(nlp: Language) -> None:
+    text = (
+        "Сегодня состоялась первая сессия маслихата ЗКО шестого созыва. Депутаты выбрали состав постоянных "
+        "комиссий. «Я уверен, что вы выполните все наказы», – сказал аким ЗКО Нурлан Ногаев."
+    )
+    got = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert got["Ногаев"] == ("аким ЗКО", None)
+
+
+def test_a_headings_post_is_not_given_to_a_name_of_the_next_paragraph(nlp: Language) -> None:
+    text = (
+        "Глава района выступил с отчётом\n\nВ четверг, 16 марта, под председательством О.В. Багуцкого "
+        "состоялось расширенное заседание Совета Ильинского муниципального района."
+    )
+    assert {p.surname: p.position for p in run_stages(nlp(text)).persons}["Багуцкий"] != "глава района"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Члены совета выразили благодарность общественнице Алине Тюмерековой за организацию субботников.",
+        "Члены комиссии вручили дипломы выпускнице Анне Смирновой.",
+    ],
+)
+def test_the_subjects_post_is_not_a_name_deeper_in_what_it_acts_on(nlp: Language, text: str) -> None:
+    assert all(p.position is None for p in run_stages(nlp(text)).persons)
+
+
+def test_a_post_naming_its_bodys_place_takes_no_body_without_that_place() -> None:
+    from pipelines.stages.positions import _names_another_place
+
+    post = "директор департамента транспорта и дорожного хозяйства Костромской области"
+    assert _names_another_place(post, "ООО «Дорстрой-44»")
+    assert not _names_another_place(post, "департамент транспорта и дорожного хозяйства Костромской области")
+    assert not _names_another_place("депутат", "Государственная Дума")

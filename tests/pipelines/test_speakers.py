@@ -422,3 +422,21 @@ def test_a_report_after_its_subject_is_speech_though_tagged_a_participle(nlp: La
     )
     spoke = {p.surname: p.spoke for p in run_stages(nlp(text)).persons}
     assert spoke["Игнатенко"]
+
+
+def test_the_conjuncts_of_a_titled_list_of_subjects_speak_with_it(nlp: Language) -> None:
+    text = "Члены комиссии А.В. Петров, С.Н. Иванов, О.Л. Сидоров и К.Р. Борисов представили отчеты о работе за год."
+    got = _spoke(nlp, text)
+    assert {k: got[k][0] for k in ("Петров", "Иванов", "Сидоров", "Борисов")} == dict.fromkeys(
+        ("Петров", "Иванов", "Сидоров", "Борисов"), True
+    )
+
+
+def test_the_conjuncts_of_an_object_list_stay_silent(nlp: Language) -> None:
+    got = _spoke(nlp, "Глава района наградил грамотами А.В. Петрова, С.Н. Иванова и К.Р. Борисова.")
+    assert not any(spoke for spoke, _ in got.values())
+
+
+def test_an_object_hung_on_the_subjects_title_does_not_speak(nlp: Language) -> None:
+    got = _spoke(nlp, "Глава региона Андрей Клычков представил нового министра здравоохранения Ольгу Петрову.")
+    assert got["Клычков"][0] and not got["Петрова"][0]
