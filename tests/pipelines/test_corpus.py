@@ -22,7 +22,7 @@ from tests.scoring import corpus_documents, extract_all, score_records
 # Issue 13: no field of corpus-dev below what it was when the issue was filed.
 DEV = {
     "persons": 0.95,
-    "organizations": 0.895,
+    "organizations": 0.9,
     "locations": 0.985,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -47,9 +47,11 @@ GENRE = {
     "speakers": 0.995,
     "organizations": 0.95,
     "locations": 0.98,
-    "position_f1": 0.97,
+    "position_f1": 0.975,
     "person_org": 0.976,
-    "issues": 0.69,
+    # issues steps down once, in the open (session 13): «проект бюджета / плана …» is the issue as the gold sets write
+    # it (heldout-genre +0.013, -3 and -6 +0.010); here one extra item («проект плана на 2024 год») is not in the gold.
+    "issues": 0.685,
     # topics steps down once, in the open (session 13): a body's name opening with a city's adjective that
     # pymorphy also guesses as a surname («Новополоцкого городского Совета») is the meeting's body now, and the
     # learned decision, retrained, decides those reports: in-sample 0.881 → 0.864 here, the blind sets
@@ -80,9 +82,9 @@ HELDOUT = {
     # heldout-genre-9 (03, 10) list the unit holding the meeting (genre-notes 4): a gold conflict, not a loss.
     "organizations": 0.94,
     "locations": 0.95,
-    "position_f1": 0.918,
+    "position_f1": 0.92,
     "person_org": 0.895,
-    "issues": 0.755,
+    "issues": 0.765,
     "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -92,7 +94,7 @@ HELDOUT = {
 HELDOUT2 = {
     "persons": 0.975,
     "speakers": 0.995,
-    "organizations": 0.945,
+    "organizations": 0.95,
     "locations": 0.955,
     "position_f1": 0.95,
     "person_org": 0.955,
@@ -110,7 +112,7 @@ HELDOUT3 = {
     "locations": 0.98,
     "position_f1": 0.955,
     "person_org": 0.983,
-    "issues": 0.645,
+    "issues": 0.65,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     "topics": 0.795,
@@ -122,7 +124,7 @@ HELDOUT3 = {
 HELDOUT4 = {
     "persons": 0.995,
     "speakers": 0.995,
-    "organizations": 0.945,
+    "organizations": 0.965,
     "locations": 0.985,
     "position_f1": 0.895,
     "person_org": 0.915,
@@ -138,10 +140,10 @@ HELDOUT4 = {
 HELDOUT5 = {
     "persons": 0.985,
     "speakers": 0.995,
-    "organizations": 0.88,
+    "organizations": 0.9,
     "locations": 0.975,
     "position_f1": 0.95,
-    "person_org": 0.91,
+    "person_org": 0.925,
     "issues": 0.735,
     "topics": 0.875,
     "meeting_date": 0.995,
@@ -156,7 +158,7 @@ HELDOUT6 = {
     "locations": 0.98,
     "position_f1": 0.885,
     "person_org": 0.88,
-    "issues": 0.72,
+    "issues": 0.73,
     "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -166,7 +168,7 @@ HELDOUT6 = {
 HELDOUT7 = {
     "persons": 0.985,
     "speakers": 0.98,
-    "organizations": 0.88,
+    "organizations": 0.9,
     "locations": 0.905,
     "position_f1": 0.895,
     "person_org": 0.915,
@@ -247,7 +249,7 @@ HELDOUT11 = {
     "locations": 0.93,
     "position_f1": 0.86,
     "person_org": 0.775,
-    "issues": 0.65,
+    "issues": 0.655,
     "topics": 0.72,
     "meeting_date": 0.995,
     "meeting_place": 0.84,
@@ -258,14 +260,14 @@ HELDOUT12 = {
     # letterhead rules, a step within the set's noise.
     "persons": 0.99,
     "speakers": 0.99,
-    "organizations": 0.725,
+    "organizations": 0.92,
     "locations": 0.95,
     "position_f1": 0.9,
-    "person_org": 0.765,
+    "person_org": 0.89,
     "issues": 0.585,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
-    "topics": 0.74,
+    "topics": 0.755,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -273,21 +275,23 @@ HELDOUT13 = {
     # First measured blind on main at 75e0356 (README there).
     "persons": 0.975,
     "speakers": 0.98,
-    "organizations": 0.72,
+    "organizations": 0.735,
     "locations": 0.905,
     "position_f1": 0.815,
     "person_org": 0.705,
-    "issues": 0.57,
+    "issues": 0.59,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
-    "topics": 0.665,
+    # and once more in session 13: a count of things is no issue («рассмотрено 5 материалов»; issues 0.578 → 0.594
+    # here), which the topic decision reads (0.667 → 0.657).
+    "topics": 0.655,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
 HELDOUT14 = {
     # First measured blind on main at fef1f36 (README there), written blind in session 12 with heldout-genre-12/-13.
-    "persons": 0.955,
-    "speakers": 0.94,
+    "persons": 0.96,
+    "speakers": 0.95,
     "organizations": 0.81,
     "locations": 0.905,
     "position_f1": 0.84,
@@ -295,10 +299,12 @@ HELDOUT14 = {
     # now tells a woman's surname («Министр … Айана Тоюшева доложила»), persons +0.004 here and +0.008 on
     # heldout-genre-16; the scorer averages person_org over matched persons, and one matched now is not given the
     # right body.
-    "person_org": 0.82,
+    # and once more: the words of Turkmen bodies' names are no persons (persons 0.959 → 0.967, speakers 0.945 →
+    # 0.956 here), and one person matched now is not given the right body (0.823 → 0.814).
+    "person_org": 0.81,
     "issues": 0.7,
     "topics": 0.735,
-    "meeting_date": 0.85,
+    "meeting_date": 0.925,
     "meeting_place": 0.92,
 }
 HELDOUT15 = {
@@ -308,20 +314,24 @@ HELDOUT15 = {
     "organizations": 0.85,
     "locations": 0.885,
     "position_f1": 0.86,
-    "person_org": 0.715,
+    "person_org": 0.725,
     "issues": 0.62,
     "topics": 0.66,
-    "meeting_date": 0.78,
+    "meeting_date": 0.85,
     "meeting_place": 0.84,
 }
 HELDOUT16 = {
     # First measured blind on main at 108d8f4 (README there), written blind in session 13 (Central Asia, Caucasus).
     "persons": 0.94,
     "speakers": 0.935,
-    "organizations": 0.68,
+    # organizations and person_org step down once, in the open (session 13): a party's or association's branch named
+    # by its region's adjective and level is listed as a body of its own, as heldout-genre-4 and -12 and NEREL list it
+    # (heldout-genre-4 organizations +0.016); this blind set's annotation differs (0.684 → 0.671, person_org 0.511 →
+    # 0.500; measured in aggregate by reverting that rule alone).
+    "organizations": 0.665,
     "locations": 0.905,
     "position_f1": 0.825,
-    "person_org": 0.51,
+    "person_org": 0.495,
     "issues": 0.53,
     "topics": 0.685,
     "meeting_date": 0.925,
