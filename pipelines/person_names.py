@@ -1261,22 +1261,23 @@ def gendered_surname(
         subject = subject if any(c == "Nom" for c, _ in _first_name_readings(first.text)) else None
     # («главы района Церена Эрдниева»: a first name the dictionary does not know is read by a guess, which the case of
     # the post it stands in apposition to outweighs.)
-    if first is not None and not nominative_context and not _dictionary_first_name(first.text):
-        first = first if _oblique_post_case(span) is None else None
+    if first is not None and not nominative_context and _guessed_after_oblique_post(first, span):
+        first = None
     # A patronymic tells the gender for certain; then the agreement of the verb the name is the subject of (so a
     # nominative), before a first name the dictionary may know only as a man's in an oblique case («Айана Тоюшева
     # доложила»: Айан's genitive, or her nominative).
-    subject_reading = ("Nom", subject) if subject is not None else None
-    for part, reader in ((patronymic, _patronymic_readings), (subject_reading, None), (first, first_reader)):
-        if part is None:
+    tellers = (
+        (False, _patronymic_readings(patronymic.text) if patronymic is not None else None),
+        (False, {("Nom", subject)} if subject is not None else None),
+        (True, first_reader(first.text) if first is not None else None),
+    )
+    for by_first_name, tells in tellers:
+        if tells is None:
             continue
-        if reader is None:
-            narrowed = {r: n for r, n in readings.items() if r == part}
-        else:
-            narrowed = {r: n for r, n in readings.items() if r in reader(part.text)}
-        if part is first and not nominative_context and _nominative_against_apposed_post(narrowed, readings, span):
+        narrowed = {r: n for r, n in readings.items() if r in tells}
+        if by_first_name and not nominative_context and _nominative_against_apposed_post(narrowed, readings, span):
             continue
-        if narrowed and first_as_written and part is first and all(c != "Nom" for c, _ in narrowed):
+        if narrowed and first_as_written and by_first_name and all(c != "Nom" for c, _ in narrowed):
             continue  # «Дания Еспаева» in a list of nominatives: no oblique reading of the first name («Даний») is hers
         if narrowed:
             readings, told = narrowed, True

@@ -163,8 +163,13 @@ def _names_a_room(doc: Doc, start: int) -> bool:
     return start > 0 and _fold(doc[start - 1].lemma_) in _ROOMS and "Gen" in doc[start].morph.get("Case")
 
 
+def _after_a_room(sent: Span, start_char: int) -> bool:
+    """A title the grammar matched at `start_char` of the sentence's text names a room («в зале заседаний …»)."""
+    first = sent.char_span(start_char, start_char + 1, alignment_mode="expand")
+    return first is not None and _names_a_room(sent.doc, first.start)
+
+
 _ROOMS = frozenset({"зал", "конференц-зал", "комната", "кабинет"})
-_ROOM_BEFORE = re.compile(r"(?i:(?<![а-яё])(?:конференц-)?зал(?:е|а|ом)?|комнат[аеуы]|кабинет(?:е|а)?)[ \t]+$")
 
 
 def meeting_verbs(sent: Span) -> list[Token]:
@@ -326,7 +331,7 @@ def find_title(
     if window.start_char > sent.start_char or window.end_char < sent.end_char:
         sent = window
     text = sent.text
-    matches = [m for m in title_parser().findall(text) if not _ROOM_BEFORE.search(text, 0, m.span.start)]
+    matches = [m for m in title_parser().findall(text) if not _after_a_room(sent, m.span.start)]
     # A match around an event noun `find_events` set aside («Сакребуло (муниципальное собрание)»: a gloss) is none.
     at = [t.idx - sent.start_char for t in events]
     matches = [m for m in matches if any(m.span.start <= i < m.span.stop for i in at)] or matches
