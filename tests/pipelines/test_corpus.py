@@ -56,7 +56,7 @@ GENRE = {
     # pymorphy also guesses as a surname («Новополоцкого городского Совета») is the meeting's body now, and the
     # learned decision, retrained, decides those reports: in-sample 0.881 → 0.864 here, the blind sets
     # heldout-genre-14 0.689 → 0.739 and -16 0.667 → 0.690, -13 and -15 unchanged.
-    "topics": 0.86,
+    "topics": 0.87,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -115,7 +115,7 @@ HELDOUT3 = {
     "issues": 0.65,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
-    "topics": 0.795,
+    "topics": 0.825,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -131,7 +131,7 @@ HELDOUT4 = {
     "issues": 0.615,
     # 0.800 with the seed-lexicon rules alone (in-sample: their lexicons were tuned on this set); 0.788 with session
     # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
-    "topics": 0.83,
+    "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -194,7 +194,7 @@ HELDOUT8 = {
     # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
     # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
     # wrong on the eight opened genre sets). Topic rules read from opened sets have not carried to this one.
-    "topics": 0.56,
+    "topics": 0.595,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -212,7 +212,7 @@ HELDOUT9 = {
     # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
-    "topics": 0.76,
+    "topics": 0.79,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -233,7 +233,7 @@ HELDOUT10 = {
     "position_f1": 0.93,
     "person_org": 0.915,
     "issues": 0.735,
-    "topics": 0.855,
+    "topics": 0.865,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -250,7 +250,9 @@ HELDOUT11 = {
     "position_f1": 0.86,
     "person_org": 0.775,
     "issues": 0.655,
-    "topics": 0.72,
+    # 0.72 → 0.705 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened (they
+    # rose .075 and .057 in sample; blind heldout-genre-16 rose .015, -15 fell .008).
+    "topics": 0.705,
     "meeting_date": 0.995,
     "meeting_place": 0.84,
 }
@@ -284,7 +286,7 @@ HELDOUT13 = {
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # and once more in session 13: a count of things is no issue («рассмотрено 5 материалов»; issues 0.578 → 0.594
     # here), which the topic decision reads (0.667 → 0.657).
-    "topics": 0.655,
+    "topics": 0.725,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -303,7 +305,7 @@ HELDOUT14 = {
     # 0.956 here), and one person matched now is not given the right body (0.823 → 0.814).
     "person_org": 0.81,
     "issues": 0.7,
-    "topics": 0.735,
+    "topics": 0.79,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
 }
@@ -316,7 +318,8 @@ HELDOUT15 = {
     "position_f1": 0.86,
     "person_org": 0.725,
     "issues": 0.62,
-    "topics": 0.66,
+    # 0.66 → 0.655 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened.
+    "topics": 0.655,
     "meeting_date": 0.85,
     "meeting_place": 0.84,
 }
@@ -333,7 +336,7 @@ HELDOUT16 = {
     "position_f1": 0.825,
     "person_org": 0.495,
     "issues": 0.53,
-    "topics": 0.685,
+    "topics": 0.7,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
 }
