@@ -298,11 +298,18 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> in
         return i + 2 if level and doc[i].is_lower and lowers[i + 2].endswith(_LOCATIVE_ENDINGS) else None
     if lemma == "течение" and i > 0 and lowers[i - 1] == "по":
         return i + 1 if doc[i].is_lower else None  # not «в течение», a span of time
+    if lower == "берега" and i > 0 and lowers[i - 1] in _BY_THE_BANK and i + 1 < len(doc):
+        # «у берега Самура»: a river's or a lake's bank, where the name is no country or region of the lexicons
+        # (`water_names` asks them): «у берега Турции» is a country's coast.
+        return i + 1
     if lemma != "берег" and not _in_words(lemmas[i], lower, "loc_water_nouns"):
         return None
     if not doc[i].is_lower or (lemma == "берег" and not _river_bank(doc[i])):
         return None
     return i + 2 if i + 2 < len(doc) and doc[i + 1].text == "." else i + 1
+
+
+_BY_THE_BANK = frozenset({"у", "вдоль"})
 
 
 def _one_word_name(doc: Doc, at: int, quoted: list[bool]) -> bool:
@@ -707,8 +714,10 @@ def _settlement_by_morphology(word: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _plural_only(word: str) -> bool:
-    """«аулы», «сёлах», «посёлков»: a noun form that is plural in every reading («села» may be one village's)."""
-    nouns = [p for p in loading.parse(word) if p.tag.POS == "NOUN"]
+    """«аулы», «сёлах», «посёлков»: a noun form that is plural in every reading («села» may be one village's). The
+    word is written lower-case: a surname's reading does not count («агрогородков», which pymorphy also guesses as
+    the surname Агрогородков)."""
+    nouns = [p for p in loading.parse(word) if p.tag.POS == "NOUN" and not {"Surn", "Name", "Patr"} & p.tag.grammemes]
     return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
@@ -847,7 +856,7 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             shared.insert(0, doc[i])
             i -= 1
         names: list[Token] = []
-        while i >= 0 and _is_capitalized(doc[i]) and doc[i].pos_ in ("ADJ", "PROPN") and _adjective(doc[i].text):
+        while i >= 0 and _is_capitalized(doc[i]) and doc[i].pos_ in ("ADJ", "PROPN") and _place_adjective(doc[i].text):
             names.insert(0, doc[i])
             if i < 1 or doc[i - 1].lower_ not in _COORDINATORS:
                 break
@@ -1077,6 +1086,14 @@ def _adjective(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in loading.parse(word))
 
 
+def _place_adjective(word: str) -> bool:
+    """«Шатойском», and «Веденском», which the dictionary knows only as the surname Веденский: a place's adjective
+    and an adjective-declined surname are one shape (-ский, -цкий), and beside a region noun it is the place's."""
+    if _adjective(word):
+        return True
+    return word.lower().endswith(_REGION_ADJECTIVE_ENDINGS) and any("Surn" in p.tag for p in loading.parse(word))
+
+
 def _after_number(doc: Doc, i: int) -> bool:
     """«2024 г.», «2024-2025 гг», «в 2024 г.»: the word before «г» holds a digit (or it is a bracket's)."""
     before = doc[i - 1]
@@ -1179,7 +1196,47 @@ def candidate_spans(doc: Doc) -> list[Span]:
                 spans.append(cleaned)
         elif ent.label_ == "ORG":
             spans.extend(places_in_body(ent, quoted))
+    spans.extend(_listed_beside_a_place(doc, spans, quoted))
     return filter_spans(spans)
+
+
+_PLACE_LIST_REACH = 6  # names of a list on either side of a place found
+
+
+def _known_place_word(token: Token) -> bool:
+    """«Учкудуке»: a capitalized word inside a sentence that the dictionary knows as a place and never as a name."""
+    if not _is_capitalized(token) or token.is_sent_start or token.text.isupper() or not token.is_alpha:
+        return False
+    known = [p for p in loading.parse(token.lower_) if p.is_known]
+    # A noun: an adjective is the first word of a two-word name («Телецким озером»).
+    if any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in known):
+        return False
+    return any("Geox" in p.tag and p.tag.POS == "NOUN" for p in known)
+
+
+def _listed_beside_a_place(doc: Doc, spans: list[Span], quoted: list[bool]) -> Iterator[Span]:
+    """«в Кармане, Зарафшане и Учкудуке»: a one-word place in a list makes the list's other one-word names places
+    where the dictionary knows them as such, which NER misses in a run of names."""
+    taken = {t.i for span in spans for t in span}
+    for span in spans:
+        if len(span) != 1:
+            continue
+        for step in (-2, 2):
+            at = span.start
+            for _ in range(_PLACE_LIST_REACH):
+                between, name = at + step // 2, at + step
+                if not (0 <= name < len(doc)) or doc[between].lower_ not in _COORDINATORS or quoted[name]:
+                    break
+                after = doc[name + 1] if name + 1 < len(doc) else None
+                # «за Катунью и Телецким озером»: a name with a common noun after it is that noun's.
+                if name not in taken and (
+                    not _known_place_word(doc[name]) or (after is not None and after.is_lower and after.pos_ == "NOUN")
+                ):
+                    break
+                if name not in taken:
+                    taken.add(name)
+                    yield doc[name : name + 1]
+                at = name
 
 
 @dataclass
