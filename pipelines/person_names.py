@@ -1263,6 +1263,12 @@ def gendered_surname(
     # the post it stands in apposition to outweighs.)
     if first is not None and not nominative_context and _guessed_after_oblique_post(first, span):
         first = None
+    unknown_first = first is not None and patronymic is None and not _dictionary_first_name(first.text)
+    if nominative_context and unknown_first and (nominatives := {r: n for r, n in readings.items() if r[0] == "Nom"}):
+        # A name the context puts in the nominative («Мяхри Чарыева – о нехватке …») has its surname as written:
+        # an -ова there is a woman's, whatever a first name the dictionary does not know is guessed as (one it
+        # knows, or a patronymic, tells the case itself).
+        readings, told = nominatives, len({g for _, g in nominatives}) == 1
     # A patronymic tells the gender for certain; then the agreement of the verb the name is the subject of (so a
     # nominative), before a first name the dictionary may know only as a man's in an oblique case («Айана Тоюшева
     # доложила»: Айан's genitive, or her nominative).

@@ -445,9 +445,22 @@ def _after_settlement_noun(token: Token) -> bool:
     settlements take: «в агрогородке Бабичи»."""
     if token.i == 0 or (looks_like_surname(token.text) and not _plural_only(token.lower_)):
         return False
-    before = token.doc[token.i - 1]
+    doc = token.doc
+    # «сёла Баганис, Воскепар и Кохб», «в джамоатах Фондарё и Анзоб»: a later name of a list of one-word names
+    # after the kind is a settlement as the first one is.
+    at = token.i
+    for _ in range(_SETTLEMENT_LIST_REACH):
+        if at < 2 or doc[at - 1].text not in (",", "и") or not doc[at - 2].is_title:
+            break
+        at -= 2
+    if at == 0:
+        return False
+    before = doc[at - 1]
     kinds = lexicons.load("loc_settlement_nouns")
     return len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)
+
+
+_SETTLEMENT_LIST_REACH = 8  # names of a list back from a settlement's name to its kind
 
 
 @lru_cache(maxsize=20_000)
@@ -676,6 +689,16 @@ def _listed_after_post(ent: Span) -> bool:
     if i < 0 or doc[i].text not in _DASHES:
         return False
     return any(is_position_head(t) and "Nom" in t.morph.get("Case") for t in doc[max(0, i - _POST_BEFORE_DASH) : i])
+
+
+_ABOUT = frozenset({"о", "об", "обо"})
+
+
+def _reports_after_dash(ent: Span) -> bool:
+    """«Мяхри Чарыева – о нехватке механизаторов»: a speaker listed with the subject of the report after a dash is
+    the list's subject, in the nominative (the genre's «<Фамилия> — о <теме>»)."""
+    doc, at = ent.doc, ent.end
+    return at + 1 < len(doc) and doc[at].text in _DASHES and doc[at + 1].lower_ in _ABOUT
 
 
 # A woman's -ова/-ина surname in a form a man's genitive or accusative shares, or in an oblique case of hers.
@@ -1117,7 +1140,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         if (
             parts is not None
             and not parts.surname_as_written
-            and (_after_nominative_title(ent) or _listed_after_post(ent))
+            and (_after_nominative_title(ent) or _listed_after_post(ent) or _reports_after_dash(ent))
         ):
             parts = parse_name(span, nominative_context=True, titled=titled, title_gender=gender)
         if parts is not None and _only_a_title(parts):

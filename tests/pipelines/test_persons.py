@@ -205,6 +205,9 @@ def test_one_gender_per_person(nlp: Language, text: str, expected: list) -> None
         # A disease named after a physician
         "В 1995 году у неё диагностировали болезнь Паркинсона.",
         "Врачи говорят о синдроме Дауна у ребёнка.",
+        # The later names of a list of settlements after the settlements' kind.
+        "Износ сетей высок в джамоатах Навдонак и Зарбод.",
+        "Приграничные сёла Гаварзин, Ардви и Кохб испытывают трудности с водой.",
     ],
 )
 def test_not_persons(nlp: Language, text: str) -> None:
@@ -577,6 +580,8 @@ def test_a_kyrgyz_surname_keeps_its_son_or_daughter_particle(nlp: Language, text
             "Сейдалиева",
         ),
         ("Награды вручены врачу больницы № 2 города Атырау Гульнар Ахметовой.", "Ахметова"),
+        # «<Имя Фамилия> – о <теме>»: a report's list puts the name in the nominative, so an -ова is a woman's.
+        ("Председатель сельсовета Огулджан Мередова – о ремонте сельских дорог.", "Мередова"),
     ],
 )
 def test_an_oblique_feminine_surname_after_an_unknown_first_name(nlp: Language, text: str, surname: str) -> None:
