@@ -173,7 +173,13 @@ _ROOMS = frozenset({"зал", "конференц-зал", "комната", "к
 
 
 def meeting_verbs(sent: Span) -> list[Token]:
-    return [t for t in sent if t.pos_ in ("VERB", "AUX") and _is_in(t, "meeting_verbs")]
+    """Verbs of taking place; not an infinitive, which plans a meeting or proposes one («повторно рассмотреть
+    вопрос на заседании 19 мая», «решено провести сессию»): it tells no meeting that took place."""
+    return [
+        t
+        for t in sent
+        if t.pos_ in ("VERB", "AUX") and "Inf" not in t.morph.get("VerbForm") and _is_in(t, "meeting_verbs")
+    ]
 
 
 def meeting_sentence(events: list[Token]) -> Span | None:
@@ -493,8 +499,11 @@ _DATELINE_PREFIX = re.compile(
 # A settlement's name after its word: one word, hyphenated or not, or an adjective with its noun («г. Сосновый Бор»,
 # «г. Старый Оскол», «г. Набережные Челны»); `_marked_place` keeps the second word only where the two agree.
 _MARKED_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t][А-ЯЁ][а-яё]+)?"
-# A protocol's header line may give the place after the date: «12 марта 2024 г. № 6        г. Лида».
-_PLACE_AFTER_DATE = re.compile(r"(?:^|[ \t])" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>" + _MARKED_NAME + r")[ \t.]*$")
+# A protocol's header line may give the place after the date: «12 марта 2024 г. № 6        г. Лида», and the address
+# after the place: «14 апреля 2025 г.        г. Евпатория, пр. Ленина, 2, каб. 37».
+_PLACE_AFTER_DATE = re.compile(
+    r"(?:^|[ \t])" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>" + _MARKED_NAME + r")[ \t.]*(?:$|,[ \t])"
+)
 # A report's dateline may give the city after the date: «14 марта 2024 года, Бишкек.», «5 мая. Ош —»,
 # «14.03.2024 | Бишкек».
 # «14 марта 2024, 10:15 | Бишкек»: the time may come between.

@@ -288,6 +288,14 @@ def test_a_dateline_past_the_end_of_the_meeting_sentence(nlp: Language) -> None:
             "2024-03-12",
             "Лида",
         ),
+        # The address after the header's place; a meeting planned with an infinitive later dates nothing.
+        (
+            "СОВЕТ ГОРОДА\nПостоянная комиссия по бюджету\nПРОТОКОЛ № 7\nзаседания постоянной комиссии\n\n"
+            "3 марта 2025 г.            г. Саки, ул. Ленина, 15, каб. 2\n\nПрисутствовали: члены комиссии.\n"
+            "РЕШИЛИ: информацию принять к сведению, повторно рассмотреть вопрос на заседании 7 апреля.",
+            "2025-03-03",
+            "Саки",
+        ),
         # A feed's stamp in the e-mail format; the lead's weekday counts from it.
         (
             "Fri, 14 Mar 2025 09:12:44 +0300\nГлавная → Новости\n\nВ четверг в Майкопе состоялся съезд врачей.",
