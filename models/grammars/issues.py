@@ -630,14 +630,18 @@ def _announced_title(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
 
 
 def _title_after(noun: Token, quotes: dict[int, int]) -> tuple[int, int] | None:
-    """The title quote «О …» right after a law or decision noun, or after its genitive («проект решения «О …»»)."""
-    for at in (noun.i + 1, noun.i + 2):
+    """The title quote «О …» right after a law or decision noun, or after its genitive («проект решения «О …»») and
+    the issuer's name («проект закона Чеченской Республики «О …»», «решение Совета депутатов города «О …»»)."""
+    for at in range(noun.i + 1, noun.i + 2 + _ISSUER_WORDS):
         close_i = quotes.get(at)
         if close_i is not None and _is_title_quote(noun.doc, at, close_i):
             return at, close_i
-        if at >= len(noun.doc) or noun.doc[at].pos_ not in _NOMINAL:
+        if at >= len(noun.doc) or noun.doc[at].pos_ not in _NOMINAL | {"ADJ"}:
             break
     return None
+
+
+_ISSUER_WORDS = 4  # words of an issuer's name between an act's genitive and its title: «Чеченской Республики»
 
 
 def _quoted_law(doc: Doc, open_i: int, close_i: int) -> Candidate | None:

@@ -721,3 +721,22 @@ def test_the_draft_of_a_budget_is_the_item_of_public_hearings(nlp: Language) -> 
 def test_a_pilot_project_is_no_draft(nlp: Language) -> None:
     text = "На форуме обсудили пилотный проект бюджета участия."
     assert "пилотный проект бюджета участия" not in _issues(nlp, text)
+
+
+def test_a_law_title_after_its_issuers_name(nlp: Language) -> None:
+    # The issuer («Республики Дагестан») stands between the draft's genitive and its long title.
+    text = (
+        "Первым рассмотрен проект закона Республики Дагестан «О внесении изменений в Закон Республики Дагестан "
+        "«О мерах социальной поддержки ветеранов труда»»."
+    )
+    assert any(i.startswith("внесение изменений в Закон Республики Дагестан «О мерах") for i in _issues(nlp, text))
+
+
+def test_the_agendas_full_wording_names_an_item_the_headline_paraphrased(nlp: Language) -> None:
+    # A hyphenated word counts as a word of the item («медико-санитарной»), so the fuller wording is the longer.
+    text = (
+        "В комитете обсудили доступность медицинской помощи в сёлах.\n\n"
+        "По второму вопросу – о доступности первичной медико-санитарной помощи в сёлах – доложила заместитель "
+        "министра здравоохранения Марина Петрова."
+    )
+    assert "доступность первичной медико-санитарной помощи" in _issues(nlp, text)
