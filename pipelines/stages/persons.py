@@ -430,6 +430,21 @@ def _after_settlement_abbreviation(token: Token) -> bool:
 _SOURCE_LABELS = frozenset({"источник"})
 
 
+def _before_its_noun_phrase(token: Token) -> bool:
+    """«аппаратом Дашогузского велаятского Халк Маслахаты»: a place's adjective (-ский, -цкий) with a lower-case
+    adjective of the same case after it opens a body's or a region's name; a surname has no adjective after it."""
+    doc = token.doc
+    if not _REGION_ADJECTIVE.fullmatch(token.text) or token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    if not after.is_lower or not after.is_alpha:
+        return False
+    # By the dictionary, not the tagger, which takes a rare adjective («велаятского») for a noun; a participle
+    # («Петровский, избранный …») is no part of a name's phrase either, but no comma stands between here.
+    own = {p.tag.case for p in loading.parse(token.lower_) if p.tag.POS == "ADJF"}
+    return any(p.tag.POS == "ADJF" and p.tag.case in own for p in loading.parse(after.lower_))
+
+
 def _credited_source(token: Token) -> bool:
     doc = token.doc
     i = token.i - 1
@@ -564,6 +579,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     if _cut_off(token) or _broken_off(token) or _dateline_place(token) or _kazakh_phrase(token):
         return True
     if _after_settlement_abbreviation(token) or _after_settlement_noun(token) or _credited_source(token):
+        return True
+    if _before_its_noun_phrase(token):
         return True
     if word not in named and _ministry_contraction(token.text):
         return True
