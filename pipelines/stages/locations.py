@@ -298,6 +298,10 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> in
         return i + 2 if level and doc[i].is_lower and lowers[i + 2].endswith(_LOCATIVE_ENDINGS) else None
     if lemma == "течение" and i > 0 and lowers[i - 1] == "по":
         return i + 1 if doc[i].is_lower else None  # not «в течение», a span of time
+    if lemma in _EMBANKMENTS and doc[i].is_lower:
+        return i + 1  # «ремонт набережной Волги»: an embankment is a river's, a lake's or a sea's
+    if lemma in _ICE_DRIFTS and i + 2 < len(doc) and lowers[i + 1] == "на":
+        return i + 2  # «ледоход на Лене»: only a river's ice drifts
     if lower == "берега" and i > 0 and lowers[i - 1] in _BY_THE_BANK and i + 1 < len(doc):
         # «у берега Самура»: a river's or a lake's bank, where the name is no country or region of the lexicons
         # (`water_names` asks them): «у берега Турции» is a country's coast.
@@ -310,6 +314,8 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> in
 
 
 _BY_THE_BANK = frozenset({"у", "вдоль"})
+_EMBANKMENTS = frozenset({"набережная"})
+_ICE_DRIFTS = frozenset({"ледоход", "ледостав"})
 
 
 def _one_word_name(doc: Doc, at: int, quoted: list[bool]) -> bool:
@@ -441,7 +447,7 @@ def _unnamed_kind(span: Span) -> bool:
 # Status words a region's name has besides its own: a span of these and a region noun names no region.
 _STATUS_WORDS = frozenset(
     f"{stem}{end}"
-    for stem in ("муниципальн", "городск", "сельск", "районн", "областн", "административн", "автономн")
+    for stem in ("муниципальн", "городск", "сельск", "районн", "областн", "административн", "автономн", "айылн")
     for end in ("ый", "ой", "ого", "ому", "ым", "ом", "ая", "ую", "ые", "ых", "ими", "ыми", "ий", "ее", "ое")
 )
 
@@ -938,17 +944,25 @@ def adjective_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
         # By strings first: a region noun is rare, and a Token for every word costs more.
         if not texts[at].islower() or not _in_words(lemmas[at], lowers[at], "loc_region_nouns"):
             continue  # a settlement's noun after an adjective is a body's («Кара-Булакского айыл окмоту»)
-        adjective = texts[at - 1]
+        # «Кызыл-Адырского айылного аймака»: status words may stand between the place's adjective and the noun (not
+        # before a second name after a dash, which NER reads whole: «Ханты-Мансийском автономном округе – Югре»).
+        first = at - 1
+        second_name = at + 1 < len(doc) and texts[at + 1] in _DASHES
+        while first > 0 and lowers[first] in _STATUS_WORDS and texts[first].islower() and not second_name:
+            first -= 1
+        adjective = texts[first]
         if not adjective[:1].isupper() or adjective.isupper() or not adjective.replace("-", "").isalpha():
             continue
-        if not lowers[at - 1].endswith(_REGION_ADJECTIVE_ENDINGS) or _plural_only(lowers[at]):
+        if not lowers[first].endswith(_REGION_ADJECTIVE_ENDINGS) or _plural_only(lowers[at]):
             continue
         noun = next((p for p in loading.parse(lowers[at]) if p.tag.POS == "NOUN"), None)
         singular = noun.inflect({"nomn", "sing"}) if noun else None
         if singular is None or singular.tag.gender is None:
             continue
-        name = f"{_adjective_nominative(adjective, singular.tag.gender, False)} {singular.word}"
-        yield doc[at - 1 : at + 1], name
+        gender = singular.tag.gender
+        status = "".join(f"{_adjective_nominative(word, gender, False)} " for word in lowers[first + 1 : at])
+        name = f"{_adjective_nominative(adjective, gender, False)} {status}{singular.word}"
+        yield doc[first : at + 1], name
 
 
 # A region's own body named by the region's adjective: «Брестского областного центра», «Гомельского облисполкома».

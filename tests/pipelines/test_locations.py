@@ -331,6 +331,9 @@ def test_a_plural_settlement_noun_names_every_listed_settlement(nlp: Language, t
         # A country's coast is no river's bank.
         ("Судно задержали у берегов Ливии, сообщили в Риме.", {"Ливия", "Рим"}),
         ("Катер задержали у берега Турции, сообщили в Риме.", {"Турция", "Рим"}),
+        # An embankment and an ice drift are a river's.
+        ("Депутат просит ускорить ремонт набережной Иртыша, сообщили в Омске.", {"Омск"}),
+        ("Синоптики – о том, что ледоход на Лене ожидается в мае, в Якутске готовятся.", {"Якутск"}),
         # A bank by which something stands is a river's or a lake's.
         ("Фермеров в Дербенте просят убрать загоны у берега Самура.", {"Дербент"}),
     ],
@@ -969,6 +972,11 @@ def test_a_municipalitys_kind_before_its_unquoted_name_is_no_moscow_region(nlp: 
         (
             "Рост отмечен в Бухаре, Зарафшане и Учкудуке в рамках программы.",
             {"Бухара", "Зарафшан", "Учкудук"},
+        ),
+        # Status words between a place's adjective and a region noun the dictionary does not know.
+        (
+            "Утверждён бюджет Кара-Суйского айылного аймака. Глава Ак-Талинского айылного аймака выступил.",
+            {"Кара-Суйский айылный аймак", "Ак-Талинский айылный аймак"},
         ),
         # Not the adjective of a two-word name after the list («Телецким озером»).
         ("Туристы едут к нам за Катунью и Телецким озером.", {"Катунь"}),
