@@ -1210,8 +1210,28 @@ def candidate_spans(doc: Doc) -> list[Span]:
                 spans.append(cleaned)
         elif ent.label_ == "ORG":
             spans.extend(places_in_body(ent, quoted))
+    spans.extend(route_ends(doc, quoted))
     spans.extend(_listed_beside_a_place(doc, spans, quoted))
     return filter_spans(spans)
+
+
+def route_ends(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
+    """«дороги Берд – Чинари», «трассы Алматы – Ташкент»: a route's noun (`loc_route_nouns.txt`) and two
+    capitalised one-word names joined by a dash name the settlements at its ends."""
+    lemmas, lowers, texts = token_strings(doc, LEMMA), token_strings(doc, LOWER), token_texts(doc)
+    for i in range(len(doc) - 3):
+        if texts[i + 2] not in _DASHES or not _in_words(lemmas[i], lowers[i], "loc_route_nouns"):
+            continue
+        ends = (doc[i + 1], doc[i + 3])
+        if any(
+            quoted[t.i] or not _is_capitalized(t) or t.text.isupper() or not t.text.replace("-", "").isalpha()
+            for t in ends
+        ):
+            continue
+        after = doc[i + 4] if i + 4 < len(doc) else None
+        if after is not None and _is_capitalized(after) and after.is_alpha:
+            continue  # «дороги Берд – Сусанна Погосян»: a person's name after the dash
+        yield from (doc[t.i : t.i + 1] for t in ends)
 
 
 _PLACE_LIST_REACH = 6  # names of a list on either side of a place found

@@ -430,6 +430,19 @@ def _after_settlement_abbreviation(token: Token) -> bool:
 _SOURCE_LABELS = frozenset({"источник"})
 
 
+def _route_end(token: Token) -> bool:
+    """«дороги Берд – Чинари»: a word at either end of a route's two names after its noun (`loc_route_nouns.txt`)
+    is a settlement."""
+    doc, routes = token.doc, lexicons.load("loc_route_nouns")
+    for first in (token.i, token.i - 2):
+        if first < 1 or first + 2 >= len(doc) or doc[first + 1].text not in _DASHES:
+            continue
+        noun = doc[first - 1]
+        if noun.is_lower and (fold(noun.lemma_) in routes or fold(noun.text) in routes):
+            return doc[first].is_title and doc[first + 2].is_title
+    return False
+
+
 def _before_its_noun_phrase(token: Token) -> bool:
     """«аппаратом Дашогузского велаятского Халк Маслахаты»: a place's adjective (-ский, -цкий) with a lower-case
     adjective of the same case after it opens a body's or a region's name; a surname has no adjective after it."""
@@ -580,7 +593,7 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _after_settlement_abbreviation(token) or _after_settlement_noun(token) or _credited_source(token):
         return True
-    if _before_its_noun_phrase(token):
+    if _before_its_noun_phrase(token) or _route_end(token):
         return True
     if word not in named and _ministry_contraction(token.text):
         return True

@@ -208,6 +208,8 @@ def test_one_gender_per_person(nlp: Language, text: str, expected: list) -> None
         # The later names of a list of settlements after the settlements' kind.
         "Износ сетей высок в джамоатах Навдонак и Зарбод.",
         "Приграничные сёла Гаварзин, Ардви и Кохб испытывают трудности с водой.",
+        # The ends of a route after its noun.
+        "Она попросила отремонтировать межобщинную дорогу Ахта – Цахкадзор.",
         # A place's adjective opening a body's name, with the body's level adjective after it.
         "Бюллетень подготовлен аппаратом Лебапского велаятского Халк Маслахаты.",
     ],
