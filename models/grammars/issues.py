@@ -644,6 +644,17 @@ def _title_after(noun: Token, quotes: dict[int, int]) -> tuple[int, int] | None:
 _ISSUER_WORDS = 4  # words of an issuer's name between an act's genitive and its title: «Чеченской Республики»
 
 
+# A report given under a title: «с докладом «О выполнении программы …» выступил», «с информацией «О внесении …»».
+_REPORT_NOUNS = frozenset({"доклад", "содоклад", "информация", "отчет", "отчёт", "сообщение"})
+
+
+def _reported_title(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
+    """A title «О …» right after a report's noun («с докладом «О …»»): the report's subject, worded as an item."""
+    if open_i == 0 or not _is_title_quote(doc, open_i, close_i) or lemma(doc[open_i - 1]) not in _REPORT_NOUNS:
+        return None
+    return Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
+
+
 def _quoted_law(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
     """A law known by a quoted name: «закон Димы Яковлева», «пакет Яровой»."""
     first = doc[open_i + 1]
@@ -716,7 +727,11 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
     names = list(names or []) + [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "ORG"]
     for open_i, close_i in quotes.items():
         checkpoint("issues")
-        found = _quoted_law(doc, open_i, close_i) or _announced_title(doc, open_i, close_i)
+        found = (
+            _quoted_law(doc, open_i, close_i)
+            or _announced_title(doc, open_i, close_i)
+            or _reported_title(doc, open_i, close_i)
+        )
         if found:
             yield found
     yield from agenda_items(doc)

@@ -740,3 +740,8 @@ def test_the_agendas_full_wording_names_an_item_the_headline_paraphrased(nlp: La
         "министра здравоохранения Марина Петрова."
     )
     assert "доступность первичной медико-санитарной помощи" in _issues(nlp, text)
+
+
+def test_a_report_given_under_a_title_is_an_item(nlp: Language) -> None:
+    text = "С докладом «О выполнении программы развития района за первый квартал» выступил глава района Иван Петров."
+    assert any(i.startswith("выполнение программы развития района") for i in _issues(nlp, text))
