@@ -658,7 +658,26 @@ def _without_settlement_noun(span: Span) -> Span:
     return span.doc[start : span.end] if start > span.start and _is_capitalized(span.doc[start]) else span
 
 
+# A region noun's abbreviations: «Гумбетовского р-на», «в Ленинском р-не», «Свердловской обл.».
+_ABBREVIATED_REGION_NOUNS = {
+    **{f"р-{end}": ("район", "masc") for end in ("н", "на", "не", "ну", "ном", "ны", "нов", "нах")},
+    "обл": ("область", "femn"),
+}
+
+
+def _expanded_abbreviation(span: Span) -> str | None:
+    """«Гумбетовского р-на» → «Гумбетовский район»: a place's adjectives before an abbreviated region noun."""
+    words = [t for t in span if not t.is_punct]
+    full = _ABBREVIATED_REGION_NOUNS.get(words[-1].lower_) if words else None
+    if full is None or len(words) < 2 or not all(t.text.replace("-", "").isalpha() for t in words[:-1]):
+        return None
+    noun, gender = full
+    return " ".join([*(_adjective_nominative(t.text, gender, False) for t in words[:-1]), noun])
+
+
 def _nominative(span: Span) -> str:
+    if (expanded := _expanded_abbreviation(span)) is not None:
+        return expanded
     if (city := city_of(span.text)) is not None:
         return city  # a listed town morphology declines wrongly («в Кызылорде» → «Кызылорд»)
     # A place name in the accusative has its nominative form unless it is a feminine -а/-я noun

@@ -59,7 +59,7 @@ from models.grammars.meeting import (
     title_parser,
 )
 from pipelines.doc_views import token_strings
-from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, TextSpan
+from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, PersonFinding, TextSpan
 from pipelines.headings import headings, reading
 from pipelines.normalize import nominative, recover_shape
 from pipelines.person_names import fold, is_first_name
@@ -1266,10 +1266,13 @@ def _opens_a_persons_name(token: Token) -> bool:
     return is_first_name(token.text)  # «аким города Талдыкорган Иванов»: the town the tagger ran into the name
 
 
-def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str | None:
+def home_city(
+    doc: Doc, sent: Span, cities: dict[int, str] | None = None, people: frozenset[int] = frozenset()
+) -> str | None:
     """Where the body holding the meeting sits, from its name: «Думы города Костромы», «общины Гюмри»,
     «Кобринского районного исполнительного комитета», «Мядельского райисполкома», «Думы Чебоксар» (`cities`:
-    the cities the text names, by where a mention starts)."""
+    the cities the text names, by where a mention starts; `people`: the tokens of persons' names, «имам села Касумов
+    Рамазан»)."""
     texts, lowers = token_strings(doc, ORTH), token_strings(doc, LOWER)
     alpha = doc.to_array(IS_ALPHA).tolist()
     words = frozenset(lower for text, lower, a in zip(texts, lowers, alpha, strict=True) if a and text[:1].isupper())
@@ -1294,7 +1297,13 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
             _fold(token.lemma_) in _MUNICIPALITIES and i > 0 and _fold(tokens[i - 1].lemma_) in _LOCAL_LEVELS
         )
         named = named or (token.text == "Город" and i > 0 and tokens[i - 1].text in ("«", '"'))
-        if named and _is_name(after) and not _opens_a_persons_name(after) and not _before_region_noun(after):
+        if (
+            named
+            and _is_name(after)
+            and after.i not in people
+            and not _opens_a_persons_name(after)
+            and not _before_region_noun(after)
+        ):
             return _whole_city(after, cities) or _genitive_place(after)
         # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has; after
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.
@@ -1452,12 +1461,29 @@ def _adjective_and_place(adjective: str, noun: str | None) -> str | None:
     return f"{attribute.word.capitalize()} {'-'.join(part.capitalize() for part in named.word.split('-'))}"
 
 
+_STEM = 4  # letters of a surname that its case forms share
+
+
+def _person_tokens(doc: Doc, people: tuple[PersonFinding, ...]) -> set[int]:
+    """Where the persons' surnames stand («Касумов Рамазан»); not their other words, which may be a town the tagger
+    ran into a name («аким города Талдыкорган Иванов»)."""
+    found: set[int] = set()
+    for person in people:
+        stem = _fold(person.surname)[:_STEM]
+        for mention in person.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                found.update(t.i for t in span if _fold(t.text).startswith(stem))
+    return found
+
+
 def find_place(
     doc: Doc,
     locations: tuple[LocationFinding, ...],
     events: set[int],
     meeting: Span | None,
     dateline: Dateline | None,
+    people: tuple[PersonFinding, ...] = (),
 ) -> str | None:
     headline = next(iter(doc.sents), None)
     best: tuple[int, str] | None = None
@@ -1465,7 +1491,9 @@ def find_place(
     taken = {i for span, _ in mentions for i in range(span.start, span.end)}
     cities = {_fold(name): name for _, name in mentions}
     mentions += _repeated_mentions(doc, mentions, taken)
-    for span, name in mentions + _settlement_mentions(doc, taken) + _venue_mentions(doc, cities):
+    # «имам села Касумов Рамазан»: a name the persons stage read as a person's is no settlement after the word.
+    people_at = frozenset(_person_tokens(doc, people))
+    for span, name in mentions + _settlement_mentions(doc, taken | people_at) + _venue_mentions(doc, cities):
         tier = place_tier(span, events, meeting, headline)
         if tier is not None and (best is None or tier < best[0]):
             best = (tier, _reading(span, name))
@@ -1485,7 +1513,7 @@ def find_place(
         # says nothing of the cities its later sentences name.
         reach = _HOME_SENTENCES if meeting_verbs(meeting) else 1
         for sent in _sentences_from(doc, meeting, reach):
-            home = home_city(doc, sent, cities)
+            home = home_city(doc, sent, cities, people_at)
             if home is not None:
                 break
     if home or best:
@@ -1529,7 +1557,7 @@ def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
         body=body,
         number=number,
         date=find_date(doc, sent or lead_meeting_sentence(doc), dateline, anchor),
-        place=find_place(doc, findings.locations, {t.i for t in events}, sent, dateline),
+        place=find_place(doc, findings.locations, {t.i for t in events}, sent, dateline, findings.persons),
     )
 
 

@@ -981,6 +981,9 @@ def test_a_municipalitys_kind_before_its_unquoted_name_is_no_moscow_region(nlp: 
         # A route's two ends are settlements; not a person's name after the dash.
         ("Жители просят отремонтировать участок дороги Ахта – Цахкадзор.", {"Ахта", "Цахкадзор"}),
         ("Рейсы Орда – Кунгур отменены.", {"Орда", "Кунгур"}),
+        # A region noun's abbreviation is written out.
+        ("Жители Каменского р-на Свердловской обл. пожаловались.", {"Каменский район", "Свердловская область"}),
+        ("В Ленинском р-не открыли школу.", {"Ленинский район"}),
         # Not the adjective of a two-word name after the list («Телецким озером»).
         ("Туристы едут к нам за Катунью и Телецким озером.", {"Катунь"}),
     ],

@@ -1022,3 +1022,12 @@ def test_a_bracket_glossing_a_foreign_bodys_name_is_no_meeting(nlp: Language) ->
 def test_a_district_adjective_after_a_settlement_noun_is_no_town(nlp: Language) -> None:
     text = "Сегодня в нескольких сельских поселениях Ковылкинского района прошли организационные сессии Советов."
     assert meeting(nlp, text).place != "Ковылкинского"
+
+
+def test_a_persons_name_after_a_settlement_word_is_no_home(nlp: Language) -> None:
+    text = (
+        "Очередная сессия Собрания депутатов прошла в Буртунае\n\n25 сентября прошла очередная сессия Собрания "
+        "депутатов под председательством Хайбулаева Хабиба. В заседании также приняли участие имам села Касумов "
+        "Рамазан и депутаты."
+    )
+    assert meeting(nlp, text).place == "Буртунай"
