@@ -64,6 +64,7 @@ from pipelines.headings import headings, reading
 from pipelines.normalize import nominative, recover_shape
 from pipelines.person_names import fold, is_first_name
 from pipelines.stages.locations import gazetteer, municipal_kind, soft_stem_cases, text_key
+from pipelines.titles import is_position_head
 
 _IN = {"в", "во"}
 _DATELINE_LINES = 5  # «Версия для слабовидящих», breadcrumbs and a headline may come first
@@ -1242,7 +1243,7 @@ def _genitive_place(token: Token) -> str:
 # A republic's name in -ия («Государственный Совет Чувашии», «Хурал Бурятии») is a region, not a home city.
 _MUNICIPALITIES = frozenset({"округ", "поселение"})
 _CITY_BODIES = frozenset(
-    {"дума", "кенеш", "маслихат", "мэрия", "акимат", "хокимият", "администрация", "мэр", "аким", "хоким"}
+    {"дума", "кенеш", "маслихат", "мэрия", "примэрия", "акимат", "хокимият", "администрация", "мэр", "аким", "хоким"}
 )
 _REGION_ENDINGS = ("ия", "ея")
 
@@ -1264,6 +1265,35 @@ def _opens_a_persons_name(token: Token) -> bool:
     if token.ent_type_ != "PER" or token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I":
         return False
     return is_first_name(token.text)  # «аким города Талдыкорган Иванов»: the town the tagger ran into the name
+
+
+def _of_a_place(token: Token) -> bool:
+    """A body, a post, a venue or a smaller settlement a settlement's name may follow: «Думы», «главы», «в здании
+    администрации», «в Доме культуры», «в махалле «Шодлик»». By the dictionary's readings of the word too: the
+    tagger's lemma of a word it does not know is a guess («Примэрия» → «примэрий», «махалле» → «махалл»)."""
+    if not token.is_alpha:
+        return False
+    if is_position_head(token):
+        return True
+    words = {_fold(token.lemma_)} | {_fold(p.normal_form) for p in loading.parse(token.lower_) if p.tag.POS == "NOUN"}
+    return bool(words & _place_owners())
+
+
+@cache
+def _place_owners() -> frozenset[str]:
+    return (
+        lexicons.load("meeting_venue_nouns")
+        | lexicons.load("loc_settlement_nouns")
+        | lexicons.load("org_heads")
+        | _PUBLIC_BUILDINGS
+        | _CITY_BODIES
+        | _HEAD_TITLES
+    )
+
+
+_PUBLIC_BUILDINGS = frozenset({"дом", "клуб", "центр", "школа", "библиотека"})
+_OWNER_REACH = 2  # words back from a settlement noun to its owner: «Дома культуры села …», «махалле «Шодлик» города»
+_HEAD_TITLES = frozenset({"глава", "мэр", "аким", "хоким", "председатель", "депутат", "житель", "община"})
 
 
 def home_city(
@@ -1291,7 +1321,11 @@ def home_city(
         ):
             return city
         settlement = _is_in(token, "loc_settlement_nouns") or _fold(token.lemma_) == "община"
-        named = (settlement and "Case=Gen" in str(token.morph)) or _misread_settlement_genitive(token)
+        # A body or a post of the settlement («Думы города Костромы», «глава села Кара-Суу»), not whatever else is
+        # of a town («сотрудники организаций … города Ташкента»).
+        words_before = [t for t in reversed(tokens[max(0, i - 2 * _OWNER_REACH) : i]) if t.is_alpha]
+        owned = any(_of_a_place(t) for t in words_before[:_OWNER_REACH])
+        named = owned and ((settlement and "Case=Gen" in str(token.morph)) or _misread_settlement_genitive(token))
         # A municipality named by its city: «Думы городского округа Тольятти», «образования «Город Киров»».
         named = named or (
             _fold(token.lemma_) in _MUNICIPALITIES and i > 0 and _fold(tokens[i - 1].lemma_) in _LOCAL_LEVELS

@@ -1031,3 +1031,12 @@ def test_a_persons_name_after_a_settlement_word_is_no_home(nlp: Language) -> Non
         "Рамазан и депутаты."
     )
     assert meeting(nlp, text).place == "Буртунай"
+
+
+def test_a_town_named_for_what_is_not_its_body_is_no_home(nlp: Language) -> None:
+    # «сотрудники организаций … города Ташкента»: a town's name after what is no body, post or venue of it.
+    text = (
+        "В 13 районах области на внеочередных сессиях кенгашей народных депутатов утверждены новые хокимы. "
+        "В 11 районах хокимами стали сотрудники организаций республиканского уровня и города Ташкента."
+    )
+    assert meeting(nlp, text).place is None
