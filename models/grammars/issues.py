@@ -1055,6 +1055,8 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span) or end - start > _MAX_ITEM_CHARS:
                 continue
+            if span[0].lower_ in ("и", "а") and len(span) > 2 and span[1].lower_ in _ABOUT:
+                span = span[1:]  # «- и о создании рабочей группы …»: the list's last item keeps its conjunction
             if span[0].lower_ in ("о", "об", "обо") and len(span) > 1:
                 span = span[1:]
             head = span.root

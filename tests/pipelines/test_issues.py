@@ -745,3 +745,11 @@ def test_the_agendas_full_wording_names_an_item_the_headline_paraphrased(nlp: La
 def test_a_report_given_under_a_title_is_an_item(nlp: Language) -> None:
     text = "С докладом «О выполнении программы развития района за первый квартал» выступил глава района Иван Петров."
     assert any(i.startswith("выполнение программы развития района") for i in _issues(nlp, text))
+
+
+def test_the_last_item_of_a_list_keeps_no_conjunction(nlp: Language) -> None:
+    text = (
+        "Состоялась сессия совета.\nНа повестку дня было вынесено два вопроса:\n"
+        "- об образовании комиссии по социальному партнерству\n- и о создании рабочей группы по поддержке фермеров.\n"
+    )
+    assert "создание рабочей группы по поддержке фермеров" in _issues(nlp, text)
