@@ -119,6 +119,9 @@ class Gazetteer:
     forced: frozenset[Key] = frozenset()
     longest: int = 1
     first_words: frozenset[str] = frozenset()
+    # First words of names that open with a common noun («область Абай»): found in lower case too.
+    lower_first_words: frozenset[str] = frozenset()
+    lower_first_stems: frozenset[str] = frozenset()
 
     def canonical(self, key: Key) -> str | None:
         return self.names.get(key)
@@ -128,6 +131,7 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     names: dict[Key, str] = {}
     forced: set[Key] = set()
+    lower_first: set[str] = set()
     for lexicon, force in (("loc_countries", True), ("loc_regions", False)):
         for line in lexicons.lines(lexicon):
             canonical, *aliases = (part.strip() for part in line.split("|"))
@@ -136,12 +140,19 @@ def gazetteer() -> Gazetteer:
                     names.setdefault(key, canonical)
                     if force:
                         forced.add(key)
+                    if form[:1].islower() and len(key) > 1:
+                        lower_first.add(key[0])
     return Gazetteer(
         names=names,
         forced=frozenset(forced),
         longest=max(len(k) for k in names),
         first_words=frozenset(k[0] for k in names if k),
+        lower_first_words=frozenset(lower_first),
+        lower_first_stems=frozenset(word[:_STEM_LETTERS] for word in lower_first),
     )
+
+
+_STEM_LETTERS = 3  # letters every case form of a region noun shares («обл-асть», «обл-асти»)
 
 
 def _lemmas(name: str) -> frozenset[str]:
@@ -630,7 +641,13 @@ def lexicon_names(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     gaz = gazetteer()
     for i, first in enumerate(words):
         text = texts[first]
-        if not text[:1].isupper() or quoted[first] or _lemma(text) not in gaz.first_words:
+        if quoted[first] or not text[:1].isalpha():
+            continue
+        if text[:1].isupper():
+            if _lemma(text) not in gaz.first_words:
+                continue
+        # (A lower-case word only where its first letters are those of such a name: no lemma for every word.)
+        elif text[:_STEM_LETTERS].lower() not in gaz.lower_first_stems or _lemma(text) not in gaz.lower_first_words:
             continue
         for n in range(min(gaz.longest, len(words) - i), 0, -1):
             window = words[i : i + n]
@@ -1308,7 +1325,9 @@ def _before_a_person(span: Span, people: list[TextSpan]) -> Span | None:
     if at == len(people) or not span.start_char < people[at].start < span.end_char:
         return span
     cut = span.doc.char_span(span.start_char, people[at].start, alignment_mode="contract")
-    return _trim(cut) if cut is not None and len(cut) else None
+    trimmed = _trim(cut) if cut is not None and len(cut) else None
+    # «области Абай Нурлан …» with «Абай» taken into the person's name: a region's kind alone names nothing.
+    return None if trimmed is None or _unnamed_kind(trimmed) else trimmed
 
 
 def _overlaps(span: Span, mentions: list[TextSpan]) -> bool:

@@ -981,6 +981,9 @@ def test_a_municipalitys_kind_before_its_unquoted_name_is_no_moscow_region(nlp: 
         # A route's two ends are settlements; not a person's name after the dash.
         ("Жители просят отремонтировать участок дороги Ахта – Цахкадзор.", {"Ахта", "Цахкадзор"}),
         ("Рейсы Орда – Кунгур отменены.", {"Орда", "Кунгур"}),
+        # A region named by the word after its noun, which a person's name may follow.
+        ("Прошла сессия маслихата области Абай.", {"область Абай"}),
+        ("В сессии принял участие аким области Улытау Нурлан Сеитов.", {"область Улытау"}),
         # A region noun's abbreviation is written out.
         ("Жители Каменского р-на Свердловской обл. пожаловались.", {"Каменский район", "Свердловская область"}),
         ("В Ленинском р-не открыли школу.", {"Ленинский район"}),
