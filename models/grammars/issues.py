@@ -363,6 +363,10 @@ def _members(token: Token) -> Iterator[Token]:
     # «обсудили качество уборки снега во дворах и работу транспорта»: an accusative hung on a locative is a second
     # object, as its case tells.
     direct = preposition(token) is None and _case(token) == "Acc"
+    # «вопросы подготовки к отопительному сезону, пассажирских перевозок, внесения изменений …»: a genitive list the
+    # parser hung on a dative inside its first member; a conjunct agrees in case with its head, so one that does not
+    # is a member of the list.
+    direct = direct or (preposition(token) is None and _case(token) == "Gen")
     if about or direct:
         for inner in token.subtree:
             deeper = inner.dep_ == "conj" and inner.head.i != token.i and inner.i > token.i

@@ -753,3 +753,12 @@ def test_the_last_item_of_a_list_keeps_no_conjunction(nlp: Language) -> None:
         "- об образовании комиссии по социальному партнерству\n- и о создании рабочей группы по поддержке фермеров.\n"
     )
     assert "создание рабочей группы по поддержке фермеров" in _issues(nlp, text)
+
+
+def test_a_genitive_list_the_parser_hung_on_a_first_members_dative(nlp: Language) -> None:
+    text = (
+        "В ходе сессии были рассмотрены вопросы подготовки к отопительному сезону, пассажирских перевозок в городе, "
+        "утверждения правил совместного водопользования."
+    )
+    found = _issues(nlp, text)
+    assert any(i.startswith("пассажирские перевозки") for i in found), found
