@@ -136,6 +136,11 @@ def test_people_with_one_surname_and_other_initials_stay_apart(nlp: Language) ->
         ("В ЮАР обсуждают отставку Джейкоба Мбалы.", [("Мбала", "Джейкоб", None, None)]),
         # A signature at the end of a text is a name; a two-letter stub there is a cut word.
         ("Глава администрации района\nЕ.С. Лебедева", [("Лебедева", None, None, "Е.С.")]),
+        # A later name of a list shares the list's case: the object's accusative («Сидорову» is hers, not his dative).
+        (
+            "Депутаты наградили Петрова А.А. и Сидорову Б.Б. грамотами.",
+            [("Петров", None, None, "А.А."), ("Сидорова", None, None, "Б.Б.")],
+        ),
     ],
 )
 def test_gender_and_case_of_surnames(nlp: Language, text: str, expected: list) -> None:
