@@ -1229,6 +1229,17 @@ class _Gendered:
 
 # The case a name's syntactic role gives it, where the tagger's morphology may disagree.
 _CASE_OF_DEP = {"obj": "Acc", "iobj": "Dat", "nsubj": "Nom", "nsubj:pass": "Nom"}
+_CONJUNCTS = 8  # names of one list back to its first
+
+
+def _role(token: Token) -> str:
+    """The syntactic role of the list a name is a conjunct of («избрать Зуева П.П., Исламову Л.Р.»: an object, so an
+    accusative, however the tagger read the later name), or the name's own."""
+    for _ in range(_CONJUNCTS):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    return token.dep_
 
 
 def gendered_surname(
@@ -1263,6 +1274,12 @@ def gendered_surname(
     # the post it stands in apposition to outweighs.)
     if first is not None and not nominative_context and _guessed_after_oblique_post(first, span):
         first = None
+    unknown_first = first is not None and patronymic is None and not _dictionary_first_name(first.text)
+    if nominative_context and unknown_first and (nominatives := {r: n for r, n in readings.items() if r[0] == "Nom"}):
+        # A name the context puts in the nominative («Мяхри Чарыева – о нехватке …») has its surname as written:
+        # an -ова there is a woman's, whatever a first name the dictionary does not know is guessed as (one it
+        # knows, or a patronymic, tells the case itself).
+        readings, told = nominatives, len({g for _, g in nominatives}) == 1
     # A patronymic tells the gender for certain; then the agreement of the verb the name is the subject of (so a
     # nominative), before a first name the dictionary may know only as a man's in an oblique case («Айана Тоюшева
     # доложила»: Айан's genitive, or her nominative).
@@ -1285,6 +1302,12 @@ def gendered_surname(
     if title_gender is not None:
         narrowed = {r: n for r, n in readings.items() if r[1] == title_gender}
         if narrowed:
+            readings, told = narrowed, True
+    if not told and span.root.dep_ == "conj" and (role_case := _CASE_OF_DEP.get(_role(span.root))) is not None:
+        # «избрать в правление Зуева П.П., Исламову Л.Р.»: a later name of a list shares the list's case, which its
+        # role tells (an object's accusative), whatever the tagger read the name alone as.
+        narrowed = {r: n for r, n in readings.items() if r[0] == role_case}
+        if narrowed and len({g for _, g in narrowed}) == 1:
             readings, told = narrowed, True
     undeclined_man = first is not None and ("Nom", "Masc") in _first_name_readings(first.text)
     if not told and undeclined_man and patronymic is None and _known_mans_name(first.text) and _oblique_role(span):

@@ -363,6 +363,10 @@ def _members(token: Token) -> Iterator[Token]:
     # «обсудили качество уборки снега во дворах и работу транспорта»: an accusative hung on a locative is a second
     # object, as its case tells.
     direct = preposition(token) is None and _case(token) == "Acc"
+    # «вопросы подготовки к отопительному сезону, пассажирских перевозок, внесения изменений …»: a genitive list the
+    # parser hung on a dative inside its first member; a conjunct agrees in case with its head, so one that does not
+    # is a member of the list.
+    direct = direct or (preposition(token) is None and _case(token) == "Gen")
     if about or direct:
         for inner in token.subtree:
             deeper = inner.dep_ == "conj" and inner.head.i != token.i and inner.i > token.i
@@ -630,14 +634,29 @@ def _announced_title(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
 
 
 def _title_after(noun: Token, quotes: dict[int, int]) -> tuple[int, int] | None:
-    """The title quote «О …» right after a law or decision noun, or after its genitive («проект решения «О …»»)."""
-    for at in (noun.i + 1, noun.i + 2):
+    """The title quote «О …» right after a law or decision noun, or after its genitive («проект решения «О …»») and
+    the issuer's name («проект закона Чеченской Республики «О …»», «решение Совета депутатов города «О …»»)."""
+    for at in range(noun.i + 1, noun.i + 2 + _ISSUER_WORDS):
         close_i = quotes.get(at)
         if close_i is not None and _is_title_quote(noun.doc, at, close_i):
             return at, close_i
-        if at >= len(noun.doc) or noun.doc[at].pos_ not in _NOMINAL:
+        if at >= len(noun.doc) or noun.doc[at].pos_ not in _NOMINAL | {"ADJ"}:
             break
     return None
+
+
+_ISSUER_WORDS = 4  # words of an issuer's name between an act's genitive and its title: «Чеченской Республики»
+
+
+# A report given under a title: «с докладом «О выполнении программы …» выступил», «с информацией «О внесении …»».
+_REPORT_NOUNS = frozenset({"доклад", "содоклад", "информация", "отчет", "отчёт", "сообщение"})
+
+
+def _reported_title(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
+    """A title «О …» right after a report's noun («с докладом «О …»»): the report's subject, worded as an item."""
+    if open_i == 0 or not _is_title_quote(doc, open_i, close_i) or lemma(doc[open_i - 1]) not in _REPORT_NOUNS:
+        return None
+    return Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
 
 
 def _quoted_law(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
@@ -712,7 +731,11 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
     names = list(names or []) + [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "ORG"]
     for open_i, close_i in quotes.items():
         checkpoint("issues")
-        found = _quoted_law(doc, open_i, close_i) or _announced_title(doc, open_i, close_i)
+        found = (
+            _quoted_law(doc, open_i, close_i)
+            or _announced_title(doc, open_i, close_i)
+            or _reported_title(doc, open_i, close_i)
+        )
         if found:
             yield found
     yield from agenda_items(doc)
@@ -1036,6 +1059,8 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span) or end - start > _MAX_ITEM_CHARS:
                 continue
+            if span[0].lower_ in ("и", "а") and len(span) > 2 and span[1].lower_ in _ABOUT:
+                span = span[1:]  # «- и о создании рабочей группы …»: the list's last item keeps its conjunction
             if span[0].lower_ in ("о", "об", "обо") and len(span) > 1:
                 span = span[1:]
             head = span.root

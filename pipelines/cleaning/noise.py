@@ -118,6 +118,15 @@ def _rejoin(match: re.Match[str]) -> str:
     return "" if _is_word_break(before.group(), after.group()) else "-"
 
 
+def _rejoin_name(match: re.Match[str]) -> str:
+    """«Габдрах- манов»: a capitalised left half no dictionary knows is a name cut; a word's half keeps its hyphen
+    («водо- и газоснабжение», «Дом- музей»)."""
+    before = _WORD_BEFORE.search(match.string, 0, match.start())
+    if not before or not before.group()[:1].isupper() or before.group().isupper() or _known(before.group()):
+        return match.group(0)
+    return _rejoin(match)
+
+
 # Roman numerals OCR reads with Cyrillic letters of the same print: VIII → «УШ», VII → «УП», XV → «ХУ».
 _ROMAN_LOOKALIKES = {"Х": "X", "У": "V", "П": "II", "Ш": "III", "І": "I", "1": "I", "I": "I", "V": "V", "X": "X"}
 _ROMAN = re.compile(r"(?=[IVXLC])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -348,6 +357,15 @@ RULES: tuple[Rule, ...] = (
         re.compile(r"(?<=[а-яё])-[ \t]*\r?\n[ \t]*(?=[а-яё])|(?<=[А-ЯЁ])-[ \t]*\r?\n[ \t]*(?=[А-ЯЁ]{2})"),
         _rejoin,
         needs=("-",),
+    ),
+    # A name hyphenated at a line's end whose break a copy turned into a space: «Рамиль Габдрах- манов». Only a
+    # capitalised left half no dictionary knows and a right half of three letters or more: «Северо- и Южно-…»
+    # keeps its suspended hyphen.
+    Rule(
+        "hyphen_space",
+        re.compile(r"(?<=[а-яё])- (?=[а-яё]{3,}(?![\w-]))"),
+        _rejoin_name,
+        needs=("- ",),
     ),
     # Justified text pasted from a page or a PDF: two to four spaces between words are one. Wider gaps are a
     # layout's columns («Секретарь            А. Петрова»), which the signature and header readers go by.

@@ -59,9 +59,15 @@ def _words(doc: Doc, candidate: Candidate) -> list[str]:
         if candidate.kind in ("agenda", "title")
     ]
     words = [
-        lemma(t) for t in span if t.is_alpha and t.lower_ not in _STOP and not any(a <= t.idx < b for a, b in cited)
+        lemma(t) for t in span if _word(t.text) and t.lower_ not in _STOP and not any(a <= t.idx < b for a, b in cited)
     ]
     return [candidate.action, *words] if candidate.action else words
+
+
+def _word(text: str) -> bool:
+    """Letters: a hyphenated word is one («медико-санитарной», «социально-экономического»), a half broken at a line's
+    end is not («пастбище-»)."""
+    return text.replace("-", "").isalpha() and text.strip("-") == text
 
 
 def _text(doc: Doc, candidate: Candidate) -> str:
@@ -170,6 +176,15 @@ def _within_item(issue: _Issue, mention: TextSpan) -> bool:
     return any(m.start <= mention.start and mention.end <= m.end for m in issue.mentions)
 
 
+# Kinds of phrase that word an item as the meeting's agenda does: a numbered line, a title, «вопрос о X».
+_ITEM_KINDS = frozenset({"agenda", "title", "generic"})
+
+
+def _fuller(words: list[str], other: list[str]) -> bool:
+    """`words` (of a phrase the stage took for the same item as `other`'s) say more: the item worded in full."""
+    return len(words) > len(other)
+
+
 def _verbal(word: str) -> bool:
     """A noun of action («избрание», «прекращение», «принятие»): two actions on one object are two items."""
     return word.endswith(("ние", "тие")) and word in lexicons.load("issue_heads")
@@ -275,6 +290,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
             if candidate.kind == "title" and "«" not in same.text:
                 # An act's own title names the item better than a paraphrase («поправки в закон о пастбищах»).
                 same.text, same.kind = _text(source, candidate), candidate.kind
+            elif candidate.kind in _ITEM_KINDS and same.kind not in _ITEM_KINDS and _fuller(words, same.words):
+                # The agenda's wording of an item («по второму вопросу – о доступности первичной медико-санитарной
+                # помощи в горных районах») names it better than the headline's shorter paraphrase of it.
+                same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
             continue
         score = _score(source, candidate, head_pairs)
         if meeting and candidate.kind == "report":

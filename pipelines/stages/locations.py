@@ -119,6 +119,9 @@ class Gazetteer:
     forced: frozenset[Key] = frozenset()
     longest: int = 1
     first_words: frozenset[str] = frozenset()
+    # First words of names that open with a common noun («область Абай»): found in lower case too.
+    lower_first_words: frozenset[str] = frozenset()
+    lower_first_stems: frozenset[str] = frozenset()
 
     def canonical(self, key: Key) -> str | None:
         return self.names.get(key)
@@ -128,6 +131,7 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     names: dict[Key, str] = {}
     forced: set[Key] = set()
+    lower_first: set[str] = set()
     for lexicon, force in (("loc_countries", True), ("loc_regions", False)):
         for line in lexicons.lines(lexicon):
             canonical, *aliases = (part.strip() for part in line.split("|"))
@@ -136,12 +140,19 @@ def gazetteer() -> Gazetteer:
                     names.setdefault(key, canonical)
                     if force:
                         forced.add(key)
+                    if form[:1].islower() and len(key) > 1:
+                        lower_first.add(key[0])
     return Gazetteer(
         names=names,
         forced=frozenset(forced),
         longest=max(len(k) for k in names),
         first_words=frozenset(k[0] for k in names if k),
+        lower_first_words=frozenset(lower_first),
+        lower_first_stems=frozenset(word[:_STEM_LETTERS] for word in lower_first),
     )
+
+
+_STEM_LETTERS = 3  # letters every case form of a region noun shares («обл-асть», «обл-асти»)
 
 
 def _lemmas(name: str) -> frozenset[str]:
@@ -298,11 +309,24 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> in
         return i + 2 if level and doc[i].is_lower and lowers[i + 2].endswith(_LOCATIVE_ENDINGS) else None
     if lemma == "течение" and i > 0 and lowers[i - 1] == "по":
         return i + 1 if doc[i].is_lower else None  # not «в течение», a span of time
+    if lemma in _EMBANKMENTS and doc[i].is_lower:
+        return i + 1  # «ремонт набережной Волги»: an embankment is a river's, a lake's or a sea's
+    if lemma in _ICE_DRIFTS and i + 2 < len(doc) and lowers[i + 1] == "на":
+        return i + 2  # «ледоход на Лене»: only a river's ice drifts
+    if lower == "берега" and i > 0 and lowers[i - 1] in _BY_THE_BANK and i + 1 < len(doc):
+        # «у берега Самура»: a river's or a lake's bank, where the name is no country or region of the lexicons
+        # (`water_names` asks them): «у берега Турции» is a country's coast.
+        return i + 1
     if lemma != "берег" and not _in_words(lemmas[i], lower, "loc_water_nouns"):
         return None
     if not doc[i].is_lower or (lemma == "берег" and not _river_bank(doc[i])):
         return None
     return i + 2 if i + 2 < len(doc) and doc[i + 1].text == "." else i + 1
+
+
+_BY_THE_BANK = frozenset({"у", "вдоль"})
+_EMBANKMENTS = frozenset({"набережная"})
+_ICE_DRIFTS = frozenset({"ледоход", "ледостав"})
 
 
 def _one_word_name(doc: Doc, at: int, quoted: list[bool]) -> bool:
@@ -434,7 +458,7 @@ def _unnamed_kind(span: Span) -> bool:
 # Status words a region's name has besides its own: a span of these and a region noun names no region.
 _STATUS_WORDS = frozenset(
     f"{stem}{end}"
-    for stem in ("муниципальн", "городск", "сельск", "районн", "областн", "административн", "автономн")
+    for stem in ("муниципальн", "городск", "сельск", "районн", "областн", "административн", "автономн", "айылн")
     for end in ("ый", "ой", "ого", "ому", "ым", "ом", "ая", "ую", "ые", "ых", "ими", "ыми", "ий", "ее", "ое")
 )
 
@@ -617,7 +641,13 @@ def lexicon_names(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     gaz = gazetteer()
     for i, first in enumerate(words):
         text = texts[first]
-        if not text[:1].isupper() or quoted[first] or _lemma(text) not in gaz.first_words:
+        if quoted[first] or not text[:1].isalpha():
+            continue
+        if text[:1].isupper():
+            if _lemma(text) not in gaz.first_words:
+                continue
+        # (A lower-case word only where its first letters are those of such a name: no lemma for every word.)
+        elif text[:_STEM_LETTERS].lower() not in gaz.lower_first_stems or _lemma(text) not in gaz.lower_first_words:
             continue
         for n in range(min(gaz.longest, len(words) - i), 0, -1):
             window = words[i : i + n]
@@ -645,7 +675,26 @@ def _without_settlement_noun(span: Span) -> Span:
     return span.doc[start : span.end] if start > span.start and _is_capitalized(span.doc[start]) else span
 
 
+# A region noun's abbreviations: «Гумбетовского р-на», «в Ленинском р-не», «Свердловской обл.».
+_ABBREVIATED_REGION_NOUNS = {
+    **{f"р-{end}": ("район", "masc") for end in ("н", "на", "не", "ну", "ном", "ны", "нов", "нах")},
+    "обл": ("область", "femn"),
+}
+
+
+def _expanded_abbreviation(span: Span) -> str | None:
+    """«Гумбетовского р-на» → «Гумбетовский район»: a place's adjectives before an abbreviated region noun."""
+    words = [t for t in span if not t.is_punct]
+    full = _ABBREVIATED_REGION_NOUNS.get(words[-1].lower_) if words else None
+    if full is None or len(words) < 2 or not all(t.text.replace("-", "").isalpha() for t in words[:-1]):
+        return None
+    noun, gender = full
+    return " ".join([*(_adjective_nominative(t.text, gender, False) for t in words[:-1]), noun])
+
+
 def _nominative(span: Span) -> str:
+    if (expanded := _expanded_abbreviation(span)) is not None:
+        return expanded
     if (city := city_of(span.text)) is not None:
         return city  # a listed town morphology declines wrongly («в Кызылорде» → «Кызылорд»)
     # A place name in the accusative has its nominative form unless it is a feminine -а/-я noun
@@ -707,8 +756,10 @@ def _settlement_by_morphology(word: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _plural_only(word: str) -> bool:
-    """«аулы», «сёлах», «посёлков»: a noun form that is plural in every reading («села» may be one village's)."""
-    nouns = [p for p in loading.parse(word) if p.tag.POS == "NOUN"]
+    """«аулы», «сёлах», «посёлков»: a noun form that is plural in every reading («села» may be one village's). The
+    word is written lower-case: a surname's reading does not count («агрогородков», which pymorphy also guesses as
+    the surname Агрогородков)."""
+    nouns = [p for p in loading.parse(word) if p.tag.POS == "NOUN" and not {"Surn", "Name", "Patr"} & p.tag.grammemes]
     return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
@@ -847,7 +898,7 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             shared.insert(0, doc[i])
             i -= 1
         names: list[Token] = []
-        while i >= 0 and _is_capitalized(doc[i]) and doc[i].pos_ in ("ADJ", "PROPN") and _adjective(doc[i].text):
+        while i >= 0 and _is_capitalized(doc[i]) and doc[i].pos_ in ("ADJ", "PROPN") and _place_adjective(doc[i].text):
             names.insert(0, doc[i])
             if i < 1 or doc[i - 1].lower_ not in _COORDINATORS:
                 break
@@ -929,17 +980,25 @@ def adjective_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
         # By strings first: a region noun is rare, and a Token for every word costs more.
         if not texts[at].islower() or not _in_words(lemmas[at], lowers[at], "loc_region_nouns"):
             continue  # a settlement's noun after an adjective is a body's («Кара-Булакского айыл окмоту»)
-        adjective = texts[at - 1]
+        # «Кызыл-Адырского айылного аймака»: status words may stand between the place's adjective and the noun (not
+        # before a second name after a dash, which NER reads whole: «Ханты-Мансийском автономном округе – Югре»).
+        first = at - 1
+        second_name = at + 1 < len(doc) and texts[at + 1] in _DASHES
+        while first > 0 and lowers[first] in _STATUS_WORDS and texts[first].islower() and not second_name:
+            first -= 1
+        adjective = texts[first]
         if not adjective[:1].isupper() or adjective.isupper() or not adjective.replace("-", "").isalpha():
             continue
-        if not lowers[at - 1].endswith(_REGION_ADJECTIVE_ENDINGS) or _plural_only(lowers[at]):
+        if not lowers[first].endswith(_REGION_ADJECTIVE_ENDINGS) or _plural_only(lowers[at]):
             continue
         noun = next((p for p in loading.parse(lowers[at]) if p.tag.POS == "NOUN"), None)
         singular = noun.inflect({"nomn", "sing"}) if noun else None
         if singular is None or singular.tag.gender is None:
             continue
-        name = f"{_adjective_nominative(adjective, singular.tag.gender, False)} {singular.word}"
-        yield doc[at - 1 : at + 1], name
+        gender = singular.tag.gender
+        status = "".join(f"{_adjective_nominative(word, gender, False)} " for word in lowers[first + 1 : at])
+        name = f"{_adjective_nominative(adjective, gender, False)} {status}{singular.word}"
+        yield doc[first : at + 1], name
 
 
 # A region's own body named by the region's adjective: «Брестского областного центра», «Гомельского облисполкома».
@@ -1077,6 +1136,14 @@ def _adjective(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in loading.parse(word))
 
 
+def _place_adjective(word: str) -> bool:
+    """«Шатойском», and «Веденском», which the dictionary knows only as the surname Веденский: a place's adjective
+    and an adjective-declined surname are one shape (-ский, -цкий), and beside a region noun it is the place's."""
+    if _adjective(word):
+        return True
+    return word.lower().endswith(_REGION_ADJECTIVE_ENDINGS) and any("Surn" in p.tag for p in loading.parse(word))
+
+
 def _after_number(doc: Doc, i: int) -> bool:
     """«2024 г.», «2024-2025 гг», «в 2024 г.»: the word before «г» holds a digit (or it is a bracket's)."""
     before = doc[i - 1]
@@ -1179,7 +1246,67 @@ def candidate_spans(doc: Doc) -> list[Span]:
                 spans.append(cleaned)
         elif ent.label_ == "ORG":
             spans.extend(places_in_body(ent, quoted))
+    spans.extend(route_ends(doc, quoted))
+    spans.extend(_listed_beside_a_place(doc, spans, quoted))
     return filter_spans(spans)
+
+
+def route_ends(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
+    """«дороги Берд – Чинари», «трассы Алматы – Ташкент»: a route's noun (`loc_route_nouns.txt`) and two
+    capitalised one-word names joined by a dash name the settlements at its ends."""
+    lemmas, lowers, texts = token_strings(doc, LEMMA), token_strings(doc, LOWER), token_texts(doc)
+    for i in range(len(doc) - 3):
+        if texts[i + 2] not in _DASHES or not _in_words(lemmas[i], lowers[i], "loc_route_nouns"):
+            continue
+        ends = (doc[i + 1], doc[i + 3])
+        if any(
+            quoted[t.i] or not _is_capitalized(t) or t.text.isupper() or not t.text.replace("-", "").isalpha()
+            for t in ends
+        ):
+            continue
+        after = doc[i + 4] if i + 4 < len(doc) else None
+        if after is not None and _is_capitalized(after) and after.is_alpha:
+            continue  # «дороги Берд – Сусанна Погосян»: a person's name after the dash
+        yield from (doc[t.i : t.i + 1] for t in ends)
+
+
+_PLACE_LIST_REACH = 6  # names of a list on either side of a place found
+
+
+def _known_place_word(token: Token) -> bool:
+    """«Учкудуке»: a capitalized word inside a sentence that the dictionary knows as a place and never as a name."""
+    if not _is_capitalized(token) or token.is_sent_start or token.text.isupper() or not token.is_alpha:
+        return False
+    known = [p for p in loading.parse(token.lower_) if p.is_known]
+    # A noun: an adjective is the first word of a two-word name («Телецким озером»).
+    if any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in known):
+        return False
+    return any("Geox" in p.tag and p.tag.POS == "NOUN" for p in known)
+
+
+def _listed_beside_a_place(doc: Doc, spans: list[Span], quoted: list[bool]) -> Iterator[Span]:
+    """«в Кармане, Зарафшане и Учкудуке»: a one-word place in a list makes the list's other one-word names places
+    where the dictionary knows them as such, which NER misses in a run of names."""
+    taken = {t.i for span in spans for t in span}
+    for span in spans:
+        if len(span) != 1:
+            continue
+        for step in (-2, 2):
+            at = span.start
+            for _ in range(_PLACE_LIST_REACH):
+                between, name = at + step // 2, at + step
+                if not (0 <= name < len(doc)) or doc[between].lower_ not in _COORDINATORS or quoted[name]:
+                    break
+                after = doc[name + 1] if name + 1 < len(doc) else None
+                # «за Катунью и Телецким озером»: a name with a common noun after it is that noun's.
+                if name not in taken and (
+                    not _known_place_word(doc[name]) or (after is not None and after.is_lower and after.pos_ == "NOUN")
+                ):
+                    break
+                if name not in taken:
+                    taken.add(name)
+                    yield doc[name : name + 1]
+                at = name
 
 
 @dataclass
@@ -1198,7 +1325,9 @@ def _before_a_person(span: Span, people: list[TextSpan]) -> Span | None:
     if at == len(people) or not span.start_char < people[at].start < span.end_char:
         return span
     cut = span.doc.char_span(span.start_char, people[at].start, alignment_mode="contract")
-    return _trim(cut) if cut is not None and len(cut) else None
+    trimmed = _trim(cut) if cut is not None and len(cut) else None
+    # «области Абай Нурлан …» with «Абай» taken into the person's name: a region's kind alone names nothing.
+    return None if trimmed is None or _unnamed_kind(trimmed) else trimmed
 
 
 def _overlaps(span: Span, mentions: list[TextSpan]) -> bool:

@@ -59,11 +59,12 @@ from models.grammars.meeting import (
     title_parser,
 )
 from pipelines.doc_views import token_strings
-from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, TextSpan
+from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, PersonFinding, TextSpan
 from pipelines.headings import headings, reading
 from pipelines.normalize import nominative, recover_shape
 from pipelines.person_names import fold, is_first_name
 from pipelines.stages.locations import gazetteer, municipal_kind, soft_stem_cases, text_key
+from pipelines.titles import is_position_head
 
 _IN = {"в", "во"}
 _DATELINE_LINES = 5  # «Версия для слабовидящих», breadcrumbs and a headline may come first
@@ -173,7 +174,13 @@ _ROOMS = frozenset({"зал", "конференц-зал", "комната", "к
 
 
 def meeting_verbs(sent: Span) -> list[Token]:
-    return [t for t in sent if t.pos_ in ("VERB", "AUX") and _is_in(t, "meeting_verbs")]
+    """Verbs of taking place; not an infinitive, which plans a meeting or proposes one («повторно рассмотреть
+    вопрос на заседании 19 мая», «решено провести сессию»): it tells no meeting that took place."""
+    return [
+        t
+        for t in sent
+        if t.pos_ in ("VERB", "AUX") and "Inf" not in t.morph.get("VerbForm") and _is_in(t, "meeting_verbs")
+    ]
 
 
 def meeting_sentence(events: list[Token]) -> Span | None:
@@ -493,8 +500,11 @@ _DATELINE_PREFIX = re.compile(
 # A settlement's name after its word: one word, hyphenated or not, or an adjective with its noun («г. Сосновый Бор»,
 # «г. Старый Оскол», «г. Набережные Челны»); `_marked_place` keeps the second word only where the two agree.
 _MARKED_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \t][А-ЯЁ][а-яё]+)?"
-# A protocol's header line may give the place after the date: «12 марта 2024 г. № 6        г. Лида».
-_PLACE_AFTER_DATE = re.compile(r"(?:^|[ \t])" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>" + _MARKED_NAME + r")[ \t.]*$")
+# A protocol's header line may give the place after the date: «12 марта 2024 г. № 6        г. Лида», and the address
+# after the place: «14 апреля 2025 г.        г. Евпатория, пр. Ленина, 2, каб. 37».
+_PLACE_AFTER_DATE = re.compile(
+    r"(?:^|[ \t])" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>" + _MARKED_NAME + r")[ \t.]*(?:$|,[ \t])"
+)
 # A report's dateline may give the city after the date: «14 марта 2024 года, Бишкек.», «5 мая. Ош —»,
 # «14.03.2024 | Бишкек».
 # «14 марта 2024, 10:15 | Бишкек»: the time may come between.
@@ -1233,7 +1243,7 @@ def _genitive_place(token: Token) -> str:
 # A republic's name in -ия («Государственный Совет Чувашии», «Хурал Бурятии») is a region, not a home city.
 _MUNICIPALITIES = frozenset({"округ", "поселение"})
 _CITY_BODIES = frozenset(
-    {"дума", "кенеш", "маслихат", "мэрия", "акимат", "хокимият", "администрация", "мэр", "аким", "хоким"}
+    {"дума", "кенеш", "маслихат", "мэрия", "примэрия", "акимат", "хокимият", "администрация", "мэр", "аким", "хоким"}
 )
 _REGION_ENDINGS = ("ия", "ея")
 
@@ -1257,10 +1267,42 @@ def _opens_a_persons_name(token: Token) -> bool:
     return is_first_name(token.text)  # «аким города Талдыкорган Иванов»: the town the tagger ran into the name
 
 
-def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str | None:
+def _of_a_place(token: Token) -> bool:
+    """A body, a post, a venue or a smaller settlement a settlement's name may follow: «Думы», «главы», «в здании
+    администрации», «в Доме культуры», «в махалле «Шодлик»». By the dictionary's readings of the word too: the
+    tagger's lemma of a word it does not know is a guess («Примэрия» → «примэрий», «махалле» → «махалл»)."""
+    if not token.is_alpha:
+        return False
+    if is_position_head(token):
+        return True
+    words = {_fold(token.lemma_)} | {_fold(p.normal_form) for p in loading.parse(token.lower_) if p.tag.POS == "NOUN"}
+    return bool(words & _place_owners())
+
+
+@cache
+def _place_owners() -> frozenset[str]:
+    return (
+        lexicons.load("meeting_venue_nouns")
+        | lexicons.load("loc_settlement_nouns")
+        | lexicons.load("org_heads")
+        | _PUBLIC_BUILDINGS
+        | _CITY_BODIES
+        | _HEAD_TITLES
+    )
+
+
+_PUBLIC_BUILDINGS = frozenset({"дом", "клуб", "центр", "школа", "библиотека"})
+_OWNER_REACH = 2  # words back from a settlement noun to its owner: «Дома культуры села …», «махалле «Шодлик» города»
+_HEAD_TITLES = frozenset({"глава", "мэр", "аким", "хоким", "председатель", "депутат", "житель", "община"})
+
+
+def home_city(
+    doc: Doc, sent: Span, cities: dict[int, str] | None = None, people: frozenset[int] = frozenset()
+) -> str | None:
     """Where the body holding the meeting sits, from its name: «Думы города Костромы», «общины Гюмри»,
     «Кобринского районного исполнительного комитета», «Мядельского райисполкома», «Думы Чебоксар» (`cities`:
-    the cities the text names, by where a mention starts)."""
+    the cities the text names, by where a mention starts; `people`: the tokens of persons' names, «имам села Касумов
+    Рамазан»)."""
     texts, lowers = token_strings(doc, ORTH), token_strings(doc, LOWER)
     alpha = doc.to_array(IS_ALPHA).tolist()
     words = frozenset(lower for text, lower, a in zip(texts, lowers, alpha, strict=True) if a and text[:1].isupper())
@@ -1279,13 +1321,23 @@ def home_city(doc: Doc, sent: Span, cities: dict[int, str] | None = None) -> str
         ):
             return city
         settlement = _is_in(token, "loc_settlement_nouns") or _fold(token.lemma_) == "община"
-        named = (settlement and "Case=Gen" in str(token.morph)) or _misread_settlement_genitive(token)
+        # A body or a post of the settlement («Думы города Костромы», «глава села Кара-Суу»), not whatever else is
+        # of a town («сотрудники организаций … города Ташкента»).
+        words_before = [t for t in reversed(tokens[max(0, i - 2 * _OWNER_REACH) : i]) if t.is_alpha]
+        owned = any(_of_a_place(t) for t in words_before[:_OWNER_REACH])
+        named = owned and ((settlement and "Case=Gen" in str(token.morph)) or _misread_settlement_genitive(token))
         # A municipality named by its city: «Думы городского округа Тольятти», «образования «Город Киров»».
         named = named or (
             _fold(token.lemma_) in _MUNICIPALITIES and i > 0 and _fold(tokens[i - 1].lemma_) in _LOCAL_LEVELS
         )
         named = named or (token.text == "Город" and i > 0 and tokens[i - 1].text in ("«", '"'))
-        if named and _is_name(after) and not _opens_a_persons_name(after) and not _before_region_noun(after):
+        if (
+            named
+            and _is_name(after)
+            and after.i not in people
+            and not _opens_a_persons_name(after)
+            and not _before_region_noun(after)
+        ):
             return _whole_city(after, cities) or _genitive_place(after)
         # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has; after
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.
@@ -1443,12 +1495,29 @@ def _adjective_and_place(adjective: str, noun: str | None) -> str | None:
     return f"{attribute.word.capitalize()} {'-'.join(part.capitalize() for part in named.word.split('-'))}"
 
 
+_STEM = 4  # letters of a surname that its case forms share
+
+
+def _person_tokens(doc: Doc, people: tuple[PersonFinding, ...]) -> set[int]:
+    """Where the persons' surnames stand («Касумов Рамазан»); not their other words, which may be a town the tagger
+    ran into a name («аким города Талдыкорган Иванов»)."""
+    found: set[int] = set()
+    for person in people:
+        stem = _fold(person.surname)[:_STEM]
+        for mention in person.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                found.update(t.i for t in span if _fold(t.text).startswith(stem))
+    return found
+
+
 def find_place(
     doc: Doc,
     locations: tuple[LocationFinding, ...],
     events: set[int],
     meeting: Span | None,
     dateline: Dateline | None,
+    people: tuple[PersonFinding, ...] = (),
 ) -> str | None:
     headline = next(iter(doc.sents), None)
     best: tuple[int, str] | None = None
@@ -1456,7 +1525,9 @@ def find_place(
     taken = {i for span, _ in mentions for i in range(span.start, span.end)}
     cities = {_fold(name): name for _, name in mentions}
     mentions += _repeated_mentions(doc, mentions, taken)
-    for span, name in mentions + _settlement_mentions(doc, taken) + _venue_mentions(doc, cities):
+    # «имам села Касумов Рамазан»: a name the persons stage read as a person's is no settlement after the word.
+    people_at = frozenset(_person_tokens(doc, people))
+    for span, name in mentions + _settlement_mentions(doc, taken | people_at) + _venue_mentions(doc, cities):
         tier = place_tier(span, events, meeting, headline)
         if tier is not None and (best is None or tier < best[0]):
             best = (tier, _reading(span, name))
@@ -1476,7 +1547,7 @@ def find_place(
         # says nothing of the cities its later sentences name.
         reach = _HOME_SENTENCES if meeting_verbs(meeting) else 1
         for sent in _sentences_from(doc, meeting, reach):
-            home = home_city(doc, sent, cities)
+            home = home_city(doc, sent, cities, people_at)
             if home is not None:
                 break
     if home or best:
@@ -1520,7 +1591,7 @@ def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
         body=body,
         number=number,
         date=find_date(doc, sent or lead_meeting_sentence(doc), dateline, anchor),
-        place=find_place(doc, findings.locations, {t.i for t in events}, sent, dateline),
+        place=find_place(doc, findings.locations, {t.i for t in events}, sent, dateline, findings.persons),
     )
 
 

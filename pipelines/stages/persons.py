@@ -430,6 +430,34 @@ def _after_settlement_abbreviation(token: Token) -> bool:
 _SOURCE_LABELS = frozenset({"источник"})
 
 
+def _route_end(token: Token) -> bool:
+    """«дороги Берд – Чинари»: a word at either end of a route's two names after its noun (`loc_route_nouns.txt`)
+    is a settlement."""
+    doc, routes = token.doc, lexicons.load("loc_route_nouns")
+    for first in (token.i, token.i - 2):
+        if first < 1 or first + 2 >= len(doc) or doc[first + 1].text not in _DASHES:
+            continue
+        noun = doc[first - 1]
+        if noun.is_lower and (fold(noun.lemma_) in routes or fold(noun.text) in routes):
+            return doc[first].is_title and doc[first + 2].is_title
+    return False
+
+
+def _before_its_noun_phrase(token: Token) -> bool:
+    """«аппаратом Дашогузского велаятского Халк Маслахаты»: a place's adjective (-ский, -цкий) with a lower-case
+    adjective of the same case after it opens a body's or a region's name; a surname has no adjective after it."""
+    doc = token.doc
+    if not _REGION_ADJECTIVE.fullmatch(token.text) or token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    if not after.is_lower or not after.is_alpha:
+        return False
+    # By the dictionary, not the tagger, which takes a rare adjective («велаятского») for a noun; a participle
+    # («Петровский, избранный …») is no part of a name's phrase either, but no comma stands between here.
+    own = {p.tag.case for p in loading.parse(token.lower_) if p.tag.POS == "ADJF"}
+    return any(p.tag.POS == "ADJF" and p.tag.case in own for p in loading.parse(after.lower_))
+
+
 def _credited_source(token: Token) -> bool:
     doc = token.doc
     i = token.i - 1
@@ -445,9 +473,22 @@ def _after_settlement_noun(token: Token) -> bool:
     settlements take: «в агрогородке Бабичи»."""
     if token.i == 0 or (looks_like_surname(token.text) and not _plural_only(token.lower_)):
         return False
-    before = token.doc[token.i - 1]
+    doc = token.doc
+    # «сёла Баганис, Воскепар и Кохб», «в джамоатах Фондарё и Анзоб»: a later name of a list of one-word names
+    # after the kind is a settlement as the first one is.
+    at = token.i
+    for _ in range(_SETTLEMENT_LIST_REACH):
+        if at < 2 or doc[at - 1].text not in (",", "и") or not doc[at - 2].is_title:
+            break
+        at -= 2
+    if at == 0:
+        return False
+    before = doc[at - 1]
     kinds = lexicons.load("loc_settlement_nouns")
     return len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)
+
+
+_SETTLEMENT_LIST_REACH = 8  # names of a list back from a settlement's name to its kind
 
 
 @lru_cache(maxsize=20_000)
@@ -551,6 +592,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     if _cut_off(token) or _broken_off(token) or _dateline_place(token) or _kazakh_phrase(token):
         return True
     if _after_settlement_abbreviation(token) or _after_settlement_noun(token) or _credited_source(token):
+        return True
+    if _before_its_noun_phrase(token) or _route_end(token):
         return True
     if word not in named and _ministry_contraction(token.text):
         return True
@@ -676,6 +719,16 @@ def _listed_after_post(ent: Span) -> bool:
     if i < 0 or doc[i].text not in _DASHES:
         return False
     return any(is_position_head(t) and "Nom" in t.morph.get("Case") for t in doc[max(0, i - _POST_BEFORE_DASH) : i])
+
+
+_ABOUT = frozenset({"о", "об", "обо"})
+
+
+def _reports_after_dash(ent: Span) -> bool:
+    """«Мяхри Чарыева – о нехватке механизаторов»: a speaker listed with the subject of the report after a dash is
+    the list's subject, in the nominative (the genre's «<Фамилия> — о <теме>»)."""
+    doc, at = ent.doc, ent.end
+    return at + 1 < len(doc) and doc[at].text in _DASHES and doc[at + 1].lower_ in _ABOUT
 
 
 # A woman's -ова/-ина surname in a form a man's genitive or accusative shares, or in an oblique case of hers.
@@ -1117,7 +1170,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         if (
             parts is not None
             and not parts.surname_as_written
-            and (_after_nominative_title(ent) or _listed_after_post(ent))
+            and (_after_nominative_title(ent) or _listed_after_post(ent) or _reports_after_dash(ent))
         ):
             parts = parse_name(span, nominative_context=True, titled=titled, title_gender=gender)
         if parts is not None and _only_a_title(parts):

@@ -721,3 +721,44 @@ def test_the_draft_of_a_budget_is_the_item_of_public_hearings(nlp: Language) -> 
 def test_a_pilot_project_is_no_draft(nlp: Language) -> None:
     text = "На форуме обсудили пилотный проект бюджета участия."
     assert "пилотный проект бюджета участия" not in _issues(nlp, text)
+
+
+def test_a_law_title_after_its_issuers_name(nlp: Language) -> None:
+    # The issuer («Республики Дагестан») stands between the draft's genitive and its long title.
+    text = (
+        "Первым рассмотрен проект закона Республики Дагестан «О внесении изменений в Закон Республики Дагестан "
+        "«О мерах социальной поддержки ветеранов труда»»."
+    )
+    assert any(i.startswith("внесение изменений в Закон Республики Дагестан «О мерах") for i in _issues(nlp, text))
+
+
+def test_the_agendas_full_wording_names_an_item_the_headline_paraphrased(nlp: Language) -> None:
+    # A hyphenated word counts as a word of the item («медико-санитарной»), so the fuller wording is the longer.
+    text = (
+        "В комитете обсудили доступность медицинской помощи в сёлах.\n\n"
+        "По второму вопросу – о доступности первичной медико-санитарной помощи в сёлах – доложила заместитель "
+        "министра здравоохранения Марина Петрова."
+    )
+    assert "доступность первичной медико-санитарной помощи" in _issues(nlp, text)
+
+
+def test_a_report_given_under_a_title_is_an_item(nlp: Language) -> None:
+    text = "С докладом «О выполнении программы развития района за первый квартал» выступил глава района Иван Петров."
+    assert any(i.startswith("выполнение программы развития района") for i in _issues(nlp, text))
+
+
+def test_the_last_item_of_a_list_keeps_no_conjunction(nlp: Language) -> None:
+    text = (
+        "Состоялась сессия совета.\nНа повестку дня было вынесено два вопроса:\n"
+        "- об образовании комиссии по социальному партнерству\n- и о создании рабочей группы по поддержке фермеров.\n"
+    )
+    assert "создание рабочей группы по поддержке фермеров" in _issues(nlp, text)
+
+
+def test_a_genitive_list_the_parser_hung_on_a_first_members_dative(nlp: Language) -> None:
+    text = (
+        "В ходе сессии были рассмотрены вопросы подготовки к отопительному сезону, пассажирских перевозок в городе, "
+        "утверждения правил совместного водопользования."
+    )
+    found = _issues(nlp, text)
+    assert any(i.startswith("пассажирские перевозки") for i in found), found

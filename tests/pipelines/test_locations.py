@@ -292,6 +292,8 @@ def test_a_listed_town_is_named_in_the_nominative(nlp: Language, text: str, expe
         ("В деревнях Ровба и Озерщина выявлены заброшенные дома.", {"Ровба", "Озерщина"}),
         # A capitalized word after the next name makes it a person's.
         ("Жители сёл Кызылтал и Иван Петров пришли.", {"Кызылтал"}),
+        # A kind pymorphy also guesses as a surname («Агрогородков») is a plural kind all the same.
+        ("Автобус возит детей из агрогородков Заречье и Лужки.", {"Заречье", "Лужки"}),
     ],
 )
 def test_a_plural_settlement_noun_names_every_listed_settlement(nlp: Language, text: str, expected: set[str]) -> None:
@@ -328,6 +330,12 @@ def test_a_plural_settlement_noun_names_every_listed_settlement(nlp: Language, t
         ("Нехватка воды в Нукусе обсуждалась на сессии.", {"Нукус"}),
         # A country's coast is no river's bank.
         ("Судно задержали у берегов Ливии, сообщили в Риме.", {"Ливия", "Рим"}),
+        ("Катер задержали у берега Турции, сообщили в Риме.", {"Турция", "Рим"}),
+        # An embankment and an ice drift are a river's.
+        ("Депутат просит ускорить ремонт набережной Иртыша, сообщили в Омске.", {"Омск"}),
+        ("Синоптики – о том, что ледоход на Лене ожидается в мае, в Якутске готовятся.", {"Якутск"}),
+        # A bank by which something stands is a river's or a lake's.
+        ("Фермеров в Дербенте просят убрать загоны у берега Самура.", {"Дербент"}),
     ],
 )
 def test_a_water_body_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:
@@ -950,3 +958,38 @@ def test_a_municipalitys_kind_before_its_unquoted_name_is_no_moscow_region(nlp: 
     text = "Глава МО Вырицкое городское поселение МО Гатчинский муниципальный район Ленинградской области выступил."
     names = {loc.name for loc in find_locations(nlp(text))}
     assert "МО" not in names and not any(name.startswith("МО ") for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Region adjectives sharing a plural noun, one of them known to the dictionary only as a surname.
+        (
+            "По её словам, в Веденском, Шатойском и Итум-Калинском районах открыты школы.",
+            {"Веденский район", "Шатойский район", "Итум-Калинский район"},
+        ),
+        # A list of one-word places: the dictionary's places beside one found are places too.
+        (
+            "Рост отмечен в Бухаре, Зарафшане и Учкудуке в рамках программы.",
+            {"Бухара", "Зарафшан", "Учкудук"},
+        ),
+        # Status words between a place's adjective and a region noun the dictionary does not know.
+        (
+            "Утверждён бюджет Кара-Суйского айылного аймака. Глава Ак-Талинского айылного аймака выступил.",
+            {"Кара-Суйский айылный аймак", "Ак-Талинский айылный аймак"},
+        ),
+        # A route's two ends are settlements; not a person's name after the dash.
+        ("Жители просят отремонтировать участок дороги Ахта – Цахкадзор.", {"Ахта", "Цахкадзор"}),
+        ("Рейсы Орда – Кунгур отменены.", {"Орда", "Кунгур"}),
+        # A region named by the word after its noun, which a person's name may follow.
+        ("Прошла сессия маслихата области Абай.", {"область Абай"}),
+        ("В сессии принял участие аким области Улытау Нурлан Сеитов.", {"область Улытау"}),
+        # A region noun's abbreviation is written out.
+        ("Жители Каменского р-на Свердловской обл. пожаловались.", {"Каменский район", "Свердловская область"}),
+        ("В Ленинском р-не открыли школу.", {"Ленинский район"}),
+        # Not the adjective of a two-word name after the list («Телецким озером»).
+        ("Туристы едут к нам за Катунью и Телецким озером.", {"Катунь"}),
+    ],
+)
+def test_lists_of_places_share_their_kind(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected

@@ -288,6 +288,14 @@ def test_a_dateline_past_the_end_of_the_meeting_sentence(nlp: Language) -> None:
             "2024-03-12",
             "Лида",
         ),
+        # The address after the header's place; a meeting planned with an infinitive later dates nothing.
+        (
+            "СОВЕТ ГОРОДА\nПостоянная комиссия по бюджету\nПРОТОКОЛ № 7\nзаседания постоянной комиссии\n\n"
+            "3 марта 2025 г.            г. Саки, ул. Ленина, 15, каб. 2\n\nПрисутствовали: члены комиссии.\n"
+            "РЕШИЛИ: информацию принять к сведению, повторно рассмотреть вопрос на заседании 7 апреля.",
+            "2025-03-03",
+            "Саки",
+        ),
         # A feed's stamp in the e-mail format; the lead's weekday counts from it.
         (
             "Fri, 14 Mar 2025 09:12:44 +0300\nГлавная → Новости\n\nВ четверг в Майкопе состоялся съезд врачей.",
@@ -1014,3 +1022,21 @@ def test_a_bracket_glossing_a_foreign_bodys_name_is_no_meeting(nlp: Language) ->
 def test_a_district_adjective_after_a_settlement_noun_is_no_town(nlp: Language) -> None:
     text = "Сегодня в нескольких сельских поселениях Ковылкинского района прошли организационные сессии Советов."
     assert meeting(nlp, text).place != "Ковылкинского"
+
+
+def test_a_persons_name_after_a_settlement_word_is_no_home(nlp: Language) -> None:
+    text = (
+        "Очередная сессия Собрания депутатов прошла в Буртунае\n\n25 сентября прошла очередная сессия Собрания "
+        "депутатов под председательством Хайбулаева Хабиба. В заседании также приняли участие имам села Касумов "
+        "Рамазан и депутаты."
+    )
+    assert meeting(nlp, text).place == "Буртунай"
+
+
+def test_a_town_named_for_what_is_not_its_body_is_no_home(nlp: Language) -> None:
+    # «сотрудники организаций … города Ташкента»: a town's name after what is no body, post or venue of it.
+    text = (
+        "В 13 районах области на внеочередных сессиях кенгашей народных депутатов утверждены новые хокимы. "
+        "В 11 районах хокимами стали сотрудники организаций республиканского уровня и города Ташкента."
+    )
+    assert meeting(nlp, text).place is None

@@ -136,6 +136,11 @@ def test_people_with_one_surname_and_other_initials_stay_apart(nlp: Language) ->
         ("В ЮАР обсуждают отставку Джейкоба Мбалы.", [("Мбала", "Джейкоб", None, None)]),
         # A signature at the end of a text is a name; a two-letter stub there is a cut word.
         ("Глава администрации района\nЕ.С. Лебедева", [("Лебедева", None, None, "Е.С.")]),
+        # A later name of a list shares the list's case: the object's accusative («Сидорову» is hers, not his dative).
+        (
+            "Депутаты наградили Петрова А.А. и Сидорову Б.Б. грамотами.",
+            [("Петров", None, None, "А.А."), ("Сидорова", None, None, "Б.Б.")],
+        ),
     ],
 )
 def test_gender_and_case_of_surnames(nlp: Language, text: str, expected: list) -> None:
@@ -205,6 +210,13 @@ def test_one_gender_per_person(nlp: Language, text: str, expected: list) -> None
         # A disease named after a physician
         "В 1995 году у неё диагностировали болезнь Паркинсона.",
         "Врачи говорят о синдроме Дауна у ребёнка.",
+        # The later names of a list of settlements after the settlements' kind.
+        "Износ сетей высок в джамоатах Навдонак и Зарбод.",
+        "Приграничные сёла Гаварзин, Ардви и Кохб испытывают трудности с водой.",
+        # The ends of a route after its noun.
+        "Она попросила отремонтировать межобщинную дорогу Ахта – Цахкадзор.",
+        # A place's adjective opening a body's name, with the body's level adjective after it.
+        "Бюллетень подготовлен аппаратом Лебапского велаятского Халк Маслахаты.",
     ],
 )
 def test_not_persons(nlp: Language, text: str) -> None:
@@ -577,6 +589,8 @@ def test_a_kyrgyz_surname_keeps_its_son_or_daughter_particle(nlp: Language, text
             "Сейдалиева",
         ),
         ("Награды вручены врачу больницы № 2 города Атырау Гульнар Ахметовой.", "Ахметова"),
+        # «<Имя Фамилия> – о <теме>»: a report's list puts the name in the nominative, so an -ова is a woman's.
+        ("Председатель сельсовета Огулджан Мередова – о ремонте сельских дорог.", "Мередова"),
     ],
 )
 def test_an_oblique_feminine_surname_after_an_unknown_first_name(nlp: Language, text: str, surname: str) -> None:
