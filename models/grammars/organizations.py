@@ -250,8 +250,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 foreign_mod,
                 foreign_head,
             ],
-            # «Кочкорский айылный кенеш»: a state-language level before a Russian-declined kind.
-            [{**mod, "OP": "+"}, foreign_mod, head],
+            # «Кочкорский айылный кенеш»: a state-language level before a Russian-declined kind; «Дашогузского
+            # велаятского Халк Маслахаты», «член Халк Маслахаты»: the level the tagger misreads, or none.
+            [{**mod, "OP": "*"}, {**misread, "OP": "?"}, foreign_mod, head],
             [
                 {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
                 {**mod, "OP": "*"},
@@ -1624,9 +1625,9 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
         )
         and place.text[:1].isupper()
         and bool(re.search(ADJECTIVE_ENDING, place.text))
+        # («Дашогузского велаятского Халк Маслахаты»: a state-language word of the kind may keep its capital.)
         and all(
-            t.is_lower
-            and (t.pos_ == "ADJ" or misread_adjective(t) or t.lower_ in lexicons.load("org_foreign_modifiers"))
+            (t.is_lower and (t.pos_ == "ADJ" or misread_adjective(t))) or t.lower_ in lexicons.load("org_foreign_modifiers")
             for t in level
         )
     )

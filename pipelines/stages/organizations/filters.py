@@ -320,8 +320,9 @@ def _dateline(text: str, mention: TextSpan) -> bool:
     return not text[line_start : mention.start].strip() and _DATELINE.match(text, mention.start) is not None
 
 
-# Letters of the state languages the Russian alphabet lacks (Kazakh, Kyrgyz, Tatar, Bashkir, Belarusian).
-_STATE_LETTERS = re.compile(r"[әғқңөұүһіўӘҒҚҢӨҰҮҺІЎ]")
+# Letters of the state languages the Russian alphabet lacks (Kazakh, Kyrgyz, Tatar, Bashkir, Belarusian; Uzbek
+# Cyrillic «ҳ», Tajik «ҷ», «ӣ», «ӯ»: «НАВОИЙ ВИЛОЯТИ ҲОКИМЛИГИ», «МАҶЛИСИ ВАКИЛОНИ ХАЛҚ»).
+_STATE_LETTERS = re.compile(r"[әғқңөұүһіўҳҷӣӯӘҒҚҢӨҰҮҺІЎҲҶӢӮ]")
 
 
 def _state_language(name: str) -> bool:
