@@ -1627,7 +1627,8 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
         and bool(re.search(ADJECTIVE_ENDING, place.text))
         # («Дашогузского велаятского Халк Маслахаты»: a state-language word of the kind may keep its capital.)
         and all(
-            (t.is_lower and (t.pos_ == "ADJ" or misread_adjective(t))) or t.lower_ in lexicons.load("org_foreign_modifiers")
+            (t.is_lower and (t.pos_ == "ADJ" or misread_adjective(t)))
+            or t.lower_ in lexicons.load("org_foreign_modifiers")
             for t in level
         )
     )

@@ -126,13 +126,17 @@ def _unit_named(doc: Doc, body: Body) -> bool:
 def _of_kind(token: Token, kinds: frozenset[str]) -> bool:
     if grammar.word_lemma(token.text) in kinds:
         return True
+    # «в лагере»: the dictionary's first reading may be another noun's («лагер»); any noun reading of the kind counts.
+    if any(p.tag.POS == "NOUN" and p.normal_form in kinds for p in loading.parse(token.lower_)):
+        return True
     # «в махаллях «Зохидон» и «Кайрагоч»»: a state-language kind the dictionary does not know, by its stem.
     word = token.lower_
     return not loading.morph().word_is_known(word) and any(len(k) >= 5 and word.startswith(k[:-1]) for k in kinds)
 
 
-# How many quoted names a kind may be shared by: «грантах «Агростартап», «Семейная ферма» и «Агропрогресс»».
-_MAX_COORDINATED = 4
+# How many quoted names a kind may be shared by: «грантах «Агростартап», «Семейная ферма» и «Агропрогресс»», the six
+# new streets' «наименования «Бірлік», «Достық», …, «Ақсай» и «Береке»».
+_MAX_COORDINATED = 6
 _MAX_QUOTED_WORDS = 8
 
 
@@ -281,6 +285,29 @@ def _venue_kind(name: str) -> bool:
     return False
 
 
+# Buildings named by what or whom they house: «Дом культуры», «Дом национальностей», «Дворец спорта», «Дом
+# Правительства Московской области». No gold lists one unregistered (a registered one has its form and quotes:
+# «МБУК «Районный дом культуры»»); «Белый дом», named by an adjective, is not of this shape.
+_HOUSES = frozenset({"дом", "дворец"})
+
+
+def _house(token: Token) -> bool:
+    return token.is_title and any(p.tag.POS == "NOUN" and p.normal_form in _HOUSES for p in loading.parse(token.lower_))
+
+
+def _house_of(doc: Doc, mention: TextSpan) -> bool:
+    """The mention is a «Дом»/«Дворец» with what it houses in the genitive, or the body in the genitive after one
+    («в здании Дома Правительства Московской области»: the building, not the government)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start > 0 and _house(doc[span.start - 1]) and "Gen" in span[0].morph.get("Case"):
+        return True
+    if len(span) < 2 or not _house(span[0]):
+        return False
+    return "Gen" in span[1].morph.get("Case") and span[1].pos_ in ("NOUN", "PROPN")
+
+
 _VENUE_FIELD = re.compile(r"\s*Место проведения\s*[:–—-]", re.IGNORECASE)
 _VENUE_REACH = 3  # «в | актовом | зале | гимназии», «в | районном | Доме культуры»
 
@@ -318,6 +345,21 @@ def _dateline(text: str, mention: TextSpan) -> bool:
     """The town a dateline opens a line with is a place, not a body, however the tagger reads the capitals."""
     line_start = text.rfind("\n", 0, mention.start) + 1
     return not text[line_start : mention.start].strip() and _DATELINE.match(text, mention.start) is not None
+
+
+# «2025-03-19T14:22:07+03:00»: a page's timestamp, which the tagger may read as a name for its «T»; no body's name is
+# a date without a word in it («2×2», «U2», «Ъ» are).
+_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4}")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def _timestamp(name: str) -> bool:
+    return _DATE.search(name) is not None and _TWO_LETTERS.search(name) is None
+
+
+def _hashtag(text: str, mention: TextSpan) -> bool:
+    """«#Росреестр #Мордовия», «#СЖП #пленум»: a post's tag, not a mention of a body."""
+    return mention.start > 0 and text[mention.start - 1] == "#"
 
 
 # Letters of the state languages the Russian alphabet lacks (Kazakh, Kyrgyz, Tatar, Bashkir, Belarusian; Uzbek
@@ -367,7 +409,9 @@ def _is_body(doc: Doc, body: Body) -> bool:
         return False
     if _unit_named(doc, body):
         return False
-    if _state_language(body.name):
+    if _state_language(body.name) or _timestamp(body.name):
+        return False
+    if all(_hashtag(doc_text(doc), m) for m in body.mentions):
         return False
     if body.abbreviation and all(_on_state_language_line(doc_text(doc), m) for m in body.mentions):
         return False
@@ -375,6 +419,8 @@ def _is_body(doc: Doc, body: Body) -> bool:
         return False
     # A house of culture or a school named only as where the meeting is held; its registered name stays a body.
     quoted = any(q in body.name for q in _QUOTES)
+    if not quoted and all(_house_of(doc, m) for m in body.mentions):
+        return False
     if _venue_kind(body.name) and not quoted and all(_venue(doc, m) for m in body.mentions):
         return False
     numbered = body.head in lexicons.load("org_numbered_heads")  # «школы № 9 (1985)»: a school's, with a year
