@@ -1142,7 +1142,11 @@ def grow(
                 proper
                 and previous == "CORE"
                 and seg.label in ("GEN_NP", "PLACE_BY_ADJECTIVE")
-                and not (_named_place(doc, seg) or (doc[seg.start - 1].is_upper and _of_place_kind(doc, seg)))
+                and not (
+                    _named_place(doc, seg)
+                    or (doc[seg.start - 1].is_upper and _of_place_kind(doc, seg))
+                    or _kind_of_named_place(doc, seg)
+                )
             )
         ]
         if not options:
@@ -1179,6 +1183,19 @@ def _named_place(doc: Doc, seg: Segment) -> bool:
     if last.text[:1].isupper():
         return True
     return before.is_upper and before.is_alpha and all(t.ent_type_ == "LOC" for t in doc[seg.start : seg.end])
+
+
+def _kind_of_named_place(doc: Doc, seg: Segment) -> bool:
+    """«Коллегии адвокатов | города | Шымкент»: a place's kind alone, with the place's name right after it (which an
+    indeclinable name shows in no case), names where the body is, as a capitalised genitive does."""
+    following = doc[seg.end] if seg.end < len(doc) else None
+    return (
+        seg.end - seg.start == 1
+        and _of_place_kind(doc, seg)
+        and following is not None
+        and following.text[:1].isupper()
+        and following.ent_type_ == "LOC"
+    )
 
 
 def _of_place_kind(doc: Doc, seg: Segment) -> bool:

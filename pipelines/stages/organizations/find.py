@@ -47,6 +47,7 @@ from pipelines.stages.organizations.places import (
 from pipelines.stages.organizations.readings import _centre_of_place, _kind_in_plural, _person_spans, _readings
 from pipelines.stages.organizations.same_body import (
     _abbreviations_joined,
+    _bare_kind_named_after_pri,
     _kind_before_name,
     _unit_abbreviation_before_body,
 )
@@ -170,7 +171,11 @@ def find_organizations(
             # A unit named only in titles stays the titles' organization for positions, but is not listed.
             listed=b.listed and not all(_within(m, titled) for m in b.mentions),
         )
-        for b in merge(_kind_before_name(_unit_abbreviation_before_body(_abbreviations_joined(doc, kept))))
+        for b in merge(
+            _kind_before_name(
+                _unit_abbreviation_before_body(_bare_kind_named_after_pri(doc, _abbreviations_joined(doc, kept)))
+            )
+        )
         if _is_body(doc, b)
     )
 
