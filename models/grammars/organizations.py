@@ -251,8 +251,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 foreign_head,
             ],
             # «Кочкорский айылный кенеш»: a state-language level before a Russian-declined kind; «Дашогузского
-            # велаятского Халк Маслахаты», «член Халк Маслахаты»: the level the tagger misreads, or none.
-            [{**mod, "OP": "*"}, {**misread, "OP": "?"}, foreign_mod, head],
+            # велаятского Халк Маслахаты»: the level the tagger misreads.
+            [{**mod, "OP": "+"}, foreign_mod, head],
+            [{**mod, "OP": "*"}, misread, foreign_mod, head],
             [
                 {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
                 {**mod, "OP": "*"},
@@ -1195,6 +1196,8 @@ def _kind_of_named_place(doc: Doc, seg: Segment) -> bool:
         and following is not None
         and following.text[:1].isupper()
         and following.ent_type_ == "LOC"
+        # (A name in the genitive, «города | Севастополя», is read with its kind as one genitive already.)
+        and "Gen" not in following.morph.get("Case")
     )
 
 
@@ -1760,6 +1763,9 @@ def _abbreviation_ok(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
         if token.lower_ in lex.country_codes or not _ABBR_SHAPE.match(token.text):
             return False
         if re.fullmatch(r"[IVXХІМСLDС]+", token.text):  # Roman numerals, also typed in Cyrillic
+            return False
+        # «ХАЛК МАСЛАХАТЫ», «ОЛИЙ МАЖЛИС»: a state-language word of a body's kind typed in capitals.
+        if token.lower_ in lexicons.load("org_foreign_modifiers"):
             return False
         if token.ent_type_ == "PER" or (token.ent_type_ == "LOC" and not _branch_of_place(doc, seg.end)):
             return False
