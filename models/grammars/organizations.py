@@ -1121,6 +1121,13 @@ def grow(
     name follows in the genitive («Госдума России», «МВД по Башкирии»), not a common noun.
     """
     previous = "CORE"
+    # «по бюджету … и муниципальной собственности»: a dative joined by «и» goes on a field after «по» only; after a
+    # body named without one it is the next addressee («рекомендации Правительству Российской Федерации и
+    # законодательным органам субъектов»).
+    field = any(doc[i].lower_ == "по" for i in range(start, end))
+    # «филиала ППК «Роскадастр» | по Республике Мордовия»: the region a branch serves is the branch's, not its company's
+    # (gold-format keeps the branch in the position and lists the company).
+    branch = start > 0 and doc[start - 1].is_lower and word_lemma(doc[start - 1].text) in _BRANCHES
     for _ in range(_MAX_TAILS):
         if _republic_name(doc, end):
             previous, end = "GEN_NP", end + 1
@@ -1135,6 +1142,8 @@ def grow(
             seg
             for seg in found.tails(end) + _wrapped_pri(doc, end, found)
             if _tail_ok(doc, seg, previous, start, lex, blocked)
+            and (field or seg.label != "CONJ_DAT_NP")
+            and not (branch and seg.label == "PO_NP" and doc[seg.start - 1].text in CLOSE_QUOTES)
             and "\n" not in doc[seg.start : seg.end].text
             # A field's words go on in the genitive («по урегулированию ситуации») after any name; a place
             # named by its kind after an abbreviation («ЕДДС района», «ДЧС Туркестанской области») is the
@@ -1154,7 +1163,11 @@ def grow(
             break
         best = max(options, key=lambda s: s.end)
         previous, end = best.label, best.end
+        field = field or best.label in ("PO_NP", "SPHERE_NP")
     return end
+
+
+_BRANCHES = frozenset({"филиал", "представительство"})
 
 
 # How far before a name a unit it belongs to may stand: «отдела | надзорной деятельности | ГУ МЧС по городу …».
