@@ -1127,7 +1127,7 @@ def grow(
     field = any(doc[i].lower_ == "по" for i in range(start, end))
     # «филиала ППК «Роскадастр» | по Республике Мордовия»: the region a branch serves is the branch's, not its company's
     # (gold-format keeps the branch in the position and lists the company).
-    branch = start > 0 and doc[start - 1].is_lower and word_lemma(doc[start - 1].text) in _BRANCHES
+    branch = _after_branch(doc, start)
     for _ in range(_MAX_TAILS):
         if _republic_name(doc, end):
             previous, end = "GEN_NP", end + 1
@@ -1168,6 +1168,15 @@ def grow(
 
 
 _BRANCHES = frozenset({"филиал", "представительство"})
+_BRANCH_REACH = 3  # «филиала | публично-правовой | компании «…»»: the company's own adjectives between
+
+
+def _after_branch(doc: Doc, start: int) -> bool:
+    """The name at `start` follows a branch's kind, over the adjectives of its own name only."""
+    i = start - 1
+    while i >= 0 and start - i <= _BRANCH_REACH and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= 0 and doc[i].is_lower and word_lemma(doc[i].text) in _BRANCHES
 
 
 # How far before a name a unit it belongs to may stand: «отдела | надзорной деятельности | ГУ МЧС по городу …».
