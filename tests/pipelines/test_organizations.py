@@ -3898,3 +3898,33 @@ def test_forms_of_central_asian_and_federal_bodies(nlp: Language, text: str, exp
 )
 def test_no_body_in_buildings_names_and_page_marks(nlp: Language, text: str) -> None:
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A headline's sitting of a body, read in sentence case.
+        (
+            "Новости | Союз журналистов Подмосковья | Мероприятия\n\nПЛЕНУМ СОЮЗА ЖУРНАЛИСТОВ ПОДМОСКОВЬЯ: НОВЫЙ "
+            "ПРЕДСЕДАТЕЛЬ\nВ Красногорске прошёл расширенный пленум "
+            "правления Союза журналистов Московской области.",
+            "Союз журналистов Подмосковья",
+        ),
+    ],
+)
+def test_a_headline_sitting_is_not_the_body(nlp: Language, text: str, expected: str) -> None:
+    found = names(nlp, text)
+    assert expected in found and not any(name.lower().startswith("пленум") for name in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Share buttons in another language; a forum in lower case or one that gathers people is the event.
+        "Текст новости.\nБөлүшүү: Facebook WhatsApp Telegram\n",
+        "Центр готовит форум сельской молодёжи и пригласил членов совета.",
+        "Читайте также: Форум «Зарни ас» соберёт молодых предпринимателей",
+    ],
+)
+def test_no_body_in_share_lines_and_events(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []

@@ -155,8 +155,10 @@ def _first_of_coordinated(doc: Doc, quote: int) -> int:
     return quote
 
 
-# Verbs of an event taking place («Форум …, который пройдёт в Гродно», «Съезд … состоится в мае»). Lemmas.
-_TAKING_PLACE = frozenset({"пройти", "проходить", "состояться", "открыться", "завершиться", "начаться"})
+# Verbs of an event taking place («Форум …, который пройдёт в Гродно», «Съезд … состоится в мае», «Форум «Зарни ас»
+# соберёт молодых предпринимателей»). Lemmas.
+_TAKING_PLACE = frozenset({"пройти", "проходить", "состояться", "открыться", "завершиться", "начаться", "собрать"})
+_BODY_SITTINGS = frozenset({"собрание", "курултай"})
 
 
 def _event(doc: Doc, body: Body) -> bool:
@@ -164,6 +166,10 @@ def _event(doc: Doc, body: Body) -> bool:
     (`meeting_events`) that takes place in the text is the event, not a body («Форум стран-экспортёров газа»)."""
     if body.head is None or body.head not in lexicons.load("meeting_events"):
         return False
+    # «готовит форум сельской молодёжи», «на форуме»: in lower case the kind is the event, a body has a proper name
+    # («Форум стран-экспортёров газа»). (Not a body's kinds that also name its sitting: «собрание», «курултай».)
+    if body.name[:1].islower() and body.head not in _BODY_SITTINGS and not any(q in body.name for q in _QUOTES):
+        return True
     for mention in body.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -224,6 +230,9 @@ def _as_medium(doc: Doc, mention: TextSpan) -> bool:
     around = [doc[i].text for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
     if any(t in _SEPARATORS for t in around):
         return True
+    # «Бөлүшүү: Facebook WhatsApp Telegram» (share, in any language): a label and media names only.
+    if _media_line(doc_text(doc), mention, media):
+        return True
     i = span.start - 1
     while i >= 0 and span.start - i <= _MEDIUM_REACH:
         token = doc[i]
@@ -234,6 +243,18 @@ def _as_medium(doc: Doc, mention: TextSpan) -> bool:
             return False
         i -= 1
     return False
+
+
+def _media_line(text: str, mention: TextSpan, media: frozenset[tuple[str, ...]]) -> bool:
+    """The mention's line is a label, a colon and nothing but the names of media."""
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    line = text[start : end if end >= 0 else len(text)]
+    label, colon, rest = line.partition(":")
+    words = _WORD.findall(rest)
+    if not colon or len(label.split()) > 2 or len(words) < 2:
+        return False
+    return all((grammar.word_lemma(w),) in media for w in words)
 
 
 _MAX_TITLES = 8  # how far back a list of titles is followed to the kind of work that opens it

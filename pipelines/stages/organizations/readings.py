@@ -11,6 +11,7 @@ place, a kind of body in the plural.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +36,12 @@ def _starts_person(doc: Doc, i: int, person_starts: set[int]) -> bool:
     token = doc[i]
     initial = len(token.text) == 1 and token.is_upper and i + 1 < len(doc) and doc[i + 1].text == "."
     return initial or bool(_INITIAL.match(token.text)) or token.idx in person_starts
+
+
+@cache
+def _sittings() -> frozenset[str]:
+    # («Коллегия Минобороны», «Съезд народных депутатов» are bodies too.)
+    return lexicons.load("meeting_events") - grammar.lexicon().heads - {"коллегия", "съезд"}
 
 
 def _oblique_noun(token: Token) -> bool:
@@ -80,6 +87,15 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         start += 1
     # «собрание Думы»: a sitting of a body is not the body.
     if doc[start].is_lower and doc[start].lemma_ in lexicons.load("org_meeting_heads") and start + 1 < end:
+        start += 1
+    # «Пленум союза журналистов Подмосковья: …», a headline read in sentence case: the sitting that opens it is of the
+    # body after it (a kind of sitting that is no kind of body: not «Коллегия адвокатов», «Собрание депутатов»).
+    if (
+        doc[start].is_sent_start
+        and start + 1 < end
+        and grammar.word_lemma(doc[start].text) in _sittings()
+        and "Gen" in doc[start + 1].morph.get("Case")
+    ):
         start += 1
     # «Заседание Совета Федерации»: nouns before the body's head govern it, they do not name it.
     heads = [i for i in range(start, end) if doc[i].lemma_ in lex.heads]
