@@ -1128,6 +1128,7 @@ def grow(
     # «филиала ППК «Роскадастр» | по Республике Мордовия»: the region a branch serves is the branch's, not its company's
     # (gold-format keeps the branch in the position and lists the company).
     branch = _after_branch(doc, start)
+    unit = any(word_lemma(doc[i].text).rsplit("-", 1)[-1] in lex.subunits for i in range(start, end))
     for _ in range(_MAX_TAILS):
         if _republic_name(doc, end):
             previous, end = "GEN_NP", end + 1
@@ -1156,6 +1157,8 @@ def grow(
                     _named_place(doc, seg)
                     or (doc[seg.start - 1].is_upper and _of_place_kind(doc, seg))
                     or _kind_of_named_place(doc, seg)
+                    # (after a unit, «Пресс-служба акимата | Атырауской области», the place is its body's)
+                    or (_place_by_adjective(doc, seg) and not unit)
                 )
             )
         ]
@@ -1206,6 +1209,18 @@ def _named_place(doc: Doc, seg: Segment) -> bool:
     if last.text[:1].isupper():
         return True
     return before.is_upper and before.is_alpha and all(t.ent_type_ == "LOC" for t in doc[seg.start : seg.end])
+
+
+def _place_by_adjective(doc: Doc, seg: Segment) -> bool:
+    """«Контрольно-счетного органа | Сегежского муниципального района»: a place named by its adjective and kind, which
+    the NER reads as a place, after a body's name is the body's territory."""
+    first = doc[seg.start]
+    return (
+        first.text[:1].isupper()
+        and first.pos_ in ("ADJ", "PROPN")
+        and all(t.ent_type_ == "LOC" for t in doc[seg.start : seg.end])
+        and _of_place_kind(doc, seg)
+    )
 
 
 def _kind_of_named_place(doc: Doc, seg: Segment) -> bool:

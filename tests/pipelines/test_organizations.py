@@ -3848,6 +3848,11 @@ def test_a_rural_kenesh_by_its_kyrgyz_level(nlp: Language, text: str, expected: 
             "Прошла отчётная конференция Коллегии адвокатов города Шымкент.",
             ["Коллегия адвокатов города Шымкент"],
         ),
+        # A place by its adjective and kind after a body the NER reads; after a unit it is the unit's body's.
+        (
+            "СЛУШАЛИ: председателя Контрольно-счетного органа Сегежского муниципального района Мамедову Севиль.",
+            ["Контрольно-счётный орган Сегежского муниципального района"],
+        ),
         # A dative after «и» is the next addressee, not more of the name.
         (
             "Будут подготовлены рекомендации Правительству Российской Федерации и законодательным органам субъектов.",
