@@ -1144,6 +1144,8 @@ def grow(
             for seg in found.tails(end) + _wrapped_pri(doc, end, found)
             if _tail_ok(doc, seg, previous, start, lex, blocked)
             and (field or seg.label != "CONJ_DAT_NP")
+            # «закрепить за каждым членом Совета | по одной семье»: «по» and a number share out, they name no field.
+            and not (seg.label == "PO_NP" and (doc[seg.start + 1].lemma_ == "один" or doc[seg.start + 1].like_num))
             and not (branch and seg.label == "PO_NP" and doc[seg.start - 1].text in CLOSE_QUOTES)
             and "\n" not in doc[seg.start : seg.end].text
             # A field's words go on in the genitive («по урегулированию ситуации») after any name; a place

@@ -3933,3 +3933,18 @@ def test_a_headline_sitting_is_not_the_body(nlp: Language, text: str, expected: 
 )
 def test_no_body_in_share_lines_and_events(nlp: Language, text: str) -> None:
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «по» and a number share out; a merger of settlements is an action.
+        (
+            "РЕШИЛИ: закрепить за каждым членом Совета по одной семье. После объединения поселений жители стали "
+            "реже обращаться в администрацию.",
+            ["Совет"],
+        ),
+    ],
+)
+def test_no_name_runs_into_a_share_or_an_action(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected

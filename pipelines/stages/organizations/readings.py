@@ -71,6 +71,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         and looks_like_surname(doc[start].text)
     ):
         return None
+    # «членом Совета по | одной семье»: a preposition the tagger ends a name on starts what follows it.
+    while end - start > 1 and doc[end - 1].lower_ in _STOP:
+        end -= 1
     # «Теги: МПА СНГ», «Фото: пресс-служба …»: a page's field label before a colon is no part of the name.
     colons = [i for i in range(start, end - 1) if doc[i].text == ":"]
     if colons:
