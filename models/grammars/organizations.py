@@ -1144,6 +1144,10 @@ def grow(
             for seg in found.tails(end) + _wrapped_pri(doc, end, found)
             if _tail_ok(doc, seg, previous, start, lex, blocked)
             and (field or seg.label != "CONJ_DAT_NP")
+            # «сессии Кенгаша … Самаркандской области | хоким области Эркинжон …»: after the body's place, the head of
+            # a place by its kind starts the next phrase (the person's title); right after a kind, «аппарат | акима
+            # области», it is the body's.
+            and not (previous != "CORE" and _head_of_place(doc, seg))
             # «закрепить за каждым членом Совета | по одной семье»: «по» and a number share out, they name no field.
             and not (seg.label == "PO_NP" and (doc[seg.start + 1].lemma_ == "один" or doc[seg.start + 1].like_num))
             and not (branch and seg.label == "PO_NP" and doc[seg.start - 1].text in CLOSE_QUOTES)
@@ -1211,6 +1215,23 @@ def _named_place(doc: Doc, seg: Segment) -> bool:
     if last.text[:1].isupper():
         return True
     return before.is_upper and before.is_alpha and all(t.ent_type_ == "LOC" for t in doc[seg.start : seg.end])
+
+
+def _head_of_place(doc: Doc, seg: Segment) -> bool:
+    """The tail is «хоким области», «аким района»: a place's head in lower case and the place's kind, after a place."""
+    holder, kind = doc[seg.start], doc[seg.end - 1]
+    return (
+        seg.end - seg.start == 2
+        and holder.is_lower
+        and word_lemma(holder.text) in lexicons.load("org_office_holders")
+        and _of_place_kind(doc, seg)
+        and seg.start > 0
+        and word_lemma(doc[seg.start - 1].text) in _PLACE_TAIL_KINDS
+        and kind.is_lower
+    )
+
+
+_PLACE_TAIL_KINDS = frozenset({"область", "район", "город", "край", "округ", "велаят", "этрап", "вилоят"})
 
 
 def _place_by_adjective(doc: Doc, seg: Segment) -> bool:
@@ -1649,7 +1670,8 @@ def singular_before_place(doc: Doc, head: int) -> bool:
     nxt = doc[head + 1] if head + 1 < len(doc) else None
     if not plural(token) or nxt is None or "Gen" not in nxt.morph.get("Case") or "Sing" not in nxt.morph.get("Number"):
         return False
-    lemmas = {token.lemma_, word_lemma(token.text)}
+    # («маслихат города Шымкент»: a foreign kind's lemma the taggers guess as another word's, «маслихата».)
+    lemmas = {token.lemma_, word_lemma(token.text), lexicon().foreign_heads.get(token.lower_)}
     return any(p.tag.number == "sing" and p.normal_form in lemmas for p in loading.parse(token.lower_))
 
 
