@@ -3963,3 +3963,25 @@ def test_no_body_in_share_lines_and_events(nlp: Language, text: str) -> None:
 )
 def test_no_name_runs_into_a_share_or_an_action(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A local department named only in its staff's titles stays in their posts.
+        ("Руководитель управления здравоохранения города Шымкент Канат Ибрагимов сообщил о резерве коек.", []),
+        ("Начальник Нарынского областного управления образования Гулмира Абдыкалыкова доложила о нехватке кадров.", []),
+        # One the text speaks of apart from a title is a body; so is one with a name of its own.
+        (
+            "Проектно-сметная документация подготовлена, средства запрошены в управлении энергетики и ЖКХ "
+            "Костанайской области.",
+            ["управление энергетики и ЖКХ Костанайской области"],
+        ),
+        (
+            "Начальник Нижне-Зарафшанского бассейнового управления ирригационных систем Ахмад Каримов доложил о воде.",
+            ["Нижне-Зарафшанское бассейновое управление ирригационных систем"],
+        ),
+    ],
+)
+def test_a_local_department_in_titles_only_is_not_listed(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected

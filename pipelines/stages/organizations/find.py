@@ -53,6 +53,7 @@ from pipelines.stages.organizations.same_body import (
 )
 from pipelines.stages.organizations.shouted import _shouted
 from pipelines.stages.organizations.units import (
+    _department_in_titles,
     _offices_before,
     _parent_body,
     _parents_of_units,
@@ -169,7 +170,7 @@ def find_organizations(
             aliases=tuple(b.aliases),
             mentions=tuple(sorted(set(b.mentions))),
             # A unit named only in titles stays the titles' organization for positions, but is not listed.
-            listed=b.listed and not all(_within(m, titled) for m in b.mentions),
+            listed=b.listed and not all(_within(m, titled) for m in b.mentions) and not _department_in_titles(doc, b),
         )
         for b in merge(
             _kind_before_name(

