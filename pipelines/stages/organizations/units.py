@@ -462,6 +462,7 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
         return False
     for mention in body.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not _after_title(doc, span.start):
+        # (One person's title: «руководители территориального управления …» speak of the body itself.)
+        if span is None or not _after_title(doc, span.start) or "Plur" in doc[span.start - 1].morph.get("Number"):
             return False
     return True
