@@ -3937,6 +3937,11 @@ def test_a_headline_sitting_is_not_the_body(nlp: Language, text: str, expected: 
     assert expected in found and not any(name.lower().startswith("пленум") for name in found)
 
 
+def test_a_sitting_read_as_an_adjective_is_not_the_body(nlp: Language) -> None:
+    found = names(nlp, "Сессия ассамблеи народа казахстана ЗКО: язык, молодежь, традиции")
+    assert found and not any(name.lower().startswith("сессия") for name in found)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -375,7 +375,13 @@ def _readings(
             start += 1
         # «Выступил Комитет по управлению …»: a sentence's first word, a verb the tagger read as an adjective for its
         # capital, is the predicate (the dictionary reads it as a verb only).
-        if start + 1 < cand.end and doc[start].is_title and doc[start].pos_ == "ADJ" and _only_verb(doc[start]):
+        # («Сессия ассамблеи народа …», a headline in sentence case: a kind of sitting the tagger read as an adjective.)
+        if (
+            start + 1 < cand.end
+            and doc[start].is_title
+            and doc[start].pos_ == "ADJ"
+            and (_only_verb(doc[start]) or grammar.word_lemma(doc[start].text) in _sittings())
+        ):
             start += 1
         ranges.setdefault((start, cand.end), cand.core)
     for ent in entities(doc):
