@@ -358,8 +358,9 @@ def _venue(doc: Doc, mention: TextSpan) -> bool:
     return False
 
 
-# «АЯГОЗ, 29 мая – …»: a news item's dateline, the town in capitals, a comma and the day.
-_DATELINE = re.compile(r"[А-ЯЁA-Z-]+,\s{1,3}\d{1,2}\s{1,3}[а-яё]{3,8}\b")
+# «АЯГОЗ, 29 мая – …», «Нукус, 10 июня 2025 г.»: a news item's dateline, the town (in capitals or not), a comma and
+# the day.
+_DATELINE = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Zа-яё-]*,\s{1,3}\d{1,2}\s{1,3}[а-яё]{3,8}\b")
 
 
 def _dateline(text: str, mention: TextSpan) -> bool:
