@@ -3978,6 +3978,12 @@ def test_no_name_runs_into_a_share_or_an_action(nlp: Language, text: str, expect
         # A local department named only in its staff's titles stays in their posts.
         ("Руководитель управления здравоохранения города Шымкент Канат Ибрагимов сообщил о резерве коек.", []),
         ("Начальник Нарынского областного управления образования Гулмира Абдыкалыкова доложила о нехватке кадров.", []),
+        # A council's commission named only in a member's title is the council's unit.
+        (
+            "С содокладом выступил председатель постоянной комиссии областного Кенгаша по бюджету и экономическим "
+            "реформам Фарход Усмонов.",
+            [],
+        ),
         # One the text speaks of apart from a title is a body; so is one with a name of its own.
         (
             "Проектно-сметная документация подготовлена, средства запрошены в управлении энергетики и ЖКХ "

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons
 from models.grammars import organizations as grammar
 from pipelines.body_identity import Body
+from pipelines.findings import TextSpan
 from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _place_kinds
 
 _TITLED_SUBUNITS = frozenset({"факультет"})
@@ -444,9 +445,22 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
     образования …»: a local executive's department named only in its staff's titles stays in their posts (the golds
     of heldout-genre-4, -5, -7, -8, -12, -13, -14); one the text speaks of apart («средства запрошены в управлении
     энергетики …», «Управлению труда … поручить») is a body (heldout-genre-9, -10)."""
-    if body.head not in _DEPARTMENTS or any(q in body.name for q in _QUOTES):
+    if any(q in body.name for q in _QUOTES):
         return False
     words = body.name.split()
+    # «председатель постоянной комиссии областного Кенгаша по бюджету …»: a council's commission in lower case, named
+    # only in its members' titles, is the council's unit (genre-c04, heldout-genre-14).
+    if body.head in _COUNCIL_UNITS and words[0].islower():
+        head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in _COUNCIL_UNITS), None)
+        # (Named with its council: «комитет по социальной защите … Ленинградской области» is a region's executive.)
+        councils = lexicons.load("org_local_bodies")
+        lex = grammar.lexicon()
+        of_council = head is not None and any(
+            grammar.word_lemma(w) in councils or lex.foreign_heads.get(w.lower()) in councils for w in words[head + 1 :]
+        )
+        return of_council and all(_in_one_title(doc, m) for m in body.mentions)
+    if body.head not in _DEPARTMENTS:
+        return False
     head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in _DEPARTMENTS), None)
     # In lower case, or after a place's adjective and levels («Нарынского областного управления»): not a federal
     # service's «Управление … по …», nor one with a name of its own («Главное управление юстиции …», «Нижне-
@@ -460,9 +474,14 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
         and all(w.islower() and grammar.word_lemma(w) in levels for w in words[1:head])
     ):
         return False
-    for mention in body.mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        # (One person's title: «руководители территориального управления …» speak of the body itself.)
-        if span is None or not _after_title(doc, span.start) or "Plur" in doc[span.start - 1].morph.get("Number"):
-            return False
-    return True
+    return all(_in_one_title(doc, m) for m in body.mentions)
+
+
+_COUNCIL_UNITS = frozenset({"комиссия", "комитет"})
+
+
+def _in_one_title(doc: Doc, mention: TextSpan) -> bool:
+    """The mention follows one person's title (not «руководители территориального управления …», which speaks of the
+    body itself)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and _after_title(doc, span.start) and "Plur" not in doc[span.start - 1].morph.get("Number")
