@@ -901,6 +901,13 @@ def test_local_bodies_named_by_place_take_no_address(nlp: Language, text: str, e
             "подготовило карты, их одобрил отдел лесопользования министерства.",
             ["Министерство лесного комплекса Омской области"],
         ),
+        # «The ministry» of a text that names a state's ministry in full is that one, and «Минспорта России» is it.
+        (
+            "Коллегия Министерства спорта Российской Федерации прошла в Москве. Министерство готовит программу, "
+            "министерство её утвердит, сообщили в Минспорта России. Выступил министр физической культуры и спорта "
+            "Приморского края Вадим Шкурко.",
+            ["Министерство спорта Российской Федерации"],
+        ),
         # One passing mention of «the ministry» leaves it the minister's post (heldout-genre-12, -13, -14), and so do
         # ministries in the plural.
         (
