@@ -3916,6 +3916,8 @@ def test_forms_of_central_asian_and_federal_bodies(nlp: Language, text: str, exp
         "В конференц-зале отеля «Ордабасы» прошла конференция.",
         "В лагере «Ченки» на берегу Сожа отдохнули дети.",
         "Улицам присвоить наименования «Бірлік», «Достық», «Жасыл желек», «Саялы», «Ақсай» и «Береке».",
+        # A building in a protocol's venue field.
+        "Место проведения: г. Карабулак, ул. Джабагиева, 140, администрация городского округа, малый зал\n",
         # A dateline's town in sentence case.
         "Нукус, 10 июня 2025 г. Вчера в городе прошла встреча с жителями.",
         # A page's timestamp and a post's hashtags; a register.

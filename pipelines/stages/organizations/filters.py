@@ -333,6 +333,10 @@ _VENUE_FIELD = re.compile(r"\s*Место проведения\s*[:–—-]", re
 _VENUE_REACH = 3  # «в | актовом | зале | гимназии», «в | районном | Доме культуры»
 
 
+def _in_venue_field(text: str, mention: TextSpan) -> bool:
+    return _VENUE_FIELD.match(text[text.rfind("\n", 0, mention.start) + 1 : mention.start]) is not None
+
+
 def _venue(doc: Doc, mention: TextSpan) -> bool:
     """«в актовом зале гимназии № 1», «в районном Доме культуры прошла сессия»: the name is where the meeting is,
     after a hall or building of it (`meeting_venue_nouns`), or after «в» with a verb of taking place next."""
@@ -444,6 +448,10 @@ def _is_body(doc: Doc, body: Body) -> bool:
     if not quoted and all(_house_of(doc, m) for m in body.mentions):
         return False
     if _venue_kind(body.name) and not quoted and all(_venue(doc, m) for m in body.mentions):
+        return False
+    # «Место проведения: г. Карабулак, ул. …, администрация городского округа, малый зал»: a building in a protocol's
+    # venue field, whatever body it houses, where the text names it nowhere else.
+    if not quoted and all(_in_venue_field(doc_text(doc), m) for m in body.mentions):
         return False
     numbered = body.head in lexicons.load("org_numbered_heads")  # «школы № 9 (1985)»: a school's, with a year
     if all(
