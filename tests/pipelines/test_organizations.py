@@ -3993,6 +3993,8 @@ def test_no_name_runs_into_a_share_or_an_action(nlp: Language, text: str, expect
             "реформам Фарход Усмонов.",
             [],
         ),
+        # The presidium of a body the text refers to by its kind is the body's organ.
+        ("Президиум облсовета рассмотрел итоги летнего оздоровления детей.", []),
         # One the text speaks of apart from a title is a body; so is one with a name of its own.
         (
             "Проектно-сметная документация подготовлена, средства запрошены в управлении энергетики и ЖКХ "

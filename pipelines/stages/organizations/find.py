@@ -57,6 +57,7 @@ from pipelines.stages.organizations.units import (
     _offices_before,
     _parent_body,
     _parents_of_units,
+    _presidium_of_referred_body,
     _top_body,
     _unit_in_title,
     _unit_of_executive,
@@ -170,7 +171,10 @@ def find_organizations(
             aliases=tuple(b.aliases),
             mentions=tuple(sorted(set(b.mentions))),
             # A unit named only in titles stays the titles' organization for positions, but is not listed.
-            listed=b.listed and not all(_within(m, titled) for m in b.mentions) and not _department_in_titles(doc, b),
+            listed=b.listed
+            and not all(_within(m, titled) for m in b.mentions)
+            and not _department_in_titles(doc, b)
+            and not _presidium_of_referred_body(b),
         )
         for b in merge(
             _kind_before_name(
