@@ -194,10 +194,38 @@ def _state_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+@cache
+def _services_by_name() -> dict[tuple[str, ...], str]:
+    """A federal service's full name as lemmas (a state's name already its catalogue name) → its short name's lemma
+    (`org_federal_services`)."""
+    names: dict[tuple[str, ...], str] = {}
+    for line in lexicons.lines("org_federal_services"):
+        short, _, full = (part.strip() for part in line.partition("|"))
+        names[_state_neutral(lemmas(full))] = grammar.word_lemma(short)
+    return names
+
+
+def _service_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
+    """«Управление Федеральной службы государственной регистрации, кадастра и картографии по …» and «Управление
+    Росреестра по …»: a federal service under its full name is the one word it goes by."""
+    services = _services_by_name()
+    if len(words) < 3 or not any(w in ("федеральный", "агентство") for w in words):
+        return words
+    for full, short in services.items():
+        n = len(full)
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] == full:
+                return (*words[:i], short, *words[i + n :])
+    return words
+
+
 def merge(bodies: list[Body]) -> list[Body]:
     by_words: dict[tuple[str, ...], Body] = {}
     merged: list[Body] = []
     for body in bodies:
+        stated = _state_neutral(body.words)
+        if (served := _service_neutral(stated)) != stated:
+            body.words = served  # (so that a shorter mention of the service's office is absorbed by it too)
         key = _place_neutral(_state_neutral(body.words))
         same = by_words.get(key)
         if same is None:

@@ -250,8 +250,10 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 foreign_mod,
                 foreign_head,
             ],
-            # «Кочкорский айылный кенеш»: a state-language level before a Russian-declined kind.
+            # «Кочкорский айылный кенеш»: a state-language level before a Russian-declined kind; «Дашогузского
+            # велаятского Халк Маслахаты»: the level the tagger misreads.
             [{**mod, "OP": "+"}, foreign_mod, head],
+            [{**mod, "OP": "*"}, misread, foreign_mod, head],
             [
                 {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
                 {**mod, "OP": "*"},
@@ -1119,6 +1121,14 @@ def grow(
     name follows in the genitive («Госдума России», «МВД по Башкирии»), not a common noun.
     """
     previous = "CORE"
+    # «по бюджету … и муниципальной собственности»: a dative joined by «и» goes on a field after «по» only; after a
+    # body named without one it is the next addressee («рекомендации Правительству Российской Федерации и
+    # законодательным органам субъектов»).
+    field = any(doc[i].lower_ == "по" for i in range(start, end))
+    # «филиала ППК «Роскадастр» | по Республике Мордовия»: the region a branch serves is the branch's, not its company's
+    # (gold-format keeps the branch in the position and lists the company).
+    branch = _after_branch(doc, start)
+    unit = any(word_lemma(doc[i].text).rsplit("-", 1)[-1] in lex.subunits for i in range(start, end))
     for _ in range(_MAX_TAILS):
         if _republic_name(doc, end):
             previous, end = "GEN_NP", end + 1
@@ -1133,6 +1143,14 @@ def grow(
             seg
             for seg in found.tails(end) + _wrapped_pri(doc, end, found)
             if _tail_ok(doc, seg, previous, start, lex, blocked)
+            and (field or seg.label != "CONJ_DAT_NP")
+            # «сессии Кенгаша … Самаркандской области | хоким области Эркинжон …»: after the body's place, the head of
+            # a place by its kind starts the next phrase (the person's title); right after a kind, «аппарат | акима
+            # области», it is the body's.
+            and not (previous != "CORE" and _head_of_place(doc, seg))
+            # «закрепить за каждым членом Совета | по одной семье»: «по» and a number share out, they name no field.
+            and not (seg.label == "PO_NP" and (doc[seg.start + 1].lemma_ == "один" or doc[seg.start + 1].like_num))
+            and not (branch and seg.label == "PO_NP" and doc[seg.start - 1].text in CLOSE_QUOTES)
             and "\n" not in doc[seg.start : seg.end].text
             # A field's words go on in the genitive («по урегулированию ситуации») after any name; a place
             # named by its kind after an abbreviation («ЕДДС района», «ДЧС Туркестанской области») is the
@@ -1141,14 +1159,33 @@ def grow(
                 proper
                 and previous == "CORE"
                 and seg.label in ("GEN_NP", "PLACE_BY_ADJECTIVE")
-                and not (_named_place(doc, seg) or (doc[seg.start - 1].is_upper and _of_place_kind(doc, seg)))
+                and not (
+                    _named_place(doc, seg)
+                    or (doc[seg.start - 1].is_upper and _of_place_kind(doc, seg))
+                    or _kind_of_named_place(doc, seg)
+                    # (after a unit, «Пресс-служба акимата | Атырауской области», the place is its body's)
+                    or (_place_by_adjective(doc, seg) and not unit)
+                )
             )
         ]
         if not options:
             break
         best = max(options, key=lambda s: s.end)
         previous, end = best.label, best.end
+        field = field or best.label in ("PO_NP", "SPHERE_NP")
     return end
+
+
+_BRANCHES = frozenset({"филиал", "представительство"})
+_BRANCH_REACH = 3  # «филиала | публично-правовой | компании «…»»: the company's own adjectives between
+
+
+def _after_branch(doc: Doc, start: int) -> bool:
+    """The name at `start` follows a branch's kind, over the adjectives of its own name only."""
+    i = start - 1
+    while i >= 0 and start - i <= _BRANCH_REACH and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= 0 and doc[i].is_lower and word_lemma(doc[i].text) in _BRANCHES
 
 
 # How far before a name a unit it belongs to may stand: «отдела | надзорной деятельности | ГУ МЧС по городу …».
@@ -1178,6 +1215,50 @@ def _named_place(doc: Doc, seg: Segment) -> bool:
     if last.text[:1].isupper():
         return True
     return before.is_upper and before.is_alpha and all(t.ent_type_ == "LOC" for t in doc[seg.start : seg.end])
+
+
+def _head_of_place(doc: Doc, seg: Segment) -> bool:
+    """The tail is «хоким области», «аким района»: a place's head in lower case and the place's kind, after a place."""
+    holder, kind = doc[seg.start], doc[seg.end - 1]
+    return (
+        seg.end - seg.start == 2
+        and holder.is_lower
+        and word_lemma(holder.text) in lexicons.load("org_office_holders")
+        and _of_place_kind(doc, seg)
+        and seg.start > 0
+        and word_lemma(doc[seg.start - 1].text) in _PLACE_TAIL_KINDS
+        and kind.is_lower
+    )
+
+
+_PLACE_TAIL_KINDS = frozenset({"область", "район", "город", "край", "округ", "велаят", "этрап", "вилоят"})
+
+
+def _place_by_adjective(doc: Doc, seg: Segment) -> bool:
+    """«Контрольно-счетного органа | Сегежского муниципального района»: a place named by its adjective and kind, which
+    the NER reads as a place, after a body's name is the body's territory."""
+    first = doc[seg.start]
+    return (
+        first.text[:1].isupper()
+        and first.pos_ in ("ADJ", "PROPN")
+        and all(t.ent_type_ == "LOC" for t in doc[seg.start : seg.end])
+        and _of_place_kind(doc, seg)
+    )
+
+
+def _kind_of_named_place(doc: Doc, seg: Segment) -> bool:
+    """«Коллегии адвокатов | города | Шымкент»: a place's kind alone, with the place's name right after it (which an
+    indeclinable name shows in no case), names where the body is, as a capitalised genitive does."""
+    following = doc[seg.end] if seg.end < len(doc) else None
+    return (
+        seg.end - seg.start == 1
+        and _of_place_kind(doc, seg)
+        and following is not None
+        and following.text[:1].isupper()
+        and following.ent_type_ == "LOC"
+        # (A name in the genitive, «города | Севастополя», is read with its kind as one genitive already.)
+        and "Gen" not in following.morph.get("Case")
+    )
 
 
 def _of_place_kind(doc: Doc, seg: Segment) -> bool:
@@ -1589,7 +1670,8 @@ def singular_before_place(doc: Doc, head: int) -> bool:
     nxt = doc[head + 1] if head + 1 < len(doc) else None
     if not plural(token) or nxt is None or "Gen" not in nxt.morph.get("Case") or "Sing" not in nxt.morph.get("Number"):
         return False
-    lemmas = {token.lemma_, word_lemma(token.text)}
+    # («маслихат города Шымкент»: a foreign kind's lemma the taggers guess as another word's, «маслихата».)
+    lemmas = {token.lemma_, word_lemma(token.text), lexicon().foreign_heads.get(token.lower_)}
     return any(p.tag.number == "sing" and p.normal_form in lemmas for p in loading.parse(token.lower_))
 
 
@@ -1624,9 +1706,10 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
         )
         and place.text[:1].isupper()
         and bool(re.search(ADJECTIVE_ENDING, place.text))
+        # («Дашогузского велаятского Халк Маслахаты»: a state-language word of the kind may keep its capital.)
         and all(
-            t.is_lower
-            and (t.pos_ == "ADJ" or misread_adjective(t) or t.lower_ in lexicons.load("org_foreign_modifiers"))
+            (t.is_lower and (t.pos_ == "ADJ" or misread_adjective(t)))
+            or t.lower_ in lexicons.load("org_foreign_modifiers")
             for t in level
         )
     )
@@ -1741,6 +1824,9 @@ def _abbreviation_ok(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
         if token.lower_ in lex.country_codes or not _ABBR_SHAPE.match(token.text):
             return False
         if re.fullmatch(r"[IVXХІМСLDС]+", token.text):  # Roman numerals, also typed in Cyrillic
+            return False
+        # «ХАЛК МАСЛАХАТЫ», «ОЛИЙ МАЖЛИС»: a state-language word of a body's kind typed in capitals.
+        if token.lower_ in lexicons.load("org_foreign_modifiers"):
             return False
         if token.ent_type_ == "PER" or (token.ent_type_ == "LOC" and not _branch_of_place(doc, seg.end)):
             return False

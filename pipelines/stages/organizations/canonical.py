@@ -99,7 +99,11 @@ def canonical(span: Span) -> str:
             and (grammar.misread_adjective(token) or (token.pos_ == "NOUN" and grammar.known_adjective(token)))
         ):
             # (A known adjective the tagger read as a noun: «чувашской национально-культурной автономии».)
-            word = inflect_word(token.text, "ADJ", *_features(span.doc[head]))
+            case, gender, number = _features(span.doc[head])
+            if case == "Nom" and token.lower_.endswith(("ого", "его")):
+                # «велаятского Халк Маслахаты»: a head that does not decline, read as a nominative, shows no case.
+                case = _adjective_case(token.text)
+            word = inflect_word(token.text, "ADJ", case, gender, number)
         elif (token.is_upper and len(token.text) <= 5) or _mixed_case(word) or _indeclinable_contraction(word):
             # An abbreviation is written the same in every case («УЗ», «АН СССР», «АлтГУ»); pymorphy reads «уз» as
             # «узы».
@@ -169,8 +173,12 @@ _OC_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt":
 
 def _genitive_ending_read_nominative(token: Token) -> bool:
     """«Кочкорского айылного кенеша»: a rare adjective ending in «-ого»/«-его», which no nominative does, that the
-    tagger read as a nominative."""
-    return token.pos_ == "ADJ" and token.morph.get("Case") == ["Nom"] and token.lower_.endswith(("ого", "его"))
+    tagger read as a nominative (or as a noun in the nominative: «Дашогузского велаятского Халк Маслахаты»)."""
+    return (
+        (token.pos_ == "ADJ" or grammar.misread_adjective(token))
+        and token.morph.get("Case") == ["Nom"]
+        and token.lower_.endswith(("ого", "его"))
+    )
 
 
 def _adjective_case(word: str) -> str | None:

@@ -126,13 +126,17 @@ def _unit_named(doc: Doc, body: Body) -> bool:
 def _of_kind(token: Token, kinds: frozenset[str]) -> bool:
     if grammar.word_lemma(token.text) in kinds:
         return True
+    # «в лагере»: the dictionary's first reading may be another noun's («лагер»); any noun reading of the kind counts.
+    if any(p.tag.POS == "NOUN" and p.normal_form in kinds for p in loading.parse(token.lower_)):
+        return True
     # «в махаллях «Зохидон» и «Кайрагоч»»: a state-language kind the dictionary does not know, by its stem.
     word = token.lower_
     return not loading.morph().word_is_known(word) and any(len(k) >= 5 and word.startswith(k[:-1]) for k in kinds)
 
 
-# How many quoted names a kind may be shared by: «грантах «Агростартап», «Семейная ферма» и «Агропрогресс»».
-_MAX_COORDINATED = 4
+# How many quoted names a kind may be shared by: «грантах «Агростартап», «Семейная ферма» и «Агропрогресс»», the six
+# new streets' «наименования «Бірлік», «Достық», …, «Ақсай» и «Береке»».
+_MAX_COORDINATED = 6
 _MAX_QUOTED_WORDS = 8
 
 
@@ -151,8 +155,10 @@ def _first_of_coordinated(doc: Doc, quote: int) -> int:
     return quote
 
 
-# Verbs of an event taking place («Форум …, который пройдёт в Гродно», «Съезд … состоится в мае»). Lemmas.
-_TAKING_PLACE = frozenset({"пройти", "проходить", "состояться", "открыться", "завершиться", "начаться"})
+# Verbs of an event taking place («Форум …, который пройдёт в Гродно», «Съезд … состоится в мае», «Форум «Зарни ас»
+# соберёт молодых предпринимателей»). Lemmas.
+_TAKING_PLACE = frozenset({"пройти", "проходить", "состояться", "открыться", "завершиться", "начаться", "собрать"})
+_BODY_SITTINGS = frozenset({"собрание", "курултай"})
 
 
 def _event(doc: Doc, body: Body) -> bool:
@@ -160,6 +166,10 @@ def _event(doc: Doc, body: Body) -> bool:
     (`meeting_events`) that takes place in the text is the event, not a body («Форум стран-экспортёров газа»)."""
     if body.head is None or body.head not in lexicons.load("meeting_events"):
         return False
+    # «готовит форум сельской молодёжи», «на форуме»: in lower case the kind is the event, a body has a proper name
+    # («Форум стран-экспортёров газа»). (Not a body's kinds that also name its sitting: «собрание», «курултай».)
+    if body.name[:1].islower() and body.head not in _BODY_SITTINGS and not any(q in body.name for q in _QUOTES):
+        return True
     for mention in body.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -220,6 +230,9 @@ def _as_medium(doc: Doc, mention: TextSpan) -> bool:
     around = [doc[i].text for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
     if any(t in _SEPARATORS for t in around):
         return True
+    # «Бөлүшүү: Facebook WhatsApp Telegram» (share, in any language): a label and media names only.
+    if _media_line(doc_text(doc), mention, media):
+        return True
     i = span.start - 1
     while i >= 0 and span.start - i <= _MEDIUM_REACH:
         token = doc[i]
@@ -230,6 +243,18 @@ def _as_medium(doc: Doc, mention: TextSpan) -> bool:
             return False
         i -= 1
     return False
+
+
+def _media_line(text: str, mention: TextSpan, media: frozenset[tuple[str, ...]]) -> bool:
+    """The mention's line is a label, a colon and nothing but the names of media."""
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    line = text[start : end if end >= 0 else len(text)]
+    label, colon, rest = line.partition(":")
+    words = _WORD.findall(rest)
+    if not colon or len(label.split()) > 2 or len(words) < 2:
+        return False
+    return all((grammar.word_lemma(w),) in media for w in words)
 
 
 _MAX_TITLES = 8  # how far back a list of titles is followed to the kind of work that opens it
@@ -281,8 +306,35 @@ def _venue_kind(name: str) -> bool:
     return False
 
 
+# Buildings named by what or whom they house: «Дом культуры», «Дом национальностей», «Дворец спорта», «Дом
+# Правительства Московской области». No gold lists one unregistered (a registered one has its form and quotes:
+# «МБУК «Районный дом культуры»»); «Белый дом», named by an adjective, is not of this shape.
+_HOUSES = frozenset({"дом", "дворец"})
+
+
+def _house(token: Token) -> bool:
+    return token.is_title and any(p.tag.POS == "NOUN" and p.normal_form in _HOUSES for p in loading.parse(token.lower_))
+
+
+def _house_of(doc: Doc, mention: TextSpan) -> bool:
+    """The mention is a «Дом»/«Дворец» with what it houses in the genitive, or the body in the genitive after one
+    («в здании Дома Правительства Московской области»: the building, not the government)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start > 0 and _house(doc[span.start - 1]) and "Gen" in span[0].morph.get("Case"):
+        return True
+    if len(span) < 2 or not _house(span[0]):
+        return False
+    return "Gen" in span[1].morph.get("Case") and span[1].pos_ in ("NOUN", "PROPN")
+
+
 _VENUE_FIELD = re.compile(r"\s*Место проведения\s*[:–—-]", re.IGNORECASE)
 _VENUE_REACH = 3  # «в | актовом | зале | гимназии», «в | районном | Доме культуры»
+
+
+def _in_venue_field(text: str, mention: TextSpan) -> bool:
+    return _VENUE_FIELD.match(text[text.rfind("\n", 0, mention.start) + 1 : mention.start]) is not None
 
 
 def _venue(doc: Doc, mention: TextSpan) -> bool:
@@ -310,8 +362,9 @@ def _venue(doc: Doc, mention: TextSpan) -> bool:
     return False
 
 
-# «АЯГОЗ, 29 мая – …»: a news item's dateline, the town in capitals, a comma and the day.
-_DATELINE = re.compile(r"[А-ЯЁA-Z-]+,\s{1,3}\d{1,2}\s{1,3}[а-яё]{3,8}\b")
+# «АЯГОЗ, 29 мая – …», «Нукус, 10 июня 2025 г.»: a news item's dateline, the town (in capitals or not), a comma and
+# the day.
+_DATELINE = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Zа-яё-]*,\s{1,3}\d{1,2}\s{1,3}[а-яё]{3,8}\b")
 
 
 def _dateline(text: str, mention: TextSpan) -> bool:
@@ -320,8 +373,24 @@ def _dateline(text: str, mention: TextSpan) -> bool:
     return not text[line_start : mention.start].strip() and _DATELINE.match(text, mention.start) is not None
 
 
-# Letters of the state languages the Russian alphabet lacks (Kazakh, Kyrgyz, Tatar, Bashkir, Belarusian).
-_STATE_LETTERS = re.compile(r"[әғқңөұүһіўӘҒҚҢӨҰҮҺІЎ]")
+# «2025-03-19T14:22:07+03:00»: a page's timestamp, which the tagger may read as a name for its «T»; no body's name is
+# a date without a word in it («2×2», «U2», «Ъ» are).
+_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4}")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def _timestamp(name: str) -> bool:
+    return _DATE.search(name) is not None and _TWO_LETTERS.search(name) is None
+
+
+def _hashtag(text: str, mention: TextSpan) -> bool:
+    """«#Росреестр #Мордовия», «#СЖП #пленум»: a post's tag, not a mention of a body."""
+    return mention.start > 0 and text[mention.start - 1] == "#"
+
+
+# Letters of the state languages the Russian alphabet lacks (Kazakh, Kyrgyz, Tatar, Bashkir, Belarusian; Uzbek
+# Cyrillic «ҳ», Tajik «ҷ», «ӣ», «ӯ»: «НАВОИЙ ВИЛОЯТИ ҲОКИМЛИГИ», «МАҶЛИСИ ВАКИЛОНИ ХАЛҚ»).
+_STATE_LETTERS = re.compile(r"[әғқңөұүһіўҳҷӣӯӘҒҚҢӨҰҮҺІЎҲҶӢӮ]")
 
 
 def _state_language(name: str) -> bool:
@@ -366,7 +435,9 @@ def _is_body(doc: Doc, body: Body) -> bool:
         return False
     if _unit_named(doc, body):
         return False
-    if _state_language(body.name):
+    if _state_language(body.name) or _timestamp(body.name):
+        return False
+    if all(_hashtag(doc_text(doc), m) for m in body.mentions):
         return False
     if body.abbreviation and all(_on_state_language_line(doc_text(doc), m) for m in body.mentions):
         return False
@@ -374,7 +445,13 @@ def _is_body(doc: Doc, body: Body) -> bool:
         return False
     # A house of culture or a school named only as where the meeting is held; its registered name stays a body.
     quoted = any(q in body.name for q in _QUOTES)
+    if not quoted and all(_house_of(doc, m) for m in body.mentions):
+        return False
     if _venue_kind(body.name) and not quoted and all(_venue(doc, m) for m in body.mentions):
+        return False
+    # «Место проведения: г. Карабулак, ул. …, администрация городского округа, малый зал»: a building in a protocol's
+    # venue field, whatever body it houses, where the text names it nowhere else.
+    if not quoted and all(_in_venue_field(doc_text(doc), m) for m in body.mentions):
         return False
     numbered = body.head in lexicons.load("org_numbered_heads")  # «школы № 9 (1985)»: a school's, with a year
     if all(

@@ -47,14 +47,17 @@ from pipelines.stages.organizations.places import (
 from pipelines.stages.organizations.readings import _centre_of_place, _kind_in_plural, _person_spans, _readings
 from pipelines.stages.organizations.same_body import (
     _abbreviations_joined,
+    _bare_kind_named_after_pri,
     _kind_before_name,
     _unit_abbreviation_before_body,
 )
 from pipelines.stages.organizations.shouted import _shouted
 from pipelines.stages.organizations.units import (
+    _department_in_titles,
     _offices_before,
     _parent_body,
     _parents_of_units,
+    _presidium_of_referred_body,
     _top_body,
     _unit_in_title,
     _unit_of_executive,
@@ -168,9 +171,16 @@ def find_organizations(
             aliases=tuple(b.aliases),
             mentions=tuple(sorted(set(b.mentions))),
             # A unit named only in titles stays the titles' organization for positions, but is not listed.
-            listed=b.listed and not all(_within(m, titled) for m in b.mentions),
+            listed=b.listed
+            and not all(_within(m, titled) for m in b.mentions)
+            and not _department_in_titles(doc, b)
+            and not _presidium_of_referred_body(b),
         )
-        for b in merge(_kind_before_name(_unit_abbreviation_before_body(_abbreviations_joined(doc, kept))))
+        for b in merge(
+            _kind_before_name(
+                _unit_abbreviation_before_body(_bare_kind_named_after_pri(doc, _abbreviations_joined(doc, kept)))
+            )
+        )
         if _is_body(doc, b)
     )
 

@@ -11,6 +11,7 @@ place, a kind of body in the plural.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +36,12 @@ def _starts_person(doc: Doc, i: int, person_starts: set[int]) -> bool:
     token = doc[i]
     initial = len(token.text) == 1 and token.is_upper and i + 1 < len(doc) and doc[i + 1].text == "."
     return initial or bool(_INITIAL.match(token.text)) or token.idx in person_starts
+
+
+@cache
+def _sittings() -> frozenset[str]:
+    # («Коллегия Минобороны», «Съезд народных депутатов» are bodies too.)
+    return lexicons.load("meeting_events") - grammar.lexicon().heads - {"коллегия", "съезд"}
 
 
 def _oblique_noun(token: Token) -> bool:
@@ -64,6 +71,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         and looks_like_surname(doc[start].text)
     ):
         return None
+    # «членом Совета по | одной семье»: a preposition the tagger ends a name on starts what follows it.
+    while end - start > 1 and doc[end - 1].lower_ in _STOP:
+        end -= 1
     # «Теги: МПА СНГ», «Фото: пресс-служба …»: a page's field label before a colon is no part of the name.
     colons = [i for i in range(start, end - 1) if doc[i].text == ":"]
     if colons:
@@ -80,6 +90,15 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         start += 1
     # «собрание Думы»: a sitting of a body is not the body.
     if doc[start].is_lower and doc[start].lemma_ in lexicons.load("org_meeting_heads") and start + 1 < end:
+        start += 1
+    # «Пленум союза журналистов Подмосковья: …», a headline read in sentence case: the sitting that opens it is of the
+    # body after it (a kind of sitting that is no kind of body: not «Коллегия адвокатов», «Собрание депутатов»).
+    if (
+        doc[start].is_sent_start
+        and start + 1 < end
+        and grammar.word_lemma(doc[start].text) in _sittings()
+        and "Gen" in doc[start + 1].morph.get("Case")
+    ):
         start += 1
     # «Заседание Совета Федерации»: nouns before the body's head govern it, they do not name it.
     heads = [i for i in range(start, end) if doc[i].lemma_ in lex.heads]
@@ -356,7 +375,13 @@ def _readings(
             start += 1
         # «Выступил Комитет по управлению …»: a sentence's first word, a verb the tagger read as an adjective for its
         # capital, is the predicate (the dictionary reads it as a verb only).
-        if start + 1 < cand.end and doc[start].is_title and doc[start].pos_ == "ADJ" and _only_verb(doc[start]):
+        # («Сессия ассамблеи народа …», a headline in sentence case: a kind of sitting the tagger read as an adjective.)
+        if (
+            start + 1 < cand.end
+            and doc[start].is_title
+            and doc[start].pos_ == "ADJ"
+            and (_only_verb(doc[start]) or grammar.word_lemma(doc[start].text) in _sittings())
+        ):
             start += 1
         ranges.setdefault((start, cand.end), cand.core)
     for ent in entities(doc):

@@ -13,8 +13,9 @@ from spacy.tokens import Doc
 
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
-from pipelines.body_identity import Body, cover
+from pipelines.body_identity import Body, cover, lemmas
 from pipelines.stages.organizations._common import _QUOTES, _STOP, _WORD
+from pipelines.stages.organizations.canonical import canonical
 
 
 def _kind_before_name(bodies: list[Body]) -> list[Body]:
@@ -37,6 +38,30 @@ def _kind_before_name(bodies: list[Body]) -> list[Body]:
                 continue
         kept.append(body)
     return kept
+
+
+def _bare_kind_named_after_pri(doc: Doc, bodies: list[Body]) -> list[Body]:
+    """«внести в Правительство» … «комиссию при Правительстве Республики Казахстан»: a kind of body on its own, with a
+    capital, that the text names in full after «при» in another body's name is that body (the golds list it by the
+    full name, beside the body attached to it)."""
+    lex = grammar.lexicon()
+    full: dict[str, str] = {}
+    for body in bodies:
+        if " при " not in body.name or not body.mentions:
+            continue
+        span = doc.char_span(body.mentions[0].start, body.mentions[0].end, alignment_mode="expand")
+        pri = next((t.i for t in span if t.lower_ == "при"), None) if span is not None else None
+        if pri is None or pri + 2 >= span.end:
+            continue
+        name = canonical(doc[pri + 1 : span.end])
+        full.setdefault(grammar.word_lemma(doc[pri + 1].text), name)
+    if not full:
+        return bodies
+    for body in bodies:
+        if len(body.words) == 1 and body.head in full and body.name[:1].isupper() and not body.abbreviation:
+            body.name = full[body.head]
+            body.words = lemmas(body.name, lex.legal_forms) or lemmas(body.name)
+    return bodies
 
 
 def _unit_abbreviation_before_body(bodies: list[Body]) -> list[Body]:

