@@ -453,6 +453,15 @@ def is_plural(head: Token) -> bool:
     return any(p.tag.POS == "NOUN" and p.tag.number == "plur" for p in loading.parse(head.text.lower()))
 
 
+def _honoured_end(doc: Doc, start: int) -> int:
+    """The end of the name a body bears after «имени» (`_honoured_name` read forwards): its initials and the words
+    the tagger reads as a name."""
+    end = start
+    while end < len(doc) and (doc[end].ent_type_ == "PER" or _INITIALS.match(doc[end].text)):
+        end += 1
+    return end
+
+
 def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None:
     """A job title in apposition after the name: «Н.С. Базарбаев, первый заместитель министра …,»; with `bracketed`
     (a list's entry: «Хасянов Р.Ф. (представитель университета)»), in brackets too."""
@@ -474,6 +483,11 @@ def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None
             # «заместителя председателя райисполкома – начальника управления по сельскому хозяйству»: a second post
             # the dash joins to the first.
             end += 1
+            continue
+        if fold(doc[end - 1].text) in _HONOURS and (token.ent_type_ == "PER" or _INITIALS.match(token.text)):
+            # «доцент университета имени К. Жубанова», «заместитель директора музея имени А.В. Анохина»: the name a
+            # body bears is the body's, not a next person's.
+            end = _honoured_end(doc, end)
             continue
         if token.text in _STOP_TEXT or token.ent_type_ == "PER" or (token.is_space and "\n" in token.text):
             break

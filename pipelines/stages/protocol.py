@@ -51,7 +51,7 @@ from pipelines.titles import is_position_head, title_after, title_before
 RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "secretary": 3, "chair": 4}
 # Where a post comes from, most trusted first: the list lines name each person's post by design; a list's own
 # header («Отсутствовали: 7 депутатов (…)») names the post of everyone on it the weakest.
-_LIST_TITLE, _SPEECH_TITLE, _MEMBER_TITLE = 3, 2, 1
+LIST_TITLE, _SPEECH_TITLE, _MEMBER_TITLE = 3, 2, 1
 # The members a present/absent list counts: «24 депутата», «члены комиссии», «Отсутствовали депутаты:».
 # «члены Общественного совета», «члены участковой избирательной комиссии»: up to two adjectives before the unit,
 # which the post keeps as the text writes them.
@@ -591,11 +591,11 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                 # (genre notes, rule 12), even where the protocol records no words of theirs.
                 edit(index).spoke = edit(index).spoke or section.kind == "chair"
                 if section.kind == "chair":
-                    edit(index).give_title(title_by_name(doc, mention, findings, before=True), _LIST_TITLE)
+                    edit(index).give_title(title_by_name(doc, mention, findings, before=True), LIST_TITLE)
                     continue
                 title, own = secretary_title(doc, mention, findings, section.start)
                 if own:
-                    edit(index).give_title(title, _LIST_TITLE)
+                    edit(index).give_title(title, LIST_TITLE)
                     continue
                 label = " ".join(_WORDS.findall(text[section.line : section.start].lower()))
                 title = title or ((label, None) if label else None)
@@ -614,7 +614,7 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                 for part_start, part_end in _one_per_name(text, start, end, hits, mentions):
                     mention, index = mentions.within(part_start, part_end)[0]
                     mention = _whole_name(text, part_start, part_end, mention)
-                    edit(index).give_title(title_by_name(doc, mention, findings, bracketed=True), _LIST_TITLE)
+                    edit(index).give_title(title_by_name(doc, mention, findings, bracketed=True), LIST_TITLE)
             if section.kind != "invited":
                 # «Отсутствовал: Панкратов И.И.» after «Присутствовали члены комитета: …»: one of the same members.
                 members_post = listed_members(text, section, mentions) or members_post
