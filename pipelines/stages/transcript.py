@@ -35,7 +35,10 @@ def _label_title(doc: Doc, findings: Findings, person: PersonFinding, turn: Turn
     """«ТОЁКОВ А.С. (председатель правления):»: the post a turn's label gives in brackets after the name is the
     speaker's own, over a list's label («Присутствуют члены правления: …»); the body stays the one linked."""
     mention = next((m for m in person.mentions if turn.start <= m.start and m.end <= turn.text_start), None)
-    title = title_by_name(doc, mention, findings, bracketed=True) if mention is not None else None
+    # Only a bracketed post: a dash after the name may open the turn's text (the layout's label ends at the name).
+    if mention is None or not doc_text(doc)[mention.end : turn.text_start].lstrip().startswith("("):
+        return None
+    title = title_by_name(doc, mention, findings, bracketed=True)
     if title is None or not title[0]:
         return None
     return title[0], title[1] or person.organization
