@@ -148,6 +148,41 @@ def place_adjective(token: Token) -> bool:
     )
 
 
+def _region_adjective(token: Token) -> bool:
+    """«Хяким Акдепинского этрапа», «аким Мартукского района»: a place's adjective before the kind of region it
+    names, which the tagger took for a name."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        after is not None
+        and after.is_lower
+        and token.text.endswith(_ADJECTIVE_CASE_ENDINGS)
+        and (
+            fold(after.lemma_) in lexicons.load("loc_region_nouns")
+            or fold(after.text) in lexicons.load("loc_region_nouns")
+        )
+    )
+
+
+def _post_taken_for_name(token: Token) -> bool:
+    """«Хяким Акдепинского этрапа Ашир Ходжамурадов»: a capitalised post opening the title that the tagger read as
+    the start of a name (no name runs into it from the left)."""
+    doc = token.doc
+    return is_position_head(token) and not (token.i > 0 and doc[token.i - 1].ent_type_ == "PER")
+
+
+def _place_after_post(token: Token) -> bool:
+    """«вице-мэр Каракола Талантбек Абдыкалыков»: one capitalised word between a post and the name that the tagger
+    ran into the name is the post's place (the persons stage left it out of the name)."""
+    doc = token.doc
+    return (
+        0 < token.i < len(doc) - 1
+        and is_position_head(doc[token.i - 1])
+        and doc[token.i + 1].ent_type_ == "PER"
+        and doc[token.i + 1].is_title
+    )
+
+
 def _ends_title(doc: Doc, token: Token) -> bool:
     """Outside quotes, a title does not reach past another name, a line break, a verb or a clause comma."""
     if token.text == "." and token.i > 0 and fold(doc[token.i - 1].text) in _ABBREVIATED_POSTS:
@@ -155,7 +190,15 @@ def _ends_title(doc: Doc, token: Token) -> bool:
     # «председатель постоянной комиссии Кенгаша по бюджету …»: a local body's kind the tagger took for a name is no
     # other name.
     if token.ent_type_ == "PER" and not (
-        token.is_title and (_local_body_word(token.text) or place_adjective(token) or _region_named(token))
+        token.is_title
+        and (
+            _local_body_word(token.text)
+            or place_adjective(token)
+            or _region_named(token)
+            or _region_adjective(token)
+            or _post_taken_for_name(token)
+            or _place_after_post(token)
+        )
     ):
         return True
     if (token.is_space and "\n" in token.text) or token.text in _STOP_TEXT:
@@ -182,7 +225,7 @@ def _region_named(token: Token) -> bool:
     before = token.doc[token.i - 1]
     if not before.is_lower:
         return False
-    if fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns"):
+    if fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns") | lexicons.load("title_apposed_units"):
         return True
     settlements = lexicons.load("loc_settlement_nouns")
     return len(before) > 3 and (fold(before.lemma_) in settlements or fold(before.text) in settlements)

@@ -1336,3 +1336,31 @@ def test_a_post_naming_its_bodys_place_takes_no_body_without_that_place() -> Non
     assert _names_another_place(post, "ООО «Дорстрой-44»")
     assert not _names_another_place(post, "департамент транспорта и дорожного хозяйства Костромской области")
     assert not _names_another_place("депутат", "Государственная Дума")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # A place the tagger ran into the name: after a community's kind, a region's adjective, a post's head.
+        (
+            "Глава общины Ехегнадзор Самвел Ашотович Мкртчян отчитался о ремонте дорог.",
+            "Мкртчян",
+            "глава общины Ехегнадзор",
+        ),
+        ("Хяким Байрамалийского этрапа Мерген Аманов сообщил о севе хлопка.", "Аманов", "хяким Байрамалийского этрапа"),
+        ("Затем выступил вице-мэр Таласа Азамат Жумабеков.", "Жумабеков", "вице-мэр Таласа"),
+        # People thanked or awarded by a role of their own.
+        ("Почётной грамотой награждён ветеран прокуратуры Иван Сергеевич Лузин.", "Лузин", "ветеран прокуратуры"),
+        ("Грамоту получил арендатор Мурат Оразов.", "Оразов", "арендатор"),
+    ],
+)
+def test_a_title_through_a_place_the_tagger_took_for_a_name(
+    nlp: Language, text: str, surname: str, position: str
+) -> None:
+    assert _positions(nlp, text)[surname][0] == position
+
+
+def test_a_bodys_eponym_does_not_end_an_apposed_title(nlp: Language) -> None:
+    # «имени А.В. Анохина» is the museum's name, not the next person's.
+    text = "Приглашены: Сорокина Т.П. – заведующая отделом Краеведческого музея имени Н.К. Рериха."
+    assert _positions(nlp, text)["Сорокина"][0] == "заведующая отделом"
