@@ -229,8 +229,11 @@ def add_missed_names(doc: Doc, persons: list[PersonFinding], sections: tuple[Sec
     for section in sections:
         if section.kind not in _PEOPLE_SECTIONS:
             continue
-        for start, end in content_lines(doc_text(doc), section.start, section.end):
+        # «…краевед; Байзак Е.С. – доцент …»: each «;»-separated part of a line may open with a name of its own.
+        for start, end in _semicolon_parts(doc_text(doc), content_lines(doc_text(doc), section.start, section.end)):
             check_deadline("protocol")
+            while start < end and doc_text(doc)[start].isspace():
+                start += 1
             found = leading_name(doc_text(doc)[start:end])
             if found is not None and not persons_in(persons, start + found[0], start + found[1]):
                 named_person(persons, doc, start + found[0], start + found[1])
@@ -354,11 +357,24 @@ def _speech_start(doc: Doc, start: int, end: int) -> int:
 Segment = tuple[list[TextSpan], int, int]
 
 
+def _semicolon_parts(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line's «;»-separated parts: «ВЫСТУПИЛИ: Ткачук С.П. – о …; Бондаренко И.Г. – …» names a speaker in each. A
+    part that opens with no name continues the one before, as a line does."""
+    parts = []
+    for start, end in lines:
+        at = start
+        while (cut := text.find(";", at, end)) != -1:
+            parts.append((at, cut))
+            at = cut + 1
+        parts.append((at, end))
+    return parts
+
+
 def _speech_segments(text: str, section: Section, mentions: Mentions) -> list[Segment]:
     """(leading names, start, end) of each speaker's part of a СЛУШАЛИ / ВЫСТУПИЛИ section: a line
     opening with a name starts a part; other lines continue the one before."""
     segments: list[Segment] = []
-    for start, end in content_lines(text, section.start, section.end):
+    for start, end in _semicolon_parts(text, content_lines(text, section.start, section.end)):
         marker = re.match(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])?[ \t]*", text[start:end])
         at = start + (marker.end() if marker else 0)
         check_deadline("protocol")

@@ -203,6 +203,31 @@ def _speech_head(token: Token) -> Token | None:
     return None
 
 
+_GAP_JOINS = frozenset({"а", "и"})
+_GAP_DASHES = frozenset({"–", "—", "-"})
+_GAP_DENIALS = frozenset({"нет", "не", "против"})
+
+
+def _gapped_speech(name: Span) -> Token | None:
+    """«Сергей Цой предложил включить самбо в программу, а Станислав Бельды – вернуть сборы»: after «, а» the dash
+    stands for the speech verb of the clause before, whose subject is another person; the name said it too."""
+    doc = name.doc
+    if name.start < 3 or name.end >= len(doc) or doc[name.end].text not in _GAP_DASHES:
+        return None
+    if fold(doc[name.start - 1].text) not in _GAP_JOINS or doc[name.start - 2].text != ",":
+        return None
+    if name.end + 1 >= len(doc) or fold(doc[name.end + 1].text) in _GAP_DENIALS:
+        return None  # «…, а Олег Сидоров – нет»: the dash denies the verb
+    comma = name.start - 2
+    sentence = sentence_of(doc, name.start)
+    for verb in doc[sentence.start : comma]:
+        if verb.pos_ != "VERB" or not _says(verb) or _negated(verb) or _not_yet_said(verb):
+            continue
+        if any(c.dep_ == "nsubj" and (c.ent_type_ == "PER" or is_position_head(c)) for c in verb.children):
+            return verb
+    return None
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in _SUBJECT for c in verb.children)
 
@@ -674,6 +699,8 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
                 head = _clause_verb(name, _surname_token(name))
             if head is None:
                 head = next((h for h in map(_given_the_floor, anchors) if h is not None), None)
+            if head is None:
+                head = _gapped_speech(name)
             if head is None and (_introduces_speech(name) or _reports_on(name) or _in_speaker_list(name)):
                 head = name.root
             if head is not None:

@@ -440,3 +440,24 @@ def test_the_conjuncts_of_an_object_list_stay_silent(nlp: Language) -> None:
 def test_an_object_hung_on_the_subjects_title_does_not_speak(nlp: Language) -> None:
     got = _spoke(nlp, "Глава региона Андрей Клычков представил нового министра здравоохранения Ольгу Петрову.")
     assert got["Клычков"][0] and not got["Петрова"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The dash after «, а <name>» stands for the speech verb of the clause before.
+        (
+            "Депутат Игорь Лапин предложил продлить приём заявок, а Ольга Рябова – увеличить число грантов.",
+            {"Лапин": (True, "speaker"), "Рябова": (True, "speaker")},
+        ),
+        # The dash that denies it is no speech.
+        (
+            "Игорь Лапин поддержал проект, а Ольга Рябова – нет.",
+            {"Лапин": (True, "speaker"), "Рябова": (False, "mentioned")},
+        ),
+        ("Жительница посёлка Ольга Рябова посетовала на отсутствие освещения.", {"Рябова": (True, "speaker")}),
+    ],
+)
+def test_a_gapped_speech_verb_and_a_complaint(nlp: Language, text: str, expected: dict) -> None:
+    got = _spoke(nlp, text)
+    assert {k: got[k] for k in expected} == expected
