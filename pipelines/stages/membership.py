@@ -690,6 +690,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # «Председательствующий: …», «Секретарь: Нагорный Д.В.»: the meeting's chair and secretary with no body
             # of their own are the officers of the body holding it (the one the meeting names, else the likeliest).
             person = replace(person, organization=(meeting_org or body).name)
+        if person.organization is None and members_body is not None and _inner_office(person.position):
+            # «председатель ревизионной комиссии», «член правления» at the general meeting of a cooperative's members:
+            # an office of the members' own organs is the body's.
+            person = replace(person, organization=members_body.name)
         if person.organization is None and members_body is not None and _from_the_floor(person):
             # «ВЫСТУПИЛИ: Головань С.Н. (уч. 47) – о качестве отсыпки»: at the general meeting of a partnership's
             # members, a speaker with no post or body of their own is one of its members.
@@ -738,9 +742,33 @@ def _members_meeting_body(
     if not title >= _MEMBERS_MEETING:
         return None
     named = list({o.name: o for o in orgs if _head(o.name) & title - _MEMBERS_MEETING}.values())
+    if not named:
+        # «общее собрание членов ГСК «Автомобилист-3»»: the kind abbreviated («ГСК» of «Гаражно-строительный
+        # кооператив …»).
+        shorts = [w.lower() for w in _WORD.findall(meeting.title or "") if w.isupper() and len(w) > 1]
+        named = [o for o in orgs if any(_abbreviates(s, _kind_words(o.name)) for s in shorts)]
     if len(named) == 1:
         return named[0]
     return body if not named else None
+
+
+# The organs a body's members elect from among themselves (its board, its presidium, its audit commission).
+_ELECTED_ORGANS = frozenset({"совет", "коллегия", "правление", "президиум", "ревизионный"})
+
+
+def _inner_office(position: str | None) -> bool:
+    """«председатель ревизионной комиссии», «член правления», «заместитель председателя президиума»: a post of a
+    body's own organ, named bare (no place, no name of its own after it)."""
+    if not position or "," in position:
+        return False
+    words = _WORD.findall(position)
+    return len(words) <= 5 and all(w.islower() for w in words) and bool(_lemmas(position) & _ELECTED_ORGANS)
+
+
+def _kind_words(name: str) -> list[str]:
+    """The words of a body's name before its quoted name: «Гаражно-строительный кооператив» → Гаражно, строительный,
+    кооператив."""
+    return _WORD.findall(name.partition("«")[0])
 
 
 def _from_the_floor(person: PersonFinding) -> bool:

@@ -1123,3 +1123,23 @@ def test_speakers_from_the_floor_of_a_members_general_meeting_are_its_members(nl
         "Сомов": None,  # the head of a place is a guest, not a member
         "Зотов": None,  # named (an applicant, one elected) but not taking part
     }
+
+
+def test_the_members_meeting_of_a_body_named_by_its_abbreviation() -> None:
+    # «общее собрание членов ГСК «Восход»»: the floor's speakers and the officers of its own organs are its members.
+    from pipelines.extract import extract_bytes
+
+    text = (
+        "ГАРАЖНО-СТРОИТЕЛЬНЫЙ КООПЕРАТИВ «ВОСХОД»\n\n"
+        "ПРОТОКОЛ\nобщего собрания членов ГСК «Восход»\n\n"
+        "Председательствующий: Ковалёв Игорь Петрович – председатель правления.\n"
+        "Секретарь: Лисицына О.В. – член кооператива (бокс № 12)\n\n"
+        "1. СЛУШАЛИ: Морозову Анну Сергеевну – председателя ревизионной комиссии, о проверке расходов за 2024 год.\n"
+        "ВЫСТУПИЛИ: Гаврилов С.Н. (бокс № 40) – предложил перенести сбор взносов на июнь.\n"
+        "РЕШИЛИ: отчёт утвердить.\n"
+    )
+    record = extract_bytes(text.encode(), "x.txt").model_dump()
+    orgs = {p["surname"]: p["organization"] for p in record["persons"]}
+    body = next(o["name"] for o in record["organizations"] if "Восход" in o["name"])
+    assert orgs.get("Морозова") == body
+    assert orgs.get("Гаврилов") == body
