@@ -992,7 +992,10 @@ def _legal_form_words(words: Span) -> bool:
 
 
 # A protocol's heading: «ПРОТОКОЛ № 4», spaced out («П Р О Т О К О Л») or not, on a line of its own.
-_PROTOCOL_LINE = re.compile(r"^[ \t]*П[ \t]*Р[ \t]*О[ \t]*Т[ \t]*О[ \t]*К[ \t]*О[ \t]*Л\b[^\n]*\n", re.M | re.I)
+# A protocol's heading, or a стенограмма's («СТЕНОГРАММА / заседания правления»): the same record of the same council.
+_PROTOCOL_LINE = re.compile(
+    r"^[ \t]*(?:П[ \t]*Р[ \t]*О[ \t]*Т[ \t]*О[ \t]*К[ \t]*О[ \t]*Л|СТЕНОГРАММА)\b[^\n]*\n", re.M | re.I
+)
 # Letterhead and heading are the document's first lines, not a protocol quoted further on.
 _LETTERHEAD_SPAN = 400
 _QUOTED = re.compile(r"[«\"]([^»\"]+)[»\"]")
@@ -1021,7 +1024,7 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
         # itself: the listed body with the heading's quoted name.
         return _owner_in_heading(kind_line, orgs)
     lines = [line.strip() for line in text[: head.start()].splitlines() if line.strip()]
-    letterhead = next((line for line in lines if _QUOTED.search(line)), lines[0] if lines else "")
+    letterhead = _joined_letterhead(lines)
     quoted = _QUOTED.search(letterhead)
     kind = _COMPOUND.findall(letterhead[: quoted.start()] if quoted else letterhead)
     if not kind or _lemma_set(kind[0]) & _INNER_COUNCILS:
@@ -1039,6 +1042,25 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
         return None
     # «ПЕРВИЧНАЯ ПРОФСОЮЗНАЯ ОРГАНИЗАЦИЯ АО «…»», «СПК «…»», listed nowhere: the letterhead in sentence case.
     return _sentence_case(letterhead[: quoted.end()])
+
+
+def _joined_letterhead(lines: list[str]) -> str:
+    """The letterhead line with the quoted name; «АЛТАЙСКАЯ РЕСПУБЛИКАНСКАЯ ОРГАНИЗАЦИЯ / ВСЕРОССИЙСКОЙ … ОРГАНИЗАЦИИ
+    «…»» is one name broken over two lines: a quoted line opening in the genitive continues the line above it."""
+    at = next((k for k, line in enumerate(lines) if _QUOTED.search(line)), None)
+    if at is None:
+        return lines[0] if lines else ""
+    start = at
+    while start > 0 and not _QUOTED.search(lines[start - 1]) and _opens_in_genitive(lines[start]):
+        start -= 1
+    return " ".join(lines[start : at + 1])
+
+
+def _opens_in_genitive(line: str) -> bool:
+    words = _COMPOUND.findall(line)
+    parses = loading.parse(words[0].lower()) if words else []
+    cases = {p.tag.case for p in parses}
+    return "gent" in cases and "nomn" not in cases
 
 
 def _owner_in_heading(line: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:

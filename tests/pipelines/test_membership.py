@@ -1143,3 +1143,21 @@ def test_the_members_meeting_of_a_body_named_by_its_abbreviation() -> None:
     body = next(o["name"] for o in record["organizations"] if "Восход" in o["name"])
     assert orgs.get("Морозова") == body
     assert orgs.get("Гаврилов") == body
+
+
+def test_a_stenograms_council_belongs_to_a_letterhead_broken_over_two_lines() -> None:
+    # «ТОМСКОЕ РЕГИОНАЛЬНОЕ ОТДЕЛЕНИЕ / ОБЩЕРОССИЙСКОЙ ОБЩЕСТВЕННОЙ ОРГАНИЗАЦИИ «…»» is one name; the board's members
+    # are the regional branch's, not the all-Russian organization's.
+    from pipelines.extract import extract_bytes
+
+    text = (
+        "ТОМСКОЕ РЕГИОНАЛЬНОЕ ОТДЕЛЕНИЕ\nОБЩЕРОССИЙСКОЙ ОБЩЕСТВЕННОЙ ОРГАНИЗАЦИИ «РУССКОЕ ГЕОГРАФИЧЕСКОЕ ОБЩЕСТВО»\n\n"
+        "СТЕНОГРАММА\nзаседания правления\n\n"
+        "Присутствуют члены правления: Веретенников А.С., Лугова Е.В.\n\n"
+        "ВЕРЕТЕННИКОВ А.С. (председатель правления): Коллеги, начинаем, кворум есть.\n\n"
+        "ЛУГОВА Е.В.: Экспедиция на Васюганское болото готова, снаряжение закуплено.\n"
+    )
+    record = extract_bytes(text.encode(), "x.txt").model_dump()
+    orgs = {p["surname"]: p["organization"] for p in record["persons"]}
+    assert (orgs.get("Веретенников") or "").lower().startswith("томское региональное отделение общероссийской")
+    assert (orgs.get("Лугова") or "").lower().startswith("томское региональное отделение общероссийской")
