@@ -686,6 +686,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if person.organization is None and headed and body is not None and _elected_in_district(person, doc_text(doc)):
             # «Горбунов, избирательный округ № 8»: a member of the assembly known only by the district electing them.
             person = replace(person, organization=body.name)
+        if person.organization is None and meeting_org is not None and _bare_officer(person.position):
+            # «рассказала заместитель председателя Ирина Кнопп» at the council's meeting: an officer's post naming no
+            # body is the office of the body the meeting names.
+            person = replace(person, organization=meeting_org.name)
         if person.organization is None and (meeting_org or body) is not None and person.role in _OFFICERS:
             # «Председательствующий: …», «Секретарь: Нагорный Д.В.»: the meeting's chair and secretary with no body
             # of their own are the officers of the body holding it (the one the meeting names, else the likeliest).
@@ -775,6 +779,17 @@ def _from_the_floor(person: PersonFinding) -> bool:
     """A speaker or listed participant with no post: «Головань С.Н. (уч. 47)». (One with a post of their own, «юрист»,
     is as often a guest the protocol lists as invited.)"""
     return person.role in _FLOOR_ROLES and not person.position
+
+
+# Officers' posts that name no body: a chair, their deputies, a secretary.
+_BARE_OFFICERS = frozenset(
+    {"председатель", "заместитель председателя", "первый заместитель председателя", "секретарь"}
+    | {"ответственный секретарь"}
+)
+
+
+def _bare_officer(position: str | None) -> bool:
+    return position is not None and " ".join(_WORD.findall(position.lower())) in _BARE_OFFICERS
 
 
 # The meeting's own officers (the roles the protocol's header and the chair's words give).

@@ -1161,3 +1161,13 @@ def test_a_stenograms_council_belongs_to_a_letterhead_broken_over_two_lines() ->
     orgs = {p["surname"]: p["organization"] for p in record["persons"]}
     assert (orgs.get("Веретенников") or "").lower().startswith("томское региональное отделение общероссийской")
     assert (orgs.get("Лугова") or "").lower().startswith("томское региональное отделение общероссийской")
+
+
+def test_an_officer_post_naming_no_body_is_the_meeting_bodys(nlp: Language) -> None:
+    text = (
+        "Состоялось заседание Общественного совета при министерстве культуры Тульской области. "
+        "О плане работы на год рассказала заместитель председателя Ирина Кнопп."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Кнопп"].position == "заместитель председателя"
+    assert (persons["Кнопп"].organization or "").startswith("Общественный совет")
