@@ -146,7 +146,7 @@ def represented(
     headed = _most_named([o for o in orgs if _head(o.name) & kinds], body)
     if headed is not None:
         return headed
-    if body is not None and words & lexicons.load("membership_roles"):
+    if body is not None and words & lexicons.load("membership_roles") and not _commission_of_a_level(position):
         return body
     # «Советник Людмила Мунтяну» at a municipal council's session: a councillor of Moldova's and Romania's councils,
     # not an adviser (who names the office advised: «советник министра»).
@@ -159,6 +159,21 @@ def represented(
     if words & _UNITS:
         return _executive(orgs, body)
     return _executive_of_place(position, orgs, body)
+
+
+# The levels a commission of its own is named by («областная избирательная комиссия», «территориальная …»); an
+# assembly's standing commission is «постоянная», not a place's.
+_LEVEL_STEMS = ("областн", "районн", "городск", "территориальн", "участков", "окружн", "краев", "республиканск")
+
+
+def _commission_of_a_level(position: str) -> bool:
+    """«председатель областной избирательной комиссии» at the maslikhat's first session: a commission named by a
+    place's level is a body of its own, no unit of the assembly."""
+    words = [w.lower() for w in _WORD.findall(position)]
+    return any(
+        "комиссия" in _lemma_set(word) and any(w.startswith(_LEVEL_STEMS) for w in words[max(0, k - 2) : k])
+        for k, word in enumerate(words)
+    )
 
 
 def _another_qualifier(position: str, name: str) -> bool:
@@ -729,7 +744,19 @@ def run(doc: Doc, findings: Findings) -> Findings:
         persons.append(person)
     # A learned reranker weighs the rules' body against the others proposed (none shipped: the rules' stand).
     persons = reranking.rerank(doc, persons, lambda: reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
+    persons = [replace(p, organization=_without_convocation(p.organization)) if p.organization else p for p in persons]
     return replace(findings, persons=tuple(persons))
+
+
+# «областной маслихат шестого созыва», «Совет депутатов VII созыва»: the convocation, taken from the meeting's title
+# with its body, dates the sitting; the body is the same in every convocation.
+_CONVOCATION = re.compile(
+    r"\s+(?:[IVXLCІХ]+|(?:(?:двадцать|тридцать|сорок)\s)?[а-яё]+(?:ого|его)|\d+-?г?о?)\s+созыва\b.*$", re.S
+)
+
+
+def _without_convocation(name: str) -> str:
+    return _CONVOCATION.sub("", name) or name
 
 
 # «общее собрание членов …»: a meeting of all of a body's members, not of its board or council.

@@ -1171,3 +1171,13 @@ def test_an_officer_post_naming_no_body_is_the_meeting_bodys(nlp: Language) -> N
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Кнопп"].position == "заместитель председателя"
     assert (persons["Кнопп"].organization or "").startswith("Общественный совет")
+
+
+def test_a_level_commission_is_no_unit_of_the_assembly_and_no_convocation_in_the_body(nlp: Language) -> None:
+    text = (
+        "Состоялась первая сессия районного маслихата восьмого созыва. Председатель районной избирательной комиссии "
+        "Ерлан Сапаров вручил депутатам удостоверения. Секретарём маслихата избран депутат Нурлан Жумабаев."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Сапаров"].organization is None or "маслихат" not in persons["Сапаров"].organization
+    assert "созыва" not in (persons["Жумабаев"].organization or "")
