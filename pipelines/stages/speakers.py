@@ -30,7 +30,7 @@ from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import detect_layout
 from pipelines.person_names import fold
 from pipelines.stages.meeting import find_events, meeting_sentence, meeting_verbs
-from pipelines.titles import is_position_head, title_head, title_of
+from pipelines.titles import is_position_head, title_before, title_head, title_of
 
 _CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -732,11 +732,24 @@ def _conjuncts_speak(
                     continue
                 joined = (t.head.i for t in name if t.dep_ == "conj" and not name.start <= t.head.i < name.end)
                 heads.extend(listed[i] for i in joined if i in listed)
+                before = _listed_after_title(doc, name)
+                if before in listed:
+                    heads.append(listed[before])
         if heads:
             quotes = tuple(q for q in dict.fromkeys(_quote_in(sentence_of(doc, h.i)) for h in heads) if q is not None)
             person = replace(person, spoke=True, role="speaker", quotes=quotes)
         marked.append(person)
     return tuple(marked)
+
+
+def _listed_after_title(doc: Doc, name: Span) -> int | None:
+    """«заслушаны отчёты руководителя управления культуры X, исполняющей обязанности руководителя управления
+    занятости Y»: the last token of the name before this name's title and the comma (or «и») joining them — the
+    parser hangs the second title anywhere."""
+    title = title_before(doc, name.start)
+    if title is None or not len(title) or title.start < 2 or fold(doc[title.start - 1].text) not in (",", "и"):
+        return None
+    return title.start - 2
 
 
 def run(doc: Doc, findings: Findings) -> Findings:

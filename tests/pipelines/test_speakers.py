@@ -461,3 +461,14 @@ def test_an_object_hung_on_the_subjects_title_does_not_speak(nlp: Language) -> N
 def test_a_gapped_speech_verb_and_a_complaint(nlp: Language, text: str, expected: dict) -> None:
     got = _spoke(nlp, text)
     assert {k: got[k] for k in expected} == expected
+
+
+def test_each_title_and_name_of_a_heard_reports_list_spoke(nlp: Language) -> None:
+    # The parser hangs the second title off the first; the comma and the title still list its name.
+    text = (
+        "Были заслушаны отчёты руководителя областного управления культуры, архивов и документации Ерлана Касымова, "
+        "исполняющей обязанности руководителя областного управления координации занятости и социальных программ "
+        "Гульнар Абеновой."
+    )
+    got = _spoke(nlp, text)
+    assert got["Касымов"][0] and got["Абенова"][0]
