@@ -149,8 +149,22 @@ def _canonical(ent: Span, organizations: tuple[OrganizationFinding, ...]) -> str
 
 
 def _is_body(ent: Span) -> bool:
-    """An ORG entity that can be the body a person represents: not a sub-unit, not a country code."""
-    return not _is_subunit(ent) and fold(ent.text) not in lexicons.load("org_country_codes")
+    """An ORG entity that can be the body a person represents: not a sub-unit, not a country code, not a remit's
+    abbreviations («начальник отдела ГО и ЧС»: civil defence and emergencies, `org_not_abbreviations`)."""
+    return (
+        not _is_subunit(ent)
+        and fold(ent.text) not in lexicons.load("org_country_codes")
+        and not _remit_abbreviations(ent)
+    )
+
+
+def _remit_abbreviations(ent: Span) -> bool:
+    """«ГО и ЧС»: abbreviations of no body joined by a conjunction, the whole entity (a legal form alone, «ОАО», or a
+    body's own abbreviation, «ТСЖ», before its name is left to the organizations)."""
+    not_bodies = lexicons.load("org_not_abbreviations")
+    abbreviations = [t for t in ent if t.is_upper and fold(t.text) in not_bodies]
+    joins = [t for t in ent if t.is_lower and t.pos_ == "CCONJ"]
+    return len(abbreviations) >= 2 and len(abbreviations) + len(joins) == len(ent)
 
 
 def _territorial_body(span: Span) -> bool:

@@ -1365,3 +1365,13 @@ def test_a_bodys_eponym_does_not_end_an_apposed_title(nlp: Language) -> None:
     # «имени А.В. Анохина» is the museum's name, not the next person's.
     text = "Приглашены: Сорокина Т.П. – заведующая отделом Краеведческого музея имени Н.К. Рериха."
     assert _positions(nlp, text)["Сорокина"][0] == "заведующая отделом"
+
+
+def test_abbreviations_of_a_remit_are_no_body(nlp: Language) -> None:
+    # «ГО и ЧС» (civil defence and emergencies) names what the department does, not a body.
+    text = (
+        "В администрации района прошло совещание. О готовности к паводку доложил начальник отдела ГО и ЧС Пётр Сомов."
+    )
+    position, organization = _positions(nlp, text)["Сомов"]
+    assert position is not None and position.startswith("начальник отдела ГО и ЧС")
+    assert organization != "ГО и ЧС"
