@@ -566,6 +566,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if p.organization and p.organization not in names and _named_in_full(p.organization, listed) is None
     )
     titled = _body_of_title(doc, findings.meeting, listed)
+    if titled is not None:
+        titled = _letterhead_of_kind(doc_text(doc), titled) or titled
     if titled is not None and titled not in carried:
         # «очередное заседание Лянкяранского городского муниципалитета», the body listed nowhere else: the meeting's
         # title names the body its members represent.
@@ -931,6 +933,23 @@ def _body_of_title(doc: Doc, meeting: MeetingFinding, orgs: tuple[OrganizationFi
         return None
     name = nominative(words).strip()
     return name if len(_COMPOUND.findall(name)) > 1 else None
+
+
+def _letterhead_of_kind(text: str, kind: str) -> str | None:
+    """«ШАМАХИНСКИЙ РАЙОННЫЙ МУНИЦИПАЛИТЕТ / ПРОТОКОЛ № 4 / заседания муниципалитета»: a meeting's title naming its
+    body by the bare kind is the body the letterhead above the heading names whole (its place's adjectives and that
+    kind), in sentence case."""
+    if len(_COMPOUND.findall(kind)) != 1:
+        return None
+    head = _PROTOCOL_LINE.search(text[:_LETTERHEAD_SPAN])
+    if head is None or not head.start():
+        return None
+    kinds = _lemma_set(kind)
+    for line in (line.strip() for line in text[: head.start()].splitlines()):
+        words = _COMPOUND.findall(line)
+        if 1 < len(words) <= _KIND_WORDS and line.isupper() and _lemma_set(words[-1]) & kinds and "«" not in line:
+            return _sentence_case(line)
+    return None
 
 
 # Councils and boards a body holds of its own people («учёный совет университета», «коллегия министерства»).

@@ -1181,3 +1181,18 @@ def test_a_level_commission_is_no_unit_of_the_assembly_and_no_convocation_in_the
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Сапаров"].organization is None or "маслихат" not in persons["Сапаров"].organization
     assert "созыва" not in (persons["Жумабаев"].organization or "")
+
+
+def test_a_body_the_title_names_by_its_kind_is_the_letterheads() -> None:
+    from pipelines.extract import extract_bytes
+
+    text = (
+        "ГУБИНСКИЙ ГОРОДСКОЙ МУНИЦИПАЛИТЕТ\n\nПРОТОКОЛ № 2\nзаседания муниципалитета\n\n"
+        "Председательствовал: Велиев Эльчин Ариф оглы – председатель муниципалитета.\n"
+        "Присутствовали члены муниципалитета: Абасов Т.Н., Мусаева Г.Р.\n\n"
+        "1. СЛУШАЛИ: Абасова Т.Н. – о ремонте водопровода на улице Низами.\n"
+        "РЕШИЛИ: информацию принять к сведению.\n"
+    )
+    record = extract_bytes(text.encode(), "x.txt").model_dump()
+    orgs = {p["surname"]: p["organization"] for p in record["persons"]}
+    assert orgs.get("Абасов") == "Губинский городской муниципалитет"
