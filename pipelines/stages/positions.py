@@ -1861,7 +1861,8 @@ def without_body(position: str | None, organization: str | None) -> str | None:
             bool(_kind_forms_of(first) & _kind_forms_of(body[0]))
             and any(w[:1].isupper() for w in words[-len(tail) + 1 :])
         )
-        if (tail is body_stems and named) or (tail is not body_stems and post[:3] == fold(body[0])[:3]):
+        named_for = post[:3] == fold(body[0])[:3] or _heads_body_of_kind(post, body[0])
+        if (tail is body_stems and named) or (tail is not body_stems and named_for):
             cut = _cut_before_word(position, len(words) - len(tail))
             return cut or position
     return position
@@ -1918,6 +1919,21 @@ def _without_bare_unit(position: str, organization: str) -> str:
 @lru_cache(maxsize=50_000)  # asked of every word of every body for every person: persons × bodies in a long text
 def _kind_forms_of(word: str) -> frozenset[str]:
     return frozenset({fold(p.normal_form) for p in loading.parse(word.lower())})
+
+
+@cache
+def _head_posts() -> frozenset[tuple[str, str]]:
+    """(post, body kind) of `membership_heads.txt` («глава | администрация», «хоким | хокимият») and
+    `position_heads_of_bodies.txt`."""
+    entries = lexicons.load("membership_heads") | lexicons.load("position_heads_of_bodies")
+    return frozenset(tuple(part.strip() for part in entry.split("|", 1)) for entry in entries if "|" in entry)
+
+
+def _heads_body_of_kind(post: str, kind: str) -> bool:
+    """«председатель Айнинского района» of «хукумат Айнинского района», «глава Саткинского района» of «администрация
+    Саткинского района»: the post heads the body of that kind, which names the same place."""
+    posts, kinds = _kind_forms_of(post), _kind_forms_of(kind)
+    return any(p in posts and k in kinds for p, k in _head_posts())
 
 
 def _cut_before_word(text: str, n: int) -> str:

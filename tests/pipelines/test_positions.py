@@ -1375,3 +1375,15 @@ def test_abbreviations_of_a_remit_are_no_body(nlp: Language) -> None:
     position, organization = _positions(nlp, text)["Сомов"]
     assert position is not None and position.startswith("начальник отдела ГО и ЧС")
     assert organization != "ГО и ЧС"
+
+
+@pytest.mark.parametrize(
+    ("position", "organization", "expected"),
+    [
+        ("председатель Айнинского района", "хукумат Айнинского района", "председатель"),
+        ("глава Саткинского муниципального района", "администрация Саткинского муниципального района", "глава"),
+        ("заместитель хокима Навоийской области", "хокимият Навоийской области", "заместитель хокима"),
+    ],
+)
+def test_a_head_of_a_place_drops_the_place_its_body_names(position: str, organization: str, expected: str) -> None:
+    assert without_body(position, organization) == expected
