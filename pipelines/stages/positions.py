@@ -1923,9 +1923,10 @@ def _kind_forms_of(word: str) -> frozenset[str]:
 
 @cache
 def _head_posts() -> frozenset[tuple[str, str]]:
-    """(post, body kind) of `membership_heads.txt` («глава | администрация», «хоким | хокимият») and
-    `position_heads_of_bodies.txt`."""
-    entries = lexicons.load("membership_heads") | lexicons.load("position_heads_of_bodies")
+    """(post, body kind) of `position_heads_of_bodies.txt`. Not «глава | администрация»: a city's «глава города» may
+    head the city and not its administration (corpus-genre b01: «глава города Костромы» beside «Администрация города
+    Костромы»)."""
+    entries = lexicons.load("position_heads_of_bodies")
     return frozenset(tuple(part.strip() for part in entry.split("|", 1)) for entry in entries if "|" in entry)
 
 
