@@ -505,21 +505,9 @@ def _honoured_end(doc: Doc, start: int) -> int:
     return end
 
 
-def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None:
-    """A job title in apposition after the name: «Н.С. Базарбаев, первый заместитель министра …,»; with `bracketed`
-    (a list's entry: «Хасянов Р.Ф. (представитель университета)»), in brackets too."""
-    separators = (",", "—", "–", "(") if bracketed else (",", "—", "–")
-    if name_end + 1 >= len(doc) or doc[name_end].text not in separators:
-        return None
-    start = name_end + 1
-    while start < len(doc) and doc[start].is_space:
-        start += 1
-    i = acting_after(doc, start)
-    while i < len(doc) and _is_modifier(doc[i]):
-        i += 1
-    if i >= len(doc) or not is_position_head(doc[i]):
-        return None
-    end = i + 1
+def _flat_title_end(doc: Doc, end: int) -> int:
+    """Where a title whose head ends before `end` stops, read flat (no parse): at a stop, a clause comma, another name,
+    a line break or a word that is no title's."""
     while end < len(doc):
         token = doc[end]
         if token.text in _DASHES and end + 1 < len(doc) and starts_post(doc[end + 1]):
@@ -539,6 +527,24 @@ def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None
         if token.pos_ not in _PHRASE_POS:
             break
         end += 1
+    return end
+
+
+def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None:
+    """A job title in apposition after the name: «Н.С. Базарбаев, первый заместитель министра …,»; with `bracketed`
+    (a list's entry: «Хасянов Р.Ф. (представитель университета)»), in brackets too."""
+    separators = (",", "—", "–", "(") if bracketed else (",", "—", "–")
+    if name_end + 1 >= len(doc) or doc[name_end].text not in separators:
+        return None
+    start = name_end + 1
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    i = acting_after(doc, start)
+    while i < len(doc) and _is_modifier(doc[i]):
+        i += 1
+    if i >= len(doc) or not is_position_head(doc[i]):
+        return None
+    end = _flat_title_end(doc, i + 1)
     nxt = end
     while nxt < len(doc) and doc[nxt].is_space and "\n" not in doc[nxt].text:
         nxt += 1
@@ -733,7 +739,13 @@ def title_in_post(doc: Doc, name_end: int) -> Span | None:
     i = name_end + 2
     while i < len(doc) and _is_modifier(doc[i]):
         i += 1
-    return _phrase_from(doc[i]) if i < len(doc) and is_position_head(doc[i]) else None
+    if i >= len(doc) or not is_position_head(doc[i]):
+        return None
+    phrase = _phrase_from(doc[i])
+    # «на должность заместителя хокима области по вопросам инвестиций, …»: the parser may hang the genitives after
+    # the post on another word of a long sentence; the post runs on as an apposed title does.
+    end = _flat_title_end(doc, i + 1)
+    return doc[phrase.start : end] if end > phrase.end else phrase
 
 
 def title_of(name: Span) -> Span | None:

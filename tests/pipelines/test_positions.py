@@ -1386,3 +1386,15 @@ def test_abbreviations_of_a_remit_are_no_body(nlp: Language) -> None:
 )
 def test_a_head_of_a_place_drops_the_place_its_body_names(position: str, organization: str, expected: str) -> None:
     assert without_body(position, organization) == expected
+
+
+def test_a_post_taken_runs_on_through_its_genitives_in_a_long_sentence(nlp: Language) -> None:
+    # The parser hangs «хокима области по вопросам …» elsewhere in a long sentence; the post is read flat.
+    text = (
+        "На сессии также рассмотрены организационные вопросы: депутаты согласовали кандидатуру Алишера Бахромовича "
+        "Каримова на должность заместителя хокима области по вопросам строительства и дорожного хозяйства, досрочно "
+        "прекратили полномочия депутата областного Кенгаша Олима Турсунова в связи с переходом на другую работу, а за "
+        "многолетний труд Почётной грамотой Кенгаша награждена учительница из Навои Лола Рахимова."
+    )
+    position, _ = _positions(nlp, text)["Каримов"]
+    assert position is not None and position.startswith("заместитель хокима")
