@@ -24,11 +24,11 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
-from models.components.extensions import doc_text
+from models.components.extensions import doc_text, sentence_of
 from models.grammars.organizations import legal_phrases
 from pipelines import reranking
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
-from pipelines.normalize import nominative
+from pipelines.normalize import inflect_token, nominative
 from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -580,6 +580,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
     meeting_words = _lemmas(findings.meeting.body or findings.meeting.title or "")
     own = body is not None and bool(_head(body.name) & meeting_words or _meeting_of_unit(findings.meeting))
     persons = []
+    findings = replace(findings, persons=tuple(_elected_member(doc, p) for p in findings.persons))
     owner = _parent_of_meeting(doc, findings) or _letterhead_owner(doc_text(doc), findings.organizations)
     if owner is not None:
         # «заседание учёного совета Алтайского государственного университета»: the posts of the people with no
@@ -759,6 +760,58 @@ _CONVOCATION = re.compile(
 
 def _without_convocation(name: str) -> str:
     return _CONVOCATION.sub("", name) or name
+
+
+# Verbs that make a person a member of an organ («избрать в правление», «кооптирован в состав совета»).
+_ELECTS = frozenset({"избрать", "переизбрать", "кооптировать", "ввести", "включить", "доизбрать"})
+_ORGANS = frozenset({"правление", "совет", "комиссия", "президиум", "коллегия", "комитет", "бюро"})
+_COMPOSITION = "состав"
+_NAME_LIST_GAP = 14  # tokens of the names listed before this one («Зуева П.П., Исламову Л.Р., Петренко В.В.»)
+
+
+def _elected_member(doc: Doc, person: PersonFinding) -> PersonFinding:
+    """«РЕШИЛИ: избрать в правление Зуева П.П., Исламову Л.Р.», «В состав совета кооптирован Александр Цаль»: a person
+    with no post of their own elected into an organ is its member («член правления»)."""
+    if person.position:
+        return person
+    for mention in person.mentions:
+        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        organ = _organ_elected_into(doc, name) if name is not None and len(name) else None
+        if organ is not None:
+            return replace(person, position=f"член {organ}")
+    return person
+
+
+def _organ_elected_into(doc: Doc, name: Span) -> str | None:
+    sentence = sentence_of(doc, name.start)
+    tokens = doc[sentence.start : name.start]
+    if not any(_lemma_set(t.text) & _ELECTS for t in tokens):
+        return None
+    for k in range(len(tokens) - 1, -1, -1):
+        if fold_word(tokens[k].text) != "в":
+            continue
+        at = tokens[k].i + 1
+        composed = at < name.start and _lemma_set(doc[at].text) & {_COMPOSITION}
+        at += bool(composed)
+        end = at
+        while end < name.start and doc[end].pos_ == "ADJ":
+            end += 1
+        if end >= name.start or not _lemma_set(doc[end].text) & _ORGANS:
+            return None
+        gap = doc[end + 1 : name.start]
+        if len(gap) > _NAME_LIST_GAP or any(
+            t.pos_ == "VERB" and not _lemma_set(t.text) & _ELECTS
+            for t in gap
+            if t.ent_type_ != "PER" and not t.is_punct
+        ):
+            return None
+        words = doc[at : end + 1]
+        return " ".join(t.text.lower() if composed else inflect_token(t, "gent").lower() for t in words)
+    return None
+
+
+def fold_word(word: str) -> str:
+    return word.lower().replace("ё", "е")
 
 
 # «общее собрание членов …»: a meeting of all of a body's members, not of its board or council.

@@ -1196,3 +1196,16 @@ def test_a_body_the_title_names_by_its_kind_is_the_letterheads() -> None:
     record = extract_bytes(text.encode(), "x.txt").model_dump()
     orgs = {p["surname"]: p["organization"] for p in record["persons"]}
     assert orgs.get("Абасов") == "Губинский городской муниципалитет"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        ("РЕШИЛИ: избрать в правление Гусева А.П., Петренко О.Н. сроком на три года.", "Петренко", "член правления"),
+        ("В состав совета кооптирован Виктор Штайн.", "Штайн", "член совета"),
+        ("Собрание избрало в ревизионную комиссию Ольгу Рябову.", "Рябова", "член ревизионной комиссии"),
+    ],
+)
+def test_a_person_elected_into_an_organ_is_its_member(nlp: Language, text: str, surname: str, position: str) -> None:
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons[surname].position == position
