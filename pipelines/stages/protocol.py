@@ -88,6 +88,7 @@ class PersonEdit:
     quotes: list[TextSpan] = field(default_factory=list)
     title: tuple[str, str | None] | None = None
     title_rank: int = 0
+    silent: bool = False  # named only among the absent
 
     def give_role(self, role: str) -> None:
         if RANK[role] > RANK[self.role]:
@@ -498,6 +499,11 @@ def apply_edits(persons: list[PersonFinding], edits: dict[int, PersonEdit]) -> t
         quotes = [q for q in person.quotes if not any(s.start <= q.start and q.end <= s.end for s in edit.quotes)]
         quotes = sorted(set(quotes) | set(edit.quotes))
         position, organization = edit.title if edit.title is not None else (person.position, person.organization)
+        if edit.silent:
+            result.append(
+                replace(person, role="mentioned", spoke=False, quotes=(), position=position, organization=organization)
+            )
+            continue
         result.append(
             replace(
                 person,
@@ -662,6 +668,12 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                     DecisionFinding(" ".join(text[item.start : item.end].split()), (TextSpan(item.start, item.end),))
                 )
 
+    # «Отсутствовал: Беляк Д.Д. (представил письменное мнение)»: one named only where the protocol lists the absent
+    # said nothing at the sitting, whatever verb their line has.
+    absent = [(sec.start, sec.end) for sec in sections if sec.kind == "absent"]
+    for index, person in enumerate(persons):
+        if absent and person.mentions and all(any(a <= m.start < b for a, b in absent) for m in person.mentions):
+            edit(index).silent = True
     heard = tuple(_first_report(text, s) for s in sections if s.kind == "heard")
     issues = merge_issues(doc, agenda, findings.issues, heard) if agenda else findings.issues
     return replace(

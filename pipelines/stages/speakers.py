@@ -162,6 +162,8 @@ def _not_yet_said(verb: Token) -> bool:
 def _own_clause_speech(token: Token) -> Token | None:
     """«Илья Пономарев, в своём выступлении охарактеризовавший …», «Хиллари Клинтон, которая объявила …»:
     a participle or a relative clause of the name (or its title) that says something."""
+    if _thanked(token):
+        return None
     for clause in token.children:
         if clause.dep_ not in ("acl", "acl:relcl") or not _says(clause) or _negated(clause) or _not_yet_said(clause):
             continue
@@ -170,6 +172,19 @@ def _own_clause_speech(token: Token) -> Token | None:
         if clause.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and _lemma(c) == "который" for c in clause.children):
             return clause
     return None
+
+
+# Verbs whose object is thanked, awarded or congratulated: what a clause of theirs says is why, not speech at the
+# meeting («поблагодарили водителя Николая Пасечника, который в феврале сообщил о подозрительном предмете»).
+_THANKING = frozenset({"поблагодарить", "благодарить", "наградить", "поздравить", "чествовать", "премировать"})
+
+
+def _thanked(token: Token) -> bool:
+    """The name (or the title it is apposed to) is the object of a verb of thanking or awarding."""
+    for node in (token, token.head) if token.dep_ in ("appos", "flat:name") else (token,):
+        if node.dep_ in ("obj", "iobj") and _lemma(node.head) in _THANKING:
+            return True
+    return False
 
 
 def _speech_head(token: Token) -> Token | None:

@@ -444,3 +444,17 @@ def test_each_semicolon_part_of_a_speech_line_is_a_speaker() -> None:
     record = extract_bytes(text.encode(), "x.txt").model_dump()
     assert person(record, "Лаптева")["spoke"]
     assert person(record, "Карпов")["spoke"]
+
+
+def test_one_named_only_among_the_absent_did_not_speak() -> None:
+    from pipelines.extract import extract_bytes
+
+    text = (
+        "ПРОТОКОЛ\nзаседания совета директоров\n\n"
+        "Присутствовали: Гусев А.П., Лаптева О.Н.\n"
+        "Отсутствовал: Сомов Д.Д. (представил письменное мнение).\n\n"
+        "1. СЛУШАЛИ: Гусева А.П. – об итогах работы за квартал.\n"
+        "РЕШИЛИ: информацию принять к сведению.\n"
+    )
+    record = extract_bytes(text.encode(), "x.txt").model_dump()
+    assert not person(record, "Сомов")["spoke"]

@@ -472,3 +472,8 @@ def test_each_title_and_name_of_a_heard_reports_list_spoke(nlp: Language) -> Non
     )
     got = _spoke(nlp, text)
     assert got["Касымов"][0] and got["Абенова"][0]
+
+
+def test_what_a_thanked_persons_clause_says_is_not_speech(nlp: Language) -> None:
+    text = "Участники заседания поблагодарили сторожа школы Петра Ильина, который вовремя сообщил о пожаре."
+    assert _spoke(nlp, text)["Ильин"] == (False, "mentioned")
