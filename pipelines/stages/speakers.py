@@ -641,6 +641,8 @@ def _title_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, l
         noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ != "PER")
         if token.dep_ != "nsubj" or not noun or not is_position_head(token):
             continue
+        if "Plur" in token.morph.get("Number"):
+            continue  # «Депутаты просили обратить внимание …»: the group, not the last deputy named
         verb = token.head
         if not _says(verb) or _negated(verb) or _not_yet_said(verb):
             continue

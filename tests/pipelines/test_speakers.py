@@ -477,3 +477,12 @@ def test_each_title_and_name_of_a_heard_reports_list_spoke(nlp: Language) -> Non
 def test_what_a_thanked_persons_clause_says_is_not_speech(nlp: Language) -> None:
     text = "Участники заседания поблагодарили сторожа школы Петра Ильина, который вовремя сообщил о пожаре."
     assert _spoke(nlp, text)["Ильин"] == (False, "mentioned")
+
+
+def test_a_plural_bare_title_is_the_group_not_the_last_named(nlp: Language) -> None:
+    text = (
+        "2 апреля состоялась сессия городского Совета, в работе которой приняла участие депутат Верховного Совета "
+        "Нина Гуцу. Депутаты просили обратить внимание на подтопления у крепости."
+    )
+    # The whole pipeline: the title credit needs the posts the positions stage gives.
+    assert not {p.surname: p.spoke for p in run_stages(nlp(text)).persons}["Гуцу"]
