@@ -28,6 +28,7 @@ from models.components.extensions import doc_text, sentence_of
 from models.grammars.organizations import legal_phrases
 from pipelines import reranking
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
+from pipelines.layouts import find_sections
 from pipelines.normalize import inflect_token, nominative
 from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body
 
@@ -607,6 +608,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
     headed = own or (body is not None and _in_heading(body, doc_text(doc)))
     commission = _meeting_commission(findings.meeting, orgs)
     members_body = _members_meeting_body(findings.meeting, orgs, body)
+    invited = [(sec.start, sec.end) for sec in find_sections(doc_text(doc)) if sec.kind == "invited"]
     for person in findings.persons:
         if commission is not None and _of_commission(person, commission):
             # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
@@ -715,6 +717,16 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if person.organization is None and members_body is not None and _inner_office(person.position):
             # «председатель ревизионной комиссии», «член правления» at the general meeting of a cooperative's members:
             # an office of the members' own organs is the body's.
+            person = replace(person, organization=members_body.name)
+        if (
+            person.organization is None
+            and members_body is not None
+            and person.position
+            and not _heads_a_place(person.position)
+            and not _invited(person, invited)
+        ):
+            # «Тынелькут С.П., бригадир ставного невода», «председатель – Шаповалова Е.Г.» at the general meeting of a
+            # collective farm's members: a post with no body of its own, held by no invited guest, is the body's.
             person = replace(person, organization=members_body.name)
         if person.organization is None and members_body is not None and _from_the_floor(person):
             # «ВЫСТУПИЛИ: Головань С.Н. (уч. 47) – о качестве отсыпки»: at the general meeting of a partnership's
@@ -855,6 +867,10 @@ def _kind_words(name: str) -> list[str]:
     """The words of a body's name before its quoted name: «Гаражно-строительный кооператив» → Гаражно, строительный,
     кооператив."""
     return _WORD.findall(name.partition("«")[0])
+
+
+def _invited(person: PersonFinding, invited: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start < b for m in person.mentions for a, b in invited)
 
 
 def _from_the_floor(person: PersonFinding) -> bool:

@@ -1209,3 +1209,22 @@ def test_a_body_the_title_names_by_its_kind_is_the_letterheads() -> None:
 def test_a_person_elected_into_an_organ_is_its_member(nlp: Language, text: str, surname: str, position: str) -> None:
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons[surname].position == position
+
+
+def test_a_post_with_no_body_at_a_members_meeting_is_the_bodys_unless_invited() -> None:
+    from pipelines.extract import extract_bytes
+
+    text = (
+        "СЕЛЬСКОХОЗЯЙСТВЕННЫЙ ПРОИЗВОДСТВЕННЫЙ КООПЕРАТИВ «ЗАРЯ»\n\n"
+        "ПРОТОКОЛ № 2\nобщего собрания членов кооператива\n\n"
+        "Председательствующий: Громов Пётр Ильич, председатель кооператива\n"
+        "Приглашенные: глава Курагинского района Лыков А.К.\n\n"
+        "1. СЛУШАЛИ: Громова П.И. – об итогах года.\n"
+        "ВЫСТУПИЛИ: Лыков А.К. – о дорогах; Тарасова С.П., бригадир молочной фермы, – о кормах.\n"
+        "РЕШИЛИ: отчёт утвердить.\n"
+    )
+    record = extract_bytes(text.encode(), "x.txt").model_dump()
+    orgs = {p["surname"]: p["organization"] for p in record["persons"]}
+    body = next(o["name"] for o in record["organizations"] if "Заря" in o["name"] or "ЗАРЯ" in o["name"])
+    assert orgs.get("Тарасова") == body
+    assert orgs.get("Лыков") != body
