@@ -722,6 +722,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
             person.organization is None
             and members_body is not None
             and person.position
+            and (person.role in _FLOOR_ROLES or _bare_officer(person.position) or _member_post(person.position))
             and not _heads_a_place(person.position)
             and not _invited(person, invited)
         ):
@@ -867,6 +868,11 @@ def _kind_words(name: str) -> list[str]:
     """The words of a body's name before its quoted name: «Гаражно-строительный кооператив» → Гаражно, строительный,
     кооператив."""
     return _WORD.findall(name.partition("«")[0])
+
+
+def _member_post(position: str) -> bool:
+    """«член комиссии», «член правления»: a member's post (an applicant named by their trade is none yet)."""
+    return "член" in _lemmas(position.split(",")[0])
 
 
 def _invited(person: PersonFinding, invited: list[tuple[int, int]]) -> bool:
