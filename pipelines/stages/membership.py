@@ -144,7 +144,7 @@ def represented(
         # «председатель муниципалитета», «бухгалтер муниципалитета»: the holding body a title or post named.
         return body
     kinds = {_heads()[w] for w in words if w in _heads()}
-    headed = _most_named([o for o in orgs if _head(o.name) & kinds], body)
+    headed = _most_named([o for o in orgs if _head(o.name) & kinds and _same_place(position, o.name)], body)
     if headed is not None:
         return headed
     if body is not None and words & lexicons.load("membership_roles") and not _commission_of_a_level(position):
@@ -175,6 +175,21 @@ def _commission_of_a_level(position: str) -> bool:
         "комиссия" in _lemma_set(word) and any(w.startswith(_LEVEL_STEMS) for w in words[max(0, k - 2) : k])
         for k, word in enumerate(words)
     )
+
+
+def _same_place(position: str, name: str) -> bool:
+    """«аким Мартукского района» is not of «акимат Актюбинской области», «глава общины Дилижан» not of «администрация
+    Тавушской области»: a head's post naming its place takes the body of that kind only where the body names the same
+    place (a bare «аким района» takes the one named)."""
+    if not _heads_a_place(position):
+        return True
+    words = _COMPOUND.findall(position.split(",")[0])[1:]
+    places = [w for w in words if not _lemma_set(w) & (_PLACE_UNITS | _LEVEL_WORDS)]
+    own = {_stem(w) for w in _COMPOUND.findall(name)}
+    return all(_stem(w) in own for w in places)
+
+
+_LEVEL_WORDS = frozenset({"городской", "районный", "областной", "сельский", "муниципальный"})
 
 
 def _another_qualifier(position: str, name: str) -> bool:
@@ -1399,7 +1414,7 @@ def _named_near(person: PersonFinding, name: str, orgs: tuple[OrganizationFindin
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # The head of a place («глава города», «председатель района») and the units a place post names.
 _PLACE_HEADS = frozenset({"глава", "председатель", "мэр", "аким", "хоким"})
-_PLACE_UNITS = frozenset({"город", "район", "область", "округ", "село", "поселение"})
+_PLACE_UNITS = frozenset({"город", "район", "область", "округ", "село", "поселение", "община"})
 
 
 def _in_heading(body: OrganizationFinding, text: str) -> bool:

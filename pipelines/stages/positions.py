@@ -712,7 +712,12 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
             o
             for o in organizations
             # «Северо-Казахстанский областной маслихат», «мэрия города Ош»: a named body, not a bare kind.
-            if (o.name[:1].isupper() or (len(_WORD.findall(o.name)) > 2 and _first_word(o.name).startswith(stems)))
+            if (
+                o.name[:1].isupper()
+                or (len(_WORD.findall(o.name)) > 2 and _first_word(o.name).startswith(stems))
+                # «марзпетарана» of «администрация Тавушской области»: the kind spelled out in the body's own words.
+                or any(words <= {fold(w)[:5] for w in _WORD.findall(o.name)} for words in spelled)
+            )
             and (
                 any(fold(w).startswith(stems) for w in _WORD.findall(o.name))
                 or any(words <= {fold(w)[:5] for w in _WORD.findall(o.name)} for words in spelled)

@@ -1229,3 +1229,16 @@ def test_a_post_with_no_body_at_a_members_meeting_is_the_bodys_unless_invited() 
     body = next(o["name"] for o in record["organizations"] if "Заря" in o["name"] or "ЗАРЯ" in o["name"])
     assert orgs.get("Тарасова") == body
     assert orgs.get("Лыков") != body
+
+
+def test_a_marz_administration_named_by_its_armenian_kind_and_a_head_of_another_place(nlp: Language) -> None:
+    text = (
+        "В здании областной администрации губернатор Сюникской области Роберт Гукасян провёл совещание "
+        "с главами общин и руководителями подразделений администрации Сюникской области. Начальник отдела "
+        "здравоохранения марзпетарана Анна Мкртчян доложила о ремонте поликлиник. Глава общины Горис Артур "
+        "Саргсян рассказал о водопроводе."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Мкртчян"].position == "начальник отдела здравоохранения"
+    assert persons["Мкртчян"].organization == "администрация Сюникской области"
+    assert persons["Саргсян"].organization != "администрация Сюникской области"
