@@ -148,6 +148,41 @@ def place_adjective(token: Token) -> bool:
     )
 
 
+def _region_adjective(token: Token) -> bool:
+    """«Хяким Акдепинского этрапа», «аким Мартукского района»: a place's adjective before the kind of region it
+    names, which the tagger took for a name."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        after is not None
+        and after.is_lower
+        and token.text.endswith(_ADJECTIVE_CASE_ENDINGS)
+        and (
+            fold(after.lemma_) in lexicons.load("loc_region_nouns")
+            or fold(after.text) in lexicons.load("loc_region_nouns")
+        )
+    )
+
+
+def _post_taken_for_name(token: Token) -> bool:
+    """«Хяким Акдепинского этрапа Ашир Ходжамурадов»: a capitalised post opening the title that the tagger read as
+    the start of a name (no name runs into it from the left)."""
+    doc = token.doc
+    return is_position_head(token) and not (token.i > 0 and doc[token.i - 1].ent_type_ == "PER")
+
+
+def _place_after_post(token: Token) -> bool:
+    """«вице-мэр Каракола Талантбек Абдыкалыков»: one capitalised word between a post and the name that the tagger
+    ran into the name is the post's place (the persons stage left it out of the name)."""
+    doc = token.doc
+    return (
+        0 < token.i < len(doc) - 1
+        and is_position_head(doc[token.i - 1])
+        and doc[token.i + 1].ent_type_ == "PER"
+        and doc[token.i + 1].is_title
+    )
+
+
 def _ends_title(doc: Doc, token: Token) -> bool:
     """Outside quotes, a title does not reach past another name, a line break, a verb or a clause comma."""
     if token.text == "." and token.i > 0 and fold(doc[token.i - 1].text) in _ABBREVIATED_POSTS:
@@ -155,7 +190,15 @@ def _ends_title(doc: Doc, token: Token) -> bool:
     # «председатель постоянной комиссии Кенгаша по бюджету …»: a local body's kind the tagger took for a name is no
     # other name.
     if token.ent_type_ == "PER" and not (
-        token.is_title and (_local_body_word(token.text) or place_adjective(token) or _region_named(token))
+        token.is_title
+        and (
+            _local_body_word(token.text)
+            or place_adjective(token)
+            or _region_named(token)
+            or _region_adjective(token)
+            or _post_taken_for_name(token)
+            or _place_after_post(token)
+        )
     ):
         return True
     if (token.is_space and "\n" in token.text) or token.text in _STOP_TEXT:
@@ -182,7 +225,7 @@ def _region_named(token: Token) -> bool:
     before = token.doc[token.i - 1]
     if not before.is_lower:
         return False
-    if fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns"):
+    if fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns") | lexicons.load("title_apposed_units"):
         return True
     settlements = lexicons.load("loc_settlement_nouns")
     return len(before) > 3 and (fold(before.lemma_) in settlements or fold(before.text) in settlements)
@@ -453,6 +496,40 @@ def is_plural(head: Token) -> bool:
     return any(p.tag.POS == "NOUN" and p.tag.number == "plur" for p in loading.parse(head.text.lower()))
 
 
+def _honoured_end(doc: Doc, start: int) -> int:
+    """The end of the name a body bears after «имени» (`_honoured_name` read forwards): its initials and the words
+    the tagger reads as a name."""
+    end = start
+    while end < len(doc) and (doc[end].ent_type_ == "PER" or _INITIALS.match(doc[end].text)):
+        end += 1
+    return end
+
+
+def _flat_title_end(doc: Doc, end: int) -> int:
+    """Where a title whose head ends before `end` stops, read flat (no parse): at a stop, a clause comma, another name,
+    a line break or a word that is no title's."""
+    while end < len(doc):
+        token = doc[end]
+        if token.text in _DASHES and end + 1 < len(doc) and starts_post(doc[end + 1]):
+            # «заместителя председателя райисполкома – начальника управления по сельскому хозяйству»: a second post
+            # the dash joins to the first.
+            end += 1
+            continue
+        if fold(doc[end - 1].text) in _HONOURS and (token.ent_type_ == "PER" or _INITIALS.match(token.text)):
+            # «доцент университета имени К. Жубанова», «заместитель директора музея имени А.В. Анохина»: the name a
+            # body bears is the body's, not a next person's.
+            end = _honoured_end(doc, end)
+            continue
+        if token.text in _STOP_TEXT or token.ent_type_ == "PER" or (token.is_space and "\n" in token.text):
+            break
+        if token.text == "," and not _comma_inside_title(doc, end):
+            break
+        if token.pos_ not in _PHRASE_POS:
+            break
+        end += 1
+    return end
+
+
 def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None:
     """A job title in apposition after the name: «Н.С. Базарбаев, первый заместитель министра …,»; with `bracketed`
     (a list's entry: «Хасянов Р.Ф. (представитель университета)»), in brackets too."""
@@ -467,21 +544,7 @@ def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None
         i += 1
     if i >= len(doc) or not is_position_head(doc[i]):
         return None
-    end = i + 1
-    while end < len(doc):
-        token = doc[end]
-        if token.text in _DASHES and end + 1 < len(doc) and starts_post(doc[end + 1]):
-            # «заместителя председателя райисполкома – начальника управления по сельскому хозяйству»: a second post
-            # the dash joins to the first.
-            end += 1
-            continue
-        if token.text in _STOP_TEXT or token.ent_type_ == "PER" or (token.is_space and "\n" in token.text):
-            break
-        if token.text == "," and not _comma_inside_title(doc, end):
-            break
-        if token.pos_ not in _PHRASE_POS:
-            break
-        end += 1
+    end = _flat_title_end(doc, i + 1)
     nxt = end
     while nxt < len(doc) and doc[nxt].is_space and "\n" not in doc[nxt].text:
         nxt += 1
@@ -676,7 +739,13 @@ def title_in_post(doc: Doc, name_end: int) -> Span | None:
     i = name_end + 2
     while i < len(doc) and _is_modifier(doc[i]):
         i += 1
-    return _phrase_from(doc[i]) if i < len(doc) and is_position_head(doc[i]) else None
+    if i >= len(doc) or not is_position_head(doc[i]):
+        return None
+    phrase = _phrase_from(doc[i])
+    # «на должность заместителя хокима области по вопросам инвестиций, …»: the parser may hang the genitives after
+    # the post on another word of a long sentence; the post runs on as an apposed title does.
+    end = _flat_title_end(doc, i + 1)
+    return doc[phrase.start : end] if end > phrase.end else phrase
 
 
 def title_of(name: Span) -> Span | None:

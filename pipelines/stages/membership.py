@@ -24,11 +24,12 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
-from models.components.extensions import doc_text
+from models.components.extensions import doc_text, sentence_of
 from models.grammars.organizations import legal_phrases
 from pipelines import reranking
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
-from pipelines.normalize import nominative
+from pipelines.layouts import find_sections
+from pipelines.normalize import inflect_token, nominative
 from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -143,10 +144,10 @@ def represented(
         # «председатель муниципалитета», «бухгалтер муниципалитета»: the holding body a title or post named.
         return body
     kinds = {_heads()[w] for w in words if w in _heads()}
-    headed = _most_named([o for o in orgs if _head(o.name) & kinds], body)
+    headed = _most_named([o for o in orgs if _head(o.name) & kinds and _same_place(position, o.name)], body)
     if headed is not None:
         return headed
-    if body is not None and words & lexicons.load("membership_roles"):
+    if body is not None and words & lexicons.load("membership_roles") and not _commission_of_a_level(position):
         return body
     # «Советник Людмила Мунтяну» at a municipal council's session: a councillor of Moldova's and Romania's councils,
     # not an adviser (who names the office advised: «советник министра»).
@@ -159,6 +160,36 @@ def represented(
     if words & _UNITS:
         return _executive(orgs, body)
     return _executive_of_place(position, orgs, body)
+
+
+# The levels a commission of its own is named by («областная избирательная комиссия», «территориальная …»); an
+# assembly's standing commission is «постоянная», not a place's.
+_LEVEL_STEMS = ("областн", "районн", "городск", "территориальн", "участков", "окружн", "краев", "республиканск")
+
+
+def _commission_of_a_level(position: str) -> bool:
+    """«председатель областной избирательной комиссии» at the maslikhat's first session: a commission named by a
+    place's level is a body of its own, no unit of the assembly."""
+    words = [w.lower() for w in _WORD.findall(position)]
+    return any(
+        "комиссия" in _lemma_set(word) and any(w.startswith(_LEVEL_STEMS) for w in words[max(0, k - 2) : k])
+        for k, word in enumerate(words)
+    )
+
+
+def _same_place(position: str, name: str) -> bool:
+    """«аким Мартукского района» is not of «акимат Актюбинской области», «глава общины Дилижан» not of «администрация
+    Тавушской области»: a head's post naming its place takes the body of that kind only where the body names the same
+    place (a bare «аким района» takes the one named)."""
+    if not _heads_a_place(position):
+        return True
+    words = _COMPOUND.findall(position.split(",")[0])[1:]
+    places = [w for w in words if not _lemma_set(w) & (_PLACE_UNITS | _LEVEL_WORDS)]
+    own = {_stem(w) for w in _COMPOUND.findall(name)}
+    return all(_stem(w) in own for w in places)
+
+
+_LEVEL_WORDS = frozenset({"городской", "районный", "областной", "сельский", "муниципальный"})
 
 
 def _another_qualifier(position: str, name: str) -> bool:
@@ -551,6 +582,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if p.organization and p.organization not in names and _named_in_full(p.organization, listed) is None
     )
     titled = _body_of_title(doc, findings.meeting, listed)
+    if titled is not None:
+        titled = _letterhead_of_kind(doc_text(doc), titled) or titled
     if titled is not None and titled not in carried:
         # «очередное заседание Лянкяранского городского муниципалитета», the body listed nowhere else: the meeting's
         # title names the body its members represent.
@@ -563,6 +596,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
     meeting_words = _lemmas(findings.meeting.body or findings.meeting.title or "")
     own = body is not None and bool(_head(body.name) & meeting_words or _meeting_of_unit(findings.meeting))
     persons = []
+    findings = replace(findings, persons=tuple(_elected_member(doc, p) for p in findings.persons))
     owner = _parent_of_meeting(doc, findings) or _letterhead_owner(doc_text(doc), findings.organizations)
     if owner is not None:
         # «заседание учёного совета Алтайского государственного университета»: the posts of the people with no
@@ -589,6 +623,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
     headed = own or (body is not None and _in_heading(body, doc_text(doc)))
     commission = _meeting_commission(findings.meeting, orgs)
     members_body = _members_meeting_body(findings.meeting, orgs, body)
+    invited = [(sec.start, sec.end) for sec in find_sections(doc_text(doc)) if sec.kind == "invited"]
     for person in findings.persons:
         if commission is not None and _of_commission(person, commission):
             # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
@@ -686,10 +721,29 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if person.organization is None and headed and body is not None and _elected_in_district(person, doc_text(doc)):
             # «Горбунов, избирательный округ № 8»: a member of the assembly known only by the district electing them.
             person = replace(person, organization=body.name)
+        if person.organization is None and meeting_org is not None and _bare_officer(person.position):
+            # «рассказала заместитель председателя Ирина Кнопп» at the council's meeting: an officer's post naming no
+            # body is the office of the body the meeting names.
+            person = replace(person, organization=meeting_org.name)
         if person.organization is None and (meeting_org or body) is not None and person.role in _OFFICERS:
             # «Председательствующий: …», «Секретарь: Нагорный Д.В.»: the meeting's chair and secretary with no body
             # of their own are the officers of the body holding it (the one the meeting names, else the likeliest).
             person = replace(person, organization=(meeting_org or body).name)
+        if person.organization is None and members_body is not None and _inner_office(person.position):
+            # «председатель ревизионной комиссии», «член правления» at the general meeting of a cooperative's members:
+            # an office of the members' own organs is the body's.
+            person = replace(person, organization=members_body.name)
+        if (
+            person.organization is None
+            and members_body is not None
+            and person.position
+            and (person.role in _FLOOR_ROLES or _bare_officer(person.position) or _member_post(person.position))
+            and not _heads_a_place(person.position)
+            and not _invited(person, invited)
+        ):
+            # «Тынелькут С.П., бригадир ставного невода», «председатель – Шаповалова Е.Г.» at the general meeting of a
+            # collective farm's members: a post with no body of its own, held by no invited guest, is the body's.
+            person = replace(person, organization=members_body.name)
         if person.organization is None and members_body is not None and _from_the_floor(person):
             # «ВЫСТУПИЛИ: Головань С.Н. (уч. 47) – о качестве отсыпки»: at the general meeting of a partnership's
             # members, a speaker with no post or body of their own is one of its members.
@@ -721,7 +775,71 @@ def run(doc: Doc, findings: Findings) -> Findings:
         persons.append(person)
     # A learned reranker weighs the rules' body against the others proposed (none shipped: the rules' stand).
     persons = reranking.rerank(doc, persons, lambda: reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
+    persons = [replace(p, organization=_without_convocation(p.organization)) if p.organization else p for p in persons]
     return replace(findings, persons=tuple(persons))
+
+
+# «областной маслихат шестого созыва», «Совет депутатов VII созыва»: the convocation, taken from the meeting's title
+# with its body, dates the sitting; the body is the same in every convocation.
+_CONVOCATION = re.compile(
+    r"\s+(?:[IVXLCІХ]+|(?:(?:двадцать|тридцать|сорок)\s)?[а-яё]+(?:ого|его)|\d+-?г?о?)\s+созыва\b.*$", re.S
+)
+
+
+def _without_convocation(name: str) -> str:
+    return _CONVOCATION.sub("", name) or name
+
+
+# Verbs that make a person a member of an organ («избрать в правление», «кооптирован в состав совета»).
+_ELECTS = frozenset({"избрать", "переизбрать", "кооптировать", "ввести", "включить", "доизбрать"})
+_ORGANS = frozenset({"правление", "совет", "комиссия", "президиум", "коллегия", "комитет", "бюро"})
+_COMPOSITION = "состав"
+_NAME_LIST_GAP = 14  # tokens of the names listed before this one («Зуева П.П., Исламову Л.Р., Петренко В.В.»)
+
+
+def _elected_member(doc: Doc, person: PersonFinding) -> PersonFinding:
+    """«РЕШИЛИ: избрать в правление Зуева П.П., Исламову Л.Р.», «В состав совета кооптирован Александр Цаль»: a person
+    with no post of their own elected into an organ is its member («член правления»)."""
+    if person.position:
+        return person
+    for mention in person.mentions:
+        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        organ = _organ_elected_into(doc, name) if name is not None and len(name) else None
+        if organ is not None:
+            return replace(person, position=f"член {organ}")
+    return person
+
+
+def _organ_elected_into(doc: Doc, name: Span) -> str | None:
+    sentence = sentence_of(doc, name.start)
+    tokens = doc[sentence.start : name.start]
+    if not any(_lemma_set(t.text) & _ELECTS for t in tokens):
+        return None
+    for k in range(len(tokens) - 1, -1, -1):
+        if fold_word(tokens[k].text) != "в":
+            continue
+        at = tokens[k].i + 1
+        composed = at < name.start and _lemma_set(doc[at].text) & {_COMPOSITION}
+        at += bool(composed)
+        end = at
+        while end < name.start and doc[end].pos_ == "ADJ":
+            end += 1
+        if end >= name.start or not _lemma_set(doc[end].text) & _ORGANS:
+            return None
+        gap = doc[end + 1 : name.start]
+        if len(gap) > _NAME_LIST_GAP or any(
+            t.pos_ == "VERB" and not _lemma_set(t.text) & _ELECTS
+            for t in gap
+            if t.ent_type_ != "PER" and not t.is_punct
+        ):
+            return None
+        words = doc[at : end + 1]
+        return " ".join(t.text.lower() if composed else inflect_token(t, "gent").lower() for t in words)
+    return None
+
+
+def fold_word(word: str) -> str:
+    return word.lower().replace("ё", "е")
 
 
 # «общее собрание членов …»: a meeting of all of a body's members, not of its board or council.
@@ -738,15 +856,59 @@ def _members_meeting_body(
     if not title >= _MEMBERS_MEETING:
         return None
     named = list({o.name: o for o in orgs if _head(o.name) & title - _MEMBERS_MEETING}.values())
+    if not named:
+        # «общее собрание членов ГСК «Автомобилист-3»»: the kind abbreviated («ГСК» of «Гаражно-строительный
+        # кооператив …»).
+        shorts = [w.lower() for w in _WORD.findall(meeting.title or "") if w.isupper() and len(w) > 1]
+        named = [o for o in orgs if any(_abbreviates(s, _kind_words(o.name)) for s in shorts)]
     if len(named) == 1:
         return named[0]
     return body if not named else None
+
+
+# The organs a body's members elect from among themselves (its board, its presidium, its audit commission).
+_ELECTED_ORGANS = frozenset({"совет", "коллегия", "правление", "президиум", "ревизионный"})
+
+
+def _inner_office(position: str | None) -> bool:
+    """«председатель ревизионной комиссии», «член правления», «заместитель председателя президиума»: a post of a
+    body's own organ, named bare (no place, no name of its own after it)."""
+    if not position or "," in position:
+        return False
+    words = _WORD.findall(position)
+    return len(words) <= 5 and all(w.islower() for w in words) and bool(_lemmas(position) & _ELECTED_ORGANS)
+
+
+def _kind_words(name: str) -> list[str]:
+    """The words of a body's name before its quoted name: «Гаражно-строительный кооператив» → Гаражно, строительный,
+    кооператив."""
+    return _WORD.findall(name.partition("«")[0])
+
+
+def _member_post(position: str) -> bool:
+    """«член комиссии», «член правления»: a member's post (an applicant named by their trade is none yet)."""
+    return "член" in _lemmas(position.split(",")[0])
+
+
+def _invited(person: PersonFinding, invited: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start < b for m in person.mentions for a, b in invited)
 
 
 def _from_the_floor(person: PersonFinding) -> bool:
     """A speaker or listed participant with no post: «Головань С.Н. (уч. 47)». (One with a post of their own, «юрист»,
     is as often a guest the protocol lists as invited.)"""
     return person.role in _FLOOR_ROLES and not person.position
+
+
+# Officers' posts that name no body: a chair, their deputies, a secretary.
+_BARE_OFFICERS = frozenset(
+    {"председатель", "заместитель председателя", "первый заместитель председателя", "секретарь"}
+    | {"ответственный секретарь"}
+)
+
+
+def _bare_officer(position: str | None) -> bool:
+    return position is not None and " ".join(_WORD.findall(position.lower())) in _BARE_OFFICERS
 
 
 # The meeting's own officers (the roles the protocol's header and the chair's words give).
@@ -863,6 +1025,23 @@ def _body_of_title(doc: Doc, meeting: MeetingFinding, orgs: tuple[OrganizationFi
     return name if len(_COMPOUND.findall(name)) > 1 else None
 
 
+def _letterhead_of_kind(text: str, kind: str) -> str | None:
+    """«ШАМАХИНСКИЙ РАЙОННЫЙ МУНИЦИПАЛИТЕТ / ПРОТОКОЛ № 4 / заседания муниципалитета»: a meeting's title naming its
+    body by the bare kind is the body the letterhead above the heading names whole (its place's adjectives and that
+    kind), in sentence case."""
+    if len(_COMPOUND.findall(kind)) != 1:
+        return None
+    head = _PROTOCOL_LINE.search(text[:_LETTERHEAD_SPAN])
+    if head is None or not head.start():
+        return None
+    kinds = _lemma_set(kind)
+    for line in (line.strip() for line in text[: head.start()].splitlines()):
+        words = _COMPOUND.findall(line)
+        if 1 < len(words) <= _KIND_WORDS and line.isupper() and _lemma_set(words[-1]) & kinds and "«" not in line:
+            return _sentence_case(line)
+    return None
+
+
 # Councils and boards a body holds of its own people («учёный совет университета», «коллегия министерства»).
 _INNER_COUNCILS = frozenset({"совет", "коллегия", "правление", "президиум"})
 
@@ -964,7 +1143,10 @@ def _legal_form_words(words: Span) -> bool:
 
 
 # A protocol's heading: «ПРОТОКОЛ № 4», spaced out («П Р О Т О К О Л») or not, on a line of its own.
-_PROTOCOL_LINE = re.compile(r"^[ \t]*П[ \t]*Р[ \t]*О[ \t]*Т[ \t]*О[ \t]*К[ \t]*О[ \t]*Л\b[^\n]*\n", re.M | re.I)
+# A protocol's heading, or a стенограмма's («СТЕНОГРАММА / заседания правления»): the same record of the same council.
+_PROTOCOL_LINE = re.compile(
+    r"^[ \t]*(?:П[ \t]*Р[ \t]*О[ \t]*Т[ \t]*О[ \t]*К[ \t]*О[ \t]*Л|СТЕНОГРАММА)\b[^\n]*\n", re.M | re.I
+)
 # Letterhead and heading are the document's first lines, not a protocol quoted further on.
 _LETTERHEAD_SPAN = 400
 _QUOTED = re.compile(r"[«\"]([^»\"]+)[»\"]")
@@ -993,7 +1175,7 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
         # itself: the listed body with the heading's quoted name.
         return _owner_in_heading(kind_line, orgs)
     lines = [line.strip() for line in text[: head.start()].splitlines() if line.strip()]
-    letterhead = next((line for line in lines if _QUOTED.search(line)), lines[0] if lines else "")
+    letterhead = _joined_letterhead(lines)
     quoted = _QUOTED.search(letterhead)
     kind = _COMPOUND.findall(letterhead[: quoted.start()] if quoted else letterhead)
     if not kind or _lemma_set(kind[0]) & _INNER_COUNCILS:
@@ -1011,6 +1193,25 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
         return None
     # «ПЕРВИЧНАЯ ПРОФСОЮЗНАЯ ОРГАНИЗАЦИЯ АО «…»», «СПК «…»», listed nowhere: the letterhead in sentence case.
     return _sentence_case(letterhead[: quoted.end()])
+
+
+def _joined_letterhead(lines: list[str]) -> str:
+    """The letterhead line with the quoted name; «АЛТАЙСКАЯ РЕСПУБЛИКАНСКАЯ ОРГАНИЗАЦИЯ / ВСЕРОССИЙСКОЙ … ОРГАНИЗАЦИИ
+    «…»» is one name broken over two lines: a quoted line opening in the genitive continues the line above it."""
+    at = next((k for k, line in enumerate(lines) if _QUOTED.search(line)), None)
+    if at is None:
+        return lines[0] if lines else ""
+    start = at
+    while start > 0 and not _QUOTED.search(lines[start - 1]) and _opens_in_genitive(lines[start]):
+        start -= 1
+    return " ".join(lines[start : at + 1])
+
+
+def _opens_in_genitive(line: str) -> bool:
+    words = _COMPOUND.findall(line)
+    parses = loading.parse(words[0].lower()) if words else []
+    cases = {p.tag.case for p in parses}
+    return "gent" in cases and "nomn" not in cases
 
 
 def _owner_in_heading(line: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
@@ -1213,7 +1414,7 @@ def _named_near(person: PersonFinding, name: str, orgs: tuple[OrganizationFindin
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # The head of a place («глава города», «председатель района») and the units a place post names.
 _PLACE_HEADS = frozenset({"глава", "председатель", "мэр", "аким", "хоким"})
-_PLACE_UNITS = frozenset({"город", "район", "область", "округ", "село", "поселение"})
+_PLACE_UNITS = frozenset({"город", "район", "область", "округ", "село", "поселение", "община"})
 
 
 def _in_heading(body: OrganizationFinding, text: str) -> bool:

@@ -149,8 +149,22 @@ def _canonical(ent: Span, organizations: tuple[OrganizationFinding, ...]) -> str
 
 
 def _is_body(ent: Span) -> bool:
-    """An ORG entity that can be the body a person represents: not a sub-unit, not a country code."""
-    return not _is_subunit(ent) and fold(ent.text) not in lexicons.load("org_country_codes")
+    """An ORG entity that can be the body a person represents: not a sub-unit, not a country code, not a remit's
+    abbreviations («начальник отдела ГО и ЧС»: civil defence and emergencies, `org_not_abbreviations`)."""
+    return (
+        not _is_subunit(ent)
+        and fold(ent.text) not in lexicons.load("org_country_codes")
+        and not _remit_abbreviations(ent)
+    )
+
+
+def _remit_abbreviations(ent: Span) -> bool:
+    """«ГО и ЧС»: abbreviations of no body joined by a conjunction, the whole entity (a legal form alone, «ОАО», or a
+    body's own abbreviation, «ТСЖ», before its name is left to the organizations)."""
+    not_bodies = lexicons.load("org_not_abbreviations")
+    abbreviations = [t for t in ent if t.is_upper and fold(t.text) in not_bodies]
+    joins = [t for t in ent if t.is_lower and t.pos_ == "CCONJ"]
+    return len(abbreviations) >= 2 and len(abbreviations) + len(joins) == len(ent)
 
 
 def _territorial_body(span: Span) -> bool:
@@ -698,7 +712,12 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
             o
             for o in organizations
             # «Северо-Казахстанский областной маслихат», «мэрия города Ош»: a named body, not a bare kind.
-            if (o.name[:1].isupper() or (len(_WORD.findall(o.name)) > 2 and _first_word(o.name).startswith(stems)))
+            if (
+                o.name[:1].isupper()
+                or (len(_WORD.findall(o.name)) > 2 and _first_word(o.name).startswith(stems))
+                # «марзпетарана» of «администрация Тавушской области»: the kind spelled out in the body's own words.
+                or any(words <= {fold(w)[:5] for w in _WORD.findall(o.name)} for words in spelled)
+            )
             and (
                 any(fold(w).startswith(stems) for w in _WORD.findall(o.name))
                 or any(words <= {fold(w)[:5] for w in _WORD.findall(o.name)} for words in spelled)
@@ -1847,7 +1866,8 @@ def without_body(position: str | None, organization: str | None) -> str | None:
             bool(_kind_forms_of(first) & _kind_forms_of(body[0]))
             and any(w[:1].isupper() for w in words[-len(tail) + 1 :])
         )
-        if (tail is body_stems and named) or (tail is not body_stems and post[:3] == fold(body[0])[:3]):
+        named_for = post[:3] == fold(body[0])[:3] or _heads_body_of_kind(post, body[0])
+        if (tail is body_stems and named) or (tail is not body_stems and named_for):
             cut = _cut_before_word(position, len(words) - len(tail))
             return cut or position
     return position
@@ -1904,6 +1924,22 @@ def _without_bare_unit(position: str, organization: str) -> str:
 @lru_cache(maxsize=50_000)  # asked of every word of every body for every person: persons × bodies in a long text
 def _kind_forms_of(word: str) -> frozenset[str]:
     return frozenset({fold(p.normal_form) for p in loading.parse(word.lower())})
+
+
+@cache
+def _head_posts() -> frozenset[tuple[str, str]]:
+    """(post, body kind) of `position_heads_of_bodies.txt`. Not «глава | администрация»: a city's «глава города» may
+    head the city and not its administration (corpus-genre b01: «глава города Костромы» beside «Администрация города
+    Костромы»)."""
+    entries = lexicons.load("position_heads_of_bodies")
+    return frozenset(tuple(part.strip() for part in entry.split("|", 1)) for entry in entries if "|" in entry)
+
+
+def _heads_body_of_kind(post: str, kind: str) -> bool:
+    """«председатель Айнинского района» of «хукумат Айнинского района», «глава Саткинского района» of «администрация
+    Саткинского района»: the post heads the body of that kind, which names the same place."""
+    posts, kinds = _kind_forms_of(post), _kind_forms_of(kind)
+    return any(p in posts and k in kinds for p, k in _head_posts())
 
 
 def _cut_before_word(text: str, n: int) -> str:

@@ -51,7 +51,7 @@ from pipelines.titles import is_position_head, title_after, title_before
 RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "secretary": 3, "chair": 4}
 # Where a post comes from, most trusted first: the list lines name each person's post by design; a list's own
 # header («Отсутствовали: 7 депутатов (…)») names the post of everyone on it the weakest.
-_LIST_TITLE, _SPEECH_TITLE, _MEMBER_TITLE = 3, 2, 1
+LIST_TITLE, _SPEECH_TITLE, _MEMBER_TITLE = 3, 2, 1
 # The members a present/absent list counts: «24 депутата», «члены комиссии», «Отсутствовали депутаты:».
 # «члены Общественного совета», «члены участковой избирательной комиссии»: up to two adjectives before the unit,
 # which the post keeps as the text writes them.
@@ -88,6 +88,7 @@ class PersonEdit:
     quotes: list[TextSpan] = field(default_factory=list)
     title: tuple[str, str | None] | None = None
     title_rank: int = 0
+    silent: bool = False  # named only among the absent
 
     def give_role(self, role: str) -> None:
         if RANK[role] > RANK[self.role]:
@@ -229,8 +230,11 @@ def add_missed_names(doc: Doc, persons: list[PersonFinding], sections: tuple[Sec
     for section in sections:
         if section.kind not in _PEOPLE_SECTIONS:
             continue
-        for start, end in content_lines(doc_text(doc), section.start, section.end):
+        # «…краевед; Байзак Е.С. – доцент …»: each «;»-separated part of a line may open with a name of its own.
+        for start, end in _semicolon_parts(doc_text(doc), content_lines(doc_text(doc), section.start, section.end)):
             check_deadline("protocol")
+            while start < end and doc_text(doc)[start].isspace():
+                start += 1
             found = leading_name(doc_text(doc)[start:end])
             if found is not None and not persons_in(persons, start + found[0], start + found[1]):
                 named_person(persons, doc, start + found[0], start + found[1])
@@ -354,11 +358,24 @@ def _speech_start(doc: Doc, start: int, end: int) -> int:
 Segment = tuple[list[TextSpan], int, int]
 
 
+def _semicolon_parts(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line's «;»-separated parts: «ВЫСТУПИЛИ: Ткачук С.П. – о …; Бондаренко И.Г. – …» names a speaker in each. A
+    part that opens with no name continues the one before, as a line does."""
+    parts = []
+    for start, end in lines:
+        at = start
+        while (cut := text.find(";", at, end)) != -1:
+            parts.append((at, cut))
+            at = cut + 1
+        parts.append((at, end))
+    return parts
+
+
 def _speech_segments(text: str, section: Section, mentions: Mentions) -> list[Segment]:
     """(leading names, start, end) of each speaker's part of a СЛУШАЛИ / ВЫСТУПИЛИ section: a line
     opening with a name starts a part; other lines continue the one before."""
     segments: list[Segment] = []
-    for start, end in content_lines(text, section.start, section.end):
+    for start, end in _semicolon_parts(text, content_lines(text, section.start, section.end)):
         marker = re.match(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])?[ \t]*", text[start:end])
         at = start + (marker.end() if marker else 0)
         check_deadline("protocol")
@@ -482,6 +499,11 @@ def apply_edits(persons: list[PersonFinding], edits: dict[int, PersonEdit]) -> t
         quotes = [q for q in person.quotes if not any(s.start <= q.start and q.end <= s.end for s in edit.quotes)]
         quotes = sorted(set(quotes) | set(edit.quotes))
         position, organization = edit.title if edit.title is not None else (person.position, person.organization)
+        if edit.silent:
+            result.append(
+                replace(person, role="mentioned", spoke=False, quotes=(), position=position, organization=organization)
+            )
+            continue
         result.append(
             replace(
                 person,
@@ -591,11 +613,11 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                 # (genre notes, rule 12), even where the protocol records no words of theirs.
                 edit(index).spoke = edit(index).spoke or section.kind == "chair"
                 if section.kind == "chair":
-                    edit(index).give_title(title_by_name(doc, mention, findings, before=True), _LIST_TITLE)
+                    edit(index).give_title(title_by_name(doc, mention, findings, before=True), LIST_TITLE)
                     continue
                 title, own = secretary_title(doc, mention, findings, section.start)
                 if own:
-                    edit(index).give_title(title, _LIST_TITLE)
+                    edit(index).give_title(title, LIST_TITLE)
                     continue
                 label = " ".join(_WORDS.findall(text[section.line : section.start].lower()))
                 title = title or ((label, None) if label else None)
@@ -614,7 +636,7 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                 for part_start, part_end in _one_per_name(text, start, end, hits, mentions):
                     mention, index = mentions.within(part_start, part_end)[0]
                     mention = _whole_name(text, part_start, part_end, mention)
-                    edit(index).give_title(title_by_name(doc, mention, findings, bracketed=True), _LIST_TITLE)
+                    edit(index).give_title(title_by_name(doc, mention, findings, bracketed=True), LIST_TITLE)
             if section.kind != "invited":
                 # «Отсутствовал: Панкратов И.И.» after «Присутствовали члены комитета: …»: one of the same members.
                 members_post = listed_members(text, section, mentions) or members_post
@@ -646,6 +668,12 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                     DecisionFinding(" ".join(text[item.start : item.end].split()), (TextSpan(item.start, item.end),))
                 )
 
+    # «Отсутствовал: Беляк Д.Д. (представил письменное мнение)»: one named only where the protocol lists the absent
+    # said nothing at the sitting, whatever verb their line has.
+    absent = [(sec.start, sec.end) for sec in sections if sec.kind == "absent"]
+    for index, person in enumerate(persons):
+        if absent and person.mentions and all(any(a <= m.start < b for a, b in absent) for m in person.mentions):
+            edit(index).silent = True
     heard = tuple(_first_report(text, s) for s in sections if s.kind == "heard")
     issues = merge_issues(doc, agenda, findings.issues, heard) if agenda else findings.issues
     return replace(

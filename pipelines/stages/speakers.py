@@ -30,7 +30,7 @@ from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import detect_layout
 from pipelines.person_names import fold
 from pipelines.stages.meeting import find_events, meeting_sentence, meeting_verbs
-from pipelines.titles import is_position_head, title_head, title_of
+from pipelines.titles import is_position_head, title_before, title_head, title_of
 
 _CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -162,6 +162,8 @@ def _not_yet_said(verb: Token) -> bool:
 def _own_clause_speech(token: Token) -> Token | None:
     """«Илья Пономарев, в своём выступлении охарактеризовавший …», «Хиллари Клинтон, которая объявила …»:
     a participle or a relative clause of the name (or its title) that says something."""
+    if _thanked(token):
+        return None
     for clause in token.children:
         if clause.dep_ not in ("acl", "acl:relcl") or not _says(clause) or _negated(clause) or _not_yet_said(clause):
             continue
@@ -170,6 +172,19 @@ def _own_clause_speech(token: Token) -> Token | None:
         if clause.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and _lemma(c) == "который" for c in clause.children):
             return clause
     return None
+
+
+# Verbs whose object is thanked, awarded or congratulated: what a clause of theirs says is why, not speech at the
+# meeting («поблагодарили водителя Николая Пасечника, который в феврале сообщил о подозрительном предмете»).
+_THANKING = frozenset({"поблагодарить", "благодарить", "наградить", "поздравить", "чествовать", "премировать"})
+
+
+def _thanked(token: Token) -> bool:
+    """The name (or the title it is apposed to) is the object of a verb of thanking or awarding."""
+    for node in (token, token.head) if token.dep_ in ("appos", "flat:name") else (token,):
+        if node.dep_ in ("obj", "iobj") and _lemma(node.head) in _THANKING:
+            return True
+    return False
 
 
 def _speech_head(token: Token) -> Token | None:
@@ -200,6 +215,31 @@ def _speech_head(token: Token) -> Token | None:
     # «по словам X», «доклад X», «отчёт главы администрации X».
     if token.dep_ in ("nmod", "nmod:poss") and _lemma(head) in nouns and not _planned(head) and not _filed(head):
         return head
+    return None
+
+
+_GAP_JOINS = frozenset({"а", "и"})
+_GAP_DASHES = frozenset({"–", "—", "-"})
+_GAP_DENIALS = frozenset({"нет", "не", "против"})
+
+
+def _gapped_speech(name: Span) -> Token | None:
+    """«Сергей Цой предложил включить самбо в программу, а Станислав Бельды – вернуть сборы»: after «, а» the dash
+    stands for the speech verb of the clause before, whose subject is another person; the name said it too."""
+    doc = name.doc
+    if name.start < 3 or name.end >= len(doc) or doc[name.end].text not in _GAP_DASHES:
+        return None
+    if fold(doc[name.start - 1].text) not in _GAP_JOINS or doc[name.start - 2].text != ",":
+        return None
+    if name.end + 1 >= len(doc) or fold(doc[name.end + 1].text) in _GAP_DENIALS:
+        return None  # «…, а Олег Сидоров – нет»: the dash denies the verb
+    comma = name.start - 2
+    sentence = sentence_of(doc, name.start)
+    for verb in doc[sentence.start : comma]:
+        if verb.pos_ != "VERB" or not _says(verb) or _negated(verb) or _not_yet_said(verb):
+            continue
+        if any(c.dep_ == "nsubj" and (c.ent_type_ == "PER" or is_position_head(c)) for c in verb.children):
+            return verb
     return None
 
 
@@ -601,6 +641,8 @@ def _title_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, l
         noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ != "PER")
         if token.dep_ != "nsubj" or not noun or not is_position_head(token):
             continue
+        if "Plur" in token.morph.get("Number"):
+            continue  # «Депутаты просили обратить внимание …»: the group, not the last deputy named
         verb = token.head
         if not _says(verb) or _negated(verb) or _not_yet_said(verb):
             continue
@@ -674,6 +716,8 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
                 head = _clause_verb(name, _surname_token(name))
             if head is None:
                 head = next((h for h in map(_given_the_floor, anchors) if h is not None), None)
+            if head is None:
+                head = _gapped_speech(name)
             if head is None and (_introduces_speech(name) or _reports_on(name) or _in_speaker_list(name)):
                 head = name.root
             if head is not None:
@@ -705,11 +749,24 @@ def _conjuncts_speak(
                     continue
                 joined = (t.head.i for t in name if t.dep_ == "conj" and not name.start <= t.head.i < name.end)
                 heads.extend(listed[i] for i in joined if i in listed)
+                before = _listed_after_title(doc, name)
+                if before in listed:
+                    heads.append(listed[before])
         if heads:
             quotes = tuple(q for q in dict.fromkeys(_quote_in(sentence_of(doc, h.i)) for h in heads) if q is not None)
             person = replace(person, spoke=True, role="speaker", quotes=quotes)
         marked.append(person)
     return tuple(marked)
+
+
+def _listed_after_title(doc: Doc, name: Span) -> int | None:
+    """«заслушаны отчёты руководителя управления культуры X, исполняющей обязанности руководителя управления
+    занятости Y»: the last token of the name before this name's title and the comma (or «и») joining them — the
+    parser hangs the second title anywhere."""
+    title = title_before(doc, name.start)
+    if title is None or not len(title) or title.start < 2 or fold(doc[title.start - 1].text) not in (",", "и"):
+        return None
+    return title.start - 2
 
 
 def run(doc: Doc, findings: Findings) -> Findings:

@@ -18,7 +18,7 @@ from models.components.extensions import doc_text
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import Turn, detect_layout, find_sections, find_turns
-from pipelines.stages.protocol import PersonEdit, apply_edits, named_person, persons_in
+from pipelines.stages.protocol import LIST_TITLE, PersonEdit, apply_edits, named_person, persons_in, title_by_name
 
 
 def _declared_chair(doc: Doc, persons: list[PersonFinding]) -> int | None:
@@ -29,6 +29,19 @@ def _declared_chair(doc: Doc, persons: list[PersonFinding]) -> int | None:
             if hits:
                 return hits[-1][1]
     return None
+
+
+def _label_title(doc: Doc, findings: Findings, person: PersonFinding, turn: Turn) -> tuple[str, str | None] | None:
+    """«ТОЁКОВ А.С. (председатель правления):»: the post a turn's label gives in brackets after the name is the
+    speaker's own, over a list's label («Присутствуют члены правления: …»); the body stays the one linked."""
+    mention = next((m for m in person.mentions if turn.start <= m.start and m.end <= turn.text_start), None)
+    # Only a bracketed post: a dash after the name may open the turn's text (the layout's label ends at the name).
+    if mention is None or not doc_text(doc)[mention.end : turn.text_start].lstrip().startswith("("):
+        return None
+    title = title_by_name(doc, mention, findings, bracketed=True)
+    if title is None or not title[0]:
+        return None
+    return title[0], title[1] or person.organization
 
 
 def read_turns(doc: Doc, findings: Findings, turns: tuple[Turn, ...]) -> Findings:
@@ -43,6 +56,8 @@ def read_turns(doc: Doc, findings: Findings, turns: tuple[Turn, ...]) -> Finding
         edit = edits.setdefault(index, PersonEdit())
         edit.give_role("chair" if turn.chair else "speaker")
         edit.spoke = True
+        if turn.name and not turn.chair:
+            edit.give_title(_label_title(doc, findings, persons[index], turn), LIST_TITLE)
         if turn.end > turn.text_start:
             edit.quotes.append(TextSpan(turn.text_start, turn.end))
     # Entries added for missed names stand where the text first names them, as the stage orders them.

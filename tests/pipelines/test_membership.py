@@ -1118,8 +1118,127 @@ def test_speakers_from_the_floor_of_a_members_general_meeting_are_its_members(nl
     assert found == {
         "Гусева": "Садоводческое товарищество «Лесная поляна»",
         "Лавров": "Садоводческое товарищество «Лесная поляна»",
-        "Ильин": None,  # a post of their own: as often a guest
+        # A post of their own and no body: a member (a guest is listed among the invited, which this text has not).
+        "Ильин": "Садоводческое товарищество «Лесная поляна»",
         "Орлов": "ООО «Газсервис»",
         "Сомов": None,  # the head of a place is a guest, not a member
         "Зотов": None,  # named (an applicant, one elected) but not taking part
     }
+
+
+def test_the_members_meeting_of_a_body_named_by_its_abbreviation() -> None:
+    # «общее собрание членов ГСК «Восход»»: the floor's speakers and the officers of its own organs are its members.
+    from pipelines.extract import extract_bytes
+
+    text = (
+        "ГАРАЖНО-СТРОИТЕЛЬНЫЙ КООПЕРАТИВ «ВОСХОД»\n\n"
+        "ПРОТОКОЛ\nобщего собрания членов ГСК «Восход»\n\n"
+        "Председательствующий: Ковалёв Игорь Петрович – председатель правления.\n"
+        "Секретарь: Лисицына О.В. – член кооператива (бокс № 12)\n\n"
+        "1. СЛУШАЛИ: Морозову Анну Сергеевну – председателя ревизионной комиссии, о проверке расходов за 2024 год.\n"
+        "ВЫСТУПИЛИ: Гаврилов С.Н. (бокс № 40) – предложил перенести сбор взносов на июнь.\n"
+        "РЕШИЛИ: отчёт утвердить.\n"
+    )
+    record = extract_bytes(text.encode(), "x.txt").model_dump()
+    orgs = {p["surname"]: p["organization"] for p in record["persons"]}
+    body = next(o["name"] for o in record["organizations"] if "Восход" in o["name"])
+    assert orgs.get("Морозова") == body
+    assert orgs.get("Гаврилов") == body
+
+
+def test_a_stenograms_council_belongs_to_a_letterhead_broken_over_two_lines() -> None:
+    # «ТОМСКОЕ РЕГИОНАЛЬНОЕ ОТДЕЛЕНИЕ / ОБЩЕРОССИЙСКОЙ ОБЩЕСТВЕННОЙ ОРГАНИЗАЦИИ «…»» is one name; the board's members
+    # are the regional branch's, not the all-Russian organization's.
+    from pipelines.extract import extract_bytes
+
+    text = (
+        "ТОМСКОЕ РЕГИОНАЛЬНОЕ ОТДЕЛЕНИЕ\nОБЩЕРОССИЙСКОЙ ОБЩЕСТВЕННОЙ ОРГАНИЗАЦИИ «РУССКОЕ ГЕОГРАФИЧЕСКОЕ ОБЩЕСТВО»\n\n"
+        "СТЕНОГРАММА\nзаседания правления\n\n"
+        "Присутствуют члены правления: Веретенников А.С., Лугова Е.В.\n\n"
+        "ВЕРЕТЕННИКОВ А.С. (председатель правления): Коллеги, начинаем, кворум есть.\n\n"
+        "ЛУГОВА Е.В.: Экспедиция на Васюганское болото готова, снаряжение закуплено.\n"
+    )
+    record = extract_bytes(text.encode(), "x.txt").model_dump()
+    orgs = {p["surname"]: p["organization"] for p in record["persons"]}
+    assert (orgs.get("Веретенников") or "").lower().startswith("томское региональное отделение общероссийской")
+    assert (orgs.get("Лугова") or "").lower().startswith("томское региональное отделение общероссийской")
+
+
+def test_an_officer_post_naming_no_body_is_the_meeting_bodys(nlp: Language) -> None:
+    text = (
+        "Состоялось заседание Общественного совета при министерстве культуры Тульской области. "
+        "О плане работы на год рассказала заместитель председателя Ирина Кнопп."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Кнопп"].position == "заместитель председателя"
+    assert (persons["Кнопп"].organization or "").startswith("Общественный совет")
+
+
+def test_a_level_commission_is_no_unit_of_the_assembly_and_no_convocation_in_the_body(nlp: Language) -> None:
+    text = (
+        "Состоялась первая сессия районного маслихата восьмого созыва. Председатель районной избирательной комиссии "
+        "Ерлан Сапаров вручил депутатам удостоверения. Секретарём маслихата избран депутат Нурлан Жумабаев."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Сапаров"].organization is None or "маслихат" not in persons["Сапаров"].organization
+    assert "созыва" not in (persons["Жумабаев"].organization or "")
+
+
+def test_a_body_the_title_names_by_its_kind_is_the_letterheads() -> None:
+    from pipelines.extract import extract_bytes
+
+    text = (
+        "ГУБИНСКИЙ ГОРОДСКОЙ МУНИЦИПАЛИТЕТ\n\nПРОТОКОЛ № 2\nзаседания муниципалитета\n\n"
+        "Председательствовал: Велиев Эльчин Ариф оглы – председатель муниципалитета.\n"
+        "Присутствовали члены муниципалитета: Абасов Т.Н., Мусаева Г.Р.\n\n"
+        "1. СЛУШАЛИ: Абасова Т.Н. – о ремонте водопровода на улице Низами.\n"
+        "РЕШИЛИ: информацию принять к сведению.\n"
+    )
+    record = extract_bytes(text.encode(), "x.txt").model_dump()
+    orgs = {p["surname"]: p["organization"] for p in record["persons"]}
+    assert orgs.get("Абасов") == "Губинский городской муниципалитет"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        ("РЕШИЛИ: избрать в правление Гусева А.П., Петренко О.Н. сроком на три года.", "Петренко", "член правления"),
+        ("В состав совета кооптирован Виктор Штайн.", "Штайн", "член совета"),
+        ("Собрание избрало в ревизионную комиссию Ольгу Рябову.", "Рябова", "член ревизионной комиссии"),
+    ],
+)
+def test_a_person_elected_into_an_organ_is_its_member(nlp: Language, text: str, surname: str, position: str) -> None:
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons[surname].position == position
+
+
+def test_a_post_with_no_body_at_a_members_meeting_is_the_bodys_unless_invited() -> None:
+    from pipelines.extract import extract_bytes
+
+    text = (
+        "СЕЛЬСКОХОЗЯЙСТВЕННЫЙ ПРОИЗВОДСТВЕННЫЙ КООПЕРАТИВ «ЗАРЯ»\n\n"
+        "ПРОТОКОЛ № 2\nобщего собрания членов кооператива\n\n"
+        "Председательствующий: Громов Пётр Ильич, председатель кооператива\n"
+        "Приглашенные: глава Курагинского района Лыков А.К.\n\n"
+        "1. СЛУШАЛИ: Громова П.И. – об итогах года.\n"
+        "ВЫСТУПИЛИ: Лыков А.К. – о дорогах; Тарасова С.П., бригадир молочной фермы, – о кормах.\n"
+        "РЕШИЛИ: отчёт утвердить.\n"
+    )
+    record = extract_bytes(text.encode(), "x.txt").model_dump()
+    orgs = {p["surname"]: p["organization"] for p in record["persons"]}
+    body = next(o["name"] for o in record["organizations"] if "Заря" in o["name"] or "ЗАРЯ" in o["name"])
+    assert orgs.get("Тарасова") == body
+    assert orgs.get("Лыков") != body
+
+
+def test_a_marz_administration_named_by_its_armenian_kind_and_a_head_of_another_place(nlp: Language) -> None:
+    text = (
+        "В здании областной администрации губернатор Сюникской области Роберт Гукасян провёл совещание "
+        "с главами общин и руководителями подразделений администрации Сюникской области. Начальник отдела "
+        "здравоохранения марзпетарана Анна Мкртчян доложила о ремонте поликлиник. Глава общины Горис Артур "
+        "Саргсян рассказал о водопроводе."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Мкртчян"].position == "начальник отдела здравоохранения"
+    assert persons["Мкртчян"].organization == "администрация Сюникской области"
+    assert persons["Саргсян"].organization != "администрация Сюникской области"

@@ -428,3 +428,33 @@ def test_a_members_list_header_keeps_the_adjectives_of_its_body(nlp) -> None:
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     for surname in ("Гаранина", "Бурцев"):
         assert persons[surname].position == "член Общественного совета"
+
+
+def test_each_semicolon_part_of_a_speech_line_is_a_speaker() -> None:
+    from pipelines.extract import extract_bytes
+
+    text = (
+        "ПРОТОКОЛ\nзаседания комиссии\n\n"
+        "Присутствовали члены комиссии: Гусев А.П., Лаптева О.Н.\n"
+        "Приглашены: Карпов В.С. – начальник отдела благоустройства администрации города.\n\n"
+        "1. СЛУШАЛИ: Гусева А.П. – о подготовке парков к летнему сезону.\n"
+        "ВЫСТУПИЛИ: Лаптева О.Н. – о нехватке урн в сквере; Карпов В.С. – администрация закупит урны до мая.\n"
+        "РЕШИЛИ: информацию принять к сведению.\n"
+    )
+    record = extract_bytes(text.encode(), "x.txt").model_dump()
+    assert person(record, "Лаптева")["spoke"]
+    assert person(record, "Карпов")["spoke"]
+
+
+def test_one_named_only_among_the_absent_did_not_speak() -> None:
+    from pipelines.extract import extract_bytes
+
+    text = (
+        "ПРОТОКОЛ\nзаседания совета директоров\n\n"
+        "Присутствовали: Гусев А.П., Лаптева О.Н.\n"
+        "Отсутствовал: Сомов Д.Д. (представил письменное мнение).\n\n"
+        "1. СЛУШАЛИ: Гусева А.П. – об итогах работы за квартал.\n"
+        "РЕШИЛИ: информацию принять к сведению.\n"
+    )
+    record = extract_bytes(text.encode(), "x.txt").model_dump()
+    assert not person(record, "Сомов")["spoke"]

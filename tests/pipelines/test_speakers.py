@@ -440,3 +440,49 @@ def test_the_conjuncts_of_an_object_list_stay_silent(nlp: Language) -> None:
 def test_an_object_hung_on_the_subjects_title_does_not_speak(nlp: Language) -> None:
     got = _spoke(nlp, "Глава региона Андрей Клычков представил нового министра здравоохранения Ольгу Петрову.")
     assert got["Клычков"][0] and not got["Петрова"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The dash after «, а <name>» stands for the speech verb of the clause before.
+        (
+            "Депутат Игорь Лапин предложил продлить приём заявок, а Ольга Рябова – увеличить число грантов.",
+            {"Лапин": (True, "speaker"), "Рябова": (True, "speaker")},
+        ),
+        # The dash that denies it is no speech.
+        (
+            "Игорь Лапин поддержал проект, а Ольга Рябова – нет.",
+            {"Лапин": (True, "speaker"), "Рябова": (False, "mentioned")},
+        ),
+        ("Жительница посёлка Ольга Рябова посетовала на отсутствие освещения.", {"Рябова": (True, "speaker")}),
+    ],
+)
+def test_a_gapped_speech_verb_and_a_complaint(nlp: Language, text: str, expected: dict) -> None:
+    got = _spoke(nlp, text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_each_title_and_name_of_a_heard_reports_list_spoke(nlp: Language) -> None:
+    # The parser hangs the second title off the first; the comma and the title still list its name.
+    text = (
+        "Были заслушаны отчёты руководителя областного управления культуры, архивов и документации Ерлана Касымова, "
+        "исполняющей обязанности руководителя областного управления координации занятости и социальных программ "
+        "Гульнар Абеновой."
+    )
+    got = _spoke(nlp, text)
+    assert got["Касымов"][0] and got["Абенова"][0]
+
+
+def test_what_a_thanked_persons_clause_says_is_not_speech(nlp: Language) -> None:
+    text = "Участники заседания поблагодарили сторожа школы Петра Ильина, который вовремя сообщил о пожаре."
+    assert _spoke(nlp, text)["Ильин"] == (False, "mentioned")
+
+
+def test_a_plural_bare_title_is_the_group_not_the_last_named(nlp: Language) -> None:
+    text = (
+        "2 апреля состоялась сессия городского Совета, в работе которой приняла участие депутат Верховного Совета "
+        "Нина Гуцу. Депутаты просили обратить внимание на подтопления у крепости."
+    )
+    # The whole pipeline: the title credit needs the posts the positions stage gives.
+    assert not {p.surname: p.spoke for p in run_stages(nlp(text)).persons}["Гуцу"]

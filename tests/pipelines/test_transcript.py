@@ -119,3 +119,21 @@ def test_transcripts_score(tmp_path: Path) -> None:
     assert scores["persons"]["f1"] == 1.0
     assert scores["speakers"]["f1"] == 1.0
     assert scores["position_f1"] >= 0.8
+
+
+def test_a_labels_bracketed_post_is_the_speakers_own() -> None:
+    # «Присутствуют члены президиума: …» gives every member the list's label; the bracket in a turn's label names the
+    # speaker's own post, which wins.
+    from pipelines.extract import extract_bytes
+
+    text = (
+        "СТЕНОГРАММА\nзаседания президиума\n\n"
+        "Присутствуют члены президиума: Асанов Б.К., Орлова Н.П., Ким Д.С.\n\n"
+        "АСАНОВ Б.К. (председатель президиума): Коллеги, начинаем заседание, кворум есть.\n\n"
+        "ОРЛОВА Н.П. (ответственный секретарь): Документы всех кандидатов поступили вовремя.\n\n"
+        "КИМ Д.С.: Поддерживаю, вопросов нет.\n"
+    )
+    record = extract_bytes(text.encode(), "x.txt").model_dump()
+    assert person(record, "Асанов")["position"] == "председатель президиума"
+    assert person(record, "Орлова")["position"] == "ответственный секретарь"
+    assert person(record, "Ким")["position"] == "член президиума"
