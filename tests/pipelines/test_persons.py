@@ -1146,3 +1146,17 @@ def test_an_indeclinable_surname_the_dictionary_guesses_as_an_adverb(nlp: Langua
     # «Кожемяко» is no word the dictionary knows: its guess (an adverb) describes no one before a first name.
     found = _persons(nlp, "Председательствующий: Кожемяко Виктор Андреевич, председатель правления колхоза.")
     assert ("Кожемяко", "Виктор", "Андреевич", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised common noun saying who the person is opens the sentence; the -евич word is only guessed a
+        # patronymic, so it is the surname.
+        ("Аксакал Павел Гриневич рассказал о ветеранах села.", [("Гриневич", "Павел", None, None)]),
+        # Before a patronymic the dictionary knows, the noun is a surname in the official order.
+        ("Кузнец Павел Иванович, председатель правления.", [("Кузнец", "Павел", "Иванович", None)]),
+    ],
+)
+def test_a_noun_saying_who_opens_the_name(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
