@@ -55,6 +55,8 @@ _INNER_PREPOSITIONS = frozenset(
 _STRANDED_PREPOSITIONS = frozenset({"к"})
 # Place and time («в РФ», «на заседании», «в марте») are circumstances, not part of the question.
 _CIRCUMSTANCE_CASES = frozenset({"Loc"})
+# Nouns of a lag or a departure, which name what they are from: «отставание от графика».
+_DEPARTURES = frozenset({"отставание", "отклонение", "отказ", "отступление"})
 # Nouns of a trouble, which name what it is with: «перебои с водой», «проблемы с транспортом».
 _TROUBLES = frozenset(
     {"перебой", "проблема", "ситуация", "трудность", "сложность", "задержка", "положение", "затруднение"}
@@ -257,7 +259,12 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
         name_part = child.pos_ == "PROPN" and child.dep_ == "amod" and child.i == head.i - 1
         if child.i < head.i and child.dep_ in ("amod", "nummod") and (child.pos_ in _MODIFIER_POS or name_part):
             chosen.add(child.i)
-            chosen.update(c.i for c in child.children if c.dep_ in ("advmod", "amod", "conj", "cc", "punct"))
+            for c in child.children:
+                if c.dep_ in ("advmod", "amod", "conj", "cc", "punct"):
+                    chosen.add(c.i)
+                    # «водопроводных и канализационных сетей»: the parser hangs the «и» on the second adjective
+                    if c.dep_ == "conj":
+                        chosen.update(g.i for g in c.children if g.dep_ in ("cc", "punct") and g.i < c.i)
         elif child.i > head.i and child.dep_ in ("flat", "flat:name", "flat:foreign"):
             chosen.add(child.i)
         elif child.i > head.i and child.dep_ in ("nmod", "appos") and depth < max_depth:
@@ -275,6 +282,8 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                 )
                 # «сотрудничество с Полоцким университетом»: whom a joint undertaking is with
                 or (prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _PARTNERSHIPS)
+                # «отставание от графика», «отказ от приватизации»: what a lag or a departure is from
+                or (prep == "от" and _case(child) == "Gen" and lemma(head) in _DEPARTURES)
             ):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
                 chosen.update(c.i for c in child.children if c.dep_ == "case")

@@ -762,3 +762,24 @@ def test_a_genitive_list_the_parser_hung_on_a_first_members_dative(nlp: Language
     )
     found = _issues(nlp, text)
     assert any(i.startswith("пассажирские перевозки") for i in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Coordinated adjectives: the parser hangs the «и» on the second one, inside the phrase all the same.
+        (
+            "Директор проинформировал о состоянии водопроводных и канализационных сетей и о заборе воды из реки.",
+            "состояние водопроводных и канализационных сетей",
+        ),
+        # A lag names what it is from.
+        (
+            "Вместе с тем хяким указал на отставание от графика строительства очистных сооружений.",
+            "отставание от графика строительства очистных сооружений",
+        ),
+    ],
+)
+def test_a_phrase_keeps_its_coordinated_adjectives_and_what_a_lag_is_from(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert expected in _issues(nlp, text)
