@@ -269,7 +269,7 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             chosen.add(child.i)
         elif child.i > head.i and child.dep_ in ("nmod", "appos") and depth < max_depth:
             prep = preposition(child)
-            if _measure(child):
+            if _measure(child) or (depth == 0 and _included_into(head, child)):
                 continue  # «участка площадью 0,12 га»: a measurement, not part of the question
             if prep is None and child.dep_ == "nmod" and _case(child) in ("Gen", "Dat", "Ins", None):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
@@ -297,6 +297,34 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
             chosen.update(c.i for c in child.children if c.dep_ == "cc")
     return chosen
+
+
+_INCLUDING_VERBS = frozenset({"включить", "включать"})
+
+
+def _included_into(head: Token, child: Token) -> bool:
+    """«включить ремонт канала в программу»: the plan a thing is included into is the verb's, though the parser hangs
+    it on the object; the object alone is the question."""
+    return (
+        head.dep_ == "obj"
+        and lemma(head.head) in _INCLUDING_VERBS
+        and preposition(child) in ("в", "во")
+        and _case(child) == "Acc"
+    )
+
+
+def _inclusion(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«включить освещение переходов в план на 2026 год», «пообещал включить ремонт в краевую программу»: what is
+    to go into a plan or programme is a question dealt with, whoever decides, asks or promises it (a proposal's
+    object is found by `_proposed`)."""
+    if verb.dep_ == "xcomp" and lemma(verb.head) in _PROPOSAL_VERBS:
+        return
+    objects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ in _NOMINAL]
+    for obj in objects[:1]:
+        into = [c for c in (*verb.children, *obj.children) if c.i > obj.i and _included_into(obj, c)]
+        if into:
+            for member in _members(obj):
+                yield from subjects(member, quotes, "proposal", REPORTED)
 
 
 def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tuple[int, int] | None:
@@ -729,6 +757,7 @@ def _starting_verbs() -> frozenset[str]:
         | _COMPLAINT_VERBS
         | frozenset(_ELECTION_VERBS)
         | frozenset(_CONFERRAL_VERBS)
+        | _INCLUDING_VERBS
     )
 
 
@@ -798,6 +827,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                         yield from subjects(member, quotes, "report", REPORTED)
         elif token.pos_ == "VERB" and (word in _PROPOSAL_VERBS or _instructs_at_meeting(token, word)):
             yield from _proposed(token, quotes)
+        elif token.pos_ == "VERB" and word in _INCLUDING_VERBS:
+            yield from _inclusion(token, quotes)
         elif token.pos_ == "VERB" and word in _ASKING_VERBS:
             yield from _asked_about(token, quotes)
         elif token.pos_ == "VERB" and word in _COMPLAINT_VERBS:

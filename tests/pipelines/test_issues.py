@@ -783,3 +783,18 @@ def test_a_phrase_keeps_its_coordinated_adjectives_and_what_a_lag_is_from(
     nlp: Language, text: str, expected: str
 ) -> None:
     assert expected in _issues(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("РЕШИЛИ: включить освещение переходов в план на 2026 год.", "освещение переходов"),
+        (
+            "Депутат Иванов предложил включить ремонт оросительного канала в программу развития.",
+            "ремонт оросительного канала",
+        ),
+    ],
+)
+def test_what_is_included_into_a_plan_is_a_question(nlp: Language, text: str, expected: str) -> None:
+    # The plan is the verb's complement, though the parser hangs it on the object.
+    assert _issues(nlp, text) == [expected]
