@@ -327,6 +327,25 @@ def _inclusion(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
                 yield from subjects(member, quotes, "proposal", REPORTED)
 
 
+# «средства направлены на ремонт кровли школы и на подвоз учащихся»: money spent on a work, the work a report raises.
+_FUNDING_VERBS = frozenset({"направить", "направлять", "выделить", "выделять", "израсходовать", "потратить"})
+
+
+def _funded(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """The works money is directed to: a noun of action (`issue_heads`) after «на», with its complement."""
+    heads = issue_lexicons().heads
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in ("obl", "nmod") or preposition(child) != "на":
+            continue
+        if _case(child) != "Acc":
+            continue
+        for member in _members(child):
+            if member.pos_ == "NOUN" and lemma(member) in heads:
+                found = _candidate(member, quotes, "report", REPORTED)
+                if found is not None and found.end - found.start > 1:
+                    yield found
+
+
 def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tuple[int, int] | None:
     """Token span of the phrase around `head`: the contiguous run of its tokens that holds the head,
     shrunk in depth until it is at most `MAX_WORDS` words. `skip` leaves out a leading preposition."""
@@ -758,6 +777,7 @@ def _starting_verbs() -> frozenset[str]:
         | frozenset(_ELECTION_VERBS)
         | frozenset(_CONFERRAL_VERBS)
         | _INCLUDING_VERBS
+        | _FUNDING_VERBS
     )
 
 
@@ -827,6 +847,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                         yield from subjects(member, quotes, "report", REPORTED)
         elif token.pos_ == "VERB" and (word in _PROPOSAL_VERBS or _instructs_at_meeting(token, word)):
             yield from _proposed(token, quotes)
+        elif token.pos_ == "VERB" and word in _FUNDING_VERBS:
+            yield from _funded(token, quotes)
         elif token.pos_ == "VERB" and word in _INCLUDING_VERBS:
             yield from _inclusion(token, quotes)
         elif token.pos_ == "VERB" and word in _ASKING_VERBS:

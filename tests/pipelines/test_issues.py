@@ -798,3 +798,12 @@ def test_a_phrase_keeps_its_coordinated_adjectives_and_what_a_lag_is_from(
 def test_what_is_included_into_a_plan_is_a_question(nlp: Language, text: str, expected: str) -> None:
     # The plan is the verb's complement, though the parser hangs it on the object.
     assert _issues(nlp, text) == [expected]
+
+
+def test_the_works_money_is_directed_to_are_questions(nlp: Language) -> None:
+    text = (
+        "Дополнительные средства в сумме 1,3 млн рублей направлены на ремонт кровли Дивинской средней школы "
+        "и на подвоз учащихся из агрогородков."
+    )
+    assert _issues(nlp, text) == ["ремонт кровли Дивинской средней школы", "подвоз учащихся"]
+    assert _issues(nlp, "Решили направить обращение в министерство.") == []
