@@ -1160,3 +1160,8 @@ def test_an_indeclinable_surname_the_dictionary_guesses_as_an_adverb(nlp: Langua
 )
 def test_a_noun_saying_who_opens_the_name(nlp: Language, text: str, expected: list) -> None:
     assert _persons(nlp, text) == expected
+
+
+def test_a_footer_word_on_a_line_of_its_own_is_no_person(nlp: Language) -> None:
+    text = "Бишкекский городской кенеш утвердил бюджет города на 2025 год.\n\nКомментарийлер\n\nПикир калтыруу\n"
+    assert _persons(nlp, text) == []
