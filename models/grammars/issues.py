@@ -593,6 +593,9 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         yield found
         return
     title = _title_after(noun, quotes)
+    if title is not None and lemma(noun) in lex.decisions:
+        for open_i, close_i in _listed_titles(noun.doc, title[1], quotes):
+            yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
     if title is not None and title[1] - title[0] > _SHORT_TITLE:
         # A title too long for the phrase («проект решения «О внесении изменений в решение … «О бюджете …»»»):
         # the title without its «О» is the item.
@@ -699,6 +702,19 @@ def _title_after(noun: Token, quotes: dict[int, int]) -> tuple[int, int] | None:
         if at >= len(noun.doc) or noun.doc[at].pos_ not in _NOMINAL | {"ADJ"}:
             break
     return None
+
+
+def _listed_titles(doc: Doc, close_i: int, quotes: dict[int, int]) -> Iterator[tuple[int, int]]:
+    """«изменения в решения маслихата «Об …», «Об …» и «Об …»»: the titles listed after a decision's first one name
+    one decision each, every one an item."""
+    at = close_i + 1
+    while at + 1 < len(doc) and doc[at].text in (",", "и", ";"):
+        start = at + 2 if doc[at + 1].lower_ == "и" else at + 1
+        end = quotes.get(start)
+        if end is None or not _is_title_quote(doc, start, end) or end - start <= _SHORT_TITLE - 2:
+            return
+        yield start, end
+        at = end + 1
 
 
 _ISSUER_WORDS = 4  # words of an issuer's name between an act's genitive and its title: «Чеченской Республики»

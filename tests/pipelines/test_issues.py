@@ -807,3 +807,13 @@ def test_the_works_money_is_directed_to_are_questions(nlp: Language) -> None:
     )
     assert _issues(nlp, text) == ["ремонт кровли Дивинской средней школы", "подвоз учащихся"]
     assert _issues(nlp, "Решили направить обращение в министерство.") == []
+
+
+def test_each_title_listed_after_a_decision_is_an_item(nlp: Language) -> None:
+    text = (
+        "Депутаты рассмотрели вопрос о внесении изменений в решения областного маслихата «Об областном бюджете "
+        "на 2025-2027 годы», «Об определении перечня категорий получателей жилищных сертификатов»."
+    )
+    found = _issues(nlp, text)
+    assert "областной бюджет на 2025-2027 годы" in found
+    assert "определение перечня категорий получателей жилищных сертификатов" in found
