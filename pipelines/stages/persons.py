@@ -1123,6 +1123,24 @@ def _a_line_of_its_own(doc: Doc, span: Span, parts: NameParts) -> bool:
     return text.count(span.text) == 1
 
 
+_DASHES = frozenset({"–", "—", "-"})
+
+
+def _a_bodys_second_name(span: Span, parts: NameParts) -> bool:
+    """«Госсобрания – Эл Курултай», «Государственное Собрание – Хасэ»: a legislature's own-language name after its
+    Russian one and a dash; a surname with no surname's shape there names the body, not a person."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in _DASHES or looks_like_surname(parts.surname):
+        return False
+    body = doc[span.start - 2]
+    return body.ent_type_ == "ORG" and fold(body.lemma_) in _org_heads()
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    return frozenset(lexicons.load("org_heads")) | {"госсобрание"}
+
+
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
@@ -1191,7 +1209,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
             parts = parse_name(span, nominative_context=True, titled=titled, title_gender=gender)
         if parts is not None and _only_a_title(parts):
             continue  # «Патриарх Болгарский», «Папа Римский»: the title's adjective is all that is left
-        if parts is not None and _a_line_of_its_own(doc, span, parts):
+        if parts is not None and (_a_line_of_its_own(doc, span, parts) or _a_bodys_second_name(span, parts)):
             continue
         if parts is not None:
             parts = _with_patronymic_particle(doc, parts)

@@ -1165,3 +1165,8 @@ def test_a_noun_saying_who_opens_the_name(nlp: Language, text: str, expected: li
 def test_a_footer_word_on_a_line_of_its_own_is_no_person(nlp: Language) -> None:
     text = "Бишкекский городской кенеш утвердил бюджет города на 2025 год.\n\nКомментарийлер\n\nПикир калтыруу\n"
     assert _persons(nlp, text) == []
+
+
+def test_a_legislatures_second_name_after_a_dash_is_no_person(nlp: Language) -> None:
+    text = "На сессии Госсобрания – Эл Курултай 14 ноября прошло голосование. Выступил Сергей Ефимов."
+    assert _persons(nlp, text) == [("Ефимов", "Сергей", None, None)]
