@@ -93,7 +93,17 @@ def inflect_word(
             ),
             None,
         )
+    if form and "plur" in grams:
+        return guessed_plural_fixed(recover_shape(_keep_hyphen(form.word, word), word), word, best.is_known)
     return recover_shape(_keep_hyphen(form.word, word), word) if form else word
+
+
+def guessed_plural_fixed(form: str, word: str, known: bool) -> str:
+    """«кенгашей» guessed a genitive of «кенгашея» gives «кенгашеи», no Russian plural: an unknown word's «-ей» is
+    the genitive plural of a noun ending in a hushing or soft consonant (кенгаш → кенгаши, as врачей → врачи)."""
+    if known or not form.lower().endswith(("еи", "аи", "ои")) or not word.lower().endswith("ей") or len(word) < 5:
+        return form
+    return recover_shape(word[:-2].lower() + "и", word)
 
 
 def _abbreviation(word: str) -> bool:

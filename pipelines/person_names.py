@@ -420,6 +420,16 @@ def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -
     if token.i + 1 >= span.end or _is_initial(token.nbor(1)):
         return False  # «Бережной С.Н.»: initials follow a surname, never a word describing one
     w = fold(token.text)
+    if (
+        span.end - token.i == 3
+        and is_first_name(token.nbor(1).text)
+        and not _known_patronymic(token.nbor(2).text)
+        and _known_animate_noun(w, [tag for tag, _, _ in _parse_tags(w)])
+    ):
+        # «Аксакал Павел Гриневич»: a common noun saying who the person is, capitalised opening the sentence, before a
+        # first name and a word only guessed to be a patronymic (a surname in -евич); before a true patronymic
+        # the noun is a surname in the official order («Кузнец Павел Иванович»).
+        return True
     if _official_order(token, span) and fold(token.lemma_) not in _ADDRESSING:
         return False  # «Бережного Сергея Николаевича – председателя …» opening a protocol's line
     honorifics = lexicons.load("person_honorifics")
@@ -440,6 +450,29 @@ def _is_title_before_name(token: Token, span: Span, after_title: bool = False) -
     if not any(t.startswith(("ADJF", "PRTF")) for t in tags) and not loading.morph().word_is_known(w):
         return False
     return after_title or not w.endswith(SURNAME_ENDINGS)  # «Папа Римский»: the title's own adjective
+
+
+def _known_patronymic(word: str) -> bool:
+    """A patronymic the dictionary knows, or a known first name with its suffix (not a guess from the ending)."""
+    w = fold(word)
+    if loading.morph().word_is_known(w) and any("Patr" in tag for tag, _, _ in _parse_tags(w)):
+        return True
+    return any(
+        w.endswith(suffix) and w[: -len(suffix)] in _first_names()
+        for suffix in ("ович", "евич", "овна", "евна", "ична")
+    )
+
+
+def _known_animate_noun(word: str, tags: list[str]) -> bool:
+    """A word the dictionary knows only as an animate common noun (no name, surname or patronymic reading)."""
+    return (
+        bool(tags)
+        and loading.morph().word_is_known(word)
+        and all(
+            t.startswith("NOUN") and "anim" in t and not {"Surn", "Name", "Patr"} & set(t.replace(" ", ",").split(","))
+            for t in tags
+        )
+    )
 
 
 @cache
@@ -786,7 +819,7 @@ def parse_name(
             _no_surname_before_initials(words[initials_at - 1]) or _place_after_its_noun(words[initials_at - 1])
         ):
             surname_at = initials_at
-    elif patr_at == 1 and len(words) == 2 and _vich_surname(words[0], words[1], titled):
+    elif patr_at == 1 and len(words) == 2 and _vich_surname(words[0], words[1], titled or titled_by is not None):
         surname_at, first = 1, words[0]
     elif patr_at is not None and len(words) == 2 and _joined_turkic_surname(words[patr_at], words[1 - patr_at]):
         surname_at, first = patr_at, words[1 - patr_at]  # «Нурлан Серикбайулы», «Нурланкызы Асем»

@@ -55,6 +55,8 @@ _INNER_PREPOSITIONS = frozenset(
 _STRANDED_PREPOSITIONS = frozenset({"к"})
 # Place and time («в РФ», «на заседании», «в марте») are circumstances, not part of the question.
 _CIRCUMSTANCE_CASES = frozenset({"Loc"})
+# Nouns of a lag or a departure, which name what they are from: «отставание от графика».
+_DEPARTURES = frozenset({"отставание", "отклонение", "отказ", "отступление"})
 # Nouns of a trouble, which name what it is with: «перебои с водой», «проблемы с транспортом».
 _TROUBLES = frozenset(
     {"перебой", "проблема", "ситуация", "трудность", "сложность", "задержка", "положение", "затруднение"}
@@ -257,12 +259,17 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
         name_part = child.pos_ == "PROPN" and child.dep_ == "amod" and child.i == head.i - 1
         if child.i < head.i and child.dep_ in ("amod", "nummod") and (child.pos_ in _MODIFIER_POS or name_part):
             chosen.add(child.i)
-            chosen.update(c.i for c in child.children if c.dep_ in ("advmod", "amod", "conj", "cc", "punct"))
+            for c in child.children:
+                if c.dep_ in ("advmod", "amod", "conj", "cc", "punct"):
+                    chosen.add(c.i)
+                    # «водопроводных и канализационных сетей»: the parser hangs the «и» on the second adjective
+                    if c.dep_ == "conj":
+                        chosen.update(g.i for g in c.children if g.dep_ in ("cc", "punct") and g.i < c.i)
         elif child.i > head.i and child.dep_ in ("flat", "flat:name", "flat:foreign"):
             chosen.add(child.i)
         elif child.i > head.i and child.dep_ in ("nmod", "appos") and depth < max_depth:
             prep = preposition(child)
-            if _measure(child):
+            if _measure(child) or (depth == 0 and _included_into(head, child)):
                 continue  # «участка площадью 0,12 га»: a measurement, not part of the question
             if prep is None and child.dep_ == "nmod" and _case(child) in ("Gen", "Dat", "Ins", None):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
@@ -275,6 +282,8 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                 )
                 # «сотрудничество с Полоцким университетом»: whom a joint undertaking is with
                 or (prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _PARTNERSHIPS)
+                # «отставание от графика», «отказ от приватизации»: what a lag or a departure is from
+                or (prep == "от" and _case(child) == "Gen" and lemma(head) in _DEPARTURES)
             ):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
                 chosen.update(c.i for c in child.children if c.dep_ == "case")
@@ -288,6 +297,53 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
             chosen.update(c.i for c in child.children if c.dep_ == "cc")
     return chosen
+
+
+_INCLUDING_VERBS = frozenset({"включить", "включать"})
+
+
+def _included_into(head: Token, child: Token) -> bool:
+    """«включить ремонт канала в программу»: the plan a thing is included into is the verb's, though the parser hangs
+    it on the object; the object alone is the question."""
+    return (
+        head.dep_ == "obj"
+        and lemma(head.head) in _INCLUDING_VERBS
+        and preposition(child) in ("в", "во")
+        and _case(child) == "Acc"
+    )
+
+
+def _inclusion(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«включить освещение переходов в план на 2026 год», «пообещал включить ремонт в краевую программу»: what is
+    to go into a plan or programme is a question dealt with, whoever decides, asks or promises it (a proposal's
+    object is found by `_proposed`)."""
+    if verb.dep_ == "xcomp" and lemma(verb.head) in _PROPOSAL_VERBS:
+        return
+    objects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ in _NOMINAL]
+    for obj in objects[:1]:
+        into = [c for c in (*verb.children, *obj.children) if c.i > obj.i and _included_into(obj, c)]
+        if into:
+            for member in _members(obj):
+                yield from subjects(member, quotes, "proposal", REPORTED)
+
+
+# «средства направлены на ремонт кровли школы и на подвоз учащихся»: money spent on a work, the work a report raises.
+_FUNDING_VERBS = frozenset({"направить", "направлять", "выделить", "выделять", "израсходовать", "потратить"})
+
+
+def _funded(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """The works money is directed to: a noun of action (`issue_heads`) after «на», with its complement."""
+    heads = issue_lexicons().heads
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in ("obl", "nmod") or preposition(child) != "на":
+            continue
+        if _case(child) != "Acc":
+            continue
+        for member in _members(child):
+            if member.pos_ == "NOUN" and lemma(member) in heads:
+                found = _candidate(member, quotes, "report", REPORTED)
+                if found is not None and found.end - found.start > 1:
+                    yield found
 
 
 def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tuple[int, int] | None:
@@ -537,6 +593,9 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         yield found
         return
     title = _title_after(noun, quotes)
+    if title is not None and lemma(noun) in lex.decisions:
+        for open_i, close_i in _listed_titles(noun.doc, title[1], quotes):
+            yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
     if title is not None and title[1] - title[0] > _SHORT_TITLE:
         # A title too long for the phrase («проект решения «О внесении изменений в решение … «О бюджете …»»»):
         # the title without its «О» is the item.
@@ -645,6 +704,19 @@ def _title_after(noun: Token, quotes: dict[int, int]) -> tuple[int, int] | None:
     return None
 
 
+def _listed_titles(doc: Doc, close_i: int, quotes: dict[int, int]) -> Iterator[tuple[int, int]]:
+    """«изменения в решения маслихата «Об …», «Об …» и «Об …»»: the titles listed after a decision's first one name
+    one decision each, every one an item."""
+    at = close_i + 1
+    while at + 1 < len(doc) and doc[at].text in (",", "и", ";"):
+        start = at + 2 if doc[at + 1].lower_ == "и" else at + 1
+        end = quotes.get(start)
+        if end is None or not _is_title_quote(doc, start, end) or end - start <= _SHORT_TITLE - 2:
+            return
+        yield start, end
+        at = end + 1
+
+
 _ISSUER_WORDS = 4  # words of an issuer's name between an act's genitive and its title: «Чеченской Республики»
 
 
@@ -720,6 +792,8 @@ def _starting_verbs() -> frozenset[str]:
         | _COMPLAINT_VERBS
         | frozenset(_ELECTION_VERBS)
         | frozenset(_CONFERRAL_VERBS)
+        | _INCLUDING_VERBS
+        | _FUNDING_VERBS
     )
 
 
@@ -789,6 +863,10 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                         yield from subjects(member, quotes, "report", REPORTED)
         elif token.pos_ == "VERB" and (word in _PROPOSAL_VERBS or _instructs_at_meeting(token, word)):
             yield from _proposed(token, quotes)
+        elif token.pos_ == "VERB" and word in _FUNDING_VERBS:
+            yield from _funded(token, quotes)
+        elif token.pos_ == "VERB" and word in _INCLUDING_VERBS:
+            yield from _inclusion(token, quotes)
         elif token.pos_ == "VERB" and word in _ASKING_VERBS:
             yield from _asked_about(token, quotes)
         elif token.pos_ == "VERB" and word in _COMPLAINT_VERBS:

@@ -307,6 +307,15 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> in
         # «подача воды в Нукус», «нехватка воды в Оше».
         level = i > 0 and lemmas[i - 1].lower() in _WATER_LEVELS
         return i + 2 if level and doc[i].is_lower and lowers[i + 2].endswith(_LOCATIVE_ENDINGS) else None
+    if (
+        lemma in _WATER_LEVELS
+        and (doc[i].is_lower or doc[i].is_sent_start)
+        and i + 1 < len(doc)
+        and not (i > 0 and lowers[i - 1] in _AT_A_LEVEL)
+    ):
+        # «уровень Оби и Чумыша поднялся»: a level named by a name alone is a river's or a lake's; not «на уровне
+        # Бишкека», a body's tier, nor a listed town's (`city_of`).
+        return i + 1 if city_of(doc[i + 1].text) is None else None
     if lemma == "течение" and i > 0 and lowers[i - 1] == "по":
         return i + 1 if doc[i].is_lower else None  # not «в течение», a span of time
     if lemma in _EMBANKMENTS and doc[i].is_lower:
@@ -325,6 +334,7 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> in
 
 
 _BY_THE_BANK = frozenset({"у", "вдоль"})
+_AT_A_LEVEL = frozenset({"на", "до", "с", "со", "по"})
 _EMBANKMENTS = frozenset({"набережная"})
 _ICE_DRIFTS = frozenset({"ледоход", "ледостав"})
 
@@ -705,7 +715,7 @@ def _nominative(span: Span) -> str:
             return token.text
         if _listed_after_plural_kind(span):
             return token.text  # «сёла Кызылтал и Ушбулак»: names beside a plural kind stay in the nominative
-        if _unknown_masculine_genitive(token):
+        if _unknown_masculine_genitive(token) or _locative_of_a_written_nominative(token):
             return token.text[:-1]
         if (known := _known_place_only_oblique(token.lower_)) is not None:
             return recover_shape(known, token.text)
@@ -803,6 +813,21 @@ def _unknown_masculine_genitive(token: Token) -> bool:
         and _after_genitive_preposition(token)
     )
     return genitive and not any(p.is_known for p in loading.parse(token.lower_))
+
+
+_CONSONANT_E = re.compile(r"[а-яё][бвгджзклмнпрстфхцчшщ]е$")
+
+
+def _locative_of_a_written_nominative(token: Token) -> bool:
+    """«прошло в Чемале … посетил Чемал»: a name morphology does not know, in a consonant and -е after «в» or «на»,
+    is the prepositional of the consonant-final name the same text writes bare elsewhere (read alone, «Чемале» could be
+    an indeclinable word, as the tagger takes it, or a form of «Чемала» or «Чемаль»)."""
+    if token.i == 0 or token.doc[token.i - 1].lower_ not in ("в", "во", "на") or not _CONSONANT_E.search(token.text):
+        return False
+    if any(p.is_known for p in loading.parse(token.lower_)):
+        return False
+    stem = token.text[:-1]
+    return re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", token.doc.text) is not None
 
 
 # Prepositions that take only the genitive: a name right after one is in the genitive whatever the tagger guesses

@@ -61,7 +61,7 @@ from models.grammars.meeting import (
 from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, PersonFinding, TextSpan
 from pipelines.headings import headings, reading
-from pipelines.normalize import nominative, recover_shape
+from pipelines.normalize import guessed_plural_fixed, nominative, recover_shape
 from pipelines.person_names import fold, is_first_name
 from pipelines.stages.locations import gazetteer, municipal_kind, soft_stem_cases, text_key
 from pipelines.titles import is_position_head
@@ -222,7 +222,10 @@ def agreeing_nominative(text: str, words: list[tuple[str, int, int]], head: int,
         return text
     plural = noun.tag.number == "plur"
     nominative_noun = noun.inflect({"nomn", "plur"} if plural else {"nomn"})
-    parts = [(start, end, recover_shape(nominative_noun.word, word) if nominative_noun else word)]
+    nominative_word = recover_shape(nominative_noun.word, word) if nominative_noun else word
+    if plural:
+        nominative_word = guessed_plural_fixed(nominative_word, word, noun.is_known)
+    parts = [(start, end, nominative_word)]
     gender = noun.tag.gender or "masc"
     for word, start, end in words[:head]:
         adjective = next((p for p in loading.parse(word) if p.tag.POS == "ADJF"), None)

@@ -1107,6 +1107,40 @@ def _past_a_region(ent: Span) -> Span | None:
     return ent
 
 
+def _a_line_of_its_own(doc: Doc, span: Span, parts: NameParts) -> bool:
+    """«Комментарийлер» under a report, a menu's or footer's word on a line alone: a bare word with no surname's
+    shape that fills its line and is written nowhere else in the text names no one (a list's or a signature's
+    surname has its initials, a speaker's line its colon)."""
+    if len(span) != 1 or parts.first_name or parts.initials or parts.patronymic or looks_like_surname(span.text):
+        return False
+    text = doc_text(doc)
+    start, end = span.start_char, span.end_char
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    return text.count(span.text) == 1
+
+
+_DASHES = frozenset({"–", "—", "-"})
+
+
+def _a_bodys_second_name(span: Span, parts: NameParts) -> bool:
+    """«Госсобрания – Эл Курултай», «Государственное Собрание – Хасэ»: a legislature's own-language name after its
+    Russian one and a dash; a surname with no surname's shape there names the body, not a person."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in _DASHES or looks_like_surname(parts.surname):
+        return False
+    body = doc[span.start - 2]
+    return body.ent_type_ == "ORG" and fold(body.lemma_) in _org_heads()
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    return frozenset(lexicons.load("org_heads")) | {"госсобрание"}
+
+
 def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     found = []
     # Words of fuller names: a surname the text also gives with a first name is a name wherever it stands.
@@ -1175,6 +1209,8 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
             parts = parse_name(span, nominative_context=True, titled=titled, title_gender=gender)
         if parts is not None and _only_a_title(parts):
             continue  # «Патриарх Болгарский», «Папа Римский»: the title's adjective is all that is left
+        if parts is not None and (_a_line_of_its_own(doc, span, parts) or _a_bodys_second_name(span, parts)):
+            continue
         if parts is not None:
             parts = _with_patronymic_particle(doc, parts)
             found.append((parts, TextSpan(parts.start, parts.end)))

@@ -84,7 +84,9 @@ HELDOUT = {
     "locations": 0.95,
     "position_f1": 0.92,
     "person_org": 0.895,
-    "issues": 0.765,
+    # 0.765 → 0.76 (names14b, in the open): funded works are issues,
+    # blind -15/-17/-18 issues +.009/+.008/+.014; here a budget line the gold leaves out.
+    "issues": 0.76,
     "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -145,7 +147,9 @@ HELDOUT5 = {
     "position_f1": 0.95,
     "person_org": 0.925,
     "issues": 0.735,
-    "topics": 0.875,
+    # 0.875 → 0.86 (names14b, in the open): funded works are issues,
+    # blind -15/-17/-18 issues +.009/+.008/+.014 (issues +.016 here); topics read the issues' words.
+    "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -232,7 +236,9 @@ HELDOUT10 = {
     "locations": 0.895,
     "position_f1": 0.93,
     "person_org": 0.915,
-    "issues": 0.735,
+    # 0.735 → 0.72 (names14b, in the open): funded works are issues,
+    # blind -15/-17/-18 issues +.009/+.008/+.014; here two budget-line works the gold leaves out.
+    "issues": 0.72,
     "topics": 0.865,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
@@ -364,8 +370,10 @@ HELDOUT18 = {
     "person_org": 0.68,
     "issues": 0.685,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
-    # heldout-genre-17 +0.017).
-    "topics": 0.72,
+    # heldout-genre-17 +0.017). And 0.72 → 0.71 (names14b, in the open): funded works are issues,
+    # blind -15/-17/-18 issues +.009/+.008/+.014; topics read the issues'
+    # words.
+    "topics": 0.71,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
 }

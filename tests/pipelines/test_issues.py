@@ -762,3 +762,58 @@ def test_a_genitive_list_the_parser_hung_on_a_first_members_dative(nlp: Language
     )
     found = _issues(nlp, text)
     assert any(i.startswith("пассажирские перевозки") for i in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Coordinated adjectives: the parser hangs the «и» on the second one, inside the phrase all the same.
+        (
+            "Директор проинформировал о состоянии водопроводных и канализационных сетей и о заборе воды из реки.",
+            "состояние водопроводных и канализационных сетей",
+        ),
+        # A lag names what it is from.
+        (
+            "Вместе с тем хяким указал на отставание от графика строительства очистных сооружений.",
+            "отставание от графика строительства очистных сооружений",
+        ),
+    ],
+)
+def test_a_phrase_keeps_its_coordinated_adjectives_and_what_a_lag_is_from(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert expected in _issues(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("РЕШИЛИ: включить освещение переходов в план на 2026 год.", "освещение переходов"),
+        (
+            "Депутат Иванов предложил включить ремонт оросительного канала в программу развития.",
+            "ремонт оросительного канала",
+        ),
+    ],
+)
+def test_what_is_included_into_a_plan_is_a_question(nlp: Language, text: str, expected: str) -> None:
+    # The plan is the verb's complement, though the parser hangs it on the object.
+    assert _issues(nlp, text) == [expected]
+
+
+def test_the_works_money_is_directed_to_are_questions(nlp: Language) -> None:
+    text = (
+        "Дополнительные средства в сумме 1,3 млн рублей направлены на ремонт кровли Дивинской средней школы "
+        "и на подвоз учащихся из агрогородков."
+    )
+    assert _issues(nlp, text) == ["ремонт кровли Дивинской средней школы", "подвоз учащихся"]
+    assert _issues(nlp, "Решили направить обращение в министерство.") == []
+
+
+def test_each_title_listed_after_a_decision_is_an_item(nlp: Language) -> None:
+    text = (
+        "Депутаты рассмотрели вопрос о внесении изменений в решения областного маслихата «Об областном бюджете "
+        "на 2025-2027 годы», «Об определении перечня категорий получателей жилищных сертификатов»."
+    )
+    found = _issues(nlp, text)
+    assert "областной бюджет на 2025-2027 годы" in found
+    assert "определение перечня категорий получателей жилищных сертификатов" in found

@@ -993,3 +993,15 @@ def test_a_municipalitys_kind_before_its_unquoted_name_is_no_moscow_region(nlp: 
 )
 def test_lists_of_places_share_their_kind(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+def test_an_unknown_town_in_the_prepositional_takes_the_form_the_text_writes_bare(nlp: Language) -> None:
+    assert [loc.name for loc in find_locations(nlp("Совещание прошло в Чемале. Глава района посетил Чемал."))] == [
+        "Чемал"
+    ]
+
+
+def test_a_level_named_by_a_name_is_a_rivers(nlp: Language) -> None:
+    assert not find_locations(nlp("Уровень Оби и Чумыша поднялся на 20 сантиметров."))
+    text = "Вопрос обсуждался на уровне Бишкека и Оша."
+    assert {loc.name for loc in find_locations(nlp(text))} == {"Бишкек", "Ош"}

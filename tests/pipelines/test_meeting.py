@@ -1040,3 +1040,17 @@ def test_a_town_named_for_what_is_not_its_body_is_no_home(nlp: Language) -> None
         "В 11 районах хокимами стали сотрудники организаций республиканского уровня и города Ташкента."
     )
     assert meeting(nlp, text).place is None
+
+
+def test_a_plural_body_the_dictionary_does_not_know_is_read_in_the_nominative(nlp: Language) -> None:
+    found = meeting(nlp, "Состоялось совместное заседание кенгашей народных депутатов Ферганской области.")
+    assert found.body == "кенгаши народных депутатов Ферганской области"
+
+
+def test_a_meeting_called_is_one_held(nlp: Language) -> None:
+    text = (
+        "Внеочередная сессия районного Совета депутатов была созвана 12 марта по инициативе главы района. "
+        "На сессии депутаты рассмотрели отчёт о бюджете."
+    )
+    found = meeting(nlp, text)
+    assert (found.title, found.date) == ("Внеочередная сессия районного Совета депутатов", "--03-12")

@@ -1146,3 +1146,27 @@ def test_an_indeclinable_surname_the_dictionary_guesses_as_an_adverb(nlp: Langua
     # «Кожемяко» is no word the dictionary knows: its guess (an adverb) describes no one before a first name.
     found = _persons(nlp, "Председательствующий: Кожемяко Виктор Андреевич, председатель правления колхоза.")
     assert ("Кожемяко", "Виктор", "Андреевич", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised common noun saying who the person is opens the sentence; the -евич word is only guessed a
+        # patronymic, so it is the surname.
+        ("Аксакал Павел Гриневич рассказал о ветеранах села.", [("Гриневич", "Павел", None, None)]),
+        # Before a patronymic the dictionary knows, the noun is a surname in the official order.
+        ("Кузнец Павел Иванович, председатель правления.", [("Кузнец", "Павел", "Иванович", None)]),
+    ],
+)
+def test_a_noun_saying_who_opens_the_name(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+def test_a_footer_word_on_a_line_of_its_own_is_no_person(nlp: Language) -> None:
+    text = "Бишкекский городской кенеш утвердил бюджет города на 2025 год.\n\nКомментарийлер\n\nПикир калтыруу\n"
+    assert _persons(nlp, text) == []
+
+
+def test_a_legislatures_second_name_after_a_dash_is_no_person(nlp: Language) -> None:
+    text = "На сессии Госсобрания – Эл Курултай 14 ноября прошло голосование. Выступил Сергей Ефимов."
+    assert _persons(nlp, text) == [("Ефимов", "Сергей", None, None)]
