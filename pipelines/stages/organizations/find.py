@@ -59,6 +59,7 @@ from pipelines.stages.organizations.units import (
     _parents_of_units,
     _presidium_of_referred_body,
     _top_body,
+    _unit_by_field_alone,
     _unit_in_title,
     _unit_of_executive,
     _units_in_titles,
@@ -174,7 +175,8 @@ def find_organizations(
             listed=b.listed
             and not all(_within(m, titled) for m in b.mentions)
             and not _department_in_titles(doc, b)
-            and not _presidium_of_referred_body(b),
+            and not _presidium_of_referred_body(b)
+            and not _unit_by_field_alone(doc, b),
         )
         for b in merge(
             _kind_before_name(
