@@ -526,6 +526,15 @@ def test_a_unit_named_by_its_field_alone_is_not_listed(nlp: Language, text: str)
     assert names(nlp, text) == []
 
 
+def test_a_council_named_by_its_level_alone(nlp: Language) -> None:
+    """A maslikhat the text names only by its level is the body (the meeting's); one named with its place takes its
+    bare mentions."""
+    text = "В Кызылорде состоялась ХХІ сессия областного маслихата. Сессию открыл секретарь областного маслихата."
+    assert names(nlp, text) == ["областной маслихат"]
+    text = "Прошла сессия Шуского районного маслихата. Вопрос внёс депутат районного маслихата Серик Оспанов."
+    assert names(nlp, text) == ["Шуский районный маслихат"]
+
+
 def test_a_unit_named_by_its_field_holding_the_meeting_is_listed(nlp: Language) -> None:
     text = "Состоялось заседание межведомственной комиссии по профилактике правонарушений. Выступил Иван Петров."
     assert names(nlp, text) == ["межведомственная комиссия по профилактике правонарушений"]

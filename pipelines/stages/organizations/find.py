@@ -48,6 +48,7 @@ from pipelines.stages.organizations.readings import _centre_of_place, _kind_in_p
 from pipelines.stages.organizations.same_body import (
     _abbreviations_joined,
     _bare_kind_named_after_pri,
+    _bare_local_council,
     _kind_before_name,
     _unit_abbreviation_before_body,
 )
@@ -166,6 +167,7 @@ def find_organizations(
         kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
         _units_under_letterhead(doc, kept)
         kept.extend(_council_of_protocol(doc, kept))
+    kept.extend(_bare_local_council(doc, kept))
     return tuple(
         OrganizationFinding(
             name=b.name,

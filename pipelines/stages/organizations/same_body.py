@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 from pipelines.body_identity import Body, cover, lemmas
+from pipelines.findings import TextSpan
 from pipelines.stages.organizations._common import _QUOTES, _STOP, _WORD
 from pipelines.stages.organizations.canonical import canonical
 
@@ -141,3 +142,39 @@ def _abbreviations_joined(doc: Doc, bodies: list[Body]) -> list[Body]:
         target.aliases.extend(a for a in (joined, first.name) if a not in target.aliases)
         absorbed.update((id(first), id(second)))
     return [b for b in bodies if id(b) not in absorbed]
+
+
+# «сессия областного маслихата», «депутат районного кенеша»: a Central Asian council named by its level alone, in
+# lower case (the grammar reads a body by its place). Lemmas' stems, so one pattern serves every case.
+_BARE_COUNCIL = re.compile(
+    r"(?<![\w-])(?:областн|районн|городск)(?:ой|ого|ому|ым|ом)\s(?:маслихат|кенеш|кенгаш|маслахат)[а-я]{0,3}(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _bare_local_council(doc: Doc, bodies: list[Body]) -> list[Body]:
+    """«В Кызылорде состоялась ХХІ сессия областного маслихата»: where the text names a region's or town's council
+    only by its level (genre-notes 4: «"Дума округа", "областной маслихат"» are the bodies' names there), that is
+    the body, the meeting's as a rule. Where the text names a council of that kind with its place anywhere
+    («Кызылординского областного маслихата»), the bare mentions are that one and add nothing."""
+    text = doc_text(doc)
+    found = [m for m in _BARE_COUNCIL.finditer(text, 0, 20_000) if m.group()[0].islower()]
+    if not found:
+        return []
+    kinds = {grammar.word_lemma(m.group().split()[-1]) for m in found}
+    if any(b.head in kinds or any(w in kinds for w in b.words) for b in bodies):
+        return []
+    span = doc.char_span(found[0].start(), found[0].end())
+    if span is None:
+        return []
+    name = canonical(span)
+    lex = grammar.lexicon()
+    return [
+        Body(
+            name=name,
+            words=lemmas(name, lex.legal_forms) or lemmas(name),
+            head=grammar.word_lemma(name.split()[-1]),
+            abbreviation=False,
+            mentions=[TextSpan(m.start(), m.end()) for m in found],
+        )
+    ]
