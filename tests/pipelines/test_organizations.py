@@ -526,6 +526,16 @@ def test_a_unit_named_by_its_field_alone_is_not_listed(nlp: Language, text: str)
     assert names(nlp, text) == []
 
 
+def test_an_abbreviation_with_a_titles_remit_is_its_body(nlp: Language) -> None:
+    """«представитель главы ИВ по … округу»: the «по …» is the representative's remit, «ИВ» the district's executive
+    power the text names in full."""
+    text = (
+        "Совещание провёл глава Исполнительной власти Губинского района Рамиз Гасымов. Глава ИВ отметил рост. "
+        "Выступила представитель главы ИВ по Кюснетскому административно-территориальному округу Севиндж Алиева."
+    )
+    assert names(nlp, text) == ["Исполнительная власть Губинского района"]
+
+
 def test_a_council_named_by_its_level_alone(nlp: Language) -> None:
     """A maslikhat the text names only by its level is the body (the meeting's); one named with its place takes its
     bare mentions."""
