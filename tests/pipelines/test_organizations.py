@@ -543,6 +543,7 @@ def test_a_council_named_by_its_level_alone(nlp: Language) -> None:
     assert names(nlp, text) == ["областной маслихат"]
     text = "Прошла сессия Шуского районного маслихата. Вопрос внёс депутат районного маслихата Серик Оспанов."
     assert names(nlp, text) == ["Шуский районный маслихат"]
+    assert names(nlp, "Почётной грамотой велаятского хякимлика награждён арендатор.") == ["велаятский хякимлик"]
 
 
 def test_a_unit_named_by_its_field_holding_the_meeting_is_listed(nlp: Language) -> None:
