@@ -536,6 +536,11 @@ def test_an_abbreviation_with_a_titles_remit_is_its_body(nlp: Language) -> None:
     assert names(nlp, text) == ["Исполнительная власть Губинского района"]
 
 
+def test_a_place_the_ner_reads_as_a_body_is_not_listed(nlp: Language) -> None:
+    text = "На сессии присутствовали 29 депутатов объединённого Караколского айылного аймака."
+    assert names(nlp, text) == []
+
+
 def test_a_council_named_by_its_level_alone(nlp: Language) -> None:
     """A maslikhat the text names only by its level is the body (the meeting's); one named with its place takes its
     bare mentions."""
@@ -2802,7 +2807,8 @@ def test_the_local_body_a_unit_named_by_its_field_belongs_to(nlp: Language, text
         # A council's standing commission by its field stays the commission: the field is not the council's.
         (
             "Заседание постоянной комиссии областного Кенгаша по бюджету и экономическим реформам прошло.",
-            ["постоянная комиссия областного Кенгаша по бюджету и экономическим реформам"],
+            # (and the council it belongs to, named by its level alone, as a unit's parent body is listed)
+            ["постоянная комиссия областного Кенгаша по бюджету и экономическим реформам", "областной Кенгаш"],
         ),
         # A unit attached to a government is no unit of a local executive.
         (
@@ -4035,7 +4041,7 @@ def test_no_name_runs_into_a_share_or_an_action(nlp: Language, text: str, expect
         (
             "С содокладом выступил председатель постоянной комиссии областного Кенгаша по бюджету и экономическим "
             "реформам Фарход Усмонов.",
-            [],
+            ["областной Кенгаш"],  # the council, named by its level alone, is the body
         ),
         # The presidium of a body the text refers to by its kind is the body's organ.
         ("Президиум облсовета рассмотрел итоги летнего оздоровления детей.", []),
