@@ -539,6 +539,10 @@ def test_an_abbreviation_with_a_titles_remit_is_its_body(nlp: Language) -> None:
 def test_a_place_the_ner_reads_as_a_body_is_not_listed(nlp: Language) -> None:
     text = "На сессии присутствовали 29 депутатов объединённого Караколского айылного аймака."
     assert names(nlp, text) == []
+    # a place's adjective alone, its noun left to a later conjunct; a sitting at a sentence's start
+    text = "Депутатов стало 33: 11 депутатов Куугандинского и 22 депутата Аралского кенеша."
+    assert "Куугандинский" not in names(nlp, text)
+    assert names(nlp, "Сессию Караколского айылного кенеша открыл депутат.") == ["Караколский айылный кенеш"]
 
 
 def test_a_council_named_by_its_level_alone(nlp: Language) -> None:

@@ -23,6 +23,7 @@ from pipelines.findings import TextSpan
 from pipelines.stages.organizations._common import (
     _CLOSING_QUOTES,
     _OPENING_QUOTES,
+    _PLACE_ADJECTIVE,
     _QUOTES,
     _WORD,
     _line_between,
@@ -134,6 +135,8 @@ def _place_by_kind(body: Body) -> bool:
     """«Караколский айылный аймак», «Таласский район»: a name the NER read whose last word, in lower case, is a kind
     of place and that has no kind of body is the place (a location), not an organization."""
     words = body.name.split()
+    if body.head is None and len(words) == 1 and _PLACE_ADJECTIVE.search(words[0]) and not body.abbreviation:
+        return True  # «11 депутатов Куугандинского, …»: a place's adjective alone, its noun left to a later one
     return (
         body.head is None
         and len(words) >= 2
