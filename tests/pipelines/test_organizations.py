@@ -553,6 +553,9 @@ def test_a_council_named_by_its_level_alone(nlp: Language) -> None:
     text = "Прошла сессия Шуского районного маслихата. Вопрос внёс депутат районного маслихата Серик Оспанов."
     assert names(nlp, text) == ["Шуский районный маслихат"]
     assert names(nlp, "Почётной грамотой велаятского хякимлика награждён арендатор.") == ["велаятский хякимлик"]
+    # a place's adjective before the level, in the prepositional the grammar may miss, is taken along
+    assert names(nlp, "В Кордайском районном маслихате прошла сессия.") == ["Кордайский районный маслихат"]
+    assert names(nlp, "В Караколском айылном кенеше работают 33 депутата.") == ["Караколский айылный кенеш"]
 
 
 def test_a_unit_named_by_its_field_holding_the_meeting_is_listed(nlp: Language) -> None:

@@ -147,15 +147,18 @@ def _abbreviations_joined(doc: Doc, bodies: list[Body]) -> list[Body]:
 # «сессия областного маслихата», «депутат районного кенеша»: a Central Asian council named by its level alone, in
 # lower case (the grammar reads a body by its place). Lemmas' stems, so one pattern serves every case.
 # (A Turkmen velayat's or etrap's executive, «велаятского хякимлика», is named so as well: heldout-genre-14's gold.)
+# (A place's adjective before the level, «в Кордайском районном маслихате», is taken along: the grammar may miss the
+# name in the prepositional.)
 _BARE_COUNCIL = re.compile(
-    r"(?<![\w-])(?:(?:областн|районн)(?:ой|ого|ому|ым|ом)|(?:городск|велаятск|этрапск)(?:ой|ий|ого|ому|им|ом))"
-    r"\s(маслихат|кенеш|кенгаш|маслахат|хякимлик)[а-я]{0,3}(?![\w-])",
-    re.IGNORECASE,
+    r"(?<![\w-])(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ий|ого|ому|им|ом)\s)?"
+    r"(?P<level>(?:областн|районн|айылн)(?:ой|ый|ого|ому|ым|ом)|(?:городск|велаятск|этрапск)(?:ой|ий|ого|ому|им|ом))"
+    r"\s(?P<kind>[Мм]аслихат|[Кк]енеш|[Кк]енгаш|[Мм]аслахат|[Хх]якимлик)[а-я]{0,3}(?![\w-])",
 )
 # The level's nominative before these masculine heads (the dictionary knows no «велаятский»).
 _LEVEL_NOMINATIVE = {
     "областн": "областной",
     "районн": "районный",
+    "айылн": "айылный",
     "городск": "городской",
     "велаятск": "велаятский",
     "этрапск": "этрапский",
@@ -168,21 +171,25 @@ def _bare_local_council(doc: Doc, bodies: list[Body]) -> list[Body]:
     the body, the meeting's as a rule. Where the text names a council of that kind with its place anywhere
     («Кызылординского областного маслихата»), the bare mentions are that one and add nothing."""
     text = doc_text(doc)
-    found = [m for m in _BARE_COUNCIL.finditer(text, 0, 20_000) if m.group()[0].islower()]
+    found = list(_BARE_COUNCIL.finditer(text, 0, 20_000))
     if not found:
         return []
-    kinds = {m.group(1).lower() for m in found}
+    kinds = {m.group("kind").lower() for m in found}
     if any(b.head in kinds or any(w in kinds for w in b.words) for b in bodies):
         return []
-    first = found[0].group()
-    level = next(n for stem, n in _LEVEL_NOMINATIVE.items() if first.lower().startswith(stem))
-    name = f"{level} {found[0].group(1)}"
+    first = found[0]
+    level = next(n for stem, n in _LEVEL_NOMINATIVE.items() if first.group("level").startswith(stem))
+    name = f"{level} {first.group('kind')}"
+    if first.group("place"):
+        place = first.group("place").strip()
+        stem = place[: place.rfind("к") + 1]
+        name = f"{stem}ий {name}"
     lex = grammar.lexicon()
     return [
         Body(
             name=name,
             words=lemmas(name, lex.legal_forms) or lemmas(name),
-            head=found[0].group(1).lower(),
+            head=first.group("kind").lower(),
             abbreviation=False,
             mentions=[TextSpan(m.start(), m.end()) for m in found],
         )
