@@ -4066,3 +4066,17 @@ def test_no_name_runs_into_a_share_or_an_action(nlp: Language, text: str, expect
 )
 def test_a_local_department_in_titles_only_is_not_listed(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Сход граждан махалли «Ахиллик» Акалтынского района начал работу.", ["сход граждан махалли «Ахиллик»"]),
+        (
+            "Выступил председатель махаллинского схода граждан «Навруз» Акрам Усманов.",
+            ["махаллинский сход граждан «Навруз»"],
+        ),
+    ],
+)
+def test_a_mahalla_assembly_is_a_body(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected

@@ -52,6 +52,7 @@ from pipelines.stages.organizations.same_body import (
     _bare_kind_named_after_pri,
     _bare_local_council,
     _kind_before_name,
+    _mahalla_assemblies,
     _unit_abbreviation_before_body,
 )
 from pipelines.stages.organizations.shouted import _shouted
@@ -170,6 +171,7 @@ def find_organizations(
         _units_under_letterhead(doc, kept)
         kept.extend(_council_of_protocol(doc, kept))
     kept.extend(_bare_local_council(doc, kept))
+    kept = _mahalla_assemblies(doc, kept)
     return tuple(
         OrganizationFinding(
             name=b.name,
