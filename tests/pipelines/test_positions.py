@@ -1398,3 +1398,20 @@ def test_a_post_taken_runs_on_through_its_genitives_in_a_long_sentence(nlp: Lang
     )
     position, _ = _positions(nlp, text)["Каримов"]
     assert position is not None and position.startswith("заместитель хокима")
+
+
+def test_a_bare_officers_post_of_a_unit_named_just_before_is_that_units(nlp: Language) -> None:
+    # A colon list of officers after a verb forming the unit: each officer's post is the unit's.
+    text = (
+        "Собрание членов товарищества «Берёзка» решило избрать счётную комиссию: председатель – Павел Игнатьев, "
+        "члены комиссии – Ольга Титова, Марина Зуева."
+    )
+    found = _records(nlp, text)
+    assert found["Игнатьев"][0] == "председатель счётной комиссии"
+    assert found["Титова"][0] == "член счётной комиссии"
+    # A possessive before the post points back to the unit just named in the genitive.
+    text = "На собрании отчёт контрольной комиссии огласил её председатель Аскар Бекмуратов."
+    assert _records(nlp, text)["Бекмуратов"][0] == "председатель контрольной комиссии"
+    # A post naming another unit keeps its own.
+    text = "Решили избрать правление: председатель правления – Нурлан Сатпаев."
+    assert _records(nlp, text)["Сатпаев"][0] == "председатель правления"
