@@ -699,6 +699,9 @@ def _title_verbs(name: Span) -> list[Token]:
 
 def title_predicate(name: Span) -> Span | None:
     """A title the clause gives the person: «назначили главой ЕЦБ», «занимающего пост заместителя»."""
+    by_pronoun = title_by_pronoun(name)
+    if by_pronoun is not None:
+        return by_pronoun
     for verb in _title_verbs(name):
         if fold(verb.lemma_) not in _TAKES_TITLE | _TAKES_TITLE_NOUNS:
             continue
@@ -713,6 +716,35 @@ def title_predicate(name: Span) -> Span | None:
                     return _phrase_from(inner)
     if fold(name.root.head.lemma_) in _TAKES_TITLE | _TAKES_TITLE_NOUNS:
         return _title_right_after(name)
+    return None
+
+
+# «Им стал …», «Ею стала …»: the pronoun stands for the post the sentence before filled.
+_POST_PRONOUNS = {"им", "ею"}
+_BECAME = {"стать", "становиться"}
+# The short passive the tagger leaves unlemmatized: «избран», «назначена», «утверждён».
+_PASSIVE_STEMS = ("избран", "переизбран", "назначен", "утвержден", "утверждён")
+
+
+def title_by_pronoun(name: Span) -> Span | None:
+    """«Был избран секретарь областного маслихата. Им стал депутат Владимир Бубенко»: the post named (in the
+    nominative, as the passive's subject) in the sentence before, which the instrumental pronoun stands for."""
+    doc = name.doc
+    sentence = sentence_of(doc, name.start)
+    words = [t for t in doc[sentence.start : name.start] if not t.is_space]
+    if len(words) < 2 or fold(words[0].text) not in _POST_PRONOUNS or fold(words[1].lemma_) not in _BECAME:
+        return None
+    if sentence.start == 0:
+        return None
+    prior = sentence_of(doc, sentence.start - 1)
+    for token in prior:
+        if (
+            "Nom" in token.morph.get("Case")
+            and is_position_head(token)
+            and "Pass" in token.head.morph.get("Voice")
+            and (fold(token.head.lemma_) in _TAKES_TITLE or fold(token.head.text).startswith(_PASSIVE_STEMS))
+        ):
+            return _phrase_from(token)
     return None
 
 

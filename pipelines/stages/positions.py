@@ -38,6 +38,7 @@ from pipelines.titles import (
     starts_post,
     title_after,
     title_before,
+    title_by_pronoun,
     title_head,
     title_in_post,
     title_of_list,
@@ -1226,7 +1227,15 @@ def _name_tokens(doc: Doc, mention: TextSpan) -> Span | None:
 def _is_former(title: Span) -> bool:
     doc = title.doc
     words = [title[0]] + ([doc[title.start - 1]] if title.start > 0 else [])
-    return any(fold(t.lemma_) in _FORMER or fold(t.text).startswith("экс-") for t in words)
+    if any(fold(t.lemma_) in _FORMER or fold(t.text).startswith("экс-") for t in words):
+        return True
+    # «Им стал Денис Рыпаков, ранее занимавший должность секретаря маслихата»: a post the person held before.
+    before = doc[max(0, title.start - 4) : title.start]
+    return any(fold(t.text) in _EARLIER for t in before) and any(t.pos_ in ("VERB", "AUX") for t in before)
+
+
+# «ранее занимавший должность …», «прежде работал заместителем …».
+_EARLIER = {"ранее", "прежде", "раньше"}
 
 
 def _names_something(title: Span) -> bool:
@@ -1468,6 +1477,11 @@ def _rule_titles(doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
         ("predicate", title_predicate(name), True),
     ]
     found = [(kind, title, assigned) for kind, title, assigned in found if title is not None and len(title)]
+    by_pronoun = title_by_pronoun(name)
+    if by_pronoun is not None and len(by_pronoun):
+        # «Был избран секретарь маслихата. Им стал депутат Бубенко»: the post the pronoun stands for is the one the
+        # person took; a title by the name is their standing before it.
+        return [("predicate", by_pronoun, True)]
     # A list's label («члены комитета: Дроздов Н.А., Кудрявцев Е.М.») is the title of a name that has none
     # of its own.
     listed = None if found else title_of_list(doc, name)

@@ -1415,3 +1415,17 @@ def test_a_bare_officers_post_of_a_unit_named_just_before_is_that_units(nlp: Lan
     # A post naming another unit keeps its own.
     text = "Решили избрать правление: председатель правления – Нурлан Сатпаев."
     assert _records(nlp, text)["Сатпаев"][0] == "председатель правления"
+
+
+def test_the_post_an_instrumental_pronoun_stands_for_is_the_persons(nlp: Language) -> None:
+    # «Им стал …»: the post the passive of the sentence before filled; a post «ранее» held is a former one.
+    text = (
+        "На сессии был избран секретарь районного маслихата. Им стал депутат Арман Жакупов, ранее занимавший "
+        "должность заместителя акима района."
+    )
+    assert _records(nlp, text)["Жакупов"][0].startswith("секретарь")
+    text = (
+        "Гульнар Исаева возглавила городской кенеш. Ею стала депутат Гульнар Исаева, прежде работавшая "
+        "директором школы."
+    )
+    assert _records(nlp, text)["Исаева"][0] != "директор школы"
