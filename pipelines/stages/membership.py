@@ -165,6 +165,9 @@ def represented(
 # The levels a commission of its own is named by («областная избирательная комиссия», «территориальная …»); an
 # assembly's standing commission is «постоянная», not a place's.
 _LEVEL_STEMS = ("областн", "районн", "городск", "территориальн", "участков", "окружн", "краев", "республиканск")
+# An election commission is a body of its own at any level («председатель избирательной комиссии Аскар
+# Сакипкереев» opening a maslikhat's first session, real Kazakh reports): no assembly has one as its unit.
+_OWN_COMMISSION_STEMS = (*_LEVEL_STEMS, "избирательн")
 
 
 def _commission_of_a_level(position: str) -> bool:
@@ -172,7 +175,7 @@ def _commission_of_a_level(position: str) -> bool:
     place's level is a body of its own, no unit of the assembly."""
     words = [w.lower() for w in _WORD.findall(position)]
     return any(
-        "комиссия" in _lemma_set(word) and any(w.startswith(_LEVEL_STEMS) for w in words[max(0, k - 2) : k])
+        "комиссия" in _lemma_set(word) and any(w.startswith(_OWN_COMMISSION_STEMS) for w in words[max(0, k - 2) : k])
         for k, word in enumerate(words)
     )
 
