@@ -136,6 +136,7 @@ def represented(
         and _head(o.name) & words
         and not another_remit(position, o.name)
         and not _another_qualifier(position, o.name)
+        and not _another_named_place(position, o.name)
     ]
     by_kind = _most_named(named, body)
     if by_kind is not None:
@@ -178,6 +179,25 @@ def _commission_of_a_level(position: str) -> bool:
         "комиссия" in _lemma_set(word) and any(w.startswith(_OWN_COMMISSION_STEMS) for w in words[max(0, k - 2) : k])
         for k, word in enumerate(words)
     )
+
+
+def _capitalized_after_first(text: str) -> list[str]:
+    """The capitalized words after the first (places, names), without abbreviations («ЗКО» stands for a spelled-out
+    region)."""
+    return [w for w in _COMPOUND.findall(text)[1:] if w[:1].isupper() and not w.isupper()]
+
+
+def _another_named_place(position: str, name: str) -> bool:
+    """«глава исполнительной власти Баку» is not of «Исполнительная власть Сураханского района» (a real Azerbaijani
+    report): the post and the body each name a place of their own, and neither names the other's."""
+    own, other = _capitalized_after_first(position.split(",")[0]), _capitalized_after_first(name)
+    if not own or not other:
+        return False
+    name_stems = {_stem(w) for w in _COMPOUND.findall(name)}
+    position_stems = {_stem(w) for w in _COMPOUND.findall(position)}
+    own_only = [w for w in own if _stem(w) not in name_stems]
+    other_only = [w for w in other if _stem(w) not in position_stems]
+    return bool(own_only) and bool(other_only) and len(own_only) == len(own)
 
 
 def _same_place(position: str, name: str) -> bool:
