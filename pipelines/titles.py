@@ -699,7 +699,7 @@ def _title_verbs(name: Span) -> list[Token]:
 
 def title_predicate(name: Span) -> Span | None:
     """A title the clause gives the person: «назначили главой ЕЦБ», «занимающего пост заместителя»."""
-    by_pronoun = title_by_pronoun(name)
+    by_pronoun = title_by_pronoun(name) or gapped_title(name)
     if by_pronoun is not None:
         return by_pronoun
     for verb in _title_verbs(name):
@@ -716,6 +716,23 @@ def title_predicate(name: Span) -> Span | None:
                     return _phrase_from(inner)
     if fold(name.root.head.lemma_) in _TAKES_TITLE | _TAKES_TITLE_NOUNS:
         return _title_right_after(name)
+    return None
+
+
+def gapped_title(name: Span) -> Span | None:
+    """«избрали Ахвледиани первым заместителем, а Ниблошвили и Абашидзе — заместителями»: the verb left out after
+    the names, a dash stands for it; the post in the instrumental after the dash is theirs, not the first one's."""
+    doc = name.doc
+    i = name.end
+    while i < len(doc) and (doc[i].ent_type_ == "PER" or fold(doc[i].text) in ("и", ",") or doc[i].is_space):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in _DASHES:
+        return None
+    head = doc[i + 1]
+    while head.i + 1 < len(doc) and _is_modifier(head) and head.i < i + 4:
+        head = doc[head.i + 1]
+    if "Ins" in head.morph.get("Case") and is_position_head(head):
+        return _phrase_from(head)
     return None
 
 

@@ -28,6 +28,7 @@ from pipelines.normalize import inflect_token, inflect_word, nominative, recover
 from pipelines.person_names import fold
 from pipelines.titles import (
     acting_after,
+    gapped_title,
     is_local_body_kind,
     is_position_head,
     is_position_head_word,
@@ -1477,10 +1478,11 @@ def _rule_titles(doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
         ("predicate", title_predicate(name), True),
     ]
     found = [(kind, title, assigned) for kind, title, assigned in found if title is not None and len(title)]
-    by_pronoun = title_by_pronoun(name)
+    by_pronoun = title_by_pronoun(name) or gapped_title(name)
     if by_pronoun is not None and len(by_pronoun):
         # «Был избран секретарь маслихата. Им стал депутат Бубенко»: the post the pronoun stands for is the one the
-        # person took; a title by the name is their standing before it.
+        # person took; a title by the name is their standing before it. «…, а Ниблошвили — заместителем»: the post
+        # after the dash is theirs, the one before the comma the first name's.
         return [("predicate", by_pronoun, True)]
     # A list's label («члены комитета: Дроздов Н.А., Кудрявцев Е.М.») is the title of a name that has none
     # of its own.
@@ -1645,6 +1647,12 @@ def _claimed_by_another(link: BodyLink, position: str | None) -> bool:
     )
 
 
+def _membership_only(candidate: _Candidate) -> bool:
+    """«член Грузинской мечты», «член партии»: a member's standing, no office."""
+    words = _WORD.findall(candidate.position.lower())
+    return bool(words) and words[0] == "член" and (len(words) == 1 or words[1] == "партии")
+
+
 def _rule_pick(
     doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...], context: _DocContext
 ) -> PersonFinding:
@@ -1657,12 +1665,13 @@ def _rule_pick(
         found = context.rule_titles(doc, name)
         stated = next((title for kind, title, _ in found if kind not in ("predicate", "list")), None)
         given = next((title for kind, title, _ in found if kind == "predicate"), None)
-        candidates = [
-            context.candidate(stated, organizations, False) if stated is not None else None,
-            context.candidate(given, organizations, True) if given is not None else None,
-            _led_body(name, organizations),
-            _head_of_group(doc, name),
-        ]
+        stated_candidate = context.candidate(stated, organizations, False) if stated is not None else None
+        given_candidate = context.candidate(given, organizations, True) if given is not None else None
+        if stated_candidate is not None and given_candidate is not None and _membership_only(stated_candidate):
+            # «На пост председателя Сакребуло был переизбран Георгий Ткемаладзе, член Грузинской мечты»: the office the
+            # clause gives the person outranks the membership the apposition states.
+            stated_candidate = None
+        candidates = [stated_candidate, given_candidate, _led_body(name, organizations), _head_of_group(doc, name)]
         for candidate in candidates:
             if candidate is not None and (best is None or candidate.score > best.score):
                 best = candidate

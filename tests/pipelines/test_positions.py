@@ -1429,3 +1429,17 @@ def test_the_post_an_instrumental_pronoun_stands_for_is_the_persons(nlp: Languag
         "директором школы."
     )
     assert _records(nlp, text)["Исаева"][0] != "директор школы"
+
+
+def test_an_office_the_clause_gives_outranks_a_membership_and_a_gapped_post_is_the_later_names(
+    nlp: Language,
+) -> None:
+    text = "На пост председателя городского собрания был переизбран Давид Кипиани, член партии «Гражданский альянс»."
+    assert _records(nlp, text)["Кипиани"][0].startswith("председатель")
+    text = (
+        "Депутаты собрания избрали Нино Гелашвили первым заместителем председателя, а Гиорги Беридзе и "
+        "Леван Чичуа — заместителями."
+    )
+    found = _records(nlp, text)
+    assert found["Гелашвили"][0].startswith("первый заместитель")
+    assert found["Беридзе"][0] == found["Чичуа"][0] == "заместитель"
