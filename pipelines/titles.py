@@ -749,18 +749,24 @@ def title_by_pronoun(name: Span) -> Span | None:
     doc = name.doc
     sentence = sentence_of(doc, name.start)
     words = [t for t in doc[sentence.start : name.start] if not t.is_space]
-    if len(words) < 2 or fold(words[0].text) not in _POST_PRONOUNS or fold(words[1].lemma_) not in _BECAME:
-        return None
-    if sentence.start == 0:
+    became = len(words) >= 2 and fold(words[0].text) in _POST_PRONOUNS and fold(words[1].lemma_) in _BECAME
+    # «Руководитель фракции предложил на эту должность Кайрата Балабиева» after «… избрание секретаря маслихата».
+    folded = [fold(t.text) for t in words]
+    this_post = any(
+        folded[k : k + 3] in (["на", "эту", "должность"], ["на", "этот", "пост"]) for k in range(len(folded))
+    )
+    if not (became or this_post) or sentence.start == 0:
         return None
     prior = sentence_of(doc, sentence.start - 1)
     for token in prior:
-        if (
+        governor = token.head
+        passive = (
             "Nom" in token.morph.get("Case")
-            and is_position_head(token)
-            and "Pass" in token.head.morph.get("Voice")
-            and (fold(token.head.lemma_) in _TAKES_TITLE or fold(token.head.text).startswith(_PASSIVE_STEMS))
-        ):
+            and "Pass" in governor.morph.get("Voice")
+            and (fold(governor.lemma_) in _TAKES_TITLE or fold(governor.text).startswith(_PASSIVE_STEMS))
+        )
+        elected = "Gen" in token.morph.get("Case") and fold(governor.lemma_) in _TAKES_TITLE_NOUNS
+        if is_position_head(token) and (passive or elected):
             return _phrase_from(token)
     return None
 

@@ -1443,3 +1443,11 @@ def test_an_office_the_clause_gives_outranks_a_membership_and_a_gapped_post_is_t
     found = _records(nlp, text)
     assert found["Гелашвили"][0].startswith("первый заместитель")
     assert found["Беридзе"][0] == found["Чичуа"][0] == "заместитель"
+
+
+def test_this_post_stands_for_the_post_the_sentence_before_elected(nlp: Language) -> None:
+    text = (
+        "Первым вопросом сессии было избрание секретаря районного маслихата. Руководитель депутатской группы "
+        "предложил на эту должность Асхата Нурпеисова. Кандидатура была поддержана единогласно."
+    )
+    assert _records(nlp, text)["Нурпеисов"][0].startswith("секретарь")
