@@ -2061,4 +2061,69 @@ def run(doc: Doc, findings: Findings) -> Findings:
     linker = linker_model.load()
     context = _doc_context(doc, findings.organizations)
     persons = tuple(linked_position_of(doc, p, findings.organizations, linker, context) for p in findings.persons)
+    persons = tuple(p if p.position else _with_remit_item_post(doc, p) for p in persons)
     return replace(findings, persons=persons)
+
+
+# How far back from a list item the list's label may stand.
+_MAX_ITEMS_TOKENS = 80
+
+
+def _with_remit_item_post(doc: Doc, person: PersonFinding) -> PersonFinding:
+    """«Председателями постоянных комиссий стали: по вопросам бюджета — Роллан Шеримов, по вопросам …» (a real Kazakh
+    maslikhat report): an item «по …— name» of a list whose label is a plural post holds that post with the item's
+    remit («председатель постоянной комиссии по вопросам бюджета»)."""
+    for mention in person.mentions:
+        name = _name_tokens(doc, mention)
+        if name is None or not len(name):
+            continue
+        post = _remit_item_post(doc, name)
+        if post is not None:
+            return replace(person, position=post)
+    return person
+
+
+def _remit_item_post(doc: Doc, name: Span) -> str | None:
+    sent_start = sentence_of(doc, name.start).start
+    i = name.start - 1
+    if i > sent_start and doc[i].pos_ == "NOUN" and is_position_head(doc[i]):
+        i -= 1  # «— депутат Есжан Оразалин»
+    if i <= sent_start or doc[i].text not in ("—", "–"):
+        return None
+    dash = i
+    # The item's remit: back to «по» after the list's colon or the previous item's comma.
+    while i > sent_start and doc[i - 1].text not in (":", ",", ";") and dash - i < 25:
+        i -= 1
+    if fold(doc[i].text) != "по" or i - 1 < sent_start:
+        return None
+    remit = doc[i:dash]
+    colon = next((k for k in range(i - 1, max(sent_start, i - _MAX_ITEMS_TOKENS) - 1, -1) if doc[k].text == ":"), None)
+    if colon is None:
+        return None
+    head = next(
+        (t for t in doc[max(sent_start, colon - 6) : colon] if is_position_head(t) and "Plur" in t.morph.get("Number")),
+        None,
+    )
+    if head is None:
+        return None
+    words = [_singular_word(t) for t in doc[head.i + 1 : colon] if t.pos_ in ("ADJ", "NOUN") and t.i < colon]
+    words = words[: next((k for k, t in enumerate(doc[head.i + 1 : colon]) if t.pos_ == "VERB"), len(words))]
+    return " ".join([_singular_word(head, "nomn"), *words, remit.text])
+
+
+def _singular_word(token: Token, case: str = "gent") -> str:
+    """«председателями» → «председатель», «постоянных комиссий» → «постоянной комиссии»."""
+    parses = [p for p in loading.parse(token.text.lower()) if p.tag.POS in ("NOUN", "ADJF")]
+    if not parses:
+        return token.text.lower()
+    grams = {"sing", case}
+    if parses[0].tag.POS == "ADJF":
+        noun = token.head if token.head.pos_ == "NOUN" else None
+        gender = (
+            next((p.tag.gender for p in loading.parse(noun.text.lower()) if p.tag.POS == "NOUN"), None)
+            if noun
+            else None
+        )
+        grams |= {gender} if gender else set()
+    form = parses[0].inflect(grams)
+    return form.word if form is not None else token.text.lower()

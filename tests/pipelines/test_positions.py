@@ -1451,3 +1451,13 @@ def test_this_post_stands_for_the_post_the_sentence_before_elected(nlp: Language
         "предложил на эту должность Асхата Нурпеисова. Кандидатура была поддержана единогласно."
     )
     assert _records(nlp, text)["Нурпеисов"][0].startswith("секретарь")
+
+
+def test_an_item_of_a_list_of_remits_holds_the_lists_post_with_its_remit(nlp: Language) -> None:
+    text = (
+        "Председателями постоянных комиссий стали: по вопросам бюджета и финансов — Ерлан Жумабеков, по вопросам "
+        "социальной сферы — Гульмира Сатыбалдиева."
+    )
+    found = _records(nlp, text)
+    assert found["Жумабеков"][0] == "председатель постоянной комиссии по вопросам бюджета и финансов"
+    assert found["Сатыбалдиева"][0] == "председатель постоянной комиссии по вопросам социальной сферы"
