@@ -1461,3 +1461,8 @@ def test_an_item_of_a_list_of_remits_holds_the_lists_post_with_its_remit(nlp: La
     found = _records(nlp, text)
     assert found["Жумабеков"][0] == "председатель постоянной комиссии по вопросам бюджета и финансов"
     assert found["Сатыбалдиева"][0] == "председатель постоянной комиссии по вопросам социальной сферы"
+
+
+def test_a_name_with_only_a_faction_in_brackets_is_a_deputy(nlp: Language) -> None:
+    text = "На сессии городского кенеша Таалай Осмонов (фракция «Бир Бол») предложил отложить вопрос."
+    assert _records(nlp, text)["Осмонов"][0] == "депутат"
