@@ -877,7 +877,7 @@ def _members_meeting_body(
     body of the kind the title names, else the body holding the meeting."""
     title = _lemmas(meeting.title or "")
     if not title >= _MEMBERS_MEETING:
-        return None
+        return _profession_meeting_body(meeting, orgs, body)
     named = list({o.name: o for o in orgs if _head(o.name) & title - _MEMBERS_MEETING}.values())
     if not named:
         # «общее собрание членов ГСК «Автомобилист-3»»: the kind abbreviated («ГСК» of «Гаражно-строительный
@@ -887,6 +887,35 @@ def _members_meeting_body(
     if len(named) == 1:
         return named[0]
     return body if not named else None
+
+
+# A meeting of all of a body's members named by their trade: «отчётная конференция адвокатов», «собрание нотариусов».
+_ASSEMBLIES_OF_MEMBERS = frozenset({"конференция", "собрание", "съезд"})
+
+
+def _profession_meeting_body(
+    meeting: MeetingFinding, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
+) -> OrganizationFinding | None:
+    """«отчётная конференция адвокатов» of «Коллегия адвокатов города Шымкент» (heldout-genre-13 05): the members'
+    body is the listed one whose name has the members' plural («адвокатов»), the body holding the meeting where
+    several have."""
+    words = _WORD.findall((meeting.title or "").lower())
+    if meeting.body or not any(_lemma_set(w) & _ASSEMBLIES_OF_MEMBERS for w in words):
+        return None
+    plurals = {
+        w
+        for k, w in enumerate(words)
+        if k
+        and _lemma_set(words[k - 1]) & _ASSEMBLIES_OF_MEMBERS
+        and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "gent" for p in loading.parse(w))
+    }
+    if not plurals:
+        return None
+    named = [o for o in orgs if plurals & {w.lower() for w in _WORD.findall(o.name)}]
+    if body is not None and body in named:
+        return body
+    # The report names the host first («прошла конференция Коллегии адвокатов города Шымкент»), a guest body later.
+    return min(named, key=lambda o: min((m.start for m in o.mentions), default=1 << 30)) if named else None
 
 
 # The organs a body's members elect from among themselves (its board, its presidium, its audit commission).

@@ -1262,3 +1262,11 @@ def test_a_post_naming_another_place_is_not_of_a_body_of_its_kind_elsewhere() ->
 def test_an_election_commission_is_no_assemblys_unit() -> None:
     assert membership._commission_of_a_level("председатель избирательной комиссии")
     assert not membership._commission_of_a_level("председатель постоянной комиссии")
+
+
+def test_a_conference_of_a_trades_members_is_the_meeting_of_the_body_named_first() -> None:
+    orgs = (_org("Палата нотариусов Павлодарской области", 40), _org("Союз нотариусов Казахстана", 400, 600, 800))
+    meeting = MeetingFinding(title="ежегодная конференция нотариусов")
+    found = membership._profession_meeting_body(meeting, orgs, None)
+    assert found is not None and found.name == "Палата нотариусов Павлодарской области"
+    assert membership._profession_meeting_body(MeetingFinding(title="заседание правления"), orgs, None) is None
