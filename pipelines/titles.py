@@ -699,6 +699,9 @@ def _title_verbs(name: Span) -> list[Token]:
 
 def title_predicate(name: Span) -> Span | None:
     """A title the clause gives the person: «назначили главой ЕЦБ», «занимающего пост заместителя»."""
+    by_pronoun = title_by_pronoun(name) or gapped_title(name)
+    if by_pronoun is not None:
+        return by_pronoun
     for verb in _title_verbs(name):
         if fold(verb.lemma_) not in _TAKES_TITLE | _TAKES_TITLE_NOUNS:
             continue
@@ -713,6 +716,58 @@ def title_predicate(name: Span) -> Span | None:
                     return _phrase_from(inner)
     if fold(name.root.head.lemma_) in _TAKES_TITLE | _TAKES_TITLE_NOUNS:
         return _title_right_after(name)
+    return None
+
+
+def gapped_title(name: Span) -> Span | None:
+    """«избрали Ахвледиани первым заместителем, а Ниблошвили и Абашидзе — заместителями»: the verb left out after
+    the names, a dash stands for it; the post in the instrumental after the dash is theirs, not the first one's."""
+    doc = name.doc
+    i = name.end
+    while i < len(doc) and (doc[i].ent_type_ == "PER" or fold(doc[i].text) in ("и", ",") or doc[i].is_space):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in _DASHES:
+        return None
+    head = doc[i + 1]
+    while head.i + 1 < len(doc) and _is_modifier(head) and head.i < i + 4:
+        head = doc[head.i + 1]
+    if "Ins" in head.morph.get("Case") and is_position_head(head):
+        return _phrase_from(head)
+    return None
+
+
+# «Им стал …», «Ею стала …»: the pronoun stands for the post the sentence before filled.
+_POST_PRONOUNS = {"им", "ею"}
+_BECAME = {"стать", "становиться"}
+# The short passive the tagger leaves unlemmatized: «избран», «назначена», «утверждён».
+_PASSIVE_STEMS = ("избран", "переизбран", "назначен", "утвержден", "утверждён")
+
+
+def title_by_pronoun(name: Span) -> Span | None:
+    """«Был избран секретарь областного маслихата. Им стал депутат Владимир Бубенко»: the post named (in the
+    nominative, as the passive's subject) in the sentence before, which the instrumental pronoun stands for."""
+    doc = name.doc
+    sentence = sentence_of(doc, name.start)
+    words = [t for t in doc[sentence.start : name.start] if not t.is_space]
+    became = len(words) >= 2 and fold(words[0].text) in _POST_PRONOUNS and fold(words[1].lemma_) in _BECAME
+    # «Руководитель фракции предложил на эту должность Кайрата Балабиева» after «… избрание секретаря маслихата».
+    folded = [fold(t.text) for t in words]
+    this_post = any(
+        folded[k : k + 3] in (["на", "эту", "должность"], ["на", "этот", "пост"]) for k in range(len(folded))
+    )
+    if not (became or this_post) or sentence.start == 0:
+        return None
+    prior = sentence_of(doc, sentence.start - 1)
+    for token in prior:
+        governor = token.head
+        passive = (
+            "Nom" in token.morph.get("Case")
+            and "Pass" in governor.morph.get("Voice")
+            and (fold(governor.lemma_) in _TAKES_TITLE or fold(governor.text).startswith(_PASSIVE_STEMS))
+        )
+        elected = "Gen" in token.morph.get("Case") and fold(governor.lemma_) in _TAKES_TITLE_NOUNS
+        if is_position_head(token) and (passive or elected):
+            return _phrase_from(token)
     return None
 
 

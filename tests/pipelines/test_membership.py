@@ -1242,3 +1242,31 @@ def test_a_marz_administration_named_by_its_armenian_kind_and_a_head_of_another_
     assert persons["Мкртчян"].position == "начальник отдела здравоохранения"
     assert persons["Мкртчян"].organization == "администрация Сюникской области"
     assert persons["Саргсян"].organization != "администрация Сюникской области"
+
+
+def test_a_post_naming_another_place_is_not_of_a_body_of_its_kind_elsewhere() -> None:
+    # The post and the body each name a place of their own: another body of the same kind.
+    assert membership._another_named_place(
+        "глава исполнительной власти Баку", "Исполнительная власть Ясамальского района"
+    )
+    assert not membership._another_named_place(
+        "глава исполнительной власти", "Исполнительная власть Ясамальского района"
+    )
+    assert not membership._another_named_place("аким ЗКО", "Акимат Западно-Казахстанской области")
+    assert not membership._another_named_place("председатель Думы", "Дума Ставропольского края")
+    assert not membership._another_named_place(
+        "глава администрации Кировского района", "Администрация Кировского района города Уфы"
+    )
+
+
+def test_an_election_commission_is_no_assemblys_unit() -> None:
+    assert membership._commission_of_a_level("председатель избирательной комиссии")
+    assert not membership._commission_of_a_level("председатель постоянной комиссии")
+
+
+def test_a_conference_of_a_trades_members_is_the_meeting_of_the_body_named_first() -> None:
+    orgs = (_org("Палата нотариусов Павлодарской области", 40), _org("Союз нотариусов Казахстана", 400, 600, 800))
+    meeting = MeetingFinding(title="ежегодная конференция нотариусов")
+    found = membership._profession_meeting_body(meeting, orgs, None)
+    assert found is not None and found.name == "Палата нотариусов Павлодарской области"
+    assert membership._profession_meeting_body(MeetingFinding(title="заседание правления"), orgs, None) is None

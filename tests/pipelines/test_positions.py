@@ -1399,3 +1399,86 @@ def test_a_post_taken_runs_on_through_its_genitives_in_a_long_sentence(nlp: Lang
     )
     position, _ = _positions(nlp, text)["Каримов"]
     assert position is not None and position.startswith("заместитель хокима")
+
+
+def test_a_bare_officers_post_of_a_unit_named_just_before_is_that_units(nlp: Language) -> None:
+    # A colon list of officers after a verb forming the unit: each officer's post is the unit's.
+    text = (
+        "Собрание членов товарищества «Берёзка» решило избрать счётную комиссию: председатель – Павел Игнатьев, "
+        "члены комиссии – Ольга Титова, Марина Зуева."
+    )
+    found = _records(nlp, text)
+    assert found["Игнатьев"][0] == "председатель счётной комиссии"
+    assert found["Титова"][0] == "член счётной комиссии"
+    # A possessive before the post points back to the unit just named in the genitive.
+    text = "На собрании отчёт контрольной комиссии огласил её председатель Аскар Бекмуратов."
+    assert _records(nlp, text)["Бекмуратов"][0] == "председатель контрольной комиссии"
+    # A post naming another unit keeps its own.
+    text = "Решили избрать правление: председатель правления – Нурлан Сатпаев."
+    assert _records(nlp, text)["Сатпаев"][0] == "председатель правления"
+
+
+def test_the_post_an_instrumental_pronoun_stands_for_is_the_persons(nlp: Language) -> None:
+    # «Им стал …»: the post the passive of the sentence before filled; a post «ранее» held is a former one.
+    text = (
+        "На сессии был избран секретарь районного маслихата. Им стал депутат Арман Жакупов, ранее занимавший "
+        "должность заместителя акима района."
+    )
+    assert _records(nlp, text)["Жакупов"][0].startswith("секретарь")
+    text = (
+        "Гульнар Исаева возглавила городской кенеш. Ею стала депутат Гульнар Исаева, прежде работавшая "
+        "директором школы."
+    )
+    assert _records(nlp, text)["Исаева"][0] != "директор школы"
+
+
+def test_an_office_the_clause_gives_outranks_a_membership_and_a_gapped_post_is_the_later_names(
+    nlp: Language,
+) -> None:
+    text = "На пост председателя городского собрания был переизбран Давид Кипиани, член партии «Гражданский альянс»."
+    assert _records(nlp, text)["Кипиани"][0].startswith("председатель")
+    text = (
+        "Депутаты собрания избрали Нино Гелашвили первым заместителем председателя, а Гиорги Беридзе и "
+        "Леван Чичуа — заместителями."
+    )
+    found = _records(nlp, text)
+    assert found["Гелашвили"][0].startswith("первый заместитель")
+    assert found["Беридзе"][0] == found["Чичуа"][0] == "заместитель"
+
+
+def test_this_post_stands_for_the_post_the_sentence_before_elected(nlp: Language) -> None:
+    text = (
+        "Первым вопросом сессии было избрание секретаря районного маслихата. Руководитель депутатской группы "
+        "предложил на эту должность Асхата Нурпеисова. Кандидатура была поддержана единогласно."
+    )
+    assert _records(nlp, text)["Нурпеисов"][0].startswith("секретарь")
+
+
+def test_an_item_of_a_list_of_remits_holds_the_lists_post_with_its_remit(nlp: Language) -> None:
+    text = (
+        "Председателями постоянных комиссий стали: по вопросам бюджета и финансов — Ерлан Жумабеков, по вопросам "
+        "социальной сферы — Гульмира Сатыбалдиева."
+    )
+    found = _records(nlp, text)
+    assert found["Жумабеков"][0] == "председатель постоянной комиссии по вопросам бюджета и финансов"
+    assert found["Сатыбалдиева"][0] == "председатель постоянной комиссии по вопросам социальной сферы"
+
+
+def test_a_name_with_only_a_faction_in_brackets_is_a_deputy(nlp: Language) -> None:
+    text = "На сессии городского кенеша Таалай Осмонов (фракция «Бир Бол») предложил отложить вопрос."
+    assert _records(nlp, text)["Осмонов"][0] == "депутат"
+
+
+def test_the_bodys_kind_after_its_organ_is_not_repeated_in_the_post() -> None:
+    from pipelines.stages.positions import without_organ_owner
+
+    assert without_organ_owner("председатель президиума коллегии", "Коллегия адвокатов Актюбинской области") == (
+        "председатель президиума"
+    )
+    assert (
+        without_organ_owner("председатель правления союза", "Союз журналистов Казахстана") == "председатель правления"
+    )
+    assert without_organ_owner("член коллегии", "Коллегия адвокатов Актюбинской области") == "член коллегии"
+    assert (
+        without_organ_owner("председатель комиссии коллегии", "Коллегия адвокатов") == "председатель комиссии коллегии"
+    )
