@@ -22,7 +22,9 @@ from tests.scoring import corpus_documents, extract_all, score_records
 # Issue 13: no field of corpus-dev below what it was when the issue was filed.
 DEV = {
     "persons": 0.95,
-    "organizations": 0.9,
+    # 0.9 → 0.895 in session 14, in the open: a unit named by its field alone is not listed (genre-notes 4; NEREL news
+    # lists «координационный совет …», «комитет …»); corpus-genre +0.007, heldout-genre-3 … -14 up to +0.021.
+    "organizations": 0.895,
     "locations": 0.985,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -32,7 +34,7 @@ DEV = {
     # body (models/classifiers/topics_decision.py), shipped for what it does on sets no rule was read from: blind-time
     # heldout-genre-5…-8 .625 → .663 on average, the blind heldout-genre-9 .667 → .720. Still above the 0.841 corpus-dev
     # had when issue 13 was filed, which is the issue's floor for this set.
-    "topics": 0.845,
+    "topics": 0.855,
     # 0.824 and 0.796 before session 11 read straight quotes as guillemets (`pipelines/cleaning/quotes.py`, nested
     # titles of real Central Asian reports: «Закон "О местном самоуправлении"» was cut at «Закон»): in nerel-014 the
     # parse of «экс-глава ООО «Газэкспорт» Юрий Комаров, возглавляющий компанию … Shtokman» now finds the former post
@@ -45,10 +47,10 @@ DEV = {
 GENRE = {
     "persons": 0.995,
     "speakers": 0.995,
-    "organizations": 0.95,
+    "organizations": 0.96,
     "locations": 0.98,
     "position_f1": 0.975,
-    "person_org": 0.976,
+    "person_org": 0.985,
     # issues steps down once, in the open (session 13): «проект бюджета / плана …» is the issue as the gold sets write
     # it (heldout-genre +0.013, -3 and -6 +0.010); here one extra item («проект плана на 2024 год») is not in the gold.
     "issues": 0.685,
@@ -68,7 +70,7 @@ NEREL = {
     "persons": 0.865,
     "organizations": 0.76,
     "locations": 0.88,
-    "position_f1": 0.7,
+    "position_f1": 0.705,
     "person_org": 0.59,
 }
 # corpus/heldout-genre: 12 meeting documents written blind to the pipeline after the rules above were read from
@@ -80,28 +82,32 @@ HELDOUT = {
     # 0.950 until session 11 (h9orgs), 0.941 since: heldout-07's gold leaves out the standing committee whose meeting
     # it is, named only under the Duma's letterhead, where corpus-genre (b03, b04, c08), heldout-genre-7-01 and
     # heldout-genre-9 (03, 10) list the unit holding the meeting (genre-notes 4): a gold conflict, not a loss.
-    "organizations": 0.94,
+    "organizations": 0.945,
     "locations": 0.95,
     "position_f1": 0.92,
     "person_org": 0.895,
     # 0.765 → 0.76 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here a budget line the gold leaves out.
     "issues": 0.76,
-    "topics": 0.86,
+    # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
+    # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
 # corpus/heldout-genre-2: 12 more meeting documents, written blind to the pipeline (and to heldout-genre's
 # errors) in session 5, measured blind through session 6, opened for error analysis in session 7.
 HELDOUT2 = {
-    "persons": 0.975,
+    "persons": 0.98,
     "speakers": 0.995,
-    "organizations": 0.95,
-    "locations": 0.955,
+    "organizations": 0.955,
+    "locations": 0.96,
     "position_f1": 0.95,
     "person_org": 0.955,
     "issues": 0.8,
-    "topics": 0.865,
+    # 0.865 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
+    # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -110,14 +116,14 @@ HELDOUT2 = {
 HELDOUT3 = {
     "persons": 0.99,
     "speakers": 0.99,
-    "organizations": 0.97,
+    "organizations": 0.985,
     "locations": 0.98,
-    "position_f1": 0.955,
-    "person_org": 0.983,
-    "issues": 0.65,
+    "position_f1": 0.96,
+    "person_org": 0.995,
+    "issues": 0.675,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
-    "topics": 0.825,
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -126,14 +132,16 @@ HELDOUT3 = {
 HELDOUT4 = {
     "persons": 0.995,
     "speakers": 0.995,
-    "organizations": 0.965,
+    "organizations": 0.97,
     "locations": 0.985,
     "position_f1": 0.895,
     "person_org": 0.915,
-    "issues": 0.615,
+    "issues": 0.625,
     # 0.800 with the seed-lexicon rules alone (in-sample: their lexicons were tuned on this set); 0.788 with session
     # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
-    "topics": 0.86,
+    # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
+    # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -142,11 +150,11 @@ HELDOUT4 = {
 HELDOUT5 = {
     "persons": 0.985,
     "speakers": 0.995,
-    "organizations": 0.9,
-    "locations": 0.975,
+    "organizations": 0.915,
+    "locations": 0.985,
     "position_f1": 0.95,
     "person_org": 0.925,
-    "issues": 0.735,
+    "issues": 0.75,
     # 0.875 → 0.86 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014 (issues +.016 here); topics read the issues' words.
     "topics": 0.86,
@@ -158,12 +166,14 @@ HELDOUT5 = {
 HELDOUT6 = {
     "persons": 0.975,
     "speakers": 0.98,
-    "organizations": 0.895,
+    "organizations": 0.93,
     "locations": 0.98,
     "position_f1": 0.885,
     "person_org": 0.88,
-    "issues": 0.73,
-    "topics": 0.86,
+    "issues": 0.75,
+    # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
+    # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -171,13 +181,13 @@ HELDOUT6 = {
 # its first round, opened for error analysis in its second.
 HELDOUT7 = {
     "persons": 0.985,
-    "speakers": 0.98,
-    "organizations": 0.9,
+    "speakers": 0.99,
+    "organizations": 0.925,
     "locations": 0.905,
     "position_f1": 0.895,
     "person_org": 0.915,
-    "issues": 0.615,
-    "topics": 0.765,
+    "issues": 0.625,
+    "topics": 0.79,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -186,14 +196,14 @@ HELDOUT7 = {
 HELDOUT8 = {
     "persons": 0.985,
     "speakers": 0.975,
-    "organizations": 0.89,
+    "organizations": 0.915,
     "locations": 0.97,
     # 0.804 first; one post (0.799) went with membership's rule that a council of the owner gives way to the
     # owner, which lifted heldout-genre-2 (person_org +0.013, position +0.007) and -6: within a 12-document
     # set's noise, so the ratchet steps down once, in the open.
-    "position_f1": 0.89,
-    "person_org": 0.92,
-    "issues": 0.59,
+    "position_f1": 0.905,
+    "person_org": 0.93,
+    "issues": 0.6,
     # 0.526 first; 0.509 with the topics stage's rule that the kind of the body holding the meeting is not
     # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
     # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
@@ -208,15 +218,17 @@ HELDOUT9 = {
     "persons": 0.995,
     "speakers": 0.995,
     # 0.700 / 0.622 blind; 0.919 / 0.816 after session 11's organization name shapes (h9orgs) merged with the rest.
-    "organizations": 0.915,
+    "organizations": 0.93,
     "locations": 0.99,
     "position_f1": 0.865,
     "person_org": 0.865,
-    "issues": 0.585,
+    "issues": 0.61,
     # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
-    "topics": 0.79,
+    # 0.79 → 0.78 in session 14, in the open: the topic decision retrained on the final tree (new issues move
+    # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
+    "topics": 0.78,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -227,19 +239,21 @@ HELDOUT9 = {
 HELDOUT10 = {
     # 0.970 first; 0.990 with the Central Asian name forms found trying real reports (speakers 0.940 → 0.956).
     "persons": 0.995,
-    "speakers": 0.98,
+    "speakers": 0.99,
     # 0.756 first; 0.782 with session 11's organization shapes read from heldout-genre-9 (person_org 0.690 → 0.702);
     # 0.984 with session 12's rules read from this set once opened (letterheads, over-long names, venues, kinds;
     # person_org 0.709 → 0.886, locations 0.824 → 0.902, place 0.923 → 1.0): in-sample from here on.
-    "organizations": 0.98,
+    "organizations": 0.985,
     # 0.806 first (8c37bb0); 0.824 with session 11's place rules read from heldout-genre-9.
-    "locations": 0.895,
-    "position_f1": 0.93,
+    "locations": 0.915,
+    "position_f1": 0.94,
     "person_org": 0.915,
     # 0.735 → 0.72 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here two budget-line works the gold leaves out.
     "issues": 0.72,
-    "topics": 0.865,
+    # 0.865 → 0.845 in session 14, in the open: the topic decision retrained on the final tree (new issues move
+    # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
+    "topics": 0.845,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -249,16 +263,18 @@ HELDOUT11 = {
     # and in-sample since: persons 0.964 → 0.973, organizations 0.746 → 0.920 and person_org 0.613 → 0.778 with the
     # rules read from it (letterheads with eponyms, kinds before quoted names, agencies' offices, wrapped names,
     # degrees, dates and places of its headers).
-    "persons": 0.97,
+    "persons": 0.975,
     "speakers": 0.97,
-    "organizations": 0.915,
-    "locations": 0.93,
-    "position_f1": 0.86,
-    "person_org": 0.775,
-    "issues": 0.655,
+    "organizations": 0.935,
+    "locations": 0.935,
+    "position_f1": 0.87,
+    "person_org": 0.82,
+    "issues": 0.66,
     # 0.72 → 0.705 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened (they
     # rose .075 and .057 in sample; blind heldout-genre-16 rose .015, -15 fell .008).
-    "topics": 0.705,
+    # 0.705 → 0.685 in session 14, in the open: the topic decision retrained on the final tree (new issues move
+    # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
+    "topics": 0.685,
     "meeting_date": 0.995,
     "meeting_place": 0.84,
 }
@@ -267,12 +283,12 @@ HELDOUT12 = {
     # First measured blind on main at 75e0356 (README there); organizations 0.721 → 0.718 with session 12's first
     # letterhead rules, a step within the set's noise.
     "persons": 0.99,
-    "speakers": 0.99,
-    "organizations": 0.92,
+    "speakers": 0.995,
+    "organizations": 0.94,
     "locations": 0.95,
-    "position_f1": 0.9,
-    "person_org": 0.89,
-    "issues": 0.585,
+    "position_f1": 0.935,
+    "person_org": 0.9,
+    "issues": 0.595,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     "topics": 0.755,
@@ -281,51 +297,53 @@ HELDOUT12 = {
 }
 HELDOUT13 = {
     # First measured blind on main at 75e0356 (README there).
-    "persons": 0.975,
-    "speakers": 0.98,
-    "organizations": 0.735,
-    "locations": 0.905,
-    "position_f1": 0.815,
-    "person_org": 0.705,
-    "issues": 0.59,
+    "persons": 0.99,
+    "speakers": 0.99,
+    "organizations": 0.915,
+    "locations": 0.93,
+    "position_f1": 0.925,
+    "person_org": 0.875,
+    "issues": 0.62,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # and once more in session 13: a count of things is no issue («рассмотрено 5 материалов»; issues 0.578 → 0.594
     # here), which the topic decision reads (0.667 → 0.657).
-    "topics": 0.725,
+    # 0.725 → 0.705 in session 14, in the open: the topic decision retrained on the final tree (new issues move
+    # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
+    "topics": 0.705,
     "meeting_date": 0.995,
-    "meeting_place": 0.92,
+    "meeting_place": 0.995,
 }
 HELDOUT14 = {
     # First measured blind on main at fef1f36 (README there), written blind in session 12 with heldout-genre-12/-13.
-    "persons": 0.96,
-    "speakers": 0.95,
-    "organizations": 0.81,
-    "locations": 0.905,
-    "position_f1": 0.84,
+    "persons": 0.995,
+    "speakers": 0.99,
+    "organizations": 0.965,
+    "locations": 0.94,
+    "position_f1": 0.9,
     # person_org steps down once, in the open (session 13): the verb a name in apposition to the subject agrees with
     # now tells a woman's surname («Министр … Айана Тоюшева доложила»), persons +0.004 here and +0.008 on
     # heldout-genre-16; the scorer averages person_org over matched persons, and one matched now is not given the
     # right body.
     # and once more: the words of Turkmen bodies' names are no persons (persons 0.959 → 0.967, speakers 0.945 →
     # 0.956 here), and one person matched now is not given the right body (0.823 → 0.814).
-    "person_org": 0.81,
-    "issues": 0.7,
-    "topics": 0.79,
-    "meeting_date": 0.925,
-    "meeting_place": 0.92,
+    "person_org": 0.935,
+    "issues": 0.735,
+    "topics": 0.805,
+    "meeting_date": 0.995,
+    "meeting_place": 0.995,
 }
 HELDOUT15 = {
     # First measured blind on main at 108d8f4 (README there), written blind in session 13 (Russian regions, Belarus).
     "persons": 0.95,
     "speakers": 0.915,
-    "organizations": 0.85,
-    "locations": 0.885,
-    "position_f1": 0.86,
-    "person_org": 0.725,
-    "issues": 0.62,
+    "organizations": 0.865,
+    "locations": 0.895,
+    "position_f1": 0.875,
+    "person_org": 0.735,
+    "issues": 0.625,
     # 0.66 → 0.655 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened.
-    "topics": 0.655,
+    "topics": 0.67,
     "meeting_date": 0.85,
     "meeting_place": 0.84,
 }
@@ -337,12 +355,12 @@ HELDOUT16 = {
     # by its region's adjective and level is listed as a body of its own, as heldout-genre-4 and -12 and NEREL list it
     # (heldout-genre-4 organizations +0.016); this blind set's annotation differs (0.684 → 0.671, person_org 0.511 →
     # 0.500; measured in aggregate by reverting that rule alone).
-    "organizations": 0.665,
-    "locations": 0.905,
+    "organizations": 0.69,
+    "locations": 0.91,
     "position_f1": 0.825,
-    "person_org": 0.495,
-    "issues": 0.53,
-    "topics": 0.7,
+    "person_org": 0.505,
+    "issues": 0.54,
+    "topics": 0.705,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
 }
@@ -350,30 +368,30 @@ HELDOUT17 = {
     # First measured blind on main at f24e5a9 (README there), written blind in session 14 (Central Asia).
     "persons": 0.96,
     "speakers": 0.965,
-    "organizations": 0.75,
-    "locations": 0.93,
-    "position_f1": 0.855,
-    "person_org": 0.625,
-    "issues": 0.625,
-    "topics": 0.63,
+    "organizations": 0.77,
+    "locations": 0.96,
+    "position_f1": 0.87,
+    "person_org": 0.645,
+    "issues": 0.635,
+    "topics": 0.645,
     "meeting_date": 0.995,
     "meeting_place": 0.84,
 }
 HELDOUT18 = {
     # First measured blind on main at a50c1ff (README there), written blind in session 14 (Caucasus, Moldova with
     # Gagauzia, Russia's national republics).
-    "persons": 0.955,
+    "persons": 0.96,
     "speakers": 0.945,
-    "organizations": 0.75,
+    "organizations": 0.76,
     "locations": 0.88,
-    "position_f1": 0.805,
+    "position_f1": 0.825,
     "person_org": 0.68,
-    "issues": 0.685,
+    "issues": 0.7,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
     # heldout-genre-17 +0.017). And 0.72 → 0.71 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; topics read the issues'
     # words.
-    "topics": 0.71,
+    "topics": 0.715,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
 }
