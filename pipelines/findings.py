@@ -16,6 +16,11 @@ class TextSpan:
     start: int
     end: int
 
+    def hashtag_of(self, text: str) -> bool:
+        """Whether the span is a hashtag's word in `text` («#Росреестр #Мордовия» under a post): the post is filed
+        under it, the text does not name it there."""
+        return self.start > 0 and text[self.start - 1] == "#"
+
 
 @dataclass(frozen=True)
 class PersonFinding:

@@ -30,6 +30,7 @@ from pipelines import reranking
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.layouts import find_sections
 from pipelines.normalize import inflect_token, nominative
+from pipelines.person_names import fold
 from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body, without_organ_owner
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -848,7 +849,7 @@ def _organ_elected_into(doc: Doc, name: Span) -> str | None:
     if not any(_lemma_set(t.text) & _ELECTS for t in tokens):
         return None
     for k in range(len(tokens) - 1, -1, -1):
-        if fold_word(tokens[k].text) != "в":
+        if fold(tokens[k].text) != "в":
             continue
         at = tokens[k].i + 1
         composed = at < name.start and _lemma_set(doc[at].text) & {_COMPOSITION}
@@ -868,10 +869,6 @@ def _organ_elected_into(doc: Doc, name: Span) -> str | None:
         words = doc[at : end + 1]
         return " ".join(t.text.lower() if composed else inflect_token(t, "gent").lower() for t in words)
     return None
-
-
-def fold_word(word: str) -> str:
-    return word.lower().replace("ё", "е")
 
 
 # «общее собрание членов …»: a meeting of all of a body's members, not of its board or council.

@@ -406,11 +406,6 @@ def _timestamp(name: str) -> bool:
     return _DATE.search(name) is not None and _TWO_LETTERS.search(name) is None
 
 
-def _hashtag(text: str, mention: TextSpan) -> bool:
-    """«#Росреестр #Мордовия», «#СЖП #пленум»: a post's tag, not a mention of a body."""
-    return mention.start > 0 and text[mention.start - 1] == "#"
-
-
 # Letters of the state languages the Russian alphabet lacks (Kazakh, Kyrgyz, Tatar, Bashkir, Belarusian; Uzbek
 # Cyrillic «ҳ», Tajik «ҷ», «ӣ», «ӯ»: «НАВОИЙ ВИЛОЯТИ ҲОКИМЛИГИ», «МАҶЛИСИ ВАКИЛОНИ ХАЛҚ»).
 _STATE_LETTERS = re.compile(r"[әғқңөұүһіўҳҷӣӯӘҒҚҢӨҰҮҺІЎҲҶӢӮ]")
@@ -460,7 +455,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
         return False
     if _state_language(body.name) or _timestamp(body.name):
         return False
-    if all(_hashtag(doc_text(doc), m) for m in body.mentions):
+    if all(m.hashtag_of(doc_text(doc)) for m in body.mentions):
         return False
     if body.abbreviation and all(_on_state_language_line(doc_text(doc), m) for m in body.mentions):
         return False
