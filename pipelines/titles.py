@@ -719,12 +719,18 @@ def title_predicate(name: Span) -> Span | None:
     return None
 
 
+_GAPPED_NAMES_SPAN = 30
+
+
 def gapped_title(name: Span) -> Span | None:
     """«избрали Ахвледиани первым заместителем, а Ниблошвили и Абашидзе — заместителями»: the verb left out after
     the names, a dash stands for it; the post in the instrumental after the dash is theirs, not the first one's."""
     doc = name.doc
     i = name.end
-    while i < len(doc) and (doc[i].ent_type_ == "PER" or fold(doc[i].text) in ("и", ",") or doc[i].is_space):
+    # The names the dash's post is shared by are a few («Ниблошвили и Абашидзе»); a bound keeps a list of thousands
+    # of names linear.
+    end = min(len(doc), name.end + _GAPPED_NAMES_SPAN)
+    while i < end and (doc[i].ent_type_ == "PER" or fold(doc[i].text) in ("и", ",") or doc[i].is_space):
         i += 1
     if i + 1 >= len(doc) or doc[i].text not in _DASHES:
         return None
@@ -741,6 +747,8 @@ _POST_PRONOUNS = {"им", "ею"}
 _BECAME = {"стать", "становиться"}
 # The short passive the tagger leaves unlemmatized: «избран», «назначена», «утверждён».
 _PASSIVE_STEMS = ("избран", "переизбран", "назначен", "утвержден", "утверждён")
+# «на эту должность» stands within a few words before the name it offers.
+_THIS_POST_SPAN = 12
 
 
 def title_by_pronoun(name: Span) -> Span | None:
@@ -748,10 +756,13 @@ def title_by_pronoun(name: Span) -> Span | None:
     nominative, as the passive's subject) in the sentence before, which the instrumental pronoun stands for."""
     doc = name.doc
     sentence = sentence_of(doc, name.start)
-    words = [t for t in doc[sentence.start : name.start] if not t.is_space]
-    became = len(words) >= 2 and fold(words[0].text) in _POST_PRONOUNS and fold(words[1].lemma_) in _BECAME
+    # Only the sentence's first words and the few before the name are read: a sentence listing thousands of names
+    # stays linear.
+    words = [t for t in doc[sentence.start : min(name.start, sentence.start + 4)] if not t.is_space][:2]
+    became = len(words) == 2 and fold(words[0].text) in _POST_PRONOUNS and fold(words[1].lemma_) in _BECAME
     # «Руководитель фракции предложил на эту должность Кайрата Балабиева» after «… избрание секретаря маслихата».
-    folded = [fold(t.text) for t in words]
+    before = doc[max(sentence.start, name.start - _THIS_POST_SPAN) : name.start]
+    folded = [fold(t.text) for t in before if not t.is_space]
     this_post = any(
         folded[k : k + 3] in (["на", "эту", "должность"], ["на", "этот", "пост"]) for k in range(len(folded))
     )

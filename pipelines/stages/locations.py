@@ -826,8 +826,19 @@ def _locative_of_a_written_nominative(token: Token) -> bool:
         return False
     if any(p.is_known for p in loading.parse(token.lower_)):
         return False
-    stem = token.text[:-1]
-    return re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", token.doc.text) is not None
+    return token.text[:-1] in _written_words(token.doc)
+
+
+def _written_words(doc: Doc) -> frozenset[str]:
+    """The text's words as written (hyphenated ones whole), read once per Doc: asked per token, a search of the
+    whole text would make a long text quadratic."""
+    words = doc.user_data.get(_WRITTEN_WORDS)
+    if words is None:
+        words = doc.user_data[_WRITTEN_WORDS] = frozenset(re.findall(r"[\w-]+", doc_text(doc)))
+    return words
+
+
+_WRITTEN_WORDS = "kenesh_written_words"
 
 
 # Prepositions that take only the genitive: a name right after one is in the genitive whatever the tagger guesses

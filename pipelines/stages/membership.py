@@ -828,6 +828,7 @@ _ELECTS = frozenset({"избрать", "переизбрать", "кооптир
 _ORGANS = frozenset({"правление", "совет", "комиссия", "президиум", "коллегия", "комитет", "бюро"})
 _COMPOSITION = "состав"
 _NAME_LIST_GAP = 14  # tokens of the names listed before this one («Зуева П.П., Исламову Л.Р., Петренко В.В.»)
+_ELECTED_SPAN = 40
 
 
 def _elected_member(doc: Doc, person: PersonFinding) -> PersonFinding:
@@ -845,7 +846,9 @@ def _elected_member(doc: Doc, person: PersonFinding) -> PersonFinding:
 
 def _organ_elected_into(doc: Doc, name: Span) -> str | None:
     sentence = sentence_of(doc, name.start)
-    tokens = doc[sentence.start : name.start]
+    # The organ and the verb stand a names' list's length before the name: a window, not the sentence, so that a
+    # sentence of thousands of names stays linear.
+    tokens = doc[max(sentence.start, name.start - _ELECTED_SPAN) : name.start]
     if not any(_lemma_set(t.text) & _ELECTS for t in tokens):
         return None
     for k in range(len(tokens) - 1, -1, -1):
