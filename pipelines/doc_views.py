@@ -9,10 +9,12 @@ not change after the pipeline, so one copy (in `doc.user_data`) serves every sta
 
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import ENT_TYPE, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 
-from models.components.extensions import entities  # noqa: F401  (read by the stages from here too)
+from models.components.extensions import doc_text, entities  # noqa: F401  (entities: read by the stages from here)
 
 _NAMES = {ORTH: "orth", LOWER: "lower", LEMMA: "lemma", ENT_TYPE: "ent_type"}
 
@@ -24,4 +26,13 @@ def token_strings(doc: Doc, attr: int) -> list[str]:
     if found is None:
         strings = doc.vocab.strings
         found = doc.user_data[key] = [strings[i] for i in doc.to_array(attr).tolist()]
+    return found
+
+
+def written_words(doc: Doc) -> frozenset[str]:
+    """The text's words as written (hyphenated ones whole): a stage asking whether the text writes a word somewhere
+    looks it up here rather than searching the text each time."""
+    found = doc.user_data.get("kenesh_written_words")
+    if found is None:
+        found = doc.user_data["kenesh_written_words"] = frozenset(re.findall(r"[\w-]+", doc_text(doc)))
     return found

@@ -94,8 +94,6 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-import pymorphy3
-
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 # The opened sets with topic gold (`models.gold_sets`: corpus-dev and every opened genre set; the blind ones never).
@@ -238,13 +236,10 @@ _BIAS_VALUE = 3.0
 @cache
 def _person_name(word: str) -> bool:
     """Whether pymorphy3's likeliest reading of `word` is a first name, surname or patronymic."""
-    parses = _morph().parse(word)
+    from models import loading  # not at the top: --collect runs in old trees
+
+    parses = loading.parse(word)
     return bool(parses) and any(tag in parses[0].tag for tag in PERSON_NAME_TAGS)
-
-
-@cache
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
 
 
 # (the training documents' ids → the documents, kept alive so that no id is reused, and the model)

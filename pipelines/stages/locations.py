@@ -36,7 +36,7 @@ from models import lexicons, loading
 from models.components.extensions import doc_text, token_texts
 from models.grammars.cities import city_of
 from pipelines.deadline import check_deadline
-from pipelines.doc_views import entities, token_strings
+from pipelines.doc_views import entities, token_strings, written_words
 from pipelines.findings import Findings, LocationFinding, PersonFinding, TextSpan
 from pipelines.headings import headings
 from pipelines.normalize import nominative, recover_shape
@@ -826,19 +826,7 @@ def _locative_of_a_written_nominative(token: Token) -> bool:
         return False
     if any(p.is_known for p in loading.parse(token.lower_)):
         return False
-    return token.text[:-1] in _written_words(token.doc)
-
-
-def _written_words(doc: Doc) -> frozenset[str]:
-    """The text's words as written (hyphenated ones whole), read once per Doc: asked per token, a search of the
-    whole text would make a long text quadratic."""
-    words = doc.user_data.get(_WRITTEN_WORDS)
-    if words is None:
-        words = doc.user_data[_WRITTEN_WORDS] = frozenset(re.findall(r"[\w-]+", doc_text(doc)))
-    return words
-
-
-_WRITTEN_WORDS = "kenesh_written_words"
+    return token.text[:-1] in written_words(token.doc)
 
 
 # Prepositions that take only the genitive: a name right after one is in the genitive whatever the tagger guesses
