@@ -785,6 +785,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
             person = replace(person, organization=kinded, position=_without_kind(person.position, kinded))
         if meeting_org is not None and _same_kind_as_meeting(person, meeting_org, orgs):
             person = replace(person, organization=meeting_org.name)
+        elif headed and body is not None and _other_of_meetings_kind_elsewhere(doc_text(doc), person, orgs, body):
+            person = replace(person, organization=body.name)
         if (
             owner_of_councils is not None
             and person.organization is not None
@@ -1451,6 +1453,29 @@ def _same_kind_as_meeting(
     if _stem(own[0]) == _stem(other[0]) and not _lemma_set(own[0]) & kind:
         return True
     return _kind_words_within(other, own, kind) and not _named_near(person, person.organization, orgs)
+
+
+def _other_of_meetings_kind_elsewhere(
+    text: str, person: PersonFinding, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding
+) -> bool:
+    """«Выступили председатель комиссии по экологии Ольга Крылова и член палаты Павел Ершов» at the plenary of
+    «Общественная палата Орловской области», «Общественная палата Российской Федерации» named only in the sentences
+    before: a post that does not name the other body of the meeting's kind, which stands only in other sentences, is
+    held in the body holding the meeting (the linker weighs the nearest body of the kind, across sentences)."""
+    if person.organization is None or person.organization == body.name or not person.position:
+        return False
+    kind = _head(body.name)
+    if not kind & _head(person.organization):
+        return False
+    qualifiers = {_stem(w) for w in _COMPOUND.findall(person.organization) if not _lemma_set(w) & kind}
+    if qualifiers & {_stem(w) for w in _COMPOUND.findall(person.position)}:
+        return False
+    other = [m for o in orgs if o.name == person.organization for m in o.mentions]
+    return bool(other) and not any(
+        _SENTENCE_END.search(text, min(m.end, p.end), max(m.start, p.start)) is None
+        for m in other
+        for p in person.mentions
+    )
 
 
 def _kind_words_within(other: list[str], own: list[str], kind: frozenset[str]) -> bool:

@@ -2082,7 +2082,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
     linker = linker_model.load()
     context = _doc_context(doc, findings.organizations)
     persons = tuple(linked_position_of(doc, p, findings.organizations, linker, context) for p in findings.persons)
-    persons = tuple(p if p.position else _with_remit_item_post(doc, p) for p in persons)
+    # The list's own reading («Председателями постоянных комиссий стали: по вопросам бюджета — X») beats the
+    # linker's, which reads the plural label as a post of its own.
+    persons = tuple(_with_remit_item_post(doc, p) for p in persons)
     persons = tuple(p if p.position else _faction_member(doc, p) for p in persons)
     return replace(findings, persons=persons)
 

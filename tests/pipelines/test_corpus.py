@@ -51,7 +51,7 @@ GENRE = {
     "organizations": 0.96,
     "locations": 0.98,
     "position_f1": 0.975,
-    "person_org": 0.985,
+    "person_org": 0.99,
     # issues steps down once, in the open (session 13): «проект бюджета / плана …» is the issue as the gold sets write
     # it (heldout-genre +0.013, -3 and -6 +0.010); here one extra item («проект плана на 2024 год») is not in the gold.
     "issues": 0.685,
@@ -136,7 +136,9 @@ HELDOUT4 = {
     "organizations": 0.97,
     "locations": 0.985,
     "position_f1": 0.895,
-    "person_org": 0.915,
+    # 0.915 → 0.9 in session 15, in the open: the linker retrained on session 14's tree (NEREL held out .698/.570 →
+    # .703/.575; blind heldout-genre-18 person_org +0.030, opened -16 +0.010).
+    "person_org": 0.9,
     "issues": 0.625,
     # 0.800 with the seed-lexicon rules alone (in-sample: their lexicons were tuned on this set); 0.788 with session
     # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
@@ -154,7 +156,8 @@ HELDOUT5 = {
     "organizations": 0.915,
     "locations": 0.985,
     "position_f1": 0.95,
-    "person_org": 0.925,
+    # 0.925 → 0.91 in session 15, in the open: the linker retrained (see heldout-genre-4).
+    "person_org": 0.91,
     "issues": 0.75,
     # 0.875 → 0.86 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014 (issues +.016 here); topics read the issues' words.
@@ -169,7 +172,7 @@ HELDOUT6 = {
     "speakers": 0.98,
     "organizations": 0.93,
     "locations": 0.98,
-    "position_f1": 0.885,
+    "position_f1": 0.89,
     "person_org": 0.88,
     "issues": 0.75,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
@@ -185,7 +188,7 @@ HELDOUT7 = {
     "speakers": 0.99,
     "organizations": 0.925,
     "locations": 0.905,
-    "position_f1": 0.895,
+    "position_f1": 0.9,
     "person_org": 0.915,
     "issues": 0.625,
     "topics": 0.79,
@@ -203,7 +206,7 @@ HELDOUT8 = {
     # owner, which lifted heldout-genre-2 (person_org +0.013, position +0.007) and -6: within a 12-document
     # set's noise, so the ratchet steps down once, in the open.
     "position_f1": 0.905,
-    "person_org": 0.93,
+    "person_org": 0.945,
     "issues": 0.6,
     # 0.526 first; 0.509 with the topics stage's rule that the kind of the body holding the meeting is not
     # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
@@ -361,7 +364,7 @@ HELDOUT16 = {
     "organizations": 0.69,
     "locations": 0.91,
     "position_f1": 0.825,
-    "person_org": 0.505,
+    "person_org": 0.515,
     "issues": 0.54,
     "topics": 0.705,
     "meeting_date": 0.925,
@@ -390,7 +393,7 @@ HELDOUT18 = {
     "organizations": 0.76,
     "locations": 0.88,
     "position_f1": 0.825,
-    "person_org": 0.68,
+    "person_org": 0.71,
     "issues": 0.7,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
     # heldout-genre-17 +0.017). And 0.72 → 0.71 (names14b, in the open): funded works are issues,
@@ -503,8 +506,8 @@ def test_nerel_train_field_reaches_threshold(scores, field: str) -> None:
 
 
 # Issue 13 bar for the linker's fields on NEREL, held out: 5 folds, each scored by a linker trained without it
-# (`make linker` writes the figures into the shipped file). A ratchet like the others: 0.693 / 0.560 measured.
-LINKER_HELD_OUT = {"position": 0.695, "organization": 0.565}
+# (`make linker` writes the figures into the shipped file). A ratchet like the others: 0.703 / 0.575 (session 14's tree).
+LINKER_HELD_OUT = {"position": 0.7, "organization": 0.57}
 
 
 @pytest.mark.parametrize("field", sorted(LINKER_HELD_OUT))
