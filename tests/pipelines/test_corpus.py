@@ -506,7 +506,8 @@ def test_nerel_train_field_reaches_threshold(scores, field: str) -> None:
 
 
 # Issue 13 bar for the linker's fields on NEREL, held out: 5 folds, each scored by a linker trained without it
-# (`make linker` writes the figures into the shipped file). A ratchet like the others: 0.703 / 0.575 (session 14's tree).
+# (`make linker` writes the figures into the shipped file). A ratchet like the others: 0.703 / 0.575 (session 14's
+# tree).
 LINKER_HELD_OUT = {"position": 0.7, "organization": 0.57}
 
 
