@@ -72,7 +72,7 @@ NEREL = {
     "organizations": 0.76,
     "locations": 0.88,
     "position_f1": 0.705,
-    "person_org": 0.59,
+    "person_org": 0.595,
 }
 # corpus/heldout-genre: 12 meeting documents written blind to the pipeline after the rules above were read from
 # corpus-genre. Measured blind once (session 4: organizations 0.667, person_org 0.464, issues 0.500, topics 0.704),
@@ -404,6 +404,21 @@ HELDOUT18 = {
     "meeting_date": 0.925,
     "meeting_place": 0.92,
 }
+HELDOUT19 = {
+    # First measured blind on main at 4fd1eb0 (README there), written blind in session 15 in corpus-genre's own mix of
+    # kinds (the hidden genre set's distribution rather than new regions); on 7d88fb3 (the linker retrained): person_org
+    # 0.858 → 0.868, topics 0.808 → 0.804.
+    "persons": 0.97,
+    "speakers": 0.98,
+    "organizations": 0.82,
+    "locations": 0.945,
+    "position_f1": 0.875,
+    "person_org": 0.865,
+    "issues": 0.615,
+    "topics": 0.8,
+    "meeting_date": 0.925,
+    "meeting_place": 0.995,
+}
 ROOT = Path(__file__).resolve().parents[2]
 # Each gold set's thresholds, by the names `models/gold_sets.py` gives the sets (and their folders).
 THRESHOLDS = {
@@ -427,6 +442,7 @@ THRESHOLDS = {
     "heldout16": HELDOUT16,
     "heldout17": HELDOUT17,
     "heldout18": HELDOUT18,
+    "heldout19": HELDOUT19,
     "nerel": NEREL,
 }
 SETS = {name: (gold_sets.GOLD_SETS[name], THRESHOLDS[name]) for name in gold_sets.GOLD_SETS}
