@@ -76,6 +76,17 @@ Session 12: the sets are corpus-dev and every opened genre set (`models.gold_set
 now one of the shipped decision's features (`held_out(..., lemmas=True)`, the table's "body + lemma model" row;
 figures in README, "Learned topic decisions").
 
+Session 15 (seventeen opened genre sets, corpus-dev an extra; the shipped recipe's leave-one-set-out, mean of the
+genre sets 0.747 at the session's start): the nested threshold choice moved between 0.25 and 0.4 from fold to fold,
+and the threshold alone moves a 14-document set by one topic, so the shipped one is fixed (`THRESHOLD`); a feature of
+governance's own (`topics_decision.OWN_FEATURE`: +0.005 alone), and lexicon words each seen in three or more opened
+sets (+0.011 alone; both 0.767). Measured on the same folds and not kept (throwaway variants of `held_out`): the
+decision's L2 1 / 20 / 50 (0.747 / 0.740 / 0.739), the lemma model's L2 0.1 / 0.3 / 1 (0.746 / 0.734 / 0.731),
+probabilities averaged over the inner folds' decisions (0.748), a finer threshold grid (0.746), the score feature
+left out (0.740), the lemma model's logit for its probability (0.752; 0.765 with the rest), a document keeping as
+many topics as its probabilities sum to (0.733), the agenda items' words counted twice or three times (0.758 both,
+as much as without them).
+
 `--blind GOLD_DIR` measures the fixed candidates (plain model and the shipped `body` variant, trained on the opened
 sets) on a set no one may read, printing that set's aggregate figures only: once per candidate, on heldout-genre-9
 (rules .667, model .769, shipped .720). `--snapshots` now includes heldout-genre-8's blind-time tree.
@@ -119,6 +130,10 @@ SNAPSHOTS = (
 CANDIDATES = 8
 MAX_TOPICS = 4
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
+# The shipped decision's threshold since session 15, fixed rather than chosen by the nested leave-one-set-out: the
+# choice moved between 0.25 and 0.4 from one training set to the next and alone moved a held-out set by ±0.03 (one
+# topic of a 14-document set); 0.3 is what most folds chose and what sessions 12–14 shipped.
+THRESHOLD = 0.3
 # The lemma model (`topics_decision.LemmaModel`, session 12): its L2 (on the weights of unit-length lemma vectors: a
 # light one, as there are far more lemmas than documents), the documents a lemma must be in to be read, and the
 # lemmas kept per topic (those weighing most either way: the file stays small).
@@ -131,7 +146,7 @@ LEMMA_TOP = 150
 PERSON_NAME_TAGS = ("Name", "Surn", "Patr")
 VARIANTS = ("model", "body", "rule", "union", "second")
 
-Doc = dict  # {"set", "stem", "gold", "lemmas", "scores", "rules", "item_topics", "body"}
+Doc = dict  # {"set", "stem", "gold", "lemmas", "scores", "rules", "item_topics", "items", "body"}
 
 
 def collect(sets: dict[str, Path]) -> list[Doc]:
@@ -154,6 +169,7 @@ def collect(sets: dict[str, Path]) -> list[Doc]:
             scores={s.id: s.score for s in self.scores(lemmas)},
             rules=[t.id for t in chosen],
             item_topics=[self.item_topic(item) for item in items],
+            items=items,
         )
         return chosen
 
@@ -337,14 +353,21 @@ def choose_threshold(docs: Sequence[Doc], sets: Sequence[str], variant: str, l2:
 
 
 def held_out(
-    docs: Sequence[Doc], train: Sequence[str], test: str, variant: str, l2: float, lemmas: bool = False
+    docs: Sequence[Doc],
+    train: Sequence[str],
+    test: str,
+    variant: str,
+    l2: float,
+    lemmas: bool = False,
+    threshold: float | None = None,
 ) -> float:
-    """The decision learnt on `train` (threshold chosen inside it) scored on `test`; `lemmas`: with the lemma
-    model's feature (`with_lemma_probabilities`)."""
+    """The decision learnt on `train` scored on `test`, at `threshold` (None: chosen inside `train`); `lemmas`: with
+    the lemma model's feature (`with_lemma_probabilities`)."""
     if lemmas:
         docs = with_lemma_probabilities(docs, train, test)
     weights = fit_decision([d for d in docs if d["set"] in train], variant, l2)
-    threshold = choose_threshold(docs, train, variant, l2)
+    if threshold is None:
+        threshold = choose_threshold(docs, train, variant, l2)
     tested = [d for d in docs if d["set"] == test]
     return micro_f1(tested, [decide(weights, d, threshold, variant) for d in tested])
 

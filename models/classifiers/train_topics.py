@@ -7,14 +7,13 @@ goes through the pipeline once with the rules deciding (`topics_loso.collect`). 
 regression over the content lemmas, `topics_loso.fit_lemma_model`) is learnt from all of them; the decision's
 logistic regression over the eight best-scored topics' features (`topics_decision.candidate_features`, the lemma
 model's probability among them, each document's from a lemma model learnt without its set) is fitted on all of them,
-and the threshold is the one a leave-one-set-out inside them scores best with, the decision applied as it is
-shipped: to the report of a named body, the rules kept for the rest. The output is deterministic (Newton's method
-from zero, weights rounded, keys sorted): the same documents give the same file byte for byte.
+at the fixed threshold `topics_loso.THRESHOLD` (chosen inside the training sets until session 15), the decision
+applied as it is shipped: to the report of a named body, the rules kept for the rest. The output is deterministic
+(Newton's method from zero, weights rounded, keys sorted): the same documents give the same file byte for byte.
 
 Printed, and stored in the file beside the weights: per set, the rules' figure, the shipped decision's in-sample
-figure and its leave-one-set-out figure (the same recipe retrained without the set, threshold chosen inside the
-others). `--docs FILE` keeps the recorded documents between runs (the pipeline run takes a minute; the folds,
-a few more).
+figure and its leave-one-set-out figure (the same recipe retrained without the set). `--docs FILE` keeps the
+recorded documents between runs (the pipeline run takes a minute; the folds, a few more).
 """
 
 from __future__ import annotations
@@ -40,7 +39,7 @@ def train(docs: Sequence[loso.Doc], sets: Sequence[str], folds: bool = True) -> 
     lemma_model = loso.fit_lemma_model([d for d in docs if d["set"] in sets])
     annotated = loso.with_lemma_probabilities(docs, sets)
     weights = loso.fit_decision(annotated, VARIANT, L2)
-    threshold = loso.choose_threshold(annotated, sets, VARIANT, L2)
+    threshold = loso.THRESHOLD
     model = {
         "about": "Learned topic decision (models/classifiers/topics_decision.py), trained by "
         "`python -m models.classifiers.train_topics`; applied to reports of a named body.",
@@ -61,7 +60,8 @@ def train(docs: Sequence[loso.Doc], sets: Sequence[str], folds: bool = True) -> 
             in_sample = [loso.decide(weights, d, threshold, VARIANT) for d in tested]
             figures["in_sample"][name] = round(loso.micro_f1(tested, in_sample), 3)
             others = [m for m in sets if m != name]
-            figures["leave_one_set_out"][name] = round(loso.held_out(docs, others, name, VARIANT, L2, lemmas=True), 3)
+            held = loso.held_out(docs, others, name, VARIANT, L2, lemmas=True, threshold=threshold)
+            figures["leave_one_set_out"][name] = round(held, 3)
         model["figures"] = figures
     return model
 

@@ -23,7 +23,8 @@ _CONTENT_POS_IDS = frozenset(POS_IDS[pos] for pos in _CONTENT_POS)
 # Set phrases whose noun means something else than on its own: «муниципальное образование» is a municipality
 # (governance), not schooling; «организационный вопрос» and «кадровый вопрос» of a session are the body's own
 # organisation and appointments (governance); «меры (социальной) поддержки» is the legal term for benefits
-# (social protection), where «поддержка» alone is anybody's support.
+# (social protection), where «поддержка» alone is anybody's support; «конфликт интересов» is the anti-corruption
+# law's term (security), where «интерес» alone is anything.
 # (modifier lemma, noun lemma) → the lemma the pair counts as.
 _SET_PHRASES = {
     ("муниципальный", "образование"): "муниципалитет",
@@ -31,6 +32,7 @@ _SET_PHRASES = {
     ("социальный", "поддержка"): "соцподдержка",
     ("организационный", "вопрос"): "регламент",
     ("кадровый", "вопрос"): "назначение",
+    ("конфликт", "интерес"): "коррупция",
 }
 
 

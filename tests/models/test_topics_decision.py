@@ -62,10 +62,13 @@ def test_the_shipped_file_loads_and_is_what_the_features_need() -> None:
     assert set(shipped["trained_on"]) == set(loso.SETS) == {"dev", *OPENED_GENRE}
     assert "heldout10" in shipped["trained_on"] and not set(BLIND) & set(shipped["trained_on"])
     probabilities = model.lemma_model.probabilities(["бюджет", "школа"])
-    rows = decision.candidate_features([(t, 0.5) for t in TOPICS], ["transport"], model.candidates, probabilities)
+    rows = decision.candidate_features([(t, 0.5) for t in TOPICS], ["transport"], len(TOPICS), probabilities)
     names = {name for _, features in rows for name in features}
     assert set(model.weights) <= names
-    assert {"bias", "score", "relative", "rank1", "lemmas"} <= set(model.weights)
+    assert {"bias", "score", "relative", "rank1", "lemmas", decision.OWN_FEATURE} <= set(model.weights)
+    # Governance, scored on most reports from the words of a body at work, weighs less than its score says.
+    assert model.weights[decision.OWN_FEATURE] < 0
+    assert [t for t, features in rows if decision.OWN_FEATURE in features] == [decision.OWN_FEATURE]
     # The lemma model: a bias and at most LEMMA_TOP lemmas a topic, every topic of the taxonomy.
     assert set(model.lemma_model.bias) == set(TOPICS) == set(model.lemma_model.weights)
     assert all(len(weights) <= loso.LEMMA_TOP for weights in model.lemma_model.weights.values())

@@ -216,6 +216,18 @@ def test_the_trades_of_people_honoured_are_not_topics(
         ("Обсудили поддержку ремесленников и выставку изделий народного ремесла для продажи.", "economy"),
         # Sport facilities.
         ("Депутаты обсудили работу горнолыжной базы, нового спорткомплекса и секций физкультуры.", "culture_sport"),
+        # A membership body meeting as itself; national-cultural autonomies.
+        ("Собрание утвердило размер членского взноса и отчёт о работе за год, избрало делегатов.", "civil_society"),
+        # Getting ready for winter: heating mains, outages, drinking water, roofs.
+        (
+            "Заслушали ход подготовки к зиме: замену теплотрассы, перебои с питьевой водой, ремонт кровли.",
+            "housing_utilities",
+        ),
+        # The taxonomy's own words, processing and selling produce.
+        ("Обсудили переработку и сбыт продукции кооперативов на ярмарке.", "economy"),
+        ("Совет рассмотрел вопросы природопользования в районе.", "environment"),
+        ("Комиссия рассмотрела риски и меры противодействия, обследовала дамбу.", "security"),
+        ("Обсудили летний отдых и оздоровление детей.", "family_youth"),
     ],
 )
 def test_domain_words_of_a_topic_say_it(nlp: Language, text: str, expected: str) -> None:
@@ -292,6 +304,12 @@ def test_the_bodys_own_organisation_on_the_agenda_is_governance(nlp: Language, i
     found = [t.id for t in topics.run(doc, issues.run(doc, Findings())).topics]
     assert found[0] == "budget_finance"
     assert ("governance" in found) is governance
+
+
+def test_a_conflict_of_interest_is_corruption(nlp: Language) -> None:
+    # «конфликт интересов» is the anti-corruption law's term; «интерес» alone is anything.
+    assert "security" in _topics(nlp, "Комиссия рассмотрела уведомления служащих о конфликте интересов.")
+    assert "security" not in _topics(nlp, "Комиссия рассмотрела интересы жителей и уведомления служащих.")
 
 
 @pytest.mark.parametrize(
