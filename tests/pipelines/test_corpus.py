@@ -92,7 +92,9 @@ HELDOUT = {
     "issues": 0.76,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    # 0.85 → 0.84 in session 15, in the open: session 15's topic decision (governance weighed apart, threshold 0.30, lexicon gaps seen in 3+ sets): leave-one-set-out mean .747 → .767; blind -17 +.017, -18 −.008, -19 −.008, -20 +.038 (.865 → .842 here, in sample).
+    # 0.85 → 0.84 in session 15, in the open: session 15's topic decision (governance weighed apart, threshold 0.30,
+    # lexicon gaps seen in 3+ sets): leave-one-set-out mean .747 → .767; blind -17 +.017, -18 −.008, -19 −.008, -20
+    # +.038 (.865 → .842 here, in sample).
     "topics": 0.84,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -145,7 +147,8 @@ HELDOUT4 = {
     # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    # 0.85 → 0.82 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .879 → .824 here: a trade-union plenum's civil society, which this set's annotator gave to labour).
+    # 0.85 → 0.82 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .879 → .824
+    # here: a trade-union plenum's civil society, which this set's annotator gave to labour).
     "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -402,7 +405,8 @@ HELDOUT18 = {
     # blind -15/-17/-18 issues +.009/+.008/+.014; topics read the issues'
     # words.
     # 0.715 → 0.71 in session 15 (the decision retrained with heldout-genre-15 and -16 opened, above).
-    # 0.71 → 0.705 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .714 → .706).
+    # 0.71 → 0.705 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .714 →
+    # .706).
     "topics": 0.705,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
@@ -418,7 +422,8 @@ HELDOUT19 = {
     "position_f1": 0.875,
     "person_org": 0.865,
     "issues": 0.615,
-    # 0.8 → 0.795 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .804 → .796).
+    # 0.8 → 0.795 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .804 →
+    # .796).
     "topics": 0.795,
     "meeting_date": 0.925,
     "meeting_place": 0.995,
