@@ -1240,6 +1240,8 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
     lines = [line.strip() for line in text[: head.start()].splitlines() if line.strip()]
     letterhead = _joined_letterhead(lines)
     quoted = _QUOTED.search(letterhead)
+    if quoted is None:
+        return _institution_letterhead(lines, orgs)
     kind = _COMPOUND.findall(letterhead[: quoted.start()] if quoted else letterhead)
     if not kind or _lemma_set(kind[0]) & _INNER_COUNCILS:
         return None  # the letterhead names the council itself: it is the body holding the meeting
@@ -1265,9 +1267,41 @@ def _joined_letterhead(lines: list[str]) -> str:
     if at is None:
         return lines[0] if lines else ""
     start = at
+    if at > 0 and lines[at].startswith(("«", '"')) and lines[at - 1].isupper() and not _QUOTED.search(lines[at - 1]):
+        # «МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ / «СРЕДНЯЯ ШКОЛА № 3»»: a line that opens with
+        # its quoted name carries the legal form typed on the line above it.
+        start = at - 1
     while start > 0 and not _QUOTED.search(lines[start - 1]) and _opens_in_genitive(lines[start]):
         start -= 1
     return " ".join(lines[start : at + 1])
+
+
+def _institution_letterhead(lines: list[str], orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    """«АНГРЕНСКИЙ ТЕХНИКУМ ГОРНОГО ДЕЛА И ЭНЕРГЕТИКИ / ПРОТОКОЛ № 4 / заседания педагогического совета»: an
+    institution named without quotes (`org_proper_kinds`: техникум, университет, колледж, школа …) whose own council
+    meets. The letterhead's first line typed in capitals, headed by such a kind after its adjectives, is the owner:
+    the listed body with the same words, else the line in sentence case."""
+    kinds = lexicons.load("org_proper_kinds")
+    for line in lines[:_LETTERHEAD_LINES]:
+        words = _COMPOUND.findall(line)
+        if len(words) < 2 or not line.isupper() or any(ch.isdigit() for ch in line):
+            continue
+        noun = next((k for k, w in enumerate(words) if not _adjective(w)), None)
+        if noun is None or not _lemma_set(words[noun]) & kinds:
+            continue
+        stems = [_stem(w) for w in words]
+        listed = next((o.name for o in orgs if [_stem(w) for w in _COMPOUND.findall(o.name)] == stems), None)
+        return listed or _sentence_case(line)
+    return None
+
+
+# An institution's letterhead is one of the document's first lines (a region's or an address's line follows it).
+_LETTERHEAD_LINES = 3
+
+
+def _adjective(word: str) -> bool:
+    parses = loading.parse(word.split("-")[-1].lower())
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
 
 
 def _opens_in_genitive(line: str) -> bool:

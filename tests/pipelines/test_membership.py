@@ -1270,3 +1270,48 @@ def test_a_conference_of_a_trades_members_is_the_meeting_of_the_body_named_first
     found = membership._profession_meeting_body(meeting, orgs, None)
     assert found is not None and found.name == "Палата нотариусов Павлодарской области"
     assert membership._profession_meeting_body(MeetingFinding(title="заседание правления"), orgs, None) is None
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "owner"),
+    [
+        # The institution named without quotes, its kind after its place's adjective.
+        ("ЗАРАФШАНСКИЙ КОЛЛЕДЖ ТРАНСПОРТА И СВЯЗИ\nНавоийская область", "Зарафшанский колледж транспорта и связи"),
+        # The legal form on a line of its own above the quoted name.
+        (
+            "ГОСУДАРСТВЕННОЕ БЮДЖЕТНОЕ ПРОФЕССИОНАЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ\n"
+            "«ТОРЖОКСКИЙ ПОЛИТЕХНИЧЕСКИЙ КОЛЛЕДЖ»\n"
+            "172002, г. Торжок, ул. Калинина, д. 7",
+            "Государственное бюджетное профессиональное образовательное учреждение"
+            " «Торжокский политехнический колледж»",
+        ),
+    ],
+)
+def test_staff_at_their_institution_s_council_belong_to_the_institution_on_the_letterhead(
+    nlp: Language, letterhead: str, owner: str
+) -> None:
+    # gold-format: the organization is the top-level body a person represents; an institution's own council
+    # (педагогический совет) holding the meeting stands for its institution's staff, named on the letterhead.
+    text = (
+        f"{letterhead}\n\nПРОТОКОЛ № 5\nзаседания педагогического совета\n\n"
+        "г. Зарафшан                                                   12 февраля 2025 г.\n\n"
+        "Председательствующий: Рахимов А.Б. – директор колледжа\n"
+        "Секретарь: Усманова Д.К. – преподаватель физики\n\n"
+        "1. СЛУШАЛИ: Бекмуродова Сардора Ильхомовича, заместителя директора по учебной работе, – об итогах сессии.\n"
+        "ВЫСТУПИЛИ:\nКоваленко И.П. (мастер производственного обучения) – о практике студентов.\n"
+        "РЕШИЛИ: информацию принять к сведению.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    for surname in ("Усманова", "Бекмуродов", "Коваленко"):
+        assert (found.get(surname) or "").lower() == owner.lower(), surname
+
+
+def test_a_letterhead_naming_a_place_s_office_owns_no_council(nlp: Language) -> None:
+    # A local government's letterhead is no institution whose council its staff sit in.
+    text = (
+        "АДМИНИСТРАЦИЯ ГОРОДА ЗАРАФШАН\n\nПРОТОКОЛ № 2\nзаседания общественного совета\n\n"
+        "Председательствующий: Рахимов А.Б. – председатель совета\n"
+        "1. СЛУШАЛИ: Коваленко И.П., пенсионера, – о благоустройстве.\nРЕШИЛИ: принять к сведению.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert (found.get("Коваленко") or "").lower() != "администрация города зарафшан"
