@@ -112,9 +112,14 @@ def holding_body(findings: Findings, text: str = "") -> OrganizationFinding | No
 
 
 @lru_cache(maxsize=1)
-def _heads() -> dict[str, str]:
-    pairs = (entry.split("|") for entry in lexicons.load("membership_heads"))
-    return {title.strip(): body.strip() for title, body in pairs}
+def _heads() -> dict[str, frozenset[str]]:
+    """A head's title → the kinds of office they head (a title may head more than one: «мэр» a мэрия, or in
+    Russia an администрация)."""
+    heads: dict[str, set[str]] = {}
+    for entry in lexicons.load("membership_heads"):
+        title, body = entry.split("|")
+        heads.setdefault(title.strip(), set()).add(body.strip())
+    return {title: frozenset(bodies) for title, bodies in heads.items()}
 
 
 def _most_named(orgs: list[OrganizationFinding], body: OrganizationFinding | None) -> OrganizationFinding | None:
@@ -145,7 +150,7 @@ def represented(
     if body is not None and body not in orgs and _head(body.name) & words:
         # «председатель муниципалитета», «бухгалтер муниципалитета»: the holding body a title or post named.
         return body
-    kinds = {_heads()[w] for w in words if w in _heads()}
+    kinds = {kind for w in words for kind in _heads().get(w, ())}
     headed = _most_named([o for o in orgs if _head(o.name) & kinds and _same_place(position, o.name)], body)
     if headed is not None:
         return headed
@@ -255,7 +260,7 @@ def _office_of_place_head(position: str, orgs: tuple[OrganizationFinding, ...]) 
     )
     if at is None:
         return None
-    kinds = {heads[h] for h in _lemma_set(words[at].group().split("-")[-1]) if h in heads}
+    kinds = {kind for h in _lemma_set(words[at].group().split("-")[-1]) for kind in heads.get(h, ())}
     rest = words[at + 1 :]
     bare = len(rest) >= 1 and (_lemma_set(rest[0].group()) & _BARE_UNITS or rest[0].group() == "по")
     if bare and not any(m.group()[:1].isupper() for m in rest):
@@ -1219,6 +1224,13 @@ _QUOTED = re.compile(r"[«\"]([^»\"]+)[»\"]")
 _PROTOCOL_COUNCILS = _INNER_COUNCILS | {"комитет", "профком"}
 
 
+# Councils of people from outside the institution (`organizations.letterheads`): «попечительский совет» of a
+# college is a body of its own, its members the college's trustees, not its staff.
+_OUTSIDERS_COUNCILS = frozenset(
+    {"попечительский", "наблюдательный", "общественный", "экспертный", "консультативный", "координационный"}
+)
+
+
 def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
     """«СПК «КАБЫРДАКСКИЙ» / ПРОТОКОЛ № 4 / заседания правления»: a protocol of an inner council (правление,
     совет директоров, президиум, профсоюзный комитет) that names no owner in its heading is the council of the
@@ -1231,7 +1243,7 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
     kind_line = next((line for line in text[head.end() :].splitlines() if line.strip()), "")
     words = _COMPOUND.findall(kind_line)
     council = next((k for k, w in enumerate(words[:3]) if _lemma_set(w) & _PROTOCOL_COUNCILS), None)
-    if council is None:
+    if council is None or any(_lemma_set(w) & _OUTSIDERS_COUNCILS for w in words[:council]):
         return None
     if any(w[:1].isupper() for w in words[council + 1 :]):
         # «заседания правления Общественного объединения «Нур»», «заседания Совета директоров АО «…»» names its owner

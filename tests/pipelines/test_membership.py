@@ -1315,3 +1315,16 @@ def test_a_letterhead_naming_a_place_s_office_owns_no_council(nlp: Language) -> 
     )
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert (found.get("Коваленко") or "").lower() != "администрация города зарафшан"
+
+
+def test_trustees_of_an_institution_are_not_its_staff(nlp: Language) -> None:
+    # «попечительский совет»: a council of people from outside; its members keep it, not the letterhead's college.
+    text = (
+        "ГОСУДАРСТВЕННОЕ БЮДЖЕТНОЕ ПРОФЕССИОНАЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ\n"
+        "«ТОРЖОКСКИЙ ПОЛИТЕХНИЧЕСКИЙ КОЛЛЕДЖ»\n\nПРОТОКОЛ № 2\nзаседания попечительского совета\n\n"
+        "Председательствующий: Лебедев А.Б. – председатель попечительского совета\n"
+        "Присутствовали члены попечительского совета: Лебедев А.Б., Громова Е.К.\n\n"
+        "1. СЛУШАЛИ: Лебедева А.Б. – о стипендиях.\nРЕШИЛИ: принять к сведению.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert "торжокский политехнический колледж" not in (found.get("Лебедев") or "").lower()
