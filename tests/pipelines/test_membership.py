@@ -1328,3 +1328,29 @@ def test_trustees_of_an_institution_are_not_its_staff(nlp: Language) -> None:
     )
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert "торжокский политехнический колледж" not in (found.get("Лебедев") or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "office"),
+    [
+        (
+            "В Думе Усольского городского округа прошло заседание. Начальник финансового управления администрации "
+            "Усольского городского округа Ольга Петрова доложила о бюджете. На вопросы ответил заместитель мэра "
+            "Усольского городского округа Иван Сидоров.",
+            "Сидоров",
+            "администрация Усольского городского округа",
+        ),
+        (
+            "В здании Токтогульской районной государственной администрации прошло совещание. Его провёл аким "
+            "Токтогульского района Азамат Турдуев.",
+            "Турдуев",
+            "Токтогульская районная государственная администрация",
+        ),
+    ],
+)
+def test_a_place_s_head_serves_the_administration_the_text_names_for_that_place(
+    nlp: Language, text: str, surname: str, office: str
+) -> None:
+    # gold-format: where the text names the body (администрация), a head of a place is split from it.
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert (found.get(surname) or "").lower() == office.lower()
