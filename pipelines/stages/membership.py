@@ -111,14 +111,15 @@ def holding_body(findings: Findings, text: str = "") -> OrganizationFinding | No
     return max(candidates, key=rank)
 
 
-@lru_cache(maxsize=1)
-def _heads() -> dict[str, frozenset[str]]:
-    """A head's title → the kinds of office they head (a title may head more than one: «мэр» a мэрия, or in
-    Russia an администрация)."""
+@lru_cache(maxsize=2)
+def _heads(also: bool = False) -> dict[str, frozenset[str]]:
+    """A head's title → the kinds of office they head; with `also`, the other kinds a title may head too
+    (`membership_heads_also.txt`: a Russian mayor's администрация), for a person linked to no body."""
     heads: dict[str, set[str]] = {}
-    for entry in lexicons.load("membership_heads"):
-        title, body = entry.split("|")
-        heads.setdefault(title.strip(), set()).add(body.strip())
+    for name in ("membership_heads", "membership_heads_also") if also else ("membership_heads",):
+        for entry in lexicons.load(name):
+            title, body = entry.split("|")
+            heads.setdefault(title.strip(), set()).add(body.strip())
     return {title: frozenset(bodies) for title, bodies in heads.items()}
 
 
@@ -131,8 +132,10 @@ def _most_named(orgs: list[OrganizationFinding], body: OrganizationFinding | Non
 
 
 def represented(
-    position: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
+    position: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None, also: bool = False
 ) -> OrganizationFinding | None:
+    """The body a post stands for. With `also`, a head's title takes the other kinds of office it may head
+    (`membership_heads_also.txt`)."""
     words = _lemmas(position)
     # («председатель комитета по бюджету» is not of «Комитет по градостроительной деятельности».)
     named = [
@@ -150,7 +153,7 @@ def represented(
     if body is not None and body not in orgs and _head(body.name) & words:
         # «председатель муниципалитета», «бухгалтер муниципалитета»: the holding body a title or post named.
         return body
-    kinds = {kind for w in words for kind in _heads().get(w, ())}
+    kinds = {kind for w in words for kind in _heads(also=also).get(w, ())}
     headed = _most_named([o for o in orgs if _head(o.name) & kinds and _same_place(position, o.name)], body)
     if headed is not None:
         return headed
@@ -730,7 +733,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):
-            found = represented(person.position, orgs, body)
+            # (The meeting's chair or secretary, «заместитель мэра» chairing a council, is the council's officer
+            # before an office their title may head: `_OFFICERS` below.)
+            found = represented(person.position, orgs, body, also=person.role not in _OFFICERS)
             if found is not None:
                 # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
                 position = with_party(without_body(person.position, found.name) or "", person.organization)
