@@ -229,18 +229,45 @@ def _gapped_speech(name: Span) -> Token | None:
     doc = name.doc
     if name.start < 3 or name.end >= len(doc) or doc[name.end].text not in _GAP_DASHES:
         return None
-    if fold(doc[name.start - 1].text) not in _GAP_JOINS or doc[name.start - 2].text != ",":
+    join = _gap_join(name)
+    if join is None:
         return None
     if name.end + 1 >= len(doc) or fold(doc[name.end + 1].text) in _GAP_DENIALS:
         return None  # «…, а Олег Сидоров – нет»: the dash denies the verb
-    comma = name.start - 2
+    comma = join - 1
     sentence = sentence_of(doc, name.start)
     for verb in doc[sentence.start : comma]:
         if verb.pos_ != "VERB" or not _says(verb) or _negated(verb) or _not_yet_said(verb):
             continue
-        if any(c.dep_ == "nsubj" and (c.ent_type_ == "PER" or is_position_head(c)) for c in verb.children):
+        if any(c.dep_ == "nsubj" and _person_or_title(c) for c in verb.children):
+            return verb
+        if "Part" in verb.morph.get("VerbForm") and verb.dep_ == "acl" and _person_or_title(verb.head):
+            # «глава айыл окмоту Нургуль Ташиева, попросившая выделить технику, а директор … – ускорить поставку»:
+            # the participle of speech the person before it is said with.
             return verb
     return None
+
+
+# Words of a title between «, а» and the name it heads («, а депутат Лола Ким –», «, а директор ОсОО «…» Шерали
+# Мадаминов –»): no verb or clause's punctuation among them.
+_GAP_TITLE_WORDS = 10
+
+
+def _gap_join(name: Span) -> int | None:
+    """Where «а»/«и» after a comma opens the gapped clause of a name: right before it, or before the title heading
+    it."""
+    doc = name.doc
+    for at in range(name.start - 1, max(1, name.start - 1 - _GAP_TITLE_WORDS) - 1, -1):
+        token = doc[at]
+        if fold(token.text) in _GAP_JOINS and doc[at - 1].text == ",":
+            return at if at == name.start - 1 or is_position_head(doc[at + 1]) else None
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ".", ":", "–", "—"):
+            return None
+    return None
+
+
+def _person_or_title(token: Token) -> bool:
+    return token.ent_type_ == "PER" or is_position_head(token)
 
 
 def _has_subject(verb: Token) -> bool:

@@ -456,6 +456,23 @@ def test_an_object_hung_on_the_subjects_title_does_not_speak(nlp: Language) -> N
             {"Лапин": (True, "speaker"), "Рябова": (False, "mentioned")},
         ),
         ("Жительница посёлка Ольга Рябова посетовала на отсутствие освещения.", {"Рябова": (True, "speaker")}),
+        # A title between «, а» and the name: the same gap.
+        (
+            "Депутат Игорь Лапин предложил продлить приём заявок, а директор ООО «Северный мост» Ольга Рябова – "
+            "увеличить число грантов.",
+            {"Лапин": (True, "speaker"), "Рябова": (True, "speaker")},
+        ),
+        # The speech of the clause before said by a participle of its persons.
+        (
+            "Выступили фермер Игорь Лапин и глава села Анна Титова, попросившие отремонтировать мост, а начальник "
+            "управления дорог Ольга Рябова – выделить технику.",
+            {"Рябова": (True, "speaker")},
+        ),
+        # A title and a dash that denies it.
+        (
+            "Депутат Игорь Лапин поддержал проект, а директор школы Ольга Рябова – нет.",
+            {"Рябова": (False, "mentioned")},
+        ),
     ],
 )
 def test_a_gapped_speech_verb_and_a_complaint(nlp: Language, text: str, expected: dict) -> None:
