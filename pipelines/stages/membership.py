@@ -453,7 +453,30 @@ def parent_body(unit: str, orgs: tuple[OrganizationFinding, ...]) -> Organizatio
                 # The body's own name in the genitive, or its kind named bare («администрации района»).
                 if tail == stems or (words[i].islower() and tail <= stems):
                     return org
-    return None
+    return _parent_by_level(unit, orgs)
+
+
+def _parent_by_level(unit: str, orgs: tuple[OrganizationFinding, ...]) -> OrganizationFinding | None:
+    """«постоянная комиссия областного Кенгаша по аграрным вопросам» → «Джизакский областной Кенгаш народных
+    депутатов»: the body named in the unit's genitive tail by its level and kind alone, in small letters, is the one
+    listed body of that kind whose name has those words (its place's adjective before them)."""
+    words = _COMPOUND.findall(unit.split(" по ")[0])
+    kind = next((k for k, w in enumerate(words) if k > 0 and _lemma_set(w) & lexicons.load("membership_bodies")), None)
+    if kind is None or not all(w.islower() for w in words[:kind]):
+        return None
+    level = kind - 1 if kind > 1 and _lemma_set(words[kind - 1]) & lexicons.load("org_levels") else kind
+    if level == kind or kind + 1 < len(words):
+        return None  # «комиссия Кенгаша», «комиссия областного Кенгаша народных депутатов»: other shapes
+    tail = {_stem(w) for w in words[level:]}
+    found = {
+        o.name: o
+        for o in orgs
+        if o.name != unit
+        and not _is_subunit(o.name)
+        and _head(o.name) & _lemma_set(words[kind])
+        and tail <= {_stem(w) for w in _COMPOUND.findall(o.name)}
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _parent_in_unit_name(doc: Doc, unit: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:

@@ -1354,3 +1354,50 @@ def test_a_place_s_head_serves_the_administration_the_text_names_for_that_place(
     # gold-format: where the text names the body (администрация), a head of a place is split from it.
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert (found.get(surname) or "").lower() == office.lower()
+
+
+def test_a_commission_of_the_council_named_by_its_level_belongs_to_the_listed_council(nlp: Language) -> None:
+    # «постоянная комиссия областного Кенгаша по …»: the council named in the genitive by its level and kind only is
+    # the one listed council with those words (gold-format: the unit stays in the post, the top-level body is the
+    # organization).
+    findings = Findings(
+        meeting=MeetingFinding(title="выездное заседание комиссии"),
+        organizations=(
+            _org("постоянная комиссия областного Кенгаша по вопросам образования", 10),
+            _org("Навоийский областной Кенгаш народных депутатов", 200),
+            _org("хокимият Навоийской области", 400),
+        ),
+        persons=(
+            PersonFinding(
+                "Рашидова",
+                position="председатель комиссии",
+                organization="постоянная комиссия областного Кенгаша по вопросам образования",
+            ),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Рашидова"] == "Навоийский областной Кенгаш народных депутатов"
+
+
+def test_a_commission_of_a_council_of_an_unlisted_level_keeps_its_link(nlp: Language) -> None:
+    # Two councils of that kind and level: which one the commission serves is not said.
+    findings = Findings(
+        meeting=MeetingFinding(title="выездное заседание комиссии"),
+        organizations=(
+            _org("постоянная комиссия областного Кенгаша по вопросам образования", 10),
+            _org("Навоийский областной Кенгаш народных депутатов", 200),
+            _org("Бухарский областной Кенгаш народных депутатов", 300),
+        ),
+        persons=(
+            PersonFinding(
+                "Рашидова",
+                position="председатель комиссии",
+                organization="постоянная комиссия областного Кенгаша по вопросам образования",
+            ),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Рашидова"] not in (
+        "Навоийский областной Кенгаш народных депутатов",
+        "Бухарский областной Кенгаш народных депутатов",
+    )
