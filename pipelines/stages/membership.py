@@ -771,6 +771,17 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 named_parent = _parent_in_unit_name(doc, found.name, orgs) if _is_subunit(found.name) else None
                 organization = parent.name if parent is not None else named_parent or found.name
                 person = replace(person, organization=organization, position=position)
+        kind = _bare_kind_of_post(person.position) if person.organization is not None and person.position else None
+        linked_kind = _head(person.organization or "") if kind else frozenset()
+        if kind and linked_kind & lexicons.load("org_heads") and not linked_kind & kind:
+            # «инспектор палаты», «ректор университета» linked to a body of another known kind (the assembly that
+            # thanked them): the post names the kind of the body it serves, and one listed body of that kind (the
+            # holding one first) is it. (A body linked by its quoted name alone, «фонда «Мекен-Мигрант»», is read
+            # with its kind below.)
+            named = [o for o in orgs if o.name[:1].isupper() and _head(o.name) & kind and not _is_subunit(o.name)]
+            pick = _most_named(named, body)
+            if pick is not None:
+                person = replace(person, organization=pick.name)
         if person.organization is None and person.position and (named := _named_by_legal_kind(person, orgs)):
             # «директору товарищества Андрею Бондарю» after «ТОО «ЭкоТеплоТранзит»»: the kind stands for the company
             # named before it.
@@ -852,6 +863,26 @@ def run(doc: Doc, findings: Findings) -> Findings:
 _CONVOCATION = re.compile(
     r"\s+(?:[IVXLCІХ]+|(?:(?:двадцать|тридцать|сорок)\s)?[а-яё]+(?:ого|его)|\d+-?г?о?)\s+созыва\b.*$", re.S
 )
+
+
+def _bare_kind_of_post(position: str) -> frozenset[str] | None:
+    """«инспектор палаты», «член президиума палаты», «ректор университета» → {палата}, {университет}: a post that
+    ends on a body's bare kind in the genitive, in small letters, no name, place or remit of its own (a unit's kind,
+    «председатель комиссии», is no body's)."""
+    if "," in position:
+        return None
+    words = _COMPOUND.findall(position)
+    if len(words) < 2 or len(words) > 4 or not all(w.islower() for w in words[1:]):
+        return None
+    last = words[-1]
+    parses = loading.parse(last)
+    if not parses or parses[0].tag.POS != "NOUN" or parses[0].tag.case != "gent":
+        return None
+    kind = frozenset({parses[0].normal_form.replace("ё", "е")})
+    units = lexicons.load("org_subunits") | lexicons.load("position_subunits")
+    if kind & units or not kind & lexicons.load("org_heads"):
+        return None
+    return kind
 
 
 def _without_convocation(name: str) -> str:

@@ -1401,3 +1401,29 @@ def test_a_commission_of_a_council_of_an_unlisted_level_keeps_its_link(nlp: Lang
         "Навоийский областной Кенгаш народных депутатов",
         "Бухарский областной Кенгаш народных депутатов",
     )
+
+
+def test_a_post_naming_a_body_s_kind_serves_that_body_not_another_kind(nlp: Language) -> None:
+    # «инспектор палаты» linked to the assembly that awarded them: the post names its own body's kind.
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание коллегии палаты"),
+        organizations=(
+            _org("Счётная палата Тверской области", 10, 300),
+            _org("Законодательное Собрание Тверской области", 120),
+        ),
+        persons=(
+            PersonFinding(
+                "Громова", position="аудитор палаты", organization="Законодательное Собрание Тверской области"
+            ),
+            PersonFinding("Лебедев", position="депутат", organization="Законодательное Собрание Тверской области"),
+            PersonFinding(
+                "Орлова", position="председатель комитета", organization="Законодательное Собрание Тверской области"
+            ),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {
+        "Громова": "Счётная палата Тверской области",
+        "Лебедев": "Законодательное Собрание Тверской области",
+        "Орлова": "Законодательное Собрание Тверской области",
+    }
