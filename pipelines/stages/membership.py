@@ -76,7 +76,7 @@ def _head(name: str) -> frozenset[str]:
             following = loading.parse(words[1].split("-")[-1].lower())
             if following and all(p.tag.case in ("gent", "accs") for p in following):
                 return _lemma_set(word)
-        if k + 1 < len(words) and any(p.tag.POS == "ADJF" for p in parses):
+        if k + 1 < len(words) and (any(p.tag.POS == "ADJF" for p in parses) or _place_adjective(compound)):
             continue  # «Тверская городская Дума»: a place's adjective that names a street too is no kind
         if any(p.tag.POS == "NOUN" for p in parses) and not all(p.tag.POS == "ADJF" for p in parses[:1]):
             following = _lemma_set(words[k + 1]) if k + 1 < len(words) else frozenset()
@@ -84,6 +84,14 @@ def _head(name: str) -> frozenset[str]:
                 return following  # «Жогорку Кенеш»: a word of the state language qualifies the kind after it
             return _lemma_set(word)
     return frozenset()
+
+
+# «Жирмунский», «Вороновский»: a place's adjective the dictionary reads as a surname (a noun) by its ending.
+_PLACE_ADJECTIVE_ENDINGS = ("ский", "цкий", "ская", "цкая", "ское", "цкое", "ской", "цкой")
+
+
+def _place_adjective(word: str) -> bool:
+    return word[:1].isupper() and word.lower().endswith(_PLACE_ADJECTIVE_ENDINGS)
 
 
 def holding_body(findings: Findings, text: str = "") -> OrganizationFinding | None:

@@ -1427,3 +1427,16 @@ def test_a_post_naming_a_body_s_kind_serves_that_body_not_another_kind(nlp: Lang
         "Лебедев": "Законодательное Собрание Тверской области",
         "Орлова": "Законодательное Собрание Тверской области",
     }
+
+
+@pytest.mark.parametrize("council", ["Заболоцкий сельский Совет депутатов", "Ковалевский поселковый Совет депутатов"])
+def test_a_place_adjective_read_as_a_surname_is_not_the_council_s_kind(nlp: Language, council: str) -> None:
+    # «Заболоцкий», «Ковалевский»: the dictionary knows them as surnames only; before «сельский Совет» they are the
+    # place's adjective, and the council is the body holding the session its deputies represent.
+    findings = Findings(
+        meeting=MeetingFinding(title="очередная сессия Совета депутатов"),
+        organizations=(_org(council, 10, 200), _org("СПК «Рассвет»", 400)),
+        persons=(PersonFinding("Ярош", position="депутат"),),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Ярош"] == council
