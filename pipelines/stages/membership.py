@@ -28,7 +28,7 @@ from models.components.extensions import doc_text, sentence_of
 from models.grammars.organizations import legal_phrases
 from pipelines import reranking
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
-from pipelines.layouts import find_sections
+from pipelines.layouts import detect_layout, find_sections
 from pipelines.normalize import inflect_token, nominative
 from pipelines.person_names import fold
 from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body, without_organ_owner
@@ -687,6 +687,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
     commission = _meeting_commission(findings.meeting, orgs)
     members_body = _members_meeting_body(findings.meeting, orgs, body)
     invited = [(sec.start, sec.end) for sec in find_sections(doc_text(doc)) if sec.kind == "invited"]
+    # A стенограмма of the body's meeting: its members speak by name alone, the chair calling them by first name.
+    transcript_body = _assembly_of(body, orgs, doc) if headed and detect_layout(doc_text(doc)) == "transcript" else None
     for person in findings.persons:
         if commission is not None and _of_commission(person, commission):
             # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
@@ -820,6 +822,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # «Тынелькут С.П., бригадир ставного невода», «председатель – Шаповалова Е.Г.» at the general meeting of a
             # collective farm's members: a post with no body of its own, held by no invited guest, is the body's.
             person = replace(person, organization=members_body.name)
+        if person.organization is None and transcript_body is not None and person.spoke and not person.position:
+            # «Цинцадзе М.А. – Отар Тариелович, крестьяне жалуются …»: a turn of the body's transcript whose speaker
+            # has no post or body named anywhere is a member's (a guest is introduced by their post).
+            person = replace(person, organization=transcript_body)
         if person.organization is None and members_body is not None and _from_the_floor(person):
             # «ВЫСТУПИЛИ: Головань С.Н. (уч. 47) – о качестве отсыпки»: at the general meeting of a partnership's
             # members, a speaker with no post or body of their own is one of its members.
@@ -891,6 +897,17 @@ def _bare_kind_of_post(position: str) -> frozenset[str] | None:
     if kind & units or not kind & lexicons.load("org_heads"):
         return None
     return kind
+
+
+def _assembly_of(body: OrganizationFinding | None, orgs: tuple[OrganizationFinding, ...], doc: Doc) -> str | None:
+    """The body whose members sit in the one holding the meeting: the body itself, or for its committee the body
+    the committee is of («Комитет Верховного совета … по аграрным вопросам» → «Верховный совет …»)."""
+    if body is None:
+        return None
+    if not _is_subunit(body.name):
+        return body.name
+    parent = parent_body(body.name, orgs)
+    return parent.name if parent is not None else _parent_in_unit_name(doc, body.name, orgs)
 
 
 def _without_convocation(name: str) -> str:

@@ -1440,3 +1440,18 @@ def test_a_place_adjective_read_as_a_surname_is_not_the_council_s_kind(nlp: Lang
     )
     found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
     assert found["Ярош"] == council
+
+
+def test_a_member_speaking_by_name_alone_in_the_body_s_transcript_is_the_body_s(nlp: Language) -> None:
+    # A стенограмма of a council's meeting: a turn's speaker with no post is a member; a guest is introduced by post.
+    text = (
+        "СТЕНОГРАММА\nзаседания Думы Усольского городского округа\n\n"
+        "г. Усолье                                                   5 марта 2025 года\n\n"
+        "Председательствующий – председатель Думы Усольского городского округа И.П. Ласточкин\n\n"
+        "Ласточкин И.П. – Коллеги, начинаем. Слово начальнику управления образования Марине Королёвой.\n\n"
+        "Королёва М.С. – Спасибо. В районе открыты две новые группы детского сада.\n\n"
+        "Дроздов А.В. – Иван Петрович, когда откроют группу в посёлке Тельма?\n\n"
+        "Ласточкин И.П. – Ответим письменно. Заседание закрыто.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert (found.get("Дроздов") or "").lower() == "дума усольского городского округа"
