@@ -676,6 +676,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 if p.position and (p.organization is None or _bare_unit(p.organization))
                 else replace(p, organization=owner)
                 if p.organization is not None and _kind_of_owner(p.organization, owner)
+                else replace(p, organization=owner)
+                if _post_names_owner(p, owner)
                 else p
                 for p in findings.persons
             ),
@@ -1467,6 +1469,36 @@ def _kind_of_owner(name: str, owner: str) -> bool:
     return _lemma_set(words[-1]) & {"общество", "товарищество", "кооператив", "предприятие"} != set() and (
         spelled in (" ".join(kind), words[-1].lower()) or (len(kind) == 1 and _abbreviates(kind[0], words))
     )
+
+
+def _post_names_owner(person: PersonFinding, owner: str) -> bool:
+    """«председатель областной организации», «руководитель службы сестёр милосердия областной организации» at the
+    meeting of «президиум Могилёвской областной организации БОКК»: a post (or the unit it was linked to) that ends
+    on the owner's level and kind in small letters is the owner's, whatever other body of that kind it was linked
+    to («районная организация …», where the meeting was hosted)."""
+    if person.organization == owner:
+        return False
+    kind = _head(owner)
+    owner_stems = {_stem(w) for w in _COMPOUND.findall(owner)}
+    texts = (person.position or "").split(",")
+    if person.organization is not None and _is_subunit(person.organization):
+        texts.append(person.organization)
+    for text in texts:
+        words = _COMPOUND.findall(text)
+        if len(words) < 3 or not all(w.islower() for w in words[-2:]):
+            continue
+        level, noun = words[-2:]
+        if (
+            _lemma_set(noun) & kind
+            and _lemma_set(level) & lexicons.load("org_levels")
+            and {
+                _stem(level),
+                _stem(noun),
+            }
+            <= owner_stems
+        ):
+            return True
+    return False
 
 
 def _own_council(name: str) -> bool:

@@ -1455,3 +1455,18 @@ def test_a_member_speaking_by_name_alone_in_the_body_s_transcript_is_the_body_s(
     )
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert (found.get("Дроздов") or "").lower() == "дума усольского городского округа"
+
+
+def test_a_post_ending_on_the_owner_s_level_and_kind_is_the_owner_s(nlp: Language) -> None:
+    # At the meeting of the regional organization's presidium, «председатель областной организации» is the owner's
+    # chair, not the district organization that hosted the meeting.
+    text = (
+        "12 марта в Жлобине на базе Жлобинской районной организации Белорусского профсоюза работников образования "
+        "прошло выездное заседание президиума Гомельской областной организации Белорусского профсоюза работников "
+        "образования. Заседание вела председатель областной организации Ирина Петровна Ковалёва. О работе с "
+        "молодыми педагогами доложил руководитель отдела по работе с молодёжью областной организации Олег Лис."
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    owner = "гомельская областная организация белорусского профсоюза работников образования"
+    assert (found.get("Ковалёва") or "").lower() == owner
+    assert (found.get("Лис") or "").lower() == owner
