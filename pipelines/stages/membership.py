@@ -698,7 +698,12 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # stand for the commission, a collegial body of its own (the post keeps their office).
             persons.append(replace(person, organization=commission.name))
             continue
-        if headed and body is not None and person.role == "chair" and _heads_a_place(person.position):
+        if (
+            headed
+            and body is not None
+            and person.role == "chair"
+            and (_heads_a_place(person.position) or (person.organization is None and _deputy_head(person.position)))
+        ):
             # «Председательствует Глава города Мончегорска»: the chair of the council's session who heads the
             # place belongs to the body holding the meeting (the place keeps its post).
             persons.append(replace(person, organization=body.name))
@@ -1680,6 +1685,17 @@ def _heads_a_place(position: str | None) -> bool:
         # «глава Сосновоборского городского округа»: the unit may follow two adjectives of the place.
         and any(_lemma_set(w) & _PLACE_UNITS for w in words[1:4])
     )
+
+
+_DEPUTIES = frozenset({"заместитель", "зам"})
+
+
+def _deputy_head(position: str | None) -> bool:
+    """«заместитель акима области», «первый заместитель мэра»: a deputy of a place's head, with no body named;
+    chairing a council's meeting (under their chairmanship, «под председательством»), they are its chair."""
+    words = _COMPOUND.findall((position or "").split(",")[0].lower())
+    at = next((k for k, w in enumerate(words[:2]) if _lemma_set(w) & _DEPUTIES), None)
+    return at is not None and at + 1 < len(words) and bool(_lemma_set(words[at + 1]) & _PLACE_HEADS)
 
 
 _QUOTED_NAME = re.compile(r"[«\"“]([^»\"”]+)[»\"”]")

@@ -1470,3 +1470,15 @@ def test_a_post_ending_on_the_owner_s_level_and_kind_is_the_owner_s(nlp: Languag
     owner = "гомельская областная организация белорусского профсоюза работников образования"
     assert (found.get("Ковалёва") or "").lower() == owner
     assert (found.get("Лис") or "").lower() == owner
+
+
+def test_a_deputy_head_chairing_a_council_s_meeting_is_its_chair(nlp: Language) -> None:
+    # «под председательством заместителя акима области»: chairing the council's own meeting, the deputy head
+    # represents the council holding it, not the akimat their post names.
+    text = (
+        "В Кокшетау прошло заседание Есильского бассейнового совета под председательством заместителя акима "
+        "области Серика Жумабаева. В акимате Акмолинской области обсудили подготовку к паводку. Директор филиала "
+        "РГП «Казводхоз» Аскар Бекенов доложил о ремонте плотин."
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert (found.get("Жумабаев") or "").lower() == "есильский бассейновый совет"
