@@ -409,6 +409,7 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
             and not (name.start <= c.i < name.end)
             and not _own_title(c, name)
             and _agrees(token, c, listed=True)
+            and not _subject_of_clause_before(c, name, token)
             for c in token.children
         )
         if female:
@@ -422,6 +423,17 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
         if agrees and not own_subject and (not _negated(token) or _denial_says(token)):
             return token
     return None
+
+
+def _subject_of_clause_before(subject: Token, name: Span, verb: Token) -> bool:
+    """«Главврач Ирина Мох сказала о прививках, а начальник отдела … Азамат Токоев заверил, что …»: the parser took
+    the first clause's subject for the second verb's; a subject before the name with a finite verb of its own
+    between them, the verb after the name, is that other clause's."""
+    if not subject.i < name.start < verb.i:
+        return False
+    return any(
+        t.pos_ in ("VERB", "AUX") and _features(t, "VerbForm") == "Fin" for t in name.doc[subject.i + 1 : name.start]
+    )
 
 
 # A patronymic's ending shows its case and gender where the tagger misreads a rare name's («Абдыжапар Турдубаевич

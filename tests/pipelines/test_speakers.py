@@ -468,6 +468,12 @@ def test_an_object_hung_on_the_subjects_title_does_not_speak(nlp: Language) -> N
             "управления дорог Ольга Рябова – выделить технику.",
             {"Рябова": (True, "speaker")},
         ),
+        # The parser hangs the second clause's verb on the first clause's subject: the name before it says it.
+        (
+            "Главврач Ирина Мох сказала о прививках, а начальник районного отдела внутренних дел подполковник "
+            "милиции Азамат Токоев заверил, что порядок будет обеспечен.",
+            {"Мох": (True, "speaker"), "Токоев": (True, "speaker")},
+        ),
         # A title and a dash that denies it.
         (
             "Депутат Игорь Лапин поддержал проект, а директор школы Ольга Рябова – нет.",
