@@ -179,10 +179,17 @@ def _own_clause_speech(token: Token) -> Token | None:
 _THANKING = frozenset({"поблагодарить", "благодарить", "наградить", "поздравить", "чествовать", "премировать"})
 
 
+# The nouns of thanks whose dative is thanked («благодарность медицинской сестре Анне Рыбак, которая провела …»).
+_THANKS = frozenset({"благодарность", "признательность", "поздравление"})
+
+
 def _thanked(token: Token) -> bool:
-    """The name (or the title it is apposed to) is the object of a verb of thanking or awarding."""
+    """The name (or the title it is apposed to) is the object of a verb of thanking or awarding, or the one a noun
+    of thanks is addressed to."""
     for node in (token, token.head) if token.dep_ in ("appos", "flat:name") else (token,):
         if node.dep_ in ("obj", "iobj") and _lemma(node.head) in _THANKING:
+            return True
+        if node.dep_ in ("iobj", "nmod") and _lemma(node.head) in _THANKS and "Dat" in node.morph.get("Case"):
             return True
     return False
 

@@ -474,6 +474,12 @@ def test_an_object_hung_on_the_subjects_title_does_not_speak(nlp: Language) -> N
             "милиции Азамат Токоев заверил, что порядок будет обеспечен.",
             {"Мох": (True, "speaker"), "Токоев": (True, "speaker")},
         ),
+        # What a thanked person did is why they are thanked, not speech at the meeting.
+        (
+            "Отдельно прозвучала благодарность медицинской сестре детской поликлиники Анне Рыбак, которая провела "
+            "выездную вакцинацию в 11 организациях.",
+            {"Рыбак": (False, "mentioned")},
+        ),
         # A title and a dash that denies it.
         (
             "Депутат Игорь Лапин поддержал проект, а директор школы Ольга Рябова – нет.",
