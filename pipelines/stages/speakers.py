@@ -189,9 +189,18 @@ def _thanked(token: Token) -> bool:
     for node in (token, token.head) if token.dep_ in ("appos", "flat:name") else (token,):
         if node.dep_ in ("obj", "iobj") and _lemma(node.head) in _THANKING:
             return True
-        if node.dep_ in ("iobj", "nmod") and _lemma(node.head) in _THANKS and "Dat" in node.morph.get("Case"):
-            return True
+        # («сестре прививочного кабинета поликлиники Анне Рыбак»: the parser hangs the name on the title's tail.)
+        for _ in range(_TITLE_TAIL):
+            if node.dep_ in ("iobj", "nmod") and _lemma(node.head) in _THANKS and "Dat" in node.morph.get("Case"):
+                return True
+            if node.dep_ != "nmod" or node.head.i == node.i:
+                break
+            node = node.head
     return False
+
+
+# Genitives of a title's tail between a name and the title's noun («сестре кабинета поликлиники»).
+_TITLE_TAIL = 4
 
 
 def _speech_head(token: Token) -> Token | None:
