@@ -485,6 +485,12 @@ def test_an_object_hung_on_the_subjects_title_does_not_speak(nlp: Language) -> N
             "Рыбак, которая провела выездную вакцинацию.",
             {"Рыбак": (False, "mentioned")},
         ),
+        # A greeting another passed on is not its author's speech.
+        (
+            "Иван Рыжов также передал участникам приветствие главы района Александра Тихонова, который не смог "
+            "присутствовать из-за командировки.",
+            {"Рыжов": (True, "speaker"), "Тихонов": (False, "mentioned")},
+        ),
         # A title and a dash that denies it.
         (
             "Депутат Игорь Лапин поддержал проект, а директор школы Ольга Рябова – нет.",
