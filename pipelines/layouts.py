@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from models import lexicons
+from models import lexicons, loading
 
 Layout = Literal["protocol", "transcript", "report"]
 
@@ -305,6 +305,8 @@ def _is_speaker_label(turn: re.Match[str]) -> bool:
     title, name = turn.group("title"), turn.group("name")
     if title is not None and fold(title) not in _title_words():
         return False
+    if _verb_read_as_surname(name):
+        return False  # «Стенографировала О.Н. Гиль»: the record-keeper's signature under the last turn
     if turn.group("post") is not None:
         # «Резник Ю.А., жительница села Квасниковка: А кто будет …»: a colon after who they are opens their words,
         # whatever they are; after a full stop only a post does («Сидоров С.С., житель села. Просит …» is a list).
@@ -313,6 +315,15 @@ def _is_speaker_label(turn: re.Match[str]) -> bool:
     if re.fullmatch(_SURNAME, name):
         return title is not None and any(mark in turn.group("mark") for mark in (":", "—", "–"))
     return True
+
+
+def _verb_read_as_surname(name: str) -> bool:
+    """«Стенографировала О.Н.», «Записал А.П.»: the label's first word is a verb (every reading of it), no surname."""
+    first = re.match(r"[^\W\d_]+", name)
+    if first is None or not first.group()[:1].isupper():
+        return False
+    parses = loading.parse(first.group().lower())
+    return bool(parses) and all(p.tag.POS == "VERB" for p in parses)
 
 
 _POST_WORDS = re.compile(rf"[{_LOWER}][{_LOWER}.-]*")

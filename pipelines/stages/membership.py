@@ -28,7 +28,7 @@ from models.components.extensions import doc_text, sentence_of
 from models.grammars.organizations import legal_phrases
 from pipelines import reranking
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
-from pipelines.layouts import find_sections
+from pipelines.layouts import detect_layout, find_sections
 from pipelines.normalize import inflect_token, nominative
 from pipelines.person_names import fold
 from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body, without_organ_owner
@@ -76,7 +76,7 @@ def _head(name: str) -> frozenset[str]:
             following = loading.parse(words[1].split("-")[-1].lower())
             if following and all(p.tag.case in ("gent", "accs") for p in following):
                 return _lemma_set(word)
-        if k + 1 < len(words) and any(p.tag.POS == "ADJF" for p in parses):
+        if k + 1 < len(words) and (any(p.tag.POS == "ADJF" for p in parses) or _place_adjective(compound)):
             continue  # «Тверская городская Дума»: a place's adjective that names a street too is no kind
         if any(p.tag.POS == "NOUN" for p in parses) and not all(p.tag.POS == "ADJF" for p in parses[:1]):
             following = _lemma_set(words[k + 1]) if k + 1 < len(words) else frozenset()
@@ -84,6 +84,14 @@ def _head(name: str) -> frozenset[str]:
                 return following  # «Жогорку Кенеш»: a word of the state language qualifies the kind after it
             return _lemma_set(word)
     return frozenset()
+
+
+# «Жирмунский», «Вороновский»: a place's adjective the dictionary reads as a surname (a noun) by its ending.
+_PLACE_ADJECTIVE_ENDINGS = ("ский", "цкий", "ская", "цкая", "ское", "цкое", "ской", "цкой")
+
+
+def _place_adjective(word: str) -> bool:
+    return word[:1].isupper() and word.lower().endswith(_PLACE_ADJECTIVE_ENDINGS)
 
 
 def holding_body(findings: Findings, text: str = "") -> OrganizationFinding | None:
@@ -111,10 +119,16 @@ def holding_body(findings: Findings, text: str = "") -> OrganizationFinding | No
     return max(candidates, key=rank)
 
 
-@lru_cache(maxsize=1)
-def _heads() -> dict[str, str]:
-    pairs = (entry.split("|") for entry in lexicons.load("membership_heads"))
-    return {title.strip(): body.strip() for title, body in pairs}
+@lru_cache(maxsize=2)
+def _heads(also: bool = False) -> dict[str, frozenset[str]]:
+    """A head's title → the kinds of office they head; with `also`, the other kinds a title may head too
+    (`membership_heads_also.txt`: a Russian mayor's администрация), for a person linked to no body."""
+    heads: dict[str, set[str]] = {}
+    for name in ("membership_heads", "membership_heads_also") if also else ("membership_heads",):
+        for entry in lexicons.load(name):
+            title, body = entry.split("|")
+            heads.setdefault(title.strip(), set()).add(body.strip())
+    return {title: frozenset(bodies) for title, bodies in heads.items()}
 
 
 def _most_named(orgs: list[OrganizationFinding], body: OrganizationFinding | None) -> OrganizationFinding | None:
@@ -126,8 +140,10 @@ def _most_named(orgs: list[OrganizationFinding], body: OrganizationFinding | Non
 
 
 def represented(
-    position: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
+    position: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None, also: bool = False
 ) -> OrganizationFinding | None:
+    """The body a post stands for. With `also`, a head's title takes the other kinds of office it may head
+    (`membership_heads_also.txt`)."""
     words = _lemmas(position)
     # («председатель комитета по бюджету» is not of «Комитет по градостроительной деятельности».)
     named = [
@@ -145,7 +161,7 @@ def represented(
     if body is not None and body not in orgs and _head(body.name) & words:
         # «председатель муниципалитета», «бухгалтер муниципалитета»: the holding body a title or post named.
         return body
-    kinds = {_heads()[w] for w in words if w in _heads()}
+    kinds = {kind for w in words for kind in _heads(also=also).get(w, ())}
     headed = _most_named([o for o in orgs if _head(o.name) & kinds and _same_place(position, o.name)], body)
     if headed is not None:
         return headed
@@ -255,7 +271,7 @@ def _office_of_place_head(position: str, orgs: tuple[OrganizationFinding, ...]) 
     )
     if at is None:
         return None
-    kinds = {heads[h] for h in _lemma_set(words[at].group().split("-")[-1]) if h in heads}
+    kinds = {kind for h in _lemma_set(words[at].group().split("-")[-1]) for kind in heads.get(h, ())}
     rest = words[at + 1 :]
     bare = len(rest) >= 1 and (_lemma_set(rest[0].group()) & _BARE_UNITS or rest[0].group() == "по")
     if bare and not any(m.group()[:1].isupper() for m in rest):
@@ -445,7 +461,30 @@ def parent_body(unit: str, orgs: tuple[OrganizationFinding, ...]) -> Organizatio
                 # The body's own name in the genitive, or its kind named bare («администрации района»).
                 if tail == stems or (words[i].islower() and tail <= stems):
                     return org
-    return None
+    return _parent_by_level(unit, orgs)
+
+
+def _parent_by_level(unit: str, orgs: tuple[OrganizationFinding, ...]) -> OrganizationFinding | None:
+    """«постоянная комиссия областного Кенгаша по аграрным вопросам» → «Джизакский областной Кенгаш народных
+    депутатов»: the body named in the unit's genitive tail by its level and kind alone, in small letters, is the one
+    listed body of that kind whose name has those words (its place's adjective before them)."""
+    words = _COMPOUND.findall(unit.split(" по ")[0])
+    kind = next((k for k, w in enumerate(words) if k > 0 and _lemma_set(w) & lexicons.load("membership_bodies")), None)
+    if kind is None or not all(w.islower() for w in words[:kind]):
+        return None
+    level = kind - 1 if kind > 1 and _lemma_set(words[kind - 1]) & lexicons.load("org_levels") else kind
+    if level == kind or kind + 1 < len(words):
+        return None  # «комиссия Кенгаша», «комиссия областного Кенгаша народных депутатов»: other shapes
+    tail = {_stem(w) for w in words[level:]}
+    found = {
+        o.name: o
+        for o in orgs
+        if o.name != unit
+        and not _is_subunit(o.name)
+        and _head(o.name) & _lemma_set(words[kind])
+        and tail <= {_stem(w) for w in _COMPOUND.findall(o.name)}
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _parent_in_unit_name(doc: Doc, unit: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
@@ -637,6 +676,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 if p.position and (p.organization is None or _bare_unit(p.organization))
                 else replace(p, organization=owner)
                 if p.organization is not None and _kind_of_owner(p.organization, owner)
+                else replace(p, organization=owner)
+                if _post_names_owner(p, owner)
                 else p
                 for p in findings.persons
             ),
@@ -648,6 +689,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
     commission = _meeting_commission(findings.meeting, orgs)
     members_body = _members_meeting_body(findings.meeting, orgs, body)
     invited = [(sec.start, sec.end) for sec in find_sections(doc_text(doc)) if sec.kind == "invited"]
+    # A стенограмма of the body's meeting: its members speak by name alone, the chair calling them by first name.
+    transcript_body = _assembly_of(body, orgs, doc) if headed and detect_layout(doc_text(doc)) == "transcript" else None
     for person in findings.persons:
         if commission is not None and _of_commission(person, commission):
             # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
@@ -655,7 +698,12 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # stand for the commission, a collegial body of its own (the post keeps their office).
             persons.append(replace(person, organization=commission.name))
             continue
-        if headed and body is not None and person.role == "chair" and _heads_a_place(person.position):
+        if (
+            headed
+            and body is not None
+            and person.role == "chair"
+            and (_heads_a_place(person.position) or (person.organization is None and _deputy_head(person.position)))
+        ):
             # «Председательствует Глава города Мончегорска»: the chair of the council's session who heads the
             # place belongs to the body holding the meeting (the place keeps its post).
             persons.append(replace(person, organization=body.name))
@@ -725,7 +773,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if person.position and (
             person.organization is None or sits_elsewhere(person.position, person.organization, body)
         ):
-            found = represented(person.position, orgs, body)
+            # (The meeting's chair or secretary, «заместитель мэра» chairing a council, is the council's officer
+            # before an office their title may head: `_OFFICERS` below.)
+            found = represented(person.position, orgs, body, also=person.role not in _OFFICERS)
             if found is not None:
                 # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
                 position = with_party(without_body(person.position, found.name) or "", person.organization)
@@ -738,6 +788,17 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 named_parent = _parent_in_unit_name(doc, found.name, orgs) if _is_subunit(found.name) else None
                 organization = parent.name if parent is not None else named_parent or found.name
                 person = replace(person, organization=organization, position=position)
+        kind = _bare_kind_of_post(person.position) if person.organization is not None and person.position else None
+        linked_kind = _head(person.organization or "") if kind else frozenset()
+        if kind and linked_kind & lexicons.load("org_heads") and not linked_kind & kind:
+            # «инспектор палаты», «ректор университета» linked to a body of another known kind (the assembly that
+            # thanked them): the post names the kind of the body it serves, and one listed body of that kind (the
+            # holding one first) is it. (A body linked by its quoted name alone, «фонда «Мекен-Мигрант»», is read
+            # with its kind below.)
+            named = [o for o in orgs if o.name[:1].isupper() and _head(o.name) & kind and not _is_subunit(o.name)]
+            pick = _most_named(named, body)
+            if pick is not None:
+                person = replace(person, organization=pick.name)
         if person.organization is None and person.position and (named := _named_by_legal_kind(person, orgs)):
             # «директору товарищества Андрею Бондарю» after «ТОО «ЭкоТеплоТранзит»»: the kind stands for the company
             # named before it.
@@ -768,6 +829,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # «Тынелькут С.П., бригадир ставного невода», «председатель – Шаповалова Е.Г.» at the general meeting of a
             # collective farm's members: a post with no body of its own, held by no invited guest, is the body's.
             person = replace(person, organization=members_body.name)
+        if person.organization is None and transcript_body is not None and person.spoke and not person.position:
+            # «Цинцадзе М.А. – Отар Тариелович, крестьяне жалуются …»: a turn of the body's transcript whose speaker
+            # has no post or body named anywhere is a member's (a guest is introduced by their post).
+            person = replace(person, organization=transcript_body)
         if person.organization is None and members_body is not None and _from_the_floor(person):
             # «ВЫСТУПИЛИ: Головань С.Н. (уч. 47) – о качестве отсыпки»: at the general meeting of a partnership's
             # members, a speaker with no post or body of their own is one of its members.
@@ -819,6 +884,37 @@ def run(doc: Doc, findings: Findings) -> Findings:
 _CONVOCATION = re.compile(
     r"\s+(?:[IVXLCІХ]+|(?:(?:двадцать|тридцать|сорок)\s)?[а-яё]+(?:ого|его)|\d+-?г?о?)\s+созыва\b.*$", re.S
 )
+
+
+def _bare_kind_of_post(position: str) -> frozenset[str] | None:
+    """«инспектор палаты», «член президиума палаты», «ректор университета» → {палата}, {университет}: a post that
+    ends on a body's bare kind in the genitive, in small letters, no name, place or remit of its own (a unit's kind,
+    «председатель комиссии», is no body's)."""
+    if "," in position:
+        return None
+    words = _COMPOUND.findall(position)
+    if len(words) < 2 or len(words) > 4 or not all(w.islower() for w in words[1:]):
+        return None
+    last = words[-1]
+    parses = loading.parse(last)
+    if not parses or parses[0].tag.POS != "NOUN" or parses[0].tag.case != "gent":
+        return None
+    kind = frozenset({parses[0].normal_form.replace("ё", "е")})
+    units = lexicons.load("org_subunits") | lexicons.load("position_subunits")
+    if kind & units or not kind & lexicons.load("org_heads"):
+        return None
+    return kind
+
+
+def _assembly_of(body: OrganizationFinding | None, orgs: tuple[OrganizationFinding, ...], doc: Doc) -> str | None:
+    """The body whose members sit in the one holding the meeting: the body itself, or for its committee the body
+    the committee is of («Комитет Верховного совета … по аграрным вопросам» → «Верховный совет …»)."""
+    if body is None:
+        return None
+    if not _is_subunit(body.name):
+        return body.name
+    parent = parent_body(body.name, orgs)
+    return parent.name if parent is not None else _parent_in_unit_name(doc, body.name, orgs)
 
 
 def _without_convocation(name: str) -> str:
@@ -1219,6 +1315,13 @@ _QUOTED = re.compile(r"[«\"]([^»\"]+)[»\"]")
 _PROTOCOL_COUNCILS = _INNER_COUNCILS | {"комитет", "профком"}
 
 
+# Councils of people from outside the institution (`organizations.letterheads`): «попечительский совет» of a
+# college is a body of its own, its members the college's trustees, not its staff.
+_OUTSIDERS_COUNCILS = frozenset(
+    {"попечительский", "наблюдательный", "общественный", "экспертный", "консультативный", "координационный"}
+)
+
+
 def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str | None:
     """«СПК «КАБЫРДАКСКИЙ» / ПРОТОКОЛ № 4 / заседания правления»: a protocol of an inner council (правление,
     совет директоров, президиум, профсоюзный комитет) that names no owner in its heading is the council of the
@@ -1231,7 +1334,7 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
     kind_line = next((line for line in text[head.end() :].splitlines() if line.strip()), "")
     words = _COMPOUND.findall(kind_line)
     council = next((k for k, w in enumerate(words[:3]) if _lemma_set(w) & _PROTOCOL_COUNCILS), None)
-    if council is None:
+    if council is None or any(_lemma_set(w) & _OUTSIDERS_COUNCILS for w in words[:council]):
         return None
     if any(w[:1].isupper() for w in words[council + 1 :]):
         # «заседания правления Общественного объединения «Нур»», «заседания Совета директоров АО «…»» names its owner
@@ -1240,6 +1343,8 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
     lines = [line.strip() for line in text[: head.start()].splitlines() if line.strip()]
     letterhead = _joined_letterhead(lines)
     quoted = _QUOTED.search(letterhead)
+    if quoted is None:
+        return _institution_letterhead(lines, orgs)
     kind = _COMPOUND.findall(letterhead[: quoted.start()] if quoted else letterhead)
     if not kind or _lemma_set(kind[0]) & _INNER_COUNCILS:
         return None  # the letterhead names the council itself: it is the body holding the meeting
@@ -1265,9 +1370,41 @@ def _joined_letterhead(lines: list[str]) -> str:
     if at is None:
         return lines[0] if lines else ""
     start = at
+    if at > 0 and lines[at].startswith(("«", '"')) and lines[at - 1].isupper() and not _QUOTED.search(lines[at - 1]):
+        # «МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ / «СРЕДНЯЯ ШКОЛА № 3»»: a line that opens with
+        # its quoted name carries the legal form typed on the line above it.
+        start = at - 1
     while start > 0 and not _QUOTED.search(lines[start - 1]) and _opens_in_genitive(lines[start]):
         start -= 1
     return " ".join(lines[start : at + 1])
+
+
+def _institution_letterhead(lines: list[str], orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    """«АНГРЕНСКИЙ ТЕХНИКУМ ГОРНОГО ДЕЛА И ЭНЕРГЕТИКИ / ПРОТОКОЛ № 4 / заседания педагогического совета»: an
+    institution named without quotes (`org_proper_kinds`: техникум, университет, колледж, школа …) whose own council
+    meets. The letterhead's first line typed in capitals, headed by such a kind after its adjectives, is the owner:
+    the listed body with the same words, else the line in sentence case."""
+    kinds = lexicons.load("org_proper_kinds")
+    for line in lines[:_LETTERHEAD_LINES]:
+        words = _COMPOUND.findall(line)
+        if len(words) < 2 or not line.isupper() or any(ch.isdigit() for ch in line):
+            continue
+        noun = next((k for k, w in enumerate(words) if not _adjective(w)), None)
+        if noun is None or not _lemma_set(words[noun]) & kinds:
+            continue
+        stems = [_stem(w) for w in words]
+        listed = next((o.name for o in orgs if [_stem(w) for w in _COMPOUND.findall(o.name)] == stems), None)
+        return listed or _sentence_case(line)
+    return None
+
+
+# An institution's letterhead is one of the document's first lines (a region's or an address's line follows it).
+_LETTERHEAD_LINES = 3
+
+
+def _adjective(word: str) -> bool:
+    parses = loading.parse(word.split("-")[-1].lower())
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
 
 
 def _opens_in_genitive(line: str) -> bool:
@@ -1337,6 +1474,36 @@ def _kind_of_owner(name: str, owner: str) -> bool:
     return _lemma_set(words[-1]) & {"общество", "товарищество", "кооператив", "предприятие"} != set() and (
         spelled in (" ".join(kind), words[-1].lower()) or (len(kind) == 1 and _abbreviates(kind[0], words))
     )
+
+
+def _post_names_owner(person: PersonFinding, owner: str) -> bool:
+    """«председатель областной организации», «руководитель службы сестёр милосердия областной организации» at the
+    meeting of «президиум Могилёвской областной организации БОКК»: a post (or the unit it was linked to) that ends
+    on the owner's level and kind in small letters is the owner's, whatever other body of that kind it was linked
+    to («районная организация …», where the meeting was hosted)."""
+    if person.organization == owner:
+        return False
+    kind = _head(owner)
+    owner_stems = {_stem(w) for w in _COMPOUND.findall(owner)}
+    texts = (person.position or "").split(",")
+    if person.organization is not None and _is_subunit(person.organization):
+        texts.append(person.organization)
+    for text in texts:
+        words = _COMPOUND.findall(text)
+        if len(words) < 3 or not all(w.islower() for w in words[-2:]):
+            continue
+        level, noun = words[-2:]
+        if (
+            _lemma_set(noun) & kind
+            and _lemma_set(level) & lexicons.load("org_levels")
+            and {
+                _stem(level),
+                _stem(noun),
+            }
+            <= owner_stems
+        ):
+            return True
+    return False
 
 
 def _own_council(name: str) -> bool:
@@ -1518,6 +1685,17 @@ def _heads_a_place(position: str | None) -> bool:
         # «глава Сосновоборского городского округа»: the unit may follow two adjectives of the place.
         and any(_lemma_set(w) & _PLACE_UNITS for w in words[1:4])
     )
+
+
+_DEPUTIES = frozenset({"заместитель", "зам"})
+
+
+def _deputy_head(position: str | None) -> bool:
+    """«заместитель акима области», «первый заместитель мэра»: a deputy of a place's head, with no body named;
+    chairing a council's meeting (under their chairmanship, «под председательством»), they are its chair."""
+    words = _COMPOUND.findall((position or "").split(",")[0].lower())
+    at = next((k for k, w in enumerate(words[:2]) if _lemma_set(w) & _DEPUTIES), None)
+    return at is not None and at + 1 < len(words) and bool(_lemma_set(words[at + 1]) & _PLACE_HEADS)
 
 
 _QUOTED_NAME = re.compile(r"[«\"“]([^»\"”]+)[»\"”]")

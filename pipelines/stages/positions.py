@@ -1641,10 +1641,16 @@ def _executive_at_assembly(position: str | None, organization: str) -> bool:
 def _claimed_by_another(link: BodyLink, position: str | None) -> bool:
     if not link.features.get("oclaimed", 0.0) or link.features.get("oclaimed_self", 0.0):
         return False
-    heads = lexicons.load("org_heads")
+    # «глава Советского района Пахрутдин Залибеков, председатель городского Собрания депутатов …»: a post naming its
+    # place is whole too (gold-format: a head of a place with no body named keeps the place, organization null).
+    heads = lexicons.load("org_heads") | _PLACE_UNITS_OF_POST
     return any(
         fold(p.normal_form) in heads for word in _WORD.findall(position or "")[1:] for p in loading.parse(word.lower())
     )
+
+
+# Units of a place a post may name («глава района», «аким Шуского района»).
+_PLACE_UNITS_OF_POST = frozenset({"район", "город", "область", "округ", "край", "село", "поселение", "волость"})
 
 
 def _membership_only(candidate: _Candidate) -> bool:

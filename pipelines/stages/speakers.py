@@ -179,12 +179,28 @@ def _own_clause_speech(token: Token) -> Token | None:
 _THANKING = frozenset({"поблагодарить", "благодарить", "наградить", "поздравить", "чествовать", "премировать"})
 
 
+# The nouns of thanks whose dative is thanked («благодарность медицинской сестре Анне Рыбак, которая провела …»).
+_THANKS = frozenset({"благодарность", "признательность", "поздравление"})
+
+
 def _thanked(token: Token) -> bool:
-    """The name (or the title it is apposed to) is the object of a verb of thanking or awarding."""
+    """The name (or the title it is apposed to) is the object of a verb of thanking or awarding, or the one a noun
+    of thanks is addressed to."""
     for node in (token, token.head) if token.dep_ in ("appos", "flat:name") else (token,):
         if node.dep_ in ("obj", "iobj") and _lemma(node.head) in _THANKING:
             return True
+        # («сестре прививочного кабинета поликлиники Анне Рыбак»: the parser hangs the name on the title's tail.)
+        for _ in range(_TITLE_TAIL):
+            if node.dep_ in ("iobj", "nmod") and _lemma(node.head) in _THANKS and "Dat" in node.morph.get("Case"):
+                return True
+            if node.dep_ != "nmod" or node.head.i == node.i:
+                break
+            node = node.head
     return False
+
+
+# Genitives of a title's tail between a name and the title's noun («сестре кабинета поликлиники»).
+_TITLE_TAIL = 4
 
 
 def _speech_head(token: Token) -> Token | None:
@@ -229,18 +245,45 @@ def _gapped_speech(name: Span) -> Token | None:
     doc = name.doc
     if name.start < 3 or name.end >= len(doc) or doc[name.end].text not in _GAP_DASHES:
         return None
-    if fold(doc[name.start - 1].text) not in _GAP_JOINS or doc[name.start - 2].text != ",":
+    join = _gap_join(name)
+    if join is None:
         return None
     if name.end + 1 >= len(doc) or fold(doc[name.end + 1].text) in _GAP_DENIALS:
         return None  # «…, а Олег Сидоров – нет»: the dash denies the verb
-    comma = name.start - 2
+    comma = join - 1
     sentence = sentence_of(doc, name.start)
     for verb in doc[sentence.start : comma]:
         if verb.pos_ != "VERB" or not _says(verb) or _negated(verb) or _not_yet_said(verb):
             continue
-        if any(c.dep_ == "nsubj" and (c.ent_type_ == "PER" or is_position_head(c)) for c in verb.children):
+        if any(c.dep_ == "nsubj" and _person_or_title(c) for c in verb.children):
+            return verb
+        if "Part" in verb.morph.get("VerbForm") and verb.dep_ == "acl" and _person_or_title(verb.head):
+            # «глава айыл окмоту Нургуль Ташиева, попросившая выделить технику, а директор … – ускорить поставку»:
+            # the participle of speech the person before it is said with.
             return verb
     return None
+
+
+# Words of a title between «, а» and the name it heads («, а депутат Лола Ким –», «, а директор ОсОО «…» Шерали
+# Мадаминов –»): no verb or clause's punctuation among them.
+_GAP_TITLE_WORDS = 10
+
+
+def _gap_join(name: Span) -> int | None:
+    """Where «а»/«и» after a comma opens the gapped clause of a name: right before it, or before the title heading
+    it."""
+    doc = name.doc
+    for at in range(name.start - 1, max(1, name.start - 1 - _GAP_TITLE_WORDS) - 1, -1):
+        token = doc[at]
+        if fold(token.text) in _GAP_JOINS and doc[at - 1].text == ",":
+            return at if at == name.start - 1 or is_position_head(doc[at + 1]) else None
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ".", ":", "–", "—"):
+            return None
+    return None
+
+
+def _person_or_title(token: Token) -> bool:
+    return token.ent_type_ == "PER" or is_position_head(token)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -278,9 +321,13 @@ def _planned(noun: Token) -> bool:
 
 
 # «поступило заявление формовщика X», «направлено сообщение X»: a paper that came in or was sent is X's
-# application or letter, read out by someone else, not X's speech at the meeting.
+# application or letter, read out by someone else, not X's speech at the meeting; so is a greeting another passed
+# on or read out («передал приветствие главы округа X, который не смог присутствовать»).
 _ABOUT = frozenset({"о", "об", "обо"})
-_FILING = frozenset({"поступить", "поступать", "подать", "подавать", "направить", "направлять", "получить"})
+_FILING = frozenset(
+    {"поступить", "поступать", "подать", "подавать", "направить", "направлять", "получить"}
+    | {"передать", "передавать", "зачитать", "зачитывать", "огласить", "оглашать"}
+)
 
 
 def _filed(noun: Token) -> bool:
@@ -382,6 +429,7 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
             and not (name.start <= c.i < name.end)
             and not _own_title(c, name)
             and _agrees(token, c, listed=True)
+            and not _subject_of_clause_before(c, name, token)
             for c in token.children
         )
         if female:
@@ -395,6 +443,17 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
         if agrees and not own_subject and (not _negated(token) or _denial_says(token)):
             return token
     return None
+
+
+def _subject_of_clause_before(subject: Token, name: Span, verb: Token) -> bool:
+    """«Главврач Ирина Мох сказала о прививках, а начальник отдела … Азамат Токоев заверил, что …»: the parser took
+    the first clause's subject for the second verb's; a subject before the name with a finite verb of its own
+    between them, the verb after the name, is that other clause's."""
+    if not subject.i < name.start < verb.i:
+        return False
+    return any(
+        t.pos_ in ("VERB", "AUX") and _features(t, "VerbForm") == "Fin" for t in name.doc[subject.i + 1 : name.start]
+    )
 
 
 # A patronymic's ending shows its case and gender where the tagger misreads a rare name's («Абдыжапар Турдубаевич

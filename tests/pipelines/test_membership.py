@@ -1270,3 +1270,215 @@ def test_a_conference_of_a_trades_members_is_the_meeting_of_the_body_named_first
     found = membership._profession_meeting_body(meeting, orgs, None)
     assert found is not None and found.name == "Палата нотариусов Павлодарской области"
     assert membership._profession_meeting_body(MeetingFinding(title="заседание правления"), orgs, None) is None
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "owner"),
+    [
+        # The institution named without quotes, its kind after its place's adjective.
+        ("ЗАРАФШАНСКИЙ КОЛЛЕДЖ ТРАНСПОРТА И СВЯЗИ\nНавоийская область", "Зарафшанский колледж транспорта и связи"),
+        # The legal form on a line of its own above the quoted name.
+        (
+            "ГОСУДАРСТВЕННОЕ БЮДЖЕТНОЕ ПРОФЕССИОНАЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ\n"
+            "«ТОРЖОКСКИЙ ПОЛИТЕХНИЧЕСКИЙ КОЛЛЕДЖ»\n"
+            "172002, г. Торжок, ул. Калинина, д. 7",
+            "Государственное бюджетное профессиональное образовательное учреждение"
+            " «Торжокский политехнический колледж»",
+        ),
+    ],
+)
+def test_staff_at_their_institution_s_council_belong_to_the_institution_on_the_letterhead(
+    nlp: Language, letterhead: str, owner: str
+) -> None:
+    # gold-format: the organization is the top-level body a person represents; an institution's own council
+    # (педагогический совет) holding the meeting stands for its institution's staff, named on the letterhead.
+    text = (
+        f"{letterhead}\n\nПРОТОКОЛ № 5\nзаседания педагогического совета\n\n"
+        "г. Зарафшан                                                   12 февраля 2025 г.\n\n"
+        "Председательствующий: Рахимов А.Б. – директор колледжа\n"
+        "Секретарь: Усманова Д.К. – преподаватель физики\n\n"
+        "1. СЛУШАЛИ: Бекмуродова Сардора Ильхомовича, заместителя директора по учебной работе, – об итогах сессии.\n"
+        "ВЫСТУПИЛИ:\nКоваленко И.П. (мастер производственного обучения) – о практике студентов.\n"
+        "РЕШИЛИ: информацию принять к сведению.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    for surname in ("Усманова", "Бекмуродов", "Коваленко"):
+        assert (found.get(surname) or "").lower() == owner.lower(), surname
+
+
+def test_a_letterhead_naming_a_place_s_office_owns_no_council(nlp: Language) -> None:
+    # A local government's letterhead is no institution whose council its staff sit in.
+    text = (
+        "АДМИНИСТРАЦИЯ ГОРОДА ЗАРАФШАН\n\nПРОТОКОЛ № 2\nзаседания общественного совета\n\n"
+        "Председательствующий: Рахимов А.Б. – председатель совета\n"
+        "1. СЛУШАЛИ: Коваленко И.П., пенсионера, – о благоустройстве.\nРЕШИЛИ: принять к сведению.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert (found.get("Коваленко") or "").lower() != "администрация города зарафшан"
+
+
+def test_trustees_of_an_institution_are_not_its_staff(nlp: Language) -> None:
+    # «попечительский совет»: a council of people from outside; its members keep it, not the letterhead's college.
+    text = (
+        "ГОСУДАРСТВЕННОЕ БЮДЖЕТНОЕ ПРОФЕССИОНАЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ\n"
+        "«ТОРЖОКСКИЙ ПОЛИТЕХНИЧЕСКИЙ КОЛЛЕДЖ»\n\nПРОТОКОЛ № 2\nзаседания попечительского совета\n\n"
+        "Председательствующий: Лебедев А.Б. – председатель попечительского совета\n"
+        "Присутствовали члены попечительского совета: Лебедев А.Б., Громова Е.К.\n\n"
+        "1. СЛУШАЛИ: Лебедева А.Б. – о стипендиях.\nРЕШИЛИ: принять к сведению.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert "торжокский политехнический колледж" not in (found.get("Лебедев") or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "office"),
+    [
+        (
+            "В Думе Усольского городского округа прошло заседание. Начальник финансового управления администрации "
+            "Усольского городского округа Ольга Петрова доложила о бюджете. На вопросы ответил заместитель мэра "
+            "Усольского городского округа Иван Сидоров.",
+            "Сидоров",
+            "администрация Усольского городского округа",
+        ),
+        (
+            "В здании Токтогульской районной государственной администрации прошло совещание. Его провёл аким "
+            "Токтогульского района Азамат Турдуев.",
+            "Турдуев",
+            "Токтогульская районная государственная администрация",
+        ),
+    ],
+)
+def test_a_place_s_head_serves_the_administration_the_text_names_for_that_place(
+    nlp: Language, text: str, surname: str, office: str
+) -> None:
+    # gold-format: where the text names the body (администрация), a head of a place is split from it.
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert (found.get(surname) or "").lower() == office.lower()
+
+
+def test_a_commission_of_the_council_named_by_its_level_belongs_to_the_listed_council(nlp: Language) -> None:
+    # «постоянная комиссия областного Кенгаша по …»: the council named in the genitive by its level and kind only is
+    # the one listed council with those words (gold-format: the unit stays in the post, the top-level body is the
+    # organization).
+    findings = Findings(
+        meeting=MeetingFinding(title="выездное заседание комиссии"),
+        organizations=(
+            _org("постоянная комиссия областного Кенгаша по вопросам образования", 10),
+            _org("Навоийский областной Кенгаш народных депутатов", 200),
+            _org("хокимият Навоийской области", 400),
+        ),
+        persons=(
+            PersonFinding(
+                "Рашидова",
+                position="председатель комиссии",
+                organization="постоянная комиссия областного Кенгаша по вопросам образования",
+            ),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Рашидова"] == "Навоийский областной Кенгаш народных депутатов"
+
+
+def test_a_commission_of_a_council_of_an_unlisted_level_keeps_its_link(nlp: Language) -> None:
+    # Two councils of that kind and level: which one the commission serves is not said.
+    findings = Findings(
+        meeting=MeetingFinding(title="выездное заседание комиссии"),
+        organizations=(
+            _org("постоянная комиссия областного Кенгаша по вопросам образования", 10),
+            _org("Навоийский областной Кенгаш народных депутатов", 200),
+            _org("Бухарский областной Кенгаш народных депутатов", 300),
+        ),
+        persons=(
+            PersonFinding(
+                "Рашидова",
+                position="председатель комиссии",
+                organization="постоянная комиссия областного Кенгаша по вопросам образования",
+            ),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Рашидова"] not in (
+        "Навоийский областной Кенгаш народных депутатов",
+        "Бухарский областной Кенгаш народных депутатов",
+    )
+
+
+def test_a_post_naming_a_body_s_kind_serves_that_body_not_another_kind(nlp: Language) -> None:
+    # «инспектор палаты» linked to the assembly that awarded them: the post names its own body's kind.
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание коллегии палаты"),
+        organizations=(
+            _org("Счётная палата Тверской области", 10, 300),
+            _org("Законодательное Собрание Тверской области", 120),
+        ),
+        persons=(
+            PersonFinding(
+                "Громова", position="аудитор палаты", organization="Законодательное Собрание Тверской области"
+            ),
+            PersonFinding("Лебедев", position="депутат", organization="Законодательное Собрание Тверской области"),
+            PersonFinding(
+                "Орлова", position="председатель комитета", organization="Законодательное Собрание Тверской области"
+            ),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found == {
+        "Громова": "Счётная палата Тверской области",
+        "Лебедев": "Законодательное Собрание Тверской области",
+        "Орлова": "Законодательное Собрание Тверской области",
+    }
+
+
+@pytest.mark.parametrize("council", ["Заболоцкий сельский Совет депутатов", "Ковалевский поселковый Совет депутатов"])
+def test_a_place_adjective_read_as_a_surname_is_not_the_council_s_kind(nlp: Language, council: str) -> None:
+    # «Заболоцкий», «Ковалевский»: the dictionary knows them as surnames only; before «сельский Совет» they are the
+    # place's adjective, and the council is the body holding the session its deputies represent.
+    findings = Findings(
+        meeting=MeetingFinding(title="очередная сессия Совета депутатов"),
+        organizations=(_org(council, 10, 200), _org("СПК «Рассвет»", 400)),
+        persons=(PersonFinding("Ярош", position="депутат"),),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Ярош"] == council
+
+
+def test_a_member_speaking_by_name_alone_in_the_body_s_transcript_is_the_body_s(nlp: Language) -> None:
+    # A стенограмма of a council's meeting: a turn's speaker with no post is a member; a guest is introduced by post.
+    text = (
+        "СТЕНОГРАММА\nзаседания Думы Усольского городского округа\n\n"
+        "г. Усолье                                                   5 марта 2025 года\n\n"
+        "Председательствующий – председатель Думы Усольского городского округа И.П. Ласточкин\n\n"
+        "Ласточкин И.П. – Коллеги, начинаем. Слово начальнику управления образования Марине Королёвой.\n\n"
+        "Королёва М.С. – Спасибо. В районе открыты две новые группы детского сада.\n\n"
+        "Дроздов А.В. – Иван Петрович, когда откроют группу в посёлке Тельма?\n\n"
+        "Ласточкин И.П. – Ответим письменно. Заседание закрыто.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert (found.get("Дроздов") or "").lower() == "дума усольского городского округа"
+
+
+def test_a_post_ending_on_the_owner_s_level_and_kind_is_the_owner_s(nlp: Language) -> None:
+    # At the meeting of the regional organization's presidium, «председатель областной организации» is the owner's
+    # chair, not the district organization that hosted the meeting.
+    text = (
+        "12 марта в Жлобине на базе Жлобинской районной организации Белорусского профсоюза работников образования "
+        "прошло выездное заседание президиума Гомельской областной организации Белорусского профсоюза работников "
+        "образования. Заседание вела председатель областной организации Ирина Петровна Ковалёва. О работе с "
+        "молодыми педагогами доложил руководитель отдела по работе с молодёжью областной организации Олег Лис."
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    owner = "гомельская областная организация белорусского профсоюза работников образования"
+    assert (found.get("Ковалёва") or "").lower() == owner
+    assert (found.get("Лис") or "").lower() == owner
+
+
+def test_a_deputy_head_chairing_a_council_s_meeting_is_its_chair(nlp: Language) -> None:
+    # «под председательством заместителя акима области»: chairing the council's own meeting, the deputy head
+    # represents the council holding it, not the akimat their post names.
+    text = (
+        "В Кокшетау прошло заседание Есильского бассейнового совета под председательством заместителя акима "
+        "области Серика Жумабаева. В акимате Акмолинской области обсудили подготовку к паводку. Директор филиала "
+        "РГП «Казводхоз» Аскар Бекенов доложил о ремонте плотин."
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert (found.get("Жумабаев") or "").lower() == "есильский бассейновый совет"

@@ -8,7 +8,7 @@ from spacy.language import Language
 from pipelines.stages import run_stages
 from pipelines.stages.organizations import find_organizations
 from pipelines.stages.persons import find_persons
-from pipelines.stages.positions import position_of, with_party, without_body
+from pipelines.stages.positions import BodyLink, _claimed_by_another, position_of, with_party, without_body
 from pipelines.titles import title_of_list
 
 
@@ -1482,3 +1482,19 @@ def test_the_bodys_kind_after_its_organ_is_not_repeated_in_the_post() -> None:
     assert (
         without_organ_owner("председатель комиссии коллегии", "Коллегия адвокатов") == "председатель комиссии коллегии"
     )
+
+
+@pytest.mark.parametrize(
+    ("position", "claimed"),
+    [
+        # A post naming its place is whole: a body inside another person's title is not its.
+        ("глава Советского района", True),
+        ("председатель районного исполнительного комитета", True),
+        # A bare post may still be the body's.
+        ("председатель", False),
+    ],
+)
+def test_a_whole_post_does_not_take_a_body_another_title_claims(position: str, claimed: bool) -> None:
+    # gold-format: a head of a place with no body named keeps the place in the post, organization null.
+    link = BodyLink("городское Собрание депутатов", {"oclaimed": 1.0, "oclaimed_self": 0.0})
+    assert _claimed_by_another(link, position) is claimed

@@ -456,6 +456,46 @@ def test_an_object_hung_on_the_subjects_title_does_not_speak(nlp: Language) -> N
             {"Лапин": (True, "speaker"), "Рябова": (False, "mentioned")},
         ),
         ("Жительница посёлка Ольга Рябова посетовала на отсутствие освещения.", {"Рябова": (True, "speaker")}),
+        # A title between «, а» and the name: the same gap.
+        (
+            "Депутат Игорь Лапин предложил продлить приём заявок, а директор ООО «Северный мост» Ольга Рябова – "
+            "увеличить число грантов.",
+            {"Лапин": (True, "speaker"), "Рябова": (True, "speaker")},
+        ),
+        # The speech of the clause before said by a participle of its persons.
+        (
+            "Выступили фермер Игорь Лапин и глава села Анна Титова, попросившие отремонтировать мост, а начальник "
+            "управления дорог Ольга Рябова – выделить технику.",
+            {"Рябова": (True, "speaker")},
+        ),
+        # The parser hangs the second clause's verb on the first clause's subject: the name before it says it.
+        (
+            "Главврач Ирина Мох сказала о прививках, а начальник районного отдела внутренних дел подполковник "
+            "милиции Азамат Токоев заверил, что порядок будет обеспечен.",
+            {"Мох": (True, "speaker"), "Токоев": (True, "speaker")},
+        ),
+        # What a thanked person did is why they are thanked, not speech at the meeting.
+        (
+            "Отдельно прозвучала благодарность медицинской сестре детской поликлиники Анне Рыбак, которая провела "
+            "выездную вакцинацию в 11 организациях.",
+            {"Рыбак": (False, "mentioned")},
+        ),
+        (
+            "Отдельно прозвучала благодарность медицинской сестре прививочного кабинета детской поликлиники Анне "
+            "Рыбак, которая провела выездную вакцинацию.",
+            {"Рыбак": (False, "mentioned")},
+        ),
+        # A greeting another passed on is not its author's speech.
+        (
+            "Иван Рыжов также передал участникам приветствие главы района Александра Тихонова, который не смог "
+            "присутствовать из-за командировки.",
+            {"Рыжов": (True, "speaker"), "Тихонов": (False, "mentioned")},
+        ),
+        # A title and a dash that denies it.
+        (
+            "Депутат Игорь Лапин поддержал проект, а директор школы Ольга Рябова – нет.",
+            {"Рябова": (False, "mentioned")},
+        ),
     ],
 )
 def test_a_gapped_speech_verb_and_a_complaint(nlp: Language, text: str, expected: dict) -> None:

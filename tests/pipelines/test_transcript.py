@@ -137,3 +137,15 @@ def test_a_labels_bracketed_post_is_the_speakers_own() -> None:
     assert person(record, "Асанов")["position"] == "председатель президиума"
     assert person(record, "Орлова")["position"] == "ответственный секретарь"
     assert person(record, "Ким")["position"] == "член президиума"
+
+
+def test_the_record_keeper_s_signature_is_no_turn() -> None:
+    # «Стенографировала А.Н. Кузьмина» under the last turn: the verb is no speaker's surname.
+    text = (
+        "СТЕНОГРАММА\nзаседания совета\n\n"
+        "Петров И.И. – Коллеги, начинаем. Слово Ольге Смирновой.\n\n"
+        "Смирнова О.А. – Спасибо. Работа идёт по плану.\n\n"
+        "Стенографировала А.Н. Кузьмина\n"
+    )
+    labels = [text[t.name[0] : t.name[1]] for t in find_turns(text) if t.name]
+    assert labels == ["Петров И.И.", "Смирнова О.А."]
