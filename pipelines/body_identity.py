@@ -66,6 +66,9 @@ def _initials(words: list[str]) -> set[str]:
 
 def abbreviates(short: str, full: str) -> bool:
     """`short` is an abbreviation of `full` or of its leading words («ЕЦБ», «Совбез», «Госсовет»)."""
+    named = _named_after(short, full)
+    if named is not None:
+        return named
     short_words = [w for w in re.findall(r"[\wЁё-]+", short) if w.lower() not in _STOP]
     full_words = [w for w in re.findall(r"[\wЁё-]+", full) if w.lower() not in _STOP]
     full_lower = [w.lower() for w in full_words]
@@ -76,6 +79,25 @@ def abbreviates(short: str, full: str) -> bool:
     # «АВП» for «Ассоциация водопользователей»: a letter for each root of a compound word.
     split = [part for w in full_lower for part in _compound_roots(w)]
     return split != full_lower and _abbreviates_words(short_words, full_words, split)
+
+
+# «КГУ им. А. Рудаки», «МГУ им. М.В. Ломоносова»: an institution named after a person, its kind abbreviated and the
+# person's given names cut to initials.
+_NAMED_AFTER = re.compile(r"\s(?:им\.|имени)\s*", re.IGNORECASE)
+
+
+def _named_after(short: str, full: str) -> bool | None:
+    """`short` «<abbreviation> им. <initials> <surname>» of `full` «<name> имени <given names> <surname>»: the part
+    before abbreviates the full name's part before, and the person is the same surname. None when either name is
+    not named after a person, or the short one spells out the part before (no abbreviation to read)."""
+    short_parts, full_parts = _NAMED_AFTER.split(short, maxsplit=1), _NAMED_AFTER.split(full, maxsplit=1)
+    if len(short_parts) != 2 or len(full_parts) != 2 or not short_parts[0].isupper():
+        return None
+    short_person, full_person = _WORD.findall(short_parts[1]), _WORD.findall(full_parts[1])
+    if not short_person or not full_person or len(short_person[-1]) < 2:
+        return False
+    same_person = grammar.word_lemma(short_person[-1]) == grammar.word_lemma(full_person[-1])
+    return same_person and abbreviates(short_parts[0], full_parts[0])
 
 
 def _compound_roots(word: str) -> list[str]:

@@ -346,6 +346,13 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "+"},
                 {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
             ],
+            # «Кабинета Министров Нахчыванской Автономной Республики»: a place's adjective the dictionary does not
+            # know, which the tagger takes for a name in the nominative, agrees with the feminine genitive after it.
+            [
+                {"POS": "PROPN", "TEXT": {"REGEX": r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[сц]кой$"}},
+                {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "*"},
+                {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
+            ],
             [gen_compound, gen_noun],
             coordinated(gen_mod, gen_noun),
             # «крестьянских (фермерских) хозяйств»: another word for the modifier, in parentheses.

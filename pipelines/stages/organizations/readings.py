@@ -21,7 +21,7 @@ from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings
-from pipelines.person_names import looks_like_surname
+from pipelines.person_names import TURKIC_PATRONYMIC_PARTICLES, looks_like_surname
 from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _STOP, _place_kinds, _place_word
 from pipelines.stages.organizations.canonical import _NAMED_AFTER, _adjective_shaped
 
@@ -69,6 +69,14 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         and grammar.patronymic(doc[end + 1])
         and doc[start].is_title
         and looks_like_surname(doc[start].text)
+    ):
+        return None
+    # «избран Шерзод Комил угли Турсунов»: a Turkic «son of»/«daughter of» after the span's words, all capitalised,
+    # in the span or right after it (the father's name between), makes them a person's first name and father's name,
+    # whatever the tagger read («судья городского суда Садыр кызы …»: a body in small letters stays).
+    if any(
+        doc[i].lower_ in TURKIC_PATRONYMIC_PARTICLES and all(t.is_title for t in doc[start:i])
+        for i in range(start + 1, min(end + 2, len(doc)))
     ):
         return None
     # «членом Совета по | одной семье»: a preposition the tagger ends a name on starts what follows it.

@@ -1,0 +1,75 @@
+"""Organizations: name shapes of Central Asian, Caucasian and Russian regional reports (session 15), in sentences
+written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipelines.body_identity import abbreviates
+from pipelines.stages.organizations import find_organizations
+
+
+def names(nlp: Language, text: str) -> list[str]:
+    """The bodies the record lists."""
+    return [o.name for o in find_organizations(nlp(text)) if o.listed]
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("КГУ им. А. Рудаки", "Кулябский государственный университет имени Абуабдуллоха Рудаки"),
+        ("ТГУ им. Г.Р. Державина", "Тамбовский государственный университет имени Г. Р. Державина"),
+    ],
+)
+def test_an_abbreviation_named_after_a_person(short: str, full: str) -> None:
+    assert abbreviates(short, full)
+
+
+def test_an_abbreviation_named_after_another_person() -> None:
+    assert not abbreviates("КГУ им. А. Рудаки", "Курганский государственный университет имени Т. Мальцева")
+
+
+def test_a_university_by_abbreviation_and_eponym_is_one_body(nlp: Language) -> None:
+    text = (
+        "Встречу провели в актовом зале Курганского государственного университета имени Терентия Мальцева.\n"
+        "Пресс-служба КГУ им. Т. Мальцева"
+    )
+    assert names(nlp, text) == ["Курганский государственный университет имени Терентия Мальцева"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заместителем председателя избран Бахтиёр Рустам угли Каримов, ранее работавший в хокимияте.",
+        "Слово предоставили Гульнаре Азиз кызы Мамедовой, учителю истории.",
+    ],
+)
+def test_a_turkic_patronymic_makes_a_person(nlp: Language, text: str) -> None:
+    assert not any(n.startswith(("Бахтиёр", "Гульнар")) for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Директор Бекабадского техникума строительства и транспорта рассказал о наборе.",
+            "Бекабадский техникум строительства и транспорта",
+        ),
+        (
+            "Выступил заместитель председателя Кабинета Министров Нахчыванской Автономной Республики.",
+            "Кабинет Министров Нахчыванской Автономной Республики",
+        ),
+        (
+            "Отчёт представил председатель Правления Аджарской Автономной Республики.",
+            "Правление Аджарской Автономной Республики",
+        ),
+    ],
+)
+def test_names_of_schools_and_autonomous_republics(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_body_before_a_turkic_name_stays(nlp: Language) -> None:
+    text = "В собрании участвовала судья Таласского городского суда Мырза кызы Айгуль."
+    assert "Таласский городской суд" in names(nlp, text)
