@@ -176,9 +176,12 @@ def _subsumes(long: Body, short: Body) -> bool:
     if short.head is None or short.head != long.head:
         return False
     rest = list(long.words)
-    # (Only a bare kind at a level: «Смоленский областной суд» names a place of its own.)
-    levelled = all(w in _LEVEL_PLACES or w == short.head for w in short.words)
-    for word in short.words:
+    # «Районный Совет депутатов Кяхтинского района»: the level says again what the place's kind says.
+    words = [w for w in short.words if _LEVEL_PLACES.get(w) not in short.words]
+    # (Only a kind at a level, with no place of its own: «Смоленский областной суд» names its place, «районный Совет
+    # депутатов» names the district's council by its kind and level.)
+    levelled = not any(_PLACE_ADJECTIVE_SUFFIX.search(w) for w in words if w not in _LEVEL_PLACES)
+    for word in words:
         # «областной Маджлис» of «Маджлис народных депутатов Хатлонской области»: the level named by its place.
         if levelled and word not in rest and _LEVEL_PLACES.get(word) in rest:
             word = _LEVEL_PLACES[word]

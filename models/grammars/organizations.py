@@ -285,6 +285,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # «крестьянского хозяйства «Береке»»: a legal form spelled out, whose kind is no body's name alone.
             [{**mod, "OP": "+"}, {"LEMMA": {"IN": sorted(legal_kinds)}, "IS_LOWER": True}, *quoted],
             [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *wiki_quoted],
+            # «общественная организация «Армянская община «Арарат»»: a name quoted inside the name, as after a
+            # form's abbreviation (`LEGAL_QUOTED`), the closing quotes often written once.
+            [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *nested_quoted],
             # «Ассоциация «Совет муниципальных образований …»», «Союз «Женщины Дона»»: a union's kind with its capital,
             # alone before a quoted name, is the name's first word.
             [{"LEMMA": {"IN": sorted(lexicons.load("org_member_unions"))}, "IS_TITLE": True}, *quoted],
@@ -1501,6 +1504,10 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                     head = seg.end - 1  # («Тверское региональное отделение …»: the branch is the head)
                 if label == "HEAD" and not _head_core_ok(doc, seg, head, lex):
                     continue
+                # «Пресс-служба районного Совета депутатов» as a signature line: the tagger takes a hyphenated noun for
+                # the body's adjective; the unit is no word of the body's name (the reading after it is the body).
+                if label == "HEAD" and head is not None and head > seg.start and _hyphenated_noun(doc[seg.start]):
+                    continue
                 # «коалиция большинства»: a kind that names a body only with a capital («Коалиция НКО …»).
                 # («Генеральный штаб», «Государственный пожарный надзор»: the capital may be the first adjective's;
                 # one that opens a sentence says nothing.)
@@ -1547,6 +1554,16 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
         end = grow(doc, start, end, found, lex, blocked, proper=True)
         out.append(Candidate(start, end, "KNOWN", _head_of(doc, start, end, lex)))
     return out
+
+
+_HYPHENATED_NOUN = re.compile(r"^[А-ЯЁа-яё]+-[а-яё]{4,}$")
+
+
+def _hyphenated_noun(token: Token) -> bool:
+    """«Пресс-служба», «Пресс-центр»: a compound noun (no adjective's ending) the tagger read as an adjective."""
+    return token.pos_ == "ADJ" and _HYPHENATED_NOUN.match(token.text) is not None and not re.search(
+        ADJECTIVE_ENDING, token.lower_
+    )
 
 
 _FIELD_NOUNS = frozenset({"вопрос"})
