@@ -146,6 +146,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
     # («айылного кенеша»: the tagger may take a rare adjective for a foreign word.)
     misread = {"POS": {"IN": ["VERB", "NOUN", "X"]}, "IS_LOWER": True, "TEXT": {"REGEX": MISREAD_ADJECTIVE_ENDING}}
+    # («в Кашкадарьинском областном Кенгаше»: a level in the prepositional, which the tagger may call a noun.)
+    levels = sorted(lexicons.load("org_levels"))
+    misread_level = {"POS": {"IN": ["VERB", "NOUN", "X"]}, "IS_LOWER": True, "LEMMA": {"IN": levels}}
     foreign_head = {"LOWER": {"IN": sorted(lex.foreign_heads)}, "LEMMA": {"NOT_IN": sorted(lex.heads)}}
     # «Кулундинского айыл окмоту»: a state-language word before the foreign kind.
     foreign_mod = {"LOWER": {"IN": sorted(lexicons.load("org_foreign_modifiers"))}}
@@ -219,6 +222,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # («глава айыл окмоту»: the bare kind refers to the body the text is about.)
             [{**mod, "OP": "+"}, foreign_mod, foreign_head],
             [{**mod, "OP": "+"}, misread, head],
+            [{**mod, "OP": "+"}, misread_level, head],
             # «Намский улусный (районный) Совет»: the level in the local word, then glossed in Russian in brackets
             # (the place's adjective may be read as a name).
             *(
@@ -755,6 +759,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
     """
     heads, legal, quotes, foreign = _trigger_ids(doc.vocab)
     foreign_modifiers = lexicons.load("org_foreign_modifiers")
+    levels = lexicons.load("org_levels")  # («областном» the tagger calls a noun: `misread_level`)
     qualified = _qualified_heads()  # (their adjectives may be read as nouns, whatever their ending)
     strings = doc.vocab.strings
     # One pass over arrays of string ids: Token objects for every word cost more than the matching.
@@ -782,6 +787,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
                 if (
                     rows[start - 1][6] in _PREFIX_POS
                     or (rows[start - 1][6] in _MISREAD_POS and misread.search(strings[rows[start - 1][1]]))
+                    or (rows[start - 1][6] in _MISREAD_POS and strings[rows[start - 1][0]] in levels)
                     or strings[rows[start - 1][1]] in foreign_modifiers
                 ):
                     start -= 1
@@ -1561,8 +1567,10 @@ _HYPHENATED_NOUN = re.compile(r"^[А-ЯЁа-яё]+-[а-яё]{4,}$")
 
 def _hyphenated_noun(token: Token) -> bool:
     """«Пресс-служба», «Пресс-центр»: a compound noun (no adjective's ending) the tagger read as an adjective."""
-    return token.pos_ == "ADJ" and _HYPHENATED_NOUN.match(token.text) is not None and not re.search(
-        ADJECTIVE_ENDING, token.lower_
+    return (
+        token.pos_ == "ADJ"
+        and _HYPHENATED_NOUN.match(token.text) is not None
+        and not re.search(ADJECTIVE_ENDING, token.lower_)
     )
 
 

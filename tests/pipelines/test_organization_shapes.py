@@ -106,3 +106,30 @@ def test_a_level_that_repeats_the_kind_of_place(nlp: Language) -> None:
         "муниципального образования «Бичурский район»."
     )
     assert names(nlp, text) == ["Совет депутатов муниципального образования «Бичурский район»"]
+
+
+def test_a_level_in_the_prepositional(nlp: Language) -> None:
+    text = "Выступил руководитель депутатской группы НДПУ в Сурхандарьинском областном Кенгаше народных депутатов."
+    assert "Сурхандарьинский областной Кенгаш народных депутатов" in names(nlp, text)
+
+
+def test_state_language_kinds_in_the_plural_are_no_body(nlp: Language) -> None:
+    text = "Обсудили работу партийных групп в районных Кенгашах народных депутатов по вопросам экологии."
+    assert names(nlp, text) == []
+
+
+def test_organs_of_a_party_the_text_refers_to_are_not_listed(nlp: Language) -> None:
+    text = (
+        "Слово взял председатель Бухарского городского Кенгаша партии Акмал Рахимов. Грамотами Центрального "
+        "Кенгаша партии награждены активисты."
+    )
+    assert names(nlp, text) == []
+
+
+def test_a_party_named_by_its_adjective_is_listed(nlp: Language) -> None:
+    assert names(nlp, "Он выступил на съезде Республиканской партии, прошедшем в июле.") == ["Республиканская партия"]
+
+
+def test_share_buttons_in_another_language_are_no_body(nlp: Language) -> None:
+    text = "Решение направлено в хокимият Навоийской области.\n\nUlashish: Telegram · Facebook\n"
+    assert names(nlp, text) == ["хокимият Навоийской области"]

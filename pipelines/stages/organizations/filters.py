@@ -221,6 +221,9 @@ def _field_label(doc: Doc, body: Body) -> bool:
         at_line_start = mention.start == 0 or text[mention.start - 1] == "\n"
         if not at_line_start or text[mention.end : mention.end + 1] != ":":
             return False
+        # «Ulashish: Telegram · Facebook»: share buttons labelled in any language, whatever the dictionary knows.
+        if _media_line(text, mention, _lemma_names("org_media")):
+            continue
         if not loading.morph().word_is_known(word.lower()) or "Orgn" in loading.parse(word.lower())[0].tag:
             return False
     return True

@@ -59,6 +59,7 @@ from pipelines.stages.organizations.shouted import _shouted
 from pipelines.stages.organizations.units import (
     _department_in_titles,
     _offices_before,
+    _organ_of_referred_party,
     _parent_body,
     _parents_of_units,
     _presidium_of_referred_body,
@@ -182,6 +183,7 @@ def find_organizations(
             and not all(_within(m, titled) for m in b.mentions)
             and not _department_in_titles(doc, b)
             and not _presidium_of_referred_body(b)
+            and not _organ_of_referred_party(doc, b)
             and not _unit_by_field_alone(doc, b),
         )
         for b in _abbreviation_with_remit(

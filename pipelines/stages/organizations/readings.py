@@ -540,7 +540,15 @@ def _kind_in_plural(doc: Doc, start: int, end: int) -> bool:
     """«председатели районных Советов депутатов», «Новости комитетов»: a body's kind in the plural, with no
     capitalised adjective before it (a noun before it governs it), is bodies of that kind, not one the text names."""
     lex = grammar.lexicon()
-    head = next((t for t in doc[start:end] if t.text not in _QUOTES and grammar.word_lemma(t.text) in lex.heads), None)
+    # («в местных Кенгашах»: a state-language kind the dictionary does not know, by its forms.)
+    head = next(
+        (
+            t
+            for t in doc[start:end]
+            if t.text not in _QUOTES and (grammar.word_lemma(t.text) in lex.heads or t.lower_ in lex.foreign_heads)
+        ),
+        None,
+    )
     if head is None or any(t.text in _QUOTES for t in doc[start:end]):
         return False
     if not grammar.plural(head) or grammar.singular_before_place(doc, head.i):
