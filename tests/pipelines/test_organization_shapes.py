@@ -133,3 +133,12 @@ def test_a_party_named_by_its_adjective_is_listed(nlp: Language) -> None:
 def test_share_buttons_in_another_language_are_no_body(nlp: Language) -> None:
     text = "Решение направлено в хокимият Навоийской области.\n\nUlashish: Telegram · Facebook\n"
     assert names(nlp, text) == ["хокимият Навоийской области"]
+
+
+def test_a_town_hospital_by_its_adjective_is_a_body(nlp: Language) -> None:
+    text = "Грамоты вручены медсестре Слуцкой центральной больницы Анне Ковалёвой."
+    assert names(nlp, text) == ["Слуцкая центральная больница"]
+
+
+def test_a_hospital_named_after_a_person_alone_is_a_building(nlp: Language) -> None:
+    assert names(nlp, "Пострадавшего доставили в Боткинскую больницу.") == []

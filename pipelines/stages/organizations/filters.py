@@ -584,6 +584,10 @@ def _of_local_level(name: str) -> bool:
         and grammar.word_lemma(words[-1]) in _DISTRICT_KINDS
     ):
         return True
+    # «Бобруйская центральная больница», «Шадринская больница скорой медицинской помощи»: a town's or district's
+    # adjective and more words name its institution («Боткинская больница», two words, is a hospital's building).
+    if len(words) >= 3 and _PLACE_ADJECTIVE_WORD.match(place) and grammar.word_lemma(place) not in levels:
+        return True
     return (
         len(words) >= 3
         and place[:1].isupper()
@@ -593,6 +597,7 @@ def _of_local_level(name: str) -> bool:
     )
 
 
+_PLACE_ADJECTIVE_WORD = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?[сц]к(?:ая|ий|ое)$")
 _DISTRICT_KINDS = frozenset({"район", "область", "край", "округ", "улус"})
 
 

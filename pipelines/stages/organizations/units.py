@@ -514,7 +514,11 @@ def _organ_of_referred_party(doc: Doc, body: Body) -> bool:
             return False
         last, after = span[-1], doc[span.end] if span.end < len(doc) else None
         # («Демократической партии» is the party itself: its adjective agrees with it.)
-        own = _referred_party(last) and span[-2].pos_ != "ADJ"
+        # («Кенгашей партии»: a state-language kind the tagger may call an adjective for its ending.)
+        before = span[-2]
+        lex = grammar.lexicon()
+        kind = before.lower_ in lex.foreign_heads or grammar.word_lemma(before.text) in lex.heads
+        own = _referred_party(last) and (before.pos_ != "ADJ" or kind)
         referring = last if own else after if after is not None and _referred_party(after) else None
         if referring is None:
             return False
