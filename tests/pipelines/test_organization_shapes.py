@@ -142,3 +142,13 @@ def test_a_town_hospital_by_its_adjective_is_a_body(nlp: Language) -> None:
 
 def test_a_hospital_named_after_a_person_alone_is_a_building(nlp: Language) -> None:
     assert names(nlp, "Пострадавшего доставили в Боткинскую больницу.") == []
+
+
+def test_the_board_of_a_body_named_in_full_is_not_listed(nlp: Language) -> None:
+    text = (
+        "Правление Ширакского отделения подвело итоги года\n\nСостоялось заседание правления Ширакского "
+        "регионального отделения Армянского общества Красного Креста."
+    )
+    found = names(nlp, text)
+    assert "Ширакское региональное отделение Армянского общества Красного Креста" in found
+    assert not any(n.lower().startswith("правление") for n in found)
