@@ -152,3 +152,24 @@ def test_the_board_of_a_body_named_in_full_is_not_listed(nlp: Language) -> None:
     found = names(nlp, text)
     assert "Ширакское региональное отделение Армянского общества Красного Креста" in found
     assert not any(n.lower().startswith("правление") for n in found)
+
+
+def test_a_name_the_tagger_cuts_before_its_kind_takes_the_kind(nlp: Language) -> None:
+    text = "Заседание созывается в зале Исполнительного органа государственной власти города Хорог."
+    assert names(nlp, text) == ["Исполнительный орган государственной власти города Хорог"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Их наградили за вклад в организацию и проведение форума «Добрые соседи».", "форум «Добрые соседи»"),
+        ("Заседание прошло в конгресс-холле «Казанская ярмарка» в Казани.", "Казанская ярмарка"),
+    ],
+)
+def test_events_and_halls_with_quoted_names_are_no_body(nlp: Language, text: str, not_expected: str) -> None:
+    assert not_expected not in names(nlp, text)
+
+
+def test_a_chamber_s_term_is_no_part_of_its_name(nlp: Language) -> None:
+    text = "В Казани прошло заседание Общественной палаты Республики Татарстан четвёртого состава."
+    assert names(nlp, text) == ["Общественная палата Республики Татарстан"]

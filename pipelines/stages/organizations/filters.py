@@ -182,6 +182,7 @@ def _first_of_coordinated(doc: Doc, quote: int) -> int:
 # соберёт молодых предпринимателей»). Lemmas.
 _TAKING_PLACE = frozenset({"пройти", "проходить", "состояться", "открыться", "завершиться", "начаться", "собрать"})
 _BODY_SITTINGS = frozenset({"собрание", "курултай"})
+_NAMED_GATHERINGS = frozenset({"форум", "конференция", "семинар", "саммит", "фестиваль", "слёт", "слет"})
 
 
 def _event(doc: Doc, body: Body) -> bool:
@@ -192,6 +193,10 @@ def _event(doc: Doc, body: Body) -> bool:
     # «готовит форум сельской молодёжи», «на форуме»: in lower case the kind is the event, a body has a proper name
     # («Форум стран-экспортёров газа»). (Not a body's kinds that also name its sitting: «собрание», «курултай».)
     if body.name[:1].islower() and body.head not in _BODY_SITTINGS and not any(q in body.name for q in _QUOTES):
+        return True
+    # «проведение форума «Сообщество»»: a gathering's kind in lower case before a quoted name is the event's title
+    # (unlike «коллегия адвокатов «…»», a body).
+    if body.name[:1].islower() and body.head in _NAMED_GATHERINGS:
         return True
     for mention in body.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

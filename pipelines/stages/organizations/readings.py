@@ -220,7 +220,26 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # noun it goes with, which is no kind of body, is a place or a thing described, cut short.
     if not quoted and _cut_before_noun(doc, end, lex.heads):
         return None
+    # «Исполнительного органа государственной | власти города Душанбе»: a span the NER ends on an adjective in small
+    # letters before the kind of body it goes with, in its case, is the name cut short; the kind is its word.
+    if not quoted and _cut_before_kind(doc, end, lex.heads):
+        end += 1
     return start, end
+
+
+def _cut_before_kind(doc: Doc, end: int, heads: frozenset[str]) -> bool:
+    last = doc[end - 1]
+    if end >= len(doc) or not last.is_lower or not _adjective_shaped(last) or last.pos_ != "ADJ":
+        return False
+    noun = doc[end]
+    cases = set(last.morph.get("Case"))
+    return (
+        noun.is_lower
+        and noun.pos_ == "NOUN"
+        and grammar.word_lemma(noun.text) in heads
+        and bool(cases)
+        and cases == set(noun.morph.get("Case"))
+    )
 
 
 def _cut_before_noun(doc: Doc, end: int, heads: frozenset[str]) -> bool:
