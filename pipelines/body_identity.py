@@ -343,6 +343,7 @@ def _status_and_abbreviation(long: Body, short: Body) -> bool:
 def absorbs(long: Body, short: Body) -> bool:
     return (
         _subsumes(long, short)
+        or _same_council_at(long, short)
         or _status_and_abbreviation(long, short)
         or _numbered_in_quoted(long, short)
         or _with_code(long, short)
@@ -353,6 +354,19 @@ def absorbs(long: Body, short: Body) -> bool:
         or _latin_part(short.name, long.name)
         or _proper_part(short, long)
     )
+
+
+_PRI = re.compile(r" при ")
+
+
+def _same_council_at(long: Body, short: Body) -> bool:
+    """«Общественный совет при Миннаце РД» of «Общественный совет при Министерстве по национальной политике … Республики
+    Дагестан»: the same council at a body the short name calls by its abbreviation or contraction."""
+    short_parts, long_parts = _PRI.split(short.name, maxsplit=1), _PRI.split(long.name, maxsplit=1)
+    if len(short_parts) != 2 or len(long_parts) != 2 or lemmas(short_parts[0]) != lemmas(long_parts[0]):
+        return False
+    short_at, long_at = short_parts[1], long_parts[1]
+    return len(short_at) < len(long_at) and (abbreviates(short_at, long_at) or contracts(short_at, long_at))
 
 
 _MAX_PROPER_WORDS = 4
@@ -423,6 +437,9 @@ def contracts(short: str, full: str) -> bool:
     # «Адыгеи» after «Минздрав»: the region the full name ends with («… Республики Адыгея»).
     after = [grammar.word_lemma(w) for w in words[1:]]
     region = after == [grammar.word_lemma(w) for w in full_words[-len(after) :]]
+    # «Миннац РД» for «… Республики Дагестан»: the region's code, the initials of the words the full name ends with.
+    code = words[1] if len(words) == 2 and words[1].isupper() and 2 <= len(words[1]) <= 3 else ""
+    region = region or (bool(code) and "".join(w[0] for w in full_words[-len(code) :]) == code.lower())
     if words[1:] and not region and not any(_same_state(words[1:], full_words[-n:]) for n in (1, 2, 3)):
         return False
     return _syllables(first[_MIN_SYLLABLE:], full_words[1:])

@@ -173,3 +173,11 @@ def test_events_and_halls_with_quoted_names_are_no_body(nlp: Language, text: str
 def test_a_chamber_s_term_is_no_part_of_its_name(nlp: Language) -> None:
     text = "В Казани прошло заседание Общественной палаты Республики Татарстан четвёртого состава."
     assert names(nlp, text) == ["Общественная палата Республики Татарстан"]
+
+
+def test_a_council_at_a_ministry_by_its_contraction_is_one_body(nlp: Language) -> None:
+    text = (
+        "Общественный совет при Минздраве РБ утвердил план работы.\n\nВ Уфе состоялось заседание Общественного "
+        "совета при Министерстве здравоохранения Республики Башкортостан."
+    )
+    assert names(nlp, text) == ["Общественный совет при Министерстве здравоохранения Республики Башкортостан"]
