@@ -100,14 +100,28 @@ def _named_after(short: str, full: str) -> bool | None:
     return same_person and abbreviates(short_parts[0], full_parts[0])
 
 
+# «горкенеш», «облмаслихат», «райсовет»: a level's syllable before a kind of body.
+_LEVEL_SYLLABLES = ("гор", "рай", "обл")
+
+
 def _compound_roots(word: str) -> list[str]:
-    """«водопользователей» → «водо», «пользователей»: a compound of a stem and a word joined by «о» or «е»."""
+    """«водопользователей» → «водо», «пользователей»: a compound of a stem and a word joined by «о» or «е»; «горкенеша»
+    → «гор», «кенеша» (so «БГК» abbreviates «Бишкекский горкенеш»)."""
+    for syllable in _LEVEL_SYLLABLES:
+        rest = word[len(syllable) :]
+        if word.startswith(syllable) and len(rest) >= 4 and _kind_of_body(rest):
+            return [syllable, rest]
     if len(word) < 9:
         return [word]
     for i in range(3, len(word) - 4):
         if word[i - 1] in "ое" and loading.morph().word_is_known(word[i:]) and len(word) - i >= 5:
             return [word[:i], word[i:]]
     return [word]
+
+
+def _kind_of_body(word: str) -> bool:
+    lex = grammar.lexicon()
+    return grammar.word_lemma(word) in lex.heads or word in lex.foreign_heads
 
 
 def _abbreviates_words(short_words: list[str], full_words: list[str], full_lower: list[str]) -> bool:

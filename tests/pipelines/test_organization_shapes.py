@@ -20,9 +20,11 @@ def names(nlp: Language, text: str) -> list[str]:
     [
         ("КГУ им. А. Рудаки", "Кулябский государственный университет имени Абуабдуллоха Рудаки"),
         ("ТГУ им. Г.Р. Державина", "Тамбовский государственный университет имени Г. Р. Державина"),
+        ("ОГК", "Ошский горкенеш"),
+        ("ЖОМ", "Жамбылский облмаслихат"),
     ],
 )
-def test_an_abbreviation_named_after_a_person(short: str, full: str) -> None:
+def test_abbreviations_of_eponyms_and_contracted_kinds(short: str, full: str) -> None:
     assert abbreviates(short, full)
 
 
