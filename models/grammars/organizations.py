@@ -1716,7 +1716,7 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     """A core without tails is a name only when capitalised beyond the sentence start («Общественный Совет»)."""
     # «Джалал-Абадского», «Усть-Каменогорского»: a place's adjective joined by a hyphen is one word.
     words = [t for t in doc[seg.start : seg.end] if t.text.replace("-", "").isalpha()]
-    capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
+    capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start and not opens_remark(t)]
     if len(words) >= 2 and len(capitalised) == len(words):
         return True
     # «татаро-башкирская национально-культурная автономия»: a registered kind named by its people's adjective.
@@ -1745,6 +1745,19 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
             for t in level
         )
     )
+
+
+_REMARK_DASHES = frozenset({"–", "—", "-"})
+
+
+def opens_remark(token: Token) -> bool:
+    """«Мгеладзе Т.Р. (председатель кооператива) – Перерабатывающее предприятие принимает …»: a protocol's remark after
+    the speaker and a dash starts with a capital, as a sentence does."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text not in _REMARK_DASHES:
+        return False
+    before = doc[i - 2]
+    return before.text == ")" or (before.text.endswith(".") and before.text[:1].isupper() and len(before.text) <= 4)
 
 
 # A place's adjective: «израильский», «шведского», «российской»; not a kind («городской», «мужской») or a

@@ -183,3 +183,14 @@ def test_a_council_at_a_ministry_by_its_contraction_is_one_body(nlp: Language) -
         "совета при Министерстве здравоохранения Республики Башкортостан."
     )
     assert names(nlp, text) == ["Общественный совет при Министерстве здравоохранения Республики Башкортостан"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Церетели Г.А. (фермер) – Консервное предприятие принимает сливу только до обеда.",
+        "Церетели Г.А. – Консервное предприятие принимает сливу только до обеда.",
+    ],
+)
+def test_a_kind_capitalised_as_a_remark_s_first_word_is_no_name(nlp: Language, text: str) -> None:
+    assert "Консервное предприятие" not in names(nlp, text)

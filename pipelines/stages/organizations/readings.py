@@ -220,6 +220,14 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # noun it goes with, which is no kind of body, is a place or a thing described, cut short.
     if not quoted and _cut_before_noun(doc, end, lex.heads):
         return None
+    # «Нижарадзе О.Т. – Перерабатывающее предприятие принимает …»: adjectives and a kind in small letters, the first
+    # capitalised only as a protocol remark's first word, describe a body; they name none. (At a sentence's start
+    # «Областная детская больница» may be the region's hospital by its level: that capital is left to tell.)
+    first = doc[start]
+    if grammar.opens_remark(first) and not quoted and first.pos_ == "ADJ" and end - start >= 2:
+        rest = doc[start + 1 : end]
+        if all(t.is_lower for t in rest if t.is_alpha) and grammar.word_lemma(rest[-1].text) in lex.heads:
+            return None
     # «Исполнительного органа государственной | власти города Душанбе»: a span the NER ends on an adjective in small
     # letters before the kind of body it goes with, in its case, is the name cut short; the kind is its word.
     if not quoted and _cut_before_kind(doc, end, lex.heads):
