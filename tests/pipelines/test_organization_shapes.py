@@ -194,3 +194,19 @@ def test_a_council_at_a_ministry_by_its_contraction_is_one_body(nlp: Language) -
 )
 def test_a_kind_capitalised_as_a_remark_s_first_word_is_no_name(nlp: Language, text: str) -> None:
     assert "Консервное предприятие" not in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("На встрече выступил руководитель армянского центра «Арарат» Гурген Аветисян.", "армянский центр «Арарат»"),
+        (
+            "Заявку подала некоммерческая организация «Общество защиты леса» из Твери.",
+            "«Общество защиты леса»",
+        ),
+        ("Лидером стал оппозиционный блок «Новая сила».", "«Новая сила»"),
+    ],
+)
+def test_an_institution_s_kind_with_its_adjectives_is_its_name(nlp: Language, text: str, expected: str) -> None:
+    found = names(nlp, text)
+    assert any(n.strip("«»") == expected.strip("«»") for n in found), found
