@@ -1041,7 +1041,7 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     if seg.label == "MEMBERS_QUOTED" and previous == "GEN_NP" and _kind_of_branch(doc, seg.start - 1):
         return True
     if seg.label == "MEMBERS_QUOTED":
-        if previous == "GEN_NP" and _members_before_name(doc, start, seg):
+        if previous == "GEN_NP" and (_members_before_name(doc, start, seg) or _field_before_name(doc, start, seg)):
             return True
         return previous in ("GEN_NP", "ABBR") and _branch_by_place_name(doc, start, seg)
     if seg.label == "FORM_NAME":
@@ -1799,6 +1799,26 @@ def _members_before_name(doc: Doc, start: int, seg: Segment) -> bool:
 
 
 _MAX_MEMBER_WORDS = 4
+
+
+def _field_before_name(doc: Doc, start: int, seg: Segment) -> bool:
+    """«бассейнового управления ирригационных систем «Сангзар-Туз»»: an institution's kind after its own adjectives,
+    then what it serves in the genitive, all in small letters, then a quoted name in the nominative: the name is the
+    institution's own (a genitive, «отдела кадров «Газпрома»», names whose unit it is)."""
+    words = list(doc[start : seg.start])
+    kind = next((i for i, t in enumerate(words) if t.pos_ != "ADJ"), None)
+    if kind is None or kind == 0 or not 1 <= len(words) - kind - 1 <= _MAX_MEMBER_WORDS:
+        return False
+    if not all(t.is_lower and t.is_alpha for t in words) or word_lemma(words[kind].text) not in lexicon().heads:
+        return False
+    first = doc[seg.start + 1]
+    if not first.is_title:
+        return False
+    if not loading.morph().word_is_known(first.lower_):
+        return True
+    return any("nomn" in p.tag.grammemes for p in loading.parse(first.lower_)) and not any(
+        "gent" in p.tag.grammemes for p in loading.parse(first.lower_)
+    )
 
 
 def _kind_before_members(doc: Doc, start: int, quote: int) -> Token | None:

@@ -210,3 +210,12 @@ def test_a_kind_capitalised_as_a_remark_s_first_word_is_no_name(nlp: Language, t
 def test_an_institution_s_kind_with_its_adjectives_is_its_name(nlp: Language, text: str, expected: str) -> None:
     found = names(nlp, text)
     assert any(n.strip("«»") == expected.strip("«»") for n in found), found
+
+
+def test_a_quoted_name_after_an_institution_and_its_field(nlp: Language) -> None:
+    text = "Заслушана информация начальника бассейнового управления ирригационных систем «Зарафшан» Азиза Каримова."
+    assert names(nlp, text) == ["бассейновое управление ирригационных систем «Зарафшан»"]
+
+
+def test_a_quoted_name_in_the_genitive_after_a_unit_is_its_body(nlp: Language) -> None:
+    assert "Газпром" in names(nlp, "Выступил начальник районного отдела кадров «Газпрома» Иван Петров.")
