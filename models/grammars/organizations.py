@@ -872,6 +872,9 @@ def eponym_end(doc: Doc, named_after: int) -> int:
         named = token.is_title or token.is_upper or EPONYM_PARTICLE.match(token.text) is not None
         if not named or not (token.is_alpha or "-" in token.text):
             break
+        # «… имени Махтумкули | Нурмухаммет Хаджиев»: a person the tagger starts after an eponym is the next one.
+        if words and token.ent_type_ == "PER" and token.ent_iob_ == "B":
+            break
         i, words = i + 1, words + 1
         if EPONYM_PARTICLE.match(token.text):
             break  # «аль-Фараби» is the whole name

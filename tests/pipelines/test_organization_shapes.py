@@ -219,3 +219,8 @@ def test_a_quoted_name_after_an_institution_and_its_field(nlp: Language) -> None
 
 def test_a_quoted_name_in_the_genitive_after_a_unit_is_its_body(nlp: Language) -> None:
     assert "Газпром" in names(nlp, "Выступил начальник районного отдела кадров «Газпрома» Иван Петров.")
+
+
+def test_a_person_after_a_one_word_eponym_is_no_part_of_the_name(nlp: Language) -> None:
+    text = "Выступил председатель совета Молодёжной организации Туркменистана имени Махтумкули Нурмухаммет Хаджиев."
+    assert not any("Нурмухаммет" in n for n in names(nlp, text))
