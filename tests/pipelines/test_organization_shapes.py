@@ -224,3 +224,7 @@ def test_a_quoted_name_in_the_genitive_after_a_unit_is_its_body(nlp: Language) -
 def test_a_person_after_a_one_word_eponym_is_no_part_of_the_name(nlp: Language) -> None:
     text = "Выступил председатель совета Молодёжной организации Туркменистана имени Махтумкули Нурмухаммет Хаджиев."
     assert not any("Нурмухаммет" in n for n in names(nlp, text))
+
+
+def test_a_hospital_named_by_a_church_and_its_city_is_a_building(nlp: Language) -> None:
+    assert names(nlp, "Его доставили в Методистский госпиталь Хьюстона.") == []

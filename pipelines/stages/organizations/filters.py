@@ -591,7 +591,9 @@ def _of_local_level(name: str) -> bool:
         return True
     # «Бобруйская центральная больница», «Шадринская больница скорой медицинской помощи»: a town's or district's
     # adjective and more words name its institution («Боткинская больница», two words, is a hospital's building).
-    if len(words) >= 3 and _PLACE_ADJECTIVE_WORD.match(place) and grammar.word_lemma(place) not in levels:
+    # («Методистский госпиталь Хьюстона»: an adjective of another kind, the city named after the kind.)
+    described = len(words) >= 3 and (re.search(grammar.ADJECTIVE_ENDING, words[1]) is not None or words[2].islower())
+    if described and _PLACE_ADJECTIVE_WORD.match(place) and grammar.word_lemma(place) not in levels:
         return True
     return (
         len(words) >= 3
