@@ -228,3 +228,8 @@ def test_a_person_after_a_one_word_eponym_is_no_part_of_the_name(nlp: Language) 
 
 def test_a_hospital_named_by_a_church_and_its_city_is_a_building(nlp: Language) -> None:
     assert names(nlp, "Его доставили в Методистский госпиталь Хьюстона.") == []
+
+
+def test_a_news_section_of_a_site_is_no_body(nlp: Language) -> None:
+    text = "12.03.2025\nНовости фонда\n\nПравление утвердило план работы на год."
+    assert not any(n.startswith("Новост") for n in names(nlp, text))

@@ -49,6 +49,22 @@ def _field_sign(pair: str) -> bool:
     return sign in _SEPARATORS | {"/"} or (sign == "»" and (len(pair) < 2 or pair[0].isspace()))
 
 
+# A site's sections of news: «Новости фонда», «Новости отделений», «События района».
+_NEWS_RUBRICS = frozenset({"новость", "событие", "анонс", "объявление"})
+
+
+def _news_rubric(body: Body) -> bool:
+    """«Новости фонда», «Новости организаций»: a section of news on the site of a body the page belongs to, named by
+    the kind in small letters after the rubric, is the page's chrome, not a body."""
+    words = _WORD.findall(body.name)
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and grammar.word_lemma(words[0]) in _NEWS_RUBRICS
+        and all(w.islower() for w in words[1:])
+    )
+
+
 def _rubric(doc: Doc, body: Body) -> bool:
     """«2024-10-09 | ВКО | Общество», «Басты бет / Жаңалықтар / Новости»: a whole field of a page's widget line or
     breadcrumb that is one common noun (a rubric of the site) or has no kind of body in it (a menu item in another
@@ -458,6 +474,8 @@ def _is_body(doc: Doc, body: Body) -> bool:
     """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
+        return False
+    if _news_rubric(body):
         return False
     if _unit_named(doc, body) or _place_by_kind(body):
         return False
