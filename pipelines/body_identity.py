@@ -358,6 +358,7 @@ def absorbs(long: Body, short: Body) -> bool:
     return (
         _subsumes(long, short)
         or _same_council_at(long, short)
+        or _izafet_prefix(long, short)
         or _status_and_abbreviation(long, short)
         or _numbered_in_quoted(long, short)
         or _with_code(long, short)
@@ -367,6 +368,17 @@ def absorbs(long: Body, short: Body) -> bool:
         or contracts(short.name, long.name)
         or _latin_part(short.name, long.name)
         or _proper_part(short, long)
+    )
+
+
+def _izafet_prefix(long: Body, short: Body) -> bool:
+    """«Маджлиси намояндагон» of «Маджлиси намояндагон Маджлиси Оли Республики Таджикистан»: a chamber named in the
+    izafet form, then the parliament it belongs to; the chamber's own two words open the long name («Маджлиси Оли»,
+    the parliament, does not)."""
+    first = short.name.split(maxsplit=1)[0].lower()
+    n = len(short.words)
+    return (
+        n >= 2 and first in lexicons.load("org_izafet_heads") and len(long.words) > n and long.words[:n] == short.words
     )
 
 

@@ -233,3 +233,11 @@ def test_a_hospital_named_by_a_church_and_its_city_is_a_building(nlp: Language) 
 def test_a_news_section_of_a_site_is_no_body(nlp: Language) -> None:
     text = "12.03.2025\nНовости фонда\n\nПравление утвердило план работы на год."
     assert not any(n.startswith("Новост") for n in names(nlp, text))
+
+
+def test_an_izafet_chamber_named_again_alone_is_one_body(nlp: Language) -> None:
+    text = (
+        "Состоялась встреча депутата Маджлиси намояндагон Маджлиси Оли Республики Таджикистан с избирателями. По "
+        "его словам, в Маджлиси намояндагон рассмотрено 124 законопроекта. Маджлиси Оли принял закон."
+    )
+    assert names(nlp, text) == ["Маджлиси намояндагон Маджлиси Оли Республики Таджикистан", "Маджлиси Оли"]
