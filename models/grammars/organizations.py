@@ -847,6 +847,9 @@ EPONYM_PARTICLE = re.compile(r"^(аль|ал|эль|ибн|ад|ас|ан|ар|�
 _INITIAL = re.compile(r"^([А-ЯЁA-Z]\.){1,3}$")
 
 
+_VOWELS = frozenset("аеёиоуыэюя")
+
+
 def eponym_end(doc: Doc, named_after: int) -> int:
     """Where the person a body is named after ends, from «имени»/«им.» at `named_after`: a rank («академика»), then
     initials and a surname («А.Н. Бакулева») or up to two words of a name («Ярослава Мудрого», «Турдакуна
@@ -872,8 +875,9 @@ def eponym_end(doc: Doc, named_after: int) -> int:
         named = token.is_title or token.is_upper or EPONYM_PARTICLE.match(token.text) is not None
         if not named or not (token.is_alpha or "-" in token.text):
             break
-        # «… имени Махтумкули | Нурмухаммет Хаджиев»: a person the tagger starts after an eponym is the next one.
-        if words and token.ent_type_ == "PER" and token.ent_iob_ == "B":
+        # «… имени Махтумкули | Нурмухаммет Хаджиев»: a person the tagger starts after an eponym, with a word no
+        # genitive ends so (a consonant), is the next one («имени Носира | Хусрава» is one eponym in the genitive).
+        if words and token.ent_type_ == "PER" and token.ent_iob_ == "B" and token.lower_[-1] not in _VOWELS:
             break
         i, words = i + 1, words + 1
         if EPONYM_PARTICLE.match(token.text):
