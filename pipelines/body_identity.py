@@ -66,6 +66,9 @@ def _initials(words: list[str]) -> set[str]:
 
 def abbreviates(short: str, full: str) -> bool:
     """`short` is an abbreviation of `full` or of its leading words («ЕЦБ», «Совбез», «Госсовет»)."""
+    named = _named_after(short, full)
+    if named is not None:
+        return named
     short_words = [w for w in re.findall(r"[\wЁё-]+", short) if w.lower() not in _STOP]
     full_words = [w for w in re.findall(r"[\wЁё-]+", full) if w.lower() not in _STOP]
     full_lower = [w.lower() for w in full_words]
@@ -78,14 +81,47 @@ def abbreviates(short: str, full: str) -> bool:
     return split != full_lower and _abbreviates_words(short_words, full_words, split)
 
 
+# «КГУ им. А. Рудаки», «МГУ им. М.В. Ломоносова»: an institution named after a person, its kind abbreviated and the
+# person's given names cut to initials.
+_NAMED_AFTER = re.compile(r"\s(?:им\.|имени)\s*", re.IGNORECASE)
+
+
+def _named_after(short: str, full: str) -> bool | None:
+    """`short` «<abbreviation> им. <initials> <surname>» of `full` «<name> имени <given names> <surname>»: the part
+    before abbreviates the full name's part before, and the person is the same surname. None when either name is
+    not named after a person, or the short one spells out the part before (no abbreviation to read)."""
+    short_parts, full_parts = _NAMED_AFTER.split(short, maxsplit=1), _NAMED_AFTER.split(full, maxsplit=1)
+    if len(short_parts) != 2 or len(full_parts) != 2 or not short_parts[0].isupper():
+        return None
+    short_person, full_person = _WORD.findall(short_parts[1]), _WORD.findall(full_parts[1])
+    if not short_person or not full_person or len(short_person[-1]) < 2:
+        return False
+    same_person = grammar.word_lemma(short_person[-1]) == grammar.word_lemma(full_person[-1])
+    return same_person and abbreviates(short_parts[0], full_parts[0])
+
+
+# «горкенеш», «облмаслихат», «райсовет»: a level's syllable before a kind of body.
+_LEVEL_SYLLABLES = ("гор", "рай", "обл")
+
+
 def _compound_roots(word: str) -> list[str]:
-    """«водопользователей» → «водо», «пользователей»: a compound of a stem and a word joined by «о» or «е»."""
+    """«водопользователей» → «водо», «пользователей»: a compound of a stem and a word joined by «о» or «е»; «горкенеша»
+    → «гор», «кенеша» (so «БГК» abbreviates «Бишкекский горкенеш»)."""
+    for syllable in _LEVEL_SYLLABLES:
+        rest = word[len(syllable) :]
+        if word.startswith(syllable) and len(rest) >= 4 and _kind_of_body(rest):
+            return [syllable, rest]
     if len(word) < 9:
         return [word]
     for i in range(3, len(word) - 4):
         if word[i - 1] in "ое" and loading.morph().word_is_known(word[i:]) and len(word) - i >= 5:
             return [word[:i], word[i:]]
     return [word]
+
+
+def _kind_of_body(word: str) -> bool:
+    lex = grammar.lexicon()
+    return grammar.word_lemma(word) in lex.heads or word in lex.foreign_heads
 
 
 def _abbreviates_words(short_words: list[str], full_words: list[str], full_lower: list[str]) -> bool:
@@ -154,9 +190,12 @@ def _subsumes(long: Body, short: Body) -> bool:
     if short.head is None or short.head != long.head:
         return False
     rest = list(long.words)
-    # (Only a bare kind at a level: «Смоленский областной суд» names a place of its own.)
-    levelled = all(w in _LEVEL_PLACES or w == short.head for w in short.words)
-    for word in short.words:
+    # «Районный Совет депутатов Кяхтинского района»: the level says again what the place's kind says.
+    words = [w for w in short.words if _LEVEL_PLACES.get(w) not in short.words]
+    # (Only a kind at a level, with no place of its own: «Смоленский областной суд» names its place, «районный Совет
+    # депутатов» names the district's council by its kind and level.)
+    levelled = not any(_PLACE_ADJECTIVE_SUFFIX.search(w) for w in words if w not in _LEVEL_PLACES)
+    for word in words:
         # «областной Маджлис» of «Маджлис народных депутатов Хатлонской области»: the level named by its place.
         if levelled and word not in rest and _LEVEL_PLACES.get(word) in rest:
             word = _LEVEL_PLACES[word]
@@ -318,6 +357,8 @@ def _status_and_abbreviation(long: Body, short: Body) -> bool:
 def absorbs(long: Body, short: Body) -> bool:
     return (
         _subsumes(long, short)
+        or _same_council_at(long, short)
+        or _izafet_prefix(long, short)
         or _status_and_abbreviation(long, short)
         or _numbered_in_quoted(long, short)
         or _with_code(long, short)
@@ -328,6 +369,30 @@ def absorbs(long: Body, short: Body) -> bool:
         or _latin_part(short.name, long.name)
         or _proper_part(short, long)
     )
+
+
+def _izafet_prefix(long: Body, short: Body) -> bool:
+    """«Маджлиси намояндагон» of «Маджлиси намояндагон Маджлиси Оли Республики Таджикистан»: a chamber named in the
+    izafet form, then the parliament it belongs to; the chamber's own two words open the long name («Маджлиси Оли»,
+    the parliament, does not)."""
+    first = short.name.split(maxsplit=1)[0].lower()
+    n = len(short.words)
+    return (
+        n >= 2 and first in lexicons.load("org_izafet_heads") and len(long.words) > n and long.words[:n] == short.words
+    )
+
+
+_PRI = re.compile(r" при ")
+
+
+def _same_council_at(long: Body, short: Body) -> bool:
+    """«Общественный совет при Миннаце РД» of «Общественный совет при Министерстве по национальной политике … Республики
+    Дагестан»: the same council at a body the short name calls by its abbreviation or contraction."""
+    short_parts, long_parts = _PRI.split(short.name, maxsplit=1), _PRI.split(long.name, maxsplit=1)
+    if len(short_parts) != 2 or len(long_parts) != 2 or lemmas(short_parts[0]) != lemmas(long_parts[0]):
+        return False
+    short_at, long_at = short_parts[1], long_parts[1]
+    return len(short_at) < len(long_at) and (abbreviates(short_at, long_at) or contracts(short_at, long_at))
 
 
 _MAX_PROPER_WORDS = 4
@@ -398,6 +463,9 @@ def contracts(short: str, full: str) -> bool:
     # «Адыгеи» after «Минздрав»: the region the full name ends with («… Республики Адыгея»).
     after = [grammar.word_lemma(w) for w in words[1:]]
     region = after == [grammar.word_lemma(w) for w in full_words[-len(after) :]]
+    # «Миннац РД» for «… Республики Дагестан»: the region's code, the initials of the words the full name ends with.
+    code = words[1] if len(words) == 2 and words[1].isupper() and 2 <= len(words[1]) <= 3 else ""
+    region = region or (bool(code) and "".join(w[0] for w in full_words[-len(code) :]) == code.lower())
     if words[1:] and not region and not any(_same_state(words[1:], full_words[-n:]) for n in (1, 2, 3)):
         return False
     return _syllables(first[_MIN_SYLLABLE:], full_words[1:])

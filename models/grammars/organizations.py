@@ -146,6 +146,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
     # («айылного кенеша»: the tagger may take a rare adjective for a foreign word.)
     misread = {"POS": {"IN": ["VERB", "NOUN", "X"]}, "IS_LOWER": True, "TEXT": {"REGEX": MISREAD_ADJECTIVE_ENDING}}
+    # («в Кашкадарьинском областном Кенгаше»: a level in the prepositional, which the tagger may call a noun.)
+    levels = sorted(lexicons.load("org_levels"))
+    misread_level = {"POS": {"IN": ["VERB", "NOUN", "X"]}, "IS_LOWER": True, "LEMMA": {"IN": levels}}
     foreign_head = {"LOWER": {"IN": sorted(lex.foreign_heads)}, "LEMMA": {"NOT_IN": sorted(lex.heads)}}
     # «Кулундинского айыл окмоту»: a state-language word before the foreign kind.
     foreign_mod = {"LOWER": {"IN": sorted(lexicons.load("org_foreign_modifiers"))}}
@@ -219,6 +222,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # («глава айыл окмоту»: the bare kind refers to the body the text is about.)
             [{**mod, "OP": "+"}, foreign_mod, foreign_head],
             [{**mod, "OP": "+"}, misread, head],
+            [{**mod, "OP": "+"}, misread_level, head],
             # «Намский улусный (районный) Совет»: the level in the local word, then glossed in Russian in brackets
             # (the place's adjective may be read as a name).
             *(
@@ -285,6 +289,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # «крестьянского хозяйства «Береке»»: a legal form spelled out, whose kind is no body's name alone.
             [{**mod, "OP": "+"}, {"LEMMA": {"IN": sorted(legal_kinds)}, "IS_LOWER": True}, *quoted],
             [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *wiki_quoted],
+            # «общественная организация «Армянская община «Арарат»»: a name quoted inside the name, as after a
+            # form's abbreviation (`LEGAL_QUOTED`), the closing quotes often written once.
+            [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *nested_quoted],
             # «Ассоциация «Совет муниципальных образований …»», «Союз «Женщины Дона»»: a union's kind with its capital,
             # alone before a quoted name, is the name's first word.
             [{"LEMMA": {"IN": sorted(lexicons.load("org_member_unions"))}, "IS_TITLE": True}, *quoted],
@@ -344,6 +351,13 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # case; before a feminine noun in the genitive singular an adjective in -ой/-ей agrees with it.
             [
                 {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "+"},
+                {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
+            ],
+            # «Кабинета Министров Нахчыванской Автономной Республики»: a place's adjective the dictionary does not
+            # know, which the tagger takes for a name in the nominative, agrees with the feminine genitive after it.
+            [
+                {"POS": "PROPN", "TEXT": {"REGEX": r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[сц]кой$"}},
+                {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "*"},
                 {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
             ],
             [gen_compound, gen_noun],
@@ -745,6 +759,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
     """
     heads, legal, quotes, foreign = _trigger_ids(doc.vocab)
     foreign_modifiers = lexicons.load("org_foreign_modifiers")
+    levels = lexicons.load("org_levels")  # («областном» the tagger calls a noun: `misread_level`)
     qualified = _qualified_heads()  # (their adjectives may be read as nouns, whatever their ending)
     strings = doc.vocab.strings
     # One pass over arrays of string ids: Token objects for every word cost more than the matching.
@@ -772,6 +787,7 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
                 if (
                     rows[start - 1][6] in _PREFIX_POS
                     or (rows[start - 1][6] in _MISREAD_POS and misread.search(strings[rows[start - 1][1]]))
+                    or (rows[start - 1][6] in _MISREAD_POS and strings[rows[start - 1][0]] in levels)
                     or strings[rows[start - 1][1]] in foreign_modifiers
                 ):
                     start -= 1
@@ -831,6 +847,9 @@ EPONYM_PARTICLE = re.compile(r"^(аль|ал|эль|ибн|ад|ас|ан|ар|�
 _INITIAL = re.compile(r"^([А-ЯЁA-Z]\.){1,3}$")
 
 
+_VOWELS = frozenset("аеёиоуыэюя")
+
+
 def eponym_end(doc: Doc, named_after: int) -> int:
     """Where the person a body is named after ends, from «имени»/«им.» at `named_after`: a rank («академика»), then
     initials and a surname («А.Н. Бакулева») or up to two words of a name («Ярослава Мудрого», «Турдакуна
@@ -855,6 +874,10 @@ def eponym_end(doc: Doc, named_after: int) -> int:
         token = doc[i]
         named = token.is_title or token.is_upper or EPONYM_PARTICLE.match(token.text) is not None
         if not named or not (token.is_alpha or "-" in token.text):
+            break
+        # «… имени Махтумкули | Нурмухаммет Хаджиев»: a person the tagger starts after an eponym, with a word no
+        # genitive ends so (a consonant), is the next one («имени Носира | Хусрава» is one eponym in the genitive).
+        if words and token.ent_type_ == "PER" and token.ent_iob_ == "B" and token.lower_[-1] not in _VOWELS:
             break
         i, words = i + 1, words + 1
         if EPONYM_PARTICLE.match(token.text):
@@ -1025,7 +1048,7 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     if seg.label == "MEMBERS_QUOTED" and previous == "GEN_NP" and _kind_of_branch(doc, seg.start - 1):
         return True
     if seg.label == "MEMBERS_QUOTED":
-        if previous == "GEN_NP" and _members_before_name(doc, start, seg):
+        if previous == "GEN_NP" and (_members_before_name(doc, start, seg) or _field_before_name(doc, start, seg)):
             return True
         return previous in ("GEN_NP", "ABBR") and _branch_by_place_name(doc, start, seg)
     if seg.label == "FORM_NAME":
@@ -1494,6 +1517,10 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                     head = seg.end - 1  # («Тверское региональное отделение …»: the branch is the head)
                 if label == "HEAD" and not _head_core_ok(doc, seg, head, lex):
                     continue
+                # «Пресс-служба районного Совета депутатов» as a signature line: the tagger takes a hyphenated noun for
+                # the body's adjective; the unit is no word of the body's name (the reading after it is the body).
+                if label == "HEAD" and head is not None and head > seg.start and _hyphenated_noun(doc[seg.start]):
+                    continue
                 # «коалиция большинства»: a kind that names a body only with a capital («Коалиция НКО …»).
                 # («Генеральный штаб», «Государственный пожарный надзор»: the capital may be the first adjective's;
                 # one that opens a sentence says nothing.)
@@ -1540,6 +1567,18 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
         end = grow(doc, start, end, found, lex, blocked, proper=True)
         out.append(Candidate(start, end, "KNOWN", _head_of(doc, start, end, lex)))
     return out
+
+
+_HYPHENATED_NOUN = re.compile(r"^[А-ЯЁа-яё]+-[а-яё]{4,}$")
+
+
+def _hyphenated_noun(token: Token) -> bool:
+    """«Пресс-служба», «Пресс-центр»: a compound noun (no adjective's ending) the tagger read as an adjective."""
+    return (
+        token.pos_ == "ADJ"
+        and _HYPHENATED_NOUN.match(token.text) is not None
+        and not re.search(ADJECTIVE_ENDING, token.lower_)
+    )
 
 
 _FIELD_NOUNS = frozenset({"вопрос"})
@@ -1684,7 +1723,7 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     """A core without tails is a name only when capitalised beyond the sentence start («Общественный Совет»)."""
     # «Джалал-Абадского», «Усть-Каменогорского»: a place's adjective joined by a hyphen is one word.
     words = [t for t in doc[seg.start : seg.end] if t.text.replace("-", "").isalpha()]
-    capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
+    capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start and not opens_remark(t)]
     if len(words) >= 2 and len(capitalised) == len(words):
         return True
     # «татаро-башкирская национально-культурная автономия»: a registered kind named by its people's adjective.
@@ -1713,6 +1752,19 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
             for t in level
         )
     )
+
+
+_REMARK_DASHES = frozenset({"–", "—", "-"})
+
+
+def opens_remark(token: Token) -> bool:
+    """«Мгеладзе Т.Р. (председатель кооператива) – Перерабатывающее предприятие принимает …»: a protocol's remark after
+    the speaker and a dash starts with a capital, as a sentence does."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text not in _REMARK_DASHES:
+        return False
+    before = doc[i - 2]
+    return before.text == ")" or (before.text.endswith(".") and before.text[:1].isupper() and len(before.text) <= 4)
 
 
 # A place's adjective: «израильский», «шведского», «российской»; not a kind («городской», «мужской») or a
@@ -1754,6 +1806,26 @@ def _members_before_name(doc: Doc, start: int, seg: Segment) -> bool:
 
 
 _MAX_MEMBER_WORDS = 4
+
+
+def _field_before_name(doc: Doc, start: int, seg: Segment) -> bool:
+    """«бассейнового управления ирригационных систем «Сангзар-Туз»»: an institution's kind after its own adjectives,
+    then what it serves in the genitive, all in small letters, then a quoted name in the nominative: the name is the
+    institution's own (a genitive, «отдела кадров «Газпрома»», names whose unit it is)."""
+    words = list(doc[start : seg.start])
+    kind = next((i for i, t in enumerate(words) if t.pos_ != "ADJ"), None)
+    if kind is None or kind == 0 or not 1 <= len(words) - kind - 1 <= _MAX_MEMBER_WORDS:
+        return False
+    if not all(t.is_lower and t.is_alpha for t in words) or word_lemma(words[kind].text) not in lexicon().heads:
+        return False
+    first = doc[seg.start + 1]
+    if not first.is_title:
+        return False
+    if not loading.morph().word_is_known(first.lower_):
+        return True
+    return any("nomn" in p.tag.grammemes for p in loading.parse(first.lower_)) and not any(
+        "gent" in p.tag.grammemes for p in loading.parse(first.lower_)
+    )
 
 
 def _kind_before_members(doc: Doc, start: int, quote: int) -> Token | None:

@@ -36,8 +36,10 @@ def _head_index(span: Span) -> int | None:
             return token.i
         # «Отделение Социального фонда России по …»: a unit that opens a body's name is its head; so after its
         # place's and level's adjectives («Томское региональное отделение Союза …»).
+        # («Исполнительный орган государственной власти …»: so does a generic kind of body, «орган», «учреждение».)
         opens = all(t.pos_ == "ADJ" for t in span.doc[span.start : token.i])
-        if opens and (token.lemma_ in lex.subunits or grammar.word_lemma(token.text) in lex.subunits):
+        kinds = lex.subunits | lex.referring_heads
+        if opens and (token.lemma_ in kinds or grammar.word_lemma(token.text) in kinds):
             return token.i
     for token in span:
         if token.text in _QUOTES:

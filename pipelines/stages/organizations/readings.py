@@ -21,7 +21,7 @@ from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings
-from pipelines.person_names import looks_like_surname
+from pipelines.person_names import TURKIC_PATRONYMIC_PARTICLES, looks_like_surname
 from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _STOP, _place_kinds, _place_word
 from pipelines.stages.organizations.canonical import _NAMED_AFTER, _adjective_shaped
 
@@ -69,6 +69,14 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         and grammar.patronymic(doc[end + 1])
         and doc[start].is_title
         and looks_like_surname(doc[start].text)
+    ):
+        return None
+    # «избран Шерзод Комил угли Турсунов»: a Turkic «son of»/«daughter of» after the span's words, all capitalised,
+    # in the span or right after it (the father's name between), makes them a person's first name and father's name,
+    # whatever the tagger read («судья городского суда Садыр кызы …»: a body in small letters stays).
+    if any(
+        doc[i].lower_ in TURKIC_PATRONYMIC_PARTICLES and all(t.is_title for t in doc[start:i])
+        for i in range(start + 1, min(end + 2, len(doc)))
     ):
         return None
     # «членом Совета по | одной семье»: a preposition the tagger ends a name on starts what follows it.
@@ -212,7 +220,34 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # noun it goes with, which is no kind of body, is a place or a thing described, cut short.
     if not quoted and _cut_before_noun(doc, end, lex.heads):
         return None
+    # «Нижарадзе О.Т. – Перерабатывающее предприятие принимает …»: adjectives and a kind in small letters, the first
+    # capitalised only as a protocol remark's first word, describe a body; they name none. (At a sentence's start
+    # «Областная детская больница» may be the region's hospital by its level: that capital is left to tell.)
+    first = doc[start]
+    if grammar.opens_remark(first) and not quoted and first.pos_ == "ADJ" and end - start >= 2:
+        rest = doc[start + 1 : end]
+        if all(t.is_lower for t in rest if t.is_alpha) and grammar.word_lemma(rest[-1].text) in lex.heads:
+            return None
+    # «Исполнительного органа государственной | власти города Душанбе»: a span the NER ends on an adjective in small
+    # letters before the kind of body it goes with, in its case, is the name cut short; the kind is its word.
+    if not quoted and _cut_before_kind(doc, end, lex.heads):
+        end += 1
     return start, end
+
+
+def _cut_before_kind(doc: Doc, end: int, heads: frozenset[str]) -> bool:
+    last = doc[end - 1]
+    if end >= len(doc) or not last.is_lower or not _adjective_shaped(last) or last.pos_ != "ADJ":
+        return False
+    noun = doc[end]
+    cases = set(last.morph.get("Case"))
+    return (
+        noun.is_lower
+        and noun.pos_ == "NOUN"
+        and grammar.word_lemma(noun.text) in heads
+        and bool(cases)
+        and cases == set(noun.morph.get("Case"))
+    )
 
 
 def _cut_before_noun(doc: Doc, end: int, heads: frozenset[str]) -> bool:
@@ -532,7 +567,15 @@ def _kind_in_plural(doc: Doc, start: int, end: int) -> bool:
     """«председатели районных Советов депутатов», «Новости комитетов»: a body's kind in the plural, with no
     capitalised adjective before it (a noun before it governs it), is bodies of that kind, not one the text names."""
     lex = grammar.lexicon()
-    head = next((t for t in doc[start:end] if t.text not in _QUOTES and grammar.word_lemma(t.text) in lex.heads), None)
+    # («в местных Кенгашах»: a state-language kind the dictionary does not know, by its forms.)
+    head = next(
+        (
+            t
+            for t in doc[start:end]
+            if t.text not in _QUOTES and (grammar.word_lemma(t.text) in lex.heads or t.lower_ in lex.foreign_heads)
+        ),
+        None,
+    )
     if head is None or any(t.text in _QUOTES for t in doc[start:end]):
         return False
     if not grammar.plural(head) or grammar.singular_before_place(doc, head.i):

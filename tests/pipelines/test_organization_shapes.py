@@ -1,0 +1,243 @@
+"""Organizations: name shapes of Central Asian, Caucasian and Russian regional reports (session 15), in sentences
+written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipelines.body_identity import abbreviates
+from pipelines.stages.organizations import find_organizations
+
+
+def names(nlp: Language, text: str) -> list[str]:
+    """The bodies the record lists."""
+    return [o.name for o in find_organizations(nlp(text)) if o.listed]
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("КГУ им. А. Рудаки", "Кулябский государственный университет имени Абуабдуллоха Рудаки"),
+        ("ТГУ им. Г.Р. Державина", "Тамбовский государственный университет имени Г. Р. Державина"),
+        ("ОГК", "Ошский горкенеш"),
+        ("ЖОМ", "Жамбылский облмаслихат"),
+    ],
+)
+def test_abbreviations_of_eponyms_and_contracted_kinds(short: str, full: str) -> None:
+    assert abbreviates(short, full)
+
+
+def test_an_abbreviation_named_after_another_person() -> None:
+    assert not abbreviates("КГУ им. А. Рудаки", "Курганский государственный университет имени Т. Мальцева")
+
+
+def test_a_university_by_abbreviation_and_eponym_is_one_body(nlp: Language) -> None:
+    text = (
+        "Встречу провели в актовом зале Курганского государственного университета имени Терентия Мальцева.\n"
+        "Пресс-служба КГУ им. Т. Мальцева"
+    )
+    assert names(nlp, text) == ["Курганский государственный университет имени Терентия Мальцева"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заместителем председателя избран Бахтиёр Рустам угли Каримов, ранее работавший в хокимияте.",
+        "Слово предоставили Гульнаре Азиз кызы Мамедовой, учителю истории.",
+    ],
+)
+def test_a_turkic_patronymic_makes_a_person(nlp: Language, text: str) -> None:
+    assert not any(n.startswith(("Бахтиёр", "Гульнар")) for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Директор Бекабадского техникума строительства и транспорта рассказал о наборе.",
+            "Бекабадский техникум строительства и транспорта",
+        ),
+        (
+            "Выступил заместитель председателя Кабинета Министров Нахчыванской Автономной Республики.",
+            "Кабинет Министров Нахчыванской Автономной Республики",
+        ),
+        (
+            "Отчёт представил председатель Правления Аджарской Автономной Республики.",
+            "Правление Аджарской Автономной Республики",
+        ),
+    ],
+)
+def test_names_of_schools_and_autonomous_republics(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_body_before_a_turkic_name_stays(nlp: Language) -> None:
+    text = "В собрании участвовала судья Таласского городского суда Мырза кызы Айгуль."
+    assert "Таласский городской суд" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Заявку подала Томская городская общественная организация «Грузинская община «Иберия». Её поддержали.",
+            "Томская городская общественная организация «Грузинская община «Иберия»",
+        ),
+        (
+            "Выступил председатель Курганской областной общественной организации «Татарский центр «Туган тел»».",
+            "Курганская областная общественная организация «Татарский центр «Туган тел»»",
+        ),
+    ],
+)
+def test_a_name_quoted_inside_a_spelled_out_kind(nlp: Language, text: str, expected: str) -> None:
+    assert names(nlp, text) == [expected]
+
+
+def test_a_signature_of_a_press_service_names_its_body(nlp: Language) -> None:
+    text = (
+        "В Бичуре прошла сессия Совета депутатов муниципального образования «Бичурский район». Вёл её "
+        "председатель районного Совета депутатов Олег Раднаев.\n\nПресс-служба районного Совета депутатов\n"
+    )
+    assert names(nlp, text) == ["Совет депутатов муниципального образования «Бичурский район»"]
+
+
+def test_a_level_that_repeats_the_kind_of_place(nlp: Language) -> None:
+    text = (
+        "Районный Совет депутатов Бичурского района принял бюджет\n\nВ Бичуре прошла сессия Совета депутатов "
+        "муниципального образования «Бичурский район»."
+    )
+    assert names(nlp, text) == ["Совет депутатов муниципального образования «Бичурский район»"]
+
+
+def test_a_level_in_the_prepositional(nlp: Language) -> None:
+    text = "Выступил руководитель депутатской группы НДПУ в Сурхандарьинском областном Кенгаше народных депутатов."
+    assert "Сурхандарьинский областной Кенгаш народных депутатов" in names(nlp, text)
+
+
+def test_state_language_kinds_in_the_plural_are_no_body(nlp: Language) -> None:
+    text = "Обсудили работу партийных групп в районных Кенгашах народных депутатов по вопросам экологии."
+    assert names(nlp, text) == []
+
+
+def test_organs_of_a_party_the_text_refers_to_are_not_listed(nlp: Language) -> None:
+    text = (
+        "Слово взял председатель Бухарского городского Кенгаша партии Акмал Рахимов. Грамотами Центрального "
+        "Кенгаша партии награждены активисты."
+    )
+    assert names(nlp, text) == []
+
+
+def test_a_party_named_by_its_adjective_is_listed(nlp: Language) -> None:
+    assert names(nlp, "Он выступил на съезде Республиканской партии, прошедшем в июле.") == ["Республиканская партия"]
+
+
+def test_share_buttons_in_another_language_are_no_body(nlp: Language) -> None:
+    text = "Решение направлено в хокимият Навоийской области.\n\nUlashish: Telegram · Facebook\n"
+    assert names(nlp, text) == ["хокимият Навоийской области"]
+
+
+def test_a_town_hospital_by_its_adjective_is_a_body(nlp: Language) -> None:
+    text = "Грамоты вручены медсестре Слуцкой центральной больницы Анне Ковалёвой."
+    assert names(nlp, text) == ["Слуцкая центральная больница"]
+
+
+def test_a_hospital_named_after_a_person_alone_is_a_building(nlp: Language) -> None:
+    assert names(nlp, "Пострадавшего доставили в Боткинскую больницу.") == []
+
+
+def test_the_board_of_a_body_named_in_full_is_not_listed(nlp: Language) -> None:
+    text = (
+        "Правление Ширакского отделения подвело итоги года\n\nСостоялось заседание правления Ширакского "
+        "регионального отделения Армянского общества Красного Креста."
+    )
+    found = names(nlp, text)
+    assert "Ширакское региональное отделение Армянского общества Красного Креста" in found
+    assert not any(n.lower().startswith("правление") for n in found)
+
+
+def test_a_name_the_tagger_cuts_before_its_kind_takes_the_kind(nlp: Language) -> None:
+    text = "Заседание созывается в зале Исполнительного органа государственной власти города Хорог."
+    assert names(nlp, text) == ["Исполнительный орган государственной власти города Хорог"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Их наградили за вклад в организацию и проведение форума «Добрые соседи».", "форум «Добрые соседи»"),
+        ("Заседание прошло в конгресс-холле «Казанская ярмарка» в Казани.", "Казанская ярмарка"),
+    ],
+)
+def test_events_and_halls_with_quoted_names_are_no_body(nlp: Language, text: str, not_expected: str) -> None:
+    assert not_expected not in names(nlp, text)
+
+
+def test_a_chamber_s_term_is_no_part_of_its_name(nlp: Language) -> None:
+    text = "В Казани прошло заседание Общественной палаты Республики Татарстан четвёртого состава."
+    assert names(nlp, text) == ["Общественная палата Республики Татарстан"]
+
+
+def test_a_council_at_a_ministry_by_its_contraction_is_one_body(nlp: Language) -> None:
+    text = (
+        "Общественный совет при Минздраве РБ утвердил план работы.\n\nВ Уфе состоялось заседание Общественного "
+        "совета при Министерстве здравоохранения Республики Башкортостан."
+    )
+    assert names(nlp, text) == ["Общественный совет при Министерстве здравоохранения Республики Башкортостан"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Церетели Г.А. (фермер) – Консервное предприятие принимает сливу только до обеда.",
+        "Церетели Г.А. – Консервное предприятие принимает сливу только до обеда.",
+    ],
+)
+def test_a_kind_capitalised_as_a_remark_s_first_word_is_no_name(nlp: Language, text: str) -> None:
+    assert "Консервное предприятие" not in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("На встрече выступил руководитель армянского центра «Арарат» Гурген Аветисян.", "армянский центр «Арарат»"),
+        (
+            "Заявку подала некоммерческая организация «Общество защиты леса» из Твери.",
+            "«Общество защиты леса»",
+        ),
+        ("Лидером стал оппозиционный блок «Новая сила».", "«Новая сила»"),
+    ],
+)
+def test_an_institution_s_kind_with_its_adjectives_is_its_name(nlp: Language, text: str, expected: str) -> None:
+    found = names(nlp, text)
+    assert any(n.strip("«»") == expected.strip("«»") for n in found), found
+
+
+def test_a_quoted_name_after_an_institution_and_its_field(nlp: Language) -> None:
+    text = "Заслушана информация начальника бассейнового управления ирригационных систем «Зарафшан» Азиза Каримова."
+    assert names(nlp, text) == ["бассейновое управление ирригационных систем «Зарафшан»"]
+
+
+def test_a_quoted_name_in_the_genitive_after_a_unit_is_its_body(nlp: Language) -> None:
+    assert "Газпром" in names(nlp, "Выступил начальник районного отдела кадров «Газпрома» Иван Петров.")
+
+
+def test_a_person_after_a_one_word_eponym_is_no_part_of_the_name(nlp: Language) -> None:
+    text = "Выступил председатель совета Молодёжной организации Туркменистана имени Махтумкули Нурмухаммет Хаджиев."
+    assert not any("Нурмухаммет" in n for n in names(nlp, text))
+
+
+def test_a_hospital_named_by_a_church_and_its_city_is_a_building(nlp: Language) -> None:
+    assert names(nlp, "Его доставили в Методистский госпиталь Хьюстона.") == []
+
+
+def test_a_news_section_of_a_site_is_no_body(nlp: Language) -> None:
+    text = "12.03.2025\nНовости фонда\n\nПравление утвердило план работы на год."
+    assert not any(n.startswith("Новост") for n in names(nlp, text))
+
+
+def test_an_izafet_chamber_named_again_alone_is_one_body(nlp: Language) -> None:
+    text = (
+        "Состоялась встреча депутата Маджлиси намояндагон Маджлиси Оли Республики Таджикистан с избирателями. По "
+        "его словам, в Маджлиси намояндагон рассмотрено 124 законопроекта. Маджлиси Оли принял закон."
+    )
+    assert names(nlp, text) == ["Маджлиси намояндагон Маджлиси Оли Республики Таджикистан", "Маджлиси Оли"]
