@@ -283,6 +283,30 @@ def _declined_adjective(word: str, case: str | None, gender: str | None) -> str 
     return None
 
 
+# A stem that ends in a consonant and -к/-ц lost a vowel in its oblique cases: Рябца → Рябец, Зайца → Заяц,
+# Грибка → Грибок, Ковалёнка → Ковалёнок. A foreign -ц/-к surname keeps its cluster (Шульц, Франк, Шенк): an -ц
+# only after consonants none ends in, a -к only where the dictionary knows the noun with the vowel.
+_FLEETING_CLUSTER = re.compile(r"(?:[бвгдзкмпсфхжшчщй]ц|[бвгдзклмнпрстфхжшчщ]к)$")
+
+
+def _fleeting_vowel(stem: str, word: str, case: str) -> str:
+    """The nominative of a hard-declension stem with the vowel its oblique cases drop: the dictionary's noun of
+    that stem where it has one («заяц», a guessed «рябец»), else -ёнок for the Belarusian -ёнк- (Ковалёнок)."""
+    low = stem.lower()
+    if not _FLEETING_CLUSTER.search(low):
+        return stem
+    oc_case = _OC_CASE.get(case)
+    for parse in loading.parse(word):
+        lemma = parse.normal_form
+        if parse.tag.case != oc_case or parse.tag.gender != "masc" or (low[-1] == "к" and not parse.is_known):
+            continue
+        if lemma[-1] == low[-1] and lemma[-2] in "еоёя" and lemma[:-2].rstrip("й") == low[:-1].rstrip("й"):
+            return recover_shape(lemma, stem)
+    if low.endswith("ёнк"):
+        return stem[:-1] + "ок"
+    return stem
+
+
 def _declined_foreign(word: str, case: str, gender: str | None) -> str | None:
     """A masculine surname pymorphy does not know, its case ending cut: Карзая → Карзай,
     Диас-Канеля → Диас-Канель, Ассанжу → Ассанж."""
@@ -294,7 +318,7 @@ def _declined_foreign(word: str, case: str, gender: str | None) -> str | None:
             continue
         last = stem[-1].lower()
         if ending in ("а", "у", "ом"):  # hard declension: the stem is the nominative
-            return stem if last not in "аеёиоуыэюяй" else None
+            return _fleeting_vowel(stem, word, case) if last not in "аеёиоуыэюяй" else None
         if last in "аеёиоуыэюя":  # soft after a vowel: -й
             return stem + "й"
         return stem if last in "жшчщц" else stem + "ь"
@@ -1251,6 +1275,19 @@ def _verb_before_gender(span: Span) -> str | None:
     return {"femn": "Fem", "masc": "Masc"}.get(genders.pop())
 
 
+def _verb_after_gender(span: Span) -> str | None:
+    """«Председатель … организации Алесь Дубина рассказал»: a past-tense verb right after the name, in the singular
+    and one gender, that the parser did not link to it (it hung the name on the body before it). Asked only where
+    the name's first name is a nominative the dictionary knows, so the name can be the verb's subject."""
+    if span.end >= len(span.doc):
+        return None
+    after = span.doc[span.end]
+    gender = after.morph.get("Gender")
+    if after.pos_ not in ("VERB", "AUX") or "Past" not in after.morph.get("Tense") or len(gender) != 1:
+        return None
+    return gender[0] if "Sing" in after.morph.get("Number") else None
+
+
 @dataclass(frozen=True)
 class _Gendered:
     nominative: str
@@ -1303,6 +1340,17 @@ def gendered_surname(
         # («заместительница Сергея Собянина назначена»: a known first name in an oblique case is no subject's, however
         # the parser hung the name.)
         subject = subject if any(c == "Nom" for c, _ in _first_name_readings(first.text)) else None
+    nominative_first = (
+        first is not None
+        and _dictionary_first_name(first.text)
+        and {c for c, _ in _first_name_readings(first.text)} == {"Nom"}
+    )
+    if nominative_first and not label:
+        subject = subject or _verb_after_gender(span)
+        if subject is not None and patronymic is None and ("Nom", subject) not in readings:
+            # (A known first name that only a nominative reads as, and its verb's gender, leave the surname no -ов/-ин
+            # reading: «Алесь Дубина рассказал», whatever case the body before the name suggests.)
+            return None
     # («главы района Церена Эрдниева»: a first name the dictionary does not know is read by a guess, which the case of
     # the post it stands in apposition to outweighs.)
     if first is not None and not nominative_context and _guessed_after_oblique_post(first, span):

@@ -45,6 +45,28 @@ def test_name_parts_in_the_nominative(nlp: Language, text: str, expected: list) 
     assert _persons(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname's vowel that its oblique cases drop comes back: -ец, -ок, -ёнок, Заяц.
+        ("Снимок сделан камерой Сергея Рябца.", [("Рябец", "Сергей", None, None)]),
+        ("Слово предоставили Никите Зайцу.", [("Заяц", "Никита", None, None)]),
+        ("Приказ подписан Ивану Грибку.", [("Грибок", "Иван", None, None)]),
+        ("Бюро утвердило Кузьмёнка Игоря Петровича секретарем.", [("Кузьмёнок", "Игорь", "Петрович", None)]),
+        # A foreign surname keeps its cluster.
+        ("Доклад Андрея Франка и Олега Шенка.", [("Франк", "Андрей", None, None), ("Шенк", "Олег", None, None)]),
+    ],
+)
+def test_fleeting_vowel_of_a_surname(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+def test_a_known_nominative_first_name_and_its_verb_keep_an_a_surname(nlp: Language) -> None:
+    # «Алесь» reads only as a nominative, «рассказал» is a man's: «Калина» is no genitive of «Калин».
+    text = "Председатель районной организации Красного Креста Алесь Калина рассказал о донорах."
+    assert _persons(nlp, text) == [("Калина", "Алесь", None, None)]
+
+
 def test_one_entry_per_person_however_named(nlp: Language) -> None:
     text = (
         "С приветственным словом выступил Н.С. Базарбаев. В своем выступлении Н.С. Базарбаев "
