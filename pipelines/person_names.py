@@ -400,11 +400,49 @@ def _list_entry(span: Span) -> bool:
 
 
 def _conjoined_with_nominative(token: Token) -> bool:
-    """«депутаты Эргешов и Рахимова»: conjoined names share a case, and «Эргешов» can only be a nominative."""
-    head = token.head
-    if token.dep_ != "conj" or head.i == token.i or not head.text[:1].isupper():
+    """«депутаты Эргешов и Рахимова», «Гулчехра Умарова и Анвар Жураев»: conjoined names share a case, and
+    «Эргешов», «Жураев» can only be a nominative. The other name is the conjunct before this one or after it;
+    its surname is its last word."""
+    conjuncts = [child for child in token.children if child.dep_ == "conj" and child.i > token.i]
+    if token.dep_ == "conj" and token.head.i != token.i:
+        conjuncts.append(token.head)
+    for other in conjuncts:
+        if not other.text[:1].isupper() or other.ent_type_ != token.ent_type_:
+            continue
+        surname = max([other, *(t for t in other.children if t.dep_ == "flat:name")], key=lambda t: t.i)
+        if {case for case, _ in _surname_readings(surname.text)} == {"Nom"}:
+            return True
+    return False
+
+
+_APPOSED_REACH = 20  # a post's body may run long between the post and the name: «специалист управления …, … климата»
+
+
+def _apposed_to_nominative_post(span: Span) -> bool:
+    """«главный специалист областного управления экологии, охраны … климата Наргиза Юсупова:»: the parser hangs the
+    name on a post in the nominative, and nothing but the nominative, before it; the name shares that case."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= span.start or span.start - head.i > _APPOSED_REACH:
         return False
-    return {case for case, _ in _surname_readings(head.text)} == {"Nom"}
+    if not head.is_lower or head.morph.get("Case") != ["Nom"] or fold(head.lemma_) not in _post_heads():
+        return False
+    if any(t.is_sent_start or t.text in (";", ":", "(", ")") for t in span.doc[head.i + 1 : span.start]):
+        return False
+    return all(p.tag.case == "nomn" for p in _noun_parses(head.lower_))
+
+
+def _next_name_nominative(span: Span) -> bool:
+    """«…, Гулчехра Умарова и Анвар Жураев, …» where the parser did not join the two: the name right after «и» or a
+    comma is of the same list, and «Жураев» can only be a nominative."""
+    doc = span.doc
+    at = span.end + 1
+    if at >= len(doc) or doc[span.end].text not in ("и", ",") or doc[at].ent_iob_ != "B" or doc[at].ent_type_ != "PER":
+        return False
+    end = at
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return end > at and {case for case, _ in _surname_readings(doc[end].text)} == {"Nom"}
 
 
 _ROMAN = frozenset("IVXL")
@@ -890,15 +928,18 @@ def parse_name(
         surname_at, first = 0, words[-1]  # Омурбекова Айгуль; not «Элтон Джон», two first names in their order
     elif (
         len(words) == 3
-        and is_first_name(words[1].text)
+        and (
+            (is_first_name(words[1].text) and not may_be_first_name(words[0].text))
+            or bool(_surname_readings(words[2].text))  # «Генгеша Мяхри Овезову»: the -ов surname ends the name
+        )
         and not is_first_name(words[0].text)
-        and not may_be_first_name(words[0].text)
         and not looks_like_surname(words[0].text)
         and _body_kind(words[0].text)
     ):
         # «депутата Чустского районного Кенгаша Бекзода Хамдамова»: the tagger ran the body's last word into the
         # name; the first name is the one next to the surname.
         surname_at, first = 2, words[1]
+        span = span.doc[words[1].i : span.end]  # the name's own words: their role, not the body's, tells the case
     else:
         surname_at, first = len(words) - 1, words[0]
 
@@ -919,6 +960,16 @@ def parse_name(
         )
         or _conjoined_with_nominative(surname_token)
     )
+    # A case the name's context tells the whole name has (not its first name alone) is its first name's too.
+    whole_nominative = told_nominative and not (
+        first is not None and _first_name_token_case(first) == "Nom" and not nominative_context
+    )
+    if not whole_nominative and (
+        (span.root.i != surname_token.i and _conjoined_with_nominative(span.root))
+        or _next_name_nominative(span)
+        or _apposed_to_nominative_post(span)
+    ):
+        told_nominative = whole_nominative = True
     # «Людмилы Касьян», «Дороти Бус», «Ильды Бокассини»: no case ending to strip.
     told_nominative = told_nominative or _undeclined_shape(surname_token.text)
     # Only a case the tagger gave the surname is overruled: one it read as a nominative may be an
@@ -958,7 +1009,7 @@ def parse_name(
             # A name the context tells is a nominative has its parts as written: «заведующая … Гулчехра Каримова»;
             # one whose case the first name's ending or the post told is in that case: «акима … Жениса Касымбека».
             told = told_case if told_case is not None and case == told_case else None
-            return nominative_part(token, part, "Nom" if nominative_context else told)
+            return nominative_part(token, part, "Nom" if nominative_context or whole_nominative else told)
         if part == "first" and gendered.gender == "Fem":
             unknown = _unknown_womans_name(token.text, gendered.cases)
             if unknown is not None:

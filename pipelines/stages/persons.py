@@ -970,6 +970,25 @@ def _settlement_then_name(ent: Span) -> bool:
     )
 
 
+def _long_settlement_then_name(ent: Span) -> bool:
+    """«в городе Великие Луки Мария Ли»: a settlement of two words or more after its kind, run into the person after
+    it; the last two words are a first name the dictionary knows and a surname, the words before them no name's."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    kinds = lexicons.load("loc_settlement_nouns")
+    if not (4 <= len(ent) <= 5 and before is not None and before.is_lower and len(before) > 3):
+        return False
+    if fold(before.text) not in kinds and fold(before.lemma_) not in kinds:
+        return False
+    first, surname, place = ent[-2], ent[-1], ent[:-2]
+    return (
+        all(t.is_alpha and t.is_title for t in (first, surname))
+        and is_first_name(first.text)
+        and not is_adjective(first.text)
+        and not _names_a_place(fold(surname.text))
+        and not any(is_first_name(t.text) for t in place)
+    )
+
+
 def _named_as_place(ent: Span) -> Span | None:
     """The person in a span the tagger took for a place or a body: a settlement's name run into the person after it
     (`_settlement_then_name`), or a name with nothing of a place in it (`_person_in_place`)."""
@@ -978,6 +997,8 @@ def _named_as_place(ent: Span) -> Span | None:
         return _person_in_place(ent) if ent[-1].is_upper and len(ent[-1]) > 3 else None
     if _settlement_then_name(ent):
         return ent[1:]
+    if _long_settlement_then_name(ent):
+        return ent[-2:]
     return _person_in_place(ent)
 
 

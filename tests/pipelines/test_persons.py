@@ -67,6 +67,36 @@ def test_a_known_nominative_first_name_and_its_verb_keep_an_a_surname(nlp: Langu
     assert _persons(nlp, text) == [("Калина", "Алесь", None, None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A later name of the list can only be a nominative, though the parser did not join the two.
+        (
+            "На совещании присутствовали члены Сената Олий Мажлиса Республики Узбекистан, избранные от области, "
+            "Наргиза Рахимова и Анвар Тошматов, председатели районных Кенгашей партии, а также ветераны.",
+            [("Рахимова", "Наргиза", None, None), ("Тошматов", "Анвар", None, None)],
+        ),
+    ],
+)
+def test_a_nominative_the_context_tells(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+def test_a_bodys_word_run_into_the_name(nlp: Language) -> None:
+    # Left out before an -ов surname's form (which of Мередов's dative and Мередова's accusative is open here).
+    assert [p.first_name for p in find_persons(nlp("Сессия избрала секретарём Кенгаша Огулбиби Мередову."))] == [
+        "Огулбиби"
+    ]
+
+
+def test_a_long_settlement_run_into_the_person_after_it(nlp: Language) -> None:
+    text = (
+        "О ситуации с гриппом доложила начальник отдела Управления Роспотребнадзора по Тверской области в городе "
+        "Вышний Волочёк Мария Ли. Рост составил 10 процентов."
+    )
+    assert _persons(nlp, text) == [("Ли", "Мария", None, None)]
+
+
 def test_one_entry_per_person_however_named(nlp: Language) -> None:
     text = (
         "С приветственным словом выступил Н.С. Базарбаев. В своем выступлении Н.С. Базарбаев "
