@@ -287,6 +287,7 @@ def _declined_adjective(word: str, case: str | None, gender: str | None) -> str 
 # Грибка → Грибок, Ковалёнка → Ковалёнок. A foreign -ц/-к surname keeps its cluster (Шульц, Франк, Шенк): an -ц
 # only after consonants none ends in, a -к only where the dictionary knows the noun with the vowel.
 _FLEETING_CLUSTER = re.compile(r"(?:[бвгдзкмпсфхжшчщй]ц|[бвгдзклмнпрстфхжшчщ]к)$")
+_KNOWN_ONLY = ("к", "йц")  # «Гедройца» is Гедройц: «заяц» is the dictionary's, not a guess from the ending
 
 
 def _fleeting_vowel(stem: str, word: str, case: str) -> str:
@@ -298,7 +299,9 @@ def _fleeting_vowel(stem: str, word: str, case: str) -> str:
     oc_case = _OC_CASE.get(case)
     for parse in loading.parse(word):
         lemma = parse.normal_form
-        if parse.tag.case != oc_case or parse.tag.gender != "masc" or (low[-1] == "к" and not parse.is_known):
+        if parse.tag.case != oc_case or parse.tag.gender != "masc":
+            continue
+        if low.endswith(_KNOWN_ONLY) and not parse.is_known:
             continue
         if lemma[-1] == low[-1] and lemma[-2] in "еоёя" and lemma[:-2].rstrip("й") == low[:-1].rstrip("й"):
             return recover_shape(lemma, stem)
@@ -409,8 +412,8 @@ def _conjoined_with_nominative(token: Token) -> bool:
     for other in conjuncts:
         if not other.text[:1].isupper() or other.ent_type_ != token.ent_type_:
             continue
-        surname = max([other, *(t for t in other.children if t.dep_ == "flat:name")], key=lambda t: t.i)
-        if {case for case, _ in _surname_readings(surname.text)} == {"Nom"}:
+        words = [other, *(t for t in other.children if t.dep_ == "flat:name")]
+        if any({case for case, _ in _surname_readings(t.text)} == {"Nom"} for t in words if t.is_alpha):
             return True
     return False
 

@@ -316,6 +316,10 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> in
         # «уровень Оби и Чумыша поднялся»: a level named by a name alone is a river's or a lake's; not «на уровне
         # Бишкека», a body's tier, nor a listed town's (`city_of`).
         return i + 1 if city_of(doc[i + 1].text) is None else None
+    if lower == "вдоль" and i + 1 < len(doc) and city_of(doc[i + 1].text) is None:
+        # «сёла вдоль Араза», «садоводства вдоль Китоя»: what a place lies along, named by a name alone, is a river
+        # (a road or a border has its noun: «вдоль трассы», «вдоль границы»); not a listed town.
+        return i + 1
     if lemma == "течение" and i > 0 and lowers[i - 1] == "по":
         return i + 1 if doc[i].is_lower else None  # not «в течение», a span of time
     if lemma in _EMBANKMENTS and doc[i].is_lower:

@@ -336,6 +336,9 @@ def test_a_plural_settlement_noun_names_every_listed_settlement(nlp: Language, t
         ("Синоптики – о том, что ледоход на Лене ожидается в мае, в Якутске готовятся.", {"Якутск"}),
         # A bank by which something stands is a river's or a lake's.
         ("Фермеров в Дербенте просят убрать загоны у берега Самура.", {"Дербент"}),
+        # What places lie along, named by a name alone, is a river.
+        ("Бригада заменила трубы в посёлках вдоль Уссури и в городе Лесозаводске.", {"Лесозаводск"}),
+        ("Депутаты обсудили дамбы в сёлах вдоль Бии; штаб работает в Бийске.", {"Бийск"}),
     ],
 )
 def test_a_water_body_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:

@@ -55,6 +55,12 @@ def test_name_parts_in_the_nominative(nlp: Language, text: str, expected: list) 
         ("Бюро утвердило Кузьмёнка Игоря Петровича секретарем.", [("Кузьмёнок", "Игорь", "Петрович", None)]),
         # A foreign surname keeps its cluster.
         ("Доклад Андрея Франка и Олега Шенка.", [("Франк", "Андрей", None, None), ("Шенк", "Олег", None, None)]),
+        ("Слово предоставили Станиславу Юрьевичу Гедройцу.", [("Гедройц", "Станислав", "Юрьевич", None)]),
+        # An earlier name of the list with its initials after it: its surname is the nominative-only one.
+        (
+            "ОТСУТСТВОВАЛИ: депутаты Соколов В.Н., Медведева Г.М. (по болезни).",
+            [("Соколов", None, None, "В.Н."), ("Медведева", None, None, "Г.М.")],
+        ),
     ],
 )
 def test_fleeting_vowel_of_a_surname(nlp: Language, text: str, expected: list) -> None:
