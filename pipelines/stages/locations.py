@@ -1442,6 +1442,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)
     waters = water_names(doc, quoted)
+    bodies = _body_abbreviations(doc)
     spans = [
         span
         for span in map(lambda span: _before_a_person(span, people), candidate_spans(doc))
@@ -1456,6 +1457,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _titles_a_person(span)
         and not _names_no_place(span)
         and not _numbered_district(span)
+        and not (len(span) == 1 and span.text in bodies)
     ]
     for span, second in _with_second_names(sorted([*spans, *named], key=lambda span: span.start)):
         check_deadline("locations")
@@ -1525,6 +1527,20 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         # «в Ереване … #Ереван»).
         if sum(ch.isalpha() for ch in e.name) > 1 and not all(mention.hashtag_of(text) for mention in e.mentions)
     )
+
+
+def _body_abbreviations(doc: Doc) -> frozenset[str]:
+    """«первый секретарь Мозырского РК», «инструктор РК»: an abbreviation a place's adjective stands before is a
+    body's («районный комитет»), not the country or region it also spells (РК, Республика Казахстан, is a noun's
+    genitive after a noun: «Закон РК»); the text means that body by it wherever else it writes it."""
+    found = set()
+    for token in doc[1:]:
+        if not (2 <= len(token) <= 5 and token.text.isupper() and token.is_alpha):
+            continue
+        before = doc[token.i - 1]
+        if before.is_title and before.is_alpha and _place_adjective(before.text):
+            found.add(token.text)
+    return frozenset(found)
 
 
 def _numbered_district(span: Span) -> bool:

@@ -1008,3 +1008,20 @@ def test_a_level_named_by_a_name_is_a_rivers(nlp: Language) -> None:
     assert not find_locations(nlp("Уровень Оби и Чумыша поднялся на 20 сантиметров."))
     text = "Вопрос обсуждался на уровне Бишкека и Оша."
     assert {loc.name for loc in find_locations(nlp(text))} == {"Бишкек", "Ош"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An abbreviation after a place's adjective is a body's (районный комитет), here and wherever else written.
+        (
+            "Пленум провёл первый секретарь Речицкого РК ОО «БРСМ» Иван Петров. Секретарь: инструктор РК Анна "
+            "Сидорова. Работа в Гомельской области продолжается.",
+            {"Гомельская область"},
+        ),
+        # After a noun it is still the country's.
+        ("Согласно Закону РК аким Павлодарской области отчитался.", {"РК", "Павлодарская область"}),
+    ],
+)
+def test_an_abbreviation_after_a_place_adjective_is_a_body(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
