@@ -706,6 +706,11 @@ def _expanded_abbreviation(span: Span) -> str | None:
     return " ".join([*(_adjective_nominative(t.text, gender, False) for t in words[:-1]), noun])
 
 
+# A land named by a river, a lake or a range with «при-»/«за-» and «-ье» (Приангарье, Забайкалье, Прииртышье) in an
+# oblique case: its genitive «-ья», dative «-ью», instrumental «-ьем».
+_PRI_AREA = re.compile(r"(?P<stem>(?:При|За)[а-яё]{3,}?)(?:ья|ью|ьем)$")
+
+
 def _nominative(span: Span) -> str:
     if (expanded := _expanded_abbreviation(span)) is not None:
         return expanded
@@ -723,6 +728,8 @@ def _nominative(span: Span) -> str:
             return token.text[:-1]
         if (known := _known_place_only_oblique(token.lower_)) is not None:
             return recover_shape(known, token.text)
+        if (area := _PRI_AREA.match(token.text)) is not None and not loading.morph().word_is_known(token.lower_):
+            return area.group("stem") + "ье"  # «муниципалитетов Приангарья»: the land along the Angara, Приангарье
     region = _region_nominative(span)
     if region is not None:
         return region
@@ -853,6 +860,10 @@ _SK_ENDINGS = {"masc": "ий", "femn": "ая", "neut": "ое"}
 
 def _adjective_nominative(word: str, gender: str, plural: bool) -> str:
     parse = next((p for p in loading.parse(word) if p.tag.POS == "ADJF"), None)
+    head, _, tail = word.rpartition("-")
+    if parse is None and head and tail:
+        # «Гусь-Хрустального»: the dictionary knows the town's name, not its adjective; the last part declines.
+        return f"{head}-{_adjective_nominative(tail, gender, plural)}"
     form = parse.inflect({"nomn", "plur"} if plural else {"nomn", gender}) if parse else None
     if form is None and (sk := _SK_ADJECTIVE.match(word)) is not None:
         return recover_shape(sk.group("stem").lower() + ("ие" if plural else _SK_ENDINGS[gender]), word)
@@ -1785,11 +1796,20 @@ def _merge_republics(by_key: dict[Key, _Entry]) -> None:
             by_key[key[1:]].mentions.extend(by_key.pop(key).mentions)
 
 
+# «Усть-Кяхта» is the village at the Kyakhta's mouth, «Ново-Талицы» the new one beside Талицы: another place than
+# the one its last part names, not its short form.
+_OTHER_PLACE_HEADS = ("усть-", "верхне-", "нижне-", "ново-", "старо-")
+
+
 def _merge_short_forms(by_key: dict[Key, _Entry]) -> None:
     """ "Санкт-Петербург" and "Петербург" in one text are one city: the short form is the last part of
     the hyphenated name, listed by the full one; so is the head of a city «on» its river ("Ростов" of
     "Ростов-на-Дону")."""
-    tails = {(key[0].rsplit("-", 1)[1],): key for key in by_key if len(key) == 1 and "-" in key[0]}
+    tails = {
+        (key[0].rsplit("-", 1)[1],): key
+        for key in by_key
+        if len(key) == 1 and "-" in key[0] and not key[0].startswith(_OTHER_PLACE_HEADS)
+    }
     tails.update({(key[0].split("-на-", 1)[0],): key for key in by_key if len(key) == 1 and "-на-" in key[0]})
     for short, full in tails.items():
         if short in by_key and short != full:

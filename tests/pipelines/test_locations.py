@@ -1025,3 +1025,18 @@ def test_a_level_named_by_a_name_is_a_rivers(nlp: Language) -> None:
 )
 def test_an_abbreviation_after_a_place_adjective_is_a_body(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hyphenated district adjective whose first part is the town's noun declines in its last part.
+        ("Выступил председатель ревизионной комиссии Гусь-Хрустального района.", {"Гусь-Хрустальный район"}),
+        # A land named with «при-» and «-ье» the dictionary does not know, in the genitive.
+        ("Округ вошёл в тройку лучших муниципалитетов Прииртышья.", {"Прииртышье"}),
+        # «Усть-» names another place than the river's town after it.
+        ("Сессия прошла в Кяхте, затем депутаты посетили Усть-Кяхту.", {"Кяхта", "Усть-Кяхта"}),
+    ],
+)
+def test_forms_of_compound_and_derived_names(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
