@@ -1154,6 +1154,9 @@ _INLINE_AGENDA = re.compile(
     r"|повестка(?:[ \t]+дня)?[ \t]+включала(?:[ \t]+в[ \t]+себя)?[ \t]+(?:\w+[ \t]+вопрос\w*[ \t]*:[ \t]*)?",
     re.IGNORECASE,
 )
+# «На пленуме были рассмотрены вопросы: об итогах …; о работе …; о ходе …»: the agenda run on in its sentence, each
+# item after its «о» (a colon and a line break open `_LIST_INTRO`'s list instead).
+_QUESTIONS_ABOUT = re.compile(r"(?<![\w-])вопрос(?:ы|ов)[ \t]*:[ \t]*(?=(?:о|об|обо)[ \t])", re.IGNORECASE)
 # «в повестке дня были и другие. В частности, об исполнении бюджета …; о результатах …», «рассмотрели ряд
 # вопросов. Среди них: медицинское обслуживание, …»: the items named in the next sentence, after a colon or each
 # after its «о».
@@ -1170,6 +1173,7 @@ def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
     found_all = list(_INLINE_AGENDA.finditer(text)) if "овестк" in text else []
     if "овестк" in text or "вопрос" in text:
         found_all += _NAMED_NEXT.finditer(text)
+        found_all += _QUESTIONS_ABOUT.finditer(text)
     for found in found_all:
         checkpoint("issues")
         span = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
@@ -1202,6 +1206,9 @@ def _about_items(doc: Doc, text: str, start: int, end: int) -> Iterator[Candidat
         # «… Барсуковского сельского поселения и другие.»: the list's «and others» is no part of its last item.
         others = _AND_OTHERS.search(text, at, piece_end)
         piece_end = others.start() if others is not None else piece_end
+        # «…; организационный вопрос.»: a semicolon ends an item, whether or not an «о» opens the next.
+        semicolon = text.find(";", at, piece_end)
+        piece_end = semicolon if semicolon != -1 else piece_end
         while piece_end > at and text[piece_end - 1] in " \t.;,и":
             if text[piece_end - 1] == "и" and text[piece_end - 2 : piece_end - 1] not in (" ", "\t"):
                 break
