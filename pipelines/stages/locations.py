@@ -711,6 +711,25 @@ def _expanded_abbreviation(span: Span) -> str | None:
 _PRI_AREA = re.compile(r"(?P<stem>(?:При|За)[а-яё]{3,}?)(?:ья|ью|ьем)$")
 
 
+_OC_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def _unagreeing_after_kind(token: Token) -> bool:
+    """«в агрогородке Жирмуны», «в селе Ала-Бука»: after a settlement's kind in an oblique case, a name no reading of
+    which is in that case stands in the nominative, in apposition; «в городе Бресте» agrees and declines."""
+    if token.i == 0 or (not token.is_alpha and "-" not in token.text):
+        return False
+    kind = token.doc[token.i - 1]
+    if not kind.is_lower or not _in(kind, "loc_settlement_nouns"):
+        return False
+    case = kind.morph.get("Case")
+    wanted = _OC_CASES.get(case[0]) if len(case) == 1 else None
+    if wanted is None:
+        return False
+    parses = loading.parse(token.text)
+    return any(p.tag.case == "nomn" for p in parses) and not any(p.tag.case == wanted for p in parses)
+
+
 def _nominative(span: Span) -> str:
     if (expanded := _expanded_abbreviation(span)) is not None:
         return expanded
@@ -724,6 +743,8 @@ def _nominative(span: Span) -> str:
             return token.text
         if _listed_after_plural_kind(span):
             return token.text  # «сёла Кызылтал и Ушбулак»: names beside a plural kind stay in the nominative
+        if _unagreeing_after_kind(token):
+            return token.text  # «в агрогородке Жирмуны»: a name that does not take its kind's case is as written
         if _unknown_masculine_genitive(token) or _locative_of_a_written_nominative(token):
             return token.text[:-1]
         if (known := _known_place_only_oblique(token.lower_)) is not None:
