@@ -685,7 +685,9 @@ def _announced_title(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
     if not _is_title_quote(doc, open_i, close_i):
         return None
     before = doc[max(0, open_i - 5) : open_i]
-    if not any(t.text in ("–", "—", "-", ":") for t in before[-2:]):
+    # «По первому вопросу «Об отчёте мэра …» выступил …»: the question's noun right before its title announces it too.
+    right_after = bool(len(before)) and before[-1].pos_ == "NOUN" and lemma(before[-1]) in issue_lexicons().generic
+    if not right_after and not any(t.text in ("–", "—", "-", ":") for t in before[-2:]):
         return None
     if not any(t.pos_ == "NOUN" and lemma(t) in issue_lexicons().generic for t in before):
         return None

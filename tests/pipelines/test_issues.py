@@ -830,3 +830,14 @@ def test_an_agenda_run_on_after_questions_and_a_colon(nlp: Language) -> None:
     found = _issues(nlp, text)
     assert "итоги работы районного маслихата за первое полугодие 2025 года" in found
     assert "ход реализации программы «Чистая вода»" in found
+
+
+def test_a_title_right_after_the_questions_noun(nlp: Language) -> None:
+    """«По второму вопросу «О внесении изменений …» выступила …»: the title is the item, whole."""
+    text = (
+        "По второму вопросу «О внесении изменений в бюджет Черемховского района на 2025 год и на плановый период "
+        "2026 и 2027 годов» выступила начальник финансового управления Анна Смирнова."
+    )
+    assert _issues(nlp, text) == [
+        "внесение изменений в бюджет Черемховского района на 2025 год и на плановый период 2026 и 2027 годов"
+    ]
