@@ -146,6 +146,8 @@ def _in_title(ent: Span) -> bool:
         return False  # «человек по имени Фалмут Карни» names a person
     if _eponym_rank_before(doc, i):
         return True  # «больница имени академика А.Н. Бакулева»: a rank between «имени» and the name
+    if i >= 0 and (fold(doc[i].text) == "имени" or (fold(doc[i].text) == "им" and doc[i + 1].text == ".")):
+        return True  # «Профессор университета имени М.Х. Дулати»: whatever post the parser hangs the name on
     head = ent.root.head
     if ent.root.dep_ == "appos" and head.i < ent.start and _post_in_apposition(ent.root, head):
         # «директору гимназии Нургуль Эсенбаевой», «хирургу … больницы Анатолию Петровичу Гусеву»: the name stands in
@@ -175,10 +177,26 @@ def _eponym_rank_before(doc: Doc, i: int) -> bool:
             return False
         k -= 1
     if k == i:
-        return False
+        return _titled_rank_before(doc, i)
     if k >= 0 and doc[k].text == ".":
         k -= 1
-    return k >= 0 and fold(doc[k].text) in ("имени", "им")
+    return (k >= 0 and fold(doc[k].text) in ("имени", "им")) or _titled_rank_before(doc, i)
+
+
+# Ranks written with capitals between «имени» and the name: «имени Героя Советского Союза Д.Д. Жамьянова».
+_TITLED_RANKS = frozenset({"героя", "маршала"})
+
+
+def _titled_rank_before(doc: Doc, i: int) -> bool:
+    """The words ending at `i` are a capitalised rank in the genitive («Героя Советского Союза», «Героя России»),
+    right after «имени» / «им.»."""
+    k = i
+    while k >= 0 and i - k < _EPONYM_RANK_WORDS and doc[k].is_alpha and "Gen" in doc[k].morph.get("Case"):
+        if fold(doc[k].text) in _TITLED_RANKS and doc[k].is_title:
+            before = k - 2 if k >= 2 and doc[k - 1].text == "." else k - 1
+            return before >= 0 and fold(doc[before].text) in ("имени", "им")
+        k -= 1
+    return False
 
 
 def _post_in_apposition(name: Token, head: Token) -> bool:

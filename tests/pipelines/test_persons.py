@@ -671,12 +671,19 @@ def test_an_oblique_feminine_surname_after_an_unknown_first_name(nlp: Language, 
         # An eponym with a rank between «имени» and the name.
         "Награждена медицинская сестра больницы имени академика А.Н. Бакулева.",
         "Концерт прошел в доме культуры имени народного артиста И.П. Петрова.",
+        # A rank with capitals: «Героя Советского Союза».
+        "Заслушан отчёт о готовности школы № 4 имени Героя Советского Союза И.И. Петрова к зиме.",
         # A word broken for a line that never came ends the text.
         "Участники договорились обменяться данными с гидропостов на Амударье и Сыр-",
     ],
 )
 def test_furniture_contractions_eponyms_and_stubs_name_no_one(nlp: Language, text: str) -> None:
     assert _persons(nlp, text) == []
+
+
+def test_an_eponym_after_imeni_though_the_parser_hangs_it_on_a_post(nlp: Language) -> None:
+    text = "Профессор Таразского регионального университета имени М.Х. Дулати Айгуль Жолдасова представила результаты."
+    assert _persons(nlp, text) == [("Жолдасова", "Айгуль", None, None)]
 
 
 def test_a_name_after_po_imeni_is_the_persons_own(nlp: Language) -> None:
