@@ -870,6 +870,15 @@ def parse_name(
         patr_at, particle = next(iter(turkic.items()))
         if patr_at == 0 or (patr_at == len(words) - 1 and patr_at <= 1):
             return _fathers_name_as_surname(words, patr_at, particle)
+        if (
+            patr_at == 1
+            and len(words) == 3
+            and not looks_like_surname(words[2].text)
+            and reads_as_first_name(words[2].text)
+        ):
+            # «на реках Чу и Талас Бакыт уулу Нурбек»: a first name after the particle makes «Бакыт уулу Нурбек» the
+            # whole name (no surname follows a Kyrgyz one); the word before it is a place or a post run into it.
+            return _fathers_name_as_surname(words[1:], 0, particle)
     if patr_at == 0 and len(words) >= 3 and is_first_name(words[1].text) and is_patronymic(words[2].text):
         # «Мацкевича Андрея Леонидовича», «Гуринович Аллу Викторовну»: a -вич surname heads a full name in the
         # official order; the patronymic is the word after the first name.

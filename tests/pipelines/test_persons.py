@@ -681,6 +681,17 @@ def test_furniture_contractions_eponyms_and_stubs_name_no_one(nlp: Language, tex
     assert _persons(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Представитель комиссии по использованию сооружений на реках Чу и Талас Бакыт уулу Нурбек сообщил о ремонте.",
+        "Глава айыл окмоту Кара-Суу Бакыт уулу Нурбек сообщил о ремонте.",
+    ],
+)
+def test_a_word_run_into_a_kyrgyz_name_before_the_fathers_name(nlp: Language, text: str) -> None:
+    assert _persons(nlp, text) == [("Бакыт уулу", "Нурбек", None, None)]
+
+
 def test_an_eponym_after_imeni_though_the_parser_hangs_it_on_a_post(nlp: Language) -> None:
     text = "Профессор Таразского регионального университета имени М.Х. Дулати Айгуль Жолдасова представила результаты."
     assert _persons(nlp, text) == [("Жолдасова", "Айгуль", None, None)]
