@@ -147,7 +147,8 @@ def _in_title(ent: Span) -> bool:
     if _eponym_rank_before(doc, i):
         return True  # «больница имени академика А.Н. Бакулева»: a rank between «имени» and the name
     if i >= 0 and (fold(doc[i].text) == "имени" or (fold(doc[i].text) == "им" and doc[i + 1].text == ".")):
-        return True  # «Профессор университета имени М.Х. Дулати»: whatever post the parser hangs the name on
+        # «Профессор университета имени М.Х. Дулати»: whatever post the parser hangs the name on.
+        return not _naming(doc, i)
     head = ent.root.head
     if ent.root.dep_ == "appos" and head.i < ent.start and _post_in_apposition(ent.root, head):
         # «директору гимназии Нургуль Эсенбаевой», «хирургу … больницы Анатолию Петровичу Гусеву»: the name stands in
@@ -183,6 +184,15 @@ def _eponym_rank_before(doc: Doc, i: int) -> bool:
     return (k >= 0 and fold(doc[k].text) in ("имени", "им")) or _titled_rank_before(doc, i)
 
 
+_NAMING = frozenset({"присвоение", "присвоить", "присваивать"})
+
+
+def _naming(doc: Doc, at: int) -> bool:
+    """«о присвоении имени Героя … скверу»: «имени» is the name given, and the person it is given after is the
+    question's, not a body's eponym."""
+    return at > 0 and fold(doc[at - 1].lemma_) in _NAMING
+
+
 # Ranks written with capitals between «имени» and the name: «имени Героя Советского Союза Д.Д. Жамьянова».
 _TITLED_RANKS = frozenset({"героя", "маршала"})
 
@@ -194,7 +204,7 @@ def _titled_rank_before(doc: Doc, i: int) -> bool:
     while k >= 0 and i - k < _EPONYM_RANK_WORDS and doc[k].is_alpha and "Gen" in doc[k].morph.get("Case"):
         if fold(doc[k].text) in _TITLED_RANKS and doc[k].is_title:
             before = k - 2 if k >= 2 and doc[k - 1].text == "." else k - 1
-            return before >= 0 and fold(doc[before].text) in ("имени", "им")
+            return before >= 0 and fold(doc[before].text) in ("имени", "им") and not _naming(doc, before)
         k -= 1
     return False
 

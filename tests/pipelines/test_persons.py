@@ -697,6 +697,14 @@ def test_an_eponym_after_imeni_though_the_parser_hangs_it_on_a_post(nlp: Languag
     assert _persons(nlp, text) == [("Жолдасова", "Айгуль", None, None)]
 
 
+def test_a_name_given_to_a_place_is_the_questions_person(nlp: Language) -> None:
+    # «присвоение имени»: the name is given, not a body's eponym, rank or no rank.
+    text = (
+        "Третий вопрос – о присвоении имени Героя Советского Союза Алексея Петровича Сидорова скверу на Садовой улице."
+    )
+    assert _persons(nlp, text) == [("Сидоров", "Алексей", "Петрович", None)]
+
+
 def test_a_name_after_po_imeni_is_the_persons_own(nlp: Language) -> None:
     text = "Агентство сообщило, что американец по имени Бэ Чжун Хо признался в совершении преступлений."
     # «по имени» gives the person's own name, not what a body is named after: one person, as the tagger reads them.
