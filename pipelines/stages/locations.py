@@ -1489,7 +1489,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _titles_a_person(span)
         and not _names_no_place(span)
         and not _numbered_district(span)
-        and not (len(span) == 1 and span.text in bodies)
+        and not _body_abbreviation(span, bodies)
     ]
     for span, second in _with_second_names(sorted([*spans, *named], key=lambda span: span.start)):
         check_deadline("locations")
@@ -1573,6 +1573,12 @@ def _body_abbreviations(doc: Doc) -> frozenset[str]:
         if before.is_title and before.is_alpha and _place_adjective(before.text):
             found.add(token.text)
     return frozenset(found)
+
+
+def _body_abbreviation(span: Span, bodies: frozenset[str]) -> bool:
+    """The span's one word is an abbreviation the text uses for a body (`_body_abbreviations`), punctuation aside."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    return len(words) == 1 and words[0].text in bodies
 
 
 def _numbered_district(span: Span) -> bool:

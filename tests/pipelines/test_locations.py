@@ -1016,7 +1016,7 @@ def test_a_level_named_by_a_name_is_a_rivers(nlp: Language) -> None:
         # An abbreviation after a place's adjective is a body's (районный комитет), here and wherever else written.
         (
             "Пленум провёл первый секретарь Речицкого РК ОО «БРСМ» Иван Петров. Секретарь: инструктор РК Анна "
-            "Сидорова. Работа в Гомельской области продолжается.",
+            "Сидорова. По словам заведующей сектором РК, – работа в Гомельской области продолжается.",
             {"Гомельская область"},
         ),
         # After a noun it is still the country's.
