@@ -826,9 +826,11 @@ def _known_place_only_oblique(word: str) -> str | None:
     """«Нур-Султана»: a word the dictionary knows only as one place's oblique form is that place, whatever case the
     tagger gave it (it guesses a nominative for a hyphenated name)."""
     parses = [p for p in loading.parse(word) if p.is_known]
-    if not parses or not all("Geox" in p.tag and p.tag.case != "nomn" for p in parses):
+    # «в Иванове»: a person's surname read beside the town («иванов») is no reading of a place's name.
+    places = [p for p in parses if not ({"Surn", "Name", "Patr"} & p.tag.grammemes and "Geox" not in p.tag)]
+    if not places or not all("Geox" in p.tag for p in places) or any(p.tag.case == "nomn" for p in parses):
         return None
-    forms = {p.normal_form for p in parses}
+    forms = {p.normal_form for p in places}
     return forms.pop() if len(forms) == 1 else None
 
 

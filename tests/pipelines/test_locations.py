@@ -1034,6 +1034,8 @@ def test_an_abbreviation_after_a_place_adjective_is_a_body(nlp: Language, text: 
         ("Выступил председатель ревизионной комиссии Гусь-Хрустального района.", {"Гусь-Хрустальный район"}),
         # A land named with «при-» and «-ье» the dictionary does not know, in the genitive.
         ("Округ вошёл в тройку лучших муниципалитетов Прииртышья.", {"Прииртышье"}),
+        # A town's locative that a surname's reads too is the town's.
+        ("В прошлом году отремонтированы 96 домов в Иванове, 41 в Кинешме и 28 в Шуе.", {"Иваново", "Кинешма", "Шуя"}),
         # A name that does not take its kind's oblique case stands in the nominative.
         ("Вчера в агрогородке Лебедки прошла сессия сельского Совета.", {"Лебедки"}),
         # «Усть-» names another place than the river's town after it.
