@@ -232,7 +232,10 @@ def _trim(span: Span) -> Span | None:
 
 
 def _predicate_adjective(token: Token) -> bool:
-    return token.is_lower and (token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm"))
+    """A lower-case adjective or participle, or a finite verb («Дорогу до Кызыл-Жар отремонтируют»): the predicate."""
+    form = token.morph.get("VerbForm")
+    finite = token.pos_ in ("VERB", "AUX") and "Fin" in form
+    return token.is_lower and (token.pos_ == "ADJ" or "Part" in form or finite)
 
 
 def _previous_word(span: Span) -> Token | None:
@@ -711,6 +714,22 @@ def _expanded_abbreviation(span: Span) -> str | None:
 _PRI_AREA = re.compile(r"(?P<stem>(?:При|За)[а-яё]{3,}?)(?:ья|ью|ьем)$")
 
 
+_CONSONANT_FINAL = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+def _hyphenated_consonant_final(text: str) -> bool:
+    """«Усть-Киран», «Кызыл-Жар»: a hyphenated name the dictionary does not know, ending in a consonant, has no case
+    ending; a guessed paradigm would read it as a plural's genitive («Усти-Кираны»)."""
+    head, _, tail = text.rpartition("-")
+    return (
+        bool(head)
+        and tail[:1].isupper()
+        and bool(_CONSONANT_FINAL.search(tail.lower()))
+        and not loading.morph().word_is_known(text.lower())
+        and city_of(text) is None
+    )
+
+
 _OC_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 
 
@@ -745,6 +764,8 @@ def _nominative(span: Span) -> str:
             return token.text  # «сёла Кызылтал и Ушбулак»: names beside a plural kind stay in the nominative
         if _unagreeing_after_kind(token):
             return token.text  # «в агрогородке Жирмуны»: a name that does not take its kind's case is as written
+        if _hyphenated_consonant_final(token.text):
+            return token.text  # «мост у Усть-Киран»: no case ending to strip, whatever plural the guess would make
         if _unknown_masculine_genitive(token) or _locative_of_a_written_nominative(token):
             return token.text[:-1]
         if (known := _known_place_only_oblique(token.lower_)) is not None:

@@ -1034,6 +1034,10 @@ def test_an_abbreviation_after_a_place_adjective_is_a_body(nlp: Language, text: 
         ("Выступил председатель ревизионной комиссии Гусь-Хрустального района.", {"Гусь-Хрустальный район"}),
         # A land named with «при-» and «-ье» the dictionary does not know, in the genitive.
         ("Округ вошёл в тройку лучших муниципалитетов Прииртышья.", {"Прииртышье"}),
+        # A hyphenated name the dictionary does not know, ending in a consonant, is as written; a verb after a
+        # place is the sentence's predicate.
+        ("Однако мост через реку у Усть-Киран требует ремонта.", {"Усть-Киран"}),
+        ("Дорогу до Кызыл-Жар отремонтируют.", {"Кызыл-Жар"}),
         # A town's locative that a surname's reads too is the town's.
         ("В прошлом году отремонтированы 96 домов в Иванове, 41 в Кинешме и 28 в Шуе.", {"Иваново", "Кинешма", "Шуя"}),
         # A name that does not take its kind's oblique case stands in the nominative.
