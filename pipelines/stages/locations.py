@@ -486,7 +486,10 @@ _PROPER_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr")
 def _common_word_capitalized_by_position(span: Span) -> bool:
     """ "Спасибо." after a speaker's name, "Просмотров: 143", "Запросы направлены": a word the dictionary knows
     only as a common word, capitalized because it begins a sentence or a line, is no place's name."""
-    if len(span) != 1 or not span[0].is_alpha or span[0].text.isupper():
+    if not span[0].is_alpha or span[0].text.isupper():
+        return False
+    # «Мэр округа отчитался …» of a headline: common words after the first, in lower case, name nothing either.
+    if len(span) > 1 and not all(t.is_alpha and t.is_lower and _common_word(t) for t in span[1:]):
         return False
     token = span[0]
     before = token.doc[token.i - 1] if token.i > 0 else None

@@ -1048,3 +1048,11 @@ def test_an_abbreviation_after_a_place_adjective_is_a_body(nlp: Language, text: 
 )
 def test_forms_of_compound_and_derived_names(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+def test_common_words_capitalized_by_a_lines_start_name_no_place(nlp: Language) -> None:
+    # «Мэр округа» opening a headline: the tagger may read it as a place; every word of it is a common word.
+    doc = nlp("Новости\nМэр округа отчитался перед депутатами о работе за год")
+    start = next(t.i for t in doc if t.text == "Мэр")
+    assert locations._common_word_capitalized_by_position(doc[start : start + 2])
+    assert not locations._common_word_capitalized_by_position(nlp("Новости\nВеликие Луки встречают гостей")[2:4])
