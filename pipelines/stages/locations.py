@@ -1740,6 +1740,8 @@ def _names_no_place(span: Span) -> bool:
     last = words[-1]
     if _in(span.root, "loc_institution_nouns") or _in(last, "loc_institution_nouns"):
         return True
+    if len(words) == 1 and last.is_alpha and _body_head(last.lower_):
+        return True  # «поручил областному Кенгашу»: a council's noun, capitalised as a body's name is, names no place
     if len(words) > 1 and _not_place_noun(last):
         return True
     if _SERIES_NUMBER.fullmatch(last.text):
@@ -1749,6 +1751,18 @@ def _names_no_place(span: Span) -> bool:
         lemmas = {p.normal_form for p in loading.parse(part) if p.tag.POS == "NOUN"} if part.isalpha() else set()
         return any(_in_words(lemma, part, "loc_not_place_nouns") for lemma in lemmas)
     return False
+
+
+# Heads of bodies' names that name a polity or a community too: «Федерации», «Союза», «общины» may be a place's.
+_POLITY_HEADS = frozenset({"федерация", "конфедерация", "автономия", "союз", "содружество", "сообщество", "община"})
+
+
+@lru_cache(maxsize=20_000)
+def _body_head(word: str) -> bool:
+    """A body's head noun (`org_heads`: кенгаш, маслихат, совет) in any case, as the dictionary or its guess reads it;
+    not one that may name a polity (`_POLITY_HEADS`)."""
+    heads = lexicons.load("org_heads") - _POLITY_HEADS
+    return word in heads or any(p.tag.POS == "NOUN" and p.normal_form in heads for p in loading.parse(word))
 
 
 def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
