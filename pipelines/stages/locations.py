@@ -488,8 +488,12 @@ def _common_word_capitalized_by_position(span: Span) -> bool:
     only as a common word, capitalized because it begins a sentence or a line, is no place's name."""
     if not span[0].is_alpha or span[0].text.isupper():
         return False
-    # «Мэр округа отчитался …» of a headline: common words after the first, in lower case, name nothing either.
-    if len(span) > 1 and not all(t.is_alpha and t.is_lower and _common_word(t) for t in span[1:]):
+    # «Мэр округа отчитался …» of a headline: a common noun and common words after it in lower case name nothing
+    # either («Центральный район», an adjective opening it, is a name).
+    if len(span) > 1 and not (
+        all(p.tag.POS == "NOUN" for p in loading.parse(span[0].lower_))
+        and all(t.is_alpha and t.is_lower and _common_word(t) for t in span[1:])
+    ):
         return False
     token = span[0]
     before = token.doc[token.i - 1] if token.i > 0 else None
