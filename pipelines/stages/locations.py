@@ -1595,14 +1595,18 @@ def _body_abbreviations(doc: Doc) -> frozenset[str]:
     """«первый секретарь Мозырского РК», «инструктор РК»: an abbreviation a place's adjective stands before is a
     body's («районный комитет»), not the country or region it also spells (РК, Республика Казахстан, is a noun's
     genitive after a noun: «Закон РК»); the text means that body by it wherever else it writes it."""
-    found = set()
-    for token in doc[1:]:
-        if not (2 <= len(token) <= 5 and token.text.isupper() and token.is_alpha):
-            continue
-        before = doc[token.i - 1]
-        if before.is_title and before.is_alpha and _place_adjective(before.text):
-            found.add(token.text)
-    return frozenset(found)
+    text = doc_text(doc)
+    return frozenset(
+        found.group("abbreviation")
+        for found in _ABBREVIATION_AFTER_WORD.finditer(text)
+        if _place_adjective(found.group("adjective"))
+    )
+
+
+# A capitalised word, then an abbreviation of capitals alone: «Мозырского РК».
+_ABBREVIATION_AFTER_WORD = re.compile(
+    r"(?<![\w-])(?P<adjective>[А-ЯЁ][а-яё]+)[ \t]+(?P<abbreviation>[А-ЯЁ]{2,5})(?![\w-])"
+)
 
 
 def _body_abbreviation(span: Span, bodies: frozenset[str]) -> bool:
