@@ -1038,6 +1038,9 @@ def test_an_abbreviation_after_a_place_adjective_is_a_body(nlp: Language, text: 
         # place is the sentence's predicate.
         ("Однако мост через реку у Усть-Киран требует ремонта.", {"Усть-Киран"}),
         ("Дорогу до Кызыл-Жар отремонтируют.", {"Кызыл-Жар"}),
+        # The village's abbreviation marks its name; a house's number after it names nothing.
+        ("Благоустроена территория у памятника в д. Заречье.", {"Заречье"}),
+        ("Адрес: г. Минск, ул. Ленина, д. 5, каб. 12.", {"Минск"}),
         # A council's noun alone names no place.
         ("Хоким поручил областному Кенгашу провести диалоги, сообщили в Таразе.", {"Тараз"}),
         # A town's locative that a surname's reads too is the town's.
