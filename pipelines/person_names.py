@@ -283,6 +283,33 @@ def _declined_adjective(word: str, case: str | None, gender: str | None) -> str 
     return None
 
 
+# A stem that ends in a consonant and -к/-ц lost a vowel in its oblique cases: Рябца → Рябец, Зайца → Заяц,
+# Грибка → Грибок, Ковалёнка → Ковалёнок. A foreign -ц/-к surname keeps its cluster (Шульц, Франк, Шенк): an -ц
+# only after consonants none ends in, a -к only where the dictionary knows the noun with the vowel.
+_FLEETING_CLUSTER = re.compile(r"(?:[бвгдзкмпсфхжшчщй]ц|[бвгдзклмнпрстфхжшчщ]к)$")
+_KNOWN_ONLY = ("к", "йц")  # «Гедройца» is Гедройц: «заяц» is the dictionary's, not a guess from the ending
+
+
+def _fleeting_vowel(stem: str, word: str, case: str) -> str:
+    """The nominative of a hard-declension stem with the vowel its oblique cases drop: the dictionary's noun of
+    that stem where it has one («заяц», a guessed «рябец»), else -ёнок for the Belarusian -ёнк- (Ковалёнок)."""
+    low = stem.lower()
+    if not _FLEETING_CLUSTER.search(low):
+        return stem
+    oc_case = _OC_CASE.get(case)
+    for parse in loading.parse(word):
+        lemma = parse.normal_form
+        if parse.tag.case != oc_case or parse.tag.gender != "masc":
+            continue
+        if low.endswith(_KNOWN_ONLY) and not parse.is_known:
+            continue
+        if lemma[-1] == low[-1] and lemma[-2] in "еоёя" and lemma[:-2].rstrip("й") == low[:-1].rstrip("й"):
+            return recover_shape(lemma, stem)
+    if low.endswith("ёнк"):
+        return stem[:-1] + "ок"
+    return stem
+
+
 def _declined_foreign(word: str, case: str, gender: str | None) -> str | None:
     """A masculine surname pymorphy does not know, its case ending cut: Карзая → Карзай,
     Диас-Канеля → Диас-Канель, Ассанжу → Ассанж."""
@@ -294,7 +321,7 @@ def _declined_foreign(word: str, case: str, gender: str | None) -> str | None:
             continue
         last = stem[-1].lower()
         if ending in ("а", "у", "ом"):  # hard declension: the stem is the nominative
-            return stem if last not in "аеёиоуыэюяй" else None
+            return _fleeting_vowel(stem, word, case) if last not in "аеёиоуыэюяй" else None
         if last in "аеёиоуыэюя":  # soft after a vowel: -й
             return stem + "й"
         return stem if last in "жшчщц" else stem + "ь"
@@ -376,11 +403,49 @@ def _list_entry(span: Span) -> bool:
 
 
 def _conjoined_with_nominative(token: Token) -> bool:
-    """«депутаты Эргешов и Рахимова»: conjoined names share a case, and «Эргешов» can only be a nominative."""
-    head = token.head
-    if token.dep_ != "conj" or head.i == token.i or not head.text[:1].isupper():
+    """«депутаты Эргешов и Рахимова», «Гулчехра Умарова и Анвар Жураев»: conjoined names share a case, and
+    «Эргешов», «Жураев» can only be a nominative. The other name is the conjunct before this one or after it;
+    its surname is its last word."""
+    conjuncts = [child for child in token.children if child.dep_ == "conj" and child.i > token.i]
+    if token.dep_ == "conj" and token.head.i != token.i:
+        conjuncts.append(token.head)
+    for other in conjuncts:
+        if not other.text[:1].isupper() or other.ent_type_ != token.ent_type_:
+            continue
+        words = [other, *(t for t in other.children if t.dep_ == "flat:name")]
+        if any({case for case, _ in _surname_readings(t.text)} == {"Nom"} for t in words if t.is_alpha):
+            return True
+    return False
+
+
+_APPOSED_REACH = 20  # a post's body may run long between the post and the name: «специалист управления …, … климата»
+
+
+def _apposed_to_nominative_post(span: Span) -> bool:
+    """«главный специалист областного управления экологии, охраны … климата Наргиза Юсупова:»: the parser hangs the
+    name on a post in the nominative, and nothing but the nominative, before it; the name shares that case."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= span.start or span.start - head.i > _APPOSED_REACH:
         return False
-    return {case for case, _ in _surname_readings(head.text)} == {"Nom"}
+    if not head.is_lower or head.morph.get("Case") != ["Nom"] or fold(head.lemma_) not in _post_heads():
+        return False
+    if any(t.is_sent_start or t.text in (";", ":", "(", ")") for t in span.doc[head.i + 1 : span.start]):
+        return False
+    return all(p.tag.case == "nomn" for p in _noun_parses(head.lower_))
+
+
+def _next_name_nominative(span: Span) -> bool:
+    """«…, Гулчехра Умарова и Анвар Жураев, …» where the parser did not join the two: the name right after «и» or a
+    comma is of the same list, and «Жураев» can only be a nominative."""
+    doc = span.doc
+    at = span.end + 1
+    if at >= len(doc) or doc[span.end].text not in ("и", ",") or doc[at].ent_iob_ != "B" or doc[at].ent_type_ != "PER":
+        return False
+    end = at
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return end > at and {case for case, _ in _surname_readings(doc[end].text)} == {"Nom"}
 
 
 _ROMAN = frozenset("IVXL")
@@ -805,6 +870,15 @@ def parse_name(
         patr_at, particle = next(iter(turkic.items()))
         if patr_at == 0 or (patr_at == len(words) - 1 and patr_at <= 1):
             return _fathers_name_as_surname(words, patr_at, particle)
+        if (
+            patr_at == 1
+            and len(words) == 3
+            and not looks_like_surname(words[2].text)
+            and reads_as_first_name(words[2].text)
+        ):
+            # «на реках Чу и Талас Бакыт уулу Нурбек»: a first name after the particle makes «Бакыт уулу Нурбек» the
+            # whole name (no surname follows a Kyrgyz one); the word before it is a place or a post run into it.
+            return _fathers_name_as_surname(words[1:], 0, particle)
     if patr_at == 0 and len(words) >= 3 and is_first_name(words[1].text) and is_patronymic(words[2].text):
         # «Мацкевича Андрея Леонидовича», «Гуринович Аллу Викторовну»: a -вич surname heads a full name in the
         # official order; the patronymic is the word after the first name.
@@ -866,15 +940,18 @@ def parse_name(
         surname_at, first = 0, words[-1]  # Омурбекова Айгуль; not «Элтон Джон», two first names in their order
     elif (
         len(words) == 3
-        and is_first_name(words[1].text)
+        and (
+            (is_first_name(words[1].text) and not may_be_first_name(words[0].text))
+            or bool(_surname_readings(words[2].text))  # «Генгеша Мяхри Овезову»: the -ов surname ends the name
+        )
         and not is_first_name(words[0].text)
-        and not may_be_first_name(words[0].text)
         and not looks_like_surname(words[0].text)
         and _body_kind(words[0].text)
     ):
         # «депутата Чустского районного Кенгаша Бекзода Хамдамова»: the tagger ran the body's last word into the
         # name; the first name is the one next to the surname.
         surname_at, first = 2, words[1]
+        span = span.doc[words[1].i : span.end]  # the name's own words: their role, not the body's, tells the case
     else:
         surname_at, first = len(words) - 1, words[0]
 
@@ -895,6 +972,16 @@ def parse_name(
         )
         or _conjoined_with_nominative(surname_token)
     )
+    # A case the name's context tells the whole name has (not its first name alone) is its first name's too.
+    whole_nominative = told_nominative and not (
+        first is not None and _first_name_token_case(first) == "Nom" and not nominative_context
+    )
+    if not whole_nominative and (
+        (span.root.i != surname_token.i and _conjoined_with_nominative(span.root))
+        or _next_name_nominative(span)
+        or _apposed_to_nominative_post(span)
+    ):
+        told_nominative = whole_nominative = True
     # «Людмилы Касьян», «Дороти Бус», «Ильды Бокассини»: no case ending to strip.
     told_nominative = told_nominative or _undeclined_shape(surname_token.text)
     # Only a case the tagger gave the surname is overruled: one it read as a nominative may be an
@@ -934,7 +1021,7 @@ def parse_name(
             # A name the context tells is a nominative has its parts as written: «заведующая … Гулчехра Каримова»;
             # one whose case the first name's ending or the post told is in that case: «акима … Жениса Касымбека».
             told = told_case if told_case is not None and case == told_case else None
-            return nominative_part(token, part, "Nom" if nominative_context else told)
+            return nominative_part(token, part, "Nom" if nominative_context or whole_nominative else told)
         if part == "first" and gendered.gender == "Fem":
             unknown = _unknown_womans_name(token.text, gendered.cases)
             if unknown is not None:
@@ -1251,6 +1338,19 @@ def _verb_before_gender(span: Span) -> str | None:
     return {"femn": "Fem", "masc": "Masc"}.get(genders.pop())
 
 
+def _verb_after_gender(span: Span) -> str | None:
+    """«Председатель … организации Алесь Дубина рассказал»: a past-tense verb right after the name, in the singular
+    and one gender, that the parser did not link to it (it hung the name on the body before it). Asked only where
+    the name's first name is a nominative the dictionary knows, so the name can be the verb's subject."""
+    if span.end >= len(span.doc):
+        return None
+    after = span.doc[span.end]
+    gender = after.morph.get("Gender")
+    if after.pos_ not in ("VERB", "AUX") or "Past" not in after.morph.get("Tense") or len(gender) != 1:
+        return None
+    return gender[0] if "Sing" in after.morph.get("Number") else None
+
+
 @dataclass(frozen=True)
 class _Gendered:
     nominative: str
@@ -1303,6 +1403,17 @@ def gendered_surname(
         # («заместительница Сергея Собянина назначена»: a known first name in an oblique case is no subject's, however
         # the parser hung the name.)
         subject = subject if any(c == "Nom" for c, _ in _first_name_readings(first.text)) else None
+    nominative_first = (
+        first is not None
+        and _dictionary_first_name(first.text)
+        and {c for c, _ in _first_name_readings(first.text)} == {"Nom"}
+    )
+    if nominative_first and not label:
+        subject = subject or _verb_after_gender(span)
+        if subject is not None and patronymic is None and ("Nom", subject) not in readings:
+            # (A known first name that only a nominative reads as, and its verb's gender, leave the surname no -ов/-ин
+            # reading: «Алесь Дубина рассказал», whatever case the body before the name suggests.)
+            return None
     # («главы района Церена Эрдниева»: a first name the dictionary does not know is read by a guess, which the case of
     # the post it stands in apposition to outweighs.)
     if first is not None and not nominative_context and _guessed_after_oblique_post(first, span):

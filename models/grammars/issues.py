@@ -685,7 +685,9 @@ def _announced_title(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
     if not _is_title_quote(doc, open_i, close_i):
         return None
     before = doc[max(0, open_i - 5) : open_i]
-    if not any(t.text in ("–", "—", "-", ":") for t in before[-2:]):
+    # «По первому вопросу «Об отчёте мэра …» выступил …»: the question's noun right before its title announces it too.
+    right_after = bool(len(before)) and before[-1].pos_ == "NOUN" and lemma(before[-1]) in issue_lexicons().generic
+    if not right_after and not any(t.text in ("–", "—", "-", ":") for t in before[-2:]):
         return None
     if not any(t.pos_ == "NOUN" and lemma(t) in issue_lexicons().generic for t in before):
         return None
@@ -1154,6 +1156,9 @@ _INLINE_AGENDA = re.compile(
     r"|повестка(?:[ \t]+дня)?[ \t]+включала(?:[ \t]+в[ \t]+себя)?[ \t]+(?:\w+[ \t]+вопрос\w*[ \t]*:[ \t]*)?",
     re.IGNORECASE,
 )
+# «На пленуме были рассмотрены вопросы: об итогах …; о работе …; о ходе …»: the agenda run on in its sentence, each
+# item after its «о» (a colon and a line break open `_LIST_INTRO`'s list instead).
+_QUESTIONS_ABOUT = re.compile(r"(?<![\w-])вопрос(?:ы|ов)[ \t]*:[ \t]*(?=(?:о|об|обо)[ \t])", re.IGNORECASE)
 # «в повестке дня были и другие. В частности, об исполнении бюджета …; о результатах …», «рассмотрели ряд
 # вопросов. Среди них: медицинское обслуживание, …»: the items named in the next sentence, after a colon or each
 # after its «о».
@@ -1170,6 +1175,7 @@ def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
     found_all = list(_INLINE_AGENDA.finditer(text)) if "овестк" in text else []
     if "овестк" in text or "вопрос" in text:
         found_all += _NAMED_NEXT.finditer(text)
+        found_all += _QUESTIONS_ABOUT.finditer(text)
     for found in found_all:
         checkpoint("issues")
         span = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
@@ -1202,6 +1208,9 @@ def _about_items(doc: Doc, text: str, start: int, end: int) -> Iterator[Candidat
         # «… Барсуковского сельского поселения и другие.»: the list's «and others» is no part of its last item.
         others = _AND_OTHERS.search(text, at, piece_end)
         piece_end = others.start() if others is not None else piece_end
+        # «…; организационный вопрос.»: a semicolon ends an item, whether or not an «о» opens the next.
+        semicolon = text.find(";", at, piece_end)
+        piece_end = semicolon if semicolon != -1 else piece_end
         while piece_end > at and text[piece_end - 1] in " \t.;,и":
             if text[piece_end - 1] == "и" and text[piece_end - 2 : piece_end - 1] not in (" ", "\t"):
                 break

@@ -122,9 +122,20 @@ def _rejoin_name(match: re.Match[str]) -> str:
     """«Габдрах- манов»: a capitalised left half no dictionary knows is a name cut; a word's half keeps its hyphen
     («водо- и газоснабжение», «Дом- музей»)."""
     before = _WORD_BEFORE.search(match.string, 0, match.start())
-    if not before or not before.group()[:1].isupper() or before.group().isupper() or _known(before.group()):
+    if not before or not before.group()[:1].isupper() or before.group().isupper():
+        return match.group(0)
+    if _known(before.group()) and not _after_patronymic(match.string, before.start()):
         return match.group(0)
     return _rejoin(match)
+
+
+_PATRONYMIC_BEFORE = re.compile(r"[А-ЯЁ][а-яё]+(?:вич|вна|ична|инична) $")
+
+
+def _after_patronymic(text: str, at: int) -> bool:
+    """«Ольга Николаевна Неуда- чина»: a word after a patronymic is a surname, cut though its half is a word too
+    («неуда»)."""
+    return bool(_PATRONYMIC_BEFORE.search(text, max(0, at - 40), at))
 
 
 # Roman numerals OCR reads with Cyrillic letters of the same print: VIII → «УШ», VII → «УП», XV → «ХУ».

@@ -232,7 +232,10 @@ def _trim(span: Span) -> Span | None:
 
 
 def _predicate_adjective(token: Token) -> bool:
-    return token.is_lower and (token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm"))
+    """A lower-case adjective or participle, or a finite verb («Дорогу до Кызыл-Жар отремонтируют»): the predicate."""
+    form = token.morph.get("VerbForm")
+    finite = token.pos_ in ("VERB", "AUX") and "Fin" in form
+    return token.is_lower and (token.pos_ == "ADJ" or "Part" in form or finite)
 
 
 def _previous_word(span: Span) -> Token | None:
@@ -316,6 +319,10 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> in
         # «уровень Оби и Чумыша поднялся»: a level named by a name alone is a river's or a lake's; not «на уровне
         # Бишкека», a body's tier, nor a listed town's (`city_of`).
         return i + 1 if city_of(doc[i + 1].text) is None else None
+    if lower == "вдоль" and i + 1 < len(doc) and city_of(doc[i + 1].text) is None:
+        # «сёла вдоль Араза», «садоводства вдоль Китоя»: what a place lies along, named by a name alone, is a river
+        # (a road or a border has its noun: «вдоль трассы», «вдоль границы»); not a listed town.
+        return i + 1
     if lemma == "течение" and i > 0 and lowers[i - 1] == "по":
         return i + 1 if doc[i].is_lower else None  # not «в течение», a span of time
     if lemma in _EMBANKMENTS and doc[i].is_lower:
@@ -479,7 +486,14 @@ _PROPER_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr")
 def _common_word_capitalized_by_position(span: Span) -> bool:
     """ "Спасибо." after a speaker's name, "Просмотров: 143", "Запросы направлены": a word the dictionary knows
     only as a common word, capitalized because it begins a sentence or a line, is no place's name."""
-    if len(span) != 1 or not span[0].is_alpha or span[0].text.isupper():
+    if not span[0].is_alpha or span[0].text.isupper():
+        return False
+    # «Мэр округа отчитался …» of a headline: a common noun and common words after it in lower case name nothing
+    # either («Центральный район», an adjective opening it, is a name).
+    if len(span) > 1 and not (
+        all(p.tag.POS == "NOUN" for p in loading.parse(span[0].lower_))
+        and all(t.is_alpha and t.is_lower and _common_word(t) for t in span[1:])
+    ):
         return False
     token = span[0]
     before = token.doc[token.i - 1] if token.i > 0 else None
@@ -702,6 +716,46 @@ def _expanded_abbreviation(span: Span) -> str | None:
     return " ".join([*(_adjective_nominative(t.text, gender, False) for t in words[:-1]), noun])
 
 
+# A land named by a river, a lake or a range with «при-»/«за-» and «-ье» (Приангарье, Забайкалье, Прииртышье) in an
+# oblique case: its genitive «-ья», dative «-ью», instrumental «-ьем».
+_PRI_AREA = re.compile(r"(?P<stem>(?:При|За)[а-яё]{3,}?)(?:ья|ью|ьем)$")
+
+
+_CONSONANT_FINAL = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+def _hyphenated_consonant_final(text: str) -> bool:
+    """«Усть-Киран», «Кызыл-Жар»: a hyphenated name the dictionary does not know, ending in a consonant, has no case
+    ending; a guessed paradigm would read it as a plural's genitive («Усти-Кираны»)."""
+    head, _, tail = text.rpartition("-")
+    return (
+        bool(head)
+        and tail[:1].isupper()
+        and bool(_CONSONANT_FINAL.search(tail.lower()))
+        and not loading.morph().word_is_known(text.lower())
+        and city_of(text) is None
+    )
+
+
+_OC_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def _unagreeing_after_kind(token: Token) -> bool:
+    """«в агрогородке Жирмуны», «в селе Ала-Бука»: after a settlement's kind in an oblique case, a name no reading of
+    which is in that case stands in the nominative, in apposition; «в городе Бресте» agrees and declines."""
+    if token.i == 0 or (not token.is_alpha and "-" not in token.text):
+        return False
+    kind = token.doc[token.i - 1]
+    if not kind.is_lower or not _in(kind, "loc_settlement_nouns"):
+        return False
+    case = kind.morph.get("Case")
+    wanted = _OC_CASES.get(case[0]) if len(case) == 1 else None
+    if wanted is None:
+        return False
+    parses = loading.parse(token.text)
+    return any(p.tag.case == "nomn" for p in parses) and not any(p.tag.case == wanted for p in parses)
+
+
 def _nominative(span: Span) -> str:
     if (expanded := _expanded_abbreviation(span)) is not None:
         return expanded
@@ -715,10 +769,16 @@ def _nominative(span: Span) -> str:
             return token.text
         if _listed_after_plural_kind(span):
             return token.text  # «сёла Кызылтал и Ушбулак»: names beside a plural kind stay in the nominative
+        if _unagreeing_after_kind(token):
+            return token.text  # «в агрогородке Жирмуны»: a name that does not take its kind's case is as written
+        if _hyphenated_consonant_final(token.text):
+            return token.text  # «мост у Усть-Киран»: no case ending to strip, whatever plural the guess would make
         if _unknown_masculine_genitive(token) or _locative_of_a_written_nominative(token):
             return token.text[:-1]
         if (known := _known_place_only_oblique(token.lower_)) is not None:
             return recover_shape(known, token.text)
+        if (area := _PRI_AREA.match(token.text)) is not None and not loading.morph().word_is_known(token.lower_):
+            return area.group("stem") + "ье"  # «муниципалитетов Приангарья»: the land along the Angara, Приангарье
     region = _region_nominative(span)
     if region is not None:
         return region
@@ -794,9 +854,11 @@ def _known_place_only_oblique(word: str) -> str | None:
     """«Нур-Султана»: a word the dictionary knows only as one place's oblique form is that place, whatever case the
     tagger gave it (it guesses a nominative for a hyphenated name)."""
     parses = [p for p in loading.parse(word) if p.is_known]
-    if not parses or not all("Geox" in p.tag and p.tag.case != "nomn" for p in parses):
+    # «в Иванове»: a person's surname read beside the town («иванов») is no reading of a place's name.
+    places = [p for p in parses if not ({"Surn", "Name", "Patr"} & p.tag.grammemes and "Geox" not in p.tag)]
+    if not places or not all("Geox" in p.tag for p in places) or any(p.tag.case == "nomn" for p in parses):
         return None
-    forms = {p.normal_form for p in parses}
+    forms = {p.normal_form for p in places}
     return forms.pop() if len(forms) == 1 else None
 
 
@@ -849,6 +911,10 @@ _SK_ENDINGS = {"masc": "ий", "femn": "ая", "neut": "ое"}
 
 def _adjective_nominative(word: str, gender: str, plural: bool) -> str:
     parse = next((p for p in loading.parse(word) if p.tag.POS == "ADJF"), None)
+    head, _, tail = word.rpartition("-")
+    if parse is None and head and tail:
+        # «Гусь-Хрустального»: the dictionary knows the town's name, not its adjective; the last part declines.
+        return f"{head}-{_adjective_nominative(tail, gender, plural)}"
     form = parse.inflect({"nomn", "plur"} if plural else {"nomn", gender}) if parse else None
     if form is None and (sk := _SK_ADJECTIVE.match(word)) is not None:
         return recover_shape(sk.group("stem").lower() + ("ие" if plural else _SK_ENDINGS[gender]), word)
@@ -1438,6 +1504,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)
     waters = water_names(doc, quoted)
+    bodies = _body_abbreviations(doc)
     spans = [
         span
         for span in map(lambda span: _before_a_person(span, people), candidate_spans(doc))
@@ -1452,6 +1519,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _titles_a_person(span)
         and not _names_no_place(span)
         and not _numbered_district(span)
+        and not _body_abbreviation(span, bodies)
     ]
     for span, second in _with_second_names(sorted([*spans, *named], key=lambda span: span.start)):
         check_deadline("locations")
@@ -1521,6 +1589,30 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         # «в Ереване … #Ереван»).
         if sum(ch.isalpha() for ch in e.name) > 1 and not all(mention.hashtag_of(text) for mention in e.mentions)
     )
+
+
+def _body_abbreviations(doc: Doc) -> frozenset[str]:
+    """«первый секретарь Мозырского РК», «инструктор РК»: an abbreviation a place's adjective stands before is a
+    body's («районный комитет»), not the country or region it also spells (РК, Республика Казахстан, is a noun's
+    genitive after a noun: «Закон РК»); the text means that body by it wherever else it writes it."""
+    text = doc_text(doc)
+    return frozenset(
+        found.group("abbreviation")
+        for found in _ABBREVIATION_AFTER_WORD.finditer(text)
+        if _place_adjective(found.group("adjective"))
+    )
+
+
+# A capitalised word, then an abbreviation of capitals alone: «Мозырского РК».
+_ABBREVIATION_AFTER_WORD = re.compile(
+    r"(?<![\w-])(?P<adjective>[А-ЯЁ][а-яё]+)[ \t]+(?P<abbreviation>[А-ЯЁ]{2,5})(?![\w-])"
+)
+
+
+def _body_abbreviation(span: Span, bodies: frozenset[str]) -> bool:
+    """The span's one word is an abbreviation the text uses for a body (`_body_abbreviations`), punctuation aside."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    return len(words) == 1 and words[0].text in bodies
 
 
 def _numbered_district(span: Span) -> bool:
@@ -1656,6 +1748,8 @@ def _names_no_place(span: Span) -> bool:
     last = words[-1]
     if _in(span.root, "loc_institution_nouns") or _in(last, "loc_institution_nouns"):
         return True
+    if len(words) == 1 and last.is_alpha and _body_head(last.lower_):
+        return True  # «поручил областному Кенгашу»: a council's noun, capitalised as a body's name is, names no place
     if len(words) > 1 and _not_place_noun(last):
         return True
     if _SERIES_NUMBER.fullmatch(last.text):
@@ -1665,6 +1759,18 @@ def _names_no_place(span: Span) -> bool:
         lemmas = {p.normal_form for p in loading.parse(part) if p.tag.POS == "NOUN"} if part.isalpha() else set()
         return any(_in_words(lemma, part, "loc_not_place_nouns") for lemma in lemmas)
     return False
+
+
+# Heads of bodies' names that name a polity or a community too: «Федерации», «Союза», «общины» may be a place's.
+_POLITY_HEADS = frozenset({"федерация", "конфедерация", "автономия", "союз", "содружество", "сообщество", "община"})
+
+
+@lru_cache(maxsize=20_000)
+def _body_head(word: str) -> bool:
+    """A body's head noun (`org_heads`: кенгаш, маслихат, совет) in any case, as the dictionary or its guess reads it;
+    not one that may name a polity (`_POLITY_HEADS`)."""
+    heads = lexicons.load("org_heads") - _POLITY_HEADS
+    return word in heads or any(p.tag.POS == "NOUN" and p.normal_form in heads for p in loading.parse(word))
 
 
 def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
@@ -1765,11 +1871,20 @@ def _merge_republics(by_key: dict[Key, _Entry]) -> None:
             by_key[key[1:]].mentions.extend(by_key.pop(key).mentions)
 
 
+# «Усть-Кяхта» is the village at the Kyakhta's mouth, «Ново-Талицы» the new one beside Талицы: another place than
+# the one its last part names, not its short form.
+_OTHER_PLACE_HEADS = ("усть-", "верхне-", "нижне-", "ново-", "старо-")
+
+
 def _merge_short_forms(by_key: dict[Key, _Entry]) -> None:
     """ "Санкт-Петербург" and "Петербург" in one text are one city: the short form is the last part of
     the hyphenated name, listed by the full one; so is the head of a city «on» its river ("Ростов" of
     "Ростов-на-Дону")."""
-    tails = {(key[0].rsplit("-", 1)[1],): key for key in by_key if len(key) == 1 and "-" in key[0]}
+    tails = {
+        (key[0].rsplit("-", 1)[1],): key
+        for key in by_key
+        if len(key) == 1 and "-" in key[0] and not key[0].startswith(_OTHER_PLACE_HEADS)
+    }
     tails.update({(key[0].split("-на-", 1)[0],): key for key in by_key if len(key) == 1 and "-на-" in key[0]})
     for short, full in tails.items():
         if short in by_key and short != full:

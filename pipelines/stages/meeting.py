@@ -494,6 +494,8 @@ _DATELINE_PREFIX = re.compile(
     r"(?:\d{1,2}:\d{2}[ \t]*[,|]?[ \t]+)?"
     # A protocol's number line: «ПРОТОКОЛ № 5 от 31.01.2025 г.», «Протокол заседания совета №3 от 12 марта 2025 года».
     r"(?:протокол\w*[^\n№]{0,80}?№[ \t]*[\w/.-]{1,12}[ \t]+от[ \t]+)?"
+    # The date line under a protocol's title: «от 31.10.2025          г. Кимры».
+    r"(?:от[ \t]+(?=\d))?"
     # An agency's city in capitals with a full stop, or with the agency in brackets: «АЛМАТЫ. 5 марта 2024
     # года.», «БИШКЕК (Кабар) — 14 марта».
     r"(?:(?P<city>(?-i:[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?))(?:\.|[ \t]*\([^()\n]{1,20}\)[ \t]*[.,—–-]?)[ \t]+)?"
@@ -651,6 +653,18 @@ def _venue_dateline_place(before: str) -> str | None:
     return _dateline_place(venue.group("city"))
 
 
+# A protocol header's two columns: the place, perhaps with its address, on the left, the date across a wide gap on
+# the right: «г. Мурманск, пр. Ленина, 75                17.03.2025 № 1».
+_COLUMN_PLACE = re.compile(
+    r"[ \t#*]*" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>" + _MARKED_NAME + r")(?:[ \t]*,[^\n]*\S)?[ \t]{5,}$"
+)
+
+
+def _column_place(before: str) -> str | None:
+    column = _COLUMN_PLACE.match(before)
+    return _marked_place(column.group("place")) if column else None
+
+
 _ONE_WORD = re.compile(r"[ \t]*(?P<word>[А-ЯЁа-яё]+)[ \t]+")
 
 
@@ -678,8 +692,10 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
     for match in dateline_parser().findall(head):
         venue_place = None
         if match.span.start > prefix.end():
-            venue_place = _venue_dateline_place(head[: match.span.start]) or _two_word_dateline_place(
-                head[prefix.end() : match.span.start], match.fact.place
+            venue_place = (
+                _venue_dateline_place(head[: match.span.start])
+                or _two_word_dateline_place(head[prefix.end() : match.span.start], match.fact.place)
+                or _column_place(head[: match.span.start])
             )
             if venue_place is None:
                 continue  # a date inside a running sentence, not a dateline

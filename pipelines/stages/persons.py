@@ -146,6 +146,9 @@ def _in_title(ent: Span) -> bool:
         return False  # «человек по имени Фалмут Карни» names a person
     if _eponym_rank_before(doc, i):
         return True  # «больница имени академика А.Н. Бакулева»: a rank between «имени» and the name
+    if i >= 0 and (fold(doc[i].text) == "имени" or (fold(doc[i].text) == "им" and doc[i + 1].text == ".")):
+        # «Профессор университета имени М.Х. Дулати»: whatever post the parser hangs the name on.
+        return not _naming(doc, i)
     head = ent.root.head
     if ent.root.dep_ == "appos" and head.i < ent.start and _post_in_apposition(ent.root, head):
         # «директору гимназии Нургуль Эсенбаевой», «хирургу … больницы Анатолию Петровичу Гусеву»: the name stands in
@@ -175,10 +178,35 @@ def _eponym_rank_before(doc: Doc, i: int) -> bool:
             return False
         k -= 1
     if k == i:
-        return False
+        return _titled_rank_before(doc, i)
     if k >= 0 and doc[k].text == ".":
         k -= 1
-    return k >= 0 and fold(doc[k].text) in ("имени", "им")
+    return (k >= 0 and fold(doc[k].text) in ("имени", "им")) or _titled_rank_before(doc, i)
+
+
+_NAMING = frozenset({"присвоение", "присвоить", "присваивать"})
+
+
+def _naming(doc: Doc, at: int) -> bool:
+    """«о присвоении имени Героя … скверу»: «имени» is the name given, and the person it is given after is the
+    question's, not a body's eponym."""
+    return at > 0 and fold(doc[at - 1].lemma_) in _NAMING
+
+
+# Ranks written with capitals between «имени» and the name: «имени Героя Советского Союза Д.Д. Жамьянова».
+_TITLED_RANKS = frozenset({"героя", "маршала"})
+
+
+def _titled_rank_before(doc: Doc, i: int) -> bool:
+    """The words ending at `i` are a capitalised rank in the genitive («Героя Советского Союза», «Героя России»),
+    right after «имени» / «им.»."""
+    k = i
+    while k >= 0 and i - k < _EPONYM_RANK_WORDS and doc[k].is_alpha and "Gen" in doc[k].morph.get("Case"):
+        if fold(doc[k].text) in _TITLED_RANKS and doc[k].is_title:
+            before = k - 2 if k >= 2 and doc[k - 1].text == "." else k - 1
+            return before >= 0 and fold(doc[before].text) in ("имени", "им") and not _naming(doc, before)
+        k -= 1
+    return False
 
 
 def _post_in_apposition(name: Token, head: Token) -> bool:
@@ -970,6 +998,25 @@ def _settlement_then_name(ent: Span) -> bool:
     )
 
 
+def _long_settlement_then_name(ent: Span) -> bool:
+    """«в городе Великие Луки Мария Ли»: a settlement of two words or more after its kind, run into the person after
+    it; the last two words are a first name the dictionary knows and a surname, the words before them no name's."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    kinds = lexicons.load("loc_settlement_nouns")
+    if not (4 <= len(ent) <= 5 and before is not None and before.is_lower and len(before) > 3):
+        return False
+    if fold(before.text) not in kinds and fold(before.lemma_) not in kinds:
+        return False
+    first, surname, place = ent[-2], ent[-1], ent[:-2]
+    return (
+        all(t.is_alpha and t.is_title for t in (first, surname))
+        and is_first_name(first.text)
+        and not is_adjective(first.text)
+        and not _names_a_place(fold(surname.text))
+        and not any(is_first_name(t.text) for t in place)
+    )
+
+
 def _named_as_place(ent: Span) -> Span | None:
     """The person in a span the tagger took for a place or a body: a settlement's name run into the person after it
     (`_settlement_then_name`), or a name with nothing of a place in it (`_person_in_place`)."""
@@ -978,6 +1025,8 @@ def _named_as_place(ent: Span) -> Span | None:
         return _person_in_place(ent) if ent[-1].is_upper and len(ent[-1]) > 3 else None
     if _settlement_then_name(ent):
         return ent[1:]
+    if _long_settlement_then_name(ent):
+        return ent[-2:]
     return _person_in_place(ent)
 
 

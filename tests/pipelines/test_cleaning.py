@@ -60,6 +60,8 @@ CASES = [
     ("Кривошап-\nка", "Кривошапка"),  # a cut name's right half may look like a particle («давай-ка»)
     # a name's line-end hyphen a copy turned into a space; a word's half and a suspended hyphen stay
     ("директор Рамиль Габдрах- манов сказал", "директор Рамиль Габдрахманов сказал"),
+    # after a patronymic a cut surname's left half may be a word of its own («неуда»)
+    ("доложила Ирина Павловна Неуда- чина, затем", "доложила Ирина Павловна Неудачина, затем"),
     ("Дом- музей и водо- и газоснабжение", "Дом- музей и водо- и газоснабжение"),
     ("Северо- и Южно-Казахстанская", "Северо- и Южно-Казахстанская"),
     ("ПРОТО-\nКОЛ", "ПРОТОКОЛ"),

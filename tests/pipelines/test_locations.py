@@ -336,6 +336,9 @@ def test_a_plural_settlement_noun_names_every_listed_settlement(nlp: Language, t
         ("Синоптики – о том, что ледоход на Лене ожидается в мае, в Якутске готовятся.", {"Якутск"}),
         # A bank by which something stands is a river's or a lake's.
         ("Фермеров в Дербенте просят убрать загоны у берега Самура.", {"Дербент"}),
+        # What places lie along, named by a name alone, is a river.
+        ("Бригада заменила трубы в посёлках вдоль Уссури и в городе Лесозаводске.", {"Лесозаводск"}),
+        ("Депутаты обсудили дамбы в сёлах вдоль Бии; штаб работает в Бийске.", {"Бийск"}),
     ],
 )
 def test_a_water_body_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:
@@ -1005,3 +1008,57 @@ def test_a_level_named_by_a_name_is_a_rivers(nlp: Language) -> None:
     assert not find_locations(nlp("Уровень Оби и Чумыша поднялся на 20 сантиметров."))
     text = "Вопрос обсуждался на уровне Бишкека и Оша."
     assert {loc.name for loc in find_locations(nlp(text))} == {"Бишкек", "Ош"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An abbreviation after a place's adjective is a body's (районный комитет), here and wherever else written.
+        (
+            "Пленум провёл первый секретарь Речицкого РК ОО «БРСМ» Иван Петров. Секретарь: инструктор РК Анна "
+            "Сидорова. По словам заведующей сектором РК, – работа в Гомельской области продолжается.",
+            {"Гомельская область"},
+        ),
+        # After a noun it is still the country's.
+        ("Согласно Закону РК аким Павлодарской области отчитался.", {"РК", "Павлодарская область"}),
+    ],
+)
+def test_an_abbreviation_after_a_place_adjective_is_a_body(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hyphenated district adjective whose first part is the town's noun declines in its last part.
+        ("Выступил председатель ревизионной комиссии Гусь-Хрустального района.", {"Гусь-Хрустальный район"}),
+        # A land named with «при-» and «-ье» the dictionary does not know, in the genitive.
+        ("Округ вошёл в тройку лучших муниципалитетов Прииртышья.", {"Прииртышье"}),
+        # A hyphenated name the dictionary does not know, ending in a consonant, is as written; a verb after a
+        # place is the sentence's predicate.
+        ("Однако мост через реку у Усть-Киран требует ремонта.", {"Усть-Киран"}),
+        ("Дорогу до Кызыл-Жар отремонтируют.", {"Кызыл-Жар"}),
+        # The village's abbreviation marks its name; a house's number after it names nothing.
+        ("Благоустроена территория у памятника в д. Заречье.", {"Заречье"}),
+        ("Адрес: г. Минск, ул. Ленина, д. 5, каб. 12.", {"Минск"}),
+        # A council's noun alone names no place.
+        ("Хоким поручил областному Кенгашу провести диалоги, сообщили в Таразе.", {"Тараз"}),
+        # A town's locative that a surname's reads too is the town's.
+        ("В прошлом году отремонтированы 96 домов в Иванове, 41 в Кинешме и 28 в Шуе.", {"Иваново", "Кинешма", "Шуя"}),
+        # A name that does not take its kind's oblique case stands in the nominative.
+        ("Вчера в агрогородке Лебедки прошла сессия сельского Совета.", {"Лебедки"}),
+        # «Усть-» names another place than the river's town after it.
+        ("Сессия прошла в Кяхте, затем депутаты посетили Усть-Кяхту.", {"Кяхта", "Усть-Кяхта"}),
+    ],
+)
+def test_forms_of_compound_and_derived_names(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+def test_common_words_capitalized_by_a_lines_start_name_no_place(nlp: Language) -> None:
+    # «Мэр округа» opening a headline: the tagger may read it as a place; every word of it is a common word.
+    doc = nlp("Новости\nМэр округа отчитался перед депутатами о работе за год")
+    start = next(t.i for t in doc if t.text == "Мэр")
+    assert locations._common_word_capitalized_by_position(doc[start : start + 2])
+    assert not locations._common_word_capitalized_by_position(nlp("Новости\nЦентральный район встречает гостей")[2:4])
+    assert not locations._common_word_capitalized_by_position(nlp("Новости\nВеликие Луки встречают гостей")[2:4])

@@ -45,6 +45,64 @@ def test_name_parts_in_the_nominative(nlp: Language, text: str, expected: list) 
     assert _persons(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname's vowel that its oblique cases drop comes back: -ец, -ок, -ёнок, Заяц.
+        ("Снимок сделан камерой Сергея Рябца.", [("Рябец", "Сергей", None, None)]),
+        ("Слово предоставили Никите Зайцу.", [("Заяц", "Никита", None, None)]),
+        ("Приказ подписан Ивану Грибку.", [("Грибок", "Иван", None, None)]),
+        ("Бюро утвердило Кузьмёнка Игоря Петровича секретарем.", [("Кузьмёнок", "Игорь", "Петрович", None)]),
+        # A foreign surname keeps its cluster.
+        ("Доклад Андрея Франка и Олега Шенка.", [("Франк", "Андрей", None, None), ("Шенк", "Олег", None, None)]),
+        ("Слово предоставили Станиславу Юрьевичу Гедройцу.", [("Гедройц", "Станислав", "Юрьевич", None)]),
+        # An earlier name of the list with its initials after it: its surname is the nominative-only one.
+        (
+            "ОТСУТСТВОВАЛИ: депутаты Соколов В.Н., Медведева Г.М. (по болезни).",
+            [("Соколов", None, None, "В.Н."), ("Медведева", None, None, "Г.М.")],
+        ),
+    ],
+)
+def test_fleeting_vowel_of_a_surname(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+def test_a_known_nominative_first_name_and_its_verb_keep_an_a_surname(nlp: Language) -> None:
+    # «Алесь» reads only as a nominative, «рассказал» is a man's: «Калина» is no genitive of «Калин».
+    text = "Председатель районной организации Красного Креста Алесь Калина рассказал о донорах."
+    assert _persons(nlp, text) == [("Калина", "Алесь", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A later name of the list can only be a nominative, though the parser did not join the two.
+        (
+            "На совещании присутствовали члены Сената Олий Мажлиса Республики Узбекистан, избранные от области, "
+            "Наргиза Рахимова и Анвар Тошматов, председатели районных Кенгашей партии, а также ветераны.",
+            [("Рахимова", "Наргиза", None, None), ("Тошматов", "Анвар", None, None)],
+        ),
+    ],
+)
+def test_a_nominative_the_context_tells(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+def test_a_bodys_word_run_into_the_name(nlp: Language) -> None:
+    # Left out before an -ов surname's form (which of Мередов's dative and Мередова's accusative is open here).
+    assert [p.first_name for p in find_persons(nlp("Сессия избрала секретарём Кенгаша Огулбиби Мередову."))] == [
+        "Огулбиби"
+    ]
+
+
+def test_a_long_settlement_run_into_the_person_after_it(nlp: Language) -> None:
+    text = (
+        "О ситуации с гриппом доложила начальник отдела Управления Роспотребнадзора по Тверской области в городе "
+        "Вышний Волочёк Мария Ли. Рост составил 10 процентов."
+    )
+    assert _persons(nlp, text) == [("Ли", "Мария", None, None)]
+
+
 def test_one_entry_per_person_however_named(nlp: Language) -> None:
     text = (
         "С приветственным словом выступил Н.С. Базарбаев. В своем выступлении Н.С. Базарбаев "
@@ -613,12 +671,38 @@ def test_an_oblique_feminine_surname_after_an_unknown_first_name(nlp: Language, 
         # An eponym with a rank between «имени» and the name.
         "Награждена медицинская сестра больницы имени академика А.Н. Бакулева.",
         "Концерт прошел в доме культуры имени народного артиста И.П. Петрова.",
+        # A rank with capitals: «Героя Советского Союза».
+        "Заслушан отчёт о готовности школы № 4 имени Героя Советского Союза И.И. Петрова к зиме.",
         # A word broken for a line that never came ends the text.
         "Участники договорились обменяться данными с гидропостов на Амударье и Сыр-",
     ],
 )
 def test_furniture_contractions_eponyms_and_stubs_name_no_one(nlp: Language, text: str) -> None:
     assert _persons(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Представитель комиссии по использованию сооружений на реках Чу и Талас Бакыт уулу Нурбек сообщил о ремонте.",
+        "Глава айыл окмоту Кара-Суу Бакыт уулу Нурбек сообщил о ремонте.",
+    ],
+)
+def test_a_word_run_into_a_kyrgyz_name_before_the_fathers_name(nlp: Language, text: str) -> None:
+    assert _persons(nlp, text) == [("Бакыт уулу", "Нурбек", None, None)]
+
+
+def test_an_eponym_after_imeni_though_the_parser_hangs_it_on_a_post(nlp: Language) -> None:
+    text = "Профессор Таразского регионального университета имени М.Х. Дулати Айгуль Жолдасова представила результаты."
+    assert _persons(nlp, text) == [("Жолдасова", "Айгуль", None, None)]
+
+
+def test_a_name_given_to_a_place_is_the_questions_person(nlp: Language) -> None:
+    # «присвоение имени»: the name is given, not a body's eponym, rank or no rank.
+    text = (
+        "Третий вопрос – о присвоении имени Героя Советского Союза Алексея Петровича Сидорова скверу на Садовой улице."
+    )
+    assert _persons(nlp, text) == [("Сидоров", "Алексей", "Петрович", None)]
 
 
 def test_a_name_after_po_imeni_is_the_persons_own(nlp: Language) -> None:
