@@ -119,7 +119,7 @@ HELDOUT2 = {
 # after its first round, opened for error analysis in its second.
 HELDOUT3 = {
     "persons": 0.99,
-    "speakers": 0.99,
+    "speakers": 0.995,
     "organizations": 0.985,
     "locations": 0.98,
     "position_f1": 0.96,
@@ -141,7 +141,7 @@ HELDOUT4 = {
     "position_f1": 0.895,
     # 0.915 → 0.9 in session 15, in the open: the linker retrained on session 14's tree (NEREL held out .698/.570 →
     # .703/.575; blind heldout-genre-18 person_org +0.030, opened -16 +0.010).
-    "person_org": 0.9,
+    "person_org": 0.915,
     "issues": 0.625,
     # 0.800 with the seed-lexicon rules alone (in-sample: their lexicons were tuned on this set); 0.788 with session
     # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
@@ -173,12 +173,12 @@ HELDOUT5 = {
 # corpus/heldout-genre-6: 12 more meeting documents, written blind to the pipeline in session 8's second round,
 # measured blind after it, opened for error analysis in session 9.
 HELDOUT6 = {
-    "persons": 0.975,
+    "persons": 0.985,
     "speakers": 0.98,
-    "organizations": 0.93,
+    "organizations": 0.945,
     "locations": 0.98,
-    "position_f1": 0.89,
-    "person_org": 0.88,
+    "position_f1": 0.895,
+    "person_org": 0.885,
     "issues": 0.75,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
@@ -194,7 +194,7 @@ HELDOUT7 = {
     "organizations": 0.925,
     "locations": 0.905,
     "position_f1": 0.9,
-    "person_org": 0.915,
+    "person_org": 0.93,
     "issues": 0.625,
     "topics": 0.79,
     "meeting_date": 0.995,
@@ -210,7 +210,7 @@ HELDOUT8 = {
     # 0.804 first; one post (0.799) went with membership's rule that a council of the owner gives way to the
     # owner, which lifted heldout-genre-2 (person_org +0.013, position +0.007) and -6: within a 12-document
     # set's noise, so the ratchet steps down once, in the open.
-    "position_f1": 0.905,
+    "position_f1": 0.91,
     "person_org": 0.945,
     "issues": 0.6,
     # 0.526 first; 0.509 with the topics stage's rule that the kind of the body holding the meeting is not
@@ -230,7 +230,7 @@ HELDOUT9 = {
     "organizations": 0.93,
     "locations": 0.99,
     "position_f1": 0.865,
-    "person_org": 0.865,
+    "person_org": 0.89,
     "issues": 0.61,
     # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
@@ -274,7 +274,7 @@ HELDOUT11 = {
     # degrees, dates and places of its headers).
     "persons": 0.975,
     "speakers": 0.97,
-    "organizations": 0.935,
+    "organizations": 0.94,
     "locations": 0.935,
     "position_f1": 0.87,
     "person_org": 0.82,
@@ -293,10 +293,10 @@ HELDOUT12 = {
     # letterhead rules, a step within the set's noise.
     "persons": 0.99,
     "speakers": 0.995,
-    "organizations": 0.94,
-    "locations": 0.95,
+    "organizations": 0.945,
+    "locations": 0.955,
     "position_f1": 0.935,
-    "person_org": 0.9,
+    "person_org": 0.91,
     "issues": 0.595,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
@@ -307,8 +307,8 @@ HELDOUT12 = {
 HELDOUT13 = {
     # First measured blind on main at 75e0356 (README there).
     "persons": 0.99,
-    "speakers": 0.99,
-    "organizations": 0.915,
+    "speakers": 0.995,
+    "organizations": 0.92,
     "locations": 0.93,
     "position_f1": 0.925,
     "person_org": 0.875,
@@ -337,7 +337,7 @@ HELDOUT14 = {
     # and once more: the words of Turkmen bodies' names are no persons (persons 0.959 → 0.967, speakers 0.945 →
     # 0.956 here), and one person matched now is not given the right body (0.823 → 0.814).
     "person_org": 0.935,
-    "issues": 0.735,
+    "issues": 0.76,
     "topics": 0.805,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -345,32 +345,34 @@ HELDOUT14 = {
 HELDOUT15 = {
     # First measured blind on main at 108d8f4 (README there), written blind in session 13 (Russian regions, Belarus),
     # opened for error analysis in session 15.
-    "persons": 0.95,
-    "speakers": 0.915,
-    "organizations": 0.865,
-    "locations": 0.895,
-    "position_f1": 0.875,
-    "person_org": 0.735,
-    "issues": 0.625,
+    "persons": 0.99,
+    "speakers": 0.97,
+    "organizations": 0.9,
+    "locations": 0.96,
+    # 0.875 → 0.87 in session 15, in the open: persons found now (names15: persons 0.954 → 0.996) are scored on posts
+    # the positions stage misreads.
+    "position_f1": 0.87,
+    "person_org": 0.825,
+    "issues": 0.655,
     # 0.66 → 0.655 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened.
     "topics": 0.67,
-    "meeting_date": 0.85,
-    "meeting_place": 0.84,
+    "meeting_date": 0.995,
+    "meeting_place": 0.995,
 }
 HELDOUT16 = {
     # First measured blind on main at 108d8f4 (README there), written blind in session 13 (Central Asia, Caucasus),
     # opened for error analysis in session 15.
-    "persons": 0.94,
-    "speakers": 0.935,
+    "persons": 0.97,
+    "speakers": 0.98,
     # organizations and person_org step down once, in the open (session 13): a party's or association's branch named
     # by its region's adjective and level is listed as a body of its own, as heldout-genre-4 and -12 and NEREL list it
     # (heldout-genre-4 organizations +0.016); this blind set's annotation differs (0.684 → 0.671, person_org 0.511 →
     # 0.500; measured in aggregate by reverting that rule alone).
-    "organizations": 0.69,
-    "locations": 0.91,
+    "organizations": 0.81,
+    "locations": 0.935,
     "position_f1": 0.825,
-    "person_org": 0.515,
-    "issues": 0.54,
+    "person_org": 0.64,
+    "issues": 0.57,
     "topics": 0.705,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
@@ -378,12 +380,12 @@ HELDOUT16 = {
 HELDOUT17 = {
     # First measured blind on main at f24e5a9 (README there), written blind in session 14 (Central Asia).
     "persons": 0.96,
-    "speakers": 0.965,
-    "organizations": 0.77,
+    "speakers": 0.98,
+    "organizations": 0.805,
     "locations": 0.96,
     "position_f1": 0.87,
-    "person_org": 0.645,
-    "issues": 0.635,
+    "person_org": 0.695,
+    "issues": 0.645,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
     "topics": 0.615,
@@ -394,10 +396,10 @@ HELDOUT18 = {
     # First measured blind on main at a50c1ff (README there), written blind in session 14 (Caucasus, Moldova with
     # Gagauzia, Russia's national republics).
     "persons": 0.96,
-    "speakers": 0.945,
+    "speakers": 0.95,
     "organizations": 0.76,
     "locations": 0.88,
-    "position_f1": 0.825,
+    "position_f1": 0.83,
     "person_org": 0.71,
     "issues": 0.7,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
@@ -415,13 +417,13 @@ HELDOUT19 = {
     # First measured blind on main at 4fd1eb0 (README there), written blind in session 15 in corpus-genre's own mix of
     # kinds (the hidden genre set's distribution rather than new regions); on 7d88fb3 (the linker retrained): person_org
     # 0.858 → 0.868, topics 0.808 → 0.804.
-    "persons": 0.97,
+    "persons": 0.985,
     "speakers": 0.98,
-    "organizations": 0.82,
+    "organizations": 0.835,
     "locations": 0.945,
     "position_f1": 0.875,
     "person_org": 0.865,
-    "issues": 0.615,
+    "issues": 0.625,
     # 0.8 → 0.795 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .804 →
     # .796).
     "topics": 0.795,
@@ -431,13 +433,13 @@ HELDOUT19 = {
 HELDOUT20 = {
     # First measured blind on main at 50d7d81 (README there), written blind in session 15: Russia's regional and city
     # bodies and Belarus's councils and executive committees, in depth.
-    "persons": 0.95,
+    "persons": 0.955,
     "speakers": 0.98,
-    "organizations": 0.79,
-    "locations": 0.91,
+    "organizations": 0.795,
+    "locations": 0.915,
     "position_f1": 0.84,
-    "person_org": 0.65,
-    "issues": 0.615,
+    "person_org": 0.67,
+    "issues": 0.635,
     "topics": 0.765,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
