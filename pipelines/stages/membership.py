@@ -280,9 +280,16 @@ def _office_of_place_head(position: str, orgs: tuple[OrganizationFinding, ...]) 
         offices = {o.name for o in orgs if _head(o.name) & kinds and not _plural_kind(o.name)}
         return (None, offices.pop()) if len(offices) == 1 else None
     place = [m.group() for m in rest if not _lemma_set(m.group()) & _CITY_WORDS]
-    if not place or not all(w[:1].isupper() for w in place):
+    # «аким Ала-Букинского района» of «Ала-Букинская районная государственная администрация»: the place's unit
+    # after its name is part of the place (its stem is the office's level adjective), the name capitalized.
+    named = [w for w in place if not (w.islower() and _lemma_set(w) & _PLACE_UNITS)]
+    if not named or not all(w[:1].isupper() for w in named):
         return None
     stems = {_stem(w) for w in place}
+    # A place named in the post and in the office is sure enough to read a head's other office too, even over an
+    # earlier link (the linker's «Жогорку Кенеш» for «аким Ала-Букинского района», the district's state
+    # administration named): the bare «заместитель мэра» chairing a council never gets here.
+    kinds |= {kind for h in _lemma_set(words[at].group().split("-")[-1]) for kind in _heads(also=True).get(h, ())}
     offices = {o.name for o in orgs if _head(o.name) & kinds and stems <= {_stem(w) for w in _COMPOUND.findall(o.name)}}
     if len(offices) != 1:
         return None
@@ -702,10 +709,14 @@ def run(doc: Doc, findings: Findings) -> Findings:
             headed
             and body is not None
             and person.role == "chair"
-            and (_heads_a_place(person.position) or (person.organization is None and _deputy_head(person.position)))
+            and (
+                (_heads_a_place(person.position) and _same_place(person.position or "", body.name))
+                or (person.organization is None and _deputy_head(person.position))
+            )
         ):
             # «Председательствует Глава города Мончегорска»: the chair of the council's session who heads the
-            # place belongs to the body holding the meeting (the place keeps its post).
+            # place belongs to the body holding the meeting (the place keeps its post). Not a body of another place:
+            # «под председательством акима Ала-Букинского района» does not chair the parliament one guest sits in.
             persons.append(replace(person, organization=body.name))
             continue
         kept = unit_kept_in_post(person.position, orgs)

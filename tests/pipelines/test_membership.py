@@ -938,9 +938,17 @@ def test_a_place_head_serves_the_place_office_the_text_names(nlp: Language) -> N
             _org("блок «Наш Гюмри»", 450),
             _org("мэрия Гюмри", 480),
             _org("акимат Павлодарской области", 500),
+            _org("Ала-Букинская районная государственная администрация", 600),
+            _org("Жогорку Кенеш Кыргызской Республики", 650),
         ),
         persons=(
             PersonFinding("Сагынбаев", position="мэр Токмока", organization="Токмок"),
+            # The place named with its unit («района») is the office's by the unit's stem as well.
+            PersonFinding(
+                "Абдыкадыров", position="аким Ала-Букинского района", organization="Жогорку Кенеш Кыргызской Республики"
+            ),
+            PersonFinding("Бекова", position="аким Павлодарской области"),
+            PersonFinding("Сыдыков", position="аким Ала-Букинского сельского округа"),
             PersonFinding("Осмоналиев", position="вице-мэр города Токмок", organization="Токмок"),
             PersonFinding("Чхеидзе", position="заместитель мэра Кутаиси"),
             PersonFinding("Самвелян", position="мэр Гюмри", organization="блок «Наш Гюмри»"),
@@ -957,6 +965,9 @@ def test_a_place_head_serves_the_place_office_the_text_names(nlp: Language) -> N
     assert found["Самвелян"] == ("мэр", "мэрия Гюмри")
     assert found["Асанов"] == ("мэр", "мэрия города Токмок")
     assert found["Жумабаев"][0] == "аким города Экибастуза"
+    assert found["Абдыкадыров"] == ("аким", "Ала-Букинская районная государственная администрация")
+    assert found["Бекова"] == ("аким", "акимат Павлодарской области")
+    assert found["Сыдыков"][0] == "аким Ала-Букинского сельского округа"
     assert found["Петров"] == ("глава города Токмок", "Токмокский городской кенеш")
 
 
@@ -1482,3 +1493,18 @@ def test_a_deputy_head_chairing_a_council_s_meeting_is_its_chair(nlp: Language) 
     )
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert (found.get("Жумабаев") or "").lower() == "есильский бассейновый совет"
+
+
+def test_a_place_head_chairing_serves_the_place_office_not_a_guests_parliament(nlp: Language) -> None:
+    # The only assembly named is a guest's; the chair heads a district whose state administration is named.
+    text = (
+        "12 марта в селе Кара-Суу, в зале Кара-Сууской районной государственной администрации под председательством "
+        "акима Кара-Сууского района Нурлана Осмонова состоялось совещание, в работе которого принял участие депутат "
+        "Жогорку Кенеша Кыргызской Республики Азамат Исаков. Аким района Н. Осмонов поручил завершить ремонт школ."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (found["Осмонов"].position, found["Осмонов"].organization) == (
+        "аким",
+        "Кара-Сууская районная государственная администрация",
+    )
+    assert found["Исаков"].organization == "Жогорку Кенеш Кыргызской Республики"
