@@ -1968,6 +1968,10 @@ def with_party(position: str, party: str | None) -> str:
     return f"{position} {party}" if invariant else position
 
 
+# The units a body's name may end on with its place left unnamed («Департамент финансов области»), folded stems.
+_BARE_PLACE_STEMS = frozenset({"обла", "райо", "горо", "края", "окру"})
+
+
 def without_body(position: str | None, organization: str | None) -> str | None:
     """«начальник Департамента по чрезвычайным ситуациям Павлодарской области» with that department as the
     organization → «начальник»; «мэр города Ош» with «мэрия города Ош» → «мэр»: the body the person represents
@@ -1985,7 +1989,10 @@ def without_body(position: str | None, organization: str | None) -> str | None:
     if kind_cut is not None:
         return kind_cut
     local = bool(_kind_forms_of(body[0]) & lexicons.load("position_local_bodies"))
-    for tail in (body_stems, body_stems[1:] if local else None):
+    # «начальник Департамента финансов» of «Департамент финансов области»: the body's bare unit of its place
+    # («области», «района»), the place itself unnamed, is not part of the post the text's title kept.
+    bare_place = len(body) >= 3 and body[-1].islower() and body[-2].islower() and body_stems[-1] in _BARE_PLACE_STEMS
+    for tail in (body_stems, body_stems[1:] if local else None, body_stems[:-1] if bare_place else None):
         if not tail or len(tail) >= len(stems) or stems[-len(tail) :] != tail:
             continue
         first, post = words[-len(tail)], fold(words[-len(tail) - 1])
@@ -1999,7 +2006,8 @@ def without_body(position: str | None, organization: str | None) -> str | None:
             and any(w[:1].isupper() for w in words[-len(tail) + 1 :])
         )
         named_for = post[:3] == fold(body[0])[:3] or _heads_body_of_kind(post, body[0])
-        if (tail is body_stems and named) or (tail is not body_stems and named_for):
+        whole = tail is body_stems or (bare_place and len(tail) == len(body_stems) - 1)
+        if (whole and named) or (not whole and named_for):
             cut = _cut_before_word(position, len(words) - len(tail))
             return cut or position
     return position

@@ -372,6 +372,11 @@ def test_a_local_post_without_its_bare_unit(nlp: Language, text: str, surname: s
             "заместитель хокима по вопросам финансов",
         ),
         ("командующий войсками военного округа", "Министерство обороны", "командующий войсками военного округа"),
+        # A body ending on the bare unit of its unnamed place: the post the text kept without the unit is the body.
+        ("начальник Департамента финансов", "Департамент финансов области", "начальник"),
+        ("руководитель Комитета по культуре", "Комитет по культуре города", "руководитель"),
+        # (A named place's unit is the place's: «акимат Аральского района» is not cut short.)
+        ("заместитель акима Аральского", "акимат Аральского района", "заместитель акима Аральского"),
     ],
 )
 def test_the_post_without_the_body_it_represents(position: str, organization: str, expected: str) -> None:
