@@ -238,6 +238,10 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
     for ent in _org_ents_within(doc, organizations, span.start + 1, span.end):
         if _served_at(ent) or _names_subunit(ent) or _is_remit(ent):
             continue
+        if is_position_head(ent[0]) and ent.start_char not in _index(doc, organizations).by_start:
+            # «первый заместитель Председателя Правительства Ивановской области»: an ORG entity the tagger opened on
+            # a capitalized post is no body (no body's name begins with a post); the body after it is the one named.
+            continue
         if _is_body(ent):
             found.append((ent.start, min(ent.end, span.end), _canonical(ent, organizations)))
         elif _is_subunit(ent):

@@ -1503,3 +1503,15 @@ def test_a_whole_post_does_not_take_a_body_another_title_claims(position: str, c
     # gold-format: a head of a place with no body named keeps the place in the post, organization null.
     link = BodyLink("городское Собрание депутатов", {"oclaimed": 1.0, "oclaimed_self": 0.0})
     assert _claimed_by_another(link, position) is claimed
+
+
+def test_a_capitalized_post_after_a_deputy_opens_no_body(nlp: Language) -> None:
+    # The tagger may read «Председателя Правительства» as an ORG: the body named is the government after the post.
+    text = (
+        "Заседание наблюдательного совета фонда провёл председатель наблюдательного совета, первый заместитель "
+        "Председателя Правительства Тверской области Павел Сомов. Министр финансов Тверской области Ольга Белова "
+        "доложила о бюджете."
+    )
+    persons = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert persons["Сомов"][1] == "Правительство Тверской области"
+    assert "Председателя" in (persons["Сомов"][0] or "")
