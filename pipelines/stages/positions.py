@@ -1996,7 +1996,8 @@ def without_body(position: str | None, organization: str | None) -> str | None:
     # «начальник Департамента финансов» of «Департамент финансов области»: the body's bare unit of its place
     # («области», «района»), the place itself unnamed, is not part of the post the text's title kept.
     bare_place = len(body) >= 3 and body[-1].islower() and body[-2].islower() and body_stems[-1] in _BARE_PLACE_STEMS
-    for tail in (body_stems, body_stems[1:] if local else None, body_stems[:-1] if bare_place else None):
+    without_place = body_stems[:-1] if bare_place else None
+    for tail in (body_stems, body_stems[1:] if local else None, without_place):
         if not tail or len(tail) >= len(stems) or stems[-len(tail) :] != tail:
             continue
         first, post = words[-len(tail)], fold(words[-len(tail) - 1])
@@ -2010,7 +2011,7 @@ def without_body(position: str | None, organization: str | None) -> str | None:
             and any(w[:1].isupper() for w in words[-len(tail) + 1 :])
         )
         named_for = post[:3] == fold(body[0])[:3] or _heads_body_of_kind(post, body[0])
-        whole = tail is body_stems or (bare_place and len(tail) == len(body_stems) - 1)
+        whole = tail is body_stems or tail is without_place
         if (whole and named) or (not whole and named_for):
             cut = _cut_before_word(position, len(words) - len(tail))
             return cut or position

@@ -377,6 +377,11 @@ def test_a_local_post_without_its_bare_unit(nlp: Language, text: str, surname: s
         ("руководитель Комитета по культуре", "Комитет по культуре города", "руководитель"),
         # (A named place's unit is the place's: «акимат Аральского района» is not cut short.)
         ("заместитель акима Аральского", "акимат Аральского района", "заместитель акима Аральского"),
+        (
+            "глава Ординского муниципального округа",
+            "администрация Ординского муниципального округа",
+            "глава Ординского муниципального округа",
+        ),
     ],
 )
 def test_the_post_without_the_body_it_represents(position: str, organization: str, expected: str) -> None:
