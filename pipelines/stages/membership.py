@@ -1117,8 +1117,13 @@ def _of_commission(person: PersonFinding, commission: OrganizationFinding) -> bo
     if person.organization == commission.name:
         return True
     parts = [part.strip() for part in (person.position or "").split(",")]
+    # («председатель территориальной избирательной комиссии» at the anti-terror commission's meeting chairs
+    # another commission: its adjective is not in the meeting commission's name.)
     return any(
-        _COMMISSION in _lemmas(part) and len(_WORD.findall(part)) <= 4 and not _lemmas(part) & _EXECUTIVE_KINDS
+        _COMMISSION in _lemmas(part)
+        and len(_WORD.findall(part)) <= 4
+        and not _lemmas(part) & _EXECUTIVE_KINDS
+        and not _another_qualifier(part, commission.name)
         for part in parts
     )
 
