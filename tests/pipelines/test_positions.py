@@ -377,11 +377,9 @@ def test_a_local_post_without_its_bare_unit(nlp: Language, text: str, surname: s
         ("руководитель Комитета по культуре", "Комитет по культуре города", "руководитель"),
         # (A named place's unit is the place's: «акимат Аральского района» is not cut short.)
         ("заместитель акима Аральского", "акимат Аральского района", "заместитель акима Аральского"),
-        (
-            "глава Ординского муниципального округа",
-            "администрация Ординского муниципального округа",
-            "глава Ординского муниципального округа",
-        ),
+        # A head of the place the administration is named by (its place and lower-case unit) drops the place.
+        ("глава Саткинского муниципального района", "администрация Саткинского муниципального района", "глава"),
+        ("мэр Ангарского городского округа", "администрация Ангарского городского округа", "мэр"),
     ],
 )
 def test_the_post_without_the_body_it_represents(position: str, organization: str, expected: str) -> None:
@@ -1520,3 +1518,21 @@ def test_a_capitalized_post_after_a_deputy_opens_no_body(nlp: Language) -> None:
     persons = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
     assert persons["Сомов"][1] == "Правительство Тверской области"
     assert "Председателя" in (persons["Сомов"][0] or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "Главный государственный санитарный врач Верхнедвинского района Ольга Жук рассказала о воде.",
+            "Жук",
+            "главный государственный санитарный врач Верхнедвинского района",
+        ),
+        ("Выступил главный ветеринарный врач района Пётр Сомов.", "Сомов", "главный ветеринарный врач района"),
+        ("Слово взял главный правовой инспектор труда Иван Гусев.", "Гусев", "главный правовой инспектор труда"),
+        ("О помощи на дому рассказала социальный работник Анна Белова.", "Белова", "социальный работник"),
+    ],
+)
+def test_a_posts_field_adjective_is_the_posts(nlp: Language, text: str, surname: str, position: str) -> None:
+    # «санитарный врач», «правовой инспектор»: the field stands between «главный» and the head noun.
+    assert {p.surname: p.position for p in run_stages(nlp(text)).persons}[surname] == position
