@@ -268,7 +268,10 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
     first = min(found, key=lambda f: (f[0], -f[1]))
     inner = [f for f in found if first[0] < f[0] < first[1]]
     # («управления Росреестра по Тульской области»: an agency's office for a region is the body itself.)
-    if inner and doc[first[0]].is_lower and not _territorial_body(doc[first[0] : first[1]]):
+    # («областного Совета депутатов», listed whole: a level's adjective opening the body is no organ of the body
+    # inside it.)
+    organ = doc[first[0]].is_lower and doc[first[0]].pos_ != "ADJ"
+    if inner and organ and not _territorial_body(doc[first[0] : first[1]]):
         # «исполкома «Единой России»»: a common noun before a named body is its organ; the named
         # body is the one represented.
         return min(inner)

@@ -1536,3 +1536,13 @@ def test_a_capitalized_post_after_a_deputy_opens_no_body(nlp: Language) -> None:
 def test_a_posts_field_adjective_is_the_posts(nlp: Language, text: str, surname: str, position: str) -> None:
     # «санитарный врач», «правовой инспектор»: the field stands between «главный» and the head noun.
     assert {p.surname: p.position for p in run_stages(nlp(text)).persons}[surname] == position
+
+
+def test_a_level_adjective_opening_a_listed_body_is_no_organ_of_it(nlp: Language) -> None:
+    # «областного Совета депутатов» listed whole: not «Совет депутатов» inside an organ «областного …».
+    text = (
+        "Внеочередную сессию областного Совета депутатов провела председатель областного Совета депутатов Ирина "
+        "Раинчик. Депутаты областного Совета депутатов утвердили бюджет."
+    )
+    persons = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert persons["Раинчик"] == ("председатель", "областной Совет депутатов")
