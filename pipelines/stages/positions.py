@@ -147,6 +147,10 @@ def _canonical(ent: Span, organizations: tuple[OrganizationFinding, ...]) -> str
         for end, name in same_start:
             if end <= sentence_end:
                 return name
+    doc = ent.doc
+    if ent.text.count("«") > ent.text.count("»") and ent.end < len(doc) and doc[ent.end].text == "»":
+        # «МО «Икрянинский район»»: the tagger's entity stopped before the quote closing its name.
+        ent = doc[ent.start : ent.end + 1]
     return nominative(ent)
 
 

@@ -1546,3 +1546,12 @@ def test_a_level_adjective_opening_a_listed_body_is_no_organ_of_it(nlp: Language
     )
     persons = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
     assert persons["Раинчик"] == ("председатель", "областной Совет депутатов")
+
+
+def test_a_body_s_quoted_name_keeps_its_closing_quote(nlp: Language) -> None:
+    text = (
+        "09 августа состоялось заседание антитеррористической комиссии под председательством Главы администрации "
+        "МО «Икрянинский район» Стемасова Сергея Александровича. Были рассмотрены вопросы."
+    )
+    organization = {p.surname: p.organization for p in run_stages(nlp(text)).persons}["Стемасов"] or ""
+    assert organization.count("«") == organization.count("»")
