@@ -265,6 +265,13 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
             and not _names_subunit(inner_span)
             and not _is_remit(inner_span)
         ):
+            level = _other_level(inner_span, name, organizations)
+            if level is not None:
+                # «Депутат сельского Совета», the bare «Совета» read as the district council named before: the
+                # level adjective names the body of that level (or none).
+                if level[1] is not None:
+                    found.append((level[0], min(inner_span.end, span.end), level[1]))
+                continue
             found.append((inner_span.start, min(inner_span.end, span.end), name))
     if not found:
         return None
@@ -280,6 +287,32 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
         # body is the one represented.
         return min(inner)
     return first
+
+
+# The levels a local body is named by («сельский Совет», «районный Совет»), folded stems.
+_LEVEL_STEMS = ("област", "районн", "городск", "сельск", "поселк", "краев")
+
+
+def _other_level(
+    mention: Span, name: str, organizations: tuple[OrganizationFinding, ...]
+) -> tuple[int, str | None] | None:
+    """A bare kind («Совета») listed as a body whose level differs from the adjective before it («сельского»):
+    (the adjective's token, the one listed body of that level and kind, or None); None where they agree."""
+    doc = mention.doc
+    if mention.start == 0 or len(mention) != 1:
+        return None
+    before = doc[mention.start - 1]
+    level = next((stem for stem in _LEVEL_STEMS if fold(before.text).startswith(stem)), None)
+    if level is None or not before.is_lower or any(fold(w).startswith(level) for w in _WORD.findall(name)):
+        return None
+    kind = fold(mention[0].text)[:4]
+    same = {
+        o.name
+        for o in organizations
+        if any(fold(w).startswith(level) for w in _WORD.findall(o.name))
+        and any(fold(w)[:4] == kind for w in _WORD.findall(o.name))
+    }
+    return before.i, (same.pop() if len(same) == 1 else None)
 
 
 def _known_ministry(name: str, organizations: tuple[OrganizationFinding, ...]) -> str | None:

@@ -1555,3 +1555,14 @@ def test_a_body_s_quoted_name_keeps_its_closing_quote(nlp: Language) -> None:
     )
     organization = {p.surname: p.organization for p in run_stages(nlp(text)).persons}["Стемасов"] or ""
     assert organization.count("«") == organization.count("»")
+
+
+def test_a_bare_kind_after_another_level_is_that_levels_body(nlp: Language) -> None:
+    text = (
+        "Сессию Ясеньского сельского Совета депутатов провела председатель сельского Совета депутатов Анна Жук. "
+        "В работе сессии принял участие председатель Осиповичского районного Совета депутатов Олег Гусев. "
+        "Депутат сельского Совета Иван Мороз предложил отремонтировать колодец."
+    )
+    persons = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert persons["Мороз"] == ("депутат", "Ясеньский сельский Совет депутатов")
+    assert persons["Гусев"][1] == "Осиповичский районный Совет депутатов"
