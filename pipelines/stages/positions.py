@@ -280,8 +280,12 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
     inner = [f for f in found if first[0] < f[0] < first[1]]
     # («управления Росреестра по Тульской области»: an agency's office for a region is the body itself.)
     # («областного Совета депутатов», listed whole: a level's adjective opening the body is no organ of the body
-    # inside it.)
-    organ = doc[first[0]].is_lower and doc[first[0]].pos_ != "ADJ"
+    # inside it, a bare «Совет депутатов» no listed body is named by; where one is, «Совет депутатов муниципального
+    # образования …» for «районного Совета депутатов», the inner reading leads to it.)
+    organ = doc[first[0]].is_lower and (
+        doc[first[0]].pos_ != "ADJ"
+        or any(o.name != f[2] and o.name.startswith(f[2]) for f in inner for o in organizations)
+    )
     if inner and organ and not _territorial_body(doc[first[0] : first[1]]):
         # «исполкома «Единой России»»: a common noun before a named body is its organ; the named
         # body is the one represented.
