@@ -880,6 +880,16 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # «Тынелькут С.П., бригадир ставного невода», «председатель – Шаповалова Е.Г.» at the general meeting of a
             # collective farm's members: a post with no body of its own, held by no invited guest, is the body's.
             person = replace(person, organization=members_body.name)
+        if (
+            transcript_body is not None
+            and person.spoke
+            and not person.position
+            and person.organization is not None
+            and _named_in_own_turns(doc_text(doc), person, person.organization, orgs)
+        ):
+            # «Куртанидзе Г.Ш. – По данным Национального агентства продовольствия, …»: a body the speaker names only
+            # in their own turns is what they speak of, not theirs.
+            person = replace(person, organization=None)
         if person.organization is None and transcript_body is not None and person.spoke and not person.position:
             # «Цинцадзе М.А. – Отар Тариелович, крестьяне жалуются …»: a turn of the body's transcript whose speaker
             # has no post or body named anywhere is a member's (a guest is introduced by their post).
@@ -955,6 +965,15 @@ def _bare_kind_of_post(position: str) -> frozenset[str] | None:
     if kind & units or not kind & lexicons.load("org_heads"):
         return None
     return kind
+
+
+def _named_in_own_turns(text: str, person: PersonFinding, name: str, orgs: tuple[OrganizationFinding, ...]) -> bool:
+    """Every mention of the body lies on a line the person's own label opens (their turn in a transcript)."""
+    org = next((o for o in orgs if o.name == name), None)
+    if org is None or not org.mentions or not person.mentions:
+        return False
+    turns = {text.rfind("\n", 0, m.start) + 1 for m in person.mentions if m.start == text.rfind("\n", 0, m.start) + 1}
+    return bool(turns) and all(text.rfind("\n", 0, m.start) + 1 in turns for m in org.mentions)
 
 
 def _assembly_of(body: OrganizationFinding | None, orgs: tuple[OrganizationFinding, ...], doc: Doc) -> str | None:
