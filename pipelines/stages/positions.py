@@ -284,7 +284,9 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
     # образования …» for «районного Совета депутатов», the inner reading leads to it.)
     organ = doc[first[0]].is_lower and (
         doc[first[0]].pos_ != "ADJ"
-        or any(o.name != f[2] and o.name.startswith(f[2]) for f in inner for o in organizations)
+        # (A kind with its complement, «Совет депутатов»: a bare «Профсоюза» opens «Профсоюз образования Удмуртии»
+        # as well, but the level's organization of it is the one named, «республиканской организации Профсоюза».)
+        or any(len(f[2].split()) > 1 and o.name.startswith(f"{f[2]} ") for f in inner for o in organizations)
     )
     if inner and organ and not _territorial_body(doc[first[0] : first[1]]):
         # «исполкома «Единой России»»: a common noun before a named body is its organ; the named
