@@ -257,7 +257,9 @@ _NOT_OFFICE_HEADS = frozenset({"глава"})
 _CITY_WORDS = frozenset({"город", "г"})
 
 
-def _office_of_place_head(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[str | None, str] | None:
+def _office_of_place_head(
+    position: str, orgs: tuple[OrganizationFinding, ...], also: bool = False
+) -> tuple[str | None, str] | None:
     """(the post without the place, the office) for «мэр Токмока», «вице-мэр города Токмок», «заместитель мэра
     Кутаиси» when the text lists that place's office of the head (`membership_heads.txt`: мэрия города Токмок)."""
     first = position.split(",")[0]
@@ -273,6 +275,12 @@ def _office_of_place_head(position: str, orgs: tuple[OrganizationFinding, ...]) 
         return None
     kinds = {kind for h in _lemma_set(words[at].group().split("-")[-1]) for kind in heads.get(h, ())}
     rest = words[at + 1 :]
+    if not rest and also:
+        # «первый заместитель мэра» with no place, linked to the council whose session they attend: the one office
+        # of the head's kinds the text lists («администрация Ангарского городского округа») is theirs.
+        kinds |= {kind for h in _lemma_set(words[at].group().split("-")[-1]) for kind in _heads(also=True).get(h, ())}
+        offices = {o.name for o in orgs if _head(o.name) & kinds and not _plural_kind(o.name)}
+        return (None, offices.pop()) if len(offices) == 1 else None
     bare = len(rest) >= 1 and (_lemma_set(rest[0].group()) & _BARE_UNITS or rest[0].group() == "по")
     if bare and not any(m.group()[:1].isupper() for m in rest):
         # «помощник хокима района по вопросам …», «заместитель хокима по вопросам …»: the place named by its bare unit
@@ -811,7 +819,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
             unit, parent_name = apart
             position = _post_with_unit(person.position, unit, unit.split()[-1])
             person = replace(person, organization=parent_name, position=position)
-        own_office = _office_of_place_head(person.position, orgs) if person.position else None
+        own_office = (
+            _office_of_place_head(person.position, orgs, also=person.role not in _OFFICERS) if person.position else None
+        )
         if own_office is not None and own_office[0] is None:
             if person.organization is not None and person.organization != own_office[1]:
                 # «помощник хокима по вопросам …» linked to a project they spoke of: the one хокимият listed.

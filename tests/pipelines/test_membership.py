@@ -1537,3 +1537,28 @@ def test_a_body_a_member_names_only_in_their_own_turn_is_not_theirs(nlp: Languag
     )
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert (found.get("Дроздов") or "").lower() == "дума усольского городского округа"
+
+
+def test_a_mayors_deputy_with_no_place_serves_the_one_mayors_office_not_the_council(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание Думы Ангарского городского округа"),
+        organizations=(
+            _org("Дума Ангарского городского округа", 10, 200),
+            _org("администрация Ангарского городского округа", 120),
+        ),
+        persons=(
+            PersonFinding(
+                "Козлов", position="первый заместитель мэра", organization="Дума Ангарского городского округа"
+            ),
+            # The meeting's chair keeps the body holding it.
+            PersonFinding(
+                "Орлов",
+                position="заместитель мэра",
+                organization="Дума Ангарского городского округа",
+                role="chair",
+            ),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Козлов"] == "администрация Ангарского городского округа"
+    assert found["Орлов"] == "Дума Ангарского городского округа"
