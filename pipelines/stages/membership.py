@@ -275,10 +275,12 @@ def _office_of_place_head(
         return None
     kinds = {kind for h in _lemma_set(words[at].group().split("-")[-1]) for kind in heads.get(h, ())}
     rest = words[at + 1 :]
-    if not rest and also:
+    place_heads = {h for h in _lemma_set(words[at].group().split("-")[-1]) if _heads(also=True).get(h) != heads.get(h)}
+    if not rest and also and place_heads:
         # «первый заместитель мэра» with no place, linked to the council whose session they attend: the one office
-        # of the head's kinds the text lists («администрация Ангарского городского округа») is theirs.
-        kinds |= {kind for h in _lemma_set(words[at].group().split("-")[-1]) for kind in _heads(also=True).get(h, ())}
+        # of the head's kinds the text lists («администрация Ангарского городского округа») is theirs. (Only a
+        # place's head, who heads another office too: «заместитель Премьер-министра» is no ministry's.)
+        kinds |= {kind for h in place_heads for kind in _heads(also=True)[h]}
         offices = {o.name for o in orgs if _head(o.name) & kinds and not _plural_kind(o.name)}
         return (None, offices.pop()) if len(offices) == 1 else None
     bare = len(rest) >= 1 and (_lemma_set(rest[0].group()) & _BARE_UNITS or rest[0].group() == "по")
