@@ -421,6 +421,14 @@ def _own_part(doc: Doc, title: Span, sent_start: int) -> Span:
     prior = doc[title.start - 2]
     if prior.ent_type_ != "PER" and not _INITIALS.match(prior.text):
         return title
+    first = title.start - 2
+    while first - 1 >= sent_start and (doc[first - 1].ent_type_ == "PER" or _INITIALS.match(doc[first - 1].text)):
+        first -= 1
+    if _walk_left(doc, first, sent_start) is not None:
+        # «председатель Законодательного Собрания Татьяна Лозинская, заместитель Губернатора …, директор
+        # департамента финансов Роман Шелест»: the list names its people after their posts, so the posts after the
+        # comma are the next name's, all of them.
+        return title
     seps = [t.i for t in title[1:-1] if t.text in _POST_SEPARATORS and starts_post(doc[t.i + 1])]
     return doc[seps[-1] + 1 : title.end] if seps else title
 

@@ -1566,3 +1566,15 @@ def test_a_bare_kind_after_another_level_is_that_levels_body(nlp: Language) -> N
     persons = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
     assert persons["Мороз"] == ("депутат", "Ясеньский сельский Совет депутатов")
     assert persons["Гусев"][1] == "Осиповичский районный Совет депутатов"
+
+
+def test_in_a_list_of_posts_before_names_a_stacked_post_after_a_comma_is_the_next_names(nlp: Language) -> None:
+    text = (
+        "В работе коллегии приняли участие председатель Законодательного Собрания Тверской области Ирина Белова, "
+        "заместитель Губернатора Тверской области по финансовой политике, директор департамента финансов Роман "
+        "Шелест, прокурор Тверской области Олег Бабенко."
+    )
+    positions = {p.surname: p.position for p in run_stages(nlp(text)).persons}
+    assert positions["Шелест"] == (
+        "заместитель Губернатора Тверской области по финансовой политике, директор департамента финансов"
+    )
