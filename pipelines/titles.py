@@ -317,9 +317,19 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
         return None
     start = head
     while start - 1 > i and (_is_modifier(doc[start - 1]) or doc[start - 1].text in ("-",)):
+        if _duties_not_acting(doc, start - 1):
+            break
         start -= 1
     acting = acting_before(doc, start)
     return doc[acting if acting >= sent_start else start : end]
+
+
+def _duties_not_acting(doc: Doc, i: int) -> bool:
+    """«освобождён от обязанностей заместителя председателя»: «обязанности» belong to a post only after
+    «исполняющий» («исполняющий обязанности главы»)."""
+    if not fold(doc[i].text).startswith("обязанност"):
+        return False
+    return i == 0 or not fold(doc[i - 1].text).startswith(("исполн", "и.о"))
 
 
 def _features(token: Token, name: str) -> str | None:

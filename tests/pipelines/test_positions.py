@@ -1578,3 +1578,13 @@ def test_in_a_list_of_posts_before_names_a_stacked_post_after_a_comma_is_the_nex
     assert positions["Шелест"] == (
         "заместитель Губернатора Тверской области по финансовой политике, директор департамента финансов"
     )
+
+
+def test_duties_a_person_is_freed_from_are_no_part_of_the_post(nlp: Language) -> None:
+    text = (
+        "Освобождён от обязанностей заместителя председателя областного Кенгаша партии Алишер Сафаров. "
+        "Выступил исполняющий обязанности главы района Пётр Гусев."
+    )
+    positions = {p.surname: p.position for p in run_stages(nlp(text)).persons}
+    assert positions["Сафаров"] == "заместитель председателя"
+    assert positions["Гусев"] == "исполняющий обязанности главы района"
