@@ -387,9 +387,26 @@ def title_before(doc: Doc, name_start: int) -> Span | None:
     if title is None:
         return None
     title = _without_posts_of_many(doc, _own_part(doc, _with_post_before(doc, title, sent_start), sent_start))
+    title = _without_rank(title)
     if _apposition_of_prior_name(doc, title, name_start, sent_start) or _signer_before(title, name_start):
         return None
     return title
+
+
+def _without_rank(title: Span) -> Span:
+    """«начальник отдела подполковник полиции»: a special rank (with its service) ending a post is no part of it."""
+    ranks, services = lexicons.load("position_ranks"), lexicons.load("position_rank_services")
+    end = title.end
+    while end - 1 > title.start and fold(title.doc[end - 1].text) in services:
+        end -= 1
+    at = end - 1
+    if at <= title.start or (fold(title.doc[at].lemma_) not in ranks and fold(title.doc[at].text) not in ranks):
+        return title
+    if fold(title.doc[at - 1].text) in ("старший", "младший") and at - 1 > title.start:
+        at -= 1  # «старший лейтенант полиции»
+    if not any(is_position_head(t) for t in title.doc[title.start : at]):
+        return title
+    return title.doc[title.start : at]
 
 
 def _without_posts_of_many(doc: Doc, title: Span) -> Span:

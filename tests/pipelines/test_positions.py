@@ -1588,3 +1588,15 @@ def test_duties_a_person_is_freed_from_are_no_part_of_the_post(nlp: Language) ->
     positions = {p.surname: p.position for p in run_stages(nlp(text)).persons}
     assert positions["Сафаров"] == "заместитель председателя"
     assert positions["Гусев"] == "исполняющий обязанности главы района"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        ("Выступил начальник отдела подполковник полиции Пётр Гусев.", "Гусев", "начальник отдела"),
+        ("Слово взял заместитель начальника старший лейтенант юстиции Иван Сомов.", "Сомов", "заместитель начальника"),
+        ("Выступил начальник отдела полиции Олег Белов.", "Белов", "начальник отдела полиции"),
+    ],
+)
+def test_a_special_rank_after_the_post_is_no_part_of_it(nlp: Language, text: str, surname: str, position: str) -> None:
+    assert {p.surname: p.position for p in run_stages(nlp(text)).persons}[surname] == position
