@@ -1187,6 +1187,10 @@ def _of_commission(person: PersonFinding, commission: OrganizationFinding) -> bo
         return False
     if person.organization == commission.name:
         return True
+    if person.role == "chair":
+        # «Председательствовал: глава администрации Кировского района Сергей Петров», signing as «Председатель
+        # комиссии»: the chair of the commission's own meeting is its chair, their office in the post.
+        return True
     parts = [part.strip() for part in (person.position or "").split(",")]
     # («председатель территориальной избирательной комиссии» at the anti-terror commission's meeting chairs
     # another commission: its adjective is not in the meeting commission's name.)
