@@ -448,7 +448,10 @@ def _own_part(doc: Doc, title: Span, sent_start: int) -> Span:
     prior = doc[title.start - 2]
     if prior.ent_type_ != "PER" and not _INITIALS.match(prior.text):
         return title
-    if _titled_name_before(doc, title.start - 1, sent_start):
+    first = title.start - 2
+    while first - 1 >= sent_start and (doc[first - 1].ent_type_ == "PER" or _INITIALS.match(doc[first - 1].text)):
+        first -= 1
+    if _walk_left(doc, first, sent_start) is not None:
         # «председатель Законодательного Собрания Татьяна Лозинская, заместитель Губернатора …, директор
         # департамента финансов Роман Шелест»: the list names its people after their posts, so the posts after the
         # comma are the next name's, all of them.
@@ -476,25 +479,9 @@ def _with_post_before(doc: Doc, title: Span, sent_start: int) -> Span:
         return title
     if before.start > sent_start:
         prior = doc[before.start - 1]
-        after_titled = prior.text == "," and _titled_name_before(doc, before.start - 1, sent_start)
-        if (
-            (prior.text in _POST_SEPARATORS and not after_titled)
-            or prior.ent_type_ == "PER"
-            or _INITIALS.match(prior.text)
-        ):
+        if prior.text in _POST_SEPARATORS or prior.ent_type_ == "PER" or _INITIALS.match(prior.text):
             return title
     return doc[before.start : title.end]
-
-
-def _titled_name_before(doc: Doc, comma: int, sent_start: int) -> bool:
-    """«председатель совета Анна Белова, помощник Президента – инспектор … Ивашко»: the name before the comma has its
-    own post before it, so the list names its people after their posts and what follows the comma is the next's."""
-    first = comma - 1
-    if first < sent_start or (doc[first].ent_type_ != "PER" and not _INITIALS.match(doc[first].text)):
-        return False
-    while first - 1 >= sent_start and (doc[first - 1].ent_type_ == "PER" or _INITIALS.match(doc[first - 1].text)):
-        first -= 1
-    return _walk_left(doc, first, sent_start) is not None
 
 
 # How far back a name in a list looks for the list's label: a protocol's line of members is short.
