@@ -749,7 +749,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
             # minors' affairs of the city's administration: at its own meeting the commission's officers and staff
             # stand for the commission, a collegial body of its own (the post keeps their office).
-            persons.append(replace(person, organization=commission.name))
+            # (The commission named whole in the post is not repeated: «председатель Избирательной комиссии
+            # Оренбургской области» → «председатель».)
+            position = without_body(person.position, commission.name)
+            persons.append(replace(person, organization=commission.name, position=position))
             continue
         if (
             headed

@@ -1033,6 +1033,19 @@ def test_at_a_commissions_own_meeting_its_officers_stand_for_the_commission(nlp:
     assert found["Ким"] == "администрация города Кирсанова"
 
 
+def test_the_chair_of_a_commissions_meeting_drops_the_commission_named_in_the_post(nlp: Language) -> None:
+    commission = "Избирательная комиссия Оренбургской области"
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание Избирательной комиссии Оренбургской области", body=commission),
+        organizations=(_org(commission, 10, 200),),
+        persons=(
+            PersonFinding("Белова", position="председатель Избирательной комиссии Оренбургской области", role="chair"),
+        ),
+    )
+    found = {p.surname: (p.position, p.organization) for p in membership.run(nlp(""), findings).persons}
+    assert found["Белова"] == ("председатель", commission)
+
+
 def test_an_assemblys_standing_commission_stands_for_the_assembly(nlp: Language) -> None:
     commission = "постоянная комиссия Кирсановской городской Думы по бюджету"
     findings = Findings(
