@@ -749,9 +749,11 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
             # minors' affairs of the city's administration: at its own meeting the commission's officers and staff
             # stand for the commission, a collegial body of its own (the post keeps their office).
-            # (The commission named whole in the post is not repeated: «председатель Избирательной комиссии
-            # Оренбургской области» → «председатель».)
-            position = without_body(person.position, commission.name)
+            # (The commission named whole in a single post is not repeated: «председатель Избирательной комиссии
+            # Оренбургской области» → «председатель»; stacked posts keep their office's place, «первый заместитель
+            # главы округа, председатель КЧС и ОПБ».)
+            single = "," not in (person.position or "")
+            position = without_body(person.position, commission.name) if single else person.position
             persons.append(replace(person, organization=commission.name, position=position))
             continue
         if (
