@@ -1062,11 +1062,6 @@ def _split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) ->
         # «член совета, руководитель …»: a bare kind in the first post stays in it (the second names the body).
         first, first_body = _split_one(doc[title.start : sep], organizations, by_kind=False)
         second, second_body = _split_one(doc[sep + 1 : title.end], organizations, second=True)
-        if first_body is not None and second_body is not None and fold(title_head(title).lemma_) == "член":
-            # «член Общественного совета, председатель ОО «Зеленая Хакасия»»: a seat in a council is a role beside
-            # the person's own post, whose body they represent; the seat keeps its council (the golds of heldout-genre,
-            # -2, -8, -12: «член совета, руководитель» of the organization the second post names).
-            return f"{_as_title(doc[title.start : sep])}, {second}", second_body
         if first_body is not None:
             second = with_party(second, second_body)  # «депутат маслихата, руководитель фракции партии «AMANAT»»
         return f"{first}, {second}", first_body or second_body
