@@ -1560,6 +1560,9 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 # «Российская Федерация» reads like a body, but alone the NER knows it for a place.
                 if end == seg.end and _is_place(doc, seg.start, seg.end):
                     continue
+                # (The NER may miss it inside a law's quoted title: the state's name alone is the country all the same.)
+                if end == seg.end and _state_name(doc[seg.start : end]):
+                    continue
                 if label == "HEAD" and end == seg.end and not _names_alone(doc, seg, head):
                     continue
                 out.append(Candidate(seg.start, end, label, head))
@@ -1655,6 +1658,10 @@ def _line_start(doc: Doc, i: int) -> bool:
 
 def _action(token: Token) -> bool:
     return token.is_lower and token.lemma_ in lexicons.load("org_action_heads")
+
+
+def _state_name(span: Span) -> bool:
+    return " ".join(word_lemma(t.text) for t in span) in lexicons.load("org_state_names")
 
 
 def _is_place(doc: Doc, start: int, end: int) -> bool:

@@ -4080,3 +4080,38 @@ def test_a_local_department_in_titles_only_is_not_listed(nlp: Language, text: st
 )
 def test_a_mahalla_assembly_is_a_body(nlp: Language, text: str, expected: list[str]) -> None:
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A time adverb opening a line under a headline without a full stop is no name, whatever the tagger read.
+        (
+            "В Думе началась работа над бюджетом\nСегодня собралась на заседание постоянная комиссия по бюджету.",
+            ["Дума"],
+        ),
+        # A sitting that opens a line under a headline is of the body after it.
+        (
+            "Комиссия обсудила бюджет\n\nЗаседание комиссии по местному самоуправлению начали с первого чтения.",
+            ["комиссия по местному самоуправлению"],
+        ),
+        # The term a council is dated by is no part of its name.
+        (
+            "Председатель районного Совета депутатов исполняет обязанности до первой сессии Совета нового созыва.",
+            ["районный Совет депутатов"],
+        ),
+        # A quoted name in the nominative after a unit's kind is the unit's own, not a parent body's.
+        ("Обучение провела Мастерская управления «Сенеж».", ["управление «Сенеж»"]),
+        # A state's name alone is the country, also inside a law's quoted title the tagger reads nothing in.
+        ('Рассмотрен проект закона "О публично-правовых компаниях в Российской Федерации".', []),
+        ("Выступил президент Российской федерации футбола.", ["Российская федерация футбола"]),
+        # A bulletin's footer with its issue number names the periodical, not a body.
+        (
+            "Комиссия рекомендует принять решение Собрания представителей муниципального района Сергиевский.\n\n"
+            "«Сергиевский вестник» № 41 (1183)                  стр. 2\n",
+            ["Собрание представителей муниципального района Сергиевский"],
+        ),
+    ],
+)
+def test_russian_report_shapes(nlp: Language, text: str, expected: list[str]) -> None:
+    assert names(nlp, text) == expected

@@ -533,7 +533,8 @@ def _is_body(doc: Doc, body: Body) -> bool:
 
 # «Вестник нотариата Новосибирской области № 2 (2025)»: a periodical's title, its issue's number and year (or its
 # number since the first issue: «Информационный вестник № 4 (118)»).
-_ISSUE = re.compile(r"^[\w\s]{0,80}?№\s?\d{1,4}\s?\(\d{1,4}\)")
+# (««Сергиевский вестник» № 41 (1183)», a bulletin's footer: the title's closing quote before the number.)
+_ISSUE = re.compile(r"^[\w\s»”\"]{0,80}?№\s?\d{1,4}\s?\(\d{1,4}\)")
 
 
 def _issue_of_periodical(text: str, mention: TextSpan) -> bool:
