@@ -4105,6 +4105,14 @@ def test_a_mahalla_assembly_is_a_body(nlp: Language, text: str, expected: list[s
         # A state's name alone is the country, also inside a law's quoted title the tagger reads nothing in.
         ('Рассмотрен проект закона "О публично-правовых компаниях в Российской Федерации".', []),
         ("Выступил президент Российской федерации футбола.", ["Российская федерация футбола"]),
+        # A body's press office is its unit: the body is the organization.
+        ("Об этом сообщает Пресс-служба городской Думы.", ["городская Дума"]),
+        # A reprint's byline names its author and the paper it comes from: a source, not a body.
+        (
+            "Председатель Могилевского городского Совета депутатов Максим Гурин отметил итоги.\n\n"
+            "Ирина Менделева, СБ\n",
+            ["Могилёвский городской Совет депутатов"],
+        ),
         # A bulletin's footer with its issue number names the periodical, not a body.
         (
             "Комиссия рекомендует принять решение Собрания представителей муниципального района Сергиевский.\n\n"

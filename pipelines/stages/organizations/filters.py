@@ -503,6 +503,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
         or _dateline(doc_text(doc), m)
         or _to_be_founded(doc_text(doc), m)
         or (_issue_of_periodical(doc_text(doc), m) and not numbered)
+        or _byline(doc_text(doc), m)
         for m in body.mentions
     ):
         return False
@@ -535,6 +536,18 @@ def _is_body(doc: Doc, body: Body) -> bool:
 # number since the first issue: «Информационный вестник № 4 (118)»).
 # (««Сергиевский вестник» № 41 (1183)», a bulletin's footer: the title's closing quote before the number.)
 _ISSUE = re.compile(r"^[\w\s»”\"]{0,80}?№\s?\d{1,4}\s?\(\d{1,4}\)")
+
+
+# «Ирина Менделева, СБ»: a line of a first name and a surname (or initials), a comma and the name ends a reprinted
+# article: the author and the paper it comes from, a source, not a body the report is about.
+_BYLINE_AUTHOR = re.compile(r"^(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]\.\s?[А-ЯЁ]\.) [А-ЯЁ][а-яёА-ЯЁ-]+,\s*$")
+
+
+def _byline(text: str, mention: TextSpan) -> bool:
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    after = text[mention.end : end if end >= 0 else len(text)].strip()
+    return after in ("", ".") and _BYLINE_AUTHOR.match(text[start : mention.start]) is not None
 
 
 def _issue_of_periodical(text: str, mention: TextSpan) -> bool:

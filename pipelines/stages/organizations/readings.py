@@ -105,6 +105,10 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         end -= 1
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADJ", "NUM", "DET"):
             end -= 1
+    # «сообщает Пресс-служба городской Думы»: a body's press office is its unit; the body is named after it.
+    # («Пресс-центр » Новости», a page's breadcrumbs, names nothing after it.)
+    if end - start > 1 and grammar.word_lemma(doc[start].text) in _PRESS_UNITS and doc[start + 1].is_alpha:
+        start += 1
     # «Председателя комитета …»: a job title before the body belongs to the person.
     while start < end and grammar.word_lemma(doc[start].text) in lex.position_nouns:
         start += 1
@@ -314,6 +318,8 @@ def _predicate(token: Token) -> bool:
     # The tagger guesses a verb for a word it does not know («сельисполкома»): the dictionary must read one too.
     return any(p.tag.POS in ("VERB", "PRTS") for p in loading.parse(token.lower_))
 
+
+_PRESS_UNITS = frozenset({"пресс-служба", "пресс-центр"})
 
 # Dictionary parts of speech that never head a name: adverbs and predicatives («сегодня», «вчера», «нужно»).
 _ADVERBIAL_POS = frozenset({"ADVB", "PRED"})
