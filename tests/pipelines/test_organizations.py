@@ -4113,6 +4113,11 @@ def test_a_mahalla_assembly_is_a_body(nlp: Language, text: str, expected: list[s
             "Ирина Менделева, СБ\n",
             ["Могилёвский городской Совет депутатов"],
         ),
+        # A name the tagger ends on a kind in small letters takes that kind's genitive words in small letters.
+        (
+            "Главный врач Могилёвской областной станции переливания крови Олег Юрьевич Ракович попросил помощи.",
+            ["Могилёвская областная станция переливания крови"],
+        ),
         # A bulletin's footer with its issue number names the periodical, not a body.
         (
             "Комиссия рекомендует принять решение Собрания представителей муниципального района Сергиевский.\n\n"

@@ -456,7 +456,16 @@ def _readings(
             start, end = cleaned
             if doc[start].text in blocked:
                 continue
-            end = grammar.grow(doc, start, end, found, lex, blocked, proper=True)
+            # «Могилёвской областной станции | переливания крови»: a name the tagger ends on a kind in small letters
+            # names the body by its kind, whose genitive tails are its own as after any kind.
+            # (Only words in small letters: a capitalised genitive, «поста | Северо-Западного таможенного управления»,
+            # is the body the unit belongs to.)
+            grown = grammar.grow(doc, start, end, found, lex, blocked, proper=True)
+            if doc[end - 1].pos_ == "NOUN" and not any(t.text[:1].isupper() for t in doc[start + 1 : end]):
+                by_kind = grammar.grow(doc, start, end, found, lex, blocked)
+                if not any(t.text[:1].isupper() for t in doc[end:by_kind]):
+                    grown = max(grown, by_kind)
+            end = grown
             ranges.setdefault((start, end), "NER")
     for start, end in _party_after_person(doc, persons):
         ranges.setdefault((start, end), "PARTY")
