@@ -491,6 +491,19 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "NUMBER": [
             [{"ORTH": {"IN": ["№", "N"]}}, {"IS_DIGIT": True, "LENGTH": {"<=": 4}}],
             [{"TEXT": {"REGEX": r"^№\d{1,4}$"}}],
+        ]
+        # «школы № 1569 «Созвездие»»: the institution's own quoted name after its number (up to three words).
+        + [
+            [
+                *number,
+                {"ORTH": {"IN": OPEN_QUOTES}},
+                {"ORTH": {"NOT_IN": OPEN_QUOTES + CLOSE_QUOTES}, "OP": "{1,3}"},
+                {"ORTH": {"IN": CLOSE_QUOTES}},
+            ]
+            for number in (
+                [{"ORTH": {"IN": ["№", "N"]}}, {"IS_DIGIT": True, "LENGTH": {"<=": 4}}],
+                [{"TEXT": {"REGEX": r"^№\d{1,4}$"}}],
+            )
         ],
         # «школа № 2 г. Быхова», «ОМВД России по г. Находке»: a body's town by the abbreviated kind «г.».
         "TOWN": [
@@ -683,6 +696,8 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = max(reach, 4)
     if lower in ("–", "—", "-", "№", "n"):
         reach = max(reach, 2)
+    if lower in ("№", "n") or lower.startswith("№"):  # and the institution's quoted name: «№ 1569 «Созвездие»»
+        reach = max(reach, 7)
     if first.text in OPEN_QUOTES:  # a body's own quoted name after the members it unites
         reach = max(reach, 14)
     return min(reach, end - start)
@@ -1538,6 +1553,10 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 end = grow(doc, seg.start, seg.end, found, lex, blocked, proper=label == "ABBR")
                 if not qualified_ok(doc, head, end):
                     continue
+                # «Целый блок вопросов посвящён …»: a bloc in small letters of things (no kind of body: «блок партий»)
+                # is a set of them.
+                if label == "HEAD" and head is not None and _set_of_things(doc, head, end, lex):
+                    continue
                 # «организация горячего питания»: a bare lower-case noun of action with its object names no body.
                 if label == "HEAD" and seg.end - seg.start == 1 and end > seg.end and _action(doc[seg.start]):
                     continue
@@ -1573,6 +1592,24 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
 
 
 _HYPHENATED_NOUN = re.compile(r"^[А-ЯЁа-яё]+-[а-яё]{4,}$")
+
+
+_SET_HEADS = frozenset({"блок"})
+
+
+def _set_of_things(doc: Doc, head: int, end: int, lex: Lexicons) -> bool:
+    kind = doc[head]
+    if not kind.is_lower or word_lemma(kind.text) not in _SET_HEADS or head + 1 >= end:
+        return False
+    things = doc[head + 1]
+    morph = things.morph
+    return (
+        things.is_lower
+        and things.pos_ == "NOUN"
+        and "Gen" in morph.get("Case")
+        and "Plur" in morph.get("Number")
+        and word_lemma(things.text) not in lex.heads
+    )
 
 
 def _hyphenated_noun(token: Token) -> bool:

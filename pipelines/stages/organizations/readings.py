@@ -99,8 +99,10 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         return None
     # «Совета нового созыва», «палаты пятого состава»: the genitive that dates a body's term (as the grammar's tails
     # leave it out) is no part of the name, with its adjectives and ordinals in small letters.
-    if end - start > 1 and doc[end - 1].is_lower and grammar.word_lemma(doc[end - 1].text) in lexicons.load(
-        "org_not_tails"
+    if (
+        end - start > 1
+        and doc[end - 1].is_lower
+        and grammar.word_lemma(doc[end - 1].text) in lexicons.load("org_not_tails")
     ):
         end -= 1
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADJ", "NUM", "DET"):
