@@ -4141,6 +4141,8 @@ def test_a_mahalla_assembly_is_a_body(nlp: Language, text: str, expected: list[s
         ),
         # A district's administration by its kind alone is the one the reader knows: not listed.
         ("Выступил первый заместитель руководителя администрации района Николай Петрович Гомбоев.", []),
+        # A legal form left alone of a name names no body.
+        ("Председатель районного комитета ОО провёл встречу с молодёжью.", []),
         # A bulletin's footer with its issue number names the periodical, not a body.
         (
             "Комиссия рекомендует принять решение Собрания представителей муниципального района Сергиевский.\n\n"

@@ -477,6 +477,9 @@ def _is_body(doc: Doc, body: Body) -> bool:
         return False
     if _news_rubric(body):
         return False
+    # «ОО» left alone of a shouted heading «ОО «БЕЛОРУССКИЙ РЕСПУБЛИКАНСКИЙ СОЮЗ …»»: a legal form names no one body.
+    if body.name.strip(_QUOTES + " ").lower().replace("0", "о") in grammar.lexicon().legal_forms:
+        return False
     if _unit_named(doc, body) or _place_by_kind(body):
         return False
     if _state_language(body.name) or _timestamp(body.name):
