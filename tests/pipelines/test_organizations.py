@@ -4143,6 +4143,17 @@ def test_a_mahalla_assembly_is_a_body(nlp: Language, text: str, expected: list[s
         ("Выступил первый заместитель руководителя администрации района Николай Петрович Гомбоев.", []),
         # A legal form left alone of a name names no body.
         ("Председатель районного комитета ОО провёл встречу с молодёжью.", []),
+        # A shouted letterhead read in sentence case keeps its legal form's abbreviation in capitals.
+        (
+            "ОО «БЕЛОРУССКИЙ РЕСПУБЛИКАНСКИЙ СОЮЗ МОЛОДЕЖИ»\n\nПРОТОКОЛ № 5\n\nПрисутствовали: члены организации.",
+            ["ОО «Белорусский республиканский союз молодежи»"],
+        ),
+        # A committee's bureau is its organ where the text names the committee in full, as a presidium is.
+        (
+            "Бюро Слуцкого районного комитета рассмотрело вопрос. Первый секретарь Слуцкого районного комитета "
+            "ОО «БРСМ» Анна Петрова доложила о работе.",
+            ["Слуцкий районный комитет ОО", "БРСМ"],
+        ),
         # A bulletin's footer with its issue number names the periodical, not a body.
         (
             "Комиссия рекомендует принять решение Собрания представителей муниципального района Сергиевский.\n\n"

@@ -213,7 +213,7 @@ def _district_administration_by_kind(body: Body) -> bool:
 
 
 # A body's governing organs, which gold-format keeps in a person's position with the body as the organization.
-_BOARDS = frozenset({"президиум", "правление"})
+_BOARDS = frozenset({"президиум", "правление", "бюро"})
 
 
 def _board_of_listed_body(body: Body, bodies: list[Body]) -> bool:
