@@ -491,6 +491,19 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "NUMBER": [
             [{"ORTH": {"IN": ["№", "N"]}}, {"IS_DIGIT": True, "LENGTH": {"<=": 4}}],
             [{"TEXT": {"REGEX": r"^№\d{1,4}$"}}],
+        ]
+        # «школы № 1569 «Созвездие»»: the institution's own quoted name after its number (up to three words).
+        + [
+            [
+                *number,
+                {"ORTH": {"IN": OPEN_QUOTES}},
+                {"ORTH": {"NOT_IN": OPEN_QUOTES + CLOSE_QUOTES}, "OP": "{1,3}"},
+                {"ORTH": {"IN": CLOSE_QUOTES}},
+            ]
+            for number in (
+                [{"ORTH": {"IN": ["№", "N"]}}, {"IS_DIGIT": True, "LENGTH": {"<=": 4}}],
+                [{"TEXT": {"REGEX": r"^№\d{1,4}$"}}],
+            )
         ],
         # «школа № 2 г. Быхова», «ОМВД России по г. Находке»: a body's town by the abbreviated kind «г.».
         "TOWN": [
@@ -683,6 +696,8 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
         reach = max(reach, 4)
     if lower in ("–", "—", "-", "№", "n"):
         reach = max(reach, 2)
+    if lower in ("№", "n") or lower.startswith("№"):  # and the institution's quoted name: «№ 1569 «Созвездие»»
+        reach = max(reach, 7)
     if first.text in OPEN_QUOTES:  # a body's own quoted name after the members it unites
         reach = max(reach, 14)
     return min(reach, end - start)
@@ -1049,6 +1064,13 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         return True
     if seg.label == "MEMBERS_QUOTED":
         if previous == "GEN_NP" and (_members_before_name(doc, start, seg) or _field_before_name(doc, start, seg)):
+            return True
+        # «районного комитета ОО «БРСМ»», «первичной организации ОО «Белая Русь»»: a Belarusian public association's
+        # local committee is named with the association («ОО», then its quoted name), as the golds of heldout-genre-15
+        # list it. (A company's form after a unit or a description, «филиал ФГУП «…»», «подрядная организация ООО
+        # «…»», starts the company's own name: gold-format lists the company.)
+        form = doc[seg.start - 1]
+        if previous in ("GEN_NP", "ABBR") and form.is_upper and form.lower_.replace("0", "о") in _ASSOCIATION_FORMS:
             return True
         return previous in ("GEN_NP", "ABBR") and _branch_by_place_name(doc, start, seg)
     if seg.label == "FORM_NAME":
@@ -1538,6 +1560,10 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 end = grow(doc, seg.start, seg.end, found, lex, blocked, proper=label == "ABBR")
                 if not qualified_ok(doc, head, end):
                     continue
+                # «Целый блок вопросов посвящён …»: a bloc in small letters of things (no kind of body: «блок партий»)
+                # is a set of them.
+                if label == "HEAD" and head is not None and _set_of_things(doc, head, end, lex):
+                    continue
                 # «организация горячего питания»: a bare lower-case noun of action with its object names no body.
                 if label == "HEAD" and seg.end - seg.start == 1 and end > seg.end and _action(doc[seg.start]):
                     continue
@@ -1560,6 +1586,9 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 # «Российская Федерация» reads like a body, but alone the NER knows it for a place.
                 if end == seg.end and _is_place(doc, seg.start, seg.end):
                     continue
+                # (The NER may miss it inside a law's quoted title: the state's name alone is the country all the same.)
+                if end == seg.end and _state_name(doc[seg.start : end]):
+                    continue
                 if label == "HEAD" and end == seg.end and not _names_alone(doc, seg, head):
                     continue
                 out.append(Candidate(seg.start, end, label, head))
@@ -1570,6 +1599,26 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
 
 
 _HYPHENATED_NOUN = re.compile(r"^[А-ЯЁа-яё]+-[а-яё]{4,}$")
+
+
+_SET_HEADS = frozenset({"блок"})
+# The legal form of a (Belarusian) public association, whose local committees are named with it.
+_ASSOCIATION_FORMS = frozenset({"оо"})
+
+
+def _set_of_things(doc: Doc, head: int, end: int, lex: Lexicons) -> bool:
+    kind = doc[head]
+    if not kind.is_lower or word_lemma(kind.text) not in _SET_HEADS or head + 1 >= end:
+        return False
+    things = doc[head + 1]
+    morph = things.morph
+    return (
+        things.is_lower
+        and things.pos_ == "NOUN"
+        and "Gen" in morph.get("Case")
+        and "Plur" in morph.get("Number")
+        and word_lemma(things.text) not in lex.heads
+    )
 
 
 def _hyphenated_noun(token: Token) -> bool:
@@ -1655,6 +1704,10 @@ def _line_start(doc: Doc, i: int) -> bool:
 
 def _action(token: Token) -> bool:
     return token.is_lower and token.lemma_ in lexicons.load("org_action_heads")
+
+
+def _state_name(span: Span) -> bool:
+    return " ".join(word_lemma(t.text) for t in span) in lexicons.load("org_state_names")
 
 
 def _is_place(doc: Doc, start: int, end: int) -> bool:

@@ -477,6 +477,9 @@ def _is_body(doc: Doc, body: Body) -> bool:
         return False
     if _news_rubric(body):
         return False
+    # «ОО» left alone of a shouted heading «ОО «БЕЛОРУССКИЙ РЕСПУБЛИКАНСКИЙ СОЮЗ …»»: a legal form names no one body.
+    if body.name.strip(_QUOTES + " ").lower().replace("0", "о") in grammar.lexicon().legal_forms:
+        return False
     if _unit_named(doc, body) or _place_by_kind(body):
         return False
     if _state_language(body.name) or _timestamp(body.name):
@@ -503,6 +506,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
         or _dateline(doc_text(doc), m)
         or _to_be_founded(doc_text(doc), m)
         or (_issue_of_periodical(doc_text(doc), m) and not numbered)
+        or _byline(doc_text(doc), m)
         for m in body.mentions
     ):
         return False
@@ -533,7 +537,20 @@ def _is_body(doc: Doc, body: Body) -> bool:
 
 # «Вестник нотариата Новосибирской области № 2 (2025)»: a periodical's title, its issue's number and year (or its
 # number since the first issue: «Информационный вестник № 4 (118)»).
-_ISSUE = re.compile(r"^[\w\s]{0,80}?№\s?\d{1,4}\s?\(\d{1,4}\)")
+# (««Сергиевский вестник» № 41 (1183)», a bulletin's footer: the title's closing quote before the number.)
+_ISSUE = re.compile(r"^[\w\s»”\"]{0,80}?№\s?\d{1,4}\s?\(\d{1,4}\)")
+
+
+# «Ирина Менделева, СБ»: a line of a first name and a surname (or initials), a comma and the name ends a reprinted
+# article: the author and the paper it comes from, a source, not a body the report is about.
+_BYLINE_AUTHOR = re.compile(r"^(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]\.\s?[А-ЯЁ]\.) [А-ЯЁ][а-яёА-ЯЁ-]+,\s*$")
+
+
+def _byline(text: str, mention: TextSpan) -> bool:
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    after = text[mention.end : end if end >= 0 else len(text)].strip()
+    return after in ("", ".") and _BYLINE_AUTHOR.match(text[start : mention.start]) is not None
 
 
 def _issue_of_periodical(text: str, mention: TextSpan) -> bool:

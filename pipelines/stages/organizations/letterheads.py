@@ -272,6 +272,8 @@ def _heading_bodies(doc: Doc, find: Callable[..., tuple[OrganizationFinding, ...
                 continue
             # Sentence case lowers proper words too; the text writes them elsewhere with their capital.
             name = _WORD.sub(lambda w: proper_form(doc, w.group()), unit_name or org.name)
+            # («ОО «БЕЛОРУССКИЙ …»»: a legal form's abbreviation stays in capitals, as it is written everywhere.)
+            name = _WORD.sub(lambda w: _legal_form_case(w.group(), lex.legal_forms), name, count=1)
             bodies.append(
                 Body(
                     name=name,
@@ -284,6 +286,10 @@ def _heading_bodies(doc: Doc, find: Callable[..., tuple[OrganizationFinding, ...
                 )
             )
     return bodies
+
+
+def _legal_form_case(word: str, legal_forms: frozenset[str]) -> str:
+    return word.upper() if len(word) <= 6 and word.lower().replace("ё", "е") in legal_forms else word
 
 
 # «РЕСПУБЛИКА МОРДОВИЯ», «ПРИДНЕСТРОВСКАЯ МОЛДАВСКАЯ РЕСПУБЛИКА / СЛОБОДЗЕЙСКИЙ РАЙОН»: the places a letterhead

@@ -63,6 +63,8 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
         for r in ranges
         if unit < r[0] < end
         and not doc[r[0]].is_lower
+        # («Мастерская управления «Сенеж»»: a quoted name in the nominative after the unit is the unit's own.)
+        and not (doc[r[0] - 1].text in _QUOTES and "Nom" in doc[r[0]].morph.get("Case"))
         and (ranges[r] in cores or _parent_by_kind(doc, r, end, ranges[r]))
     ]
     if inner:
