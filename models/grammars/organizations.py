@@ -1065,13 +1065,6 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     if seg.label == "MEMBERS_QUOTED":
         if previous == "GEN_NP" and (_members_before_name(doc, start, seg) or _field_before_name(doc, start, seg)):
             return True
-        # «районного комитета ОО «БРСМ»», «первичной организации ОО «Белая Русь»»: a Belarusian public association's
-        # local committee is named with the association («ОО», then its quoted name), as the golds of heldout-genre-15
-        # list it. (A company's form after a unit or a description, «филиал ФГУП «…»», «подрядная организация ООО
-        # «…»», starts the company's own name: gold-format lists the company.)
-        form = doc[seg.start - 1]
-        if previous in ("GEN_NP", "ABBR") and form.is_upper and form.lower_.replace("0", "о") in _ASSOCIATION_FORMS:
-            return True
         return previous in ("GEN_NP", "ABBR") and _branch_by_place_name(doc, start, seg)
     if seg.label == "FORM_NAME":
         form = doc[seg.start - 1]
@@ -1602,8 +1595,6 @@ _HYPHENATED_NOUN = re.compile(r"^[А-ЯЁа-яё]+-[а-яё]{4,}$")
 
 
 _SET_HEADS = frozenset({"блок"})
-# The legal form of a (Belarusian) public association, whose local committees are named with it.
-_ASSOCIATION_FORMS = frozenset({"оо"})
 
 
 def _set_of_things(doc: Doc, head: int, end: int, lex: Lexicons) -> bool:

@@ -4148,14 +4148,6 @@ def test_a_mahalla_assembly_is_a_body(nlp: Language, text: str, expected: list[s
             "ОО «БЕЛОРУССКИЙ РЕСПУБЛИКАНСКИЙ СОЮЗ МОЛОДЕЖИ»\n\nПРОТОКОЛ № 5\n\nПрисутствовали: члены организации.",
             ["ОО «Белорусский республиканский союз молодежи»"],
         ),
-        # A public association's local committee is named with the association's form and quoted name (the
-        # association is listed too, as the committee's parent) ...
-        (
-            "Первый секретарь Слуцкого районного комитета ОО «БРСМ» Анна Петрова доложила о работе.",
-            ["Слуцкий районный комитет ОО «БРСМ»", "ОО «БРСМ»"],
-        ),
-        # ... while a company's form after a description starts the company's own name.
-        ("Работы выполнит подрядная организация ООО «Сылва-Дорстрой».", ["ООО «Сылва-Дорстрой»"]),
         # A bulletin's footer with its issue number names the periodical, not a body.
         (
             "Комиссия рекомендует принять решение Собрания представителей муниципального района Сергиевский.\n\n"
