@@ -35,7 +35,7 @@ DEV = {
     # heldout-genre-5…-8 .625 → .663 on average, the blind heldout-genre-9 .667 → .720. Still above the 0.841 corpus-dev
     # had when issue 13 was filed, which is the issue's floor for this set. 0.855 → 0.845 in session 15, in the open:
     # the decision retrained with heldout-genre-15 and -16 opened (0.860 → 0.849 here, in sample).
-    "topics": 0.845,
+    "topics": 0.85,
     # 0.824 and 0.796 before session 11 read straight quotes as guillemets (`pipelines/cleaning/quotes.py`, nested
     # titles of real Central Asian reports: «Закон "О местном самоуправлении"» was cut at «Закон»): in nerel-014 the
     # parse of «экс-глава ООО «Газэкспорт» Юрий Комаров, возглавляющий компанию … Shtokman» now finds the former post
@@ -85,7 +85,7 @@ HELDOUT = {
     # heldout-genre-9 (03, 10) list the unit holding the meeting (genre-notes 4): a gold conflict, not a loss.
     "organizations": 0.945,
     "locations": 0.95,
-    "position_f1": 0.92,
+    "position_f1": 0.925,
     "person_org": 0.895,
     # 0.765 → 0.76 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here a budget line the gold leaves out.
@@ -138,7 +138,7 @@ HELDOUT4 = {
     "speakers": 0.995,
     "organizations": 0.97,
     "locations": 0.985,
-    "position_f1": 0.895,
+    "position_f1": 0.905,
     # 0.915 → 0.9 in session 15, in the open: the linker retrained on session 14's tree (NEREL held out .698/.570 →
     # .703/.575; blind heldout-genre-18 person_org +0.030, opened -16 +0.010).
     "person_org": 0.915,
@@ -160,9 +160,9 @@ HELDOUT5 = {
     "speakers": 0.995,
     "organizations": 0.915,
     "locations": 0.985,
-    "position_f1": 0.95,
+    "position_f1": 0.955,
     # 0.925 → 0.91 in session 15, in the open: the linker retrained (see heldout-genre-4).
-    "person_org": 0.91,
+    "person_org": 0.925,
     "issues": 0.75,
     # 0.875 → 0.86 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014 (issues +.016 here); topics read the issues' words.
@@ -177,12 +177,12 @@ HELDOUT6 = {
     "speakers": 0.98,
     "organizations": 0.945,
     "locations": 0.98,
-    "position_f1": 0.895,
-    "person_org": 0.885,
+    "position_f1": 0.9,
+    "person_org": 0.895,
     "issues": 0.75,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.85,
+    "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -196,7 +196,7 @@ HELDOUT7 = {
     "position_f1": 0.9,
     "person_org": 0.93,
     "issues": 0.625,
-    "topics": 0.79,
+    "topics": 0.8,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -217,7 +217,7 @@ HELDOUT8 = {
     # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
     # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
     # wrong on the eight opened genre sets). Topic rules read from opened sets have not carried to this one.
-    "topics": 0.595,
+    "topics": 0.64,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -237,7 +237,7 @@ HELDOUT9 = {
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # 0.79 → 0.78 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.78,
+    "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -262,7 +262,7 @@ HELDOUT10 = {
     "issues": 0.72,
     # 0.865 → 0.845 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.845,
+    "topics": 0.86,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -276,14 +276,14 @@ HELDOUT11 = {
     "speakers": 0.97,
     "organizations": 0.94,
     "locations": 0.935,
-    "position_f1": 0.87,
-    "person_org": 0.82,
+    "position_f1": 0.875,
+    "person_org": 0.835,
     "issues": 0.66,
     # 0.72 → 0.705 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened (they
     # rose .075 and .057 in sample; blind heldout-genre-16 rose .015, -15 fell .008).
     # 0.705 → 0.685 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.685,
+    "topics": 0.755,
     "meeting_date": 0.995,
     "meeting_place": 0.84,
 }
@@ -293,14 +293,14 @@ HELDOUT12 = {
     # letterhead rules, a step within the set's noise.
     "persons": 0.99,
     "speakers": 0.995,
-    "organizations": 0.945,
+    "organizations": 0.965,
     "locations": 0.955,
     "position_f1": 0.935,
-    "person_org": 0.91,
+    "person_org": 0.93,
     "issues": 0.595,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
-    "topics": 0.755,
+    "topics": 0.79,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -319,7 +319,7 @@ HELDOUT13 = {
     # here), which the topic decision reads (0.667 → 0.657).
     # 0.725 → 0.705 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.705,
+    "topics": 0.74,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -327,7 +327,7 @@ HELDOUT14 = {
     # First measured blind on main at fef1f36 (README there), written blind in session 12 with heldout-genre-12/-13.
     "persons": 0.995,
     "speakers": 0.99,
-    "organizations": 0.965,
+    "organizations": 0.975,
     "locations": 0.94,
     "position_f1": 0.9,
     # person_org steps down once, in the open (session 13): the verb a name in apposition to the subject agrees with
@@ -338,7 +338,7 @@ HELDOUT14 = {
     # 0.956 here), and one person matched now is not given the right body (0.823 → 0.814).
     "person_org": 0.935,
     "issues": 0.76,
-    "topics": 0.805,
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -347,15 +347,15 @@ HELDOUT15 = {
     # opened for error analysis in session 15.
     "persons": 0.99,
     "speakers": 0.97,
-    "organizations": 0.9,
+    "organizations": 0.93,
     "locations": 0.96,
     # 0.875 → 0.87 in session 15, in the open: persons found now (names15: persons 0.954 → 0.996) are scored on posts
     # the positions stage misreads.
-    "position_f1": 0.87,
-    "person_org": 0.825,
+    "position_f1": 0.885,
+    "person_org": 0.835,
     "issues": 0.655,
     # 0.66 → 0.655 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened.
-    "topics": 0.67,
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -370,10 +370,10 @@ HELDOUT16 = {
     # 0.500; measured in aggregate by reverting that rule alone).
     "organizations": 0.81,
     "locations": 0.935,
-    "position_f1": 0.825,
-    "person_org": 0.64,
+    "position_f1": 0.835,
+    "person_org": 0.66,
     "issues": 0.57,
-    "topics": 0.705,
+    "topics": 0.765,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
 }
@@ -381,14 +381,14 @@ HELDOUT17 = {
     # First measured blind on main at f24e5a9 (README there), written blind in session 14 (Central Asia).
     "persons": 0.96,
     "speakers": 0.98,
-    "organizations": 0.805,
+    "organizations": 0.815,
     "locations": 0.96,
     "position_f1": 0.87,
-    "person_org": 0.695,
+    "person_org": 0.705,
     "issues": 0.645,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
-    "topics": 0.615,
+    "topics": 0.63,
     "meeting_date": 0.995,
     "meeting_place": 0.84,
 }
@@ -419,14 +419,14 @@ HELDOUT19 = {
     # 0.858 → 0.868, topics 0.808 → 0.804.
     "persons": 0.985,
     "speakers": 0.98,
-    "organizations": 0.835,
+    "organizations": 0.845,
     "locations": 0.945,
     "position_f1": 0.875,
     "person_org": 0.865,
     "issues": 0.625,
     # 0.8 → 0.795 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .804 →
     # .796).
-    "topics": 0.795,
+    "topics": 0.81,
     "meeting_date": 0.925,
     "meeting_place": 0.995,
 }
@@ -435,12 +435,12 @@ HELDOUT20 = {
     # bodies and Belarus's councils and executive committees, in depth.
     "persons": 0.955,
     "speakers": 0.98,
-    "organizations": 0.795,
+    "organizations": 0.8,
     "locations": 0.915,
-    "position_f1": 0.84,
+    "position_f1": 0.845,
     "person_org": 0.67,
     "issues": 0.635,
-    "topics": 0.765,
+    "topics": 0.8,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
