@@ -17,6 +17,7 @@ is looked up the same way: the party is an affiliation, the assembly is where th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
@@ -31,7 +32,14 @@ from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, Pe
 from pipelines.layouts import detect_layout, find_sections
 from pipelines.normalize import inflect_token, nominative
 from pipelines.person_names import fold
-from pipelines.stages.positions import another_remit, unit_kept_in_post, with_party, without_body, without_organ_owner
+from pipelines.stages.positions import (
+    DEPUTY_HEADS,
+    another_remit,
+    unit_kept_in_post,
+    with_party,
+    without_body,
+    without_organ_owner,
+)
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 _COMPOUND = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -1734,11 +1742,21 @@ def _other_of_meetings_kind_elsewhere(
     if qualifiers & {_stem(w) for w in _COMPOUND.findall(person.position)}:
         return False
     other = [m for o in orgs if o.name == person.organization for m in o.mentions]
-    return bool(other) and not any(
-        _SENTENCE_END.search(text, min(m.end, p.end), max(m.start, p.start)) is None
-        for m in other
-        for p in person.mentions
-    )
+    if not other:
+        return False
+    # The sentence ends are found once per text, so a text naming a body a thousand times stays linear.
+    ends = _sentence_ends(text)
+
+    def apart(start: int, end: int) -> bool:
+        k = bisect_left(ends, start)
+        return k < len(ends) and ends[k] < end
+
+    return all(apart(min(m.end, p.end), max(m.start, p.start)) for m in other for p in person.mentions)
+
+
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> list[int]:
+    return [match.start() for match in _SENTENCE_END.finditer(text)]
 
 
 def _kind_words_within(other: list[str], own: list[str], kind: frozenset[str]) -> bool:
@@ -1783,14 +1801,11 @@ def _heads_a_place(position: str | None) -> bool:
     )
 
 
-_DEPUTIES = frozenset({"заместитель", "зам"})
-
-
 def _deputy_head(position: str | None) -> bool:
     """«заместитель акима области», «первый заместитель мэра»: a deputy of a place's head, with no body named;
     chairing a council's meeting (under their chairmanship, «под председательством»), they are its chair."""
     words = _COMPOUND.findall((position or "").split(",")[0].lower())
-    at = next((k for k, w in enumerate(words[:2]) if _lemma_set(w) & _DEPUTIES), None)
+    at = next((k for k, w in enumerate(words[:2]) if _lemma_set(w) & DEPUTY_HEADS), None)
     return at is not None and at + 1 < len(words) and bool(_lemma_set(words[at + 1]) & _PLACE_HEADS)
 
 

@@ -52,7 +52,8 @@ _BODY_OF_POST = {"министр": "Министерство"}
 _GOVERNMENT_POSTS = {"премьер-министр", "премьер", "вице-премьер"}
 _GOVERNMENT = "правительство"
 _CABINETS = {("совет", "министров"), ("кабинет", "министров")}
-_DEPUTIES = {"заместитель", "зам"}
+# The words of a deputy's post before the office they stand in for («заместитель министра», «зам главы»).
+DEPUTY_HEADS = frozenset({"заместитель", "зам"})
 # «представитель Тегерана в ОПЕК», «постпред России при ООН»: a body after these is where the
 # person serves, not whom they represent, so it stays in the position.
 _SERVES_AT = {"в", "во", "при"}
@@ -393,7 +394,7 @@ def _government(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
     if not _is_government_post(head):
         # «заместитель Премьер-министра»: a deputy's post is named by the post they stand in for.
         nxt = head.i + 1
-        if fold(head.lemma_) not in _DEPUTIES or nxt >= title.end or not _is_government_post(doc[nxt]):
+        if fold(head.lemma_) not in DEPUTY_HEADS or nxt >= title.end or not _is_government_post(doc[nxt]):
             return None
         head = doc[nxt]
     governments = [o for o in organizations if _is_government(o.name)]
