@@ -163,7 +163,7 @@ def _units_under_letterhead(doc: Doc, bodies: list[Body]) -> None:
 
 # «ПРОТОКОЛ № 3 / заседания попечительского совета»: a protocol's title naming a council by its kind and adjective
 # alone (a board with members from outside; an owner's executive, «заседания правления», is the owner's own people,
-# `membership._letterhead_owner`).
+# `membership.letterheads._letterhead_owner`).
 _PROTOCOL_COUNCIL = re.compile(r"^[ \t]*заседани[яе][ \t]+([а-яё-]+(?:[ \t]+[а-яё-]+)?[ \t]+совета)[ \t]*$", re.M)
 _OWN_NAME = re.compile(r"«([^«»]+)»")
 

@@ -1,0 +1,94 @@
+"""The body a post stands for, and a deputy's seat over their party.
+
+`represented` reads, in order: a listed body the post names by its kind («секретарь областного маслихата»); the
+holding body a title named; the office a head's title stands for in the post's own place (`membership_heads.txt`:
+аким → акимат); the body holding the meeting for a member's role (`membership_roles.txt`: депутат, член …), a
+councillor or a unit of the assembly; the local executive for a unit of one. `sits_elsewhere` says when a deputy
+linked to a body that is no assembly (their party, an affiliation) is looked up the same way: the assembly holding
+the meeting is where they sit.
+"""
+
+from __future__ import annotations
+
+from models import lexicons
+from pipelines.findings import OrganizationFinding
+from pipelines.stages.membership._words import _COMPOUND, _head, _heads, _lemmas
+from pipelines.stages.membership.commissions import _commission_of_a_level
+from pipelines.stages.membership.place_heads import (
+    _another_named_place,
+    _another_qualifier,
+    _executive,
+    _executive_of_place,
+    _same_place,
+)
+from pipelines.stages.membership.units import _UNITS, _assembly_unit
+from pipelines.stages.positions import another_remit
+
+# Roles of a seat in an assembly (a «член» may be a party's member: not one of them).
+_SEATED = frozenset({"депутат", "комиссия", "фракция", "торага"})
+
+
+def _most_named(orgs: list[OrganizationFinding], body: OrganizationFinding | None) -> OrganizationFinding | None:
+    if not orgs:
+        return None
+    if body is not None and body in orgs:
+        return body
+    return max(orgs, key=lambda o: (len(o.mentions), -min((m.start for m in o.mentions), default=0)))
+
+
+def represented(
+    position: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None, also: bool = False
+) -> OrganizationFinding | None:
+    """The body a post stands for. With `also`, a head's title takes the other kinds of office it may head
+    (`membership_heads_also.txt`)."""
+    words = _lemmas(position)
+    # («председатель комитета по бюджету» is not of «Комитет по градостроительной деятельности».)
+    named = [
+        o
+        for o in orgs
+        if o.name[:1].isupper()
+        and _head(o.name) & words
+        and not another_remit(position, o.name)
+        and not _another_qualifier(position, o.name)
+        and not _another_named_place(position, o.name)
+    ]
+    by_kind = _most_named(named, body)
+    if by_kind is not None:
+        return by_kind
+    if body is not None and body not in orgs and _head(body.name) & words:
+        # «председатель муниципалитета», «бухгалтер муниципалитета»: the holding body a title or post named.
+        return body
+    kinds = {kind for w in words for kind in _heads(also=also).get(w, ())}
+    headed = _most_named([o for o in orgs if _head(o.name) & kinds and _same_place(position, o.name)], body)
+    if headed is not None:
+        return headed
+    if body is not None and words & lexicons.load("membership_roles") and not _commission_of_a_level(position):
+        return body
+    # «Советник Людмила Мунтяну» at a municipal council's session: a councillor of Moldova's and Romania's councils,
+    # not an adviser (who names the office advised: «советник министра»).
+    councillor = "советник" in words and len(_COMPOUND.findall(position)) == 1
+    if body is not None and councillor and "совет" in _head(body.name):
+        return body
+    if body is not None and _assembly_unit(position, None):
+        # «председатель комитета» with no body or place named: a unit of the assembly holding the meeting.
+        return body
+    if words & _UNITS:
+        return _executive(orgs, body)
+    return _executive_of_place(position, orgs, body)
+
+
+def sits_elsewhere(position: str, organization: str, body: OrganizationFinding | None) -> bool:
+    """A deputy (or a standing commission's chair) linked to a body that is no assembly («Депутат Егоров
+    («Единая Россия»)», «фракция «Мекенчил»»): the party is their affiliation; the assembly holding the
+    meeting is where they sit."""
+    if body is None or organization == body.name:
+        return False
+    # «советник Виорел Кожокару (Партия …)»: a Moldovan council's member is its «советник» (consilier), the post bare.
+    councillor = _lemmas(position.split(",")[0]) == {"советник"} and "совет" in _lemmas(body.name)
+    if not (_lemmas(position) & _SEATED or councillor):
+        return False
+    if "," in position and not _lemmas(position.split(",")[-1]) & (_SEATED | lexicons.load("membership_roles")):
+        # «член комиссии, ректор Северо-Кавказской государственной академии»: the body follows the member's own
+        # post, named last; the seat in the commission is a role beside it.
+        return False
+    return not _lemmas(organization) & lexicons.load("membership_bodies")
