@@ -114,6 +114,42 @@ on named bodies' reports it is calibrated — of the topics it keeps at 0.3–0.
 the 80 it misses it gives below 0.3 (16 more are not among the eight candidates): what is missing is evidence, not a
 better cut over it.
 
+Session 16 (heldout-genre-17 and -18 opened; the shipped recipe's leave-one-set-out, mean of the nineteen genre sets
+0.756 at the start). Lexicon variants were measured by rescoring the recorded documents with edited lexicons (the lemma
+model's probabilities of each fold as `held_out(..., lemmas=True)` computes them) at the shipped L2 and threshold and,
+since one topic of one set moves that set by ±0.02 and the refitted decision moves others with it, at each of nine
+settings (L2 2 / 5 / 10 × threshold 0.25 / 0.3 / 0.35): a change was believed only when its mean rose in all nine. Kept:
+«сельский» in agriculture at 0.5 rather than 2 (it mostly names a level of local government, сельский округ / поселение
+/ совет; 32 of the 77 opened reports with it have agriculture) +0.004 at the shipped setting, up in nine of nine;
+environment's vocabulary of waste sorting, pollution, forestry, poaching, basin water use, glaciers, protected areas,
+flora and fauna, radiation +0.003, nine of nine; «пассажирский» in transport at 2 rather than 3 (a district department's
+name, «отдел ЖКХ, пассажирского транспорта и автомобильных дорог», brings it into reports on anything); together +0.0055
+(0.756 → 0.762; worst set −0.008), nine of nine (+0.003 to +0.008). In sample (corpus/score.py) heldout-genre-2, -6,
+-17, -18 gain a topic or two (.871 → .889, .866 → .879, .659 → .667, .759 → .767) and -5, -15, -16 lose one (.866 →
+.853, .818 → .809, .769 → .761); the blind sets' aggregates, measured once for the shipped tree: heldout-genre-19 .824 →
+.816 (one topic), -20 .805 equal. Lowering «транспорт» and «дорога» as well (2, 1.5; roads come up in passing: 19 of the
+70 reports with «дорога» have transport) gave a little more (+0.006), but broke the rules' behaviour on short texts
+about roads that tests/pipelines/test_topics.py holds, and was left out. Measured and not kept, each batch alone unless
+said: «сельский» at 0 / 0.3 / 1 (+0.003 / +0.003 / 0.000); «село» at 0.5 / 1 beside it (+0.003 / +0.004 at the shipped
+setting); flood words in environment (паводок, паводковый, подтопление, наводнение: only 2 of the 20 reports with
+«паводок» have environment in their gold); domain vocabulary written for economy (индустриальный, экспортный,
+импортозамещение, лизинг, технопарк, товарооборот, мсп …) −0.002, labour (профориентация, стажировка, наставничество,
+травматизм, соцпартнерство, уволиться …) −0.004, civil society (сход, нпо, волонтерство, муфтият, храм,
+межконфессиональный …) −0.003, housing (водопроводный, водовод, канализационный, подъезд, лифт, изношенный, ветхий,
+жилфонд, квартплата …) −0.001, family (многодетность, развод, беспризорный, подростковый …) 0.000, urban development
+(озеленить, набережная, кадастр, межевание, долгострой, фасад …) −0.003, social protection (одинокий, пенсионерка,
+опекун, патронаж, бездомный …) −0.001, and on top of the kept changes (grid means) healthcare's specialists (педиатр,
+терапевт, хирург, санавиация …) 0.000, security (насилие, кража, наркомания …) −0.001, culture (экскурсовод, ансамбль,
+фольклор …) 0.000, education (воспитатель, урок, гимназия, учебник …) −0.002; all batches together −0.005: more words of
+a topic raise its score on reports the gold does not give it as often as on those it does. Lowered words that vote
+across many sets without the gold (городской, детский in family, строительство, экономика, тариф, университет, ремонт in
+transport, закупка, прокурор, министр, семья, студент): −0.001 to +0.003 with «сельский». The lexicon lemmas the
+lemmatiser never produces (очистной → очистный, селевой → селевый) added in its form −0.001. An agenda item's second
+topic as well as its first (when its words weigh at least 0.3–0.99 of the first's) −0.001 to −0.002. «Сельское
+хозяйство» read as «сельхоз» (a set phrase) −0.002. Two structural ones, the pipeline rerun: the words inside the
+organisations' mentions left out (a department's or ministry's name in an official's title) −0.022 (worst set −0.091),
+counted twice −0.011 (−0.047): the names of bodies are evidence of the topic at about their present weight.
+
 `--blind GOLD_DIR` measures the fixed candidates (plain model and the shipped `body` variant, trained on the opened
 sets) on a set no one may read, printing that set's aggregate figures only: once per candidate, on heldout-genre-9
 (rules .667, model .769, shipped .720). `--snapshots` now includes heldout-genre-8's blind-time tree.
