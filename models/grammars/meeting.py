@@ -136,7 +136,8 @@ TITLE: Rule = rule(
 YEAR = and_(gte(1900), lte(2100))
 MONTH = and_(gte(1), lte(12))
 DAY = and_(gte(1), lte(31))
-# «2023-09-21»; a site engine's «2025/11/28» is the same order with slashes (never mixed within one date).
+# «2023-09-21»; a site engine's «2025/11/28» or «2025.10.21» is the same order with slashes or dots (never mixed
+# within one date; a year first is never a day, so the dotted one is no «21.10.2025» read backwards).
 ISO_DATE = or_(
     *(
         rule(
@@ -146,7 +147,7 @@ ISO_DATE = or_(
             eq(separator),
             rule(DAY).interpretation(IsoDate.day.custom(int)),
         )
-        for separator in ("-", "/")
+        for separator in ("-", "/", ".")
     )
 ).interpretation(IsoDate)
 # A crawler's «10-03-2022», a site's «21/09/2017»: day, month and year joined by hyphens or slashes.

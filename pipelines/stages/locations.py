@@ -35,6 +35,7 @@ from spacy.util import filter_spans
 from models import lexicons, loading
 from models.components.extensions import doc_text, token_texts
 from models.grammars.cities import city_of
+from pipelines.body_names import bodys_other_names
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings, written_words
 from pipelines.findings import Findings, LocationFinding, PersonFinding, TextSpan
@@ -1505,6 +1506,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     surnames = _surname_stems(persons)
     waters = water_names(doc, quoted)
     bodies = _body_abbreviations(doc)
+    others = bodys_other_names(doc)  # «Государственного Собрания (Ил Тумэн)»: «Тумэн» names the body, no place
     spans = [
         span
         for span in map(lambda span: _before_a_person(span, people), candidate_spans(doc))
@@ -1520,6 +1522,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _names_no_place(span)
         and not _numbered_district(span)
         and not _body_abbreviation(span, bodies)
+        and span.text.lower().replace("ё", "е") not in others
     ]
     for span, second in _with_second_names(sorted([*spans, *named], key=lambda span: span.start)):
         check_deadline("locations")
@@ -1587,8 +1590,22 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         # «С.М.Халтурин»: an initial glued to a name is no place of one letter. «#Аулиеколь» under a post files the
         # post under a place the report does not name (the golds list none such, and list those the text names too:
         # «в Ереване … #Ереван»).
-        if sum(ch.isalpha() for ch in e.name) > 1 and not all(mention.hashtag_of(text) for mention in e.mentions)
+        # A tag line under a post files it as a hashtag does: «Теги: Ил Тумэн, санавиация, Арктика».
+        if sum(ch.isalpha() for ch in e.name) > 1
+        and not all(mention.hashtag_of(text) or _in_tag_line(text, mention) for mention in e.mentions)
     )
+
+
+@cache
+def _tag_line() -> re.Pattern[str]:
+    heads = "|".join(sorted(map(re.escape, lexicons.lines("tag_line_heads")), key=len, reverse=True))
+    return re.compile(rf"[ \t]*(?:{heads})[ \t]*:", re.IGNORECASE)
+
+
+def _in_tag_line(text: str, mention: TextSpan) -> bool:
+    """The mention is on a line that opens with «Теги:»."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return _tag_line().match(text, line_start) is not None
 
 
 def _body_abbreviations(doc: Doc) -> frozenset[str]:

@@ -512,9 +512,11 @@ _PLACE_AFTER_DATE = re.compile(
 )
 # A report's dateline may give the city after the date: «14 марта 2024 года, Бишкек.», «5 мая. Ош —»,
 # «14.03.2024 | Бишкек».
-# «14 марта 2024, 10:15 | Бишкек»: the time may come between.
+# «14 марта 2024, 10:15 | Бишкек»: the time may come between; a site's fields «04.06.2025 / 17:12 | Бишкек |
+# Пресс-служба …» set the date, the time, the city and the source apart alike.
 _CITY_AFTER_DATE = re.compile(
-    r"(?:[ \t]*,?[ \t]*\d{1,2}:\d{2})?[ \t]*[,.|/][ \t]*(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]*(?:[.,—–-]|$)"
+    r"(?:[ \t]*[,|/]?[ \t]*\d{1,2}:\d{2})?[ \t]*[,.|/][ \t]*"
+    r"(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]*(?:[.,|—–-]|$)"
 )
 # A place alone opening a line: «Павлодар. В понедельник …», «Место проведения: г. Каракол, здание мэрии».
 _PLACE_LINE = re.compile(
@@ -1357,7 +1359,7 @@ def home_city(
             and not _opens_a_persons_name(after)
             and not _before_region_noun(after)
         ):
-            return _whole_city(after, cities) or _genitive_place(after)
+            return _whole_city(after, cities) or _adjective_city(after, cities) or _genitive_place(after)
         # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has; after
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.
         if _fold(token.text) in _SETTLEMENT_ABBREVIATIONS and after.text == "." and i + 2 < len(tokens):
@@ -1373,7 +1375,7 @@ def home_city(
                 and name.ent_type_ != "PER"  # «Вдобавок С.Антуфьев»: an initial, not «с.»
             )
             if _is_name(name) and ("Case=Gen" in str(name.morph) or (i > 0 and after_noun)):
-                return _whole_city(name, cities) or _genitive_place(name)
+                return _whole_city(name, cities) or _adjective_city(name, cities) or _genitive_place(name)
             # «Думы г.о. Тольятти»: a city district («городской округ») named by its city, in the nominative.
             if _fold(token.text) == "г" and name.lower_ == "о" and i + 4 < len(tokens) and tokens[i + 3].text == ".":
                 name = tokens[i + 4]
@@ -1390,6 +1392,16 @@ def home_city(
             if home is not None:
                 return home
     return None
+
+
+def _adjective_city(token: Token, cities: dict[int, str] | None) -> str | None:
+    """«при акиме города Рудного»: a town named by an adjective (Рудный, Мирный, Заречный) that morphology does not
+    know as a place is in its genitive as an adjective is; the locations stage gave its nominative."""
+    city = cities.get(token.idx) if cities else None
+    if city is None or " " in city or _fold(city) == token.lower_:
+        return None
+    adjective = any(p.tag.POS == "ADJF" and p.tag.case == "gent" for p in loading.parse(token.lower_))
+    return city if adjective and not any("Geox" in p.tag and p.is_known for p in loading.parse(token.lower_)) else None
 
 
 def _whole_city(token: Token, cities: dict[int, str] | None) -> str | None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, token_texts
+from pipelines.body_names import bodys_other_names
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
@@ -671,8 +672,9 @@ def _first_name_before(ent: Span) -> bool:
     if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[0].text):
         return False
     before = ent.doc[ent.start - 1]
-    # («председатель улусного Совета Туйаара Гаврильевна …»: the tagger may end a body's name on the first name.)
-    glued = before.ent_type_ == "ORG" and before.ent_iob_ == "I"
+    # («председатель улусного Совета Туйаара Гаврильевна …»: the tagger may end a body's name on the first name, or
+    # take a first name that spells a word for a body of one word: «председатель комитета Сардана Егоровна …».)
+    glued = before.ent_type_ == "ORG" and (before.ent_iob_ == "I" or _one_word_entity(before))
     if not (before.is_alpha and before.is_title and (before.ent_type_ in ("", "LOC") or glued)):
         return False
     # «Бахтиёра Курбановича Матякубова»: a first name the dictionary does not know, before a patronymic, is one all
@@ -685,6 +687,12 @@ def _first_name_before(ent: Span) -> bool:
         or _names_a_place(word)
         or (not mid_sentence and any(p.is_known and "Name" not in p.tag for p in loading.parse(word)))
     )
+
+
+def _one_word_entity(token: Token) -> bool:
+    """The tagger's entity is this word alone."""
+    doc = token.doc
+    return token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
 
 
 def _first_name_taken_for_a_place(ent: Span) -> bool:
@@ -1027,7 +1035,20 @@ def _named_as_place(ent: Span) -> Span | None:
         return ent[1:]
     if _long_settlement_then_name(ent):
         return ent[-2:]
-    return _person_in_place(ent)
+    return _person_in_place(ent) or _name_after_place(ent)
+
+
+def _name_after_place(ent: Span) -> Span | None:
+    """«при акиме города Рудного Айгерим Турсынбековны Калиевой»: the tagger ran a place and the full name after it
+    into one place. A patronymic inside the span (not opening it) tells the name: its first name is the word before
+    it, its surname the word after; the place is what stands before the first name."""
+    at = next((t.i for t in ent[2:] if t.is_title and is_patronymic(t.text)), None)
+    if at is None or ent.end - at > 2:
+        return None
+    name = ent.doc[at - 1 : ent.end]
+    if not all(t.is_alpha and t.is_title for t in name) or not may_be_first_name(name[0].text):
+        return None
+    return name
 
 
 def _person_in_place(ent: Span) -> Span | None:
@@ -1221,10 +1242,13 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         for ent in entities(doc)
         if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.replace("-", "").isalpha()
     )
+    others = bodys_other_names(doc)
     for ent in names:
         check_deadline("persons")
         if _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
             continue
+        if fold(ent.text) in others:
+            continue  # «Новости → Ил Тумэн» where the text wrote «Государственного Собрания (Ил Тумэн)»: the body
         if _not_a_name(ent, named, elsewhere):
             continue
         # A job title before «Имя -вич» makes the -вич word a surname; only such names need the look-up.
