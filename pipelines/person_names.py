@@ -1511,7 +1511,10 @@ def _oblique_post_case(span: Span, apposed_only: bool = False) -> str | None:
     genitive."""
     root = span.root
     head = root.head
-    if head.i >= span.start or span.start - head.i > _POST_REACH:
+    # A post the parser sets the name in apposition to may stand far before it, past its body's long name:
+    # «председателя Агентства продовольственной безопасности Азербайджанской Республики (AQTA) Тогрула Мехтиева».
+    reach = _APPOSED_REACH if root.dep_ == "appos" else _POST_REACH
+    if head.i >= span.start or span.start - head.i > reach:
         return None
     if (
         not apposed_only

@@ -911,7 +911,12 @@ _SK_ENDINGS = {"masc": "ий", "femn": "ая", "neut": "ое"}
 
 
 def _adjective_nominative(word: str, gender: str, plural: bool) -> str:
-    parse = next((p for p in loading.parse(word) if p.tag.POS == "ADJF"), None)
+    parses = [p for p in loading.parse(word) if p.tag.POS == "ADJF"]
+    parse = next(iter(parses), None)
+    if parse is not None and not parse.is_known:
+        # «Затеречного»: a guess reads an unknown adjective's «-ого» as «-ой» or «-ый»; a place's adjective has its
+        # ending unstressed («Затеречный», «Ольгинский»), the stressed «-ой» of a known one («Заводской») is no guess.
+        parse = next((p for p in parses if not p.normal_form.endswith("ой")), parse)
     head, _, tail = word.rpartition("-")
     if parse is None and head and tail:
         # «Гусь-Хрустального»: the dictionary knows the town's name, not its adjective; the last part declines.
@@ -1407,6 +1412,12 @@ class _Entry:
     mentions: list[TextSpan]
     # How often the text writes each name of a country: it is listed under the one used most.
     written: Counter[str] = field(default_factory=Counter)
+    # «Тулунского муниципального района» once, «Тулунском районе» three times: how often the text writes the name
+    # with its status word and without it, and the name without it; the form written more often is listed (the
+    # status word's on a tie, as corpus-genre keeps «Старорусский муниципальный район»).
+    with_status: int = 0
+    without_status: int = 0
+    short: str | None = None
 
 
 def _before_a_person(span: Span, people: list[TextSpan]) -> Span | None:
@@ -1568,9 +1579,16 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
                 entry.name = name
         if written:
             entry.written[written] += 1
+        if not canonical and any(_lemma(w) in _OPTIONAL_WORDS for w in _WORD.findall(name)):
+            entry.with_status += 1
+        elif not canonical:
+            entry.without_status += 1
+            entry.short = entry.short or name
     for entry in by_key.values():
         if entry.written:
             entry.name = entry.written.most_common(1)[0][0]
+        elif entry.short and entry.with_status and entry.without_status > entry.with_status:
+            entry.name = entry.short
     _merge_republics(by_key)
     _merge_short_forms(by_key)
     _merge_soft_stem_cases(by_key)
@@ -1617,7 +1635,27 @@ def _body_abbreviations(doc: Doc) -> frozenset[str]:
         found.group("abbreviation")
         for found in _ABBREVIATION_AFTER_WORD.finditer(text)
         if _place_adjective(found.group("adjective"))
-    )
+    ) | frozenset(_defined_body_abbreviations(text))
+
+
+# An abbreviation opening a bracket: «Администрации местного самоуправления г. Владикавказ (АМС г. Владикавказ)».
+_BRACKETED_ABBREVIATION = re.compile(r"\((?P<abbreviation>[А-ЯЁ]{2,5})(?![\w-])")
+_WORDS_BEFORE = 8  # the words before the bracket its letters are looked for in
+
+
+def _defined_body_abbreviations(text: str) -> Iterator[str]:
+    """«Администрации местного самоуправления г. Владикавказ (АМС …)»: an abbreviation the text defines in brackets
+    after a body's name, whose letters are the initials of the name's words from its body noun on, is the body's
+    wherever the text writes it («Глава АМС Вадим Дзантиев»), not a place (a region's «(ЗКО)» opens no body noun)."""
+    for found in _BRACKETED_ABBREVIATION.finditer(text):
+        letters = found.group("abbreviation").lower().replace("ё", "е")
+        words = _WORD.findall(text[max(0, found.start() - 120) : found.start()])[-_WORDS_BEFORE:]
+        for at in range(len(words) - len(letters) + 1):
+            run = words[at : at + len(letters)]
+            initials = "".join(w[0].lower() for w in run)
+            if initials == letters and _in_words(_lemma(run[0]), run[0].lower(), "loc_org_nouns"):
+                yield found.group("abbreviation")
+                break
 
 
 # A capitalised word, then an abbreviation of capitals alone: «Мозырского РК».

@@ -184,9 +184,14 @@ def meeting_verbs(sent: Span) -> list[Token]:
 
 
 def meeting_sentence(events: list[Token]) -> Span | None:
-    """The first sentence with an event noun and a verb of taking place, else the first with an event."""
+    """The first sentence with an event noun and a verb of taking place, else the first with an event. A verb in the
+    future («следующее заседание Совета состоится в июне в г. Калараш» at a protocol's end) tells the next meeting:
+    a sentence whose verb took place comes first."""
     sentences = list(dict.fromkeys(sentence_of(t.doc, t.i) for t in events))
-    return next((sent for sent in sentences if meeting_verbs(sent)), sentences[0] if sentences else None)
+    held = (sent for sent in sentences if any("Fut" not in v.morph.get("Tense") for v in meeting_verbs(sent)))
+    return next(held, None) or next(
+        (sent for sent in sentences if meeting_verbs(sent)), sentences[0] if sentences else None
+    )
 
 
 # Title, number, body ----------------------------------------------------------------------------
@@ -802,8 +807,12 @@ def _marked_place(word: str) -> str | None:
         return f"{first} {second}" if _adjective_with_noun(first, second) else _marked_place(first)
     if (place := _dateline_place(word)) is not None:
         return place
-    nominative = any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in loading.parse(word.lower()))
-    return word if _unknown_word(word) or nominative else None
+    parses = loading.parse(word.lower())
+    nominative = any(p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF") for p in parses)
+    # «г. Страшены»: a name morphology knows only as a word of another part of speech (a participle) declines as no
+    # noun would; after its settlement word it is the name as written.
+    no_noun = not any(p.tag.POS in ("NOUN", "ADJF") for p in parses)
+    return word if _unknown_word(word) or nominative or no_noun else None
 
 
 def _header_place(word: str) -> str | None:
@@ -1190,6 +1199,8 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Spa
     if not _after_in(span):
         return None
     head = _place_head(span, events)
+    if head.pos_ in ("VERB", "AUX") and "Fut" in head.morph.get("Tense"):
+        return None  # «следующее заседание состоится в г. Калараш»: where the next meeting will be
     verb_like = head.pos_ in ("VERB", "AUX") and _is_in(head, "meeting_verbs")
     # «круглый стол, организованный в Бишкеке», «заседание, прошедшее в Оше»: a participle of the event noun.
     if head.dep_ == "acl" and head.head.i in events:

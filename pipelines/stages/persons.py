@@ -215,6 +215,8 @@ def _post_in_apposition(name: Token, head: Token) -> bool:
     Анатолию Петровичу» (the parser hangs the name on the body)."""
     if is_position_head(head):
         return True
+    if head.pos_ == "NOUN" and head.is_lower and head.morph.get("Animacy") == ["Anim"]:
+        return True  # «студентка … института Огулджерен Байрамова»: a person's noun, not a post, names her too
     post = head.head
     case = name.morph.get("Case")
     return (
@@ -624,6 +626,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _before_its_noun_phrase(token) or _route_end(token):
         return True
+    if word not in named and _listed_with_places(token):
+        return True
     if word not in named and _ministry_contraction(token.text):
         return True
     if word not in named and _names_a_medium(word):
@@ -637,6 +641,15 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     body = any(t.is_title and (fold(t.lemma_) in bodies or fold(t.text) in not_names) for t in neighbours)
     return body and not looks_like_surname(token.text) and not is_first_name(token.text)
+
+
+def _listed_with_places(token: Token) -> bool:
+    """«на рынках Гянджи, Сумгайыта и Ширвана»: a lone word the parser joins to a list of two places or more the
+    tagger found is the list's last place, not a person (a word of a surname's shape may be a person's)."""
+    head = token.head
+    if token.dep_ != "conj" or head.i >= token.i or head.ent_type_ != "LOC" or looks_like_surname(token.text):
+        return False
+    return any(c.dep_ == "conj" and c.i != token.i and c.ent_type_ == "LOC" for c in head.children)
 
 
 def _opens_with_common_noun(ent: Span) -> bool:
