@@ -626,6 +626,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _before_its_noun_phrase(token) or _route_end(token):
         return True
+    if token.idx > 0 and doc_text(doc)[token.idx - 1] == "#":
+        return True  # «#МиллиМеджлис #аграрнаяполитика» under a post: a label it is filed under, no one named
     if word not in named and _listed_with_places(token):
         return True
     if word not in named and _ministry_contraction(token.text):
@@ -681,13 +683,25 @@ def _only_a_title(parts: NameParts) -> bool:
     )
 
 
+def _first_name_at(ent: Span) -> int:
+    """Where the first name the tagger left out before a span stands: the word before it, or the word before a line
+    break a wrapped paragraph ran into the name («Председатель … ВКО Серик\nКабдешевич Бейсембаев»)."""
+    doc = ent.doc
+    at = ent.start - 1
+    if at > 0 and doc[at].is_space and doc[at].text.count("\n") == 1:
+        at -= 1
+    return at
+
+
 def _first_name_before(ent: Span) -> bool:
     if ent.start == 0 or len(ent) < 2 or not is_patronymic(ent[0].text):
         return False
-    before = ent.doc[ent.start - 1]
+    before = ent.doc[_first_name_at(ent)]
     # («председатель улусного Совета Туйаара Гаврильевна …»: the tagger may end a body's name on the first name, or
     # take a first name that spells a word for a body of one word: «председатель комитета Сардана Егоровна …».)
     glued = before.ent_type_ == "ORG" and (before.ent_iob_ == "I" or _one_word_entity(before))
+    # («… ВКО Серик\nКабдешевич Бейсембаев»: or split the name in two at a line break.)
+    glued = glued or (before.ent_type_ == "PER" and _one_word_entity(before))
     if not (before.is_alpha and before.is_title and (before.ent_type_ in ("", "LOC") or glued)):
         return False
     # «Бахтиёра Курбановича Матякубова»: a first name the dictionary does not know, before a patronymic, is one all
@@ -1250,10 +1264,14 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     named = frozenset(fold(t.text) for ent in names if len(ent) > 1 for t in ent if not _is_no_name_word(t.text))
     # One-word places and bodies: «в Ливерпуле … игроки Ливерпуля», where the tagger took one for a person; a
     # compound's too: «в Шлезвиг-Гольштейне … ХДС Шлезвиг-Гольштейна».
+    # A settlement's name after its abbreviation, whatever the tagger read it as: «п. Индерборский … у поста
+    # Индерборский».
     elsewhere = frozenset(
         _name_stem(ent.text)
         for ent in entities(doc)
-        if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.replace("-", "").isalpha()
+        if len(ent) == 1
+        and ent.text.replace("-", "").isalpha()
+        and (ent.label_ in ("LOC", "ORG") or _after_settlement_abbreviation(ent[0]))
     )
     others = bodys_other_names(doc)
     for ent in names:
@@ -1276,10 +1294,13 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
             longer = doc[ent.start - 1 : ent.end]
             nominative = all(t.morph.get("Case") == ["Nom"] for t in longer)
             parts = parse_name(longer, nominative_context=nominative, first_as_written=nominative) or parts
-        if parts is None and (_surname_before(ent) or _first_name_before(ent)):
-            # «Шаршеева Гульмира Асановна» at a sentence's start, «Алмаз Жакыпович Сейдахметов» with the
-            # first name taken for a place: the tagger left a word of the name out.
+        if parts is None and _surname_before(ent):
+            # «Шаршеева Гульмира Асановна» at a sentence's start: the tagger left a word of the name out.
             span = doc[ent.start - 1 : ent.end]
+            parts = parse_name(span)
+        elif parts is None and _first_name_before(ent):
+            # «Алмаз Жакыпович Сейдахметов» with the first name taken for a place.
+            span = doc[_first_name_at(ent) : ent.end]
             parts = parse_name(span)
         # Only a name whose own words leave the gender open needs its title's gender.
         open_gender = parts is not None and parts.gender is None and fold(parts.surname).endswith(_OV_IN_NOMINATIVES)
