@@ -41,6 +41,7 @@ from pipelines.doc_views import entities, token_strings, written_words
 from pipelines.findings import Findings, LocationFinding, PersonFinding, TextSpan
 from pipelines.headings import headings
 from pipelines.normalize import nominative, recover_shape
+from pipelines.tag_lines import in_tag_line
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _OPENING_BRACKETS = {"(", "["}
@@ -778,6 +779,8 @@ def _nominative(span: Span) -> str:
             return token.text[:-1]
         if (known := _known_place_only_oblique(token.lower_)) is not None:
             return recover_shape(known, token.text)
+        if (adjectival := _adjectival_settlement(token)) is not None:
+            return adjectival
         if (area := _PRI_AREA.match(token.text)) is not None and not loading.morph().word_is_known(token.lower_):
             return area.group("stem") + "ье"  # «муниципалитетов Приангарья»: the land along the Angara, Приангарье
     region = _region_nominative(span)
@@ -790,6 +793,19 @@ def _nominative(span: Span) -> str:
             head, tail = doc[span.start : token.i], doc[token.i + 1 : span.end]
             return f"{_nominative(head)} {token.text} {_nominative(tail)}"
     return nominative(span)
+
+
+def _adjectival_settlement(token: Token) -> str | None:
+    """«города Рудного», «посёлка Светлого»: a settlement named by an adjective, in an oblique case after its kind's
+    noun, is that adjective's nominative in the noun's gender (город Рудный, село Ленинское, станица Крымская)."""
+    if token.i == 0 or not _in(token.doc[token.i - 1], "loc_settlement_nouns"):
+        return None
+    parses = [p for p in loading.parse(token.lower_) if p.is_known]
+    if not parses or not all(p.tag.POS == "ADJF" and p.tag.case not in ("nomn", None) for p in parses):
+        return None
+    kind = next((p for p in loading.parse(token.doc[token.i - 1].lower_) if p.tag.POS == "NOUN"), None)
+    gender = kind.tag.gender if kind is not None else None
+    return _adjective_nominative(token.text, gender, False) if gender else None
 
 
 def _on_river_nominative(name: str) -> str:
@@ -1063,8 +1079,15 @@ def elliptic_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
         if singular is None:
             continue
         gender = next((p.tag.gender for p in loading.parse(singular) if p.tag.POS == "NOUN"), None) or "femn"
+        if not all(_in_gender(lowers[at], gender) for at in run):
+            continue  # «в ряде районов Чуйской, Таласской и Нарынской областей»: no «район» is «Чуйской»
         for at in run:
             yield doc[at : at + 1], f"{_adjective_nominative(doc[at].text, gender, False)} {singular}"
+
+
+def _in_gender(word: str, gender: str) -> bool:
+    """The adjective has a singular form of the gender («Юринского» is a masculine's or a neuter's)."""
+    return any(p.tag.POS == "ADJF" and p.tag.gender == gender for p in loading.parse(word))
 
 
 def adjective_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
@@ -1610,20 +1633,8 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         # «в Ереване … #Ереван»).
         # A tag line under a post files it as a hashtag does: «Теги: Ил Тумэн, санавиация, Арктика».
         if sum(ch.isalpha() for ch in e.name) > 1
-        and not all(mention.hashtag_of(text) or _in_tag_line(text, mention) for mention in e.mentions)
+        and not all(mention.hashtag_of(text) or in_tag_line(text, mention.start) for mention in e.mentions)
     )
-
-
-@cache
-def _tag_line() -> re.Pattern[str]:
-    heads = "|".join(sorted(map(re.escape, lexicons.lines("tag_line_heads")), key=len, reverse=True))
-    return re.compile(rf"[ \t]*(?:{heads})[ \t]*:", re.IGNORECASE)
-
-
-def _in_tag_line(text: str, mention: TextSpan) -> bool:
-    """The mention is on a line that opens with «Теги:»."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    return _tag_line().match(text, line_start) is not None
 
 
 def _body_abbreviations(doc: Doc) -> frozenset[str]:

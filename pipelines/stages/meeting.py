@@ -1200,7 +1200,9 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Spa
         return None
     head = _place_head(span, events)
     if head.pos_ in ("VERB", "AUX") and "Fut" in head.morph.get("Tense"):
-        return None  # «следующее заседание состоится в г. Калараш»: where the next meeting will be
+        # «следующее заседание состоится в г. Калараш»: where the next meeting will be, below a dateline's place
+        # (an announcement's «Сегодня в городе Ош состоится заседание» with no other place still places its meeting).
+        return 3
     verb_like = head.pos_ in ("VERB", "AUX") and _is_in(head, "meeting_verbs")
     # «круглый стол, организованный в Бишкеке», «заседание, прошедшее в Оше»: a participle of the event noun.
     if head.dep_ == "acl" and head.head.i in events:

@@ -36,6 +36,7 @@ from pipelines.person_names import (
     verb_opening_sentence,
     with_gender,
 )
+from pipelines.tag_lines import in_tag_line
 from pipelines.titles import is_position_head, place_adjective, title_before, title_head
 
 
@@ -443,6 +444,13 @@ def _belarusian_word(text: str) -> bool:
 # «с. Кара-Талаа», «пос. Нариманабад», «г.Андауйаласа», «аг. Бабичи»: the abbreviated kind of a settlement before its
 # name.
 _SETTLEMENT_ABBREVIATIONS = frozenset({"с", "пос", "п", "пгт", "д", "дер", "г", "ст", "х", "аул", "аг"})
+# A settlement's abbreviation in lower case, its full stop and a name: «п. Индерборский», «с. Ключи»; not a year's
+# «г.» («12 марта 2025 г. Иванов открыл …»).
+_SETTLEMENT_NAMED = re.compile(
+    r"(?<![\w.])(?<!\d[ \t])(?:"
+    + "|".join(sorted(_SETTLEMENT_ABBREVIATIONS - {"аул"}))
+    + r")\.[ \t]?(?P<name>[А-ЯЁ][а-яё]+)(?![\w-])"
+)
 
 
 def _after_settlement_abbreviation(token: Token) -> bool:
@@ -459,6 +467,12 @@ def _after_settlement_abbreviation(token: Token) -> bool:
 
 # «Источник: Кабар», «Источник — Kazinform»: a news agency credited under the text, not a person.
 _SOURCE_LABELS = frozenset({"источник"})
+# A dateline's date and the dash before its agency: «УЗГЕН, 17 апреля – Кабар.», «ОШ, 12.03.2025 — Кабар».
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)[^\n,]{2,40},[ \t]*(?:\d{1,2}[ \t]+[а-яё]+|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)(?:[ \t]+\d{4})?"
+    r"(?:[ \t]*(?:г\.|года))?[ \t]*[–—-][ \t]*$"
+)
+_DATELINE_REACH = 80
 
 
 def _route_end(token: Token) -> bool:
@@ -628,6 +642,10 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if token.idx > 0 and doc_text(doc)[token.idx - 1] == "#":
         return True  # «#МиллиМеджлис #аграрнаяполитика» under a post: a label it is filed under, no one named
+    if in_tag_line(doc_text(doc), token.idx):
+        return True  # «Теги: сельсовет, сессия, Вороновщина»: so is a tag line's
+    if _DATELINE_BEFORE.search(doc_text(doc), max(0, token.idx - _DATELINE_REACH), token.idx):
+        return True  # «УЗГЕН, 17 апреля – Кабар.»: the agency a dateline credits
     if word not in named and _listed_with_places(token):
         return True
     if word not in named and _ministry_contraction(token.text):
@@ -1264,15 +1282,13 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     named = frozenset(fold(t.text) for ent in names if len(ent) > 1 for t in ent if not _is_no_name_word(t.text))
     # One-word places and bodies: «в Ливерпуле … игроки Ливерпуля», where the tagger took one for a person; a
     # compound's too: «в Шлезвиг-Гольштейне … ХДС Шлезвиг-Гольштейна».
-    # A settlement's name after its abbreviation, whatever the tagger read it as: «п. Индерборский … у поста
+    # A settlement's name after its abbreviation too, whatever the tagger made of it: «п. Индерборский … у поста
     # Индерборский».
     elsewhere = frozenset(
         _name_stem(ent.text)
         for ent in entities(doc)
-        if len(ent) == 1
-        and ent.text.replace("-", "").isalpha()
-        and (ent.label_ in ("LOC", "ORG") or _after_settlement_abbreviation(ent[0]))
-    )
+        if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.replace("-", "").isalpha()
+    ) | frozenset(_name_stem(found.group("name")) for found in _SETTLEMENT_NAMED.finditer(doc_text(doc)))
     others = bodys_other_names(doc)
     for ent in names:
         check_deadline("persons")

@@ -1062,3 +1062,51 @@ def test_common_words_capitalized_by_a_lines_start_name_no_place(nlp: Language) 
     assert locations._common_word_capitalized_by_position(doc[start : start + 2])
     assert not locations._common_word_capitalized_by_position(nlp("Новости\nЦентральный район встречает гостей")[2:4])
     assert not locations._common_word_capitalized_by_position(nlp("Новости\nВеликие Луки встречают гостей")[2:4])
+
+
+def _places(nlp: Language, text: str) -> set[str]:
+    doc = nlp(text)
+    return {loc.name for loc in locations.run(doc, persons.run(doc, Findings())).locations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A district listed as the text writes it more often: with «муниципальный» or without.
+        (
+            "Глава Тулунского муниципального района выступил. В Тулунском районе отремонтированы школы, "
+            "Тулунскому району выделены средства, жители Тулунского района довольны.",
+            {"Тулунский район"},
+        ),
+        (
+            "Глава Вольского муниципального района выступил. Администрация Вольского муниципального района "
+            "отчиталась, Вольскому району выделены средства.",
+            {"Вольский муниципальный район"},
+        ),
+        # An unknown place adjective's «-ого» is «-ый».
+        ("Отремонтированы дворы Затеречного и Северо-Западного районов.", {"Затеречный район", "Северо-Западный район"}),
+        # A list of adjectives before a plural noun that they agree with, not the noun before them.
+        (
+            "Отключения длились в ряде районов Чуйской, Таласской и Нарынской областей.",
+            {"Чуйская область", "Таласская область", "Нарынская область"},
+        ),
+        # A body's abbreviation the text defines in brackets is no place.
+        (
+            "Выступил глава Администрации местного самоуправления г. Владикавказ (АМС г. Владикавказ). Глава АМС "
+            "поручил подготовиться к зиме.",
+            {"Владикавказ"},
+        ),
+        # A body's own-language name, a tag line's word, a place run into a full name.
+        (
+            "Прошло заседание Государственного Собрания (Ил Тумэн) Республики Саха (Якутия).\n\n"
+            "Теги: Ил Тумэн, санавиация, Арктика",
+            {"Республика Саха (Якутия)"},
+        ),
+        (
+            "Совещание прошло под председательством заместителя акима города Рудного Айгерим Маратовны Исаевой.",
+            {"Рудный"},
+        ),
+    ],
+)
+def test_place_shapes_of_district_and_republic_reports(nlp: Language, text: str, expected: set[str]) -> None:
+    assert _places(nlp, text) == expected

@@ -1069,3 +1069,41 @@ def test_a_meeting_called_is_one_held(nlp: Language) -> None:
     )
     found = meeting(nlp, text)
     assert (found.title, found.date) == ("Внеочередная сессия районного Совета депутатов", "--03-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # A site's year-first dotted date; «накануне» is the day before it.
+        (
+            "2025.10.21 08:15  |  Общество\n\nНакануне в Якутске состоялось заседание постоянного комитета.",
+            "2025-10-20",
+            "Якутск",
+        ),
+        # A site's fields: date / time | city | source.
+        (
+            "04.06.2025 / 17:12 | Бишкек | Пресс-служба парламента\n\nСегодня состоялось заседание фракции.",
+            "2025-06-04",
+            "Бишкек",
+        ),
+        # A protocol header's town that morphology knows only as a participle; the next meeting's town is not it.
+        (
+            "ПРОТОКОЛ № 2\nзаседания Совета\n\nг. Страшены                              14 марта 2025 г.\n\n"
+            "Председательствующий сообщил, что следующее заседание Совета состоится в июне в г. Калараш.",
+            "2025-03-14",
+            "Страшены",
+        ),
+        # A town named by an adjective, in its genitive after the body's head.
+        (
+            "Накануне в акимате города Рудного под председательством заместителя акима города Айгерим Маратовны "
+            "Исаевой состоялось заседание комиссии.",
+            None,
+            "Рудный",
+        ),
+    ],
+)
+def test_site_fields_protocol_towns_and_the_next_meeting(
+    nlp: Language, text: str, date: str | None, place: str
+) -> None:
+    found = meeting(nlp, text)
+    assert (found.date, found.place) == (date, place)

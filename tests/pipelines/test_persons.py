@@ -1254,3 +1254,57 @@ def test_a_footer_word_on_a_line_of_its_own_is_no_person(nlp: Language) -> None:
 def test_a_legislatures_second_name_after_a_dash_is_no_person(nlp: Language) -> None:
     text = "На сессии Госсобрания – Эл Курултай 14 ноября прошло голосование. Выступил Сергей Ефимов."
     assert _persons(nlp, text) == [("Ефимов", "Сергей", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A first name that spells a word, taken by the tagger for a body of one word, before a patronymic.
+        ("Заседание вела председатель комиссии Сардана Ивановна Петрова.", [("Петрова", "Сардана", "Ивановна", None)]),
+        # A place run into the full name after it.
+        (
+            "Совещание прошло под председательством заместителя акима города Рудного Айгерим Маратовны Исаевой.",
+            [("Исаева", "Айгерим", "Маратовна", None)],
+        ),
+        # A post far before the name, past its body's long name, gives the name its case.
+        (
+            "Заслушана информация председателя Агентства продовольственной безопасности Азербайджанской Республики "
+            "(AQTA) Тогрула Мамедова о проверках.",
+            [("Мамедов", "Тогрул", None, None)],
+        ),
+    ],
+)
+def test_names_the_tagger_cut_or_ran_on(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A body's own-language name in brackets, and wherever else the text writes it.
+        "Прошло заседание Государственного Собрания (Ил Тумэн) Республики Саха (Якутия).\n\nТеги: Ил Тумэн, бюджет",
+        "Новости → Ил Тумэн\n\nСостоялось заседание Государственного Собрания (Ил Тумэн) Республики Саха (Якутия).",
+        # A lone word listed with places, a hashtag's word, a tag line's word, a dateline's agency.
+        "Проверки прошли на рынках Гянджи, Сумгайыта и Ширвана.",
+        "Сессия завершилась.\n\n#МиллиМеджлис #бюджет",
+        "Сессия завершилась.\n\nТеги: сельсовет, сессия, Вороновщина",
+        "УЗГЕН, 17 апреля – Кабар. В среду прошёл круглый стол.",
+    ],
+)
+def test_no_person_in_a_bodys_other_name_a_list_of_places_or_a_label(nlp: Language, text: str) -> None:
+    assert _persons(nlp, text) == []
+
+
+def test_a_person_noun_in_apposition_is_no_eponym_context(nlp: Language) -> None:
+    text = "Среди награждённых – студентка аграрного института Огулджерен Байрамова."
+    assert _persons(nlp, text) == [("Байрамова", "Огулджерен", None, None)]
+
+
+def test_a_full_name_split_by_a_line_break_is_one(nlp: Language) -> None:
+    text = "Председатель Совета профсоюзов ВКО Серик\nКабдешевич Бейсембаев выступил от работников."
+    assert _persons(nlp, text) == [("Бейсембаев", "Серик", "Кабдешевич", None)]
+
+
+def test_a_settlements_name_is_no_surname_elsewhere(nlp: Language) -> None:
+    text = "п. Индерборский 27 марта 2025 года\n\nУровень воды в реке Урал у поста Индерборский составил 512 см."
+    assert _persons(nlp, text) == []
