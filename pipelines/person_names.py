@@ -934,7 +934,8 @@ def parse_name(
     elif (
         (is_first_name(words[-1].text) or (len(words) == 2 and _surname_first_pair(words[0].text, words[-1].text)))
         and not is_first_name(words[0].text)
-        and not _best_reading_is_name(words[0].text)
+        # (pymorphy's guess of an unknown «Турдиева» as a woman's name is no dictionary's: «Турдиева Мурода».)
+        and not (_best_reading_is_name(words[0].text) and _dictionary_first_name(words[0].text))
         and leads_as_surname(words[0].text)
     ):
         surname_at, first = 0, words[-1]  # Омурбекова Айгуль; not «Элтон Джон», two first names in their order

@@ -1308,3 +1308,9 @@ def test_a_full_name_split_by_a_line_break_is_one(nlp: Language) -> None:
 def test_a_settlements_name_is_no_surname_elsewhere(nlp: Language) -> None:
     text = "п. Индерборский 27 марта 2025 года\n\nУровень воды в реке Урал у поста Индерборский составил 512 см."
     assert _persons(nlp, text) == []
+
+
+def test_a_guessed_womans_name_is_no_first_name_before_a_first_name(nlp: Language) -> None:
+    """pymorphy guesses an unknown «-ева» word as a woman's name; before a first name it is the surname."""
+    text = "Секретарь зачитала заявление главы хозяйства Турдиева Мурода о прекращении деятельности."
+    assert _persons(nlp, text) == [("Турдиев", "Мурод", None, None)]
