@@ -1279,6 +1279,15 @@ def _unknown_womans_name(word: str, cases: tuple[str, ...]) -> str | None:
     return None
 
 
+def _genitive_only_readings(word: str) -> set[Reading]:
+    """«Абдылды Кулматова»: a first name the dictionary does not know, ending in «-ы» after a consonant, is an -а
+    name's genitive (a man's or a woman's: Абдылда, Гульнара); no first name ends so in the nominative."""
+    w = fold(word)
+    if len(w) < 4 or not w.endswith("ы") or not _CONSONANT_FINAL.search(w[:-1]) or _dictionary_first_name(word):
+        return set()
+    return {("Gen", "Masc"), ("Gen", "Fem")}
+
+
 def _first_name_readings_in_name(word: str) -> set[Reading]:
     """A first name's readings beside a surname. One ending in a consonant that the dictionary knows as no man's may
     be a woman's in any case, for a woman's such name does not decline: «Жанар Даулетбаева», «Умбеткан Мамытовой»
@@ -1431,7 +1440,7 @@ def gendered_surname(
     tellers = (
         (False, _patronymic_readings(patronymic.text) if patronymic is not None else None),
         (False, {("Nom", subject)} if subject is not None else None),
-        (True, first_reader(first.text) if first is not None else None),
+        (True, (first_reader(first.text) or _genitive_only_readings(first.text)) if first is not None else None),
     )
     for by_first_name, tells in tellers:
         if tells is None:

@@ -1314,3 +1314,10 @@ def test_a_guessed_womans_name_is_no_first_name_before_a_first_name(nlp: Languag
     """pymorphy guesses an unknown «-ева» word as a woman's name; before a first name it is the surname."""
     text = "Секретарь зачитала заявление главы хозяйства Турдиева Мурода о прекращении деятельности."
     assert _persons(nlp, text) == [("Турдиев", "Мурод", None, None)]
+
+
+def test_an_unknown_first_name_in_y_is_a_genitive(nlp: Language) -> None:
+    """No first name ends in «-ы» after a consonant in the nominative: «Абдылды» is Абдылда's genitive, so the
+    surname after it is a genitive too."""
+    text = "Почтили память председателя суда аксакалов микрорайона Шахтёр Абдылды Кулматова."
+    assert _persons(nlp, text) == [("Кулматов", "Абдылда", None, None)]
