@@ -1,4 +1,4 @@
-"""A body's other name: the own-language name a text writes in brackets after a body's Russian one.
+"""A body's other name: the own-language name a text writes in brackets after an assembly's Russian one.
 
 «Государственного Собрания (Ил Тумэн) Республики Саха (Якутия)», «Государственного Собрания (Курултая)
 Республики Башкортостан»: the bracketed words name the body. Written elsewhere in the text — a breadcrumb
@@ -21,7 +21,7 @@ _LONGEST = 4  # «Ил Тумэн», «Эл Курултай», «Милли М�
 
 @cache
 def _heads() -> frozenset[str]:
-    return frozenset(lexicons.load("org_heads")) | {"госсобрание"}
+    return lexicons.load("assembly_heads")
 
 
 def _fold(text: str) -> str:
