@@ -312,9 +312,18 @@ def _fleeting_vowel(stem: str, word: str, case: str) -> str:
 
 def _declined_foreign(word: str, case: str, gender: str | None) -> str | None:
     """A masculine surname pymorphy does not know, its case ending cut: Карзая → Карзай,
-    Диас-Канеля → Диас-Канель, Ассанжу → Ассанж."""
+    Диас-Канеля → Диас-Канель, Ассанжу → Ассанж; each part of a double surname that took the case ending:
+    Диаса-Канеля → Диас-Канель (Гарсиа-Маркеса → Гарсиа-Маркес: «Гарсиа» does not decline)."""
     if gender != "Masc":
         return None
+    head, dash, _ = word.rpartition("-")
+    if dash and len(head) > 2 and head.isalpha() and (whole := _declined_foreign_word(word, case)) is not None:
+        declined_head = _declined_foreign_word(head, case)
+        return f"{declined_head}-{whole[len(head) + 1 :]}" if declined_head is not None else whole
+    return _declined_foreign_word(word, case)
+
+
+def _declined_foreign_word(word: str, case: str) -> str | None:
     for ending in _FOREIGN_MASC_ENDINGS.get(case, ()):
         stem = word[: -len(ending)]
         if not word.lower().endswith(ending) or len(stem) < 3:

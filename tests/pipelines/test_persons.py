@@ -1321,3 +1321,16 @@ def test_an_unknown_first_name_in_y_is_a_genitive(nlp: Language) -> None:
     surname after it is a genitive too."""
     text = "Почтили память председателя суда аксакалов микрорайона Шахтёр Абдылды Кулматова."
     assert _persons(nlp, text) == [("Кулматов", "Абдылда", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("Визит Мигеля Диаса-Канеля начался.", "Диас-Канель"),
+        ("Президент встретился с Мигелем Диасом-Канелем.", "Диас-Канель"),
+        ("Он поздравил Мигеля Диас-Канеля с избранием.", "Диас-Канель"),
+        ("Роман Габриэля Гарсиа-Маркеса издан.", "Гарсиа-Маркес"),
+    ],
+)
+def test_each_part_of_a_double_surname_that_declined(nlp: Language, text: str, surname: str) -> None:
+    assert [p.surname for p in find_persons(nlp(text))] == [surname]
