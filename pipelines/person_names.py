@@ -215,6 +215,8 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
     article, _, rest = word.partition("-")
     if rest and fold(article) in lexicons.load("name_articles") and article.islower():
         return f"{article}-{_nominative(rest, case, gender, part)}"  # «ас-Сабаха» → «ас-Сабах»
+    if part == "surname" and (double := _declined_double(word, case, gender)) is not None:
+        return double  # (a guess of pymorphy's would decline the last part alone)
     want = _TAG_OF_PART[part]
     oc_case, oc_gender = _OC_CASE.get(case), _OC_GENDER.get(gender or "")
     # One person's surname or first name is singular: a plural reading («левински» as a town's plural, «Даниала» as
@@ -316,11 +318,17 @@ def _declined_foreign(word: str, case: str, gender: str | None) -> str | None:
     Диаса-Канеля → Диас-Канель (Гарсиа-Маркеса → Гарсиа-Маркес: «Гарсиа» does not decline)."""
     if gender != "Masc":
         return None
+    return _declined_double(word, case, gender) or _declined_foreign_word(word, case)
+
+
+def _declined_double(word: str, case: str, gender: str | None) -> str | None:
+    """A man's double surname whose both parts took the case ending, in the nominative: «Диаса-Канеля» →
+    Диас-Канель; None for any other word."""
     head, dash, _ = word.rpartition("-")
-    if dash and len(head) > 2 and head.isalpha() and (whole := _declined_foreign_word(word, case)) is not None:
-        declined_head = _declined_foreign_word(head, case)
-        return f"{declined_head}-{whole[len(head) + 1 :]}" if declined_head is not None else whole
-    return _declined_foreign_word(word, case)
+    if gender != "Masc" or not dash or len(head) < 3 or not head.isalpha():
+        return None
+    whole, declined_head = _declined_foreign_word(word, case), _declined_foreign_word(head, case)
+    return f"{declined_head}-{whole[len(head) + 1 :]}" if whole and declined_head else None
 
 
 def _declined_foreign_word(word: str, case: str) -> str | None:
