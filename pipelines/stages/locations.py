@@ -601,6 +601,7 @@ def clean_location(span: Span) -> Span | None:
     trimmed = _trim(span)
     if trimmed is None:
         return None
+    trimmed = _from_shouted_region(trimmed)
     if any(t.text in _BREADCRUMB_STEPS for t in trimmed):
         return None  # «Совет района / Новости Совета»: a site's breadcrumb, its steps run together
     if _after_not_place_noun(trimmed) or _is_quoted_name(trimmed) or _in_a_work_title(trimmed):
@@ -625,6 +626,21 @@ def clean_location(span: Span) -> Span | None:
     if not has_noun and loading.parse(root.text)[0].tag.POS != "NOUN" and not _adjectival_town_in_a_list(trimmed):
         return None  # an adjective or adverb NER took for a name: "Штокмановское", "Наиболее"
     return trimmed
+
+
+def _from_shouted_region(span: Span) -> Span:
+    """«РЕГИОНАЛЬНАЯ ПАЛАТА ЧАСТНЫХ СУДЕБНЫХ ИСПОЛНИТЕЛЕЙ ОБЛАСТИ АБАЙ»: in a heading in capitals the tagger runs a
+    body's words into the region its name ends with; the region starts at its noun, or at the adjectives right
+    before it («ВОСТОЧНО-КАЗАХСТАНСКОЙ ОБЛАСТИ»)."""
+    if len(span) < 3 or not span.text.isupper():
+        return span
+    at = next((t.i for t in span[1:] if _in_words(_lemma(t.text), t.lower_, "loc_region_nouns")), None)
+    if at is None:
+        return span
+    doc = span.doc
+    while at > span.start and _adjective(doc[at - 1].lower_):
+        at -= 1  # «СОКОЛЬСКОГО МУНИЦИПАЛЬНОГО ОКРУГА»: the region's adjectives, back to the body's noun
+    return doc[at : span.end]
 
 
 def _adjectival_town_in_a_list(span: Span) -> bool:
@@ -654,6 +670,7 @@ def places_in_body(span: Span, quoted: list[bool]) -> Iterator[Span]:
             continue
         place = span.doc[token.left_edge.i : min(token.right_edge.i + 1, span.end)]
         trimmed = _trim(place)
+        trimmed = _from_shouted_region(trimmed) if trimmed is not None else None
         if trimmed is not None and _is_place_like(trimmed) and not any(t.text in _BREADCRUMB_STEPS for t in trimmed):
             yield trimmed
 

@@ -1109,6 +1109,15 @@ def _places(nlp: Language, text: str) -> set[str]:
             "Совещание прошло под председательством заместителя акима города Рудного Айгерим Маратовны Исаевой.",
             {"Рудный"},
         ),
+        # A heading in capitals: the region starts at its noun or its adjectives, not at the body's words.
+        (
+            "РЕГИОНАЛЬНАЯ ПАЛАТА ЧАСТНЫХ СУДЕБНЫХ ИСПОЛНИТЕЛЕЙ ОБЛАСТИ АБАЙ\n\nВчера в Семее прошло собрание.",
+            {"область Абай", "Семей"},
+        ),
+        (
+            "АДМИНИСТРАЦИЯ СОКОЛЬСКОГО МУНИЦИПАЛЬНОГО ОКРУГА\n\nВчера прошло заседание.",
+            {"Сокольский муниципальный округ"},
+        ),
     ],
 )
 def test_place_shapes_of_district_and_republic_reports(nlp: Language, text: str, expected: set[str]) -> None:
