@@ -14,7 +14,7 @@ from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc
 
 from models import lexicons
-from pipelines.doc_views import token_strings
+from pipelines.doc_views import doc_text, token_strings
 
 _LONGEST = 4  # «Ил Тумэн», «Эл Курултай», «Милли Меджлис»: a few words
 
@@ -38,6 +38,8 @@ def bodys_other_names(doc: Doc) -> frozenset[str]:
 
 
 def _other_names(doc: Doc) -> frozenset[str]:
+    if "(" not in doc_text(doc):
+        return frozenset()
     found: set[str] = set()
     heads = _heads()
     words = token_strings(doc, ORTH)
