@@ -927,6 +927,9 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     quoted = seg.label == "GEN_NP" and previous == "CORE" and doc[seg.start - 1].text in CLOSE_QUOTES
     if quoted and seg.end < len(doc) and doc[seg.end].text == "«":
         return False
+    # «Почётной грамотой Хурала … чабана | СПК «Хемчик»»: a legal form before a quoted name opens a name of its own.
+    if seg.end < len(doc) and doc[seg.end].text in OPEN_QUOTES and doc[seg.end - 1].lower_ in _legal_variants():
+        return False
     # «администрация Обамы», «ЕЦБ Жан-Клод Трише»: a person after a name is not part of it.
     if seg.label == "PLACE_BY_ADJECTIVE":
         kind = doc[seg.start - 1]
@@ -983,6 +986,12 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         if title and word_lemma(first.text) not in lexicons.load("org_office_holders"):
             return False
         if _named_person(doc, seg):
+            return False
+        # «Хурала представителей | чабана …»: after the members a body unites, one person by occupation is whom the
+        # sentence speaks of (members go on in the plural: «Совет депутатов трудящихся»).
+        before = doc[seg.start - 1]
+        one = first.is_lower and first.pos_ == "NOUN" and not plural(first) and "Anim" in first.morph.get("Animacy")
+        if one and plural(before) and "Anim" in before.morph.get("Animacy") and before.is_lower:
             return False
         # «Правительство действующего премьер-министра Сооронбая Жээнбекова»: a body of a person by office.
         office = word_lemma(doc[seg.end - 1].text) in lex.position_nouns | lexicons.load("org_office_holders")
