@@ -321,6 +321,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {**abbr, "LENGTH": {"<=": 5}, "LOWER": {"NOT_IN": sorted(lex.country_codes | lex.not_abbreviations)}},
                 *quoted,
             ],
+            # «ПО «Азеригаз»», «ПО «Беларуськалий»»: a production association in capitals (alone «ПО» is software).
+            [{"ORTH": "ПО"}, *quoted],
         ],
         "ABBR": [[abbr, {**abbr, "OP": "{0,2}"}]],
         # «Маджлиси Оли», «Маджлиси намояндагон»: the kind first, in the izafet form, then its attribute.
@@ -927,8 +929,11 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     quoted = seg.label == "GEN_NP" and previous == "CORE" and doc[seg.start - 1].text in CLOSE_QUOTES
     if quoted and seg.end < len(doc) and doc[seg.end].text == "«":
         return False
-    # «Почётной грамотой Хурала … чабана | СПК «Хемчик»»: a legal form before a quoted name opens a name of its own.
-    if seg.end < len(doc) and doc[seg.end].text in OPEN_QUOTES and doc[seg.end - 1].lower_ in _legal_variants():
+    # «Почётной грамотой Хурала … чабана СПК | «Хемчик»»: a legal form that ends a phrase of more words, before a
+    # quoted name, opens that name (alone it is the tail's first word: «совета директоров | АО «…»»).
+    last = doc[seg.end - 1]
+    form = last.lower_ in _legal_variants() or (form_before_name(doc, last) and last.lower_ not in lex.country_codes)
+    if form and seg.end - seg.start > 1 and seg.end < len(doc) and doc[seg.end].text in OPEN_QUOTES:
         return False
     # «администрация Обамы», «ЕЦБ Жан-Клод Трише»: a person after a name is not part of it.
     if seg.label == "PLACE_BY_ADJECTIVE":

