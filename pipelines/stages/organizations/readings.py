@@ -181,11 +181,6 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # genitive, is the next phrase's subject or object, not a word of the name.
     if end - 1 > start and _unattached_noun(doc[end - 1], doc[end - 2]):
         end -= 1
-    # «районного газового хозяйства ПО | «Азеригаз»»: a form's letters before a quoted name open that name.
-    last = doc[end - 1]
-    form = last.is_upper and grammar.form_before_name(doc, last) and last.lower_ not in lex.country_codes
-    if form and end - 1 > start and end < len(doc) and doc[end].text in "«„":
-        end -= 1
     # «МГУ имени | М. В. Ломоносова»: cut before the person, «имени» goes back to the tail that names the person.
     if end - 1 > start and doc[end - 1].lower_ in _NAMED_AFTER:
         end -= 1
