@@ -1027,6 +1027,11 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         members = doc[seg.start].lower_ == "и" and plural(doc[seg.start - 1])
         if any(_is_head_word(doc[i], lex) and not (members and plural(doc[i])) for i in range(seg.start + 1, seg.end)):
             return False
+        # «Министерства юстиции Кыргызской Республики | и органов местного самоуправления»: after the state or region
+        # that ends a name, a plural is a second addressee.
+        after_place = doc[seg.start - 1].ent_type_ == "LOC" and not plural(doc[seg.start - 1])
+        if after_place and any(doc[i].pos_ == "NOUN" and plural(doc[i]) for i in range(seg.start + 1, seg.end)):
+            return False
         # «поблагодарили Фонд … и руководителя филиала …»: a conjunct that opens with a person's title is the
         # next person's, not more of the name.
         # («…, главного архитектора района»: the title's adjectives before it do not hide it.)
@@ -1375,7 +1380,12 @@ def gloss(doc: Doc, end: int) -> bool:
         return False
     gloss, kind = doc[end + 1], doc[end - 1]
     cases = set(kind.morph.get("Case"))
-    return gloss.is_lower and gloss.pos_ == "NOUN" and bool(cases & set(gloss.morph.get("Case")))
+    agrees = bool(cases & set(gloss.morph.get("Case")))
+    # «Института Акыйкатчы | (Омбудсмена) | Кыргызской Республики»: a state-language kind said in Russian with its
+    # capital, before the state the name goes on to.
+    if gloss.is_title and agrees and doc[end + 3].ent_type_ == "LOC" and "Gen" in doc[end + 3].morph.get("Case"):
+        return "Gen" in cases and gloss.pos_ in ("NOUN", "PROPN", "ADJ") and not kind.is_lower
+    return gloss.is_lower and gloss.pos_ == "NOUN" and agrees
 
 
 def _republic_name(doc: Doc, end: int) -> bool:

@@ -22,7 +22,7 @@ from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings
 from pipelines.person_names import TURKIC_PATRONYMIC_PARTICLES, looks_like_surname
-from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _STOP, _place_kinds, _place_word
+from pipelines.stages.organizations._common import _DASHES, _PLACE_ADJECTIVE, _QUOTES, _STOP, _place_kinds, _place_word
 from pipelines.stages.organizations.canonical import _NAMED_AFTER, _adjective_shaped
 
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
@@ -506,6 +506,11 @@ def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
     found = []
     texts = token_strings(doc, ORTH)  # a Token only between slashes: one for every word cost more
     for i in range(1, len(texts) - 1):
+        # «УЗГЕН, 17 апреля – Кабар.»: a wire's dateline credits the agency after a dash too.
+        if texts[i - 1] in _DASHES and texts[i + 1] == "." and i >= 2 and doc[i].is_title and doc[i].is_alpha:
+            if _dateline(doc, i - 1) and not _place_word(doc[i]):
+                found.append((i, i + 1))
+            continue
         if texts[i - 1] != "/" or texts[i + 1] != "/":
             continue
         token = doc[i]
