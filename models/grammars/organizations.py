@@ -128,11 +128,20 @@ def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
             continue
         # «окмоту» does not inflect; the dictionary guesses it a form of another word («окмота»).
         forms.setdefault(head, head)
+        declined = False
         for parse in loading.parse(head):
             if parse.normal_form == head and parse.tag.POS == "NOUN":
                 for form in parse.lexeme:
+                    declined = declined or form.word != head
                     forms.setdefault(form.word.replace("ё", "е"), head)
+        # «в Жогорку Кенеше»: a kind the dictionary cannot decline, ending in a consonant, declines as a masculine noun.
+        if not declined and head[-1] not in _VOWELS:
+            for ending in _MASCULINE_ENDINGS:
+                forms.setdefault(head + ending, head)
     return forms
+
+
+_MASCULINE_ENDINGS = ("а", "у", "ом", "ем", "е", "ы", "и", "ов", "ей", "ам", "ами", "ах")
 
 
 # Units registered as bodies of their own when named by their region («Томское региональное отделение Союза …»).
