@@ -530,7 +530,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "TOWN": [
             [{"LOWER": {"IN": ["по", "и"]}, "OP": "?"}, {"LOWER": {"IN": ["г", "гор"]}}, {"ORTH": ".", "OP": "?"}, town]
             for town in ({"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}},)
-        ],
+        ]
+        # «примэрии муниципия Комрат»: a Moldovan municipality's kind, then its name in the nominative.
+        + [[{"LOWER": "муниципия"}, {"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN"]}}]],
         # «посольство Республики Беларусь в Армении»: a mission is named by the place it is in (`_tail_ok`).
         "IN_PLACE": [
             [{"LOWER": {"IN": ["в", "во"]}}, {"ENT_TYPE": "LOC", "IS_TITLE": True}, {"ENT_TYPE": "LOC", "OP": "{0,3}"}],
@@ -967,7 +969,10 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             and bool({kind.lemma_, word_lemma(kind.text), lex.foreign_heads.get(kind.lower_)} & local)
             and (not known or word_lemma(territory.text) in TERRITORIES)
         )
-    if seg.label not in ("NAMED_AFTER", "IZAFET") and any(doc[i].ent_type_ == "PER" for i in range(seg.start, seg.end)):
+    # («муниципия Комрат»: a town after its kind is no person, whatever the tagger read.)
+    if seg.label not in ("NAMED_AFTER", "IZAFET", "TOWN") and any(
+        doc[i].ent_type_ == "PER" for i in range(seg.start, seg.end)
+    ):
         return False
     # «отдела администрации | Надежды Петровны Тимухиной»: a patronymic the tagger missed is a person's, whom the
     # phrase speaks of (an eponym, «имени Ивана Петровича …», is read apart).

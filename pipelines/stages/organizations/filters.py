@@ -162,6 +162,19 @@ def _place_by_kind(body: Body) -> bool:
     )
 
 
+def _community(body: Body) -> bool:
+    """«Глава Горисской общины», «община Гюмри»: an Armenian community named by its place alone is a municipality, a
+    place (its council, «совет старейшин Горисской общины», is the body; a registered community has a quoted name:
+    «родовая община «Кичига»»)."""
+    words = body.name.split()
+    return (
+        body.head == "община"
+        and len(words) == 2
+        and not any(q in body.name for q in _QUOTES)
+        and (_PLACE_ADJECTIVE.search(words[0]) is not None or words[1][:1].isupper())
+    )
+
+
 def _of_kind(token: Token, kinds: frozenset[str]) -> bool:
     if grammar.word_lemma(token.text) in kinds:
         return True
@@ -480,7 +493,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
     # «ОО» left alone of a shouted heading «ОО «БЕЛОРУССКИЙ РЕСПУБЛИКАНСКИЙ СОЮЗ …»»: a legal form names no one body.
     if body.name.strip(_QUOTES + " ").lower().replace("0", "о") in grammar.lexicon().legal_forms:
         return False
-    if _unit_named(doc, body) or _place_by_kind(body):
+    if _unit_named(doc, body) or _place_by_kind(body) or _community(body):
         return False
     if _state_language(body.name) or _timestamp(body.name):
         return False
@@ -538,7 +551,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
 # «Вестник нотариата Новосибирской области № 2 (2025)»: a periodical's title, its issue's number and year (or its
 # number since the first issue: «Информационный вестник № 4 (118)»).
 # (««Сергиевский вестник» № 41 (1183)», a bulletin's footer: the title's closing quote before the number.)
-_ISSUE = re.compile(r"^[\w\s»”\"]{0,80}?№\s?\d{1,4}\s?\(\d{1,4}\)")
+_ISSUE = re.compile(r"^[\w\s»”\"·|]{0,80}?№\s?\d{1,4}\s?\(\d{1,4}\)")
 
 
 # «Ирина Менделева, СБ»: a line of a first name and a surname (or initials), a comma and the name ends a reprinted

@@ -316,7 +316,7 @@ def _parents_of_units(
         if not doc[kind + 1].text[:1].isupper():
             # «службы транспорта мэрии Кутаиси», «отдела культуры администрации района»: a unit named by its field
             # in the genitive, then the local executive it belongs to.
-            after = [r[0] for r in ranges if kind + 1 < r[0] < end and r[1] == end and _local_executive(doc, *r)]
+            after = [r[0] for r in ranges if kind < r[0] < end and r[1] == end and _local_executive(doc, *r)]
             if after:
                 parents[start, end] = (min(after), end)
             continue
