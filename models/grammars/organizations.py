@@ -382,6 +382,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
             ],
             [gen_compound, gen_noun],
+            # «Совет председателей | махаллей города Истаравшан»: a Central Asian neighbourhood's kind, which the tagger
+            # reads as an adjective or a verb.
+            [{"LOWER": {"IN": ["махаллей", "махалли"]}}],
             coordinated(gen_mod, gen_noun),
             # «крестьянских (фермерских) хозяйств»: another word for the modifier, in parentheses.
             [gen_mod, {"ORTH": "("}, {**gen_mod, "IS_LOWER": True}, {"ORTH": ")"}, {**gen_mod, "OP": "*"}, gen_noun],
@@ -969,9 +972,12 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             and bool({kind.lemma_, word_lemma(kind.text), lex.foreign_heads.get(kind.lower_)} & local)
             and (not known or word_lemma(territory.text) in TERRITORIES)
         )
-    # («муниципия Комрат»: a town after its kind is no person, whatever the tagger read.)
-    if seg.label not in ("NAMED_AFTER", "IZAFET", "TOWN") and any(
-        doc[i].ent_type_ == "PER" for i in range(seg.start, seg.end)
+    # («муниципия Комрат»: a town after its kind in full is no person, whatever the tagger read.)
+    town = seg.label == "TOWN" and doc[seg.start].text == "муниципия"
+    if (
+        seg.label not in ("NAMED_AFTER", "IZAFET")
+        and not town
+        and any(doc[i].ent_type_ == "PER" for i in range(seg.start, seg.end))
     ):
         return False
     # «отдела администрации | Надежды Петровны Тимухиной»: a patronymic the tagger missed is a person's, whom the
