@@ -2001,6 +2001,10 @@ def misread_adjective(token: Token) -> bool:
 
 def _abbreviation_ok(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
     tokens = list(doc[seg.start : seg.end])
+    # «вертолётов Ми-8АМТ»: letters glued to a model's number are its version, no body.
+    before = doc[seg.start - 1] if seg.start > 0 else None
+    if before is not None and not before.whitespace_ and before.text[-1:].isdigit():
+        return False
     for token in tokens:
         # «МО МВД», «ОП МВД»: a kind of unit that names nothing alone is the unit of the body abbreviated after it.
         unit_of_next = token.i + 1 < seg.end and token.lower_ not in lex.country_codes

@@ -468,7 +468,15 @@ def _on_state_language_line(text: str, mention: TextSpan) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return line.isupper() and _STATE_LETTERS.search(line) is not None
+    if not line.isupper():
+        return False
+    if _STATE_LETTERS.search(line) is not None:
+        return True
+    # «МАРИЙ ЭЛ РЕСПУБЛИКЫН КУГЫЖАНЫШ ПОГЫНЖО»: a language written in Russian letters only, most of whose long words
+    # the dictionary does not know.
+    words = [w.lower() for w in re.findall(r"[А-ЯЁ]{4,}", line)]
+    unknown = [w for w in words if not loading.morph().word_is_known(w)]
+    return len(unknown) >= 3 and 2 * len(unknown) > len(words)
 
 
 def _to_be_founded(text: str, mention: TextSpan) -> bool:
