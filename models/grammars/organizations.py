@@ -1535,6 +1535,11 @@ def known_names(doc: Doc, lex: Lexicons) -> Iterator[tuple[int, int]]:
                 yield i, i + len(words)
 
 
+_MONTHS = frozenset(
+    {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
+)
+
+
 def defined_terms(doc: Doc, found: Found, name_ends: set[int]) -> frozenset[str]:
     """Abbreviations the text defines for a thing that is not a body: «транспортным средством (БПТС)».
 
@@ -1550,7 +1555,9 @@ def defined_terms(doc: Doc, found: Found, name_ends: set[int]) -> frozenset[str]
                 continue
             in_parentheses = doc[seg.start - 1].text == "(" and doc[seg.end].text == ")"
             after_term = before.text.islower() and before.pos_ in ("NOUN", "ADJ")
-            if in_parentheses and after_term and not _is_head_word(before, lexicon()):
+            # («Балканабат, 9 апреля (ТДХ).»: a dateline's date, then the agency it credits.)
+            dated = before.lemma_ in _MONTHS and doc[seg.start - 3].like_num
+            if in_parentheses and after_term and not dated and not _is_head_word(before, lexicon()):
                 terms.add(doc[seg.start].text)
     return frozenset(terms)
 

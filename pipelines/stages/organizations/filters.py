@@ -153,6 +153,8 @@ def _place_by_kind(body: Body) -> bool:
     words = body.name.split()
     if body.head is None and len(words) == 1 and _PLACE_ADJECTIVE.search(words[0]) and not body.abbreviation:
         return True  # «11 депутатов Куугандинского, …»: a place's adjective alone, its noun left to a later one
+    if len(words) == 1 and words[0].islower() and body.words and body.words[0] in _place_kinds():
+        return True  # «заседание хякимлика | велаята»: a kind of place alone, in small letters
     return (
         body.head is None
         and len(words) >= 2
