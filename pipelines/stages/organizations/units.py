@@ -342,6 +342,10 @@ def _parents_of_units(
         # «научно-технического совета ФГБУ «Национальный парк …»»: a legal form and the quoted name it opens.
         form = bool(words) and words[0].is_upper and kind + 2 < end and doc[kind + 2].text in _QUOTES
         named = words and (capitalised or form) and words[0].lemma_ not in units
+        # «Комитета Республики Ингушетия по туризму»: a place between the unit's kind and its field makes the unit that
+        # place's own body (as «комитет по … Ленинградской области» is: `_of_place`), no unit of a body.
+        if named and all(t.ent_type_ == "LOC" for t in words):
+            continue
         if named and kind + 1 in starts and not _branch_for_place(doc, field, end):
             parents[start, end] = (kind + 1, field)
     return parents
