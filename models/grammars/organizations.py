@@ -1937,6 +1937,9 @@ def _field_before_name(doc: Doc, start: int, seg: Segment) -> bool:
     small = words[1:] if opens else words
     if not all(t.is_lower and t.is_alpha for t in small) or word_lemma(words[kind].text) not in lexicon().heads:
         return False
+    # (Not people after a capitalised kind: «Совет директоров «Freixenet»», «Лиги чемпионов «Арсенал» проиграл».)
+    if opens and any(plural(t) and "Anim" in t.morph.get("Animacy") for t in small):
+        return False
     first = doc[seg.start + 1]
     # (A quoted title after a body, «… «О бюджете …»», is a document's.)
     if not first.is_title or first.pos_ == "ADP":
