@@ -1178,7 +1178,8 @@ def _wrapped_place(doc: Doc, end: int, found: Found) -> list[Segment]:
     a capital, that goes on a long line cut after a word in small letters is the same name («министерства
     образования / Республики Мордовия»)."""
     last, first = doc[end - 1], doc[end + 1]
-    if not (last.is_lower and last.is_alpha and first.is_title and first.is_alpha):
+    # («… программ / Восточно-Казахстанской области»: a place's adjective joined by a hyphen is a word too.)
+    if not (last.is_lower and last.is_alpha and first.is_title and first.text.replace("-", "").isalpha()):
         return []
     i = end - 1
     while i > 0 and not _line_start(doc, i) and last.idx - doc[i].idx < _WRAPPED_LINE:
