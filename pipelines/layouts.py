@@ -70,6 +70,17 @@ _CHAIR_TURN = re.compile(
     r"^[ \t]*(?P<label>[^\W\d_]+)(?:[ \t]*\((?P<name>[^()\n]{2,80})\))?(?P<mark>[ \t]*[.:][ \t]*)(?=\S)",
     re.MULTILINE,
 )
+# A stenogram may set each label on its own line, the speech on the lines under it: «Изиляев Геннадий Петрович
+# (министр …)», «Ямбаршев С.А.», «Председательствующий». Only a full name (or a post-word's title over one) and an
+# optional bracketed aside, nothing after them on the line.
+_ALONE_TURN = re.compile(
+    rf"[ \t]*(?:(?P<title>[{_UPPER}][{_LOWER}-]+)[ \t]+)?(?P<name>{_NAME})"
+    rf"(?:[ \t]*\((?P<aside>[^()\n]{{1,120}})\))?[ \t]*"
+)
+_ALONE_CHAIR = re.compile(r"[ \t]*(?P<label>[^\W\d_]+)(?:[ \t]*\((?P<name>[^()\n]{2,80})\))?[ \t]*")
+# A speech under a label alone on its line opens a sentence and runs several words: a name list's next name, a
+# signature's post («Председатель\nСовета депутатов») or a header is not one.
+_SPEECH_LINE = re.compile(rf"[ \t]*[{_UPPER}«\"–—-]\S*(?:[ \t]+\S+){{2}}")
 
 
 _LEADING_NAME = re.compile(rf"[ \t]*(?:\d{{1,2}}[.)]|[–—•-])?[ \t]*(?P<name>{_NAME})(?=[\s,:;(–—-]|$)")
@@ -280,12 +291,21 @@ def find_turns(text: str) -> tuple[Turn, ...]:
     """Speaker turns, each running to the next label, a closing line or the end of the text."""
     chair_labels = phrases_of("turn")
     labels: list[tuple[int, int, tuple[int, int] | None, bool]] = []
-    for start, end in _lines(text):
+    lines = _lines(text)
+    # Labels alone on their line only under a stenogram's title: elsewhere a name over a sentence is a letterhead's
+    # or a signature's.
+    alone = _titled(text, "transcript_title")
+    for at, (start, end) in enumerate(lines):
         line = text[start:end]
         chair = _CHAIR_TURN.match(line)
         if chair is not None and fold(chair.group("label")) in chair_labels:
             name = (start + chair.start("name"), start + chair.end("name")) if chair.group("name") else None
             labels.append((start, start + chair.end(), name, True))
+            continue
+        if alone and at + 1 < len(lines) and (found := _alone_label(text, line, lines[at + 1], chair_labels)):
+            kind, span = found
+            name = (start + span[0], start + span[1]) if span else None
+            labels.append((start, lines[at + 1][0], name, kind == "chair"))
             continue
         turn = _TURN.match(line)
         if turn is None or not _is_speaker_label(turn) or _lists_a_post(line[turn.end() :]) or line_header(line):
@@ -298,6 +318,24 @@ def find_turns(text: str) -> tuple[Turn, ...]:
         end = _rstrip(text, text_start, next(s for s in stops if s > start))
         turns.append(Turn(start, text_start, end, name, chair))
     return tuple(turns)
+
+
+def _alone_label(
+    text: str, line: str, following: tuple[int, int], chair_labels: tuple[str, ...]
+) -> tuple[str, tuple[int, int] | None] | None:
+    """("chair" or "speaker", the name's span in `line`) of a label standing alone on its line over a speech."""
+    speech = text[following[0] : following[1]]
+    if not _SPEECH_LINE.match(speech) or leading_name(speech) is not None or line_header(speech) is not None:
+        return None
+    chair = _ALONE_CHAIR.fullmatch(line)
+    if chair is not None and fold(chair.group("label")) in chair_labels:
+        return "chair", (chair.start("name"), chair.end("name")) if chair.group("name") else None
+    turn = _ALONE_TURN.fullmatch(line)
+    if turn is None or line_header(line) is not None or _verb_read_as_surname(turn.group("name")):
+        return None
+    if turn.group("title") is not None and fold(turn.group("title")) not in _title_words():
+        return None
+    return "speaker", (turn.start("name"), turn.end("name"))
 
 
 def _is_speaker_label(turn: re.Match[str]) -> bool:

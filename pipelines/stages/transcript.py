@@ -10,6 +10,7 @@ or in a header line («Председательствующий – Предсе
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -17,18 +18,30 @@ from spacy.tokens import Doc
 from models.components.extensions import doc_text
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, PersonFinding, TextSpan
-from pipelines.layouts import Turn, detect_layout, find_sections, find_turns
+from pipelines.layouts import Turn, detect_layout, find_sections, find_turns, fold, phrases_of
 from pipelines.stages.protocol import LIST_TITLE, PersonEdit, apply_edits, named_person, persons_in, title_by_name
 
 
-def _declared_chair(doc: Doc, persons: list[PersonFinding]) -> int | None:
-    """The person a chair header line names: the last name on it, after the chair's own title."""
-    for section in find_sections(doc_text(doc)):
+def _declared_chair(doc: Doc, persons: list[PersonFinding], turns: tuple[Turn, ...]) -> int | None:
+    """The person a chair header line names: the last name on it, after the chair's own title; else the speaker
+    whose own label calls them the chair («Яндыбаева Надежда Васильевна (председательствующий, председатель …)»)."""
+    text = doc_text(doc)
+    for section in find_sections(text):
         if section.kind == "chair":
             hits = persons_in(persons, section.start, section.end)
             if hits:
                 return hits[-1][1]
+    chair_labels = phrases_of("turn")
+    for turn in turns:
+        if turn.name is None or turn.chair:
+            continue
+        aside = _ASIDE.match(text, turn.name[1], turn.text_start)
+        if aside is not None and fold(aside.group(1)) in chair_labels:
+            return named_person(persons, doc, *turn.name)
     return None
+
+# The first item of a label's bracketed aside: «(председательствующий, председатель комитета)».
+_ASIDE = re.compile(r"[ \t]*\([ \t]*([^\W\d_]+)[ \t]*[,;)]")
 
 
 def _label_title(doc: Doc, findings: Findings, person: PersonFinding, turn: Turn) -> tuple[str, str | None] | None:
@@ -47,7 +60,7 @@ def _label_title(doc: Doc, findings: Findings, person: PersonFinding, turn: Turn
 def read_turns(doc: Doc, findings: Findings, turns: tuple[Turn, ...]) -> Findings:
     persons = list(findings.persons)
     edits: dict[int, PersonEdit] = {}
-    chair = _declared_chair(doc, persons)
+    chair = _declared_chair(doc, persons, turns)
     for turn in turns:
         check_deadline("transcript")
         index = named_person(persons, doc, *turn.name) if turn.name else chair

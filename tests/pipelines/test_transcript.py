@@ -149,3 +149,23 @@ def test_the_record_keeper_s_signature_is_no_turn() -> None:
     )
     labels = [text[t.name[0] : t.name[1]] for t in find_turns(text) if t.name]
     assert labels == ["Петров И.И.", "Смирнова О.А."]
+
+
+def test_labels_alone_on_their_line_under_a_stenograms_title() -> None:
+    text = (
+        "СТЕНОГРАММА\nзаседания комитета\n\n"
+        "Присутствуют члены комитета: Яндыбаева Н.В., Ямбаршев С.А.\n\n"
+        "Яндыбаева Надежда Васильевна (председательствующий, председатель комитета)\nДоброе утро, коллеги. Начнём.\n\n"
+        "Ямбаршев С.А.\nА что будет с сельскими администрациями?\n\n"
+        "Председательствующий\nПредлагаю принять законопроект в первом чтении.\n"
+    )
+    turns = find_turns(text)
+    assert [text[t.name[0] : t.name[1]] if t.name else None for t in turns] == [
+        "Яндыбаева Надежда Васильевна",
+        "Ямбаршев С.А.",
+        None,
+    ]
+    assert [t.chair for t in turns] == [False, False, True]
+    assert text[turns[1].text_start : turns[1].end] == "А что будет с сельскими администрациями?"
+    # Without the title, a name over a sentence is a letterhead's or signature's, not a turn.
+    assert not find_turns(text.replace("СТЕНОГРАММА\n", ""))
