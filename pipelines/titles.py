@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons, loading
 from models.components.extensions import sentence_of
 from pipelines.doc_views import token_strings
+from pipelines.layouts import leading_name, line_header
 from pipelines.person_names import fold
 
 _REMITS = {"вопрос", "дело"}
@@ -183,6 +184,37 @@ def _place_after_post(token: Token) -> bool:
     )
 
 
+# A line's opening that starts a new entry, not a wrapped sentence's next words: a number or a bullet.
+_LIST_MARK = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[–—•·*-])[ \t]")
+# After a name that opens a line, the marks of a list's entry or a turn: «Иванов И.И. – глава …», «Петров П.П.: …».
+_ENTRY_AFTER_NAME = re.compile(r"[ \t]*(?:[–—:-]|\(|,[ \t]*[а-яё])")
+
+
+def soft_break(token: Token) -> bool:
+    """A line break inside a sentence of a hard-wrapped text (a PDF-like bulletin, a letterhead): «приняли участие
+    Глава муниципального района\nСергиевский Андрей Александрович Веселов». One newline, no blank line, the
+    sentence goes on across it (the segmenter keeps one), and the next line opens no header field, list entry or
+    turn: the break is the layout's, not the text's, and a title runs across it."""
+    if not token.is_space or token.text.count("\n") != 1:
+        return False
+    doc, i = token.doc, token.i
+    if i == 0 or i + 1 >= len(doc) or doc[i - 1].text in _STOP_TEXT or doc[i + 1].is_space:
+        return False
+    if sentence_of(doc, i - 1).start != sentence_of(doc, i + 1).start:
+        return False
+    text = doc.text
+    line_end = text.find("\n", doc[i + 1].idx)
+    line = text[doc[i + 1].idx : line_end if line_end >= 0 else len(text)]
+    if _LIST_MARK.match(line) or line_header(line) is not None:
+        return False
+    name = leading_name(line)
+    return name is None or not _ENTRY_AFTER_NAME.match(line, name[1])
+
+
+def _hard_break(token: Token) -> bool:
+    return token.is_space and "\n" in token.text and not soft_break(token)
+
+
 def _ends_title(doc: Doc, token: Token) -> bool:
     """Outside quotes, a title does not reach past another name, a line break, a verb or a clause comma."""
     if token.text == "." and token.i > 0 and fold(doc[token.i - 1].text) in _ABBREVIATED_POSTS:
@@ -201,7 +233,7 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         )
     ):
         return True
-    if (token.is_space and "\n" in token.text) or token.text in _STOP_TEXT:
+    if _hard_break(token) or token.text in _STOP_TEXT:
         return True
     if fold(token.text) in _CHAIRED_BY:
         return True  # «заседание Совета судей … под председательством судьи …»: the post starts after it
@@ -555,7 +587,7 @@ def _flat_title_end(doc: Doc, end: int) -> int:
             # body bears is the body's, not a next person's.
             end = _honoured_end(doc, end)
             continue
-        if token.text in _STOP_TEXT or token.ent_type_ == "PER" or (token.is_space and "\n" in token.text):
+        if token.text in _STOP_TEXT or token.ent_type_ == "PER" or _hard_break(token):
             break
         if token.text == "," and not _comma_inside_title(doc, end):
             break

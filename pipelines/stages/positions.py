@@ -927,7 +927,8 @@ def split_title(
         organization = _possessed_by(title, organizations)
         if organization is None:
             position = _with_unit_named_before(title, position)
-    return position, organization
+    # A title read across a hard-wrapped line's break («Глава муниципального района\nСергиевский») is one line.
+    return " ".join(position.split()), organization
 
 
 # Posts a body's sub-unit has, bare where the unit was named just before («председатель – …», «её председатель»).
