@@ -73,8 +73,14 @@ _CHAIR_TURN = re.compile(
 # A stenogram may set each label on its own line, the speech on the lines under it: «Изиляев Геннадий Петрович
 # (министр …)», «Ямбаршев С.А.», «Председательствующий». Only a full name (or a post-word's title over one) and an
 # optional bracketed aside, nothing after them on the line.
+_ALONE_NAME = (
+    rf"(?:(?:{_SURNAME}|{_CAPS_SURNAME}) {_INITIALS}"
+    rf"|{_INITIALS} ?(?:{_SURNAME}|{_CAPS_SURNAME})"
+    rf"|{_SURNAME} [{_UPPER}][{_LOWER}]+ [{_UPPER}][{_LOWER}]+{_PATRONYMIC_END})"
+)
+# (A capitalised word alone is a title, «СТЕНОГРАММА», not a name: initials or a patronymic make the label.)
 _ALONE_TURN = re.compile(
-    rf"[ \t]*(?:(?P<title>[{_UPPER}][{_LOWER}-]+)[ \t]+)?(?P<name>{_NAME})"
+    rf"[ \t]*(?:(?P<title>[{_UPPER}][{_LOWER}-]+)[ \t]+)?(?P<name>{_ALONE_NAME})"
     rf"(?:[ \t]*\((?P<aside>[^()\n]{{1,120}})\))?[ \t]*"
 )
 _ALONE_CHAIR = re.compile(r"[ \t]*(?P<label>[^\W\d_]+)(?:[ \t]*\((?P<name>[^()\n]{2,80})\))?[ \t]*")

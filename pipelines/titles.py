@@ -187,6 +187,7 @@ def _place_after_post(token: Token) -> bool:
 # A line's opening that starts a new entry, not a wrapped sentence's next words: a number or a bullet.
 _LIST_MARK = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[–—•·*-])[ \t]")
 # After a name that opens a line, the marks of a list's entry or a turn: «Иванов И.И. – глава …», «Петров П.П.: …».
+_FIRST_LINE = re.compile(r"\s*[^\n]*")
 _ENTRY_AFTER_NAME = re.compile(r"[ \t]*(?:[–—:-]|\(|,[ \t]*[а-яё])")
 
 
@@ -203,6 +204,8 @@ def soft_break(token: Token) -> bool:
     if sentence_of(doc, i - 1).start != sentence_of(doc, i + 1).start:
         return False
     text = doc.text
+    if token.idx <= _FIRST_LINE.match(text).end():
+        return False  # the text's first line is its headline: it ends where the writer ended it
     line_end = text.find("\n", doc[i + 1].idx)
     line = text[doc[i + 1].idx : line_end if line_end >= 0 else len(text)]
     if _LIST_MARK.match(line) or line_header(line) is not None:

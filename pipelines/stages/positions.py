@@ -98,8 +98,23 @@ class _Candidate:
 
 
 def _is_subunit(span: Span) -> bool:
+    """«управление …», «Главное управление …», «Шекинского регионального отделения ОАО …»: a unit's word opens the
+    span, after the adjectives that place it (a branch is named by its region and level: its body comes after it)."""
+    units = lexicons.load("org_subunits") | lexicons.load("position_subunits")
     words = {fold(t.lemma_) for t in span[:2]}
-    return bool(words & (lexicons.load("org_subunits") | lexicons.load("position_subunits")))
+    if words & units:
+        return True
+    adjectives = 0
+    while adjectives < len(span) and adjectives < _BRANCH_ADJECTIVES and span[adjectives].pos_ == "ADJ":
+        adjectives += 1
+    return 2 <= adjectives < len(span) and fold(span[adjectives].lemma_) in _BRANCHES
+
+
+# «Шекинского регионального отделения», «Жамбылского областного филиала»: a body's branch, named by the region and
+# level before its word (an office or a committee named so, «областного исполнительного комитета», «территориального
+# управления Росрыболовства», is a body of its own).
+_BRANCH_ADJECTIVES = 3
+_BRANCHES = frozenset({"отделение", "филиал", "представительство"})
 
 
 @dataclass(frozen=True)
