@@ -1600,3 +1600,28 @@ def test_duties_a_person_is_freed_from_are_no_part_of_the_post(nlp: Language) ->
 )
 def test_a_special_rank_after_the_post_is_no_part_of_it(nlp: Language, text: str, surname: str, position: str) -> None:
     assert {p.surname: p.position for p in run_stages(nlp(text)).persons}[surname] == position
+
+
+def test_a_post_runs_across_a_hard_wrapped_line(nlp: Language) -> None:
+    """A bulletin wraps its lines: a break inside the sentence is no end of the post; a list's next entry is."""
+    text = (
+        "ИНФОРМАЦИОННОЕ СООБЩЕНИЕ\n\n"
+        "В заседании приняли участие глава муниципального района\n"
+        "Сергиевский Андрей Александрович Веселов, прокурор\n"
+        "Сергиевского района Эльвира Рашитовна Гильмутдинова.\n"
+    )
+    found = _positions(nlp, text)
+    assert found["Веселов"][0] == "глава муниципального района Сергиевский"
+    assert found["Гильмутдинова"][0] == "прокурор Сергиевского района"
+    listed = "Присутствовали:\nИванов И.И. – глава района\nПетров Пётр Петрович – депутат.\n"
+    assert _positions(nlp, listed)["Петров"][0] == "депутат"
+
+
+def test_a_branch_named_by_its_region_stays_in_the_post(nlp: Language) -> None:
+    _assert_split(
+        nlp,
+        "В встрече участвовал директор Шекинского регионального отделения ОАО «Азеришыг» Фуад Керимов.",
+        "Керимов",
+        "директор Шекинского регионального отделения",
+        "ОАО «Азеришыг",  # (the helper strips the closing quote only)
+    )
