@@ -1580,3 +1580,19 @@ def test_a_mayors_deputy_with_no_place_serves_the_one_mayors_office_not_the_coun
     found = {p.surname: p.organization for p in membership.run(nlp(""), findings).persons}
     assert found["Козлов"] == "администрация Ангарского городского округа"
     assert found["Орлов"] == "Дума Ангарского городского округа"
+
+
+def test_an_assembly_named_in_the_state_language_holds_its_committees_sitting(nlp: Language) -> None:
+    """«Милли Меджлис», «Маджлиси намояндагон …»: the kind after a word of the state language, or in the izafet form;
+    the members of its committee, named without the assembly, represent the assembly."""
+    assert membership._head("Милли Меджлис") & {"меджлис"}
+    assert membership._head("Маджлиси намояндагон Маджлиси Оли Республики Таджикистан") & {"маджлис"}
+    assert not membership._head("Правление Ассоциации") & {"ассоциация"}
+    text = (
+        "Баку, 15 апреля. Сегодня в Милли Меджлисе состоялось заседание Комитета по аграрной политике. Заседание "
+        "вёл председатель комитета Низами Шахмаров. Член комитета Гюльшен Аббасзаде спросила о мелких хозяйствах."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Шахмаров"].organization == "Милли Меджлис"
+    assert persons["Шахмаров"].position == "председатель комитета"
+    assert persons["Аббасзаде"].organization == "Милли Меджлис"

@@ -37,10 +37,15 @@ def _head(name: str) -> frozenset[str]:
         # «ОГБУЗ «Братский областной психоневрологический диспансер»»: a legal form's abbreviation is no kind; the
         # quoted name's noun is (a post names the body by it: «заведующая отделением диспансера»).
         return _lemma_set(words[-1]) | _head(quoted.rstrip("»"))
+    if words and words[0].lower() in lexicons.load("org_izafet_heads"):
+        # «Маджлиси намояндагон …», «Маджлиси Оли»: the kind in the izafet form, its «-и» joining the attribute.
+        return _lemma_set(words[0].rstrip("иИ"))
     for k, compound in enumerate(words):
         # «Северо-Казахстанский»: a compound is the part of speech of its last part.
         word = compound.split("-")[-1]
         parses = loading.parse(word.lower())
+        if k == 0 and len(words) > 1 and _state_language_attribute(parses, words[1]):
+            return _lemma_set(words[1])  # «Милли Меджлис»: the kind after a word of the state language
         if k == 0 and len(words) > 2 and word == compound and not any(p.is_known for p in parses):
             # «Генгеш Саятского этрапа», «Сакребуло Тетрицкаройского муниципалитета»: a word of the state language
             # the dictionary does not know, before a word that can only be genitive, is the body's kind (an
@@ -56,6 +61,14 @@ def _head(name: str) -> frozenset[str]:
                 return following  # «Жогорку Кенеш»: a word of the state language qualifies the kind after it
             return _lemma_set(word)
     return frozenset()
+
+
+def _state_language_attribute(parses: list, following: str) -> bool:
+    """«Милли Меджлис», «Жогорку Кенеш»: a first word no Russian singular noun (the dictionary reads «милли» as a
+    plural of «милль» at best) before a kind of assembly is the state language's attribute of that kind."""
+    if not _lemma_set(following) & lexicons.load("membership_bodies"):
+        return False
+    return not any(p.tag.POS in ("NOUN", "ADJF") and p.tag.number != "plur" and p.is_known for p in parses)
 
 
 # «Жирмунский», «Вороновский»: a place's adjective the dictionary reads as a surname (a noun) by its ending.

@@ -251,7 +251,7 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
         parent = parent_body(person.organization, document.orgs)
         if parent is None and document.own and _assembly_unit(person.organization, person.position):
             # «председатель комитета» of «Комитет по социальной политике» at the committee's meeting.
-            position = _with_unit_remit(person.position, person.organization)
+            position = _with_unit_remit(person.position, person.organization, doc_text(document.doc))
             person = replace(person, organization=document.body.name, position=position)
         elif parent is not None:
             # (The post keeps the text's «председатель комитета»: a parliament's committee named with its remit in
@@ -423,4 +423,17 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
         # «Палата предпринимателей» at the meeting of «президиум Палаты предпринимателей Северо-Казахстанской
         # области»: the owner named short.
         person = replace(person, organization=document.owner_of_councils)
-    return person
+    return _assembly_of_unit(person, document)
+
+
+def _assembly_of_unit(person: PersonFinding, document: _Document) -> PersonFinding:
+    """«член комитета» linked by the rules above to «Комитет по аграрной политике», the meeting's own committee
+    named without its assembly («в Милли Меджлисе состоялось заседание Комитета …»): the committee is a unit, its
+    members the assembly's (gold-format: the top-level body; the unit stays in the post)."""
+    unit = person.organization
+    body = document.body
+    if unit is None or body is None or not document.own or body.name == unit or not _is_subunit(unit):
+        return person
+    if parent_body(unit, document.orgs) is not None or not _assembly_unit(unit, person.position):
+        return person
+    return replace(person, organization=body.name)

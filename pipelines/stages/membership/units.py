@@ -11,6 +11,7 @@ assembly's own meeting (`_assembly_unit`, `_meeting_of_unit`) and the body a pos
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -243,11 +244,15 @@ def _meeting_of_unit(meeting: MeetingFinding) -> bool:
     return bool(kinds) and bool(_lemma_set(kinds[0]) & _ASSEMBLY_UNITS)
 
 
-def _with_unit_remit(position: str | None, unit: str) -> str | None:
+def _with_unit_remit(position: str | None, unit: str, text: str | None = None) -> str | None:
     """«председатель комитета» of «Комитет по социальной политике» → «председатель комитета по социальной
-    политике»: when the body becomes the person's organization, the unit stays in the post (gold-format)."""
+    политике»: when the body becomes the person's organization, the unit stays in the post (gold-format). With
+    `text`, only where the text writes the post with the remit: «Заседание вёл председатель комитета Низами
+    Шахмаров» keeps the text's wording, the remit named only in the meeting's heading."""
     kind, _, remit = unit.partition(" по ")
     words = _COMPOUND.findall(position or "")
+    if text is not None and words and remit and not _post_with_remit_in(text, words[-2:], remit):
+        return position
     # «комиссия по бюджету Законодательного собрания»: a remit naming the body is left to the body.
     if any(w[:1].isupper() and not w.isupper() for w in _COMPOUND.findall(remit)):
         return position
@@ -261,6 +266,16 @@ def _with_unit_remit(position: str | None, unit: str) -> str | None:
     if not _lemma_set(words[-1]) & _lemma_set(kind_words[0]) & _ASSEMBLY_UNITS:
         return position
     return f"{position} по {remit}"
+
+
+def _post_with_remit_in(text: str, post: list[str], remit: str) -> bool:
+    """The text writes the post's last words and the remit together, in any case: «председателя комитета по …»."""
+    first = _COMPOUND.findall(remit)[:1]
+    if not first:
+        return False
+    stems = [re.escape(w.lower().replace("ё", "е")[:5]) + r"[а-яё]*" for w in [*post, "по", first[0]]]
+    stems[-2] = "по"
+    return re.search(r"[ \t\n]+".join(stems), text.lower().replace("ё", "е")) is not None
 
 
 @lru_cache(maxsize=50_000)  # `body_in_post` reads every body's words for every person: once per name
