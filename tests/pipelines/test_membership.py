@@ -1596,3 +1596,12 @@ def test_an_assembly_named_in_the_state_language_holds_its_committees_sitting(nl
     assert persons["Шахмаров"].organization == "Милли Меджлис"
     assert persons["Шахмаров"].position == "председатель комитета"
     assert persons["Аббасзаде"].organization == "Милли Меджлис"
+
+
+def test_the_assembly_named_only_inside_its_committees_name_holds_the_committees_sitting(nlp: Language) -> None:
+    text = (
+        "Якутск, 12 марта. Состоялось заседание постоянного комитета Государственного Собрания (Ил Тумэн) Республики "
+        "Саха (Якутия) по социальной политике. Депутат Туйаара Саввинова спросила о санитарной авиации."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (persons["Саввинова"].organization or "").startswith("Государственное Собрание")

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from models import lexicons
 from models.components.extensions import doc_text
 from pipelines import reranking
-from pipelines.findings import Findings, OrganizationFinding, PersonFinding
+from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.layouts import detect_layout, find_sections
 from pipelines.stages.membership._words import _head, _lemmas
 from pipelines.stages.membership.commissions import (
@@ -134,6 +134,11 @@ def run(doc: Doc, findings: Findings) -> Findings:
         # «очередное заседание Лянкяранского городского муниципалитета», the body listed nowhere else: the meeting's
         # title names the body its members represent.
         carried[titled] = None
+    unit_parent = _parent_of_meeting_unit(doc, findings.meeting, listed)
+    if unit_parent is not None and unit_parent not in names and titled is None:
+        # «заседание постоянного комитета Государственного Собрания (Ил Тумэн) Республики Саха (Якутия)», the
+        # assembly listed only inside its committee's name: the assembly holds its unit's sitting.
+        carried[unit_parent] = None
     with_carried = listed + tuple(OrganizationFinding(name) for name in carried)
     orgs = listed
     body = holding_body(replace(findings, organizations=with_carried), doc_text(doc))
@@ -202,6 +207,16 @@ def run(doc: Doc, findings: Findings) -> Findings:
         for p in persons
     ]
     return replace(findings, persons=tuple(persons))
+
+
+def _parent_of_meeting_unit(doc: Doc, meeting: MeetingFinding, orgs: tuple[OrganizationFinding, ...]) -> str | None:
+    """The assembly the meeting's own unit names after its kind, where no listed body is of that assembly's kind."""
+    if not meeting.body or not _is_subunit(meeting.body):
+        return None
+    parent = _parent_in_unit_name(doc, meeting.body, orgs)
+    if parent is None or not _head(parent) & lexicons.load("membership_bodies"):
+        return None
+    return None if any(_head(o.name) & _head(parent) and not _is_subunit(o.name) for o in orgs) else parent
 
 
 def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
