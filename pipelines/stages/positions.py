@@ -175,8 +175,18 @@ def _is_body(ent: Span) -> bool:
     abbreviations («начальник отдела ГО и ЧС»: civil defence and emergencies, `org_not_abbreviations`)."""
     return (
         not _is_subunit(ent)
+        and not _bare_place_kind(ent.text)
         and fold(ent.text) not in lexicons.load("org_country_codes")
         and not _remit_abbreviations(ent)
+    )
+
+
+def _bare_place_kind(name: str) -> bool:
+    """«велаят», «район»: a kind of place listed alone is no body («хякима Балканского велаята» heads the place; its
+    office, the хякимлик, is the body)."""
+    words = name.split()
+    return len(words) == 1 and fold(words[0]) in lexicons.load("loc_region_nouns") | lexicons.load(
+        "loc_settlement_nouns"
     )
 
 
@@ -275,6 +285,7 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
         inner_span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if (
             inner_span is not None
+            and not _bare_place_kind(name)
             and inner_span.start > span.start
             and (_is_body(inner_span) or _territorial_body(inner_span))
             and not _served_at(inner_span)
@@ -1821,7 +1832,7 @@ def link_candidates(
                 continue
             # A job title the organizations stage took for a body («аким области») names no body; a body
             # the name's own title serves at («представитель Тегерана в ОПЕК») is not the one represented.
-            if is_position_head(span[0]) or (span.start in covered and _served_at(span)):
+            if is_position_head(span[0]) or (span.start in covered and _served_at(span)) or _bare_place_kind(org_name):
                 continue
             features = organization_features(name, span, "sentence", mentions, rank)
             features["org_at"] = float(span.root.i)
@@ -1904,6 +1915,8 @@ def linked_position_of(
     if rule.organization is None and organization is not None and _inside_own_title(doc, person, organization, context):
         # The grammar kept a unit named only in the person's own title in the post (`_unit_of_title_only`).
         organization = None
+    if organization is not None and _bare_place_kind(organization):
+        organization = None  # «велаят» listed as a body: a place's kind, its head's office is the body
     position = without_organ_owner(_without_brackets(without_body(position, organization)), organization)
     _remember(doc, person, bodies, body_probs, rule.organization, organization)
     return replace(person, position=position, organization=organization)

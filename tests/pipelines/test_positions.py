@@ -1625,3 +1625,11 @@ def test_a_branch_named_by_its_region_stays_in_the_post(nlp: Language) -> None:
         "директор Шекинского регионального отделения",
         "ОАО «Азеришыг",  # (the helper strips the closing quote only)
     )
+
+
+def test_a_place_kind_listed_as_a_body_is_no_body_of_its_head(nlp: Language) -> None:
+    from pipelines.findings import OrganizationFinding
+    from pipelines.stages.positions import _bare_place_kind
+
+    assert _bare_place_kind("велаят") and _bare_place_kind("район")
+    assert not _bare_place_kind(OrganizationFinding("хякимлик Балканского велаята").name)
