@@ -1605,3 +1605,15 @@ def test_the_assembly_named_only_inside_its_committees_name_holds_the_committees
     )
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert (persons["Саввинова"].organization or "").startswith("Государственное Собрание")
+
+
+def test_a_local_executive_named_only_in_its_units_name_is_its_heads_body(nlp: Language) -> None:
+    text = (
+        "Марнеули, 24 апреля. Состоялось очередное заседание Сакребуло Марнеульского муниципалитета. Докладчиком "
+        "выступила руководитель финансовой службы мэрии Марнеульского муниципалитета Нино Чхеидзе.\n\n"
+        "Мэр Заза Беридзе в своём выступлении остановился на подготовке к поливному сезону."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Чхеидзе"].organization == "мэрия Марнеульского муниципалитета"
+    assert persons["Чхеидзе"].position == "руководитель финансовой службы"
+    assert persons["Беридзе"].organization == "мэрия Марнеульского муниципалитета"

@@ -140,7 +140,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
         # assembly listed only inside its committee's name: the assembly holds its unit's sitting.
         carried[unit_parent] = None
     with_carried = listed + tuple(OrganizationFinding(name) for name in carried)
-    orgs = listed
+    # «финансовая служба мэрии Марнеульского муниципалитета» listed whole: the local executive its unit names is a
+    # body the text names, whose head («Мэр Заза Беридзе») and staff represent it.
+    orgs = listed + tuple(OrganizationFinding(name) for name in _executives_named_in_units(doc, listed))
     body = holding_body(replace(findings, organizations=with_carried), doc_text(doc))
     # The meeting is the body's own («заседание Думы»), or one of its committee's («заседание комитета»): its
     # committees are the body's.
@@ -209,6 +211,25 @@ def run(doc: Doc, findings: Findings) -> Findings:
     return replace(findings, persons=tuple(persons))
 
 
+def _executives_named_in_units(doc: Doc, orgs: tuple[OrganizationFinding, ...]) -> list[str]:
+    """Local executives (`membership_executives.txt`) a listed unit's name names after its own words, where no body
+    of their kind is listed."""
+    names = {o.name for o in orgs}
+    found: list[str] = []
+    for org in orgs:
+        if not _is_subunit(org.name):
+            continue
+        split = _body_after_unit(doc, org.name, orgs)
+        if split is None or split[1] in names or split[1] in found:
+            continue
+        kind = _head(split[1]) & lexicons.load("membership_executives")
+        # (One listed of the kind already, «Администрация Сокольского муниципального округа», is the one the unit's
+        # short «администрации округа» means.)
+        if kind and not any(_head(o.name) & kind for o in orgs):
+            found.append(split[1])
+    return found
+
+
 def _parent_of_meeting_unit(doc: Doc, meeting: MeetingFinding, orgs: tuple[OrganizationFinding, ...]) -> str | None:
     """The assembly the meeting's own unit names after its kind, where no listed body is of that assembly's kind."""
     if not meeting.body or not _is_subunit(meeting.body):
@@ -270,8 +291,12 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
             person = replace(person, organization=document.body.name, position=position)
         elif parent is not None:
             # (The post keeps the text's «председатель комитета»: a parliament's committee named with its remit in
-            # the heading is not repeated in its chair's post.)
-            person = replace(person, organization=parent.name)
+            # the heading is not repeated in its chair's post. A local executive's unit, «финансовая служба мэрии …»,
+            # stays in the post: «руководитель финансовой службы».)
+            executive = _head(parent.name) & lexicons.load("membership_executives")
+            unit = _described_unit(person.organization) if executive else None
+            position = _post_with_unit(person.position, unit, unit.split()[-1]) if unit else person.position
+            person = replace(person, organization=parent.name, position=position)
         elif (named_parent := _parent_in_unit_name(document.doc, person.organization, document.orgs)) is not None:
             # «Комитет Совета Федерации по социальной политике» with the council not listed apart: the unit's
             # own name names the body its members represent.

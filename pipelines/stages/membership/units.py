@@ -26,7 +26,7 @@ from pipelines.stages.membership.place_heads import _executive
 # Units of an assembly («комитет по бюджету», «постоянная комиссия») at the assembly's own meeting.
 _ASSEMBLY_UNITS = frozenset({"комитет", "комиссия"})
 # Sub-units of an executive body whose head a post names («начальник управления образования»).
-_UNITS = frozenset({"управление", "отдел", "департамент", "сектор"})
+_UNITS = frozenset({"управление", "отдел", "департамент", "сектор", "служба"})
 _KINDS_IN_POST = frozenset({"администрация", "правительство"})
 _EXECUTIVE_WORDS = frozenset({"исполнительный"})
 
@@ -204,7 +204,12 @@ def _body_after_unit(doc: Doc, unit: str, orgs: tuple[OrganizationFinding, ...])
         if span is None or len(span) < 3:
             continue
         for token in span[1:]:
-            if token.text[:1].isupper() and "Gen" in token.morph.get("Case") and _lemma_set(token.text) & heads:
+            # (A local executive's kind opens its name in small letters too: «финансовая служба мэрии Марнеульского
+            # муниципалитета».)
+            named = token.text[:1].isupper() or (
+                _is_subunit(unit) and bool(_lemma_set(token.text) & lexicons.load("membership_executives"))
+            )
+            if named and "Gen" in token.morph.get("Case") and _lemma_set(token.text) & heads:
                 own = doc[span.start : token.i]
                 # «Управление МВД России по области»: a unit's word alone is the body's own regional office.
                 if len(own) < 2 or not any(_lemma_set(t.text) & lexicons.load("org_subunits") for t in own):
