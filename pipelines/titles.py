@@ -629,7 +629,30 @@ def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None
             after += 1
         if after < len(doc) and doc[after].ent_type_ == "PER":
             return None
+    if _runs_into_next_name(doc, end):
+        return None
     return doc[start:end]
+
+
+# How far past a title's clause comma its words may run on into the next name.
+_RUN_ON_REACH = 25
+
+
+def _runs_into_next_name(doc: Doc, end: int) -> bool:
+    """«… Вадим Дзантиев, министр жилищно-коммунального хозяйства, топлива и энергетики Республики Северная Осетия –
+    Алания Олег Дзуцев»: the title cut at a comma inside it goes on, word after word of a title, straight into the
+    next name: it is that name's."""
+    if end >= len(doc) or (doc[end].text != "," and doc[end].text not in _DASHES):
+        return False
+    for i in range(end + 1, min(end + _RUN_ON_REACH, len(doc))):
+        token = doc[i]
+        if token.ent_type_ == "PER":
+            return doc[i - 1].text != "," and not (doc[i - 1].is_space and doc[i - 2].text == ",")
+        if token.text in _STOP_TEXT - _DASHES or (token.is_space and "\n" in token.text):
+            return False
+        if is_position_head(token) or (token.pos_ not in _PHRASE_POS and not token.is_space):
+            return False  # another post («…, прокурор района Петров»), a verb: no run-on of this title
+    return False
 
 
 # «X назначили главой ЕЦБ», «X стал премьер-министром», «X, занимающий пост заместителя …».

@@ -1633,3 +1633,12 @@ def test_a_place_kind_listed_as_a_body_is_no_body_of_its_head(nlp: Language) -> 
 
     assert _bare_place_kind("велаят") and _bare_place_kind("район")
     assert not _bare_place_kind(OrganizationFinding("хякимлик Балканского велаята").name)
+
+
+def test_a_title_running_on_into_the_next_name_is_that_names(nlp: Language) -> None:
+    text = (
+        "В работе сессии приняли участие глава администрации города Вадим Дзантиев, министр жилищно-коммунального "
+        "хозяйства, топлива и энергетики Республики Северная Осетия – Алания Олег Дзуцев."
+    )
+    found = _positions(nlp, text)
+    assert found["Дзантиев"][0] != "министр"
