@@ -187,7 +187,10 @@ def _place_after_post(token: Token) -> bool:
 # A line's opening that starts a new entry, not a wrapped sentence's next words: a number or a bullet.
 _LIST_MARK = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[–—•·*-])[ \t]")
 # After a name that opens a line, the marks of a list's entry or a turn: «Иванов И.И. – глава …», «Петров П.П.: …».
-_FIRST_LINE = re.compile(r"\s*[^\n]*")
+# The text's first block of lines (up to a blank line): a headline, a caption, a letterhead.
+_FIRST_BLOCK = re.compile(r"\s*(?:[^\n]*\n(?![ \t]*\n))*[^\n]*")
+# How far back a soft break looks for its block's start (a blank line) and a list's colon.
+_BLOCK_REACH = 600
 _ENTRY_AFTER_NAME = re.compile(r"[ \t]*(?:[–—:-]|\(|,[ \t]*[а-яё])")
 
 
@@ -201,17 +204,29 @@ def soft_break(token: Token) -> bool:
     doc, i = token.doc, token.i
     if i == 0 or i + 1 >= len(doc) or doc[i - 1].text in _STOP_TEXT or doc[i + 1].is_space:
         return False
+    if not token.text.endswith("\n"):
+        return False  # an indented line opens an entry of its own (a list of headlines), not a wrapped line
     if sentence_of(doc, i - 1).start != sentence_of(doc, i + 1).start:
         return False
     text = doc.text
-    if token.idx <= _FIRST_LINE.match(text).end():
-        return False  # the text's first line is its headline: it ends where the writer ended it
+    if token.idx <= _first_block_end(text):
+        return False  # the text's opening lines are its headline and caption: each ends where the writer ended it
+    block = text.rfind("\n\n", max(0, token.idx - _BLOCK_REACH), token.idx)
+    before = text[block if block >= 0 else max(0, token.idx - _BLOCK_REACH) : token.idx]
+    if re.search(r":[ \t]*\n", before):
+        return False  # «Имена кандидатов:⏎…»: the lines under a colon are a list's entries
     line_end = text.find("\n", doc[i + 1].idx)
     line = text[doc[i + 1].idx : line_end if line_end >= 0 else len(text)]
     if _LIST_MARK.match(line) or line_header(line) is not None:
         return False
     name = leading_name(line)
     return name is None or not _ENTRY_AFTER_NAME.match(line, name[1])
+
+
+@lru_cache(maxsize=8)
+def _first_block_end(text: str) -> int:
+    """Where the text's first block of lines ends: found once per text (a text with no blank line is one block)."""
+    return _FIRST_BLOCK.match(text).end()
 
 
 def _hard_break(token: Token) -> bool:
@@ -642,8 +657,10 @@ def _runs_into_next_name(doc: Doc, end: int) -> bool:
     """«… Вадим Дзантиев, министр жилищно-коммунального хозяйства, топлива и энергетики Республики Северная Осетия –
     Алания Олег Дзуцев»: the title cut at a comma inside it goes on, word after word of a title, straight into the
     next name: it is that name's."""
-    if end >= len(doc) or (doc[end].text != "," and doc[end].text not in _DASHES):
+    if end + 1 >= len(doc) or (doc[end].text != "," and doc[end].text not in _DASHES):
         return False
+    if doc[end + 1].pos_ not in ("NOUN", "PROPN"):
+        return False  # «Минниханова, главы Татарстана, 23-летнего Ирека …»: a new apposition, of the next name
     for i in range(end + 1, min(end + _RUN_ON_REACH, len(doc))):
         token = doc[i]
         if token.ent_type_ == "PER":
