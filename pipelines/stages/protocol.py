@@ -636,7 +636,10 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                 for part_start, part_end in _one_per_name(text, start, end, hits, mentions):
                     mention, index = mentions.within(part_start, part_end)[0]
                     mention = _whole_name(text, part_start, part_end, mention)
-                    edit(index).give_title(title_by_name(doc, mention, findings, bracketed=True), LIST_TITLE)
+                    # («Приглашенные: глава муниципального района «Хасавюртовский район» Умаров Р.Ш., прокурор …»: a
+                    # list may give each post before its name.)
+                    title = title_by_name(doc, mention, findings, before=True, bracketed=True)
+                    edit(index).give_title(title, LIST_TITLE)
             if section.kind != "invited":
                 # «Отсутствовал: Панкратов И.И.» after «Присутствовали члены комитета: …»: one of the same members.
                 members_post = listed_members(text, section, mentions) or members_post

@@ -458,3 +458,16 @@ def test_one_named_only_among_the_absent_did_not_speak() -> None:
     )
     record = extract_bytes(text.encode(), "x.txt").model_dump()
     assert not person(record, "Сомов")["spoke"]
+
+
+def test_an_invited_list_may_give_the_post_before_the_name(nlp) -> None:
+    text = (
+        "ПРОТОКОЛ № 12\nзаседания Собрания депутатов муниципального района\n\n"
+        "Приглашенные: глава муниципального района «Хасавюртовский район» Умаров Р.Ш., прокурор Хасавюртовского "
+        "района Курбанов А.А.\n\nПОВЕСТКА ДНЯ:\n1. Об отчёте главы района.\n\n"
+        "1. СЛУШАЛИ: Умарова Рашида Шамильевича – главу района, который доложил о работе.\n"
+        "РЕШИЛИ: принять к сведению.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Умаров"].position == "глава муниципального района «Хасавюртовский район»"
+    assert persons["Курбанов"].position == "прокурор Хасавюртовского района"
