@@ -1120,7 +1120,11 @@ def _split_one(
             return kept, org_name
         if len(position):
             text = _as_title(position)
-            tail = _trim(doc, org_end, title.end)
+            # («комиссии Совета по бюджету и финансам»: the tagger's entity may run on over the remit, which the body's
+            # name, «Совет», does not hold; «ГУФССП России по Смоленской области» holds its own «по».)
+            remit_at = next((t.i for t in doc[org_start + 1 : org_end] if fold(t.text) == "по"), org_end)
+            remit_at = org_end if " по " in f" {org_name} " else remit_at
+            tail = _trim(doc, remit_at, title.end)
             if len(tail) and fold(tail[0].text) == "по" and _is_subunit(doc[position.end - 1 : position.end]):
                 # «председатель комиссии Совета Федерации по информационной политике»: the remit
                 # belongs to the sub-unit in the position.

@@ -1642,3 +1642,8 @@ def test_a_title_running_on_into_the_next_name_is_that_names(nlp: Language) -> N
     )
     found = _positions(nlp, text)
     assert found["Дзантиев"][0] != "министр"
+
+
+def test_a_units_remit_after_its_body_stays_in_the_post(nlp: Language) -> None:
+    text = "С содокладом выступил председатель постоянной комиссии Совета по бюджету и финансам Ильдар Ганиев."
+    assert _positions(nlp, text)["Ганиев"][0] == "председатель постоянной комиссии по бюджету и финансам"
