@@ -181,6 +181,23 @@ def _is_body(ent: Span) -> bool:
     )
 
 
+def _place_of_office(tail: Span, post_end: Token) -> bool:
+    """«в Ошской области», «в административно-территориальном округе Баш Гёйнюк»: a place after the body, «в» and a
+    place's kind; a country only after an office of the body there («представительства … в Армении», corpus-genre
+    c10): «представитель GIZ в Казахстане» is the body's representative, the country where it works."""
+    if len(tail) < 2 or fold(tail[0].text) not in ("в", "во"):
+        return False
+    places = lexicons.load("loc_region_nouns") | lexicons.load("loc_settlement_nouns")
+    if any(fold(t.lemma_) in places or fold(t.text) in places for t in tail[1:]):
+        return True
+    office = fold(post_end.lemma_) in _OFFICES_ABROAD | lexicons.load("org_subunits")
+    return office and any(t.ent_type_ == "LOC" for t in tail[1:])
+
+
+# The office a body keeps in a country: «глава представительства МОМ в Армении».
+_OFFICES_ABROAD = frozenset({"представительство", "миссия", "бюро"})
+
+
 def _bare_place_kind(name: str) -> bool:
     """«велаят», «район»: a kind of place listed alone is no body («хякима Балканского велаята» heads the place; its
     office, the хякимлик, is the body)."""
@@ -1129,6 +1146,10 @@ def _split_one(
                 # «председатель комиссии Совета Федерации по информационной политике»: the remit
                 # belongs to the sub-unit in the position.
                 text = f"{text} {tail.text}"
+            elif _place_of_office(_trim(doc, org_end, title.end), doc[position.end - 1]):
+                # «представитель Акыйкатчы в Ошской области», «глава представительства МОМ в Армении»: where the post
+                # serves is the post's (corpus-genre c10), the body the one represented.
+                text = f"{text} {_trim(doc, org_end, title.end).text}"
             return text, org_name
     local = _local_body(title, organizations) or (_body_by_kind(title, organizations) if by_kind else None)
     if local is not None and local[0] > title.start:

@@ -1647,3 +1647,10 @@ def test_a_title_running_on_into_the_next_name_is_that_names(nlp: Language) -> N
 def test_a_units_remit_after_its_body_stays_in_the_post(nlp: Language) -> None:
     text = "С содокладом выступил председатель постоянной комиссии Совета по бюджету и финансам Ильдар Ганиев."
     assert _positions(nlp, text)["Ганиев"][0] == "председатель постоянной комиссии по бюджету и финансам"
+
+
+def test_where_a_post_serves_stays_in_the_post(nlp: Language) -> None:
+    """«в Ошской области», «в административно-территориальном округе …»: the place of the office is the post's; a
+    country only after an office abroad («представительства»), not after a plain representative."""
+    text = "На заседании выступила представитель Акыйкатчы в Ошской области Дильфуза Хакимова."
+    assert _positions(nlp, text)["Хакимова"][0] == "представитель в Ошской области"
