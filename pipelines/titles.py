@@ -605,7 +605,7 @@ def _flat_title_end(doc: Doc, end: int) -> int:
             # body bears is the body's, not a next person's.
             end = _honoured_end(doc, end)
             continue
-        if token.text in _STOP_TEXT or token.ent_type_ == "PER" or _hard_break(token):
+        if token.text in _STOP_TEXT or (token.ent_type_ == "PER" and not _region_named(token)) or _hard_break(token):
             break
         if token.text == "," and not _comma_inside_title(doc, end):
             break

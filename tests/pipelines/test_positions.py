@@ -1654,3 +1654,8 @@ def test_where_a_post_serves_stays_in_the_post(nlp: Language) -> None:
     country only after an office abroad («представительства»), not after a plain representative."""
     text = "На заседании выступила представитель Акыйкатчы в Ошской области Дильфуза Хакимова."
     assert _positions(nlp, text)["Хакимова"][0] == "представитель в Ошской области"
+
+
+def test_a_places_own_name_after_its_kind_stays_in_the_title_after_a_name(nlp: Language) -> None:
+    text = "ВЫСТУПИЛИ:\nСалчак Д.Н., депутат от сумона Бижиктиг-Хая, – о нехватке водопойных пунктов для скота."
+    assert _positions(nlp, text)["Салчак"][0] == "депутат от сумона Бижиктиг-Хая"
