@@ -1703,6 +1703,26 @@ def _oblique(name: Span) -> bool:
     return all(_features(t, "Case") in ("Dat", "Acc", "Ins", "Loc") for t in name if t.is_alpha and len(t.text) > 1)
 
 
+# How far back from a post its opening bracket may stand: «(первый заместитель председателя)».
+_BRACKET_BACK = 8
+
+
+def _bracketed_after_another(doc: Doc, i: int, name: Span) -> bool:
+    """The post at `i` stands in brackets that open right after a name other than `name`."""
+    for j in range(i - 1, max(i - _BRACKET_BACK, 0) - 1, -1):
+        text = doc[j].text
+        if text == ")":
+            return False
+        if text == "(":
+            before = doc[j - 1] if j > 0 else None
+            named = before is not None and (before.ent_type_ == "PER" or _INITIALS_TOKEN.match(before.text))
+            return named and not name.start <= before.i < name.end
+    return False
+
+
+_INITIALS_TOKEN = re.compile(r"^(?:[А-ЯЁ]\.)+$")
+
+
 def _across_lines(doc: Doc, i: int, name: Span) -> bool:
     lo, hi = (i, name.start) if i < name.start else (name.end, i)
     return any(doc[j].text.count("\n") > 1 for j in range(lo, hi))
@@ -1835,6 +1855,10 @@ def link_candidates(
             if i in covered or name.start <= i < name.end:
                 continue
             token = doc[i]
+            if _bracketed_after_another(doc, i, name):
+                # «депутаты айылного кенеша: Омуралиев К.Т. (торага), Асанова Г.М.»: the post in brackets after a
+                # name is that name's.
+                continue
             if _across_lines(doc, i, name):
                 # «Глава района выступил с отчётом\n\nВ четверг под председательством О.В. Багуцкого …»: a heading
                 # without a point joins the next paragraph's sentence; its post is no one's in the paragraph (a post's

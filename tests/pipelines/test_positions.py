@@ -1658,3 +1658,9 @@ def test_where_a_post_serves_stays_in_the_post(nlp: Language) -> None:
 def test_a_places_own_name_after_its_kind_stays_in_the_title_after_a_name(nlp: Language) -> None:
     text = "ВЫСТУПИЛИ:\nСалчак Д.Н., депутат от сумона Бижиктиг-Хая, – о нехватке водопойных пунктов для скота."
     assert _positions(nlp, text)["Салчак"][0] == "депутат от сумона Бижиктиг-Хая"
+
+
+def test_a_post_in_brackets_after_another_name_is_that_names(nlp: Language) -> None:
+    text = "Присутствовали депутаты Ак-Музского айылного кенеша: Омуралиев К.Т. (торага), Асанова Г.М., Бейшенов А."
+    found = _positions(nlp, text)
+    assert found["Асанова"][0] != "торага"
