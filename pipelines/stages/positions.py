@@ -278,12 +278,23 @@ def _names_subunit(ent: Span) -> bool:
     return fold(doc[ent.start - 2].lemma_) in lexicons.load("org_subunits")
 
 
+def _names_place(ent: Span) -> bool:
+    """«председатель махалли «Ёшлик»»: a quoted name right after a settlement's kind is the settlement's (a head of
+    a place keeps the place in the post, gold-format), not a body the tagger found in it."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text not in _OPENING_QUOTES:
+        return False
+    kind = doc[ent.start - 2]
+    places = lexicons.load("loc_settlement_nouns")
+    return kind.is_lower and (fold(kind.text) in places or fold(kind.lemma_) in places)
+
+
 def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[int, int, str] | None:
     """Token start, end and canonical name of the first body named inside `span`."""
     doc = span.doc
     found: list[tuple[int, int, str]] = []
     for ent in _org_ents_within(doc, organizations, span.start + 1, span.end):
-        if _served_at(ent) or _names_subunit(ent) or _is_remit(ent):
+        if _served_at(ent) or _names_subunit(ent) or _is_remit(ent) or _names_place(ent):
             continue
         if is_position_head(ent[0]) and ent.start_char not in _index(doc, organizations).by_start:
             # «первый заместитель Председателя Правительства Ивановской области»: an ORG entity the tagger opened on

@@ -1664,3 +1664,8 @@ def test_a_post_in_brackets_after_another_name_is_that_names(nlp: Language) -> N
     text = "Присутствовали депутаты Ак-Музского айылного кенеша: Омуралиев К.Т. (торага), Асанова Г.М., Бейшенов А."
     found = _positions(nlp, text)
     assert found["Асанова"][0] != "торага"
+
+
+def test_a_settlements_quoted_name_stays_in_its_heads_post(nlp: Language) -> None:
+    text = "В ходе обсуждения председатель махалли «Ёшлик» Абдурахмон Раджабов задал вопрос о сроках ремонта моста."
+    assert _positions(nlp, text)["Раджабов"] == ("председатель махалли «Ёшлик»", None)
