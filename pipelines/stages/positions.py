@@ -199,12 +199,21 @@ _OFFICES_ABROAD = frozenset({"представительство", "миссия
 
 
 def _bare_place_kind(name: str) -> bool:
-    """«велаят», «район»: a kind of place listed alone is no body («хякима Балканского велаята» heads the place; its
-    office, the хякимлик, is the body)."""
+    """«велаят», «Ахалского велаята», «район»: a kind of place listed alone or with its adjective is a place, no body
+    («хякима Балканского велаята» heads the place; its office, the хякимлик, is the body)."""
     words = name.split()
-    return len(words) == 1 and fold(words[0]) in lexicons.load("loc_region_nouns") | lexicons.load(
-        "loc_settlement_nouns"
-    )
+    if not words or len(words) > _PLACE_WORDS or "«" in name:
+        return False
+    places = lexicons.load("loc_region_nouns") | lexicons.load("loc_settlement_nouns")
+    return fold(words[-1]) in places and all(_place_adjective_word(w) for w in words[:-1])
+
+
+# «Ахалского велаята», «Жаксыкылышский сельский округ»: a place's name is its kind after an adjective or two.
+_PLACE_WORDS = 3
+
+
+def _place_adjective_word(word: str) -> bool:
+    return any(p.tag.POS in ("ADJF", "ADJS") for p in loading.parse(word.lower()))
 
 
 def _remit_abbreviations(ent: Span) -> bool:

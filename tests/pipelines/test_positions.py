@@ -1630,8 +1630,9 @@ def test_a_branch_named_by_its_region_stays_in_the_post(nlp: Language) -> None:
 def test_a_place_kind_listed_as_a_body_is_no_body_of_its_head() -> None:
     from pipelines.stages.positions import _bare_place_kind
 
-    assert _bare_place_kind("велаят") and _bare_place_kind("район")
+    assert _bare_place_kind("велаят") and _bare_place_kind("район") and _bare_place_kind("Ахалского велаята")
     assert not _bare_place_kind("хякимлик Балканского велаята")
+    assert not _bare_place_kind("Ахалский велаятский совет")
 
 
 def test_a_title_running_on_into_the_next_name_is_that_names(nlp: Language) -> None:
