@@ -1617,3 +1617,15 @@ def test_a_local_executive_named_only_in_its_units_name_is_its_heads_body(nlp: L
     assert persons["Чхеидзе"].organization == "мэрия Марнеульского муниципалитета"
     assert persons["Чхеидзе"].position == "руководитель финансовой службы"
     assert persons["Беридзе"].organization == "мэрия Марнеульского муниципалитета"
+
+
+def test_a_councils_own_quoted_name_in_the_heading_names_no_owner() -> None:
+    from pipelines.stages.membership.letterheads import _letterhead_owner
+
+    text = (
+        "СОВЕТ ПО РЕГИОНАЛЬНОМУ РАЗВИТИЮ «ЦЕНТР»\n\nПРОТОКОЛ № 2\n"
+        "заседания Совета по региональному развитию «Центр»\n\n"
+        "Секретарь: Лупашку О.М. – директор Агентства регионального развития «Центр» (АРР «Центр»).\n"
+    )
+    orgs = (_org("Совет по региональному развитию", 0), _org("АРР «Центр»", 150))
+    assert _letterhead_owner(text, orgs) is None

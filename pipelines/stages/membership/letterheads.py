@@ -176,7 +176,11 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
         return None
     if any(w[:1].isupper() for w in words[council + 1 :]):
         # «заседания правления Общественного объединения «Нур»», «заседания Совета директоров АО «…»» names its owner
-        # itself: the listed body with the heading's quoted name.
+        # itself: the listed body with the heading's quoted name. («заседания Совета по региональному развитию
+        # «Центр»»: a quoted name after the council's own remit in small letters is the council's, no owner's.)
+        quote = kind_line.find("«")
+        if quote >= 0 and not any(w[:1].isupper() for w in _COMPOUND.findall(kind_line[:quote])[council + 1 :]):
+            return None
         return _owner_in_heading(kind_line, orgs)
     lines = [line.strip() for line in text[: head.start()].splitlines() if line.strip()]
     letterhead = _joined_letterhead(lines)
