@@ -24,6 +24,7 @@ from models.linker.features import Features, nearest_person, organization_featur
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
+from pipelines.layouts import line_header
 from pipelines.normalize import inflect_token, inflect_word, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
@@ -1743,6 +1744,26 @@ def _bracketed_after_another(doc: Doc, i: int, name: Span) -> bool:
 _INITIALS_TOKEN = re.compile(r"^(?:[А-ЯЁ]\.)+$")
 
 
+def _in_another_field(doc: Doc, name: Span, span: Span) -> bool:
+    """`name` stands on a protocol's header field line («Отсутствовал: …») and `span` on a later or earlier line, with
+    a line from the later of them back opening another field («Приглашенные:», «СЛУШАЛИ:»)."""
+    text = doc.text
+    lo, hi = (name.end_char, span.start_char) if name.start < span.start else (span.end_char, name.start_char)
+    if "\n" not in text[lo:hi]:
+        return False
+    line_start = text.rfind("\n", 0, name.start_char) + 1
+    line_end = text.find("\n", name.start_char)
+    if line_header(text[line_start : line_end if line_end >= 0 else len(text)]) is None:
+        return False
+    at = text.find("\n", lo)
+    while 0 <= at < hi:
+        end = text.find("\n", at + 1)
+        if line_header(text[at + 1 : end if end >= 0 else len(text)]) is not None:
+            return True
+        at = end
+    return False
+
+
 def _across_lines(doc: Doc, i: int, name: Span) -> bool:
     lo, hi = (i, name.start) if i < name.start else (name.end, i)
     return any(doc[j].text.count("\n") > 1 for j in range(lo, hi))
@@ -1879,7 +1900,7 @@ def link_candidates(
                 # «депутаты айылного кенеша: Омуралиев К.Т. (торага), Асанова Г.М.»: the post in brackets after a
                 # name is that name's.
                 continue
-            if _across_lines(doc, i, name):
+            if _across_lines(doc, i, name) or _in_another_field(doc, name, doc[i : i + 1]):
                 # «Глава района выступил с отчётом\n\nВ четверг под председательством О.В. Багуцкого …»: a heading
                 # without a point joins the next paragraph's sentence; its post is no one's in the paragraph (a post's
                 # line over a name's, as a signature's, is one line break apart, not a blank line).
@@ -1902,6 +1923,10 @@ def link_candidates(
             # A job title the organizations stage took for a body («аким области») names no body; a body
             # the name's own title serves at («представитель Тегерана в ОПЕК») is not the one represented.
             if is_position_head(span[0]) or (span.start in covered and _served_at(span)) or _bare_place_kind(org_name):
+                continue
+            if _in_another_field(doc, name, span):
+                # «Отсутствовал: Хлыстов И.Н.⏎Приглашенные: представители ООО «Кольская сёмга»»: a body (or a post,
+                # above) on another header field's line of a protocol is that field's, not the name's.
                 continue
             features = organization_features(name, span, "sentence", mentions, rank)
             features["org_at"] = float(span.root.i)

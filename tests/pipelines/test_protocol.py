@@ -471,3 +471,14 @@ def test_an_invited_list_may_give_the_post_before_the_name(nlp) -> None:
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Умаров"].position == "глава муниципального района «Хасавюртовский район»"
     assert persons["Курбанов"].position == "прокурор Хасавюртовского района"
+
+
+def test_a_body_on_another_header_fields_line_is_not_the_names(nlp) -> None:
+    text = (
+        "ПРОТОКОЛ № 3\nзаседания Рыбохозяйственного совета Мурманской области\n\n"
+        "Присутствовали члены совета: Дербенева Ю.О., Шевчик П.Г.\nОтсутствовал: Хлыстов И.Н.\n"
+        "Приглашенные: представители ООО «Кольская сёмга», РК «Беломорский рыбак»\n\n"
+        "СЛУШАЛИ: Дербеневу Ю.О. – о квотах.\nРЕШИЛИ: принять к сведению.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Хлыстов"].organization != "ООО «Кольская сёмга»"
