@@ -14,7 +14,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
-from models.components.extensions import sentence_of
+from models.components.extensions import doc_text, sentence_of
 from pipelines.doc_views import token_strings
 from pipelines.layouts import leading_name, line_header
 from pipelines.person_names import fold
@@ -208,7 +208,7 @@ def soft_break(token: Token) -> bool:
         return False  # an indented line opens an entry of its own (a list of headlines), not a wrapped line
     if sentence_of(doc, i - 1).start != sentence_of(doc, i + 1).start:
         return False
-    text = doc.text
+    text = doc_text(doc)
     if token.idx <= _first_block_end(text):
         return False  # the text's opening lines are its headline and caption: each ends where the writer ended it
     block = text.rfind("\n\n", max(0, token.idx - _BLOCK_REACH), token.idx)

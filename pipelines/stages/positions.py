@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models import linker as linker_model
-from models.components.extensions import sentence_of
+from models.components.extensions import doc_text, sentence_of
 from models.linker import Linker
 from models.linker.features import Features, nearest_person, organization_features, position_features
 from pipelines.deadline import check_deadline
@@ -1747,7 +1747,7 @@ _INITIALS_TOKEN = re.compile(r"^(?:[А-ЯЁ]\.)+$")
 def _in_another_field(doc: Doc, name: Span, span: Span) -> bool:
     """`name` stands on a protocol's header field line («Отсутствовал: …») and `span` on a later or earlier line, with
     a line from the later of them back opening another field («Приглашенные:», «СЛУШАЛИ:»)."""
-    text = doc.text
+    text = doc_text(doc)
     lo, hi = (name.end_char, span.start_char) if name.start < span.start else (span.end_char, name.start_char)
     if "\n" not in text[lo:hi]:
         return False
