@@ -635,3 +635,68 @@ def _kind_in_plural(doc: Doc, start: int, end: int) -> bool:
 def _a_kind_of_place(words: list[Token]) -> bool:
     """«города», «района»: the place a text is about, referred to by its kind."""
     return len(words) == 1 and words[0].is_lower and grammar.word_lemma(words[0].text) in _place_kinds()
+
+
+def _programme_names_cut(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """Readings that run from a programme's funder into the programme's quoted name end before the quote
+    (`_programme_name_cut`); the shorter readings inside the funder's name that run into the quote go («банка
+    «Доступ к воде»» inside «Всемирного банка «…»»)."""
+    cuts = {r: _programme_name_cut(doc, *r) for r in ranges}
+    funders = [(start, new_end) for (start, end), (_, new_end) in cuts.items() if new_end != end]
+    if not funders:
+        return ranges
+    kept: dict[tuple[int, int], str] = {}
+    for r, core in ranges.items():
+        if any(start < r[0] < quote and r[1] > quote for start, quote in funders):
+            continue
+        kept.setdefault(cuts[r], core)
+    return kept
+
+
+def _programme_name_cut(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """«в партнёрстве с проектом Европейского Союза «Открытые сообщества»», «программы ПРООН «Поддержка местного
+    самоуправления»», «координатор проекта Всемирного банка «Доступ к воде»»: after a kind of programme, project or
+    grant (`org_programme_kinds`), a body named in full by its capitals (an abbreviation, or an adjective and its kind)
+    is the programme's funder, and the quoted name after it is the programme's, not the body's; the reading ends
+    before the quote. (A kind alone before the quote, «проекта Фонда «Сорос-Кыргызстан»», and a legal form, «проекта
+    ОО «Мээрим Булагы»», take the quoted name as the body's.)"""
+    if start < 1 or doc[end - 1].text not in _QUOTES:
+        return start, end
+    quote = next((i for i in range(start + 1, end - 1) if doc[i].text in _QUOTES), None)
+    # («проектом Европейского | Союза «…»»: the tagger may leave the funder's capitalised adjective out.)
+    first = start
+    while first > 1 and doc[first - 1].pos_ == "ADJ" and doc[first - 1].is_title:
+        first -= 1
+    kind = doc[first - 1]
+    # («проекта Европейского союза и ПРООН «…»»: a second funder joined by «и» shares the kind.)
+    if kind.lower_ == "и":
+        before = (doc[j] for j in range(first - 2, max(0, first - 6) - 1, -1))
+        kind = next((t for t in before if t.is_lower and _programme_kind(t)), kind)
+    if quote is None or not kind.is_lower or not _programme_kind(kind):
+        return start, end
+    words = [t for t in doc[first:quote] if not t.is_punct]
+    if not words or not words[0].text[:1].isupper():
+        return start, end
+    lex = grammar.lexicon()
+    if len(words) == 1:
+        word = words[0]
+        named = word.is_upper and len(word.text) >= 3 and word.lower_ not in lex.legal_forms and not _place_word(word)
+    else:
+        # («Общественного фонда «…»», «Некоммерческой организации «…»»: a legal form or a generic kind spelled out
+        # takes its quoted name.)
+        kind = grammar.word_lemma(words[-1].text)
+        named = (
+            words[-1].pos_ in ("NOUN", "PROPN")
+            and all(t.pos_ == "ADJ" for t in words[:-1])
+            and (grammar.word_lemma(words[-2].text), kind) not in grammar.legal_phrases()
+            and kind not in lex.referring_heads
+        )
+    return (first, quote) if named else (start, end)
+
+
+def _programme_kind(token: Token) -> bool:
+    """A word that names a programme, project or grant (any noun reading: «проекта», «программы», «грантом»)."""
+    kinds = lexicons.load("org_programme_kinds")
+    if grammar.word_lemma(token.text) in kinds:
+        return True
+    return any(p.tag.POS == "NOUN" and p.normal_form in kinds for p in loading.parse(token.lower_))

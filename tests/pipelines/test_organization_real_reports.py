@@ -1,0 +1,44 @@
+"""Organizations: shapes that real Central Asian meeting reports and NGO notes showed (session 16), in sentences
+written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipelines.stages.organizations import find_organizations
+
+
+def names(nlp: Language, text: str) -> list[str]:
+    """The bodies the record lists."""
+    return [o.name for o in find_organizations(nlp(text)) if o.listed]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Семинар прошёл при поддержке проекта ОБСЕ «Укрепление местного самоуправления».", "ОБСЕ"),
+        ("Выступил координатор проекта Всемирного банка «Доступ к воде» Иван Петров.", "Всемирный банк"),
+        ("Встреча организована в партнёрстве с проектом Европейского Союза «Открытые сообщества».", "Европейский Союз"),
+        ("Тренинг проведён в рамках программы ПРООН «Поддержка местного самоуправления».", "ПРООН"),
+    ],
+)
+def test_a_programme_s_quoted_name_after_its_funder_is_no_part_of_the_funder(
+    nlp: Language, text: str, body: str
+) -> None:
+    assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Выступил координатор проекта Общественного фонда «Сорос-Кыргызстан» Иван Петров.",
+            "Общественный фонд «Сорос-Кыргызстан»",
+        ),
+        ("Грант ОО «Мээрим Булагы» получили пять школ.", "ОО «Мээрим Булагы»"),
+        ("Это проект Фонда «Сорос-Кыргызстан».", "Фонд «Сорос-Кыргызстан»"),
+    ],
+)
+def test_a_kind_or_a_form_before_a_quoted_name_after_a_programme_keeps_it(nlp: Language, text: str, body: str) -> None:
+    assert names(nlp, text) == [body]
