@@ -56,6 +56,29 @@ def legal_phrases() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(entry.split()) for entry in lexicons.load("org_legal_phrases"))
 
 
+# «горкенеш», «облмаслихат», «райкенеш»: a level's syllable contracted onto a kind of body.
+LEVEL_SYLLABLES = ("гор", "рай", "обл")
+
+
+@lru_cache(maxsize=20_000)
+def contracted_head(word: str) -> str | None:
+    """«горкенеша» → «горкенеш», «облмаслихату» → «облмаслихат»: a level's syllable before a kind of body the dictionary
+    does not know declines as that kind; its dictionary form, or None for any other word («городской», «район»)."""
+    word = word.lower()
+    syllable = next((s for s in LEVEL_SYLLABLES if word.startswith(s)), None)
+    if syllable is None or loading.morph().word_is_known(word):
+        return None
+    rest = word[len(syllable) :]
+    if len(rest) < 4:
+        return None
+    lex = lexicon()
+    kind = lex.foreign_heads.get(rest) or (rest if rest in lex.heads else None)
+    if kind is None:
+        lemma = word_lemma(rest)
+        kind = lemma if lemma in lex.heads else None
+    return syllable + kind if kind is not None else None
+
+
 @lru_cache(maxsize=200_000)
 def word_lemma(word: str) -> str:
     """Dictionary form of one word (pymorphy3, first parse), ё folded: the key names are compared by."""

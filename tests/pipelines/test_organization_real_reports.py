@@ -42,3 +42,21 @@ def test_a_programme_s_quoted_name_after_its_funder_is_no_part_of_the_funder(
 )
 def test_a_kind_or_a_form_before_a_quoted_name_after_a_programme_keeps_it(nlp: Language, text: str, body: str) -> None:
     assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Председатель Бишкекского горкенеша Аманбай Кайыпов отметил, что задачей городского кенеша остаётся "
+            "исполнение бюджета.",
+            "Бишкекский горкенеш",
+        ),
+        (
+            "Секретарь Жамбылского облмаслихата выступил на сессии. Депутаты областного маслихата приняли решение.",
+            "Жамбылский облмаслихат",
+        ),
+    ],
+)
+def test_a_council_contracted_with_its_level_is_the_council_of_that_level(nlp: Language, text: str, body: str) -> None:
+    assert names(nlp, text) == [body]

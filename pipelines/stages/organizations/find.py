@@ -321,7 +321,7 @@ def _head_lemma(token: Token) -> str | None:
     lex = grammar.lexicon()
     if token.lemma_ in lex.heads:
         return token.lemma_
-    return lex.foreign_heads.get(token.lower_)
+    return lex.foreign_heads.get(token.lower_) or grammar.contracted_head(token.text)
 
 
 def _within(mention: TextSpan, spans: set[tuple[int, int]]) -> bool:
