@@ -60,3 +60,14 @@ def test_a_kind_or_a_form_before_a_quoted_name_after_a_programme_keeps_it(nlp: L
 )
 def test_a_council_contracted_with_its_level_is_the_council_of_that_level(nlp: Language, text: str, body: str) -> None:
     assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("В ходе сессии маслихата области Абай депутаты рассмотрели бюджет.", "маслихат области Абай"),
+        ("В ходе сессии маслихата области Жетісу депутаты рассмотрели бюджет.", "маслихат области Жетісу"),
+    ],
+)
+def test_a_region_named_after_its_kind_ends_its_body_s_name(nlp: Language, text: str, body: str) -> None:
+    assert names(nlp, text) == [body]

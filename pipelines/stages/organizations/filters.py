@@ -29,6 +29,7 @@ from pipelines.stages.organizations._common import (
     _line_between,
     _place_kinds,
 )
+from pipelines.stages.organizations.places import _apposed_regions
 from pipelines.stages.organizations.readings import _SEPARATORS
 from pipelines.stages.organizations.shouted import _PROPER_TAGS
 
@@ -453,7 +454,10 @@ _STATE_LETTERS = re.compile(r"[әғқңөұүһіўҳҷӣӯӘҒҚҢӨҰҮҺІЎ�
 def _state_language(name: str) -> bool:
     """«Абай облысы Аягөз ауданының мәслихаты», a letterhead's line in the state language: the golds list the body
     by its Russian name only (heldout-genre-5, -7, -8, -9, -10); a quoted name («Қамқор-Қарағанды») is kept."""
-    return _STATE_LETTERS.search(re.sub(r"[«\"][^»\"]*[»\"]?", "", name)) is not None
+    unquoted = re.sub(r"[«\"][^»\"]*[»\"]?", "", name)
+    # («маслихат области Жетісу»: a region's name in its own spelling, after its Russian kind, is a Russian name's.)
+    words = [w for w in unquoted.split() if w.lower() not in _apposed_regions()]
+    return _STATE_LETTERS.search(" ".join(words)) is not None
 
 
 # «Об утверждении Положения о молодёжном совете при Думе», «о создании рабочей группы»: a body the decision is to
