@@ -1244,6 +1244,7 @@ def grow(
     # (gold-format keeps the branch in the position and lists the company).
     branch = _after_branch(doc, start)
     unit = any(word_lemma(doc[i].text).rsplit("-", 1)[-1] in lex.subunits for i in range(start, end))
+    assembly = _assembly_headed(doc, start, end, lex)
     for _ in range(_MAX_TAILS):
         if _republic_name(doc, end):
             previous, end = "GEN_NP", end + 1
@@ -1266,6 +1267,9 @@ def grow(
             # «закрепить за каждым членом Совета | по одной семье»: «по» and a number share out, they name no field.
             and not (seg.label == "PO_NP" and (doc[seg.start + 1].lemma_ == "один" or doc[seg.start + 1].like_num))
             and not (branch and seg.label == "PO_NP" and doc[seg.start - 1].text in CLOSE_QUOTES)
+            # «депутат Мажилиса Парламента Республики Казахстан | по Алматинской области», «депутат маслихата | по
+            # избирательному округу № 5»: an elected assembly has no remit; «по …» after it is its deputy's seat.
+            and not (assembly and seg.label == "PO_NP")
             and "\n" not in doc[seg.start : seg.end].text
             # A field's words go on in the genitive («по урегулированию ситуации») after any name; a place
             # named by its kind after an abbreviation («ЕДДС района», «ДЧС Туркестанской области») is the
@@ -1289,6 +1293,24 @@ def grow(
         previous, end = best.label, best.end
         field = field or best.label in ("PO_NP", "SPHERE_NP")
     return end
+
+
+# Elected assemblies, which have no remit of their own (their committees and commissions have).
+_ASSEMBLIES = frozenset(
+    {"парламент", "мажилис", "мажлис", "маджлис", "меджлис", "сенат", "дума", "госдума", "маслихат", "кенеш", "кенгаш"}
+    | {"хурал", "курултай", "рада"}
+)
+
+
+def _assembly_headed(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """The first kind of body in the name at `start`–`end` is an elected assembly («Мажилис Парламента …», «Жогорку
+    Кенеш», «маслихат»), not a unit of one («комитет Жогорку Кенеша по бюджету»)."""
+    for token in doc[start:end]:
+        kind = word_lemma(token.text)
+        kind = kind if kind in lex.heads else lex.foreign_heads.get(token.lower_)
+        if kind is not None:
+            return kind in _ASSEMBLIES
+    return False
 
 
 _BRANCHES = frozenset({"филиал", "представительство"})

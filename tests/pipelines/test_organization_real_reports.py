@@ -71,3 +71,23 @@ def test_a_council_contracted_with_its_level_is_the_council_of_that_level(nlp: L
 )
 def test_a_region_named_after_its_kind_ends_its_body_s_name(nlp: Language, text: str, body: str) -> None:
     assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Депутат Мажилиса Парламента Республики Казахстан по Алматинской области выступил.",
+            "Мажилис Парламента Республики Казахстан",
+        ),
+        ("Выступил депутат Жогорку Кенеша по партийному списку Иван Петров.", "Жогорку Кенеш"),
+    ],
+)
+def test_by_after_an_elected_assembly_is_its_deputy_s_seat(nlp: Language, text: str, body: str) -> None:
+    assert names(nlp, text) == [body]
+
+
+def test_a_committee_of_an_assembly_keeps_its_remit(nlp: Language) -> None:
+    text = "Выступил председатель комитета Жогорку Кенеша Кыргызской Республики по бюджету Иван Петров."
+    found = [o.name for o in find_organizations(nlp(text))]
+    assert "комитет Жогорку Кенеша Кыргызской Республики по бюджету" in found
