@@ -91,3 +91,8 @@ def test_a_committee_of_an_assembly_keeps_its_remit(nlp: Language) -> None:
     text = "Выступил председатель комитета Жогорку Кенеша Кыргызской Республики по бюджету Иван Петров."
     found = [o.name for o in find_organizations(nlp(text))]
     assert "комитет Жогорку Кенеша Кыргызской Республики по бюджету" in found
+
+
+def test_addressees_after_a_body_in_a_headline_with_no_stop_are_no_part_of_it(nlp: Language) -> None:
+    text = "К сведению депутатов Акмолинского областного маслихата и населения области"
+    assert names(nlp, text) == ["Акмолинский областной маслихат"]

@@ -254,7 +254,19 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # letters before the kind of body it goes with, in its case, is the name cut short; the kind is its word.
     if not quoted and _cut_before_kind(doc, end, lex.heads):
         end += 1
+    # «К сведению депутатов Акмолинского областного маслихата | и населения области» (a headline with no stop): after
+    # a body's kind, «и» and words in small letters with no kind of body among them are the next addressees.
+    joint = next((i for i in range(start + 2, end - 1) if doc[i].lower_ == "и"), None)
+    if not quoted and joint is not None and _kind_word(doc[joint - 1], lex.heads):
+        rest = [t for t in doc[joint + 1 : end] if t.is_alpha]
+        if rest and all(t.is_lower and not _kind_word(t, lex.heads) for t in rest):
+            end = joint
     return start, end
+
+
+def _kind_word(token: Token, heads: frozenset[str]) -> bool:
+    """A kind of body by its lemma or, for a state-language kind the dictionary does not know, by its forms."""
+    return grammar.word_lemma(token.text) in heads or token.lower_ in grammar.lexicon().foreign_heads
 
 
 def _cut_before_kind(doc: Doc, end: int, heads: frozenset[str]) -> bool:
