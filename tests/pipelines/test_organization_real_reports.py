@@ -96,3 +96,17 @@ def test_a_committee_of_an_assembly_keeps_its_remit(nlp: Language) -> None:
 def test_addressees_after_a_body_in_a_headline_with_no_stop_are_no_part_of_it(nlp: Language) -> None:
     text = "К сведению депутатов Акмолинского областного маслихата и населения области"
     assert names(nlp, text) == ["Акмолинский областной маслихат"]
+
+
+def test_a_dateline_s_town_ended_by_a_full_stop_is_no_body(nlp: Language) -> None:
+    text = "Встречи акимов\nКЫЗЫЛОРДА. 22 января. КАЗИНФОРМ /Руслан Игилик/ - Проходят отчетные встречи акимов."
+    assert names(nlp, text) == ["КАЗИНФОРМ"]
+
+
+def test_an_agency_after_a_dateline_s_date_is_credited(nlp: Language) -> None:
+    assert names(nlp, "Сессия\nБИШКЕК, 5 марта. Кабар. Состоялось заседание кенеша.") == ["Кабар"]
+
+
+def test_initials_after_a_number_in_a_sentence_are_no_agency(nlp: Language) -> None:
+    text = "Заслушан директор школы № 4 имени Героя Советского Союза Д.Д. Жамьянова."
+    assert not any(n == "Д" for n in names(nlp, text))

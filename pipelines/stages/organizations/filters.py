@@ -427,7 +427,11 @@ def _venue(doc: Doc, mention: TextSpan) -> bool:
 
 # «АЯГОЗ, 29 мая – …», «Нукус, 10 июня 2025 г.»: a news item's dateline, the town (in capitals or not), a comma and
 # the day.
-_DATELINE = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Zа-яё-]*,\s{1,3}\d{1,2}\s{1,3}[а-яё]{3,8}\b")
+# («КЫЗЫЛОРДА. 22 января. КАЗИНФОРМ – …»: Kazinform's datelines end the town with a full stop, then the month by name.)
+_DATELINE = re.compile(
+    r"[А-ЯЁA-Z][А-ЯЁA-Zа-яё-]*(?:,\s{1,3}\d{1,2}\s{1,3}[а-яё]{3,8}\b|\.\s{1,3}\d{1,2}\s{1,3}(?:января|февраля|марта"
+    r"|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b)"
+)
 
 
 def _dateline(text: str, mention: TextSpan) -> bool:

@@ -526,6 +526,12 @@ def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
             if _dateline(doc, i - 1) and not _place_word(doc[i]):
                 found.append((i, i + 1))
             continue
+        # «БИШКЕК, 5 марта. Кабар.», «ОШ. 12 мая. Кабар – …»: or after the date's full stop, alone before a stop
+        # or a dash.
+        if texts[i - 1] == "." and texts[i + 1] in {".", *_DASHES} and i >= 2 and doc[i].is_title and doc[i].is_alpha:
+            if len(texts[i]) > 2 and _line_opening_dateline(doc, i - 1) and not _place_word(doc[i]):
+                found.append((i, i + 1))
+            continue
         if texts[i - 1] != "/" or texts[i + 1] != "/":
             continue
         token = doc[i]
@@ -540,6 +546,16 @@ def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
 
 
 _DATELINE_REACH = 8
+
+
+def _line_opening_dateline(doc: Doc, stop: int) -> bool:
+    """A dateline (`_dateline`) that opens its line: its town is the line's first word («ХОРОГ, 30 мая.»), not a
+    capitalised word inside a sentence («… Советского Союза Д.Д. Жамьянова»)."""
+    i = stop - 1
+    while i > 0 and stop - i < _DATELINE_REACH and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
+        i -= 1
+    opens = i == 0 or "\n" in doc[i - 1].text + doc[i - 1].whitespace_
+    return opens and _dateline(doc, stop)
 
 
 def _dateline(doc: Doc, stop: int) -> bool:
