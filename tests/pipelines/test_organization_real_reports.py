@@ -110,3 +110,14 @@ def test_an_agency_after_a_dateline_s_date_is_credited(nlp: Language) -> None:
 def test_initials_after_a_number_in_a_sentence_are_no_agency(nlp: Language) -> None:
     text = "Заслушан директор школы № 4 имени Героя Советского Союза Д.Д. Жамьянова."
     assert not any(n == "Д" for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Тело Народного поэта Таджикистана Бозора Собира будет предано земле.",
+        "Административный центр Шугнанского района переносится в село Миденшор.",
+    ],
+)
+def test_a_title_of_honour_and_a_district_s_seat_are_no_bodies(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []

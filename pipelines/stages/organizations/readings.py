@@ -238,6 +238,26 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         territory = territory or (words[1].is_upper and words[1].lower_ in lex.not_abbreviations)
         if territory and not any(grammar.word_lemma(t.text) in lex.heads for t in words):
             return None
+    # «Тело Народного поэта Таджикистана …», «Заслуженного врача республики»: a title of honour (its adjective, one
+    # person's noun, the state) is no body («Московский комсомолец», a paper, opens with no such adjective).
+    nouns = [t for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
+    honour = grammar.word_lemma(doc[start].text) in _HONOURS
+    if honour and nouns and not quoted and not any(_kind_word(t, lex.heads) for t in doc[start:end]):
+        first_noun = nouns[0]
+        person = "Anim" in first_noun.morph.get("Animacy") and "Sing" in first_noun.morph.get("Number")
+        if person and first_noun.is_lower and all(t.pos_ == "ADJ" for t in doc[start : first_noun.i]):
+            return None
+    # «вошли ответработники | Агентства по строительству …»: people in the plural the NER ran into the body's name.
+    while (
+        start + 1 < end
+        and doc[start].is_lower
+        and doc[start].pos_ == "NOUN"
+        and "Plur" in doc[start].morph.get("Number")
+        and "Nom" in doc[start].morph.get("Case")
+        and not _kind_word(doc[start], lex.heads)
+        and doc[start + 1].is_title
+    ):
+        start += 1
     # «главы Кара-Булакского айылного | аймака»: a span the NER ends on an adjective in small letters, before the
     # noun it goes with, which is no kind of body, is a place or a thing described, cut short.
     if not quoted and _cut_before_noun(doc, end, lex.heads):
@@ -262,6 +282,10 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         if rest and all(t.is_lower and not _kind_word(t, lex.heads) for t in rest):
             end = joint
     return start, end
+
+
+# The adjectives titles of honour open with («Народный артист», «Заслуженный учитель», «Почётный гражданин»).
+_HONOURS = frozenset({"народный", "заслуженный", "почётный", "почетный"})
 
 
 def _kind_word(token: Token, heads: frozenset[str]) -> bool:
@@ -627,6 +651,10 @@ def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
     """«в центре Москвы», «исторический центр города», «в центре скандала»: the middle of a place or of
     something, not a body (which names its field and place, «центр занятости населения Бишкека»)."""
     head = next((t for t in doc[start:end] if t.lemma_ == "центр"), None)
+    # «Административный центр Шугнанского района переносится …»: a district's or region's seat is a place, whatever
+    # capitals a sentence or a heading gives it.
+    if head is not None and head.i > start and doc[head.i - 1].lemma_ == "административный":
+        return not any(t.text in _QUOTES for t in doc[start:end])
     # («Ала-Букинского центра …»: a place's adjective joined by a hyphen is a word too.)
     words = [t for t in doc[start:end] if t.text.replace("-", "").isalpha()]
     if head is None or not head.is_lower or any(not t.is_lower for t in words if t.i < head.i):
