@@ -121,3 +121,13 @@ def test_initials_after_a_number_in_a_sentence_are_no_agency(nlp: Language) -> N
 )
 def test_a_title_of_honour_and_a_district_s_seat_are_no_bodies(nlp: Language, text: str) -> None:
     assert names(nlp, text) == []
+
+
+def test_an_adverb_opening_the_sentence_is_no_word_of_the_name(nlp: Language) -> None:
+    text = "Сегодня Общественный совет совместно с ОФ «Информационно-ресурсный центр» провел круглый стол."
+    assert names(nlp, text) == ["Общественный совет", "ОФ «Информационно-ресурсный центр»"]
+
+
+def test_a_minister_s_title_the_tagger_reads_as_a_body_is_none(nlp: Language) -> None:
+    text = "Вице-министру культуры и спорта сделали замечание за повторяющийся доклад\nВо время доклада сказали."
+    assert not any(n.lower().startswith("вице-министр") for n in names(nlp, text))

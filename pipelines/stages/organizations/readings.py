@@ -117,6 +117,13 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # «Председателя комитета …»: a job title before the body belongs to the person.
     while start < end and grammar.word_lemma(doc[start].text) in lex.position_nouns:
         start += 1
+    # «Вице-министру культуры и спорта сделали замечание» (a headline): a minister's title names a person; the ministry
+    # is read from it (`ministries`), not from the tagger's span.
+    if start < end and _MINISTER_TITLE.match(doc[start].lower_):
+        return None
+    # «Сегодня Общественный совет …»: a word the dictionary knows only as an adverb opens the sentence, not the name.
+    while end - start > 1 and doc[start].is_title and _only_adverb(doc[start]):
+        start += 1
     # «собрание Думы»: a sitting of a body is not the body.
     if doc[start].is_lower and doc[start].lemma_ in lexicons.load("org_meeting_heads") and start + 1 < end:
         start += 1
@@ -364,6 +371,9 @@ _PRESS_UNITS = frozenset({"пресс-служба", "пресс-центр"})
 
 # Dictionary parts of speech that never head a name: adverbs and predicatives («сегодня», «вчера», «нужно»).
 _ADVERBIAL_POS = frozenset({"ADVB", "PRED"})
+
+
+_MINISTER_TITLE = re.compile(r"^(?:вице-|экс-|зам)?министр(?:а|у|ом|е|ы|ов|ам|ами|ах)?$")
 
 
 def _only_adverb(token: Token) -> bool:
