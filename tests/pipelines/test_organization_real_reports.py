@@ -131,3 +131,14 @@ def test_an_adverb_opening_the_sentence_is_no_word_of_the_name(nlp: Language) ->
 def test_a_minister_s_title_the_tagger_reads_as_a_body_is_none(nlp: Language) -> None:
     text = "Вице-министру культуры и спорта сделали замечание за повторяющийся доклад\nВо время доклада сказали."
     assert not any(n.lower().startswith("вице-министр") for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На панельной сессии ХІІ Гражданского форума Алматы обсуждены вопросы.",
+        "Делегаты представят Алматы на 8-ом Гражданском форуме в Астане.",
+    ],
+)
+def test_a_gathering_counted_by_its_editions_is_an_event(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []

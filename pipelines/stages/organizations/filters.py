@@ -230,6 +230,10 @@ def _event(doc: Doc, body: Body) -> bool:
     # (unlike «коллегия адвокатов «…»», a body).
     if body.name[:1].islower() and body.head in _NAMED_GATHERINGS:
         return True
+    # «на панельной сессии ХІІ Гражданского форума Алматы», «на 8-ом Гражданском форуме»: a gathering counted by its
+    # editions is the event, however its name is capitalised.
+    if body.head in _NAMED_GATHERINGS and all(_counted_edition(doc, m) for m in body.mentions):
+        return True
     for mention in body.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -245,6 +249,15 @@ def _event(doc: Doc, body: Body) -> bool:
         if span.root.dep_ == "nsubj" and verb.lemma_ in _TAKING_PLACE and not _line_between(doc, span.root, verb):
             return True
     return False
+
+
+# A Roman ordinal (in Latin or Cyrillic letters, the Kazakh «І» too) or an Arabic one («11», «8-ом»).
+_EDITION = re.compile(r"^(?:[IVXLХІ]{1,6}|\d{1,3}(?:-?[а-я]{1,3})?)$")
+
+
+def _counted_edition(doc: Doc, mention: TextSpan) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and _EDITION.match(doc[span.start - 1].text) is not None
 
 
 def _field_label(doc: Doc, body: Body) -> bool:
