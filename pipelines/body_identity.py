@@ -185,11 +185,12 @@ def _prefixes(word: str, run: list[str]) -> bool:
 
 def _subsumes(long: Body, short: Body) -> bool:
     """`short` is a shorter way of naming `long`: its words are among long's, head included."""
-    if not short.words or short.abbreviation or len(short.words) >= len(long.words):
+    long_words, long_head = _uncontracted(long.words, long.head)
+    if not short.words or short.abbreviation or len(short.words) >= len(long_words):
         return False
-    if short.head is None or short.head != long.head:
+    if short.head is None or short.head != long_head:
         return False
-    rest = list(long.words)
+    rest = list(long_words)
     # «Районный Совет депутатов Кяхтинского района»: the level says again what the place's kind says.
     words = [w for w in short.words if _LEVEL_PLACES.get(w) not in short.words]
     # (Only a kind at a level, with no place of its own: «Смоленский областной суд» names its place, «районный Совет
@@ -206,6 +207,30 @@ def _subsumes(long: Body, short: Body) -> bool:
 
 
 _LEVEL_PLACES = {"областной": "область", "районный": "район", "городской": "город", "краевой": "край"}
+_LEVEL_ADJECTIVES = {"гор": "городской", "рай": "районный", "обл": "областной"}
+
+
+def _uncontracted(words: tuple[str, ...], head: str | None) -> tuple[tuple[str, ...], str | None]:
+    """«бишкекский горкенеш» → «бишкекский городской кенеш», «облмаслихат» → «областной маслихат»: a level's syllable
+    contracted onto a kind of body is that level's adjective and the kind (so the text's «городского кенеша» after
+    «Бишкекского горкенеша» is the same council); the kind is the head where the contraction left none."""
+    if head is not None and head.startswith(_LEVEL_SYLLABLES):
+        head = None  # «горкенеш»: its kind is the head
+    if not any(w.startswith(_LEVEL_SYLLABLES) for w in words):
+        return words, head
+    spelled: list[str] = []
+    for word in words:
+        parts = _compound_roots(word) if word.startswith(_LEVEL_SYLLABLES) else [word]
+        if len(parts) == 2 and parts[0] in _LEVEL_ADJECTIVES:
+            # («маслихат», which the dictionary reads as a form of another word, is a kind as written.)
+            lex = grammar.lexicon()
+            kind = parts[1] if parts[1] in lex.heads else lex.foreign_heads.get(parts[1], grammar.word_lemma(parts[1]))
+            # (The words are lemmas as `lemmas` makes them, «маслихата» too; the head is the kind's dictionary form.)
+            spelled.extend((_LEVEL_ADJECTIVES[parts[0]], grammar.word_lemma(kind)))
+            head = head or kind
+        else:
+            spelled.append(word)
+    return tuple(spelled), head
 
 
 _PLACE_ADJECTIVE_SUFFIX = re.compile(r"(?<=\w)(ск|цк)(ий|ой)$")
@@ -501,7 +526,9 @@ class Candidates:
     def __init__(self, bodies: list[Body]) -> None:
         self._keys: dict[tuple[str, object], list[int]] = {}
         for j, body in enumerate(bodies):
-            keys: set[tuple[str, object]] = {("head", body.head)} if body.head is not None else set()
+            # (`_uncontracted`: «горкенеш» is a «кенеш» for `_subsumes`.)
+            head = _uncontracted(body.words, body.head)[1]
+            keys: set[tuple[str, object]] = {("head", head)} if head is not None else set()
             words = _content_words(body.name)
             if words:
                 keys |= {("letter", words[0][0]), ("lemma", grammar.word_lemma(words[0]))}

@@ -56,6 +56,29 @@ def legal_phrases() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(entry.split()) for entry in lexicons.load("org_legal_phrases"))
 
 
+# «горкенеш», «облмаслихат», «райкенеш»: a level's syllable contracted onto a kind of body.
+LEVEL_SYLLABLES = ("гор", "рай", "обл")
+
+
+@lru_cache(maxsize=20_000)
+def contracted_head(word: str) -> str | None:
+    """«горкенеша» → «горкенеш», «облмаслихату» → «облмаслихат»: a level's syllable before a kind of body the dictionary
+    does not know declines as that kind; its dictionary form, or None for any other word («городской», «район»)."""
+    word = word.lower()
+    syllable = next((s for s in LEVEL_SYLLABLES if word.startswith(s)), None)
+    if syllable is None or loading.morph().word_is_known(word):
+        return None
+    rest = word[len(syllable) :]
+    if len(rest) < 4:
+        return None
+    lex = lexicon()
+    kind = lex.foreign_heads.get(rest) or (rest if rest in lex.heads else None)
+    if kind is None:
+        lemma = word_lemma(rest)
+        kind = lemma if lemma in lex.heads else None
+    return syllable + kind if kind is not None else None
+
+
 @lru_cache(maxsize=200_000)
 def word_lemma(word: str) -> str:
     """Dictionary form of one word (pymorphy3, first parse), ё folded: the key names are compared by."""
@@ -1221,6 +1244,7 @@ def grow(
     # (gold-format keeps the branch in the position and lists the company).
     branch = _after_branch(doc, start)
     unit = any(word_lemma(doc[i].text).rsplit("-", 1)[-1] in lex.subunits for i in range(start, end))
+    assembly = _assembly_headed(doc, start, end, lex)
     for _ in range(_MAX_TAILS):
         if _republic_name(doc, end):
             previous, end = "GEN_NP", end + 1
@@ -1243,6 +1267,9 @@ def grow(
             # «закрепить за каждым членом Совета | по одной семье»: «по» and a number share out, they name no field.
             and not (seg.label == "PO_NP" and (doc[seg.start + 1].lemma_ == "один" or doc[seg.start + 1].like_num))
             and not (branch and seg.label == "PO_NP" and doc[seg.start - 1].text in CLOSE_QUOTES)
+            # «депутат Мажилиса Парламента Республики Казахстан | по Алматинской области», «депутат маслихата | по
+            # избирательному округу № 5»: an elected assembly has no remit; «по …» after it is its deputy's seat.
+            and not (assembly and seg.label == "PO_NP")
             and "\n" not in doc[seg.start : seg.end].text
             # A field's words go on in the genitive («по урегулированию ситуации») after any name; a place
             # named by its kind after an abbreviation («ЕДДС района», «ДЧС Туркестанской области») is the
@@ -1266,6 +1293,24 @@ def grow(
         previous, end = best.label, best.end
         field = field or best.label in ("PO_NP", "SPHERE_NP")
     return end
+
+
+# Elected assemblies, which have no remit of their own (their committees and commissions have).
+_ASSEMBLIES = frozenset(
+    {"парламент", "мажилис", "мажлис", "маджлис", "меджлис", "сенат", "дума", "госдума", "маслихат", "кенеш", "кенгаш"}
+    | {"хурал", "курултай", "рада"}
+)
+
+
+def _assembly_headed(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """The first kind of body in the name at `start`–`end` is an elected assembly («Мажилис Парламента …», «Жогорку
+    Кенеш», «маслихат»), not a unit of one («комитет Жогорку Кенеша по бюджету»)."""
+    for token in doc[start:end]:
+        kind = word_lemma(token.text)
+        kind = kind if kind in lex.heads else lex.foreign_heads.get(token.lower_)
+        if kind is not None:
+            return kind in _ASSEMBLIES
+    return False
 
 
 _BRANCHES = frozenset({"филиал", "представительство"})

@@ -34,6 +34,8 @@ def _head_index(span: Span) -> int | None:
             continue
         if not in_quotes and (token.lemma_ in lex.heads or token.lower_ in lex.foreign_heads):
             return token.i
+        if not in_quotes and grammar.contracted_head(token.text) is not None:
+            return token.i  # «Бишкекского горкенеша»
         # «Отделение Социального фонда России по …»: a unit that opens a body's name is its head; so after its
         # place's and level's adjectives («Томское региональное отделение Союза …»).
         # («Исполнительный орган государственной власти …»: so does a generic kind of body, «орган», «учреждение».)
@@ -71,6 +73,9 @@ def canonical(span: Span) -> str:
             # known. (After a word it is not the head: «Пресс-служба акимата …».)
             lemma = lex.foreign_heads[token.lower_]
             word = lemma.capitalize() if word[:1].isupper() else lemma
+        elif token.i == head and (contracted := grammar.contracted_head(token.text)) is not None:
+            # «Жамбылского облмаслихата»: a level contracted onto a kind the dictionary does not know.
+            word = contracted.capitalize() if word[:1].isupper() else contracted
         elif token.i == head and token.pos_ == "ADJ" and grammar.word_lemma(token.text) in lex.heads:
             # «Пресс-служба Ошского городского кенеша» at a line's end: the tagger read the head as an adjective.
             word = inflect_word(token.text, "NOUN", *_features(token))
@@ -79,6 +84,7 @@ def canonical(span: Span) -> str:
             and token.i < head
             and (
                 _indeclinable(span.doc[head])
+                or grammar.contracted_head(span.doc[head].text) is not None
                 or (token.pos_ in ("ADJ", "X") and not token.morph.get("Case"))
                 or _genitive_ending_read_nominative(token)
             )

@@ -29,6 +29,7 @@ from pipelines.stages.organizations._common import (
     _line_between,
     _place_kinds,
 )
+from pipelines.stages.organizations.places import _apposed_regions
 from pipelines.stages.organizations.readings import _SEPARATORS
 from pipelines.stages.organizations.shouted import _PROPER_TAGS
 
@@ -229,6 +230,10 @@ def _event(doc: Doc, body: Body) -> bool:
     # (unlike «коллегия адвокатов «…»», a body).
     if body.name[:1].islower() and body.head in _NAMED_GATHERINGS:
         return True
+    # «на панельной сессии ХІІ Гражданского форума Алматы», «на 8-ом Гражданском форуме»: a gathering counted by its
+    # editions is the event, however its name is capitalised.
+    if body.head in _NAMED_GATHERINGS and all(_counted_edition(doc, m) for m in body.mentions):
+        return True
     for mention in body.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -244,6 +249,15 @@ def _event(doc: Doc, body: Body) -> bool:
         if span.root.dep_ == "nsubj" and verb.lemma_ in _TAKING_PLACE and not _line_between(doc, span.root, verb):
             return True
     return False
+
+
+# A Roman ordinal (in Latin or Cyrillic letters, the Kazakh «І» too) or an Arabic one («11», «8-ом»).
+_EDITION = re.compile(r"^(?:[IVXLХІ]{1,6}|\d{1,3}(?:-?[а-я]{1,3})?)$")
+
+
+def _counted_edition(doc: Doc, mention: TextSpan) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and _EDITION.match(doc[span.start - 1].text) is not None
 
 
 def _field_label(doc: Doc, body: Body) -> bool:
@@ -426,7 +440,11 @@ def _venue(doc: Doc, mention: TextSpan) -> bool:
 
 # «АЯГОЗ, 29 мая – …», «Нукус, 10 июня 2025 г.»: a news item's dateline, the town (in capitals or not), a comma and
 # the day.
-_DATELINE = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Zа-яё-]*,\s{1,3}\d{1,2}\s{1,3}[а-яё]{3,8}\b")
+# («КЫЗЫЛОРДА. 22 января. КАЗИНФОРМ – …»: Kazinform's datelines end the town with a full stop, then the month by name.)
+_DATELINE = re.compile(
+    r"[А-ЯЁA-Z][А-ЯЁA-Zа-яё-]*(?:,\s{1,3}\d{1,2}\s{1,3}[а-яё]{3,8}\b|\.\s{1,3}\d{1,2}\s{1,3}(?:января|февраля|марта"
+    r"|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b)"
+)
 
 
 def _dateline(text: str, mention: TextSpan) -> bool:
@@ -453,7 +471,10 @@ _STATE_LETTERS = re.compile(r"[әғқңөұүһіўҳҷӣӯӘҒҚҢӨҰҮҺІЎ�
 def _state_language(name: str) -> bool:
     """«Абай облысы Аягөз ауданының мәслихаты», a letterhead's line in the state language: the golds list the body
     by its Russian name only (heldout-genre-5, -7, -8, -9, -10); a quoted name («Қамқор-Қарағанды») is kept."""
-    return _STATE_LETTERS.search(re.sub(r"[«\"][^»\"]*[»\"]?", "", name)) is not None
+    unquoted = re.sub(r"[«\"][^»\"]*[»\"]?", "", name)
+    # («маслихат области Жетісу»: a region's name in its own spelling, after its Russian kind, is a Russian name's.)
+    words = [w for w in unquoted.split() if w.lower() not in _apposed_regions()]
+    return _STATE_LETTERS.search(" ".join(words)) is not None
 
 
 # «Об утверждении Положения о молодёжном совете при Думе», «о создании рабочей группы»: a body the decision is to

@@ -46,7 +46,13 @@ from pipelines.stages.organizations.places import (
     _with_municipal_names,
     _without_region_of_municipality,
 )
-from pipelines.stages.organizations.readings import _centre_of_place, _kind_in_plural, _person_spans, _readings
+from pipelines.stages.organizations.readings import (
+    _centre_of_place,
+    _kind_in_plural,
+    _person_spans,
+    _programme_names_cut,
+    _readings,
+)
 from pipelines.stages.organizations.same_body import (
     _abbreviations_joined,
     _assembly_own_name,
@@ -87,7 +93,7 @@ def find_organizations(
         ranges = _readings(doc, found, persons, blocked)
     ranges = {
         r: core
-        for r, core in ranges.items()
+        for r, core in _programme_names_cut(doc, ranges).items()
         if not _shouted(doc, *r) and not _centre_of_place(doc, *r) and not _kind_in_plural(doc, *r)
     }
     # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
@@ -315,7 +321,7 @@ def _head_lemma(token: Token) -> str | None:
     lex = grammar.lexicon()
     if token.lemma_ in lex.heads:
         return token.lemma_
-    return lex.foreign_heads.get(token.lower_)
+    return lex.foreign_heads.get(token.lower_) or grammar.contracted_head(token.text)
 
 
 def _within(mention: TextSpan, spans: set[tuple[int, int]]) -> bool:

@@ -117,6 +117,13 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # «Председателя комитета …»: a job title before the body belongs to the person.
     while start < end and grammar.word_lemma(doc[start].text) in lex.position_nouns:
         start += 1
+    # «Вице-министру культуры и спорта сделали замечание» (a headline): a minister's title names a person; the ministry
+    # is read from it (`ministries`), not from the tagger's span.
+    if start < end and _MINISTER_TITLE.match(doc[start].lower_):
+        return None
+    # «Сегодня Общественный совет …»: a word the dictionary knows only as an adverb opens the sentence, not the name.
+    while end - start > 1 and doc[start].is_title and _only_adverb(doc[start]):
+        start += 1
     # «собрание Думы»: a sitting of a body is not the body.
     if doc[start].is_lower and doc[start].lemma_ in lexicons.load("org_meeting_heads") and start + 1 < end:
         start += 1
@@ -238,6 +245,26 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         territory = territory or (words[1].is_upper and words[1].lower_ in lex.not_abbreviations)
         if territory and not any(grammar.word_lemma(t.text) in lex.heads for t in words):
             return None
+    # «Тело Народного поэта Таджикистана …», «Заслуженного врача республики»: a title of honour (its adjective, one
+    # person's noun, the state) is no body («Московский комсомолец», a paper, opens with no such adjective).
+    nouns = [t for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
+    honour = grammar.word_lemma(doc[start].text) in _HONOURS
+    if honour and nouns and not quoted and not any(_kind_word(t, lex.heads) for t in doc[start:end]):
+        first_noun = nouns[0]
+        person = "Anim" in first_noun.morph.get("Animacy") and "Sing" in first_noun.morph.get("Number")
+        if person and first_noun.is_lower and all(t.pos_ == "ADJ" for t in doc[start : first_noun.i]):
+            return None
+    # «вошли ответработники | Агентства по строительству …»: people in the plural the NER ran into the body's name.
+    while (
+        start + 1 < end
+        and doc[start].is_lower
+        and doc[start].pos_ == "NOUN"
+        and "Plur" in doc[start].morph.get("Number")
+        and "Nom" in doc[start].morph.get("Case")
+        and not _kind_word(doc[start], lex.heads)
+        and doc[start + 1].is_title
+    ):
+        start += 1
     # «главы Кара-Булакского айылного | аймака»: a span the NER ends on an adjective in small letters, before the
     # noun it goes with, which is no kind of body, is a place or a thing described, cut short.
     if not quoted and _cut_before_noun(doc, end, lex.heads):
@@ -254,7 +281,23 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # letters before the kind of body it goes with, in its case, is the name cut short; the kind is its word.
     if not quoted and _cut_before_kind(doc, end, lex.heads):
         end += 1
+    # «К сведению депутатов Акмолинского областного маслихата | и населения области» (a headline with no stop): after
+    # a body's kind, «и» and words in small letters with no kind of body among them are the next addressees.
+    joint = next((i for i in range(start + 2, end - 1) if doc[i].lower_ == "и"), None)
+    if not quoted and joint is not None and _kind_word(doc[joint - 1], lex.heads):
+        rest = [t for t in doc[joint + 1 : end] if t.is_alpha]
+        if rest and all(t.is_lower and not _kind_word(t, lex.heads) for t in rest):
+            end = joint
     return start, end
+
+
+# The adjectives titles of honour open with («Народный артист», «Заслуженный учитель», «Почётный гражданин»).
+_HONOURS = frozenset({"народный", "заслуженный", "почётный", "почетный"})
+
+
+def _kind_word(token: Token, heads: frozenset[str]) -> bool:
+    """A kind of body by its lemma or, for a state-language kind the dictionary does not know, by its forms."""
+    return grammar.word_lemma(token.text) in heads or token.lower_ in grammar.lexicon().foreign_heads
 
 
 def _cut_before_kind(doc: Doc, end: int, heads: frozenset[str]) -> bool:
@@ -328,6 +371,9 @@ _PRESS_UNITS = frozenset({"пресс-служба", "пресс-центр"})
 
 # Dictionary parts of speech that never head a name: adverbs and predicatives («сегодня», «вчера», «нужно»).
 _ADVERBIAL_POS = frozenset({"ADVB", "PRED"})
+
+
+_MINISTER_TITLE = re.compile(r"^(?:вице-|экс-|зам)?министр(?:а|у|ом|е|ы|ов|ам|ами|ах)?$")
 
 
 def _only_adverb(token: Token) -> bool:
@@ -514,6 +560,12 @@ def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
             if _dateline(doc, i - 1) and not _place_word(doc[i]):
                 found.append((i, i + 1))
             continue
+        # «БИШКЕК, 5 марта. Кабар.», «ОШ. 12 мая. Кабар – …»: or after the date's full stop, alone before a stop
+        # or a dash.
+        if texts[i - 1] == "." and texts[i + 1] in {".", *_DASHES} and i >= 2 and doc[i].is_title and doc[i].is_alpha:
+            if len(texts[i]) > 2 and _line_opening_dateline(doc, i - 1) and not _place_word(doc[i]):
+                found.append((i, i + 1))
+            continue
         if texts[i - 1] != "/" or texts[i + 1] != "/":
             continue
         token = doc[i]
@@ -528,6 +580,16 @@ def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
 
 
 _DATELINE_REACH = 8
+
+
+def _line_opening_dateline(doc: Doc, stop: int) -> bool:
+    """A dateline (`_dateline`) that opens its line: its town is the line's first word («ХОРОГ, 30 мая.»), not a
+    capitalised word inside a sentence («… Советского Союза Д.Д. Жамьянова»)."""
+    i = stop - 1
+    while i > 0 and stop - i < _DATELINE_REACH and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
+        i -= 1
+    opens = i == 0 or "\n" in doc[i - 1].text + doc[i - 1].whitespace_
+    return opens and _dateline(doc, stop)
 
 
 def _dateline(doc: Doc, stop: int) -> bool:
@@ -599,6 +661,10 @@ def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
     """«в центре Москвы», «исторический центр города», «в центре скандала»: the middle of a place or of
     something, not a body (which names its field and place, «центр занятости населения Бишкека»)."""
     head = next((t for t in doc[start:end] if t.lemma_ == "центр"), None)
+    # «Административный центр Шугнанского района переносится …»: a district's or region's seat is a place, whatever
+    # capitals a sentence or a heading gives it.
+    if head is not None and head.i > start and doc[head.i - 1].lemma_ == "административный":
+        return not any(t.text in _QUOTES for t in doc[start:end])
     # («Ала-Букинского центра …»: a place's adjective joined by a hyphen is a word too.)
     words = [t for t in doc[start:end] if t.text.replace("-", "").isalpha()]
     if head is None or not head.is_lower or any(not t.is_lower for t in words if t.i < head.i):
@@ -635,3 +701,68 @@ def _kind_in_plural(doc: Doc, start: int, end: int) -> bool:
 def _a_kind_of_place(words: list[Token]) -> bool:
     """«города», «района»: the place a text is about, referred to by its kind."""
     return len(words) == 1 and words[0].is_lower and grammar.word_lemma(words[0].text) in _place_kinds()
+
+
+def _programme_names_cut(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """Readings that run from a programme's funder into the programme's quoted name end before the quote
+    (`_programme_name_cut`); the shorter readings inside the funder's name that run into the quote go («банка
+    «Доступ к воде»» inside «Всемирного банка «…»»)."""
+    cuts = {r: _programme_name_cut(doc, *r) for r in ranges}
+    funders = [(start, new_end) for (start, end), (_, new_end) in cuts.items() if new_end != end]
+    if not funders:
+        return ranges
+    kept: dict[tuple[int, int], str] = {}
+    for r, core in ranges.items():
+        if any(start < r[0] < quote and r[1] > quote for start, quote in funders):
+            continue
+        kept.setdefault(cuts[r], core)
+    return kept
+
+
+def _programme_name_cut(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """«в партнёрстве с проектом Европейского Союза «Открытые сообщества»», «программы ПРООН «Поддержка местного
+    самоуправления»», «координатор проекта Всемирного банка «Доступ к воде»»: after a kind of programme, project or
+    grant (`org_programme_kinds`), a body named in full by its capitals (an abbreviation, or an adjective and its kind)
+    is the programme's funder, and the quoted name after it is the programme's, not the body's; the reading ends
+    before the quote. (A kind alone before the quote, «проекта Фонда «Сорос-Кыргызстан»», and a legal form, «проекта
+    ОО «Мээрим Булагы»», take the quoted name as the body's.)"""
+    if start < 1 or doc[end - 1].text not in _QUOTES:
+        return start, end
+    quote = next((i for i in range(start + 1, end - 1) if doc[i].text in _QUOTES), None)
+    # («проектом Европейского | Союза «…»»: the tagger may leave the funder's capitalised adjective out.)
+    first = start
+    while first > 1 and doc[first - 1].pos_ == "ADJ" and doc[first - 1].is_title:
+        first -= 1
+    kind = doc[first - 1]
+    # («проекта Европейского союза и ПРООН «…»»: a second funder joined by «и» shares the kind.)
+    if kind.lower_ == "и":
+        before = (doc[j] for j in range(first - 2, max(0, first - 6) - 1, -1))
+        kind = next((t for t in before if t.is_lower and _programme_kind(t)), kind)
+    if quote is None or not kind.is_lower or not _programme_kind(kind):
+        return start, end
+    words = [t for t in doc[first:quote] if not t.is_punct]
+    if not words or not words[0].text[:1].isupper():
+        return start, end
+    lex = grammar.lexicon()
+    if len(words) == 1:
+        word = words[0]
+        named = word.is_upper and len(word.text) >= 3 and word.lower_ not in lex.legal_forms and not _place_word(word)
+    else:
+        # («Общественного фонда «…»», «Некоммерческой организации «…»»: a legal form or a generic kind spelled out
+        # takes its quoted name.)
+        kind = grammar.word_lemma(words[-1].text)
+        named = (
+            words[-1].pos_ in ("NOUN", "PROPN")
+            and all(t.pos_ == "ADJ" for t in words[:-1])
+            and (grammar.word_lemma(words[-2].text), kind) not in grammar.legal_phrases()
+            and kind not in lex.referring_heads
+        )
+    return (first, quote) if named else (start, end)
+
+
+def _programme_kind(token: Token) -> bool:
+    """A word that names a programme, project or grant (any noun reading: «проекта», «программы», «грантом»)."""
+    kinds = lexicons.load("org_programme_kinds")
+    if grammar.word_lemma(token.text) in kinds:
+        return True
+    return any(p.tag.POS == "NOUN" and p.normal_form in kinds for p in loading.parse(token.lower_))
