@@ -30,7 +30,7 @@ from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import detect_layout
 from pipelines.person_names import fold
 from pipelines.stages.meeting import find_events, meeting_sentence, meeting_verbs
-from pipelines.titles import is_position_head, title_before, title_head, title_of
+from pipelines.titles import is_position_head, object_taken_for_subject, title_before, title_head, title_of
 
 _CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -209,7 +209,7 @@ def _speech_head(token: Token) -> Token | None:
     if (own := _own_clause_speech(token)) is not None:
         return own
     head = token.head
-    if token.dep_ == "nsubj":
+    if token.dep_ == "nsubj" and not object_taken_for_subject(token):
         # «посетил … и назвал его «учебным центром»»: speech verbs joined to the subject's verb count, and
         # an adverbial participle of speech the subject's verb governs («её поддержал X, напомнив о …»). Not a joined
         # verb with a subject of its own: «Янчук направила предложения; их зачитал Доржиев».
@@ -422,6 +422,8 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
             continue
         if _not_yet_said(token) or name.end <= token.i < after:
             continue
+        if token.i < name.start and token.i == _up_chain(name.root).head.i and object_taken_for_subject(name.root):
+            continue  # «глава региона представил Бахтиёржона Салимжонова»: the name is what the verb acts on
         # «Иран объявил …, им стал вице-президент X»: the verb has a subject of its own.
         # «Заседание открыла председатель X»: a subject the past verb's gender disagrees with is its object misread.
         own_subject = any(

@@ -1629,3 +1629,18 @@ def test_a_councils_own_quoted_name_in_the_heading_names_no_owner() -> None:
     )
     orgs = (_org("Совет по региональному развитию", 0), _org("АРР «Центр»", 150))
     assert _letterhead_owner(text, orgs) is None
+
+
+@pytest.mark.parametrize(
+    ("position", "organization", "expected"),
+    [
+        # The kind's own adjectives leave the post with it: «председатель городской» is no post.
+        ("председатель городской думы", "дума", "председатель"),
+        ("руководитель крестьянского хозяйства", "крестьянское хозяйство «Береке»", "руководитель"),
+        ("руководитель фермерского хозяйства", "хозяйство «Береке»", "руководитель"),
+    ],
+)
+def test_a_bodys_kind_leaves_the_post_with_its_adjectives(position: str, organization: str, expected: str) -> None:
+    from pipelines.stages.membership.kinds import _without_kind
+
+    assert _without_kind(position, organization) == expected
