@@ -273,8 +273,9 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         return False  # «зам. акима»: the point of an abbreviated post
     # «председатель постоянной комиссии Кенгаша по бюджету …»: a local body's kind the tagger took for a name is no
     # other name.
+    # («Премьер-министра»: a compound capitalised on its first part only is no `is_title`.)
     if token.ent_type_ == "PER" and not (
-        token.is_title
+        (token.is_title or (token.text[:1].isupper() and "-" in token.text))
         and (
             _local_body_word(token.text)
             or place_adjective(token)

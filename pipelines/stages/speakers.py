@@ -342,6 +342,8 @@ def _is_chair(token: Token) -> bool:
     head = token.head
     if _lemma(head) == "председательство":
         return True
+    if _lemma(head) == "руководство" and any(fold(c.text) == "под" for c in head.children) and _event_led(head.head):
+        return True  # «сессия прошла под руководством Председателя Маджлиса … Рустами Эмомали»
     return (
         token.dep_ in _SUBJECT
         and _lemma(head) in cues
@@ -351,6 +353,12 @@ def _is_chair(token: Token) -> bool:
             or any(_lemma(t) in _EVENTS for c in head.children for t in (c, *c.children) if t.dep_ != "nsubj")
         )
     )
+
+
+def _event_led(token: Token) -> bool:
+    """«сессия прошла под руководством …», «заседание под руководством …»: what is led is the meeting itself (not
+    «работы ведутся под руководством главы»)."""
+    return _lemma(token) in _EVENTS or any(_lemma(c) in _EVENTS for c in token.children if c.dep_ in _SUBJECT)
 
 
 def _opened_by(name: Span, title: Span | None) -> bool:

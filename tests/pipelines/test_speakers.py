@@ -533,3 +533,10 @@ def test_a_name_the_verb_acts_on_after_a_subject_title_is_silent(nlp: Language) 
     # its subject, the name after it the one presented (real reports of kenesh sessions).
     assert _spoke(nlp, "Затем глава региона представил Бахтиёржона Салимжонова.")["Салимжонов"][0] is False
     assert _spoke(nlp, "Затем доклад представил глава района Иван Петров.")["Петров"][0] is True
+
+
+def test_the_leader_of_the_session_chairs_it(nlp: Language) -> None:
+    # «под руководством» of the sitting itself is its chair (Tajik reports of a Majlis' sessions), not of works.
+    text = "Сессия прошла под руководством Председателя Маджлиса народных депутатов города Душанбе Рустами Эмомали."
+    assert _spoke(nlp, text)["Эмомали"] == (True, "chair")
+    assert _spoke(nlp, "Работы ведутся под руководством главы района Ивана Петрова.")["Петров"][0] is False
