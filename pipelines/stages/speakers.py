@@ -355,6 +355,16 @@ def _is_chair(token: Token) -> bool:
     )
 
 
+# «Иванов И.И. (председательствующий, глава района)»: an aside after the name opening with the chair's label.
+_CHAIR_ASIDE = re.compile(r"[ \t]*\([ \t]*председательствующ[а-яё]*[ \t]*[,;)]", re.IGNORECASE)
+
+
+def _chair_aside(text: str, mention: TextSpan) -> bool:
+    """A list of those present marks its chair in the bracketed aside after the name, as a stenogram's label does
+    (the post after the label is the person's own)."""
+    return _CHAIR_ASIDE.match(text, mention.end) is not None
+
+
 def _event_led(token: Token) -> bool:
     """«сессия прошла под руководством …», «заседание под руководством …»: what is led is the meeting itself (not
     «работы ведутся под руководством главы»)."""
@@ -779,7 +789,9 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
                 anchors.append(title_head(title))
             if any(_kept_silent(a) for a in anchors):
                 continue
-            chair = chair or any(_is_chair(a) for a in anchors) or _opened_by(name, title)
+            chair = (
+                chair or any(_is_chair(a) for a in anchors) or _opened_by(name, title) or _chair_aside(text, mention)
+            )
             head = next((h for h in map(_speech_head, anchors) if h is not None), None)
             if head is None:
                 head = _clause_verb(name, _surname_token(name))

@@ -540,3 +540,13 @@ def test_the_leader_of_the_session_chairs_it(nlp: Language) -> None:
     text = "Сессия прошла под руководством Председателя Маджлиса народных депутатов города Душанбе Рустами Эмомали."
     assert _spoke(nlp, text)["Эмомали"] == (True, "chair")
     assert _spoke(nlp, "Работы ведутся под руководством главы района Ивана Петрова.")["Петров"][0] is False
+
+
+def test_a_chair_marked_in_a_list_of_those_present_chairs(nlp: Language) -> None:
+    text = (
+        "Заседание Совета депутатов Сергиевского района.\n"
+        "Присутствовали: Иванов И.И. (председательствующий, глава района), Петров П.П. (депутат).\n"
+    )
+    spoke = _spoke(nlp, text)
+    assert spoke["Иванов"] == (True, "chair")
+    assert spoke["Петров"][1] != "chair"
