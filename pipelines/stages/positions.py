@@ -89,7 +89,8 @@ _LEADS = {"возглавлять", "возглавить"}
 _OPENING_QUOTES = ("«", '"', "„", "“")
 _POST_SEPARATORS = {",", "–", "—"}
 _CLOSING_QUOTES = ("»", '"', "”")
-_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+# (With the Kazakh, Kyrgyz, Tajik and Uzbek letters Russian texts keep in names: «Шұғылбайского».)
+_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіӢӣӮӯҲҳҶҷЎў]+")
 
 
 @dataclass(frozen=True)

@@ -1644,3 +1644,15 @@ def test_a_bodys_kind_leaves_the_post_with_its_adjectives(position: str, organiz
     from pipelines.stages.membership.kinds import _without_kind
 
     assert _without_kind(position, organization) == expected
+
+
+def test_a_place_in_kazakh_letters_is_one_word_and_a_presidents_office_no_place_executive() -> None:
+    from pipelines.stages.membership.represented import represented
+
+    office = _org("Администрация Президента РК", 150)
+    # «Шұғылбайского»: the Kazakh letters do not break the place's name, so the head's place is read and differs.
+    assert represented("аким Шұғылбайского сельского округа Кокпектинского района", (office,), None, also=True) is None
+    # An office named by the post it serves is not the one a head of a place heads.
+    assert represented("аким области", (office,), None, also=True) is None
+    district = _org("администрация Кокпектинского района", 10)
+    assert represented("аким района", (district,), None, also=True) == district

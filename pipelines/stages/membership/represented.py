@@ -23,6 +23,7 @@ from pipelines.stages.membership.place_heads import (
 )
 from pipelines.stages.membership.units import _UNITS, _assembly_unit
 from pipelines.stages.positions import another_remit
+from pipelines.titles import is_position_head_word
 
 # Roles of a seat in an assembly (a «член» may be a party's member: not one of them).
 _SEATED = frozenset({"депутат", "комиссия", "фракция", "торага"})
@@ -59,7 +60,14 @@ def represented(
         # «председатель муниципалитета», «бухгалтер муниципалитета»: the holding body a title or post named.
         return body
     kinds = {kind for w in words for kind in _heads(also=also).get(w, ())}
-    headed = _most_named([o for o in orgs if _head(o.name) & kinds and _same_place(position, o.name)], body)
+    headed = _most_named(
+        [
+            o
+            for o in orgs
+            if _head(o.name) & kinds and _same_place(position, o.name) and not _office_of_another_post(position, o.name)
+        ],
+        body,
+    )
     if headed is not None:
         return headed
     if body is not None and words & lexicons.load("membership_roles") and not _commission_of_a_level(position):
@@ -75,6 +83,16 @@ def represented(
     if words & _UNITS:
         return _executive(orgs, body)
     return _executive_of_place(position, orgs, body)
+
+
+def _office_of_another_post(position: str, name: str) -> bool:
+    """«Администрация Президента РК» is no office «аким области» heads: an office named by the post it serves (the
+    word after its kind a post's head, «Президента», «Главы») is that post's, not the place's."""
+    words = _COMPOUND.findall(name.split("«")[0])
+    if len(words) < 2 or words[1][:1].islower():
+        return False
+    served = _lemmas(words[1])
+    return any(is_position_head_word(w, w) for w in served) and not served & _lemmas(position)
 
 
 def sits_elsewhere(position: str, organization: str, body: OrganizationFinding | None) -> bool:
