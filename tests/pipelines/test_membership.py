@@ -1656,3 +1656,13 @@ def test_a_place_in_kazakh_letters_is_one_word_and_a_presidents_office_no_place_
     assert represented("аким области", (office,), None, also=True) is None
     district = _org("администрация Кокпектинского района", 10)
     assert represented("аким района", (district,), None, also=True) == district
+
+
+def test_a_head_of_another_place_joined_to_an_offices_post_is_not_that_office() -> None:
+    from pipelines.stages.membership.represented import represented
+
+    office = _org("государственная администрация Ат-Башинского района", 50)
+    post = "глава государственной администрации, аким Ала-Букинского района Джалал-Абадской области"
+    assert represented(post, (office,), None, also=True) is None
+    same = "глава государственной администрации, аким Ат-Башинского района Нарынской области"
+    assert represented(same, (office,), None, also=True) == office

@@ -64,7 +64,10 @@ def represented(
         [
             o
             for o in orgs
-            if _head(o.name) & kinds and _same_place(position, o.name) and not _office_of_another_post(position, o.name)
+            if _head(o.name) & kinds
+            and _same_place(position, o.name)
+            and not _another_named_place(position, o.name)
+            and not _office_of_another_post(position, o.name)
         ],
         body,
     )
