@@ -1666,3 +1666,9 @@ def test_a_head_of_another_place_joined_to_an_offices_post_is_not_that_office() 
     assert represented(post, (office,), None, also=True) is None
     same = "глава государственной администрации, аким Ат-Башинского района Нарынской области"
     assert represented(same, (office,), None, also=True) == office
+
+
+def test_an_election_commissions_chair_opening_a_first_sitting_is_not_the_assemblys(nlp: Language) -> None:
+    text = "Первое заседание Думы города Иркутска. Заседание ведет председатель горизбиркома Ю. В. Кошкин."
+    persons = {p.surname: (p.position, p.organization, p.role) for p in run_stages(nlp(text)).persons}
+    assert persons["Кошкин"] == ("председатель горизбиркома", None, "chair")
