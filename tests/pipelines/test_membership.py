@@ -1672,3 +1672,15 @@ def test_an_election_commissions_chair_opening_a_first_sitting_is_not_the_assemb
     text = "Первое заседание Думы города Иркутска. Заседание ведет председатель горизбиркома Ю. В. Кошкин."
     persons = {p.surname: (p.position, p.organization, p.role) for p in run_stages(nlp(text)).persons}
     assert persons["Кошкин"] == ("председатель горизбиркома", None, "chair")
+
+
+def test_a_head_of_an_office_with_another_remit_is_not_the_listed_offices() -> None:
+    from pipelines.stages.membership.represented import represented
+
+    roads = _org("Министерство дорожного хозяйства и транспорта Челябинской области", 50)
+    post = "первый заместитель министра здравоохранения региона"
+    assert represented(post, (roads,), None, also=True) is None
+    # The kind itself, short («госадминистрации»), and a post with no remit after the head keep the office.
+    bendery = _org("государственная администрация города Бендеры", 10)
+    assert represented("первый заместитель главы госадминистрации", (bendery,), None, also=True) == bendery
+    assert represented("первый заместитель министра", (roads,), None, also=True) == roads

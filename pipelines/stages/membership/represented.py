@@ -10,11 +10,14 @@ the meeting is where they sit.
 
 from __future__ import annotations
 
-from models import lexicons
+from itertools import pairwise
+
+from models import lexicons, loading
 from pipelines.findings import OrganizationFinding
-from pipelines.stages.membership._words import _COMPOUND, _head, _heads, _lemmas
+from pipelines.stages.membership._words import _COMPOUND, _head, _heads, _lemmas, _stem
 from pipelines.stages.membership.commissions import _commission_of_a_level
 from pipelines.stages.membership.place_heads import (
+    _PLACE_UNITS,
     _another_named_place,
     _another_qualifier,
     _executive,
@@ -68,6 +71,7 @@ def represented(
             and _same_place(position, o.name)
             and not _another_named_place(position, o.name)
             and not _office_of_another_post(position, o.name)
+            and not _another_remit_of_head(position, o.name, kinds)
         ],
         body,
     )
@@ -96,6 +100,24 @@ def _office_of_another_post(position: str, name: str) -> bool:
         return False
     served = _lemmas(words[1])
     return any(is_position_head_word(w, w) for w in served) and not served & _lemmas(position)
+
+
+def _another_remit_of_head(position: str, name: str, kinds: set[str]) -> bool:
+    """«первый заместитель министра здравоохранения региона» is not of «Министерство дорожного хозяйства и транспорта
+    Челябинской области»: the word after the head's title names the office's remit, and the body's name lacks it (a
+    place, «министра области», or a level, «главы района», names no remit)."""
+    words = _COMPOUND.findall(position.split(",")[0])
+    body_stems = {_stem(w) for w in _COMPOUND.findall(name)}
+    for title, after in pairwise(words):
+        if not {k for w in _lemmas(title) for k in _heads(also=True).get(w, ())} & kinds & _head(name):
+            continue
+        parses = loading.parse(after)
+        remit = bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].tag.case == "gent"
+        # («главы госадминистрации»: the kind itself, short; «представитель мэра в …»: no remit.)
+        if not after.islower() or not remit or _lemmas(after) & _PLACE_UNITS or any(k[:-2] in after for k in kinds):
+            return False
+        return _stem(after) not in body_stems
+    return False
 
 
 def sits_elsewhere(position: str, organization: str, body: OrganizationFinding | None) -> bool:
