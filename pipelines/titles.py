@@ -47,6 +47,40 @@ def is_position_head(token: Token) -> bool:
     return is_position_head_word(token.lemma_, token.text)
 
 
+# From a name's first word to the top of its chain: a first name heads its surname, a title its apposed name.
+_NAME_CHAIN = ("appos", "flat", "flat:name", "flat:foreign")
+
+
+def object_taken_for_subject(name_root: Token) -> bool:
+    """«глава региона представил Бахтиёржона Салимжонова»: the tagger takes an unknown name's accusative for a
+    nominative and gives a singular verb two subjects, a title (or a name) before it and the name after it. Russian
+    puts the one the verb acts on there: the name is the object, so neither the title's post nor the speech is its."""
+    top = name_root
+    while top.dep_ in _NAME_CHAIN and top.head.i != top.i:
+        top = top.head
+    verb = top.head
+    if top.dep_ != "nsubj" or verb.i >= top.i or "Plur" in verb.morph.get("Number"):
+        return False
+    # Only where a word of the name cannot be a nominative, only an accusative («Бахтиёржона»): a name that can
+    # be one after the verb is as often the subject of a sentence opening on its object («Доклад сделал …»).
+    words = [t for t in name_root.doc[top.i : top.right_edge.i + 1] if t.ent_type_ == "PER" and t.is_alpha]
+    if not any(_accusative_only(t.lower_) for t in words):
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and c.i < verb.i
+        and "Plur" not in c.morph.get("Number")
+        and (c.ent_type_ == "PER" or is_position_head(c))
+        for c in verb.children
+    )
+
+
+@lru_cache(maxsize=10_000)
+def _accusative_only(word: str) -> bool:
+    cases = {p.tag.case for p in loading.parse(word)}
+    return "accs" in cases and "nomn" not in cases
+
+
 @lru_cache(maxsize=100_000)
 def is_position_head_word(lemma: str, text: str) -> bool:
     """`is_position_head` by a token's lemma and text, cached: the stages ask it of every word near every name."""
@@ -239,8 +273,9 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         return False  # «зам. акима»: the point of an abbreviated post
     # «председатель постоянной комиссии Кенгаша по бюджету …»: a local body's kind the tagger took for a name is no
     # other name.
+    # («Премьер-министра»: a compound capitalised on its first part only is no `is_title`.)
     if token.ent_type_ == "PER" and not (
-        token.is_title
+        (token.is_title or (token.text[:1].isupper() and "-" in token.text))
         and (
             _local_body_word(token.text)
             or place_adjective(token)
@@ -319,12 +354,28 @@ def _plural_subject(token: Token) -> bool:
 
 def _members_of_body(doc: Doc, i: int, sent_start: int) -> bool:
     """«совета депутатов», «Союза журналистов», «общества инвалидов»: a post in the genitive plural after a body's
-    kind completes the body's name; it heads no title («письмо совета депутатов председателю ОО …»)."""
+    kind completes the body's name; it heads no title («письмо совета депутатов председателю ОО …»). So does one after
+    its adjective, the kind capitalised as the body's own name («решение Кенгаша народных депутатов о …», «Совета
+    местных депутатов»)."""
     token = doc[i]
     if i <= sent_start or "Plur" not in token.morph.get("Number") or "Gen" not in token.morph.get("Case"):
         return False
-    before = doc[i - 1]
+    j = i - 1
+    while (
+        j > sent_start
+        and i - j <= _MEMBERS_ADJECTIVES
+        and doc[j].pos_ == "ADJ"
+        and "Plur" in doc[j].morph.get("Number")
+    ):
+        j -= 1
+    before = doc[j]
+    if j < i - 1 and before.pos_ == "PROPN":
+        return before.ent_type_ != "PER" and not is_position_head(before)
     return before.pos_ == "NOUN" and not is_position_head(before)
+
+
+# Adjectives between a body's kind and its members («Кенгаша народных депутатов»).
+_MEMBERS_ADJECTIVES = 2
 
 
 def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:

@@ -33,6 +33,7 @@ from pipelines.titles import (
     is_local_body_kind,
     is_position_head,
     is_position_head_word,
+    object_taken_for_subject,
     owns_a_thing,
     participle_after,
     phrase_at,
@@ -88,7 +89,8 @@ _LEADS = {"возглавлять", "возглавить"}
 _OPENING_QUOTES = ("«", '"', "„", "“")
 _POST_SEPARATORS = {",", "–", "—"}
 _CLOSING_QUOTES = ("»", '"', "”")
-_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+# (With the Kazakh, Kyrgyz, Tajik and Uzbek letters Russian texts keep in names: «Шұғылбайского».)
+_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіӢӣӮӯҲҳҶҷЎў]+")
 
 
 @dataclass(frozen=True)
@@ -1909,6 +1911,8 @@ def link_candidates(
             # Only where the name's case shows it is not the post's apposition: an oblique name (to whom, whom).
             if outside and _oblique(name) and (owns_a_thing(token) or _actor_on(token, name)):
                 continue
+            if outside and token.dep_ == "nsubj" and object_taken_for_subject(name.root):
+                continue  # «глава региона представил Бахтиёржона Салимжонова»: the subject's post, not the object's
             title = phrase_at(token)
             made = _title_link(name, title, "sentence", context, n == 0, organizations)
             if made is not None:

@@ -30,7 +30,7 @@ from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import detect_layout
 from pipelines.person_names import fold
 from pipelines.stages.meeting import find_events, meeting_sentence, meeting_verbs
-from pipelines.titles import is_position_head, title_before, title_head, title_of
+from pipelines.titles import is_position_head, object_taken_for_subject, title_before, title_head, title_of
 
 _CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -209,7 +209,7 @@ def _speech_head(token: Token) -> Token | None:
     if (own := _own_clause_speech(token)) is not None:
         return own
     head = token.head
-    if token.dep_ == "nsubj":
+    if token.dep_ == "nsubj" and not object_taken_for_subject(token):
         # «посетил … и назвал его «учебным центром»»: speech verbs joined to the subject's verb count, and
         # an adverbial participle of speech the subject's verb governs («её поддержал X, напомнив о …»). Not a joined
         # verb with a subject of its own: «Янчук направила предложения; их зачитал Доржиев».
@@ -342,6 +342,8 @@ def _is_chair(token: Token) -> bool:
     head = token.head
     if _lemma(head) == "председательство":
         return True
+    if _lemma(head) == "руководство" and any(fold(c.text) == "под" for c in head.children) and _event_led(head.head):
+        return True  # «сессия прошла под руководством Председателя Маджлиса … Рустами Эмомали»
     return (
         token.dep_ in _SUBJECT
         and _lemma(head) in cues
@@ -351,6 +353,22 @@ def _is_chair(token: Token) -> bool:
             or any(_lemma(t) in _EVENTS for c in head.children for t in (c, *c.children) if t.dep_ != "nsubj")
         )
     )
+
+
+# «Иванов И.И. (председательствующий, глава района)»: an aside after the name opening with the chair's label.
+_CHAIR_ASIDE = re.compile(r"[ \t]*\([ \t]*председательствующ[а-яё]*[ \t]*[,;)]", re.IGNORECASE)
+
+
+def _chair_aside(text: str, mention: TextSpan) -> bool:
+    """A list of those present marks its chair in the bracketed aside after the name, as a stenogram's label does
+    (the post after the label is the person's own)."""
+    return _CHAIR_ASIDE.match(text, mention.end) is not None
+
+
+def _event_led(token: Token) -> bool:
+    """«сессия прошла под руководством …», «заседание под руководством …»: what is led is the meeting itself (not
+    «работы ведутся под руководством главы»)."""
+    return _lemma(token) in _EVENTS or any(_lemma(c) in _EVENTS for c in token.children if c.dep_ in _SUBJECT)
 
 
 def _opened_by(name: Span, title: Span | None) -> bool:
@@ -422,6 +440,8 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
             continue
         if _not_yet_said(token) or name.end <= token.i < after:
             continue
+        if token.i < name.start and token.i == _up_chain(name.root).head.i and object_taken_for_subject(name.root):
+            continue  # «глава региона представил Бахтиёржона Салимжонова»: the name is what the verb acts on
         # «Иран объявил …, им стал вице-президент X»: the verb has a subject of its own.
         # «Заседание открыла председатель X»: a subject the past verb's gender disagrees with is its object misread.
         own_subject = any(
@@ -769,7 +789,9 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
                 anchors.append(title_head(title))
             if any(_kept_silent(a) for a in anchors):
                 continue
-            chair = chair or any(_is_chair(a) for a in anchors) or _opened_by(name, title)
+            chair = (
+                chair or any(_is_chair(a) for a in anchors) or _opened_by(name, title) or _chair_aside(text, mention)
+            )
             head = next((h for h in map(_speech_head, anchors) if h is not None), None)
             if head is None:
                 head = _clause_verb(name, _surname_token(name))

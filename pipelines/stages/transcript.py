@@ -40,6 +40,7 @@ def _declared_chair(doc: Doc, persons: list[PersonFinding], turns: tuple[Turn, .
             return named_person(persons, doc, *turn.name)
     return None
 
+
 # The first item of a label's bracketed aside: «(председательствующий, председатель комитета)».
 _ASIDE = re.compile(r"[ \t]*\([ \t]*([^\W\d_]+)[ \t]*[,;)]")
 

@@ -1629,3 +1629,58 @@ def test_a_councils_own_quoted_name_in_the_heading_names_no_owner() -> None:
     )
     orgs = (_org("Совет по региональному развитию", 0), _org("АРР «Центр»", 150))
     assert _letterhead_owner(text, orgs) is None
+
+
+@pytest.mark.parametrize(
+    ("position", "organization", "expected"),
+    [
+        # The kind's own adjectives leave the post with it: «председатель городской» is no post.
+        ("председатель городской думы", "дума", "председатель"),
+        ("руководитель крестьянского хозяйства", "крестьянское хозяйство «Береке»", "руководитель"),
+        ("руководитель фермерского хозяйства", "хозяйство «Береке»", "руководитель"),
+    ],
+)
+def test_a_bodys_kind_leaves_the_post_with_its_adjectives(position: str, organization: str, expected: str) -> None:
+    from pipelines.stages.membership.kinds import _without_kind
+
+    assert _without_kind(position, organization) == expected
+
+
+def test_a_place_in_kazakh_letters_is_one_word_and_a_presidents_office_no_place_executive() -> None:
+    from pipelines.stages.membership.represented import represented
+
+    office = _org("Администрация Президента РК", 150)
+    # «Шұғылбайского»: the Kazakh letters do not break the place's name, so the head's place is read and differs.
+    assert represented("аким Шұғылбайского сельского округа Кокпектинского района", (office,), None, also=True) is None
+    # An office named by the post it serves is not the one a head of a place heads.
+    assert represented("аким области", (office,), None, also=True) is None
+    district = _org("администрация Кокпектинского района", 10)
+    assert represented("аким района", (district,), None, also=True) == district
+
+
+def test_a_head_of_another_place_joined_to_an_offices_post_is_not_that_office() -> None:
+    from pipelines.stages.membership.represented import represented
+
+    office = _org("государственная администрация Ат-Башинского района", 50)
+    post = "глава государственной администрации, аким Ала-Букинского района Джалал-Абадской области"
+    assert represented(post, (office,), None, also=True) is None
+    same = "глава государственной администрации, аким Ат-Башинского района Нарынской области"
+    assert represented(same, (office,), None, also=True) == office
+
+
+def test_an_election_commissions_chair_opening_a_first_sitting_is_not_the_assemblys(nlp: Language) -> None:
+    text = "Первое заседание Думы города Иркутска. Заседание ведет председатель горизбиркома Ю. В. Кошкин."
+    persons = {p.surname: (p.position, p.organization, p.role) for p in run_stages(nlp(text)).persons}
+    assert persons["Кошкин"] == ("председатель горизбиркома", None, "chair")
+
+
+def test_a_head_of_an_office_with_another_remit_is_not_the_listed_offices() -> None:
+    from pipelines.stages.membership.represented import represented
+
+    roads = _org("Министерство дорожного хозяйства и транспорта Челябинской области", 50)
+    post = "первый заместитель министра здравоохранения региона"
+    assert represented(post, (roads,), None, also=True) is None
+    # The kind itself, short («госадминистрации»), and a post with no remit after the head keep the office.
+    bendery = _org("государственная администрация города Бендеры", 10)
+    assert represented("первый заместитель главы госадминистрации", (bendery,), None, also=True) == bendery
+    assert represented("первый заместитель министра", (roads,), None, also=True) == roads

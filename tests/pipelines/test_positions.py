@@ -1670,3 +1670,24 @@ def test_a_post_in_brackets_after_another_name_is_that_names(nlp: Language) -> N
 def test_a_settlements_quoted_name_stays_in_its_heads_post(nlp: Language) -> None:
     text = "В ходе обсуждения председатель махалли «Ёшлик» Абдурахмон Раджабов задал вопрос о сроках ремонта моста."
     assert _positions(nlp, text)["Раджабов"] == ("председатель махалли «Ёшлик»", None)
+
+
+def test_the_subjects_post_is_not_the_object_name_after_the_verb(nlp: Language) -> None:
+    # «Бахтиёржона» can only be an accusative: the name is the one the verb acts on, not the holder of the title.
+    assert _positions(nlp, "Затем глава региона представил Бахтиёржона Салимжонова.")["Салимжонов"][0] is None
+
+
+def test_members_named_after_a_bodys_adjective_head_no_title(nlp: Language) -> None:
+    # «Кенгаша народных депутатов»: the members' plural completes the body's name; the title walk does not reach it
+    # across the decision's subject («о досрочном отзыве мандата»).
+    text = (
+        "Депутаты одобрили решение Кенгаша народных депутатов о досрочном отзыве мандата депутата Чустского "
+        "районного Кенгаша Бекзода Хамдамова по его заявлению."
+    )
+    assert _positions(nlp, text)["Хамдамов"][0] == "депутат"
+
+
+def test_a_compound_post_capitalised_on_its_first_part_is_no_name(nlp: Language) -> None:
+    # «Премьер-министра», tagged as a name before an unknown one, is the post's word: the title runs through it.
+    text = "Заседание состоялось под председательством заместителя Премьер-министра Усмонали Усмонзода."
+    assert _positions(nlp, text)["Усмонзод"][0] == "заместитель Премьер-министра"

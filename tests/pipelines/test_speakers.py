@@ -526,3 +526,27 @@ def test_a_plural_bare_title_is_the_group_not_the_last_named(nlp: Language) -> N
     )
     # The whole pipeline: the title credit needs the posts the positions stage gives.
     assert not {p.surname: p.spoke for p in run_stages(nlp(text)).persons}["Гуцу"]
+
+
+def test_a_name_the_verb_acts_on_after_a_subject_title_is_silent(nlp: Language) -> None:
+    # An unknown name's accusative the tagger reads as a second subject of the verb: the title before the verb is
+    # its subject, the name after it the one presented (real reports of kenesh sessions).
+    assert _spoke(nlp, "Затем глава региона представил Бахтиёржона Салимжонова.")["Салимжонов"][0] is False
+    assert _spoke(nlp, "Затем доклад представил глава района Иван Петров.")["Петров"][0] is True
+
+
+def test_the_leader_of_the_session_chairs_it(nlp: Language) -> None:
+    # «под руководством» of the sitting itself is its chair (Tajik reports of a Majlis' sessions), not of works.
+    text = "Сессия прошла под руководством Председателя Маджлиса народных депутатов города Душанбе Рустами Эмомали."
+    assert _spoke(nlp, text)["Эмомали"] == (True, "chair")
+    assert _spoke(nlp, "Работы ведутся под руководством главы района Ивана Петрова.")["Петров"][0] is False
+
+
+def test_a_chair_marked_in_a_list_of_those_present_chairs(nlp: Language) -> None:
+    text = (
+        "Заседание Совета депутатов Сергиевского района.\n"
+        "Присутствовали: Иванов И.И. (председательствующий, глава района), Петров П.П. (депутат).\n"
+    )
+    spoke = _spoke(nlp, text)
+    assert spoke["Иванов"] == (True, "chair")
+    assert spoke["Петров"][1] != "chair"

@@ -13,8 +13,11 @@ from functools import lru_cache
 
 from models import lexicons, loading
 
-_WORD = re.compile(r"[А-Яа-яЁё]+")
-_COMPOUND = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+# Cyrillic letters, with those of the Kazakh, Kyrgyz, Tajik and Uzbek alphabets that Russian texts keep in names
+# («аким Шұғылбайского сельского округа», «джамоат Ҳисор»): a word must not break at them.
+_LETTERS = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіӢӣӮӯҲҳҶҷЎў"
+_WORD = re.compile(f"[{_LETTERS}]+")
+_COMPOUND = re.compile(f"[{_LETTERS}]+(?:-[{_LETTERS}]+)*")
 
 
 @lru_cache(maxsize=50_000)

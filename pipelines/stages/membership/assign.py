@@ -12,6 +12,7 @@ reranker (`pipelines.reranking`) weighs the result last.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -240,6 +241,16 @@ def _parent_of_meeting_unit(doc: Doc, meeting: MeetingFinding, orgs: tuple[Organ
     return None if any(_head(o.name) & _head(parent) and not _is_subunit(o.name) for o in orgs) else parent
 
 
+# An election commission by its words or its short names («горизбирком», «облизбирком», «ТИК»).
+_ELECTION_COMMISSION = re.compile(r"избирательн\w* комисси|из[бд]ирком|изберком|\b[ТЦО]ИК\b", re.IGNORECASE)
+
+
+def _election_officer(position: str | None) -> bool:
+    """«Заседание ведёт председатель горизбиркома Ю.В. Кошкин»: the election commission convenes an assembly's
+    first sitting and its chair opens it; they are the commission's officer, not the new assembly's."""
+    return bool(position) and _ELECTION_COMMISSION.search(position or "") is not None
+
+
 def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
     """A person's body (and post), read by the rules in order: the first four (the meeting's commission, the chair
     heading the place, a contracted executive, a unit kept in the post) decide alone; each later one revises what
@@ -396,7 +407,12 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
         # «рассказала заместитель председателя Ирина Кнопп» at the council's meeting: an officer's post naming no
         # body is the office of the body the meeting names.
         person = replace(person, organization=document.meeting_org.name)
-    if person.organization is None and (document.meeting_org or document.body) is not None and person.role in _OFFICERS:
+    if (
+        person.organization is None
+        and (document.meeting_org or document.body) is not None
+        and person.role in _OFFICERS
+        and not _election_officer(person.position)
+    ):
         # «Председательствующий: …», «Секретарь: Нагорный Д.В.»: the meeting's chair and secretary with no body
         # of their own are the officers of the body holding it (the one the meeting names, else the likeliest).
         person = replace(person, organization=(document.meeting_org or document.body).name)

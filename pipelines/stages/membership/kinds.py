@@ -156,9 +156,20 @@ def _without_kind(position: str | None, organization: str) -> str | None:
     kind = [_stem(w) for w in _COMPOUND.findall(organization.split("«")[0].split('"')[0])]
     for size in (len(kind), 1):
         if 0 < size < len(words) and [_stem(w) for w in words[-size:]] == kind[-size:]:
-            cut = position[: position.lower().rfind(words[-size].lower())].rstrip(" ,")
+            # «председатель городской думы» of the «дума» the meeting names: the kind's own adjectives in small
+            # letters leave with it («председатель городской» is no post).
+            at = len(words) - size
+            while at > 1 and words[at - 1].islower() and _adjective_only(words[at - 1]):
+                at -= 1
+            cut = position[: position.lower().rfind(words[at].lower())].rstrip(" ,")
             return cut or position
     return position
+
+
+def _adjective_only(word: str) -> bool:
+    """A word read first as a full adjective («городской», «районного»; its rare noun reading aside)."""
+    parses = loading.parse(word.lower())
+    return bool(parses) and parses[0].tag.POS == "ADJF"
 
 
 def _named_in_full(

@@ -29,6 +29,12 @@ def _another_named_place(position: str, name: str) -> bool:
     """«глава исполнительной власти Баку» is not of «Исполнительная власть Сураханского района» (a real Azerbaijani
     report): the post and the body each name a place of their own, and neither names the other's."""
     own, other = _capitalized_after_first(position.split(",")[0]), _capitalized_after_first(name)
+    if not own and "," in position:
+        # «глава государственной администрации – аким Ала-Букинского района» (the dash written as a comma): the
+        # first post names no place; a head of a place joined to it names the office's (not a seat's region:
+        # «…, сенатор от Республики Тыва»).
+        heads = [part for part in position.split(",")[1:] if _heads_a_place(part.strip())]
+        own = _capitalized_after_first(heads[0].strip()) if heads else []
     if not own or not other:
         return False
     name_stems = {_stem(w) for w in _COMPOUND.findall(name)}

@@ -10,11 +10,14 @@ the meeting is where they sit.
 
 from __future__ import annotations
 
-from models import lexicons
+from itertools import pairwise
+
+from models import lexicons, loading
 from pipelines.findings import OrganizationFinding
-from pipelines.stages.membership._words import _COMPOUND, _head, _heads, _lemmas
+from pipelines.stages.membership._words import _COMPOUND, _head, _heads, _lemmas, _stem
 from pipelines.stages.membership.commissions import _commission_of_a_level
 from pipelines.stages.membership.place_heads import (
+    _PLACE_UNITS,
     _another_named_place,
     _another_qualifier,
     _executive,
@@ -23,6 +26,7 @@ from pipelines.stages.membership.place_heads import (
 )
 from pipelines.stages.membership.units import _UNITS, _assembly_unit
 from pipelines.stages.positions import another_remit
+from pipelines.titles import is_position_head_word
 
 # Roles of a seat in an assembly (a «член» may be a party's member: not one of them).
 _SEATED = frozenset({"депутат", "комиссия", "фракция", "торага"})
@@ -59,7 +63,18 @@ def represented(
         # «председатель муниципалитета», «бухгалтер муниципалитета»: the holding body a title or post named.
         return body
     kinds = {kind for w in words for kind in _heads(also=also).get(w, ())}
-    headed = _most_named([o for o in orgs if _head(o.name) & kinds and _same_place(position, o.name)], body)
+    headed = _most_named(
+        [
+            o
+            for o in orgs
+            if _head(o.name) & kinds
+            and _same_place(position, o.name)
+            and not _another_named_place(position, o.name)
+            and not _office_of_another_post(position, o.name)
+            and not _another_remit_of_head(position, o.name, kinds)
+        ],
+        body,
+    )
     if headed is not None:
         return headed
     if body is not None and words & lexicons.load("membership_roles") and not _commission_of_a_level(position):
@@ -75,6 +90,34 @@ def represented(
     if words & _UNITS:
         return _executive(orgs, body)
     return _executive_of_place(position, orgs, body)
+
+
+def _office_of_another_post(position: str, name: str) -> bool:
+    """«Администрация Президента РК» is no office «аким области» heads: an office named by the post it serves (the
+    word after its kind a post's head, «Президента», «Главы») is that post's, not the place's."""
+    words = _COMPOUND.findall(name.split("«")[0])
+    if len(words) < 2 or words[1][:1].islower():
+        return False
+    served = _lemmas(words[1])
+    return any(is_position_head_word(w, w) for w in served) and not served & _lemmas(position)
+
+
+def _another_remit_of_head(position: str, name: str, kinds: set[str]) -> bool:
+    """«первый заместитель министра здравоохранения региона» is not of «Министерство дорожного хозяйства и транспорта
+    Челябинской области»: the word after the head's title names the office's remit, and the body's name lacks it (a
+    place, «министра области», or a level, «главы района», names no remit)."""
+    words = _COMPOUND.findall(position.split(",")[0])
+    body_stems = {_stem(w) for w in _COMPOUND.findall(name)}
+    for title, after in pairwise(words):
+        if not {k for w in _lemmas(title) for k in _heads(also=True).get(w, ())} & kinds & _head(name):
+            continue
+        parses = loading.parse(after)
+        remit = bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].tag.case == "gent"
+        # («главы госадминистрации»: the kind itself, short; «представитель мэра в …»: no remit.)
+        if not after.islower() or not remit or _lemmas(after) & _PLACE_UNITS or any(k[:-2] in after for k in kinds):
+            return False
+        return _stem(after) not in body_stems
+    return False
 
 
 def sits_elsewhere(position: str, organization: str, body: OrganizationFinding | None) -> bool:
