@@ -474,6 +474,11 @@ def _state_language(name: str) -> bool:
     unquoted = re.sub(r"[«\"][^»\"]*[»\"]?", "", name)
     # («маслихат области Жетісу»: a region's name in its own spelling, after its Russian kind, is a Russian name's.)
     words = [w for w in unquoted.split() if w.lower() not in _apposed_regions()]
+    if not unquoted.isupper():
+        # («Жаңаарқинского районного маслихата»: a place's name in its own spelling before Russian kind words is a
+        # Russian name; the state language shows in the words written small, its kinds and cases: «ауданының
+        # мәслихаты», «вакилони халқ».)
+        words = [w for w in words if not w[:1].isupper()]
     return _STATE_LETTERS.search(" ".join(words)) is not None
 
 
