@@ -101,6 +101,12 @@ def test_title_and_number(nlp: Language, text: str, title: str, number: str | No
             "В большом зале прошла сессия районного Совета. Депутат предложил провести субботник 29 марта 2025 года.",
             None,
         ),
+        # Kyrgyz and Kazakh ways of writing the day: joined to the month by a hyphen, the year first with «жыл», a
+        # Kazakh month's name.
+        ("Сессия айылного кенеша\n14-апрель 2025-жыл\nСессию открыл торага кенеша.", "2025-04-14"),
+        ("2023-жылдын 9-октябрында состоялась сессия городского кенеша.", "2023-10-09"),
+        ("11 қазан 2024 жылы в селе прошла встреча акима с жителями.", "2024-10-11"),
+        ("В 3 Казанских школах прошла встреча с жителями.", None),
     ],
 )
 def test_date(nlp: Language, text: str, date: str | None) -> None:
