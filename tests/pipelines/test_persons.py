@@ -1072,6 +1072,11 @@ def test_name_forms_of_real_reports(nlp: Language, text: str, expected: list) ->
         ("Заседание вела Әсел Мұратқызы Джалғаспаева.", [("Джалғаспаева", "Әсел", "Мұратқызы", None)]),
         # A Tajik «-зода» surname declines as a noun in -а.
         ("Поручить раису джамоата Фирдавсу Назарзоде.", [("Назарзода", "Фирдавс", None, None)]),
+        # Left undeclined in an oblique case's place, «-зода» is the nominative (no surname ends in «-зод»).
+        (
+            "Под председательством председателя города Вахдата Сухробоя Шарифзода прошло заседание.",
+            [("Шарифзода", "Сухробой", None, None)],
+        ),
         # «son of» tells a man: «-а» is his genitive.
         (
             "Жители поддержали инициативу торага Жогорку Кенеша Нурланбека Тургунбек уулу.",
