@@ -543,6 +543,9 @@ def _plural_only(word: str) -> bool:
 
 
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+# «айт» (Kazakh, Kyrgyz), «хайит» (Uzbek), «байрам» (Turkic): «feast», after its name (Курбан, Ораза, Рамазан), in
+# any case form; no surname of these texts is one of them.
+_FEAST_WORD = re.compile(r"(?:айт|хайит|хаит|байрам)(?:а|у|ом|е|ы)?$")
 
 
 def _kazakh_phrase(token: Token) -> bool:
@@ -623,6 +626,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
 
     if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies or _body_word(t.text) for t in words):
         return True
+    if len(words) == 2 and _FEAST_WORD.match(fold(words[1].text)):
+        return True  # «в связи с празднованием Курбан Айта», «Рамазан хайит»: a feast, though its first word is a name
     # «Генгеш Саятского этрапа», «Хякимлик Саятского этрапа»: a local body's kind, then its place's adjective, which
     # the NER reads as a first name and a surname; no name starts with the kind of a council or an executive.
     local = lexicons.load("org_local_bodies")

@@ -275,6 +275,8 @@ def test_one_gender_per_person(nlp: Language, text: str, expected: list) -> None
         "Она попросила отремонтировать межобщинную дорогу Ахта – Цахкадзор.",
         # A place's adjective opening a body's name, with the body's level adjective after it.
         "Бюллетень подготовлен аппаратом Лебапского велаятского Халк Маслахаты.",
+        # A feast: its name is a first name too, «айт», «хайит», «байрам» is «feast».
+        "Сход граждан перенесли в связи с празднованием Курбан Айта.",
     ],
 )
 def test_not_persons(nlp: Language, text: str) -> None:
