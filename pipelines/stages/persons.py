@@ -134,7 +134,15 @@ def _compatible_letters(cluster: _Cluster, parts: NameParts) -> bool:
 
 def _nominative_name(ent: Span) -> bool:
     first = ent[0]
-    return len(ent) > 1 and is_first_name(first.text) and first.morph.get("Case") == ["Nom"]
+    if len(ent) < 2 or not is_first_name(first.text):
+        return False
+    # «университета Нурали Шоев»: a first name with no case ending tells nothing, a man's bare -ов/-ев/-ин surname
+    # is his nominative (what a thing is named after would be «Шоева»).
+    last = fold(ent[-1].text)
+    return first.morph.get("Case") == ["Nom"] or (last.endswith(_BARE_SURNAME_ENDINGS) and looks_like_surname(last))
+
+
+_BARE_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин")
 
 
 def _in_title(ent: Span) -> bool:
@@ -1123,7 +1131,7 @@ def _person_in_place(ent: Span) -> Span | None:
     surname_last = (
         may_be_first_name(names[0].text)
         and all(is_patronymic(t.text) for t in names[1:-1])
-        and _ov_surname(names[-1].text)
+        and (_ov_surname(names[-1].text) or (is_first_name(names[0].text) and _short_ov_surname(names[-1].text)))
     )
     # Surname first where a verb or a patronymic tells a name: «Выступила Жаксыбекова Гульнар Маратовна».
     patronymics = [is_patronymic(t.text) for t in names[2:]]
@@ -1200,6 +1208,19 @@ def _ov_surname(word: str) -> bool:
     «Тулегенова»."""
     w = fold(word)
     return len(w) > 5 and w.endswith(_OV_SURNAME_FORMS) and not is_adjective(word) and not _is_common_word(w)
+
+
+def _short_ov_surname(word: str) -> bool:
+    """«Нурали Шоев», «Алиев», «Раева»: an -ов/-ев surname too short for `_ov_surname`, which needs a first name the
+    lexicon knows before it, and is no place («Киев», «Азов») and no common word."""
+    w = fold(word)
+    return (
+        4 <= len(w) <= 5
+        and w.endswith(_OV_SURNAME_FORMS)
+        and not _names_a_place(w)
+        and not is_adjective(word)
+        and not _is_common_word(w)
+    )
 
 
 def _past_a_region(ent: Span) -> Span | None:

@@ -1077,6 +1077,13 @@ def test_name_forms_of_real_reports(nlp: Language, text: str, expected: list) ->
         ("Заседание вела Әсел Мұратқызы Джалғаспаева.", [("Джалғаспаева", "Әсел", "Мұратқызы", None)]),
         # A Tajik «-зода» surname declines as a noun in -а.
         ("Поручить раису джамоата Фирдавсу Назарзоде.", [("Назарзода", "Фирдавс", None, None)]),
+        # A name the tagger read as a place, with a short -ев surname, after a post and its body in the genitive: a man's
+        # bare «-ев» is the nominative of a person in apposition, not what the body is named after.
+        (
+            "В сенат избран ректор Хорогского государственного университета Сафарали Шоев (Маджлис района Рушан), и "
+            "ректор Бохтарского университета Махмадали Имомов (Маджлис района Вахш).",
+            [("Шоев", "Сафарали", None, None), ("Имомов", "Махмадали", None, None)],
+        ),
         # Left undeclined in an oblique case's place, «-зода» is the nominative (no surname ends in «-зод»).
         (
             "Под председательством председателя города Вахдата Сухробоя Шарифзода прошло заседание.",
