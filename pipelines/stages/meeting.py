@@ -202,6 +202,9 @@ def _number(text: str | None) -> str | None:
         return None
     if roman_value(text):
         return text
+    roman, dash, _ = text.partition("-")
+    if dash and roman_value(roman):
+        return roman  # «VIII-й» → «VIII»
     digits = "".join(ch for ch in text if ch.isdigit())
     if digits:
         return digits  # "5-я" → "5"
