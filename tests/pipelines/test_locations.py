@@ -390,6 +390,8 @@ def test_a_kind_or_a_body_without_a_name_is_not_a_location(nlp: Language, text: 
         # An award's first word, capitalized before the lower-case noun it qualifies, even after a town's noun.
         ("За заслуги перед районом Почётной грамотой награждён врач из Пинска.", {"Пинск"}),
         ("За вклад в развитие города Почётной грамотой Совета отмечена учительница из Лиды.", {"Лида"}),
+        # A Kazakh site's breadcrumb before the Russian one.
+        ("Жаңалықтар / Новости\nВ селе Коксай аким округа встретился с жителями.", {"Коксай"}),
     ],
 )
 def test_a_word_capitalized_by_position_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:
