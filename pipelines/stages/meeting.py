@@ -1593,7 +1593,7 @@ def find_place(
         # Only where the meeting sentence reports a meeting taking place: a news story's passing «заседание»
         # says nothing of the cities its later sentences name.
         reach = _HOME_SENTENCES if meeting_verbs(meeting) else 1
-        for sent in _sentences_from(doc, meeting, reach):
+        for sent in _sentences_from(doc, meeting, reach) + _referred_back(doc, meeting, events):
             home = home_city(doc, sent, cities, people_at)
             if home is not None:
                 break
@@ -1603,6 +1603,20 @@ def find_place(
 
 
 _HOME_SENTENCES = 3  # the meeting sentence and the two after it
+# «На этой же сессии», «на том же заседании»: a demonstrative before the event noun points back at the sentence before.
+_BACK_POINTERS = frozenset({"этой", "этом", "этого", "том", "той", "того", "данной", "данном", "данного"})
+
+
+def _referred_back(doc: Doc, sent: Span, events: set[int]) -> list[Span]:
+    """The sentence before a meeting sentence that names its meeting as «этой (же) сессии»: «Председателем Ошского
+    городского кенеша избран … На этой же сессии избран вице-спикер» — the body, so its city, is named there."""
+    event = next((i for i in sorted(events) if sent.start <= i < sent.end), None)
+    if event is None or sent.start == 0:
+        return []
+    before = [t for t in doc[max(sent.start, event - 3) : event] if not t.is_space and t.lower_ != "же"]
+    if not any(t.lower_ in _BACK_POINTERS for t in before):
+        return []
+    return [sentence_of(doc, sent.start - 1)]
 
 
 def _sentences_from(doc: Doc, sent: Span, count: int) -> list[Span]:

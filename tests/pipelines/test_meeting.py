@@ -637,6 +637,11 @@ def test_the_place_in_the_signature_block_or_a_field_in_the_text(nlp: Language, 
         # Irregular city adjectives are in the lexicon; cities in -горск.
         ("Состоялось заседание Гродненского городского Совета депутатов.", "Гродно"),
         ("Прошла сессия Степногорского городского маслихата.", "Степногорск"),
+        # «На этой же сессии»: the meeting the sentence before names by its body.
+        (
+            "Председателем Таласского городского кенеша избран Азамат Осмонов. На этой же сессии избран заместитель.",
+            "Талас",
+        ),
     ],
 )
 def test_the_home_of_the_body_named_near_the_meeting(nlp: Language, text: str, place: str) -> None:
