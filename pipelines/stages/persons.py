@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, token_texts
+from models.grammars.cities import city_of
 from pipelines.body_names import bodys_other_names
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
@@ -1223,6 +1224,19 @@ def _short_ov_surname(word: str) -> bool:
     )
 
 
+def _past_a_city(ent: Span) -> Span:
+    """«аким Кызылорды Нурлыбек Налибаев», «мэр Астаны Женис Касымбек»: the city a head's title governs, run by the
+    tagger into the name after it (a city in -а reads in the genitive like a first name's case). A listed town's
+    form that is no first name opens the span, a title is before it and a first name follows: the name is the rest."""
+    doc = ent.doc
+    if len(ent) < 3 or ent.start == 0 or is_first_name(ent[0].text) or city_of(ent[0].text) is None:
+        return ent
+    title = doc[ent.start - 1]
+    if not (title.is_lower and (fold(title.text) in _head_titles() or is_position_head(title))):
+        return ent
+    return ent[1:] if may_be_first_name(ent[1].text) else ent
+
+
 def _past_a_region(ent: Span) -> Span | None:
     """«Генгеша Саятского этрапа», «Хоким Самаркандского вилоята Шавкат Мирзиёев»: a place's adjective before a region
     noun (in the span or right after it) is no surname, and the words before it are a body or a title in the
@@ -1289,7 +1303,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         [
             ent[1:] if _opens_with_common_noun(ent) else ent
             for ent in (
-                _past_a_region(ent) if ent.label_ == "PER" else _named_as_place(ent)
+                _past_a_region(_past_a_city(ent)) if ent.label_ == "PER" else _named_as_place(ent)
                 for ent in entities(doc)
                 if ent.label_ in ("PER", "LOC", "ORG")
             )

@@ -800,6 +800,11 @@ def test_a_place_before_a_full_name(nlp: Language, text: str, expected: list) ->
         ),
         ("Заседание Генгеша Саятского этрапа открыл Мердан Чарыев.", [("Чарыев", "Мердан", None, None)]),
         ("Хоким Самаркандского вилоята выступил на совещании.", []),
+        # A city in the genitive after a head's title, which the tagger ran into the name after it.
+        (
+            "В работе собрания участвовал аким Кызылорды Ерлан Нурахметов.",
+            [("Нурахметов", "Ерлан", None, None)],
+        ),
     ],
 )
 def test_a_region_adjective_is_no_surname(nlp: Language, text: str, expected: list) -> None:
@@ -1077,8 +1082,8 @@ def test_name_forms_of_real_reports(nlp: Language, text: str, expected: list) ->
         ("Заседание вела Әсел Мұратқызы Джалғаспаева.", [("Джалғаспаева", "Әсел", "Мұратқызы", None)]),
         # A Tajik «-зода» surname declines as a noun in -а.
         ("Поручить раису джамоата Фирдавсу Назарзоде.", [("Назарзода", "Фирдавс", None, None)]),
-        # A name the tagger read as a place, with a short -ев surname, after a post and its body in the genitive: a man's
-        # bare «-ев» is the nominative of a person in apposition, not what the body is named after.
+        # A name the tagger read as a place, with a short -ев surname, after a post and its body in the genitive: a
+        # man's bare «-ев» is the nominative of a person in apposition, not what the body is named after.
         (
             "В сенат избран ректор Хорогского государственного университета Сафарали Шоев (Маджлис района Рушан), и "
             "ректор Бохтарского университета Махмадали Имомов (Маджлис района Вахш).",
