@@ -496,7 +496,7 @@ def dates_of_text(text: str) -> list[tuple[int, int, Date]]:
         except KeyError:  # a month's name the grammar matched and cannot read («к маю», a form of «маять» too)
             continue
         found_dates.append(_with_range_start(text, *_with_century(text, match.start, match.stop, match.fact)))
-    extras = [*_REPORT_DATE.finditer(text), *_TURKIC_DATE.finditer(text)]
+    extras = [*_REPORT_DATE.finditer(text), *_TURKIC_DATE.finditer(text), *_MONTH_FIRST_DATE.finditer(text)]
     for extra in sorted(extras, key=lambda found: found.start()):
         overlapping = [d for d in found_dates if d[0] < extra.end() and extra.start() < d[1]]
         # The grammar's year alone («2024 г.» of «9 сент. 2024 г.») gives way to the whole date.
@@ -572,6 +572,15 @@ _TURKIC_DATE = re.compile(
     r"(?:ның|нің|ында|інде|нда|нде|да|де|та|те|дағы|дегі|тағы|тегі|ғы|гі|қы|кі|ы|і|дан|ден|нан|нен|ға|ге|қа|ке)?)"
     r"(?!\w)"
     r"(?:[ \t\u00a0]+(?P<year>(?:19|20)\d\d)(?!\d))?",
+    re.IGNORECASE,
+)
+
+
+# A site engine's English order in Russian words: «Октябрь 11, 2025», «- июнь 17, 2025» (month, day, comma, year).
+_MONTH_FIRST_DATE = re.compile(
+    r"(?<![а-яё])(?P<month>январ(?=ь)|феврал(?=ь)|март|апрел(?=ь)|ма(?=й)|июн(?=ь)|июл(?=ь)|август|сентябр(?=ь)"
+    r"|октябр(?=ь)|ноябр(?=ь)|декабр(?=ь))[ьй]?"
+    r"[ \t\u00a0]+(?P<day>[12]\d|3[01]|0?[1-9]),[ \t\u00a0]*(?P<year>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 
