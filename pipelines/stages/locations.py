@@ -1614,9 +1614,19 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
                 entry.name = name  # «КИРОВСКОЙ ОБЛАСТИ» of a heading, «Кировской области» of the text
             elif full == entry.full and not canonical and _with_status(name, entry.name):
                 entry.name = name  # «в Боровичском районе», «Боровичского муниципального района»: the full name
-            elif not canonical and len(key) == 1 and _reads_as_key(name, key) and not _reads_as_key(entry.name, key):
-                # «в городе Щучинске … города Щучинска»: the form that is the key's own lemma is the nominative.
+            elif (
+                not canonical
+                and len(key) == 1
+                and _reads_as_key(name, key)
+                and not _reads_as_key(entry.name, key)
+                and name not in soft_stem_cases(entry.name)
+            ):
+                # «в городе Щучинске … города Щучинска»: the form that is the key's own lemma is the nominative. Not
+                # over a name on «-ь»/«-й», which no case ending has: «поселка Белколь … в Белколе» is Белколь, whatever
+                # feminine «Белколя» the dictionary guesses as the lemma of both.
                 entry.name = name
+            elif not canonical and len(key) == 1 and entry.name in soft_stem_cases(name):
+                entry.name = name  # «в Белколе … поселка Белколь»: the form on «-ь»/«-й» is the nominative
         if written:
             entry.written[written] += 1
         if not canonical and any(_lemma(w) in _OPTIONAL_WORDS for w in _WORD.findall(name)):
