@@ -606,7 +606,7 @@ def clean_location(span: Span) -> Span | None:
         return None  # «Совет района / Новости Совета»: a site's breadcrumb, its steps run together
     if _after_not_place_noun(trimmed) or _is_quoted_name(trimmed) or _in_a_work_title(trimmed):
         return None
-    if _glued_hashtag(trimmed) or _legal_form_before_name(trimmed):
+    if _glued_hashtag(trimmed) or _legal_form_before_name(trimmed) or _adjective_of_a_body(trimmed):
         return None
     root = trimmed.root
     is_body = any(_is_body_noun(t) for t in trimmed)
@@ -626,6 +626,24 @@ def clean_location(span: Span) -> Span | None:
     if not has_noun and loading.parse(root.text)[0].tag.POS != "NOUN" and not _adjectival_town_in_a_list(trimmed):
         return None  # an adjective or adverb NER took for a name: "Штокмановское", "Наиболее"
     return trimmed
+
+
+_BODY_REACH = 2  # words from a place's adjective to its body's noun: «Ак-Суйскому айыл окмоту», «… районному кенешу»
+
+
+def _adjective_of_a_body(span: Span) -> bool:
+    """«к Чон-Сары-Ойскому айыл окмоту», «Кара-Суйскому районному кенешу»: a lone place adjective the tagger read as a
+    place, with a body's noun right after it (a word between at most), is the body's name in an oblique case, which
+    names no place of its own; its nominative guess («Ак-Суйском») is no place's name either."""
+    if len(span) != 1 or not _SK_ADJECTIVE.match(span[0].text):
+        return False
+    doc, words = span.doc, []
+    for token in doc[span.end : min(len(doc), span.end + 2 * _BODY_REACH)]:
+        if token.is_punct or "\n" in token.text:
+            break
+        if not token.is_space:
+            words.append(token)
+    return any(t.is_lower and _is_body_noun(t) for t in words[:_BODY_REACH])
 
 
 def _from_shouted_region(span: Span) -> Span:

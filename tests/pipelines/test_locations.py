@@ -376,6 +376,8 @@ def test_a_natural_feature_a_building_or_a_works_subject_is_not_a_location(
         ("Сессия Мажилиса прошла в Астане. Депутат Мажилиса выступил.", {"Астана"}),
         # A zone of northern allowances is no region.
         ("Надбавки для работников районов Крайнего Севера обсудили в Якутске.", {"Якутск"}),
+        # A body's name in the dative, its place's adjective first: no place of its own.
+        ("Село Кок-Жар присоединили к Ак-Суйскому айыл окмоту.", {"Кок-Жар"}),
     ],
 )
 def test_a_kind_or_a_body_without_a_name_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:
