@@ -1490,6 +1490,16 @@ def _before_a_person(span: Span, people: list[TextSpan]) -> Span | None:
     return None if trimmed is None or _unnamed_kind(trimmed) else trimmed
 
 
+def _before_a_surname(span: Span | None, surnames: frozenset[str]) -> Span | None:
+    """«хоким Ташкента Артыкходжаев»: the tagger ran the city into the surname after it, which the text gives with a
+    first name elsewhere («Джахонгира Артыкходжаева», `surnames`: stems of the persons' surnames); the place is the
+    words before it."""
+    if span is None or len(span) < 2 or not span[-1].is_title or _word_stem(span[-1].text) not in surnames:
+        return span
+    # Only after a name: «село Шевченко» is a village named after the poet the text may also name.
+    return _trim(span[:-1]) if span[-2].is_title else span
+
+
 def _overlaps(span: Span, mentions: list[TextSpan]) -> bool:
     at = bisect.bisect_left(mentions, TextSpan(span.end_char, span.end_char))
     return at > 0 and mentions[at - 1].end > span.start_char
@@ -1578,7 +1588,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     others = bodys_other_names(doc)  # «Государственного Собрания (Ил Тумэн)»: «Тумэн» names the body, no place
     spans = [
         span
-        for span in map(lambda span: _before_a_person(span, people), candidate_spans(doc))
+        for span in map(lambda span: _before_a_surname(_before_a_person(span, people), surnames), candidate_spans(doc))
         if span is not None
         and not any(t.i in taken for t in span)
         and not _overlaps(span, people)

@@ -113,6 +113,16 @@ def test_a_person_is_not_a_location(nlp: Language) -> None:
     assert {loc.name for loc in findings.locations} == {"Каракол"}
 
 
+def test_a_city_run_into_a_surname_the_text_gives_in_full_is_the_city(nlp: Language) -> None:
+    text = (
+        "Заседание провел исполняющий обязанности хокима города Ташкента Джахонгир Артыкходжаев. "
+        "По итогам голосования хоким Ташкента Артыкходжаев избран членом Сената."
+    )
+    doc = nlp(text)
+    findings = locations.run(doc, persons.run(doc, Findings()))
+    assert {loc.name for loc in findings.locations} == {"Ташкент"}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
