@@ -976,6 +976,11 @@ def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: To
         cut = dateline.end if dateline and dateline.end < sent.end_char else 0
         own_start = max(_paragraph_start(sent, anchor), cut)
         own = [s for s in _dates_in(doc, own_start, sent.end_char) if not is_other_date(s)]
+        if not own and cut > sent.start_char and anchor is not None and anchor.idx < cut:
+            # «Первая сессия маджлиса состоится 15 марта\n\nДушанбе 5 марта. …»: a headline without a full stop runs
+            # into the dateline below it; the headline's own day, before the dateline's line, dates its meeting.
+            line_start = doc_text(doc).rfind("\n", 0, cut) + 1
+            own = [s for s in _dates_in(doc, _paragraph_start(sent, anchor), line_start) if not is_other_date(s)]
         if own and anchor is not None and own[0].start > anchor.i and own_start < anchor.idx:
             # «Накануне состоялось заседание Совета, где согласовали проведение 12 декабря сессии»: a relative day
             # before the event dates it; the day after it is another event's.

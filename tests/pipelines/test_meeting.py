@@ -109,6 +109,12 @@ def test_title_and_number(nlp: Language, text: str, title: str, number: str | No
         ("2023-жылдын 9-октябрында состоялась сессия городского кенеша.", "2023-10-09"),
         ("11 қазан 2024 жылы в селе прошла встреча акима с жителями.", "2024-10-11"),
         ("В 3 Казанских школах прошла встреча с жителями.", None),
+        # A headline without a full stop runs into the dateline below it: the headline's day is the meeting's.
+        (
+            "Сессия городского маджлиса пройдет 12 апреля\n\nХуджанд, 2 апреля. Сессия городского маджлиса "
+            "пройдет 12 апреля.",
+            "--04-12",
+        ),
         # A site engine's «месяц день, год» above the text gives the meeting's day its year.
         ("- сентябрь 24, 2025\n\n26 сентября в селе прошла отчетная встреча акима с жителями.", "2025-09-26"),
     ],
