@@ -179,8 +179,19 @@ def meeting_verbs(sent: Span) -> list[Token]:
     return [
         t
         for t in sent
-        if t.pos_ in ("VERB", "AUX") and "Inf" not in t.morph.get("VerbForm") and _is_in(t, "meeting_verbs")
+        if t.pos_ in ("VERB", "AUX")
+        and "Inf" not in t.morph.get("VerbForm")
+        and _is_in(t, "meeting_verbs")
+        and not _of_another_noun(t)
     ]
+
+
+def _of_another_noun(verb: Token) -> bool:
+    """«огласит результаты прошедших 28 февраля выборов»: a participle tells what took place of the noun it qualifies;
+    a noun that is no event («выборов») makes it no meeting's verb."""
+    if "Part" not in verb.morph.get("VerbForm") or verb.dep_ not in ("amod", "acl"):
+        return False
+    return verb.head.pos_ == "NOUN" and not _is_in(verb.head, "meeting_events")
 
 
 def meeting_sentence(events: list[Token]) -> Span | None:
@@ -188,9 +199,16 @@ def meeting_sentence(events: list[Token]) -> Span | None:
     future («следующее заседание Совета состоится в июне в г. Калараш» at a protocol's end) tells the next meeting:
     a sentence whose verb took place comes first."""
     sentences = list(dict.fromkeys(sentence_of(t.doc, t.i) for t in events))
-    held = (sent for sent in sentences if any("Fut" not in v.morph.get("Tense") for v in meeting_verbs(sent)))
+    held = (sent for sent in sentences if any(not _future(v) for v in meeting_verbs(sent)))
     return next(held, None) or next(
         (sent for sent in sentences if meeting_verbs(sent)), sentences[0] if sentences else None
+    )
+
+
+def _future(verb: Token) -> bool:
+    """«состоится», and «будут утверждены»: a participle's auxiliary in the future tells a meeting to come."""
+    return "Fut" in verb.morph.get("Tense") or any(
+        c.dep_ in ("aux", "aux:pass") and c.lower_.startswith("буд") for c in verb.children  # «будут», «будет»
     )
 
 
