@@ -1092,6 +1092,8 @@ def _named_as_place(ent: Span) -> Span | None:
         return _person_in_place(ent) if ent[-1].is_upper and len(ent[-1]) > 3 else None
     if _settlement_then_name(ent):
         return ent[1:]
+    if _titled_lone_surname(ent):
+        return ent  # «Мэр Ибраимов на встречу не пришел»: a head's title, then his -ов surname
     if _long_settlement_then_name(ent):
         return ent[-2:]
     return _person_in_place(ent) or _name_after_place(ent)
@@ -1224,6 +1226,15 @@ def _short_ov_surname(word: str) -> bool:
     )
 
 
+def _titled_lone_surname(ent: Span) -> bool:
+    """A lone -ов/-ев/-ин surname right after the title of a place's head («Мэр Ибраимов», «аким Жаксылыков»), which
+    the tagger read as a place: no place is named so after the title."""
+    if len(ent) != 1 or ent.start == 0 or not _ov_surname(ent[0].text):
+        return False
+    title = ent.doc[ent.start - 1]
+    return title.is_alpha and fold(title.text) in _head_titles()
+
+
 def _past_a_city(ent: Span) -> Span:
     """«аким Кызылорды Нурлыбек Налибаев», «мэр Астаны Женис Касымбек»: the city a head's title governs, run by the
     tagger into the name after it (a city in -а reads in the genitive like a first name's case). A listed town's
@@ -1327,7 +1338,10 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     elsewhere = frozenset(
         _name_stem(ent.text)
         for ent in entities(doc)
-        if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.replace("-", "").isalpha()
+        if ent.label_ in ("LOC", "ORG")
+        and len(ent) == 1
+        and ent.text.replace("-", "").isalpha()
+        and not _titled_lone_surname(ent)
     ) | frozenset(_name_stem(found.group("name")) for found in _SETTLEMENT_NAMED.finditer(doc_text(doc)))
     others = bodys_other_names(doc)
     for ent in names:

@@ -800,6 +800,8 @@ def test_a_place_before_a_full_name(nlp: Language, text: str, expected: list) ->
         ),
         ("Заседание Генгеша Саятского этрапа открыл Мердан Чарыев.", [("Чарыев", "Мердан", None, None)]),
         ("Хоким Самаркандского вилоята выступил на совещании.", []),
+        # A lone -ов surname after a head's title, which the tagger read as a place.
+        ("Мэр Токтосунов на сессию горкенеша не пришел.", [("Токтосунов", None, None, None)]),
         # A city in the genitive after a head's title, which the tagger ran into the name after it.
         (
             "В работе собрания участвовал аким Кызылорды Ерлан Нурахметов.",
