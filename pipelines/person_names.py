@@ -212,6 +212,10 @@ def _nominative(word: str, case: str | None, gender: str | None, part: str) -> s
         return word
     if part in ("surname", "patronymic") and fold(word).endswith(_JOINED_TURKIC_PATRONYMICS) and word.isalpha():
         return word  # «Серикбайулы», «Нурланкызы»: «son of», «daughter of» run into the father's name do not decline
+    if part == "surname" and fold(word).endswith(_TAJIK_NOMINATIVE) and word.isalpha():
+        # «Председателя города Раджаббоя Ахмадзода»: a Tajik «-зода» is its nominative (left undeclined in an oblique
+        # case's place, or declined to «-зоды», «-зоде»); no surname ends in «-зод» for it to be the genitive of.
+        return word
     article, _, rest = word.partition("-")
     if rest and fold(article) in lexicons.load("name_articles") and article.islower():
         return f"{article}-{_nominative(rest, case, gender, part)}"  # «ас-Сабаха» → «ас-Сабах»
@@ -1131,6 +1135,7 @@ def _western_order(words: list[Token]) -> bool:
 
 # A Tajik surname in «-зода» («son of») declines as a noun in -а; its oblique forms end so and no nominative does.
 _TAJIK_OBLIQUE = re.compile(r"зод(?:е|у|ой|ы)$", re.IGNORECASE)
+_TAJIK_NOMINATIVE = "зода"
 
 
 def _genitive_of_a_surname(word: str, first: Token | None) -> str | None:

@@ -470,7 +470,9 @@ def dates(doc: Doc, start: int = 0, end: int | None = None, *, day_and_month: bo
 # stop, a number; yargy makes each a token, spaces allowed between) or from a month's name, a word whose
 # normal form is one of the twelve, and every form of those starts with its month's stem (as `_MONTH_STEMS`).
 _DAY_AND_MONTH = re.compile(
-    r"\d\s*\.\s*\d|(?<![а-яё])(?:янв|фев|мар|апр|ма|июн|июл|авг|сен|окт|ноя|дек)", re.IGNORECASE
+    r"\d\s*\.\s*\d|(?<![а-яё])(?:янв|фев|мар|апр|ма|июн|июл|авг|сен|окт|ноя|дек"
+    r"|қаң|кан|ақп|акп|нау|сәу|сау|шіл|шил|там|қыр|кыр|қаз|каз|қар|кар|жел)",
+    re.IGNORECASE,
 )
 
 
@@ -494,7 +496,8 @@ def dates_of_text(text: str) -> list[tuple[int, int, Date]]:
         except KeyError:  # a month's name the grammar matched and cannot read («к маю», a form of «маять» too)
             continue
         found_dates.append(_with_range_start(text, *_with_century(text, match.start, match.stop, match.fact)))
-    for extra in _REPORT_DATE.finditer(text):
+    extras = [*_REPORT_DATE.finditer(text), *_TURKIC_DATE.finditer(text), *_MONTH_FIRST_DATE.finditer(text)]
+    for extra in sorted(extras, key=lambda found: found.start()):
         overlapping = [d for d in found_dates if d[0] < extra.end() and extra.start() < d[1]]
         # The grammar's year alone («2024 г.» of «9 сент. 2024 г.») gives way to the whole date.
         if all(not fact.day for _, _, fact in overlapping):
@@ -551,10 +554,45 @@ _REPORT_DATE = re.compile(
 )
 
 
+# Kyrgyz and Kazakh reports (and Russian ones from there) date a meeting their way: the day joined to the month by
+# a hyphen, the month in the nominative or with a Turkic case ending («12-март 2025-жыл», «27-ноябрындагы»), the year
+# first with «жыл» («2024-жылдын 27-ноябрында», «2024 жылғы 15 наурыз»), or a Kazakh month's name («15 наурыз 2024
+# жылы»), written with the Kazakh letters or without them. A year that follows is the date's.
+_KAZAKH_MONTHS = {
+    "қаңтар": 1, "кантар": 1, "ақпан": 2, "акпан": 2, "наурыз": 3, "сәуір": 4, "сауир": 4, "мамыр": 5, "маусым": 6,
+    "шілде": 7, "шилде": 7, "тамыз": 8, "қыркүйек": 9, "кыркуйек": 9, "қазан": 10, "казан": 10, "қараша": 11,
+    "караша": 11, "желтоқсан": 12, "желтоксан": 12,
+}  # fmt: skip
+_TURKIC_DATE = re.compile(
+    r"(?:(?<![\d.,])(?P<first>(?:19|20)\d\d)(?:-|[ \t\u00a0]+)?(?:жыл|жил)[а-яёәіңғүұқөһ]*[ \t\u00a0]+)?"
+    r"(?<![\d.,])(?P<day>[12]\d|3[01]|0?[1-9])"
+    r"(?:-(?P<month>январ|феврал|март|апрел|ма(?=[йяюе])|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яёөүң]*"
+    # A Kazakh month in lower case and with a case ending at most: «5 Казанских» is no date.
+    r"|(?:-|[ \t\u00a0]+)(?-i:(?P<kazakh>" + "|".join(_KAZAKH_MONTHS) + r"))"
+    r"(?:ның|нің|ында|інде|нда|нде|да|де|та|те|дағы|дегі|тағы|тегі|ғы|гі|қы|кі|ы|і|дан|ден|нан|нен|ға|ге|қа|ке)?)"
+    r"(?!\w)"
+    r"(?:[ \t\u00a0]+(?P<year>(?:19|20)\d\d)(?!\d))?",
+    re.IGNORECASE,
+)
+
+
+# A site engine's English order in Russian words: «Октябрь 11, 2025», «- июнь 17, 2025» (month, day, comma, year).
+_MONTH_FIRST_DATE = re.compile(
+    r"(?<![а-яё])(?P<month>январ(?=ь)|феврал(?=ь)|март|апрел(?=ь)|ма(?=й)|июн(?=ь)|июл(?=ь)|август|сентябр(?=ь)"
+    r"|октябр(?=ь)|ноябр(?=ь)|декабр(?=ь))[ьй]?"
+    r"[ \t\u00a0]+(?P<day>[12]\d|3[01]|0?[1-9]),[ \t\u00a0]*(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
 def _report_date_fact(found: re.Match[str]) -> Date:
-    month = _MONTH_NUMBERS[(found.group("month") or found.group("short")).lower()]
-    year = int(found.group("year")) if found.group("year") else None
-    return Date(year, month, int(found.group("day")))
+    groups = found.groupdict()
+    if groups.get("kazakh"):
+        month = _KAZAKH_MONTHS[groups["kazakh"].lower()]
+    else:
+        month = _MONTH_NUMBERS[(groups["month"] or groups.get("short")).lower()]
+    year = groups["year"] or groups.get("first")
+    return Date(int(year) if year else None, month, int(groups["day"]))
 
 
 # A date of Natasha's grammar is at most four razdel words («21 сентября 2020 года»; «21.09.2023 г.»
@@ -596,6 +634,8 @@ def _date_windows(doc: Doc) -> list[tuple[int, int]]:
 # Every date rule puts a number next to a month name, a year word (г., год) or a dot of «21.09.2023»;
 # other numbers (counts, percents, ages) need no parse.
 _MONTH_STEMS = ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+_TURKIC_DATE_WORDS = ("жыл", "жил", *_KAZAKH_MONTHS)
+_HYPHENED_MONTH = re.compile(r"\d-(?:янв|фев|мар|апр|ма|июн|июл|авг|сен|окт|ноя|дек)")
 
 
 def _could_be_date(words: list[tuple[int, int, str]], k: int) -> bool:
@@ -606,4 +646,6 @@ def _could_be_date(words: list[tuple[int, int, str]], k: int) -> bool:
         word = words[j][2].lower()
         if j != k and (word.startswith(_MONTH_STEMS) or word in (".", "г", "гг") or word.startswith("год")):
             return True
+        if word.startswith(_TURKIC_DATE_WORDS) or (j == k and _HYPHENED_MONTH.search(word)):
+            return True  # «15 наурыз», «2024 жылғы», «12-март»: a Kazakh or Kyrgyz date (`_TURKIC_DATE`)
     return False

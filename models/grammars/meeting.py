@@ -62,9 +62,11 @@ ARABIC_ORDINAL = rule(type("INT"), eq("-"), ORDINAL_ENDING)
 ORDINAL_WORD = custom(lambda word: word.lower().replace("ё", "е") in _ordinal_forms())
 # «сорок первая», «двадцать пятой»: a cardinal's tens before an ordinal.
 TENS_WORD = custom(lambda word: word.lower() in _tens())
-NUMBER = or_(rule(ROMAN), ARABIC_ORDINAL, rule(TENS_WORD, ORDINAL_WORD), rule(ORDINAL_WORD)).interpretation(
-    Title.number
-)
+# «VIII-й сессии», «ХХ-ая сессия»: a Roman numeral with an ordinal's ending, as an Arabic one.
+ROMAN_ORDINAL = rule(ROMAN, eq("-"), ORDINAL_ENDING)
+NUMBER = or_(
+    ROMAN_ORDINAL, rule(ROMAN), ARABIC_ORDINAL, rule(TENS_WORD, ORDINAL_WORD), rule(ORDINAL_WORD)
+).interpretation(Title.number)
 
 
 @cache

@@ -606,7 +606,7 @@ def clean_location(span: Span) -> Span | None:
         return None  # «Совет района / Новости Совета»: a site's breadcrumb, its steps run together
     if _after_not_place_noun(trimmed) or _is_quoted_name(trimmed) or _in_a_work_title(trimmed):
         return None
-    if _glued_hashtag(trimmed) or _legal_form_before_name(trimmed):
+    if _glued_hashtag(trimmed) or _legal_form_before_name(trimmed) or _adjective_of_a_body(trimmed):
         return None
     root = trimmed.root
     is_body = any(_is_body_noun(t) for t in trimmed)
@@ -626,6 +626,24 @@ def clean_location(span: Span) -> Span | None:
     if not has_noun and loading.parse(root.text)[0].tag.POS != "NOUN" and not _adjectival_town_in_a_list(trimmed):
         return None  # an adjective or adverb NER took for a name: "Штокмановское", "Наиболее"
     return trimmed
+
+
+_BODY_REACH = 2  # words from a place's adjective to its body's noun: «Ак-Суйскому айыл окмоту», «… районному кенешу»
+
+
+def _adjective_of_a_body(span: Span) -> bool:
+    """«к Чон-Сары-Ойскому айыл окмоту», «Кара-Суйскому районному кенешу»: a lone place adjective the tagger read as a
+    place, with a body's noun right after it (a word between at most), is the body's name in an oblique case, which
+    names no place of its own; its nominative guess («Ак-Суйском») is no place's name either."""
+    if len(span) != 1 or not _SK_ADJECTIVE.match(span[0].text):
+        return False
+    doc, words = span.doc, []
+    for token in doc[span.end : min(len(doc), span.end + 2 * _BODY_REACH)]:
+        if token.is_punct or "\n" in token.text:
+            break
+        if not token.is_space:
+            words.append(token)
+    return any(t.is_lower and _is_body_noun(t) for t in words[:_BODY_REACH])
 
 
 def _from_shouted_region(span: Span) -> Span:
@@ -1472,6 +1490,16 @@ def _before_a_person(span: Span, people: list[TextSpan]) -> Span | None:
     return None if trimmed is None or _unnamed_kind(trimmed) else trimmed
 
 
+def _before_a_surname(span: Span | None, surnames: frozenset[str]) -> Span | None:
+    """«хоким Ташкента Артыкходжаев»: the tagger ran the city into the surname after it, which the text gives with a
+    first name elsewhere («Джахонгира Артыкходжаева», `surnames`: stems of the persons' surnames); the place is the
+    words before it."""
+    if span is None or len(span) < 2 or not span[-1].is_title or _word_stem(span[-1].text) not in surnames:
+        return span
+    # Only after a name: «село Шевченко» is a village named after the poet the text may also name.
+    return _trim(span[:-1]) if span[-2].is_title else span
+
+
 def _overlaps(span: Span, mentions: list[TextSpan]) -> bool:
     at = bisect.bisect_left(mentions, TextSpan(span.end_char, span.end_char))
     return at > 0 and mentions[at - 1].end > span.start_char
@@ -1560,7 +1588,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     others = bodys_other_names(doc)  # «Государственного Собрания (Ил Тумэн)»: «Тумэн» names the body, no place
     spans = [
         span
-        for span in map(lambda span: _before_a_person(span, people), candidate_spans(doc))
+        for span in map(lambda span: _before_a_surname(_before_a_person(span, people), surnames), candidate_spans(doc))
         if span is not None
         and not any(t.i in taken for t in span)
         and not _overlaps(span, people)
@@ -1614,9 +1642,19 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
                 entry.name = name  # «КИРОВСКОЙ ОБЛАСТИ» of a heading, «Кировской области» of the text
             elif full == entry.full and not canonical and _with_status(name, entry.name):
                 entry.name = name  # «в Боровичском районе», «Боровичского муниципального района»: the full name
-            elif not canonical and len(key) == 1 and _reads_as_key(name, key) and not _reads_as_key(entry.name, key):
-                # «в городе Щучинске … города Щучинска»: the form that is the key's own lemma is the nominative.
+            elif (
+                not canonical
+                and len(key) == 1
+                and _reads_as_key(name, key)
+                and not _reads_as_key(entry.name, key)
+                and name not in soft_stem_cases(entry.name)
+            ):
+                # «в городе Щучинске … города Щучинска»: the form that is the key's own lemma is the nominative. Not
+                # over a name on «-ь»/«-й», which no case ending has: «поселка Белколь … в Белколе» is Белколь, whatever
+                # feminine «Белколя» the dictionary guesses as the lemma of both.
                 entry.name = name
+            elif not canonical and len(key) == 1 and entry.name in soft_stem_cases(name):
+                entry.name = name  # «в Белколе … поселка Белколь»: the form on «-ь»/«-й» is the nominative
         if written:
             entry.written[written] += 1
         if not canonical and any(_lemma(w) in _OPTIONAL_WORDS for w in _WORD.findall(name)):

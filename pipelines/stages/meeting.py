@@ -179,8 +179,19 @@ def meeting_verbs(sent: Span) -> list[Token]:
     return [
         t
         for t in sent
-        if t.pos_ in ("VERB", "AUX") and "Inf" not in t.morph.get("VerbForm") and _is_in(t, "meeting_verbs")
+        if t.pos_ in ("VERB", "AUX")
+        and "Inf" not in t.morph.get("VerbForm")
+        and _is_in(t, "meeting_verbs")
+        and not _of_another_noun(t)
     ]
+
+
+def _of_another_noun(verb: Token) -> bool:
+    """«огласит результаты прошедших 28 февраля выборов»: a participle tells what took place of the noun it qualifies;
+    a noun that is no event («выборов») makes it no meeting's verb."""
+    if "Part" not in verb.morph.get("VerbForm") or verb.dep_ not in ("amod", "acl"):
+        return False
+    return verb.head.pos_ == "NOUN" and not _is_in(verb.head, "meeting_events")
 
 
 def meeting_sentence(events: list[Token]) -> Span | None:
@@ -188,9 +199,16 @@ def meeting_sentence(events: list[Token]) -> Span | None:
     future («следующее заседание Совета состоится в июне в г. Калараш» at a protocol's end) tells the next meeting:
     a sentence whose verb took place comes first."""
     sentences = list(dict.fromkeys(sentence_of(t.doc, t.i) for t in events))
-    held = (sent for sent in sentences if any("Fut" not in v.morph.get("Tense") for v in meeting_verbs(sent)))
+    held = (sent for sent in sentences if any(not _future(v) for v in meeting_verbs(sent)))
     return next(held, None) or next(
         (sent for sent in sentences if meeting_verbs(sent)), sentences[0] if sentences else None
+    )
+
+
+def _future(verb: Token) -> bool:
+    """«состоится», and «будут утверждены»: a participle's auxiliary in the future tells a meeting to come."""
+    return "Fut" in verb.morph.get("Tense") or any(
+        c.dep_ in ("aux", "aux:pass") and c.lower_.startswith("буд") for c in verb.children  # «будут», «будет»
     )
 
 
@@ -202,6 +220,9 @@ def _number(text: str | None) -> str | None:
         return None
     if roman_value(text):
         return text
+    roman, dash, _ = text.partition("-")
+    if dash and roman_value(roman):
+        return roman  # «VIII-й» → «VIII»
     digits = "".join(ch for ch in text if ch.isdigit())
     if digits:
         return digits  # "5-я" → "5"
@@ -973,6 +994,11 @@ def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: To
         cut = dateline.end if dateline and dateline.end < sent.end_char else 0
         own_start = max(_paragraph_start(sent, anchor), cut)
         own = [s for s in _dates_in(doc, own_start, sent.end_char) if not is_other_date(s)]
+        if not own and cut > sent.start_char and anchor is not None and anchor.idx < cut:
+            # «Первая сессия маджлиса состоится 15 марта\n\nДушанбе 5 марта. …»: a headline without a full stop runs
+            # into the dateline below it; the headline's own day, before the dateline's line, dates its meeting.
+            line_start = doc_text(doc).rfind("\n", 0, cut) + 1
+            own = [s for s in _dates_in(doc, _paragraph_start(sent, anchor), line_start) if not is_other_date(s)]
         if own and anchor is not None and own[0].start > anchor.i and own_start < anchor.idx:
             # «Накануне состоялось заседание Совета, где согласовали проведение 12 декабря сессии»: a relative day
             # before the event dates it; the day after it is another event's.
@@ -1590,7 +1616,7 @@ def find_place(
         # Only where the meeting sentence reports a meeting taking place: a news story's passing «заседание»
         # says nothing of the cities its later sentences name.
         reach = _HOME_SENTENCES if meeting_verbs(meeting) else 1
-        for sent in _sentences_from(doc, meeting, reach):
+        for sent in _sentences_from(doc, meeting, reach) + _referred_back(doc, meeting, events):
             home = home_city(doc, sent, cities, people_at)
             if home is not None:
                 break
@@ -1600,6 +1626,20 @@ def find_place(
 
 
 _HOME_SENTENCES = 3  # the meeting sentence and the two after it
+# «На этой же сессии», «на том же заседании»: a demonstrative before the event noun points back at the sentence before.
+_BACK_POINTERS = frozenset({"этой", "этом", "этого", "том", "той", "того", "данной", "данном", "данного"})
+
+
+def _referred_back(doc: Doc, sent: Span, events: set[int]) -> list[Span]:
+    """The sentence before a meeting sentence that names its meeting as «этой (же) сессии»: «Председателем Ошского
+    городского кенеша избран … На этой же сессии избран вице-спикер» — the body, so its city, is named there."""
+    event = next((i for i in sorted(events) if sent.start <= i < sent.end), None)
+    if event is None or sent.start == 0:
+        return []
+    before = [t for t in doc[max(sent.start, event - 3) : event] if not t.is_space and t.lower_ != "же"]
+    if not any(t.lower_ in _BACK_POINTERS for t in before):
+        return []
+    return [sentence_of(doc, sent.start - 1)]
 
 
 def _sentences_from(doc: Doc, sent: Span, count: int) -> list[Span]:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, token_texts
+from models.grammars.cities import city_of
 from pipelines.body_names import bodys_other_names
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
@@ -134,7 +135,15 @@ def _compatible_letters(cluster: _Cluster, parts: NameParts) -> bool:
 
 def _nominative_name(ent: Span) -> bool:
     first = ent[0]
-    return len(ent) > 1 and is_first_name(first.text) and first.morph.get("Case") == ["Nom"]
+    if len(ent) < 2 or not is_first_name(first.text):
+        return False
+    # «университета Нурали Шоев»: a first name with no case ending tells nothing, a man's bare -ов/-ев/-ин surname
+    # is his nominative (what a thing is named after would be «Шоева»).
+    last = fold(ent[-1].text)
+    return first.morph.get("Case") == ["Nom"] or (last.endswith(_BARE_SURNAME_ENDINGS) and looks_like_surname(last))
+
+
+_BARE_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин")
 
 
 def _in_title(ent: Span) -> bool:
@@ -543,6 +552,9 @@ def _plural_only(word: str) -> bool:
 
 
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+# «айт» (Kazakh, Kyrgyz), «хайит» (Uzbek), «байрам» (Turkic): «feast», after its name (Курбан, Ораза, Рамазан), in
+# any case form; no surname of these texts is one of them.
+_FEAST_WORD = re.compile(r"(?:айт|хайит|хаит|байрам)(?:а|у|ом|е|ы)?$")
 
 
 def _kazakh_phrase(token: Token) -> bool:
@@ -623,6 +635,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
 
     if words and all(fold(t.text) in not_names or fold(t.lemma_) in bodies or _body_word(t.text) for t in words):
         return True
+    if len(words) == 2 and _FEAST_WORD.match(fold(words[1].text)):
+        return True  # «в связи с празднованием Курбан Айта», «Рамазан хайит»: a feast, though its first word is a name
     # «Генгеш Саятского этрапа», «Хякимлик Саятского этрапа»: a local body's kind, then its place's adjective, which
     # the NER reads as a first name and a surname; no name starts with the kind of a council or an executive.
     local = lexicons.load("org_local_bodies")
@@ -1078,6 +1092,8 @@ def _named_as_place(ent: Span) -> Span | None:
         return _person_in_place(ent) if ent[-1].is_upper and len(ent[-1]) > 3 else None
     if _settlement_then_name(ent):
         return ent[1:]
+    if _titled_lone_surname(ent):
+        return ent  # «Мэр Ибраимов на встречу не пришел»: a head's title, then his -ов surname
     if _long_settlement_then_name(ent):
         return ent[-2:]
     return _person_in_place(ent) or _name_after_place(ent)
@@ -1118,7 +1134,7 @@ def _person_in_place(ent: Span) -> Span | None:
     surname_last = (
         may_be_first_name(names[0].text)
         and all(is_patronymic(t.text) for t in names[1:-1])
-        and _ov_surname(names[-1].text)
+        and (_ov_surname(names[-1].text) or (is_first_name(names[0].text) and _short_ov_surname(names[-1].text)))
     )
     # Surname first where a verb or a patronymic tells a name: «Выступила Жаксыбекова Гульнар Маратовна».
     patronymics = [is_patronymic(t.text) for t in names[2:]]
@@ -1197,6 +1213,41 @@ def _ov_surname(word: str) -> bool:
     return len(w) > 5 and w.endswith(_OV_SURNAME_FORMS) and not is_adjective(word) and not _is_common_word(w)
 
 
+def _short_ov_surname(word: str) -> bool:
+    """«Нурали Шоев», «Алиев», «Раева»: an -ов/-ев surname too short for `_ov_surname`, which needs a first name the
+    lexicon knows before it, and is no place («Киев», «Азов») and no common word."""
+    w = fold(word)
+    return (
+        4 <= len(w) <= 5
+        and w.endswith(_OV_SURNAME_FORMS)
+        and not _names_a_place(w)
+        and not is_adjective(word)
+        and not _is_common_word(w)
+    )
+
+
+def _titled_lone_surname(ent: Span) -> bool:
+    """A lone -ов/-ев/-ин surname right after the title of a place's head («Мэр Ибраимов», «аким Жаксылыков»), which
+    the tagger read as a place: no place is named so after the title."""
+    if len(ent) != 1 or ent.start == 0 or not _ov_surname(ent[0].text):
+        return False
+    title = ent.doc[ent.start - 1]
+    return title.is_alpha and fold(title.text) in _head_titles()
+
+
+def _past_a_city(ent: Span) -> Span:
+    """«аким Кызылорды Нурлыбек Налибаев», «мэр Астаны Женис Касымбек»: the city a head's title governs, run by the
+    tagger into the name after it (a city in -а reads in the genitive like a first name's case). A listed town's
+    form that is no first name opens the span, a title is before it and a first name follows: the name is the rest."""
+    doc = ent.doc
+    if len(ent) < 3 or ent.start == 0 or is_first_name(ent[0].text) or city_of(ent[0].text) is None:
+        return ent
+    title = doc[ent.start - 1]
+    if not (title.is_lower and (fold(title.text) in _head_titles() or is_position_head(title))):
+        return ent
+    return ent[1:] if may_be_first_name(ent[1].text) else ent
+
+
 def _past_a_region(ent: Span) -> Span | None:
     """«Генгеша Саятского этрапа», «Хоким Самаркандского вилоята Шавкат Мирзиёев»: a place's adjective before a region
     noun (in the span or right after it) is no surname, and the words before it are a body or a title in the
@@ -1263,7 +1314,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         [
             ent[1:] if _opens_with_common_noun(ent) else ent
             for ent in (
-                _past_a_region(ent) if ent.label_ == "PER" else _named_as_place(ent)
+                _past_a_region(_past_a_city(ent)) if ent.label_ == "PER" else _named_as_place(ent)
                 for ent in entities(doc)
                 if ent.label_ in ("PER", "LOC", "ORG")
             )
@@ -1287,7 +1338,10 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
     elsewhere = frozenset(
         _name_stem(ent.text)
         for ent in entities(doc)
-        if ent.label_ in ("LOC", "ORG") and len(ent) == 1 and ent.text.replace("-", "").isalpha()
+        if ent.label_ in ("LOC", "ORG")
+        and len(ent) == 1
+        and ent.text.replace("-", "").isalpha()
+        and not _titled_lone_surname(ent)
     ) | frozenset(_name_stem(found.group("name")) for found in _SETTLEMENT_NAMED.finditer(doc_text(doc)))
     others = bodys_other_names(doc)
     for ent in names:

@@ -113,6 +113,16 @@ def test_a_person_is_not_a_location(nlp: Language) -> None:
     assert {loc.name for loc in findings.locations} == {"Каракол"}
 
 
+def test_a_city_run_into_a_surname_the_text_gives_in_full_is_the_city(nlp: Language) -> None:
+    text = (
+        "Заседание провел исполняющий обязанности хокима города Ташкента Джахонгир Артыкходжаев. "
+        "По итогам голосования хоким Ташкента Артыкходжаев избран членом Сената."
+    )
+    doc = nlp(text)
+    findings = locations.run(doc, persons.run(doc, Findings()))
+    assert {loc.name for loc in findings.locations} == {"Ташкент"}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -256,6 +266,8 @@ def test_a_list_of_adjectives_after_a_region_noun_names_regions(nlp: Language, t
         ("Из Лисаковска прибыли депутаты.", "Лисаковск"),
         # Another unknown town in the genitive the tagger reads but cannot take the ending off.
         ("Гости приехали из Джебраила на форум.", "Джебраил"),
+        # A name on «-ь» the text gives as written after its settlement noun, whatever lemma the dictionary guesses.
+        ("В Сарыколе построили школу. Жители поселка Сарыколь поблагодарили акима.", "Сарыколь"),
     ],
 )
 def test_an_unknown_town_in_the_genitive_is_named_in_the_nominative(nlp: Language, text: str, expected: str) -> None:
@@ -374,6 +386,8 @@ def test_a_natural_feature_a_building_or_a_works_subject_is_not_a_location(
         ("Сессия Мажилиса прошла в Астане. Депутат Мажилиса выступил.", {"Астана"}),
         # A zone of northern allowances is no region.
         ("Надбавки для работников районов Крайнего Севера обсудили в Якутске.", {"Якутск"}),
+        # A body's name in the dative, its place's adjective first: no place of its own.
+        ("Село Кок-Жар присоединили к Ак-Суйскому айыл окмоту.", {"Кок-Жар"}),
     ],
 )
 def test_a_kind_or_a_body_without_a_name_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:
@@ -390,6 +404,8 @@ def test_a_kind_or_a_body_without_a_name_is_not_a_location(nlp: Language, text: 
         # An award's first word, capitalized before the lower-case noun it qualifies, even after a town's noun.
         ("За заслуги перед районом Почётной грамотой награждён врач из Пинска.", {"Пинск"}),
         ("За вклад в развитие города Почётной грамотой Совета отмечена учительница из Лиды.", {"Лида"}),
+        # A Kazakh site's breadcrumb before the Russian one.
+        ("Жаңалықтар / Новости\nВ селе Коксай аким округа встретился с жителями.", {"Коксай"}),
     ],
 )
 def test_a_word_capitalized_by_position_is_not_a_location(nlp: Language, text: str, expected: set[str]) -> None:

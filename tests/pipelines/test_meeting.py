@@ -37,6 +37,8 @@ def test_roman_value(word: str, value: int | None) -> None:
             "ХХ",
         ),
         ("Прошла 5-я сессия Жогорку Кенеша.", "5-я сессия Жогорку Кенеша", "5"),
+        # A Roman numeral with an ordinal's ending, as Kazakh reports write it.
+        ("Прошла XXI-я сессия районного маслихата.", "XXI-я сессия районного маслихата", "XXI"),
         ("Депутаты собрались на пятом заседании Думы города.", "пятое заседание Думы города", "5"),
         ("В администрации прошли публичные слушания.", "публичные слушания", None),
         (
@@ -101,6 +103,26 @@ def test_title_and_number(nlp: Language, text: str, title: str, number: str | No
             "В большом зале прошла сессия районного Совета. Депутат предложил провести субботник 29 марта 2025 года.",
             None,
         ),
+        # Kyrgyz and Kazakh ways of writing the day: joined to the month by a hyphen, the year first with «жыл», a
+        # Kazakh month's name.
+        ("Сессия айылного кенеша\n14-апрель 2025-жыл\nСессию открыл торага кенеша.", "2025-04-14"),
+        ("2023-жылдын 9-октябрында состоялась сессия городского кенеша.", "2023-10-09"),
+        ("11 қазан 2024 жылы в селе прошла встреча акима с жителями.", "2024-10-11"),
+        ("В 3 Казанских школах прошла встреча с жителями.", None),
+        # An announced meeting: «прошедших 3 мая выборов» took place, not the meeting; «будут утверждены» is to come.
+        (
+            "Сессия городского маджлиса состоится 20 мая. В повестку дня сессии включен отчет комиссии об итогах "
+            "прошедших 3 мая выборов, также будут утверждены решения председателя города.",
+            "--05-20",
+        ),
+        # A headline without a full stop runs into the dateline below it: the headline's day is the meeting's.
+        (
+            "Сессия городского маджлиса пройдет 12 апреля\n\nХуджанд, 2 апреля. Сессия городского маджлиса "
+            "пройдет 12 апреля.",
+            "--04-12",
+        ),
+        # A site engine's «месяц день, год» above the text gives the meeting's day its year.
+        ("- сентябрь 24, 2025\n\n26 сентября в селе прошла отчетная встреча акима с жителями.", "2025-09-26"),
     ],
 )
 def test_date(nlp: Language, text: str, date: str | None) -> None:
@@ -629,6 +651,11 @@ def test_the_place_in_the_signature_block_or_a_field_in_the_text(nlp: Language, 
         # Irregular city adjectives are in the lexicon; cities in -горск.
         ("Состоялось заседание Гродненского городского Совета депутатов.", "Гродно"),
         ("Прошла сессия Степногорского городского маслихата.", "Степногорск"),
+        # «На этой же сессии»: the meeting the sentence before names by its body.
+        (
+            "Председателем Таласского городского кенеша избран Азамат Осмонов. На этой же сессии избран заместитель.",
+            "Талас",
+        ),
     ],
 )
 def test_the_home_of_the_body_named_near_the_meeting(nlp: Language, text: str, place: str) -> None:
