@@ -24,7 +24,7 @@ DEV = {
     "persons": 0.95,
     # 0.9 → 0.895 in session 14, in the open: a unit named by its field alone is not listed (genre-notes 4; NEREL news
     # lists «координационный совет …», «комитет …»); corpus-genre +0.007, heldout-genre-3 … -14 up to +0.021.
-    "organizations": 0.895,
+    "organizations": 0.9,
     "locations": 0.985,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -60,7 +60,7 @@ GENRE = {
     # pymorphy also guesses as a surname («Новополоцкого городского Совета») is the meeting's body now, and the
     # learned decision, retrained, decides those reports: in-sample 0.881 → 0.864 here, the blind sets
     # heldout-genre-14 0.689 → 0.739 and -16 0.667 → 0.690, -13 and -15 unchanged.
-    "topics": 0.87,
+    "topics": 0.885,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -112,7 +112,7 @@ HELDOUT2 = {
     "issues": 0.8,
     # 0.865 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.85,
+    "topics": 0.885,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -128,7 +128,7 @@ HELDOUT3 = {
     "issues": 0.675,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
-    "topics": 0.83,
+    "topics": 0.84,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -150,7 +150,7 @@ HELDOUT4 = {
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.85 → 0.82 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .879 → .824
     # here: a trade-union plenum's civil society, which this set's annotator gave to labour).
-    "topics": 0.82,
+    "topics": 0.835,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -187,7 +187,7 @@ HELDOUT6 = {
     "issues": 0.75,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.86,
+    "topics": 0.875,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -267,7 +267,7 @@ HELDOUT10 = {
     "issues": 0.72,
     # 0.865 → 0.845 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.86,
+    "topics": 0.88,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -346,7 +346,7 @@ HELDOUT14 = {
     # 0.956 here), and one person matched now is not given the right body (0.823 → 0.814).
     "person_org": 0.935,
     "issues": 0.76,
-    "topics": 0.815,
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -378,7 +378,7 @@ HELDOUT16 = {
     # (heldout-genre-4 organizations +0.016); this blind set's annotation differs (0.684 → 0.671, person_org 0.511 →
     # 0.500; measured in aggregate by reverting that rule alone).
     "organizations": 0.855,
-    "locations": 0.94,
+    "locations": 0.945,
     "position_f1": 0.84,
     "person_org": 0.725,
     "issues": 0.57,
@@ -398,18 +398,18 @@ HELDOUT17 = {
     "issues": 0.645,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
-    "topics": 0.63,
+    "topics": 0.66,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
 HELDOUT18 = {
     # First measured blind on main at a50c1ff (README there), written blind in session 14 (Caucasus, Moldova with
     # Gagauzia, Russia's national republics).
-    "persons": 0.985,
+    "persons": 0.99,
     "speakers": 0.99,
     "organizations": 0.91,
     "locations": 0.905,
-    "position_f1": 0.865,
+    "position_f1": 0.87,
     "person_org": 0.875,
     "issues": 0.7,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
@@ -419,7 +419,7 @@ HELDOUT18 = {
     # 0.715 → 0.71 in session 15 (the decision retrained with heldout-genre-15 and -16 opened, above).
     # 0.71 → 0.705 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .714 →
     # .706).
-    "topics": 0.705,
+    "topics": 0.76,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -473,11 +473,15 @@ HELDOUT22 = {
     # were opened), written blind in session 16: Kazakhstan, Kyrgyzstan, Uzbekistan and Tajikistan in depth.
     "persons": 0.955,
     "speakers": 0.95,
-    "organizations": 0.85,
-    "locations": 0.905,
-    "position_f1": 0.835,
-    "person_org": 0.76,
-    "issues": 0.64,
+    "organizations": 0.86,
+    # 0.905 → 0.9 in session 16, in the open: real16a's place rules (chosen on real reports; the opened sets only
+    # gained) moved this set 0.906 → 0.904, one place.
+    "locations": 0.9,
+    "position_f1": 0.84,
+    "person_org": 0.77,
+    # 0.64 → 0.635 in session 16, in the open: real16b's organization rules (chosen on real reports) moved this set
+    # 0.640 → 0.636; no opened set moved.
+    "issues": 0.635,
     "topics": 0.75,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
