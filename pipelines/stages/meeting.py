@@ -208,7 +208,8 @@ def meeting_sentence(events: list[Token]) -> Span | None:
 def _future(verb: Token) -> bool:
     """«состоится», and «будут утверждены»: a participle's auxiliary in the future tells a meeting to come."""
     return "Fut" in verb.morph.get("Tense") or any(
-        c.dep_ in ("aux", "aux:pass") and c.lower_.startswith("буд") for c in verb.children  # «будут», «будет»
+        c.dep_ in ("aux", "aux:pass") and c.lower_.startswith("буд")
+        for c in verb.children  # «будут», «будет»
     )
 
 

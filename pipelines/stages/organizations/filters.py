@@ -257,7 +257,12 @@ _EDITION = re.compile(r"^(?:[IVXLХІ]{1,6}|\d{1,3}(?:-?[а-я]{1,3})?)$")
 
 def _counted_edition(doc: Doc, mention: TextSpan) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.start > 0 and _EDITION.match(doc[span.start - 1].text) is not None
+    if span is None:
+        return False
+    # The ordinal before the name, or read into it by the tagger («ХІІ Гражданского форума»).
+    return _EDITION.match(span[0].text) is not None or (
+        span.start > 0 and _EDITION.match(doc[span.start - 1].text) is not None
+    )
 
 
 def _field_label(doc: Doc, body: Body) -> bool:
