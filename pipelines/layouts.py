@@ -267,6 +267,11 @@ def content_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+def opens_item(line: str) -> bool:
+    """The line opens a list's entry: a number or a bullet, then a space («1. …», «– …»)."""
+    return _ITEM.match(line) is not None
+
+
 def items(text: str, start: int, end: int) -> list[Item]:
     """Numbered or bulleted items of a section; unnumbered lines continue the item before them.
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from pipelines.doc_views import token_strings
-from pipelines.layouts import leading_name, line_header
+from pipelines.layouts import leading_name, line_header, opens_item
 from pipelines.person_names import fold
 
 _REMITS = {"вопрос", "дело"}
@@ -218,13 +218,11 @@ def _place_after_post(token: Token) -> bool:
     )
 
 
-# A line's opening that starts a new entry, not a wrapped sentence's next words: a number or a bullet.
-_LIST_MARK = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[–—•·*-])[ \t]")
-# After a name that opens a line, the marks of a list's entry or a turn: «Иванов И.И. – глава …», «Петров П.П.: …».
 # The text's first block of lines (up to a blank line): a headline, a caption, a letterhead.
 _FIRST_BLOCK = re.compile(r"\s*(?:[^\n]*\n(?![ \t]*\n))*[^\n]*")
 # How far back a soft break looks for its block's start (a blank line) and a list's colon.
 _BLOCK_REACH = 600
+# After a name that opens a line, the marks of a list's entry or a turn: «Иванов И.И. – глава …», «Петров П.П.: …».
 _ENTRY_AFTER_NAME = re.compile(r"[ \t]*(?:[–—:-]|\(|,[ \t]*[а-яё])")
 
 
@@ -251,7 +249,7 @@ def soft_break(token: Token) -> bool:
         return False  # «Имена кандидатов:⏎…»: the lines under a colon are a list's entries
     line_end = text.find("\n", doc[i + 1].idx)
     line = text[doc[i + 1].idx : line_end if line_end >= 0 else len(text)]
-    if _LIST_MARK.match(line) or line_header(line) is not None:
+    if opens_item(line) or line_header(line) is not None:
         return False
     name = leading_name(line)
     return name is None or not _ENTRY_AFTER_NAME.match(line, name[1])

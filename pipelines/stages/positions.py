@@ -89,8 +89,10 @@ _LEADS = {"возглавлять", "возглавить"}
 _OPENING_QUOTES = ("«", '"', "„", "“")
 _POST_SEPARATORS = {",", "–", "—"}
 _CLOSING_QUOTES = ("»", '"', "”")
-# (With the Kazakh, Kyrgyz, Tajik and Uzbek letters Russian texts keep in names: «Шұғылбайского».)
-_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіӢӣӮӯҲҳҶҷЎў]+")
+# The letters of a word in a Russian text, with the Kazakh, Kyrgyz, Tajik and Uzbek ones it keeps in names
+# («Шұғылбайского»); membership's word tests read words by the same letters.
+WORD_LETTERS = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіӢӣӮӯҲҳҶҷЎў"
+_WORD = re.compile(f"[0-9A-Za-z{WORD_LETTERS}]+")
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,7 @@ def _place_of_office(tail: Span, post_end: Token) -> bool:
     c10): «представитель GIZ в Казахстане» is the body's representative, the country where it works."""
     if len(tail) < 2 or fold(tail[0].text) not in ("в", "во"):
         return False
-    places = lexicons.load("loc_region_nouns") | lexicons.load("loc_settlement_nouns")
+    places = _place_nouns()
     if any(fold(t.lemma_) in places or fold(t.text) in places for t in tail[1:]):
         return True
     office = fold(post_end.lemma_) in _OFFICES_ABROAD | lexicons.load("org_subunits")
@@ -201,13 +203,19 @@ def _place_of_office(tail: Span, post_end: Token) -> bool:
 _OFFICES_ABROAD = frozenset({"представительство", "миссия", "бюро"})
 
 
+@cache
+def _place_nouns() -> frozenset[str]:
+    """The kinds of places, regions and settlements, that a post or a listed name may end on."""
+    return lexicons.load("loc_region_nouns") | lexicons.load("loc_settlement_nouns")
+
+
 def _bare_place_kind(name: str) -> bool:
     """«велаят», «Ахалского велаята», «район»: a kind of place listed alone or with its adjective is a place, no body
     («хякима Балканского велаята» heads the place; its office, the хякимлик, is the body)."""
     words = name.split()
     if not words or len(words) > _PLACE_WORDS or "«" in name:
         return False
-    places = lexicons.load("loc_region_nouns") | lexicons.load("loc_settlement_nouns")
+    places = _place_nouns()
     return fold(words[-1]) in places and all(_place_adjective_word(w) for w in words[:-1])
 
 

@@ -12,10 +12,11 @@ import re
 from functools import lru_cache
 
 from models import lexicons, loading
+from pipelines.stages.positions import WORD_LETTERS
 
 # Cyrillic letters, with those of the Kazakh, Kyrgyz, Tajik and Uzbek alphabets that Russian texts keep in names
 # («аким Шұғылбайского сельского округа», «джамоат Ҳисор»): a word must not break at them.
-_LETTERS = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіӢӣӮӯҲҳҶҷЎў"
+_LETTERS = WORD_LETTERS
 _WORD = re.compile(f"[{_LETTERS}]+")
 _COMPOUND = re.compile(f"[{_LETTERS}]+(?:-[{_LETTERS}]+)*")
 

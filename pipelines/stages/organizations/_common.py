@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text
+from models.grammars import organizations as grammar
 
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 # Function words are not part of a name's identity (the scorer skips them too).
@@ -36,6 +37,12 @@ _DASHES = frozenset({"–", "—", "-"})
 @cache
 def _place_kinds() -> frozenset[str]:
     return lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
+
+
+@cache
+def _unit_kinds() -> frozenset[str]:
+    """A body's units by their kind («управление», «комитет», «аппарат»): a staff's and the grammar's sub-units."""
+    return lexicons.load("org_staff_units") | grammar.lexicon().subunits
 
 
 def _place_word(token: Token) -> bool:

@@ -17,7 +17,14 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons
 from models.grammars import organizations as grammar
 from pipelines.doc_views import entities
-from pipelines.stages.organizations._common import _DASHES, _OPENING_QUOTES, _PLACE_ADJECTIVE, _QUOTES, _place_word
+from pipelines.stages.organizations._common import (
+    _DASHES,
+    _OPENING_QUOTES,
+    _PLACE_ADJECTIVE,
+    _QUOTES,
+    _place_word,
+    _unit_kinds,
+)
 from pipelines.stages.organizations.readings import _form_abbreviation
 
 _MAX_ALIAS_TOKENS = 6
@@ -118,7 +125,7 @@ def _unit_kind(doc: Doc, start: int) -> bool:
     i = start
     while i < len(doc) - 1 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i += 1
-    units = lexicons.load("org_staff_units") | grammar.lexicon().subunits
+    units = _unit_kinds()
     return grammar.word_lemma(doc[i].text) in units
 
 

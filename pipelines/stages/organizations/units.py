@@ -16,7 +16,7 @@ from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 from pipelines.body_identity import Body
 from pipelines.findings import TextSpan
-from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _place_kinds
+from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _place_kinds, _unit_kinds
 
 _TITLED_SUBUNITS = frozenset({"факультет"})
 
@@ -286,7 +286,7 @@ def _parents_of_units(
 ) -> dict[tuple[int, int], tuple[int, int]]:
     """«Комитет Государственной Думы по труду …», «Постоянная комиссия Межпарламентской Ассамблеи …»: the
     body a unit is named with, right after the unit's kind, is an organization the text names too (unit → body)."""
-    units = lexicons.load("org_staff_units") | grammar.lexicon().subunits
+    units = _unit_kinds()
     heads = grammar.lexicon().heads - units
     starts = {start for start, _ in ranges}  # a set, not a scan of every reading per name
     parents: dict[tuple[int, int], tuple[int, int]] = {}
@@ -508,7 +508,7 @@ def _bare_unit_in_title(doc: Doc, body: Body) -> bool:
     text names; gold-format keeps it in the position (the golds of corpus-genre b01, heldout-genre-12 and -18 do not
     list it)."""
     words = body.name.split()
-    units = lexicons.load("org_staff_units") | grammar.lexicon().subunits
+    units = _unit_kinds()
     if len(words) != 2 or grammar.word_lemma(words[0]) not in units or any(q in body.name for q in _QUOTES):
         return False
     return all(_in_one_title(doc, m) for m in body.mentions)
