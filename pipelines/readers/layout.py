@@ -86,6 +86,8 @@ class Paragraph:
     style: tuple[tuple[float, bool], tuple[float, bool]] | None = None
     # Alone in the page's top or bottom margin: a header or footer even where nothing repeats.
     margin: bool = False
+    # Its writer ended it (OCR: a block began below it): the next block starts a paragraph, whatever its case.
+    closed: bool = False
 
 
 @dataclass
@@ -233,6 +235,17 @@ def reading_order(words: Sequence[Word], depth: int = 0) -> list[list[Line]]:
     return [block for block in blocks if block]
 
 
+def broken_on_purpose(prev: Line, line: Line, right: float) -> bool:
+    """A line that stops where the next line's first word would still have fit was ended by its writer, not wrapped
+    by the page: a letterhead's lines, «г. Ош … 28 декабря 2022 г.» under a title, a crawler's date under a
+    breadcrumb, which tesseract and a PDF's spacing keep in one paragraph. (A hyphenated end is a wrap.)"""
+    if prev.text.endswith("-") or not line.words:
+        return False
+    first = line.words[0]
+    space = (prev.x1 - prev.x0) / max(len(prev.text), 1)
+    return prev.x1 + 2 * space + (first.x1 - first.x0) < right
+
+
 def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
     """Lines of one column split into paragraphs: by space between them, a change of font size, a
     first-line indent, or a short line that ends a sentence."""
@@ -260,6 +273,8 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
             result.append(Paragraph([line.text]))
             firsts.append(line)
         else:
+            if broken_on_purpose(prev, line, right):
+                result[-1].lines[-1] += HARD_BREAK
             result[-1].lines.append(line.text)
     # One line alone says nothing about where its column's right edge is.
     result[-1].open_end = len(lines) > 1 and lines[-1].x1 >= right - 0.05 * width
@@ -346,18 +361,24 @@ def _case_of_rest(before: str, after: str) -> str:
     return after
 
 
+# Ends a line its writer ended inside a paragraph (a letterhead's lines, a title over its date): kept as a line break.
+HARD_BREAK = "\n"
+
+
 def join_lines(lines: Sequence[str]) -> str:
-    """One paragraph's lines as running text."""
+    """One paragraph's lines as running text, a line ended by its writer (`HARD_BREAK`) as its own line."""
     text = ""
-    for line in lines:
-        line = line.strip()
+    hard = False
+    for raw in lines:
+        line = raw.strip()
         if not line:
             continue
         if line[-1] in "\u00ad\u2010\u2011":
             line = line.translate(_LINE_END_HYPHENS)
-        if text:
+        if text and not hard:
             line = _case_of_rest(text, line)
-        text = line if not text else text + _glue(text, line) + line
+        text = line if not text else text + ("\n" if hard else _glue(text, line)) + line
+        hard = raw.endswith(HARD_BREAK)
     return text
 
 
@@ -365,7 +386,7 @@ def _continues(prev: Paragraph, prev_text: str, nxt: Paragraph, text: str) -> bo
     """The first paragraph of a column or page goes on with the last one of the column before."""
     if _HYPHEN_END.search(prev_text):
         return True
-    if _TERMINAL.search(prev_text):
+    if prev.closed or _TERMINAL.search(prev_text):
         return False
     if prev.style and nxt.style and prev.style[1] != nxt.style[0]:
         return False

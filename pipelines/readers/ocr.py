@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from pipelines.deadline import seconds_left
 from pipelines.errors import LimitExceeded, OcrUnavailable
 from pipelines.limits import limit
-from pipelines.readers.layout import Line, Page, Paragraph, Word, in_margin
+from pipelines.readers.layout import HARD_BREAK, Line, Page, Paragraph, Word, broken_on_purpose, in_margin
 
 # pytesseract and Pillow are imported where a page is read by OCR: every process imports the readers, few
 # OCR a page, and importing them costs time and memory at every start.
@@ -136,10 +136,11 @@ def ocr_page(image: Image.Image, number: int) -> Page:
     ]
     margin = in_margin(lines, float(image.height))
     page = Page()
-    last: Paragraph | None = None  # the last paragraph of the block before, and that block's bottom
-    last_bottom = 0.0
-    for _, block in groupby(range(len(keys)), key=lambda k: keys[k][0]):
-        members = list(block)
+    last: Paragraph | None = None  # the last paragraph of the block before, that block's bottom, last line, edge
+    last_bottom, last_line, last_right = 0.0, None, 0.0
+    blocks = [list(block) for _, block in groupby(range(len(keys)), key=lambda k: keys[k][0])]
+    text_right = _text_right([lines[k] for k in range(len(keys)) if k not in margin], float(image.width))
+    for index, members in enumerate(blocks):
         body = [k for k in members if k not in margin]
         page.paragraphs.extend(Paragraph([lines[k].text], margin=True) for k in members if k in margin)
         if not body:
@@ -148,30 +149,69 @@ def ocr_page(image: Image.Image, number: int) -> Page:
         # A block below the one before (not the top of the next column) begins after an empty line: the
         # block before ended its paragraph however far its last line reached («28.11.2024» over a
         # breadcrumb line wider than it is not a paragraph running on into the heading).
+        # Its last line ended where the next block's first word would still have fit: its writer ended it there,
+        # whatever the case of what follows («(фрагмент)» over «г. Ош 28 декабря 2022 г.»).
         if last is not None and top > last_bottom:
             last.open_end = False
-        page.paragraphs.extend(_block_paragraphs([keys[k][1] for k in body], [lines[k] for k in body]))
+            last.closed = last_line is not None and broken_on_purpose(last_line, lines[body[0]], last_right)
+        others = [[lines[k] for k in b if k not in margin] for i, b in enumerate(blocks) if i != index]
+        right = _column_right([lines[k] for k in body], others, text_right)
+        page.paragraphs.extend(_block_paragraphs([keys[k][1] for k in body], [lines[k] for k in body], right))
         last, last_bottom = page.paragraphs[-1], max(lines[k].bottom for k in body)
+        last_line, last_right = lines[body[-1]], right
     return page
 
 
-def _block_paragraphs(pars: list[int], lines: list[Line]) -> list[Paragraph]:
+# Body lines enough for their right edges to show where the page's text ends.
+_MIN_LINES_FOR_EDGE = 8
+
+
+def _text_right(lines: list[Line], page_width: float) -> float:
+    """Where the page's full lines end: the right edge most body lines reach (a wide table or a stray speck
+    beyond it does not move it); on a page of a few short lines, the left margin mirrored."""
+    if not lines:
+        return 0.0
+    edges = sorted(line.x1 for line in lines)
+    if len(edges) >= _MIN_LINES_FOR_EDGE:
+        return edges[int(0.9 * (len(edges) - 1))]
+    return max(edges[-1], page_width - min(line.x0 for line in lines))
+
+
+def _column_right(body: list[Line], others: list[list[Line]], text_right: float) -> float:
+    """The right edge a block's lines could have run to: the page's text edge, unless another block stands beside
+    this one (a column): then its own widest line."""
+    own = max(line.x1 for line in body)
+    top, bottom = min(line.top for line in body), max(line.bottom for line in body)
+    left = min(line.x0 for line in body)
+    for other in others:
+        if not other:
+            continue
+        beside = min(o.top for o in other) < bottom and max(o.bottom for o in other) > top
+        if beside and (min(o.x0 for o in other) >= own or max(o.x1 for o in other) <= left):
+            return own
+    return max(own, text_right)
+
+
+def _block_paragraphs(pars: list[int], lines: list[Line], right: float) -> list[Paragraph]:
     """Tesseract's paragraphs of one block, with its false breaks mended: it starts a paragraph after
     any short line. A break stands where the line before ends a sentence, or is short and the next
     begins with a capital (a heading, a list item)."""
-    right = max(line.x1 for line in lines)
     width = max(right - min(line.x0 for line in lines), 1.0)
     result = [Paragraph([lines[0].text], first_in_block=True)]
     for k in range(1, len(lines)):
         prev, line = lines[k - 1], lines[k]
+        on_purpose = broken_on_purpose(prev, line, right)
         if pars[k] == pars[k - 1]:
+            if on_purpose:
+                result[-1].lines[-1] += HARD_BREAK
             result[-1].lines.append(line.text)
             continue
         ends = bool(_SENTENCE_END.search(prev.text))
         full = prev.x1 >= right - 0.1 * width
-        if not ends and (prev.text.endswith("-") or line.text[:1].islower() or full):
+        if not ends and (prev.text.endswith("-") or (line.text[:1].islower() and not on_purpose) or full):
             result[-1].lines.append(line.text)
         else:
             result.append(Paragraph([line.text]))
-    result[-1].open_end = len(lines) > 1 and lines[-1].x1 >= right - 0.05 * width
+    # (As full as a wrapped line can be: the next word, on the next page or column, did not fit.)
+    result[-1].open_end = len(lines) > 1 and lines[-1].x1 >= right - 0.1 * width
     return result
