@@ -381,6 +381,10 @@ RULES: tuple[Rule, ...] = (
     # Justified text pasted from a page or a PDF: two to four spaces between words are one. Wider gaps are a
     # layout's columns («Секретарь            А. Петрова»), which the signature and header readers go by.
     Rule("justified", re.compile(r"(?<=\S) {2,4}(?=\S)"), " ", needs=("  ",)),
+    # A hyphen standing alone between spaces, or opening a line before one, is a dash typed or OCR'd short:
+    # «руководитель управления образования, - о готовности школ», «- Прошлая зима показала …, - сказал аким».
+    # The grammars read dashes («Иванов – о подготовке к зиме»); a hyphen inside a word or glued to one stays.
+    Rule("spaced_hyphen", re.compile(r"(?m)(?:^|(?<=[^\s-][ \t]))-(?=[ \t])"), "–", needs=("- ",)),
     # A line broken in the middle of a sentence: the break is a space.
     Rule("line_wrap", re.compile(r"(?<=[а-яёa-z,])[ \t]*\r?\n(?=[ \t]*[а-яё])"), " ", needs=("\n",)),
     # A space OCR put inside a word, or a line break that lost its hyphen: «Министер ство».
