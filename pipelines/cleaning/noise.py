@@ -281,6 +281,9 @@ def _wiki_quote(match: re.Match[str]) -> str:
     return "" if start > 0 and text[start - 1] in _QUOTE_MARKS else "»"
 
 
+_WIDE_SPACES = "[\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000]"
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -299,6 +302,11 @@ RULES: tuple[Rule, ...] = (
         "",
         needs=tuple("\u00ad\u200b\u200c\u200d\u2060\ufeff"),
     ),
+    # Windows and old Mac line ends: the grammars read a line's end as "\n" (a protocol's header fields, a dateline).
+    Rule("line_ends", re.compile(r"\r\n?"), "\n", needs=("\r",)),
+    # Non-breaking and typographic spaces of web pages («г.\u00a0Бишкек», «Иванов\u00a0– глава», «2024\u00a0года»)
+    # are spaces: the grammars and the tokenizer's neighbours read a plain one.
+    Rule("wide_spaces", re.compile(_WIDE_SPACES), " ", needs=tuple(_WIDE_SPACES[1:-1])),
     # Image widgets and gallery markers of scraped pages: "## ×", lone "×".
     Rule("widget", re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*)?[×✕✖][ \t]*$"), "", needs=("×", "✕", "✖")),
     # The same widget OCR'd: the cross read as a small «х» («## х», «## Хх»), on its own line or run into the
@@ -326,6 +334,9 @@ RULES: tuple[Rule, ...] = (
         _wiki_quote,
         needs=("''",),
     ),
+    # English and German-style double quotes («“Ак Жол”», «„О пастбищах“») are typed quotes too: read as straight
+    # ones, which the next rule pairs into guillemets, nested ones included.
+    Rule("curly_quotes", re.compile("[“”„‟]"), '"', needs=("“", "”", "„", "‟")),
     # Straight double quotes as guillemets, nested ones paired (`pipelines/cleaning/quotes.py`).
     Rule("straight_quotes", quotes.PATTERN, quotes.guillemet, needs=('"',)),
     # A legal form typed with digits or Latin letters in front of a quoted name: 00 «…», 0АО "…", OOO «…».
