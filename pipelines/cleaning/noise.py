@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -281,6 +282,17 @@ def _wiki_quote(match: re.Match[str]) -> str:
     return "" if start > 0 and text[start - 1] in _QUOTE_MARKS else "»"
 
 
+def _compose(match: re.Match[str]) -> str:
+    """A letter and its combining marks as one character («и» + breve = «й», «е» + diaeresis = «ё»); a mark no
+    character takes on a Cyrillic letter is a stress mark («за́мок»), which no dictionary spells."""
+    composed = unicodedata.normalize("NFC", match.group())
+    if "\u0400" <= composed[0] <= "\u04ff":
+        return "".join(ch for ch in composed if not unicodedata.combining(ch))
+    return composed
+
+
+# Marks a decomposed Russian, Kazakh or Tajik text has («й», «ё», «ӣ»), and stress marks.
+_COMMON_MARKS = "\u0300\u0301\u0304\u0306\u0308"
 _WIDE_SPACES = "[\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000]"
 
 
@@ -302,6 +314,8 @@ RULES: tuple[Rule, ...] = (
         "",
         needs=tuple("\u00ad\u200b\u200c\u200d\u2060\ufeff"),
     ),
+    # Text decomposed as macOS and some PDFs give it: «й» typed as «и» and a breve, «ё» as «е» and a diaeresis.
+    Rule("combining", re.compile("[^\\W\\d_][\u0300-\u036f]+"), _compose, needs=tuple(_COMMON_MARKS)),
     # Windows and old Mac line ends: the grammars read a line's end as "\n" (a protocol's header fields, a dateline).
     Rule("line_ends", re.compile(r"\r\n?"), "\n", needs=("\r",)),
     # Non-breaking and typographic spaces of web pages («г.\u00a0Бишкек», «Иванов\u00a0– глава», «2024\u00a0года»)
