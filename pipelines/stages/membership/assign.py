@@ -69,9 +69,11 @@ from pipelines.stages.membership.owners import (
 from pipelines.stages.membership.place_heads import (
     _contracted_executive,
     _deputy_head,
+    _deputy_of_named_place,
     _heads_a_place,
     _office_of_place_head,
     _same_place,
+    _without_contracted_kind,
 )
 from pipelines.stages.membership.represented import _most_named, represented, sits_elsewhere
 from pipelines.stages.membership.units import (
@@ -271,7 +273,11 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
         and person.role == "chair"
         and (
             (_heads_a_place(person.position) and _same_place(person.position or "", document.body.name))
-            or (person.organization is None and _deputy_head(person.position))
+            or (
+                person.organization is None
+                and _deputy_head(person.position)
+                and not _deputy_of_named_place(person.position)
+            )
         )
     ):
         # «Председательствует Глава города Мончегорска»: the chair of the council's session who heads the
@@ -369,6 +375,7 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
         if found is not None:
             # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
             position = with_party(without_body(person.position, found.name) or "", person.organization)
+            position = _without_contracted_kind(position, found)
             if found not in document.orgs:
                 # «председатель муниципалитета» of the body the title named: its kind is not repeated in the post.
                 position = _without_kind(position, found.name) or position

