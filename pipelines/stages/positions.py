@@ -1150,6 +1150,11 @@ def _split_one(
     doc = title.doc
     title = first_title(title)
     found = _organization_at(title, organizations)
+    if found is not None and _ran_over_unit_remit(title, found, organizations):
+        # The unit keeps its remit; the body the unit belongs to («областного Совета») is left to membership.
+        post = _trim_position(doc, title.start, found[0], found[0])
+        remit = next(t.i for t in doc[found[0] + 1 : found[1]] if fold(t.text) == "по")
+        return f"{_as_title(post)} {_trim(doc, remit, title.end).text}", None
     ministry = _ministry(title, organizations)
     if ministry is not None:
         ministry_at = next(t.i for t in title if fold(t.lemma_) in _BODY_OF_POST)
@@ -1203,6 +1208,22 @@ def _split_one(
     # No body named: a head of a place keeps the place («прокурор района», «аким района», gold-format);
     # `without_body` drops it where a body is linked later.
     return _titled(_drop_anaphoric_place(doc, position)), None
+
+
+def _ran_over_unit_remit(
+    title: Span, found: tuple[int, int, str], organizations: tuple[OrganizationFinding, ...]
+) -> bool:
+    """«председатель постоянной комиссии областного Совета по бюджету, финансам и налоговой политике»: the tagger's
+    entity «Совета по бюджету» runs on over the remit of the commission named before it; no listed body is named so,
+    and the body is the council (read by its kind below), the remit the unit's."""
+    doc = title.doc
+    start, end, name = found
+    if any(o.name == name for o in organizations):
+        return False
+    if not any(fold(t.text) == "по" for t in doc[start + 1 : end]):
+        return False
+    units = lexicons.load("position_subunits")
+    return any(fold(t.lemma_) in units for t in doc[title.start : start])
 
 
 # Units an executive keeps under a field («управление финансов», «департамент транспорта»); a «комитет» of a

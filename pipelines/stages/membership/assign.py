@@ -276,7 +276,9 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
             or (
                 person.organization is None
                 and _deputy_head(person.position)
-                and not _deputy_of_named_place(person.position)
+                # (Chairing a hearing on the council's draft, not the council's own sitting, a deputy of a named
+                # place's head is the administration's: `represented` below.)
+                and (document.own or not _deputy_of_named_place(person.position))
             )
         )
     ):
