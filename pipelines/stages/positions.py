@@ -400,11 +400,20 @@ def _known_ministry(name: str, organizations: tuple[OrganizationFinding, ...]) -
     """The doc's own name for the ministry: the same words, or a «Мин…» contraction («Минэнерго»)."""
     stems = [fold(w)[:5] for w in _WORD.findall(name)]
     complement = stems[1] if len(stems) > 1 else ""
+    # «министра сельского хозяйства Российской Федерации» with both «Министерство сельского хозяйства и продовольствия
+    # Ростовской области» and «Министерство сельского хозяйства Российской Федерации» listed: the ministry whose name
+    # shares the most of the post's words (its state or region too), not the first listed.
+    same = [
+        (len(set(words) & set(stems)) - len(set(words) - set(stems)), org.name)
+        for org in organizations
+        for form in (org.name, *org.aliases)
+        if len(words := [fold(w)[:5] for w in _WORD.findall(form)]) >= 2 and words[:2] == stems[:2]
+    ]
+    if same:
+        return max(same, key=lambda found: found[0])[1]
     for org in organizations:
         for form in (org.name, *org.aliases):
             words = [fold(w)[:5] for w in _WORD.findall(form)]
-            if words[:2] == stems[:2] and len(words) >= 2:
-                return org.name
             # «Минэнерго», «Минздрав России»: a contraction, alone or with its state.
             short = fold(_WORD.findall(form)[0]) if words else ""
             if len(words) in (1, 2) and short.startswith("мин") and len(short) > 5 and complement:
