@@ -245,7 +245,26 @@ def _territorial_body(span: Span) -> bool:
     named = span[0].text[:1].isupper() or (len(span) > 1 and span[1].text[:1].isupper())
     if not named or not _is_subunit(span):
         return False
-    return any(fold(t.text) == "по" and t.i + 1 < span.end and doc[t.i + 1].ent_type_ == "LOC" for t in span[2:])
+    return any(fold(t.text) == "по" and _region_after(doc, t.i + 1, span.end) for t in span[2:])
+
+
+# The units a region served is named by («по городу Ставрополю», «по Кировскому району»).
+_SERVED_UNITS = frozenset({"город", "район", "область", "край", "округ", "республика"})
+
+
+def _region_after(doc: Doc, at: int, end: int) -> bool:
+    """«по Омской области» (a place the tagger tags), «по городу Ставрополю», «по Кировскому району» (a place's
+    unit with its capitalized name before or after it): the region an agency's office serves."""
+    if at >= end:
+        return False
+    if doc[at].ent_type_ == "LOC":
+        return True
+    pair = doc[at : min(at + 2, end)]
+    return (
+        len(pair) == 2
+        and any(fold(t.lemma_) in _SERVED_UNITS and t.is_lower for t in pair)
+        and any(t.text[:1].isupper() for t in pair)
+    )
 
 
 def _served_at(ent: Span) -> bool:
