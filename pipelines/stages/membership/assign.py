@@ -79,6 +79,7 @@ from pipelines.stages.membership.represented import _most_named, represented, si
 from pipelines.stages.membership.units import (
     _assembly_unit,
     _body_after_unit,
+    _body_named_after_unit_elsewhere,
     _described_unit,
     _is_subunit,
     _listed_body_after_unit,
@@ -389,6 +390,15 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
             )
             organization = parent.name if parent is not None else named_parent or found.name
             person = replace(person, organization=organization, position=position)
+    if (
+        person.organization is not None
+        and (unit := _described_unit(person.organization, bare=True)) is not None
+        and (written := _body_named_after_unit_elsewhere(document.doc, person.organization, document.orgs))
+    ):
+        # «ведущий специалист отдела … Финансового управления», the unit written elsewhere with its body
+        # («Финансового управления Администрации Северодвинска»): that body's, the unit in the post.
+        position = _post_with_unit(person.position, unit, unit.split()[-1])
+        person = replace(person, organization=written.name, position=position)
     kind = _bare_kind_of_post(person.position) if person.organization is not None and person.position else None
     linked_kind = _head(person.organization or "") if kind else frozenset()
     if kind and linked_kind & lexicons.load("org_heads") and not linked_kind & kind:
