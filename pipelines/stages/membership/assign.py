@@ -258,6 +258,8 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
     """A person's body (and post), read by the rules in order: the first four (the meeting's commission, the chair
     heading the place, a contracted executive, a unit kept in the post) decide alone; each later one revises what
     the ones before it gave."""
+    # (Linked by no earlier stage: the body the rules below find is the one the post names.)
+    unlinked = person.organization is None
     if document.commission is not None and _of_commission(person, document.commission):
         # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
         # minors' affairs of the city's administration: at its own meeting the commission's officers and staff
@@ -391,12 +393,13 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
             organization = parent.name if parent is not None else named_parent or found.name
             person = replace(person, organization=organization, position=position)
     if (
-        person.organization is not None
+        unlinked
+        and person.organization is not None
         and (unit := _described_unit(person.organization, bare=True)) is not None
         and (written := _body_named_after_unit_elsewhere(document.doc, person.organization, document.orgs))
     ):
-        # «ведущий специалист отдела … Финансового управления», the unit written elsewhere with its body
-        # («Финансового управления Администрации Северодвинска»): that body's, the unit in the post.
+        # «ведущий специалист отдела … Финансового управления», the unit its post names written elsewhere with its
+        # body («Финансового управления Администрации Северодвинска»): that body's, the unit in the post.
         position = _post_with_unit(person.position, unit, unit.split()[-1])
         person = replace(person, organization=written.name, position=position)
     kind = _bare_kind_of_post(person.position) if person.organization is not None and person.position else None
