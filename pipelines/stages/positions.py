@@ -578,8 +578,10 @@ def _media_kind(token: Token) -> bool:
 
 
 def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
-    """«премьер-министр страны» → «премьер-министр»: the country is named elsewhere."""
-    if len(span) > 1 and fold(span[-1].lemma_) in _ANAPHORIC_PLACES:
+    """«премьер-министр страны» → «премьер-министр»: the country is named elsewhere. (A state named by its proper
+    adjective, «заместитель Государственного секретаря Союзного государства», is no anaphora.)"""
+    named = len(span) > 2 and span[-2].pos_ == "ADJ" and span[-2].text[:1].isupper()
+    if len(span) > 1 and fold(span[-1].lemma_) in _ANAPHORIC_PLACES and not named:
         return doc[span.start : span.end - 1]
     return span
 
