@@ -141,6 +141,10 @@ def parent_body(unit: str, orgs: tuple[OrganizationFinding, ...]) -> Organizatio
                 own = _COMPOUND.findall(org.name)
                 if org.name == unit or not own or _stem(own[0]) != _stem(words[i]) or _is_subunit(org.name):
                     continue
+                if not _lemma_set(own[0]) & _lemma_set(words[i]):
+                    # «Департамент полиции Актюбинской области» is no unit of «областной маслихат»: the place's
+                    # «области» shares a stem with the body's «областной», not the word.
+                    continue
                 stems = {_stem(w) for w in own}
                 # The body's own name in the genitive, or its kind named bare («администрации района»).
                 if tail == stems or (words[i].islower() and tail <= stems):
