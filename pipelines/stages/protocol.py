@@ -653,7 +653,9 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                 for mention, index in zip(names, indexes, strict=True):
                     edit(index).give_role("speaker")
                     edit(index).spoke = True
-                    title = _split_as_before(title_by_name(doc, mention, findings), persons[index])
+                    # («Ахмедов Т.Н. (председатель совета ТОС «Ягры») – о вывозе снега»: a speaker's line may give the
+                    # post in brackets, as a list's entry does.)
+                    title = _split_as_before(title_by_name(doc, mention, findings, bracketed=True), persons[index])
                     edit(index).give_title(title, _SPEECH_TITLE)
                 if not names:
                     continue
