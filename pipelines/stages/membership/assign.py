@@ -43,6 +43,7 @@ from pipelines.stages.membership.holding import (
     _named_in_own_turns,
     _other_of_meetings_kind_elsewhere,
     _same_kind_as_meeting,
+    _seat_in_holding_body,
     _without_convocation,
     holding_body,
 )
@@ -482,6 +483,13 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
         # «руководитель крестьянского хозяйства «Береке»» linked to the bare «Береке»: the body is the listed
         # «крестьянское хозяйство «Береке»», and its kind leaves the post.
         person = replace(person, organization=kinded, position=_without_kind(person.position, kinded))
+    if (
+        document.headed
+        and document.body is not None
+        and person.organization != document.body.name
+        and _seat_in_holding_body(person.position, document.body)
+    ):
+        person = replace(person, organization=document.body.name)
     if document.meeting_org is not None and _same_kind_as_meeting(person, document.meeting_org, document.orgs):
         person = replace(person, organization=document.meeting_org.name)
     elif (
