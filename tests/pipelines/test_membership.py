@@ -1729,3 +1729,18 @@ def test_the_commission_a_title_names_by_its_level_holds_the_meeting(nlp: Langua
     )
     (person,) = membership.run(nlp(""), findings).persons
     assert person.organization == "областная ономастическая комиссия"
+
+
+def test_a_stacked_posts_seat_in_the_holding_body_is_the_body_represented(nlp: Language) -> None:
+    # «член Генгеша, директор …» at the Генгеш's session: the seat's body, named by its capitalised kind, stands.
+    findings = Findings(
+        meeting=MeetingFinding(title="очередная сессия Генгеша города Мары", body="Генгеш города Мары"),
+        organizations=(
+            _org("Генгеш города Мары", 10, 400),
+            _org("Меджлис Туркменистана", 200),
+            _org("средняя школа № 12", 300),
+        ),
+        persons=(PersonFinding("Сапаров", position="член Генгеша, директор", organization="средняя школа № 12"),),
+    )
+    (person,) = membership.run(nlp(""), findings).persons
+    assert person.organization == "Генгеш города Мары"
