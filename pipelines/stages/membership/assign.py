@@ -40,7 +40,6 @@ from pipelines.stages.membership.holding import (
     _assembly_of,
     _body_of_title,
     _in_heading,
-    _member_of_holding_body,
     _named_in_own_turns,
     _other_of_meetings_kind_elsewhere,
     _same_kind_as_meeting,
@@ -488,10 +487,7 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
         document.headed
         and document.body is not None
         and person.organization != document.body.name
-        and (
-            _seat_in_holding_body(person.position, document.body)
-            or _member_of_holding_body(person.position, document.body)
-        )
+        and _seat_in_holding_body(person.position, document.body)
     ):
         person = replace(person, organization=document.body.name)
     if document.meeting_org is not None and _same_kind_as_meeting(person, document.meeting_org, document.orgs):

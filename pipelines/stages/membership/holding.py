@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from models import lexicons, loading
+from models import lexicons
 from models.components.extensions import doc_text
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.normalize import nominative
@@ -206,18 +206,3 @@ def _seat_in_holding_body(position: str | None, body: OrganizationFinding) -> bo
         return False
     kind = words[-1]
     return kind[:1].isupper() and not kind.isupper() and bool(_lemma_set(kind) & _head(body.name))
-
-
-def _member_of_holding_body(position: str | None, body: OrganizationFinding) -> bool:
-    """«Старейшина Нарек Гевондян» at the session of the «Совет старейшин общины Гюмри», «аксакал» at the «Совет
-    аксакалов города Есик»: a single post that is the very noun the holding body names its members by (the genitive
-    plural after its kind) is a seat in it, whatever faction or company the earlier stages linked (heldout-genre-6 08,
-    -14 06)."""
-    words = _COMPOUND.findall(position or "")
-    if "," in (position or "") or not words or len(words) > 2:
-        return False
-    name = _COMPOUND.findall(body.name.split("«")[0])
-    if len(name) < 2 or not _lemma_set(name[0]) & lexicons.load("membership_bodies"):
-        return False
-    members = {p.normal_form for p in loading.parse(name[1].lower()) if p.tag.POS == "NOUN" and p.tag.number == "plur"}
-    return bool(members) and bool(_lemma_set(words[0]) & members)
