@@ -45,7 +45,7 @@ from pipelines.normalize import nominative
 from pipelines.person_names import parse_name
 from pipelines.stages.issues import about_item
 from pipelines.stages.positions import split_title
-from pipelines.titles import is_position_head, title_after, title_before
+from pipelines.titles import is_plural, is_position_head, title_after, title_before, title_head
 
 # Roles by strength: a listed attendee who also spoke is a speaker, a chair stays the chair.
 RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "secretary": 3, "chair": 4}
@@ -282,6 +282,10 @@ def _split_stacked(title: Span, findings: Findings) -> tuple[str, str | None]:
     positions: list[str] = []
     organization = None
     for k, part in enumerate(_stacked(title)):
+        if k > 0 and is_plural(title_head(part)):
+            # «Сасим О.В. – председатель Хожовского сельисполкома, руководители сельскохозяйственных организаций
+            # района»: a post in the plural after the comma is the list's next entry, a group, not a post of theirs.
+            break
         position, body = split_title(part, findings.organizations, second=k > 0)
         if body is not None and organization is not None and body != organization:
             break
@@ -653,7 +657,9 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
                 for mention, index in zip(names, indexes, strict=True):
                     edit(index).give_role("speaker")
                     edit(index).spoke = True
-                    title = _split_as_before(title_by_name(doc, mention, findings), persons[index])
+                    # («Ахмедов Т.Н. (председатель совета ТОС «Ягры») – о вывозе снега»: a speaker's line may give the
+                    # post in brackets, as a list's entry does.)
+                    title = _split_as_before(title_by_name(doc, mention, findings, bracketed=True), persons[index])
                     edit(index).give_title(title, _SPEECH_TITLE)
                 if not names:
                     continue

