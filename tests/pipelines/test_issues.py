@@ -191,6 +191,30 @@ def test_a_post_filled_at_a_meeting_is_its_election(nlp: Language) -> None:
     assert _issues(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The post hung on the item's ordinal noun by the parser.
+        (
+            "Пятым вопросом председателем постоянной комиссии по социальным вопросам избран депутат Ермек Абилов.",
+            ["избрание председателя постоянной комиссии по социальным вопросам"],
+        ),
+        # A mandate ended, without its holder's name or district.
+        (
+            "Досрочно прекращены полномочия депутата городского маслихата Дастана Ахметова в связи с переездом.",
+            ["досрочное прекращение полномочий депутата городского маслихата"],
+        ),
+        (
+            "Досрочно прекращены полномочия депутата по Оршанскому избирательному округу № 5 Павла Юрьевича Кравца.",
+            ["досрочное прекращение полномочий депутата"],
+        ),
+    ],
+)
+def test_posts_filled_and_mandates_ended_at_a_meeting(nlp: Language, text: str, expected: list[str]) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="сессия маслихата"))
+    assert [i.text for i in issues.run(nlp(text), meeting).issues] == expected
+
+
 def test_two_actions_on_one_post_are_two_issues(nlp: Language) -> None:
     text = (
         "Депутаты рассмотрели вопрос о досрочном прекращении полномочий секретаря маслихата. "
