@@ -215,6 +215,29 @@ def test_posts_filled_and_mandates_ended_at_a_meeting(nlp: Language, text: str, 
     assert [i.text for i in issues.run(nlp(text), meeting).issues] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Губернатор рассказал о федеральном проекте «Профессионалитет»: в области созданы девять кластеров.",
+            "федеральный проект «Профессионалитет»",
+            None,
+        ),
+        (
+            "Приоритеты – ремонт школ и софинансирование программы «Чистая вода».",
+            None,
+            "программа «Чистая вода»",
+        ),
+    ],
+)
+def test_an_undertaking_told_of_under_its_name(
+    nlp: Language, text: str, expected: str | None, absent: str | None
+) -> None:
+    found = _issues(nlp, text)
+    assert expected is None or expected in found
+    assert absent is None or absent not in found
+
+
 def test_two_actions_on_one_post_are_two_issues(nlp: Language) -> None:
     text = (
         "Депутаты рассмотрели вопрос о досрочном прекращении полномочий секретаря маслихата. "
