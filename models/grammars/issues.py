@@ -1118,6 +1118,17 @@ _RAPPORTEUR = re.compile(
 )
 
 
+_FRONTED_REACH = 5  # words of a circumstance before a fronted «о …»
+_CIRCUMSTANCE_OPENERS = frozenset({"ADP", "ADV", "CCONJ", "PART"})  # «В режиме видеосвязи», «Также», «А»
+
+
+def _reports_about(token: Token, verbs: frozenset[str]) -> bool:
+    """The sentence's verb of reporting, with the «о …» the parser gave it."""
+    if _fold(token.lemma_) not in verbs:
+        return False
+    return token.dep_ == "ROOT" and any(c.dep_ in ("obl", "nmod") and preposition(c) in _ABOUT for c in token.children)
+
+
 def fronted_reports(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
     """«Об исполнении бюджета джамоата за первый квартал доложила заместитель …»: a sentence that opens on what is
     reported, its verb of reporting later; the parser, misled by the long phrase first, may hang the verb anywhere
@@ -1126,14 +1137,22 @@ def fronted_reports(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
     for sent in sentences(doc):
         checkpoint("issues")
         words = [t for t in sent if not t.is_space]
-        if len(words) < 3 or words[0].lower_ not in _ABOUT or words[1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        # «В режиме видеосвязи о задержке поставки … доложил …»: a circumstance without a verb may come first.
+        # (Not after a noun of its own, «Вопрос о … будет докладывать», nor an agenda's dash: «По второму вопросу –
+        # о …».)
+        at = next((k for k, t in enumerate(words[:_FRONTED_REACH]) if t.lower_ in _ABOUT), None)
+        if at is None or (at > 0 and words[0].pos_ not in _CIRCUMSTANCE_OPENERS):
             continue
-        noun = next((t for t in words[1:4] if t.pos_ == "NOUN"), None)
+        if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in words[:at]):
+            continue
+        if len(words) < at + 3 or words[at + 1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        noun = next((t for t in words[at + 1 : at + 4] if t.pos_ == "NOUN"), None)
         if noun is None:
             continue
-        verb = next((t for t in words[2:] if t.pos_ in ("VERB", "ADJ") and _fold(t.lemma_) in verbs), None)
-        if verb is None or any(t.dep_ == "ROOT" and _fold(t.lemma_) in verbs for t in words):
-            continue  # (a parse that found the verb: the report rule has the phrase)
+        verb = next((t for t in words[at + 2 :] if t.pos_ in ("VERB", "ADJ") and _fold(t.lemma_) in verbs), None)
+        if verb is None or _to_come(verb) or any(_reports_about(t, verbs) for t in words):
+            continue  # (a parse that found the verb and its «о»: the report rule has the phrase)
         end = verb.i
         while end > noun.i + 1 and _dangling(doc[end - 1]):
             end -= 1

@@ -142,6 +142,12 @@ def test_no_day_of_the_agenda_bare_nouns_or_shouted_headlines(nlp: Language, tex
             "доложила заместитель председателя джамоата Гульбахор Шодихонова.",
             ["исполнение бюджета джамоата за первый квартал 2025 года"],
         ),
+        # a circumstance before it, and the parser hanging the «о» on the circumstance's noun
+        (
+            "Губернатор провёл совещание.\n\nВ режиме видеосвязи о задержке поставки котельного оборудования доложил "
+            "глава города Кузнецка Сергей Анатольевич Златогорский.",
+            ["задержка поставки котельного оборудования"],
+        ),
     ],
 )
 def test_agenda_shapes_of_meeting_reports(nlp: Language, text: str, expected: list[str]) -> None:
