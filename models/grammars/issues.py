@@ -76,6 +76,8 @@ _PARTNERSHIPS = frozenset(
         "отношения",
     }
 )
+# Work with someone or something names it: «работа с иностранными студентами», «работа с обращениями граждан».
+_DEALINGS = frozenset({"работа"})
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
 _ABOUT = frozenset({"о", "об", "обо"})
 # «обратил внимание на X», «уделить внимание X»: the verb and the case its question is in.
@@ -285,7 +287,7 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                     prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _TROUBLES and not _is_person(child)
                 )
                 # «сотрудничество с Полоцким университетом»: whom a joint undertaking is with
-                or (prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _PARTNERSHIPS)
+                or (prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _PARTNERSHIPS | _DEALINGS)
                 # «отставание от графика», «отказ от приватизации»: what a lag or a departure is from
                 or (prep == "от" and _case(child) == "Gen" and lemma(head) in _DEPARTURES)
             ):
