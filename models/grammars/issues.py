@@ -466,17 +466,21 @@ def _is_person(token: Token) -> bool:
 
 
 # «итоги приёмной кампании», «итоги работы за 2024 год»: a summing-up is an item with what it sums up; alone
-# («подвели итоги») or of a stretch of time («итоги года») it names nothing.
+# («подвели итоги») or of a stretch of time («итоги года») it names nothing. So are the results of a check or a
+# survey said in full («о результатах мониторинга закупок в сфере здравоохранения»; not «результаты проверки»).
 _SUMMARIES = frozenset({"итог"})
+_RESULTS = frozenset({"результат"})
 _PERIODS = frozenset({"год", "полугодие", "квартал", "месяц", "неделя", "день", "период", "пятилетка"})
 
 
 def _summary_of_something(head: Token) -> bool:
-    return lemma(head) in _SUMMARIES and any(
+    word = lemma(head)
+    return (word in _SUMMARIES or word in _RESULTS) and any(
         c.dep_ == "nmod"
         and c.i == head.i + 1 + sum(1 for g in c.children if g.i < c.i)
         and _case(c) == "Gen"
         and lemma(c) not in _PERIODS
+        and (word in _SUMMARIES or any(g.i > c.i and g.dep_ in ("nmod", "amod") for g in c.children))
         for c in head.children
     )
 
