@@ -76,6 +76,8 @@ _PARTNERSHIPS = frozenset(
         "отношения",
     }
 )
+# Crossings, which name what they cross: «мост через реку Сырдарья», «переправа через Иртыш».
+_CROSSINGS = frozenset({"мост", "переправа", "переход", "путепровод", "тоннель", "виадук"})
 # Work with someone or something names it: «работа с иностранными студентами», «работа с обращениями граждан».
 _DEALINGS = frozenset({"работа"})
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
@@ -288,6 +290,8 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                 )
                 # «сотрудничество с Полоцким университетом»: whom a joint undertaking is with
                 or (prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _PARTNERSHIPS | _DEALINGS)
+                # «ремонт моста через реку Сырдарья»: what a crossing crosses
+                or (prep == "через" and _case(child) == "Acc" and lemma(head) in _CROSSINGS)
                 # «отставание от графика», «отказ от приватизации»: what a lag or a departure is from
                 or (prep == "от" and _case(child) == "Gen" and lemma(head) in _DEPARTURES)
             ):
