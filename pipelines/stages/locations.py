@@ -1147,6 +1147,13 @@ def elliptic_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             yield doc[at : at + 1], f"{_adjective_nominative(doc[at].text, gender, False)} {singular}"
 
 
+@lru_cache(maxsize=100_000)
+def _region_or_council(lemma: str, lower: str) -> tuple[bool, bool]:
+    """A region noun, and a council's territory («сельсовет»): one cached lookup for each word `adjective_regions`
+    asks."""
+    return _in_words(lemma, lower, "loc_region_nouns"), _in_words(lemma, lower, "loc_council_territories")
+
+
 def _person_noun(token: Token) -> bool:
     """«депутаты», «председатель» (a sentence's first word the tagger may read as a name): a noun of people."""
     return token.pos_ in ("NOUN", "PROPN") and token.morph.get("Animacy") == ["Anim"]
@@ -1166,8 +1173,8 @@ def adjective_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
         # By strings first: a region noun is rare, and a Token for every word costs more.
         if not texts[at].islower():
             continue
-        council = _in_words(lemmas[at], lowers[at], "loc_council_territories")
-        if not council and not _in_words(lemmas[at], lowers[at], "loc_region_nouns"):
+        region, council = _region_or_council(lemmas[at], lowers[at])
+        if not region and not council:
             continue  # a settlement's noun after an adjective is a body's («Кара-Булакского айыл окмоту»)
         # «Кызыл-Адырского айылного аймака»: status words may stand between the place's adjective and the noun (not
         # before a second name after a dash, which NER reads whole: «Ханты-Мансийском автономном округе – Югре»).
@@ -1418,26 +1425,26 @@ def named_regions(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
 
 
 # «сельский округ Тартогай»: a Kazakh rural district (ауылдық округ) named by an uninflected word after its kind,
-# which the golds write with the kind, as «область Абай» is (`loc_regions`); its status word, then «округ».
-_RURAL_STATUS = re.compile(r"(?:сельск|аульн|поселков)(?:ий|ого|ому|им|ом)")
-_DISTRICT = re.compile(r"округ(?:а|у|ом|е)?")
+# which the golds write with the kind, as «область Абай» is (`loc_regions`); its status word, «округ», the name. Read
+# from the text (a scan in C), not word by word: the kind is rare.
+_RURAL_DISTRICT = re.compile(
+    r"(?<![\w-])(?P<status>(?i:сельск|аульн|поселков)(?:ий|ого|ому|им|ом))[ \t]+округ(?:а|у|ом|е)?[ \t]+"
+    r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)(?![\w-])"
+)
 
 
 def rural_districts(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
     """ "к сельскому округу Тартогай", "акима сельского округа Иркол": a rural district's kind in the singular and
     a capitalized word after it that the dictionary knows as no common word or first name; named with its kind."""
-    lowers = token_strings(doc, LOWER)
-    for i in range(len(lowers) - 2):
-        if not _DISTRICT.fullmatch(lowers[i + 1]) or not _RURAL_STATUS.fullmatch(lowers[i]):
+    for match in _RURAL_DISTRICT.finditer(doc_text(doc)):
+        name = match.group("name")
+        span = doc.char_span(match.start(), match.end())
+        if span is None or quoted[span.end - 1]:
             continue
-        name = doc[i + 2]
-        if quoted[name.i] or not _is_capitalized(name) or name.text.isupper():
-            continue
-        if not name.text.replace("-", "").isalpha():
-            continue
-        if any(p.is_known and "Geox" not in p.tag for p in loading.parse(name.lower_)) or _adjective(name.lower_):
+        if any(p.is_known and "Geox" not in p.tag for p in loading.parse(name.lower())) or _adjective(name.lower()):
             continue  # (not «сельского округа Шуского района»: a district's adjective)
-        yield doc[i : i + 3], f"{_adjective_nominative(lowers[i], 'masc', False)} округ {name.text}"
+        status = _adjective_nominative(match.group("status").lower(), "masc", False)
+        yield span, f"{status} округ {name}"
 
 
 @cache
