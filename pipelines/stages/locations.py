@@ -220,6 +220,9 @@ def _trim(span: Span) -> Span | None:
             break
         if token.text in _CLOSING_BRACKETS:
             start = token.i + 1  # «(д. Вишнево) Воложинского повета»: the bracket closed before the name
+        if token.i > start and _layout_gap(token):
+            end = token.i  # «г. Димитровград          28.05.2025»: a letterhead's date set to the right margin
+            break
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     if end - start > 1 and municipal_kind(doc[start]):
@@ -231,6 +234,13 @@ def _trim(span: Span) -> Span | None:
     while end - start > 1 and _predicate_adjective(doc[end - 1]):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _layout_gap(token: Token) -> bool:
+    """A run of spaces or a tab within a line: columns of a layout, never the space between a name's words (a
+    wrapped name's line break is a newline, which stays)."""
+    text = token.text
+    return token.is_space and "\n" not in text and (len(text) >= 3 or "\t" in text)
 
 
 def _predicate_adjective(token: Token) -> bool:
@@ -355,6 +365,15 @@ def _one_word_name(doc: Doc, at: int, quoted: list[bool]) -> bool:
     return not (doc[at].text.isupper() or (at + 1 < len(doc) and doc[at + 1].text in _DASHES))
 
 
+def _water_name_length(doc: Doc, at: int, quoted: list[bool]) -> int:
+    """Words of the water body's name at `at`: one, or an adjective and a name («на реках Черная Калитва и Сухая
+    Россошь», «реки Северная Двина»); 0 where no name stands."""
+    if not _one_word_name(doc, at, quoted):
+        return 0
+    two = doc[at].pos_ == "ADJ" and not _PLACE_ADJECTIVE.search(doc[at].lower_) and _one_word_name(doc, at + 1, quoted)
+    return 2 if two else 1
+
+
 def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
     """Keys of the one-word names the text gives a water body: the capitalized word right after a water context
     (`_water_name_at`), and a name joined to it («подъём воды в Зее и Селемдже»). The same name elsewhere in the
@@ -365,14 +384,15 @@ def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
     named_at: set[int] = set()  # the names' own positions: «воды в Зее» is no settlement's «в Зее»
     for i in range(len(doc)):
         at = _water_name_at(doc, i, lemmas, lowers)
-        while at is not None and _one_word_name(doc, at, quoted):
-            key = key_of([doc[at].text])
+        while at is not None and (length := _water_name_length(doc, at, quoted)):
+            key = key_of(token_texts(doc)[at : at + length])
             if gazetteer().canonical(key):
                 break
             found.add(key)
             named_at.add(at)
-            joined = at + 2 < len(doc) and lowers[at + 1] in _CONJUNCTIONS
-            at = at + 2 if joined else None
+            end = at + length
+            joined = end + 1 < len(doc) and lowers[end] in _CONJUNCTIONS
+            at = end + 1 if joined else None
     if not found:
         return frozenset()
     for i in range(1, len(doc)):
@@ -386,7 +406,7 @@ def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
 
 
 def _names_water(span: Span, waters: frozenset[Key]) -> bool:
-    return any(_river_by_formant(t.text) for t in span if t.is_alpha) or (len(span) == 1 and span_key(span) in waters)
+    return any(_river_by_formant(t.text) for t in span if t.is_alpha) or (len(span) <= 2 and span_key(span) in waters)
 
 
 def _is_place_like(span: Span) -> bool:
@@ -506,7 +526,10 @@ def _common_word_capitalized_by_position(span: Span) -> bool:
         or before.text in _SENTENCE_ENDS
         or (before.text.endswith(".") and before.text[:1].isupper())  # «ИБРАГИМОВ Р.С. Спасибо»
     )
-    return (starts or _capitalized_attribute(token)) and _common_word(token)
+    # «заместитель Губернатора области»: a post is capitalized out of respect anywhere in a sentence (a post with its
+    # lower-case words after it: a name alone may be a common noun's homonym, «в секторе Древлянки»).
+    post = len(span) > 1 and _person_noun(token)
+    return (starts or _capitalized_attribute(token) or post) and _common_word(token)
 
 
 def _common_word(token: Token) -> bool:
@@ -1018,7 +1041,11 @@ _COORDINATORS = {",", "и"}
 
 @lru_cache(maxsize=100_000)
 def _is_region_noun(lemma: str, lower: str) -> bool:
-    return _in_words(lemma, lower, "loc_region_nouns") or _in_words(lemma, lower, "loc_settlement_nouns")
+    return (
+        _in_words(lemma, lower, "loc_region_nouns")
+        or _in_words(lemma, lower, "loc_settlement_nouns")
+        or _in_words(lemma, lower, "loc_council_territories")
+    )
 
 
 def _singular_nominative(noun: Token) -> str | None:
@@ -1120,6 +1147,18 @@ def elliptic_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             yield doc[at : at + 1], f"{_adjective_nominative(doc[at].text, gender, False)} {singular}"
 
 
+@lru_cache(maxsize=100_000)
+def _region_or_council(lemma: str, lower: str) -> tuple[bool, bool]:
+    """A region noun, and a council's territory («сельсовет»): one cached lookup for each word `adjective_regions`
+    asks."""
+    return _in_words(lemma, lower, "loc_region_nouns"), _in_words(lemma, lower, "loc_council_territories")
+
+
+def _person_noun(token: Token) -> bool:
+    """«депутаты», «председатель» (a sentence's first word the tagger may read as a name): a noun of people."""
+    return token.pos_ in ("NOUN", "PROPN") and token.morph.get("Animacy") == ["Anim"]
+
+
 def _in_gender(word: str, gender: str) -> bool:
     """The adjective has a singular form of the gender («Юринского» is a masculine's or a neuter's)."""
     return any(p.tag.POS == "ADJF" and p.tag.gender == gender for p in loading.parse(word))
@@ -1132,7 +1171,10 @@ def adjective_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
     lemmas, lowers, texts = token_strings(doc, LEMMA), token_strings(doc, LOWER), token_texts(doc)
     for at in range(1, len(doc)):
         # By strings first: a region noun is rare, and a Token for every word costs more.
-        if not texts[at].islower() or not _in_words(lemmas[at], lowers[at], "loc_region_nouns"):
+        if not texts[at].islower():
+            continue
+        region, council = _region_or_council(lemmas[at], lowers[at])
+        if not region and not council:
             continue  # a settlement's noun after an adjective is a body's («Кара-Булакского айыл окмоту»)
         # «Кызыл-Адырского айылного аймака»: status words may stand between the place's adjective and the noun (not
         # before a second name after a dash, which NER reads whole: «Ханты-Мансийском автономном округе – Югре»).
@@ -1145,6 +1187,8 @@ def adjective_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             continue
         if not lowers[first].endswith(_REGION_ADJECTIVE_ENDINGS) or _plural_only(lowers[at]):
             continue
+        if council and first > 0 and _person_noun(doc[first - 1]):
+            continue  # «Депутаты Жирмунского сельсовета»: a council its members or its chair belong to is the body
         noun = next((p for p in loading.parse(lowers[at]) if p.tag.POS == "NOUN"), None)
         singular = noun.inflect({"nomn", "sing"}) if noun else None
         if singular is None or singular.tag.gender is None:
@@ -1340,7 +1384,8 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         if end < len(doc) and doc[end].lower_ in lexicons.load("loc_name_titles") and doc[end].text.islower():
             end += 1  # «село Толе би»: a settlement named after a person keeps the person's title
         yield doc[at:end]
-        if not _plural_only(token.lower_):
+        # (A plural the dictionary does not know by its locative ending: «в махаллях Гова и Каркидон».)
+        if not _plural_only(token.lower_) and not (len(lower) > 4 and lower.endswith(("ах", "ях"))):
             continue
         # «аулы Жанаталап и Акжар», «в сёлах Кызылтал, Ушбулак и Кокозек»: a plural kind names every settlement
         # listed; a capitalized word after a name makes it a person's («и Иван Петров»).
@@ -1377,6 +1422,29 @@ def named_regions(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         if any(p.is_known and "Geox" not in p.tag for p in loading.parse(name.lower_)):
             continue
         yield doc[i + 1 : i + 2]
+
+
+# «сельский округ Тартогай»: a Kazakh rural district (ауылдық округ) named by an uninflected word after its kind,
+# which the golds write with the kind, as «область Абай» is (`loc_regions`); its status word, «округ», the name. Read
+# from the text (a scan in C), not word by word: the kind is rare.
+_RURAL_DISTRICT = re.compile(
+    r"(?<![\w-])(?P<status>(?i:сельск|аульн|поселков)(?:ий|ого|ому|им|ом))[ \t]+округ(?:а|у|ом|е)?[ \t]+"
+    r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)(?![\w-])"
+)
+
+
+def rural_districts(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
+    """ "к сельскому округу Тартогай", "акима сельского округа Иркол": a rural district's kind in the singular and
+    a capitalized word after it that the dictionary knows as no common word or first name; named with its kind."""
+    for match in _RURAL_DISTRICT.finditer(doc_text(doc)):
+        name = match.group("name")
+        span = doc.char_span(match.start(), match.end())
+        if span is None or quoted[span.end - 1]:
+            continue
+        if any(p.is_known and "Geox" not in p.tag for p in loading.parse(name.lower())) or _adjective(name.lower()):
+            continue  # (not «сельского округа Шуского района»: a district's adjective)
+        status = _adjective_nominative(match.group("status").lower(), "masc", False)
+        yield span, f"{status} округ {name}"
 
 
 @cache
@@ -1438,6 +1506,11 @@ def _known_place_word(token: Token) -> bool:
     return any("Geox" in p.tag and p.tag.POS == "NOUN" for p in known)
 
 
+def _name_adjective(token: Token) -> bool:
+    """«Нижнего», «Великих»: a capitalized adjective inside a sentence, a two-word name's first word."""
+    return _is_capitalized(token) and not token.is_sent_start and token.pos_ == "ADJ" and not token.text.isupper()
+
+
 def _listed_beside_a_place(doc: Doc, spans: list[Span], quoted: list[bool]) -> Iterator[Span]:
     """«в Кармане, Зарафшане и Учкудуке»: a one-word place in a list makes the list's other one-word names places
     where the dictionary knows them as such, which NER misses in a run of names."""
@@ -1459,7 +1532,10 @@ def _listed_beside_a_place(doc: Doc, spans: list[Span], quoted: list[bool]) -> I
                     break
                 if name not in taken:
                     taken.add(name)
-                    yield doc[name : name + 1]
+                    # «заводах Нижнего Новгорода и Дзержинска»: a capitalized adjective before the name is its first
+                    # word (a list's names are nouns, and a sentence's first word is capitalized anyway).
+                    first = name - 1 if name > 0 and _name_adjective(doc[name - 1]) and not quoted[name - 1] else name
+                    yield doc[first : name + 1]
                 at = name
 
 
@@ -1575,11 +1651,15 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     named.update(district_bodies(doc))
     named.update(heading_regions(doc))
     named.update((span, name) for span, name in adjective_regions(doc) if not _overlaps(span, people))
+    named.update((span, name) for span, name in rural_districts(doc, quoted) if not _overlaps(span, people))
     named.update(
         (span, name) for span, name in latin_names(doc) if not _overlaps(span, people) and not _latin_gloss(span)
     )
     # Not checked against the persons: NER takes many of a list's adjectives for surnames, the noun says they aren't.
-    named.update(elliptic_regions(doc))
+    # Nor over a coordination's: «орошаемых земель … в Ростовской, Волгоградской и Астраханской областях» shares
+    # the noun after the list, not a far one before it.
+    for span, name in elliptic_regions(doc):
+        named.setdefault(span, name)
     named = {span: name for span, name in named.items() if not _numbered_district(span)}
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)

@@ -68,6 +68,7 @@ from pipelines.titles import is_position_head
 
 _IN = {"в", "во"}
 _DATELINE_LINES = 5  # «Версия для слабовидящих», breadcrumbs and a headline may come first
+_OWN_DATE = re.compile(r"[ \t]*от[ \t]+\d{1,2}\.\d{1,2}\.\d{2,4}[ \t]*(?:г\.?|года)?[ \t]*$", re.IGNORECASE)
 _DATELINE_CHARS = 80  # a dateline opens its line: place, date, perhaps a time
 _BEFORE_EVENT = 6  # tokens: "ХХ внеочередная выездная сессия"
 _AFTER_EVENT = 18  # a body's name with its region and remit
@@ -588,7 +589,8 @@ def find_dateline(doc: Doc) -> Dateline | None:
             dated = _dated_line(head, offset, line)
             # A bare date stands among the first lines; a place with its date («Нукус, 10 июня 2025 г.») is a
             # dateline below bilingual menus and breadcrumbs too.
-            if dated is not None and index >= _DATELINE_LINES and dated.place is None:
+            # (A protocol's own date line, «от 11.03.2025» under its title, place and number, may come later.)
+            if dated is not None and index >= _DATELINE_LINES and dated.place is None and not _OWN_DATE.match(head):
                 dated = None
             if found is None:
                 found = dated

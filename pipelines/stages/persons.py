@@ -1035,11 +1035,18 @@ def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:
 _REGION_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]*[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую)")
 
 
+@cache
+def _place_kinds() -> frozenset[str]:
+    return lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
+
+
 def _settlement_named_first(ent: Span, before: Token) -> bool:
     """«хутора Воронцовка Артёма Лысенко», «села Ивановка Петра Сидорова»: a settlement's kind written out in full
     before the span makes its first word the settlement's name, uninflected, where no first name but the next word
-    is one (a person named after the kind is «главы села Петра Сидорова», the first word a first name)."""
-    kinds = lexicons.load("loc_settlement_nouns")
+    is one (a person named after the kind is «главы села Петра Сидорова», the first word a first name). So after a
+    region's kind: «заместитель акима области Улытау Гульмира Абдрахманова», «акима сельского округа Иркол Гульнар
+    Тажибаевой» (Kazakh regions and rural districts named by an uninflected word after their kind)."""
+    kinds = _place_kinds()
     if not (len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)):
         return False
     first, second = ent[0].text, ent[1].text

@@ -142,6 +142,28 @@ def test_no_day_of_the_agenda_bare_nouns_or_shouted_headlines(nlp: Language, tex
             "доложила заместитель председателя джамоата Гульбахор Шодихонова.",
             ["исполнение бюджета джамоата за первый квартал 2025 года"],
         ),
+        # the results of a check said in full are an item; a bare «результаты проверки» says too little
+        (
+            "Заседание комиссии.\n\nАудитор Иван Петров доложил о результатах мониторинга закупок лекарств.",
+            ["результаты мониторинга закупок лекарств"],
+        ),
+        # a crossing names what it crosses
+        (
+            "Заседание кенеша.\n\nДепутаты обсудили ремонт моста через реку в селе Жулек.",
+            ["ремонт моста через реку"],
+        ),
+        # work with someone names whom
+        (
+            "Заседание комиссии.\n\nВЫСТУПИЛИ: Хамидуллина Резеда Фаритовна, директор колледжа, – о работе с "
+            "иностранными студентами.",
+            ["работа с иностранными студентами"],
+        ),
+        # a circumstance before it, and the parser hanging the «о» on the circumstance's noun
+        (
+            "Губернатор провёл совещание.\n\nВ режиме видеосвязи о задержке поставки котельного оборудования доложил "
+            "глава города Кузнецка Сергей Анатольевич Златогорский.",
+            ["задержка поставки котельного оборудования"],
+        ),
     ],
 )
 def test_agenda_shapes_of_meeting_reports(nlp: Language, text: str, expected: list[str]) -> None:
@@ -189,6 +211,53 @@ def test_a_post_filled_at_a_meeting_is_its_election(nlp: Language) -> None:
     assert [i.text for i in issues.run(nlp(text), meeting).issues] == ["избрание председателя совета"]
     # In a news story the election is the news, not a question a meeting dealt with.
     assert _issues(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The post hung on the item's ordinal noun by the parser.
+        (
+            "Пятым вопросом председателем постоянной комиссии по социальным вопросам избран депутат Ермек Абилов.",
+            ["избрание председателя постоянной комиссии по социальным вопросам"],
+        ),
+        # A mandate ended, without its holder's name or district.
+        (
+            "Досрочно прекращены полномочия депутата городского маслихата Дастана Ахметова в связи с переездом.",
+            ["досрочное прекращение полномочий депутата городского маслихата"],
+        ),
+        (
+            "Досрочно прекращены полномочия депутата по Оршанскому избирательному округу № 5 Павла Юрьевича Кравца.",
+            ["досрочное прекращение полномочий депутата"],
+        ),
+    ],
+)
+def test_posts_filled_and_mandates_ended_at_a_meeting(nlp: Language, text: str, expected: list[str]) -> None:
+    meeting = replace(Findings(), meeting=MeetingFinding(title="сессия маслихата"))
+    assert [i.text for i in issues.run(nlp(text), meeting).issues] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Губернатор рассказал о федеральном проекте «Профессионалитет»: в области созданы девять кластеров.",
+            "федеральный проект «Профессионалитет»",
+            None,
+        ),
+        (
+            "Приоритеты – ремонт школ и софинансирование программы «Чистая вода».",
+            None,
+            "программа «Чистая вода»",
+        ),
+    ],
+)
+def test_an_undertaking_told_of_under_its_name(
+    nlp: Language, text: str, expected: str | None, absent: str | None
+) -> None:
+    found = _issues(nlp, text)
+    assert expected is None or expected in found
+    assert absent is None or absent not in found
 
 
 def test_two_actions_on_one_post_are_two_issues(nlp: Language) -> None:

@@ -1138,3 +1138,42 @@ def _places(nlp: Language, text: str) -> set[str]:
 )
 def test_place_shapes_of_district_and_republic_reports(nlp: Language, text: str, expected: set[str]) -> None:
     assert _places(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A village council named as a territory is a place; the council its members sit on is a body.
+        (
+            "В жилом секторе Красненского и Хожовского сельсоветов произошли пожары.",
+            {"Красненский сельсовет", "Хожовский сельсовет"},
+        ),
+        ("Ремонт в Озерках Новоколыванского сельсовета закончен.", {"Озерки", "Новоколыванский сельсовет"}),
+        ("Депутаты Жирмунского сельсовета подвели итоги года.", set()),
+        # A Kazakh rural district named by an uninflected word after its kind, written with the kind.
+        ("Средства направят на подведение газа к сельскому округу Тартогай.", {"сельский округ Тартогай"}),
+        (
+            "Аким Дарбазинского сельского округа Шуского района доложил.",
+            {"Дарбазинский сельский округ", "Шуский район"},
+        ),
+        # A coordination's shared noun comes after the list, not from a plural noun before it.
+        (
+            "Более 200 тысяч гектаров орошаемых земель, а износ каналов в Ростовской, Волгоградской и Астраханской "
+            "областях превышает 70 процентов.",
+            {"Ростовская область", "Волгоградская область", "Астраханская область"},
+        ),
+        # A two-word town listed beside a place keeps its adjective.
+        ("Выпускники работают на заводах Нижнего Новгорода и Дзержинска.", {"Нижний Новгород", "Дзержинск"}),
+        # A letterhead's date set off by a run of spaces is no part of the town.
+        ("г. Димитровград                      28.05.2025\nул. Хмельницкого, 93", {"Димитровград"}),
+        # A post capitalized out of respect, and blocs of states, are no places.
+        ("Слово предоставляется. БАЛАШОВА Е.В., заместитель Губернатора области. Уважаемые депутаты!", set()),
+        ("Граждане Армении работают во всех государствах Содружества, сообщил министр.", {"Армения"}),
+        ("Бюджет Союзного государства утвердили.", set()),
+        # Two-word river names after a plural water noun; settlements after a plural kind the dictionary lacks.
+        ("О подготовке к паводку на реках Черная Калитва и Сухая Россошь.", set()),
+        ("Депутат подняла вопрос о перебоях с газом в махаллях Гова и Каркидон.", {"Гова", "Каркидон"}),
+    ],
+)
+def test_council_territories_rural_districts_and_layout_shapes(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected

@@ -568,6 +568,9 @@ def test_a_first_name_the_tagger_took_for_a_place_before_a_patronymic(
         ("ТЕРЕНТЬЕВ В.Н. Принято единогласно. Заседание закрыто.\n\nСтенографировала О.П. Лагутина\n", "Лагутина"),
         ("ОРЛОВА И.В. Заседание закрыто.\n\nПротоколировала А.С. Сомова\n", "Сомова"),
         ("ОРЛОВА И.В. Заседание закрыто.\n\nСтенографировал К.Л. Рябинин\n", "Рябинин"),
+        # A signature line's field: its verb before a colon.
+        ("Объявляется перерыв до 12 часов.\n\nСтенограмму вела: Т.В. Лыткина\n", "Лыткина"),
+        ("Объявляется перерыв.\n\nПротокол вел: Т.В. Лыткин\n", "Лыткин"),
     ],
 )
 def test_a_verb_before_initials_tells_the_gender(nlp: Language, text: str, expected: str) -> None:
@@ -1359,3 +1362,20 @@ def test_an_unknown_first_name_in_y_is_a_genitive(nlp: Language) -> None:
 )
 def test_each_part_of_a_double_surname_that_declined(nlp: Language, text: str, surname: str) -> None:
     assert [p.surname for p in find_persons(nlp(text))] == [surname]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В заседании принял участие заместитель акима области Улытау Гульмира Абдрахманова.",
+            ("Абдрахманова", "Гульмира"),
+        ),
+        (
+            "Заслушан отчёт акима сельского округа Иркол Гульнар Тажибаевой об обеспечении водой.",
+            ("Тажибаева", "Гульнар"),
+        ),
+    ],
+)
+def test_a_region_named_after_its_kind_is_no_part_of_the_name(nlp: Language, text: str, expected: tuple) -> None:
+    assert [p[:2] for p in _persons(nlp, text)] == [expected]
