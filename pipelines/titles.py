@@ -310,8 +310,22 @@ def _region_named(token: Token) -> bool:
         return False
     if fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns") | lexicons.load("title_apposed_units"):
         return True
+    if len(before) <= 3:
+        return False
     settlements = lexicons.load("loc_settlement_nouns")
-    return len(before) > 3 and (fold(before.lemma_) in settlements or fold(before.text) in settlements)
+    if fold(before.lemma_) in settlements or fold(before.text) in settlements:
+        return True
+    # «заместитель акима области Улытау Гульмира Абдрахманова», «аким сельского округа Иркол Гульнар Тажибаева»: a
+    # region's kind too (the persons stage leaves its uninflected name out of the person's name) — unless a first
+    # name and a patronymic follow: «председатель … области Нестерук Роман Алексеевич» is written surname first.
+    regions = lexicons.load("loc_region_nouns")
+    if not (fold(before.lemma_) in regions or fold(before.text) in regions):
+        return False
+    after = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else None
+    return after is None or not _PATRONYMIC.search(after.text)
+
+
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)(?:а|у|ем|е|ы|ой|ом)?$")
 
 
 def is_local_body_kind(token: Token) -> bool:

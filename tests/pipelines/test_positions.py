@@ -58,6 +58,14 @@ def _assert_split(nlp: Language, text: str, surname: str, position: str, organiz
         # With no body named, a head of a place keeps the place (gold-format: «аким района», organization null).
         ("Заседание открыл аким области Ерлан Карин.", "Карин", "аким области", None),
         ("Выступил президент России Владимир Путин.", "Путин", "президент России", None),
+        # A region named by an uninflected word after its kind is the title's place, not the person's first name.
+        (
+            "В сессии приняли участие аким города Жезказгана Ерболат Нуркенов, заместитель акима области Улытау "
+            "Гульмира Абдрахманова, депутат Мажилиса.",
+            "Абдрахманова",
+            "заместитель акима области Улытау",
+            None,
+        ),
     ],
 )
 def test_title_split_into_position_and_body(
