@@ -242,6 +242,22 @@ def _place_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(_PLACE_ADJECTIVE_SUFFIX.sub("", w) for w in words))
 
 
+_MUNICIPALITY = ("муниципальный", "образование")
+
+
+def _municipality_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
+    """«Администрация муниципального образования «Северодвинск»» (a letterhead) and «Администрация Северодвинска» (the
+    text): a municipality named by its kind and its quoted name is the place that name names."""
+    if not _municipal(words):
+        return words
+    i = next(i for i in range(len(words) - 2) if words[i : i + 2] == _MUNICIPALITY)
+    return (*words[:i], *words[i + 2 :])
+
+
+def _municipal(words: tuple[str, ...]) -> bool:
+    return any(words[i : i + 2] == _MUNICIPALITY for i in range(len(words) - 2))
+
+
 _MAX_STATE_WORDS = 3
 
 
@@ -290,7 +306,7 @@ def merge(bodies: list[Body]) -> list[Body]:
         stated = _state_neutral(body.words)
         if (served := _service_neutral(stated)) != stated:
             body.words = served  # (so that a shorter mention of the service's office is absorbed by it too)
-        key = _place_neutral(_state_neutral(body.words))
+        key = _place_neutral(_state_neutral(_municipality_neutral(body.words)))
         same = by_words.get(key)
         if same is None:
             by_words[key] = body
@@ -302,7 +318,7 @@ def merge(bodies: list[Body]) -> list[Body]:
         # «ОО «…»» over «…»: the fuller form (not another name of the state: the first one the text uses stays).
         if len(body.name) > len(same.name) and _place_neutral(body.words) == _place_neutral(same.words):
             same.name = body.name
-        elif same.letterhead and not body.letterhead and body.words == same.words:
+        elif same.letterhead and not body.letterhead and (body.words == same.words or _municipal(same.words)):
             # A heading read in sentence case guesses capitals; the text writes the same name with its own.
             same.name, same.letterhead = body.name, False
     absorbed: set[int] = set()

@@ -65,6 +65,7 @@ from pipelines.stages.organizations.same_body import (
 from pipelines.stages.organizations.shouted import _shouted
 from pipelines.stages.organizations.units import (
     _bare_unit_in_title,
+    _branch_parents,
     _department_in_titles,
     _offices_before,
     _organ_of_referred_party,
@@ -115,6 +116,7 @@ def find_organizations(
             taken.update(range(start, end))
     parents = _parents_of_units(doc, chosen, ranges)
     chosen.extend(parents.values())
+    chosen.extend(r for r in _branch_parents(doc, chosen, ranges) if r not in chosen)
     titled = _units_in_titles(doc, parents)
     chosen = _with_municipal_names(doc, chosen)
     chosen.sort()
