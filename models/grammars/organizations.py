@@ -1081,7 +1081,9 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         if one and plural(before) and "Anim" in before.morph.get("Animacy") and before.is_lower:
             return False
         # «Правительство действующего премьер-министра Сооронбая Жээнбекова»: a body of a person by office.
+        # (In the plural they are the members a body is named by: «Собрания | представителей | Алан Тедеев».)
         office = word_lemma(doc[seg.end - 1].text) in lex.position_nouns | lexicons.load("org_office_holders")
+        office = office and not plural(doc[seg.end - 1])
         if office and seg.end < len(doc) and doc[seg.end].ent_type_ == "PER":
             return False
         # «движение «Братья мусульмане» телеканала»: after a quoted name only a name or a place follows; so after a
