@@ -76,6 +76,7 @@ from pipelines.stages.organizations.units import (
     _unit_by_field_alone,
     _unit_in_title,
     _unit_of_executive,
+    _unit_of_named_institution,
     _units_in_titles,
     _without_units_of_next,
 )
@@ -216,6 +217,7 @@ def find_organizations(
             and not _presidium_of_referred_body(b)
             and not _organ_of_referred_party(doc, b)
             and not _unit_by_field_alone(doc, b)
+            and not _unit_of_named_institution(doc, b)
             and not _board_of_listed_body(b, bodies)
             and not _district_administration_by_kind(b),
         )

