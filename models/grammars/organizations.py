@@ -169,6 +169,8 @@ _MASCULINE_ENDINGS = ("а", "у", "ом", "ем", "е", "ы", "и", "ов", "е�
 
 # Units registered as bodies of their own when named by their region («Томское региональное отделение Союза …»).
 _REGISTERED_BRANCHES = frozenset({"отделение"})
+# Fields that go on with what they are about («по законодательству о природопользовании»).
+_ABOUT_GOVERNORS = frozenset({"законодательство"})
 # The longest word an address cuts short with a dot («каб.», «корп.», «стр.»).
 _CUT_WORD = 4
 # Legal forms of companies and public associations (not of state or municipal institutions).
@@ -241,6 +243,8 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     acc_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Acc"]}}
     acc_noun = {"POS": "NOUN", "MORPH": {"IS_SUPERSET": ["Case=Acc"]}}
     ins_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Ins"]}}
+    loc_mod = {"POS": {"IN": case_mod}, "MORPH": {"IS_SUPERSET": ["Case=Loc"]}}
+    loc_noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Case=Loc"]}}
     # «фермерских, дехканских хозяйств», «по строительному, жилищному и дорожному надзору»: adjectives joined
     # by commas and «и» share one noun.
     gen_mod = {**gen, "POS": {"IN": case_mod}}
@@ -460,6 +464,10 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 ),
             ],
         ],
+        # «постоянная комиссия по законодательству | о природопользовании, экологии и сельском хозяйстве …»: what a
+        # field of law is about, in the prepositional (`_tail_ok`: after a field that takes «о»), and more of it.
+        "ABOUT_NP": [[{"LOWER": {"IN": ["о", "об"]}}, {**loc_mod, "OP": "*"}, loc_noun]],
+        "CONJ_LOC_NP": [[conj, {**loc_mod, "OP": "*"}, loc_noun]],
         # «Федеральная служба по надзору в сфере природопользования», «… по контролю в области образования»: the
         # sphere a field of supervision is in (`_CONTINUES`: only after a field).
         "SPHERE_NP": [
@@ -615,6 +623,8 @@ TAILS = (
     "PO_NP",
     "CONJ_DAT_NP",
     "SPHERE_NP",
+    "ABOUT_NP",
+    "CONJ_LOC_NP",
     "OBJ_NP",
     "WITH_NP",
     "TO_NP",
@@ -640,7 +650,9 @@ _CONTINUES = {
     "CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP", "SPHERE_NP"},
     "SPHERE_NP": {"PO_NP", "CONJ_DAT_NP", "OBJ_NP"},
     # («по управлению имуществом | и земельным отношениям»: a second field after the first one's object.)
-    "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP", "OBJ_NP"},
+    "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP", "OBJ_NP", "ABOUT_NP", "CONJ_LOC_NP"},
+    "ABOUT_NP": {"PO_NP"},
+    "CONJ_LOC_NP": {"ABOUT_NP", "CONJ_LOC_NP", "CONJ_DAT_NP"},
     "OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
     "WITH_NP": {"GEN_NP"},
     "TO_NP": {"PO_NP", "GEN_NP"},
@@ -735,7 +747,7 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
     first = doc[start]
     lower = first.lower_
     reach = 0
-    if first.pos_ in _NOMINAL or _tail_modifier(first) or lower in (",", "и", "по", "за", "с", "со"):
+    if first.pos_ in _NOMINAL or _tail_modifier(first) or lower in (",", "и", "по", "за", "с", "со", "о", "об"):
         i = start + 1
         while i < end and (
             _tail_modifier(doc[i])
@@ -1161,6 +1173,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         head = _head_of(doc, start, seg.start, lex)
         titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
         return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
+    if seg.label == "ABOUT_NP":
+        return word_lemma(doc[seg.start - 1].text) in _ABOUT_GOVERNORS
     if seg.label == "TO_NP":
         return word_lemma(doc[seg.start - 1].text) in lexicons.load("org_to_governors")
     if seg.label == "FOR_NP":
