@@ -326,3 +326,11 @@ def test_a_field_of_law_runs_on_to_what_it_is_about(nlp: Language) -> None:
         "постоянная комиссия по законодательству о здравоохранении, культуре и сельском хозяйстве Законодательного "
         "Собрания Омской области"
     ) in names(nlp, text)
+
+
+def test_a_bare_unit_the_text_names_with_its_executive_is_not_listed(nlp: Language) -> None:
+    text = (
+        "Выступил начальник Управления культуры администрации города Петров. "
+        "РЕШИЛИ: Управлению культуры подготовить план."
+    )
+    assert not any(n.startswith("Управление культуры") for n in names(nlp, text))

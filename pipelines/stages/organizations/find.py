@@ -65,6 +65,7 @@ from pipelines.stages.organizations.same_body import (
 from pipelines.stages.organizations.shouted import _shouted
 from pipelines.stages.organizations.units import (
     _bare_unit_in_title,
+    _bare_unit_of_named_executive,
     _branch_parents,
     _department_in_titles,
     _offices_before,
@@ -214,6 +215,7 @@ def find_organizations(
             and not all(_within(m, titled) for m in b.mentions)
             and not _department_in_titles(doc, b)
             and not _bare_unit_in_title(doc, b)
+            and not _bare_unit_of_named_executive(doc, b)
             and not _presidium_of_referred_body(b)
             and not _organ_of_referred_party(doc, b)
             and not _unit_by_field_alone(doc, b)
