@@ -1917,12 +1917,20 @@ def plural(token: Token) -> bool:
     return bool(readings) and all(p.tag.number == "plur" for p in readings)
 
 
+def _plural_only(word: str) -> bool:
+    return all(r.tag.number == "plur" for r in loading.parse(word))
+
+
 def singular_before_place(doc: Doc, head: int) -> bool:
     """«мэрии города Череповца»: a head the tagger reads as plural whose form is also singular, before one
     place in the genitive, is one body."""
     token = doc[head]
     nxt = doc[head + 1] if head + 1 < len(doc) else None
     if not plural(token) or nxt is None or "Gen" not in nxt.morph.get("Case") or "Sing" not in nxt.morph.get("Number"):
+        return False
+    # («сельскохозяйственные организации района»: an adjective or a participle before it that is plural in every
+    # reading says so.)
+    if head > 0 and doc[head - 1].pos_ in ("ADJ", "VERB") and _plural_only(doc[head - 1].lower_):
         return False
     # («маслихат города Шымкент»: a foreign kind's lemma the taggers guess as another word's, «маслихата».)
     lemmas = {token.lemma_, word_lemma(token.text), lexicon().foreign_heads.get(token.lower_)}
