@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
-from pipelines.body_identity import Body
+from pipelines.body_identity import Body, abbreviates
 from pipelines.findings import TextSpan
 from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _place_kinds, _unit_kinds
 
@@ -82,6 +82,8 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
         # («Мастерская управления «Сенеж»»: a quoted name in the nominative after the unit is the unit's own.)
         and not (doc[r[0] - 1].text in _QUOTES and "Nom" in doc[r[0]].morph.get("Case"))
         and (ranges[r] in cores or (not titled_unit and _parent_by_kind(doc, r, end, ranges[r])))
+        # («Главного оперативного управления | ГОУ Генштаба …»: the unit's own letters after it name no other body.)
+        and not (titled_unit and abbreviates(doc[r[0]].text, doc[start : r[0]].text))
     ]
     if inner:
         first = min(inner)
