@@ -1258,14 +1258,32 @@ def _wrapped_place(doc: Doc, end: int, found: Found) -> list[Segment]:
     образования / Республики Мордовия»)."""
     last, first = doc[end - 1], doc[end + 1]
     # («… программ / Восточно-Казахстанской области»: a place's adjective joined by a hyphen is a word too.)
-    if not (last.is_lower and last.is_alpha and first.is_title and first.text.replace("-", "").isalpha()):
+    # («депутат Государственной Думы / Федерального Собрания …»: after a capitalised name's last word, a capitalised
+    # body in the genitive goes on too.)
+    if not ((last.is_lower or last.is_title) and last.is_alpha and first.is_title):
+        return []
+    if not first.text.replace("-", "").isalpha():
         return []
     i = end - 1
     while i > 0 and not _line_start(doc, i) and last.idx - doc[i].idx < _WRAPPED_LINE:
         i -= 1
     if last.idx + len(last.text) - doc[i].idx < _WRAPPED_LINE:
         return []
-    return [seg for seg in found.tails(end + 1) if seg.label == "GEN_NP" and _place_words(doc[seg.start : seg.end])]
+    return [
+        seg
+        for seg in found.tails(end + 1)
+        if seg.label == "GEN_NP"
+        and (
+            (last.is_lower and _place_words(doc[seg.start : seg.end]))
+            or (last.is_title and _capitalised_body(doc[seg.start : seg.end]))
+        )
+    ]
+
+
+def _capitalised_body(span: Span) -> bool:
+    """«Федерального Собрания»: every word capitalised, the last a kind of body."""
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and all(t.is_title for t in words) and word_lemma(words[-1].text) in lexicon().heads
 
 
 def _place_words(span: Span) -> bool:

@@ -335,3 +335,11 @@ def test_a_bare_unit_the_text_names_with_its_executive_is_not_listed(nlp: Langua
         "РЕШИЛИ: Управлению культуры подготовить план."
     )
     assert not any(n.startswith("Управление культуры") for n in names(nlp, text))
+
+
+def test_a_name_wrapped_after_its_capitalised_word_goes_on(nlp: Language) -> None:
+    text = (
+        "Заседание провел председатель комиссии, член Совета Федерации, депутат Государственной Думы\n"
+        "Федерального Собрания Российской Федерации Иван Сергеевич Орлов. Он отметил рост товарооборота."
+    )
+    assert "Государственная Дума Федерального Собрания Российской Федерации" in names(nlp, text)
