@@ -242,6 +242,47 @@ def _place_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(_PLACE_ADJECTIVE_SUFFIX.sub("", w) for w in words))
 
 
+def _text_words_over(headed: Body, text: Body, spelled: bool) -> bool:
+    """`text`'s name, the text's own, goes before `headed`'s, read from headings."""
+    composed = headed.composed and not text.composed and spelled
+    lettered = headed.letterhead and not text.letterhead
+    return composed or (lettered and (headed.words == text.words or _municipal(headed.words)))
+
+
+_MUNICIPALITY = ("муниципальный", "образование")
+# «райисполком» and «районный исполнительный комитет»: a Belarusian executive committee's contraction, spelled out.
+_EXECUTIVE_COMMITTEES = {
+    "райисполком": ("районный", "исполнительный", "комитет"),
+    "облисполком": ("областной", "исполнительный", "комитет"),
+    "горисполком": ("городской", "исполнительный", "комитет"),
+    "сельисполком": ("сельский", "исполнительный", "комитет"),
+    "исполком": ("исполнительный", "комитет"),
+}
+
+
+def _spelled_out(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words a merge compares: a municipality named by its kind is its name (`_municipality_neutral`), an
+    executive committee's contraction its words («комиссия … Молодечненского райисполкома» and the letterhead's
+    «Комиссия … Молодечненского районного исполнительного комитета»)."""
+    words = _municipality_neutral(words)
+    if not any(w in _EXECUTIVE_COMMITTEES for w in words):
+        return words
+    return tuple(part for w in words for part in _EXECUTIVE_COMMITTEES.get(w, (w,)))
+
+
+def _municipality_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
+    """«Администрация муниципального образования «Северодвинск»» (a letterhead) and «Администрация Северодвинска» (the
+    text): a municipality named by its kind and its quoted name is the place that name names."""
+    if not _municipal(words):
+        return words
+    i = next(i for i in range(len(words) - 2) if words[i : i + 2] == _MUNICIPALITY)
+    return (*words[:i], *words[i + 2 :])
+
+
+def _municipal(words: tuple[str, ...]) -> bool:
+    return any(words[i : i + 2] == _MUNICIPALITY for i in range(len(words) - 2))
+
+
 _MAX_STATE_WORDS = 3
 
 
@@ -290,7 +331,7 @@ def merge(bodies: list[Body]) -> list[Body]:
         stated = _state_neutral(body.words)
         if (served := _service_neutral(stated)) != stated:
             body.words = served  # (so that a shorter mention of the service's office is absorbed by it too)
-        key = _place_neutral(_state_neutral(body.words))
+        key = _place_neutral(_state_neutral(_spelled_out(body.words)))
         same = by_words.get(key)
         if same is None:
             by_words[key] = body
@@ -300,10 +341,16 @@ def merge(bodies: list[Body]) -> list[Body]:
         same.listed = same.listed or body.listed
         same.aliases.extend(a for a in body.aliases if a not in same.aliases)
         # «ОО «…»» over «…»: the fuller form (not another name of the state: the first one the text uses stays).
-        if len(body.name) > len(same.name) and _place_neutral(body.words) == _place_neutral(same.words):
+        # A heading read in sentence case guesses capitals; the text writes the same name with its own. A unit the
+        # letterheads were composed into goes by the text's own words where they spell an executive committee
+        # differently («комиссия … Молодечненского райисполкома»), and so does a municipality a letterhead names by
+        # its kind («Администрация муниципального образования «Северодвинск»» → «Администрация Северодвинска»).
+        spelled = _spelled_out(body.words) != body.words or _spelled_out(same.words) != same.words
+        if _text_words_over(body, same, spelled):
+            pass
+        elif len(body.name) > len(same.name) and _place_neutral(body.words) == _place_neutral(same.words):
             same.name = body.name
-        elif same.letterhead and not body.letterhead and body.words == same.words:
-            # A heading read in sentence case guesses capitals; the text writes the same name with its own.
+        elif _text_words_over(same, body, spelled):
             same.name, same.letterhead = body.name, False
     absorbed: set[int] = set()
     candidates = Candidates(merged)

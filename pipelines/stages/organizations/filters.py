@@ -120,9 +120,25 @@ def _facility_named(doc: Doc, body: Body) -> bool:
         quote = _first_of_coordinated(doc, quote)
         kind = doc[quote - 1]
         # (A capital that opens a sentence says nothing: «Шествие «Бессмертного полка» пройдёт …».)
-        if not (kind.is_lower or (kind.is_sent_start and kind.is_title)) or not _of_kind(kind, kinds):
+        named = (kind.is_lower or (kind.is_sent_start and kind.is_title)) and _of_kind(kind, kinds)
+        if not named and not _programme_of(doc, quote):
             return False
     return True
+
+
+_PROGRAMME_TAIL = 3  # «программы | льготного микрокредитования | «Бизнес Бастау»»
+
+
+def _programme_of(doc: Doc, quote: int) -> bool:
+    """«в рамках программы льготного микрокредитования «Бизнес Бастау»»: a kind of programme, then what it is for in
+    the genitive in small letters, before the quoted name names that programme."""
+    kinds = lexicons.load("org_programme_kinds")
+    for i in range(quote - 2, max(quote - 2 - _PROGRAMME_TAIL, -1), -1):
+        if not (doc[i + 1].is_lower and "Gen" in doc[i + 1].morph.get("Case")):
+            return False
+        if doc[i].is_lower and _of_kind(doc[i], kinds):
+            return True
+    return False
 
 
 # Units of a body that have a quoted name of their own («филиал «Север» АО «Мособлгаз»», «отдел «Этнодемографические
@@ -160,9 +176,14 @@ def _place_by_kind(body: Body) -> bool:
         body.head is None
         and len(words) >= 2
         and words[-1].islower()
-        and words[-1] in _place_kinds()
+        and (words[-1] in _place_kinds() or words[-1] in _LANDMARKS)
         and not any(q in body.name for q in _QUOTES)
     )
+
+
+# A town's fortress named by the town's adjective («в Нижегородском кремле», «на базе Коломенского кремля»): a place
+# the meeting is held at (the bare «Кремль», the presidency by its seat, is a body in NEREL and stays one).
+_LANDMARKS = frozenset({"кремль"})
 
 
 def _community(body: Body) -> bool:

@@ -65,6 +65,8 @@ from pipelines.stages.organizations.same_body import (
 from pipelines.stages.organizations.shouted import _shouted
 from pipelines.stages.organizations.units import (
     _bare_unit_in_title,
+    _bare_unit_of_named_executive,
+    _branch_parents,
     _department_in_titles,
     _offices_before,
     _organ_of_referred_party,
@@ -75,6 +77,7 @@ from pipelines.stages.organizations.units import (
     _unit_by_field_alone,
     _unit_in_title,
     _unit_of_executive,
+    _unit_of_named_institution,
     _units_in_titles,
     _without_units_of_next,
 )
@@ -115,6 +118,7 @@ def find_organizations(
             taken.update(range(start, end))
     parents = _parents_of_units(doc, chosen, ranges)
     chosen.extend(parents.values())
+    chosen.extend(r for r in _branch_parents(doc, chosen, ranges) if r not in chosen)
     titled = _units_in_titles(doc, parents)
     chosen = _with_municipal_names(doc, chosen)
     chosen.sort()
@@ -211,9 +215,11 @@ def find_organizations(
             and not all(_within(m, titled) for m in b.mentions)
             and not _department_in_titles(doc, b)
             and not _bare_unit_in_title(doc, b)
+            and not _bare_unit_of_named_executive(doc, b)
             and not _presidium_of_referred_body(b)
             and not _organ_of_referred_party(doc, b)
             and not _unit_by_field_alone(doc, b)
+            and not _unit_of_named_institution(doc, b)
             and not _board_of_listed_body(b, bodies)
             and not _district_administration_by_kind(b),
         )

@@ -22,7 +22,14 @@ from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings
 from pipelines.person_names import TURKIC_PATRONYMIC_PARTICLES, looks_like_surname
-from pipelines.stages.organizations._common import _DASHES, _PLACE_ADJECTIVE, _QUOTES, _STOP, _place_kinds, _place_word
+from pipelines.stages.organizations._common import (
+    _DASHES,
+    _PLACE_ADJECTIVE,
+    _QUOTES,
+    _STOP,
+    _place_kinds,
+    _place_word,
+)
 from pipelines.stages.organizations.canonical import _NAMED_AFTER, _adjective_shaped
 
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
@@ -30,6 +37,8 @@ _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
 _SEPARATORS = frozenset("›|•>→")
 
 _PLURAL_ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,6}(ов|ы|ам|ами|ах)$")
+
+_QUALIFIED_ENDING = re.compile(grammar.ADJECTIVE_ENDING)
 
 
 def _starts_person(doc: Doc, i: int, person_starts: set[int]) -> bool:
@@ -218,6 +227,14 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         for t in words
     ):
         return None
+    # «отдела по делам | ГО и ЧС администрации города»: the field's abbreviations before a kind of body in small
+    # letters are the unit's field; the body the unit belongs to starts at its kind.
+    lead = start
+    while lead < end and (doc[lead].lower_ in lex.not_abbreviations or doc[lead].lower_ in _STOP):
+        lead += 1
+    if start < lead < end and doc[lead].is_lower and grammar.word_lemma(doc[lead].text) in lex.heads:
+        start = lead
+        words = [t for t in doc[start:end] if t.is_alpha or _hyphenated_names(t.text)]
     # Country codes and places alone are locations («КР», «РФ»).
     if all(t.lower_ in lex.country_codes for t in words):
         return None
@@ -497,6 +514,15 @@ def _readings(
             and (_only_verb(doc[start]) or grammar.word_lemma(doc[start].text) in _sittings())
         ):
             start += 1
+        # «заместитель | Председателя Совета Республики …»: a title the tagger read as an adjective for its capital (it
+        # has no adjective's ending) is the person's, no word of the name.
+        while (
+            start + 1 < cand.end
+            and doc[start].pos_ == "ADJ"
+            and grammar.word_lemma(doc[start].text) in lex.position_nouns
+            and _QUALIFIED_ENDING.search(doc[start].lower_) is None
+        ):
+            start += 1
         ranges.setdefault((start, cand.end), cand.core)
     for ent in entities(doc):
         if ent.label_ != "ORG":
@@ -530,9 +556,11 @@ _GOVERNING_COUNCILS = frozenset({"совет", "правление"})
 
 
 def _legal_names_after(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
-    """«научно-технического совета | ФГБУ «Национальный парк …»»: a council named by what it does, whose reading
-    ends on a legal form's abbreviation, goes on to the quoted name the form opens (the institution it governs,
-    as «учёный совет Алтайского государственного университета» does in the genitive)."""
+    """«научно-технического совета | ФГБУ «Национальный парк …»», «пленума Мозырского районного комитета | ОО «БРСМ»»:
+    a council named by what it does, or a unit named by its place, level or field, right before a legal form and the
+    quoted name the form opens goes on to that name (the institution it governs or belongs to, as «учёный совет
+    Алтайского государственного университета» does in the genitive); `units` lists the body after the unit and keeps
+    a unit in a person's title out of the list."""
     legal: dict[int, int] = {}
     for (start, end), core in ranges.items():
         if core == "LEGAL_QUOTED":
@@ -541,13 +569,33 @@ def _legal_names_after(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tup
         return ranges
     grown = dict(ranges)
     for (start, end), core in ranges.items():
-        form_end = legal.get(end - 1)
-        if core != "HEAD" or form_end is None or form_end <= end or start >= end - 2:
+        # (The reading may end on the form, as the tagger's span does, or right before it.)
+        form_end = legal.get(end - 1) if end - 1 > start else None
+        kind_end = end - 1
+        if form_end is None or form_end <= end:
+            form_end, kind_end = legal.get(end), end
+        if core not in ("HEAD", "NER") or form_end is None or form_end <= end or start >= kind_end - 1:
             continue
-        council = doc[end - 2]
-        if council.is_lower and council.lemma_ in _GOVERNING_COUNCILS and doc[start].is_lower:
+        council = doc[kind_end - 1]
+        governing = council.is_lower and council.lemma_ in _GOVERNING_COUNCILS and doc[start].is_lower
+        if governing or _unit_named_before_form(doc, start, kind_end):
             grown.setdefault((start, form_end), core)
     return grown
+
+
+def _unit_named_before_form(doc: Doc, start: int, end: int) -> bool:
+    """«Мозырского районного комитета», «районного отдела»: a unit's kind in small letters after its adjectives only
+    (a company's branch, «Гулистанского филиала АКБ «…»», stays the company's: `units._top_body`)."""
+    kind = start
+    while kind < end and doc[kind].pos_ == "ADJ":
+        kind += 1
+    staff = lexicons.load("org_staff_units")
+    unit = kind + 1 == end and doc[kind].is_lower and grammar.word_lemma(doc[kind].text) in staff
+    return unit and kind > start
+
+
+_SHORT_CREDIT = 8
+_LONG_CREDIT = 12
 
 
 def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
@@ -569,11 +617,15 @@ def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
         if texts[i - 1] != "/" or texts[i + 1] != "/":
             continue
         token = doc[i]
-        if not token.is_alpha or len(token.text) > 8:
+        if not token.is_alpha or len(token.text) > _LONG_CREDIT:
             continue
         capitals = sum(c.isupper() for c in token.text)
-        # «ХОРОГ, 30 мая. /Ховар/.»: a wire's dateline credits the agency, whatever its capitals.
-        dateline = token.is_title and i >= 2 and texts[i - 2] == "." and _dateline(doc, i - 2)
+        # «ХОРОГ, 30 мая. /Ховар/.»: a wire's dateline credits the agency, whatever its capitals (and a longer
+        # name: «ЕРЕВАН, 17 сентября. /АРМЕНПРЕСС/.»; elsewhere a long word between slashes is rarely a credit).
+        at_dateline = i >= 2 and texts[i - 2] == "." and _dateline(doc, i - 2)
+        if len(token.text) > _SHORT_CREDIT and not at_dateline:
+            continue
+        dateline = token.is_title and at_dateline
         if (capitals >= 2 or dateline) and token.text[:1].isupper() and not _place_word(token):
             found.append((token.i, token.i + 1))
     return found

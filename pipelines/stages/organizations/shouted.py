@@ -51,12 +51,16 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
     МАСЛИХАТА») are named again in the text, where case tells a name from a word.
     """
     lex = grammar.lexicon()
-    words = [t for t in doc[start:end] if t.is_alpha]
+    # («ДЬЯЧУК-КОРОЛЕВА О.Н.»: a double surname's hyphen makes it no less a word.)
+    words = [t for t in doc[start:end] if t.is_alpha or t.text.replace("-", "").isalpha()]
     if not words or not all(t.is_upper for t in words):
         return False
     # «КУАНЫШЕВА Г.М. Куанышева, член комиссии …»: a transcript's speaker turn, a surname in capitals opening a line
     # («лидер ЛДПР В. Жириновский»: a body before a person's initials).
     if len(words) == 1 and _initials_after(doc, end) and _opens_line(doc, words[0]):
+        return True
+    # «Д. КАРА, председатель комиссии: …», «Г. ДЕРМЕНЖИ: …»: the initial before the surname, opening the line.
+    if len(words) == 2 and _initials_after(doc, start) and words[1].i == start + 2 and _opens_line(doc, doc[start]):
         return True
     # «ПРОТОКОЛ № 3», «СТЕНОГРАММА»: a line of one shouted dictionary word is a document's heading.
     if len(words) == 1 and _ordinary_word(words[0]) and len(_line_words(doc, words[0])) == 1:
