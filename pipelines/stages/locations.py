@@ -193,7 +193,12 @@ def _in(token: Token, lexicon: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _in_words(lemma: str, lower: str, lexicon: str) -> bool:
     """`_in` by the token's lemma and lower-case form (`token_strings`); cached, as scans ask it of every word."""
-    words = _lemmas(lexicon)
+    return _in_word_set(lemma, lower, _lemmas(lexicon))
+
+
+def _in_word_set(lemma: str, lower: str, words: frozenset[str]) -> bool:
+    """`_in_words` of a lexicon's `words`, uncached: for the scans over every word of a text, most of whose word
+    forms are new to the cache (a miss costs several look-ups where the test costs two)."""
     return lemma.lower().replace("ё", "е") in words or lower.rstrip(".") in words
 
 
@@ -335,7 +340,7 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> in
         # «у берега Самура»: a river's or a lake's bank, where the name is no country or region of the lexicons
         # (`water_names` asks them): «у берега Турции» is a country's coast.
         return i + 1
-    if lemma != "берег" and not _in_words(lemmas[i], lower, "loc_water_nouns"):
+    if lemma != "берег" and not _in_word_set(lemmas[i], lower, _lemmas("loc_water_nouns")):
         return None
     if not doc[i].is_lower or (lemma == "берег" and not _river_bank(doc[i])):
         return None
@@ -1321,10 +1326,11 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     which NER misses after an abbreviation. "г." after a number is a year; elsewhere it marks a town NER
     may not know («Совета … Слободзейского района и г. Слободзея»)."""
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
+    settlement_nouns = _lemmas("loc_settlement_nouns")
     for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
         if lower == "года" or quoted[i] or (lower == "г" and (i == 0 or _after_number(doc, i))):
             continue
-        if not _in_words(lemma, lower, "loc_settlement_nouns") and not (
+        if not _in_word_set(lemma, lower, settlement_nouns) and not (
             len(lower) > 3
             and lower.replace("ё", "е")[:3] in _settlement_stems()
             and _plural_only(lower)
