@@ -489,8 +489,28 @@ def _signer_before(title: Span, name_start: int) -> bool:
     )
 
 
+def _answers(doc: Doc, finder: str) -> dict[object, Span | None]:
+    """One Doc's answers of a title finder, by where the name stands. The stages ask about the same names again
+    (positions, speakers and persons each look for the title before a name; the clause's title is asked by the
+    positions stage per candidate and again by the speakers stage): about half the calls were repeats. The Doc's
+    words do not change after the pipeline, so an answer holds for the whole Doc."""
+    key = f"kenesh_titles_{finder}"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = {}
+    return found
+
+
 def title_before(doc: Doc, name_start: int) -> Span | None:
     """The job title standing right before the name token at `name_start`."""
+    answers = _answers(doc, "before")
+    if name_start in answers:
+        return answers[name_start]
+    title = answers[name_start] = _title_before(doc, name_start)
+    return title
+
+
+def _title_before(doc: Doc, name_start: int) -> Span | None:
     sent_start = sentence_of(doc, name_start).start
     title = _walk_left(doc, name_start, sent_start)
     if title is None:
@@ -872,6 +892,14 @@ def _title_verbs(name: Span) -> list[Token]:
 
 def title_predicate(name: Span) -> Span | None:
     """A title the clause gives the person: «назначили главой ЕЦБ», «занимающего пост заместителя»."""
+    answers, at = _answers(name.doc, "predicate"), (name.start, name.end)
+    if at in answers:
+        return answers[at]
+    title = answers[at] = _title_predicate(name)
+    return title
+
+
+def _title_predicate(name: Span) -> Span | None:
     by_pronoun = title_by_pronoun(name) or gapped_title(name)
     if by_pronoun is not None:
         return by_pronoun
@@ -898,6 +926,14 @@ _GAPPED_NAMES_SPAN = 30
 def gapped_title(name: Span) -> Span | None:
     """«избрали Ахвледиани первым заместителем, а Ниблошвили и Абашидзе — заместителями»: the verb left out after
     the names, a dash stands for it; the post in the instrumental after the dash is theirs, not the first one's."""
+    answers, at = _answers(name.doc, "gapped"), (name.start, name.end)
+    if at in answers:
+        return answers[at]
+    title = answers[at] = _gapped_title(name)
+    return title
+
+
+def _gapped_title(name: Span) -> Span | None:
     doc = name.doc
     i = name.end
     # The names the dash's post is shared by are a few («Ниблошвили и Абашидзе»); a bound keeps a list of thousands
@@ -927,6 +963,14 @@ _THIS_POST_SPAN = 12
 def title_by_pronoun(name: Span) -> Span | None:
     """«Был избран секретарь областного маслихата. Им стал депутат Владимир Бубенко»: the post named (in the
     nominative, as the passive's subject) in the sentence before, which the instrumental pronoun stands for."""
+    answers, at = _answers(name.doc, "by_pronoun"), (name.start, name.end)
+    if at in answers:
+        return answers[at]
+    title = answers[at] = _title_by_pronoun(name)
+    return title
+
+
+def _title_by_pronoun(name: Span) -> Span | None:
     doc = name.doc
     sentence = sentence_of(doc, name.start)
     # Only the sentence's first words and the few before the name are read: a sentence listing thousands of names

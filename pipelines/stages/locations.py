@@ -193,7 +193,12 @@ def _in(token: Token, lexicon: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _in_words(lemma: str, lower: str, lexicon: str) -> bool:
     """`_in` by the token's lemma and lower-case form (`token_strings`); cached, as scans ask it of every word."""
-    words = _lemmas(lexicon)
+    return _in_word_set(lemma, lower, _lemmas(lexicon))
+
+
+def _in_word_set(lemma: str, lower: str, words: frozenset[str]) -> bool:
+    """`_in_words` of a lexicon's `words`, uncached: for the scans over every word of a text, most of whose word
+    forms are new to the cache (a miss costs several look-ups where the test costs two)."""
     return lemma.lower().replace("ё", "е") in words or lower.rstrip(".") in words
 
 
@@ -345,7 +350,7 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str]) -> in
         # «у берега Самура»: a river's or a lake's bank, where the name is no country or region of the lexicons
         # (`water_names` asks them): «у берега Турции» is a country's coast.
         return i + 1
-    if lemma != "берег" and not _in_words(lemmas[i], lower, "loc_water_nouns"):
+    if lemma != "берег" and not _in_word_set(lemmas[i], lower, _lemmas("loc_water_nouns")):
         return None
     if not doc[i].is_lower or (lemma == "берег" and not _river_bank(doc[i])):
         return None
@@ -1048,6 +1053,18 @@ def _is_region_noun(lemma: str, lower: str) -> bool:
     )
 
 
+@cache
+def _region_or_settlement_words() -> frozenset[str]:
+    return _lemmas("loc_region_nouns") | _lemmas("loc_settlement_nouns")
+
+
+def _is_region_noun_word(lemma: str, lower: str) -> bool:
+    """`_is_region_noun`, read from the two lexicons' union without its cache: a scan asks it of every word, and
+    most of a text's word forms are new to the cache (20k misses per 300 NEREL texts), each two cached look-ups."""
+    words = _region_or_settlement_words()
+    return lower.rstrip(".") in words or lemma.lower().replace("ё", "е") in words
+
+
 def _singular_nominative(noun: Token) -> str | None:
     parse = next((p for p in loading.parse(noun.lower_) if p.tag.POS == "NOUN"), None)
     form = parse.inflect({"nomn", "sing"}) if parse else None
@@ -1060,7 +1077,7 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
     for at, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
         # By strings first: a region noun is rare, and a Token and its morphology for every word cost more.
-        if not _is_region_noun(lemma, lower):
+        if not _is_region_noun_word(lemma, lower):
             continue
         noun = doc[at]
         # (The prepositional plural by its ending too: «в … наслегах Намского улуса», which the tagger may misread.)
@@ -1353,10 +1370,11 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     which NER misses after an abbreviation. "г." after a number is a year; elsewhere it marks a town NER
     may not know («Совета … Слободзейского района и г. Слободзея»)."""
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
+    settlement_nouns = _lemmas("loc_settlement_nouns")
     for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
         if lower == "года" or quoted[i] or (lower == "г" and (i == 0 or _after_number(doc, i))):
             continue
-        if not _in_words(lemma, lower, "loc_settlement_nouns") and not (
+        if not _in_word_set(lemma, lower, settlement_nouns) and not (
             len(lower) > 3
             and lower.replace("ё", "е")[:3] in _settlement_stems()
             and _plural_only(lower)

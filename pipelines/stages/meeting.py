@@ -176,7 +176,23 @@ _ROOMS = frozenset({"зал", "конференц-зал", "комната", "к
 
 def meeting_verbs(sent: Span) -> list[Token]:
     """Verbs of taking place; not an infinitive, which plans a meeting or proposes one («повторно рассмотреть
-    вопрос на заседании 19 мая», «решено провести сессию»): it tells no meeting that took place."""
+    вопрос на заседании 19 мая», «решено провести сессию»): it tells no meeting that took place. Remembered per
+    Doc by the span's place: the meeting and speakers stages ask about the same sentences again (two calls in
+    five were repeats); callers read the list, never change it."""
+    found = sent.doc.user_data.get(_MEETING_VERBS)
+    if found is None:
+        found = sent.doc.user_data[_MEETING_VERBS] = {}
+    at = (sent.start, sent.end)
+    verbs = found.get(at)
+    if verbs is None:
+        verbs = found[at] = _meeting_verbs(sent)
+    return verbs
+
+
+_MEETING_VERBS = "kenesh_meeting_verbs"
+
+
+def _meeting_verbs(sent: Span) -> list[Token]:
     return [
         t
         for t in sent
