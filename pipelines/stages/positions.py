@@ -1803,7 +1803,8 @@ def _executive_at_assembly(position: str | None, organization: str) -> bool:
     """An executive's post («аким ЗКО», «заместитель министра») with an assembly for its body: the linker took the
     council or parliament of the text for the body of someone who heads an executive."""
     words = _WORD.findall(position or "")
-    if words and _lemmas(words[0]) & lexicons.load("position_deputy_words"):
+    # Every word of a stacked deputy's post: «первый заместитель акима», «исполняющая обязанности акима».
+    while words and _lemmas(words[0]) & lexicons.load("position_deputy_words"):
         words = words[1:]
     body = _WORD.findall(organization)
     if not words or not body:

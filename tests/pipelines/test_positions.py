@@ -1691,3 +1691,27 @@ def test_a_compound_post_capitalised_on_its_first_part_is_no_name(nlp: Language)
     # «Премьер-министра», tagged as a name before an unknown one, is the post's word: the title runs through it.
     text = "Заседание состоялось под председательством заместителя Премьер-министра Усмонали Усмонзода."
     assert _positions(nlp, text)["Усмонзода"][0] == "заместитель Премьер-министра"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        (
+            "Прошла сессия маслихата области Жетісу. Присутствовал первый заместитель акима области Ерлан Досов.",
+            "Досов",
+            "первый заместитель акима области",
+        ),
+        (
+            "Прошла сессия районного маслихата. Участвовали исполняющая обязанности акима района А.Сейтова и "
+            "депутаты районного маслихата.",
+            "Сейтова",
+            "исполняющая обязанности акима района",
+        ),
+    ],
+)
+def test_a_stacked_deputy_of_an_executive_is_not_the_assemblys(
+    nlp: Language, text: str, surname: str, position: str
+) -> None:
+    # Every word of «первый заместитель» / «исполняющая обязанности» stands before the executive's post: the akim's
+    # deputy does not sit in the maslikhat, and the place of the post stays in it.
+    assert _records(nlp, text)[surname] == (position, None)
