@@ -310,8 +310,31 @@ def _region_named(token: Token) -> bool:
         return False
     if fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns") | lexicons.load("title_apposed_units"):
         return True
+    if region_named_after_noun(token):
+        return True
     settlements = lexicons.load("loc_settlement_nouns")
     return len(before) > 3 and (fold(before.lemma_) in settlements or fold(before.text) in settlements)
+
+
+@cache
+def _regions_named_after_noun() -> frozenset[tuple[str, str]]:
+    """(noun, name) of the lexicon's regions named by a name after their noun: «область Абай», «область Улытау»."""
+    pairs = set()
+    for line in lexicons.lines("loc_regions"):
+        for form in line.split("|"):
+            words = form.split()
+            if len(words) == 2 and words[0].islower() and words[1][:1].isupper():
+                pairs.add((words[0], fold(words[1])))
+    return frozenset(pairs)
+
+
+def region_named_after_noun(token: Token) -> bool:
+    """«аким области Абай Берик Уали», «области Улытау Гульмира …»: the word names a region with the noun before it (a
+    Kazakh region since 2022), however much it looks like a first name; it is the place's, not the person's."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_lower and (fold(before.lemma_), fold(token.text)) in _regions_named_after_noun()
 
 
 def is_local_body_kind(token: Token) -> bool:

@@ -38,7 +38,7 @@ from pipelines.person_names import (
     with_gender,
 )
 from pipelines.tag_lines import in_tag_line
-from pipelines.titles import is_position_head, place_adjective, title_before, title_head
+from pipelines.titles import is_position_head, place_adjective, region_named_after_noun, title_before, title_head
 
 
 @dataclass
@@ -1261,6 +1261,8 @@ def _past_a_region(ent: Span) -> Span | None:
         and fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns")
     ):
         return ent[1:]  # «в регионе Имерети Нино Абуладзе»: the region's name, then the person's
+    if region_named_after_noun(ent[0]):
+        return ent[1:] if len(ent) > 1 else None  # «акима области Улытау Гульмиры Абдрахмановой»
     if len(ent) >= 3 and before is not None and _settlement_named_first(ent, before):
         return ent[1:]  # «казака хутора Воронцовка Артёма Лысенко»: the settlement's name, then the person's
     for token in ent:

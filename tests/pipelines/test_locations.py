@@ -30,6 +30,8 @@ from pipelines.stages.locations import find_locations
             {"Чуйская область", "Джалал-Абадская область"},
         ),
         ("Ремонт двух школ в Кызылжарском и Аккайынском районах.", {"Кызылжарский район", "Аккайынский район"}),
+        # A region of the lexicon named after its noun, followed by a person's name that is not the place's.
+        ("Выступила заместитель акима области Улытау Айгерим Нуртаева.", {"область Улытау"}),
         # "муниципальный" is a status the text may leave out: one district, named as first written.
         (
             "Глава Вольского муниципального района доложил. Отдел МВД по Вольскому району сообщил.",

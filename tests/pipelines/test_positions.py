@@ -1715,3 +1715,25 @@ def test_a_stacked_deputy_of_an_executive_is_not_the_assemblys(
     # Every word of «первый заместитель» / «исполняющая обязанности» stands before the executive's post: the akim's
     # deputy does not sit in the maslikhat, and the place of the post stays in it.
     assert _records(nlp, text)[surname] == (position, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "first_name", "position"),
+    [
+        (
+            "Слово взяла заместитель акима области Улытау Айгерим Нуртаева.",
+            "Нуртаева",
+            "Айгерим",
+            "заместитель акима области Улытау",
+        ),
+        ("На форум прибыл аким области Абай Нуржан Сейтов.", "Сейтов", "Нуржан", "аким области Абай"),
+        ("Присутствовал аким области Жетісу Ерлан Кусаинов.", "Кусаинов", "Ерлан", "аким области Жетісу"),
+    ],
+)
+def test_a_region_named_after_its_noun_is_the_posts_not_the_persons(
+    nlp: Language, text: str, surname: str, first_name: str, position: str
+) -> None:
+    # Kazakhstan's regions of 2022 are named after the noun («область Абай»): the name looks like a first name (or
+    # is written in the state language), but it is the place of the post, and the person's name follows it.
+    person = next(p for p in run_stages(nlp(text)).persons if p.surname == surname)
+    assert (person.first_name, person.position) == (first_name, position)
