@@ -17,7 +17,7 @@ from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from pipelines.doc_views import token_strings
 from pipelines.layouts import leading_name, line_header, opens_item
-from pipelines.person_names import fold
+from pipelines.person_names import fold, is_first_name, is_womans_first_name, looks_like_surname
 
 _REMITS = {"вопрос", "дело"}
 _HONOURS = {"имени", "им.", "им"}
@@ -330,11 +330,35 @@ def _regions_named_after_noun() -> frozenset[tuple[str, str]]:
 
 def region_named_after_noun(token: Token) -> bool:
     """«аким области Абай Берик Уали», «области Улытау Гульмира …»: the word names a region with the noun before it (a
-    Kazakh region since 2022), however much it looks like a first name; it is the place's, not the person's."""
+    Kazakh region since 2022), however much it looks like a first name; it is the place's, not the person's. So does the
+    name after a kind named so (`name_after_kind`): «акима сельского округа Желаево Тимура …»."""
     if token.i == 0:
         return False
     before = token.doc[token.i - 1]
-    return before.is_lower and (fold(before.lemma_), fold(token.text)) in _regions_named_after_noun()
+    if before.is_lower and (fold(before.lemma_), fold(token.text)) in _regions_named_after_noun():
+        return True
+    return name_after_kind(token) is not None
+
+
+@cache
+def _kinds_named_after() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in lexicons.lines("loc_kinds_named_after"))
+
+
+def name_after_kind(token: Token) -> tuple[str, ...] | None:
+    """«сельскому округу Тартогай»: the kind (`loc_kinds_named_after`, singular) whose name the capitalized word is; not
+    a first name or a surname, which start a person's name after the kind («акима сельского округа Ержана …»)."""
+    text = token.text
+    if token.i == 0 or not text[:1].isupper() or text.isupper() or not text.replace("-", "").isalpha():
+        return None
+    doc = token.doc
+    for kind in _kinds_named_after():
+        start = token.i - len(kind)
+        if start < 0 or doc[token.i - 1].morph.get("Number") == ["Plur"]:
+            continue
+        if all(doc[start + k].is_lower and fold(doc[start + k].lemma_) == word for k, word in enumerate(kind)):
+            return None if is_first_name(text) or looks_like_surname(text) else kind
+    return None
 
 
 def is_local_body_kind(token: Token) -> bool:
@@ -478,6 +502,7 @@ def owns_a_thing(head: Token) -> bool:
 
 # Cases a name is seldom tagged in by mistake after a genitive title (unlike the genitive or nominative).
 _OBLIQUE = {"Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_NAME_WORDS = 3  # a first name, patronymic and surname
 
 
 def _signer_before(title: Span, name_start: int) -> bool:
@@ -491,10 +516,23 @@ def _signer_before(title: Span, name_start: int) -> bool:
         name.is_alpha
         and len(name.text) > 1
         and case in _OBLIQUE
+        and not _genitive_surname_after(doc, name_start)
         and owns_a_thing(head)
         and not title.start <= head.head.i < title.end
         # «поздравила с юбилеем директора ГБУ … Людмилу П.»: a post that can be read in the name's case agrees with it.
         and not any(p.tag.case == _OBLIQUE[case] for p in loading.parse(head.text))
+    )
+
+
+def _genitive_surname_after(doc: Doc, name_start: int) -> bool:
+    """«отчёт акима … Гульнар Тажибаевой»: a woman's first name that does not decline takes any case from the tagger,
+    and so may her surname; a surname that reads as a genitive agrees with the post before it."""
+    if not is_womans_first_name(doc[name_start].text):
+        return False  # «ветерану Марии Ивановой»: a first name that declines tells the case
+    rest = doc[name_start + 1 : name_start + _NAME_WORDS]
+    return any(
+        t.ent_type_ == "PER" and any(p.tag.case == "gent" and "Surn" in p.tag for p in loading.parse(t.text))
+        for t in rest
     )
 
 

@@ -42,6 +42,7 @@ from pipelines.findings import Findings, LocationFinding, PersonFinding, TextSpa
 from pipelines.headings import headings
 from pipelines.normalize import nominative, recover_shape
 from pipelines.tag_lines import in_tag_line
+from pipelines.titles import name_after_kind
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _OPENING_BRACKETS = {"(", "["}
@@ -1424,6 +1425,22 @@ def route_ends(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         yield from (doc[t.i : t.i + 1] for t in ends)
 
 
+def places_named_after_kind(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
+    """«к сельскому округу Тартогай», «акима сельского округа Иркол»: a kind of `loc_kinds_named_after` and the name
+    after it name one place, the kind in the nominative kept (the bare name is the village the okrug is named after)."""
+    lemmas = token_strings(doc, LEMMA)
+    for i in range(1, len(doc)):
+        # By strings first: the kind's last word is rare, and a Token for every word costs more.
+        if lemmas[i - 1] not in _KINDS_NAMED_AFTER_LAST or quoted[i]:
+            continue
+        kind = name_after_kind(doc[i])
+        if kind is not None:
+            yield doc[i - len(kind) : i + 1], f"{' '.join(kind)} {doc[i].text}"
+
+
+_KINDS_NAMED_AFTER_LAST = frozenset(line.split()[-1] for line in lexicons.lines("loc_kinds_named_after"))
+
+
 _PLACE_LIST_REACH = 6  # names of a list on either side of a place found
 
 
@@ -1580,6 +1597,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     )
     # Not checked against the persons: NER takes many of a list's adjectives for surnames, the noun says they aren't.
     named.update(elliptic_regions(doc))
+    named.update((span, name) for span, name in places_named_after_kind(doc, quoted) if not _overlaps(span, people))
     named = {span: name for span, name in named.items() if not _numbered_district(span)}
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)

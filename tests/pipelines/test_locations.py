@@ -30,6 +30,13 @@ from pipelines.stages.locations import find_locations
             {"Чуйская область", "Джалал-Абадская область"},
         ),
         ("Ремонт двух школ в Кызылжарском и Аккайынском районах.", {"Кызылжарский район", "Аккайынский район"}),
+        # A rural okrug named after its kind keeps the kind: the bare name is its village's; a first name after the
+        # kind starts a person's name.
+        (
+            "Воду подведут к сельскому округу Коктобе. Отчитался аким сельского округа Акшатау Ерлан Жумабаев.",
+            {"сельский округ Коктобе", "сельский округ Акшатау"},
+        ),
+        ("Выступил аким сельского округа Ерлан Жумабаев.", set()),
         # A region of the lexicon named after its noun, followed by a person's name that is not the place's.
         ("Выступила заместитель акима области Улытау Айгерим Нуртаева.", {"область Улытау"}),
         # "муниципальный" is a status the text may leave out: one district, named as first written.

@@ -1728,6 +1728,12 @@ def test_a_stacked_deputy_of_an_executive_is_not_the_assemblys(
         ),
         ("На форум прибыл аким области Абай Нуржан Сейтов.", "Сейтов", "Нуржан", "аким области Абай"),
         ("Присутствовал аким области Жетісу Ерлан Кусаинов.", "Кусаинов", "Ерлан", "аким области Жетісу"),
+        (
+            "Отчитался аким сельского округа Акшатау Ерлан Жумабаев.",
+            "Жумабаев",
+            "Ерлан",
+            "аким сельского округа Акшатау",
+        ),
     ],
 )
 def test_a_region_named_after_its_noun_is_the_posts_not_the_persons(
@@ -1737,3 +1743,10 @@ def test_a_region_named_after_its_noun_is_the_posts_not_the_persons(
     # is written in the state language), but it is the place of the post, and the person's name follows it.
     person = next(p for p in run_stages(nlp(text)).persons if p.surname == surname)
     assert (person.first_name, person.position) == (first_name, position)
+
+
+def test_a_post_before_an_undeclined_womans_name_in_the_genitive_is_hers(nlp: Language) -> None:
+    # «Жанар» does not decline and the tagger reads the name as a dative: the surname's genitive agrees with the post,
+    # so it is no signer's post before a name in another case.
+    text = "Вторым вопросом заслушан отчёт акима сельского округа Акшатау Жанар Сейтовой об обеспечении водой."
+    assert _records(nlp, text)["Сейтова"] == ("аким сельского округа Акшатау", None)
