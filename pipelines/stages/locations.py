@@ -1028,18 +1028,28 @@ def _singular_nominative(noun: Token) -> str | None:
     return form.word if form else None
 
 
+@lru_cache(maxsize=10_000)
+def _adjective_cases(word: str) -> frozenset[str]:
+    return frozenset(p.tag.case for p in loading.parse(word) if p.tag.POS == "ADJF" and p.tag.case)
+
+
+def _case_apart(word: str, other: str) -> bool:
+    """Two adjectives the dictionary reads in no common case (one it does not know as an adjective may agree)."""
+    cases, others = _adjective_cases(word), _adjective_cases(other)
+    return bool(cases) and bool(others) and not cases & others
+
+
 def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
     """ "в Чуйской и Джалал-Абадской областях": each adjective of a coordination names a region of its
-    own, the plural noun shared by all of them ("Чуйская область", "Джалал-Абадская область")."""
+    own, the noun shared by all of them ("Чуйская область", "Джалал-Абадская область")."""
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
     for at, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
         # By strings first: a region noun is rare, and a Token and its morphology for every word cost more.
         if not _is_region_noun(lemma, lower):
             continue
+        # Plural or singular («Павловского и Белинского сельского округа»: the singular noun distributes too), whatever
+        # number the tagger reads («айылных аймаков» as a singular).
         noun = doc[at]
-        # (The prepositional plural by its ending too: «в … наслегах Намского улуса», which the tagger may misread.)
-        if noun.morph.get("Number") != ["Plur"] and not lower.endswith(("ах", "ях")):
-            continue
         i = noun.i - 1
         shared: list[Token] = []  # "муниципальных": lower-case words every region's name shares
         while i >= 0 and doc[i].pos_ == "ADJ" and not _is_capitalized(doc[i]):
@@ -1047,6 +1057,8 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             i -= 1
         names: list[Token] = []
         while i >= 0 and _is_capitalized(doc[i]) and doc[i].pos_ in ("ADJ", "PROPN") and _place_adjective(doc[i].text):
+            if names and _case_apart(doc[i].lower_, names[0].lower_):
+                break  # «в п. Индерборский и Жарсуатском сельском округе»: a settlement's name, not the noun's
             names.insert(0, doc[i])
             if i < 1 or doc[i - 1].lower_ not in _COORDINATORS:
                 break

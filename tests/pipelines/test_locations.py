@@ -30,6 +30,20 @@ from pipelines.stages.locations import find_locations
             {"Чуйская область", "Джалал-Абадская область"},
         ),
         ("Ремонт двух школ в Кызылжарском и Аккайынском районах.", {"Кызылжарский район", "Аккайынский район"}),
+        # A singular noun distributes too, and a status word shared by the names stays in each; a name in another case
+        # is a settlement's, not the noun's.
+        (
+            "Пункты размещения готовы в п. Озёрный и Степном сельском округе.",
+            {"Озёрный", "Степной сельский округ"},
+        ),
+        (
+            "Жители Степного и Луговского сельского округа пришли.",
+            {"Степной сельский округ", "Луговской сельский округ"},
+        ),
+        (
+            "Бюджеты Кок-Жарского и Ленинского айылных аймаков утвердили.",
+            {"Кок-Жарский айылный аймак", "Ленинский айылный аймак"},
+        ),
         # A rural okrug named after its kind keeps the kind: the bare name is its village's; a first name after the
         # kind starts a person's name.
         (
