@@ -886,6 +886,14 @@ def _plural_only(word: str) -> bool:
     return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
+_PLURAL_ENDINGS = ("ах", "ях", "ами", "ями")  # no settlement noun's singular ends so
+
+
+def _plural_kind(word: str) -> bool:
+    """A settlement noun in the plural: «махаллях», which pymorphy reads as a singular it guesses, by its ending."""
+    return _plural_only(word) or word.endswith(_PLURAL_ENDINGS)
+
+
 def _listed_after_plural_kind(span: Span) -> bool:
     """«сёла Кызылтал и Ушбулак», «в аулах Жанаталап, Акжар»: a name in a list right after a plural settlement
     noun, which the tagger often makes plural too."""
@@ -894,7 +902,7 @@ def _listed_after_plural_kind(span: Span) -> bool:
         if token.lower_ in _COORDINATORS or (_is_capitalized(token) and token.is_alpha):
             continue
         settlement = _in(token, "loc_settlement_nouns") or _settlement_by_morphology(token.lower_)
-        return settlement and _plural_only(token.lower_)
+        return settlement and _plural_kind(token.lower_)
     return False
 
 
@@ -1353,7 +1361,7 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         if end < len(doc) and doc[end].lower_ in lexicons.load("loc_name_titles") and doc[end].text.islower():
             end += 1  # «село Толе би»: a settlement named after a person keeps the person's title
         yield doc[at:end]
-        if not _plural_only(token.lower_):
+        if not _plural_kind(token.lower_):
             continue
         # «аулы Жанаталап и Акжар», «в сёлах Кызылтал, Ушбулак и Кокозек»: a plural kind names every settlement
         # listed; a capitalized word after a name makes it a person's («и Иван Петров»).
