@@ -261,6 +261,11 @@ def _first_block_end(text: str) -> int:
     return _FIRST_BLOCK.match(text).end()
 
 
+_MONTHS = frozenset(
+    {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
+)
+
+
 def _hard_break(token: Token) -> bool:
     return token.is_space and "\n" in token.text and not soft_break(token)
 
@@ -286,6 +291,8 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         return True
     if _hard_break(token) or token.text in _STOP_TEXT:
         return True
+    if fold(token.lemma_) in _MONTHS and token.i > 0 and doc[token.i - 1].like_num:
+        return True  # «указом президента от 30 января Абдулмаджид Муминзод …»: a document's date, no post's word
     if fold(token.text) in _CHAIRED_BY:
         return True  # «заседание Совета судей … под председательством судьи …»: the post starts after it
     if token.text == ",":
@@ -930,6 +937,8 @@ def title_predicate(name: Span) -> Span | None:
                 continue
             if "Ins" in child.morph.get("Case") and is_position_head(child):
                 return _phrase_from(child)
+            if (acting := _acting_post(child)) is not None:
+                return acting  # «назначен исполняющим обязанности председателя города Бохтар»
             if fold(child.lemma_) in _POST_NOUNS:
                 inner = next((c for c in child.children if is_position_head(c)), None)
                 if inner is not None:
@@ -937,6 +946,17 @@ def title_predicate(name: Span) -> Span | None:
     if fold(name.root.head.lemma_) in _TAKES_TITLE | _TAKES_TITLE_NOUNS:
         return _title_right_after(name)
     return None
+
+
+def _acting_post(token: Token) -> Span | None:
+    """«исполняющим обязанности председателя …» in the instrumental: the acting post, from the participle on."""
+    doc, at = token.doc, token.i + 2
+    if "Ins" not in token.morph.get("Case") or fold(token.lemma_) not in ("исполнять", "исполняющий"):
+        return None
+    if at >= len(doc) or fold(doc[token.i + 1].text) != "обязанности" or not is_position_head(doc[at]):
+        return None
+    post = _phrase_from(doc[at])
+    return doc[token.i : post.end]
 
 
 _GAPPED_NAMES_SPAN = 30

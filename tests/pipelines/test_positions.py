@@ -1750,3 +1750,10 @@ def test_a_post_before_an_undeclined_womans_name_in_the_genitive_is_hers(nlp: La
     # so it is no signer's post before a name in another case.
     text = "Вторым вопросом заслушан отчёт акима сельского округа Акшатау Жанар Сейтовой об обеспечении водой."
     assert _records(nlp, text)["Сейтова"] == ("аким сельского округа Акшатау", None)
+
+
+def test_an_acting_post_given_after_a_decrees_date_is_the_persons(nlp: Language) -> None:
+    # «указом президента от 12 марта»: a document's date ends the signer's post, which is not the name's; the acting
+    # post the clause gives in the instrumental is.
+    text = "Указом президента от 12 марта Фарход Саидзода назначен исполняющим обязанности председателя города Нурек."
+    assert _records(nlp, text)["Саидзода"][0] == "исполняющий обязанности председателя города Нурек"
