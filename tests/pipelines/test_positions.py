@@ -1465,10 +1465,12 @@ def test_this_post_stands_for_the_post_the_sentence_before_elected(nlp: Language
 def test_an_item_of_a_list_of_remits_holds_the_lists_post_with_its_remit(nlp: Language) -> None:
     text = (
         "Председателями постоянных комиссий стали: по вопросам бюджета и финансов — Ерлан Жумабеков, по вопросам "
-        "социальной сферы — Гульмира Сатыбалдиева."
+        "транспорта, связи и дорог — Нурлан Ахметов, по вопросам социальной сферы — Гульмира Сатыбалдиева."
     )
     found = _records(nlp, text)
     assert found["Жумабеков"][0] == "председатель постоянной комиссии по вопросам бюджета и финансов"
+    # A comma inside an item's remit is passed on the way back to its «по».
+    assert found["Ахметов"][0] == "председатель постоянной комиссии по вопросам транспорта, связи и дорог"
     assert found["Сатыбалдиева"][0] == "председатель постоянной комиссии по вопросам социальной сферы"
 
 
