@@ -889,6 +889,15 @@ def _joined_halves(names: list[Span]) -> list[Span]:
                     and len(ent) == 1
                     and not is_first_name(ent[0].text)
                 )
+                or (
+                    # «… развития семьи Дилшод | Каримов»: a first name alone, then a surname alone.
+                    len(last) == 1
+                    and len(ent) == 1
+                    and is_first_name(last[0].text)
+                    and not looks_like_surname(last[0].text)
+                    and looks_like_surname(ent[0].text)
+                    and not is_first_name(ent[0].text)
+                )
             )
             if halves:
                 joined[-1] = ent.doc[last.start : ent.end]

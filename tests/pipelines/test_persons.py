@@ -505,6 +505,12 @@ def test_an_eponym_after_a_body_is_no_person(nlp: Language) -> None:
     assert _persons(nlp, "Он окончил школу имени Ивана Петрова и музей Анны Ахматовой.") == []
 
 
+def test_a_first_name_and_a_surname_the_tagger_cut_apart_are_one_person(nlp: Language) -> None:
+    # «семьи Шерзод | Рахимов»: after a remit the tagger closed the first name as a name of its own.
+    text = "Выступил заместитель хокима района по вопросам развития семьи Шерзод Рахимов."
+    assert [p[:2] for p in _persons(nlp, text)] == [("Рахимов", "Шерзод")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
