@@ -423,11 +423,14 @@ def _members_of_body(doc: Doc, i: int, sent_start: int) -> bool:
     before = doc[j]
     if j < i - 1 and before.pos_ == "PROPN":
         return before.ent_type_ != "PER" and not is_position_head(before)
-    return before.pos_ == "NOUN" and not is_position_head(before)
+    # («с участием заместителей акима города Айдара …», «в присутствии депутатов»: the noun takes people, no body's.)
+    return before.pos_ == "NOUN" and not is_position_head(before) and fold(before.lemma_) not in _TAKES_PEOPLE
 
 
 # Adjectives between a body's kind and its members («Кенгаша народных депутатов»).
 _MEMBERS_ADJECTIVES = 2
+# Nouns of a meeting's attendance a post in the genitive plural follows as the people who attend.
+_TAKES_PEOPLE = frozenset({"участие", "присутствие"})
 
 
 def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:

@@ -1759,3 +1759,10 @@ def test_an_acting_post_given_after_a_decrees_date_is_the_persons(nlp: Language)
     # post the clause gives in the instrumental is.
     text = "Указом президента от 12 марта Фарход Саидзода назначен исполняющим обязанности председателя города Нурек."
     assert _records(nlp, text)["Саидзода"][0] == "исполняющий обязанности председателя города Нурек"
+
+
+def test_a_plural_post_after_with_the_participation_of_is_the_names(nlp: Language) -> None:
+    # «с участием заместителей акима …»: the noun takes the people attending; the plural post is not a body's members
+    # but the listed name's post.
+    text = "Прошло совещание с участием заместителей акима города Ерлана Бекова и Анны Смирновой."
+    assert _records(nlp, text)["Беков"][0] == "заместитель акима города"
