@@ -231,7 +231,22 @@ def _trim(span: Span) -> Span | None:
     # predicate the tagger took in («в посёлках Кышик и Цингалы подтопленными остаются …»).
     while end - start > 1 and _predicate_adjective(doc[end - 1]):
         end -= 1
+    # «в джамоате Зарбдор района Рудаки»: a region noun after a name that is no adjective, a capitalized name after
+    # it, is that name's kind, not the first name's.
+    if (
+        end - start == 2
+        and end < len(doc)
+        and doc[end - 1].is_lower
+        and _in(doc[end - 1], "loc_region_nouns")
+        and not _ADJECTIVE_ENDING.search(doc[start].lower_)
+        and not _adjective(doc[start].lower_)
+        and _is_capitalized(doc[end])
+    ):
+        end -= 1
     return doc[start:end] if end > start else None
+
+
+_ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ей)$")
 
 
 def _predicate_adjective(token: Token) -> bool:
