@@ -1463,6 +1463,9 @@ def route_ends(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
 def places_named_after_kind(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
     """«к сельскому округу Тартогай», «акима сельского округа Иркол»: a kind of `loc_kinds_named_after` and the name
     after it name one place, the kind in the nominative kept (the bare name is the village the okrug is named after)."""
+    text = doc_text(doc)
+    if not any(kind in text for kind in _KINDS_NAMED_AFTER_STEMS):
+        return  # most texts name no such kind: no walk over their words
     lemmas = token_strings(doc, LEMMA)
     for i in range(1, len(doc)):
         # By strings first: the kind's last word is rare, and a Token for every word costs more.
@@ -1474,6 +1477,7 @@ def places_named_after_kind(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span
 
 
 _KINDS_NAMED_AFTER_LAST = frozenset(line.split()[-1] for line in lexicons.lines("loc_kinds_named_after"))
+_KINDS_NAMED_AFTER_STEMS = frozenset(word[:_STEM_LETTERS] for word in _KINDS_NAMED_AFTER_LAST)
 
 
 _PLACE_LIST_REACH = 6  # names of a list on either side of a place found
