@@ -806,7 +806,10 @@ def _unagreeing_after_kind(token: Token) -> bool:
     if wanted is None:
         return False
     parses = loading.parse(token.text)
-    return any(p.tag.case == "nomn" for p in parses) and not any(p.tag.case == wanted for p in parses)
+    # «у махалли Навбахор»: a guessed plural reading of an unknown name («Навбахоры») agrees with no singular kind.
+    singular = kind.morph.get("Number") == ["Sing"]
+    agreeing = [p for p in parses if p.tag.case == wanted and (p.is_known or not singular or p.tag.number != "plur")]
+    return any(p.tag.case == "nomn" for p in parses) and not agreeing
 
 
 def _nominative(span: Span) -> str:
