@@ -512,6 +512,27 @@ def _before_its_noun_phrase(token: Token) -> bool:
     return any(p.tag.POS == "ADJF" and p.tag.case in own for p in loading.parse(after.lower_))
 
 
+_LISTED_PLACES = 8  # place adjectives a list of regions runs to before its noun
+
+
+def _opens_place_adjectives(token: Token) -> bool:
+    """«главы айыл окмоту Сокулукского, Аламудунского и Жайылского районов»: a place's adjective that opens a list of
+    them, the region noun after the last, names a region (the locations stage lists each), not a person."""
+    doc = token.doc
+    if not _REGION_ADJECTIVE.fullmatch(token.text):
+        return False
+    i = token.i + 1
+    for _ in range(_LISTED_PLACES):
+        if i + 1 >= len(doc) or doc[i].text not in (",", "и") or not _REGION_ADJECTIVE.fullmatch(doc[i + 1].text):
+            break
+        i += 2
+    if i == token.i + 1 or i >= len(doc):
+        return False  # no list
+    noun = doc[i + 1] if doc[i].is_lower and doc[i].pos_ == "ADJ" and i + 1 < len(doc) else doc[i]
+    kinds = lexicons.load("loc_region_nouns")
+    return noun.is_lower and (fold(noun.lemma_) in kinds or fold(noun.text) in kinds)
+
+
 def _credited_source(token: Token) -> bool:
     doc = token.doc
     i = token.i - 1
@@ -652,7 +673,7 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _after_settlement_abbreviation(token) or _after_settlement_noun(token) or _credited_source(token):
         return True
-    if _before_its_noun_phrase(token) or _route_end(token):
+    if _before_its_noun_phrase(token) or _route_end(token) or _opens_place_adjectives(token):
         return True
     if token.idx > 0 and doc_text(doc)[token.idx - 1] == "#":
         return True  # «#МиллиМеджлис #аграрнаяполитика» under a post: a label it is filed under, no one named

@@ -1365,3 +1365,9 @@ def test_an_unknown_first_name_in_y_is_a_genitive(nlp: Language) -> None:
 )
 def test_each_part_of_a_double_surname_that_declined(nlp: Language, text: str, surname: str) -> None:
     assert [p.surname for p in find_persons(nlp(text))] == [surname]
+
+
+def test_a_place_adjective_opening_a_list_of_regions_is_no_person(nlp: Language) -> None:
+    # The tagger reads the first adjective of «Кеминского, Панфиловского и Чуйского районов» as a surname.
+    text = "В совещании участвовали главы айыл окмоту Кеминского, Панфиловского и Чуйского районов."
+    assert _persons(nlp, text) == []
