@@ -1059,6 +1059,11 @@ def _adjective_cases(word: str) -> frozenset[str]:
     return frozenset(p.tag.case for p in loading.parse(word) if p.tag.POS == "ADJF" and p.tag.case)
 
 
+@lru_cache(maxsize=10_000)
+def _singular_adjective(word: str) -> bool:
+    return any(p.tag.POS == "ADJF" and p.tag.number == "sing" for p in loading.parse(word))
+
+
 def _case_apart(word: str, other: str) -> bool:
     """Two adjectives the dictionary reads in no common case (one it does not know as an adjective may agree)."""
     cases, others = _adjective_cases(word), _adjective_cases(other)
@@ -1074,8 +1079,12 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
         if not _is_region_noun(lemma, lower):
             continue
         # Plural or singular («Павловского и Белинского сельского округа»: the singular noun distributes too), whatever
-        # number the tagger reads («айылных аймаков» as a singular).
+        # number the tagger reads («айылных аймаков» as a singular). A singular's names read as singular adjectives and
+        # the noun is a word («дела Навального и Офицерова с делом», «Никита Белых и Пермского края» name no regions).
         noun = doc[at]
+        singular = noun.morph.get("Number") != ["Plur"] and not lower.endswith(("ах", "ях", "ов", "ей"))
+        if singular and len(lower) < 4:
+            continue
         i = noun.i - 1
         shared: list[Token] = []  # "муниципальных": lower-case words every region's name shares
         while i >= 0 and doc[i].pos_ == "ADJ" and not _is_capitalized(doc[i]):
@@ -1083,6 +1092,8 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             i -= 1
         names: list[Token] = []
         while i >= 0 and _is_capitalized(doc[i]) and doc[i].pos_ in ("ADJ", "PROPN") and _place_adjective(doc[i].text):
+            if singular and not _singular_adjective(doc[i].lower_):
+                break
             if names and _case_apart(doc[i].lower_, names[0].lower_):
                 break  # «в п. Индерборский и Жарсуатском сельском округе»: a settlement's name, not the noun's
             names.insert(0, doc[i])

@@ -34,6 +34,12 @@ from pipelines.stages.locations import find_locations
         ("Отремонтирован мост у махалли Навбахор Чустского района.", {"Навбахор", "Чустский район"}),
         # A region noun after a settlement's name that is no adjective is the kind of the name after it.
         ("Сход прошёл в джамоате Нуробод района Рудаки.", {"Нуробод", "Рудаки"}),
+        # A singular noun's coordination joins «-ский» adjectives only: a surname in «-ых» and a letter are no
+        # region's.
+        (
+            "Губернаторы Тверской области Иван Белых и Пермского края Олег Чиркунов выступили.",
+            {"Тверская область", "Пермский край"},
+        ),
         # A plural kind the dictionary misreads by its ending names every settlement listed after it.
         ("Газ проведут в махаллях Навбахор и Янгиер.", {"Навбахор", "Янгиер"}),
         # A singular noun distributes too, and a status word shared by the names stays in each; a name in another case
