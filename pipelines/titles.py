@@ -17,7 +17,7 @@ from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from pipelines.doc_views import token_strings
 from pipelines.layouts import leading_name, line_header, opens_item
-from pipelines.person_names import fold
+from pipelines.person_names import fold, is_first_name, is_womans_first_name, looks_like_surname
 
 _REMITS = {"вопрос", "дело"}
 _HONOURS = {"имени", "им.", "им"}
@@ -261,6 +261,11 @@ def _first_block_end(text: str) -> int:
     return _FIRST_BLOCK.match(text).end()
 
 
+_MONTHS = frozenset(
+    {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
+)
+
+
 def _hard_break(token: Token) -> bool:
     return token.is_space and "\n" in token.text and not soft_break(token)
 
@@ -286,6 +291,8 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         return True
     if _hard_break(token) or token.text in _STOP_TEXT:
         return True
+    if fold(token.lemma_) in _MONTHS and token.i > 0 and doc[token.i - 1].like_num:
+        return True  # «указом президента от 30 января Абдулмаджид Муминзод …»: a document's date, no post's word
     if fold(token.text) in _CHAIRED_BY:
         return True  # «заседание Совета судей … под председательством судьи …»: the post starts after it
     if token.text == ",":
@@ -310,6 +317,8 @@ def _region_named(token: Token) -> bool:
         return False
     if fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns") | lexicons.load("title_apposed_units"):
         return True
+    if region_named_after_noun(token):
+        return True
     if len(before) <= 3:
         return False
     settlements = lexicons.load("loc_settlement_nouns")
@@ -326,6 +335,51 @@ def _region_named(token: Token) -> bool:
 
 
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)(?:а|у|ем|е|ы|ой|ом)?$")
+
+
+@cache
+def _regions_named_after_noun() -> frozenset[tuple[str, str]]:
+    """(noun, name) of the lexicon's regions named by a name after their noun: «область Абай», «область Улытау»."""
+    pairs = set()
+    for line in lexicons.lines("loc_regions"):
+        for form in line.split("|"):
+            words = form.split()
+            if len(words) == 2 and words[0].islower() and words[1][:1].isupper():
+                pairs.add((words[0], fold(words[1])))
+    return frozenset(pairs)
+
+
+def region_named_after_noun(token: Token) -> bool:
+    """«аким области Абай Берик Уали», «области Улытау Гульмира …»: the word names a region with the noun before it (a
+    Kazakh region since 2022), however much it looks like a first name; it is the place's, not the person's. So does the
+    name after a kind named so (`name_after_kind`): «акима сельского округа Желаево Тимура …»."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    if before.is_lower and (fold(before.lemma_), fold(token.text)) in _regions_named_after_noun():
+        return True
+    return name_after_kind(token) is not None
+
+
+@cache
+def _kinds_named_after() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in lexicons.lines("loc_kinds_named_after"))
+
+
+def name_after_kind(token: Token) -> tuple[str, ...] | None:
+    """«сельскому округу Тартогай»: the kind (`loc_kinds_named_after`, singular) whose name the capitalized word is; not
+    a first name or a surname, which start a person's name after the kind («акима сельского округа Ержана …»)."""
+    text = token.text
+    if token.i == 0 or not text[:1].isupper() or text.isupper() or not text.replace("-", "").isalpha():
+        return None
+    doc = token.doc
+    for kind in _kinds_named_after():
+        start = token.i - len(kind)
+        if start < 0 or doc[token.i - 1].morph.get("Number") == ["Plur"]:
+            continue
+        if all(doc[start + k].is_lower and fold(doc[start + k].lemma_) == word for k, word in enumerate(kind)):
+            return None if is_first_name(text) or looks_like_surname(text) else kind
+    return None
 
 
 def is_local_body_kind(token: Token) -> bool:
@@ -383,11 +437,14 @@ def _members_of_body(doc: Doc, i: int, sent_start: int) -> bool:
     before = doc[j]
     if j < i - 1 and before.pos_ == "PROPN":
         return before.ent_type_ != "PER" and not is_position_head(before)
-    return before.pos_ == "NOUN" and not is_position_head(before)
+    # («с участием заместителей акима города Айдара …», «в присутствии депутатов»: the noun takes people, no body's.)
+    return before.pos_ == "NOUN" and not is_position_head(before) and fold(before.lemma_) not in _TAKES_PEOPLE
 
 
 # Adjectives between a body's kind and its members («Кенгаша народных депутатов»).
 _MEMBERS_ADJECTIVES = 2
+# Nouns of a meeting's attendance a post in the genitive plural follows as the people who attend.
+_TAKES_PEOPLE = frozenset({"участие", "присутствие"})
 
 
 def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
@@ -469,6 +526,7 @@ def owns_a_thing(head: Token) -> bool:
 
 # Cases a name is seldom tagged in by mistake after a genitive title (unlike the genitive or nominative).
 _OBLIQUE = {"Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_NAME_WORDS = 3  # a first name, patronymic and surname
 
 
 def _signer_before(title: Span, name_start: int) -> bool:
@@ -482,6 +540,7 @@ def _signer_before(title: Span, name_start: int) -> bool:
         name.is_alpha
         and len(name.text) > 1
         and case in _OBLIQUE
+        and not _genitive_surname_after(doc, name_start)
         and owns_a_thing(head)
         and not title.start <= head.head.i < title.end
         # «поздравила с юбилеем директора ГБУ … Людмилу П.»: a post that can be read in the name's case agrees with it.
@@ -499,6 +558,18 @@ def _answers(doc: Doc, finder: str) -> dict[object, Span | None]:
     if found is None:
         found = doc.user_data[key] = {}
     return found
+
+
+def _genitive_surname_after(doc: Doc, name_start: int) -> bool:
+    """«отчёт акима … Гульнар Тажибаевой»: a woman's first name that does not decline takes any case from the tagger,
+    and so may her surname; a surname that reads as a genitive agrees with the post before it."""
+    if not is_womans_first_name(doc[name_start].text):
+        return False  # «ветерану Марии Ивановой»: a first name that declines tells the case
+    rest = doc[name_start + 1 : name_start + _NAME_WORDS]
+    return any(
+        t.ent_type_ == "PER" and any(p.tag.case == "gent" and "Surn" in p.tag for p in loading.parse(t.text))
+        for t in rest
+    )
 
 
 def title_before(doc: Doc, name_start: int) -> Span | None:
@@ -911,6 +982,8 @@ def _title_predicate(name: Span) -> Span | None:
                 continue
             if "Ins" in child.morph.get("Case") and is_position_head(child):
                 return _phrase_from(child)
+            if (acting := _acting_post(child)) is not None:
+                return acting  # «назначен исполняющим обязанности председателя города Бохтар»
             if fold(child.lemma_) in _POST_NOUNS:
                 inner = next((c for c in child.children if is_position_head(c)), None)
                 if inner is not None:
@@ -918,6 +991,17 @@ def _title_predicate(name: Span) -> Span | None:
     if fold(name.root.head.lemma_) in _TAKES_TITLE | _TAKES_TITLE_NOUNS:
         return _title_right_after(name)
     return None
+
+
+def _acting_post(token: Token) -> Span | None:
+    """«исполняющим обязанности председателя …» in the instrumental: the acting post, from the participle on."""
+    doc, at = token.doc, token.i + 2
+    if "Ins" not in token.morph.get("Case") or fold(token.lemma_) not in ("исполнять", "исполняющий"):
+        return None
+    if at >= len(doc) or fold(doc[token.i + 1].text) != "обязанности" or not is_position_head(doc[at]):
+        return None
+    post = _phrase_from(doc[at])
+    return doc[token.i : post.end]
 
 
 _GAPPED_NAMES_SPAN = 30

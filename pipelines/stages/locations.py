@@ -42,6 +42,7 @@ from pipelines.findings import Findings, LocationFinding, PersonFinding, TextSpa
 from pipelines.headings import headings
 from pipelines.normalize import nominative, recover_shape
 from pipelines.tag_lines import in_tag_line
+from pipelines.titles import name_after_kind
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _OPENING_BRACKETS = {"(", "["}
@@ -238,6 +239,18 @@ def _trim(span: Span) -> Span | None:
     # predicate the tagger took in («в посёлках Кышик и Цингалы подтопленными остаются …»).
     while end - start > 1 and _predicate_adjective(doc[end - 1]):
         end -= 1
+    # «в джамоате Зарбдор района Рудаки»: a region noun after a name that is no adjective, a capitalized name after
+    # it, is that name's kind, not the first name's.
+    if (
+        end - start == 2
+        and end < len(doc)
+        and doc[end - 1].is_lower
+        and _in(doc[end - 1], "loc_region_nouns")
+        and not _ADJECTIVE_ENDING.search(doc[start].lower_)
+        and not _adjective(doc[start].lower_)
+        and _is_capitalized(doc[end])
+    ):
+        end -= 1
     return doc[start:end] if end > start else None
 
 
@@ -246,6 +259,9 @@ def _layout_gap(token: Token) -> bool:
     wrapped name's line break is a newline, which stays)."""
     text = token.text
     return token.is_space and "\n" not in text and (len(text) >= 3 or "\t" in text)
+
+
+_ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ей)$")
 
 
 def _predicate_adjective(token: Token) -> bool:
@@ -818,7 +834,10 @@ def _unagreeing_after_kind(token: Token) -> bool:
     if wanted is None:
         return False
     parses = loading.parse(token.text)
-    return any(p.tag.case == "nomn" for p in parses) and not any(p.tag.case == wanted for p in parses)
+    # «у махалли Навбахор»: a guessed plural reading of an unknown name («Навбахоры») agrees with no singular kind.
+    singular = kind.morph.get("Number") == ["Sing"]
+    agreeing = [p for p in parses if p.tag.case == wanted and (p.is_known or not singular or p.tag.number != "plur")]
+    return any(p.tag.case == "nomn" for p in parses) and not agreeing
 
 
 def _nominative(span: Span) -> str:
@@ -913,6 +932,14 @@ def _plural_only(word: str) -> bool:
     return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
+_PLURAL_ENDINGS = ("ах", "ях", "ами", "ями")  # no settlement noun's singular ends so
+
+
+def _plural_kind(word: str) -> bool:
+    """A settlement noun in the plural: «махаллях», which pymorphy reads as a singular it guesses, by its ending."""
+    return _plural_only(word) or word.endswith(_PLURAL_ENDINGS)
+
+
 def _listed_after_plural_kind(span: Span) -> bool:
     """«сёла Кызылтал и Ушбулак», «в аулах Жанаталап, Акжар»: a name in a list right after a plural settlement
     noun, which the tagger often makes plural too."""
@@ -921,7 +948,7 @@ def _listed_after_plural_kind(span: Span) -> bool:
         if token.lower_ in _COORDINATORS or (_is_capitalized(token) and token.is_alpha):
             continue
         settlement = _in(token, "loc_settlement_nouns") or _settlement_by_morphology(token.lower_)
-        return settlement and _plural_only(token.lower_)
+        return settlement and _plural_kind(token.lower_)
     return False
 
 
@@ -1071,17 +1098,36 @@ def _singular_nominative(noun: Token) -> str | None:
     return form.word if form else None
 
 
+@lru_cache(maxsize=10_000)
+def _adjective_cases(word: str) -> frozenset[str]:
+    return frozenset(p.tag.case for p in loading.parse(word) if p.tag.POS == "ADJF" and p.tag.case)
+
+
+@lru_cache(maxsize=10_000)
+def _singular_adjective(word: str) -> bool:
+    return any(p.tag.POS == "ADJF" and p.tag.number == "sing" for p in loading.parse(word))
+
+
+def _case_apart(word: str, other: str) -> bool:
+    """Two adjectives the dictionary reads in no common case (one it does not know as an adjective may agree)."""
+    cases, others = _adjective_cases(word), _adjective_cases(other)
+    return bool(cases) and bool(others) and not cases & others
+
+
 def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
     """ "в Чуйской и Джалал-Абадской областях": each adjective of a coordination names a region of its
-    own, the plural noun shared by all of them ("Чуйская область", "Джалал-Абадская область")."""
+    own, the noun shared by all of them ("Чуйская область", "Джалал-Абадская область")."""
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
     for at, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
         # By strings first: a region noun is rare, and a Token and its morphology for every word cost more.
         if not _is_region_noun_word(lemma, lower):
             continue
+        # Plural or singular («Павловского и Белинского сельского округа»: the singular noun distributes too), whatever
+        # number the tagger reads («айылных аймаков» as a singular). A singular's names read as singular adjectives and
+        # the noun is a word («дела Навального и Офицерова с делом», «Никита Белых и Пермского края» name no regions).
         noun = doc[at]
-        # (The prepositional plural by its ending too: «в … наслегах Намского улуса», which the tagger may misread.)
-        if noun.morph.get("Number") != ["Plur"] and not lower.endswith(("ах", "ях")):
+        singular = noun.morph.get("Number") != ["Plur"] and not lower.endswith(("ах", "ях", "ов", "ей"))
+        if singular and len(lower) < 4:
             continue
         i = noun.i - 1
         shared: list[Token] = []  # "муниципальных": lower-case words every region's name shares
@@ -1090,6 +1136,10 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             i -= 1
         names: list[Token] = []
         while i >= 0 and _is_capitalized(doc[i]) and doc[i].pos_ in ("ADJ", "PROPN") and _place_adjective(doc[i].text):
+            if singular and not _singular_adjective(doc[i].lower_):
+                break
+            if names and _case_apart(doc[i].lower_, names[0].lower_):
+                break  # «в п. Индерборский и Жарсуатском сельском округе»: a settlement's name, not the noun's
             names.insert(0, doc[i])
             if i < 1 or doc[i - 1].lower_ not in _COORDINATORS:
                 break
@@ -1403,7 +1453,7 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
             end += 1  # «село Толе би»: a settlement named after a person keeps the person's title
         yield doc[at:end]
         # (A plural the dictionary does not know by its locative ending: «в махаллях Гова и Каркидон».)
-        if not _plural_only(token.lower_) and not (len(lower) > 4 and lower.endswith(("ах", "ях"))):
+        if not _plural_kind(token.lower_):
             continue
         # «аулы Жанаталап и Акжар», «в сёлах Кызылтал, Ушбулак и Кокозек»: a plural kind names every settlement
         # listed; a capitalized word after a name makes it a person's («и Иван Петров»).
@@ -1508,6 +1558,26 @@ def route_ends(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         if after is not None and _is_capitalized(after) and after.is_alpha:
             continue  # «дороги Берд – Сусанна Погосян»: a person's name after the dash
         yield from (doc[t.i : t.i + 1] for t in ends)
+
+
+def places_named_after_kind(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
+    """«к сельскому округу Тартогай», «акима сельского округа Иркол»: a kind of `loc_kinds_named_after` and the name
+    after it name one place, the kind in the nominative kept (the bare name is the village the okrug is named after)."""
+    text = doc_text(doc)
+    if not any(kind in text for kind in _KINDS_NAMED_AFTER_STEMS):
+        return  # most texts name no such kind: no walk over their words
+    lemmas = token_strings(doc, LEMMA)
+    for i in range(1, len(doc)):
+        # By strings first: the kind's last word is rare, and a Token for every word costs more.
+        if lemmas[i - 1] not in _KINDS_NAMED_AFTER_LAST or quoted[i]:
+            continue
+        kind = name_after_kind(doc[i])
+        if kind is not None:
+            yield doc[i - len(kind) : i + 1], f"{' '.join(kind)} {doc[i].text}"
+
+
+_KINDS_NAMED_AFTER_LAST = frozenset(line.split()[-1] for line in lexicons.lines("loc_kinds_named_after"))
+_KINDS_NAMED_AFTER_STEMS = frozenset(word[:_STEM_LETTERS] for word in _KINDS_NAMED_AFTER_LAST)
 
 
 _PLACE_LIST_REACH = 6  # names of a list on either side of a place found
@@ -1678,6 +1748,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     # the noun after the list, not a far one before it.
     for span, name in elliptic_regions(doc):
         named.setdefault(span, name)
+    named.update((span, name) for span, name in places_named_after_kind(doc, quoted) if not _overlaps(span, people))
     named = {span: name for span, name in named.items() if not _numbered_district(span)}
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)

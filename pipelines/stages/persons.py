@@ -38,7 +38,7 @@ from pipelines.person_names import (
     with_gender,
 )
 from pipelines.tag_lines import in_tag_line
-from pipelines.titles import is_position_head, place_adjective, title_before, title_head
+from pipelines.titles import is_position_head, place_adjective, region_named_after_noun, title_before, title_head
 
 
 @dataclass
@@ -512,6 +512,27 @@ def _before_its_noun_phrase(token: Token) -> bool:
     return any(p.tag.POS == "ADJF" and p.tag.case in own for p in loading.parse(after.lower_))
 
 
+_LISTED_PLACES = 8  # place adjectives a list of regions runs to before its noun
+
+
+def _opens_place_adjectives(token: Token) -> bool:
+    """«главы айыл окмоту Сокулукского, Аламудунского и Жайылского районов»: a place's adjective that opens a list of
+    them, the region noun after the last, names a region (the locations stage lists each), not a person."""
+    doc = token.doc
+    if not _REGION_ADJECTIVE.fullmatch(token.text):
+        return False
+    i = token.i + 1
+    for _ in range(_LISTED_PLACES):
+        if i + 1 >= len(doc) or doc[i].text not in (",", "и") or not _REGION_ADJECTIVE.fullmatch(doc[i + 1].text):
+            break
+        i += 2
+    if i == token.i + 1 or i >= len(doc):
+        return False  # no list
+    noun = doc[i + 1] if doc[i].is_lower and doc[i].pos_ == "ADJ" and i + 1 < len(doc) else doc[i]
+    kinds = lexicons.load("loc_region_nouns")
+    return noun.is_lower and (fold(noun.lemma_) in kinds or fold(noun.text) in kinds)
+
+
 def _credited_source(token: Token) -> bool:
     doc = token.doc
     i = token.i - 1
@@ -652,7 +673,7 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _after_settlement_abbreviation(token) or _after_settlement_noun(token) or _credited_source(token):
         return True
-    if _before_its_noun_phrase(token) or _route_end(token):
+    if _before_its_noun_phrase(token) or _route_end(token) or _opens_place_adjectives(token):
         return True
     if token.idx > 0 and doc_text(doc)[token.idx - 1] == "#":
         return True  # «#МиллиМеджлис #аграрнаяполитика» under a post: a label it is filed under, no one named
@@ -887,6 +908,15 @@ def _joined_halves(names: list[Span]) -> list[Span]:
                     and is_patronymic(last[-1].text)
                     and is_first_name(last[-2].text)
                     and len(ent) == 1
+                    and not is_first_name(ent[0].text)
+                )
+                or (
+                    # «… развития семьи Дилшод | Каримов»: a first name alone, then a surname alone.
+                    len(last) == 1
+                    and len(ent) == 1
+                    and is_first_name(last[0].text)
+                    and not looks_like_surname(last[0].text)
+                    and looks_like_surname(ent[0].text)
                     and not is_first_name(ent[0].text)
                 )
             )
@@ -1268,6 +1298,8 @@ def _past_a_region(ent: Span) -> Span | None:
         and fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns")
     ):
         return ent[1:]  # «в регионе Имерети Нино Абуладзе»: the region's name, then the person's
+    if region_named_after_noun(ent[0]):
+        return ent[1:] if len(ent) > 1 else None  # «акима области Улытау Гульмиры Абдрахмановой»
     if len(ent) >= 3 and before is not None and _settlement_named_first(ent, before):
         return ent[1:]  # «казака хутора Воронцовка Артёма Лысенко»: the settlement's name, then the person's
     for token in ent:

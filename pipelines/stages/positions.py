@@ -1874,7 +1874,8 @@ def _executive_at_assembly(position: str | None, organization: str) -> bool:
     """An executive's post («аким ЗКО», «заместитель министра») with an assembly for its body: the linker took the
     council or parliament of the text for the body of someone who heads an executive."""
     words = _WORD.findall(position or "")
-    if words and _lemmas(words[0]) & lexicons.load("position_deputy_words"):
+    # Every word of a stacked deputy's post: «первый заместитель акима», «исполняющая обязанности акима».
+    while words and _lemmas(words[0]) & lexicons.load("position_deputy_words"):
         words = words[1:]
     body = _WORD.findall(organization)
     if not words or not body:
@@ -2404,8 +2405,13 @@ def _remit_item_post(doc: Doc, name: Span) -> str | None:
     if i <= sent_start or doc[i].text not in ("—", "–"):
         return None
     dash = i
-    # The item's remit: back to «по» after the list's colon or the previous item's comma.
-    while i > sent_start and doc[i - 1].text not in (":", ",", ";") and dash - i < 25:
+    # The item's remit: back to «по» after the list's colon or the previous item's comma; a comma inside the remit
+    # («по вопросам развития предпринимательства, строительства и инфраструктуры») is passed, a previous item's dash
+    # is not.
+    i -= 1
+    while i > sent_start and dash - i < 25 and doc[i].text not in (":", "—", "–"):
+        if fold(doc[i].text) == "по" and doc[i - 1].text in (":", ",", ";"):
+            break
         i -= 1
     if fold(doc[i].text) != "по" or i - 1 < sent_start:
         return None

@@ -30,6 +30,41 @@ from pipelines.stages.locations import find_locations
             {"Чуйская область", "Джалал-Абадская область"},
         ),
         ("Ремонт двух школ в Кызылжарском и Аккайынском районах.", {"Кызылжарский район", "Аккайынский район"}),
+        # An unknown name after a singular kind stands in the nominative: a guessed plural reading does not agree.
+        ("Отремонтирован мост у махалли Навбахор Чустского района.", {"Навбахор", "Чустский район"}),
+        # A region noun after a settlement's name that is no adjective is the kind of the name after it.
+        ("Сход прошёл в джамоате Нуробод района Рудаки.", {"Нуробод", "Рудаки"}),
+        # A singular noun's coordination joins «-ский» adjectives only: a surname in «-ых» and a letter are no
+        # region's.
+        (
+            "Губернаторы Тверской области Иван Белых и Пермского края Олег Чиркунов выступили.",
+            {"Тверская область", "Пермский край"},
+        ),
+        # A plural kind the dictionary misreads by its ending names every settlement listed after it.
+        ("Газ проведут в махаллях Навбахор и Янгиер.", {"Навбахор", "Янгиер"}),
+        # A singular noun distributes too, and a status word shared by the names stays in each; a name in another case
+        # is a settlement's, not the noun's.
+        (
+            "Пункты размещения готовы в п. Озёрный и Степном сельском округе.",
+            {"Озёрный", "Степной сельский округ"},
+        ),
+        (
+            "Жители Степного и Луговского сельского округа пришли.",
+            {"Степной сельский округ", "Луговской сельский округ"},
+        ),
+        (
+            "Бюджеты Кок-Жарского и Ленинского айылных аймаков утвердили.",
+            {"Кок-Жарский айылный аймак", "Ленинский айылный аймак"},
+        ),
+        # A rural okrug named after its kind keeps the kind: the bare name is its village's; a first name after the
+        # kind starts a person's name.
+        (
+            "Воду подведут к сельскому округу Коктобе. Отчитался аким сельского округа Акшатау Ерлан Жумабаев.",
+            {"сельский округ Коктобе", "сельский округ Акшатау"},
+        ),
+        ("Выступил аким сельского округа Ерлан Жумабаев.", set()),
+        # A region of the lexicon named after its noun, followed by a person's name that is not the place's.
+        ("Выступила заместитель акима области Улытау Айгерим Нуртаева.", {"область Улытау"}),
         # "муниципальный" is a status the text may leave out: one district, named as first written.
         (
             "Глава Вольского муниципального района доложил. Отдел МВД по Вольскому району сообщил.",

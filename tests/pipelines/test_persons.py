@@ -505,6 +505,12 @@ def test_an_eponym_after_a_body_is_no_person(nlp: Language) -> None:
     assert _persons(nlp, "Он окончил школу имени Ивана Петрова и музей Анны Ахматовой.") == []
 
 
+def test_a_first_name_and_a_surname_the_tagger_cut_apart_are_one_person(nlp: Language) -> None:
+    # «семьи Шерзод | Рахимов»: after a remit the tagger closed the first name as a name of its own.
+    text = "Выступил заместитель хокима района по вопросам развития семьи Шерзод Рахимов."
+    assert [p[:2] for p in _persons(nlp, text)] == [("Рахимов", "Шерзод")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1379,3 +1385,9 @@ def test_each_part_of_a_double_surname_that_declined(nlp: Language, text: str, s
 )
 def test_a_region_named_after_its_kind_is_no_part_of_the_name(nlp: Language, text: str, expected: tuple) -> None:
     assert [p[:2] for p in _persons(nlp, text)] == [expected]
+
+
+def test_a_place_adjective_opening_a_list_of_regions_is_no_person(nlp: Language) -> None:
+    # The tagger reads the first adjective of «Кеминского, Панфиловского и Чуйского районов» as a surname.
+    text = "В совещании участвовали главы айыл окмоту Кеминского, Панфиловского и Чуйского районов."
+    assert _persons(nlp, text) == []

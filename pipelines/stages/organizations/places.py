@@ -319,13 +319,9 @@ def _apposed_region_names(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[
     names = _apposed_regions()
     grown: dict[tuple[int, int], str] = {}
     for (start, end), core in ranges.items():
-        # (Not before a capitalised word, «… области Абай Ерик Кусаинов»: the persons stage may read the region's
-        # name, a first name too, as the person's, and the title it ends would lose its body.)
-        after = doc[end + 1] if end + 1 < len(doc) else None
-        person_next = (
-            after is not None and after.is_title and after.is_alpha and not _line_between(doc, doc[end], after)
-        )
-        if end < len(doc) and doc[end - 1].lower_ == "области" and doc[end].lower_ in names and not person_next:
+        # Before a person's name too («… области Абай Ерик Кусаинов»): the persons stage leaves a region's name after
+        # its noun to the place (`titles.region_named_after_noun`), however much it looks like a first name.
+        if end < len(doc) and doc[end - 1].lower_ == "области" and doc[end].lower_ in names:
             end += 1
         grown.setdefault((start, end), core)
     return grown
