@@ -1492,29 +1492,6 @@ def named_regions(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         yield doc[i + 1 : i + 2]
 
 
-# «сельский округ Тартогай»: a Kazakh rural district (ауылдық округ) named by an uninflected word after its kind,
-# which the golds write with the kind, as «область Абай» is (`loc_regions`); its status word, «округ», the name. Read
-# from the text (a scan in C), not word by word: the kind is rare.
-_RURAL_DISTRICT = re.compile(
-    r"(?<![\w-])(?P<status>(?i:сельск|аульн|поселков)(?:ий|ого|ому|им|ом))[ \t]+округ(?:а|у|ом|е)?[ \t]+"
-    r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)(?![\w-])"
-)
-
-
-def rural_districts(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
-    """ "к сельскому округу Тартогай", "акима сельского округа Иркол": a rural district's kind in the singular and
-    a capitalized word after it that the dictionary knows as no common word or first name; named with its kind."""
-    for match in _RURAL_DISTRICT.finditer(doc_text(doc)):
-        name = match.group("name")
-        span = doc.char_span(match.start(), match.end())
-        if span is None or quoted[span.end - 1]:
-            continue
-        if any(p.is_known and "Geox" not in p.tag for p in loading.parse(name.lower())) or _adjective(name.lower()):
-            continue  # (not «сельского округа Шуского района»: a district's adjective)
-        status = _adjective_nominative(match.group("status").lower(), "masc", False)
-        yield span, f"{status} округ {name}"
-
-
 @cache
 def _apposed_region_stems() -> frozenset[str]:
     return frozenset(noun[:4] for noun in lexicons.load("loc_apposed_region_nouns"))
@@ -1739,7 +1716,6 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     named.update(district_bodies(doc))
     named.update(heading_regions(doc))
     named.update((span, name) for span, name in adjective_regions(doc) if not _overlaps(span, people))
-    named.update((span, name) for span, name in rural_districts(doc, quoted) if not _overlaps(span, people))
     named.update(
         (span, name) for span, name in latin_names(doc) if not _overlaps(span, people) and not _latin_gloss(span)
     )
