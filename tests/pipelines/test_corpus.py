@@ -49,7 +49,7 @@ DEV = {
 GENRE = {
     "persons": 0.995,
     "speakers": 0.995,
-    "organizations": 0.965,
+    "organizations": 0.97,
     "locations": 0.99,
     "position_f1": 0.975,
     "person_org": 0.99,
@@ -90,13 +90,13 @@ HELDOUT = {
     "person_org": 0.895,
     # 0.765 → 0.76 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here a budget line the gold leaves out.
-    "issues": 0.76,
+    "issues": 0.77,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.85 → 0.84 in session 15, in the open: session 15's topic decision (governance weighed apart, threshold 0.30,
     # lexicon gaps seen in 3+ sets): leave-one-set-out mean .747 → .767; blind -17 +.017, -18 −.008, -19 −.008, -20
     # +.038 (.865 → .842 here, in sample).
-    "topics": 0.84,
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -105,11 +105,11 @@ HELDOUT = {
 HELDOUT2 = {
     "persons": 0.98,
     "speakers": 0.995,
-    "organizations": 0.955,
+    "organizations": 0.97,
     "locations": 0.96,
     "position_f1": 0.95,
-    "person_org": 0.955,
-    "issues": 0.8,
+    "person_org": 0.97,
+    "issues": 0.81,
     # 0.865 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.885 → 0.87 in session 17, in the open: decision retrained with -19, -20 opened (.889 → .875).
@@ -122,11 +122,11 @@ HELDOUT2 = {
 HELDOUT3 = {
     "persons": 0.99,
     "speakers": 0.995,
-    "organizations": 0.985,
+    "organizations": 0.995,
     "locations": 0.98,
-    "position_f1": 0.96,
+    "position_f1": 0.965,
     "person_org": 0.995,
-    "issues": 0.675,
+    "issues": 0.7,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     "topics": 0.84,
@@ -138,13 +138,15 @@ HELDOUT3 = {
 HELDOUT4 = {
     "persons": 0.995,
     "speakers": 0.995,
-    "organizations": 0.98,
+    # 0.98 → 0.975 in session 17, in the open: a party's branch listed with its party (-20, -12 list both;
+    # here only the branch).
+    "organizations": 0.975,
     "locations": 0.985,
     "position_f1": 0.905,
     # 0.915 → 0.9 in session 15, in the open: the linker retrained on session 14's tree (NEREL held out .698/.570 →
     # .703/.575; blind heldout-genre-18 person_org +0.030, opened -16 +0.010).
     "person_org": 0.915,
-    "issues": 0.625,
+    "issues": 0.635,
     # 0.800 with the seed-lexicon rules alone (in-sample: their lexicons were tuned on this set); 0.788 with session
     # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
@@ -173,7 +175,9 @@ HELDOUT5 = {
     # 16 («сельский» 2 → 0.5, «пассажирский» 3 → 2, environment's vocabulary) and the decision retrained on them:
     # leave-one-set-out mean of the genre sets 0.756 → 0.762 (up in all nine L2 × threshold settings); in sample -2, -6,
     # -17, -18 gain a topic or two, -5, -15, -16 lose one; blind -19 .824 → .816, -20 equal.
-    "topics": 0.85,
+    # 0.85 → 0.84 in session 17, in the open: doc 03's new issue («результаты мониторинга закупок», in its gold)
+    # reads as budget.
+    "topics": 0.84,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -182,7 +186,8 @@ HELDOUT5 = {
 HELDOUT6 = {
     "persons": 0.985,
     "speakers": 0.98,
-    "organizations": 0.945,
+    # 0.945 → 0.94 in session 17, in the open: a party's branch listed with its party (this gold lists the party only).
+    "organizations": 0.94,
     "locations": 0.98,
     "position_f1": 0.9,
     "person_org": 0.91,
@@ -218,7 +223,7 @@ HELDOUT8 = {
     # owner, which lifted heldout-genre-2 (person_org +0.013, position +0.007) and -6: within a 12-document
     # set's noise, so the ratchet steps down once, in the open.
     "position_f1": 0.91,
-    "person_org": 0.945,
+    "person_org": 0.955,
     "issues": 0.6,
     # 0.526 first; 0.509 with the topics stage's rule that the kind of the body holding the meeting is not
     # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
@@ -238,8 +243,10 @@ HELDOUT9 = {
     "organizations": 0.93,
     "locations": 0.99,
     "position_f1": 0.865,
-    "person_org": 0.89,
-    "issues": 0.61,
+    # 0.89 → 0.88 in session 17, in the open: a commission's secretary is the commission's (-11, -12, -13, -20;
+    # not 03 here).
+    "person_org": 0.88,
+    "issues": 0.63,
     # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
@@ -267,7 +274,7 @@ HELDOUT10 = {
     "person_org": 0.915,
     # 0.735 → 0.72 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here two budget-line works the gold leaves out.
-    "issues": 0.72,
+    "issues": 0.755,
     # 0.865 → 0.845 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     "topics": 0.88,
@@ -285,15 +292,15 @@ HELDOUT11 = {
     "organizations": 0.94,
     "locations": 0.945,
     "position_f1": 0.875,
-    "person_org": 0.835,
-    "issues": 0.66,
+    "person_org": 0.845,
+    "issues": 0.67,
     # 0.72 → 0.705 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened (they
     # rose .075 and .057 in sample; blind heldout-genre-16 rose .015, -15 fell .008).
     # 0.705 → 0.685 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.755 → 0.75 in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.762 →
     # 0.753; they rose .025 and .053 in sample, blind -19 .008).
-    "topics": 0.75,
+    "topics": 0.755,
     "meeting_date": 0.995,
     "meeting_place": 0.84,
 }
@@ -306,12 +313,12 @@ HELDOUT12 = {
     "organizations": 0.97,
     "locations": 0.955,
     "position_f1": 0.935,
-    "person_org": 0.93,
-    "issues": 0.595,
+    "person_org": 0.94,
+    "issues": 0.605,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766). 0.79 → 0.78
     # in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.796 → 0.784).
-    "topics": 0.78,
+    "topics": 0.79,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -322,7 +329,7 @@ HELDOUT13 = {
     "organizations": 0.92,
     "locations": 0.93,
     "position_f1": 0.925,
-    "person_org": 0.875,
+    "person_org": 0.895,
     "issues": 0.62,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
@@ -330,7 +337,7 @@ HELDOUT13 = {
     # here), which the topic decision reads (0.667 → 0.657).
     # 0.725 → 0.705 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.74,
+    "topics": 0.75,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -339,7 +346,7 @@ HELDOUT14 = {
     "persons": 0.995,
     "speakers": 0.99,
     "organizations": 0.975,
-    "locations": 0.94,
+    "locations": 0.945,
     "position_f1": 0.9,
     # person_org steps down once, in the open (session 13): the verb a name in apposition to the subject agrees with
     # now tells a woman's surname («Министр … Айана Тоюшева доложила»), persons +0.004 here and +0.008 on
@@ -348,7 +355,7 @@ HELDOUT14 = {
     # and once more: the words of Turkmen bodies' names are no persons (persons 0.959 → 0.967, speakers 0.945 →
     # 0.956 here), and one person matched now is not given the right body (0.823 → 0.814).
     "person_org": 0.935,
-    "issues": 0.76,
+    "issues": 0.765,
     # 0.83 → 0.82 in session 17, in the open: decision retrained with -19, -20 opened (.833 → .821).
     "topics": 0.82,
     "meeting_date": 0.995,
@@ -365,10 +372,10 @@ HELDOUT15 = {
     # the positions stage misreads.
     "position_f1": 0.9,
     "person_org": 0.845,
-    "issues": 0.655,
+    "issues": 0.665,
     # 0.66 → 0.655 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened.
     # topics 0.815 → 0.805 in session 16, in the open (.818 → .809; leave-one-set-out .714 → .706): see heldout-genre-5.
-    "topics": 0.805,
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -384,8 +391,8 @@ HELDOUT16 = {
     "organizations": 0.855,
     "locations": 0.945,
     "position_f1": 0.84,
-    "person_org": 0.725,
-    "issues": 0.57,
+    "person_org": 0.735,
+    "issues": 0.58,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
     "topics": 0.755,
     "meeting_date": 0.925,
@@ -402,7 +409,7 @@ HELDOUT17 = {
     "issues": 0.645,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
-    "topics": 0.66,
+    "topics": 0.685,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -411,11 +418,11 @@ HELDOUT18 = {
     # Gagauzia, Russia's national republics).
     "persons": 0.99,
     "speakers": 0.99,
-    "organizations": 0.91,
+    "organizations": 0.92,
     "locations": 0.905,
     "position_f1": 0.87,
-    "person_org": 0.875,
-    "issues": 0.7,
+    "person_org": 0.885,
+    "issues": 0.705,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
     # heldout-genre-17 +0.017). And 0.72 → 0.71 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; topics read the issues'
@@ -433,41 +440,41 @@ HELDOUT19 = {
     # 0.858 → 0.868, topics 0.808 → 0.804.
     "persons": 0.985,
     "speakers": 0.98,
-    "organizations": 0.855,
-    "locations": 0.945,
-    "position_f1": 0.88,
-    "person_org": 0.865,
-    "issues": 0.625,
+    "organizations": 0.935,
+    "locations": 0.99,
+    "position_f1": 0.89,
+    "person_org": 0.91,
+    "issues": 0.665,
     # 0.8 → 0.795 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .804 →
     # .796).
-    "topics": 0.81,
-    "meeting_date": 0.925,
+    "topics": 0.85,
+    "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
 HELDOUT20 = {
     # First measured blind on main at 50d7d81 (README there), written blind in session 15: Russia's regional and city
     # bodies and Belarus's councils and executive committees, in depth.
-    "persons": 0.965,
+    "persons": 0.975,
     "speakers": 0.99,
-    "organizations": 0.8,
-    "locations": 0.915,
-    "position_f1": 0.85,
-    "person_org": 0.67,
-    "issues": 0.635,
-    "topics": 0.8,
+    "organizations": 0.93,
+    "locations": 0.975,
+    "position_f1": 0.86,
+    "person_org": 0.825,
+    "issues": 0.675,
+    "topics": 0.88,
     "meeting_date": 0.995,
-    "meeting_place": 0.92,
+    "meeting_place": 0.995,
 }
 HELDOUT21 = {
     # First measured blind on main at 28dfeb5 (README there), written blind in session 16 in corpus-genre's own mix of
     # kinds, the hidden set's distribution.
     "persons": 0.99,
     "speakers": 0.975,
-    "organizations": 0.835,
+    "organizations": 0.845,
     "locations": 0.935,
-    "position_f1": 0.87,
+    "position_f1": 0.875,
     "person_org": 0.83,
-    "issues": 0.555,
+    "issues": 0.56,
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
     "topics": 0.805,
     "meeting_date": 0.995,
@@ -476,17 +483,17 @@ HELDOUT21 = {
 HELDOUT22 = {
     # First measured blind on main at 28dfeb5 (README there; topics 0.759 on 20bee71, the decision before -17 and -18
     # were opened), written blind in session 16: Kazakhstan, Kyrgyzstan, Uzbekistan and Tajikistan in depth.
-    "persons": 0.955,
+    "persons": 0.96,
     "speakers": 0.95,
     "organizations": 0.86,
     # 0.905 → 0.9 in session 16, in the open: real16a's place rules (chosen on real reports; the opened sets only
     # gained) moved this set 0.906 → 0.904, one place.
     "locations": 0.9,
-    "position_f1": 0.84,
-    "person_org": 0.77,
+    "position_f1": 0.865,
+    "person_org": 0.805,
     # 0.64 → 0.635 in session 16, in the open: real16b's organization rules (chosen on real reports) moved this set
     # 0.640 → 0.636; no opened set moved.
-    "issues": 0.635,
+    "issues": 0.64,
     "topics": 0.75,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
@@ -497,11 +504,11 @@ HELDOUT23 = {
     # of kinds, the hidden set's distribution.
     "persons": 0.965,
     "speakers": 0.99,
-    "organizations": 0.825,
+    "organizations": 0.83,
     "locations": 0.945,
     "position_f1": 0.89,
-    "person_org": 0.855,
-    "issues": 0.665,
+    "person_org": 0.86,
+    "issues": 0.67,
     "topics": 0.795,
     "meeting_date": 0.925,
     "meeting_place": 0.845,
@@ -512,10 +519,10 @@ HELDOUT24 = {
     # documents with many people from many bodies.
     "persons": 0.955,
     "speakers": 0.9,
-    "organizations": 0.845,
-    "locations": 0.935,
-    "position_f1": 0.9,
-    "person_org": 0.87,
+    "organizations": 0.865,
+    "locations": 0.95,
+    "position_f1": 0.905,
+    "person_org": 0.875,
     "issues": 0.5,
     "topics": 0.815,
     "meeting_date": 0.995,
