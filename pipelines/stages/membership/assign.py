@@ -255,10 +255,30 @@ def _election_officer(position: str | None) -> bool:
     return bool(position) and _ELECTION_COMMISSION.search(position or "") is not None
 
 
+def _names_a_listed_parent(name: str, orgs: tuple[OrganizationFinding, ...]) -> bool:
+    """«Томское региональное отделение общероссийской общественной организации «…»» beside the listed «Общероссийская
+    общественная организация «…»»: a branch whose quoted name is another listed body's."""
+    quoted = _QUOTED_NAME.search(name)
+    if quoted is None or name.find("«") == 0:
+        return False
+    return any(o.name != name and (own := _QUOTED_NAME.search(o.name)) and own.group() == quoted.group() for o in orgs)
+
+
+_QUOTED_NAME = re.compile(r"«[^«»]+")
+
+
 def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
     """A person's body (and post), read by the rules in order: the first four (the meeting's commission, the chair
     heading the place, a contracted executive, a unit kept in the post) decide alone; each later one revises what
     the ones before it gave."""
+    if (
+        document.owner_of_councils is not None
+        and person.organization == document.owner_of_councils
+        and _names_a_listed_parent(person.organization, document.orgs)
+    ):
+        # «ТОМСКОЕ РЕГИОНАЛЬНОЕ ОТДЕЛЕНИЕ / ОБЩЕРОССИЙСКОЙ … «…»» over «заседания правления»: the owner the letterhead
+        # names stands for its council's people as written, a branch too (no unit of the parent it names).
+        return person
     # (Linked by no earlier stage: the body the rules below find is the one the post names.)
     unlinked = person.organization is None
     if document.commission is not None and _of_commission(person, document.commission):
