@@ -8,6 +8,7 @@ after it («Н.С. Базарбаев, первый заместитель ми�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from spacy.attrs import ORTH
@@ -572,6 +573,14 @@ def _genitive_surname_after(doc: Doc, name_start: int) -> bool:
     )
 
 
+def _answered(name: Span, finder: str, find: Callable[[Span], Span | None]) -> Span | None:
+    """`find`'s answer for the name, once per Doc (`_answers`)."""
+    answers, at = _answers(name.doc, finder), (name.start, name.end)
+    if at not in answers:
+        answers[at] = find(name)
+    return answers[at]
+
+
 def title_before(doc: Doc, name_start: int) -> Span | None:
     """The job title standing right before the name token at `name_start`."""
     answers = _answers(doc, "before")
@@ -963,11 +972,7 @@ def _title_verbs(name: Span) -> list[Token]:
 
 def title_predicate(name: Span) -> Span | None:
     """A title the clause gives the person: «назначили главой ЕЦБ», «занимающего пост заместителя»."""
-    answers, at = _answers(name.doc, "predicate"), (name.start, name.end)
-    if at in answers:
-        return answers[at]
-    title = answers[at] = _title_predicate(name)
-    return title
+    return _answered(name, "predicate", _title_predicate)
 
 
 def _title_predicate(name: Span) -> Span | None:
@@ -1010,11 +1015,7 @@ _GAPPED_NAMES_SPAN = 30
 def gapped_title(name: Span) -> Span | None:
     """«избрали Ахвледиани первым заместителем, а Ниблошвили и Абашидзе — заместителями»: the verb left out after
     the names, a dash stands for it; the post in the instrumental after the dash is theirs, not the first one's."""
-    answers, at = _answers(name.doc, "gapped"), (name.start, name.end)
-    if at in answers:
-        return answers[at]
-    title = answers[at] = _gapped_title(name)
-    return title
+    return _answered(name, "gapped", _gapped_title)
 
 
 def _gapped_title(name: Span) -> Span | None:
@@ -1047,11 +1048,7 @@ _THIS_POST_SPAN = 12
 def title_by_pronoun(name: Span) -> Span | None:
     """«Был избран секретарь областного маслихата. Им стал депутат Владимир Бубенко»: the post named (in the
     nominative, as the passive's subject) in the sentence before, which the instrumental pronoun stands for."""
-    answers, at = _answers(name.doc, "by_pronoun"), (name.start, name.end)
-    if at in answers:
-        return answers[at]
-    title = answers[at] = _title_by_pronoun(name)
-    return title
+    return _answered(name, "by_pronoun", _title_by_pronoun)
 
 
 def _title_by_pronoun(name: Span) -> Span | None:
