@@ -139,7 +139,8 @@ def ocr_page(image: Image.Image, number: int) -> Page:
     last: Paragraph | None = None  # the last paragraph of the block before, that block's bottom, last line, edge
     last_bottom, last_line, last_right = 0.0, None, 0.0
     blocks = [list(block) for _, block in groupby(range(len(keys)), key=lambda k: keys[k][0])]
-    text_right = _text_right([lines[k] for k in range(len(keys)) if k not in margin], float(image.width))
+    bodies = [[lines[k] for k in block if k not in margin] for block in blocks]
+    text_right = _text_right([line for body in bodies for line in body], float(image.width))
     for index, members in enumerate(blocks):
         body = [k for k in members if k not in margin]
         page.paragraphs.extend(Paragraph([lines[k].text], margin=True) for k in members if k in margin)
@@ -154,8 +155,8 @@ def ocr_page(image: Image.Image, number: int) -> Page:
         if last is not None and top > last_bottom:
             last.open_end = False
             last.closed = last_line is not None and broken_on_purpose(last_line, lines[body[0]], last_right)
-        others = [[lines[k] for k in b if k not in margin] for i, b in enumerate(blocks) if i != index]
-        right = _column_right([lines[k] for k in body], others, text_right)
+        others = [other for i, other in enumerate(bodies) if i != index]
+        right = _column_right(bodies[index], others, text_right)
         page.paragraphs.extend(_block_paragraphs([keys[k][1] for k in body], [lines[k] for k in body], right))
         last, last_bottom = page.paragraphs[-1], max(lines[k].bottom for k in body)
         last_line, last_right = lines[body[-1]], right

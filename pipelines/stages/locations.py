@@ -1071,25 +1071,15 @@ def _region_nominative(span: Span) -> str | None:
 _COORDINATORS = {",", "и"}
 
 
-@lru_cache(maxsize=100_000)
-def _is_region_noun(lemma: str, lower: str) -> bool:
-    return (
-        _in_words(lemma, lower, "loc_region_nouns")
-        or _in_words(lemma, lower, "loc_settlement_nouns")
-        or _in_words(lemma, lower, "loc_council_territories")
-    )
-
-
 @cache
 def _region_or_settlement_words() -> frozenset[str]:
     return _lemmas("loc_region_nouns") | _lemmas("loc_settlement_nouns") | _lemmas("loc_council_territories")
 
 
-def _is_region_noun_word(lemma: str, lower: str) -> bool:
-    """`_is_region_noun`, read from the lexicons' union without its cache: a scan asks it of every word, and
-    most of a text's word forms are new to the cache (20k misses per 300 NEREL texts), each two cached look-ups."""
-    words = _region_or_settlement_words()
-    return lower.rstrip(".") in words or lemma.lower().replace("ё", "е") in words
+def _is_region_noun(lemma: str, lower: str) -> bool:
+    """A region's or a settlement's noun, or a council's territory («сельсовет»), read from the lexicons' union
+    without a cache: a scan asks it of every word, and most of a text's word forms would be new to one."""
+    return _in_word_set(lemma, lower, _region_or_settlement_words())
 
 
 def _singular_nominative(noun: Token) -> str | None:
@@ -1120,7 +1110,7 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
     lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
     for at, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
         # By strings first: a region noun is rare, and a Token and its morphology for every word cost more.
-        if not _is_region_noun_word(lemma, lower):
+        if not _is_region_noun(lemma, lower):
             continue
         # Plural or singular («Павловского и Белинского сельского округа»: the singular noun distributes too), whatever
         # number the tagger reads («айылных аймаков» as a singular). A singular's names read as singular adjectives and

@@ -55,7 +55,12 @@ from pipelines.stages.membership.kinds import (
     _quoted_with_kind,
     _without_kind,
 )
-from pipelines.stages.membership.letterheads import _letterhead_of_kind, _letterhead_owner, _parent_of_meeting
+from pipelines.stages.membership.letterheads import (
+    _letterhead_of_kind,
+    _letterhead_owner,
+    _names_a_listed_parent,
+    _parent_of_meeting,
+)
 from pipelines.stages.membership.owners import (
     _OWNING_PLACES,
     _bare_unit,
@@ -253,18 +258,6 @@ def _election_officer(position: str | None) -> bool:
     """«Заседание ведёт председатель горизбиркома Ю.В. Кошкин»: the election commission convenes an assembly's
     first sitting and its chair opens it; they are the commission's officer, not the new assembly's."""
     return bool(position) and _ELECTION_COMMISSION.search(position or "") is not None
-
-
-def _names_a_listed_parent(name: str, orgs: tuple[OrganizationFinding, ...]) -> bool:
-    """«Томское региональное отделение общероссийской общественной организации «…»» beside the listed «Общероссийская
-    общественная организация «…»»: a branch whose quoted name is another listed body's."""
-    quoted = _QUOTED_NAME.search(name)
-    if quoted is None or name.find("«") == 0:
-        return False
-    return any(o.name != name and (own := _QUOTED_NAME.search(o.name)) and own.group() == quoted.group() for o in orgs)
-
-
-_QUOTED_NAME = re.compile(r"«[^«»]+")
 
 
 def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:

@@ -205,6 +205,17 @@ def _letterhead_owner(text: str, orgs: tuple[OrganizationFinding, ...]) -> str |
     return _sentence_case(letterhead[: quoted.end()])
 
 
+def _names_a_listed_parent(name: str, orgs: tuple[OrganizationFinding, ...]) -> bool:
+    """«Томское региональное отделение общероссийской общественной организации «…»» beside the listed «Общероссийская
+    общественная организация «…»»: an owner named by its kind whose quoted name is another listed body's."""
+    quoted = _QUOTED.search(name)
+    if quoted is None or name.startswith(("«", '"')):
+        return False
+    return any(
+        o.name != name and (own := _QUOTED.search(o.name)) is not None and own.group(1) == quoted.group(1) for o in orgs
+    )
+
+
 def _joined_letterhead(lines: list[str]) -> str:
     """The letterhead line with the quoted name; «АЛТАЙСКАЯ РЕСПУБЛИКАНСКАЯ ОРГАНИЗАЦИЯ / ВСЕРОССИЙСКОЙ … ОРГАНИЗАЦИИ
     «…»» is one name broken over two lines: a quoted line opening in the genitive continues the line above it."""
