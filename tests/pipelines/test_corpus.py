@@ -36,7 +36,7 @@ DEV = {
     # had when issue 13 was filed, which is the issue's floor for this set. 0.855 → 0.845 in session 15, in the open:
     # the decision retrained with heldout-genre-15 and -16 opened (0.860 → 0.849 here, in sample). 0.85 → 0.845 in
     # session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.857 → 0.849).
-    "topics": 0.845,
+    "topics": 0.85,
     # 0.824 and 0.796 before session 11 read straight quotes as guillemets (`pipelines/cleaning/quotes.py`, nested
     # titles of real Central Asian reports: «Закон "О местном самоуправлении"» was cut at «Закон»): in nerel-014 the
     # parse of «экс-глава ООО «Газэкспорт» Юрий Комаров, возглавляющий компанию … Shtokman» now finds the former post
@@ -96,7 +96,8 @@ HELDOUT = {
     # 0.85 → 0.84 in session 15, in the open: session 15's topic decision (governance weighed apart, threshold 0.30,
     # lexicon gaps seen in 3+ sets): leave-one-set-out mean .747 → .767; blind -17 +.017, -18 −.008, -19 −.008, -20
     # +.038 (.865 → .842 here, in sample).
-    "topics": 0.85,
+    # 0.85 → 0.83 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -208,7 +209,8 @@ HELDOUT7 = {
     "position_f1": 0.9,
     "person_org": 0.945,
     "issues": 0.625,
-    "topics": 0.8,
+    # 0.8 → 0.785 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
+    "topics": 0.785,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -300,7 +302,8 @@ HELDOUT11 = {
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.755 → 0.75 in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.762 →
     # 0.753; they rose .025 and .053 in sample, blind -19 .008).
-    "topics": 0.755,
+    # 0.755 → 0.74 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
+    "topics": 0.74,
     "meeting_date": 0.995,
     "meeting_place": 0.84,
 }
@@ -318,7 +321,7 @@ HELDOUT12 = {
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766). 0.79 → 0.78
     # in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.796 → 0.784).
-    "topics": 0.79,
+    "topics": 0.81,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -375,7 +378,7 @@ HELDOUT15 = {
     "issues": 0.665,
     # 0.66 → 0.655 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened.
     # topics 0.815 → 0.805 in session 16, in the open (.818 → .809; leave-one-set-out .714 → .706): see heldout-genre-5.
-    "topics": 0.815,
+    "topics": 0.825,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -394,7 +397,8 @@ HELDOUT16 = {
     "person_org": 0.735,
     "issues": 0.58,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
-    "topics": 0.755,
+    # 0.755 → 0.735 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
+    "topics": 0.735,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
 }
@@ -409,7 +413,8 @@ HELDOUT17 = {
     "issues": 0.645,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
-    "topics": 0.685,
+    # 0.685 → 0.68 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
+    "topics": 0.68,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -461,13 +466,14 @@ HELDOUT20 = {
     "position_f1": 0.86,
     "person_org": 0.825,
     "issues": 0.675,
-    "topics": 0.88,
+    # 0.88 → 0.875 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
+    "topics": 0.875,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
 HELDOUT21 = {
     # First measured blind on main at 28dfeb5 (README there), written blind in session 16 in corpus-genre's own mix of
-    # kinds, the hidden set's distribution.
+    # kinds, the hidden set's distribution; opened for error analysis in session 18.
     "persons": 0.99,
     "speakers": 0.975,
     "organizations": 0.845,
@@ -476,13 +482,14 @@ HELDOUT21 = {
     "person_org": 0.83,
     "issues": 0.56,
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
-    "topics": 0.805,
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
 HELDOUT22 = {
     # First measured blind on main at 28dfeb5 (README there; topics 0.759 on 20bee71, the decision before -17 and -18
-    # were opened), written blind in session 16: Kazakhstan, Kyrgyzstan, Uzbekistan and Tajikistan in depth.
+    # were opened), written blind in session 16: Kazakhstan, Kyrgyzstan, Uzbekistan and Tajikistan in depth; opened
+    # for error analysis in session 18.
     "persons": 0.96,
     "speakers": 0.95,
     "organizations": 0.86,
@@ -494,7 +501,7 @@ HELDOUT22 = {
     # 0.64 → 0.635 in session 16, in the open: real16b's organization rules (chosen on real reports) moved this set
     # 0.640 → 0.636; no opened set moved.
     "issues": 0.64,
-    "topics": 0.75,
+    "topics": 0.755,
     "meeting_date": 0.925,
     "meeting_place": 0.92,
 }
@@ -509,7 +516,7 @@ HELDOUT23 = {
     "position_f1": 0.89,
     "person_org": 0.86,
     "issues": 0.67,
-    "topics": 0.795,
+    "topics": 0.805,
     "meeting_date": 0.925,
     "meeting_place": 0.845,
 }
