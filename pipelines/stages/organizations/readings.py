@@ -34,6 +34,8 @@ from pipelines.stages.organizations.canonical import _NAMED_AFTER, _adjective_sh
 
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
 
+_ROMAN = re.compile(r"[IVXLCDMХІ]{2,}")
+
 # A person in Latin letters: a first name (the Uzbek «ʻ» inside it) or an initial, then a surname by its Turkic or
 # Slavic ending («Jamshid Sobirov», «Nodirbek Xolmatova», «U. Qodirov»); no company's name ends so.
 _LATIN_PERSON = re.compile(r"(?:[A-Z][a-zʻʼ'’]+|[A-Z]\.) ?[A-Z][a-zʻʼ'’]+(?:ov|ev|yev|ova|eva|yeva)")
@@ -98,6 +100,10 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # «заместитель министра Ulugʻbek Qodirov», «U. Qodirov поручил»: a first name (or its initial) and a surname in
     # Uzbek Latin letters, which the tagger reads as a foreign company, are a person.
     if _LATIN_PERSON.fullmatch(doc[start:end].text) is not None:
+        return None
+    # «состоялась ХLI сессия»: a Roman ordinal typed with a Cyrillic «Х» or «І» among Latin letters, which the tokenizer
+    # splits in two, is a sitting's number.
+    if _ROMAN.fullmatch("".join(t.text for t in doc[start:end])) is not None:
         return None
     # «членом Совета по | одной семье»: a preposition the tagger ends a name on starts what follows it.
     while end - start > 1 and doc[end - 1].lower_ in _STOP:
