@@ -67,10 +67,15 @@ def canonical(span: Span) -> str:
         elif (
             token.i == head
             and token.lower_ in lex.foreign_heads
-            and (token.lemma_ not in lex.heads or token.i == span.start)
+            and (
+                token.lemma_ not in lex.heads
+                or token.i == span.start
+                or token.lemma_ == lex.foreign_heads[token.lower_]
+            )
         ):
             # The tagger guessed an unknown head's lemma and case («маслихата», «Хякимлика»): its dictionary form is
-            # known. (After a word it is not the head: «Пресс-служба акимата …».)
+            # known. (After a word it is not the head: «Пресс-служба акимата …».) So where the tagger found the lemma
+            # but not the case («Жогорку Кенешем» read as a genitive), which it cannot decline from.
             lemma = lex.foreign_heads[token.lower_]
             word = lemma.capitalize() if word[:1].isupper() else lemma
         elif token.i == head and (contracted := grammar.contracted_head(token.text)) is not None:
