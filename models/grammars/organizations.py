@@ -1076,6 +1076,12 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         return kind_of_branch(doc, seg.start)
     if any(doc[i].text in blocked for i in range(seg.start, seg.end)):
         return False
+    # «представители ДЧС Акмолинской области | и ТОО «Көкше Тазалық»»: a legal form after «и» opens the next body's
+    # name (its quoted name follows), no conjunct of this one's.
+    if seg.label.startswith("CONJ") and any(
+        doc[i].is_upper and doc[i].lower_.replace("0", "о") in lex.legal_forms for i in range(seg.start, seg.end)
+    ):
+        return False
     if seg.label == "NAMED_AFTER" and seg.end > eponym_end(doc, seg.start):
         return False
     if seg.label == "STATE_NAME":
