@@ -238,6 +238,16 @@ def _on_line(text: str, position: int, line_start: int) -> bool:
     return line_start <= position and "\n" not in text[line_start:position]
 
 
+def _state_language_half(words: str) -> bool:
+    """Two words or more, in a state language's letters or one the dictionary does not know («ХАЛК ТОПЛУШУ»); not a
+    Russian name's words before a dash of its own («АССАМБЛЕЯ ГОСУДАРСТВ – УЧАСТНИКОВ …»)."""
+    found = _WORD.findall(words)
+    morph = loading.morph()
+    return len(found) >= 2 and (
+        _STATE_LETTERS.search(words) is not None or any(not morph.word_is_known(w.lower()) for w in found)
+    )
+
+
 def _russian_halves(lines: tuple[Heading, ...]) -> tuple[Heading, ...]:
     """A letterhead's line of two names joined by a dash is read as its Russian half (the one after the dash), a line
     of its own as it would be on two lines: in sentence case the half after the dash opens no sentence, and its kind
@@ -246,7 +256,7 @@ def _russian_halves(lines: tuple[Heading, ...]) -> tuple[Heading, ...]:
     halves: list[Heading] = []
     for line in lines:
         match = _BILINGUAL.match(line.text)
-        if match is not None and len(match.group("own").split()) >= 2:
+        if match is not None and _state_language_half(match.group("own")):
             russian = match.group("russian")
             halves.append(Heading(russian, line.start + match.start("russian"), len(russian.split())))
         else:
