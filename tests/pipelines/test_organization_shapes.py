@@ -438,3 +438,11 @@ def test_bilingual_letterhead_line_is_read_as_its_russian_half(nlp: Language) ->
     found = [n.casefold() for n in names(nlp, text)]
     assert "народное собрание гагаузии" in found
     assert any(n.startswith("постоянная комиссия") and "бюджету" in n and "гагаузии" in n for n in found)
+
+
+def test_commission_of_a_council_named_by_its_place_is_a_body(nlp: Language) -> None:
+    text = (
+        "Вчера состоялось выездное заседание постоянной комиссии Павлодарского областного маслихата по вопросам "
+        "экологии и развития инфраструктуры."
+    )
+    assert any(n.startswith("постоянная комиссия Павлодарского областного маслихата") for n in names(nlp, text))
