@@ -424,7 +424,11 @@ def _only_verb(token: Token) -> bool:
 
 
 def _hyphenated_names(word: str) -> bool:
+    """«Интерфакс-Украина», «Спартак-Москва»: names joined by a hyphen; «ООН-женщины», «ООН-Хабитат»: an
+    abbreviation joined to a word, an agency's name."""
     parts = word.split("-")
+    if len(parts) > 1 and len(parts[0]) >= 2 and parts[0].isupper() and all(part.isalpha() for part in parts):
+        return True
     return len(parts) > 1 and all(part.isalpha() and part[:1].isupper() for part in parts)
 
 
