@@ -446,3 +446,22 @@ def test_commission_of_a_council_named_by_its_place_is_a_body(nlp: Language) -> 
         "экологии и развития инфраструктуры."
     )
     assert any(n.startswith("постоянная комиссия Павлодарского областного маслихата") for n in names(nlp, text))
+
+
+def test_armenian_community_letterhead_is_a_place(nlp: Language) -> None:
+    text = (
+        "ОБЩИНА СЕВАН ГЕГАРКУНИКСКОЙ ОБЛАСТИ РЕСПУБЛИКИ АРМЕНИЯ\n\nПРОТОКОЛ № 9\n"
+        "очередного заседания Совета старейшин общины Севан\n\nПогосян А.С., глава общины Севан — Начнем.\n"
+    )
+    found = [n.casefold() for n in names(nlp, text)]
+    assert not any(n.startswith("община") for n in found)
+
+
+def test_agency_joined_to_an_abbreviation_by_a_hyphen(nlp: Language) -> None:
+    text = "Национальный координатор структуры «ООН-женщины» в Казахстане представила исследование."
+    assert any("ООН-женщины" in n for n in names(nlp, text))
+
+
+def test_state_language_territory_in_capitals_is_no_abbreviation(nlp: Language) -> None:
+    text = "ОШ ОБЛУСУ НООКАТ РАЙОНУ\nНООКАТСКИЙ АЙЫЛЬНЫЙ КЕНЕШ\n\nПРОТОКОЛ № 2\nсессии айыльного кенеша\n"
+    assert "ОБЛУСУ" not in names(nlp, text)

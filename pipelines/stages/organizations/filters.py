@@ -191,12 +191,23 @@ def _community(body: Body) -> bool:
     place (its council, «совет старейшин Горисской общины», is the body; a registered community has a quoted name:
     «родовая община «Кичига»»)."""
     words = body.name.split()
+    # («Община Гавар Гегаркуникской области Республики Армения», a letterhead: the region and the state it is in are
+    # the place's too.)
+    where = all(
+        _PLACE_ADJECTIVE.search(w.lower()) is not None or grammar.word_lemma(w) in _COMMUNITY_REGIONS or w[:1].isupper()
+        for w in words[2:]
+    )
     return (
         body.head == "община"
-        and len(words) == 2
+        and len(words) >= 2
+        and where
         and not any(q in body.name for q in _QUOTES)
         and (_PLACE_ADJECTIVE.search(words[0]) is not None or words[1][:1].isupper())
     )
+
+
+# Kinds of region an Armenian community's letterhead names it with.
+_COMMUNITY_REGIONS = frozenset({"область", "марз", "республика", "район"})
 
 
 def _of_kind(token: Token, kinds: frozenset[str]) -> bool:
