@@ -465,3 +465,8 @@ def test_agency_joined_to_an_abbreviation_by_a_hyphen(nlp: Language) -> None:
 def test_state_language_territory_in_capitals_is_no_abbreviation(nlp: Language) -> None:
     text = "ОШ ОБЛУСУ НООКАТ РАЙОНУ\nНООКАТСКИЙ АЙЫЛЬНЫЙ КЕНЕШ\n\nПРОТОКОЛ № 2\nсессии айыльного кенеша\n"
     assert "ОБЛУСУ" not in names(nlp, text)
+
+
+def test_name_after_a_water_kind_is_no_body(nlp: Language) -> None:
+    text = "Завершена реконструкция газораспределительного пункта у канала Шахрихансай и моста."
+    assert not any("Шахрихансай" in n for n in names(nlp, text))

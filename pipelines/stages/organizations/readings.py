@@ -101,6 +101,16 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     # Uzbek Latin letters, which the tagger reads as a foreign company, are a person.
     if _LATIN_PERSON.fullmatch(doc[start:end].text) is not None:
         return None
+    # «реконструкция пункта у канала Бозсу», «на реке Магиан»: a name right after a water body's kind in small letters
+    # is that water's (an abbreviation after «канала» may be a broadcaster's: «канала НТВ»).
+    if (
+        end - start == 1
+        and start > 0
+        and doc[start].is_title
+        and doc[start - 1].is_lower
+        and grammar.word_lemma(doc[start - 1].text) in _water_kinds()
+    ):
+        return None
     # «состоялась ХLI сессия»: a Roman ordinal typed with a Cyrillic «Х» or «І» among Latin letters, which the tokenizer
     # splits in two, is a sitting's number.
     if _ROMAN.fullmatch("".join(t.text for t in doc[start:end])) is not None:
@@ -410,6 +420,12 @@ _MINISTER_TITLE = re.compile(r"^(?:вице-|экс-|зам)?министр(?:а
 def _only_adverb(token: Token) -> bool:
     parses = loading.parse(token.lower_)
     return token.is_alpha and bool(parses) and all(p.tag.POS in _ADVERBIAL_POS for p in parses)
+
+
+@cache
+def _water_kinds() -> frozenset[str]:
+    # (Canals and irrigation ditches are the texts' water too: «канал Бозсу», «арык Шахрихан».)
+    return lexicons.load("loc_water_nouns") | {"канал", "арык"}
 
 
 def _only_noun(token: Token) -> bool:
