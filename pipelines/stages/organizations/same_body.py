@@ -220,6 +220,8 @@ def _bare_executive(doc: Doc, bodies: list[Body]) -> list[Body]:
     The town is the one the executive's head is titled by, else the one the first bare mention's line names by «г.».
     Where the text names the executive with its town anywhere, that reading is the body and nothing is added."""
     text = doc_text(doc)
+    if "мэри" not in text:  # (a substring test first: the pattern's look-behinds are slow to scan with)
+        return []
     found = list(_BARE_EXECUTIVE.finditer(text, 0, 20_000))
     if not found:
         return []
@@ -260,6 +262,8 @@ def _jamoats(doc: Doc, persons: set[tuple[int, int]]) -> list[Body]:
     village is named as written, in the nominative after the kind. A person right after the kind, «председатель
     джамоата Мирзошо Назарбеков» (a name the persons stage found), is the chair, not the village."""
     text = doc_text(doc)
+    if "жамоат" not in text:  # (a substring test first, far cheaper than the pattern's scan)
+        return []
     lex = grammar.lexicon()
     added: dict[str, Body] = {}
     for m in _JAMOAT.finditer(text, 0, 20_000):
