@@ -942,6 +942,21 @@ def patronymic(token: Token) -> bool:
     return any("Patr" in p.tag for p in loading.parse(token.lower_))
 
 
+def _surname_before_name(doc: Doc, i: int) -> bool:
+    """The capitalised word at `i` opens «Фамилия Имя Отчество»: a first name and a patronymic follow, and no surname
+    after them («акимата Тараза Азамата Жолдошбековича Осмонкулова» keeps «Тараза»); the word can be in the
+    patronymic's case and is no place («Совета Европы Ивана Петровича» keeps «Европы»)."""
+    if i + 2 >= len(doc) or not (doc[i].is_title and doc[i + 1].is_title and patronymic(doc[i + 2])):
+        return False
+    if i + 3 < len(doc) and doc[i + 3].is_title:
+        return False
+    parses = loading.parse(doc[i].lower_)
+    if not parses or any("Geox" in p.tag for p in parses):
+        return False
+    cases = {p.tag.case for p in loading.parse(doc[i + 2].lower_) if "Patr" in p.tag}
+    return any(p.tag.case in cases for p in parses)
+
+
 def _is_head_word(token: Token, lex: Lexicons) -> bool:
     return token.lemma_ in lex.heads or token.lower_ in lex.foreign_heads or word_lemma(token.text) in lex.heads
 
@@ -1049,12 +1064,23 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         patronymic(doc[i]) for i in range(seg.start, min(seg.end + 1, len(doc)))
     ):
         return False
-    # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
+    # «избрать заместителем председателя Общественного совета | Шульгу Татьяну Петровну»: one capitalised word before
+    # a first name and a patronymic, in their case, is the surname of a protocol's «Фамилия Имя Отчество», no place
+    # or name of the body.
     single = seg.end - seg.start == 1
+    if single and _surname_before_name(doc, seg.start):
+        return False
+    # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
     if seg.label == "GEN_NP" and single and doc[seg.start].is_lower and doc[seg.start].lemma_ in lex.referring_heads:
         # (Not the kind before its quoted name: «региональное отделение | партии «Новые люди»».)
         return kind_of_branch(doc, seg.start)
     if any(doc[i].text in blocked for i in range(seg.start, seg.end)):
+        return False
+    # «представители ДЧС Акмолинской области | и ТОО «Көкше Тазалық»»: a legal form after «и» opens the next body's
+    # name (its quoted name follows), no conjunct of this one's.
+    if seg.label.startswith("CONJ") and any(
+        doc[i].is_upper and doc[i].lower_.replace("0", "о") in lex.legal_forms for i in range(seg.start, seg.end)
+    ):
         return False
     if seg.label == "NAMED_AFTER" and seg.end > eponym_end(doc, seg.start):
         return False

@@ -67,10 +67,16 @@ def canonical(span: Span) -> str:
         elif (
             token.i == head
             and token.lower_ in lex.foreign_heads
-            and (token.lemma_ not in lex.heads or token.i == span.start)
+            and (
+                token.lemma_ not in lex.heads
+                or token.i == span.start
+                or (token.lemma_ == lex.foreign_heads[token.lower_] and token.lower_.endswith(_RUSSIAN_OBLIQUE))
+            )
         ):
             # The tagger guessed an unknown head's lemma and case («маслихата», «Хякимлика»): its dictionary form is
-            # known. (After a word it is not the head: «Пресс-служба акимата …».)
+            # known. (After a word it is not the head: «Пресс-служба акимата …».) So where the tagger found the lemma
+            # but not the case of a Russian ending («Жогорку Кенешем» read as a genitive), which it cannot decline
+            # from; a state language's own ending in a vowel stays («Халк Маслахаты»).
             lemma = lex.foreign_heads[token.lower_]
             word = lemma.capitalize() if word[:1].isupper() else lemma
         elif token.i == head and (contracted := grammar.contracted_head(token.text)) is not None:
@@ -140,6 +146,10 @@ def canonical(span: Span) -> str:
     name = re.sub(r"\s+", " ", "".join(parts)).strip()
     # Wiki markup's ''…'' is the text's quotes.
     return re.sub(r"''\s?(.+?)\s?''", r"«\1»", name)
+
+
+# Russian case endings a foreign kind takes that no state language's nominative ends in.
+_RUSSIAN_OBLIQUE = ("ом", "ем", "ов", "ей", "ам", "ами", "ах")
 
 
 def _singular(word: str, head: str) -> str | None:

@@ -191,12 +191,23 @@ def _community(body: Body) -> bool:
     place (its council, «совет старейшин Горисской общины», is the body; a registered community has a quoted name:
     «родовая община «Кичига»»)."""
     words = body.name.split()
+    # («Община Гавар Гегаркуникской области Республики Армения», a letterhead: the region and the state it is in are
+    # the place's too.)
+    where = all(
+        _PLACE_ADJECTIVE.search(w.lower()) is not None or grammar.word_lemma(w) in _COMMUNITY_REGIONS or w[:1].isupper()
+        for w in words[2:]
+    )
     return (
         body.head == "община"
-        and len(words) == 2
+        and len(words) >= 2
+        and where
         and not any(q in body.name for q in _QUOTES)
         and (_PLACE_ADJECTIVE.search(words[0]) is not None or words[1][:1].isupper())
     )
+
+
+# Kinds of region an Armenian community's letterhead names it with.
+_COMMUNITY_REGIONS = frozenset({"область", "марз", "республика", "район"})
 
 
 def _of_kind(token: Token, kinds: frozenset[str]) -> bool:
@@ -606,6 +617,9 @@ def _is_body(doc: Doc, body: Body) -> bool:
         return False
     if body.words in _lemma_names("org_media"):
         return not all(_as_medium(doc, m) for m in body.mentions)
+    # «на Хорогской ГЭС сократилась выработка»: a power plant as the site where things happen (`org_plants`).
+    if _first_noun_in(body.name, "org_plants") and all(_on_site(doc, m) for m in body.mentions):
+        return False
     # «укрывался в посольстве Эквадора»: the building, where no mention acts as a body.
     return not (body.head in lexicons.load("org_missions") and all(_inside(doc, m) for m in body.mentions))
 
@@ -721,14 +735,25 @@ _DISTRICT_KINDS = frozenset({"район", "область", "край", "окр
 def _building(name: str) -> bool:
     """«Исаакиевский собор», «Новое Городское кладбище», «Собор Святого Марка»: the name's first noun, after
     its adjectives only, is a kind of building (`org_buildings`), so it names the place, not a body."""
-    buildings = lexicons.load("org_buildings")
+    return _first_noun_in(name, "org_buildings")
+
+
+def _first_noun_in(name: str, lexicon: str) -> bool:
+    """The name's first word after its adjectives is one of `lexicon`'s kinds."""
+    kinds = lexicons.load(lexicon)
     for word in re.findall(r"[0-9A-Za-zА-Яа-яЁё-]+", name):
         lemma = grammar.word_lemma(word)
-        if lemma in buildings:
+        if lemma in kinds:
             return True
         if not re.search(grammar.ADJECTIVE_ENDING, word.lower()):
             return False
     return False
+
+
+def _on_site(doc: Doc, mention: TextSpan) -> bool:
+    """The mention follows «на»: something happens at the site («на Хорогской ГЭС»)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ == "на"
 
 
 def _inside(doc: Doc, mention: TextSpan) -> bool:

@@ -56,8 +56,10 @@ from pipelines.stages.organizations.readings import (
 from pipelines.stages.organizations.same_body import (
     _abbreviations_joined,
     _assembly_own_name,
+    _bare_executive,
     _bare_kind_named_after_pri,
     _bare_local_council,
+    _jamoats,
     _kind_before_name,
     _mahalla_assemblies,
     _unit_abbreviation_before_body,
@@ -188,6 +190,8 @@ def find_organizations(
         _units_under_letterhead(doc, kept)
         kept.extend(_council_of_protocol(doc, kept))
     kept.extend(_bare_local_council(doc, kept))
+    kept.extend(_bare_executive(doc, kept))
+    kept.extend(_jamoats(doc, persons))
     kept = _mahalla_assemblies(doc, kept)
     bodies = [
         b

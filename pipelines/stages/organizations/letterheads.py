@@ -228,6 +228,42 @@ def _unit_of_letterhead(name: str, parent: str) -> str | None:
     return f"{match.group(1)} {match.group(2)} {owner}"
 
 
+# «ГАГАУЗИЯ ХАЛК ТОПЛУШУ – НАРОДНОЕ СОБРАНИЕ ГАГАУЗИИ», «КАРА-БАЛТА ШААРДЫК КЕҢЕШИ – КАРА-БАЛТИНСКИЙ ГОРОДСКОЙ
+# КЕНЕШ»: a body's name in the state language, a dash and its name in Russian, on one line.
+_BILINGUAL = re.compile(r"^(?P<own>[^–—\n]+?) [–—] (?P<russian>[^–—\n]+)$")
+
+
+def _on_line(text: str, position: int, line_start: int) -> bool:
+    """`position` is on the line that starts at `line_start`."""
+    return line_start <= position and "\n" not in text[line_start:position]
+
+
+def _state_language_half(words: str) -> bool:
+    """Two words or more, in a state language's letters or one the dictionary does not know («ХАЛК ТОПЛУШУ»); not a
+    Russian name's words before a dash of its own («АССАМБЛЕЯ ГОСУДАРСТВ – УЧАСТНИКОВ …»)."""
+    found = _WORD.findall(words)
+    morph = loading.morph()
+    return len(found) >= 2 and (
+        _STATE_LETTERS.search(words) is not None or any(not morph.word_is_known(w.lower()) for w in found)
+    )
+
+
+def _russian_halves(lines: tuple[Heading, ...]) -> tuple[Heading, ...]:
+    """A letterhead's line of two names joined by a dash is read as its Russian half (the one after the dash), a line
+    of its own as it would be on two lines: in sentence case the half after the dash opens no sentence, and its kind
+    («народное собрание») is no name there. The state-language half is no body's record name
+    (`filters._state_language`)."""
+    halves: list[Heading] = []
+    for line in lines:
+        match = _BILINGUAL.match(line.text)
+        if match is not None and _state_language_half(match.group("own")):
+            russian = match.group("russian")
+            halves.append(Heading(russian, line.start + match.start("russian"), len(russian.split())))
+        else:
+            halves.append(line)
+    return tuple(halves)
+
+
 def _heading_bodies(doc: Doc, find: Callable[..., tuple[OrganizationFinding, ...]]) -> list[Body]:
     """Bodies named only in a heading typed in capitals, read again in sentence case (the taggers read capitals
     as names and abbreviations, see `_shouted`). A letterhead, the text's first line being a body's name
@@ -237,9 +273,11 @@ def _heading_bodies(doc: Doc, find: Callable[..., tuple[OrganizationFinding, ...
     (`find.find_organizations`), passed in so that this module does not import the one that imports it."""
     text = doc_text(doc)
     first_line = _first_line(text)
-    lines = _lines_joined(headings(doc)[:_MAX_HEADINGS], first_line, text)
+    lines = _russian_halves(_lines_joined(headings(doc)[:_MAX_HEADINGS], first_line, text))
     if not lines:
         return []
+    if _on_line(text, lines[0].start, first_line):
+        first_line = lines[0].start  # (the letterhead's Russian half)
     letterhead_end = lines[0].start + len(lines[0].text) if lines[0].start == first_line else first_line
     under_places = _under_place_lines(text, first_line)
     lex = grammar.lexicon()

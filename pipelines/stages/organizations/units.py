@@ -244,6 +244,7 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     named = any(t.is_alpha and not t.is_lower and t.ent_type_ != "LOC" for t in doc[i + 1 : end])
     # («председателя комитета госдумы по безопасности …»: a state body's contraction, even in small letters.)
     named = named or any(_state_contraction(t.text) for t in doc[i + 1 : end])
+    named = named or _of_placed_council(doc[i + 1 : end])
     if named or any(t.text in _QUOTES for t in doc[i:end]):
         return False
     if _of_place(doc[i + 1 : end]):
@@ -267,6 +268,20 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     if _after_title(doc, start):
         return True
     return _instructed(doc, doc[i])
+
+
+def _of_placed_council(rest: Span) -> bool:
+    """«комиссии | Западно-Казахстанского областного маслихата по вопросам …»: a local council or executive named by
+    its place's adjective (which the tagger reads as a place, not a name) names the unit's body with it. (A title's
+    unit stays the person's: `_department_in_titles`.)"""
+    local = lexicons.load("org_local_bodies")
+    lex = grammar.lexicon()
+    for token in rest:
+        kind = grammar.word_lemma(token.text)
+        if kind in local or lex.foreign_heads.get(token.lower_) in local:
+            before = rest[: token.i - rest.start]
+            return any(t.text[:1].isupper() and _PLACE_ADJECTIVE.search(t.lower_) for t in before)
+    return False
 
 
 _STATE_SYLLABLE = "гос"
