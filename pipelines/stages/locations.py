@@ -1543,6 +1543,27 @@ def places_named_after_kind(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span
             yield doc[i - len(kind) : i + 1], f"{' '.join(kind)} {doc[i].text}"
 
 
+# «глава Самаркандекского айыл окмоту»: a Kyrgyz aiyl's office is named by the adjective of the village it sits in
+# (Самаркандек, Кызыл-Туу, Ак-Коргон). Where the adjective adds a suffix of its own the stem hides the name's ending
+# («Кулундинского»: Кулунду, «Боконбаевского»: Боконбаево, «Ивановского»: Ивановка, «Ак-Суйского»: Ак-Суу): no name
+# is guessed then.
+_VILLAGE_OFFICE_ADJECTIVE = re.compile(r"(?P<stem>[А-ЯЁ][А-ЯЁа-яё-]+?)ск(?:ого|ому|им|ом|ий)")
+_SUFFIXED_STEMS = ("ин", "ын", "ов", "ев", "ёв", "й", "-")
+
+
+def village_offices(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
+    """«главы Кызыл-Тууского айыл окмоту» → Кызыл-Туу: the village an aiyl okmotu is named after."""
+    if "окмоту" not in doc_text(doc):
+        return  # most texts name no aiyl okmotu: no walk over their words
+    texts = token_texts(doc)
+    for i in range(2, len(texts)):
+        if texts[i] != "окмоту" or texts[i - 1].lower() != "айыл" or quoted[i - 2]:
+            continue
+        adjective = _VILLAGE_OFFICE_ADJECTIVE.fullmatch(texts[i - 2])
+        if adjective is not None and not adjective.group("stem").endswith(_SUFFIXED_STEMS):
+            yield doc[i - 2 : i - 1], adjective.group("stem")
+
+
 _KINDS_NAMED_AFTER_LAST = frozenset(line.split()[-1] for line in lexicons.lines("loc_kinds_named_after"))
 _KINDS_NAMED_AFTER_STEMS = frozenset(word[:_STEM_LETTERS] for word in _KINDS_NAMED_AFTER_LAST)
 
@@ -1715,6 +1736,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     for span, name in elliptic_regions(doc):
         named.setdefault(span, name)
     named.update((span, name) for span, name in places_named_after_kind(doc, quoted) if not _overlaps(span, people))
+    named.update((span, name) for span, name in village_offices(doc, quoted) if not _overlaps(span, people))
     named = {span: name for span, name in named.items() if not _numbered_district(span)}
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)
@@ -2159,16 +2181,14 @@ def _initials(name: str) -> str:
 
 def _merge_abbreviations(by_key: dict[Key, _Entry]) -> None:
     """ "Чувашская Республика" and "ЧР", "Северо-Кавказский федеральный округ" and "СКФО" in one text are one place,
-    listed by the form the text uses more often (the full name on a tie)."""
+    listed by the full name however often the text writes the abbreviation after it (the golds: «Восточно-Казахстанской
+    области (ВКО)», «Горно-Бадахшанской автономной области (ГБАО)», «КЧР» four times, all under the full name)."""
     fulls = {_initials(e.name): key for key, e in by_key.items() if len(_NAME_WORD.findall(e.name)) > 1}
     for key, entry in list(by_key.items()):
         full_key = fulls.get(entry.name) if _ABBREVIATION.fullmatch(entry.name) else None
         if full_key is None or full_key == key or full_key not in by_key:
             continue
-        full = by_key[full_key]
-        if len(entry.mentions) > len(full.mentions):
-            full.name = entry.name
-        full.mentions.extend(by_key.pop(key).mentions)
+        by_key[full_key].mentions.extend(by_key.pop(key).mentions)
 
 
 # The sides of a country or region: "юг Англии" is a region of its own. A city's centre or suburbs are not.
