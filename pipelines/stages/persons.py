@@ -1113,7 +1113,15 @@ def _settlement_named_first(ent: Span, before: Token) -> bool:
         return False
     first, second = ent[0].text, ent[1].text
     # «Республики Каракалпакстан Б. Ембергенов»: an initial and a surname after the name are a person's too.
-    initial = len(ent) >= 4 and len(second) == 1 and second.isupper() and ent[2].text == "." and ent[3].is_title
+    # (Not «прокурор Полоцкого района Бобрик Д.Н.»: a surname before its initials.)
+    initial = (
+        len(ent) == 4
+        and len(second) == 1
+        and second.isupper()
+        and ent[2].text == "."
+        and len(ent[3]) > 1
+        and looks_like_surname(ent[3].text)
+    )
     # «села Новая Надежда»: a name opening with an adjective is the settlement's own two words.
     return (
         not is_first_name(first)
@@ -1198,10 +1206,17 @@ def _fathers_name_after_place(ent: Span) -> Span | None:
     """«Глава айыл окмоту Ак-Турпак Эрлан Садыр уулу»: the tagger ran a place and the Kyrgyz name after it into one
     place. A span closed by the «son of» / «daughter of» particle ends with a name: a first name, the father's name
     and the particle; the place is what stands before them."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].text in TURKIC_PATRONYMIC_PARTICLES:
+        ent = doc[ent.start : ent.end + 1]  # «Кок-Жар Нурбек Асан | уулу»: the tagger left the particle out
     if len(ent) < 4 or ent[-1].text not in TURKIC_PATRONYMIC_PARTICLES:
         return None
-    first, father = ent[-3], ent[-2]
+    place, first, father = ent[-4], ent[-3], ent[-2]
     if not all(t.is_alpha and t.is_title for t in (first, father)) or not may_be_first_name(first.text):
+        return None
+    # (Not «Садыров Бакыт Садыр уулу», a surname before the name: a place's word is no surname's or first name's, or
+    # it is hyphenated as Kyrgyz villages are, «Кок-Жар», «Ак-Суу».)
+    if "-" not in place.text and (looks_like_surname(place.text) or may_be_first_name(place.text)):
         return None
     return ent[-3:]
 
@@ -1360,6 +1375,8 @@ def _past_a_region(ent: Span) -> Span | None:
     noun (in the span or right after it) is no surname, and the words before it are a body or a title in the
     genitive; the name, if any, follows the region."""
     doc, kinds = ent.doc, lexicons.load("loc_region_nouns")
+    if (fathers := _fathers_name_after_place(ent)) is not None:
+        return fathers  # «айыл окмоту Ак-Суу Бакыт Садыр уулу»: the village, then a Kyrgyz name
     before = doc[ent.start - 1] if ent.start > 0 else None
     if (
         len(ent) >= 3

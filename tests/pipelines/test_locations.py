@@ -1212,3 +1212,41 @@ def test_place_shapes_of_district_and_republic_reports(nlp: Language, text: str,
 )
 def test_council_territories_rural_districts_and_layout_shapes(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # An aiyl okmotu is named by the adjective of its village; the stem is the village's name.
+        ("Отчитался глава Кызыл-Булакского айыл окмоту Таалай Осмонов.", {"Кызыл-Булак"}, {"Кызыл-Булакский"}),
+        # An adjective with a suffix of its own hides the name's ending: no guess.
+        ("Отчитался глава Бакаевского айыл окмоту Таалай Осмонов.", set(), {"Бакаев"}),
+        # A Kyrgyz name closed by «уулу» after a place the tagger ran into it: the place ends before the name.
+        (
+            "Глава айыл окмоту Кара-Жыгач Эрлан Садыр уулу поднял вопрос о пастбищах.",
+            {"Кара-Жыгач"},
+            {"Кара-Жыгач Эрлан Садыр уулу"},
+        ),
+        # A rural municipality's name in Tajik letters before its head's name.
+        ("Выступил председатель джамоата Ғозималик Иброҳим Раҷабов.", {"Ғозималик"}, set()),
+        # A republic's capitalized kind before a name with an initial: the republic keeps its name.
+        (
+            "Работы идут в Республике Каракалпакстан. Министр Республики Каракалпакстан Д. Утепов доложил.",
+            {"Республика Каракалпакстан"},
+            {"Республика"},
+        ),
+        # A place the text writes in full and then abbreviates is listed by its full name.
+        (
+            "Сессия маслихата Западно-Казахстанской области (ЗКО) прошла в Уральске. Бюджет ЗКО вырос, "
+            "в ЗКО построят школы.",
+            {"Западно-Казахстанская область"},
+            {"ЗКО"},
+        ),
+    ],
+)
+def test_central_asian_villages_names_and_abbreviations(
+    nlp: Language, text: str, present: set[str], absent: set[str]
+) -> None:
+    names = _places(nlp, text)
+    assert present <= names
+    assert not absent & names
