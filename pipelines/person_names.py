@@ -654,7 +654,11 @@ def _declined_first_name_case(first: Token | None) -> str | None:
 # Endings only a surname has (Омурбекова, Садыров, Ткаченко); «-ин» and «-ук» end first names and foreign
 # surnames too (Зинедин), so a word with them leads a name as its surname only where the dictionary knows it as one.
 _OBLIQUE_OV_ENDINGS = ("овым", "евым", "овой", "евой", "ову", "еву")
-_SURNAME_ONLY_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ёва", "ский", "ская", "цкий", "цкая", "енко")
+# (Armenian «-ян», «-янц» and Georgian «-швили», «-дзе» too: «Варданян Тигран, заместитель марзпета — …».)
+_SURNAME_ONLY_ENDINGS = (
+    *("ов", "ев", "ёв", "ова", "ева", "ёва", "ский", "ская", "цкий", "цкая", "енко"),
+    *("ян", "янц", "швили", "дзе"),
+)
 
 
 def leads_as_surname(word: str) -> bool:

@@ -1449,18 +1449,16 @@ def _after_number(doc: Doc, i: int) -> bool:
     return any(ch.isdigit() for ch in before.text) or before.text in {")", "-", "–"}
 
 
+_ABBREVIATED_KIND_LENGTH = 3  # «с.», «аг.», «пос.», «пгт.»
 _BEFORE_A_KIND = frozenset({"в", "во", "из", "до", "у", "от", "к", "по", "около", "и", ","})
 
 
 def _split_at_abbreviation(doc: Doc, kind: int, at: int) -> bool:
     """«в аг. Стайки и аг. Боровка»: the segmenter ends a sentence at an abbreviated kind's dot; a lower-case kind
     after a preposition or a list's «и» opens no sentence, the name after it goes on with it."""
-    return (
-        at == kind + 2
-        and doc[kind].is_lower
-        and kind > 0
-        and (doc[kind - 1].lower_ in _BEFORE_A_KIND)
-    )
+    # (An abbreviation is short: «из поселков. Ее поддержал …» ends a sentence with a whole word.)
+    abbreviated = len(doc[kind]) <= _ABBREVIATED_KIND_LENGTH and doc[kind].is_lower
+    return at == kind + 2 and abbreviated and kind > 0 and doc[kind - 1].lower_ in _BEFORE_A_KIND
 
 
 def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:

@@ -660,11 +660,17 @@ def _names_a_medium(word: str) -> bool:
     return any(word.startswith(name[:-1]) and len(word) - len(name) <= 2 for name in _media())
 
 
+# Steps of a site's breadcrumb: no name runs across one.
+_BREADCRUMB_STEPS = frozenset({"›", "→", ">"})
+
+
 def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
     """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
     name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text, a place or a
     body the text names as such elsewhere (`elsewhere`: stems of one-word places and bodies)."""
     not_names, bodies = lexicons.load("person_not_names"), lexicons.load("org_heads")
+    if any(t.text in _BREADCRUMB_STEPS for t in ent):
+        return True  # «Басты бет › Жаңалықтар › Мәслихат сессиясы»: a site's breadcrumb, its steps run together
     words = [t for t in ent if any(c.isalpha() for c in t.text)]
     if _romanian_compound(ent):
         return True

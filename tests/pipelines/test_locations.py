@@ -1250,3 +1250,24 @@ def test_central_asian_villages_names_and_abbreviations(
     names = _places(nlp, text)
     assert present <= names
     assert not absent & names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An abbreviated kind the segmenter splits at; the name after it in the nominative.
+        ("Жильё введено в аг. Рубеж и аг. Сосновка, а дороги отремонтированы.", {"Рубеж", "Сосновка"}),
+        # A council's word after a settlement's kind is a village's name.
+        ("Мост отремонтируют у села Кенеш Ошской области.", {"Кенеш", "Ошская область"}),
+        # What a body is named after is no place.
+        ("Выступили студенты университета имени Абая из Алматы.", {"Алматы"}),
+        # An agency after a dateline's date and in a credit line is a body.
+        ("ОШ, 3 марта — Акипресс.\nВ Оше прошла сессия.\n\nИсточник: Акипресс", {"Ош"}),
+        # A name joined to a -дарья river is a river.
+        ("Воду подают из Чирчика и Сырдарьи в Ташкент.", {"Ташкент"}),
+        # A mine, a valley and an ancient site are no places.
+        ("Рабочие Зыряновского рудника и туристы в долине Чаткала посетили городище Актобе в Таразе.", {"Тараз"}),
+    ],
+)
+def test_villages_after_kinds_and_what_is_no_place(nlp: Language, text: str, expected: set[str]) -> None:
+    assert _places(nlp, text) == expected

@@ -1421,3 +1421,16 @@ def test_central_asian_name_shapes(nlp: Language, text: str, expected: list) -> 
 def test_a_place_adjective_before_a_body_s_noun_is_no_person(nlp: Language) -> None:
     text = "Грамотой награждена бухгалтер Кызыл-Булакского айыл окмоту Айгуль Токтогулова."
     assert [p[:2] for p in _persons(nlp, text)] == [("Токтогулова", "Айгуль")]
+
+
+def test_a_breadcrumb_s_steps_are_no_name(nlp: Language) -> None:
+    text = "Басты бет › Жаңалықтар › Мәслихат сессиясы\n\nСессию провел председатель маслихата Ержан Сейтов."
+    assert [p[:2] for p in _persons(nlp, text)] == [("Сейтов", "Ержан")]
+
+
+def test_an_armenian_surname_leads_a_turn_s_name(nlp: Language) -> None:
+    text = (
+        "На заседании присутствовал заместитель марзпета Ашот Мелконян.\n\n"
+        "Мелконян Ашот, заместитель марзпета — Мы поддержим заявку общины."
+    )
+    assert [p[:2] for p in _persons(nlp, text)] == [("Мелконян", "Ашот")]
