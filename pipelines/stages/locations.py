@@ -730,7 +730,8 @@ def _adjectival_town_in_a_list(span: Span) -> bool:
         return False
     if _SK_ADJECTIVE.match(token.text):
         return False  # «Самарской (88), Свердловской (80) и Новосибирской областях»: regions whose noun comes last
-    if any(c.pos_ in ("NOUN", "PROPN") and c.dep_ != "conj" for c in token.children):
+    # (A noun after it is the adjective's own; one before it is a misparse's: «в том числе в Ясный, Гай и …».)
+    if any(c.pos_ in ("NOUN", "PROPN") and c.dep_ != "conj" and c.i > token.i for c in token.children):
         return False
     joined = [token.head] if token.dep_ == "conj" else []
     joined += [c for c in token.children if c.dep_ == "conj"]
@@ -2064,7 +2065,8 @@ def _titles_a_person(span: Span) -> bool:
         if not _is_capitalized(token):
             return False
         if _given_name(token):
-            return joined
+            # (Not a name the tagger reads as a listed place: «в Ясный, Гай и Новотроицк».)
+            return joined and token.ent_type_ != "LOC"
         if not (joined and _title_adjective(token)):
             return False
     return False

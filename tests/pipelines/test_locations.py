@@ -1271,3 +1271,9 @@ def test_central_asian_villages_names_and_abbreviations(
 )
 def test_villages_after_kinds_and_what_is_no_place(nlp: Language, text: str, expected: set[str]) -> None:
     assert _places(nlp, text) == expected
+
+
+def test_a_town_named_by_an_adjective_in_a_list_after_in_that_number(nlp: Language) -> None:
+    # «в том числе» hangs a noun before the adjective; the listed first name is a town the tagger reads as one.
+    text = "Льготы получат учителя, переехавшие в малые города, в том числе в Ясный, Гай и Медногорск."
+    assert {"Ясный", "Гай", "Медногорск"} <= _places(nlp, text)
