@@ -2065,8 +2065,9 @@ def _titles_a_person(span: Span) -> bool:
         if not _is_capitalized(token):
             return False
         if _given_name(token):
-            # (Not a name the tagger reads as a listed place: «в Ясный, Гай и Новотроицк».)
-            return joined and token.ent_type_ != "LOC"
+            # The name the title stands before comes right after a title's adjective; one right after the list's
+            # comma or «и» is the list's next place: «в Ясный, Гай и Новотроицк».
+            return joined and _title_adjective(doc[token.i - 1])
         if not (joined and _title_adjective(token)):
             return False
     return False
