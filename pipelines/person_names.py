@@ -164,14 +164,18 @@ def is_womans_first_name(word: str) -> bool:
     return w in lexicons.load("person_women_first_names") or (len(w) > 5 and w.endswith(("гуль", "гюль")))
 
 
-# Letters of Kazakh, Kyrgyz and Uzbek Cyrillic by the Russian letter a Russian text writes for them.
-_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіў", "агкноуухиу")
+# Letters of Kazakh, Kyrgyz, Uzbek and Tajik Cyrillic by the Russian letter a Russian text writes for them (Tajik
+# «ҳ», «ӯ», «ӣ», «ҷ»: «Иброҳим» is Иброхим, «Ғайрат» Гайрат).
+_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіўҳӯӣҷ", "агкноуухиухуич")
 
 
 def is_first_name(word: str) -> bool:
     w = fold(word)
     if w in _first_names() or is_womans_first_name(word):
         return True
+    russian = w.translate(_KAZAKH_TO_RUSSIAN)
+    if russian != w:
+        return is_first_name(russian)  # «Иброҳим», «Ғайрат»: the name in the state language's letters
     # Plural readings would make surnames first names: «Борисов» is also «of the Borises».
     return any(
         "Name" in tag and "sing" in tag and score >= 0.2 and normal in _first_names()
@@ -650,7 +654,11 @@ def _declined_first_name_case(first: Token | None) -> str | None:
 # Endings only a surname has (Омурбекова, Садыров, Ткаченко); «-ин» and «-ук» end first names and foreign
 # surnames too (Зинедин), so a word with them leads a name as its surname only where the dictionary knows it as one.
 _OBLIQUE_OV_ENDINGS = ("овым", "евым", "овой", "евой", "ову", "еву")
-_SURNAME_ONLY_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ёва", "ский", "ская", "цкий", "цкая", "енко")
+# (Armenian «-ян», «-янц» and Georgian «-швили», «-дзе» too: «Варданян Тигран, заместитель марзпета — …».)
+_SURNAME_ONLY_ENDINGS = (
+    *("ов", "ев", "ёв", "ова", "ева", "ёва", "ский", "ская", "цкий", "цкая", "енко"),
+    *("ян", "янц", "швили", "дзе"),
+)
 
 
 def leads_as_surname(word: str) -> bool:
@@ -1439,8 +1447,11 @@ def gendered_surname(
     subject = None if label else _verb_gender(span.root) or _verb_before_gender(span)
     if subject is not None and first is not None and _dictionary_first_name(first.text):
         # («заместительница Сергея Собянина назначена»: a known first name in an oblique case is no subject's, however
-        # the parser hung the name.)
-        subject = subject if any(c == "Nom" for c, _ in _first_name_readings(first.text)) else None
+        # the parser hung the name. Unless the name is in apposition to the subject's post in the nominative:
+        # «Генеральный директор ОАО «…» Парвина Шодмонбекова доложила», a woman's name the dictionary knows only as
+        # an oblique form of a man's, Парвин.)
+        nominative = any(c == "Nom" for c, _ in _first_name_readings(first.text)) or _apposed_to_nominative_post(span)
+        subject = subject if nominative else None
     nominative_first = (
         first is not None
         and _dictionary_first_name(first.text)

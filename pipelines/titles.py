@@ -314,7 +314,9 @@ def _region_named(token: Token) -> bool:
     if token.i == 0:
         return False
     before = token.doc[token.i - 1]
-    if not before.is_lower:
+    # «Министр … Республики Каракалпакстан Полат Ережепов»: a republic's kind opens its official name with a capital.
+    republic = before.is_title and not before.is_sent_start and fold(before.lemma_) == "республика"
+    if not (before.is_lower or republic):
         return False
     if fold(before.lemma_) in lexicons.load("loc_apposed_region_nouns") | lexicons.load("title_apposed_units"):
         return True

@@ -427,7 +427,22 @@ def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
 
 
 def _names_water(span: Span, waters: frozenset[Key]) -> bool:
-    return any(_river_by_formant(t.text) for t in span if t.is_alpha) or (len(span) <= 2 and span_key(span) in waters)
+    return (
+        any(_river_by_formant(t.text) for t in span if t.is_alpha)
+        or (len(span) <= 2 and span_key(span) in waters)
+        or _joined_to_a_river(span)
+    )
+
+
+def _joined_to_a_river(span: Span) -> bool:
+    """«подача воды из Арыси и Сырдарьи»: a one-word name joined by «и» to a river named with a river's word is a river
+    too."""
+    if len(span) != 1:
+        return False
+    doc = span.doc
+    after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].lower_ in _CONJUNCTIONS else None
+    before = doc[span.start - 2] if span.start > 1 and doc[span.start - 1].lower_ in _CONJUNCTIONS else None
+    return any(t is not None and t.is_alpha and _river_by_formant(t.text) for t in (after, before))
 
 
 def _is_place_like(span: Span) -> bool:
@@ -715,7 +730,8 @@ def _adjectival_town_in_a_list(span: Span) -> bool:
         return False
     if _SK_ADJECTIVE.match(token.text):
         return False  # «Самарской (88), Свердловской (80) и Новосибирской областях»: regions whose noun comes last
-    if any(c.pos_ in ("NOUN", "PROPN") and c.dep_ != "conj" for c in token.children):
+    # (A noun after it is the adjective's own; one before it is a misparse's: «в том числе в Ясный, Гай и …».)
+    if any(c.pos_ in ("NOUN", "PROPN") and c.dep_ != "conj" and c.i > token.i for c in token.children):
         return False
     joined = [token.head] if token.dep_ == "conj" else []
     joined += [c for c in token.children if c.dep_ == "conj"]
@@ -840,6 +856,35 @@ def _unagreeing_after_kind(token: Token) -> bool:
     return any(p.tag.case == "nomn" for p in parses) and not agreeing
 
 
+# The case a preposition gives the settlement's kind it governs: «в аг.» is «в агрогородке», «из д.» «из деревни».
+_PREPOSITION_CASES = {"в": "loct", "во": "loct", "из": "gent", "до": "gent", "у": "gent", "от": "gent", "к": "datv"}
+
+
+_LISTED_KIND_REACH = 8  # «в аг. Стайки, аг. Рубеж и аг. Боровка»: words back to the list's preposition
+_LISTED_KIND_WORDS = frozenset({"и", ",", "."})
+
+
+def _unagreeing_after_abbreviated_kind(token: Token) -> bool:
+    """«в аг. Боровка», «из д. Заспа»: after an abbreviated kind the name stands in the nominative, uninflected, where
+    no reading of it is in the case the preposition before the kind gives (the tagger reads the abbreviation's case
+    wrongly); «в с. Ивановке» agrees and declines."""
+    if token.i < 3 or not token.is_alpha or token.doc[token.i - 1].text != ".":
+        return False
+    doc, kind = token.doc, token.doc[token.i - 2]
+    if not kind.is_lower or len(kind) > 4 or not _in(kind, "loc_settlement_nouns"):
+        return False
+    # «в аг. Стайки и аг. Боровка»: a listed name's kind shares the first one's preposition.
+    wanted = None
+    for before in reversed(doc[max(0, kind.i - _LISTED_KIND_REACH) : kind.i]):
+        wanted = _PREPOSITION_CASES.get(before.lower_)
+        listed = before.lower_ in _LISTED_KIND_WORDS or before.is_title or _in(before, "loc_settlement_nouns")
+        if wanted is not None or not listed:
+            break
+    if wanted is None:
+        return False
+    return not any(p.tag.case == wanted for p in loading.parse(token.text))
+
+
 def _nominative(span: Span) -> str:
     if (expanded := _expanded_abbreviation(span)) is not None:
         return expanded
@@ -853,7 +898,7 @@ def _nominative(span: Span) -> str:
             return token.text
         if _listed_after_plural_kind(span):
             return token.text  # «сёла Кызылтал и Ушбулак»: names beside a plural kind stay in the nominative
-        if _unagreeing_after_kind(token):
+        if _unagreeing_after_kind(token) or _unagreeing_after_abbreviated_kind(token):
             return token.text  # «в агрогородке Жирмуны»: a name that does not take its kind's case is as written
         if _hyphenated_consonant_final(token.text):
             return token.text  # «мост у Усть-Киран»: no case ending to strip, whatever plural the guess would make
@@ -1405,6 +1450,18 @@ def _after_number(doc: Doc, i: int) -> bool:
     return any(ch.isdigit() for ch in before.text) or before.text in {")", "-", "–"}
 
 
+_ABBREVIATED_KIND_LENGTH = 3  # «с.», «аг.», «пос.», «пгт.»
+_BEFORE_A_KIND = frozenset({"в", "во", "из", "до", "у", "от", "к", "по", "около", "и", ","})
+
+
+def _split_at_abbreviation(doc: Doc, kind: int, at: int) -> bool:
+    """«в аг. Стайки и аг. Боровка»: the segmenter ends a sentence at an abbreviated kind's dot; a lower-case kind
+    after a preposition or a list's «и» opens no sentence, the name after it goes on with it."""
+    # (An abbreviation is short: «из поселков. Ее поддержал …» ends a sentence with a whole word.)
+    abbreviated = len(doc[kind]) <= _ABBREVIATED_KIND_LENGTH and doc[kind].is_lower
+    return at == kind + 2 and abbreviated and kind > 0 and doc[kind - 1].lower_ in _BEFORE_A_KIND
+
+
 def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     """ "к с. Черкасское", "сёлах Терса и Широкий Буерак": a kind of settlement and its capitalized name,
     which NER misses after an abbreviation. "г." after a number is a year; elsewhere it marks a town NER
@@ -1432,7 +1489,7 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         # «с. Кара-Талаа», «пос. Ак-Суу»: a hyphenated name is one word.
         if at >= len(doc) or not _is_capitalized(doc[at]) or not doc[at].text.replace("-", "").isalpha() or quoted[at]:
             continue
-        if doc[at].is_sent_start or doc[at].text.isupper():
+        if (doc[at].is_sent_start and not _split_at_abbreviation(doc, i, at)) or doc[at].text.isupper():
             continue
         # One word, or an adjective and its noun ("Широкий Буерак").
         two = at + 1 < len(doc) and doc[at].pos_ == "ADJ" and _is_capitalized(doc[at + 1]) and doc[at + 1].is_alpha
@@ -1541,6 +1598,27 @@ def places_named_after_kind(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span
         kind = name_after_kind(doc[i])
         if kind is not None:
             yield doc[i - len(kind) : i + 1], f"{' '.join(kind)} {doc[i].text}"
+
+
+# «глава Самаркандекского айыл окмоту»: a Kyrgyz aiyl's office is named by the adjective of the village it sits in
+# (Самаркандек, Кызыл-Туу, Ак-Коргон). Where the adjective adds a suffix of its own the stem hides the name's ending
+# («Кулундинского»: Кулунду, «Боконбаевского»: Боконбаево, «Ивановского»: Ивановка, «Ак-Суйского»: Ак-Суу): no name
+# is guessed then.
+_VILLAGE_OFFICE_ADJECTIVE = re.compile(r"(?P<stem>[А-ЯЁ][А-ЯЁа-яё-]+?)ск(?:ого|ому|им|ом|ий)")
+_SUFFIXED_STEMS = ("ин", "ын", "ов", "ев", "ёв", "й", "-")
+
+
+def village_offices(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
+    """«главы Кызыл-Тууского айыл окмоту» → Кызыл-Туу: the village an aiyl okmotu is named after."""
+    if "окмоту" not in doc_text(doc):
+        return  # most texts name no aiyl okmotu: no walk over their words
+    texts = token_texts(doc)
+    for i in range(2, len(texts)):
+        if texts[i] != "окмоту" or texts[i - 1].lower() != "айыл" or quoted[i - 2]:
+            continue
+        adjective = _VILLAGE_OFFICE_ADJECTIVE.fullmatch(texts[i - 2])
+        if adjective is not None and not adjective.group("stem").endswith(_SUFFIXED_STEMS):
+            yield doc[i - 2 : i - 1], adjective.group("stem")
 
 
 _KINDS_NAMED_AFTER_LAST = frozenset(line.split()[-1] for line in lexicons.lines("loc_kinds_named_after"))
@@ -1715,6 +1793,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     for span, name in elliptic_regions(doc):
         named.setdefault(span, name)
     named.update((span, name) for span, name in places_named_after_kind(doc, quoted) if not _overlaps(span, people))
+    named.update((span, name) for span, name in village_offices(doc, quoted) if not _overlaps(span, people))
     named = {span: name for span, name in named.items() if not _numbered_district(span)}
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)
@@ -1734,6 +1813,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _latin_gloss(span)
         and not _titles_a_person(span)
         and not _names_no_place(span)
+        and not _named_after_or_credited(span)
         and not _numbered_district(span)
         and not _body_abbreviation(span, bodies)
         and span.text.lower().replace("ё", "е") not in others
@@ -1985,7 +2065,9 @@ def _titles_a_person(span: Span) -> bool:
         if not _is_capitalized(token):
             return False
         if _given_name(token):
-            return joined
+            # The name the title stands before comes right after a title's adjective; one right after the list's
+            # comma or «и» is the list's next place: «в Ясный, Гай и Новотроицк».
+            return joined and _title_adjective(doc[token.i - 1])
         if not (joined and _title_adjective(token)):
             return False
     return False
@@ -2004,8 +2086,10 @@ def _names_no_place(span: Span) -> bool:
     last = words[-1]
     if _in(span.root, "loc_institution_nouns") or _in(last, "loc_institution_nouns"):
         return True
-    if len(words) == 1 and last.is_alpha and _body_head(last.lower_):
-        return True  # «поручил областному Кенгашу»: a council's noun, capitalised as a body's name is, names no place
+    if len(words) == 1 and last.is_alpha and _body_head(last.lower_) and not _after_settlement_kind(span):
+        # «поручил областному Кенгашу»: a council's noun, capitalised as a body's name is, names no place; after a
+        # settlement's kind it is a village's name («у села Кенеш»).
+        return True
     if len(words) > 1 and _not_place_noun(last):
         return True
     if _SERIES_NUMBER.fullmatch(last.text):
@@ -2015,6 +2099,37 @@ def _names_no_place(span: Span) -> bool:
         lemmas = {p.normal_form for p in loading.parse(part) if p.tag.POS == "NOUN"} if part.isalpha() else set()
         return any(_in_words(lemma, part, "loc_not_place_nouns") for lemma in lemmas)
     return False
+
+
+def _after_settlement_kind(span: Span) -> bool:
+    before = _previous_word(span)
+    return before is not None and before.is_lower and _in(before, "loc_settlement_nouns")
+
+
+_EPONYM_WORDS = frozenset({"имени", "им"})
+_CREDIT_WORDS = frozenset({"источник", "фото", "автор"})
+_MONTH_STEMS = ("янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+
+
+def _named_after_or_credited(span: Span) -> bool:
+    """«университета имени Ахмета Байтурсынулы», «школы им. Абая»: what a body is named after is a person or an
+    event, not a place. «БИШКЕК, 16 октября — Кабар.», «Источник: Кабар»: the agency a dateline or a credit line
+    names after its date or its colon is a body."""
+    before = _previous_word(span)
+    if before is None:
+        return False
+    if before.lower_ in _EPONYM_WORDS:
+        return True
+    doc = span.doc
+    if len(span) != 1 or span.start < 2:
+        return False
+    mark, word = doc[span.start - 1], doc[span.start - 2]
+    if mark.text == ":":
+        return word.lower_ in _CREDIT_WORDS
+    after = doc[span.end] if span.end < len(doc) else None
+    dated = word.like_num or word.lower_.startswith(_MONTH_STEMS)
+    ends = after is None or after.text == "." or "\n" in after.text
+    return mark.text in _NAME_DASHES and dated and ends
 
 
 # Heads of bodies' names that name a polity or a community too: «Федерации», «Союза», «общины» may be a place's.
@@ -2159,16 +2274,14 @@ def _initials(name: str) -> str:
 
 def _merge_abbreviations(by_key: dict[Key, _Entry]) -> None:
     """ "Чувашская Республика" and "ЧР", "Северо-Кавказский федеральный округ" and "СКФО" in one text are one place,
-    listed by the form the text uses more often (the full name on a tie)."""
+    listed by the full name however often the text writes the abbreviation after it (the golds: «Восточно-Казахстанской
+    области (ВКО)», «Горно-Бадахшанской автономной области (ГБАО)», «КЧР» four times, all under the full name)."""
     fulls = {_initials(e.name): key for key, e in by_key.items() if len(_NAME_WORD.findall(e.name)) > 1}
     for key, entry in list(by_key.items()):
         full_key = fulls.get(entry.name) if _ABBREVIATION.fullmatch(entry.name) else None
         if full_key is None or full_key == key or full_key not in by_key:
             continue
-        full = by_key[full_key]
-        if len(entry.mentions) > len(full.mentions):
-            full.name = entry.name
-        full.mentions.extend(by_key.pop(key).mentions)
+        by_key[full_key].mentions.extend(by_key.pop(key).mentions)
 
 
 # The sides of a country or region: "юг Англии" is a region of its own. A city's centre or suburbs are not.

@@ -1007,6 +1007,14 @@ def _dated(fact: DateFact, ref: DateFact | None, doc: Doc) -> DateFact:
 
 def find_date(doc: Doc, sent: Span | None, dateline: Dateline | None, anchor: Token | None = None) -> str | None:
     ref = dateline.date if dateline else None
+    if anchor is not None and dateline is not None and ref is not None and anchor.idx < dateline.end:
+        # «Полпред провел совещание …\n\nБАТКЕН, 15 апреля — Кабар. В понедельник полпред провел расширенное
+        # совещание …»: the meeting's sentence is the headline, which the parser ran into the dateline; the lead after
+        # the dateline tells the meeting again, and its relative day dates it from the dateline's.
+        lead = _lead_after_dateline(doc, dateline)
+        relative, day = relative_date(lead, _dated(ref, ref, doc)) if lead is not None else (False, None)
+        if relative and day is not None:
+            return day.iso()
     if sent is not None:
         # A dateline ends before the sentence it heads; a line «8 сентября прошли выборы» read as one below the
         # meeting's sentence cuts nothing from it.
@@ -1641,7 +1649,31 @@ def find_place(
                 break
     if home or best:
         return home or _unshouted(best[1])
-    return heading_place(doc)
+    return heading_place(doc) or letterhead_town(doc, locations)
+
+
+# «СХОД ГРАЖДАН МАХАЛЛИ «ЯНГИ ХАЁТ» ГОРОДА МАРГИЛАНА», «АКИМАТ ГОРОДА РИДДЕРА»: a letterhead in capitals names its body
+# by the town or village it sits in, after the settlement's word in the genitive.
+_LETTERHEAD_TOWN = re.compile(
+    r"(?<![А-ЯЁ])(?:ГОРОДА|СЕЛА|ПОСЕЛКА|ПОСЁЛКА|АУЛА|КИШЛАКА)[ \t]+(?P<name>[А-ЯЁ][А-ЯЁ-]{2,})"
+)
+
+
+def letterhead_town(doc: Doc, locations: tuple[LocationFinding, ...]) -> str | None:
+    """The town a letterhead's body sits in, where nothing in the text places the meeting (a protocol's «Место
+    проведения: здание махаллинского гузара, ул. …» names a building alone): the body meets at home. Only a town the
+    text names as a location too, in the letterhead's form."""
+    lines = [line for _, line in _first_lines(_opening(doc), _FIELD_LINES) if _LETTERHEAD_TOWN.search(line)]
+    if not lines:
+        return None
+    text = doc_text(doc)
+    written = {_fold(text[m.start : m.end]): loc.name for loc in locations for m in loc.mentions}
+    for line in lines:
+        for found in _LETTERHEAD_TOWN.finditer(line):
+            name = written.get(_fold(found.group("name")))
+            if name is not None:
+                return name
+    return None
 
 
 _HOME_SENTENCES = 3  # the meeting sentence and the two after it
@@ -1670,6 +1702,14 @@ def _sentences_from(doc: Doc, sent: Span, count: int) -> list[Span]:
 
 
 _LEAD_SENTENCES = 4  # a report's lead: the headline, perhaps a subtitle, then the sentence that tells the news
+
+
+def _lead_after_dateline(doc: Doc, dateline: Dateline) -> Span | None:
+    """The sentence that opens the report's body after its dateline, where it tells of a meeting taking place."""
+    for sent in islice(doc.sents, _LEAD_SENTENCES + 1):
+        if sent.start_char >= dateline.end:
+            return sent if meeting_verbs(sent) else None
+    return None
 
 
 def lead_meeting_sentence(doc: Doc) -> Span | None:

@@ -239,6 +239,23 @@ def _post_in_apposition(name: Token, head: Token) -> bool:
     )
 
 
+_BODY_REACH = 2  # words from a place's adjective to its body's noun: «Самаркандекского айыл окмоту»
+
+
+def _adjective_of_a_body(token: Token) -> bool:
+    """«бухгалтер Самаркандекского айыл окмоту»: a place's adjective (-ский, -цкий) with a body's noun in the
+    lower-case words right after it names the body, whatever case the tagger gave it; no surname ends so there."""
+    if not _REGION_ADJECTIVE.fullmatch(token.text):
+        return False
+    bodies = lexicons.load("loc_org_nouns")
+    for after in token.doc[token.i + 1 : token.i + 1 + _BODY_REACH]:
+        if not (after.is_lower and after.is_alpha):
+            return False
+        if fold(after.text) in bodies or fold(after.lemma_) in bodies:
+            return True
+    return False
+
+
 def _is_modifier(ent: Span) -> bool:
     """One adjective before a capitalised word is part of a title, not a name: «Межстранового Совета»."""
     if len(ent) != 1 or ent.end >= len(ent.doc):
@@ -246,7 +263,7 @@ def _is_modifier(ent: Span) -> bool:
     head = ent.root.head
     if ent.root.dep_ == "amod" and head.i > ent.start and head.pos_ == "NOUN" and head.is_lower:
         return True  # «Кобринского районного отдела»: a place's adjective before a common noun
-    if place_adjective(ent[0]):
+    if place_adjective(ent[0]) or _adjective_of_a_body(ent[0]):
         return True
     if not ent.doc[ent.end].is_title:
         return False
@@ -643,11 +660,17 @@ def _names_a_medium(word: str) -> bool:
     return any(word.startswith(name[:-1]) and len(word) - len(name) <= 2 for name in _media())
 
 
+# Steps of a site's breadcrumb: no name runs across one.
+_BREADCRUMB_STEPS = frozenset({"›", "→", ">"})
+
+
 def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
     """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
     name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text, a place or a
     body the text names as such elsewhere (`elsewhere`: stems of one-word places and bodies)."""
     not_names, bodies = lexicons.load("person_not_names"), lexicons.load("org_heads")
+    if any(t.text in _BREADCRUMB_STEPS for t in ent):
+        return True  # «Басты бет › Жаңалықтар › Мәслихат сессиясы»: a site's breadcrumb, its steps run together
     words = [t for t in ent if any(c.isalpha() for c in t.text)]
     if _romanian_compound(ent):
         return True
@@ -882,6 +905,15 @@ def _feminine_post_word(word: str) -> bool:
     )
 
 
+def _adjacent(last: Span, ent: Span) -> bool:
+    """Two spans side by side, or across one line break: a newspaper's narrow column wraps a name («депутат Фарход
+    / Раҳимов»), and the tagger ends a span at the break."""
+    if last.end == ent.start:
+        return True
+    gap = last.doc[last.end]
+    return last.end + 1 == ent.start and gap.is_space and gap.text.count("\n") == 1
+
+
 def _joined_halves(names: list[Span]) -> list[Span]:
     """«Гулиза | Токтосуновна Бейшеналиева», «Айдар Ринатович | Сабитов»: one name the tagger cut in two adjacent
     spans, at the patronymic (a first name, then a patronymic opening the next span; a first name and patronymic,
@@ -889,7 +921,7 @@ def _joined_halves(names: list[Span]) -> list[Span]:
     joined: list[Span] = []
     for ent in names:
         last = joined[-1] if joined else None
-        if last is not None and last.end == ent.start and len(last) + len(ent) <= 4:
+        if last is not None and _adjacent(last, ent) and len(last) + len(ent) <= 4:
             halves = (
                 (is_first_name(last[-1].text) and is_patronymic(ent[0].text) and not is_patronymic(last[-1].text))
                 or (
@@ -1077,15 +1109,31 @@ def _settlement_named_first(ent: Span, before: Token) -> bool:
     region's kind: «заместитель акима области Улытау Гульмира Абдрахманова», «акима сельского округа Иркол Гульнар
     Тажибаевой» (Kazakh regions and rural districts named by an uninflected word after their kind)."""
     kinds = _place_kinds()
-    if not (len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)):
+    # «Совета Министров Республики Каракалпакстан Бахтияр Ембергенов»: a republic's kind opens its official name with a
+    # capital.
+    if not (
+        len(before) > 3
+        and (before.is_lower or (before.is_title and not before.is_sent_start))
+        and (fold(before.text) in kinds or fold(before.lemma_) in kinds)
+    ):
         return False
     first, second = ent[0].text, ent[1].text
+    # «Республики Каракалпакстан Б. Ембергенов»: an initial and a surname after the name are a person's too.
+    # (Not «прокурор Полоцкого района Бобрик Д.Н.»: a surname before its initials.)
+    initial = (
+        len(ent) == 4
+        and len(second) == 1
+        and second.isupper()
+        and ent[2].text == "."
+        and len(ent[3]) > 1
+        and looks_like_surname(ent[3].text)
+    )
     # «села Новая Надежда»: a name opening with an adjective is the settlement's own two words.
     return (
         not is_first_name(first)
         and not leads_as_surname(first)
         and not is_adjective(first)
-        and may_be_first_name(second)
+        and (may_be_first_name(second) or initial)
     )
 
 
@@ -1121,9 +1169,33 @@ def _long_settlement_then_name(ent: Span) -> bool:
     )
 
 
+# A Central Asian surname in the Uzbek (or Turkmen, Azerbaijani) Latin alphabet: «Qodirov», «Xolmatova», «Rahimzoda».
+_LATIN_SURNAME = re.compile(r"[A-Z][a-zʻ'’]+(?:ov|ev|ova|eva|zoda|zade)")
+_LATIN_FIRST_NAME = re.compile(r"[A-Z][a-zʻ'’]+")
+
+
+def _latin_script_name(ent: Span) -> bool:
+    """«первый заместитель министра Ulugʻbek Qodirov», «заместитель хокима Nodirbek Xolmatov»: a Russian text of
+    Uzbekistan writes an official's name as the state language does, in Latin letters; the tagger reads the two
+    foreign words as a body's. A first name and an -ov/-ev surname after a lower-case Russian word are a person."""
+    if len(ent) != 2 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    if before.is_space and ent.start > 1:
+        before = ent.doc[ent.start - 2]  # a newspaper's column wraps before the name
+    return (
+        before.is_lower
+        and not before.is_ascii
+        and _LATIN_FIRST_NAME.fullmatch(ent[0].text) is not None
+        and _LATIN_SURNAME.fullmatch(ent[1].text) is not None
+    )
+
+
 def _named_as_place(ent: Span) -> Span | None:
     """The person in a span the tagger took for a place or a body: a settlement's name run into the person after it
     (`_settlement_then_name`), or a name with nothing of a place in it (`_person_in_place`)."""
+    if _latin_script_name(ent):
+        return ent
     if ent.label_ == "ORG":
         # «руководитель отдела Бауыржан ОМАРОВ»: a surname in capitals reads to the tagger as a body's abbreviation.
         return _person_in_place(ent) if ent[-1].is_upper and len(ent[-1]) > 3 else None
@@ -1133,7 +1205,26 @@ def _named_as_place(ent: Span) -> Span | None:
         return ent  # «Мэр Ибраимов на встречу не пришел»: a head's title, then his -ов surname
     if _long_settlement_then_name(ent):
         return ent[-2:]
-    return _person_in_place(ent) or _name_after_place(ent)
+    return _person_in_place(ent) or _name_after_place(ent) or _fathers_name_after_place(ent)
+
+
+def _fathers_name_after_place(ent: Span) -> Span | None:
+    """«Глава айыл окмоту Ак-Турпак Эрлан Садыр уулу»: the tagger ran a place and the Kyrgyz name after it into one
+    place. A span closed by the «son of» / «daughter of» particle ends with a name: a first name, the father's name
+    and the particle; the place is what stands before them."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].text in TURKIC_PATRONYMIC_PARTICLES:
+        ent = doc[ent.start : ent.end + 1]  # «Кок-Жар Нурбек Асан | уулу»: the tagger left the particle out
+    if len(ent) < 4 or ent[-1].text not in TURKIC_PATRONYMIC_PARTICLES:
+        return None
+    place, first, father = ent[-4], ent[-3], ent[-2]
+    if not all(t.is_alpha and t.is_title for t in (first, father)) or not may_be_first_name(first.text):
+        return None
+    # (Not «Садыров Бакыт Садыр уулу», a surname before the name: a place's word is no surname's or first name's, or
+    # it is hyphenated as Kyrgyz villages are, «Кок-Жар», «Ак-Суу».)
+    if "-" not in place.text and (looks_like_surname(place.text) or may_be_first_name(place.text)):
+        return None
+    return ent[-3:]
 
 
 def _name_after_place(ent: Span) -> Span | None:
@@ -1290,6 +1381,8 @@ def _past_a_region(ent: Span) -> Span | None:
     noun (in the span or right after it) is no surname, and the words before it are a body or a title in the
     genitive; the name, if any, follows the region."""
     doc, kinds = ent.doc, lexicons.load("loc_region_nouns")
+    if (fathers := _fathers_name_after_place(ent)) is not None:
+        return fathers  # «айыл окмоту Ак-Суу Бакыт Садыр уулу»: the village, then a Kyrgyz name
     before = doc[ent.start - 1] if ent.start > 0 else None
     if (
         len(ent) >= 3

@@ -1142,3 +1142,22 @@ def test_site_fields_protocol_towns_and_the_next_meeting(
 ) -> None:
     found = meeting(nlp, text)
     assert (found.date, found.place) == (date, place)
+
+
+def test_a_headline_s_meeting_is_dated_by_the_lead_after_the_dateline(nlp: Language) -> None:
+    # 16 April 2025 is a Wednesday: «в понедельник» is the 14th.
+    text = (
+        "16.04.2025 / 10:20\n\nАким района провел совещание с главами сельских округов\n\n"
+        "ТАРАЗ, 16 апреля — Казинформ. В понедельник аким района провел расширенное совещание с главами "
+        "сельских округов."
+    )
+    assert meeting(nlp, text).date == "2025-04-14"
+
+
+def test_a_letterhead_s_town_places_a_protocol_held_in_a_building(nlp: Language) -> None:
+    text = (
+        "СХОД ГРАЖДАН МАХАЛЛИ «ДУСТЛИК» ГОРОДА НАМАНГАНА\n\nПРОТОКОЛ № 3\nсхода граждан махалли\n\n"
+        "Место проведения: здание махаллинского гузара\nДата: 5 марта 2026 г.\n\n"
+        "Присутствовали: 120 жителей махалли.\nСЛУШАЛИ: заместителя хокима города Намангана о благоустройстве."
+    )
+    assert meeting(nlp, text).place == "Наманган"

@@ -1391,3 +1391,46 @@ def test_a_place_adjective_opening_a_list_of_regions_is_no_person(nlp: Language)
     # The tagger reads the first adjective of «Кеминского, Панфиловского и Чуйского районов» as a surname.
     text = "В совещании участвовали главы айыл окмоту Кеминского, Панфиловского и Чуйского районов."
     assert _persons(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A first name in Tajik letters is a first name: the place before it is no part of the name.
+        ("Выступил председатель джамоата Ғозималик Иброҳим Раҷабов.", [("Раҷабов", "Иброҳим")]),
+        # A narrow column wraps the name: a first name, a line break, a surname.
+        ("Секретарем избран депутат Фарход\nРаҳимов. Решение принято.", [("Раҳимов", "Фарход")]),
+        # A Kyrgyz name closed by «уулу» after the place the tagger ran into it.
+        ("Глава айыл окмоту Кара-Жыгач Эрлан Садыр уулу поднял вопрос о пастбищах.", [("Садыр уулу", "Эрлан")]),
+        ("Глава айыл окмоту Ак-Турпак Азамат Токон уулу поднял вопрос о пастбищах.", [("Токон уулу", "Азамат")]),
+        # A republic's capitalized kind before its name, then the person.
+        (
+            "Выступил заместитель председателя Совета Министров Республики Каракалпакстан Алишер Утепов.",
+            [("Утепов", "Алишер")],
+        ),
+        # An Uzbek official's name in the state language's Latin letters after the post.
+        ("Доклад сделал первый заместитель министра Jasur Rahimov.", [("Rahimov", "Jasur")]),
+        # A woman's name the dictionary knows as a man's genitive, apposed to a nominative post, her verb feminine.
+        ("Генеральный директор ОАО «Памир Энерджи» Парвина Давлатова доложила о ремонте.", [("Давлатова", "Парвина")]),
+    ],
+)
+def test_central_asian_name_shapes(nlp: Language, text: str, expected: list) -> None:
+    assert [p[:2] for p in _persons(nlp, text)] == expected
+
+
+def test_a_place_adjective_before_a_body_s_noun_is_no_person(nlp: Language) -> None:
+    text = "Грамотой награждена бухгалтер Кызыл-Булакского айыл окмоту Айгуль Токтогулова."
+    assert [p[:2] for p in _persons(nlp, text)] == [("Токтогулова", "Айгуль")]
+
+
+def test_a_breadcrumb_s_steps_are_no_name(nlp: Language) -> None:
+    text = "Басты бет › Жаңалықтар › Мәслихат сессиясы\n\nСессию провел председатель маслихата Ержан Сейтов."
+    assert [p[:2] for p in _persons(nlp, text)] == [("Сейтов", "Ержан")]
+
+
+def test_an_armenian_surname_leads_a_turn_s_name(nlp: Language) -> None:
+    text = (
+        "На заседании присутствовал заместитель марзпета Ашот Мелконян.\n\n"
+        "Мелконян Ашот, заместитель марзпета — Мы поддержим заявку общины."
+    )
+    assert [p[:2] for p in _persons(nlp, text)] == [("Мелконян", "Ашот")]
