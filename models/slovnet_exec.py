@@ -83,8 +83,9 @@ class _WordVectors:
     look up every word of a text, and a text's words are mostly words seen before (17k distinct of 234k lookups
     per 300 NEREL texts). Bounded: the table starts again when full."""
 
-    # Rows kept at most (1.2 KB each for navec's 300 floats).
-    LIMIT = 16_384
+    # Rows kept at most (1.2 KB each for navec's 300 floats: 10 MB; 300 NEREL texts bring 17k distinct words, and the
+    # table, started again twice, decodes 23k words of the 234k looked up).
+    LIMIT = 8_192
 
     def __init__(self, embedding: _NavecEmbedding) -> None:
         self.embedding = embedding
