@@ -83,14 +83,14 @@ class _WordVectors:
     look up every word of a text, and a text's words are mostly words seen before (17k distinct of 234k lookups
     per 300 NEREL texts). Bounded: the table starts again when full."""
 
-    # Rows kept at most (1.2 KB each for navec's 300 floats: 10 MB; 300 NEREL texts bring 17k distinct words, and the
-    # table, started again twice, decodes 23k words of the 234k looked up).
-    LIMIT = 8_192
+    # Rows kept at most (1.2 KB each for navec's 300 floats: 5 MB, and 1 MB for the slots of the 250k words). 300 NEREL
+    # texts bring 17k distinct words; the table, started again six times, decodes 28k words of the 234k looked up.
+    LIMIT = 4_096
 
     def __init__(self, embedding: _NavecEmbedding) -> None:
         self.embedding = embedding
         self.codes = embedding.codes.array  # kept, so that the key `id(codes)` is not reused by another array
-        self.slots = np.full(embedding.indexes.array.shape[0], -1, dtype=np.intp)
+        self.slots = np.full(embedding.indexes.array.shape[0], -1, dtype=np.int32)
         self.rows = np.empty((self.LIMIT, embedding.dim), dtype=self.codes.dtype)
         self.count = 0
 
