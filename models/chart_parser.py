@@ -106,7 +106,8 @@ class _Parser(Parser):
         predicted.add(id(rule))
         openers = self.__dict__["openers"]
         token = next_column.token if next_column is not None else None
-        if not _can_open(openers.get(id(rule)), token, column):
+        held = _held(self, next_column) if next_column is not None else None
+        if not _can_open(openers.get(id(rule)), token, held):
             return
         productions = rule.predict(token) if next_column is not None else rule.productions
         for index, production in enumerate(productions):
@@ -114,16 +115,16 @@ class _Parser(Parser):
             if terms:
                 first = terms[0]
                 if is_rule(first):
-                    if not _can_open(openers.get(id(first)), token, column):
+                    if not _can_open(openers.get(id(first)), token, held):
                         continue  # its first rule is not predicted here: the state would wait for it forever
-                elif token is None or not first(token):
+                elif token is None or not _holds(first, token, held):
                     continue  # its first word cannot be the next token: the state would stay in the column unused
             node = Node(rule, production, rank=index, children=[])
             column.append(_State(rule, production, 0, column, column, node))
 
     def scan(self, column: Column, predicate: Any, state: State) -> None:
         token = column.token
-        if predicate(token):
+        if _holds(predicate, token, _held(self, column)):
             column.append(_advanced(state, column, Leaf(predicate, predicate.constrain(token))))
 
     def complete(self, column: Column, completed: State) -> None:
@@ -143,29 +144,56 @@ def faster(parser: Parser) -> Parser:
             faster_cls = _CLASSES[cls] = _Parser if cls is Parser else type(f"Faster{cls.__name__}", (_Parser, cls), {})
         parser.__class__ = faster_cls
         parser.__dict__["openers"] = _openers(parser.rule)
+        parser.__dict__["held"] = {}
     return parser
 
 
-def _can_open(openers: tuple[Predicate, ...] | None, token: Any, column: Column) -> bool:
+def _can_open(openers: tuple[Predicate, ...] | None, token: Any, held: dict[int, bool] | None) -> bool:
     """Whether a rule with these `openers` can start a match at the column's next `token` (None at the end of
     the text, where only a rule that can match no words completes: its openers are None, unknown)."""
     if openers is None:
         return True
-    return token is not None and _any_holds(openers, token, column)
-
-
-def _any_holds(predicates: tuple[Predicate, ...], token: Any, column: Column) -> bool:
-    """Whether one of `predicates` holds for the column's next `token`; each asked once per column."""
-    held = column.__dict__.get("held")
-    if held is None:
-        held = column.__dict__["held"] = {}
-    for predicate in predicates:
+    if token is None or held is None:
+        return False
+    for predicate in openers:
         holds = held.get(id(predicate))
         if holds is None:
             holds = held[id(predicate)] = bool(predicate(token))
         if holds:
             return True
     return False
+
+
+def _holds(predicate: Predicate, token: Any, held: dict[int, bool]) -> bool:
+    """Whether `predicate` holds for `token`, asked once per predicate and word (`_held`)."""
+    holds = held.get(id(predicate))
+    if holds is None:
+        holds = held[id(predicate)] = bool(predicate(token))
+    return holds
+
+
+# Distinct words whose predicates a parser remembers at most; then it starts again (memory stays bounded).
+_HELD_WORDS = 20_000
+
+
+def _held(parser: _Parser, column: Column) -> dict[int, bool]:
+    """What the parser's predicates (by id) said of the column's token, shared by every token of the same word.
+    A yargy predicate reads only the token's text, its type and readings (both made from the text: the tokenizer's
+    type by the text's shape, the readings by the morphology of the text) and its tag: so a word's answers are
+    those of every other token of the same word, in this parse and the next. The openers of a grammar such as
+    Natasha's dates were asked of every token of every text parsed, and most words come back."""
+    held = column.__dict__.get("held")
+    if held is None:
+        token = column.token
+        memo: dict[tuple[Any, ...], dict[int, bool]] = parser.__dict__["held"]
+        key = (token.value, token.type, getattr(token, "tag", None))
+        held = memo.get(key)
+        if held is None:
+            if len(memo) >= _HELD_WORDS:
+                memo.clear()
+            held = memo[key] = {}
+        column.__dict__["held"] = held
+    return held
 
 
 def _openers(start: BNFRule) -> dict[int, tuple[Predicate, ...] | None]:

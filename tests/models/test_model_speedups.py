@@ -110,6 +110,29 @@ def test_lean_embedding_and_shared_vocabularies_hold_natashas_own() -> None:
         assert encoder.shapes_vocab.items == plain.shapes_vocab.items
 
 
+def test_remembered_word_vectors_are_navecs_rows_across_restarts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The three taggers' embedding keeps decoded word vectors in one bounded table: the same floats as slovnet's
+    own lookup, for flat and batched ids, before and after the table starts again."""
+    from slovnet.exec.model import NavecEmbedding
+
+    from models import slovnet_exec
+
+    monkeypatch.setattr(slovnet_exec._WordVectors, "LIMIT", 8)
+    monkeypatch.setattr(slovnet_exec, "_WORD_VECTORS", {})
+    embeddings = [getattr(loading, tagger)().infer.model.emb.word for tagger in PLAIN]
+    assert len({id(embedding.codes.array) for embedding in embeddings}) == 1  # one table for the three
+    rng = np.random.default_rng(0)
+    for round_ in range(6):
+        ids = rng.integers(0, 50, size=3 + round_).astype(np.intp)  # more distinct words than rows, some repeated
+        for embedding in embeddings:
+            for batch in (ids, ids.reshape(1, -1), np.array([], dtype=np.intp)):
+                got, plain = embedding(batch), NavecEmbedding.__call__(embedding, batch)
+                assert got.dtype == plain.dtype and got.shape == plain.shape and np.array_equal(got, plain)
+    wide = np.arange(20, dtype=np.intp)  # more distinct words than the table holds: decoded as they come
+    assert np.array_equal(embeddings[0](wide), NavecEmbedding.__call__(embeddings[0], wide))
+    assert len(slovnet_exec._WORD_VECTORS) == 1
+
+
 def test_accelerate_infer_switches_a_plain_tagger() -> None:
     tagger = NewsNERTagger(loading.embedding())
     accelerate_infer(tagger.infer)
