@@ -799,9 +799,10 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
             chair = (
                 chair or any(_is_chair(a) for a in anchors) or _opened_by(name, title) or _chair_aside(text, mention)
             )
-            head = next((h for h in map(_speech_head, anchors) if h is not None), None)
+            head = next((h for h in map(_speech_head, anchors) if _same_paragraph(h, name)), None)
             if head is None:
                 head = _clause_verb(name, _surname_token(name))
+                head = head if _same_paragraph(head, name) else None
             if head is None:
                 head = next((h for h in map(_given_the_floor, anchors) if h is not None), None)
             if head is None:
@@ -817,6 +818,17 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
         role = "chair" if chair else "speaker" if spoke else person.role
         marked.append(replace(person, spoke=spoke, role=role, quotes=quotes))
     return _conjuncts_speak(doc, tuple(marked), listed_heads)
+
+
+def _same_paragraph(head: Token | None, name: Span) -> bool:
+    """«Депутаты … спросили с коммунальщиков за подготовку к зиме\n\n20 ноября … приняли участие аким города X, …»: a
+    headline without a point joins the next paragraph's sentence; its verb is nobody's in the paragraph (a blank line
+    between a speech verb and a name ends the sentence the parser ran across it)."""
+    if head is None:
+        return False
+    doc = name.doc
+    lo, hi = (head.i + 1, name.start) if head.i < name.start else (name.end, head.i)
+    return not any(doc[j].text.count("\n") > 1 for j in range(lo, hi))
 
 
 def _conjuncts_speak(
