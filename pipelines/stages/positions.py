@@ -2244,6 +2244,8 @@ def without_body(position: str | None, organization: str | None) -> str | None:
     stems = [fold(w)[:4] for w in words]
     body_stems = [fold(w)[:4] for w in body]
     kind_cut = _without_local_kind(position, words, stems, body, body_stems)
+    if kind_cut is None:
+        kind_cut = _without_kind_word(position, words, stems, body, body_stems)
     if kind_cut is not None:
         return kind_cut
     local = bool(_kind_forms_of(body[0]) & lexicons.load("position_local_bodies"))
@@ -2296,6 +2298,43 @@ def _without_local_kind(
         matches = list(_WORD.finditer(position))
         head = position[: matches[j].start()].rstrip(" ,")
         return f"{head} {position[matches[j + len(kind)].start() :]}" if after else head
+    return None
+
+
+# Heads whose post keeps the local body's kind after them: «глава администрации», «председатель Кенгаша» (a second
+# post, «хоким района, председатель Кенгаша»), «член Генгеша» (a member of what).
+_HEADS_KEEPING_KIND = frozenset({"глава", "председатель", "член"})
+
+
+def _without_kind_word(
+    position: str, words: list[str], stems: list[str], body: list[str], body_stems: list[str]
+) -> str | None:
+    """«председатель постоянной комиссии маслихата по вопросам бюджета», «депутат городского Маджлиса» with
+    «Экибастузский городской маслихат», «Маджлис народных депутатов города Пенджикента» → «председатель постоянной
+    комиссии по вопросам бюджета», «депутат»: the kind of the local body the person is linked to, alone or after
+    the body's own level («городского»), capitalised or not, is that body (corpus-genre: «председатель постоянной
+    комиссии по бюджету …» of «председатель постоянной комиссии областного Кенгаша по бюджету …»). Another level
+    before it («областного» of a «городской маслихат») is another body."""
+    local = lexicons.load("position_local_bodies") - _KINDS_IN_POST
+    kind = next((found for w in body if (found := _kind_forms_of(w) & local)), None)
+    if not kind:
+        return None
+    levels = {s for w, s in zip(body, body_stems, strict=True) if w.islower()}
+    for j in range(1, len(words)):
+        if not _kind_forms_of(words[j]) & kind:
+            continue
+        after = words[j + 1 :]
+        if after and fold(after[0]) != "по":
+            return None
+        start = j
+        while start > 1 and words[start - 1].islower() and stems[start - 1] in levels:
+            start -= 1
+        before = words[start - 1]
+        if fold(before).endswith(("ого", "его")) or _kind_forms_of(before) & _HEADS_KEEPING_KIND:
+            return None
+        matches = list(_WORD.finditer(position))
+        head = position[: matches[start].start()].rstrip(" ,")
+        return f"{head} {position[matches[j + 1].start() :]}" if after else head
     return None
 
 
