@@ -61,6 +61,16 @@ def _up_chain(token: Token) -> Token:
     return token
 
 
+def _climb(token: Token, name: Span) -> Token:
+    """`_up_chain` from a word of the name `name`, unless the parser joined the name as a part of another name
+    apart from it («… мэр Э. Абдрахманов, предложивший кандидатуру Чолпон Ибраимовой»: «Ибраимовой» a `flat:name` of
+    «Э»): the parts of one name stand together, so a name's link to a word away from it leads to another person's
+    verbs (a word right beside it is a part the mention left out: «арчин генгешлика Гараёл Шатлык Реджепов»)."""
+    if token.dep_.startswith("flat") and not name.start - 1 <= token.head.i <= name.end:
+        return token
+    return _up_chain(token)
+
+
 # Cases the tagger rarely gives a nominative name by mistake (unlike the genitive after a genitive title).
 _OBLIQUE = frozenset({"Acc", "Dat", "Ins", "Loc"})
 
@@ -791,7 +801,7 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
             # The surname too: the parser may hang an initial off the title and make the surname the subject
             # («заместитель председателя области М. Джураева призвала»).
             surname = _surname_token(name)
-            anchors = list(dict.fromkeys([name.root, _up_chain(name.root), surname, _up_chain(surname)]))
+            anchors = list(dict.fromkeys([name.root, _climb(name.root, name), surname, _climb(surname, name)]))
             if title is not None:
                 anchors.append(title_head(title))
             if any(_kept_silent(a) for a in anchors):

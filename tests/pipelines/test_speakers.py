@@ -550,3 +550,30 @@ def test_a_chair_marked_in_a_list_of_those_present_chairs(nlp: Language) -> None
     spoke = _spoke(nlp, text)
     assert spoke["Иванов"] == (True, "chair")
     assert spoke["Петров"][1] != "chair"
+
+
+def test_a_headline_verb_across_a_blank_line_is_no_ones_speech(nlp: Language) -> None:
+    # A headline without a point runs into the first paragraph's sentence; its verb is not the attendees'.
+    text = (
+        "Депутаты утвердили бюджет и спросили с коммунальщиков за подготовку к зиме\n\n"
+        "20 ноября состоялась сессия городского маслихата, в работе которой приняли участие аким города "
+        "Нурлан Темиров, депутат областного маслихата Виталий Ремезов и секретарь маслихата Айгерим Садыкова."
+    )
+    spoke = _spoke(nlp, text)
+    assert not spoke["Ремезов"][0] and not spoke["Садыкова"][0]
+
+
+def test_a_co_report_is_speech(nlp: Language) -> None:
+    text = "Содоклад по данному вопросу сделал председатель постоянной комиссии Дмитрий Павлович Коваль."
+    assert _spoke(nlp, text)["Коваль"][0]
+    text = "Затем был заслушан содоклад председателя постоянной комиссии Ивана Петровича Сидоренко."
+    assert _spoke(nlp, text)["Сидоренко"][0]
+
+
+def test_a_name_the_parser_joins_to_a_name_apart_takes_not_its_verbs(nlp: Language) -> None:
+    text = (
+        "По второму вопросу выступил вновь избранный мэр Э. Абдрахманов, предложивший на должность вице-мэра по "
+        "социальным вопросам кандидатуру Чолпон Мамытовны Ибраимовой, возглавлявшей управление образования мэрии."
+    )
+    spoke = _spoke(nlp, text)
+    assert spoke["Абдрахманов"][0] and not spoke["Ибраимова"][0]
