@@ -67,6 +67,11 @@ def inflect_word(
             continue
         if number and tag.number and str(tag.number) != _UD_NUMBER.get(number):
             continue
+        if "Fixd" in tag:
+            # «тораги»: the dictionary's indeclinable name of that form stands behind a declinable noun («торага»)
+            # that has the case too; the indeclinable reading would keep the oblique form in the nominative.
+            best = best or parse
+            continue
         best = parse
         break
     if best is None:

@@ -86,7 +86,7 @@ def _accusative_only(word: str) -> bool:
 def is_position_head_word(lemma: str, text: str) -> bool:
     """`is_position_head` by a token's lemma and text, cached: the stages ask it of every word near every name."""
     lemma, text = fold(lemma), fold(text)
-    if lemma in _heads() or text in _heads():
+    if lemma in _heads() or text in _heads() or text in lexicons.load("position_head_forms"):
         return True
     # экс-министр, вице-губернатор, зам.главы: the part after the prefix carries the title.
     if any(text.startswith(p) and len(text) > len(p) + 2 for p in _TITLE_PREFIXES):
@@ -166,6 +166,10 @@ def _honoured_name(doc: Doc, end: int, sent_start: int) -> int | None:
 
 
 _CHAIRED_BY = frozenset({"председательством", "руководством"})
+# «по представлению Председателя Кабинета Министров кандидатуру Эрмека Абдрахманова», «на должность вице-мэра
+# кандидатуру Чолпон Ибраимовой»: the name a nominee's noun governs is put forward; the title before that noun is the
+# proposer's or the office proposed, not a post the name holds.
+NOMINEES = frozenset({"кандидатура", "кандидатуру", "кандидатуры", "кандидатурой", "кандидатуре"})
 # The adjectives of a body's level after a place's adjective: «Слуцкого районного», «Кагульского городского».
 LEVEL_STEMS = ("районн", "городск", "областн", "сельск", "поселков", "краев", "муниципальн", "межрайонн")
 _ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "ом", "ой", "ую", "ая", "ий", "ым", "ое", "их", "ых")
@@ -294,7 +298,7 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         return True
     if fold(token.lemma_) in _MONTHS and token.i > 0 and doc[token.i - 1].like_num:
         return True  # «указом президента от 30 января Абдулмаджид Муминзод …»: a document's date, no post's word
-    if fold(token.text) in _CHAIRED_BY:
+    if fold(token.text) in _CHAIRED_BY or (token.is_lower and token.text in NOMINEES):
         return True  # «заседание Совета судей … под председательством судьи …»: the post starts after it
     if token.text == ",":
         return not _comma_inside_title(doc, token.i)
@@ -397,12 +401,24 @@ def _local_body_word(word: str) -> bool:
 
 
 def _abbreviation_in_parentheses(doc: Doc, close: int, sent_start: int) -> int | None:
-    """Index of the «(» of «(РОСХВЕ)» ending at `close`: an abbreviation restating the body before it."""
-    opening = close - 2
-    if opening < sent_start or doc[close].text != ")" or doc[opening].text != "(":
+    """Index of the «(» of «(РОСХВЕ)» or «(ТОО «МАЭК»)» ending at `close`: an abbreviation restating the body before
+    it, perhaps with its legal form and quotes."""
+    if doc[close].text != ")":
         return None
-    word = doc[opening + 1].text
-    return opening if len(word) > 1 and word.isupper() else None
+    for opening in range(close - 2, max(sent_start, close - _ABBREVIATION_TOKENS - 1) - 1, -1):
+        if doc[opening].text != "(":
+            continue
+        inner = doc[opening + 1 : close]
+        words = [t.text for t in inner if t.text not in _QUOTE_MARKS]
+        if words and all(len(w) > 1 and w.isupper() for w in words):
+            return opening
+        return None
+    return None
+
+
+# Tokens inside the brackets of a restated body: «(ТОО «МАЭК»)» is five.
+_ABBREVIATION_TOKENS = 6
+_QUOTE_MARKS = frozenset('«»"“”„')
 
 
 def _heads_group(doc: Doc, i: int) -> bool:

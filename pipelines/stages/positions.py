@@ -28,6 +28,7 @@ from pipelines.layouts import line_header
 from pipelines.normalize import inflect_token, inflect_word, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
+    NOMINEES,
     acting_after,
     gapped_title,
     is_local_body_kind,
@@ -1845,6 +1846,17 @@ def _in_another_field(doc: Doc, name: Span, span: Span) -> bool:
     return False
 
 
+_OFFICES = frozenset({"должность", "пост"})
+
+
+def _proposed_across(doc: Doc, i: int, name: Span) -> bool:
+    """A post before a nominee's noun that governs the name («внёс по представлению Председателя Кабинета Министров
+    кандидатуру X»): the post is another's; the office proposed («на должность вице-мэра кандидатуру X») is X's."""
+    if i >= name.start or (i > 0 and fold(doc[i - 1].lemma_) in _OFFICES):
+        return False
+    return any(doc[j].is_lower and doc[j].text in NOMINEES for j in range(i + 1, name.start))
+
+
 def _across_lines(doc: Doc, i: int, name: Span) -> bool:
     lo, hi = (i, name.start) if i < name.start else (name.end, i)
     return any(doc[j].text.count("\n") > 1 for j in range(lo, hi))
@@ -1982,6 +1994,8 @@ def link_candidates(
                 # «депутаты айылного кенеша: Омуралиев К.Т. (торага), Асанова Г.М.»: the post in brackets after a
                 # name is that name's.
                 continue
+            if _proposed_across(doc, i, name):
+                continue  # «по представлению Председателя … кандидатуру X»: the proposer's post, not the nominee's
             if _across_lines(doc, i, name) or _in_another_field(doc, name, doc[i : i + 1]):
                 # «Глава района выступил с отчётом\n\nВ четверг под председательством О.В. Багуцкого …»: a heading
                 # without a point joins the next paragraph's sentence; its post is no one's in the paragraph (a post's
