@@ -781,8 +781,11 @@ def _deputy_compound(token: Token) -> bool:
 
 def _head_nominative(head: Token, inflected: str) -> str:
     """«солистке балета» with «солистке» tagged genitive (a form it cannot be): a post's noun the tagger gave a case
-    the dictionary does not know for it takes its nominative from the dictionary's own reading."""
-    if inflected != head.text or head.pos_ != "NOUN" or "Nom" in head.morph.get("Case"):
+    the dictionary does not know for it takes its nominative from the dictionary's own reading; so does a compound
+    tagged a nominative it cannot be («слесарю-газовщику»)."""
+    if inflected != head.text or head.pos_ != "NOUN":
+        return inflected
+    if "Nom" in head.morph.get("Case") and "-" not in head.text:
         return inflected
     nouns = [p for p in loading.parse(head.text.lower()) if p.tag.POS == "NOUN"]
     if not nouns or any(p.tag.case == "nomn" for p in nouns):

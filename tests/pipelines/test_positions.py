@@ -1886,3 +1886,33 @@ def test_a_declinable_reading_wins_over_an_indeclinable_name_of_the_same_form() 
     from pipelines.normalize import inflect_word
 
     assert inflect_word("тораги", "NOUN", "Gen", "Masc", "Sing") == "торага"
+
+
+def test_a_post_in_the_dative_after_another_post_starts_its_own_title(nlp: Language) -> None:
+    text = (
+        "Аким города вручил Благодарственные письма акима председателю совета ветеранов города Кенжебеку "
+        "Жакуповичу Сарсембаеву."
+    )
+    position = _positions(nlp, text)["Сарсембаев"][0]
+    assert position is not None and position.startswith("председатель")
+
+
+def test_a_village_adjective_before_its_councils_kind_is_no_name(nlp: Language) -> None:
+    from pipelines.titles import place_adjective
+
+    doc = nlp("Награждена бухгалтер Самаркандекского айыл окмоту Гульжамал Абдиева.")
+    assert place_adjective(doc[2])
+
+
+def test_modifiers_joined_by_i_before_the_post_are_both_the_posts(nlp: Language) -> None:
+    text = "На заседании присутствовал Чрезвычайный и Полномочный Посол Республики Беларусь Игорь Ясько."
+    position = _positions(nlp, text)["Ясько"][0]
+    assert position is not None and position.lower().startswith("чрезвычайный и полномочный посол")
+
+
+def test_a_compound_post_in_an_oblique_case_is_a_post(nlp: Language) -> None:
+    text = (
+        "Хоким района дал поручения, а слесарю-газовщику Зафару Шоимову, который восстановил газоснабжение улицы, "
+        "была объявлена благодарность."
+    )
+    assert _positions(nlp, text)["Шоимов"][0] == "слесарь-газовщик"
