@@ -68,7 +68,18 @@ def _climb(token: Token, name: Span) -> Token:
     verbs (a word right beside it is a part the mention left out: «арчин генгешлика Гараёл Шатлык Реджепов»)."""
     if token.dep_.startswith("flat") and not name.start - 1 <= token.head.i <= name.end:
         return token
-    return _up_chain(token)
+    top = _up_chain(token)
+    return token if _verb_between(top, name) else top
+
+
+def _verb_between(top: Token, name: Span) -> bool:
+    """«… Татьяна Иванова подчеркнула …, и вручила Почётные грамоты инспектору палаты Галине Шпак»: the parser hung
+    the name, far on, as an apposition of the subject; an apposition stands by what it names, never across the
+    clause's own finite verb."""
+    if top.i >= name.start:
+        return False
+    doc = name.doc
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[top.i + 1 : name.start])
 
 
 # Cases the tagger rarely gives a nominative name by mistake (unlike the genitive after a genitive title).

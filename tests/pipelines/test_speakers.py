@@ -577,3 +577,17 @@ def test_a_name_the_parser_joins_to_a_name_apart_takes_not_its_verbs(nlp: Langua
     )
     spoke = _spoke(nlp, text)
     assert spoke["Абдрахманов"][0] and not spoke["Ибраимова"][0]
+
+
+def test_a_name_far_on_across_the_subjects_verb_is_not_its_apposition(nlp: Language) -> None:
+    text = (
+        "Председатель комитета Татьяна Иванова подчеркнула, что депутаты ждут заключений палаты, и вручила "
+        "Почётные грамоты инспектору палаты Галине Михайловне Шпак и главному специалисту Ольге Бирюк."
+    )
+    spoke = _spoke(nlp, text)
+    assert spoke["Иванова"][0] and not spoke["Шпак"][0] and not spoke["Бирюк"][0]
+
+
+def test_a_position_set_out_is_speech(nlp: Language) -> None:
+    text = "Позицию министерства изложил первый заместитель министра Денис Олегович Гараев."
+    assert _spoke(nlp, text)["Гараев"][0]
