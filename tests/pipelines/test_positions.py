@@ -1886,6 +1886,8 @@ def test_a_declinable_reading_wins_over_an_indeclinable_name_of_the_same_form() 
     from pipelines.normalize import inflect_word
 
     assert inflect_word("тораги", "NOUN", "Gen", "Masc", "Sing") == "торага"
+    # Where the indeclinable reading ranks first it stands: «в Луисвилле» is no «Луисвилль».
+    assert inflect_word("Луисвилле", "PROPN", "Loc", "Masc", "Sing") == "Луисвилле"
 
 
 def test_a_post_in_the_dative_after_another_post_starts_its_own_title(nlp: Language) -> None:
