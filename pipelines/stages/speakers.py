@@ -462,6 +462,8 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
             continue
         if _not_yet_said(token) or name.end <= token.i < after:
             continue
+        if token.i < name.start and any(t.pos_ == "SCONJ" for t in name.doc[token.i + 1 : name.start]):
+            continue  # «предложил дополнить повестку, поскольку Алан Дзиов …»: the name's own clause is subordinate
         if token.i < name.start and token.i == _up_chain(name.root).head.i and object_taken_for_subject(name.root):
             continue  # «глава региона представил Бахтиёржона Салимжонова»: the name is what the verb acts on
         # «Иран объявил …, им стал вице-президент X»: the verb has a subject of its own.

@@ -591,3 +591,12 @@ def test_a_name_far_on_across_the_subjects_verb_is_not_its_apposition(nlp: Langu
 def test_a_position_set_out_is_speech(nlp: Language) -> None:
     text = "Позицию министерства изложил первый заместитель министра Денис Олегович Гараев."
     assert _spoke(nlp, text)["Гараев"][0]
+
+
+def test_a_name_in_a_clause_subordinate_to_the_speech_verb_did_not_say_it(nlp: Language) -> None:
+    text = (
+        "Открывая заседание, Тамерлан Гаглоев предложил дополнить повестку вопросом об избрании заместителя "
+        "председателя, поскольку Алан Дзиов, ранее занимавший эту должность, перешёл на работу в правительство."
+    )
+    spoke = _spoke(nlp, text)
+    assert spoke["Гаглоев"][0] and not spoke["Дзиов"][0]
