@@ -59,6 +59,7 @@ def inflect_word(
         return word
     want_pos = _OC_POS.get(pos, set())
     best = None
+    declinable_first = bool(parses) and "Fixd" not in parses[0].tag
     for parse in parses:
         tag = parse.tag
         if tag.POS not in want_pos or str(tag.case) != _UD_CASE.get(case):
@@ -66,6 +67,12 @@ def inflect_word(
         if gender and "ms-f" not in tag and tag.gender and str(tag.gender) != _UD_GENDER.get(gender):
             continue
         if number and tag.number and str(tag.number) != _UD_NUMBER.get(number):
+            continue
+        if "Fixd" in tag and declinable_first:
+            # «тораги»: the guesser ranks a declinable noun («торага») first and an indeclinable name of that form
+            # after it; a reading that agrees in gender only as the name would keep the oblique form in the
+            # nominative. (Where the indeclinable reading ranks first, «Луисвилле», it stands.)
+            best = best or parse
             continue
         best = parse
         break

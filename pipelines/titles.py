@@ -86,14 +86,19 @@ def _accusative_only(word: str) -> bool:
 def is_position_head_word(lemma: str, text: str) -> bool:
     """`is_position_head` by a token's lemma and text, cached: the stages ask it of every word near every name."""
     lemma, text = fold(lemma), fold(text)
-    if lemma in _heads() or text in _heads():
+    if lemma in _heads() or text in _heads() or text in lexicons.load("position_head_forms"):
         return True
     # экс-министр, вице-губернатор, зам.главы: the part after the prefix carries the title.
     if any(text.startswith(p) and len(text) > len(p) + 2 for p in _TITLE_PREFIXES):
         return True
     # депутат-единоросс, сенатор-демократ, блог-менеджер: one half of the compound is the post.
+    # («слесарю-газовщику»: a part in an oblique case is the post by its dictionary form.)
     parts = text.split("-")
-    return len(parts) == 2 and all(len(part) > 2 for part in parts) and any(part in _heads() for part in parts)
+    return (
+        len(parts) == 2
+        and all(len(part) > 2 for part in parts)
+        and any(part in _heads() or any(fold(p.normal_form) in _heads() for p in loading.parse(part)) for part in parts)
+    )
 
 
 def _is_modifier(token: Token) -> bool:
@@ -166,6 +171,10 @@ def _honoured_name(doc: Doc, end: int, sent_start: int) -> int | None:
 
 
 _CHAIRED_BY = frozenset({"председательством", "руководством"})
+# «по представлению Председателя Кабинета Министров кандидатуру Эрмека Абдрахманова», «на должность вице-мэра
+# кандидатуру Чолпон Ибраимовой»: the name a nominee's noun governs is put forward; the title before that noun is the
+# proposer's or the office proposed, not a post the name holds.
+NOMINEES = frozenset({"кандидатура", "кандидатуру", "кандидатуры", "кандидатурой", "кандидатуре"})
 # The adjectives of a body's level after a place's adjective: «Слуцкого районного», «Кагульского городского».
 LEVEL_STEMS = ("районн", "городск", "областн", "сельск", "поселков", "краев", "муниципальн", "межрайонн")
 _ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "ом", "ой", "ую", "ая", "ий", "ым", "ое", "их", "ых")
@@ -173,15 +182,23 @@ _ADJECTIVE_CASE_ENDINGS = ("ого", "ому", "ом", "ой", "ую", "ая", "
 
 def place_adjective(token: Token) -> bool:
     """«Слуцкого районного отдела», «Ярцевского городского суда»: a place's adjective before a body's level, however
-    much it looks like a surname."""
+    much it looks like a surname; so before a local body's kind («Самаркандекского айыл окмоту», «Нооруз
+    кенеша»: the village council's kind after the village's adjective)."""
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return (
         after is not None
         and after.is_lower
-        and fold(after.text).startswith(LEVEL_STEMS)
+        and (fold(after.text).startswith(LEVEL_STEMS) or _village_body_kind(after))
         and token.text.endswith(_ADJECTIVE_CASE_ENDINGS)
     )
+
+
+def _village_body_kind(token: Token) -> bool:
+    """«айыл окмоту», «кенеша»: a local body's kind, of one word or after «айыл» (the village's)."""
+    if fold(token.text) == "айыл" and token.i + 1 < len(token.doc):
+        token = token.doc[token.i + 1]
+    return token.is_lower and (is_local_body_kind(token) or fold(token.text) in lexicons.load("position_local_bodies"))
 
 
 def _region_adjective(token: Token) -> bool:
@@ -294,7 +311,7 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         return True
     if fold(token.lemma_) in _MONTHS and token.i > 0 and doc[token.i - 1].like_num:
         return True  # «указом президента от 30 января Абдулмаджид Муминзод …»: a document's date, no post's word
-    if fold(token.text) in _CHAIRED_BY:
+    if fold(token.text) in _CHAIRED_BY or (token.is_lower and token.text in NOMINEES):
         return True  # «заседание Совета судей … под председательством судьи …»: the post starts after it
     if token.text == ",":
         return not _comma_inside_title(doc, token.i)
@@ -399,12 +416,24 @@ def _local_body_word(word: str) -> bool:
 
 
 def _abbreviation_in_parentheses(doc: Doc, close: int, sent_start: int) -> int | None:
-    """Index of the «(» of «(РОСХВЕ)» ending at `close`: an abbreviation restating the body before it."""
-    opening = close - 2
-    if opening < sent_start or doc[close].text != ")" or doc[opening].text != "(":
+    """Index of the «(» of «(РОСХВЕ)» or «(ТОО «МАЭК»)» ending at `close`: an abbreviation restating the body before
+    it, perhaps with its legal form and quotes."""
+    if doc[close].text != ")":
         return None
-    word = doc[opening + 1].text
-    return opening if len(word) > 1 and word.isupper() else None
+    for opening in range(close - 2, max(sent_start, close - _ABBREVIATION_TOKENS - 1) - 1, -1):
+        if doc[opening].text != "(":
+            continue
+        inner = doc[opening + 1 : close]
+        words = [t.text for t in inner if t.text not in _QUOTE_MARKS]
+        if words and all(len(w) > 1 and w.isupper() for w in words):
+            return opening
+        return None
+    return None
+
+
+# Tokens inside the brackets of a restated body: «(ТОО «МАЭК»)» is five.
+_ABBREVIATION_TOKENS = 6
+_QUOTE_MARKS = frozenset('«»"“”„')
 
 
 def _heads_group(doc: Doc, i: int) -> bool:
@@ -484,17 +513,40 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
                 # «участвовали депутаты айылного кенеша, глава … айыл окмоту Сыдыков»: a plural post in the
                 # nominative is a group listed before the person, not a post of theirs.
                 break
+            if head is not None and _starts_own_title(doc[head], token):
+                # «вручил Благодарственные письма акима председателю совета ветеранов X»: a post in the dative or
+                # instrumental heads its own title; the post before it in another case is another's.
+                break
             head = i
         i -= 1
     if head is None:
         return None
     start = head
-    while start - 1 > i and (_is_modifier(doc[start - 1]) or doc[start - 1].text in ("-",)):
+    while start - 1 > i and (
+        _is_modifier(doc[start - 1]) or doc[start - 1].text in ("-",) or _joins_modifiers(doc, start)
+    ):
         if _duties_not_acting(doc, start - 1):
             break
         start -= 1
     acting = acting_before(doc, start)
     return doc[acting if acting >= sent_start else start : end]
+
+
+# Cases a post's head takes as the person's own (to whom, as whom), never as the complement of a post before it.
+_OWN_TITLE_CASES = frozenset({"Dat", "Ins"})
+
+
+def _starts_own_title(head: Token, before: Token) -> bool:
+    """A post's head in the dative or instrumental after a post in another case: the complement of a post is in the
+    genitive («заместителю председателя»), so this one starts a title of its own."""
+    case = _features(head, "Case")
+    return case in _OWN_TITLE_CASES and _features(before, "Case") not in (case, None)
+
+
+def _joins_modifiers(doc: Doc, start: int) -> bool:
+    """«Чрезвычайный и Полномочный Посол»: «и» between two modifiers of the post (the one at `start` and the one before
+    the «и») joins them."""
+    return start >= 2 and fold(doc[start - 1].text) == "и" and _is_modifier(doc[start]) and _is_modifier(doc[start - 2])
 
 
 def _duties_not_acting(doc: Doc, i: int) -> bool:

@@ -28,6 +28,7 @@ from pipelines.layouts import line_header
 from pipelines.normalize import inflect_token, inflect_word, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
+    NOMINEES,
     acting_after,
     gapped_title,
     is_local_body_kind,
@@ -780,8 +781,11 @@ def _deputy_compound(token: Token) -> bool:
 
 def _head_nominative(head: Token, inflected: str) -> str:
     """«солистке балета» with «солистке» tagged genitive (a form it cannot be): a post's noun the tagger gave a case
-    the dictionary does not know for it takes its nominative from the dictionary's own reading."""
-    if inflected != head.text or head.pos_ != "NOUN" or "Nom" in head.morph.get("Case"):
+    the dictionary does not know for it takes its nominative from the dictionary's own reading; so does a compound
+    tagged a nominative it cannot be («слесарю-газовщику»)."""
+    if inflected != head.text or head.pos_ != "NOUN":
+        return inflected
+    if "Nom" in head.morph.get("Case") and "-" not in head.text:
         return inflected
     nouns = [p for p in loading.parse(head.text.lower()) if p.tag.POS == "NOUN"]
     if not nouns or any(p.tag.case == "nomn" for p in nouns):
@@ -1845,6 +1849,17 @@ def _in_another_field(doc: Doc, name: Span, span: Span) -> bool:
     return False
 
 
+_OFFICES = frozenset({"должность", "пост"})
+
+
+def _proposed_across(doc: Doc, i: int, name: Span) -> bool:
+    """A post before a nominee's noun that governs the name («внёс по представлению Председателя Кабинета Министров
+    кандидатуру X»): the post is another's; the office proposed («на должность вице-мэра кандидатуру X») is X's."""
+    if i >= name.start or (i > 0 and fold(doc[i - 1].lemma_) in _OFFICES):
+        return False
+    return any(doc[j].is_lower and doc[j].text in NOMINEES for j in range(i + 1, name.start))
+
+
 def _across_lines(doc: Doc, i: int, name: Span) -> bool:
     lo, hi = (i, name.start) if i < name.start else (name.end, i)
     return any(doc[j].text.count("\n") > 1 for j in range(lo, hi))
@@ -1982,6 +1997,8 @@ def link_candidates(
                 # «депутаты айылного кенеша: Омуралиев К.Т. (торага), Асанова Г.М.»: the post in brackets after a
                 # name is that name's.
                 continue
+            if _proposed_across(doc, i, name):
+                continue  # «по представлению Председателя … кандидатуру X»: the proposer's post, not the nominee's
             if _across_lines(doc, i, name) or _in_another_field(doc, name, doc[i : i + 1]):
                 # «Глава района выступил с отчётом\n\nВ четверг под председательством О.В. Багуцкого …»: a heading
                 # without a point joins the next paragraph's sentence; its post is no one's in the paragraph (a post's
@@ -2244,6 +2261,8 @@ def without_body(position: str | None, organization: str | None) -> str | None:
     stems = [fold(w)[:4] for w in words]
     body_stems = [fold(w)[:4] for w in body]
     kind_cut = _without_local_kind(position, words, stems, body, body_stems)
+    if kind_cut is None:
+        kind_cut = _without_kind_word(position, words, stems, body, body_stems)
     if kind_cut is not None:
         return kind_cut
     local = bool(_kind_forms_of(body[0]) & lexicons.load("position_local_bodies"))
@@ -2296,6 +2315,43 @@ def _without_local_kind(
         matches = list(_WORD.finditer(position))
         head = position[: matches[j].start()].rstrip(" ,")
         return f"{head} {position[matches[j + len(kind)].start() :]}" if after else head
+    return None
+
+
+# Heads whose post keeps the local body's kind after them: «глава администрации», «председатель Кенгаша» (a second
+# post, «хоким района, председатель Кенгаша»), «член Генгеша» (a member of what).
+_HEADS_KEEPING_KIND = frozenset({"глава", "председатель", "член"})
+
+
+def _without_kind_word(
+    position: str, words: list[str], stems: list[str], body: list[str], body_stems: list[str]
+) -> str | None:
+    """«председатель постоянной комиссии маслихата по вопросам бюджета», «депутат городского Маджлиса» with
+    «Экибастузский городской маслихат», «Маджлис народных депутатов города Пенджикента» → «председатель постоянной
+    комиссии по вопросам бюджета», «депутат»: the kind of the local body the person is linked to, alone or after
+    the body's own level («городского»), capitalised or not, is that body (corpus-genre: «председатель постоянной
+    комиссии по бюджету …» of «председатель постоянной комиссии областного Кенгаша по бюджету …»). Another level
+    before it («областного» of a «городской маслихат») is another body."""
+    local = lexicons.load("position_local_bodies") - _KINDS_IN_POST
+    kind = next((found for w in body if (found := _kind_forms_of(w) & local)), None)
+    if not kind:
+        return None
+    levels = {s for w, s in zip(body, body_stems, strict=True) if w.islower()}
+    for j in range(1, len(words)):
+        if not _kind_forms_of(words[j]) & kind:
+            continue
+        after = words[j + 1 :]
+        if after and fold(after[0]) != "по":
+            return None
+        start = j
+        while start > 1 and words[start - 1].islower() and stems[start - 1] in levels:
+            start -= 1
+        before = words[start - 1]
+        if fold(before).endswith(("ого", "его")) or _kind_forms_of(before) & _HEADS_KEEPING_KIND:
+            return None
+        matches = list(_WORD.finditer(position))
+        head = position[: matches[start].start()].rstrip(" ,")
+        return f"{head} {position[matches[j + 1].start() :]}" if after else head
     return None
 
 

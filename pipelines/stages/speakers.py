@@ -61,6 +61,27 @@ def _up_chain(token: Token) -> Token:
     return token
 
 
+def _climb(token: Token, name: Span) -> Token:
+    """`_up_chain` from a word of the name `name`, unless the parser joined the name as a part of another name
+    apart from it («… мэр Э. Абдрахманов, предложивший кандидатуру Чолпон Ибраимовой»: «Ибраимовой» a `flat:name` of
+    «Э»): the parts of one name stand together, so a name's link to a word away from it leads to another person's
+    verbs (a word right beside it is a part the mention left out: «арчин генгешлика Гараёл Шатлык Реджепов»)."""
+    if token.dep_.startswith("flat") and not name.start - 1 <= token.head.i <= name.end:
+        return token
+    top = _up_chain(token)
+    return token if _verb_between(top, name) else top
+
+
+def _verb_between(top: Token, name: Span) -> bool:
+    """«… Татьяна Иванова подчеркнула …, и вручила Почётные грамоты инспектору палаты Галине Шпак»: the parser hung
+    the name, far on, as an apposition of the subject; an apposition stands by what it names, never across the
+    clause's own finite verb."""
+    if top.i >= name.start:
+        return False
+    doc = name.doc
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[top.i + 1 : name.start])
+
+
 # Cases the tagger rarely gives a nominative name by mistake (unlike the genitive after a genitive title).
 _OBLIQUE = frozenset({"Acc", "Dat", "Ins", "Loc"})
 
@@ -441,6 +462,8 @@ def _clause_verb(name: Span, subject: Token) -> Token | None:
             continue
         if _not_yet_said(token) or name.end <= token.i < after:
             continue
+        if token.i < name.start and any(t.pos_ == "SCONJ" for t in name.doc[token.i + 1 : name.start]):
+            continue  # «предложил дополнить повестку, поскольку Алан Дзиов …»: the name's own clause is subordinate
         if token.i < name.start and token.i == _up_chain(name.root).head.i and object_taken_for_subject(name.root):
             continue  # «глава региона представил Бахтиёржона Салимжонова»: the name is what the verb acts on
         # «Иран объявил …, им стал вице-президент X»: the verb has a subject of its own.
@@ -791,7 +814,7 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
             # The surname too: the parser may hang an initial off the title and make the surname the subject
             # («заместитель председателя области М. Джураева призвала»).
             surname = _surname_token(name)
-            anchors = list(dict.fromkeys([name.root, _up_chain(name.root), surname, _up_chain(surname)]))
+            anchors = list(dict.fromkeys([name.root, _climb(name.root, name), surname, _climb(surname, name)]))
             if title is not None:
                 anchors.append(title_head(title))
             if any(_kept_silent(a) for a in anchors):
@@ -799,9 +822,10 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
             chair = (
                 chair or any(_is_chair(a) for a in anchors) or _opened_by(name, title) or _chair_aside(text, mention)
             )
-            head = next((h for h in map(_speech_head, anchors) if h is not None), None)
+            head = next((h for h in map(_speech_head, anchors) if _same_paragraph(h, name)), None)
             if head is None:
                 head = _clause_verb(name, _surname_token(name))
+                head = head if _same_paragraph(head, name) else None
             if head is None:
                 head = next((h for h in map(_given_the_floor, anchors) if h is not None), None)
             if head is None:
@@ -817,6 +841,17 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
         role = "chair" if chair else "speaker" if spoke else person.role
         marked.append(replace(person, spoke=spoke, role=role, quotes=quotes))
     return _conjuncts_speak(doc, tuple(marked), listed_heads)
+
+
+def _same_paragraph(head: Token | None, name: Span) -> bool:
+    """«Депутаты … спросили с коммунальщиков за подготовку к зиме\n\n20 ноября … приняли участие аким города X, …»: a
+    headline without a point joins the next paragraph's sentence; its verb is nobody's in the paragraph (a blank line
+    between a speech verb and a name ends the sentence the parser ran across it)."""
+    if head is None:
+        return False
+    doc = name.doc
+    lo, hi = (head.i + 1, name.start) if head.i < name.start else (name.end, head.i)
+    return not any(doc[j].text.count("\n") > 1 for j in range(lo, hi))
 
 
 def _conjuncts_speak(

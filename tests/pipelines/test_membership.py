@@ -1744,3 +1744,13 @@ def test_a_stacked_posts_seat_in_the_holding_body_is_the_body_represented(nlp: L
     )
     (person,) = membership.run(nlp(""), findings).persons
     assert person.organization == "Генгеш города Мары"
+
+
+def test_a_title_naming_a_lower_case_bodys_whole_kind_names_the_holding_body() -> None:
+    # «ПРОТОКОЛ № 2 схода граждан махалли» under the makhalla's citizens' assembly: its chair and secretary are its own.
+    findings = Findings(
+        meeting=MeetingFinding(title="сход граждан махалли"),
+        organizations=(_org("центр «Ишга марҳамат»", 500), _org("сход граждан махалли «Богбон»", 10)),
+        persons=(PersonFinding("Мамаджонова", position="секретарь схода"),),
+    )
+    assert membership.holding_body(findings).name == "сход граждан махалли «Богбон»"

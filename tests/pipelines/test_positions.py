@@ -1818,3 +1818,103 @@ def test_a_plural_post_after_with_the_participation_of_is_the_names(nlp: Languag
     # but the listed name's post.
     text = "Прошло совещание с участием заместителей акима города Ерлана Бекова и Анны Смирновой."
     assert _records(nlp, text)["Беков"][0] == "заместитель акима города"
+
+
+@pytest.mark.parametrize(
+    ("position", "organization", "expected"),
+    [
+        # The kind of the body the person is linked to, alone or after that body's level, is that body.
+        (
+            "председатель постоянной комиссии маслихата по вопросам бюджета",
+            "Аксуский городской маслихат",
+            "председатель постоянной комиссии по вопросам бюджета",
+        ),
+        (
+            "председатель постоянной комиссии Кенгаша по социальным вопросам",
+            "Ферганский областной Кенгаш народных депутатов",
+            "председатель постоянной комиссии по социальным вопросам",
+        ),
+        ("депутат городского Маджлиса", "Маджлис народных депутатов города Турсунзаде", "депутат"),
+        ("депутат районного Кенгаша", "Бухарский районный Кенгаш народных депутатов", "депутат"),
+        # Another level's body stays; so do a member's body and a head's named by the kind.
+        ("депутат областного маслихата", "Аксуский городской маслихат", "депутат областного маслихата"),
+        ("член Генгеша", "Генгеш города Туркменабат", "член Генгеша"),
+        (
+            "хоким района, председатель Кенгаша",
+            "Ургутский районный Кенгаш народных депутатов",
+            "хоким района, председатель Кенгаша",
+        ),
+    ],
+)
+def test_the_kind_of_the_linked_local_body_leaves_the_post(position: str, organization: str, expected: str) -> None:
+    assert without_body(position, organization) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # The title before a nominee's noun is the proposer's, or the office proposed: not the nominee's post.
+        (
+            "Выступил представитель Андрей Ким, внесший по представлению Председателя Кабинета Министров "
+            "кандидатуру Эрмека Жумабаевича Токоева.",
+            "Токоев",
+            None,
+        ),
+        # A post's head in a form the tagger keeps as its own lemma («тораги») is read and named in the nominative.
+        (
+            "Сегодня под председательством тораги Таласского городского кенеша Азамата Жолдошбековича Осмонова "
+            "прошла сессия.",
+            "Осмонов",
+            "торага",
+        ),
+    ],
+)
+def test_a_nominee_and_an_oblique_head(nlp: Language, text: str, surname: str, position: str | None) -> None:
+    assert _positions(nlp, text)[surname][0] == position
+
+
+def test_a_body_restated_in_brackets_with_its_legal_form_stays_in_the_title(nlp: Language) -> None:
+    text = (
+        "Заместитель генерального директора ТОО «Каспийский энергетический комбинат» (ТОО «КЭК») Ержан Калиев "
+        "сообщил, что предприятие направит на ремонт сетей 14 млрд тенге."
+    )
+    assert _positions(nlp, text)["Калиев"][0] == "заместитель генерального директора"
+
+
+def test_a_declinable_reading_wins_over_an_indeclinable_name_of_the_same_form() -> None:
+    # «тораги» is both the genitive of «торага» and a dictionary's indeclinable name: the post declines.
+    from pipelines.normalize import inflect_word
+
+    assert inflect_word("тораги", "NOUN", "Gen", "Masc", "Sing") == "торага"
+    # Where the indeclinable reading ranks first it stands: «в Луисвилле» is no «Луисвилль».
+    assert inflect_word("Луисвилле", "PROPN", "Loc", "Masc", "Sing") == "Луисвилле"
+
+
+def test_a_post_in_the_dative_after_another_post_starts_its_own_title(nlp: Language) -> None:
+    text = (
+        "Аким города вручил Благодарственные письма акима председателю совета ветеранов города Кенжебеку "
+        "Жакуповичу Сарсембаеву."
+    )
+    position = _positions(nlp, text)["Сарсембаев"][0]
+    assert position is not None and position.startswith("председатель")
+
+
+def test_a_village_adjective_before_its_councils_kind_is_no_name(nlp: Language) -> None:
+    from pipelines.titles import place_adjective
+
+    doc = nlp("Награждена бухгалтер Самаркандекского айыл окмоту Гульжамал Абдиева.")
+    assert place_adjective(doc[2])
+
+
+def test_modifiers_joined_by_i_before_the_post_are_both_the_posts(nlp: Language) -> None:
+    text = "На заседании присутствовал Чрезвычайный и Полномочный Посол Республики Беларусь Игорь Ясько."
+    position = _positions(nlp, text)["Ясько"][0]
+    assert position is not None and position.lower().startswith("чрезвычайный и полномочный посол")
+
+
+def test_a_compound_post_in_an_oblique_case_is_a_post(nlp: Language) -> None:
+    text = (
+        "Хоким района дал поручения, а слесарю-газовщику Зафару Шоимову, который восстановил газоснабжение улицы, "
+        "была объявлена благодарность."
+    )
+    assert _positions(nlp, text)["Шоимов"][0] == "слесарь-газовщик"

@@ -550,3 +550,53 @@ def test_a_chair_marked_in_a_list_of_those_present_chairs(nlp: Language) -> None
     spoke = _spoke(nlp, text)
     assert spoke["Иванов"] == (True, "chair")
     assert spoke["Петров"][1] != "chair"
+
+
+def test_a_headline_verb_across_a_blank_line_is_no_ones_speech(nlp: Language) -> None:
+    # A headline without a point runs into the first paragraph's sentence; its verb is not the attendees'.
+    text = (
+        "Депутаты утвердили бюджет и спросили с коммунальщиков за подготовку к зиме\n\n"
+        "20 ноября состоялась сессия городского маслихата, в работе которой приняли участие аким города "
+        "Нурлан Темиров, депутат областного маслихата Виталий Ремезов и секретарь маслихата Айгерим Садыкова."
+    )
+    spoke = _spoke(nlp, text)
+    assert not spoke["Ремезов"][0] and not spoke["Садыкова"][0]
+
+
+def test_a_co_report_is_speech(nlp: Language) -> None:
+    text = "Содоклад по данному вопросу сделал председатель постоянной комиссии Дмитрий Павлович Коваль."
+    assert _spoke(nlp, text)["Коваль"][0]
+    text = "Затем был заслушан содоклад председателя постоянной комиссии Ивана Петровича Сидоренко."
+    assert _spoke(nlp, text)["Сидоренко"][0]
+
+
+def test_a_name_the_parser_joins_to_a_name_apart_takes_not_its_verbs(nlp: Language) -> None:
+    text = (
+        "По второму вопросу выступил вновь избранный мэр Э. Абдрахманов, предложивший на должность вице-мэра по "
+        "социальным вопросам кандидатуру Чолпон Мамытовны Ибраимовой, возглавлявшей управление образования мэрии."
+    )
+    spoke = _spoke(nlp, text)
+    assert spoke["Абдрахманов"][0] and not spoke["Ибраимова"][0]
+
+
+def test_a_name_far_on_across_the_subjects_verb_is_not_its_apposition(nlp: Language) -> None:
+    text = (
+        "Председатель комитета Татьяна Иванова подчеркнула, что депутаты ждут заключений палаты, и вручила "
+        "Почётные грамоты инспектору палаты Галине Михайловне Шпак и главному специалисту Ольге Бирюк."
+    )
+    spoke = _spoke(nlp, text)
+    assert spoke["Иванова"][0] and not spoke["Шпак"][0] and not spoke["Бирюк"][0]
+
+
+def test_a_position_set_out_is_speech(nlp: Language) -> None:
+    text = "Позицию министерства изложил первый заместитель министра Денис Олегович Гараев."
+    assert _spoke(nlp, text)["Гараев"][0]
+
+
+def test_a_name_in_a_clause_subordinate_to_the_speech_verb_did_not_say_it(nlp: Language) -> None:
+    text = (
+        "Открывая заседание, Тамерлан Гаглоев предложил дополнить повестку вопросом об избрании заместителя "
+        "председателя, поскольку Алан Дзиов, ранее занимавший эту должность, перешёл на работу в правительство."
+    )
+    spoke = _spoke(nlp, text)
+    assert spoke["Гаглоев"][0] and not spoke["Дзиов"][0]

@@ -21,6 +21,7 @@ from models import lexicons
 from models.components.extensions import doc_text
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.normalize import nominative
+from pipelines.person_names import fold
 from pipelines.stages.membership._words import _COMPOUND, _head, _lemma_set, _lemmas, _stem
 from pipelines.stages.membership.units import _is_subunit, _parent_in_unit_name, parent_body
 
@@ -33,8 +34,18 @@ def holding_body(findings: Findings, text: str = "") -> OrganizationFinding | No
     meeting_body = _lemmas(findings.meeting.body or findings.meeting.title or "")
     # «совет депутатов Сосновоборского городского округа»: the meeting's own body may be named in lower case.
     own_body = findings.meeting.body
+    # «ПРОТОКОЛ № 2 схода граждан махалли» under «СХОД ГРАЖДАН МАХАЛЛИ «ЯНГИ ХАЁТ» …»: a title naming the body's
+    # whole kind names the lower-case body whose name opens with it.
+    titled_kind = fold(findings.meeting.title or "") if not own_body else ""
     candidates = [
-        o for o in findings.organizations if _head(o.name) & bodies and (o.name[:1].isupper() or o.name == own_body)
+        o
+        for o in findings.organizations
+        if _head(o.name) & bodies
+        and (
+            o.name[:1].isupper()
+            or o.name == own_body
+            or (len(titled_kind.split()) > 1 and fold(o.name).startswith(titled_kind + " "))
+        )
     ]
     if not candidates:
         return None
