@@ -16,6 +16,7 @@ that took no part («участия в обсуждении не принима�
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import cache
@@ -55,8 +56,12 @@ def _lemma(token: Token) -> str:
 
 
 def _up_chain(token: Token) -> Token:
-    """From a name to the word that governs it in the clause: through appositions to titles."""
+    """From a name to the word that governs it in the clause: through appositions to titles. Not back past a verb of
+    attending: «…, которое провёл председатель X, а в его работе приняли участие A, B и C» — the parser may join the
+    attendees to the chair as conjuncts or appositions, and the verb he held the sitting with is none of theirs."""
     while token.dep_ in _CHAIN and token.head.i != token.i and not _case_breaks_apposition(token):
+        if _attended_between(token.head, token):
+            break
         token = token.head
     return token
 
@@ -80,6 +85,36 @@ def _verb_between(top: Token, name: Span) -> bool:
         return False
     doc = name.doc
     return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[top.i + 1 : name.start])
+
+
+_ATTENDED = "kenesh_attendance_verbs"
+
+
+def _attended_between(first: Token, last: Token) -> bool:
+    if first.i >= last.i:
+        return False
+    found = _attendance_verbs(sentence_of(first.doc, first.i))
+    at = bisect.bisect_right(found, first.i)
+    return at < len(found) and found[at] < last.i
+
+
+def _attendance_verbs(sent: Span) -> list[int]:
+    """Where a sentence's verbs of attending stand («приняли участие», «участвовали», «присутствовали»; not taking part
+    in a debate, which is speaking): found once per sentence, read by bisection."""
+    cache = sent.doc.user_data.setdefault(_ATTENDED, {})
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = [t.i for t in sent if _attends(t)]
+    return found
+
+
+def _attends(token: Token) -> bool:
+    if token.pos_ != "VERB" or _took_part_in_debate(token):
+        return False
+    lemma = _lemma(token)
+    if lemma in ("участвовать", "присутствовать"):
+        return True
+    return lemma in ("принять", "принимать") and any(_lemma(c) == "участие" for c in token.children)
 
 
 # Cases the tagger rarely gives a nominative name by mistake (unlike the genitive after a genitive title).
