@@ -80,8 +80,9 @@ def _climb(token: Token, name: Span) -> Token:
 def _verb_between(top: Token, name: Span) -> bool:
     """«… Татьяна Иванова подчеркнула …, и вручила Почётные грамоты инспектору палаты Галине Шпак»: the parser hung
     the name, far on, as an apposition of the subject; an apposition stands by what it names, never across the
-    clause's own finite verb."""
-    if top.i >= name.start:
+    clause's own finite verb. A nominative there may be a subject of that verb the parser misread («выступили X,
+    лидер ЛДПР Y»), so it keeps its chain."""
+    if top.i >= name.start or _features(name.root, "Case") in (None, "Nom"):
         return False
     doc = name.doc
     return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[top.i + 1 : name.start])

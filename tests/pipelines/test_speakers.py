@@ -622,3 +622,22 @@ def test_attendees_after_the_chairs_clause_do_not_share_his_verb(nlp: Language) 
     spoke = _spoke(nlp, text)
     assert spoke["Сидоренко"][0] is True
     assert not any(spoke[s][0] for s in ("Ковальчук", "Лис", "Гром", "Мороз", "Вербицкий", "Савчук"))
+
+
+def test_a_name_after_a_republics_name_has_the_post_before_them(nlp: Language) -> None:
+    text = (
+        "Заместитель председателя Совета Министров Республики Каракалпакстан Б. Ембергенов обратил внимание на сроки."
+    )
+    assert _spoke(nlp, text)["Ембергенов"][0] is True
+
+
+def test_a_name_in_another_case_past_the_subjects_verb_is_not_the_subject(nlp: Language) -> None:
+    # The parser may hang the recipient of an award far back on the subject's title.
+    text = (
+        "В завершение секретарь городского маслихата Ерлан Муратович Сапаров поблагодарил коллег за работу и вручил "
+        "благодарственные письма маслихата председателю 00 «Совет ветеранов города Балхаша» Кульпаше Жумабаевой и "
+        "волонтеру Ивану Петренко."
+    )
+    spoke = _spoke(nlp, text)
+    assert spoke["Сапаров"][0] is True
+    assert spoke["Жумабаева"][0] is False
