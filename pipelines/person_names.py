@@ -782,7 +782,23 @@ def _vich_surname(first: Token, vich: Token, titled: bool) -> bool:
     if not _is_masculine_form(vich.text):
         return False
     feminine = {g for _, g in _first_name_readings(first.text)} == {"Fem"}
-    return feminine or titled
+    return feminine or titled or _no_fathers_name_in(vich.text)
+
+
+@lru_cache(maxsize=5_000)
+def _no_fathers_name_in(word: str) -> bool:
+    """«Чеслав Ганусевич напомнил»: an -евич word the dictionary does not know as a patronymic, whose stem is no first
+    name (Ганус), is a Belarusian surname; a patronymic's -евич follows a father's name in -й or -ь (Сергеевич,
+    Игоревич, Жумабаевич: a stem ending in a vowel is one in -й the lexicon may lack, Кадырбаевич). (Not -ович: a
+    Kyrgyz father's name the lexicon lacks takes it, Токтогулович.)"""
+    w = fold(word)
+    if not w.endswith("евич") or any(p.is_known and "Patr" in p.tag for p in loading.parse(w)):
+        return False
+    stem = w[:-4]
+    return stem[-1:] not in _VOWELS and not ({stem, stem + "й", stem + "ь"} & _first_names())
+
+
+_VOWELS = frozenset("аеёиоуыэюя")
 
 
 @lru_cache(maxsize=20_000)
@@ -1476,9 +1492,11 @@ def gendered_surname(
     # A patronymic tells the gender for certain; then the agreement of the verb the name is the subject of (so a
     # nominative), before a first name the dictionary may know only as a man's in an oblique case («Айана Тоюшева
     # доложила»: Айан's genitive, or her nominative).
+    relative = _relative_gender(span)
     tellers = (
         (False, _patronymic_readings(patronymic.text) if patronymic is not None else None),
         (False, {("Nom", subject)} if subject is not None else None),
+        (False, {(c, relative) for c in _OC_CASE} if relative is not None else None),
         (True, (first_reader(first.text) or _genitive_only_readings(first.text)) if first is not None else None),
     )
     for by_first_name, tells in tellers:
@@ -1537,6 +1555,19 @@ def gendered_surname(
     nominative = known if fold(known) == fold(nominative) else nominative
     cases = tuple(c for c in _OC_CASE if (c, gender) in readings)
     return _Gendered(nominative.title() if surname.text.isupper() else nominative, case, gender, certain, cases)
+
+
+# «…, которая сообщила»: the relative pronoun right after a name agrees with it in gender.
+_RELATIVE_GENDER = {"которая": "Fem", "который": "Masc"}
+
+
+def _relative_gender(span: Span) -> str | None:
+    """«выступила заместитель хокима … Феруза Рахимова, которая сообщила»: the relative clause opening right after the
+    name tells its gender (whatever man's name in an oblique case the dictionary reads the first name as: Феруз)."""
+    doc, at = span.doc, span.end
+    if at + 1 >= len(doc) or doc[at].text != ",":
+        return None
+    return _RELATIVE_GENDER.get(doc[at + 1].lower_)
 
 
 def _nominative_against_apposed_post(narrowed: dict, readings: dict, span: Span) -> bool:

@@ -1176,6 +1176,48 @@ def test_gender_from_the_post(nlp: Language, text: str, expected: list) -> None:
     assert _persons(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The dictionary reads these women's names as a man's genitive (Парвин, Феруз); a feminine verb of the
+        # masculine post they stand in apposition to, or the relative pronoun after them, tells a woman.
+        (
+            "Генеральный директор ОАО «Светлый путь» Парвина Шодмонбекова доложила о работе.",
+            ("Шодмонбекова", "Парвина"),
+        ),
+        (
+            "Затем выступила заместитель хокима района по вопросам махалли Феруза Рахимова, которая сообщила о росте.",
+            ("Рахимова", "Феруза"),
+        ),
+        # Not a known name in an oblique case after a feminine post: the post's holder is someone else.
+        ("Заместительница Сергея Собянина назначена на новый пост.", ("Собянин", "Сергей")),
+        ("Доклад заместителя министра Сергея Петрова, который отметил рост, одобрен.", ("Петров", "Сергей")),
+    ],
+)
+def test_a_womans_name_read_as_a_mans_oblique_case(nlp: Language, text: str, expected: tuple) -> None:
+    assert [(p[0], p[1]) for p in _persons(nlp, text)] == [expected]
+
+
+def test_a_republics_name_before_a_persons_name_is_the_posts(nlp: Language) -> None:
+    # «Республики <название>» ends the post; the tagger runs the republic's name into the person's.
+    text = (
+        "В работе коллегии участвовал заместитель председателя Совета Министров Республики Каракалпакстан Бахтияр "
+        "Ембергенов. Заместитель председателя Совета Министров Республики Каракалпакстан Б. Ембергенов попросил "
+        "увеличить объемы поливов."
+    )
+    assert [(p[0], p[1]) for p in _persons(nlp, text)] == [("Ембергенов", "Бахтияр")]
+
+
+def test_a_belarusian_evich_surname_after_a_first_name(nlp: Language) -> None:
+    # «Ганусевич» reads as a patronymic, but no first name «Ганус» is its father's: a surname.
+    assert _persons(nlp, "Чеслав Ганусевич, обращаясь к депутатам, напомнил о выборах.") == [
+        ("Ганусевич", "Чеслав", None, None)
+    ]
+    # A first name and a patronymic alone name no one with a surname.
+    assert _persons(nlp, "Спасибо, Татьяна Николаевна, за доклад.") == []
+    assert _persons(nlp, "Слово предоставляется Алмазу Кадырбаевичу.") == []
+
+
 def test_a_post_that_is_also_a_first_name_titles_the_name_after_it(nlp: Language) -> None:
     # «Аким» is a Russian first name and a Kazakh head of a place: before a first name and a surname it is the post.
     assert _persons(nlp, "Аким Ислам Абишев провёл совещание.") == [("Абишев", "Ислам", None, None)]
