@@ -712,6 +712,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if word not in named and (_names_a_place(word) or _name_stem(word) in elsewhere or _is_no_name_word(word)):
         return True
+    if word not in named and city_of(token.text) is not None and not looks_like_surname(token.text):
+        return True  # «А почему Вулканешты опять не получают …»: a listed town (`loc_cities`), in any case, alone
     if word not in named and (word in _head_titles() or fold(token.lemma_) in _head_titles()):
         return True  # «Хоким поручил решить вопрос»: the head of the place named by the title alone
     if word not in named and is_position_head(token) and not (looks_like_surname(token.text) or is_first_name(word)):

@@ -1476,3 +1476,10 @@ def test_an_armenian_surname_leads_a_turn_s_name(nlp: Language) -> None:
         "Мелконян Ашот, заместитель марзпета — Мы поддержим заявку общины."
     )
     assert [p[:2] for p in _persons(nlp, text)] == [("Мелконян", "Ашот")]
+
+
+def test_a_listed_town_alone_is_no_person(nlp: Language) -> None:
+    # A transcript's «А почему <town> …» makes the tagger read the listed town as a surname.
+    assert _persons(nlp, "В. ИВАНОВ: А почему Вулканешты опять не получают средств на дороги?") == [
+        ("Иванов", None, None, "В.")
+    ]
