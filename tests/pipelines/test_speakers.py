@@ -641,3 +641,7 @@ def test_a_name_in_another_case_past_the_subjects_verb_is_not_the_subject(nlp: L
     spoke = _spoke(nlp, text)
     assert spoke["Сапаров"][0] is True
     assert spoke["Жумабаева"][0] is False
+
+
+def test_setting_out_a_point_of_view_is_speech(nlp: Language) -> None:
+    assert _spoke(nlp, "Свою точку зрения изложила депутат Анна Смирнова.")["Смирнова"][0] is True
