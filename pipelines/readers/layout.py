@@ -259,7 +259,11 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
     result = [Paragraph([lines[0].text], first_in_block=True)]
     firsts = [lines[0]]
     for prev, line in pairwise(lines):
-        ends_sentence = bool(_TERMINAL.search(prev.text))
+        # A sentence's end before a lower-case word is not one: «…/watch?» wrapped before a link's «v=…» that did not
+        # fit, «т. е.» at a line's end.
+        ends_sentence = bool(_TERMINAL.search(prev.text)) and not (
+            prev.text.endswith((".", "?", "!", "…")) and line.text[:1].islower()
+        )
         new = (
             line.top - prev.top > 1.3 * pitch
             or abs(line.size - prev.size) > 0.1 * max(prev.size, 1.0)

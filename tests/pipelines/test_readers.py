@@ -14,6 +14,7 @@ import pytest
 from pipelines import readers
 from pipelines.errors import CorruptDocument, DecodingError, InputError, KeneshError, UnsupportedFormat
 from pipelines.readers import SourceText, read_bytes
+from pipelines.readers.layout import Word, group_lines, paragraphs
 from tests.conftest import CORPUS_DEV, ROOT
 
 # Only characters KOI8-R has (no «», — or №), so that every encoding below can carry it.
@@ -178,3 +179,21 @@ def test_the_readers_libraries_are_imported_only_to_read_their_format() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_sentence_end_before_a_lower_case_word_ends_no_paragraph() -> None:
+    # «…/watch?» wrapped before a link's «v=…» too long for the rest of the line: the short line ends in «?», yet the
+    # sentence goes on. The second line sets the column's right edge.
+    def line(top: float, texts: list[str]) -> list[Word]:
+        words, x = [], 0.0
+        for text in texts:
+            words.append(Word(text, x, x + 6 * len(text), top, top + 10, size=10))
+            x += 6 * len(text) + 6
+        return words
+
+    first = line(0, ["лидер", "ЛДПР", "Жириновский[https://www.youtube.com/watch?"])
+    second = line(12, ["v=vCEGZd6ASFE_long_link_part", "Жириновский", "В.", "В.", "—", "24/06/2016],", "Экс-президент"])
+    assert len(paragraphs(group_lines(first + second))) == 1
+    # A capital after it is a new sentence, and a short line ending one begins a paragraph.
+    second[0] = Word("Второй", 0, 36, 12, 22, size=10)
+    assert len(paragraphs(group_lines(first + second))) == 2
