@@ -718,13 +718,21 @@ def _forum_name(noun: Token, quotes: dict[int, int]) -> Candidate | None:
     return Candidate(start, end, nouns[0].i, "forum", STRONG)
 
 
+# «повестки дня» after the question's noun: «вопросу повестки дня «О …»».
+_AGENDA_WORDS = frozenset({"повестка", "день"})
+
+
 def _announced_title(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
     """«Пятый вопрос повестки дня – «О бюджете города Ош на 2023 год …»»: a title announced as a question."""
     if not _is_title_quote(doc, open_i, close_i):
         return None
     before = doc[max(0, open_i - 5) : open_i]
-    # «По первому вопросу «Об отчёте мэра …» выступил …»: the question's noun right before its title announces it too.
-    right_after = bool(len(before)) and before[-1].pos_ == "NOUN" and lemma(before[-1]) in issue_lexicons().generic
+    # «По первому вопросу «Об отчёте мэра …» выступил …»: the question's noun right before its title announces it too,
+    # and so it does with its agenda after it («По первому вопросу повестки дня «Об итогах …»»).
+    last = len(before)
+    while last > 1 and lemma(before[last - 1]) in _AGENDA_WORDS:
+        last -= 1
+    right_after = bool(last) and before[last - 1].pos_ == "NOUN" and lemma(before[last - 1]) in issue_lexicons().generic
     if not right_after and not any(t.text in ("–", "—", "-", ":") for t in before[-2:]):
         return None
     if not any(t.pos_ == "NOUN" and lemma(t) in issue_lexicons().generic for t in before):

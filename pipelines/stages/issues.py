@@ -33,6 +33,9 @@ LEAD_BONUS = 1.0
 REPEAT_BONUS = 0.5
 MAX_REPEAT_BONUS = 1.0
 SAME_ISSUE = 0.5
+# Two lines of an agenda (or two announced titles) are two items unless worded nearly alike: «исполнение бюджета города
+# за девять месяцев 2025 года» and «бюджет города на 2026–2028 годы» share half their words and are two questions.
+SAME_ITEM = 0.8
 # Headlines in capitals (`pipelines.headings`) of three words or more.
 MAX_HEADLINES = 2
 _STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с", "со", "о", "об", "от", "до", "за", "к", "из", "а"})
@@ -140,9 +143,11 @@ def _title(span: Span) -> str:
     return "".join(parts).strip()
 
 
-def _same(a: _Issue, words: list[str], head: str) -> bool:
+def _same(a: _Issue, words: list[str], head: str, kind: str) -> bool:
     """Phrases sharing half their words are one issue, unless they are different actions on the same object
-    («прекращение полномочий секретаря» and «избрание секретаря»)."""
+    («прекращение полномочий секретаря» and «избрание секретаря»), or two items each worded in full."""
+    if kind in _LISTED_KINDS and a.kind in _LISTED_KINDS:
+        return _overlap(words, a.words) >= SAME_ITEM
     # «исполнение бюджета» of a decision line is the agenda's «исполнение бюджета города за 2024 год», shortened.
     shorter, longer = sorted((set(words), set(a.words)), key=len)
     contained = len(shorter) > 1 and shorter <= longer
@@ -178,6 +183,8 @@ def _within_item(issue: _Issue, mention: TextSpan) -> bool:
 
 # Kinds of phrase that word an item as the meeting's agenda does: a numbered line, a title, «вопрос о X».
 _ITEM_KINDS = frozenset({"agenda", "title", "generic"})
+# Kinds of phrase that are an item's full wording: an agenda's line, a draft's title.
+_LISTED_KINDS = frozenset({"agenda", "title"})
 
 
 def _fuller(words: list[str], other: list[str]) -> bool:
@@ -286,7 +293,11 @@ def run(doc: Doc, findings: Findings) -> Findings:
         # государственно-частного партнерства»»), is that item, however few words it shares with it.
         title = _quoted_title(source, candidate)
         same = next(
-            (i for i in issues if (_same(i, words, head) and not _other_act(i, title)) or _within_item(i, mention)),
+            (
+                i
+                for i in issues
+                if (_same(i, words, head, candidate.kind) and not _other_act(i, title)) or _within_item(i, mention)
+            ),
             None,
         )
         if same is not None:

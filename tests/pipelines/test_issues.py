@@ -910,3 +910,26 @@ def test_a_title_right_after_the_questions_noun(nlp: Language) -> None:
     assert _issues(nlp, text) == [
         "внесение изменений в бюджет Черемховского района на 2025 год и на плановый период 2026 и 2027 годов"
     ]
+
+
+def test_a_title_after_the_question_of_the_agenda(nlp: Language) -> None:
+    """«По первому вопросу повестки дня «Об итогах …» выступил …»: the agenda after the question's noun announces the
+    title as well."""
+    text = (
+        "По первому вопросу повестки дня «Об итогах работы отдела образования за 2025 год» выступил начальник "
+        "отдела Олег Кравец."
+    )
+    assert _issues(nlp, text) == ["итоги работы отдела образования за 2025 год"]
+
+
+def test_two_titles_sharing_half_their_words_are_two_items(nlp: Language) -> None:
+    """The execution of last year's budget and next year's budget are two items, though one's words hold the other's."""
+    text = (
+        "По первому вопросу «Об исполнении бюджета города Рудного за девять месяцев 2025 года» выступила "
+        "руководитель отдела финансов Анна Ким. По второму вопросу «О бюджете города Рудного на 2026–2028 годы» "
+        "выступил заместитель акима Олег Ли."
+    )
+    assert _issues(nlp, text) == [
+        "исполнение бюджета города Рудного за девять месяцев 2025 года",
+        "бюджет города Рудного на 2026–2028 годы",
+    ]
