@@ -127,6 +127,15 @@ _HEARD_NOUNS = frozenset({"информация", "сообщение"})
 _SPEAKING_VERBS = frozenset({"выступить", "выступать"})
 # Nouns of the cue verbs take their question in the genitive: «обсуждение проекта программы».
 _COGNATE_FORUMS = frozenset({"обсуждение", "рассмотрение"})
+# Cue verbs whose object may be the people heard («заслушали руководителей служб») as well as what they reported on.
+_HEARING_VERBS = frozenset({"заслушать", "заслушивать"})
+
+
+def _heard(verb: Token, obj: Token) -> bool:
+    """«заслушивать руководителей муниципальных предприятий»: the people heard, not what they reported on."""
+    return lemma(verb) in _HEARING_VERBS and "Anim" in obj.morph.get("Animacy")
+
+
 # Verbs that fill a post, and the noun an agenda words it with: «избран председателем» → «избрание председателя».
 _ELECTION_VERBS = {"избрать": "избрание", "избирать": "избрание", "переизбрать": "переизбрание"}
 # Verbs that confer a title, and the noun an agenda words it with: «присвоил звание «Почётный гражданин …»».
@@ -151,6 +160,13 @@ _LIST_INTRO = re.compile(
 # «были рассмотрены 3 вопроса.\n1. О внесении изменений …\n2. О …»: numbered lines worded as agenda items («О …»)
 # are an agenda whatever precedes them; the first two lines make the run.
 _ABOUT_LIST = re.compile(r"^[ \t]*1[.)][ \t]+(?:О|Об|Обо)[ \t][^\n]*\n[ \t]*2[.)][ \t]+(?:О|Об|Обо)[ \t]", re.MULTILINE)
+# «1. Об итогах … – выступил мэр …» and, paragraphs later, «2. Об исполнении бюджета … – выступила …»: a report that
+# takes the agenda item by item, each numbered «О …» line opening its paragraph; numbered from 1 on, they are the
+# agenda's items too.
+_ABOUT_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(?:О|Об|Обо)[ \t]", re.MULTILINE)
+# «… на 2026 год – выступил мэр …», «… кенеша – по предложению фракции … избран …»: after a spaced dash an item's
+# paragraph goes on to who spoke and what was done (a dash inside a quoted title is the title's).
+_ITEM_DASH = re.compile(r"[ \t][–—][ \t]+(?=[а-яё])")
 # «— наведение порядка в населенных пунктах: председатель … раскритиковал …»: what follows an item's colon glosses it.
 _GLOSS = re.compile(r":[ \t]")
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])[ \t]+(?P<item>[^\n]+)")
@@ -896,6 +912,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                 topical = child.dep_ in ("obl", "nmod") and preposition(child) in _TOPIC_PREPOSITIONS
                 # «заседание было посвящено организованному набору»: the dative is what it was about.
                 devoted = word in _DEVOTE_VERBS and child.dep_ in ("obl", "iobj") and _case(child) == "Dat"
+                if _heard(token, child):
+                    continue
                 if child.dep_ in ("obj", "nsubj:pass") or topical or (devoted and preposition(child) is None):
                     for member in _members(child):
                         yield from subjects(member, quotes, "cue")
@@ -1081,7 +1099,7 @@ def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         if action.dep_ != "xcomp" or action.pos_ != "VERB" or action.i < verb.i or lemma(action) in _SUBMITTING:
             continue
         for child in action.children:
-            if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
+            if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL and not _heard(action, child):
                 for member in _members(child):
                     found = list(subjects(member, quotes, "proposal", REPORTED))
                     if not found and lemma(member) in issue_lexicons().laws and _has_subject(member):
@@ -1178,6 +1196,29 @@ def fronted_reports(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
             yield Candidate(noun.i, end, noun.i, "report", REPORTED)
 
 
+def _numbered_paragraphs(text: str) -> list[int]:
+    """Where the numbered «О …» lines of a run 1, 2, … start, however far apart (`_ABOUT_LINE`)."""
+    found = [(int(m.group(1)), m.start()) for m in _ABOUT_LINE.finditer(text)] if "\n" in text else []
+    starts: list[int] = []
+    run: list[int] = []
+    for number, at in found:
+        if number == 1:
+            starts += run if len(run) > 1 else []
+            run = [at]
+        elif run and number == len(run) + 1:
+            run.append(at)
+    return starts + (run if len(run) > 1 else [])
+
+
+def _before_dash(text: str, start: int, end: int) -> int:
+    """The end of an item before the spaced dash that goes on to its report (`_ITEM_DASH`), outside quotes."""
+    for dash in _ITEM_DASH.finditer(text, start, end):
+        inside = text[start : dash.start()]
+        if inside.count("«") == inside.count("»") and inside.count('"') % 2 == 0:
+            return dash.start()
+    return end
+
+
 def agenda_items(doc: Doc) -> Iterator[Candidate]:
     """«Рассмотрены вопросы:\n1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.»: each
     numbered line under an intro that names questions or an agenda is one issue, without its «О»."""
@@ -1189,6 +1230,7 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             continue  # «По первому вопросу РЕШИЛИ:» lists decisions, not questions
         starts.append(intro.end())
     starts += [m.start() for m in _ABOUT_LIST.finditer(text) if m.start() not in starts]
+    starts += [at for at in _numbered_paragraphs(text) if at not in starts]
     listed: set[int] = set()
     for at in starts:
         while (item := _LIST_ITEM.match(text, at)) is not None and item.start("item") not in listed:
@@ -1205,6 +1247,7 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             rapporteur = _RAPPORTEUR.search(text, start, end)
             if rapporteur is not None and rapporteur.start() > start:
                 end = rapporteur.start()
+            end = _before_dash(text, start, end)
             while end > start and text[end - 1] in " \t.;,–—-(":
                 end -= 1
             start, end = unquoted(text, start, end)

@@ -933,3 +933,22 @@ def test_two_titles_sharing_half_their_words_are_two_items(nlp: Language) -> Non
         "исполнение бюджета города Рудного за девять месяцев 2025 года",
         "бюджет города Рудного на 2026–2028 годы",
     ]
+
+
+def test_numbered_paragraphs_of_a_report_are_the_agenda(nlp: Language) -> None:
+    """«1. Об … – выступил …» and, a paragraph later, «2. О … – выступила …»: each numbered «О» line opens an item,
+    which ends at the dash that goes on to its report."""
+    text = (
+        "Сессию открыл председатель кенеша.\n\n"
+        "1. Об итогах работы школ района за 2025 год – выступил заведующий отделом образования Марат Исаев, "
+        "который сообщил, что отремонтировано пять школ.\n\n"
+        "Депутаты задали вопросы.\n\n"
+        "2. О ремонте дорог в селе Ташкомур – выступила заместитель главы Айгуль Осмонова.\n"
+    )
+    found = _issues(nlp, text)
+    assert found[:2] == ["итоги работы школ района за 2025 год", "ремонт дорог в селе Ташкомур"]
+
+
+def test_the_people_heard_are_not_the_question(nlp: Language) -> None:
+    text = "Депутат предложил ежеквартально заслушивать руководителей муниципальных предприятий."
+    assert "руководители муниципальных предприятий" not in _issues(nlp, text)
