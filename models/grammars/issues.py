@@ -244,7 +244,7 @@ def quote_spans(doc: Doc) -> dict[int, int]:
     stack: list[int] = []
     texts = token_texts(doc)
     for i, text in enumerate(texts):
-        if "\n" in text and text.isspace():  # a space token holding a line break
+        if "\n" in text and text.isspace() and not wrapped(doc, i):  # a line break ends a paragraph's quotes
             stack.clear()
         elif text == '"':
             if stack and texts[stack[-1]] == '"':
@@ -372,21 +372,50 @@ def _funded(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
                     yield found
 
 
+# Where a line may end before its sentence does: after a word, a comma or a hyphen, not after a full stop or a colon.
+_LINE_GOES_ON = re.compile(r"[\w,-]$")
+
+
+def wrapped(doc: Doc, i: int) -> bool:
+    """The line break at `i` wraps a sentence (a bulletin typeset in short lines: «по привлечению инвестиций↵в зону
+    отдыха»): a single line break, the line before it ending in a word or a comma."""
+    return (
+        0 < i < len(doc) - 1 and doc[i].text.strip(" \t") == "\n" and _LINE_GOES_ON.search(doc[i - 1].text) is not None
+    )
+
+
+def _run_start(doc: Doc, start: int, tokens: set[int]) -> int:
+    """The first token of the phrase's run back from `start`: its words, across a wrapped line's break."""
+    while True:
+        if start - 1 in tokens and not doc[start - 1].is_space:
+            start -= 1
+        elif start - 2 in tokens and wrapped(doc, start - 1):
+            start -= 2
+        else:
+            return start
+
+
+def _run_end(doc: Doc, end: int, tokens: set[int]) -> int:
+    """The end of the phrase's run on from `end`: its words, across a wrapped line's break."""
+    while True:
+        if end in tokens and not doc[end].is_space:
+            end += 1
+        elif end + 1 in tokens and wrapped(doc, end):
+            end += 2
+        else:
+            return end
+
+
 def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tuple[int, int] | None:
     """Token span of the phrase around `head`: the contiguous run of its tokens that holds the head,
     shrunk in depth until it is at most `MAX_WORDS` words. `skip` leaves out a leading preposition."""
     for max_depth in (3, 2, 1, 0):
         tokens = phrase_tokens(head, quotes, max_depth=max_depth)
-        start = head.i
-        while start - 1 in tokens and not head.doc[start - 1].is_space:
-            start -= 1
-        end = head.i + 1
-        while end in tokens and not head.doc[end].is_space:
-            end += 1
+        start = _run_start(head.doc, head.i, tokens)
+        end = _run_end(head.doc, head.i + 1, tokens)
         if max_depth:
             tokens |= _stranded(head.doc, end, tokens, quotes)
-            while end in tokens and not head.doc[end].is_space:
-                end += 1
+            end = _run_end(head.doc, end, tokens)
         # A quote is all or nothing: never cut inside a title.
         for open_i, close_i in quotes.items():
             if start <= open_i < end <= close_i:
@@ -397,7 +426,7 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
         end = _through_name(head.doc, end)
         while start < head.i and (head.doc[start].is_punct or head.doc[start].dep_ == "case"):
             start += 1
-        words = sum(1 for t in head.doc[start:end] if not t.is_punct)
+        words = sum(1 for t in head.doc[start:end] if not t.is_punct and not t.is_space)
         if words <= MAX_WORDS + (end - cut) or max_depth == 0:
             return (start, end) if skip is None or start != skip else (start + 1, end)
     return None

@@ -74,6 +74,11 @@ def _word(text: str) -> bool:
 
 
 def _text(doc: Doc, candidate: Candidate) -> str:
+    """The issue as worded on an agenda, on one line (a phrase may run across a wrapped line's break)."""
+    return " ".join(_worded(doc, candidate).split())
+
+
+def _worded(doc: Doc, candidate: Candidate) -> str:
     """The issue as worded on an agenda: a nominative phrase, or an action with its object in the genitive."""
     span = candidate.span(doc)
     if candidate.action:

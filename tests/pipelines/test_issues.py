@@ -952,3 +952,16 @@ def test_numbered_paragraphs_of_a_report_are_the_agenda(nlp: Language) -> None:
 def test_the_people_heard_are_not_the_question(nlp: Language) -> None:
     text = "Депутат предложил ежеквартально заслушивать руководителей муниципальных предприятий."
     assert "руководители муниципальных предприятий" not in _issues(nlp, text)
+
+
+def test_a_phrase_and_a_title_run_across_a_wrapped_line(nlp: Language) -> None:
+    """A bulletin typeset in short lines: a title and a phrase go on past the line's break, worded on one line."""
+    text = (
+        "По первому вопросу «Об итогах социально-экономического развития\n"
+        "Лепельского района за 2025 год» с докладом выступил председатель\n"
+        "райисполкома Игорь Шелег. Депутаты обсудили привлечение инвестиций\n"
+        "в зону отдыха на берегу озера.\n"
+    )
+    found = _issues(nlp, text)
+    assert "итоги социально-экономического развития Лепельского района за 2025 год" in found
+    assert any(i.startswith("привлечение инвестиций в зону отдыха") for i in found)
