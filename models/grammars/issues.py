@@ -402,8 +402,26 @@ def _run_end(doc: Doc, end: int, tokens: set[int]) -> int:
             end += 1
         elif end + 1 in tokens and wrapped(doc, end):
             end += 2
+        elif (agreeing := _agreeing_adjectives(doc, end, tokens)) > end:
+            end = agreeing
         else:
             return end
+
+
+_MAX_ADJECTIVES = 2
+
+
+def _agreeing_adjectives(doc: Doc, at: int, tokens: set[int]) -> int:
+    """«внедрению водосберегающих технологий» with «водосберегающих» hung on a noun before: adjectives that agree with
+    the phrase's next noun belong to it, wherever the parser hung them. Returns the index of that noun, or `at`."""
+    end = at
+    while end < len(doc) and end - at < _MAX_ADJECTIVES and doc[end].pos_ == "ADJ" and end not in tokens:
+        end += 1
+    if end == at or end not in tokens or doc[end].pos_ != "NOUN":
+        return at
+    noun = doc[end]
+    agree = all(_case(a) == _case(noun) and a.morph.get("Number") == noun.morph.get("Number") for a in doc[at:end])
+    return end if agree else at
 
 
 def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tuple[int, int] | None:
@@ -478,6 +496,9 @@ def _members(token: Token) -> Iterator[Token]:
     # parser hung on a dative inside its first member; a conjunct agrees in case with its head, so one that does not
     # is a member of the list.
     direct = direct or (preposition(token) is None and _case(token) == "Gen")
+    # «заседание, посвященное обеспечению водой посевов в период вегетации и внедрению водосберегающих технологий»:
+    # a dative list the parser hung on a noun of the first member in another case.
+    direct = direct or (preposition(token) is None and _case(token) == "Dat")
     if about or direct:
         for inner in token.subtree:
             deeper = inner.dep_ == "conj" and inner.head.i != token.i and inner.i > token.i

@@ -965,3 +965,14 @@ def test_a_phrase_and_a_title_run_across_a_wrapped_line(nlp: Language) -> None:
     found = _issues(nlp, text)
     assert "итоги социально-экономического развития Лепельского района за 2025 год" in found
     assert any(i.startswith("привлечение инвестиций в зону отдыха") for i in found)
+
+
+def test_each_dative_of_a_devoted_meeting_is_an_item(nlp: Language) -> None:
+    """«посвященное обеспечению … в период вегетации и внедрению водосберегающих технологий»: the second dative is a
+    member of the list, with its adjective, however the parser hangs them."""
+    text = (
+        "В Ургенче прошло заседание коллегии, посвященное обеспечению водой посевов в период летней вегетации и "
+        "внедрению водосберегающих технологий в Хорезмской области."
+    )
+    found = _issues(nlp, text)
+    assert any(i.startswith("внедрение водосберегающих технологий") for i in found)
