@@ -1461,7 +1461,12 @@ def _instructs_at_meeting(verb: Token, word: str | None) -> bool:
     names a question raised there, as a request does; a decision's «Поручить …» is a task set, not one."""
     if word not in _DIRECTIVE_VERBS or "Fin" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
         return False
-    return any(c.dep_ == "nsubj" and ("Anim" in c.morph.get("Animacy") or c.ent_type_ == "PER") for c in verb.children)
+    # «Ж. Турдубаев поручил …»: the parser may take a name that opens on an initial for a parenthetical.
+    return any(
+        (c.dep_ == "nsubj" or (c.dep_ == "parataxis" and c.i < verb.i and c.pos_ == "PROPN"))
+        and ("Anim" in c.morph.get("Animacy") or c.ent_type_ == "PER")
+        for c in verb.children
+    )
 
 
 def _instructed(verb: Token) -> bool:

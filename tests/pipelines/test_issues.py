@@ -976,3 +976,13 @@ def test_each_dative_of_a_devoted_meeting_is_an_item(nlp: Language) -> None:
     )
     found = _issues(nlp, text)
     assert any(i.startswith("внедрение водосберегающих технологий") for i in found)
+
+
+def test_an_instruction_given_by_a_name_with_an_initial(nlp: Language) -> None:
+    """«Подводя итоги, Ж. Турдубаев поручил …»: the parser may take the initialled name for a parenthetical."""
+    text = (
+        "Подводя итоги, Ж. Турдубаев поручил акимам районов до 1 мая завершить очистку оросительных каналов, а "
+        "областному управлению – обеспечить распределение семян через банк."
+    )
+    found = _issues(nlp, text)
+    assert "очистка оросительных каналов" in found
