@@ -651,6 +651,20 @@ def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG)
                 if obj.dep_ in ("obl", "obj", "iobj") and obj.pos_ in _NOMINAL:
                     for member in _members(obj):
                         yield from subjects(member, quotes, "forum", weight)
+            for member in _devoted_stray(noun, child):
+                # (a bare «сходу» of «сходу лавин», its genitive misparsed, says too little)
+                yield from (c for c in subjects(member, quotes, "forum", weight) if c.end - c.start > 1)
+
+
+def _devoted_stray(noun: Token, devoted: Token) -> Iterator[Token]:
+    """«заседание, посвященное подготовке к паводку, сходу лавин, а также обеспечению населения электроэнергией»: the
+    later datives of the list, which the parser may hang on the event's noun; a noun not in the dative itself has no
+    dative conjunct of its own."""
+    if _case(noun) == "Dat":
+        return
+    for child in noun.children:
+        if child.dep_ == "conj" and child.i > devoted.i and child.pos_ == "NOUN" and _case(child) == "Dat":
+            yield from _members(child)
 
 
 def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:

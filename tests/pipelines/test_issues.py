@@ -986,3 +986,15 @@ def test_an_instruction_given_by_a_name_with_an_initial(nlp: Language) -> None:
     )
     found = _issues(nlp, text)
     assert "очистка оросительных каналов" in found
+
+
+def test_a_later_dative_hung_on_the_devoted_meeting(nlp: Language) -> None:
+    """«заседание, посвященное подготовке к паводку, …, а также обеспечению населения электроэнергией»: the last
+    dative of the list, which the parser hangs on the meeting's noun, is an item too."""
+    text = (
+        "Сегодня прошло заседание хукумата, посвященное подготовке к весеннему паводку, сходу лавин и селей, а также "
+        "обеспечению населения электроэнергией."
+    )
+    found = _issues(nlp, text)
+    assert "обеспечение населения электроэнергией" in found
+    assert "сход" not in found
