@@ -808,9 +808,10 @@ def _announced_title(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
         return None
     before = doc[max(0, open_i - 5) : open_i]
     # «По первому вопросу «Об отчёте мэра …» выступил …»: the question's noun right before its title announces it too,
-    # and so it does with its agenda after it («По первому вопросу повестки дня «Об итогах …»»).
+    # and so it does with its agenda after it («По первому вопросу повестки дня «Об итогах …»»), or a comma
+    # («По второму вопросу, «О внесении изменений …», выступил …»).
     last = len(before)
-    while last > 1 and lemma(before[last - 1]) in _AGENDA_WORDS:
+    while last > 1 and (lemma(before[last - 1]) in _AGENDA_WORDS or before[last - 1].text == ","):
         last -= 1
     right_after = bool(last) and before[last - 1].pos_ == "NOUN" and lemma(before[last - 1]) in issue_lexicons().generic
     if not right_after and not any(t.text in ("–", "—", "-", ":") for t in before[-2:]):

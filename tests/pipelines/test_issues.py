@@ -920,6 +920,8 @@ def test_a_title_after_the_question_of_the_agenda(nlp: Language) -> None:
         "отдела Олег Кравец."
     )
     assert _issues(nlp, text) == ["итоги работы отдела образования за 2025 год"]
+    text = "По второму вопросу, «О бюджете района на 2026 год», выступила начальник отдела финансов Анна Ким."
+    assert _issues(nlp, text) == ["бюджет района на 2026 год"]
 
 
 def test_two_titles_sharing_half_their_words_are_two_items(nlp: Language) -> None:
