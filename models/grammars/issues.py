@@ -508,6 +508,31 @@ def _members(token: Token) -> Iterator[Token]:
                 direct and preposition(inner) is None and _case(inner.head) != _case(inner)
             ):
                 yield from _members(inner)
+    if about:
+        yield from _next_about(token)
+
+
+_ABOUT_REACH = MAX_WORDS + 4  # tokens from a member to the «и о» of the next: its words, a name with a dash
+
+
+def _next_about(token: Token) -> Iterator[Token]:
+    """«задали вопросы о финансировании ремонта дороги Нахчыван – Ордубад и о заработной плате учителей»: the «и о Y»
+    after the member's words (no verb, no punctuation but a name's dash between) is the next member, wherever the
+    parser hung Y."""
+    doc = token.doc
+    after = next(
+        (
+            i
+            for i in range(token.i + 1, min(len(doc) - 2, token.i + _ABOUT_REACH))
+            if doc[i].lower_ == "и" or doc[i].pos_ in ("VERB", "AUX") or (doc[i].is_punct and doc[i].text not in "–—-")
+        ),
+        None,
+    )
+    if after is None or doc[after].lower_ != "и" or doc[after + 1].lower_ not in _ABOUT:
+        return
+    noun = doc[after + 1].head
+    if noun.i > after + 1 and noun.pos_ in _NOMINAL and _case(noun) == _case(token) and preposition(noun) in _ABOUT:
+        yield from _members(noun)
 
 
 def _relational_modifier(noun: Token) -> bool:

@@ -1000,3 +1000,15 @@ def test_a_later_dative_hung_on_the_devoted_meeting(nlp: Language) -> None:
     found = _issues(nlp, text)
     assert "обеспечение населения электроэнергией" in found
     assert "сход" not in found
+
+
+def test_the_next_about_member_after_a_name_with_a_dash(nlp: Language) -> None:
+    """«вопросы о финансировании ремонта дороги Нахчыван – Ордубад и о заработной плате …»: the «и о Y» right after a
+    member is the next one, wherever the parser hangs Y."""
+    text = (
+        "Депутат обратила внимание на водоснабжение сёл вдоль Араза, а депутаты Ровшан Гусейнзаде и Севиндж "
+        "Ахмедова задали вопросы о финансировании ремонта дороги Нахчыван – Ордубад и о заработной плате сельских "
+        "учителей, на которые ответил министр."
+    )
+    found = _issues(nlp, text)
+    assert any(i.startswith("заработная плата") for i in found)
