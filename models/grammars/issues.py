@@ -636,6 +636,9 @@ def subjects(noun: Token, quotes: dict[int, int], kind: str, weight: float = STR
     any other noun is the issue itself."""
     lex = issue_lexicons()
     word = lemma(noun)
+    if word in _NECESSITIES:
+        yield from _what_is_needed(noun, quotes, kind, weight)
+        return
     if word in lex.generic:
         inner = list(_complements(noun))
         for member in inner:
@@ -655,6 +658,45 @@ def subjects(noun: Token, quotes: dict[int, int], kind: str, weight: float = STR
     found = _candidate(noun, quotes, kind, weight)
     if found:
         yield found
+
+
+# «обратила внимание на необходимость увеличить средства на водоснабжение сёл», «о необходимости ремонта гидропостов»:
+# what is needed is the question, not the need.
+_NECESSITIES = frozenset({"необходимость", "потребность"})
+
+
+def _what_is_needed(noun: Token, quotes: dict[int, int], kind: str, weight: float) -> Iterator[Candidate]:
+    """The action a need names in the genitive («необходимость ремонта двух гидропостов»), or the object of the one it
+    names in the infinitive («необходимость установить пандусы у входа»), as `subjects` finds them; the money of
+    «увеличить средства на X» stands for its X."""
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ == "nmod" and child.pos_ == "NOUN" and preposition(child) is None and _case(child) == "Gen":
+            for member in _members(child):
+                yield from subjects(member, quotes, kind, weight)
+            return
+        if child.pos_ == "VERB" and "Inf" in child.morph.get("VerbForm"):
+            for obj in child.children:
+                if obj.dep_ == "obj" and obj.i > child.i and obj.pos_ in _NOMINAL:
+                    for member in _members(obj):
+                        # (a bare object, «установить пандусы», «сохранить право …», says too little of the action)
+                        found = subjects(_funded_work(member, child), quotes, kind, weight)
+                        yield from (c for c in found if c.end - c.start > 1)
+            return
+
+
+def _funded_work(noun: Token, verb: Token) -> Token:
+    """«средства на водоснабжение сёл»: the work money is for, not the money (the parser may hang the «на X» on the
+    verb of the money)."""
+    if lemma(noun) not in _MONEY:
+        return noun
+    around = [*noun.children, *verb.children]
+    works = [c for c in around if c.i > noun.i and preposition(c) == "на" and _case(c) == "Acc"]
+    return works[0] if works and works[0].pos_ == "NOUN" else noun
+
+
+_MONEY = frozenset({"средство", "финансирование", "ассигнование"})
 
 
 def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG) -> Iterator[Candidate]:

@@ -1012,3 +1012,21 @@ def test_the_next_about_member_after_a_name_with_a_dash(nlp: Language) -> None:
     )
     found = _issues(nlp, text)
     assert any(i.startswith("заработная плата") for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Депутат Иван Орлов рассказал о необходимости ремонта двух гидропостов на канале.", "ремонт двух гидропостов"),
+        (
+            "Депутат Лейла Алиева обратила внимание на необходимость выделить средства на ремонт школьной котельной.",
+            "ремонт школьной котельной",
+        ),
+    ],
+)
+def test_what_is_needed_is_the_question(nlp: Language, text: str, expected: str) -> None:
+    """«о необходимости ремонта …», «на необходимость увеличить средства на …»: the need's action, or the work its
+    money is for, not the need."""
+    found = _issues(nlp, text)
+    assert expected in found
+    assert not any(i.startswith("необходимость") for i in found)
