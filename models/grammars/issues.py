@@ -104,6 +104,14 @@ _PERSISTING = frozenset({"сохраняться", "сохраниться", "о
 _COMPLETIONS = frozenset({"завершить", "завершиться", "закончить", "закончиться", "завершенный", "законченный"})
 
 
+# «дефицит бюджета не меняется»: a budget's deficit is a line of its accounts, not a want.
+_ACCOUNTS = frozenset({"бюджет"})
+
+
+def _of_accounts(shortfall: Token) -> bool:
+    return any(c.dep_ == "nmod" and c.i > shortfall.i and lemma(c) in _ACCOUNTS for c in shortfall.children)
+
+
 def _unfinished(action: Token) -> bool:
     verb = action.head
     return (
@@ -1113,11 +1121,11 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             and not _institution(token, word)
             and not _thanked(token)
         ):
-            # «Сохраняется нехватка учителей», «остаётся отставание по вводу жилья»: a shortfall that persists is a
-            # problem the report raises, stronger than a phrase of action: it fills a short list; so is work not
-            # finished («не завершена замена насосов»).
-            persists = word in _SHORTFALLS and token.dep_ == "nsubj" and lemma(token.head) in _PERSISTING
-            problem = persists or _unfinished(token)
+            # «Сохраняется нехватка учителей», «задолженность по земельному налогу превышает 40 миллионов», «ожидается
+            # дефицит поливной воды»: a shortfall a clause tells of is a problem the report raises, stronger than a
+            # phrase of action: it fills a short list; so is work not finished («не завершена замена насосов»).
+            told = word in _SHORTFALLS and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+            problem = (told and not _of_accounts(token)) or _unfinished(token)
             found = _candidate(token, quotes, "problem" if problem else "action", REPORTED if problem else WEAK)
             if found and found.end - found.start > 1:
                 yield found

@@ -95,7 +95,9 @@ def _worded(doc: Doc, candidate: Candidate) -> str:
     if candidate.kind == "title" or after_about:
         return _ACT_REFERENCE.sub(r"\1 ", _title(span))
     text = _ACT_REFERENCE.sub(r"\1 ", _trimmed(nominative(span)))
-    if candidate.kind == "agenda" and span[0].pos_ != "PROPN" and not span[0].text.isupper():
+    # «Задолженность населения за тепло выросла …»: a phrase that opens a sentence is not a name for it.
+    opens = candidate.kind == "agenda" or (candidate.kind == "problem" and span[0].is_sent_start)
+    if opens and span[0].pos_ != "PROPN" and not span[0].text.isupper():
         text = text[:1].lower() + text[1:]
     return text
 

@@ -1030,3 +1030,24 @@ def test_what_is_needed_is_the_question(nlp: Language, text: str, expected: str)
     found = _issues(nlp, text)
     assert expected in found
     assert not any(i.startswith("необходимость") for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Депутат Таалайбек Ибраимов подчеркнул, что задолженность по земельному налогу за предприятиями города "
+            "превышает 40 миллионов сомов.",
+            "задолженность по земельному налогу за предприятиями города",
+        ),
+        ("Из-за маловодья реки в этом году ожидается дефицит поливной воды в районе.", "дефицит поливной воды"),
+    ],
+)
+def test_a_shortfall_a_clause_tells_of_is_a_problem(nlp: Language, text: str, expected: str) -> None:
+    assert any(i.startswith(expected) for i in _issues(nlp, text))
+
+
+def test_a_budget_deficit_is_a_line_of_accounts(nlp: Language) -> None:
+    """«Дефицит бюджета не меняется»: no problem raised (at most a weak phrase of action)."""
+    text = "Доходы бюджета увеличены на 64 миллиона рублей. Дефицит бюджета не меняется."
+    assert not [c for c in candidates(nlp(text)) if c.kind == "problem"]
