@@ -1053,6 +1053,12 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                 # «заседание было посвящено организованному набору»: the dative is what it was about.
                 devoted = word in _DEVOTE_VERBS and child.dep_ in ("obl", "iobj") and _case(child) == "Dat"
                 if _heard(token, child):
+                    # «заслушали руководителей служб о подготовке к зиме»: what the people heard spoke about, wherever
+                    # the parser hung it.
+                    for topic in child.children:
+                        if topic.dep_ == "nmod" and topic.i > child.i and preposition(topic) in _ABOUT:
+                            for member in _members(topic):
+                                yield from subjects(member, quotes, "cue")
                     continue
                 if child.dep_ in ("obj", "nsubj:pass") or topical or (devoted and preposition(child) is None):
                     for member in _members(child):

@@ -954,6 +954,9 @@ def test_numbered_paragraphs_of_a_report_are_the_agenda(nlp: Language) -> None:
 def test_the_people_heard_are_not_the_question(nlp: Language) -> None:
     text = "Депутат предложил ежеквартально заслушивать руководителей муниципальных предприятий."
     assert "руководители муниципальных предприятий" not in _issues(nlp, text)
+    # What they were heard about is, though the parser hangs it on them.
+    text = "На заседании заслушали руководителей коммунальных служб о подготовке жилого фонда к зиме."
+    assert _issues(nlp, text) == ["подготовка жилого фонда к зиме"]
 
 
 def test_a_phrase_and_a_title_run_across_a_wrapped_line(nlp: Language) -> None:
