@@ -36,6 +36,7 @@ SAME_ISSUE = 0.5
 # Two lines of an agenda (or two announced titles) are two items unless worded nearly alike: «исполнение бюджета города
 # за девять месяцев 2025 года» and «бюджет города на 2026–2028 годы» share half their words and are two questions.
 SAME_ITEM = 0.8
+_NUMBER = re.compile(r"\d+")
 # Headlines in capitals (`pipelines.headings`) of three words or more.
 MAX_HEADLINES = 2
 _STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с", "со", "о", "об", "от", "до", "за", "к", "из", "а"})
@@ -150,14 +151,19 @@ def _title(span: Span) -> str:
     return "".join(parts).strip()
 
 
-def _same(a: _Issue, words: list[str], head: str, kind: str) -> bool:
+def _same(a: _Issue, words: list[str], head: str, kind: str, text: str) -> bool:
     """Phrases sharing half their words are one issue, unless they are different actions on the same object
     («прекращение полномочий секретаря» and «избрание секретаря»), or two items each worded in full."""
-    if kind in _LISTED_KINDS and a.kind in _LISTED_KINDS:
-        return _overlap(words, a.words) >= SAME_ITEM
     # «исполнение бюджета» of a decision line is the agenda's «исполнение бюджета города за 2024 год», shortened.
-    shorter, longer = sorted((set(words), set(a.words)), key=len)
+    (shorter, short_text), (longer, long_text) = sorted(
+        ((set(words), text), (set(a.words), a.text)), key=lambda w: len(w[0])
+    )
     contained = len(shorter) > 1 and shorter <= longer
+    if kind in _LISTED_KINDS and a.kind in _LISTED_KINDS:
+        # A shortened line is the same item unless its years say otherwise («бюджет города на 2026–2028 годы» is not
+        # the «исполнение бюджета города за девять месяцев 2025 года»).
+        dated = set(_NUMBER.findall(short_text)) <= set(_NUMBER.findall(long_text))
+        return _overlap(words, a.words) >= SAME_ITEM or (contained and dated)
     if _overlap(words, a.words) < SAME_ISSUE and not contained:
         return False
     return not (_verbal(head) and _verbal(a.head) and head != a.head)
@@ -303,7 +309,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
             (
                 i
                 for i in issues
-                if (_same(i, words, head, candidate.kind) and not _other_act(i, title)) or _within_item(i, mention)
+                if (_same(i, words, head, candidate.kind, span.text) and not _other_act(i, title))
+                or _within_item(i, mention)
             ),
             None,
         )

@@ -1054,3 +1054,14 @@ def test_a_budget_deficit_is_a_line_of_accounts(nlp: Language) -> None:
     """«Дефицит бюджета не меняется»: no problem raised (at most a weak phrase of action)."""
     text = "Доходы бюджета увеличены на 64 миллиона рублей. Дефицит бюджета не меняется."
     assert not [c for c in candidates(nlp(text)) if c.kind == "problem"]
+
+
+def test_a_shortened_agenda_line_is_the_same_item(nlp: Language) -> None:
+    """The agenda's «О бюджете города на 2026 год и плановый период» and a later paragraph's «1. О бюджете города» are
+    one item: the shorter holds no year the longer does not."""
+    text = (
+        "Повестка дня:\n1. О бюджете города Рудного на 2026 год и плановый период 2027 и 2028 годов.\n"
+        "2. О ремонте дорог.\n\nПо первому вопросу «О бюджете города Рудного» выступила Анна Ким.\n"
+    )
+    found = _issues(nlp, text)
+    assert sum(1 for i in found if i.startswith("бюджет города Рудного")) == 1
