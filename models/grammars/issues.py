@@ -108,6 +108,15 @@ _COMPLETIONS = frozenset({"завершить", "завершиться", "за�
 _ACCOUNTS = frozenset({"бюджет"})
 
 
+# «Просроченной кредиторской задолженности нет»: a shortfall said to be absent is no problem raised.
+_ABSENCE = frozenset({"нет", "отсутствовать"})
+
+
+def _absent(shortfall: Token) -> bool:
+    verb = shortfall.head
+    return lemma(verb) in _ABSENCE or (lemma(verb) == "быть" and any(c.lower_ == "не" for c in verb.children))
+
+
 def _of_accounts(shortfall: Token) -> bool:
     return any(c.dep_ == "nmod" and c.i > shortfall.i and lemma(c) in _ACCOUNTS for c in shortfall.children)
 
@@ -1131,7 +1140,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             # дефицит поливной воды»: a shortfall a clause tells of is a problem the report raises, stronger than a
             # phrase of action: it fills a short list; so is work not finished («не завершена замена насосов»).
             told = word in _SHORTFALLS and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
-            problem = (told and not _of_accounts(token)) or _unfinished(token)
+            problem = (told and not _of_accounts(token) and not _absent(token)) or _unfinished(token)
             found = _candidate(token, quotes, "problem" if problem else "action", REPORTED if problem else WEAK)
             if found and found.end - found.start > 1:
                 yield found
