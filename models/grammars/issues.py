@@ -104,6 +104,23 @@ _PERSISTING = frozenset({"сохраняться", "сохраниться", "о
 _COMPLETIONS = frozenset({"завершить", "завершиться", "закончить", "закончиться", "завершенный", "законченный"})
 
 
+# «дефицит бюджета не меняется»: a budget's deficit is a line of its accounts, not a want.
+_ACCOUNTS = frozenset({"бюджет"})
+
+
+# «Просроченной кредиторской задолженности нет»: a shortfall said to be absent is no problem raised.
+_ABSENCE = frozenset({"нет", "отсутствовать"})
+
+
+def _absent(shortfall: Token) -> bool:
+    verb = shortfall.head
+    return lemma(verb) in _ABSENCE or (lemma(verb) == "быть" and any(c.lower_ == "не" for c in verb.children))
+
+
+def _of_accounts(shortfall: Token) -> bool:
+    return any(c.dep_ == "nmod" and c.i > shortfall.i and lemma(c) in _ACCOUNTS for c in shortfall.children)
+
+
 def _unfinished(action: Token) -> bool:
     verb = action.head
     return (
@@ -127,6 +144,15 @@ _HEARD_NOUNS = frozenset({"информация", "сообщение"})
 _SPEAKING_VERBS = frozenset({"выступить", "выступать"})
 # Nouns of the cue verbs take their question in the genitive: «обсуждение проекта программы».
 _COGNATE_FORUMS = frozenset({"обсуждение", "рассмотрение"})
+# Cue verbs whose object may be the people heard («заслушали руководителей служб») as well as what they reported on.
+_HEARING_VERBS = frozenset({"заслушать", "заслушивать"})
+
+
+def _heard(verb: Token, obj: Token) -> bool:
+    """«заслушивать руководителей муниципальных предприятий»: the people heard, not what they reported on."""
+    return lemma(verb) in _HEARING_VERBS and "Anim" in obj.morph.get("Animacy")
+
+
 # Verbs that fill a post, and the noun an agenda words it with: «избран председателем» → «избрание председателя».
 _ELECTION_VERBS = {"избрать": "избрание", "избирать": "избрание", "переизбрать": "переизбрание"}
 # Verbs that confer a title, and the noun an agenda words it with: «присвоил звание «Почётный гражданин …»».
@@ -151,6 +177,13 @@ _LIST_INTRO = re.compile(
 # «были рассмотрены 3 вопроса.\n1. О внесении изменений …\n2. О …»: numbered lines worded as agenda items («О …»)
 # are an agenda whatever precedes them; the first two lines make the run.
 _ABOUT_LIST = re.compile(r"^[ \t]*1[.)][ \t]+(?:О|Об|Обо)[ \t][^\n]*\n[ \t]*2[.)][ \t]+(?:О|Об|Обо)[ \t]", re.MULTILINE)
+# «1. Об итогах … – выступил мэр …» and, paragraphs later, «2. Об исполнении бюджета … – выступила …»: a report that
+# takes the agenda item by item, each numbered «О …» line opening its paragraph; numbered from 1 on, they are the
+# agenda's items too.
+_ABOUT_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(?:О|Об|Обо)[ \t]", re.MULTILINE)
+# «… на 2026 год – выступил мэр …», «… кенеша – по предложению фракции … избран …»: after a spaced dash an item's
+# paragraph goes on to who spoke and what was done (a dash inside a quoted title is the title's).
+_ITEM_DASH = re.compile(r"[ \t][–—][ \t]+(?=[а-яё])")
 # «— наведение порядка в населенных пунктах: председатель … раскритиковал …»: what follows an item's colon glosses it.
 _GLOSS = re.compile(r":[ \t]")
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])[ \t]+(?P<item>[^\n]+)")
@@ -228,7 +261,7 @@ def quote_spans(doc: Doc) -> dict[int, int]:
     stack: list[int] = []
     texts = token_texts(doc)
     for i, text in enumerate(texts):
-        if "\n" in text and text.isspace():  # a space token holding a line break
+        if "\n" in text and text.isspace() and not wrapped(doc, i):  # a line break ends a paragraph's quotes
             stack.clear()
         elif text == '"':
             if stack and texts[stack[-1]] == '"':
@@ -356,21 +389,68 @@ def _funded(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
                     yield found
 
 
+# Where a line may end before its sentence does: after a word, a comma or a hyphen, not after a full stop or a colon.
+_LINE_GOES_ON = re.compile(r"[\w,-]$")
+
+
+def wrapped(doc: Doc, i: int) -> bool:
+    """The line break at `i` wraps a sentence (a bulletin typeset in short lines: «по привлечению инвестиций↵в зону
+    отдыха»): a single line break, the line before it ending in a word or a comma."""
+    return (
+        0 < i < len(doc) - 1 and doc[i].text.strip(" \t") == "\n" and _LINE_GOES_ON.search(doc[i - 1].text) is not None
+    )
+
+
+def _run_start(doc: Doc, start: int, tokens: set[int]) -> int:
+    """The first token of the phrase's run back from `start`: its words, across a wrapped line's break."""
+    while True:
+        if start - 1 in tokens and not doc[start - 1].is_space:
+            start -= 1
+        elif start - 2 in tokens and wrapped(doc, start - 1):
+            start -= 2
+        else:
+            return start
+
+
+def _run_end(doc: Doc, end: int, tokens: set[int]) -> int:
+    """The end of the phrase's run on from `end`: its words, across a wrapped line's break."""
+    while True:
+        if end in tokens and not doc[end].is_space:
+            end += 1
+        elif end + 1 in tokens and wrapped(doc, end):
+            end += 2
+        elif (agreeing := _agreeing_adjectives(doc, end, tokens)) > end:
+            end = agreeing
+        else:
+            return end
+
+
+_MAX_ADJECTIVES = 2
+
+
+def _agreeing_adjectives(doc: Doc, at: int, tokens: set[int]) -> int:
+    """«внедрению водосберегающих технологий» with «водосберегающих» hung on a noun before: adjectives that agree with
+    the phrase's next noun belong to it, wherever the parser hung them. Returns the index of that noun, or `at`."""
+    end = at
+    while end < len(doc) and end - at < _MAX_ADJECTIVES and doc[end].pos_ == "ADJ" and end not in tokens:
+        end += 1
+    if end == at or end not in tokens or doc[end].pos_ != "NOUN":
+        return at
+    noun = doc[end]
+    agree = all(_case(a) == _case(noun) and a.morph.get("Number") == noun.morph.get("Number") for a in doc[at:end])
+    return end if agree else at
+
+
 def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tuple[int, int] | None:
     """Token span of the phrase around `head`: the contiguous run of its tokens that holds the head,
     shrunk in depth until it is at most `MAX_WORDS` words. `skip` leaves out a leading preposition."""
     for max_depth in (3, 2, 1, 0):
         tokens = phrase_tokens(head, quotes, max_depth=max_depth)
-        start = head.i
-        while start - 1 in tokens and not head.doc[start - 1].is_space:
-            start -= 1
-        end = head.i + 1
-        while end in tokens and not head.doc[end].is_space:
-            end += 1
+        start = _run_start(head.doc, head.i, tokens)
+        end = _run_end(head.doc, head.i + 1, tokens)
         if max_depth:
             tokens |= _stranded(head.doc, end, tokens, quotes)
-            while end in tokens and not head.doc[end].is_space:
-                end += 1
+            end = _run_end(head.doc, end, tokens)
         # A quote is all or nothing: never cut inside a title.
         for open_i, close_i in quotes.items():
             if start <= open_i < end <= close_i:
@@ -381,7 +461,7 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
         end = _through_name(head.doc, end)
         while start < head.i and (head.doc[start].is_punct or head.doc[start].dep_ == "case"):
             start += 1
-        words = sum(1 for t in head.doc[start:end] if not t.is_punct)
+        words = sum(1 for t in head.doc[start:end] if not t.is_punct and not t.is_space)
         if words <= MAX_WORDS + (end - cut) or max_depth == 0:
             return (start, end) if skip is None or start != skip else (start + 1, end)
     return None
@@ -433,6 +513,9 @@ def _members(token: Token) -> Iterator[Token]:
     # parser hung on a dative inside its first member; a conjunct agrees in case with its head, so one that does not
     # is a member of the list.
     direct = direct or (preposition(token) is None and _case(token) == "Gen")
+    # «заседание, посвященное обеспечению водой посевов в период вегетации и внедрению водосберегающих технологий»:
+    # a dative list the parser hung on a noun of the first member in another case.
+    direct = direct or (preposition(token) is None and _case(token) == "Dat")
     if about or direct:
         for inner in token.subtree:
             deeper = inner.dep_ == "conj" and inner.head.i != token.i and inner.i > token.i
@@ -442,6 +525,31 @@ def _members(token: Token) -> Iterator[Token]:
                 direct and preposition(inner) is None and _case(inner.head) != _case(inner)
             ):
                 yield from _members(inner)
+    if about:
+        yield from _next_about(token)
+
+
+_ABOUT_REACH = MAX_WORDS + 4  # tokens from a member to the «и о» of the next: its words, a name with a dash
+
+
+def _next_about(token: Token) -> Iterator[Token]:
+    """«задали вопросы о финансировании ремонта дороги Нахчыван – Ордубад и о заработной плате учителей»: the «и о Y»
+    after the member's words (no verb, no punctuation but a name's dash between) is the next member, wherever the
+    parser hung Y."""
+    doc = token.doc
+    after = next(
+        (
+            i
+            for i in range(token.i + 1, min(len(doc) - 2, token.i + _ABOUT_REACH))
+            if doc[i].lower_ == "и" or doc[i].pos_ in ("VERB", "AUX") or (doc[i].is_punct and doc[i].text not in "–—-")
+        ),
+        None,
+    )
+    if after is None or doc[after].lower_ != "и" or doc[after + 1].lower_ not in _ABOUT:
+        return
+    noun = doc[after + 1].head
+    if noun.i > after + 1 and noun.pos_ in _NOMINAL and _case(noun) == _case(token) and preposition(noun) in _ABOUT:
+        yield from _members(noun)
 
 
 def _relational_modifier(noun: Token) -> bool:
@@ -545,6 +653,9 @@ def subjects(noun: Token, quotes: dict[int, int], kind: str, weight: float = STR
     any other noun is the issue itself."""
     lex = issue_lexicons()
     word = lemma(noun)
+    if word in _NECESSITIES:
+        yield from _what_is_needed(noun, quotes, kind, weight)
+        return
     if word in lex.generic:
         inner = list(_complements(noun))
         for member in inner:
@@ -566,6 +677,45 @@ def subjects(noun: Token, quotes: dict[int, int], kind: str, weight: float = STR
         yield found
 
 
+# «обратила внимание на необходимость увеличить средства на водоснабжение сёл», «о необходимости ремонта гидропостов»:
+# what is needed is the question, not the need.
+_NECESSITIES = frozenset({"необходимость", "потребность"})
+
+
+def _what_is_needed(noun: Token, quotes: dict[int, int], kind: str, weight: float) -> Iterator[Candidate]:
+    """The action a need names in the genitive («необходимость ремонта двух гидропостов»), or the object of the one it
+    names in the infinitive («необходимость установить пандусы у входа»), as `subjects` finds them; the money of
+    «увеличить средства на X» stands for its X."""
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ == "nmod" and child.pos_ == "NOUN" and preposition(child) is None and _case(child) == "Gen":
+            for member in _members(child):
+                yield from subjects(member, quotes, kind, weight)
+            return
+        if child.pos_ == "VERB" and "Inf" in child.morph.get("VerbForm"):
+            for obj in child.children:
+                if obj.dep_ == "obj" and obj.i > child.i and obj.pos_ in _NOMINAL:
+                    for member in _members(obj):
+                        # (a bare object, «установить пандусы», «сохранить право …», says too little of the action)
+                        found = subjects(_funded_work(member, child), quotes, kind, weight)
+                        yield from (c for c in found if c.end - c.start > 1)
+            return
+
+
+def _funded_work(noun: Token, verb: Token) -> Token:
+    """«средства на водоснабжение сёл»: the work money is for, not the money (the parser may hang the «на X» on the
+    verb of the money)."""
+    if lemma(noun) not in _MONEY:
+        return noun
+    around = [*noun.children, *verb.children]
+    works = [c for c in around if c.i > noun.i and preposition(c) == "на" and _case(c) == "Acc"]
+    return works[0] if works and works[0].pos_ == "NOUN" else noun
+
+
+_MONEY = frozenset({"средство", "финансирование", "ассигнование"})
+
+
 def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG) -> Iterator[Candidate]:
     named = _forum_name(noun, quotes)
     if named is not None:
@@ -585,6 +735,20 @@ def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG)
                 if obj.dep_ in ("obl", "obj", "iobj") and obj.pos_ in _NOMINAL:
                     for member in _members(obj):
                         yield from subjects(member, quotes, "forum", weight)
+            for member in _devoted_stray(noun, child):
+                # (a bare «сходу» of «сходу лавин», its genitive misparsed, says too little)
+                yield from (c for c in subjects(member, quotes, "forum", weight) if c.end - c.start > 1)
+
+
+def _devoted_stray(noun: Token, devoted: Token) -> Iterator[Token]:
+    """«заседание, посвященное подготовке к паводку, сходу лавин, а также обеспечению населения электроэнергией»: the
+    later datives of the list, which the parser may hang on the event's noun; a noun not in the dative itself has no
+    dative conjunct of its own."""
+    if _case(noun) == "Dat":
+        return
+    for child in noun.children:
+        if child.dep_ == "conj" and child.i > devoted.i and child.pos_ == "NOUN" and _case(child) == "Dat":
+            yield from _members(child)
 
 
 def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
@@ -718,13 +882,22 @@ def _forum_name(noun: Token, quotes: dict[int, int]) -> Candidate | None:
     return Candidate(start, end, nouns[0].i, "forum", STRONG)
 
 
+# «повестки дня» after the question's noun: «вопросу повестки дня «О …»».
+_AGENDA_WORDS = frozenset({"повестка", "день"})
+
+
 def _announced_title(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
     """«Пятый вопрос повестки дня – «О бюджете города Ош на 2023 год …»»: a title announced as a question."""
     if not _is_title_quote(doc, open_i, close_i):
         return None
     before = doc[max(0, open_i - 5) : open_i]
-    # «По первому вопросу «Об отчёте мэра …» выступил …»: the question's noun right before its title announces it too.
-    right_after = bool(len(before)) and before[-1].pos_ == "NOUN" and lemma(before[-1]) in issue_lexicons().generic
+    # «По первому вопросу «Об отчёте мэра …» выступил …»: the question's noun right before its title announces it too,
+    # and so it does with its agenda after it («По первому вопросу повестки дня «Об итогах …»»), or a comma
+    # («По второму вопросу, «О внесении изменений …», выступил …»).
+    last = len(before)
+    while last > 1 and (lemma(before[last - 1]) in _AGENDA_WORDS or before[last - 1].text == ","):
+        last -= 1
+    right_after = bool(last) and before[last - 1].pos_ == "NOUN" and lemma(before[last - 1]) in issue_lexicons().generic
     if not right_after and not any(t.text in ("–", "—", "-", ":") for t in before[-2:]):
         return None
     if not any(t.pos_ == "NOUN" and lemma(t) in issue_lexicons().generic for t in before):
@@ -888,6 +1061,14 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                 topical = child.dep_ in ("obl", "nmod") and preposition(child) in _TOPIC_PREPOSITIONS
                 # «заседание было посвящено организованному набору»: the dative is what it was about.
                 devoted = word in _DEVOTE_VERBS and child.dep_ in ("obl", "iobj") and _case(child) == "Dat"
+                if _heard(token, child):
+                    # «заслушали руководителей служб о подготовке к зиме»: what the people heard spoke about, wherever
+                    # the parser hung it.
+                    for topic in child.children:
+                        if topic.dep_ == "nmod" and topic.i > child.i and preposition(topic) in _ABOUT:
+                            for member in _members(topic):
+                                yield from subjects(member, quotes, "cue")
+                    continue
                 if child.dep_ in ("obj", "nsubj:pass") or topical or (devoted and preposition(child) is None):
                     for member in _members(child):
                         yield from subjects(member, quotes, "cue")
@@ -955,11 +1136,11 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             and not _institution(token, word)
             and not _thanked(token)
         ):
-            # «Сохраняется нехватка учителей», «остаётся отставание по вводу жилья»: a shortfall that persists is a
-            # problem the report raises, stronger than a phrase of action: it fills a short list; so is work not
-            # finished («не завершена замена насосов»).
-            persists = word in _SHORTFALLS and token.dep_ == "nsubj" and lemma(token.head) in _PERSISTING
-            problem = persists or _unfinished(token)
+            # «Сохраняется нехватка учителей», «задолженность по земельному налогу превышает 40 миллионов», «ожидается
+            # дефицит поливной воды»: a shortfall a clause tells of is a problem the report raises, stronger than a
+            # phrase of action: it fills a short list; so is work not finished («не завершена замена насосов»).
+            told = word in _SHORTFALLS and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+            problem = (told and not _of_accounts(token) and not _absent(token)) or _unfinished(token)
             found = _candidate(token, quotes, "problem" if problem else "action", REPORTED if problem else WEAK)
             if found and found.end - found.start > 1:
                 yield found
@@ -1073,7 +1254,7 @@ def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         if action.dep_ != "xcomp" or action.pos_ != "VERB" or action.i < verb.i or lemma(action) in _SUBMITTING:
             continue
         for child in action.children:
-            if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
+            if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL and not _heard(action, child):
                 for member in _members(child):
                     found = list(subjects(member, quotes, "proposal", REPORTED))
                     if not found and lemma(member) in issue_lexicons().laws and _has_subject(member):
@@ -1170,6 +1351,29 @@ def fronted_reports(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
             yield Candidate(noun.i, end, noun.i, "report", REPORTED)
 
 
+def _numbered_paragraphs(text: str) -> list[int]:
+    """Where the numbered «О …» lines of a run 1, 2, … start, however far apart (`_ABOUT_LINE`)."""
+    found = [(int(m.group(1)), m.start()) for m in _ABOUT_LINE.finditer(text)] if "\n" in text else []
+    starts: list[int] = []
+    run: list[int] = []
+    for number, at in found:
+        if number == 1:
+            starts += run if len(run) > 1 else []
+            run = [at]
+        elif run and number == len(run) + 1:
+            run.append(at)
+    return starts + (run if len(run) > 1 else [])
+
+
+def _before_dash(text: str, start: int, end: int) -> int:
+    """The end of an item before the spaced dash that goes on to its report (`_ITEM_DASH`), outside quotes."""
+    for dash in _ITEM_DASH.finditer(text, start, end):
+        inside = text[start : dash.start()]
+        if inside.count("«") == inside.count("»") and inside.count('"') % 2 == 0:
+            return dash.start()
+    return end
+
+
 def agenda_items(doc: Doc) -> Iterator[Candidate]:
     """«Рассмотрены вопросы:\n1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.»: each
     numbered line under an intro that names questions or an agenda is one issue, without its «О»."""
@@ -1181,6 +1385,7 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             continue  # «По первому вопросу РЕШИЛИ:» lists decisions, not questions
         starts.append(intro.end())
     starts += [m.start() for m in _ABOUT_LIST.finditer(text) if m.start() not in starts]
+    starts += [at for at in _numbered_paragraphs(text) if at not in starts]
     listed: set[int] = set()
     for at in starts:
         while (item := _LIST_ITEM.match(text, at)) is not None and item.start("item") not in listed:
@@ -1197,6 +1402,7 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             rapporteur = _RAPPORTEUR.search(text, start, end)
             if rapporteur is not None and rapporteur.start() > start:
                 end = rapporteur.start()
+            end = _before_dash(text, start, end)
             while end > start and text[end - 1] in " \t.;,–—-(":
                 end -= 1
             start, end = unquoted(text, start, end)
@@ -1360,7 +1566,12 @@ def _instructs_at_meeting(verb: Token, word: str | None) -> bool:
     names a question raised there, as a request does; a decision's «Поручить …» is a task set, not one."""
     if word not in _DIRECTIVE_VERBS or "Fin" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
         return False
-    return any(c.dep_ == "nsubj" and ("Anim" in c.morph.get("Animacy") or c.ent_type_ == "PER") for c in verb.children)
+    # «Ж. Турдубаев поручил …»: the parser may take a name that opens on an initial for a parenthetical.
+    return any(
+        (c.dep_ == "nsubj" or (c.dep_ == "parataxis" and c.i < verb.i and c.pos_ == "PROPN"))
+        and ("Anim" in c.morph.get("Animacy") or c.ent_type_ == "PER")
+        for c in verb.children
+    )
 
 
 def _instructed(verb: Token) -> bool:

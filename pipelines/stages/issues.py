@@ -33,6 +33,10 @@ LEAD_BONUS = 1.0
 REPEAT_BONUS = 0.5
 MAX_REPEAT_BONUS = 1.0
 SAME_ISSUE = 0.5
+# Two lines of an agenda (or two announced titles) are two items unless worded nearly alike: «исполнение бюджета города
+# за девять месяцев 2025 года» and «бюджет города на 2026–2028 годы» share half their words and are two questions.
+SAME_ITEM = 0.8
+_NUMBER = re.compile(r"\d+")
 # Headlines in capitals (`pipelines.headings`) of three words or more.
 MAX_HEADLINES = 2
 _STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с", "со", "о", "об", "от", "до", "за", "к", "из", "а"})
@@ -71,6 +75,11 @@ def _word(text: str) -> bool:
 
 
 def _text(doc: Doc, candidate: Candidate) -> str:
+    """The issue as worded on an agenda, on one line (a phrase may run across a wrapped line's break)."""
+    return " ".join(_worded(doc, candidate).split())
+
+
+def _worded(doc: Doc, candidate: Candidate) -> str:
     """The issue as worded on an agenda: a nominative phrase, or an action with its object in the genitive."""
     span = candidate.span(doc)
     if candidate.action:
@@ -87,7 +96,9 @@ def _text(doc: Doc, candidate: Candidate) -> str:
     if candidate.kind == "title" or after_about:
         return _ACT_REFERENCE.sub(r"\1 ", _title(span))
     text = _ACT_REFERENCE.sub(r"\1 ", _trimmed(nominative(span)))
-    if candidate.kind == "agenda" and span[0].pos_ != "PROPN" and not span[0].text.isupper():
+    # «Задолженность населения за тепло выросла …»: a phrase that opens a sentence is not a name for it.
+    opens = candidate.kind == "agenda" or (candidate.kind == "problem" and span[0].is_sent_start)
+    if opens and span[0].pos_ != "PROPN" and not span[0].text.isupper():
         text = text[:1].lower() + text[1:]
     return text
 
@@ -140,12 +151,19 @@ def _title(span: Span) -> str:
     return "".join(parts).strip()
 
 
-def _same(a: _Issue, words: list[str], head: str) -> bool:
+def _same(a: _Issue, words: list[str], head: str, kind: str, text: str) -> bool:
     """Phrases sharing half their words are one issue, unless they are different actions on the same object
-    («прекращение полномочий секретаря» and «избрание секретаря»)."""
+    («прекращение полномочий секретаря» and «избрание секретаря»), or two items each worded in full."""
     # «исполнение бюджета» of a decision line is the agenda's «исполнение бюджета города за 2024 год», shortened.
-    shorter, longer = sorted((set(words), set(a.words)), key=len)
+    (shorter, short_text), (longer, long_text) = sorted(
+        ((set(words), text), (set(a.words), a.text)), key=lambda w: len(w[0])
+    )
     contained = len(shorter) > 1 and shorter <= longer
+    if kind in _LISTED_KINDS and a.kind in _LISTED_KINDS:
+        # A shortened line is the same item unless its years say otherwise («бюджет города на 2026–2028 годы» is not
+        # the «исполнение бюджета города за девять месяцев 2025 года»).
+        dated = set(_NUMBER.findall(short_text)) <= set(_NUMBER.findall(long_text))
+        return _overlap(words, a.words) >= SAME_ITEM or (contained and dated)
     if _overlap(words, a.words) < SAME_ISSUE and not contained:
         return False
     return not (_verbal(head) and _verbal(a.head) and head != a.head)
@@ -178,6 +196,8 @@ def _within_item(issue: _Issue, mention: TextSpan) -> bool:
 
 # Kinds of phrase that word an item as the meeting's agenda does: a numbered line, a title, «вопрос о X».
 _ITEM_KINDS = frozenset({"agenda", "title", "generic"})
+# Kinds of phrase that are an item's full wording: an agenda's line, a draft's title.
+_LISTED_KINDS = frozenset({"agenda", "title"})
 
 
 def _fuller(words: list[str], other: list[str]) -> bool:
@@ -286,7 +306,12 @@ def run(doc: Doc, findings: Findings) -> Findings:
         # государственно-частного партнерства»»), is that item, however few words it shares with it.
         title = _quoted_title(source, candidate)
         same = next(
-            (i for i in issues if (_same(i, words, head) and not _other_act(i, title)) or _within_item(i, mention)),
+            (
+                i
+                for i in issues
+                if (_same(i, words, head, candidate.kind, span.text) and not _other_act(i, title))
+                or _within_item(i, mention)
+            ),
             None,
         )
         if same is not None:

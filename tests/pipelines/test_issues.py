@@ -910,3 +910,165 @@ def test_a_title_right_after_the_questions_noun(nlp: Language) -> None:
     assert _issues(nlp, text) == [
         "внесение изменений в бюджет Черемховского района на 2025 год и на плановый период 2026 и 2027 годов"
     ]
+
+
+def test_a_title_after_the_question_of_the_agenda(nlp: Language) -> None:
+    """«По первому вопросу повестки дня «Об итогах …» выступил …»: the agenda after the question's noun announces the
+    title as well."""
+    text = (
+        "По первому вопросу повестки дня «Об итогах работы отдела образования за 2025 год» выступил начальник "
+        "отдела Олег Кравец."
+    )
+    assert _issues(nlp, text) == ["итоги работы отдела образования за 2025 год"]
+    text = "По второму вопросу, «О бюджете района на 2026 год», выступила начальник отдела финансов Анна Ким."
+    assert _issues(nlp, text) == ["бюджет района на 2026 год"]
+
+
+def test_two_titles_sharing_half_their_words_are_two_items(nlp: Language) -> None:
+    """The execution of last year's budget and next year's budget are two items, though one's words hold the other's."""
+    text = (
+        "По первому вопросу «Об исполнении бюджета города Рудного за девять месяцев 2025 года» выступила "
+        "руководитель отдела финансов Анна Ким. По второму вопросу «О бюджете города Рудного на 2026–2028 годы» "
+        "выступил заместитель акима Олег Ли."
+    )
+    assert _issues(nlp, text) == [
+        "исполнение бюджета города Рудного за девять месяцев 2025 года",
+        "бюджет города Рудного на 2026–2028 годы",
+    ]
+
+
+def test_numbered_paragraphs_of_a_report_are_the_agenda(nlp: Language) -> None:
+    """«1. Об … – выступил …» and, a paragraph later, «2. О … – выступила …»: each numbered «О» line opens an item,
+    which ends at the dash that goes on to its report."""
+    text = (
+        "Сессию открыл председатель кенеша.\n\n"
+        "1. Об итогах работы школ района за 2025 год – выступил заведующий отделом образования Марат Исаев, "
+        "который сообщил, что отремонтировано пять школ.\n\n"
+        "Депутаты задали вопросы.\n\n"
+        "2. О ремонте дорог в селе Ташкомур – выступила заместитель главы Айгуль Осмонова.\n"
+    )
+    found = _issues(nlp, text)
+    assert found[:2] == ["итоги работы школ района за 2025 год", "ремонт дорог в селе Ташкомур"]
+
+
+def test_the_people_heard_are_not_the_question(nlp: Language) -> None:
+    text = "Депутат предложил ежеквартально заслушивать руководителей муниципальных предприятий."
+    assert "руководители муниципальных предприятий" not in _issues(nlp, text)
+    # What they were heard about is, though the parser hangs it on them.
+    text = "На заседании заслушали руководителей коммунальных служб о подготовке жилого фонда к зиме."
+    assert _issues(nlp, text) == ["подготовка жилого фонда к зиме"]
+
+
+def test_a_phrase_and_a_title_run_across_a_wrapped_line(nlp: Language) -> None:
+    """A bulletin typeset in short lines: a title and a phrase go on past the line's break, worded on one line."""
+    text = (
+        "По первому вопросу «Об итогах социально-экономического развития\n"
+        "Лепельского района за 2025 год» с докладом выступил председатель\n"
+        "райисполкома Игорь Шелег. Депутаты обсудили привлечение инвестиций\n"
+        "в зону отдыха на берегу озера.\n"
+    )
+    found = _issues(nlp, text)
+    assert "итоги социально-экономического развития Лепельского района за 2025 год" in found
+    assert any(i.startswith("привлечение инвестиций в зону отдыха") for i in found)
+
+
+def test_each_dative_of_a_devoted_meeting_is_an_item(nlp: Language) -> None:
+    """«посвященное обеспечению … в период вегетации и внедрению водосберегающих технологий»: the second dative is a
+    member of the list, with its adjective, however the parser hangs them."""
+    text = (
+        "В Ургенче прошло заседание коллегии, посвященное обеспечению водой посевов в период летней вегетации и "
+        "внедрению водосберегающих технологий в Хорезмской области."
+    )
+    found = _issues(nlp, text)
+    assert any(i.startswith("внедрение водосберегающих технологий") for i in found)
+
+
+def test_an_instruction_given_by_a_name_with_an_initial(nlp: Language) -> None:
+    """«Подводя итоги, Ж. Турдубаев поручил …»: the parser may take the initialled name for a parenthetical."""
+    text = (
+        "Подводя итоги, Ж. Турдубаев поручил акимам районов до 1 мая завершить очистку оросительных каналов, а "
+        "областному управлению – обеспечить распределение семян через банк."
+    )
+    found = _issues(nlp, text)
+    assert "очистка оросительных каналов" in found
+
+
+def test_a_later_dative_hung_on_the_devoted_meeting(nlp: Language) -> None:
+    """«заседание, посвященное подготовке к паводку, …, а также обеспечению населения электроэнергией»: the last
+    dative of the list, which the parser hangs on the meeting's noun, is an item too."""
+    text = (
+        "Сегодня прошло заседание хукумата, посвященное подготовке к весеннему паводку, сходу лавин и селей, а также "
+        "обеспечению населения электроэнергией."
+    )
+    found = _issues(nlp, text)
+    assert "обеспечение населения электроэнергией" in found
+    assert "сход" not in found
+
+
+def test_the_next_about_member_after_a_name_with_a_dash(nlp: Language) -> None:
+    """«вопросы о финансировании ремонта дороги Нахчыван – Ордубад и о заработной плате …»: the «и о Y» right after a
+    member is the next one, wherever the parser hangs Y."""
+    text = (
+        "Депутат обратила внимание на водоснабжение сёл вдоль Араза, а депутаты Ровшан Гусейнзаде и Севиндж "
+        "Ахмедова задали вопросы о финансировании ремонта дороги Нахчыван – Ордубад и о заработной плате сельских "
+        "учителей, на которые ответил министр."
+    )
+    found = _issues(nlp, text)
+    assert any(i.startswith("заработная плата") for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Депутат Иван Орлов рассказал о необходимости ремонта двух гидропостов на канале.", "ремонт двух гидропостов"),
+        (
+            "Депутат Лейла Алиева обратила внимание на необходимость выделить средства на ремонт школьной котельной.",
+            "ремонт школьной котельной",
+        ),
+    ],
+)
+def test_what_is_needed_is_the_question(nlp: Language, text: str, expected: str) -> None:
+    """«о необходимости ремонта …», «на необходимость увеличить средства на …»: the need's action, or the work its
+    money is for, not the need."""
+    found = _issues(nlp, text)
+    assert expected in found
+    assert not any(i.startswith("необходимость") for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Депутат Таалайбек Ибраимов подчеркнул, что задолженность по земельному налогу за предприятиями города "
+            "превышает 40 миллионов сомов.",
+            "задолженность по земельному налогу за предприятиями города",
+        ),
+        ("Из-за маловодья реки в этом году ожидается дефицит поливной воды в районе.", "дефицит поливной воды"),
+    ],
+)
+def test_a_shortfall_a_clause_tells_of_is_a_problem(nlp: Language, text: str, expected: str) -> None:
+    assert any(i.startswith(expected) for i in _issues(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Доходы бюджета увеличены на 64 миллиона рублей. Дефицит бюджета не меняется.",
+        "Собственные доходы выросли на 8 процентов. Просроченной кредиторской задолженности нет.",
+    ],
+)
+def test_a_budget_deficit_or_an_absent_debt_is_no_problem(nlp: Language, text: str) -> None:
+    """«Дефицит бюджета не меняется» is a line of accounts, «задолженности нет» a want said to be absent: no problem
+    raised (at most a weak phrase of action)."""
+    assert not [c for c in candidates(nlp(text)) if c.kind == "problem"]
+
+
+def test_a_shortened_agenda_line_is_the_same_item(nlp: Language) -> None:
+    """The agenda's «О бюджете города на 2026 год и плановый период» and a later paragraph's «1. О бюджете города» are
+    one item: the shorter holds no year the longer does not."""
+    text = (
+        "Повестка дня:\n1. О бюджете города Рудного на 2026 год и плановый период 2027 и 2028 годов.\n"
+        "2. О ремонте дорог.\n\nПо первому вопросу «О бюджете города Рудного» выступила Анна Ким.\n"
+    )
+    found = _issues(nlp, text)
+    assert sum(1 for i in found if i.startswith("бюджет города Рудного")) == 1
