@@ -28,7 +28,7 @@ DEV = {
     "locations": 0.985,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
-    "speakers": 0.905,
+    "speakers": 0.915,
     "issues": 0.59,
     # 0.857 with the seed-lexicon rules alone; 0.849 since session 10's learned topic decision for reports of a named
     # body (models/classifiers/topics_decision.py), shipped for what it does on sets no rule was read from: blind-time
@@ -55,7 +55,9 @@ GENRE = {
     "person_org": 0.99,
     # issues steps down once, in the open (session 13): «проект бюджета / плана …» is the issue as the gold sets write
     # it (heldout-genre +0.013, -3 and -6 +0.010); here one extra item («проект плана на 2024 год») is not in the gold.
-    "issues": 0.685,
+    # 0.685 → 0.68 in session 18, in the open: a shortfall that is a verb's subject is a problem raised («ожидается
+    # дефицит воды»; -22's gold lists one), which a09's gold files under another item (24 opened sets +.008).
+    "issues": 0.68,
     # topics steps down once, in the open (session 13): a body's name opening with a city's adjective that
     # pymorphy also guesses as a surname («Новополоцкого городского Совета») is the meeting's body now, and the
     # learned decision, retrained, decides those reports: in-sample 0.881 → 0.864 here, the blind sets
@@ -86,7 +88,7 @@ HELDOUT = {
     # heldout-genre-9 (03, 10) list the unit holding the meeting (genre-notes 4): a gold conflict, not a loss.
     "organizations": 0.945,
     "locations": 0.95,
-    "position_f1": 0.925,
+    "position_f1": 0.945,
     "person_org": 0.895,
     # 0.765 → 0.76 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here a budget line the gold leaves out.
@@ -208,7 +210,7 @@ HELDOUT7 = {
     "locations": 0.905,
     "position_f1": 0.9,
     "person_org": 0.945,
-    "issues": 0.625,
+    "issues": 0.635,
     # 0.8 → 0.785 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     "topics": 0.785,
     "meeting_date": 0.995,
@@ -218,7 +220,7 @@ HELDOUT7 = {
 # measured blind through session 9, opened for error analysis in session 10 (heldout-genre-9 took its place).
 HELDOUT8 = {
     "persons": 0.985,
-    "speakers": 0.975,
+    "speakers": 0.98,
     # 0.915 → 0.91 in session 18, in the open: a jamoat by its chair's title is listed (-11, -13, -17, -22's golds);
     # this gold alone leaves it out.
     "organizations": 0.91,
@@ -228,7 +230,7 @@ HELDOUT8 = {
     # set's noise, so the ratchet steps down once, in the open.
     "position_f1": 0.91,
     "person_org": 0.955,
-    "issues": 0.6,
+    "issues": 0.62,
     # 0.526 first; 0.509 with the topics stage's rule that the kind of the body holding the meeting is not
     # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
     # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
@@ -250,7 +252,7 @@ HELDOUT9 = {
     # 0.89 → 0.88 in session 17, in the open: a commission's secretary is the commission's (-11, -12, -13, -20;
     # not 03 here).
     "person_org": 0.88,
-    "issues": 0.63,
+    "issues": 0.64,
     # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
@@ -278,7 +280,7 @@ HELDOUT10 = {
     "person_org": 0.915,
     # 0.735 → 0.72 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here two budget-line works the gold leaves out.
-    "issues": 0.755,
+    "issues": 0.765,
     # 0.865 → 0.845 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     "topics": 0.88,
@@ -293,11 +295,11 @@ HELDOUT11 = {
     # degrees, dates and places of its headers).
     "persons": 0.975,
     "speakers": 0.97,
-    "organizations": 0.94,
+    "organizations": 0.95,
     "locations": 0.945,
     "position_f1": 0.875,
-    "person_org": 0.845,
-    "issues": 0.67,
+    "person_org": 0.86,
+    "issues": 0.68,
     # 0.72 → 0.705 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened (they
     # rose .075 and .057 in sample; blind heldout-genre-16 rose .015, -15 fell .008).
     # 0.705 → 0.685 in session 14, in the open: the topic decision retrained on the final tree (new issues move
@@ -331,11 +333,11 @@ HELDOUT13 = {
     # First measured blind on main at 75e0356 (README there).
     "persons": 0.99,
     "speakers": 0.995,
-    "organizations": 0.92,
+    "organizations": 0.925,
     "locations": 0.93,
-    "position_f1": 0.925,
-    "person_org": 0.895,
-    "issues": 0.62,
+    "position_f1": 0.93,
+    "person_org": 0.905,
+    "issues": 0.66,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # and once more in session 13: a count of things is no issue («рассмотрено 5 материалов»; issues 0.578 → 0.594
@@ -349,7 +351,7 @@ HELDOUT13 = {
 HELDOUT14 = {
     # First measured blind on main at fef1f36 (README there), written blind in session 12 with heldout-genre-12/-13.
     "persons": 0.995,
-    "speakers": 0.99,
+    "speakers": 0.995,
     "organizations": 0.975,
     "locations": 0.945,
     "position_f1": 0.9,
@@ -370,7 +372,7 @@ HELDOUT15 = {
     # First measured blind on main at 108d8f4 (README there), written blind in session 13 (Russian regions, Belarus),
     # opened for error analysis in session 15.
     "persons": 0.995,
-    "speakers": 0.97,
+    "speakers": 0.99,
     "organizations": 0.935,
     "locations": 0.96,
     # 0.875 → 0.87 in session 15, in the open: persons found now (names15: persons 0.954 → 0.996) are scored on posts
@@ -395,9 +397,9 @@ HELDOUT16 = {
     # 0.500; measured in aggregate by reverting that rule alone).
     "organizations": 0.855,
     "locations": 0.945,
-    "position_f1": 0.84,
+    "position_f1": 0.845,
     "person_org": 0.735,
-    "issues": 0.58,
+    "issues": 0.62,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
     # 0.755 → 0.735 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     "topics": 0.735,
@@ -406,11 +408,11 @@ HELDOUT16 = {
 }
 HELDOUT17 = {
     # First measured blind on main at f24e5a9 (README there), written blind in session 14 (Central Asia).
-    "persons": 0.985,
-    "speakers": 0.985,
-    "organizations": 0.91,
-    "locations": 0.99,
-    "position_f1": 0.9,
+    "persons": 0.99,
+    "speakers": 0.995,
+    "organizations": 0.92,
+    "locations": 0.995,
+    "position_f1": 0.905,
     "person_org": 0.93,
     "issues": 0.645,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
@@ -424,7 +426,7 @@ HELDOUT18 = {
     # First measured blind on main at a50c1ff (README there), written blind in session 14 (Caucasus, Moldova with
     # Gagauzia, Russia's national republics).
     "persons": 0.99,
-    "speakers": 0.99,
+    "speakers": 0.995,
     "organizations": 0.92,
     "locations": 0.905,
     "position_f1": 0.87,
@@ -446,10 +448,10 @@ HELDOUT19 = {
     # kinds (the hidden genre set's distribution rather than new regions); on 7d88fb3 (the linker retrained): person_org
     # 0.858 → 0.868, topics 0.808 → 0.804.
     "persons": 0.985,
-    "speakers": 0.98,
+    "speakers": 0.985,
     "organizations": 0.935,
     "locations": 0.99,
-    "position_f1": 0.89,
+    "position_f1": 0.895,
     "person_org": 0.91,
     "issues": 0.665,
     # 0.8 → 0.795 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .804 →
@@ -462,12 +464,12 @@ HELDOUT20 = {
     # First measured blind on main at 50d7d81 (README there), written blind in session 15: Russia's regional and city
     # bodies and Belarus's councils and executive committees, in depth.
     "persons": 0.975,
-    "speakers": 0.99,
+    "speakers": 0.995,
     "organizations": 0.93,
     "locations": 0.975,
     "position_f1": 0.86,
     "person_org": 0.825,
-    "issues": 0.675,
+    "issues": 0.685,
     # 0.88 → 0.875 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     "topics": 0.875,
     "meeting_date": 0.995,
@@ -476,13 +478,13 @@ HELDOUT20 = {
 HELDOUT21 = {
     # First measured blind on main at 28dfeb5 (README there), written blind in session 16 in corpus-genre's own mix of
     # kinds, the hidden set's distribution; opened for error analysis in session 18.
-    "persons": 0.99,
-    "speakers": 0.975,
-    "organizations": 0.845,
-    "locations": 0.935,
-    "position_f1": 0.875,
-    "person_org": 0.83,
-    "issues": 0.56,
+    "persons": 0.995,
+    "speakers": 0.99,
+    "organizations": 0.93,
+    "locations": 0.96,
+    "position_f1": 0.905,
+    "person_org": 0.92,
+    "issues": 0.595,
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
     "topics": 0.85,
     "meeting_date": 0.995,
@@ -492,20 +494,20 @@ HELDOUT22 = {
     # First measured blind on main at 28dfeb5 (README there; topics 0.759 on 20bee71, the decision before -17 and -18
     # were opened), written blind in session 16: Kazakhstan, Kyrgyzstan, Uzbekistan and Tajikistan in depth; opened
     # for error analysis in session 18.
-    "persons": 0.96,
-    "speakers": 0.95,
-    "organizations": 0.86,
+    "persons": 0.995,
+    "speakers": 0.995,
+    "organizations": 0.935,
     # 0.905 → 0.9 in session 16, in the open: real16a's place rules (chosen on real reports; the opened sets only
     # gained) moved this set 0.906 → 0.904, one place.
-    "locations": 0.9,
-    "position_f1": 0.865,
-    "person_org": 0.805,
+    "locations": 0.98,
+    "position_f1": 0.92,
+    "person_org": 0.885,
     # 0.64 → 0.635 in session 16, in the open: real16b's organization rules (chosen on real reports) moved this set
     # 0.640 → 0.636; no opened set moved.
-    "issues": 0.64,
+    "issues": 0.69,
     "topics": 0.755,
-    "meeting_date": 0.925,
-    "meeting_place": 0.92,
+    "meeting_date": 0.995,
+    "meeting_place": 0.995,
 }
 
 HELDOUT23 = {
@@ -513,7 +515,7 @@ HELDOUT23 = {
     # of kinds, the hidden set's distribution.
     "persons": 0.965,
     "speakers": 0.99,
-    "organizations": 0.83,
+    "organizations": 0.835,
     "locations": 0.945,
     "position_f1": 0.89,
     "person_org": 0.86,
@@ -530,9 +532,9 @@ HELDOUT24 = {
     "speakers": 0.9,
     "organizations": 0.865,
     "locations": 0.95,
-    "position_f1": 0.905,
-    "person_org": 0.875,
-    "issues": 0.5,
+    "position_f1": 0.91,
+    "person_org": 0.88,
+    "issues": 0.515,
     "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.845,
@@ -540,13 +542,15 @@ HELDOUT24 = {
 HELDOUT25 = {
     # First measured blind on main at 79d1037 (README there), written blind in session 18: corpus-genre's mix in long
     # documents with many people from many bodies (the shape of heldout-genre-24).
-    "persons": 0.98,
+    "persons": 0.985,
     "speakers": 0.985,
     "organizations": 0.885,
     "locations": 0.95,
-    "position_f1": 0.895,
-    "person_org": 0.845,
-    "issues": 0.515,
+    "position_f1": 0.905,
+    "person_org": 0.85,
+    # 0.515 → 0.505 in session 18, in the open: issues18's numbered agenda paragraphs («1. Об … – выступил …», chosen
+    # on opened sets: -21 +.034, blind -24 +.009) cost this blind set .010.
+    "issues": 0.505,
     "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -556,14 +560,14 @@ HELDOUT26 = {
     # First measured blind on main at 76f90e6 and again at 8c865cb (equal; README there), written blind in session 18
     # in corpus-genre's own mix of kinds, the hidden set's distribution.
     "persons": 0.985,
-    "speakers": 0.97,
-    "organizations": 0.905,
+    "speakers": 0.975,
+    "organizations": 0.91,
     # 0.965 → 0.955 in session 18, in the open: places18's rules (chosen on opened sets: -21 .937 → .965, -22 .904 →
     # .987) cost this blind set one place.
     "locations": 0.955,
-    "position_f1": 0.915,
-    "person_org": 0.875,
-    "issues": 0.6,
+    "position_f1": 0.92,
+    "person_org": 0.915,
+    "issues": 0.605,
     "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
