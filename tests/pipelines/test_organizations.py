@@ -4068,6 +4068,15 @@ def test_no_name_runs_into_a_share_or_an_action(nlp: Language, text: str, expect
             "Начальник Нижне-Зарафшанского бассейнового управления ирригационных систем Ахмад Каримов доложил о воде.",
             ["Нижне-Зарафшанское бассейновое управление ирригационных систем"],
         ),
+        # A national service's territorial body (police, water) is no department of the local executive.
+        (
+            "На сессии присутствовал начальник Таласского районного управления внутренних дел Эрмек Асанов.",
+            ["Таласское районное управление внутренних дел"],
+        ),
+        (
+            "С отчетом выступил начальник Ошского областного управления водного хозяйства Нурлан Токтогулов.",
+            ["Ошское областное управление водного хозяйства"],
+        ),
     ],
 )
 def test_a_local_department_in_titles_only_is_not_listed(nlp: Language, text: str, expected: list[str]) -> None:

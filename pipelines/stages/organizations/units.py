@@ -643,6 +643,10 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
     # Зарафшанское бассейновое управление …»).
     if head is None or not words[head].islower():
         return False
+    # «Жайылское районное управление внутренних дел»: a national service's territorial body, not the executive's.
+    remit = " ".join(words[head + 1 :]).lower()
+    if any(remit.startswith(r) for r in lexicons.load("org_state_service_remits")):
+        return False
     levels = lexicons.load("org_levels")
     if words[0][:1].isupper() and not (
         head > 1
