@@ -573,7 +573,11 @@ def _trim_position(doc: Doc, start: int, end: int, body_start: int) -> Span:
     latin = first.isascii() and first.isalpha()
     quoted = doc[body_start - 1].text in _OPENING_QUOTES or first in _OPENING_QUOTES or latin
     kind_end = end
-    while end - 1 > start and doc[end - 1].pos_ == "ADJ" and doc[end - 1].is_lower:
+    # («заместитель тораги городского кенеша»: an indeclinable post the tagger reads as the body's adjective is the
+    # post's own word, not the body's.)
+    while (
+        end - 1 > start and doc[end - 1].pos_ == "ADJ" and doc[end - 1].is_lower and not is_position_head(doc[end - 1])
+    ):
         end -= 1
     described = fold(doc[end - 1].lemma_) in lexicons.load("org_heads") or _media_kind(doc[end - 1])
     if end == kind_end and quoted and end - 1 > start and described:

@@ -66,6 +66,13 @@ def _assert_split(nlp: Language, text: str, surname: str, position: str, organiz
             "заместитель акима области Улытау",
             None,
         ),
+        # An indeclinable post the tagger reads as the body's adjective stays in the position.
+        (
+            "Заседание вел заместитель тораги районного кенеша Бакыт Осмонов.",
+            "Осмонов",
+            "заместитель тораги",
+            "районный кенеш",
+        ),
     ],
 )
 def test_title_split_into_position_and_body(
