@@ -21,6 +21,7 @@ from models import linker as linker_model
 from models.components.extensions import doc_text, sentence_of
 from models.linker import Linker
 from models.linker.features import Features, nearest_person, organization_features, position_features
+from pipelines.body_identity import state_service_remit
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
@@ -1312,7 +1313,11 @@ def _field_unit_named(words: list[str]) -> bool:
     for i, word in enumerate(words):
         lemmas = _kind_forms_of(word)
         if lemmas & _FIELD_UNITS:
-            # «управление Росреестра по …»: a unit named by an agency, not a field, is the agency's office.
+            # «управление Росреестра по …»: a unit named by an agency, not a field, is the agency's office; one named
+            # by its place and a national service's remit («Жайылское районное управление внутренних дел») is that
+            # service's territorial body (`state_service_remit`).
+            if words[0][:1].isupper() and state_service_remit(words[i + 1 :]):
+                return False
             return word.islower() and not (i + 1 < len(words) and words[i + 1][:1].isupper())
         if not any(p.tag.POS == "ADJF" for p in loading.parse(word.lower())):
             return False

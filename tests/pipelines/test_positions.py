@@ -66,6 +66,13 @@ def _assert_split(nlp: Language, text: str, surname: str, position: str, organiz
             "заместитель акима области Улытау",
             None,
         ),
+        # A national service's territorial body named by its place is the organization, not the post's unit.
+        (
+            "На сессии присутствовал начальник Таласского районного управления внутренних дел Эрмек Асанов.",
+            "Асанов",
+            "начальник",
+            "Таласское районное управление внутренних дел",
+        ),
         # An indeclinable post the tagger reads as the body's adjective stays in the position.
         (
             "Заседание вел заместитель тораги районного кенеша Бакыт Осмонов.",
