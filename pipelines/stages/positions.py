@@ -890,7 +890,8 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
         if not kind or not (misread or _can_be_genitive(token)):
             continue
         start = token.i
-        while start - 1 > head.i and _adjectival(doc[start - 1]):
+        # («заместителя тораги городского кенеша»: an indeclinable post read as an adjective is the post's.)
+        while start - 1 > head.i and _adjectival(doc[start - 1]) and not is_position_head(doc[start - 1]):
             start -= 1
         stems = tuple(k[:-1] for k in kind)  # «мэри»: мэрия, мэрии, мэрию
         spelled = [_spelled_out(k) for k in kind if _spelled_out(k)]
