@@ -2864,6 +2864,8 @@ def test_members_titles_and_farm_forms(nlp: Language, text: str, expected: list[
         ("Председатель поблагодарил волонтеров НПО «Мцване Кутаиси» и ее руководителя.", ["НПО «Мцване Кутаиси»"]),
         ("Кредит получило КХ «Береке» из Сарыагаша.", ["КХ «Береке»"]),
         ("Об этом сообщили НПО и СМИ.", []),
+        # A Kazakh state enterprise's form keeps its property right («на праве хозяйственного ведения»).
+        ("Директор ГКП на ПХВ «Талдыкорган Су» доложил о ремонте сетей.", ["ГКП на ПХВ «Талдыкорган Су»"]),
     ],
 )
 def test_cis_legal_forms_before_a_quoted_name(nlp: Language, text: str, expected: list[str]) -> None:
