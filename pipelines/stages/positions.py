@@ -2106,10 +2106,6 @@ def linked_position_of(
     organization = bodies[body].organization if body is not None else rule.organization
     if organization != rule.organization and another_remit(position, organization):
         organization = rule.organization
-    if organization != rule.organization and _body_of_former_post(titles, title, organization):
-        # «кандидатуру Абдрахманова, ранее работавшего первым заместителем главы … администрации», elected mayor: the
-        # body of a post held before is not the one the person's current post serves.
-        organization = rule.organization
     if rule.organization is None and body is not None and _claimed_by_another(bodies[body], position):
         # «председатель районного исполнительного комитета Ф. Вощило, депутат Палаты представителей Н. Колтунов»:
         # a post naming a body of its own does not take a body inside the title the grammar gives another name.
@@ -2129,15 +2125,6 @@ def linked_position_of(
     position = without_organ_owner(_without_brackets(without_body(position, organization)), organization)
     _remember(doc, person, bodies, body_probs, rule.organization, organization)
     return replace(person, position=position, organization=organization)
-
-
-def _body_of_former_post(titles: list[TitleLink], chosen: int | None, organization: str | None) -> bool:
-    """The body is named only by titles the person held before («ранее работавшего …», «бывший …»), and the post
-    chosen is not one of them."""
-    if organization is None or (chosen is not None and titles[chosen].features.get("former")):
-        return False
-    naming = [t for t in titles if organization in t.names]
-    return bool(naming) and all(t.features.get("former") for t in naming)
 
 
 # A body's organs a post may name before the body's kind («председатель президиума коллегии»).
