@@ -671,3 +671,10 @@ def _same_state(one: list[str], other: list[str]) -> bool:
     states = _state_by_name()
     first = states.get(tuple(grammar.word_lemma(w) for w in one))
     return first is not None and first == states.get(tuple(grammar.word_lemma(w) for w in other))
+
+
+def state_service_remit(words: list[str]) -> bool:
+    """The words after a unit's kind name a national service's remit (`org_state_service_remits`): police, internal
+    affairs, emergencies, sanitary control, water economy."""
+    remit = " ".join(words).lower()
+    return any(remit.startswith(r) for r in lexicons.load("org_state_service_remits"))

@@ -412,8 +412,11 @@ def _after_header_colon(span: Span) -> bool:
     if not header.is_alpha or (header.i > 0 and "\n" not in doc[header.i - 1].text):
         return False
     parses = [p for p in loading.parse(fold(header.text)) if p.is_known]
+    # («Фото:»: an indeclinable noun reads in every case, the nominative among them.)
+    fixed = any("Fixd" in p.tag and p.tag.POS == "NOUN" for p in parses)
     return bool(parses) and all(
-        (p.tag.POS == "NOUN" and p.tag.case == "nomn") or (p.tag.POS == "VERB" and "intr" in p.tag) for p in parses
+        (p.tag.POS == "NOUN" and (p.tag.case == "nomn" or fixed)) or (p.tag.POS == "VERB" and "intr" in p.tag)
+        for p in parses
     )
 
 
@@ -1008,7 +1011,8 @@ def parse_name(
         return _regnal_name(surname_token, regnal, case)
     told_nominative = (
         nominative_context
-        or (initials and (_starts_line(span) or _after_header_colon(span) or _list_entry(span)))
+        or (initials and (_starts_line(span) or _list_entry(span)))
+        or _after_header_colon(span)  # «Докладчик: Иванова А.А.», a photo's credit «Фото: Наиля Хайруллина»
         or _before_nominative_post(span)
         or (
             first is not None

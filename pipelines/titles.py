@@ -304,6 +304,8 @@ def _ends_title(doc: Doc, token: Token) -> bool:
             or _region_adjective(token)
             or _post_taken_for_name(token)
             or _place_after_post(token)
+            # «член Маджлиси милли Маджлиси Оли Республики Таджикистан»: a parliament's word the tagger took for a name
+            or fold(token.text) in lexicons.load("person_not_names")
         )
     ):
         return True

@@ -371,6 +371,14 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             ],
             # «ОО «Общество инвалидов «Шуақ»»: a name quoted inside the name, the closing quotes often written once.
             [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *nested_quoted],
+            # «ГКП на ПХВ «Кокшетау Жылу»», «КГП на ПХВ «Риддерская городская больница»»: a Kazakh state enterprise's
+            # form with its property right («на праве хозяйственного ведения / оперативного управления») abbreviated.
+            [
+                {"LOWER": {"IN": _ocr_variants(lex.legal_forms)}},
+                {"LOWER": "на"},
+                {"LOWER": {"IN": ["пхв", "поу"]}},
+                *quoted,
+            ],
             # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»», «АТП «Темп-Автотех»»: an abbreviation no lexicon
             # lists (local and national forms are many) right before a quoted name is its form or kind.
             [

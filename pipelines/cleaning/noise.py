@@ -123,11 +123,26 @@ def _rejoin_name(match: re.Match[str]) -> str:
     """«Габдрах- манов»: a capitalised left half no dictionary knows is a name cut; a word's half keeps its hyphen
     («водо- и газоснабжение», «Дом- музей»)."""
     before = _WORD_BEFORE.search(match.string, 0, match.start())
+    if before and before.group().islower():
+        return _rejoin_lower(before.group(), match)
     if not before or not before.group()[:1].isupper() or before.group().isupper():
         return match.group(0)
     if _known(before.group()) and not _after_patronymic(match.string, before.start()):
         return match.group(0)
     return _rejoin(match)
+
+
+def _rejoin_lower(left: str, match: re.Match[str]) -> str:
+    """«премьер- министр», «муници- пальный»: a lower-case word's line-end hyphen a copy turned into a space. Only
+    a compound the dictionary knows keeps its hyphen, and only a word it knows solid, whose left half is none, is
+    joined: «депутатов- председатель» (a dash typed short) stays as written."""
+    after = _WORD_AFTER.match(match.string, match.end())
+    if after is None:
+        return match.group(0)
+    right = after.group()
+    if _known(f"{left}-{right}"):
+        return "-"
+    return "" if not _known(left) and _known(left + right) else match.group(0)
 
 
 _PATRONYMIC_BEFORE = re.compile(r"[А-ЯЁ][а-яё]+(?:вич|вна|ична|инична) $")
@@ -396,7 +411,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # A name hyphenated at a line's end whose break a copy turned into a space: «Рамиль Габдрах- манов». Only a
     # capitalised left half no dictionary knows and a right half of three letters or more: «Северо- и Южно-…»
-    # keeps its suspended hyphen.
+    # keeps its suspended hyphen. A lower-case word so cut joins as the dictionary knows it: «премьер- министр».
     Rule(
         "hyphen_space",
         re.compile(r"(?<=[а-яё])- (?=[а-яё]{3,}(?![\w-]))"),

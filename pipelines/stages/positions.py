@@ -21,6 +21,7 @@ from models import linker as linker_model
 from models.components.extensions import doc_text, sentence_of
 from models.linker import Linker
 from models.linker.features import Features, nearest_person, organization_features, position_features
+from pipelines.body_identity import state_service_remit
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
@@ -573,7 +574,11 @@ def _trim_position(doc: Doc, start: int, end: int, body_start: int) -> Span:
     latin = first.isascii() and first.isalpha()
     quoted = doc[body_start - 1].text in _OPENING_QUOTES or first in _OPENING_QUOTES or latin
     kind_end = end
-    while end - 1 > start and doc[end - 1].pos_ == "ADJ" and doc[end - 1].is_lower:
+    # («заместитель тораги городского кенеша»: an indeclinable post the tagger reads as the body's adjective is the
+    # post's own word, not the body's.)
+    while (
+        end - 1 > start and doc[end - 1].pos_ == "ADJ" and doc[end - 1].is_lower and not is_position_head(doc[end - 1])
+    ):
         end -= 1
     described = fold(doc[end - 1].lemma_) in lexicons.load("org_heads") or _media_kind(doc[end - 1])
     if end == kind_end and quoted and end - 1 > start and described:
@@ -885,7 +890,8 @@ def _local_body(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
         if not kind or not (misread or _can_be_genitive(token)):
             continue
         start = token.i
-        while start - 1 > head.i and _adjectival(doc[start - 1]):
+        # («заместителя тораги городского кенеша»: an indeclinable post read as an adjective is the post's.)
+        while start - 1 > head.i and _adjectival(doc[start - 1]) and not is_position_head(doc[start - 1]):
             start -= 1
         stems = tuple(k[:-1] for k in kind)  # «мэри»: мэрия, мэрии, мэрию
         spelled = [_spelled_out(k) for k in kind if _spelled_out(k)]
@@ -1308,7 +1314,11 @@ def _field_unit_named(words: list[str]) -> bool:
     for i, word in enumerate(words):
         lemmas = _kind_forms_of(word)
         if lemmas & _FIELD_UNITS:
-            # «управление Росреестра по …»: a unit named by an agency, not a field, is the agency's office.
+            # «управление Росреестра по …»: a unit named by an agency, not a field, is the agency's office; one named
+            # by its place and a national service's remit («Жайылское районное управление внутренних дел») is that
+            # service's territorial body (`state_service_remit`).
+            if words[0][:1].isupper() and state_service_remit(words[i + 1 :]):
+                return False
             return word.islower() and not (i + 1 < len(words) and words[i + 1][:1].isupper())
         if not any(p.tag.POS == "ADJF" for p in loading.parse(word.lower())):
             return False

@@ -996,6 +996,10 @@ def test_a_credited_news_agency_is_no_person(nlp: Language) -> None:
             [("Омарова", "Жибек", None, None), ("Ахметова", "Сауле", None, None)],
         ),
         ("Отчет председателя джамоата Гулрух Назаровой принят.", [("Назарова", "Гулрух", None, None)]),
+        # A photo's credit line names its author in the nominative: «Наиля», not Наиль's genitive.
+        ("Сессия прошла в зале акимата.\nФото: Наиля Хайруллина", [("Хайруллина", "Наиля", None, None)]),
+        # A Turkmen woman's name in «-и» does not decline: «Овезову» is her accusative, not a man's dative.
+        ("Совет избрал секретарём Мяхри Овезову.", [("Овезова", "Мяхри", None, None)]),
         # «-у», «-о» or a consonant: Azerbaijani, Tajik and Kyrgyz women's names that do not decline either.
         ("С отчетом выступила глава айыл окмоту Арзу Мамедова.", [("Мамедова", "Арзу", None, None)]),
         ("Отчет заместителя председателя района Шабнам Юсуповой принят.", [("Юсупова", "Шабнам", None, None)]),

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
-from pipelines.body_identity import Body, abbreviates
+from pipelines.body_identity import Body, abbreviates, state_service_remit
 from pipelines.findings import TextSpan
 from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _place_kinds, _unit_kinds
 
@@ -649,6 +649,10 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
         and _PLACE_ADJECTIVE.search(words[0])
         and all(w.islower() and grammar.word_lemma(w) in levels for w in words[1:head])
     ):
+        return False
+    # «Жайылское районное управление внутренних дел»: named by its place, a national service's territorial body, not
+    # the executive's department («велаятское управление водного хозяйства», by its level alone, stays in the post).
+    if words[0][:1].isupper() and state_service_remit(words[head + 1 :]):
         return False
     return all(_in_one_title(doc, m) for m in body.mentions)
 
