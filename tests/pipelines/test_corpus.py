@@ -51,8 +51,8 @@ GENRE = {
     "speakers": 0.995,
     "organizations": 0.97,
     "locations": 0.99,
-    "position_f1": 0.975,
-    "person_org": 0.99,
+    "position_f1": 0.98,
+    "person_org": 0.995,
     # issues steps down once, in the open (session 13): «проект бюджета / плана …» is the issue as the gold sets write
     # it (heldout-genre +0.013, -3 and -6 +0.010); here one extra item («проект плана на 2024 год») is not in the gold.
     # 0.685 → 0.68 in session 18, in the open: a shortfall that is a verb's subject is a problem raised («ожидается
@@ -74,7 +74,7 @@ NEREL = {
     "persons": 0.865,
     "organizations": 0.76,
     "locations": 0.88,
-    "position_f1": 0.705,
+    "position_f1": 0.71,
     "person_org": 0.595,
 }
 # corpus/heldout-genre: 12 meeting documents written blind to the pipeline after the rules above were read from
@@ -192,7 +192,7 @@ HELDOUT6 = {
     # 0.945 → 0.94 in session 17, in the open: a party's branch listed with its party (this gold lists the party only).
     "organizations": 0.94,
     "locations": 0.98,
-    "position_f1": 0.9,
+    "position_f1": 0.91,
     "person_org": 0.91,
     "issues": 0.75,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
@@ -389,7 +389,7 @@ HELDOUT15 = {
 HELDOUT16 = {
     # First measured blind on main at 108d8f4 (README there), written blind in session 13 (Central Asia, Caucasus),
     # opened for error analysis in session 15.
-    "persons": 0.98,
+    "persons": 0.985,
     "speakers": 0.98,
     # organizations and person_org step down once, in the open (session 13): a party's or association's branch named
     # by its region's adjective and level is listed as a body of its own, as heldout-genre-4 and -12 and NEREL list it
@@ -397,7 +397,7 @@ HELDOUT16 = {
     # 0.500; measured in aggregate by reverting that rule alone).
     "organizations": 0.855,
     "locations": 0.945,
-    "position_f1": 0.845,
+    "position_f1": 0.855,
     "person_org": 0.735,
     "issues": 0.62,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
@@ -410,10 +410,10 @@ HELDOUT17 = {
     # First measured blind on main at f24e5a9 (README there), written blind in session 14 (Central Asia).
     "persons": 0.99,
     "speakers": 0.995,
-    "organizations": 0.92,
+    "organizations": 0.93,
     "locations": 0.995,
-    "position_f1": 0.905,
-    "person_org": 0.93,
+    "position_f1": 0.92,
+    "person_org": 0.95,
     "issues": 0.645,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
@@ -427,7 +427,7 @@ HELDOUT18 = {
     # Gagauzia, Russia's national republics).
     "persons": 0.99,
     "speakers": 0.995,
-    "organizations": 0.92,
+    "organizations": 0.93,
     "locations": 0.905,
     "position_f1": 0.87,
     "person_org": 0.885,
@@ -463,7 +463,7 @@ HELDOUT19 = {
 HELDOUT20 = {
     # First measured blind on main at 50d7d81 (README there), written blind in session 15: Russia's regional and city
     # bodies and Belarus's councils and executive committees, in depth.
-    "persons": 0.975,
+    "persons": 0.985,
     "speakers": 0.995,
     "organizations": 0.93,
     "locations": 0.975,
@@ -482,8 +482,8 @@ HELDOUT21 = {
     "speakers": 0.99,
     "organizations": 0.93,
     "locations": 0.96,
-    "position_f1": 0.905,
-    "person_org": 0.92,
+    "position_f1": 0.91,
+    "person_org": 0.94,
     "issues": 0.595,
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
     "topics": 0.85,
@@ -496,12 +496,12 @@ HELDOUT22 = {
     # for error analysis in session 18.
     "persons": 0.995,
     "speakers": 0.995,
-    "organizations": 0.935,
+    "organizations": 0.955,
     # 0.905 → 0.9 in session 16, in the open: real16a's place rules (chosen on real reports; the opened sets only
     # gained) moved this set 0.906 → 0.904, one place.
     "locations": 0.98,
-    "position_f1": 0.92,
-    "person_org": 0.885,
+    "position_f1": 0.945,
+    "person_org": 0.93,
     # 0.64 → 0.635 in session 16, in the open: real16b's organization rules (chosen on real reports) moved this set
     # 0.640 → 0.636; no opened set moved.
     "issues": 0.69,
@@ -517,7 +517,9 @@ HELDOUT23 = {
     "speakers": 0.99,
     "organizations": 0.835,
     "locations": 0.945,
-    "position_f1": 0.89,
+    # 0.89 → 0.885 in session 18, in the open: left18's post rules (chosen on opened sets: corpus-genre .981 → .987,
+    # -6, -16, -17, -22 +.009 … +.029) cost this blind set one post (.892 → .887).
+    "position_f1": 0.885,
     "person_org": 0.86,
     "issues": 0.67,
     "topics": 0.805,
@@ -533,7 +535,7 @@ HELDOUT24 = {
     "organizations": 0.865,
     "locations": 0.95,
     "position_f1": 0.91,
-    "person_org": 0.88,
+    "person_org": 0.89,
     "issues": 0.515,
     "topics": 0.815,
     "meeting_date": 0.995,
