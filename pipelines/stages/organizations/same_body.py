@@ -185,16 +185,19 @@ def _bare_local_council(doc: Doc, bodies: list[Body]) -> list[Body]:
         place = first.group("place").strip()
         stem = place[: place.rfind("к") + 1]
         name = f"{stem}ий {name}"
+    return [_named(name, first.group("kind").lower(), [TextSpan(m.start(), m.end()) for m in found])]
+
+
+def _named(name: str, head: str, mentions: list[TextSpan] | None = None) -> Body:
+    """A body this module names itself (not a span the tagger found): its words by their lemmas, legal forms aside."""
     lex = grammar.lexicon()
-    return [
-        Body(
-            name=name,
-            words=lemmas(name, lex.legal_forms) or lemmas(name),
-            head=first.group("kind").lower(),
-            abbreviation=False,
-            mentions=[TextSpan(m.start(), m.end()) for m in found],
-        )
-    ]
+    return Body(
+        name=name,
+        words=lemmas(name, lex.legal_forms) or lemmas(name),
+        head=head,
+        abbreviation=False,
+        mentions=mentions if mentions is not None else [],
+    )
 
 
 # «в большом зале мэрии», «поручить мэрии»: a town's executive by its kind, in small letters, not after a town's
@@ -237,16 +240,7 @@ def _bare_executive(doc: Doc, bodies: list[Body]) -> list[Body]:
     if head is None:
         return []
     name = f"{nominative} города {head.group('town')}"
-    lex = grammar.lexicon()
-    return [
-        Body(
-            name=name,
-            words=lemmas(name, lex.legal_forms) or lemmas(name),
-            head=nominative,
-            abbreviation=False,
-            mentions=[TextSpan(m.start(), m.end()) for m in found if m.group("kind") == kind],
-        )
-    ]
+    return [_named(name, nominative, [TextSpan(m.start(), m.end()) for m in found if m.group("kind") == kind])]
 
 
 # «председатель джамоата Поршинев», «сессия джамоата Каратаг»: Tajikistan's rural self-government named by its village,
@@ -264,7 +258,6 @@ def _jamoats(doc: Doc, persons: set[tuple[int, int]]) -> list[Body]:
     text = doc_text(doc)
     if "жамоат" not in text:  # (a substring test first, far cheaper than the pattern's scan)
         return []
-    lex = grammar.lexicon()
     added: dict[str, Body] = {}
     for m in _JAMOAT.finditer(text, 0, 20_000):
         # (A person's name may take the village in, «Фондарё Мехрангез Сафарзода»: a first name and a surname after
@@ -275,9 +268,7 @@ def _jamoats(doc: Doc, persons: set[tuple[int, int]]) -> list[Body]:
         name = f"джамоат {m.group('name')}"
         body = added.get(name)
         if body is None:
-            body = added[name] = Body(
-                name=name, words=lemmas(name, lex.legal_forms) or lemmas(name), head="джамоат", abbreviation=False
-            )
+            body = added[name] = _named(name, "джамоат")
         body.mentions.append(TextSpan(m.start(), m.end()))
     return list(added.values())
 
@@ -299,7 +290,6 @@ def _mahalla_assemblies(doc: Doc, bodies: list[Body]) -> list[Body]:
         return bodies
     inside = [(m.start(), m.end()) for m in found]
     kept = [b for b in bodies if not all(any(s <= x.start and x.end <= e for s, e in inside) for x in b.mentions)]
-    lex = grammar.lexicon()
     added: dict[str, Body] = {}
     for m in found:
         own = m.group("name")
@@ -307,12 +297,7 @@ def _mahalla_assemblies(doc: Doc, bodies: list[Body]) -> list[Body]:
         name = f"махаллинский сход граждан «{own}»" if m.group("adj") else f"сход граждан махалли «{own}»"
         body = added.get(name.lower())
         if body is None:
-            body = added[name.lower()] = Body(
-                name=name,
-                words=lemmas(name, lex.legal_forms) or lemmas(name),
-                head="сход",
-                abbreviation=False,
-            )
+            body = added[name.lower()] = _named(name, "сход")
         body.mentions.append(TextSpan(m.start(), m.end()))
     return kept + list(added.values())
 
