@@ -115,7 +115,7 @@ def _attends(token: Token) -> bool:
     lemma = _lemma(token)
     if lemma in ("участвовать", "присутствовать"):
         return True
-    return lemma in ("принять", "принимать") and any(_lemma(c) == "участие" for c in token.children)
+    return lemma in _PART_TAKING and any(_lemma(c) == "участие" for c in token.children)
 
 
 # Cases the tagger rarely gives a nominative name by mistake (unlike the genitive after a genitive title).
@@ -193,7 +193,7 @@ def _took_part_in_debate(verb: Token) -> bool:
     lemma = _lemma(verb)
     if lemma == "участвовать":
         places = [c for c in verb.children if c.dep_ == "obl"]
-    elif lemma in ("принять", "принимать"):
+    elif lemma in _PART_TAKING:
         share = [c for c in verb.children if c.dep_ == "obj" and _lemma(c) == "участие"]
         places = [c for c in verb.children if c.dep_ == "obl"] + [g for c in share for g in c.children]
     else:
