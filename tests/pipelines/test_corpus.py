@@ -36,7 +36,9 @@ DEV = {
     # had when issue 13 was filed, which is the issue's floor for this set. 0.855 → 0.845 in session 15, in the open:
     # the decision retrained with heldout-genre-15 and -16 opened (0.860 → 0.849 here, in sample). 0.85 → 0.845 in
     # session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.857 → 0.849).
-    "topics": 0.85,
+    # 0.85 → 0.845 in session 19, in the open: the decision retrained with -23 and -24 opened (dev .857 → .849;
+    # blind -25 … -28 unchanged).
+    "topics": 0.845,
     # 0.824 and 0.796 before session 11 read straight quotes as guillemets (`pipelines/cleaning/quotes.py`, nested
     # titles of real Central Asian reports: «Закон "О местном самоуправлении"» was cut at «Закон»): in nerel-014 the
     # parse of «экс-глава ООО «Газэкспорт» Юрий Комаров, возглавляющий компанию … Shtokman» now finds the former post
@@ -99,7 +101,7 @@ HELDOUT = {
     # lexicon gaps seen in 3+ sets): leave-one-set-out mean .747 → .767; blind -17 +.017, -18 −.008, -19 −.008, -20
     # +.038 (.865 → .842 here, in sample).
     # 0.85 → 0.83 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.83,
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -132,7 +134,9 @@ HELDOUT3 = {
     "issues": 0.7,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
-    "topics": 0.84,
+    # 0.84 → 0.83 in session 19, in the open: the decision retrained with -23 and -24 opened (.831 in sample;
+    # blind -25 … -28 unchanged).
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -197,7 +201,9 @@ HELDOUT6 = {
     "issues": 0.75,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.875,
+    # 0.875 → 0.86 in session 19, in the open: the decision retrained with -23 and -24 opened (.862 in sample;
+    # blind -25 … -28 unchanged).
+    "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -212,7 +218,7 @@ HELDOUT7 = {
     "person_org": 0.945,
     "issues": 0.635,
     # 0.8 → 0.785 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.785,
+    "topics": 0.8,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -258,7 +264,7 @@ HELDOUT9 = {
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # 0.79 → 0.78 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.82,
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -283,7 +289,9 @@ HELDOUT10 = {
     "issues": 0.765,
     # 0.865 → 0.845 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.88,
+    # 0.88 → 0.86 in session 19, in the open: the decision retrained with -23 and -24 opened (.864 in sample;
+    # blind -25 … -28 unchanged).
+    "topics": 0.86,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -307,7 +315,7 @@ HELDOUT11 = {
     # 0.755 → 0.75 in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.762 →
     # 0.753; they rose .025 and .053 in sample, blind -19 .008).
     # 0.755 → 0.74 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.74,
+    "topics": 0.77,
     "meeting_date": 0.995,
     "meeting_place": 0.84,
 }
@@ -325,7 +333,9 @@ HELDOUT12 = {
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766). 0.79 → 0.78
     # in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.796 → 0.784).
-    "topics": 0.81,
+    # 0.81 → 0.78 in session 19, in the open: the decision retrained with -23 and -24 opened (.784 in sample;
+    # blind -25 … -28 unchanged).
+    "topics": 0.78,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -364,7 +374,7 @@ HELDOUT14 = {
     "person_org": 0.935,
     "issues": 0.765,
     # 0.83 → 0.82 in session 17, in the open: decision retrained with -19, -20 opened (.833 → .821).
-    "topics": 0.82,
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -382,7 +392,9 @@ HELDOUT15 = {
     "issues": 0.665,
     # 0.66 → 0.655 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened.
     # topics 0.815 → 0.805 in session 16, in the open (.818 → .809; leave-one-set-out .714 → .706): see heldout-genre-5.
-    "topics": 0.825,
+    # 0.825 → 0.815 in session 19, in the open: the decision retrained with -23 and -24 opened (.818 in sample;
+    # blind -25 … -28 unchanged).
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -522,7 +534,7 @@ HELDOUT23 = {
     "position_f1": 0.885,
     "person_org": 0.86,
     "issues": 0.67,
-    "topics": 0.805,
+    "topics": 0.87,
     "meeting_date": 0.925,
     "meeting_place": 0.845,
 }
@@ -537,7 +549,7 @@ HELDOUT24 = {
     "position_f1": 0.91,
     "person_org": 0.89,
     "issues": 0.515,
-    "topics": 0.815,
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.845,
 }
