@@ -8,8 +8,8 @@ by its score, its score relative to the best, its rank (0–3, 4+), whether an a
 of the items that are, whether it is governance (`OWN_FEATURE`), and what a second model, one over the document's
 words, says of it (`LemmaModel`: per topic a logistic regression over the content lemmas, the probability that the
 gold has that topic; it reads words the seed lexicons lack); a logistic regression gives the probability that the
-gold has it; the document keeps every candidate (at most `max_topics`) whose probability reaches `threshold`, and the
-most probable one when none does.
+gold has it; the document keeps every candidate (at most `max_topics`) whose probability reaches `threshold` and
+`relative` of the likeliest one's, and the most probable one when none does.
 
 The weights and threshold are `topics_decision.json`, written by `python -m models.classifiers.train_topics`
 (`make topics`); read once per process, on first use.
@@ -119,13 +119,17 @@ def probability(weights: Mapping[str, float], features: Features) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def keep(probabilities: Sequence[tuple[float, str]], threshold: float, max_topics: int) -> list[str]:
-    """The topics whose probability reaches `threshold` (at most `max_topics`, the likeliest first), else the
-    likeliest one. `probabilities` are in rank order: a tie goes to the better-scored topic."""
+def keep(
+    probabilities: Sequence[tuple[float, str]], threshold: float, max_topics: int, relative: float = 0.0
+) -> list[str]:
+    """The topics whose probability reaches `threshold` and `relative` of the likeliest one's (at most `max_topics`,
+    the likeliest first), else the likeliest one. `probabilities` are in rank order: a tie goes to the better-scored
+    topic."""
     if not probabilities:
         return []
     ordered = sorted(probabilities, key=lambda pair: -pair[0])
-    return [topic for p, topic in ordered[:max_topics] if p >= threshold] or [ordered[0][1]]
+    floor = max(threshold, relative * ordered[0][0])
+    return [topic for p, topic in ordered[:max_topics] if p >= floor] or [ordered[0][1]]
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,9 @@ class TopicDecision:
     candidates: int = 8
     max_topics: int = 4
     lemma_model: LemmaModel | None = None
+    # A candidate also needs this share of the likeliest one's probability: beside a topic the decision is sure of,
+    # a weak one at the threshold is more often wrong (see `topics_loso.RELATIVE`).
+    relative: float = 0.0
 
     def choose(
         self, ranked: Sequence[tuple[str, float]], item_topics: Sequence[str | None], lemmas: Iterable[str] = ()
@@ -142,7 +149,8 @@ class TopicDecision:
         """The topics kept of `ranked` (see `candidate_features`); `lemmas` are the document's content lemmas."""
         lemma_probabilities = self.lemma_model.probabilities(lemmas) if self.lemma_model else None
         rows = candidate_features(ranked, item_topics, self.candidates, lemma_probabilities)
-        return keep([(probability(self.weights, f), topic) for topic, f in rows], self.threshold, self.max_topics)
+        probabilities = [(probability(self.weights, f), topic) for topic, f in rows]
+        return keep(probabilities, self.threshold, self.max_topics, self.relative)
 
     @classmethod
     def from_json(cls, data: Mapping) -> TopicDecision:
@@ -152,6 +160,7 @@ class TopicDecision:
             candidates=int(data["candidates"]),
             max_topics=int(data["max_topics"]),
             lemma_model=LemmaModel.from_json(data["lemma_model"]) if data.get("lemma_model") else None,
+            relative=float(data.get("relative", 0.0)),
         )
 
 

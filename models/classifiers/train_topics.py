@@ -7,7 +7,8 @@ goes through the pipeline once with the rules deciding (`topics_loso.collect`). 
 regression over the content lemmas, `topics_loso.fit_lemma_model`) is learnt from all of them; the decision's
 logistic regression over the eight best-scored topics' features (`topics_decision.candidate_features`, the lemma
 model's probability among them, each document's from a lemma model learnt without its set) is fitted on all of them,
-at the fixed threshold `topics_loso.THRESHOLD` (chosen inside the training sets until session 15), the decision
+at the fixed threshold `topics_loso.THRESHOLD` (chosen inside the training sets until session 15) and share of the
+likeliest candidate's probability `topics_loso.RELATIVE` (since session 19), the decision
 applied as it is shipped: to the report of a named body, the rules kept for the rest. The output is deterministic
 (Newton's method from zero, weights rounded, keys sorted): the same documents give the same file byte for byte.
 
@@ -48,6 +49,7 @@ def train(docs: Sequence[loso.Doc], sets: Sequence[str], folds: bool = True) -> 
         "candidates": loso.CANDIDATES,
         "max_topics": loso.MAX_TOPICS,
         "threshold": threshold,
+        "relative": loso.RELATIVE,
         "weights": dict(sorted(weights.items())),
         "lemma_model": lemma_model,
     }
