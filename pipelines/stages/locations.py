@@ -1176,7 +1176,8 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             if names and _case_apart(doc[i].lower_, names[0].lower_):
                 break  # «в п. Индерборский и Жарсуатском сельском округе»: a settlement's name, not the noun's
             names.insert(0, doc[i])
-            if i < 1 or doc[i - 1].lower_ not in _COORDINATORS:
+            # «Бурлинского, Теректинского или Акжаикского района»: an alternative shares the noun as a list does.
+            if i < 1 or doc[i - 1].lower_ not in _COORDINATORS | {"или"}:
                 break
             i -= 2
         singular = _singular_nominative(noun)
@@ -1814,6 +1815,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _titles_a_person(span)
         and not _names_no_place(span)
         and not _named_after_or_credited(span)
+        and not _field_label(span)
         and not _numbered_district(span)
         and not _body_abbreviation(span, bodies)
         and span.text.lower().replace("ё", "е") not in others
@@ -2130,6 +2132,17 @@ def _named_after_or_credited(span: Span) -> bool:
     dated = word.like_num or word.lower_.startswith(_MONTH_STEMS)
     ends = after is None or after.text == "." or "\n" in after.text
     return mark.text in _NAME_DASHES and dated and ends
+
+
+def _field_label(span: Span) -> bool:
+    """«Бөлүшүү: Facebook», «Көрүүлөр: 273», «Жарыяланды: 14.04.2025»: one word opening its line before a colon is a
+    web page's or a protocol's field label (share, views, published), which NER reads as a place when it does not know
+    the language; no report names its place so."""
+    doc = span.doc
+    if len(span) != 1 or span.end >= len(doc) or doc[span.end].text != ":":
+        return False
+    text, start = doc_text(doc), span.start_char
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 # Heads of bodies' names that name a polity or a community too: «Федерации», «Союза», «общины» may be a place's.
