@@ -778,6 +778,35 @@ def lexicon_names(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
                 break
 
 
+def listed_towns(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
+    """«до Алмалыка», «в Кызылорде»: a town of the genre's countries (`city_of`) in any case, outside quotes, which NER
+    often misses in a long text; a person's name made of it is the persons stage's, as for every span."""
+    texts = token_texts(doc)
+    for i, text in enumerate(texts):
+        if not text[:1].isupper() or text.isupper() or quoted[i]:
+            continue
+        if city_of(text) is None:
+            continue
+        span = doc[i : i + 1]
+        if _part_of_longer_name(span) or _named_by_a_list_head(span):
+            continue
+        before = _previous_word(span)
+        if before is not None and _is_capitalized(before) and _given_name(before):
+            continue  # «имени Алишера Навои»: a poet's name, the town's namesake
+        yield span
+
+
+def _named_by_a_list_head(span: Span) -> bool:
+    """«улицы Токтогула», «в поймах рек Или, Каскелен и Талгар»: a name (or a list of names) right after a street's,
+    a building's or a river's noun names no town, whatever town shares it."""
+    doc = span.doc
+    for token in reversed(doc[max(0, span.start - _LIST_REACH) : span.start]):
+        if token.lower_ in _COORDINATORS or (_is_capitalized(token) and token.is_alpha):
+            continue
+        return _not_place_noun(token)
+    return False
+
+
 def _part_of_longer_name(span: Span) -> bool:
     """'России' in 'Единой России': a capitalized modifier makes it the name of something else."""
     inside = range(span.start, span.end)
@@ -1552,6 +1581,7 @@ def fold_lemma(token: Token) -> str:
 def candidate_spans(doc: Doc) -> list[Span]:
     quoted = _quoted(doc)
     spans: list[Span] = list(lexicon_names(doc, quoted))
+    spans.extend(listed_towns(doc, quoted))
     spans.extend(named_settlements(doc, quoted))
     spans.extend(named_regions(doc, quoted))
     for ent in entities(doc):
@@ -2257,7 +2287,8 @@ def _merge_republics(by_key: dict[Key, _Entry]) -> None:
 
 # «Усть-Кяхта» is the village at the Kyakhta's mouth, «Ново-Талицы» the new one beside Талицы: another place than
 # the one its last part names, not its short form.
-_OTHER_PLACE_HEADS = ("усть-", "верхне-", "нижне-", "ново-", "старо-")
+# «Жана-Семей» (Kazakh «new»), «Янгиюль», «Эски-Ноокат»: the Turkic words for new and old head other places too.
+_OTHER_PLACE_HEADS = ("усть-", "верхне-", "нижне-", "ново-", "старо-", "жана-", "жаңа-", "янги-", "эски-", "ески-")
 
 
 def _merge_short_forms(by_key: dict[Key, _Entry]) -> None:
