@@ -629,7 +629,13 @@ def _legal_form_before_name(span: Span) -> bool:
     if municipal_kind(span[0]) and after.is_title and after.is_alpha:
         return True  # «МО Оржицкое сельское поселение», «МО Ломоносовский муниципальный район»: the kind, unquoted
     quoted = after.text in _OPENING_QUOTES or after.text == '"'
-    return quoted and span[0].text.lower() in _legal_forms() | _MUNICIPAL_KINDS
+    if quoted and span[0].text.lower() in _legal_forms() | _MUNICIPAL_KINDS:
+        return True
+    # «ООО «Кольская сёмга», РК «Беломорский рыбак»», «(РК им. В.И. Ленина)»: an abbreviation opening a list's item
+    # before a quoted name or an eponym is the body's form (a fishing collective), not the region it also spells; a
+    # region's abbreviation in a body's name follows the form («ГАУ РК «Республиканский молодёжный центр»»).
+    opens = span.start == 0 or doc[span.start - 1].text in {",", ";", "(", "\n"} or "\n" in doc[span.start - 1].text
+    return opens and (quoted or after.lower_ in _EPONYM_WORDS)
 
 
 def municipal_kind(token: Token) -> bool:
