@@ -1637,6 +1637,29 @@ def places_named_after_kind(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span
             yield doc[i - len(kind) : i + 1], f"{' '.join(kind)} {doc[i].text}"
 
 
+_MASCULINE_NOMINATIVE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]+[сц]кий")
+
+
+def regions_named_after_kind(doc: Doc) -> Iterator[tuple[Span, str]]:
+    """«Собрания представителей муниципального района Сергиевский»: a masculine region noun (район, округ, улус) and
+    its adjective after it, in the nominative whatever the noun's case, as a municipality's charter names it; the
+    region is «Сергиевский район», not a place «Сергиевский»."""
+    lemmas, texts = token_strings(doc, LEMMA), token_texts(doc)
+    for at in range(1, len(doc)):
+        # By strings first: the adjective's shape is rare, and a Token for every word costs more.
+        # (In quotes too: a decision's title names the district so, «О бюджете муниципального района Сергиевский».)
+        if not _MASCULINE_NOMINATIVE_ADJECTIVE.fullmatch(texts[at]):
+            continue
+        i = at - 2 if at > 1 and doc[at - 1].is_space else at - 1  # «района⏎Сергиевский»: a line break between
+        noun = doc[i]
+        if not noun.is_lower or not _in_words(lemmas[i], noun.lower_, "loc_region_nouns"):
+            continue
+        singular = _singular_nominative(noun)
+        if singular is None or not any(p.tag.gender == "masc" for p in loading.parse(singular) if p.tag.POS == "NOUN"):
+            continue
+        yield doc[at : at + 1], f"{texts[at]} {singular}"
+
+
 # «глава Самаркандекского айыл окмоту»: a Kyrgyz aiyl's office is named by the adjective of the village it sits in
 # (Самаркандек, Кызыл-Туу, Ак-Коргон). Where the adjective adds a suffix of its own the stem hides the name's ending
 # («Кулундинского»: Кулунду, «Боконбаевского»: Боконбаево, «Ивановского»: Ивановка, «Ак-Суйского»: Ак-Суу): no name
@@ -1831,6 +1854,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         named.setdefault(span, name)
     named.update((span, name) for span, name in places_named_after_kind(doc, quoted) if not _overlaps(span, people))
     named.update((span, name) for span, name in village_offices(doc, quoted) if not _overlaps(span, people))
+    named.update(regions_named_after_kind(doc))
     named = {span: name for span, name in named.items() if not _numbered_district(span)}
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)
@@ -1923,6 +1947,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     _merge_republics(by_key)
     _merge_short_forms(by_key)
     _merge_soft_stem_cases(by_key)
+    _merge_turkic_spellings(by_key)
     _merge_plural_genitives(by_key)
     _merge_cut_endings(by_key)
     _merge_abbreviations(by_key)
@@ -2250,6 +2275,19 @@ def _merge_soft_stem_cases(by_key: dict[Key, _Entry]) -> None:
             other = names.get(form)
             if other is not None and other != key and other in by_key and key in by_key:
                 by_key[key].mentions.extend(by_key.pop(other).mentions)
+
+
+# Kazakh and Kyrgyz letters and the Russian ones a town's Russian name writes for them: «Жезқазған» is «Жезказган».
+_TURKIC_LETTERS = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
+
+
+def _merge_turkic_spellings(by_key: dict[Key, _Entry]) -> None:
+    """«Жезқазған қаласының әкімдігі» of a site's Kazakh breadcrumb and «Жезказган» of the text are one town, listed
+    by the Russian spelling the report uses."""
+    for key in [key for key, entry in by_key.items() if entry.name != entry.name.translate(_TURKIC_LETTERS)]:
+        russian = text_key(by_key[key].name.translate(_TURKIC_LETTERS))
+        if russian != key and russian in by_key:
+            by_key[russian].mentions.extend(by_key.pop(key).mentions)
 
 
 def _merge_plural_genitives(by_key: dict[Key, _Entry]) -> None:
