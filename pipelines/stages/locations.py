@@ -1498,6 +1498,11 @@ def _split_at_abbreviation(doc: Doc, kind: int, at: int) -> bool:
     return at == kind + 2 and abbreviated and kind > 0 and doc[kind - 1].lower_ in _BEFORE_A_KIND
 
 
+# «а. Кошехабль» (аул), «х. Светлый» (хутор): kinds abbreviated to a letter that is also a word («а») or a letter of
+# other abbreviations, read as a kind only with the dot, in lower case and after a word.
+_DOTTED_KINDS = frozenset({"а", "х"})
+
+
 def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     """ "к с. Черкасское", "сёлах Терса и Широкий Буерак": a kind of settlement and its capitalized name,
     which NER misses after an abbreviation. "г." after a number is a year; elsewhere it marks a town NER
@@ -1507,7 +1512,15 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
         if lower == "года" or quoted[i] or (lower == "г" and (i == 0 or _after_number(doc, i))):
             continue
-        if not _in_word_set(lemma, lower, settlement_nouns) and not (
+        dotted = (
+            lower in _DOTTED_KINDS
+            and i > 0
+            and i + 1 < len(doc)
+            and doc[i + 1].text == "."
+            and doc[i].is_lower
+            and doc[i - 1].is_alpha  # «в а. Хабез», «жители х. Лесной»; not a sentence's «…, а. Затем»
+        )
+        if not dotted and not _in_word_set(lemma, lower, settlement_nouns) and not (
             len(lower) > 3
             and lower.replace("ё", "е")[:3] in _settlement_stems()
             and _plural_only(lower)

@@ -1310,6 +1310,9 @@ def test_a_town_named_by_an_adjective_in_a_list_after_in_that_number(nlp: Langua
             "Сессия маслихата прошла в Жезказгане.",
             {"Жезказган"},
         ),
+        # An aul's and a khutor's one-letter abbreviations, with their dot after a word; not a sentence's «а.».
+        ("Газ подвели в а. Хабез, а дороги отремонтировали в х. Лесной.", {"Хабез", "Лесной"}),
+        ("Всё решено, а. Затем слово взял депутат.", set()),
         # A district named by its noun, then its adjective in the nominative, as a Samara charter has it.
         (
             "Собрание представителей муниципального района Кинельский утвердило бюджет муниципального района\n"
