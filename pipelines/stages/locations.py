@@ -1520,11 +1520,15 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
             and doc[i].is_lower
             and doc[i - 1].is_alpha  # «в а. Хабез», «жители х. Лесной»; not a sentence's «…, а. Затем»
         )
-        if not dotted and not _in_word_set(lemma, lower, settlement_nouns) and not (
-            len(lower) > 3
-            and lower.replace("ё", "е")[:3] in _settlement_stems()
-            and _plural_only(lower)
-            and _settlement_by_morphology(lower)
+        if (
+            not dotted
+            and not _in_word_set(lemma, lower, settlement_nouns)
+            and not (
+                len(lower) > 3
+                and lower.replace("ё", "е")[:3] in _settlement_stems()
+                and _plural_only(lower)
+                and _settlement_by_morphology(lower)
+            )
         ):
             continue
         token = doc[i]
