@@ -629,7 +629,13 @@ def _legal_form_before_name(span: Span) -> bool:
     if municipal_kind(span[0]) and after.is_title and after.is_alpha:
         return True  # «МО Оржицкое сельское поселение», «МО Ломоносовский муниципальный район»: the kind, unquoted
     quoted = after.text in _OPENING_QUOTES or after.text == '"'
-    return quoted and span[0].text.lower() in _legal_forms() | _MUNICIPAL_KINDS
+    if quoted and span[0].text.lower() in _legal_forms() | _MUNICIPAL_KINDS:
+        return True
+    # «ООО «Кольская сёмга», РК «Беломорский рыбак»», «(РК им. В.И. Ленина)»: an abbreviation opening a list's item
+    # before a quoted name or an eponym is the body's form (a fishing collective), not the region it also spells; a
+    # region's abbreviation in a body's name follows the form («ГАУ РК «Республиканский молодёжный центр»»).
+    opens = span.start == 0 or doc[span.start - 1].text in {",", ";", "(", "\n"} or "\n" in doc[span.start - 1].text
+    return opens and (quoted or after.lower_ in _EPONYM_WORDS)
 
 
 def municipal_kind(token: Token) -> bool:
@@ -776,6 +782,35 @@ def lexicon_names(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
             if span_key(span) and gaz.canonical(span_key(span)) and not _part_of_longer_name(span):
                 yield span
                 break
+
+
+def listed_towns(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
+    """«до Алмалыка», «в Кызылорде»: a town of the genre's countries (`city_of`) in any case, outside quotes, which NER
+    often misses in a long text; a person's name made of it is the persons stage's, as for every span."""
+    texts = token_texts(doc)
+    for i, text in enumerate(texts):
+        if not text[:1].isupper() or text.isupper() or quoted[i]:
+            continue
+        if city_of(text) is None:
+            continue
+        span = doc[i : i + 1]
+        if _part_of_longer_name(span) or _named_by_a_list_head(span):
+            continue
+        before = _previous_word(span)
+        if before is not None and _is_capitalized(before) and _given_name(before):
+            continue  # «имени Алишера Навои»: a poet's name, the town's namesake
+        yield span
+
+
+def _named_by_a_list_head(span: Span) -> bool:
+    """«улицы Токтогула», «в поймах рек Или, Каскелен и Талгар»: a name (or a list of names) right after a street's,
+    a building's or a river's noun names no town, whatever town shares it."""
+    doc = span.doc
+    for token in reversed(doc[max(0, span.start - _LIST_REACH) : span.start]):
+        if token.lower_ in _COORDINATORS or (_is_capitalized(token) and token.is_alpha):
+            continue
+        return _not_place_noun(token)
+    return False
 
 
 def _part_of_longer_name(span: Span) -> bool:
@@ -1176,7 +1211,8 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             if names and _case_apart(doc[i].lower_, names[0].lower_):
                 break  # «в п. Индерборский и Жарсуатском сельском округе»: a settlement's name, not the noun's
             names.insert(0, doc[i])
-            if i < 1 or doc[i - 1].lower_ not in _COORDINATORS:
+            # «Бурлинского, Теректинского или Акжаикского района»: an alternative shares the noun as a list does.
+            if i < 1 or doc[i - 1].lower_ not in _COORDINATORS | {"или"}:
                 break
             i -= 2
         singular = _singular_nominative(noun)
@@ -1462,6 +1498,11 @@ def _split_at_abbreviation(doc: Doc, kind: int, at: int) -> bool:
     return at == kind + 2 and abbreviated and kind > 0 and doc[kind - 1].lower_ in _BEFORE_A_KIND
 
 
+# «а. Кошехабль» (аул), «х. Светлый» (хутор): kinds abbreviated to a letter that is also a word («а») or a letter of
+# other abbreviations, read as a kind only with the dot, in lower case and after a word.
+_DOTTED_KINDS = frozenset({"а", "х"})
+
+
 def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     """ "к с. Черкасское", "сёлах Терса и Широкий Буерак": a kind of settlement and its capitalized name,
     which NER misses after an abbreviation. "г." after a number is a year; elsewhere it marks a town NER
@@ -1471,11 +1512,23 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
         if lower == "года" or quoted[i] or (lower == "г" and (i == 0 or _after_number(doc, i))):
             continue
-        if not _in_word_set(lemma, lower, settlement_nouns) and not (
-            len(lower) > 3
-            and lower.replace("ё", "е")[:3] in _settlement_stems()
-            and _plural_only(lower)
-            and _settlement_by_morphology(lower)
+        dotted = (
+            lower in _DOTTED_KINDS
+            and i > 0
+            and i + 1 < len(doc)
+            and doc[i + 1].text == "."
+            and doc[i].is_lower
+            and doc[i - 1].is_alpha  # «в а. Хабез», «жители х. Лесной»; not a sentence's «…, а. Затем»
+        )
+        if (
+            not dotted
+            and not _in_word_set(lemma, lower, settlement_nouns)
+            and not (
+                len(lower) > 3
+                and lower.replace("ё", "е")[:3] in _settlement_stems()
+                and _plural_only(lower)
+                and _settlement_by_morphology(lower)
+            )
         ):
             continue
         token = doc[i]
@@ -1551,6 +1604,7 @@ def fold_lemma(token: Token) -> str:
 def candidate_spans(doc: Doc) -> list[Span]:
     quoted = _quoted(doc)
     spans: list[Span] = list(lexicon_names(doc, quoted))
+    spans.extend(listed_towns(doc, quoted))
     spans.extend(named_settlements(doc, quoted))
     spans.extend(named_regions(doc, quoted))
     for ent in entities(doc):
@@ -1598,6 +1652,29 @@ def places_named_after_kind(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span
         kind = name_after_kind(doc[i])
         if kind is not None:
             yield doc[i - len(kind) : i + 1], f"{' '.join(kind)} {doc[i].text}"
+
+
+_MASCULINE_NOMINATIVE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]+[сц]кий")
+
+
+def regions_named_after_kind(doc: Doc) -> Iterator[tuple[Span, str]]:
+    """«Собрания представителей муниципального района Сергиевский»: a masculine region noun (район, округ, улус) and
+    its adjective after it, in the nominative whatever the noun's case, as a municipality's charter names it; the
+    region is «Сергиевский район», not a place «Сергиевский»."""
+    lemmas, texts = token_strings(doc, LEMMA), token_texts(doc)
+    for at in range(1, len(doc)):
+        # By strings first: the adjective's shape is rare, and a Token for every word costs more.
+        # (In quotes too: a decision's title names the district so, «О бюджете муниципального района Сергиевский».)
+        if not _MASCULINE_NOMINATIVE_ADJECTIVE.fullmatch(texts[at]):
+            continue
+        i = at - 2 if at > 1 and doc[at - 1].is_space else at - 1  # «района⏎Сергиевский»: a line break between
+        noun = doc[i]
+        if not noun.is_lower or not _in_words(lemmas[i], noun.lower_, "loc_region_nouns"):
+            continue
+        singular = _singular_nominative(noun)
+        if singular is None or not any(p.tag.gender == "masc" for p in loading.parse(singular) if p.tag.POS == "NOUN"):
+            continue
+        yield doc[at : at + 1], f"{texts[at]} {singular}"
 
 
 # «глава Самаркандекского айыл окмоту»: a Kyrgyz aiyl's office is named by the adjective of the village it sits in
@@ -1794,6 +1871,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         named.setdefault(span, name)
     named.update((span, name) for span, name in places_named_after_kind(doc, quoted) if not _overlaps(span, people))
     named.update((span, name) for span, name in village_offices(doc, quoted) if not _overlaps(span, people))
+    named.update(regions_named_after_kind(doc))
     named = {span: name for span, name in named.items() if not _numbered_district(span)}
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)
@@ -1814,6 +1892,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         and not _titles_a_person(span)
         and not _names_no_place(span)
         and not _named_after_or_credited(span)
+        and not _field_label(span)
         and not _numbered_district(span)
         and not _body_abbreviation(span, bodies)
         and span.text.lower().replace("ё", "е") not in others
@@ -1885,6 +1964,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     _merge_republics(by_key)
     _merge_short_forms(by_key)
     _merge_soft_stem_cases(by_key)
+    _merge_turkic_spellings(by_key)
     _merge_plural_genitives(by_key)
     _merge_cut_endings(by_key)
     _merge_abbreviations(by_key)
@@ -2132,6 +2212,17 @@ def _named_after_or_credited(span: Span) -> bool:
     return mark.text in _NAME_DASHES and dated and ends
 
 
+def _field_label(span: Span) -> bool:
+    """«Бөлүшүү: Facebook», «Көрүүлөр: 273», «Жарыяланды: 14.04.2025»: one word opening its line before a colon is a
+    web page's or a protocol's field label (share, views, published), which NER reads as a place when it does not know
+    the language; no report names its place so."""
+    doc = span.doc
+    if len(span) != 1 or span.end >= len(doc) or doc[span.end].text != ":":
+        return False
+    text, start = doc_text(doc), span.start_char
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+
+
 # Heads of bodies' names that name a polity or a community too: «Федерации», «Союза», «общины» may be a place's.
 _POLITY_HEADS = frozenset({"федерация", "конфедерация", "автономия", "союз", "содружество", "сообщество", "община"})
 
@@ -2203,6 +2294,19 @@ def _merge_soft_stem_cases(by_key: dict[Key, _Entry]) -> None:
                 by_key[key].mentions.extend(by_key.pop(other).mentions)
 
 
+# Kazakh and Kyrgyz letters and the Russian ones a town's Russian name writes for them: «Жезқазған» is «Жезказган».
+_TURKIC_LETTERS = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
+
+
+def _merge_turkic_spellings(by_key: dict[Key, _Entry]) -> None:
+    """«Жезқазған қаласының әкімдігі» of a site's Kazakh breadcrumb and «Жезказган» of the text are one town, listed
+    by the Russian spelling the report uses."""
+    for key in [key for key, entry in by_key.items() if entry.name != entry.name.translate(_TURKIC_LETTERS)]:
+        russian = text_key(by_key[key].name.translate(_TURKIC_LETTERS))
+        if russian != key and russian in by_key:
+            by_key[russian].mentions.extend(by_key.pop(key).mentions)
+
+
 def _merge_plural_genitives(by_key: dict[Key, _Entry]) -> None:
     """ "Джурджулешты" and "жителей Джурджулешт" in one text: a plural name's genitive has no ending; the entry without
     one joins the plural's, listed by the nominative."""
@@ -2244,7 +2348,8 @@ def _merge_republics(by_key: dict[Key, _Entry]) -> None:
 
 # «Усть-Кяхта» is the village at the Kyakhta's mouth, «Ново-Талицы» the new one beside Талицы: another place than
 # the one its last part names, not its short form.
-_OTHER_PLACE_HEADS = ("усть-", "верхне-", "нижне-", "ново-", "старо-")
+# «Жана-Семей» (Kazakh «new»), «Янгиюль», «Эски-Ноокат»: the Turkic words for new and old head other places too.
+_OTHER_PLACE_HEADS = ("усть-", "верхне-", "нижне-", "ново-", "старо-", "жана-", "жаңа-", "янги-", "эски-", "ески-")
 
 
 def _merge_short_forms(by_key: dict[Key, _Entry]) -> None:

@@ -563,8 +563,9 @@ def _after_settlement_noun(token: Token) -> bool:
     kind names the settlement, unless it has a surname's shape («глава села Петров»; a full name after one is two
     words at least: «махалли Илхом Юлдашев»). A word the dictionary reads in the plural alone is a family's name, which
     settlements take: «в агрогородке Бабичи»."""
-    if token.i == 0 or (looks_like_surname(token.text) and not _plural_only(token.lower_)):
+    if token.i == 0:
         return False
+    surname_shaped = looks_like_surname(token.text) and not _plural_only(token.lower_)
     doc = token.doc
     # «сёла Баганис, Воскепар и Кохб», «в джамоатах Фондарё и Анзоб»: a later name of a list of one-word names
     # after the kind is a settlement as the first one is.
@@ -577,7 +578,18 @@ def _after_settlement_noun(token: Token) -> bool:
         return False
     before = doc[at - 1]
     kinds = lexicons.load("loc_settlement_nouns")
-    return len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)
+    if not (len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)):
+        return False
+    # A surname's shape is a person's after a kind that hangs off a post («глава села Петров»), not after a kind in
+    # the plural or one a place's preposition governs: «в агрогородках Лапичи и Дричин», «в агрогородке Татарка».
+    return not surname_shaped or before.morph.get("Number") == ["Plur"] or _after_place_preposition(before)
+
+
+_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "до", "под", "около", "близ", "возле"})
+
+
+def _after_place_preposition(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].lower_ in _PLACE_PREPOSITIONS
 
 
 _SETTLEMENT_LIST_REACH = 8  # names of a list back from a settlement's name to its kind

@@ -1277,3 +1277,49 @@ def test_a_town_named_by_an_adjective_in_a_list_after_in_that_number(nlp: Langua
     # «в том числе» hangs a noun before the adjective; the listed first name is a town the tagger reads as one.
     text = "Льготы получат учителя, переехавшие в малые города, в том числе в Ясный, Гай и Медногорск."
     assert {"Ясный", "Гай", "Медногорск"} <= _places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word opening its line before a colon is a page's field label (share, views), not a place.
+        (
+            "Сессию завершил председатель кенеша.\n\nПресс-служба Балыкчинского городского кенеша\n"
+            "Бөлүшүү: Facebook WhatsApp Telegram",
+            set(),
+        ),
+        ("Депутаты одобрили отчёт мэрии.\n\nПресс-служба Токмокского городского кенеша\nКөрүүлөр: 415", set()),
+        # «или» joins region adjectives sharing one noun as «и» does.
+        (
+            "Половина переселенцев – жители Жанибекского, Казталовского или Сырымского района.",
+            {"Жанибекский район", "Казталовский район", "Сырымский район"},
+        ),
+        # A listed town NER misses is a place in any case; after a street's noun or a given name it is not.
+        (
+            "Депутаты обсудили подвоз студентов до Гиждувана и до Чуста, а также ремонт дороги до Карасу.",
+            {"Гиждуван", "Чуст", "Карасу"},
+        ),
+        ("Молодёжь благоустроит улицы Ахунбаева и Токтогула; школу имени Алишера Навои отремонтируют.", set()),
+        # A Turkic «new» heads another place: the town and its district are two.
+        ("Сход прошёл в районе Жана-Семей, аким города Семей ответил на вопросы.", {"Жана-Семей", "Семей"}),
+        # A region's abbreviation opening a list's item before a quoted name is a body's form (a fishing collective).
+        ("Приглашенные: представители ООО «Северная рыба», РК «Ударник».", set()),
+        # A town's Kazakh spelling in a breadcrumb is the town the text names in Russian.
+        (
+            "2025/11/28 09:03\nЖезқазған қаласының әкімдігі / Акимат города Жезказган\n"
+            "Сессия маслихата прошла в Жезказгане.",
+            {"Жезказган"},
+        ),
+        # An aul's and a khutor's one-letter abbreviations, with their dot after a word; not a sentence's «а.».
+        ("Газ подвели в а. Хабез, а дороги отремонтировали в х. Лесной.", {"Хабез", "Лесной"}),
+        ("Всё решено, а. Затем слово взял депутат.", set()),
+        # A district named by its noun, then its adjective in the nominative, as a Samara charter has it.
+        (
+            "Собрание представителей муниципального района Кинельский утвердило бюджет муниципального района\n"
+            "Кинельский на 2026 год.",
+            {"Кинельский район"},
+        ),
+    ],
+)
+def test_labels_alternatives_listed_towns_and_spellings(nlp: Language, text: str, expected: set[str]) -> None:
+    assert _places(nlp, text) == expected

@@ -960,6 +960,14 @@ def test_a_plural_family_name_after_a_settlement_noun_is_the_settlement(nlp: Lan
     assert _persons(nlp, "Сход граждан прошёл в агрогородке Гончары.") == []
 
 
+def test_a_surname_shaped_name_after_a_governed_or_plural_settlement_noun_is_the_settlement(nlp: Language) -> None:
+    """A kind after a place's preposition, or in the plural, names the settlement after it, whatever its shape; after
+    a post («глава села Петров») the word is the head's surname."""
+    assert _persons(nlp, "Котлы заменят в агрогородках Заболоть и Грабин, кровлю починят в деревне Соснина.") == []
+    assert _persons(nlp, "В агрогородке Старина открыли ФАП, а в агрогородках Речица и Колосов достроят бани.") == []
+    assert [p[0] for p in _persons(nlp, "На сходе выступил глава деревни Сидоренко.")] == ["Сидоренко"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
