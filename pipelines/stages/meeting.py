@@ -520,9 +520,10 @@ _MAIL_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 # The word or abbreviation that marks a settlement's name in a header or a field: «г. Ош», «город Бишкек», and
 # the kinds of smaller settlements a district's protocol is written in: «р.п. Шилово», «п. Нариман», «д. Ключи»,
 # «ст. Егорлыкская», «аул Жанажол», Belarus's agro-towns «аг. Бабичи», and Central Asia's village units: «айыл
-# Кара-Суу», «джамоат Чоркух», «махалля Шодлик». The one-letter ones only in lower case: «Д. Петров» is an initial.
+# Кара-Суу», «джамоат Чоркух», «махалля Шодлик»; Moldova's municipalities «мун. Чадыр-Лунга». The one-letter ones only in
+# lower case: «Д. Петров» is an initial.
 _SETTLEMENT_MARK = (
-    r"(?:(?i:г|гор|с|пос|пгт)\.|(?-i:р\.[ \t]?п|рп|п|д|дер|ст|ст-ца|х|аг)\."
+    r"(?:(?i:г|гор|с|пос|пгт)\.|(?-i:р\.[ \t]?п|рп|п|д|дер|ст|ст-ца|х|аг|мун)\."
     r"|(?i:город|село|пос[её]лок|деревня|станица|аул|кишлак|хутор|агрогородок|айыл|джамоат|махалля)(?=[ \t]))"
 )
 # What may stand before a dateline's place or date on its line: a crawler's fields («Автор: … | »), its
@@ -1212,9 +1213,13 @@ def _after_in(span: Span) -> bool:
     if before is not None and _district_centre(before):
         before = _word_before(span.doc[before.i - 1 : before.i])  # «в районном центре Саят»
     elif before is not None and _is_in(before, "loc_settlement_nouns"):
+        settlement = before
         before = _word_before(span.doc[before.i : before.i + 1])  # «в селе Кара-Булак»
-        # «в здании администрации города Тулуна»: the body's home city, which `home_city` reads in its case.
-        return before is not None and before.lower_ in _IN
+        if before is not None and _is_in(before, "loc_settlement_nouns") and before.is_lower:
+            before = _word_before(span.doc[before.i : before.i + 1])  # «в г.п. Кузьмоловский», «в р.п. Шилово»
+        # «в административном здании джамоата Поршинев»: the settlement names the building the «в» stands on. (A
+        # body between them, «в здании администрации города Тулуна», is its home, which `home_city` reads.)
+        return before is not None and (before.lower_ in _IN or _in_venue(settlement))
     return (before is not None and before.lower_ in _IN) or _in_venue(root)
 
 
