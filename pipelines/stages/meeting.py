@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice
 
+from natasha.grammars.date import MONTHS
 from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import ADJ
@@ -520,8 +521,8 @@ _MAIL_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 # The word or abbreviation that marks a settlement's name in a header or a field: «г. Ош», «город Бишкек», and
 # the kinds of smaller settlements a district's protocol is written in: «р.п. Шилово», «п. Нариман», «д. Ключи»,
 # «ст. Егорлыкская», «аул Жанажол», Belarus's agro-towns «аг. Бабичи», and Central Asia's village units: «айыл
-# Кара-Суу», «джамоат Чоркух», «махалля Шодлик»; Moldova's municipalities «мун. Чадыр-Лунга». The one-letter ones only in
-# lower case: «Д. Петров» is an initial.
+# Кара-Суу», «джамоат Чоркух», «махалля Шодлик»; Moldova's municipalities «мун. Чадыр-Лунга». The one-letter ones
+# only in lower case: «Д. Петров» is an initial.
 _SETTLEMENT_MARK = (
     r"(?:(?i:г|гор|с|пос|пгт)\.|(?-i:р\.[ \t]?п|рп|п|д|дер|ст|ст-ца|х|аг|мун)\."
     r"|(?i:город|село|пос[её]лок|деревня|станица|аул|кишлак|хутор|агрогородок|айыл|джамоат|махалля)(?=[ \t]))"
@@ -1277,7 +1278,43 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Spa
         return 3
     if meeting is not None and meeting.start <= span.start < meeting.end and _next_to_meeting_verb(span):
         return 2  # «в Таврическом дворце (Санкт-Петербург) состоялось заседание» under a broken parse
+    if meeting is not None and meeting.start <= span.start < meeting.end and _opens_a_lead(span, events):
+        return 0
     return None
+
+
+# A lead's opening before its place: «Сегодня в», «5 мая 2025 года в селе», «В минувшую пятницу в г.».
+_LEAD_OPENING = 8
+_MONTHS = frozenset(MONTHS)
+
+
+def _opens_a_lead(span: Span, events: set[int]) -> bool:
+    """LEAD → WHEN? в PLACE … VERB EVENT: a report's lead paragraph opens on when and where its meeting took place
+    («Сегодня в Конаеве под председательством акима … прошло расширенное заседание», «5 мая в селе Ала-Бука, в малом
+    зале …, состоялось совещание»). The place stands first, so it is the meeting's however far its verb; the parse
+    rarely links them where a headline without a full stop ran into the lead's sentence."""
+    doc = span.doc
+    line_start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
+    opening = [t for t in doc[max(0, span.start - _LEAD_OPENING) : span.start] if t.idx >= line_start]
+    if not opening or (opening[0].idx != line_start and not doc_text(doc)[line_start : opening[0].idx].isspace()):
+        return False  # the window starts inside a longer clause
+    for token in opening:
+        lemma = _fold(token.lemma_)
+        if not (
+            token.is_punct
+            or token.is_space
+            or token.like_num
+            or token.lower_ in _IN
+            or lemma in _MONTHS
+            or lemma in _relative_days()
+            or lemma in _weekdays()
+            or lemma in _PAST_MODIFIERS
+            or lemma in ("г", "год")
+            or _is_in(token, "loc_settlement_nouns")
+        ):
+            return False
+    sent = sentence_of(doc, span.start)
+    return any(t.i >= span.end for t in meeting_verbs(sent)) and any(span.end <= i < sent.end for i in events)
 
 
 # Words between the place phrase and its «состоялось» / «прошло» («в Туркестане, в Доме дружбы, прошло»).
