@@ -1216,12 +1216,18 @@ def _after_in(span: Span) -> bool:
     elif before is not None and _is_in(before, "loc_settlement_nouns"):
         settlement = before
         before = _word_before(span.doc[before.i : before.i + 1])  # «в селе Кара-Булак»
-        if before is not None and _is_in(before, "loc_settlement_nouns") and before.is_lower:
+        if before is not None and _abbreviation(before):
             before = _word_before(span.doc[before.i : before.i + 1])  # «в г.п. Кузьмоловский», «в р.п. Шилово»
         # «в административном здании джамоата Поршинев»: the settlement names the building the «в» stands on. (A
         # body between them, «в здании администрации города Тулуна», is its home, which `home_city` reads.)
         return before is not None and (before.lower_ in _IN or _in_venue(settlement))
     return (before is not None and before.lower_ in _IN) or _in_venue(root)
+
+
+def _abbreviation(token: Token) -> bool:
+    """A short lower-case word with its full stop: the first half of a settlement's «г.п.», «р.п.», «п.г.т.»."""
+    doc = token.doc
+    return token.is_lower and len(token) <= 2 and token.i + 1 < len(doc) and doc[token.i + 1].text == "."
 
 
 _VENUE_NAME_DEPS = frozenset({"nmod", "appos", "flat", "flat:name"})
