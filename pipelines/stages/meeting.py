@@ -1320,7 +1320,12 @@ def _opens_a_lead(span: Span, events: set[int]) -> bool:
         ):
             return False
     sent = sentence_of(doc, span.start)
-    return any(t.i >= span.end for t in meeting_verbs(sent)) and any(span.end <= i < sent.end for i in events)
+    verb = next((t for t in meeting_verbs(sent) if t.i >= span.end), None)
+    if verb is None or not any(span.end <= i < sent.end for i in events):
+        return False
+    # «Вчера в Бишкеке журналисты сообщили, что в Оше прошло заседание»: a clause of its own verb comes between,
+    # and the place is that clause's.
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[span.end : verb.i])
 
 
 # Words between the place phrase and its «состоялось» / «прошло» («в Туркестане, в Доме дружбы, прошло»).

@@ -1232,6 +1232,12 @@ def test_a_lead_that_opens_on_when_and_where_places_its_meeting(nlp: Language, t
     assert meeting(nlp, text).place == place
 
 
+def test_a_lead_place_of_another_clause_does_not_place_the_meeting(nlp: Language) -> None:
+    # «в Бишкеке» opens the lead, but «сообщили» is its clause's verb; the meeting's «в Оше» is the place.
+    text = "Новости\n\nВчера в Бишкеке журналисты сообщили, что в Оше прошло заседание горкенеша."
+    assert meeting(nlp, text).place == "Ош"
+
+
 def test_a_lead_place_after_other_words_is_not_its_opening(nlp: Language) -> None:
     # «в Токмоке» after the clause's subject: no lead's opening, and the parse hangs it off «работал».
     text = (
