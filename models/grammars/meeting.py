@@ -9,7 +9,7 @@
     GEN_NP    → GEN_ADJ* GEN_NOUN(-GEN_NOUN)? ABBR? «Общественной палаты», «маслихата ЗКО», «стран-экспортеров»
 
     DATELINE  → PLACE? ,? DATE | ISO_DATE | DASHED  «БИШКЕК, 21 сентября 2023», «2023-09-21», «2023/09/21»,
-                                                  «10-03-2022»
+                                                  «10-03-2022», «ЧОЛПОН-АТА, 26 сен» (an agency's short month)
 
 The grammars run on single sentences the meeting stage picks (running yargy over a long report is
 slow); the stage maps matches back onto the spaCy Doc by character offsets.

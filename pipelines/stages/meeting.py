@@ -14,8 +14,10 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   сбор»); a day left without a year takes one from a month-and-year date in the header lines.
   A machine's ISO date opening the text («2024-10-09 11:02:37 | ВКО») is such a stamp.
 - place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
-  verb, the city also read off a settlement word («в г. Тамбове») or a venue's adjective («в Московском
-  театре», where the text names Москва); else the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
+  verb, the city also read off a settlement word («в г. Тамбове», «в г.п. Кузьмоловский», «в здании джамоата
+  Поршинев») or a venue's adjective («в Московском театре», where the text names Москва), or opening a lead
+  paragraph before its meeting's verb («Сегодня в Конаеве под председательством … прошло заседание»); else
+  the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
   «БИШКЕК (Кабар) —», «14 марта, Бишкек.», a protocol's «г. Ош» (or a smaller settlement's «р.п. Шилово»,
   «д. Ключи») before or after its date, «Место проведения:
   г. Каракол» or «Место проведения: зал …, г. Тулун», «Павлодар.» opening a line);
