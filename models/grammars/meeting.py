@@ -9,7 +9,7 @@
     GEN_NP    → GEN_ADJ* GEN_NOUN(-GEN_NOUN)? ABBR? «Общественной палаты», «маслихата ЗКО», «стран-экспортеров»
 
     DATELINE  → PLACE? ,? DATE | ISO_DATE | DASHED  «БИШКЕК, 21 сентября 2023», «2023-09-21», «2023/09/21»,
-                                                  «10-03-2022»
+                                                  «10-03-2022», «ЧОЛПОН-АТА, 26 сен» (an agency's short month)
 
 The grammars run on single sentences the meeting stage picks (running yargy over a long report is
 slow); the stage maps matches back onto the spaCy Doc by character offsets.
@@ -20,11 +20,26 @@ from __future__ import annotations
 from functools import cache
 
 from natasha.extractors import Parser
-from natasha.grammars.date import DATE, Date
+from natasha.grammars.date import DATE, YEAR_WORD, Date
+from natasha.grammars.date import DAY as DATE_DAY
+from natasha.grammars.date import YEAR as DATE_YEAR
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import fact
 from yargy.pipelines import morph_pipeline
-from yargy.predicates import caseless, custom, dictionary, eq, gram, gte, in_, is_capitalized, is_upper, lte, type
+from yargy.predicates import (
+    caseless,
+    custom,
+    dictionary,
+    eq,
+    gram,
+    gte,
+    in_,
+    in_caseless,
+    is_capitalized,
+    is_upper,
+    lte,
+    type,
+)
 from yargy.rule import Rule
 
 from models import lexicons, loading
@@ -166,8 +181,33 @@ DASHED_DATE = or_(
     )
 ).interpretation(IsoDate)
 
-PLACE = rule(and_(is_capitalized(), type("RU"), not_(FUNCTION_WORD))).interpretation(Dateline.place)
-DATED = or_(DATE, ISO_DATE, DASHED_DATE).interpretation(Dateline.date)
+# An agency's month cut short: «ЧОЛПОН-АТА, 26 сен — Кабар», «Бишкек, 5 окт. 2024». Its stems as the agencies cut
+# them; «мая» and «май» are whole words the DATE grammar reads.
+_MONTH_ABBREVIATIONS = {
+    **dict.fromkeys(("янв",), 1),
+    **dict.fromkeys(("фев", "февр"), 2),
+    **dict.fromkeys(("мар",), 3),
+    **dict.fromkeys(("апр",), 4),
+    **dict.fromkeys(("июн",), 6),
+    **dict.fromkeys(("июл",), 7),
+    **dict.fromkeys(("авг",), 8),
+    **dict.fromkeys(("сен", "сент"), 9),
+    **dict.fromkeys(("окт",), 10),
+    **dict.fromkeys(("ноя", "нояб"), 11),
+    **dict.fromkeys(("дек",), 12),
+}
+MONTH_ABBREVIATION = in_caseless(set(_MONTH_ABBREVIATIONS)).interpretation(
+    Date.month.custom(lambda word: _MONTH_ABBREVIATIONS[word.lower()])
+)
+# Flat alternatives, as natasha writes DATE: a nested optional rule would drop the day's and year's interpretation.
+SHORT_MONTH_DATE = or_(
+    rule(DATE_DAY, MONTH_ABBREVIATION, eq(".").optional(), DATE_YEAR, YEAR_WORD.optional()),
+    rule(DATE_DAY, MONTH_ABBREVIATION, eq(".").optional()),
+)
+PLACE_WORD = and_(is_capitalized(), type("RU"), not_(FUNCTION_WORD))
+# «ЧОЛПОН-АТА, 26 сен», «Жалал-Абад, 5 мая»: a hyphenated town is one place.
+PLACE = or_(rule(PLACE_WORD, eq("-"), PLACE_WORD), rule(PLACE_WORD)).interpretation(Dateline.place)
+DATED = or_(DATE, SHORT_MONTH_DATE.interpretation(Date), ISO_DATE, DASHED_DATE).interpretation(Dateline.date)
 DATELINE: Rule = or_(rule(PLACE, eq(",").optional(), DATED), rule(DATED)).interpretation(Dateline)
 
 

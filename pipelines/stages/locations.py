@@ -2347,9 +2347,22 @@ def _merge_republics(by_key: dict[Key, _Entry]) -> None:
 
 
 # «Усть-Кяхта» is the village at the Kyakhta's mouth, «Ново-Талицы» the new one beside Талицы: another place than
-# the one its last part names, not its short form.
-# «Жана-Семей» (Kazakh «new»), «Янгиюль», «Эски-Ноокат»: the Turkic words for new and old head other places too.
-_OTHER_PLACE_HEADS = ("усть-", "верхне-", "нижне-", "ново-", "старо-", "жана-", "жаңа-", "янги-", "эски-", "ески-")
+# the one its last part names, not its short form. So are the Turkic «new» and «old» ones: Kazakh «Жана-Семей»
+# (Жаңа), Kyrgyz «Жаны-Жер» (Жаңы), Uzbek «Янги-Базар», «Эски-Ноокат».
+_OTHER_PLACE_HEADS = (
+    "усть-",
+    "верхне-",
+    "нижне-",
+    "ново-",
+    "старо-",
+    "жана-",
+    "жаңа-",
+    "жаны-",
+    "жаңы-",
+    "янги-",
+    "эски-",
+    "ески-",
+)
 
 
 def _merge_short_forms(by_key: dict[Key, _Entry]) -> None:
@@ -2359,7 +2372,11 @@ def _merge_short_forms(by_key: dict[Key, _Entry]) -> None:
     tails = {
         (key[0].rsplit("-", 1)[1],): key
         for key in by_key
-        if len(key) == 1 and "-" in key[0] and not key[0].startswith(_OTHER_PLACE_HEADS)
+        if len(key) == 1
+        and "-" in key[0]
+        # The key's lemmas may cut the head («жан-уральск»); the name keeps it as written.
+        and not key[0].startswith(_OTHER_PLACE_HEADS)
+        and not by_key[key].name.lower().startswith(_OTHER_PLACE_HEADS)
     }
     tails.update({(key[0].split("-на-", 1)[0],): key for key in by_key if len(key) == 1 and "-на-" in key[0]})
     for short, full in tails.items():

@@ -14,8 +14,10 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   сбор»); a day left without a year takes one from a month-and-year date in the header lines.
   A machine's ISO date opening the text («2024-10-09 11:02:37 | ВКО») is such a stamp.
 - place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
-  verb, the city also read off a settlement word («в г. Тамбове») or a venue's adjective («в Московском
-  театре», where the text names Москва); else the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
+  verb, the city also read off a settlement word («в г. Тамбове», «в г.п. Кузьмоловский», «в здании джамоата
+  Поршинев») or a venue's adjective («в Московском театре», where the text names Москва), or opening a lead
+  paragraph before its meeting's verb («Сегодня в Конаеве под председательством … прошло заседание»); else
+  the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
   «БИШКЕК (Кабар) —», «14 марта, Бишкек.», a protocol's «г. Ош» (or a smaller settlement's «р.п. Шилово»,
   «д. Ключи») before or after its date, «Место проведения:
   г. Каракол» or «Место проведения: зал …, г. Тулун», «Павлодар.» opening a line);
@@ -40,6 +42,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice
 
+from natasha.grammars.date import MONTHS
 from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import ADJ
@@ -520,9 +523,10 @@ _MAIL_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 # The word or abbreviation that marks a settlement's name in a header or a field: «г. Ош», «город Бишкек», and
 # the kinds of smaller settlements a district's protocol is written in: «р.п. Шилово», «п. Нариман», «д. Ключи»,
 # «ст. Егорлыкская», «аул Жанажол», Belarus's agro-towns «аг. Бабичи», and Central Asia's village units: «айыл
-# Кара-Суу», «джамоат Чоркух», «махалля Шодлик». The one-letter ones only in lower case: «Д. Петров» is an initial.
+# Кара-Суу», «джамоат Чоркух», «махалля Шодлик»; Moldova's municipalities «мун. Чадыр-Лунга». The one-letter ones
+# only in lower case: «Д. Петров» is an initial.
 _SETTLEMENT_MARK = (
-    r"(?:(?i:г|гор|с|пос|пгт)\.|(?-i:р\.[ \t]?п|рп|п|д|дер|ст|ст-ца|х|аг)\."
+    r"(?:(?i:г|гор|с|пос|пгт)\.|(?-i:р\.[ \t]?п|рп|п|д|дер|ст|ст-ца|х|аг|мун)\."
     r"|(?i:город|село|пос[её]лок|деревня|станица|аул|кишлак|хутор|агрогородок|айыл|джамоат|махалля)(?=[ \t]))"
 )
 # What may stand before a dateline's place or date on its line: a crawler's fields («Автор: … | »), its
@@ -1212,10 +1216,20 @@ def _after_in(span: Span) -> bool:
     if before is not None and _district_centre(before):
         before = _word_before(span.doc[before.i - 1 : before.i])  # «в районном центре Саят»
     elif before is not None and _is_in(before, "loc_settlement_nouns"):
+        settlement = before
         before = _word_before(span.doc[before.i : before.i + 1])  # «в селе Кара-Булак»
-        # «в здании администрации города Тулуна»: the body's home city, which `home_city` reads in its case.
-        return before is not None and before.lower_ in _IN
+        if before is not None and _abbreviation(before):
+            before = _word_before(span.doc[before.i : before.i + 1])  # «в г.п. Кузьмоловский», «в р.п. Шилово»
+        # «в административном здании джамоата Поршинев»: the settlement names the building the «в» stands on. (A
+        # body between them, «в здании администрации города Тулуна», is its home, which `home_city` reads.)
+        return before is not None and (before.lower_ in _IN or _in_venue(settlement))
     return (before is not None and before.lower_ in _IN) or _in_venue(root)
+
+
+def _abbreviation(token: Token) -> bool:
+    """A short lower-case word with its full stop: the first half of a settlement's «г.п.», «р.п.», «п.г.т.»."""
+    doc = token.doc
+    return token.is_lower and len(token) <= 2 and token.i + 1 < len(doc) and doc[token.i + 1].text == "."
 
 
 _VENUE_NAME_DEPS = frozenset({"nmod", "appos", "flat", "flat:name"})
@@ -1272,7 +1286,48 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Spa
         return 3
     if meeting is not None and meeting.start <= span.start < meeting.end and _next_to_meeting_verb(span):
         return 2  # «в Таврическом дворце (Санкт-Петербург) состоялось заседание» under a broken parse
+    if meeting is not None and meeting.start <= span.start < meeting.end and _opens_a_lead(span, events):
+        return 0
     return None
+
+
+# A lead's opening before its place: «Сегодня в», «5 мая 2025 года в селе», «В минувшую пятницу в г.».
+_LEAD_OPENING = 8
+_MONTHS = frozenset(MONTHS)
+
+
+def _opens_a_lead(span: Span, events: set[int]) -> bool:
+    """LEAD → WHEN? в PLACE … VERB EVENT: a report's lead paragraph opens on when and where its meeting took place
+    («Сегодня в Конаеве под председательством акима … прошло расширенное заседание», «5 мая в селе Ала-Бука, в малом
+    зале …, состоялось совещание»). The place stands first, so it is the meeting's however far its verb; the parse
+    rarely links them where a headline without a full stop ran into the lead's sentence."""
+    doc = span.doc
+    line_start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
+    opening = [t for t in doc[max(0, span.start - _LEAD_OPENING) : span.start] if t.idx >= line_start]
+    if not opening or (opening[0].idx != line_start and not doc_text(doc)[line_start : opening[0].idx].isspace()):
+        return False  # the window starts inside a longer clause
+    for token in opening:
+        lemma = _fold(token.lemma_)
+        if not (
+            token.is_punct
+            or token.is_space
+            or token.like_num
+            or token.lower_ in _IN
+            or lemma in _MONTHS
+            or lemma in _relative_days()
+            or lemma in _weekdays()
+            or lemma in _PAST_MODIFIERS
+            or lemma in ("г", "год")
+            or _is_in(token, "loc_settlement_nouns")
+        ):
+            return False
+    sent = sentence_of(doc, span.start)
+    verb = next((t for t in meeting_verbs(sent) if t.i >= span.end), None)
+    if verb is None or not any(span.end <= i < sent.end for i in events):
+        return False
+    # «Вчера в Бишкеке журналисты сообщили, что в Оше прошло заседание»: a clause of its own verb comes between,
+    # and the place is that clause's.
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[span.end : verb.i])
 
 
 # Words between the place phrase and its «состоялось» / «прошло» («в Туркестане, в Доме дружбы, прошло»).

@@ -1100,6 +1100,11 @@ def test_an_abbreviation_after_a_place_adjective_is_a_body(nlp: Language, text: 
         ("Вчера в агрогородке Лебедки прошла сессия сельского Совета.", {"Лебедки"}),
         # «Усть-» names another place than the river's town after it.
         ("Сессия прошла в Кяхте, затем депутаты посетили Усть-Кяхту.", {"Кяхта", "Усть-Кяхта"}),
+        # So does the Turkic «new» one: a suburb beside the city, not the city's full name.
+        (
+            "Аким города Уральск рассказал о газификации посёлка Жана-Уральск и школах Уральска.",
+            {"Уральск", "Жана-Уральск"},
+        ),
     ],
 )
 def test_forms_of_compound_and_derived_names(nlp: Language, text: str, expected: set[str]) -> None:

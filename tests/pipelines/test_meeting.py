@@ -1161,3 +1161,87 @@ def test_a_letterhead_s_town_places_a_protocol_held_in_a_building(nlp: Language)
         "Присутствовали: 120 жителей махалли.\nСЛУШАЛИ: заместителя хокима города Намангана о благоустройстве."
     )
     assert meeting(nlp, text).place == "Наманган"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place"),
+    [
+        # An agency's month cut short, after a hyphenated town in capitals; the lead's weekday counts from it.
+        (
+            "[2024-11-15 17:40]\nГлавная > Регионы\n\nВ Кара-Балте прошла сессия горкенеша\n\n"
+            "КАРА-БАЛТА, 15 ноя — Кабар. В четверг в Кара-Балте состоялась очередная сессия городского кенеша.",
+            "2024-11-14",
+            "Кара-Балта",
+        ),
+        (
+            "ТАЛАС, 3 окт. 2024 — Кабар. Сегодня состоялось заседание областного совета ветеранов.",
+            "2024-10-03",
+            "Талас",
+        ),
+        # A protocol header's Moldovan municipality after the date.
+        (
+            "ПРОТОКОЛ\nзаседания городского совета\n\n12 марта 2025 года                     мун. Комрат\n\n"
+            "Присутствовали 17 советников.",
+            "2025-03-12",
+            "Комрат",
+        ),
+    ],
+)
+def test_short_months_hyphenated_towns_and_municipalities_in_datelines(
+    nlp: Language, text: str, date: str, place: str
+) -> None:
+    found = meeting(nlp, text)
+    assert (found.date, found.place) == (date, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Two settlement abbreviations before the name.
+        ("Во вторник в р.п. Сосновка прошло заседание поселкового совета депутатов.", "Сосновка"),
+        # The settlement names the building the «в» stands on, and wins over an agency's dateline.
+        (
+            "ДУШАНБЕ, 12 мая. /Ховар/. Накануне в административном здании джамоата Файзобод "
+            "состоялась очередная сессия джамоата.",
+            "Файзобод",
+        ),
+    ],
+)
+def test_a_settlement_named_by_its_abbreviations_or_its_building(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A headline without a full stop runs into the lead; the lead opens on when and where.
+        (
+            "Новости района\n12.02.2025\n\nВ районе обсудили ход зимовки скота\n\n"
+            "Сегодня в Токмоке под председательством акима района Алмаза Турдубаева в конференц-зале "
+            "районной администрации прошло расширенное совещание с участием руководителей служб.",
+            "Токмок",
+        ),
+        (
+            "Аким подвел итоги года\n\n14 января в селе Кара-Суу, в большом зале айыл окмоту, под "
+            "председательством главы айыл окмоту Бакыта Осмонова состоялось собрание жителей.",
+            "Кара-Суу",
+        ),
+    ],
+)
+def test_a_lead_that_opens_on_when_and_where_places_its_meeting(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
+
+
+def test_a_lead_place_of_another_clause_does_not_place_the_meeting(nlp: Language) -> None:
+    # «в Бишкеке» opens the lead, but «сообщили» is its clause's verb; the meeting's «в Оше» is the place.
+    text = "Новости\n\nВчера в Бишкеке журналисты сообщили, что в Оше прошло заседание горкенеша."
+    assert meeting(nlp, text).place == "Ош"
+
+
+def test_a_lead_place_after_other_words_is_not_its_opening(nlp: Language) -> None:
+    # «в Токмоке» after the clause's subject: no lead's opening, and the parse hangs it off «работал».
+    text = (
+        "Новости\n\nАким района, который раньше работал в Токмоке, под председательством губернатора "
+        "провел совещание в администрации."
+    )
+    assert meeting(nlp, text).place is None
