@@ -176,17 +176,20 @@ _LIST_INTRO = re.compile(
 )
 # «были рассмотрены 3 вопроса.\n1. О внесении изменений …\n2. О …»: numbered lines worded as agenda items («О …»)
 # are an agenda whatever precedes them; the first two lines make the run.
-_ABOUT_LIST = re.compile(r"^[ \t]*1[.)][ \t]+(?:О|Об|Обо)[ \t][^\n]*\n[ \t]*2[.)][ \t]+(?:О|Об|Обо)[ \t]", re.MULTILINE)
+_ABOUT_LIST = re.compile(
+    r"^[ \t]*1[.)][ \t]+[«\"]?(?:О|Об|Обо)[ \t][^\n]*\n[ \t]*2[.)][ \t]+[«\"]?(?:О|Об|Обо)[ \t]", re.MULTILINE
+)
 # «1. Об итогах … – выступил мэр …» and, paragraphs later, «2. Об исполнении бюджета … – выступила …»: a report that
 # takes the agenda item by item, each numbered «О …» line opening its paragraph; numbered from 1 on, they are the
 # agenda's items too.
-_ABOUT_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(?:О|Об|Обо)[ \t]", re.MULTILINE)
+# (The item may be quoted as the draft's title: «1. «Об исполнении местного бюджета за 2025 год» – выступила …».)
+_ABOUT_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+[«\"]?(?:О|Об|Обо)[ \t]", re.MULTILINE)
 # «… на 2026 год – выступил мэр …», «… кенеша – по предложению фракции … избран …»: after a spaced dash an item's
 # paragraph goes on to who spoke and what was done (a dash inside a quoted title is the title's).
 _ITEM_DASH = re.compile(r"[ \t][–—][ \t]+(?=[а-яё])")
 # «— наведение порядка в населенных пунктах: председатель … раскритиковал …»: what follows an item's colon glosses it.
 _GLOSS = re.compile(r":[ \t]")
-_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])[ \t]+(?P<item>[^\n]+)")
+_LIST_ITEM = re.compile(r"[ \t]*(?P<marker>\d{1,2}[.)]|[–—•-])[ \t]+(?P<item>[^\n]+)")
 _MAX_ITEM_CHARS = 300
 _NOT_AGENDA_INTROS = ("решил", "постановил", "решени", "слушал", "выступил", "поручени")
 # Tokens of a title («О полиции») that a phrase always holds: only a longer one can have been cut off.
@@ -1374,6 +1377,19 @@ def _before_dash(text: str, start: int, end: int) -> int:
     return end
 
 
+def _before_clause(span: Span) -> int:
+    """«4. Об информации … о работе семейных поликлиник депутаты приняли решение …»: a numbered paragraph that goes on
+    from its item to a clause of what was done (a finite verb with its subject after the item's words): the item ends
+    where the clause's subject begins. Returns the item's length in tokens."""
+    for k, token in enumerate(span):
+        if k < 2 or token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm"):
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ in _NOMINAL and span.start < c.i]
+        if subjects and subjects[0].i < token.i:
+            return subjects[0].left_edge.i - span.start if subjects[0].left_edge.i > span.start else len(span)
+    return len(span)
+
+
 def agenda_items(doc: Doc) -> Iterator[Candidate]:
     """«Рассмотрены вопросы:\n1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.»: each
     numbered line under an intro that names questions or an agenda is one issue, without its «О»."""
@@ -1388,11 +1404,18 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
     starts += [at for at in _numbered_paragraphs(text) if at not in starts]
     listed: set[int] = set()
     for at in starts:
+        numbered: bool | None = None
         while (item := _LIST_ITEM.match(text, at)) is not None and item.start("item") not in listed:
             checkpoint("issues")
             start, end = item.start("item"), item.end("item")
             listed.add(start)
             at = end + 1
+            # «3. О поддержке предпринимательства↵– заместитель хокима района …»: the items of one list share its
+            # marker; a dash line under a numbered item goes on to who reported on it, no item of its own.
+            marked = item.group("marker")[0].isdigit()
+            numbered = marked if numbered is None else numbered
+            if marked != numbered:
+                continue
             gloss = _GLOSS.search(text, start, end)
             if gloss is not None and "«" not in text[start : gloss.start()]:
                 if len(text[start : gloss.start()].split()) > 1:
@@ -1413,6 +1436,7 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
                 span = span[1:]  # «- и о создании рабочей группы …»: the list's last item keeps its conjunction
             if span[0].lower_ in ("о", "об", "обо") and len(span) > 1:
                 span = span[1:]
+            span = span[: _before_clause(span)]
             head = span.root
             yield Candidate(span.start, span.end, head.i, "agenda", AGENDA)
 

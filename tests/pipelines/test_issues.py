@@ -1072,3 +1072,44 @@ def test_a_shortened_agenda_line_is_the_same_item(nlp: Language) -> None:
     )
     found = _issues(nlp, text)
     assert sum(1 for i in found if i.startswith("бюджет города Рудного")) == 1
+
+
+def test_a_dash_line_under_a_numbered_item_is_its_rapporteur(nlp: Language) -> None:
+    """«3. О поддержке фермеров↵– заместитель акима района …»: the items of a numbered list share its marker; the dash
+    line goes on to who reported, no item of its own."""
+    text = (
+        "Повестка дня включала два вопроса.\n\n1. О поддержке фермерских хозяйств\n"
+        "– заместитель акима района по вопросам сельского хозяйства Ерлан Сапаров. За год выдано 40 кредитов.\n\n"
+        "2. О ремонте сельских дорог – выступил начальник отдела Марат Ибраев.\n"
+    )
+    found = _issues(nlp, text)
+    assert "поддержка фермерских хозяйств" in found
+    assert not any(i.startswith("заместитель") for i in found)
+
+
+def test_a_numbered_item_ends_before_the_clause_of_what_was_done(nlp: Language) -> None:
+    """«2. Об отчёте … о работе поликлиник депутаты приняли решение …»: the item ends where the clause's subject
+    begins."""
+    text = (
+        "1. О ходе подготовки к поливному сезону выступил начальник управления ирригации.\n\n"
+        "2. Об информации главного врача о работе сельских поликлиник депутаты приняли решение взять вопрос "
+        "на контроль.\n"
+    )
+    found = _issues(nlp, text)
+    assert any(i.endswith("о работе сельских поликлиник") for i in found)
+    assert not any("депутаты" in i for i in found)
+
+
+def test_numbered_items_quoted_as_titles_are_the_agenda(nlp: Language) -> None:
+    """«1. «Об исполнении местного бюджета за 2025 год» – выступила …»: a numbered paragraph opening on a quoted «О …»
+    title is an agenda item like an unquoted one."""
+    text = (
+        "Сессия утвердила повестку.\n\n"
+        "1. «Об исполнении местного бюджета города Нарын за 2025 год» – выступила заведующая финансовым отделом. "
+        "Доходы исполнены на 104 процента.\n\n"
+        "2. «О тарифах на питьевую воду» – выступил директор водоканала. Тариф не менялся три года.\n"
+    )
+    found = _issues(nlp, text)
+    assert "исполнение местного бюджета города Нарын за 2025 год" in found
+    assert "тарифы на питьевую воду" in found
+
