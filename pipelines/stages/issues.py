@@ -27,6 +27,10 @@ MAX_ISSUES = 6
 MAX_CUED = 12
 MIN_SCORE = 2.0
 MIN_ISSUES = 2
+# Speakers from which a report is crowded: its questions are as many as its speakers (`run`).
+CROWDED = 9
+# Kinds of weak phrase that name a question raised: a noun of action, a speaker's proposal, a problem told.
+_FILLING_KINDS = frozenset({"action", "proposal", "problem"})
 # Where a news item or a report states its subject: the headline and the first paragraph.
 LEAD_CHARS = 400
 LEAD_BONUS = 1.0
@@ -334,9 +338,20 @@ def run(doc: Doc, findings: Findings) -> Findings:
         issues = [i for i in issues if i.kind != "elect"]
     kept = [i for i in issues if i.score >= STRONG][:MAX_CUED]
     kept += [i for i in issues if MIN_SCORE <= i.score < STRONG][: max(0, MAX_ISSUES - len(kept))]
+    # A crowded report (a session where nine, twelve, fifteen people took the floor) names about one question a
+    # speaker: each raised his own, mostly in the narrative without a cue. There the weaker phrases of action,
+    # proposal and problem fill the list up to the number of speakers.
+    speakers = sum(1 for p in findings.persons if p.spoke)
+    fillers: list[_Issue] = []
+    if speakers >= CROWDED:
+        chosen = {id(i) for i in kept}
+        rest = [i for i in issues if id(i) not in chosen and i.score < STRONG and i.kind in _FILLING_KINDS]
+        fillers = rest[: max(0, speakers - len(kept))]
+        kept += fillers
     # Every report is about something: when the cues found too little, the best-placed phrases of action stand in.
     if len(kept) < MIN_ISSUES:
         kept += [i for i in issues if i.score < MIN_SCORE][: MIN_ISSUES - len(kept)]
     kept.sort(key=lambda i: i.first)
-    result = tuple(IssueFinding(i.text, tuple(sorted(i.mentions))) for i in kept)
+    filled = {id(i) for i in fillers}
+    result = tuple(IssueFinding(i.text, tuple(sorted(i.mentions)), id(i) in filled) for i in kept)
     return replace(findings, issues=result)

@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from models.grammars.issues import STRONG, candidates
-from pipelines.findings import Findings, MeetingFinding
+from pipelines.findings import Findings, MeetingFinding, PersonFinding
 from pipelines.stages import issues, run_stages
 
 
@@ -1113,3 +1113,24 @@ def test_numbered_items_quoted_as_titles_are_the_agenda(nlp: Language) -> None:
     assert "исполнение местного бюджета города Нарын за 2025 год" in found
     assert "тарифы на питьевую воду" in found
 
+
+def test_a_crowded_report_fills_its_questions_up_to_its_speakers(nlp: Language) -> None:
+    """A report where nine or more people spoke names about a question each: weak phrases of action fill the list up
+    to the number of speakers, and are marked as fillers (the topics do not read them as agenda items)."""
+    text = (
+        "Очередная сессия районного маслихата прошла в актовом зале акимата района. В её работе приняли участие "
+        "депутаты районного маслихата, аким района, его заместители, руководители отделов акимата, прокурор района, "
+        "начальник районного отдела полиции, акимы сельских округов, представители общественных объединений и "
+        "средств массовой информации, а также жители сельских округов района, пришедшие на сессию со своими "
+        "вопросами к депутатам и к руководителям отделов.\n\n"
+        "Депутаты обсудили исполнение бюджета района. Аким отметил, что в районе продолжается газификация сёл. "
+        "Начальник отдела сообщил, что завершено строительство водопровода в селе Акжар. "
+        "В селе Талап идёт ремонт моста через реку."
+    )
+    doc = nlp(text)
+    speakers = tuple(PersonFinding(surname=f"Иванов{n}", spoke=True) for n in range(9))
+    quiet = issues.run(doc, Findings())
+    crowded = issues.run(doc, replace(Findings(), persons=speakers))
+    assert len(crowded.issues) > len(quiet.issues)
+    assert any(i.filler for i in crowded.issues)
+    assert not any(i.filler for i in crowded.issues if i.text == "исполнение бюджета района")
