@@ -320,6 +320,8 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             elif (
                 (prep in _INNER_PREPOSITIONS and _case(child) not in _CIRCUMSTANCE_CASES)
                 or prep in ("о", "об")
+                # «нехватка мест в детских садах», «доступность помощи в сельской местности»: where a want is felt
+                or (prep in ("в", "во") and _case(child) == "Loc" and _wanted_where(head, child))
                 # «перебои с питьевой водой», «ситуация с вывозом мусора»: what a trouble is with; not «с 1 января»
                 or (
                     prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _TROUBLES and not _is_person(child)
@@ -343,6 +345,31 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
             chosen.update(c.i for c in child.children if c.dep_ == "cc")
     return chosen
+
+
+# Nouns of a want, which name where it is felt: «нехватка учителей в сельских школах» (a place in the golds of a dozen
+# opened sets), «очереди в дома-интернаты», «доступность помощи в сельской местности».
+_WANTS = frozenset({"нехватка", "дефицит", "недостаток", "доступность", "недоступность", "очередь"})
+# «нехватка кадров в 2025 году», «в зимний период»: a time is no place.
+_TIMES = frozenset({"год", "месяц", "квартал", "период", "время", "сезон", "день", "неделя", "полугодие"})
+
+
+def _wanted_where(head: Token, place: Token) -> bool:
+    """`place` («в детских садах») says where the want `head` names, or its first complement («мест»), is felt."""
+    want = head if lemma(head) in _WANTS else head.head if head.dep_ == "nmod" and head.head.i < head.i else None
+    if want is None or lemma(want) not in _WANTS or lemma(place) in _TIMES:
+        return False
+    if any(c.pos_ == "NUM" for c in place.children):
+        return False
+    # One place: «нехватка мест в детских садах в махалле «Ширин»» names the want by the first.
+    nearest = [c for c in want.children if c.dep_ == "nmod" and c.i > want.i][:1]
+    places = [
+        c.i
+        for holder in (want, *nearest)
+        for c in holder.children
+        if c.i > want.i and preposition(c) in ("в", "во") and _case(c) == "Loc"
+    ]
+    return place.i == min(places, default=place.i)
 
 
 _INCLUDING_VERBS = frozenset({"включить", "включать"})

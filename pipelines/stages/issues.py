@@ -55,6 +55,8 @@ class _Issue:
     head: str
     kind: str
     mentions: set[TextSpan] = field(default_factory=set)
+    # Worded in a shouted headline only (`_shouted_headlines`).
+    headline: bool = False
 
 
 def _words(doc: Doc, candidate: Candidate) -> list[str]:
@@ -193,6 +195,14 @@ def _other_act(issue: _Issue, title: str | None) -> bool:
     return found is not None and found.group(1).lower() != title
 
 
+def _headline_word(issue: _Issue, words: list[str], headline: bool) -> bool:
+    """«ОБСУДИЛИ ИНИЦИАТИВНОЕ БЮДЖЕТИРОВАНИЕ И КАДРЫ»: a headline names in one word an item the text words in full
+    («нехватка кадров в органах местного самоуправления»), whichever of the two comes first."""
+    if headline and not issue.headline:
+        return len(words) == 1 and words[0] in issue.words
+    return issue.headline and not headline and len(issue.words) == 1 and issue.words[0] in words
+
+
 def _within_item(issue: _Issue, mention: TextSpan) -> bool:
     # (Any phrase kept whole is one item: «вопросы «О формировании и утверждении составов комиссий …»» is not two.)
     return any(m.start <= mention.start and mention.end <= m.end for m in issue.mentions)
@@ -315,13 +325,17 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 for i in issues
                 if (_same(i, words, head, candidate.kind, span.text) and not _other_act(i, title))
                 or _within_item(i, mention)
+                or _headline_word(i, words, source is not doc)
             ),
             None,
         )
         if same is not None:
             same.mentions.add(mention)
             same.first = min(same.first, mention.start)
-            if candidate.kind == "title" and "«" not in same.text:
+            if same.headline and source is doc:
+                # The text's own wording of what its headline named in a word.
+                same.text, same.kind, same.words, same.headline = _text(source, candidate), candidate.kind, words, False
+            elif candidate.kind == "title" and "«" not in same.text:
                 # An act's own title names the item better than a paraphrase («поправки в закон о пастбищах»).
                 same.text, same.kind = _text(source, candidate), candidate.kind
             elif candidate.kind in _ITEM_KINDS and same.kind not in _ITEM_KINDS and _fuller(words, same.words):
@@ -333,7 +347,18 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if meeting and candidate.kind == "report":
             # At a meeting what a speaker reported on is a question the meeting dealt with.
             score = max(score, STRONG)
-        issues.append(_Issue(_text(source, candidate), words, score, mention.start, head, candidate.kind, {mention}))
+        issues.append(
+            _Issue(
+                _text(source, candidate),
+                words,
+                score,
+                mention.start,
+                head,
+                candidate.kind,
+                {mention},
+                source is not doc,
+            )
+        )
     if any(_PERSONNEL_RUBRIC.fullmatch(i.text) for i in issues):
         issues = [i for i in issues if i.kind != "elect"]
     kept = [i for i in issues if i.score >= STRONG][:MAX_CUED]

@@ -1134,3 +1134,23 @@ def test_a_crowded_report_fills_its_questions_up_to_its_speakers(nlp: Language) 
     assert len(crowded.issues) > len(quiet.issues)
     assert any(i.filler for i in crowded.issues)
     assert not any(i.filler for i in crowded.issues if i.text == "исполнение бюджета района")
+
+
+def test_a_want_keeps_where_it_is_felt(nlp: Language) -> None:
+    """«нехватка учителей в сельских школах»: a want names where it is felt (the first place, not a time)."""
+    found = _issues(nlp, "Депутаты обсудили нехватку учителей в сельских школах в Нарынской области.")
+    assert "нехватка учителей в сельских школах" in found
+    found = _issues(nlp, "Депутаты обсудили нехватку учителей в 2025 году.")
+    assert "нехватка учителей" in found
+
+
+def test_a_headline_word_is_the_item_the_text_words_in_full(nlp: Language) -> None:
+    """«ГЛАВЫ МУНИЦИПАЛИТЕТОВ ОБСУДИЛИ БЮДЖЕТИРОВАНИЕ И КАДРЫ» names by one word the «нехватка кадров в органах
+    местного самоуправления» the text goes on to: one issue, not a bare «кадры» beside it."""
+    text = (
+        "ГЛАВЫ МУНИЦИПАЛИТЕТОВ ОБСУДИЛИ БЮДЖЕТИРОВАНИЕ И КАДРЫ\n\n"
+        "Вторым вопросом обсуждалась нехватка кадров в органах местного самоуправления."
+    )
+    found = _issues(nlp, text)
+    assert "кадры" not in found
+    assert any(i.startswith("нехватка кадров") for i in found)
