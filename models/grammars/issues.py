@@ -536,6 +536,8 @@ def _members(token: Token) -> Iterator[Token]:
         if child.dep_ == "conj" and child.pos_ in _NOMINAL:
             yield from _members(child)
     about = preposition(token) in _ABOUT
+    # «указали на нехватку мест в детских садах и на состояние дороги»: a member that repeats its «на» as well.
+    onto = preposition(token) == "на" and _case(token) == "Acc"
     # «обсудили качество уборки снега во дворах и работу транспорта»: an accusative hung on a locative is a second
     # object, as its case tells.
     direct = preposition(token) is None and _case(token) == "Acc"
@@ -546,13 +548,15 @@ def _members(token: Token) -> Iterator[Token]:
     # «заседание, посвященное обеспечению водой посевов в период вегетации и внедрению водосберегающих технологий»:
     # a dative list the parser hung on a noun of the first member in another case.
     direct = direct or (preposition(token) is None and _case(token) == "Dat")
-    if about or direct:
+    if about or onto or direct:
         for inner in token.subtree:
             deeper = inner.dep_ == "conj" and inner.head.i != token.i and inner.i > token.i
             if not deeper or inner.pos_ not in _NOMINAL or _case(inner) != _case(token):
                 continue
-            if (about and preposition(inner) in _ABOUT) or (
-                direct and preposition(inner) is None and _case(inner.head) != _case(inner)
+            if (
+                (about and preposition(inner) in _ABOUT)
+                or (onto and preposition(inner) == "на")
+                or (direct and preposition(inner) is None and _case(inner.head) != _case(inner))
             ):
                 yield from _members(inner)
     if about:
