@@ -983,6 +983,10 @@ def _quoted_law(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
     first = doc[open_i + 1]
     if close_i - open_i < 3 or first.pos_ != "NOUN" or lemma(first) not in issue_lexicons().laws:
         return None
+    # «Закон не должен остаться на бумаге»: a speaker's words that open on the noun are a quote, not a law's name (a
+    # name has no finite verb).
+    if any("Fin" in t.morph.get("VerbForm") for t in doc[open_i + 1 : close_i]):
+        return None
     return Candidate(open_i + 1, close_i, first.i, "act", STRONG)
 
 

@@ -1162,3 +1162,10 @@ def test_a_member_that_repeats_its_onto_is_a_member(nlp: Language) -> None:
     first member's place, is a member of the list too."""
     found = _issues(nlp, "Депутаты указали на нехватку мест в детских садах и на состояние дороги Кармана – Навои.")
     assert any(i.startswith("состояние дороги") for i in found)
+
+
+def test_quoted_words_that_open_on_a_law_are_no_law(nlp: Language) -> None:
+    """«Закон не должен остаться на бумаге»: a speaker's quoted sentence that opens on «закон» names no law."""
+    text = "Подводя итоги, председатель подчеркнула: «Закон не должен остаться на бумаге, мы будем требовать отчёт»."
+    assert not any(i.startswith("Закон не должен") for i in _issues(nlp, text))
+    assert "закон Димы Яковлева" in " ".join(_issues(nlp, "Депутаты обсудили «закон Димы Яковлева» и его последствия."))
