@@ -71,6 +71,9 @@ class LocationFinding:
 class IssueFinding:
     text: str
     mentions: tuple[TextSpan, ...] = ()
+    # A weak phrase a crowded report's narrative names, taken to fill its list (`stages.issues`): no agenda item, so
+    # the topics do not read it as one.
+    filler: bool = False
 
 
 @dataclass(frozen=True)

@@ -176,17 +176,20 @@ _LIST_INTRO = re.compile(
 )
 # «были рассмотрены 3 вопроса.\n1. О внесении изменений …\n2. О …»: numbered lines worded as agenda items («О …»)
 # are an agenda whatever precedes them; the first two lines make the run.
-_ABOUT_LIST = re.compile(r"^[ \t]*1[.)][ \t]+(?:О|Об|Обо)[ \t][^\n]*\n[ \t]*2[.)][ \t]+(?:О|Об|Обо)[ \t]", re.MULTILINE)
+_ABOUT_LIST = re.compile(
+    r"^[ \t]*1[.)][ \t]+[«\"]?(?:О|Об|Обо)[ \t][^\n]*\n[ \t]*2[.)][ \t]+[«\"]?(?:О|Об|Обо)[ \t]", re.MULTILINE
+)
 # «1. Об итогах … – выступил мэр …» and, paragraphs later, «2. Об исполнении бюджета … – выступила …»: a report that
 # takes the agenda item by item, each numbered «О …» line opening its paragraph; numbered from 1 on, they are the
 # agenda's items too.
-_ABOUT_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(?:О|Об|Обо)[ \t]", re.MULTILINE)
+# (The item may be quoted as the draft's title: «1. «Об исполнении местного бюджета за 2025 год» – выступила …».)
+_ABOUT_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+[«\"]?(?:О|Об|Обо)[ \t]", re.MULTILINE)
 # «… на 2026 год – выступил мэр …», «… кенеша – по предложению фракции … избран …»: after a spaced dash an item's
 # paragraph goes on to who spoke and what was done (a dash inside a quoted title is the title's).
 _ITEM_DASH = re.compile(r"[ \t][–—][ \t]+(?=[а-яё])")
 # «— наведение порядка в населенных пунктах: председатель … раскритиковал …»: what follows an item's colon glosses it.
 _GLOSS = re.compile(r":[ \t]")
-_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[–—•-])[ \t]+(?P<item>[^\n]+)")
+_LIST_ITEM = re.compile(r"[ \t]*(?P<marker>\d{1,2}[.)]|[–—•-])[ \t]+(?P<item>[^\n]+)")
 _MAX_ITEM_CHARS = 300
 _NOT_AGENDA_INTROS = ("решил", "постановил", "решени", "слушал", "выступил", "поручени")
 # Tokens of a title («О полиции») that a phrase always holds: only a longer one can have been cut off.
@@ -317,6 +320,8 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             elif (
                 (prep in _INNER_PREPOSITIONS and _case(child) not in _CIRCUMSTANCE_CASES)
                 or prep in ("о", "об")
+                # «нехватка мест в детских садах», «доступность помощи в сельской местности»: where a want is felt
+                or (prep in ("в", "во") and _case(child) == "Loc" and _wanted_where(head, child))
                 # «перебои с питьевой водой», «ситуация с вывозом мусора»: what a trouble is with; not «с 1 января»
                 or (
                     prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _TROUBLES and not _is_person(child)
@@ -340,6 +345,31 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
             chosen.update(c.i for c in child.children if c.dep_ == "cc")
     return chosen
+
+
+# Nouns of a want, which name where it is felt: «нехватка учителей в сельских школах» (a place in the golds of a dozen
+# opened sets), «очереди в дома-интернаты», «доступность помощи в сельской местности».
+_WANTS = frozenset({"нехватка", "дефицит", "недостаток", "доступность", "недоступность", "очередь"})
+# «нехватка кадров в 2025 году», «в зимний период»: a time is no place.
+_TIMES = frozenset({"год", "месяц", "квартал", "период", "время", "сезон", "день", "неделя", "полугодие"})
+
+
+def _wanted_where(head: Token, place: Token) -> bool:
+    """`place` («в детских садах») says where the want `head` names, or its first complement («мест»), is felt."""
+    want = head if lemma(head) in _WANTS else head.head if head.dep_ == "nmod" and head.head.i < head.i else None
+    if want is None or lemma(want) not in _WANTS or lemma(place) in _TIMES:
+        return False
+    if any(c.pos_ == "NUM" for c in place.children):
+        return False
+    # One place: «нехватка мест в детских садах в махалле «Ширин»» names the want by the first.
+    nearest = [c for c in want.children if c.dep_ == "nmod" and c.i > want.i][:1]
+    places = [
+        c.i
+        for holder in (want, *nearest)
+        for c in holder.children
+        if c.i > want.i and preposition(c) in ("в", "во") and _case(c) == "Loc"
+    ]
+    return place.i == min(places, default=place.i)
 
 
 _INCLUDING_VERBS = frozenset({"включить", "включать"})
@@ -506,6 +536,8 @@ def _members(token: Token) -> Iterator[Token]:
         if child.dep_ == "conj" and child.pos_ in _NOMINAL:
             yield from _members(child)
     about = preposition(token) in _ABOUT
+    # «указали на нехватку мест в детских садах и на состояние дороги»: a member that repeats its «на» as well.
+    onto = preposition(token) == "на" and _case(token) == "Acc"
     # «обсудили качество уборки снега во дворах и работу транспорта»: an accusative hung on a locative is a second
     # object, as its case tells.
     direct = preposition(token) is None and _case(token) == "Acc"
@@ -516,13 +548,15 @@ def _members(token: Token) -> Iterator[Token]:
     # «заседание, посвященное обеспечению водой посевов в период вегетации и внедрению водосберегающих технологий»:
     # a dative list the parser hung on a noun of the first member in another case.
     direct = direct or (preposition(token) is None and _case(token) == "Dat")
-    if about or direct:
+    if about or onto or direct:
         for inner in token.subtree:
             deeper = inner.dep_ == "conj" and inner.head.i != token.i and inner.i > token.i
             if not deeper or inner.pos_ not in _NOMINAL or _case(inner) != _case(token):
                 continue
-            if (about and preposition(inner) in _ABOUT) or (
-                direct and preposition(inner) is None and _case(inner.head) != _case(inner)
+            if (
+                (about and preposition(inner) in _ABOUT)
+                or (onto and preposition(inner) == "на")
+                or (direct and preposition(inner) is None and _case(inner.head) != _case(inner))
             ):
                 yield from _members(inner)
     if about:
@@ -949,6 +983,10 @@ def _quoted_law(doc: Doc, open_i: int, close_i: int) -> Candidate | None:
     first = doc[open_i + 1]
     if close_i - open_i < 3 or first.pos_ != "NOUN" or lemma(first) not in issue_lexicons().laws:
         return None
+    # «Закон не должен остаться на бумаге»: a speaker's words that open on the noun are a quote, not a law's name (a
+    # name has no finite verb).
+    if any("Fin" in t.morph.get("VerbForm") for t in doc[open_i + 1 : close_i]):
+        return None
     return Candidate(open_i + 1, close_i, first.i, "act", STRONG)
 
 
@@ -1374,6 +1412,19 @@ def _before_dash(text: str, start: int, end: int) -> int:
     return end
 
 
+def _before_clause(span: Span) -> int:
+    """«4. Об информации … о работе семейных поликлиник депутаты приняли решение …»: a numbered paragraph that goes on
+    from its item to a clause of what was done (a finite verb with its subject after the item's words): the item ends
+    where the clause's subject begins. Returns the item's length in tokens."""
+    for k, token in enumerate(span):
+        if k < 2 or token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm"):
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ in _NOMINAL and span.start < c.i]
+        if subjects and subjects[0].i < token.i:
+            return subjects[0].left_edge.i - span.start if subjects[0].left_edge.i > span.start else len(span)
+    return len(span)
+
+
 def agenda_items(doc: Doc) -> Iterator[Candidate]:
     """«Рассмотрены вопросы:\n1. Финансовый отчёт за 2023 год.\n2. О пополнении состава правления.»: each
     numbered line under an intro that names questions or an agenda is one issue, without its «О»."""
@@ -1388,11 +1439,18 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
     starts += [at for at in _numbered_paragraphs(text) if at not in starts]
     listed: set[int] = set()
     for at in starts:
+        numbered: bool | None = None
         while (item := _LIST_ITEM.match(text, at)) is not None and item.start("item") not in listed:
             checkpoint("issues")
             start, end = item.start("item"), item.end("item")
             listed.add(start)
             at = end + 1
+            # «3. О поддержке предпринимательства↵– заместитель хокима района …»: the items of one list share its
+            # marker; a dash line under a numbered item goes on to who reported on it, no item of its own.
+            marked = item.group("marker")[0].isdigit()
+            numbered = marked if numbered is None else numbered
+            if marked != numbered:
+                continue
             gloss = _GLOSS.search(text, start, end)
             if gloss is not None and "«" not in text[start : gloss.start()]:
                 if len(text[start : gloss.start()].split()) > 1:
@@ -1413,6 +1471,7 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
                 span = span[1:]  # «- и о создании рабочей группы …»: the list's last item keeps its conjunction
             if span[0].lower_ in ("о", "об", "обо") and len(span) > 1:
                 span = span[1:]
+            span = span[: _before_clause(span)]
             head = span.root
             yield Candidate(span.start, span.end, head.i, "agenda", AGENDA)
 

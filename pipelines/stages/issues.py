@@ -27,6 +27,10 @@ MAX_ISSUES = 6
 MAX_CUED = 12
 MIN_SCORE = 2.0
 MIN_ISSUES = 2
+# Speakers from which a report is crowded: its questions are as many as its speakers (`run`).
+CROWDED = 9
+# Kinds of weak phrase that name a question raised: a noun of action, a speaker's proposal, a problem told.
+_FILLING_KINDS = frozenset({"action", "proposal", "problem"})
 # Where a news item or a report states its subject: the headline and the first paragraph.
 LEAD_CHARS = 400
 LEAD_BONUS = 1.0
@@ -51,6 +55,8 @@ class _Issue:
     head: str
     kind: str
     mentions: set[TextSpan] = field(default_factory=set)
+    # Worded in a shouted headline only (`_shouted_headlines`).
+    headline: bool = False
 
 
 def _words(doc: Doc, candidate: Candidate) -> list[str]:
@@ -189,6 +195,14 @@ def _other_act(issue: _Issue, title: str | None) -> bool:
     return found is not None and found.group(1).lower() != title
 
 
+def _headline_word(issue: _Issue, words: list[str], headline: bool) -> bool:
+    """«ОБСУДИЛИ ИНИЦИАТИВНОЕ БЮДЖЕТИРОВАНИЕ И КАДРЫ»: a headline names in one word an item the text words in full
+    («нехватка кадров в органах местного самоуправления»), whichever of the two comes first."""
+    if headline and not issue.headline:
+        return len(words) == 1 and words[0] in issue.words
+    return issue.headline and not headline and len(issue.words) == 1 and issue.words[0] in words
+
+
 def _within_item(issue: _Issue, mention: TextSpan) -> bool:
     # (Any phrase kept whole is one item: «вопросы «О формировании и утверждении составов комиссий …»» is not two.)
     return any(m.start <= mention.start and mention.end <= m.end for m in issue.mentions)
@@ -311,13 +325,17 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 for i in issues
                 if (_same(i, words, head, candidate.kind, span.text) and not _other_act(i, title))
                 or _within_item(i, mention)
+                or _headline_word(i, words, source is not doc)
             ),
             None,
         )
         if same is not None:
             same.mentions.add(mention)
             same.first = min(same.first, mention.start)
-            if candidate.kind == "title" and "«" not in same.text:
+            if same.headline and source is doc:
+                # The text's own wording of what its headline named in a word.
+                same.text, same.kind, same.words, same.headline = _text(source, candidate), candidate.kind, words, False
+            elif candidate.kind == "title" and "«" not in same.text:
                 # An act's own title names the item better than a paraphrase («поправки в закон о пастбищах»).
                 same.text, same.kind = _text(source, candidate), candidate.kind
             elif candidate.kind in _ITEM_KINDS and same.kind not in _ITEM_KINDS and _fuller(words, same.words):
@@ -329,14 +347,36 @@ def run(doc: Doc, findings: Findings) -> Findings:
         if meeting and candidate.kind == "report":
             # At a meeting what a speaker reported on is a question the meeting dealt with.
             score = max(score, STRONG)
-        issues.append(_Issue(_text(source, candidate), words, score, mention.start, head, candidate.kind, {mention}))
+        issues.append(
+            _Issue(
+                _text(source, candidate),
+                words,
+                score,
+                mention.start,
+                head,
+                candidate.kind,
+                {mention},
+                source is not doc,
+            )
+        )
     if any(_PERSONNEL_RUBRIC.fullmatch(i.text) for i in issues):
         issues = [i for i in issues if i.kind != "elect"]
     kept = [i for i in issues if i.score >= STRONG][:MAX_CUED]
     kept += [i for i in issues if MIN_SCORE <= i.score < STRONG][: max(0, MAX_ISSUES - len(kept))]
+    # A crowded report (a session where nine, twelve, fifteen people took the floor) names about one question a
+    # speaker: each raised his own, mostly in the narrative without a cue. There the weaker phrases of action,
+    # proposal and problem fill the list up to the number of speakers.
+    speakers = sum(1 for p in findings.persons if p.spoke)
+    fillers: list[_Issue] = []
+    if speakers >= CROWDED:
+        chosen = {id(i) for i in kept}
+        rest = [i for i in issues if id(i) not in chosen and i.score < STRONG and i.kind in _FILLING_KINDS]
+        fillers = rest[: max(0, speakers - len(kept))]
+        kept += fillers
     # Every report is about something: when the cues found too little, the best-placed phrases of action stand in.
     if len(kept) < MIN_ISSUES:
         kept += [i for i in issues if i.score < MIN_SCORE][: MIN_ISSUES - len(kept)]
     kept.sort(key=lambda i: i.first)
-    result = tuple(IssueFinding(i.text, tuple(sorted(i.mentions))) for i in kept)
+    filled = {id(i) for i in fillers}
+    result = tuple(IssueFinding(i.text, tuple(sorted(i.mentions)), id(i) in filled) for i in kept)
     return replace(findings, issues=result)

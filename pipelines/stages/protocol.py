@@ -472,13 +472,20 @@ def merge_issues(
     merged = list(agenda)
     words = [_lemmas(doc, i) for i in agenda]
     by_order = heard if len(heard) == len(agenda) else ()
+    # The report's subject opens its line («Ермакова О.В. – о готовности котельных»); a problem the line goes on to
+    # («…; основной проблемой остаётся нехватка социальных работников») is raised on its own.
+    subjects = {
+        id(min(within, key=lambda i: min(i.mentions)))
+        for span in by_order
+        if (within := [i for i in found if _within(i, IssueFinding("", (span,)))])
+    }
     for issue in found:
         own = _lemmas(doc, issue)
         same = next((k for k, w in enumerate(words) if _overlap(own, w) >= _SAME_ISSUE), None)
         if same is None:
             # «… определения перечня отдельных категорий граждан»: words only ever met inside an item are part of it.
             same = next((k for k, item in enumerate(agenda) if _within(issue, item)), None)
-        if same is None:
+        if same is None and id(issue) in subjects:
             # «3. СЛУШАЛИ: Ермакова О.В. – о готовности котельных»: the report on the third item, in other words.
             same = next((k for k, span in enumerate(by_order) if _within(issue, IssueFinding("", (span,)))), None)
         if same is None:

@@ -177,7 +177,7 @@ def _item_lemmas(offsets: list[int], lemmas: list[str], issue: IssueFinding) -> 
 
 def run(doc: Doc, findings: Findings) -> Findings:
     offsets, lemmas = _content_words(doc)
-    items = [_item_lemmas(offsets, lemmas, issue) for issue in findings.issues]
+    items = [_item_lemmas(offsets, lemmas, issue) for issue in findings.issues if not issue.filler]
     offsets, lemmas = _honours_removed(doc, *_chrome_removed(doc, offsets, lemmas))
     lemmas = _body_kind_removed(findings, lemmas)
     # The report of a named body's session is about its agenda: there the learned decision picks the topics (it

@@ -298,6 +298,25 @@ def test_the_report_heard_on_an_item_is_that_item(nlp) -> None:
     assert any(i.startswith("закупка кормов") for i in found), found
 
 
+def test_a_problem_the_report_goes_on_to_is_raised_on_its_own(nlp) -> None:
+    """«Мельник О.В. – о готовности сил и средств …; основной проблемой остаётся нехватка пожарных в сельских
+    районах»: the report's subject opens its line and is the item; the problem the line goes on to is an issue."""
+    text = (
+        "ПРОТОКОЛ № 4\nзаседания районного исполнительного комитета\n\n"
+        "Председательствовал: Ковалёв И.П. – председатель райисполкома\n\n"
+        "ПОВЕСТКА ДНЯ:\n1. О подготовке к пожароопасному сезону 2024 года.\n"
+        "2. О ходе вакцинации сельскохозяйственных животных.\n\n"
+        "1. СЛУШАЛИ:\nМельник О.В. – о готовности сил и средств к пожароопасному сезону; основной проблемой "
+        "остаётся нехватка пожарных в сельских районах.\n"
+        "РЕШИЛИ: информацию принять к сведению.\n\n"
+        "2. СЛУШАЛИ:\nЛукашевич Т.М. – о вакцинации животных. Охват составил 92 процента.\n"
+        "РЕШИЛИ: информацию принять к сведению.\n"
+    )
+    found = [i.text for i in run_stages(nlp(text)).issues]
+    assert not any(i.startswith("готовность сил") for i in found), found
+    assert any(i.startswith("нехватка пожарных") for i in found), found
+
+
 @pytest.mark.parametrize(
     ("letterhead", "council", "members", "post"),
     [
