@@ -1470,7 +1470,13 @@ def gendered_surname(
         # the parser hung the name. Unless the name is in apposition to the subject's post in the nominative:
         # «Генеральный директор ОАО «…» Парвина Шодмонбекова доложила», a woman's name the dictionary knows only as
         # an oblique form of a man's, Парвин.)
-        nominative = any(c == "Nom" for c, _ in _first_name_readings(first.text)) or _apposed_to_nominative_post(span)
+        # (A form the name list has as a name of its own is a nominative too, whatever oblique man's name the dictionary
+        # reads it as: «Феруза Абдуллаева предложила» is hers, not Феруз's genitive; «Сергея» is no list's name.)
+        nominative = (
+            any(c == "Nom" for c, _ in _first_name_readings(first.text))
+            or fold(first.text) in _first_names()
+            or _apposed_to_nominative_post(span)
+        )
         subject = subject if nominative else None
     nominative_first = (
         first is not None
