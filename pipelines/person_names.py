@@ -757,8 +757,14 @@ def _is_masculine_form(word: str) -> bool:
 
 
 def _no_surname_before_initials(token: Token) -> bool:
-    """A job title («Торага», «Директор») or a verb («Стенографировала») before a name's initials."""
+    """A job title («Торага», «Директор»), a verb («Стенографировала») or a country's abbreviation («Министр экономики
+    РА Г. Мкртчян», «КР») before a name's initials: two or three capitals without a vowel, or that no surname
+    list has (not «ЛИ», «КИМ», «ЦОЙ»)."""
     word = fold(token.text)
+    if token.is_upper and token.is_alpha and len(word) <= 3:
+        known = word in _surnames() or word in lexicons.load("east_asian_surnames")
+        if not known or not set(word) & set("аеёиоуыэюя"):
+            return True
     heads = _post_heads()
     if word in heads or fold(token.lemma_) in heads:
         return True
@@ -1432,13 +1438,14 @@ _CONJUNCTS = 8  # names of one list back to its first
 
 
 def _role(token: Token) -> str:
-    """The syntactic role of the list a name is a conjunct of («избрать Зуева П.П., Исламову Л.Р.»: an object, so an
-    accusative, however the tagger read the later name), or the name's own."""
+    """The syntactic role of the list of names a name is a conjunct of («избрать Зуева П.П., Исламову Л.Р.»: an
+    object, so an accusative, however the tagger read the later name), or the name's own. A list whose first conjunct
+    is no name is none: «Подводя итоги, Г. Асылбекова подчеркнула» has the name hung on «итоги» by the parser."""
     for _ in range(_CONJUNCTS):
         if token.dep_ != "conj" or token.head.i == token.i:
             break
         token = token.head
-    return token.dep_
+    return token.dep_ if token.ent_type_ == "PER" else ""
 
 
 def gendered_surname(
@@ -1464,7 +1471,7 @@ def gendered_surname(
     first_reader = _first_name_readings if _oblique_role(span) else _first_name_readings_in_name
     # «ГУСЕЙНОВА Л.Э. Подрядчик не выполнил …»: a turn's label opening its line is no subject of the speech's verb.
     label = _starts_line(span) and any(_is_initial(t) for t in span)
-    subject = None if label else _verb_gender(span.root) or _verb_before_gender(span)
+    subject = None if label or _right_after_oblique_post(span) else _verb_gender(span.root) or _verb_before_gender(span)
     if subject is not None and first is not None and _dictionary_first_name(first.text):
         # («заместительница Сергея Собянина назначена»: a known first name in an oblique case is no subject's, however
         # the parser hung the name. Unless the name is in apposition to the subject's post in the nominative:
@@ -1620,6 +1627,19 @@ def _oblique_post_case(span: Span, apposed_only: bool = False) -> str | None:
     if len(case) != 1 or case[0] == "Nom" or not (fold(head.lemma_) in heads or fold(head.text) in heads):
         return None
     return case[0]
+
+
+def _right_after_oblique_post(span: Span) -> bool:
+    """«заслушана информация министра В. Ковалёва»: a name right after a post in the singular that reads in no
+    nominative stands in apposition to it and shares its oblique case, whatever verb the parser made the name the subject of."""
+    if span.start == 0:
+        return False
+    post = span.doc[span.start - 1]
+    if not (post.is_lower and post.is_alpha) or fold(post.lemma_) not in _post_heads():
+        return False
+    # (A plural is a body's word, not the person's post: «Кенгаше народных депутатов Озода Рахимбердиева».)
+    parses = _noun_parses(post.lower_)
+    return bool(parses) and all(p.tag.case not in ("nomn", None) and p.tag.number == "sing" for p in parses)
 
 
 def _oblique_role(span: Span) -> bool:

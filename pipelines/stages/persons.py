@@ -22,6 +22,7 @@ from pipelines.body_names import bodys_other_names
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
+from pipelines.layouts import OBLIQUE_PATRONYMIC
 from pipelines.person_names import (
     TURKIC_PATRONYMIC_PARTICLES,
     NameParts,
@@ -867,8 +868,11 @@ _ABOUT = frozenset({"о", "об", "обо"})
 
 def _reports_after_dash(ent: Span) -> bool:
     """«Мяхри Чарыева – о нехватке механизаторов»: a speaker listed with the subject of the report after a dash is
-    the list's subject, in the nominative (the genre's «<Фамилия> — о <теме>»)."""
+    the list's subject, in the nominative (the genre's «<Фамилия> — о <теме>»). Not a name whose patronymic is in an
+    oblique case: «СЛУШАЛИ: Говора Олега Константиновича – о работе котельных» names whom they heard."""
     doc, at = ent.doc, ent.end
+    if any(OBLIQUE_PATRONYMIC.search(t.lower_) for t in ent):
+        return False
     return at + 1 < len(doc) and doc[at].text in _DASHES and doc[at + 1].lower_ in _ABOUT
 
 
@@ -957,6 +961,11 @@ def _joined_halves(names: list[Span]) -> list[Span]:
             if halves:
                 joined[-1] = ent.doc[last.start : ent.end]
                 continue
+            if _body_run_into_first_name(last, ent):
+                # «депутаты районного Кенгаша Нодира | Султонова»: the body's word the tagger ran into the first name
+                # is no part of the name, which goes on with the surname on the next line.
+                joined[-1] = ent.doc[last.end - 1 : ent.end]
+                continue
             if _surname_run_into(last, ent):
                 # «депутата Северного Измайлова | Курочкину Ирину Геннадьевну»: the tagger ran the district's name into
                 # the surname; the name is the surname with the first name and patronymic after it.
@@ -964,6 +973,19 @@ def _joined_halves(names: list[Span]) -> list[Span]:
                 continue
         joined.append(ent)
     return joined
+
+
+def _body_run_into_first_name(last: Span, ent: Span) -> bool:
+    """A body's kind and a first name, then a surname alone."""
+    return (
+        len(last) == 2
+        and len(ent) == 1
+        and _body_word(last[0].text)
+        and is_first_name(last[1].text)
+        and not looks_like_surname(last[1].text)
+        and looks_like_surname(ent[0].text)
+        and not is_first_name(ent[0].text)
+    )
 
 
 def _surname_run_into(last: Span, ent: Span) -> bool:
