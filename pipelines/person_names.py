@@ -1354,6 +1354,12 @@ def _first_name_readings_in_name(word: str) -> set[Reading]:
     return found
 
 
+def _oblique_reading_of_a_listed_name(word: str) -> bool:
+    """«Феруза», «Парвина»: a name the name list has as a nominative of its own, which the dictionary reads only as a
+    man's name in an oblique case (Феруз's genitive); «Сергея» is no list's name."""
+    return fold(word) in _first_names() and not any(c == "Nom" for c, _ in _first_name_readings(word))
+
+
 @lru_cache(maxsize=20_000)
 def _dictionary_first_name(word: str) -> bool:
     """A first name the dictionary knows, with its gender and cases (not only pymorphy's guess from its ending; the
@@ -1481,7 +1487,7 @@ def gendered_surname(
         # reads it as: «Феруза Абдуллаева предложила» is hers, not Феруз's genitive; «Сергея» is no list's name.)
         nominative = (
             any(c == "Nom" for c, _ in _first_name_readings(first.text))
-            or fold(first.text) in _first_names()
+            or _oblique_reading_of_a_listed_name(first.text)
             or _apposed_to_nominative_post(span)
         )
         subject = subject if nominative else None
@@ -1500,7 +1506,11 @@ def gendered_surname(
     # the post it stands in apposition to outweighs.)
     if first is not None and not nominative_context and _guessed_after_oblique_post(first, span):
         first = None
-    unknown_first = first is not None and patronymic is None and not _dictionary_first_name(first.text)
+    unknown_first = (
+        first is not None
+        and patronymic is None
+        and (not _dictionary_first_name(first.text) or _oblique_reading_of_a_listed_name(first.text))
+    )
     if nominative_context and unknown_first and (nominatives := {r: n for r, n in readings.items() if r[0] == "Nom"}):
         # A name the context puts in the nominative («Мяхри Чарыева – о нехватке …») has its surname as written:
         # an -ова there is a woman's, whatever a first name the dictionary does not know is guessed as (one it
@@ -1631,7 +1641,8 @@ def _oblique_post_case(span: Span, apposed_only: bool = False) -> str | None:
 
 def _right_after_oblique_post(span: Span) -> bool:
     """«заслушана информация министра В. Ковалёва»: a name right after a post in the singular that reads in no
-    nominative stands in apposition to it and shares its oblique case, whatever verb the parser made the name the subject of."""
+    nominative stands in apposition to it and shares its oblique case, whatever verb the parser made it the subject
+    of."""
     if span.start == 0:
         return False
     post = span.doc[span.start - 1]

@@ -1487,3 +1487,44 @@ def test_a_listed_town_alone_is_no_person(nlp: Language) -> None:
     assert _persons(nlp, "В. ИВАНОВ: А почему Вулканешты опять не получают средств на дороги?") == [
         ("Иванов", None, None, "В.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A first name the name list has as a nominative agrees with the feminine verb it is the subject of, whatever
+        # man's name in an oblique case the dictionary reads it as.
+        ("Депутат Парвина Саидова предложила перенести сессию.", [("Саидова", "Парвина", None, None)]),
+        # A plural post word before the name is the body's: the name is the subject of the feminine verb.
+        (
+            "Выступила руководитель группы в Кенгаше народных депутатов Озода Хамидова, отметившая рост.",
+            [("Хамидова", "Озода", None, None)],
+        ),
+        # The parser's conjunct of a common noun is no list of names: the verb after the name tells her gender.
+        (
+            "Сессию вела Гульнара Токтогуловна Садырова. Подводя итоги, Г. Садырова подчеркнула важность закона.",
+            [("Садырова", "Гульнара", "Токтогуловна", "Г.")],
+        ),
+        # A name heard, with its patronymic in the genitive, before «– о …»: not the nominative of a reporter.
+        ("СЛУШАЛИ:\nКозела Андрея Ивановича – о подготовке котельных к зиме.", [("Козел", "Андрей", "Иванович", None)]),
+        # A body's word the tagger ran into a first name, the surname on the next line.
+        (
+            "Выступили депутаты районного Кенгаша Нодира\nКаримова (партия «Миллий тикланиш») и другие.",
+            [("Каримова", "Нодира", None, None)],
+        ),
+        # A country's abbreviation in capitals before the initials is no surname.
+        ("Министр финансов РА Г. Мкртчян предложила создать фонд.", [("Мкртчян", None, None, "Г.")]),
+    ],
+)
+def test_names_in_crowded_reports(nlp: Language, text: str, expected: list) -> None:
+    assert _persons(nlp, text) == expected
+
+
+def test_a_name_right_after_a_singular_oblique_post_shares_its_case(nlp: Language) -> None:
+    # «информация министра В. Ковалёва»: the parser may make the name the subject of «заслушана»; the post's genitive
+    # is the name's, so the feminine verb tells nothing of its gender. A plural post word is a body's.
+    from pipelines.person_names import _right_after_oblique_post
+
+    doc = nlp("Заслушана информация министра Д. Ковалёва. Выступил член Совета депутатов Озод Хамидов.")
+    names = [e for e in doc.ents if e.label_ == "PER"]
+    assert [_right_after_oblique_post(e) for e in names] == [True, False]
