@@ -563,9 +563,11 @@ def _after_settlement_noun(token: Token) -> bool:
     """«в махалле Навбахор», «джамоат Чоркух», «в кишлаке Варзоб»: a lone capitalized word right after a settlement's
     kind names the settlement, unless it has a surname's shape («глава села Петров»; a full name after one is two
     words at least: «махалли Илхом Юлдашев»). A word the dictionary reads in the plural alone is a family's name, which
-    settlements take: «в агрогородке Бабичи»."""
-    if token.i == 0 or (looks_like_surname(token.text) and not _plural_only(token.lower_)):
+    settlements take: «в агрогородке Бабичи». A surname's shape is a settlement's too where no post heads the kind: «в
+    школе агрогородка Ясень»."""
+    if token.i == 0:
         return False
+    surname_shaped = looks_like_surname(token.text) and not _plural_only(token.lower_)
     doc = token.doc
     # «сёла Баганис, Воскепар и Кохб», «в джамоатах Фондарё и Анзоб»: a later name of a list of one-word names
     # after the kind is a settlement as the first one is.
@@ -578,7 +580,14 @@ def _after_settlement_noun(token: Token) -> bool:
         return False
     before = doc[at - 1]
     kinds = lexicons.load("loc_settlement_nouns")
-    return len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)
+    if not (len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)):
+        return False
+    return not surname_shaped or not any(
+        is_position_head(t) for t in doc[max(0, before.i - _SETTLEMENT_POST_REACH) : before.i]
+    )
+
+
+_SETTLEMENT_POST_REACH = 3  # words back from a settlement's kind to a post that heads it: «глава сельского округа»
 
 
 _SETTLEMENT_LIST_REACH = 8  # names of a list back from a settlement's name to its kind
