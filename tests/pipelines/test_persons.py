@@ -1514,7 +1514,8 @@ def test_a_listed_town_alone_is_no_person(nlp: Language) -> None:
         ),
         # A surname-shaped word after a settlement's kind is the settlement where no post heads the kind.
         (
-            "В школе агрогородка Липень не заменена кровля. Выступил староста деревни Ковалёв, который сообщил о ремонте.",
+            "В школе агрогородка Липень не заменена кровля. "
+            "Выступил староста деревни Ковалёв, который сообщил о ремонте.",
             [("Ковалёв", None, None, None)],
         ),
         # A country's abbreviation in capitals before the initials is no surname.
