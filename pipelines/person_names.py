@@ -777,7 +777,13 @@ def _no_surname_before_initials(token: Token) -> bool:
 
 
 # «города Гиссара Ш.Р. НАЗАРЗОДА», «района Бешкент А.А. Каримов»: a place's name right after its noun, not a surname.
-_PLACE_NOUNS = frozenset({"города", "района", "села", "области", "поселка", "посёлка", "аула", "края", "джамоата"})
+_PLACE_NOUNS = frozenset(
+    {"города", "района", "села", "области", "поселка", "посёлка", "аула", "края", "джамоата", "муниципия"}
+)
+
+
+def _same_line(token: Token, later: Token) -> bool:
+    return "\n" not in token.doc.text[token.idx : later.idx]
 
 
 def _place_after_its_noun(token: Token) -> bool:
@@ -958,7 +964,16 @@ def parse_name(
         # (A possessive adjective's form is a surname's: «Кощееву Марину Алексеевну», «Ильину Анну Петровну».)
         before = words[patr_at - 2].text if patr_at >= 2 else ""
         after = words[patr_at + 1].text if patr_at + 1 < len(words) else ""
-        if after and before and looks_like_surname(after) and not looks_like_surname(before):
+        if (
+            after
+            and before
+            and (
+                (looks_like_surname(after) and not looks_like_surname(before))
+                # «примар муниципия Чадыр-Лунга Фёдор Иванович Кысса»: the place's name after its noun, run into the name
+                # (a word on the next line is no part of it: «района Сабирзянов Ильдар Рафаэлевич\nСекретарь»).
+                or (_place_after_its_noun(words[patr_at - 2]) and _same_line(words[patr_at], words[patr_at + 1]))
+            )
+        ):
             # «нотариуса Бердска Валентины Сергеевны Гаус»: the tagger took in the place before the name; the word
             # after the patronymic is the surname's shape, the one before it is not.
             surname_at = patr_at + 1

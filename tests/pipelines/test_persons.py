@@ -1518,6 +1518,12 @@ def test_a_listed_town_alone_is_no_person(nlp: Language) -> None:
             "Выступил староста деревни Ковалёв, который сообщил о ремонте.",
             [("Ковалёв", None, None, None)],
         ),
+        # A place's name after its noun, run into a full name: the surname is the word after the patronymic; a word on
+        # the next line is no part of the name.
+        (
+            "Приглашены: примар муниципия Комрат Сергей Фёдорович Анастасов, заместитель примара Мария Топал.",
+            [("Анастасов", "Сергей", "Фёдорович", None), ("Топал", "Мария", None, None)],
+        ),
         # A country's abbreviation in capitals before the initials is no surname.
         ("Министр финансов РА Г. Мкртчян предложила создать фонд.", [("Мкртчян", None, None, "Г.")]),
     ],

@@ -648,3 +648,13 @@ def test_a_name_in_another_case_past_the_subjects_verb_is_not_the_subject(nlp: L
 
 def test_setting_out_a_point_of_view_is_speech(nlp: Language) -> None:
     assert _spoke(nlp, "Свою точку зрения изложила депутат Анна Смирнова.")["Смирнова"][0] is True
+
+
+def test_a_gapped_clause_s_addressee_is_no_speaker(nlp: Language) -> None:
+    # After «, а» the dash stands for the verb before; a title or name in the dative there is whom it was said to.
+    text = (
+        "Вчера состоялось заседание акимата. Подводя итоги, аким области М. Султангазиев поручил акимам районов до "
+        "1 ноября завершить подготовку к зиме, а руководителю аппарата акима области Ерлану Кабдолову – взять на "
+        "контроль исполнение поручений."
+    )
+    assert _spoke(nlp, text) == {"Султангазиев": (True, "speaker"), "Кабдолов": (False, "mentioned")}
