@@ -681,6 +681,9 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     not_names, bodies = lexicons.load("person_not_names"), lexicons.load("org_heads")
     if any(t.text in _BREADCRUMB_STEPS for t in ent):
         return True  # «Басты бет › Жаңалықтар › Мәслихат сессиясы»: a site's breadcrumb, its steps run together
+    doc = ent.doc
+    if any(0 <= i < len(doc) and doc[i].text in _BREADCRUMB_STEPS for i in (ent.start - 1, ent.end)):
+        return True  # «Басты бет › Мәслихат › Жаңалықтар»: one step of it
     words = [t for t in ent if any(c.isalpha() for c in t.text)]
     if _romanian_compound(ent):
         return True

@@ -1472,6 +1472,11 @@ def test_a_place_adjective_before_a_body_s_noun_is_no_person(nlp: Language) -> N
 def test_a_breadcrumb_s_steps_are_no_name(nlp: Language) -> None:
     text = "Басты бет › Жаңалықтар › Мәслихат сессиясы\n\nСессию провел председатель маслихата Ержан Сейтов."
     assert [p[:2] for p in _persons(nlp, text)] == [("Сейтов", "Ержан")]
+    # A step alone between the marks, whatever the tagger makes of it.
+    from pipelines.stages.persons import _not_a_name
+
+    doc = nlp("Басты бет › Әкімдік › Жаңалықтар")
+    assert _not_a_name(doc[3:4], frozenset())
 
 
 def test_an_armenian_surname_leads_a_turn_s_name(nlp: Language) -> None:
