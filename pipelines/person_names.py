@@ -969,7 +969,7 @@ def parse_name(
             and before
             and (
                 (looks_like_surname(after) and not looks_like_surname(before))
-                # «примар муниципия Чадыр-Лунга Фёдор Иванович Кысса»: the place's name after its noun, run into the name
+                # «примар муниципия Чадыр-Лунга Фёдор Иванович Кысса»: the place's name after its noun, run into it
                 # (a word on the next line is no part of it: «района Сабирзянов Ильдар Рафаэлевич\nСекретарь»).
                 or (_place_after_its_noun(words[patr_at - 2]) and _same_line(words[patr_at], words[patr_at + 1]))
             )
