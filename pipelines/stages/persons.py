@@ -1100,6 +1100,8 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
             and all(t.is_title and t.is_alpha for t in doc[i : i + size])
         ):
             return doc[i : i + size]
+        if eponym >= 2 and _oblique_name_after_eponym(doc[i : i + size], after):
+            return doc[i : i + size]
         word = doc[i]
         # The eponym's words: capitalised or particled names, initials, a rank before them («академика»).
         if not (word.text[:1].isupper() or "-" in word.text or word.text == "." or (word.is_lower and eponym == 0)):
@@ -1107,6 +1109,26 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
         eponym += 1
         i += 1
     return None
+
+
+# Endings of a first name's dative, accusative or instrumental that no genitive has (an eponym is a genitive):
+# Гулнаре, Дильфузу, Жамиле, Алмасу, Алмасом.
+_NOT_GENITIVE_FIRST = ("е", "у", "ю", "ом", "ем", "ой")
+
+
+def _oblique_name_after_eponym(name: Span, after: Token | None) -> bool:
+    """«учителю средней школы имени Токтогула Сатылганова Гулнаре Эшматовой», «директора школы имени Алишера Навои
+    Дильфузу Хакимову»: past an eponym of two words at least, a first name in a case no genitive shares, then a
+    surname, is the person the post before the body names (in the post's case, which the name's parse reads)."""
+    first, last = name[0], name[-1]
+    return (
+        len(name) >= 2
+        and all(t.is_title and t.is_alpha for t in name)
+        and (after is None or not after.is_title)
+        and fold(first.text).endswith(_NOT_GENITIVE_FIRST)
+        and (is_first_name(first.text) or may_be_first_name(first.text))
+        and looks_like_surname(last.text)
+    )
 
 
 def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:

@@ -1529,6 +1529,11 @@ def test_a_listed_town_alone_is_no_person(nlp: Language) -> None:
             "Приглашены: примар муниципия Комрат Сергей Фёдорович Анастасов, заместитель примара Мария Топал.",
             [("Анастасов", "Сергей", "Фёдорович", None), ("Топал", "Мария", None, None)],
         ),
+        # Past an eponym, a name in a case no genitive has is the person the post before the body names.
+        (
+            "Благодарность объявлена воспитателю детского сада имени Ыбырая Алтынсарина Динаре Жумабаевой.",
+            [("Жумабаева", "Динара", None, None)],
+        ),
         # A country's abbreviation in capitals before the initials is no surname.
         ("Министр финансов РА Г. Мкртчян предложила создать фонд.", [("Мкртчян", None, None, "Г.")]),
     ],
