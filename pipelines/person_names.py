@@ -1371,8 +1371,12 @@ def _first_name_readings_in_name(word: str) -> set[Reading]:
 
 def _oblique_reading_of_a_listed_name(word: str) -> bool:
     """«Феруза», «Парвина»: a name the name list has as a nominative of its own, which the dictionary reads only as a
-    man's name in an oblique case (Феруз's genitive); «Сергея» is no list's name."""
-    return fold(word) in _first_names() and not any(c == "Nom" for c, _ in _first_name_readings(word))
+    man's name in an oblique case (Феруз's genitive) that it has never seen used (its readings equally likely);
+    «Сергея» is no list's name, and «Владимира», «Ивана» are the forms of men's names the dictionary has seen."""
+    if fold(word) not in _first_names() or any(c == "Nom" for c, _ in _first_name_readings(word)):
+        return False
+    scores = {score for _, score, _ in _parse_tags(fold(word))}
+    return len(scores) == 1
 
 
 @lru_cache(maxsize=20_000)

@@ -1500,6 +1500,11 @@ def test_a_listed_town_alone_is_no_person(nlp: Language) -> None:
         # A first name the name list has as a nominative agrees with the feminine verb it is the subject of, whatever
         # man's name in an oblique case the dictionary reads it as.
         ("Депутат Парвина Саидова предложила перенести сессию.", [("Саидова", "Парвина", None, None)]),
+        # Not the form of a man's name the dictionary has seen used, though the list has a woman's of that spelling.
+        (
+            "На встрече выступил известный критик Владимира Путина Михаил Касьянов.",
+            [("Путин", "Владимир", None, None), ("Касьянов", "Михаил", None, None)],
+        ),
         # A plural post word before the name is the body's: the name is the subject of the feminine verb.
         (
             "Выступила руководитель группы в Кенгаше народных депутатов Озода Хамидова, отметившая рост.",
