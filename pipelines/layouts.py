@@ -78,12 +78,14 @@ _ALONE_NAME = (
     rf"|{_INITIALS} ?(?:{_SURNAME}|{_CAPS_SURNAME})"
     rf"|{_SURNAME} [{_UPPER}][{_LOWER}]+ [{_UPPER}][{_LOWER}]+{_PATRONYMIC_END})"
 )
-# (A capitalised word alone is a title, «СТЕНОГРАММА», not a name: initials or a patronymic make the label.)
+# (A capitalised word alone is a title, «СТЕНОГРАММА», not a name: initials or a patronymic make the label.) The
+# label may end in a colon, and then give the speaker's post after a comma: «Т.П. ДЕРМЕНЖИ, начальник управления:».
 _ALONE_TURN = re.compile(
     rf"[ \t]*(?:(?P<title>[{_UPPER}][{_LOWER}-]+)[ \t]+)?(?P<name>{_ALONE_NAME})"
-    rf"(?:[ \t]*\((?P<aside>[^()\n]{{1,120}})\))?[ \t]*"
+    rf"(?:[ \t]*\((?P<aside>[^()\n]{{1,120}})\))?"
+    rf"(?:,[ \t]+(?P<post>[{_LOWER}][^\n:]{{0,160}}?)(?=[ \t]*:))?[ \t]*:?[ \t]*"
 )
-_ALONE_CHAIR = re.compile(r"[ \t]*(?P<label>[^\W\d_]+)(?:[ \t]*\((?P<name>[^()\n]{2,80})\))?[ \t]*")
+_ALONE_CHAIR = re.compile(r"[ \t]*(?P<label>[^\W\d_]+)(?:[ \t]*\((?P<name>[^()\n]{2,80})\))?[ \t]*:?[ \t]*")
 # A speech under a label alone on its line opens a sentence and runs several words: a name list's next name, a
 # signature's post («Председатель\nСовета депутатов») or a header is not one.
 _SPEECH_LINE = re.compile(rf"[ \t]*[{_UPPER}«\"–—-]\S*(?:[ \t]+\S+){{2}}")

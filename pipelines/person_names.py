@@ -757,8 +757,14 @@ def _is_masculine_form(word: str) -> bool:
 
 
 def _no_surname_before_initials(token: Token) -> bool:
-    """A job title («Торага», «Директор») or a verb («Стенографировала») before a name's initials."""
+    """A job title («Торага», «Директор»), a verb («Стенографировала») or a country's abbreviation («Министр экономики
+    РА Г. Мкртчян», «КР») before a name's initials: two or three capitals without a vowel, or that no surname
+    list has (not «ЛИ», «КИМ», «ЦОЙ»)."""
     word = fold(token.text)
+    if token.is_upper and token.is_alpha and len(word) <= 3:
+        known = word in _surnames() or word in lexicons.load("east_asian_surnames")
+        if not known or not set(word) & set("аеёиоуыэюя"):
+            return True
     heads = _post_heads()
     if word in heads or fold(token.lemma_) in heads:
         return True
@@ -771,7 +777,13 @@ def _no_surname_before_initials(token: Token) -> bool:
 
 
 # «города Гиссара Ш.Р. НАЗАРЗОДА», «района Бешкент А.А. Каримов»: a place's name right after its noun, not a surname.
-_PLACE_NOUNS = frozenset({"города", "района", "села", "области", "поселка", "посёлка", "аула", "края", "джамоата"})
+_PLACE_NOUNS = frozenset(
+    {"города", "района", "села", "области", "поселка", "посёлка", "аула", "края", "джамоата", "муниципия"}
+)
+
+
+def _same_line(token: Token, later: Token) -> bool:
+    return "\n" not in token.doc.text[token.idx : later.idx]
 
 
 def _place_after_its_noun(token: Token) -> bool:
@@ -952,7 +964,16 @@ def parse_name(
         # (A possessive adjective's form is a surname's: «Кощееву Марину Алексеевну», «Ильину Анну Петровну».)
         before = words[patr_at - 2].text if patr_at >= 2 else ""
         after = words[patr_at + 1].text if patr_at + 1 < len(words) else ""
-        if after and before and looks_like_surname(after) and not looks_like_surname(before):
+        if (
+            after
+            and before
+            and (
+                (looks_like_surname(after) and not looks_like_surname(before))
+                # «примар муниципия Чадыр-Лунга Фёдор Иванович Кысса»: the place's name after its noun, run into it
+                # (a word on the next line is no part of it: «района Сабирзянов Ильдар Рафаэлевич\nСекретарь»).
+                or (_place_after_its_noun(words[patr_at - 2]) and _same_line(words[patr_at], words[patr_at + 1]))
+            )
+        ):
             # «нотариуса Бердска Валентины Сергеевны Гаус»: the tagger took in the place before the name; the word
             # after the patronymic is the surname's shape, the one before it is not.
             surname_at = patr_at + 1
@@ -1348,6 +1369,16 @@ def _first_name_readings_in_name(word: str) -> set[Reading]:
     return found
 
 
+def _oblique_reading_of_a_listed_name(word: str) -> bool:
+    """«Феруза», «Парвина»: a name the name list has as a nominative of its own, which the dictionary reads only as a
+    man's name in an oblique case (Феруз's genitive) that it has never seen used (its readings equally likely);
+    «Сергея» is no list's name, and «Владимира», «Ивана» are the forms of men's names the dictionary has seen."""
+    if fold(word) not in _first_names() or any(c == "Nom" for c, _ in _first_name_readings(word)):
+        return False
+    scores = {score for _, score, _ in _parse_tags(fold(word))}
+    return len(scores) == 1
+
+
 @lru_cache(maxsize=20_000)
 def _dictionary_first_name(word: str) -> bool:
     """A first name the dictionary knows, with its gender and cases (not only pymorphy's guess from its ending; the
@@ -1432,13 +1463,14 @@ _CONJUNCTS = 8  # names of one list back to its first
 
 
 def _role(token: Token) -> str:
-    """The syntactic role of the list a name is a conjunct of («избрать Зуева П.П., Исламову Л.Р.»: an object, so an
-    accusative, however the tagger read the later name), or the name's own."""
+    """The syntactic role of the list of names a name is a conjunct of («избрать Зуева П.П., Исламову Л.Р.»: an
+    object, so an accusative, however the tagger read the later name), or the name's own. A list whose first conjunct
+    is no name is none: «Подводя итоги, Г. Асылбекова подчеркнула» has the name hung on «итоги» by the parser."""
     for _ in range(_CONJUNCTS):
         if token.dep_ != "conj" or token.head.i == token.i:
             break
         token = token.head
-    return token.dep_
+    return token.dep_ if token.ent_type_ == "PER" else ""
 
 
 def gendered_surname(
@@ -1464,13 +1496,19 @@ def gendered_surname(
     first_reader = _first_name_readings if _oblique_role(span) else _first_name_readings_in_name
     # «ГУСЕЙНОВА Л.Э. Подрядчик не выполнил …»: a turn's label opening its line is no subject of the speech's verb.
     label = _starts_line(span) and any(_is_initial(t) for t in span)
-    subject = None if label else _verb_gender(span.root) or _verb_before_gender(span)
+    subject = None if label or _right_after_oblique_post(span) else _verb_gender(span.root) or _verb_before_gender(span)
     if subject is not None and first is not None and _dictionary_first_name(first.text):
         # («заместительница Сергея Собянина назначена»: a known first name in an oblique case is no subject's, however
         # the parser hung the name. Unless the name is in apposition to the subject's post in the nominative:
         # «Генеральный директор ОАО «…» Парвина Шодмонбекова доложила», a woman's name the dictionary knows only as
         # an oblique form of a man's, Парвин.)
-        nominative = any(c == "Nom" for c, _ in _first_name_readings(first.text)) or _apposed_to_nominative_post(span)
+        # (A form the name list has as a name of its own is a nominative too, whatever oblique man's name the dictionary
+        # reads it as: «Феруза Абдуллаева предложила» is hers, not Феруз's genitive; «Сергея» is no list's name.)
+        nominative = (
+            any(c == "Nom" for c, _ in _first_name_readings(first.text))
+            or _oblique_reading_of_a_listed_name(first.text)
+            or _apposed_to_nominative_post(span)
+        )
         subject = subject if nominative else None
     nominative_first = (
         first is not None
@@ -1487,7 +1525,11 @@ def gendered_surname(
     # the post it stands in apposition to outweighs.)
     if first is not None and not nominative_context and _guessed_after_oblique_post(first, span):
         first = None
-    unknown_first = first is not None and patronymic is None and not _dictionary_first_name(first.text)
+    unknown_first = (
+        first is not None
+        and patronymic is None
+        and (not _dictionary_first_name(first.text) or _oblique_reading_of_a_listed_name(first.text))
+    )
     if nominative_context and unknown_first and (nominatives := {r: n for r, n in readings.items() if r[0] == "Nom"}):
         # A name the context puts in the nominative («Мяхри Чарыева – о нехватке …») has its surname as written:
         # an -ова there is a woman's, whatever a first name the dictionary does not know is guessed as (one it
@@ -1614,6 +1656,20 @@ def _oblique_post_case(span: Span, apposed_only: bool = False) -> str | None:
     if len(case) != 1 or case[0] == "Nom" or not (fold(head.lemma_) in heads or fold(head.text) in heads):
         return None
     return case[0]
+
+
+def _right_after_oblique_post(span: Span) -> bool:
+    """«заслушана информация министра В. Ковалёва»: a name right after a post in the singular that reads in no
+    nominative stands in apposition to it and shares its oblique case, whatever verb the parser made it the subject
+    of."""
+    if span.start == 0:
+        return False
+    post = span.doc[span.start - 1]
+    if not (post.is_lower and post.is_alpha) or fold(post.lemma_) not in _post_heads():
+        return False
+    # (A plural is a body's word, not the person's post: «Кенгаше народных депутатов Озода Рахимбердиева».)
+    parses = _noun_parses(post.lower_)
+    return bool(parses) and all(p.tag.case not in ("nomn", None) and p.tag.number == "sing" for p in parses)
 
 
 def _oblique_role(span: Span) -> bool:

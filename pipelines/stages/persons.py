@@ -22,6 +22,7 @@ from pipelines.body_names import bodys_other_names
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
+from pipelines.layouts import OBLIQUE_PATRONYMIC
 from pipelines.person_names import (
     TURKIC_PATRONYMIC_PARTICLES,
     NameParts,
@@ -562,7 +563,8 @@ def _after_settlement_noun(token: Token) -> bool:
     """«в махалле Навбахор», «джамоат Чоркух», «в кишлаке Варзоб»: a lone capitalized word right after a settlement's
     kind names the settlement, unless it has a surname's shape («глава села Петров»; a full name after one is two
     words at least: «махалли Илхом Юлдашев»). A word the dictionary reads in the plural alone is a family's name, which
-    settlements take: «в агрогородке Бабичи»."""
+    settlements take: «в агрогородке Бабичи». A surname's shape is a settlement's too where no post heads the kind: «в
+    школе агрогородка Ясень»."""
     if token.i == 0:
         return False
     surname_shaped = looks_like_surname(token.text) and not _plural_only(token.lower_)
@@ -581,11 +583,18 @@ def _after_settlement_noun(token: Token) -> bool:
     if not (len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)):
         return False
     # A surname's shape is a person's after a kind that hangs off a post («глава села Петров»), not after a kind in
-    # the plural or one a place's preposition governs: «в агрогородках Лапичи и Дричин», «в агрогородке Татарка».
-    return not surname_shaped or before.morph.get("Number") == ["Plur"] or _after_place_preposition(before)
+    # the plural, one a place's preposition governs or one no post heads: «в агрогородках Лапичи и Дричин», «в
+    # агрогородке Татарка», «в школе агрогородка Ясень».
+    return (
+        not surname_shaped
+        or before.morph.get("Number") == ["Plur"]
+        or _after_place_preposition(before)
+        or not any(is_position_head(t) for t in doc[max(0, before.i - _SETTLEMENT_POST_REACH) : before.i])
+    )
 
 
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "до", "под", "около", "близ", "возле"})
+_SETTLEMENT_POST_REACH = 3  # words back from a settlement's kind to a post that heads it: «глава сельского округа»
 
 
 def _after_place_preposition(token: Token) -> bool:
@@ -683,6 +692,9 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     not_names, bodies = lexicons.load("person_not_names"), lexicons.load("org_heads")
     if any(t.text in _BREADCRUMB_STEPS for t in ent):
         return True  # «Басты бет › Жаңалықтар › Мәслихат сессиясы»: a site's breadcrumb, its steps run together
+    doc = ent.doc
+    if any(0 <= i < len(doc) and doc[i].text in _BREADCRUMB_STEPS for i in (ent.start - 1, ent.end)):
+        return True  # «Басты бет › Мәслихат › Жаңалықтар»: one step of it
     words = [t for t in ent if any(c.isalpha() for c in t.text)]
     if _romanian_compound(ent):
         return True
@@ -879,8 +891,11 @@ _ABOUT = frozenset({"о", "об", "обо"})
 
 def _reports_after_dash(ent: Span) -> bool:
     """«Мяхри Чарыева – о нехватке механизаторов»: a speaker listed with the subject of the report after a dash is
-    the list's subject, in the nominative (the genre's «<Фамилия> — о <теме>»)."""
+    the list's subject, in the nominative (the genre's «<Фамилия> — о <теме>»). Not a name whose patronymic is in an
+    oblique case: «СЛУШАЛИ: Говора Олега Константиновича – о работе котельных» names whom they heard."""
     doc, at = ent.doc, ent.end
+    if any(OBLIQUE_PATRONYMIC.search(t.lower_) for t in ent):
+        return False
     return at + 1 < len(doc) and doc[at].text in _DASHES and doc[at + 1].lower_ in _ABOUT
 
 
@@ -969,6 +984,11 @@ def _joined_halves(names: list[Span]) -> list[Span]:
             if halves:
                 joined[-1] = ent.doc[last.start : ent.end]
                 continue
+            if _body_run_into_first_name(last, ent):
+                # «депутаты районного Кенгаша Нодира | Султонова»: the body's word the tagger ran into the first name
+                # is no part of the name, which goes on with the surname on the next line.
+                joined[-1] = ent.doc[last.end - 1 : ent.end]
+                continue
             if _surname_run_into(last, ent):
                 # «депутата Северного Измайлова | Курочкину Ирину Геннадьевну»: the tagger ran the district's name into
                 # the surname; the name is the surname with the first name and patronymic after it.
@@ -976,6 +996,19 @@ def _joined_halves(names: list[Span]) -> list[Span]:
                 continue
         joined.append(ent)
     return joined
+
+
+def _body_run_into_first_name(last: Span, ent: Span) -> bool:
+    """A body's kind and a first name, then a surname alone."""
+    return (
+        len(last) == 2
+        and len(ent) == 1
+        and _body_word(last[0].text)
+        and is_first_name(last[1].text)
+        and not looks_like_surname(last[1].text)
+        and looks_like_surname(ent[0].text)
+        and not is_first_name(ent[0].text)
+    )
 
 
 def _surname_run_into(last: Span, ent: Span) -> bool:
@@ -1078,6 +1111,8 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
             and all(t.is_title and t.is_alpha for t in doc[i : i + size])
         ):
             return doc[i : i + size]
+        if eponym >= 2 and _oblique_name_after_eponym(doc[i : i + size], after):
+            return doc[i : i + size]
         word = doc[i]
         # The eponym's words: capitalised or particled names, initials, a rank before them («академика»).
         if not (word.text[:1].isupper() or "-" in word.text or word.text == "." or (word.is_lower and eponym == 0)):
@@ -1085,6 +1120,26 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
         eponym += 1
         i += 1
     return None
+
+
+# Endings of a first name's dative, accusative or instrumental that no genitive has (an eponym is a genitive):
+# Гулнаре, Дильфузу, Жамиле, Алмасу, Алмасом.
+_NOT_GENITIVE_FIRST = ("е", "у", "ю", "ом", "ем", "ой")
+
+
+def _oblique_name_after_eponym(name: Span, after: Token | None) -> bool:
+    """«учителю средней школы имени Токтогула Сатылганова Гулнаре Эшматовой», «директора школы имени Алишера Навои
+    Дильфузу Хакимову»: past an eponym of two words at least, a first name in a case no genitive shares, then a
+    surname, is the person the post before the body names (in the post's case, which the name's parse reads)."""
+    first, last = name[0], name[-1]
+    return (
+        len(name) >= 2
+        and all(t.is_title and t.is_alpha for t in name)
+        and (after is None or not after.is_title)
+        and fold(first.text).endswith(_NOT_GENITIVE_FIRST)
+        and (is_first_name(first.text) or may_be_first_name(first.text))
+        and looks_like_surname(last.text)
+    )
 
 
 def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:

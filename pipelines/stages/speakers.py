@@ -308,6 +308,11 @@ def _gapped_speech(name: Span) -> Token | None:
         return None
     if name.end + 1 >= len(doc) or fold(doc[name.end + 1].text) in _GAP_DENIALS:
         return None  # «…, а Олег Сидоров – нет»: the dash denies the verb
+    case = doc[join + 1].morph.get("Case")
+    if len(case) == 1 and case[0] != "Nom":
+        # «поручил акимам районов завершить подготовку, а руководителю аппарата Арману Сейсенбаеву – взять на
+        # контроль»: the gapped clause's title or name in an oblique case is the addressee of the verb, not its subject.
+        return None
     comma = join - 1
     sentence = sentence_of(doc, name.start)
     for verb in doc[sentence.start : comma]:

@@ -82,6 +82,9 @@ def test_a_dash_list_item_or_a_reporter_field_is_speech(nlp: Language, text: str
         ("Член бюро партии Андрей Исаев не исключил лишения Рахимова партбилета.", "Исаев", True),
         ("Депутат Анна Смирнова не согласилась с докладчиком.", "Смирнова", True),
         ("Иван Петров исключил из списка двух кандидатов.", "Петров", False),
+        # A topic set out to the meeting is speech; «осветить» alone is not.
+        ("Вопросы водоснабжения осветили директор водоканала Марат Сеитов и инженер Анна Белова.", "Сеитов", True),
+        ("Новые фонари осветили улицу, где живёт Марат Сеитов.", "Сеитов", False),
         # Speech announced for later is not speech given.
         ("С основным докладом выступит эксперт фонда Айжан Токтог.", "Токтог", False),
         ("Вопрос о благоустройстве парка будет докладывать руководитель отдела мэрии Гаяне Алекс.", "Алекс", False),
@@ -645,3 +648,13 @@ def test_a_name_in_another_case_past_the_subjects_verb_is_not_the_subject(nlp: L
 
 def test_setting_out_a_point_of_view_is_speech(nlp: Language) -> None:
     assert _spoke(nlp, "Свою точку зрения изложила депутат Анна Смирнова.")["Смирнова"][0] is True
+
+
+def test_a_gapped_clause_s_addressee_is_no_speaker(nlp: Language) -> None:
+    # After «, а» the dash stands for the verb before; a title or name in the dative there is whom it was said to.
+    text = (
+        "Вчера состоялось заседание акимата. Подводя итоги, аким области М. Султангазиев поручил акимам районов до "
+        "1 ноября завершить подготовку к зиме, а руководителю аппарата акима области Ерлану Кабдолову – взять на "
+        "контроль исполнение поручений."
+    )
+    assert _spoke(nlp, text) == {"Султангазиев": (True, "speaker"), "Кабдолов": (False, "mentioned")}

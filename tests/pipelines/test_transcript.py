@@ -169,3 +169,22 @@ def test_labels_alone_on_their_line_under_a_stenograms_title() -> None:
     assert text[turns[1].text_start : turns[1].end] == "А что будет с сельскими администрациями?"
     # Without the title, a name over a sentence is a letterhead's or signature's, not a turn.
     assert not find_turns(text.replace("СТЕНОГРАММА\n", ""))
+
+
+def test_labels_alone_on_their_line_may_end_in_a_colon_after_the_post() -> None:
+    text = (
+        "СТЕНОГРАММА\nзаседания сельского совета\n\n"
+        "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ (А.Б. Гуцу, председатель заседания):\nКворум есть, начинаем работу.\n\n"
+        "В.Г. ЧЕБАН, начальник финансового управления района:\nДоходы бюджета выросли на десять процентов.\n\n"
+        "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ:\nЕсть ли вопросы к докладчику?\n\n"
+        "Д.Е. РУСУ:\nВопросов у меня нет, спасибо.\n"
+    )
+    turns = find_turns(text)
+    assert [text[t.name[0] : t.name[1]] if t.name else None for t in turns] == [
+        "А.Б. Гуцу, председатель заседания",
+        "В.Г. ЧЕБАН",
+        None,
+        "Д.Е. РУСУ",
+    ]
+    assert [t.chair for t in turns] == [True, False, True, False]
+    assert text[turns[1].text_start : turns[1].end] == "Доходы бюджета выросли на десять процентов."
