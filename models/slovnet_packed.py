@@ -136,10 +136,6 @@ class FirstConvolution:
     A word's products are the same floats whichever words it is computed with (its row of a product of at least
     `MIN_ROWS` rows), so the outputs do not depend on the documents read before."""
 
-    # The rows of each product of new words' vectors: a word takes row `id % BLOCK` of one of them (see
-    # `_word_products`); few rows waste little on the places no word takes.
-    BLOCK = 8
-
     # Words kept at most (3 KB each for slovnet's news taggers: 12 MB a tagger); then the table starts again.
     # 300 NEREL texts look up 78k words per tagger, 17k of them distinct.
     LIMIT = 4_096
@@ -174,14 +170,14 @@ class FirstConvolution:
         the other words: OpenBLAS's AVX-512 kernels sum a row of a product in an order that depends on the row's
         place and the product's rows (not on the other rows' values), so each word takes row `id % MIN_ROWS` of a
         product of `MIN_ROWS` rows."""
-        place = words % self.BLOCK
+        place = words % MIN_ROWS
         order = np.argsort(place, kind="stable")
         firsts = np.searchsorted(place[order], place[order])  # the first of each place's words, in `order`
         block = np.empty(len(words), dtype=np.intp)
         block[order] = np.arange(len(words)) - firsts
-        stacked = np.zeros((int(block.max()) + 1, self.BLOCK, self.word_weight.shape[0]), dtype=np.float32)
+        stacked = np.zeros((int(block.max()) + 1, MIN_ROWS, self.word_weight.shape[0]), dtype=np.float32)
         stacked[block, place] = self.embedding.decode(words)
-        products = np.matmul(stacked, self.word_weight)[block, place]  # one product of BLOCK rows per block
+        products = np.matmul(stacked, self.word_weight)[block, place]  # one product of MIN_ROWS rows per block
         return products.reshape(len(words), *self.rows.shape[1:])
 
     def _word_rows(self, words: np.ndarray, gap: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -19,7 +19,6 @@ from natasha import (
     NewsNERTagger,
     NewsSyntaxParser,
 )
-from slovnet.exec.model import Conv1d
 from spacy.lang.ru.lex_attrs import _num_words
 from spacy.lang.ru.lex_attrs import like_num as spacy_like_num
 from spacy.language import Language
@@ -426,44 +425,6 @@ def test_packed_taggers_give_slovnets_tags_heads_and_entities(nlp: Language) -> 
     infer = loading.ner_tagger().infer
     assert slovnet_packed.ner_tags(infer, slovnet_packed.inputs(infer, documents), "test") == expected_entities
     assert any(tag != "O" for tags in expected_entities for tag in tags)
-
-
-@pytest.mark.parametrize("tagger", list(PLAIN))
-def test_first_convolution_from_word_products_is_slovnets_whatever_was_read_before(
-    nlp: Language, tagger: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The first layer's convolution summed from each word's and shape's kept products: slovnet's convolution of
-    the same windows within float32's rounding, and the very same floats whether the words' products were worked
-    out now, kept from other sentences, or after the table started again (or with more words than it holds)."""
-    model = getattr(loading, tagger)().infer.model
-    sentences = _sentences(nlp)[-60:]
-    items = [loading.morph_tagger().infer.encoder.item(words) for words in sentences]
-    (chunk,) = slovnet_packed.chunks([len(words) for words in sentences], limit=10**6)
-    words = np.zeros(chunk.length, dtype=np.intp)
-    shapes = np.zeros(chunk.length, dtype=np.intp)
-    gap = np.ones(chunk.length, dtype=bool)
-    for (word_ids, shape_ids), start, size in zip(items, chunk.starts, chunk.sizes, strict=True):
-        words[start : start + size], shapes[start : start + size], gap[start : start + size] = word_ids, shape_ids, 0
-    conv = model.encoder.layers[0].conv
-    plain = np.concatenate([model.emb.word(words), model.emb.shape(shapes)], axis=-1)
-    plain[gap] = 0
-    expected = Conv1d.__call__(conv, plain.T[None])[0].T - conv.bias.array  # slovnet's own windows and product
-
-    def convolved(first: slovnet_packed.FirstConvolution) -> np.ndarray:
-        out = np.empty((chunk.length, conv.weight.shape[0]), dtype=np.float32)
-        first(words, shapes, gap, out=out)
-        return out
-
-    fresh = convolved(slovnet_packed.FirstConvolution(model))
-    np.testing.assert_allclose(fresh, expected, rtol=1e-4, atol=1e-4)  # the gaps too (zeroed after the layer)
-    read_before = slovnet_packed.FirstConvolution(model)
-    read_before(words[::-3].copy(), shapes[::-3].copy(), gap[::-3].copy(), out=np.empty_like(fresh[::3]))
-    assert np.array_equal(convolved(read_before), fresh)
-    monkeypatch.setattr(slovnet_packed.FirstConvolution, "LIMIT", len(np.unique(words)) - 10)
-    small = slovnet_packed.FirstConvolution(model)
-    half = chunk.length // 2
-    small(words[:half], shapes[:half], gap[:half], out=np.empty_like(fresh[:half]))
-    assert np.array_equal(convolved(small), fresh)  # restarted, then more words than it holds
 
 
 def test_chunks_hold_whole_sentences_and_groups() -> None:
