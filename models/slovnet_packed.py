@@ -95,23 +95,26 @@ def encode(
         gap[start : start + size] = False
         words[start : start + size] = word_ids[index]
         shapes[start : start + size] = shape_ids[index]
-    first = model.encoder.layers[0]
-    padded = np.empty(0, dtype=np.float32)  # each layer's input, with a zero row before and after the sequence
+    word = model.emb.word(words)
+    shape = model.emb.shape(shapes)
+    word_dim = word.shape[-1]
+    # Each layer's input, with a zero row before and after the sequence (the convolution's own padding).
+    padded = np.zeros((length + 2, word_dim + shape.shape[-1]), dtype=word.dtype)
+    padded[1:-1, :word_dim] = word
+    padded[1:-1, word_dim:] = shape
+    padded[1:-1][gap] = 0
     for layer in model.encoder.layers:
         conv, norm = layer.conv, layer.norm
         filters, in_dim, kernel = conv.weight.shape
         if (kernel, conv.padding) != (3, 1):
             raise ValueError(f"a packed sequence needs windows of three, padded by one (not {kernel}, {conv.padding})")
-        output = np.zeros((length + 2, filters), dtype=np.float32)
+        windows = np.empty((length, in_dim, kernel), dtype=padded.dtype)
+        for k in range(kernel):
+            windows[:, :, k] = padded[k : k + length]
+        weight = conv.weight.array.reshape(filters, in_dim * kernel)
+        output = np.zeros((length + 2, filters), dtype=padded.dtype)
         x = output[1:-1]
-        if layer is first:
-            first_convolution(model)(words, shapes, gap, out=x)
-        else:
-            windows = np.empty((length, in_dim, kernel), dtype=padded.dtype)
-            for k in range(kernel):
-                windows[:, :, k] = padded[k : k + length]
-            weight = conv.weight.array.reshape(filters, in_dim * kernel)
-            np.matmul(windows.reshape(length, in_dim * kernel), weight.T, out=x)
+        np.matmul(windows.reshape(length, in_dim * kernel), weight.T, out=x)
         np.add(x, conv.bias.array, out=x)
         x.clip(0, out=x)  # ReLU, as slovnet's `clip(0)`
         np.subtract(x, norm.mean.array, out=x)  # batch norm, in slovnet's order of operations
@@ -121,106 +124,6 @@ def encode(
         x[gap] = 0
         padded = output
     return padded[1:-1]
-
-
-class FirstConvolution:
-    """The first layer's convolution of a tagger's embeddings, from each word's and each shape's own products.
-
-    The first layer's input at a position is the word's navec vector and its shape's vector, so its product with
-    the weight of each of the three window offsets is a property of the word (and of the shape), the same wherever
-    the word stands: each is worked out once, kept, and a position's output is the sum of the products of the words
-    before, at and after it. The largest product of the encoder (the windows of 330 floats, half its time) becomes
-    one product per new word and three gathers; the sums are the same terms added in another order, so the output
-    is slovnet's within float32's rounding (as the AVX-512 kernels' own order already is, `MIN_ROWS`).
-
-    A word's products are the same floats whichever words it is computed with (its row of a product of at least
-    `MIN_ROWS` rows), so the outputs do not depend on the documents read before."""
-
-    # Words kept at most (3 KB each for slovnet's news taggers: 12 MB a tagger); then the table starts again.
-    # 300 NEREL texts look up 78k words per tagger, 17k of them distinct.
-    LIMIT = 4_096
-
-    def __init__(self, model: Module) -> None:
-        conv = model.encoder.layers[0].conv
-        filters, in_dim, kernel = conv.weight.shape
-        self.embedding = model.emb.word
-        word_dim = self.embedding.dim
-        weight = conv.weight.array.transpose(1, 2, 0)  # in x kernel x filters
-        self.word_weight = np.ascontiguousarray(weight[:word_dim].reshape(word_dim, kernel * filters))
-        shape_weight = np.ascontiguousarray(weight[word_dim:].reshape(in_dim - word_dim, kernel * filters))
-        shapes = model.emb.shape.weight.array
-        # every shape's products, and a last row of zeros for the positions between sentences
-        self.shapes = np.zeros((len(shapes) + 1, kernel, filters), dtype=np.float32)
-        self.shapes[:-1] = self._products(shapes, shape_weight).reshape(len(shapes), kernel, filters)
-        self.slots = np.full(self.embedding.indexes.array.shape[0], -1, dtype=np.int32)
-        self.rows = np.empty((self.LIMIT + 1, kernel, filters), dtype=np.float32)
-        self.rows[0] = 0  # the slot of the positions between sentences
-        self.count = 1
-
-    @staticmethod
-    def _products(vectors: np.ndarray, weight: np.ndarray) -> np.ndarray:
-        # padded to BLAS's large path, where a row's products do not depend on the other rows (`MIN_ROWS`)
-        rows = max(len(vectors), MIN_ROWS)
-        padded = np.zeros((rows, vectors.shape[1]), dtype=np.float32)
-        padded[: len(vectors)] = vectors
-        return np.matmul(padded, weight)[: len(vectors)]
-
-    def _word_products(self, words: np.ndarray) -> np.ndarray:
-        """The products of these distinct word ids (words x kernel x filters), each word's the same floats whatever
-        the other words: OpenBLAS's AVX-512 kernels sum a row of a product in an order that depends on the row's
-        place and the product's rows (not on the other rows' values), so each word takes row `id % MIN_ROWS` of a
-        product of `MIN_ROWS` rows."""
-        place = words % MIN_ROWS
-        order = np.argsort(place, kind="stable")
-        firsts = np.searchsorted(place[order], place[order])  # the first of each place's words, in `order`
-        block = np.empty(len(words), dtype=np.intp)
-        block[order] = np.arange(len(words)) - firsts
-        stacked = np.zeros((int(block.max()) + 1, MIN_ROWS, self.word_weight.shape[0]), dtype=np.float32)
-        stacked[block, place] = self.embedding.decode(words)
-        products = np.matmul(stacked, self.word_weight)[block, place]  # one product of MIN_ROWS rows per block
-        return products.reshape(len(words), *self.rows.shape[1:])
-
-    def _word_rows(self, words: np.ndarray, gap: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The table holding the products of these words, and each position's row in it (0 between sentences)."""
-        slots = self.slots[words]
-        missing = (slots < 0) & ~gap
-        if missing.any():
-            new = np.unique(words[missing])
-            if self.count + len(new) > len(self.rows):
-                self.slots.fill(-1)
-                self.count = 1
-                new = np.unique(words[~gap])
-            if self.count + len(new) > len(self.rows):  # more distinct words than the table holds: these alone
-                table = np.zeros((len(new) + 1, *self.rows.shape[1:]), dtype=np.float32)
-                table[1:] = self._word_products(new)
-                slots = np.searchsorted(new, words).astype(np.int32) + 1
-                slots[gap] = 0
-                return table, slots
-            self.rows[self.count : self.count + len(new)] = self._word_products(new)
-            self.slots[new] = np.arange(self.count, self.count + len(new))
-            self.count += len(new)
-            slots = self.slots[words]
-        slots[gap] = 0
-        return self.rows, slots
-
-    def __call__(self, words: np.ndarray, shapes: np.ndarray, gap: np.ndarray, out: np.ndarray) -> None:
-        """The convolution (without its bias) of the positions of these word and shape ids, into `out`
-        (positions x filters); `gap` marks the zero positions between sentences."""
-        table, slots = self._word_rows(words, gap)
-        shape_slots = np.where(gap, len(self.shapes) - 1, shapes)
-        terms = table.take(slots, axis=0)  # positions x kernel x filters
-        terms += self.shapes.take(shape_slots, axis=0)
-        # the output at p sums offset 0 of the word before, offset 1 of its own and offset 2 of the word after
-        np.copyto(out, terms[:, 1])
-        np.add(out[1:], terms[:-1, 0], out=out[1:])
-        np.add(out[:-1], terms[1:, 2], out=out[:-1])
-
-
-def first_convolution(model: Module) -> FirstConvolution:
-    found = model.__dict__.get("_first_convolution")
-    if found is None:
-        found = model.__dict__["_first_convolution"] = FirstConvolution(model)
-    return found
 
 
 @dataclass(frozen=True)
