@@ -470,3 +470,14 @@ def test_state_language_territory_in_capitals_is_no_abbreviation(nlp: Language) 
 def test_name_after_a_water_kind_is_no_body(nlp: Language) -> None:
     text = "Завершена реконструкция газораспределительного пункта у канала Шахрихансай и моста."
     assert not any("Шахрихансай" in n for n in names(nlp, text))
+
+
+def test_a_body_named_by_its_town_kind_stops_before_a_persons_name(nlp: Language) -> None:
+    from pipelines.stages import run_stages
+
+    text = (
+        "Сессия городского Кенгаша прошла в Навои. Об исполнении бюджета доложил начальник финансового отдела "
+        "хокимията города Бобур Халилов. Доходы исполнены."
+    )
+    found = [o.name for o in run_stages(nlp(text)).organizations]
+    assert not any("Бобур" in n or "Халилов" in n for n in found)

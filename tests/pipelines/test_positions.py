@@ -29,7 +29,9 @@ def _assert_split(nlp: Language, text: str, surname: str, position: str, organiz
     if organization is None:
         assert got_organization is None
     else:
-        assert got_organization is not None and got_organization.strip('«»"').lower() == organization.lower()
+        assert (
+            got_organization is not None and got_organization.strip('«»"').lower() == organization.strip('«»"').lower()
+        )
 
 
 @pytest.mark.parametrize(
@@ -94,6 +96,19 @@ def _assert_split(nlp: Language, text: str, surname: str, position: str, organiz
             "Осмонов",
             "заместитель тораги",
             "Сокулукский районный кенеш",
+        ),
+        (
+            "СЛУШАЛИ: Жээнбекова Руслана, председателя ассоциации водопользователей «Кара-Суу», об очистке арыков.",
+            "Жээнбеков",
+            "председатель",
+            "ассоциация водопользователей «Кара-Суу»",
+        ),
+        (
+            "Заслушана информация начальника бассейнового управления ирригационных систем «Ак-Дарья» Рустама "
+            "Ахмедова о ремонте каналов.",
+            "Ахмедов",
+            "начальник",
+            "бассейновое управление ирригационных систем «Ак-Дарья»",
         ),
     ],
 )

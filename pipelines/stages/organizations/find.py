@@ -110,7 +110,7 @@ def find_organizations(
     }
     ranges = _offices_before(doc, ranges)
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
-    ranges = _local_bodies_unaddressed(doc, _region_second_names(doc, _whole_places(doc, ranges)))
+    ranges = _local_bodies_unaddressed(doc, _region_second_names(doc, _whole_places(doc, ranges, persons)))
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []
     taken: set[int] = set()

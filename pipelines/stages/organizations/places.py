@@ -208,11 +208,15 @@ def _local_body_end(doc: Doc, start: int, end: int) -> int | None:
     return head + 1
 
 
-def _whole_places(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+def _whole_places(
+    doc: Doc, ranges: dict[tuple[int, int], str], persons: set[tuple[int, int]] = frozenset()
+) -> dict[tuple[int, int], str]:
     """«Правительство Республики Марий Эл», «Общественная палата Республики Северная Осетия – Алания»: a name that
-    ends inside the place it is of ends where the place's name ends, not at its first word."""
+    ends inside the place it is of ends where the place's name ends, not at its first word. (A «place» the tagger
+    reads where the persons stage found a person, «хокимията города | Бобур Халилов», is the person.)"""
     ranges = _apposed_region_names(doc, ranges)
-    places = [e for e in entities(doc) if e.label_ == "LOC" and len(e) >= 2]
+    person_starts = {start for start, _ in persons}
+    places = [e for e in entities(doc) if e.label_ == "LOC" and len(e) >= 2 and e.start_char not in person_starts]
     if not places:
         return ranges
     grown: dict[tuple[int, int], str] = {}
