@@ -481,3 +481,14 @@ def test_a_body_named_by_its_town_kind_stops_before_a_persons_name(nlp: Language
     )
     found = [o.name for o in run_stages(nlp(text)).organizations]
     assert not any("Бобур" in n or "Халилов" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вчера состоялось заседание Совета старейшин общины Арарат, которое провёл глава общины.",
+        "СТЕНОГРАММА\nочередного заседания Совета старейшин общины Арарат\n\nНачнём.",
+    ],
+)
+def test_a_communitys_name_apposed_to_its_kind_is_the_councils(nlp: Language, text: str) -> None:
+    assert "Совет старейшин общины Арарат" in names(nlp, text)
