@@ -492,3 +492,15 @@ def test_a_body_named_by_its_town_kind_stops_before_a_persons_name(nlp: Language
 )
 def test_a_communitys_name_apposed_to_its_kind_is_the_councils(nlp: Language, text: str) -> None:
     assert "Совет старейшин общины Арарат" in names(nlp, text)
+
+
+def test_a_committee_sitting_in_an_assembly_named_before_is_the_assemblys(nlp: Language) -> None:
+    text = (
+        "Сегодня в Законодательном Собрании Тверской области состоялось заседание комитета по аграрной политике. "
+        "Заседание вёл председатель комитета."
+    )
+    found = names(nlp, text)
+    assert any(n.startswith("комитет Законодательного Собрания Тверской области по аграрной политике") for n in found)
+    # A protocol's title under the letterhead is left as the letterhead's rules read it.
+    text = "ЗАКОНОДАТЕЛЬНОЕ СОБРАНИЕ ТВЕРСКОЙ ОБЛАСТИ\n\nСТЕНОГРАММА\nзаседания комитета по аграрной политике\n"
+    assert "комитет по аграрной политике" in [n.lower() for n in names(nlp, text)]

@@ -35,6 +35,7 @@ from pipelines.stages.organizations.letterheads import (
     _heading_bodies,
     _inside_line,
     _shouted_into_headings,
+    _units_of_assembly_sitting,
     _units_under_letterhead,
 )
 from pipelines.stages.organizations.ministries import _ministries_of_ministers
@@ -189,6 +190,7 @@ def find_organizations(
         kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
         _units_under_letterhead(doc, kept)
         kept.extend(_council_of_protocol(doc, kept))
+    _units_of_assembly_sitting(doc, kept)
     kept.extend(_bare_local_council(doc, kept))
     kept.extend(_bare_executive(doc, kept))
     kept.extend(_jamoats(doc, persons))
