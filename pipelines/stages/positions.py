@@ -202,6 +202,8 @@ def _is_body(ent: Span) -> bool:
     return (
         not _is_subunit(ent)
         and not _bare_place_kind(ent.text)
+        # («член Коллегии (министр) …», «Полиция»: a kind alone naming no particular body, `org_generic.txt`.)
+        and not (len(ent) == 1 and ent[0].is_title and fold(ent[0].lemma_) in lexicons.load("org_generic"))
         and fold(ent.text) not in lexicons.load("org_country_codes")
         and not _remit_abbreviations(ent)
     )

@@ -504,3 +504,13 @@ def test_a_committee_sitting_in_an_assembly_named_before_is_the_assemblys(nlp: L
     # A protocol's title under the letterhead is left as the letterhead's rules read it.
     text = "ЗАКОНОДАТЕЛЬНОЕ СОБРАНИЕ ТВЕРСКОЙ ОБЛАСТИ\n\nСТЕНОГРАММА\nзаседания комитета по аграрной политике\n"
     assert "комитет по аграрной политике" in [n.lower() for n in names(nlp, text)]
+
+
+def test_a_board_by_its_kind_alone_is_no_body(nlp: Language) -> None:
+    text = (
+        "В заседании участвовал член Коллегии (министр) по торговле Евразийской экономической комиссии Андрей "
+        "Слепнёв. Решение Коллегии вступит в силу через месяц."
+    )
+    found = names(nlp, text)
+    assert "Евразийская экономическая комиссия" in found
+    assert not any(n.lower().startswith("коллеги") for n in found)

@@ -1962,3 +1962,9 @@ def test_a_compound_post_in_an_oblique_case_is_a_post(nlp: Language) -> None:
         "была объявлена благодарность."
     )
     assert _positions(nlp, text)["Шоимов"][0] == "слесарь-газовщик"
+
+
+def test_a_board_by_its_kind_alone_is_no_body_represented(nlp: Language) -> None:
+    text = "Выступил член Коллегии (министр) по торговле Евразийской экономической комиссии Андрей Слепнёв."
+    _, organization = _positions(nlp, text)["Слепнёв"]
+    assert organization is None or "Коллеги" not in organization
