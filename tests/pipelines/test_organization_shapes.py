@@ -514,3 +514,16 @@ def test_a_board_by_its_kind_alone_is_no_body(nlp: Language) -> None:
     found = names(nlp, text)
     assert "Евразийская экономическая комиссия" in found
     assert not any(n.lower().startswith("коллеги") for n in found)
+
+
+def test_a_ministry_a_fund_is_attached_to_is_listed(nlp: Language) -> None:
+    text = (
+        "Выступил председатель Фонда обязательного медицинского страхования при Министерстве здравоохранения "
+        "Республики Тыва Улан Ондар."
+    )
+    found = names(nlp, text)
+    assert any(n.startswith("Фонд обязательного медицинского страхования при Министерстве") for n in found)
+    assert "Министерство здравоохранения Республики Тыва" in found
+    # A body attached to a government is listed alone.
+    text = "Выступил директор Агентства по туризму при Правительстве Республики Тыва Улан Ондар."
+    assert not any(n.startswith("Правительств") for n in names(nlp, text))
