@@ -202,6 +202,8 @@ def _is_body(ent: Span) -> bool:
     return (
         not _is_subunit(ent)
         and not _bare_place_kind(ent.text)
+        # («член Коллегии (министр) …», «Полиция»: a kind alone naming no particular body, `org_generic.txt`.)
+        and not (len(ent) == 1 and ent[0].is_title and fold(ent[0].lemma_) in lexicons.load("org_generic"))
         and fold(ent.text) not in lexicons.load("org_country_codes")
         and not _remit_abbreviations(ent)
     )
@@ -376,7 +378,7 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
             inner_span is not None
             and not _bare_place_kind(name)
             and inner_span.start > span.start
-            and (_is_body(inner_span) or _territorial_body(inner_span))
+            and (_is_body(inner_span) or _territorial_body(inner_span) or _unit_by_own_name(inner_span))
             and not _served_at(inner_span)
             and not _names_subunit(inner_span)
             and not _is_remit(inner_span)
@@ -393,7 +395,17 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
         return None
     # The organizations stage's entry wins over a shorter NER entity at the same place.
     first = min(found, key=lambda f: (f[0], -f[1]))
-    inner = [f for f in found if first[0] < f[0] < first[1]]
+    # («председателя ассоциации водопользователей «Кара-Суу»»: a quoted name the tagger reads alone inside a body the
+    # organizations stage reads whole, kind and all, is that body's own name, no body of its own to represent; a
+    # unit's word before the body, «фракции | партии «AMANAT»», names the unit by the party, as before.)
+    known = {o.name for o in organizations}
+    owned = first[0] > 0 and fold(doc[first[0] - 1].lemma_) in lexicons.load("position_subunits")
+    inner = [
+        f
+        for f in found
+        if first[0] < f[0] < first[1]
+        and (f[2] in known or first[2] not in known or owned or not _quoted_nominative(doc, f[0]))
+    ]
     # («управления Росреестра по Тульской области»: an agency's office for a region is the body itself.)
     # («областного Совета депутатов», listed whole: a level's adjective opening the body is no organ of the body
     # inside it, a bare «Совет депутатов» no listed body is named by; where one is, «Совет депутатов муниципального
@@ -409,6 +421,23 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
         # body is the one represented.
         return min(inner)
     return first
+
+
+def _unit_by_own_name(span: Span) -> bool:
+    """«бассейнового управления ирригационных систем «Сангзар-Туз»»: a unit's kind closed by its own name in quotes, in
+    the nominative, is a legal entity of its own, the body its head represents (a unit of the body named after it,
+    «управления «П» ФСБ», is no such name: the quotes do not close it)."""
+    doc = span.doc
+    if len(span) < 4 or span[-1].text not in _CLOSING_QUOTES:
+        return False
+    opening = next((t.i for t in span if t.text in _OPENING_QUOTES), None)
+    return opening is not None and opening > span.start + 1 and _quoted_nominative(doc, opening + 1)
+
+
+def _quoted_nominative(doc: Doc, start: int) -> bool:
+    """«ассоциации водопользователей «Кара-Суу»»: a name in quotes in the nominative after a body's kind in another
+    case is that body's own name (a body named in the genitive, «исполкома «Единой России»», is another's)."""
+    return start > 0 and doc[start - 1].text in _OPENING_QUOTES and "Gen" not in doc[start].morph.get("Case")
 
 
 # The levels a local body is named by («сельский Совет», «районный Совет»), folded stems.

@@ -1754,3 +1754,15 @@ def test_a_title_naming_a_lower_case_bodys_whole_kind_names_the_holding_body() -
         persons=(PersonFinding("Мамаджонова", position="секретарь схода"),),
     )
     assert membership.holding_body(findings).name == "сход граждан махалли «Богбон»"
+
+
+def test_a_council_named_by_its_members_has_them_as_members(nlp: Language) -> None:
+    from pipelines.stages.membership.represented import represented
+
+    council = _org("Совет старейшин общины Арарат", 10)
+    assert represented("старейшина", (council,), council) == council
+    assert represented("старейшина от фракции «Светлая Армения»", (council,), council) == council
+    # A post at an institution, or a noun the council is not named by, stays unlinked.
+    assert represented("врач", (council,), council) is None
+    judges = _org("Совет судей области", 10)
+    assert represented("судья районного суда", (judges,), judges) is None

