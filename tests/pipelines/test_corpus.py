@@ -38,7 +38,7 @@ DEV = {
     # session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.857 → 0.849).
     # 0.85 → 0.845 in session 19, in the open: the decision retrained with -23 and -24 opened (dev .857 → .849;
     # blind -25 … -28 unchanged).
-    "topics": 0.845,
+    "topics": 0.85,
     # 0.824 and 0.796 before session 11 read straight quotes as guillemets (`pipelines/cleaning/quotes.py`, nested
     # titles of real Central Asian reports: «Закон "О местном самоуправлении"» was cut at «Закон»): in nerel-014 the
     # parse of «экс-глава ООО «Газэкспорт» Юрий Комаров, возглавляющий компанию … Shtokman» now finds the former post
@@ -94,7 +94,7 @@ HELDOUT = {
     "person_org": 0.895,
     # 0.765 → 0.76 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here a budget line the gold leaves out.
-    "issues": 0.77,
+    "issues": 0.78,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.85 → 0.84 in session 15, in the open: session 15's topic decision (governance weighed apart, threshold 0.30,
@@ -114,11 +114,11 @@ HELDOUT2 = {
     "locations": 0.96,
     "position_f1": 0.95,
     "person_org": 0.97,
-    "issues": 0.81,
+    "issues": 0.83,
     # 0.865 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.885 → 0.87 in session 17, in the open: decision retrained with -19, -20 opened (.889 → .875).
-    "topics": 0.87,
+    "topics": 0.9,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -136,7 +136,7 @@ HELDOUT3 = {
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # 0.84 → 0.83 in session 19, in the open: the decision retrained with -23 and -24 opened (.831 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.83,
+    "topics": 0.835,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -161,7 +161,7 @@ HELDOUT4 = {
     # 0.85 → 0.82 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .879 → .824
     # here: a trade-union plenum's civil society, which this set's annotator gave to labour).
     # 0.835 → 0.82 in session 17, in the open: decision retrained with -19, -20 opened (.841 → .824).
-    "topics": 0.82,
+    "topics": 0.845,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -170,11 +170,11 @@ HELDOUT4 = {
 HELDOUT5 = {
     "persons": 0.985,
     "speakers": 0.995,
-    "organizations": 0.915,
+    "organizations": 0.925,
     "locations": 0.995,
     "position_f1": 0.955,
     # 0.925 → 0.91 in session 15, in the open: the linker retrained (see heldout-genre-4).
-    "person_org": 0.925,
+    "person_org": 0.94,
     "issues": 0.75,
     # 0.875 → 0.86 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014 (issues +.016 here); topics read the issues' words.
@@ -184,7 +184,9 @@ HELDOUT5 = {
     # -17, -18 gain a topic or two, -5, -15, -16 lose one; blind -19 .824 → .816, -20 equal.
     # 0.85 → 0.84 in session 17, in the open: doc 03's new issue («результаты мониторинга закупок», in its gold)
     # reads as budget.
-    "topics": 0.84,
+    # 0.84 → 0.83 in session 19, in the open: topics19's relative share (a weak second topic beside a sure one dropped;
+    # leave-one-set-out mean .768 → .776) (.841 → .836 in sample).
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -196,14 +198,14 @@ HELDOUT6 = {
     # 0.945 → 0.94 in session 17, in the open: a party's branch listed with its party (this gold lists the party only).
     "organizations": 0.94,
     "locations": 0.98,
-    "position_f1": 0.91,
+    "position_f1": 0.915,
     "person_org": 0.91,
     "issues": 0.75,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.875 → 0.86 in session 19, in the open: the decision retrained with -23 and -24 opened (.862 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.86,
+    "topics": 0.87,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -242,7 +244,7 @@ HELDOUT8 = {
     # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
     # wrong on the eight opened genre sets). Topic rules read from opened sets have not carried to this one.
     # 0.64 → 0.62 in session 17, in the open: decision retrained with -19, -20 opened (.645 → .623).
-    "topics": 0.62,
+    "topics": 0.65,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -291,7 +293,7 @@ HELDOUT10 = {
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.88 → 0.86 in session 19, in the open: the decision retrained with -23 and -24 opened (.864 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.86,
+    "topics": 0.9,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -304,7 +306,7 @@ HELDOUT11 = {
     "persons": 0.975,
     "speakers": 0.97,
     "organizations": 0.95,
-    "locations": 0.945,
+    "locations": 0.95,
     "position_f1": 0.875,
     "person_org": 0.86,
     "issues": 0.68,
@@ -315,9 +317,11 @@ HELDOUT11 = {
     # 0.755 → 0.75 in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.762 →
     # 0.753; they rose .025 and .053 in sample, blind -19 .008).
     # 0.755 → 0.74 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.77,
+    # 0.77 → 0.75 in session 19, in the open: topics19's relative share and «строительство» weight (leave-one-set-out
+    # mean .768 → .776; here .706 → .690) (.776 → .756 in sample).
+    "topics": 0.75,
     "meeting_date": 0.995,
-    "meeting_place": 0.84,
+    "meeting_place": 0.92,
 }
 # corpus/heldout-genre-12, -13 and -14: 14 more meeting documents each, written blind to the pipeline in session 12.
 HELDOUT12 = {
@@ -326,18 +330,18 @@ HELDOUT12 = {
     "persons": 0.99,
     "speakers": 0.995,
     "organizations": 0.97,
-    "locations": 0.955,
+    "locations": 0.96,
     "position_f1": 0.935,
     "person_org": 0.94,
-    "issues": 0.605,
+    "issues": 0.625,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766). 0.79 → 0.78
     # in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.796 → 0.784).
     # 0.81 → 0.78 in session 19, in the open: the decision retrained with -23 and -24 opened (.784 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.78,
+    "topics": 0.795,
     "meeting_date": 0.995,
-    "meeting_place": 0.92,
+    "meeting_place": 0.995,
 }
 HELDOUT13 = {
     # First measured blind on main at 75e0356 (README there).
@@ -363,7 +367,7 @@ HELDOUT14 = {
     "persons": 0.995,
     "speakers": 0.995,
     "organizations": 0.975,
-    "locations": 0.945,
+    "locations": 0.95,
     "position_f1": 0.9,
     # person_org steps down once, in the open (session 13): the verb a name in apposition to the subject agrees with
     # now tells a woman's surname («Министр … Айана Тоюшева доложила»), persons +0.004 here and +0.008 on
@@ -372,9 +376,13 @@ HELDOUT14 = {
     # and once more: the words of Turkmen bodies' names are no persons (persons 0.959 → 0.967, speakers 0.945 →
     # 0.956 here), and one person matched now is not given the right body (0.823 → 0.814).
     "person_org": 0.935,
-    "issues": 0.765,
+    # 0.765 → 0.75 in session 19, in the open: issues19's fillers of crowded reports (nine or more speakers; opened sets
+    # +.111 in sum, -24 +.080) read wrong ones in -14-11 (.768 → .755).
+    "issues": 0.75,
     # 0.83 → 0.82 in session 17, in the open: decision retrained with -19, -20 opened (.833 → .821).
-    "topics": 0.83,
+    # 0.83 → 0.79 in session 19, in the open: topics19's relative share (leave-one-set-out mean .768 → .776; here .753
+    # unchanged) (.833 → .796 in sample).
+    "topics": 0.79,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -384,53 +392,57 @@ HELDOUT15 = {
     "persons": 0.995,
     "speakers": 0.99,
     "organizations": 0.935,
-    "locations": 0.96,
+    "locations": 0.97,
     # 0.875 → 0.87 in session 15, in the open: persons found now (names15: persons 0.954 → 0.996) are scored on posts
     # the positions stage misreads.
     "position_f1": 0.9,
-    "person_org": 0.845,
-    "issues": 0.665,
+    "person_org": 0.855,
+    # 0.665 → 0.655 in session 19, in the open: issues19's fillers of crowded reports (opened sets +.111 in sum, -24
+    # +.080) read wrong ones in -15-01 and -15-13 (.667 → .658).
+    "issues": 0.655,
     # 0.66 → 0.655 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened.
     # topics 0.815 → 0.805 in session 16, in the open (.818 → .809; leave-one-set-out .714 → .706): see heldout-genre-5.
     # 0.825 → 0.815 in session 19, in the open: the decision retrained with -23 and -24 opened (.818 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.815,
+    "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
 HELDOUT16 = {
     # First measured blind on main at 108d8f4 (README there), written blind in session 13 (Central Asia, Caucasus),
     # opened for error analysis in session 15.
-    "persons": 0.985,
+    "persons": 0.99,
     "speakers": 0.98,
     # organizations and person_org step down once, in the open (session 13): a party's or association's branch named
     # by its region's adjective and level is listed as a body of its own, as heldout-genre-4 and -12 and NEREL list it
     # (heldout-genre-4 organizations +0.016); this blind set's annotation differs (0.684 → 0.671, person_org 0.511 →
     # 0.500; measured in aggregate by reverting that rule alone).
-    "organizations": 0.855,
-    "locations": 0.945,
-    "position_f1": 0.855,
-    "person_org": 0.735,
-    "issues": 0.62,
+    # 0.855 → 0.85 in session 19, in the open: orgs19 ends a body's name where a found person's begins: «средняя школа
+    # имени … Сатылганова Гулнаре» no longer matches the gold's school by luck (.859 → .851).
+    "organizations": 0.85,
+    "locations": 0.96,
+    "position_f1": 0.865,
+    "person_org": 0.74,
+    "issues": 0.625,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
     # 0.755 → 0.735 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.735,
+    "topics": 0.74,
     "meeting_date": 0.925,
-    "meeting_place": 0.92,
+    "meeting_place": 0.995,
 }
 HELDOUT17 = {
     # First measured blind on main at f24e5a9 (README there), written blind in session 14 (Central Asia).
-    "persons": 0.99,
+    "persons": 0.995,
     "speakers": 0.995,
     "organizations": 0.93,
     "locations": 0.995,
     "position_f1": 0.92,
     "person_org": 0.95,
-    "issues": 0.645,
+    "issues": 0.66,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
     # 0.685 → 0.68 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.68,
+    "topics": 0.715,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -439,11 +451,11 @@ HELDOUT18 = {
     # Gagauzia, Russia's national republics).
     "persons": 0.99,
     "speakers": 0.995,
-    "organizations": 0.93,
-    "locations": 0.905,
+    "organizations": 0.94,
+    "locations": 0.91,
     "position_f1": 0.87,
-    "person_org": 0.885,
-    "issues": 0.705,
+    "person_org": 0.895,
+    "issues": 0.715,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
     # heldout-genre-17 +0.017). And 0.72 → 0.71 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; topics read the issues'
@@ -451,7 +463,7 @@ HELDOUT18 = {
     # 0.715 → 0.71 in session 15 (the decision retrained with heldout-genre-15 and -16 opened, above).
     # 0.71 → 0.705 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .714 →
     # .706).
-    "topics": 0.76,
+    "topics": 0.77,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -461,14 +473,14 @@ HELDOUT19 = {
     # 0.858 → 0.868, topics 0.808 → 0.804.
     "persons": 0.985,
     "speakers": 0.985,
-    "organizations": 0.935,
-    "locations": 0.99,
+    "organizations": 0.945,
+    "locations": 0.995,
     "position_f1": 0.895,
-    "person_org": 0.91,
+    "person_org": 0.92,
     "issues": 0.665,
     # 0.8 → 0.795 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .804 →
     # .796).
-    "topics": 0.85,
+    "topics": 0.87,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -481,9 +493,9 @@ HELDOUT20 = {
     "locations": 0.975,
     "position_f1": 0.86,
     "person_org": 0.825,
-    "issues": 0.685,
+    "issues": 0.705,
     # 0.88 → 0.875 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.875,
+    "topics": 0.89,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -492,13 +504,13 @@ HELDOUT21 = {
     # kinds, the hidden set's distribution; opened for error analysis in session 18.
     "persons": 0.995,
     "speakers": 0.99,
-    "organizations": 0.93,
+    "organizations": 0.945,
     "locations": 0.96,
     "position_f1": 0.91,
     "person_org": 0.94,
-    "issues": 0.595,
+    "issues": 0.61,
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
-    "topics": 0.85,
+    "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -517,7 +529,7 @@ HELDOUT22 = {
     # 0.64 → 0.635 in session 16, in the open: real16b's organization rules (chosen on real reports) moved this set
     # 0.640 → 0.636; no opened set moved.
     "issues": 0.69,
-    "topics": 0.755,
+    "topics": 0.775,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -525,33 +537,35 @@ HELDOUT22 = {
 HELDOUT23 = {
     # First measured blind on main at dfa230d (README there), written blind in session 17 in corpus-genre's own mix
     # of kinds, the hidden set's distribution; opened for error analysis in session 19.
-    "persons": 0.965,
+    "persons": 0.975,
     "speakers": 0.99,
-    "organizations": 0.835,
-    "locations": 0.945,
+    "organizations": 0.855,
+    "locations": 0.965,
     # 0.89 → 0.885 in session 18, in the open: left18's post rules (chosen on opened sets: corpus-genre .981 → .987,
     # -6, -16, -17, -22 +.009 … +.029) cost this blind set one post (.892 → .887).
-    "position_f1": 0.885,
-    "person_org": 0.86,
-    "issues": 0.67,
-    "topics": 0.87,
-    "meeting_date": 0.925,
-    "meeting_place": 0.845,
+    # 0.885 → 0.88 in session 19, in the open: people19 finds «учителю школы имени … Гулнаре Эшматовой»: post «учитель»,
+    # school her body (-3, -16, -17 annotate so; -23's gold keeps the whole) (.887 → .883).
+    "position_f1": 0.88,
+    "person_org": 0.9,
+    "issues": 0.675,
+    "topics": 0.92,
+    "meeting_date": 0.995,
+    "meeting_place": 0.995,
 }
 
 HELDOUT24 = {
     # First measured blind on main at dfa230d (README there), written blind in session 17: corpus-genre's mix in long
     # documents with many people from many bodies; opened for error analysis in session 19.
-    "persons": 0.955,
-    "speakers": 0.9,
-    "organizations": 0.865,
-    "locations": 0.95,
+    "persons": 0.985,
+    "speakers": 0.97,
+    "organizations": 0.885,
+    "locations": 0.98,
     "position_f1": 0.91,
-    "person_org": 0.89,
-    "issues": 0.515,
-    "topics": 0.83,
+    "person_org": 0.905,
+    "issues": 0.59,
+    "topics": 0.835,
     "meeting_date": 0.995,
-    "meeting_place": 0.845,
+    "meeting_place": 0.995,
 }
 HELDOUT25 = {
     # First measured blind on main at 79d1037 (README there), written blind in session 18: corpus-genre's mix in long
@@ -564,8 +578,8 @@ HELDOUT25 = {
     "person_org": 0.85,
     # 0.515 → 0.505 in session 18, in the open: issues18's numbered agenda paragraphs («1. Об … – выступил …», chosen
     # on opened sets: -21 +.034, blind -24 +.009) cost this blind set .010.
-    "issues": 0.505,
-    "topics": 0.815,
+    "issues": 0.575,
+    "topics": 0.825,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -575,14 +589,18 @@ HELDOUT26 = {
     # in corpus-genre's own mix of kinds, the hidden set's distribution.
     "persons": 0.985,
     "speakers": 0.975,
-    "organizations": 0.91,
+    "organizations": 0.915,
     # 0.965 → 0.955 in session 18, in the open: places18's rules (chosen on opened sets: -21 .937 → .965, -22 .904 →
     # .987) cost this blind set one place.
-    "locations": 0.955,
+    "locations": 0.97,
     "position_f1": 0.92,
-    "person_org": 0.915,
-    "issues": 0.605,
-    "topics": 0.82,
+    # 0.915 → 0.905 in session 19, in the open: round 1's rules, chosen on the opened sets (person_org +.085 in sum
+    # there), cost this blind set .010 (.918 → .908).
+    "person_org": 0.905,
+    "issues": 0.675,
+    # 0.82 → 0.815 in session 19, in the open: topics19's relative share (chosen by leave-one-set-out over the opened
+    # sets, .768 → .776) cost this blind set .004 (.822 → .818).
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -590,13 +608,13 @@ HELDOUT27 = {
     # First measured blind on main at cb101c7 (README there), written blind in session 19 in corpus-genre's own mix
     # of kinds, the hidden set's distribution.
     "persons": 0.985,
-    "speakers": 0.96,
+    "speakers": 0.98,
     "organizations": 0.89,
-    "locations": 0.985,
+    "locations": 0.99,
     "position_f1": 0.91,
     "person_org": 0.915,
-    "issues": 0.68,
-    "topics": 0.79,
+    "issues": 0.69,
+    "topics": 0.805,
     "meeting_date": 0.995,
     "meeting_place": 0.925,
 }
@@ -609,11 +627,11 @@ HELDOUT28 = {
     "organizations": 0.865,
     "locations": 0.87,
     "position_f1": 0.9,
-    "person_org": 0.81,
+    "person_org": 0.825,
     "issues": 0.55,
     "topics": 0.72,
     "meeting_date": 0.995,
-    "meeting_place": 0.855,
+    "meeting_place": 0.925,
 }
 ROOT = Path(__file__).resolve().parents[2]
 # Each gold set's thresholds, by the names `models/gold_sets.py` gives the sets (and their folders).
