@@ -1444,29 +1444,18 @@ def fronted_reports(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
             yield Candidate(noun.i, end, noun.i, "report", REPORTED)
 
 
-_NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+\S", re.MULTILINE)
-
-
-def _numbered_paragraphs(text: str) -> tuple[list[int], list[int]]:
-    """Where the numbered «О …» lines of a run 1, 2, … start, however far apart (`_ABOUT_LINE`); and where a run's
-    last item starts that is worded otherwise («5. Организационные вопросы.», the numbered line right after the run
-    with the next number)."""
+def _numbered_paragraphs(text: str) -> list[int]:
+    """Where the numbered «О …» lines of a run 1, 2, … start, however far apart (`_ABOUT_LINE`)."""
     found = [(int(m.group(1)), m.start()) for m in _ABOUT_LINE.finditer(text)] if "\n" in text else []
-    runs: list[list[int]] = []
+    starts: list[int] = []
     run: list[int] = []
     for number, at in found:
         if number == 1:
-            runs += [run] if len(run) > 1 else []
+            starts += run if len(run) > 1 else []
             run = [at]
         elif run and number == len(run) + 1:
             run.append(at)
-    runs += [run] if len(run) > 1 else []
-    closing = []
-    for run in runs:
-        after = _NUMBERED_LINE.search(text, text.find("\n", run[-1]) + 1) if "\n" in text[run[-1] :] else None
-        if after is not None and int(after.group(1)) == len(run) + 1 and not _ABOUT_LINE.match(text, after.start()):
-            closing.append(after.start())
-    return [at for run in runs for at in run], closing
+    return starts + (run if len(run) > 1 else [])
 
 
 def _before_dash(text: str, start: int, end: int) -> int:
@@ -1502,12 +1491,9 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             continue  # «По первому вопросу РЕШИЛИ:» lists decisions, not questions
         starts.append(intro.end())
     starts += [m.start() for m in _ABOUT_LIST.finditer(text) if m.start() not in starts]
-    paragraphs, closing = _numbered_paragraphs(text)
-    starts += [at for at in paragraphs + closing if at not in starts]
+    starts += [at for at in _numbered_paragraphs(text) if at not in starts]
     listed: set[int] = set()
     for at in starts:
-        # A run's last item worded otherwise is a heading; the paragraph goes on from it to what was done.
-        heading = at in closing
         numbered: bool | None = None
         while (item := _LIST_ITEM.match(text, at)) is not None and item.start("item") not in listed:
             checkpoint("issues")
@@ -1541,12 +1527,6 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             if span[0].lower_ in ("о", "об", "обо") and len(span) > 1:
                 span = span[1:]
             span = span[: _before_clause(span)]
-            if heading:
-                if span[0].pos_ == "ADP":
-                    continue  # «5. По организационному вопросу сессия согласовала …»: a paragraph, not a heading
-                span = span[: next((t.i - span.start for t in span[1:] if t.is_sent_start), len(span))]
-                while len(span) > 1 and span[-1].is_punct:
-                    span = span[:-1]
             head = span.root
             yield Candidate(span.start, span.end, head.i, "agenda", AGENDA)
 

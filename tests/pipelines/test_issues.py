@@ -1210,15 +1210,3 @@ def test_a_post_of_the_sitting_is_procedure(nlp: Language, text: str) -> None:
     assert not any(c.kind == "elect" for c in candidates(nlp(text)))
     posts = candidates(nlp("Председателем постоянной комиссии по бюджету избран депутат Марат Исаев."))
     assert any(c.kind == "elect" for c in posts)
-
-
-def test_a_runs_last_line_worded_otherwise_is_its_item(nlp: Language) -> None:
-    """«5. Организационные вопросы. Председателем … избран …» after four numbered «О …» paragraphs: the run's last item
-    is its heading, up to the sentence that goes on to what was done."""
-    text = (
-        "Сессия городского кенеша.\n\n"
-        "1. «Об исполнении бюджета города за 2024 год» – выступила заведующая финансовым отделом.\n\n"
-        "2. «О подготовке к отопительному сезону» – выступил директор теплосетей.\n\n"
-        "3. Организационные вопросы. Секретарём постоянной комиссии избран депутат Марат Исаев.\n"
-    )
-    assert "организационные вопросы" in _issues(nlp, text)
