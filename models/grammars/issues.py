@@ -316,7 +316,10 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             if _measure(child) or (depth == 0 and _included_into(head, child)):
                 continue  # «участка площадью 0,12 га»: a measurement, not part of the question
             # «выделения округу второго школьного автобуса», «подвоз воды жителям»: an action's dative recipient,
-            # which the parser may call an iobj, is part of the phrase as the golds word it.
+            # which the parser may call an iobj, is part of the phrase as the golds word it; one person is not
+            # («присвоил звание … скульптору Левону Тадевосяну»).
+            if child.dep_ == "iobj" and _is_person(child):
+                continue
             if prep is None and child.dep_ in ("nmod", "iobj") and _case(child) in ("Gen", "Dat", "Ins", None):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
             elif (
