@@ -311,16 +311,11 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                         chosen.update(g.i for g in c.children if g.dep_ in ("cc", "punct") and g.i < c.i)
         elif child.i > head.i and child.dep_ in ("flat", "flat:name", "flat:foreign"):
             chosen.add(child.i)
-        elif child.i > head.i and child.dep_ in ("nmod", "appos", "iobj") and depth < max_depth:
+        elif child.i > head.i and child.dep_ in ("nmod", "appos") and depth < max_depth:
             prep = preposition(child)
             if _measure(child) or (depth == 0 and _included_into(head, child)):
                 continue  # «участка площадью 0,12 га»: a measurement, not part of the question
-            # «выделения округу второго школьного автобуса», «подвоз воды жителям»: an action's dative recipient,
-            # which the parser may call an iobj, is part of the phrase as the golds word it; one person is not
-            # («присвоил звание … скульптору Левону Тадевосяну»).
-            if child.dep_ == "iobj" and _is_person(child):
-                continue
-            if prep is None and child.dep_ in ("nmod", "iobj") and _case(child) in ("Gen", "Dat", "Ins", None):
+            if prep is None and child.dep_ == "nmod" and _case(child) in ("Gen", "Dat", "Ins", None):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
             elif (
                 (prep in _INNER_PREPOSITIONS and _case(child) not in _CIRCUMSTANCE_CASES)

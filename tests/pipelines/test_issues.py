@@ -1210,12 +1210,3 @@ def test_a_post_of_the_sitting_is_procedure(nlp: Language, text: str) -> None:
     assert not any(c.kind == "elect" for c in candidates(nlp(text)))
     posts = candidates(nlp("Председателем постоянной комиссии по бюджету избран депутат Марат Исаев."))
     assert any(c.kind == "elect" for c in posts)
-
-
-def test_an_actions_dative_recipient_is_in_its_phrase(nlp: Language) -> None:
-    """«вопрос выделения посёлку нового пожарного автомобиля», «задержка выплат работникам клуба»: the recipient, the
-    parser's iobj, stays in the phrase (it stood between the action and its object, or says whose the want is)."""
-    text = "Депутат пообещала взять на контроль вопрос выделения посёлку нового пожарного автомобиля."
-    assert "выделение посёлку нового пожарного автомобиля" in _issues(nlp, text)
-    text = "Жители пожаловались на задержку выплат работникам сельского клуба."
-    assert "задержка выплат работникам сельского клуба" in _issues(nlp, text)
