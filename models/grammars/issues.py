@@ -481,6 +481,8 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
         if max_depth:
             tokens |= _stranded(head.doc, end, tokens, quotes)
             end = _run_end(head.doc, end, tokens)
+            tokens |= _stranded_object(head.doc, end, tokens, quotes)
+            end = _run_end(head.doc, end, tokens)
         # A quote is all or nothing: never cut inside a title.
         for open_i, close_i in quotes.items():
             if start <= open_i < end <= close_i:
@@ -498,6 +500,36 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
 
 
 _NAME_WORDS = 2  # words a body's name may run past `MAX_WORDS` when the depth cut fell inside it
+
+
+# Nouns of an action done to something, besides the `_ACTION_SUFFIXES` ones: «ход ремонта | сетей».
+_PROCESSES = frozenset({"ход", "ремонт", "сбор", "вывоз", "уборка", "подготовка", "замена", "выплата", "закупка"})
+_OBJECT_WORDS = 3  # adjectives and participles before the object's noun: «сельских населенных пунктов»
+
+
+def _stranded_object(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> set[int]:
+    """«о ходе ремонта внутрихозяйственных оросительных сетей» with «сетей» hung by the parser outside the phrase: a
+    phrase that ends in a noun of action with no object of its own, and a genitive noun group right after it, without
+    a preposition — the group is what the action is done to."""
+    last = doc[end - 1]
+    if end >= len(doc) or last.pos_ != "NOUN" or _case(last) != "Gen":
+        return set()
+    word = lemma(last)
+    if not (word.endswith((*_ACTION_SUFFIXES, "ция")) or word in _PROCESSES):
+        return set()
+    if any(c.dep_ == "nmod" and c.i > last.i and _case(c) == "Gen" and preposition(c) is None for c in last.children):
+        return set()
+    at = end
+    while at < len(doc) and at - end < _OBJECT_WORDS and doc[at].pos_ in ("ADJ", "VERB") and _case(doc[at]) == "Gen":
+        at += 2 if wrapped(doc, at + 1) else 1
+    noun = doc[at] if at < len(doc) else None
+    if noun is None or noun.pos_ != "NOUN" or _case(noun) != "Gen" or noun.i in tokens or _is_person(noun):
+        return set()
+    if any(c.dep_ == "case" for c in noun.children) or any(
+        a.morph.get("Number") != noun.morph.get("Number") for a in doc[end:at] if not a.is_space
+    ):
+        return set()
+    return set(range(end, at)) | phrase_tokens(noun, quotes, depth=1)
 
 
 def _through_name(doc: Doc, end: int) -> int:
@@ -520,9 +552,13 @@ def _measure(token: Token) -> bool:
 
 def _stranded(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> set[int]:
     """A «к X» right after a phrase ending in a noun, hung by the parser outside the phrase: the words of X."""
-    if end + 1 >= len(doc) or doc[end].lower_ not in _STRANDED_PREPOSITIONS or doc[end - 1].pos_ not in _NOMINAL:
+    if end + 1 >= len(doc) or doc[end - 1].pos_ not in _NOMINAL:
         return set()
     noun = doc[end].head
+    # «план работы на второе полугодие»: the term a plan or budget is for, hung on a noun before it.
+    term = doc[end].lower_ == "на" and lemma(noun) in _TIMES and _case(noun) == "Acc"
+    if doc[end].lower_ not in _STRANDED_PREPOSITIONS and not term:
+        return set()
     if noun.i <= end or noun.pos_ != "NOUN" or noun.head.i in tokens or _is_person(noun):
         return set()
     return {doc[end].i} | phrase_tokens(noun, quotes, depth=1)
@@ -1311,6 +1347,25 @@ def _concern(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
                 yield from subjects(member, quotes, "report", REPORTED)
 
 
+# The sitting itself and the commissions that run its vote: «председателем заседания избран …», «председателем
+# счётной комиссии избран …» is the sitting's procedure, never an item of its agenda (no gold lists one).
+_SITTINGS = frozenset({"заседание", "сессия", "собрание", "конференция", "съезд"})
+_VOTING_COMMISSIONS = frozenset({"счётный", "счетный", "редакционный", "мандатный"})
+
+
+def _of_the_sitting(role: Token) -> bool:
+    """A post of the sitting: its genitive is the sitting (lower case: «Собрание депутатов» is a body) or a commission
+    of its vote."""
+    for owner in role.children:
+        if owner.dep_ != "nmod" or owner.i < role.i or preposition(owner) is not None or _case(owner) != "Gen":
+            continue
+        if lemma(owner) in _SITTINGS and owner.text[:1].islower():
+            return True
+        if lemma(owner) == "комиссия" and any(lemma(a) in _VOTING_COMMISSIONS for a in owner.children):
+            return True
+    return False
+
+
 def _elected(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     """«председателем совета избран …», «избрали нового секретаря»: the post filled, as the agenda words it."""
     roles = [c for c in verb.children if c.dep_ in ("obl", "xcomp") and c.pos_ == "NOUN" and _case(c) == "Ins"]
@@ -1321,7 +1376,7 @@ def _elected(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     if not roles:
         roles = [c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.ent_type_ != "PER"]
     for role in roles[:1]:
-        if preposition(role) is not None or "Anim" not in role.morph.get("Animacy"):
+        if preposition(role) is not None or "Anim" not in role.morph.get("Animacy") or _of_the_sitting(role):
             continue
         found = phrase(role, quotes)
         if found is not None:

@@ -261,13 +261,14 @@ _AMENDING = frozenset({"внесение", "изменение", "поправк
 
 
 def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
-    """The «дня» of «повестка дня», a bare generic noun («предложение», «средства»), an amendment of nothing named,
-    a shouted headline."""
+    """The «дня» of «повестка дня», a bare generic noun («предложение», «средства») or a phrase of nothing else
+    («ход работ»), an amendment of nothing named, a shouted headline."""
     span = candidate.span(doc)
     first = span[0]
     if first.i > 0 and lemma(first) == "день" and lemma(doc[first.i - 1]) == "повестка":
         return True
-    if len(words) == 1 and words[0] in lexicons.load("issue_bare_nouns"):
+    # «ход работ», «план работы»: generic nouns framing generic nouns still say nothing of which question.
+    if words and all(w in lexicons.load("issue_bare_nouns") for w in words):
         return True
     if set(words) <= _AMENDING:
         return True  # «внесение изменений» that does not say into what

@@ -449,12 +449,15 @@ def _overlap(a: list[str], b: list[str]) -> float:
 
 
 def _first_report(text: str, section: Section) -> TextSpan:
-    """The first line of a СЛУШАЛИ section: its report on the item; a co-reporter's line after it may raise more."""
+    """The first line of a СЛУШАЛИ section up to its first «;»: its report on the item; a co-reporter's line after it,
+    or a clause the line goes on to («…; основной проблемой остаётся нехватка …»), may raise more."""
     start = section.start
     while start < section.end and text[start].isspace():
         start += 1
     end = text.find("\n", start, section.end)
-    return TextSpan(start, section.end if end < 0 else end)
+    end = section.end if end < 0 else end
+    clause = text.find(";", start, end)
+    return TextSpan(start, end if clause < 0 else clause)
 
 
 def _within(issue: IssueFinding, item: IssueFinding) -> bool:

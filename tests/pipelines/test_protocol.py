@@ -317,6 +317,24 @@ def test_a_problem_the_report_goes_on_to_is_raised_on_its_own(nlp) -> None:
     assert any(i.startswith("нехватка пожарных") for i in found), found
 
 
+def test_a_problem_after_a_report_told_in_a_clause_is_raised_on_its_own(nlp) -> None:
+    """«Мельник О.В. – техника исправна во всех частях; основной проблемой остаётся нехватка пожарных …»: a report
+    told in a clause names no subject; the problem after its «;» is not the item heard in other words."""
+    text = (
+        "ПРОТОКОЛ № 5\nзаседания районного исполнительного комитета\n\n"
+        "Председательствовал: Ковалёв И.П. – председатель райисполкома\n\n"
+        "ПОВЕСТКА ДНЯ:\n1. О подготовке к пожароопасному сезону 2024 года.\n"
+        "2. О ходе вакцинации сельскохозяйственных животных.\n\n"
+        "1. СЛУШАЛИ:\nМельник О.В. – техника исправна во всех пожарных частях района; основной проблемой "
+        "остаётся нехватка пожарных в сельских районах.\n"
+        "РЕШИЛИ: информацию принять к сведению.\n\n"
+        "2. СЛУШАЛИ:\nЛукашевич Т.М. – о вакцинации животных. Охват составил 92 процента.\n"
+        "РЕШИЛИ: информацию принять к сведению.\n"
+    )
+    found = [i.text for i in run_stages(nlp(text)).issues]
+    assert any(i.startswith("нехватка пожарных") for i in found), found
+
+
 @pytest.mark.parametrize(
     ("letterhead", "council", "members", "post"),
     [
