@@ -148,6 +148,8 @@ def test_people_with_one_surname_and_other_initials_stay_apart(nlp: Language) ->
         ("Присутствовал глава города Дмитрий Сергеевич Гуртовой.", [("Гуртовой", "Дмитрий", "Сергеевич", None)]),
         # -ову is never a nominative, even at the start of a protocol's line.
         ("СЛУШАЛИ:\nОсмонову Б.М. – о присвоении звания.", [("Осмонов", None, None, "Б.М.")]),
+        # Nor is -скую: a woman's -ская surname in the accusative, which the tagger may read as a man's nominative.
+        ("3. СЛУШАЛИ: Ковальскую Т.Р. – отопительный сезон начат в срок.", [("Ковальская", None, None, "Т.Р.")]),
         # Surname first at a sentence's start, the tagger having left the surname out of the name.
         (
             "Докладывает руководитель аппарата мэрии Сатыбалдиева Гулира Кадыровна. Пожалуйста.",
