@@ -1654,7 +1654,14 @@ def _oblique_post_case(span: Span, apposed_only: bool = False) -> str | None:
         return None
     heads = _post_heads()
     case = head.morph.get("Case")
-    if len(case) != 1 or case[0] == "Nom" or not (fold(head.lemma_) in heads or fold(head.text) in heads):
+    # «память почётного гражданина района Тургана Жумабекова»: a title of a person (an animate noun) no post lexicon
+    # lists is a head the name agrees with all the same.
+    person_noun = head.pos_ == "NOUN" and "Anim" in head.morph.get("Animacy")
+    if (
+        len(case) != 1
+        or case[0] == "Nom"
+        or not (fold(head.lemma_) in heads or fold(head.text) in heads or person_noun)
+    ):
         return None
     return case[0]
 

@@ -1027,6 +1027,11 @@ def test_a_credited_news_agency_is_no_person(nlp: Language) -> None:
         ("Отчет акима района Ерлана Жаксыбекова заслушали депутаты.", [("Жаксыбеков", "Ерлан", None, None)]),
         # A first name the dictionary does not know is read by a guess: the post's case outweighs it.
         ("Президент принял акима области Жениса Касымбека.", [("Касымбек", "Женис", None, None)]),
+        # An honorary title is a person's noun the name agrees with, though no post lexicon lists it.
+        (
+            "Депутаты почтили память почётного жителя Сарыагашского района Тулегана Абенова.",
+            [("Абенов", "Тулеган", None, None)],
+        ),
         ("Президент принял акима области Даниала Ахметова.", [("Ахметов", "Даниал", None, None)]),
         ("Заслушали отчёт главы района Церена Эрдниева о работе.", [("Эрдниев", "Церен", None, None)]),
         # The verb agrees with the post the name is in apposition to, whatever the post's own gender.

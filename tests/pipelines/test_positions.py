@@ -181,6 +181,13 @@ def test_a_counted_post_of_many_is_not_the_next_names(nlp: Language) -> None:
             "заместитель министра цифрового развития Тверской области",
             "Министерство цифрового развития Тверской области",
         ),
+        # An honorary title is the post the genre gives.
+        (
+            "Сессия почтила память почётного гражданина Талгарского района Асылбека Оспанова.",
+            "Оспанов",
+            "почётный гражданин Талгарского района",
+            None,
+        ),
         # «министр финансов» alone names no ministry the text mentions: nothing is guessed.
         ("Борисов уволил непопулярного министра финансов Симеона Дянкова.", "Дянков", "министр финансов", None),
         # A described kind before a quoted name belongs to the body.
