@@ -494,10 +494,13 @@ def _after_settlement_abbreviation(token: Token) -> bool:
 
 # «Источник: Кабар», «Источник — Kazinform»: a news agency credited under the text, not a person.
 _SOURCE_LABELS = frozenset({"источник"})
-# A dateline's date and the dash before its agency: «УЗГЕН, 17 апреля – Кабар.», «ОШ, 12.03.2025 — Кабар».
+# The labels of a picture's credit line («Фото: …», «Видео: …»).
+_CREDIT_LABELS = frozenset({"фото", "видео", "фотография", "иллюстрация"})
+# A dateline's date and the dash before its agency: «УЗГЕН, 17 апреля – Кабар.», «ОШ, 12.03.2025 — Кабар»; or
+# the agency between slashes: «ЦАХКАДЗОР, 16 октября. /Арменпресс/.».
 _DATELINE_BEFORE = re.compile(
     r"(?:^|\n)[^\n,]{2,40},[ \t]*(?:\d{1,2}[ \t]+[а-яё]+|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)(?:[ \t]+\d{4})?"
-    r"(?:[ \t]*(?:г\.|года))?[ \t]*[–—-][ \t]*$"
+    r"(?:[ \t]*(?:г\.|года))?[ \t]*(?:[–—-]|\.?[ \t]*/)[ \t]*$"
 )
 _DATELINE_REACH = 80
 
@@ -556,7 +559,17 @@ def _credited_source(token: Token) -> bool:
     i = token.i - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
-    return i >= 0 and i < token.i - 1 and fold(doc[i].text) in _SOURCE_LABELS
+    if i >= 0 and i < token.i - 1 and fold(doc[i].text) in _SOURCE_LABELS:
+        return True
+    # «Фото: Арменпресс / Нарек Алексанян»: a credit's one word before the slash is the agency, the author after it.
+    return (
+        i >= 0
+        and i == token.i - 2
+        and doc[token.i - 1].text == ":"
+        and fold(doc[i].text) in _CREDIT_LABELS
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == "/"
+    )
 
 
 def _after_settlement_noun(token: Token) -> bool:

@@ -1383,6 +1383,9 @@ def test_names_the_tagger_cut_or_ran_on(nlp: Language, text: str, expected: list
         "Сессия завершилась.\n\n#МиллиМеджлис #бюджет",
         "Сессия завершилась.\n\nТеги: сельсовет, сессия, Вороновщина",
         "УЗГЕН, 17 апреля – Кабар. В среду прошёл круглый стол.",
+        # An agency between a dateline's slashes, and a credit's agency before the slash.
+        "ГЮМРИ, 3 мая. /Шантнюз/. Сегодня прошёл круглый стол.",
+        "Круглый стол завершился.\n\nФото: Шантнюз / пресс-служба мэрии",
     ],
 )
 def test_no_person_in_a_bodys_other_name_a_list_of_places_or_a_label(nlp: Language, text: str) -> None:
