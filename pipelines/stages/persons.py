@@ -1126,6 +1126,10 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
             return doc[i : i + size]
         if eponym >= 2 and _oblique_name_after_eponym(doc[i : i + size], after):
             return doc[i : i + size]
+        if eponym >= 2 and size == 3 and _whole_name_before(doc, i) and _titled_words(doc[i : i + size], after):
+            # «школы имени Шокана Уалиханова Алмаса Байжановича Тулеуова»: past an eponym of a first name and a
+            # surname, a full name with its patronymic is the person's (in the post's case) — no eponym runs on.
+            return doc[i : i + size]
         word = doc[i]
         # The eponym's words: capitalised or particled names, initials, a rank before them («академика»).
         if not (word.text[:1].isupper() or "-" in word.text or word.text == "." or (word.is_lower and eponym == 0)):
@@ -1133,6 +1137,16 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
         eponym += 1
         i += 1
     return None
+
+
+def _whole_name_before(doc: Doc, i: int) -> bool:
+    """The two words before `i` are a first name and a surname: an eponym complete in itself."""
+    first, last = doc[i - 2], doc[i - 1]
+    return may_be_first_name(first.text) and looks_like_surname(last.text) and first.is_title and last.is_title
+
+
+def _titled_words(name: Span, after: Token | None) -> bool:
+    return all(t.is_title and t.is_alpha for t in name) and (after is None or not after.is_title)
 
 
 # Endings of a first name's dative, accusative or instrumental that no genitive has (an eponym is a genitive):

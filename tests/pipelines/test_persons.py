@@ -617,6 +617,13 @@ def test_a_turns_label_is_no_subject_of_the_speechs_verb(nlp: Language, text: st
             "Заведующая библиотекой имени Пушкина Ольга Смирнова рассказала о читателях.",
             [("Смирнова", "Ольга", None, None)],
         ),
+        # A full name with its patronymic past an eponym's first name and surname, in the post's genitive.
+        (
+            "Сессия поздравила директора гимназии имени Абая Кунанбаева Ерлана Маратовича Сыздыкова с юбилеем.",
+            [("Сыздыков", "Ерлан", "Маратович", None)],
+        ),
+        # An eponym with a rank before the name is one name whole.
+        ("Приняли участие курсанты училища имени Героя Советского Союза Ивана Кузьмича Семёнова.", []),
     ],
 )
 def test_a_name_after_an_eponym_is_the_person_the_title_belongs_to(nlp: Language, text: str, expected: list) -> None:
