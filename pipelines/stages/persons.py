@@ -1293,6 +1293,9 @@ def _named_as_place(ent: Span) -> Span | None:
     if _latin_script_name(ent):
         return ent
     if ent.label_ == "ORG":
+        # «консультант аппарата Совета О.В. Кузина»: the body's name the tagger ran on over the initials and surname.
+        if (initialed := _initials_and_surname_at_end(ent)) is not None:
+            return initialed
         # «руководитель отдела Бауыржан ОМАРОВ»: a surname in capitals reads to the tagger as a body's abbreviation.
         return _person_in_place(ent) if ent[-1].is_upper and len(ent[-1]) > 3 else None
     if _settlement_then_name(ent):
@@ -1302,6 +1305,18 @@ def _named_as_place(ent: Span) -> Span | None:
     if _long_settlement_then_name(ent):
         return ent[-2:]
     return _person_in_place(ent) or _name_after_place(ent) or _fathers_name_after_place(ent)
+
+
+def _initials_and_surname_at_end(ent: Span) -> Span | None:
+    """«Совета О.В. Кузина»: two initials with their points and a capitalised surname close the span, after a word of
+    the body's (never the whole span: «О.В. Кузина» alone is the tagger's own person)."""
+    if len(ent) < 6:
+        return None
+    tail = ent[-5:]
+    letters, points, surname = (tail[0], tail[2]), (tail[1], tail[3]), tail[4]
+    if not all(len(t.text) == 1 and t.is_upper and t.is_alpha for t in letters) or any(p.text != "." for p in points):
+        return None
+    return tail if surname.is_title and surname.is_alpha and looks_like_surname(surname.text) else None
 
 
 def _fathers_name_after_place(ent: Span) -> Span | None:

@@ -1404,6 +1404,14 @@ def test_a_person_noun_in_apposition_is_no_eponym_context(nlp: Language) -> None
     assert _persons(nlp, text) == [("Байрамова", "Огулджерен", None, None)]
 
 
+def test_initials_and_a_surname_the_tagger_ran_into_a_body_are_a_person(nlp: Language) -> None:
+    text = (
+        "ПЕТРОВ А.С.: Поручаем администрации города Мурома до 1 августа представить отчёт. Заседание закрыто.\n\n"
+        "Стенограмму вела консультант аппарата Совета О.В. Кузина"
+    )
+    assert ("Кузина", None, None, "О.В.") in _persons(nlp, text)
+
+
 def test_a_full_name_split_by_a_line_break_is_one(nlp: Language) -> None:
     text = "Председатель Совета профсоюзов ВКО Серик\nКабдешевич Бейсембаев выступил от работников."
     assert _persons(nlp, text) == [("Бейсембаев", "Серик", "Кабдешевич", None)]
