@@ -311,7 +311,11 @@ def find_turns(text: str) -> tuple[Turn, ...]:
     for at, (start, end) in enumerate(lines):
         line = text[start:end]
         chair = _CHAIR_TURN.match(line)
-        if chair is not None and fold(chair.group("label")) in chair_labels:
+        if (
+            chair is not None
+            and fold(chair.group("label")) in chair_labels
+            and not _names_with_post(line[chair.end() :])
+        ):
             name = (start + chair.start("name"), start + chair.end("name")) if chair.group("name") else None
             labels.append((start, start + chair.end(), name, True))
             continue
@@ -379,6 +383,16 @@ def _verb_read_as_surname(name: str) -> bool:
 
 _POST_WORDS = re.compile(rf"[{_LOWER}][{_LOWER}.-]*")
 _POST_REACH = 3  # «исполняющий обязанности начальника», «первый вице-мэр»
+
+
+def _names_with_post(rest: str) -> bool:
+    """«Председательствующий: Сыдыков А.Т. – торага айылного кенеша»: the chair's header naming them with their post
+    (a list line), not a turn of theirs."""
+    found = _LEADING_NAME.match(rest)
+    if found is None:
+        return False
+    after = rest[found.end() :].lstrip(" \t,")
+    return after[:1] in ("–", "—", "-") and _lists_a_post(after[1:])
 
 
 def _lists_a_post(after: str) -> bool:

@@ -104,7 +104,8 @@ def _surnames() -> frozenset[str]:
 # Oblique forms of -ова/-ина/-ская surnames; the tagger sometimes calls them nominative.
 OBLIQUE_FEMININE_ENDINGS = ("овой", "евой", "иной", "ыной", "ской", "цкой")
 _DAT_ACC_SURNAME_ENDINGS = ("ову", "еву", "ёву", "ину", "ыну")
-_OBLIQUE_SURNAME_ENDINGS = ("ову", "еву", "ёву", "ину", "ыну", "овым", "евым", "иным")
+# («Якубовскую»: the accusative of a woman's -ская surname, which the tagger may read as a man's nominative.)
+_OBLIQUE_SURNAME_ENDINGS = ("ову", "еву", "ёву", "ину", "ыну", "овым", "евым", "иным", "скую", "цкую")
 # Case endings of a foreign masculine surname declined like a noun: Карзая, Коллинзом, Ассанжу.
 _FOREIGN_MASC_ENDINGS = {"Gen": ("а", "я"), "Acc": ("а", "я"), "Dat": ("у", "ю"), "Ins": ("ом", "ем"), "Loc": ("е",)}
 
@@ -122,7 +123,7 @@ def _case(token: Token) -> str | None:
         return "Gen"
     # -ову/-ину is never a nominative: the dative of Хамидов or the accusative of Хамидова.
     if case in (None, "Nom") and _never_nominative(token):
-        return "Dat" if "Fem" not in token.morph.get("Gender") else "Acc"
+        return "Acc" if "Fem" in token.morph.get("Gender") or fold(token.text).endswith("кую") else "Dat"
     # «слово МУКАШЕВУ Г.С.» read as a genitive: -ову is a dative or an accusative only.
     if case not in ("Dat", "Acc") and fold(token.text).endswith(_DAT_ACC_SURNAME_ENDINGS) and len(token.text) > 5:
         return "Dat" if "Fem" not in token.morph.get("Gender") else "Acc"
@@ -1653,7 +1654,14 @@ def _oblique_post_case(span: Span, apposed_only: bool = False) -> str | None:
         return None
     heads = _post_heads()
     case = head.morph.get("Case")
-    if len(case) != 1 or case[0] == "Nom" or not (fold(head.lemma_) in heads or fold(head.text) in heads):
+    # «память почётного гражданина района Тургана Жумабекова»: a title of a person (an animate noun) no post lexicon
+    # lists is a head the name agrees with all the same.
+    person_noun = head.pos_ == "NOUN" and "Anim" in head.morph.get("Animacy")
+    if (
+        len(case) != 1
+        or case[0] == "Nom"
+        or not (fold(head.lemma_) in heads or fold(head.text) in heads or person_noun)
+    ):
         return None
     return case[0]
 

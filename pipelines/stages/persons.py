@@ -494,10 +494,13 @@ def _after_settlement_abbreviation(token: Token) -> bool:
 
 # «Источник: Кабар», «Источник — Kazinform»: a news agency credited under the text, not a person.
 _SOURCE_LABELS = frozenset({"источник"})
-# A dateline's date and the dash before its agency: «УЗГЕН, 17 апреля – Кабар.», «ОШ, 12.03.2025 — Кабар».
+# The labels of a picture's credit line («Фото: …», «Видео: …»).
+_CREDIT_LABELS = frozenset({"фото", "видео", "фотография", "иллюстрация"})
+# A dateline's date and the dash before its agency: «УЗГЕН, 17 апреля – Кабар.», «ОШ, 12.03.2025 — Кабар»; or
+# the agency between slashes: «ЦАХКАДЗОР, 16 октября. /Арменпресс/.».
 _DATELINE_BEFORE = re.compile(
     r"(?:^|\n)[^\n,]{2,40},[ \t]*(?:\d{1,2}[ \t]+[а-яё]+|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)(?:[ \t]+\d{4})?"
-    r"(?:[ \t]*(?:г\.|года))?[ \t]*[–—-][ \t]*$"
+    r"(?:[ \t]*(?:г\.|года))?[ \t]*(?:[–—-]|\.?[ \t]*/)[ \t]*$"
 )
 _DATELINE_REACH = 80
 
@@ -556,7 +559,17 @@ def _credited_source(token: Token) -> bool:
     i = token.i - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
-    return i >= 0 and i < token.i - 1 and fold(doc[i].text) in _SOURCE_LABELS
+    if i >= 0 and i < token.i - 1 and fold(doc[i].text) in _SOURCE_LABELS:
+        return True
+    # «Фото: Арменпресс / Нарек Алексанян»: a credit's one word before the slash is the agency, the author after it.
+    return (
+        i >= 0
+        and i == token.i - 2
+        and doc[token.i - 1].text == ":"
+        and fold(doc[i].text) in _CREDIT_LABELS
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == "/"
+    )
 
 
 def _after_settlement_noun(token: Token) -> bool:
@@ -1113,6 +1126,10 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
             return doc[i : i + size]
         if eponym >= 2 and _oblique_name_after_eponym(doc[i : i + size], after):
             return doc[i : i + size]
+        if eponym >= 2 and size == 3 and _whole_name_before(doc, i) and _titled_words(doc[i : i + size], after):
+            # «школы имени Шокана Уалиханова Алмаса Байжановича Тулеуова»: past an eponym of a first name and a
+            # surname, a full name with its patronymic is the person's (in the post's case) — no eponym runs on.
+            return doc[i : i + size]
         word = doc[i]
         # The eponym's words: capitalised or particled names, initials, a rank before them («академика»).
         if not (word.text[:1].isupper() or "-" in word.text or word.text == "." or (word.is_lower and eponym == 0)):
@@ -1120,6 +1137,16 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
         eponym += 1
         i += 1
     return None
+
+
+def _whole_name_before(doc: Doc, i: int) -> bool:
+    """The two words before `i` are a first name and a surname: an eponym complete in itself."""
+    first, last = doc[i - 2], doc[i - 1]
+    return may_be_first_name(first.text) and looks_like_surname(last.text) and first.is_title and last.is_title
+
+
+def _titled_words(name: Span, after: Token | None) -> bool:
+    return all(t.is_title and t.is_alpha for t in name) and (after is None or not after.is_title)
 
 
 # Endings of a first name's dative, accusative or instrumental that no genitive has (an eponym is a genitive):
@@ -1266,6 +1293,9 @@ def _named_as_place(ent: Span) -> Span | None:
     if _latin_script_name(ent):
         return ent
     if ent.label_ == "ORG":
+        # «консультант аппарата Совета О.В. Кузина»: the body's name the tagger ran on over the initials and surname.
+        if (initialed := _initials_and_surname_at_end(ent)) is not None:
+            return initialed
         # «руководитель отдела Бауыржан ОМАРОВ»: a surname in capitals reads to the tagger as a body's abbreviation.
         return _person_in_place(ent) if ent[-1].is_upper and len(ent[-1]) > 3 else None
     if _settlement_then_name(ent):
@@ -1275,6 +1305,18 @@ def _named_as_place(ent: Span) -> Span | None:
     if _long_settlement_then_name(ent):
         return ent[-2:]
     return _person_in_place(ent) or _name_after_place(ent) or _fathers_name_after_place(ent)
+
+
+def _initials_and_surname_at_end(ent: Span) -> Span | None:
+    """«Совета О.В. Кузина»: two initials with their points and a capitalised surname close the span, after a word of
+    the body's (never the whole span: «О.В. Кузина» alone is the tagger's own person)."""
+    if len(ent) < 6:
+        return None
+    tail = ent[-5:]
+    letters, points, surname = (tail[0], tail[2]), (tail[1], tail[3]), tail[4]
+    if not all(len(t.text) == 1 and t.is_upper and t.is_alpha for t in letters) or any(p.text != "." for p in points):
+        return None
+    return tail if surname.is_title and surname.is_alpha and looks_like_surname(surname.text) else None
 
 
 def _fathers_name_after_place(ent: Span) -> Span | None:

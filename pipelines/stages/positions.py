@@ -499,7 +499,8 @@ def _ministry(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tu
     Only when the ministry is one the text names (the organizations stage lists it: spoken of apart from the
     title, by a contraction, or a region's ministry); «министр иностранных дел Украины», «заместитель министра
     водных ресурсов Кыргызской Республики» of a ministry the text never names stay whole, with no body (gold-format:
-    the post as worded, the body only when the text names it).
+    the post as worded, the body only when the text names it). A region's ministry known only from the title (not
+    listed) is the person's body, but the post stays whole: «министр финансов Калининградской области».
     """
     doc = title.doc
     for token in title:
@@ -510,6 +511,10 @@ def _ministry(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tu
             known = _known_ministry(f"{body} {rest.text}", organizations)
             if known is None:
                 return None
+            if not any(org.listed for org in organizations if org.name == known):
+                # «министр финансов Пензенской области» with no word of the ministry elsewhere: the body is only the
+                # title's, so the post is worded whole (gold-format: the body split off where the text names it).
+                return _as_title(_trim(doc, title.start, title.end)), known
             return _as_title(_trim(doc, title.start, nxt)), known
     return None
 

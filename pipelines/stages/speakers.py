@@ -667,8 +667,19 @@ _REPORTER_CUE = re.compile(
 )
 
 
+# «Председатель фонда Назгуль Кусаинова-Бек и юрист центра «Адилет» Руслан Тажиев – о бесплатной юридической
+# помощи»: the first of two names joined before the dash and the report's subject reports too.
+_JOINT_REPORT = re.compile(
+    r"[ \t]*и[ \t]+(?:[^.\n;:–—]|\.(?![ \t]+(?-i:[А-ЯЁA-Z]))){1,160}?[ \t][–—-][ \t]+(?:о|об|обо)[ \t]",
+    re.IGNORECASE,
+)
 # An agenda item: «1. О районном бюджете на 2023 год.», «2) Об утверждении программы …».
 _AGENDA_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*(?:о|об|обо)[ \t]", re.IGNORECASE)
+# «3. О поддержке предпринимательства – заместитель хокима района Алишер Хамроев. В 2025 году …»: the item heard, a
+# dash, the reporter's title and name, and the report's content running on after it (a newspaper's account of the
+# session; an agenda's list ends the line at the name).
+_ITEM_REPORTER = re.compile(r"\d{1,2}[.)][ \t]*(?:о|об|обо)\s[^.;:–—]{1,200}\s[–—]\s[^.;:–—]{0,160}$", re.IGNORECASE)
+_REPORT_RUNS_ON = re.compile(r"\.[ \t]+[А-ЯЁ]")
 
 
 def _announced(name: Span) -> bool:
@@ -693,7 +704,11 @@ def _reports_on(name: Span) -> bool:
     text = whole[doc[name.end].idx : doc[end].idx if end < len(doc) else len(whole)] if name.end < len(doc) else ""
     start = max(sentence_of(doc, name.start).start, name.start - 30)
     before = whole[doc[start].idx : name.start_char] if start < name.start else ""
-    if _REPORTS_ON.match(text):
+    if _REPORTS_ON.match(text) or _JOINT_REPORT.match(text):
+        return True
+    sentence = sentence_of(doc, name.start)
+    item = whole[sentence.start_char : name.start_char]
+    if _ITEM_REPORTER.match(item) and _REPORT_RUNS_ON.match(whole[name.end_char : name.end_char + _LINE_REACH]):
         return True
     return bool(_REPORTER_CUE.search(before.split("\n")[-1])) and not _announced(name)
 

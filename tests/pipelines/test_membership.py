@@ -1766,3 +1766,13 @@ def test_a_council_named_by_its_members_has_them_as_members(nlp: Language) -> No
     assert represented("врач", (council,), council) is None
     judges = _org("Совет судей области", 10)
     assert represented("судья районного суда", (judges,), judges) is None
+
+
+def test_a_ministry_named_only_by_a_deputy_ministers_title_stays_in_the_post(nlp: Language) -> None:
+    text = (
+        "Заседание комиссии по делам молодёжи. О программе доложила заместитель министра молодёжной политики "
+        "Омской области Анна Кравцова. Члены комиссии задали вопросы."
+    )
+    person = next(p for p in run_stages(nlp(text)).persons if p.surname == "Кравцова")
+    assert person.position == "заместитель министра молодёжной политики Омской области"
+    assert person.organization == "Министерство молодёжной политики Омской области"

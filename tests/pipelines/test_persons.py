@@ -148,6 +148,8 @@ def test_people_with_one_surname_and_other_initials_stay_apart(nlp: Language) ->
         ("Присутствовал глава города Дмитрий Сергеевич Гуртовой.", [("Гуртовой", "Дмитрий", "Сергеевич", None)]),
         # -ову is never a nominative, even at the start of a protocol's line.
         ("СЛУШАЛИ:\nОсмонову Б.М. – о присвоении звания.", [("Осмонов", None, None, "Б.М.")]),
+        # Nor is -скую: a woman's -ская surname in the accusative, which the tagger may read as a man's nominative.
+        ("3. СЛУШАЛИ: Ковальскую Т.Р. – отопительный сезон начат в срок.", [("Ковальская", None, None, "Т.Р.")]),
         # Surname first at a sentence's start, the tagger having left the surname out of the name.
         (
             "Докладывает руководитель аппарата мэрии Сатыбалдиева Гулира Кадыровна. Пожалуйста.",
@@ -615,6 +617,13 @@ def test_a_turns_label_is_no_subject_of_the_speechs_verb(nlp: Language, text: st
             "Заведующая библиотекой имени Пушкина Ольга Смирнова рассказала о читателях.",
             [("Смирнова", "Ольга", None, None)],
         ),
+        # A full name with its patronymic past an eponym's first name and surname, in the post's genitive.
+        (
+            "Сессия поздравила директора гимназии имени Абая Кунанбаева Ерлана Маратовича Сыздыкова с юбилеем.",
+            [("Сыздыков", "Ерлан", "Маратович", None)],
+        ),
+        # An eponym with a rank before the name is one name whole.
+        ("Приняли участие курсанты училища имени Героя Советского Союза Ивана Кузьмича Семёнова.", []),
     ],
 )
 def test_a_name_after_an_eponym_is_the_person_the_title_belongs_to(nlp: Language, text: str, expected: list) -> None:
@@ -1025,6 +1034,11 @@ def test_a_credited_news_agency_is_no_person(nlp: Language) -> None:
         ("Отчет акима района Ерлана Жаксыбекова заслушали депутаты.", [("Жаксыбеков", "Ерлан", None, None)]),
         # A first name the dictionary does not know is read by a guess: the post's case outweighs it.
         ("Президент принял акима области Жениса Касымбека.", [("Касымбек", "Женис", None, None)]),
+        # An honorary title is a person's noun the name agrees with, though no post lexicon lists it.
+        (
+            "Депутаты почтили память почётного жителя Сарыагашского района Тулегана Абенова.",
+            [("Абенов", "Тулеган", None, None)],
+        ),
         ("Президент принял акима области Даниала Ахметова.", [("Ахметов", "Даниал", None, None)]),
         ("Заслушали отчёт главы района Церена Эрдниева о работе.", [("Эрдниев", "Церен", None, None)]),
         # The verb agrees with the post the name is in apposition to, whatever the post's own gender.
@@ -1376,6 +1390,9 @@ def test_names_the_tagger_cut_or_ran_on(nlp: Language, text: str, expected: list
         "Сессия завершилась.\n\n#МиллиМеджлис #бюджет",
         "Сессия завершилась.\n\nТеги: сельсовет, сессия, Вороновщина",
         "УЗГЕН, 17 апреля – Кабар. В среду прошёл круглый стол.",
+        # An agency between a dateline's slashes, and a credit's agency before the slash.
+        "ГЮМРИ, 3 мая. /Шантнюз/. Сегодня прошёл круглый стол.",
+        "Круглый стол завершился.\n\nФото: Шантнюз / пресс-служба мэрии",
     ],
 )
 def test_no_person_in_a_bodys_other_name_a_list_of_places_or_a_label(nlp: Language, text: str) -> None:
@@ -1385,6 +1402,14 @@ def test_no_person_in_a_bodys_other_name_a_list_of_places_or_a_label(nlp: Langua
 def test_a_person_noun_in_apposition_is_no_eponym_context(nlp: Language) -> None:
     text = "Среди награждённых – студентка аграрного института Огулджерен Байрамова."
     assert _persons(nlp, text) == [("Байрамова", "Огулджерен", None, None)]
+
+
+def test_initials_and_a_surname_the_tagger_ran_into_a_body_are_a_person(nlp: Language) -> None:
+    text = (
+        "ПЕТРОВ А.С.: Поручаем администрации города Мурома до 1 августа представить отчёт. Заседание закрыто.\n\n"
+        "Стенограмму вела консультант аппарата Совета О.В. Кузина"
+    )
+    assert ("Кузина", None, None, "О.В.") in _persons(nlp, text)
 
 
 def test_a_full_name_split_by_a_line_break_is_one(nlp: Language) -> None:

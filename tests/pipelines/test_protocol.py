@@ -532,3 +532,19 @@ def test_a_speakers_line_may_give_the_post_in_brackets(nlp) -> None:
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Ахмедов"].position == "председатель совета"
     assert persons["Ахмедов"].organization == "ТОС «Ягры»"
+
+
+def test_a_chair_header_naming_the_chair_with_a_post_is_no_turn() -> None:
+    text = (
+        "Председательствующий: Бекболотов Н.С. – торага айылного кенеша\n"
+        "Секретарь: Асанова Г.Т. – ответственный секретарь айылного кенеша\n\n"
+        "СЛУШАЛИ: Орозову Айжан Бакытовну – о ремонте школы.\n"
+        "ВЫСТУПИЛИ:\n"
+        "Исаков Б.К. – предложил выделить средства.\n"
+        "Маматов Т.Т. – поддержал предложение.\n"
+        "Жумабаева А.А. – спросила о сроках.\n"
+        "Председательствующий: Предлагаю голосовать.\n"
+    )
+    sections = find_sections(text)
+    assert [s.kind for s in sections][:2] == ["chair", "secretary"]
+    assert text[sections[0].start :].startswith("Бекболотов Н.С.")

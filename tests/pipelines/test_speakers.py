@@ -62,6 +62,18 @@ def test_pronoun_speech_goes_to_the_last_named_subject(nlp: Language) -> None:
         ),
         ("Заслушаны информации. Хоким района Бахтиёр Норматов – о создании рабочих мест.", "Норматов"),
         ("По первому вопросу докладчик: руководитель отдела финансов Асель Байжанова.", "Байжанова"),
+        # The first of two names joined before the dash reports too.
+        (
+            "Председатель общественного фонда «Луч» Айгерим Сапарова и юрист центра «Право» Ерлан Нуров – о "
+            "бесплатной юридической помощи.",
+            "Сапарова",
+        ),
+        # An agenda item heard, a dash, the reporter, and the report's content running on.
+        (
+            "Сессия районного Кенгаша.\n\n2. О развитии туризма\n– начальник отдела туризма хокимията Шухрат "
+            "Каримов. В 2025 году\nрайон посетили 12 тысяч туристов.",
+            "Каримов",
+        ),
     ],
 )
 def test_a_dash_list_item_or_a_reporter_field_is_speech(nlp: Language, text: str, surname: str) -> None:
@@ -658,3 +670,12 @@ def test_a_gapped_clause_s_addressee_is_no_speaker(nlp: Language) -> None:
         "контроль исполнение поручений."
     )
     assert _spoke(nlp, text) == {"Султангазиев": (True, "speaker"), "Кабдолов": (False, "mentioned")}
+
+
+def test_an_agenda_list_item_with_its_reporter_is_no_speech(nlp: Language) -> None:
+    text = (
+        "ПОВЕСТКА ДНЯ:\n1. О бюджете – начальник финансового отдела Нодира Исмоилова.\n"
+        "2. О благоустройстве – заместитель хокима Бахтиёр Рашидов.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert not persons["Исмоилова"].spoke and not persons["Рашидов"].spoke

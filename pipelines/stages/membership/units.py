@@ -330,7 +330,9 @@ def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[
     stems = [_stem(w) for w in words]
     for org in orgs:
         named = _body_words(org.name)
-        if named is None:
+        # A body the text names only through this title («заместитель министра финансов … области», not listed)
+        # stays the post's words (`positions._ministry`).
+        if named is None or not org.listed:
             continue
         own, own_stems = named
         for i in range(1, len(words) - 1):
