@@ -114,7 +114,7 @@ HELDOUT2 = {
     "locations": 0.96,
     "position_f1": 0.95,
     "person_org": 0.97,
-    "issues": 0.83,
+    "issues": 0.835,
     # 0.865 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.885 → 0.87 in session 17, in the open: decision retrained with -19, -20 opened (.889 → .875).
@@ -125,13 +125,13 @@ HELDOUT2 = {
 # corpus/heldout-genre-3: 12 more meeting documents, written blind to the pipeline in session 7, measured blind
 # after its first round, opened for error analysis in its second.
 HELDOUT3 = {
-    "persons": 0.99,
+    "persons": 0.995,
     "speakers": 0.995,
     "organizations": 0.995,
     "locations": 0.98,
-    "position_f1": 0.965,
+    "position_f1": 0.98,
     "person_org": 0.995,
-    "issues": 0.7,
+    "issues": 0.705,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # 0.84 → 0.83 in session 19, in the open: the decision retrained with -23 and -24 opened (.831 in sample;
@@ -149,7 +149,7 @@ HELDOUT4 = {
     # here only the branch).
     "organizations": 0.975,
     "locations": 0.985,
-    "position_f1": 0.905,
+    "position_f1": 0.92,
     # 0.915 → 0.9 in session 15, in the open: the linker retrained on session 14's tree (NEREL held out .698/.570 →
     # .703/.575; blind heldout-genre-18 person_org +0.030, opened -16 +0.010).
     "person_org": 0.915,
@@ -172,10 +172,10 @@ HELDOUT5 = {
     "speakers": 0.995,
     "organizations": 0.925,
     "locations": 0.995,
-    "position_f1": 0.955,
+    "position_f1": 0.965,
     # 0.925 → 0.91 in session 15, in the open: the linker retrained (see heldout-genre-4).
     "person_org": 0.94,
-    "issues": 0.75,
+    "issues": 0.765,
     # 0.875 → 0.86 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014 (issues +.016 here); topics read the issues' words.
     # 0.86 → 0.85 in session 16, in the open (.866 → .853; leave-one-set-out .824 equal): the topic lexicons of session
@@ -198,9 +198,9 @@ HELDOUT6 = {
     # 0.945 → 0.94 in session 17, in the open: a party's branch listed with its party (this gold lists the party only).
     "organizations": 0.94,
     "locations": 0.98,
-    "position_f1": 0.915,
+    "position_f1": 0.925,
     "person_org": 0.91,
-    "issues": 0.75,
+    "issues": 0.755,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.875 → 0.86 in session 19, in the open: the decision retrained with -23 and -24 opened (.862 in sample;
@@ -216,7 +216,7 @@ HELDOUT7 = {
     "speakers": 0.99,
     "organizations": 0.925,
     "locations": 0.905,
-    "position_f1": 0.9,
+    "position_f1": 0.91,
     "person_org": 0.945,
     "issues": 0.635,
     # 0.8 → 0.785 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
@@ -256,7 +256,7 @@ HELDOUT9 = {
     # 0.700 / 0.622 blind; 0.919 / 0.816 after session 11's organization name shapes (h9orgs) merged with the rest.
     "organizations": 0.93,
     "locations": 0.99,
-    "position_f1": 0.865,
+    "position_f1": 0.875,
     # 0.89 → 0.88 in session 17, in the open: a commission's secretary is the commission's (-11, -12, -13, -20;
     # not 03 here).
     "person_org": 0.88,
@@ -349,7 +349,7 @@ HELDOUT13 = {
     "speakers": 0.995,
     "organizations": 0.925,
     "locations": 0.93,
-    "position_f1": 0.93,
+    "position_f1": 0.94,
     "person_org": 0.905,
     "issues": 0.66,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
@@ -368,7 +368,7 @@ HELDOUT14 = {
     "speakers": 0.995,
     "organizations": 0.975,
     "locations": 0.95,
-    "position_f1": 0.9,
+    "position_f1": 0.91,
     # person_org steps down once, in the open (session 13): the verb a name in apposition to the subject agrees with
     # now tells a woman's surname («Министр … Айана Тоюшева доложила»), persons +0.004 here and +0.008 on
     # heldout-genre-16; the scorer averages person_org over matched persons, and one matched now is not given the
@@ -378,7 +378,7 @@ HELDOUT14 = {
     "person_org": 0.935,
     # 0.765 → 0.75 in session 19, in the open: issues19's fillers of crowded reports (nine or more speakers; opened sets
     # +.111 in sum, -24 +.080) read wrong ones in -14-11 (.768 → .755).
-    "issues": 0.75,
+    "issues": 0.765,
     # 0.83 → 0.82 in session 17, in the open: decision retrained with -19, -20 opened (.833 → .821).
     # 0.83 → 0.79 in session 19, in the open: topics19's relative share (leave-one-set-out mean .768 → .776; here .753
     # unchanged) (.833 → .796 in sample).
@@ -421,7 +421,7 @@ HELDOUT16 = {
     # имени … Сатылганова Гулнаре» no longer matches the gold's school by luck (.859 → .851).
     "organizations": 0.85,
     "locations": 0.96,
-    "position_f1": 0.865,
+    "position_f1": 0.87,
     "person_org": 0.74,
     "issues": 0.625,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
@@ -438,7 +438,7 @@ HELDOUT17 = {
     "locations": 0.995,
     "position_f1": 0.92,
     "person_org": 0.95,
-    "issues": 0.66,
+    "issues": 0.67,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
     # 0.685 → 0.68 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
@@ -453,9 +453,9 @@ HELDOUT18 = {
     "speakers": 0.995,
     "organizations": 0.94,
     "locations": 0.91,
-    "position_f1": 0.87,
+    "position_f1": 0.88,
     "person_org": 0.895,
-    "issues": 0.715,
+    "issues": 0.74,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
     # heldout-genre-17 +0.017). And 0.72 → 0.71 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; topics read the issues'
@@ -491,7 +491,7 @@ HELDOUT20 = {
     "speakers": 0.995,
     "organizations": 0.93,
     "locations": 0.975,
-    "position_f1": 0.86,
+    "position_f1": 0.875,
     "person_org": 0.825,
     "issues": 0.705,
     # 0.88 → 0.875 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
@@ -506,9 +506,9 @@ HELDOUT21 = {
     "speakers": 0.99,
     "organizations": 0.945,
     "locations": 0.96,
-    "position_f1": 0.91,
+    "position_f1": 0.915,
     "person_org": 0.94,
-    "issues": 0.61,
+    "issues": 0.625,
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
     "topics": 0.86,
     "meeting_date": 0.995,
@@ -528,7 +528,7 @@ HELDOUT22 = {
     "person_org": 0.93,
     # 0.64 → 0.635 in session 16, in the open: real16b's organization rules (chosen on real reports) moved this set
     # 0.640 → 0.636; no opened set moved.
-    "issues": 0.69,
+    "issues": 0.7,
     "topics": 0.775,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -537,7 +537,7 @@ HELDOUT22 = {
 HELDOUT23 = {
     # First measured blind on main at dfa230d (README there), written blind in session 17 in corpus-genre's own mix
     # of kinds, the hidden set's distribution; opened for error analysis in session 19.
-    "persons": 0.975,
+    "persons": 0.99,
     "speakers": 0.99,
     "organizations": 0.855,
     "locations": 0.965,
@@ -545,9 +545,9 @@ HELDOUT23 = {
     # -6, -16, -17, -22 +.009 … +.029) cost this blind set one post (.892 → .887).
     # 0.885 → 0.88 in session 19, in the open: people19 finds «учителю школы имени … Гулнаре Эшматовой»: post «учитель»,
     # school her body (-3, -16, -17 annotate so; -23's gold keeps the whole) (.887 → .883).
-    "position_f1": 0.88,
+    "position_f1": 0.885,
     "person_org": 0.9,
-    "issues": 0.675,
+    "issues": 0.685,
     "topics": 0.92,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -557,12 +557,12 @@ HELDOUT24 = {
     # First measured blind on main at dfa230d (README there), written blind in session 17: corpus-genre's mix in long
     # documents with many people from many bodies; opened for error analysis in session 19.
     "persons": 0.985,
-    "speakers": 0.97,
+    "speakers": 0.98,
     "organizations": 0.885,
     "locations": 0.98,
-    "position_f1": 0.91,
+    "position_f1": 0.92,
     "person_org": 0.905,
-    "issues": 0.59,
+    "issues": 0.605,
     "topics": 0.835,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -597,7 +597,7 @@ HELDOUT26 = {
     # 0.915 → 0.905 in session 19, in the open: round 1's rules, chosen on the opened sets (person_org +.085 in sum
     # there), cost this blind set .010 (.918 → .908).
     "person_org": 0.905,
-    "issues": 0.675,
+    "issues": 0.68,
     # 0.82 → 0.815 in session 19, in the open: topics19's relative share (chosen by leave-one-set-out over the opened
     # sets, .768 → .776) cost this blind set .004 (.822 → .818).
     "topics": 0.815,
@@ -623,12 +623,12 @@ HELDOUT28 = {
     # First measured blind on main at cb101c7 (README there), written blind in session 19: reports as real press
     # services publish them (short notes to long reports, KZ, KG, UZ, TJ, RU, BY), 2 protocols and a transcript.
     "persons": 0.96,
-    "speakers": 0.97,
+    "speakers": 0.98,
     "organizations": 0.865,
     "locations": 0.87,
     "position_f1": 0.9,
     "person_org": 0.825,
-    "issues": 0.55,
+    "issues": 0.555,
     "topics": 0.72,
     "meeting_date": 0.995,
     "meeting_place": 0.925,
