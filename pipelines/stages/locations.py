@@ -680,6 +680,15 @@ def clean_location(span: Span) -> Span | None:
         tail = _place_after_body(trimmed)
         if tail is not None or is_body:
             return tail
+        # «Контрольно-счетного органа округа»: a lower-case common noun heading the span, no place after it, is a
+        # body's or a thing's name that a region noun at its end made NER read as a place.
+        if (
+            root.is_lower
+            and root.pos_ == "NOUN"
+            and len(trimmed) > 1
+            and _is_region_noun(trimmed[-1].lemma_, trimmed[-1].lower_)
+        ):
+            return None
     if _not_place_noun(root) or span_key(trimmed) in _not_places() or _unnamed_kind(trimmed):
         return None
     if _common_word_capitalized_by_position(trimmed):
@@ -853,6 +862,9 @@ def _expanded_abbreviation(span: Span) -> str | None:
 _PRI_AREA = re.compile(r"(?P<stem>(?:При|За)[а-яё]{3,}?)(?:ья|ью|ьем)$")
 
 
+# Letters of Kazakh, Kyrgyz, Uzbek and Tajik Cyrillic that Russian lacks: a name spelled with one is written in its own
+# language, where the Russian dictionary's case readings («Жаңасемей» as a plural of «семья») do not hold.
+_NATIVE_LETTER = re.compile(r"[әғқңөұүһіўҳҷӣӯ]")
 _CONSONANT_FINAL = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 
 
@@ -935,6 +947,8 @@ def _nominative(span: Span) -> str:
             return token.text  # «сёла Кызылтал и Ушбулак»: names beside a plural kind stay in the nominative
         if _unagreeing_after_kind(token) or _unagreeing_after_abbreviated_kind(token):
             return token.text  # «в агрогородке Жирмуны»: a name that does not take its kind's case is as written
+        if _NATIVE_LETTER.search(token.lower_) and _CONSONANT_FINAL.search(token.lower_.replace("й", "н")):
+            return token.text  # «района Жаңасемей»: a Kazakh spelling ending on a consonant is its nominative
         if _hyphenated_consonant_final(token.text):
             return token.text  # «мост у Усть-Киран»: no case ending to strip, whatever plural the guess would make
         if _unknown_masculine_genitive(token) or _locative_of_a_written_nominative(token):
