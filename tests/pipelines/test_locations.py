@@ -128,6 +128,10 @@ from pipelines.stages.locations import find_locations
             "В зоне риска остаются дома в Хамагаттинском и Тастахском наслегах Намского улуса.",
             {"Хамагаттинский наслег", "Тастахский наслег", "Намский улус"},
         ),
+        # A body whose name ends on an unnamed region noun is no place.
+        ("С отчётом выступил председатель Контрольно-счетного органа округа.", set()),
+        # A Kazakh spelling ending on a consonant is the name's nominative, not a Russian plural's genitive.
+        ("На встрече присутствовал аким района Жаңасемей.", {"Жаңасемей"}),
     ],
 )
 def test_find_locations(nlp: Language, text: str, expected: set[str]) -> None:
