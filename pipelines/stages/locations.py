@@ -1198,6 +1198,16 @@ def _case_apart(word: str, other: str) -> bool:
     return bool(cases) and bool(others) and not cases & others
 
 
+def _lower_attribute(token: Token) -> bool:
+    """A lower-case adjective a region's names share, also a loan the tagger leaves unread by its adjective ending
+    («Ала-Арчинского и Октябрского айылных аймаков» before a person's name: «айылных» tagged X)."""
+    if _is_capitalized(token):
+        return False
+    return token.pos_ == "ADJ" or (
+        token.pos_ == "X" and token.is_alpha and bool(_ADJECTIVE_ENDING.search(token.lower_))
+    )
+
+
 def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
     """ "в Чуйской и Джалал-Абадской областях": each adjective of a coordination names a region of its
     own, the noun shared by all of them ("Чуйская область", "Джалал-Абадская область")."""
@@ -1215,7 +1225,7 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
             continue
         i = noun.i - 1
         shared: list[Token] = []  # "муниципальных": lower-case words every region's name shares
-        while i >= 0 and doc[i].pos_ == "ADJ" and not _is_capitalized(doc[i]):
+        while i >= 0 and _lower_attribute(doc[i]):
             shared.insert(0, doc[i])
             i -= 1
         names: list[Token] = []

@@ -132,6 +132,12 @@ from pipelines.stages.locations import find_locations
         ("С отчётом выступил председатель Контрольно-счетного органа округа.", set()),
         # A Kazakh spelling ending on a consonant is the name's nominative, not a Russian plural's genitive.
         ("На встрече присутствовал аким района Жаңасемей.", {"Жаңасемей"}),
+        # Two aimaks sharing a plural noun whose Kyrgyz adjective the tagger leaves unread before a person's name.
+        (
+            "Из числа председателей Кок-Жарского и Тоголокского айылных аймаков Асанов Бакыт Токтогулович и Усенов "
+            "Нурбек Алымбекович избраны двое.",
+            {"Кок-Жарский айылный аймак", "Тоголокский айылный аймак"},
+        ),
     ],
 )
 def test_find_locations(nlp: Language, text: str, expected: set[str]) -> None:
