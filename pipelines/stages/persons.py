@@ -1161,8 +1161,7 @@ def _oblique_name_after_eponym(name: Span, after: Token | None) -> bool:
     first, last = name[0], name[-1]
     return (
         len(name) >= 2
-        and all(t.is_title and t.is_alpha for t in name)
-        and (after is None or not after.is_title)
+        and _titled_words(name, after)
         and fold(first.text).endswith(_NOT_GENITIVE_FIRST)
         and (is_first_name(first.text) or may_be_first_name(first.text))
         and looks_like_surname(last.text)
