@@ -101,7 +101,9 @@ HELDOUT = {
     # lexicon gaps seen in 3+ sets): leave-one-set-out mean .747 → .767; blind -17 +.017, -18 −.008, -19 −.008, -20
     # +.038 (.865 → .842 here, in sample).
     # 0.85 → 0.83 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.85,
+    # 0.85 → 0.84 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.853 →
+    # .842).
+    "topics": 0.84,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -186,7 +188,7 @@ HELDOUT5 = {
     # reads as budget.
     # 0.84 → 0.83 in session 19, in the open: topics19's relative share (a weak second topic beside a sure one dropped;
     # leave-one-set-out mean .768 → .776) (.841 → .836 in sample).
-    "topics": 0.83,
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -244,7 +246,7 @@ HELDOUT8 = {
     # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
     # wrong on the eight opened genre sets). Topic rules read from opened sets have not carried to this one.
     # 0.64 → 0.62 in session 17, in the open: decision retrained with -19, -20 opened (.645 → .623).
-    "topics": 0.65,
+    "topics": 0.675,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -293,7 +295,7 @@ HELDOUT10 = {
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.88 → 0.86 in session 19, in the open: the decision retrained with -23 and -24 opened (.864 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.9,
+    "topics": 0.915,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -319,7 +321,9 @@ HELDOUT11 = {
     # 0.755 → 0.74 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.77 → 0.75 in session 19, in the open: topics19's relative share and «строительство» weight (leave-one-set-out
     # mean .768 → .776; here .706 → .690) (.776 → .756 in sample).
-    "topics": 0.75,
+    # 0.75 → 0.73 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.756 →
+    # .732).
+    "topics": 0.73,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -382,7 +386,7 @@ HELDOUT14 = {
     # 0.83 → 0.82 in session 17, in the open: decision retrained with -19, -20 opened (.833 → .821).
     # 0.83 → 0.79 in session 19, in the open: topics19's relative share (leave-one-set-out mean .768 → .776; here .753
     # unchanged) (.833 → .796 in sample).
-    "topics": 0.79,
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -404,7 +408,7 @@ HELDOUT15 = {
     # topics 0.815 → 0.805 in session 16, in the open (.818 → .809; leave-one-set-out .714 → .706): see heldout-genre-5.
     # 0.825 → 0.815 in session 19, in the open: the decision retrained with -23 and -24 opened (.818 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.82,
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -426,7 +430,7 @@ HELDOUT16 = {
     "issues": 0.625,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
     # 0.755 → 0.735 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.74,
+    "topics": 0.765,
     "meeting_date": 0.925,
     "meeting_place": 0.995,
 }
@@ -480,7 +484,9 @@ HELDOUT19 = {
     "issues": 0.665,
     # 0.8 → 0.795 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .804 →
     # .796).
-    "topics": 0.87,
+    # 0.87 → 0.86 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.874 →
+    # .863).
+    "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -529,7 +535,7 @@ HELDOUT22 = {
     # 0.64 → 0.635 in session 16, in the open: real16b's organization rules (chosen on real reports) moved this set
     # 0.640 → 0.636; no opened set moved.
     "issues": 0.7,
-    "topics": 0.775,
+    "topics": 0.795,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -569,7 +575,8 @@ HELDOUT24 = {
 }
 HELDOUT25 = {
     # First measured blind on main at 79d1037 (README there), written blind in session 18: corpus-genre's mix in long
-    # documents with many people from many bodies (the shape of heldout-genre-24).
+    # documents with many people from many bodies (the shape of heldout-genre-24); opened for error analysis in
+    # session 20.
     "persons": 0.985,
     "speakers": 0.985,
     "organizations": 0.885,
@@ -579,7 +586,7 @@ HELDOUT25 = {
     # 0.515 → 0.505 in session 18, in the open: issues18's numbered agenda paragraphs («1. Об … – выступил …», chosen
     # on opened sets: -21 +.034, blind -24 +.009) cost this blind set .010.
     "issues": 0.575,
-    "topics": 0.825,
+    "topics": 0.875,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -600,7 +607,9 @@ HELDOUT26 = {
     "issues": 0.68,
     # 0.82 → 0.815 in session 19, in the open: topics19's relative share (chosen by leave-one-set-out over the opened
     # sets, .768 → .776) cost this blind set .004 (.822 → .818).
-    "topics": 0.815,
+    # 0.815 → 0.8 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.818 →
+    # .805; blind).
+    "topics": 0.8,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -614,14 +623,17 @@ HELDOUT27 = {
     "position_f1": 0.91,
     "person_org": 0.915,
     "issues": 0.69,
-    "topics": 0.805,
+    # 0.805 → 0.795 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.810
+    # → .800; blind).
+    "topics": 0.795,
     "meeting_date": 0.995,
     "meeting_place": 0.925,
 }
 
 HELDOUT28 = {
     # First measured blind on main at cb101c7 (README there), written blind in session 19: reports as real press
-    # services publish them (short notes to long reports, KZ, KG, UZ, TJ, RU, BY), 2 protocols and a transcript.
+    # services publish them (short notes to long reports, KZ, KG, UZ, TJ, RU, BY), 2 protocols and a transcript;
+    # opened for error analysis in session 20.
     "persons": 0.96,
     "speakers": 0.98,
     "organizations": 0.865,
@@ -629,7 +641,7 @@ HELDOUT28 = {
     "position_f1": 0.9,
     "person_org": 0.825,
     "issues": 0.555,
-    "topics": 0.72,
+    "topics": 0.735,
     "meeting_date": 0.995,
     "meeting_place": 0.925,
 }
