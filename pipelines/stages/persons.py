@@ -592,18 +592,39 @@ def _after_settlement_noun(token: Token) -> bool:
     if at == 0:
         return False
     before = doc[at - 1]
-    kinds = lexicons.load("loc_settlement_nouns")
-    if not (len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)):
+    if not _settlement_kind(before):
         return False
     # A surname's shape is a person's after a kind that hangs off a post («глава села Петров»), not after a kind in
     # the plural, one a place's preposition governs or one no post heads: «в агрогородках Лапичи и Дричин», «в
     # агрогородке Татарка», «в школе агрогородка Ясень».
+    return not surname_shaped or _kind_of_no_post(before)
+
+
+def _settlement_kind(token: Token) -> bool:
+    kinds = lexicons.load("loc_settlement_nouns")
+    return len(token) > 3 and token.is_lower and (fold(token.text) in kinds or fold(token.lemma_) in kinds)
+
+
+def _kind_of_no_post(kind: Token) -> bool:
+    """A settlement's kind in the plural, governed by a place's preposition, or with no post before it: what names
+    it is the settlement, not the holder of a post («глава села Петров»)."""
+    doc = kind.doc
     return (
-        not surname_shaped
-        or before.morph.get("Number") == ["Plur"]
-        or _after_place_preposition(before)
-        or not any(is_position_head(t) for t in doc[max(0, before.i - _SETTLEMENT_POST_REACH) : before.i])
+        kind.morph.get("Number") == ["Plur"]
+        or _after_place_preposition(kind)
+        or not any(is_position_head(t) for t in doc[max(0, kind.i - _SETTLEMENT_POST_REACH) : kind.i])
     )
+
+
+def _two_word_settlement(ent: Span) -> bool:
+    """«в здании джамоата Гули Сурх», «в селе Слобозия Маре»: two capitalized words right after a settlement's kind
+    name the settlement (Tajik and Moldovan names run to two words) where no post heads the kind; a person there has
+    a patronymic or is named after a post («председатель махалли Илхом Юлдашев»)."""
+    doc = ent.doc
+    if ent.start == 0 or is_patronymic(ent[1].text):
+        return False
+    before = doc[ent.start - 1]
+    return _settlement_kind(before) and _kind_of_no_post(before)
 
 
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "до", "под", "около", "близ", "возле"})
@@ -722,6 +743,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     # the NER reads as a first name and a surname; no name starts with the kind of a council or an executive.
     local = lexicons.load("org_local_bodies")
     if len(words) >= 2 and (fold(words[0].lemma_) in local or fold(words[0].text) in local) and _adjective_next(words):
+        return True
+    if len(words) == 2 and len(ent) == 2 and _two_word_settlement(ent):
         return True
     if len(ent) != 1:
         return False
