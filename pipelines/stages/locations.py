@@ -941,6 +941,8 @@ def _nominative(span: Span) -> str:
     # (Польшу, Америку); inflecting an unknown name only risks a wrong guess ("в Монигалл" → "Монигаллы").
     if len(span) == 1:
         token = span[0]
+        if (town := _settlement_locative(token)) is not None:
+            return town  # (before the tagger's case: it may read an unknown «в Новоельне» as an accusative)
         if token.morph.get("Case") == ["Acc"] and not token.lower_.endswith(("у", "ю")):
             return token.text
         if _listed_after_plural_kind(span):
@@ -953,8 +955,6 @@ def _nominative(span: Span) -> str:
             return token.text  # «мост у Усть-Киран»: no case ending to strip, whatever plural the guess would make
         if _unknown_masculine_genitive(token) or _locative_of_a_written_nominative(token):
             return token.text[:-1]
-        if (town := _settlement_locative(token)) is not None:
-            return town
         if (known := _known_place_only_oblique(token.lower_)) is not None:
             return recover_shape(known, token.text)
         if (adjectival := _adjectival_settlement(token)) is not None:

@@ -617,14 +617,15 @@ def _kind_of_no_post(kind: Token) -> bool:
 
 
 def _two_word_settlement(ent: Span) -> bool:
-    """«в здании джамоата Гули Сурх», «в селе Слобозия Маре»: two capitalized words right after a settlement's kind
-    name the settlement (Tajik and Moldovan names run to two words) where no post heads the kind; a person there has
-    a patronymic or is named after a post («председатель махалли Илхом Юлдашев»)."""
+    """«в джамоате Гули Сурх», «в сёлах Слобозия Маре и …»: two capitalized words right after a settlement's kind that
+    a place's preposition governs, or in the plural, name the settlement (Tajik and Moldovan names run to two words).
+    A kind in another case is often a post's or a body's complement, and a full name follows it («начальник отдела
+    акимата города Данияр Ахметжанов», «поблагодарила примара села Петру Чебана»)."""
     doc = ent.doc
     if ent.start == 0 or is_patronymic(ent[1].text):
         return False
     before = doc[ent.start - 1]
-    return _settlement_kind(before) and _kind_of_no_post(before)
+    return _settlement_kind(before) and (before.morph.get("Number") == ["Plur"] or _after_place_preposition(before))
 
 
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "до", "под", "около", "близ", "возле"})

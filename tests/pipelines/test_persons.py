@@ -977,6 +977,13 @@ def test_a_surname_shaped_name_after_a_governed_or_plural_settlement_noun_is_the
     assert [p[0] for p in _persons(nlp, "На сходе выступил глава деревни Сидоренко.")] == ["Сидоренко"]
 
 
+def test_two_words_after_a_governed_settlement_noun_are_the_settlement(nlp: Language) -> None:
+    """«в джамоате Гули Сурх»: a two-word name after a kind a place's preposition governs is the settlement's; after a
+    kind in another case («начальник отдела акимата города Данияр Ахметжанов») the words are a person's name."""
+    assert _persons(nlp, "Вчера в джамоате Сари Хосор прошла встреча с жителями.") == []
+    assert [p[0] for p in _persons(nlp, "Выступил начальник отдела акимата города Данияр Ахметжанов.")] == ["Ахметжанов"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
