@@ -24,6 +24,7 @@ from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import OBLIQUE_PATRONYMIC
 from pipelines.person_names import (
+    SURNAME_ENDINGS,
     TURKIC_PATRONYMIC_PARTICLES,
     NameParts,
     could_be_name,
@@ -620,9 +621,10 @@ def _two_word_settlement(ent: Span) -> bool:
     """«в джамоате Гули Сурх», «в сёлах Слобозия Маре и …»: two capitalized words right after a settlement's kind that
     a place's preposition governs, or in the plural, name the settlement (Tajik and Moldovan names run to two words).
     A kind in another case is often a post's or a body's complement, and a full name follows it («начальник отдела
-    акимата города Данияр Ахметжанов», «поблагодарила примара села Петру Чебана»)."""
+    акимата города Данияр Ахметжанов», «поблагодарила примара села Петру Чебана»); a second word with a surname's
+    ending is a person's after any kind («помощник хокима … в махалле Жасур Норов рассказал»)."""
     doc = ent.doc
-    if ent.start == 0 or is_patronymic(ent[1].text):
+    if ent.start == 0 or is_patronymic(ent[1].text) or fold(ent[1].text).endswith(SURNAME_ENDINGS):
         return False
     before = doc[ent.start - 1]
     return _settlement_kind(before) and (before.morph.get("Number") == ["Plur"] or _after_place_preposition(before))
@@ -1248,6 +1250,14 @@ def _settlement_named_first(ent: Span, before: Token) -> bool:
         and looks_like_surname(ent[3].text)
     )
     # «села Новая Надежда»: a name opening with an adjective is the settlement's own two words.
+    if (
+        len(ent) == 3
+        and leads_as_surname(first)
+        and is_first_name(second)
+        and looks_like_surname(ent[2].text)
+        and not is_patronymic(ent[2].text)
+    ):
+        return True  # «образования город Ефремов Кирилл Бабаян»: no name has a surname on either side of a first name
     return (
         not is_first_name(first)
         and not leads_as_surname(first)

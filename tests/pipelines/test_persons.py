@@ -95,6 +95,13 @@ def test_a_bodys_word_run_into_the_name(nlp: Language) -> None:
     ]
 
 
+def test_a_surname_shaped_settlement_run_into_a_first_name_and_surname(nlp: Language) -> None:
+    """«город Ефремов Кирилл Бабаян»: a surname-shaped word, a first name and a surname after a settlement's kind are
+    the town and the person; no name has a surname on either side of its first name."""
+    text = "Отчитался глава администрации муниципального образования город Колпинов Артём Саркисян."
+    assert _persons(nlp, text) == [("Саркисян", "Артём", None, None)]
+
+
 def test_a_long_settlement_run_into_the_person_after_it(nlp: Language) -> None:
     text = (
         "О ситуации с гриппом доложила начальник отдела Управления Роспотребнадзора по Тверской области в городе "
