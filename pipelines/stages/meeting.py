@@ -1828,8 +1828,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
     # «КУШОНИЁН, 2 октября. … в здании джамоата Гулистон»: the dateline's town is a place of the text even where the
     # meeting sat elsewhere, and NER leaves a town it does not know, in capitals, untagged.
     dateline = find_dateline(doc)
-    if dateline is not None and dateline.place and dateline.place != meeting.place and _opens_a_line(doc, dateline.place):
-        locations = with_place(doc, locations, dateline.place)
+    town = dateline.place if dateline is not None else None
+    if town and town != meeting.place and _opens_a_line(doc, town):
+        locations = with_place(doc, locations, town)
     return replace(findings, meeting=meeting, locations=locations)
 
 
