@@ -941,6 +941,8 @@ def _nominative(span: Span) -> str:
     # (Польшу, Америку); inflecting an unknown name only risks a wrong guess ("в Монигалл" → "Монигаллы").
     if len(span) == 1:
         token = span[0]
+        if (town := _settlement_locative(token)) is not None:
+            return town  # (before the tagger's case: it may read an unknown «в Новоельне» as an accusative)
         if token.morph.get("Case") == ["Acc"] and not token.lower_.endswith(("у", "ю")):
             return token.text
         if _listed_after_plural_kind(span):
@@ -959,6 +961,8 @@ def _nominative(span: Span) -> str:
             return adjectival
         if (area := _PRI_AREA.match(token.text)) is not None and not loading.morph().word_is_known(token.lower_):
             return area.group("stem") + "ье"  # «муниципалитетов Приангарья»: the land along the Angara, Приангарье
+    if len(span) == 2 and span[0].pos_ != "ADJ" and _after_settlement_kind(span):
+        return span.text  # «джамоата Гули Сурх», «сел Слобозия Маре»: a two-word name in apposition keeps its form
     region = _region_nominative(span)
     if region is not None:
         return region
@@ -1090,6 +1094,30 @@ def _locative_of_a_written_nominative(token: Token) -> bool:
     if any(p.is_known for p in loading.parse(token.lower_)):
         return False
     return token.text[:-1] in written_words(token.doc)
+
+
+_SURNAME_LOCATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)е$")
+_SOFT_LOCATIVE = re.compile(r"ь[нл]е$")
+
+
+def _settlement_locative(token: Token) -> str | None:
+    """A town in the prepositional after «в», in a shape whose nominative morphology gets wrong.
+
+    «в Дятлове», «в Хомутове»: where the dictionary reads an -ове/-еве/-ине form only as a surname's (or guesses
+    one), the place is the neuter -ово/-ево/-ино town (Дятлово), as nobody is «in» a person; a masculine town the
+    dictionary knows («в Ростове», «в Ефремове») has its place reading, and one the text also writes bare («город
+    Гафуров … в Гафурове») is that. «в Новоельне»: a soft sign before the ending belongs to a feminine -ня/-ля name
+    (Новоельня); a masculine -нь/-ль drops it («в Гомеле»). A name the dictionary knows («в Кёльне») is its own."""
+    if token.i == 0 or token.doc[token.i - 1].lower_ not in _IN or not _is_capitalized(token):
+        return None
+    if _SOFT_LOCATIVE.search(token.lower_) and not any(p.is_known for p in loading.parse(token.lower_)):
+        return token.text[:-1] + "я"
+    if not _SURNAME_LOCATIVE.search(token.lower_):
+        return None
+    parses = [p for p in loading.parse(token.lower_) if p.tag.case == "loct"]
+    if not parses or not all("Surn" in p.tag for p in parses) or token.text[:-1] in written_words(token.doc):
+        return None
+    return token.text[:-1] + "о"
 
 
 # Prepositions that take only the genitive: a name right after one is in the genitive whatever the tagger guesses
@@ -1568,8 +1596,10 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
             continue
         if (doc[at].is_sent_start and not _split_at_abbreviation(doc, i, at)) or doc[at].text.isupper():
             continue
-        # One word, or an adjective and its noun ("Широкий Буерак").
-        two = at + 1 < len(doc) and doc[at].pos_ == "ADJ" and _is_capitalized(doc[at + 1]) and doc[at + 1].is_alpha
+        # One word, or an adjective and its noun ("Широкий Буерак"), or two words NER takes as one name («джамоата Гули
+        # Сурх»): the persons stage, asked first, has left them to the place when no post heads the kind.
+        two = at + 1 < len(doc) and _is_capitalized(doc[at + 1]) and doc[at + 1].is_alpha
+        two = two and (doc[at].pos_ == "ADJ" or _two_word_entity(doc, at))
         if not two and _capitalized_attribute(doc[at]) and _common_word(doc[at]):
             continue  # «в развитие города Почётной грамотой»: an award's first word after the town's noun
         end = at + 2 if two else at + 1
@@ -1590,6 +1620,11 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
                 break
             end += 2
             yield doc[end - 1 : end]
+
+
+def _two_word_entity(doc: Doc, at: int) -> bool:
+    inside = doc[at].ent_iob_ == "B" and doc[at + 1].ent_iob_ == "I"
+    return inside and (at + 2 == len(doc) or doc[at + 2].ent_iob_ != "I")
 
 
 def named_regions(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
@@ -1848,8 +1883,11 @@ def _with_second_names(spans: list[Span]) -> Iterator[tuple[Span, Span | None]]:
             and _is_region_noun(span[-1].lemma_, span[-1].lower_)
             and not _in(span[-1], "loc_settlement_nouns")
             # An oblique case both share is the agreement of one name; in the nominative «Чуйская область – Бишкек»
-            # is as often a list's region and its town.
-            and following[0].morph.get("Case") == span[-1].morph.get("Case") != ["Nom"]
+            # is as often a list's region and its town, unless the two fill their line (`_second_name_closing_a_line`).
+            and (
+                following[0].morph.get("Case") == span[-1].morph.get("Case") != ["Nom"]
+                or _alone_on_its_line(doc[span.start : following.end])
+            )
         ):
             skip.add(k + 1)
             yield span, following
@@ -1863,6 +1901,31 @@ def _joins_second_name(span: Span) -> bool:
         return False
     region = span[-3]
     return _is_region_noun(region.lemma_, region.lower_) and not _in(region, "loc_settlement_nouns")
+
+
+def _line_break(token: Token) -> bool:
+    return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+
+
+def _second_name_closing_a_line(span: Span) -> Span | None:
+    """«Ханты-Мансийский автономный округ – Югра» alone on a letterhead's line: in the nominative a region, a dash
+    and a capitalized word may be a list's region and town («Чуйская область – Бишкек»), but a line that holds
+    nothing else is the region's official name with its second name."""
+    doc, at = span.doc, span.end
+    if span[-1].text in _NAME_DASHES:
+        at -= 1  # the dash taken into NER's span, the second name left out
+    if at + 1 >= len(doc) or doc[at].text not in _NAME_DASHES or not doc[at + 1].is_alpha:
+        return None
+    named = doc[span.start : at + 2]
+    if not _is_capitalized(doc[at + 1]) or not _joins_second_name(named) or not _alone_on_its_line(named):
+        return None
+    return doc[at + 1 : at + 2]
+
+
+def _alone_on_its_line(span: Span) -> bool:
+    doc = span.doc
+    opens = span.start == 0 or _line_break(doc[span.start - 1])
+    return opens and (span.end == len(doc) or _line_break(doc[span.end - 1]) or _line_break(doc[span.end]))
 
 
 def _second_name_nominative(token: Token) -> str:
@@ -1929,6 +1992,8 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             span = _without_settlement_noun(span)
             if second is None and _joins_second_name(span):
                 span, second = span[:-2], span[-1:]  # NER took both names as one span: each is put in the nominative
+            elif second is None and (second := _second_name_closing_a_line(span)) is not None:
+                span = span[:-1] if span[-1].text in _NAME_DASHES else span
             name = _on_river_nominative(_nominative(span))
         if second is not None:
             span = span.doc[span.start : second.end]

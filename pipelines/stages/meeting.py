@@ -31,7 +31,8 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   morphology does not know the city: «Жалал-Абадского городского кенеша» → Жалал-Абад);
   else one in the headline; else one a headline in capitals places the meeting in. A region's or district's
   body («Тамбовской областной Думы», «акимат Сарыагашского района») gives no place: the gold leaves it unstated.
-  The place found joins the locations when the locations stage missed it (a dateline's city NER left untagged).
+  The place found joins the locations when the locations stage missed it (a dateline's city NER left untagged), and
+  so does the dateline's town when the meeting sat elsewhere.
 """
 
 from __future__ import annotations
@@ -1823,4 +1824,18 @@ def with_place(doc: Doc, locations: tuple[LocationFinding, ...], place: str | No
 
 def run(doc: Doc, findings: Findings) -> Findings:
     meeting = find_meeting(doc, findings)
-    return replace(findings, meeting=meeting, locations=with_place(doc, findings.locations, meeting.place))
+    locations = with_place(doc, findings.locations, meeting.place)
+    # «КУШОНИЁН, 2 октября. … в здании джамоата Гулистон»: the dateline's town is a place of the text even where the
+    # meeting sat elsewhere, and NER leaves a town it does not know, in capitals, untagged.
+    dateline = find_dateline(doc)
+    town = dateline.place if dateline is not None else None
+    if town and town != meeting.place and _opens_a_line(doc, town):
+        locations = with_place(doc, locations, town)
+    return replace(findings, meeting=meeting, locations=locations)
+
+
+def _opens_a_line(doc: Doc, place: str) -> bool:
+    """The dateline's town as the agency writes it, opening its line before a comma or a dot («КУШОНИЁН, 2 октября»);
+    not a place read off a later header line («Г. Сагинова» of a person's initial, taken for «г.» of a town)."""
+    pattern = rf"(?m)^[ \t]*{re.escape(place)}[ \t]*[,.]"
+    return re.search(pattern, doc_text(doc)[: _DATELINE_CHARS * _FIELD_LINES], re.IGNORECASE) is not None

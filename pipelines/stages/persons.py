@@ -24,6 +24,7 @@ from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import OBLIQUE_PATRONYMIC
 from pipelines.person_names import (
+    SURNAME_ENDINGS,
     TURKIC_PATRONYMIC_PARTICLES,
     NameParts,
     could_be_name,
@@ -592,18 +593,41 @@ def _after_settlement_noun(token: Token) -> bool:
     if at == 0:
         return False
     before = doc[at - 1]
-    kinds = lexicons.load("loc_settlement_nouns")
-    if not (len(before) > 3 and before.is_lower and (fold(before.text) in kinds or fold(before.lemma_) in kinds)):
+    if not _settlement_kind(before):
         return False
     # A surname's shape is a person's after a kind that hangs off a post («глава села Петров»), not after a kind in
     # the plural, one a place's preposition governs or one no post heads: «в агрогородках Лапичи и Дричин», «в
     # агрогородке Татарка», «в школе агрогородка Ясень».
+    return not surname_shaped or _kind_of_no_post(before)
+
+
+def _settlement_kind(token: Token) -> bool:
+    kinds = lexicons.load("loc_settlement_nouns")
+    return len(token) > 3 and token.is_lower and (fold(token.text) in kinds or fold(token.lemma_) in kinds)
+
+
+def _kind_of_no_post(kind: Token) -> bool:
+    """A settlement's kind in the plural, governed by a place's preposition, or with no post before it: what names
+    it is the settlement, not the holder of a post («глава села Петров»)."""
+    doc = kind.doc
     return (
-        not surname_shaped
-        or before.morph.get("Number") == ["Plur"]
-        or _after_place_preposition(before)
-        or not any(is_position_head(t) for t in doc[max(0, before.i - _SETTLEMENT_POST_REACH) : before.i])
+        kind.morph.get("Number") == ["Plur"]
+        or _after_place_preposition(kind)
+        or not any(is_position_head(t) for t in doc[max(0, kind.i - _SETTLEMENT_POST_REACH) : kind.i])
     )
+
+
+def _two_word_settlement(ent: Span) -> bool:
+    """«в джамоате Гули Сурх», «в сёлах Слобозия Маре и …»: two capitalized words right after a settlement's kind that
+    a place's preposition governs, or in the plural, name the settlement (Tajik and Moldovan names run to two words).
+    A kind in another case is often a post's or a body's complement, and a full name follows it («начальник отдела
+    акимата города Данияр Ахметжанов», «поблагодарила примара села Петру Чебана»); a second word with a surname's
+    ending is a person's after any kind («помощник хокима … в махалле Жасур Норов рассказал»)."""
+    doc = ent.doc
+    if ent.start == 0 or is_patronymic(ent[1].text) or fold(ent[1].text).endswith(SURNAME_ENDINGS):
+        return False
+    before = doc[ent.start - 1]
+    return _settlement_kind(before) and (before.morph.get("Number") == ["Plur"] or _after_place_preposition(before))
 
 
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "до", "под", "около", "близ", "возле"})
@@ -722,6 +746,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     # the NER reads as a first name and a surname; no name starts with the kind of a council or an executive.
     local = lexicons.load("org_local_bodies")
     if len(words) >= 2 and (fold(words[0].lemma_) in local or fold(words[0].text) in local) and _adjective_next(words):
+        return True
+    if len(words) == 2 and len(ent) == 2 and _two_word_settlement(ent):
         return True
     if len(ent) != 1:
         return False
@@ -1224,6 +1250,14 @@ def _settlement_named_first(ent: Span, before: Token) -> bool:
         and looks_like_surname(ent[3].text)
     )
     # «села Новая Надежда»: a name opening with an adjective is the settlement's own two words.
+    if (
+        len(ent) == 3
+        and leads_as_surname(first)
+        and is_first_name(second)
+        and looks_like_surname(ent[2].text)
+        and not is_patronymic(ent[2].text)
+    ):
+        return True  # «образования город Ефремов Кирилл Бабаян»: no name has a surname on either side of a first name
     return (
         not is_first_name(first)
         and not leads_as_surname(first)

@@ -185,8 +185,9 @@ def test_a_city_run_into_a_surname_the_text_gives_in_full_is_the_city(nlp: Langu
         ),
         # A word the dictionary knows as a surname only: a street named by it, the street left out.
         ("Я ехал по Вернадского, кажется. Нет, я ехал по Лобачевского.", set()),
-        # After «в» or a region's kind the same word names a place.
-        ("Зельдин родился в 1915 году в Козлове Тамбовской губернии.", {"Козлов", "Тамбовская губерния"}),
+        # After «в» or a region's kind the same word names a place: the neuter -ово town a surname's locative is
+        # (`_settlement_locative`; the historic Козлов of «в Козлове Тамбовской губернии» is read Козлово so).
+        ("Зельдин родился в 1915 году в Дятлове Гродненской губернии.", {"Дятлово", "Гродненская губерния"}),
         # A first name before a Turkic patronymic written apart, whatever place it looks like.
         (
             "Член муниципалитета Тофиг Аскер оглу Бабаев поднял вопрос о вывозе мусора в поселке Нариманабад.",
@@ -407,6 +408,9 @@ def test_a_water_body_is_not_a_location(nlp: Language, text: str, expected: set[
     [
         # A gorge is a natural feature, a fortress a building: what names them is no place.
         ("Экспедиция в Цейское ущелье вернулась, отчёт заслушали в Алагире.", {"Алагир"}),
+        ("Туристы осмотрели Зарайский кремль, а вечером вернулись в Коломну.", {"Коломна"}),
+        # A housing estate is a town's part, as a microdistrict is.
+        ("В жилмассивах Кок-Жар и Арча-Бешик проложат газ, сообщили в Бишкеке.", {"Бишкек"}),
         ("Депутаты просили укрепить стены у Хотинской крепости, сообщили в Черновцах.", {"Черновцы"}),
         # A place in a quoted work's title is the work's subject.
         ("Совет рекомендовал к печати монографию Петра Иванова «Городища Северного Кавказа».", set()),
@@ -1338,3 +1342,28 @@ def test_a_town_named_by_an_adjective_in_a_list_after_in_that_number(nlp: Langua
 )
 def test_labels_alternatives_listed_towns_and_spellings(nlp: Language, text: str, expected: set[str]) -> None:
     assert _places(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A locative the dictionary reads only as a surname's is a neuter -ово/-ино village: nobody is «in» a person.
+        ("Сход граждан прошёл в Бородкове, где обсудили ремонт дороги.", "Бородково"),
+        ("Весной в Синицыне откроют новую амбулаторию.", "Синицыно"),
+        # A soft sign before the locative ending belongs to a feminine -ня/-ля name.
+        ("Депутаты спросили, когда в Верхоельне отремонтируют клуб.", "Верхоельня"),
+    ],
+)
+def test_a_town_in_the_locative_is_named_by_its_shape(nlp: Language, text: str, expected: str) -> None:
+    assert expected in {loc.name for loc in find_locations(nlp(text))}
+
+
+def test_a_region_named_with_its_second_name_on_its_own_line(nlp: Language) -> None:
+    text = "ДУМА ГОРОДА ЛАНГЕПАСА\nХанты-Мансийский автономный округ – Югра\n\nПРОТОКОЛ заседания"
+    assert "Ханты-Мансийский автономный округ – Югра" in {loc.name for loc in find_locations(nlp(text))}
+
+
+def test_a_two_word_settlement_after_its_kind_keeps_its_form(nlp: Language) -> None:
+    doc = nlp("Вчера в джамоате Сари Хосор прошла встреча с жителями.")
+    findings = locations.run(doc, persons.run(doc, Findings()))
+    assert "Сари Хосор" in {loc.name for loc in findings.locations}

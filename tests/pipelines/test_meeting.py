@@ -796,6 +796,13 @@ def test_the_meeting_place_is_a_location(nlp: Language, text: str, place: str) -
     assert [text[m.start : m.end].lower() for m in location.mentions][:1] == [place.lower()]
 
 
+def test_the_datelines_town_is_a_location_where_the_meeting_sat_elsewhere(nlp: Language) -> None:
+    text = "ШАРТУЗОН, 5 мая. В здании джамоата Навобод состоялось заседание о подготовке к севу."
+    findings = run_stages(nlp(text))
+    assert findings.meeting.place != "Шартузон"
+    assert "Шартузон" in [location.name for location in findings.locations]
+
+
 @pytest.mark.parametrize(
     ("text", "date", "place"),
     [

@@ -95,6 +95,13 @@ def test_a_bodys_word_run_into_the_name(nlp: Language) -> None:
     ]
 
 
+def test_a_surname_shaped_settlement_run_into_a_first_name_and_surname(nlp: Language) -> None:
+    """«город Ефремов Кирилл Бабаян»: a surname-shaped word, a first name and a surname after a settlement's kind are
+    the town and the person; no name has a surname on either side of its first name."""
+    text = "Отчитался глава администрации муниципального образования город Колпинов Артём Саркисян."
+    assert _persons(nlp, text) == [("Саркисян", "Артём", None, None)]
+
+
 def test_a_long_settlement_run_into_the_person_after_it(nlp: Language) -> None:
     text = (
         "О ситуации с гриппом доложила начальник отдела Управления Роспотребнадзора по Тверской области в городе "
@@ -975,6 +982,14 @@ def test_a_surname_shaped_name_after_a_governed_or_plural_settlement_noun_is_the
     assert _persons(nlp, "Котлы заменят в агрогородках Заболоть и Грабин, кровлю починят в деревне Соснина.") == []
     assert _persons(nlp, "В агрогородке Старина открыли ФАП, а в агрогородках Речица и Колосов достроят бани.") == []
     assert [p[0] for p in _persons(nlp, "На сходе выступил глава деревни Сидоренко.")] == ["Сидоренко"]
+
+
+def test_two_words_after_a_governed_settlement_noun_are_the_settlement(nlp: Language) -> None:
+    """«в джамоате Гули Сурх»: a two-word name after a kind a place's preposition governs is the settlement's; after a
+    kind in another case («начальник отдела акимата города Данияр Ахметжанов») the words are a person's name."""
+    assert _persons(nlp, "Вчера в джамоате Сари Хосор прошла встреча с жителями.") == []
+    text = "Выступил начальник отдела акимата города Данияр Ахметжанов."
+    assert [p[0] for p in _persons(nlp, text)] == ["Ахметжанов"]
 
 
 @pytest.mark.parametrize(
