@@ -228,7 +228,7 @@ LEMMA_TOP = 150
 PERSON_NAME_TAGS = ("Name", "Surn", "Patr")
 VARIANTS = ("model", "body", "rule", "union", "second")
 
-Doc = dict  # {"set", "stem", "gold", "lemmas", "scores", "rules", "item_topics", "items", "body"}
+Doc = dict  # {"set", "stem", "gold", "lemmas", "scores", "rules", "item_topics", "items", "body", "report"}
 
 
 def collect(sets: dict[str, Path]) -> list[Doc]:
@@ -257,6 +257,9 @@ def collect(sets: dict[str, Path]) -> list[Doc]:
 
     def stage_run(doc, findings):  # type: ignore[no-untyped-def]
         seen["body"] = bool(findings.meeting.body)
+        # Where the stage applies the shipped decision (since session 20: a meeting's kind and place as well).
+        report = getattr(stage, "is_meeting_report", None)
+        seen["report"] = report(findings) if report else seen["body"]
         return stage.run(doc, findings)
 
     stages = extract.STAGES
@@ -383,8 +386,12 @@ def candidates(doc: Doc, variant: str = "model") -> list[tuple[str, dict[str, fl
 
 
 def fit_decision(docs: Sequence[Doc], variant: str, l2: float) -> dict[str, float]:
+    """The decision's weights learnt from `docs`; the shipped variant (`body`) from the reports of a named body only,
+    whose scores are the cleanest (the body's kind left out, `stages.topics._body_kind_words`; session 20)."""
     from models.linker.fit import fit
 
+    if variant == "body":
+        docs = [doc for doc in docs if doc["body"]]
     rows, labels = [], []
     for doc in docs:
         for topic, features in candidates(doc, variant):
@@ -404,7 +411,7 @@ def decide(
     model = keep(probabilities, threshold, MAX_TOPICS, relative)
     rules = list(doc["rules"])
     if variant == "body":
-        return model if doc["body"] else rules
+        return model if doc.get("report", doc["body"]) else rules
     if variant == "union":
         return list(dict.fromkeys(rules + model))[:MAX_TOPICS]
     if variant == "second":
