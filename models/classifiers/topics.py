@@ -6,7 +6,7 @@ different words of the topic) and normalised by the document's length; evidence 
 [0, 1] by a saturating curve, and a threshold plus top-k rule picks 1–4 topics. A meeting's agenda items
 are each about something: the topic an item's own words point to needs only the absolute threshold, not
 to come near the best topic (a budget session that also dealt with school meals is about education too). Where the
-caller asks (`learned`: the topics stage does for the report of a named body), a decision learnt from the opened gold
+caller asks (`learned`: the topics stage does for the report of a meeting), a decision learnt from the opened gold
 sets over the same scores picks instead of the rules (`topics_decision`).
 """
 

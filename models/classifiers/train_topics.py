@@ -6,11 +6,12 @@ Every document of the opened sets (`topics_loso.SETS`: corpus-dev and every open
 goes through the pipeline once with the rules deciding (`topics_loso.collect`). The lemma model (per topic a logistic
 regression over the content lemmas, `topics_loso.fit_lemma_model`) is learnt from all of them; the decision's
 logistic regression over the eight best-scored topics' features (`topics_decision.candidate_features`, the lemma
-model's probability among them, each document's from a lemma model learnt without its set) is fitted on all of them,
-at the fixed threshold `topics_loso.THRESHOLD` (chosen inside the training sets until session 15) and share of the
-likeliest candidate's probability `topics_loso.RELATIVE` (since session 19), the decision
-applied as it is shipped: to the report of a named body, the rules kept for the rest. The output is deterministic
-(Newton's method from zero, weights rounded, keys sorted): the same documents give the same file byte for byte.
+model's probability among them, each document's from a lemma model learnt without its set) is fitted on their
+reports of a named body (since session 20; on all of them before), at the fixed threshold `topics_loso.THRESHOLD`
+(chosen inside the training sets until session 15) and share of the likeliest candidate's probability
+`topics_loso.RELATIVE` (since session 19), the decision applied as it is shipped: to the report of a meeting
+(`stages.topics.is_meeting_report`), the rules kept for the rest. The output is deterministic (Newton's method from
+zero, weights rounded, keys sorted): the same documents give the same file byte for byte.
 
 Printed, and stored in the file beside the weights: per set, the rules' figure, the shipped decision's in-sample
 figure and its leave-one-set-out figure (the same recipe retrained without the set). `--docs FILE` keeps the
@@ -29,7 +30,8 @@ from models.classifiers import topics_loso as loso
 from models.classifiers.topics_decision import MODEL_PATH, LemmaModel
 
 L2 = 5.0
-# The model's topics for the report of a named body, the rules' for the rest (`topics_loso.decide`).
+# The model's topics for the report of a meeting, the rules' for the rest (`topics_loso.decide`); learnt from the
+# reports of a named body (`topics_loso.fit_decision`).
 VARIANT = "body"
 
 
@@ -43,7 +45,7 @@ def train(docs: Sequence[loso.Doc], sets: Sequence[str], folds: bool = True) -> 
     threshold = loso.THRESHOLD
     model = {
         "about": "Learned topic decision (models/classifiers/topics_decision.py), trained by "
-        "`python -m models.classifiers.train_topics`; applied to reports of a named body.",
+        "`python -m models.classifiers.train_topics`; applied to reports of a meeting.",
         "trained_on": dict(sorted(Counter(d["set"] for d in docs).items())),
         "l2": L2,
         "candidates": loso.CANDIDATES,

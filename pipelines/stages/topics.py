@@ -175,15 +175,21 @@ def _item_lemmas(offsets: list[int], lemmas: list[str], issue: IssueFinding) -> 
     return words
 
 
+def is_meeting_report(findings: Findings) -> bool:
+    """Whether the document reports a meeting, where the learned decision picks the topics (it transferred to every
+    blind set better than the rules): the meeting stage found the body that met, or the meeting's kind and the place
+    it was held («совещание» in Чирчик, «очередное заседание джамоата» in Гулистон: a body the stage could not name).
+    News with neither keeps the rules, where the decision lost (corpus-dev: README, "Learned topic decisions")."""
+    meeting = findings.meeting
+    return bool(meeting.body or (meeting.title and meeting.place))
+
+
 def run(doc: Doc, findings: Findings) -> Findings:
     offsets, lemmas = _content_words(doc)
     items = [_item_lemmas(offsets, lemmas, issue) for issue in findings.issues if not issue.filler]
     offsets, lemmas = _honours_removed(doc, *_chrome_removed(doc, offsets, lemmas))
     lemmas = _body_kind_removed(findings, lemmas)
-    # The report of a named body's session is about its agenda: there the learned decision picks the topics (it
-    # transferred to every blind set better than the rules); news with no body named keeps the rules, where the
-    # decision lost (corpus-dev: README, "Learned topic decisions").
-    body = bool(findings.meeting.body)
-    chosen = classifier().classify(lemmas, items, BODY_MIN_SCORE if body else MIN_SCORE, learned=body)
+    min_score = BODY_MIN_SCORE if findings.meeting.body else MIN_SCORE
+    chosen = classifier().classify(lemmas, items, min_score, learned=is_meeting_report(findings))
     topics = tuple(TopicFinding(t.id, t.label, t.score) for t in chosen)
     return replace(findings, topics=topics)

@@ -182,3 +182,15 @@ def test_the_stage_decides_by_the_model_for_a_named_body_and_by_the_rules_for_ne
     for body in ("Тонский районный кенеш", "Совет депутатов Верхнекамского округа"):
         found = topics.run(doc, Findings(meeting=MeetingFinding(body=body)))
         assert [t.id for t in found.topics] == ["budget_finance", "education"], body
+
+
+def test_a_meeting_named_by_its_kind_and_place_is_a_report_the_model_decides(nlp: Language) -> None:
+    doc = nlp(_BUDGET_AND_SCHOOL)
+    # The meeting stage found no body, but what met and where («совещание» in Кызыл-Кия): a meeting's report.
+    meeting = MeetingFinding(title="расширенное совещание", place="Кызыл-Кия")
+    assert topics.is_meeting_report(Findings(meeting=meeting))
+    assert [t.id for t in topics.run(doc, Findings(meeting=meeting)).topics] == ["budget_finance", "education"]
+    # A kind of meeting alone, or a place alone (a dateline), is news: the rules.
+    for alone in (MeetingFinding(title="интервью"), MeetingFinding(place="Кызыл-Кия")):
+        assert not topics.is_meeting_report(Findings(meeting=alone))
+        assert [t.id for t in topics.run(doc, Findings(meeting=alone)).topics] == ["budget_finance"]

@@ -70,6 +70,9 @@ def test_decision_keeps_the_best_topic_and_at_most_four() -> None:
     # `body`, the shipped variant: the model's topics for a named body's report, the rules' for the rest.
     assert loso.decide(everything, doc, 0.5, "body") == ["migration"]
     assert loso.decide(everything, {**doc, "body": True}, 0.5, "body") == TOPICS[: loso.MAX_TOPICS]
+    # A meeting named by its kind and place with no body found (`report`) is decided by the model too.
+    assert loso.decide(everything, {**doc, "report": True}, 0.5, "body") == TOPICS[: loso.MAX_TOPICS]
+    assert loso.decide(everything, {**doc, "body": True, "report": False}, 0.5, "body") == ["migration"]
 
 
 def test_micro_f1_is_the_reference_scorers_topics_figure(tmp_path: Path) -> None:
@@ -102,6 +105,11 @@ def test_a_decision_learnt_on_other_sets_scores_a_held_out_one() -> None:
             docs.append(invented(name, scores, gold[: loso.MAX_TOPICS], ranked[:1]))
     figure = loso.held_out(docs, ["a", "b", "c"], "d", "model", l2=0.1)
     assert figure > loso.rules_f1(docs, "d")
+    # The shipped variant learns from the reports of a named body only.
+    named = [{**d, "body": i % 3 == 0} for i, d in enumerate(docs)]
+    only = [d for d in named if d["body"]]
+    assert loso.fit_decision(named, "body", 1.0) == loso.fit_decision(only, "model", 1.0)
+    assert loso.fit_decision(named, "body", 1.0) != loso.fit_decision(named, "model", 1.0)
     assert figure >= 0.9
 
 
@@ -118,6 +126,7 @@ def test_collect_records_what_the_topics_stage_decided(nlp: Language, tmp_path: 
     assert doc["rules"] and set(doc["rules"]) <= set(TOPICS)
     assert doc["scores"][doc["rules"][0]] == max(doc["scores"].values())
     assert "budget_finance" in doc["rules"]
+    assert doc["report"] == doc["body"]  # a body named: a meeting's report
     # The recording is undone: the pipeline runs as before for whatever comes next.
     assert TopicClassifier.classify.__qualname__ == "TopicClassifier.classify"
     assert extract.STAGES == STAGES
