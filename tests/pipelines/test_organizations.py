@@ -119,6 +119,22 @@ def test_sub_unit_in_a_position_gives_the_body(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Заслушана информация начальника управления полиции города Кокшетау Департамента полиции Акмолинской области "
+        "полковника полиции Ерлана Сапарова.",
+        "С информацией выступил начальник отдела полиции Аральского района Департамента полиции Акмолинской области "
+        "Ерлан Ахметов.",
+    ],
+)
+def test_a_unit_of_police_gives_the_department_it_belongs_to(nlp: Language, text: str) -> None:
+    # «отдел | полиции …»: the generic kind after a unit's kind is the unit's remit, no body of its own.
+    found = names(nlp, text)
+    assert "Департамент полиции Акмолинской области" in found
+    assert not any(n.lower().startswith("полиция") for n in found)
+
+
+@pytest.mark.parametrize(
     ("short", "full"),
     [
         ("СДПК", "Социал-демократическая партия Кыргызстана"),

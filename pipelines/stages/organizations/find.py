@@ -74,6 +74,7 @@ from pipelines.stages.organizations.units import (
     _offices_before,
     _organ_of_referred_party,
     _parent_body,
+    _remit_of_unit,
     _parents_of_units,
     _presidium_of_referred_body,
     _top_body,
@@ -100,7 +101,10 @@ def find_organizations(
     ranges = {
         r: core
         for r, core in _programme_names_cut(doc, ranges).items()
-        if not _shouted(doc, *r) and not _centre_of_place(doc, *r) and not _kind_in_plural(doc, *r)
+        if not _shouted(doc, *r)
+        and not _centre_of_place(doc, *r)
+        and not _kind_in_plural(doc, *r)
+        and not _remit_of_unit(doc, *r)
     }
     # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
     units = [r for r in ranges if _unit_in_title(doc, *r) or _unit_of_executive(doc, *r)]
