@@ -134,6 +134,45 @@ def test_a_unit_of_police_gives_the_department_it_belongs_to(nlp: Language, text
     assert not any(n.lower().startswith("полиция") for n in found)
 
 
+def test_a_city_police_unit_before_its_department_is_part_of_it(nlp: Language) -> None:
+    text = (
+        "Доложил заместитель начальника Рудненского городского отдела полиции Департамента полиции Костанайской "
+        "области Ерлан Махметов."
+    )
+    assert names(nlp, text) == ["Департамент полиции Костанайской области"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Депутат отметил, что в школе № 4 до сих пор холодно, родители жалуются.",
+        "Расходы на содержание детского сада «Ромашка» профинансированы полностью.",
+        "Кружок робототехники откроют при школе-гимназии № 8.",
+    ],
+)
+def test_a_school_named_only_as_a_place_is_no_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Грамотой награждена учитель математики средней школы № 7 имени Абая Айгуль Серикова.",
+            "средняя школа № 7 имени Абая",
+        ),
+        ("Воспитателя детского сада «Радуга» Анну Петрову наградили.", "детский сад «Радуга»"),
+        ("В Ракитницкой средней школе ещё не закончен ремонт кровли.", "Ракитницкая средняя школа"),
+        (
+            "Отчитался директор муниципального бюджетного общеобразовательного учреждения «Средняя школа № 5».",
+            "муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 5»",
+        ),
+    ],
+)
+def test_a_school_someone_works_at_is_a_body(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
 @pytest.mark.parametrize(
     ("short", "full"),
     [
