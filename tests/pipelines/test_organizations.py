@@ -3440,8 +3440,9 @@ def test_a_rubric_between_breadcrumb_signs_is_no_body(nlp: Language) -> None:
         ),
         # «общественное движение» is a registered form, kept with the quoted name
         ("Пикет провели активисты общественного движения «Зелёный берег».", "общественное движение «Зелёный берег»"),
-        # a short participle is the predicate, not the name's first word
-        ("Во дворе расположен детский сад «Ромашка».", "детский сад «Ромашка»"),
+        # a short participle is the predicate, not the name's first word (a kindergarten named only as a place is no
+        # body: a children's centre here)
+        ("Во дворе расположен детский центр «Ромашка».", "детский центр «Ромашка»"),
         # a town okrug runs on to the town it is named by
         (
             "Постановление администрации городского округа город Выкса Нижегородской области вступило в силу.",

@@ -709,17 +709,20 @@ _SCHOOLS = frozenset(
     {"школа", "школа-гимназия", "школа-лицей", "школа-интернат", "гимназия", "лицей", "сад", "ясли-сад", "поликлиника"}
 )
 _WORKPLACE_REACH = 3  # «учитель | физики | средней школы № 2»: the post's own genitive words between
+# Those a school has besides its staff: its pupils and graduates («Выпускники школы № 9 (1985) встретились»).
+_PUPILS = frozenset({"ученик", "учащийся", "выпускник", "воспитанник"})
 
 
 def _workplace(doc: Doc, mention: TextSpan) -> bool:
     """«директор школы № 11», «учителю физики средней школы № 2», «воспитателя детского сада «Радуга»»: the mention
-    is the place of work a person's post names, a body the person represents (heldout-genre-28, -5, -10)."""
+    is the place of work a person's post names (or the school of its pupils), a body the person belongs to
+    (heldout-genre-28, -5, -10)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return True
     for i in range(span.start - 1, max(span.start - 1 - _WORKPLACE_REACH, -1), -1):
         token = doc[i]
-        if is_position_head(token):
+        if is_position_head(token) or token.lemma_ in _PUPILS:
             return True
         if not (token.is_alpha and token.is_lower and "Gen" in token.morph.get("Case")):
             return False
