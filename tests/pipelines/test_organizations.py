@@ -81,6 +81,19 @@ def test_inflected_forms_are_one_body(nlp: Language) -> None:
     assert names(nlp, text) == ["Совет Федерации"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Страны Содружества обсудили пожарную безопасность. Доклад представил Исполнительный комитет СНГ.",
+        "СНГ расширяет сотрудничество: все государства Содружества подписали соглашение.",
+    ],
+)
+def test_the_commonwealth_alone_is_the_cis(nlp: Language, text: str) -> None:
+    found = names(nlp, text)
+    assert "СНГ" in found
+    assert "Содружество" not in found
+
+
 def test_mentions_are_spans_of_the_text(nlp: Language) -> None:
     doc = nlp("Предложения будут передаваться в ЕЭК и в СНГ.")
     for org in find_organizations(doc):
