@@ -94,6 +94,17 @@ def test_the_commonwealth_alone_is_the_cis(nlp: Language, text: str) -> None:
     assert "Содружество" not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Грамотой награждена медсестра Кантской территориальной больницы Айнура Сыдыкова.", "Кантская"),
+        ("Грамотой награждена медсестра Токмокской территориальной больницы Айнура Сыдыкова.", "Токмокская"),
+    ],
+)
+def test_a_feminine_place_adjective_read_as_a_nominative_is_declined(nlp: Language, text: str, expected: str) -> None:
+    assert f"{expected} территориальная больница" in names(nlp, text)
+
+
 def test_mentions_are_spans_of_the_text(nlp: Language) -> None:
     doc = nlp("Предложения будут передаваться в ЕЭК и в СНГ.")
     for org in find_organizations(doc):
