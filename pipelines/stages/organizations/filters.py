@@ -623,7 +623,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
     # (The kind before any quote: «муниципальное бюджетное общеобразовательное учреждение «Средняя … школа № 14»» is
     # the registered institution.)
     school = _first_noun_of(body.name.split("«")[0], _SCHOOLS) and not legal and not _of_local_level(body.name)
-    if school and not any(_workplace(doc, m) for m in body.mentions):
+    if school and not any(_workplace(doc, m) for m in body.mentions) and not _kind_worked_at(doc, body.name):
         return False
     # «на Хорогской ГЭС сократилась выработка»: a power plant as the site where things happen (`org_plants`).
     if _first_noun_in(body.name, "org_plants") and all(_on_site(doc, m) for m in body.mentions):
@@ -727,6 +727,21 @@ def _workplace(doc: Doc, mention: TextSpan) -> bool:
         if not (token.is_alpha and token.is_lower and "Gen" in token.morph.get("Case")):
             return False
     return False
+
+
+def _kind_worked_at(doc: Doc, name: str) -> bool:
+    """«Гостей встретили в школе-гимназии имени Абая. Грамоту вручили директору гимназии …»: a post with the school's
+    kind alone after it refers back to the school the text named, someone's workplace."""
+    kinds = {part for word in _WORD.findall(name.split("«")[0]) for part in grammar.word_lemma(word).split("-")}
+    for token in doc[:-1]:
+        after = doc[token.i + 1]
+        bare = token.i + 2 >= len(doc) or not (doc[token.i + 2].like_num or doc[token.i + 2].lower_ in _NAMED_BY)
+        if bare and is_position_head(token) and set(grammar.word_lemma(after.text).split("-")) & kinds & _SCHOOLS:
+            return True
+    return False
+
+
+_NAMED_BY = frozenset({"№", "имени", "им", "«", '"'})
 
 
 def _of_local_level(name: str) -> bool:
