@@ -362,7 +362,7 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
             # «первый заместитель Председателя Правительства Ивановской области»: an ORG entity the tagger opened on
             # a capitalized post is no body (no body's name begins with a post); the body after it is the one named.
             continue
-        if _is_body(ent):
+        if _is_body(ent) and not _unit_with_remit_of(ent, organizations):
             ent = _with_state(ent, span.end)
             found.append((ent.start, min(ent.end, span.end), _canonical(ent, organizations)))
         elif _is_subunit(ent):
@@ -421,6 +421,22 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
         # body is the one represented.
         return min(inner)
     return first
+
+
+def _unit_with_remit_of(ent: Span, organizations: tuple[OrganizationFinding, ...]) -> bool:
+    """«начальника Рудненского городского отдела | полиции | Департамента полиции …»: a unit the tagger reads without
+    its remit, a kind in small letters that names no particular body (`org_generic.txt`), before the body the
+    organizations stage names right after, is that body's unit; the body is the one represented."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc):
+        return False
+    remit, body = doc[ent.end], doc[ent.end + 1]
+    return (
+        remit.is_lower
+        and fold(remit.lemma_) in lexicons.load("org_generic")
+        and fold(ent[-1].lemma_) in lexicons.load("org_subunits")
+        and body.idx in _index(doc, organizations).by_start
+    )
 
 
 def _unit_by_own_name(span: Span) -> bool:

