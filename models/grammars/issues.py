@@ -237,6 +237,9 @@ class Candidate:
     weight: float
     # An action noun the phrase completes in the genitive («избрание» + «председателем совета»).
     action: str = ""
+    # Worded in the nominative by the text itself (a counted list's items): taken as they stand, not re-inflected
+    # from a parse that such long lists mislead.
+    nominative: bool = False
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -1101,6 +1104,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         if found:
             yield found
     yield from agenda_items(doc)
+    yield from counted_items(doc)
     yield from inline_agenda(doc, quotes)
     yield from fronted_reports(doc, quotes)
     in_names = _in_names(doc, names)
@@ -1576,6 +1580,66 @@ def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
             continue
         for member in _members(first):
             yield from subjects(member, quotes, "cue", STRONG)
+
+
+# «На коллегии рассмотрены три вопроса: итоги подготовки …, ход реализации … и работа системы …», «у нас два вопроса:
+# …»: an agenda announced with its count and run on in its sentence. The count says how many items follow, so the list
+# parts where it must: at each comma before a word in the nominative and at the last «и» after them; the parser,
+# lost in such long lists, hangs their members anywhere.
+_COUNTED = re.compile(
+    r"(?<![\w-])(?P<count>один|одна|два|две|три|четыре|пять|шесть|[1-6])[ \t]+(?:[а-яё]+[ \t]+)?"
+    r"вопрос(?:а|ов)?[ \t]*:[ \t]*(?=[а-яёА-ЯЁ])",
+    re.IGNORECASE,
+)
+_COUNTS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6}
+_ORDINALS = frozenset({"первый", "второй", "третий"})  # «три вопроса: первый – об …» names them one by one
+
+
+def _opens_item(token: Token) -> bool:
+    """A word that can open a listed item: a noun or its adjective in the nominative."""
+    return token.pos_ in ("NOUN", "ADJ") and _case(token) == "Nom" and lemma(token) not in _ORDINALS
+
+
+def counted_items(doc: Doc) -> Iterator[Candidate]:
+    """The items of an agenda announced with its count (`_COUNTED`), parted by the count: each an agenda line."""
+    text = doc_text(doc)
+    for found in _COUNTED.finditer(text) if "вопрос" in text else ():
+        checkpoint("issues")
+        count = _COUNTS.get(found.group("count").lower()) or int(found.group("count"))
+        first = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+        if first is None or not len(first) or not _opens_item(first[0]):
+            continue
+        sent = first[0].sent
+        end = sent.end
+        while end > first[0].i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        commas: list[int] = []
+        last_and: int | None = None
+        depth = 0
+        for token in doc[first[0].i : end]:
+            if token.text in ("«", "(", "„"):
+                depth += 1
+            elif token.text in ("»", ")", "“"):
+                depth = max(0, depth - 1)
+            elif "\n" in token.text:
+                end = token.i  # an announced list runs on in its own paragraph
+                break
+            elif depth == 0 and token.i + 1 < end and _opens_item(doc[token.i + 1]):
+                if token.text == ",":
+                    commas.append(token.i)
+                    last_and = None
+                elif token.lower_ == "и":
+                    last_and = token.i
+        cuts = commas + ([last_and] if last_and is not None else [])
+        if len(cuts) != count - 1:
+            continue  # the count and the list disagree: the parse's members stand
+        starts = [first[0].i] + [c + 1 for c in cuts]
+        for at, stop in zip(starts, [*cuts, end], strict=True):
+            while stop > at and (doc[stop - 1].is_punct and doc[stop - 1].text not in CLOSE_QUOTES):
+                stop -= 1
+            span = doc[at:stop]
+            if len(span) and sum(1 for t in span if not t.is_punct) <= 3 * MAX_WORDS:
+                yield Candidate(span.start, span.end, span.root.i, "agenda", AGENDA, nominative=True)
 
 
 _ABOUT_SEPARATOR = re.compile(r"(?:^|[,;]|[ \t]+и)[ \t]+(?=(?:о|об|обо)[ \t])", re.IGNORECASE)

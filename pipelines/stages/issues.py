@@ -101,7 +101,8 @@ def _worded(doc: Doc, candidate: Candidate) -> str:
     )
     if candidate.kind == "title" or after_about:
         return _ACT_REFERENCE.sub(r"\1 ", _title(span))
-    text = _ACT_REFERENCE.sub(r"\1 ", _trimmed(nominative(span)))
+    worded = span.text if candidate.nominative else nominative(span)
+    text = _ACT_REFERENCE.sub(r"\1 ", _trimmed(worded))
     # «Задолженность населения за тепло выросла …»: a phrase that opens a sentence is not a name for it.
     opens = candidate.kind == "agenda" or (candidate.kind == "problem" and span[0].is_sent_start)
     if opens and span[0].pos_ != "PROPN" and not span[0].text.isupper():

@@ -1210,3 +1210,16 @@ def test_a_post_of_the_sitting_is_procedure(nlp: Language, text: str) -> None:
     assert not any(c.kind == "elect" for c in candidates(nlp(text)))
     posts = candidates(nlp("Председателем постоянной комиссии по бюджету избран депутат Марат Исаев."))
     assert any(c.kind == "elect" for c in posts)
+
+
+def test_a_counted_agenda_is_parted_by_its_count(nlp: Language) -> None:
+    """«рассмотрены три вопроса: X, Y и Z»: the count says how many items the sentence lists, each kept whole."""
+    text = (
+        "На заседании комиссии рассмотрены три вопроса: итоги ремонта школьных спортивных залов к новому учебному "
+        "году, ход строительства очистных сооружений в северной части посёлка и работа службы по отлову собак."
+    )
+    assert _issues(nlp, text) == [
+        "итоги ремонта школьных спортивных залов к новому учебному году",
+        "ход строительства очистных сооружений в северной части посёлка",
+        "работа службы по отлову собак",
+    ]
