@@ -1105,6 +1105,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield found
     yield from agenda_items(doc)
     yield from counted_items(doc)
+    yield from ordinal_items(doc)
     yield from inline_agenda(doc, quotes)
     yield from fronted_reports(doc, quotes)
     in_names = _in_names(doc, names)
@@ -1640,6 +1641,36 @@ def counted_items(doc: Doc) -> Iterator[Candidate]:
             span = doc[at:stop]
             if len(span) and sum(1 for t in span if not t.is_punct) <= 3 * MAX_WORDS:
                 yield Candidate(span.start, span.end, span.root.i, "agenda", AGENDA, nominative=True)
+
+
+# «Четвёртый вопрос – о бюджете города на 2027 год и плановый период 2028 и 2029 годов, второе чтение.», «По второму
+# вопросу – о благоустройстве сквера – информацию дал …»: a chair's or a report's item announced by its number. The
+# item runs from its «о» to the dash that goes on to who spoke, the comma of a gloss or its sentence's end.
+_ORDINAL_ITEM = re.compile(
+    r"(?<![\w-])(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|следующ)[а-яё]*[ \t]+"
+    r"вопрос(?:|у|ом)[ \t]*[–—][ \t]*(?=(?:о|об|обо)[ \t])",
+    re.IGNORECASE,
+)
+
+
+def ordinal_items(doc: Doc) -> Iterator[Candidate]:
+    """The items announced by their number (`_ORDINAL_ITEM`), each worded like an agenda line."""
+    text = doc_text(doc)
+    for found in _ORDINAL_ITEM.finditer(text) if "вопрос" in text else ():
+        checkpoint("issues")
+        first = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+        if first is None or not len(first):
+            continue
+        end = _before_dash(text, found.end(), first[0].sent.end_char)
+        depth = 0
+        for at in range(found.end(), end):
+            char = text[at]
+            depth += char == "«"
+            depth -= char == "»" and depth > 0
+            if char in ",\n" and depth == 0:
+                end = at
+                break
+        yield from _about_items(doc, text, found.end(), end)
 
 
 _ABOUT_SEPARATOR = re.compile(r"(?:^|[,;]|[ \t]+и)[ \t]+(?=(?:о|об|обо)[ \t])", re.IGNORECASE)

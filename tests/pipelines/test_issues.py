@@ -1223,3 +1223,12 @@ def test_a_counted_agenda_is_parted_by_its_count(nlp: Language) -> None:
         "ход строительства очистных сооружений в северной части посёлка",
         "работа службы по отлову собак",
     ]
+
+
+def test_an_item_announced_by_its_number_runs_to_its_gloss(nlp: Language) -> None:
+    """«Третий вопрос – о X, второе чтение.»: the numbered item is whole up to its gloss; a bill's stage is no issue."""
+    text = (
+        "Переходим дальше. Третий вопрос – о бюджете сельского поселения на 2027 год и плановый период 2028 и 2029 "
+        "годов, второе чтение. Слово для доклада Ирине Павловне Захаровой."
+    )
+    assert _issues(nlp, text) == ["бюджет сельского поселения на 2027 год и плановый период 2028 и 2029 годов"]
