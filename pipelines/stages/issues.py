@@ -57,6 +57,9 @@ class _Issue:
     mentions: set[TextSpan] = field(default_factory=set)
     # Worded in a shouted headline only (`_shouted_headlines`).
     headline: bool = False
+    # Works or wants the narrative tells of (`_WORKS_AND_WANTS`), kept for that alone: a question raised, not an item
+    # of the agenda.
+    told: bool = False
 
 
 def _words(doc: Doc, candidate: Candidate) -> list[str]:
@@ -239,7 +242,24 @@ def _overlap(a: list[str], b: list[str]) -> float:
     return 2 * p * r / (p + r)
 
 
-def _score(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]]) -> float:
+# What a local report is made of: works on a named object («ремонт кровли школы № 5», «строительство водопровода») and
+# the wear and wants of its services («износ сетей», «нехватка водителей», «перебои с водой»). Told anywhere in the
+# narrative, such a phrase is a question its speakers raised: it fills a short list ahead of other phrases of action.
+_WORKS_AND_WANTS = frozenset({"ремонт", "строительство", "износ", "нехватка", "перебой"})
+
+
+def _score(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]], meeting: bool) -> float:
+    score = _evidence(doc, candidate, head_pairs)
+    return max(score, MIN_SCORE) if meeting and _works_or_wants(doc, candidate) else score
+
+
+def _raised(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]], meeting: bool) -> bool:
+    """Works or wants a meeting's report kept only for what they are, not where or how often it names them (a news
+    story's works are its news' circumstances)."""
+    return meeting and _works_or_wants(doc, candidate) and _evidence(doc, candidate, head_pairs) < MIN_SCORE
+
+
+def _evidence(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]]) -> float:
     score = candidate.weight
     if candidate.weight < STRONG:
         # A remit («комиссия по вопросам миграции») names a body's standing field, in the lead as anywhere.
@@ -248,6 +268,10 @@ def _score(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]])
         repeats = head_pairs[_head_pair(doc, candidate)] - 1
         score += min(MAX_REPEAT_BONUS, REPEAT_BONUS * repeats)
     return score
+
+
+def _works_or_wants(doc: Doc, candidate: Candidate) -> bool:
+    return candidate.kind == "action" and lemma(doc[candidate.head]) in _WORKS_AND_WANTS
 
 
 def _head_pair(doc: Doc, candidate: Candidate) -> tuple[str, ...]:
@@ -308,7 +332,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
     head_pairs = Counter(_head_pair(d, c) for d, _, c in found)
     issues: list[_Issue] = []
     length = len(doc_text(doc))
-    for source, offset, candidate in sorted(found, key=lambda f: (-_score(f[0], f[2], head_pairs), f[1], f[2].start)):
+    for source, offset, candidate in sorted(
+        found, key=lambda f: (-_score(f[0], f[2], head_pairs, meeting), f[1], f[2].start)
+    ):
         check_deadline("issues")
         words = _words(source, candidate)
         if not words or _not_an_issue(source, candidate, words):
@@ -345,7 +371,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 # помощи в горных районах») names it better than the headline's shorter paraphrase of it.
                 same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
             continue
-        score = _score(source, candidate, head_pairs)
+        score = _score(source, candidate, head_pairs, meeting)
         if meeting and candidate.kind == "report":
             # At a meeting what a speaker reported on is a question the meeting dealt with.
             score = max(score, STRONG)
@@ -359,12 +385,15 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 candidate.kind,
                 {mention},
                 source is not doc,
+                _raised(source, candidate, head_pairs, meeting),
             )
         )
     if any(_PERSONNEL_RUBRIC.fullmatch(i.text) for i in issues):
         issues = [i for i in issues if i.kind != "elect"]
     kept = [i for i in issues if i.score >= STRONG][:MAX_CUED]
-    kept += [i for i in issues if MIN_SCORE <= i.score < STRONG][: max(0, MAX_ISSUES - len(kept))]
+    # Works and wants kept for what they are come after the phrases their place or repetition raised (a stable sort).
+    weak = sorted((i for i in issues if MIN_SCORE <= i.score < STRONG), key=lambda i: i.told)
+    kept += weak[: max(0, MAX_ISSUES - len(kept))]
     # A crowded report (a session where nine, twelve, fifteen people took the floor) names about one question a
     # speaker: each raised his own, mostly in the narrative without a cue. There the weaker phrases of action,
     # proposal and problem fill the list up to the number of speakers.
@@ -379,6 +408,6 @@ def run(doc: Doc, findings: Findings) -> Findings:
     if len(kept) < MIN_ISSUES:
         kept += [i for i in issues if i.score < MIN_SCORE][: MIN_ISSUES - len(kept)]
     kept.sort(key=lambda i: i.first)
-    filled = {id(i) for i in fillers}
+    filled = {id(i) for i in fillers} | {id(i) for i in kept if i.told}
     result = tuple(IssueFinding(i.text, tuple(sorted(i.mentions)), id(i) in filled) for i in kept)
     return replace(findings, issues=result)

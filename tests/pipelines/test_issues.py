@@ -1232,3 +1232,18 @@ def test_an_item_announced_by_its_number_runs_to_its_gloss(nlp: Language) -> Non
         "годов, второе чтение. Слово для доклада Ирине Павловне Захаровой."
     )
     assert _issues(nlp, text) == ["бюджет сельского поселения на 2027 год и плановый период 2028 и 2029 годов"]
+
+
+def test_works_and_wants_a_meeting_hears_of_are_its_questions(nlp: Language) -> None:
+    """A meeting's narrative tells of works on a named object with no cue: they fill a short list behind the phrases
+    the cues found, and are no agenda items for the topics."""
+    text = (
+        "Депутаты обсудили подготовку к весеннему паводку. "
+        # (past the lead, where any phrase of action counts for more)
+        + "Заседание прошло в зале администрации района, в нём участвовали депутаты и приглашённые. " * 5
+        + "Глава сельсовета Пётр Лукин сообщил, что летом подрядчик провёл работы на улицах посёлка. "
+        "По его словам, в этом году завершён ремонт кровли сельской школы."
+    )
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание районного совета"))
+    found = {i.text: i.filler for i in issues.run(nlp(text), meeting).issues}
+    assert found == {"подготовка к весеннему паводку": False, "ремонт кровли сельской школы": True}
