@@ -1716,6 +1716,7 @@ def _to_come(verb: Token) -> bool:
 
 # «спросил, почему затянулась реконструкция рынка», «поинтересовался, когда начнётся замена водопровода».
 _ASKING_VERBS = frozenset({"спросить", "спрашивать", "поинтересоваться", "интересоваться"})
+_INTERESTED = frozenset({"поинтересоваться", "интересоваться"})
 _QUESTION_WORDS = frozenset({"почему", "когда", "как", "зачем", "сколько", "где", "ли", "отчего"})
 
 
@@ -1724,8 +1725,11 @@ def _asked_about(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     («почему затянулась реконструкция рынка»: the subject of the asked clause, when it is a noun of action)."""
     heads = issue_lexicons().heads
     for child in verb.children:
-        # «спросил о сроках строительства очистных сооружений»: what was asked about is raised as a report's subject.
-        if child.i > verb.i and child.dep_ in ("obl", "nmod") and preposition(child) in _ABOUT:
+        # «спросил о сроках строительства очистных сооружений»: what was asked about is raised as a report's subject;
+        # so is what «интересовался» takes in the instrumental («поинтересовалась сроками расселения бараков»).
+        about = child.dep_ in ("obl", "nmod") and preposition(child) in _ABOUT
+        asked = child.dep_ in ("obl", "obj") and preposition(child) is None and _case(child) == "Ins"
+        if child.i > verb.i and (about or (asked and lemma(verb) in _INTERESTED)):
             for member in _members(child):
                 yield from subjects(_what_is_due(member), quotes, "report", REPORTED)
     for clause in verb.children:
@@ -1734,7 +1738,14 @@ def _asked_about(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         if not any(lemma(c) in _QUESTION_WORDS for c in clause.children if c.i < clause.i):
             continue  # «спросил, почему …», «когда …», «будет ли …»: the clause is the question asked
         for subject in clause.children:
-            if subject.dep_ in ("nsubj", "nsubj:pass") and subject.pos_ == "NOUN" and lemma(subject) in heads:
+            # «когда будет отремонтирована кровля общежития», «почему не выделены насосы»: what the asked work is done
+            # to is the question, whatever the noun.
+            done_to = subject.dep_ == "nsubj:pass" and not _is_person(subject)
+            if (
+                subject.dep_ in ("nsubj", "nsubj:pass")
+                and subject.pos_ == "NOUN"
+                and (lemma(subject) in heads or done_to)
+            ):
                 for member in _members(subject):
                     yield from subjects(member, quotes, "report", REPORTED)
 

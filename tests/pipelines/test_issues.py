@@ -1247,3 +1247,22 @@ def test_works_and_wants_a_meeting_hears_of_are_its_questions(nlp: Language) -> 
     meeting = replace(Findings(), meeting=MeetingFinding(title="заседание районного совета"))
     found = {i.text: i.filler for i in issues.run(nlp(text), meeting).issues}
     assert found == {"подготовка к весеннему паводку": False, "ремонт кровли сельской школы": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Депутат Инна Рябова поинтересовалась сроками реконструкции стадиона в посёлке Лесной.",
+            "реконструкция стадиона",
+        ),
+        (
+            "Депутат Игорь Смолин спросил, когда будет заменено ограждение детской площадки у школы.",
+            "ограждение детской площадки",
+        ),
+    ],
+)
+def test_what_a_speaker_asks_after_is_raised(nlp: Language, text: str, expected: str) -> None:
+    """«поинтересовалась сроками X»: what «интересоваться» takes in the instrumental; «спросил, когда будет заменено
+    X»: what the asked work is done to, whatever the noun."""
+    assert any(i.startswith(expected) for i in _issues(nlp, text))
