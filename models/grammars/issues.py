@@ -1767,11 +1767,19 @@ def _what_is_due(noun: Token) -> Token:
 _COMPLAINT_VERBS = frozenset({"пожаловаться", "жаловаться", "посетовать", "сетовать", "раскритиковать", "критиковать"})
 
 
+def _accusative(noun: Token) -> bool:
+    """The noun is in the accusative, or its form reads as one («очереди», «сети»): the tagger's choice aside."""
+    if _case(noun) == "Acc":
+        return True
+    return noun.pos_ == "NOUN" and any("accs" in reading.tag for reading in loading.parse(noun.text))
+
+
 def _complained_of(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     for child in verb.children:
         if child.i < verb.i or child.pos_ not in _NOMINAL:
             continue
-        of = child.dep_ in ("obl", "nmod") and preposition(child) == "на" and _case(child) == "Acc"
+        # («пожаловался на очереди грузовиков»: a form the tagger read as locative may be the accusative.)
+        of = child.dep_ in ("obl", "nmod") and preposition(child) == "на" and _accusative(child)
         if of or (child.dep_ == "obj" and preposition(child) is None):
             for member in _members(child):
                 yield from subjects(member, quotes, "report", REPORTED)

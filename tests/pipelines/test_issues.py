@@ -1266,3 +1266,10 @@ def test_what_a_speaker_asks_after_is_raised(nlp: Language, text: str, expected:
     """«поинтересовалась сроками X»: what «интересоваться» takes in the instrumental; «спросил, когда будет заменено
     X»: what the asked work is done to, whatever the noun."""
     assert any(i.startswith(expected) for i in _issues(nlp, text))
+
+
+def test_a_complaint_of_a_form_read_as_locative(nlp: Language) -> None:
+    """«пожаловался на очереди грузовиков»: «очереди» reads as locative as well as accusative; after a complaint it is
+    what is complained of."""
+    text = "Перевозчик Арам Саакян пожаловался на очереди автобусов на пограничном переходе."
+    assert any(i.startswith("очередь автобусов") for i in _issues(nlp, text))
