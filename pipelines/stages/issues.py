@@ -285,6 +285,19 @@ def _head_pair(doc: Doc, candidate: Candidate) -> tuple[str, ...]:
 _AMENDING = frozenset({"внесение", "изменение", "поправка", "дополнение"})
 
 
+# The work or the readiness of a body named by nothing else («работа управления», «готовность банка») says who, not
+# which question: the body's report, or what it is ready for, is the item.
+_FRAMES_OF_A_BODY = frozenset({"работа", "готовность"})
+
+
+def _a_body(span: Span, word: str) -> bool:
+    """`word` (a lemma of `span`) names a body or people: an organization's head noun, an abbreviation, an animate."""
+    token = next((t for t in span if lemma(t) == word), None)
+    if token is None:
+        return False
+    return word in lexicons.load("org_heads") or token.text.isupper() or "Anim" in token.morph.get("Animacy")
+
+
 def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
     """The «дня» of «повестка дня», a bare generic noun («предложение», «средства») or a phrase of nothing else
     («ход работ»), an amendment of nothing named, a shouted headline."""
@@ -297,6 +310,8 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
         return True
     if set(words) <= _AMENDING:
         return True  # «внесение изменений» that does not say into what
+    if len(words) == 2 and words[0] in _FRAMES_OF_A_BODY and _a_body(span, words[1]):
+        return True  # «работа управления», «готовность банка»: who works or is ready, not at what
     if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num) == 1:
         return True  # «рассмотрено 5 материалов»: a count of things, not what they were about
     letters = [ch for ch in span.text if ch.isalpha()]

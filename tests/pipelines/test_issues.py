@@ -1273,3 +1273,10 @@ def test_a_complaint_of_a_form_read_as_locative(nlp: Language) -> None:
     what is complained of."""
     text = "Перевозчик Арам Саакян пожаловался на очереди автобусов на пограничном переходе."
     assert any(i.startswith("очеред") and i.endswith("автобусов") for i in _issues(nlp, text))
+
+
+def test_the_work_or_readiness_of_a_body_alone_is_no_issue(nlp: Language) -> None:
+    """«обсудили работу управления»: who works, not at what; «работу управления по вывозу снега» says at what."""
+    assert _issues(nlp, "Депутаты обсудили работу управления и готовность банка.") == []
+    found = _issues(nlp, "Депутаты обсудили работу управления по вывозу снега.")
+    assert any(i.startswith("работа управления по вывозу снега") for i in found)
