@@ -77,6 +77,34 @@ def _words(doc: Doc, candidate: Candidate) -> list[str]:
     return [candidate.action, *words] if candidate.action else words
 
 
+# The season a report prepares for, however worded: «к зиме», «к зимнему периоду», «к осенне-зимнему периоду», «к
+# отопительному сезону». «Подготовка к зиме» in a headline and «подготовка объектов … к отопительному сезону» on the
+# agenda are one question; folded to one word, the shorter phrase is held in the longer.
+_SEASON = "зима"
+_SEASON_MODIFIERS = frozenset({"зимний", "осенне-зимний", "отопительный"})
+_SEASON_NOUNS = frozenset({"период", "сезон"})
+
+
+# Readiness is what preparation reaches: «готовность к зиме» is the «подготовка к зиме» of the same report.
+_PREPARING = {"готовность": "подготовка"}
+
+
+def _seasons_folded(words: list[str]) -> list[str]:
+    folded: list[str] = []
+    for word in words:
+        if word in _SEASON_NOUNS and folded and folded[-1] == _SEASON:
+            continue  # «отопительный сезон»: its noun is the season already named
+        folded.append(_SEASON if word in _SEASON_MODIFIERS else _PREPARING.get(word, word))
+    return folded
+
+
+def _season_held(short: list[str], long: list[str]) -> bool:
+    """The phrase of the season prepared for («подготовка к зиме») is held in a longer one of it («подготовка объектов
+    … к осенне-зимнему периоду»)."""
+    folded_short, folded_long = set(_seasons_folded(short)), set(_seasons_folded(long))
+    return _SEASON in folded_short and len(folded_short) > 1 and folded_short < folded_long
+
+
 def _word(text: str) -> bool:
     """Letters: a hyphenated word is one («медико-санитарной», «социально-экономического»), a half broken at a line's
     end is not («пастбище-»)."""
@@ -168,7 +196,7 @@ def _same(a: _Issue, words: list[str], head: str, kind: str, text: str) -> bool:
     (shorter, short_text), (longer, long_text) = sorted(
         ((set(words), text), (set(a.words), a.text)), key=lambda w: len(w[0])
     )
-    contained = len(shorter) > 1 and shorter <= longer
+    contained = (len(shorter) > 1 and shorter <= longer) or _season_held(words, a.words) or _season_held(a.words, words)
     if kind in _LISTED_KINDS and a.kind in _LISTED_KINDS:
         # A shortened line is the same item unless its years say otherwise («бюджет города на 2026–2028 годы» is not
         # the «исполнение бюджета города за девять месяцев 2025 года»).
@@ -384,6 +412,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
             elif candidate.kind in _ITEM_KINDS and same.kind not in _ITEM_KINDS and _fuller(words, same.words):
                 # The agenda's wording of an item («по второму вопросу – о доступности первичной медико-санитарной
                 # помощи в горных районах») names it better than the headline's shorter paraphrase of it.
+                same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
+            elif _fuller(words, same.words) and _season_held(same.words, words):
+                # «подготовка к зиме» is worded in full by «подготовка объектов социальной сферы к осенне-зимнему
+                # периоду», which holds its words.
                 same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
             continue
         score = _score(source, candidate, head_pairs, meeting)

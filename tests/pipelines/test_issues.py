@@ -1280,3 +1280,15 @@ def test_the_work_or_readiness_of_a_body_alone_is_no_issue(nlp: Language) -> Non
     assert _issues(nlp, "Депутаты обсудили работу управления и готовность банка.") == []
     found = _issues(nlp, "Депутаты обсудили работу управления по вывозу снега.")
     assert any(i.startswith("работа управления по вывозу снега") for i in found)
+
+
+def test_preparing_for_winter_is_the_item_worded_in_full(nlp: Language) -> None:
+    """«ГОТОВНОСТЬ К ЗИМЕ» in a headline and «подготовка объектов … к осенне-зимнему периоду» on the agenda are one
+    question: the season is one however worded, readiness what preparation reaches; the fuller wording names it."""
+    text = (
+        "В АКИМАТЕ ОБСУДИЛИ ГОТОВНОСТЬ К ЗИМЕ\n\n"
+        "Сегодня на совещании в акимате района рассмотрен вопрос о подготовке объектов образования и "
+        "здравоохранения к осенне-зимнему периоду."
+    )
+    found = _issues(nlp, text)
+    assert found == ["подготовка объектов образования и здравоохранения к осенне-зимнему периоду"]
