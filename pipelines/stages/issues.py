@@ -338,8 +338,10 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
         return True
     if set(words) <= _AMENDING:
         return True  # «внесение изменений» that does not say into what
-    if len(words) == 2 and words[0] in _FRAMES_OF_A_BODY and _a_body(span, words[1]):
-        return True  # «работа управления», «готовность банка»: who works or is ready, not at what
+    framed = len(words) == 2 and words[0] in _FRAMES_OF_A_BODY and _a_body(span, words[1])
+    if framed and candidate.kind not in _LISTED_KINDS:
+        return True  # «работа управления», «готовность банка»: who works or is ready, not at what (an agenda's line
+        # «о работе библиотек» is an item all the same)
     if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num) == 1:
         return True  # «рассмотрено 5 материалов»: a count of things, not what they were about
     letters = [ch for ch in span.text if ch.isalpha()]
