@@ -237,6 +237,9 @@ class Candidate:
     weight: float
     # An action noun the phrase completes in the genitive («избрание» + «председателем совета»).
     action: str = ""
+    # Worded in the nominative by the text itself (a counted list's items): taken as they stand, not re-inflected
+    # from a parse that such long lists mislead.
+    nominative: bool = False
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -1101,6 +1104,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         if found:
             yield found
     yield from agenda_items(doc)
+    yield from counted_items(doc)
+    yield from ordinal_items(doc)
     yield from inline_agenda(doc, quotes)
     yield from fronted_reports(doc, quotes)
     in_names = _in_names(doc, names)
@@ -1578,6 +1583,96 @@ def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
             yield from subjects(member, quotes, "cue", STRONG)
 
 
+# «На коллегии рассмотрены три вопроса: итоги подготовки …, ход реализации … и работа системы …», «у нас два вопроса:
+# …»: an agenda announced with its count and run on in its sentence. The count says how many items follow, so the list
+# parts where it must: at each comma before a word in the nominative and at the last «и» after them; the parser,
+# lost in such long lists, hangs their members anywhere.
+_COUNTED = re.compile(
+    r"(?<![\w-])(?P<count>один|одна|два|две|три|четыре|пять|шесть|[1-6])[ \t]+(?:[а-яё]+[ \t]+)?"
+    r"вопрос(?:а|ов)?[ \t]*:[ \t]*(?=[а-яёА-ЯЁ])",
+    re.IGNORECASE,
+)
+_COUNTS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6}
+_ORDINALS = frozenset({"первый", "второй", "третий"})  # «три вопроса: первый – об …» names them one by one
+
+
+def _opens_item(token: Token) -> bool:
+    """A word that can open a listed item: a noun or its adjective in the nominative."""
+    return token.pos_ in ("NOUN", "ADJ") and _case(token) == "Nom" and lemma(token) not in _ORDINALS
+
+
+def counted_items(doc: Doc) -> Iterator[Candidate]:
+    """The items of an agenda announced with its count (`_COUNTED`), parted by the count: each an agenda line."""
+    text = doc_text(doc)
+    for found in _COUNTED.finditer(text) if "вопрос" in text else ():
+        checkpoint("issues")
+        count = _COUNTS.get(found.group("count").lower()) or int(found.group("count"))
+        first = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+        if first is None or not len(first) or not _opens_item(first[0]):
+            continue
+        sent = first[0].sent
+        end = sent.end
+        while end > first[0].i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        commas: list[int] = []
+        last_and: int | None = None
+        depth = 0
+        for token in doc[first[0].i : end]:
+            if token.text in ("«", "(", "„"):
+                depth += 1
+            elif token.text in ("»", ")", "“"):
+                depth = max(0, depth - 1)
+            elif "\n" in token.text:
+                end = token.i  # an announced list runs on in its own paragraph
+                break
+            elif depth == 0 and token.i + 1 < end and _opens_item(doc[token.i + 1]):
+                if token.text == ",":
+                    commas.append(token.i)
+                    last_and = None
+                elif token.lower_ == "и":
+                    last_and = token.i
+        cuts = commas + ([last_and] if last_and is not None else [])
+        if len(cuts) != count - 1:
+            continue  # the count and the list disagree: the parse's members stand
+        starts = [first[0].i] + [c + 1 for c in cuts]
+        for at, stop in zip(starts, [*cuts, end], strict=True):
+            while stop > at and (doc[stop - 1].is_punct and doc[stop - 1].text not in CLOSE_QUOTES):
+                stop -= 1
+            span = doc[at:stop]
+            if len(span) and sum(1 for t in span if not t.is_punct) <= 3 * MAX_WORDS:
+                yield Candidate(span.start, span.end, span.root.i, "agenda", AGENDA, nominative=True)
+
+
+# «Четвёртый вопрос – о бюджете города на 2027 год и плановый период 2028 и 2029 годов, второе чтение.», «По второму
+# вопросу – о благоустройстве сквера – информацию дал …»: a chair's or a report's item announced by its number. The
+# item runs from its «о» to the dash that goes on to who spoke, the comma of a gloss or its sentence's end.
+_ORDINAL_ITEM = re.compile(
+    r"(?<![\w-])(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|следующ)[а-яё]*[ \t]+"
+    r"вопрос(?:|у|ом)[ \t]*[–—][ \t]*(?=(?:о|об|обо)[ \t])",
+    re.IGNORECASE,
+)
+
+
+def ordinal_items(doc: Doc) -> Iterator[Candidate]:
+    """The items announced by their number (`_ORDINAL_ITEM`), each worded like an agenda line."""
+    text = doc_text(doc)
+    for found in _ORDINAL_ITEM.finditer(text) if "вопрос" in text else ():
+        checkpoint("issues")
+        first = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+        if first is None or not len(first):
+            continue
+        end = _before_dash(text, found.end(), first[0].sent.end_char)
+        depth = 0
+        for at in range(found.end(), end):
+            char = text[at]
+            depth += char == "«"
+            depth -= char == "»" and depth > 0
+            if char in ",\n" and depth == 0:
+                end = at
+                break
+        yield from _about_items(doc, text, found.end(), end)
+
+
 _ABOUT_SEPARATOR = re.compile(r"(?:^|[,;]|[ \t]+и)[ \t]+(?=(?:о|об|обо)[ \t])", re.IGNORECASE)
 
 
@@ -1621,6 +1716,7 @@ def _to_come(verb: Token) -> bool:
 
 # «спросил, почему затянулась реконструкция рынка», «поинтересовался, когда начнётся замена водопровода».
 _ASKING_VERBS = frozenset({"спросить", "спрашивать", "поинтересоваться", "интересоваться"})
+_INTERESTED = frozenset({"поинтересоваться", "интересоваться"})
 _QUESTION_WORDS = frozenset({"почему", "когда", "как", "зачем", "сколько", "где", "ли", "отчего"})
 
 
@@ -1629,8 +1725,11 @@ def _asked_about(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     («почему затянулась реконструкция рынка»: the subject of the asked clause, when it is a noun of action)."""
     heads = issue_lexicons().heads
     for child in verb.children:
-        # «спросил о сроках строительства очистных сооружений»: what was asked about is raised as a report's subject.
-        if child.i > verb.i and child.dep_ in ("obl", "nmod") and preposition(child) in _ABOUT:
+        # «спросил о сроках строительства очистных сооружений»: what was asked about is raised as a report's subject;
+        # so is what «интересовался» takes in the instrumental («поинтересовалась сроками расселения бараков»).
+        about = child.dep_ in ("obl", "nmod") and preposition(child) in _ABOUT
+        asked = child.dep_ in ("obl", "obj") and preposition(child) is None and _case(child) == "Ins"
+        if child.i > verb.i and (about or (asked and lemma(verb) in _INTERESTED)):
             for member in _members(child):
                 yield from subjects(_what_is_due(member), quotes, "report", REPORTED)
     for clause in verb.children:
@@ -1639,7 +1738,14 @@ def _asked_about(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         if not any(lemma(c) in _QUESTION_WORDS for c in clause.children if c.i < clause.i):
             continue  # «спросил, почему …», «когда …», «будет ли …»: the clause is the question asked
         for subject in clause.children:
-            if subject.dep_ in ("nsubj", "nsubj:pass") and subject.pos_ == "NOUN" and lemma(subject) in heads:
+            # «когда будет отремонтирована кровля общежития», «почему не выделены насосы»: what the asked work is done
+            # to is the question, whatever the noun.
+            done_to = subject.dep_ == "nsubj:pass" and not _is_person(subject)
+            if (
+                subject.dep_ in ("nsubj", "nsubj:pass")
+                and subject.pos_ == "NOUN"
+                and (lemma(subject) in heads or done_to)
+            ):
                 for member in _members(subject):
                     yield from subjects(member, quotes, "report", REPORTED)
 
@@ -1661,11 +1767,19 @@ def _what_is_due(noun: Token) -> Token:
 _COMPLAINT_VERBS = frozenset({"пожаловаться", "жаловаться", "посетовать", "сетовать", "раскритиковать", "критиковать"})
 
 
+def _accusative(noun: Token) -> bool:
+    """The noun is in the accusative, or its form reads as one («очереди», «сети»): the tagger's choice aside."""
+    if _case(noun) == "Acc":
+        return True
+    return noun.pos_ == "NOUN" and any("accs" in reading.tag for reading in loading.parse(noun.text))
+
+
 def _complained_of(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     for child in verb.children:
         if child.i < verb.i or child.pos_ not in _NOMINAL:
             continue
-        of = child.dep_ in ("obl", "nmod") and preposition(child) == "на" and _case(child) == "Acc"
+        # («пожаловался на очереди грузовиков»: a form the tagger read as locative may be the accusative.)
+        of = child.dep_ in ("obl", "nmod") and preposition(child) == "на" and _accusative(child)
         if of or (child.dep_ == "obj" and preposition(child) is None):
             for member in _members(child):
                 yield from subjects(member, quotes, "report", REPORTED)

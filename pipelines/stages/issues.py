@@ -57,6 +57,9 @@ class _Issue:
     mentions: set[TextSpan] = field(default_factory=set)
     # Worded in a shouted headline only (`_shouted_headlines`).
     headline: bool = False
+    # Works or wants the narrative tells of (`_WORKS_AND_WANTS`), kept for that alone: a question raised, not an item
+    # of the agenda.
+    told: bool = False
 
 
 def _words(doc: Doc, candidate: Candidate) -> list[str]:
@@ -72,6 +75,34 @@ def _words(doc: Doc, candidate: Candidate) -> list[str]:
         lemma(t) for t in span if _word(t.text) and t.lower_ not in _STOP and not any(a <= t.idx < b for a, b in cited)
     ]
     return [candidate.action, *words] if candidate.action else words
+
+
+# The season a report prepares for, however worded: «к зиме», «к зимнему периоду», «к осенне-зимнему периоду», «к
+# отопительному сезону». «Подготовка к зиме» in a headline and «подготовка объектов … к отопительному сезону» on the
+# agenda are one question; folded to one word, the shorter phrase is held in the longer.
+_SEASON = "зима"
+_SEASON_MODIFIERS = frozenset({"зимний", "осенне-зимний", "отопительный"})
+_SEASON_NOUNS = frozenset({"период", "сезон"})
+
+
+# Readiness is what preparation reaches: «готовность к зиме» is the «подготовка к зиме» of the same report.
+_PREPARING = {"готовность": "подготовка"}
+
+
+def _seasons_folded(words: list[str]) -> list[str]:
+    folded: list[str] = []
+    for word in words:
+        if word in _SEASON_NOUNS and folded and folded[-1] == _SEASON:
+            continue  # «отопительный сезон»: its noun is the season already named
+        folded.append(_SEASON if word in _SEASON_MODIFIERS else _PREPARING.get(word, word))
+    return folded
+
+
+def _season_held(short: list[str], long: list[str]) -> bool:
+    """The phrase of the season prepared for («подготовка к зиме») is held in a longer one of it («подготовка объектов
+    … к осенне-зимнему периоду»)."""
+    folded_short, folded_long = set(_seasons_folded(short)), set(_seasons_folded(long))
+    return _SEASON in folded_short and len(folded_short) > 1 and folded_short < folded_long
 
 
 def _word(text: str) -> bool:
@@ -101,7 +132,8 @@ def _worded(doc: Doc, candidate: Candidate) -> str:
     )
     if candidate.kind == "title" or after_about:
         return _ACT_REFERENCE.sub(r"\1 ", _title(span))
-    text = _ACT_REFERENCE.sub(r"\1 ", _trimmed(nominative(span)))
+    worded = span.text if candidate.nominative else nominative(span)
+    text = _ACT_REFERENCE.sub(r"\1 ", _trimmed(worded))
     # «Задолженность населения за тепло выросла …»: a phrase that opens a sentence is not a name for it.
     opens = candidate.kind == "agenda" or (candidate.kind == "problem" and span[0].is_sent_start)
     if opens and span[0].pos_ != "PROPN" and not span[0].text.isupper():
@@ -164,7 +196,7 @@ def _same(a: _Issue, words: list[str], head: str, kind: str, text: str) -> bool:
     (shorter, short_text), (longer, long_text) = sorted(
         ((set(words), text), (set(a.words), a.text)), key=lambda w: len(w[0])
     )
-    contained = len(shorter) > 1 and shorter <= longer
+    contained = (len(shorter) > 1 and shorter <= longer) or _season_held(words, a.words) or _season_held(a.words, words)
     if kind in _LISTED_KINDS and a.kind in _LISTED_KINDS:
         # A shortened line is the same item unless its years say otherwise («бюджет города на 2026–2028 годы» is not
         # the «исполнение бюджета города за девять месяцев 2025 года»).
@@ -238,7 +270,24 @@ def _overlap(a: list[str], b: list[str]) -> float:
     return 2 * p * r / (p + r)
 
 
-def _score(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]]) -> float:
+# What a local report is made of: works on a named object («ремонт кровли школы № 5», «строительство водопровода») and
+# the wear and wants of its services («износ сетей», «нехватка водителей», «перебои с водой»). Told anywhere in the
+# narrative, such a phrase is a question its speakers raised: it fills a short list ahead of other phrases of action.
+_WORKS_AND_WANTS = frozenset({"ремонт", "строительство", "износ", "нехватка", "перебой"})
+
+
+def _score(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]], meeting: bool) -> float:
+    score = _evidence(doc, candidate, head_pairs)
+    return max(score, MIN_SCORE) if meeting and _works_or_wants(doc, candidate) else score
+
+
+def _raised(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]], meeting: bool) -> bool:
+    """Works or wants a meeting's report kept only for what they are, not where or how often it names them (a news
+    story's works are its news' circumstances)."""
+    return meeting and _works_or_wants(doc, candidate) and _evidence(doc, candidate, head_pairs) < MIN_SCORE
+
+
+def _evidence(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]]) -> float:
     score = candidate.weight
     if candidate.weight < STRONG:
         # A remit («комиссия по вопросам миграции») names a body's standing field, in the lead as anywhere.
@@ -247,6 +296,10 @@ def _score(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]])
         repeats = head_pairs[_head_pair(doc, candidate)] - 1
         score += min(MAX_REPEAT_BONUS, REPEAT_BONUS * repeats)
     return score
+
+
+def _works_or_wants(doc: Doc, candidate: Candidate) -> bool:
+    return candidate.kind == "action" and lemma(doc[candidate.head]) in _WORKS_AND_WANTS
 
 
 def _head_pair(doc: Doc, candidate: Candidate) -> tuple[str, ...]:
@@ -258,6 +311,19 @@ def _head_pair(doc: Doc, candidate: Candidate) -> tuple[str, ...]:
 
 # Words of amending: a phrase of nothing else names no item.
 _AMENDING = frozenset({"внесение", "изменение", "поправка", "дополнение"})
+
+
+# The work or the readiness of a body named by nothing else («работа управления», «готовность банка») says who, not
+# which question: the body's report, or what it is ready for, is the item.
+_FRAMES_OF_A_BODY = frozenset({"работа", "готовность"})
+
+
+def _a_body(span: Span, word: str) -> bool:
+    """`word` (a lemma of `span`) names a body or people: an organization's head noun, an abbreviation, an animate."""
+    token = next((t for t in span if lemma(t) == word), None)
+    if token is None:
+        return False
+    return word in lexicons.load("org_heads") or token.text.isupper() or "Anim" in token.morph.get("Animacy")
 
 
 def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
@@ -272,6 +338,10 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
         return True
     if set(words) <= _AMENDING:
         return True  # «внесение изменений» that does not say into what
+    framed = len(words) == 2 and words[0] in _FRAMES_OF_A_BODY and _a_body(span, words[1])
+    if framed and candidate.kind not in _LISTED_KINDS:
+        return True  # «работа управления», «готовность банка»: who works or is ready, not at what (an agenda's line
+        # «о работе библиотек» is an item all the same)
     if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num) == 1:
         return True  # «рассмотрено 5 материалов»: a count of things, not what they were about
     letters = [ch for ch in span.text if ch.isalpha()]
@@ -307,7 +377,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
     head_pairs = Counter(_head_pair(d, c) for d, _, c in found)
     issues: list[_Issue] = []
     length = len(doc_text(doc))
-    for source, offset, candidate in sorted(found, key=lambda f: (-_score(f[0], f[2], head_pairs), f[1], f[2].start)):
+    for source, offset, candidate in sorted(
+        found, key=lambda f: (-_score(f[0], f[2], head_pairs, meeting), f[1], f[2].start)
+    ):
         check_deadline("issues")
         words = _words(source, candidate)
         if not words or _not_an_issue(source, candidate, words):
@@ -343,8 +415,12 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 # The agenda's wording of an item («по второму вопросу – о доступности первичной медико-санитарной
                 # помощи в горных районах») names it better than the headline's shorter paraphrase of it.
                 same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
+            elif _fuller(words, same.words) and _season_held(same.words, words):
+                # «подготовка к зиме» is worded in full by «подготовка объектов социальной сферы к осенне-зимнему
+                # периоду», which holds its words.
+                same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
             continue
-        score = _score(source, candidate, head_pairs)
+        score = _score(source, candidate, head_pairs, meeting)
         if meeting and candidate.kind == "report":
             # At a meeting what a speaker reported on is a question the meeting dealt with.
             score = max(score, STRONG)
@@ -358,12 +434,15 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 candidate.kind,
                 {mention},
                 source is not doc,
+                _raised(source, candidate, head_pairs, meeting),
             )
         )
     if any(_PERSONNEL_RUBRIC.fullmatch(i.text) for i in issues):
         issues = [i for i in issues if i.kind != "elect"]
     kept = [i for i in issues if i.score >= STRONG][:MAX_CUED]
-    kept += [i for i in issues if MIN_SCORE <= i.score < STRONG][: max(0, MAX_ISSUES - len(kept))]
+    # Works and wants kept for what they are come after the phrases their place or repetition raised (a stable sort).
+    weak = sorted((i for i in issues if MIN_SCORE <= i.score < STRONG), key=lambda i: i.told)
+    kept += weak[: max(0, MAX_ISSUES - len(kept))]
     # A crowded report (a session where nine, twelve, fifteen people took the floor) names about one question a
     # speaker: each raised his own, mostly in the narrative without a cue. There the weaker phrases of action,
     # proposal and problem fill the list up to the number of speakers.
@@ -378,6 +457,6 @@ def run(doc: Doc, findings: Findings) -> Findings:
     if len(kept) < MIN_ISSUES:
         kept += [i for i in issues if i.score < MIN_SCORE][: MIN_ISSUES - len(kept)]
     kept.sort(key=lambda i: i.first)
-    filled = {id(i) for i in fillers}
+    filled = {id(i) for i in fillers} | {id(i) for i in kept if i.told}
     result = tuple(IssueFinding(i.text, tuple(sorted(i.mentions)), id(i) in filled) for i in kept)
     return replace(findings, issues=result)

@@ -1210,3 +1210,85 @@ def test_a_post_of_the_sitting_is_procedure(nlp: Language, text: str) -> None:
     assert not any(c.kind == "elect" for c in candidates(nlp(text)))
     posts = candidates(nlp("Председателем постоянной комиссии по бюджету избран депутат Марат Исаев."))
     assert any(c.kind == "elect" for c in posts)
+
+
+def test_a_counted_agenda_is_parted_by_its_count(nlp: Language) -> None:
+    """«рассмотрены три вопроса: X, Y и Z»: the count says how many items the sentence lists, each kept whole."""
+    text = (
+        "На заседании комиссии рассмотрены три вопроса: итоги ремонта школьных спортивных залов к новому учебному "
+        "году, ход строительства очистных сооружений в северной части посёлка и работа службы по отлову собак."
+    )
+    assert _issues(nlp, text) == [
+        "итоги ремонта школьных спортивных залов к новому учебному году",
+        "ход строительства очистных сооружений в северной части посёлка",
+        "работа службы по отлову собак",
+    ]
+
+
+def test_an_item_announced_by_its_number_runs_to_its_gloss(nlp: Language) -> None:
+    """«Третий вопрос – о X, второе чтение.»: the numbered item is whole up to its gloss; a bill's stage is no issue."""
+    text = (
+        "Переходим дальше. Третий вопрос – о бюджете сельского поселения на 2027 год и плановый период 2028 и 2029 "
+        "годов, второе чтение. Слово для доклада Ирине Павловне Захаровой."
+    )
+    assert _issues(nlp, text) == ["бюджет сельского поселения на 2027 год и плановый период 2028 и 2029 годов"]
+
+
+def test_works_and_wants_a_meeting_hears_of_are_its_questions(nlp: Language) -> None:
+    """A meeting's narrative tells of works on a named object with no cue: they fill a short list behind the phrases
+    the cues found, and are no agenda items for the topics."""
+    text = (
+        "Депутаты обсудили подготовку к весеннему паводку. "
+        # (past the lead, where any phrase of action counts for more)
+        + "Заседание прошло в зале администрации района, в нём участвовали депутаты и приглашённые. " * 5
+        + "Глава сельсовета Пётр Лукин сообщил, что летом подрядчик провёл работы на улицах посёлка. "
+        "По его словам, в этом году завершён ремонт кровли сельской школы."
+    )
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание районного совета"))
+    found = {i.text: i.filler for i in issues.run(nlp(text), meeting).issues}
+    assert found == {"подготовка к весеннему паводку": False, "ремонт кровли сельской школы": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Депутат Инна Рябова поинтересовалась сроками реконструкции стадиона в посёлке Лесной.",
+            "реконструкция стадиона",
+        ),
+        (
+            "Депутат Игорь Смолин спросил, когда будет заменено ограждение детской площадки у школы.",
+            "ограждение детской площадки",
+        ),
+    ],
+)
+def test_what_a_speaker_asks_after_is_raised(nlp: Language, text: str, expected: str) -> None:
+    """«поинтересовалась сроками X»: what «интересоваться» takes in the instrumental; «спросил, когда будет заменено
+    X»: what the asked work is done to, whatever the noun."""
+    assert any(i.startswith(expected) for i in _issues(nlp, text))
+
+
+def test_a_complaint_of_a_form_read_as_locative(nlp: Language) -> None:
+    """«пожаловался на очереди грузовиков»: «очереди» reads as locative as well as accusative; after a complaint it is
+    what is complained of."""
+    text = "Перевозчик Арам Саакян пожаловался на очереди автобусов на пограничном переходе."
+    assert any(i.startswith("очеред") and i.endswith("автобусов") for i in _issues(nlp, text))
+
+
+def test_the_work_or_readiness_of_a_body_alone_is_no_issue(nlp: Language) -> None:
+    """«обсудили работу управления»: who works, not at what; «работу управления по вывозу снега» says at what."""
+    assert _issues(nlp, "Депутаты обсудили работу управления и готовность банка.") == []
+    found = _issues(nlp, "Депутаты обсудили работу управления по вывозу снега.")
+    assert any(i.startswith("работа управления по вывозу снега") for i in found)
+
+
+def test_preparing_for_winter_is_the_item_worded_in_full(nlp: Language) -> None:
+    """«ГОТОВНОСТЬ К ЗИМЕ» in a headline and «подготовка объектов … к осенне-зимнему периоду» on the agenda are one
+    question: the season is one however worded, readiness what preparation reaches; the fuller wording names it."""
+    text = (
+        "В АКИМАТЕ ОБСУДИЛИ ГОТОВНОСТЬ К ЗИМЕ\n\n"
+        "Сегодня на совещании в акимате района рассмотрен вопрос о подготовке объектов образования и "
+        "здравоохранения к осенне-зимнему периоду."
+    )
+    found = _issues(nlp, text)
+    assert found == ["подготовка объектов образования и здравоохранения к осенне-зимнему периоду"]
