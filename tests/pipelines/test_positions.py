@@ -1983,3 +1983,28 @@ def test_a_board_by_its_kind_alone_is_no_body_represented(nlp: Language) -> None
     text = "Выступил член Коллегии (министр) по торговле Евразийской экономической комиссии Андрей Слепнёв."
     _, organization = _positions(nlp, text)["Слепнёв"]
     assert organization is None or "Коллеги" not in organization
+
+
+def _staged_positions(nlp: Language, text: str) -> dict[str, str | None]:
+    return {p.surname: p.position for p in run_stages(nlp(text)).persons}
+
+
+def test_a_post_fronted_before_an_election_is_the_deputys_with_the_member_title(nlp: Language) -> None:
+    # The parser hangs the fronted post on «Вторым вопросом», not on «избрана».
+    text = "Вторым вопросом председателем постоянной комиссии по вопросам экологии избрана депутат Асель Нурланова."
+    assert _staged_positions(nlp, text)["Нурланова"] == "председатель постоянной комиссии по вопросам экологии, депутат"
+
+
+def test_the_post_an_election_pronoun_stands_for_is_the_deputys(nlp: Language) -> None:
+    text = (
+        "Депутаты рассмотрели избрание секретаря постоянной комиссии по вопросам аграрной политики. "
+        "Им единогласно избран депутат Тимур Жаксыбеков."
+    )
+    position = _staged_positions(nlp, text)["Жаксыбеков"]
+    assert position == "секретарь постоянной комиссии по вопросам аграрной политики, депутат"
+
+
+def test_a_fronted_post_keeps_an_elected_persons_longer_title_apart(nlp: Language) -> None:
+    text = "Председателем совета единогласно избран директор гимназии № 3 Олег Сергеевич Васнецов."
+    position = _staged_positions(nlp, text)["Васнецов"]
+    assert position is not None and "," not in position
