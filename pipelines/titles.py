@@ -786,10 +786,24 @@ def title_of_list(doc: Doc, name: Span) -> Span | None:
     line_start = i
     while line_start > 0 and "\n" not in doc[line_start - 1].text:
         line_start -= 1
-    title = _walk_left(doc, i, line_start)
+    title = _walk_left(doc, _before_bracket(doc, i, line_start), line_start)
     if title is None or not is_plural(title_head(title)):
         return None
     return title
+
+
+_LABEL_BRACKET = 8  # tokens of a bracket between a list's label and its colon: «(13 из 15)», «(по списку)»
+
+
+def _before_bracket(doc: Doc, colon: int, line_start: int) -> int:
+    """«Присутствовали члены Совета старейшин (13 из 15): …»: the label ends before a short bracket closing at the
+    colon (a count of those present, a reference to an annex)."""
+    if colon < 1 or doc[colon - 1].text != ")":
+        return colon
+    for k in range(colon - 2, max(line_start, colon - _LABEL_BRACKET) - 1, -1):
+        if doc[k].text == "(":
+            return k
+    return colon
 
 
 def is_plural(head: Token) -> bool:

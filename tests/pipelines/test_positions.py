@@ -2008,3 +2008,10 @@ def test_a_fronted_post_keeps_an_elected_persons_longer_title_apart(nlp: Languag
     text = "Председателем совета единогласно избран директор гимназии № 3 Олег Сергеевич Васнецов."
     position = _staged_positions(nlp, text)["Васнецов"]
     assert position is not None and "," not in position
+
+
+def test_a_lists_label_ends_before_a_count_in_brackets(nlp: Language) -> None:
+    doc = nlp("Присутствовали члены правления (7 из 9): Арутюнян Г.С., Саркисян Н.Р., Мовсисян К.В.")
+    name = next(e for e in doc.ents if e.label_ == "PER" and "Саркисян" in e.text)
+    title = title_of_list(doc, name)
+    assert title is not None and title.text.lower().startswith("члены правления")
