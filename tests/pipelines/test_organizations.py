@@ -4280,3 +4280,9 @@ def test_a_place_spelt_in_its_own_letters_before_russian_kind_words_names_a_russ
     text = "В Жаңаарқинском районе состоялась очередная сессия Жаңаарқинского районного маслихата."
     assert "Жаңаарқинский районный маслихат" in names(nlp, text)
     assert not names(nlp, "Абай облысы Аягөз ауданының мәслихаты\n\nСессия прошла в Аягозе.")
+
+
+def test_a_service_after_a_bare_units_kind_is_the_units_field_not_a_body(nlp: Language) -> None:
+    doc = nlp("Выступил начальник отдела полиции Тюлькубасского района Департамента полиции Туркестанской области.")
+    names = [o.name for o in find_organizations(doc)]
+    assert names == ["Департамент полиции Туркестанской области"]

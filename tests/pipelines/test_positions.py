@@ -2015,3 +2015,13 @@ def test_a_lists_label_ends_before_a_count_in_brackets(nlp: Language) -> None:
     name = next(e for e in doc.ents if e.label_ == "PER" and "Саркисян" in e.text)
     title = title_of_list(doc, name)
     assert title is not None and title.text.lower().startswith("члены правления")
+
+
+def test_a_police_unit_of_a_place_stays_in_the_post_the_department_is_the_body(nlp: Language) -> None:
+    text = (
+        "С докладом выступил начальник отдела полиции Жанакорганского района Департамента полиции "
+        "Кызылординской области Ербол Сейтказиев."
+    )
+    assert _staged_positions(nlp, text)["Сейтказиев"] == "начальник отдела полиции Жанакорганского района"
+    organizations = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert organizations["Сейтказиев"] == "Департамент полиции Кызылординской области"

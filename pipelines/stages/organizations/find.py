@@ -49,6 +49,7 @@ from pipelines.stages.organizations.places import (
 )
 from pipelines.stages.organizations.readings import (
     _centre_of_place,
+    _field_of_unit,
     _kind_in_plural,
     _person_spans,
     _programme_names_cut,
@@ -100,7 +101,10 @@ def find_organizations(
     ranges = {
         r: core
         for r, core in _programme_names_cut(doc, ranges).items()
-        if not _shouted(doc, *r) and not _centre_of_place(doc, *r) and not _kind_in_plural(doc, *r)
+        if not _shouted(doc, *r)
+        and not _centre_of_place(doc, *r)
+        and not _kind_in_plural(doc, *r)
+        and not _field_of_unit(doc, *r)
     }
     # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
     units = [r for r in ranges if _unit_in_title(doc, *r) or _unit_of_executive(doc, *r)]

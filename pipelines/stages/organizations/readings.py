@@ -825,6 +825,20 @@ def _kind_in_plural(doc: Doc, start: int, end: int) -> bool:
     return all(t.is_lower or t.is_sent_start or t.pos_ in ("NOUN", "PROPN") for t in doc[start : head.i] if t.is_alpha)
 
 
+def _field_of_unit(doc: Doc, start: int, end: int) -> bool:
+    """«начальник отдела полиции Тупкараганского района Департамента полиции …»: a generic service noun
+    (`org_generic`: полиция, милиция) in lower case right after a unit's kind (`org_subunits`) is the unit's field,
+    and the unit of a place is in the title; the body is the one named after it («Департамент полиции …»)."""
+    first = doc[start]
+    if start == 0 or not first.is_lower or first.lemma_.lower() not in lexicons.load("org_generic"):
+        return False
+    unit = doc[start - 1]
+    if not unit.is_lower or unit.lemma_.lower() not in lexicons.load("org_subunits"):
+        return False
+    # («Рудненского городского отдела полиции»: a unit its place's adjective names is a body of its own.)
+    return start < 2 or doc[start - 2].pos_ != "ADJ"
+
+
 def _a_kind_of_place(words: list[Token]) -> bool:
     """«города», «района»: the place a text is about, referred to by its kind."""
     return len(words) == 1 and words[0].is_lower and grammar.word_lemma(words[0].text) in _place_kinds()
