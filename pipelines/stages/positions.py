@@ -379,7 +379,12 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
             inner_span is not None
             and not _bare_place_kind(name)
             and inner_span.start > span.start
-            and (_is_body(inner_span) or _territorial_body(inner_span) or _unit_by_own_name(inner_span))
+            and (
+                _is_body(inner_span)
+                or _territorial_body(inner_span)
+                or _unit_by_own_name(inner_span)
+                or _regional_department_closing(inner_span, span)
+            )
             and not _served_at(inner_span)
             and not _names_subunit(inner_span)
             and not _is_remit(inner_span)
@@ -422,6 +427,26 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
         # body is the one represented.
         return min(inner)
     return first
+
+
+def _regional_department_closing(inner: Span, title: Span) -> bool:
+    """«начальника отдела полиции города Текели Департамента полиции Жетысуской области»: a capitalized department of
+    a region (its place's adjective and kind in the genitive at its end) closing the title, after the unit named in
+    the post, is the body represented; no body above it is named in the title."""
+    if inner.end < title.end or inner.start <= title.start or not inner[0].is_title:
+        return False
+    if fold(inner[0].lemma_) != "департамент" or _unit_before_department(inner) is None:
+        return False
+    return any(fold(t.lemma_) in _SERVED_UNITS for t in inner[1:])
+
+
+def _unit_before_department(inner: Span) -> Token | None:
+    """The lower-case unit's kind (`org_subunits`) in the title before the department, if any."""
+    units = lexicons.load("org_subunits")
+    for token in inner.doc[max(0, inner.start - 6) : inner.start]:
+        if token.is_lower and fold(token.lemma_) in units:
+            return token
+    return None
 
 
 def _unit_by_own_name(span: Span) -> bool:

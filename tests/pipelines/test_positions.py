@@ -2025,3 +2025,13 @@ def test_a_police_unit_of_a_place_stays_in_the_post_the_department_is_the_body(n
     assert _staged_positions(nlp, text)["Сейтказиев"] == "начальник отдела полиции Жанакорганского района"
     organizations = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert organizations["Сейтказиев"] == "Департамент полиции Кызылординской области"
+
+
+def test_a_regional_department_closing_a_units_title_is_the_body_in_a_council_report(nlp: Language) -> None:
+    text = (
+        "Сессия маслихата города Жанатас прошла под председательством секретаря маслихата Нурлана Ибраева. "
+        "Депутаты заслушали информацию начальника отдела полиции города Жанатас Департамента полиции Жамбылской "
+        "области подполковника полиции Арсена Жумабаева о правопорядке."
+    )
+    organizations = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert organizations["Жумабаев"] == "Департамент полиции Жамбылской области"
