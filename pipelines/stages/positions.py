@@ -359,6 +359,8 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
     for ent in _org_ents_within(doc, organizations, span.start + 1, span.end):
         if _served_at(ent) or _names_subunit(ent) or _is_remit(ent) or _names_place(ent):
             continue
+        if _adjectives_only(ent) and _named_body_after(ent, span, organizations):
+            continue
         if is_position_head(ent[0]) and ent.start_char not in _index(doc, organizations).by_start:
             # «первый заместитель Председателя Правительства Ивановской области»: an ORG entity the tagger opened on
             # a capitalized post is no body (no body's name begins with a post); the body after it is the one named.
@@ -427,6 +429,23 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
         # body is the one represented.
         return min(inner)
     return first
+
+
+def _adjectives_only(ent: Span) -> bool:
+    """«начальник Чирчикского районного | электросетевого предприятия АО «…»», «Столбцовского | участка ОАО «…»»: an
+    ORG entity the tagger closed on a place's adjectives, before the unit's noun."""
+    words = [t for t in ent if t.is_alpha]
+    return bool(words) and all(t.pos_ == "ADJ" for t in words)
+
+
+def _named_body_after(ent: Span, title: Span, organizations: tuple[OrganizationFinding, ...]) -> bool:
+    """A body the organizations stage names stands later in the title: the adjectives open the unit of that body,
+    which the post keeps (where none does, «руководитель Губинского регионального | аграрного … центра», the unit the
+    adjectives open is the body itself)."""
+    index = _index(title.doc, organizations)
+    low = bisect.bisect_left(index.mention_starts, ent.end_char)
+    high = bisect.bisect_left(index.mention_starts, title.end_char)
+    return high > low
 
 
 def _regional_department_closing(inner: Span, title: Span) -> bool:

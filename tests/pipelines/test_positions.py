@@ -2035,3 +2035,15 @@ def test_a_regional_department_closing_a_units_title_is_the_body_in_a_council_re
     )
     organizations = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert organizations["Жумабаев"] == "Департамент полиции Жамбылской области"
+
+
+def test_a_units_place_adjectives_cut_off_by_the_tagger_are_no_body_before_the_named_company(nlp: Language) -> None:
+    text = (
+        "Начальник Бекабадского районного электросетевого предприятия АО «Ташкентские региональные электросети» "
+        "Жасур Тошматов доложил о замене опор."
+    )
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert found["Тошматов"] == (
+        "начальник Бекабадского районного электросетевого предприятия",
+        "АО «Ташкентские региональные электросети»",
+    )
