@@ -4286,3 +4286,11 @@ def test_a_service_after_a_bare_units_kind_is_the_units_field_not_a_body(nlp: La
     doc = nlp("Выступил начальник отдела полиции Тюлькубасского района Департамента полиции Туркестанской области.")
     names = [o.name for o in find_organizations(doc)]
     assert names == ["Департамент полиции Туркестанской области"]
+
+
+
+def test_a_bodys_name_ends_at_a_running_titles_separator(nlp: Language) -> None:
+    from pipelines.stages.organizations.find import _before_running_title_separator
+
+    doc = nlp("Ишимская городская Дума · Протокол № 7 от 12.03.2026 · стр. 2")
+    assert doc[: _before_running_title_separator(doc, 0, len(doc))].text == "Ишимская городская Дума"
