@@ -4288,7 +4288,6 @@ def test_a_service_after_a_bare_units_kind_is_the_units_field_not_a_body(nlp: La
     assert names == ["Департамент полиции Туркестанской области"]
 
 
-
 def test_a_bodys_name_ends_at_a_running_titles_separator(nlp: Language) -> None:
     from pipelines.stages.organizations.find import _before_running_title_separator
 
