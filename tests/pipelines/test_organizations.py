@@ -4364,3 +4364,16 @@ def test_a_place_spelt_in_its_own_letters_before_russian_kind_words_names_a_russ
     text = "В Жаңаарқинском районе состоялась очередная сессия Жаңаарқинского районного маслихата."
     assert "Жаңаарқинский районный маслихат" in names(nlp, text)
     assert not names(nlp, "Абай облысы Аягөз ауданының мәслихаты\n\nСессия прошла в Аягозе.")
+
+
+def test_a_service_after_a_bare_units_kind_is_the_units_field_not_a_body(nlp: Language) -> None:
+    doc = nlp("Выступил начальник отдела полиции Тюлькубасского района Департамента полиции Туркестанской области.")
+    names = [o.name for o in find_organizations(doc)]
+    assert names == ["Департамент полиции Туркестанской области"]
+
+
+def test_a_bodys_name_ends_at_a_running_titles_separator(nlp: Language) -> None:
+    from pipelines.stages.organizations.find import _before_running_title_separator
+
+    doc = nlp("Ишимская городская Дума · Протокол № 7 от 12.03.2026 · стр. 2")
+    assert doc[: _before_running_title_separator(doc, 0, len(doc))].text == "Ишимская городская Дума"

@@ -1603,3 +1603,24 @@ def test_a_name_right_after_a_singular_oblique_post_shares_its_case(nlp: Languag
     doc = nlp("Заслушана информация министра Д. Ковалёва. Выступил член Совета депутатов Озод Хамидов.")
     names = [e for e in doc.ents if e.label_ == "PER"]
     assert [_right_after_oblique_post(e) for e in names] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A breadcrumb trail parted by spaced slashes or guillemets names no one; a credit line after «Фото:» does.
+        (
+            "Главная » Районы » Шида Картли\n\nЗаседание открыл председатель Гиорги Маисурадзе.",
+            [("Маисурадзе", "Гиорги")],
+        ),
+        ("Жанакорган ауданы / Жаңалықтар\n\nФото: пресс-служба / Ерлан Сапаров", [("Сапаров", "Ерлан")]),
+        # A headline's capitalized preposition and the settlement's kind run into the span, a hashtag's sign too.
+        ("Новости\n\nВ джамоате Бустон обсудили ремонт школы\n\n#Вахдат #джамоат", []),
+        # A village named as a first name is, after its kind, followed by a man with no patronymic.
+        ("Житель кишлака Навруз Шодмон Рахимов попросил провести воду.", [("Рахимов", "Шодмон")]),
+        # The Tajik lower house's name is no name.
+        ("В работе комитета участвовал депутат Маджлиси намояндагон Фирдавс Саидов.", [("Саидов", "Фирдавс")]),
+    ],
+)
+def test_page_furniture_and_places_run_into_names(nlp: Language, text: str, expected: list) -> None:
+    assert [(p.surname, p.first_name) for p in find_persons(nlp(text))] == expected

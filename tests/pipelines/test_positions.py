@@ -1992,3 +1992,67 @@ def test_a_unit_with_its_remit_before_its_department_represents_the_department(n
     )
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Махметов"].organization == "Департамент полиции Костанайской области"
+
+
+def _staged_positions(nlp: Language, text: str) -> dict[str, str | None]:
+    return {p.surname: p.position for p in run_stages(nlp(text)).persons}
+
+
+def test_a_post_fronted_before_an_election_is_the_deputys_with_the_member_title(nlp: Language) -> None:
+    # The parser hangs the fronted post on «Вторым вопросом», not on «избрана».
+    text = "Вторым вопросом председателем постоянной комиссии по вопросам экологии избрана депутат Асель Нурланова."
+    assert _staged_positions(nlp, text)["Нурланова"] == "председатель постоянной комиссии по вопросам экологии, депутат"
+
+
+def test_the_post_an_election_pronoun_stands_for_is_the_deputys(nlp: Language) -> None:
+    text = (
+        "Депутаты рассмотрели избрание секретаря постоянной комиссии по вопросам аграрной политики. "
+        "Им единогласно избран депутат Тимур Жаксыбеков."
+    )
+    position = _staged_positions(nlp, text)["Жаксыбеков"]
+    assert position == "секретарь постоянной комиссии по вопросам аграрной политики, депутат"
+
+
+def test_a_fronted_post_keeps_an_elected_persons_longer_title_apart(nlp: Language) -> None:
+    text = "Председателем совета единогласно избран директор гимназии № 3 Олег Сергеевич Васнецов."
+    position = _staged_positions(nlp, text)["Васнецов"]
+    assert position is not None and "," not in position
+
+
+def test_a_lists_label_ends_before_a_count_in_brackets(nlp: Language) -> None:
+    doc = nlp("Присутствовали члены правления (7 из 9): Арутюнян Г.С., Саркисян Н.Р., Мовсисян К.В.")
+    name = next(e for e in doc.ents if e.label_ == "PER" and "Саркисян" in e.text)
+    title = title_of_list(doc, name)
+    assert title is not None and title.text.lower().startswith("члены правления")
+
+
+def test_a_police_unit_of_a_place_stays_in_the_post_the_department_is_the_body(nlp: Language) -> None:
+    text = (
+        "С докладом выступил начальник отдела полиции Жанакорганского района Департамента полиции "
+        "Кызылординской области Ербол Сейтказиев."
+    )
+    assert _staged_positions(nlp, text)["Сейтказиев"] == "начальник отдела полиции Жанакорганского района"
+    organizations = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert organizations["Сейтказиев"] == "Департамент полиции Кызылординской области"
+
+
+def test_a_regional_department_closing_a_units_title_is_the_body_in_a_council_report(nlp: Language) -> None:
+    text = (
+        "Сессия маслихата города Жанатас прошла под председательством секретаря маслихата Нурлана Ибраева. "
+        "Депутаты заслушали информацию начальника отдела полиции города Жанатас Департамента полиции Жамбылской "
+        "области подполковника полиции Арсена Жумабаева о правопорядке."
+    )
+    organizations = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert organizations["Жумабаев"] == "Департамент полиции Жамбылской области"
+
+
+def test_a_units_place_adjectives_cut_off_by_the_tagger_are_no_body_before_the_named_company(nlp: Language) -> None:
+    text = (
+        "Начальник Бекабадского районного электросетевого предприятия АО «Ташкентские региональные электросети» "
+        "Жасур Тошматов доложил о замене опор."
+    )
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert found["Тошматов"] == (
+        "начальник Бекабадского районного электросетевого предприятия",
+        "АО «Ташкентские региональные электросети»",
+    )

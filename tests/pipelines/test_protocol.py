@@ -20,6 +20,8 @@ PROTOCOLS = [p.stem for p in documents("protocol")]
     [
         ("ПРИСУТСТВОВАЛИ:", "attendees", ""),
         ("Присутствовали члены комиссии:", "attendees", ""),
+        # A count of those present in brackets before the colon.
+        ("Присутствовали члены Совета (9 из 11): Ованнисян А.Р.", "attendees", "Ованнисян А.Р."),
         ("ПРИГЛАШЕННЫЕ", "invited", ""),
         ("Председательствовал: Мамытов Т.А. – торага", "chair", "Мамытов Т.А. – торага"),
         ("Председатель комиссии: Ахметов Ерлан Болатович", "chair", "Ахметов Ерлан Болатович"),
@@ -548,3 +550,17 @@ def test_a_chair_header_naming_the_chair_with_a_post_is_no_turn() -> None:
     sections = find_sections(text)
     assert [s.kind for s in sections][:2] == ["chair", "secretary"]
     assert text[sections[0].start :].startswith("Бекболотов Н.С.")
+
+
+def test_members_counted_in_brackets_and_the_absent_after_them_are_members(nlp) -> None:
+    text = (
+        "ПРОТОКОЛ № 4\nзаседания Совета старейшин общины Берд\n\n"
+        "Председательствующий: Саакян Артур Гагикович – глава общины\n"
+        "Присутствовали члены Совета старейшин (9 из 11): Ованнисян А.Р., Минасян Л.К., Погосян Т.Т.\n"
+        "Отсутствовали: Арзуманян С.С., Хачикян Г.В. (по уважительной причине)\n\n"
+        "ПОВЕСТКА ДНЯ:\n1. О ремонте дорог.\n"
+    )
+    posts = {p.surname: p.position for p in run_stages(nlp(text)).persons}
+    # The council's own complement («старейшин») stays with its kind in the members' post.
+    assert posts["Минасян"] == "член совета старейшин"
+    assert posts["Хачикян"] == "член совета старейшин"

@@ -141,7 +141,7 @@ def find_organizations(
             continue
         span = doc[start:end]
         start = _strip_description(doc, start, end)
-        end = _without_region_of_municipality(doc, start, end)
+        end = _before_running_title_separator(doc, start, _without_region_of_municipality(doc, start, end))
         span = doc[start:end]
         name = canonical(span)
         head = _head_index(span)
@@ -237,6 +237,15 @@ def find_organizations(
         )
         for b in bodies
     )
+
+
+# The separators of a page's running title («Тобольская городская Дума · Протокол № 11 от 17.11.2026 · стр. 2»).
+_RUNNING_TITLE_SEPARATORS = frozenset({"·", "•", "|"})
+
+
+def _before_running_title_separator(doc: Doc, start: int, end: int) -> int:
+    """A body's name ends before a running title's separator: what follows it is the document's and the page's."""
+    return next((t.i for t in doc[start + 1 : end] if t.text in _RUNNING_TITLE_SEPARATORS), end)
 
 
 def _capital_kind(token: Token) -> bool:
