@@ -37,7 +37,7 @@ from models.components.extensions import doc_text, token_texts
 from models.grammars.cities import city_of
 from pipelines.body_names import bodys_other_names
 from pipelines.deadline import check_deadline
-from pipelines.doc_views import entities, token_strings, written_words
+from pipelines.doc_views import entities, folded_strings, token_strings, written_words
 from pipelines.findings import Findings, LocationFinding, PersonFinding, TextSpan
 from pipelines.headings import headings
 from pipelines.normalize import nominative, recover_shape
@@ -206,11 +206,8 @@ def _in_word_set(lemma: str, lower: str, words: frozenset[str]) -> bool:
 def _word_set_flags(doc: Doc, words: frozenset[str]) -> list[bool]:
     """`_in_word_set` of every word of the Doc, in one pass: the scans over every word ask it of each (~80k words
     per 300 NEREL texts, three scans), and a call and two foldings per word cost more than the test."""
-    lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
-    return [
-        lemma.lower().replace("ё", "е") in words or lower.rstrip(".") in words
-        for lemma, lower in zip(lemmas, lowers, strict=True)
-    ]
+    lemmas, lowers = folded_strings(doc, LEMMA), token_strings(doc, LOWER)
+    return [lemma in words or lower.rstrip(".") in words for lemma, lower in zip(lemmas, lowers, strict=True)]
 
 
 def _quoted(doc: Doc) -> list[bool]:
