@@ -1338,3 +1338,21 @@ def test_a_town_named_by_an_adjective_in_a_list_after_in_that_number(nlp: Langua
 )
 def test_labels_alternatives_listed_towns_and_spellings(nlp: Language, text: str, expected: set[str]) -> None:
     assert _places(nlp, text) == expected
+
+
+def test_word_set_flags_agree_with_the_word_test(nlp: Language) -> None:
+    """The one-pass scan of a Doc's words (`_word_set_flags`, on the Doc's folded lemmas) answers what the word test
+    (`_in_word_set`) answers of each word: dotted abbreviations, «ё», capitals and lexicon words alike."""
+    from spacy.attrs import LEMMA, LOWER, ORTH
+
+    from pipelines.doc_views import folded_strings, token_strings
+    from pipelines.person_names import fold
+
+    doc = nlp("Жители сёл Ёлкино и ДУБРАВКА, г. Тверь и пос. Ключи вышли к реке Шоше у деревни Ивановское.")
+    lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
+    assert folded_strings(doc, ORTH) == [fold(t.text) for t in doc]
+    for lexicon in ("loc_settlement_nouns", "loc_water_nouns"):
+        words = locations._lemmas(lexicon)
+        flags = locations._word_set_flags(doc, words)
+        assert flags == [locations._in_word_set(a, b, words) for a, b in zip(lemmas, lowers, strict=True)]
+        assert any(flags)
