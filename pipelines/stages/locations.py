@@ -1632,8 +1632,9 @@ def fold_lemma(token: Token) -> str:
     return token.lemma_.lower().replace("ё", "е")
 
 
-def candidate_spans(doc: Doc) -> list[Span]:
-    quoted = _quoted(doc)
+def candidate_spans(doc: Doc, quoted: list[bool] | None = None) -> list[Span]:
+    """Spans that may name places; `quoted`: `_quoted(doc)`, when the caller has it (a pass over every word)."""
+    quoted = _quoted(doc) if quoted is None else quoted
     spans: list[Span] = list(lexicon_names(doc, quoted))
     spans.extend(listed_towns(doc, quoted))
     spans.extend(named_settlements(doc, quoted))
@@ -1909,9 +1910,10 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     waters = water_names(doc, quoted)
     bodies = _body_abbreviations(doc)
     others = bodys_other_names(doc)  # «Государственного Собрания (Ил Тумэн)»: «Тумэн» names the body, no place
+    candidates = candidate_spans(doc, quoted)
     spans = [
         span
-        for span in map(lambda span: _before_a_surname(_before_a_person(span, people), surnames), candidate_spans(doc))
+        for span in map(lambda span: _before_a_surname(_before_a_person(span, people), surnames), candidates)
         if span is not None
         and not any(t.i in taken for t in span)
         and not _overlaps(span, people)
