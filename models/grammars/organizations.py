@@ -706,7 +706,10 @@ class Found:
         self.doc = doc
         self._sentences = sentences  # (start, end, may hold a core) for every sentence, in order
         self._sentence_starts = [start for start, _, _ in sentences]
-        self._tails_matched: set[int] = set()  # start tokens whose tails have been matched
+        # The TAIL matches at each start token asked about, in the order of `TAILS`: a name's end is asked about
+        # again and again (once per core and growth step that reaches it), and the matches there are final once
+        # its tails have been matched (cores are all added before the first question).
+        self._tails_at: dict[int, list[Segment]] = {}
         self._by_rule: dict[str, dict[int, list[Segment]]] = {}
 
     def add(self, label: str, start: int, end: int) -> None:
@@ -718,11 +721,15 @@ class Found:
         return self._by_rule.get(label, {})
 
     def tails(self, start: int) -> list[Segment]:
-        """Matches of the TAIL rules that start at token `start`, in the order of `TAILS`."""
-        if start not in self._tails_matched:
-            self._tails_matched.add(start)
+        """Matches of the TAIL rules that start at token `start`, in the order of `TAILS` (not to be changed)."""
+        found = self._tails_at.get(start)
+        if found is None:
             self._match_tails_at(start)
-        return [seg for label in TAILS for seg in self._by_rule.get(label, {}).get(start, ())]
+            by_rule = self._by_rule
+            found = self._tails_at[start] = [
+                seg for label in TAILS if label in by_rule for seg in by_rule[label].get(start, ())
+            ]
+        return found
 
     def _match_tails_at(self, start: int) -> None:
         sentence = bisect_right(self._sentence_starts, start) - 1

@@ -62,7 +62,7 @@ from models.grammars.meeting import (
     roman_value,
     title_parser,
 )
-from pipelines.doc_views import token_strings
+from pipelines.doc_views import folded_strings, token_strings
 from pipelines.findings import Findings, LocationFinding, MeetingFinding, OrganizationFinding, PersonFinding, TextSpan
 from pipelines.headings import headings, reading
 from pipelines.normalize import guessed_plural_fixed, nominative, recover_shape
@@ -1098,11 +1098,12 @@ def _settlement_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
     lemmas, texts = token_strings(doc, LEMMA), token_strings(doc, ORTH)
     nouns = lexicons.load("loc_settlement_nouns")
     found = []
-    for i, lemma in enumerate(lemmas[:-1]):
-        if _fold(lemma) not in nouns:
+    folded_lemmas, folded_texts = folded_strings(doc, LEMMA), folded_strings(doc, ORTH)
+    for i in range(len(lemmas) - 1):
+        if folded_lemmas[i] not in nouns:
             continue
         name = i + 1
-        if _fold(texts[i]) in _SETTLEMENT_ABBREVIATIONS:
+        if folded_texts[i] in _SETTLEMENT_ABBREVIATIONS:
             if texts[name] != ".":
                 continue
             name += 1

@@ -20,7 +20,7 @@ from models.components.extensions import doc_text, token_texts
 from models.grammars.cities import city_of
 from pipelines.body_names import bodys_other_names
 from pipelines.deadline import check_deadline
-from pipelines.doc_views import entities, token_strings
+from pipelines.doc_views import entities, folded_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import OBLIQUE_PATRONYMIC
 from pipelines.person_names import (
@@ -1221,8 +1221,8 @@ def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:
     # By the words' strings: a Token for every word cost more than the test.
     extra = [
         span
-        for i, text in enumerate(token_strings(doc, ORTH))
-        if fold(text) in _EPONYM_MARKS and (span := _name_after_eponym(doc, doc[i])) is not None
+        for i, text in enumerate(folded_strings(doc, ORTH))
+        if text in _EPONYM_MARKS and (span := _name_after_eponym(doc, doc[i])) is not None
     ]
     if not extra:
         return names

@@ -1367,3 +1367,21 @@ def test_a_two_word_settlement_after_its_kind_keeps_its_form(nlp: Language) -> N
     doc = nlp("Вчера в джамоате Сари Хосор прошла встреча с жителями.")
     findings = locations.run(doc, persons.run(doc, Findings()))
     assert "Сари Хосор" in {loc.name for loc in findings.locations}
+
+
+def test_word_set_flags_agree_with_the_word_test(nlp: Language) -> None:
+    """The one-pass scan of a Doc's words (`_word_set_flags`, on the Doc's folded lemmas) answers what the word test
+    (`_in_word_set`) answers of each word: dotted abbreviations, «ё», capitals and lexicon words alike."""
+    from spacy.attrs import LEMMA, LOWER, ORTH
+
+    from pipelines.doc_views import folded_strings, token_strings
+    from pipelines.person_names import fold
+
+    doc = nlp("Жители сёл Ёлкино и ДУБРАВКА, г. Тверь и пос. Ключи вышли к реке Шоше у деревни Ивановское.")
+    lemmas, lowers = token_strings(doc, LEMMA), token_strings(doc, LOWER)
+    assert folded_strings(doc, ORTH) == [fold(t.text) for t in doc]
+    for lexicon in ("loc_settlement_nouns", "loc_water_nouns"):
+        words = locations._lemmas(lexicon)
+        flags = locations._word_set_flags(doc, words)
+        assert flags == [locations._in_word_set(a, b, words) for a, b in zip(lemmas, lowers, strict=True)]
+        assert any(flags)
