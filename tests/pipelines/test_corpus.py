@@ -59,12 +59,12 @@ GENRE = {
     # it (heldout-genre +0.013, -3 and -6 +0.010); here one extra item («проект плана на 2024 год») is not in the gold.
     # 0.685 → 0.68 in session 18, in the open: a shortfall that is a verb's subject is a problem raised («ожидается
     # дефицит воды»; -22's gold lists one), which a09's gold files under another item (24 opened sets +.008).
-    "issues": 0.68,
+    "issues": 0.685,
     # topics steps down once, in the open (session 13): a body's name opening with a city's adjective that
     # pymorphy also guesses as a surname («Новополоцкого городского Совета») is the meeting's body now, and the
     # learned decision, retrained, decides those reports: in-sample 0.881 → 0.864 here, the blind sets
     # heldout-genre-14 0.689 → 0.739 and -16 0.667 → 0.690, -13 and -15 unchanged.
-    "topics": 0.885,
+    "topics": 0.905,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -94,7 +94,9 @@ HELDOUT = {
     "person_org": 0.895,
     # 0.765 → 0.76 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here a budget line the gold leaves out.
-    "issues": 0.78,
+    # 0.78 → 0.76 in session 20, in the open: issues20's works fillers at meetings («ремонт …», «строительство …»,
+    # «нехватка …»; issues up on 25 of 28 opened sets, +.594 summed) take works this gold leaves out (.784 → .765).
+    "issues": 0.76,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.85 → 0.84 in session 15, in the open: session 15's topic decision (governance weighed apart, threshold 0.30,
@@ -115,12 +117,12 @@ HELDOUT2 = {
     "organizations": 0.97,
     "locations": 0.96,
     "position_f1": 0.95,
-    "person_org": 0.97,
-    "issues": 0.835,
+    "person_org": 0.98,
+    "issues": 0.86,
     # 0.865 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.885 → 0.87 in session 17, in the open: decision retrained with -19, -20 opened (.889 → .875).
-    "topics": 0.9,
+    "topics": 0.945,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -133,12 +135,12 @@ HELDOUT3 = {
     "locations": 0.98,
     "position_f1": 0.98,
     "person_org": 0.995,
-    "issues": 0.705,
+    "issues": 0.735,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # 0.84 → 0.83 in session 19, in the open: the decision retrained with -23 and -24 opened (.831 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.835,
+    "topics": 0.9,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -155,7 +157,7 @@ HELDOUT4 = {
     # 0.915 → 0.9 in session 15, in the open: the linker retrained on session 14's tree (NEREL held out .698/.570 →
     # .703/.575; blind heldout-genre-18 person_org +0.030, opened -16 +0.010).
     "person_org": 0.915,
-    "issues": 0.635,
+    "issues": 0.67,
     # 0.800 with the seed-lexicon rules alone (in-sample: their lexicons were tuned on this set); 0.788 with session
     # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
@@ -163,7 +165,10 @@ HELDOUT4 = {
     # 0.85 → 0.82 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .879 → .824
     # here: a trade-union plenum's civil society, which this set's annotator gave to labour).
     # 0.835 → 0.82 in session 17, in the open: decision retrained with -19, -20 opened (.841 → .824).
-    "topics": 0.845,
+    # 0.845 → 0.815 in session 20, in the open: topics20's decision (a meeting's kind and place without a body decided
+    # by the model, learnt from named bodies' reports; executive words no governance evidence): leave-one-set-out mean
+    # over the opened sets .775 → .787 (.848 → .818 in sample; left out .781, flat).
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -177,7 +182,7 @@ HELDOUT5 = {
     "position_f1": 0.965,
     # 0.925 → 0.91 in session 15, in the open: the linker retrained (see heldout-genre-4).
     "person_org": 0.94,
-    "issues": 0.765,
+    "issues": 0.78,
     # 0.875 → 0.86 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014 (issues +.016 here); topics read the issues' words.
     # 0.86 → 0.85 in session 16, in the open (.866 → .853; leave-one-set-out .824 equal): the topic lexicons of session
@@ -202,12 +207,12 @@ HELDOUT6 = {
     "locations": 0.98,
     "position_f1": 0.925,
     "person_org": 0.91,
-    "issues": 0.755,
+    "issues": 0.77,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.875 → 0.86 in session 19, in the open: the decision retrained with -23 and -24 opened (.862 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.87,
+    "topics": 0.9,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -220,9 +225,9 @@ HELDOUT7 = {
     "locations": 0.905,
     "position_f1": 0.91,
     "person_org": 0.945,
-    "issues": 0.635,
+    "issues": 0.645,
     # 0.8 → 0.785 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.8,
+    "topics": 0.87,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -240,13 +245,15 @@ HELDOUT8 = {
     # set's noise, so the ratchet steps down once, in the open.
     "position_f1": 0.91,
     "person_org": 0.955,
-    "issues": 0.62,
+    "issues": 0.65,
     # 0.526 first; 0.509 with the topics stage's rule that the kind of the body holding the meeting is not
     # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
     # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
     # wrong on the eight opened genre sets). Topic rules read from opened sets have not carried to this one.
     # 0.64 → 0.62 in session 17, in the open: decision retrained with -19, -20 opened (.645 → .623).
-    "topics": 0.675,
+    # 0.675 → 0.66 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
+    # .787) (.678 → .667 in sample; left out .586 → .590).
+    "topics": 0.66,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -256,19 +263,21 @@ HELDOUT9 = {
     "persons": 0.995,
     "speakers": 0.995,
     # 0.700 / 0.622 blind; 0.919 / 0.816 after session 11's organization name shapes (h9orgs) merged with the rest.
-    "organizations": 0.93,
+    "organizations": 0.935,
     "locations": 0.99,
     "position_f1": 0.875,
     # 0.89 → 0.88 in session 17, in the open: a commission's secretary is the commission's (-11, -12, -13, -20;
     # not 03 here).
     "person_org": 0.88,
-    "issues": 0.64,
+    "issues": 0.695,
     # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # 0.79 → 0.78 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.83,
+    # 0.83 → 0.815 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
+    # .787) (.835 → .821 in sample; left out .805 → .789).
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -290,7 +299,7 @@ HELDOUT10 = {
     "person_org": 0.915,
     # 0.735 → 0.72 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here two budget-line works the gold leaves out.
-    "issues": 0.765,
+    "issues": 0.785,
     # 0.865 → 0.845 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.88 → 0.86 in session 19, in the open: the decision retrained with -23 and -24 opened (.864 in sample;
@@ -307,11 +316,11 @@ HELDOUT11 = {
     # degrees, dates and places of its headers).
     "persons": 0.975,
     "speakers": 0.97,
-    "organizations": 0.95,
+    "organizations": 0.955,
     "locations": 0.95,
     "position_f1": 0.875,
     "person_org": 0.86,
-    "issues": 0.68,
+    "issues": 0.715,
     # 0.72 → 0.705 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened (they
     # rose .075 and .057 in sample; blind heldout-genre-16 rose .015, -15 fell .008).
     # 0.705 → 0.685 in session 14, in the open: the topic decision retrained on the final tree (new issues move
@@ -323,7 +332,7 @@ HELDOUT11 = {
     # mean .768 → .776; here .706 → .690) (.776 → .756 in sample).
     # 0.75 → 0.73 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.756 →
     # .732).
-    "topics": 0.73,
+    "topics": 0.795,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -343,7 +352,7 @@ HELDOUT12 = {
     # in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.796 → 0.784).
     # 0.81 → 0.78 in session 19, in the open: the decision retrained with -23 and -24 opened (.784 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.795,
+    "topics": 0.81,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -351,18 +360,18 @@ HELDOUT13 = {
     # First measured blind on main at 75e0356 (README there).
     "persons": 0.99,
     "speakers": 0.995,
-    "organizations": 0.925,
+    "organizations": 0.935,
     "locations": 0.93,
     "position_f1": 0.94,
     "person_org": 0.905,
-    "issues": 0.66,
+    "issues": 0.685,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # and once more in session 13: a count of things is no issue («рассмотрено 5 материалов»; issues 0.578 → 0.594
     # here), which the topic decision reads (0.667 → 0.657).
     # 0.725 → 0.705 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.75,
+    "topics": 0.78,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -370,7 +379,7 @@ HELDOUT14 = {
     # First measured blind on main at fef1f36 (README there), written blind in session 12 with heldout-genre-12/-13.
     "persons": 0.995,
     "speakers": 0.995,
-    "organizations": 0.975,
+    "organizations": 0.98,
     "locations": 0.95,
     "position_f1": 0.91,
     # person_org steps down once, in the open (session 13): the verb a name in apposition to the subject agrees with
@@ -382,11 +391,11 @@ HELDOUT14 = {
     "person_org": 0.935,
     # 0.765 → 0.75 in session 19, in the open: issues19's fillers of crowded reports (nine or more speakers; opened sets
     # +.111 in sum, -24 +.080) read wrong ones in -14-11 (.768 → .755).
-    "issues": 0.765,
+    "issues": 0.775,
     # 0.83 → 0.82 in session 17, in the open: decision retrained with -19, -20 opened (.833 → .821).
     # 0.83 → 0.79 in session 19, in the open: topics19's relative share (leave-one-set-out mean .768 → .776; here .753
     # unchanged) (.833 → .796 in sample).
-    "topics": 0.815,
+    "topics": 0.87,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -396,14 +405,14 @@ HELDOUT15 = {
     "persons": 0.995,
     "speakers": 0.99,
     "organizations": 0.935,
-    "locations": 0.97,
+    "locations": 0.975,
     # 0.875 → 0.87 in session 15, in the open: persons found now (names15: persons 0.954 → 0.996) are scored on posts
     # the positions stage misreads.
     "position_f1": 0.9,
     "person_org": 0.855,
     # 0.665 → 0.655 in session 19, in the open: issues19's fillers of crowded reports (opened sets +.111 in sum, -24
     # +.080) read wrong ones in -15-01 and -15-13 (.667 → .658).
-    "issues": 0.655,
+    "issues": 0.68,
     # 0.66 → 0.655 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened.
     # topics 0.815 → 0.805 in session 16, in the open (.818 → .809; leave-one-set-out .714 → .706): see heldout-genre-5.
     # 0.825 → 0.815 in session 19, in the open: the decision retrained with -23 and -24 opened (.818 in sample;
@@ -427,10 +436,12 @@ HELDOUT16 = {
     "locations": 0.96,
     "position_f1": 0.87,
     "person_org": 0.74,
-    "issues": 0.625,
+    # 0.625 → 0.61 in session 20, in the open: issues20's works fillers (see heldout-genre; up on 25 of 28 opened sets)
+    # (.632 → .617).
+    "issues": 0.61,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
     # 0.755 → 0.735 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.765,
+    "topics": 0.77,
     "meeting_date": 0.925,
     "meeting_place": 0.995,
 }
@@ -440,13 +451,13 @@ HELDOUT17 = {
     "speakers": 0.995,
     "organizations": 0.93,
     "locations": 0.995,
-    "position_f1": 0.92,
-    "person_org": 0.95,
-    "issues": 0.67,
+    "position_f1": 0.93,
+    "person_org": 0.975,
+    "issues": 0.685,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
     # 0.685 → 0.68 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.715,
+    "topics": 0.755,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -459,7 +470,7 @@ HELDOUT18 = {
     "locations": 0.91,
     "position_f1": 0.88,
     "person_org": 0.895,
-    "issues": 0.74,
+    "issues": 0.765,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
     # heldout-genre-17 +0.017). And 0.72 → 0.71 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; topics read the issues'
@@ -467,7 +478,7 @@ HELDOUT18 = {
     # 0.715 → 0.71 in session 15 (the decision retrained with heldout-genre-15 and -16 opened, above).
     # 0.71 → 0.705 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .714 →
     # .706).
-    "topics": 0.77,
+    "topics": 0.785,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -477,11 +488,11 @@ HELDOUT19 = {
     # 0.858 → 0.868, topics 0.808 → 0.804.
     "persons": 0.985,
     "speakers": 0.985,
-    "organizations": 0.945,
+    "organizations": 0.95,
     "locations": 0.995,
-    "position_f1": 0.895,
+    "position_f1": 0.9,
     "person_org": 0.92,
-    "issues": 0.665,
+    "issues": 0.7,
     # 0.8 → 0.795 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .804 →
     # .796).
     # 0.87 → 0.86 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.874 →
@@ -499,9 +510,9 @@ HELDOUT20 = {
     "locations": 0.975,
     "position_f1": 0.875,
     "person_org": 0.825,
-    "issues": 0.705,
+    "issues": 0.715,
     # 0.88 → 0.875 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.89,
+    "topics": 0.935,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -511,12 +522,14 @@ HELDOUT21 = {
     "persons": 0.995,
     "speakers": 0.99,
     "organizations": 0.945,
-    "locations": 0.96,
+    "locations": 0.975,
     "position_f1": 0.915,
     "person_org": 0.94,
-    "issues": 0.625,
+    "issues": 0.65,
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
-    "topics": 0.86,
+    # 0.86 → 0.85 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
+    # .787) (.867 → .857 in sample; left out .829 → .843).
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -526,16 +539,16 @@ HELDOUT22 = {
     # for error analysis in session 18.
     "persons": 0.995,
     "speakers": 0.995,
-    "organizations": 0.955,
+    "organizations": 0.96,
     # 0.905 → 0.9 in session 16, in the open: real16a's place rules (chosen on real reports; the opened sets only
     # gained) moved this set 0.906 → 0.904, one place.
     "locations": 0.98,
     "position_f1": 0.945,
-    "person_org": 0.93,
+    "person_org": 0.94,
     # 0.64 → 0.635 in session 16, in the open: real16b's organization rules (chosen on real reports) moved this set
     # 0.640 → 0.636; no opened set moved.
-    "issues": 0.7,
-    "topics": 0.795,
+    "issues": 0.75,
+    "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -545,16 +558,18 @@ HELDOUT23 = {
     # of kinds, the hidden set's distribution; opened for error analysis in session 19.
     "persons": 0.99,
     "speakers": 0.99,
-    "organizations": 0.855,
+    "organizations": 0.87,
     "locations": 0.965,
     # 0.89 → 0.885 in session 18, in the open: left18's post rules (chosen on opened sets: corpus-genre .981 → .987,
     # -6, -16, -17, -22 +.009 … +.029) cost this blind set one post (.892 → .887).
     # 0.885 → 0.88 in session 19, in the open: people19 finds «учителю школы имени … Гулнаре Эшматовой»: post «учитель»,
     # school her body (-3, -16, -17 annotate so; -23's gold keeps the whole) (.887 → .883).
-    "position_f1": 0.885,
-    "person_org": 0.9,
-    "issues": 0.685,
-    "topics": 0.92,
+    "position_f1": 0.89,
+    "person_org": 0.91,
+    "issues": 0.71,
+    # 0.92 → 0.9 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
+    # .787) (.923 → .904 in sample; left out .840 → .860).
+    "topics": 0.9,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -564,11 +579,11 @@ HELDOUT24 = {
     # documents with many people from many bodies; opened for error analysis in session 19.
     "persons": 0.985,
     "speakers": 0.98,
-    "organizations": 0.885,
+    "organizations": 0.895,
     "locations": 0.98,
     "position_f1": 0.92,
     "person_org": 0.905,
-    "issues": 0.605,
+    "issues": 0.625,
     "topics": 0.835,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -579,14 +594,14 @@ HELDOUT25 = {
     # session 20.
     "persons": 0.985,
     "speakers": 0.985,
-    "organizations": 0.885,
+    "organizations": 0.9,
     "locations": 0.95,
-    "position_f1": 0.905,
-    "person_org": 0.85,
+    "position_f1": 0.935,
+    "person_org": 0.89,
     # 0.515 → 0.505 in session 18, in the open: issues18's numbered agenda paragraphs («1. Об … – выступил …», chosen
     # on opened sets: -21 +.034, blind -24 +.009) cost this blind set .010.
-    "issues": 0.575,
-    "topics": 0.875,
+    "issues": 0.605,
+    "topics": 0.935,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -596,20 +611,20 @@ HELDOUT26 = {
     # in corpus-genre's own mix of kinds, the hidden set's distribution.
     "persons": 0.985,
     "speakers": 0.975,
-    "organizations": 0.915,
+    "organizations": 0.94,
     # 0.965 → 0.955 in session 18, in the open: places18's rules (chosen on opened sets: -21 .937 → .965, -22 .904 →
     # .987) cost this blind set one place.
     "locations": 0.97,
-    "position_f1": 0.92,
+    "position_f1": 0.925,
     # 0.915 → 0.905 in session 19, in the open: round 1's rules, chosen on the opened sets (person_org +.085 in sum
     # there), cost this blind set .010 (.918 → .908).
-    "person_org": 0.905,
-    "issues": 0.68,
+    "person_org": 0.915,
+    "issues": 0.71,
     # 0.82 → 0.815 in session 19, in the open: topics19's relative share (chosen by leave-one-set-out over the opened
     # sets, .768 → .776) cost this blind set .004 (.822 → .818).
     # 0.815 → 0.8 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.818 →
     # .805; blind).
-    "topics": 0.8,
+    "topics": 0.845,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -620,9 +635,13 @@ HELDOUT27 = {
     "speakers": 0.98,
     "organizations": 0.89,
     "locations": 0.99,
-    "position_f1": 0.91,
-    "person_org": 0.915,
-    "issues": 0.69,
+    # 0.91 → 0.9 in session 20, in the open: round 1's post rules (people20, orgs20; chosen on the opened sets: position
+    # +.067 summed there) cost this blind set .007 (.913 → .906).
+    "position_f1": 0.9,
+    # 0.915 → 0.905 in session 20, in the open: round 1's rules (people20, orgs20, places20; chosen on the opened sets:
+    # person_org +.197 summed there) cost this blind set .009 (.917 → .908).
+    "person_org": 0.905,
+    "issues": 0.715,
     # 0.805 → 0.795 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.810
     # → .800; blind).
     "topics": 0.795,
@@ -634,30 +653,30 @@ HELDOUT28 = {
     # First measured blind on main at cb101c7 (README there), written blind in session 19: reports as real press
     # services publish them (short notes to long reports, KZ, KG, UZ, TJ, RU, BY), 2 protocols and a transcript;
     # opened for error analysis in session 20.
-    "persons": 0.96,
+    "persons": 0.99,
     "speakers": 0.98,
-    "organizations": 0.865,
-    "locations": 0.87,
-    "position_f1": 0.9,
-    "person_org": 0.825,
-    "issues": 0.555,
-    "topics": 0.735,
+    "organizations": 0.905,
+    "locations": 0.985,
+    "position_f1": 0.91,
+    "person_org": 0.93,
+    "issues": 0.62,
+    "topics": 0.76,
     "meeting_date": 0.995,
-    "meeting_place": 0.925,
+    "meeting_place": 0.995,
 }
 
 HELDOUT29 = {
     # First measured blind on main at 8b21c26 and again at 4d2c9fb (topic decision retrained; equal) (README there),
     # written blind in session 20: reports as real press services of Kazakhstan, Kyrgyzstan, Uzbekistan and Tajikistan
     # publish them (and two Russian), short notes to long reports, 2 protocols and a transcript.
-    "persons": 0.965,
+    "persons": 0.97,
     "speakers": 0.98,
-    "organizations": 0.825,
-    "locations": 0.93,
-    "position_f1": 0.925,
+    "organizations": 0.85,
+    "locations": 0.935,
+    "position_f1": 0.935,
     "person_org": 0.855,
-    "issues": 0.57,
-    "topics": 0.7,
+    "issues": 0.605,
+    "topics": 0.72,
     "meeting_date": 0.925,
     "meeting_place": 0.925,
 }
@@ -668,12 +687,14 @@ HELDOUT30 = {
     # Azerbaijan (and two of KZ/KG) publish them, short notes to long reports, 2 protocols and a transcript.
     "persons": 0.985,
     "speakers": 0.965,
-    "organizations": 0.905,
+    "organizations": 0.91,
     "locations": 0.935,
     "position_f1": 0.9,
     "person_org": 0.865,
-    "issues": 0.66,
-    "topics": 0.805,
+    "issues": 0.665,
+    # 0.805 → 0.79 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
+    # .787) (.810 → .795; blind).
+    "topics": 0.79,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
