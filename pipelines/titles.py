@@ -322,6 +322,9 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         and not token.is_space
         and not _is_modifier(token)
         and not is_local_body_kind(token)
+        # «…, акима города Шымкента Мурата Айтенова»: a post's word the tagger read as a participle («акима» of
+        # «акимать») is still the post's head, no verb ending the title.
+        and not (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and is_position_head(token))
     )
 
 

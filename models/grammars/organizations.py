@@ -1378,6 +1378,7 @@ def grow(
             # «депутат Мажилиса Парламента Республики Казахстан | по Алматинской области», «депутат маслихата | по
             # избирательному округу № 5»: an elected assembly has no remit; «по …» after it is its deputy's seat.
             and not (assembly and seg.label == "PO_NP")
+            and not (seg.label == "PO_NP" and _closed_by_place(doc, start, end, seg))
             and "\n" not in doc[seg.start : seg.end].text
             # A field's words go on in the genitive («по урегулированию ситуации») after any name; a place
             # named by its kind after an abbreviation («ЕДДС района», «ДЧС Туркестанской области») is the
@@ -1401,6 +1402,23 @@ def grow(
         previous, end = best.label, best.end
         field = field or best.label in ("PO_NP", "SPHERE_NP")
     return end
+
+
+def _closed_by_place(doc: Doc, start: int, end: int, seg: Segment) -> bool:
+    """«плана мероприятий Исполнительного органа … города Душанбе | по оснащению инфраструктуры свалок»: a body's name
+    ends with the place it serves; a field after that place is what the sentence's noun («план», «отчёт») is about,
+    not the body's remit (which stands before the place: «Департамент по чрезвычайным ситуациям города Алматы»). A
+    place after «по» («по городу Бишкек», «по Чуйской области») is a branch's territory and stays."""
+    last = doc[end - 1]
+    if end - 2 <= start or last.ent_type_ != "LOC" or not last.text[:1].isupper():
+        return False
+    # Only a place named by its kind and name («города Душанбе», «района Сино»): after a republic or a state («Комитет
+    # Республики Карелия по строительству», «Агентства Республики Казахстан по противодействию коррупции») the field
+    # is the body's own.
+    kind = doc[end - 2]
+    if not kind.is_lower or kind.lemma_.replace("ё", "е") not in _PLACE_KINDS:
+        return False
+    return not any(t.ent_type_ == "LOC" or t.lemma_.replace("ё", "е") in _PLACE_KINDS for t in doc[seg.start + 1 : seg.end])
 
 
 # Elected assemblies, which have no remit of their own (their committees and commissions have).

@@ -641,7 +641,9 @@ def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
     """«премьер-министр страны» → «премьер-министр»: the country is named elsewhere. (A state named by its proper
     adjective, «заместитель Государственного секретаря Союзного государства», is no anaphora.)"""
     named = len(span) > 2 and span[-2].pos_ == "ADJ" and span[-2].text[:1].isupper()
-    if len(span) > 1 and fold(span[-1].lemma_) in _ANAPHORIC_PLACES and not named:
+    # «глава государства»: a bare «глава» says nothing of what it heads, so the word is the post's (NEREL's gold).
+    bare_head = len(span) == 2 and fold(span[0].lemma_) in _HEADS_NAMED_BY_KIND
+    if len(span) > 1 and fold(span[-1].lemma_) in _ANAPHORIC_PLACES and not named and not bare_head:
         return doc[span.start : span.end - 1]
     return span
 

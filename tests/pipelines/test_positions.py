@@ -1983,3 +1983,18 @@ def test_a_board_by_its_kind_alone_is_no_body_represented(nlp: Language) -> None
     text = "Выступил член Коллегии (министр) по торговле Евразийской экономической комиссии Андрей Слепнёв."
     _, organization = _positions(nlp, text)["Слепнёв"]
     assert organization is None or "Коллеги" not in organization
+
+
+def test_a_post_the_tagger_reads_as_a_participle_keeps_its_place(nlp: Language) -> None:
+    # «акима» is read as a participle of «акимать» in a long list; it still heads the post, place and all.
+    text = (
+        "Глава государства принял акима Павлодарской области Асаина Байханова, акима Северо-Казахстанской области "
+        "Гауеза Нурмухамбетова, акима города Караганды Ерлана Сатыбалдина, акима Мангистауской области Нурлана Ногаева."
+    )
+    assert _positions(nlp, text)["Сатыбалдин"][0] == "аким города Караганды"
+
+
+def test_a_head_of_state_keeps_the_state_in_the_post(nlp: Language) -> None:
+    # A bare «глава» says nothing; «президент страны» says it without the anaphoric «страны».
+    assert _positions(nlp, "Глава государства Садыр Жапаров подписал указ.")["Жапаров"][0] == "глава государства"
+    assert _positions(nlp, "Президент страны Садыр Жапаров подписал указ.")["Жапаров"][0] == "президент"
