@@ -1418,7 +1418,8 @@ def _closed_by_place(doc: Doc, start: int, end: int, seg: Segment) -> bool:
     kind = doc[end - 2]
     if not kind.is_lower or kind.lemma_.replace("ё", "е") not in _PLACE_KINDS:
         return False
-    return not any(t.ent_type_ == "LOC" or t.lemma_.replace("ё", "е") in _PLACE_KINDS for t in doc[seg.start + 1 : seg.end])
+    territory = doc[seg.start + 1 : seg.end]
+    return not any(t.ent_type_ == "LOC" or t.lemma_.replace("ё", "е") in _PLACE_KINDS for t in territory)
 
 
 # Elected assemblies, which have no remit of their own (their committees and commissions have).
