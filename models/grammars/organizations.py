@@ -1151,6 +1151,13 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         members = doc[seg.start].lower_ == "и" and plural(doc[seg.start - 1])
         if any(_is_head_word(doc[i], lex) and not (members and plural(doc[i])) for i in range(seg.start + 1, seg.end)):
             return False
+        # «палаты предпринимателей, | районного отдела образования»: after a comma, a unit's kind in the singular
+        # starts the next body of a list (a name's own fields after a comma are no kinds of body: «министерства
+        # труда, социального обеспечения и миграции»).
+        if doc[seg.start].text == "," and any(
+            word_lemma(doc[i].text) in lex.subunits and not plural(doc[i]) for i in range(seg.start + 1, seg.end)
+        ):
+            return False
         # «Министерства юстиции Кыргызской Республики | и органов местного самоуправления»: after the state or region
         # that ends a name, a plural is a second addressee.
         after_place = doc[seg.start - 1].ent_type_ == "LOC" and not plural(doc[seg.start - 1])

@@ -546,3 +546,10 @@ def test_a_tajik_executive_by_its_russian_name_with_its_capital(nlp: Language) -
     # The name ends with the town it serves: what follows «по» is the programme's subject, not the body's remit.
     assert "Исполнительный орган государственной власти города Худжанда" in found
     assert not any(n.lower().startswith(("орган", "уполномоченный")) for n in found)
+
+
+def test_a_unit_after_a_comma_starts_the_next_body_of_a_list(nlp: Language) -> None:
+    text = "На встречу пришли сотрудники торговой палаты, Байзакского районного отдела земельных отношений."
+    found = names(nlp, text)
+    assert not any("," in n for n in found)
+    assert "Байзакский районный отдел земельных отношений" in found
