@@ -553,3 +553,13 @@ def test_a_unit_after_a_comma_starts_the_next_body_of_a_list(nlp: Language) -> N
     found = names(nlp, text)
     assert not any("," in n for n in found)
     assert "Байзакский районный отдел земельных отношений" in found
+
+
+def test_a_quoted_outlet_in_the_state_language_after_its_credit_is_a_body(nlp: Language) -> None:
+    text = (
+        "Аким района встретился с фермерами, сообщает «Ертіс өңірі». Матерям, награждённым подвесками "
+        "«Күміс алқа», выплатят пособие."
+    )
+    found = names(nlp, text)
+    assert any(n.strip("«»") == "Ертіс өңірі" for n in found)
+    assert not any("алқа" in n for n in found)
