@@ -1998,3 +1998,9 @@ def test_a_head_of_state_keeps_the_state_in_the_post(nlp: Language) -> None:
     # A bare «глава» says nothing; «президент страны» says it without the anaphoric «страны».
     assert _positions(nlp, "Глава государства Садыр Жапаров подписал указ.")["Жапаров"][0] == "глава государства"
     assert _positions(nlp, "Президент страны Садыр Жапаров подписал указ.")["Жапаров"][0] == "президент"
+
+
+def test_a_post_before_a_dash_introduces_the_name_after_it(nlp: Language) -> None:
+    # The current post before the dash outranks a former one after the name.
+    text = "Отчёт представит новый аким села Жанаконыс – Ерлан Сарбасов, бывший помощник районного акима."
+    assert _positions(nlp, text)["Сарбасов"][0] == "аким села Жанаконыс"
