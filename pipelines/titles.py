@@ -322,6 +322,9 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         and not token.is_space
         and not _is_modifier(token)
         and not is_local_body_kind(token)
+        # «…, акима города Шымкента Мурата Айтенова»: a post's word the tagger read as a participle («акима» of
+        # «акимать») is still the post's head, no verb ending the title.
+        and not (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and is_position_head(token))
     )
 
 
@@ -646,6 +649,9 @@ def title_before(doc: Doc, name_start: int) -> Span | None:
     return title
 
 
+_TITLE_DASHES = frozenset({"–", "—"})
+
+
 def _title_before(doc: Doc, name_start: int) -> Span | None:
     sent_start = sentence_of(doc, name_start).start
     title = _walk_left(doc, name_start, sent_start)
@@ -653,6 +659,14 @@ def _title_before(doc: Doc, name_start: int) -> Span | None:
         end = _aside_end(doc, name_start, sent_start)
         if end != name_start:
             title = _walk_left(doc, end, sent_start)
+    if title is None and name_start - 1 > sent_start and doc[name_start - 1].text in _TITLE_DASHES:
+        # «новоиспеченный аким поселка Круглоозерное – Мирболат Нуржанов»: a post, a dash, the name it introduces (a
+        # post in the plural, «выступили депутаты – …», introduces a list, not this name alone).
+        title = _walk_left(doc, name_start - 1, sent_start)
+        head = title_head(title) if title is not None else None
+        # (A post's noun only: «Ответственный – Кудряшов», «исполнительная власть – …» assign a task or name a branch.)
+        if head is None or "Plur" in head.morph.get("Number") or head.pos_ != "NOUN" or not is_position_head(head):
+            title = None
     if title is None:
         return None
     title = _without_posts_of_many(doc, _own_part(doc, _with_post_before(doc, title, sent_start), sent_start))

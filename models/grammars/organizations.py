@@ -1158,6 +1158,13 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         members = doc[seg.start].lower_ == "и" and plural(doc[seg.start - 1])
         if any(_is_head_word(doc[i], lex) and not (members and plural(doc[i])) for i in range(seg.start + 1, seg.end)):
             return False
+        # «палаты предпринимателей, | районного отдела образования»: after a comma, a unit's kind in the singular
+        # starts the next body of a list (a name's own fields after a comma are no kinds of body: «министерства
+        # труда, социального обеспечения и миграции»).
+        if doc[seg.start].text == "," and any(
+            word_lemma(doc[i].text) in lex.subunits and not plural(doc[i]) for i in range(seg.start + 1, seg.end)
+        ):
+            return False
         # «Министерства юстиции Кыргызской Республики | и органов местного самоуправления»: after the state or region
         # that ends a name, a plural is a second addressee.
         after_place = doc[seg.start - 1].ent_type_ == "LOC" and not plural(doc[seg.start - 1])
@@ -1385,6 +1392,7 @@ def grow(
             # «депутат Мажилиса Парламента Республики Казахстан | по Алматинской области», «депутат маслихата | по
             # избирательному округу № 5»: an elected assembly has no remit; «по …» after it is its deputy's seat.
             and not (assembly and seg.label == "PO_NP")
+            and not (seg.label == "PO_NP" and _closed_by_place(doc, start, end, seg))
             and "\n" not in doc[seg.start : seg.end].text
             # A field's words go on in the genitive («по урегулированию ситуации») after any name; a place
             # named by its kind after an abbreviation («ЕДДС района», «ДЧС Туркестанской области») is the
@@ -1408,6 +1416,24 @@ def grow(
         previous, end = best.label, best.end
         field = field or best.label in ("PO_NP", "SPHERE_NP")
     return end
+
+
+def _closed_by_place(doc: Doc, start: int, end: int, seg: Segment) -> bool:
+    """«плана мероприятий Исполнительного органа … города Душанбе | по оснащению инфраструктуры свалок»: a body's name
+    ends with the place it serves; a field after that place is what the sentence's noun («план», «отчёт») is about,
+    not the body's remit (which stands before the place: «Департамент по чрезвычайным ситуациям города Алматы»). A
+    place after «по» («по городу Бишкек», «по Чуйской области») is a branch's territory and stays."""
+    last = doc[end - 1]
+    if end - 2 <= start or last.ent_type_ != "LOC" or not last.text[:1].isupper():
+        return False
+    # Only a place named by its kind and name («города Душанбе», «района Сино»): after a republic or a state («Комитет
+    # Республики Карелия по строительству», «Агентства Республики Казахстан по противодействию коррупции») the field
+    # is the body's own.
+    kind = doc[end - 2]
+    if not kind.is_lower or kind.lemma_.replace("ё", "е") not in _PLACE_KINDS:
+        return False
+    territory = doc[seg.start + 1 : seg.end]
+    return not any(t.ent_type_ == "LOC" or t.lemma_.replace("ё", "е") in _PLACE_KINDS for t in territory)
 
 
 # Elected assemblies, which have no remit of their own (their committees and commissions have).

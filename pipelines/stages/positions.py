@@ -702,7 +702,9 @@ def _drop_anaphoric_place(doc: Doc, span: Span) -> Span:
     """«премьер-министр страны» → «премьер-министр»: the country is named elsewhere. (A state named by its proper
     adjective, «заместитель Государственного секретаря Союзного государства», is no anaphora.)"""
     named = len(span) > 2 and span[-2].pos_ == "ADJ" and span[-2].text[:1].isupper()
-    if len(span) > 1 and fold(span[-1].lemma_) in _ANAPHORIC_PLACES and not named:
+    # «глава государства»: a bare «глава» says nothing of what it heads, so the word is the post's (NEREL's gold).
+    bare_head = len(span) == 2 and fold(span[0].lemma_) in _HEADS_NAMED_BY_KIND
+    if len(span) > 1 and fold(span[-1].lemma_) in _ANAPHORIC_PLACES and not named and not bare_head:
         return doc[span.start : span.end - 1]
     return span
 
@@ -2114,6 +2116,8 @@ def link_candidates(
             # Only where the name's case shows it is not the post's apposition: an oblique name (to whom, whom).
             if outside and _oblique(name) and (owns_a_thing(token) or _actor_on(token, name)):
                 continue
+            if outside and _addressed_by(token, name):
+                continue  # «Аматов предложил … выразить недоверие мэру»: the post the subject's verb is addressed to
             if outside and token.dep_ == "nsubj" and object_taken_for_subject(name.root):
                 continue  # «глава региона представил Бахтиёржона Салимжонова»: the subject's post, not the object's
             title = phrase_at(token)
@@ -2174,6 +2178,32 @@ def _actor_on(post: Token, name: Span) -> bool:
         if top.head.i == top.i:
             return False
         top = top.head
+    return False
+
+
+# «предложил | проголосовать | за выражение | вотума | недоверия | мэру»: the dative a few phrases down the verb.
+_ADDRESSEE_DEPTH = 6
+
+
+def _addressed_by(post: Token, name: Span) -> bool:
+    """«Аматов предложил коллегам проголосовать за вотум недоверия мэру», «Петров направил письмо министру»: a post in
+    the dative after the verb whose subject the name is stands for whom the person acts towards, not for the person
+    (`_actor_on` is the converse: the subject's post, not the object's)."""
+    top = name.root
+    while top.dep_ in _NAME_CHAIN and top.head.i != top.i:
+        top = top.head
+    verb = top.head
+    if top.dep_ != "nsubj" or verb.pos_ != "VERB" or not (name.end <= verb.i < post.i):
+        return False
+    if _features(post, "Case") != "Dat" or _oblique(name):
+        return False
+    head = post
+    for _ in range(_ADDRESSEE_DEPTH):
+        if head.head.i == verb.i:
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
     return False
 
 

@@ -535,3 +535,31 @@ def test_a_ministry_a_fund_is_attached_to_is_listed(nlp: Language) -> None:
     # A body attached to a government is listed alone.
     text = "Выступил директор Агентства по туризму при Правительстве Республики Тыва Улан Ондар."
     assert not any(n.startswith("Правительств") for n in names(nlp, text))
+
+
+def test_a_tajik_executive_by_its_russian_name_with_its_capital(nlp: Language) -> None:
+    text = (
+        "Депутаты заслушали отчёт о ходе реализации программы Исполнительного органа государственной власти "
+        "города Худжанда по благоустройству дворов. Органы опеки провели проверку, уполномоченный орган согласился."
+    )
+    found = names(nlp, text)
+    # The name ends with the town it serves: what follows «по» is the programme's subject, not the body's remit.
+    assert "Исполнительный орган государственной власти города Худжанда" in found
+    assert not any(n.lower().startswith(("орган", "уполномоченный")) for n in found)
+
+
+def test_a_unit_after_a_comma_starts_the_next_body_of_a_list(nlp: Language) -> None:
+    text = "На встречу пришли сотрудники торговой палаты, Байзакского районного отдела земельных отношений."
+    found = names(nlp, text)
+    assert not any("," in n for n in found)
+    assert "Байзакский районный отдел земельных отношений" in found
+
+
+def test_a_quoted_outlet_in_the_state_language_after_its_credit_is_a_body(nlp: Language) -> None:
+    text = (
+        "Аким района встретился с фермерами, сообщает «Ертіс өңірі». Матерям, награждённым подвесками "
+        "«Күміс алқа», выплатят пособие."
+    )
+    found = names(nlp, text)
+    assert any(n.strip("«»") == "Ертіс өңірі" for n in found)
+    assert not any("алқа" in n for n in found)

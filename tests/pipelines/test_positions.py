@@ -2056,3 +2056,24 @@ def test_a_units_place_adjectives_cut_off_by_the_tagger_are_no_body_before_the_n
         "начальник Бекабадского районного электросетевого предприятия",
         "АО «Ташкентские региональные электросети»",
     )
+
+
+def test_a_post_the_tagger_reads_as_a_participle_keeps_its_place(nlp: Language) -> None:
+    # «акима» is read as a participle of «акимать» in a long list; it still heads the post, place and all.
+    text = (
+        "Глава государства принял акима Павлодарской области Асаина Байханова, акима Северо-Казахстанской области "
+        "Гауеза Нурмухамбетова, акима города Караганды Ерлана Сатыбалдина, акима Мангистауской области Нурлана Ногаева."
+    )
+    assert _positions(nlp, text)["Сатыбалдин"][0] == "аким города Караганды"
+
+
+def test_a_head_of_state_keeps_the_state_in_the_post(nlp: Language) -> None:
+    # A bare «глава» says nothing; «президент страны» says it without the anaphoric «страны».
+    assert _positions(nlp, "Глава государства Садыр Жапаров подписал указ.")["Жапаров"][0] == "глава государства"
+    assert _positions(nlp, "Президент страны Садыр Жапаров подписал указ.")["Жапаров"][0] == "президент"
+
+
+def test_a_post_before_a_dash_introduces_the_name_after_it(nlp: Language) -> None:
+    # The current post before the dash outranks a former one after the name.
+    text = "Отчёт представит новый аким села Жанаконыс – Ерлан Сарбасов, бывший помощник районного акима."
+    assert _positions(nlp, text)["Сарбасов"][0] == "аким села Жанаконыс"

@@ -520,6 +520,29 @@ def _state_language(name: str) -> bool:
     return _STATE_LETTERS.search(" ".join(words)) is not None
 
 
+# Words a media outlet's quoted name follows: its credit («сообщает «…»») or its kind («газета «…»»). Lemmas.
+_MEDIA_CREDIT = frozenset(
+    {"сообщать", "передавать", "писать", "информировать", "агентство", "информагентство", "газета", "издание"}
+    | {"портал", "корреспондент", "телеканал", "сайт"}
+)
+_WORD_BEFORE = re.compile(r"([А-ЯЁа-яёA-Za-z-]+)\s*$")
+
+
+def _quoted_in_text(text: str, body: Body) -> bool:
+    """«сообщает «Ұлт ақпарат»», «газета «Тараз ақшамы»»: a media outlet's name the text quotes after its credit or
+    its kind is a proper name in any language (the tagger's span leaves the quotes out), not a letterhead's line in
+    the state language (an award's name after what it is, «подвесками «Алтын алқа»», stays out)."""
+    for m in body.mentions:
+        if not (m.start > 0 and m.end < len(text) and text[m.start - 1] in _QUOTES and text[m.end] in _QUOTES):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start - 1)
+        if before is not None and any(
+            p.normal_form.replace("ё", "е") in _MEDIA_CREDIT for p in loading.parse(before.group(1).lower())
+        ):
+            return True
+    return False
+
+
 # «Об утверждении Положения о молодёжном совете при Думе», «о создании рабочей группы»: a body the decision is to
 # set up or give its statute, named in lower case, does not act in the record yet.
 _TO_BE_FOUNDED = re.compile(
@@ -569,7 +592,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
         return False
     if _unit_named(doc, body) or _place_by_kind(body) or _community(body):
         return False
-    if _state_language(body.name) or _timestamp(body.name):
+    if (_state_language(body.name) and not _quoted_in_text(doc_text(doc), body)) or _timestamp(body.name):
         return False
     if all(m.hashtag_of(doc_text(doc)) for m in body.mentions):
         return False
