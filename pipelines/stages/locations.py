@@ -2064,6 +2064,9 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
                 text_key(part), _Entry(name=part, full=True, mentions=[TextSpan(span.start_char, span.end_char)])
             )
     text = doc_text(doc)
+    tags = _HASHTAG.findall(text)
+    for entry in by_key.values():
+        entry.name = _hashtag_form(entry.name, tags) or entry.name
     return tuple(
         LocationFinding(name=e.name, mentions=tuple(e.mentions))
         for e in by_key.values()
@@ -2074,6 +2077,31 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         if sum(ch.isalpha() for ch in e.name) > 1
         and not all(mention.hashtag_of(text) or in_tag_line(text, mention.start) for mention in e.mentions)
     )
+
+
+_HASHTAG = re.compile(r"(?<![\w#])#(\w+)")
+
+
+def _hashtag_form(name: str, tags: list[str]) -> str | None:
+    """«в Кыре … #Кыра»: a post's hashtag writes its place in the nominative, which an oblique case leaves open (the
+    dictionary reads «Кыре» and «Кыра» as the common noun «кыр»); a one-word name takes the form of a hashtag on its
+    stem, one letter longer or shorter at most («#Кызылкия» glues a two-word name and is left alone)."""
+    if not _WORD.fullmatch(name) or "-" in name:
+        return None
+    folded = name.lower().replace("ё", "е")
+    for tag in tags:
+        low = tag.lower().replace("ё", "е")
+        shorter = min(len(low), len(folded))
+        if (
+            low != folded
+            and tag[:1].isupper()
+            and not tag.isupper()
+            and shorter >= 3
+            and abs(len(low) - len(folded)) <= 1
+            and low[: shorter - 1] == folded[: shorter - 1]
+        ):
+            return tag
+    return None
 
 
 def _body_abbreviations(doc: Doc) -> frozenset[str]:

@@ -81,6 +81,8 @@ from pipelines.stages.locations import find_locations
             {"Los Angeles", "US"},
         ),
         ("Конференция прошла при поддержке Caritas France.", set()),
+        # A post's hashtag writes its place in the nominative, which the oblique case in the text leaves open.
+        ("Во вторник в Кыре прошёл сход жителей.\n#Кыра #сход", {"Кыра"}),
         # A city's short form is the city; cemeteries and cathedrals are not places; Vatican is a country.
         ("Суд в Санкт-Петербурге вынес приговор. В Петербурге его ждали.", {"Санкт-Петербург"}),
         ("Его похоронили на Новодевичьем кладбище в Москве.", {"Москва"}),
