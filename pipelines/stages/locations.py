@@ -1470,6 +1470,10 @@ _DISTRICT_BODY = re.compile(r"районн\w+|райисполком\w*|райс
 # named for its district in the news genre too, where no district is listed as a place; the district's own bodies
 # (its executive, council, hospital, trade union) list it.
 _COURT = re.compile(r"(?:суд|отдел|отделени|управлени|прокуратур)\w*")
+# A utility's district branch («Чирчикского районного электросетевого предприятия», «Шекинского районного газового
+# хозяйства») is named for the town or area it serves, a company's unit; the district is listed where the text names
+# it otherwise («Денауского района»).
+_UTILITY = re.compile(r"(?:электросетев|электрическ|энергосбыт|газов|газоснабжени|водоканал|водопроводн|тепловы?)\w*")
 
 
 def district_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
@@ -1479,7 +1483,7 @@ def district_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
     for at, lower in enumerate(lowers):
         if at == 0 or not _DISTRICT_BODY.fullmatch(lower):
             continue
-        if at + 1 < len(lowers) and _COURT.fullmatch(lowers[at + 1]):
+        if at + 1 < len(lowers) and (_COURT.fullmatch(lowers[at + 1]) or _UTILITY.fullmatch(lowers[at + 1])):
             continue
         adjective = doc[at - 1]
         if not _is_capitalized(adjective) or not adjective.text.replace("-", "").isalpha() or adjective.text.isupper():
