@@ -1478,6 +1478,10 @@ _DISTRICT_BODY = re.compile(r"районн\w+|райисполком\w*|райс
 # named for its district in the news genre too, where no district is listed as a place; the district's own bodies
 # (its executive, council, hospital, trade union) list it.
 _COURT = re.compile(r"(?:суд|отдел|отделени|управлени|прокуратур)\w*")
+# A utility's district branch («Чирчикского районного электросетевого предприятия», «Шекинского районного газового
+# хозяйства») is named for the town or area it serves, a company's unit; the district is listed where the text names
+# it otherwise («Денауского района»).
+_UTILITY = re.compile(r"(?:электросетев|электрическ|энергосбыт|газов|газоснабжени|водоканал|водопроводн|тепловы?)\w*")
 
 
 def district_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
@@ -1487,7 +1491,7 @@ def district_bodies(doc: Doc) -> Iterator[tuple[Span, str]]:
     for at, lower in enumerate(lowers):
         if at == 0 or not _DISTRICT_BODY.fullmatch(lower):
             continue
-        if at + 1 < len(lowers) and _COURT.fullmatch(lowers[at + 1]):
+        if at + 1 < len(lowers) and (_COURT.fullmatch(lowers[at + 1]) or _UTILITY.fullmatch(lowers[at + 1])):
             continue
         adjective = doc[at - 1]
         if not _is_capitalized(adjective) or not adjective.text.replace("-", "").isalpha() or adjective.text.isupper():
@@ -2073,6 +2077,9 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
                 text_key(part), _Entry(name=part, full=True, mentions=[TextSpan(span.start_char, span.end_char)])
             )
     text = doc_text(doc)
+    tags = _HASHTAG.findall(text)
+    for entry in by_key.values():
+        entry.name = _hashtag_form(entry.name, tags) or entry.name
     return tuple(
         LocationFinding(name=e.name, mentions=tuple(e.mentions))
         for e in by_key.values()
@@ -2083,6 +2090,31 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
         if sum(ch.isalpha() for ch in e.name) > 1
         and not all(mention.hashtag_of(text) or in_tag_line(text, mention.start) for mention in e.mentions)
     )
+
+
+_HASHTAG = re.compile(r"(?<![\w#])#(\w+)")
+
+
+def _hashtag_form(name: str, tags: list[str]) -> str | None:
+    """«в Кыре … #Кыра»: a post's hashtag writes its place in the nominative, which an oblique case leaves open (the
+    dictionary reads «Кыре» and «Кыра» as the common noun «кыр»); a one-word name takes the form of a hashtag on its
+    stem, one letter longer or shorter at most («#Кызылкия» glues a two-word name and is left alone)."""
+    if not _WORD.fullmatch(name) or "-" in name:
+        return None
+    folded = name.lower().replace("ё", "е")
+    for tag in tags:
+        low = tag.lower().replace("ё", "е")
+        shorter = min(len(low), len(folded))
+        if (
+            low != folded
+            and tag[:1].isupper()
+            and not tag.isupper()
+            and shorter >= 3
+            and abs(len(low) - len(folded)) <= 1
+            and low[: shorter - 1] == folded[: shorter - 1]
+        ):
+            return tag
+    return None
 
 
 def _body_abbreviations(doc: Doc) -> frozenset[str]:

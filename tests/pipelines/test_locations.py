@@ -81,6 +81,18 @@ from pipelines.stages.locations import find_locations
             {"Los Angeles", "US"},
         ),
         ("Конференция прошла при поддержке Caritas France.", set()),
+        # A utility's district branch names the town it serves, no district; a district the text names otherwise is
+        # listed.
+        (
+            "Начальник Каспийского районного электросетевого предприятия доложил о ремонте в городе Каспийске.",
+            {"Каспийск"},
+        ),
+        (
+            "Директор Ахтинского районного газового хозяйства выступил. Глава Ахтинского района согласился.",
+            {"Ахтинский район"},
+        ),
+        # A post's hashtag writes its place in the nominative, which the oblique case in the text leaves open.
+        ("Во вторник в Кыре прошёл сход жителей.\n#Кыра #сход", {"Кыра"}),
         # A city's short form is the city; cemeteries and cathedrals are not places; Vatican is a country.
         ("Суд в Санкт-Петербурге вынес приговор. В Петербурге его ждали.", {"Санкт-Петербург"}),
         ("Его похоронили на Новодевичьем кладбище в Москве.", {"Москва"}),
