@@ -113,7 +113,46 @@ def _word(text: str) -> bool:
 
 def _text(doc: Doc, candidate: Candidate) -> str:
     """The issue as worded on an agenda, on one line (a phrase may run across a wrapped line's break)."""
-    return " ".join(_worded(doc, candidate).split())
+    text = " ".join(_worded(doc, candidate).split())
+    return text if candidate.kind in _LISTED_KINDS else _uncounted(text)
+
+
+# How much work a report tells of («замена 2,4 километра тепловых сетей», «ремонт 17 школ», «замена двух котлов»): the
+# question is the work, not its amount. A count with its measure is left out of a phrase worded from the narrative
+# (an agenda's line or a title is kept as worded); a year, a date, a number («№ 5», «пункт 4.7») or a sum of money
+# («190 сомони») is no count of the work, nor is a figure after a preposition («на 2025 год», «в 3 раза»).
+_COUNT = re.compile(
+    r"\d+(?:[.,]\d+)?|(?:дв|тр|четыр|пят|шест|сем|восьм|девят|десят)(?:а|е|ух|ёх|ех|и|ь|ью)|три|четыре|восемь",
+    re.IGNORECASE,
+)
+_MEASURE = re.compile(r"(?:километр|км|метр|м|гектар|га|тонн|т|единиц|штук|шт)(?:ов|а|ы|ам|ах)?\.?", re.IGNORECASE)
+# What a figure that is no count of the work is followed by: a year, a month, times, a percentage, a sum of money.
+_NOT_COUNTED = re.compile(
+    r"(?:год|гг|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|раз|процент|%|"
+    r"сомони|тенге|сом|рубл|руб|манат|лари|драм|гривен|ле[йя]|евро|доллар|долл|тыс|млн|млрд|миллион|миллиард)",
+    re.IGNORECASE,
+)
+# What a figure that is no count is preceded by: a preposition («на 2025 год», «в 3 раза»), a number sign or a point.
+_NOT_COUNTING = frozenset({*(_STOP - {"и", "а"}), "№", "пункт", "пункта", "пункте", "статья", "статьи", "часть", "части"})
+
+
+def _uncounted(text: str) -> str:
+    words = text.split(" ")
+    kept: list[str] = []
+    skip = 0
+    for i, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        if _COUNT.fullmatch(word) and not (kept and kept[-1].lower() in _NOT_COUNTING):
+            measured = i + 1 < len(words) and _MEASURE.fullmatch(words[i + 1]) is not None
+            counted = words[i + 1 + measured] if i + 1 + measured < len(words) else ""
+            # «школы 5 и гимназии»: a figure before a conjunction closes a name, it counts nothing.
+            if counted[:1].isalpha() and counted[:1].islower() and counted not in _STOP and not _NOT_COUNTED.match(counted):
+                skip = int(measured)
+                continue
+        kept.append(word)
+    return " ".join(kept) if len(kept) > 1 else text
 
 
 def _worded(doc: Doc, candidate: Candidate) -> str:
