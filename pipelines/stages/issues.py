@@ -89,6 +89,15 @@ _SEASON_NOUNS = frozenset({"период", "сезон"})
 _PREPARING = {"готовность": "подготовка"}
 
 
+def _framed_held(short: list[str], long: list[str]) -> bool:
+    """«ход подготовки», «ход подготовки объектов»: the course of an action, framed by generic nouns («ход», «итоги»,
+    «объект»), is the action a fuller phrase names («подготовка объектов жизнеобеспечения к отопительному сезону»)."""
+    bare = lexicons.load("issue_bare_nouns")
+    named = {w for w in short if w not in bare}
+    framed = bool(short) and short[0] in bare and any(w in lexicons.load("issue_heads") for w in named)
+    return framed and named <= set(long)
+
+
 def _seasons_folded(words: list[str]) -> list[str]:
     folded: list[str] = []
     for word in words:
@@ -235,7 +244,13 @@ def _same(a: _Issue, words: list[str], head: str, kind: str, text: str) -> bool:
     (shorter, short_text), (longer, long_text) = sorted(
         ((set(words), text), (set(a.words), a.text)), key=lambda w: len(w[0])
     )
-    contained = (len(shorter) > 1 and shorter <= longer) or _season_held(words, a.words) or _season_held(a.words, words)
+    contained = (
+        (len(shorter) > 1 and shorter <= longer)
+        or _season_held(words, a.words)
+        or _season_held(a.words, words)
+        or _framed_held(words, a.words)
+        or _framed_held(a.words, words)
+    )
     if kind in _LISTED_KINDS and a.kind in _LISTED_KINDS:
         # A shortened line is the same item unless its years say otherwise («бюджет города на 2026–2028 годы» is not
         # the «исполнение бюджета города за девять месяцев 2025 года»).
@@ -454,9 +469,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 # The agenda's wording of an item («по второму вопросу – о доступности первичной медико-санитарной
                 # помощи в горных районах») names it better than the headline's shorter paraphrase of it.
                 same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
-            elif _fuller(words, same.words) and _season_held(same.words, words):
+            elif _fuller(words, same.words) and (_season_held(same.words, words) or _framed_held(same.words, words)):
                 # «подготовка к зиме» is worded in full by «подготовка объектов социальной сферы к осенне-зимнему
-                # периоду», which holds its words.
+                # периоду», which holds its words; «ход подготовки» by «подготовка объектов … к отопительному сезону».
                 same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
             continue
         score = _score(source, candidate, head_pairs, meeting)
