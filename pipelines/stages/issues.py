@@ -142,7 +142,9 @@ _NOT_COUNTED = re.compile(
     re.IGNORECASE,
 )
 # What a figure that is no count is preceded by: a preposition («на 2025 год», «в 3 раза»), a number sign or a point.
-_NOT_COUNTING = frozenset({*(_STOP - {"и", "а"}), "№", "пункт", "пункта", "пункте", "статья", "статьи", "часть", "части"})
+_NOT_COUNTING = frozenset(
+    {*(_STOP - {"и", "а"}), "№", "пункт", "пункта", "пункте", "статья", "статьи", "часть", "части"}
+)
 
 
 def _uncounted(text: str) -> str:
@@ -157,7 +159,8 @@ def _uncounted(text: str) -> str:
             measured = i + 1 < len(words) and _MEASURE.fullmatch(words[i + 1]) is not None
             counted = words[i + 1 + measured] if i + 1 + measured < len(words) else ""
             # «школы 5 и гимназии»: a figure before a conjunction closes a name, it counts nothing.
-            if counted[:1].isalpha() and counted[:1].islower() and counted not in _STOP and not _NOT_COUNTED.match(counted):
+            named = counted[:1].isalpha() and counted[:1].islower() and counted not in _STOP
+            if named and not _NOT_COUNTED.match(counted):
                 skip = int(measured)
                 continue
         kept.append(word)
