@@ -89,6 +89,12 @@ _SEASON_NOUNS = frozenset({"период", "сезон"})
 _PREPARING = {"готовность": "подготовка"}
 
 
+def _word_of(short: list[str], long: list[str]) -> bool:
+    """«бюджет», «Правила», «обращения»: one word of an item already worded in full («итоги исполнения городского
+    бюджета за I квартал», «проект Правил благоустройства») names that item, not another."""
+    return len(set(short)) == 1 and len(set(long)) > 1 and short[0] in long
+
+
 def _framed_held(short: list[str], long: list[str]) -> bool:
     """«ход подготовки», «ход подготовки объектов»: the course of an action, framed by generic nouns («ход», «итоги»,
     «объект»), is the action a fuller phrase names («подготовка объектов жизнеобеспечения к отопительному сезону»)."""
@@ -253,6 +259,7 @@ def _same(a: _Issue, words: list[str], head: str, kind: str, text: str) -> bool:
         or _season_held(a.words, words)
         or _framed_held(words, a.words)
         or _framed_held(a.words, words)
+        or _word_of(words, a.words)
     )
     if kind in _LISTED_KINDS and a.kind in _LISTED_KINDS:
         # A shortened line is the same item unless its years say otherwise («бюджет города на 2026–2028 годы» is not
