@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.attrs import HEAD, IDX, LEMMA, POS
@@ -1339,7 +1339,24 @@ def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
                     if not found and lemma(member) in issue_lexicons().laws and _has_subject(member):
                         # «расширить программу академической мобильности»: a programme asked for by its subject.
                         found = [c for c in [_candidate(member, quotes, "proposal", REPORTED)] if c is not None]
-                    yield from found
+                    work = _WORKS_DONE.get(lemma(action))
+                    yield from (replace(c, action=work) if work and not c.action else c for c in found)
+
+
+# Works asked to be done on an object («поручил очистить ливневые арыки», «предложил отремонтировать мост»): the golds,
+# as an agenda, word the work by its noun («очистка ливневых арыков», «ремонт моста»), not the object alone.
+_WORKS_DONE = {
+    "очистить": "очистка",
+    "расчистить": "расчистка",
+    "отремонтировать": "ремонт",
+    "построить": "строительство",
+    "заменить": "замена",
+    "реконструировать": "реконструкция",
+    "благоустроить": "благоустройство",
+    "восстановить": "восстановление",
+    "убрать": "уборка",
+    "вывезти": "вывоз",
+}
 
 
 def _concern(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:

@@ -89,6 +89,21 @@ _SEASON_NOUNS = frozenset({"период", "сезон"})
 _PREPARING = {"готовность": "подготовка"}
 
 
+def _word_of(short: list[str], long: list[str]) -> bool:
+    """«бюджет», «Правила», «обращения»: one word of an item already worded in full («итоги исполнения городского
+    бюджета за I квартал», «проект Правил благоустройства») names that item, not another."""
+    return len(set(short)) == 1 and len(set(long)) > 1 and short[0] in long
+
+
+def _framed_held(short: list[str], long: list[str]) -> bool:
+    """«ход подготовки», «ход подготовки объектов»: the course of an action, framed by generic nouns («ход», «итоги»,
+    «объект»), is the action a fuller phrase names («подготовка объектов жизнеобеспечения к отопительному сезону»)."""
+    bare = lexicons.load("issue_bare_nouns")
+    named = {w for w in short if w not in bare}
+    framed = bool(short) and short[0] in bare and any(w in lexicons.load("issue_heads") for w in named)
+    return framed and named <= set(long)
+
+
 def _seasons_folded(words: list[str]) -> list[str]:
     folded: list[str] = []
     for word in words:
@@ -113,7 +128,49 @@ def _word(text: str) -> bool:
 
 def _text(doc: Doc, candidate: Candidate) -> str:
     """The issue as worded on an agenda, on one line (a phrase may run across a wrapped line's break)."""
-    return " ".join(_worded(doc, candidate).split())
+    text = " ".join(_worded(doc, candidate).split())
+    return text if candidate.kind in _LISTED_KINDS else _uncounted(text)
+
+
+# How much work a report tells of («замена 2,4 километра тепловых сетей», «ремонт 17 школ», «замена двух котлов»): the
+# question is the work, not its amount. A count with its measure is left out of a phrase worded from the narrative
+# (an agenda's line or a title is kept as worded); a year, a date, a number («№ 5», «пункт 4.7») or a sum of money
+# («190 сомони») is no count of the work, nor is a figure after a preposition («на 2025 год», «в 3 раза»).
+_COUNT = re.compile(
+    r"\d+(?:[.,]\d+)?|(?:дв|тр|четыр|пят|шест|сем|восьм|девят|десят)(?:а|е|ух|ёх|ех|и|ь|ью)|три|четыре|восемь",
+    re.IGNORECASE,
+)
+_MEASURE = re.compile(r"(?:километр|км|метр|м|гектар|га|тонн|т|единиц|штук|шт)(?:ов|а|ы|ам|ах)?\.?", re.IGNORECASE)
+# What a figure that is no count of the work is followed by: a year, a month, times, a percentage, a sum of money.
+_NOT_COUNTED = re.compile(
+    r"(?:год|гг|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|раз|процент|%|"
+    r"сомони|тенге|сом|рубл|руб|манат|лари|драм|гривен|ле[йя]|евро|доллар|долл|тыс|млн|млрд|миллион|миллиард)",
+    re.IGNORECASE,
+)
+# What a figure that is no count is preceded by: a preposition («на 2025 год», «в 3 раза»), a number sign or a point.
+_NOT_COUNTING = frozenset(
+    {*(_STOP - {"и", "а"}), "№", "пункт", "пункта", "пункте", "статья", "статьи", "часть", "части"}
+)
+
+
+def _uncounted(text: str) -> str:
+    words = text.split(" ")
+    kept: list[str] = []
+    skip = 0
+    for i, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        if _COUNT.fullmatch(word) and not (kept and kept[-1].lower() in _NOT_COUNTING):
+            measured = i + 1 < len(words) and _MEASURE.fullmatch(words[i + 1]) is not None
+            counted = words[i + 1 + measured] if i + 1 + measured < len(words) else ""
+            # «школы 5 и гимназии»: a figure before a conjunction closes a name, it counts nothing.
+            named = counted[:1].isalpha() and counted[:1].islower() and counted not in _STOP
+            if named and not _NOT_COUNTED.match(counted):
+                skip = int(measured)
+                continue
+        kept.append(word)
+    return " ".join(kept) if len(kept) > 1 else text
 
 
 def _worded(doc: Doc, candidate: Candidate) -> str:
@@ -196,7 +253,14 @@ def _same(a: _Issue, words: list[str], head: str, kind: str, text: str) -> bool:
     (shorter, short_text), (longer, long_text) = sorted(
         ((set(words), text), (set(a.words), a.text)), key=lambda w: len(w[0])
     )
-    contained = (len(shorter) > 1 and shorter <= longer) or _season_held(words, a.words) or _season_held(a.words, words)
+    contained = (
+        (len(shorter) > 1 and shorter <= longer)
+        or _season_held(words, a.words)
+        or _season_held(a.words, words)
+        or _framed_held(words, a.words)
+        or _framed_held(a.words, words)
+        or _word_of(words, a.words)
+    )
     if kind in _LISTED_KINDS and a.kind in _LISTED_KINDS:
         # A shortened line is the same item unless its years say otherwise («бюджет города на 2026–2028 годы» is not
         # the «исполнение бюджета города за девять месяцев 2025 года»).
@@ -415,9 +479,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 # The agenda's wording of an item («по второму вопросу – о доступности первичной медико-санитарной
                 # помощи в горных районах») names it better than the headline's shorter paraphrase of it.
                 same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
-            elif _fuller(words, same.words) and _season_held(same.words, words):
+            elif _fuller(words, same.words) and (_season_held(same.words, words) or _framed_held(same.words, words)):
                 # «подготовка к зиме» is worded in full by «подготовка объектов социальной сферы к осенне-зимнему
-                # периоду», which holds its words.
+                # периоду», which holds its words; «ход подготовки» by «подготовка объектов … к отопительному сезону».
                 same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
             continue
         score = _score(source, candidate, head_pairs, meeting)
