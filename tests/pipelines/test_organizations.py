@@ -4364,3 +4364,19 @@ def test_a_place_spelt_in_its_own_letters_before_russian_kind_words_names_a_russ
     text = "В Жаңаарқинском районе состоялась очередная сессия Жаңаарқинского районного маслихата."
     assert "Жаңаарқинский районный маслихат" in names(nlp, text)
     assert not names(nlp, "Абай облысы Аягөз ауданының мәслихаты\n\nСессия прошла в Аягозе.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Эксперт Программы развития ООН (ПРООН) Мария Ким рассказала о ремонте школ в Нарыне.",
+            "Программа развития ООН",
+        ),
+        ("Семинар поддержала Программа ООН по окружающей среде.", "Программа ООН по окружающей среде"),
+    ],
+)
+def test_a_programme_of_the_un_is_its_agency(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+    # Any other body's programme is a plan, not a body.
+    assert not any(n.startswith("Программа") for n in names(nlp, "Программа развития района принята депутатами."))
