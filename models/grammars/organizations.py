@@ -1149,7 +1149,15 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # («… области и общественных организаций»: members in the plural coordinate with members, not with the
         # singular place or field before them; there the plural is a second, generic party of the sentence.)
         members = doc[seg.start].lower_ == "и" and plural(doc[seg.start - 1])
-        if any(_is_head_word(doc[i], lex) and not (members and plural(doc[i])) for i in range(seg.start + 1, seg.end)):
+        # («по антимонопольной политике | и надзору за …»: a kind that names a body only with a capital is, in small
+        # letters, a function — after «по», one more field.)
+        functions = lexicons.load("org_capital_heads")
+        if any(
+            _is_head_word(doc[i], lex)
+            and not (members and plural(doc[i]))
+            and not (seg.label == "CONJ_DAT_NP" and doc[i].is_lower and word_lemma(doc[i].text) in functions)
+            for i in range(seg.start + 1, seg.end)
+        ):
             return False
         # «Министерства юстиции Кыргызской Республики | и органов местного самоуправления»: after the state or region
         # that ends a name, a plural is a second addressee.

@@ -4380,3 +4380,17 @@ def test_a_programme_of_the_un_is_its_agency(nlp: Language, text: str, expected:
     assert expected in names(nlp, text)
     # Any other body's programme is a plan, not a body.
     assert not any(n.startswith("Программа") for n in names(nlp, "Программа развития района принята депутатами."))
+
+
+def test_a_field_of_supervision_in_small_letters_and_a_body_attached_pri_in_a_title(nlp: Language) -> None:
+    # «надзору» in small letters after «по … и» is one more field, not a second body; the service attached «при» a
+    # ministry, named in its head's title, is a body of its own.
+    text = (
+        "Председатель Государственной службы по тарифной политике и надзору за энергетическим рынком при "
+        "Министерстве энергетики Республики Молдова Игорь Лунгу выступил с докладом."
+    )
+    listed = names(nlp, text)
+    assert (
+        "Государственная служба по тарифной политике и надзору за энергетическим рынком при Министерстве энергетики "
+        "Республики Молдова"
+    ) in listed
