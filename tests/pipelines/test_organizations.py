@@ -4394,3 +4394,18 @@ def test_a_field_of_supervision_in_small_letters_and_a_body_attached_pri_in_a_ti
         "Государственная служба по тарифной политике и надзору за энергетическим рынком при Министерстве энергетики "
         "Республики Молдова"
     ) in listed
+
+
+def test_a_commission_of_cooperation_between_two_governments(nlp: Language) -> None:
+    # The parties «между … и …» are the commission's name, and bodies the text names too.
+    text = (
+        "В Ташкенте прошло заседание Межправительственной комиссии по торговому сотрудничеству между Правительством "
+        "Республики Узбекистан и Правительством Кыргызской Республики под председательством министров."
+    )
+    listed = names(nlp, text)
+    assert (
+        "Межправительственная комиссия по торговому сотрудничеству между Правительством Республики Узбекистан и "
+        "Правительством Кыргызской Республики"
+    ) in listed
+    assert "Правительство Республики Узбекистан" in listed
+    assert "Правительство Кыргызской Республики" in listed

@@ -177,6 +177,7 @@ def find_organizations(
             bodies.append(attached)
         elif (ministry := _ministry_after_pri(doc, start, end)) is not None:
             bodies.append(ministry)
+        bodies.extend(_parties_between(doc, start, end))
         bodies.append(body)
     bodies.extend(_ministries_of_ministers(doc, bodies))
     # Later mentions of an alias («МБОС» on its own) are the body it was introduced for.
@@ -356,6 +357,33 @@ def _ministry_after_pri(doc: Doc, start: int, end: int) -> Body | None:
         abbreviation=False,
         mentions=[TextSpan(span.start_char, span.end_char)],
     )
+
+
+def _parties_between(doc: Doc, start: int, end: int) -> list[Body]:
+    """«Межправительственная комиссия по … сотрудничеству между | Правительством Республики Армения | и Правительством
+    Республики Казахстан»: the bodies a commission's field is between are bodies the text names too (the golds list
+    them beside the commission, as they list the ministry a fund is «при»)."""
+    between = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "между"), None)
+    if between is None:
+        return []
+    lex = grammar.lexicon()
+    conj = next((i for i in range(between + 2, end - 1) if doc[i].lower_ == "и"), end)
+    parties = []
+    for first, last in ((between + 1, conj), (conj + 1, end)):
+        if first >= last or not doc[first].is_title or _head_lemma(doc[first]) is None:
+            continue
+        span = doc[first:last]
+        name = canonical(span)
+        parties.append(
+            Body(
+                name=name,
+                words=lemmas(name, lex.legal_forms) or lemmas(name),
+                head=_head_lemma(doc[first]),
+                abbreviation=False,
+                mentions=[TextSpan(span.start_char, span.end_char)],
+            )
+        )
+    return parties
 
 
 def _head_lemma(token: Token) -> str | None:
