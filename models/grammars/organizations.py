@@ -171,6 +171,9 @@ _MASCULINE_ENDINGS = ("а", "у", "ом", "ем", "е", "ы", "и", "ов", "е�
 _REGISTERED_BRANCHES = frozenset({"отделение"})
 # Fields that go on with what they are about («по законодательству о природопользовании»).
 _ABOUT_GOVERNORS = frozenset({"законодательство"})
+# Fields named by an action whose object is in the dative («по противодействию коррупции» is a genitive, «… новым
+# вызовам» a dative).
+_DATIVE_GOVERNORS = frozenset({"противодействие", "содействие"})
 # Fields of relations that go on with the parties they are between («по сотрудничеству между …»).
 _BETWEEN_GOVERNORS = frozenset({"сотрудничество", "взаимодействие", "отношение", "связь", "торговля"})
 # The longest word an address cuts short with a dot («каб.», «корп.», «стр.»).
@@ -515,6 +518,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "TO_NP": [[{"LOWER": {"IN": ["к", "ко"]}}, oblique_mod, oblique_noun]],
         # «комиссия по экономическому сотрудничеству | между Правительством Республики Армения | и Правительством …»:
         # the parties a field of relations is between, in the instrumental (`_tail_ok`).
+        # «по … противодействию | новым вызовам и угрозам», «по содействию | занятости»: the object of a field's noun
+        # that takes the dative (`_tail_ok`).
+        "DAT_OBJ_NP": [[oblique_mod, oblique_noun]],
         "BETWEEN_NP": [[{"LOWER": "между"}, {**ins_mod, "OP": "*"}, ins_noun]],
         "CONJ_INS_NP": [[{"LOWER": "и"}, {**ins_mod, "OP": "*"}, ins_noun]],
         # «Совет при Президенте», «Общественный совет при министерстве образования …»: attached to a body.
@@ -642,6 +648,7 @@ TAILS = (
     "OBJ_NP",
     "WITH_NP",
     "TO_NP",
+    "DAT_OBJ_NP",
     "BETWEEN_NP",
     "CONJ_INS_NP",
     "PRI_NAME",
@@ -665,8 +672,10 @@ _CONTINUES = {
     "MEMBERS": {"GEN_NP", "CONJ_GEN_NP"},
     "CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP", "SPHERE_NP"},
     "SPHERE_NP": {"PO_NP", "CONJ_DAT_NP", "OBJ_NP"},
-    # («по управлению имуществом | и земельным отношениям»: a second field after the first one's object.)
-    "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP", "OBJ_NP", "ABOUT_NP", "CONJ_LOC_NP"},
+    # («по управлению имуществом | и земельным отношениям»: a second field after the first one's object, its sphere
+    # or its dative object: «по сотрудничеству в сфере безопасности | и противодействию …».)
+    "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP", "OBJ_NP", "ABOUT_NP", "CONJ_LOC_NP", "SPHERE_NP", "DAT_OBJ_NP"},
+    "DAT_OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
     "ABOUT_NP": {"PO_NP"},
     "CONJ_LOC_NP": {"ABOUT_NP", "CONJ_LOC_NP", "CONJ_DAT_NP"},
     "OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
@@ -1229,6 +1238,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         return word_lemma(doc[seg.start - 1].text) in _ABOUT_GOVERNORS
     if seg.label == "TO_NP":
         return word_lemma(doc[seg.start - 1].text) in lexicons.load("org_to_governors")
+    if seg.label == "DAT_OBJ_NP":
+        return word_lemma(doc[seg.start - 1].text) in _DATIVE_GOVERNORS
     if seg.label == "BETWEEN_NP":
         return word_lemma(doc[seg.start - 1].text) in _BETWEEN_GOVERNORS
     if seg.label == "CONJ_INS_NP":

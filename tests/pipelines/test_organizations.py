@@ -4409,3 +4409,17 @@ def test_a_commission_of_cooperation_between_two_governments(nlp: Language) -> N
     ) in listed
     assert "Правительство Республики Узбекистан" in listed
     assert "Правительство Кыргызской Республики" in listed
+
+
+def test_a_field_of_countering_goes_on_with_its_dative_object(nlp: Language) -> None:
+    # «противодействию» takes its object in the dative; a second field may follow the first one's sphere.
+    text = "Доклад подготовил Отдел по сотрудничеству в сфере культуры и содействию молодым исследователям."
+    assert "Отдел по сотрудничеству в сфере культуры и содействию молодым исследователям" in names(nlp, text)
+    # In a title, the department named up to the body it belongs to stays in the post, whatever the NER cut.
+    titled = (
+        "Директор Департамента по сотрудничеству в сфере обороны и противодействию новым угрозам Исполнительного "
+        "комитета СНГ Олег Петренко выступил с докладом."
+    )
+    listed = names(nlp, titled)
+    assert "Исполнительный комитет СНГ" in listed
+    assert not any(n.startswith("Департамент") for n in listed)
