@@ -171,6 +171,11 @@ _MASCULINE_ENDINGS = ("а", "у", "ом", "ем", "е", "ы", "и", "ов", "е�
 _REGISTERED_BRANCHES = frozenset({"отделение"})
 # Fields that go on with what they are about («по законодательству о природопользовании»).
 _ABOUT_GOVERNORS = frozenset({"законодательство"})
+# Fields named by an action whose object is in the dative («по противодействию коррупции» is a genitive, «… новым
+# вызовам» a dative).
+_DATIVE_GOVERNORS = frozenset({"противодействие", "содействие"})
+# Fields of relations that go on with the parties they are between («по сотрудничеству между …»).
+_BETWEEN_GOVERNORS = frozenset({"сотрудничество", "взаимодействие", "отношение", "связь", "торговля"})
 # The longest word an address cuts short with a dot («каб.», «корп.», «стр.»).
 _CUT_WORD = 4
 # Legal forms of companies and public associations (not of state or municipal institutions).
@@ -511,6 +516,13 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         # «по соблюдению требований к служебному поведению …», «по подготовке к отопительному сезону»: the object of
         # a field's noun that takes «к» (`_tail_ok`).
         "TO_NP": [[{"LOWER": {"IN": ["к", "ко"]}}, oblique_mod, oblique_noun]],
+        # «комиссия по экономическому сотрудничеству | между Правительством Республики Армения | и Правительством …»:
+        # the parties a field of relations is between, in the instrumental (`_tail_ok`).
+        # «по … противодействию | новым вызовам и угрозам», «по содействию | занятости»: the object of a field's noun
+        # that takes the dative (`_tail_ok`).
+        "DAT_OBJ_NP": [[oblique_mod, oblique_noun]],
+        "BETWEEN_NP": [[{"LOWER": "между"}, {**ins_mod, "OP": "*"}, ins_noun]],
+        "CONJ_INS_NP": [[{"LOWER": "и"}, {**ins_mod, "OP": "*"}, ins_noun]],
         # «Совет при Президенте», «Общественный совет при министерстве образования …»: attached to a body.
         "PRI_NAME": [
             [{"LOWER": "при"}, {**name_word, "OP": "{1,4}"}],
@@ -636,6 +648,9 @@ TAILS = (
     "OBJ_NP",
     "WITH_NP",
     "TO_NP",
+    "DAT_OBJ_NP",
+    "BETWEEN_NP",
+    "CONJ_INS_NP",
     "PRI_NAME",
     "FOR_NP",
     "STATE_NAME",
@@ -657,8 +672,10 @@ _CONTINUES = {
     "MEMBERS": {"GEN_NP", "CONJ_GEN_NP"},
     "CONJ_GEN_NP": {"GEN_NP", "CONJ_GEN_NP", "SPHERE_NP"},
     "SPHERE_NP": {"PO_NP", "CONJ_DAT_NP", "OBJ_NP"},
-    # («по управлению имуществом | и земельным отношениям»: a second field after the first one's object.)
-    "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP", "OBJ_NP", "ABOUT_NP", "CONJ_LOC_NP"},
+    # («по управлению имуществом | и земельным отношениям»: a second field after the first one's object, its sphere
+    # or its dative object: «по сотрудничеству в сфере безопасности | и противодействию …».)
+    "CONJ_DAT_NP": {"PO_NP", "CONJ_DAT_NP", "GEN_NP", "OBJ_NP", "ABOUT_NP", "CONJ_LOC_NP", "SPHERE_NP", "DAT_OBJ_NP"},
+    "DAT_OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
     "ABOUT_NP": {"PO_NP"},
     "CONJ_LOC_NP": {"ABOUT_NP", "CONJ_LOC_NP", "CONJ_DAT_NP"},
     "OBJ_NP": {"PO_NP", "CONJ_DAT_NP"},
@@ -747,6 +764,8 @@ class Found:
 
 
 _TAIL_MODIFIER_POS = frozenset({"ADJ", "NUM", "DET"})
+# Words a tail of adjectives and a noun opens with.
+_TAIL_OPENERS = frozenset({",", "и", "по", "за", "с", "со", "о", "об", "между"})
 
 
 def _tail_modifier(token: Token) -> bool:
@@ -762,7 +781,7 @@ def _tail_reach(doc: Doc, start: int, end: int) -> int:
     first = doc[start]
     lower = first.lower_
     reach = 0
-    if first.pos_ in _NOMINAL or _tail_modifier(first) or lower in (",", "и", "по", "за", "с", "со", "о", "об"):
+    if first.pos_ in _NOMINAL or _tail_modifier(first) or lower in _TAIL_OPENERS:
         i = start + 1
         while i < end and (
             _tail_modifier(doc[i])
@@ -1156,7 +1175,15 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # («… области и общественных организаций»: members in the plural coordinate with members, not with the
         # singular place or field before them; there the plural is a second, generic party of the sentence.)
         members = doc[seg.start].lower_ == "и" and plural(doc[seg.start - 1])
-        if any(_is_head_word(doc[i], lex) and not (members and plural(doc[i])) for i in range(seg.start + 1, seg.end)):
+        # («по антимонопольной политике | и надзору за …»: a kind that names a body only with a capital is, in small
+        # letters, a function — after «по», one more field.)
+        functions = lexicons.load("org_capital_heads")
+        if any(
+            _is_head_word(doc[i], lex)
+            and not (members and plural(doc[i]))
+            and not (seg.label == "CONJ_DAT_NP" and doc[i].is_lower and word_lemma(doc[i].text) in functions)
+            for i in range(seg.start + 1, seg.end)
+        ):
             return False
         # «палаты предпринимателей, | районного отдела образования»: after a comma, a unit's kind in the singular
         # starts the next body of a list (a name's own fields after a comma are no kinds of body: «министерства
@@ -1225,6 +1252,14 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         return word_lemma(doc[seg.start - 1].text) in _ABOUT_GOVERNORS
     if seg.label == "TO_NP":
         return word_lemma(doc[seg.start - 1].text) in lexicons.load("org_to_governors")
+    if seg.label == "DAT_OBJ_NP":
+        return word_lemma(doc[seg.start - 1].text) in _DATIVE_GOVERNORS
+    if seg.label == "BETWEEN_NP":
+        return word_lemma(doc[seg.start - 1].text) in _BETWEEN_GOVERNORS
+    if seg.label == "CONJ_INS_NP":
+        # Only the second party of «между …», and only one.
+        between = next((i for i in range(seg.start - 1, start - 1, -1) if doc[i].lower_ == "между"), None)
+        return between is not None and not any(doc[i].lower_ == "и" for i in range(between, seg.start))
     if seg.label == "FOR_NP":
         # Only a body that stands for a cause, named with a capital («Коалиция …», «Движение …»); «за неделю»,
         # «за год» count time.

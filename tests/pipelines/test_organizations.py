@@ -4377,3 +4377,62 @@ def test_a_bodys_name_ends_at_a_running_titles_separator(nlp: Language) -> None:
 
     doc = nlp("Ишимская городская Дума · Протокол № 7 от 12.03.2026 · стр. 2")
     assert doc[: _before_running_title_separator(doc, 0, len(doc))].text == "Ишимская городская Дума"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Эксперт Программы развития ООН (ПРООН) Мария Ким рассказала о ремонте школ в Нарыне.",
+            "Программа развития ООН",
+        ),
+        ("Семинар поддержала Программа ООН по окружающей среде.", "Программа ООН по окружающей среде"),
+    ],
+)
+def test_a_programme_of_the_un_is_its_agency(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+    # Any other body's programme is a plan, not a body.
+    assert not any(n.startswith("Программа") for n in names(nlp, "Программа развития района принята депутатами."))
+
+
+def test_a_field_of_supervision_in_small_letters_and_a_body_attached_pri_in_a_title(nlp: Language) -> None:
+    # «надзору» in small letters after «по … и» is one more field, not a second body; the service attached «при» a
+    # ministry, named in its head's title, is a body of its own.
+    text = (
+        "Председатель Государственной службы по тарифной политике и надзору за энергетическим рынком при "
+        "Министерстве энергетики Республики Молдова Игорь Лунгу выступил с докладом."
+    )
+    listed = names(nlp, text)
+    assert (
+        "Государственная служба по тарифной политике и надзору за энергетическим рынком при Министерстве энергетики "
+        "Республики Молдова"
+    ) in listed
+
+
+def test_a_commission_of_cooperation_between_two_governments(nlp: Language) -> None:
+    # The parties «между … и …» are the commission's name, and bodies the text names too.
+    text = (
+        "В Ташкенте прошло заседание Межправительственной комиссии по торговому сотрудничеству между Правительством "
+        "Республики Узбекистан и Правительством Кыргызской Республики под председательством министров."
+    )
+    listed = names(nlp, text)
+    assert (
+        "Межправительственная комиссия по торговому сотрудничеству между Правительством Республики Узбекистан и "
+        "Правительством Кыргызской Республики"
+    ) in listed
+    assert "Правительство Республики Узбекистан" in listed
+    assert "Правительство Кыргызской Республики" in listed
+
+
+def test_a_field_of_countering_goes_on_with_its_dative_object(nlp: Language) -> None:
+    # «противодействию» takes its object in the dative; a second field may follow the first one's sphere.
+    text = "Доклад подготовил Отдел по сотрудничеству в сфере культуры и содействию молодым исследователям."
+    assert "Отдел по сотрудничеству в сфере культуры и содействию молодым исследователям" in names(nlp, text)
+    # In a title, the department named up to the body it belongs to stays in the post, whatever the NER cut.
+    titled = (
+        "Директор Департамента по сотрудничеству в сфере обороны и противодействию новым угрозам Исполнительного "
+        "комитета СНГ Олег Петренко выступил с докладом."
+    )
+    listed = names(nlp, titled)
+    assert "Исполнительный комитет СНГ" in listed
+    assert not any(n.startswith("Департамент") for n in listed)

@@ -114,7 +114,17 @@ def find_organizations(
         if not any(u[0] <= r[0] and r[1] <= u[1] and not _parent_body(doc, u, r) for u in units)
     }
     ranges = _offices_before(doc, ranges)
-    ranges = {r: core for r, core in ((_top_body(doc, s, e, ranges), c) for (s, e), c in ranges.items()) if r}
+    tops = {r: _top_body(doc, *r, ranges) for r in ranges}
+    # «директор Департамента по … и противодействию | новым вызовам … Исполнительного комитета СНГ»: the NER's reading
+    # of a unit, cut inside the unit's field, where the grammar read the unit up to the body it belongs to, is that
+    # unit too, and gives way to its body as the whole reading did.
+    unit_ends: dict[int, int] = {}
+    for (s, e), top in tops.items():
+        if top != (s, e):
+            unit_ends[s] = max(e, unit_ends.get(s, e))
+    ranges = {
+        top: ranges[r] for r, top in tops.items() if top and not (top == r and _field_cut(doc, r, ranges[r], unit_ends))
+    }
     ranges = _local_bodies_unaddressed(doc, _region_second_names(doc, _whole_places(doc, ranges, persons)))
     # Longest readings first; a reading inside a longer one is part of that name.
     chosen: list[tuple[int, int]] = []
@@ -177,6 +187,7 @@ def find_organizations(
             bodies.append(attached)
         elif (ministry := _ministry_after_pri(doc, start, end)) is not None:
             bodies.append(ministry)
+        bodies.extend(_parties_between(doc, start, end))
         bodies.append(body)
     bodies.extend(_ministries_of_ministers(doc, bodies))
     # Later mentions of an alias («МБОС» on its own) are the body it was introduced for.
@@ -365,6 +376,40 @@ def _ministry_after_pri(doc: Doc, start: int, end: int) -> Body | None:
         abbreviation=False,
         mentions=[TextSpan(span.start_char, span.end_char)],
     )
+
+
+def _parties_between(doc: Doc, start: int, end: int) -> list[Body]:
+    """«Межправительственная комиссия по … сотрудничеству между | Правительством Республики Армения | и Правительством
+    Республики Казахстан»: the bodies a commission's field is between are bodies the text names too (the golds list
+    them beside the commission, as they list the ministry a fund is «при»)."""
+    between = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "между"), None)
+    if between is None:
+        return []
+    lex = grammar.lexicon()
+    conj = next((i for i in range(between + 2, end - 1) if doc[i].lower_ == "и"), end)
+    parties = []
+    for first, last in ((between + 1, conj), (conj + 1, end)):
+        if first >= last or not doc[first].is_title or _head_lemma(doc[first]) is None:
+            continue
+        span = doc[first:last]
+        name = canonical(span)
+        parties.append(
+            Body(
+                name=name,
+                words=lemmas(name, lex.legal_forms) or lemmas(name),
+                head=_head_lemma(doc[first]),
+                abbreviation=False,
+                mentions=[TextSpan(span.start_char, span.end_char)],
+            )
+        )
+    return parties
+
+
+def _field_cut(doc: Doc, reading: tuple[int, int], core: str, unit_ends: dict[int, int]) -> bool:
+    """The NER's reading ends inside a unit's field («по …», in small letters) that a longer reading goes on with."""
+    start, end = reading
+    inside = end < unit_ends.get(start, end) and doc[end - 1].is_lower
+    return core == "NER" and inside and any(t.lower_ == "по" for t in doc[start:end])
 
 
 def _head_lemma(token: Token) -> str | None:

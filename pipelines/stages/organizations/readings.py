@@ -602,6 +602,8 @@ def _readings(
         ranges.setdefault((start, end), "PARTY")
     for start, end in _agency_credits(doc):
         ranges.setdefault((start, end), "AGENCY")
+    for start, end in _un_programmes(doc):
+        ranges[(start, grammar.grow(doc, start, end, found, lex, blocked, proper=True))] = "PROGRAMME"
     return _legal_names_after(doc, ranges)
 
 
@@ -671,6 +673,31 @@ def _unit_named_before_form(doc: Doc, start: int, end: int) -> bool:
 
 _SHORT_CREDIT = 8
 _LONG_CREDIT = 12
+
+
+# The United Nations runs its agencies as programmes («Программа развития ООН», «Программа ООН по окружающей среде»):
+# a programme of the UN is a body, whatever any other body's programme is (a plan, `_programme_name_cut`).
+_PROGRAMME_OWNERS = frozenset({"ООН"})
+_PROGRAMME_FIELD = 2  # «Программы | развития | ООН», «Программа | продовольственной помощи | ООН»
+
+
+def _un_programmes(doc: Doc) -> list[tuple[int, int]]:
+    """«Координатор Программы развития ООН (ПРООН)»: a capitalised «Программа» with its field in small letters in the
+    genitive, then the UN, is one of the UN's agencies; its own tails («… по окружающей среде») are grown after."""
+    found = []
+    texts = token_strings(doc, ORTH)  # a Token only at the UN's name: one for every word cost more
+    for i, text in enumerate(texts):
+        if text not in _PROGRAMME_OWNERS:
+            continue
+        token = doc[i]
+        j = token.i - 1
+        while j > 0 and token.i - j <= _PROGRAMME_FIELD and doc[j].is_lower and doc[j].is_alpha:
+            if "Gen" not in doc[j].morph.get("Case"):
+                break
+            j -= 1
+        if j >= 0 and doc[j].is_title and grammar.word_lemma(doc[j].text) == "программа":
+            found.append((j, token.i + 1))
+    return found
 
 
 def _agency_credits(doc: Doc) -> list[tuple[int, int]]:

@@ -506,6 +506,9 @@ def _units_in_titles(doc: Doc, parents: dict[tuple[int, int], tuple[int, int]]) 
         if (
             _after_title(doc, start)
             and (any(t.lower_ == "по" for t in doc[start:end]) or _PARTY in {t.lemma_ for t in doc[first:last]})
+            # «Председатель Государственной службы по … при Министерстве экономики …»: a body attached «при» another
+            # is a body of its own, named by its field, not the other's unit (the golds list it).
+            and doc[first - 1].lower_ != "при"
         )
         # «службы транспорта мэрии Кутаиси», «Управлением образования администрации … округа»: a unit of a local
         # executive named by its field is the executive's (gold-format: the unit stays in the post).
