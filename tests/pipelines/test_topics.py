@@ -84,6 +84,16 @@ def test_a_municipality_is_not_schooling(nlp: Language) -> None:
     assert _topics(nlp, text)[0] == "governance"
 
 
+def test_a_kindergarten_is_schooling_not_family_policy(nlp: Language) -> None:
+    text = "Аким посетил детский сад «Балапан» после ремонта: в детском саду заменили окна и кровлю."
+    lemmas = topics.content_lemmas(nlp(text))
+    assert "детсад" in lemmas
+    assert "детский" not in lemmas
+    scores = {s.id: s.score for s in classifier().scores(lemmas)}
+    assert scores["family_youth"] == 0
+    assert scores["education"] > 0
+
+
 _BUDGET_SESSION_WITH_MEALS = (
     "Сессия городского совета. Депутаты рассмотрели исполнение бюджета города за 2023 год: доходы бюджета, "
     "налоговые поступления, расходы бюджета и дефицит бюджета, муниципальный долг и финансирование программ. "
