@@ -88,7 +88,7 @@ HELDOUT = {
     # 0.950 until session 11 (h9orgs), 0.941 since: heldout-07's gold leaves out the standing committee whose meeting
     # it is, named only under the Duma's letterhead, where corpus-genre (b03, b04, c08), heldout-genre-7-01 and
     # heldout-genre-9 (03, 10) list the unit holding the meeting (genre-notes 4): a gold conflict, not a loss.
-    "organizations": 0.945,
+    "organizations": 0.965,
     "locations": 0.95,
     "position_f1": 0.945,
     "person_org": 0.895,
@@ -168,7 +168,7 @@ HELDOUT4 = {
     # 0.845 → 0.815 in session 20, in the open: topics20's decision (a meeting's kind and place without a body decided
     # by the model, learnt from named bodies' reports; executive words no governance evidence): leave-one-set-out mean
     # over the opened sets .775 → .787 (.848 → .818 in sample; left out .781, flat).
-    "topics": 0.815,
+    "topics": 0.855,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -182,7 +182,7 @@ HELDOUT5 = {
     "position_f1": 0.965,
     # 0.925 → 0.91 in session 15, in the open: the linker retrained (see heldout-genre-4).
     "person_org": 0.94,
-    "issues": 0.78,
+    "issues": 0.79,
     # 0.875 → 0.86 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014 (issues +.016 here); topics read the issues' words.
     # 0.86 → 0.85 in session 16, in the open (.866 → .853; leave-one-set-out .824 equal): the topic lexicons of session
@@ -193,7 +193,10 @@ HELDOUT5 = {
     # reads as budget.
     # 0.84 → 0.83 in session 19, in the open: topics19's relative share (a weak second topic beside a sure one dropped;
     # leave-one-set-out mean .768 → .776) (.841 → .836 in sample).
-    "topics": 0.85,
+    # 0.85 → 0.82 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the
+    # decision retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings)
+    # (.853 → .824 in sample; left out .812 → .794).
+    "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -227,7 +230,10 @@ HELDOUT7 = {
     "person_org": 0.945,
     "issues": 0.645,
     # 0.8 → 0.785 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.87,
+    # 0.87 → 0.84 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the
+    # decision retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings)
+    # (.877 → .842 in sample; left out .714 → .702).
+    "topics": 0.84,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -299,12 +305,15 @@ HELDOUT10 = {
     "person_org": 0.915,
     # 0.735 → 0.72 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here two budget-line works the gold leaves out.
-    "issues": 0.785,
+    "issues": 0.79,
     # 0.865 → 0.845 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.88 → 0.86 in session 19, in the open: the decision retrained with -23 and -24 opened (.864 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.915,
+    # 0.915 → 0.9 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the
+    # decision retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings)
+    # (.918 → .905 in sample).
+    "topics": 0.9,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -346,7 +355,10 @@ HELDOUT12 = {
     "locations": 0.96,
     "position_f1": 0.935,
     "person_org": 0.94,
-    "issues": 0.625,
+    # 0.625 → 0.62 in session 20, in the open: issues20b's one-word phrase joining a fuller item («бюджет», «Правила»;
+    # +.003 … +.010 on six opened sets) takes «взнос» into its agenda item, which matched a gold problem only by chance
+    # (.626 → .621).
+    "issues": 0.62,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766). 0.79 → 0.78
     # in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.796 → 0.784).
@@ -391,7 +403,7 @@ HELDOUT14 = {
     "person_org": 0.935,
     # 0.765 → 0.75 in session 19, in the open: issues19's fillers of crowded reports (nine or more speakers; opened sets
     # +.111 in sum, -24 +.080) read wrong ones in -14-11 (.768 → .755).
-    "issues": 0.775,
+    "issues": 0.78,
     # 0.83 → 0.82 in session 17, in the open: decision retrained with -19, -20 opened (.833 → .821).
     # 0.83 → 0.79 in session 19, in the open: topics19's relative share (leave-one-set-out mean .768 → .776; here .753
     # unchanged) (.833 → .796 in sample).
@@ -417,7 +429,10 @@ HELDOUT15 = {
     # topics 0.815 → 0.805 in session 16, in the open (.818 → .809; leave-one-set-out .714 → .706): see heldout-genre-5.
     # 0.825 → 0.815 in session 19, in the open: the decision retrained with -23 and -24 opened (.818 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.83,
+    # 0.83 → 0.82 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the
+    # decision retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings)
+    # (.837 → .824 in sample).
+    "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -438,7 +453,7 @@ HELDOUT16 = {
     "person_org": 0.74,
     # 0.625 → 0.61 in session 20, in the open: issues20's works fillers (see heldout-genre; up on 25 of 28 opened sets)
     # (.632 → .617).
-    "issues": 0.61,
+    "issues": 0.615,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
     # 0.755 → 0.735 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     "topics": 0.77,
@@ -453,11 +468,11 @@ HELDOUT17 = {
     "locations": 0.995,
     "position_f1": 0.93,
     "person_org": 0.975,
-    "issues": 0.685,
+    "issues": 0.7,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
     # 0.685 → 0.68 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.755,
+    "topics": 0.765,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -467,7 +482,7 @@ HELDOUT18 = {
     "persons": 0.99,
     "speakers": 0.995,
     "organizations": 0.94,
-    "locations": 0.91,
+    "locations": 0.915,
     "position_f1": 0.88,
     "person_org": 0.895,
     "issues": 0.765,
@@ -478,7 +493,7 @@ HELDOUT18 = {
     # 0.715 → 0.71 in session 15 (the decision retrained with heldout-genre-15 and -16 opened, above).
     # 0.71 → 0.705 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .714 →
     # .706).
-    "topics": 0.785,
+    "topics": 0.805,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -525,7 +540,7 @@ HELDOUT21 = {
     "locations": 0.975,
     "position_f1": 0.915,
     "person_org": 0.94,
-    "issues": 0.65,
+    "issues": 0.66,
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
     # 0.86 → 0.85 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.867 → .857 in sample; left out .829 → .843).
@@ -558,7 +573,7 @@ HELDOUT23 = {
     # of kinds, the hidden set's distribution; opened for error analysis in session 19.
     "persons": 0.99,
     "speakers": 0.99,
-    "organizations": 0.87,
+    "organizations": 0.885,
     "locations": 0.965,
     # 0.89 → 0.885 in session 18, in the open: left18's post rules (chosen on opened sets: corpus-genre .981 → .987,
     # -6, -16, -17, -22 +.009 … +.029) cost this blind set one post (.892 → .887).
@@ -569,7 +584,10 @@ HELDOUT23 = {
     "issues": 0.71,
     # 0.92 → 0.9 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.923 → .904 in sample; left out .840 → .860).
-    "topics": 0.9,
+    # 0.9 → 0.89 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the decision
+    # retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings) (.904 →
+    # .893 in sample).
+    "topics": 0.89,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -579,12 +597,12 @@ HELDOUT24 = {
     # documents with many people from many bodies; opened for error analysis in session 19.
     "persons": 0.985,
     "speakers": 0.98,
-    "organizations": 0.895,
+    "organizations": 0.905,
     "locations": 0.98,
     "position_f1": 0.92,
     "person_org": 0.905,
-    "issues": 0.625,
-    "topics": 0.835,
+    "issues": 0.635,
+    "topics": 0.875,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -594,10 +612,10 @@ HELDOUT25 = {
     # session 20.
     "persons": 0.985,
     "speakers": 0.985,
-    "organizations": 0.9,
+    "organizations": 0.915,
     "locations": 0.95,
-    "position_f1": 0.935,
-    "person_org": 0.89,
+    "position_f1": 0.94,
+    "person_org": 0.895,
     # 0.515 → 0.505 in session 18, in the open: issues18's numbered agenda paragraphs («1. Об … – выступил …», chosen
     # on opened sets: -21 +.034, blind -24 +.009) cost this blind set .010.
     "issues": 0.605,
@@ -633,15 +651,17 @@ HELDOUT27 = {
     # of kinds, the hidden set's distribution.
     "persons": 0.985,
     "speakers": 0.98,
-    "organizations": 0.89,
+    "organizations": 0.895,
     "locations": 0.99,
     # 0.91 → 0.9 in session 20, in the open: round 1's post rules (people20, orgs20; chosen on the opened sets: position
     # +.067 summed there) cost this blind set .007 (.913 → .906).
-    "position_f1": 0.9,
+    # 0.9 → 0.895 in session 20, in the open: real20's post rules (chosen on 23 real press-service reports; no opened
+    # set moved, NEREL position .712 → .715) cost this blind set .007 (.906 → .899).
+    "position_f1": 0.895,
     # 0.915 → 0.905 in session 20, in the open: round 1's rules (people20, orgs20, places20; chosen on the opened sets:
     # person_org +.197 summed there) cost this blind set .009 (.917 → .908).
     "person_org": 0.905,
-    "issues": 0.715,
+    "issues": 0.72,
     # 0.805 → 0.795 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.810
     # → .800; blind).
     "topics": 0.795,
@@ -656,11 +676,11 @@ HELDOUT28 = {
     "persons": 0.99,
     "speakers": 0.98,
     "organizations": 0.905,
-    "locations": 0.985,
-    "position_f1": 0.91,
-    "person_org": 0.93,
-    "issues": 0.62,
-    "topics": 0.76,
+    "locations": 0.995,
+    "position_f1": 0.915,
+    "person_org": 0.94,
+    "issues": 0.65,
+    "topics": 0.77,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
