@@ -2556,7 +2556,42 @@ def run(doc: Doc, findings: Findings) -> Findings:
     persons = tuple(_with_remit_item_post(doc, p) for p in persons)
     persons = tuple(p if p.position else _faction_member(doc, p) for p in persons)
     persons = tuple(_elected_member(doc, p, findings.organizations) for p in persons)
+    persons = _deputies_of_persons(doc, persons)
     return replace(findings, persons=persons)
+
+
+# Posts a person holds under another person, named by the post alone after a possessive: «его заместитель».
+_DEPUTY_POSTS = frozenset({"заместитель", "помощник", "советник", "первый заместитель"})
+
+
+def _deputies_of_persons(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonFinding, ...]:
+    """«аким города Текели Нурлан Оспанов, его заместитель Айгерим Бекмаханова»: the possessive right after a
+    person's name (and its comma) stands for that person; the deputy's post is theirs of that person's post
+    («заместитель акима»), in that person's body."""
+    ends = {m.end: p for p in persons if p.position for m in p.mentions}
+    if not ends:
+        return persons
+    found = []
+    for person in persons:
+        found.append(person)
+        if person.position not in _DEPUTY_POSTS:
+            continue
+        for mention in person.mentions:
+            name = _name_tokens(doc, mention)
+            title = title_before(doc, name.start) if name is not None and len(name) else None
+            if title is None or title.start < 3 or doc[title.start - 2].text != ",":
+                continue
+            if fold(doc[title.start - 1].text) not in _POSSESSIVES or fold(title.text) != person.position:
+                continue
+            chief = ends.get(doc[title.start - 3].idx + len(doc[title.start - 3]))
+            word = chief.position.split()[0] if chief is not None and chief is not person else ""
+            if not any(p.tag.POS == "NOUN" for p in loading.parse(word)[:1]):
+                continue  # («первый заместитель министра»: the post's head is no first word to take the genitive)
+            # The post's head alone, as the golds write it: «заместитель акима», not «… акима города Текели».
+            head = inflect_word(word, "NOUN", "Nom", None, "Sing", to_case="gent")
+            found[-1] = replace(person, position=f"{person.position} {head}", organization=chief.organization)
+            break
+    return tuple(found)
 
 
 # The bare title of an assembly's member, which the post they are elected to leaves them.
