@@ -26,7 +26,7 @@ from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
 from pipelines.layouts import line_header
-from pipelines.normalize import inflect_token, inflect_word, nominative, recover_shape
+from pipelines.normalize import inflect_token, inflect_word, inflected, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
     NOMINEES,
@@ -2557,7 +2557,56 @@ def run(doc: Doc, findings: Findings) -> Findings:
     persons = tuple(p if p.position else _faction_member(doc, p) for p in persons)
     persons = tuple(_elected_member(doc, p, findings.organizations) for p in persons)
     persons = _deputies_of_persons(doc, persons)
+    persons = tuple(_post_of_unit_before(doc, p) for p in persons)
     return replace(findings, persons=persons)
+
+
+# An assembly's units whose post the golds write whole: «председатель постоянной комиссии по вопросам бюджета».
+_UNITS_NAMED_BEFORE = frozenset({"комиссия", "подкомиссия", "комитет"})
+# The gender a possessive opening the sentence agrees with.
+_POSSESSIVE_GENDER = {"её": "Fem", "ее": "Fem", "его": "Masc"}
+
+
+def _post_of_unit_before(doc: Doc, person: PersonFinding) -> PersonFinding:
+    """«… утверждён новый состав постоянной комиссии по вопросам бюджета. Её председателем избран депутат X»: the
+    possessive opening the sentence stands for the unit the sentence before named last (its kind agreeing in
+    gender), and the post the person takes is that unit's."""
+    if not person.position:
+        return person
+    post, comma, rest = person.position.partition(",")
+    if " " in post:
+        return person  # the post names its unit already
+    for mention in person.mentions:
+        name = _name_tokens(doc, mention)
+        if name is None or not len(name):
+            continue
+        sentence = sentence_of(doc, name.start)
+        words = [t for t in doc[sentence.start : min(name.start, sentence.start + 3)] if not t.is_space]
+        if sentence.start == 0 or len(words) < 2 or fold(words[0].text) not in _POSSESSIVE_GENDER:
+            continue
+        if not is_position_head(words[1]) or fold(words[1].lemma_) != fold(post):
+            continue
+        prior = sentence_of(doc, sentence.start - 1)
+        gender = _POSSESSIVE_GENDER[fold(words[0].text)]
+        unit = next(
+            (
+                t
+                for t in reversed(prior)
+                if fold(t.lemma_) in _UNITS_NAMED_BEFORE and gender in t.morph.get("Gender") and t.is_lower
+            ),
+            None,
+        )
+        if unit is None:
+            continue
+        start = unit.i
+        while start > prior.start and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower:
+            start -= 1
+        end = min(unit.right_edge.i + 1, prior.end)
+        while end > unit.i + 1 and doc[end - 1].is_punct:
+            end -= 1
+        phrase = inflected(doc[start:end], "gent")
+        return replace(person, position=f"{post} {phrase}{comma}{rest}")
+    return person
 
 
 # Posts a person holds under another person, named by the post alone after a possessive: «его заместитель».
