@@ -315,16 +315,19 @@ def _ends_title(doc: Doc, token: Token) -> bool:
     # other name.
     # («Премьер-министра»: a compound capitalised on its first part only is no `is_title`.)
     if token.ent_type_ == "PER" and not (
-        (token.is_title or (token.text[:1].isupper() and "-" in token.text))
-        and (
-            _local_body_word(token.text)
-            or place_adjective(token)
-            or _region_named(token)
-            or _region_adjective(token)
-            or _post_taken_for_name(token)
-            or _place_after_post(token)
-            # «член Маджлиси милли Маджлиси Оли Республики Таджикистан»: a parliament's word the tagger took for a name
-            or fold(token.text) in lexicons.load("person_not_names")
+        (
+            (token.is_title or (token.text[:1].isupper() and "-" in token.text))
+            and (
+                _local_body_word(token.text)
+                or place_adjective(token)
+                or _region_named(token)
+                or _region_adjective(token)
+                or _post_taken_for_name(token)
+                or _place_after_post(token)
+                # «член Маджлиси милли Маджлиси Оли Республики Таджикистан»: a parliament's word the tagger took
+                # for a name
+                or fold(token.text) in lexicons.load("person_not_names")
+            )
         )
         or complement_taken_for_name(token)
     ):

@@ -40,7 +40,14 @@ from pipelines.person_names import (
     with_gender,
 )
 from pipelines.tag_lines import in_tag_line
-from pipelines.titles import complement_taken_for_name, is_position_head, place_adjective, region_named_after_noun, title_before, title_head
+from pipelines.titles import (
+    complement_taken_for_name,
+    is_position_head,
+    place_adjective,
+    region_named_after_noun,
+    title_before,
+    title_head,
+)
 
 
 @dataclass
@@ -1059,7 +1066,7 @@ def _joined_halves(names: list[Span]) -> list[Span]:
 
 
 def _past_titles_complements(names: list[Span]) -> list[Span]:
-    """«губернатор Квемо Картли | Давит Бурдули»: the first span is the post's complement (`complement_taken_for_name`)."""
+    """«губернатор Квемо Картли | Давит Бурдули»: the first span is the post's complement, no name."""
     return [ent for ent in names if not complement_taken_for_name(ent.doc[ent.start])]
 
 
