@@ -22,6 +22,7 @@ from models.components.extensions import doc_text, sentence_of
 from models.linker import Linker
 from models.linker.features import Features, nearest_person, organization_features, position_features
 from pipelines.body_identity import state_service_remit
+from pipelines.bylines import byline_author
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
@@ -2551,6 +2552,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
     linker = linker_model.load()
     context = _doc_context(doc, findings.organizations)
     persons = tuple(linked_position_of(doc, p, findings.organizations, linker, context) for p in findings.persons)
+    # The journalist signing the report sits by no body: the linker's nearest body is the report's first line's.
+    text = doc_text(doc)
+    persons = tuple(replace(p, position=None, organization=None) if byline_author(p, text) else p for p in persons)
     # The list's own reading («Председателями постоянных комиссий стали: по вопросам бюджета — X») beats the
     # linker's, which reads the plural label as a post of its own.
     persons = tuple(_with_remit_item_post(doc, p) for p in persons)

@@ -2109,3 +2109,14 @@ def test_her_chair_elected_takes_the_commission_named_the_sentence_before(nlp: L
     )
     found = {p.surname: p.position for p in run_stages(nlp(text)).persons}
     assert found["Осмонов"].startswith("председатель временной комиссии по земельным вопросам")
+
+
+def test_the_journalist_signing_the_dateline_represents_no_body(nlp: Language) -> None:
+    text = (
+        "10:15, 5 марта 2024, Ош - Кабар , Айжан ТОКТОРОВА\n"
+        "На заседании комитета по аграрной политике депутаты обсудили законопроект о пастбищах. "
+        "Председатель комитета Нурбек Алымбеков открыл заседание."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert found["Токторова"].position is None
+    assert found["Токторова"].organization is None
