@@ -18,7 +18,7 @@ from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from pipelines.doc_views import token_strings
 from pipelines.layouts import leading_name, line_header, opens_item
-from pipelines.person_names import fold, is_first_name, is_womans_first_name, looks_like_surname
+from pipelines.person_names import fold, is_first_name, is_patronymic, is_womans_first_name, looks_like_surname
 
 _REMITS = {"вопрос", "дело"}
 _HONOURS = {"имени", "им.", "им"}
@@ -113,21 +113,40 @@ def _is_modifier(token: Token) -> bool:
 
 
 # «и.о. директора», «И. о. руководителя»: the tokenizer splits the abbreviation of «исполняющий обязанности» into
-# four tokens; the acting post is the post's part (gold: «и.о. начальника»).
+# four tokens; the acting post is the post's part (gold: «и.о. начальника»). A report writes it without the last
+# point too, «И.о хокима района»: three tokens, then the post in lower case.
 _ACTING = ("и", ".", "о", ".")
+_ACTING_UNFINISHED = _ACTING[:-1]
+
+
+def _acting_length(doc: Doc, end: int) -> int:
+    """The tokens of an «и.о.» that ends right before token `end` (0 when none): four, or three before a post's word
+    in lower case."""
+    if end >= len(_ACTING) and tuple(fold(t.text) for t in doc[end - len(_ACTING) : end]) == _ACTING:
+        return len(_ACTING)
+    unfinished = len(_ACTING_UNFINISHED)
+    if (
+        end >= unfinished
+        and end < len(doc)
+        and doc[end].is_lower
+        and doc[end].is_alpha
+        and tuple(fold(t.text) for t in doc[end - unfinished : end]) == _ACTING_UNFINISHED
+    ):
+        return unfinished
+    return 0
 
 
 def acting_before(doc: Doc, i: int) -> int:
-    """Where an «и.о.» spelled in four tokens right before token `i` starts (`i` when there is none)."""
-    if i < len(_ACTING) or tuple(fold(t.text) for t in doc[i - len(_ACTING) : i]) != _ACTING:
-        return i
-    return i - len(_ACTING)
+    """Where an «и.о.» right before token `i` starts (`i` when there is none)."""
+    return i - _acting_length(doc, i)
 
 
 def acting_after(doc: Doc, i: int) -> int:
-    """Past an «и.о.» spelled in four tokens from token `i` (`i` when there is none)."""
-    end = i + len(_ACTING)
-    return end if end <= len(doc) and tuple(fold(t.text) for t in doc[i:end]) == _ACTING else i
+    """Past an «и.о.» from token `i` (`i` when there is none)."""
+    for length in (len(_ACTING), len(_ACTING_UNFINISHED)):
+        if i + length <= len(doc) and _acting_length(doc, i + length) == length:
+            return i + length
+    return i
 
 
 def _comma_inside_title(doc: Doc, i: int) -> bool:
@@ -296,17 +315,21 @@ def _ends_title(doc: Doc, token: Token) -> bool:
     # other name.
     # («Премьер-министра»: a compound capitalised on its first part only is no `is_title`.)
     if token.ent_type_ == "PER" and not (
-        (token.is_title or (token.text[:1].isupper() and "-" in token.text))
-        and (
-            _local_body_word(token.text)
-            or place_adjective(token)
-            or _region_named(token)
-            or _region_adjective(token)
-            or _post_taken_for_name(token)
-            or _place_after_post(token)
-            # «член Маджлиси милли Маджлиси Оли Республики Таджикистан»: a parliament's word the tagger took for a name
-            or fold(token.text) in lexicons.load("person_not_names")
+        (
+            (token.is_title or (token.text[:1].isupper() and "-" in token.text))
+            and (
+                _local_body_word(token.text)
+                or place_adjective(token)
+                or _region_named(token)
+                or _region_adjective(token)
+                or _post_taken_for_name(token)
+                or _place_after_post(token)
+                # «член Маджлиси милли Маджлиси Оли Республики Таджикистан»: a parliament's word the tagger took
+                # for a name
+                or fold(token.text) in lexicons.load("person_not_names")
+            )
         )
+        or complement_taken_for_name(token)
     ):
         return True
     if _hard_break(token) or token.text in _STOP_TEXT:
@@ -326,6 +349,45 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         # «акимать») is still the post's head, no verb ending the title.
         and not (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and is_position_head(token))
     )
+
+
+def _entity_bounds(token: Token) -> tuple[int, int]:
+    """The start and end of the tagger's entity holding `token` (entities are a few words: the walks are short)."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def _no_name_word(token: Token) -> bool:
+    """A lower-case word, or a capitalised one that is no first name, patronymic or surname's shape."""
+    if not token.is_alpha:
+        return False
+    return token.is_lower or not (
+        is_first_name(token.text) or is_patronymic(token.text) or looks_like_surname(token.text)
+    )
+
+
+def complement_taken_for_name(token: Token) -> bool:
+    """«губернатор Квемо Картли | Давит Бурдули», «депутат Маджлиси намояндагон | Давлатмурод Назарзода»: a post,
+    the region or body it is of (a foreign name, undeclined, that the tagger took for a person's), then the person's
+    own name of two or three capitalised words right after it. The first span, no name's words, is the post's
+    complement: no person, and no end of the post's title."""
+    if token.ent_type_ != "PER":
+        return False
+    doc = token.doc
+    start, end = _entity_bounds(token)
+    if start == 0 or end >= len(doc) or doc[end].ent_type_ != "PER" or doc[end].ent_iob_ != "B":
+        return False
+    before = doc[start - 1]
+    if not (before.is_lower and is_position_head(before)):
+        return False
+    if not all(_no_name_word(t) for t in doc[start:end]):
+        return False
+    name_end = _entity_bounds(doc[end])[1]
+    return 2 <= name_end - end <= 3 and all(t.is_title and t.is_alpha for t in doc[end:name_end])
 
 
 # «губернатора в регионе Имерети Нино Абуладзе», «арчин генгешлика Гараёл Шатлык Реджепов»: the region's or the

@@ -40,7 +40,14 @@ from pipelines.person_names import (
     with_gender,
 )
 from pipelines.tag_lines import in_tag_line
-from pipelines.titles import is_position_head, place_adjective, region_named_after_noun, title_before, title_head
+from pipelines.titles import (
+    complement_taken_for_name,
+    is_position_head,
+    place_adjective,
+    region_named_after_noun,
+    title_before,
+    title_head,
+)
 
 
 @dataclass
@@ -1058,6 +1065,11 @@ def _joined_halves(names: list[Span]) -> list[Span]:
     return joined
 
 
+def _past_titles_complements(names: list[Span]) -> list[Span]:
+    """«губернатор Квемо Картли | Давит Бурдули»: the first span is the post's complement, no name."""
+    return [ent for ent in names if not complement_taken_for_name(ent.doc[ent.start])]
+
+
 def _body_run_into_first_name(last: Span, ent: Span) -> bool:
     """A body's kind and a first name, then a surname alone."""
     return (
@@ -1656,7 +1668,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
             if ent is not None
         ]
     )
-    names = _with_turkic_patronymics(_names_after_eponyms(doc, names))
+    names = _with_turkic_patronymics(_names_after_eponyms(doc, _past_titles_complements(names)))
     wrapped = [_surname_after_patronymic(ent) for ent in names]
     joined = {(span.start, span.end) for span in wrapped} - {(ent.start, ent.end) for ent in names}
     # (The surname the tagger read alone on the next line is part of the name now.)

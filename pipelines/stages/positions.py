@@ -22,11 +22,12 @@ from models.components.extensions import doc_text, sentence_of
 from models.linker import Linker
 from models.linker.features import Features, nearest_person, organization_features, position_features
 from pipelines.body_identity import state_service_remit
+from pipelines.bylines import byline_author
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings, OrganizationFinding, PersonFinding, TextSpan
 from pipelines.layouts import line_header
-from pipelines.normalize import inflect_token, inflect_word, nominative, recover_shape
+from pipelines.normalize import inflect_token, inflect_word, inflected, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
     NOMINEES,
@@ -2551,12 +2552,99 @@ def run(doc: Doc, findings: Findings) -> Findings:
     linker = linker_model.load()
     context = _doc_context(doc, findings.organizations)
     persons = tuple(linked_position_of(doc, p, findings.organizations, linker, context) for p in findings.persons)
+    # The journalist signing the report sits by no body: the linker's nearest body is the report's first line's.
+    text = doc_text(doc)
+    persons = tuple(replace(p, position=None, organization=None) if byline_author(p, text) else p for p in persons)
     # The list's own reading («Председателями постоянных комиссий стали: по вопросам бюджета — X») beats the
     # linker's, which reads the plural label as a post of its own.
     persons = tuple(_with_remit_item_post(doc, p) for p in persons)
     persons = tuple(p if p.position else _faction_member(doc, p) for p in persons)
     persons = tuple(_elected_member(doc, p, findings.organizations) for p in persons)
+    persons = _deputies_of_persons(doc, persons)
+    persons = tuple(_post_of_unit_before(doc, p) for p in persons)
     return replace(findings, persons=persons)
+
+
+# An assembly's units whose post the golds write whole: «председатель постоянной комиссии по вопросам бюджета».
+_UNITS_NAMED_BEFORE = frozenset({"комиссия", "подкомиссия", "комитет"})
+# The gender a possessive opening the sentence agrees with.
+_POSSESSIVE_GENDER = {"её": "Fem", "ее": "Fem", "его": "Masc"}
+
+
+def _post_of_unit_before(doc: Doc, person: PersonFinding) -> PersonFinding:
+    """«… утверждён новый состав постоянной комиссии по вопросам бюджета. Её председателем избран депутат X»: the
+    possessive opening the sentence stands for the unit the sentence before named last (its kind agreeing in
+    gender), and the post the person takes is that unit's."""
+    if not person.position:
+        return person
+    post, comma, rest = person.position.partition(",")
+    if " " in post:
+        return person  # the post names its unit already
+    for mention in person.mentions:
+        name = _name_tokens(doc, mention)
+        if name is None or not len(name):
+            continue
+        sentence = sentence_of(doc, name.start)
+        words = [t for t in doc[sentence.start : min(name.start, sentence.start + 3)] if not t.is_space]
+        if sentence.start == 0 or len(words) < 2 or fold(words[0].text) not in _POSSESSIVE_GENDER:
+            continue
+        if not is_position_head(words[1]) or fold(words[1].lemma_) != fold(post):
+            continue
+        prior = sentence_of(doc, sentence.start - 1)
+        gender = _POSSESSIVE_GENDER[fold(words[0].text)]
+        unit = next(
+            (
+                t
+                for t in reversed(prior)
+                if fold(t.lemma_) in _UNITS_NAMED_BEFORE and gender in t.morph.get("Gender") and t.is_lower
+            ),
+            None,
+        )
+        if unit is None:
+            continue
+        start = unit.i
+        while start > prior.start and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower:
+            start -= 1
+        end = min(unit.right_edge.i + 1, prior.end)
+        while end > unit.i + 1 and doc[end - 1].is_punct:
+            end -= 1
+        phrase = inflected(doc[start:end], "gent")
+        return replace(person, position=f"{post} {phrase}{comma}{rest}")
+    return person
+
+
+# Posts a person holds under another person, named by the post alone after a possessive: «его заместитель».
+_DEPUTY_POSTS = frozenset({"заместитель", "помощник", "советник", "первый заместитель"})
+
+
+def _deputies_of_persons(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonFinding, ...]:
+    """«аким города Текели Нурлан Оспанов, его заместитель Айгерим Бекмаханова»: the possessive right after a
+    person's name (and its comma) stands for that person; the deputy's post is theirs of that person's post
+    («заместитель акима»), in that person's body."""
+    ends = {m.end: p for p in persons if p.position for m in p.mentions}
+    if not ends:
+        return persons
+    found = []
+    for person in persons:
+        found.append(person)
+        if person.position not in _DEPUTY_POSTS:
+            continue
+        for mention in person.mentions:
+            name = _name_tokens(doc, mention)
+            title = title_before(doc, name.start) if name is not None and len(name) else None
+            if title is None or title.start < 3 or doc[title.start - 2].text != ",":
+                continue
+            if fold(doc[title.start - 1].text) not in _POSSESSIVES or fold(title.text) != person.position:
+                continue
+            chief = ends.get(doc[title.start - 3].idx + len(doc[title.start - 3]))
+            word = chief.position.split()[0] if chief is not None and chief is not person else ""
+            if not any(p.tag.POS == "NOUN" for p in loading.parse(word)[:1]):
+                continue  # («первый заместитель министра»: the post's head is no first word to take the genitive)
+            # The post's head alone, as the golds write it: «заместитель акима», not «… акима города Текели».
+            head = inflect_word(word, "NOUN", "Nom", None, "Sing", to_case="gent")
+            found[-1] = replace(person, position=f"{person.position} {head}", organization=chief.organization)
+            break
+    return tuple(found)
 
 
 # The bare title of an assembly's member, which the post they are elected to leaves them.

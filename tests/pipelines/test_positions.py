@@ -2077,3 +2077,46 @@ def test_a_post_before_a_dash_introduces_the_name_after_it(nlp: Language) -> Non
     # The current post before the dash outranks a former one after the name.
     text = "Отчёт представит новый аким села Жанаконыс – Ерлан Сарбасов, бывший помощник районного акима."
     assert _positions(nlp, text)["Сарбасов"][0] == "аким села Жанаконыс"
+
+
+def test_a_region_the_tagger_took_for_a_name_stays_in_the_post_before_the_persons_name(nlp: Language) -> None:
+    # «губернатор Самцхе Джавахети | Георгий Кавтарадзе»: the region's undeclined name, no person, is the post's.
+    text = "Встречу открыл губернатор Самцхе Джавахети Георгий Кавтарадзе."
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert set(persons) == {"Кавтарадзе"}
+    assert persons["Кавтарадзе"].position == "губернатор Самцхе Джавахети"
+
+
+def test_an_acting_post_written_without_its_last_point(nlp: Language) -> None:
+    text = "Совещание провёл И.о председателя комитета Азамат Бекболотов."
+    assert _positions(nlp, text)["Бекболотов"][0] == "и.о председателя комитета"
+
+
+def test_his_deputy_after_a_persons_name_is_that_persons_deputy(nlp: Language) -> None:
+    text = (
+        "В совещании участвовали аким района Марат Сейтказиев, его заместитель Динара Абишева, "
+        "директор школы Ержан Нурланов."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert found["Абишева"].position == "заместитель акима"
+    assert found["Абишева"].organization == found["Сейтказиев"].organization
+
+
+def test_her_chair_elected_takes_the_commission_named_the_sentence_before(nlp: Language) -> None:
+    text = (
+        "На сессии депутаты образовали временную комиссию по земельным вопросам. "
+        "Её председателем избран депутат Бакыт Осмонов."
+    )
+    found = {p.surname: p.position for p in run_stages(nlp(text)).persons}
+    assert found["Осмонов"].startswith("председатель временной комиссии по земельным вопросам")
+
+
+def test_the_journalist_signing_the_dateline_represents_no_body(nlp: Language) -> None:
+    text = (
+        "10:15, 5 марта 2024, Ош - Кабар , Айжан ТОКТОРОВА\n"
+        "На заседании комитета по аграрной политике депутаты обсудили законопроект о пастбищах. "
+        "Председатель комитета Нурбек Алымбеков открыл заседание."
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert found["Токторова"].position is None
+    assert found["Токторова"].organization is None

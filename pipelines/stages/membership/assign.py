@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from models import lexicons
 from models.components.extensions import doc_text
 from pipelines import reranking
+from pipelines.bylines import byline_author
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.layouts import detect_layout, find_sections
 from pipelines.stages.membership._words import _head, _lemmas
@@ -205,7 +206,9 @@ def run(doc: Doc, findings: Findings) -> Findings:
         transcript_body=transcript_body,
         owner_of_councils=owner_of_councils,
     )
-    persons = [_person_body(person, document) for person in findings.persons]
+    text = doc_text(doc)
+    # (A report's author signs it: no one at the meeting, whatever body holds it.)
+    persons = [person if byline_author(person, text) else _person_body(person, document) for person in findings.persons]
     # A learned reranker weighs the rules' body against the others proposed (none shipped: the rules' stand).
     persons = reranking.rerank(doc, persons, lambda: reranking.view_of(orgs, body, meeting_org, headed, doc_text(doc)))
     persons = [
