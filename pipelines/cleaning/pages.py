@@ -24,9 +24,10 @@ _RULE = r"[ \t]*[_\-─━—=═~*]{5,}[ \t]*\n"
 _NUMBER = r"(?:(?:стр\.?|с\.|лист|страница)[ \t]*\d{1,4}(?:[ \t]*(?:из|/)[ \t]*\d{1,4})?|[-–—][ \t]*\d{1,4}[ \t]*[-–—])"
 _PAGE = rf"[ \t]*(?:[^\n]{{0,200}}?(?:·|\||[ \t]{{3}})[ \t]*)?{_NUMBER}[ \t]*\n"
 # A running header without a number of its own («Пресс-релиз № 112 · mpa.cis.int», «Бельцкий муниципальный совет
-# Информационный бюллетень № 3/2025»): a line with a number sign, a separator or a layout's gap, right above a rule or a
-# page number and below other furniture, never next to the text, so a sentence's line is not taken for one.
-_HEADER = r"(?=[^\n]*(?:№|·|\||\S[ \t]{3}))[^\n]{1,160}(?<![.!?:;,])\n"
+# Информационный бюллетень № 3/2025», «НОТАРИАЛЬНАЯ ПАЛАТА»): a line with a number sign, a separator or a layout's gap,
+# or in capitals, right above a rule or a page number and below other furniture, never next to the text, so a
+# sentence's line is not taken for one.
+_HEADER = r"(?=[^\n]*(?:№|·|\||\S[ \t]{3})|(?-i:[^\nа-яёa-z]+)\n)[^\n]{1,160}(?<![.!?:;,])\n"
 _FURNITURE = rf"(?:{_RULE}|{_PAGE})"
 PATTERN = re.compile(
     rf"\n(?:{_BLANK})*(?:{_FURNITURE}(?:{_BLANK})*)+(?:{_HEADER}?{_FURNITURE}(?:{_BLANK})*)*",
