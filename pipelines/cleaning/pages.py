@@ -7,8 +7,9 @@ often in the middle of a sentence: «председателем постоянн
 The cut sentence loses the position, the issue or the person it names. Such a block — lines that are blank, rules or
 page-number lines, with a running header (no number of its own) only between two of them — is dropped when the text
 before it ends no sentence, and the two halves join as the lines of one paragraph (the later line-wrap and hyphen
-rules then read «строи-» + «тельстве» as one word). A block after a sentence's end stays: it cuts nothing, and the
-headers of a document's first page (its body, its number) are what other stages read.
+rules then read «строи-» + «тельстве» as one word). After a sentence's end the block is a paragraph break (its title
+would be read as a paragraph of its own). A document's first lines (its body, its number, its date) and a title in
+capitals before the first page's furniture stay: other stages read them.
 """
 
 from __future__ import annotations
@@ -50,14 +51,17 @@ def _ends_sentence(text: str, end: int) -> bool:
 
 
 def join(match: re.Match[str]) -> str:
-    """A page break's furniture dropped from a sentence it cuts: the two halves as lines of one paragraph."""
+    """A page break's furniture dropped: from a sentence it cuts, the halves joined as lines of one paragraph; after a
+    sentence's end, a paragraph break."""
     text, start, end = match.string, match.start(), match.end()
     if start == 0 or text[start - 1] == "\n" or end >= len(text):
         return match.group()  # no text before or after: a document's own title block or its last page's footer
     if _PAGE_LINE.search(match.group(), 1) is None:
         return match.group()  # rules alone part sections, not pages
-    if _ends_sentence(text, start) or (text[start - 1].isupper() and not text[end].islower()):
-        # A sentence's end, or a title in capitals before a capital: the first page's title block («ПОСОЛЬСТВО … В
+    if _ends_sentence(text, start):
+        return "\n\n"  # the break cuts no sentence: the furniture goes, the paragraphs stay apart
+    if text[start - 1].isupper() and not text[end].islower():
+        # A title in capitals before a capital: the first page's title block («ПОСОЛЬСТВО … В
         # РЕСПУБЛИКЕ УЗБЕКИСТАН» · «Информационный бюллетень № 9 (сентябрь 2024 г.) стр. 1» · «ЗАСЕДАНИЕ …»).
         return match.group()
     return "\n"
