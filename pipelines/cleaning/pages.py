@@ -31,7 +31,9 @@ _PAGE = rf"[ \t]*(?:[^\n]{{0,200}}?(?:·|\||[ \t]{{3}})[ \t]*)?{_NUMBER}[ \t]*\n
 _HEADER = r"(?=[^\n]*(?:№|·|\||\S[ \t]{3})|(?-i:[^\nа-яёa-z]+)\n)[^\n]{1,160}(?<![.!?:;,])\n"
 _FURNITURE = rf"(?:{_RULE}|{_PAGE})"
 PATTERN = re.compile(
-    rf"\n(?:{_BLANK})*(?:{_FURNITURE}(?:{_BLANK})*)+(?:{_HEADER}?{_FURNITURE}(?:{_BLANK})*)*",
+    # From a text line's end only (the look-behind): tried from every newline of a run of blank lines, the run was
+    # read again from each, quadratic in a text of 50k empty lines.
+    rf"(?<=\S)[ \t]*\n(?:{_BLANK})*(?:{_FURNITURE}(?:{_BLANK})*)+(?:{_HEADER}?{_FURNITURE}(?:{_BLANK})*)*",
     re.IGNORECASE,
 )
 _PAGE_LINE = re.compile(rf"^{_PAGE}", re.IGNORECASE | re.MULTILINE)
@@ -54,7 +56,7 @@ def join(match: re.Match[str]) -> str:
     """A page break's furniture dropped: from a sentence it cuts, the halves joined as lines of one paragraph; after a
     sentence's end, a paragraph break."""
     text, start, end = match.string, match.start(), match.end()
-    if start == 0 or text[start - 1] == "\n" or end >= len(text):
+    if start == 0 or end >= len(text):
         return match.group()  # no text before or after: a document's own title block or its last page's footer
     if _PAGE_LINE.search(match.group(), 1) is None:
         return match.group()  # rules alone part sections, not pages
