@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from models import lexicons, loading
-from pipelines.cleaning import quotes
+from pipelines.cleaning import pages, quotes
 from pipelines.cleaning.offsets import CleanText, Replacement
 from pipelines.deadline import check_deadline
 
@@ -336,6 +336,9 @@ RULES: tuple[Rule, ...] = (
     # Non-breaking and typographic spaces of web pages («г.\u00a0Бишкек», «Иванов\u00a0– глава», «2024\u00a0года»)
     # are spaces: the grammars and the tokenizer's neighbours read a plain one.
     Rule("wide_spaces", re.compile(_WIDE_SPACES), " ", needs=tuple(_WIDE_SPACES[1:-1])),
+    # A page's running footer or header, rules and page number inside a sentence a PDF's page break cut: dropped, the
+    # halves joined (`pipelines/cleaning/pages.py`). Before the line-wrap and hyphen rules, which then join them.
+    Rule("page_furniture", pages.PATTERN, pages.join, needs=("\n",)),
     # Image widgets and gallery markers of scraped pages: "## ×", lone "×".
     Rule("widget", re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*)?[×✕✖][ \t]*$"), "", needs=("×", "✕", "✖")),
     # The same widget OCR'd: the cross read as a small «х» («## х», «## Хх»), on its own line or run into the

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.cleaning import CleanText, clean
+from pipelines.cleaning import CleanText, clean, pages
 from pipelines.cleaning.noise import RULES, Rule
 from tests.conftest import CORPUS_DEV
 
@@ -120,6 +120,31 @@ CASES = [
     # a 6 for a small б between letters; a number in front of a unit stays
     ("Ба6аев и Ре6ров", "Бабаев и Ребров"),
     ("6км и 6-й", "6км и 6-й"),
+    # a PDF page's footer, header, rules and number inside a sentence: dropped, the halves joined
+    (
+        "избран заместителем председателя комиссии по бюджетным\n\n"
+        "Старицкая волостная управа · Протокол № 4 от 03.02.2027 · стр. 3\n"
+        "──────────────────────────────\n\nвопросам депутат Олег Михеев.",
+        "избран заместителем председателя комиссии по бюджетным вопросам депутат Олег Михеев.",
+    ),
+    (
+        "доложила о подготовке к паводку и попросила выделить сред-\n\n"
+        "_____________________________\nВестник волости № 7 (15)        – 2 –\nСТАРИЦКАЯ ВОЛОСТНАЯ УПРАВА\n"
+        "_____________________________\n\nства на расчистку русла.",
+        "доложила о подготовке к паводку и попросила выделить средства на расчистку русла.",
+    ),
+    ("лесничий Рогов сообщил, что\n\n- 4 -\n\nпосадки завершены.", "лесничий Рогов сообщил, что посадки завершены."),
+    (
+        "Сессия поддержала обращение, по данным\n\nСтраница 2 из 5\n\nуправы.",
+        "Сессия поддержала обращение, по данным управы.",
+    ),
+    # after a sentence's end the furniture goes and the paragraphs stay apart
+    ("Решение принято.\n\nВестник волости · стр. 2\n\nДалее", "Решение принято.\n\nДалее"),
+    # a title block, a section's rule, a last page's footer and a page number in a sentence stay
+    ("Решение принято.\n\nВестник волости · стр. 3\n", "Решение принято.\n\nВестник волости · стр. 3\n"),
+    ("СТАРИЦКАЯ УПРАВА\nВестник № 7 · стр. 1\n\nЗАСЕДАНИЕ", "СТАРИЦКАЯ УПРАВА\nВестник № 7 · стр. 1\n\nЗАСЕДАНИЕ"),
+    ("итоги года\n\n__________\n\nи планы", "итоги года\n\n__________\n\nи планы"),
+    ("см. таблицу на\nстр. 5 отчёта", "см. таблицу на стр. 5 отчёта"),
     # a space inside a word, or a line break that lost its hyphen
     ("Министер ство финансов", "Министерство финансов"),
     ("Министер\nство финансов", "Министерство финансов"),
@@ -187,7 +212,8 @@ _LOOKALIKES = str.maketrans("036abekmhopctxy", "озбавекмнорстху")
 def _same_word(source_span: str, word: str) -> bool:
     # Look-alikes are compared case-blind: OCR repairs put «о» for a "0" inside a lower-case word.
     # A decomposed letter is the composed one; a stress mark is dropped.
-    source = unicodedata.normalize("NFC", _REMOVED.sub("", source_span))
+    # A word a page break cut spans the page's furniture between its halves: «сред-» · footer · «ства».
+    source = unicodedata.normalize("NFC", _REMOVED.sub("", pages.PATTERN.sub("\n", source_span)))
     source = "".join(ch for ch in source if not unicodedata.combining(ch))
     return source.lower().translate(_LOOKALIKES) == word.lower().translate(_LOOKALIKES)
 

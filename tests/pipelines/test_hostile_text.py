@@ -81,6 +81,14 @@ def test_the_lookalike_rule_starts_only_where_a_word_starts() -> None:
     assert [m.span() for m in rule.pattern.finditer(word)] == [(0, len(word))]
 
 
+def test_the_page_furniture_rule_starts_only_after_a_text_line() -> None:
+    rule = next(r for r in RULES if r.name == "page_furniture")
+    text = "текст" + "\n" * 3000 + "- 2 -\n" + " \n" * 3000 + "продолжение"
+    # Anchored after a line's last character: a run of blank lines is read once, not once from each of its newlines.
+    assert all(rule.pattern.match(text, i) is None for i in range(6, len(text), 97))
+    assert [m.span() for m in rule.pattern.finditer(text)] == [(5, len(text) - len("продолжение"))]
+
+
 def test_cleaning_checks_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KENESH_DOCUMENT_SECONDS", "0")
     with document_deadline(), pytest.raises(LimitExceeded, match="stopped at cleaning"):
