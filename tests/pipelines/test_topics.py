@@ -94,6 +94,20 @@ def test_a_kindergarten_is_schooling_not_family_policy(nlp: Language) -> None:
     assert scores["education"] > 0
 
 
+def test_social_services_and_ngos_are_read_in_reports_wording(nlp: Language) -> None:
+    text = (
+        "Члены совета заслушали отчёт кризисного центра: психологи центра консультировали женщин, оказание услуг "
+        "льготным категориям граждан выросло. Неправительственные организации города предложили совместные проекты."
+    )
+    lemmas = topics.content_lemmas(nlp(text))
+    lexicons = classifier().lexicons
+    for word in ("кризисный", "психолог", "оказание", "категория"):
+        assert word in lemmas and lexicons["social_protection"][word] > 0
+    assert "неправительственный" in lemmas and lexicons["civil_society"]["неправительственный"] > 0
+    scores = {s.id: s.score for s in classifier().scores(lemmas)}
+    assert scores["social_protection"] > 0 and scores["civil_society"] > 0
+
+
 _BUDGET_SESSION_WITH_MEALS = (
     "Сессия городского совета. Депутаты рассмотрели исполнение бюджета города за 2023 год: доходы бюджета, "
     "налоговые поступления, расходы бюджета и дефицит бюджета, муниципальный долг и финансирование программ. "
