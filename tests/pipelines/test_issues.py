@@ -1348,3 +1348,20 @@ def test_works_worded_as_an_agenda_would(nlp: Language, text: str, expected: lis
 )
 def test_counts_left_out(text: str, expected: str) -> None:
     assert issues._uncounted(text) == expected
+
+
+def test_a_report_names_up_to_eight_questions(nlp: Language) -> None:
+    """A report's narrative names more questions than a protocol's list: its weak phrases fill up to eight, not six."""
+    text = (
+        "Депутаты обсудили подготовку к весеннему паводку. "
+        + "Заседание прошло в зале администрации района, в нём участвовали депутаты и приглашённые. " * 5
+        + "Глава сельсовета Пётр Лукин сообщил, что в этом году завершён ремонт кровли сельской школы. "
+        "Начато строительство водопровода в селе Озёрном. Продолжается реконструкция моста через реку Сосновку. "
+        "Завершён капитальный ремонт дома культуры в посёлке Лесном. Идёт строительство фельдшерского пункта в селе "
+        "Ключи. Жители жалуются на нехватку врачей в районной больнице. Выполнен ремонт дороги в селе Каменка. "
+        "Начат ремонт спортивного зала в школе посёлка Горного."
+    )
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание районного совета"))
+    found = issues.run(nlp(text), meeting).issues
+    assert len(found) == issues.REPORT_ISSUES
+    assert found[0].text == "подготовка к весеннему паводку" and not found[0].filler
