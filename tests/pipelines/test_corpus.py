@@ -59,7 +59,10 @@ GENRE = {
     # it (heldout-genre +0.013, -3 and -6 +0.010); here one extra item («проект плана на 2024 год») is not in the gold.
     # 0.685 → 0.68 in session 18, in the open: a shortfall that is a verb's subject is a problem raised («ожидается
     # дефицит воды»; -22's gold lists one), which a09's gold files under another item (24 opened sets +.008).
-    "issues": 0.685,
+    # 0.685 → 0.665 in session 20, in the open: issues20c's cap of weak phrases for reports 6 → 8 (protocols and
+    # transcripts keep 6; report golds list 6.6 issues on average; issues up on 17 opened sets, +.170 summed, down on 7)
+    # (.688 → .669).
+    "issues": 0.665,
     # topics steps down once, in the open (session 13): a body's name opening with a city's adjective that
     # pymorphy also guesses as a surname («Новополоцкого городского Совета») is the meeting's body now, and the
     # learned decision, retrained, decides those reports: in-sample 0.881 → 0.864 here, the blind sets
@@ -105,7 +108,7 @@ HELDOUT = {
     # 0.85 → 0.83 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.85 → 0.84 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.853 →
     # .842).
-    "topics": 0.84,
+    "topics": 0.85,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -116,9 +119,10 @@ HELDOUT2 = {
     "speakers": 0.995,
     "organizations": 0.97,
     "locations": 0.96,
-    "position_f1": 0.95,
+    "position_f1": 0.96,
     "person_org": 0.98,
-    "issues": 0.86,
+    # 0.86 → 0.855 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.864 → .857).
+    "issues": 0.855,
     # 0.865 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.885 → 0.87 in session 17, in the open: decision retrained with -19, -20 opened (.889 → .875).
@@ -135,7 +139,7 @@ HELDOUT3 = {
     "locations": 0.98,
     "position_f1": 0.98,
     "person_org": 0.995,
-    "issues": 0.735,
+    "issues": 0.765,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # 0.84 → 0.83 in session 19, in the open: the decision retrained with -23 and -24 opened (.831 in sample;
@@ -157,7 +161,7 @@ HELDOUT4 = {
     # 0.915 → 0.9 in session 15, in the open: the linker retrained on session 14's tree (NEREL held out .698/.570 →
     # .703/.575; blind heldout-genre-18 person_org +0.030, opened -16 +0.010).
     "person_org": 0.915,
-    "issues": 0.67,
+    "issues": 0.685,
     # 0.800 with the seed-lexicon rules alone (in-sample: their lexicons were tuned on this set); 0.788 with session
     # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
@@ -168,7 +172,10 @@ HELDOUT4 = {
     # 0.845 → 0.815 in session 20, in the open: topics20's decision (a meeting's kind and place without a body decided
     # by the model, learnt from named bodies' reports; executive words no governance evidence): leave-one-set-out mean
     # over the opened sets .775 → .787 (.848 → .818 in sample; left out .781, flat).
-    "topics": 0.855,
+    # 0.855 → 0.83 in session 20, in the open: the decision retrained on the final tree, with topics20c's social-
+    # protection and civil-society words (leave-one-set-out mean .7886 → .7905, no set lower) (.862 → .831 in sample;
+    # left out .794, flat).
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -210,7 +217,7 @@ HELDOUT6 = {
     "locations": 0.98,
     "position_f1": 0.925,
     "person_org": 0.91,
-    "issues": 0.77,
+    "issues": 0.78,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.875 → 0.86 in session 19, in the open: the decision retrained with -23 and -24 opened (.862 in sample;
@@ -228,7 +235,7 @@ HELDOUT7 = {
     "locations": 0.905,
     "position_f1": 0.91,
     "person_org": 0.945,
-    "issues": 0.645,
+    "issues": 0.665,
     # 0.8 → 0.785 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.87 → 0.84 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the
     # decision retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings)
@@ -240,8 +247,8 @@ HELDOUT7 = {
 # corpus/heldout-genre-8: 12 more meeting documents, written blind to the pipeline in session 9 beside heldout-genre-7,
 # measured blind through session 9, opened for error analysis in session 10 (heldout-genre-9 took its place).
 HELDOUT8 = {
-    "persons": 0.985,
-    "speakers": 0.98,
+    "persons": 0.995,
+    "speakers": 0.995,
     # 0.915 → 0.91 in session 18, in the open: a jamoat by its chair's title is listed (-11, -13, -17, -22's golds);
     # this gold alone leaves it out.
     "organizations": 0.91,
@@ -250,8 +257,8 @@ HELDOUT8 = {
     # owner, which lifted heldout-genre-2 (person_org +0.013, position +0.007) and -6: within a 12-document
     # set's noise, so the ratchet steps down once, in the open.
     "position_f1": 0.91,
-    "person_org": 0.955,
-    "issues": 0.65,
+    "person_org": 0.96,
+    "issues": 0.66,
     # 0.526 first; 0.509 with the topics stage's rule that the kind of the body holding the meeting is not
     # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
     # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
@@ -305,7 +312,7 @@ HELDOUT10 = {
     "person_org": 0.915,
     # 0.735 → 0.72 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here two budget-line works the gold leaves out.
-    "issues": 0.79,
+    "issues": 0.81,
     # 0.865 → 0.845 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.88 → 0.86 in session 19, in the open: the decision retrained with -23 and -24 opened (.864 in sample;
@@ -329,7 +336,7 @@ HELDOUT11 = {
     "locations": 0.95,
     "position_f1": 0.875,
     "person_org": 0.86,
-    "issues": 0.715,
+    "issues": 0.725,
     # 0.72 → 0.705 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened (they
     # rose .075 and .057 in sample; blind heldout-genre-16 rose .015, -15 fell .008).
     # 0.705 → 0.685 in session 14, in the open: the topic decision retrained on the final tree (new issues move
@@ -341,7 +348,7 @@ HELDOUT11 = {
     # mean .768 → .776; here .706 → .690) (.776 → .756 in sample).
     # 0.75 → 0.73 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.756 →
     # .732).
-    "topics": 0.795,
+    "topics": 0.805,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -358,7 +365,8 @@ HELDOUT12 = {
     # 0.625 → 0.62 in session 20, in the open: issues20b's one-word phrase joining a fuller item («бюджет», «Правила»;
     # +.003 … +.010 on six opened sets) takes «взнос» into its agenda item, which matched a gold problem only by chance
     # (.626 → .621).
-    "issues": 0.62,
+    # 0.62 → 0.615 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.621 → .617).
+    "issues": 0.615,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766). 0.79 → 0.78
     # in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.796 → 0.784).
@@ -403,11 +411,13 @@ HELDOUT14 = {
     "person_org": 0.935,
     # 0.765 → 0.75 in session 19, in the open: issues19's fillers of crowded reports (nine or more speakers; opened sets
     # +.111 in sum, -24 +.080) read wrong ones in -14-11 (.768 → .755).
-    "issues": 0.78,
+    "issues": 0.785,
     # 0.83 → 0.82 in session 17, in the open: decision retrained with -19, -20 opened (.833 → .821).
     # 0.83 → 0.79 in session 19, in the open: topics19's relative share (leave-one-set-out mean .768 → .776; here .753
     # unchanged) (.833 → .796 in sample).
-    "topics": 0.87,
+    # 0.87 → 0.86 in session 20, in the open: topics20c's retrained decision (see heldout-genre-4): heldout14-11 loses
+    # education (.875 → .863 in sample; left out .791, flat).
+    "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -424,7 +434,7 @@ HELDOUT15 = {
     "person_org": 0.855,
     # 0.665 → 0.655 in session 19, in the open: issues19's fillers of crowded reports (opened sets +.111 in sum, -24
     # +.080) read wrong ones in -15-01 and -15-13 (.667 → .658).
-    "issues": 0.68,
+    "issues": 0.69,
     # 0.66 → 0.655 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened.
     # topics 0.815 → 0.805 in session 16, in the open (.818 → .809; leave-one-set-out .714 → .706): see heldout-genre-5.
     # 0.825 → 0.815 in session 19, in the open: the decision retrained with -23 and -24 opened (.818 in sample;
@@ -432,7 +442,7 @@ HELDOUT15 = {
     # 0.83 → 0.82 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the
     # decision retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings)
     # (.837 → .824 in sample).
-    "topics": 0.82,
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -453,7 +463,7 @@ HELDOUT16 = {
     "person_org": 0.74,
     # 0.625 → 0.61 in session 20, in the open: issues20's works fillers (see heldout-genre; up on 25 of 28 opened sets)
     # (.632 → .617).
-    "issues": 0.615,
+    "issues": 0.63,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
     # 0.755 → 0.735 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     "topics": 0.77,
@@ -468,7 +478,8 @@ HELDOUT17 = {
     "locations": 0.995,
     "position_f1": 0.93,
     "person_org": 0.975,
-    "issues": 0.7,
+    # 0.7 → 0.695 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.703 → .699).
+    "issues": 0.695,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
     # 0.685 → 0.68 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
@@ -479,13 +490,13 @@ HELDOUT17 = {
 HELDOUT18 = {
     # First measured blind on main at a50c1ff (README there), written blind in session 14 (Caucasus, Moldova with
     # Gagauzia, Russia's national republics).
-    "persons": 0.99,
+    "persons": 0.995,
     "speakers": 0.995,
     "organizations": 0.94,
     "locations": 0.915,
     "position_f1": 0.88,
     "person_org": 0.895,
-    "issues": 0.765,
+    "issues": 0.785,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
     # heldout-genre-17 +0.017). And 0.72 → 0.71 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; topics read the issues'
@@ -512,7 +523,7 @@ HELDOUT19 = {
     # .796).
     # 0.87 → 0.86 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.874 →
     # .863).
-    "topics": 0.86,
+    "topics": 0.875,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -525,7 +536,10 @@ HELDOUT20 = {
     "locations": 0.975,
     "position_f1": 0.875,
     "person_org": 0.825,
-    "issues": 0.715,
+    # 0.715 → 0.71 in session 20, in the open: clean20's page furniture (a running title between two pages of a cut
+    # sentence dropped, the halves joined; 8 opened sets up) makes one sentence of heldout20-12 longer, and the issues
+    # stage no longer reads «ход исполнения бюджета …» from it (.718 → .711).
+    "issues": 0.71,
     # 0.88 → 0.875 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     "topics": 0.935,
     "meeting_date": 0.995,
@@ -538,13 +552,13 @@ HELDOUT21 = {
     "speakers": 0.99,
     "organizations": 0.945,
     "locations": 0.975,
-    "position_f1": 0.915,
+    "position_f1": 0.92,
     "person_org": 0.94,
-    "issues": 0.66,
+    "issues": 0.665,
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
     # 0.86 → 0.85 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.867 → .857 in sample; left out .829 → .843).
-    "topics": 0.85,
+    "topics": 0.885,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -562,7 +576,7 @@ HELDOUT22 = {
     "person_org": 0.94,
     # 0.64 → 0.635 in session 16, in the open: real16b's organization rules (chosen on real reports) moved this set
     # 0.640 → 0.636; no opened set moved.
-    "issues": 0.75,
+    "issues": 0.795,
     "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -581,13 +595,14 @@ HELDOUT23 = {
     # school her body (-3, -16, -17 annotate so; -23's gold keeps the whole) (.887 → .883).
     "position_f1": 0.89,
     "person_org": 0.91,
-    "issues": 0.71,
+    # 0.71 → 0.705 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.713 → .708).
+    "issues": 0.705,
     # 0.92 → 0.9 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.923 → .904 in sample; left out .840 → .860).
     # 0.9 → 0.89 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the decision
     # retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings) (.904 →
     # .893 in sample).
-    "topics": 0.89,
+    "topics": 0.91,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -599,9 +614,9 @@ HELDOUT24 = {
     "speakers": 0.98,
     "organizations": 0.905,
     "locations": 0.98,
-    "position_f1": 0.92,
+    "position_f1": 0.925,
     "person_org": 0.905,
-    "issues": 0.635,
+    "issues": 0.64,
     "topics": 0.875,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -618,7 +633,7 @@ HELDOUT25 = {
     "person_org": 0.895,
     # 0.515 → 0.505 in session 18, in the open: issues18's numbered agenda paragraphs («1. Об … – выступил …», chosen
     # on opened sets: -21 +.034, blind -24 +.009) cost this blind set .010.
-    "issues": 0.605,
+    "issues": 0.62,
     "topics": 0.935,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -632,7 +647,7 @@ HELDOUT26 = {
     "organizations": 0.94,
     # 0.965 → 0.955 in session 18, in the open: places18's rules (chosen on opened sets: -21 .937 → .965, -22 .904 →
     # .987) cost this blind set one place.
-    "locations": 0.97,
+    "locations": 0.975,
     "position_f1": 0.925,
     # 0.915 → 0.905 in session 19, in the open: round 1's rules, chosen on the opened sets (person_org +.085 in sum
     # there), cost this blind set .010 (.918 → .908).
@@ -642,7 +657,7 @@ HELDOUT26 = {
     # sets, .768 → .776) cost this blind set .004 (.822 → .818).
     # 0.815 → 0.8 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.818 →
     # .805; blind).
-    "topics": 0.845,
+    "topics": 0.865,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -651,17 +666,19 @@ HELDOUT27 = {
     # of kinds, the hidden set's distribution.
     "persons": 0.985,
     "speakers": 0.98,
-    "organizations": 0.895,
+    # 0.895 → 0.89 in session 20, in the open: round 3's rules (people20c, clean20; chosen on the opened sets, where no
+    # organization figure fell) cost this blind set .006 (.900 → .894).
+    "organizations": 0.89,
     "locations": 0.99,
     # 0.91 → 0.9 in session 20, in the open: round 1's post rules (people20, orgs20; chosen on the opened sets: position
     # +.067 summed there) cost this blind set .007 (.913 → .906).
     # 0.9 → 0.895 in session 20, in the open: real20's post rules (chosen on 23 real press-service reports; no opened
     # set moved, NEREL position .712 → .715) cost this blind set .007 (.906 → .899).
-    "position_f1": 0.895,
+    "position_f1": 0.905,
     # 0.915 → 0.905 in session 20, in the open: round 1's rules (people20, orgs20, places20; chosen on the opened sets:
     # person_org +.197 summed there) cost this blind set .009 (.917 → .908).
     "person_org": 0.905,
-    "issues": 0.72,
+    "issues": 0.725,
     # 0.805 → 0.795 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.810
     # → .800; blind).
     "topics": 0.795,
@@ -677,9 +694,9 @@ HELDOUT28 = {
     "speakers": 0.98,
     "organizations": 0.905,
     "locations": 0.995,
-    "position_f1": 0.915,
-    "person_org": 0.94,
-    "issues": 0.65,
+    "position_f1": 0.925,
+    "person_org": 0.96,
+    "issues": 0.655,
     "topics": 0.77,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -691,11 +708,12 @@ HELDOUT29 = {
     # publish them (and two Russian), short notes to long reports, 2 protocols and a transcript.
     "persons": 0.97,
     "speakers": 0.98,
-    "organizations": 0.85,
+    "organizations": 0.865,
     "locations": 0.935,
     "position_f1": 0.935,
     "person_org": 0.855,
-    "issues": 0.605,
+    # 0.605 → 0.59 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.605 → .594; blind).
+    "issues": 0.59,
     "topics": 0.72,
     "meeting_date": 0.925,
     "meeting_place": 0.925,
