@@ -1453,6 +1453,20 @@ def grow(
     return end
 
 
+def remit_after_unit(unit: Token, remit: Token) -> bool:
+    """«отдела | полиции», «управления | полиции города …»: a kind that names no particular body (`org_generic.txt`),
+    in lower case right after a unit's kind, is the unit's remit, not a body of its own."""
+    return (
+        remit.is_lower
+        and _folded_lemma(remit) in lexicons.load("org_generic")
+        and _folded_lemma(unit) in lexicon().subunits
+    )
+
+
+def _folded_lemma(token: Token) -> str:
+    return token.lemma_.lower().replace("ё", "е")
+
+
 def _closed_by_place(doc: Doc, start: int, end: int, seg: Segment) -> bool:
     """«плана мероприятий Исполнительного органа … города Душанбе | по оснащению инфраструктуры свалок»: a body's name
     ends with the place it serves; a field after that place is what the sentence's noun («план», «отчёт») is about,

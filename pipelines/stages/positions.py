@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons, loading
 from models import linker as linker_model
 from models.components.extensions import doc_text, sentence_of
+from models.grammars.organizations import remit_after_unit
 from models.linker import Linker
 from models.linker.features import Features, nearest_person, organization_features, position_features
 from pipelines.body_identity import state_service_remit
@@ -439,13 +440,7 @@ def _unit_with_remit_of(ent: Span, organizations: tuple[OrganizationFinding, ...
     doc = ent.doc
     if ent.end + 1 >= len(doc):
         return False
-    remit, body = doc[ent.end], doc[ent.end + 1]
-    return (
-        remit.is_lower
-        and fold(remit.lemma_) in lexicons.load("org_generic")
-        and fold(ent[-1].lemma_) in lexicons.load("org_subunits")
-        and body.idx in _index(doc, organizations).by_start
-    )
+    return remit_after_unit(ent[-1], doc[ent.end]) and doc[ent.end + 1].idx in _index(doc, organizations).by_start
 
 
 def _adjectives_only(ent: Span) -> bool:
