@@ -471,10 +471,14 @@ def _regional_department_closing(inner: Span, title: Span) -> bool:
     return any(fold(t.lemma_) in _SERVED_UNITS for t in inner[1:])
 
 
+# Words back from a department to the unit of it the post names: «отдела полиции города Текели | Департамента …».
+_DEPARTMENT_UNIT_REACH = 6
+
+
 def _unit_before_department(inner: Span) -> Token | None:
     """The lower-case unit's kind (`org_subunits`) in the title before the department, if any."""
     units = lexicons.load("org_subunits")
-    for token in inner.doc[max(0, inner.start - 6) : inner.start]:
+    for token in inner.doc[max(0, inner.start - _DEPARTMENT_UNIT_REACH) : inner.start]:
         if token.is_lower and fold(token.lemma_) in units:
             return token
     return None
