@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from spacy.attrs import ENT_TYPE, LEMMA, LOWER, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from models.components.extensions import doc_text, entities  # noqa: F401  (entities: read by the stages from here)
 
@@ -37,6 +37,21 @@ def folded_strings(doc: Doc, attr: int) -> list[str]:
     if found is None:
         found = doc.user_data[key] = [s.lower().replace("ё", "е") for s in token_strings(doc, attr)]
     return found
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity token `i` belongs to, read from the tokens' own IOB tags: `doc.ents` builds every entity anew on
+    each call, which per token asked would be quadratic in a text of many names (entities are a few words: the walks
+    are short)."""
+    if i < 0 or not doc[i].ent_type_:
+        return None
+    start = i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def written_words(doc: Doc) -> frozenset[str]:

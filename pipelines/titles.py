@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
-from pipelines.doc_views import token_strings
+from pipelines.doc_views import entity_at, token_strings
 from pipelines.layouts import leading_name, line_header, opens_item
 from pipelines.person_names import fold, is_first_name, is_patronymic, is_womans_first_name, looks_like_surname
 
@@ -351,16 +351,6 @@ def _ends_title(doc: Doc, token: Token) -> bool:
     )
 
 
-def _entity_bounds(token: Token) -> tuple[int, int]:
-    """The start and end of the tagger's entity holding `token` (entities are a few words: the walks are short)."""
-    doc, start, end = token.doc, token.i, token.i + 1
-    while doc[start].ent_iob_ == "I" and start > 0:
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return start, end
-
-
 def _no_name_word(token: Token) -> bool:
     """A lower-case word, or a capitalised one that is no first name, patronymic or surname's shape."""
     if not token.is_alpha:
@@ -378,7 +368,10 @@ def complement_taken_for_name(token: Token) -> bool:
     if token.ent_type_ != "PER":
         return False
     doc = token.doc
-    start, end = _entity_bounds(token)
+    complement = entity_at(doc, token.i)
+    if complement is None:
+        return False
+    start, end = complement.start, complement.end
     if start == 0 or end >= len(doc) or doc[end].ent_type_ != "PER" or doc[end].ent_iob_ != "B":
         return False
     before = doc[start - 1]
@@ -386,8 +379,8 @@ def complement_taken_for_name(token: Token) -> bool:
         return False
     if not all(_no_name_word(t) for t in doc[start:end]):
         return False
-    name_end = _entity_bounds(doc[end])[1]
-    return 2 <= name_end - end <= 3 and all(t.is_title and t.is_alpha for t in doc[end:name_end])
+    name = entity_at(doc, end)
+    return name is not None and 2 <= len(name) <= 3 and all(t.is_title and t.is_alpha for t in name)
 
 
 # «губернатора в регионе Имерети Нино Абуладзе», «арчин генгешлика Гараёл Шатлык Реджепов»: the region's or the
@@ -711,9 +704,6 @@ def title_before(doc: Doc, name_start: int) -> Span | None:
     return title
 
 
-_TITLE_DASHES = frozenset({"–", "—"})
-
-
 def _title_before(doc: Doc, name_start: int) -> Span | None:
     sent_start = sentence_of(doc, name_start).start
     title = _walk_left(doc, name_start, sent_start)
@@ -721,7 +711,7 @@ def _title_before(doc: Doc, name_start: int) -> Span | None:
         end = _aside_end(doc, name_start, sent_start)
         if end != name_start:
             title = _walk_left(doc, end, sent_start)
-    if title is None and name_start - 1 > sent_start and doc[name_start - 1].text in _TITLE_DASHES:
+    if title is None and name_start - 1 > sent_start and doc[name_start - 1].text in _DASHES:
         # «новоиспеченный аким поселка Круглоозерное – Мирболат Нуржанов»: a post, a dash, the name it introduces (a
         # post in the plural, «выступили депутаты – …», introduces a list, not this name alone).
         title = _walk_left(doc, name_start - 1, sent_start)

@@ -1613,7 +1613,7 @@ _COUNTS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, 
 _ORDINALS = frozenset({"первый", "второй", "третий"})  # «три вопроса: первый – об …» names them one by one
 
 
-def _opens_item(token: Token) -> bool:
+def _may_open_counted_item(token: Token) -> bool:
     """A word that can open a listed item: a noun or its adjective in the nominative."""
     return token.pos_ in ("NOUN", "ADJ") and _case(token) == "Nom" and lemma(token) not in _ORDINALS
 
@@ -1625,7 +1625,7 @@ def counted_items(doc: Doc) -> Iterator[Candidate]:
         checkpoint("issues")
         count = _COUNTS.get(found.group("count").lower()) or int(found.group("count"))
         first = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
-        if first is None or not len(first) or not _opens_item(first[0]):
+        if first is None or not len(first) or not _may_open_counted_item(first[0]):
             continue
         sent = first[0].sent
         end = sent.end
@@ -1642,7 +1642,7 @@ def counted_items(doc: Doc) -> Iterator[Candidate]:
             elif "\n" in token.text:
                 end = token.i  # an announced list runs on in its own paragraph
                 break
-            elif depth == 0 and token.i + 1 < end and _opens_item(doc[token.i + 1]):
+            elif depth == 0 and token.i + 1 < end and _may_open_counted_item(doc[token.i + 1]):
                 if token.text == ",":
                     commas.append(token.i)
                     last_and = None

@@ -1453,6 +1453,20 @@ def grow(
     return end
 
 
+def remit_after_unit(unit: Token, remit: Token) -> bool:
+    """«отдела | полиции», «управления | полиции города …»: a kind that names no particular body (`org_generic.txt`),
+    in lower case right after a unit's kind, is the unit's remit, not a body of its own."""
+    return (
+        remit.is_lower
+        and _folded_lemma(remit) in lexicons.load("org_generic")
+        and _folded_lemma(unit) in lexicon().subunits
+    )
+
+
+def _folded_lemma(token: Token) -> str:
+    return token.lemma_.lower().replace("ё", "е")
+
+
 def _closed_by_place(doc: Doc, start: int, end: int, seg: Segment) -> bool:
     """«плана мероприятий Исполнительного органа … города Душанбе | по оснащению инфраструктуры свалок»: a body's name
     ends with the place it serves; a field after that place is what the sentence's noun («план», «отчёт») is about,
@@ -1465,7 +1479,7 @@ def _closed_by_place(doc: Doc, start: int, end: int, seg: Segment) -> bool:
     # Республики Карелия по строительству», «Агентства Республики Казахстан по противодействию коррупции») the field
     # is the body's own.
     kind = doc[end - 2]
-    if not kind.is_lower or kind.lemma_.replace("ё", "е") not in _PLACE_KINDS:
+    if not _lower_place_kind(kind):
         return False
     territory = doc[seg.start + 1 : seg.end]
     return not any(t.ent_type_ == "LOC" or t.lemma_.replace("ё", "е") in _PLACE_KINDS for t in territory)
@@ -1514,7 +1528,7 @@ def _by_place(doc: Doc, start: int, seg: Segment, lex: Lexicons) -> bool:
     place named by its kind and a name (`_PLACE_KINDS`), however the NER read it. After a unit of the body («отдела
     надзорной деятельности ГУ МЧС по городу Тулуну») the place is the unit's: the body is the region's."""
     kind = doc[seg.end - 1]
-    if not kind.is_lower or kind.lemma_.replace("ё", "е") not in _PLACE_KINDS:
+    if not _lower_place_kind(kind):
         return False
     for token in reversed(doc[max(0, start - _UNIT_REACH) : start]):
         if not token.is_alpha or not (token.is_lower or token.is_upper):
@@ -1595,6 +1609,11 @@ _PLACE_KINDS = frozenset(
 )
 
 
+def _lower_place_kind(token: Token) -> bool:
+    """A place's kind in small letters («города», «района»): with a name after it, the place a body serves."""
+    return token.is_lower and token.lemma_.replace("ё", "е") in _PLACE_KINDS
+
+
 _PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(ович|евич|ьич|овн|евн|ичн|иничн)(а|у|ем|е|ы|ой|ою)?$")
 _OBLIQUE_SURNAME = re.compile(r"(ов|ев|ин|ын|ск|цк)(ой|у|а|ым|ого|ому)$")
 
@@ -1654,7 +1673,7 @@ def _wrapped_republic_name(doc: Doc, end: int) -> bool:
 
 def _name_after_kind(doc: Doc, kind: Token, end: int) -> bool:
     republic = kind.lemma_ == "республика" and kind.text[:1].isupper()
-    if not republic and not (kind.is_lower and kind.lemma_.replace("ё", "е") in _PLACE_KINDS):
+    if not republic and not _lower_place_kind(kind):
         return False
     token = doc[end]
     # «… района Алмаз Жакыпович Сейдахметов»: a first name the NER missed, before its patronymic.

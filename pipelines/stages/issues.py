@@ -388,7 +388,7 @@ _AMENDING = frozenset({"внесение", "изменение", "поправк
 _FRAMES_OF_A_BODY = frozenset({"работа", "готовность"})
 
 
-def _a_body(span: Span, word: str) -> bool:
+def _names_a_body(span: Span, word: str) -> bool:
     """`word` (a lemma of `span`) names a body or people: an organization's head noun, an abbreviation, an animate."""
     token = next((t for t in span if lemma(t) == word), None)
     if token is None:
@@ -408,7 +408,7 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
         return True
     if set(words) <= _AMENDING:
         return True  # «внесение изменений» that does not say into what
-    framed = len(words) == 2 and words[0] in _FRAMES_OF_A_BODY and _a_body(span, words[1])
+    framed = len(words) == 2 and words[0] in _FRAMES_OF_A_BODY and _names_a_body(span, words[1])
     if framed and candidate.kind not in _LISTED_KINDS:
         return True  # «работа управления», «готовность банка»: who works or is ready, not at what (an agenda's line
         # «о работе библиотек» is an item all the same)

@@ -20,7 +20,7 @@ from models.components.extensions import doc_text, token_texts
 from models.grammars.cities import city_of
 from pipelines.body_names import bodys_other_names
 from pipelines.deadline import check_deadline
-from pipelines.doc_views import entities, folded_strings
+from pipelines.doc_views import entities, entity_at, folded_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import OBLIQUE_PATRONYMIC
 from pipelines.person_names import (
@@ -319,7 +319,7 @@ def _spelling(ent: Span) -> _Spelling | None:
     """«Дэвид Саутер (David Souter)», as one entity or two."""
     doc = ent.doc
     if _is_transliteration(ent):
-        name = _entity_at(doc, ent.start - 2)
+        name = entity_at(doc, ent.start - 2)
         if name is None or not _spells_a_name(ent):
             return None
         return _Spelling(ent.text, TextSpan(name.start_char, name.end_char))
@@ -331,20 +331,6 @@ def _spelling(ent: Span) -> _Spelling | None:
     if not _spells_a_name(inner):
         return None
     return _Spelling(inner.text, TextSpan(ent.start_char, doc[opening].idx))
-
-
-def _entity_at(doc: Doc, i: int) -> Span | None:
-    """The entity a token belongs to, read from the token's own IOB tags: `doc.ents` builds every entity
-    anew on each call, which per bracket would be quadratic in a text of many bracketed names."""
-    if i < 0 or not doc[i].ent_type_:
-        return None
-    start = i
-    while doc[start].ent_iob_ == "I" and start > 0:
-        start -= 1
-    end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
 
 
 def _surname_before(ent: Span) -> bool:
@@ -1634,9 +1620,6 @@ def _a_line_of_its_own(doc: Doc, span: Span, parts: NameParts) -> bool:
     if text[line_start:start].strip() or text[end:line_end].strip():
         return False
     return text.count(span.text) == 1
-
-
-_DASHES = frozenset({"–", "—", "-"})
 
 
 def _a_bodys_second_name(span: Span, parts: NameParts) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons, loading
 from models import linker as linker_model
 from models.components.extensions import doc_text, sentence_of
+from models.grammars.organizations import remit_after_unit
 from models.linker import Linker
 from models.linker.features import Features, nearest_person, organization_features, position_features
 from pipelines.body_identity import state_service_remit
@@ -439,13 +440,7 @@ def _unit_with_remit_of(ent: Span, organizations: tuple[OrganizationFinding, ...
     doc = ent.doc
     if ent.end + 1 >= len(doc):
         return False
-    remit, body = doc[ent.end], doc[ent.end + 1]
-    return (
-        remit.is_lower
-        and fold(remit.lemma_) in lexicons.load("org_generic")
-        and fold(ent[-1].lemma_) in lexicons.load("org_subunits")
-        and body.idx in _index(doc, organizations).by_start
-    )
+    return remit_after_unit(ent[-1], doc[ent.end]) and doc[ent.end + 1].idx in _index(doc, organizations).by_start
 
 
 def _adjectives_only(ent: Span) -> bool:
@@ -476,10 +471,14 @@ def _regional_department_closing(inner: Span, title: Span) -> bool:
     return any(fold(t.lemma_) in _SERVED_UNITS for t in inner[1:])
 
 
+# Words back from a department to the unit of it the post names: «отдела полиции города Текели | Департамента …».
+_DEPARTMENT_UNIT_REACH = 6
+
+
 def _unit_before_department(inner: Span) -> Token | None:
     """The lower-case unit's kind (`org_subunits`) in the title before the department, if any."""
     units = lexicons.load("org_subunits")
-    for token in inner.doc[max(0, inner.start - 6) : inner.start]:
+    for token in inner.doc[max(0, inner.start - _DEPARTMENT_UNIT_REACH) : inner.start]:
         if token.is_lower and fold(token.lemma_) in units:
             return token
     return None

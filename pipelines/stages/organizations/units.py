@@ -606,16 +606,10 @@ def _of_place(rest: Span) -> bool:
 
 
 def _remit_of_unit(doc: Doc, start: int, end: int) -> bool:
-    """«начальник отдела | полиции Аральского района Департамента полиции …», «управления | полиции города …»: a kind
-    that names no particular body (`org_generic.txt`), in lower case right after a unit's kind, is the unit's remit;
-    a reading opening there names no body and would hide the one the unit belongs to (heldout-genre-23, -25, -28)."""
-    first = doc[start]
-    return (
-        start > 0
-        and first.is_lower
-        and first.lemma_ in lexicons.load("org_generic")
-        and doc[start - 1].lemma_ in grammar.lexicon().subunits
-    )
+    """«начальник отдела | полиции Аральского района Департамента полиции …»: a reading that opens on a unit's remit
+    (`grammar.remit_after_unit`) names no body and would hide the one the unit belongs to (heldout-genre-23, -25,
+    -28)."""
+    return start > 0 and grammar.remit_after_unit(doc[start - 1], doc[start])
 
 
 def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> bool:
