@@ -6,8 +6,19 @@ import re
 
 from pipelines.findings import PersonFinding
 
-# «14:38, 30 сентября 2019, Бишкек - 24.kg , »: a news dateline (a time or date, a place, the agency) before the name.
-_DATELINE = re.compile(r"\d.*\s[-–—]\s.*,\s*$")
+# «14:38, 30 сентября 2019, Бишкек - 24.kg , »: a news dateline (a time or date, a place, the agency) before the name:
+# a digit, later a spaced dash, and a comma closing the line's text. (Read by searches from the first digit, not one
+# pattern of two `.*`, which backtracks on a long line.)
+_DIGIT = re.compile(r"\d")
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _dateline(before: str) -> bool:
+    head = before.rstrip()
+    if not head.endswith(","):
+        return False
+    digit = _DIGIT.search(head)
+    return digit is not None and _SPACED_DASH.search(head, digit.end(), len(head) - 1) is not None
 
 
 def _signed_at(text: str, start: int, end: int) -> str | None:
@@ -22,7 +33,7 @@ def _signed_at(text: str, start: int, end: int) -> str | None:
     before = text[text.rfind("\n", 0, start) + 1 : start]
     if not before.strip():
         return "alone"
-    return "dateline" if _DATELINE.search(before) else None
+    return "dateline" if _dateline(before) else None
 
 
 def byline_author(person: PersonFinding, text: str) -> bool:

@@ -289,3 +289,18 @@ def test_no_stage_joins_the_whole_text_per_item() -> None:
         if re.search(r"\bdoc\.text\b", line.split("#", 1)[0])
     }
     assert reads == set()
+
+
+# The byline's dateline as it was: two `.*` in one pattern, which backtracks on a long line of digits and dashes.
+_QUADRATIC_DATELINE = re.compile(r"\d.*\s[-–—]\s.*,\s*$")
+
+
+def test_the_bylines_dateline_reads_as_the_backtracking_pattern_did() -> None:
+    from pipelines.bylines import _dateline
+
+    rng = random.Random(20)
+    alphabet = ["1", "4", " ", "-", "–", ",", "Б", "к", ".", ":"]
+    lines = ["14:38, 30 сентября 2019, Бишкек - 24.kg , ", "Бишкек - 24.kg , ", "14:38, Бишкек, "]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 30))) for _ in range(5000)]
+    for line in lines:
+        assert _dateline(line) == bool(_QUADRATIC_DATELINE.search(line)), line

@@ -756,12 +756,22 @@ def _kind_worked_at(doc: Doc, name: str) -> bool:
     """«Гостей встретили в школе-гимназии имени Абая. Грамоту вручили директору гимназии …»: a post with the school's
     kind alone after it refers back to the school the text named, someone's workplace."""
     kinds = {part for word in _WORD.findall(name.split("«")[0]) for part in grammar.word_lemma(word).split("-")}
-    for token in doc[:-1]:
-        after = doc[token.i + 1]
-        bare = token.i + 2 >= len(doc) or not (doc[token.i + 2].like_num or doc[token.i + 2].lower_ in _NAMED_BY)
-        if bare and is_position_head(token) and set(grammar.word_lemma(after.text).split("-")) & kinds & _SCHOOLS:
-            return True
-    return False
+    return bool(kinds & _school_kinds_worked_at(doc))
+
+
+def _school_kinds_worked_at(doc: Doc) -> frozenset[str]:
+    """The school kinds a post names bare («директору гимназии», not «… гимназии № 2»), read once per Doc: asked per
+    school body, a walk over the whole text each time would grow with bodies × words."""
+    found = doc.user_data.get("kenesh_school_kinds_worked_at")
+    if found is None:
+        kinds: set[str] = set()
+        for token in doc[:-1]:
+            after = doc[token.i + 1]
+            bare = token.i + 2 >= len(doc) or not (doc[token.i + 2].like_num or doc[token.i + 2].lower_ in _NAMED_BY)
+            if bare and is_position_head(token):
+                kinds |= set(grammar.word_lemma(after.text).split("-")) & _SCHOOLS
+        found = doc.user_data["kenesh_school_kinds_worked_at"] = frozenset(kinds)
+    return found
 
 
 _NAMED_BY = frozenset({"№", "имени", "им", "«", '"'})
