@@ -424,11 +424,12 @@ def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
             at = end + 1 if joined else None
     if not found:
         return frozenset()
+    place_prepositions = lexicons.load("loc_place_prepositions")
     for i in range(1, len(doc)):
         if i in named_at:
             continue
         before = lowers[i - 1]
-        settlement = before in _PLACE_PREPOSITIONS or _in_words(lemmas[i - 1], before, "loc_settlement_nouns")
+        settlement = before in place_prepositions or _in_words(lemmas[i - 1], before, "loc_settlement_nouns")
         if settlement and _is_capitalized(doc[i]) and doc[i].is_alpha:
             found.discard(key_of([doc[i].text]))
     return frozenset(found)
@@ -2172,9 +2173,6 @@ def _numbered_district(span: Span) -> bool:
     )
 
 
-_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "под", "около", "близ", "от", "до"})
-
-
 def _word_stem(word: str) -> str:
     """A name without its case ending: Трамп, Трампа, Трампом → трамп."""
     w = word.lower().replace("ё", "е")
@@ -2379,7 +2377,7 @@ def _names_a_person(span: Span, surnames: frozenset[str]) -> bool:
         return True  # «хокима района Бахтиёра Курбановича»: a first name, whatever stands before it
     before = _previous_word(span)
     # Lower-case only: an initial «С.» is no «с.» (село).
-    if before is not None and before.is_lower and before.lower_ in _PLACE_PREPOSITIONS:
+    if before is not None and before.is_lower and before.lower_ in lexicons.load("loc_place_prepositions"):
         return False  # «родился в Козлове», «князя Петра Николаевича в Антибе»: what stands there is a place
     if (
         before is not None

@@ -623,12 +623,11 @@ def _two_word_settlement(ent: Span) -> bool:
     return _settlement_kind(before) and (before.morph.get("Number") == ["Plur"] or _after_place_preposition(before))
 
 
-_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "до", "под", "около", "близ", "возле"})
 _SETTLEMENT_POST_REACH = 3  # words back from a settlement's kind to a post that heads it: «глава сельского округа»
 
 
 def _after_place_preposition(token: Token) -> bool:
-    return token.i > 0 and token.doc[token.i - 1].lower_ in _PLACE_PREPOSITIONS
+    return token.i > 0 and token.doc[token.i - 1].lower_ in lexicons.load("loc_place_prepositions")
 
 
 _SETTLEMENT_LIST_REACH = 8  # names of a list back from a settlement's name to its kind
