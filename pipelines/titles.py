@@ -972,11 +972,9 @@ def _runs_into_next_name(doc: Doc, end: int) -> bool:
 
 
 # «X назначили главой ЕЦБ», «X стал премьер-министром», «X, занимающий пост заместителя …».
-_TAKES_TITLE = {
-    "назначить",
-    "избрать",
-    "переизбрать",
-    "утвердить",
+# The verbs of an election or appointment (one lexicon with the membership stage's).
+_ELECTS = lexicons.load("position_elect_verbs")
+_TAKES_TITLE = _ELECTS | {
     "стать",
     "являться",
     "работать",
@@ -1137,9 +1135,6 @@ def _title_predicate(name: Span) -> Span | None:
     return None
 
 
-# Verbs of an election or appointment whose post a report puts first: «Председателем постоянной комиссии по
-# социальным вопросам избран депутат Ермек Абилов».
-_ELECTS = {"назначить", "избрать", "переизбрать", "утвердить"}
 _FRONTED_REACH = 25  # words back from the verb to its post («… по вопросам социальной сферы, образования и …»)
 
 
@@ -1226,10 +1221,22 @@ def _gapped_title(name: Span) -> Span | None:
 # «Им стал …», «Ею стала …»: the pronoun stands for the post the sentence before filled.
 _POST_PRONOUNS = {"им", "ею"}
 _BECAME = {"стать", "становиться"}
-# The short passive the tagger leaves unlemmatized: «избран», «назначена», «утверждён».
-_PASSIVE_STEMS = ("избран", "переизбран", "назначен", "утвержден", "утверждён")
 # «на эту должность» stands within a few words before the name it offers.
 _THIS_POST_SPAN = 12
+
+
+@cache
+def _passive_stems() -> tuple[str, ...]:
+    """The short passives of the election verbs, which the tagger leaves unlemmatized («избран», «назначена»,
+    «утверждён»): their masculine singular, folded, a stem of every gender's and number's form."""
+    stems = []
+    for verb in sorted(_ELECTS):
+        for parse in loading.parse(verb):
+            short = parse.inflect({"PRTS", "masc", "sing"}) if parse.tag.POS == "INFN" else None
+            if short is not None:
+                stems.append(fold(short.word))
+                break
+    return tuple(stems)
 
 
 def title_by_pronoun(name: Span) -> Span | None:
@@ -1248,7 +1255,7 @@ def _title_by_pronoun(name: Span) -> Span | None:
     became = (
         len(words) >= 2
         and fold(words[0].text) in _POST_PRONOUNS
-        and (fold(words[1].lemma_) in _BECAME or fold(words[1].text).startswith(_PASSIVE_STEMS))
+        and (fold(words[1].lemma_) in _BECAME or fold(words[1].text).startswith(_passive_stems()))
     )
     # «Руководитель фракции предложил на эту должность Кайрата Балабиева» after «… избрание секретаря маслихата».
     before = doc[max(sentence.start, name.start - _THIS_POST_SPAN) : name.start]
@@ -1264,7 +1271,7 @@ def _title_by_pronoun(name: Span) -> Span | None:
         passive = (
             "Nom" in token.morph.get("Case")
             and "Pass" in governor.morph.get("Voice")
-            and (fold(governor.lemma_) in _TAKES_TITLE or fold(governor.text).startswith(_PASSIVE_STEMS))
+            and (fold(governor.lemma_) in _TAKES_TITLE or fold(governor.text).startswith(_passive_stems()))
         )
         elected = "Gen" in token.morph.get("Case") and fold(governor.lemma_) in _TAKES_TITLE_NOUNS
         if is_position_head(token) and (passive or elected):

@@ -1507,6 +1507,16 @@ def test_the_post_an_instrumental_pronoun_stands_for_is_the_persons(nlp: Languag
     assert _records(nlp, text)["Исаева"][0] != "директор школы"
 
 
+def test_every_election_verb_of_the_lexicon_reads_as_its_short_passive() -> None:
+    # One lexicon of election verbs: its short passives (which the tagger leaves unlemmatized) follow from it.
+    from models import lexicons
+    from pipelines.titles import _passive_stems
+
+    stems = _passive_stems()
+    assert len(stems) == len(lexicons.load("position_elect_verbs"))
+    assert {"избран", "назначен", "утвержден", "кооптирован", "введен"} <= set(stems)
+
+
 def test_an_office_the_clause_gives_outranks_a_membership_and_a_gapped_post_is_the_later_names(
     nlp: Language,
 ) -> None:

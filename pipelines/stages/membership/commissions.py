@@ -44,8 +44,6 @@ def _commission_of_a_level(position: str) -> bool:
     )
 
 
-# Verbs that make a person a member of an organ («избрать в правление», «кооптирован в состав совета»).
-_ELECTS = frozenset({"избрать", "переизбрать", "кооптировать", "ввести", "включить", "доизбрать"})
 _ORGANS = frozenset({"правление", "совет", "комиссия", "президиум", "коллегия", "комитет", "бюро"})
 _COMPOSITION = "состав"
 _NAME_LIST_GAP = 14  # tokens of the names listed before this one («Зуева П.П., Исламову Л.Р., Петренко В.В.»)
@@ -70,7 +68,9 @@ def _organ_elected_into(doc: Doc, name: Span) -> str | None:
     # The organ and the verb stand a names' list's length before the name: a window, not the sentence, so that a
     # sentence of thousands of names stays linear.
     tokens = doc[max(sentence.start, name.start - _ELECTED_SPAN) : name.start]
-    if not any(_lemma_set(t.text) & _ELECTS for t in tokens):
+    # The verbs that elect to a post make a member of an organ too («избрать в правление», «кооптирован в состав»).
+    elects = lexicons.load("position_elect_verbs")
+    if not any(_lemma_set(t.text) & elects for t in tokens):
         return None
     for k in range(len(tokens) - 1, -1, -1):
         if fold(tokens[k].text) != "в":
@@ -85,9 +85,7 @@ def _organ_elected_into(doc: Doc, name: Span) -> str | None:
             return None
         gap = doc[end + 1 : name.start]
         if len(gap) > _NAME_LIST_GAP or any(
-            t.pos_ == "VERB" and not _lemma_set(t.text) & _ELECTS
-            for t in gap
-            if t.ent_type_ != "PER" and not t.is_punct
+            t.pos_ == "VERB" and not _lemma_set(t.text) & elects for t in gap if t.ent_type_ != "PER" and not t.is_punct
         ):
             return None
         words = doc[at : end + 1]
