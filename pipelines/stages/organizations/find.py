@@ -366,13 +366,19 @@ def _ministry_after_pri(doc: Doc, start: int, end: int) -> Body | None:
     pri = next((i for i in range(start + 1, end - 2) if doc[i].lower_ == "при"), None)
     if pri is None or grammar.word_lemma(doc[pri + 1].text) not in _LISTED_PARENTS or not doc[pri + 1].is_title:
         return None
-    span = doc[pri + 1 : end]
+    return _body_named_by(doc, pri + 1, end)
+
+
+def _body_named_by(doc: Doc, first: int, last: int) -> Body:
+    """The body the words `first:last` name whole, its kind the first word's: a parent or a party a longer name
+    names inside it («… при | Министерстве экономики …», «… между | Правительством Республики Армения | и …»)."""
+    span = doc[first:last]
     name = canonical(span)
     lex = grammar.lexicon()
     return Body(
         name=name,
         words=lemmas(name, lex.legal_forms) or lemmas(name),
-        head=_head_lemma(doc[pri + 1]),
+        head=_head_lemma(doc[first]),
         abbreviation=False,
         mentions=[TextSpan(span.start_char, span.end_char)],
     )
@@ -385,24 +391,12 @@ def _parties_between(doc: Doc, start: int, end: int) -> list[Body]:
     between = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "между"), None)
     if between is None:
         return []
-    lex = grammar.lexicon()
     conj = next((i for i in range(between + 2, end - 1) if doc[i].lower_ == "и"), end)
-    parties = []
-    for first, last in ((between + 1, conj), (conj + 1, end)):
-        if first >= last or not doc[first].is_title or _head_lemma(doc[first]) is None:
-            continue
-        span = doc[first:last]
-        name = canonical(span)
-        parties.append(
-            Body(
-                name=name,
-                words=lemmas(name, lex.legal_forms) or lemmas(name),
-                head=_head_lemma(doc[first]),
-                abbreviation=False,
-                mentions=[TextSpan(span.start_char, span.end_char)],
-            )
-        )
-    return parties
+    return [
+        _body_named_by(doc, first, last)
+        for first, last in ((between + 1, conj), (conj + 1, end))
+        if first < last and doc[first].is_title and _head_lemma(doc[first]) is not None
+    ]
 
 
 def _field_cut(doc: Doc, reading: tuple[int, int], core: str, unit_ends: dict[int, int]) -> bool:
