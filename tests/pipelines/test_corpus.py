@@ -748,6 +748,38 @@ HELDOUT30 = {
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
+
+HELDOUT31 = {
+    # First measured blind on main at e9cc5a0 and again on lead21 3b98f9a (topic decision retrained; equal) (README
+    # there), written blind in session 21 in corpus-genre's own mix of kinds, the hidden set's distribution.
+    "persons": 0.975,
+    "speakers": 0.935,
+    "organizations": 0.88,
+    "locations": 0.955,
+    "position_f1": 0.91,
+    "person_org": 0.85,
+    "issues": 0.74,
+    "topics": 0.82,
+    "meeting_date": 0.995,
+    "meeting_place": 0.92,
+}
+
+HELDOUT32 = {
+    # First measured blind on main at e9cc5a0 and again on lead21 3b98f9a (topic decision retrained; equal) (README
+    # there), written blind in session 21: one archive week of real press-service reports across the region (KZ, KG, UZ,
+    # TJ, RU, BY, GE), short notes to long reports, 2 protocols and a transcript. Organizations 0.797 is under the
+    # genre bar (0.80): the ratchet holds the figure reached, not the bar.
+    "persons": 0.995,
+    "speakers": 0.97,
+    "organizations": 0.795,
+    "locations": 0.965,
+    "position_f1": 0.92,
+    "person_org": 0.83,
+    "issues": 0.625,
+    "topics": 0.765,
+    "meeting_date": 0.995,
+    "meeting_place": 0.995,
+}
 ROOT = Path(__file__).resolve().parents[2]
 # Each gold set's thresholds, by the names `models/gold_sets.py` gives the sets (and their folders).
 THRESHOLDS = {
@@ -783,6 +815,8 @@ THRESHOLDS = {
     "heldout28": HELDOUT28,
     "heldout29": HELDOUT29,
     "heldout30": HELDOUT30,
+    "heldout31": HELDOUT31,
+    "heldout32": HELDOUT32,
     "nerel": NEREL,
 }
 SETS = {name: (gold_sets.GOLD_SETS[name], THRESHOLDS[name]) for name in gold_sets.GOLD_SETS}
