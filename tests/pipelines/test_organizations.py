@@ -641,6 +641,24 @@ def test_the_official_in_parentheses_after_a_body_is_no_alias(nlp: Language, ans
     assert all("Каримов" not in text[m.start : m.end] for m in body.mentions)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Слово взяла учительница средней школы № 7 Айгуль Сапарова, предложившая отремонтировать спортзал.",
+        "Благодарность объявлена директору школы-гимназии №31 Олегу Ищенко.",
+    ],
+)
+def test_a_numbered_school_only_in_titles_is_not_listed(nlp: Language, text: str) -> None:
+    """A school named by its kind and number alone, only where its teacher or director is named, is where that
+    person works: kept for the position, not listed."""
+    assert names(nlp, text) == []
+
+
+def test_a_numbered_school_the_text_speaks_of_is_listed(nlp: Language) -> None:
+    text = "В школе № 14 прошёл день открытых дверей, рассказал директор школы № 14 Тимур Алиев."
+    assert names(nlp, text) == ["школа № 14"]
+
+
 def test_an_abbreviation_with_a_titles_remit_is_its_body(nlp: Language) -> None:
     """«представитель главы ИВ по … округу»: the «по …» is the representative's remit, «ИВ» the district's executive
     power the text names in full."""
