@@ -16,6 +16,11 @@ def names(nlp: Language, text: str) -> list[str]:
     return [o.name for o in find_organizations(nlp(text)) if o.listed]
 
 
+def bodies(nlp: Language, text: str) -> list[str]:
+    """Every body found, listed or kept only for the positions that name it."""
+    return [o.name for o in find_organizations(nlp(text))]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1262,7 +1267,7 @@ def test_the_staff_alone_is_no_body(nlp: Language) -> None:
     ],
 )
 def test_a_numbered_institution_keeps_its_number(nlp: Language, text: str, expected: str) -> None:
-    assert expected in names(nlp, text)
+    assert expected in bodies(nlp, text)
 
 
 def test_a_decisions_number_is_not_the_bodys(nlp: Language) -> None:
@@ -1989,7 +1994,7 @@ def test_an_institution_being_built_or_repaired_is_a_building(nlp: Language, tex
     ],
 )
 def test_a_body_beside_building_works_stays(nlp: Language, text: str, expected: str) -> None:
-    assert expected in names(nlp, text)
+    assert expected in bodies(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -3473,7 +3478,7 @@ def test_not_bodies_of_the_record(nlp: Language, text: str, wrong: str) -> None:
 
 
 def test_a_venue_body_that_acts_stays(nlp: Language) -> None:
-    found = names(nlp, "Директор школы № 3 Иванова рассказала о ремонте.")
+    found = bodies(nlp, "Директор школы № 3 Иванова рассказала о ремонте.")
     assert "школа № 3" in found
 
 
@@ -4269,7 +4274,7 @@ def test_a_mahalla_assembly_is_a_body(nlp: Language, text: str, expected: list[s
         ),
         # A numbered school's own quoted name is part of its name.
         (
-            "Выступят директор школы № 1569 «Созвездие» Алла Воропаева и директор школы № 1552 Павел Пушкин.",
+            "Выступят директор школы № 1569 «Созвездие» Алла Воропаева и учителя школы № 1552.",
             ["школа № 1569 «Созвездие»", "школа № 1552"],
         ),
         # A bloc in small letters of things is a set of them; a bloc of parties is a body.
