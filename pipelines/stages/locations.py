@@ -350,6 +350,10 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str], water
         # «подача воды в Нукус», «нехватка воды в Оше».
         level = i > 0 and lemmas[i - 1].lower() in _WATER_LEVELS
         return i + 2 if level and doc[i].is_lower and lowers[i + 2].endswith(_LOCATIVE_ENDINGS) else None
+    if lemma == "вода" and i + 1 < len(doc) and lowers[i + 1] == "из" and doc[i].is_lower:
+        # «каналы берут воду из Храми и Алгети», «забор воды из Оби»: water is drawn from a river or a lake; a town a
+        # text names so elsewhere too («в Оше») is kept by the settlement check of `water_names`, a listed one here.
+        return i + 2 if i + 2 < len(doc) and city_of(doc[i + 2].text) is None else None
     if (
         lemma in _WATER_LEVELS
         and (doc[i].is_lower or doc[i].is_sent_start)
@@ -369,6 +373,10 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str], water
         return i + 1  # «ремонт набережной Волги»: an embankment is a river's, a lake's or a sea's
     if lemma in _ICE_DRIFTS and i + 2 < len(doc) and lowers[i + 1] == "на":
         return i + 2  # «ледоход на Лене»: only a river's ice drifts
+    if lemma in _FLOODS and doc[i].is_lower and i + 2 < len(doc) and lowers[i + 1] == "на":
+        # «подготовка к паводку на Каме»: a flood «on» a name is a river's (a region's, «паводок на Алтае», is one of
+        # the lexicons, which `water_names` asks; a town's is «в»: «паводок в Орске»).
+        return i + 2 if city_of(doc[i + 2].text) is None else None
     if lower == "берега" and i > 0 and lowers[i - 1] in _BY_THE_BANK and i + 1 < len(doc):
         # «у берега Самура»: a river's or a lake's bank, where the name is no country or region of the lexicons
         # (`water_names` asks them): «у берега Турции» is a country's coast.
@@ -384,6 +392,7 @@ _BY_THE_BANK = frozenset({"у", "вдоль"})
 _AT_A_LEVEL = frozenset({"на", "до", "с", "со", "по"})
 _EMBANKMENTS = frozenset({"набережная"})
 _ICE_DRIFTS = frozenset({"ледоход", "ледостав"})
+_FLOODS = frozenset({"паводок", "половодье"})
 
 
 def _one_word_name(doc: Doc, at: int, quoted: list[bool]) -> bool:

@@ -404,6 +404,9 @@ def test_a_plural_settlement_noun_names_every_listed_settlement(nlp: Language, t
         # An embankment and an ice drift are a river's.
         ("Депутат просит ускорить ремонт набережной Иртыша, сообщили в Омске.", {"Омск"}),
         ("Синоптики – о том, что ледоход на Лене ожидается в мае, в Якутске готовятся.", {"Якутск"}),
+        # A flood «on» a name and water drawn «from» it are a river's.
+        ("Районная комиссия проверила подготовку к паводку на Сухоне, заседание прошло в Тотьме.", {"Тотьма"}),
+        ("Фермеры жалуются: хозяйства берут воду из Хопра и Вороны, сообщили в Борисоглебске.", {"Борисоглебск"}),
         # A bank by which something stands is a river's or a lake's.
         ("Фермеров в Дербенте просят убрать загоны у берега Самура.", {"Дербент"}),
         # What places lie along, named by a name alone, is a river.
