@@ -1252,6 +1252,17 @@ def test_a_lead_after_a_blank_line_is_no_headline(nlp: Language) -> None:
     assert meeting(nlp, text).place == "Пенза"
 
 
+def test_a_headline_after_a_breadcrumb_still_places_its_meeting(nlp: Language) -> None:
+    # The first sentence runs from the breadcrumb over a blank line into the headline; with no meeting sentence to
+    # place it, the headline's «в <место>» is the place.
+    text = (
+        "Целиноград ауданы әкімдігі / Жаңалықтар\n05.10.2026 11:20\n\nАким района провёл выездной приём граждан в "
+        "Талапкере\n\nВчера аким Целиноградского района Ерлан Сапаров провёл выездной приём жителей посёлка Талапкер. "
+        "На приём записались 12 человек."
+    )
+    assert meeting(nlp, text).place == "Талапкер"
+
+
 def test_a_lead_place_of_another_clause_does_not_place_the_meeting(nlp: Language) -> None:
     # «в Бишкеке» opens the lead, but «сообщили» is its clause's verb; the meeting's «в Оше» is the place.
     text = "Новости\n\nВчера в Бишкеке журналисты сообщили, что в Оше прошло заседание горкенеша."
