@@ -1838,8 +1838,9 @@ class _Entry:
     # How often the text writes each name of a country: it is listed under the one used most.
     written: Counter[str] = field(default_factory=Counter)
     # «Тулунского муниципального района» once, «Тулунском районе» three times: how often the text writes the name
-    # with its status word and without it, and the name without it; the form written more often is listed (the
-    # status word's on a tie, as corpus-genre keeps «Старорусский муниципальный район»).
+    # with its status word and without it, and the name without it; the form written more often is listed, the short
+    # one on a tie (the name a reader uses: «Джейрахского муниципального района» once and «Джейрахского района» once
+    # is «Джейрахский район»). A list sharing its noun in the plural (`_shares_its_noun`) is no short writing.
     with_status: int = 0
     without_status: int = 0
     short: str | None = None
@@ -2065,13 +2066,13 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             entry.written[written] += 1
         if not canonical and any(_lemma(w) in _OPTIONAL_WORDS for w in _WORD.findall(name)):
             entry.with_status += 1
-        elif not canonical:
+        elif not canonical and not _shares_its_noun(span, name):
             entry.without_status += 1
             entry.short = entry.short or name
     for entry in by_key.values():
         if entry.written:
             entry.name = entry.written.most_common(1)[0][0]
-        elif entry.short and entry.with_status and entry.without_status > entry.with_status:
+        elif entry.short and entry.with_status and entry.without_status >= entry.with_status:
             entry.name = entry.short
     _merge_republics(by_key)
     _merge_short_forms(by_key)
@@ -2407,6 +2408,15 @@ def _named_before(noun: Token) -> bool:
         if _is_capitalized(token):
             return True
     return False
+
+
+def _shares_its_noun(span: Span, name: str) -> bool:
+    """«в Валдайском и Старорусском районах»: a name in a list that shares its region noun in the plural (the span
+    without the noun its name has, or ending on the plural noun) is no choice of the name without the status word: the
+    list could not have written it."""
+    last = span[-1]
+    plural = last.pos_ == "NOUN" and "Plur" in last.morph.get("Number")
+    return plural or len(_WORD.findall(name)) > len(_WORD.findall(span.text))
 
 
 def _with_status(name: str, listed: str) -> bool:
