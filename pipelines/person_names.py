@@ -103,9 +103,23 @@ def _surnames() -> frozenset[str]:
 
 # Oblique forms of -ова/-ина/-ская surnames; the tagger sometimes calls them nominative.
 OBLIQUE_FEMININE_ENDINGS = ("овой", "евой", "иной", "ыной", "ской", "цкой")
+# A man's -ский surname in the genitive or accusative («Бартоломея Соханьского»): no nominative ends so.
+_OBLIQUE_SKIY_ENDINGS = ("ского", "цкого")
 _DAT_ACC_SURNAME_ENDINGS = ("ову", "еву", "ёву", "ину", "ыну")
 # («Якубовскую»: the accusative of a woman's -ская surname, which the tagger may read as a man's nominative.)
-_OBLIQUE_SURNAME_ENDINGS = ("ову", "еву", "ёву", "ину", "ыну", "овым", "евым", "иным", "скую", "цкую")
+_OBLIQUE_SURNAME_ENDINGS = (
+    "ову",
+    "еву",
+    "ёву",
+    "ину",
+    "ыну",
+    "овым",
+    "евым",
+    "иным",
+    "скую",
+    "цкую",
+    *_OBLIQUE_SKIY_ENDINGS,
+)
 # Case endings of a foreign masculine surname declined like a noun: Карзая, Коллинзом, Ассанжу.
 _FOREIGN_MASC_ENDINGS = {"Gen": ("а", "я"), "Acc": ("а", "я"), "Dat": ("у", "ю"), "Ins": ("ом", "ем"), "Loc": ("е",)}
 
@@ -119,7 +133,11 @@ def _case(token: Token) -> str | None:
     values = token.morph.get("Case")
     case = values[0] if values else None
     # (A surname in capitals often has no case from the tagger at all: «Поручить ОМАРОВУ Е.С.».)
-    if case in (None, "Nom") and fold(token.text).endswith(OBLIQUE_FEMININE_ENDINGS) and token.is_alpha:
+    if (
+        case in (None, "Nom")
+        and fold(token.text).endswith(OBLIQUE_FEMININE_ENDINGS + _OBLIQUE_SKIY_ENDINGS)
+        and token.is_alpha
+    ):
         return "Gen"
     # -ову/-ину is never a nominative: the dative of Хамидов or the accusative of Хамидова.
     if case in (None, "Nom") and _never_nominative(token):
@@ -1093,6 +1111,10 @@ def parse_name(
             # A name the context tells is a nominative has its parts as written: «заведующая … Гулчехра Каримова»;
             # one whose case the first name's ending or the post told is in that case: «акима … Жениса Касымбека».
             told = told_case if told_case is not None and case == told_case else None
+            if fold(surname_token.text).endswith(_OBLIQUE_SKIY_ENDINGS):
+                # «Бартоломея Соханьского»: the surname's ending tells the whole name's case, whatever the first
+                # name read as.
+                return nominative_part(token, part, case)
             return nominative_part(token, part, "Nom" if nominative_context or whole_nominative else told)
         if part == "first" and gendered.gender == "Fem":
             unknown = _unknown_womans_name(token.text, gendered.cases)

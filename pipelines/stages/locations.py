@@ -350,6 +350,10 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str], water
         # «подача воды в Нукус», «нехватка воды в Оше».
         level = i > 0 and lemmas[i - 1].lower() in _WATER_LEVELS
         return i + 2 if level and doc[i].is_lower and lowers[i + 2].endswith(_LOCATIVE_ENDINGS) else None
+    if lemma == "вода" and i + 1 < len(doc) and lowers[i + 1] == "из" and doc[i].is_lower:
+        # «каналы берут воду из Храми и Алгети», «забор воды из Оби»: water is drawn from a river or a lake; a town a
+        # text names so elsewhere too («в Оше») is kept by the settlement check of `water_names`, a listed one here.
+        return i + 2 if i + 2 < len(doc) and city_of(doc[i + 2].text) is None else None
     if (
         lemma in _WATER_LEVELS
         and (doc[i].is_lower or doc[i].is_sent_start)
@@ -369,6 +373,10 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str], water
         return i + 1  # «ремонт набережной Волги»: an embankment is a river's, a lake's or a sea's
     if lemma in _ICE_DRIFTS and i + 2 < len(doc) and lowers[i + 1] == "на":
         return i + 2  # «ледоход на Лене»: only a river's ice drifts
+    if lemma in _FLOODS and doc[i].is_lower and i + 2 < len(doc) and lowers[i + 1] == "на":
+        # «подготовка к паводку на Каме»: a flood «on» a name is a river's (a region's, «паводок на Алтае», is one of
+        # the lexicons, which `water_names` asks; a town's is «в»: «паводок в Орске»).
+        return i + 2 if city_of(doc[i + 2].text) is None else None
     if lower == "берега" and i > 0 and lowers[i - 1] in _BY_THE_BANK and i + 1 < len(doc):
         # «у берега Самура»: a river's or a lake's bank, where the name is no country or region of the lexicons
         # (`water_names` asks them): «у берега Турции» is a country's coast.
@@ -384,6 +392,7 @@ _BY_THE_BANK = frozenset({"у", "вдоль"})
 _AT_A_LEVEL = frozenset({"на", "до", "с", "со", "по"})
 _EMBANKMENTS = frozenset({"набережная"})
 _ICE_DRIFTS = frozenset({"ледоход", "ледостав"})
+_FLOODS = frozenset({"паводок", "половодье"})
 
 
 def _one_word_name(doc: Doc, at: int, quoted: list[bool]) -> bool:
@@ -1829,8 +1838,9 @@ class _Entry:
     # How often the text writes each name of a country: it is listed under the one used most.
     written: Counter[str] = field(default_factory=Counter)
     # «Тулунского муниципального района» once, «Тулунском районе» three times: how often the text writes the name
-    # with its status word and without it, and the name without it; the form written more often is listed (the
-    # status word's on a tie, as corpus-genre keeps «Старорусский муниципальный район»).
+    # with its status word and without it, and the name without it; the form written more often is listed, the short
+    # one on a tie (the name a reader uses: «Джейрахского муниципального района» once and «Джейрахского района» once
+    # is «Джейрахский район»). A list sharing its noun in the plural (`_shares_its_noun`) is no short writing.
     with_status: int = 0
     without_status: int = 0
     short: str | None = None
@@ -2056,13 +2066,13 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             entry.written[written] += 1
         if not canonical and any(_lemma(w) in _OPTIONAL_WORDS for w in _WORD.findall(name)):
             entry.with_status += 1
-        elif not canonical:
+        elif not canonical and not _shares_its_noun(span, name):
             entry.without_status += 1
             entry.short = entry.short or name
     for entry in by_key.values():
         if entry.written:
             entry.name = entry.written.most_common(1)[0][0]
-        elif entry.short and entry.with_status and entry.without_status > entry.with_status:
+        elif entry.short and entry.with_status and entry.without_status >= entry.with_status:
             entry.name = entry.short
     _merge_republics(by_key)
     _merge_short_forms(by_key)
@@ -2398,6 +2408,15 @@ def _named_before(noun: Token) -> bool:
         if _is_capitalized(token):
             return True
     return False
+
+
+def _shares_its_noun(span: Span, name: str) -> bool:
+    """«в Валдайском и Старорусском районах»: a name in a list that shares its region noun in the plural (the span
+    without the noun its name has, or ending on the plural noun) is no choice of the name without the status word: the
+    list could not have written it."""
+    last = span[-1]
+    plural = last.pos_ == "NOUN" and "Plur" in last.morph.get("Number")
+    return plural or len(_WORD.findall(name)) > len(_WORD.findall(span.text))
 
 
 def _with_status(name: str, listed: str) -> bool:

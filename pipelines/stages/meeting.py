@@ -1284,13 +1284,30 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Spa
         return 2
     if _is_org(head) and head.dep_.startswith("nsubj") and _is_in(head.head, "meeting_verbs"):
         return 2  # "Национальная ассамблея Кубы в Гаване избрала": the body met there
-    if headline is not None and headline.start <= span.start < headline.end and verb_like:
+    if _in_headline(span, headline, first_paragraph=True) and verb_like:
         return 3
     if meeting is not None and meeting.start <= span.start < meeting.end and _next_to_meeting_verb(span):
         return 2  # «в Таврическом дворце (Санкт-Петербург) состоялось заседание» under a broken parse
     if meeting is not None and meeting.start <= span.start < meeting.end and _opens_a_lead(span, events):
         return 0
+    if _in_headline(span, headline, first_paragraph=False) and verb_like:
+        return 3  # past a blank line of the first sentence, and no lead of the meeting's sentence
     return None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _in_headline(span: Span, headline: Span | None, *, first_paragraph: bool) -> bool:
+    """Within the text's first sentence, and with `first_paragraph` within its first paragraph: a letterhead or a
+    headline without a full stop runs into the lead in one sentence, so a place past a blank line of it may be the
+    lead's («ОБЩЕСТВЕННЫЙ СОВЕТ … \n\n 12 мая 2026 года в Тамбове … состоялось заседание»), which the meeting
+    sentence's checks read first; or the headline's after a breadcrumb («Новости\n\nАким провёл приём в Жибек
+    Жолы»)."""
+    if headline is None or not headline.start <= span.start < headline.end:
+        return False
+    broken = _PARAGRAPH_BREAK.search(doc_text(span.doc), headline.start_char, span.start_char) is not None
+    return not broken if first_paragraph else broken
 
 
 # A lead's opening before its place: «Сегодня в», «5 мая 2025 года в селе», «В минувшую пятницу в г.».

@@ -889,10 +889,11 @@ def _first_name_taken_for_a_place(ent: Span) -> bool:
 
 def _nominative_head(token: Token) -> bool:
     """The title's head is a nominative: the tagger says so, or the word has no other form («заведующая»,
-    «исполняющая», which the tagger may read as an instrumental)."""
-    if "Nom" in token.morph.get("Case"):
-        return True
+    «исполняющая», which the tagger may read as an instrumental). Not a word the dictionary knows in oblique
+    cases only, whatever the tagger read: «отцами-основателями США Сэмюэлем Адамсом» is an instrumental."""
     parses = loading.parse(fold(token.text))
+    if "Nom" in token.morph.get("Case"):
+        return not (parses and all(p.is_known and p.tag.case not in (None, "nomn") for p in parses))
     return bool(parses) and all(p.is_known and p.tag.case == "nomn" for p in parses)
 
 

@@ -1239,6 +1239,30 @@ def test_a_lead_that_opens_on_when_and_where_places_its_meeting(nlp: Language, t
     assert meeting(nlp, text).place == place
 
 
+def test_a_lead_after_a_blank_line_is_no_headline(nlp: Language) -> None:
+    # A letterhead in capitals without a full stop runs into the headline and the lead in one sentence; the blank line
+    # ends the headline, so the lead's place is no headline's and wins over a town a later question names.
+    text = (
+        "ОБЩЕСТВЕННЫЙ СОВЕТ ПРИ УПРАВЛЕНИИ ЗДРАВООХРАНЕНИЯ\nПЕНЗЕНСКОЙ ОБЛАСТИ\nИнформационный бюллетень № 3 (11)\n\n"
+        "Общественный совет обсудил работу поликлиник\n\n14 апреля 2026 года в Пензе, в малом зале управления "
+        "здравоохранения Пензенской области (ул. Московская, 12),\nсостоялось заседание Общественного совета при "
+        "управлении. Заседание провёл председатель совета Олег Иванович Петров.\n\nЧлен совета Ольга Гнездилова "
+        "спросила о сроках открытия отделения дневного пребывания для пожилых людей в Кузнецке."
+    )
+    assert meeting(nlp, text).place == "Пенза"
+
+
+def test_a_headline_after_a_breadcrumb_still_places_its_meeting(nlp: Language) -> None:
+    # The first sentence runs from the breadcrumb over a blank line into the headline; with no meeting sentence to
+    # place it, the headline's «в <место>» is the place.
+    text = (
+        "Целиноград ауданы әкімдігі / Жаңалықтар\n05.10.2026 11:20\n\nАким района провёл выездной приём граждан в "
+        "Талапкере\n\nВчера аким Целиноградского района Ерлан Сапаров провёл выездной приём жителей посёлка Талапкер. "
+        "На приём записались 12 человек."
+    )
+    assert meeting(nlp, text).place == "Талапкер"
+
+
 def test_a_lead_place_of_another_clause_does_not_place_the_meeting(nlp: Language) -> None:
     # «в Бишкеке» opens the lead, but «сообщили» is its clause's verb; the meeting's «в Оше» is the place.
     text = "Новости\n\nВчера в Бишкеке журналисты сообщили, что в Оше прошло заседание горкенеша."

