@@ -479,3 +479,31 @@ def test_a_named_bodys_session_needs_less_evidence_for_a_topic() -> None:
     assert BODY_MIN_SCORE <= scores["education"] < MIN_SCORE, scores
     assert "education" in [t.id for t in classifier().classify(words, (), BODY_MIN_SCORE)]
     assert "education" not in [t.id for t in classifier().classify(words)]
+
+
+def test_accessibility_and_need_are_social_protection(nlp: Language) -> None:
+    # Accessibility of buildings for people with disabilities, and help to those in need: the words of social
+    # protection as reports word them, though neither names a benefit or a pension.
+    doc = nlp(
+        "Комиссия проверила доступность поликлиник и библиотек для маломобильных граждан и обсудила, какие семьи "
+        "нуждаются в помощи при оформлении документов."
+    )
+    scores = {s.id: s.score for s in classifier().scores(topics.content_lemmas(doc))}
+    assert seed_lexicon("social_protection")["доступность"] > 0
+    assert max(scores, key=scores.__getitem__) == "social_protection", scores
+
+
+def test_graduates_employment_is_labour(nlp: Language) -> None:
+    doc = nlp("Директор колледжа рассказал о трудоустройстве выпускников на предприятиях района.")
+    scores = {s.id: s.score for s in classifier().scores(topics.content_lemmas(doc))}
+    assert seed_lexicon("labor")["выпускник"] > 0
+    assert scores["labor"] > scores["education"], scores
+
+
+def test_a_choice_weighs_less_for_governance_than_an_election() -> None:
+    # «выбор» is a choice («выбор места стройки») as often as an election; «избирательный» always an election.
+    governance = seed_lexicon("governance")
+    assert governance["выбор"] < governance["избирательный"]
+    words = ["выбор", "место", "строительство", "площадка"] + ["слово"] * 40
+    scores = {s.id: s.score for s in classifier().scores(words)}
+    assert scores["governance"] < scores["urban_development"], scores
