@@ -1136,6 +1136,94 @@ def _without_constituency(title: Span) -> Span:
     return title
 
 
+def _with_cut_name(title: Span, organizations: tuple[OrganizationFinding, ...]) -> Span:
+    """«представитель Службы Республики Коми строительного |, жилищного и технического надзора»: a title the walk ended
+    inside a body's name (a name with a comma in it) runs on to the name's end, so that the body is split off whole."""
+    doc = title.doc
+    index = _index(doc, organizations)
+    first = bisect.bisect_right(index.mention_starts, title.start_char)
+    last = bisect.bisect_left(index.mention_starts, title.end_char)
+    inside = index.mentions[first:last]
+    if any(mention.end <= title.end_char for _, _, mention, _ in inside):
+        return title  # a body named whole in the title is the one split off («Комитета Государственной Думы по …»)
+    end = title.end
+    for _, _, mention, _ in inside:
+        if mention.end > title.end_char:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and title.start < span.start < title.end and span.end - title.end <= _CUT_NAME_WORDS:
+                end = max(end, span.end)
+    return doc[title.start : end]
+
+
+# How far a title may run on to the end of a body's name it was cut inside.
+_CUT_NAME_WORDS = 8
+
+
+def _name_start(doc: Doc, start: int, org_start: int) -> int:
+    """«сенатор Олий | Мажлиса Республики Узбекистан» with the body found from «Мажлиса»: the words before the body
+    that the tagger reads as one name with it («Олий Мажлиса …») are the name's, not the post's."""
+    begin = _entity_begin(doc, org_start)
+    if begin is None or begin <= start:
+        return org_start
+    # («заместитель председателя Комитета | Государственной Думы»: a unit's kind opening the name is the post's.)
+    kinds = lexicons.load("org_heads") | lexicons.load("position_subunits") | lexicons.load("org_subunits")
+    words = doc[begin:org_start]
+    if any(not t.text[:1].isupper() or fold(t.lemma_) in kinds or is_position_head(t) for t in words):
+        return org_start
+    return begin
+
+
+def _entity_begin(doc: Doc, i: int) -> int | None:
+    """The first token of the tagger's body or place name that token i continues (None: i begins none)."""
+    if doc[i].ent_iob_ != "I" or doc[i].ent_type_ not in ("ORG", "LOC"):
+        return None
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _dangling_adjective(token: Token) -> bool:
+    """An adjective in an oblique case and nothing else («районного», «велаятского»): it modifies a noun, never
+    stands for one («несовершеннолетних», «управляющего» read as nouns too: substantives and participles)."""
+    if not token.is_lower or not token.is_alpha or is_position_head(token):
+        return False
+    # (A surname is morphology's guess for an adjective it does not know: «велаятского».)
+    parses = [p for p in loading.parse(token.text.lower()) if "Surn" not in p.tag.grammemes]
+    return bool(parses) and all(
+        p.tag.POS == "ADJF" and p.tag.case != "nomn" and not ({"Subx", "Apro"} & p.tag.grammemes) for p in parses
+    )
+
+
+def _agrees_with(adjective: Token, word: Token) -> bool:
+    """The adjective can modify the word: a reading of each in one case and number («районного Кенгаша»; not
+    «несовершеннолетних | Иванова»)."""
+    forms = {(p.tag.case, p.tag.number) for p in loading.parse(adjective.text.lower())}
+    return any((p.tag.case, p.tag.number) in forms for p in loading.parse(word.text) if p.tag.POS == "NOUN")
+
+
+def _name_word(token: Token) -> bool:
+    """A word morphology knows as a first name, surname or patronymic (the tagger's PER may begin at a body's name)."""
+    return any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in loading.parse(token.text))
+
+
+def _without_dangling_modifier(title: Span) -> Span:
+    """«председатель велаятского | Халк Маслахаты Бяшим Акмурадов», «депутат районного | Кенгаша»: a title does not
+    end on an adjective whose noun the text gives after it (the walk stopped at a word it took for the name); the
+    adjective is the body's. Before the person's name («инспектор по делам несовершеннолетних Иванова») it is the
+    post's own word."""
+    doc = title.doc
+    after = doc[title.end] if title.end < len(doc) else None
+    if after is None or not after.is_alpha or after.is_upper or _name_word(after):
+        return title
+    end = title.end
+    while end - 1 > title.start and _dangling_adjective(doc[end - 1]) and _agrees_with(doc[end - 1], after):
+        end -= 1
+    if end == title.end:
+        return title
+    cut = _trim(doc, title.start, end)
+    return cut if len(cut) else title
+
+
 # «по избирательному округу», «от … избирательного округа»: a deputy's constituency after the post.
 _CONSTITUENCY_CUES = {"по", "от"}
 _ELECTORAL = ("избирательн", "одномандатн", "многомандатн")
@@ -1149,7 +1237,7 @@ def split_title(
     Two posts in one title («депутат районного Совета, председатель постоянной комиссии …») are each split:
     the position is both posts without their bodies, the organization the first body named. `second`: the title is
     the second post of a person's stacked posts."""
-    title = _without_constituency(title)
+    title = _without_dangling_modifier(_with_cut_name(_without_constituency(title), organizations))
     if second:
         position, organization = _split_one(title, organizations, second=True)
     else:
@@ -1324,7 +1412,7 @@ def _split_one(
         return _titled(_drop_anaphoric_place(doc, _trim(doc, title.start, title.end))), None
     if found is not None:
         org_start, org_end, org_name = found
-        position = _trim_position(doc, title.start, org_start, org_start)
+        position = _trim_position(doc, title.start, _name_start(doc, title.start, org_start), org_start)
         kept = _kind_in_post(doc, position, org_start, title.end)
         if kept is not None:
             return kept, org_name
