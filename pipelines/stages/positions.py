@@ -1229,6 +1229,32 @@ def _without_dangling_modifier(title: Span) -> Span:
     return cut if len(cut) else title
 
 
+def _without_own_post(title: Span) -> Span:
+    """«избрали председателем постоянной комиссии по социальным вопросам | депутата Гульнару Есенкулову», «избрать
+    председателем ревизионной комиссии | члена ассоциации Холикова»: after the post a person is elected to (in the
+    instrumental) their present post stands in apposition to their name, in its case; the title is the new post."""
+    doc = title.doc
+    head = title_head(title)
+    if "Ins" not in head.morph.get("Case") or title.end >= len(doc):
+        return title
+    name_case = set(doc[title.end].morph.get("Case")) & {"Acc", "Gen"}
+    if not name_case or not doc[title.end].text[:1].isupper():
+        return title
+    for token in doc[head.i + 2 : title.end]:
+        before = doc[token.i - 1]
+        if (
+            is_position_head(token)
+            and token.is_lower
+            and name_case & set(token.morph.get("Case"))
+            and "Sing" in token.morph.get("Number")
+            and before.pos_ in ("NOUN", "PROPN")
+            and not is_position_head(before)
+            and fold(before.lemma_) != "обязанность"  # «исполняющим обязанности главы»
+        ):
+            return _trim(doc, title.start, token.i)
+    return title
+
+
 # «по избирательному округу», «от … избирательного округа»: a deputy's constituency after the post.
 _CONSTITUENCY_CUES = {"по", "от"}
 _ELECTORAL = ("избирательн", "одномандатн", "многомандатн")
@@ -1242,7 +1268,7 @@ def split_title(
     Two posts in one title («депутат районного Совета, председатель постоянной комиссии …») are each split:
     the position is both posts without their bodies, the organization the first body named. `second`: the title is
     the second post of a person's stacked posts."""
-    title = _without_dangling_modifier(_with_cut_name(_without_constituency(title), organizations))
+    title = _without_dangling_modifier(_with_cut_name(_without_own_post(_without_constituency(title)), organizations))
     if second:
         position, organization = _split_one(title, organizations, second=True)
     else:

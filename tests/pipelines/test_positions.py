@@ -2181,3 +2181,14 @@ def test_the_administrations_bare_unit_before_a_remit_stays_in_the_post(nlp: Lan
     found = _records(nlp, text)
     assert found["Воронова"][0] == "заместитель главы администрации города по экономике"
     assert found["Воронцов"][0] == "глава администрации"
+
+
+def test_the_elected_post_leaves_out_the_present_post_before_the_name(nlp: Language) -> None:
+    # «избрали председателем … депутата Асель Нурбековну»: «депутата» is her present post, in her name's case.
+    text = (
+        "Третьим вопросом депутаты избрали председателем постоянной комиссии по вопросам экологии депутата "
+        "Асель Жумабекову. Исполняющим обязанности главы района назначен Иван Петров."
+    )
+    found = _records(nlp, text)
+    assert found["Жумабекова"][0] == "председатель постоянной комиссии по вопросам экологии"
+    assert found["Петров"][0] == "исполняющий обязанности главы района"
