@@ -1145,6 +1145,8 @@ def _with_cut_name(title: Span, organizations: tuple[OrganizationFinding, ...]) 
     """«представитель Службы Республики Коми строительного |, жилищного и технического надзора»: a title the walk ended
     inside a body's name (a name with a comma in it) runs on to the name's end, so that the body is split off whole."""
     doc = title.doc
+    if title.end >= len(doc) or doc[title.end].text != ",":
+        return title  # the walk stops at a comma; elsewhere a title ending inside a name reads its own part of it
     index = _index(doc, organizations)
     first = bisect.bisect_right(index.mention_starts, title.start_char)
     last = bisect.bisect_left(index.mention_starts, title.end_char)
@@ -1237,6 +1239,8 @@ def _without_own_post(title: Span) -> Span:
     head = title_head(title)
     if "Ins" not in head.morph.get("Case") or title.end >= len(doc):
         return title
+    if fold(head.head.lemma_) not in _APPOINTED:
+        return title  # («критиковался правозащитниками в ходе … срока президента Путина»: not a post given)
     name_case = set(doc[title.end].morph.get("Case")) & {"Acc", "Gen"}
     if not name_case or not doc[title.end].text[:1].isupper():
         return title
