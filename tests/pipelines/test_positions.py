@@ -2130,3 +2130,65 @@ def test_the_journalist_signing_the_dateline_represents_no_body(nlp: Language) -
     found = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert found["Токторова"].position is None
     assert found["Токторова"].organization is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # The walk stopped at a body's name the tagger joined to the person's: the adjective left is the body's.
+        (
+            "Сессию велаятского Халк Маслахаты открыл председатель велаятского Халк Маслахаты Мурад Ходжаев.",
+            "Ходжаев",
+            "председатель",
+        ),
+        # Before the person's name the adjective is the post's own word.
+        (
+            "С отчётом выступила инспектор по делам несовершеннолетних Марина Петрова.",
+            "Петрова",
+            "инспектор по делам несовершеннолетних",
+        ),
+    ],
+)
+def test_a_post_does_not_end_on_an_adjective_of_the_body_after_it(
+    nlp: Language, text: str, surname: str, position: str
+) -> None:
+    assert _records(nlp, text)[surname][0] == position
+
+
+def test_a_title_cut_inside_a_bodys_name_leaves_the_name_whole_to_the_body(nlp: Language) -> None:
+    # «… строительного, | жилищного и технического надзора»: the walk ended at the comma inside the body's name.
+    text = (
+        "Представитель Службы Республики Адыгея строительного, жилищного и технического надзора (контроля) Ольга "
+        "Хуаде напомнила о сроках."
+    )
+    position, organization = _records(nlp, text)["Хуаде"]
+    assert position == "представитель"
+    assert organization is not None and organization.startswith("Служба Республики Адыгея строительного")
+
+
+def test_a_word_the_tagger_joins_to_the_body_after_the_post_is_the_bodys(nlp: Language) -> None:
+    # «Олий Мажлиса …»: the body found from «Мажлиса», the tagger's place name from «Олий».
+    text = "В заседании участвовал сенатор Олий Мажлиса Республики Узбекистан Шухрат Каримов."
+    assert _records(nlp, text)["Каримов"][0] == "сенатор"
+
+
+def test_the_administrations_bare_unit_before_a_remit_stays_in_the_post(nlp: Language) -> None:
+    # «администрации города по …»: the place unnamed, the text's wording; a head's bare post keeps only the kind.
+    text = (
+        "Выступила заместитель главы администрации города по экономике Анна Воронова. "
+        "Глава администрации района Анатолий Воронцов ответил на вопросы."
+    )
+    found = _records(nlp, text)
+    assert found["Воронова"][0] == "заместитель главы администрации города по экономике"
+    assert found["Воронцов"][0] == "глава администрации"
+
+
+def test_the_elected_post_leaves_out_the_present_post_before_the_name(nlp: Language) -> None:
+    # «избрали председателем … депутата Асель Нурбековну»: «депутата» is her present post, in her name's case.
+    text = (
+        "Третьим вопросом депутаты избрали председателем постоянной комиссии по вопросам экологии депутата "
+        "Асель Жумабекову. Исполняющим обязанности главы района назначен Иван Петров."
+    )
+    found = _records(nlp, text)
+    assert found["Жумабекова"][0] == "председатель постоянной комиссии по вопросам экологии"
+    assert found["Петров"][0] == "исполняющий обязанности главы района"
