@@ -1365,3 +1365,51 @@ def test_a_report_names_up_to_eight_questions(nlp: Language) -> None:
     found = issues.run(nlp(text), meeting).issues
     assert len(found) == issues.REPORT_ISSUES
     assert found[0].text == "подготовка к весеннему паводку" and not found[0].filler
+
+
+def test_the_body_words_in_full_what_the_headline_shortened(nlp: Language) -> None:
+    """A press report's headline names an item in two words; the body, below it, words the same item in full."""
+    text = (
+        "Городской совет обсудил подготовку к паводку и исполнение бюджета\n\n"
+        "Во вторник состоялась очередная сессия городского совета. "
+        "Об исполнении городского бюджета за девять месяцев 2026 года проинформировал начальник финансового "
+        "управления Олег Савин."
+    )
+    found = _issues(nlp, text)
+    assert "исполнение городского бюджета за девять месяцев 2026 года" in found
+    assert "исполнение бюджета" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Инженер доложил о замене 3,8 километра канализационных сетей в микрорайоне Южном.",
+            "замена канализационных сетей",
+            "замена 3,8 километра",
+        ),
+        # a count of a measure of something is how much work, not a question
+        (
+            "Депутат обсудил ремонт дорог и попросил включить 2,7 км водопровода в план на будущий год.",
+            "ремонт дорог",
+            "2,7 км водопровода",
+        ),
+    ],
+)
+def test_a_count_of_work_names_what_it_measures(nlp: Language, text: str, expected: str, not_expected: str) -> None:
+    found = _issues(nlp, text)
+    assert expected in found
+    assert not_expected not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Депутаты обсудили ремонт дорог. Обсуждался и износ теплосетей, износ которых превышает 70 процентов.",
+        "Депутаты обсудили ремонт дорог. Председатель предложил рассмотреть подобный документ в будущем.",
+    ],
+)
+def test_a_word_pointing_back_is_no_issue(nlp: Language, text: str) -> None:
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert not any("которых" in i or i.startswith("подобный") for i in found)
