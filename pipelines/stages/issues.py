@@ -354,7 +354,9 @@ def _overlap(a: list[str], b: list[str]) -> float:
 # What a local report is made of: works on a named object («ремонт кровли школы № 5», «строительство водопровода») and
 # the wear and wants of its services («износ сетей», «нехватка водителей», «перебои с водой»). Told anywhere in the
 # narrative, such a phrase is a question its speakers raised: it fills a short list ahead of other phrases of action.
-_WORKS_AND_WANTS = frozenset({"ремонт", "строительство", "износ", "нехватка", "перебой"})
+_WORKS_AND_WANTS = frozenset(
+    {"ремонт", "строительство", "благоустройство", "вывоз", "очистка", "износ", "нехватка", "перебой", "задолженность"}
+)
 
 
 def _score(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]], meeting: bool) -> float:

@@ -1413,3 +1413,18 @@ def test_a_word_pointing_back_is_no_issue(nlp: Language, text: str) -> None:
     found = _issues(nlp, text)
     assert "ремонт дорог" in found
     assert not any("которых" in i or i.startswith("подобный") for i in found)
+
+
+def test_a_meeting_report_keeps_the_services_works_and_arrears_it_tells_of(nlp: Language) -> None:
+    """Cleaning, clearing and tidying of a place, and arrears, told anywhere in a meeting's report, are questions its
+    speakers raised, like repairs and wants."""
+    text = (
+        "Депутаты сельского совета обсудили подготовку к весеннему паводку. "
+        + "Заседание прошло в зале администрации, в нём участвовали депутаты и приглашённые. " * 5
+        + "Староста Иван Лукин рассказал, что в апреле планируется очистка дренажных канав в селе Озёрном. "
+        "Бухгалтер сообщила, что растёт задолженность населения по земельному налогу."
+    )
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание сельского совета"))
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert "очистка дренажных канав" in found
+    assert any(i.startswith("задолженность населения по земельному налогу") for i in found)
