@@ -409,6 +409,10 @@ def _names_a_body(span: Span, word: str) -> bool:
     return word in lexicons.load("org_heads") or token.text.isupper() or "Anim" in token.morph.get("Animacy")
 
 
+# What a body or a country lends a question: its support, its share, its experience, its stand. Followed by its name,
+# such a phrase names the body, and the golds list the question it backs (never the backing, in twelve opened sets).
+_PATRONAGE = frozenset({"поддержка", "участие", "опыт", "позиция", "помощь", "содействие"})
+
 # Words that point back to what the text named before: a phrase ending or opening in one names nothing by itself.
 _RELATIVES = frozenset({"который", "чей"})
 _ANAPHORIC = frozenset({"подобный", "такой", "данный", "указанный", "этот", "тот", "вышеуказанный", "вышеназванный"})
@@ -430,6 +434,14 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
     if framed and candidate.kind not in _LISTED_KINDS:
         return True  # «работа управления», «готовность банка»: who works or is ready, not at what (an agenda's line
         # «о работе библиотек» is an item all the same)
+    head = doc[candidate.head]
+    named = (
+        head.i + 1 < span.end
+        and doc[head.i + 1].text[:1].isupper()
+        and doc[head.i + 1].pos_ in ("ADJ", "PROPN", "NOUN")
+    )
+    if lemma(head) in _PATRONAGE and named and candidate.kind not in _LISTED_KINDS:
+        return True  # «поддержка Фонда ООН», «опыт Узбекистана»: who backs or shares, not the question they back
     if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num and not _MEASURE.fullmatch(t.text)) == 1:
         return True  # «рассмотрено 5 материалов», «включить 3,6 км газопровода»: a count of things, not a question
     if lemma(span[-1]) in _RELATIVES or lemma(first) in _ANAPHORIC:

@@ -1428,3 +1428,21 @@ def test_a_meeting_report_keeps_the_services_works_and_arrears_it_tells_of(nlp: 
     found = [i.text for i in issues.run(nlp(text), meeting).issues]
     assert "очистка дренажных канав" in found
     assert any(i.startswith("задолженность населения по земельному налогу") for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Депутаты обсудили ремонт дорог и поддержку Всемирного банка.", "поддержка Всемирного банка"),
+        ("Депутаты обсудили ремонт дорог и опыт Таджикистана.", "опыт Таджикистана"),
+    ],
+)
+def test_a_bodys_backing_is_no_issue(nlp: Language, text: str, not_expected: str) -> None:
+    """Support, share or experience followed by a body's or a country's name names who backs, not the question."""
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert not_expected not in found
+
+
+def test_backing_of_a_common_noun_is_an_issue(nlp: Language) -> None:
+    assert "поддержка молодых фермеров" in _issues(nlp, "Депутаты обсудили поддержку молодых фермеров.")
