@@ -415,7 +415,12 @@ _PATRONAGE = frozenset({"поддержка", "участие", "опыт", "п�
 
 # Words that point back to what the text named before: a phrase ending or opening in one names nothing by itself.
 _RELATIVES = frozenset({"который", "чей"})
-_ANAPHORIC = frozenset({"подобный", "такой", "данный", "указанный", "этот", "тот", "вышеуказанный", "вышеназванный"})
+_ANAPHORIC = frozenset(
+    {"подобный", "такой", "данный", "указанный", "этот", "тот", "вышеуказанный", "вышеназванный", "соответствующий"}
+)
+# A complaint says who complains («жалобы жителей Шумерли»); without what about («на …», «о …») it names no question.
+_COMPLAINTS = frozenset({"жалоба", "нарекание"})
+_COMPLAINED_OF = frozenset({"на", "о", "об", "обо", "насчёт", "насчет"})
 
 
 def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
@@ -442,6 +447,8 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
     )
     if lemma(head) in _PATRONAGE and named and candidate.kind not in _LISTED_KINDS:
         return True  # «поддержка Фонда ООН», «опыт Узбекистана»: who backs or shares, not the question they back
+    if lemma(head) in _COMPLAINTS and not any(t.lower_ in _COMPLAINED_OF for t in span):
+        return True
     if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num and not _MEASURE.fullmatch(t.text)) == 1:
         return True  # «рассмотрено 5 материалов», «включить 3,6 км газопровода»: a count of things, not a question
     if lemma(span[-1]) in _RELATIVES or lemma(first) in _ANAPHORIC:

@@ -1407,12 +1407,19 @@ def test_a_count_of_work_names_what_it_measures(nlp: Language, text: str, expect
     [
         "Депутаты обсудили ремонт дорог. Обсуждался и износ теплосетей, износ которых превышает 70 процентов.",
         "Депутаты обсудили ремонт дорог. Председатель предложил рассмотреть подобный документ в будущем.",
+        "Депутаты обсудили ремонт дорог и приняли соответствующие решения Кенеша.",
+        "Депутаты обсудили ремонт дорог и жалобы жителей Заречного района.",
     ],
 )
 def test_a_word_pointing_back_is_no_issue(nlp: Language, text: str) -> None:
     found = _issues(nlp, text)
     assert "ремонт дорог" in found
-    assert not any("которых" in i or i.startswith("подобный") for i in found)
+    assert not any("которых" in i or i.startswith(("подобный", "соответствующие", "жалобы")) for i in found)
+
+
+def test_a_complaint_of_something_is_kept(nlp: Language) -> None:
+    found = _issues(nlp, "Депутаты обсудили жалобы жителей на перебои с водой.")
+    assert any("перебои с водой" in i for i in found)
 
 
 def test_a_meeting_report_keeps_the_services_works_and_arrears_it_tells_of(nlp: Language) -> None:
