@@ -510,15 +510,21 @@ _PROCESSES = frozenset({"ход", "ремонт", "сбор", "вывоз", "у�
 _OBJECT_WORDS = 3  # adjectives and participles before the object's noun: «сельских населенных пунктов»
 
 
+# Measures a count of work is given in: the work is done to what they measure («4,2 километра тепловых сетей»).
+_MEASURES = frozenset({"километр", "км", "метр", "м", "гектар", "га", "тонна", "т", "единица", "штука", "шт"})
+
+
 def _stranded_object(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> set[int]:
     """«о ходе ремонта внутрихозяйственных оросительных сетей» with «сетей» hung by the parser outside the phrase: a
     phrase that ends in a noun of action with no object of its own, and a genitive noun group right after it, without
     a preposition — the group is what the action is done to."""
     last = doc[end - 1]
-    if end >= len(doc) or last.pos_ != "NOUN" or _case(last) != "Gen":
+    if end >= len(doc) or last.pos_ != "NOUN":
         return set()
     word = lemma(last)
-    if not (word.endswith((*_ACTION_SUFFIXES, "ция")) or word in _PROCESSES):
+    # «замену 4,2 километра | тепловых сетей»: a count's measure ends the phrase, what it measures hung elsewhere.
+    counted = word in _MEASURES and end >= 2 and doc[end - 2].like_num
+    if not counted and (_case(last) != "Gen" or not (word.endswith((*_ACTION_SUFFIXES, "ция")) or word in _PROCESSES)):
         return set()
     if any(c.dep_ == "nmod" and c.i > last.i and _case(c) == "Gen" and preposition(c) is None for c in last.children):
         return set()
@@ -560,11 +566,15 @@ def _stranded(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> s
     noun = doc[end].head
     # «план работы на второе полугодие»: the term a plan or budget is for, hung on a noun before it.
     term = doc[end].lower_ == "на" and lemma(noun) in _TIMES and _case(noun) == "Acc"
+    # «исполнение бюджета за девять месяцев 2026 года»: the period a report or an account covers, likewise.
+    term = term or (doc[end].lower_ == "за" and lemma(noun) in _PERIODS and _case(noun) in ("Acc", "Gen"))
     if doc[end].lower_ not in _STRANDED_PREPOSITIONS and not term:
         return set()
     if noun.i <= end or noun.pos_ != "NOUN" or noun.head.i in tokens or _is_person(noun):
         return set()
-    return {doc[end].i} | phrase_tokens(noun, quotes, depth=1)
+    # («за девять месяцев»: the count of a period governs its noun, a modifier the phrase's own rule leaves out.)
+    counts = {c.i for c in noun.children if term and c.dep_ == "nummod:gov" and c.i < noun.i}
+    return {doc[end].i} | counts | phrase_tokens(noun, quotes, depth=1)
 
 
 def _members(token: Token) -> Iterator[Token]:

@@ -316,6 +316,17 @@ _ITEM_KINDS = frozenset({"agenda", "title", "generic"})
 _LISTED_KINDS = frozenset({"agenda", "title"})
 
 
+def _headline_worded(doc: Doc, kept: _Issue, mention: TextSpan, words: list[str]) -> bool:
+    """`kept` was first worded on the text's headline (a line atop it with no full stop) and `words`, found below that
+    line, hold all its words and more: the same question, worded in full."""
+    if kept.headline or kept.first >= LEAD_CHARS or not set(kept.words) < set(words):
+        return False
+    text = doc_text(doc)
+    end = text.find("\n", kept.first)
+    line = text[text.rfind("\n", 0, kept.first) + 1 : end].rstrip()
+    return 0 < end < mention.start and not line.endswith((".", "!", "?", ":", ";", ","))
+
+
 def _fuller(words: list[str], other: list[str]) -> bool:
     """`words` (of a phrase the stage took for the same item as `other`'s) say more: the item worded in full."""
     return len(words) > len(other)
@@ -343,7 +354,9 @@ def _overlap(a: list[str], b: list[str]) -> float:
 # What a local report is made of: works on a named object («ремонт кровли школы № 5», «строительство водопровода») and
 # the wear and wants of its services («износ сетей», «нехватка водителей», «перебои с водой»). Told anywhere in the
 # narrative, such a phrase is a question its speakers raised: it fills a short list ahead of other phrases of action.
-_WORKS_AND_WANTS = frozenset({"ремонт", "строительство", "износ", "нехватка", "перебой"})
+_WORKS_AND_WANTS = frozenset(
+    {"ремонт", "строительство", "благоустройство", "вывоз", "очистка", "износ", "нехватка", "перебой", "задолженность"}
+)
 
 
 def _score(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]], meeting: bool) -> float:
@@ -396,6 +409,20 @@ def _names_a_body(span: Span, word: str) -> bool:
     return word in lexicons.load("org_heads") or token.text.isupper() or "Anim" in token.morph.get("Animacy")
 
 
+# What a body or a country lends a question: its support, its share, its experience, its stand. Followed by its name,
+# such a phrase names the body, and the golds list the question it backs (never the backing, in twelve opened sets).
+_PATRONAGE = frozenset({"поддержка", "участие", "опыт", "позиция", "помощь", "содействие"})
+
+# Words that point back to what the text named before: a phrase ending or opening in one names nothing by itself.
+_RELATIVES = frozenset({"который", "чей"})
+_ANAPHORIC = frozenset(
+    {"подобный", "такой", "данный", "указанный", "этот", "тот", "вышеуказанный", "вышеназванный", "соответствующий"}
+)
+# A complaint says who complains («жалобы жителей Шумерли»); without what about («на …», «о …») it names no question.
+_COMPLAINTS = frozenset({"жалоба", "нарекание"})
+_COMPLAINED_OF = frozenset({"на", "о", "об", "обо", "насчёт", "насчет"})
+
+
 def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
     """The «дня» of «повестка дня», a bare generic noun («предложение», «средства») or a phrase of nothing else
     («ход работ»), an amendment of nothing named, a shouted headline."""
@@ -412,8 +439,20 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
     if framed and candidate.kind not in _LISTED_KINDS:
         return True  # «работа управления», «готовность банка»: who works or is ready, not at what (an agenda's line
         # «о работе библиотек» is an item all the same)
-    if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num) == 1:
-        return True  # «рассмотрено 5 материалов»: a count of things, not what they were about
+    head = doc[candidate.head]
+    named = (
+        head.i + 1 < span.end
+        and doc[head.i + 1].text[:1].isupper()
+        and doc[head.i + 1].pos_ in ("ADJ", "PROPN", "NOUN")
+    )
+    if lemma(head) in _PATRONAGE and named and candidate.kind not in _LISTED_KINDS:
+        return True  # «поддержка Фонда ООН», «опыт Узбекистана»: who backs or shares, not the question they back
+    if lemma(head) in _COMPLAINTS and not any(t.lower_ in _COMPLAINED_OF for t in span):
+        return True
+    if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num and not _MEASURE.fullmatch(t.text)) == 1:
+        return True  # «рассмотрено 5 материалов», «включить 3,6 км газопровода»: a count of things, not a question
+    if lemma(span[-1]) in _RELATIVES or lemma(first) in _ANAPHORIC:
+        return True  # «износ которых», «подобный документ»: a word that points back, the thing it names cut off
     letters = [ch for ch in span.text if ch.isalpha()]
     return len(letters) > 3 and all(ch.isupper() for ch in letters)
 
@@ -484,6 +523,10 @@ def run(doc: Doc, findings: Findings) -> Findings:
             elif candidate.kind in _ITEM_KINDS and same.kind not in _ITEM_KINDS and _fuller(words, same.words):
                 # The agenda's wording of an item («по второму вопросу – о доступности первичной медико-санитарной
                 # помощи в горных районах») names it better than the headline's shorter paraphrase of it.
+                same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
+            elif source is doc and _headline_worded(doc, same, mention, words) and len(span.text) > len(same.text):
+                # «Кенгаш обсудил … исполнение бюджета» atop a press report, «Об исполнении районного бюджета за первое
+                # полугодие 2025 года проинформировала …» below it: the body words in full what its headline shortened.
                 same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
             elif _fuller(words, same.words) and (_season_held(same.words, words) or _framed_held(same.words, words)):
                 # «подготовка к зиме» is worded in full by «подготовка объектов социальной сферы к осенне-зимнему

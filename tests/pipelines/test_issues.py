@@ -1365,3 +1365,91 @@ def test_a_report_names_up_to_eight_questions(nlp: Language) -> None:
     found = issues.run(nlp(text), meeting).issues
     assert len(found) == issues.REPORT_ISSUES
     assert found[0].text == "подготовка к весеннему паводку" and not found[0].filler
+
+
+def test_the_body_words_in_full_what_the_headline_shortened(nlp: Language) -> None:
+    """A press report's headline names an item in two words; the body, below it, words the same item in full."""
+    text = (
+        "Городской совет обсудил подготовку к паводку и исполнение бюджета\n\n"
+        "Во вторник состоялась очередная сессия городского совета. "
+        "Об исполнении городского бюджета за девять месяцев 2026 года проинформировал начальник финансового "
+        "управления Олег Савин."
+    )
+    found = _issues(nlp, text)
+    assert "исполнение городского бюджета за девять месяцев 2026 года" in found
+    assert "исполнение бюджета" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Инженер доложил о замене 3,8 километра канализационных сетей в микрорайоне Южном.",
+            "замена канализационных сетей",
+            "замена 3,8 километра",
+        ),
+        # a count of a measure of something is how much work, not a question
+        (
+            "Депутат обсудил ремонт дорог и попросил включить 2,7 км водопровода в план на будущий год.",
+            "ремонт дорог",
+            "2,7 км водопровода",
+        ),
+    ],
+)
+def test_a_count_of_work_names_what_it_measures(nlp: Language, text: str, expected: str, not_expected: str) -> None:
+    found = _issues(nlp, text)
+    assert expected in found
+    assert not_expected not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Депутаты обсудили ремонт дорог. Обсуждался и износ теплосетей, износ которых превышает 70 процентов.",
+        "Депутаты обсудили ремонт дорог. Председатель предложил рассмотреть подобный документ в будущем.",
+        "Депутаты обсудили ремонт дорог и приняли соответствующие решения Кенеша.",
+        "Депутаты обсудили ремонт дорог и жалобы жителей Заречного района.",
+    ],
+)
+def test_a_word_pointing_back_is_no_issue(nlp: Language, text: str) -> None:
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert not any("которых" in i or i.startswith(("подобный", "соответствующие", "жалобы")) for i in found)
+
+
+def test_a_complaint_of_something_is_kept(nlp: Language) -> None:
+    found = _issues(nlp, "Депутаты обсудили жалобы жителей на перебои с водой.")
+    assert any("перебои с водой" in i for i in found)
+
+
+def test_a_meeting_report_keeps_the_services_works_and_arrears_it_tells_of(nlp: Language) -> None:
+    """Cleaning, clearing and tidying of a place, and arrears, told anywhere in a meeting's report, are questions its
+    speakers raised, like repairs and wants."""
+    text = (
+        "Депутаты сельского совета обсудили подготовку к весеннему паводку. "
+        + "Заседание прошло в зале администрации, в нём участвовали депутаты и приглашённые. " * 5
+        + "Староста Иван Лукин рассказал, что в апреле планируется очистка дренажных канав в селе Озёрном. "
+        "Бухгалтер сообщила, что растёт задолженность населения по земельному налогу."
+    )
+    meeting = replace(Findings(), meeting=MeetingFinding(title="заседание сельского совета"))
+    found = [i.text for i in issues.run(nlp(text), meeting).issues]
+    assert "очистка дренажных канав" in found
+    assert any(i.startswith("задолженность населения по земельному налогу") for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Депутаты обсудили ремонт дорог и поддержку Всемирного банка.", "поддержка Всемирного банка"),
+        ("Депутаты обсудили ремонт дорог и опыт Таджикистана.", "опыт Таджикистана"),
+    ],
+)
+def test_a_bodys_backing_is_no_issue(nlp: Language, text: str, not_expected: str) -> None:
+    """Support, share or experience followed by a body's or a country's name names who backs, not the question."""
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert not_expected not in found
+
+
+def test_backing_of_a_common_noun_is_an_issue(nlp: Language) -> None:
+    assert "поддержка молодых фермеров" in _issues(nlp, "Депутаты обсудили поддержку молодых фермеров.")
