@@ -82,7 +82,7 @@ _CROSSINGS = frozenset({"мост", "переправа", "переход", "п�
 # Work with someone or something names it: «работа с иностранными студентами», «работа с обращениями граждан».
 _DEALINGS = frozenset({"работа"})
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
-_ABOUT = frozenset({"о", "об", "обо"})
+_ABOUT = lexicons.load("about_prepositions")
 # «обратил внимание на X», «уделить внимание X»: the verb and the case its question is in.
 _ATTENTION_VERBS = {
     "обратить": "на",
@@ -284,7 +284,7 @@ def quote_spans(doc: Doc) -> dict[int, int]:
 
 def _is_title_quote(doc: Doc, open_i: int, close_i: int) -> bool:
     """«О …»/«Об …»: the title of a draft or an act names its subject."""
-    return close_i - open_i > 2 and doc[open_i + 1].lower_ in ("о", "об", "обо")
+    return close_i - open_i > 2 and doc[open_i + 1].lower_ in _ABOUT
 
 
 def _dangling(token: Token) -> bool:
@@ -854,7 +854,7 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         open_i, close_i = title
         yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
         return
-    about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in ("о", "об", "обо")]
+    about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in _ABOUT]
     if found and lemma(noun) in _AMENDMENTS and any(_amended(c) for c in noun.children if c.i > noun.i):
         yield found  # «поправки в областной бюджет на 2024 год»: what is amended names the item
         return
@@ -901,7 +901,7 @@ _NAMED_UNDERTAKINGS = frozenset({"программа", "проект", "стра
 def _told_of(noun: Token) -> bool:
     """What a speech or a debate was about («рассказал о проекте …», «обсудили программу …»), not an undertaking
     named in passing («в рамках национального проекта …», «софинансирование программы …»)."""
-    if preposition(noun) in ("о", "об", "обо"):
+    if preposition(noun) in _ABOUT:
         return True
     lex = issue_lexicons()
     verb = lemma(noun.head)
@@ -947,7 +947,7 @@ def _forum_name(noun: Token, quotes: dict[int, int]) -> Candidate | None:
     if close_i is None or close_i - noun.i < 3:
         return None
     start = noun.i + 2
-    if doc[start].lower_ in ("о", "об", "обо"):
+    if doc[start].lower_ in _ABOUT:
         start += 1
     end = next((t.i for t in doc[start:close_i] if t.text in (":", "«", ".")), close_i)
     nouns = [t for t in doc[start:end] if t.pos_ in _NOMINAL]
@@ -1156,7 +1156,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             # «рассказала о студенческом добровольчестве», «остановился на водоснабжении», «речь шла о …»:
             # a speaker's subject, weaker than a cue of deliberation.
             dwell = word in _DWELL_VERBS
-            wanted = ("на",) if dwell else ("о", "об", "обо")
+            wanted = frozenset({"на"}) if dwell else _ABOUT
             for child in token.children:
                 # «О ходе северного завоза топлива проинформировал …»: a report's subject may come first.
                 after = child.i > token.i or not dwell
@@ -1254,7 +1254,7 @@ def _dash_subject(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     """«<Фамилия> — о <теме>»: the topic of a listed speaker's report."""
     doc = dash.doc
     prep = doc[dash.i + 1]
-    if prep.lower_ not in ("о", "об", "обо"):
+    if prep.lower_ not in _ABOUT:
         return
     head = prep.head
     if head.pos_ in _NOMINAL and head.i > prep.i:
@@ -1547,7 +1547,7 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
                 continue
             if span[0].lower_ in ("и", "а") and len(span) > 2 and span[1].lower_ in _ABOUT:
                 span = span[1:]  # «- и о создании рабочей группы …»: the list's last item keeps its conjunction
-            if span[0].lower_ in ("о", "об", "обо") and len(span) > 1:
+            if span[0].lower_ in _ABOUT and len(span) > 1:
                 span = span[1:]
             span = span[: _before_clause(span)]
             head = span.root

@@ -202,13 +202,14 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     foreign_head = {"LOWER": {"IN": sorted(lex.foreign_heads)}, "LEMMA": {"NOT_IN": sorted(lex.heads)}}
     # «Кулундинского айыл окмоту»: a state-language word before the foreign kind.
     foreign_mod = {"LOWER": {"IN": sorted(lexicons.load("org_foreign_modifiers"))}}
+    about = sorted(lexicons.load("about_prepositions"))
     quoted = [
         {"ORTH": {"IN": OPEN_QUOTES}},
         # «кенеш «Об утверждении Положения …»»: a quotation that starts with «О» is a document's title;
         # one in lower case is someone's words («правительство "не будет принимать …"»), not a name.
         {
             "ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]},
-            "LOWER": {"NOT_IN": ["о", "об", "обо"]},
+            "LOWER": {"NOT_IN": about},
             "IS_SPACE": False,
             "IS_LOWER": False,
         },
@@ -218,7 +219,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     inner = {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False}
     nested_quoted = [
         {"ORTH": "«"},
-        {**inner, "IS_LOWER": False, "LOWER": {"NOT_IN": ["о", "об", "обо"]}},
+        {**inner, "IS_LOWER": False, "LOWER": {"NOT_IN": about}},
         {**inner, "OP": "{0,6}"},
         {"ORTH": "«"},
         {**inner, "OP": "{1,4}"},

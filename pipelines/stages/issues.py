@@ -51,6 +51,7 @@ _NUMBER = re.compile(r"\d+")
 # Headlines in capitals (`pipelines.headings`) of three words or more.
 MAX_HEADLINES = 2
 _STOP = lexicons.load("function_words")
+_ABOUT = lexicons.load("about_prepositions")
 
 
 @dataclass
@@ -193,9 +194,7 @@ def _worded(doc: Doc, candidate: Candidate) -> str:
     # «О ходе исполнения наказов избирателей»: an item after its «О» is worded like a title, whatever the parser
     # made of the line (it hangs «ходе» on «исполнения» and would put the wrong word in the nominative).
     # (A report's «о X» too: «Об исполнении бюджета джамоата … доложила …», a parse broken by the phrase first.)
-    after_about = (
-        candidate.kind in ("agenda", "report") and span.start > 0 and doc[span.start - 1].lower_ in ("о", "об", "обо")
-    )
+    after_about = candidate.kind in ("agenda", "report") and span.start > 0 and doc[span.start - 1].lower_ in _ABOUT
     if candidate.kind == "title" or after_about:
         return _ACT_REFERENCE.sub(r"\1 ", _title(span))
     worded = span.text if candidate.nominative else nominative(span)

@@ -937,7 +937,7 @@ def _listed_after_post(ent: Span) -> bool:
     return any(is_position_head(t) and "Nom" in t.morph.get("Case") for t in doc[max(0, i - _POST_BEFORE_DASH) : i])
 
 
-_ABOUT = frozenset({"о", "об", "обо"})
+_ABOUT = lexicons.load("about_prepositions")
 
 
 def _reports_after_dash(ent: Span) -> bool:

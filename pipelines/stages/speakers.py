@@ -386,7 +386,7 @@ def _planned(noun: Token) -> bool:
 # «поступило заявление формовщика X», «направлено сообщение X»: a paper that came in or was sent is X's
 # application or letter, read out by someone else, not X's speech at the meeting; so is a greeting another passed
 # on or read out («передал приветствие главы округа X, который не смог присутствовать»).
-_ABOUT = frozenset({"о", "об", "обо"})
+_ABOUT = lexicons.load("about_prepositions")
 _FILING = frozenset(
     {"поступить", "поступать", "подать", "подавать", "направить", "направлять", "получить"}
     | {"передать", "передавать", "зачитать", "зачитывать", "огласить", "оглашать"}
