@@ -146,7 +146,7 @@ _SPEAKING_VERBS = frozenset({"выступить", "выступать"})
 # Nouns of the cue verbs take their question in the genitive: «обсуждение проекта программы».
 _COGNATE_FORUMS = frozenset({"обсуждение", "рассмотрение"})
 # Cue verbs whose object may be the people heard («заслушали руководителей служб») as well as what they reported on.
-_HEARING_VERBS = frozenset({"заслушать", "заслушивать"})
+_HEARING_VERBS = lexicons.load("hearing_verbs")
 
 
 def _heard(verb: Token, obj: Token) -> bool:

@@ -44,7 +44,7 @@ _LINE_REACH = 400  # characters read around a name for its line: bounded, so a t
 _TITLE_REACH = 14  # words from a title to the name it heads
 # Performance verbs a transcript's chair announces the next turn with, in the present tense.
 _ANNOUNCED = frozenset({"докладывать", "содокладывать", "выступать"})
-_HEARING = frozenset({"заслушать", "заслушивать"})
+_HEARING = lexicons.load("hearing_verbs")
 _PLANS = frozenset({"запланировать", "запланированный", "планироваться", "ожидаться", "предстоять", "перенести"})
 _EVENTS = frozenset({"заседание", "сессия", "совещание", "встреча", "собрание"})
 # «будет докладывать», «станет выступать»: the parser tags the auxiliary's tense as present.
