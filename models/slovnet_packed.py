@@ -76,12 +76,6 @@ def _chunk(indexes: list[int], starts: list[int], sizes: Sequence[int], end: int
     return Chunk(indexes, starts, [sizes[i] for i in indexes], max(end, MIN_ROWS))
 
 
-def packable(model: Module) -> bool:
-    """Whether every convolution of `model`'s encoder keeps the sequence's length with a window of three
-    (slovnet's news taggers): one zero position between two sentences then stands for the padding."""
-    return all(layer.conv.weight.shape[2] == 3 and layer.conv.padding == 1 for layer in model.encoder.layers)
-
-
 def encode(
     model: Module, chunk: Chunk, word_ids: Sequence[Sequence[int]], shape_ids: Sequence[Sequence[int]]
 ) -> np.ndarray:

@@ -17,9 +17,10 @@ from models.grammars import organizations as grammar
 from pipelines.deadline import check_deadline
 from pipelines.findings import TextSpan
 
-_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+# A name's word, as the scorer splits names.
+WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 # Function words are not part of a name's identity (the scorer skips them too).
-_STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с", "со", "о", "об", "от", "до", "за", "к", "из", "а"})
+FUNCTION_WORDS = lexicons.load("function_words")
 _QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as text
 
 
@@ -41,7 +42,7 @@ _SHORT_PLACE_KINDS = {"г": "город", "гор": "город", "обл": "о�
 
 
 def lemmas(text: str, legal_forms: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    words = [w for w in _WORD.findall(text) if w.lower() not in _STOP]
+    words = [w for w in WORD.findall(text) if w.lower() not in FUNCTION_WORDS]
     words = [_SHORT_PLACE_KINDS.get(w, w) for w in words]
     # «Коммерсантъ» keeps the old spelling's final hard sign, «Коммерсанта» does not: one name.
     words = [w[:-1] if len(w) > 2 and w[-1] in "ъЪ" else w for w in words]
@@ -69,8 +70,8 @@ def abbreviates(short: str, full: str) -> bool:
     named = _named_after(short, full)
     if named is not None:
         return named
-    short_words = [w for w in re.findall(r"[\wЁё-]+", short) if w.lower() not in _STOP]
-    full_words = [w for w in re.findall(r"[\wЁё-]+", full) if w.lower() not in _STOP]
+    short_words = [w for w in re.findall(r"[\wЁё-]+", short) if w.lower() not in FUNCTION_WORDS]
+    full_words = [w for w in re.findall(r"[\wЁё-]+", full) if w.lower() not in FUNCTION_WORDS]
     full_lower = [w.lower() for w in full_words]
     if _abbreviates_words(short_words, full_words, full_lower):
         return True
@@ -93,7 +94,7 @@ def _named_after(short: str, full: str) -> bool | None:
     short_parts, full_parts = _NAMED_AFTER.split(short, maxsplit=1), _NAMED_AFTER.split(full, maxsplit=1)
     if len(short_parts) != 2 or len(full_parts) != 2 or not short_parts[0].isupper():
         return None
-    short_person, full_person = _WORD.findall(short_parts[1]), _WORD.findall(full_parts[1])
+    short_person, full_person = WORD.findall(short_parts[1]), WORD.findall(full_parts[1])
     if not short_person or not full_person or len(short_person[-1]) < 2:
         return False
     same_person = grammar.word_lemma(short_person[-1]) == grammar.word_lemma(full_person[-1])
@@ -326,7 +327,8 @@ def _service_neutral(words: tuple[str, ...]) -> tuple[str, ...]:
 
 # «во всех государствах Содружества» in a text about the СНГ: the one word a bloc goes by alone is its abbreviation's
 # body (heldout-genre-19, -23, -25: the golds list the СНГ only).
-_SHORT_NAMES = {("содружество",): ("снг",)}
+_BLOC_WORD = ("содружество",)
+_BLOC_ABBREVIATION = ("снг",)
 
 
 def merge(bodies: list[Body]) -> list[Body]:
@@ -336,7 +338,8 @@ def merge(bodies: list[Body]) -> list[Body]:
         stated = _state_neutral(body.words)
         if (served := _service_neutral(stated)) != stated:
             body.words = served  # (so that a shorter mention of the service's office is absorbed by it too)
-        key = _place_neutral(_state_neutral(_spelled_out(_SHORT_NAMES.get(body.words, body.words))))
+        named = _BLOC_ABBREVIATION if body.words == _BLOC_WORD else body.words
+        key = _place_neutral(_state_neutral(_spelled_out(named)))
         same = by_words.get(key)
         if same is None:
             by_words[key] = body
@@ -345,8 +348,8 @@ def merge(bodies: list[Body]) -> list[Body]:
         same.mentions.extend(body.mentions)
         same.listed = same.listed or body.listed
         same.aliases.extend(a for a in body.aliases if a not in same.aliases)
-        if body.words in _SHORT_NAMES or same.words in _SHORT_NAMES:
-            if same.words in _SHORT_NAMES:  # (the abbreviation names it, whichever mention came first)
+        if _BLOC_WORD in (body.words, same.words):
+            if same.words == _BLOC_WORD:  # (the abbreviation names it, whichever mention came first)
                 same.name, same.words = body.name, body.words
             continue
         # «ОО «…»» over «…»: the fuller form (not another name of the state: the first one the text uses stays).
@@ -400,7 +403,7 @@ def _with_code(long: Body, short: Body) -> bool:
 def _abbreviates_quoted(long: Body, short: Body) -> bool:
     """«ТПП» of «Союз «Торгово-промышленная палата …»», «СМО» of «Ассоциация «Совет муниципальных образований …»»: an
     abbreviation of the name a kind or form is put before."""
-    first = _WORD.match(short.name)
+    first = WORD.match(short.name)
     if first is None or first.start() != 0 or not first.group().isupper() or len(first.group()) < 2:
         return False
     return any(abbreviates(short.name, q) for q in _quoted_parts(long.name))
@@ -426,7 +429,7 @@ def _status_and_abbreviation(long: Body, short: Body) -> bool:
     if match is None:
         return False
     status = match.group(1).lower()
-    words = [w for w in _WORD.findall(long.name) if w.lower() not in _STOP]
+    words = [w for w in WORD.findall(long.name) if w.lower() not in FUNCTION_WORDS]
     for i in range(len(words) - len(status) + 1):
         run = words[i : i + len(status)]
         if "".join(w[0].lower() for w in run) == status:
@@ -491,7 +494,7 @@ def _proper_part(short: Body, long: Body) -> bool:
     names = (short.name, long.name)
     if any(q in name for name in names for q in _QUOTES) or latin_words(short.name) is not None:
         return False
-    words = [w for name in names for w in _WORD.findall(name)]
+    words = [w for name in names for w in WORD.findall(name)]
     if not all(w[:1].isupper() and not w.isupper() for w in words):
         return False
     return short.words[0] in (long.words[0], long.words[-1])
@@ -532,8 +535,8 @@ def contracts(short: str, full: str) -> bool:
     """`short` contracts `full` by syllables of its words in any order: «Минцифры России» — «Министерство
     цифрового развития, связи и массовых коммуникаций Российской Федерации», «Минкомсвязь» — «Министерство связи и
     массовых коммуникаций», «Росздравнадзор» — «Федеральная служба по надзору в сфере здравоохранения»."""
-    words = _WORD.findall(short)
-    full_words = [w.lower() for w in _WORD.findall(full) if w.lower() not in _STOP]
+    words = WORD.findall(short)
+    full_words = [w.lower() for w in WORD.findall(full) if w.lower() not in FUNCTION_WORDS]
     if not words or len(full_words) < 3 or not words[0][:1].isupper() or words[0].isupper():
         return False
     first = words[0].lower()
@@ -567,7 +570,7 @@ def _syllables(rest: str, words: list[str]) -> bool:
 
 
 def _content_words(name: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[\wЁё-]+", name) if w.lower() not in _STOP]
+    return [w.lower() for w in re.findall(r"[\wЁё-]+", name) if w.lower() not in FUNCTION_WORDS]
 
 
 class Candidates:
@@ -613,7 +616,7 @@ class Candidates:
         words = _content_words(short.name)
         if short.head is not None and any(w.isdigit() for w in short.words):
             keys.add(("quoted kind", short.head))
-        first = _WORD.match(short.name)
+        first = WORD.match(short.name)
         if words and first is not None and first.group().isupper():
             keys.add(("quoted letter", words[0][0].upper()))
         if words:
@@ -668,7 +671,7 @@ def _state_by_name() -> dict[tuple[str, ...], str]:
     for line in lexicons.lines("loc_countries"):
         forms = [form.strip() for form in line.split("|") if form.strip()]
         for form in forms:
-            names.setdefault(tuple(grammar.word_lemma(w) for w in _WORD.findall(form)), forms[0])
+            names.setdefault(tuple(grammar.word_lemma(w) for w in WORD.findall(form)), forms[0])
     return names
 
 

@@ -17,7 +17,6 @@ from models import lexicons, loading
 from models.natasha_names import FIRST_DICT, LAST_DICT
 from pipelines.normalize import recover_shape
 
-PATRONYMIC_ENDINGS = ("вич", "вна", "ична", "инична", "оглы", "кызы", "улы", "уулу")
 # «son of» / «daughter of» written apart after the father's name, which does not decline: «Эльдар Рамиз оглы»,
 # «Абдулазиз Назар угли», «Жыпар Мырзабек кызы» (Azerbaijani, Uzbek, Kazakh and Kyrgyz spellings).
 TURKIC_PATRONYMIC_PARTICLES = frozenset({"оглы", "оглу", "улы", "уулу", "угли", "кызы", "гызы", "қызы", "кизи"})

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
+from models.numerals import cardinal_values
 from pipelines.doc_views import entity_at, token_strings
 from pipelines.layouts import leading_name, line_header, opens_item
 from pipelines.person_names import fold, is_first_name, is_patronymic, is_womans_first_name, looks_like_surname
@@ -31,7 +32,7 @@ _CLOSING_QUOTES = {"»", "”"}
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "DET", "PUNCT", "X", "SYM"}
 _TITLE_PREFIXES = ("экс-", "вице-", "и.о.", "зам.")
 # Posts written abbreviated with a point before the word they govern («зам. акима», «пред. комитета»).
-_ABBREVIATED_POSTS = {"зам"}
+_ABBREVIATED_POST = "зам"
 
 
 @cache
@@ -309,7 +310,7 @@ def _hard_break(token: Token) -> bool:
 
 def _ends_title(doc: Doc, token: Token) -> bool:
     """Outside quotes, a title does not reach past another name, a line break, a verb or a clause comma."""
-    if token.text == "." and token.i > 0 and fold(doc[token.i - 1].text) in _ABBREVIATED_POSTS:
+    if token.text == "." and token.i > 0 and fold(doc[token.i - 1].text) == _ABBREVIATED_POST:
         return False  # «зам. акима»: the point of an abbreviated post
     # «председатель постоянной комиссии Кенгаша по бюджету …»: a local body's kind the tagger took for a name is no
     # other name.
@@ -401,8 +402,7 @@ def _region_named(token: Token) -> bool:
         return True
     if len(before) <= 3:
         return False
-    settlements = lexicons.load("loc_settlement_nouns")
-    if fold(before.lemma_) in settlements or fold(before.text) in settlements:
+    if is_settlement_kind_written_out(before):
         return True
     # «заместитель акима области Улытау Гульмира Абдрахманова», «аким сельского округа Иркол Гульнар Тажибаева»: a
     # region's kind too (the persons stage leaves its uninflected name out of the person's name) — unless a first
@@ -444,6 +444,19 @@ def region_named_after_noun(token: Token) -> bool:
 @cache
 def _kinds_named_after() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in lexicons.lines("loc_kinds_named_after"))
+
+
+def is_settlement_kind(token: Token) -> bool:
+    """«села», «в джамоате», «г.», «пос.»: a settlement's kind (`loc_settlement_nouns`) in lower case, written out or
+    abbreviated (by its lemma or its form, the abbreviation's full stop aside)."""
+    kinds = lexicons.load("loc_settlement_nouns")
+    return token.is_lower and (fold(token.lemma_) in kinds or fold(token.lower_.rstrip(".")) in kinds)
+
+
+def is_settlement_kind_written_out(token: Token) -> bool:
+    """A settlement's kind written out («села», «агрогородке»), no abbreviation («с.», «пос.», «пгт»): what a name after
+    it can be read against (its case, the person's name the tagger ran it into)."""
+    return len(token) > 3 and token.is_alpha and is_settlement_kind(token)
 
 
 def name_after_kind(token: Token) -> tuple[str, ...] | None:
@@ -748,13 +761,19 @@ def _without_posts_of_many(doc: Doc, title: Span) -> Span:
     """«восемь депутатов райсовета, глава района Виктор Титов»: a post in the plural before a separator counts the
     others present; the name's own post is the one after it."""
     seps = [t.i for t in title[1:-1] if t.text == "," and starts_post(doc[t.i + 1])]
-    counted = title.start > 0 and (doc[title.start - 1].like_num or fold(doc[title.start - 1].lemma_) in _COUNTING)
+    counted = title.start > 0 and (doc[title.start - 1].like_num or _counts_people(doc[title.start - 1]))
     if seps and counted and is_plural(title_head(doc[title.start : seps[0]])):
         return doc[seps[-1] + 1 : title.end]
     return title
 
 
-_COUNTING = frozenset({"несколько", "ряд", "много", "два", "три", "четыре", "пять", "шесть", "семь", "восемь"})
+# Words that count people, besides a numeral from two on: «несколько депутатов», «ряд руководителей».
+_COUNTING_WORDS = frozenset({"несколько", "ряд", "много"})
+
+
+def _counts_people(token: Token) -> bool:
+    lemma = fold(token.lemma_)
+    return lemma in _COUNTING_WORDS or cardinal_values().get(lemma, 0) >= 2
 
 
 def _apposition_of_prior_name(doc: Doc, title: Span, name_start: int, sent_start: int) -> bool:

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons, loading
 from models.checkpoints import checkpoint
 from models.components.extensions import doc_text, entities, sentences, token_texts
+from models.numerals import cardinal_values
 
 OPEN_QUOTES = frozenset({"«", "„", "“", '"'})
 CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
@@ -52,9 +53,9 @@ _INNER_PREPOSITIONS = frozenset(
 )
 # «отчёт о ходе подготовки к отопительному сезону»: the parser often hangs a «к X» that completes the last noun of a
 # phrase on a noun or verb higher up; right after the phrase it belongs to the phrase.
-_STRANDED_PREPOSITIONS = frozenset({"к"})
+_STRANDED_PREPOSITION = "к"
 # Place and time («в РФ», «на заседании», «в марте») are circumstances, not part of the question.
-_CIRCUMSTANCE_CASES = frozenset({"Loc"})
+_CIRCUMSTANCE_CASE = "Loc"
 # Nouns of a lag or a departure, which name what they are from: «отставание от графика».
 _DEPARTURES = frozenset({"отставание", "отклонение", "отказ", "отступление"})
 # Nouns of a trouble, which name what it is with: «перебои с водой», «проблемы с транспортом».
@@ -81,7 +82,7 @@ _CROSSINGS = frozenset({"мост", "переправа", "переход", "п�
 # Work with someone or something names it: «работа с иностранными студентами», «работа с обращениями граждан».
 _DEALINGS = frozenset({"работа"})
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
-_ABOUT = frozenset({"о", "об", "обо"})
+_ABOUT = lexicons.load("about_prepositions")
 # «обратил внимание на X», «уделить внимание X»: the verb and the case its question is in.
 _ATTENTION_VERBS = {
     "обратить": "на",
@@ -105,7 +106,7 @@ _COMPLETIONS = frozenset({"завершить", "завершиться", "за�
 
 
 # «дефицит бюджета не меняется»: a budget's deficit is a line of its accounts, not a want.
-_ACCOUNTS = frozenset({"бюджет"})
+_ACCOUNT = "бюджет"
 
 
 # «Просроченной кредиторской задолженности нет»: a shortfall said to be absent is no problem raised.
@@ -118,7 +119,7 @@ def _absent(shortfall: Token) -> bool:
 
 
 def _of_accounts(shortfall: Token) -> bool:
-    return any(c.dep_ == "nmod" and c.i > shortfall.i and lemma(c) in _ACCOUNTS for c in shortfall.children)
+    return any(c.dep_ == "nmod" and c.i > shortfall.i and lemma(c) == _ACCOUNT for c in shortfall.children)
 
 
 def _unfinished(action: Token) -> bool:
@@ -145,7 +146,7 @@ _SPEAKING_VERBS = frozenset({"выступить", "выступать"})
 # Nouns of the cue verbs take their question in the genitive: «обсуждение проекта программы».
 _COGNATE_FORUMS = frozenset({"обсуждение", "рассмотрение"})
 # Cue verbs whose object may be the people heard («заслушали руководителей служб») as well as what they reported on.
-_HEARING_VERBS = frozenset({"заслушать", "заслушивать"})
+_HEARING_VERBS = lexicons.load("hearing_verbs")
 
 
 def _heard(verb: Token, obj: Token) -> bool:
@@ -161,7 +162,7 @@ _CONFERRED = frozenset({"звание", "статус", "имя", "разряд"
 # Verbs that end a mandate, and the noun an agenda words it with: «досрочно прекращены полномочия депутата …» is the
 # item «досрочное прекращение полномочий депутата» (the golds of corpus-genre a01 and nine held-out sets).
 _TERMINATION_VERBS = {"прекратить": "прекращение", "прекращать": "прекращение"}
-_MANDATES = frozenset({"полномочие"})
+_MANDATE = "полномочие"
 
 STRONG = 3.0
 WEAK = 1.0
@@ -283,7 +284,7 @@ def quote_spans(doc: Doc) -> dict[int, int]:
 
 def _is_title_quote(doc: Doc, open_i: int, close_i: int) -> bool:
     """«О …»/«Об …»: the title of a draft or an act names its subject."""
-    return close_i - open_i > 2 and doc[open_i + 1].lower_ in ("о", "об", "обо")
+    return close_i - open_i > 2 and doc[open_i + 1].lower_ in _ABOUT
 
 
 def _dangling(token: Token) -> bool:
@@ -321,7 +322,7 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             if prep is None and child.dep_ == "nmod" and _case(child) in ("Gen", "Dat", "Ins", None):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
             elif (
-                (prep in _INNER_PREPOSITIONS and _case(child) not in _CIRCUMSTANCE_CASES)
+                (prep in _INNER_PREPOSITIONS and _case(child) != _CIRCUMSTANCE_CASE)
                 or prep in ("о", "об")
                 # «нехватка мест в детских садах», «доступность помощи в сельской местности»: where a want is felt
                 or (prep in ("в", "во") and _case(child) == "Loc" and _wanted_where(head, child))
@@ -568,7 +569,7 @@ def _stranded(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> s
     term = doc[end].lower_ == "на" and lemma(noun) in _TIMES and _case(noun) == "Acc"
     # «исполнение бюджета за девять месяцев 2026 года»: the period a report or an account covers, likewise.
     term = term or (doc[end].lower_ == "за" and lemma(noun) in _PERIODS and _case(noun) in ("Acc", "Gen"))
-    if doc[end].lower_ not in _STRANDED_PREPOSITIONS and not term:
+    if doc[end].lower_ != _STRANDED_PREPOSITION and not term:
         return set()
     if noun.i <= end or noun.pos_ != "NOUN" or noun.head.i in tokens or _is_person(noun):
         return set()
@@ -663,19 +664,19 @@ def _is_person(token: Token) -> bool:
 # «итоги приёмной кампании», «итоги работы за 2024 год»: a summing-up is an item with what it sums up; alone
 # («подвели итоги») or of a stretch of time («итоги года») it names nothing. So are the results of a check or a
 # survey said in full («о результатах мониторинга закупок в сфере здравоохранения»; not «результаты проверки»).
-_SUMMARIES = frozenset({"итог"})
-_RESULTS = frozenset({"результат"})
+_SUMMARY = "итог"
+_RESULT = "результат"
 _PERIODS = frozenset({"год", "полугодие", "квартал", "месяц", "неделя", "день", "период", "пятилетка"})
 
 
 def _summary_of_something(head: Token) -> bool:
     word = lemma(head)
-    return (word in _SUMMARIES or word in _RESULTS) and any(
+    return word in (_SUMMARY, _RESULT) and any(
         c.dep_ == "nmod"
         and c.i == head.i + 1 + sum(1 for g in c.children if g.i < c.i)
         and _case(c) == "Gen"
         and lemma(c) not in _PERIODS
-        and (word in _SUMMARIES or any(g.i > c.i and g.dep_ in ("nmod", "amod") for g in c.children))
+        and (word == _SUMMARY or any(g.i > c.i and g.dep_ in ("nmod", "amod") for g in c.children))
         for c in head.children
     )
 
@@ -863,7 +864,7 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         open_i, close_i = title
         yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
         return
-    about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in ("о", "об", "обо")]
+    about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in _ABOUT]
     if found and lemma(noun) in _AMENDMENTS and any(_amended(c) for c in noun.children if c.i > noun.i):
         yield found  # «поправки в областной бюджет на 2024 год»: what is amended names the item
         return
@@ -910,7 +911,7 @@ _NAMED_UNDERTAKINGS = frozenset({"программа", "проект", "стра
 def _told_of(noun: Token) -> bool:
     """What a speech or a debate was about («рассказал о проекте …», «обсудили программу …»), not an undertaking
     named in passing («в рамках национального проекта …», «софинансирование программы …»)."""
-    if preposition(noun) in ("о", "об", "обо"):
+    if preposition(noun) in _ABOUT:
         return True
     lex = issue_lexicons()
     verb = lemma(noun.head)
@@ -956,7 +957,7 @@ def _forum_name(noun: Token, quotes: dict[int, int]) -> Candidate | None:
     if close_i is None or close_i - noun.i < 3:
         return None
     start = noun.i + 2
-    if doc[start].lower_ in ("о", "об", "обо"):
+    if doc[start].lower_ in _ABOUT:
         start += 1
     end = next((t.i for t in doc[start:close_i] if t.text in (":", "«", ".")), close_i)
     nouns = [t for t in doc[start:end] if t.pos_ in _NOMINAL]
@@ -1165,7 +1166,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             # «рассказала о студенческом добровольчестве», «остановился на водоснабжении», «речь шла о …»:
             # a speaker's subject, weaker than a cue of deliberation.
             dwell = word in _DWELL_VERBS
-            wanted = ("на",) if dwell else ("о", "об", "обо")
+            wanted = frozenset({"на"}) if dwell else _ABOUT
             for child in token.children:
                 # «О ходе северного завоза топлива проинформировал …»: a report's subject may come first.
                 after = child.i > token.i or not dwell
@@ -1263,7 +1264,7 @@ def _dash_subject(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     """«<Фамилия> — о <теме>»: the topic of a listed speaker's report."""
     doc = dash.doc
     prep = doc[dash.i + 1]
-    if prep.lower_ not in ("о", "об", "обо"):
+    if prep.lower_ not in _ABOUT:
         return
     head = prep.head
     if head.pos_ in _NOMINAL and head.i > prep.i:
@@ -1556,7 +1557,7 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
                 continue
             if span[0].lower_ in ("и", "а") and len(span) > 2 and span[1].lower_ in _ABOUT:
                 span = span[1:]  # «- и о создании рабочей группы …»: the list's last item keeps its conjunction
-            if span[0].lower_ in ("о", "об", "обо") and len(span) > 1:
+            if span[0].lower_ in _ABOUT and len(span) > 1:
                 span = span[1:]
             span = span[: _before_clause(span)]
             head = span.root
@@ -1614,12 +1615,14 @@ def inline_agenda(doc: Doc, quotes: dict[int, int]) -> Iterator[Candidate]:
 # …»: an agenda announced with its count and run on in its sentence. The count says how many items follow, so the list
 # parts where it must: at each comma before a word in the nominative and at the last «и» after them; the parser,
 # lost in such long lists, hangs their members anywhere.
+_MOST_COUNTED = 6  # items an announced count runs to: a longer agenda is a list of its own lines
 _COUNTED = re.compile(
-    r"(?<![\w-])(?P<count>один|одна|два|две|три|четыре|пять|шесть|[1-6])[ \t]+(?:[а-яё]+[ \t]+)?"
+    r"(?<![\w-])(?P<count>"
+    + "|".join(sorted(word for word, value in cardinal_values().items() if value <= _MOST_COUNTED))
+    + rf"|[1-{_MOST_COUNTED}])[ \t]+(?:[а-яё]+[ \t]+)?"
     r"вопрос(?:а|ов)?[ \t]*:[ \t]*(?=[а-яёА-ЯЁ])",
     re.IGNORECASE,
 )
-_COUNTS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6}
 _ORDINALS = frozenset({"первый", "второй", "третий"})  # «три вопроса: первый – об …» names them one by one
 
 
@@ -1633,7 +1636,7 @@ def counted_items(doc: Doc) -> Iterator[Candidate]:
     text = doc_text(doc)
     for found in _COUNTED.finditer(text) if "вопрос" in text else ():
         checkpoint("issues")
-        count = _COUNTS.get(found.group("count").lower()) or int(found.group("count"))
+        count = cardinal_values().get(found.group("count").lower()) or int(found.group("count"))
         first = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
         if first is None or not len(first) or not _may_open_counted_item(first[0]):
             continue
@@ -1778,12 +1781,12 @@ def _asked_about(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
 
 
 # «о сроках ремонта моста»: the question asked is the work whose date is due, not the date.
-_DUE_DATES = frozenset({"срок"})
+_DUE_DATE = "срок"
 
 
 def _what_is_due(noun: Token) -> Token:
     """«сроках» of «о сроках газификации посёлка» → «газификации»; any other noun is itself."""
-    if lemma(noun) not in _DUE_DATES:
+    if lemma(noun) != _DUE_DATE:
         return noun
     inner = [c for c in noun.children if c.i > noun.i and c.dep_ == "nmod" and preposition(c) is None]
     return inner[0] if inner and _case(inner[0]) == "Gen" and inner[0].pos_ in _NOMINAL else noun
@@ -1862,7 +1865,7 @@ def _terminated(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     депутата городского маслихата»: the mandate ended, as an agenda words it, without its holder's name or district
     (the golds leave them out), «досрочное» where the text says so."""
     doc = verb.doc
-    mandates = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and lemma(c) in _MANDATES]
+    mandates = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and lemma(c) == _MANDATE]
     for mandate in mandates[:1]:
         found = phrase(mandate, quotes)
         if found is None:

@@ -39,6 +39,7 @@ from spacy.vocab import Vocab
 from models import lexicons, loading
 from models.checkpoints import checkpoint
 from models.components.extensions import entities
+from models.grammars.places import place_kinds
 
 OPEN_QUOTES = ["«", "„", "“", '"']
 CLOSE_QUOTES = ["»", "“", "”", '"']
@@ -170,7 +171,7 @@ _MASCULINE_ENDINGS = ("а", "у", "ом", "ем", "е", "ы", "и", "ов", "е�
 # Units registered as bodies of their own when named by their region («Томское региональное отделение Союза …»).
 _REGISTERED_BRANCHES = frozenset({"отделение"})
 # Fields that go on with what they are about («по законодательству о природопользовании»).
-_ABOUT_GOVERNORS = frozenset({"законодательство"})
+_ABOUT_GOVERNOR = "законодательство"
 # Fields named by an action whose object is in the dative («по противодействию коррупции» is a genitive, «… новым
 # вызовам» a dative).
 _DATIVE_GOVERNORS = frozenset({"противодействие", "содействие"})
@@ -201,13 +202,14 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     foreign_head = {"LOWER": {"IN": sorted(lex.foreign_heads)}, "LEMMA": {"NOT_IN": sorted(lex.heads)}}
     # «Кулундинского айыл окмоту»: a state-language word before the foreign kind.
     foreign_mod = {"LOWER": {"IN": sorted(lexicons.load("org_foreign_modifiers"))}}
+    about = sorted(lexicons.load("about_prepositions"))
     quoted = [
         {"ORTH": {"IN": OPEN_QUOTES}},
         # «кенеш «Об утверждении Положения …»»: a quotation that starts with «О» is a document's title;
         # one in lower case is someone's words («правительство "не будет принимать …"»), not a name.
         {
             "ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]},
-            "LOWER": {"NOT_IN": ["о", "об", "обо"]},
+            "LOWER": {"NOT_IN": about},
             "IS_SPACE": False,
             "IS_LOWER": False,
         },
@@ -217,7 +219,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     inner = {"ORTH": {"NOT_IN": [*CLOSE_QUOTES, "«", "\n"]}, "IS_SPACE": False}
     nested_quoted = [
         {"ORTH": "«"},
-        {**inner, "IS_LOWER": False, "LOWER": {"NOT_IN": ["о", "об", "обо"]}},
+        {**inner, "IS_LOWER": False, "LOWER": {"NOT_IN": about}},
         {**inner, "OP": "{0,6}"},
         {"ORTH": "«"},
         {**inner, "OP": "{1,4}"},
@@ -1048,7 +1050,7 @@ _POSSESSIVES = frozenset({"их", "его", "ее", "её"})
 _NAMED_BODY_TAILS = frozenset({"GEN_NP", "MEMBERS", "STATE_NAME"})
 _TERRITORIAL_OFFICES = frozenset({"управление", "отделение", "филиал", "представительство"})
 _REGION_KINDS = frozenset({"область", "край", "республика", "округ"})
-_REGIONAL_INSPECTORATES = frozenset({"инспекция"})
+_REGIONAL_INSPECTORATE = "инспекция"
 
 
 def kind_of_branch(doc: Doc, kind: int) -> bool:
@@ -1249,7 +1251,7 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
         return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
     if seg.label == "ABOUT_NP":
-        return word_lemma(doc[seg.start - 1].text) in _ABOUT_GOVERNORS
+        return word_lemma(doc[seg.start - 1].text) == _ABOUT_GOVERNOR
     if seg.label == "TO_NP":
         return word_lemma(doc[seg.start - 1].text) in lexicons.load("org_to_governors")
     if seg.label == "DAT_OBJ_NP":
@@ -1309,7 +1311,7 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         # «Государственная инспекция труда в Курской области»: a federal inspectorate's office in a region is named
         # so as a whole, its level before the kind.
         kind = next((t for t in doc[start : seg.start] if t.pos_ != "ADJ"), None)
-        inspectorate = doc[start].is_title and kind is not None and word_lemma(kind.text) in _REGIONAL_INSPECTORATES
+        inspectorate = doc[start].is_title and kind is not None and word_lemma(kind.text) == _REGIONAL_INSPECTORATE
         office = office or (inspectorate and kind.i + 1 < seg.start)
         region = any(word_lemma(t.text) in _REGION_KINDS or t.is_upper for t in doc[seg.start + 1 : seg.end])
         return office and region and previous in _NAMED_BODY_TAILS
@@ -1594,8 +1596,7 @@ def _kind_of_named_place(doc: Doc, seg: Segment) -> bool:
 
 def _of_place_kind(doc: Doc, seg: Segment) -> bool:
     """«… Ханты-Мансийского района», «… города Вахдат»: a place named by its kind."""
-    kinds = lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
-    return word_lemma(doc[seg.end - 1].text) in kinds
+    return word_lemma(doc[seg.end - 1].text) in place_kinds()
 
 
 # Kinds of place whose own name follows them in the nominative: «города Токмок», «муниципального округа Лефортово»,
@@ -1721,7 +1722,7 @@ def qualified_ok(doc: Doc, head: int | None, end: int) -> bool:
 # it is its committee's («комитет областной Думы по бюджету») or the purpose of what it does («Горецкий районный
 # Совет депутатов по повышению роли …»).
 _REPRESENTATIVE_HEADS = frozenset({"дума", "кенеш", "маслихат", "кенгаш", "хурал", "курултай"})
-_ELECTED_MEMBERS = frozenset({"депутат"})
+_ELECTED_MEMBER = "депутат"
 
 
 def _representative(doc: Doc, head: int | None, end: int) -> bool:
@@ -1731,7 +1732,7 @@ def _representative(doc: Doc, head: int | None, end: int) -> bool:
     kind = word_lemma(doc[head].text)
     if kind in _REPRESENTATIVE_HEADS:
         return True
-    return kind in ("совет", "собрание") and any(word_lemma(t.text) in _ELECTED_MEMBERS for t in doc[head + 1 : end])
+    return kind in ("совет", "собрание") and any(word_lemma(t.text) == _ELECTED_MEMBER for t in doc[head + 1 : end])
 
 
 def _head_of(doc: Doc, start: int, end: int, lex: Lexicons) -> int | None:
@@ -1904,12 +1905,12 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
 _HYPHENATED_NOUN = re.compile(r"^[А-ЯЁа-яё]+-[а-яё]{4,}$")
 
 
-_SET_HEADS = frozenset({"блок"})
+_SET_HEAD = "блок"
 
 
 def _set_of_things(doc: Doc, head: int, end: int, lex: Lexicons) -> bool:
     kind = doc[head]
-    if not kind.is_lower or word_lemma(kind.text) not in _SET_HEADS or head + 1 >= end:
+    if not kind.is_lower or word_lemma(kind.text) != _SET_HEAD or head + 1 >= end:
         return False
     things = doc[head + 1]
     morph = things.morph
@@ -1931,7 +1932,7 @@ def _hyphenated_noun(token: Token) -> bool:
     )
 
 
-_FIELD_NOUNS = frozenset({"вопрос"})
+_FIELD_NOUN = "вопрос"
 
 
 def _field_object(doc: Doc, start: int) -> bool:
@@ -1940,7 +1941,7 @@ def _field_object(doc: Doc, start: int) -> bool:
     while i >= 0 and doc[i].is_lower and doc[i].pos_ == "ADJ":
         i -= 1
     token = doc[i] if i >= 0 else None
-    return token is not None and token.is_lower and token.lemma_ in _FIELD_NOUNS and "Plur" in token.morph.get("Number")
+    return token is not None and token.is_lower and token.lemma_ == _FIELD_NOUN and "Plur" in token.morph.get("Number")
 
 
 def _of_a_referred_place(doc: Doc, seg: Segment, end: int) -> bool:
@@ -2306,7 +2307,7 @@ def _long_heads() -> tuple[str, ...]:
 def _branch_of_place(doc: Doc, end: int) -> bool:
     """«ДЧС Туркестанской области», «УВД Кировского района»: the NER reads an agency's abbreviation before a
     region named by its kind as part of the place; the abbreviation is the region's branch of the agency."""
-    kinds = lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
+    kinds = place_kinds()
     for i in range(end, min(end + 3, len(doc))):
         token = doc[i]
         if word_lemma(token.text) in kinds and token.is_lower:

@@ -19,16 +19,21 @@ import re
 _BLANK = r"[ \t]*\n"
 # A rule drawn across the page: underscores, hyphens, box-drawing lines, dashes, equals signs.
 _RULE = r"[ \t]*[_\-─━—=═~*]{5,}[ \t]*\n"
+# What parts a running title's fields («Тобольская городская Дума · Протокол № 11 от 17.11.2026 · стр. 2»); the
+# organizations stage ends a body's name before one.
+RUNNING_TITLE_SEPARATORS = frozenset("·•|")
+_SEPARATOR = "[" + "".join(sorted(RUNNING_TITLE_SEPARATORS)).replace("|", r"\|") + "]"
 # A page number on its own («- 3 -», «— 1 —», «стр. 2», «Страница 2 из 5», «лист 2») or closing a running title after
-# a separator: a middle dot, a bar or a layout's gap of three spaces («Вестник № 5 · стр. 2», «Бюллетень   стр. 2»).
+# a separator (a middle dot, a bullet, a bar) or a layout's gap of three spaces («Вестник № 5 · стр. 2», «Бюллетень
+# стр. 2»).
 # A sentence's «см. приложение на стр. 5» has no separator before the number and stays.
 _NUMBER = r"(?:(?:стр\.?|с\.|лист|страница)[ \t]*\d{1,4}(?:[ \t]*(?:из|/)[ \t]*\d{1,4})?|[-–—][ \t]*\d{1,4}[ \t]*[-–—])"
-_PAGE = rf"[ \t]*(?:[^\n]{{0,200}}?(?:·|\||[ \t]{{3}})[ \t]*)?{_NUMBER}[ \t]*\n"
+_PAGE = rf"[ \t]*(?:[^\n]{{0,200}}?(?:{_SEPARATOR}|[ \t]{{3}})[ \t]*)?{_NUMBER}[ \t]*\n"
 # A running header without a number of its own («Пресс-релиз № 112 · mpa.cis.int», «Бельцкий муниципальный совет
 # Информационный бюллетень № 3/2025», «НОТАРИАЛЬНАЯ ПАЛАТА»): a line with a number sign, a separator or a layout's gap,
 # or in capitals, right above a rule or a page number and below other furniture, never next to the text, so a
 # sentence's line is not taken for one.
-_HEADER = r"(?=[^\n]*(?:№|·|\||\S[ \t]{3})|(?-i:[^\nа-яёa-z]+)\n)[^\n]{1,160}(?<![.!?:;,])\n"
+_HEADER = rf"(?=[^\n]*(?:№|{_SEPARATOR}|\S[ \t]{{3}})|(?-i:[^\nа-яёa-z]+)\n)[^\n]{{1,160}}(?<![.!?:;,])\n"
 _FURNITURE = rf"(?:{_RULE}|{_PAGE})"
 PATTERN = re.compile(
     # From a text line's end only (the look-behind): tried from every newline of a run of blank lines, the run was

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from models import lexicons
 from models.components.extensions import doc_text
 from models.grammars.issues import STRONG, Candidate, candidates, lemma
+from models.numerals import cardinal_forms
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, IssueFinding, TextSpan
 from pipelines.headings import headings, reading
@@ -49,7 +50,8 @@ SAME_ITEM = 0.8
 _NUMBER = re.compile(r"\d+")
 # Headlines in capitals (`pipelines.headings`) of three words or more.
 MAX_HEADLINES = 2
-_STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с", "со", "о", "об", "от", "до", "за", "к", "из", "а"})
+_STOP = lexicons.load("function_words")
+_ABOUT = lexicons.load("about_prepositions")
 
 
 @dataclass
@@ -142,10 +144,7 @@ def _text(doc: Doc, candidate: Candidate) -> str:
 # question is the work, not its amount. A count with its measure is left out of a phrase worded from the narrative
 # (an agenda's line or a title is kept as worded); a year, a date, a number («№ 5», «пункт 4.7») or a sum of money
 # («190 сомони») is no count of the work, nor is a figure after a preposition («на 2025 год», «в 3 раза»).
-_COUNT = re.compile(
-    r"\d+(?:[.,]\d+)?|(?:дв|тр|четыр|пят|шест|сем|восьм|девят|десят)(?:а|е|ух|ёх|ех|и|ь|ью)|три|четыре|восемь",
-    re.IGNORECASE,
-)
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
 _MEASURE = re.compile(r"(?:километр|км|метр|м|гектар|га|тонн|т|единиц|штук|шт)(?:ов|а|ы|ам|ах)?\.?", re.IGNORECASE)
 # What a figure that is no count of the work is followed by: a year, a month, times, a percentage, a sum of money.
 _NOT_COUNTED = re.compile(
@@ -159,6 +158,11 @@ _NOT_COUNTING = frozenset(
 )
 
 
+def _is_count(word: str) -> bool:
+    """A figure or a numeral from two on («2,4», «17», «двух»): «один котёл» names the work, it counts nothing."""
+    return _FIGURE.fullmatch(word) is not None or word.lower().replace("ё", "е") in cardinal_forms(2)
+
+
 def _uncounted(text: str) -> str:
     words = text.split(" ")
     kept: list[str] = []
@@ -167,7 +171,7 @@ def _uncounted(text: str) -> str:
         if skip:
             skip -= 1
             continue
-        if _COUNT.fullmatch(word) and not (kept and kept[-1].lower() in _NOT_COUNTING):
+        if _is_count(word) and not (kept and kept[-1].lower() in _NOT_COUNTING):
             measured = i + 1 < len(words) and _MEASURE.fullmatch(words[i + 1]) is not None
             counted = words[i + 1 + measured] if i + 1 + measured < len(words) else ""
             # «школы 5 и гимназии»: a figure before a conjunction closes a name, it counts nothing.
@@ -190,9 +194,7 @@ def _worded(doc: Doc, candidate: Candidate) -> str:
     # «О ходе исполнения наказов избирателей»: an item after its «О» is worded like a title, whatever the parser
     # made of the line (it hangs «ходе» on «исполнения» and would put the wrong word in the nominative).
     # (A report's «о X» too: «Об исполнении бюджета джамоата … доложила …», a parse broken by the phrase first.)
-    after_about = (
-        candidate.kind in ("agenda", "report") and span.start > 0 and doc[span.start - 1].lower_ in ("о", "об", "обо")
-    )
+    after_about = candidate.kind in ("agenda", "report") and span.start > 0 and doc[span.start - 1].lower_ in _ABOUT
     if candidate.kind == "title" or after_about:
         return _ACT_REFERENCE.sub(r"\1 ", _title(span))
     worded = span.text if candidate.nominative else nominative(span)

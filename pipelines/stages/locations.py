@@ -42,7 +42,7 @@ from pipelines.findings import Findings, LocationFinding, PersonFinding, TextSpa
 from pipelines.headings import headings
 from pipelines.normalize import nominative, recover_shape
 from pipelines.tag_lines import in_tag_line
-from pipelines.titles import name_after_kind
+from pipelines.titles import is_settlement_kind, name_after_kind
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _OPENING_BRACKETS = {"(", "["}
@@ -80,12 +80,12 @@ def _abbreviation(word: str) -> bool:
 
 
 # A region's status the text writes or leaves out: "Вольский муниципальный район" is "Вольский район".
-_OPTIONAL_WORDS = frozenset({"муниципальный"})
+_OPTIONAL_WORD = "муниципальный"
 
 
 def key_of(words: Iterable[str]) -> Key:
     """Lemmas of the words: the same for every case form of a name."""
-    return tuple(lemma for lemma in map(_lemma, words) if lemma not in _OPTIONAL_WORDS)
+    return tuple(lemma for lemma in map(_lemma, words) if lemma != _OPTIONAL_WORD)
 
 
 def text_key(text: str) -> Key:
@@ -335,7 +335,7 @@ _CROSSINGS = frozenset({"мост", "переправа", "паром"})
 _IN = frozenset({"в", "во"})
 _LOCATIVE_ENDINGS = ("е", "и")
 _WATER_LEVELS = frozenset({"уровень", "подъём", "подъем", "спад", "сброс"})
-_CONJUNCTIONS = frozenset({"и"})  # not a comma: «вдоль реки Тобол, Курган готовится»
+_CONJUNCTION = "и"  # not a comma: «вдоль реки Тобол, Курган готовится»
 
 
 def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str], water_nouns: list[bool]) -> int | None:
@@ -369,7 +369,7 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str], water
         return i + 1
     if lemma == "течение" and i > 0 and lowers[i - 1] == "по":
         return i + 1 if doc[i].is_lower else None  # not «в течение», a span of time
-    if lemma in _EMBANKMENTS and doc[i].is_lower:
+    if lemma == _EMBANKMENT and doc[i].is_lower:
         return i + 1  # «ремонт набережной Волги»: an embankment is a river's, a lake's or a sea's
     if lemma in _ICE_DRIFTS and i + 2 < len(doc) and lowers[i + 1] == "на":
         return i + 2  # «ледоход на Лене»: only a river's ice drifts
@@ -390,7 +390,7 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str], water
 
 _BY_THE_BANK = frozenset({"у", "вдоль"})
 _AT_A_LEVEL = frozenset({"на", "до", "с", "со", "по"})
-_EMBANKMENTS = frozenset({"набережная"})
+_EMBANKMENT = "набережная"
 _ICE_DRIFTS = frozenset({"ледоход", "ледостав"})
 _FLOODS = frozenset({"паводок", "половодье"})
 
@@ -429,7 +429,7 @@ def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
             found.add(key)
             named_at.add(at)
             end = at + length
-            joined = end + 1 < len(doc) and lowers[end] in _CONJUNCTIONS
+            joined = end + 1 < len(doc) and lowers[end] == _CONJUNCTION
             at = end + 1 if joined else None
     if not found:
         return frozenset()
@@ -458,8 +458,8 @@ def _joined_to_a_river(span: Span) -> bool:
     if len(span) != 1:
         return False
     doc = span.doc
-    after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].lower_ in _CONJUNCTIONS else None
-    before = doc[span.start - 2] if span.start > 1 and doc[span.start - 1].lower_ in _CONJUNCTIONS else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].lower_ == _CONJUNCTION else None
+    before = doc[span.start - 2] if span.start > 1 and doc[span.start - 1].lower_ == _CONJUNCTION else None
     return any(t is not None and t.is_alpha and _river_by_formant(t.text) for t in (after, before))
 
 
@@ -908,7 +908,7 @@ def _unagreeing_after_kind(token: Token) -> bool:
     if token.i == 0 or (not token.is_alpha and "-" not in token.text):
         return False
     kind = token.doc[token.i - 1]
-    if not kind.is_lower or not _in(kind, "loc_settlement_nouns"):
+    if not is_settlement_kind(kind):
         return False
     case = kind.morph.get("Case")
     wanted = _OC_CASES.get(case[0]) if len(case) == 1 else None
@@ -936,7 +936,7 @@ def _unagreeing_after_abbreviated_kind(token: Token) -> bool:
     if token.i < 3 or not token.is_alpha or token.doc[token.i - 1].text != ".":
         return False
     doc, kind = token.doc, token.doc[token.i - 2]
-    if not kind.is_lower or len(kind) > 4 or not _in(kind, "loc_settlement_nouns"):
+    if len(kind) > 4 or not is_settlement_kind(kind):
         return False
     # «в аг. Стайки и аг. Боровка»: a listed name's kind shares the first one's preposition.
     wanted = None
@@ -2064,7 +2064,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
                 entry.name = name  # «в Белколе … поселка Белколь»: the form on «-ь»/«-й» is the nominative
         if written:
             entry.written[written] += 1
-        if not canonical and any(_lemma(w) in _OPTIONAL_WORDS for w in _WORD.findall(name)):
+        if not canonical and any(_lemma(w) == _OPTIONAL_WORD for w in _WORD.findall(name)):
             entry.with_status += 1
         elif not canonical and not _shares_its_noun(span, name):
             entry.without_status += 1
@@ -2277,7 +2277,7 @@ def _titles_a_person(span: Span) -> bool:
     doc = span.doc
     joined = False
     for token in doc[span.end : span.end + _TITLED_NAME_REACH]:
-        if token.lower_ in _CONJUNCTIONS or token.text in _DASHES or token.text == ",":
+        if token.lower_ == _CONJUNCTION or token.text in _DASHES or token.text == ",":
             joined = True
             continue
         if not _is_capitalized(token):
@@ -2321,7 +2321,7 @@ def _names_no_place(span: Span) -> bool:
 
 def _after_settlement_kind(span: Span) -> bool:
     before = _previous_word(span)
-    return before is not None and before.is_lower and _in(before, "loc_settlement_nouns")
+    return before is not None and is_settlement_kind(before)
 
 
 _EPONYM_WORDS = frozenset({"имени", "им"})
@@ -2422,7 +2422,7 @@ def _shares_its_noun(span: Span, name: str) -> bool:
 def _with_status(name: str, listed: str) -> bool:
     """`name` is `listed` with the status word the text may leave out: «Вольский муниципальный район»."""
     words, shorter = _WORD.findall(name), _WORD.findall(listed)
-    return len(words) > len(shorter) and any(_lemma(w) in _OPTIONAL_WORDS for w in words)
+    return len(words) > len(shorter) and any(_lemma(w) == _OPTIONAL_WORD for w in words)
 
 
 # Case endings of a name on a soft stem: «Костанай» → «Костаная», «Мядель» → «Мяделе»; "" is the stem itself, which

@@ -103,16 +103,6 @@ class Dateline:
     stamp: bool = False
 
 
-def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
-    if not month or not day:
-        return None
-    return DateFact(year, month, day).iso()
-
-
-# Lower case, «ё» as «е»: the persons' folding, remembered per word.
-_fold = fold
-
-
 @cache
 def _event_matcher(vocab: Vocab) -> PhraseMatcher:
     """Event nouns, one- or multi-word, matched by lemma: "на заседании", "круглого стола"."""
@@ -131,7 +121,7 @@ def _lemma_variants(phrase: str) -> list[str]:
 
 
 def _is_in(token: Token, lexicon: str) -> bool:
-    return _fold(token.lemma_) in lexicons.load(lexicon)
+    return fold(token.lemma_) in lexicons.load(lexicon)
 
 
 def find_events(doc: Doc) -> list[Token]:
@@ -166,7 +156,7 @@ def _glosses_a_name(doc: Doc, start: int) -> bool:
 
 
 def _names_a_room(doc: Doc, start: int) -> bool:
-    return start > 0 and _fold(doc[start - 1].lemma_) in _ROOMS and "Gen" in doc[start].morph.get("Case")
+    return start > 0 and fold(doc[start - 1].lemma_) in _ROOMS and "Gen" in doc[start].morph.get("Case")
 
 
 def _after_a_room(sent: Span, start_char: int) -> bool:
@@ -250,7 +240,7 @@ def _number(text: str | None) -> str | None:
         return digits  # "5-я" → "5"
     if " " in text.strip():
         return compound_ordinal_value(text)
-    return ordinal_values().get(_fold(loading.parse(text)[0].normal_form))
+    return ordinal_values().get(fold(loading.parse(text)[0].normal_form))
 
 
 def _noun_parse(word: str, case: str | None = None) -> object | None:
@@ -317,7 +307,7 @@ def _body_name(
     if best:
         return best[1]
     org_nouns = lexicons.load("loc_org_nouns")
-    if not any(_fold(p.normal_form) in org_nouns for w, _, _ in words for p in loading.parse(w)):
+    if not any(fold(p.normal_form) in org_nouns for w, _, _ in words for p in loading.parse(w)):
         return None  # "открытие новой сцены театра": what follows the event is not always a body
     head = next((i for i, (w, _, _) in enumerate(words) if _noun_parse(w, "gent") and not _is_adjective(w)), None)
     return agreeing_nominative(body.text, words, head) if head is not None else nominative(body)
@@ -327,7 +317,7 @@ def _through_settlement(body: Span) -> Span:
     """«Думы г. Тамбова», «Думы г.о. Тольятти»: the grammar stops at the settlement word's full stop, and the body
     goes on through the abbreviation to the name after it."""
     doc, end = body.doc, body.end
-    if _fold(doc[end - 1].text) not in _SETTLEMENT_ABBREVIATIONS:
+    if fold(doc[end - 1].text) not in _SETTLEMENT_ABBREVIATIONS:
         return body
     if end + 2 < len(doc) and doc[end].text == "." and doc[end + 1].lower_ == "о" and doc[end + 2].text == ".":
         end += 2  # «г.о.»: a city district
@@ -372,7 +362,7 @@ _GOVERNED_CASE = {
 def _governed_case(word: str) -> str:
     """The case the word before the event noun puts it in: a preposition's («на сессии»), a noun's genitive
     («организовать проведение общей сессии»: «сессии» is no plural there)."""
-    word = _fold(word.strip('«»"(),.:;'))
+    word = fold(word.strip('«»"(),.:;'))
     if word in _GOVERNED_CASE:
         return _GOVERNED_CASE[word]
     parses = loading.parse(word) if word.isalpha() and word.islower() else []
@@ -462,9 +452,9 @@ def is_other_date(span: Span) -> bool:
     """A deadline ("до 1 января"), a document's date ("от 5 мая … №"), a birth date."""
     before = _word_before(span)
     stop_before = _stopwords()["before"]
-    if before is not None and (_fold(before.lemma_) in stop_before or before.lower_ in stop_before):
+    if before is not None and (fold(before.lemma_) in stop_before or before.lower_ in stop_before):
         return True
-    after = {_fold(t.text).rstrip(".") for t in _words_after(span)}
+    after = {fold(t.text).rstrip(".") for t in _words_after(span)}
     return bool(after & _stopwords()["after"])
 
 
@@ -935,7 +925,7 @@ def relative_date(sent: Span, ref: DateFact | None) -> tuple[bool, DateFact | No
     """Whether the sentence dates the meeting relative to the report, and the day that gives."""
     future = any("Fut" in t.morph.get("Tense") for t in meeting_verbs(sent))
     for token in sent:
-        lemma = _fold(token.lemma_)
+        lemma = fold(token.lemma_)
         before_word = token.nbor(-1).lower_ if token.i > sent.start else ""
         # «на днях», «накануне праздника»: a day near the report's that the text does not name.
         if (token.lower_ == "днях" and before_word == "на") or (token.lower_ == "накануне" and token.pos_ == "ADP"):
@@ -945,7 +935,7 @@ def relative_date(sent: Span, ref: DateFact | None) -> tuple[bool, DateFact | No
             return True, _shift(ref, shift) if ref else None
         before = token.nbor(-1) if token.i > sent.start else None
         # «в минувшую пятницу», «в прошлый вторник»: the last such day before the report's, never the report's own.
-        past = before is not None and _fold(before.lemma_) in _PAST_MODIFIERS and before.i > sent.start
+        past = before is not None and fold(before.lemma_) in _PAST_MODIFIERS and before.i > sent.start
         if past and before is not None:
             before = before.nbor(-1)
         if lemma in _weekdays() and before is not None and before.lower_ in _IN:
@@ -1146,9 +1136,9 @@ def _venue_mentions(doc: Doc, cities: dict[str, str]) -> list[tuple[Span, str]]:
         venue = token.head
         if venue.pos_ != "NOUN" or not any(c.dep_ == "case" and c.lower_ in _IN for c in venue.children):
             continue
-        home = _place_adjectives().get(_fold(token.lemma_)) or _home_from_adjective(token.lemma_, words)
-        if home is not None and _fold(home) in cities:
-            found.append((doc[token.i : venue.i + 1], cities[_fold(home)]))
+        home = _place_adjectives().get(fold(token.lemma_)) or _home_from_adjective(token.lemma_, words)
+        if home is not None and fold(home) in cities:
+            found.append((doc[token.i : venue.i + 1], cities[fold(home)]))
     return found
 
 
@@ -1158,7 +1148,7 @@ def _reading(span: Span, name: str) -> str:
     if len(span) != 1 or " " in name or "-" in name:
         return name
     readings = [p.normal_form for p in loading.parse(span.text.lower()) if "Geox" in p.tag and p.is_known]
-    if readings and _fold(name) in {_fold(r) for r in readings} and _fold(readings[0]) != _fold(name):
+    if readings and fold(name) in {fold(r) for r in readings} and fold(readings[0]) != fold(name):
         return _dateline_place(readings[0]) or name
     return name
 
@@ -1167,9 +1157,9 @@ def _in_parentheses(span: Span) -> bool:
     """«(Санкт-Петербург)», «(г. Казань)»."""
     doc = span.doc
     start = span.start
-    if start > 1 and doc[start - 1].text == "." and _fold(doc[start - 2].text) in ("г", "гор"):
+    if start > 1 and doc[start - 1].text == "." and fold(doc[start - 2].text) in ("г", "гор"):
         start -= 2
-    elif start > 0 and _fold(doc[start - 1].text) in ("г.", "город"):
+    elif start > 0 and fold(doc[start - 1].text) in ("г.", "город"):
         start -= 1
     return start > 0 and doc[start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
 
@@ -1194,7 +1184,7 @@ def _place_head(span: Span, events: set[int]) -> Token:
             break
         if token.dep_ == "parataxis" and not _in_parentheses(span):
             break
-        if _fold(head.lemma_) not in lexicons.load("meeting_place_modes"):
+        if fold(head.lemma_) not in lexicons.load("meeting_place_modes"):
             if steps >= _PLACE_CLIMB_STEPS:
                 break
             steps += 1
@@ -1326,7 +1316,7 @@ def _opens_a_lead(span: Span, events: set[int]) -> bool:
     if not opening or (opening[0].idx != line_start and not doc_text(doc)[line_start : opening[0].idx].isspace()):
         return False  # the window starts inside a longer clause
     for token in opening:
-        lemma = _fold(token.lemma_)
+        lemma = fold(token.lemma_)
         if not (
             token.is_punct
             or token.is_space
@@ -1369,7 +1359,7 @@ _ADJECTIVE_ENDINGS = ("ьский", "ский", "ской", "цкий")
 def _home_from_adjective(word: str, words: frozenset[str]) -> str | None:
     """«Кобринский» → Кобрин, «Каракольский» → Каракол, «Мядельский» → Мядель: the stems the adjective can
     come from, the first that morphology knows as a place or the text writes as a word of its own."""
-    lemma = _fold(word)
+    lemma = fold(word)
     ending = next((e for e in _ADJECTIVE_ENDINGS if lemma.endswith(e)), None)
     if ending is None:
         return None
@@ -1416,7 +1406,7 @@ def _before_region_noun(token: Token) -> bool:
     if token.i + 1 >= len(doc):
         return False
     after = doc[token.i + 1]
-    return after.is_lower and _fold(after.lemma_) in lexicons.load("loc_region_nouns")
+    return after.is_lower and fold(after.lemma_) in lexicons.load("loc_region_nouns")
 
 
 def _opens_a_persons_name(token: Token) -> bool:
@@ -1436,7 +1426,7 @@ def _of_a_place(token: Token) -> bool:
         return False
     if is_position_head(token):
         return True
-    words = {_fold(token.lemma_)} | {_fold(p.normal_form) for p in loading.parse(token.lower_) if p.tag.POS == "NOUN"}
+    words = {fold(token.lemma_)} | {fold(p.normal_form) for p in loading.parse(token.lower_) if p.tag.POS == "NOUN"}
     return bool(words & _place_owners())
 
 
@@ -1476,12 +1466,12 @@ def home_city(
         city = cities.get(after.idx) if cities else None
         if (
             city is not None
-            and _fold(token.lemma_) in _CITY_BODIES
+            and fold(token.lemma_) in _CITY_BODIES
             and "Case=Gen" in str(after.morph)
-            and not _fold(city).endswith(_REGION_ENDINGS)
+            and not fold(city).endswith(_REGION_ENDINGS)
         ):
             return city
-        settlement = _is_in(token, "loc_settlement_nouns") or _fold(token.lemma_) == "община"
+        settlement = _is_in(token, "loc_settlement_nouns") or fold(token.lemma_) == "община"
         # A body or a post of the settlement («Думы города Костромы», «глава села Кара-Суу»), not whatever else is
         # of a town («сотрудники организаций … города Ташкента»).
         words_before = [t for t in reversed(tokens[max(0, i - 2 * _OWNER_REACH) : i]) if t.is_alpha]
@@ -1489,7 +1479,7 @@ def home_city(
         named = owned and ((settlement and "Case=Gen" in str(token.morph)) or _misread_settlement_genitive(token))
         # A municipality named by its city: «Думы городского округа Тольятти», «образования «Город Киров»».
         named = named or (
-            _fold(token.lemma_) in _MUNICIPALITIES and i > 0 and _fold(tokens[i - 1].lemma_) in _LOCAL_LEVELS
+            fold(token.lemma_) in _MUNICIPALITIES and i > 0 and fold(tokens[i - 1].lemma_) in _LOCAL_LEVELS
         )
         named = named or (token.text == "Город" and i > 0 and tokens[i - 1].text in ("«", '"'))
         if (
@@ -1502,14 +1492,14 @@ def home_city(
             return _whole_city(after, cities) or _adjective_city(after, cities) or _genitive_place(after)
         # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has; after
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.
-        if _fold(token.text) in _SETTLEMENT_ABBREVIATIONS and after.text == "." and i + 2 < len(tokens):
+        if fold(token.text) in _SETTLEMENT_ABBREVIATIONS and after.text == "." and i + 2 < len(tokens):
             name = tokens[i + 2]
             if token.text.isupper() and name.text.isupper() and len(name.text) == 1:
                 continue  # «С.М.Халтурин»: initials, not «с. М…» (but «г.о. Тольятти» goes on below)
             if token.text.isupper() and name.ent_type_ == "PER":
                 continue  # «начальники отделов – Г. Малофеева»: a capital initial before a person's name, not «г.»
             after_noun = (
-                _fold(token.text) in ("г", "гор")
+                fold(token.text) in ("г", "гор")
                 and tokens[i - 1].pos_ in ("NOUN", "PROPN")
                 and tokens[i - 1].is_alpha
                 and name.ent_type_ != "PER"  # «Вдобавок С.Антуфьев»: an initial, not «с.»
@@ -1517,17 +1507,17 @@ def home_city(
             if _is_name(name) and ("Case=Gen" in str(name.morph) or (i > 0 and after_noun)):
                 return _whole_city(name, cities) or _adjective_city(name, cities) or _genitive_place(name)
             # «Думы г.о. Тольятти»: a city district («городской округ») named by its city, in the nominative.
-            if _fold(token.text) == "г" and name.lower_ == "о" and i + 4 < len(tokens) and tokens[i + 3].text == ".":
+            if fold(token.text) == "г" and name.lower_ == "о" and i + 4 < len(tokens) and tokens[i + 3].text == ".":
                 name = tokens[i + 4]
                 if _is_name(name):
                     return _genitive_place(name)
         if (
             token.text[:1].isupper()
             and token.pos_ in ("ADJ", "PROPN")
-            and (_fold(after.lemma_) in _LOCAL_LEVELS or _fold(after.lemma_) in _LOCAL_BODIES)
+            and (fold(after.lemma_) in _LOCAL_LEVELS or fold(after.lemma_) in _LOCAL_BODIES)
         ):
-            home = _place_adjectives().get(_fold(token.lemma_)) or _home_from_adjective(token.lemma_, words)
-            if home is None and _fold(after.lemma_) in _CITY_LEVELS:
+            home = _place_adjectives().get(fold(token.lemma_)) or _home_from_adjective(token.lemma_, words)
+            if home is None and fold(after.lemma_) in _CITY_LEVELS:
                 home = _city_from_adjective(token.lemma_)
             if home is not None:
                 return home
@@ -1538,7 +1528,7 @@ def _adjective_city(token: Token, cities: dict[int, str] | None) -> str | None:
     """«при акиме города Рудного»: a town named by an adjective (Рудный, Мирный, Заречный) that morphology does not
     know as a place is in its genitive as an adjective is; the locations stage gave its nominative."""
     city = cities.get(token.idx) if cities else None
-    if city is None or " " in city or _fold(city) == token.lower_:
+    if city is None or " " in city or fold(city) == token.lower_:
         return None
     adjective = any(p.tag.POS == "ADJF" and p.tag.case == "gent" for p in loading.parse(token.lower_))
     return city if adjective and not any("Geox" in p.tag and p.is_known for p in loading.parse(token.lower_)) else None
@@ -1554,11 +1544,11 @@ def _whole_city(token: Token, cities: dict[int, str] | None) -> str | None:
 def _misread_settlement_genitive(token: Token) -> bool:
     """«Примэрии муниципия Бельцы», «мэрии муниципия Кишинэу»: a settlement noun the tagger does not know, given
     another lemma, case or none; morphology reads it as the genitive of a settlement noun."""
-    if not token.is_lower or not token.is_alpha or _fold(token.text) in _SETTLEMENT_ABBREVIATIONS:
+    if not token.is_lower or not token.is_alpha or fold(token.text) in _SETTLEMENT_ABBREVIATIONS:
         return False  # «с Министерством»: a preposition, which morphology also reads as an abbreviation
     nouns = lexicons.load("loc_settlement_nouns")
     return any(
-        p.tag.POS == "NOUN" and p.tag.case == "gent" and "Abbr" not in p.tag and _fold(p.normal_form) in nouns
+        p.tag.POS == "NOUN" and p.tag.case == "gent" and "Abbr" not in p.tag and fold(p.normal_form) in nouns
         for p in loading.parse(token.lower_)
     )
 
@@ -1593,7 +1583,7 @@ def _city_from_adjective(word: str) -> str | None:
     """«Таразский» → Тараз, «Жалал-Абадский» → Жалал-Абад, «Актауский» → Актау: a city morphology does not know
     read off the adjective of its own body; a stem in -ин («Балыкчинский») is left alone (-а, -ы or -ин: the
     lexicon names such cities)."""
-    lemma = _fold(word)
+    lemma = fold(word)
     ending = next((e for e in _ADJECTIVE_ENDINGS if lemma.endswith(e)), None)
     if ending is None:
         return None
@@ -1609,7 +1599,7 @@ def _city_from_adjective(word: str) -> str | None:
 @cache
 def _place_adjectives() -> dict[str, str]:
     pairs = (line.split("|", 1) for line in lexicons.lines("meeting_place_adjectives"))
-    return {_fold(adjective.strip()): seat.strip() for adjective, seat in pairs}
+    return {fold(adjective.strip()): seat.strip() for adjective, seat in pairs}
 
 
 _HEADING_LINES = 3  # the lines the organizations stage reads in sentence case too: no parse of our own
@@ -1674,11 +1664,11 @@ def _person_tokens(doc: Doc, people: tuple[PersonFinding, ...]) -> set[int]:
     ran into a name («аким города Талдыкорган Иванов»)."""
     found: set[int] = set()
     for person in people:
-        stem = _fold(person.surname)[:_STEM]
+        stem = fold(person.surname)[:_STEM]
         for mention in person.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
-                found.update(t.i for t in span if _fold(t.text).startswith(stem))
+                found.update(t.i for t in span if fold(t.text).startswith(stem))
     return found
 
 
@@ -1694,7 +1684,7 @@ def find_place(
     best: tuple[int, str] | None = None
     mentions = _city_mentions(doc, locations)
     taken = {i for span, _ in mentions for i in range(span.start, span.end)}
-    cities = {_fold(name): name for _, name in mentions}
+    cities = {fold(name): name for _, name in mentions}
     mentions += _repeated_mentions(doc, mentions, taken)
     # «имам села Касумов Рамазан»: a name the persons stage read as a person's is no settlement after the word.
     people_at = frozenset(_person_tokens(doc, people))
@@ -1741,10 +1731,10 @@ def letterhead_town(doc: Doc, locations: tuple[LocationFinding, ...]) -> str | N
     if not lines:
         return None
     text = doc_text(doc)
-    written = {_fold(text[m.start : m.end]): loc.name for loc in locations for m in loc.mentions}
+    written = {fold(text[m.start : m.end]): loc.name for loc in locations for m in loc.mentions}
     for line in lines:
         for found in _LETTERHEAD_TOWN.finditer(line):
-            name = written.get(_fold(found.group("name")))
+            name = written.get(fold(found.group("name")))
             if name is not None:
                 return name
     return None

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons, loading
 from models.components.extensions import doc_text, token_texts
 from models.grammars.cities import city_of
+from models.grammars.places import place_kinds
 from pipelines.body_names import bodys_other_names
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, entity_at, folded_strings
@@ -43,6 +44,7 @@ from pipelines.tag_lines import in_tag_line
 from pipelines.titles import (
     complement_taken_for_name,
     is_position_head,
+    is_settlement_kind_written_out,
     place_adjective,
     region_named_after_noun,
     title_before,
@@ -487,7 +489,7 @@ def _after_settlement_abbreviation(token: Token) -> bool:
 
 
 # «Источник: Кабар», «Источник — Kazinform»: a news agency credited under the text, not a person.
-_SOURCE_LABELS = frozenset({"источник"})
+_SOURCE_LABEL = "источник"
 # The labels of a picture's credit line («Фото: …», «Видео: …»).
 _CREDIT_LABELS = frozenset({"фото", "видео", "фотография", "иллюстрация"})
 # A dateline's date and the dash before its agency: «УЗГЕН, 17 апреля – Кабар.», «ОШ, 12.03.2025 — Кабар»; or
@@ -553,7 +555,7 @@ def _credited_source(token: Token) -> bool:
     i = token.i - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
-    if i >= 0 and i < token.i - 1 and fold(doc[i].text) in _SOURCE_LABELS:
+    if i >= 0 and i < token.i - 1 and fold(doc[i].text) == _SOURCE_LABEL:
         return True
     # «Фото: Арменпресс / Нарек Алексанян»: a credit's one word before the slash is the agency, the author after it.
     return (
@@ -586,17 +588,12 @@ def _after_settlement_noun(token: Token) -> bool:
     if at == 0:
         return False
     before = doc[at - 1]
-    if not _settlement_kind(before):
+    if not is_settlement_kind_written_out(before):
         return False
     # A surname's shape is a person's after a kind that hangs off a post («глава села Петров»), not after a kind in
     # the plural, one a place's preposition governs or one no post heads: «в агрогородках Лапичи и Дричин», «в
     # агрогородке Татарка», «в школе агрогородка Ясень».
     return not surname_shaped or _kind_of_no_post(before)
-
-
-def _settlement_kind(token: Token) -> bool:
-    kinds = lexicons.load("loc_settlement_nouns")
-    return len(token) > 3 and token.is_lower and (fold(token.text) in kinds or fold(token.lemma_) in kinds)
 
 
 def _kind_of_no_post(kind: Token) -> bool:
@@ -620,7 +617,9 @@ def _two_word_settlement(ent: Span) -> bool:
     if ent.start == 0 or is_patronymic(ent[1].text) or fold(ent[1].text).endswith(SURNAME_ENDINGS):
         return False
     before = doc[ent.start - 1]
-    return _settlement_kind(before) and (before.morph.get("Number") == ["Plur"] or _after_place_preposition(before))
+    return is_settlement_kind_written_out(before) and (
+        before.morph.get("Number") == ["Plur"] or _after_place_preposition(before)
+    )
 
 
 _SETTLEMENT_POST_REACH = 3  # words back from a settlement's kind to a post that heads it: «глава сельского округа»
@@ -939,7 +938,7 @@ def _listed_after_post(ent: Span) -> bool:
     return any(is_position_head(t) and "Nom" in t.morph.get("Case") for t in doc[max(0, i - _POST_BEFORE_DASH) : i])
 
 
-_ABOUT = frozenset({"о", "об", "обо"})
+_ABOUT = lexicons.load("about_prepositions")
 
 
 def _reports_after_dash(ent: Span) -> bool:
@@ -1237,18 +1236,13 @@ def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:
 _REGION_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]*[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую)")
 
 
-@cache
-def _place_kinds() -> frozenset[str]:
-    return lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
-
-
 def _settlement_named_first(ent: Span, before: Token) -> bool:
     """«хутора Воронцовка Артёма Лысенко», «села Ивановка Петра Сидорова»: a settlement's kind written out in full
     before the span makes its first word the settlement's name, uninflected, where no first name but the next word
     is one (a person named after the kind is «главы села Петра Сидорова», the first word a first name). So after a
     region's kind: «заместитель акима области Улытау Гульмира Абдрахманова», «акима сельского округа Иркол Гульнар
     Тажибаевой» (Kazakh regions and rural districts named by an uninflected word after their kind)."""
-    kinds = _place_kinds()
+    kinds = place_kinds()
     # «Совета Министров Республики Каракалпакстан Бахтияр Ембергенов»: a republic's kind opens its official name with a
     # capital.
     if not (
@@ -1316,10 +1310,7 @@ def _long_settlement_then_name(ent: Span) -> bool:
     """«в городе Великие Луки Мария Ли»: a settlement of two words or more after its kind, run into the person after
     it; the last two words are a first name the dictionary knows and a surname, the words before them no name's."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    kinds = lexicons.load("loc_settlement_nouns")
-    if not (4 <= len(ent) <= 5 and before is not None and before.is_lower and len(before) > 3):
-        return False
-    if fold(before.text) not in kinds and fold(before.lemma_) not in kinds:
+    if not (4 <= len(ent) <= 5 and before is not None and is_settlement_kind_written_out(before)):
         return False
     first, surname, place = ent[-2], ent[-1], ent[:-2]
     return (

@@ -20,6 +20,7 @@ from models import lexicons, loading
 from models import linker as linker_model
 from models.components.extensions import doc_text, sentence_of
 from models.grammars.organizations import remit_after_unit
+from models.grammars.places import place_kinds
 from models.linker import Linker
 from models.linker.features import Features, nearest_person, organization_features, position_features
 from pipelines.body_identity import state_service_remit
@@ -218,7 +219,7 @@ def _place_of_office(tail: Span, post_end: Token) -> bool:
     c10): «представитель GIZ в Казахстане» is the body's representative, the country where it works."""
     if len(tail) < 2 or fold(tail[0].text) not in ("в", "во"):
         return False
-    places = _place_nouns()
+    places = place_kinds()
     if any(fold(t.lemma_) in places or fold(t.text) in places for t in tail[1:]):
         return True
     office = fold(post_end.lemma_) in _OFFICES_ABROAD | lexicons.load("org_subunits")
@@ -229,19 +230,13 @@ def _place_of_office(tail: Span, post_end: Token) -> bool:
 _OFFICES_ABROAD = frozenset({"представительство", "миссия", "бюро"})
 
 
-@cache
-def _place_nouns() -> frozenset[str]:
-    """The kinds of places, regions and settlements, that a post or a listed name may end on."""
-    return lexicons.load("loc_region_nouns") | lexicons.load("loc_settlement_nouns")
-
-
 def _bare_place_kind(name: str) -> bool:
     """«велаят», «Ахалского велаята», «район»: a kind of place listed alone or with its adjective is a place, no body
     («хякима Балканского велаята» heads the place; its office, the хякимлик, is the body)."""
     words = name.split()
     if not words or len(words) > _PLACE_WORDS or "«" in name:
         return False
-    places = _place_nouns()
+    places = place_kinds()
     return fold(words[-1]) in places and all(_place_adjective_word(w) for w in words[:-1])
 
 
@@ -903,14 +898,14 @@ def _head_nominative(head: Token, inflected: str) -> str:
 
 # Posts named by a participle («заведующего кафедрой», «заведующей фермой»): the tagger reads the oblique form
 # as a verb's, so the phrase's root is taken for its complement («фермой» → «ферма»).
-_PARTICIPLE_POSTS = ("заведующ",)
+_PARTICIPLE_POST = "заведующ"
 
 
 def _participle_post(span: Span) -> str | None:
     """«заведующего кафедрой алгебры» → «заведующий кафедрой алгебры»: the participle in the nominative of its
     gender, its complement as the text has it."""
     head = span[0]
-    if not fold(head.text).startswith(_PARTICIPLE_POSTS) or len(span) < 2:
+    if not fold(head.text).startswith(_PARTICIPLE_POST) or len(span) < 2:
         return None
     parses = [p for p in loading.parse(head.text.lower()) if p.tag.POS in ("ADJF", "PRTF") and p.tag.number != "plur"]
     if not parses:
@@ -2774,7 +2769,7 @@ def _deputies_of_persons(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[
 
 
 # The bare title of an assembly's member, which the post they are elected to leaves them.
-_MEMBER_TITLES = frozenset({"депутат"})
+_MEMBER_TITLE = "депутат"
 
 
 def _elected_member(doc: Doc, person: PersonFinding, organizations: tuple[OrganizationFinding, ...]) -> PersonFinding:
@@ -2789,7 +2784,7 @@ def _elected_member(doc: Doc, person: PersonFinding, organizations: tuple[Organi
         if name is None or not len(name):
             continue
         before = title_before(doc, name.start)
-        if before is None or len(before) != 1 or fold(before[0].lemma_) not in _MEMBER_TITLES:
+        if before is None or len(before) != 1 or fold(before[0].lemma_) != _MEMBER_TITLE:
             continue
         elected = title_predicate(name)
         if elected is None or not len(elected) or not (_appointed(elected) or title_by_pronoun(name) is not None):

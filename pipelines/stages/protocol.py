@@ -71,7 +71,7 @@ _MEMBER_OF = frozenset(
 # Shorter «quotes» are leftovers of a name line («.», «ответил:»), not speech.
 MIN_QUOTE_CHARS = 15
 # Agenda items open with the preposition of their subject: «О ходе …», «Об утверждении …».
-_ABOUT = frozenset({"о", "об", "обо"})
+_ABOUT = lexicons.load("about_prepositions")
 _RELATIVE = frozenset({"который", "которая", "которые"})
 _SAME_ISSUE = 0.5
 _WORDS = re.compile(r"[а-яё]+")

@@ -44,7 +44,7 @@ _LINE_REACH = 400  # characters read around a name for its line: bounded, so a t
 _TITLE_REACH = 14  # words from a title to the name it heads
 # Performance verbs a transcript's chair announces the next turn with, in the present tense.
 _ANNOUNCED = frozenset({"докладывать", "содокладывать", "выступать"})
-_HEARING = frozenset({"заслушать", "заслушивать"})
+_HEARING = lexicons.load("hearing_verbs")
 _PLANS = frozenset({"запланировать", "запланированный", "планироваться", "ожидаться", "предстоять", "перенести"})
 _EVENTS = frozenset({"заседание", "сессия", "совещание", "встреча", "собрание"})
 # «будет докладывать», «станет выступать»: the parser tags the auxiliary's tense as present.
@@ -386,7 +386,7 @@ def _planned(noun: Token) -> bool:
 # «поступило заявление формовщика X», «направлено сообщение X»: a paper that came in or was sent is X's
 # application or letter, read out by someone else, not X's speech at the meeting; so is a greeting another passed
 # on or read out («передал приветствие главы округа X, который не смог присутствовать»).
-_ABOUT = frozenset({"о", "об", "обо"})
+_ABOUT = lexicons.load("about_prepositions")
 _FILING = frozenset(
     {"поступить", "поступать", "подать", "подавать", "направить", "направлять", "получить"}
     | {"передать", "передавать", "зачитать", "зачитывать", "огласить", "оглашать"}

@@ -19,7 +19,7 @@ from models.components.initials import INITIALS_FIRST, SURNAME_FIRST, matches
 from models.grammars import issues
 from models.linker import features
 from pipelines.nlp import analyse
-from pipelines.stages.topics import _INSTITUTION_PHRASES, _NAME_PART, _SET_PHRASES, _content_words
+from pipelines.stages.topics import _INSTITUTION, _INSTITUTION_PHRASE, _NAME_PART, _SET_PHRASES, _content_words
 from tests.conftest import CORPUS_DEV, CORPUS_GENRE
 
 # Initials in every arrangement the patterns know, and near misses (no dot, a lower-case word, an abbreviation).
@@ -99,8 +99,8 @@ def test_content_words_are_read_as_from_tokens() -> None:
             pair = (plain[i - 1], plain[i])
             if pair in _SET_PHRASES:
                 plain[i] = _SET_PHRASES[pair]
-            elif pair in _INSTITUTION_PHRASES:
-                plain[i - 1], plain[i] = _NAME_PART, _INSTITUTION_PHRASES[pair]
+            elif pair == _INSTITUTION_PHRASE:
+                plain[i - 1], plain[i] = _NAME_PART, _INSTITUTION
         assert lemmas == plain
         assert _content_words(doc) == (offsets, lemmas)  # from the memos, the same again
 

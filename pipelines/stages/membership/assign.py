@@ -267,6 +267,13 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
     """A person's body (and post), read by the rules in order: the first four (the meeting's commission, the chair
     heading the place, a contracted executive, a unit kept in the post) decide alone; each later one revises what
     the ones before it gave."""
+    decided = _body_decided_alone(person, document)
+    return decided if decided is not None else _body_revised(person, document)
+
+
+def _body_decided_alone(person: PersonFinding, document: _Document) -> PersonFinding | None:
+    """The rules that decide alone: the letterhead's owner as written, the meeting's commission, the chair heading the
+    place, a contracted executive, a unit kept in the post; None where none of them reads the person."""
     if (
         document.owner_of_councils is not None
         and person.organization == document.owner_of_councils
@@ -275,8 +282,6 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
         # «ТОМСКОЕ РЕГИОНАЛЬНОЕ ОТДЕЛЕНИЕ / ОБЩЕРОССИЙСКОЙ … «…»» over «заседания правления»: the owner the letterhead
         # names stands for its council's people as written, a branch too (no unit of the parent it names).
         return person
-    # (Linked by no earlier stage: the body the rules below find is the one the post names.)
-    unlinked = person.organization is None
     if document.commission is not None and _of_commission(person, document.commission):
         # «заместитель главы администрации города, председатель комиссии» at the meeting of the commission on
         # minors' affairs of the city's administration: at its own meeting the commission's officers and staff
@@ -319,6 +324,15 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
             position = _post_with_unit(post, _unit_in_post(unit), unit.split()[0])
             person = replace(person, organization=executive, position=position)
         return person
+    return None
+
+
+def _body_revised(person: PersonFinding, document: _Document) -> PersonFinding:
+    """The rules that revise, each what the ones before it gave: the body the post names, a subunit's parent, the
+    person's own office, a bare kind of post, the meeting's body for its officers, members and the floor, a quoted
+    name with its kind, the owner named short, the meeting's assembly for its unit."""
+    # (Linked by no earlier stage: the body the rules below find is the one the post names.)
+    unlinked = person.organization is None
     named = body_in_post(person.position, document.orgs) if person.position else None
     if named is not None:
         person = replace(person, position=named[0], organization=named[1].name)

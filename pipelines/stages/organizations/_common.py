@@ -14,10 +14,6 @@ from models import lexicons, loading
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 
-_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
-# Function words are not part of a name's identity (the scorer skips them too).
-_STOP = frozenset({"и", "в", "во", "на", "по", "при", "для", "с", "со", "о", "об", "от", "до", "за", "к", "из", "а"})
-
 _QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as text
 
 _PLACE_ADJECTIVE = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
@@ -32,11 +28,6 @@ _CLOSING_QUOTES = frozenset('»"”')
 _OPENING_QUOTES = frozenset('«"„“')
 
 _DASHES = frozenset({"–", "—", "-"})
-
-
-@cache
-def _place_kinds() -> frozenset[str]:
-    return lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
 
 
 @cache

@@ -150,7 +150,7 @@ def _second_name(doc: Doc, first: tuple[int, int], second: tuple[int, int]) -> b
     return bool(case) and case == last.morph.get("Case") and case != ["Nom"]
 
 
-_BRANCHES = frozenset({"филиал"})
+_BRANCH = "филиал"
 
 
 def _without_branch_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -162,7 +162,7 @@ def _without_branch_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple
         k = start - 1 if start > 0 and doc[start - 1].text in _OPENING_QUOTES else start
         quoted = k < start or doc[start].text in _OPENING_QUOTES
         company = ends.get(k - 1) if k > 0 and doc[k - 1].text in _DASHES else None
-        if quoted and company is not None and company > 0 and grammar.word_lemma(doc[company - 1].text) in _BRANCHES:
+        if quoted and company is not None and company > 0 and grammar.word_lemma(doc[company - 1].text) == _BRANCH:
             continue
         kept.append((start, end))
     return kept

@@ -18,16 +18,15 @@ from spacy.tokens import Doc, Token
 from models import lexicons, loading
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
-from pipelines.body_identity import Body, latin_words
+from models.grammars.places import place_kinds
+from pipelines.body_identity import WORD, Body, latin_words
 from pipelines.findings import TextSpan
 from pipelines.stages.organizations._common import (
     _CLOSING_QUOTES,
     _OPENING_QUOTES,
     _PLACE_ADJECTIVE,
     _QUOTES,
-    _WORD,
     _line_between,
-    _place_kinds,
 )
 from pipelines.stages.organizations.places import _apposed_regions
 from pipelines.stages.organizations.readings import _SEPARATORS
@@ -58,7 +57,7 @@ _NEWS_RUBRICS = frozenset({"новость", "событие", "анонс", "о
 def _news_rubric(body: Body) -> bool:
     """«Новости фонда», «Новости организаций»: a section of news on the site of a body the page belongs to, named by
     the kind in small letters after the rubric, is the page's chrome, not a body."""
-    words = _WORD.findall(body.name)
+    words = WORD.findall(body.name)
     return (
         len(words) >= 2
         and words[0][:1].isupper()
@@ -171,20 +170,20 @@ def _place_by_kind(body: Body) -> bool:
     words = body.name.split()
     if body.head is None and len(words) == 1 and _PLACE_ADJECTIVE.search(words[0]) and not body.abbreviation:
         return True  # «11 депутатов Куугандинского, …»: a place's adjective alone, its noun left to a later one
-    if len(words) == 1 and words[0].islower() and body.words and body.words[0] in _place_kinds():
+    if len(words) == 1 and words[0].islower() and body.words and body.words[0] in place_kinds():
         return True  # «заседание хякимлика | велаята»: a kind of place alone, in small letters
     return (
         body.head is None
         and len(words) >= 2
         and words[-1].islower()
-        and (words[-1] in _place_kinds() or words[-1] in _LANDMARKS)
+        and (words[-1] in place_kinds() or words[-1] == _LANDMARK)
         and not any(q in body.name for q in _QUOTES)
     )
 
 
 # A town's fortress named by the town's adjective («в Нижегородском кремле», «на базе Коломенского кремля»): a place
 # the meeting is held at (the bare «Кремль», the presidency by its seat, is a body in NEREL and stays one).
-_LANDMARKS = frozenset({"кремль"})
+_LANDMARK = "кремль"
 
 
 def _community(body: Body) -> bool:
@@ -326,7 +325,7 @@ _MEDIUM_REACH = 4
 @cache
 def _lemma_names(name: str) -> frozenset[tuple[str, ...]]:
     """Entries of a lexicon as lemma sequences, so that an entry may be written in any form."""
-    return frozenset(tuple(grammar.word_lemma(w) for w in _WORD.findall(entry)) for entry in lexicons.lines(name))
+    return frozenset(tuple(grammar.word_lemma(w) for w in WORD.findall(entry)) for entry in lexicons.lines(name))
 
 
 def _starts_with(words: tuple[str, ...], names: frozenset[tuple[str, ...]]) -> bool:
@@ -365,7 +364,7 @@ def _media_line(text: str, mention: TextSpan, media: frozenset[tuple[str, ...]])
     end = text.find("\n", mention.end)
     line = text[start : end if end >= 0 else len(text)]
     label, colon, rest = line.partition(":")
-    words = _WORD.findall(rest)
+    words = WORD.findall(rest)
     if not colon or len(label.split()) > 2 or len(words) < 2:
         return False
     return all((grammar.word_lemma(w),) in media for w in words)
@@ -412,7 +411,7 @@ def _titled_work(doc: Doc, mention: TextSpan, kinds_lexicon: str) -> bool:
 def _venue_kind(name: str) -> bool:
     """The name's first noun, after its adjectives only, is a house of culture or a school (`org_venue_kinds`)."""
     kinds = lexicons.load("org_venue_kinds") | lexicons.load("org_proper_kinds")
-    for word in _WORD.findall(name):
+    for word in WORD.findall(name):
         if grammar.word_lemma(word) in kinds:
             return True
         if not re.search(grammar.ADJECTIVE_ENDING, word.lower()):
@@ -621,7 +620,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
     ):
         return False
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
-    first = _WORD.match(body.name)
+    first = WORD.match(body.name)
     legal = first is not None and first.group().lower().replace("0", "о") in grammar.lexicon().legal_forms
     quoted = any(q in body.name for q in _QUOTES)
     facility = body.head in lexicons.load("org_facility_heads")
@@ -755,7 +754,7 @@ def _workplace(doc: Doc, mention: TextSpan) -> bool:
 def _kind_worked_at(doc: Doc, name: str) -> bool:
     """«Гостей встретили в школе-гимназии имени Абая. Грамоту вручили директору гимназии …»: a post with the school's
     kind alone after it refers back to the school the text named, someone's workplace."""
-    kinds = {part for word in _WORD.findall(name.split("«")[0]) for part in grammar.word_lemma(word).split("-")}
+    kinds = {part for word in WORD.findall(name.split("«")[0]) for part in grammar.word_lemma(word).split("-")}
     return bool(kinds & _school_kinds_worked_at(doc))
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from models import lexicons
 from models.grammars import organizations as grammar
 from pipelines.body_identity import Body, abbreviates, lemmas, merge
+from pipelines.cleaning.pages import RUNNING_TITLE_SEPARATORS
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
 from pipelines.stages.organizations._common import _DASHES, _QUOTES
@@ -252,13 +253,9 @@ def find_organizations(
     )
 
 
-# The separators of a page's running title («Тобольская городская Дума · Протокол № 11 от 17.11.2026 · стр. 2»).
-_RUNNING_TITLE_SEPARATORS = frozenset({"·", "•", "|"})
-
-
 def _before_running_title_separator(doc: Doc, start: int, end: int) -> int:
     """A body's name ends before a running title's separator: what follows it is the document's and the page's."""
-    return next((t.i for t in doc[start + 1 : end] if t.text in _RUNNING_TITLE_SEPARATORS), end)
+    return next((t.i for t in doc[start + 1 : end] if t.text in RUNNING_TITLE_SEPARATORS), end)
 
 
 def _capital_kind(token: Token) -> bool:
@@ -359,14 +356,14 @@ def _attached_body(doc: Doc, start: int, end: int, inner: tuple[int, int] | None
 # The kinds of body a unit, fund or council «при» which is listed with it (the golds of heldout-genre, -8, -12, -19 and
 # -24 list «Министерство здравоохранения …» beside «Фонд … при Министерстве здравоохранения …»; a government or a
 # cabinet, which every state agency is «при», mostly not).
-_LISTED_PARENTS = frozenset({"министерство"})
+_LISTED_PARENT = "министерство"
 
 
 def _ministry_after_pri(doc: Doc, start: int, end: int) -> Body | None:
     """«Департамент туризма при | Министерстве экономики и коммерции Кыргызской Республики»: the ministry a body is
     attached to, named after «при» to the name's end, is a body the text names too."""
     pri = next((i for i in range(start + 1, end - 2) if doc[i].lower_ == "при"), None)
-    if pri is None or grammar.word_lemma(doc[pri + 1].text) not in _LISTED_PARENTS or not doc[pri + 1].is_title:
+    if pri is None or grammar.word_lemma(doc[pri + 1].text) != _LISTED_PARENT or not doc[pri + 1].is_title:
         return None
     return _body_named_by(doc, pri + 1, end)
 

@@ -17,11 +17,10 @@ from spacy.tokens import Doc
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from models.grammars import organizations as grammar
-from pipelines.body_identity import Body, lemmas
+from pipelines.body_identity import WORD, Body, lemmas
 from pipelines.deadline import check_deadline
 from pipelines.findings import OrganizationFinding, TextSpan
 from pipelines.headings import HEADING_CHARS, Heading, headings, proper_form, reading
-from pipelines.stages.organizations._common import _WORD
 from pipelines.stages.organizations.canonical import _head_index, canonical
 from pipelines.stages.organizations.filters import _STATE_LETTERS
 
@@ -71,7 +70,7 @@ _MAX_LETTERHEAD_LINES = 3
 def _genitive_line(line: str) -> bool:
     """«АДМИНИСТРАЦИИ ГОРОДА …», «ШИЛОВСКОГО МУНИЦИПАЛЬНОГО РАЙОНА»: a line in capitals that opens with a word in the
     genitive goes on with the name above it (the body it belongs to, the place it serves)."""
-    first = _WORD.match(line)
+    first = WORD.match(line)
     if first is None or first.start() != 0 or not line.isupper():
         return False
     parses = [p for p in loading.parse(first.group().lower()) if p.is_known]
@@ -85,7 +84,7 @@ def _continues(line: str, first: bool, above: str) -> bool:
     spelt out above it («… ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ / «НЕВИННОМЫССКИЙ КОЛЛЕДЖ …»»)."""
     if first and line.startswith(_LETTERHEAD_CONTINUATIONS):
         return True
-    last = _WORD.findall(above)[-1:]
+    last = WORD.findall(above)[-1:]
     kinds = grammar.lexicon().heads | {phrase[-1] for phrase in grammar.legal_phrases()}
     kind = bool(last) and grammar.word_lemma(last[0].lower()) in kinds
     if kind and line.isupper() and (line.startswith("ПО ") or line.startswith(("«", '"'))):
@@ -182,13 +181,13 @@ def _units_of_assembly_sitting(doc: Doc, bodies: list[Body]) -> None:
     assemblies = [
         (m, other)
         for other in bodies
-        if other.name[:1].isupper() and {grammar.word_lemma(w) for w in _WORD.findall(other.name)} & kinds
+        if other.name[:1].isupper() and {grammar.word_lemma(w) for w in WORD.findall(other.name)} & kinds
         for m in other.mentions
     ]
     for body in bodies:
         match = _UNIT_BY_FIELD.match(body.name)
         # («комиссии по чрезвычайным ситуациям Молодечненского райисполкома»: a field naming its body already.)
-        if body.composed or match is None or any(w[:1].isupper() for w in _WORD.findall(match.group(2))):
+        if body.composed or match is None or any(w[:1].isupper() for w in WORD.findall(match.group(2))):
             continue
         mention = min(body.mentions, key=lambda m: m.start)
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -269,9 +268,9 @@ def _unit_of_letterhead(name: str, parent: str) -> str | None:
     owner = _genitive(parent)
     # An assembly's committee names the assembly before its field («Комитет Государственного Совета … по экологии»);
     # an executive's commission after it («Комиссия по делам несовершеннолетних … администрации города …»).
-    if {grammar.word_lemma(w) for w in _WORD.findall(parent)} & lexicons.load("membership_bodies"):
+    if {grammar.word_lemma(w) for w in WORD.findall(parent)} & lexicons.load("membership_bodies"):
         return f"{match.group(1)} {owner} {match.group(2)}"
-    first = _WORD.match(owner)
+    first = WORD.match(owner)
     if first is not None and first.start() == 0 and loading.morph().word_is_known(first.group().lower()):
         owner = owner[:1].lower() + owner[1:]
     return f"{match.group(1)} {match.group(2)} {owner}"
@@ -290,7 +289,7 @@ def _on_line(text: str, position: int, line_start: int) -> bool:
 def _state_language_half(words: str) -> bool:
     """Two words or more, in a state language's letters or one the dictionary does not know («ХАЛК ТОПЛУШУ»); not a
     Russian name's words before a dash of its own («АССАМБЛЕЯ ГОСУДАРСТВ – УЧАСТНИКОВ …»)."""
-    found = _WORD.findall(words)
+    found = WORD.findall(words)
     morph = loading.morph()
     return len(found) >= 2 and (
         _STATE_LETTERS.search(words) is not None or any(not morph.word_is_known(w.lower()) for w in found)
@@ -360,9 +359,9 @@ def _heading_bodies(doc: Doc, find: Callable[..., tuple[OrganizationFinding, ...
             if not whole and (lemma not in lex.heads or lemma not in spoken):
                 continue
             # Sentence case lowers proper words too; the text writes them elsewhere with their capital.
-            name = _WORD.sub(lambda w: proper_form(doc, w.group()), unit_name or org.name)
+            name = WORD.sub(lambda w: proper_form(doc, w.group()), unit_name or org.name)
             # («ОО «БЕЛОРУССКИЙ …»»: a legal form's abbreviation stays in capitals, as it is written everywhere.)
-            name = _WORD.sub(lambda w: _legal_form_case(w.group(), lex.legal_forms), name, count=1)
+            name = WORD.sub(lambda w: _legal_form_case(w.group(), lex.legal_forms), name, count=1)
             bodies.append(
                 Body(
                     name=name,
@@ -397,7 +396,7 @@ def _under_place_lines(text: str, first_line: int) -> int:
         end = text.find("\n", start, HEADING_CHARS)
         if end < 0:
             break
-        words = [w.lower() for w in _WORD.findall(text[start:end])]
+        words = [w.lower() for w in WORD.findall(text[start:end])]
         line_upper = text[start:end].isupper()
         kinds = {grammar.word_lemma(w) for w in words}
         if not (line_upper and words and kinds & _PLACE_LINE_KINDS) or kinds & (lex.heads - _PLACE_LINE_KINDS):

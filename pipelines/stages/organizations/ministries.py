@@ -18,10 +18,9 @@ from spacy.tokens import Doc, Token
 
 from models import lexicons
 from models.grammars import organizations as grammar
-from pipelines.body_identity import Body, abbreviates, lemmas
+from pipelines.body_identity import WORD, Body, abbreviates, lemmas
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import TextSpan
-from pipelines.stages.organizations._common import _WORD
 from pipelines.stages.organizations.places import _place_end
 
 # Kinds of region that have ministries of their own: «министр образования Оренбургской области»,
@@ -71,7 +70,7 @@ def _contraction_of(field: str, bodies: list[Body]) -> Body | None:
     ministry of «здравоохранения», «Минобразования» of «образования» (not a full name already)."""
     stem = field.lower()[:4]
     for body in bodies:
-        first = _WORD.match(body.name)
+        first = WORD.match(body.name)
         word = first.group().lower() if first is not None and first.start() == 0 else ""
         if word.startswith("мин") and len(word) > 5 and not word.startswith("минист") and word[3:7] == stem:
             return body
@@ -82,7 +81,7 @@ def _contraction_of(field: str, bodies: list[Body]) -> Body | None:
 def _state_names() -> frozenset[tuple[str, ...]]:
     """Every name of a state (`loc_countries`) as lemmas: «Кыргызская Республика», «Республика Беларусь»."""
     return frozenset(
-        tuple(grammar.word_lemma(w) for w in _WORD.findall(form))
+        tuple(grammar.word_lemma(w) for w in WORD.findall(form))
         for line in lexicons.lines("loc_countries")
         for form in line.split("|")
         if form.strip()

@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Span
 
 from models import lexicons, loading
 from models.grammars import organizations as grammar
+from models.grammars.places import place_kinds
 from pipelines.doc_views import entities, token_strings
-from pipelines.stages.organizations._common import _DASHES, _PLACE_ADJECTIVE, _line_between, _place_kinds
+from pipelines.stages.organizations._common import _DASHES, _PLACE_ADJECTIVE, _line_between
 from pipelines.stages.organizations.canonical import _adjective_shaped
 
 
@@ -25,7 +26,7 @@ def _with_jurisdiction(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple[in
     """«Комиссия по координации работы по противодействию коррупции | в Карачаево-Черкесской Республике»,
     «Экспертный совет при Уполномоченном по правам человека | в Ярославской области»: a body named by its remit
     that goes on with «в» and a region by its kind is that region's body; the region is part of its name."""
-    kinds = _place_kinds()
+    kinds = place_kinds()
     places = {e.start: e for e in entities(doc) if e.label_ == "LOC"}
     grown: list[tuple[int, int]] = []
     for start, end in chosen:
@@ -58,7 +59,7 @@ _TOWN_OKRUG_LEVELS = frozenset({"городской", "муниципальны�
 
 
 # «Совет старейшин общины Ванадзор»: an Armenian community's registered name follows its kind, in the nominative.
-_COMMUNITY_KINDS = frozenset({"община"})
+_COMMUNITY_KIND = "община"
 
 
 def _community_name(doc: Doc, end: int) -> bool:
@@ -66,7 +67,7 @@ def _community_name(doc: Doc, end: int) -> bool:
     which the tagger may read as a person's name; a word in the genitive the grammar took already, and a name going
     on in capitals («главы общины | Давит Оганян») is a person's."""
     name = doc[end]
-    if grammar.word_lemma(doc[end - 1].text) not in _COMMUNITY_KINDS or not name.is_title or not name.is_alpha:
+    if grammar.word_lemma(doc[end - 1].text) != _COMMUNITY_KIND or not name.is_title or not name.is_alpha:
         return False
     after = doc[end + 1] if end + 1 < len(doc) else None
     return "Gen" not in name.morph.get("Case") and (after is None or not after.text[:1].isupper())
@@ -217,7 +218,7 @@ def _local_body_end(doc: Doc, start: int, end: int) -> int | None:
     if not all(t.is_lower and (t.pos_ == "ADJ" or grammar.misread_adjective(t) or t.lower_ in foreign) for t in level):
         return None
     rest = doc[head + 1 : end]
-    kinds = lexicons.load("loc_settlement_nouns") | lexicons.load("loc_region_nouns")
+    kinds = place_kinds()
     # («Кара-Суйского района»: a place's adjective joined by a hyphen is one word.)
     genitive = all(t.text.replace("-", "").isalpha() and "Gen" in t.morph.get("Case") for t in rest)
     if not genitive or grammar.word_lemma(rest[-1].text) not in kinds:

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.grammars import organizations as grammar
+from models.grammars.places import place_kinds
+from pipelines.body_identity import FUNCTION_WORDS
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings
@@ -26,8 +28,6 @@ from pipelines.stages.organizations._common import (
     _DASHES,
     _PLACE_ADJECTIVE,
     _QUOTES,
-    _STOP,
-    _place_kinds,
     _place_word,
 )
 from pipelines.stages.organizations.canonical import _NAMED_AFTER, _adjective_shaped
@@ -75,6 +75,103 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     lex = grammar.lexicon()
     person_starts = {start for start, _ in persons}
     start, end = ent.start, ent.end
+    if _misread_person_or_number(doc, start, end):
+        return None
+    trimmed = _without_lead_words(doc, start, end, lex)
+    if trimmed is None:
+        return None
+    start, end = trimmed
+    end = _end_at_name_break(doc, start, end, person_starts)
+    # «университета имени Носира Хусрава | Зарина Холова»: the person a body is named after ends its name (inside
+    # quotes the name runs to the closing quote).
+    named_after = next((i for i in range(start + 1, end) if doc[i].lower_ in _NAMED_AFTER), None)
+    if named_after is not None and not any(t.text in _QUOTES for t in doc[start:named_after]):
+        end = min(end, grammar.eponym_end(doc, named_after))
+    while start < end and ((doc[start].is_punct and doc[start].text not in _QUOTES) or doc[start].is_space):
+        start += 1
+    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES) or doc[end - 1].is_space):
+        end -= 1
+    # «Как уточнили Интерфаксу | источники»: a lower-case noun after a name, in a case of its own and no
+    # genitive, is the next phrase's subject or object, not a word of the name.
+    if end - 1 > start and _unattached_noun(doc[end - 1], doc[end - 2]):
+        end -= 1
+    # «МГУ имени | М. В. Ломоносова»: cut before the person, «имени» goes back to the tail that names the person.
+    if end - 1 > start and doc[end - 1].lower_ in _NAMED_AFTER:
+        end -= 1
+    start, end = _balance_quotes(doc, start, end)
+    if start >= end or (doc[start:end].start_char, doc[start:end].end_char) in persons:
+        return None
+    # Names joined by a hyphen are one token and a word: «Интерфакс-Украина», «Спартак-Москва»; a common
+    # compound («Пресс-центр» of a breadcrumb) is not.
+    words = [t for t in doc[start:end] if t.is_alpha or _hyphenated_names(t.text)]
+    if not words:
+        return None
+    # «р.п. Шилово», «с.п.»: lower-case letters cut short abbreviate a kind of place, never a body's name.
+    if all(t.is_lower and len(t.text) <= 2 for t in words):
+        return None
+    # «по делам ГО и ЧС»: abbreviations of fields and kinds only («ГО», «ЧС», «СМИ») name no body.
+    if all(t.lower_ in lex.not_abbreviations or t.lower_ in FUNCTION_WORDS for t in words):
+        return None
+    # «отдела | ГО и ЧС улуса»: such abbreviations with words in small letters and no kind of body among them
+    # are the field of the unit before them, named after its place.
+    fields = [t for t in words if t.lower_ in lex.not_abbreviations]
+    if fields and all(
+        t.lower_ in lex.not_abbreviations
+        or t.lower_ in FUNCTION_WORDS
+        or (t.is_lower and grammar.word_lemma(t.text) not in lex.heads)
+        for t in words
+    ):
+        return None
+    # «отдела по делам | ГО и ЧС администрации города»: the field's abbreviations before a kind of body in small
+    # letters are the unit's field; the body the unit belongs to starts at its kind.
+    lead = start
+    while lead < end and (doc[lead].lower_ in lex.not_abbreviations or doc[lead].lower_ in FUNCTION_WORDS):
+        lead += 1
+    if start < lead < end and doc[lead].is_lower and grammar.word_lemma(doc[lead].text) in lex.heads:
+        start = lead
+        words = [t for t in doc[start:end] if t.is_alpha or _hyphenated_names(t.text)]
+    quoted = sum(t.text in _QUOTES for t in doc[start:end]) >= 2
+    if _names_no_body(doc, start, end, words, quoted, lex):
+        return None
+    # «вошли ответработники | Агентства по строительству …»: people in the plural the NER ran into the body's name.
+    while (
+        start + 1 < end
+        and doc[start].is_lower
+        and doc[start].pos_ == "NOUN"
+        and "Plur" in doc[start].morph.get("Number")
+        and "Nom" in doc[start].morph.get("Case")
+        and not _kind_word(doc[start], lex.heads)
+        and doc[start + 1].is_title
+    ):
+        start += 1
+    # «главы Кара-Булакского айылного | аймака»: a span the NER ends on an adjective in small letters, before the
+    # noun it goes with, which is no kind of body, is a place or a thing described, cut short.
+    if not quoted and _cut_before_noun(doc, end, lex.heads):
+        return None
+    # «Нижарадзе О.Т. – Перерабатывающее предприятие принимает …»: adjectives and a kind in small letters, the first
+    # capitalised only as a protocol remark's first word, describe a body; they name none. (At a sentence's start
+    # «Областная детская больница» may be the region's hospital by its level: that capital is left to tell.)
+    first = doc[start]
+    if grammar.opens_remark(first) and not quoted and first.pos_ == "ADJ" and end - start >= 2:
+        rest = doc[start + 1 : end]
+        if all(t.is_lower for t in rest if t.is_alpha) and grammar.word_lemma(rest[-1].text) in lex.heads:
+            return None
+    # «Исполнительного органа государственной | власти города Душанбе»: a span the NER ends on an adjective in small
+    # letters before the kind of body it goes with, in its case, is the name cut short; the kind is its word.
+    if not quoted and _cut_before_kind(doc, end, lex.heads):
+        end += 1
+    # «К сведению депутатов Акмолинского областного маслихата | и населения области» (a headline with no stop): after
+    # a body's kind, «и» and words in small letters with no kind of body among them are the next addressees.
+    joint = next((i for i in range(start + 2, end - 1) if doc[i].lower_ == "и"), None)
+    if not quoted and joint is not None and _kind_word(doc[joint - 1], lex.heads):
+        rest = [t for t in doc[joint + 1 : end] if t.is_alpha]
+        if rest and all(t.is_lower and not _kind_word(t, lex.heads) for t in rest):
+            end = joint
+    return start, end
+
+
+def _misread_person_or_number(doc: Doc, start: int, end: int) -> bool:
+    """The tagger's ORG span is a person's name, a water's name or a sitting's number: no body at all."""
     # «главного бухгалтера Гнездилову | Татьяну Сергеевну»: one word before a first name and a patronymic is the
     # person's surname, which the tagger read apart.
     if (
@@ -85,10 +182,10 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         and doc[start].is_title
         and looks_like_surname(doc[start].text)
     ):
-        return None
+        return True
     # «председатель комитета Сардана | Егоровна Кычкина»: one capitalised word before a patronymic is a first name.
     if end - start == 1 and end < len(doc) and doc[start].is_title and grammar.patronymic(doc[end]):
-        return None
+        return True
     # «избран Шерзод Комил угли Турсунов»: a Turkic «son of»/«daughter of» after the span's words, all capitalised,
     # in the span or right after it (the father's name between), makes them a person's first name and father's name,
     # whatever the tagger read («судья городского суда Садыр кызы …»: a body in small letters stays).
@@ -96,11 +193,11 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         doc[i].lower_ in TURKIC_PATRONYMIC_PARTICLES and all(t.is_title for t in doc[start:i])
         for i in range(start + 1, min(end + 2, len(doc)))
     ):
-        return None
+        return True
     # «заместитель министра Ulugʻbek Qodirov», «U. Qodirov поручил»: a first name (or its initial) and a surname in
     # Uzbek Latin letters, which the tagger reads as a foreign company, are a person.
     if _LATIN_PERSON.fullmatch(doc[start:end].text) is not None:
-        return None
+        return True
     # «реконструкция пункта у канала Бозсу», «на реке Магиан»: a name right after a water body's kind in small letters
     # is that water's (an abbreviation after «канала» may be a broadcaster's: «канала НТВ»).
     if (
@@ -110,13 +207,17 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         and doc[start - 1].is_lower
         and grammar.word_lemma(doc[start - 1].text) in _water_kinds()
     ):
-        return None
+        return True
     # «состоялась ХLI сессия»: a Roman ordinal typed with a Cyrillic «Х» or «І» among Latin letters, which the tokenizer
     # splits in two, is a sitting's number.
-    if _ROMAN.fullmatch("".join(t.text for t in doc[start:end])) is not None:
-        return None
+    return _ROMAN.fullmatch("".join(t.text for t in doc[start:end])) is not None
+
+
+def _without_lead_words(doc: Doc, start: int, end: int, lex: grammar.Lexicons) -> tuple[int, int] | None:
+    """The span without what the tagger ran into a name's front (a label, a predicate, a post, a sitting, the noun that
+    governs the body) and a preposition it ended on; None where what is left names a person or a time."""
     # «членом Совета по | одной семье»: a preposition the tagger ends a name on starts what follows it.
-    while end - start > 1 and doc[end - 1].lower_ in _STOP:
+    while end - start > 1 and doc[end - 1].lower_ in FUNCTION_WORDS:
         end -= 1
     # «Теги: МПА СНГ», «Фото: пресс-служба …»: a page's field label before a colon is no part of the name.
     colons = [i for i in range(start, end - 1) if doc[i].text == ":"]
@@ -179,113 +280,70 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
     oblique = [i for i in range(start, heads[0] if heads else end) if _oblique_noun(doc[i])]
     if oblique and oblique[-1] + 1 < end:
         start = oblique[-1] + 1
+    return start, end
+
+
+def _end_at_name_break(doc: Doc, start: int, end: int, person_starts: set[int]) -> int:
+    """Where the name ends inside the span: at the sentence's predicate, a person, a parenthesis, a covered period, a
+    page's separator or a quotation after it (inside quotes a name runs on)."""
     quoted = False
     for i in range(start + 1, end):
         quoted = quoted != (doc[i].text in _QUOTES)
         # «Грамотой Государственного Собрания | награждена медсестра …», «академия киноискусства | номинировало»: a
         # finite verb or a short participle is the sentence's predicate, never a word of a name outside quotes.
         if not quoted and _predicate(doc[i]):
-            end = i
-            break
+            return i
         # «… КР Н.С. Базарбаев», «ООН норвежец Трюгве Ли»: a person ends the name; so does
         # a parenthesis, which holds another name for it («… партия Кыргызстана (СДПК»).
         if doc[i].text == "(" or _starts_person(doc, i, person_starts):
-            end = i
-            break
+            return i
         # «улусного Совета | Туйаара Гаврильевна Сивцева»: a first name before a patronymic is a person's, whom the
         # tagger may have missed.
         if not quoted and i + 1 < len(doc) and doc[i].is_title and grammar.patronymic(doc[i + 1]):
-            end = i
-            break
+            return i
         # «деятельности Общества | за I квартал 2025 года»: the time a report covers is no cause the body stands for.
         if not quoted and doc[i].lower_ == "за" and _time_after(doc, i + 1):
-            end = i
-            break
+            return i
         # «Пресс-центр › Новости», «Общество | 96»: a page's breadcrumbs and widgets, not one name; nor does a
         # post's hashtag line («#ТОС #Орёл») run one tag into the next.
         if _separator(doc[i]) or doc[i].text == "#":
-            end = i
-            break
+            return i
         # «Госдума «закон Димы Яковлева»»: a quotation after a name is not part of it,
         # unlike one after a kind of body or a legal form («партия «Ак Жол»»).
         if doc[i].text in "«„" and not _introduces_quote(doc[i - 1]):
-            end = i
-            break
-    # «университета имени Носира Хусрава | Зарина Холова»: the person a body is named after ends its name (inside
-    # quotes the name runs to the closing quote).
-    named_after = next((i for i in range(start + 1, end) if doc[i].lower_ in _NAMED_AFTER), None)
-    if named_after is not None and not any(t.text in _QUOTES for t in doc[start:named_after]):
-        end = min(end, grammar.eponym_end(doc, named_after))
-    while start < end and ((doc[start].is_punct and doc[start].text not in _QUOTES) or doc[start].is_space):
-        start += 1
-    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES) or doc[end - 1].is_space):
-        end -= 1
-    # «Как уточнили Интерфаксу | источники»: a lower-case noun after a name, in a case of its own and no
-    # genitive, is the next phrase's subject or object, not a word of the name.
-    if end - 1 > start and _unattached_noun(doc[end - 1], doc[end - 2]):
-        end -= 1
-    # «МГУ имени | М. В. Ломоносова»: cut before the person, «имени» goes back to the tail that names the person.
-    if end - 1 > start and doc[end - 1].lower_ in _NAMED_AFTER:
-        end -= 1
-    start, end = _balance_quotes(doc, start, end)
-    if start >= end or (doc[start:end].start_char, doc[start:end].end_char) in persons:
-        return None
-    # Names joined by a hyphen are one token and a word: «Интерфакс-Украина», «Спартак-Москва»; a common
-    # compound («Пресс-центр» of a breadcrumb) is not.
-    words = [t for t in doc[start:end] if t.is_alpha or _hyphenated_names(t.text)]
-    if not words:
-        return None
-    # «р.п. Шилово», «с.п.»: lower-case letters cut short abbreviate a kind of place, never a body's name.
-    if all(t.is_lower and len(t.text) <= 2 for t in words):
-        return None
-    # «по делам ГО и ЧС»: abbreviations of fields and kinds only («ГО», «ЧС», «СМИ») name no body.
-    if all(t.lower_ in lex.not_abbreviations or t.lower_ in _STOP for t in words):
-        return None
-    # «отдела | ГО и ЧС улуса»: such abbreviations with words in small letters and no kind of body among them
-    # are the field of the unit before them, named after its place.
-    fields = [t for t in words if t.lower_ in lex.not_abbreviations]
-    if fields and all(
-        t.lower_ in lex.not_abbreviations
-        or t.lower_ in _STOP
-        or (t.is_lower and grammar.word_lemma(t.text) not in lex.heads)
-        for t in words
-    ):
-        return None
-    # «отдела по делам | ГО и ЧС администрации города»: the field's abbreviations before a kind of body in small
-    # letters are the unit's field; the body the unit belongs to starts at its kind.
-    lead = start
-    while lead < end and (doc[lead].lower_ in lex.not_abbreviations or doc[lead].lower_ in _STOP):
-        lead += 1
-    if start < lead < end and doc[lead].is_lower and grammar.word_lemma(doc[lead].text) in lex.heads:
-        start = lead
-        words = [t for t in doc[start:end] if t.is_alpha or _hyphenated_names(t.text)]
+            return i
+    return end
+
+
+def _names_no_body(doc: Doc, start: int, end: int, words: list[Token], quoted: bool, lex: grammar.Lexicons) -> bool:
+    """What is left of the span names no body: country codes, an adjective, a generic word, a person's noun, a kind of
+    institution, a place, a title of honour."""
     # Country codes and places alone are locations («КР», «РФ»).
     if all(t.lower_ in lex.country_codes for t in words):
-        return None
+        return True
     # An adjective alone («Этнодемографические», «Болгарское») names nothing.
-    quoted = sum(t.text in _QUOTES for t in doc[start:end]) >= 2
     if not quoted and not any(t.pos_ in ("NOUN", "PROPN", "X") or t.is_upper for t in words):
-        return None
+        return True
     if len(words) == 1 and (words[0].lower_ in lex.not_abbreviations or words[0].lemma_ in _generic()):
-        return None
+        return True
     # «в Томском доме | журналиста»: what is left of a span is a person's noun in small letters, no body.
     if len(words) == 1 and words[0].is_lower and "Anim" in words[0].morph.get("Animacy"):
-        return None
+        return True
     # «руководители ФАПов», «ВУЗы»: an abbreviation inflected in the plural is a kind of institution.
     if len(words) == 1 and _PLURAL_ABBREVIATION.match(words[0].text):
-        return None
+        return True
     if len(words) == 1 and not quoted and _adjective(words[0].text):
-        return None
+        return True
     if len(words) == 1 and not quoted and _place_elsewhere(doc, words[0]):
-        return None
+        return True
     # «хякима | Лебапского велаята по вопросам сельского хозяйства»: a place by its adjective and kind, then the
     # field of the office before it; no kind of body is among the words.
     if len(words) >= 2 and not quoted and _adjective_shaped(words[0]) and words[0].text[:1].isupper():
-        territory = grammar.word_lemma(words[1].text) in _place_kinds() | grammar.TERRITORIES
+        territory = grammar.word_lemma(words[1].text) in place_kinds() | grammar.TERRITORIES
         # («Приютненского РМО», «… МО»: a municipality's kind abbreviated.)
         territory = territory or (words[1].is_upper and words[1].lower_ in lex.not_abbreviations)
         if territory and not any(grammar.word_lemma(t.text) in lex.heads for t in words):
-            return None
+            return True
     # «Тело Народного поэта Таджикистана …», «Заслуженного врача республики»: a title of honour (its adjective, one
     # person's noun, the state) is no body («Московский комсомолец», a paper, opens with no such adjective).
     nouns = [t for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
@@ -294,42 +352,8 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int,
         first_noun = nouns[0]
         person = "Anim" in first_noun.morph.get("Animacy") and "Sing" in first_noun.morph.get("Number")
         if person and first_noun.is_lower and all(t.pos_ == "ADJ" for t in doc[start : first_noun.i]):
-            return None
-    # «вошли ответработники | Агентства по строительству …»: people in the plural the NER ran into the body's name.
-    while (
-        start + 1 < end
-        and doc[start].is_lower
-        and doc[start].pos_ == "NOUN"
-        and "Plur" in doc[start].morph.get("Number")
-        and "Nom" in doc[start].morph.get("Case")
-        and not _kind_word(doc[start], lex.heads)
-        and doc[start + 1].is_title
-    ):
-        start += 1
-    # «главы Кара-Булакского айылного | аймака»: a span the NER ends on an adjective in small letters, before the
-    # noun it goes with, which is no kind of body, is a place or a thing described, cut short.
-    if not quoted and _cut_before_noun(doc, end, lex.heads):
-        return None
-    # «Нижарадзе О.Т. – Перерабатывающее предприятие принимает …»: adjectives and a kind in small letters, the first
-    # capitalised only as a protocol remark's first word, describe a body; they name none. (At a sentence's start
-    # «Областная детская больница» may be the region's hospital by its level: that capital is left to tell.)
-    first = doc[start]
-    if grammar.opens_remark(first) and not quoted and first.pos_ == "ADJ" and end - start >= 2:
-        rest = doc[start + 1 : end]
-        if all(t.is_lower for t in rest if t.is_alpha) and grammar.word_lemma(rest[-1].text) in lex.heads:
-            return None
-    # «Исполнительного органа государственной | власти города Душанбе»: a span the NER ends on an adjective in small
-    # letters before the kind of body it goes with, in its case, is the name cut short; the kind is its word.
-    if not quoted and _cut_before_kind(doc, end, lex.heads):
-        end += 1
-    # «К сведению депутатов Акмолинского областного маслихата | и населения области» (a headline with no stop): after
-    # a body's kind, «и» and words in small letters with no kind of body among them are the next addressees.
-    joint = next((i for i in range(start + 2, end - 1) if doc[i].lower_ == "и"), None)
-    if not quoted and joint is not None and _kind_word(doc[joint - 1], lex.heads):
-        rest = [t for t in doc[joint + 1 : end] if t.is_alpha]
-        if rest and all(t.is_lower and not _kind_word(t, lex.heads) for t in rest):
-            end = joint
-    return start, end
+            return True
+    return False
 
 
 # The adjectives titles of honour open with («Народный артист», «Заслуженный учитель», «Почётный гражданин»).
@@ -465,7 +489,7 @@ def _spelled_legal_form(token: Token) -> bool:
     i = token.i
     while i >= 0 and len(words) < _MAX_FORM_WORDS and (token.doc[i].is_alpha or "-" in token.doc[i].text):
         words.insert(0, token.doc[i].lower_)
-        content = [w for w in words if w not in _STOP]
+        content = [w for w in words if w not in FUNCTION_WORDS]
         initials = "".join(part[0] for w in content for part in w.split("-") if part)
         if len(content) >= 2 and initials in legal:
             return True
@@ -677,7 +701,7 @@ _LONG_CREDIT = 12
 
 # The United Nations runs its agencies as programmes («Программа развития ООН», «Программа ООН по окружающей среде»):
 # a programme of the UN is a body, whatever any other body's programme is (a plan, `_programme_name_cut`).
-_PROGRAMME_OWNERS = frozenset({"ООН"})
+_PROGRAMME_OWNER = "ООН"
 _PROGRAMME_FIELD = 2  # «Программы | развития | ООН», «Программа | продовольственной помощи | ООН»
 
 
@@ -687,7 +711,7 @@ def _un_programmes(doc: Doc) -> list[tuple[int, int]]:
     found = []
     texts = token_strings(doc, ORTH)  # a Token only at the UN's name: one for every word cost more
     for i, text in enumerate(texts):
-        if text not in _PROGRAMME_OWNERS:
+        if text != _PROGRAMME_OWNER:
             continue
         token = doc[i]
         j = token.i - 1
@@ -854,7 +878,7 @@ def _kind_in_plural(doc: Doc, start: int, end: int) -> bool:
 
 def _a_kind_of_place(words: list[Token]) -> bool:
     """«города», «района»: the place a text is about, referred to by its kind."""
-    return len(words) == 1 and words[0].is_lower and grammar.word_lemma(words[0].text) in _place_kinds()
+    return len(words) == 1 and words[0].is_lower and grammar.word_lemma(words[0].text) in place_kinds()
 
 
 def _programme_names_cut(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:

@@ -14,9 +14,9 @@ from spacy.tokens import Doc
 from models import lexicons
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
-from pipelines.body_identity import Body, cover, lemmas
+from pipelines.body_identity import FUNCTION_WORDS, WORD, Body, cover, lemmas
 from pipelines.findings import TextSpan
-from pipelines.stages.organizations._common import _QUOTES, _STOP, _WORD
+from pipelines.stages.organizations._common import _QUOTES
 from pipelines.stages.organizations.canonical import canonical
 
 
@@ -27,7 +27,7 @@ def _kind_before_name(bodies: list[Body]) -> list[Body]:
     bare = {b.words: b for b in bodies}
     kept: list[Body] = []
     for body in bodies:
-        first = _WORD.match(body.name)
+        first = WORD.match(body.name)
         described = first is not None and first.start() == 0 and first.group().islower()
         if described and len(body.words) >= 2 and body.words[0] in lex.heads:
             target = bare.get(body.words[1:])
@@ -73,7 +73,7 @@ def _unit_abbreviation_before_body(bodies: list[Body]) -> list[Body]:
     bare = {b.words: b for b in bodies}
     kept: list[Body] = []
     for body in bodies:
-        first = _WORD.match(body.name)
+        first = WORD.match(body.name)
         unit = first is not None and first.start() == 0 and first.group().isupper() and len(first.group()) > 1
         target = bare.get(body.words[1:]) if unit and len(body.words) >= 3 else None
         if target is not None and target is not body:
@@ -92,7 +92,7 @@ def _initials_by_i(short: list[str], full: str) -> bool:
     the name and the second starting a word right after an «и» (the abbreviations leave out some words)."""
     words = [w.lower() for w in re.findall(r"[\wЁё-]+", full)]
     after_i = {i + 1 for i, w in enumerate(words) if w == "и"}
-    content = [(i, w) for i, w in enumerate(words) if w not in _STOP and w not in ("их", "его", "ее", "её")]
+    content = [(i, w) for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in ("их", "его", "ее", "её")]
     position = 0
     for part, letters in enumerate(short):
         for k, letter in enumerate(letters):
@@ -117,7 +117,14 @@ def _abbreviations_joined(doc: Doc, bodies: list[Body]) -> list[Body]:
     if len(shorts) < 2:
         return bodies
     fulls = [
-        (b, [w.lower() for w in re.findall(r"[\wЁё-]+", _POSSESSIVE_WORD.sub("", b.name)) if w.lower() not in _STOP])
+        (
+            b,
+            [
+                w.lower()
+                for w in re.findall(r"[\wЁё-]+", _POSSESSIVE_WORD.sub("", b.name))
+                if w.lower() not in FUNCTION_WORDS
+            ],
+        )
         for b in bodies
         if not b.abbreviation
     ]

@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Token
 from models import loading
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
+from pipelines.body_identity import WORD
 from pipelines.doc_views import token_strings
-from pipelines.stages.organizations._common import _WORD, _place_word
+from pipelines.stages.organizations._common import _place_word
 from pipelines.stages.organizations.readings import _ordinary_word
 
 
@@ -31,7 +32,7 @@ def _line_words(doc: Doc, token: Token) -> list[str]:
     text = doc_text(doc)  # `doc.text` joins every token anew: quadratic over a heading's words
     line_start = text.rfind("\n", 0, token.idx) + 1
     line_end = text.find("\n", token.idx)
-    words = _WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+    words = WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
     return [w for w in words if not w.isdigit()]
 
 

@@ -16,11 +16,12 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
+from models.grammars.places import place_kinds
 from pipelines.body_identity import Body, abbreviates, state_service_remit
 from pipelines.findings import TextSpan
-from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _place_kinds, _unit_kinds
+from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _unit_kinds
 
-_TITLED_SUBUNITS = frozenset({"факультет"})
+_TITLED_SUBUNIT = "факультет"
 
 
 def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]) -> tuple[int, int] | None:
@@ -44,7 +45,7 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
     titled = start
     while titled > 0 and doc[titled - 1].is_lower and doc[titled - 1].pos_ == "ADJ":
         titled -= 1  # («декан | лечебного факультета …»: the reading may start after its adjectives)
-    faculty = grammar.word_lemma(doc[unit].text) in _TITLED_SUBUNITS and _after_title(doc, titled)
+    faculty = grammar.word_lemma(doc[unit].text) == _TITLED_SUBUNIT and _after_title(doc, titled)
     committee = _ministry_committee(doc, start, unit, end, ranges)
     if committee is not None:
         return committee
@@ -109,7 +110,7 @@ def _in_title(doc: Doc, start: int) -> bool:
     return before is not None and grammar.word_lemma(before.text) in _unit_kinds()
 
 
-_MINISTRY_COMMITTEES = frozenset({"комитет"})
+_MINISTRY_COMMITTEE = "комитет"
 
 
 def _ministry_committee(
@@ -118,7 +119,7 @@ def _ministry_committee(
     """«председатель Комитета миграционной службы | МВД Республики Казахстан»: a committee in a person's title named by
     a field in small letters, then a ministry by its abbreviation, is the ministry's (the gold of heldout-genre-19); a
     parliament's committee, named by its parliament and its remit («Комитет ГД по бюджету»), has no such field."""
-    if unit != start or grammar.word_lemma(doc[unit].text) not in _MINISTRY_COMMITTEES or not _after_title(doc, start):
+    if unit != start or grammar.word_lemma(doc[unit].text) != _MINISTRY_COMMITTEE or not _after_title(doc, start):
         return None
     inner = [r for r in ranges if unit + 1 < r[0] < end and r[1] == end and ranges[r] == "ABBR"]
     if not inner:
@@ -315,7 +316,7 @@ def _executive_named(doc: Doc) -> bool:
     """The text names a local executive body: «акимат Атырауской области», «Администрации города Костромы» (not the
     bare «с членами правительства»)."""
     executives = lexicons.load("org_executives")
-    kinds = _place_kinds()
+    kinds = place_kinds()
     for token in doc:
         if grammar.word_lemma(token.text) not in executives or token.i + 1 >= len(doc):
             continue
@@ -530,13 +531,13 @@ def _branch_for_place(doc: Doc, field: int, end: int) -> bool:
         return False
     last = max(i for i in range(field, end - 1) if doc[i].lower_ == "по")
     first = doc[last + 1]
-    return first.ent_type_ == "LOC" or grammar.word_lemma(first.text) in _place_kinds() or _adjective_of_place(first)
+    return first.ent_type_ == "LOC" or grammar.word_lemma(first.text) in place_kinds() or _adjective_of_place(first)
 
 
 def _adjective_of_place(token: Token) -> bool:
     """«Костромской (области)», «Южному (федеральному округу)»: a capitalised adjective before a kind of region."""
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    kinds = _place_kinds()
+    kinds = place_kinds()
     return (
         token.text[:1].isupper()
         and nxt is not None
@@ -627,7 +628,7 @@ def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> boo
 
 
 # Departments of a local executive, named by their field and place or by their place and level in lower case.
-_DEPARTMENTS = frozenset({"управление"})
+_DEPARTMENT = "управление"
 
 
 def _department_in_titles(doc: Doc, body: Body) -> bool:
@@ -649,9 +650,9 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
             grammar.word_lemma(w) in councils or lex.foreign_heads.get(w.lower()) in councils for w in words[head + 1 :]
         )
         return of_council and all(_in_one_title(doc, m) for m in body.mentions)
-    if body.head not in _DEPARTMENTS:
+    if body.head != _DEPARTMENT:
         return False
-    head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in _DEPARTMENTS), None)
+    head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) == _DEPARTMENT), None)
     # In lower case, or after a place's adjective and levels («Нарынского областного управления»): not a federal
     # service's «Управление … по …», nor one with a name of its own («Главное управление юстиции …», «Нижне-
     # Зарафшанское бассейновое управление …»).
