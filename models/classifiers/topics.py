@@ -12,6 +12,7 @@ sets over the same scores picks instead of the rules (`topics_decision`).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -55,6 +56,9 @@ DERIVING_PREFIXES = ("до", "противо", "анти", "теле")
 COMPOUND_HYPHEN = "-"
 MIN_STEM = 5
 _STEM_MEMO_LIMIT = 200_000
+# A seed can be a phrase of two adjacent content lemmas, written "молодой специалист 4": a staffing report says
+# «молодые специалисты», «целевое обучение», a labour one «оплата труда», whose words alone are common in any report
+# («молодой», «целевой», «обучение», «оплата»). The phrase's weight comes on top of its words'.
 
 
 @dataclass(frozen=True)
@@ -69,16 +73,34 @@ def seed_lexicon(topic_id: str) -> Mapping[str, float]:
     """`lemma → weight` from `lexicons/topic_<id>.txt` ("lemma [weight]" a line; weight 1 by default)."""
     weights: dict[str, float] = {}
     for entry in lexicons.load(f"topic_{topic_id}"):
-        word, _, weight = entry.partition(" ")
-        weights[word] = max(weights.get(word, 0.0), float(weight) if weight.strip() else 1.0)
+        words = entry.split()
+        weight = 1.0
+        if len(words) > 1 and _is_number(words[-1]):
+            weight = float(words.pop())
+        word = " ".join(words)  # a phrase is its lemmas joined by one space
+        weights[word] = max(weights.get(word, 0.0), weight)
     return weights
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def phrases(lemmas: Sequence[str], known: frozenset[str]) -> list[str]:
+    """The seed phrases among the adjacent pairs of content lemmas («молодой специалист», «целевой обучение»)."""
+    return [pair for pair in map(" ".join, itertools.pairwise(lemmas)) if pair in known]
 
 
 class TopicClassifier:
     def __init__(self, topics: tuple[taxonomy.Topic, ...]) -> None:
         self.topics = topics
         self.lexicons = {t.id: seed_lexicon(t.id) for t in topics}
-        self.seeds = frozenset(w for lexicon in self.lexicons.values() for w in lexicon)
+        self.seeds = frozenset(w for lexicon in self.lexicons.values() for w in lexicon if " " not in w)
+        self.phrases = frozenset(w for lexicon in self.lexicons.values() for w in lexicon if " " in w)
         self._stems: dict[str, str] = {}
         # seed → (topic, weight) for each topic whose lexicon has it, in the topics' order: a document's words are
         # looked up once, not once per topic (~40 topics, each scanning every distinct word of the text).
@@ -109,10 +131,13 @@ class TopicClassifier:
         return found
 
     def evidence(self, lemmas: Iterable[str]) -> dict[str, float]:
+        lemmas = list(lemmas)
         counts: Counter[str] = Counter()
         for word, count in Counter(lemmas).items():  # each distinct word stemmed once, not each occurrence
             counts[self.stem(word)] += count
         length = max(sum(counts.values()), 1)
+        if self.phrases:  # counted like words, after the length: a phrase is not more text
+            counts.update(phrases(lemmas, self.phrases))
         norm = math.sqrt(max(length, REFERENCE_LENGTH / 4) / REFERENCE_LENGTH)
         # Each topic's sum of `weight * (1 + log(count))` over its seeds among the words, added in the words' order
         # (the same floats, in the same order, as a sum per topic over the words).
@@ -133,8 +158,10 @@ class TopicClassifier:
 
     def item_topic(self, item: Sequence[str]) -> str | None:
         """The topic an agenda item's lemmas weigh most for («ремонт дорог» → transport), if any clearly."""
-        item = [self.stem(w) for w in item]
-        weights = {t.id: sum(self.lexicons[t.id].get(w, 0.0) for w in item) for t in self.topics}
+        words = [self.stem(w) for w in item]
+        # «О целевом обучении», «Кадровое обеспечение отрасли»: an item's phrase says what it is about as its words do.
+        words += phrases(item, self.phrases)
+        weights = {t.id: sum(self.lexicons[t.id].get(w, 0.0) for w in words) for t in self.topics}
         best = max(weights, key=weights.__getitem__, default=None)
         return best if best is not None and weights[best] >= ITEM_MIN_WEIGHT else None
 

@@ -507,3 +507,15 @@ def test_a_choice_weighs_less_for_governance_than_an_election() -> None:
     words = ["выбор", "место", "строительство", "площадка"] + ["слово"] * 40
     scores = {s.id: s.score for s in classifier().scores(words)}
     assert scores["governance"] < scores["urban_development"], scores
+
+
+def test_a_phrase_weighs_on_top_of_its_words(nlp: Language) -> None:
+    # «целевое обучение» and «молодые специалисты» are the staffing of a region's hospitals: labour, though «целевой»,
+    # «обучение», «молодой» and «специалист» alone are any report's words. Only adjacent lemmas make the phrase.
+    doc = nlp("Совет обсудил целевое обучение студентов медицинского колледжа и жильё для молодых специалистов.")
+    lemmas = topics.content_lemmas(doc)
+    assert "целевой обучение" in seed_lexicon("labor")
+    apart = [w for w in lemmas if w not in ("целевой", "молодой")] + ["целевой", "молодой"]
+    with_phrase = classifier().evidence(lemmas)["labor"]
+    assert with_phrase > classifier().evidence(apart)["labor"] + 2 * seed_lexicon("labor")["целевой обучение"] - 1e-9
+    assert classifier().item_topic(["о", "целевой", "обучение"]) == "labor"
