@@ -1181,6 +1181,8 @@ def _given_name(given: list[Token]) -> str | None:
     if not given:
         return None
     last = given[-1]
+    if len(given) == 1 and is_first_name(last.text):
+        return nominative_part(last, "first")  # «Ли Анастасии»: a Russian first name after a Korean surname declines
     word = last.text
     ending = _GIVEN_OBLIQUE.search(word)
     either = ending is not None and (ending.group("hard_either") or ending.group("soft_either"))

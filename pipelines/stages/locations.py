@@ -990,7 +990,8 @@ def _nominative(span: Span) -> str:
             doc = span.doc
             head, tail = doc[span.start : token.i], doc[token.i + 1 : span.end]
             return f"{_nominative(head)} {token.text} {_nominative(tail)}"
-    return nominative(span)
+    guess = nominative(span)
+    return _unlikely_guess_undone(span[0], guess) if len(span) == 1 else guess
 
 
 def _adjectival_settlement(token: Token) -> str | None:
@@ -1112,6 +1113,34 @@ def _locative_of_a_written_nominative(token: Token) -> bool:
     if any(p.is_known for p in loading.parse(token.lower_)):
         return False
     return token.text[:-1] in written_words(token.doc)
+
+
+# A guessed nominative no unknown place name has: a soft «-ля»/«-ня» feminine after another consonant («в Сиэттле»
+# read as «Сиэттля», as «земле» is «земля»); a feminine in a soft sign, all of which morphology knows (Пермь, Керчь).
+_UNLIKELY_SOFT_FEMININE = re.compile(r"[бвгджзклмнпрстфхцчшщ][лн]я$")
+
+
+def _unlikely_guess_undone(token: Token, guess: str) -> str:
+    """A name morphology does not know, whose guessed nominative is a shape no such place name has, read by its ending.
+
+    «в Чемале», «в Сиэттле»: a consonant and -е after «в» or «на» is a locative, of a consonant-final name (the
+    commonest shape of a town's name), where the guess copied an indeclinable's ending (Мале, Кобе) or made a soft
+    feminine; a guessed feminine in -а is kept («в Жанаарке»). «из Мурочи», «Ньянгези»: an -и whose guess is a feminine
+    in a soft sign is the name as written, an indeclinable or a plural in -ичи/-очи (Сочи, Барановичи)."""
+    word = token.text
+    if not word[:1].isupper() or not word.replace("-", "").isalpha() or loading.morph().word_is_known(word.lower()):
+        return guess
+    folded_guess, folded = guess.lower().replace("ё", "е"), word.lower().replace("ё", "е")
+    if (
+        token.i > 0
+        and token.doc[token.i - 1].lower_ in ("в", "во", "на")
+        and _CONSONANT_E.search(folded)
+        and (folded_guess == folded or _UNLIKELY_SOFT_FEMININE.search(folded_guess))
+    ):
+        return word[:-1]
+    if folded.endswith("и") and folded_guess.endswith("ь") and folded_guess != folded:
+        return word
+    return guess
 
 
 _SURNAME_LOCATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)е$")
