@@ -1140,7 +1140,22 @@ def _unlikely_guess_undone(token: Token, guess: str) -> str:
         return word[:-1]
     if folded.endswith("и") and folded_guess.endswith("ь") and folded_guess != folded:
         return word
+    if folded_guess != folded and _conjoined_to_a_written_nominative(token):
+        return word
     return guess
+
+
+def _conjoined_to_a_written_nominative(token: Token) -> bool:
+    """«зон — Маракана, Копакабана, Барра и Деодоро»: conjoined names share their case; where the list's first name
+    stands bare in the nominative, with no preposition before it, an -а the tagger read as a masculine's genitive in
+    a later one is its nominative's own. (A hyphenated first name is left out: the tagger guesses a nominative for
+    any such name, «из Кызыл-Кия, Баткена».)"""
+    head = token.head
+    if token.dep_ != "conj" or head.i >= token.i or not head.text[:1].isupper() or "-" in head.text:
+        return False
+    if head.morph.get("Case") != ["Nom"] or head.lemma_.lower() != head.lower_:
+        return False
+    return not any(child.dep_ == "case" for child in head.children)
 
 
 _SURNAME_LOCATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)е$")
