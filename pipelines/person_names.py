@@ -1018,7 +1018,7 @@ def parse_name(
         surname_at = 0
     elif (
         fold(words[0].text) in lexicons.load("east_asian_surnames")
-        and not looks_like_surname(words[1].text)
+        and (not looks_like_surname(words[1].text) or _CHINESE_SPELLING.search(fold(words[1].text)) is not None)
         and not _western_order(words)
     ):
         surname_at = 0  # Пан Ги Мун, Си Цзиньпин
@@ -1141,7 +1141,8 @@ def parse_name(
     if not initials and patronymic is None:
         # «Мигель Диас-Канель Бермудес»: any word but a known first name may be what the text
         # elsewhere calls the person by.
-        keys |= {fold(nominative_part(w, "surname")) for w in words[1:] if not is_first_name(w.text)}
+        # (An East Asian given name is not: a text calling «Си Цзиньпин» «Цзиньпин» names him by it.)
+        keys |= {fold(nominative_part(w, "surname")) for w in words[1:] if not is_first_name(w.text) and w not in given}
     used = [surname_token, *prefix, *irish, *initials, *given, *(t for t in (first, patronymic) if t is not None)]
     patronymic_text = other_part(patronymic, "patronymic") if patronymic is not None else None
     if patronymic is not None and patr_at in turkic:
@@ -1224,6 +1225,11 @@ def _sons_first_name(first: Token) -> str:
     if _case(first) in (None, "Nom") and {case for case, _ in _first_name_readings(first.text)} == {"Gen", "Acc"}:
         return _nominative(first.text, "Gen", "Masc", "first")
     return nominative_part(first, "first")
+
+
+# Letter pairs the Russian spelling of Chinese syllables has (Цзиньпин, Чжаньшу) and no Russian surname: a given
+# name so spelled is no -ин surname («Си Цзиньпин» is named surname first).
+_CHINESE_SPELLING = re.compile(r"цз|чж")
 
 
 def _western_order(words: list[Token]) -> bool:

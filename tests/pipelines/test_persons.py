@@ -1655,3 +1655,10 @@ def test_east_asian_namesakes_stay_two_people_named_surname_first(nlp: Language)
         ("Ли Сяохуа", "Ли", "Сяохуа"),
         ("Ли Цзяньхун", "Ли", "Цзяньхун"),
     ]
+
+
+def test_a_chinese_given_name_in_a_surname_shape_follows_the_surname(nlp: Language) -> None:
+    # «-ин» ends Russian surnames, but «цз» and «чж» spell Chinese syllables only; a later mention by the given name
+    # alone is the same person, not a second surname.
+    doc = nlp("Переговоры вёл вице-премьер Ван Цзюньлин. Позже Цзюньлин ответил на вопросы журналистов.")
+    assert [(p.name, p.surname, p.first_name) for p in find_persons(doc)] == [("Ван Цзюньлин", "Ван", "Цзюньлин")]
