@@ -148,6 +148,9 @@ from pipelines.stages.locations import find_locations
         ("Летний лагерь открылся в Турмале, а ярмарка прошла в Тарстле.", {"Турмал", "Тарстл"}),
         # An unknown name in -и, which morphology would make a feminine in a soft sign, is as written.
         ("Школьный автобус из Радошичи не ходит, а из Мбангези возят воду.", {"Радошичи", "Мбангези"}),
+        # An -ёве/-еве locative of a name morphology does not know is of an -ово/-ево town, also conjoined to a name
+        # after «в»; a masculine town morphology knows keeps its -ов.
+        ("Новые котельные построят в Покрове и Дурыкине, а школу в Кудрёве.", {"Покров", "Дурыкино", "Кудрёво"}),
         # Conjoined names share their case: after a bare nominative first, a later -а name is a nominative too.
         ("Пляжи города — Ипанема, Копакабана, Леблон и Барра — закрыты.", {"Ипанема", "Копакабана", "Леблон", "Барра"}),
         # Two aimaks sharing a plural noun whose Kyrgyz adjective the tagger leaves unread before a person's name.
