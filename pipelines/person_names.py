@@ -1232,10 +1232,17 @@ def _sons_first_name(first: Token) -> str:
 _CHINESE_SPELLING = re.compile(r"цз|чж")
 
 
+# A doubled consonant, which the Russian spelling of Chinese and Korean syllables does not have either («Ян Веллен»).
+_DOUBLED_CONSONANT = re.compile(r"([бвгджзклмнпрстфхцчшщ])\1")
+
+
 def _western_order(words: list[Token]) -> bool:
-    """«Хуан Кинтеро», «Хуан Себастьян Верон»: a Spanish first name that is a Chinese surname too, before
-    words with an «р», which the Russian spelling of Chinese and Korean syllables does not have."""
-    return is_first_name(words[0].text) and any("р" in fold(w.text) for w in words[1:])
+    """«Хуан Кинтеро», «Хуан Себастьян Верон», «Ян Веллен»: a European first name that is a Chinese surname too,
+    before words with an «р» or a doubled consonant, which the Russian spelling of Chinese and Korean syllables does
+    not have."""
+    return is_first_name(words[0].text) and any(
+        "р" in fold(w.text) or _DOUBLED_CONSONANT.search(fold(w.text)) for w in words[1:]
+    )
 
 
 # A Tajik surname in «-зода» («son of») declines as a noun in -а; its oblique forms end so and no nominative does.

@@ -1128,7 +1128,9 @@ def _unlikely_guess_undone(token: Token, guess: str) -> str:
     feminine; a guessed feminine in -а is kept («в Жанаарке»). «из Мурочи», «Ньянгези»: an -и whose guess is a feminine
     in a soft sign is the name as written, an indeclinable or a plural in -ичи/-очи (Сочи, Барановичи)."""
     word = token.text
-    if not word[:1].isupper() or not word.replace("-", "").isalpha() or loading.morph().word_is_known(word.lower()):
+    # («в Сан-Хосе»: a hyphenated name whose last part morphology knows is read by that part.)
+    last = word.rpartition("-")[2].lower()
+    if not word[:1].isupper() or not word.replace("-", "").isalpha() or loading.morph().word_is_known(last):
         return guess
     folded_guess, folded = guess.lower().replace("ё", "е"), word.lower().replace("ё", "е")
     if (

@@ -29,6 +29,8 @@ def _persons(nlp: Language, text: str) -> list[tuple[str, str | None, str | None
         ("Генсек ООН Пан Ги Мун прибыл в Москву.", [("Пан", "Ги Мун", None, None)]),
         # A Spanish first name that is a Chinese surname too: the «р» of the next word tells the order.
         ("Победный гол забил Хуан Ферреро.", [("Ферреро", "Хуан", None, None)]),
+        # A European «Ян» before a doubled consonant, which no Chinese or Korean syllable is spelled with.
+        ("Герцог Ян Виллем основал академию.", [("Виллем", "Ян", None, None)]),
         ("Министр Хуан Цзюйлун выступил.", [("Хуан", "Цзюйлун", None, None)]),
         # An Arabic surname opens with the article, lower-case: the tagger's span includes it.
         ("Боевик поклялся в верности Абу Бакру аль-Багдади.", [("аль-Багдади", "Абу", None, None)]),
