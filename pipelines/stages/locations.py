@@ -1184,11 +1184,11 @@ def _settlement_locative(token: Token) -> str | None:
     """A town in the prepositional after «в», in a shape whose nominative morphology gets wrong.
 
     «в Дятлове», «в Хомутове»: where the dictionary reads an -ове/-еве/-ине form only as a surname's (or guesses
-    one, or knows no reading of the word), the place is the neuter -ово/-ево/-ино town (Дятлово, Костерёво), as
-    nobody is «in» a person and the -ово towns outnumber the -ов ones; a masculine town the dictionary knows («в
-    Ростове», «в Ефремове») has its place reading, and one the text also writes bare («город Гафуров … в Гафурове») is
-    that. «в Новоельне»: a soft sign before the ending belongs to a feminine -ня/-ля name (Новоельня); a masculine
-    -нь/-ль drops it («в Гомеле»). A name the dictionary knows («в Кёльне») is its own."""
+    one), the place is the neuter -ово/-ево/-ино town (Дятлово), as nobody is «in» a person; so in a list after «в»
+    («в Покрове и Дятлове»); a masculine town the dictionary knows («в Ростове», «в Ефремове») has its place
+    reading, and one the text also writes bare («город Гафуров … в Гафурове») is that. «в Новоельне»: a soft sign
+    before the ending belongs to a feminine -ня/-ля name (Новоельня); a masculine -нь/-ль drops it («в Гомеле»). A
+    name the dictionary knows («в Кёльне») is its own."""
     if not _after_in(token) or not _is_capitalized(token):
         return None
     if _SOFT_LOCATIVE.search(token.lower_) and not any(p.is_known for p in loading.parse(token.lower_)):
@@ -1196,9 +1196,8 @@ def _settlement_locative(token: Token) -> str | None:
     if not _SURNAME_LOCATIVE.search(token.lower_):
         return None
     parses = [p for p in loading.parse(token.lower_) if p.tag.case == "loct"]
-    # «в Костерёве»: a name the dictionary does not know at all is read the same way, whatever its guesses.
-    surname_or_guess = all("Surn" in p.tag for p in parses) or not any(p.is_known for p in parses)
-    if not parses or not surname_or_guess or token.text[:-1] in written_words(token.doc):
+    # (A name the dictionary does not know at all is not read so: «в Зембине», «в Конаеве» are of Зембин, Конаев.)
+    if not parses or not all("Surn" in p.tag for p in parses) or token.text[:-1] in written_words(token.doc):
         return None
     return token.text[:-1] + "о"
 

@@ -149,9 +149,10 @@ from pipelines.stages.locations import find_locations
         ("Переговоры прошли в Сан-Хосе.", {"Сан-Хосе"}),
         # An unknown name in -и, which morphology would make a feminine in a soft sign, is as written.
         ("Школьный автобус из Радошичи не ходит, а из Мбангези возят воду.", {"Радошичи", "Мбангези"}),
-        # An -ёве/-еве locative of a name morphology does not know is of an -ово/-ево town, also conjoined to a name
-        # after «в»; a masculine town morphology knows keeps its -ов.
-        ("Новые котельные построят в Покрове и Дурыкине, а школу в Кудрёве.", {"Покров", "Дурыкино", "Кудрёво"}),
+        # A name conjoined to one after «в» is a locative too: a surname-shaped -ове is of an -ово town, a soft -ьне of
+        # an -ня one; a masculine town morphology knows keeps its -ов.
+        ("Новые котельные построят в Покрове и Курдюмове.", {"Покров", "Курдюмово"}),
+        ("Амбулатории открыли в Гомеле, Новоельне и Хомутове.", {"Гомель", "Новоельня"}),
         # Conjoined names share their case: after a bare nominative first, a later -а name is a nominative too.
         ("Пляжи города — Ипанема, Копакабана, Леблон и Барра — закрыты.", {"Ипанема", "Копакабана", "Леблон", "Барра"}),
         # Two aimaks sharing a plural noun whose Kyrgyz adjective the tagger leaves unread before a person's name.
