@@ -38,11 +38,15 @@ class PersonFinding:
     quotes: tuple[TextSpan, ...] = ()
     # Other spellings of the name the text gives: «Дэвид Саутер (David Souter)» → ("David Souter",).
     aliases: tuple[str, ...] = ()
+    # An East Asian name in its own order, the surname before the given name: «Ли Кэцян».
+    surname_first: bool = False
 
     @property
     def name(self) -> str:
         """The fullest form of the name: 'Нурбек Базарбаев', 'Н.С. Базарбаев', 'Базарбаев'."""
         surname = f"{self.particles} {self.surname}" if self.particles else self.surname
+        if self.first_name and self.surname_first:
+            return f"{surname} {self.first_name}"
         if self.first_name:
             parts = [self.first_name, self.patronymic, surname]
             return " ".join(p for p in parts if p)

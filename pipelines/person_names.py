@@ -67,6 +67,8 @@ class NameParts:
     gender: str | None = None
     # A monarch's or pope's name and number («Елизавета II»): the first name stands for the surname.
     regnal: bool = False
+    # An East Asian name in its own order, the surname before the given name: «Ли Кэцян».
+    surname_first: bool = False
 
 
 def fold(word: str) -> str:
@@ -942,6 +944,7 @@ def parse_name(
 
     first: Token | None = None
     patronymic: Token | None = None
+    given: list[Token] = []  # an East Asian given name after the surname
     surname_at: int
     patr_at = next((i for i, w in enumerate(words) if is_patronymic(w.text)), None)
     if turkic:
@@ -1014,10 +1017,11 @@ def parse_name(
         surname_at = 0
     elif (
         fold(words[0].text) in lexicons.load("east_asian_surnames")
-        and not looks_like_surname(words[1].text)
+        and (not looks_like_surname(words[1].text) or _CHINESE_SPELLING.search(fold(words[1].text)) is not None)
         and not _western_order(words)
     ):
         surname_at = 0  # Пан Ги Мун, Си Цзиньпин
+        given = words[1:]
     elif (
         (is_first_name(words[-1].text) or (len(words) == 2 and _surname_first_pair(words[0].text, words[-1].text)))
         and not is_first_name(words[0].text)
@@ -1136,8 +1140,9 @@ def parse_name(
     if not initials and patronymic is None:
         # «Мигель Диас-Канель Бермудес»: any word but a known first name may be what the text
         # elsewhere calls the person by.
-        keys |= {fold(nominative_part(w, "surname")) for w in words[1:] if not is_first_name(w.text)}
-    used = [surname_token, *prefix, *irish, *initials, *(t for t in (first, patronymic) if t is not None)]
+        # (An East Asian given name is not: a text calling «Си Цзиньпин» «Цзиньпин» names him by it.)
+        keys |= {fold(nominative_part(w, "surname")) for w in words[1:] if not is_first_name(w.text) and w not in given}
+    used = [surname_token, *prefix, *irish, *initials, *given, *(t for t in (first, patronymic) if t is not None)]
     patronymic_text = other_part(patronymic, "patronymic") if patronymic is not None else None
     if patronymic is not None and patr_at in turkic:
         used.append(turkic[patr_at])
@@ -1149,7 +1154,7 @@ def parse_name(
             used.append(span.doc[last.i + 1])
     return NameParts(
         surname=surname,
-        first_name=other_part(first, "first") if first is not None else None,
+        first_name=other_part(first, "first") if first is not None else _given_name(given),
         patronymic=patronymic_text,
         initials="".join(f"{t.text}." for t in sorted(initials, key=lambda t: t.i)) or None,
         particles=apart,
@@ -1160,7 +1165,30 @@ def parse_name(
         gender=gender,
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
+        surname_first=bool(given),
     )
+
+
+# A Chinese or Korean given name's last syllable ends in a vowel, «-н», «-нь» or «-й»; those in «-н» and «-нь»
+# decline as masculine nouns: «Ли Кэцяном», «Хань Чжэна», «Ван Цишаню». «-ном», «-не», «-ня», «-нем» end no
+# syllable; «-на», «-ну», «-ню» do (На, Ню), and are taken for endings only where the tagger reads an oblique case.
+_GIVEN_OBLIQUE = re.compile(r"(?<=н)(?P<hard>ом|е|(?P<hard_either>а|у))$|(?<=н)(?P<soft>я|ем|(?P<soft_either>ю))$")
+
+
+def _given_name(given: list[Token]) -> str | None:
+    """«Ли Кэцян», «Пан Ги Мун»: the given name after an East Asian surname, as written but for a case ending of its
+    last syllable. Kept so that two people of one common surname (Ли Кэцян and Ли Чжаньшу) stay two."""
+    if not given:
+        return None
+    last = given[-1]
+    if len(given) == 1 and is_first_name(last.text):
+        return nominative_part(last, "first")  # «Ли Анастасии»: a Russian first name after a Korean surname declines
+    word = last.text
+    ending = _GIVEN_OBLIQUE.search(word)
+    either = ending is not None and (ending.group("hard_either") or ending.group("soft_either"))
+    if ending is not None and (not either or _case(last) not in (None, "Nom")):
+        word = word[: ending.start()] + ("ь" if ending.group("soft") else "")
+    return " ".join([*(t.text for t in given[:-1]), word])
 
 
 def _body_kind(word: str) -> bool:
@@ -1198,10 +1226,22 @@ def _sons_first_name(first: Token) -> str:
     return nominative_part(first, "first")
 
 
+# Letter pairs the Russian spelling of Chinese syllables has (Цзиньпин, Чжаньшу) and no Russian surname: a given
+# name so spelled is no -ин surname («Си Цзиньпин» is named surname first).
+_CHINESE_SPELLING = re.compile(r"цз|чж")
+
+
+# A doubled consonant, which the Russian spelling of Chinese and Korean syllables does not have either («Ян Веллен»).
+_DOUBLED_CONSONANT = re.compile(r"([бвгджзклмнпрстфхцчшщ])\1")
+
+
 def _western_order(words: list[Token]) -> bool:
-    """«Хуан Кинтеро», «Хуан Себастьян Верон»: a Spanish first name that is a Chinese surname too, before
-    words with an «р», which the Russian spelling of Chinese and Korean syllables does not have."""
-    return is_first_name(words[0].text) and any("р" in fold(w.text) for w in words[1:])
+    """«Хуан Кинтеро», «Хуан Себастьян Верон», «Ян Веллен»: a European first name that is a Chinese surname too,
+    before words with an «р» or a doubled consonant, which the Russian spelling of Chinese and Korean syllables does
+    not have."""
+    return is_first_name(words[0].text) and any(
+        "р" in fold(w.text) or _DOUBLED_CONSONANT.search(fold(w.text)) for w in words[1:]
+    )
 
 
 # A Tajik surname in «-зода» («son of») declines as a noun in -а; its oblique forms end so and no nominative does.

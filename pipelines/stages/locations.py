@@ -990,7 +990,8 @@ def _nominative(span: Span) -> str:
             doc = span.doc
             head, tail = doc[span.start : token.i], doc[token.i + 1 : span.end]
             return f"{_nominative(head)} {token.text} {_nominative(tail)}"
-    return nominative(span)
+    guess = nominative(span)
+    return _unlikely_guess_undone(span[0], guess) if len(span) == 1 else guess
 
 
 def _adjectival_settlement(token: Token) -> str | None:
@@ -1114,25 +1115,88 @@ def _locative_of_a_written_nominative(token: Token) -> bool:
     return token.text[:-1] in written_words(token.doc)
 
 
+# A guessed nominative no unknown place name has: a soft «-ля»/«-ня» feminine after another consonant («в Сиэттле»
+# read as «Сиэттля», as «земле» is «земля»); a feminine in a soft sign, all of which morphology knows (Пермь, Керчь).
+_UNLIKELY_SOFT_FEMININE = re.compile(r"[бвгджзклмнпрстфхцчшщ][лн]я$")
+
+
+def _unlikely_guess_undone(token: Token, guess: str) -> str:
+    """A name morphology does not know, whose guessed nominative is a shape no such place name has, read by its ending.
+
+    «в Чемале», «в Сиэттле»: a consonant and -е after «в» or «на» is a locative, of a consonant-final name (the
+    commonest shape of a town's name), where the guess copied an indeclinable's ending (Мале, Кобе) or made a soft
+    feminine; a guessed feminine in -а is kept («в Жанаарке»). «из Мурочи», «Ньянгези»: an -и whose guess is a feminine
+    in a soft sign is the name as written, an indeclinable or a plural in -ичи/-очи (Сочи, Барановичи)."""
+    word = token.text
+    # («в Сан-Хосе»: a hyphenated name whose last part morphology knows is read by that part.)
+    last = word.rpartition("-")[2].lower()
+    if not word[:1].isupper() or not word.replace("-", "").isalpha() or loading.morph().word_is_known(last):
+        return guess
+    folded_guess, folded = guess.lower().replace("ё", "е"), word.lower().replace("ё", "е")
+    if (
+        token.i > 0
+        and token.doc[token.i - 1].lower_ in ("в", "во", "на")
+        and _CONSONANT_E.search(folded)
+        and (folded_guess == folded or _UNLIKELY_SOFT_FEMININE.search(folded_guess))
+    ):
+        return word[:-1]
+    if folded.endswith("и") and folded_guess.endswith("ь") and folded_guess != folded:
+        return word
+    if folded_guess != folded and _conjoined_to_a_written_nominative(token):
+        return word
+    return guess
+
+
+def _conjoined_to_a_written_nominative(token: Token) -> bool:
+    """«зон — Маракана, Копакабана, Барра и Деодоро»: conjoined names share their case; where the list's first name
+    stands bare in the nominative, with no preposition before it, an -а the tagger read as a masculine's genitive in
+    a later one is its nominative's own. (A hyphenated first name is left out: the tagger guesses a nominative for
+    any such name, «из Кызыл-Кия, Баткена».)"""
+    head = token.head
+    if token.dep_ != "conj" or head.i >= token.i or not head.text[:1].isupper() or "-" in head.text:
+        return False
+    if head.morph.get("Case") != ["Nom"] or head.lemma_.lower() != head.lower_:
+        return False
+    return not any(child.dep_ == "case" for child in head.children)
+
+
 _SURNAME_LOCATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)е$")
 _SOFT_LOCATIVE = re.compile(r"ь[нл]е$")
+
+
+def _after_in(token: Token) -> bool:
+    """Right after «в», or conjoined to a name that is: «в Покрове и Костерёве»."""
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].lower_ in _IN:
+        return True
+    head = token.head
+    return (
+        token.i > 0
+        and token.dep_ == "conj"
+        and doc[token.i - 1].lower_ in ("и", ",")
+        and head.i < token.i
+        and head.i > 0
+        and doc[head.i - 1].lower_ in _IN
+    )
 
 
 def _settlement_locative(token: Token) -> str | None:
     """A town in the prepositional after «в», in a shape whose nominative morphology gets wrong.
 
     «в Дятлове», «в Хомутове»: where the dictionary reads an -ове/-еве/-ине form only as a surname's (or guesses
-    one), the place is the neuter -ово/-ево/-ино town (Дятлово), as nobody is «in» a person; a masculine town the
-    dictionary knows («в Ростове», «в Ефремове») has its place reading, and one the text also writes bare («город
-    Гафуров … в Гафурове») is that. «в Новоельне»: a soft sign before the ending belongs to a feminine -ня/-ля name
-    (Новоельня); a masculine -нь/-ль drops it («в Гомеле»). A name the dictionary knows («в Кёльне») is its own."""
-    if token.i == 0 or token.doc[token.i - 1].lower_ not in _IN or not _is_capitalized(token):
+    one), the place is the neuter -ово/-ево/-ино town (Дятлово), as nobody is «in» a person; so in a list after «в»
+    («в Покрове и Дятлове»); a masculine town the dictionary knows («в Ростове», «в Ефремове») has its place
+    reading, and one the text also writes bare («город Гафуров … в Гафурове») is that. «в Новоельне»: a soft sign
+    before the ending belongs to a feminine -ня/-ля name (Новоельня); a masculine -нь/-ль drops it («в Гомеле»). A
+    name the dictionary knows («в Кёльне») is its own."""
+    if not _after_in(token) or not _is_capitalized(token):
         return None
     if _SOFT_LOCATIVE.search(token.lower_) and not any(p.is_known for p in loading.parse(token.lower_)):
         return token.text[:-1] + "я"
     if not _SURNAME_LOCATIVE.search(token.lower_):
         return None
     parses = [p for p in loading.parse(token.lower_) if p.tag.case == "loct"]
+    # (A name the dictionary does not know at all is not read so: «в Зембине», «в Конаеве» are of Зембин, Конаев.)
     if not parses or not all("Surn" in p.tag for p in parses) or token.text[:-1] in written_words(token.doc):
         return None
     return token.text[:-1] + "о"

@@ -106,6 +106,7 @@ class _Cluster:
         return PersonFinding(
             surname=surname,
             first_name=next((p.first_name for p in self._telling_first() if p.first_name), None),
+            surname_first=next((p.surname_first for p in self._telling_first() if p.first_name), False),
             patronymic=next((p.patronymic for p in self._telling_first() if p.patronymic), None),
             initials=next((p.initials for p in self.parts if p.initials), None),
             particles=next((p.particles for p in self.parts if p.particles), None),

@@ -211,7 +211,12 @@ def named_person(persons: list[PersonFinding], doc: Doc, start: int, end: int) -
             person = replace(person, mentions=tuple(sorted({*person.mentions, mention})))
             if person.first_name is None and parts.first_name and letters[:1] == fold(parts.first_name)[:1]:
                 # «Бережной С.Н.» listed, «Бережного Сергея Николаевича» heard: the fullest form names them.
-                person = replace(person, first_name=parts.first_name, patronymic=parts.patronymic)
+                person = replace(
+                    person,
+                    first_name=parts.first_name,
+                    patronymic=parts.patronymic,
+                    surname_first=parts.surname_first,
+                )
             persons[index] = person
             return index
     persons.append(
@@ -221,6 +226,7 @@ def named_person(persons: list[PersonFinding], doc: Doc, start: int, end: int) -
             patronymic=parts.patronymic,
             initials=parts.initials,
             mentions=(mention,),
+            surname_first=parts.surname_first,
         )
     )
     return len(persons) - 1

@@ -26,10 +26,12 @@ def _persons(nlp: Language, text: str) -> list[tuple[str, str | None, str | None
         ("Жээнбеков Сооронбай Шарипович открыл заседание.", [("Жээнбеков", "Сооронбай", "Шарипович", None)]),
         ("Выступил Владимир Вольфович Жириновский.", [("Жириновский", "Владимир", "Вольфович", None)]),
         ("Эту позицию поддержал Усама бин Ладен.", [("бин Ладен", "Усама", None, None)]),
-        ("Генсек ООН Пан Ги Мун прибыл в Москву.", [("Пан", None, None, None)]),
+        ("Генсек ООН Пан Ги Мун прибыл в Москву.", [("Пан", "Ги Мун", None, None)]),
         # A Spanish first name that is a Chinese surname too: the «р» of the next word tells the order.
         ("Победный гол забил Хуан Ферреро.", [("Ферреро", "Хуан", None, None)]),
-        ("Министр Хуан Цзюйлун выступил.", [("Хуан", None, None, None)]),
+        # A European «Ян» before a doubled consonant, which no Chinese or Korean syllable is spelled with.
+        ("Герцог Ян Виллем основал академию.", [("Виллем", "Ян", None, None)]),
+        ("Министр Хуан Цзюйлун выступил.", [("Хуан", "Цзюйлун", None, None)]),
         # An Arabic surname opens with the article, lower-case: the tagger's span includes it.
         ("Боевик поклялся в верности Абу Бакру аль-Багдади.", [("аль-Багдади", "Абу", None, None)]),
         # An Irish «О’» is the surname's first part, not an initial.
@@ -1644,3 +1646,21 @@ def test_page_furniture_and_places_run_into_names(nlp: Language, text: str, expe
 )
 def test_an_oblique_name_the_tagger_read_as_a_nominative(nlp: Language, text: str, expected: list) -> None:
     assert [(p.surname, p.first_name) for p in find_persons(nlp(text))] == expected
+
+
+def test_east_asian_namesakes_stay_two_people_named_surname_first(nlp: Language) -> None:
+    # Two people of one common surname are told apart by the given name, which follows it and keeps its place.
+    doc = nlp("На форуме выступили Ли Вэйчжун и Ли Сяохуа, затем министр встретился с Ли Цзяньхуном.")
+    found = [(p.name, p.surname, p.first_name) for p in find_persons(doc)]
+    assert found == [
+        ("Ли Вэйчжун", "Ли", "Вэйчжун"),
+        ("Ли Сяохуа", "Ли", "Сяохуа"),
+        ("Ли Цзяньхун", "Ли", "Цзяньхун"),
+    ]
+
+
+def test_a_chinese_given_name_in_a_surname_shape_follows_the_surname(nlp: Language) -> None:
+    # «-ин» ends Russian surnames, but «цз» and «чж» spell Chinese syllables only; a later mention by the given name
+    # alone is the same person, not a second surname.
+    doc = nlp("Переговоры вёл вице-премьер Ван Цзюньлин. Позже Цзюньлин ответил на вопросы журналистов.")
+    assert [(p.name, p.surname, p.first_name) for p in find_persons(doc)] == [("Ван Цзюньлин", "Ван", "Цзюньлин")]
