@@ -4525,3 +4525,9 @@ def test_a_field_of_countering_goes_on_with_its_dative_object(nlp: Language) -> 
     listed = names(nlp, titled)
     assert "Исполнительный комитет СНГ" in listed
     assert not any(n.startswith("Департамент") for n in listed)
+
+
+def test_a_first_name_the_place_ran_on_into_is_the_persons(nlp: Language) -> None:
+    text = "Совещание провёл руководитель Исполнительного комитета города Набережные Челны Марат Ильдарович Сафин."
+    assert "Исполнительный комитет города Набережные Челны" in names(nlp, text)
+    assert not any("Марат" in n for n in names(nlp, text))
