@@ -437,6 +437,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
             ],
             [gen_compound, gen_noun],
+            # «ассоциации водопользователей «Обу Хаёт»»: an agent noun's plural in -телей is a genitive (or an
+            # accusative, which no name's tail is) whatever case the tagger gives it.
+            [{**gen_mod, "OP": "*"}, {"POS": "NOUN", "IS_LOWER": True, "TEXT": {"REGEX": r"телей$"}}],
             # «Комиссии Парламентского / Собрания …»: a text wrapped at a fixed width cuts a name between its
             # capitalised modifier and noun (`grow` keeps the break only after a long line).
             [{**gen_mod, "IS_TITLE": True, "OP": "+"}, {"ORTH": "\n"}, {**gen_noun, "IS_TITLE": True}],
@@ -2038,6 +2041,8 @@ def _members(token: Token) -> bool:
     """«водопользователей», «членов»: a lower-case plural noun in the genitive, the people a body unites; or a
     people named as one («Ассоциация ненецкого народа «Ясавэй»»)."""
     morph = token.morph
+    if token.is_lower and token.pos_ == "NOUN" and token.text.endswith("телей"):
+        return True  # an agent noun's plural in -телей, whatever case the tagger gives it (`GEN_NP`)
     if not token.is_lower or token.pos_ != "NOUN" or "Gen" not in morph.get("Case"):
         return False
     return "Plur" in morph.get("Number") or word_lemma(token.text) in _COLLECTIVE_MEMBERS

@@ -4531,3 +4531,8 @@ def test_a_first_name_the_place_ran_on_into_is_the_persons(nlp: Language) -> Non
     text = "Совещание провёл руководитель Исполнительного комитета города Набережные Челны Марат Ильдарович Сафин."
     assert "Исполнительный комитет города Набережные Челны" in names(nlp, text)
     assert not any("Марат" in n for n in names(nlp, text))
+
+
+def test_members_in_telej_are_genitive_whatever_the_tagger_says(nlp: Language) -> None:
+    text = "О ходе полива доложил председатель ассоциации водопользователей «Обу Хаёт» Хуршед Давлатов: воды хватает."
+    assert names(nlp, text) == ["ассоциация водопользователей «Обу Хаёт»"]
