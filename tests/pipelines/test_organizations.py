@@ -4536,3 +4536,17 @@ def test_a_first_name_the_place_ran_on_into_is_the_persons(nlp: Language) -> Non
 def test_members_in_telej_are_genitive_whatever_the_tagger_says(nlp: Language) -> None:
     text = "О ходе полива доложил председатель ассоциации водопользователей «Обу Хаёт» Хуршед Давлатов: воды хватает."
     assert names(nlp, text) == ["ассоциация водопользователей «Обу Хаёт»"]
+
+
+def test_the_committee_in_charge_is_no_name(nlp: Language) -> None:
+    assert names(nlp, "Профильный комитет поддержал поправки в Бюджетный кодекс.") == []
+    text = "Проект передан в профильный комитет Сената по аграрным вопросам."
+    assert "комитет Сената по аграрным вопросам" in names(nlp, text)
+
+
+def test_the_committee_in_charge_opening_a_headline_is_no_name(nlp: Language) -> None:
+    text = (
+        "Новости комитетов\n\nПрофильный комитет одобрил поправки в Земельный кодекс\n\n"
+        "Сегодня Комитет по аграрной политике рассмотрел проект."
+    )
+    assert not any(n.lower().startswith("профильный") for n in names(nlp, text))
