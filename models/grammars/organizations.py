@@ -226,6 +226,9 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         {"ORTH": {"IN": CLOSE_QUOTES}},
         {"ORTH": "»", "OP": "?"},
     ]
+    # «ТОГБУ «Комплексный центр … населения / «Берёзка»»»: a text wrapped at a fixed width breaks the line before
+    # the inner quote; both quotes closed after it make it one name (a line ending inside an open quote ends no name).
+    nested_wrapped = [*nested_quoted[:3], {"ORTH": "\n"}, *nested_quoted[3:-1], {"ORTH": {"IN": CLOSE_QUOTES}}]
     # ''The New Yorker'': wiki markup scraped as text quotes with two apostrophes.
     apostrophe = {"ORTH": "'"}
     wiki_quoted = [
@@ -321,7 +324,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # nouns; `_head_core_ok` keeps them where the dictionary knows them for adjectives only.)
             [
                 {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "X"]}, "TEXT": {"REGEX": ADJECTIVE_ENDING}, "OP": "+"},
-                {"LEMMA": {"IN": sorted(k for k, need in _qualified_heads().items() if need != "quoted")}},
+                {"LEMMA": {"IN": sorted(k for k, need in _qualified_heads().items() if need[0] not in "q+")}},
             ],
             # «Тверское региональное отделение …»: a party's or an association's branch named by its region's
             # adjective and level (`units._registered_branch`: a body of its own).
@@ -355,6 +358,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # «общественная организация «Армянская община «Арарат»»: a name quoted inside the name, as after a
             # form's abbreviation (`LEGAL_QUOTED`), the closing quotes often written once.
             [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *nested_quoted],
+            [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *nested_wrapped],
             # «Ассоциация «Совет муниципальных образований …»», «Союз «Женщины Дона»»: a union's kind with its capital,
             # alone before a quoted name, is the name's first word.
             [{"LEMMA": {"IN": sorted(lexicons.load("org_member_unions"))}, "IS_TITLE": True}, *quoted],
@@ -378,6 +382,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             ],
             # «ОО «Общество инвалидов «Шуақ»»: a name quoted inside the name, the closing quotes often written once.
             [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *nested_quoted],
+            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *nested_wrapped],
             # «ГКП на ПХВ «Кокшетау Жылу»», «КГП на ПХВ «Риддерская городская больница»»: a Kazakh state enterprise's
             # form with its property right («на праве хозяйственного ведения / оперативного управления») abbreviated.
             [
@@ -434,6 +439,12 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
             ],
             [gen_compound, gen_noun],
+            # «ассоциации водопользователей «Обу Хаёт»»: an agent noun's plural in -телей is a genitive (or an
+            # accusative, which no name's tail is) whatever case the tagger gives it.
+            [{**gen_mod, "OP": "*"}, {"POS": "NOUN", "IS_LOWER": True, "TEXT": {"REGEX": r"телей$"}}],
+            # «Комиссии Парламентского / Собрания …»: a text wrapped at a fixed width cuts a name between its
+            # capitalised modifier and noun (`grow` keeps the break only after a long line).
+            [{**gen_mod, "IS_TITLE": True, "OP": "+"}, {"ORTH": "\n"}, {**gen_noun, "IS_TITLE": True}],
             # «Совет председателей | махаллей города Истаравшан»: a Central Asian neighbourhood's kind, which the tagger
             # reads as an adjective or a verb.
             [{"LOWER": {"IN": ["махаллей", "махалли"]}}],
@@ -1241,6 +1252,12 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         units = lexicons.load("org_staff_units") | lex.subunits
         kind = next((t for t in doc[start : seg.start] if t.pos_ != "ADJ"), None)
         unit = unit or (previous in _NAMED_BODY_TAILS and kind is not None and word_lemma(kind.text) in units)
+        # «проект Азиатского банка развития | по реконструкции …»: after a programme's or a project's kind, a body
+        # named in full with its own genitive is the funder, and the field is the project's (whatever the parse;
+        # «программы Министерства | по чрезвычайным ситуациям» keeps its own).
+        named = head is not None and any(t.pos_ in ("NOUN", "PROPN") for t in doc[head + 1 : seg.start])
+        if not unit and named and _programme_funder(doc, start):
+            return False
         if unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start):
             return True
         if _by_place(doc, start, seg, lex):
@@ -1321,6 +1338,18 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     return True
 
 
+def _programme_funder(doc: Doc, start: int) -> bool:
+    """The body starting at `start` stands right after a kind of programme, project or grant in small letters
+    (`org_programme_kinds`: «проекта», «программы», «гранта»)."""
+    # («проекта Азиатского | банка развития»: a reading may start after the funder's capitalised adjective.)
+    while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_title:
+        start -= 1
+    if start < 1 or not doc[start - 1].is_lower:
+        return False
+    kinds = lexicons.load("org_programme_kinds")
+    return word_lemma(doc[start - 1].text) in kinds or doc[start - 1].lemma_ in kinds
+
+
 def _wrapped_pri(doc: Doc, end: int, found: Found) -> list[Segment]:
     """«… народов Севера / при губернаторе …»: a heading's name wrapped at «при», the next line opening with it in
     lower case (no sentence opens so). Only a break within a paragraph: a blank line ends the name."""
@@ -1349,10 +1378,7 @@ def _wrapped_place(doc: Doc, end: int, found: Found) -> list[Segment]:
         return []
     if not first.text.replace("-", "").isalpha():
         return []
-    i = end - 1
-    while i > 0 and not _line_start(doc, i) and last.idx - doc[i].idx < _WRAPPED_LINE:
-        i -= 1
-    if last.idx + len(last.text) - doc[i].idx < _WRAPPED_LINE:
+    if not _long_line(doc, end - 1):
         return []
     return [
         seg
@@ -1363,6 +1389,24 @@ def _wrapped_place(doc: Doc, end: int, found: Found) -> list[Segment]:
             or (last.is_title and _capitalised_body(doc[seg.start : seg.end]))
         )
     ]
+
+
+def _long_line(doc: Doc, last: int) -> bool:
+    """The line that ends at token `last` is as long as a text wrapped at a fixed width (`_WRAPPED_LINE`)."""
+    i = last
+    while i > 0 and not _line_start(doc, i) and doc[last].idx - doc[i].idx < _WRAPPED_LINE:
+        i -= 1
+    return doc[last].idx + len(doc[last].text) - doc[i].idx >= _WRAPPED_LINE
+
+
+def _wrapped_inside(doc: Doc, seg: Segment) -> bool:
+    """«Парламентского / Собрания»: the one line break inside a tail falls between two capitalised words after a
+    long line (a text wrapped at a fixed width; an adjective ends no name)."""
+    breaks = [i for i in range(seg.start, seg.end) if "\n" in doc[i].text + doc[i].whitespace_]
+    if len(breaks) != 1 or doc[breaks[0]].text != "\n" or not seg.start < breaks[0] < seg.end - 1:
+        return False
+    k = breaks[0]
+    return doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_title and doc[k + 1].is_title and _long_line(doc, k - 1)
 
 
 def _capitalised_body(span: Span) -> bool:
@@ -1430,7 +1474,7 @@ def grow(
             # избирательному округу № 5»: an elected assembly has no remit; «по …» after it is its deputy's seat.
             and not (assembly and seg.label == "PO_NP")
             and not (seg.label == "PO_NP" and _closed_by_place(doc, start, end, seg))
-            and "\n" not in doc[seg.start : seg.end].text
+            and ("\n" not in doc[seg.start : seg.end].text or _wrapped_inside(doc, seg))
             # A field's words go on in the genitive («по урегулированию ситуации») after any name; a place
             # named by its kind after an abbreviation («ЕДДС района», «ДЧС Туркестанской области») is the
             # branch's own (after «Пресс-служба акимата» it is the body's, not the unit's).
@@ -1668,8 +1712,14 @@ def _wrapped_republic_name(doc: Doc, end: int) -> bool:
     wrapped at a fixed width (a line break within a paragraph between the kind and its name)."""
     if end < 1 or end + 1 >= len(doc) or not doc[end].is_space or doc[end].text.count("\n") != 1:
         return False
-    # (Only a republic: a capital after «района» on the next line may as well open a sentence or a name.)
-    return doc[end - 1].lemma_ == "республика" and _name_after_kind(doc, doc[end - 1], end + 1)
+    # (A republic on any line; a capital after «района» may as well open a sentence or a label's line («… здания
+    # Совета района / Время проведения: …»), and so may one after «города» under a short line, but a long line cut
+    # after a settlement's kind in small letters is a text wrapped at a fixed width: «Университета имени Шакарима
+    # города / Семей».)
+    kind = doc[end - 1]
+    settlement = kind.is_lower and word_lemma(kind.text) in lexicons.load("loc_settlement_nouns")
+    wrapped = settlement and _long_line(doc, end - 1)
+    return (kind.lemma_ == "республика" or wrapped) and _name_after_kind(doc, kind, end + 1)
 
 
 def _name_after_kind(doc: Doc, kind: Token, end: int) -> bool:
@@ -1696,7 +1746,8 @@ def _name_after_kind(doc: Doc, kind: Token, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _qualified_heads() -> dict[str, str]:
-    """Kind → what it needs to name a body (`org_qualified_heads`): the word before it, or «quoted»."""
+    """Kind → what it needs to name a body (`org_qualified_heads`): the word before it, the word after it («+…»),
+    or «quoted»."""
     return dict(entry.split(" ", 1) for entry in lexicons.load("org_qualified_heads"))
 
 
@@ -1705,6 +1756,9 @@ def _qualified(doc: Doc, head: int) -> bool:
     need = _qualified_heads().get(word_lemma(doc[head].text)) or _qualified_heads().get(doc[head].lemma_)
     if need is None or need == "quoted":
         return need is None
+    if need.startswith("+"):  # the word right after it: «кабинет | министров»
+        after = head + 1 < len(doc) and need[1:] in (doc[head + 1].lemma_, word_lemma(doc[head + 1].text))
+        return bool(after)
     return head > 0 and need in (doc[head - 1].lemma_, word_lemma(doc[head - 1].text))
 
 
@@ -1988,6 +2042,8 @@ def _members(token: Token) -> bool:
     """«водопользователей», «членов»: a lower-case plural noun in the genitive, the people a body unites; or a
     people named as one («Ассоциация ненецкого народа «Ясавэй»»)."""
     morph = token.morph
+    if token.is_lower and token.pos_ == "NOUN" and token.text.endswith("телей"):
+        return True  # an agent noun's plural in -телей, whatever case the tagger gives it (`GEN_NP`)
     if not token.is_lower or token.pos_ != "NOUN" or "Gen" not in morph.get("Case"):
         return False
     return "Plur" in morph.get("Number") or word_lemma(token.text) in _COLLECTIVE_MEMBERS

@@ -33,7 +33,12 @@ _PAGE = rf"[ \t]*(?:[^\n]{{0,200}}?(?:{_SEPARATOR}|[ \t]{{3}})[ \t]*)?{_NUMBER}[
 # Информационный бюллетень № 3/2025», «НОТАРИАЛЬНАЯ ПАЛАТА»): a line with a number sign, a separator or a layout's gap,
 # or in capitals, right above a rule or a page number and below other furniture, never next to the text, so a
 # sentence's line is not taken for one.
-_HEADER = rf"(?=[^\n]*(?:№|{_SEPARATOR}|\S[ \t]{{3}})|(?-i:[^\nа-яёa-z]+)\n)[^\n]{{1,160}}(?<![.!?:;,])\n"
+# A running title too long for one line wraps onto the page-number line, which then carries its separator: its first
+# line has no mark of its own («Общественный совет при министерстве … и семейной» / «политики … · Бюллетень № 2 · стр.
+# 2»), and is furniture only right above such a line.
+_WRAPPED_TITLE = rf"(?=[^\n]{{1,160}}\n[^\n]{{0,200}}?{_SEPARATOR}[ \t]*{_NUMBER}[ \t]*\n)"
+_MARKED = rf"(?=[^\n]*(?:№|{_SEPARATOR}|\S[ \t]{{3}})|(?-i:[^\nа-яёa-z]+)\n)"
+_HEADER = rf"(?:{_MARKED}|{_WRAPPED_TITLE})[^\n]{{1,160}}(?<![.!?:;,])\n"
 _FURNITURE = rf"(?:{_RULE}|{_PAGE})"
 PATTERN = re.compile(
     # From a text line's end only (the look-behind): tried from every newline of a run of blank lines, the run was

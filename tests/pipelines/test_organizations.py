@@ -4006,6 +4006,42 @@ def test_a_republics_name_wrapped_onto_the_next_line(nlp: Language) -> None:
     assert "Министерство сельского хозяйства Республики Казахстан" in names(nlp, text)
 
 
+def test_a_towns_name_wrapped_after_a_long_line(nlp: Language) -> None:
+    text = "В обсуждении участвовали сотрудники Государственного университета имени Абая города\nАлматы и студенты."
+    assert "Государственный университет имени Абая города Алматы" in names(nlp, text)
+    # a short line (a heading's) may end at the kind: the capital on the next line opens something else
+    assert not any("Алматы" in n for n in names(nlp, "Акимат города\nАлматы сообщил о ремонте дорог."))
+
+
+def test_a_name_wrapped_between_its_capitalised_words(nlp: Language) -> None:
+    text = (
+        "В Гродно состоялось выездное совещание Комиссии Парламентского\n"
+        "Собрания Союза Беларуси и России по социальной политике и науке."
+    )
+    assert "Комиссия Парламентского Собрания Союза Беларуси и России по социальной политике и науке" in names(nlp, text)
+
+
+def test_a_nested_quote_wrapped_onto_the_next_line(nlp: Language) -> None:
+    text = (
+        "Заведующая ОГБУ «Социально-реабилитационный центр для несовершеннолетних\n"
+        "«Радуга»» Ольга Петрова рассказала о работе центра."
+    )
+    assert names(nlp, text) == ["ОГБУ «Социально-реабилитационный центр для несовершеннолетних «Радуга»»"]
+
+
+def test_a_projects_field_is_not_its_funders(nlp: Language) -> None:
+    text = "Город не сможет софинансировать проект Исламского банка развития по строительству водопровода."
+    assert "Исламский банк развития" in names(nlp, text)
+    assert not any("строительству" in n for n in names(nlp, text))
+
+
+def test_a_cabinet_is_a_body_only_of_ministers(nlp: Language) -> None:
+    text = "Главный врач рассказал о работе кабинета психологической поддержки и решении Кабинета Министров."
+    assert names(nlp, text) == ["Кабинет Министров"]
+    room = "Совещание прошло в кабинете главы администрации района."
+    assert not any(b.startswith("кабинет") for b in bodies(nlp, room))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -4489,3 +4525,28 @@ def test_a_field_of_countering_goes_on_with_its_dative_object(nlp: Language) -> 
     listed = names(nlp, titled)
     assert "Исполнительный комитет СНГ" in listed
     assert not any(n.startswith("Департамент") for n in listed)
+
+
+def test_a_first_name_the_place_ran_on_into_is_the_persons(nlp: Language) -> None:
+    text = "Совещание провёл руководитель Исполнительного комитета города Набережные Челны Марат Ильдарович Сафин."
+    assert "Исполнительный комитет города Набережные Челны" in names(nlp, text)
+    assert not any("Марат" in n for n in names(nlp, text))
+
+
+def test_members_in_telej_are_genitive_whatever_the_tagger_says(nlp: Language) -> None:
+    text = "О ходе полива доложил председатель ассоциации водопользователей «Обу Хаёт» Хуршед Давлатов: воды хватает."
+    assert names(nlp, text) == ["ассоциация водопользователей «Обу Хаёт»"]
+
+
+def test_the_committee_in_charge_is_no_name(nlp: Language) -> None:
+    assert names(nlp, "Профильный комитет поддержал поправки в Бюджетный кодекс.") == []
+    text = "Проект передан в профильный комитет Сената по аграрным вопросам."
+    assert "комитет Сената по аграрным вопросам" in names(nlp, text)
+
+
+def test_the_committee_in_charge_opening_a_headline_is_no_name(nlp: Language) -> None:
+    text = (
+        "Новости комитетов\n\nПрофильный комитет одобрил поправки в Земельный кодекс\n\n"
+        "Сегодня Комитет по аграрной политике рассмотрел проект."
+    )
+    assert not any(n.lower().startswith("профильный") for n in names(nlp, text))

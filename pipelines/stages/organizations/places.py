@@ -247,8 +247,24 @@ def _whole_places(
             if place is not None:
                 grown.setdefault((start, _town_name_end(place)), core)
                 continue
-        grown.setdefault((start, _place_end(place, end)) if place is not None else (start, end), core)
+        grown.setdefault(
+            (start, _before_person(place, _place_end(place, end))) if place is not None else (start, end), core
+        )
     return grown
+
+
+def _before_person(place: Span, end: int) -> int:
+    """«Исполнительного комитета города Набережные Челны | Ильдар Ралифович Гатауллин»: a first name the NER ran the
+    place on into, a person's name (the persons stage's or a patronymic) right after it, is the person's."""
+    doc = place.doc
+    for token in doc[place.start + 1 : end]:
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is None or not (after.ent_type_ == "PER" or any("Patr" in p.tag for p in loading.parse(after.lower_))):
+            continue
+        tags = [p.tag for p in loading.parse(token.lower_)]
+        if any("Name" in t for t in tags) and not any("Geox" in t for t in tags):
+            return token.i
+    return end
 
 
 _PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})

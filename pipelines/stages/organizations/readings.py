@@ -258,6 +258,10 @@ def _without_lead_words(doc: Doc, start: int, end: int, lex: grammar.Lexicons) -
     # «Сегодня Общественный совет …»: a word the dictionary knows only as an adverb opens the sentence, not the name.
     while end - start > 1 and doc[start].is_title and _only_adverb(doc[start]):
         start += 1
+    # «Профильный комитет одобрил …», «Данный совет»: a word that points to a body named elsewhere (`org_determiners`)
+    # opens no name; what follows it is a bare kind or the body it points to.
+    while end - start > 1 and grammar.word_lemma(doc[start].text) in lex.determiners:
+        start += 1
     # «собрание Думы»: a sitting of a body is not the body.
     if doc[start].is_lower and doc[start].lemma_ in lexicons.load("org_meeting_heads") and start + 1 < end:
         start += 1
