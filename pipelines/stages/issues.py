@@ -477,6 +477,7 @@ _PERSONNEL_RUBRIC = re.compile(r"(?i)(?:организационн|кадров)
 
 def run(doc: Doc, findings: Findings) -> Findings:
     names = [(m.start, m.end) for org in findings.organizations for m in org.mentions]
+    named_bodies = set(names)
     # A post filled is an agenda item of a meeting; in a news story it is the news, not a question dealt with.
     meeting = findings.meeting.title is not None
     found = [(doc, 0, c) for c in candidates(doc, names) if c.end > c.start and (meeting or c.kind != "elect")]
@@ -497,6 +498,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
             continue  # «речь идёт об использовании …» cut to one word says too little of what was said
         span = candidate.span(source)
         mention = TextSpan(offset + span.start_char, min(offset + span.end_char, length))
+        if (mention.start, mention.end) in named_bodies and span.text[:1].isupper():
+            continue  # «Законодательная Дума Хабаровского края»: a body found by its name is who, not what about
         head = _head(source, candidate)
         # A phrase inside a kept one, an agenda line's above all («… «О принятии обязательств по проектам
         # государственно-частного партнерства»»), is that item, however few words it shares with it.

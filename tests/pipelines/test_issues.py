@@ -1453,3 +1453,26 @@ def test_a_bodys_backing_is_no_issue(nlp: Language, text: str, not_expected: str
 
 def test_backing_of_a_common_noun_is_an_issue(nlp: Language) -> None:
     assert "поддержка молодых фермеров" in _issues(nlp, "Депутаты обсудили поддержку молодых фермеров.")
+
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "body"),
+    [
+        (
+            "Депутаты совета обсудили ремонт дорог и Открытую акционерную холдинговую компанию «Барки Точик».",
+            "ремонт дорог",
+            "Открытая акционерная холдинговая компания «Барки Точик»",
+        ),
+        (
+            "На сессии обсуждались ремонт школ и Законодательная Дума Хабаровского края.",
+            "ремонт школ",
+            "Законодательная Дума Хабаровского края",
+        ),
+    ],
+)
+def test_a_body_found_by_its_name_is_no_issue(nlp: Language, text: str, action: str, body: str) -> None:
+    """A phrase that is an organization's mention names who, not what about: the action beside it stays."""
+    found = run_stages(nlp(text))
+    assert body in [o.name for o in found.organizations]
+    assert [i.text for i in found.issues] == [action]
