@@ -1455,7 +1455,6 @@ def test_backing_of_a_common_noun_is_an_issue(nlp: Language) -> None:
     assert "поддержка молодых фермеров" in _issues(nlp, "Депутаты обсудили поддержку молодых фермеров.")
 
 
-
 @pytest.mark.parametrize(
     ("text", "action", "body"),
     [
