@@ -36,7 +36,7 @@ MIN_ISSUES = 2
 # Speakers from which a report is crowded: its questions are as many as its speakers (`run`).
 CROWDED = 9
 # Kinds of weak phrase that name a question raised: a noun of action, a speaker's proposal, a problem told.
-_FILLING_KINDS = frozenset({"action", "proposal", "problem"})
+_FILLING_KINDS = frozenset({"action", "proposal", "problem", "funded"})
 # Where a news item or a report states its subject: the headline and the first paragraph.
 LEAD_CHARS = 400
 LEAD_BONUS = 1.0
@@ -367,6 +367,8 @@ def _score(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]],
 def _raised(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]], meeting: bool) -> bool:
     """Works or wants a meeting's report kept only for what they are, not where or how often it names them (a news
     story's works are its news' circumstances)."""
+    if candidate.kind == "funded":
+        return True  # money asked for or spent on a work: a want kept for what it is, never where or how often
     return meeting and _works_or_wants(doc, candidate) and _evidence(doc, candidate, head_pairs) < MIN_SCORE
 
 
@@ -494,7 +496,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
         words = _words(source, candidate)
         if not words or _not_an_issue(source, candidate, words):
             continue
-        if candidate.kind in ("report", "proposal") and len(words) < 2:
+        if candidate.kind in ("report", "proposal", "funded") and len(words) < 2:
             continue  # «речь идёт об использовании …» cut to one word says too little of what was said
         span = candidate.span(source)
         mention = TextSpan(offset + span.start_char, min(offset + span.end_char, length))
