@@ -415,6 +415,9 @@ def _names_a_body(span: Span, word: str) -> bool:
 # such a phrase names the body, and the golds list the question it backs (never the backing, in twelve opened sets).
 _PATRONAGE = frozenset({"поддержка", "участие", "опыт", "позиция", "помощь", "содействие"})
 
+# Money named by nothing but its handling says nothing of what it is for (the golds list the work it pays for).
+_MONEY = frozenset({"средство"})
+
 # Words that point back to what the text named before: a phrase ending or opening in one names nothing by itself.
 _RELATIVES = frozenset({"который", "чей"})
 _ANAPHORIC = frozenset(
@@ -453,6 +456,9 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
         return True
     if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num and not _MEASURE.fullmatch(t.text)) == 1:
         return True  # «рассмотрено 5 материалов», «включить 3,6 км газопровода»: a count of things, not a question
+    money = lemma(span[-1]) in _MONEY and "Plur" in span[-1].morph.get("Number")  # not «транспортное средство»
+    if money and len(words) <= 3 and sum(1 for t in span if t.pos_ in ("NOUN", "PROPN")) <= 2:
+        return True  # «низкое освоение средств», «нехватка средств», «наличие средств»: money, not what it is for
     if lemma(span[-1]) in _RELATIVES or lemma(first) in _ANAPHORIC:
         return True  # «износ которых», «подобный документ»: a word that points back, the thing it names cut off
     letters = [ch for ch in span.text if ch.isalpha()]

@@ -1494,3 +1494,19 @@ def test_money_for_a_work_is_a_filler_for_topics(nlp: Language) -> None:
     """Kept for what it is, not for where or how often the text names it: the topics do not read it."""
     found = issues.run(nlp("Депутат попросил предусмотреть средства на новую пожарную машину."), Findings()).issues
     assert [(i.text, i.filler) for i in found] == [("новая пожарная машина", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Депутаты обсудили ремонт дорог и низкое освоение средств.",
+        "Депутаты обсудили ремонт дорог и нехватку средств.",
+    ],
+)
+def test_money_without_what_for_is_no_issue(nlp: Language, text: str) -> None:
+    assert _issues(nlp, text) == ["ремонт дорог"]
+
+
+def test_forces_and_means_are_an_issue(nlp: Language) -> None:
+    text = "На совещании обсуждалась готовность сил и средств гражданской обороны к паводку."
+    assert _issues(nlp, text) == ["готовность сил и средств гражданской обороны к паводку"]
