@@ -1379,6 +1379,17 @@ def _requested(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
                 if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
                     for member in _members(child):
                         yield from subjects(member, quotes, "proposal", REPORTED)
+    # «подготовить предложения по обустройству остановок», «предложения о перерасчёте платы»: the work they are
+    # about (a noun of action: «предложения по срокам» name no work).
+    heads = issue_lexicons().heads
+    for child in noun.children:
+        if child.dep_ == "nmod" and child.i > noun.i and child.pos_ == "NOUN" and preposition(child) in _OFFERED_ON:
+            for member in _members(child):
+                if lemma(member) in heads:
+                    yield from subjects(member, quotes, "proposal", REPORTED)
+
+
+_OFFERED_ON = frozenset({"по", "о", "об", "относительно"})
 
 
 def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:

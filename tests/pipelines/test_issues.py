@@ -1510,3 +1510,8 @@ def test_money_without_what_for_is_no_issue(nlp: Language, text: str) -> None:
 def test_forces_and_means_are_an_issue(nlp: Language) -> None:
     text = "На совещании обсуждалась готовность сил и средств гражданской обороны к паводку."
     assert _issues(nlp, text) == ["готовность сил и средств гражданской обороны к паводку"]
+
+
+def test_what_proposals_are_about_is_a_proposal(nlp: Language) -> None:
+    text = "Управлению транспорта поручено подготовить предложения по обустройству остановок."
+    assert _issues(nlp, text) == ["обустройство остановок"]
