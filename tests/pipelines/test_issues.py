@@ -1513,5 +1513,7 @@ def test_forces_and_means_are_an_issue(nlp: Language) -> None:
 
 
 def test_what_proposals_are_about_is_a_proposal(nlp: Language) -> None:
-    text = "Управлению транспорта поручено подготовить предложения по обустройству остановок."
-    assert _issues(nlp, text) == ["обустройство остановок"]
+    doc = nlp("Депутаты внесли предложения по продлению автобусного маршрута.")
+    found = [(doc[c.start : c.end].text, c.kind) for c in candidates(doc) if c.end > c.start]
+    assert ("продлению автобусного маршрута", "proposal") in found
+    assert _issues(nlp, doc.text) == ["продление автобусного маршрута"]
