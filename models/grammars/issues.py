@@ -449,6 +449,8 @@ def _funds_for(money: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     """The «на» + accusative noun after a sum of money, hung on the money or on the word it depends on; a time
     («на 2026 год») is when, not what for."""
     heads = issue_lexicons().heads
+    if money.head.pos_ == "NOUN" and lemma(money.head).endswith(_ACTION_SUFFIXES):
+        return  # «проверка расходования средств на …», «выделение средств на …»: the handling of money is the phrase
     around = [*money.children, *(money.head.children if money.head.i != money.i else ())]
     for child in around:
         if child.i <= money.i or child.pos_ != "NOUN" or preposition(child) != "на" or _case(child) != "Acc":

@@ -1517,3 +1517,9 @@ def test_what_proposals_are_about_is_a_proposal(nlp: Language) -> None:
     found = [(doc[c.start : c.end].text, c.kind) for c in candidates(doc) if c.end > c.start]
     assert ("продлению автобусного маршрута", "proposal") in found
     assert _issues(nlp, doc.text) == ["продление автобусного маршрута"]
+
+
+def test_the_handling_of_money_holds_what_it_is_for(nlp: Language) -> None:
+    """«проверка расходования средств на …»: the audit is the phrase; what the money went to is inside it."""
+    doc = nlp("Депутаты заслушали отчёт о проверке расходования средств на содержание детских садов.")
+    assert not any(c.kind == "funded" for c in candidates(doc))
