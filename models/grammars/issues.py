@@ -423,6 +423,50 @@ def _funded(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
                     yield found
 
 
+# «предусмотреть средства на освещение дорог», «банк выделит 15 млн рублей на новую аппаратуру», «нет средств на
+# школьные автобусы»: what money is for is the question, whatever the verb of the money (asked for, planned, lacking).
+_FUNDS = frozenset(
+    {
+        "средство",
+        "финансирование",
+        "ассигнование",
+        "деньги",
+        "деньга",
+        "рубль",
+        "тенге",
+        "сом",
+        "сомони",
+        "лей",
+        "сум",
+        "доллар",
+    }
+)
+
+
+_WHEN = _TIMES | {"начало", "конец", "середина", "пятилетка"}
+
+
+def _funds_for(money: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    """The «на» + accusative noun after a sum of money, hung on the money or on the word it depends on; a time
+    («на 2026 год») is when, not what for."""
+    heads = issue_lexicons().heads
+    if money.head.pos_ == "NOUN" and lemma(money.head).endswith(_ACTION_SUFFIXES):
+        return  # «проверка расходования средств на …», «выделение средств на …»: the handling of money is the phrase
+    around = [*money.children, *(money.head.children if money.head.i != money.i else ())]
+    for child in around:
+        if child.i <= money.i or child.pos_ != "NOUN" or preposition(child) != "на" or _case(child) != "Acc":
+            continue
+        if lemma(child) in _WHEN or "Anim" in child.morph.get("Animacy"):
+            continue
+        # Asked for, planned or lacking, money for a work is a want: weaker than a speaker's report. Only the first of
+        # a list: a budget's lines of spending («на ремонт дорог, приобретение автобусов и погашение кредитов») are
+        # its report, not questions each.
+        found = _candidate(child, quotes, "funded", REPORTED)
+        if found is not None and (found.end - found.start > 1 or lemma(child) in heads):
+            yield found
+        return
+
+
 # Where a line may end before its sentence does: after a word, a comma or a hyphen, not after a full stop or a colon.
 _LINE_GOES_ON = re.compile(r"[\w,-]$")
 
@@ -1071,6 +1115,7 @@ def _starting_nouns() -> frozenset[str]:
         | lex.generic
         | lex.forums
         | _HEARD_NOUNS
+        | _FUNDS
         | lex.laws
         | lex.decisions
         | lex.heads
@@ -1144,6 +1189,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         token = doc[i]
         # Only verbs and nouns are looked up in the lexicons: no need to lemmatise other words.
         word = lemma(token) if token.pos_ in ("VERB", "NOUN") else None
+        if word in _FUNDS:
+            yield from _funds_for(token, quotes)
         if token.pos_ == "VERB" and word in lex.cue_verbs and not _instructed(token) and not _to_come(token):
             for child in token.children:
                 if child.pos_ not in _NOMINAL or (child.i < token.i and child.dep_ != "nsubj:pass"):
@@ -1335,6 +1382,17 @@ def _requested(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
                 if child.dep_ == "obj" and child.i > action.i and child.pos_ in _NOMINAL:
                     for member in _members(child):
                         yield from subjects(member, quotes, "proposal", REPORTED)
+    # «подготовить предложения по обустройству остановок», «предложения о перерасчёте платы»: the work they are
+    # about (a noun of action: «предложения по срокам» name no work).
+    heads = issue_lexicons().heads
+    for child in noun.children:
+        if child.dep_ == "nmod" and child.i > noun.i and child.pos_ == "NOUN" and preposition(child) in _OFFERED_ON:
+            for member in _members(child):
+                if lemma(member) in heads:
+                    yield from subjects(member, quotes, "proposal", REPORTED)
+
+
+_OFFERED_ON = frozenset({"по", "о", "об", "относительно"})
 
 
 def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:

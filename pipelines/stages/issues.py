@@ -37,7 +37,7 @@ MIN_ISSUES = 2
 # Speakers from which a report is crowded: its questions are as many as its speakers (`run`).
 CROWDED = 9
 # Kinds of weak phrase that name a question raised: a noun of action, a speaker's proposal, a problem told.
-_FILLING_KINDS = frozenset({"action", "proposal", "problem"})
+_FILLING_KINDS = frozenset({"action", "proposal", "problem", "funded"})
 # Where a news item or a report states its subject: the headline and the first paragraph.
 LEAD_CHARS = 400
 LEAD_BONUS = 1.0
@@ -369,6 +369,8 @@ def _score(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]],
 def _raised(doc: Doc, candidate: Candidate, head_pairs: Counter[tuple[str, ...]], meeting: bool) -> bool:
     """Works or wants a meeting's report kept only for what they are, not where or how often it names them (a news
     story's works are its news' circumstances)."""
+    if candidate.kind == "funded":
+        return True  # money asked for or spent on a work: a want kept for what it is, never where or how often
     return meeting and _works_or_wants(doc, candidate) and _evidence(doc, candidate, head_pairs) < MIN_SCORE
 
 
@@ -415,6 +417,9 @@ def _names_a_body(span: Span, word: str) -> bool:
 # such a phrase names the body, and the golds list the question it backs (never the backing, in twelve opened sets).
 _PATRONAGE = frozenset({"поддержка", "участие", "опыт", "позиция", "помощь", "содействие"})
 
+# Money named by nothing but its handling says nothing of what it is for (the golds list the work it pays for).
+_MONEY = frozenset({"средство"})
+
 # Words that point back to what the text named before: a phrase ending or opening in one names nothing by itself.
 _RELATIVES = frozenset({"который", "чей"})
 _ANAPHORIC = frozenset(
@@ -453,6 +458,9 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
         return True
     if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num and not _MEASURE.fullmatch(t.text)) == 1:
         return True  # «рассмотрено 5 материалов», «включить 3,6 км газопровода»: a count of things, not a question
+    money = lemma(span[-1]) in _MONEY and "Plur" in span[-1].morph.get("Number")  # not «транспортное средство»
+    if money and len(words) <= 3 and sum(1 for t in span if t.pos_ in ("NOUN", "PROPN")) <= 2:
+        return True  # «низкое освоение средств», «нехватка средств», «наличие средств»: money, not what it is for
     if lemma(span[-1]) in _RELATIVES or lemma(first) in _ANAPHORIC:
         return True  # «износ которых», «подобный документ»: a word that points back, the thing it names cut off
     letters = [ch for ch in span.text if ch.isalpha()]
@@ -479,6 +487,7 @@ _PERSONNEL_RUBRIC = re.compile(r"(?i)(?:организационн|кадров)
 
 def run(doc: Doc, findings: Findings) -> Findings:
     names = [(m.start, m.end) for org in findings.organizations for m in org.mentions]
+    named_bodies = set(names)
     # A post filled is an agenda item of a meeting; in a news story it is the news, not a question dealt with.
     meeting = findings.meeting.title is not None
     found = [(doc, 0, c) for c in candidates(doc, names) if c.end > c.start and (meeting or c.kind != "elect")]
@@ -495,10 +504,12 @@ def run(doc: Doc, findings: Findings) -> Findings:
         words = _words(source, candidate)
         if not words or _not_an_issue(source, candidate, words):
             continue
-        if candidate.kind in ("report", "proposal") and len(words) < 2:
+        if candidate.kind in ("report", "proposal", "funded") and len(words) < 2:
             continue  # «речь идёт об использовании …» cut to one word says too little of what was said
         span = candidate.span(source)
         mention = TextSpan(offset + span.start_char, min(offset + span.end_char, length))
+        if (mention.start, mention.end) in named_bodies and span.text[:1].isupper():
+            continue  # «Законодательная Дума Хабаровского края»: a body found by its name is who, not what about
         head = _head(source, candidate)
         # A phrase inside a kept one, an agenda line's above all («… «О принятии обязательств по проектам
         # государственно-частного партнерства»»), is that item, however few words it shares with it.

@@ -1453,3 +1453,73 @@ def test_a_bodys_backing_is_no_issue(nlp: Language, text: str, not_expected: str
 
 def test_backing_of_a_common_noun_is_an_issue(nlp: Language) -> None:
     assert "поддержка молодых фермеров" in _issues(nlp, "Депутаты обсудили поддержку молодых фермеров.")
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "body"),
+    [
+        (
+            "Депутаты совета обсудили ремонт дорог и Открытую акционерную холдинговую компанию «Барки Точик».",
+            "ремонт дорог",
+            "Открытая акционерная холдинговая компания «Барки Точик»",
+        ),
+        (
+            "На сессии обсуждались ремонт школ и Законодательная Дума Хабаровского края.",
+            "ремонт школ",
+            "Законодательная Дума Хабаровского края",
+        ),
+    ],
+)
+def test_a_body_found_by_its_name_is_no_issue(nlp: Language, text: str, action: str, body: str) -> None:
+    """A phrase that is an organization's mention names who, not what about: the action beside it stays."""
+    found = run_stages(nlp(text))
+    assert body in [o.name for o in found.organizations]
+    assert [i.text for i in found.issues] == [action]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В бюджете нет средств на санитарный автомобиль для амбулатории.", ["санитарный автомобиль для амбулатории"]),
+        ("В бюджете нет денег на санитарный автомобиль для амбулатории.", ["санитарный автомобиль для амбулатории"]),
+        ("Депутат попросил предусмотреть средства на новую пожарную машину.", ["новая пожарная машина"]),
+        ("Остаток средств на начало года составил 3 млн рублей.", []),  # a time is when, not what for
+    ],
+)
+def test_what_money_is_asked_for_is_a_want(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
+
+
+def test_money_for_a_work_is_a_filler_for_topics(nlp: Language) -> None:
+    """Kept for what it is, not for where or how often the text names it: the topics do not read it."""
+    found = issues.run(nlp("Депутат попросил предусмотреть средства на новую пожарную машину."), Findings()).issues
+    assert [(i.text, i.filler) for i in found] == [("новая пожарная машина", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Депутаты обсудили ремонт дорог и низкое освоение средств.",
+        "Депутаты обсудили ремонт дорог и нехватку средств.",
+    ],
+)
+def test_money_without_what_for_is_no_issue(nlp: Language, text: str) -> None:
+    assert _issues(nlp, text) == ["ремонт дорог"]
+
+
+def test_forces_and_means_are_an_issue(nlp: Language) -> None:
+    text = "На совещании обсуждалась готовность сил и средств гражданской обороны к паводку."
+    assert _issues(nlp, text) == ["готовность сил и средств гражданской обороны к паводку"]
+
+
+def test_what_proposals_are_about_is_a_proposal(nlp: Language) -> None:
+    doc = nlp("Депутаты внесли предложения по продлению автобусного маршрута.")
+    found = [(doc[c.start : c.end].text, c.kind) for c in candidates(doc) if c.end > c.start]
+    assert ("продлению автобусного маршрута", "proposal") in found
+    assert _issues(nlp, doc.text) == ["продление автобусного маршрута"]
+
+
+def test_the_handling_of_money_holds_what_it_is_for(nlp: Language) -> None:
+    """«проверка расходования средств на …»: the audit is the phrase; what the money went to is inside it."""
+    doc = nlp("Депутаты заслушали отчёт о проверке расходования средств на содержание детских садов.")
+    assert not any(c.kind == "funded" for c in candidates(doc))
