@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache, partial
 
 from spacy.tokens import Doc, Span
 
@@ -318,13 +320,16 @@ _ITEM_KINDS = frozenset({"agenda", "title", "generic"})
 _LISTED_KINDS = frozenset({"agenda", "title"})
 
 
-def _headline_worded(doc: Doc, kept: _Issue, mention: TextSpan, words: list[str]) -> bool:
+def _headline_worded(
+    doc: Doc, kept: _Issue, mention: TextSpan, words: list[str], line_end: Callable[[int], int]
+) -> bool:
     """`kept` was first worded on the text's headline (a line atop it with no full stop) and `words`, found below that
-    line, hold all its words and more: the same question, worded in full."""
+    line, hold all its words and more: the same question, worded in full. `line_end` finds the newline after a
+    position once per text (a search per candidate ran over a long line again for each)."""
     if kept.headline or kept.first >= LEAD_CHARS or not set(kept.words) < set(words):
         return False
     text = doc_text(doc)
-    end = text.find("\n", kept.first)
+    end = line_end(kept.first)
     line = text[text.rfind("\n", 0, kept.first) + 1 : end].rstrip()
     return 0 < end < mention.start and not line.endswith((".", "!", "?", ":", ";", ","))
 
@@ -497,6 +502,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
     head_pairs = Counter(_head_pair(d, c) for d, _, c in found)
     issues: list[_Issue] = []
     length = len(doc_text(doc))
+    line_end = cache(partial(doc_text(doc).find, "\n"))
     for source, offset, candidate in sorted(
         found, key=lambda f: (-_score(f[0], f[2], head_pairs, meeting), f[1], f[2].start)
     ):
@@ -537,7 +543,11 @@ def run(doc: Doc, findings: Findings) -> Findings:
                 # The agenda's wording of an item («по второму вопросу – о доступности первичной медико-санитарной
                 # помощи в горных районах») names it better than the headline's shorter paraphrase of it.
                 same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words
-            elif source is doc and _headline_worded(doc, same, mention, words) and len(span.text) > len(same.text):
+            elif (
+                source is doc
+                and _headline_worded(doc, same, mention, words, line_end)
+                and len(span.text) > len(same.text)
+            ):
                 # «Кенгаш обсудил … исполнение бюджета» atop a press report, «Об исполнении районного бюджета за первое
                 # полугодие 2025 года проинформировала …» below it: the body words in full what its headline shortened.
                 same.text, same.kind, same.words = _text(source, candidate), candidate.kind, words

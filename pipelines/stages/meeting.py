@@ -1253,7 +1253,7 @@ def _is_org(token: Token) -> bool:
     return token.ent_type_ == "ORG"
 
 
-def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Span | None) -> int | None:
+def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Headline | None) -> int | None:
     """How surely "в <город>" places the meeting: 0 best (1 is the dateline's); None when it doesn't."""
     if not _after_in(span):
         return None
@@ -1288,15 +1288,35 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Spa
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-def _in_headline(span: Span, headline: Span | None, *, first_paragraph: bool) -> bool:
+@dataclass(frozen=True)
+class Headline:
+    """The text's first sentence and where its first paragraph ends (the end of its first blank line, past the
+    sentence's end if it has none): found once per text, so that each place in the sentence is told in O(1) which
+    paragraph it is in (searching from the sentence's start for each made a long first sentence quadratic)."""
+
+    span: Span
+    paragraph_end: int
+
+    @classmethod
+    def of(cls, doc: Doc) -> Headline | None:
+        span = next(iter(doc.sents), None)
+        if span is None:
+            return None
+        # A break's end is where the search from the sentence's start would first find one ending; every later
+        # break ends later, so a place past this end is past a break, and one before it is past none.
+        found = _PARAGRAPH_BREAK.search(doc_text(doc), span.start_char, span.end_char)
+        return cls(span, found.end() if found is not None else span.end_char + 1)
+
+
+def _in_headline(span: Span, headline: Headline | None, *, first_paragraph: bool) -> bool:
     """Within the text's first sentence, and with `first_paragraph` within its first paragraph: a letterhead or a
     headline without a full stop runs into the lead in one sentence, so a place past a blank line of it may be the
     lead's («ОБЩЕСТВЕННЫЙ СОВЕТ … \n\n 12 мая 2026 года в Тамбове … состоялось заседание»), which the meeting
     sentence's checks read first; or the headline's after a breadcrumb («Новости\n\nАким провёл приём в Жибек
     Жолы»)."""
-    if headline is None or not headline.start <= span.start < headline.end:
+    if headline is None or not headline.span.start <= span.start < headline.span.end:
         return False
-    broken = _PARAGRAPH_BREAK.search(doc_text(span.doc), headline.start_char, span.start_char) is not None
+    broken = headline.paragraph_end <= span.start_char
     return not broken if first_paragraph else broken
 
 
@@ -1680,7 +1700,7 @@ def find_place(
     dateline: Dateline | None,
     people: tuple[PersonFinding, ...] = (),
 ) -> str | None:
-    headline = next(iter(doc.sents), None)
+    headline = Headline.of(doc)
     best: tuple[int, str] | None = None
     mentions = _city_mentions(doc, locations)
     taken = {i for span, _ in mentions for i in range(span.start, span.end)}
