@@ -7,6 +7,7 @@ checked inside the loops) and that the linear form finds what the quadratic one 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 import re
@@ -304,3 +305,58 @@ def test_the_bylines_dateline_reads_as_the_backtracking_pattern_did() -> None:
     lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 30))) for _ in range(5000)]
     for line in lines:
         assert _dateline(line) == bool(_QUADRATIC_DATELINE.search(line)), line
+
+
+# --- meeting and issues: one search per text, not one per place or candidate --------------------
+
+
+def _places_first_sentence() -> str:
+    """One first sentence of 400 places, a blank line halfway: a headline without a full stop run into its lead."""
+    first = " ".join(["депутаты собрались в Оше,"] * 199)
+    second = " ".join(["совещание прошло в Оше,"] * 200)
+    return f"Депутаты собрались в Оше, {first}\n\n{second} и всё."
+
+
+def test_a_place_in_the_first_sentence_is_told_its_paragraph_without_a_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipelines.stages import meeting
+
+    doc = analyse(_places_first_sentence())
+    headline = meeting.Headline.of(doc)
+    assert headline is not None and len(headline.span) == len(doc)
+    searches: list[tuple[object, ...]] = []
+    breaks = meeting._PARAGRAPH_BREAK
+
+    class _Spy:
+        def search(self, *args: object) -> object:
+            searches.append(args)
+            return breaks.search(*args)
+
+    monkeypatch.setattr(meeting, "_PARAGRAPH_BREAK", _Spy())
+    answers = []
+    for token in (t for t in doc if t.text == "Оше"):
+        place = doc[token.i : token.i + 1]
+        # The search the check ran for each place, from the sentence's start to the place.
+        broken = breaks.search(doc.text, headline.span.start_char, place.start_char) is not None
+        answers.append(meeting._in_headline(place, headline, first_paragraph=True))
+        assert answers[-1] is not broken
+        assert meeting._in_headline(place, headline, first_paragraph=False) is broken
+    assert searches == [] and answers.count(True) == answers.count(False) == 200
+
+
+def test_a_headlines_issue_finds_the_end_of_its_line_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipelines.stages import issues
+
+    finds: list[int] = []
+
+    def counting_cache(find: Callable[[int], int]) -> Callable[[int], int]:
+        def counted(position: int) -> int:
+            finds.append(position)
+            return find(position)
+
+        return functools.cache(counted)
+
+    monkeypatch.setattr(issues, "cache", counting_cache)
+    # A headline's question, then one long line of fuller wordings of it: each once read the line to its end.
+    body = " ".join(["Об исполнении районного бюджета за первое полугодие доложила Иванова."] * 300)
+    record = extract_bytes(f"Кенгаш обсудил исполнение бюджета\n\n{body}\n".encode())
+    assert record.issues and finds and len(finds) == len(set(finds))
