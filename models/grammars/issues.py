@@ -81,8 +81,9 @@ _PARTNERSHIPS = frozenset(
 _CROSSINGS = frozenset({"мост", "переправа", "переход", "путепровод", "тоннель", "виадук"})
 # Work with someone or something names it: «работа с иностранными студентами», «работа с обращениями граждан».
 _DEALINGS = frozenset({"работа"})
-_TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "относительно"})
 _ABOUT = lexicons.load("about_prepositions")
+# What a phrase is about, besides «о»: «предложения по обустройству остановок», «относительно сроков».
+_TOPIC_PREPOSITIONS = _ABOUT | {"по", "относительно"}
 # «обратил внимание на X», «уделить внимание X»: the verb and the case its question is in.
 _ATTENTION_VERBS = {
     "обратить": "на",
@@ -1386,13 +1387,11 @@ def _requested(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     # about (a noun of action: «предложения по срокам» name no work).
     heads = issue_lexicons().heads
     for child in noun.children:
-        if child.dep_ == "nmod" and child.i > noun.i and child.pos_ == "NOUN" and preposition(child) in _OFFERED_ON:
+        offered_on = child.dep_ == "nmod" and child.i > noun.i and child.pos_ == "NOUN"
+        if offered_on and preposition(child) in _TOPIC_PREPOSITIONS:
             for member in _members(child):
                 if lemma(member) in heads:
                     yield from subjects(member, quotes, "proposal", REPORTED)
-
-
-_OFFERED_ON = frozenset({"по", "о", "об", "относительно"})
 
 
 def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:

@@ -432,7 +432,7 @@ _ANAPHORIC = frozenset(
 )
 # A complaint says who complains («жалобы жителей Шумерли»); without what about («на …», «о …») it names no question.
 _COMPLAINTS = frozenset({"жалоба", "нарекание"})
-_COMPLAINED_OF = frozenset({"на", "о", "об", "обо", "насчёт", "насчет"})
+_COMPLAINED_OF = _ABOUT | {"на", "насчёт", "насчет"}
 
 
 def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
