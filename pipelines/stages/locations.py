@@ -333,6 +333,8 @@ def _river_by_formant(word: str) -> bool:
 
 _CROSSINGS = frozenset({"мост", "переправа", "паром"})
 _IN = frozenset({"в", "во"})
+# What a place name in the locative follows: «в Чемале», «на Алтае».
+_LOCATIVE_PREPOSITIONS = _IN | {"на"}
 _LOCATIVE_ENDINGS = ("е", "и")
 _WATER_LEVELS = frozenset({"уровень", "подъём", "подъем", "спад", "сброс"})
 _CONJUNCTION = "и"  # not a comma: «вдоль реки Тобол, Курган готовится»
@@ -1108,7 +1110,11 @@ def _locative_of_a_written_nominative(token: Token) -> bool:
     """«прошло в Чемале … посетил Чемал»: a name morphology does not know, in a consonant and -е after «в» or «на»,
     is the prepositional of the consonant-final name the same text writes bare elsewhere (read alone, «Чемале» could be
     an indeclinable word, as the tagger takes it, or a form of «Чемала» or «Чемаль»)."""
-    if token.i == 0 or token.doc[token.i - 1].lower_ not in ("в", "во", "на") or not _CONSONANT_E.search(token.text):
+    if (
+        token.i == 0
+        or token.doc[token.i - 1].lower_ not in _LOCATIVE_PREPOSITIONS
+        or not _CONSONANT_E.search(token.text)
+    ):
         return False
     if any(p.is_known for p in loading.parse(token.lower_)):
         return False
@@ -1135,7 +1141,7 @@ def _unlikely_guess_undone(token: Token, guess: str) -> str:
     folded_guess, folded = guess.lower().replace("ё", "е"), word.lower().replace("ё", "е")
     if (
         token.i > 0
-        and token.doc[token.i - 1].lower_ in ("в", "во", "на")
+        and token.doc[token.i - 1].lower_ in _LOCATIVE_PREPOSITIONS
         and _CONSONANT_E.search(folded)
         and (folded_guess == folded or _UNLIKELY_SOFT_FEMININE.search(folded_guess))
     ):
