@@ -19,6 +19,8 @@ from pipelines.findings import TextSpan
 
 # A name's word, as the scorer splits names.
 WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+# A name's word with its hyphens («Кара-Суу», «ОсОО-Ай»), as abbreviations are read off a name.
+HYPHENATED_WORD = re.compile(r"[\wЁё-]+")
 # Function words are not part of a name's identity (the scorer skips them too).
 FUNCTION_WORDS = lexicons.load("function_words")
 _QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as text
@@ -70,8 +72,8 @@ def abbreviates(short: str, full: str) -> bool:
     named = _named_after(short, full)
     if named is not None:
         return named
-    short_words = [w for w in re.findall(r"[\wЁё-]+", short) if w.lower() not in FUNCTION_WORDS]
-    full_words = [w for w in re.findall(r"[\wЁё-]+", full) if w.lower() not in FUNCTION_WORDS]
+    short_words = [w for w in HYPHENATED_WORD.findall(short) if w.lower() not in FUNCTION_WORDS]
+    full_words = [w for w in HYPHENATED_WORD.findall(full) if w.lower() not in FUNCTION_WORDS]
     full_lower = [w.lower() for w in full_words]
     if _abbreviates_words(short_words, full_words, full_lower):
         return True
@@ -569,8 +571,9 @@ def _syllables(rest: str, words: list[str]) -> bool:
     return False
 
 
-def _content_words(name: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[\wЁё-]+", name) if w.lower() not in FUNCTION_WORDS]
+def content_words(name: str) -> list[str]:
+    """A name's words in lower case, hyphens kept, function words left out."""
+    return [w.lower() for w in HYPHENATED_WORD.findall(name) if w.lower() not in FUNCTION_WORDS]
 
 
 class Candidates:
@@ -588,7 +591,7 @@ class Candidates:
             # (`_uncontracted`: «горкенеш» is a «кенеш» for `_subsumes`.)
             head = _uncontracted(body.words, body.head)[1]
             keys: set[tuple[str, object]] = {("head", head)} if head is not None else set()
-            words = _content_words(body.name)
+            words = content_words(body.name)
             if words:
                 keys |= {("letter", words[0][0]), ("lemma", grammar.word_lemma(words[0]))}
                 if words[0].startswith("-"):  # its initials start at a later letter: tried with every body
@@ -598,7 +601,7 @@ class Candidates:
                 # `_without_region`: «Врачебная палата» of «… «Врачебная палата Республики Адыгея»».
                 keys.add(("quoted start", lemmas(quoted)[:2]))
                 # `_abbreviates_quoted`: «ТПП» of «Союз «Торгово-промышленная палата …»».
-                inner = _content_words(quoted)
+                inner = content_words(quoted)
                 if inner:
                     keys.add(("quoted letter", inner[0][0].upper()))
                 # `_numbered_in_quoted`: «школа № 3» of «МБОУ «Средняя общеобразовательная школа № 3»».
@@ -613,7 +616,7 @@ class Candidates:
         keys: set[tuple[str, object]] = {("quoted", short.words), ("quoted start", short.words[:2]), ("any", None)}
         if short.head is not None:
             keys.add(("head", short.head))
-        words = _content_words(short.name)
+        words = content_words(short.name)
         if short.head is not None and any(w.isdigit() for w in short.words):
             keys.add(("quoted kind", short.head))
         first = WORD.match(short.name)

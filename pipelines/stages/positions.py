@@ -1164,7 +1164,7 @@ _CUT_NAME_WORDS = 8
 def _name_start(doc: Doc, start: int, org_start: int) -> int:
     """«сенатор Олий | Мажлиса Республики Узбекистан» with the body found from «Мажлиса»: the words before the body
     that the tagger reads as one name with it («Олий Мажлиса …») are the name's, not the post's."""
-    begin = _entity_begin(doc, org_start)
+    begin = _entity_begin(doc, org_start, start)
     if begin is None or begin <= start:
         return org_start
     # («заместитель председателя Комитета | Государственной Думы»: a unit's kind opening the name is the post's.)
@@ -1175,11 +1175,13 @@ def _name_start(doc: Doc, start: int, org_start: int) -> int:
     return begin
 
 
-def _entity_begin(doc: Doc, i: int) -> int | None:
-    """The first token of the tagger's body or place name that token i continues (None: i begins none)."""
+def _entity_begin(doc: Doc, i: int, floor: int) -> int | None:
+    """The first token of the tagger's body or place name that token i continues, or `floor` where the name begins
+    there or before it (None: i begins none). The walk stops at the title's start: a name the tagger ran on over
+    thousands of words is not walked back once per title inside it."""
     if doc[i].ent_iob_ != "I" or doc[i].ent_type_ not in ("ORG", "LOC"):
         return None
-    while i > 0 and doc[i].ent_iob_ == "I":
+    while i > floor and doc[i].ent_iob_ == "I":
         i -= 1
     return i
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from models import lexicons
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
-from pipelines.body_identity import FUNCTION_WORDS, WORD, Body, cover, lemmas
+from pipelines.body_identity import FUNCTION_WORDS, HYPHENATED_WORD, WORD, Body, content_words, cover, lemmas
 from pipelines.findings import TextSpan
 from pipelines.stages.organizations._common import _QUOTES
 from pipelines.stages.organizations.canonical import canonical
@@ -90,7 +90,7 @@ def _initials_by_i(short: list[str], full: str) -> bool:
     """«КЧС и ОПБ» of «Комиссия по предупреждению и ликвидации чрезвычайных ситуаций и обеспечению пожарной
     безопасности»: the letters of both abbreviations are initials of the name's words in order, the first starting
     the name and the second starting a word right after an «и» (the abbreviations leave out some words)."""
-    words = [w.lower() for w in re.findall(r"[\wЁё-]+", full)]
+    words = [w.lower() for w in HYPHENATED_WORD.findall(full)]
     after_i = {i + 1 for i, w in enumerate(words) if w == "и"}
     content = [(i, w) for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in ("их", "его", "ее", "её")]
     position = 0
@@ -116,18 +116,7 @@ def _abbreviations_joined(doc: Doc, bodies: list[Body]) -> list[Body]:
     shorts = [b for b in bodies if b.abbreviation and len(b.words) == 1]
     if len(shorts) < 2:
         return bodies
-    fulls = [
-        (
-            b,
-            [
-                w.lower()
-                for w in re.findall(r"[\wЁё-]+", _POSSESSIVE_WORD.sub("", b.name))
-                if w.lower() not in FUNCTION_WORDS
-            ],
-        )
-        for b in bodies
-        if not b.abbreviation
-    ]
+    fulls = [(b, content_words(_POSSESSIVE_WORD.sub("", b.name))) for b in bodies if not b.abbreviation]
     # The pairs written «A и B», found by where a mention starts (one pass over the mentions, not over pairs).
     starting = {m.start: b for b in shorts for m in b.mentions}
     pairs = {
