@@ -360,3 +360,28 @@ def test_a_headlines_issue_finds_the_end_of_its_line_once(monkeypatch: pytest.Mo
     body = " ".join(["Об исполнении районного бюджета за первое полугодие доложила Иванова."] * 300)
     record = extract_bytes(f"Кенгаш обсудил исполнение бюджета\n\n{body}\n".encode())
     assert record.issues and finds and len(finds) == len(set(finds))
+
+
+def test_a_titles_walk_to_the_taggers_name_stops_at_the_titles_start() -> None:
+    from spacy.tokens import Doc, Span
+
+    from pipelines.stages import positions
+
+    words = ["сенатор", "Олий", "Мажлиса", "Республики", "Узбекистан", "и", "Совета", "Федерации", "России"] * 50
+    doc = Doc(load_nlp().vocab, words=words)
+    doc.ents = [Span(doc, 1, 200, label="ORG"), Span(doc, 205, 300, label="LOC"), Span(doc, 310, 320, label="PER")]
+
+    def unbounded(i: int) -> int | None:  # the walk as it was: back to the name's first token, however far
+        if doc[i].ent_iob_ != "I" or doc[i].ent_type_ not in ("ORG", "LOC"):
+            return None
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        return i
+
+    for i in range(len(doc)):
+        for floor in range(0, i + 1, 7):
+            begin, old = positions._entity_begin(doc, i, floor), unbounded(i)
+            # The caller reads only whether the name begins after the title's start, and where it does.
+            assert (begin is None) == (old is None)
+            assert old is None or (begin if begin > floor else None) == (old if old > floor else None)
+            assert begin is None or i - begin <= i - floor
