@@ -100,6 +100,8 @@ _DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
 _AMENDMENTS = frozenset({"поправка", "изменение", "дополнение"})
 # «выразил озабоченность X-ins», «обеспокоенность X-ins»: nouns of concern, whose instrumental is the problem.
 _SHORTFALLS = frozenset({"нехватка", "дефицит", "недостаток", "задолженность", "отставание", "недоступность"})
+# Prepositions of a cause: «из-за нехватки кадров», «ввиду отсутствия …».
+_CAUSES = frozenset({"из-за", "ввиду"})
 _PERSISTING = frozenset({"сохраняться", "сохраниться", "оставаться", "остаться", "наблюдаться"})
 # «где не завершена замена насосов», «ещё не закончен ремонт кровли»: work not finished is a problem raised.
 _COMPLETIONS = frozenset({"завершить", "завершиться", "закончить", "закончиться", "завершенный", "законченный"})
@@ -1136,6 +1138,7 @@ def _starting_verbs() -> frozenset[str]:
         | _DIRECTIVE_VERBS
         | _ASKING_VERBS
         | _COMPLAINT_VERBS
+        | _LACKING_VERBS
         | frozenset(_ELECTION_VERBS)
         | frozenset(_CONFERRAL_VERBS)
         | frozenset(_TERMINATION_VERBS)
@@ -1230,6 +1233,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             yield from _asked_about(token, quotes)
         elif token.pos_ == "VERB" and word in _COMPLAINT_VERBS:
             yield from _complained_of(token, quotes)
+        elif token.pos_ == "VERB" and word in _LACKING_VERBS and _negated(token):
+            yield from _lacking(token, quotes)
         elif token.pos_ == "VERB" and word in _ELECTION_VERBS:
             yield from _elected(token, quotes)
         elif token.pos_ == "VERB" and word in _CONFERRAL_VERBS:
@@ -1276,7 +1281,10 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             # «Сохраняется нехватка учителей», «задолженность по земельному налогу превышает 40 миллионов», «ожидается
             # дефицит поливной воды»: a shortfall a clause tells of is a problem the report raises, stronger than a
             # phrase of action: it fills a short list; so is work not finished («не завершена замена насосов»).
-            told = word in _SHORTFALLS and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+            # («интервалы превышают 40 минут из-за нехватки водителей»: a want given as the cause of a trouble is told
+            # of too.)
+            subject = token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+            told = word in _SHORTFALLS and (subject or preposition(token) in _CAUSES)
             problem = (told and not _of_accounts(token) and not _absent(token)) or _unfinished(token)
             found = _candidate(token, quotes, "problem" if problem else "action", REPORTED if problem else WEAK)
             if found and found.end - found.start > 1:
@@ -1871,6 +1879,38 @@ def _complained_of(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         if of or (child.dep_ == "obj" and preposition(child) is None):
             for member in _members(child):
                 yield from subjects(member, quotes, "report", REPORTED)
+
+
+# «не хватает средств на мебель», «водителей не хватает»: what a report says is lacking is a want raised at the
+# meeting; the golds word it as the noun of the want («нехватка средств на мебель»), the lacking thing in the genitive.
+_LACKING_VERBS = frozenset({"хватать", "хватить"})
+_LACK = "нехватка"
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.lower_ == "не" and c.i < verb.i for c in verb.children)
+
+
+def _lacking(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    for child in verb.children:
+        # The lacking thing is the verb's genitive subject; a counted one («занимаются 58 детей») is another verb's
+        # subject the parser hung here.
+        if child.dep_ != "nsubj" or child.pos_ != "NOUN" or _case(child) != "Gen":
+            continue
+        if any(c.dep_ == "nummod" for c in child.children):
+            continue
+        found = _candidate(child, quotes, "problem", REPORTED)
+        if found is None:
+            continue
+        # «не хватает учебных помещений и преподавателей»: things lacking together are one want, as the golds word it.
+        doc = verb.doc
+        for other in child.children:
+            joined = other.dep_ == "conj" and other.pos_ == "NOUN" and _case(other) == "Gen"
+            if joined and other.i == found.end + 1 and doc[found.end].lower_ == "и":
+                more = _candidate(other, quotes, "problem", REPORTED)
+                if more is not None and more.start == other.i:
+                    found = replace(found, end=more.end)
+        yield replace(found, action=_LACK)
 
 
 # «поручил до 1 июня представить график ремонта»: a paper asked for, not the question itself.
