@@ -558,6 +558,37 @@ def test_a_persisting_shortfall_is_a_raised_problem(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Спортзал отремонтирован, но не хватает средств на новый инвентарь.", "нехватка средств на новый инвентарь"),
+        ("Фельдшеров в горных сёлах по-прежнему не хватает.", "нехватка фельдшеров"),
+        # Things lacking together are one want.
+        ("В колледже не хватает мастерских и преподавателей.", "нехватка мастерских и преподавателей"),
+        ("У турбаз не хватает парковок и летних душевых.", "нехватка парковок и летних душевых"),
+    ],
+)
+def test_what_is_lacking_is_a_want(nlp: Language, text: str, expected: str) -> None:
+    """«не хватает X»: the want the golds word as «нехватка X», raised as a problem."""
+    assert expected in _issues(nlp, text)
+
+
+def test_a_lack_not_said_or_counted_is_no_want(nlp: Language) -> None:
+    # «хватает» not negated says nothing is lacking; a counted subject is another verb's, misattached.
+    assert not any(c.action == "нехватка" for c in candidates(nlp("Места в детском саду хватает всем детям.")))
+    # What a place just named lacks is a detail of its story.
+    doc = nlp("Хуже всего дела в Каменском и Озёрском районах, где не хватает ветеринаров.")
+    assert not any(c.action == "нехватка" for c in candidates(doc))
+    doc = nlp("В кружках занимаются 40 детей, однако не хватает тренеров.")
+    assert [doc[c.start : c.end].text for c in candidates(doc) if c.action == "нехватка"] == ["тренеров"]
+
+
+def test_a_shortfall_given_as_a_cause_is_a_raised_problem(nlp: Language) -> None:
+    """«из-за нехватки водителей»: a want given as the cause of a trouble is told of, as a persisting one is."""
+    doc = nlp("Рейсы на Каракол отменяются из-за нехватки водителей.")
+    assert any(c.kind == "problem" and doc[c.start : c.end].text.startswith("нехватки") for c in candidates(doc))
+
+
+@pytest.mark.parametrize(
     ("text", "kept"),
     [
         # A person's instruction given at the meeting names a question raised there, as a request does.
