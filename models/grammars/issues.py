@@ -606,6 +606,33 @@ def _measure(token: Token) -> bool:
     return any(c.pos_ == "NUM" or any(g.pos_ == "NUM" for g in c.children) for c in token.children)
 
 
+# Nouns of a price, a charge, an outlay or a claim, which name in «на X» what they are on or for.
+_ONTO_NOUNS = frozenset(
+    {
+        "тариф",
+        "цена",
+        "ценообразование",
+        "налог",
+        "пошлина",
+        "субсидия",
+        "расход",
+        "затрата",
+        "компенсация",
+        "надбавка",
+        "нагрузка",
+        "спрос",
+        "заявка",
+        "очередь",
+        "квота",
+        "лимит",
+        "норматив",
+        "кредит",
+        "право",
+        "запрет",
+    }
+)
+
+
 def _stranded(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> set[int]:
     """A «к X» right after a phrase ending in a noun, hung by the parser outside the phrase: the words of X."""
     if end + 1 >= len(doc) or doc[end - 1].pos_ not in _NOMINAL:
@@ -615,7 +642,10 @@ def _stranded(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> s
     term = doc[end].lower_ == "на" and lemma(noun) in _TIMES and _case(noun) == "Acc"
     # «исполнение бюджета за девять месяцев 2026 года»: the period a report or an account covers, likewise.
     term = term or (doc[end].lower_ == "за" and lemma(noun) in _PERIODS and _case(noun) in ("Acc", "Gen"))
-    if doc[end].lower_ != _STRANDED_PREPOSITION and not term:
+    # «тарифы на поливную воду», «ценообразование на социально значимые товары»: what a price, a charge or an outlay is
+    # on, hung by the parser on a noun of the next phrase or back across the sentence.
+    onto = doc[end].lower_ == "на" and lemma(doc[end - 1]) in _ONTO_NOUNS and _case(noun) == "Acc"
+    if doc[end].lower_ != _STRANDED_PREPOSITION and not term and not (onto and lemma(noun) not in _TIMES):
         return set()
     if noun.i <= end or noun.pos_ != "NOUN" or noun.head.i in tokens or _is_person(noun):
         return set()
