@@ -582,6 +582,27 @@ def test_a_lack_not_said_or_counted_is_no_want(nlp: Language) -> None:
     assert [doc[c.start : c.end].text for c in candidates(doc) if c.action == "нехватка"] == ["тренеров"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Депутаты Нурлан Абдыкеримов и Эльмира Токтосунова задали вопросы о тарифах на оросительную воду и о "
+            "сроках перехода на электронный учёт.",
+            "тарифы на оросительную воду",
+        ),
+        (
+            "Депутаты Кубат Осмонов и Гульнара Сыдыкова задали вопросы о ценах на поливную воду и о сроках перехода "
+            "на электронный учёт.",
+            "цены на поливную воду",
+        ),
+    ],
+)
+def test_what_a_price_is_on_stays_in_its_phrase(nlp: Language, text: str, expected: str) -> None:
+    """«тарифах на оросительную воду», the «воду» hung by the parser on the next item's noun: what a price or a charge
+    is on completes its phrase all the same."""
+    assert expected in _issues(nlp, text)
+
+
 def test_a_shortfall_given_as_a_cause_is_a_raised_problem(nlp: Language) -> None:
     """«из-за нехватки водителей»: a want given as the cause of a trouble is told of, as a persisting one is."""
     doc = nlp("Рейсы на Каракол отменяются из-за нехватки водителей.")
