@@ -321,7 +321,9 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             prep = preposition(child)
             if _measure(child) or (depth == 0 and _included_into(head, child)):
                 continue  # «участка площадью 0,12 га»: a measurement, not part of the question
-            if prep is None and child.dep_ == "nmod" and _case(child) in ("Gen", "Dat", "Ins", None):
+            # (A locative never goes without its preposition: one the tagger read so, «нехватке врачей-педиатров», is
+            # the genitive its ending shares.)
+            if prep is None and child.dep_ == "nmod" and _case(child) in ("Gen", "Dat", "Ins", "Loc", None):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
             elif (
                 (prep in _INNER_PREPOSITIONS and _case(child) != _CIRCUMSTANCE_CASE)
