@@ -100,8 +100,6 @@ _DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
 _AMENDMENTS = frozenset({"поправка", "изменение", "дополнение"})
 # «выразил озабоченность X-ins», «обеспокоенность X-ins»: nouns of concern, whose instrumental is the problem.
 _SHORTFALLS = frozenset({"нехватка", "дефицит", "недостаток", "задолженность", "отставание", "недоступность"})
-# Prepositions of a cause: «из-за нехватки кадров», «ввиду отсутствия …».
-_CAUSES = frozenset({"из-за", "ввиду"})
 _PERSISTING = frozenset({"сохраняться", "сохраниться", "оставаться", "остаться", "наблюдаться"})
 # «где не завершена замена насосов», «ещё не закончен ремонт кровли»: work not finished is a problem raised.
 _COMPLETIONS = frozenset({"завершить", "завершиться", "закончить", "закончиться", "завершенный", "законченный"})
@@ -1313,10 +1311,7 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             # «Сохраняется нехватка учителей», «задолженность по земельному налогу превышает 40 миллионов», «ожидается
             # дефицит поливной воды»: a shortfall a clause tells of is a problem the report raises, stronger than a
             # phrase of action: it fills a short list; so is work not finished («не завершена замена насосов»).
-            # («интервалы превышают 40 минут из-за нехватки водителей»: a want given as the cause of a trouble is told
-            # of too.)
-            subject = token.dep_ == "nsubj" and token.head.pos_ == "VERB"
-            told = word in _SHORTFALLS and (subject or preposition(token) in _CAUSES)
+            told = word in _SHORTFALLS and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
             problem = (told and not _of_accounts(token) and not _absent(token)) or _unfinished(token)
             found = _candidate(token, quotes, "problem" if problem else "action", REPORTED if problem else WEAK)
             if found and found.end - found.start > 1:

@@ -610,12 +610,6 @@ def test_a_genitive_read_as_a_locative_stays_in_its_phrase(nlp: Language) -> Non
     assert "нехватка учителей-логопедов" in found
 
 
-def test_a_shortfall_given_as_a_cause_is_a_raised_problem(nlp: Language) -> None:
-    """«из-за нехватки водителей»: a want given as the cause of a trouble is told of, as a persisting one is."""
-    doc = nlp("Рейсы на Каракол отменяются из-за нехватки водителей.")
-    assert any(c.kind == "problem" and doc[c.start : c.end].text.startswith("нехватки") for c in candidates(doc))
-
-
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
