@@ -474,6 +474,10 @@ def _within(issue: IssueFinding, item: IssueFinding) -> bool:
     )
 
 
+# «главная проблема –», «основной проблемой остаётся»: a report's line naming what follows as a problem.
+_PROBLEM_NAMED = re.compile(r"(?i)\bпроблем")
+
+
 def merge_issues(
     doc: Doc, agenda: list[IssueFinding], found: tuple[IssueFinding, ...], heard: tuple[TextSpan, ...] = ()
 ) -> tuple[IssueFinding, ...]:
@@ -485,10 +489,19 @@ def merge_issues(
     by_order = heard if len(heard) == len(agenda) else ()
     # The report's subject opens its line («Ермакова О.В. – о готовности котельных»); a problem the line goes on to
     # («…; основной проблемой остаётся нехватка социальных работников») is raised on its own.
+    # («…, главная проблема – нехватка дворников»: what the line itself calls a problem is raised, not reported on.)
+    text = doc_text(doc)
     subjects = {
         id(min(within, key=lambda i: min(i.mentions)))
         for span in by_order
-        if (within := [i for i in found if _within(i, IssueFinding("", (span,)))])
+        if (
+            within := [
+                i
+                for i in found
+                if _within(i, IssueFinding("", (span,)))
+                and not _PROBLEM_NAMED.search(text, span.start, min(i.mentions).start)
+            ]
+        )
     }
     for issue in found:
         own = _lemmas(doc, issue)

@@ -337,6 +337,24 @@ def test_a_problem_after_a_report_told_in_a_clause_is_raised_on_its_own(nlp) -> 
     assert any(i.startswith("нехватка пожарных") for i in found), found
 
 
+def test_what_a_report_line_calls_a_problem_is_no_subject(nlp) -> None:
+    """«Семенова А.К. – за год отремонтировано 12 крыш, главная проблема – нехватка кровельщиков»: a line that names no
+    subject but a problem raises it; it is not the item heard in other words."""
+    text = (
+        "ПРОТОКОЛ № 7\nзаседания совета депутатов\n\n"
+        "Председательствовал: Орлов В.Н. – глава муниципального округа\n\n"
+        "ПОВЕСТКА ДНЯ:\n1. Об отчёте управляющей компании за 2024 год.\n"
+        "2. О плане благоустройства дворов.\n\n"
+        "1. СЛУШАЛИ: Семенову Анну Константиновну – за год отремонтировано 12 крыш, главная проблема – нехватка "
+        "кровельщиков.\n"
+        "РЕШИЛИ: информацию принять к сведению.\n\n"
+        "2. СЛУШАЛИ: Игнатова П.Р. – о благоустройстве дворов.\n"
+        "РЕШИЛИ: план утвердить.\n"
+    )
+    found = [i.text for i in run_stages(nlp(text)).issues]
+    assert any(i.startswith("нехватка кровельщиков") for i in found), found
+
+
 @pytest.mark.parametrize(
     ("letterhead", "council", "members", "post"),
     [
