@@ -387,7 +387,9 @@ def candidates(doc: Doc, variant: str = "model") -> list[tuple[str, dict[str, fl
 
     scores = doc["scores"]
     ranked = sorted(scores, key=lambda t: -scores[t])
-    rows = candidate_features([(t, scores[t]) for t in ranked], doc["item_topics"], CANDIDATES, doc.get("lemma_p"), doc["lemmas"])
+    rows = candidate_features(
+        [(t, scores[t]) for t in ranked], doc["item_topics"], CANDIDATES, doc.get("lemma_p"), doc["lemmas"]
+    )
     if variant == "rule":
         for topic, features in rows:
             features["rule"] = 1.0 if topic in doc["rules"] else 0.0
