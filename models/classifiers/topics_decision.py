@@ -34,6 +34,56 @@ LAST_RANK = 4
 # The decision weighs its score less than another topic's of the same score (session 15: leave-one-set-out over the
 # seventeen opened genre sets, see README, "Learned topic decisions").
 OWN_FEATURE = "governance"
+# What kind of sitting the report is of, as governance's candidate reads it (session 21): the annotators give
+# governance to an executive's own sittings (a hokimiyat's, akimat's, executive committee's, head of administration's
+# meeting, where the executive runs its territory) more than to a commission's or a council's on one matter, and a
+# protocol (its «слушали / решили», the vote, the quorum) more than a news write-up of the same sitting. Each is
+# log(1 + the count of its words in the document); leave-one-set-out over the opened sets up in all nine L2 ×
+# threshold settings (+0.0009 to +0.0048; README, "Learned topic decisions").
+EXECUTIVE_WORDS = frozenset(
+    [
+        "хокимият",
+        "хукумат",
+        "акимат",
+        "исполком",
+        "райисполком",
+        "горисполком",
+        "облисполком",
+        "хоким",
+        "аким",
+        "хокимиять",
+        "хякимлик",
+        "джамоат",
+        "примэрия",
+        "примар",
+        "полпред",
+        "администрация",
+        "мэрия",
+        "айыл",
+        "окмот",
+        "окмота",
+        "хякимлика",
+        "исполнительный",
+    ]
+)
+PROTOCOL_WORDS = frozenset(
+    [
+        "слушать",
+        "постановить",
+        "решить",
+        "голосовать",
+        "голосование",
+        "воздержаться",
+        "кворум",
+        "протокол",
+        "повестка",
+        "секретарь",
+        "выступить",
+        "единогласно",
+        "решение",
+        "принять",
+    ]
+)
 
 Features = dict[str, float]
 
@@ -83,12 +133,15 @@ def candidate_features(
     item_topics: Sequence[str | None],
     candidates: int,
     lemma_probabilities: Mapping[str, float] | None = None,
+    lemmas: Iterable[str] = (),
 ) -> list[tuple[str, Features]]:
     """The `candidates` best of `ranked` (topic, score pairs, best first), each with its features. `item_topics` is
     what each agenda item is about (None when no topic clearly); `lemma_probabilities`, the lemma model's
-    (`LemmaModel.probabilities`), when there is one."""
+    (`LemmaModel.probabilities`), when there is one; `lemmas`, the document's content lemmas (the kind of sitting,
+    `sitting_features`)."""
     if not ranked:
         return []
+    sitting = sitting_features(lemmas)
     top = ranked[0][1] or 1e-9
     of_items = Counter(item_topics)
     items = max(1, len(item_topics))
@@ -104,7 +157,7 @@ def candidate_features(
                     f"rank{min(rank, LAST_RANK)}": 1.0,
                     "item": 1.0 if of_items[topic] else 0.0,
                     "item_share": of_items[topic] / items,
-                    **({OWN_FEATURE: 1.0} if topic == OWN_FEATURE else {}),
+                    **({OWN_FEATURE: 1.0, **sitting} if topic == OWN_FEATURE else {}),
                 },
             )
         )
@@ -112,6 +165,15 @@ def candidate_features(
         for topic, features in rows:
             features["lemmas"] = lemma_probabilities.get(topic, 0.0)
     return rows
+
+
+def sitting_features(lemmas: Iterable[str]) -> Features:
+    """The kind of sitting a report is of (`EXECUTIVE_WORDS`, `PROTOCOL_WORDS`): governance's candidate's features."""
+    executive = protocol = 0
+    for word in lemmas:
+        executive += word in EXECUTIVE_WORDS
+        protocol += word in PROTOCOL_WORDS
+    return {"executive": math.log1p(executive), "protocol": math.log1p(protocol)}
 
 
 def probability(weights: Mapping[str, float], features: Features) -> float:
@@ -148,7 +210,8 @@ class TopicDecision:
     ) -> list[str]:
         """The topics kept of `ranked` (see `candidate_features`); `lemmas` are the document's content lemmas."""
         lemma_probabilities = self.lemma_model.probabilities(lemmas) if self.lemma_model else None
-        rows = candidate_features(ranked, item_topics, self.candidates, lemma_probabilities)
+        lemmas = list(lemmas)
+        rows = candidate_features(ranked, item_topics, self.candidates, lemma_probabilities, lemmas)
         probabilities = [(probability(self.weights, f), topic) for topic, f in rows]
         return keep(probabilities, self.threshold, self.max_topics, self.relative)
 

@@ -69,8 +69,10 @@ def test_the_shipped_file_loads_and_is_what_the_features_need() -> None:
     # Governance, scored on most reports from the words of a body at work, never weighs more than its score says. Its
     # learnt offset was clearly negative while the lexicon scored the body's work as governance (session 15); with the
     # executive's words at 0 (session 20) and «выбор» at 1 (session 21) the lexicon itself scores governance less and
-    # the offset is about nothing either way (−0.011 in session 21's first tree, +0.013 after).
+    # the offset was about nothing either way (−0.011 in session 21's first tree, +0.013 after); with the kind of
+    # sitting read beside it (session 21, `sitting_features`) it is negative again and those features positive.
     assert model.weights[decision.OWN_FEATURE] < 0.05
+    assert model.weights["executive"] > 0 and model.weights["protocol"] > 0
     assert [t for t, features in rows if decision.OWN_FEATURE in features] == [decision.OWN_FEATURE]
     # The lemma model: a bias and at most LEMMA_TOP lemmas a topic, every topic of the taxonomy.
     assert set(model.lemma_model.bias) == set(TOPICS) == set(model.lemma_model.weights)
@@ -78,6 +80,30 @@ def test_the_shipped_file_loads_and_is_what_the_features_need() -> None:
     assert set(probabilities) == set(TOPICS) and all(0.0 < p < 1.0 for p in probabilities.values())
     # The file is the training's output as written: keys sorted, the same text again from its own contents.
     assert train_topics.dumps(shipped) == decision.MODEL_PATH.read_text(encoding="utf-8")
+
+
+def test_governance_is_likelier_at_an_executive_s_own_sitting_than_in_a_news_write_up(nlp: Language) -> None:
+    protocol = nlp(
+        "Протокол заседания районного хокимията. Слушали: хоким района о плане работы. Решили: план принять. "
+        "Голосовали: за — 9, воздержались — 1. Решение принято. Секретарь заседания."
+    )
+    news = nlp(
+        "В Доме культуры прошла встреча общественной комиссии с жителями. Участники отметили, что весной "
+        "откроется новый сквер, рассказали о конкурсе рисунков и поздравили ветеранов."
+    )
+    executive = decision.sitting_features(token.lemma_ for token in protocol)
+    assert executive["executive"] > 0 and executive["protocol"] > math.log(4)
+    assert decision.sitting_features(token.lemma_ for token in news) == {"executive": 0.0, "protocol": 0.0}
+    # The same scores, the same candidates: only the words of the sitting differ, and only governance's row reads them.
+    model = decision.load()
+    ranked = [("culture_sport", 0.6), ("governance", 0.5), ("social_protection", 0.3)]
+    rows = {
+        kind: dict(decision.candidate_features(ranked, [], model.candidates, None, [t.lemma_ for t in doc]))
+        for kind, doc in (("protocol", protocol), ("news", news))
+    }
+    assert rows["protocol"]["culture_sport"] == rows["news"]["culture_sport"]
+    p = {kind: decision.probability(model.weights, rows[kind]["governance"]) for kind in rows}
+    assert p["protocol"] > p["news"]
 
 
 def test_training_is_deterministic_and_the_file_decides_as_the_experiment() -> None:
