@@ -171,3 +171,24 @@ def test_a_region_s_abbreviation_after_a_body_s_kind_is_its_place_not_its_name(
     nlp: Language, text: str, body: str
 ) -> None:
     assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "В Янауле прошло заседание Совета муниципального района Янаульский район.",
+            "Совет муниципального района Янаульский район",
+        ),
+        (
+            "В Мелеузе прошло заседание Совета муниципального района Мелеузовский район.",
+            "Совет муниципального района Мелеузовский район",
+        ),
+        (
+            "В Бакалах прошло заседание Совета муниципального района Бакалинский район.",
+            "Совет муниципального района Бакалинский район",
+        ),
+    ],
+)
+def test_a_town_read_as_a_body_beside_its_own_adjective_is_a_place(nlp: Language, text: str, body: str) -> None:
+    assert names(nlp, text) == [body]
