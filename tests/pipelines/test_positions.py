@@ -2192,3 +2192,9 @@ def test_the_elected_post_leaves_out_the_present_post_before_the_name(nlp: Langu
     found = _records(nlp, text)
     assert found["Жумабекова"][0] == "председатель постоянной комиссии по вопросам экологии"
     assert found["Петров"][0] == "исполняющий обязанности главы района"
+
+
+def test_a_municipality_s_abbreviated_kind_alone_is_no_body(nlp: Language) -> None:
+    """«глава МО»: the municipal formation is the place she heads, not the body she represents."""
+    text = "Отчёт о работе за год представила глава МО Ирина Соколова."
+    _assert_split(nlp, text, "Соколова", "глава МО", None)
