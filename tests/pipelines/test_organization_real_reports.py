@@ -192,3 +192,14 @@ def test_a_region_s_abbreviation_after_a_body_s_kind_is_its_place_not_its_name(
 )
 def test_a_town_read_as_a_body_beside_its_own_adjective_is_a_place(nlp: Language, text: str, body: str) -> None:
     assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сессия прошла в административном здании «Меридиан» на центральной площади.",
+        "Публичные слушания состоялись в бизнес-центре «Орион».",
+    ],
+)
+def test_a_quoted_name_after_a_building_s_kind_is_the_building(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
