@@ -947,6 +947,10 @@ def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None
         i += 1
     if i >= len(doc) or not is_position_head(doc[i]):
         return None
+    if doc[i].morph.get("Number") == ["Plur"]:
+        # «… глава района Мамати Гамзатов, вице-спикеры Районного Собрания, главы поселений»: a post in the plural
+        # after one name is the next entry of a list of those present, not this person's title.
+        return None
     end = _flat_title_end(doc, i + 1)
     nxt = end
     while nxt < len(doc) and doc[nxt].is_space and "\n" not in doc[nxt].text:

@@ -1738,10 +1738,22 @@ def _name_after_kind(doc: Doc, kind: Token, end: int) -> bool:
         (token.is_title or hyphenated)
         and token.text[:1].isupper()
         and token.text.replace("-", "").isalpha()
-        and token.pos_ in ("PROPN", "NOUN")
+        and (token.pos_ in ("PROPN", "NOUN") or _adjective_name(doc, kind, token))
         and token.ent_type_ != "PER"
         and not person_next
     )
+
+
+def _adjective_name(doc: Doc, kind: Token, token: Token) -> bool:
+    """«управы района | Северный», «Совета депутатов городского округа | Пушкинский»: a district's or municipality's
+    name that is an adjective stays in the nominative after its kind in the genitive, so it agrees with no word of
+    the body's name; one word alone (a name of two, «Новый Уренгой», is not cut in half)."""
+    if token.pos_ != "ADJ" or not kind.is_lower or "Gen" not in kind.morph.get("Case"):
+        return False
+    cases = set(token.morph.get("Case"))
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    two_words = after is not None and after.text[:1].isupper() and after.is_alpha and after.ent_type_ == "LOC"
+    return "Nom" in cases and "Gen" not in cases and not two_words
 
 
 @lru_cache(maxsize=1)

@@ -236,9 +236,15 @@ def _bare_place_kind(name: str) -> bool:
     words = name.split()
     if not words or len(words) > _PLACE_WORDS or "«" in name:
         return False
+    # «глава МО Наталья Петрова»: a municipality's kind abbreviated, with no name after it, is the place she heads.
+    if len(words) == 1 and name.isupper() and name.lower() in _MUNICIPAL_KINDS:
+        return True
     places = place_kinds()
     return fold(words[-1]) in places and all(_place_adjective_word(w) for w in words[:-1])
 
+
+# «МО», «ГО», «МР»: a municipal formation, a city district, a municipal district.
+_MUNICIPAL_KINDS = frozenset({"мо", "го", "мр"})
 
 # «Ахалского велаята», «Жаксыкылышский сельский округ»: a place's name is its kind after an adjective or two.
 _PLACE_WORDS = 3

@@ -142,3 +142,64 @@ def test_a_minister_s_title_the_tagger_reads_as_a_body_is_none(nlp: Language) ->
 )
 def test_a_gathering_counted_by_its_editions_is_an_event(nlp: Language, text: str) -> None:
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Слово взял председатель Совета депутатов городского округа Пушкинский Олег Смирнов.",
+            "Совет депутатов городского округа Пушкинский",
+        ),
+        ("На встрече выступили сотрудники управы района Северный.", "управа района Северный"),
+    ],
+)
+def test_a_district_named_by_one_adjective_after_its_kind_ends_the_body_s_name(
+    nlp: Language, text: str, body: str
+) -> None:
+    assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("На встрече с жителями были представители префектуры СВАО.", "префектура СВАО"),
+        ("Письмо поступило в префектуру ЮЗАО на прошлой неделе.", "префектура ЮЗАО"),
+    ],
+)
+def test_a_region_s_abbreviation_after_a_body_s_kind_is_its_place_not_its_name(
+    nlp: Language, text: str, body: str
+) -> None:
+    assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "В Янауле прошло заседание Совета муниципального района Янаульский район.",
+            "Совет муниципального района Янаульский район",
+        ),
+        (
+            "В Мелеузе прошло заседание Совета муниципального района Мелеузовский район.",
+            "Совет муниципального района Мелеузовский район",
+        ),
+        (
+            "В Бакалах прошло заседание Совета муниципального района Бакалинский район.",
+            "Совет муниципального района Бакалинский район",
+        ),
+    ],
+)
+def test_a_town_read_as_a_body_beside_its_own_adjective_is_a_place(nlp: Language, text: str, body: str) -> None:
+    assert names(nlp, text) == [body]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сессия прошла в административном здании «Меридиан» на центральной площади.",
+        "Публичные слушания состоялись в бизнес-центре «Орион».",
+    ],
+)
+def test_a_quoted_name_after_a_building_s_kind_is_the_building(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []

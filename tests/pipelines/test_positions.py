@@ -2192,3 +2192,23 @@ def test_the_elected_post_leaves_out_the_present_post_before_the_name(nlp: Langu
     found = _records(nlp, text)
     assert found["Жумабекова"][0] == "председатель постоянной комиссии по вопросам экологии"
     assert found["Петров"][0] == "исполняющий обязанности главы района"
+
+
+def test_a_municipality_s_abbreviated_kind_alone_is_no_body(nlp: Language) -> None:
+    """«глава МО»: the municipal formation is the place she heads, not the body she represents."""
+    text = "Отчёт о работе за год представила глава МО Ирина Соколова."
+    _assert_split(nlp, text, "Соколова", "глава МО", None)
+
+
+def test_a_plural_post_after_one_name_is_the_next_entry_of_the_list(nlp: Language) -> None:
+    """«Ветров, вице-спикеры Районного Собрания»: the plural post after the name is other people's, not his
+    apposition; a singular one is his."""
+    from pipelines.titles import title_after
+
+    doc = nlp("В работе сессии участвовали прокурор района Олег Ветров, вице-спикеры Районного Собрания депутатов.")
+    name_end = next(t.i for t in doc if t.text == "Ветров") + 1
+    assert title_after(doc, name_end) is None
+    doc = nlp("В работе сессии участвовал Олег Ветров, вице-спикер Районного Собрания депутатов.")
+    name_end = next(t.i for t in doc if t.text == "Ветров") + 1
+    title = title_after(doc, name_end)
+    assert title is not None and title.text.startswith("вице-спикер")

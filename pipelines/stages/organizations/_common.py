@@ -36,7 +36,17 @@ def _unit_kinds() -> frozenset[str]:
     return lexicons.load("org_staff_units") | grammar.lexicon().subunits
 
 
+@cache
+def _region_abbreviations() -> frozenset[str]:
+    """Regions a report names by an abbreviation (`loc_regions`: «СВАО», «ВКО», «ХМАО»): places, not bodies."""
+    return frozenset(
+        form.strip() for line in lexicons.lines("loc_regions") for form in line.split("|") if form.strip().isupper()
+    )
+
+
 def _place_word(token: Token) -> bool:
+    if token.text in _region_abbreviations():  # «префектуры СВАО»: the body is the prefecture, the okrug its place
+        return True
     word = token.lower_
     if len(word) <= 3 or not loading.morph().word_is_known(word):  # «МАИ», «СНГ» are names first
         return False

@@ -579,10 +579,38 @@ def _to_be_founded(text: str, mention: TextSpan) -> bool:
 _SETTLEMENT_OF = re.compile(r"\b(?:села|деревни|аула|посёлка|поселка|хутора|станицы) [А-ЯЁ][\w-]*")
 
 
+# A place's adjective (`_PLACE_ADJECTIVE`) cut to the place's stem: «Бирского» → «Бир», «Комратский» → «Комрат».
+_PLACE_ADJECTIVE_STEM = re.compile(r"^([А-ЯЁ][а-яё-]{2,}?)[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+# A town's name cut to the same stem: «Бирск» → «Бир», «Риштана» → «Риштан» (a genitive read as the name).
+_TOWN_ENDING = re.compile(r"(?:[сц]к|[аеиоуыя])$")
+# What a place's adjective puts between the town's stem and «-ский»: «Янаул-ь-ский», «Бакал-ин-ский», «Мелеуз-ов-ский».
+_INTERFIXES = frozenset({"", "ь", "ин", "ын", "ов", "ев", "ён", "ен", "ан", "ян"})
+
+
+def _town_of_place_adjective(doc: Doc, body: Body) -> bool:
+    """«В Бирске прошло заседание Совета … Бирского района», «Комрат» beside «Комратский муниципальный совет»: one
+    capitalised word the NER read as a body, whose stem is that of a place's adjective in the same text, is the town
+    the adjective is made from (a district, a council, a university named after it), not a body."""
+    name = body.name
+    # («в Совете … депутат Советского района»: a common word is the body it names.)
+    if body.abbreviation or not name.isalpha() or not name.istitle() or len(name) < 4 or _common_noun(name.lower()):
+        return False
+    stem = _TOWN_ENDING.sub("", name).lower()
+    return len(stem) >= 3 and any(
+        (match := _PLACE_ADJECTIVE_STEM.match(token.text)) is not None
+        and match.group(1).lower().startswith(stem)
+        and match.group(1).lower()[len(stem) :] in _INTERFIXES
+        for token in doc
+        if token.pos_ == "ADJ"
+    )
+
+
 def _is_body(doc: Doc, body: Body) -> bool:
     """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
+        return False
+    if _town_of_place_adjective(doc, body):
         return False
     if _news_rubric(body):
         return False
