@@ -29,7 +29,7 @@ DEV = {
     "meeting_date": 0.995,
     "meeting_place": 0.995,
     "speakers": 0.915,
-    "issues": 0.59,
+    "issues": 0.595,
     # 0.857 with the seed-lexicon rules alone; 0.849 since session 10's learned topic decision for reports of a named
     # body (models/classifiers/topics_decision.py), shipped for what it does on sets no rule was read from: blind-time
     # heldout-genre-5…-8 .625 → .663 on average, the blind heldout-genre-9 .667 → .720. Still above the 0.841 corpus-dev
@@ -67,7 +67,7 @@ GENRE = {
     # pymorphy also guesses as a surname («Новополоцкого городского Совета») is the meeting's body now, and the
     # learned decision, retrained, decides those reports: in-sample 0.881 → 0.864 here, the blind sets
     # heldout-genre-14 0.689 → 0.739 and -16 0.667 → 0.690, -13 and -15 unchanged.
-    "topics": 0.905,
+    "topics": 0.91,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -108,7 +108,10 @@ HELDOUT = {
     # 0.85 → 0.83 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.85 → 0.84 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.853 →
     # .842).
-    "topics": 0.86,
+    # 0.86 → 0.84 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
+    # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
+    # × threshold settings each time) (.865 → .842 in sample).
+    "topics": 0.84,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -122,7 +125,9 @@ HELDOUT2 = {
     "position_f1": 0.96,
     "person_org": 0.98,
     # 0.86 → 0.855 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.864 → .857).
-    "issues": 0.855,
+    # 0.855 → 0.85 in session 21, in the open: issues21c's «не хватает X» → «нехватка X» (chosen on the opened sets:
+    # issues +.053 summed there, 7 up, 5 down) (.857 → .850).
+    "issues": 0.85,
     # 0.865 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.885 → 0.87 in session 17, in the open: decision retrained with -19, -20 opened (.889 → .875).
@@ -139,7 +144,7 @@ HELDOUT3 = {
     "locations": 0.98,
     "position_f1": 0.98,
     "person_org": 0.995,
-    "issues": 0.765,
+    "issues": 0.785,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # 0.84 → 0.83 in session 19, in the open: the decision retrained with -23 and -24 opened (.831 in sample;
@@ -161,7 +166,7 @@ HELDOUT4 = {
     # 0.915 → 0.9 in session 15, in the open: the linker retrained on session 14's tree (NEREL held out .698/.570 →
     # .703/.575; blind heldout-genre-18 person_org +0.030, opened -16 +0.010).
     "person_org": 0.915,
-    "issues": 0.685,
+    "issues": 0.69,
     # 0.800 with the seed-lexicon rules alone (in-sample: their lexicons were tuned on this set); 0.788 with session
     # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
@@ -175,7 +180,7 @@ HELDOUT4 = {
     # 0.855 → 0.83 in session 20, in the open: the decision retrained on the final tree, with topics20c's social-
     # protection and civil-society words (leave-one-set-out mean .7886 → .7905, no set lower) (.862 → .831 in sample;
     # left out .794, flat).
-    "topics": 0.855,
+    "topics": 0.87,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -192,7 +197,7 @@ HELDOUT5 = {
     "position_f1": 0.965,
     # 0.925 → 0.91 in session 15, in the open: the linker retrained (see heldout-genre-4).
     "person_org": 0.94,
-    "issues": 0.79,
+    "issues": 0.815,
     # 0.875 → 0.86 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014 (issues +.016 here); topics read the issues' words.
     # 0.86 → 0.85 in session 16, in the open (.866 → .853; leave-one-set-out .824 equal): the topic lexicons of session
@@ -208,7 +213,10 @@ HELDOUT5 = {
     # (.853 → .824 in sample; left out .812 → .794).
     # 0.82 → 0.8 in session 21, in the open: the topic decision retrained with heldout-genre-26 and -27 opened (.824 →
     # .806; in sample over the opened sets +.357 summed, leave-one-set-out mean over the same 27 sets .790 → .793).
-    "topics": 0.8,
+    # 0.8 → 0.79 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
+    # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
+    # × threshold settings each time) (.806 → .794 in sample).
+    "topics": 0.79,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -238,11 +246,11 @@ HELDOUT6 = {
 HELDOUT7 = {
     "persons": 0.985,
     "speakers": 0.99,
-    "organizations": 0.925,
+    "organizations": 0.93,
     "locations": 0.905,
-    "position_f1": 0.91,
+    "position_f1": 0.915,
     "person_org": 0.945,
-    "issues": 0.665,
+    "issues": 0.695,
     # 0.8 → 0.785 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.87 → 0.84 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the
     # decision retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings)
@@ -258,14 +266,14 @@ HELDOUT8 = {
     "speakers": 0.995,
     # 0.915 → 0.91 in session 18, in the open: a jamoat by its chair's title is listed (-11, -13, -17, -22's golds);
     # this gold alone leaves it out.
-    "organizations": 0.91,
+    "organizations": 0.915,
     "locations": 0.97,
     # 0.804 first; one post (0.799) went with membership's rule that a council of the owner gives way to the
     # owner, which lifted heldout-genre-2 (person_org +0.013, position +0.007) and -6: within a 12-document
     # set's noise, so the ratchet steps down once, in the open.
-    "position_f1": 0.91,
+    "position_f1": 0.915,
     "person_org": 0.96,
-    "issues": 0.66,
+    "issues": 0.695,
     # 0.526 first; 0.509 with the topics stage's rule that the kind of the body holding the meeting is not
     # governance evidence, which lifted seven genre sets of eight (corpus-genre +0.012, heldout-genre-7 +0.011);
     # 0.500 with round 2's domain seeds (water transport, crops, crafts, sport facilities: +7 topics right, none
@@ -289,7 +297,7 @@ HELDOUT9 = {
     # 0.89 → 0.88 in session 17, in the open: a commission's secretary is the commission's (-11, -12, -13, -20;
     # not 03 here).
     "person_org": 0.88,
-    "issues": 0.695,
+    "issues": 0.71,
     # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
@@ -297,7 +305,7 @@ HELDOUT9 = {
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.83 → 0.815 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.835 → .821 in sample; left out .805 → .789).
-    "topics": 0.815,
+    "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -319,7 +327,7 @@ HELDOUT10 = {
     "person_org": 0.915,
     # 0.735 → 0.72 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here two budget-line works the gold leaves out.
-    "issues": 0.81,
+    "issues": 0.825,
     # 0.865 → 0.845 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.88 → 0.86 in session 19, in the open: the decision retrained with -23 and -24 opened (.864 in sample;
@@ -327,7 +335,10 @@ HELDOUT10 = {
     # 0.915 → 0.9 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the
     # decision retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings)
     # (.918 → .905 in sample).
-    "topics": 0.915,
+    # 0.915 → 0.89 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
+    # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
+    # × threshold settings each time) (.918 → .894 in sample).
+    "topics": 0.89,
     # 0.857 first; 0.929 with the towns of the genre's countries by case form (models/grammars/cities.py).
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -340,10 +351,10 @@ HELDOUT11 = {
     "persons": 0.975,
     "speakers": 0.97,
     "organizations": 0.955,
-    "locations": 0.95,
+    "locations": 0.965,
     "position_f1": 0.875,
     "person_org": 0.86,
-    "issues": 0.725,
+    "issues": 0.735,
     # 0.72 → 0.705 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened (they
     # rose .075 and .057 in sample; blind heldout-genre-16 rose .015, -15 fell .008).
     # 0.705 → 0.685 in session 14, in the open: the topic decision retrained on the final tree (new issues move
@@ -355,7 +366,7 @@ HELDOUT11 = {
     # mean .768 → .776; here .706 → .690) (.776 → .756 in sample).
     # 0.75 → 0.73 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.756 →
     # .732).
-    "topics": 0.87,
+    "topics": 0.885,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -373,13 +384,18 @@ HELDOUT12 = {
     # +.003 … +.010 on six opened sets) takes «взнос» into its agenda item, which matched a gold problem only by chance
     # (.626 → .621).
     # 0.62 → 0.615 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.621 → .617).
-    "issues": 0.615,
+    # 0.615 → 0.61 in session 21, in the open: issues21c's «не хватает X» → «нехватка X» (chosen on the opened sets:
+    # issues +.053 summed there, 7 up, 5 down) (.617 → .613).
+    "issues": 0.61,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766). 0.79 → 0.78
     # in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.796 → 0.784).
     # 0.81 → 0.78 in session 19, in the open: the decision retrained with -23 and -24 opened (.784 in sample;
     # blind -25 … -28 unchanged).
-    "topics": 0.835,
+    # 0.835 → 0.815 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
+    # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
+    # × threshold settings each time) (.842 → .817 in sample).
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -388,10 +404,10 @@ HELDOUT13 = {
     "persons": 0.99,
     "speakers": 0.995,
     "organizations": 0.935,
-    "locations": 0.93,
+    "locations": 0.945,
     "position_f1": 0.94,
     "person_org": 0.905,
-    "issues": 0.685,
+    "issues": 0.695,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # and once more in session 13: a count of things is no issue («рассмотрено 5 материалов»; issues 0.578 → 0.594
@@ -408,7 +424,7 @@ HELDOUT14 = {
     "speakers": 0.995,
     "organizations": 0.98,
     "locations": 0.95,
-    "position_f1": 0.91,
+    "position_f1": 0.915,
     # person_org steps down once, in the open (session 13): the verb a name in apposition to the subject agrees with
     # now tells a woman's surname («Министр … Айана Тоюшева доложила»), persons +0.004 here and +0.008 on
     # heldout-genre-16; the scorer averages person_org over matched persons, and one matched now is not given the
@@ -418,7 +434,7 @@ HELDOUT14 = {
     "person_org": 0.935,
     # 0.765 → 0.75 in session 19, in the open: issues19's fillers of crowded reports (nine or more speakers; opened sets
     # +.111 in sum, -24 +.080) read wrong ones in -14-11 (.768 → .755).
-    "issues": 0.785,
+    "issues": 0.795,
     # 0.83 → 0.82 in session 17, in the open: decision retrained with -19, -20 opened (.833 → .821).
     # 0.83 → 0.79 in session 19, in the open: topics19's relative share (leave-one-set-out mean .768 → .776; here .753
     # unchanged) (.833 → .796 in sample).
@@ -426,7 +442,7 @@ HELDOUT14 = {
     # education (.875 → .863 in sample; left out .791, flat).
     # 0.86 → 0.835 in session 21, in the open: the topic decision retrained with heldout-genre-26 and -27 opened (.863 →
     # .839; in sample over the opened sets +.357 summed, leave-one-set-out mean over the same 27 sets .790 → .793).
-    "topics": 0.835,
+    "topics": 0.855,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -435,8 +451,8 @@ HELDOUT15 = {
     # opened for error analysis in session 15.
     "persons": 0.995,
     "speakers": 0.99,
-    "organizations": 0.935,
-    "locations": 0.975,
+    "organizations": 0.94,
+    "locations": 0.99,
     # 0.875 → 0.87 in session 15, in the open: persons found now (names15: persons 0.954 → 0.996) are scored on posts
     # the positions stage misreads.
     "position_f1": 0.9,
@@ -451,7 +467,10 @@ HELDOUT15 = {
     # 0.83 → 0.82 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the
     # decision retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings)
     # (.837 → .824 in sample).
-    "topics": 0.845,
+    # 0.845 → 0.79 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
+    # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
+    # × threshold settings each time) (.851 → .791 in sample; leave-one-set-out .707 both).
+    "topics": 0.79,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -469,10 +488,10 @@ HELDOUT16 = {
     "organizations": 0.85,
     "locations": 0.96,
     "position_f1": 0.87,
-    "person_org": 0.74,
+    "person_org": 0.75,
     # 0.625 → 0.61 in session 20, in the open: issues20's works fillers (see heldout-genre; up on 25 of 28 opened sets)
     # (.632 → .617).
-    "issues": 0.63,
+    "issues": 0.645,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
     # 0.755 → 0.735 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.77 → 0.76 in session 21, in the open: the topic decision retrained with heldout-genre-26 and -27 opened (.774 →
@@ -485,12 +504,12 @@ HELDOUT17 = {
     # First measured blind on main at f24e5a9 (README there), written blind in session 14 (Central Asia).
     "persons": 0.995,
     "speakers": 0.995,
-    "organizations": 0.93,
+    "organizations": 0.935,
     "locations": 0.995,
     "position_f1": 0.93,
     "person_org": 0.975,
     # 0.7 → 0.695 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.703 → .699).
-    "issues": 0.695,
+    "issues": 0.71,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
     # 0.685 → 0.68 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
@@ -503,11 +522,11 @@ HELDOUT18 = {
     # Gagauzia, Russia's national republics).
     "persons": 0.995,
     "speakers": 0.995,
-    "organizations": 0.94,
-    "locations": 0.915,
-    "position_f1": 0.88,
+    "organizations": 0.95,
+    "locations": 0.935,
+    "position_f1": 0.89,
     "person_org": 0.895,
-    "issues": 0.785,
+    "issues": 0.805,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
     # heldout-genre-17 +0.017). And 0.72 → 0.71 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; topics read the issues'
@@ -517,7 +536,7 @@ HELDOUT18 = {
     # .706).
     # 0.805 → 0.795 in session 21, in the open: the topic decision retrained with heldout-genre-26 and -27 opened (.810
     # → .800; in sample over the opened sets +.357 summed, leave-one-set-out mean over the same 27 sets .790 → .793).
-    "topics": 0.795,
+    "topics": 0.805,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -529,9 +548,9 @@ HELDOUT19 = {
     "speakers": 0.985,
     "organizations": 0.95,
     "locations": 0.995,
-    "position_f1": 0.9,
-    "person_org": 0.92,
-    "issues": 0.7,
+    "position_f1": 0.91,
+    "person_org": 0.93,
+    "issues": 0.71,
     # 0.8 → 0.795 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .804 →
     # .796).
     # 0.87 → 0.86 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.874 →
@@ -545,18 +564,18 @@ HELDOUT20 = {
     # bodies and Belarus's councils and executive committees, in depth.
     "persons": 0.985,
     "speakers": 0.995,
-    "organizations": 0.93,
+    "organizations": 0.95,
     "locations": 0.975,
     "position_f1": 0.875,
     "person_org": 0.825,
     # 0.715 → 0.71 in session 20, in the open: clean20's page furniture (a running title between two pages of a cut
     # sentence dropped, the halves joined; 8 opened sets up) makes one sentence of heldout20-12 longer, and the issues
     # stage no longer reads «ход исполнения бюджета …» from it (.718 → .711).
-    "issues": 0.71,
+    "issues": 0.715,
     # 0.88 → 0.875 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.935 → 0.925 in session 21, in the open: the topic decision retrained with heldout-genre-26 and -27 opened (.941
     # → .930; in sample over the opened sets +.357 summed, leave-one-set-out mean over the same 27 sets .790 → .793).
-    "topics": 0.925,
+    "topics": 0.935,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -565,15 +584,15 @@ HELDOUT21 = {
     # kinds, the hidden set's distribution; opened for error analysis in session 18.
     "persons": 0.995,
     "speakers": 0.99,
-    "organizations": 0.945,
+    "organizations": 0.95,
     "locations": 0.975,
-    "position_f1": 0.92,
+    "position_f1": 0.925,
     "person_org": 0.94,
-    "issues": 0.665,
+    "issues": 0.69,
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
     # 0.86 → 0.85 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.867 → .857 in sample; left out .829 → .843).
-    "topics": 0.885,
+    "topics": 0.9,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -583,7 +602,7 @@ HELDOUT22 = {
     # for error analysis in session 18.
     "persons": 0.995,
     "speakers": 0.995,
-    "organizations": 0.96,
+    "organizations": 0.975,
     # 0.905 → 0.9 in session 16, in the open: real16a's place rules (chosen on real reports; the opened sets only
     # gained) moved this set 0.906 → 0.904, one place.
     "locations": 0.98,
@@ -592,7 +611,10 @@ HELDOUT22 = {
     # 0.64 → 0.635 in session 16, in the open: real16b's organization rules (chosen on real reports) moved this set
     # 0.640 → 0.636; no opened set moved.
     "issues": 0.795,
-    "topics": 0.825,
+    # 0.825 → 0.815 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
+    # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
+    # × threshold settings each time) (.828 → .818 in sample).
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -602,7 +624,7 @@ HELDOUT23 = {
     # of kinds, the hidden set's distribution; opened for error analysis in session 19.
     "persons": 0.99,
     "speakers": 0.99,
-    "organizations": 0.885,
+    "organizations": 0.895,
     "locations": 0.965,
     # 0.89 → 0.885 in session 18, in the open: left18's post rules (chosen on opened sets: corpus-genre .981 → .987,
     # -6, -16, -17, -22 +.009 … +.029) cost this blind set one post (.892 → .887).
@@ -611,13 +633,16 @@ HELDOUT23 = {
     "position_f1": 0.89,
     "person_org": 0.91,
     # 0.71 → 0.705 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.713 → .708).
-    "issues": 0.705,
+    "issues": 0.75,
     # 0.92 → 0.9 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.923 → .904 in sample; left out .840 → .860).
     # 0.9 → 0.89 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the decision
     # retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings) (.904 →
     # .893 in sample).
-    "topics": 0.925,
+    # 0.925 → 0.9 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
+    # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
+    # × threshold settings each time) (.932 → .904 in sample).
+    "topics": 0.9,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -627,7 +652,7 @@ HELDOUT24 = {
     # documents with many people from many bodies; opened for error analysis in session 19.
     "persons": 0.985,
     "speakers": 0.98,
-    "organizations": 0.905,
+    "organizations": 0.915,
     "locations": 0.98,
     "position_f1": 0.925,
     "person_org": 0.905,
@@ -642,10 +667,10 @@ HELDOUT25 = {
     # session 20.
     "persons": 0.985,
     "speakers": 0.985,
-    "organizations": 0.915,
+    "organizations": 0.92,
     "locations": 0.95,
     "position_f1": 0.94,
-    "person_org": 0.895,
+    "person_org": 0.9,
     # 0.515 → 0.505 in session 18, in the open: issues18's numbered agenda paragraphs («1. Об … – выступил …», chosen
     # on opened sets: -21 +.034, blind -24 +.009) cost this blind set .010.
     "issues": 0.62,
@@ -662,19 +687,22 @@ HELDOUT26 = {
     "organizations": 0.94,
     # 0.965 → 0.955 in session 18, in the open: places18's rules (chosen on opened sets: -21 .937 → .965, -22 .904 →
     # .987) cost this blind set one place.
-    "locations": 0.975,
+    "locations": 0.98,
     "position_f1": 0.925,
     # 0.915 → 0.905 in session 19, in the open: round 1's rules, chosen on the opened sets (person_org +.085 in sum
     # there), cost this blind set .010 (.918 → .908).
     "person_org": 0.915,
-    "issues": 0.71,
+    "issues": 0.75,
     # 0.82 → 0.815 in session 19, in the open: topics19's relative share (chosen by leave-one-set-out over the opened
     # sets, .768 → .776) cost this blind set .004 (.822 → .818).
     # 0.815 → 0.8 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.818 →
     # .805; blind).
-    "topics": 0.935,
+    # 0.935 → 0.915 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
+    # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
+    # × threshold settings each time) (.938 → .917 in sample).
+    "topics": 0.915,
     "meeting_date": 0.995,
-    "meeting_place": 0.92,
+    "meeting_place": 0.995,
 }
 HELDOUT27 = {
     # First measured blind on main at cb101c7 (README there), written blind in session 19 in corpus-genre's own mix
@@ -683,7 +711,7 @@ HELDOUT27 = {
     "speakers": 0.98,
     # 0.895 → 0.89 in session 20, in the open: round 3's rules (people20c, clean20; chosen on the opened sets, where no
     # organization figure fell) cost this blind set .006 (.900 → .894).
-    "organizations": 0.89,
+    "organizations": 0.905,
     "locations": 0.99,
     # 0.91 → 0.9 in session 20, in the open: round 1's post rules (people20, orgs20; chosen on the opened sets: position
     # +.067 summed there) cost this blind set .007 (.913 → .906).
@@ -696,12 +724,12 @@ HELDOUT27 = {
     # 0.915 → 0.905 in session 20, in the open: round 1's rules (people20, orgs20, places20; chosen on the opened sets:
     # person_org +.197 summed there) cost this blind set .009 (.917 → .908).
     "person_org": 0.905,
-    "issues": 0.725,
+    "issues": 0.75,
     # 0.805 → 0.795 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.810
     # → .800; blind).
     "topics": 0.88,
     "meeting_date": 0.995,
-    "meeting_place": 0.925,
+    "meeting_place": 0.995,
 }
 
 HELDOUT28 = {
@@ -710,11 +738,11 @@ HELDOUT28 = {
     # opened for error analysis in session 20.
     "persons": 0.99,
     "speakers": 0.98,
-    "organizations": 0.905,
+    "organizations": 0.92,
     "locations": 0.995,
-    "position_f1": 0.925,
-    "person_org": 0.96,
-    "issues": 0.655,
+    "position_f1": 0.93,
+    "person_org": 0.965,
+    "issues": 0.66,
     "topics": 0.77,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -726,13 +754,16 @@ HELDOUT29 = {
     # publish them (and two Russian), short notes to long reports, 2 protocols and a transcript.
     "persons": 0.97,
     "speakers": 0.98,
-    "organizations": 0.865,
+    "organizations": 0.87,
     "locations": 0.935,
-    "position_f1": 0.935,
-    "person_org": 0.855,
+    "position_f1": 0.94,
+    "person_org": 0.87,
     # 0.605 → 0.59 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.605 → .594; blind).
-    "issues": 0.59,
-    "topics": 0.73,
+    "issues": 0.595,
+    # 0.73 → 0.71 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
+    # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
+    # × threshold settings each time) (.736 → .713; blind).
+    "topics": 0.71,
     "meeting_date": 0.925,
     "meeting_place": 0.925,
 }
@@ -744,13 +775,16 @@ HELDOUT30 = {
     "persons": 0.985,
     "speakers": 0.965,
     "organizations": 0.91,
-    "locations": 0.935,
+    "locations": 0.95,
     "position_f1": 0.9,
     "person_org": 0.865,
-    "issues": 0.665,
+    "issues": 0.68,
     # 0.805 → 0.79 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.810 → .795; blind).
-    "topics": 0.79,
+    # 0.79 → 0.785 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
+    # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
+    # × threshold settings each time) (.795 → .786; blind).
+    "topics": 0.785,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -764,8 +798,10 @@ HELDOUT31 = {
     "locations": 0.955,
     "position_f1": 0.91,
     "person_org": 0.85,
-    "issues": 0.74,
-    "topics": 0.82,
+    # 0.74 → 0.72 in session 21, in the open: this session's issues rules (issues21, issues21b, issues21c, chosen on the
+    # opened sets: issues +.413 summed there, mean .7167 → .7302) (.743 → .722; blind).
+    "issues": 0.72,
+    "topics": 0.835,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -777,12 +813,14 @@ HELDOUT32 = {
     # genre bar (0.80): the ratchet holds the figure reached, not the bar.
     "persons": 0.995,
     "speakers": 0.97,
-    "organizations": 0.795,
-    "locations": 0.965,
+    "organizations": 0.805,
+    # 0.965 → 0.95 in session 21, in the open: this session's place and name rules (places21, names21b, orgsreal21,
+    # chosen on the opened sets: locations +.078 summed there, NEREL equal) (.968 → .952; blind).
+    "locations": 0.95,
     "position_f1": 0.92,
     "person_org": 0.83,
-    "issues": 0.625,
-    "topics": 0.765,
+    "issues": 0.635,
+    "topics": 0.775,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
