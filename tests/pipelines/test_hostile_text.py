@@ -385,3 +385,28 @@ def test_a_titles_walk_to_the_taggers_name_stops_at_the_titles_start() -> None:
             assert (begin is None) == (old is None)
             assert old is None or (begin if begin > floor else None) == (old if old > floor else None)
             assert begin is None or i - begin <= i - floor
+
+
+def test_a_bodys_town_is_sought_among_the_place_adjectives_read_once_per_doc(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipelines.body_identity import Body
+    from pipelines.stages.organizations import filters
+
+    # Many one-word bodies and many place adjectives: the check walked the whole text once per body.
+    text = " ".join(f"Совет Бирского района обсудил отчёт {name}." for name in ("Бирск", "Янаул", "Мелеуз") * 150)
+    doc = analyse(text)
+    walked: list[bool] = []
+    stems = filters._place_adjective_stems
+
+    def _spy(doc_: object) -> frozenset[str]:
+        walked.append("kenesh_place_adjective_stems" not in doc.user_data)
+        return stems(doc_)
+
+    monkeypatch.setattr(filters, "_place_adjective_stems", _spy)
+    answers = {
+        name: filters._town_of_place_adjective(
+            doc, Body(name=name, words=(name.lower(),), head=None, abbreviation=False)
+        )
+        for name in ("Бирск", "Янаул", "Мелеуз", "Комрат") * 50
+    }
+    assert answers == {"Бирск": True, "Янаул": False, "Мелеуз": False, "Комрат": False}
+    assert walked.count(True) == 1 and len(walked) == 200

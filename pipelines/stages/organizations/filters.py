@@ -596,13 +596,21 @@ def _town_of_place_adjective(doc: Doc, body: Body) -> bool:
     if body.abbreviation or not name.isalpha() or not name.istitle() or len(name) < 4 or _common_noun(name.lower()):
         return False
     stem = _TOWN_ENDING.sub("", name).lower()
-    return len(stem) >= 3 and any(
-        (match := _PLACE_ADJECTIVE_STEM.match(token.text)) is not None
-        and match.group(1).lower().startswith(stem)
-        and match.group(1).lower()[len(stem) :] in _INTERFIXES
-        for token in doc
-        if token.pos_ == "ADJ"
-    )
+    stems = _place_adjective_stems(doc)
+    return len(stem) >= 3 and any(stem + interfix in stems for interfix in _INTERFIXES)
+
+
+def _place_adjective_stems(doc: Doc) -> frozenset[str]:
+    """The stems of the text's place adjectives («Бирского» → «бир»), read once per Doc: a walk over the text per
+    body was quadratic in a long text of many bodies."""
+    found = doc.user_data.get("kenesh_place_adjective_stems")
+    if found is None:
+        found = doc.user_data["kenesh_place_adjective_stems"] = frozenset(
+            match.group(1).lower()
+            for token in doc
+            if token.pos_ == "ADJ" and (match := _PLACE_ADJECTIVE_STEM.match(token.text)) is not None
+        )
+    return found
 
 
 def _is_body(doc: Doc, body: Body) -> bool:
