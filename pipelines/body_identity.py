@@ -671,8 +671,7 @@ def _quoted_parts(name: str) -> list[str]:
 def _state_by_name() -> dict[tuple[str, ...], str]:
     """A state's names as lemmas → its catalogue name: («россия»,), («российский», «федерация») → «Россия»."""
     names: dict[tuple[str, ...], str] = {}
-    for line in lexicons.lines("loc_countries"):
-        forms = [form.strip() for form in line.split("|") if form.strip()]
+    for forms in lexicons.spellings("loc_countries"):
         for form in forms:
             names.setdefault(tuple(grammar.word_lemma(w) for w in WORD.findall(form)), forms[0])
     return names

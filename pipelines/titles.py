@@ -421,8 +421,8 @@ _PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)(?:а|у|ем|
 def _regions_named_after_noun() -> frozenset[tuple[str, str]]:
     """(noun, name) of the lexicon's regions named by a name after their noun: «область Абай», «область Улытау»."""
     pairs = set()
-    for line in lexicons.lines("loc_regions"):
-        for form in line.split("|"):
+    for forms in lexicons.spellings("loc_regions"):
+        for form in forms:
             words = form.split()
             if len(words) == 2 and words[0].islower() and words[1][:1].isupper():
                 pairs.add((words[0], fold(words[1])))

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from models import lexicons
+
 MODEL_PATH = Path(__file__).parent / "topics_decision.json"
 # Ranks past this one share a feature: the fifth to eighth topics are rarely in the gold and alike.
 LAST_RANK = 4
@@ -40,50 +42,8 @@ OWN_FEATURE = "governance"
 # protocol (its «слушали / решили», the vote, the quorum) more than a news write-up of the same sitting. Each is
 # log(1 + the count of its words in the document); leave-one-set-out over the opened sets up in all nine L2 ×
 # threshold settings (+0.0009 to +0.0048; README, "Learned topic decisions").
-EXECUTIVE_WORDS = frozenset(
-    [
-        "хокимият",
-        "хукумат",
-        "акимат",
-        "исполком",
-        "райисполком",
-        "горисполком",
-        "облисполком",
-        "хоким",
-        "аким",
-        "хокимиять",
-        "хякимлик",
-        "джамоат",
-        "примэрия",
-        "примар",
-        "полпред",
-        "администрация",
-        "мэрия",
-        "айыл",
-        "окмот",
-        "окмота",
-        "хякимлика",
-        "исполнительный",
-    ]
-)
-PROTOCOL_WORDS = frozenset(
-    [
-        "слушать",
-        "постановить",
-        "решить",
-        "голосовать",
-        "голосование",
-        "воздержаться",
-        "кворум",
-        "протокол",
-        "повестка",
-        "секретарь",
-        "выступить",
-        "единогласно",
-        "решение",
-        "принять",
-    ]
-)
+EXECUTIVE_WORDS = lexicons.load("sitting_executive_words")
+PROTOCOL_WORDS = lexicons.load("sitting_protocol_words")
 
 Features = dict[str, float]
 
@@ -209,8 +169,8 @@ class TopicDecision:
         self, ranked: Sequence[tuple[str, float]], item_topics: Sequence[str | None], lemmas: Iterable[str] = ()
     ) -> list[str]:
         """The topics kept of `ranked` (see `candidate_features`); `lemmas` are the document's content lemmas."""
+        lemmas = list(lemmas)  # read twice: by the lemma model and by the sitting's features
         lemma_probabilities = self.lemma_model.probabilities(lemmas) if self.lemma_model else None
-        lemmas = list(lemmas)
         rows = candidate_features(ranked, item_topics, self.candidates, lemma_probabilities, lemmas)
         probabilities = [(probability(self.weights, f), topic) for topic, f in rows]
         return keep(probabilities, self.threshold, self.max_topics, self.relative)

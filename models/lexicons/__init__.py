@@ -20,3 +20,12 @@ def lines(name: str) -> tuple[str, ...]:
 def load(name: str) -> frozenset[str]:
     """Entries of `NAME.txt`, lower-cased with ё folded to е."""
     return frozenset(entry.lower().replace("ё", "е") for entry in lines(name))
+
+
+@cache
+def spellings(name: str) -> tuple[tuple[str, ...], ...]:
+    """Entries of `NAME.txt` whose spellings of one name are parted by «|» (`loc_countries`, `loc_regions`): each
+    entry's spellings as written, the catalogue name first."""
+    return tuple(
+        spelled for line in lines(name) if (spelled := tuple(form.strip() for form in line.split("|") if form.strip()))
+    )

@@ -136,9 +136,9 @@ def gazetteer() -> Gazetteer:
     forced: set[Key] = set()
     lower_first: set[str] = set()
     for lexicon, force in (("loc_countries", True), ("loc_regions", False)):
-        for line in lexicons.lines(lexicon):
-            canonical, *aliases = (part.strip() for part in line.split("|"))
-            for form in (canonical, *aliases):
+        for forms in lexicons.spellings(lexicon):
+            canonical = forms[0]
+            for form in forms:
                 for key in lexicon_keys(form):
                     names.setdefault(key, canonical)
                     if force:

@@ -39,9 +39,7 @@ def _unit_kinds() -> frozenset[str]:
 @cache
 def _region_abbreviations() -> frozenset[str]:
     """Regions a report names by an abbreviation (`loc_regions`: «СВАО», «ВКО», «ХМАО»): places, not bodies."""
-    return frozenset(
-        form.strip() for line in lexicons.lines("loc_regions") for form in line.split("|") if form.strip().isupper()
-    )
+    return frozenset(form for forms in lexicons.spellings("loc_regions") for form in forms if form.isupper())
 
 
 def _place_word(token: Token) -> bool:

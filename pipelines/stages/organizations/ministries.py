@@ -82,9 +82,8 @@ def _state_names() -> frozenset[tuple[str, ...]]:
     """Every name of a state (`loc_countries`) as lemmas: «Кыргызская Республика», «Республика Беларусь»."""
     return frozenset(
         tuple(grammar.word_lemma(w) for w in WORD.findall(form))
-        for line in lexicons.lines("loc_countries")
-        for form in line.split("|")
-        if form.strip()
+        for forms in lexicons.spellings("loc_countries")
+        for form in forms
     )
 
 

@@ -342,8 +342,8 @@ def _apposed_regions() -> frozenset[str]:
     """Names of regions that follow their kind uninflected (`loc_regions`: «область Абай», «область Жетісу»), lower
     case, each spelling."""
     names: set[str] = set()
-    for line in lexicons.lines("loc_regions"):
-        for form in line.split("|"):
+    for forms in lexicons.spellings("loc_regions"):
+        for form in forms:
             words = form.split()
             if len(words) == 2 and words[0] == "область":
                 names.add(words[1].lower())
