@@ -67,7 +67,9 @@ GENRE = {
     # pymorphy also guesses as a surname («Новополоцкого городского Совета») is the meeting's body now, and the
     # learned decision, retrained, decides those reports: in-sample 0.881 → 0.864 here, the blind sets
     # heldout-genre-14 0.689 → 0.739 and -16 0.667 → 0.690, -13 and -15 unchanged.
-    "topics": 0.91,
+    # 0.91 → 0.905 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
+    # sample .916 → .909).
+    "topics": 0.905,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -111,7 +113,9 @@ HELDOUT = {
     # 0.86 → 0.84 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.865 → .842 in sample).
-    "topics": 0.84,
+    # 0.84 → 0.83 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
+    # sample .842 → .831).
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -281,7 +285,9 @@ HELDOUT8 = {
     # 0.64 → 0.62 in session 17, in the open: decision retrained with -19, -20 opened (.645 → .623).
     # 0.675 → 0.66 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.678 → .667 in sample; left out .586 → .590).
-    "topics": 0.685,
+    # 0.685 → 0.675 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
+    # sample .690 → .678).
+    "topics": 0.675,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -366,7 +372,9 @@ HELDOUT11 = {
     # mean .768 → .776; here .706 → .690) (.776 → .756 in sample).
     # 0.75 → 0.73 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.756 →
     # .732).
-    "topics": 0.885,
+    # 0.885 → 0.875 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
+    # sample .889 → .878).
+    "topics": 0.875,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -470,7 +478,9 @@ HELDOUT15 = {
     # 0.845 → 0.79 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.851 → .791 in sample; leave-one-set-out .707 both).
-    "topics": 0.79,
+    # 0.79 → 0.76 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
+    # sample .791 → .762).
+    "topics": 0.76,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -555,7 +565,9 @@ HELDOUT19 = {
     # .796).
     # 0.87 → 0.86 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.874 →
     # .863).
-    "topics": 0.895,
+    # 0.895 → 0.89 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
+    # sample .902 → .893).
+    "topics": 0.89,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -751,7 +763,8 @@ HELDOUT28 = {
 HELDOUT29 = {
     # First measured blind on main at 8b21c26 and again at 4d2c9fb (topic decision retrained; equal) (README there),
     # written blind in session 20: reports as real press services of Kazakhstan, Kyrgyzstan, Uzbekistan and Tajikistan
-    # publish them (and two Russian), short notes to long reports, 2 protocols and a transcript.
+    # publish them (and two Russian), short notes to long reports, 2 protocols and a transcript; opened for error
+    # analysis in session 22.
     "persons": 0.97,
     "speakers": 0.98,
     "organizations": 0.87,
@@ -771,7 +784,8 @@ HELDOUT29 = {
 HELDOUT30 = {
     # First measured blind on main at 8b21c26 (README there; topics .795 there, .810 on 4d2c9fb with the topic decision
     # retrained), written blind in session 20: reports as real press services of Russia, Belarus, Armenia, Moldova,
-    # Azerbaijan (and two of KZ/KG) publish them, short notes to long reports, 2 protocols and a transcript.
+    # Azerbaijan (and two of KZ/KG) publish them, short notes to long reports, 2 protocols and a transcript; opened for
+    # error analysis in session 22.
     "persons": 0.985,
     "speakers": 0.965,
     "organizations": 0.91,
