@@ -838,6 +838,38 @@ HELDOUT32 = {
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
+HELDOUT33 = {
+    # First measured blind on main at 45e34bd and on lead22 2f8211b (topic decision retrained with -29/-30; topics .857
+    # → .867) (README there), written blind in session 22 in corpus-genre's own mix of kinds, the hidden set's
+    # distribution. meeting_place 0.846 is under the genre bar (0.85): the ratchet holds the figure reached, not the
+    # bar.
+    "persons": 0.995,
+    "speakers": 0.99,
+    "organizations": 0.92,
+    "locations": 0.965,
+    "position_f1": 0.92,
+    "person_org": 0.885,
+    "issues": 0.71,
+    "topics": 0.865,
+    "meeting_date": 0.995,
+    "meeting_place": 0.845,
+}
+
+HELDOUT34 = {
+    # First measured blind on main at 45e34bd and on lead22 2f8211b (topic decision retrained with -29/-30; topics .795
+    # → .810) (README there), written blind in session 22: one week of real press-service reports of Central Asia (KZ,
+    # KG, UZ, TJ) and three of Russia, short notes to long reports, 2 protocols and a transcript.
+    "persons": 0.975,
+    "speakers": 0.975,
+    "organizations": 0.87,
+    "locations": 0.965,
+    "position_f1": 0.925,
+    "person_org": 0.86,
+    "issues": 0.68,
+    "topics": 0.805,
+    "meeting_date": 0.995,
+    "meeting_place": 0.92,
+}
 ROOT = Path(__file__).resolve().parents[2]
 # Each gold set's thresholds, by the names `models/gold_sets.py` gives the sets (and their folders).
 THRESHOLDS = {
@@ -875,6 +907,8 @@ THRESHOLDS = {
     "heldout30": HELDOUT30,
     "heldout31": HELDOUT31,
     "heldout32": HELDOUT32,
+    "heldout33": HELDOUT33,
+    "heldout34": HELDOUT34,
     "nerel": NEREL,
 }
 SETS = {name: (gold_sets.GOLD_SETS[name], THRESHOLDS[name]) for name in gold_sets.GOLD_SETS}
