@@ -224,6 +224,11 @@ def _quoted(doc: Doc) -> list[bool]:
     return flags
 
 
+# Adjectives that point back to a name already given: the kind after them is another unit's, named by it
+# («кишлак Сиёма одноимённого джамоата», «село Бахмал соседнего района»), no word of the place's name.
+_POINTING_ADJECTIVES = frozenset({"одноименный", "соседний", "данный", "указанный", "названный", "тот", "этот"})
+
+
 def _trim(span: Span) -> Span | None:
     """The span without a bracketed tail ("Молдавия (КС)") and edge punctuation."""
     doc, start, end = span.doc, span.start, span.end
@@ -235,6 +240,9 @@ def _trim(span: Span) -> Span | None:
             start = token.i + 1  # «(д. Вишнево) Воложинского повета»: the bracket closed before the name
         if token.i > start and _layout_gap(token):
             end = token.i  # «г. Димитровград          28.05.2025»: a letterhead's date set to the right margin
+            break
+        if token.i > start and token.is_lower and token.lemma_.replace("ё", "е") in _POINTING_ADJECTIVES:
+            end = token.i  # «в кишлаке Сиёма одноимённого джамоата»: what follows points back, another unit's kind
             break
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -920,7 +928,8 @@ def _unagreeing_after_kind(token: Token) -> bool:
     # «у махалли Навбахор»: a guessed plural reading of an unknown name («Навбахоры») agrees with no singular kind.
     singular = kind.morph.get("Number") == ["Sing"]
     agreeing = [p for p in parses if p.tag.case == wanted and (p.is_known or not singular or p.tag.number != "plur")]
-    return any(p.tag.case == "nomn" for p in parses) and not agreeing
+    # «в кишлаке Сиёма»: an unknown name the guesser reads only in a third case («сиём», genitive) agrees neither.
+    return (any(p.tag.case == "nomn" for p in parses) or not any(p.is_known for p in parses)) and not agreeing
 
 
 # The case a preposition gives the settlement's kind it governs: «в аг.» is «в агрогородке», «из д.» «из деревни».
@@ -2151,6 +2160,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     _merge_plural_genitives(by_key)
     _merge_cut_endings(by_key)
     _merge_abbreviations(by_key)
+    _merge_second_names(by_key)
     for span in spans:
         part = _part_of_place(span)
         if part is not None:
@@ -2364,6 +2374,19 @@ def _titles_a_person(span: Span) -> bool:
 _SERIES_NUMBER = re.compile(r"\w+-\d+")
 
 
+_DESIGNATION_LETTERS = 2  # «Ду 500», «ДН 300»: a pipe's or a part's size code is a letter or two
+
+
+def _designation_before_number(span: Span) -> bool:
+    """«трубопровода Ду 500»: a word of one or two letters with a number after it is a size's or a grade's code, not
+    a place's name. Not a name the dictionary knows as a place («в городе Ош 12 марта»), nor an abbreviation in
+    capitals («в РФ 3 млн»)."""
+    end, word = span.end, span[0].text
+    if len(span) != 1 or len(word) > _DESIGNATION_LETTERS or end >= len(span.doc):
+        return False
+    return span.doc[end].like_num and not word.isupper() and not _is_geox(word)
+
+
 def _names_no_place(span: Span) -> bool:
     """«Старая Пинакотека», «Каталонский референдум», «Казань Арена», «Гайд-парк», «Формулы-1»: a name headed by an
     institution's, a venue's or an event's noun, ending in a building's noun (also as a compound's last part), or
@@ -2381,6 +2404,8 @@ def _names_no_place(span: Span) -> bool:
     if len(words) > 1 and _not_place_noun(last):
         return True
     if _SERIES_NUMBER.fullmatch(last.text):
+        return True
+    if _designation_before_number(span):
         return True
     if "-" in last.text:
         part = last.lower_.rsplit("-", 1)[-1]
@@ -2621,6 +2646,17 @@ def _merge_abbreviations(by_key: dict[Key, _Entry]) -> None:
         if full_key is None or full_key == key or full_key not in by_key:
             continue
         by_key[full_key].mentions.extend(by_key.pop(key).mentions)
+
+
+def _merge_second_names(by_key: dict[Key, _Entry]) -> None:
+    """ "Кемеровская область – Кузбасс" and "сёл Кузбасса", "Ханты-Мансийский автономный округ – Югра" and "Югры" in
+    one text are one region: the name after the dash is the region's second name, used alone too."""
+    for key, entry in list(by_key.items()):
+        if " – " not in entry.name or key not in by_key:
+            continue
+        second = text_key(entry.name.rsplit(" – ", 1)[1])
+        if second != key and second in by_key:
+            entry.mentions.extend(by_key.pop(second).mentions)
 
 
 # The sides of a country or region: "юг Англии" is a region of its own. A city's centre or suburbs are not.

@@ -1417,3 +1417,29 @@ def test_word_set_flags_agree_with_the_word_test(nlp: Language) -> None:
         flags = locations._word_set_flags(doc, words)
         assert flags == [locations._in_word_set(a, b, words) for a, b in zip(lemmas, lowers, strict=True)]
         assert any(flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What points back to a name ends it: the kind after «одноимённого» is another unit's, named by the same word;
+        # an unknown name after the kind's locative that the guesser reads in no case of it is as written.
+        (
+            "Вчера в кишлаке Навдонак одноимённого джамоата Файзабадского района прошёл сход.",
+            {"Навдонак", "Файзабадский район"},
+        ),
+        ("Сегодня в кишлаке Сиёма одноимённого джамоата провели собрание.", {"Сиёма"}),
+        # A size code of one or two letters before a number is no place («Ду 500»); a town of two letters is.
+        ("Произошёл порыв трубопровода\nДу 500 на участке от котельной № 3.", set()),
+        ("Сессия прошла в городе Ош 12 марта.", {"Ош"}),
+        # A region's second name alone is the region the text names by both.
+        (
+            "Совет Кемеровской области – Кузбасса обсудил работу фельдшерских пунктов в сёлах Кузбасса.",
+            {"Кемеровская область – Кузбасс"},
+        ),
+        # An autonomy of Uzbekistan named by its one word.
+        ("Фермеры в Каракалпакстане еле сводят концы с концами.", {"Каракалпакстан"}),
+    ],
+)
+def test_pointing_words_size_codes_second_names_and_autonomies(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
