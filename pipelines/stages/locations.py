@@ -393,9 +393,20 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str], water
         return i + 1
     if lemma != "берег" and not water_nouns[i]:
         return None
-    if not doc[i].is_lower or (lemma == "берег" and not _river_bank(doc[i])):
+    if not (doc[i].is_lower or _opens_a_sentence(doc[i])) or (lemma == "берег" and not _river_bank(doc[i])):
         return None
     return i + 2 if i + 2 < len(doc) and doc[i + 1].text == "." else i + 1
+
+
+def _opens_a_sentence(token: Token) -> bool:
+    """«Реки Урал, Илек и Тобол …»: a water noun capitalized as a sentence's (or a quote's) first word."""
+    return token.is_title and (token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in _OPENING_QUOTES))
+
+
+def _plural_water_noun(token: Token) -> bool:
+    """«реки Урал, Илек и Тобол», «на реках Зея и Селемджа»: a plural water noun names every river of its list, commas
+    too (a singular's comma may end the river's phrase: «вдоль реки Тобол, Курган готовится»)."""
+    return token.pos_ == "NOUN" and token.morph.get("Number") == ["Plur"]
 
 
 _BY_THE_BANK = frozenset({"у", "вдоль"})
@@ -430,16 +441,18 @@ def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
     found: set[Key] = set()
     named_at: set[int] = set()  # the names' own positions: «воды в Зее» is no settlement's «в Зее»
     water_nouns = _word_set_flags(doc, _lemmas("loc_water_nouns"))
+    names_quoted = _short_quotes(quoted)
     for i in range(len(doc)):
         at = _water_name_at(doc, i, lemmas, lowers, water_nouns)
-        while at is not None and (length := _water_name_length(doc, at, quoted)):
+        listing = at is not None and water_nouns[i] and _plural_water_noun(doc[i])
+        while at is not None and (length := _water_name_length(doc, at, names_quoted)):
             key = key_of(token_texts(doc)[at : at + length])
             if gazetteer().canonical(key):
                 break
             found.add(key)
             named_at.add(at)
             end = at + length
-            joined = end + 1 < len(doc) and lowers[end] == _CONJUNCTION
+            joined = end + 1 < len(doc) and (lowers[end] == _CONJUNCTION or (listing and lowers[end] == ","))
             at = end + 1 if joined else None
     if not found:
         return frozenset()
@@ -452,6 +465,24 @@ def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
         if settlement and _is_capitalized(doc[i]) and doc[i].is_alpha:
             found.discard(key_of([doc[i].text]))
     return frozenset(found)
+
+
+_QUOTED_NAME_WORDS = 6  # «ООО «Десна-Агро»», «Агрокомбинат «Весейский»»: a quoted name is short, a quoted speech long
+
+
+def _short_quotes(quoted: list[bool]) -> list[bool]:
+    """`quoted` (`_quoted`) kept for the short quotes that hold a name; a speech quoted at length («Каналы, которые
+    берут воду из Храми и Алгети, …») names its rivers as any sentence does."""
+    flags = list(quoted)
+    start = None
+    for i, inside in enumerate([*quoted, False]):
+        if inside and start is None:
+            start = i
+        elif not inside and start is not None:
+            if i - start > _QUOTED_NAME_WORDS:
+                flags[start:i] = [False] * (i - start)
+            start = None
+    return flags
 
 
 def _names_water(span: Span, waters: frozenset[Key]) -> bool:

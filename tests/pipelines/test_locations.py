@@ -1443,3 +1443,16 @@ def test_word_set_flags_agree_with_the_word_test(nlp: Language) -> None:
 )
 def test_pointing_words_size_codes_second_names_and_autonomies(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A plural water noun names every river of its list, commas too, capitalized as a quote's first word.
+        "Глава МЧС сказал: «Реки Урал, Шаган и Деркул не знают границ, данные о паводке нужны всем».",
+        # A speech quoted at length names its rivers as any sentence does: only a short quote holds a name.
+        "Фермер пожаловался: «Каналы, которые берут воду из Ксани и Лиахви, давно никто не чистил».",
+    ],
+)
+def test_rivers_of_a_plural_list_and_of_a_quoted_speech(nlp: Language, text: str) -> None:
+    assert {loc.name for loc in find_locations(nlp(f"Заседание прошло в Уральске. {text}"))} == {"Уральск"}
