@@ -1874,6 +1874,8 @@ def regions_named_after_kind(doc: Doc) -> Iterator[tuple[Span, str]]:
 # is guessed then.
 _VILLAGE_OFFICE_ADJECTIVE = re.compile(r"(?P<stem>[А-ЯЁ][А-ЯЁа-яё-]+?)ск(?:ого|ому|им|ом|ий)")
 _SUFFIXED_STEMS = ("ин", "ын", "ов", "ев", "ёв", "й", "-")
+# A village's own name on a suffix its office's adjective drops: «Теплоключенка» (-ка, in any case), «Беловодское».
+_VILLAGE_TAILS = ("ка", "ки", "ке", "ку", "кой", "ское")
 
 
 def village_offices(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
@@ -1881,12 +1883,23 @@ def village_offices(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
     if "окмоту" not in doc_text(doc):
         return  # most texts name no aiyl okmotu: no walk over their words
     texts = token_texts(doc)
-    for i in range(2, len(texts)):
-        if texts[i] != "окмоту" or texts[i - 1].lower() != "айыл" or quoted[i - 2]:
-            continue
-        adjective = _VILLAGE_OFFICE_ADJECTIVE.fullmatch(texts[i - 2])
-        if adjective is not None and not adjective.group("stem").endswith(_SUFFIXED_STEMS):
-            yield doc[i - 2 : i - 1], adjective.group("stem")
+    offices = [
+        (i, adjective.group("stem"))
+        for i in range(2, len(texts))
+        if texts[i] == "окмоту" and texts[i - 1].lower() == "айыл" and not quoted[i - 2]
+        if (adjective := _VILLAGE_OFFICE_ADJECTIVE.fullmatch(texts[i - 2])) is not None
+        and not adjective.group("stem").endswith(_SUFFIXED_STEMS)
+    ]
+    if not offices:
+        return
+    # «главы Теплоключенского айыл окмоту … сёл Теплоключенка и Чичкан», «Беловодского айыл окмоту … с. Беловодское»:
+    # the text writes the village's own name, the stem plus a suffix the adjective hides; no shorter name is guessed.
+    written = {
+        text[: -len(tail)] for text in texts if text[:1].isupper() for tail in _VILLAGE_TAILS if text.endswith(tail)
+    }
+    for i, stem in offices:
+        if stem not in written:
+            yield doc[i - 2 : i - 1], stem
 
 
 _KINDS_NAMED_AFTER_LAST = frozenset(line.split()[-1] for line in lexicons.lines("loc_kinds_named_after"))

@@ -1456,3 +1456,20 @@ def test_pointing_words_size_codes_second_names_and_autonomies(nlp: Language, te
 )
 def test_rivers_of_a_plural_list_and_of_a_quoted_speech(nlp: Language, text: str) -> None:
     assert {loc.name for loc in find_locations(nlp(f"Заседание прошло в Уральске. {text}"))} == {"Уральск"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The village an aiyl okmotu is named after, when the text writes its own name on a suffix the adjective drops.
+        (
+            "Глава Жаңыжолского айыл окмоту доложил о графике полива в сёлах Жаңыжолка и Орто-Сай.",
+            {"Жаңыжолка", "Орто-Сай"},
+        ),
+        ("Глава Чолпонского айыл окмоту доложил о ремонте клуба в с. Чолпонское.", {"Чолпонское"}),
+        # Where it does not, the stem is the village's name.
+        ("Глава Кызыл-Тууского айыл окмоту доложил о ремонте клуба.", {"Кызыл-Туу"}),
+    ],
+)
+def test_an_aiyl_okmotu_names_the_village_the_text_writes(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
