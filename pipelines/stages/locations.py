@@ -2091,7 +2091,8 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     named = dict(coordinated_regions(doc))
     quoted = _quoted(doc)
     named.update(regional_bodies(doc, quoted))
-    named.update(district_bodies(doc))
+    by_district_body = dict(district_bodies(doc))
+    named.update(by_district_body)
     named.update(heading_regions(doc))
     named.update((span, name) for span, name in adjective_regions(doc) if not _overlaps(span, people))
     named.update(
@@ -2205,6 +2206,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     _merge_cut_endings(by_key)
     _merge_abbreviations(by_key)
     _merge_second_names(by_key)
+    _merge_renamed_districts(by_key, {TextSpan(span.start_char, span.end_char) for span in by_district_body})
     for span in spans:
         part = _part_of_place(span)
         if part is not None:
@@ -2701,6 +2703,23 @@ def _merge_second_names(by_key: dict[Key, _Entry]) -> None:
         second = text_key(entry.name.rsplit(" – ", 1)[1])
         if second != key and second in by_key:
             entry.mentions.extend(by_key.pop(second).mentions)
+
+
+_DISTRICT = " район"
+_RENAMED_KINDS = (" округ", " муниципальный округ")
+
+
+def _merge_renamed_districts(by_key: dict[Key, _Entry], body_mentions: set[TextSpan]) -> None:
+    """«ГБУЗ «Чебулинская районная больница» … в Чебулинском и Тисульском округах»: a district's body keeps the name of
+    the district the text names as a municipal округ now (Russia's районы became округа): a район named only by its
+    bodies' adjectives is that округ."""
+    for key, entry in list(by_key.items()):
+        if not entry.name.endswith(_DISTRICT) or not all(m in body_mentions for m in entry.mentions):
+            continue
+        stem = entry.name[: -len(_DISTRICT)]
+        renamed = next((k for kind in _RENAMED_KINDS if (k := text_key(stem + kind)) in by_key and k != key), None)
+        if renamed is not None:
+            by_key[renamed].mentions.extend(by_key.pop(key).mentions)
 
 
 # The sides of a country or region: "юг Англии" is a region of its own. A city's centre or suburbs are not.

@@ -1473,3 +1473,21 @@ def test_rivers_of_a_plural_list_and_of_a_quoted_speech(nlp: Language, text: str
 )
 def test_an_aiyl_okmotu_names_the_village_the_text_writes(nlp: Language, text: str, expected: set[str]) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A district's body keeps the old name of a district the text names as a municipal округ now.
+        (
+            "Главврач ГБУЗ «Ижморская районная больница» рассказал о фельдшерах в Ижморском и Яйском округах.",
+            {"Ижморский округ", "Яйский округ"},
+        ),
+        # With no округ named the body's adjective names the district.
+        ("Главврач ГБУЗ «Ижморская районная больница» рассказал о фельдшерах.", {"Ижморский район"}),
+    ],
+)
+def test_a_district_named_by_its_bodies_is_the_okrug_the_text_names(
+    nlp: Language, text: str, expected: set[str]
+) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
