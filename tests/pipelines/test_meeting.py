@@ -245,7 +245,16 @@ def test_a_footer_date_dates_a_relative_day(nlp: Language, footer: str, date: st
 
 @pytest.mark.parametrize(
     "label",
-    ["Жарыяланды: 18.09.2026, 10:12", "Жарияланды: 18.09.2026", "Нашр шуд: 18.09.2026", "E'lon qilindi: 18.09.2026"],
+    [
+        "Жарыяланды: 18.09.2026, 10:12",
+        "Жарияланды: 18.09.2026",
+        "Жарияланған күні: 18.09.2026",
+        "Нашр шуд: 18.09.2026",
+        "E'lon qilindi: 18.09.2026",
+        "Эълон қилинди: 18.09.2026",
+        "Сана: 18.09.2026",
+        "Новость от 18.09.2026",
+    ],
 )
 def test_a_national_publication_label_dates_a_relative_day(nlp: Language, label: str) -> None:
     # A site of the genre's countries labels its publication date in the national language: the dateline a
