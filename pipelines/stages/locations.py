@@ -224,6 +224,11 @@ def _quoted(doc: Doc) -> list[bool]:
     return flags
 
 
+# Adjectives that point back to a name already given: the kind after them is another unit's, named by it
+# («кишлак Сиёма одноимённого джамоата», «село Бахмал соседнего района»), no word of the place's name.
+_POINTING_ADJECTIVES = frozenset({"одноименный", "соседний", "данный", "указанный", "названный", "тот", "этот"})
+
+
 def _trim(span: Span) -> Span | None:
     """The span without a bracketed tail ("Молдавия (КС)") and edge punctuation."""
     doc, start, end = span.doc, span.start, span.end
@@ -235,6 +240,9 @@ def _trim(span: Span) -> Span | None:
             start = token.i + 1  # «(д. Вишнево) Воложинского повета»: the bracket closed before the name
         if token.i > start and _layout_gap(token):
             end = token.i  # «г. Димитровград          28.05.2025»: a letterhead's date set to the right margin
+            break
+        if token.i > start and token.is_lower and token.lemma_.replace("ё", "е") in _POINTING_ADJECTIVES:
+            end = token.i  # «в кишлаке Сиёма одноимённого джамоата»: what follows points back, another unit's kind
             break
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -385,9 +393,20 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str], water
         return i + 1
     if lemma != "берег" and not water_nouns[i]:
         return None
-    if not doc[i].is_lower or (lemma == "берег" and not _river_bank(doc[i])):
+    if not (doc[i].is_lower or _opens_a_sentence(doc[i])) or (lemma == "берег" and not _river_bank(doc[i])):
         return None
     return i + 2 if i + 2 < len(doc) and doc[i + 1].text == "." else i + 1
+
+
+def _opens_a_sentence(token: Token) -> bool:
+    """«Реки Урал, Илек и Тобол …»: a water noun capitalized as a sentence's (or a quote's) first word."""
+    return token.is_title and (token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in _OPENING_QUOTES))
+
+
+def _plural_water_noun(token: Token) -> bool:
+    """«реки Урал, Илек и Тобол», «на реках Зея и Селемджа»: a plural water noun names every river of its list, commas
+    too (a singular's comma may end the river's phrase: «вдоль реки Тобол, Курган готовится»)."""
+    return token.pos_ == "NOUN" and token.morph.get("Number") == ["Plur"]
 
 
 _BY_THE_BANK = frozenset({"у", "вдоль"})
@@ -422,16 +441,18 @@ def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
     found: set[Key] = set()
     named_at: set[int] = set()  # the names' own positions: «воды в Зее» is no settlement's «в Зее»
     water_nouns = _word_set_flags(doc, _lemmas("loc_water_nouns"))
+    names_quoted = _short_quotes(quoted)
     for i in range(len(doc)):
         at = _water_name_at(doc, i, lemmas, lowers, water_nouns)
-        while at is not None and (length := _water_name_length(doc, at, quoted)):
+        listing = at is not None and water_nouns[i] and _plural_water_noun(doc[i])
+        while at is not None and (length := _water_name_length(doc, at, names_quoted)):
             key = key_of(token_texts(doc)[at : at + length])
             if gazetteer().canonical(key):
                 break
             found.add(key)
             named_at.add(at)
             end = at + length
-            joined = end + 1 < len(doc) and lowers[end] == _CONJUNCTION
+            joined = end + 1 < len(doc) and (lowers[end] == _CONJUNCTION or (listing and lowers[end] == ","))
             at = end + 1 if joined else None
     if not found:
         return frozenset()
@@ -444,6 +465,24 @@ def water_names(doc: Doc, quoted: list[bool]) -> frozenset[Key]:
         if settlement and _is_capitalized(doc[i]) and doc[i].is_alpha:
             found.discard(key_of([doc[i].text]))
     return frozenset(found)
+
+
+_QUOTED_NAME_WORDS = 6  # «ООО «Десна-Агро»», «Агрокомбинат «Весейский»»: a quoted name is short, a quoted speech long
+
+
+def _short_quotes(quoted: list[bool]) -> list[bool]:
+    """`quoted` (`_quoted`) kept for the short quotes that hold a name; a speech quoted at length («Каналы, которые
+    берут воду из Храми и Алгети, …») names its rivers as any sentence does."""
+    flags = list(quoted)
+    start = None
+    for i, inside in enumerate([*quoted, False]):
+        if inside and start is None:
+            start = i
+        elif not inside and start is not None:
+            if i - start > _QUOTED_NAME_WORDS:
+                flags[start:i] = [False] * (i - start)
+            start = None
+    return flags
 
 
 def _names_water(span: Span, waters: frozenset[Key]) -> bool:
@@ -920,7 +959,8 @@ def _unagreeing_after_kind(token: Token) -> bool:
     # «у махалли Навбахор»: a guessed plural reading of an unknown name («Навбахоры») agrees with no singular kind.
     singular = kind.morph.get("Number") == ["Sing"]
     agreeing = [p for p in parses if p.tag.case == wanted and (p.is_known or not singular or p.tag.number != "plur")]
-    return any(p.tag.case == "nomn" for p in parses) and not agreeing
+    # «в кишлаке Сиёма»: an unknown name the guesser reads only in a third case («сиём», genitive) agrees neither.
+    return (any(p.tag.case == "nomn" for p in parses) or not any(p.is_known for p in parses)) and not agreeing
 
 
 # The case a preposition gives the settlement's kind it governs: «в аг.» is «в агрогородке», «из д.» «из деревни».
@@ -1834,6 +1874,8 @@ def regions_named_after_kind(doc: Doc) -> Iterator[tuple[Span, str]]:
 # is guessed then.
 _VILLAGE_OFFICE_ADJECTIVE = re.compile(r"(?P<stem>[А-ЯЁ][А-ЯЁа-яё-]+?)ск(?:ого|ому|им|ом|ий)")
 _SUFFIXED_STEMS = ("ин", "ын", "ов", "ев", "ёв", "й", "-")
+# A village's own name on a suffix its office's adjective drops: «Теплоключенка» (-ка, in any case), «Беловодское».
+_VILLAGE_TAILS = ("ка", "ки", "ке", "ку", "кой", "ское")
 
 
 def village_offices(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
@@ -1841,12 +1883,23 @@ def village_offices(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
     if "окмоту" not in doc_text(doc):
         return  # most texts name no aiyl okmotu: no walk over their words
     texts = token_texts(doc)
-    for i in range(2, len(texts)):
-        if texts[i] != "окмоту" or texts[i - 1].lower() != "айыл" or quoted[i - 2]:
-            continue
-        adjective = _VILLAGE_OFFICE_ADJECTIVE.fullmatch(texts[i - 2])
-        if adjective is not None and not adjective.group("stem").endswith(_SUFFIXED_STEMS):
-            yield doc[i - 2 : i - 1], adjective.group("stem")
+    offices = [
+        (i, adjective.group("stem"))
+        for i in range(2, len(texts))
+        if texts[i] == "окмоту" and texts[i - 1].lower() == "айыл" and not quoted[i - 2]
+        if (adjective := _VILLAGE_OFFICE_ADJECTIVE.fullmatch(texts[i - 2])) is not None
+        and not adjective.group("stem").endswith(_SUFFIXED_STEMS)
+    ]
+    if not offices:
+        return
+    # «главы Теплоключенского айыл окмоту … сёл Теплоключенка и Чичкан», «Беловодского айыл окмоту … с. Беловодское»:
+    # the text writes the village's own name, the stem plus a suffix the adjective hides; no shorter name is guessed.
+    written = {
+        text[: -len(tail)] for text in texts if text[:1].isupper() for tail in _VILLAGE_TAILS if text.endswith(tail)
+    }
+    for i, stem in offices:
+        if stem not in written:
+            yield doc[i - 2 : i - 1], stem
 
 
 _KINDS_NAMED_AFTER_LAST = frozenset(line.split()[-1] for line in lexicons.lines("loc_kinds_named_after"))
@@ -2038,7 +2091,8 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     named = dict(coordinated_regions(doc))
     quoted = _quoted(doc)
     named.update(regional_bodies(doc, quoted))
-    named.update(district_bodies(doc))
+    by_district_body = dict(district_bodies(doc))
+    named.update(by_district_body)
     named.update(heading_regions(doc))
     named.update((span, name) for span, name in adjective_regions(doc) if not _overlaps(span, people))
     named.update(
@@ -2151,6 +2205,8 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     _merge_plural_genitives(by_key)
     _merge_cut_endings(by_key)
     _merge_abbreviations(by_key)
+    _merge_second_names(by_key)
+    _merge_renamed_districts(by_key, {TextSpan(span.start_char, span.end_char) for span in by_district_body})
     for span in spans:
         part = _part_of_place(span)
         if part is not None:
@@ -2364,6 +2420,19 @@ def _titles_a_person(span: Span) -> bool:
 _SERIES_NUMBER = re.compile(r"\w+-\d+")
 
 
+_DESIGNATION_LETTERS = 2  # «Ду 500», «ДН 300»: a pipe's or a part's size code is a letter or two
+
+
+def _designation_before_number(span: Span) -> bool:
+    """«трубопровода Ду 500»: a word of one or two letters with a number after it is a size's or a grade's code, not
+    a place's name. Not a name the dictionary knows as a place («в городе Ош 12 марта»), nor an abbreviation in
+    capitals («в РФ 3 млн»)."""
+    end, word = span.end, span[0].text
+    if len(span) != 1 or len(word) > _DESIGNATION_LETTERS or end >= len(span.doc):
+        return False
+    return span.doc[end].like_num and not word.isupper() and not _is_geox(word)
+
+
 def _names_no_place(span: Span) -> bool:
     """«Старая Пинакотека», «Каталонский референдум», «Казань Арена», «Гайд-парк», «Формулы-1»: a name headed by an
     institution's, a venue's or an event's noun, ending in a building's noun (also as a compound's last part), or
@@ -2381,6 +2450,8 @@ def _names_no_place(span: Span) -> bool:
     if len(words) > 1 and _not_place_noun(last):
         return True
     if _SERIES_NUMBER.fullmatch(last.text):
+        return True
+    if _designation_before_number(span):
         return True
     if "-" in last.text:
         part = last.lower_.rsplit("-", 1)[-1]
@@ -2621,6 +2692,34 @@ def _merge_abbreviations(by_key: dict[Key, _Entry]) -> None:
         if full_key is None or full_key == key or full_key not in by_key:
             continue
         by_key[full_key].mentions.extend(by_key.pop(key).mentions)
+
+
+def _merge_second_names(by_key: dict[Key, _Entry]) -> None:
+    """ "Кемеровская область – Кузбасс" and "сёл Кузбасса", "Ханты-Мансийский автономный округ – Югра" and "Югры" in
+    one text are one region: the name after the dash is the region's second name, used alone too."""
+    for key, entry in list(by_key.items()):
+        if " – " not in entry.name or key not in by_key:
+            continue
+        second = text_key(entry.name.rsplit(" – ", 1)[1])
+        if second != key and second in by_key:
+            entry.mentions.extend(by_key.pop(second).mentions)
+
+
+_DISTRICT = " район"
+_RENAMED_KINDS = (" округ", " муниципальный округ")
+
+
+def _merge_renamed_districts(by_key: dict[Key, _Entry], body_mentions: set[TextSpan]) -> None:
+    """«ГБУЗ «Чебулинская районная больница» … в Чебулинском и Тисульском округах»: a district's body keeps the name of
+    the district the text names as a municipal округ now (Russia's районы became округа): a район named only by its
+    bodies' adjectives is that округ."""
+    for key, entry in list(by_key.items()):
+        if not entry.name.endswith(_DISTRICT) or not all(m in body_mentions for m in entry.mentions):
+            continue
+        stem = entry.name[: -len(_DISTRICT)]
+        renamed = next((k for kind in _RENAMED_KINDS if (k := text_key(stem + kind)) in by_key and k != key), None)
+        if renamed is not None:
+            by_key[renamed].mentions.extend(by_key.pop(key).mentions)
 
 
 # The sides of a country or region: "юг Англии" is a region of its own. A city's centre or suburbs are not.

@@ -523,11 +523,17 @@ _SETTLEMENT_MARK = (
 # What may stand before a dateline's place or date on its line: a crawler's fields («Автор: … | »), its
 # bracketed stamp («[2023-11-24 09:14]», «[crawled 2024-03-02]»), a publication label or a view counter glued
 # to the date («Просмотров: 212 24.11.2023», «Опубликовано: 5 мая»), the settlement word of a protocol's
-# header («г. Ош      28 декабря 2022 г.»), a protocol's number.
+# header («г. Ош      28 декабря 2022 г.»), a protocol's number. A site of the genre's countries labels its
+# publication date in the national language as often as in Russian: Kyrgyz «Жарыяланды: 18.09.2026», Kazakh
+# «Жарияланды», «Жарияланған күні», Uzbek «E'lon qilindi», «Эълон қилинди», Tajik «Нашр шуд», «Санаи нашр», Belarusian
+# «Апублікавана», Azerbaijani «Dərc olunub»; or just «date»: Uzbek and Tajik «Сана», Kazakh «Күні», Azerbaijani «Tarix».
 _DATELINE_PREFIX = re.compile(
     r"(?:.*\|)?[ \t#*]*(?P<stamp>\[[ \t]*"
     r"|(?:crawled|fetched|published|posted|date|дата(?:[ \t]+(?:публикации|размещения|создания|обновления))?"
-    r"|опубликовано|обновлено|добавлено|размещено)[ \t]*:?[ \t]*"
+    r"|опубликовано|обновлено|добавлено|размещено|создано|новость[ \t]+от"
+    r"|жарыяланды|жарияланды|жарияланған(?:[ \t]+күні)?|күні|e['ʼ‘’]lon[ \t]+qilindi|эълон[ \t]+қилинди"
+    r"|nashr[ \t]+etildi|нашр[ \t]+шуд(?:ааст|а)?|санаи[ \t]+нашр|сана|sana|тарих|tarix"
+    r"|апублікавана|d[əe]rc[ \t]+(?:olunub|edilib))[ \t]*:?[ \t]*"
     r"|просмотр(?:ов|ы)?[ \t]*:?[ \t]*\d+[ \t]+)*"
     # A site's publication time before its date: «13:45, 12 марта 2024», «09:12 | 12.03.2024».
     r"(?:\d{1,2}:\d{2}[ \t]*[,|]?[ \t]+)?"

@@ -1417,3 +1417,77 @@ def test_word_set_flags_agree_with_the_word_test(nlp: Language) -> None:
         flags = locations._word_set_flags(doc, words)
         assert flags == [locations._in_word_set(a, b, words) for a, b in zip(lemmas, lowers, strict=True)]
         assert any(flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What points back to a name ends it: the kind after «одноимённого» is another unit's, named by the same word;
+        # an unknown name after the kind's locative that the guesser reads in no case of it is as written.
+        (
+            "Вчера в кишлаке Навдонак одноимённого джамоата Файзабадского района прошёл сход.",
+            {"Навдонак", "Файзабадский район"},
+        ),
+        ("Сегодня в кишлаке Сиёма одноимённого джамоата провели собрание.", {"Сиёма"}),
+        # A size code of one or two letters before a number is no place («Ду 500»); a town of two letters is.
+        ("Произошёл порыв трубопровода\nДу 500 на участке от котельной № 3.", set()),
+        ("Сессия прошла в городе Ош 12 марта.", {"Ош"}),
+        # A region's second name alone is the region the text names by both.
+        (
+            "Совет Кемеровской области – Кузбасса обсудил работу фельдшерских пунктов в сёлах Кузбасса.",
+            {"Кемеровская область – Кузбасс"},
+        ),
+        # An autonomy of Uzbekistan named by its one word.
+        ("Фермеры в Каракалпакстане еле сводят концы с концами.", {"Каракалпакстан"}),
+    ],
+)
+def test_pointing_words_size_codes_second_names_and_autonomies(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A plural water noun names every river of its list, commas too, capitalized as a quote's first word.
+        "Глава МЧС сказал: «Реки Урал, Шаган и Деркул не знают границ, данные о паводке нужны всем».",
+        # A speech quoted at length names its rivers as any sentence does: only a short quote holds a name.
+        "Фермер пожаловался: «Каналы, которые берут воду из Ксани и Лиахви, давно никто не чистил».",
+    ],
+)
+def test_rivers_of_a_plural_list_and_of_a_quoted_speech(nlp: Language, text: str) -> None:
+    assert {loc.name for loc in find_locations(nlp(f"Заседание прошло в Уральске. {text}"))} == {"Уральск"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The village an aiyl okmotu is named after, when the text writes its own name on a suffix the adjective drops.
+        (
+            "Глава Жаңыжолского айыл окмоту доложил о графике полива в сёлах Жаңыжолка и Орто-Сай.",
+            {"Жаңыжолка", "Орто-Сай"},
+        ),
+        ("Глава Чолпонского айыл окмоту доложил о ремонте клуба в с. Чолпонское.", {"Чолпонское"}),
+        # Where it does not, the stem is the village's name.
+        ("Глава Кызыл-Тууского айыл окмоту доложил о ремонте клуба.", {"Кызыл-Туу"}),
+    ],
+)
+def test_an_aiyl_okmotu_names_the_village_the_text_writes(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A district's body keeps the old name of a district the text names as a municipal округ now.
+        (
+            "Главврач ГБУЗ «Ижморская районная больница» рассказал о фельдшерах в Ижморском и Яйском округах.",
+            {"Ижморский округ", "Яйский округ"},
+        ),
+        # With no округ named the body's adjective names the district.
+        ("Главврач ГБУЗ «Ижморская районная больница» рассказал о фельдшерах.", {"Ижморский район"}),
+    ],
+)
+def test_a_district_named_by_its_bodies_is_the_okrug_the_text_names(
+    nlp: Language, text: str, expected: set[str]
+) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected

@@ -243,6 +243,26 @@ def test_a_footer_date_dates_a_relative_day(nlp: Language, footer: str, date: st
     assert meeting(nlp, text).date == date
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Жарыяланды: 18.09.2026, 10:12",
+        "Жарияланды: 18.09.2026",
+        "Жарияланған күні: 18.09.2026",
+        "Нашр шуд: 18.09.2026",
+        "E'lon qilindi: 18.09.2026",
+        "Эълон қилинди: 18.09.2026",
+        "Сана: 18.09.2026",
+        "Новость от 18.09.2026",
+    ],
+)
+def test_a_national_publication_label_dates_a_relative_day(nlp: Language, label: str) -> None:
+    # A site of the genre's countries labels its publication date in the national language: the dateline a
+    # weekday of the report is counted back from (18.09.2026 is a Friday).
+    text = f"{label}\nБашкы бет / Жаңылыктар\n\nВ среду в айыл окмоту прошло заседание рабочей группы по питьевой воде."
+    assert meeting(nlp, text).date == "2026-09-16"
+
+
 def test_a_mayors_name_after_the_settlement_word_is_no_town(nlp: Language) -> None:
     text = "Об этом во время очередного заседания Совета старейшин 13 февраля заявил мэр города Вардан Галстян."
     assert meeting(nlp, text).place != "Вардан"
