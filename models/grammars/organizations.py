@@ -1146,9 +1146,9 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             return False
         if _no_genitive(doc[seg.start]) or _no_genitive(doc[seg.end - 1]):
             return False
-        # «Думы | четвёртого и пятого созывов»: a genitive ending on an adjective the tagger read as a noun leaves its
-        # noun outside the tail; what the adjective agrees with is not of the name.
-        if known_adjective(doc[seg.end - 1]):
+        # «Думы | четвёртого и пятого созывов»: a genitive ending on an ordinal the tagger read as a noun leaves its
+        # noun outside the tail (an adjective used as a noun, «общества слепых», «несовершеннолетних», ends one).
+        if _ordinal_only(doc[seg.end - 1]):
             return False
         # («… по делам несовершеннолетних и защите их прав»: a possessive right after a field refers to the people
         # the field names, inside the name.)
@@ -2315,6 +2315,13 @@ def _no_genitive(token: Token) -> bool:
     if not token.is_lower or not token.is_alpha or not loading.morph().word_is_known(token.lower_):
         return False
     return not any({"gent", "gen2"} & p.tag.grammemes for p in loading.parse(token.lower_) if p.is_known)
+
+
+def _ordinal_only(token: Token) -> bool:
+    """«четвёртого», «пятого» tagged a noun: a lower-case word the dictionary knows for an ordinal only."""
+    if not token.is_lower or not token.is_alpha or not loading.morph().word_is_known(token.lower_):
+        return False
+    return all(p.tag.POS == "ADJF" and "Anum" in p.tag for p in loading.parse(token.lower_))
 
 
 def known_adjective(token: Token) -> bool:

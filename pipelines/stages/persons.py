@@ -733,6 +733,10 @@ def _in_breadcrumb_line(token: Token) -> bool:
     return len(line.split()) <= _BREADCRUMB_WORDS
 
 
+# An age or a span of years in one word, numeral and «-летний» run together: no name ends so.
+_AGE_WORD = re.compile(r"летн(?:ий|яя|ее|его|ей|ему|им|юю|ие|их|ими|ем)$")
+
+
 def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
     """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
     name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text, a place or a
@@ -770,6 +774,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _cut_off(token) or _broken_off(token) or _dateline_place(token) or _kazakh_phrase(token):
         return True
+    if _AGE_WORD.search(word):
+        return True  # «Семидесятишестилетний президент УЕФА»: an age the dictionary lacks for its numeral's length
     if _after_settlement_abbreviation(token) or _after_settlement_noun(token) or _credited_source(token):
         return True
     if _before_its_noun_phrase(token) or _route_end(token) or _opens_place_adjectives(token):

@@ -1417,3 +1417,9 @@ def test_word_set_flags_agree_with_the_word_test(nlp: Language) -> None:
         flags = locations._word_set_flags(doc, words)
         assert flags == [locations._in_word_set(a, b, words) for a, b in zip(lemmas, lowers, strict=True)]
         assert any(flags)
+
+
+def test_the_first_half_of_a_compound_is_no_place(nlp: Language) -> None:
+    text = "На соборе выступил епископ Северо- и Южноамериканский Иоанн, прибывший из Нью-Йорка."
+    found = _places(nlp, text)
+    assert not any(name.endswith("-") for name in found)
