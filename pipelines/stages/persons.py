@@ -101,8 +101,10 @@ class _Cluster:
         votes: Counter[str] = Counter()
         for p in self.parts:
             votes[p.surname] += (2 if p.surname_as_written else 1) + (1 if p.gender else 0)
+        voted = votes.most_common(1)[0][0]
+        voted = next((p.surname for p in self.parts if _instrumental_of_consonant_stem(p, voted)), voted)
         # A woman's -ова stays -ова even where her surname was read as a man's genitive.
-        surname = with_gender(self.nominative or votes.most_common(1)[0][0], self.gender)
+        surname = with_gender(self.nominative or voted, self.gender)
         return PersonFinding(
             surname=surname,
             first_name=next((p.first_name for p in self._telling_first() if p.first_name), None),
@@ -1851,6 +1853,15 @@ def _nominative_of(one: str, other: str) -> str | None:
     return None
 
 
+def _instrumental_of_consonant_stem(parts: NameParts, current: str) -> bool:
+    """«Энтони Рэппа … перед Рэппом»: an instrumental in -ом/-ем is a man's surname ending in a consonant (one in -а
+    takes -ой), so the -а/-я form the person was first named by, after a first name that does not decline, was its
+    genitive."""
+    stem = fold(parts.surname)
+    instrumental = any(k in (stem + "ом", stem + "ем") for k in parts.surname_keys)
+    return instrumental and fold(current) in (stem + "а", stem + "я")
+
+
 def _join_declined(cluster: _Cluster, parts: NameParts, span: TextSpan) -> None:
     """A mention of the person's surname in another case joins the person: «Василия Небензю» Василия
     Небензи, «Т.Комбсу» Тодда Комбса; the nominative is the form without an oblique case's ending."""
@@ -1859,6 +1870,8 @@ def _join_declined(cluster: _Cluster, parts: NameParts, span: TextSpan) -> None:
         # A form the text writes is one; a mention with a first name agrees with it in case, where a
         # form read from a mention with initials alone may be misread.
         cluster.nominative = _nominative_of(current, parts.surname) or cluster.nominative
+    elif _instrumental_of_consonant_stem(parts, current):
+        cluster.nominative = parts.surname
     if parts.first_name:  # the mention tells a first name
         cluster.add(replace(parts, surname=cluster.nominative or current, surname_as_written=False), span)
     else:

@@ -1673,3 +1673,11 @@ def test_an_age_in_one_word_is_no_name(nlp: Language) -> None:
     )
     found = _persons(nlp, text)
     assert [p[0] for p in found] == ["Уолтерс"]
+
+
+def test_an_instrumental_in_om_tells_a_consonant_stem(nlp: Language) -> None:
+    text = (
+        "Поводом стали слова гитариста из группы «Северный ветер» Энтони Кроппа, который обвинил продюсера в обмане. "
+        "Тогда Кроппу было 19 лет. Продюсер уже встретился с Кроппом и извинился."
+    )
+    assert [p[0] for p in _persons(nlp, text)] == ["Кропп"]
