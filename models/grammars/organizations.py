@@ -1146,6 +1146,10 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             return False
         if _no_genitive(doc[seg.start]) or _no_genitive(doc[seg.end - 1]):
             return False
+        # «Думы | четвёртого и пятого созывов»: a genitive ending on an ordinal the tagger read as a noun leaves its
+        # noun outside the tail (an adjective used as a noun, «общества слепых», «несовершеннолетних», ends one).
+        if _ordinal_only(doc[seg.end - 1]):
+            return False
         # («… по делам несовершеннолетних и защите их прав»: a possessive right after a field refers to the people
         # the field names, inside the name.)
         possessive = previous in ("PO_NP", "CONJ_DAT_NP") and len(words) == 2 and words[0].lower_ in _POSSESSIVES
@@ -1190,7 +1194,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         members = doc[seg.start].lower_ == "и" and plural(doc[seg.start - 1])
         # («по антимонопольной политике | и надзору за …»: a kind that names a body only with a capital is, in small
         # letters, a function — after «по», one more field.)
-        functions = lexicons.load("org_capital_heads")
+        # (So does a kind of body that is also an action's noun: «по регламенту | и организации … деятельности».)
+        functions = lexicons.load("org_capital_heads") | lexicons.load("org_action_heads")
         if any(
             _is_head_word(doc[i], lex)
             and not (members and plural(doc[i]))
@@ -2310,6 +2315,13 @@ def _no_genitive(token: Token) -> bool:
     if not token.is_lower or not token.is_alpha or not loading.morph().word_is_known(token.lower_):
         return False
     return not any({"gent", "gen2"} & p.tag.grammemes for p in loading.parse(token.lower_) if p.is_known)
+
+
+def _ordinal_only(token: Token) -> bool:
+    """«четвёртого», «пятого» tagged a noun: a lower-case word the dictionary knows for an ordinal only."""
+    if not token.is_lower or not token.is_alpha or not loading.morph().word_is_known(token.lower_):
+        return False
+    return all(p.tag.POS == "ADJF" and "Anum" in p.tag for p in loading.parse(token.lower_))
 
 
 def known_adjective(token: Token) -> bool:

@@ -726,6 +726,8 @@ def clean_location(span: Span) -> Span | None:
     if trimmed is None:
         return None
     trimmed = _from_shouted_region(trimmed)
+    if trimmed[-1].text.endswith("-"):
+        return None  # «митрополит Средне- и Западноевропейский»: the first half of a compound word, its end shared
     if any(t.text in _BREADCRUMB_STEPS for t in trimmed):
         return None  # «Совет района / Новости Совета»: a site's breadcrumb, its steps run together
     if _after_not_place_noun(trimmed) or _is_quoted_name(trimmed) or _in_a_work_title(trimmed):

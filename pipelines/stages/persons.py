@@ -101,8 +101,10 @@ class _Cluster:
         votes: Counter[str] = Counter()
         for p in self.parts:
             votes[p.surname] += (2 if p.surname_as_written else 1) + (1 if p.gender else 0)
+        voted = votes.most_common(1)[0][0]
+        voted = next((p.surname for p in self.parts if _instrumental_of_consonant_stem(p, voted)), voted)
         # A woman's -ова stays -ова even where her surname was read as a man's genitive.
-        surname = with_gender(self.nominative or votes.most_common(1)[0][0], self.gender)
+        surname = with_gender(self.nominative or voted, self.gender)
         return PersonFinding(
             surname=surname,
             first_name=next((p.first_name for p in self._telling_first() if p.first_name), None),
@@ -733,6 +735,10 @@ def _in_breadcrumb_line(token: Token) -> bool:
     return len(line.split()) <= _BREADCRUMB_WORDS
 
 
+# An age or a span of years in one word, numeral and «-летний» run together: no name ends so.
+_AGE_WORD = re.compile(r"летн(?:ий|яя|ее|его|ей|ему|им|юю|ие|их|ими|ем)$")
+
+
 def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = frozenset()) -> bool:
     """A lone capitalised word that is no one: page furniture, a stage direction, a common noun, the
     name of a body («Маслихат», «Маджлиси Оли»), a word cut off at the end of the text, a place or a
@@ -770,6 +776,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _cut_off(token) or _broken_off(token) or _dateline_place(token) or _kazakh_phrase(token):
         return True
+    if _AGE_WORD.search(word):
+        return True  # «Семидесятишестилетний президент УЕФА»: an age the dictionary lacks for its numeral's length
     if _after_settlement_abbreviation(token) or _after_settlement_noun(token) or _credited_source(token):
         return True
     if _before_its_noun_phrase(token) or _route_end(token) or _opens_place_adjectives(token):
@@ -1845,6 +1853,15 @@ def _nominative_of(one: str, other: str) -> str | None:
     return None
 
 
+def _instrumental_of_consonant_stem(parts: NameParts, current: str) -> bool:
+    """«Энтони Рэппа … перед Рэппом»: an instrumental in -ом/-ем is a man's surname ending in a consonant (one in -а
+    takes -ой), so the -а/-я form the person was first named by, after a first name that does not decline, was its
+    genitive."""
+    stem = fold(parts.surname)
+    instrumental = any(k in (stem + "ом", stem + "ем") for k in parts.surname_keys)
+    return instrumental and fold(current) in (stem + "а", stem + "я")
+
+
 def _join_declined(cluster: _Cluster, parts: NameParts, span: TextSpan) -> None:
     """A mention of the person's surname in another case joins the person: «Василия Небензю» Василия
     Небензи, «Т.Комбсу» Тодда Комбса; the nominative is the form without an oblique case's ending."""
@@ -1853,6 +1870,8 @@ def _join_declined(cluster: _Cluster, parts: NameParts, span: TextSpan) -> None:
         # A form the text writes is one; a mention with a first name agrees with it in case, where a
         # form read from a mention with initials alone may be misread.
         cluster.nominative = _nominative_of(current, parts.surname) or cluster.nominative
+    elif _instrumental_of_consonant_stem(parts, current):
+        cluster.nominative = parts.surname
     if parts.first_name:  # the mention tells a first name
         cluster.add(replace(parts, surname=cluster.nominative or current, surname_as_written=False), span)
     else:

@@ -1491,3 +1491,9 @@ def test_a_district_named_by_its_bodies_is_the_okrug_the_text_names(
     nlp: Language, text: str, expected: set[str]
 ) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+def test_the_first_half_of_a_compound_is_no_place(nlp: Language) -> None:
+    text = "На соборе выступил епископ Северо- и Южноамериканский Иоанн, прибывший из Нью-Йорка."
+    found = _places(nlp, text)
+    assert not any(name.endswith("-") for name in found)

@@ -4550,3 +4550,41 @@ def test_the_committee_in_charge_opening_a_headline_is_no_name(nlp: Language) ->
         "Сегодня Комитет по аграрной политике рассмотрел проект."
     )
     assert not any(n.lower().startswith("профильный") for n in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Пенсионный фонд вложил средства в U.S. Steel, Boeing и General Electric.", "U.S. Steel"),
+        ("Товары поставляет сеть магазинов J. R. Miller из Огайо.", "J. R. Miller"),
+    ],
+)
+def test_dotted_latin_initials_stay_in_the_name(nlp: Language, text: str, expected: str) -> None:
+    found = names(nlp, text)
+    assert expected in found
+    assert not any(len(n) == 1 for n in found)
+
+
+def test_ordinals_of_terms_are_no_tail(nlp: Language) -> None:
+    text = "Она была депутатом Законодательного собрания области третьего и четвёртого созывов."
+    assert "Законодательное собрание области" in names(nlp, text)
+    assert not any(n.endswith("третьего") for n in names(nlp, text))
+
+
+def test_an_action_noun_after_po_and_i_is_one_more_field(nlp: Language) -> None:
+    text = "Он возглавил комитет Сената по этике и организации работы палаты."
+    assert "комитет Сената по этике и организации работы палаты" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Кредит выдал крупнейший банк Казахстана Халык Банк.", None),
+        ("Заявление сделало самое Национальное собрание Эквадора.", "Национальное собрание Эквадора"),
+    ],
+)
+def test_rank_describes_a_body(nlp: Language, text: str, expected: str | None) -> None:
+    found = names(nlp, text)
+    assert not any(n.split()[0] in ("крупнейший", "самое") for n in found)
+    if expected:
+        assert expected in found

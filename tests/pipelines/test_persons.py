@@ -1664,3 +1664,20 @@ def test_a_chinese_given_name_in_a_surname_shape_follows_the_surname(nlp: Langua
     # alone is the same person, not a second surname.
     doc = nlp("Переговоры вёл вице-премьер Ван Цзюньлин. Позже Цзюньлин ответил на вопросы журналистов.")
     assert [(p.name, p.surname, p.first_name) for p in find_persons(doc)] == [("Ван Цзюньлин", "Ван", "Цзюньлин")]
+
+
+def test_an_age_in_one_word_is_no_name(nlp: Language) -> None:
+    text = (
+        "О президенте ФИДЕ\n\nВосьмидесятитрёхлетний президент Международной шахматной федерации (ФИДЕ) Генри Уолтерс "
+        "(Henry Walters) передумал уходить в отставку и будет баллотироваться на новый срок."
+    )
+    found = _persons(nlp, text)
+    assert [p[0] for p in found] == ["Уолтерс"]
+
+
+def test_an_instrumental_in_om_tells_a_consonant_stem(nlp: Language) -> None:
+    text = (
+        "Поводом стали слова гитариста из группы «Северный ветер» Энтони Кроппа, который обвинил продюсера в обмане. "
+        "Тогда Кроппу было 19 лет. Продюсер уже встретился с Кроппом и извинился."
+    )
+    assert [p[0] for p in _persons(nlp, text)] == ["Кропп"]

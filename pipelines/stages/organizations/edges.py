@@ -170,6 +170,9 @@ def _without_branch_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple
 
 _COUNTED = re.compile(r"^\d+-[а-яё]{4,}$")
 _WHEN = frozenset({"бывший", "прежний", "нынешний"})
+# «самое Национальное собрание Венесуэлы», «крупнейший банк Европы»: a rank among others («самый», a superlative in
+# -ейший/-айший) says how the body compares, not which one it is.
+_RANK = re.compile(r"[еа]йш(?:ий|ая|ее|его|ей|ему|им|ую|ие|их|ими|ем)$")
 
 
 def _strip_description(doc: Doc, start: int, end: int) -> int:
@@ -184,6 +187,8 @@ def _strip_description(doc: Doc, start: int, end: int) -> int:
         start += 1
     # «бывшего совхоза «Пригородный»»: when the body was is no description of which it is, nor a word of its name.
     while start + 1 < end and doc[start].is_lower and doc[start].lemma_ in _WHEN:
+        start += 1
+    while start + 1 < end and doc[start].is_lower and (doc[start].lemma_ == "самый" or _RANK.search(doc[start].lower_)):
         start += 1
     i = start
     while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ":

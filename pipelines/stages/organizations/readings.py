@@ -49,6 +49,10 @@ _QUALIFIED_ENDING = re.compile(grammar.ADJECTIVE_ENDING)
 
 def _starts_person(doc: Doc, i: int, person_starts: set[int]) -> bool:
     token = doc[i]
+    # «U.S. Bancorp», «J. C. Penny»: a letter after another letter's period goes on the abbreviation that letter
+    # opened; initials that start a person were met at their first letter.
+    if i >= 2 and doc[i - 1].text == "." and len(doc[i - 2].text) == 1 and doc[i - 2].is_upper:
+        return token.idx in person_starts
     initial = len(token.text) == 1 and token.is_upper and i + 1 < len(doc) and doc[i + 1].text == "."
     return initial or bool(_INITIAL.match(token.text)) or token.idx in person_starts
 
