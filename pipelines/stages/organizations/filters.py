@@ -31,7 +31,7 @@ from pipelines.stages.organizations._common import (
 from pipelines.stages.organizations.places import _apposed_regions
 from pipelines.stages.organizations.readings import _SEPARATORS
 from pipelines.stages.organizations.shouted import _PROPER_TAGS
-from pipelines.titles import is_position_head
+from pipelines.titles import is_position_head, is_position_head_word
 
 
 def _common_noun(word: str) -> bool:
@@ -613,12 +613,29 @@ def _place_adjective_stems(doc: Doc) -> frozenset[str]:
     return found
 
 
+def _post_of_place(body: Body) -> bool:
+    """«заместитель Рыбинского городского прокурора», «помощник Тобольского межрайонного прокурора»: a place's
+    adjective, its level and a post (`is_position_head`, not a kind of body) name the person holding that post,
+    not a body; the body would be his office («прокуратура»)."""
+    words = body.name.split()
+    if len(words) < 2 or any(q in body.name for q in _QUOTES) or not words[0][:1].isupper():
+        return False
+    last = words[-1]
+    lemma = grammar.word_lemma(last)
+    if not last.islower() or lemma in grammar.lexicon().heads or not is_position_head_word(lemma, last):
+        return False
+    adjectives = all(
+        any(p.tag.POS in {"ADJF", "PRTF"} for p in loading.parse(w.lower())) for w in words[:-1] if w.isalpha()
+    )
+    return adjectives and all(w.isalpha() for w in words[:-1]) and bool(_PLACE_ADJECTIVE.search(words[0]))
+
+
 def _is_body(doc: Doc, body: Body) -> bool:
     """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
         return False
-    if _town_of_place_adjective(doc, body):
+    if _town_of_place_adjective(doc, body) or _post_of_place(body):
         return False
     if _news_rubric(body):
         return False
