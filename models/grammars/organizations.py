@@ -2162,6 +2162,9 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start and not opens_remark(t)]
     if len(words) >= 2 and len(capitalised) == len(words):
         return True
+    # «депутат Мажилиса», «одобрил Кнессет»: a parliament whose name is its own language's word for one.
+    if len(words) == 1 and capitalised and word_lemma(words[0].text) in lexicons.load("org_parliaments_by_kind"):
+        return True
     # «татаро-башкирская национально-культурная автономия»: a registered kind named by its people's adjective.
     qualified = head is not None and head > seg.start + 1 and word_lemma(doc[head].text) in _qualified_heads()
     if qualified and len(words) >= 3 and _qualified(doc, head):
