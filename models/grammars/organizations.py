@@ -989,7 +989,7 @@ def patronymic(token: Token) -> bool:
     return any("Patr" in p.tag for p in loading.parse(token.lower_))
 
 
-def _surname_before_name(doc: Doc, i: int) -> bool:
+def surname_before_name(doc: Doc, i: int) -> bool:
     """The capitalised word at `i` opens «Фамилия Имя Отчество»: a first name and a patronymic follow, and no surname
     after them («акимата Тараза Азамата Жолдошбековича Осмонкулова» keeps «Тараза»); the word can be in the
     patronymic's case and is no place («Совета Европы Ивана Петровича» keeps «Европы»)."""
@@ -1115,7 +1115,7 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     # a first name and a patronymic, in their case, is the surname of a protocol's «Фамилия Имя Отчество», no place
     # or name of the body.
     single = seg.end - seg.start == 1
-    if single and _surname_before_name(doc, seg.start):
+    if single and surname_before_name(doc, seg.start):
         return False
     # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
     if seg.label == "GEN_NP" and single and doc[seg.start].is_lower and doc[seg.start].lemma_ in lex.referring_heads:

@@ -613,6 +613,15 @@ def _place_adjective_stems(doc: Doc) -> frozenset[str]:
     return found
 
 
+# Kinds a body of which is named by its field («Министерство водного хозяйства …»): alone, «доложит Министерство»,
+# the kind refers to one the reader knows, and names no body (a «Сенат», a «Минфин» does).
+_FIELDED_KINDS = frozenset({"министерство", "ведомство"})
+
+
+def _kind_without_field(body: Body) -> bool:
+    return not body.abbreviation and body.words == (body.head,) and body.head in _FIELDED_KINDS
+
+
 def _post_of_place(body: Body) -> bool:
     """«заместитель Рыбинского городского прокурора», «помощник Тобольского межрайонного прокурора»: a place's
     adjective, its level and a post (`is_position_head`, not a kind of body) name the person holding that post,
@@ -635,7 +644,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
         return False
-    if _town_of_place_adjective(doc, body) or _post_of_place(body):
+    if _town_of_place_adjective(doc, body) or _post_of_place(body) or _kind_without_field(body):
         return False
     if _news_rubric(body):
         return False
