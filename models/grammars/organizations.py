@@ -438,6 +438,13 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "*"},
                 {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
             ],
+            # «Думы Парфеньевского муниципального округа»: so in the masculine and neuter, whose «-ого» no nominative
+            # ends in.
+            [
+                {"POS": {"IN": ["PROPN", "X"]}, "TEXT": {"REGEX": r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[сц]кого$"}},
+                {**gen_mod, "OP": "*"},
+                {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Number=Sing"]}},
+            ],
             [gen_compound, gen_noun],
             # «ассоциации водопользователей «Обу Хаёт»»: an agent noun's plural in -телей is a genitive (or an
             # accusative, which no name's tail is) whatever case the tagger gives it.
@@ -1869,9 +1876,15 @@ def defined_terms(doc: Doc, found: Found, name_ends: set[int]) -> frozenset[str]
             after_term = before.text.islower() and before.pos_ in ("NOUN", "ADJ")
             # («Балканабат, 9 апреля (ТДХ).»: a dateline's date, then the agency it credits.)
             dated = before.lemma_ in _MONTHS and doc[seg.start - 3].like_num
-            if in_parentheses and after_term and not dated and not _is_head_word(before, lexicon()):
+            # («КОЛЕВ Д.С., советник (ПСРМ).»: after a seat's post, the holder's party, no term the post defines.)
+            seat = before.lemma_ in _SEATS
+            if in_parentheses and after_term and not dated and not seat and not _is_head_word(before, lexicon()):
                 terms.add(doc[seg.start].text)
     return frozenset(terms)
+
+
+# Posts of an elected seat, after which letters in parentheses name the holder's party.
+_SEATS = frozenset({"депутат", "советник", "сенатор", "кандидат"})
 
 
 def bare_abbreviations(doc: Doc) -> frozenset[str]:

@@ -613,6 +613,26 @@ def _place_adjective_stems(doc: Doc) -> frozenset[str]:
     return found
 
 
+def _headline_noun(doc: Doc, body: Body) -> bool:
+    """«Итоги путины … обсудили в комитете»: a common noun (no kind of body, no known name) the tagger read as a name
+    for the capital that opens its sentence, wherever the text has it, names no body."""
+    if body.abbreviation or body.head is not None or len(body.words) != 1 or any(q in body.name for q in _QUOTES):
+        return False
+    if body.words[0] in grammar.lexicon().known or not _common_noun(body.name.lower()):
+        return False
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) != 1 or not _opens_sentence(span[0]):
+            return False
+    return True
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The token opens a sentence or a line (the parser may run a headline on from the line before)."""
+    before = token.doc[token.i - 1] if token.i else None
+    return before is None or token.is_sent_start or "\n" in before.text or before.text in (".", "!", "?", "…")
+
+
 # Kinds a body of which is named by its field («Министерство водного хозяйства …»): alone, «доложит Министерство»,
 # the kind refers to one the reader knows, and names no body (a «Сенат», a «Минфин» does).
 _FIELDED_KINDS = frozenset({"министерство", "ведомство"})
@@ -645,6 +665,8 @@ def _is_body(doc: Doc, body: Body) -> bool:
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
         return False
     if _town_of_place_adjective(doc, body) or _post_of_place(body) or _kind_without_field(body):
+        return False
+    if _headline_noun(doc, body):
         return False
     if _news_rubric(body):
         return False
