@@ -10,6 +10,7 @@ turn, and a place in capitals a dateline («САМАРА, 23 мая»).
 from __future__ import annotations
 
 import re
+
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
