@@ -1967,7 +1967,8 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 if label == "HEAD" and _of_a_referred_place(doc, seg, end):
                     continue
                 # «Российская Федерация» reads like a body, but alone the NER knows it for a place.
-                if end == seg.end and _is_place(doc, seg.start, seg.end):
+                # («депутат Мажилиса»: a parliament's own word, which the NER may read as a place or a name.)
+                if end == seg.end and _is_place(doc, seg.start, seg.end) and not _parliament_by_kind(doc, seg):
                     continue
                 # (The NER may miss it inside a law's quoted title: the state's name alone is the country all the same.)
                 if end == seg.end and _state_name(doc[seg.start : end]):
@@ -2168,6 +2169,18 @@ def _foreign_or_adjective(word: str) -> bool:
 _PLACE_INSTITUTIONS = frozenset({"музей", "музей-заповедник", "музей-усадьба", "театр"})
 
 
+def _parliament_by_kind(doc: Doc, seg: Segment) -> bool:
+    """«депутат Мажилиса», «одобрил Кнессет»: one capitalised word inside a sentence, a parliament whose name is its own
+    language's word for one (`org_parliaments_by_kind`)."""
+    word = doc[seg.start]
+    return (
+        seg.end - seg.start == 1
+        and word.is_title
+        and not word.is_sent_start
+        and word_lemma(word.text) in lexicons.load("org_parliaments_by_kind")
+    )
+
+
 def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     """A core without tails is a name only when capitalised beyond the sentence start («Общественный Совет»)."""
     # «Джалал-Абадского», «Усть-Каменогорского»: a place's adjective joined by a hyphen is one word.
@@ -2175,8 +2188,7 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start and not opens_remark(t)]
     if len(words) >= 2 and len(capitalised) == len(words):
         return True
-    # «депутат Мажилиса», «одобрил Кнессет»: a parliament whose name is its own language's word for one.
-    if len(words) == 1 and capitalised and word_lemma(words[0].text) in lexicons.load("org_parliaments_by_kind"):
+    if _parliament_by_kind(doc, seg):
         return True
     # «татаро-башкирская национально-культурная автономия»: a registered kind named by its people's adjective.
     qualified = head is not None and head > seg.start + 1 and word_lemma(doc[head].text) in _qualified_heads()
