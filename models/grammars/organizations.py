@@ -45,7 +45,8 @@ OPEN_QUOTES = ["«", "„", "“", '"']
 CLOSE_QUOTES = ["»", "“", "”", '"']
 _NOMINAL = ["NOUN", "PROPN", "ADJ", "NUM", "DET"]
 _MAX_TAILS = 8
-ADJECTIVE_ENDING = r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ей|ую|юю|ых|их|ыми|ими)$"
+# («в Барскоонском айыл окмоту»: a place's adjective in the prepositional; «-ом» alone ends nouns too.)
+ADJECTIVE_ENDING = r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ей|ую|юю|ых|их|ыми|ими|[сц]ком)$"
 # Endings only an adjective has (no verb form ends so): a rare adjective the tagger calls a verb («айылного»).
 MISREAD_ADJECTIVE_ENDING = r"(ого|его|ому|ему|ых)$"
 _ABBR_SHAPE = re.compile(r"^[А-ЯЁ]{2,7}$")  # Latin abbreviations are left to NER and `org_known`

@@ -280,3 +280,8 @@ def test_a_headline_s_opening_common_noun_is_no_body(nlp: Language) -> None:
 def test_a_unit_before_a_capitalised_executive_is_the_executive_s(nlp: Language) -> None:
     text = "Об исполнении бюджета доложил начальник Главного управления финансов Исполкома Гагаузии Пётр Драгнев."
     assert names(nlp, text) == ["Исполком Гагаузии"]
+
+
+def test_a_place_s_adjective_in_the_prepositional_opens_an_aiyl_okmotu(nlp: Language) -> None:
+    text = "Во вторник в Тамгинском айыл окмоту Джети-Огузского района прошло собрание жителей."
+    assert names(nlp, text) == ["Тамгинский айыл окмоту"]

@@ -375,9 +375,15 @@ def _executive_kind(doc: Doc, start: int, end: int) -> bool:
     or its adjective («Исполкома Гагаузии», «Исполнительного комитета Гагаузии»), which a unit's field in small
     letters before it («Главного управления финансов | Исполкома Гагаузии») does not make a name of the unit's."""
     kind = doc[start]
-    executives = lexicons.load("org_executives")
-    if grammar.word_lemma(kind.text) in executives:
-        return kind.is_lower or not kind.is_sent_start
+    if grammar.word_lemma(kind.text) in lexicons.load("org_executives") and kind.is_lower:
+        return True
+    # (With a capital, only right after the unit's field, a noun in small letters: «… между | Правительством …» is
+    # no unit's executive.)
+    field = start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ == "NOUN"
+    if not field:
+        return False
+    if grammar.word_lemma(kind.text) in lexicons.load("org_executives"):
+        return True
     return (
         start + 1 < end
         and grammar.word_lemma(kind.text) == "исполнительный"
