@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from models import loading
 from models.components.extensions import doc_text
 from models.grammars.organizations import lexicon, word_lemma
 from pipelines.nlp import analyse
@@ -29,6 +30,14 @@ _FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "PRON", "DET", "ADV"
 _CAPITALS = re.compile(r"\b(?![А-ЯЁA-Z]\.)[А-ЯЁA-Z]+\b")
 _AFTER_INITIALS = re.compile(r"(\b[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?)([а-яё])")
 _QUOTED_START = re.compile(r"([«„]\s?|\")([а-яёa-z])")
+
+
+_HYPHENATED_PROPER = re.compile(r"\b([А-ЯЁ][а-яё]+-)([а-яё]{3,})\b")
+
+
+def _capital_after_hyphen(match: re.Match[str]) -> str:
+    second = match.group(2)
+    return match.group(1) + (second if loading.morph().word_is_known(second) else second.capitalize())
 
 
 @dataclass(frozen=True)
@@ -94,5 +103,8 @@ def reading(doc: Doc, heading: Heading) -> Doc:
         lowered = _QUOTED_START.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
         # «ИМЕНИ В.И. ЛЕНИНА»: the surname after initials is a name, capitalised.
         lowered = _AFTER_INITIALS.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
+        # «КЫРГЫЗ-ЧЕКСКИЙ АЙЫЛЬНЫЙ КЕНЕШ»: a hyphenated place name keeps a capital after the hyphen, where the
+        # dictionary knows no such word («социально-экономический» stays as it is).
+        lowered = _HYPHENATED_PROPER.sub(_capital_after_hyphen, lowered)
         found = readings[key] = analyse(lowered + stop)
     return found

@@ -45,7 +45,8 @@ OPEN_QUOTES = ["«", "„", "“", '"']
 CLOSE_QUOTES = ["»", "“", "”", '"']
 _NOMINAL = ["NOUN", "PROPN", "ADJ", "NUM", "DET"]
 _MAX_TAILS = 8
-ADJECTIVE_ENDING = r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ей|ую|юю|ых|их|ыми|ими)$"
+# («в Барскоонском айыл окмоту»: a place's adjective in the prepositional; «-ом» alone ends nouns too.)
+ADJECTIVE_ENDING = r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ей|ую|юю|ых|их|ыми|ими|[сц]ком)$"
 # Endings only an adjective has (no verb form ends so): a rare adjective the tagger calls a verb («айылного»).
 MISREAD_ADJECTIVE_ENDING = r"(ого|его|ому|ему|ых)$"
 _ABBR_SHAPE = re.compile(r"^[А-ЯЁ]{2,7}$")  # Latin abbreviations are left to NER and `org_known`
@@ -437,6 +438,13 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {"POS": "PROPN", "TEXT": {"REGEX": r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[сц]кой$"}},
                 {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "*"},
                 {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
+            ],
+            # «Думы Парфеньевского муниципального округа»: so in the masculine and neuter, whose «-ого» no nominative
+            # ends in.
+            [
+                {"POS": {"IN": ["PROPN", "X"]}, "TEXT": {"REGEX": r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[сц]кого$"}},
+                {**gen_mod, "OP": "*"},
+                {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Number=Sing"]}},
             ],
             [gen_compound, gen_noun],
             # «ассоциации водопользователей «Обу Хаёт»»: an agent noun's plural in -телей is a genitive (or an
@@ -989,7 +997,7 @@ def patronymic(token: Token) -> bool:
     return any("Patr" in p.tag for p in loading.parse(token.lower_))
 
 
-def _surname_before_name(doc: Doc, i: int) -> bool:
+def surname_before_name(doc: Doc, i: int) -> bool:
     """The capitalised word at `i` opens «Фамилия Имя Отчество»: a first name and a patronymic follow, and no surname
     after them («акимата Тараза Азамата Жолдошбековича Осмонкулова» keeps «Тараза»); the word can be in the
     patronymic's case and is no place («Совета Европы Ивана Петровича» keeps «Европы»)."""
@@ -1115,7 +1123,7 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
     # a first name and a patronymic, in their case, is the surname of a protocol's «Фамилия Имя Отчество», no place
     # or name of the body.
     single = seg.end - seg.start == 1
-    if single and _surname_before_name(doc, seg.start):
+    if single and surname_before_name(doc, seg.start):
         return False
     # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
     if seg.label == "GEN_NP" and single and doc[seg.start].is_lower and doc[seg.start].lemma_ in lex.referring_heads:
@@ -1874,9 +1882,15 @@ def defined_terms(doc: Doc, found: Found, name_ends: set[int]) -> frozenset[str]
             after_term = before.text.islower() and before.pos_ in ("NOUN", "ADJ")
             # («Балканабат, 9 апреля (ТДХ).»: a dateline's date, then the agency it credits.)
             dated = before.lemma_ in _MONTHS and doc[seg.start - 3].like_num
-            if in_parentheses and after_term and not dated and not _is_head_word(before, lexicon()):
+            # («КОЛЕВ Д.С., советник (ПСРМ).»: after a seat's post, the holder's party, no term the post defines.)
+            seat = before.lemma_ in _SEATS
+            if in_parentheses and after_term and not dated and not seat and not _is_head_word(before, lexicon()):
                 terms.add(doc[seg.start].text)
     return frozenset(terms)
+
+
+# Posts of an elected seat, after which letters in parentheses name the holder's party.
+_SEATS = frozenset({"депутат", "советник", "сенатор", "кандидат"})
 
 
 def bare_abbreviations(doc: Doc) -> frozenset[str]:
@@ -1959,7 +1973,8 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 if label == "HEAD" and _of_a_referred_place(doc, seg, end):
                     continue
                 # «Российская Федерация» reads like a body, but alone the NER knows it for a place.
-                if end == seg.end and _is_place(doc, seg.start, seg.end):
+                # («депутат Мажилиса»: a parliament's own word, which the NER may read as a place or a name.)
+                if end == seg.end and _is_place(doc, seg.start, seg.end) and not _parliament_by_kind(doc, seg):
                     continue
                 # (The NER may miss it inside a law's quoted title: the state's name alone is the country all the same.)
                 if end == seg.end and _state_name(doc[seg.start : end]):
@@ -2160,12 +2175,26 @@ def _foreign_or_adjective(word: str) -> bool:
 _PLACE_INSTITUTIONS = frozenset({"музей", "музей-заповедник", "музей-усадьба", "театр"})
 
 
+def _parliament_by_kind(doc: Doc, seg: Segment) -> bool:
+    """«депутат Мажилиса», «одобрил Кнессет»: one capitalised word inside a sentence, a parliament whose name is its own
+    language's word for one (`org_parliaments_by_kind`)."""
+    word = doc[seg.start]
+    return (
+        seg.end - seg.start == 1
+        and word.is_title
+        and not word.is_sent_start
+        and word_lemma(word.text) in lexicons.load("org_parliaments_by_kind")
+    )
+
+
 def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     """A core without tails is a name only when capitalised beyond the sentence start («Общественный Совет»)."""
     # «Джалал-Абадского», «Усть-Каменогорского»: a place's adjective joined by a hyphen is one word.
     words = [t for t in doc[seg.start : seg.end] if t.text.replace("-", "").isalpha()]
     capitalised = [t for t in words if t.text[:1].isupper() and not t.is_sent_start and not opens_remark(t)]
     if len(words) >= 2 and len(capitalised) == len(words):
+        return True
+    if _parliament_by_kind(doc, seg):
         return True
     # «татаро-башкирская национально-культурная автономия»: a registered kind named by its people's adjective.
     qualified = head is not None and head > seg.start + 1 and word_lemma(doc[head].text) in _qualified_heads()

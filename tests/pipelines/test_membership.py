@@ -1776,3 +1776,12 @@ def test_a_ministry_named_only_by_a_deputy_ministers_title_stays_in_the_post(nlp
     person = next(p for p in run_stages(nlp(text)).persons if p.surname == "Кравцова")
     assert person.position == "заместитель министра молодёжной политики Омской области"
     assert person.organization == "Министерство молодёжной политики Омской области"
+
+
+def test_a_deputy_of_a_parliament_named_by_its_own_word_sits_there(nlp: Language) -> None:
+    text = (
+        "Сессия Карагандинского областного маслихата прошла в Темиртау. Сессию открыл секретарь областного маслихата "
+        "Бауыржан Жумабеков. К депутатам обратилась депутат Мажилиса Гульнар Сейтова, которая напомнила о наказах."
+    )
+    found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
+    assert found["Сейтова"] == "Мажилис"

@@ -203,3 +203,93 @@ def test_a_town_read_as_a_body_beside_its_own_adjective_is_a_place(nlp: Language
 )
 def test_a_quoted_name_after_a_building_s_kind_is_the_building(nlp: Language, text: str) -> None:
     assert names(nlp, text) == []
+
+
+# Session 22: shapes of heldout-genre-29 (Central Asian press services) and -30 (Russia, Belarus, Moldova …).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Петрова А.В. – старший помощник Курганского межрайонного прокурора.",
+        "В заседании участвовал заместитель Вологодского городского прокурора Олег Смирнов.",
+    ],
+)
+def test_a_place_s_post_is_no_body(nlp: Language, text: str) -> None:
+    assert names(nlp, text) == []
+
+
+def test_remit_letters_after_an_abbreviation_are_its_name(nlp: Language) -> None:
+    text = "О готовности к паводку доложил начальник районного отдела КЧС и ГО майор Рустам Ахмедов."
+    assert names(nlp, text) == ["КЧС и ГО"]
+
+
+def test_two_bodies_joined_by_and_stay_two(nlp: Language) -> None:
+    assert names(nlp, "Проверку провели сотрудники МВД и ФСБ.") == ["МВД", "ФСБ"]
+
+
+def test_a_district_s_adjective_after_a_jamoat_is_no_village(nlp: Language) -> None:
+    text = (
+        "В кишлаке Дараи Поён одноимённого джамоата Айнинского района прошёл сход. "
+        "Выступил председатель джамоата Дараи Поён Хуршед Рахимов."
+    )
+    assert "джамоат Айнинского" not in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("На встрече с избирателями выступил депутат Мажилиса Ерлан Садыков.", "Мажилис"),
+        ("Законопроект поддержали депутаты Кнессета от правящей коалиции.", "Кнессет"),
+    ],
+)
+def test_a_parliament_named_by_its_own_word_alone_is_a_body(nlp: Language, text: str, body: str) -> None:
+    assert names(nlp, text) == [body]
+
+
+def test_a_surname_opening_a_full_name_ends_the_body(nlp: Language) -> None:
+    text = "Председательствует председатель Комиссии Абдуллаев Бахтиёр Рустамович."
+    assert all("Абдуллаев" not in name for name in names(nlp, text))
+
+
+def test_a_ministry_by_its_kind_alone_is_no_body(nlp: Language) -> None:
+    text = "Докладчик в отъезде, поэтому проект представит Министерство. Пожалуйста, Дилноза Каримовна."
+    assert names(nlp, text) == []
+
+
+def test_a_place_adjective_read_as_a_name_takes_its_genitive_tail(nlp: Language) -> None:
+    text = "Депутат Думы Вохомского муниципального округа Анна Козлова предложила отремонтировать мост."
+    assert names(nlp, text) == ["Дума Вохомского муниципального округа"]
+
+
+def test_letters_in_brackets_after_a_councillor_are_the_party(nlp: Language) -> None:
+    text = "ИВАНОВА Е.П., советник (ПСРМ). Прошу включить в бюджет ремонт дороги."
+    assert names(nlp, text) == ["ПСРМ"]
+
+
+def test_a_heading_s_bracketed_remark_is_no_body(nlp: Language) -> None:
+    text = "ПРОТОКОЛ (выписка)\nзаседания Чадыр-Лунгского городского совета\n\nПрисутствовали советники."
+    assert all("ПРОТОКОЛ" not in name.upper() for name in names(nlp, text))
+
+
+def test_a_headline_s_opening_common_noun_is_no_body(nlp: Language) -> None:
+    text = "Главная / Новости\n\nИтоги навигации обсудили на заседании комитета Законодательного Собрания края"
+    assert "Итоги" not in names(nlp, text)
+
+
+def test_a_unit_before_a_capitalised_executive_is_the_executive_s(nlp: Language) -> None:
+    text = "Об исполнении бюджета доложил начальник Главного управления финансов Исполкома Гагаузии Пётр Драгнев."
+    assert names(nlp, text) == ["Исполком Гагаузии"]
+
+
+def test_a_place_s_adjective_in_the_prepositional_opens_an_aiyl_okmotu(nlp: Language) -> None:
+    text = "Во вторник в Тамгинском айыл окмоту Джети-Огузского района прошло собрание жителей."
+    assert names(nlp, text) == ["Тамгинский айыл окмоту"]
+
+
+def test_a_hyphenated_place_in_a_letterhead_keeps_its_capital(nlp: Language) -> None:
+    text = (
+        "КАРА-СУУЙСКИЙ АЙЫЛЬНЫЙ КЕНЕШ АЛАЙСКОГО РАЙОНА ОШСКОЙ ОБЛАСТИ\n\nПРОТОКОЛ № 5\n"
+        "очередной сессии Кара-Суйского айыльного кенеша\n\nПрисутствовали депутаты."
+    )
+    assert "кенеш Алайского района" not in names(nlp, text)

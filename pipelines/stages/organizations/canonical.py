@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from models import loading
+from models import lexicons, loading
 from models.grammars import organizations as grammar
 from pipelines.normalize import inflect_token, inflect_word
 from pipelines.stages.organizations._common import _QUOTES
@@ -79,6 +79,9 @@ def canonical(span: Span) -> str:
             # from; a state language's own ending in a vowel stays («Халк Маслахаты»).
             lemma = lex.foreign_heads[token.lower_]
             word = lemma.capitalize() if word[:1].isupper() else lemma
+        elif token.i == head and grammar.word_lemma(token.text) in lexicons.load("org_parliaments_by_kind"):
+            # «Мажилиса», «Кнессета»: a parliament's own word the tagger reads as a name in a guessed case.
+            word = grammar.word_lemma(token.text).capitalize()
         elif token.i == head and (contracted := grammar.contracted_head(token.text)) is not None:
             # «Жамбылского облмаслихата»: a level contracted onto a kind the dictionary does not know.
             word = contracted.capitalize() if word[:1].isupper() else contracted

@@ -31,7 +31,7 @@ from pipelines.stages.organizations._common import (
 from pipelines.stages.organizations.places import _apposed_regions
 from pipelines.stages.organizations.readings import _SEPARATORS
 from pipelines.stages.organizations.shouted import _PROPER_TAGS
-from pipelines.titles import is_position_head
+from pipelines.titles import is_position_head, is_position_head_word
 
 
 def _common_noun(word: str) -> bool:
@@ -613,12 +613,60 @@ def _place_adjective_stems(doc: Doc) -> frozenset[str]:
     return found
 
 
+def _headline_noun(doc: Doc, body: Body) -> bool:
+    """«Итоги путины … обсудили в комитете»: a common noun (no kind of body, no known name) the tagger read as a name
+    for the capital that opens its sentence, wherever the text has it, names no body."""
+    if body.abbreviation or body.head is not None or len(body.words) != 1 or any(q in body.name for q in _QUOTES):
+        return False
+    if body.words[0] in grammar.lexicon().known or not _common_noun(body.name.lower()):
+        return False
+    for mention in body.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) != 1 or not _opens_sentence(span[0]):
+            return False
+    return True
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The token opens a sentence or a line (the parser may run a headline on from the line before)."""
+    before = token.doc[token.i - 1] if token.i else None
+    return before is None or token.is_sent_start or "\n" in before.text or before.text in (".", "!", "?", "…")
+
+
+# Kinds a body of which is named by its field («Министерство водного хозяйства …»): alone, «доложит Министерство»,
+# the kind refers to one the reader knows, and names no body (a «Сенат», a «Минфин» does).
+_FIELDED_KINDS = frozenset({"министерство", "ведомство"})
+
+
+def _kind_without_field(body: Body) -> bool:
+    return not body.abbreviation and body.words == (body.head,) and body.head in _FIELDED_KINDS
+
+
+def _post_of_place(body: Body) -> bool:
+    """«заместитель Рыбинского городского прокурора», «помощник Тобольского межрайонного прокурора»: a place's
+    adjective, its level and a post (`is_position_head`, not a kind of body) name the person holding that post,
+    not a body; the body would be his office («прокуратура»)."""
+    words = body.name.split()
+    if len(words) < 2 or any(q in body.name for q in _QUOTES) or not words[0][:1].isupper():
+        return False
+    last = words[-1]
+    lemma = grammar.word_lemma(last)
+    if not last.islower() or lemma in grammar.lexicon().heads or not is_position_head_word(lemma, last):
+        return False
+    adjectives = all(
+        any(p.tag.POS in {"ADJF", "PRTF"} for p in loading.parse(w.lower())) for w in words[:-1] if w.isalpha()
+    )
+    return adjectives and all(w.isalpha() for w in words[:-1]) and bool(_PLACE_ADJECTIVE.search(words[0]))
+
+
 def _is_body(doc: Doc, body: Body) -> bool:
     """Tournaments, awards, hospitals and the like are not bodies; a web service is one only where the text
     does not just post through it."""
     if _starts_with(body.words, _lemma_names("org_not_bodies")) or _rubric(doc, body) or _facility_named(doc, body):
         return False
-    if _town_of_place_adjective(doc, body):
+    if _town_of_place_adjective(doc, body) or _post_of_place(body) or _kind_without_field(body):
+        return False
+    if _headline_noun(doc, body):
         return False
     if _news_rubric(body):
         return False

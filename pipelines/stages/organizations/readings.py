@@ -291,6 +291,15 @@ def _without_lead_words(doc: Doc, start: int, end: int, lex: grammar.Lexicons) -
     return start, end
 
 
+def _surname_first(doc: Doc, i: int) -> bool:
+    """The capitalised word at `i` is a surname (by the dictionary) a first name and a patronymic follow."""
+    word = doc[i]
+    if not word.is_title or grammar.word_lemma(word.text) in grammar.lexicon().heads:
+        return False
+    surname = any("Surn" in p.tag for p in loading.parse(word.lower_))
+    return surname and grammar.surname_before_name(doc, i)
+
+
 def _end_at_name_break(doc: Doc, start: int, end: int, person_starts: set[int]) -> int:
     """Where the name ends inside the span: at the sentence's predicate, a person, a parenthesis, a covered period, a
     page's separator or a quotation after it (inside quotes a name runs on)."""
@@ -308,6 +317,10 @@ def _end_at_name_break(doc: Doc, start: int, end: int, person_starts: set[int]) 
         # «улусного Совета | Туйаара Гаврильевна Сивцева»: a first name before a patronymic is a person's, whom the
         # tagger may have missed.
         if not quoted and i + 1 < len(doc) and doc[i].is_title and grammar.patronymic(doc[i + 1]):
+            return i
+        # «председатель Комитета | Раимов Шавкат Каримович»: a protocol names a person surname first; the surname
+        # the tagger took into the body opens «Фамилия Имя Отчество» (`surname_before_name`), whatever its case.
+        if not quoted and i == end - 1 and _surname_first(doc, i):
             return i
         # «деятельности Общества | за I квартал 2025 года»: the time a report covers is no cause the body stands for.
         if not quoted and doc[i].lower_ == "за" and _time_after(doc, i + 1):

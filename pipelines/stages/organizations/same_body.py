@@ -14,7 +14,16 @@ from spacy.tokens import Doc
 from models import lexicons
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
-from pipelines.body_identity import FUNCTION_WORDS, HYPHENATED_WORD, WORD, Body, content_words, cover, lemmas
+from pipelines.body_identity import (
+    FUNCTION_WORDS,
+    HYPHENATED_WORD,
+    WORD,
+    Body,
+    abbreviates,
+    content_words,
+    cover,
+    lemmas,
+)
 from pipelines.findings import TextSpan
 from pipelines.stages.organizations._common import _QUOTES
 from pipelines.stages.organizations.canonical import canonical
@@ -114,7 +123,7 @@ def _abbreviations_joined(doc: Doc, bodies: list[Body]) -> list[Body]:
     possessive of such names is left out of the letters. Elsewhere «МВД и ФСБ» stay two bodies."""
     text = doc_text(doc)
     shorts = [b for b in bodies if b.abbreviation and len(b.words) == 1]
-    if len(shorts) < 2:
+    if not shorts:
         return bodies
     fulls = [(b, content_words(_POSSESSIVE_WORD.sub("", b.name))) for b in bodies if not b.abbreviation]
     # The pairs written «A и B», found by where a mention starts (one pass over the mentions, not over pairs).
@@ -138,7 +147,34 @@ def _abbreviations_joined(doc: Doc, bodies: list[Body]) -> list[Body]:
         target.mentions.extend(first.mentions + second.mentions)
         target.aliases.extend(a for a in (joined, first.name) if a not in target.aliases)
         absorbed.update((id(first), id(second)))
-    return [b for b in bodies if id(b) not in absorbed]
+    kept = [b for b in bodies if id(b) not in absorbed]
+    names = {b.name.lower() for b in kept}
+    for body in kept:
+        _join_remit_letters(text, body, fulls, names)
+    return kept
+
+
+# «начальник городского отдела КЧС и ГО»: letters after a body's abbreviation and «и» that name no body of the text
+# (ГО — гражданская оборона, ОПБ — обеспечение пожарной безопасности) are the rest of its remit, so of its name.
+_REMIT_LETTERS = re.compile(r" и ([А-ЯЁ]{2,4})(?![\w«\"-])")
+
+
+def _join_remit_letters(text: str, body: Body, fulls: list[tuple[Body, list[str]]], names: set[str]) -> None:
+    """A body named only by letters («КЧС»), each mention of which goes on «и» and the same letters that are no body
+    of the text nor a legal form («и ГО»), is named with them («КЧС и ГО»), where the text names no body in full
+    that the first letters abbreviate (that name is the body's, and the letters merge into it)."""
+    if not body.abbreviation or len(body.words) != 1 or any(abbreviates(body.name, b.name) for b, _ in fulls):
+        return
+    tails = [m.group(1) if (m := _REMIT_LETTERS.match(text, x.end)) else None for x in body.mentions]
+    tail = tails[0]
+    if tail is None or any(t != tail for t in tails):
+        return
+    if tail.lower() in names or tail.lower() in grammar.lexicon().legal_forms:
+        return
+    body.aliases.append(body.name)
+    body.name = f"{body.name} и {tail}"
+    body.words = lemmas(body.name)
+    body.mentions = [TextSpan(x.start, x.end + 3 + len(tail)) for x in body.mentions]
 
 
 # «сессия областного маслихата», «депутат районного кенеша»: a Central Asian council named by its level alone, in
@@ -243,7 +279,12 @@ def _bare_executive(doc: Doc, bodies: list[Body]) -> list[Body]:
 # in a case a noun governs (the genitive, dative or instrumental: not «в джамоате …», where it is the place, nor the
 # plural «в джамоатах Шинг и Могиён», nor an address line's nominative).
 _TWO_NAMES = re.compile(r"\s+[А-ЯЁ][^\W\d_]+\s+[А-ЯЁ][^\W\d_]+")
-_JAMOAT = re.compile(r"(?<![\w-])[Дд]жамоат(?:а|у|ом)\s+(?P<name>[А-ЯЁ][^\W\d_]+(?:-[А-ЯЁ]?[^\W\d_]+)*)(?![\w-])")
+# (Not a place's adjective in the genitive, «одноимённого джамоата Варзобского района»: that is the district the jamoat
+# is in, and its village is named elsewhere.)
+_JAMOAT = re.compile(
+    r"(?<![\w-])[Дд]жамоат(?:а|у|ом)\s+(?![А-ЯЁ][^\W\d_]*[сц]ко(?:го|му)\s+(?:района|области|округа)(?![\w-]))"
+    r"(?P<name>[А-ЯЁ][^\W\d_]+(?:-[А-ЯЁ]?[^\W\d_]+)*)(?![\w-])"
+)
 
 
 def _jamoats(doc: Doc, persons: set[tuple[int, int]]) -> list[Body]:

@@ -9,6 +9,8 @@ turn, and a place in capitals a dateline («САМАРА, 23 мая»).
 
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
@@ -28,11 +30,15 @@ def _caps_line(doc: Doc, token: Token) -> bool:
     return len(words) >= 2 and all(w.isupper() for w in words)
 
 
+# «СТЕНОГРАММА (фрагмент)», «ПРОТОКОЛ (выписка)»: a remark in brackets beside a heading is no word of it.
+_REMARK = re.compile(r"\([^()\n]{0,40}\)")
+
+
 def _line_words(doc: Doc, token: Token) -> list[str]:
     text = doc_text(doc)  # `doc.text` joins every token anew: quadratic over a heading's words
     line_start = text.rfind("\n", 0, token.idx) + 1
     line_end = text.find("\n", token.idx)
-    words = WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+    words = WORD.findall(_REMARK.sub(" ", text[line_start : line_end if line_end >= 0 else len(text)]))
     return [w for w in words if not w.isdigit()]
 
 
@@ -45,6 +51,11 @@ def _initials_after(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and len(doc[end].text) == 1 and doc[end].is_upper and doc[end + 1].text == "."
 
 
+def _opening_bracket(doc: Doc, start: int, end: int) -> int | None:
+    """The bracket that opens the remark ending the reading `start`–`end`, where a word stands before it."""
+    return next((t.i for t in doc[start + 1 : end - 1] if t.text == "("), None)
+
+
 def _shouted(doc: Doc, start: int, end: int) -> bool:
     """An ALL-CAPS reading that is not a name: ordinary words in a heading, or a place in capitals.
 
@@ -54,6 +65,9 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
     lex = grammar.lexicon()
     # («ДЬЯЧУК-КОРОЛЕВА О.Н.»: a double surname's hyphen makes it no less a word.)
     words = [t for t in doc[start:end] if t.is_alpha or t.text.replace("-", "").isalpha()]
+    # (The remark in brackets the tagger read into the heading's name: «СТЕНОГРАММА (фрагмент)».)
+    if end - start > 2 and doc[end - 1].text == ")" and (opening := _opening_bracket(doc, start, end)) is not None:
+        words = [t for t in words if t.i < opening]
     if not words or not all(t.is_upper for t in words):
         return False
     # «КУАНЫШЕВА Г.М. Куанышева, член комиссии …»: a transcript's speaker turn, a surname in capitals opening a line

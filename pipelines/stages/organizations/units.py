@@ -370,11 +370,31 @@ def _instructed(doc: Doc, unit: Token) -> bool:
 _GOVERNING_UNITS = frozenset({"совет", "правление"})
 
 
+def _executive_kind(doc: Doc, start: int, end: int) -> bool:
+    """The reading opens with a local executive's kind: in lower case («мэрии», «администрации»), or with its capital
+    or its adjective («Исполкома Гагаузии», «Исполнительного комитета Гагаузии»), which a unit's field in small
+    letters before it («Главного управления финансов | Исполкома Гагаузии») does not make a name of the unit's."""
+    kind = doc[start]
+    if grammar.word_lemma(kind.text) in lexicons.load("org_executives") and kind.is_lower:
+        return True
+    # (With a capital, only right after the unit's field, a noun in small letters: «… между | Правительством …» is
+    # no unit's executive.)
+    field = start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ == "NOUN"
+    if not field:
+        return False
+    if grammar.word_lemma(kind.text) in lexicons.load("org_executives"):
+        return True
+    return (
+        start + 1 < end
+        and grammar.word_lemma(kind.text) == "исполнительный"
+        and grammar.word_lemma(doc[start + 1].text) == "комитет"
+    )
+
+
 def _local_executive(doc: Doc, start: int, end: int) -> bool:
     """«мэрии Кутаиси», «администрации Кировского района»: a local executive by its kind in lower case and its place
     (not one a unit is attached to, «… при Правительстве …», nor one with a field of its own, «… по бюджету»)."""
-    kind = doc[start]
-    if not kind.is_lower or grammar.word_lemma(kind.text) not in lexicons.load("org_executives"):
+    if not _executive_kind(doc, start, end):
         return False
     if start > 0 and doc[start - 1].lower_ == "при":
         return False
@@ -619,6 +639,9 @@ def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> boo
     """«комитет финансов администрации Петрозаводского городского округа»: the body a unit belongs to, named
     after it, is an organization of its own (the unit's person represents it)."""
     first = doc[inner[0]]
+    # («управления строительства | Исполнительного комитета Гагаузии»: the body's kind after its adjectives.)
+    while first.pos_ == "ADJ" and first.i + 1 < inner[1]:
+        first = doc[first.i + 1]
     return (
         inner[0] > unit[0]
         and first.lemma_ in grammar.lexicon().heads
