@@ -33,6 +33,7 @@ from pipelines.person_names import (
     is_adjective,
     is_first_name,
     is_patronymic,
+    is_womans_first_name,
     leads_as_surname,
     looks_like_surname,
     may_be_first_name,
@@ -357,9 +358,26 @@ def _surname_before(ent: Span) -> bool:
     return (
         before.is_alpha
         and before.is_title
-        and before.ent_type_ in ("", "LOC")
+        and (before.ent_type_ in ("", "LOC") or _closes_a_body(before))
         and looks_like_surname(before.text)
         and not is_adjective(before.text)
+    )
+
+
+def _first_name_and_patronymic(ent: Span) -> bool:
+    """«Шавкат Каримович» alone: a title before makes the patronymic a surname, unless a surname stands before."""
+    return len(ent) == 2 and is_first_name(ent[0].text) and is_patronymic(ent[1].text)
+
+
+def _closes_a_body(token: Token) -> bool:
+    """«председатель Комитета Раимов Шавкат Каримович»: the tagger ran the surname of a surname-first name into the
+    body the title before it names; the body's last word, no word the dictionary knows but as a common one
+    («Совета Министров»), is the surname."""
+    return (
+        token.ent_type_ == "ORG"
+        and token.ent_iob_ == "I"
+        and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+        and not _is_common_word(token.text)
     )
 
 
@@ -774,6 +792,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _before_its_noun_phrase(token) or _route_end(token) or _opens_place_adjectives(token):
         return True
+    if _site_label(token):
+        return True  # «Көрүүлөр: 318», «Бөлүшүү: Facebook | Telegram»: a site's view counter or share buttons
     if token.idx > 0 and doc_text(doc)[token.idx - 1] == "#":
         return True  # «#МиллиМеджлис #аграрнаяполитика» under a post: a label it is filed under, no one named
     if in_tag_line(doc_text(doc), token.idx):
@@ -797,6 +817,25 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     body = any(t.is_title and (fold(t.lemma_) in bodies or fold(t.text) in not_names) for t in neighbours)
     return body and not looks_like_surname(token.text) and not is_first_name(token.text)
+
+
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
+_LABEL_REACH = 80  # characters of the line after a label's colon read: bounded, so a text without newlines stays linear
+
+
+def _site_label(token: Token) -> bool:
+    """A word with a colon after it and no Russian word beside it on its line: a site's label in the state language
+    («Көрүүлөр: 318» views, «22.10.2026 / 15:30 | Көрүүлөр: 318», «Бөлүшүү: Facebook | Telegram» share), no one's name
+    (a name before a colon opens what the person said, in words)."""
+    text = doc_text(token.doc)
+    start, end = token.idx, token.idx + len(token.text)
+    if end >= len(text) or text[end] != ":":
+        return False
+    opens = text.rfind("\n", max(0, start - _LABEL_REACH), start) + 1 if start > _LABEL_REACH else 0
+    stop = text.find("\n", end, end + _LABEL_REACH)
+    if (start > _LABEL_REACH and opens == 0) or stop < 0:
+        return False
+    return not _CYRILLIC.search(text, opens, start) and not _CYRILLIC.search(text, end + 1, stop)
 
 
 def _listed_with_places(token: Token) -> bool:
@@ -1161,8 +1200,9 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
             and last.is_title
             and first.is_alpha
             and last.is_alpha
-            and "Nom" in first.morph.get("Case")
-            and "Gen" not in first.morph.get("Case")
+            # «школы имени Исатая Тайманова Райхан Абилова»: a woman's first name that does not decline has no case
+            # the tagger can read (it guessed the accusative); past an eponym of two words it opens the name.
+            and (_nominative_first(first) or (eponym >= 2 and is_womans_first_name(first.text)))
             and "Nom" in last.morph.get("Case")
             and (is_first_name(first.text) or looks_like_surname(last.text))
             and (after is None or not after.is_title)
@@ -1182,6 +1222,10 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
         eponym += 1
         i += 1
     return None
+
+
+def _nominative_first(first: Token) -> bool:
+    return "Nom" in first.morph.get("Case") and "Gen" not in first.morph.get("Case")
 
 
 def _whole_name_before(doc: Doc, i: int) -> bool:
@@ -1686,7 +1730,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
             longer = doc[ent.start - 1 : ent.end]
             nominative = all(t.morph.get("Case") == ["Nom"] for t in longer)
             parts = parse_name(longer, nominative_context=nominative, first_as_written=nominative) or parts
-        if parts is None and _surname_before(ent):
+        if (parts is None or _first_name_and_patronymic(ent)) and _surname_before(ent):
             # «Шаршеева Гульмира Асановна» at a sentence's start: the tagger left a word of the name out.
             span = doc[ent.start - 1 : ent.end]
             parts = parse_name(span)
