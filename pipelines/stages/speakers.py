@@ -917,7 +917,10 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
 
 
 # Endings of a surname in the nominative that tell its bearer's gender.
-_SURNAME_GENDERS = {"Fem": ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"), "Masc": ("ов", "ев", "ёв", "ин", "ын", "ский")}
+_SURNAME_GENDERS = {
+    "Fem": ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"),
+    "Masc": ("ов", "ев", "ёв", "ин", "ын", "ский"),
+}
 
 
 def _participle_after(name: Span, person: PersonFinding) -> Token | None:
