@@ -831,7 +831,7 @@ def _site_label(token: Token) -> bool:
     start, end = token.idx, token.idx + len(token.text)
     if end >= len(text) or text[end] != ":":
         return False
-    opens = text.rfind("\n", max(0, start - _LABEL_REACH), start) + 1 if start > _LABEL_REACH else 0
+    opens = text.rfind("\n", max(0, start - _LABEL_REACH), start) + 1
     stop = text.find("\n", end, end + _LABEL_REACH)
     if (start > _LABEL_REACH and opens == 0) or stop < 0:
         return False
@@ -1202,8 +1202,10 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
             and last.is_alpha
             # «школы имени Исатая Тайманова Райхан Абилова»: a woman's first name that does not decline has no case
             # the tagger can read (it guessed the accusative); past an eponym of two words it opens the name.
-            and (_nominative_first(first) or (eponym >= 2 and is_womans_first_name(first.text)))
-            and "Nom" in last.morph.get("Case")
+            and (
+                (_nominative_first(first) and "Nom" in last.morph.get("Case"))
+                or (eponym >= 2 and is_womans_first_name(first.text) and _feminine_nominative(last))
+            )
             and (is_first_name(first.text) or looks_like_surname(last.text))
             and (after is None or not after.is_title)
             and all(t.is_title and t.is_alpha for t in doc[i : i + size])
@@ -1226,6 +1228,14 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
 
 def _nominative_first(first: Token) -> bool:
     return "Nom" in first.morph.get("Case") and "Gen" not in first.morph.get("Case")
+
+
+def _feminine_nominative(surname: Token) -> bool:
+    """A surname the tagger reads as a nominative, or one that reads as a woman's in the nominative («Омарова», which
+    is a man's genitive too: after a woman's first name it is hers)."""
+    if "Nom" in surname.morph.get("Case"):
+        return True
+    return any(p.tag.case == "nomn" and p.tag.gender == "femn" and "Surn" in p.tag for p in loading.parse(surname.text))
 
 
 def _whole_name_before(doc: Doc, i: int) -> bool:
