@@ -2212,3 +2212,20 @@ def test_a_plural_post_after_one_name_is_the_next_entry_of_the_list(nlp: Languag
     name_end = next(t.i for t in doc if t.text == "Ветров") + 1
     title = title_after(doc, name_end)
     assert title is not None and title.text.startswith("вице-спикер")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # Workers of an award list and a sitting: the genre's golds give their work as the post.
+        (
+            "Грамоты вручены оператору машинного доения СПК «Заречье» Ольге Ковальчук и механизатору Ивану Жуку.",
+            "Ковальчук",
+            "оператор машинного доения",
+        ),
+        ("Прораб Андрей Лукин пообещал закончить укладку трубы к маю.", "Лукин", "прораб"),
+        ("На сходе выступил аксакал Токтосун Мамбетов.", "Мамбетов", "аксакал"),
+    ],
+)
+def test_the_genres_workers_hold_a_post(nlp: Language, text: str, surname: str, position: str) -> None:
+    assert _positions(nlp, text)[surname][0] == position
