@@ -711,3 +711,13 @@ def test_an_agenda_list_item_with_its_reporter_is_no_speech(nlp: Language) -> No
 def test_speech_past_a_title_s_tail(nlp: Language, text: str, expected: dict) -> None:
     got = _spoke(nlp, text)
     assert {k: got[k] for k in expected} == expected
+
+
+def test_a_chair_named_right_after_under_the_chairmanship_of(nlp: Language) -> None:
+    # The parser hangs a long name after «под председательством» on the body that met; the chair is the name's still.
+    got = _spoke(
+        nlp,
+        "Вчера Комитет Жогорку Кенеша по аграрной политике под председательством Нурбека Асылбековича Жумагулова "
+        "рассмотрел проект Закона «О пастбищах».",
+    )
+    assert got["Жумагулов"] == (True, "chair")
