@@ -1408,6 +1408,10 @@ def _named_as_place(ent: Span) -> Span | None:
         # «консультант аппарата Совета О.В. Кузина»: the body's name the tagger ran on over the initials and surname.
         if (initialed := _initials_and_surname_at_end(ent)) is not None:
             return initialed
+        if len(ent) >= 4 and ent[-1].text in TURKIC_PATRONYMIC_PARTICLES:
+            # «депутат Жогорку Кенеша Айпери Таалайбек кызы»: run on over a first name and a father's name with its
+            # «кызы» / «уулу».
+            return _person_in_place(ent[-3:])
         # «руководитель отдела Бауыржан ОМАРОВ»: a surname in capitals reads to the tagger as a body's abbreviation.
         return _person_in_place(ent) if ent[-1].is_upper and len(ent[-1]) > 3 else None
     if _settlement_then_name(ent):

@@ -1676,6 +1676,11 @@ def test_a_chinese_given_name_in_a_surname_shape_follows_the_surname(nlp: Langua
         ),
         # A surname-first name whose surname the tagger ran into the body the title names.
         ("Председательствует председатель Комитета Юсупов Шавкат Рахимович.", [("Юсупов", "Шавкат")]),
+        # A body's name the tagger ran on over a first name and a father's name with its «кызы».
+        (
+            "Вчера депутат Жогорку Кенеша Нургуль Асанбек кызы провела приём граждан в селе Ананьево.",
+            [("Асанбек кызы", "Нургуль")],
+        ),
     ],
 )
 def test_names_the_tagger_cut_at_a_body_or_an_eponym(nlp: Language, text: str, expected: list) -> None:
