@@ -33,6 +33,7 @@ from pipelines.person_names import (
     is_adjective,
     is_first_name,
     is_patronymic,
+    is_womans_first_name,
     leads_as_surname,
     looks_like_surname,
     may_be_first_name,
@@ -359,9 +360,26 @@ def _surname_before(ent: Span) -> bool:
     return (
         before.is_alpha
         and before.is_title
-        and before.ent_type_ in ("", "LOC")
+        and (before.ent_type_ in ("", "LOC") or _closes_a_body(before))
         and looks_like_surname(before.text)
         and not is_adjective(before.text)
+    )
+
+
+def _first_name_and_patronymic(ent: Span) -> bool:
+    """«Шавкат Каримович» alone: a title before makes the patronymic a surname, unless a surname stands before."""
+    return len(ent) == 2 and is_first_name(ent[0].text) and is_patronymic(ent[1].text)
+
+
+def _closes_a_body(token: Token) -> bool:
+    """«председатель Комитета Раимов Шавкат Каримович»: the tagger ran the surname of a surname-first name into the
+    body the title before it names; the body's last word, no word the dictionary knows but as a common one
+    («Совета Министров»), is the surname."""
+    return (
+        token.ent_type_ == "ORG"
+        and token.ent_iob_ == "I"
+        and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+        and not _is_common_word(token.text)
     )
 
 
@@ -782,6 +800,8 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
         return True
     if _before_its_noun_phrase(token) or _route_end(token) or _opens_place_adjectives(token):
         return True
+    if _site_label(token):
+        return True  # «Көрүүлөр: 318», «Бөлүшүү: Facebook | Telegram»: a site's view counter or share buttons
     if token.idx > 0 and doc_text(doc)[token.idx - 1] == "#":
         return True  # «#МиллиМеджлис #аграрнаяполитика» under a post: a label it is filed under, no one named
     if in_tag_line(doc_text(doc), token.idx):
@@ -805,6 +825,25 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
     body = any(t.is_title and (fold(t.lemma_) in bodies or fold(t.text) in not_names) for t in neighbours)
     return body and not looks_like_surname(token.text) and not is_first_name(token.text)
+
+
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
+_LABEL_REACH = 80  # characters of the line after a label's colon read: bounded, so a text without newlines stays linear
+
+
+def _site_label(token: Token) -> bool:
+    """A word with a colon after it and no Russian word beside it on its line: a site's label in the state language
+    («Көрүүлөр: 318» views, «22.10.2026 / 15:30 | Көрүүлөр: 318», «Бөлүшүү: Facebook | Telegram» share), no one's name
+    (a name before a colon opens what the person said, in words)."""
+    text = doc_text(token.doc)
+    start, end = token.idx, token.idx + len(token.text)
+    if end >= len(text) or text[end] != ":":
+        return False
+    opens = text.rfind("\n", max(0, start - _LABEL_REACH), start) + 1
+    stop = text.find("\n", end, end + _LABEL_REACH)
+    if (start > _LABEL_REACH and opens == 0) or stop < 0:
+        return False
+    return not _CYRILLIC.search(text, opens, start) and not _CYRILLIC.search(text, end + 1, stop)
 
 
 def _listed_with_places(token: Token) -> bool:
@@ -1169,9 +1208,12 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
             and last.is_title
             and first.is_alpha
             and last.is_alpha
-            and "Nom" in first.morph.get("Case")
-            and "Gen" not in first.morph.get("Case")
-            and "Nom" in last.morph.get("Case")
+            # «школы имени Исатая Тайманова Райхан Абилова»: a woman's first name that does not decline has no case
+            # the tagger can read (it guessed the accusative); past an eponym of two words it opens the name.
+            and (
+                (_nominative_first(first) and "Nom" in last.morph.get("Case"))
+                or (eponym >= 2 and is_womans_first_name(first.text) and _feminine_nominative(last))
+            )
             and (is_first_name(first.text) or looks_like_surname(last.text))
             and (after is None or not after.is_title)
             and all(t.is_title and t.is_alpha for t in doc[i : i + size])
@@ -1190,6 +1232,18 @@ def _name_after_eponym(doc: Doc, mark: Token) -> Span | None:
         eponym += 1
         i += 1
     return None
+
+
+def _nominative_first(first: Token) -> bool:
+    return "Nom" in first.morph.get("Case") and "Gen" not in first.morph.get("Case")
+
+
+def _feminine_nominative(surname: Token) -> bool:
+    """A surname the tagger reads as a nominative, or one that reads as a woman's in the nominative («Омарова», which
+    is a man's genitive too: after a woman's first name it is hers)."""
+    if "Nom" in surname.morph.get("Case"):
+        return True
+    return any(p.tag.case == "nomn" and p.tag.gender == "femn" and "Surn" in p.tag for p in loading.parse(surname.text))
 
 
 def _whole_name_before(doc: Doc, i: int) -> bool:
@@ -1362,6 +1416,10 @@ def _named_as_place(ent: Span) -> Span | None:
         # «консультант аппарата Совета О.В. Кузина»: the body's name the tagger ran on over the initials and surname.
         if (initialed := _initials_and_surname_at_end(ent)) is not None:
             return initialed
+        if len(ent) >= 4 and ent[-1].text in TURKIC_PATRONYMIC_PARTICLES:
+            # «депутат Жогорку Кенеша Айпери Таалайбек кызы»: run on over a first name and a father's name with its
+            # «кызы» / «уулу».
+            return _person_in_place(ent[-3:])
         # «руководитель отдела Бауыржан ОМАРОВ»: a surname in capitals reads to the tagger as a body's abbreviation.
         return _person_in_place(ent) if ent[-1].is_upper and len(ent[-1]) > 3 else None
     if _settlement_then_name(ent):
@@ -1694,7 +1752,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
             longer = doc[ent.start - 1 : ent.end]
             nominative = all(t.morph.get("Case") == ["Nom"] for t in longer)
             parts = parse_name(longer, nominative_context=nominative, first_as_written=nominative) or parts
-        if parts is None and _surname_before(ent):
+        if (parts is None or _first_name_and_patronymic(ent)) and _surname_before(ent):
             # «Шаршеева Гульмира Асановна» at a sentence's start: the tagger left a word of the name out.
             span = doc[ent.start - 1 : ent.end]
             parts = parse_name(span)

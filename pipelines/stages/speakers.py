@@ -436,10 +436,18 @@ def _event_led(token: Token) -> bool:
 
 def _opened_by(name: Span, title: Span | None) -> bool:
     """«Вёл заседание Глава Республики Алтай Эркин Сабашкин»: the cue and the meeting open the sentence, the title
-    and the name follow (the parser hangs the title off «заседание»; the words' order is plain)."""
+    and the name follow (the parser hangs the title off «заседание»; the words' order is plain); so does «под
+    председательством» right before the name."""
     doc = name.doc
     start = title.start if title is not None and title.end <= name.start else name.start
-    if start < 2 or sentence_of(doc, start).start != start - 2:
+    if start < 2:
+        return False
+    if start == name.start and fold(doc[start - 2].text) == "под" and _lemma(doc[start - 1]) == "председательство":
+        # «Комитет … под председательством Медера Алымкуловича Токторбаева рассмотрел»: whatever the parser hangs the
+        # name on. (A titled chair is the parser's to find: «под председательством хокима района X» makes the хоким the
+        # council's chair, where the golds keep him the хокимият's.)
+        return True
+    if sentence_of(doc, start).start != start - 2:
         return False
     verb, event = doc[start - 2], doc[start - 1]
     return (
@@ -603,7 +611,22 @@ def _own_title(token: Token, name: Span) -> bool:
         token.i < name.start
         and name.start - token.i <= _TITLE_REACH
         and is_position_head(token)
-        and not any(t.ent_type_ == "PER" or t.is_punct or t.pos_ in ("SCONJ", "PRON") for t in between)
+        and not any(
+            t.ent_type_ == "PER" or (t.is_punct and not _in_double_place_name(t)) or t.pos_ in ("SCONJ", "PRON")
+            for t in between
+        )
+    )
+
+
+def _in_double_place_name(token: Token) -> bool:
+    """«Кемеровской области – Кузбасса», «Ханты-Мансийского автономного округа – Югры»: a region's official double
+    name joins its two names with a dash, which ends no clause in the title."""
+    doc = token.doc
+    return (
+        token.text in _GAP_DASHES
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].ent_type_ == "LOC"
+        and doc[token.i + 1].ent_type_ == "LOC"
     )
 
 
@@ -886,6 +909,8 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
                 head = next((h for h in map(_given_the_floor, anchors) if h is not None), None)
             if head is None:
                 head = _gapped_speech(name)
+            if head is None:
+                head = _participle_after(name, person)
             if head is None and (_introduces_speech(name) or _reports_on(name) or _in_speaker_list(name)):
                 head = name.root
             if head is not None:
@@ -897,6 +922,37 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
         role = "chair" if chair else "speaker" if spoke else person.role
         marked.append(replace(person, spoke=spoke, role=role, quotes=quotes))
     return _conjuncts_speak(doc, tuple(marked), listed_heads)
+
+
+# Endings of a surname in the nominative that tell its bearer's gender.
+_SURNAME_GENDERS = {
+    "Fem": ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"),
+    "Masc": ("ов", "ев", "ёв", "ин", "ын", "ский"),
+}
+
+
+def _participle_after(name: Span, person: PersonFinding) -> Token | None:
+    """«присутствовала заместитель директора обсерватории имени Насреддина Туси Лала Кадырова, рассказавшая о планах
+    …»: an active participle of speech in the nominative right after the name and a comma says what the name said,
+    where the parser hung the name on a word of its title's tail and the participle on the clause's verb. Its gender
+    agrees with the name's (an oblique name's participle, «поблагодарил Айгуль Иванову, рассказавшую …», is no
+    nominative)."""
+    doc = name.doc
+    if name.end + 1 >= len(doc) or doc[name.end].text != ",":
+        return None
+    participle = doc[name.end + 1]
+    morph = participle.morph
+    if not ("Part" in morph.get("VerbForm") and "Act" in morph.get("Voice") and "Nom" in morph.get("Case")):
+        return None
+    if not _says(participle) or _negated(participle) or _not_yet_said(participle):
+        return None
+    surname = fold(person.surname)
+    gender = _patronymic_gender(name) or next(
+        (g for g, endings in _SURNAME_GENDERS.items() if surname.endswith(endings)), None
+    )
+    if "Plur" in morph.get("Number") or (gender is not None and _features(participle, "Gender") not in (None, gender)):
+        return None
+    return participle
 
 
 def _same_paragraph(head: Token | None, name: Span) -> bool:

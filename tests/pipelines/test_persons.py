@@ -1681,3 +1681,37 @@ def test_an_instrumental_in_om_tells_a_consonant_stem(nlp: Language) -> None:
         "Тогда Кроппу было 19 лет. Продюсер уже встретился с Кроппом и извинился."
     )
     assert [p[0] for p in _persons(nlp, text)] == ["Кропп"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A woman's first name that does not decline, after a two-word eponym: the tagger gives it no nominative.
+        (
+            "Почётной грамотой района награждена учитель математики школы № 3 имени Абая Кунанбаева Райхан Омарова.",
+            [("Омарова", "Райхан")],
+        ),
+        # A surname-first name whose surname the tagger ran into the body the title names.
+        ("Председательствует председатель Комитета Юсупов Шавкат Рахимович.", [("Юсупов", "Шавкат")]),
+        # A body's name the tagger ran on over a first name and a father's name with its «кызы».
+        (
+            "Вчера депутат Жогорку Кенеша Нургуль Асанбек кызы провела приём граждан в селе Ананьево.",
+            [("Асанбек кызы", "Нургуль")],
+        ),
+    ],
+)
+def test_names_the_tagger_cut_at_a_body_or_an_eponym(nlp: Language, text: str, expected: list) -> None:
+    assert [(p.surname, p.first_name) for p in find_persons(nlp(text))] == expected
+
+
+def test_a_sites_labels_in_the_state_language_name_no_one(nlp: Language) -> None:
+    # A view counter and share buttons: a word before a colon with no Russian word beside it on its line (the tagger
+    # reads them as surnames in a long page); a name before a colon opens what the person said, in words.
+    from pipelines.stages.persons import _site_label
+
+    doc = nlp(
+        "Сессия городского кенеша\n12.05.2026 / 10:15 | Көрүүлөр: 97\n"
+        "Асанова: Предлагаю отремонтировать мост.\nБөлүшүү: Facebook | WhatsApp\n"
+    )
+    labels = {t.text: _site_label(t) for t in doc if t.text in ("Көрүүлөр", "Асанова", "Бөлүшүү")}
+    assert labels == {"Көрүүлөр": True, "Асанова": False, "Бөлүшүү": True}

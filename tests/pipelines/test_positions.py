@@ -1675,6 +1675,12 @@ def test_duties_a_person_is_freed_from_are_no_part_of_the_post(nlp: Language) ->
         ("Выступил начальник отдела подполковник полиции Пётр Гусев.", "Гусев", "начальник отдела"),
         ("Слово взял заместитель начальника старший лейтенант юстиции Иван Сомов.", "Сомов", "заместитель начальника"),
         ("Выступил начальник отдела полиции Олег Белов.", "Белов", "начальник отдела полиции"),
+        (
+            "Доложил начальник управления по чрезвычайным ситуациям района подполковник гражданской защиты "
+            "Ерлан Сапаров.",
+            "Сапаров",
+            "начальник управления по чрезвычайным ситуациям района",
+        ),
     ],
 )
 def test_a_special_rank_after_the_post_is_no_part_of_it(nlp: Language, text: str, surname: str, position: str) -> None:
@@ -2212,3 +2218,20 @@ def test_a_plural_post_after_one_name_is_the_next_entry_of_the_list(nlp: Languag
     name_end = next(t.i for t in doc if t.text == "Ветров") + 1
     title = title_after(doc, name_end)
     assert title is not None and title.text.startswith("вице-спикер")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "position"),
+    [
+        # Workers of an award list and a sitting: the genre's golds give their work as the post.
+        (
+            "Грамоты вручены оператору машинного доения СПК «Заречье» Ольге Ковальчук и механизатору Ивану Жуку.",
+            "Ковальчук",
+            "оператор машинного доения",
+        ),
+        ("Прораб Андрей Лукин пообещал закончить укладку трубы к маю.", "Лукин", "прораб"),
+        ("На сходе выступил аксакал Токтосун Мамбетов.", "Мамбетов", "аксакал"),
+    ],
+)
+def test_the_genres_workers_hold_a_post(nlp: Language, text: str, surname: str, position: str) -> None:
+    assert _positions(nlp, text)[surname][0] == position

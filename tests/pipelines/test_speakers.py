@@ -679,3 +679,45 @@ def test_an_agenda_list_item_with_its_reporter_is_no_speech(nlp: Language) -> No
     )
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert not persons["Исмоилова"].spoke and not persons["Рашидов"].spoke
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Details or figures given are speech, whoever the inverted subject is.
+        (
+            "Цифры о собираемости налогов привёл начальник налоговой службы района Эрлан Садыков.",
+            {"Садыков": (True, "speaker")},
+        ),
+        # An active participle of speech in the nominative after the name says what the name said…
+        (
+            "На встрече присутствовала заместитель директора Нарынской обсерватории имени Сабыра Туси Айгуль Кадырова, "
+            "рассказавшая о планах открыть музей.",
+            {"Кадырова": (True, "speaker")},
+        ),
+        # …not a participle of anything else.
+        (
+            "На сходе был директор школы Пётр Сидоров, возглавивший школу в 2010 году.",
+            {"Сидоров": (False, "mentioned")},
+        ),
+        # A region's double name joins its names with a dash inside the title.
+        (
+            "Директор Фонда социального страхования Кемеровской области – Кузбасса Олег Иванович Петров рассказал о "
+            "выплатах.",
+            {"Петров": (True, "speaker")},
+        ),
+    ],
+)
+def test_speech_past_a_title_s_tail(nlp: Language, text: str, expected: dict) -> None:
+    got = _spoke(nlp, text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_chair_named_right_after_under_the_chairmanship_of(nlp: Language) -> None:
+    # The parser hangs a long name after «под председательством» on the body that met; the chair is the name's still.
+    got = _spoke(
+        nlp,
+        "Вчера Комитет Жогорку Кенеша по аграрной политике под председательством Нурбека Асылбековича Жумагулова "
+        "рассмотрел проект Закона «О пастбищах».",
+    )
+    assert got["Жумагулов"] == (True, "chair")
