@@ -126,6 +126,8 @@ def _seasons_folded(words: list[str]) -> list[str]:
 def _season_held(short: list[str], long: list[str]) -> bool:
     """The phrase of the season prepared for («подготовка к зиме») is held in a longer one of it («подготовка объектов
     … к осенне-зимнему периоду»)."""
+    if _SEASON not in short and _SEASON_MODIFIERS.isdisjoint(short):
+        return False  # no season named, none folded (asked of every pair of phrases: the folding cost the most)
     folded_short, folded_long = set(_seasons_folded(short)), set(_seasons_folded(long))
     return _SEASON in folded_short and len(folded_short) > 1 and folded_short < folded_long
 
