@@ -130,7 +130,8 @@ def _double_names(doc: Doc, chosen: list[tuple[int, int]], found: grammar.Found 
                 end = other[1]
         if end != own_end and found is not None and _unit_kind(doc, start):
             end = grammar.grow(doc, start, end, found, grammar.lexicon())
-        skip.update(r for r in chosen if own_end <= r[0] < end)
+        if end > own_end:  # (a scan of every name per name: only where this one grew over others)
+            skip.update(r for r in chosen if own_end <= r[0] < end)
         joined.append((start, end))
     return joined
 
