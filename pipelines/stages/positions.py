@@ -1863,6 +1863,7 @@ class _DocContext:
     # The grammar's titles by a name and their splits, asked for again and again by the candidates.
     titles: dict[tuple[int, int], list[tuple[str, Span, bool]]] = field(default_factory=dict)
     splits: dict[tuple[int, int, bool], _Candidate | None] = field(default_factory=dict)
+    spans_by_name: dict[str, list[Span]] | None = None  # `spans_of`, filled when first asked
 
     def rule_titles(self, doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
         key = (name.start, name.end)
@@ -1890,6 +1891,15 @@ class _DocContext:
             ]
         heads = self.heads[sent.start]
         return heads[bisect.bisect_left(heads, start) : bisect.bisect_left(heads, end)]
+
+    def spans_of(self, organization: str) -> list[Span]:
+        """The organization's mentions, in `org_spans`' order (a scan of every mention per person was quadratic in a
+        text of many names)."""
+        if self.spans_by_name is None:
+            self.spans_by_name = {}
+            for span, name, _, _ in self.org_spans:
+                self.spans_by_name.setdefault(name, []).append(span)
+        return self.spans_by_name.get(organization, [])
 
     def org_spans_in(self, start: int, end: int) -> list[tuple[Span, str, int, int]]:
         """The organization mentions that start within tokens [start, end)."""
@@ -2458,7 +2468,7 @@ _WITH_REACH = 3  # the body's words up to the meeting word: «встречу с 
 
 def _met_with(organization: str, context: _DocContext) -> bool:
     """Every mention of the body stands after a «с» of a meeting («встречу с членами Совета предпринимателей»)."""
-    mentions = [span for span, name, _, _ in context.org_spans if name == organization]
+    mentions = context.spans_of(organization)
     return bool(mentions) and all(_after_meeting_with(span.root) for span in mentions)
 
 
@@ -2474,7 +2484,7 @@ def _after_meeting_with(token: Token) -> bool:
 
 def _inside_own_title(doc: Doc, person: PersonFinding, organization: str, context: _DocContext) -> bool:
     """A field unit (`_field_unit_named`) every mention of which lies inside a title by one of the person's names."""
-    mentions = [span for span, name, _, _ in context.org_spans if name == organization]
+    mentions = context.spans_of(organization)
     if not mentions or not _field_unit_named(_WORD.findall(organization)):
         return False
     titles = [
