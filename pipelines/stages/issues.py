@@ -109,8 +109,10 @@ def _framed_held(short: list[str], long: list[str]) -> bool:
     """«ход подготовки», «ход подготовки объектов»: the course of an action, framed by generic nouns («ход», «итоги»,
     «объект»), is the action a fuller phrase names («подготовка объектов жизнеобеспечения к отопительному сезону»)."""
     bare = lexicons.load("issue_bare_nouns")
+    if not short or short[0] not in bare:
+        return False  # (asked of every pair of phrases: most open with no generic noun)
     named = {w for w in short if w not in bare}
-    framed = bool(short) and short[0] in bare and any(w in lexicons.load("issue_heads") for w in named)
+    framed = any(w in lexicons.load("issue_heads") for w in named)
     return framed and named <= set(long)
 
 
@@ -126,6 +128,8 @@ def _seasons_folded(words: list[str]) -> list[str]:
 def _season_held(short: list[str], long: list[str]) -> bool:
     """The phrase of the season prepared for («подготовка к зиме») is held in a longer one of it («подготовка объектов
     … к осенне-зимнему периоду»)."""
+    if _SEASON not in short and _SEASON_MODIFIERS.isdisjoint(short):
+        return False  # no season named, none folded (asked of every pair of phrases: the folding cost the most)
     folded_short, folded_long = set(_seasons_folded(short)), set(_seasons_folded(long))
     return _SEASON in folded_short and len(folded_short) > 1 and folded_short < folded_long
 
@@ -346,6 +350,8 @@ def _verbal(word: str) -> bool:
 
 def _overlap(a: list[str], b: list[str]) -> float:
     """Token F1 of two lemma lists: how the scorer and a reader judge two phrases to be one issue."""
+    if set(a).isdisjoint(b):
+        return 0.0  # (asked of every pair of phrases: most share no word)
     rest = list(b)
     common = 0
     for word in a:
@@ -520,11 +526,12 @@ def run(doc: Doc, findings: Findings) -> Findings:
         # A phrase inside a kept one, an agenda line's above all («… «О принятии обязательств по проектам
         # государственно-частного партнерства»»), is that item, however few words it shares with it.
         title = _quoted_title(source, candidate)
+        text = span.text  # (once: a Span's text is joined from its tokens on every read)
         same = next(
             (
                 i
                 for i in issues
-                if (_same(i, words, head, candidate.kind, span.text) and not _other_act(i, title))
+                if (_same(i, words, head, candidate.kind, text) and not _other_act(i, title))
                 or _within_item(i, mention)
                 or _headline_word(i, words, source is not doc)
             ),

@@ -528,31 +528,55 @@ def _other_level(
     return before.i, (same.pop() if len(same) == 1 else None)
 
 
-def _known_ministry(name: str, organizations: tuple[OrganizationFinding, ...]) -> str | None:
-    """The doc's own name for the ministry: the same words, or a «Мин…» contraction («Минэнерго»)."""
+def _known_ministry(name: str, forms: list[tuple[str, list[str], str]]) -> str | None:
+    """The doc's own name for the ministry: the same words, or a «Мин…» contraction («Минэнерго»). `forms`: the
+    organizations' names by `_organization_forms`."""
     stems = [fold(w)[:5] for w in _WORD.findall(name)]
     complement = stems[1] if len(stems) > 1 else ""
     # «министра сельского хозяйства Российской Федерации» with both «Министерство сельского хозяйства и продовольствия
     # Ростовской области» and «Министерство сельского хозяйства Российской Федерации» listed: the ministry whose name
     # shares the most of the post's words (its state or region too), not the first listed.
     same = [
-        (len(set(words) & set(stems)) - len(set(words) - set(stems)), org.name)
-        for org in organizations
-        for form in (org.name, *org.aliases)
-        if len(words := [fold(w)[:5] for w in _WORD.findall(form)]) >= 2 and words[:2] == stems[:2]
+        (len(set(words) & set(stems)) - len(set(words) - set(stems)), org_name)
+        for org_name, words, _ in forms
+        if len(words) >= 2 and words[:2] == stems[:2]
     ]
     if same:
         return max(same, key=lambda found: found[0])[1]
-    for org in organizations:
-        for form in (org.name, *org.aliases):
-            words = [fold(w)[:5] for w in _WORD.findall(form)]
-            # «Минэнерго», «Минздрав России»: a contraction, alone or with its state.
-            short = fold(_WORD.findall(form)[0]) if words else ""
-            if len(words) in (1, 2) and short.startswith("мин") and len(short) > 5 and complement:
-                rest = short[3:]
-                if complement.startswith(rest[:4]):
-                    return org.name
+    for org_name, words, short in forms:
+        # «Минэнерго», «Минздрав России»: a contraction, alone or with its state.
+        if len(words) in (1, 2) and short.startswith("мин") and len(short) > 5 and complement:
+            rest = short[3:]
+            if complement.startswith(rest[:4]):
+                return org_name
     return None
+
+
+def _organization_forms(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> list[tuple[str, list[str], str]]:
+    """(name, its words' five-letter stems, its first word folded) of every organization's name and alias, read once
+    per Doc (per ministry's title the words were found and folded again for every organization of the text)."""
+    found = doc.user_data.get(_ORGANIZATION_FORMS)
+    if found is None or found[0] is not organizations:
+        forms = []
+        for org in organizations:
+            for form in (org.name, *org.aliases):
+                written = _WORD.findall(form)
+                forms.append((org.name, [fold(w)[:5] for w in written], fold(written[0]) if written else ""))
+        found = doc.user_data[_ORGANIZATION_FORMS] = (organizations, forms)
+    return found[1]
+
+
+def _governments(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> list[OrganizationFinding]:
+    """The organizations that are a government (`_is_government`), read once per Doc."""
+    found = doc.user_data.get(_GOVERNMENTS)
+    if found is None or found[0] is not organizations:
+        found = doc.user_data[_GOVERNMENTS] = (organizations, [o for o in organizations if _is_government(o.name)])
+    return found[1]
+
+
+# `doc.user_data` keys of the two views above, each kept with the organizations tuple it was read from.
+_ORGANIZATION_FORMS = "kenesh_positions_organization_forms"
+_GOVERNMENTS = "kenesh_positions_governments"
 
 
 def _ministry(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tuple[str, str] | None:
@@ -570,7 +594,7 @@ def _ministry(title: Span, organizations: tuple[OrganizationFinding, ...]) -> tu
         nxt = token.i + 1
         if body and nxt < title.end and _remit_starts(doc[nxt]):
             rest = _trim(doc, nxt, title.end)
-            known = _known_ministry(f"{body} {rest.text}", organizations)
+            known = _known_ministry(f"{body} {rest.text}", _organization_forms(doc, organizations))
             if known is None:
                 return None
             if not any(org.listed for org in organizations if org.name == known):
@@ -617,7 +641,7 @@ def _government(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
         if fold(head.lemma_) not in DEPUTY_HEADS or nxt >= title.end or not _is_government_post(doc[nxt]):
             return None
         head = doc[nxt]
-    governments = [o for o in organizations if _is_government(o.name)]
+    governments = _governments(doc, organizations)
     places = [t for t in title[head.i - title.start + 1 :] if t.ent_type_ == "LOC" or t.pos_ == "PROPN"]
     if places:
         stems = {fold(t.text)[:4] for t in places}
@@ -1839,6 +1863,7 @@ class _DocContext:
     # The grammar's titles by a name and their splits, asked for again and again by the candidates.
     titles: dict[tuple[int, int], list[tuple[str, Span, bool]]] = field(default_factory=dict)
     splits: dict[tuple[int, int, bool], _Candidate | None] = field(default_factory=dict)
+    spans_by_name: dict[str, list[Span]] | None = None  # `spans_of`, filled when first asked
 
     def rule_titles(self, doc: Doc, name: Span) -> list[tuple[str, Span, bool]]:
         key = (name.start, name.end)
@@ -1866,6 +1891,15 @@ class _DocContext:
             ]
         heads = self.heads[sent.start]
         return heads[bisect.bisect_left(heads, start) : bisect.bisect_left(heads, end)]
+
+    def spans_of(self, organization: str) -> list[Span]:
+        """The organization's mentions, in `org_spans`' order (a scan of every mention per person was quadratic in a
+        text of many names)."""
+        if self.spans_by_name is None:
+            self.spans_by_name = {}
+            for span, name, _, _ in self.org_spans:
+                self.spans_by_name.setdefault(name, []).append(span)
+        return self.spans_by_name.get(organization, [])
 
     def org_spans_in(self, start: int, end: int) -> list[tuple[Span, str, int, int]]:
         """The organization mentions that start within tokens [start, end)."""
@@ -2434,7 +2468,7 @@ _WITH_REACH = 3  # the body's words up to the meeting word: «встречу с 
 
 def _met_with(organization: str, context: _DocContext) -> bool:
     """Every mention of the body stands after a «с» of a meeting («встречу с членами Совета предпринимателей»)."""
-    mentions = [span for span, name, _, _ in context.org_spans if name == organization]
+    mentions = context.spans_of(organization)
     return bool(mentions) and all(_after_meeting_with(span.root) for span in mentions)
 
 
@@ -2450,7 +2484,7 @@ def _after_meeting_with(token: Token) -> bool:
 
 def _inside_own_title(doc: Doc, person: PersonFinding, organization: str, context: _DocContext) -> bool:
     """A field unit (`_field_unit_named`) every mention of which lies inside a title by one of the person's names."""
-    mentions = [span for span, name, _, _ in context.org_spans if name == organization]
+    mentions = context.spans_of(organization)
     if not mentions or not _field_unit_named(_WORD.findall(organization)):
         return False
     titles = [

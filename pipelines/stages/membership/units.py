@@ -328,6 +328,7 @@ def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[
     matches = list(_COMPOUND.finditer(position))
     words = [m.group() for m in matches]
     stems = [_stem(w) for w in words]
+    starts: list[int] | None = None
     for org in orgs:
         named = _body_words(org.name)
         # A body the text names only through this title («заместитель министра финансов … области», not listed)
@@ -335,14 +336,19 @@ def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[
         if named is None or not org.listed:
             continue
         own, own_stems = named
-        for i in range(1, len(words) - 1):
+        if starts is None:
+            # Where in the post a body may start, the same for every body (read once, not once per body):
+            # «заместитель главы администрации по экономике»: a remit is the post's, and a head named by the kind of
+            # the body keeps the kind (`positions._KINDS_IN_POST`).
+            starts = [
+                i
+                for i in range(1, len(words) - 1)
+                if "по" not in stems[i:] and not _lemma_set(words[i]) & _KINDS_IN_POST and words[i].islower()
+            ]
+        for i in starts:
             # The body by its kind and some of its words: «аппарата акима сельского округа».
             tail = stems[i:]
-            # «заместитель главы администрации по экономике»: a remit is the post's, and a head named by the kind
-            # of the body keeps the kind (`positions._KINDS_IN_POST`).
-            if "по" in tail or _lemma_set(words[i]) & _KINDS_IN_POST:
-                continue
-            if words[i].islower() and tail[0] == own_stems[0] and set(tail) <= set(own_stems) and len(tail) >= 3:
+            if tail[0] == own_stems[0] and set(tail) <= set(own_stems) and len(tail) >= 3:
                 return position[: matches[i].start()].rstrip(" ,"), org
         if _office_staff(own) and [w[:4] for w in stems[: len(own) - 1]] == [w[:4] for w in own_stems[1:]]:
             # The office holder's own post with the office's place: «аким Толебийского сельского округа».

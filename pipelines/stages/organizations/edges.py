@@ -104,6 +104,7 @@ def _double_names(doc: Doc, chosen: list[tuple[int, int]], found: grammar.Found 
     joined: list[tuple[int, int]] = []
     skip: set[tuple[int, int]] = set()
     starts = {start: (start, end) for start, end in chosen}
+    places: dict[int, Span] | None = None  # the places' entities by their first token, read when first asked
     for start, end in chosen:
         if (start, end) in skip:
             continue
@@ -112,7 +113,12 @@ def _double_names(doc: Doc, chosen: list[tuple[int, int]], found: grammar.Found 
         inner = _parenthesis(doc, end) if assembly else None
         if inner is not None and inner[1] + 1 < len(doc):
             after = doc[inner[1] + 1]
-            place = next((e for e in entities(doc) if e.label_ == "LOC" and e.start == after.i), None)
+            if places is None:
+                places = {}
+                for e in entities(doc):
+                    if e.label_ == "LOC":
+                        places.setdefault(e.start, e)
+            place = places.get(after.i)
             if place is not None and "Gen" in after.morph.get("Case"):
                 stop = place.end
                 # «Республики Саха (Якутия)»: the republic's second name in its own parenthesis.
@@ -124,7 +130,8 @@ def _double_names(doc: Doc, chosen: list[tuple[int, int]], found: grammar.Found 
                 end = other[1]
         if end != own_end and found is not None and _unit_kind(doc, start):
             end = grammar.grow(doc, start, end, found, grammar.lexicon())
-        skip.update(r for r in chosen if own_end <= r[0] < end)
+        if end > own_end:  # (a scan of every name per name: only where this one grew over others)
+            skip.update(r for r in chosen if own_end <= r[0] < end)
         joined.append((start, end))
     return joined
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from models import lexicons, loading
@@ -20,6 +21,7 @@ from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 from models.grammars.places import place_kinds
 from pipelines.body_identity import WORD, Body, latin_words
+from pipelines.doc_views import token_strings
 from pipelines.findings import TextSpan
 from pipelines.stages.organizations._common import (
     _CLOSING_QUOTES,
@@ -848,11 +850,13 @@ def _school_kinds_worked_at(doc: Doc) -> frozenset[str]:
     found = doc.user_data.get("kenesh_school_kinds_worked_at")
     if found is None:
         kinds: set[str] = set()
-        for token in doc[:-1]:
-            after = doc[token.i + 1]
-            bare = token.i + 2 >= len(doc) or not (doc[token.i + 2].like_num or doc[token.i + 2].lower_ in _NAMED_BY)
-            if bare and is_position_head(token):
-                kinds |= set(grammar.word_lemma(after.text).split("-")) & _SCHOOLS
+        # By the Doc's strings: a Token for each word and the two after it cost more than the test.
+        texts, lemmas, lower = token_strings(doc, ORTH), token_strings(doc, LEMMA), token_strings(doc, LOWER)
+        for i in range(len(doc) - 1):
+            if not is_position_head_word(lemmas[i], texts[i]):
+                continue
+            if i + 2 >= len(doc) or not (doc[i + 2].like_num or lower[i + 2] in _NAMED_BY):
+                kinds |= set(grammar.word_lemma(texts[i + 1]).split("-")) & _SCHOOLS
         found = doc.user_data["kenesh_school_kinds_worked_at"] = frozenset(kinds)
     return found
 

@@ -74,10 +74,10 @@ def _unattached_noun(token: Token, before: Token) -> bool:
     return before.text[:1].isupper() and before.pos_ in ("PROPN", "NOUN") and not cases & set(before.morph.get("Case"))
 
 
-def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]]) -> tuple[int, int] | None:
-    """Token range of the ORG entity without what does not belong to a name, or None."""
+def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]], person_starts: set[int]) -> tuple[int, int] | None:
+    """Token range of the ORG entity without what does not belong to a name, or None. `person_starts`: where the
+    persons' mentions start (characters), built once per Doc (per entity it was quadratic in a text of many names)."""
     lex = grammar.lexicon()
-    person_starts = {start for start, _ in persons}
     start, end = ent.start, ent.end
     if _misread_person_or_number(doc, start, end):
         return None
@@ -623,11 +623,12 @@ def _readings(
         end = _before_person_begun(doc, start, cand.end, person_ends)
         if end > start:
             ranges.setdefault((start, end), cand.core)
+    person_starts = {start for start, _ in persons}
     for ent in entities(doc):
         if ent.label_ != "ORG":
             continue
         check_deadline("organizations")
-        cleaned = _clean_ner(doc, ent, persons)
+        cleaned = _clean_ner(doc, ent, persons, person_starts)
         if cleaned is not None:
             start, end = cleaned
             if doc[start].text in blocked:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
@@ -18,6 +19,7 @@ from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 from models.grammars.places import place_kinds
 from pipelines.body_identity import Body, abbreviates, state_service_remit
+from pipelines.doc_views import token_strings
 from pipelines.findings import TextSpan
 from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _unit_kinds
 
@@ -755,15 +757,35 @@ def _bare_unit_of_named_executive(doc: Doc, body: Body) -> bool:
         return False
     executives = lexicons.load("org_executives")
     n = len(words)
-    for token in doc:
-        if token.lemma_ != words[0] and grammar.word_lemma(token.text) != words[0]:
+    lemmas = _word_lemmas(doc)
+    for i in _lemma_places(doc, lemmas).get(words[0], ()):
+        if i + n >= len(doc) or tuple(lemmas[i : i + n]) != words:
             continue
-        after = doc[token.i : token.i + n + 1]
-        if len(after) < n + 1 or tuple(grammar.word_lemma(t.text) for t in after[:n]) != words:
-            continue
-        if grammar.word_lemma(after[n].text) in executives and "Gen" in after[n].morph.get("Case"):
+        if lemmas[i + n] in executives and "Gen" in doc[i + n].morph.get("Case"):
             return True
     return False
+
+
+def _word_lemmas(doc: Doc) -> list[str]:
+    """`grammar.word_lemma` of every token's text, once per Doc: the test above walked the whole text once per body."""
+    found = doc.user_data.get(_WORD_LEMMAS)
+    if found is None:
+        found = doc.user_data[_WORD_LEMMAS] = [grammar.word_lemma(text) for text in token_strings(doc, ORTH)]
+    return found
+
+
+def _lemma_places(doc: Doc, lemmas: list[str]) -> dict[str, list[int]]:
+    """Where each of `_word_lemmas` stands in the text, once per Doc."""
+    found = doc.user_data.get(_LEMMA_PLACES)
+    if found is None:
+        found = doc.user_data[_LEMMA_PLACES] = {}
+        for i, lemma in enumerate(lemmas):
+            found.setdefault(lemma, []).append(i)
+    return found
+
+
+_WORD_LEMMAS = "kenesh_units_word_lemmas"
+_LEMMA_PLACES = "kenesh_units_lemma_places"
 
 
 def _presidium_of_referred_body(body: Body) -> bool:
