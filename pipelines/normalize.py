@@ -157,7 +157,8 @@ def _inflectable(span: Span) -> set[int]:
         roots = [t for t in roots if t not in governed]
     # A genitive after the phrase's first head that the parser hung outside the span («Отчёт руководителя
     # государственного учреждения …», the cut clause's verb taking «учреждения») is a complement: it keeps its case.
-    roots = roots[:1] + [t for t in roots[1:] if "Gen" not in t.morph.get("Case")]
+    # So does an instrumental («обеспечение населения питьевой водой», «водой» hung on a noun before the phrase).
+    roots = roots[:1] + [t for t in roots[1:] if not {"Gen", "Ins"} & set(t.morph.get("Case"))]
     chosen: set[int] = set()
     queue = deque(roots)
     while queue:

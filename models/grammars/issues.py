@@ -99,6 +99,9 @@ _DWELL_VERBS = frozenset({"остановиться", "останавливат�
 _DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
 # Nouns of amending: «поправки в бюджет», «изменения в закон».
 _AMENDMENTS = frozenset({"поправка", "изменение", "дополнение"})
+# The act of amending: «о внесении изменений …».
+_AMENDING = frozenset({"внесение"})
+_PART = "часть"
 # «выразил озабоченность X-ins», «обеспокоенность X-ins»: nouns of concern, whose instrumental is the problem.
 _SHORTFALLS = frozenset({"нехватка", "дефицит", "недостаток", "задолженность", "отставание", "недоступность"})
 _PERSISTING = frozenset({"сохраняться", "сохраниться", "оставаться", "остаться", "наблюдаться"})
@@ -309,7 +312,9 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
         if child.i < head.i and child.dep_ in ("amod", "nummod") and (child.pos_ in _MODIFIER_POS or name_part):
             chosen.add(child.i)
             for c in child.children:
-                if c.dep_ in ("advmod", "amod", "conj", "cc", "punct"):
+                # (A modifier's conjunct is a modifier: a noun the parser joined to an adjective, «махаллей» read as
+                # one, is the next member of a list, not a word of this phrase.)
+                if c.dep_ in ("advmod", "amod", "conj", "cc", "punct") and (c.dep_ != "conj" or c.pos_ != "NOUN"):
                     chosen.add(c.i)
                     # «водопроводных и канализационных сетей»: the parser hangs the «и» on the second adjective
                     if c.dep_ == "conj":
@@ -534,6 +539,8 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
             end = _run_end(head.doc, end, tokens)
             tokens |= _stranded_object(head.doc, end, tokens, quotes)
             end = _run_end(head.doc, end, tokens)
+            tokens |= _stranded_means(head.doc, end, tokens, quotes)
+            end = _run_end(head.doc, end, tokens)
         # A quote is all or nothing: never cut inside a title.
         for open_i, close_i in quotes.items():
             if start <= open_i < end <= close_i:
@@ -587,6 +594,34 @@ def _stranded_object(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int
     ):
         return set()
     return set(range(end, at)) | phrase_tokens(noun, quotes, depth=1)
+
+
+# Nouns of providing something with something, which name in the instrumental what is provided: «обеспечение сёл
+# питьевой водой», «укомплектование больниц кадрами». The parser often hangs that instrumental on a noun before or back
+# on the verb, and the phrase was cut to «обеспечение сёл» (a real report's commonest water item).
+_PROVISIONS = frozenset({"обеспечение", "снабжение", "оснащение", "укомплектование", "обеспеченность"})
+
+
+def _stranded_means(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> set[int]:
+    """«обеспечения населения | питьевой водой»: a phrase holding a noun of provision with no instrumental of its own,
+    ending in its object, and an instrumental noun group right after it, without a preposition — the group is what is
+    provided. Not a measure («площадью 10 га») nor a person («руководителем»)."""
+    if end >= len(doc) or doc[end - 1].pos_ not in _NOMINAL:
+        return set()
+    provision = next((doc[i] for i in sorted(tokens) if i < end - 1 and lemma(doc[i]) in _PROVISIONS), None)
+    if provision is None or any(_case(doc[i]) == "Ins" and doc[i].pos_ in _NOMINAL for i in tokens if i > provision.i):
+        return set()
+    at = end
+    while at < len(doc) and at - end < _OBJECT_WORDS and doc[at].pos_ in ("ADJ", "VERB") and _case(doc[at]) == "Ins":
+        at += 1
+    noun = doc[at] if at < len(doc) else None
+    if noun is None or noun.pos_ != "NOUN" or _case(noun) != "Ins" or noun.i in tokens or _is_person(noun):
+        return set()
+    if any(c.dep_ == "case" for c in noun.children) or _measure(noun):
+        return set()
+    # «газом и водой»: what is provided may be a list, which the parser hangs on its first member.
+    means = phrase_tokens(noun, quotes, depth=1)
+    return set(range(end, at)) | means
 
 
 def _through_name(doc: Doc, end: int) -> int:
@@ -655,12 +690,21 @@ def _stranded(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> s
     return {doc[end].i} | counts | phrase_tokens(noun, quotes, depth=1)
 
 
+def _across_paragraph(token: Token, other: Token) -> bool:
+    """A paragraph break lies between the two: a press page's headline has no full stop, and the parser runs its list
+    on into the lead («обсудили воду, мусор и ремонт школ↵↵Вчера … с участием руководителей служб, депутатов»); a
+    list never crosses a paragraph (a wrapped line's single break is no paragraph)."""
+    doc = token.doc
+    low, high = sorted((token.i, other.i))
+    return any(doc[i].is_space and "\n" in doc[i].text and not wrapped(doc, i) for i in range(low + 1, high))
+
+
 def _members(token: Token) -> Iterator[Token]:
     """A token and the members of its coordination («X, Y и Z»), and a member that repeats its topic preposition
     («о работе по гармонизации отношений и об адаптации студентов»), which the parser may hang deeper down."""
     yield token
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in _NOMINAL:
+        if child.dep_ == "conj" and child.pos_ in _NOMINAL and not _across_paragraph(token, child):
             yield from _members(child)
     about = preposition(token) in _ABOUT
     # «указали на нехватку мест в детских садах и на состояние дороги»: a member that repeats its «на» as well.
@@ -884,6 +928,8 @@ def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG)
     cognate = lemma(noun) in _COGNATE_FORUMS
     for child in noun.children:
         if child.i > noun.i and child.dep_ == "nmod" and preposition(child) in _TOPIC_PREPOSITIONS:
+            if _remit_of_body(child):
+                continue
             for member in _members(child):
                 yield from subjects(member, quotes, "forum", weight)
         elif cognate and child.i > noun.i and child.dep_ == "nmod" and preposition(child) is None:
@@ -899,6 +945,17 @@ def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG)
             for member in _devoted_stray(noun, child):
                 # (a bare «сходу» of «сходу лавин», its genitive misparsed, says too little)
                 yield from (c for c in subjects(member, quotes, "forum", weight) if c.end - c.start > 1)
+
+
+_BODY_HEADS = lexicons.load("org_heads")
+
+
+def _remit_of_body(child: Token) -> bool:
+    """«заседание Комитета по аграрным и водохозяйственным вопросам»: a «по X» right after a body's head noun is the
+    body's remit, part of its name, wherever the parser hung it — not what the meeting was about."""
+    doc = child.doc
+    before = child.left_edge.i - 1
+    return before >= 0 and doc[before].pos_ in _NOMINAL and lemma(doc[before]) in _BODY_HEADS
 
 
 def _devoted_stray(noun: Token, devoted: Token) -> Iterator[Token]:
@@ -971,6 +1028,19 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
             yield found  # «проект бюджета поселения на 2023 год»: the draft of a document is the item
         return
     if not about:
+        return
+    if lemma(noun) in lex.laws and lemma(about[0]) in _AMENDING:
+        # «законопроект о внесении изменений в Закон «О воде и водопользовании» в части …»: a draft that amends an act
+        # is worded by its amendment, whose words the draft's phrase would cut to «законопроект о внесении».
+        for member in _members(about[0]):
+            yield from subjects(member, quotes, "act")
+            # «… в части внедрения водосберегающих технологий»: the part of the act amended is a question of its own.
+            for part in member.children:
+                if part.i > member.i and preposition(part) in ("в", "во") and lemma(part) == _PART:
+                    for matter in part.children:
+                        if matter.dep_ == "nmod" and preposition(matter) is None and _case(matter) == "Gen":
+                            for inner in _members(matter):
+                                yield from subjects(inner, quotes, "act")
         return
     if lemma(noun) in lex.laws:
         if found:
@@ -1533,7 +1603,9 @@ _CIRCUMSTANCE_OPENERS = frozenset({"ADP", "ADV", "CCONJ", "PART"})  # «В ре�
 
 def _reports_about(token: Token, verbs: frozenset[str]) -> bool:
     """The sentence's verb of reporting, with the «о …» the parser gave it."""
-    if _fold(token.lemma_) not in verbs:
+    # (Only a verb the tagger read as one: the report rule in `candidates` starts from verbs, so a «доложила» read as an
+    # adjective, its «о …» hung on it all the same, is left to the words here.)
+    if _fold(token.lemma_) not in verbs or token.pos_ != "VERB":
         return False
     return token.dep_ == "ROOT" and any(c.dep_ in ("obl", "nmod") and preposition(c) in _ABOUT for c in token.children)
 
