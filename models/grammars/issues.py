@@ -955,7 +955,13 @@ def _remit_of_body(child: Token) -> bool:
     body's remit, part of its name, wherever the parser hung it — not what the meeting was about."""
     doc = child.doc
     before = child.left_edge.i - 1
-    return before >= 0 and doc[before].pos_ in _NOMINAL and lemma(doc[before]) in _BODY_HEADS
+    # (Only «по»: «информация председателей контрольных органов о взаимодействии с палатой» is what they told.)
+    return (
+        preposition(child) == "по"
+        and before >= 0
+        and doc[before].pos_ in _NOMINAL
+        and lemma(doc[before]) in _BODY_HEADS
+    )
 
 
 def _devoted_stray(noun: Token, devoted: Token) -> Iterator[Token]:

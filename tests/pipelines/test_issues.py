@@ -1576,3 +1576,54 @@ def test_the_handling_of_money_holds_what_it_is_for(nlp: Language) -> None:
     """«проверка расходования средств на …»: the audit is the phrase; what the money went to is inside it."""
     doc = nlp("Депутаты заслушали отчёт о проверке расходования средств на содержание детских садов.")
     assert not any(c.kind == "funded" for c in candidates(doc))
+
+
+def test_what_is_provided_stays_with_the_provision(nlp: Language) -> None:
+    """«обеспечения аулов | питьевой водой»: the instrumental the parser hangs elsewhere is what is provided."""
+    text = (
+        "На совещании рассмотрены вопросы ремонта сельских клубов, обеспечения аулов питьевой водой и очистки арыков."
+    )
+    assert "обеспечение аулов питьевой водой" in _issues(nlp, text)
+
+
+def test_a_list_never_crosses_a_paragraph(nlp: Language) -> None:
+    """A press page's headline has no full stop: its list does not run on into the lead's participants."""
+    text = (
+        "В акимате обсудили свет, газ и ремонт дорог\n\nВчера в здании акимата состоялось совещание с участием "
+        "руководителей служб, председателей сходов, депутатов и представителей предприятий."
+    )
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert not any(word in issue for issue in found for word in ("председател", "депутат", "представител"))
+
+
+def test_a_draft_amending_an_act_is_worded_by_its_amendment(nlp: Language) -> None:
+    """Too long for the draft's phrase, which would be cut to «законопроект о внесении»."""
+    doc = nlp(
+        "На повестке законопроект о внесении изменений в Закон «О питьевом водоснабжении» в части учёта воды "
+        "на каждом водовыпуске."
+    )
+    found = [doc[c.start : c.end].text for c in candidates(doc) if c.kind == "act"]
+    assert "внесении изменений в Закон «О питьевом водоснабжении»" in found
+    assert "учёта воды" in found
+    assert "законопроект о внесении" not in found
+
+
+def test_a_bodys_remit_is_part_of_its_name(nlp: Language) -> None:
+    """«заседание Комитета по социальным вопросам»: the «по X» after the body's head noun is its remit, wherever the
+    parser hangs it, not what the meeting was about."""
+    from models.grammars.issues import _remit_of_body
+
+    doc = nlp("Прошло заседание Комитета по социальным вопросам и совещание по вопросам водоснабжения.")
+    remits = [t for t in doc if t.dep_ == "nmod" and any(c.lower_ == "по" for c in t.children)]
+    assert [(t.text, _remit_of_body(t)) for t in remits] == [("вопросам", True), ("вопросам", False)]
+
+
+def test_a_fronted_report_with_its_verb_read_as_an_adjective(nlp: Language) -> None:
+    """«… доложила↵начальник …»: the tagger reads the verb at the line's end as an adjective; the report's subject is
+    read from the words, whole."""
+    text = (
+        "Об исполнении городского бюджета за январь – сентябрь 2026 года доложила\n"
+        "начальник финансового управления Анна Петрова."
+    )
+    assert _issues(nlp, text) == ["исполнение городского бюджета за январь – сентябрь 2026 года"]
