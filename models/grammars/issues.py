@@ -1415,8 +1415,11 @@ _INSTITUTION_SENSES = frozenset({"учреждение", "образование
 
 def _institution(token: Token, word: str | None) -> bool:
     """«в актовом зале государственного учреждения образования «…»»: an adjective before the noun makes the
-    institution, not the act of instituting."""
-    return word in _INSTITUTION_SENSES and any(c.dep_ == "amod" and c.i < token.i for c in token.children)
+    institution, not the act of instituting; so does the plural («руководители предприятий и учреждений города»):
+    acts of instituting are not counted."""
+    if word not in _INSTITUTION_SENSES:
+        return False
+    return "Plur" in token.morph.get("Number") or any(c.dep_ == "amod" and c.i < token.i for c in token.children)
 
 
 def _dash_subject(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:

@@ -1627,3 +1627,23 @@ def test_a_fronted_report_with_its_verb_read_as_an_adjective(nlp: Language) -> N
         "начальник финансового управления Анна Петрова."
     )
     assert _issues(nlp, text) == ["исполнение городского бюджета за январь – сентябрь 2026 года"]
+
+
+def test_institutions_in_the_plural_are_no_action(nlp: Language) -> None:
+    """«руководители предприятий и учреждений района»: acts of instituting are not counted, institutions are."""
+    text = "В совещании участвовали руководители предприятий и учреждений района. Обсуждены вопросы ремонта дорог."
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert not any("учрежден" in issue for issue in found)
+
+
+def test_a_headlines_bare_noun_named_nowhere_else_is_no_issue(nlp: Language) -> None:
+    """A press headline's shorthand list: the bare «газ» the body never comes back to is not an item."""
+    text = (
+        "Депутаты обсудили газ, освещение улиц и вывоз снега\n\n"
+        "Вчера в районном акимате прошло совещание. Обсуждены вопросы освещения улиц в микрорайоне Восток, "
+        "вывоза снега с дворовых территорий и ремонта дорог."
+    )
+    found = _issues(nlp, text)
+    assert "газ" not in found
+    assert any("вывоз снега" in issue for issue in found)
