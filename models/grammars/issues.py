@@ -1371,6 +1371,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             if not cued and not (parent.pos_ == "VERB" and planned and _to_come(parent)):
                 weight = WEAK if remit else STRONG
                 for member in _complements(token):
+                    if word in _COUNTING and not _counts_questions(member):
+                        continue  # «в ряде школ», «перечень площадок»: things counted or listed, not a question
                     yield from subjects(member, quotes, "generic", weight)
                 for member in _named_by_copula(token):
                     yield from subjects(member, quotes, "generic", STRONG)
@@ -1411,6 +1413,16 @@ def _thanked(token: Token) -> bool:
 
 # Nouns of action that are also kinds of body: «государственное учреждение образования», «муниципальное образование».
 _INSTITUTION_SENSES = frozenset({"учреждение", "образование", "объединение", "управление", "представительство"})
+
+
+# Generic nouns that count or list («ряд», «перечень», «круг»): outside a cue they name a question only through a noun
+# of questions or of action («ряд проблем», «перечень мер по благоустройству»), not things («в ряде школ»).
+_COUNTING = frozenset({"ряд", "перечень", "круг"})
+
+
+def _counts_questions(member: Token) -> bool:
+    word = lemma(member)
+    return word in issue_lexicons().generic or word.endswith(_ACTION_SUFFIXES) or word in _PROCESSES
 
 
 def _institution(token: Token, word: str | None) -> bool:

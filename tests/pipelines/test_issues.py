@@ -1647,3 +1647,12 @@ def test_a_headlines_bare_noun_named_nowhere_else_is_no_issue(nlp: Language) -> 
     found = _issues(nlp, text)
     assert "газ" not in found
     assert any("вывоз снега" in issue for issue in found)
+
+
+def test_things_counted_or_listed_are_no_question(nlp: Language) -> None:
+    """«в ряде школ», «перечень площадок»: a counting noun outside a cue names a question only through a noun of
+    questions or of action («ряд проблем водоснабжения»)."""
+    text = (
+        "В ряде сёл введён карантин, аким поручил подготовить перечень площадок. Рассмотрен ряд проблем водоснабжения."
+    )
+    assert _issues(nlp, text) == ["водоснабжение"]
