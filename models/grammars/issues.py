@@ -541,6 +541,8 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
             end = _run_end(head.doc, end, tokens)
             tokens |= _stranded_means(head.doc, end, tokens, quotes)
             end = _run_end(head.doc, end, tokens)
+            tokens |= _stranded_recipient(head, end, tokens, quotes)
+            end = _run_end(head.doc, end, tokens)
         # A quote is all or nothing: never cut inside a title.
         for open_i, close_i in quotes.items():
             if start <= open_i < end <= close_i:
@@ -622,6 +624,35 @@ def _stranded_means(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]
     # «газом и водой»: what is provided may be a list, which the parser hangs on its first member.
     means = phrase_tokens(noun, quotes, depth=1)
     return set(range(end, at)) | means
+
+
+# Nouns of a payment or aid, which name in the dative whom it goes to: «надбавка молодым учителям», «доплата
+# наставникам», «компенсации аграриям». The parser hangs that dative on the verb («предложила установить доплату |
+# наставникам»), and the phrase was cut to a bare «доплата».
+_PAYMENTS = frozenset({"надбавка", "доплата", "выплата", "компенсация", "пособие", "премия", "субсидия", "помощь"})
+
+
+def _stranded_recipient(head: Token, end: int, tokens: set[int], quotes: dict[int, int]) -> set[int]:
+    """«надбавку | молодым учителям»: a phrase headed by a noun of payment with no dative of its own, and a dative
+    noun group right after it, without a preposition — whom the payment goes to. (Not a payment deeper in the phrase:
+    «утверждение правил оказания помощи | отдельным категориям граждан» would outgrow the phrase.)"""
+    doc = head.doc
+    last = doc[end - 1]
+    if end >= len(doc) or last.i != head.i or last.pos_ != "NOUN" or lemma(last) not in _PAYMENTS:
+        return set()
+    if any(_case(c) == "Dat" and c.dep_ in ("nmod", "iobj") for c in last.children):
+        return set()
+    at = end
+    while at < len(doc) and at - end < _OBJECT_WORDS and doc[at].pos_ in ("ADJ", "VERB") and _case(doc[at]) == "Dat":
+        at += 1
+    noun = doc[at] if at < len(doc) else None
+    if noun is None or noun.pos_ != "NOUN" or _case(noun) != "Dat" or noun.i in tokens:
+        return set()
+    if any(c.dep_ == "case" for c in noun.children) or any(
+        a.morph.get("Number") != noun.morph.get("Number") for a in doc[end:at]
+    ):
+        return set()
+    return set(range(end, at)) | phrase_tokens(noun, quotes, depth=1)
 
 
 def _through_name(doc: Doc, end: int) -> int:

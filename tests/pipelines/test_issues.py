@@ -1656,3 +1656,9 @@ def test_things_counted_or_listed_are_no_question(nlp: Language) -> None:
         "В ряде сёл введён карантин, аким поручил подготовить перечень площадок. Рассмотрен ряд проблем водоснабжения."
     )
     assert _issues(nlp, text) == ["водоснабжение"]
+
+
+def test_whom_a_payment_goes_to_stays_with_it(nlp: Language) -> None:
+    """«предложила установить доплату | наставникам»: the dative the parser hangs on the verb is the payment's."""
+    text = "Депутат предложила установить доплату наставникам молодых врачей в районных больницах."
+    assert any(issue.startswith("доплата наставникам молодых врачей") for issue in _issues(nlp, text))
