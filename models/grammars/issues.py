@@ -1438,8 +1438,14 @@ _CEREMONY_VERBS = frozenset(
 )
 
 
+# A merit an award or a thanks is for: «за вклад в развитие агропромышленного комплекса», «за заслуги в развитии …».
+_MERITS = frozenset({"вклад", "заслуга"})
+
+
 def _thanked(token: Token) -> bool:
-    return token.dep_ == "obj" and lemma(token.head) in _CEREMONY_VERBS
+    """Who or what a ceremony honours, or the merit it honours («за вклад в развитие …»): praise, not a question."""
+    merit = lemma(token.head) in _MERITS and preposition(token) in ("в", "во")
+    return (token.dep_ == "obj" and lemma(token.head) in _CEREMONY_VERBS) or merit
 
 
 # Nouns of action that are also kinds of body: «государственное учреждение образования», «муниципальное образование».

@@ -1662,3 +1662,11 @@ def test_whom_a_payment_goes_to_stays_with_it(nlp: Language) -> None:
     """«предложила установить доплату | наставникам»: the dative the parser hangs on the verb is the payment's."""
     text = "Депутат предложила установить доплату наставникам молодых врачей в районных больницах."
     assert any(issue.startswith("доплата наставникам молодых врачей") for issue in _issues(nlp, text))
+
+
+def test_the_merit_an_award_is_for_is_no_question(nlp: Language) -> None:
+    text = (
+        "Обсуждены вопросы ремонта дорог. В завершение за вклад в развитие сельского хозяйства грамотой "
+        "награждён механизатор Иван Петров."
+    )
+    assert _issues(nlp, text) == ["ремонт дорог"]
