@@ -58,6 +58,8 @@ _STRANDED_PREPOSITION = "к"
 _CIRCUMSTANCE_CASE = "Loc"
 # Nouns of a lag or a departure, which name what they are from: «отставание от графика».
 _DEPARTURES = frozenset({"отставание", "отклонение", "отказ", "отступление"})
+# Nouns of removal, which name in «из X» what they remove from: «вывоз мусора из частного сектора».
+_REMOVALS = frozenset({"вывоз", "вывод", "откачка", "отселение", "переселение", "выселение", "эвакуация", "исключение"})
 # Nouns of a trouble, which name what it is with: «перебои с водой», «проблемы с транспортом».
 _TROUBLES = frozenset(
     {"перебой", "проблема", "ситуация", "трудность", "сложность", "задержка", "положение", "затруднение"}
@@ -344,6 +346,8 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                 or (prep == "через" and _case(child) == "Acc" and lemma(head) in _CROSSINGS)
                 # «отставание от графика», «отказ от приватизации»: what a lag or a departure is from
                 or (prep == "от" and _case(child) == "Gen" and lemma(head) in _DEPARTURES)
+                # «вывоз мусора из частного сектора», «вывод из эксплуатации»: where a removal takes from
+                or (prep in ("из", "изо") and _case(child) == "Gen" and lemma(head) in _REMOVALS)
             ):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
                 chosen.update(c.i for c in child.children if c.dep_ == "case")
@@ -855,6 +859,8 @@ def _shared_complement(head: Token, end: int, quotes: dict[int, int]) -> int:
     doc = head.doc
     if end != head.i + 1 or end + 1 >= len(doc) or doc[end].lower_ not in ("и", "или"):
         return end
+    if any(c.dep_ == "amod" and c.i < head.i for c in head.children):
+        return end  # «уличного освещения и вывоза мусора»: a noun its adjective completes is a question of its own
     other = doc[end + 1]
     if other.dep_ != "conj" or other.head.i != head.i or other.pos_ != "NOUN" or _case(other) != _case(head):
         return end

@@ -1670,3 +1670,19 @@ def test_the_merit_an_award_is_for_is_no_question(nlp: Language) -> None:
         "награждён механизатор Иван Петров."
     )
     assert _issues(nlp, text) == ["ремонт дорог"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A noun its adjective completes is a question of its own; a removal keeps where it removes from.
+        (
+            "В акимате обсудили вопросы уличного освещения и вывоза мусора из частного сектора.",
+            ["уличное освещение", "вывоз мусора из частного сектора"],
+        ),
+        # A bare noun of action still shares the next one's complement.
+        ("Обсуждён вопрос сбора и вывоза бытовых отходов.", ["сбор и вывоз бытовых отходов"]),
+    ],
+)
+def test_shared_complements_and_removals(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
