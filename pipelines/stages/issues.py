@@ -343,6 +343,15 @@ def _on_headline(doc: Doc, start: int, line_end: Callable[[int], int]) -> bool:
     return line_end(start) > 0 and not line.endswith((".", "!", "?", ":", ";", ","))
 
 
+_LIST_BOUNDARY = re.compile(r"\s*(?:$|[,;]|(?:и|или)\s)", re.MULTILINE)
+
+
+def _listed_bare(doc: Doc, mention: TextSpan) -> bool:
+    """The mention is a bare member of the headline's list: what follows it is the list's comma or «и», or the line's
+    end — not a complement the phrase was cut from («безопасность | на дорогах»)."""
+    return _LIST_BOUNDARY.match(doc_text(doc), mention.end) is not None
+
+
 def _fuller(words: list[str], other: list[str]) -> bool:
     """`words` (of a phrase the stage took for the same item as `other`'s) say more: the item worded in full."""
     return len(words) > len(other)
@@ -586,9 +595,11 @@ def run(doc: Doc, findings: Findings) -> Findings:
         issues = [i for i in issues if i.kind != "elect"]
     # A press headline's bare noun («обсудили воду, мусор и ремонт школ», «рассмотрел бюджет, инвестиции и
     # водоснабжение») is its shorthand for what the body words in full, or not at all: named nowhere else, it is a
-    # question only when nothing else stands in (right 3 times in 15 over the opened sets).
+    # question only when nothing else stands in (right 3 times in 15 over the opened sets). Not a phrase the headline
+    # goes on with («безопасность | на дорогах»): that one was cut, and names its question.
     for issue in issues:
-        if len(issue.words) == 1 and len(issue.mentions) == 1 and _on_headline(doc, issue.first, line_end):
+        bare = len(issue.words) == 1 and len(issue.mentions) == 1
+        if bare and _on_headline(doc, issue.first, line_end) and _listed_bare(doc, next(iter(issue.mentions))):
             issue.score = min(issue.score, MIN_SCORE - WEAK)
     kept = [i for i in issues if i.score >= STRONG][:MAX_CUED]
     # Works and wants kept for what they are come after the phrases their place or repetition raised (a stable sort).
