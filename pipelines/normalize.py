@@ -157,7 +157,9 @@ def _inflectable(span: Span) -> set[int]:
         roots = [t for t in roots if t not in governed]
     # A genitive after the phrase's first head that the parser hung outside the span («Отчёт руководителя
     # государственного учреждения …», the cut clause's verb taking «учреждения») is a complement: it keeps its case.
-    roots = roots[:1] + [t for t in roots[1:] if "Gen" not in t.morph.get("Case")]
+    # So do an instrumental and a dative («обеспечение населения питьевой водой», «надбавка молодым учителям», the
+    # complement hung on a noun before the phrase or on the verb).
+    roots = roots[:1] + [t for t in roots[1:] if not {"Gen", "Ins", "Dat"} & set(t.morph.get("Case"))]
     chosen: set[int] = set()
     queue = deque(roots)
     while queue:

@@ -58,6 +58,8 @@ _STRANDED_PREPOSITION = "к"
 _CIRCUMSTANCE_CASE = "Loc"
 # Nouns of a lag or a departure, which name what they are from: «отставание от графика».
 _DEPARTURES = frozenset({"отставание", "отклонение", "отказ", "отступление"})
+# Nouns of removal, which name in «из X» what they remove from: «вывоз мусора из частного сектора».
+_REMOVALS = frozenset({"вывоз", "вывод", "откачка", "отселение", "переселение", "выселение", "эвакуация", "исключение"})
 # Nouns of a trouble, which name what it is with: «перебои с водой», «проблемы с транспортом».
 _TROUBLES = frozenset(
     {"перебой", "проблема", "ситуация", "трудность", "сложность", "задержка", "положение", "затруднение"}
@@ -99,6 +101,9 @@ _DWELL_VERBS = frozenset({"остановиться", "останавливат�
 _DEVOTE_VERBS = frozenset({"посвятить", "посвящать"})
 # Nouns of amending: «поправки в бюджет», «изменения в закон».
 _AMENDMENTS = frozenset({"поправка", "изменение", "дополнение"})
+# The act of amending: «о внесении изменений …».
+_AMENDING = frozenset({"внесение"})
+_PART = "часть"
 # «выразил озабоченность X-ins», «обеспокоенность X-ins»: nouns of concern, whose instrumental is the problem.
 _SHORTFALLS = frozenset({"нехватка", "дефицит", "недостаток", "задолженность", "отставание", "недоступность"})
 _PERSISTING = frozenset({"сохраняться", "сохраниться", "оставаться", "остаться", "наблюдаться"})
@@ -309,7 +314,9 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
         if child.i < head.i and child.dep_ in ("amod", "nummod") and (child.pos_ in _MODIFIER_POS or name_part):
             chosen.add(child.i)
             for c in child.children:
-                if c.dep_ in ("advmod", "amod", "conj", "cc", "punct"):
+                # (A modifier's conjunct is a modifier: a noun the parser joined to an adjective, «махаллей» read as
+                # one, is the next member of a list, not a word of this phrase.)
+                if c.dep_ in ("advmod", "amod", "conj", "cc", "punct") and (c.dep_ != "conj" or c.pos_ != "NOUN"):
                     chosen.add(c.i)
                     # «водопроводных и канализационных сетей»: the parser hangs the «и» on the second adjective
                     if c.dep_ == "conj":
@@ -339,6 +346,8 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                 or (prep == "через" and _case(child) == "Acc" and lemma(head) in _CROSSINGS)
                 # «отставание от графика», «отказ от приватизации»: what a lag or a departure is from
                 or (prep == "от" and _case(child) == "Gen" and lemma(head) in _DEPARTURES)
+                # «вывоз мусора из частного сектора», «вывод из эксплуатации»: where a removal takes from
+                or (prep in ("из", "изо") and _case(child) == "Gen" and lemma(head) in _REMOVALS)
             ):
                 chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
                 chosen.update(c.i for c in child.children if c.dep_ == "case")
@@ -534,6 +543,10 @@ def phrase(head: Token, quotes: dict[int, int], skip: int | None = None) -> tupl
             end = _run_end(head.doc, end, tokens)
             tokens |= _stranded_object(head.doc, end, tokens, quotes)
             end = _run_end(head.doc, end, tokens)
+            tokens |= _stranded_means(head.doc, end, tokens, quotes)
+            end = _run_end(head.doc, end, tokens)
+            tokens |= _stranded_recipient(head, end, tokens, quotes)
+            end = _run_end(head.doc, end, tokens)
         # A quote is all or nothing: never cut inside a title.
         for open_i, close_i in quotes.items():
             if start <= open_i < end <= close_i:
@@ -584,6 +597,63 @@ def _stranded_object(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int
         return set()
     if any(c.dep_ == "case" for c in noun.children) or any(
         a.morph.get("Number") != noun.morph.get("Number") for a in doc[end:at] if not a.is_space
+    ):
+        return set()
+    return set(range(end, at)) | phrase_tokens(noun, quotes, depth=1)
+
+
+# Nouns of providing something with something, which name in the instrumental what is provided: «обеспечение сёл
+# питьевой водой», «укомплектование больниц кадрами». The parser often hangs that instrumental on a noun before or back
+# on the verb, and the phrase was cut to «обеспечение сёл» (a real report's commonest water item).
+_PROVISIONS = frozenset({"обеспечение", "снабжение", "оснащение", "укомплектование", "обеспеченность"})
+
+
+def _stranded_means(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> set[int]:
+    """«обеспечения населения | питьевой водой»: a phrase holding a noun of provision with no instrumental of its own,
+    ending in its object, and an instrumental noun group right after it, without a preposition — the group is what is
+    provided. Not a measure («площадью 10 га») nor a person («руководителем»)."""
+    if end >= len(doc) or doc[end - 1].pos_ not in _NOMINAL:
+        return set()
+    provision = next((doc[i] for i in sorted(tokens) if i < end - 1 and lemma(doc[i]) in _PROVISIONS), None)
+    if provision is None or any(_case(doc[i]) == "Ins" and doc[i].pos_ in _NOMINAL for i in tokens if i > provision.i):
+        return set()
+    at = end
+    while at < len(doc) and at - end < _OBJECT_WORDS and doc[at].pos_ in ("ADJ", "VERB") and _case(doc[at]) == "Ins":
+        at += 1
+    noun = doc[at] if at < len(doc) else None
+    if noun is None or noun.pos_ != "NOUN" or _case(noun) != "Ins" or noun.i in tokens or _is_person(noun):
+        return set()
+    if any(c.dep_ == "case" for c in noun.children) or _measure(noun):
+        return set()
+    # «газом и водой»: what is provided may be a list, which the parser hangs on its first member.
+    means = phrase_tokens(noun, quotes, depth=1)
+    return set(range(end, at)) | means
+
+
+# Nouns of a payment or aid, which name in the dative whom it goes to: «надбавка молодым учителям», «доплата
+# наставникам», «компенсации аграриям». The parser hangs that dative on the verb («предложила установить доплату |
+# наставникам»), and the phrase was cut to a bare «доплата».
+_PAYMENTS = frozenset({"надбавка", "доплата", "выплата", "компенсация", "пособие", "премия", "субсидия", "помощь"})
+
+
+def _stranded_recipient(head: Token, end: int, tokens: set[int], quotes: dict[int, int]) -> set[int]:
+    """«надбавку | молодым учителям»: a phrase headed by a noun of payment with no dative of its own, and a dative
+    noun group right after it, without a preposition — whom the payment goes to. (Not a payment deeper in the phrase:
+    «утверждение правил оказания помощи | отдельным категориям граждан» would outgrow the phrase.)"""
+    doc = head.doc
+    last = doc[end - 1]
+    if end >= len(doc) or last.i != head.i or last.pos_ != "NOUN" or lemma(last) not in _PAYMENTS:
+        return set()
+    if any(_case(c) == "Dat" and c.dep_ in ("nmod", "iobj") for c in last.children):
+        return set()
+    at = end
+    while at < len(doc) and at - end < _OBJECT_WORDS and doc[at].pos_ in ("ADJ", "VERB") and _case(doc[at]) == "Dat":
+        at += 1
+    noun = doc[at] if at < len(doc) else None
+    if noun is None or noun.pos_ != "NOUN" or _case(noun) != "Dat" or noun.i in tokens:
+        return set()
+    if any(c.dep_ == "case" for c in noun.children) or any(
+        a.morph.get("Number") != noun.morph.get("Number") for a in doc[end:at]
     ):
         return set()
     return set(range(end, at)) | phrase_tokens(noun, quotes, depth=1)
@@ -655,12 +725,21 @@ def _stranded(doc: Doc, end: int, tokens: set[int], quotes: dict[int, int]) -> s
     return {doc[end].i} | counts | phrase_tokens(noun, quotes, depth=1)
 
 
+def _across_paragraph(token: Token, other: Token) -> bool:
+    """A paragraph break lies between the two: a press page's headline has no full stop, and the parser runs its list
+    on into the lead («обсудили воду, мусор и ремонт школ↵↵Вчера … с участием руководителей служб, депутатов»); a
+    list never crosses a paragraph (a wrapped line's single break is no paragraph)."""
+    doc = token.doc
+    low, high = sorted((token.i, other.i))
+    return any(doc[i].is_space and "\n" in doc[i].text and not wrapped(doc, i) for i in range(low + 1, high))
+
+
 def _members(token: Token) -> Iterator[Token]:
     """A token and the members of its coordination («X, Y и Z»), and a member that repeats its topic preposition
     («о работе по гармонизации отношений и об адаптации студентов»), which the parser may hang deeper down."""
     yield token
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in _NOMINAL:
+        if child.dep_ == "conj" and child.pos_ in _NOMINAL and not _across_paragraph(token, child):
             yield from _members(child)
     about = preposition(token) in _ABOUT
     # «указали на нехватку мест в детских садах и на состояние дороги»: a member that repeats its «на» as well.
@@ -780,6 +859,8 @@ def _shared_complement(head: Token, end: int, quotes: dict[int, int]) -> int:
     doc = head.doc
     if end != head.i + 1 or end + 1 >= len(doc) or doc[end].lower_ not in ("и", "или"):
         return end
+    if any(c.dep_ == "amod" and c.i < head.i for c in head.children):
+        return end  # «уличного освещения и вывоза мусора»: a noun its adjective completes is a question of its own
     other = doc[end + 1]
     if other.dep_ != "conj" or other.head.i != head.i or other.pos_ != "NOUN" or _case(other) != _case(head):
         return end
@@ -884,6 +965,8 @@ def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG)
     cognate = lemma(noun) in _COGNATE_FORUMS
     for child in noun.children:
         if child.i > noun.i and child.dep_ == "nmod" and preposition(child) in _TOPIC_PREPOSITIONS:
+            if _remit_of_body(child):
+                continue
             for member in _members(child):
                 yield from subjects(member, quotes, "forum", weight)
         elif cognate and child.i > noun.i and child.dep_ == "nmod" and preposition(child) is None:
@@ -899,6 +982,23 @@ def _forum_subjects(noun: Token, quotes: dict[int, int], weight: float = STRONG)
             for member in _devoted_stray(noun, child):
                 # (a bare «сходу» of «сходу лавин», its genitive misparsed, says too little)
                 yield from (c for c in subjects(member, quotes, "forum", weight) if c.end - c.start > 1)
+
+
+_BODY_HEADS = lexicons.load("org_heads")
+
+
+def _remit_of_body(child: Token) -> bool:
+    """«заседание Комитета по аграрным и водохозяйственным вопросам»: a «по X» right after a body's head noun is the
+    body's remit, part of its name, wherever the parser hung it — not what the meeting was about."""
+    doc = child.doc
+    before = child.left_edge.i - 1
+    # (Only «по»: «информация председателей контрольных органов о взаимодействии с палатой» is what they told.)
+    return (
+        preposition(child) == "по"
+        and before >= 0
+        and doc[before].pos_ in _NOMINAL
+        and lemma(doc[before]) in _BODY_HEADS
+    )
 
 
 def _devoted_stray(noun: Token, devoted: Token) -> Iterator[Token]:
@@ -971,6 +1071,19 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
             yield found  # «проект бюджета поселения на 2023 год»: the draft of a document is the item
         return
     if not about:
+        return
+    if lemma(noun) in lex.laws and lemma(about[0]) in _AMENDING:
+        # «законопроект о внесении изменений в Закон «О воде и водопользовании» в части …»: a draft that amends an act
+        # is worded by its amendment, whose words the draft's phrase would cut to «законопроект о внесении».
+        for member in _members(about[0]):
+            yield from subjects(member, quotes, "act")
+            # «… в части внедрения водосберегающих технологий»: the part of the act amended is a question of its own.
+            for part in member.children:
+                if part.i > member.i and preposition(part) in ("в", "во") and lemma(part) == _PART:
+                    for matter in part.children:
+                        if matter.dep_ == "nmod" and preposition(matter) is None and _case(matter) == "Gen":
+                            for inner in _members(matter):
+                                yield from subjects(inner, quotes, "act")
         return
     if lemma(noun) in lex.laws:
         if found:
@@ -1295,6 +1408,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
             if not cued and not (parent.pos_ == "VERB" and planned and _to_come(parent)):
                 weight = WEAK if remit else STRONG
                 for member in _complements(token):
+                    if word in _COUNTING and not _counts_questions(member):
+                        continue  # «в ряде школ», «перечень площадок»: things counted or listed, not a question
                     yield from subjects(member, quotes, "generic", weight)
                 for member in _named_by_copula(token):
                     yield from subjects(member, quotes, "generic", STRONG)
@@ -1329,18 +1444,37 @@ _CEREMONY_VERBS = frozenset(
 )
 
 
+# A merit an award or a thanks is for: «за вклад в развитие агропромышленного комплекса», «за заслуги в развитии …».
+_MERITS = frozenset({"вклад", "заслуга"})
+
+
 def _thanked(token: Token) -> bool:
-    return token.dep_ == "obj" and lemma(token.head) in _CEREMONY_VERBS
+    """Who or what a ceremony honours, or the merit it honours («за вклад в развитие …»): praise, not a question."""
+    merit = lemma(token.head) in _MERITS and preposition(token) in ("в", "во")
+    return (token.dep_ == "obj" and lemma(token.head) in _CEREMONY_VERBS) or merit
 
 
 # Nouns of action that are also kinds of body: «государственное учреждение образования», «муниципальное образование».
 _INSTITUTION_SENSES = frozenset({"учреждение", "образование", "объединение", "управление", "представительство"})
 
 
+# Generic nouns that count or list («ряд», «перечень», «круг»): outside a cue they name a question only through a noun
+# of questions or of action («ряд проблем», «перечень мер по благоустройству»), not things («в ряде школ»).
+_COUNTING = frozenset({"ряд", "перечень", "круг"})
+
+
+def _counts_questions(member: Token) -> bool:
+    word = lemma(member)
+    return word in issue_lexicons().generic or word.endswith(_ACTION_SUFFIXES) or word in _PROCESSES
+
+
 def _institution(token: Token, word: str | None) -> bool:
     """«в актовом зале государственного учреждения образования «…»»: an adjective before the noun makes the
-    institution, not the act of instituting."""
-    return word in _INSTITUTION_SENSES and any(c.dep_ == "amod" and c.i < token.i for c in token.children)
+    institution, not the act of instituting; so does the plural («руководители предприятий и учреждений города»):
+    acts of instituting are not counted."""
+    if word not in _INSTITUTION_SENSES:
+        return False
+    return "Plur" in token.morph.get("Number") or any(c.dep_ == "amod" and c.i < token.i for c in token.children)
 
 
 def _dash_subject(dash: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
@@ -1533,7 +1667,9 @@ _CIRCUMSTANCE_OPENERS = frozenset({"ADP", "ADV", "CCONJ", "PART"})  # «В ре�
 
 def _reports_about(token: Token, verbs: frozenset[str]) -> bool:
     """The sentence's verb of reporting, with the «о …» the parser gave it."""
-    if _fold(token.lemma_) not in verbs:
+    # (Only a verb the tagger read as one: the report rule in `candidates` starts from verbs, so a «доложила» read as an
+    # adjective, its «о …» hung on it all the same, is left to the words here.)
+    if _fold(token.lemma_) not in verbs or token.pos_ != "VERB":
         return False
     return token.dep_ == "ROOT" and any(c.dep_ in ("obl", "nmod") and preposition(c) in _ABOUT for c in token.children)
 
