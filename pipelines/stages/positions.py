@@ -557,7 +557,7 @@ def _organization_forms(doc: Doc, organizations: tuple[OrganizationFinding, ...]
     per Doc (per ministry's title the words were found and folded again for every organization of the text)."""
     found = doc.user_data.get(_ORGANIZATION_FORMS)
     if found is None or found[0] is not organizations:
-        forms = []
+        forms: list[tuple[str, list[str], str]] = []
         for org in organizations:
             for form in (org.name, *org.aliases):
                 written = _WORD.findall(form)
