@@ -1772,6 +1772,20 @@ def other_gender(surname: str) -> str:
     return surname
 
 
+_SKIY_ENDINGS = {"Masc": ("ский", "цкий"), "Fem": ("ская", "цкая")}
+
+
+def nominative_gender(surname: str) -> str | None:
+    """The gender a surname in the nominative tells by its ending («Кадырова», «Ковальская» a woman's; «Кадыров»,
+    «Ковальский» a man's), None for one that tells none («Шевченко», «Ким»)."""
+    w = fold(surname)
+    if w.endswith(tuple(s + "а" for s in _SURNAME_STEMS) + _SKIY_ENDINGS["Fem"]):
+        return "Fem"
+    if w.endswith(_SURNAME_STEMS + _SKIY_ENDINGS["Masc"]):
+        return "Masc"
+    return None
+
+
 def with_gender(surname: str, gender: str | None) -> str:
     """An -ов/-ин surname in the given gender; other surnames as they are."""
     w = fold(surname)

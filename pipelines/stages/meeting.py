@@ -527,11 +527,12 @@ _SETTLEMENT_MARK = (
 # publication date in the national language as often as in Russian: Kyrgyz «Жарыяланды: 18.09.2026», Kazakh
 # «Жарияланды», «Жарияланған күні», Uzbek «E'lon qilindi», «Эълон қилинди», Tajik «Нашр шуд», «Санаи нашр», Belarusian
 # «Апублікавана», Azerbaijani «Dərc olunub»; or just «date»: Uzbek and Tajik «Сана», Kazakh «Күні», Azerbaijani «Tarix».
+# («Жарияланған күні» is two labels in a row: an optional «күні» after the one would read it two ways in the repeat.)
 _DATELINE_PREFIX = re.compile(
     r"(?:.*\|)?[ \t#*]*(?P<stamp>\[[ \t]*"
     r"|(?:crawled|fetched|published|posted|date|дата(?:[ \t]+(?:публикации|размещения|создания|обновления))?"
     r"|опубликовано|обновлено|добавлено|размещено|создано|новость[ \t]+от"
-    r"|жарыяланды|жарияланды|жарияланған(?:[ \t]+күні)?|күні|e['ʼ‘’]lon[ \t]+qilindi|эълон[ \t]+қилинди"
+    r"|жарыяланды|жарияланды|жарияланған|күні|e['ʼ‘’]lon[ \t]+qilindi|эълон[ \t]+қилинди"
     r"|nashr[ \t]+etildi|нашр[ \t]+шуд(?:ааст|а)?|санаи[ \t]+нашр|сана|sana|тарих|tarix"
     r"|апублікавана|d[əe]rc[ \t]+(?:olunub|edilib))[ \t]*:?[ \t]*"
     r"|просмотр(?:ов|ы)?[ \t]*:?[ \t]*\d+[ \t]+)*"

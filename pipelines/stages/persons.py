@@ -832,9 +832,9 @@ _LABEL_REACH = 80  # characters of the line after a label's colon read: bounded,
 
 
 def _site_label(token: Token) -> bool:
-    """A word with a colon after it and no Russian word beside it on its line: a site's label in the state language
-    («Көрүүлөр: 318» views, «22.10.2026 / 15:30 | Көрүүлөр: 318», «Бөлүшүү: Facebook | Telegram» share), no one's name
-    (a name before a colon opens what the person said, in words)."""
+    """A word with a colon and a value after it and no Cyrillic word beside it on its line: a site's label in the
+    state language («Көрүүлөр: 318» views, «22.10.2026 / 15:30 | Көрүүлөр: 318», «Бөлүшүү: Facebook | Telegram»
+    share), no one's name (a name before a colon opens what the person said, in words)."""
     text = doc_text(token.doc)
     start, end = token.idx, token.idx + len(token.text)
     if end >= len(text) or text[end] != ":":
@@ -842,6 +842,10 @@ def _site_label(token: Token) -> bool:
     opens = text.rfind("\n", max(0, start - _LABEL_REACH), start) + 1
     stop = text.find("\n", end, end + _LABEL_REACH)
     if (start > _LABEL_REACH and opens == 0) or stop < 0:
+        return False
+    # A label's value stands on its line («: 318»); a name alone on its line before a colon is a transcript's speaker,
+    # the speech on the lines after it («Кадыров:\nУважаемые коллеги …»).
+    if not text[end + 1 : stop].strip():
         return False
     return not _CYRILLIC.search(text, opens, start) and not _CYRILLIC.search(text, end + 1, stop)
 

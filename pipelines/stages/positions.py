@@ -528,7 +528,7 @@ def _other_level(
     return before.i, (same.pop() if len(same) == 1 else None)
 
 
-def _known_ministry(name: str, forms: list[tuple[str, list[str], str]]) -> str | None:
+def _known_ministry(name: str, forms: _OrganizationForms) -> str | None:
     """The doc's own name for the ministry: the same words, or a «Мин…» contraction («Минэнерго»). `forms`: the
     organizations' names by `_organization_forms`."""
     stems = [fold(w)[:5] for w in _WORD.findall(name)]
@@ -538,30 +538,42 @@ def _known_ministry(name: str, forms: list[tuple[str, list[str], str]]) -> str |
     # shares the most of the post's words (its state or region too), not the first listed.
     same = [
         (len(set(words) & set(stems)) - len(set(words) - set(stems)), org_name)
-        for org_name, words, _ in forms
-        if len(words) >= 2 and words[:2] == stems[:2]
+        for org_name, words in forms.by_opening.get(tuple(stems[:2]), ())
     ]
     if same:
         return max(same, key=lambda found: found[0])[1]
-    for org_name, words, short in forms:
+    for org_name, short in forms.contractions:
         # «Минэнерго», «Минздрав России»: a contraction, alone or with its state.
-        if len(words) in (1, 2) and short.startswith("мин") and len(short) > 5 and complement:
-            rest = short[3:]
-            if complement.startswith(rest[:4]):
-                return org_name
+        if complement and complement.startswith(short[3:][:4]):
+            return org_name
     return None
 
 
-def _organization_forms(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> list[tuple[str, list[str], str]]:
-    """(name, its words' five-letter stems, its first word folded) of every organization's name and alias, read once
-    per Doc (per ministry's title the words were found and folded again for every organization of the text)."""
+@dataclass(frozen=True)
+class _OrganizationForms:
+    """Every organization's name and alias as `_known_ministry` reads them, indexed once per Doc (per ministry's title
+    every form of every organization was compared: titles times organizations)."""
+
+    # (name, its words' five-letter stems) by the first two stems, in the organizations' order.
+    by_opening: dict[tuple[str, ...], list[tuple[str, list[str]]]]
+    # (name, the form's first word folded) of the forms of one or two words opening with «мин…» and longer than five.
+    contractions: list[tuple[str, str]]
+
+
+def _organization_forms(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _OrganizationForms:
+    """`_OrganizationForms` of the organizations, read once per Doc."""
     found = doc.user_data.get(_ORGANIZATION_FORMS)
     if found is None or found[0] is not organizations:
-        forms = []
+        forms = _OrganizationForms({}, [])
         for org in organizations:
             for form in (org.name, *org.aliases):
                 written = _WORD.findall(form)
-                forms.append((org.name, [fold(w)[:5] for w in written], fold(written[0]) if written else ""))
+                words = [fold(w)[:5] for w in written]
+                if len(words) >= 2:
+                    forms.by_opening.setdefault(tuple(words[:2]), []).append((org.name, words))
+                short = fold(written[0]) if written else ""
+                if len(words) in (1, 2) and short.startswith("мин") and len(short) > 5:
+                    forms.contractions.append((org.name, short))
         found = doc.user_data[_ORGANIZATION_FORMS] = (organizations, forms)
     return found[1]
 

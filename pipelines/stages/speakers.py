@@ -30,7 +30,7 @@ from models.components.extensions import doc_text, sentence_of
 from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import detect_layout
-from pipelines.person_names import fold
+from pipelines.person_names import fold, nominative_gender
 from pipelines.stages.meeting import find_events, meeting_sentence, meeting_verbs
 from pipelines.titles import is_position_head, object_taken_for_subject, title_before, title_head, title_of
 
@@ -924,13 +924,6 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
     return _conjuncts_speak(doc, tuple(marked), listed_heads)
 
 
-# Endings of a surname in the nominative that tell its bearer's gender.
-_SURNAME_GENDERS = {
-    "Fem": ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"),
-    "Masc": ("ов", "ев", "ёв", "ин", "ын", "ский"),
-}
-
-
 def _participle_after(name: Span, person: PersonFinding) -> Token | None:
     """«присутствовала заместитель директора обсерватории имени Насреддина Туси Лала Кадырова, рассказавшая о планах
     …»: an active participle of speech in the nominative right after the name and a comma says what the name said,
@@ -946,10 +939,7 @@ def _participle_after(name: Span, person: PersonFinding) -> Token | None:
         return None
     if not _says(participle) or _negated(participle) or _not_yet_said(participle):
         return None
-    surname = fold(person.surname)
-    gender = _patronymic_gender(name) or next(
-        (g for g, endings in _SURNAME_GENDERS.items() if surname.endswith(endings)), None
-    )
+    gender = _patronymic_gender(name) or nominative_gender(person.surname)
     if "Plur" in morph.get("Number") or (gender is not None and _features(participle, "Gender") not in (None, gender)):
         return None
     return participle

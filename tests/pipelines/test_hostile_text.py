@@ -410,3 +410,101 @@ def test_a_bodys_town_is_sought_among_the_place_adjectives_read_once_per_doc(mon
     }
     assert answers == {"Бирск": True, "Янаул": False, "Мелеуз": False, "Комрат": False}
     assert walked.count(True) == 1 and len(walked) == 200
+
+
+def test_a_long_line_of_capitals_is_read_into_words_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipelines.stages.organizations import shouted
+
+    # One line of shouted abbreviations and no newline: each reading's test read the whole line into words again.
+    doc = analyse(" ".join(["МВД ФСБ ГКНБ"] * 150) + "\nПРОТОКОЛ\nСовет обсудил отчёт МВД.")
+    finds: list[str] = []
+    word = shouted.WORD
+
+    class _Spy:
+        def findall(self, text: str) -> list[str]:
+            finds.append(text)
+            return word.findall(text)
+
+    monkeypatch.setattr(shouted, "WORD", _Spy())
+    lines = [shouted._line_words(doc, token) for token in doc if token.is_alpha]
+    assert len(finds) == 3 and len(lines) == 450 + 1 + 4
+    assert lines[0] == ["МВД", "ФСБ", "ГКНБ"] * 150 and lines[450] == ["ПРОТОКОЛ"]
+    assert lines[-1] == ["Совет", "обсудил", "отчёт", "МВД"]
+
+
+def test_letters_after_an_abbreviation_are_sought_before_the_full_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipelines.body_identity import Body
+    from pipelines.findings import TextSpan
+    from pipelines.stages.organizations import same_body
+
+    # Hundreds of abbreviations and hundreds of bodies named in full: each abbreviation walked every full name.
+    names = [f"{a}{b}{c}" for a in "АБВГД" for b in "ЕЖЗИК" for c in "ЛМНОП"][:120]
+    text = " ".join(f"{n} и ГО." for n in names[:2]) + " " + " ".join(f"{n} и {n}." for n in names[2:])
+    bodies: list[Body] = []
+    for name in names:
+        start = text.index(f"{name} и ")
+        bodies.append(Body(name, (name.lower(),), None, True, mentions=[TextSpan(start, start + len(name))]))
+    fulls = [(Body(f"Совет номер {i}", ("совет",), "совет", False), ["совет"]) for i in range(300)]
+    calls: list[str] = []
+    abbreviates = same_body.abbreviates
+
+    def _spy(short: str, full: str) -> bool:
+        calls.append(short)
+        return abbreviates(short, full)
+
+    monkeypatch.setattr(same_body, "abbreviates", _spy)
+    known = {b.name.lower() for b in bodies}
+    for body in bodies:
+        same_body._join_remit_letters(text, body, fulls, known)
+    assert [b.name for b in bodies[:3]] == [f"{names[0]} и ГО", f"{names[1]} и ГО", names[2]]
+    assert len(calls) == 2 * len(fulls)
+
+
+def _ministry_as_it_was(name: str, organizations: tuple[object, ...]) -> str | None:
+    """`positions._known_ministry` as it was: every form of every organization compared, per ministry's title."""
+    from pipelines.person_names import fold
+    from pipelines.stages.positions import _WORD
+
+    stems = [fold(w)[:5] for w in _WORD.findall(name)]
+    complement = stems[1] if len(stems) > 1 else ""
+    same = [
+        (len(set(words) & set(stems)) - len(set(words) - set(stems)), org.name)
+        for org in organizations
+        for form in (org.name, *org.aliases)
+        if len(words := [fold(w)[:5] for w in _WORD.findall(form)]) >= 2 and words[:2] == stems[:2]
+    ]
+    if same:
+        return max(same, key=lambda found: found[0])[1]
+    for org in organizations:
+        for form in (org.name, *org.aliases):
+            words = [fold(w)[:5] for w in _WORD.findall(form)]
+            short = fold(_WORD.findall(form)[0]) if words else ""
+            contraction = len(words) in (1, 2) and short.startswith("мин") and len(short) > 5 and complement
+            if contraction and complement.startswith(short[3:][:4]):
+                return org.name
+    return None
+
+
+def test_a_ministrys_title_finds_its_ministry_among_the_forms_indexed_once() -> None:
+    from pipelines.findings import OrganizationFinding
+    from pipelines.stages import positions
+
+    fields = ["финансов", "энергетики", "здравоохранения", "сельского хозяйства", "труда", "юстиции", "образования"]
+    places = ["Российской Федерации", "Ростовской области", "Кыргызской Республики", ""]
+    organizations = tuple(
+        OrganizationFinding(f"Министерство {f} {p}".strip(), aliases=(f"Мин{f[:5]} {p}".strip(),))
+        for f in fields
+        for p in places
+    ) + tuple(OrganizationFinding(f"Совет депутатов номер {i}") for i in range(300))
+    organizations += (OrganizationFinding("Минспорт России"), OrganizationFinding("Минтранс"))
+    doc = analyse("Министр финансов выступил.")
+    forms = positions._organization_forms(doc, organizations)
+    assert positions._organization_forms(doc, organizations) is forms  # once per Doc
+    # Only the forms that open with the title's two words are compared with it.
+    assert len(forms.by_opening[("минис", "финан")]) == len(places)
+    titles = [f"Министерство {f} {p}" for f in [*fields, "культуры"] for p in [*places, "Республики Казахстан"]]
+    titles += ["Министерство", "Министерство энерго", "Министерство здоровья", "Министерство спорта"]
+    titles += ["Министерство транспорта России", "Министерство туризма"]
+    for title in titles:
+        assert positions._known_ministry(title, forms) == _ministry_as_it_was(title, organizations), title
+    assert positions._known_ministry("Министерство спорта", forms) == "Минспорт России"

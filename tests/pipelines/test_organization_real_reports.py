@@ -282,6 +282,12 @@ def test_a_unit_before_a_capitalised_executive_is_the_executive_s(nlp: Language)
     assert names(nlp, text) == ["Исполком Гагаузии"]
 
 
+def test_a_unit_before_an_executive_spelled_out_is_the_executive_s(nlp: Language) -> None:
+    # The executive's contracted kind spelled out (`position_kind_spellings`: «исполнительный комитет» of «исполком»).
+    text = "На сессии выступил начальник управления образования Исполнительного комитета Гагаузии Иван Попов."
+    assert names(nlp, text) == ["Исполнительный комитет Гагаузии"]
+
+
 def test_a_place_s_adjective_in_the_prepositional_opens_an_aiyl_okmotu(nlp: Language) -> None:
     text = "Во вторник в Тамгинском айыл окмоту Джети-Огузского района прошло собрание жителей."
     assert names(nlp, text) == ["Тамгинский айыл окмоту"]

@@ -1715,3 +1715,6 @@ def test_a_sites_labels_in_the_state_language_name_no_one(nlp: Language) -> None
     )
     labels = {t.text: _site_label(t) for t in doc if t.text in ("Көрүүлөр", "Асанова", "Бөлүшүү")}
     assert labels == {"Көрүүлөр": True, "Асанова": False, "Бөлүшүү": True}
+    # A transcript's speaker alone on the line, the speech below: no value on the label's line, a name.
+    turn = nlp("Сессия городского кенеша\nТокоев:\nПредлагаю отремонтировать мост.\n")
+    assert [_site_label(t) for t in turn if t.text == "Токоев"] == [False]

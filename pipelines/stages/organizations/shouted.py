@@ -37,9 +37,18 @@ _REMARK = re.compile(r"\([^()\n]{0,40}\)")
 def _line_words(doc: Doc, token: Token) -> list[str]:
     text = doc_text(doc)  # `doc.text` joins every token anew: quadratic over a heading's words
     line_start = text.rfind("\n", 0, token.idx) + 1
-    line_end = text.find("\n", token.idx)
-    words = WORD.findall(_REMARK.sub(" ", text[line_start : line_end if line_end >= 0 else len(text)]))
-    return [w for w in words if not w.isdigit()]
+    # Each line's words read once per Doc: asked for every shouted reading, a long line of capitals without a newline
+    # was read whole once per reading.
+    lines: dict[int, list[str]] = doc.user_data.setdefault(_LINE_WORDS, {})
+    words = lines.get(line_start)
+    if words is None:
+        line_end = text.find("\n", token.idx)
+        found = WORD.findall(_REMARK.sub(" ", text[line_start : line_end if line_end >= 0 else len(text)]))
+        words = lines[line_start] = [w for w in found if not w.isdigit()]
+    return words
+
+
+_LINE_WORDS = "kenesh_orgs_line_words"  # `doc.user_data` key: a line's words by where the line starts
 
 
 def _opens_line(doc: Doc, token: Token) -> bool:

@@ -10,6 +10,7 @@ a unit is an organization of its own (`_parents_of_units`, `_parent_body`); an o
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
@@ -386,10 +387,23 @@ def _executive_kind(doc: Doc, start: int, end: int) -> bool:
         return False
     if grammar.word_lemma(kind.text) in lexicons.load("org_executives"):
         return True
-    return (
-        start + 1 < end
-        and grammar.word_lemma(kind.text) == "исполнительный"
-        and grammar.word_lemma(doc[start + 1].text) == "комитет"
+    # Or its contracted kind spelled out («Исполнительного комитета» of «исполком»).
+    spellings = _executive_spellings()
+    opening = tuple(grammar.word_lemma(t.text) for t in doc[start : min(end, start + max(map(len, spellings)))])
+    return any(opening[: len(words)] == words for words in spellings)
+
+
+@cache
+def _executive_spellings() -> tuple[tuple[str, ...], ...]:
+    """The full names a local executive's contracted kind spells out (`position_kind_spellings`: «исполнительный
+    комитет» of «исполком», «районный исполнительный комитет» of «райисполком»), as lemmas."""
+    executives = lexicons.load("org_executives")
+    return tuple(
+        words
+        for kind, *spelled in lexicons.spellings("position_kind_spellings")
+        if kind.lower() in executives
+        for form in spelled
+        if (words := tuple(form.lower().split()))
     )
 
 
