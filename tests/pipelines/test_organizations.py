@@ -4588,3 +4588,22 @@ def test_rank_describes_a_body(nlp: Language, text: str, expected: str | None) -
     assert not any(n.split()[0] in ("крупнейший", "самое") for n in found)
     if expected:
         assert expected in found
+
+
+def test_a_letterhead_of_several_lines_in_each_language_is_the_russian_block(nlp: Language) -> None:
+    # «РЕСПУБЛИКАСЫ», «РАЙОНДУК», «АДМИНИСТРАЦИЯСЫ»: state-language lines without letters of their own.
+    text = (
+        "КЫРГЫЗ РЕСПУБЛИКАСЫ\nТАЛАС ОБЛУСУ\nБАКАЙ-АТА РАЙОНДУК МАМЛЕКЕТТИК АДМИНИСТРАЦИЯСЫ\nКЫРГЫЗСКАЯ РЕСПУБЛИКА\n"
+        "ТАЛАССКАЯ ОБЛАСТЬ\nГОСУДАРСТВЕННАЯ АДМИНИСТРАЦИЯ БАКАЙ-АТИНСКОГО РАЙОНА\n\nПРОТОКОЛ № 3\nзаседания "
+        "районной комиссии по безопасности дорожного движения\n\nПрисутствовали: Иванов И.И., Петров П.П.\n"
+        "Слушали отчёт о работе."
+    )
+    found = [n.lower() for n in names(nlp, text)]
+    assert "государственная администрация бакай-атинского района" in found
+    assert not any("администрациясы" in n for n in found)
+
+
+@pytest.mark.parametrize("letters", ["РОВД", "ГОВД"])
+def test_a_district_office_of_internal_affairs_is_masculine(nlp: Language, letters: str) -> None:
+    found = names(nlp, f"С отчётом выступил начальник Таласского {letters} Асанов Б.К.")
+    assert f"Таласский {letters}" in found
