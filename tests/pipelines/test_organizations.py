@@ -4607,3 +4607,13 @@ def test_a_letterhead_of_several_lines_in_each_language_is_the_russian_block(nlp
 def test_a_district_office_of_internal_affairs_is_masculine(nlp: Language, letters: str) -> None:
     found = names(nlp, f"С отчётом выступил начальник Таласского {letters} Асанов Б.К.")
     assert f"Таласский {letters}" in found
+
+
+def test_a_district_department_named_only_in_a_title_stays_in_the_post(nlp: Language) -> None:
+    text = "С отчётом выступил начальник Таласского районного отдела культуры Осмонов Б.К."
+    assert not any("отдел культуры" in n for n in names(nlp, text))
+
+
+def test_an_agencys_office_for_a_place_named_in_a_title_is_listed(nlp: Language) -> None:
+    text = "На заседании выступил начальник управления Росприроднадзора по Тамбовской области Петров П.П."
+    assert "управление Росприроднадзора по Тамбовской области" in names(nlp, text)
