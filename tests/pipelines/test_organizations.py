@@ -4617,3 +4617,15 @@ def test_a_district_department_named_only_in_a_title_stays_in_the_post(nlp: Lang
 def test_an_agencys_office_for_a_place_named_in_a_title_is_listed(nlp: Language) -> None:
     text = "На заседании выступил начальник управления Росприроднадзора по Тамбовской области Петров П.П."
     assert "управление Росприроднадзора по Тамбовской области" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Строительство ГЭС на реке начнут весной, сообщили в районе.",
+        "На КПП образовалась очередь из грузовиков.",
+        "Для детей с ОВЗ в школе откроют ресурсный класс.",
+    ],
+)
+def test_a_facilitys_or_conditions_abbreviation_alone_is_no_body(nlp: Language, text: str) -> None:
+    assert not any(n in ("ГЭС", "КПП", "ОВЗ") for n in bodies(nlp, text))
