@@ -1785,3 +1785,18 @@ def test_a_deputy_of_a_parliament_named_by_its_own_word_sits_there(nlp: Language
     )
     found = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert found["Сейтова"] == "Мажилис"
+
+
+def test_a_committee_member_whose_post_writes_the_committee_capitalised_represents_the_chamber(
+    nlp: Language,
+) -> None:
+    text = (
+        "ЎЗБЕКИСТОН РЕСПУБЛИКАСИ ОЛИЙ МАЖЛИСИ ҚОНУНЧИЛИК ПАЛАТАСИ\nЗАКОНОДАТЕЛЬНАЯ ПАЛАТА ОЛИЙ МАЖЛИСА РЕСПУБЛИКИ "
+        "УЗБЕКИСТАН\n\nСТЕНОГРАММА\nзаседания Комитета по вопросам науки и "
+        "образования\n\nг. Ташкент\n\nПредседательствует председатель Комитета Назаров Бахтиёр Рустамович.\n"
+        "Присутствуют члены Комитета.\n\nНазаров Б.Р.: Коллеги, начинаем. Слово предоставляется члену Комитета "
+        "Усмановой Д.К.\n\nУсманова Д.К.: Спасибо. Законопроект внесён депутатами Законодательной палаты."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Назаров"].organization is not None
+    assert persons["Назаров"].organization.lower().startswith("законодательная палата")

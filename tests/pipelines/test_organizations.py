@@ -4588,3 +4588,44 @@ def test_rank_describes_a_body(nlp: Language, text: str, expected: str | None) -
     assert not any(n.split()[0] in ("крупнейший", "самое") for n in found)
     if expected:
         assert expected in found
+
+
+def test_a_letterhead_of_several_lines_in_each_language_is_the_russian_block(nlp: Language) -> None:
+    # «РЕСПУБЛИКАСЫ», «РАЙОНДУК», «АДМИНИСТРАЦИЯСЫ»: state-language lines without letters of their own.
+    text = (
+        "КЫРГЫЗ РЕСПУБЛИКАСЫ\nТАЛАС ОБЛУСУ\nБАКАЙ-АТА РАЙОНДУК МАМЛЕКЕТТИК АДМИНИСТРАЦИЯСЫ\nКЫРГЫЗСКАЯ РЕСПУБЛИКА\n"
+        "ТАЛАССКАЯ ОБЛАСТЬ\nГОСУДАРСТВЕННАЯ АДМИНИСТРАЦИЯ БАКАЙ-АТИНСКОГО РАЙОНА\n\nПРОТОКОЛ № 3\nзаседания "
+        "районной комиссии по безопасности дорожного движения\n\nПрисутствовали: Иванов И.И., Петров П.П.\n"
+        "Слушали отчёт о работе."
+    )
+    found = [n.lower() for n in names(nlp, text)]
+    assert "государственная администрация бакай-атинского района" in found
+    assert not any("администрациясы" in n for n in found)
+
+
+@pytest.mark.parametrize("letters", ["РОВД", "ГОВД"])
+def test_a_district_office_of_internal_affairs_is_masculine(nlp: Language, letters: str) -> None:
+    found = names(nlp, f"С отчётом выступил начальник Таласского {letters} Асанов Б.К.")
+    assert f"Таласский {letters}" in found
+
+
+def test_a_district_department_named_only_in_a_title_stays_in_the_post(nlp: Language) -> None:
+    text = "С отчётом выступил начальник Таласского районного отдела культуры Осмонов Б.К."
+    assert not any("отдел культуры" in n for n in names(nlp, text))
+
+
+def test_an_agencys_office_for_a_place_named_in_a_title_is_listed(nlp: Language) -> None:
+    text = "На заседании выступил начальник управления Росприроднадзора по Тамбовской области Петров П.П."
+    assert "управление Росприроднадзора по Тамбовской области" in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Строительство ГЭС на реке начнут весной, сообщили в районе.",
+        "На КПП образовалась очередь из грузовиков.",
+        "Для детей с ОВЗ в школе откроют ресурсный класс.",
+    ],
+)
+def test_a_facilitys_or_conditions_abbreviation_alone_is_no_body(nlp: Language, text: str) -> None:
+    assert not any(n in ("ГЭС", "КПП", "ОВЗ") for n in bodies(nlp, text))

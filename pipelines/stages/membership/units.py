@@ -361,8 +361,12 @@ def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[
 def _assembly_unit(unit: str, position: str | None) -> bool:
     """«комитет по бюджету и финансам» with no body or place named: at the assembly's own meeting, its unit.
     «Комитет по здравоохранению Ленинградской области» names a body of the region's government (the unit's
-    first word may be capitalized where its name opens a heading)."""
-    if any(w[:1].isupper() for w in _COMPOUND.findall(f"{unit} {position or ''}")[1:]):
+    first word may be capitalized where its name opens a heading, and the post may write its kind so: «член
+    Комитета»)."""
+    if any(
+        w[:1].isupper() and not _lemma_set(w) & _ASSEMBLY_UNITS
+        for w in _COMPOUND.findall(f"{unit} {position or ''}")[1:]
+    ):
         return False
     kind = _lemmas(unit.split(" по ")[0])
     # «председатель районного исполнительного комитета»: a body of a place's level, or an executive, is a body of

@@ -252,12 +252,32 @@ _OC_GENDERS = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
 def _head_gender(head: Token) -> str | None:
     """The head's gender as the dictionary knows its word («Хурала»: masculine, which the tagger may guess neuter),
     else the tagger's."""
+    level = _level_abbreviation(head.text)
+    if level is not None:
+        return level
     genders = {
         str(p.tag.gender)
         for p in loading.parse(head.lower_)
         if p.tag.POS == "NOUN" and p.normal_form == head.lemma_ and "Name" not in p.tag and "Surn" not in p.tag
     }
     return _OC_GENDERS.get(genders.pop()) if len(genders) == 1 else _features(head)[1]
+
+
+# A level's initial before an office's abbreviation: «Р» районный, «Г» городской, «О» областной, «Л» линейный.
+_LEVEL_INITIALS = "РГОЛ"
+
+
+def _level_abbreviation(word: str) -> str | None:
+    """«РОВД», «ГОВД»: a district's or a town's «ОВД» (отдел внутренних дел) is of the office's gender, masculine,
+    whatever the dictionary has for the longer letters (neuter for «РОВД»; the golds write «Кеминский РОВД»)."""
+    if len(word) < 4 or not word.isupper() or not word.isalpha() or word[0] not in _LEVEL_INITIALS:
+        return None
+    genders = {
+        str(p.tag.gender)
+        for p in loading.parse(word[1:].lower())
+        if p.tag.POS == "NOUN" and "Abbr" in p.tag and p.is_known and p.tag.gender
+    }
+    return _OC_GENDERS.get(genders.pop()) if len(genders) == 1 else None
 
 
 def _gender_misread(token: Token, head: Token) -> bool:

@@ -40,6 +40,27 @@ _CHROME_LINE = re.compile(r"^\s*(?:\[[^\]\n]*\]|#+\s*×?)\s*$")
 _MAX_CHROME_LINES = 2
 
 
+_MAX_LETTERHEAD_LINES = 3
+
+# The state languages' possessive («РЕСПУБЛИКАСЫ», «АДМИНИСТРАЦИЯСЫ», «ОБЛУСУ»; not «-СИ»: «МАДЖЛИСИ» is the
+# Russian spelling) and their adjectives of place («РАЙОНДУК», «МАМЛЕКЕТТИК», «АЙЫЛДЫК»): endings no Russian word the
+# morphology knows has.
+_STATE_ENDING = re.compile(r"(?:С[ЫУҮ]|[ДТЛ][ЫИУҮ]К)$")
+
+
+def _state_language_line(line: str) -> bool:
+    """A letterhead's line in a state language: its own letters, Latin letters alone («GULISTON TUMANI …
+    KENGASHI»), or a word in the state languages' endings the Russian morphology does not know."""
+    if _STATE_LETTERS.search(line):
+        return True
+    if re.search(r"[A-Za-z]", line) and not re.search(r"[А-Яа-яЁё]", line):
+        return True
+    return any(
+        _STATE_ENDING.search(word) and not any(p.is_known for p in loading.parse(word.lower()))
+        for word in WORD.findall(line)
+    )
+
+
 def _first_line(text: str) -> int:
     """Where the text's first line starts, past blank lines and up to two lines of a crawler's chrome."""
     top = text[:HEADING_CHARS]
@@ -52,19 +73,21 @@ def _first_line(text: str) -> int:
         start = end + len(rest) - len(rest.lstrip())
     # «АҚТӨБЕ ОБЛЫСЫ ӘКІМДІГІ» / «АКИМАТ АКТЮБИНСКОЙ ОБЛАСТИ»: a letterhead in the state language, then the same in
     # Russian on the next line; the Russian line is the letterhead (the state-language one is no body's record name,
-    # `filters._state_language`).
-    end = top.find("\n", start)
-    # («GULISTON TUMANI … KENGASHI» / «СОВЕТ … ГУЛИСТАНСКОГО РАЙОНА»: so in a state language written in Latin letters.)
-    latin = end > 0 and re.search(r"[A-Za-z]", top[start:end]) and not re.search(r"[А-Яа-яЁё]", top[start:end])
-    if end > 0 and (_STATE_LETTERS.search(top[start:end]) or latin) and top[start:end].isupper():
-        after = top.find("\n", end + 1)
-        second = top[end + 1 : after if after > 0 else len(top)]
-        if second.strip() and second.isupper() and not _STATE_LETTERS.search(second):
-            start = end + 1 + len(second) - len(second.lstrip())
+    # `filters._state_language`). So for a letterhead of several lines in each language: «КЫРГЫЗ РЕСПУБЛИКАСЫ / ЧҮЙ
+    # ОБЛУСУ / КЕМИН РАЙОНДУК МАМЛЕКЕТТИК АДМИНИСТРАЦИЯСЫ» above «КЫРГЫЗСКАЯ РЕСПУБЛИКА / ЧУЙСКАЯ ОБЛАСТЬ /
+    # ГОСУДАРСТВЕННАЯ АДМИНИСТРАЦИЯ КЕМИНСКОГО РАЙОНА».
+    russian = start
+    for _ in range(_MAX_LETTERHEAD_LINES):
+        end = top.find("\n", russian)
+        if end < 0 or not top[russian:end].isupper() or not _state_language_line(top[russian:end]):
+            break
+        russian = end + 1
+    if russian > start:
+        after = top.find("\n", russian)
+        second = top[russian : after if after > 0 else len(top)]
+        if second.strip() and second.isupper() and not _state_language_line(second):
+            start = russian + len(second) - len(second.lstrip())
     return start
-
-
-_MAX_LETTERHEAD_LINES = 3
 
 
 def _genitive_line(line: str) -> bool:
@@ -321,7 +344,9 @@ def _heading_bodies(doc: Doc, find: Callable[..., tuple[OrganizationFinding, ...
     (`find.find_organizations`), passed in so that this module does not import the one that imports it."""
     text = doc_text(doc)
     first_line = _first_line(text)
-    lines = _russian_halves(_lines_joined(headings(doc)[:_MAX_HEADINGS], first_line, text))
+    # (The state-language lines above the letterhead's Russian ones name no body of the record: `_first_line`.)
+    top = [h for h in headings(doc) if h.start + len(h.text) > first_line][:_MAX_HEADINGS]
+    lines = _russian_halves(_lines_joined(tuple(top), first_line, text))
     if not lines:
         return []
     if _on_line(text, lines[0].start, first_line):

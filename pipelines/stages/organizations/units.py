@@ -666,8 +666,9 @@ def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> boo
     )
 
 
-# Departments of a local executive, named by their field and place or by their place and level in lower case.
-_DEPARTMENT = "управление"
+# Departments of a local executive, named by their field and place or by their place and level in lower case
+# («областное управление образования», «районный отдел образования»).
+_DEPARTMENTS = frozenset({"управление", "отдел"})
 
 
 def _department_in_titles(doc: Doc, body: Body) -> bool:
@@ -689,13 +690,22 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
             grammar.word_lemma(w) in councils or lex.foreign_heads.get(w.lower()) in councils for w in words[head + 1 :]
         )
         return of_council and all(_in_one_title(doc, m) for m in body.mentions)
-    if body.head != _DEPARTMENT:
+    if body.head not in _DEPARTMENTS and body.head is not None:  # («отдел» is no kind of body: its head is none)
         return False
-    head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) == _DEPARTMENT), None)
+    head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in _DEPARTMENTS), None)
     # In lower case, or after a place's adjective and levels («Нарынского областного управления»): not a federal
     # service's «Управление … по …», nor one with a name of its own («Главное управление юстиции …», «Нижне-
     # Зарафшанское бассейновое управление …»).
     if head is None or not words[head].islower():
+        return False
+    # («начальник отдела МВД России по Елабужскому району»: a unit named by the agency it belongs to, not by its field,
+    # is the agency's office for the place; «финансовое управление Районного совета» is a local body's still.)
+    councils = lexicons.load("org_local_bodies")
+    if (
+        head + 1 < len(words)
+        and not words[head + 1].islower()
+        and not any(grammar.word_lemma(w) in councils for w in words[head + 1 :])
+    ):
         return False
     levels = lexicons.load("org_levels")
     if words[0][:1].isupper() and not (
