@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from models import lexicons, loading
 from models.natasha_names import FIRST_DICT, LAST_DICT
+from models.punctuation import DASHES
 from pipelines.normalize import recover_shape
 
 # «son of» / «daughter of» written apart after the father's name, which does not decline: «Эльдар Рамиз оглы»,
@@ -440,14 +441,11 @@ def _after_header_colon(span: Span) -> bool:
     )
 
 
-_DASHES = frozenset({"–", "—", "-"})
-
-
 def _list_entry(span: Span) -> bool:
     """«…; Бурмистрова Н.Г. – юрисконсульт»: an entry of a protocol's list, after a semicolon and before the dash
     that sets off its post, names its person in the nominative as the line's first entry does."""
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].text == ";" and span.end < len(doc) and doc[span.end].text in _DASHES
+    return span.start > 0 and doc[span.start - 1].text == ";" and span.end < len(doc) and doc[span.end].text in DASHES
 
 
 def _conjoined_with_nominative(token: Token) -> bool:

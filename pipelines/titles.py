@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from models.numerals import cardinal_values
+from models.punctuation import QUOTE_MARKS, TYPOGRAPHIC_CLOSING_QUOTES, TYPOGRAPHIC_DASHES, TYPOGRAPHIC_OPENING_QUOTES
 from pipelines.doc_views import entity_at, token_strings
 from pipelines.layouts import leading_name, line_header, opens_item
 from pipelines.person_names import fold, is_first_name, is_patronymic, is_womans_first_name, looks_like_surname
@@ -26,9 +27,6 @@ _HONOURS = {"имени", "им.", "им"}
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.)+$|^\.$")
 # Tokens that end a title when walking away from the name.
 _STOP_TEXT = {".", "!", "?", ";", ":", "(", ")", "—", "–", "-", "«»"}
-_DASHES = {"—", "–"}
-_OPENING_QUOTES = {"«", "„", "“"}
-_CLOSING_QUOTES = {"»", "”"}
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "DET", "PUNCT", "X", "SYM"}
 _TITLE_PREFIXES = ("экс-", "вице-", "и.о.", "зам.")
 # Posts written abbreviated with a point before the word they govern («зам. акима», «пред. комитета»).
@@ -299,11 +297,6 @@ def _first_block_end(text: str) -> int:
     return _FIRST_BLOCK.match(text).end()
 
 
-_MONTHS = frozenset(
-    {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
-)
-
-
 def _hard_break(token: Token) -> bool:
     return token.is_space and "\n" in token.text and not soft_break(token)
 
@@ -335,7 +328,7 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         return True
     if _hard_break(token) or token.text in _STOP_TEXT:
         return True
-    if fold(token.lemma_) in _MONTHS and token.i > 0 and doc[token.i - 1].like_num:
+    if fold(token.lemma_) in lexicons.load("meeting_months") and token.i > 0 and doc[token.i - 1].like_num:
         return True  # «указом президента от 30 января Абдулмаджид Муминзод …»: a document's date, no post's word
     if fold(token.text) in _CHAIRED_BY or (token.is_lower and token.text in NOMINEES):
         return True  # «заседание Совета судей … под председательством судьи …»: the post starts after it
@@ -497,7 +490,7 @@ def _abbreviation_in_parentheses(doc: Doc, close: int, sent_start: int) -> int |
         if doc[opening].text != "(":
             continue
         inner = doc[opening + 1 : close]
-        words = [t.text for t in inner if t.text not in _QUOTE_MARKS]
+        words = [t.text for t in inner if t.text not in QUOTE_MARKS]
         if words and all(len(w) > 1 and w.isupper() for w in words):
             return opening
         return None
@@ -506,7 +499,6 @@ def _abbreviation_in_parentheses(doc: Doc, close: int, sent_start: int) -> int |
 
 # Tokens inside the brackets of a restated body: «(ТОО «МАЭК»)» is five.
 _ABBREVIATION_TOKENS = 6
-_QUOTE_MARKS = frozenset('«»"“”„')
 
 
 def _heads_group(doc: Doc, i: int) -> bool:
@@ -571,9 +563,9 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
             if opening is not None and _bracketed_words(doc, opening) == i:
                 i = opening - 1  # «крестьянского (фермерского) хозяйства»: the bracket is inside the title
                 continue
-        if token.text in _CLOSING_QUOTES:
+        if token.text in TYPOGRAPHIC_CLOSING_QUOTES:
             quoted = True
-        elif token.text in _OPENING_QUOTES:
+        elif token.text in TYPOGRAPHIC_OPENING_QUOTES:
             quoted = False
         elif quoted:
             if "\n" in token.text:
@@ -724,7 +716,7 @@ def _title_before(doc: Doc, name_start: int) -> Span | None:
         end = _aside_end(doc, name_start, sent_start)
         if end != name_start:
             title = _walk_left(doc, end, sent_start)
-    if title is None and name_start - 1 > sent_start and doc[name_start - 1].text in _DASHES:
+    if title is None and name_start - 1 > sent_start and doc[name_start - 1].text in TYPOGRAPHIC_DASHES:
         # «новоиспеченный аким поселка Круглоозерное – Мирболат Нуржанов»: a post, a dash, the name it introduces (a
         # post in the plural, «выступили депутаты – …», introduces a list, not this name alone).
         title = _walk_left(doc, name_start - 1, sent_start)
@@ -913,7 +905,7 @@ def _flat_title_end(doc: Doc, end: int) -> int:
     a line break or a word that is no title's."""
     while end < len(doc):
         token = doc[end]
-        if token.text in _DASHES and end + 1 < len(doc) and starts_post(doc[end + 1]):
+        if token.text in TYPOGRAPHIC_DASHES and end + 1 < len(doc) and starts_post(doc[end + 1]):
             # «заместителя председателя райисполкома – начальника управления по сельскому хозяйству»: a second post
             # the dash joins to the first.
             end += 1
@@ -958,7 +950,7 @@ def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None
     if nxt < len(doc) and doc[nxt].ent_type_ == "PER":
         # «…Медведева, лидер ЛДПР В. Жириновский»: the title of the next name, not of this one.
         return None
-    if nxt + 1 < len(doc) and doc[nxt].text in _DASHES:
+    if nxt + 1 < len(doc) and doc[nxt].text in TYPOGRAPHIC_DASHES:
         # «председатель совета – Екатерина Акула, секретарь – Ольга Петрова»: a post, a dash and a name is the
         # next name's post.
         after = nxt + 1
@@ -979,7 +971,7 @@ def _runs_into_next_name(doc: Doc, end: int) -> bool:
     """«… Вадим Дзантиев, министр жилищно-коммунального хозяйства, топлива и энергетики Республики Северная Осетия –
     Алания Олег Дзуцев»: the title cut at a comma inside it goes on, word after word of a title, straight into the
     next name: it is that name's."""
-    if end + 1 >= len(doc) or (doc[end].text != "," and doc[end].text not in _DASHES):
+    if end + 1 >= len(doc) or (doc[end].text != "," and doc[end].text not in TYPOGRAPHIC_DASHES):
         return False
     if doc[end + 1].pos_ not in ("NOUN", "PROPN"):
         return False  # «Минниханова, главы Татарстана, 23-летнего Ирека …»: a new apposition, of the next name
@@ -987,7 +979,7 @@ def _runs_into_next_name(doc: Doc, end: int) -> bool:
         token = doc[i]
         if token.ent_type_ == "PER":
             return doc[i - 1].text != "," and not (doc[i - 1].is_space and doc[i - 2].text == ",")
-        if token.text in _STOP_TEXT - _DASHES or (token.is_space and "\n" in token.text):
+        if token.text in _STOP_TEXT - TYPOGRAPHIC_DASHES or (token.is_space and "\n" in token.text):
             return False
         if is_position_head(token) or (token.pos_ not in _PHRASE_POS and not token.is_space):
             return False  # another post («…, прокурор района Петров»), a verb: no run-on of this title
@@ -1231,7 +1223,7 @@ def _gapped_title(name: Span) -> Span | None:
     end = min(len(doc), name.end + _GAPPED_NAMES_SPAN)
     while i < end and (doc[i].ent_type_ == "PER" or fold(doc[i].text) in ("и", ",") or doc[i].is_space):
         i += 1
-    if i + 1 >= len(doc) or doc[i].text not in _DASHES:
+    if i + 1 >= len(doc) or doc[i].text not in TYPOGRAPHIC_DASHES:
         return None
     head = doc[i + 1]
     while head.i + 1 < len(doc) and _is_modifier(head) and head.i < i + 4:

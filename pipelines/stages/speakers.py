@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
+from models.punctuation import DASHES
 from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import detect_layout
@@ -293,7 +294,6 @@ def _speech_head(token: Token) -> Token | None:
 
 
 _GAP_JOINS = frozenset({"а", "и"})
-_GAP_DASHES = frozenset({"–", "—", "-"})
 _GAP_DENIALS = frozenset({"нет", "не", "против"})
 
 
@@ -301,7 +301,7 @@ def _gapped_speech(name: Span) -> Token | None:
     """«Сергей Цой предложил включить самбо в программу, а Станислав Бельды – вернуть сборы»: after «, а» the dash
     stands for the speech verb of the clause before, whose subject is another person; the name said it too."""
     doc = name.doc
-    if name.start < 3 or name.end >= len(doc) or doc[name.end].text not in _GAP_DASHES:
+    if name.start < 3 or name.end >= len(doc) or doc[name.end].text not in DASHES:
         return None
     join = _gap_join(name)
     if join is None:
@@ -623,7 +623,7 @@ def _in_double_place_name(token: Token) -> bool:
     name joins its two names with a dash, which ends no clause in the title."""
     doc = token.doc
     return (
-        token.text in _GAP_DASHES
+        token.text in DASHES
         and 0 < token.i < len(doc) - 1
         and doc[token.i - 1].ent_type_ == "LOC"
         and doc[token.i + 1].ent_type_ == "LOC"
