@@ -22,7 +22,8 @@ from pipelines.doc_views import entity_at, token_strings
 from pipelines.layouts import leading_name, line_header, opens_item
 from pipelines.person_names import fold, is_first_name, is_patronymic, is_womans_first_name, looks_like_surname
 
-_REMITS = {"вопрос", "дело"}
+# «по вопросам …», «по делам …»: the nouns that open a post's remit, not a body («начальник отдела по делам ГО и ЧС»).
+REMIT_NOUNS = frozenset({"вопрос", "дело"})
 _HONOURS = {"имени", "им.", "им"}
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.)+$|^\.$")
 # Tokens that end a title when walking away from the name.
@@ -802,11 +803,12 @@ def _own_part(doc: Doc, title: Span, sent_start: int) -> Span:
         # департамента финансов Роман Шелест»: the list names its people after their posts, so the posts after the
         # comma are the next name's, all of them.
         return title
-    seps = [t.i for t in title[1:-1] if t.text in _POST_SEPARATORS and starts_post(doc[t.i + 1])]
+    seps = [t.i for t in title[1:-1] if t.text in POST_SEPARATORS and starts_post(doc[t.i + 1])]
     return doc[seps[-1] + 1 : title.end] if seps else title
 
 
-_POST_SEPARATORS = {",", "–", "—"}
+# Marks that part two posts of one person («директор школы, председатель совета»; «глава – председатель»).
+POST_SEPARATORS = frozenset({","}) | TYPOGRAPHIC_DASHES
 
 
 def _with_post_before(doc: Doc, title: Span, sent_start: int) -> Span:
@@ -814,7 +816,7 @@ def _with_post_before(doc: Doc, title: Span, sent_start: int) -> Span:
     управления финансов Тюкавкина»: two posts of one person before the name are one title. Not when the
     first follows a name («Иванов, директор школы, председатель совета Петров»: the first is Иванов's)."""
     sep = title.start - 1
-    if sep <= sent_start or doc[sep].text not in _POST_SEPARATORS:
+    if sep <= sent_start or doc[sep].text not in POST_SEPARATORS:
         return title
     before = _walk_left(doc, sep, sent_start)
     if before is None:
@@ -825,7 +827,7 @@ def _with_post_before(doc: Doc, title: Span, sent_start: int) -> Span:
         return title
     if before.start > sent_start:
         prior = doc[before.start - 1]
-        if prior.text in _POST_SEPARATORS or prior.ent_type_ == "PER" or _INITIALS.match(prior.text):
+        if prior.text in POST_SEPARATORS or prior.ent_type_ == "PER" or _INITIALS.match(prior.text):
             return title
     return doc[before.start : title.end]
 
@@ -1069,7 +1071,7 @@ def _term_at(doc: Doc, i: int) -> bool:
 
 def _remit_at(doc: Doc, i: int) -> bool:
     """«по вопросам …», «по делам …» at `i`: the remit of a post."""
-    return i + 1 < len(doc) and fold(doc[i].text) == "по" and fold(doc[i + 1].lemma_) in _REMITS
+    return i + 1 < len(doc) and fold(doc[i].text) == "по" and fold(doc[i + 1].lemma_) in REMIT_NOUNS
 
 
 def phrase_at(head: Token) -> Span:

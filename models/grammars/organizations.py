@@ -191,7 +191,7 @@ _CUT_WORD = 4
 _COMPANY_FORMS = frozenset({"оао", "зао", "ооо", "ао", "пао", "одо", "оо", "тоо"})
 # A party's or an association's branches, which name the body they are of by its kind and quoted name
 # (`kind_of_branch`), and how many of the kind's adjectives may stand between.
-_BRANCHES_OF_NAMED = frozenset({"отделение", "организация"})
+NAMED_BODY_BRANCHES = frozenset({"отделение", "организация"})
 _BRANCH_ADJECTIVES = 3
 # A municipality's kinds after «муниципальном» (`IN_MUNICIPALITY`).
 _MUNICIPALITY_KINDS = frozenset({"образовании", "районе", "округе"})
@@ -1206,7 +1206,7 @@ def kind_of_branch(doc: Doc, kind: int) -> bool:
     branch = kind - 1
     while branch > 0 and kind - branch <= _BRANCH_ADJECTIVES and doc[branch].pos_ == "ADJ":
         branch -= 1
-    return word_lemma(doc[branch].text) in _BRANCHES_OF_NAMED
+    return word_lemma(doc[branch].text) in NAMED_BODY_BRANCHES
 
 
 def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, blocked: frozenset[str]) -> bool:

@@ -34,6 +34,8 @@ from pipelines.normalize import inflect_token, inflect_word, inflected, nominati
 from pipelines.person_names import fold
 from pipelines.titles import (
     NOMINEES,
+    POST_SEPARATORS,
+    REMIT_NOUNS,
     acting_after,
     fronted_to_election,
     gapped_title,
@@ -74,8 +76,6 @@ _ADJECTIVE_ENDINGS = ("ого", "его", "ой", "ей", "ых", "их", "ый"
 # «глава администрации», «заместитель председателя правительства»: a head whose bare form says nothing names
 # its post with the body's kind; the kind stays in the post (gold-format: the text's wording).
 _HEADS_NAMED_BY_KIND = {"глава", "председатель"}
-# «начальник отдела по делам ГО и ЧС»: what follows «по делам» is the remit, not a body.
-_REMIT = {"дело", "вопрос"}
 # Verbs and nouns that give a person a post they now hold («назначен», «избран», «занимающий пост»).
 _APPOINTED = {
     "назначить",
@@ -90,7 +90,6 @@ _APPOINTED = {
     "утверждение",
 }
 _LEADS = {"возглавлять", "возглавить"}
-_POST_SEPARATORS = {",", "–", "—"}
 # The letters of a word in a Russian text, with the Kazakh, Kyrgyz, Tajik and Uzbek ones it keeps in names
 # («Шұғылбайского»); membership's word tests read words by the same letters.
 WORD_LETTERS = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіӢӣӮӯҲҳҶҷЎў"
@@ -649,7 +648,7 @@ def _government(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
 def _is_remit(ent: Span) -> bool:
     """«по делам ГО и ЧС», «по вопросам СНГ»: the words after «по делам» name a remit, not a body."""
     doc = ent.doc
-    return ent.start >= 2 and fold(doc[ent.start - 2].text) == "по" and fold(doc[ent.start - 1].lemma_) in _REMIT
+    return ent.start >= 2 and fold(doc[ent.start - 2].text) == "по" and fold(doc[ent.start - 1].lemma_) in REMIT_NOUNS
 
 
 def _kind_in_post(doc: Doc, position: Span, org_start: int, title_end: int) -> str | None:
@@ -1429,7 +1428,7 @@ def _split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) ->
         (
             t.i
             for t in title[1:-1]
-            if t.text in _POST_SEPARATORS and doc[t.i - 1].text not in _POST_SEPARATORS and starts_post(doc[t.i + 1])
+            if t.text in POST_SEPARATORS and doc[t.i - 1].text not in POST_SEPARATORS and starts_post(doc[t.i + 1])
         ),
         None,
     )

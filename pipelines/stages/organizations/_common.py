@@ -14,6 +14,9 @@ from models import lexicons, loading
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 
+# Councils an institution governs itself by, named by what they do: «учёный совет», «наблюдательное правление».
+_GOVERNING_COUNCILS = frozenset({"совет", "правление"})
+
 _PLACE_ADJECTIVE = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 
 

@@ -25,7 +25,7 @@ from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings
 from pipelines.person_names import TURKIC_PATRONYMIC_PARTICLES, looks_like_surname
-from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _place_word
+from pipelines.stages.organizations._common import _GOVERNING_COUNCILS, _PLACE_ADJECTIVE, _place_word
 from pipelines.stages.organizations.canonical import _adjective_shaped
 
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
@@ -668,10 +668,6 @@ def _before_person_begun(doc: Doc, start: int, end: int, person_ends: dict[int, 
         if person_ends.get(token.i, 0) > last:
             return token.i
     return end
-
-
-# Councils an institution governs itself by, named by what they do: «учёный совет», «наблюдательное правление».
-_GOVERNING_COUNCILS = frozenset({"совет", "правление"})
 
 
 def _legal_names_after(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:

@@ -22,7 +22,7 @@ from models.punctuation import QUOTES
 from pipelines.body_identity import Body, abbreviates, state_service_remit
 from pipelines.doc_views import token_strings
 from pipelines.findings import TextSpan
-from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _unit_kinds
+from pipelines.stages.organizations._common import _GOVERNING_COUNCILS, _PLACE_ADJECTIVE, _unit_kinds
 
 _TITLED_SUBUNIT = "факультет"
 
@@ -370,9 +370,6 @@ def _instructed(doc: Doc, unit: Token) -> bool:
     return any(t.lemma_ in verbs for t in doc[unit.sent.start : unit.i])
 
 
-_GOVERNING_UNITS = frozenset({"совет", "правление"})
-
-
 def _executive_kind(doc: Doc, start: int, end: int) -> bool:
     """The reading opens with a local executive's kind: in lower case («мэрии», «администрации»), or with its capital
     or its adjective («Исполкома Гагаузии», «Исполнительного комитета Гагаузии»), which a unit's field in small
@@ -419,7 +416,7 @@ def _parents_of_units(
             kind += 1
         # «попечительский совет Пермского … театра», «наблюдательный совет ПАО …»: a body's own council, named by
         # what it does, is a unit of that body too.
-        governing = doc[kind].lemma_ in _GOVERNING_UNITS and kind > start and doc[kind].is_lower
+        governing = doc[kind].lemma_ in _GOVERNING_COUNCILS and kind > start and doc[kind].is_lower
         if kind + 1 >= end or (doc[kind].lemma_ not in units and not governing):
             continue
         # «Северо-Восточное территориальное управление Росрыболовства» is the agency's office, a body the gold
@@ -476,8 +473,6 @@ def _parents_of_units(
     return parents
 
 
-# A registered branch's kinds (`_branch_parents`) and the councils that govern a body (`_branch_parents`: «Совет | …»).
-_BRANCH_KINDS = frozenset({"отделение", "организация"})
 _COUNCILS = frozenset({"совет", "президиум", "правление"})
 
 
@@ -505,7 +500,11 @@ def _branch_parents(
         kind = branch + 1
         while kind < end and doc[kind].pos_ == "ADJ" and grammar.word_lemma(doc[kind].text) in levels:
             kind += 1
-        if kind == branch + 1 or kind + 1 >= end or grammar.word_lemma(doc[kind].text) not in _BRANCH_KINDS:
+        if (
+            kind == branch + 1
+            or kind + 1 >= end
+            or grammar.word_lemma(doc[kind].text) not in grammar.NAMED_BODY_BRANCHES
+        ):
             continue
         if branch > start and end in starts.get(branch, ()):
             found.append((branch, end))
