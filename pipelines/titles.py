@@ -50,6 +50,9 @@ def is_position_head(token: Token) -> bool:
 
 # From a name's first word to the top of its chain: a first name heads its surname, a title its apposed name.
 _NAME_CHAIN = ("appos", "flat", "flat:name", "flat:foreign")
+# The same chain through a list's conjuncts («A, B и C» share the first one's role): what the speakers and positions
+# stages walk up from a name to the verb it is the subject or object of.
+LISTED_NAME_CHAIN = frozenset({*_NAME_CHAIN, "conj"})
 
 
 def object_taken_for_subject(name_root: Token) -> bool:
@@ -1002,7 +1005,8 @@ _TAKES_TITLE = _ELECTS | {
     "возглавлять",
     "получить",
 }
-_POST_NOUNS = {"пост", "должность"}
+# «на пост», «в должности»: the nouns that announce a post after them («назначен на должность председателя»).
+POST_NOUNS = frozenset({"пост", "должность"})
 
 
 def _phrase_from(head: Token) -> Span:
@@ -1140,7 +1144,7 @@ def _title_predicate(name: Span) -> Span | None:
                 return _phrase_from(child)
             if (acting := _acting_post(child)) is not None:
                 return acting  # «назначен исполняющим обязанности председателя города Бохтар»
-            if fold(child.lemma_) in _POST_NOUNS:
+            if fold(child.lemma_) in POST_NOUNS:
                 inner = next((c for c in child.children if is_position_head(c)), None)
                 if inner is not None:
                     return _phrase_from(inner)

@@ -33,7 +33,9 @@ from pipelines.layouts import line_header
 from pipelines.normalize import inflect_token, inflect_word, inflected, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
+    LISTED_NAME_CHAIN,
     NOMINEES,
+    POST_NOUNS,
     POST_SEPARATORS,
     REMIT_NOUNS,
     acting_after,
@@ -2108,13 +2110,10 @@ def _in_another_field(doc: Doc, name: Span, span: Span) -> bool:
     return False
 
 
-_OFFICES = frozenset({"должность", "пост"})
-
-
 def _proposed_across(doc: Doc, i: int, name: Span) -> bool:
     """A post before a nominee's noun that governs the name («внёс по представлению Председателя Кабинета Министров
     кандидатуру X»): the post is another's; the office proposed («на должность вице-мэра кандидатуру X») is X's."""
-    if i >= name.start or (i > 0 and fold(doc[i - 1].lemma_) in _OFFICES):
+    if i >= name.start or (i > 0 and fold(doc[i - 1].lemma_) in POST_NOUNS):
         return False
     return any(doc[j].is_lower and doc[j].text in NOMINEES for j in range(i + 1, name.start))
 
@@ -2308,7 +2307,6 @@ def link_candidates(
     return titles, bodies, rule
 
 
-_NAME_CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
 _ACTED_ON = ("obj", "iobj", "obl")
 _ACTED_DEPTH = 4
 
@@ -2317,7 +2315,7 @@ def _actor_on(post: Token, name: Span) -> bool:
     """«глава поселения вручил письмо ветерану Ивану Семёнову», «глава региона представил министра X»: the post of
     the verb's subject is the actor's, not that of the name the verb acts on."""
     top = name.root
-    while top.dep_ in _NAME_CHAIN and top.head.i != top.i:
+    while top.dep_ in LISTED_NAME_CHAIN and top.head.i != top.i:
         top = top.head
     if post.dep_ != "nsubj" or top.dep_ in ("nsubj", "nsubj:pass", "ROOT"):
         return False
@@ -2341,7 +2339,7 @@ def _addressed_by(post: Token, name: Span) -> bool:
     the dative after the verb whose subject the name is stands for whom the person acts towards, not for the person
     (`_actor_on` is the converse: the subject's post, not the object's)."""
     top = name.root
-    while top.dep_ in _NAME_CHAIN and top.head.i != top.i:
+    while top.dep_ in LISTED_NAME_CHAIN and top.head.i != top.i:
         top = top.head
     verb = top.head
     if top.dep_ != "nsubj" or verb.pos_ != "VERB" or not (name.end <= verb.i < post.i):

@@ -33,9 +33,15 @@ from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import detect_layout
 from pipelines.person_names import fold
 from pipelines.stages.meeting import find_events, meeting_sentence, meeting_verbs
-from pipelines.titles import is_position_head, object_taken_for_subject, title_before, title_head, title_of
+from pipelines.titles import (
+    LISTED_NAME_CHAIN,
+    is_position_head,
+    object_taken_for_subject,
+    title_before,
+    title_head,
+    title_of,
+)
 
-_CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
 _SUBJECT = ("nsubj", "nsubj:pass")
 _QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _PRONOUNS = {"он": "Masc", "она": "Fem"}
@@ -60,7 +66,7 @@ def _up_chain(token: Token) -> Token:
     """From a name to the word that governs it in the clause: through appositions to titles. Not back past a verb of
     attending: «…, которое провёл председатель X, а в его работе приняли участие A, B и C» — the parser may join the
     attendees to the chair as conjuncts or appositions, and the verb he held the sitting with is none of theirs."""
-    while token.dep_ in _CHAIN and token.head.i != token.i and not _case_breaks_apposition(token):
+    while token.dep_ in LISTED_NAME_CHAIN and token.head.i != token.i and not _case_breaks_apposition(token):
         if _attended_between(token.head, token):
             break
         token = token.head
