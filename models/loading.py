@@ -284,6 +284,11 @@ def morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(path=path, lang="ru")
 
 
+# Grammemes pymorphy gives proper names (places, first names, surnames, patronymics, organizations, trademarks) and
+# abbreviations: a word so tagged may be a name; a common word may not.
+PROPER_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
+
+
 @lru_cache(maxsize=200_000)
 def parse(word: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     """pymorphy3's readings of `word`, cached: stages ask about the same words again and again.

@@ -14,6 +14,7 @@ from functools import cache
 
 from models import lexicons, loading
 from models.grammars import organizations as grammar
+from models.punctuation import QUOTES
 from pipelines.deadline import check_deadline
 from pipelines.findings import TextSpan
 
@@ -23,7 +24,6 @@ WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 HYPHENATED_WORD = re.compile(r"[\wЁё-]+")
 # Function words are not part of a name's identity (the scorer skips them too).
 FUNCTION_WORDS = lexicons.load("function_words")
-_QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as text
 
 
 @dataclass
@@ -103,14 +103,10 @@ def _named_after(short: str, full: str) -> bool | None:
     return same_person and abbreviates(short_parts[0], full_parts[0])
 
 
-# «горкенеш», «облмаслихат», «райсовет»: a level's syllable before a kind of body.
-_LEVEL_SYLLABLES = ("гор", "рай", "обл")
-
-
 def _compound_roots(word: str) -> list[str]:
     """«водопользователей» → «водо», «пользователей»: a compound of a stem and a word joined by «о» or «е»; «горкенеша»
     → «гор», «кенеша» (so «БГК» abbreviates «Бишкекский горкенеш»)."""
-    for syllable in _LEVEL_SYLLABLES:
+    for syllable in grammar.LEVEL_SYLLABLES:
         rest = word[len(syllable) :]
         if word.startswith(syllable) and len(rest) >= 4 and _kind_of_body(rest):
             return [syllable, rest]
@@ -217,13 +213,13 @@ def _uncontracted(words: tuple[str, ...], head: str | None) -> tuple[tuple[str, 
     """«бишкекский горкенеш» → «бишкекский городской кенеш», «облмаслихат» → «областной маслихат»: a level's syllable
     contracted onto a kind of body is that level's adjective and the kind (so the text's «городского кенеша» after
     «Бишкекского горкенеша» is the same council); the kind is the head where the contraction left none."""
-    if head is not None and head.startswith(_LEVEL_SYLLABLES):
+    if head is not None and head.startswith(grammar.LEVEL_SYLLABLES):
         head = None  # «горкенеш»: its kind is the head
-    if not any(w.startswith(_LEVEL_SYLLABLES) for w in words):
+    if not any(w.startswith(grammar.LEVEL_SYLLABLES) for w in words):
         return words, head
     spelled: list[str] = []
     for word in words:
-        parts = _compound_roots(word) if word.startswith(_LEVEL_SYLLABLES) else [word]
+        parts = _compound_roots(word) if word.startswith(grammar.LEVEL_SYLLABLES) else [word]
         if len(parts) == 2 and parts[0] in _LEVEL_ADJECTIVES:
             # («маслихат», which the dictionary reads as a form of another word, is a kind as written.)
             lex = grammar.lexicon()
@@ -380,7 +376,7 @@ def merge(bodies: list[Body]) -> list[Body]:
         long = merged[j]
         # «АКЦИОНЕРНОЕ ОБЩЕСТВО «БЕЛОМОРСКИЙ ТЕРМИНАЛ»» in the letterhead, «АО «Беломорский терминал»» in the text:
         # the body goes by the name the text itself writes.
-        formed = short.name[:1] not in _QUOTES and any(q in short.name for q in _QUOTES)
+        formed = short.name[:1] not in QUOTES and any(q in short.name for q in QUOTES)
         if long.letterhead and not short.letterhead and formed and _same_quoted(short, long):
             long.name, long.letterhead = short.name, False
         # A unit the letterhead's body was put into goes by the text's own full name for it, where the text has one.
@@ -494,7 +490,7 @@ def _proper_part(short: Body, long: Body) -> bool:
     if not 2 <= len(long.words) <= _MAX_PROPER_WORDS or long.abbreviation:
         return False
     names = (short.name, long.name)
-    if any(q in name for name in names for q in _QUOTES) or latin_words(short.name) is not None:
+    if any(q in name for name in names for q in QUOTES) or latin_words(short.name) is not None:
         return False
     words = [w for name in names for w in WORD.findall(name)]
     if not all(w[:1].isupper() and not w.isupper() for w in words):
@@ -507,7 +503,7 @@ _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.'-]*(?: [A-Za-z0-9][A-Za-z0-9&.'-
 
 def latin_words(name: str) -> list[str] | None:
     """The words of a name written in Latin letters only, or None («Netflix Inc», not «компания Netflix»)."""
-    name = name.strip(_QUOTES + " ")
+    name = name.strip(QUOTES + " ")
     return name.lower().split() if _LATIN_NAME.fullmatch(name) else None
 
 
@@ -643,7 +639,7 @@ def _same_quoted(short: Body, long: Body) -> bool:
     if not quoted or short.name == long.name:
         return False
     # «наблюдательный совет ПАО «Газпром»» names «ПАО «Газпром»» whole after its council: the body it belongs to.
-    if short.name[:1] not in _QUOTES and long.name.endswith(f" {short.name}"):
+    if short.name[:1] not in QUOTES and long.name.endswith(f" {short.name}"):
         return False
     return any(lemmas(q) == short.words or _without_region(lemmas(q), short.words) for q in quoted)
 

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from models import lexicons, loading
 from models.natasha_names import FIRST_DICT, LAST_DICT
+from models.punctuation import DASHES
 from pipelines.normalize import recover_shape
 
 # «son of» / «daughter of» written apart after the father's name, which does not decline: «Эльдар Рамиз оглы»,
@@ -440,14 +441,11 @@ def _after_header_colon(span: Span) -> bool:
     )
 
 
-_DASHES = frozenset({"–", "—", "-"})
-
-
 def _list_entry(span: Span) -> bool:
     """«…; Бурмистрова Н.Г. – юрисконсульт»: an entry of a protocol's list, after a semicolon and before the dash
     that sets off its post, names its person in the nominative as the line's first entry does."""
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].text == ";" and span.end < len(doc) and doc[span.end].text in _DASHES
+    return span.start > 0 and doc[span.start - 1].text == ";" and span.end < len(doc) and doc[span.end].text in DASHES
 
 
 def _conjoined_with_nominative(token: Token) -> bool:
@@ -883,19 +881,23 @@ def _joined_turkic_surname(word: Token, other: Token) -> bool:
     )
 
 
-def parse_name(
-    span: Span,
-    nominative_context: bool = False,
-    titled: bool = False,
-    title_gender: str | None = None,
-    first_as_written: bool = False,
-) -> NameParts | None:
-    """Name parts of a PER span, or None when it names no surname (a bare first name, initials).
+@dataclass
+class _NameTokens:
+    """The tokens of a PER span sorted by what they are: its words, initials, particles and marks."""
 
-    `nominative_context`: the name stands in apposition to a nominative title («директор … А.С. Омурбекова»),
-    so its case is known whatever the tagger says. `title_gender`: the gender the title before the name shows
-    («исполняющая обязанности акима А. Ибраева»). `first_as_written`: the first name is a nominative as written
-    («Дания Еспаева» in a list), whatever oblique form of another name it also reads as («Даний»)."""
+    words: list[Token]
+    initials: list[Token]
+    initials_at: int | None  # how many words precede the initials
+    particles: dict[int, list[Token]]  # a word's place → the lower-case particles before it («бин», «де»)
+    glued: dict[int, list[Token]]  # a word's place → the «О» and apostrophe glued before it («О’Мэлли»)
+    regnal: Token | None  # «Елизавета II»
+    titled_by: Token | None  # «Сэр Алекс Фергюсон»
+    turkic: dict[int, Token]  # the father's name's place among the words → its «оглы»/«кызы»
+
+
+def _name_tokens(span: Span) -> _NameTokens:
+    """The span's tokens sorted into the name's words and what stands between them, up to an original spelling in
+    brackets; a sentence's verb, a title or a generation run into the name are left out."""
     initials: list[Token] = []
     initials_at: int | None = None  # how many words precede the initials
     words: list[Token] = []
@@ -939,9 +941,27 @@ def parse_name(
                 particles[len(words)] = pending
                 pending = []
                 words.append(token)
-    if not words:
-        return None
+    return _NameTokens(words, initials, initials_at, particles, glued, regnal, titled_by, turkic)
 
+
+@dataclass
+class _NameRoles:
+    """Which of a name's words is the surname, the first name and the patronymic."""
+
+    surname_at: int
+    first: Token | None
+    patronymic: Token | None
+    patr_at: int | None
+    given: list[Token]  # an East Asian given name after the surname
+    span: Span  # the name's own words where the tagger ran a body's last word into it
+
+
+def _name_roles(span: Span, tokens: _NameTokens, titled: bool) -> _NameRoles | NameParts | None:
+    """The surname among the words, by the patronymic, the initials, the order of a full name or the known first
+    names; a Turkic father's name that stands for the surname is parsed whole (`NameParts`), and a span whose words
+    name no surname is None."""
+    words, initials_at, turkic = tokens.words, tokens.initials_at, tokens.turkic
+    titled_by, regnal, particles, glued = tokens.titled_by, tokens.regnal, tokens.particles, tokens.glued
     first: Token | None = None
     patronymic: Token | None = None
     given: list[Token] = []  # an East Asian given name after the surname
@@ -1047,11 +1067,20 @@ def parse_name(
     else:
         surname_at, first = len(words) - 1, words[0]
 
-    surname_token = words[surname_at]
-    # Name parts agree in case; a list line names people in the nominative.
-    case = _case(surname_token)
-    if regnal is not None and len(words) == 1:
-        return _regnal_name(surname_token, regnal, case)
+    return _NameRoles(surname_at, first, patronymic, patr_at, given, span)
+
+
+def _told_case(
+    span: Span,
+    surname_token: Token,
+    first: Token | None,
+    initials: list[Token],
+    case: str | None,
+    nominative_context: bool,
+) -> tuple[str | None, bool, bool, str | None]:
+    """The case the name's context tells, which overrules the one the tagger gave the surname: (the case, whether the
+    context tells a nominative, whether it tells it of the whole name and not of the first name alone, the oblique
+    case the first name or the post told)."""
     told_nominative = (
         nominative_context
         or (initials and (_starts_line(span) or _list_entry(span)))
@@ -1086,6 +1115,40 @@ def parse_name(
         case = "Nom"
     elif told_case is not None:
         case = told_case  # «Мирославом Калоусеком»: the tagger read the surname's case alone, and wrongly
+    return case, told_nominative, whole_nominative, told_case
+
+
+def parse_name(
+    span: Span,
+    nominative_context: bool = False,
+    titled: bool = False,
+    title_gender: str | None = None,
+    first_as_written: bool = False,
+) -> NameParts | None:
+    """Name parts of a PER span, or None when it names no surname (a bare first name, initials).
+
+    `nominative_context`: the name stands in apposition to a nominative title («директор … А.С. Омурбекова»),
+    so its case is known whatever the tagger says. `title_gender`: the gender the title before the name shows
+    («исполняющая обязанности акима А. Ибраева»). `first_as_written`: the first name is a nominative as written
+    («Дания Еспаева» in a list), whatever oblique form of another name it also reads as («Даний»)."""
+    tokens = _name_tokens(span)
+    if not tokens.words:
+        return None
+    roles = _name_roles(span, tokens, titled)
+    if not isinstance(roles, _NameRoles):
+        return roles
+    words, initials, turkic = tokens.words, tokens.initials, tokens.turkic
+    surname_at, first, patronymic, patr_at = roles.surname_at, roles.first, roles.patronymic, roles.patr_at
+    given, span = roles.given, roles.span
+
+    surname_token = words[surname_at]
+    # Name parts agree in case; a list line names people in the nominative.
+    case = _case(surname_token)
+    if tokens.regnal is not None and len(words) == 1:
+        return _regnal_name(surname_token, tokens.regnal, case)
+    case, told_nominative, whole_nominative, told_case = _told_case(
+        span, surname_token, first, initials, case, nominative_context
+    )
     # The particle tells the gender of a Turkic patronymic; the father's name before it does not decline.
     gendered = gendered_surname(
         surname_token,
@@ -1125,13 +1188,13 @@ def parse_name(
                 return unknown
         return _nominative(token.text, gendered.case, gendered.gender, part)
 
-    prefix = particles.get(surname_at, [])
+    prefix = tokens.particles.get(surname_at, [])
     apart = None
     if prefix and all(fold(t.text) in lexicons.load("name_particles_apart") for t in prefix):
         apart = " ".join(t.text for t in prefix)  # «Билл де Блазио»: the surname is «Блазио»
     elif prefix:
         surname = " ".join([*(t.text for t in prefix), surname])  # «Усама бин Ладен»
-    irish = glued.get(surname_at, [])
+    irish = tokens.glued.get(surname_at, [])
     if irish:
         surname = "".join(t.text for t in irish) + surname
     keys = {fold(surname), fold(surname_token.text)}

@@ -17,18 +17,17 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from models.numerals import cardinal_values
+from models.punctuation import QUOTE_MARKS, TYPOGRAPHIC_CLOSING_QUOTES, TYPOGRAPHIC_DASHES, TYPOGRAPHIC_OPENING_QUOTES
 from pipelines.doc_views import entity_at, token_strings
 from pipelines.layouts import leading_name, line_header, opens_item
 from pipelines.person_names import fold, is_first_name, is_patronymic, is_womans_first_name, looks_like_surname
 
-_REMITS = {"вопрос", "дело"}
+# «по вопросам …», «по делам …»: the nouns that open a post's remit, not a body («начальник отдела по делам ГО и ЧС»).
+REMIT_NOUNS = frozenset({"вопрос", "дело"})
 _HONOURS = {"имени", "им.", "им"}
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.)+$|^\.$")
 # Tokens that end a title when walking away from the name.
 _STOP_TEXT = {".", "!", "?", ";", ":", "(", ")", "—", "–", "-", "«»"}
-_DASHES = {"—", "–"}
-_OPENING_QUOTES = {"«", "„", "“"}
-_CLOSING_QUOTES = {"»", "”"}
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "DET", "PUNCT", "X", "SYM"}
 _TITLE_PREFIXES = ("экс-", "вице-", "и.о.", "зам.")
 # Posts written abbreviated with a point before the word they govern («зам. акима», «пред. комитета»).
@@ -51,6 +50,9 @@ def is_position_head(token: Token) -> bool:
 
 # From a name's first word to the top of its chain: a first name heads its surname, a title its apposed name.
 _NAME_CHAIN = ("appos", "flat", "flat:name", "flat:foreign")
+# The same chain through a list's conjuncts («A, B и C» share the first one's role): what the speakers and positions
+# stages walk up from a name to the verb it is the subject or object of.
+LISTED_NAME_CHAIN = frozenset({*_NAME_CHAIN, "conj"})
 
 
 def object_taken_for_subject(name_root: Token) -> bool:
@@ -299,11 +301,6 @@ def _first_block_end(text: str) -> int:
     return _FIRST_BLOCK.match(text).end()
 
 
-_MONTHS = frozenset(
-    {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
-)
-
-
 def _hard_break(token: Token) -> bool:
     return token.is_space and "\n" in token.text and not soft_break(token)
 
@@ -335,7 +332,7 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         return True
     if _hard_break(token) or token.text in _STOP_TEXT:
         return True
-    if fold(token.lemma_) in _MONTHS and token.i > 0 and doc[token.i - 1].like_num:
+    if fold(token.lemma_) in lexicons.load("meeting_months") and token.i > 0 and doc[token.i - 1].like_num:
         return True  # «указом президента от 30 января Абдулмаджид Муминзод …»: a document's date, no post's word
     if fold(token.text) in _CHAIRED_BY or (token.is_lower and token.text in NOMINEES):
         return True  # «заседание Совета судей … под председательством судьи …»: the post starts after it
@@ -497,7 +494,7 @@ def _abbreviation_in_parentheses(doc: Doc, close: int, sent_start: int) -> int |
         if doc[opening].text != "(":
             continue
         inner = doc[opening + 1 : close]
-        words = [t.text for t in inner if t.text not in _QUOTE_MARKS]
+        words = [t.text for t in inner if t.text not in QUOTE_MARKS]
         if words and all(len(w) > 1 and w.isupper() for w in words):
             return opening
         return None
@@ -506,7 +503,6 @@ def _abbreviation_in_parentheses(doc: Doc, close: int, sent_start: int) -> int |
 
 # Tokens inside the brackets of a restated body: «(ТОО «МАЭК»)» is five.
 _ABBREVIATION_TOKENS = 6
-_QUOTE_MARKS = frozenset('«»"“”„')
 
 
 def _heads_group(doc: Doc, i: int) -> bool:
@@ -571,9 +567,9 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
             if opening is not None and _bracketed_words(doc, opening) == i:
                 i = opening - 1  # «крестьянского (фермерского) хозяйства»: the bracket is inside the title
                 continue
-        if token.text in _CLOSING_QUOTES:
+        if token.text in TYPOGRAPHIC_CLOSING_QUOTES:
             quoted = True
-        elif token.text in _OPENING_QUOTES:
+        elif token.text in TYPOGRAPHIC_OPENING_QUOTES:
             quoted = False
         elif quoted:
             if "\n" in token.text:
@@ -724,7 +720,7 @@ def _title_before(doc: Doc, name_start: int) -> Span | None:
         end = _aside_end(doc, name_start, sent_start)
         if end != name_start:
             title = _walk_left(doc, end, sent_start)
-    if title is None and name_start - 1 > sent_start and doc[name_start - 1].text in _DASHES:
+    if title is None and name_start - 1 > sent_start and doc[name_start - 1].text in TYPOGRAPHIC_DASHES:
         # «новоиспеченный аким поселка Круглоозерное – Мирболат Нуржанов»: a post, a dash, the name it introduces (a
         # post in the plural, «выступили депутаты – …», introduces a list, not this name alone).
         title = _walk_left(doc, name_start - 1, sent_start)
@@ -810,11 +806,12 @@ def _own_part(doc: Doc, title: Span, sent_start: int) -> Span:
         # департамента финансов Роман Шелест»: the list names its people after their posts, so the posts after the
         # comma are the next name's, all of them.
         return title
-    seps = [t.i for t in title[1:-1] if t.text in _POST_SEPARATORS and starts_post(doc[t.i + 1])]
+    seps = [t.i for t in title[1:-1] if t.text in POST_SEPARATORS and starts_post(doc[t.i + 1])]
     return doc[seps[-1] + 1 : title.end] if seps else title
 
 
-_POST_SEPARATORS = {",", "–", "—"}
+# Marks that part two posts of one person («директор школы, председатель совета»; «глава – председатель»).
+POST_SEPARATORS = frozenset({","}) | TYPOGRAPHIC_DASHES
 
 
 def _with_post_before(doc: Doc, title: Span, sent_start: int) -> Span:
@@ -822,7 +819,7 @@ def _with_post_before(doc: Doc, title: Span, sent_start: int) -> Span:
     управления финансов Тюкавкина»: two posts of one person before the name are one title. Not when the
     first follows a name («Иванов, директор школы, председатель совета Петров»: the first is Иванов's)."""
     sep = title.start - 1
-    if sep <= sent_start or doc[sep].text not in _POST_SEPARATORS:
+    if sep <= sent_start or doc[sep].text not in POST_SEPARATORS:
         return title
     before = _walk_left(doc, sep, sent_start)
     if before is None:
@@ -833,7 +830,7 @@ def _with_post_before(doc: Doc, title: Span, sent_start: int) -> Span:
         return title
     if before.start > sent_start:
         prior = doc[before.start - 1]
-        if prior.text in _POST_SEPARATORS or prior.ent_type_ == "PER" or _INITIALS.match(prior.text):
+        if prior.text in POST_SEPARATORS or prior.ent_type_ == "PER" or _INITIALS.match(prior.text):
             return title
     return doc[before.start : title.end]
 
@@ -913,7 +910,7 @@ def _flat_title_end(doc: Doc, end: int) -> int:
     a line break or a word that is no title's."""
     while end < len(doc):
         token = doc[end]
-        if token.text in _DASHES and end + 1 < len(doc) and starts_post(doc[end + 1]):
+        if token.text in TYPOGRAPHIC_DASHES and end + 1 < len(doc) and starts_post(doc[end + 1]):
             # «заместителя председателя райисполкома – начальника управления по сельскому хозяйству»: a second post
             # the dash joins to the first.
             end += 1
@@ -958,7 +955,7 @@ def title_after(doc: Doc, name_end: int, bracketed: bool = False) -> Span | None
     if nxt < len(doc) and doc[nxt].ent_type_ == "PER":
         # «…Медведева, лидер ЛДПР В. Жириновский»: the title of the next name, not of this one.
         return None
-    if nxt + 1 < len(doc) and doc[nxt].text in _DASHES:
+    if nxt + 1 < len(doc) and doc[nxt].text in TYPOGRAPHIC_DASHES:
         # «председатель совета – Екатерина Акула, секретарь – Ольга Петрова»: a post, a dash and a name is the
         # next name's post.
         after = nxt + 1
@@ -979,7 +976,7 @@ def _runs_into_next_name(doc: Doc, end: int) -> bool:
     """«… Вадим Дзантиев, министр жилищно-коммунального хозяйства, топлива и энергетики Республики Северная Осетия –
     Алания Олег Дзуцев»: the title cut at a comma inside it goes on, word after word of a title, straight into the
     next name: it is that name's."""
-    if end + 1 >= len(doc) or (doc[end].text != "," and doc[end].text not in _DASHES):
+    if end + 1 >= len(doc) or (doc[end].text != "," and doc[end].text not in TYPOGRAPHIC_DASHES):
         return False
     if doc[end + 1].pos_ not in ("NOUN", "PROPN"):
         return False  # «Минниханова, главы Татарстана, 23-летнего Ирека …»: a new apposition, of the next name
@@ -987,7 +984,7 @@ def _runs_into_next_name(doc: Doc, end: int) -> bool:
         token = doc[i]
         if token.ent_type_ == "PER":
             return doc[i - 1].text != "," and not (doc[i - 1].is_space and doc[i - 2].text == ",")
-        if token.text in _STOP_TEXT - _DASHES or (token.is_space and "\n" in token.text):
+        if token.text in _STOP_TEXT - TYPOGRAPHIC_DASHES or (token.is_space and "\n" in token.text):
             return False
         if is_position_head(token) or (token.pos_ not in _PHRASE_POS and not token.is_space):
             return False  # another post («…, прокурор района Петров»), a verb: no run-on of this title
@@ -1008,7 +1005,8 @@ _TAKES_TITLE = _ELECTS | {
     "возглавлять",
     "получить",
 }
-_POST_NOUNS = {"пост", "должность"}
+# «на пост», «в должности»: the nouns that announce a post after them («назначен на должность председателя»).
+POST_NOUNS = frozenset({"пост", "должность"})
 
 
 def _phrase_from(head: Token) -> Span:
@@ -1077,7 +1075,7 @@ def _term_at(doc: Doc, i: int) -> bool:
 
 def _remit_at(doc: Doc, i: int) -> bool:
     """«по вопросам …», «по делам …» at `i`: the remit of a post."""
-    return i + 1 < len(doc) and fold(doc[i].text) == "по" and fold(doc[i + 1].lemma_) in _REMITS
+    return i + 1 < len(doc) and fold(doc[i].text) == "по" and fold(doc[i + 1].lemma_) in REMIT_NOUNS
 
 
 def phrase_at(head: Token) -> Span:
@@ -1146,7 +1144,7 @@ def _title_predicate(name: Span) -> Span | None:
                 return _phrase_from(child)
             if (acting := _acting_post(child)) is not None:
                 return acting  # «назначен исполняющим обязанности председателя города Бохтар»
-            if fold(child.lemma_) in _POST_NOUNS:
+            if fold(child.lemma_) in POST_NOUNS:
                 inner = next((c for c in child.children if is_position_head(c)), None)
                 if inner is not None:
                     return _phrase_from(inner)
@@ -1231,7 +1229,7 @@ def _gapped_title(name: Span) -> Span | None:
     end = min(len(doc), name.end + _GAPPED_NAMES_SPAN)
     while i < end and (doc[i].ent_type_ == "PER" or fold(doc[i].text) in ("и", ",") or doc[i].is_space):
         i += 1
-    if i + 1 >= len(doc) or doc[i].text not in _DASHES:
+    if i + 1 >= len(doc) or doc[i].text not in TYPOGRAPHIC_DASHES:
         return None
     head = doc[i + 1]
     while head.i + 1 < len(doc) and _is_modifier(head) and head.i < i + 4:

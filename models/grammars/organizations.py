@@ -40,6 +40,7 @@ from models import lexicons, loading
 from models.checkpoints import checkpoint
 from models.components.extensions import entities
 from models.grammars.places import place_kinds
+from models.punctuation import DASHES
 
 OPEN_QUOTES = ["«", "„", "“", '"']
 CLOSE_QUOTES = ["»", "“", "”", '"']
@@ -166,11 +167,17 @@ def _foreign_forms(heads: frozenset[str]) -> dict[str, str]:
     return forms
 
 
+# «его руководитель», «их прав»: possessives, which point to the body just named or take a tail's case.
+POSSESSIVES = frozenset({"их", "его", "ее", "её"})
 _MASCULINE_ENDINGS = ("а", "у", "ом", "ем", "е", "ы", "и", "ов", "ей", "ам", "ами", "ах")
 
 
-# Units registered as bodies of their own when named by their region («Томское региональное отделение Союза …»).
-_REGISTERED_BRANCHES = frozenset({"отделение"})
+# A body's branches, by their kind. An «отделение» named by its region is registered as a body of its own («Томское
+# региональное отделение Союза …»); a «филиал» or «представительство» stays its company's office: the company's name
+# after it is the body («филиала | АО «…»»).
+REGISTERED_BRANCHES = frozenset({"отделение"})
+OFFICE_BRANCHES = frozenset({"филиал", "представительство"})
+BRANCHES = REGISTERED_BRANCHES | OFFICE_BRANCHES
 # Fields that go on with what they are about («по законодательству о природопользовании»).
 _ABOUT_GOVERNOR = "законодательство"
 # Fields named by an action whose object is in the dative («по противодействию коррупции» is a genitive, «… новым
@@ -184,7 +191,7 @@ _CUT_WORD = 4
 _COMPANY_FORMS = frozenset({"оао", "зао", "ооо", "ао", "пао", "одо", "оо", "тоо"})
 # A party's or an association's branches, which name the body they are of by its kind and quoted name
 # (`kind_of_branch`), and how many of the kind's adjectives may stand between.
-_BRANCHES_OF_NAMED = frozenset({"отделение", "организация"})
+NAMED_BODY_BRANCHES = frozenset({"отделение", "организация"})
 _BRANCH_ADJECTIVES = 3
 # A municipality's kinds after «муниципальном» (`IN_MUNICIPALITY`).
 _MUNICIPALITY_KINDS = frozenset({"образовании", "районе", "округе"})
@@ -192,7 +199,47 @@ _MUNICIPALITY_KINDS = frozenset({"образовании", "районе", "ок
 _PRI_HOLDERS = lexicons.load("org_office_holders") | {"уполномоченный", "представитель"}
 
 
-def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
+@dataclass(frozen=True)
+class _Words:
+    """The token patterns the rules below are written in: a body's kind and its modifiers, quotations, noun
+    phrases in each case."""
+
+    mod: dict
+    head: dict
+    misread: dict
+    misread_level: dict
+    foreign_head: dict
+    foreign_mod: dict
+    quoted: list[dict]
+    nested_quoted: list[dict]
+    nested_wrapped: list[dict]
+    wiki_quoted: list[dict]
+    gen_noun: dict
+    gen_compound: dict
+    oblique_mod: dict
+    oblique_noun: dict
+    conj: dict
+    ins_mod: dict
+    acc_mod: dict
+    acc_noun: dict
+    ins_noun: dict
+    loc_mod: dict
+    loc_noun: dict
+    gen_mod: dict
+    dat_mod: dict
+    compound_dat_mod: dict
+    abbr: dict
+    legal_kinds: set[str]
+    name_word: dict
+
+    def coordinated(self, mod: dict, noun: dict) -> list[dict]:
+        """«фермерских, дехканских хозяйств»: adjectives joined by commas and «и» that share one noun."""
+        more = [{**self.conj, "OP": "?"}, {**mod, "OP": "?"}] * 2
+        return [mod, self.conj, mod, *more, noun]
+
+
+def _words(lex: Lexicons) -> _Words:
+    """The grammar's terminals, built from the lexicons."""
     mod = {"POS": {"IN": ["ADJ"]}, "LEMMA": {"NOT_IN": sorted(lex.determiners)}}
     head = {"LEMMA": {"IN": sorted(lex.heads)}}
     # («айылного кенеша»: the tagger may take a rare adjective for a foreign word.)
@@ -264,36 +311,65 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
     # gives no case; its dative ending says it.
     compound_dat_mod = {"POS": "ADJ", "TEXT": {"REGEX": r"^[а-яё]+о-[а-яё]+(ым|им|ому|ему)$"}}
 
-    def coordinated(mod: dict, noun: dict) -> list[dict]:
-        more = [{**conj, "OP": "?"}, {**mod, "OP": "?"}] * 2
-        return [mod, conj, mod, *more, noun]
-
     abbr = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 7}}
     legal_kinds = {phrase[-1] for phrase in legal_phrases()} - lex.heads
     name_word = {"IS_TITLE": True, "IS_SENT_START": False}
+    return _Words(
+        mod=mod,
+        head=head,
+        misread=misread,
+        misread_level=misread_level,
+        foreign_head=foreign_head,
+        foreign_mod=foreign_mod,
+        quoted=quoted,
+        nested_quoted=nested_quoted,
+        nested_wrapped=nested_wrapped,
+        wiki_quoted=wiki_quoted,
+        gen_noun=gen_noun,
+        gen_compound=gen_compound,
+        oblique_mod=oblique_mod,
+        oblique_noun=oblique_noun,
+        conj=conj,
+        ins_mod=ins_mod,
+        acc_mod=acc_mod,
+        acc_noun=acc_noun,
+        ins_noun=ins_noun,
+        loc_mod=loc_mod,
+        loc_noun=loc_noun,
+        gen_mod=gen_mod,
+        dat_mod=dat_mod,
+        compound_dat_mod=compound_dat_mod,
+        abbr=abbr,
+        legal_kinds=legal_kinds,
+        name_word=name_word,
+    )
+
+
+def _kind_cores(w: _Words) -> dict[str, list[list[dict]]]:
+    """A body's kind, after the adjectives that make it one body (its level, its field, its place's
+    adjective): «Кочкорский айылный кенеш», «Межстранового Большого Совета», «Тверское региональное отделение»."""
     return {
-        # cores
         "HEAD": [
-            [{**mod, "OP": "*"}, head],
-            [{**mod, "OP": "*"}, foreign_head],
+            [{**w.mod, "OP": "*"}, w.head],
+            [{**w.mod, "OP": "*"}, w.foreign_head],
             # («глава айыл окмоту»: the bare kind refers to the body the text is about.)
-            [{**mod, "OP": "+"}, foreign_mod, foreign_head],
-            [{**mod, "OP": "+"}, misread, head],
-            [{**mod, "OP": "+"}, misread_level, head],
+            [{**w.mod, "OP": "+"}, w.foreign_mod, w.foreign_head],
+            [{**w.mod, "OP": "+"}, w.misread, w.head],
+            [{**w.mod, "OP": "+"}, w.misread_level, w.head],
             # «Намский улусный (районный) Совет»: the level in the local word, then glossed in Russian in brackets
             # (the place's adjective may be read as a name).
             *(
                 [
                     first,
-                    {**mod, "OP": "*"},
-                    {**misread, "OP": "?"},
+                    {**w.mod, "OP": "*"},
+                    {**w.misread, "OP": "?"},
                     {"ORTH": "("},
                     {"IS_LOWER": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
                     {"ORTH": ")"},
-                    head,
+                    w.head,
                 ]
                 for first in (
-                    mod,
+                    w.mod,
                     {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
                 )
             ),
@@ -301,25 +377,25 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             # foreign word («Нариманского айылного кенеша»).
             [
                 {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
-                {**mod, "OP": "*"},
-                {**misread, "OP": "?"},
-                head,
+                {**w.mod, "OP": "*"},
+                {**w.misread, "OP": "?"},
+                w.head,
             ],
             [
                 {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
-                {**mod, "OP": "*"},
-                foreign_mod,
-                foreign_head,
+                {**w.mod, "OP": "*"},
+                w.foreign_mod,
+                w.foreign_head,
             ],
             # «Кочкорский айылный кенеш»: a state-language level before a Russian-declined kind; «Дашогузского
             # велаятского Халк Маслахаты»: the level the tagger misreads.
-            [{**mod, "OP": "+"}, foreign_mod, head],
-            [{**mod, "OP": "*"}, misread, foreign_mod, head],
+            [{**w.mod, "OP": "+"}, w.foreign_mod, w.head],
+            [{**w.mod, "OP": "*"}, w.misread, w.foreign_mod, w.head],
             [
                 {"POS": {"IN": ["PROPN", "X"]}, "IS_TITLE": True, "TEXT": {"REGEX": ADJECTIVE_ENDING}},
-                {**mod, "OP": "*"},
-                foreign_mod,
-                head,
+                {**w.mod, "OP": "*"},
+                w.foreign_mod,
+                w.head,
             ],
             # («чувашской национально-культурной автономии»: the tagger may read a registered kind's adjectives as
             # nouns; `_head_core_ok` keeps them where the dictionary knows them for adjectives only.)
@@ -332,76 +408,87 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             [
                 {"IS_TITLE": True, "TEXT": {"REGEX": r"[сц]к(ое|ого|ому|им|ом)$"}},
                 {"LEMMA": {"IN": sorted(lexicons.load("org_levels"))}, "IS_LOWER": True},
-                {"LEMMA": {"IN": sorted(_REGISTERED_BRANCHES)}},
+                {"LEMMA": {"IN": sorted(REGISTERED_BRANCHES)}},
             ],
             # «Джейрахско-Ассинский государственный историко-архитектурный и природный музей-заповедник»: two
             # adjectives joined by «и» in a name that opens with its place's capitalised adjective (in small letters,
             # «областного и районного бюджета», they are two things).
             [
                 {"POS": "ADJ", "IS_TITLE": True, "TEXT": {"REGEX": r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое)$"}},
-                {**mod, "OP": "*"},
+                {**w.mod, "OP": "*"},
                 {"LOWER": "и"},
-                {**mod, "OP": "+"},
-                head,
+                {**w.mod, "OP": "+"},
+                w.head,
             ],
             # Bodies named in the state language before a Russian head: «Жогорку Кенеш», «Олий Мажлис».
             [
                 {"POS": "PROPN", "IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["PER"]}, "OP": "{1,2}"},
-                {**head, "IS_TITLE": True},
+                {**w.head, "IS_TITLE": True},
             ],
         ],
+    }
+
+
+def _named_cores(w: _Words, lex: Lexicons) -> dict[str, list[list[dict]]]:
+    """A body given its own name: a kind or a legal form before a quoted name, an abbreviation, a state-language
+    izafet, the staff of an office."""
+    return {
         # A kind of body, then its name: «партия «Ак Жол»», «некоммерческая организация «…»».
         "HEAD_QUOTED": [
-            [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *quoted],
+            [{**w.mod, "OP": "*"}, {**w.head, "IS_LOWER": True}, *w.quoted],
             # «крестьянского хозяйства «Береке»»: a legal form spelled out, whose kind is no body's name alone.
-            [{**mod, "OP": "+"}, {"LEMMA": {"IN": sorted(legal_kinds)}, "IS_LOWER": True}, *quoted],
-            [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *wiki_quoted],
+            [{**w.mod, "OP": "+"}, {"LEMMA": {"IN": sorted(w.legal_kinds)}, "IS_LOWER": True}, *w.quoted],
+            [{**w.mod, "OP": "*"}, {**w.head, "IS_LOWER": True}, *w.wiki_quoted],
             # «общественная организация «Армянская община «Арарат»»: a name quoted inside the name, as after a
             # form's abbreviation (`LEGAL_QUOTED`), the closing quotes often written once.
-            [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *nested_quoted],
-            [{**mod, "OP": "*"}, {**head, "IS_LOWER": True}, *nested_wrapped],
+            [{**w.mod, "OP": "*"}, {**w.head, "IS_LOWER": True}, *w.nested_quoted],
+            [{**w.mod, "OP": "*"}, {**w.head, "IS_LOWER": True}, *w.nested_wrapped],
             # «Ассоциация «Совет муниципальных образований …»», «Союз «Женщины Дона»»: a union's kind with its capital,
             # alone before a quoted name, is the name's first word.
-            [{"LEMMA": {"IN": sorted(lexicons.load("org_member_unions"))}, "IS_TITLE": True}, *quoted],
+            [{"LEMMA": {"IN": sorted(lexicons.load("org_member_unions"))}, "IS_TITLE": True}, *w.quoted],
             # «сотрудники Корпорации «Казахмыс»», «Фонд «Наследие»»: a kind given a capital inside a sentence is the
             # name's first word, as a union's is (in small letters, «компании «…»», it describes the name).
-            [{**head, "IS_TITLE": True, "IS_SENT_START": False}, *quoted],
+            [{**w.head, "IS_TITLE": True, "IS_SENT_START": False}, *w.quoted],
         ],
         # «ГУЗ СО «Вольская районная больница»»: a region's code may stand between the form and the name.
         "LEGAL_QUOTED": [
             # «ГБУ ДО РК «…»», «ГБУ СО ЯО «…»»: the form, the kind of service and the region, each abbreviated.
-            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, {**abbr, "LENGTH": {"<=": 3}, "OP": "{0,2}"}, *quoted],
+            [
+                {"LOWER": {"IN": _ocr_variants(lex.legal_forms)}},
+                {**w.abbr, "LENGTH": {"<=": 3}, "OP": "{0,2}"},
+                *w.quoted,
+            ],
             # «ГБУЗ РС(Я) «Намская ЦРБ»»: a region's code with its second name's letter in brackets («Республика Саха
             # (Якутия)»).
             [
                 {"LOWER": {"IN": _ocr_variants(lex.legal_forms)}},
-                {**abbr, "LENGTH": {"<=": 3}},
+                {**w.abbr, "LENGTH": {"<=": 3}},
                 {"ORTH": "("},
                 {"IS_ALPHA": True, "IS_UPPER": True, "LENGTH": {"<=": 2}},
                 {"ORTH": ")"},
-                *quoted,
+                *w.quoted,
             ],
             # «ОО «Общество инвалидов «Шуақ»»: a name quoted inside the name, the closing quotes often written once.
-            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *nested_quoted],
-            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *nested_wrapped],
+            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *w.nested_quoted],
+            [{"LOWER": {"IN": _ocr_variants(lex.legal_forms)}}, *w.nested_wrapped],
             # «ГКП на ПХВ «Кокшетау Жылу»», «КГП на ПХВ «Риддерская городская больница»»: a Kazakh state enterprise's
             # form with its property right («на праве хозяйственного ведения / оперативного управления») abbreviated.
             [
                 {"LOWER": {"IN": _ocr_variants(lex.legal_forms)}},
                 {"LOWER": "на"},
                 {"LOWER": {"IN": ["пхв", "поу"]}},
-                *quoted,
+                *w.quoted,
             ],
             # «МП «Таласводоканал»», «ГЛХУ «Лидский лесхоз»», «АТП «Темп-Автотех»»: an abbreviation no lexicon
             # lists (local and national forms are many) right before a quoted name is its form or kind.
             [
-                {**abbr, "LENGTH": {"<=": 5}, "LOWER": {"NOT_IN": sorted(lex.country_codes | lex.not_abbreviations)}},
-                *quoted,
+                {**w.abbr, "LENGTH": {"<=": 5}, "LOWER": {"NOT_IN": sorted(lex.country_codes | lex.not_abbreviations)}},
+                *w.quoted,
             ],
             # «ПО «Азеригаз»», «ПО «Беларуськалий»»: a production association in capitals (alone «ПО» is software).
-            [{"ORTH": "ПО"}, *quoted],
+            [{"ORTH": "ПО"}, *w.quoted],
         ],
-        "ABBR": [[abbr, {**abbr, "OP": "{0,2}"}]],
+        "ABBR": [[w.abbr, {**w.abbr, "OP": "{0,2}"}]],
         # «Маджлиси Оли», «Маджлиси намояндагон»: the kind first, in the izafet form, then its attribute.
         "IZAFET": [
             [
@@ -414,81 +501,94 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         "OFFICE": [
             [
                 {"LEMMA": {"IN": sorted(lexicons.load("org_office_staffs"))}, "IS_LOWER": True},
-                {**gen_mod, "OP": "*"},
+                {**w.gen_mod, "OP": "*"},
                 {
                     "LEMMA": {"IN": sorted(lexicons.load("org_office_holders") | {"представитель"})},
                     "MORPH": {"IS_SUPERSET": ["Case=Gen"]},
                 },
             ]
         ],
-        # tails
+    }
+
+
+def _case_tails(w: _Words) -> dict[str, list[list[dict]]]:
+    """Tails that go on with a noun phrase in a case: whose the body is (the genitive), its field («по …» and
+    what the field is about, its sphere, its object) and the cause it stands for."""
+    return {
         "GEN_NP": [
-            [{**gen_mod, "OP": "*"}, gen_noun],
+            [{**w.gen_mod, "OP": "*"}, w.gen_noun],
             # «… и защите | их прав»: a possessive the tagger leaves without a case (`_tail_ok`: after a field only).
-            [{"LOWER": {"IN": sorted(_POSSESSIVES)}}, gen_noun],
+            [{"LOWER": {"IN": sorted(POSSESSIVES)}}, w.gen_noun],
             # «в хокимият Хорезмской области»: after a head it misreads, the tagger gives the adjective the head's
             # case; before a feminine noun in the genitive singular an adjective in -ой/-ей agrees with it.
             [
                 {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "+"},
-                {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
+                {**w.gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
             ],
             # «Кабинета Министров Нахчыванской Автономной Республики»: a place's adjective the dictionary does not
             # know, which the tagger takes for a name in the nominative, agrees with the feminine genitive after it.
             [
                 {"POS": "PROPN", "TEXT": {"REGEX": r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[сц]кой$"}},
                 {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "*"},
-                {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
+                {**w.gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Gender=Fem", "Number=Sing"]}},
             ],
             # «Думы Парфеньевского муниципального округа»: so in the masculine and neuter, whose «-ого» no nominative
             # ends in.
             [
                 {"POS": {"IN": ["PROPN", "X"]}, "TEXT": {"REGEX": r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[сц]кого$"}},
-                {**gen_mod, "OP": "*"},
-                {**gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Number=Sing"]}},
+                {**w.gen_mod, "OP": "*"},
+                {**w.gen_noun, "MORPH": {"IS_SUPERSET": ["Case=Gen", "Number=Sing"]}},
             ],
-            [gen_compound, gen_noun],
+            [w.gen_compound, w.gen_noun],
             # «ассоциации водопользователей «Обу Хаёт»»: an agent noun's plural in -телей is a genitive (or an
             # accusative, which no name's tail is) whatever case the tagger gives it.
-            [{**gen_mod, "OP": "*"}, {"POS": "NOUN", "IS_LOWER": True, "TEXT": {"REGEX": r"телей$"}}],
+            [{**w.gen_mod, "OP": "*"}, {"POS": "NOUN", "IS_LOWER": True, "TEXT": {"REGEX": r"телей$"}}],
             # «Комиссии Парламентского / Собрания …»: a text wrapped at a fixed width cuts a name between its
             # capitalised modifier and noun (`grow` keeps the break only after a long line).
-            [{**gen_mod, "IS_TITLE": True, "OP": "+"}, {"ORTH": "\n"}, {**gen_noun, "IS_TITLE": True}],
+            [{**w.gen_mod, "IS_TITLE": True, "OP": "+"}, {"ORTH": "\n"}, {**w.gen_noun, "IS_TITLE": True}],
             # «Совет председателей | махаллей города Истаравшан»: a Central Asian neighbourhood's kind, which the tagger
             # reads as an adjective or a verb.
             [{"LOWER": {"IN": ["махаллей", "махалли"]}}],
-            coordinated(gen_mod, gen_noun),
+            w.coordinated(w.gen_mod, w.gen_noun),
             # «крестьянских (фермерских) хозяйств»: another word for the modifier, in parentheses.
-            [gen_mod, {"ORTH": "("}, {**gen_mod, "IS_LOWER": True}, {"ORTH": ")"}, {**gen_mod, "OP": "*"}, gen_noun],
+            [
+                w.gen_mod,
+                {"ORTH": "("},
+                {**w.gen_mod, "IS_LOWER": True},
+                {"ORTH": ")"},
+                {**w.gen_mod, "OP": "*"},
+                w.gen_noun,
+            ],
             # «совет ветеранов (пенсионеров) войны, труда …»: another word for the noun, in parentheses.
-            [{**gen_mod, "OP": "*"}, gen_noun, {"ORTH": "("}, {**gen_noun, "IS_LOWER": True}, {"ORTH": ")"}],
+            [{**w.gen_mod, "OP": "*"}, w.gen_noun, {"ORTH": "("}, {**w.gen_noun, "IS_LOWER": True}, {"ORTH": ")"}],
         ],
         "CONJ_GEN_NP": [
-            [conj, {**gen_mod, "OP": "*"}, gen_noun],
-            [conj, gen_compound, gen_noun],
+            [w.conj, {**w.gen_mod, "OP": "*"}, w.gen_noun],
+            [w.conj, w.gen_compound, w.gen_noun],
         ],
         "PO_NP": [
-            [{"LOWER": "по"}, oblique_mod, oblique_noun],
-            [{"LOWER": "по"}, *coordinated(dat_mod, oblique_noun)],
-            [{"LOWER": "по"}, compound_dat_mod, oblique_mod, oblique_noun],
+            [{"LOWER": "по"}, w.oblique_mod, w.oblique_noun],
+            [{"LOWER": "по"}, *w.coordinated(w.dat_mod, w.oblique_noun)],
+            [{"LOWER": "по"}, w.compound_dat_mod, w.oblique_mod, w.oblique_noun],
         ],
         "CONJ_DAT_NP": [
-            [conj, oblique_mod, oblique_noun],
-            [conj, compound_dat_mod, oblique_mod, oblique_noun],
+            [w.conj, w.oblique_mod, w.oblique_noun],
+            [w.conj, w.compound_dat_mod, w.oblique_mod, w.oblique_noun],
             # «по бюджету, экономике и муниципальной собственности»: a feminine noun in -и has one form for the
             # genitive, dative and prepositional, which the tagger reads as a genitive; one in -е («и защите»)
             # one for the dative and prepositional, read as either.
             [
-                conj,
+                w.conj,
                 {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}, "OP": "*"},
                 {"POS": "NOUN", "TEXT": {"REGEX": r"[еи]$"}, "MORPH": {"IS_SUPERSET": ["Gender=Fem", "Number=Sing"]}},
             ],
             # «по экологии, природопользованию, агропромышленной и продовольственной политике»: the list's last
             # field may join its adjectives by «и»; a feminine adjective in -ой/-ей has one form for the dative and
             # the prepositional, which the tagger reads as either.
-            [conj, *coordinated(dat_mod, oblique_noun)],
+            [w.conj, *w.coordinated(w.dat_mod, w.oblique_noun)],
             [
-                conj,
-                *coordinated(
+                w.conj,
+                *w.coordinated(
                     {"POS": "ADJ", "TEXT": {"REGEX": r"(ой|ей)$"}},
                     {
                         "POS": "NOUN",
@@ -500,29 +600,40 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         ],
         # «постоянная комиссия по законодательству | о природопользовании, экологии и сельском хозяйстве …»: what a
         # field of law is about, in the prepositional (`_tail_ok`: after a field that takes «о»), and more of it.
-        "ABOUT_NP": [[{"LOWER": {"IN": ["о", "об"]}}, {**loc_mod, "OP": "*"}, loc_noun]],
-        "CONJ_LOC_NP": [[conj, {**loc_mod, "OP": "*"}, loc_noun]],
+        "ABOUT_NP": [[{"LOWER": {"IN": ["о", "об"]}}, {**w.loc_mod, "OP": "*"}, w.loc_noun]],
+        "CONJ_LOC_NP": [[w.conj, {**w.loc_mod, "OP": "*"}, w.loc_noun]],
         # «Федеральная служба по надзору в сфере природопользования», «… по контролю в области образования»: the
         # sphere a field of supervision is in (`_CONTINUES`: only after a field).
         "SPHERE_NP": [
-            [{"LOWER": {"IN": ["в", "во"]}}, {"LOWER": {"IN": ["сфере", "области"]}}, {**gen_mod, "OP": "*"}, gen_noun],
-            [{"LOWER": {"IN": ["в", "во"]}}, {"LOWER": {"IN": ["сфере", "области"]}}, gen_compound, gen_noun],
+            [
+                {"LOWER": {"IN": ["в", "во"]}},
+                {"LOWER": {"IN": ["сфере", "области"]}},
+                {**w.gen_mod, "OP": "*"},
+                w.gen_noun,
+            ],
+            [{"LOWER": {"IN": ["в", "во"]}}, {"LOWER": {"IN": ["сфере", "области"]}}, w.gen_compound, w.gen_noun],
         ],
         # «по управлению имуществом», «по контролю за оборотом алкоголя», «по борьбе с терроризмом»: the object
         # of a field named by an action.
         "OBJ_NP": [
-            [{**ins_mod, "OP": "*"}, ins_noun],
-            [{"LOWER": {"IN": ["за", "с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
+            [{**w.ins_mod, "OP": "*"}, w.ins_noun],
+            [{"LOWER": {"IN": ["за", "с", "со"]}}, {**w.ins_mod, "OP": "*"}, w.ins_noun],
         ],
         # «Коалиция … за права людей с инвалидностью», «Движение за чистый воздух»: the cause a body stands for
         # (`_tail_ok`: after a name written with a capital only).
         "FOR_NP": [
-            [{"LOWER": "за"}, {**acc_mod, "OP": "*"}, acc_noun, *cause_rest]
+            [{"LOWER": "за"}, {**w.acc_mod, "OP": "*"}, w.acc_noun, *cause_rest]
             for cause_rest in (
                 [],
-                [{**gen_mod, "OP": "*"}, gen_noun],
-                [{"LOWER": {"IN": ["с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
-                [{**gen_mod, "OP": "*"}, gen_noun, {"LOWER": {"IN": ["с", "со"]}}, {**ins_mod, "OP": "*"}, ins_noun],
+                [{**w.gen_mod, "OP": "*"}, w.gen_noun],
+                [{"LOWER": {"IN": ["с", "со"]}}, {**w.ins_mod, "OP": "*"}, w.ins_noun],
+                [
+                    {**w.gen_mod, "OP": "*"},
+                    w.gen_noun,
+                    {"LOWER": {"IN": ["с", "со"]}},
+                    {**w.ins_mod, "OP": "*"},
+                    w.ins_noun,
+                ],
             )
         ],
         # «по делам лиц с инвалидностью», «города Мончегорска с подведомственной территорией»: after a genitive, «с»
@@ -536,23 +647,30 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
         ],
         # «по соблюдению требований к служебному поведению …», «по подготовке к отопительному сезону»: the object of
         # a field's noun that takes «к» (`_tail_ok`).
-        "TO_NP": [[{"LOWER": {"IN": ["к", "ко"]}}, oblique_mod, oblique_noun]],
+        "TO_NP": [[{"LOWER": {"IN": ["к", "ко"]}}, w.oblique_mod, w.oblique_noun]],
         # «комиссия по экономическому сотрудничеству | между Правительством Республики Армения | и Правительством …»:
         # the parties a field of relations is between, in the instrumental (`_tail_ok`).
         # «по … противодействию | новым вызовам и угрозам», «по содействию | занятости»: the object of a field's noun
         # that takes the dative (`_tail_ok`).
-        "DAT_OBJ_NP": [[oblique_mod, oblique_noun]],
-        "BETWEEN_NP": [[{"LOWER": "между"}, {**ins_mod, "OP": "*"}, ins_noun]],
-        "CONJ_INS_NP": [[{"LOWER": "и"}, {**ins_mod, "OP": "*"}, ins_noun]],
+        "DAT_OBJ_NP": [[w.oblique_mod, w.oblique_noun]],
+        "BETWEEN_NP": [[{"LOWER": "между"}, {**w.ins_mod, "OP": "*"}, w.ins_noun]],
+        "CONJ_INS_NP": [[{"LOWER": "и"}, {**w.ins_mod, "OP": "*"}, w.ins_noun]],
+    }
+
+
+def _attached_tails(w: _Words, lex: Lexicons) -> dict[str, list[list[dict]]]:
+    """Tails that tie the body to something named: the body or office it is attached to («при …»), the state it
+    belongs to, its members, its place or town, its number, its own name after a legal form, whom it is named after."""
+    return {
         # «Совет при Президенте», «Общественный совет при министерстве образования …»: attached to a body.
         "PRI_NAME": [
-            [{"LOWER": "при"}, {**name_word, "OP": "{1,4}"}],
-            [{"LOWER": "при"}, {**mod, "OP": "*"}, {**head, "MORPH": {"IS_SUPERSET": ["Case=Loc"]}}],
+            [{"LOWER": "при"}, {**w.name_word, "OP": "{1,4}"}],
+            [{"LOWER": "при"}, {**w.mod, "OP": "*"}, {**w.head, "MORPH": {"IS_SUPERSET": ["Case=Loc"]}}],
             # «Региональный совет … при акиме Актюбинской области», «Совет при главе администрации …»: a council
             # attached to an office, its holder in lower case, the place they head in the genitive tail after.
             [
                 {"LOWER": "при"},
-                {**mod, "OP": "*"},
+                {**w.mod, "OP": "*"},
                 {"LEMMA": {"IN": sorted(_PRI_HOLDERS)}, "MORPH": {"IS_SUPERSET": ["Case=Loc"]}},
             ],
         ],
@@ -569,16 +687,16 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 # («Сената Олий Мажлиса»: the tagger may give the foreign kind a lemma of its own, «мажлиса».)
                 kind,
             ]
-            for kind in ({**head, "IS_TITLE": True}, {**foreign_head, "IS_TITLE": True})
+            for kind in ({**w.head, "IS_TITLE": True}, {**w.foreign_head, "IS_TITLE": True})
         ],
         # «Межпарламентская Ассамблея государств – участников СНГ»: the states a body unites, by their role.
         "MEMBERS": [
-            [{"ORTH": {"IN": ["–", "—", "-"]}}, {"LOWER": {"IN": ["участников", "членов"]}}],
+            [{"ORTH": {"IN": sorted(DASHES)}}, {"LOWER": {"IN": ["участников", "членов"]}}],
             [{"LOWER": {"IN": ["государств-участников", "государств-членов"]}}],
         ],
         # «Ассоциация водопользователей «Чоркух-Об»», «Союз фермеров «Нива»»: a body named by its members, then its
         # own quoted name (`_tail_ok`).
-        "MEMBERS_QUOTED": [quoted],
+        "MEMBERS_QUOTED": [w.quoted],
         # «Генгеша Саятского этрапа», «Хякимлик Дашогузского велаята»: a local body's place by its adjective and a
         # kind of territory in the state language, which the taggers read as a person and a foreign word
         # (`_tail_ok`: right after a local body's kind).
@@ -632,7 +750,7 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
                 {"LOWER": {"IN": ["в", "во"]}},
                 {"LOWER": "муниципальном"},
                 {"LOWER": {"IN": sorted(_MUNICIPALITY_KINDS)}},
-                *quoted,
+                *w.quoted,
             ]
         ],
         # «театр им. М. Н. Ермоловой», «школа имени Абая»
@@ -655,6 +773,13 @@ def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
             ],
         ],
     }
+
+
+def _patterns(lex: Lexicons) -> dict[str, list[list[dict]]]:
+    """The grammar's rules by label: the cores a name is built on (`CORES`), then the tails that may follow one
+    (`TAILS`)."""
+    w = _words(lex)
+    return {**_kind_cores(w), **_named_cores(w, lex), **_case_tails(w), **_attached_tails(w, lex)}
 
 
 CORES = ("HEAD", "HEAD_QUOTED", "LEGAL_QUOTED", "ABBR", "OFFICE", "IZAFET")
@@ -883,7 +1008,7 @@ def _trigger_ids(vocab: Vocab) -> tuple[frozenset[int], frozenset[int], frozense
             lexicon().heads
             | lexicons.load("org_office_staffs")
             | {phrase[-1] for phrase in legal_phrases()}
-            | _REGISTERED_BRANCHES,
+            | REGISTERED_BRANCHES,
             _legal_variants(),
             [*OPEN_QUOTES, "'"],
             set(lexicon().foreign_heads) | lexicons.load("org_izafet_heads"),
@@ -1064,7 +1189,6 @@ def eponym_end(doc: Doc, named_after: int) -> int:
     return i
 
 
-_POSSESSIVES = frozenset({"их", "его", "ее", "её"})
 # Tails that name the body a unit belongs to («комиссии | Межпарламентской Ассамблеи государств – участников …»).
 _NAMED_BODY_TAILS = frozenset({"GEN_NP", "MEMBERS", "STATE_NAME"})
 _TERRITORIAL_OFFICES = frozenset({"управление", "отделение", "филиал", "представительство"})
@@ -1082,7 +1206,7 @@ def kind_of_branch(doc: Doc, kind: int) -> bool:
     branch = kind - 1
     while branch > 0 and kind - branch <= _BRANCH_ADJECTIVES and doc[branch].pos_ == "ADJ":
         branch -= 1
-    return word_lemma(doc[branch].text) in _BRANCHES_OF_NAMED
+    return word_lemma(doc[branch].text) in NAMED_BODY_BRANCHES
 
 
 def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, blocked: frozenset[str]) -> bool:
@@ -1160,7 +1284,7 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             return False
         # («… по делам несовершеннолетних и защите их прав»: a possessive right after a field refers to the people
         # the field names, inside the name.)
-        possessive = previous in ("PO_NP", "CONJ_DAT_NP") and len(words) == 2 and words[0].lower_ in _POSSESSIVES
+        possessive = previous in ("PO_NP", "CONJ_DAT_NP") and len(words) == 2 and words[0].lower_ in POSSESSIVES
         if not possessive and any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
             return False
         # «ревизионной комиссии | члена ассоциации Холикова»: a person's title in the genitive is whom the phrase
@@ -1562,7 +1686,6 @@ def _assembly_headed(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     return False
 
 
-_BRANCHES = frozenset({"филиал", "представительство"})
 _BRANCH_REACH = 3  # «филиала | публично-правовой | компании «…»»: the company's own adjectives between
 
 
@@ -1575,7 +1698,7 @@ def _after_branch(doc: Doc, start: int) -> bool:
         i -= 2
     while i >= 0 and start - i <= _BRANCH_REACH and doc[i].is_lower and doc[i].pos_ == "ADJ":
         i -= 1
-    return i >= 0 and doc[i].is_lower and word_lemma(doc[i].text) in _BRANCHES
+    return i >= 0 and doc[i].is_lower and word_lemma(doc[i].text) in OFFICE_BRANCHES
 
 
 # How far before a name a unit it belongs to may stand: «отдела | надзорной деятельности | ГУ МЧС по городу …».
@@ -1860,11 +1983,6 @@ def known_names(doc: Doc, lex: Lexicons) -> Iterator[tuple[int, int]]:
                 yield i, i + len(words)
 
 
-_MONTHS = frozenset(
-    {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
-)
-
-
 def defined_terms(doc: Doc, found: Found, name_ends: set[int]) -> frozenset[str]:
     """Abbreviations the text defines for a thing that is not a body: «транспортным средством (БПТС)».
 
@@ -1881,7 +1999,7 @@ def defined_terms(doc: Doc, found: Found, name_ends: set[int]) -> frozenset[str]
             in_parentheses = doc[seg.start - 1].text == "(" and doc[seg.end].text == ")"
             after_term = before.text.islower() and before.pos_ in ("NOUN", "ADJ")
             # («Балканабат, 9 апреля (ТДХ).»: a dateline's date, then the agency it credits.)
-            dated = before.lemma_ in _MONTHS and doc[seg.start - 3].like_num
+            dated = before.lemma_ in lexicons.load("meeting_months") and doc[seg.start - 3].like_num
             # («КОЛЕВ Д.С., советник (ПСРМ).»: after a seat's post, the holder's party, no term the post defines.)
             seat = before.lemma_ in _SEATS
             if in_parentheses and after_term and not dated and not seat and not _is_head_word(before, lexicon()):
@@ -1924,7 +2042,7 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                 head = _head_of(doc, seg.start, seg.end, lex) if label not in ("ABBR", "OFFICE", "IZAFET") else None
                 if label in ("OFFICE", "IZAFET"):
                     head = seg.start
-                if label == "HEAD" and head is None and word_lemma(doc[seg.end - 1].text) in _REGISTERED_BRANCHES:
+                if label == "HEAD" and head is None and word_lemma(doc[seg.end - 1].text) in REGISTERED_BRANCHES:
                     head = seg.end - 1  # («Тверское региональное отделение …»: the branch is the head)
                 if label == "HEAD" and not _head_core_ok(doc, seg, head, lex):
                     continue
@@ -2225,14 +2343,11 @@ def _names_alone(doc: Doc, seg: Segment, head: int | None) -> bool:
     )
 
 
-_REMARK_DASHES = frozenset({"–", "—", "-"})
-
-
 def opens_remark(token: Token) -> bool:
     """«Мгеладзе Т.Р. (председатель кооператива) – Перерабатывающее предприятие принимает …»: a protocol's remark after
     the speaker and a dash starts with a capital, as a sentence does."""
     doc, i = token.doc, token.i
-    if i < 2 or doc[i - 1].text not in _REMARK_DASHES:
+    if i < 2 or doc[i - 1].text not in DASHES:
         return False
     before = doc[i - 2]
     return before.text == ")" or (before.text.endswith(".") and before.text[:1].isupper() and len(before.text) <= 4)

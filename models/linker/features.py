@@ -17,13 +17,13 @@ from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span, Token
 
 from models.components.extensions import sentence_of, token_texts
+from models.punctuation import QUOTE_MARKS
 
 Features = dict[str, float]
 
 _CASES = ("Nom", "Gen", "Dat", "Acc", "Ins", "Loc")
 _SERVES_AT = {"в", "во", "при", "на"}
 _ORIGIN = {"из", "от"}
-_QUOTES = {"«", "»", '"', "„", "“", "”"}
 # How far up the tree the path between two tokens is followed; longer paths are «far».
 _MAX_DEPTH = 12
 
@@ -173,7 +173,7 @@ def organization_features(name: Span, org: Span, kind: str, mentions: int, rank:
     f["oserves_at"] = float(word in _SERVES_AT)
     f["oorigin"] = float(word in _ORIGIN)
     f["opo"] = float(word == "по")
-    f["oquoted"] = float(any(t.text in _QUOTES for t in org) or (prev is not None and prev.text in _QUOTES))
+    f["oquoted"] = float(any(t.text in QUOTE_MARKS for t in org) or (prev is not None and prev.text in QUOTE_MARKS))
     first = org[0].text
     f["oabbr"] = float(len(org) == 1 and first.isupper() and len(first) > 1)
     f["olatin"] = float(first.isascii() and first.isalpha())

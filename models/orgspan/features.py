@@ -18,12 +18,12 @@ from spacy.tokens import Doc
 from models import lexicons
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
+from models.punctuation import QUOTE_MARKS
 
 Features = dict[str, float]
 
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 _LATIN = re.compile(r"[A-Za-z]")
-_QUOTES = '«»„“”"'
 _MAX_MENTIONS = 5
 _MAX_WORDS = 8
 _MAX_OTHERS = 40
@@ -123,7 +123,7 @@ def organization_features(
         f["lower_first"] = 1.0
     capitalised = sum(w[:1].isupper() for w in words)
     f[f"capitalised={_bucket(capitalised, (0, 1, 2, 3))}"] = 1.0
-    if any(q in name for q in _QUOTES):
+    if any(q in name for q in QUOTE_MARKS):
         f["quoted"] = 1.0
     if _LATIN.search(name):
         f["latin"] = 1.0

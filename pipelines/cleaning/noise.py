@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from models import lexicons, loading
+from models.punctuation import QUOTE_MARKS
 from pipelines.cleaning import pages, quotes
 from pipelines.cleaning.offsets import CleanText, Replacement
 from pipelines.deadline import check_deadline
@@ -284,17 +285,14 @@ def _fix_head(match: re.Match[str]) -> str:
     return mended[0].upper() + mended[1:] if word[0].isupper() else mended
 
 
-_QUOTE_MARKS = '«»„“”"'
-
-
 def _wiki_quote(match: re.Match[str]) -> str:
     """MediaWiki's italic or bold marks around a name or a quotation, as a scrape of a wiki keeps them:
     ''Gucci'' → «Gucci», ''«Он понимает…»'' → «Он понимает…». The tagger reads a name set off in
     guillemets; between doubled apostrophes it reads nothing."""
     text, start, end = match.string, match.start(), match.end()
     if match.group("open") is not None:
-        return "" if end < len(text) and text[end] in _QUOTE_MARKS else "«"
-    return "" if start > 0 and text[start - 1] in _QUOTE_MARKS else "»"
+        return "" if end < len(text) and text[end] in QUOTE_MARKS else "«"
+    return "" if start > 0 and text[start - 1] in QUOTE_MARKS else "»"
 
 
 def _compose(match: re.Match[str]) -> str:

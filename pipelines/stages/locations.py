@@ -35,6 +35,14 @@ from spacy.util import filter_spans
 from models import lexicons, loading
 from models.components.extensions import doc_text, token_texts
 from models.grammars.cities import city_of
+from models.loading import PROPER_GRAMMEMES
+from models.punctuation import (
+    DASHES,
+    OPENING_QUOTES,
+    TYPOGRAPHIC_CLOSING_QUOTES,
+    TYPOGRAPHIC_DASHES,
+    TYPOGRAPHIC_OPENING_QUOTES,
+)
 from pipelines.body_names import bodys_other_names
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, folded_strings, token_strings, written_words
@@ -47,9 +55,6 @@ from pipelines.titles import is_settlement_kind, name_after_kind
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _OPENING_BRACKETS = {"(", "["}
 _CLOSING_BRACKETS = {")", "]"}
-_OPENING_QUOTES = {"«", "„", "“"}
-_CLOSING_QUOTES = {"»", "”"}
-_DASHES = {"-", "–", "—"}
 # Dependents that hang a place off a body's or a region's name: "Правительство Москвы".
 _ATTACHED_DEPS = {"nmod", "appos", "flat", "flat:name", "flat:foreign"}
 # Dependents that make a region noun a proper name: "Челябинская область", "Республика Татарстан".
@@ -214,9 +219,9 @@ def _quoted(doc: Doc) -> list[bool]:
     """Which tokens stand inside «…»: names of parties, papers and projects, not places."""
     inside, flags = False, []
     for text in token_texts(doc):
-        if text in _OPENING_QUOTES:
+        if text in TYPOGRAPHIC_OPENING_QUOTES:
             inside = True
-        elif text in _CLOSING_QUOTES:
+        elif text in TYPOGRAPHIC_CLOSING_QUOTES:
             inside = False
         elif text == '"':
             inside = not inside
@@ -233,7 +238,7 @@ def _trim(span: Span) -> Span | None:
     """The span without a bracketed tail ("Молдавия (КС)") and edge punctuation."""
     doc, start, end = span.doc, span.start, span.end
     for token in span:
-        if token.text in _OPENING_BRACKETS or (token.text in _OPENING_QUOTES and token.i > start):
+        if token.text in _OPENING_BRACKETS or (token.text in TYPOGRAPHIC_OPENING_QUOTES and token.i > start):
             end = token.i  # «МВД России «Слободской»»: a quoted name after the place is another body's
             break
         if token.text in _CLOSING_BRACKETS:
@@ -400,7 +405,9 @@ def _water_name_at(doc: Doc, i: int, lemmas: list[str], lowers: list[str], water
 
 def _opens_a_sentence(token: Token) -> bool:
     """«Реки Урал, Илек и Тобол …»: a water noun capitalized as a sentence's (or a quote's) first word."""
-    return token.is_title and (token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in _OPENING_QUOTES))
+    return token.is_title and (
+        token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in TYPOGRAPHIC_OPENING_QUOTES)
+    )
 
 
 def _plural_water_noun(token: Token) -> bool:
@@ -420,7 +427,7 @@ def _one_word_name(doc: Doc, at: int, quoted: list[bool]) -> bool:
     if at >= len(doc) or quoted[at] or not _is_capitalized(doc[at]) or not doc[at].is_alpha:
         return False
     # «река Москва-река», an abbreviation: not a one-word name
-    return not (doc[at].text.isupper() or (at + 1 < len(doc) and doc[at + 1].text in _DASHES))
+    return not (doc[at].text.isupper() or (at + 1 < len(doc) and doc[at + 1].text in DASHES))
 
 
 def _water_name_length(doc: Doc, at: int, quoted: list[bool]) -> int:
@@ -546,8 +553,8 @@ def _is_quoted_name(span: Span) -> bool:
     return (
         span.start > 0
         and span.end < len(doc)
-        and doc[span.start - 1].text in _OPENING_QUOTES
-        and doc[span.end].text in _CLOSING_QUOTES
+        and doc[span.start - 1].text in TYPOGRAPHIC_OPENING_QUOTES
+        and doc[span.end].text in TYPOGRAPHIC_CLOSING_QUOTES
     )
 
 
@@ -561,9 +568,9 @@ def _in_a_work_title(span: Span) -> bool:
     doc = span.doc
     opening = None
     for token in reversed(doc[max(0, span.start - _TITLE_REACH) : span.start]):
-        if token.text in _CLOSING_QUOTES or token.text in _SENTENCE_ENDS - {"»"}:
+        if token.text in TYPOGRAPHIC_CLOSING_QUOTES or token.text in _SENTENCE_ENDS - {"»"}:
             return False
-        if token.text in _OPENING_QUOTES:
+        if token.text in TYPOGRAPHIC_OPENING_QUOTES:
             opening = token.i
             break
     if opening is None:
@@ -597,7 +604,6 @@ _STATUS_WORDS = frozenset(
 )
 
 _SENTENCE_ENDS = frozenset({".", ":", "!", "?", "…", "|", "»"})
-_PROPER_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr")
 
 
 def _common_word_capitalized_by_position(span: Span) -> bool:
@@ -630,7 +636,7 @@ def _common_word_capitalized_by_position(span: Span) -> bool:
 def _common_word(token: Token) -> bool:
     """The dictionary knows the word only as a common word."""
     parses = loading.parse(token.lower_)
-    return all(p.is_known for p in parses) and not any(tag in p.tag for p in parses for tag in _PROPER_TAGS)
+    return all(p.is_known for p in parses) and not any(tag in p.tag for p in parses for tag in PROPER_GRAMMEMES)
 
 
 _PLACE_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ым|ом|ую|ей|их|ими)$")
@@ -687,24 +693,19 @@ def _legal_form_before_name(span: Span) -> bool:
     after = doc[span.end]
     if municipal_kind(span[0]) and after.is_title and after.is_alpha:
         return True  # «МО Оржицкое сельское поселение», «МО Ломоносовский муниципальный район»: the kind, unquoted
-    quoted = after.text in _OPENING_QUOTES or after.text == '"'
-    if quoted and span[0].text.lower() in _legal_forms() | _MUNICIPAL_KINDS:
+    quoted = after.text in OPENING_QUOTES
+    if quoted and span[0].text.lower() in _legal_forms() | lexicons.load("loc_municipal_abbreviations"):
         return True
     # «ООО «Кольская сёмга», РК «Беломорский рыбак»», «(РК им. В.И. Ленина)»: an abbreviation opening a list's item
     # before a quoted name or an eponym is the body's form (a fishing collective), not the region it also spells; a
     # region's abbreviation in a body's name follows the form («ГАУ РК «Республиканский молодёжный центр»»).
     opens = span.start == 0 or doc[span.start - 1].text in {",", ";", "(", "\n"} or "\n" in doc[span.start - 1].text
-    return opens and (quoted or after.lower_ in _EPONYM_WORDS)
+    return opens and (quoted or after.lower_ in lexicons.load("eponym_words"))
 
 
 def municipal_kind(token: Token) -> bool:
     """«МО», «ГО», «МР» in capitals: a municipality's kind before its name."""
-    return token.text.isupper() and token.text.lower() in _MUNICIPAL_KINDS
-
-
-# «МО «Кузьмоловское городское поселение»», «ГО «Город Якутск»»: a municipality's kind before its quoted name, not
-# the Moscow region «МО» also spells.
-_MUNICIPAL_KINDS = frozenset({"мо", "го", "мр"})
+    return token.text.isupper() and token.text.lower() in lexicons.load("loc_municipal_abbreviations")
 
 
 @cache
@@ -1029,7 +1030,7 @@ def _nominative(span: Span) -> str:
     if region is not None:
         return region
     for token in span[1:-1]:
-        if token.text in _DASHES:
+        if token.text in DASHES:
             # Two names in apposition ("округа – Югры") agree separately; the parser joins them loosely.
             doc = span.doc
             head, tail = doc[span.start : token.i], doc[token.i + 1 : span.end]
@@ -1499,7 +1500,7 @@ def adjective_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
         # «Кызыл-Адырского айылного аймака»: status words may stand between the place's adjective and the noun (not
         # before a second name after a dash, which NER reads whole: «Ханты-Мансийском автономном округе – Югре»).
         first = at - 1
-        second_name = at + 1 < len(doc) and texts[at + 1] in _DASHES
+        second_name = at + 1 < len(doc) and texts[at + 1] in DASHES
         while first > 0 and lowers[first] in _STATUS_WORDS and texts[first].islower() and not second_name:
             first -= 1
         adjective = texts[first]
@@ -1817,7 +1818,7 @@ def route_ends(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
     capitalised one-word names joined by a dash name the settlements at its ends."""
     lemmas, lowers, texts = token_strings(doc, LEMMA), token_strings(doc, LOWER), token_texts(doc)
     for i in range(len(doc) - 3):
-        if texts[i + 2] not in _DASHES or not _in_words(lemmas[i], lowers[i], "loc_route_nouns"):
+        if texts[i + 2] not in DASHES or not _in_words(lemmas[i], lowers[i], "loc_route_nouns"):
             continue
         ends = (doc[i + 1], doc[i + 3])
         if any(
@@ -2009,9 +2010,6 @@ def _closed_brackets(name: str, span: Span) -> str:
     return name[: name.rfind("(")].rstrip()
 
 
-_NAME_DASHES = frozenset({"–", "—"})
-
-
 def _with_second_names(spans: list[Span]) -> Iterator[tuple[Span, Span | None]]:
     """«Кемеровской области – Кузбасса», «Ханты-Мансийского автономного округа – Югры»: a region's official name
     joins its second name by a dash; the two are one place. NER finds them apart: the second name (one
@@ -2025,7 +2023,7 @@ def _with_second_names(spans: list[Span]) -> Iterator[tuple[Span, Span | None]]:
         if (
             following is not None
             and span.end + 1 == following.start
-            and doc[span.end].text in _NAME_DASHES
+            and doc[span.end].text in TYPOGRAPHIC_DASHES
             and len(following) == 1
             and _is_capitalized(following[0])
             and _is_region_noun(span[-1].lemma_, span[-1].lower_)
@@ -2045,7 +2043,7 @@ def _with_second_names(spans: list[Span]) -> Iterator[tuple[Span, Span | None]]:
 
 def _joins_second_name(span: Span) -> bool:
     """«Ханты-Мансийском автономном округе – Югре» as one span: a region, a dash and its second name."""
-    if len(span) < 4 or span[-2].text not in _NAME_DASHES or not _is_capitalized(span[-1]):
+    if len(span) < 4 or span[-2].text not in TYPOGRAPHIC_DASHES or not _is_capitalized(span[-1]):
         return False
     region = span[-3]
     return _is_region_noun(region.lemma_, region.lower_) and not _in(region, "loc_settlement_nouns")
@@ -2060,9 +2058,9 @@ def _second_name_closing_a_line(span: Span) -> Span | None:
     and a capitalized word may be a list's region and town («Чуйская область – Бишкек»), but a line that holds
     nothing else is the region's official name with its second name."""
     doc, at = span.doc, span.end
-    if span[-1].text in _NAME_DASHES:
+    if span[-1].text in TYPOGRAPHIC_DASHES:
         at -= 1  # the dash taken into NER's span, the second name left out
-    if at + 1 >= len(doc) or doc[at].text not in _NAME_DASHES or not doc[at + 1].is_alpha:
+    if at + 1 >= len(doc) or doc[at].text not in TYPOGRAPHIC_DASHES or not doc[at + 1].is_alpha:
         return None
     named = doc[span.start : at + 2]
     if not _is_capitalized(doc[at + 1]) or not _joins_second_name(named) or not _alone_on_its_line(named):
@@ -2143,7 +2141,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             if second is None and _joins_second_name(span):
                 span, second = span[:-2], span[-1:]  # NER took both names as one span: each is put in the nominative
             elif second is None and (second := _second_name_closing_a_line(span)) is not None:
-                span = span[:-1] if span[-1].text in _NAME_DASHES else span
+                span = span[:-1] if span[-1].text in TYPOGRAPHIC_DASHES else span
             name = _on_river_nominative(_nominative(span))
         if second is not None:
             span = span.doc[span.start : second.end]
@@ -2405,7 +2403,7 @@ def _titles_a_person(span: Span) -> bool:
     doc = span.doc
     joined = False
     for token in doc[span.end : span.end + _TITLED_NAME_REACH]:
-        if token.lower_ == _CONJUNCTION or token.text in _DASHES or token.text == ",":
+        if token.lower_ == _CONJUNCTION or token.text in DASHES or token.text == ",":
             joined = True
             continue
         if not _is_capitalized(token):
@@ -2467,7 +2465,6 @@ def _after_settlement_kind(span: Span) -> bool:
     return before is not None and is_settlement_kind(before)
 
 
-_EPONYM_WORDS = frozenset({"имени", "им"})
 _CREDIT_WORDS = frozenset({"источник", "фото", "автор"})
 _MONTH_STEMS = ("янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 
@@ -2479,7 +2476,7 @@ def _named_after_or_credited(span: Span) -> bool:
     before = _previous_word(span)
     if before is None:
         return False
-    if before.lower_ in _EPONYM_WORDS:
+    if before.lower_ in lexicons.load("eponym_words"):
         return True
     doc = span.doc
     if len(span) != 1 or span.start < 2:
@@ -2490,7 +2487,7 @@ def _named_after_or_credited(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     dated = word.like_num or word.lower_.startswith(_MONTH_STEMS)
     ends = after is None or after.text == "." or "\n" in after.text
-    return mark.text in _NAME_DASHES and dated and ends
+    return mark.text in TYPOGRAPHIC_DASHES and dated and ends
 
 
 def _field_label(span: Span) -> bool:

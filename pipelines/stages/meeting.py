@@ -1084,6 +1084,10 @@ def _city_mentions(doc: Doc, locations: tuple[LocationFinding, ...]) -> list[tup
     return sorted(found, key=lambda pair: pair[0].start)
 
 
+# Abbreviated settlement kinds that carry a body or a meeting's place through their full stop («Думы г. Тамбова», «в
+# с. Ключи»). Narrower than the persons stage's list (which only guards the names after any kind): «п.», «д.», «ст.»
+# also abbreviate a clause, a house and an article in the references and addresses near a body («п. 3», «д. 5»,
+# «ст. 12»).
 _SETTLEMENT_ABBREVIATIONS = frozenset({"г", "гор", "с", "пос", "пгт", "аг"})
 
 

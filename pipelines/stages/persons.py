@@ -19,6 +19,7 @@ from models import lexicons, loading
 from models.components.extensions import doc_text, token_texts
 from models.grammars.cities import city_of
 from models.grammars.places import place_kinds
+from models.punctuation import DASHES
 from pipelines.body_names import bodys_other_names
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, entity_at, folded_strings
@@ -527,7 +528,7 @@ def _route_end(token: Token) -> bool:
     is a settlement."""
     doc, routes = token.doc, lexicons.load("loc_route_nouns")
     for first in (token.i, token.i - 2):
-        if first < 1 or first + 2 >= len(doc) or doc[first + 1].text not in _DASHES:
+        if first < 1 or first + 2 >= len(doc) or doc[first + 1].text not in DASHES:
             continue
         noun = doc[first - 1]
         if noun.is_lower and (fold(noun.lemma_) in routes or fold(noun.text) in routes):
@@ -964,7 +965,6 @@ def _after_nominative_title(ent: Span) -> bool:
     )
 
 
-_DASHES = frozenset({"–", "—", "-"})
 _LIST_REACH = 40  # tokens back from a name to the dash that opens its list
 _POST_BEFORE_DASH = 8  # tokens before the dash where the list's post stands
 
@@ -980,12 +980,12 @@ def _listed_after_post(ent: Span) -> bool:
         elif token.text == "(":
             depth -= 1
         elif depth == 0:
-            if token.text in _DASHES:
+            if token.text in DASHES:
                 break
             if not (token.text in (",", "и", ".") or token.ent_type_ == "PER"):
                 return False
         i -= 1
-    if i < 0 or doc[i].text not in _DASHES:
+    if i < 0 or doc[i].text not in DASHES:
         return False
     return any(is_position_head(t) and "Nom" in t.morph.get("Case") for t in doc[max(0, i - _POST_BEFORE_DASH) : i])
 
@@ -1000,7 +1000,7 @@ def _reports_after_dash(ent: Span) -> bool:
     doc, at = ent.doc, ent.end
     if any(OBLIQUE_PATRONYMIC.search(t.lower_) for t in ent):
         return False
-    return at + 1 < len(doc) and doc[at].text in _DASHES and doc[at + 1].lower_ in _ABOUT
+    return at + 1 < len(doc) and doc[at].text in DASHES and doc[at + 1].lower_ in _ABOUT
 
 
 # A woman's -ова/-ина surname in a form a man's genitive or accusative shares, or in an oblique case of hers.
@@ -1184,7 +1184,6 @@ def _first_name_left_out(doc: Doc, start: int) -> bool:
     )
 
 
-_EPONYM_MARKS = ("имени", "им")
 _EPONYM_REACH = 6  # words of an eponym («Героя Советского Союза Ивана Кузьмича Семёнова» is the longest kind)
 
 
@@ -1286,7 +1285,7 @@ def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:
     extra = [
         span
         for i, text in enumerate(folded_strings(doc, ORTH))
-        if text in _EPONYM_MARKS and (span := _name_after_eponym(doc, doc[i])) is not None
+        if text in lexicons.load("eponym_words") and (span := _name_after_eponym(doc, doc[i])) is not None
     ]
     if not extra:
         return names
@@ -1688,7 +1687,7 @@ def _a_bodys_second_name(span: Span, parts: NameParts) -> bool:
     """«Госсобрания – Эл Курултай», «Государственное Собрание – Хасэ»: a legislature's own-language name after its
     Russian one and a dash; a surname with no surname's shape there names the body, not a person."""
     doc = span.doc
-    if span.start < 2 or doc[span.start - 1].text not in _DASHES or looks_like_surname(parts.surname):
+    if span.start < 2 or doc[span.start - 1].text not in DASHES or looks_like_surname(parts.surname):
         return False
     body = doc[span.start - 2]
     return body.ent_type_ == "ORG" and fold(body.lemma_) in _org_heads()

@@ -19,10 +19,11 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons, loading
 from models import linker as linker_model
 from models.components.extensions import doc_text, sentence_of
-from models.grammars.organizations import remit_after_unit
+from models.grammars.organizations import BRANCHES, POSSESSIVES, remit_after_unit
 from models.grammars.places import place_kinds
 from models.linker import Linker
 from models.linker.features import Features, nearest_person, organization_features, position_features
+from models.punctuation import CLOSING_QUOTES, OPENING_QUOTES
 from pipelines.body_identity import state_service_remit
 from pipelines.bylines import byline_author
 from pipelines.deadline import check_deadline
@@ -32,7 +33,11 @@ from pipelines.layouts import line_header
 from pipelines.normalize import inflect_token, inflect_word, inflected, nominative, recover_shape
 from pipelines.person_names import fold
 from pipelines.titles import (
+    LISTED_NAME_CHAIN,
     NOMINEES,
+    POST_NOUNS,
+    POST_SEPARATORS,
+    REMIT_NOUNS,
     acting_after,
     fronted_to_election,
     gapped_title,
@@ -69,15 +74,10 @@ _SERVES_AT = {"в", "во", "при"}
 _ANAPHORIC_PLACES = {"страна", "государство"}
 _FORMER = {"бывший", "прежний", "экс"}
 _INCUMBENT = ("действующ", "нынешн")
-# Units a local post serves, named bare after it («аким области», «глава района»).
-_BARE_UNITS = {"область", "район", "город", "округ"}
 _ADJECTIVE_ENDINGS = ("ого", "его", "ой", "ей", "ых", "их", "ый", "ий", "ая", "яя", "ое", "ее")
 # «глава администрации», «заместитель председателя правительства»: a head whose bare form says nothing names
 # its post with the body's kind; the kind stays in the post (gold-format: the text's wording).
 _HEADS_NAMED_BY_KIND = {"глава", "председатель"}
-_KINDS_IN_POST = {"администрация", "правительство"}
-# «начальник отдела по делам ГО и ЧС»: what follows «по делам» is the remit, not a body.
-_REMIT = {"дело", "вопрос"}
 # Verbs and nouns that give a person a post they now hold («назначен», «избран», «занимающий пост»).
 _APPOINTED = {
     "назначить",
@@ -92,9 +92,6 @@ _APPOINTED = {
     "утверждение",
 }
 _LEADS = {"возглавлять", "возглавить"}
-_OPENING_QUOTES = ("«", '"', "„", "“")
-_POST_SEPARATORS = {",", "–", "—"}
-_CLOSING_QUOTES = ("»", '"', "”")
 # The letters of a word in a Russian text, with the Kazakh, Kyrgyz, Tajik and Uzbek ones it keeps in names
 # («Шұғылбайского»); membership's word tests read words by the same letters.
 WORD_LETTERS = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіӢӣӮӯҲҳҶҷЎў"
@@ -121,14 +118,13 @@ def _is_subunit(span: Span) -> bool:
     adjectives = 0
     while adjectives < len(span) and adjectives < _BRANCH_ADJECTIVES and span[adjectives].pos_ == "ADJ":
         adjectives += 1
-    return 2 <= adjectives < len(span) and fold(span[adjectives].lemma_) in _BRANCHES
+    return 2 <= adjectives < len(span) and fold(span[adjectives].lemma_) in BRANCHES
 
 
 # «Шекинского регионального отделения», «Жамбылского областного филиала»: a body's branch, named by the region and
 # level before its word (an office or a committee named so, «областного исполнительного комитета», «территориального
 # управления Росрыболовства», is a body of its own).
 _BRANCH_ADJECTIVES = 3
-_BRANCHES = frozenset({"отделение", "филиал", "представительство"})
 
 
 @dataclass(frozen=True)
@@ -237,14 +233,11 @@ def _bare_place_kind(name: str) -> bool:
     if not words or len(words) > _PLACE_WORDS or "«" in name:
         return False
     # «глава МО Наталья Петрова»: a municipality's kind abbreviated, with no name after it, is the place she heads.
-    if len(words) == 1 and name.isupper() and name.lower() in _MUNICIPAL_KINDS:
+    if len(words) == 1 and name.isupper() and name.lower() in lexicons.load("loc_municipal_abbreviations"):
         return True
     places = place_kinds()
     return fold(words[-1]) in places and all(_place_adjective_word(w) for w in words[:-1])
 
-
-# «МО», «ГО», «МР»: a municipal formation, a city district, a municipal district.
-_MUNICIPAL_KINDS = frozenset({"мо", "го", "мр"})
 
 # «Ахалского велаята», «Жаксыкылышский сельский округ»: a place's name is its kind after an adjective or two.
 _PLACE_WORDS = 3
@@ -339,7 +332,7 @@ def _names_subunit(ent: Span) -> bool:
     Factions and committees are left out: «фракция «Ата Мекен»» carries its party's name.
     """
     doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].text not in _OPENING_QUOTES:
+    if ent.start < 2 or doc[ent.start - 1].text not in OPENING_QUOTES:
         return False
     return fold(doc[ent.start - 2].lemma_) in lexicons.load("org_subunits")
 
@@ -348,7 +341,7 @@ def _names_place(ent: Span) -> bool:
     """«председатель махалли «Ёшлик»»: a quoted name right after a settlement's kind is the settlement's (a head of
     a place keeps the place in the post, gold-format), not a body the tagger found in it."""
     doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].text not in _OPENING_QUOTES:
+    if ent.start < 2 or doc[ent.start - 1].text not in OPENING_QUOTES:
         return False
     kind = doc[ent.start - 2]
     places = lexicons.load("loc_settlement_nouns")
@@ -490,16 +483,16 @@ def _unit_by_own_name(span: Span) -> bool:
     the nominative, is a legal entity of its own, the body its head represents (a unit of the body named after it,
     «управления «П» ФСБ», is no such name: the quotes do not close it)."""
     doc = span.doc
-    if len(span) < 4 or span[-1].text not in _CLOSING_QUOTES:
+    if len(span) < 4 or span[-1].text not in CLOSING_QUOTES:
         return False
-    opening = next((t.i for t in span if t.text in _OPENING_QUOTES), None)
+    opening = next((t.i for t in span if t.text in OPENING_QUOTES), None)
     return opening is not None and opening > span.start + 1 and _quoted_nominative(doc, opening + 1)
 
 
 def _quoted_nominative(doc: Doc, start: int) -> bool:
     """«ассоциации водопользователей «Кара-Суу»»: a name in quotes in the nominative after a body's kind in another
     case is that body's own name (a body named in the genitive, «исполкома «Единой России»», is another's)."""
-    return start > 0 and doc[start - 1].text in _OPENING_QUOTES and "Gen" not in doc[start].morph.get("Case")
+    return start > 0 and doc[start - 1].text in OPENING_QUOTES and "Gen" not in doc[start].morph.get("Case")
 
 
 # The levels a local body is named by («сельский Совет», «районный Совет»), folded stems.
@@ -669,7 +662,7 @@ def _government(title: Span, organizations: tuple[OrganizationFinding, ...]) -> 
 def _is_remit(ent: Span) -> bool:
     """«по делам ГО и ЧС», «по вопросам СНГ»: the words after «по делам» name a remit, not a body."""
     doc = ent.doc
-    return ent.start >= 2 and fold(doc[ent.start - 2].text) == "по" and fold(doc[ent.start - 1].lemma_) in _REMIT
+    return ent.start >= 2 and fold(doc[ent.start - 2].text) == "по" and fold(doc[ent.start - 1].lemma_) in REMIT_NOUNS
 
 
 def _kind_in_post(doc: Doc, position: Span, org_start: int, title_end: int) -> str | None:
@@ -679,14 +672,18 @@ def _kind_in_post(doc: Doc, position: Span, org_start: int, title_end: int) -> s
         return None
     if fold(position[-1].lemma_) not in _HEADS_NAMED_BY_KIND or not doc[org_start].is_alpha:
         return None
-    if fold(doc[org_start].lemma_) not in _KINDS_IN_POST:
+    if fold(doc[org_start].lemma_) not in lexicons.load("position_kinds_in_post"):
         return None
     head, kind = _as_title(doc[position.start : org_start + 1]).rsplit(" ", 1)
     post = f"{head} {kind.lower()}"  # «Администрации города Костромы»: the kind is a common noun in the post
     remit = next((t.i for t in doc[org_start + 1 : title_end] if fold(t.text) == "по"), None)
     if remit is None:
         return post
-    if remit == org_start + 2 and doc[org_start + 1].is_lower and fold(doc[org_start + 1].lemma_) in _BARE_UNITS:
+    if (
+        remit == org_start + 2
+        and doc[org_start + 1].is_lower
+        and fold(doc[org_start + 1].lemma_) in lexicons.load("position_bare_units")
+    ):
         # «заместитель главы администрации города по экономике»: the kind's bare unit between it and the remit, the
         # place unnamed, is the post's wording (the genre's golds: heldout-genre-15 06, -19 10, -23 09, -5 02; -4 06
         # once not); an adjective's unit («администрации муниципального района по …») is left out.
@@ -696,7 +693,7 @@ def _kind_in_post(doc: Doc, position: Span, org_start: int, title_end: int) -> s
 
 def _trim(doc: Doc, start: int, end: int) -> Span:
     while end > start and (doc[end - 1].pos_ in ("ADP", "CCONJ", "PUNCT") or doc[end - 1].is_space):
-        if doc[end - 1].text in _CLOSING_QUOTES and any(t.text in _OPENING_QUOTES for t in doc[start : end - 1]):
+        if doc[end - 1].text in CLOSING_QUOTES and any(t.text in OPENING_QUOTES for t in doc[start : end - 1]):
             break  # the end of a quoted name («отдела «…»»)
         end -= 1
     return doc[start:end]
@@ -709,7 +706,7 @@ def _trim_position(doc: Doc, start: int, end: int, body_start: int) -> Span:
     end = span.end
     first = doc[body_start].text
     latin = first.isascii() and first.isalpha()
-    quoted = doc[body_start - 1].text in _OPENING_QUOTES or first in _OPENING_QUOTES or latin
+    quoted = doc[body_start - 1].text in OPENING_QUOTES or first in OPENING_QUOTES or latin
     kind_end = end
     # («заместитель тораги городского кенеша»: an indeclinable post the tagger reads as the body's adjective is the
     # post's own word, not the body's.)
@@ -1069,7 +1066,7 @@ def _body_by_kind(title: Span, organizations: tuple[OrganizationFinding, ...]) -
     if "Gen" not in kind.morph.get("Case") or _is_subunit(doc[end - 1 : end]) or doc[end - 2].pos_ == "ADJ":
         return None
     lemma = fold(kind.lemma_)
-    if lemma not in lexicons.load("org_heads") or lemma in _KINDS_IN_POST:
+    if lemma not in lexicons.load("org_heads") or lemma in lexicons.load("position_kinds_in_post"):
         return None
     names = {o.name for o in organizations if lemma in _kinds_of(o.name)}
     return (end - 1, names.pop()) if len(names) == 1 else None
@@ -1137,7 +1134,7 @@ def _drop_bare_place(doc: Doc, span: Span) -> Span | str:
         return span
     for token in span[1:]:
         before = doc[token.i - 1]
-        if fold(token.lemma_) not in _BARE_UNITS or "Gen" not in token.morph.get("Case"):
+        if fold(token.lemma_) not in lexicons.load("position_bare_units") or "Gen" not in token.morph.get("Case"):
             continue
         # «хоким» is read as an adjective by the tagger; a post's head is not the unit's adjective
         # («военного округа» is).
@@ -1350,7 +1347,7 @@ def _unit_before(title: Span) -> str | None:
     doc = title.doc
     start = sentence_of(doc, title.start).start
     subunits = lexicons.load("position_subunits")
-    if title.start > start and fold(doc[title.start - 1].text) in _POSSESSIVES:
+    if title.start > start and fold(doc[title.start - 1].text) in POSSESSIVES:
         gender = _POSSESSIVE_GENDERS[fold(doc[title.start - 1].text)]
         for i in range(title.start - 2, start - 1, -1):
             token = doc[i]
@@ -1404,15 +1401,11 @@ def _as_modifier(token: Token, case: str) -> str:
     )
 
 
-# «её председатель», «его руководитель»: a possessive before a post points to the body just named.
-_POSSESSIVES = {"её", "ее", "его", "их"}
-
-
 def _possessed_by(title: Span, organizations: tuple[OrganizationFinding, ...]) -> str | None:
     """«Заключение Контрольно-счётной палаты (КСП) представила её председатель Брагина»: the body named last before
     the possessive, in the same sentence."""
     doc = title.doc
-    if title.start == 0 or fold(doc[title.start - 1].text) not in _POSSESSIVES:
+    if title.start == 0 or fold(doc[title.start - 1].text) not in POSSESSIVES:
         return None
     index = _index(doc, organizations)
     sentence_start = sentence_of(doc, title.start).start_char
@@ -1449,7 +1442,7 @@ def _split_title(title: Span, organizations: tuple[OrganizationFinding, ...]) ->
         (
             t.i
             for t in title[1:-1]
-            if t.text in _POST_SEPARATORS and doc[t.i - 1].text not in _POST_SEPARATORS and starts_post(doc[t.i + 1])
+            if t.text in POST_SEPARATORS and doc[t.i - 1].text not in POST_SEPARATORS and starts_post(doc[t.i + 1])
         ),
         None,
     )
@@ -2129,13 +2122,10 @@ def _in_another_field(doc: Doc, name: Span, span: Span) -> bool:
     return False
 
 
-_OFFICES = frozenset({"должность", "пост"})
-
-
 def _proposed_across(doc: Doc, i: int, name: Span) -> bool:
     """A post before a nominee's noun that governs the name («внёс по представлению Председателя Кабинета Министров
     кандидатуру X»): the post is another's; the office proposed («на должность вице-мэра кандидатуру X») is X's."""
-    if i >= name.start or (i > 0 and fold(doc[i - 1].lemma_) in _OFFICES):
+    if i >= name.start or (i > 0 and fold(doc[i - 1].lemma_) in POST_NOUNS):
         return False
     return any(doc[j].is_lower and doc[j].text in NOMINEES for j in range(i + 1, name.start))
 
@@ -2329,7 +2319,6 @@ def link_candidates(
     return titles, bodies, rule
 
 
-_NAME_CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
 _ACTED_ON = ("obj", "iobj", "obl")
 _ACTED_DEPTH = 4
 
@@ -2338,7 +2327,7 @@ def _actor_on(post: Token, name: Span) -> bool:
     """«глава поселения вручил письмо ветерану Ивану Семёнову», «глава региона представил министра X»: the post of
     the verb's subject is the actor's, not that of the name the verb acts on."""
     top = name.root
-    while top.dep_ in _NAME_CHAIN and top.head.i != top.i:
+    while top.dep_ in LISTED_NAME_CHAIN and top.head.i != top.i:
         top = top.head
     if post.dep_ != "nsubj" or top.dep_ in ("nsubj", "nsubj:pass", "ROOT"):
         return False
@@ -2362,7 +2351,7 @@ def _addressed_by(post: Token, name: Span) -> bool:
     the dative after the verb whose subject the name is stands for whom the person acts towards, not for the person
     (`_actor_on` is the converse: the subject's post, not the object's)."""
     top = name.root
-    while top.dep_ in _NAME_CHAIN and top.head.i != top.i:
+    while top.dep_ in LISTED_NAME_CHAIN and top.head.i != top.i:
         top = top.head
     verb = top.head
     if top.dep_ != "nsubj" or verb.pos_ != "VERB" or not (name.end <= verb.i < post.i):
@@ -2640,7 +2629,7 @@ def _without_kind_word(
     the body's own level («городского»), capitalised or not, is that body (corpus-genre: «председатель постоянной
     комиссии по бюджету …» of «председатель постоянной комиссии областного Кенгаша по бюджету …»). Another level
     before it («областного» of a «городской маслихат») is another body."""
-    local = lexicons.load("position_local_bodies") - _KINDS_IN_POST
+    local = lexicons.load("position_local_bodies") - lexicons.load("position_kinds_in_post")
     kind = next((found for w in body if (found := _kind_forms_of(w) & local)), None)
     if not kind:
         return None
@@ -2685,7 +2674,9 @@ def _without_bare_unit(position: str, organization: str, first_of_several: bool 
     before = fold(position[: found.start()].split()[-1]) if position[: found.start()].split() else ""
     if before.endswith(_ADJECTIVE_ENDINGS) and not before.endswith(("ий", "ый")):
         return position
-    if _kind_forms_of(before) & _KINDS_IN_POST and (first_of_several or found.end() < len(position)):
+    if _kind_forms_of(before) & lexicons.load("position_kinds_in_post") and (
+        first_of_several or found.end() < len(position)
+    ):
         # The kind's unit before a remit or another post is the post's wording (`_kind_in_post`); a head's bare post
         # keeps only the kind («глава администрации района» → «глава администрации»).
         return position
@@ -2809,7 +2800,7 @@ def _deputies_of_persons(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[
             title = title_before(doc, name.start) if name is not None and len(name) else None
             if title is None or title.start < 3 or doc[title.start - 2].text != ",":
                 continue
-            if fold(doc[title.start - 1].text) not in _POSSESSIVES or fold(title.text) != person.position:
+            if fold(doc[title.start - 1].text) not in POSSESSIVES or fold(title.text) != person.position:
                 continue
             chief = ends.get(doc[title.start - 3].idx + len(doc[title.start - 3]))
             word = chief.position.split()[0] if chief is not None and chief is not person else ""

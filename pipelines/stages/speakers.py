@@ -27,14 +27,21 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
+from models.punctuation import DASHES
 from pipelines.doc_views import token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import detect_layout
 from pipelines.person_names import fold, nominative_gender
 from pipelines.stages.meeting import find_events, meeting_sentence, meeting_verbs
-from pipelines.titles import is_position_head, object_taken_for_subject, title_before, title_head, title_of
+from pipelines.titles import (
+    LISTED_NAME_CHAIN,
+    is_position_head,
+    object_taken_for_subject,
+    title_before,
+    title_head,
+    title_of,
+)
 
-_CHAIN = ("appos", "flat", "flat:name", "flat:foreign", "conj")
 _SUBJECT = ("nsubj", "nsubj:pass")
 _QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _PRONOUNS = {"он": "Masc", "она": "Fem"}
@@ -59,7 +66,7 @@ def _up_chain(token: Token) -> Token:
     """From a name to the word that governs it in the clause: through appositions to titles. Not back past a verb of
     attending: «…, которое провёл председатель X, а в его работе приняли участие A, B и C» — the parser may join the
     attendees to the chair as conjuncts or appositions, and the verb he held the sitting with is none of theirs."""
-    while token.dep_ in _CHAIN and token.head.i != token.i and not _case_breaks_apposition(token):
+    while token.dep_ in LISTED_NAME_CHAIN and token.head.i != token.i and not _case_breaks_apposition(token):
         if _attended_between(token.head, token):
             break
         token = token.head
@@ -293,7 +300,6 @@ def _speech_head(token: Token) -> Token | None:
 
 
 _GAP_JOINS = frozenset({"а", "и"})
-_GAP_DASHES = frozenset({"–", "—", "-"})
 _GAP_DENIALS = frozenset({"нет", "не", "против"})
 
 
@@ -301,7 +307,7 @@ def _gapped_speech(name: Span) -> Token | None:
     """«Сергей Цой предложил включить самбо в программу, а Станислав Бельды – вернуть сборы»: after «, а» the dash
     stands for the speech verb of the clause before, whose subject is another person; the name said it too."""
     doc = name.doc
-    if name.start < 3 or name.end >= len(doc) or doc[name.end].text not in _GAP_DASHES:
+    if name.start < 3 or name.end >= len(doc) or doc[name.end].text not in DASHES:
         return None
     join = _gap_join(name)
     if join is None:
@@ -623,7 +629,7 @@ def _in_double_place_name(token: Token) -> bool:
     name joins its two names with a dash, which ends no clause in the title."""
     doc = token.doc
     return (
-        token.text in _GAP_DASHES
+        token.text in DASHES
         and 0 < token.i < len(doc) - 1
         and doc[token.i - 1].ent_type_ == "LOC"
         and doc[token.i + 1].ent_type_ == "LOC"

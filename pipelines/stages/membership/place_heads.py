@@ -74,10 +74,6 @@ def _another_qualifier(position: str, name: str) -> bool:
     return False
 
 
-# Units a head of a place is named for, bare («председателя города», «главы района»).
-_BARE_UNITS = frozenset({"город", "район", "область", "округ"})
-
-
 # Heads of places named for the place alone, whose office is a body of its own (мэр → мэрия); «глава» is left out:
 # «глава города» heads the council as often as the administration.
 _NOT_OFFICE_HEADS = frozenset({"глава"})
@@ -110,7 +106,9 @@ def _office_of_place_head(
         kinds |= {kind for h in place_heads for kind in _heads(also=True)[h]}
         offices = {o.name for o in orgs if _head(o.name) & kinds and not _plural_kind(o.name)}
         return (None, offices.pop()) if len(offices) == 1 else None
-    bare = len(rest) >= 1 and (_lemma_set(rest[0].group()) & _BARE_UNITS or rest[0].group() == "по")
+    bare = len(rest) >= 1 and (
+        _lemma_set(rest[0].group()) & lexicons.load("position_bare_units") or rest[0].group() == "по"
+    )
     if bare and not any(m.group()[:1].isupper() for m in rest):
         # «помощник хокима района по вопросам …», «заместитель хокима по вопросам …»: the place named by its bare unit
         # or not at all is the one office of that kind the text lists; the post keeps its words.
@@ -210,7 +208,11 @@ def _executive_of_place(
     """«первый заместитель председателя города» where the text names «хукумат города Вахдат»: the head of a place
     named by its bare unit (or their deputy) serves the one local executive body of that unit the text names."""
     words = _COMPOUND.findall(position.split(",")[0])
-    if len(words) < 2 or not _lemma_set(words[-1]) & _BARE_UNITS or not _lemma_set(words[-2]) & _PLACE_HEADS:
+    if (
+        len(words) < 2
+        or not _lemma_set(words[-1]) & lexicons.load("position_bare_units")
+        or not _lemma_set(words[-2]) & _PLACE_HEADS
+    ):
         return None
     found = _executive(orgs, body)
     if found is None or not {_stem(w) for w in _COMPOUND.findall(found.name)} & {_stem(words[-1])}:

@@ -27,7 +27,6 @@ from pipelines.stages.membership.place_heads import _executive
 _ASSEMBLY_UNITS = frozenset({"комитет", "комиссия"})
 # Sub-units of an executive body whose head a post names («начальник управления образования»).
 _UNITS = frozenset({"управление", "отдел", "департамент", "сектор", "служба"})
-_KINDS_IN_POST = frozenset({"администрация", "правительство"})
 _EXECUTIVE_WORDS = frozenset({"исполнительный"})
 
 
@@ -343,7 +342,9 @@ def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[
             starts = [
                 i
                 for i in range(1, len(words) - 1)
-                if "по" not in stems[i:] and not _lemma_set(words[i]) & _KINDS_IN_POST and words[i].islower()
+                if "по" not in stems[i:]
+                and not _lemma_set(words[i]) & lexicons.load("position_kinds_in_post")
+                and words[i].islower()
             ]
         for i in starts:
             # The body by its kind and some of its words: «аппарата акима сельского округа».

@@ -14,7 +14,8 @@ from models import lexicons, loading
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 
-_QUOTES = "«»„“”\"'"  # an apostrophe: wiki markup's ''…'' scraped as text
+# Councils an institution governs itself by, named by what they do: «учёный совет», «наблюдательное правление».
+_GOVERNING_COUNCILS = frozenset({"совет", "правление"})
 
 _PLACE_ADJECTIVE = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 
@@ -22,12 +23,6 @@ _PLACE_ADJECTIVE = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|
 def _line_between(doc: Doc, a: Token, b: Token) -> bool:
     first, last = (a, b) if a.i < b.i else (b, a)
     return "\n" in doc_text(doc)[first.idx : last.idx]
-
-
-_CLOSING_QUOTES = frozenset('»"”')
-_OPENING_QUOTES = frozenset('«"„“')
-
-_DASHES = frozenset({"–", "—", "-"})
 
 
 @cache

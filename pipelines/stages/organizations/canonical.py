@@ -15,21 +15,19 @@ from spacy.tokens import Span, Token
 
 from models import lexicons, loading
 from models.grammars import organizations as grammar
+from models.punctuation import QUOTES
 from pipelines.normalize import inflect_token, inflect_word
-from pipelines.stages.organizations._common import _QUOTES
-
-_NAMED_AFTER = frozenset({"им", "имени"})
 
 
 def _head_index(span: Span) -> int | None:
     lex = grammar.lexicon()
     # «НИИ им. Склифосовского», «школа имени Абая»: the person a body is named after holds no head.
-    named_after = next((t.i for t in span if t.lower_ in _NAMED_AFTER and t.i > span.start), None)
+    named_after = next((t.i for t in span if t.lower_ in lexicons.load("eponym_words") and t.i > span.start), None)
     if named_after is not None:
         span = span.doc[span.start : named_after]
     in_quotes = False
     for token in span:
-        if token.text in _QUOTES:
+        if token.text in QUOTES:
             in_quotes = not in_quotes
             continue
         if not in_quotes and (token.lemma_ in lex.heads or token.lower_ in lex.foreign_heads):
@@ -44,7 +42,7 @@ def _head_index(span: Span) -> int | None:
         if opens and (token.lemma_ in kinds or grammar.word_lemma(token.text) in kinds):
             return token.i
     for token in span:
-        if token.text in _QUOTES:
+        if token.text in QUOTES:
             break
         # «МИД России», «УВД Томской области»: an abbreviation first is the head; what follows is governed.
         if token.is_alpha and token.is_upper and len(token.text) > 1:
@@ -294,4 +292,4 @@ def _agrees(token: Token, head: int, span: Span) -> bool:
     if token.pos_ not in ("ADJ", "NUM", "DET") and not (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")):
         return False
     # Inside quotes nothing inflects («Единой России» is a name within a name).
-    return not any(t.text in _QUOTES for t in span.doc[span.start : token.i])
+    return not any(t.text in QUOTES for t in span.doc[span.start : token.i])

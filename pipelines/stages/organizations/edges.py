@@ -16,15 +16,9 @@ from spacy.tokens import Doc, Span, Token
 
 from models import lexicons
 from models.grammars import organizations as grammar
+from models.punctuation import DASHES, OPENING_QUOTES, QUOTES
 from pipelines.doc_views import entities
-from pipelines.stages.organizations._common import (
-    _DASHES,
-    _OPENING_QUOTES,
-    _PLACE_ADJECTIVE,
-    _QUOTES,
-    _place_word,
-    _unit_kinds,
-)
+from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _place_word, _unit_kinds
 from pipelines.stages.organizations.readings import _form_abbreviation
 
 _MAX_ALIAS_TOKENS = 6
@@ -81,7 +75,7 @@ def _parenthesis(doc: Doc, end: int) -> tuple[int, int] | None:
             if _PERSON_BY_INITIALS.fullmatch(inner.text.strip()):
                 return None
             if (inner and not any(t.pos_ == "VERB" or t.like_num for t in inner) and inner.text[:1].isupper()) or (
-                inner and inner.text[:1] in _QUOTES
+                inner and inner.text[:1] in QUOTES
             ):
                 return end + 1, i
             return None
@@ -124,7 +118,7 @@ def _double_names(doc: Doc, chosen: list[tuple[int, int]], found: grammar.Found 
                 # «Республики Саха (Якутия)»: the republic's second name in its own parenthesis.
                 closing = _parenthesis(doc, stop)
                 end = closing[1] + 1 if closing is not None else stop
-        elif end + 1 < len(doc) and doc[end].text in _DASHES and doc[end].whitespace_ and end + 1 in starts:
+        elif end + 1 < len(doc) and doc[end].text in DASHES and doc[end].whitespace_ and end + 1 in starts:
             other = starts[end + 1]
             if (assembly and _assembly(doc[end + 1])) or _second_name(doc, (start, end), other):
                 end = other[1]
@@ -166,9 +160,9 @@ def _without_branch_names(doc: Doc, chosen: list[tuple[int, int]]) -> list[tuple
     ends = {end: start for start, end in chosen}
     kept = []
     for start, end in chosen:
-        k = start - 1 if start > 0 and doc[start - 1].text in _OPENING_QUOTES else start
-        quoted = k < start or doc[start].text in _OPENING_QUOTES
-        company = ends.get(k - 1) if k > 0 and doc[k - 1].text in _DASHES else None
+        k = start - 1 if start > 0 and doc[start - 1].text in OPENING_QUOTES else start
+        quoted = k < start or doc[start].text in OPENING_QUOTES
+        company = ends.get(k - 1) if k > 0 and doc[k - 1].text in DASHES else None
         if quoted and company is not None and company > 0 and grammar.word_lemma(doc[company - 1].text) == _BRANCH:
             continue
         kept.append((start, end))
@@ -214,7 +208,7 @@ def _strip_description(doc: Doc, start: int, end: int) -> int:
     if i > start and (grammar.word_lemma(doc[i - 1].text), grammar.word_lemma(doc[i].text)) in grammar.legal_phrases():
         return start
     rest = doc[i + 1 : end]
-    quoted = rest[0].text in _QUOTES and rest[-1].text in _QUOTES
+    quoted = rest[0].text in QUOTES and rest[-1].text in QUOTES
     latin = all(re.fullmatch(r"[A-Za-z0-9&.-]+", t.text) for t in rest)
     return i + 1 if quoted or latin or _abbreviation_after_kind(rest) else start
 

@@ -20,19 +20,14 @@ from models import lexicons, loading
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 from models.grammars.places import place_kinds
+from models.loading import PROPER_GRAMMEMES
+from models.punctuation import CLOSING_QUOTES, OPENING_QUOTES, QUOTES
 from pipelines.body_identity import WORD, Body, latin_words
 from pipelines.doc_views import token_strings
 from pipelines.findings import TextSpan
-from pipelines.stages.organizations._common import (
-    _CLOSING_QUOTES,
-    _OPENING_QUOTES,
-    _PLACE_ADJECTIVE,
-    _QUOTES,
-    _line_between,
-)
+from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _line_between
 from pipelines.stages.organizations.places import _apposed_regions
 from pipelines.stages.organizations.readings import _SEPARATORS
-from pipelines.stages.organizations.shouted import _PROPER_TAGS
 from pipelines.titles import is_position_head, is_position_head_word
 
 
@@ -41,7 +36,7 @@ def _common_noun(word: str) -> bool:
     return (
         bool(parses)
         and loading.morph().word_is_known(word)
-        and all(p.tag.POS == "NOUN" and not set(_PROPER_TAGS) & p.tag.grammemes for p in parses)
+        and all(p.tag.POS == "NOUN" and not set(PROPER_GRAMMEMES) & p.tag.grammemes for p in parses)
     )
 
 
@@ -72,7 +67,7 @@ def _rubric(doc: Doc, body: Body) -> bool:
     """«2024-10-09 | ВКО | Общество», «Басты бет / Жаңалықтар / Новости»: a whole field of a page's widget line or
     breadcrumb that is one common noun (a rubric of the site) or has no kind of body in it (a menu item in another
     language) is not the name of a body; «Хокимият Хивинского района | Новости» is one."""
-    if body.abbreviation or any(q in body.name for q in _QUOTES):
+    if body.abbreviation or any(q in body.name for q in QUOTES):
         return False
     if not (len(body.words) == 1 or body.head is None):
         return False
@@ -116,8 +111,8 @@ def _facility_named(doc: Doc, body: Body) -> bool:
         if span is None:
             return False
         # The opening quote, inside the mention or right before it, and the kind before the quote.
-        quote = span.start if doc[span.start].text in _QUOTES else span.start - 1
-        if quote < 1 or doc[quote].text not in _QUOTES:
+        quote = span.start if doc[span.start].text in QUOTES else span.start - 1
+        if quote < 1 or doc[quote].text not in QUOTES:
             return False
         quote = _first_of_coordinated(doc, quote)
         kind = doc[quote - 1]
@@ -155,8 +150,8 @@ def _unit_named(doc: Doc, body: Body) -> bool:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
-        quote = span.start if doc[span.start].text in _QUOTES else span.start - 1
-        if quote < 1 or doc[quote].text not in _OPENING_QUOTES or quote + 1 >= len(doc):
+        quote = span.start if doc[span.start].text in QUOTES else span.start - 1
+        if quote < 1 or doc[quote].text not in OPENING_QUOTES or quote + 1 >= len(doc):
             return False
         kind = doc[quote - 1]
         if not kind.is_lower or grammar.word_lemma(kind.text) not in _NAMED_UNITS:
@@ -179,7 +174,7 @@ def _place_by_kind(body: Body) -> bool:
         and len(words) >= 2
         and words[-1].islower()
         and (words[-1] in place_kinds() or words[-1] == _LANDMARK)
-        and not any(q in body.name for q in _QUOTES)
+        and not any(q in body.name for q in QUOTES)
     )
 
 
@@ -203,7 +198,7 @@ def _community(body: Body) -> bool:
         body.head == "община"
         and len(words) >= 2
         and where
-        and not any(q in body.name for q in _QUOTES)
+        and not any(q in body.name for q in QUOTES)
         and (_PLACE_ADJECTIVE.search(words[0]) is not None or words[1][:1].isupper())
     )
 
@@ -233,10 +228,10 @@ def _first_of_coordinated(doc: Doc, quote: int) -> int:
     """The opening quote of the first of quoted names joined by «и» and commas that ends with the one at `quote`."""
     for _ in range(_MAX_COORDINATED):
         joint = quote - 1
-        if joint < 1 or doc[joint].lower_ not in ("и", ",") or doc[joint - 1].text not in _QUOTES:
+        if joint < 1 or doc[joint].lower_ not in ("и", ",") or doc[joint - 1].text not in QUOTES:
             break
         opening = next(
-            (i for i in range(joint - 2, max(joint - 2 - _MAX_QUOTED_WORDS, -1), -1) if doc[i].text in _QUOTES), None
+            (i for i in range(joint - 2, max(joint - 2 - _MAX_QUOTED_WORDS, -1), -1) if doc[i].text in QUOTES), None
         )
         if opening is None or opening < 1:
             break
@@ -258,7 +253,7 @@ def _event(doc: Doc, body: Body) -> bool:
         return False
     # «готовит форум сельской молодёжи», «на форуме»: in lower case the kind is the event, a body has a proper name
     # («Форум стран-экспортёров газа»). (Not a body's kinds that also name its sitting: «собрание», «курултай».)
-    if body.name[:1].islower() and body.head not in _BODY_SITTINGS and not any(q in body.name for q in _QUOTES):
+    if body.name[:1].islower() and body.head not in _BODY_SITTINGS and not any(q in body.name for q in QUOTES):
         return True
     # «проведение форума «Сообщество»»: a gathering's kind in lower case before a quoted name is the event's title
     # (unlike «коллегия адвокатов «…»», a body).
@@ -384,7 +379,7 @@ def _titled_work(doc: Doc, mention: TextSpan, kinds_lexicon: str) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
-    quoted = span[0].text in _QUOTES or (span.start > 0 and doc[span.start - 1].text in _QUOTES)
+    quoted = span[0].text in QUOTES or (span.start > 0 and doc[span.start - 1].text in QUOTES)
     if not quoted and latin_words(span.text) is None:
         return False
     kinds = lexicons.load(kinds_lexicon)
@@ -392,7 +387,7 @@ def _titled_work(doc: Doc, mention: TextSpan, kinds_lexicon: str) -> bool:
     titles = 0
     while i >= 0:
         token = doc[i]
-        if token.text in _QUOTES:
+        if token.text in QUOTES:
             i -= 1
             continue
         if token.lemma_.lower() in kinds or grammar.word_lemma(token.text) in kinds:
@@ -400,11 +395,11 @@ def _titled_work(doc: Doc, mention: TextSpan, kinds_lexicon: str) -> bool:
         # «…», «…» и «…»: step over the previous title of a list to what opens it.
         if not quoted or token.text not in (",", "и") or titles >= _MAX_TITLES or i == 0:
             return False
-        if doc[i - 1].text not in _CLOSING_QUOTES:
+        if doc[i - 1].text not in CLOSING_QUOTES:
             return False
         titles += 1
         i -= 2
-        while i >= 0 and doc[i].text not in _OPENING_QUOTES and span.start - i < _MAX_TITLE_REACH:
+        while i >= 0 and doc[i].text not in OPENING_QUOTES and span.start - i < _MAX_TITLE_REACH:
             i -= 1
         i -= 1
     return False
@@ -534,7 +529,7 @@ def _quoted_in_text(text: str, body: Body) -> bool:
     its kind is a proper name in any language (the tagger's span leaves the quotes out), not a letterhead's line in
     the state language (an award's name after what it is, «подвесками «Алтын алқа»», stays out)."""
     for m in body.mentions:
-        if not (m.start > 0 and m.end < len(text) and text[m.start - 1] in _QUOTES and text[m.end] in _QUOTES):
+        if not (m.start > 0 and m.end < len(text) and text[m.start - 1] in QUOTES and text[m.end] in QUOTES):
             continue
         before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start - 1)
         if before is not None and any(
@@ -618,7 +613,7 @@ def _place_adjective_stems(doc: Doc) -> frozenset[str]:
 def _headline_noun(doc: Doc, body: Body) -> bool:
     """«Итоги путины … обсудили в комитете»: a common noun (no kind of body, no known name) the tagger read as a name
     for the capital that opens its sentence, wherever the text has it, names no body."""
-    if body.abbreviation or body.head is not None or len(body.words) != 1 or any(q in body.name for q in _QUOTES):
+    if body.abbreviation or body.head is not None or len(body.words) != 1 or any(q in body.name for q in QUOTES):
         return False
     if body.words[0] in grammar.lexicon().known or not _common_noun(body.name.lower()):
         return False
@@ -649,7 +644,7 @@ def _post_of_place(body: Body) -> bool:
     adjective, its level and a post (`is_position_head`, not a kind of body) name the person holding that post,
     not a body; the body would be his office («прокуратура»)."""
     words = body.name.split()
-    if len(words) < 2 or any(q in body.name for q in _QUOTES) or not words[0][:1].isupper():
+    if len(words) < 2 or any(q in body.name for q in QUOTES) or not words[0][:1].isupper():
         return False
     last = words[-1]
     lemma = grammar.word_lemma(last)
@@ -673,7 +668,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
     if _news_rubric(body):
         return False
     # «ОО» left alone of a shouted heading «ОО «БЕЛОРУССКИЙ РЕСПУБЛИКАНСКИЙ СОЮЗ …»»: a legal form names no one body.
-    if body.name.strip(_QUOTES + " ").lower().replace("0", "о") in grammar.lexicon().legal_forms:
+    if body.name.strip(QUOTES + " ").lower().replace("0", "о") in grammar.lexicon().legal_forms:
         return False
     if _unit_named(doc, body) or _place_by_kind(body) or _community(body):
         return False
@@ -686,7 +681,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
     if _event(doc, body) or _field_label(doc, body) or all(_built(doc, m) for m in body.mentions):
         return False
     # A house of culture or a school named only as where the meeting is held; its registered name stays a body.
-    quoted = any(q in body.name for q in _QUOTES)
+    quoted = any(q in body.name for q in QUOTES)
     if not quoted and all(_house_of(doc, m) for m in body.mentions):
         return False
     if _venue_kind(body.name) and not quoted and all(_venue(doc, m) for m in body.mentions):
@@ -708,7 +703,7 @@ def _is_body(doc: Doc, body: Body) -> bool:
     # «больница Финикса» is a building; «ГУЗ СО «Вольская районная больница»» a registered institution.
     first = WORD.match(body.name)
     legal = first is not None and first.group().lower().replace("0", "о") in grammar.lexicon().legal_forms
-    quoted = any(q in body.name for q in _QUOTES)
+    quoted = any(q in body.name for q in QUOTES)
     facility = body.head in lexicons.load("org_facility_heads")
     if (
         (facility or _building(body.name))

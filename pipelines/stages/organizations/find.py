@@ -16,11 +16,11 @@ from spacy.tokens import Doc, Token
 
 from models import lexicons
 from models.grammars import organizations as grammar
+from models.punctuation import DASHES, QUOTES
 from pipelines.body_identity import Body, abbreviates, lemmas, merge
 from pipelines.cleaning.pages import RUNNING_TITLE_SEPARATORS
 from pipelines.deadline import check_deadline
 from pipelines.findings import Findings, OrganizationFinding, TextSpan
-from pipelines.stages.organizations._common import _DASHES, _QUOTES
 from pipelines.stages.organizations.canonical import _head_index, canonical
 from pipelines.stages.organizations.edges import (
     _assembly,
@@ -161,7 +161,7 @@ def find_organizations(
         # body's two names in the nominative; after a dependent in the genitive («Комитет Государственного Собрания –
         # Курултая …») the second name is that dependent's and stays as written.
         dash = next(
-            (t.i for t in span[1:-1] if t.text in _DASHES and t.whitespace_ and _capital_kind(doc[t.i + 1])), None
+            (t.i for t in span[1:-1] if t.text in DASHES and t.whitespace_ and _capital_kind(doc[t.i + 1])), None
         )
         if dash is not None and head is not None and head < dash and _parallel(doc, head, dash):
             name = f"{canonical(doc[start:dash])} {doc[dash].text} {canonical(doc[dash + 1 : end])}"
@@ -179,7 +179,7 @@ def find_organizations(
         if inner is not None:
             if attached is None:
                 alias = doc[inner[0] : inner[1]]
-                body.aliases.append(alias.text.strip(_QUOTES + " "))
+                body.aliases.append(alias.text.strip(QUOTES + " "))
                 body.mentions.append(TextSpan(alias.start_char, alias.end_char))
             # The parenthesis is this body's (or the attached body's) other name, not a body of its own.
             for other in chosen:
@@ -196,7 +196,7 @@ def find_organizations(
     alias_of = {b.aliases[0].lower(): b for b in bodies if b.aliases}
     kept: list[Body] = []
     for body in bodies:
-        target = alias_of.get(body.name.strip(_QUOTES).lower())
+        target = alias_of.get(body.name.strip(QUOTES).lower())
         if target is not None and target is not body:
             target.mentions.extend(body.mentions)
         else:
@@ -335,7 +335,7 @@ def _attached_body(doc: Doc, start: int, end: int, inner: tuple[int, int] | None
     pri = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "при"), None)
     if pri is None:
         return None
-    alias = doc[inner[0] : inner[1]].text.strip(_QUOTES + " ")
+    alias = doc[inner[0] : inner[1]].text.strip(QUOTES + " ")
     span = doc[pri + 1 : end]
     name = canonical(span)
     if not alias.isupper() or not abbreviates(alias, name) or abbreviates(alias, canonical(doc[start:end])):

@@ -21,6 +21,7 @@ from pipelines.body_identity import WORD, Body, lemmas
 from pipelines.deadline import check_deadline
 from pipelines.findings import OrganizationFinding, TextSpan
 from pipelines.headings import HEADING_CHARS, Heading, headings, proper_form, reading
+from pipelines.stages.organizations._common import _GOVERNING_COUNCILS
 from pipelines.stages.organizations.canonical import _head_index, canonical
 from pipelines.stages.organizations.filters import _STATE_LETTERS
 
@@ -254,7 +255,7 @@ def _council_of_protocol(doc: Doc, bodies: list[Body]) -> list[Body]:
         None,
     )
     span = doc.char_span(match.start(1), match.end(1))
-    if own is None or span is None or grammar.word_lemma(own.group(1).split(" ")[0]) in _COUNCIL_KINDS:
+    if own is None or span is None or grammar.word_lemma(own.group(1).split(" ")[0]) in _GOVERNING_COUNCILS:
         return []
     owner = _genitive(own.group(1))
     if owner == own.group(1):
@@ -278,9 +279,6 @@ def _any_case(phrase: str) -> re.Pattern[str]:
         for w in phrase.lower().split(" ")
     ]
     return re.compile(r"(?i)\b" + r"\w{0,3}\s+".join(map(re.escape, stems)) + r"\w{0,3}\b")
-
-
-_COUNCIL_KINDS = frozenset({"совет", "правление"})
 
 
 def _unit_of_letterhead(name: str, parent: str) -> str | None:

@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span
 from models import lexicons, loading
 from models.grammars import organizations as grammar
 from models.grammars.places import place_kinds
+from models.punctuation import DASHES
 from pipelines.doc_views import entities, token_strings
-from pipelines.stages.organizations._common import _DASHES, _PLACE_ADJECTIVE, _line_between
+from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _line_between
 from pipelines.stages.organizations.canonical import _adjective_shaped
 
 
@@ -295,7 +296,7 @@ def _region_second_names(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[t
 
 
 def _second_name_after(doc: Doc, end: int) -> bool:
-    if end + 1 >= len(doc) or end < 1 or doc[end].text not in _DASHES or not doc[end + 1].is_title:
+    if end + 1 >= len(doc) or end < 1 or doc[end].text not in DASHES or not doc[end + 1].is_title:
         return False
     kind = doc[end - 1]
     if not kind.is_lower or grammar.word_lemma(kind.text) not in lexicons.load("loc_region_nouns"):

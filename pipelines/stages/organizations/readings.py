@@ -19,18 +19,14 @@ from spacy.tokens import Doc, Span, Token
 from models import lexicons, loading
 from models.grammars import organizations as grammar
 from models.grammars.places import place_kinds
+from models.punctuation import DASHES, QUOTES
 from pipelines.body_identity import FUNCTION_WORDS
 from pipelines.deadline import check_deadline
 from pipelines.doc_views import entities, token_strings
 from pipelines.findings import Findings
 from pipelines.person_names import TURKIC_PATRONYMIC_PARTICLES, looks_like_surname
-from pipelines.stages.organizations._common import (
-    _DASHES,
-    _PLACE_ADJECTIVE,
-    _QUOTES,
-    _place_word,
-)
-from pipelines.stages.organizations.canonical import _NAMED_AFTER, _adjective_shaped
+from pipelines.stages.organizations._common import _GOVERNING_COUNCILS, _PLACE_ADJECTIVE, _place_word
+from pipelines.stages.organizations.canonical import _adjective_shaped
 
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.([А-ЯЁA-Z]\.)?$")
 
@@ -88,19 +84,19 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]], person_starts
     end = _end_at_name_break(doc, start, end, person_starts)
     # «университета имени Носира Хусрава | Зарина Холова»: the person a body is named after ends its name (inside
     # quotes the name runs to the closing quote).
-    named_after = next((i for i in range(start + 1, end) if doc[i].lower_ in _NAMED_AFTER), None)
-    if named_after is not None and not any(t.text in _QUOTES for t in doc[start:named_after]):
+    named_after = next((i for i in range(start + 1, end) if doc[i].lower_ in lexicons.load("eponym_words")), None)
+    if named_after is not None and not any(t.text in QUOTES for t in doc[start:named_after]):
         end = min(end, grammar.eponym_end(doc, named_after))
-    while start < end and ((doc[start].is_punct and doc[start].text not in _QUOTES) or doc[start].is_space):
+    while start < end and ((doc[start].is_punct and doc[start].text not in QUOTES) or doc[start].is_space):
         start += 1
-    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES) or doc[end - 1].is_space):
+    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in QUOTES) or doc[end - 1].is_space):
         end -= 1
     # «Как уточнили Интерфаксу | источники»: a lower-case noun after a name, in a case of its own and no
     # genitive, is the next phrase's subject or object, not a word of the name.
     if end - 1 > start and _unattached_noun(doc[end - 1], doc[end - 2]):
         end -= 1
     # «МГУ имени | М. В. Ломоносова»: cut before the person, «имени» goes back to the tail that names the person.
-    if end - 1 > start and doc[end - 1].lower_ in _NAMED_AFTER:
+    if end - 1 > start and doc[end - 1].lower_ in lexicons.load("eponym_words"):
         end -= 1
     start, end = _balance_quotes(doc, start, end)
     if start >= end or (doc[start:end].start_char, doc[start:end].end_char) in persons:
@@ -134,7 +130,7 @@ def _clean_ner(doc: Doc, ent: Span, persons: set[tuple[int, int]], person_starts
     if start < lead < end and doc[lead].is_lower and grammar.word_lemma(doc[lead].text) in lex.heads:
         start = lead
         words = [t for t in doc[start:end] if t.is_alpha or _hyphenated_names(t.text)]
-    quoted = sum(t.text in _QUOTES for t in doc[start:end]) >= 2
+    quoted = sum(t.text in QUOTES for t in doc[start:end]) >= 2
     if _names_no_body(doc, start, end, words, quoted, lex):
         return None
     # «вошли ответработники | Агентства по строительству …»: people in the plural the NER ran into the body's name.
@@ -236,7 +232,7 @@ def _without_lead_words(doc: Doc, start: int, end: int, lex: grammar.Lexicons) -
         start += 1
     # «…бюджетом | Сегодня собралась комиссия»: a word the dictionary knows only as an adverb, which opens a line after
     # a headline without a full stop, is the sentence's time or manner, never a name (outside quotes).
-    if end - start == 1 and (start == 0 or doc[start - 1].text not in _QUOTES) and _only_adverb(doc[start]):
+    if end - start == 1 and (start == 0 or doc[start - 1].text not in QUOTES) and _only_adverb(doc[start]):
         return None
     # «Совета нового созыва», «палаты пятого состава»: the genitive that dates a body's term (as the grammar's tails
     # leave it out) is no part of the name, with its adjectives and ordinals in small letters.
@@ -305,7 +301,7 @@ def _end_at_name_break(doc: Doc, start: int, end: int, person_starts: set[int]) 
     page's separator or a quotation after it (inside quotes a name runs on)."""
     quoted = False
     for i in range(start + 1, end):
-        quoted = quoted != (doc[i].text in _QUOTES)
+        quoted = quoted != (doc[i].text in QUOTES)
         # «Грамотой Государственного Собрания | награждена медсестра …», «академия киноискусства | номинировало»: a
         # finite verb or a short participle is the sentence's predicate, never a word of a name outside quotes.
         if not quoted and _predicate(doc[i]):
@@ -674,10 +670,6 @@ def _before_person_begun(doc: Doc, start: int, end: int, person_ends: dict[int, 
     return end
 
 
-# Councils an institution governs itself by, named by what they do: «учёный совет», «наблюдательное правление».
-_GOVERNING_COUNCILS = frozenset({"совет", "правление"})
-
-
 def _legal_names_after(doc: Doc, ranges: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
     """«научно-технического совета | ФГБУ «Национальный парк …»», «пленума Мозырского районного комитета | ОО «БРСМ»»:
     a council named by what it does, or a unit named by its place, level or field, right before a legal form and the
@@ -752,13 +744,13 @@ def _agency_credits(doc: Doc) -> list[tuple[int, int]]:
     texts = token_strings(doc, ORTH)  # a Token only between slashes: one for every word cost more
     for i in range(1, len(texts) - 1):
         # «УЗГЕН, 17 апреля – Кабар.»: a wire's dateline credits the agency after a dash too.
-        if texts[i - 1] in _DASHES and texts[i + 1] == "." and i >= 2 and doc[i].is_title and doc[i].is_alpha:
+        if texts[i - 1] in DASHES and texts[i + 1] == "." and i >= 2 and doc[i].is_title and doc[i].is_alpha:
             if _dateline(doc, i - 1) and not _place_word(doc[i]):
                 found.append((i, i + 1))
             continue
         # «БИШКЕК, 5 марта. Кабар.», «ОШ. 12 мая. Кабар – …»: or after the date's full stop, alone before a stop
         # or a dash.
-        if texts[i - 1] == "." and texts[i + 1] in {".", *_DASHES} and i >= 2 and doc[i].is_title and doc[i].is_alpha:
+        if texts[i - 1] == "." and texts[i + 1] in {".", *DASHES} and i >= 2 and doc[i].is_title and doc[i].is_alpha:
             if len(texts[i]) > 2 and _line_opening_dateline(doc, i - 1) and not _place_word(doc[i]):
                 found.append((i, i + 1))
             continue
@@ -864,7 +856,7 @@ def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
     # «Административный центр Шугнанского района переносится …»: a district's or region's seat is a place, whatever
     # capitals a sentence or a heading gives it.
     if head is not None and head.i > start and doc[head.i - 1].lemma_ == "административный":
-        return not any(t.text in _QUOTES for t in doc[start:end])
+        return not any(t.text in QUOTES for t in doc[start:end])
     # («Ала-Букинского центра …»: a place's adjective joined by a hyphen is a word too.)
     words = [t for t in doc[start:end] if t.text.replace("-", "").isalpha()]
     if head is None or not head.is_lower or any(not t.is_lower for t in words if t.i < head.i):
@@ -874,7 +866,7 @@ def _centre_of_place(doc: Doc, start: int, end: int) -> bool:
         return False
     # «центр скандала», «исследовательский центр по разработке мер …»: a centre named by no proper word is
     # the middle of something or an unnamed institution, never a body the text names.
-    unnamed = all(t.is_lower for t in words) and not any(t.text in _QUOTES for t in rest)
+    unnamed = all(t.is_lower for t in words) and not any(t.text in QUOTES for t in rest)
     return unnamed or all(t.ent_type_ == "LOC" for t in rest) or _a_kind_of_place(rest)
 
 
@@ -887,11 +879,11 @@ def _kind_in_plural(doc: Doc, start: int, end: int) -> bool:
         (
             t
             for t in doc[start:end]
-            if t.text not in _QUOTES and (grammar.word_lemma(t.text) in lex.heads or t.lower_ in lex.foreign_heads)
+            if t.text not in QUOTES and (grammar.word_lemma(t.text) in lex.heads or t.lower_ in lex.foreign_heads)
         ),
         None,
     )
-    if head is None or any(t.text in _QUOTES for t in doc[start:end]):
+    if head is None or any(t.text in QUOTES for t in doc[start:end]):
         return False
     if not grammar.plural(head) or grammar.singular_before_place(doc, head.i):
         return False
@@ -926,9 +918,9 @@ def _programme_name_cut(doc: Doc, start: int, end: int) -> tuple[int, int]:
     is the programme's funder, and the quoted name after it is the programme's, not the body's; the reading ends
     before the quote. (A kind alone before the quote, «проекта Фонда «Сорос-Кыргызстан»», and a legal form, «проекта
     ОО «Мээрим Булагы»», take the quoted name as the body's.)"""
-    if start < 1 or doc[end - 1].text not in _QUOTES:
+    if start < 1 or doc[end - 1].text not in QUOTES:
         return start, end
-    quote = next((i for i in range(start + 1, end - 1) if doc[i].text in _QUOTES), None)
+    quote = next((i for i in range(start + 1, end - 1) if doc[i].text in QUOTES), None)
     # («проектом Европейского | Союза «…»»: the tagger may leave the funder's capitalised adjective out.)
     first = start
     while first > 1 and doc[first - 1].pos_ == "ADJ" and doc[first - 1].is_title:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from models import lexicons
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
+from models.punctuation import QUOTES
 from pipelines.body_identity import (
     FUNCTION_WORDS,
     HYPHENATED_WORD,
@@ -25,7 +26,6 @@ from pipelines.body_identity import (
     lemmas,
 )
 from pipelines.findings import TextSpan
-from pipelines.stages.organizations._common import _QUOTES
 from pipelines.stages.organizations.canonical import canonical
 
 
@@ -44,7 +44,7 @@ def _kind_before_name(bodies: list[Body]) -> list[Body]:
                 target.mentions.extend(body.mentions)
                 # After its kind a name stands as written, in the nominative («газета «Коммерсантъ»»).
                 rest = body.name[first.end() :].strip()
-                if rest[:1] in _QUOTES or re.fullmatch(r"[A-Za-z0-9&.' -]+", rest):
+                if rest[:1] in QUOTES or re.fullmatch(r"[A-Za-z0-9&.' -]+", rest):
                     target.name = rest
                 continue
         kept.append(body)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from models import loading
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
+from models.loading import PROPER_GRAMMEMES
 from pipelines.body_identity import WORD
 from pipelines.doc_views import token_strings
 from pipelines.stages.organizations._common import _place_word
@@ -121,8 +122,6 @@ def _written_small(doc: Doc) -> frozenset[str]:
     return found
 
 
-# Proper nouns in capitals may be a body's own name («ЕДИНАЯ РОССИЯ»); common words may not.
-_PROPER_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Abbr", "Trad")
 _HEADING_WORDS = 12
 
 
@@ -146,6 +145,6 @@ def _shouted_heading_words(doc: Doc, start: int, end: int, heads: frozenset[str]
         word = token.lower_
         if not loading.morph().word_is_known(word) or word in heads or grammar.word_lemma(token.text) in heads:
             return False
-        if any(tag in loading.parse(word)[0].tag for tag in _PROPER_TAGS):
+        if any(tag in loading.parse(word)[0].tag for tag in PROPER_GRAMMEMES):
             return False
     return True

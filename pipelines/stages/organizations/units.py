@@ -19,10 +19,11 @@ from models import lexicons
 from models.components.extensions import doc_text
 from models.grammars import organizations as grammar
 from models.grammars.places import place_kinds
+from models.punctuation import QUOTES
 from pipelines.body_identity import Body, abbreviates, state_service_remit
 from pipelines.doc_views import token_strings
 from pipelines.findings import TextSpan
-from pipelines.stages.organizations._common import _PLACE_ADJECTIVE, _QUOTES, _unit_kinds
+from pipelines.stages.organizations._common import _GOVERNING_COUNCILS, _PLACE_ADJECTIVE, _unit_kinds
 
 _TITLED_SUBUNIT = "факультет"
 
@@ -86,7 +87,7 @@ def _top_body(doc: Doc, start: int, end: int, ranges: dict[tuple[int, int], str]
         if unit < r[0] < end
         and not doc[r[0]].is_lower
         # («Мастерская управления «Сенеж»»: a quoted name in the nominative after the unit is the unit's own.)
-        and not (doc[r[0] - 1].text in _QUOTES and "Nom" in doc[r[0]].morph.get("Case"))
+        and not (doc[r[0] - 1].text in QUOTES and "Nom" in doc[r[0]].morph.get("Case"))
         and (ranges[r] in cores or (not titled_unit and _parent_by_kind(doc, r, end, ranges[r])))
         # («Главного оперативного управления | ГОУ Генштаба …»: the unit's own letters after it name no other body.)
         and not (titled_unit and abbreviates(doc[r[0]].text, doc[start : r[0]].text))
@@ -251,7 +252,7 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     # («председателя комитета госдумы по безопасности …»: a state body's contraction, even in small letters.)
     named = named or any(_state_contraction(t.text) for t in doc[i + 1 : end])
     named = named or _of_placed_council(doc[i + 1 : end])
-    if named or any(t.text in _QUOTES for t in doc[i:end]):
+    if named or any(t.text in QUOTES for t in doc[i:end]):
         return False
     if _of_place(doc[i + 1 : end]):
         # «руководитель управления финансов Мангистауской области», «директор департамента транспорта … Костромской
@@ -370,9 +371,6 @@ def _instructed(doc: Doc, unit: Token) -> bool:
     return any(t.lemma_ in verbs for t in doc[unit.sent.start : unit.i])
 
 
-_GOVERNING_UNITS = frozenset({"совет", "правление"})
-
-
 def _executive_kind(doc: Doc, start: int, end: int) -> bool:
     """The reading opens with a local executive's kind: in lower case («мэрии», «администрации»), or with its capital
     or its adjective («Исполкома Гагаузии», «Исполнительного комитета Гагаузии»), which a unit's field in small
@@ -432,7 +430,7 @@ def _parents_of_units(
             kind += 1
         # «попечительский совет Пермского … театра», «наблюдательный совет ПАО …»: a body's own council, named by
         # what it does, is a unit of that body too.
-        governing = doc[kind].lemma_ in _GOVERNING_UNITS and kind > start and doc[kind].is_lower
+        governing = doc[kind].lemma_ in _GOVERNING_COUNCILS and kind > start and doc[kind].is_lower
         if kind + 1 >= end or (doc[kind].lemma_ not in units and not governing):
             continue
         # «Северо-Восточное территориальное управление Росрыболовства» is the agency's office, a body the gold
@@ -464,7 +462,7 @@ def _parents_of_units(
             (
                 i
                 for i in range(kind + 1, end)
-                if doc[i].lower_ in ("по", "при") or (doc[i].is_punct and doc[i].text not in _QUOTES + ".")
+                if doc[i].lower_ in ("по", "при") or (doc[i].is_punct and doc[i].text not in QUOTES + ".")
             ),
             end,
         )
@@ -478,7 +476,7 @@ def _parents_of_units(
             and any(t.lemma_ in heads for t in words)
         )
         # «научно-технического совета ФГБУ «Национальный парк …»»: a legal form and the quoted name it opens.
-        form = bool(words) and words[0].is_upper and kind + 2 < end and doc[kind + 2].text in _QUOTES
+        form = bool(words) and words[0].is_upper and kind + 2 < end and doc[kind + 2].text in QUOTES
         named = words and (capitalised or form) and words[0].lemma_ not in units
         # «Комитета Республики Ингушетия по туризму»: a place between the unit's kind and its field makes the unit that
         # place's own body (as «комитет по … Ленинградской области» is: `_of_place`), no unit of a body.
@@ -489,8 +487,6 @@ def _parents_of_units(
     return parents
 
 
-# A registered branch's kinds (`_branch_parents`) and the councils that govern a body (`_branch_parents`: «Совет | …»).
-_BRANCH_KINDS = frozenset({"отделение", "организация"})
 _COUNCILS = frozenset({"совет", "президиум", "правление"})
 
 
@@ -518,7 +514,11 @@ def _branch_parents(
         kind = branch + 1
         while kind < end and doc[kind].pos_ == "ADJ" and grammar.word_lemma(doc[kind].text) in levels:
             kind += 1
-        if kind == branch + 1 or kind + 1 >= end or grammar.word_lemma(doc[kind].text) not in _BRANCH_KINDS:
+        if (
+            kind == branch + 1
+            or kind + 1 >= end
+            or grammar.word_lemma(doc[kind].text) not in grammar.NAMED_BODY_BRANCHES
+        ):
             continue
         if branch > start and end in starts.get(branch, ()):
             found.append((branch, end))
@@ -676,7 +676,7 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
     образования …»: a local executive's department named only in its staff's titles stays in their posts (the golds
     of heldout-genre-4, -5, -7, -8, -12, -13, -14); one the text speaks of apart («средства запрошены в управлении
     энергетики …», «Управлению труда … поручить») is a body (heldout-genre-9, -10)."""
-    if any(q in body.name for q in _QUOTES):
+    if any(q in body.name for q in QUOTES):
         return False
     words = body.name.split()
     # «председатель постоянной комиссии областного Кенгаша по бюджету …»: a council's commission in lower case, named
@@ -738,7 +738,7 @@ def _bare_unit_in_title(doc: Doc, body: Body) -> bool:
     list it)."""
     words = body.name.split()
     units = _unit_kinds()
-    if len(words) != 2 or grammar.word_lemma(words[0]) not in units or any(q in body.name for q in _QUOTES):
+    if len(words) != 2 or grammar.word_lemma(words[0]) not in units or any(q in body.name for q in QUOTES):
         return False
     return all(_in_one_title(doc, m) for m in body.mentions)
 
@@ -777,7 +777,7 @@ def _bare_unit_of_named_executive(doc: Doc, body: Body) -> bool:
     words = body.words
     if body.head not in _unit_kinds() or not 2 <= len(words) <= _BARE_UNIT_WORDS or body.abbreviation:
         return False
-    if any(q in body.name for q in _QUOTES) or any(_PLACE_ADJECTIVE.search(w) for w in words):
+    if any(q in body.name for q in QUOTES) or any(_PLACE_ADJECTIVE.search(w) for w in words):
         return False
     executives = lexicons.load("org_executives")
     n = len(words)
@@ -849,7 +849,7 @@ def _organ_of_referred_party(doc: Doc, body: Body) -> bool:
         following = doc[referring.i + 1] if referring.i + 1 < len(doc) else None
         # («партии «Новые люди»», «партии Узбекистана» name it; a person after it, «партии Нодира …», does not.)
         named = following is not None and (following.is_title or following.is_upper) and following.ent_type_ != "PER"
-        if following is not None and (following.text in _QUOTES or named):
+        if following is not None and (following.text in QUOTES or named):
             return False
     return True
 
@@ -885,7 +885,7 @@ def _unit_by_field_alone(doc: Doc, body: Body) -> bool:
     person's position; the body holding the meeting is an organization»; the golds of genre, heldout-genre-6, -9,
     -11, -12, -13, -14 leave them out). The body holding the meeting is listed: a sitting of it («заседания комиссии
     по обеспечению безопасности дорожного движения») or a line it opens (a protocol's heading) names it so."""
-    if body.head not in _FIELD_UNITS or any(ch.isdigit() or ch in _QUOTES for ch in body.name):
+    if body.head not in _FIELD_UNITS or any(ch.isdigit() or ch in QUOTES for ch in body.name):
         return False
     if any(ch.isascii() and ch.isalpha() for ch in body.name):
         return False
