@@ -837,6 +837,7 @@ def _title_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, l
     if not posts:
         return {}
     starts = sorted((m.start, i) for i, p in enumerate(persons) if i in posts for m in p.mentions)
+    named = sorted(m.start for p in persons for m in p.mentions)
     held = meeting_sentence(find_events(doc))
     if held is not None and not meeting_verbs(held):
         held = None  # only a meeting the report says took place has someone it was held with
@@ -856,6 +857,8 @@ def _title_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, l
             continue
         if any(t.ent_type_ == "PER" for t in token.subtree):
             continue  # a name of its own: the mention's rules have it
+        if token.i < verb.i and bisect.bisect_left(named, token.idx) < bisect.bisect_left(named, verb.idx):
+            continue  # «Депутат, член фракции … Айгерим Смагулова предложила»: a name between the title and its verb
         sent = sentence_of(doc, verb.i)
         # A quote's attribution looks back far. A bare title opening its sentence («Аким рассказал, что …») is the
         # holder the report named in its meeting sentence («прошла встреча акима Ерлана Жунусбекова с

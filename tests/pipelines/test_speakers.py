@@ -758,3 +758,15 @@ def test_an_absent_reporter_did_not_speak(nlp: Language) -> None:
     )
     assert got["Бекешев"] == (False, "mentioned")
     assert got["Сатыбалдиев"][0]
+
+
+def test_a_bare_title_with_a_name_before_its_verb_is_that_name_s(nlp: Language) -> None:
+    # The parser hung the name off the title's tail; the title's verb is hers, not the last deputy's named before.
+    got = _spoke(
+        nlp,
+        "Вчера состоялась сессия городского маслихата, в работе которой приняли участие аким города Нурлан Касымов и "
+        "депутат областного маслихата Ерлан Жаксылыков. Депутат, член фракции партии «AMANAT» в городском маслихате "
+        "Гульнара Сагинтаева предложила расширить перечень льгот.",
+    )
+    assert got["Жаксылыков"] == (False, "mentioned")
+    assert got["Сагинтаева"][0]
