@@ -1026,7 +1026,8 @@ def _phrase_from(head: Token) -> Span:
         right = sentence_of(doc, head.i).end
     while end < right:
         token = doc[end]
-        if token.ent_type_ == "PER" or token.pos_ == "VERB" or "\n" in token.text:
+        # A copula ends the title too: «руководителем комитета был Михаил Алешин».
+        if token.ent_type_ == "PER" or token.pos_ in ("VERB", "AUX") or "\n" in token.text:
             break
         if token.text in _STOP_TEXT and token.text != "(":
             break

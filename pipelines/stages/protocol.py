@@ -45,6 +45,7 @@ from pipelines.normalize import nominative
 from pipelines.person_names import parse_name
 from pipelines.stages.issues import about_item
 from pipelines.stages.positions import split_title
+from pipelines.stages.speakers import stated_absent
 from pipelines.titles import is_plural, is_position_head, title_after, title_before, title_head
 
 # Roles by strength: a listed attendee who also spoke is a speaker, a chair stays the chair.
@@ -637,6 +638,8 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
         return edits.setdefault(index, PersonEdit())
 
     mentions = Mentions(persons)  # the persons are final from here on
+    # «Докладчик: X» and then «В связи с отсутствием X информацию представил Y»: X's line was not kept to.
+    absent = {i for i, person in enumerate(persons) if any(stated_absent(doc, m) for m in person.mentions)}
     members_post: str | None = None
     for section in sections:
         check_deadline("protocol")
@@ -687,6 +690,8 @@ def read_sections(doc: Doc, findings: Findings, sections: tuple[Section, ...]) -
             for names, start, end in _speech_segments(text, section, mentions):
                 indexes = [i for m, i in mentions.within(start, end) if m in names]
                 for mention, index in zip(names, indexes, strict=True):
+                    if index in absent:
+                        continue
                     edit(index).give_role("speaker")
                     edit(index).spoke = True
                     # («Ахмедов Т.Н. (председатель совета ТОС «Ягры») – о вывозе снега»: a speaker's line may give the

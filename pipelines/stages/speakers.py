@@ -217,11 +217,19 @@ def _future(verb: Token) -> bool:
 def _not_yet_said(verb: Token) -> bool:
     """«выступит эксперт», «будет докладывать», «планируется выступить»: speech announced, not given; and
     «отмечены волонтёры» (awarded), «предложен кандидат»: a passive speech verb is said of its subject."""
-    if _future(verb) or _passive(verb):
+    if _future(verb) or _passive(verb) or _in_writing(verb):
         return True
     if _lemma(verb) in _ANNOUNCED and _present(verb) and _in_transcript(verb.doc):
         return True  # the chair's «Докладывает начальник управления …»: the reporter's own turn is the speech
     return verb.dep_ in ("xcomp", "csubj") and _lemma(verb.head) in ("планироваться", "предстоять", "собираться")
+
+
+# «письменно поддержала проект», «заочно высказался»: support or a view sent in, not said at the meeting.
+_IN_WRITING = frozenset({"письменно", "заочно"})
+
+
+def _in_writing(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and fold(c.text) in _IN_WRITING for c in verb.children)
 
 
 def _own_clause_speech(token: Token) -> Token | None:
@@ -401,9 +409,21 @@ _FILING = frozenset(
 
 def _filed(noun: Token) -> bool:
     governor = noun.head
-    if any(c.dep_ == "case" and c.lower_ in _ABOUT for c in noun.children):
+    if any(c.dep_ == "case" and c.lower_ in _ABOUT for c in noun.children) and not _item_heading(noun):
         return True  # «доложил о заявлении X»: X's paper is what another reported on
     return governor.i != noun.i and governor.pos_ in ("VERB", "AUX", "ADJ") and _lemma(governor) in _FILING
+
+
+def _item_heading(noun: Token) -> bool:
+    """«4. Об информации заведующего отделом X о работе поликлиник депутаты приняли решение …»: a protocol's item opens
+    on what was heard, with whose report it was; nothing but the item's number stands before the preposition."""
+    sent = sentence_of(noun.doc, noun.i)
+    before = noun.doc[sent.start : noun.i]
+    return _lemma(noun) in _REPORTS and all(t.pos_ in ("NUM", "PUNCT", "ADP", "X") for t in before)
+
+
+# The report nouns a protocol's item heading names the reporter with.
+_REPORTS = frozenset({"информация", "отчет", "доклад", "сообщение"})
 
 
 def _is_chair(token: Token) -> bool:
@@ -823,6 +843,7 @@ def _title_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, l
     if not posts:
         return {}
     starts = sorted((m.start, i) for i, p in enumerate(persons) if i in posts for m in p.mentions)
+    named = sorted(m.start for p in persons for m in p.mentions)
     held = meeting_sentence(find_events(doc))
     if held is not None and not meeting_verbs(held):
         held = None  # only a meeting the report says took place has someone it was held with
@@ -842,6 +863,8 @@ def _title_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int, l
             continue
         if any(t.ent_type_ == "PER" for t in token.subtree):
             continue  # a name of its own: the mention's rules have it
+        if token.i < verb.i and bisect.bisect_left(named, token.idx) < bisect.bisect_left(named, verb.idx):
+            continue  # «Депутат, член фракции … Айгерим Смагулова предложила»: a name between the title and its verb
         sent = sentence_of(doc, verb.i)
         # A quote's attribution looks back far. A bare title opening its sentence («Аким рассказал, что …») is the
         # holder the report named in its meeting sentence («прошла встреча акима Ерлана Жунусбекова с
@@ -923,11 +946,22 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
                 heads.append(head)
                 if _features(head, "Number") == "Plur":
                     listed_heads.update(dict.fromkeys(range(name.start, name.end), head))
+        if not chair and any(stated_absent(doc, mention) for mention in person.mentions):
+            heads = []  # «В связи с отсутствием X информацию представил Y»: X's «Докладчик:» line was not kept to
         quotes = tuple(q for q in dict.fromkeys(_quote_in(sentence_of(h.doc, h.i)) for h in heads) if q is not None)
         spoke = bool(heads) or chair
         role = "chair" if chair else "speaker" if spoke else person.role
         marked.append(replace(person, spoke=spoke, role=role, quotes=quotes))
     return _conjuncts_speak(doc, tuple(marked), listed_heads)
+
+
+def stated_absent(doc: Doc, mention: TextSpan) -> bool:
+    """The name (or its title) is whose absence is stated: «в связи с отсутствием X», «в отсутствие X»."""
+    name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if name is None:
+        return False
+    tops = (_up_chain(name.root), _up_chain(_surname_token(name)))
+    return any(top.dep_ == "nmod" and _lemma(top.head) == "отсутствие" for top in tops)
 
 
 def _participle_after(name: Span, person: PersonFinding) -> Token | None:

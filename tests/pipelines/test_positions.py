@@ -2235,3 +2235,9 @@ def test_a_plural_post_after_one_name_is_the_next_entry_of_the_list(nlp: Languag
 )
 def test_the_genres_workers_hold_a_post(nlp: Language, text: str, surname: str, position: str) -> None:
     assert _positions(nlp, text)[surname][0] == position
+
+
+def test_a_copula_ends_the_title(nlp: Language) -> None:
+    # «руководителем комитета был X»: the past copula is no word of the post.
+    got_position, _ = _positions(nlp, "До этого председателем правления была Ирина Лаптева.")["Лаптева"]
+    assert got_position == "председатель правления"

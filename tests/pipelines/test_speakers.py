@@ -721,3 +721,52 @@ def test_a_chair_named_right_after_under_the_chairmanship_of(nlp: Language) -> N
         "рассмотрел проект Закона «О пастбищах».",
     )
     assert got["Жумагулов"] == (True, "chair")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Words said to the meeting: «произнёс слова поздравления».
+        (
+            "Тёплые слова в адрес ветеранов произнёс заместитель главы района Тимур Аскаров.",
+            {"Аскаров": (True, "speaker")},
+        ),
+        # Support sent in writing is not said at the meeting.
+        (
+            "Глава соседней общины Ольга Бенеску письменно поддержала предложение о ремонте моста.",
+            {"Бенеску": (False, "mentioned")},
+        ),
+        # A protocol's item heading names the one who gave the information heard.
+        (
+            "3. Об информации начальника отдела образования Сардора Хамидова о подготовке школ к зиме депутаты "
+            "приняли решение взять вопрос на контроль.",
+            {"Хамидов": (True, "speaker")},
+        ),
+    ],
+)
+def test_said_written_and_heard(nlp: Language, text: str, expected: dict) -> None:
+    got = _spoke(nlp, text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_an_absent_reporter_did_not_speak(nlp: Language) -> None:
+    # «В связи с отсутствием X» cancels X's «Докладчик:» line; the one who stood in spoke.
+    got = _spoke(
+        nlp,
+        "2. О графике полива.\nДокладчик: Бекешев А.Н. – директор водоканала.\n"
+        "В связи с отсутствием Бекешева А.Н. информацию представил Сатыбалдиев К.М.: полив пойдёт по очереди.",
+    )
+    assert got["Бекешев"] == (False, "mentioned")
+    assert got["Сатыбалдиев"][0]
+
+
+def test_a_bare_title_with_a_name_before_its_verb_is_that_name_s(nlp: Language) -> None:
+    # The parser hung the name off the title's tail; the title's verb is hers, not the last deputy's named before.
+    got = _spoke(
+        nlp,
+        "Вчера состоялась сессия городского маслихата, в работе которой приняли участие аким города Нурлан Касымов и "
+        "депутат областного маслихата Ерлан Жаксылыков. Депутат, член фракции партии «AMANAT» в городском маслихате "
+        "Гульнара Сагинтаева предложила расширить перечень льгот.",
+    )
+    assert got["Жаксылыков"] == (False, "mentioned")
+    assert got["Сагинтаева"][0]
