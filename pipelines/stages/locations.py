@@ -758,7 +758,12 @@ def clean_location(span: Span) -> Span | None:
     if trimmed is None or _unnamed_kind(trimmed):
         return None
     has_noun = any(t.pos_ in ("NOUN", "PROPN") for t in trimmed)
-    if not has_noun and loading.parse(root.text)[0].tag.POS != "NOUN" and not _adjectival_town_in_a_list(trimmed):
+    if (
+        not has_noun
+        and loading.parse(root.text)[0].tag.POS != "NOUN"
+        and not _adjectival_town_in_a_list(trimmed)
+        and _adjectival_town_after_in(trimmed) is None
+    ):
         return None  # an adjective or adverb NER took for a name: "Штокмановское", "Наиболее"
     return trimmed
 
@@ -812,6 +817,34 @@ def _adjectival_town_in_a_list(span: Span) -> bool:
     joined = [token.head] if token.dep_ == "conj" else []
     joined += [c for c in token.children if c.dep_ == "conj"]
     return any(t.i != token.i and t.pos_ == "PROPN" and t.ent_type_ == "LOC" for t in joined)
+
+
+def _adjectival_town_after_in(span: Span) -> str | None:
+    """«рассмотрены во вторник в Глубоком на заседании»: a capitalized adjective in the locative after «в», with no
+    noun of its own, is a town named by an adjective (Глубокое, Мирный, Заречный); its nominative in the gender the
+    tagger reads (the locative's «-ом» is masculine or neuter alike). Not a «-ский» adjective, whose noun is left
+    out as often as not («в Ленинском» for its district)."""
+    if len(span) != 1:
+        return None
+    token = span[0]
+    if token.is_sent_start or token.pos_ != "ADJ" or not _is_capitalized(token) or token.text.isupper():
+        return None
+    if token.morph.get("Case") != ["Loc"] or token.morph.get("Number") == ["Plur"] or _SK_ADJECTIVE.match(token.text):
+        return None
+    parses = [p for p in loading.parse(token.lower_) if p.is_known]
+    if not parses or not all((p.tag.POS == "ADJF" and p.tag.case == "loct") or "Geox" in p.tag for p in parses):
+        return None  # «в Покрове»: a name the tagger read as an adjective that the dictionary knows as a noun
+    doc = token.doc
+    # By the words beside it, not the parse, which may hang a lone adjective off the next noun it sees.
+    if token.i == 0 or doc[token.i - 1].lower_ not in _IN:
+        return None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ") and after.morph.get("Case") == ["Loc"]:
+        return None  # «в Новом Уренгое», «в Белом доме»: the adjective's noun, however the parse hangs it
+    if token.head.i != token.i and token.dep_ == "amod" and token.head.morph.get("Case") == ["Loc"]:
+        return None  # «в Большом и Малом залах»: the noun further on, in the same case
+    gender = "neut" if token.morph.get("Gender") == ["Neut"] else "masc"
+    return _adjective_nominative(token.text, gender, False)
 
 
 def places_in_body(span: Span, quoted: list[bool]) -> Iterator[Span]:
@@ -1034,6 +1067,8 @@ def _nominative(span: Span) -> str:
             doc = span.doc
             head, tail = doc[span.start : token.i], doc[token.i + 1 : span.end]
             return f"{_nominative(head)} {token.text} {_nominative(tail)}"
+    if (town := _adjectival_town_after_in(span)) is not None:
+        return town
     guess = nominative(span)
     return _unlikely_guess_undone(span[0], guess) if len(span) == 1 else guess
 

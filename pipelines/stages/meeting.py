@@ -1286,6 +1286,8 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Hea
         return 2  # «в Таврическом дворце (Санкт-Петербург) состоялось заседание» under a broken parse
     if meeting is not None and meeting.start <= span.start < meeting.end and _opens_a_lead(span, events):
         return 0
+    if meeting is not None and meeting.start <= span.start < meeting.end and _before_on_event(span, events):
+        return 0  # «рассмотрены во вторник в Глубоком на заседании райисполкома» under a parse hanging the place wrong
     if _in_headline(span, headline, first_paragraph=False) and verb_like:
         return 3  # past a blank line of the first sentence, and no lead of the meeting's sentence
     return None
@@ -1363,6 +1365,23 @@ def _opens_a_lead(span: Span, events: set[int]) -> bool:
     # «Вчера в Бишкеке журналисты сообщили, что в Оше прошло заседание»: a clause of its own verb comes between,
     # and the place is that clause's.
     return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[span.end : verb.i])
+
+
+_EVENT_REACH = 3  # «на заседании», «на очередной сессии», «на расширенном заседании коллегии»
+
+
+def _before_on_event(span: Span, events: set[int]) -> bool:
+    """«в Глубоком на заседании», «в Оше на очередной сессии»: the place right before «на» and its event noun (its
+    adjectives between) places that event."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "на":
+        return False
+    for token in doc[span.end + 1 : span.end + 1 + _EVENT_REACH]:
+        if token.i in events:
+            return True
+        if token.pos_ != "ADJ":
+            return False
+    return False
 
 
 # Words between the place phrase and its «состоялось» / «прошло» («в Туркестане, в Доме дружбы, прошло»).
@@ -1739,7 +1758,7 @@ def find_place(
                 break
     if home or best:
         return home or _unshouted(best[1])
-    return heading_place(doc) or letterhead_town(doc, locations)
+    return heading_place(doc) or letterhead_town(doc, locations) or venue_district_town(doc, locations)
 
 
 # «СХОД ГРАЖДАН МАХАЛЛИ «ЯНГИ ХАЁТ» ГОРОДА МАРГИЛАНА», «АКИМАТ ГОРОДА РИДДЕРА»: a letterhead in capitals names its body
@@ -1764,6 +1783,40 @@ def letterhead_town(doc: Doc, locations: tuple[LocationFinding, ...]) -> str | N
             if name is not None:
                 return name
     return None
+
+
+def venue_district_town(doc: Doc, locations: tuple[LocationFinding, ...]) -> str | None:
+    """«В среду в здании хокимията Асакинского района хоким провёл …»: where nothing else places the meeting, the
+    building of a district's body a lead sentence holds it in stands in the district's town, the one its adjective
+    is made from (Асакинский → Асака), where the text names that town too. (A district's body alone gives no
+    place: the building says where the meeting was.)"""
+    towns = {fold(loc.name): loc.name for loc in locations}
+    if not towns:
+        return None
+    for sent in islice(doc.sents, _LEAD_SENTENCES + 1):
+        for token in sent:
+            if not _is_in(token, "loc_region_nouns") or "Case=Gen" not in str(token.morph):
+                continue
+            adjective = next((c for c in token.children if c.dep_ == "amod" and c.text[:1].isupper()), None)
+            if adjective is None or not _in_building(token):
+                continue
+            home = _place_adjectives().get(fold(adjective.lemma_)) or _home_from_adjective(
+                adjective.lemma_, frozenset(towns)
+            )
+            if home is not None and fold(home) in towns:
+                return towns[fold(home)]
+    return None
+
+
+def _in_building(token: Token) -> bool:
+    """Up a genitive chain («района» ← «хокимията» ← «здании») to a room or building the «в» stands on."""
+    for _ in range(_VENUE_STEPS):
+        if token.dep_ != "nmod":
+            return False
+        token = token.head
+        if _is_in(token, "meeting_venue_nouns"):
+            return any(c.dep_ == "case" and c.lower_ in _IN for c in token.children)
+    return False
 
 
 _HOME_SENTENCES = 3  # the meeting sentence and the two after it

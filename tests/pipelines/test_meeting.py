@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from models.grammars.meeting import roman_value
 from pipelines.findings import MeetingFinding
+from pipelines.layouts import fold
 from pipelines.stages import run_stages
 
 
@@ -1297,3 +1298,23 @@ def test_a_lead_place_after_other_words_is_not_its_opening(nlp: Language) -> Non
         "провел совещание в Кара-Балте."
     )
     assert meeting(nlp, text).place == "Кара-Балта"
+
+
+def test_a_town_named_by_an_adjective_before_the_event_places_it(nlp: Language) -> None:
+    # «в Заозёрном на заседании»: a town named by an adjective, alone after «в», right before «на» and the event.
+    text = (
+        "Новости\n\nВопросы вывоза мусора обсуждены в пятницу в Заозёрном на заседании Заозёрского районного "
+        "исполнительного комитета. Докладывал заместитель председателя Пётр Громов."
+    )
+    assert fold(meeting(nlp, text).place or "") in ("заозерное", "заозерный")
+
+
+def test_the_building_of_a_districts_body_stands_in_its_town(nlp: Language) -> None:
+    # No meeting sentence places the meeting; the lead holds it in the building of the district's hokimiyat, and the
+    # text names the district's town (Каракульский → Каракуль).
+    text = (
+        "Главная > Новости\n\nХОКИМ ВСТРЕТИЛСЯ С ФЕРМЕРАМИ\n\nВо вторник в здании хокимията Каракульского района хоким "
+        "области Бахтиёр Рахимов провёл открытый диалог с фермерами города Каракуль и соседних районов. Открывая "
+        "встречу, хоким напомнил о сроках сева."
+    )
+    assert meeting(nlp, text).place == "Каракуль"
