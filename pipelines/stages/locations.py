@@ -758,12 +758,7 @@ def clean_location(span: Span) -> Span | None:
     if trimmed is None or _unnamed_kind(trimmed):
         return None
     has_noun = any(t.pos_ in ("NOUN", "PROPN") for t in trimmed)
-    if (
-        not has_noun
-        and loading.parse(root.text)[0].tag.POS != "NOUN"
-        and not _adjectival_town_in_a_list(trimmed)
-        and _adjectival_town_after_in(trimmed) is None
-    ):
+    if not has_noun and loading.parse(root.text)[0].tag.POS != "NOUN" and not _adjectival_town_in_a_list(trimmed):
         return None  # an adjective or adverb NER took for a name: "Штокмановское", "Наиболее"
     return trimmed
 
@@ -827,12 +822,13 @@ def _adjectival_town_after_in(span: Span) -> str | None:
     if len(span) != 1:
         return None
     token = span[0]
-    if token.is_sent_start or token.pos_ != "ADJ" or not _is_capitalized(token) or token.text.isupper():
+    if token.is_sent_start or token.pos_ not in ("ADJ", "PROPN") or not _is_capitalized(token) or token.text.isupper():
         return None
     if token.morph.get("Case") != ["Loc"] or token.morph.get("Number") == ["Plur"] or _SK_ADJECTIVE.match(token.text):
         return None
     parses = [p for p in loading.parse(token.lower_) if p.is_known]
-    if not parses or not all((p.tag.POS == "ADJF" and p.tag.case == "loct") or "Geox" in p.tag for p in parses):
+    adjective = [p for p in parses if p.tag.POS == "ADJF" and p.tag.case == "loct"]
+    if not adjective or not all(p in adjective or "Geox" in p.tag for p in parses):
         return None  # «в Покрове»: a name the tagger read as an adjective that the dictionary knows as a noun
     doc = token.doc
     # By the words beside it, not the parse, which may hang a lone adjective off the next noun it sees.
@@ -845,6 +841,14 @@ def _adjectival_town_after_in(span: Span) -> str | None:
         return None  # «в Большом и Малом залах»: the noun further on, in the same case
     gender = "neut" if token.morph.get("Gender") == ["Neut"] else "masc"
     return _adjective_nominative(token.text, gender, False)
+
+
+def adjectival_towns(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
+    """Towns named by an adjective alone after «в» (`_adjectival_town_after_in`), whether NER tagged them or not."""
+    lowers = token_strings(doc, LOWER)
+    for i in range(1, len(doc)):
+        if lowers[i - 1] in _IN and not quoted[i] and (town := _adjectival_town_after_in(doc[i : i + 1])) is not None:
+            yield doc[i : i + 1], town
 
 
 def places_in_body(span: Span, quoted: list[bool]) -> Iterator[Span]:
@@ -1067,8 +1071,6 @@ def _nominative(span: Span) -> str:
             doc = span.doc
             head, tail = doc[span.start : token.i], doc[token.i + 1 : span.end]
             return f"{_nominative(head)} {token.text} {_nominative(tail)}"
-    if (town := _adjectival_town_after_in(span)) is not None:
-        return town
     guess = nominative(span)
     return _unlikely_guess_undone(span[0], guess) if len(span) == 1 else guess
 
@@ -2143,6 +2145,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     named.update((span, name) for span, name in places_named_after_kind(doc, quoted) if not _overlaps(span, people))
     named.update((span, name) for span, name in village_offices(doc, quoted) if not _overlaps(span, people))
     named.update(regions_named_after_kind(doc))
+    named.update((span, name) for span, name in adjectival_towns(doc, quoted) if not _overlaps(span, people))
     named = {span: name for span, name in named.items() if not _numbered_district(span)}
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)

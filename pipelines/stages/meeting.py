@@ -500,7 +500,9 @@ def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
 
 # A dateline's date has a month name, a dotted day and month or an ISO form; other lines need no parse.
 _DATE_LIKE = re.compile(
-    r"\d{1,2}\.\d{1,2}|\d{4}([-/])\d{1,2}\1\d{1,2}|\d{1,2}([-/])\d{1,2}\2\d{4}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)",
+    r"\d{1,2}\.\d{1,2}|\d{4}([-/])\d{1,2}\1\d{1,2}|\d{1,2}([-/])\d{1,2}\2\d{4}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)"
+    # «13 Mart 2026», «5-iyun»: a month in Latin letters (`models.grammars.meeting.LATIN_MONTH`).
+    r"|\d[\s-]*(?:yanvar|fevral|mart|aprel|may|iyun|iyul|avg|avq|sent|okt|noyabr|dekabr)",
     re.IGNORECASE,
 )
 # A feed's stamp in the e-mail format (RFC 2822): «Fri, 14 Mar 2025 09:12:44 +0300».
@@ -1220,7 +1222,7 @@ def _after_in(span: Span) -> bool:
             before = _word_before(span.doc[before.i : before.i + 1])  # «в г.п. Кузьмоловский», «в р.п. Шилово»
         # «в административном здании джамоата Поршинев»: the settlement names the building the «в» stands on. (A
         # body between them, «в здании администрации города Тулуна», is its home, which `home_city` reads.)
-        return before is not None and (before.lower_ in _IN or _in_venue(settlement))
+        return before is not None and (before.lower_ in _IN or _in_venue(settlement) or _venue_before(settlement))
     return (before is not None and before.lower_ in _IN) or _in_venue(root)
 
 
@@ -1253,6 +1255,24 @@ def _in_venue(token: Token) -> bool:
         if _is_in(token, "meeting_venue_nouns"):
             return any(c.dep_ == "case" and c.lower_ in _IN for c in token.children)
     return False
+
+
+_GENITIVE_CHAIN = 4  # the body between a building and its settlement's word: «здании аильного аймака села»
+
+
+def _venue_before(token: Token) -> bool:
+    """`_in_venue` by the words, where the parse broke the phrase: back from the settlement's word over a genitive
+    chain («аильного аймака») to a room or building with its «в» («в административном здании»)."""
+    doc = token.doc
+    at = token.i - 1
+    while at >= 0 and token.i - at <= _GENITIVE_CHAIN and doc[at].is_alpha and "Case=Gen" in str(doc[at].morph):
+        at -= 1
+    if at < 0 or not _is_in(doc[at], "meeting_venue_nouns"):
+        return False
+    at -= 1
+    while at >= 0 and doc[at].pos_ == "ADJ":
+        at -= 1
+    return at >= 0 and doc[at].lower_ in _IN
 
 
 def _is_org(token: Token) -> bool:
@@ -1733,9 +1753,14 @@ def find_place(
     mentions += _repeated_mentions(doc, mentions, taken)
     # «имам села Касумов Рамазан»: a name the persons stage read as a person's is no settlement after the word.
     people_at = frozenset(_person_tokens(doc, people))
+    dateline_key = fold(dateline.place) if dateline is not None and dateline.place else None
     for span, name in mentions + _settlement_mentions(doc, taken | people_at) + _venue_mentions(doc, cities):
         tier = place_tier(span, events, meeting, headline)
-        if tier is not None and (best is None or tier < best[0]):
+        if tier is None or (best is not None and tier > best[0]):
+            continue
+        # Of two places as sure, the one the dateline names too: «В Узгене прошёл круглый стол, организованный … при
+        # поддержке офиса ОБСЕ в Бишкеке» under «УЗГЕН, 17 апреля».
+        if best is None or tier < best[0] or (fold(best[1]) != dateline_key and fold(name) == dateline_key):
             best = (tier, _reading(span, name))
     if dateline is not None and dateline.place and (best is None or best[0] > 1):
         return dateline.place

@@ -1318,3 +1318,24 @@ def test_the_building_of_a_districts_body_stands_in_its_town(nlp: Language) -> N
         "встречу, хоким напомнил о сроках сева."
     )
     assert meeting(nlp, text).place == "Каракуль"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("НАМАНГАН, 13 Mart 2026. Состоялось заседание областного кенгаша. Депутаты обсудили бюджет.", "2026-03-13"),
+        ("Главная / Новости\n5-iyun, 2025\n\nСостоялась сессия районного кенгаша. Обсудили сев.", "2025-06-05"),
+    ],
+)
+def test_a_dateline_with_a_month_in_latin_letters(nlp: Language, text: str, date: str) -> None:
+    assert meeting(nlp, text).date == date
+
+
+def test_a_settlement_in_a_buildings_name_under_a_broken_parse(nlp: Language) -> None:
+    # «в административном здании аильного аймака села Кызыл-Адыр»: the genitive chain leads back to the building
+    # with its «в», whatever the parse makes of the chain.
+    text = (
+        "Новости\n\nВо вторник в административном здании аильного аймака села Кызыл-Адыр прошла встреча депутатов "
+        "с жителями."
+    )
+    assert meeting(nlp, text).place == "Кызыл-Адыр"
