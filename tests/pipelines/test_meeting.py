@@ -1339,3 +1339,13 @@ def test_a_settlement_in_a_buildings_name_under_a_broken_parse(nlp: Language) ->
         "с жителями."
     )
     assert meeting(nlp, text).place == "Кызыл-Адыр"
+
+
+def test_of_two_places_as_sure_the_datelines_one_places_the_meeting(nlp: Language) -> None:
+    # Both «в Кара-Балте» and «в Бишкеке» (the backer's office) hang off the event's participle; the dateline names
+    # Кара-Балта, which settles the tie whichever the text names first.
+    text = (
+        "КАРА-БАЛТА, 17 апреля – Кабар. В среду прошёл круглый стол о правах женщин, организованный при поддержке "
+        "офиса ООН в Бишкеке в Кара-Балте. В нём участвовали представители айыл окмоту."
+    )
+    assert meeting(nlp, text).place == "Кара-Балта"
