@@ -16,7 +16,8 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
 - place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
   verb, the city also read off a settlement word («в г. Тамбове», «в г.п. Кузьмоловский», «в здании джамоата
   Поршинев») or a venue's adjective («в Московском театре», where the text names Москва), or opening a lead
-  paragraph before its meeting's verb («Сегодня в Конаеве под председательством … прошло заседание»); else
+  paragraph before its meeting's verb («Сегодня в Конаеве под председательством … прошло заседание»), or right
+  before «на» and the event noun («в Глубоком на заседании»; of two places as sure, the one the dateline names); else
   the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
   «БИШКЕК (Кабар) —», «14 марта, Бишкек.», a protocol's «г. Ош» (or a smaller settlement's «р.п. Шилово»,
   «д. Ключи») before or after its date, «Место проведения:
@@ -29,8 +30,10 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   the meeting sentence or the two after it («Думы города Костромы», «Мядельского районного Совета» → Мядель,
   «городского округа Тольятти», «Думы г.о. Тольятти», «мэр Бишкека», a city's own body by its adjective even where
   morphology does not know the city: «Жалал-Абадского городского кенеша» → Жалал-Абад);
-  else one in the headline; else one a headline in capitals places the meeting in. A region's or district's
-  body («Тамбовской областной Думы», «акимат Сарыагашского района») gives no place: the gold leaves it unstated.
+  else one in the headline; else one a headline in capitals places the meeting in; else the town of a district
+  whose body's building a lead sentence holds the meeting in, where the text names that town («в здании хокимията
+  Асакинского района» → Асака). A region's or district's body alone («Тамбовской областной Думы», «акимат
+  Сарыагашского района») gives no place: the gold leaves it unstated.
   The place found joins the locations when the locations stage missed it (a dateline's city NER left untagged), and
   so does the dateline's town when the meeting sat elsewhere.
 """
