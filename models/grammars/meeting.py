@@ -223,7 +223,8 @@ PLACE = or_(rule(PLACE_WORD, eq("-"), PLACE_WORD), rule(PLACE_WORD)).interpretat
 DATED = or_(
     DATE, SHORT_MONTH_DATE.interpretation(Date), LATIN_MONTH_DATE.interpretation(Date), ISO_DATE, DASHED_DATE
 ).interpretation(Dateline.date)
-DATELINE: Rule = or_(rule(PLACE, eq(",").optional(), DATED), rule(DATED)).interpretation(Dateline)
+# «БИШКЕК, 14 марта», «Москва — 14 марта», «Бишкек / 14.03.2026»: a comma, a dash or a site's slash after the place.
+DATELINE: Rule = or_(rule(PLACE, in_({",", "—", "–", "/"}).optional(), DATED), rule(DATED)).interpretation(Dateline)
 
 
 def _parser(grammar: Rule) -> Parser:

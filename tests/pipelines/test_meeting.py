@@ -1349,3 +1349,14 @@ def test_of_two_places_as_sure_the_datelines_one_places_the_meeting(nlp: Languag
         "офиса ООН в Бишкеке в Кара-Балте. В нём участвовали представители айыл окмоту."
     )
     assert meeting(nlp, text).place == "Кара-Балта"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Каракол / 14.03.2026\n\nСостоялась сессия городского кенеша. Депутаты утвердили бюджет.", "Каракол"),
+        ("Кокшетау — 14 марта 2026. Состоялось заседание маслихата. Депутаты обсудили план.", "Кокшетау"),
+    ],
+)
+def test_a_datelines_place_before_a_dash_or_a_slash(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
