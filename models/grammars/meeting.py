@@ -204,11 +204,27 @@ SHORT_MONTH_DATE = or_(
     rule(DATE_DAY, MONTH_ABBREVIATION, eq(".").optional(), DATE_YEAR, YEAR_WORD.optional()),
     rule(DATE_DAY, MONTH_ABBREVIATION, eq(".").optional()),
 )
+# Uzbek and Azerbaijani sites name the month in Latin letters, in a Russian text's dateline too: «ТАШКЕНТ, 13 Mart
+# 2026», «5-iyun, 2025».
+_LATIN_MONTHS = {
+    "yanvar": 1, "fevral": 2, "mart": 3, "aprel": 4, "may": 5, "iyun": 6, "iyul": 7, "avgust": 8, "avqust": 8,
+    "sentabr": 9, "sentyabr": 9, "oktabr": 10, "oktyabr": 10, "noyabr": 11, "dekabr": 12,
+}  # fmt: skip
+LATIN_MONTH = in_caseless(set(_LATIN_MONTHS)).interpretation(
+    Date.month.custom(lambda word: _LATIN_MONTHS[word.lower()])
+)
+LATIN_MONTH_DATE = or_(
+    rule(DATE_DAY, eq("-").optional(), LATIN_MONTH, eq(",").optional(), DATE_YEAR),
+    rule(DATE_DAY, eq("-").optional(), LATIN_MONTH),
+)
 PLACE_WORD = and_(is_capitalized(), type("RU"), not_(FUNCTION_WORD))
 # «ЧОЛПОН-АТА, 26 сен», «Жалал-Абад, 5 мая»: a hyphenated town is one place.
 PLACE = or_(rule(PLACE_WORD, eq("-"), PLACE_WORD), rule(PLACE_WORD)).interpretation(Dateline.place)
-DATED = or_(DATE, SHORT_MONTH_DATE.interpretation(Date), ISO_DATE, DASHED_DATE).interpretation(Dateline.date)
-DATELINE: Rule = or_(rule(PLACE, eq(",").optional(), DATED), rule(DATED)).interpretation(Dateline)
+DATED = or_(
+    DATE, SHORT_MONTH_DATE.interpretation(Date), LATIN_MONTH_DATE.interpretation(Date), ISO_DATE, DASHED_DATE
+).interpretation(Dateline.date)
+# «БИШКЕК, 14 марта», «Москва — 14 марта», «Бишкек / 14.03.2026»: a comma, a dash or a site's slash after the place.
+DATELINE: Rule = or_(rule(PLACE, in_({",", "—", "–", "/"}).optional(), DATED), rule(DATED)).interpretation(Dateline)
 
 
 def _parser(grammar: Rule) -> Parser:

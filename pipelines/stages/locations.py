@@ -815,6 +815,43 @@ def _adjectival_town_in_a_list(span: Span) -> bool:
     return any(t.i != token.i and t.pos_ == "PROPN" and t.ent_type_ == "LOC" for t in joined)
 
 
+def _adjectival_town_after_in(span: Span) -> str | None:
+    """«рассмотрены во вторник в Глубоком на заседании»: a capitalized adjective in the locative after «в», with no
+    noun of its own, is a town named by an adjective (Глубокое, Мирный, Заречный); its nominative in the gender the
+    tagger reads (the locative's «-ом» is masculine or neuter alike). Not a «-ский» adjective, whose noun is left
+    out as often as not («в Ленинском» for its district)."""
+    if len(span) != 1:
+        return None
+    token = span[0]
+    if token.is_sent_start or token.pos_ not in ("ADJ", "PROPN") or not _is_capitalized(token) or token.text.isupper():
+        return None
+    if token.morph.get("Case") != ["Loc"] or token.morph.get("Number") == ["Plur"] or _SK_ADJECTIVE.match(token.text):
+        return None
+    parses = [p for p in loading.parse(token.lower_) if p.is_known]
+    adjective = [p for p in parses if p.tag.POS == "ADJF" and p.tag.case == "loct"]
+    if not adjective or not all(p in adjective or "Geox" in p.tag for p in parses):
+        return None  # «в Покрове»: a name the tagger read as an adjective that the dictionary knows as a noun
+    doc = token.doc
+    # By the words beside it, not the parse, which may hang a lone adjective off the next noun it sees.
+    if token.i == 0 or doc[token.i - 1].lower_ not in _IN:
+        return None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ") and after.morph.get("Case") == ["Loc"]:
+        return None  # «в Новом Уренгое», «в Белом доме»: the adjective's noun, however the parse hangs it
+    if token.head.i != token.i and token.dep_ == "amod" and token.head.morph.get("Case") == ["Loc"]:
+        return None  # «в Большом и Малом залах»: the noun further on, in the same case
+    gender = "neut" if token.morph.get("Gender") == ["Neut"] else "masc"
+    return _adjective_nominative(token.text, gender, False)
+
+
+def adjectival_towns(doc: Doc, quoted: list[bool]) -> Iterator[tuple[Span, str]]:
+    """Towns named by an adjective alone after «в» (`_adjectival_town_after_in`), whether NER tagged them or not."""
+    lowers = token_strings(doc, LOWER)
+    for i in range(1, len(doc)):
+        if lowers[i - 1] in _IN and not quoted[i] and (town := _adjectival_town_after_in(doc[i : i + 1])) is not None:
+            yield doc[i : i + 1], town
+
+
 def places_in_body(span: Span, quoted: list[bool]) -> Iterator[Span]:
     """Places a body's name is made specific by: "Совет депутатов Челябинской области"."""
     inside = range(span.start, span.end)
@@ -2106,6 +2143,7 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
     named.update((span, name) for span, name in places_named_after_kind(doc, quoted) if not _overlaps(span, people))
     named.update((span, name) for span, name in village_offices(doc, quoted) if not _overlaps(span, people))
     named.update(regions_named_after_kind(doc))
+    named.update((span, name) for span, name in adjectival_towns(doc, quoted) if not _overlaps(span, people))
     named = {span: name for span, name in named.items() if not _numbered_district(span)}
     taken = {t.i for span in named for t in span}
     surnames = _surname_stems(persons)

@@ -16,7 +16,8 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
 - place: a city in "в <город>" attached (through a settlement word or a venue) to an event noun or to its
   verb, the city also read off a settlement word («в г. Тамбове», «в г.п. Кузьмоловский», «в здании джамоата
   Поршинев») or a venue's adjective («в Московском театре», where the text names Москва), or opening a lead
-  paragraph before its meeting's verb («Сегодня в Конаеве под председательством … прошло заседание»); else
+  paragraph before its meeting's verb («Сегодня в Конаеве под председательством … прошло заседание»), or right
+  before «на» and the event noun («в Глубоком на заседании»; of two places as sure, the one the dateline names); else
   the dateline's place («БИШКЕК, 14 марта —», «АЛМАТЫ. 5 марта»,
   «БИШКЕК (Кабар) —», «14 марта, Бишкек.», a protocol's «г. Ош» (or a smaller settlement's «р.п. Шилово»,
   «д. Ключи») before or after its date, «Место проведения:
@@ -29,8 +30,10 @@ The stage first finds the *meeting sentence*: the first sentence where an event 
   the meeting sentence or the two after it («Думы города Костромы», «Мядельского районного Совета» → Мядель,
   «городского округа Тольятти», «Думы г.о. Тольятти», «мэр Бишкека», a city's own body by its adjective even where
   morphology does not know the city: «Жалал-Абадского городского кенеша» → Жалал-Абад);
-  else one in the headline; else one a headline in capitals places the meeting in. A region's or district's
-  body («Тамбовской областной Думы», «акимат Сарыагашского района») gives no place: the gold leaves it unstated.
+  else one in the headline; else one a headline in capitals places the meeting in; else the town of a district
+  whose body's building a lead sentence holds the meeting in, where the text names that town («в здании хокимията
+  Асакинского района» → Асака). A region's or district's body alone («Тамбовской областной Думы», «акимат
+  Сарыагашского района») gives no place: the gold leaves it unstated.
   The place found joins the locations when the locations stage missed it (a dateline's city NER left untagged), and
   so does the dateline's town when the meeting sat elsewhere.
 """
@@ -500,7 +503,9 @@ def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
 
 # A dateline's date has a month name, a dotted day and month or an ISO form; other lines need no parse.
 _DATE_LIKE = re.compile(
-    r"\d{1,2}\.\d{1,2}|\d{4}([-/])\d{1,2}\1\d{1,2}|\d{1,2}([-/])\d{1,2}\2\d{4}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)",
+    r"\d{1,2}\.\d{1,2}|\d{4}([-/])\d{1,2}\1\d{1,2}|\d{1,2}([-/])\d{1,2}\2\d{4}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)"
+    # «13 Mart 2026», «5-iyun»: a month in Latin letters (`models.grammars.meeting.LATIN_MONTH`).
+    r"|\d[\s-]*(?:yanvar|fevral|mart|aprel|may|iyun|iyul|avg|avq|sent|okt|noyabr|dekabr)",
     re.IGNORECASE,
 )
 # A feed's stamp in the e-mail format (RFC 2822): «Fri, 14 Mar 2025 09:12:44 +0300».
@@ -1225,7 +1230,7 @@ def _after_in(span: Span) -> bool:
             before = _word_before(span.doc[before.i : before.i + 1])  # «в г.п. Кузьмоловский», «в р.п. Шилово»
         # «в административном здании джамоата Поршинев»: the settlement names the building the «в» stands on. (A
         # body between them, «в здании администрации города Тулуна», is its home, which `home_city` reads.)
-        return before is not None and (before.lower_ in _IN or _in_venue(settlement))
+        return before is not None and (before.lower_ in _IN or _in_venue(settlement) or _venue_before(settlement))
     return (before is not None and before.lower_ in _IN) or _in_venue(root)
 
 
@@ -1260,6 +1265,24 @@ def _in_venue(token: Token) -> bool:
     return False
 
 
+_GENITIVE_CHAIN = 4  # the body between a building and its settlement's word: «здании аильного аймака села»
+
+
+def _venue_before(token: Token) -> bool:
+    """`_in_venue` by the words, where the parse broke the phrase: back from the settlement's word over a genitive
+    chain («аильного аймака») to a room or building with its «в» («в административном здании»)."""
+    doc = token.doc
+    at = token.i - 1
+    while at >= 0 and token.i - at <= _GENITIVE_CHAIN and doc[at].is_alpha and "Case=Gen" in str(doc[at].morph):
+        at -= 1
+    if at < 0 or not _is_in(doc[at], "meeting_venue_nouns"):
+        return False
+    at -= 1
+    while at >= 0 and doc[at].pos_ == "ADJ":
+        at -= 1
+    return at >= 0 and doc[at].lower_ in _IN
+
+
 def _is_org(token: Token) -> bool:
     return token.ent_type_ == "ORG"
 
@@ -1291,6 +1314,8 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Hea
         return 2  # «в Таврическом дворце (Санкт-Петербург) состоялось заседание» under a broken parse
     if meeting is not None and meeting.start <= span.start < meeting.end and _opens_a_lead(span, events):
         return 0
+    if meeting is not None and meeting.start <= span.start < meeting.end and _before_on_event(span, events):
+        return 0  # «рассмотрены во вторник в Глубоком на заседании райисполкома» under a parse hanging the place wrong
     if _in_headline(span, headline, first_paragraph=False) and verb_like:
         return 3  # past a blank line of the first sentence, and no lead of the meeting's sentence
     return None
@@ -1368,6 +1393,23 @@ def _opens_a_lead(span: Span, events: set[int]) -> bool:
     # «Вчера в Бишкеке журналисты сообщили, что в Оше прошло заседание»: a clause of its own verb comes between,
     # and the place is that clause's.
     return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[span.end : verb.i])
+
+
+_EVENT_REACH = 3  # «на заседании», «на очередной сессии», «на расширенном заседании коллегии»
+
+
+def _before_on_event(span: Span, events: set[int]) -> bool:
+    """«в Глубоком на заседании», «в Оше на очередной сессии»: the place right before «на» and its event noun (its
+    adjectives between) places that event."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "на":
+        return False
+    for token in doc[span.end + 1 : span.end + 1 + _EVENT_REACH]:
+        if token.i in events:
+            return True
+        if token.pos_ != "ADJ":
+            return False
+    return False
 
 
 # Words between the place phrase and its «состоялось» / «прошло» («в Туркестане, в Доме дружбы, прошло»).
@@ -1719,9 +1761,14 @@ def find_place(
     mentions += _repeated_mentions(doc, mentions, taken)
     # «имам села Касумов Рамазан»: a name the persons stage read as a person's is no settlement after the word.
     people_at = frozenset(_person_tokens(doc, people))
+    dateline_key = fold(dateline.place) if dateline is not None and dateline.place else None
     for span, name in mentions + _settlement_mentions(doc, taken | people_at) + _venue_mentions(doc, cities):
         tier = place_tier(span, events, meeting, headline)
-        if tier is not None and (best is None or tier < best[0]):
+        if tier is None or (best is not None and tier > best[0]):
+            continue
+        # Of two places as sure, the one the dateline names too: «В Узгене прошёл круглый стол, организованный … при
+        # поддержке офиса ОБСЕ в Бишкеке» under «УЗГЕН, 17 апреля».
+        if best is None or tier < best[0] or (fold(best[1]) != dateline_key and fold(name) == dateline_key):
             best = (tier, _reading(span, name))
     if dateline is not None and dateline.place and (best is None or best[0] > 1):
         return dateline.place
@@ -1744,7 +1791,7 @@ def find_place(
                 break
     if home or best:
         return home or _unshouted(best[1])
-    return heading_place(doc) or letterhead_town(doc, locations)
+    return heading_place(doc) or letterhead_town(doc, locations) or venue_district_town(doc, locations)
 
 
 # «СХОД ГРАЖДАН МАХАЛЛИ «ЯНГИ ХАЁТ» ГОРОДА МАРГИЛАНА», «АКИМАТ ГОРОДА РИДДЕРА»: a letterhead in capitals names its body
@@ -1769,6 +1816,40 @@ def letterhead_town(doc: Doc, locations: tuple[LocationFinding, ...]) -> str | N
             if name is not None:
                 return name
     return None
+
+
+def venue_district_town(doc: Doc, locations: tuple[LocationFinding, ...]) -> str | None:
+    """«В среду в здании хокимията Асакинского района хоким провёл …»: where nothing else places the meeting, the
+    building of a district's body a lead sentence holds it in stands in the district's town, the one its adjective
+    is made from (Асакинский → Асака), where the text names that town too. (A district's body alone gives no
+    place: the building says where the meeting was.)"""
+    towns = {fold(loc.name): loc.name for loc in locations}
+    if not towns:
+        return None
+    for sent in islice(doc.sents, _LEAD_SENTENCES + 1):
+        for token in sent:
+            if not _is_in(token, "loc_region_nouns") or "Case=Gen" not in str(token.morph):
+                continue
+            adjective = next((c for c in token.children if c.dep_ == "amod" and c.text[:1].isupper()), None)
+            if adjective is None or not _in_building(token):
+                continue
+            home = _place_adjectives().get(fold(adjective.lemma_)) or _home_from_adjective(
+                adjective.lemma_, frozenset(towns)
+            )
+            if home is not None and fold(home) in towns:
+                return towns[fold(home)]
+    return None
+
+
+def _in_building(token: Token) -> bool:
+    """Up a genitive chain («района» ← «хокимията» ← «здании») to a room or building the «в» stands on."""
+    for _ in range(_VENUE_STEPS):
+        if token.dep_ != "nmod":
+            return False
+        token = token.head
+        if _is_in(token, "meeting_venue_nouns"):
+            return any(c.dep_ == "case" and c.lower_ in _IN for c in token.children)
+    return False
 
 
 _HOME_SENTENCES = 3  # the meeting sentence and the two after it

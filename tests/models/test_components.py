@@ -255,6 +255,8 @@ def test_names_are_parsed_when_read(nlp: Language) -> None:
         ("Заседание назначено на 1 января.", "1 января", (None, 1, 1)),
         ("2019 год был трудным.", "2019 год", (2019, None, None)),
         ("Итоги подведут 31 декабря 2024", "31 декабря 2024", (2024, 12, 31)),
+        # An Uzbek site's month in Latin letters.
+        ("ФЕРГАНА, 4 Aprel 2026. Прошло собрание.", "4 Aprel 2026", (2026, 4, 4)),
     ],
 )
 def test_dates(nlp: Language, text: str, span: str, expected: tuple) -> None:

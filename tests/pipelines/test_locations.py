@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from pipelines.findings import Findings
+from pipelines.layouts import fold
 from pipelines.stages import locations, persons
 from pipelines.stages.locations import find_locations
 
@@ -1497,3 +1498,14 @@ def test_the_first_half_of_a_compound_is_no_place(nlp: Language) -> None:
     text = "На соборе выступил епископ Северо- и Южноамериканский Иоанн, прибывший из Нью-Йорка."
     found = _places(nlp, text)
     assert not any(name.endswith("-") for name in found)
+
+
+def test_a_town_named_by_an_adjective_alone_after_in_is_a_location(nlp: Language) -> None:
+    # «в Песчаном» with no noun of its own is the town Песчаное (or Песчаный: the locative reads either).
+    text = "Собрание жителей прошло во вторник в Песчаном на площади у клуба."
+    assert {fold(loc.name) for loc in find_locations(nlp(text))} & {"песчаное", "песчаный"}
+
+
+def test_an_adjective_before_its_noun_is_no_town(nlp: Language) -> None:
+    text = "Заседание прошло в Малом зале администрации, а концерт дали в Большом театре."
+    assert not any(fold(loc.name).startswith(("мал", "больш")) for loc in find_locations(nlp(text)))

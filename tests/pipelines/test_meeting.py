@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from models.grammars.meeting import roman_value
 from pipelines.findings import MeetingFinding
+from pipelines.layouts import fold
 from pipelines.stages import run_stages
 
 
@@ -1297,3 +1298,65 @@ def test_a_lead_place_after_other_words_is_not_its_opening(nlp: Language) -> Non
         "провел совещание в Кара-Балте."
     )
     assert meeting(nlp, text).place == "Кара-Балта"
+
+
+def test_a_town_named_by_an_adjective_before_the_event_places_it(nlp: Language) -> None:
+    # «в Заозёрном на заседании»: a town named by an adjective, alone after «в», right before «на» and the event.
+    text = (
+        "Новости\n\nВопросы вывоза мусора обсуждены в пятницу в Заозёрном на заседании Заозёрского районного "
+        "исполнительного комитета. Докладывал заместитель председателя Пётр Громов."
+    )
+    assert fold(meeting(nlp, text).place or "") in ("заозерное", "заозерный")
+
+
+def test_the_building_of_a_districts_body_stands_in_its_town(nlp: Language) -> None:
+    # No meeting sentence places the meeting; the lead holds it in the building of the district's hokimiyat, and the
+    # text names the district's town (Каракульский → Каракуль).
+    text = (
+        "Главная > Новости\n\nХОКИМ ВСТРЕТИЛСЯ С ФЕРМЕРАМИ\n\nВо вторник в здании хокимията Каракульского района хоким "
+        "области Бахтиёр Рахимов провёл открытый диалог с фермерами города Каракуль и соседних районов. Открывая "
+        "встречу, хоким напомнил о сроках сева."
+    )
+    assert meeting(nlp, text).place == "Каракуль"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("НАМАНГАН, 13 Mart 2026. Состоялось заседание областного кенгаша. Депутаты обсудили бюджет.", "2026-03-13"),
+        ("Главная / Новости\n5-iyun, 2025\n\nСостоялась сессия районного кенгаша. Обсудили сев.", "2025-06-05"),
+    ],
+)
+def test_a_dateline_with_a_month_in_latin_letters(nlp: Language, text: str, date: str) -> None:
+    assert meeting(nlp, text).date == date
+
+
+def test_a_settlement_in_a_buildings_name_under_a_broken_parse(nlp: Language) -> None:
+    # «в административном здании аильного аймака села Кызыл-Адыр»: the genitive chain leads back to the building
+    # with its «в», whatever the parse makes of the chain.
+    text = (
+        "Новости\n\nВо вторник в административном здании аильного аймака села Кызыл-Адыр прошла встреча депутатов "
+        "с жителями."
+    )
+    assert meeting(nlp, text).place == "Кызыл-Адыр"
+
+
+def test_of_two_places_as_sure_the_datelines_one_places_the_meeting(nlp: Language) -> None:
+    # Both «в Кара-Балте» and «в Бишкеке» (the backer's office) hang off the event's participle; the dateline names
+    # Кара-Балта, which settles the tie whichever the text names first.
+    text = (
+        "КАРА-БАЛТА, 17 апреля – Кабар. В среду прошёл круглый стол о правах женщин, организованный при поддержке "
+        "офиса ООН в Бишкеке в Кара-Балте. В нём участвовали представители айыл окмоту."
+    )
+    assert meeting(nlp, text).place == "Кара-Балта"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Каракол / 14.03.2026\n\nСостоялась сессия городского кенеша. Депутаты утвердили бюджет.", "Каракол"),
+        ("Кокшетау — 14 марта 2026. Состоялось заседание маслихата. Депутаты обсудили план.", "Кокшетау"),
+    ],
+)
+def test_a_datelines_place_before_a_dash_or_a_slash(nlp: Language, text: str, place: str) -> None:
+    assert meeting(nlp, text).place == place
