@@ -163,13 +163,16 @@ def _join_remit_letters(text: str, body: Body, fulls: list[tuple[Body, list[str]
     """A body named only by letters («КЧС»), each mention of which goes on «и» and the same letters that are no body
     of the text nor a legal form («и ГО»), is named with them («КЧС и ГО»), where the text names no body in full
     that the first letters abbreviate (that name is the body's, and the letters merge into it)."""
-    if not body.abbreviation or len(body.words) != 1 or any(abbreviates(body.name, b.name) for b, _ in fulls):
+    if not body.abbreviation or len(body.words) != 1:
         return
     tails = [m.group(1) if (m := _REMIT_LETTERS.match(text, x.end)) else None for x in body.mentions]
     tail = tails[0]
     if tail is None or any(t != tail for t in tails):
         return
     if tail.lower() in names or tail.lower() in grammar.lexicon().legal_forms:
+        return
+    # (Last: the letters' tails are read first as they rule out nearly every body, and this test is over all names.)
+    if any(abbreviates(body.name, b.name) for b, _ in fulls):
         return
     body.aliases.append(body.name)
     body.name = f"{body.name} и {tail}"
