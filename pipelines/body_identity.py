@@ -146,7 +146,14 @@ def cover(short: list[str], full: list[str], compressed: bool) -> bool:
     if not short:
         return compressed
     word, rest = short[0], short[1:]
-    for n in range(1, len(full) + 1):
+    states = _state_by_name()
+    state = states.get((grammar.word_lemma(word),))
+    # (Runs no longer than can matter: a word spells at most as many words as it has letters, words of hyphens alone
+    # aside, which give no initial; a state's name is at most the catalogue's longest. The same answer, fewer runs.)
+    longest = len(word) + sum(1 for w in full if not w.strip("-"))
+    if state is not None:
+        longest = max(longest, _longest_state_name())
+    for n in range(1, min(len(full), max(longest, 1)) + 1):
         run = full[:n]
         if n == 1 and grammar.word_lemma(word) == grammar.word_lemma(run[0]):
             if cover(rest, full[1:], compressed):
@@ -154,7 +161,8 @@ def cover(short: list[str], full: list[str], compressed: bool) -> bool:
         elif _spells(word, run) and cover(rest, full[n:], True):
             return True
         # «УМВД России по …» for «Управление МВД Российской Федерации по …»: a state under another of its names.
-        if _same_state([word], run) and cover(rest, full[n:], compressed):
+        same_state = state is not None and state == states.get(tuple(map(grammar.word_lemma, run)))
+        if same_state and cover(rest, full[n:], compressed):
             return True
     return False
 
@@ -675,6 +683,11 @@ def _state_by_name() -> dict[tuple[str, ...], str]:
         for form in forms:
             names.setdefault(tuple(grammar.word_lemma(w) for w in WORD.findall(form)), forms[0])
     return names
+
+
+@cache
+def _longest_state_name() -> int:
+    return max(len(name) for name in _state_by_name())
 
 
 def _is_state(word: str) -> bool:
