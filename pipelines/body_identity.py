@@ -141,16 +141,29 @@ def cover(short: list[str], full: list[str], compressed: bool) -> bool:
     """Each short word spells one or more consecutive full words; trailing full words may be left."""
     if not short:
         return compressed
+    if not full:
+        return False
     word, rest = short[0], short[1:]
-    for n in range(1, len(full) + 1):
+    states = _state_by_name()
+    state = states.get((grammar.word_lemma(word),))
+    # (Runs no longer than can matter: a word spells at most as many words as it has letters, words of hyphens alone
+    # aside, which give no initial; it spells none that do not start with its first letter (initials, a place's
+    # syllable and prefixes all do), a first word of hyphens aside; a state's name is at most the catalogue's
+    # longest. The same answer, fewer runs.)
+    spellable = word[:1] == full[0][:1] or full[0].startswith("-")
+    longest = len(word) + sum(1 for w in full if not w.strip("-")) if spellable else 1
+    if state is not None:
+        longest = max(longest, _longest_state_name())
+    for n in range(1, min(len(full), max(longest, 1)) + 1):
         run = full[:n]
         if n == 1 and grammar.word_lemma(word) == grammar.word_lemma(run[0]):
             if cover(rest, full[1:], compressed):
                 return True
-        elif _spells(word, run) and cover(rest, full[n:], True):
+        elif spellable and _spells(word, run) and cover(rest, full[n:], True):
             return True
         # «УМВД России по …» for «Управление МВД Российской Федерации по …»: a state under another of its names.
-        if _same_state([word], run) and cover(rest, full[n:], compressed):
+        same_state = state is not None and state == states.get(tuple(map(grammar.word_lemma, run)))
+        if same_state and cover(rest, full[n:], compressed):
             return True
     return False
 
@@ -671,6 +684,11 @@ def _state_by_name() -> dict[tuple[str, ...], str]:
         for form in forms:
             names.setdefault(tuple(grammar.word_lemma(w) for w in WORD.findall(form)), forms[0])
     return names
+
+
+@cache
+def _longest_state_name() -> int:
+    return max(len(name) for name in _state_by_name())
 
 
 def _is_state(word: str) -> bool:

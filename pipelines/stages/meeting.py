@@ -1897,10 +1897,10 @@ def lead_meeting_sentence(doc: Doc) -> Span | None:
     return None
 
 
-def find_meeting(doc: Doc, findings: Findings) -> MeetingFinding:
+def find_meeting(doc: Doc, findings: Findings, dateline: Dateline | None) -> MeetingFinding:
+    """The meeting `dateline` (`find_dateline`, read once by `run`) and the text say."""
     events = find_events(doc)
     sent = meeting_sentence(events)
-    dateline = find_dateline(doc)
     title, number, body = (None, None, None)
     if sent is not None:
         title, number, body = find_title(sent, events, findings.organizations)
@@ -1943,11 +1943,11 @@ def with_place(doc: Doc, locations: tuple[LocationFinding, ...], place: str | No
 
 
 def run(doc: Doc, findings: Findings) -> Findings:
-    meeting = find_meeting(doc, findings)
+    dateline = find_dateline(doc)
+    meeting = find_meeting(doc, findings, dateline)
     locations = with_place(doc, findings.locations, meeting.place)
     # «КУШОНИЁН, 2 октября. … в здании джамоата Гулистон»: the dateline's town is a place of the text even where the
     # meeting sat elsewhere, and NER leaves a town it does not know, in capitals, untagged.
-    dateline = find_dateline(doc)
     town = dateline.place if dateline is not None else None
     if town and town != meeting.place and _opens_a_line(doc, town):
         locations = with_place(doc, locations, town)

@@ -139,6 +139,7 @@ class _Index:
     mention_starts: list[int]  # character offsets
     mentions: list[tuple[int, int, TextSpan, str]]  # (organization order, mention order, mention, name)
     by_start: dict[int, list[tuple[int, str]]]  # character start → (end, name), in organization order
+    names: frozenset[str]  # the organizations' names
 
 
 def _index(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _Index:
@@ -154,7 +155,13 @@ def _index(doc: Doc, organizations: tuple[OrganizationFinding, ...]) -> _Index:
             for m in org.mentions:
                 by_start.setdefault(m.start, []).append((m.end, org.name))
         index = doc.user_data["kenesh_positions_index"] = _Index(
-            organizations, [e.start for e in ents], ents, [m.start for _, _, m, _ in mentions], mentions, by_start
+            organizations,
+            [e.start for e in ents],
+            ents,
+            [m.start for _, _, m, _ in mentions],
+            mentions,
+            by_start,
+            frozenset(o.name for o in organizations),
         )
     return index
 
@@ -402,7 +409,7 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
     # («председателя ассоциации водопользователей «Кара-Суу»»: a quoted name the tagger reads alone inside a body the
     # organizations stage reads whole, kind and all, is that body's own name, no body of its own to represent; a
     # unit's word before the body, «фракции | партии «AMANAT»», names the unit by the party, as before.)
-    known = {o.name for o in organizations}
+    known = _index(doc, organizations).names
     owned = first[0] > 0 and fold(doc[first[0] - 1].lemma_) in lexicons.load("position_subunits")
     inner = [
         f

@@ -28,6 +28,22 @@ def test_abbreviations_of_eponyms_and_contracted_kinds(short: str, full: str) ->
     assert abbreviates(short, full)
 
 
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [
+        # A state under another name that starts with another letter, or runs over more words than it has letters.
+        ("ГУ МВД Великобритании", "Главное управление МВД Соединенного Королевства", True),
+        ("ГУ МВД Белоруссии", "Главное управление МВД Республики Беларусь", True),
+        ("ГУ МВД США", "Главное управление МВД Соединенных Штатов Америки", True),
+        ("МВД", "Министерство внутренних дел", True),
+        ("МВД", "Министерство иностранных дел", False),
+    ],
+)
+def test_abbreviations_read_only_the_runs_that_can_match(short: str, full: str, expected: bool) -> None:
+    # (`cover` skips runs a word cannot spell, by letters and first letter; a state's other names are still read.)
+    assert abbreviates(short, full) is expected
+
+
 def test_an_abbreviation_named_after_another_person() -> None:
     assert not abbreviates("КГУ им. А. Рудаки", "Курганский государственный университет имени Т. Мальцева")
 

@@ -311,12 +311,13 @@ def _post_with_remit_in(text: str, post: list[str], remit: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)  # `body_in_post` reads every body's words for every person: once per name
-def _body_words(name: str) -> tuple[list[str], list[str]] | None:
-    """A body's words before its quoted name and their stems; None for a unit or a name of fewer than three words."""
+def _body_words(name: str) -> tuple[list[str], list[str], bool] | None:
+    """A body's words before its quoted name, their stems and whether they name an office's staff (`_office_staff`);
+    None for a unit or a name of fewer than three words."""
     own = _COMPOUND.findall(name.split("«")[0])
     if len(own) < 3 or _is_subunit(name):
         return None
-    return own, [_stem(w) for w in own]
+    return own, [_stem(w) for w in own], _office_staff(own)
 
 
 def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[str, OrganizationFinding] | None:
@@ -334,7 +335,7 @@ def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[
         # stays the post's words (`positions._ministry`).
         if named is None or not org.listed:
             continue
-        own, own_stems = named
+        own, own_stems, staff = named
         if starts is None:
             # Where in the post a body may start, the same for every body (read once, not once per body):
             # «заместитель главы администрации по экономике»: a remit is the post's, and a head named by the kind of
@@ -351,7 +352,7 @@ def body_in_post(position: str, orgs: tuple[OrganizationFinding, ...]) -> tuple[
             tail = stems[i:]
             if tail[0] == own_stems[0] and set(tail) <= set(own_stems) and len(tail) >= 3:
                 return position[: matches[i].start()].rstrip(" ,"), org
-        if _office_staff(own) and [w[:4] for w in stems[: len(own) - 1]] == [w[:4] for w in own_stems[1:]]:
+        if staff and [w[:4] for w in stems[: len(own) - 1]] == [w[:4] for w in own_stems[1:]]:
             # The office holder's own post with the office's place: «аким Толебийского сельского округа».
             rest = position[matches[len(own) - 2].end() :].strip()
             post = words[0] if not rest.startswith("по ") else f"{words[0]} {rest}"
