@@ -280,9 +280,29 @@ def _same(a: _Issue, words: list[str], head: str, kind: str, text: str) -> bool:
         # the «исполнение бюджета города за девять месяцев 2025 года»).
         dated = set(_NUMBER.findall(short_text)) <= set(_NUMBER.findall(long_text))
         return _overlap(words, a.words) >= SAME_ITEM or (contained and dated)
+    if _amend_alike(words, a.words):
+        return True
     if _overlap(words, a.words) < SAME_ISSUE and not contained:
         return False
     return not (_verbal(head) and _verbal(a.head) and head != a.head)
+
+
+# Words that amend an act, however worded: «поправки в бюджет», «внесение изменений в решение о бюджете», «уточнение
+# бюджета города».
+_AMENDING_HEADS = frozenset({"внесение", "изменение", "поправка", "дополнение", "уточнение"})
+
+
+def _amend_alike(words: list[str], other: list[str]) -> bool:
+    """«поправки в городской бюджет» atop a report and its agenda's «внесение изменений в бюджет Волгограда на 2025 год»
+    are one item: the shorter amendment's act (its first noun past the amending words and a generic «закон»,
+    «решение») is named in the longer. Not «изменения в Устав поселения» and «… в Правила благоустройства поселения»."""
+    if not (words and other and words[0] in _AMENDING_HEADS and other[0] in _AMENDING_HEADS):
+        return False
+    shorter, longer = sorted((words, other), key=len)
+    acts = lexicons.load("issue_law_nouns") | lexicons.load("issue_decision_nouns")
+    # Lemmas of adjectives end so («городской», «областной», «районный»): the act is the noun they qualify.
+    named = [w for w in shorter if w not in _AMENDING_HEADS and w not in acts and not w.endswith(("ый", "ий", "ой"))]
+    return bool(named) and named[0] in longer
 
 
 _QUOTED = re.compile(r"«([^«»]{3,})")

@@ -1715,3 +1715,22 @@ def test_the_merit_an_award_is_for_is_no_question(nlp: Language) -> None:
 )
 def test_shared_complements_and_removals(nlp: Language, text: str, expected: list[str]) -> None:
     assert _issues(nlp, text) == expected
+
+
+def test_two_wordings_of_one_amendment_are_one_issue(nlp: Language) -> None:
+    text = (
+        "Депутаты городской думы рассмотрели поправки в городской бюджет. "
+        "Также обсудили внесение изменений в бюджет Истры на 2026 год и ремонт дорог."
+    )
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert sum(1 for i in found if "бюджет" in i) == 1
+
+
+def test_amendments_of_two_acts_of_one_place_are_two_issues(nlp: Language) -> None:
+    text = (
+        "Депутаты обсудили изменения в Устав поселения. "
+        "Также рассмотрели внесение изменений в Правила благоустройства территории поселения."
+    )
+    found = _issues(nlp, text)
+    assert any("Устав" in i for i in found) and any("Правила благоустройства" in i for i in found)
