@@ -280,9 +280,29 @@ def _same(a: _Issue, words: list[str], head: str, kind: str, text: str) -> bool:
         # the «исполнение бюджета города за девять месяцев 2025 года»).
         dated = set(_NUMBER.findall(short_text)) <= set(_NUMBER.findall(long_text))
         return _overlap(words, a.words) >= SAME_ITEM or (contained and dated)
+    if _amend_alike(words, a.words):
+        return True
     if _overlap(words, a.words) < SAME_ISSUE and not contained:
         return False
     return not (_verbal(head) and _verbal(a.head) and head != a.head)
+
+
+# Words that amend an act, however worded: «поправки в бюджет», «внесение изменений в решение о бюджете», «уточнение
+# бюджета города».
+_AMENDING_HEADS = frozenset({"внесение", "изменение", "поправка", "дополнение", "уточнение"})
+
+
+def _amend_alike(words: list[str], other: list[str]) -> bool:
+    """«поправки в городской бюджет» atop a report and its agenda's «внесение изменений в бюджет Волгограда на 2025 год»
+    are one item: the shorter amendment's act (its first noun past the amending words and a generic «закон»,
+    «решение») is named in the longer. Not «изменения в Устав поселения» and «… в Правила благоустройства поселения»."""
+    if not (words and other and words[0] in _AMENDING_HEADS and other[0] in _AMENDING_HEADS):
+        return False
+    shorter, longer = sorted((words, other), key=len)
+    acts = lexicons.load("issue_law_nouns") | lexicons.load("issue_decision_nouns")
+    # Lemmas of adjectives end so («городской», «областной», «районный»): the act is the noun they qualify.
+    named = [w for w in shorter if w not in _AMENDING_HEADS and w not in acts and not w.endswith(("ый", "ий", "ой"))]
+    return bool(named) and named[0] in longer
 
 
 _QUOTED = re.compile(r"«([^«»]{3,})")
@@ -457,6 +477,14 @@ _ANAPHORIC = frozenset(
 # A complaint says who complains («жалобы жителей Шумерли»); without what about («на …», «о …») it names no question.
 _COMPLAINTS = frozenset({"жалоба", "нарекание"})
 _COMPLAINED_OF = _ABOUT | {"на", "насчёт", "насчет"}
+# An appeal likewise says who appeals and to whom («обращение к спасательной службе», «взять обращение на контроль»):
+# without what about («о …», «по вопросу …») it names no question; an agenda's line names the appeal it hears. Not the
+# handling of a thing («обращение с твёрдыми коммунальными отходами»), which is a work.
+_APPEALS = frozenset({"обращение"})
+_APPEALED_OF = _ABOUT | {"по", "насчёт", "насчет"}
+# The means a speaker proposes to a question («опубликовать список должников», «изучить опыт гимназии»): a list or an
+# experience is how the question is handled, not the question (no gold lists one in the opened sets, 0 of 10 kept).
+_MEANS = frozenset({"список", "опыт"})
 
 
 def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
@@ -484,6 +512,10 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
     if lemma(head) in _PATRONAGE and named and candidate.kind not in _LISTED_KINDS:
         return True  # «поддержка Фонда ООН», «опыт Узбекистана»: who backs or shares, not the question they back
     if lemma(head) in _COMPLAINTS and not any(t.lower_ in _COMPLAINED_OF for t in span):
+        return True
+    handling = head.i + 1 < span.end and doc[head.i + 1].lower_ in ("с", "со")
+    appeal = lemma(head) in _APPEALS and not handling and not any(t.lower_ in _APPEALED_OF for t in span)
+    if (appeal or lemma(head) in _MEANS) and candidate.kind not in _LISTED_KINDS:
         return True
     if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num and not _MEASURE.fullmatch(t.text)) == 1:
         return True  # «рассмотрено 5 материалов», «включить 3,6 км газопровода»: a count of things, not a question

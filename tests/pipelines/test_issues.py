@@ -1475,6 +1475,35 @@ def test_a_complaint_of_something_is_kept(nlp: Language) -> None:
     assert any("перебои с водой" in i for i in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Депутаты обсудили ремонт дорог. Депутат Петров попросил взять обращение на контроль.", "обращение"),
+        ("Депутаты обсудили ремонт дорог и обращение к районной администрации.", "обращение"),
+        ("Депутаты обсудили ремонт дорог. Депутат Иванов предложил составить список неплательщиков.", "список"),
+        ("Депутаты обсудили ремонт дорог. Председатель предложил изучить опыт соседних районов.", "опыт"),
+    ],
+)
+def test_an_appeal_of_nothing_or_a_means_proposed_is_no_issue(nlp: Language, text: str, not_expected: str) -> None:
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert not any(i.startswith(not_expected) for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Депутаты обсудили обращение жителей о ремонте моста через реку.", "обращение жителей о ремонте моста"),
+        (
+            "В Твери палата провела общественные слушания «Обращение с медицинскими отходами в больницах».",
+            "обращение с медицинскими отходами",
+        ),
+    ],
+)
+def test_an_appeal_about_something_and_handling_are_kept(nlp: Language, text: str, expected: str) -> None:
+    assert any(i.lower().startswith(expected) for i in _issues(nlp, text))
+
+
 def test_a_meeting_report_keeps_the_services_works_and_arrears_it_tells_of(nlp: Language) -> None:
     """Cleaning, clearing and tidying of a place, and arrears, told anywhere in a meeting's report, are questions its
     speakers raised, like repairs and wants."""
@@ -1686,3 +1715,22 @@ def test_the_merit_an_award_is_for_is_no_question(nlp: Language) -> None:
 )
 def test_shared_complements_and_removals(nlp: Language, text: str, expected: list[str]) -> None:
     assert _issues(nlp, text) == expected
+
+
+def test_two_wordings_of_one_amendment_are_one_issue(nlp: Language) -> None:
+    text = (
+        "Депутаты городской думы рассмотрели поправки в городской бюджет. "
+        "Также обсудили внесение изменений в бюджет Истры на 2026 год и ремонт дорог."
+    )
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert sum(1 for i in found if "бюджет" in i) == 1
+
+
+def test_amendments_of_two_acts_of_one_place_are_two_issues(nlp: Language) -> None:
+    text = (
+        "Депутаты обсудили изменения в Устав поселения. "
+        "Также рассмотрели внесение изменений в Правила благоустройства территории поселения."
+    )
+    found = _issues(nlp, text)
+    assert any("Устав" in i for i in found) and any("Правила благоустройства" in i for i in found)
