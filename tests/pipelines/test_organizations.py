@@ -172,6 +172,21 @@ def test_a_city_police_unit_before_its_department_is_part_of_it(nlp: Language) -
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Орлов К.Н. – начальник 14 ПСО ФПС ГПС ГУ МЧС России по Тверской области;",
+            "ГУ МЧС России по Тверской области",
+        ),
+        ("Петров В.В. – командир 3 ОБ ДПС ГИБДД УМВД России по г. Тюмени;", "УМВД России по г. Тюмени"),
+    ],
+)
+def test_a_numbered_unit_before_a_regional_office_is_part_of_it(nlp: Language, text: str, expected: str) -> None:
+    # «14 ПСО …»: a unit known by its number is the office's part; the office is the body.
+    assert names(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Депутат отметил, что в школе № 4 до сих пор холодно, родители жалуются.",
