@@ -3497,6 +3497,12 @@ def test_a_venue_body_that_acts_stays(nlp: Language) -> None:
     assert "школа № 3" in found
 
 
+def test_a_university_that_hosts_the_meeting_is_a_body(nlp: Language) -> None:
+    # A school only hosting a meeting is where it was; a university hosting one is listed (heldout-genre-16).
+    text = "12 апреля в актовом зале Университета имени Абая города Павлодара состоялось общее собрание членов палаты."
+    assert names(nlp, text) == ["Университет имени Абая города Павлодара"]
+
+
 def test_status_and_quoted_abbreviation_is_the_full_name(nlp: Language) -> None:
     text = (
         "Студент НИУ «КубГУ» Иван Петров выступил. Председателем избрана магистрант Кубанского государственного"
