@@ -3497,6 +3497,15 @@ def test_a_venue_body_that_acts_stays(nlp: Language) -> None:
     assert "школа № 3" in found
 
 
+def test_a_municipal_town_the_ner_joins_to_a_person_stays_the_town(nlp: Language) -> None:
+    # «… город | Ефремов Сергей …»: the NER opens the person with the town; after «город» it is the town.
+    text = (
+        "Выступили министр Андрей Гусев и глава администрации муниципального образования город Ефремов Сергей "
+        "Балтабаев."
+    )
+    assert "администрация муниципального образования город Ефремов" in names(nlp, text)
+
+
 def test_a_university_that_hosts_the_meeting_is_a_body(nlp: Language) -> None:
     # A school only hosting a meeting is where it was; a university hosting one is listed (heldout-genre-16).
     text = "12 апреля в актовом зале Университета имени Абая города Павлодара состоялось общее собрание членов палаты."

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.attrs import ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.grammars import organizations as grammar
@@ -74,6 +74,16 @@ def _community_name(doc: Doc, end: int) -> bool:
     return "Gen" not in name.morph.get("Case") and (after is None or not after.text[:1].isupper())
 
 
+def _not_person(doc: Doc, name: Token) -> bool:
+    """The word after a municipality's «город» is its town, not a person, though the NER may open the person named
+    next with it («… муниципального образования город | Ефремов Сергей Балтабаев»: the town, then a first name)."""
+    if name.ent_type_ != "PER":
+        return True
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    first_name = after is not None and any("Name" in p.tag for p in loading.parse(after.lower_))
+    return name.ent_iob_ == "B" and after is not None and after.ent_iob_ == "I" and first_name
+
+
 def _unquoted_municipal_name_end(doc: Doc, end: int) -> int | None:
     """End of the unquoted name in the nominative after «муниципального образования» at `end`, or the town after
     «городского округа» («администрация городского округа | город Арзамас», the okrug's registered name)."""
@@ -83,7 +93,7 @@ def _unquoted_municipal_name_end(doc: Doc, end: int) -> int | None:
         return None
     first, second = doc[end], doc[end + 1]
     if doc[end - 1].lemma_ in _TOWN_OKRUG_KINDS and doc[end - 2].lemma_ in _TOWN_OKRUG_LEVELS:
-        town = first.lower_ in _MUNICIPAL_TOWN_KINDS and second.text[:1].isupper() and second.ent_type_ != "PER"
+        town = first.lower_ in _MUNICIPAL_TOWN_KINDS and second.text[:1].isupper() and _not_person(doc, second)
         return end + 2 if town and "Gen" not in second.morph.get("Case") else None
     # («администрация муниципального района Зианчуринский район»: Bashkortostan's districts are registered so too.)
     if doc[end - 1].lemma_ not in _MUNICIPAL_NAMED_KINDS | {"образование"} or doc[end - 2].lemma_ != "муниципальный":
@@ -94,7 +104,7 @@ def _unquoted_municipal_name_end(doc: Doc, end: int) -> int | None:
         and "Nom" in first.morph.get("Case")
         and second.lower_ in _MUNICIPAL_NAMED_KINDS
     )
-    town = first.lower_ in _MUNICIPAL_TOWN_KINDS and second.is_title and second.ent_type_ != "PER"
+    town = first.lower_ in _MUNICIPAL_TOWN_KINDS and second.is_title and _not_person(doc, second)
     town = town and "Gen" not in second.morph.get("Case")
     return end + 2 if named_kind or town else None
 
