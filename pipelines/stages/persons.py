@@ -1303,7 +1303,8 @@ def _name_closing_a_title(doc: Doc, i: int) -> Span | None:
     председателя Комитета … Маджлиси Оли Республики Таджикистан Гулрухсор Саидовой»: a post, a body's name that ends
     in a capitalised word, then a first name and a surname the tagger missed altogether (it reads the capitalised
     run as one name and gives up). The pair is a name when one of its words is known for its part (a first name,
-    or a surname's shape), nothing capitalised runs on after it, and the words before it are a job title."""
+    or a surname's shape), nothing capitalised runs on after it, and the words before it are a job title that ends
+    in its body."""
     if i < 2 or i + 2 > len(doc):
         return None
     before, first, last = doc[i - 1], doc[i], doc[i + 1]
@@ -1314,6 +1315,9 @@ def _name_closing_a_title(doc: Doc, i: int) -> Span | None:
     if is_patronymic(last.text) or may_be_first_name(before.text):
         return None
     if not (is_first_name(first.text) or looks_like_surname(last.text)):
+        return None
+    # (The word before is the body's, not the post's own noun: «сериал «Доктор Дуги Хаузер»» names a character.)
+    if is_position_head(before):
         return None
     return doc[i : i + 2] if title_before(doc, i) is not None else None
 

@@ -655,6 +655,8 @@ def test_a_name_after_an_eponym_is_the_person_the_title_belongs_to(nlp: Language
         ),
         # A republic's two-word name after the post is the place's, not a person's.
         ("Главу Республики Марий Эл поздравили с назначением.", []),
+        # A rank alone before the pair, in a work's title, is no post of a body's.
+        ("Актриса снималась в сериале «Доктор Дуня Хаузер» три сезона.", []),
     ],
 )
 def test_a_name_closing_a_long_title_the_tagger_missed_is_the_posts_holder(
