@@ -1298,6 +1298,47 @@ def _names_after_eponyms(doc: Doc, names: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda span: span.start)
 
 
+def _name_closing_a_title(doc: Doc, i: int) -> Span | None:
+    """«Председатель Верховного Меджлиса Нахчыванской Автономной Республики Эльхан Джафарлы», «под председательством
+    председателя Комитета … Маджлиси Оли Республики Таджикистан Гулрухсор Саидовой»: a post, a body's name that ends
+    in a capitalised word, then a first name and a surname the tagger missed altogether (it reads the capitalised
+    run as one name and gives up). The pair is a name when one of its words is known for its part (a first name,
+    or a surname's shape), nothing capitalised runs on after it, and the words before it are a job title that ends
+    in its body."""
+    if i < 2 or i + 2 > len(doc):
+        return None
+    before, first, last = doc[i - 1], doc[i], doc[i + 1]
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    if not (before.is_title and before.is_alpha and _titled_words(doc[i : i + 2], after)):
+        return None
+    # (A first name before the pair makes it the tail of a longer name: «Анна Мария Петрова» is the tagger's.)
+    if is_patronymic(last.text) or may_be_first_name(before.text):
+        return None
+    if not (is_first_name(first.text) or looks_like_surname(last.text)):
+        return None
+    # (The word before is the body's, not the post's own noun: «сериал «Доктор Дуги Хаузер»» names a character.)
+    if is_position_head(before):
+        return None
+    return doc[i : i + 2] if title_before(doc, i) is not None else None
+
+
+def _names_closing_titles(doc: Doc, names: list[Span]) -> list[Span]:
+    """`names` with the names after a title's body (`_name_closing_a_title`) where no entity of the tagger's, of
+    any kind, covers either word: a pair it read as a place or a body («Республики Марий Эл») stays its reading."""
+    covered = {t for ent in entities(doc) for t in range(ent.start, ent.end)} | {
+        t for ent in names for t in range(ent.start, ent.end)
+    }
+    extra = [
+        span
+        for i, token in enumerate(doc)
+        if token.is_title
+        and i not in covered
+        and i + 1 not in covered
+        and (span := _name_closing_a_title(doc, i)) is not None
+    ]
+    return sorted(names + extra, key=lambda span: span.start) if extra else names
+
+
 # «Саятского», «Раштской»: a relative adjective made from a place's name.
 _REGION_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]*[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую)")
 
@@ -1713,6 +1754,7 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         ]
     )
     names = _with_turkic_patronymics(_names_after_eponyms(doc, _past_titles_complements(names)))
+    names = _names_closing_titles(doc, names)
     wrapped = [_surname_after_patronymic(ent) for ent in names]
     joined = {(span.start, span.end) for span in wrapped} - {(ent.start, ent.end) for ent in names}
     # (The surname the tagger read alone on the next line is part of the name now.)

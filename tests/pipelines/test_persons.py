@@ -644,6 +644,32 @@ def test_a_name_after_an_eponym_is_the_person_the_title_belongs_to(nlp: Language
     ("text", "expected"),
     [
         (
+            "Сегодня под председательством заместителя председателя Комитета по экономической политике Маджлиси "
+            "намояндагон Маджлиси Оли Республики Таджикистан Зарина Холовой состоялось заседание.",
+            [("Холова", "Зарина", None, None)],
+        ),
+        (
+            "Вчера под председательством председателя Комитета по образованию Маджлиси милли Маджлиси Оли Республики "
+            "Таджикистан Фарида Назаровой прошло совещание.",
+            [("Назарова", "Фарида", None, None)],
+        ),
+        # A republic's two-word name after the post is the place's, not a person's.
+        ("Главу Республики Марий Эл поздравили с назначением.", []),
+        # A rank alone before the pair, in a work's title, is no post of a body's.
+        ("Актриса снималась в сериале «Доктор Дуня Хаузер» три сезона.", []),
+    ],
+)
+def test_a_name_closing_a_long_title_the_tagger_missed_is_the_posts_holder(
+    nlp: Language, text: str, expected: list
+) -> None:
+    # The tagger reads the body's capitalised run as one name and gives up before the person's.
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "1. СЛУШАЛИ:\nКощееву Марину Алексеевну, начальника финансового управления администрации города.",
             [("Кощеева", "Марина", "Алексеевна", None)],
         ),
