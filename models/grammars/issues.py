@@ -83,6 +83,9 @@ _PARTNERSHIPS = frozenset(
 _CROSSINGS = frozenset({"мост", "переправа", "переход", "путепровод", "тоннель", "виадук"})
 # Work with someone or something names it: «работа с иностранными студентами», «работа с обращениями граждан».
 _DEALINGS = frozenset({"работа"})
+# Nouns of a group of people, which a «с»-property defines: «лица с инвалидностью», «дети с ограниченными
+# возможностями здоровья» (the group, whole, in the golds of eight opened sets; «для людей» alone names nobody).
+_GROUPS = frozenset({"лицо", "человек", "люди", "ребёнок", "ребенок", "дети", "гражданин", "семья", "инвалид"})
 _ABOUT = lexicons.load("about_prepositions")
 # What a phrase is about, besides «о»: «предложения по обустройству остановок», «относительно сроков».
 _TOPIC_PREPOSITIONS = _ABOUT | {"по", "относительно"}
@@ -340,6 +343,9 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                 or (
                     prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _TROUBLES and not _is_person(child)
                 )
+                # «трудоустройство людей с инвалидностью»: the property that defines a group of people (the parser may
+                # hang it on the group's head, «трудоустройство»)
+                or (prep in ("с", "со") and _defines_group(head, child))
                 # «сотрудничество с Полоцким университетом»: whom a joint undertaking is with
                 or (prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _PARTNERSHIPS | _DEALINGS)
                 # «ремонт моста через реку Сырдарья»: what a crossing crosses
@@ -809,6 +815,15 @@ def _relational_modifier(noun: Token) -> bool:
 def _has_subject(action: Token) -> bool:
     """«отставка правительства», «конституционная реформа»: an action is an issue once it says of what."""
     return any(c.dep_ == "nmod" and c.i > action.i for c in action.children) or _relational_modifier(action)
+
+
+def _defines_group(head: Token, child: Token) -> bool:
+    """`child` («с инвалидностью») is the property of the group of people named by `head` or by the word right
+    before it («трудоустройство лиц | с инвалидностью»)."""
+    before = child.left_edge.i - 1
+    group = head if before < 0 or head.doc[before].dep_ != "nmod" else head.doc[before]
+    # (Any case: the tagger may read «инвалидностью» as a genitive; a number, «с 1 января», is a time, not a property.)
+    return lemma(group) in _GROUPS and not _is_person(child) and not any(c.pos_ == "NUM" for c in child.children)
 
 
 def _is_person(token: Token) -> bool:

@@ -1734,3 +1734,20 @@ def test_amendments_of_two_acts_of_one_place_are_two_issues(nlp: Language) -> No
     )
     found = _issues(nlp, text)
     assert any("Устав" in i for i in found) and any("Правила благоустройства" in i for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "На сессии обсудили доступность поликлиник для людей с инвалидностью.",
+            ["доступность поликлиник для людей с инвалидностью"],
+        ),
+        (
+            "Депутаты рассмотрели трудоустройство лиц с инвалидностью по квоте.",
+            ["трудоустройство лиц с инвалидностью по квоте"],
+        ),
+    ],
+)
+def test_the_property_of_a_group_of_people_stays_with_it(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
