@@ -1751,3 +1751,13 @@ def test_amendments_of_two_acts_of_one_place_are_two_issues(nlp: Language) -> No
 )
 def test_the_property_of_a_group_of_people_stays_with_it(nlp: Language, text: str, expected: list[str]) -> None:
     assert _issues(nlp, text) == expected
+
+
+def test_an_act_named_by_its_subject_is_the_act_its_title_cites(nlp: Language) -> None:
+    text = (
+        "Комитет одобрил законопроект о семейных фермах. "
+        "Депутаты рассмотрели проект Закона Республики «О семейных фермах» и ремонт дорог."
+    )
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert [i for i in found if "ферм" in i] == ["проект Закона Республики «О семейных фермах»"]
