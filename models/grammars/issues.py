@@ -517,8 +517,24 @@ def _run_end(doc: Doc, end: int, tokens: set[int]) -> int:
             end += 2
         elif (agreeing := _agreeing_adjectives(doc, end, tokens)) > end:
             end = agreeing
+        elif _abbreviated_place(doc, end, tokens):
+            end += 2
         else:
             return end
+
+
+# Abbreviated words of an address or a settlement, written before its name: «по ул. Радио», «в д. Вязье».
+_PLACE_ABBREVIATIONS = frozenset({"ул", "д", "с", "г", "п", "пос", "пгт", "мкр", "пр", "пер", "им"})
+
+
+def _abbreviated_place(doc: Doc, dot: int, tokens: set[int]) -> bool:
+    """«о переводе котельной в д. | Вязье на древесную щепу»: the parser takes an abbreviation's dot for a sentence's
+    end and hangs the name after it elsewhere; the name is the phrase's (not «2025 г. Депутаты …», a year)."""
+    if not (0 < dot < len(doc) - 1 and dot - 1 in tokens and doc[dot].text == "."):
+        return False
+    word, name = doc[dot - 1], doc[dot + 1]
+    year = dot >= 2 and doc[dot - 2].like_num
+    return word.lower_ in _PLACE_ABBREVIATIONS and not year and name.text[:1].isupper() and name.is_alpha
 
 
 _MAX_ADJECTIVES = 2

@@ -1761,3 +1761,8 @@ def test_an_act_named_by_its_subject_is_the_act_its_title_cites(nlp: Language) -
     found = _issues(nlp, text)
     assert "ремонт дорог" in found
     assert [i for i in found if "ферм" in i] == ["проект Закона Республики «О семейных фермах»"]
+
+
+def test_an_abbreviated_place_keeps_its_name(nlp: Language) -> None:
+    found = _issues(nlp, "Депутаты обсудили ремонт моста в д. Каменка.")
+    assert found == ["ремонт моста в д. Каменка"]
