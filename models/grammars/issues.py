@@ -326,7 +326,8 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                         chosen.update(g.i for g in c.children if g.dep_ in ("cc", "punct") and g.i < c.i)
         elif child.i > head.i and child.dep_ in ("flat", "flat:name", "flat:foreign"):
             chosen.add(child.i)
-        elif child.i > head.i and child.dep_ in ("nmod", "appos") and depth < max_depth:
+        # (A noun's «obl» is the parser's slip for «nmod»: «платёжки | за отопление» in a headline with no verb after.)
+        elif child.i > head.i and (child.dep_ in ("nmod", "appos") or _noun_obl(head, child)) and depth < max_depth:
             prep = preposition(child)
             if _measure(child) or (depth == 0 and _included_into(head, child)):
                 continue  # «участка площадью 0,12 га»: a measurement, not part of the question
@@ -367,6 +368,10 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
             chosen.update(c.i for c in child.children if c.dep_ == "cc")
     return chosen
+
+
+def _noun_obl(head: Token, child: Token) -> bool:
+    return child.dep_ == "obl" and head.pos_ == "NOUN" and child.pos_ in _NOMINAL
 
 
 # Nouns of a want, which name where it is felt: «нехватка учителей в сельских школах» (a place in the golds of a dozen
