@@ -83,6 +83,9 @@ _PARTNERSHIPS = frozenset(
 _CROSSINGS = frozenset({"мост", "переправа", "переход", "путепровод", "тоннель", "виадук"})
 # Work with someone or something names it: «работа с иностранными студентами», «работа с обращениями граждан».
 _DEALINGS = frozenset({"работа"})
+# Nouns of a group of people, which a «с»-property defines: «лица с инвалидностью», «дети с ограниченными
+# возможностями здоровья» (the group, whole, in the golds of eight opened sets; «для людей» alone names nobody).
+_GROUPS = frozenset({"лицо", "человек", "люди", "ребёнок", "ребенок", "дети", "гражданин", "семья", "инвалид"})
 _ABOUT = lexicons.load("about_prepositions")
 # What a phrase is about, besides «о»: «предложения по обустройству остановок», «относительно сроков».
 _TOPIC_PREPOSITIONS = _ABOUT | {"по", "относительно"}
@@ -323,7 +326,8 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                         chosen.update(g.i for g in c.children if g.dep_ in ("cc", "punct") and g.i < c.i)
         elif child.i > head.i and child.dep_ in ("flat", "flat:name", "flat:foreign"):
             chosen.add(child.i)
-        elif child.i > head.i and child.dep_ in ("nmod", "appos") and depth < max_depth:
+        # (A noun's «obl» is the parser's slip for «nmod»: «платёжки | за отопление» in a headline with no verb after.)
+        elif child.i > head.i and (child.dep_ in ("nmod", "appos") or _noun_obl(head, child)) and depth < max_depth:
             prep = preposition(child)
             if _measure(child) or (depth == 0 and _included_into(head, child)):
                 continue  # «участка площадью 0,12 га»: a measurement, not part of the question
@@ -340,6 +344,9 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
                 or (
                     prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _TROUBLES and not _is_person(child)
                 )
+                # «трудоустройство людей с инвалидностью»: the property that defines a group of people (the parser may
+                # hang it on the group's head, «трудоустройство»)
+                or (prep in ("с", "со") and _defines_group(head, child))
                 # «сотрудничество с Полоцким университетом»: whom a joint undertaking is with
                 or (prep in ("с", "со") and _case(child) == "Ins" and lemma(head) in _PARTNERSHIPS | _DEALINGS)
                 # «ремонт моста через реку Сырдарья»: what a crossing crosses
@@ -361,6 +368,10 @@ def phrase_tokens(head: Token, quotes: dict[int, int], depth: int = 0, max_depth
             chosen |= phrase_tokens(child, quotes, depth + 1, max_depth)
             chosen.update(c.i for c in child.children if c.dep_ == "cc")
     return chosen
+
+
+def _noun_obl(head: Token, child: Token) -> bool:
+    return child.dep_ == "obl" and head.pos_ == "NOUN" and child.pos_ in _NOMINAL
 
 
 # Nouns of a want, which name where it is felt: «нехватка учителей в сельских школах» (a place in the golds of a dozen
@@ -511,8 +522,24 @@ def _run_end(doc: Doc, end: int, tokens: set[int]) -> int:
             end += 2
         elif (agreeing := _agreeing_adjectives(doc, end, tokens)) > end:
             end = agreeing
+        elif _abbreviated_place(doc, end, tokens):
+            end += 2
         else:
             return end
+
+
+# Abbreviated words of an address or a settlement, written before its name: «по ул. Радио», «в д. Вязье».
+_PLACE_ABBREVIATIONS = frozenset({"ул", "д", "с", "г", "п", "пос", "пгт", "мкр", "пр", "пер", "им"})
+
+
+def _abbreviated_place(doc: Doc, dot: int, tokens: set[int]) -> bool:
+    """«о переводе котельной в д. | Вязье на древесную щепу»: the parser takes an abbreviation's dot for a sentence's
+    end and hangs the name after it elsewhere; the name is the phrase's (not «2025 г. Депутаты …», a year)."""
+    if not (0 < dot < len(doc) - 1 and dot - 1 in tokens and doc[dot].text == "."):
+        return False
+    word, name = doc[dot - 1], doc[dot + 1]
+    year = dot >= 2 and doc[dot - 2].like_num
+    return word.lower_ in _PLACE_ABBREVIATIONS and not year and name.text[:1].isupper() and name.is_alpha
 
 
 _MAX_ADJECTIVES = 2
@@ -809,6 +836,15 @@ def _relational_modifier(noun: Token) -> bool:
 def _has_subject(action: Token) -> bool:
     """«отставка правительства», «конституционная реформа»: an action is an issue once it says of what."""
     return any(c.dep_ == "nmod" and c.i > action.i for c in action.children) or _relational_modifier(action)
+
+
+def _defines_group(head: Token, child: Token) -> bool:
+    """`child` («с инвалидностью») is the property of the group of people named by `head` or by the word right
+    before it («трудоустройство лиц | с инвалидностью»)."""
+    before = child.left_edge.i - 1
+    group = head if before < 0 or head.doc[before].dep_ != "nmod" else head.doc[before]
+    # (Any case: the tagger may read «инвалидностью» as a genitive; a number, «с 1 января», is a time, not a property.)
+    return lemma(group) in _GROUPS and not _is_person(child) and not any(c.pos_ == "NUM" for c in child.children)
 
 
 def _is_person(token: Token) -> bool:

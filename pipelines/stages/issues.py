@@ -280,7 +280,7 @@ def _same(a: _Issue, words: list[str], head: str, kind: str, text: str) -> bool:
         # the «исполнение бюджета города за девять месяцев 2025 года»).
         dated = set(_NUMBER.findall(short_text)) <= set(_NUMBER.findall(long_text))
         return _overlap(words, a.words) >= SAME_ITEM or (contained and dated)
-    if _amend_alike(words, a.words):
+    if _amend_alike(words, a.words) or _act_alike(words, text, a.words, a.text):
         return True
     if _overlap(words, a.words) < SAME_ISSUE and not contained:
         return False
@@ -303,6 +303,20 @@ def _amend_alike(words: list[str], other: list[str]) -> bool:
     # Lemmas of adjectives end so («городской», «областной», «районный»): the act is the noun they qualify.
     named = [w for w in shorter if w not in _AMENDING_HEADS and w not in acts and not w.endswith(("ый", "ий", "ой"))]
     return bool(named) and named[0] in longer
+
+
+def _act_alike(words: list[str], text: str, other: list[str], other_text: str) -> bool:
+    """«законопроект о питьевой воде» atop a report and the «проект Закона Кыргызской Республики «О питьевой воде»» it
+    goes on to cite are one item: an act named by its subject («поправки в закон о пастбищах») is the act whose quoted
+    title holds every word of that subject."""
+    if ("«" in text) == ("«" in other_text):
+        return False
+    (plain, _), (titled, _) = sorted(((words, text), (other, other_text)), key=lambda w: "«" in w[1])
+    acts = lexicons.load("issue_law_nouns") | lexicons.load("issue_decision_nouns") | _AMENDING_HEADS
+    if not (plain and titled and plain[0] in acts and titled[0] in acts):
+        return False
+    subject = {w for w in plain if w not in acts}
+    return bool(subject) and subject <= set(titled)
 
 
 _QUOTED = re.compile(r"«([^«»]{3,})")
@@ -593,7 +607,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
             if same.headline and source is doc:
                 # The text's own wording of what its headline named in a word.
                 same.text, same.kind, same.words, same.headline = _text(source, candidate), candidate.kind, words, False
-            elif candidate.kind == "title" and "«" not in same.text:
+            elif (candidate.kind == "title" or _act_alike(words, text, same.words, same.text)) and "«" not in same.text:
                 # An act's own title names the item better than a paraphrase («поправки в закон о пастбищах»).
                 same.text, same.kind = _text(source, candidate), candidate.kind
             elif candidate.kind in _ITEM_KINDS and same.kind not in _ITEM_KINDS and _fuller(words, same.words):

@@ -1734,3 +1734,41 @@ def test_amendments_of_two_acts_of_one_place_are_two_issues(nlp: Language) -> No
     )
     found = _issues(nlp, text)
     assert any("Устав" in i for i in found) and any("Правила благоустройства" in i for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "На сессии обсудили доступность поликлиник для людей с инвалидностью.",
+            ["доступность поликлиник для людей с инвалидностью"],
+        ),
+        (
+            "Депутаты рассмотрели трудоустройство лиц с инвалидностью по квоте.",
+            ["трудоустройство лиц с инвалидностью по квоте"],
+        ),
+    ],
+)
+def test_the_property_of_a_group_of_people_stays_with_it(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
+
+
+def test_an_act_named_by_its_subject_is_the_act_its_title_cites(nlp: Language) -> None:
+    text = (
+        "Комитет одобрил законопроект о семейных фермах. "
+        "Депутаты рассмотрели проект Закона Республики «О семейных фермах» и ремонт дорог."
+    )
+    found = _issues(nlp, text)
+    assert "ремонт дорог" in found
+    assert [i for i in found if "ферм" in i] == ["проект Закона Республики «О семейных фермах»"]
+
+
+def test_an_abbreviated_place_keeps_its_name(nlp: Language) -> None:
+    found = _issues(nlp, "Депутаты обсудили ремонт моста в д. Каменка.")
+    assert found == ["ремонт моста в д. Каменка"]
+
+
+def test_a_complement_the_parser_labels_obl_stays_with_its_noun(nlp: Language) -> None:
+    # (The parser hangs «за отопление» on «платёжки» as an «obl», a verb's dependent.)
+    found = _issues(nlp, "Совет ветеранов обсудил капремонт и платёжки за отопление")
+    assert any(i.endswith("платёжки за отопление") for i in found)
