@@ -38,7 +38,7 @@ DEV = {
     # session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.857 → 0.849).
     # 0.85 → 0.845 in session 19, in the open: the decision retrained with -23 and -24 opened (dev .857 → .849;
     # blind -25 … -28 unchanged).
-    "topics": 0.86,
+    "topics": 0.865,
     # 0.824 and 0.796 before session 11 read straight quotes as guillemets (`pipelines/cleaning/quotes.py`, nested
     # titles of real Central Asian reports: «Закон "О местном самоуправлении"» was cut at «Закон»): in nerel-014 the
     # parse of «экс-глава ООО «Газэкспорт» Юрий Комаров, возглавляющий компанию … Shtokman» now finds the former post
@@ -62,7 +62,7 @@ GENRE = {
     # 0.685 → 0.665 in session 20, in the open: issues20c's cap of weak phrases for reports 6 → 8 (protocols and
     # transcripts keep 6; report golds list 6.6 issues on average; issues up on 17 opened sets, +.170 summed, down on 7)
     # (.688 → .669).
-    "issues": 0.665,
+    "issues": 0.67,
     # topics steps down once, in the open (session 13): a body's name opening with a city's adjective that
     # pymorphy also guesses as a surname («Новополоцкого городского Совета») is the meeting's body now, and the
     # learned decision, retrained, decides those reports: in-sample 0.881 → 0.864 here, the blind sets
@@ -101,7 +101,7 @@ HELDOUT = {
     # blind -15/-17/-18 issues +.009/+.008/+.014; here a budget line the gold leaves out.
     # 0.78 → 0.76 in session 20, in the open: issues20's works fillers at meetings («ремонт …», «строительство …»,
     # «нехватка …»; issues up on 25 of 28 opened sets, +.594 summed) take works this gold leaves out (.784 → .765).
-    "issues": 0.76,
+    "issues": 0.775,
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
     # 0.85 → 0.84 in session 15, in the open: session 15's topic decision (governance weighed apart, threshold 0.30,
@@ -170,7 +170,7 @@ HELDOUT4 = {
     # 0.915 → 0.9 in session 15, in the open: the linker retrained on session 14's tree (NEREL held out .698/.570 →
     # .703/.575; blind heldout-genre-18 person_org +0.030, opened -16 +0.010).
     "person_org": 0.915,
-    "issues": 0.69,
+    "issues": 0.7,
     # 0.800 with the seed-lexicon rules alone (in-sample: their lexicons were tuned on this set); 0.788 with session
     # 10's learned topic decision, which wins on every blind set (see corpus-dev's topics above).
     # 0.86 → 0.85 in session 14, in the open: the topic decision retrained on the final tree (new issues move
@@ -220,7 +220,7 @@ HELDOUT5 = {
     # 0.8 → 0.79 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.806 → .794 in sample).
-    "topics": 0.79,
+    "topics": 0.8,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -254,7 +254,7 @@ HELDOUT7 = {
     "locations": 0.905,
     "position_f1": 0.915,
     "person_org": 0.945,
-    "issues": 0.695,
+    "issues": 0.705,
     # 0.8 → 0.785 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.87 → 0.84 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the
     # decision retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings)
@@ -299,11 +299,11 @@ HELDOUT9 = {
     # 0.700 / 0.622 blind; 0.919 / 0.816 after session 11's organization name shapes (h9orgs) merged with the rest.
     "organizations": 0.935,
     "locations": 0.99,
-    "position_f1": 0.875,
+    "position_f1": 0.89,
     # 0.89 → 0.88 in session 17, in the open: a commission's secretary is the commission's (-11, -12, -13, -20;
     # not 03 here).
-    "person_org": 0.88,
-    "issues": 0.71,
+    "person_org": 0.89,
+    "issues": 0.715,
     # 0.667 first; 0.720 with session 10's learned topic decision (measured once, aggregate only).
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
@@ -331,7 +331,7 @@ HELDOUT10 = {
     # person_org 0.709 → 0.886, locations 0.824 → 0.902, place 0.923 → 1.0): in-sample from here on.
     "organizations": 0.985,
     # 0.806 first (8c37bb0); 0.824 with session 11's place rules read from heldout-genre-9.
-    "locations": 0.915,
+    "locations": 0.92,
     "position_f1": 0.94,
     "person_org": 0.915,
     # 0.735 → 0.72 (names14b, in the open): funded works are issues,
@@ -361,7 +361,7 @@ HELDOUT11 = {
     "speakers": 0.97,
     "organizations": 0.955,
     "locations": 0.965,
-    "position_f1": 0.875,
+    "position_f1": 0.885,
     "person_org": 0.86,
     "issues": 0.735,
     # 0.72 → 0.705 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened (they
@@ -377,9 +377,9 @@ HELDOUT11 = {
     # .732).
     # 0.885 → 0.875 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
     # sample .889 → .878).
-    "topics": 0.875,
+    "topics": 0.885,
     "meeting_date": 0.995,
-    "meeting_place": 0.92,
+    "meeting_place": 0.995,
 }
 # corpus/heldout-genre-12, -13 and -14: 14 more meeting documents each, written blind to the pipeline in session 12.
 HELDOUT12 = {
@@ -397,7 +397,7 @@ HELDOUT12 = {
     # 0.62 → 0.615 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.621 → .617).
     # 0.615 → 0.61 in session 21, in the open: issues21c's «не хватает X» → «нехватка X» (chosen on the opened sets:
     # issues +.053 summed there, 7 up, 5 down) (.617 → .613).
-    "issues": 0.61,
+    "issues": 0.63,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766). 0.79 → 0.78
     # in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.796 → 0.784).
@@ -406,7 +406,7 @@ HELDOUT12 = {
     # 0.835 → 0.815 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.842 → .817 in sample).
-    "topics": 0.815,
+    "topics": 0.825,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -425,7 +425,7 @@ HELDOUT13 = {
     # here), which the topic decision reads (0.667 → 0.657).
     # 0.725 → 0.705 in session 14, in the open: the topic decision retrained on the final tree (new issues move
     # its features); the opened sets, in sample, lose 0.005–0.026, the four blind sets gain 0.007–0.015.
-    "topics": 0.805,
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -435,14 +435,14 @@ HELDOUT14 = {
     "speakers": 0.995,
     "organizations": 0.98,
     "locations": 0.95,
-    "position_f1": 0.915,
+    "position_f1": 0.925,
     # person_org steps down once, in the open (session 13): the verb a name in apposition to the subject agrees with
     # now tells a woman's surname («Министр … Айана Тоюшева доложила»), persons +0.004 here and +0.008 on
     # heldout-genre-16; the scorer averages person_org over matched persons, and one matched now is not given the
     # right body.
     # and once more: the words of Turkmen bodies' names are no persons (persons 0.959 → 0.967, speakers 0.945 →
     # 0.956 here), and one person matched now is not given the right body (0.823 → 0.814).
-    "person_org": 0.935,
+    "person_org": 0.945,
     # 0.765 → 0.75 in session 19, in the open: issues19's fillers of crowded reports (nine or more speakers; opened sets
     # +.111 in sum, -24 +.080) read wrong ones in -14-11 (.768 → .755).
     "issues": 0.795,
@@ -490,26 +490,26 @@ HELDOUT15 = {
 HELDOUT16 = {
     # First measured blind on main at 108d8f4 (README there), written blind in session 13 (Central Asia, Caucasus),
     # opened for error analysis in session 15.
-    "persons": 0.99,
-    "speakers": 0.98,
+    "persons": 0.995,
+    "speakers": 0.99,
     # organizations and person_org step down once, in the open (session 13): a party's or association's branch named
     # by its region's adjective and level is listed as a body of its own, as heldout-genre-4 and -12 and NEREL list it
     # (heldout-genre-4 organizations +0.016); this blind set's annotation differs (0.684 → 0.671, person_org 0.511 →
     # 0.500; measured in aggregate by reverting that rule alone).
     # 0.855 → 0.85 in session 19, in the open: orgs19 ends a body's name where a found person's begins: «средняя школа
     # имени … Сатылганова Гулнаре» no longer matches the gold's school by luck (.859 → .851).
-    "organizations": 0.85,
+    "organizations": 0.86,
     "locations": 0.96,
-    "position_f1": 0.87,
-    "person_org": 0.75,
+    "position_f1": 0.885,
+    "person_org": 0.755,
     # 0.625 → 0.61 in session 20, in the open: issues20's works fillers (see heldout-genre; up on 25 of 28 opened sets)
     # (.632 → .617).
-    "issues": 0.645,
+    "issues": 0.655,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
     # 0.755 → 0.735 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.77 → 0.76 in session 21, in the open: the topic decision retrained with heldout-genre-26 and -27 opened (.774 →
     # .761; in sample over the opened sets +.357 summed, leave-one-set-out mean over the same 27 sets .790 → .793).
-    "topics": 0.76,
+    "topics": 0.765,
     "meeting_date": 0.925,
     "meeting_place": 0.995,
 }
@@ -519,14 +519,14 @@ HELDOUT17 = {
     "speakers": 0.995,
     "organizations": 0.935,
     "locations": 0.995,
-    "position_f1": 0.93,
+    "position_f1": 0.94,
     "person_org": 0.975,
     # 0.7 → 0.695 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.703 → .699).
-    "issues": 0.71,
+    "issues": 0.72,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
     # 0.685 → 0.68 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.77,
+    "topics": 0.78,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -536,10 +536,10 @@ HELDOUT18 = {
     "persons": 0.995,
     "speakers": 0.995,
     "organizations": 0.95,
-    "locations": 0.935,
-    "position_f1": 0.89,
+    "locations": 0.945,
+    "position_f1": 0.895,
     "person_org": 0.895,
-    "issues": 0.805,
+    "issues": 0.81,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
     # heldout-genre-17 +0.017). And 0.72 → 0.71 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; topics read the issues'
@@ -557,13 +557,13 @@ HELDOUT19 = {
     # First measured blind on main at 4fd1eb0 (README there), written blind in session 15 in corpus-genre's own mix of
     # kinds (the hidden genre set's distribution rather than new regions); on 7d88fb3 (the linker retrained): person_org
     # 0.858 → 0.868, topics 0.808 → 0.804.
-    "persons": 0.985,
-    "speakers": 0.985,
-    "organizations": 0.95,
+    "persons": 0.99,
+    "speakers": 0.99,
+    "organizations": 0.955,
     "locations": 0.995,
     "position_f1": 0.91,
     "person_org": 0.93,
-    "issues": 0.71,
+    "issues": 0.73,
     # 0.8 → 0.795 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .804 →
     # .796).
     # 0.87 → 0.86 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.874 →
@@ -581,12 +581,12 @@ HELDOUT20 = {
     "speakers": 0.995,
     "organizations": 0.95,
     "locations": 0.975,
-    "position_f1": 0.875,
+    "position_f1": 0.89,
     "person_org": 0.825,
     # 0.715 → 0.71 in session 20, in the open: clean20's page furniture (a running title between two pages of a cut
     # sentence dropped, the halves joined; 8 opened sets up) makes one sentence of heldout20-12 longer, and the issues
     # stage no longer reads «ход исполнения бюджета …» from it (.718 → .711).
-    "issues": 0.715,
+    "issues": 0.73,
     # 0.88 → 0.875 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.935 → 0.925 in session 21, in the open: the topic decision retrained with heldout-genre-26 and -27 opened (.941
     # → .930; in sample over the opened sets +.357 summed, leave-one-set-out mean over the same 27 sets .790 → .793).
@@ -603,7 +603,7 @@ HELDOUT21 = {
     "locations": 0.975,
     "position_f1": 0.925,
     "person_org": 0.94,
-    "issues": 0.69,
+    "issues": 0.695,
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
     # 0.86 → 0.85 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.867 → .857 in sample; left out .829 → .843).
@@ -629,7 +629,7 @@ HELDOUT22 = {
     # 0.825 → 0.815 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.828 → .818 in sample).
-    "topics": 0.815,
+    "topics": 0.83,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -645,10 +645,10 @@ HELDOUT23 = {
     # -6, -16, -17, -22 +.009 … +.029) cost this blind set one post (.892 → .887).
     # 0.885 → 0.88 in session 19, in the open: people19 finds «учителю школы имени … Гулнаре Эшматовой»: post «учитель»,
     # school her body (-3, -16, -17 annotate so; -23's gold keeps the whole) (.887 → .883).
-    "position_f1": 0.89,
+    "position_f1": 0.9,
     "person_org": 0.91,
     # 0.71 → 0.705 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.713 → .708).
-    "issues": 0.75,
+    "issues": 0.775,
     # 0.92 → 0.9 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.923 → .904 in sample; left out .840 → .860).
     # 0.9 → 0.89 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the decision
@@ -666,12 +666,12 @@ HELDOUT24 = {
     # First measured blind on main at dfa230d (README there), written blind in session 17: corpus-genre's mix in long
     # documents with many people from many bodies; opened for error analysis in session 19.
     "persons": 0.985,
-    "speakers": 0.98,
-    "organizations": 0.915,
+    "speakers": 0.99,
+    "organizations": 0.925,
     "locations": 0.98,
-    "position_f1": 0.925,
+    "position_f1": 0.93,
     "person_org": 0.905,
-    "issues": 0.64,
+    "issues": 0.66,
     "topics": 0.895,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -683,12 +683,12 @@ HELDOUT25 = {
     "persons": 0.985,
     "speakers": 0.985,
     "organizations": 0.92,
-    "locations": 0.95,
+    "locations": 0.955,
     "position_f1": 0.94,
     "person_org": 0.9,
     # 0.515 → 0.505 in session 18, in the open: issues18's numbered agenda paragraphs («1. Об … – выступил …», chosen
     # on opened sets: -21 +.034, blind -24 +.009) cost this blind set .010.
-    "issues": 0.62,
+    "issues": 0.645,
     "topics": 0.935,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -698,12 +698,12 @@ HELDOUT26 = {
     # First measured blind on main at 76f90e6 and again at 8c865cb (equal; README there), written blind in session 18
     # in corpus-genre's own mix of kinds, the hidden set's distribution; opened for error analysis in session 21.
     "persons": 0.985,
-    "speakers": 0.975,
-    "organizations": 0.94,
+    "speakers": 0.98,
+    "organizations": 0.945,
     # 0.965 → 0.955 in session 18, in the open: places18's rules (chosen on opened sets: -21 .937 → .965, -22 .904 →
     # .987) cost this blind set one place.
-    "locations": 0.98,
-    "position_f1": 0.925,
+    "locations": 0.99,
+    "position_f1": 0.935,
     # 0.915 → 0.905 in session 19, in the open: round 1's rules, chosen on the opened sets (person_org +.085 in sum
     # there), cost this blind set .010 (.918 → .908).
     "person_org": 0.915,
@@ -723,11 +723,11 @@ HELDOUT27 = {
     # First measured blind on main at cb101c7 (README there), written blind in session 19 in corpus-genre's own mix
     # of kinds, the hidden set's distribution; opened for error analysis in session 21.
     "persons": 0.985,
-    "speakers": 0.98,
+    "speakers": 0.985,
     # 0.895 → 0.89 in session 20, in the open: round 3's rules (people20c, clean20; chosen on the opened sets, where no
     # organization figure fell) cost this blind set .006 (.900 → .894).
-    "organizations": 0.905,
-    "locations": 0.99,
+    "organizations": 0.93,
+    "locations": 0.995,
     # 0.91 → 0.9 in session 20, in the open: round 1's post rules (people20, orgs20; chosen on the opened sets: position
     # +.067 summed there) cost this blind set .007 (.913 → .906).
     # 0.9 → 0.895 in session 20, in the open: real20's post rules (chosen on 23 real press-service reports; no opened
@@ -735,14 +735,14 @@ HELDOUT27 = {
     # 0.905 → 0.895 in session 21, in the open: orgs21b's wrapped running title dropped as page furniture took a fake
     # second council from one document; with one council the single-office rule (corpus-genre c06's convention) gives
     # the bare «член», where this gold keeps the council's word (.909 → .899).
-    "position_f1": 0.895,
+    "position_f1": 0.91,
     # 0.915 → 0.905 in session 20, in the open: round 1's rules (people20, orgs20, places20; chosen on the opened sets:
     # person_org +.197 summed there) cost this blind set .009 (.917 → .908).
     "person_org": 0.905,
-    "issues": 0.75,
+    "issues": 0.77,
     # 0.805 → 0.795 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.810
     # → .800; blind).
-    "topics": 0.88,
+    "topics": 0.89,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -751,14 +751,14 @@ HELDOUT28 = {
     # First measured blind on main at cb101c7 (README there), written blind in session 19: reports as real press
     # services publish them (short notes to long reports, KZ, KG, UZ, TJ, RU, BY), 2 protocols and a transcript;
     # opened for error analysis in session 20.
-    "persons": 0.99,
-    "speakers": 0.98,
-    "organizations": 0.92,
+    "persons": 0.995,
+    "speakers": 0.99,
+    "organizations": 0.94,
     "locations": 0.995,
-    "position_f1": 0.93,
-    "person_org": 0.965,
-    "issues": 0.66,
-    "topics": 0.77,
+    "position_f1": 0.94,
+    "person_org": 0.975,
+    "issues": 0.665,
+    "topics": 0.785,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -768,20 +768,20 @@ HELDOUT29 = {
     # written blind in session 20: reports as real press services of Kazakhstan, Kyrgyzstan, Uzbekistan and Tajikistan
     # publish them (and two Russian), short notes to long reports, 2 protocols and a transcript; opened for error
     # analysis in session 22.
-    "persons": 0.97,
-    "speakers": 0.98,
-    "organizations": 0.87,
-    "locations": 0.935,
-    "position_f1": 0.94,
-    "person_org": 0.87,
+    "persons": 0.985,
+    "speakers": 0.995,
+    "organizations": 0.925,
+    "locations": 0.96,
+    "position_f1": 0.975,
+    "person_org": 0.94,
     # 0.605 → 0.59 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.605 → .594; blind).
-    "issues": 0.595,
+    "issues": 0.665,
     # 0.73 → 0.71 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.736 → .713; blind).
-    "topics": 0.71,
-    "meeting_date": 0.925,
-    "meeting_place": 0.925,
+    "topics": 0.825,
+    "meeting_date": 0.995,
+    "meeting_place": 0.995,
 }
 
 HELDOUT30 = {
@@ -790,20 +790,20 @@ HELDOUT30 = {
     # Azerbaijan (and two of KZ/KG) publish them, short notes to long reports, 2 protocols and a transcript; opened for
     # error analysis in session 22.
     "persons": 0.985,
-    "speakers": 0.965,
-    "organizations": 0.91,
-    "locations": 0.95,
-    "position_f1": 0.9,
-    "person_org": 0.865,
-    "issues": 0.68,
+    "speakers": 0.995,
+    "organizations": 0.98,
+    "locations": 0.98,
+    "position_f1": 0.91,
+    "person_org": 0.9,
+    "issues": 0.71,
     # 0.805 → 0.79 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.810 → .795; blind).
     # 0.79 → 0.785 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.795 → .786; blind).
-    "topics": 0.785,
+    "topics": 0.845,
     "meeting_date": 0.995,
-    "meeting_place": 0.92,
+    "meeting_place": 0.995,
 }
 
 HELDOUT31 = {
@@ -817,7 +817,9 @@ HELDOUT31 = {
     "person_org": 0.85,
     # 0.74 → 0.72 in session 21, in the open: this session's issues rules (issues21, issues21b, issues21c, chosen on the
     # opened sets: issues +.413 summed there, mean .7167 → .7302) (.743 → .722; blind).
-    "issues": 0.72,
+    # 0.72 → 0.715 in session 22, in the open: session 22's issue rules, read from the opened sets (-29 .599 → .671, -30
+    # .685 → .714; +.33 summed over the opened sets), did not carry to this blind set (.722 → .719).
+    "issues": 0.715,
     "topics": 0.835,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
@@ -835,9 +837,11 @@ HELDOUT32 = {
     # chosen on the opened sets: locations +.078 summed there, NEREL equal) (.968 → .952; blind).
     "locations": 0.95,
     "position_f1": 0.92,
-    "person_org": 0.83,
-    "issues": 0.635,
-    "topics": 0.775,
+    "person_org": 0.835,
+    # 0.635 → 0.625 in session 22, in the open: session 22's issue rules, read from the opened sets (-29 .599 → .671,
+    # -30 .685 → .714; +.33 summed over the opened sets), did not carry to this blind set (.640 → .627).
+    "issues": 0.625,
+    "topics": 0.79,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -852,7 +856,7 @@ HELDOUT33 = {
     "locations": 0.965,
     "position_f1": 0.92,
     "person_org": 0.885,
-    "issues": 0.71,
+    "issues": 0.72,
     "topics": 0.865,
     "meeting_date": 0.995,
     "meeting_place": 0.845,
@@ -862,13 +866,18 @@ HELDOUT34 = {
     # First measured blind on main at 45e34bd and on lead22 2f8211b (topic decision retrained with -29/-30; topics .795
     # → .810) (README there), written blind in session 22: one week of real press-service reports of Central Asia (KZ,
     # KG, UZ, TJ) and three of Russia, short notes to long reports, 2 protocols and a transcript.
-    "persons": 0.975,
-    "speakers": 0.975,
+    "persons": 0.98,
+    "speakers": 0.98,
     "organizations": 0.87,
     "locations": 0.965,
     "position_f1": 0.925,
-    "person_org": 0.86,
-    "issues": 0.68,
+    # 0.86 → 0.84 in session 22, in the open: session 22's rules for organizations, membership and positions, read
+    # from the opened sets (-29 person_org .874 → .943, -30 .871 → .903), cost this blind set (.864 → .841; blind, not
+    # looked into).
+    "person_org": 0.84,
+    # 0.68 → 0.665 in session 22, in the open: session 22's issue rules, read from the opened sets (-29 .599 → .671, -30
+    # .685 → .714; +.33 summed over the opened sets), did not carry to this blind set (.683 → .671).
+    "issues": 0.665,
     "topics": 0.805,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
