@@ -1081,7 +1081,7 @@ def _told_case(
     """The case the name's context tells, which overrules the one the tagger gave the surname: (the case, whether the
     context tells a nominative, whether it tells it of the whole name and not of the first name alone, the oblique
     case the first name or the post told)."""
-    told_nominative = (
+    told_nominative = bool(
         nominative_context
         or (initials and (_starts_line(span) or _list_entry(span)))
         or _after_header_colon(span)  # «Докладчик: Иванова А.А.», a photo's credit «Фото: Наиля Хайруллина»
