@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from models import lexicons, loading
+from models.alphabet import CYRILLIC_LETTER
 from models.punctuation import QUOTE_MARKS
 from pipelines.cleaning import pages, quotes
 from pipelines.cleaning.offsets import CleanText, Replacement
@@ -35,7 +36,6 @@ _LOOKALIKE_CAPS = str.maketrans(
 
 # Latin letters that print like Cyrillic ones: OCR and careless typing put them inside Russian words.
 _LATIN_LOOKALIKES = str.maketrans("aceopxykACEHKMOPTXBY", "асеорхукАСЕНКМОРТХВУ")
-_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 _DIGIT_RUN = re.compile(r"\d+")
 
 
@@ -45,7 +45,7 @@ def _fix_lookalikes(match: re.Match[str]) -> str:
     character has a look-alike; a digit only alone or between letters, so «Су30» and «300лет» stay.
     A «6» is a small «б» («Ба6аев»), and only between two letters: «6км» is six kilometres."""
     word = match.group(0)
-    if len(_CYRILLIC.findall(word)) < 2:
+    if len(CYRILLIC_LETTER.findall(word)) < 2:
         return word
     latin = [ch for ch in word if "a" <= ch.lower() <= "z"]
     if any(ch.translate(_LATIN_LOOKALIKES) == ch for ch in latin):

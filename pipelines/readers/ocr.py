@@ -9,6 +9,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from models.alphabet import CYRILLIC_LETTER
 from pipelines.deadline import seconds_left
 from pipelines.errors import LimitExceeded, OcrUnavailable
 from pipelines.limits import limit
@@ -27,7 +28,6 @@ OCR_SECONDS_PER_PAGE = 120.0
 # A Russian reading less sure than this may be a Latin word; a Latin re-reading must be this much surer.
 SUSPECT_CONFIDENCE = 70.0
 LATIN_MARGIN = 15.0
-_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 _SENTENCE_END = re.compile(r"[.!?:;…][»\"”)\]]*$")
 _LOOKALIKES = frozenset("aceopxykACEHKMOPTXBY")
 _LOOKALIKE_PAIRS = re.compile("JI|bI|bl")  # Л, Ы
@@ -69,7 +69,7 @@ def _reread_for_latin(
     by_line: dict[tuple[int, int, int], list[int]] = {}
     for k, i in enumerate(kept):
         # The rest of a word hyphenated at the line's end is Russian whatever its confidence.
-        if k and texts[kept[k - 1]].endswith("-") and _CYRILLIC.search(texts[kept[k - 1]]):
+        if k and texts[kept[k - 1]].endswith("-") and CYRILLIC_LETTER.search(texts[kept[k - 1]]):
             continue
         if float(data["conf"][i]) < SUSPECT_CONFIDENCE and any(ch.isalpha() for ch in texts[i]):
             by_line.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)

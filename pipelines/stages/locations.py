@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from models import lexicons, loading
+from models.alphabet import CYRILLIC_LETTER
 from models.components.extensions import doc_text, token_texts
 from models.grammars.cities import city_of
 from models.loading import PROPER_GRAMMEMES
@@ -2392,7 +2393,6 @@ def _before_a_turkic_patronymic(span: Span) -> bool:
 
 
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 def _latin_gloss(span: Span) -> bool:
@@ -2400,13 +2400,13 @@ def _latin_gloss(span: Span) -> bool:
     one is that name's original spelling, the same place, not a second one (`latin_names` keeps a Latin place the
     text writes on its own: «in the US»)."""
     text = span.text
-    if _CYRILLIC.search(text) or not _LATIN_WORD.search(text):
+    if CYRILLIC_LETTER.search(text) or not _LATIN_WORD.search(text):
         return False
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].text != "(":
         return False
     before = doc[span.start - 2]
-    return before.text[:1].isupper() and bool(_CYRILLIC.search(before.text))
+    return before.text[:1].isupper() and bool(CYRILLIC_LETTER.search(before.text))
 
 
 def _given_name(token: Token) -> bool:

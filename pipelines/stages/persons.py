@@ -16,6 +16,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
+from models.alphabet import CYRILLIC_LETTER
 from models.components.extensions import doc_text, token_texts
 from models.grammars.cities import city_of
 from models.grammars.places import place_kinds
@@ -828,7 +829,6 @@ def _not_a_name(ent: Span, named: frozenset[str], elsewhere: frozenset[str] = fr
     return body and not looks_like_surname(token.text) and not is_first_name(token.text)
 
 
-_CYRILLIC = re.compile("[А-Яа-яЁё]")
 _LABEL_REACH = 80  # characters of the line after a label's colon read: bounded, so a text without newlines stays linear
 
 
@@ -848,7 +848,7 @@ def _site_label(token: Token) -> bool:
     # the speech on the lines after it («Кадыров:\nУважаемые коллеги …»).
     if not text[end + 1 : stop].strip():
         return False
-    return not _CYRILLIC.search(text, opens, start) and not _CYRILLIC.search(text, end + 1, stop)
+    return not CYRILLIC_LETTER.search(text, opens, start) and not CYRILLIC_LETTER.search(text, end + 1, stop)
 
 
 def _listed_with_places(token: Token) -> bool:
