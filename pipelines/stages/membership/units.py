@@ -23,8 +23,6 @@ from pipelines.normalize import nominative
 from pipelines.stages.membership._words import _COMPOUND, _head, _lemma_set, _lemmas, _stem
 from pipelines.stages.membership.place_heads import _executive
 
-# Units of an assembly («комитет по бюджету», «постоянная комиссия») at the assembly's own meeting.
-_ASSEMBLY_UNITS = frozenset({"комитет", "комиссия"})
 # Sub-units of an executive body whose head a post names («начальник управления образования»).
 _UNITS = frozenset({"управление", "отдел", "департамент", "сектор", "служба"})
 _EXECUTIVE_WORDS = frozenset({"исполнительный"})
@@ -61,7 +59,7 @@ def _assembly_unit_kind(words: list[str]) -> bool:
     return (
         len(words) > 1
         and bool(_lemma_set(words[0]) & lexicons.load("org_unit_kinds"))
-        and bool(_lemma_set(words[1]) & _ASSEMBLY_UNITS)
+        and bool(_lemma_set(words[1]) & lexicons.load("assembly_units"))
     )
 
 
@@ -183,7 +181,7 @@ def _parent_in_unit_name(doc: Doc, unit: str, orgs: tuple[OrganizationFinding, .
     for mention in org.mentions if org is not None else ():
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         kind = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None) if span is not None else None
-        if kind is None or not _lemma_set(kind.text) & _ASSEMBLY_UNITS or kind.i + 1 >= span.end:
+        if kind is None or not _lemma_set(kind.text) & lexicons.load("assembly_units") or kind.i + 1 >= span.end:
             continue  # «Отделение Социального фонда России по Самарской области» is a body of its own
         first = doc[kind.i + 1]
         if not first.text[:1].isupper() or not first.is_alpha or first.ent_type_ == "LOC":
@@ -272,8 +270,8 @@ def _body_named_after_unit_elsewhere(
 def _meeting_of_unit(meeting: MeetingFinding) -> bool:
     """«заседание комитета», «заседание постоянной комиссии»: the meeting is held by a unit of an assembly."""
     words = _COMPOUND.findall(meeting.body or meeting.title or "")
-    kinds = [w for w in words if _lemma_set(w) & (lexicons.load("membership_bodies") | _ASSEMBLY_UNITS)]
-    return bool(kinds) and bool(_lemma_set(kinds[0]) & _ASSEMBLY_UNITS)
+    kinds = [w for w in words if _lemma_set(w) & (lexicons.load("membership_bodies") | lexicons.load("assembly_units"))]
+    return bool(kinds) and bool(_lemma_set(kinds[0]) & lexicons.load("assembly_units"))
 
 
 def _with_unit_remit(position: str | None, unit: str, text: str | None = None) -> str | None:
@@ -295,7 +293,7 @@ def _with_unit_remit(position: str | None, unit: str, text: str | None = None) -
     # and its remit is the organization; the kind and the remit are the post's.
     if len(kind_words) > 1 and not kind_words[1][:1].isupper():
         return position
-    if not _lemma_set(words[-1]) & _lemma_set(kind_words[0]) & _ASSEMBLY_UNITS:
+    if not _lemma_set(words[-1]) & _lemma_set(kind_words[0]) & lexicons.load("assembly_units"):
         return position
     return f"{position} по {remit}"
 
@@ -366,11 +364,11 @@ def _assembly_unit(unit: str, position: str | None) -> bool:
     first word may be capitalized where its name opens a heading, and the post may write its kind so: «член
     Комитета»)."""
     if any(
-        w[:1].isupper() and not _lemma_set(w) & _ASSEMBLY_UNITS
+        w[:1].isupper() and not _lemma_set(w) & lexicons.load("assembly_units")
         for w in _COMPOUND.findall(f"{unit} {position or ''}")[1:]
     ):
         return False
     kind = _lemmas(unit.split(" по ")[0])
     # «председатель районного исполнительного комитета»: a body of a place's level, or an executive, is a body of
     # its own, not a unit of the assembly meeting.
-    return bool(kind & _ASSEMBLY_UNITS) and not kind & (lexicons.load("org_levels") | _EXECUTIVE_WORDS)
+    return bool(kind & lexicons.load("assembly_units")) and not kind & (lexicons.load("org_levels") | _EXECUTIVE_WORDS)

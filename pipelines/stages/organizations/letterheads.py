@@ -139,9 +139,8 @@ def _lines_joined(lines: tuple[Heading, ...], first_line: int, text: str) -> tup
     return tuple(joined_lines)
 
 
-# Units a letterhead's body has, named under it by their field alone: «Комитет по экологии …» under «ГОСУДАРСТВЕННЫЙ
-# СОВЕТ РЕСПУБЛИКИ ТАТАРСТАН» is «Комитет Государственного Совета Республики Татарстан по экологии …».
-_LETTERHEAD_UNITS = frozenset({"комитет", "комиссия"})
+# Units a letterhead's body has (assembly_units), named under it by their field alone: «Комитет по экологии …» under
+# «ГОСУДАРСТВЕННЫЙ СОВЕТ РЕСПУБЛИКИ ТАТАРСТАН» is «Комитет Государственного Совета Республики Татарстан по экологии …».
 _UNIT_BY_FIELD = re.compile(r"^((?:[А-ЯЁа-яё-]+ ){0,3}?(?:[Кк]омитет|[Кк]омиссия)) (по .+)$")
 
 
@@ -284,7 +283,7 @@ def _any_case(phrase: str) -> re.Pattern[str]:
 def _unit_of_letterhead(name: str, parent: str) -> str | None:
     """The unit's full name with the letterhead's body in it, or None if `name` is no unit named by its field."""
     match = _UNIT_BY_FIELD.match(name)
-    if match is None or grammar.word_lemma(match.group(1).split(" ")[-1]) not in _LETTERHEAD_UNITS:
+    if match is None or grammar.word_lemma(match.group(1).split(" ")[-1]) not in lexicons.load("assembly_units"):
         return None
     owner = _genitive(parent)
     # An assembly's committee names the assembly before its field («Комитет Государственного Совета … по экологии»);

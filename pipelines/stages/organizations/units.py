@@ -700,8 +700,8 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
     words = body.name.split()
     # «председатель постоянной комиссии областного Кенгаша по бюджету …»: a council's commission in lower case, named
     # only in its members' titles, is the council's unit (genre-c04, heldout-genre-14).
-    if body.head in _COUNCIL_UNITS and words[0].islower():
-        head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in _COUNCIL_UNITS), None)
+    if body.head in lexicons.load("assembly_units") and words[0].islower():
+        head = next((i for i, w in enumerate(words) if grammar.word_lemma(w) in lexicons.load("assembly_units")), None)
         # (Named with its council: «комитет по социальной защите … Ленинградской области» is a region's executive.)
         councils = lexicons.load("org_local_bodies")
         lex = grammar.lexicon()
@@ -738,9 +738,6 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
     if words[0][:1].isupper() and state_service_remit(words[head + 1 :]):
         return False
     return all(_in_one_title(doc, m) for m in body.mentions)
-
-
-_COUNCIL_UNITS = frozenset({"комиссия", "комитет"})
 
 
 def _in_one_title(doc: Doc, mention: TextSpan) -> bool:
