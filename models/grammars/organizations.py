@@ -1210,24 +1210,59 @@ def kind_of_branch(doc: Doc, kind: int) -> bool:
 
 
 def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, blocked: frozenset[str]) -> bool:
+    """Whether the segment `seg` after a `previous` one goes on the name begun at `start`: what no tail may hold (a
+    person, the next body's opening), then what each kind of tail needs of the words it follows."""
     if seg.label in _CONTINUES and previous not in _CONTINUES[seg.label]:
         return False
-    # «ОО «Союз работников молодежи» Корпорации «Казахмыс»»: after a quoted name, a body in the genitive with a
-    # quoted name of its own is another body (the one it belongs to), not more of this name.
-    quoted = seg.label == "GEN_NP" and previous == "CORE" and doc[seg.start - 1].text in CLOSE_QUOTES
-    if quoted and seg.end < len(doc) and doc[seg.end].text == "«":
+    if _owner_with_own_name(doc, seg, previous):
         return False
-    # «администрация Обамы», «ЕЦБ Жан-Клод Трише»: a person after a name is not part of it.
     if seg.label == "PLACE_BY_ADJECTIVE":
-        kind = doc[seg.start - 1]
-        local = lexicons.load("org_local_bodies")
-        territory = doc[seg.end - 1]
-        known = loading.morph().word_is_known(territory.lower_)
-        return (
-            previous == "CORE"
-            and bool({kind.lemma_, word_lemma(kind.text), lex.foreign_heads.get(kind.lower_)} & local)
-            and (not known or word_lemma(territory.text) in TERRITORIES)
-        )
+        return _place_by_adjective_tail(doc, seg, previous, lex)
+    if _person_tail(doc, seg):
+        return False
+    # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
+    single = seg.end - seg.start == 1
+    if seg.label == "GEN_NP" and single and doc[seg.start].is_lower and doc[seg.start].lemma_ in lex.referring_heads:
+        # (Not the kind before its quoted name: «региональное отделение | партии «Новые люди»».)
+        return kind_of_branch(doc, seg.start)
+    if any(doc[i].text in blocked for i in range(seg.start, seg.end)):
+        return False
+    if seg.label.startswith("CONJ") and _next_body_form(doc, seg, lex):
+        return False
+    if seg.label == "NAMED_AFTER" and seg.end > eponym_end(doc, seg.start):
+        return False
+    if seg.label == "STATE_NAME" and _next_russian_kind(doc, seg, lex):
+        return False
+    if seg.label in ("GEN_NP", "CONJ_GEN_NP") and not _genitive_tail(doc, seg, previous, start, lex):
+        return False
+    if seg.label in ("CONJ_GEN_NP", "CONJ_DAT_NP") and not _conjunct_tail(doc, seg, lex):
+        return False
+    return _governed_tail(doc, seg, previous, start, lex)
+
+
+def _owner_with_own_name(doc: Doc, seg: Segment, previous: str) -> bool:
+    """«ОО «Союз работников молодежи» Корпорации «Казахмыс»»: after a quoted name, a body in the genitive with a
+    quoted name of its own is another body (the one it belongs to), not more of this name."""
+    quoted = seg.label == "GEN_NP" and previous == "CORE" and doc[seg.start - 1].text in CLOSE_QUOTES
+    return quoted and seg.end < len(doc) and doc[seg.end].text == "«"
+
+
+def _place_by_adjective_tail(doc: Doc, seg: Segment, previous: str, lex: Lexicons) -> bool:
+    """«администрация Обамы», «ЕЦБ Жан-Клод Трише»: a person after a name is not part of it; a territory after a local
+    body's kind is."""
+    kind = doc[seg.start - 1]
+    local = lexicons.load("org_local_bodies")
+    territory = doc[seg.end - 1]
+    known = loading.morph().word_is_known(territory.lower_)
+    return (
+        previous == "CORE"
+        and bool({kind.lemma_, word_lemma(kind.text), lex.foreign_heads.get(kind.lower_)} & local)
+        and (not known or word_lemma(territory.text) in TERRITORIES)
+    )
+
+
+def _person_tail(doc: Doc, seg: Segment) -> bool:
+    """A tail that names a person, whom the phrase speaks of: no word of the body's name."""
     # («муниципия Комрат»: a town after its kind in full is no person, whatever the tagger read.)
     town = seg.label == "TOWN" and doc[seg.start].text == "муниципия"
     if (
@@ -1235,175 +1270,146 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
         and not town
         and any(doc[i].ent_type_ == "PER" for i in range(seg.start, seg.end))
     ):
-        return False
+        return True
     # «отдела администрации | Надежды Петровны Тимухиной»: a patronymic the tagger missed is a person's, whom the
     # phrase speaks of (an eponym, «имени Ивана Петровича …», is read apart).
     # (The first name alone is a tail of its own: the patronymic right after it counts too.)
     if seg.label not in ("NAMED_AFTER", "IZAFET") and any(
         patronymic(doc[i]) for i in range(seg.start, min(seg.end + 1, len(doc)))
     ):
-        return False
+        return True
     # «избрать заместителем председателя Общественного совета | Шульгу Татьяну Петровну»: one capitalised word before
     # a first name and a patronymic, in their case, is the surname of a protocol's «Фамилия Имя Отчество», no place
     # or name of the body.
     single = seg.end - seg.start == 1
-    if single and surname_before_name(doc, seg.start):
-        return False
-    # «Ассамблея организации», «бюро … партии»: a bare kind of body in the genitive refers back.
-    if seg.label == "GEN_NP" and single and doc[seg.start].is_lower and doc[seg.start].lemma_ in lex.referring_heads:
-        # (Not the kind before its quoted name: «региональное отделение | партии «Новые люди»».)
-        return kind_of_branch(doc, seg.start)
-    if any(doc[i].text in blocked for i in range(seg.start, seg.end)):
-        return False
-    # «представители ДЧС Акмолинской области | и ТОО «Көкше Тазалық»»: a legal form after «и» opens the next body's
-    # name (its quoted name follows), no conjunct of this one's.
-    if seg.label.startswith("CONJ") and any(
+    return single and surname_before_name(doc, seg.start)
+
+
+def _next_body_form(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
+    """«представители ДЧС Акмолинской области | и ТОО «Көкше Тазалық»»: a legal form after «и» opens the next body's
+    name (its quoted name follows), no conjunct of this one's."""
+    return any(
         doc[i].is_upper and doc[i].lower_.replace("0", "о") in lex.legal_forms for i in range(seg.start, seg.end)
+    )
+
+
+def _next_russian_kind(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
+    """«в Совете Федерации | Законодательное Собрание Камчатского края»: a Russian kind of body the tagger reads in
+    another case than the genitive starts the next name (a state-language name has no such case)."""
+    last = doc[seg.end - 1]
+    cases = set(last.morph.get("Case"))
+    return last.lemma_ in lex.heads and bool(cases) and "Gen" not in cases
+
+
+def _genitive_tail(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons) -> bool:
+    """A genitive that may go on a name: none that dates, counts or negates, names a person by title or office, or
+    follows a quoted name without naming a place."""
+    # «Дума нового созыва», «Полиция нескольких стран», «администрация … никаких комментариев»: a genitive that
+    # dates, counts or negates is no part of a name.
+    words = doc[seg.start : seg.end]
+    if word_lemma(doc[seg.end - 1].text) in lexicons.load("org_not_tails"):
+        return False
+    if _no_genitive(doc[seg.start]) or _no_genitive(doc[seg.end - 1]):
+        return False
+    # «Думы | четвёртого и пятого созывов»: a genitive ending on an ordinal the tagger read as a noun leaves its
+    # noun outside the tail (an adjective used as a noun, «общества слепых», «несовершеннолетних», ends one).
+    if _ordinal_only(doc[seg.end - 1]):
+        return False
+    # («… по делам несовершеннолетних и защите их прав»: a possessive right after a field refers to the people
+    # the field names, inside the name.)
+    possessive = previous in ("PO_NP", "CONJ_DAT_NP") and len(words) == 2 and words[0].lower_ in POSSESSIVES
+    if not possessive and any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
+        return False
+    # «ревизионной комиссии | члена ассоциации Холикова»: a person's title in the genitive is whom the phrase
+    # speaks of (the offices a staff serves, «аппарат акима», «администрация Президента», are no such title).
+    first = words[0]
+    title = first.is_lower and not plural(first) and word_lemma(first.text) in lex.position_nouns
+    if title and word_lemma(first.text) not in lexicons.load("org_office_holders"):
+        return False
+    if _named_person(doc, seg):
+        return False
+    # «Хурала представителей | чабана …»: after the members a body unites, one person by occupation is whom the
+    # sentence speaks of (members go on in the plural: «Совет депутатов трудящихся»).
+    before = doc[seg.start - 1]
+    one = first.is_lower and first.pos_ == "NOUN" and not plural(first) and "Anim" in first.morph.get("Animacy")
+    if one and plural(before) and "Anim" in before.morph.get("Animacy") and before.is_lower:
+        return False
+    # «Правительство действующего премьер-министра Сооронбая Жээнбекова»: a body of a person by office.
+    # (In the plural they are the members a body is named by: «Собрания | представителей | Алан Тедеев».)
+    office = word_lemma(doc[seg.end - 1].text) in lex.position_nouns | lexicons.load("org_office_holders")
+    office = office and not plural(doc[seg.end - 1])
+    if office and seg.end < len(doc) and doc[seg.end].ent_type_ == "PER":
+        return False
+    # «движение «Братья мусульмане» телеканала»: after a quoted name only a name or a place follows; so after a
+    # number («школа № 2 г. Быхова», not «в школе № 3 | профилактических бесед»).
+    after_name = doc[seg.start - 1].text in CLOSE_QUOTES or previous == "NUMBER"
+    if after_name and not (_named_place(doc, seg) or _of_place_kind(doc, seg)):
+        return False
+    # «ОАО «Агрокомбинат «Юбилейный»» | Оршанского района», «ОО «Белорусский союз женщин» | Сморгонского района»:
+    # a company's or a public association's place after its quoted name is where it works or has its branch, no
+    # word of its name (a state or municipal institution is named by the place it belongs to: «МКУ «…» | Ханты-
+    # Мансийского района»; the golds of heldout-genre-2, -19, -20 against -1, -12, -14).
+    return not (doc[seg.start - 1].text in CLOSE_QUOTES and doc[start].lower_.replace("0", "о") in _COMPANY_FORMS)
+
+
+def _conjunct_tail(doc: Doc, seg: Segment, lex: Lexicons) -> bool:
+    """A conjunct that may go on a name: more of its fields or members, not a second body, a person's title or an
+    address."""
+    # «министерства труда и министерства финансов» are two bodies, not one name; «… хозяйств и
+    # сельскохозяйственных кооперативов России» in the plural are members the body unites.
+    # («… области и общественных организаций»: members in the plural coordinate with members, not with the
+    # singular place or field before them; there the plural is a second, generic party of the sentence.)
+    members = doc[seg.start].lower_ == "и" and plural(doc[seg.start - 1])
+    # («по антимонопольной политике | и надзору за …»: a kind that names a body only with a capital is, in small
+    # letters, a function — after «по», one more field.)
+    # (So does a kind of body that is also an action's noun: «по регламенту | и организации … деятельности».)
+    functions = lexicons.load("org_capital_heads") | lexicons.load("org_action_heads")
+    if any(
+        _is_head_word(doc[i], lex)
+        and not (members and plural(doc[i]))
+        and not (seg.label == "CONJ_DAT_NP" and doc[i].is_lower and word_lemma(doc[i].text) in functions)
+        for i in range(seg.start + 1, seg.end)
     ):
         return False
-    if seg.label == "NAMED_AFTER" and seg.end > eponym_end(doc, seg.start):
+    # «палаты предпринимателей, | районного отдела образования»: after a comma, a unit's kind in the singular
+    # starts the next body of a list (a name's own fields after a comma are no kinds of body: «министерства
+    # труда, социального обеспечения и миграции»).
+    if doc[seg.start].text == "," and any(
+        word_lemma(doc[i].text) in lex.subunits and not plural(doc[i]) for i in range(seg.start + 1, seg.end)
+    ):
         return False
-    if seg.label == "STATE_NAME":
-        # «в Совете Федерации | Законодательное Собрание Камчатского края»: a Russian kind of body the tagger reads
-        # in another case than the genitive starts the next name (a state-language name has no such case).
-        last = doc[seg.end - 1]
-        cases = set(last.morph.get("Case"))
-        if last.lemma_ in lex.heads and cases and "Gen" not in cases:
+    # «Министерства юстиции Кыргызской Республики | и органов местного самоуправления»: after the state or region
+    # that ends a name, a plural is a second addressee.
+    after_place = doc[seg.start - 1].ent_type_ == "LOC" and not plural(doc[seg.start - 1])
+    if after_place and any(doc[i].pos_ == "NOUN" and plural(doc[i]) for i in range(seg.start + 1, seg.end)):
+        return False
+    # «поблагодарили Фонд … и руководителя филиала …»: a conjunct that opens with a person's title is the
+    # next person's, not more of the name.
+    # («…, главного архитектора района»: the title's adjectives before it do not hide it.)
+    first = next((doc[i] for i in range(seg.start + 1, seg.end) if doc[i].is_alpha and doc[i].pos_ != "ADJ"), None)
+    # (A single person's post of any kind: «архитектора»; in the plural, «журналистов», members a union unites.)
+    post = first is not None and not plural(first) and word_lemma(first.text) in lexicons.load("position_heads")
+    if first is not None and (post or word_lemma(first.text) in lex.position_nouns):
+        return False
+    # «Администрация Северодвинска, | каб. 201»: a word cut short by a dot after a comma is an address's part (a
+    # room, a house), no conjunct of the name.
+    last = doc[seg.end - 1]
+    if seg.end < len(doc) and doc[seg.end].text == "." and last.is_lower and len(last.text) <= _CUT_WORD:
+        return False
+    # A conjunct must be followed by more of the name or end it where the phrase ends.
+    if doc[seg.start].text == "," and seg.end < len(doc) and doc[seg.end].text not in ("и", ",", "по"):
+        nxt = doc[seg.end]
+        # (A person named after the body ends the phrase: «… по бюджету, налогам и финансам Петров А.А.».)
+        if nxt.pos_ in ("NOUN", "PROPN", "ADJ") and "Gen" not in nxt.morph.get("Case") and nxt.ent_type_ != "PER":
             return False
-    if seg.label in ("GEN_NP", "CONJ_GEN_NP"):
-        # «Дума нового созыва», «Полиция нескольких стран», «администрация … никаких комментариев»: a genitive
-        # that dates, counts or negates is no part of a name.
-        words = doc[seg.start : seg.end]
-        if word_lemma(doc[seg.end - 1].text) in lexicons.load("org_not_tails"):
-            return False
-        if _no_genitive(doc[seg.start]) or _no_genitive(doc[seg.end - 1]):
-            return False
-        # «Думы | четвёртого и пятого созывов»: a genitive ending on an ordinal the tagger read as a noun leaves its
-        # noun outside the tail (an adjective used as a noun, «общества слепых», «несовершеннолетних», ends one).
-        if _ordinal_only(doc[seg.end - 1]):
-            return False
-        # («… по делам несовершеннолетних и защите их прав»: a possessive right after a field refers to the people
-        # the field names, inside the name.)
-        possessive = previous in ("PO_NP", "CONJ_DAT_NP") and len(words) == 2 and words[0].lower_ in POSSESSIVES
-        if not possessive and any(t.lemma_ in lex.determiners or word_lemma(t.text) in lex.determiners for t in words):
-            return False
-        # «ревизионной комиссии | члена ассоциации Холикова»: a person's title in the genitive is whom the phrase
-        # speaks of (the offices a staff serves, «аппарат акима», «администрация Президента», are no such title).
-        first = words[0]
-        title = first.is_lower and not plural(first) and word_lemma(first.text) in lex.position_nouns
-        if title and word_lemma(first.text) not in lexicons.load("org_office_holders"):
-            return False
-        if _named_person(doc, seg):
-            return False
-        # «Хурала представителей | чабана …»: after the members a body unites, one person by occupation is whom the
-        # sentence speaks of (members go on in the plural: «Совет депутатов трудящихся»).
-        before = doc[seg.start - 1]
-        one = first.is_lower and first.pos_ == "NOUN" and not plural(first) and "Anim" in first.morph.get("Animacy")
-        if one and plural(before) and "Anim" in before.morph.get("Animacy") and before.is_lower:
-            return False
-        # «Правительство действующего премьер-министра Сооронбая Жээнбекова»: a body of a person by office.
-        # (In the plural they are the members a body is named by: «Собрания | представителей | Алан Тедеев».)
-        office = word_lemma(doc[seg.end - 1].text) in lex.position_nouns | lexicons.load("org_office_holders")
-        office = office and not plural(doc[seg.end - 1])
-        if office and seg.end < len(doc) and doc[seg.end].ent_type_ == "PER":
-            return False
-        # «движение «Братья мусульмане» телеканала»: after a quoted name only a name or a place follows; so after a
-        # number («школа № 2 г. Быхова», not «в школе № 3 | профилактических бесед»).
-        after_name = doc[seg.start - 1].text in CLOSE_QUOTES or previous == "NUMBER"
-        if after_name and not (_named_place(doc, seg) or _of_place_kind(doc, seg)):
-            return False
-        # «ОАО «Агрокомбинат «Юбилейный»» | Оршанского района», «ОО «Белорусский союз женщин» | Сморгонского района»:
-        # a company's or a public association's place after its quoted name is where it works or has its branch, no
-        # word of its name (a state or municipal institution is named by the place it belongs to: «МКУ «…» | Ханты-
-        # Мансийского района»; the golds of heldout-genre-2, -19, -20 against -1, -12, -14).
-        if doc[seg.start - 1].text in CLOSE_QUOTES and doc[start].lower_.replace("0", "о") in _COMPANY_FORMS:
-            return False
-    if seg.label in ("CONJ_GEN_NP", "CONJ_DAT_NP"):
-        # «министерства труда и министерства финансов» are two bodies, not one name; «… хозяйств и
-        # сельскохозяйственных кооперативов России» in the plural are members the body unites.
-        # («… области и общественных организаций»: members in the plural coordinate with members, not with the
-        # singular place or field before them; there the plural is a second, generic party of the sentence.)
-        members = doc[seg.start].lower_ == "и" and plural(doc[seg.start - 1])
-        # («по антимонопольной политике | и надзору за …»: a kind that names a body only with a capital is, in small
-        # letters, a function — after «по», one more field.)
-        # (So does a kind of body that is also an action's noun: «по регламенту | и организации … деятельности».)
-        functions = lexicons.load("org_capital_heads") | lexicons.load("org_action_heads")
-        if any(
-            _is_head_word(doc[i], lex)
-            and not (members and plural(doc[i]))
-            and not (seg.label == "CONJ_DAT_NP" and doc[i].is_lower and word_lemma(doc[i].text) in functions)
-            for i in range(seg.start + 1, seg.end)
-        ):
-            return False
-        # «палаты предпринимателей, | районного отдела образования»: after a comma, a unit's kind in the singular
-        # starts the next body of a list (a name's own fields after a comma are no kinds of body: «министерства
-        # труда, социального обеспечения и миграции»).
-        if doc[seg.start].text == "," and any(
-            word_lemma(doc[i].text) in lex.subunits and not plural(doc[i]) for i in range(seg.start + 1, seg.end)
-        ):
-            return False
-        # «Министерства юстиции Кыргызской Республики | и органов местного самоуправления»: after the state or region
-        # that ends a name, a plural is a second addressee.
-        after_place = doc[seg.start - 1].ent_type_ == "LOC" and not plural(doc[seg.start - 1])
-        if after_place and any(doc[i].pos_ == "NOUN" and plural(doc[i]) for i in range(seg.start + 1, seg.end)):
-            return False
-        # «поблагодарили Фонд … и руководителя филиала …»: a conjunct that opens with a person's title is the
-        # next person's, not more of the name.
-        # («…, главного архитектора района»: the title's adjectives before it do not hide it.)
-        first = next((doc[i] for i in range(seg.start + 1, seg.end) if doc[i].is_alpha and doc[i].pos_ != "ADJ"), None)
-        # (A single person's post of any kind: «архитектора»; in the plural, «журналистов», members a union unites.)
-        post = first is not None and not plural(first) and word_lemma(first.text) in lexicons.load("position_heads")
-        if first is not None and (post or word_lemma(first.text) in lex.position_nouns):
-            return False
-        # «Администрация Северодвинска, | каб. 201»: a word cut short by a dot after a comma is an address's part (a
-        # room, a house), no conjunct of the name.
-        last = doc[seg.end - 1]
-        if seg.end < len(doc) and doc[seg.end].text == "." and last.is_lower and len(last.text) <= _CUT_WORD:
-            return False
-        # A conjunct must be followed by more of the name or end it where the phrase ends.
-        if doc[seg.start].text == "," and seg.end < len(doc) and doc[seg.end].text not in ("и", ",", "по"):
-            nxt = doc[seg.end]
-            # (A person named after the body ends the phrase: «… по бюджету, налогам и финансам Петров А.А.».)
-            if nxt.pos_ in ("NOUN", "PROPN", "ADJ") and "Gen" not in nxt.morph.get("Case") and nxt.ent_type_ != "PER":
-                return False
+    return True
+
+
+def _governed_tail(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons) -> bool:
+    """A tail whose kind only some words before it take: a field («по …»), a prepositional or dative object, a
+    quoted name after its members or field, a legal form's name, a number, a place, a country code."""
     if seg.label == "PO_NP":
-        # «заместитель главы администрации района по экономике»: an executive is named by no field; the field is
-        # its deputy head's portfolio.
-        head = _head_of(doc, start, seg.start, lex)
-        executives = lexicons.load("org_executives")
-        # («окмоту» does not inflect; the dictionary reads it as a form of another word.)
-        executive = head is not None and bool({word_lemma(doc[head].text), doc[head].lower_} & executives)
-        if (executive or _representative(doc, head, seg.start)) and doc[seg.end - 1].ent_type_ != "LOC":
-            return False
-        # «постоянной комиссии | Кенгаша по бюджету»: after a unit's kind, the field is the unit's, not the body's.
-        units = lexicons.load("org_staff_units") | lex.subunits
-        if previous == "CORE" and seg.start - start == 1 and start > 0 and doc[seg.end - 1].ent_type_ != "LOC":
-            before = doc[start - 1]
-            if before.is_lower and {before.lemma_, word_lemma(before.text)} & units:
-                return False
-        # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says;
-        # «районный отдел по чрезвычайным ситуациям»: a unit is named by its field.
-        unit = previous == "CORE" and doc[seg.start - 1].lemma_ in lex.subunits
-        # «комитета Законодательного Собрания … по социальной политике»: a committee or a department is named by
-        # its field also after the body it belongs to.
-        units = lexicons.load("org_staff_units") | lex.subunits
-        kind = next((t for t in doc[start : seg.start] if t.pos_ != "ADJ"), None)
-        unit = unit or (previous in _NAMED_BODY_TAILS and kind is not None and word_lemma(kind.text) in units)
-        # «проект Азиатского банка развития | по реконструкции …»: after a programme's or a project's kind, a body
-        # named in full with its own genitive is the funder, and the field is the project's (whatever the parse;
-        # «программы Министерства | по чрезвычайным ситуациям» keeps its own).
-        named = head is not None and any(t.pos_ in ("NOUN", "PROPN") for t in doc[head + 1 : seg.start])
-        if not unit and named and _programme_funder(doc, start):
-            return False
-        if unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start):
-            return True
-        if _by_place(doc, start, seg, lex):
-            return True
-        # «Государственный комитет Республики Карелия по … надзору», «Комитет по регламенту»: a body whose
-        # name is written with a capital is named by its field, whatever the parse; «по итогам» is no field.
-        head = _head_of(doc, start, seg.start, lex)
-        titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
-        return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
+        return _field_tail(doc, seg, previous, start, lex)
     if seg.label == "ABOUT_NP":
         return word_lemma(doc[seg.start - 1].text) == _ABOUT_GOVERNOR
     if seg.label == "TO_NP":
@@ -1427,14 +1433,8 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             and word_lemma(doc[head].text) in lexicons.load("org_cause_heads")
             and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_not_tails")
         )
-    if seg.label == "MEMBERS_QUOTED" and previous == "GEN_NP" and kind_of_branch(doc, seg.start - 1):
-        return True
     if seg.label == "MEMBERS_QUOTED":
-        if previous == "GEN_NP" and (_members_before_name(doc, start, seg) or _field_before_name(doc, start, seg)):
-            return True
-        if previous in ("PO_NP", "CONJ_DAT_NP") and _field_before_name(doc, start, seg):
-            return True
-        return previous in ("GEN_NP", "ABBR") and _branch_by_place_name(doc, start, seg)
+        return _quoted_name_tail(doc, seg, previous, start)
     if seg.label == "FORM_NAME":
         form = doc[seg.start - 1]
         return (
@@ -1443,36 +1443,97 @@ def _tail_ok(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons, b
             and not _PATRONYMIC.search(doc[seg.start + 1].text if seg.start + 1 < len(doc) else "")
         )
     if seg.label == "NUMBER":
-        # Only right after an institution's kind: «решение Думы № 45» numbers the decision, not the body.
-        kind = doc[seg.start - 1]
-        numbered = lexicons.load("org_numbered_heads")
-        if previous == "CORE":
-            return bool({kind.lemma_, word_lemma(kind.text)} & numbered)
-        # «Межрайонная ИФНС России № 11»: the number also follows the state a numbered office belongs to.
-        state = previous in ("GEN_NP", "ABBR") and seg.start - start <= 4 and (kind.is_title or kind.is_upper)
-        return state and any({t.lemma_, word_lemma(t.text), t.lower_} & numbered for t in doc[start : seg.start - 1])
+        return _number_tail(doc, seg, previous, start)
     if seg.label == "IN_MUNICIPALITY":
         return previous == "CORE"
     if seg.label == "IN_PLACE":
-        # Only a mission is named by where it is: «совет в Москве» is where a council met.
-        missions = lexicons.load("org_missions")
-        if any(word_lemma(t.text) in missions or t.lemma_ in missions for t in doc[start : seg.start]):
-            return True
-        # «Управление Судебного департамента в Смоленской области», «отделение Фонда … в Республике Тыва»: a
-        # territorial office of a named federal body is named by the region it serves.
-        office = doc[start].is_title and word_lemma(doc[start].text) in _TERRITORIAL_OFFICES
-        office = office and any(t.is_title or _is_head_word(t, lex) for t in doc[start + 1 : seg.start])
-        # «Государственная инспекция труда в Курской области»: a federal inspectorate's office in a region is named
-        # so as a whole, its level before the kind.
-        kind = next((t for t in doc[start : seg.start] if t.pos_ != "ADJ"), None)
-        inspectorate = doc[start].is_title and kind is not None and word_lemma(kind.text) == _REGIONAL_INSPECTORATE
-        office = office or (inspectorate and kind.i + 1 < seg.start)
-        region = any(word_lemma(t.text) in _REGION_KINDS or t.is_upper for t in doc[seg.start + 1 : seg.end])
-        return office and region and previous in _NAMED_BODY_TAILS
+        return _seat_tail(doc, seg, previous, start, lex)
     if seg.label == "ABBR":
         # «… КР», «Госдума РФ»: a country code after a name belongs to it; «СМИ», «НПО» do not.
         return all(doc[i].lower_ not in lex.not_abbreviations for i in range(seg.start, seg.end))
     return True
+
+
+def _field_tail(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons) -> bool:
+    """«по …»: the field a body is named by — a unit's, a regional branch's or a capitalised body's, not an executive's
+    or a deputy head's portfolio."""
+    # «заместитель главы администрации района по экономике»: an executive is named by no field; the field is
+    # its deputy head's portfolio.
+    head = _head_of(doc, start, seg.start, lex)
+    executives = lexicons.load("org_executives")
+    # («окмоту» does not inflect; the dictionary reads it as a form of another word.)
+    executive = head is not None and bool({word_lemma(doc[head].text), doc[head].lower_} & executives)
+    if (executive or _representative(doc, head, seg.start)) and doc[seg.end - 1].ent_type_ != "LOC":
+        return False
+    # «постоянной комиссии | Кенгаша по бюджету»: after a unit's kind, the field is the unit's, not the body's.
+    units = lexicons.load("org_staff_units") | lex.subunits
+    if previous == "CORE" and seg.start - start == 1 and start > 0 and doc[seg.end - 1].ent_type_ != "LOC":
+        before = doc[start - 1]
+        if before.is_lower and {before.lemma_, word_lemma(before.text)} & units:
+            return False
+    # «МВД по Башкирии», «Управление … по Москве»: a regional branch, whatever the parse says;
+    # «районный отдел по чрезвычайным ситуациям»: a unit is named by its field.
+    unit = previous == "CORE" and doc[seg.start - 1].lemma_ in lex.subunits
+    # «комитета Законодательного Собрания … по социальной политике»: a committee or a department is named by
+    # its field also after the body it belongs to.
+    kind = next((t for t in doc[start : seg.start] if t.pos_ != "ADJ"), None)
+    unit = unit or (previous in _NAMED_BODY_TAILS and kind is not None and word_lemma(kind.text) in units)
+    # «проект Азиатского банка развития | по реконструкции …»: after a programme's or a project's kind, a body
+    # named in full with its own genitive is the funder, and the field is the project's (whatever the parse;
+    # «программы Министерства | по чрезвычайным ситуациям» keeps its own).
+    named = head is not None and any(t.pos_ in ("NOUN", "PROPN") for t in doc[head + 1 : seg.start])
+    if not unit and named and _programme_funder(doc, start):
+        return False
+    if unit or doc[seg.end - 1].ent_type_ == "LOC" or _attached_inside(doc, seg, start):
+        return True
+    if _by_place(doc, start, seg, lex):
+        return True
+    # «Государственный комитет Республики Карелия по … надзору», «Комитет по регламенту»: a body whose
+    # name is written with a capital is named by its field, whatever the parse; «по итогам» is no field.
+    head = _head_of(doc, start, seg.start, lex)
+    titled = head is not None and any(t.is_title and not t.is_sent_start for t in doc[start : head + 1])
+    return titled and word_lemma(doc[seg.end - 1].text) not in lexicons.load("org_adverbial_fields")
+
+
+def _quoted_name_tail(doc: Doc, seg: Segment, previous: str, start: int) -> bool:
+    """A quoted name after the kind of body a branch is of, after the members or the field a body is named by, or
+    after a branch's place."""
+    if previous == "GEN_NP" and kind_of_branch(doc, seg.start - 1):
+        return True
+    if previous == "GEN_NP" and (_members_before_name(doc, start, seg) or _field_before_name(doc, start, seg)):
+        return True
+    if previous in ("PO_NP", "CONJ_DAT_NP") and _field_before_name(doc, start, seg):
+        return True
+    return previous in ("GEN_NP", "ABBR") and _branch_by_place_name(doc, start, seg)
+
+
+def _number_tail(doc: Doc, seg: Segment, previous: str, start: int) -> bool:
+    """Only right after an institution's kind: «решение Думы № 45» numbers the decision, not the body."""
+    kind = doc[seg.start - 1]
+    numbered = lexicons.load("org_numbered_heads")
+    if previous == "CORE":
+        return bool({kind.lemma_, word_lemma(kind.text)} & numbered)
+    # «Межрайонная ИФНС России № 11»: the number also follows the state a numbered office belongs to.
+    state = previous in ("GEN_NP", "ABBR") and seg.start - start <= 4 and (kind.is_title or kind.is_upper)
+    return state and any({t.lemma_, word_lemma(t.text), t.lower_} & numbered for t in doc[start : seg.start - 1])
+
+
+def _seat_tail(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexicons) -> bool:
+    """Only a mission is named by where it is: «совет в Москве» is where a council met."""
+    missions = lexicons.load("org_missions")
+    if any(word_lemma(t.text) in missions or t.lemma_ in missions for t in doc[start : seg.start]):
+        return True
+    # «Управление Судебного департамента в Смоленской области», «отделение Фонда … в Республике Тыва»: a
+    # territorial office of a named federal body is named by the region it serves.
+    office = doc[start].is_title and word_lemma(doc[start].text) in _TERRITORIAL_OFFICES
+    office = office and any(t.is_title or _is_head_word(t, lex) for t in doc[start + 1 : seg.start])
+    # «Государственная инспекция труда в Курской области»: a federal inspectorate's office in a region is named
+    # so as a whole, its level before the kind.
+    kind = next((t for t in doc[start : seg.start] if t.pos_ != "ADJ"), None)
+    inspectorate = doc[start].is_title and kind is not None and word_lemma(kind.text) == _REGIONAL_INSPECTORATE
+    office = office or (inspectorate and kind.i + 1 < seg.start)
+    region = any(word_lemma(t.text) in _REGION_KINDS or t.is_upper for t in doc[seg.start + 1 : seg.end])
+    return office and region and previous in _NAMED_BODY_TAILS
 
 
 def _programme_funder(doc: Doc, start: int) -> bool:
