@@ -35,6 +35,7 @@ from spacy.vocab import Vocab
 from models import loading, slovnet_packed
 from models.checkpoints import checkpoint
 from models.components.extensions import doc_text, register_extensions
+from models.months import LATIN_MONTHS
 
 register_extensions()
 
@@ -586,14 +587,9 @@ _MONTH_FIRST_DATE = re.compile(
 )
 
 
-# Uzbek and Azerbaijani sites write the month in Latin letters, in a Russian text's dateline too: «13 Mart 2026»,
-# «5-iyun, 2025-yil», «2 Avqust 2024».
-_LATIN_MONTHS = {
-    "yanvar": 1, "fevral": 2, "mart": 3, "aprel": 4, "may": 5, "iyun": 6, "iyul": 7, "avgust": 8, "avqust": 8,
-    "sentabr": 9, "sentyabr": 9, "oktabr": 10, "oktyabr": 10, "noyabr": 11, "dekabr": 12,
-}  # fmt: skip
+# «13 Mart 2026», «5-iyun, 2025-yil»: a day before a month in Latin letters (`models/months.py`).
 _LATIN_DATE = re.compile(
-    r"(?<![\d.,])(?P<day>[12]\d|3[01]|0?[1-9])(?:-|[ \t\u00a0]+)(?P<latin>" + "|".join(_LATIN_MONTHS) + r")(?![a-z])"
+    r"(?<![\d.,])(?P<day>[12]\d|3[01]|0?[1-9])(?:-|[ \t\u00a0]+)(?P<latin>" + "|".join(LATIN_MONTHS) + r")(?![a-z])"
     r"(?:,?[ \t\u00a0]+(?P<year>(?:19|20)\d\d)(?!\d))?",
     re.IGNORECASE,
 )
@@ -604,7 +600,7 @@ def _report_date_fact(found: re.Match[str]) -> Date:
     if groups.get("kazakh"):
         month = _KAZAKH_MONTHS[groups["kazakh"].lower()]
     elif groups.get("latin"):
-        month = _LATIN_MONTHS[groups["latin"].lower().replace("i̇", "i")]
+        month = LATIN_MONTHS[groups["latin"].lower().replace("i̇", "i")]
     else:
         month = _MONTH_NUMBERS[(groups["month"] or groups.get("short")).lower()]
     year = groups["year"] or groups.get("first")
@@ -662,6 +658,6 @@ def _could_be_date(words: list[tuple[int, int, str]], k: int) -> bool:
         word = words[j][2].lower()
         if j != k and (word.startswith(_MONTH_STEMS) or word in (".", "г", "гг") or word.startswith("год")):
             return True
-        if word.startswith(_TURKIC_DATE_WORDS) or (j == k and _HYPHENED_MONTH.search(word)) or word in _LATIN_MONTHS:
+        if word.startswith(_TURKIC_DATE_WORDS) or (j == k and _HYPHENED_MONTH.search(word)) or word in LATIN_MONTHS:
             return True  # «15 наурыз», «2024 жылғы», «12-март»: a Kazakh or Kyrgyz date (`_TURKIC_DATE`)
     return False

@@ -44,6 +44,8 @@ from yargy.rule import Rule
 
 from models import lexicons, loading
 from models.chart_parser import faster
+from models.months import LATIN_MONTHS
+from models.punctuation import TYPOGRAPHIC_DASHES
 
 Title = fact("Title", ["number", "event", "body"])
 IsoDate = fact("IsoDate", ["year", "month", "day"])
@@ -204,15 +206,8 @@ SHORT_MONTH_DATE = or_(
     rule(DATE_DAY, MONTH_ABBREVIATION, eq(".").optional(), DATE_YEAR, YEAR_WORD.optional()),
     rule(DATE_DAY, MONTH_ABBREVIATION, eq(".").optional()),
 )
-# Uzbek and Azerbaijani sites name the month in Latin letters, in a Russian text's dateline too: «ТАШКЕНТ, 13 Mart
-# 2026», «5-iyun, 2025».
-_LATIN_MONTHS = {
-    "yanvar": 1, "fevral": 2, "mart": 3, "aprel": 4, "may": 5, "iyun": 6, "iyul": 7, "avgust": 8, "avqust": 8,
-    "sentabr": 9, "sentyabr": 9, "oktabr": 10, "oktyabr": 10, "noyabr": 11, "dekabr": 12,
-}  # fmt: skip
-LATIN_MONTH = in_caseless(set(_LATIN_MONTHS)).interpretation(
-    Date.month.custom(lambda word: _LATIN_MONTHS[word.lower()])
-)
+# A dateline's month in Latin letters (`models/months.py`).
+LATIN_MONTH = in_caseless(set(LATIN_MONTHS)).interpretation(Date.month.custom(lambda word: LATIN_MONTHS[word.lower()]))
 LATIN_MONTH_DATE = or_(
     rule(DATE_DAY, eq("-").optional(), LATIN_MONTH, eq(",").optional(), DATE_YEAR),
     rule(DATE_DAY, eq("-").optional(), LATIN_MONTH),
@@ -224,7 +219,8 @@ DATED = or_(
     DATE, SHORT_MONTH_DATE.interpretation(Date), LATIN_MONTH_DATE.interpretation(Date), ISO_DATE, DASHED_DATE
 ).interpretation(Dateline.date)
 # «БИШКЕК, 14 марта», «Москва — 14 марта», «Бишкек / 14.03.2026»: a comma, a dash or a site's slash after the place.
-DATELINE: Rule = or_(rule(PLACE, in_({",", "—", "–", "/"}).optional(), DATED), rule(DATED)).interpretation(Dateline)
+PLACE_SEPARATOR = in_({",", "/", *TYPOGRAPHIC_DASHES})
+DATELINE: Rule = or_(rule(PLACE, PLACE_SEPARATOR.optional(), DATED), rule(DATED)).interpretation(Dateline)
 
 
 def _parser(grammar: Rule) -> Parser:
