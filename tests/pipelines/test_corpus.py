@@ -69,7 +69,9 @@ GENRE = {
     # heldout-genre-14 0.689 → 0.739 and -16 0.667 → 0.690, -13 and -15 unchanged.
     # 0.91 → 0.905 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
     # sample .916 → .909).
-    "topics": 0.905,
+    # 0.905 → 0.9 in session 23, in the open: the topic decision retrained with heldout-genre-31 and -32 opened (in
+    # sample +.309 summed over the opened sets; -31 / -32 left out .860 / .795, blind .840 / .795) (.909 → .904).
+    "topics": 0.9,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -115,7 +117,7 @@ HELDOUT = {
     # × threshold settings each time) (.865 → .842 in sample).
     # 0.84 → 0.83 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
     # sample .842 → .831).
-    "topics": 0.83,
+    "topics": 0.865,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -184,7 +186,9 @@ HELDOUT4 = {
     # 0.855 → 0.83 in session 20, in the open: the decision retrained on the final tree, with topics20c's social-
     # protection and civil-society words (leave-one-set-out mean .7886 → .7905, no set lower) (.862 → .831 in sample;
     # left out .794, flat).
-    "topics": 0.87,
+    # 0.87 → 0.86 in session 23, in the open: the topic decision retrained with heldout-genre-31 and -32 opened (in
+    # sample +.309 summed over the opened sets; -31 / -32 left out .860 / .795, blind .840 / .795) (.875 → .862).
+    "topics": 0.86,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -220,7 +224,7 @@ HELDOUT5 = {
     # 0.8 → 0.79 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.806 → .794 in sample).
-    "topics": 0.8,
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -241,7 +245,7 @@ HELDOUT6 = {
     # blind -25 … -28 unchanged).
     # 0.9 → 0.885 in session 21, in the open: the topic decision retrained with heldout-genre-26 and -27 opened (.906 →
     # .889; in sample over the opened sets +.357 summed, leave-one-set-out mean over the same 27 sets .790 → .793).
-    "topics": 0.885,
+    "topics": 0.9,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -259,7 +263,9 @@ HELDOUT7 = {
     # 0.87 → 0.84 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the
     # decision retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings)
     # (.877 → .842 in sample; left out .714 → .702).
-    "topics": 0.84,
+    # 0.84 → 0.82 in session 23, in the open: the topic decision retrained with heldout-genre-31 and -32 opened (in
+    # sample +.309 summed over the opened sets; -31 / -32 left out .860 / .795, blind .840 / .795) (.842 → .821).
+    "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -287,7 +293,7 @@ HELDOUT8 = {
     # .787) (.678 → .667 in sample; left out .586 → .590).
     # 0.685 → 0.675 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
     # sample .690 → .678).
-    "topics": 0.675,
+    "topics": 0.685,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -314,7 +320,7 @@ HELDOUT9 = {
     # 0.82 → 0.81 in session 22, in the open: issues22b drops a wrong issue («обращение жительницы деревни») in
     # heldout9-11 and the topic decision, which reads the issues, adds labour there (.825 → .815; governance missed
     # before and after).
-    "topics": 0.81,
+    "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -377,7 +383,9 @@ HELDOUT11 = {
     # .732).
     # 0.885 → 0.875 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
     # sample .889 → .878).
-    "topics": 0.885,
+    # 0.885 → 0.865 in session 23, in the open: the topic decision retrained with heldout-genre-31 and -32 opened (in
+    # sample +.309 summed over the opened sets; -31 / -32 left out .860 / .795, blind .840 / .795) (.892 → .867).
+    "topics": 0.865,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -406,7 +414,9 @@ HELDOUT12 = {
     # 0.835 → 0.815 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.842 → .817 in sample).
-    "topics": 0.825,
+    # 0.825 → 0.805 in session 23, in the open: the topic decision retrained with heldout-genre-31 and -32 opened (in
+    # sample +.309 summed over the opened sets; -31 / -32 left out .860 / .795, blind .840 / .795) (.830 → .809).
+    "topics": 0.805,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -453,7 +463,7 @@ HELDOUT14 = {
     # education (.875 → .863 in sample; left out .791, flat).
     # 0.86 → 0.835 in session 21, in the open: the topic decision retrained with heldout-genre-26 and -27 opened (.863 →
     # .839; in sample over the opened sets +.357 summed, leave-one-set-out mean over the same 27 sets .790 → .793).
-    "topics": 0.855,
+    "topics": 0.865,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -483,7 +493,7 @@ HELDOUT15 = {
     # × threshold settings each time) (.851 → .791 in sample; leave-one-set-out .707 both).
     # 0.79 → 0.76 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
     # sample .791 → .762).
-    "topics": 0.76,
+    "topics": 0.79,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -509,7 +519,7 @@ HELDOUT16 = {
     # 0.755 → 0.735 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.77 → 0.76 in session 21, in the open: the topic decision retrained with heldout-genre-26 and -27 opened (.774 →
     # .761; in sample over the opened sets +.357 summed, leave-one-set-out mean over the same 27 sets .790 → .793).
-    "topics": 0.765,
+    "topics": 0.78,
     "meeting_date": 0.925,
     "meeting_place": 0.995,
 }
@@ -526,7 +536,7 @@ HELDOUT17 = {
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
     # 0.685 → 0.68 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
-    "topics": 0.78,
+    "topics": 0.82,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -570,7 +580,7 @@ HELDOUT19 = {
     # .863).
     # 0.895 → 0.89 in session 22, in the open: the topic decision retrained with heldout-genre-29 and -30 opened (in
     # sample .902 → .893).
-    "topics": 0.89,
+    "topics": 0.895,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -607,7 +617,7 @@ HELDOUT21 = {
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
     # 0.86 → 0.85 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
     # .787) (.867 → .857 in sample; left out .829 → .843).
-    "topics": 0.9,
+    "topics": 0.925,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -629,7 +639,7 @@ HELDOUT22 = {
     # 0.825 → 0.815 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.828 → .818 in sample).
-    "topics": 0.83,
+    "topics": 0.845,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -657,7 +667,9 @@ HELDOUT23 = {
     # 0.925 → 0.9 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.932 → .904 in sample).
-    "topics": 0.9,
+    # 0.9 → 0.89 in session 23, in the open: the topic decision retrained with heldout-genre-31 and -32 opened (in
+    # sample +.309 summed over the opened sets; -31 / -32 left out .860 / .795, blind .840 / .795) (.904 → .893).
+    "topics": 0.89,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -672,7 +684,7 @@ HELDOUT24 = {
     "position_f1": 0.93,
     "person_org": 0.905,
     "issues": 0.66,
-    "topics": 0.895,
+    "topics": 0.905,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -689,7 +701,7 @@ HELDOUT25 = {
     # 0.515 → 0.505 in session 18, in the open: issues18's numbered agenda paragraphs («1. Об … – выступил …», chosen
     # on opened sets: -21 +.034, blind -24 +.009) cost this blind set .010.
     "issues": 0.645,
-    "topics": 0.935,
+    "topics": 0.945,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -742,7 +754,9 @@ HELDOUT27 = {
     "issues": 0.77,
     # 0.805 → 0.795 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.810
     # → .800; blind).
-    "topics": 0.89,
+    # 0.89 → 0.87 in session 23, in the open: the topic decision retrained with heldout-genre-31 and -32 opened (in
+    # sample +.309 summed over the opened sets; -31 / -32 left out .860 / .795, blind .840 / .795) (.897 → .874).
+    "topics": 0.87,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -779,7 +793,9 @@ HELDOUT29 = {
     # 0.73 → 0.71 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.736 → .713; blind).
-    "topics": 0.825,
+    # 0.825 → 0.805 in session 23, in the open: the topic decision retrained with heldout-genre-31 and -32 opened (in
+    # sample +.309 summed over the opened sets; -31 / -32 left out .860 / .795, blind .840 / .795) (.828 → .809).
+    "topics": 0.805,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -801,14 +817,15 @@ HELDOUT30 = {
     # 0.79 → 0.785 in session 21, in the open: the topic decision retrained with this session's evidence (topics21,
     # topics21b, topics21c, chosen by the leave-one-set-out mean over the opened sets: .7952 → .8045, up in all nine L2
     # × threshold settings each time) (.795 → .786; blind).
-    "topics": 0.845,
+    "topics": 0.87,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
 
 HELDOUT31 = {
     # First measured blind on main at e9cc5a0 and again on lead21 3b98f9a (topic decision retrained; equal) (README
-    # there), written blind in session 21 in corpus-genre's own mix of kinds, the hidden set's distribution.
+    # there), written blind in session 21 in corpus-genre's own mix of kinds, the hidden set's distribution; opened for
+    # error analysis in session 23.
     "persons": 0.975,
     "speakers": 0.935,
     "organizations": 0.88,
@@ -820,7 +837,7 @@ HELDOUT31 = {
     # 0.72 → 0.715 in session 22, in the open: session 22's issue rules, read from the opened sets (-29 .599 → .671, -30
     # .685 → .714; +.33 summed over the opened sets), did not carry to this blind set (.722 → .719).
     "issues": 0.715,
-    "topics": 0.835,
+    "topics": 0.89,
     "meeting_date": 0.995,
     "meeting_place": 0.92,
 }
@@ -828,8 +845,8 @@ HELDOUT31 = {
 HELDOUT32 = {
     # First measured blind on main at e9cc5a0 and again on lead21 3b98f9a (topic decision retrained; equal) (README
     # there), written blind in session 21: one archive week of real press-service reports across the region (KZ, KG, UZ,
-    # TJ, RU, BY, GE), short notes to long reports, 2 protocols and a transcript. Organizations 0.797 is under the
-    # genre bar (0.80): the ratchet holds the figure reached, not the bar.
+    # TJ, RU, BY, GE), short notes to long reports, 2 protocols and a transcript; opened for error analysis in session
+    # 23. Organizations 0.797 was under the genre bar (0.80) at the first measurement.
     "persons": 0.995,
     "speakers": 0.97,
     "organizations": 0.805,
@@ -841,7 +858,7 @@ HELDOUT32 = {
     # 0.635 → 0.625 in session 22, in the open: session 22's issue rules, read from the opened sets (-29 .599 → .671,
     # -30 .685 → .714; +.33 summed over the opened sets), did not carry to this blind set (.640 → .627).
     "issues": 0.625,
-    "topics": 0.79,
+    "topics": 0.905,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
