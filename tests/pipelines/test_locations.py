@@ -683,6 +683,21 @@ def test_a_city_on_its_river_and_its_head_are_one_place(nlp: Language, text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A town joined of a noun and an adjective declines both: the nominative of each, the adjective in the noun's
+        # gender; so its two case forms are one place.
+        ("Делегация из Каменска-Уральского прибыла. В Каменске-Уральском её встретил мэр.", {"Каменск-Уральский"}),
+        ("Музей открыли в Новгороде-Северском.", {"Новгород-Северский"}),
+    ],
+)
+def test_a_town_of_a_noun_and_an_adjective_is_named_in_the_nominative(
+    nlp: Language, text: str, expected: set[str]
+) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         # The local units of Central Asia named like villages: the Tajik джамоат, the Uzbek махалля.
