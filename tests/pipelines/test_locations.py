@@ -123,6 +123,9 @@ from pipelines.stages.locations import find_locations
         # Streets, squares and buildings are not locations.
         ("Приём граждан ведётся по адресу: г. Кемерово, улица Ленина, 5.", {"Кемерово"}),
         ("Глава администрации района доложил о ремонте на площади Ала-Тоо в Бишкеке.", {"Бишкек"}),
+        # A street's kind said in English after its name, a castle, a church's house in another town.
+        ("Нападение произошло на Хай Роуд в Лондоне, биржи Уолл-Стрит закрылись.", {"Лондон"}),
+        ("Концерт прошёл в залах Ропшинского замка, гостей принимало Сергиевское подворье.", set()),
         # Bodies that NER takes for places are not listed; the place in their name is.
         ("В Жогорку Кенеше Кыргызской Республики прошло заседание комитета.", {"Кыргызская Республика"}),
         ("Закон одобрил Совет Федерации, сообщили в Кремле.", set()),
