@@ -1919,9 +1919,16 @@ def _wrapped_republic_name(doc: Doc, end: int) -> bool:
     return (kind.lemma_ == "республика" or wrapped) and _name_after_kind(doc, kind, end + 1)
 
 
+# Kinds of a foreign country's region whose own name follows them in the nominative: «Верховный суд штата Нью-Йорк»,
+# «парламент провинции Онтарио». Read so only before a name the NER reads as a place: «штат» is also a body's staff
+# («штата Аппарата …»).
+_FOREIGN_REGION_KINDS = frozenset({"штат", "провинция", "графство", "кантон"})
+
+
 def _name_after_kind(doc: Doc, kind: Token, end: int) -> bool:
     republic = kind.lemma_ == "республика" and kind.text[:1].isupper()
-    if not republic and not _lower_place_kind(kind):
+    foreign = kind.is_lower and kind.lemma_.replace("ё", "е") in _FOREIGN_REGION_KINDS and doc[end].ent_type_ == "LOC"
+    if not republic and not foreign and not _lower_place_kind(kind):
         return False
     token = doc[end]
     # «… района Алмаз Жакыпович Сейдахметов»: a first name the NER missed, before its patronymic.

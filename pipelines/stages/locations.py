@@ -1052,6 +1052,8 @@ def _nominative(span: Span) -> str:
             return token.text  # «в агрогородке Жирмуны»: a name that does not take its kind's case is as written
         if _NATIVE_LETTER.search(token.lower_) and _CONSONANT_FINAL.search(token.lower_.replace("й", "н")):
             return token.text  # «района Жаңасемей»: a Kazakh spelling ending on a consonant is its nominative
+        if (joined := _noun_and_adjective_declined(token.text)) is not None:
+            return joined
         if _hyphenated_consonant_final(token.text):
             return token.text  # «мост у Усть-Киран»: no case ending to strip, whatever plural the guess would make
         if _unknown_masculine_genitive(token) or _locative_of_a_written_nominative(token):
@@ -1075,6 +1077,23 @@ def _nominative(span: Span) -> str:
             return f"{_nominative(head)} {token.text} {_nominative(tail)}"
     guess = nominative(span)
     return _unlikely_guess_undone(span[0], guess) if len(span) == 1 else guess
+
+
+def _noun_and_adjective_declined(word: str) -> str | None:
+    """«в Новгороде-Северском», «из Каменска-Уральского»: a town's name joined of a noun and an adjective declines both
+    parts in one case; its nominative is the noun's, with the adjective in the noun's gender (Новгород-Северский,
+    Каменск-Уральский). The noun is read by the dictionary's geographic parse alone."""
+    head, dash, tail = word.partition("-")
+    if not dash or "-" in tail or not head[:1].isupper() or not tail[:1].isupper():
+        return None
+    noun = next((p for p in loading.parse(head.lower()) if "Geox" in p.tag and p.tag.POS == "NOUN"), None)
+    if noun is None or noun.tag.case in ("nomn", None) or noun.tag.number != "sing":
+        return None
+    adjectives = [p for p in loading.parse(tail.lower()) if p.tag.POS == "ADJF" and p.tag.case == noun.tag.case]
+    gender = noun.tag.gender
+    if not adjectives or gender not in ("masc", "femn", "neut"):
+        return None
+    return f"{recover_shape(noun.normal_form, head)}-{_adjective_nominative(tail, gender, False)}"
 
 
 def _adjectival_settlement(token: Token) -> str | None:

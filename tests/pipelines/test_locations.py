@@ -123,6 +123,9 @@ from pipelines.stages.locations import find_locations
         # Streets, squares and buildings are not locations.
         ("Приём граждан ведётся по адресу: г. Кемерово, улица Ленина, 5.", {"Кемерово"}),
         ("Глава администрации района доложил о ремонте на площади Ала-Тоо в Бишкеке.", {"Бишкек"}),
+        # A street's kind said in English after its name, a castle, a church's house in another town.
+        ("Нападение произошло на Хай Роуд в Лондоне, биржи Уолл-Стрит закрылись.", {"Лондон"}),
+        ("Концерт прошёл в залах Ропшинского замка, гостей принимало Сергиевское подворье.", set()),
         # Bodies that NER takes for places are not listed; the place in their name is.
         ("В Жогорку Кенеше Кыргызской Республики прошло заседание комитета.", {"Кыргызская Республика"}),
         ("Закон одобрил Совет Федерации, сообщили в Кремле.", set()),
@@ -679,6 +682,21 @@ def test_a_part_of_the_world_is_a_place(nlp: Language, text: str, expected: set[
     ],
 )
 def test_a_city_on_its_river_and_its_head_are_one_place(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A town joined of a noun and an adjective declines both: the nominative of each, the adjective in the noun's
+        # gender; so its two case forms are one place.
+        ("Делегация из Каменска-Уральского прибыла. В Каменске-Уральском её встретил мэр.", {"Каменск-Уральский"}),
+        ("Музей открыли в Новгороде-Северском.", {"Новгород-Северский"}),
+    ],
+)
+def test_a_town_of_a_noun_and_an_adjective_is_named_in_the_nominative(
+    nlp: Language, text: str, expected: set[str]
+) -> None:
     assert {loc.name for loc in find_locations(nlp(text))} == expected
 
 

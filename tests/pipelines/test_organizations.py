@@ -4123,6 +4123,11 @@ def test_a_rural_kenesh_by_its_kyrgyz_level(nlp: Language, text: str, expected: 
             "Прошла отчётная конференция Коллегии адвокатов города Шымкент.",
             ["Коллегия адвокатов города Шымкент"],
         ),
+        # A foreign region's kind and its name, which stays in the nominative, after a body: the body's territory.
+        (
+            "Иск рассмотрит окружной суд штата Айдахо, сообщил адвокат.",
+            ["окружной суд штата Айдахо"],
+        ),
         # A place by its adjective and kind after a body the NER reads; after a unit it is the unit's body's.
         (
             "СЛУШАЛИ: председателя Контрольно-счетного органа Сегежского муниципального района Мамедову Севиль.",
