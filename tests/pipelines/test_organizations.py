@@ -163,6 +163,24 @@ def test_a_unit_of_police_gives_the_department_it_belongs_to(nlp: Language, text
     assert not any(n.lower().startswith("полиция") for n in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "О ситуации на дорогах рассказал начальник отдела полиции Уилского района майор полиции Бауыржан Есенов.",
+            "отдел полиции Уилского района",
+        ),
+        (
+            "Заместитель начальника управления полиции города Талдыкоргана Азамат Ералиев ответил на вопросы.",
+            "управление полиции города Талдыкоргана",
+        ),
+    ],
+)
+def test_a_police_unit_named_for_its_place_alone_is_a_body(nlp: Language, text: str, expected: str) -> None:
+    # No department after the place: the unit is the service's territorial body there.
+    assert names(nlp, text) == [expected]
+
+
 def test_a_city_police_unit_before_its_department_is_part_of_it(nlp: Language) -> None:
     text = (
         "Доложил заместитель начальника Рудненского городского отдела полиции Департамента полиции Костанайской "
