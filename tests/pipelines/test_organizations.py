@@ -89,6 +89,19 @@ def test_inflected_forms_are_one_body(nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Встречу провело ОО «Женский ресурсный центр «Арман». Юрист центра «Арман» Айгерим Нурланова ответила на вопросы.",
+        "Встречу провело ОО «Женский ресурсный центр «Арман»». Юрист центра «Арман» Айгерим Нурланова ответила на вопросы.",
+    ],
+)
+def test_a_body_called_again_by_its_kind_and_inner_name_is_one_body(nlp: Language, text: str) -> None:
+    # «центра «Арман»»: the kind and the name quoted inside the legal entity's quoted name.
+    assert names(nlp, text)[0].startswith("ОО «Женский ресурсный центр «Арман»")
+    assert len(names(nlp, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Страны Содружества обсудили пожарную безопасность. Доклад представил Исполнительный комитет СНГ.",
         "СНГ расширяет сотрудничество: все государства Содружества подписали соглашение.",
     ],

@@ -84,6 +84,9 @@ def _unit_abbreviation_before_body(bodies: list[Body]) -> list[Body]:
     for body in bodies:
         first = WORD.match(body.name)
         unit = first is not None and first.start() == 0 and first.group().isupper() and len(first.group()) > 1
+        # («ОО «Кризисный центр «Шанырак»» … «центра «Шанырак»»: a legal form is no word of the name's lemmas, so what
+        # follows it is the whole name, not a body after a unit.)
+        unit = unit and body.words[:1] == (first.group().lower(),)
         target = bare.get(body.words[1:]) if unit and len(body.words) >= 3 else None
         if target is not None and target is not body:
             target.mentions.extend(body.mentions)
