@@ -4702,3 +4702,19 @@ def test_an_agencys_office_for_a_place_named_in_a_title_is_listed(nlp: Language)
 )
 def test_a_facilitys_or_conditions_abbreviation_alone_is_no_body(nlp: Language, text: str) -> None:
     assert not any(n in ("ГЭС", "КПП", "ОВЗ") for n in bodies(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Гюмри, 3 марта. АРМЕНПРЕСС. Сегодня в Гюмри прошло заседание совета старейшин.", "АРМЕНПРЕСС"),
+        ("ОШ, 14 апр — Кабар. Сегодня в мэрии прошла встреча с жителями.", "Кабар"),
+        ("Нукус, 2 июня 2026 г. – УзА. В городе прошло заседание кенгаша.", "УзА"),
+    ],
+)
+def test_the_agency_of_a_dateline_is_a_body(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_dateline_without_an_agency_names_no_body(nlp: Language) -> None:
+    assert names(nlp, "Бишкек, 5 марта. Сегодня прошло заседание совета старейшин.") == ["совет старейшин"]

@@ -61,6 +61,7 @@ from pipelines.stages.organizations.same_body import (
     _bare_executive,
     _bare_kind_named_after_pri,
     _bare_local_council,
+    _dateline_agency,
     _jamoats,
     _kind_before_name,
     _mahalla_assemblies,
@@ -219,6 +220,7 @@ def find_organizations(
     kept.extend(_bare_local_council(doc, kept))
     kept.extend(_bare_executive(doc, kept))
     kept.extend(_jamoats(doc, persons))
+    kept.extend(_dateline_agency(doc))
     kept = _mahalla_assemblies(doc, kept)
     bodies = [
         b
