@@ -4718,3 +4718,9 @@ def test_the_agency_of_a_dateline_is_a_body(nlp: Language, text: str, expected: 
 
 def test_a_dateline_without_an_agency_names_no_body(nlp: Language) -> None:
     assert names(nlp, "Бишкек, 5 марта. Сегодня прошло заседание совета старейшин.") == ["совет старейшин"]
+
+
+def test_a_foreign_kind_the_dictionary_guesses_a_verb_opens_a_name(nlp: Language) -> None:
+    # «Сакребуло» (Georgia's council, indeclinable) is guessed a verb's form; as a kind of body it is the name's head.
+    text = "В пятницу прошло заседание Сакребуло муниципалитета Гурджаани. Член Сакребуло Нино Кварацхелия выступила."
+    assert names(nlp, text) == ["Сакребуло муниципалитета Гурджаани"]
