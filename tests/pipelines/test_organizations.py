@@ -154,6 +154,8 @@ def test_mentions_are_spans_of_the_text(nlp: Language) -> None:
         # an abbreviation the text defines for a thing, not a body
         ("Предложили считать беспилотным транспортным средством (БПТС) машину без водителя. БПТС опасны.", "БПТС"),
         ("Об этом сообщили СМИ.", "СМИ"),
+        # a disease's abbreviation (острые респираторные инфекции)
+        ("В поликлиниках выросло число обращений по поводу ОРИ у детей.", "ОРИ"),
         ("На ХХ сессии маслихата рассмотрели бюджет.", "ХХ"),
         # an institution's kind in small letters is one spoken of: the words after it are no name
         ("Решено создать в колледже учебно-производственного участка лабораторию.", "колледж"),
