@@ -626,7 +626,8 @@ class Candidates:
         if short.head is not None:
             keys.add(("head", short.head))
         words = content_words(short.name)
-        if short.head is not None and any(w.isdigit() for w in short.words):
+        # (`_kind_and_inner_name`: «центр «Шанырак»» of «ОО «Кризисный центр «Шанырак»»».)
+        if short.head is not None and (any(w.isdigit() for w in short.words) or any(q in short.name for q in QUOTES)):
             keys.add(("quoted kind", short.head))
         first = WORD.match(short.name)
         if words and first is not None and first.group().isupper():
@@ -652,9 +653,28 @@ def _same_quoted(short: Body, long: Body) -> bool:
     if not quoted or short.name == long.name:
         return False
     # «наблюдательный совет ПАО «Газпром»» names «ПАО «Газпром»» whole after its council: the body it belongs to.
-    if short.name[:1] not in QUOTES and long.name.endswith(f" {short.name}"):
+    # («ОО «Кризисный центр «Шанырак»» ends so too, but inside its own quotes: the name's tail, not a body after it.)
+    before = long.name[: -len(short.name)]
+    if short.name[:1] not in QUOTES and long.name.endswith(f" {short.name}") and before.count("«") <= before.count("»"):
         return False
-    return any(lemmas(q) == short.words or _without_region(lemmas(q), short.words) for q in quoted)
+    return any(
+        lemmas(q) == short.words or _without_region(lemmas(q), short.words) or _kind_and_inner_name(lemmas(q), short)
+        for q in quoted
+    )
+
+
+def _kind_and_inner_name(quoted: tuple[str, ...], short: Body) -> bool:
+    """«центр «Шанырак»» of «ОО «Кризисный центр «Шанырак»»»: the body's kind with the name quoted inside its quoted
+    name, the way the text calls it again («психолог центра «Шанырак»»)."""
+    n = len(short.words)
+    return (
+        n >= 2
+        and short.head is not None
+        and short.words[0] == short.head
+        and any(q in short.name for q in QUOTES)
+        and len(quoted) > n
+        and quoted[-n:] == short.words
+    )
 
 
 # «Республики Адыгея», «Российской Федерации», «Томской области»: the region or state a quoted name ends with.

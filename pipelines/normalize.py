@@ -6,6 +6,7 @@ genitive dependents stay as they are: «Министерством труда» 
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from functools import lru_cache
 
@@ -102,7 +103,22 @@ def inflect_word(
         )
     if form and "plur" in grams:
         return guessed_plural_fixed(recover_shape(_keep_hyphen(form.word, word), word), word, best.is_known)
+    if form and not best.is_known:
+        form_word = _unstressed_adjective(form.word, word)
+        return recover_shape(_keep_hyphen(form_word, word), word)
     return recover_shape(_keep_hyphen(form.word, word), word) if form else word
+
+
+# «Жодинского» guessed after «Динской»: an unknown adjective's masculine nominative in «-ской»/«-цкой» is a stressed
+# ending the dictionary's known words have (городской, Донской); a place's adjective the dictionary does not know takes
+# the productive unstressed «-ский»/«-цкий» (Жодинский, Казталовский).
+_STRESSED_ENDING = re.compile(r"([сц]к)ой$")
+
+
+def _unstressed_adjective(form: str, word: str) -> str:
+    if _STRESSED_ENDING.search(form) and not _STRESSED_ENDING.search(word.lower()):
+        return _STRESSED_ENDING.sub(r"\1ий", form)
+    return form
 
 
 def guessed_plural_fixed(form: str, word: str, known: bool) -> str:

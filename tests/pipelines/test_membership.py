@@ -226,6 +226,16 @@ def test_the_chair_who_heads_the_place_belongs_to_the_council_holding_the_meetin
     assert found["Орлова"].organization is not None and found["Орлова"].organization.startswith("Совет депутатов")
 
 
+def test_the_chair_who_heads_the_place_serves_its_office_the_text_names(nlp: Language) -> None:
+    text = (
+        "В Кумкурганском районе состоялась очередная сессия Кумкурганского районного Кенгаша народных депутатов. "
+        "Сессию вел хоким района Алишер Рустамович Каримов. О работе хокимията Кумкурганского района за год "
+        "доложил его заместитель. Депутат Нигора Саидова задала вопрос о ремонте дорог.\n"
+    )
+    found = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert found["Каримов"].organization == "хокимият Кумкурганского района"
+
+
 def test_staff_at_their_universitys_academic_council_represent_the_university(nlp: Language) -> None:
     text = (
         "15 октября состоялось заседание учёного совета Томского политехнического университета. Заседание провёл "

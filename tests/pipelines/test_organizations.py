@@ -89,6 +89,19 @@ def test_inflected_forms_are_one_body(nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Встречу провело ОО «Женский ресурсный центр «Арман». Юрист центра «Арман» Айгерим Нурланова ответила.",
+        "Встречу провело ОО «Женский ресурсный центр «Арман»». Юрист центра «Арман» Айгерим Нурланова ответила.",
+    ],
+)
+def test_a_body_called_again_by_its_kind_and_inner_name_is_one_body(nlp: Language, text: str) -> None:
+    # «центра «Арман»»: the kind and the name quoted inside the legal entity's quoted name.
+    assert names(nlp, text)[0].startswith("ОО «Женский ресурсный центр «Арман»")
+    assert len(names(nlp, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Страны Содружества обсудили пожарную безопасность. Доклад представил Исполнительный комитет СНГ.",
         "СНГ расширяет сотрудничество: все государства Содружества подписали соглашение.",
     ],
@@ -97,6 +110,18 @@ def test_the_commonwealth_alone_is_the_cis(nlp: Language, text: str) -> None:
     found = names(nlp, text)
     assert "СНГ" in found
     assert "Содружество" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Заседание провёл председатель Калдинского горисполкома Олег Дубко.", "Калдинский горисполком"),
+        ("Слово взял начальник Ташгородского РОВД Павел Лис.", "Ташгородский РОВД"),
+    ],
+)
+def test_an_unknown_place_adjective_takes_the_unstressed_nominative(nlp: Language, text: str, expected: str) -> None:
+    # The dictionary guesses «-ской» after a stressed word it knows; a place's adjective it does not know is «-ский».
+    assert names(nlp, text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -129,6 +154,8 @@ def test_mentions_are_spans_of_the_text(nlp: Language) -> None:
         # an abbreviation the text defines for a thing, not a body
         ("Предложили считать беспилотным транспортным средством (БПТС) машину без водителя. БПТС опасны.", "БПТС"),
         ("Об этом сообщили СМИ.", "СМИ"),
+        # a disease's abbreviation (острые респираторные инфекции)
+        ("В поликлиниках выросло число обращений по поводу ОРИ у детей.", "ОРИ"),
         ("На ХХ сессии маслихата рассмотрели бюджет.", "ХХ"),
         # an institution's kind in small letters is one spoken of: the words after it are no name
         ("Решено создать в колледже учебно-производственного участка лабораторию.", "колледж"),
@@ -161,6 +188,24 @@ def test_a_unit_of_police_gives_the_department_it_belongs_to(nlp: Language, text
     found = names(nlp, text)
     assert "Департамент полиции Акмолинской области" in found
     assert not any(n.lower().startswith("полиция") for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "О ситуации на дорогах рассказал начальник отдела полиции Уилского района майор полиции Бауыржан Есенов.",
+            "отдел полиции Уилского района",
+        ),
+        (
+            "Заместитель начальника управления полиции города Талдыкоргана Азамат Ералиев ответил на вопросы.",
+            "управление полиции города Талдыкоргана",
+        ),
+    ],
+)
+def test_a_police_unit_named_for_its_place_alone_is_a_body(nlp: Language, text: str, expected: str) -> None:
+    # No department after the place: the unit is the service's territorial body there.
+    assert names(nlp, text) == [expected]
 
 
 def test_a_city_police_unit_before_its_department_is_part_of_it(nlp: Language) -> None:
@@ -4664,3 +4709,25 @@ def test_an_agencys_office_for_a_place_named_in_a_title_is_listed(nlp: Language)
 )
 def test_a_facilitys_or_conditions_abbreviation_alone_is_no_body(nlp: Language, text: str) -> None:
     assert not any(n in ("ГЭС", "КПП", "ОВЗ") for n in bodies(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Гюмри, 3 марта. АРМЕНПРЕСС. Сегодня в Гюмри прошло заседание совета старейшин.", "АРМЕНПРЕСС"),
+        ("ОШ, 14 апр — Кабар. Сегодня в мэрии прошла встреча с жителями.", "Кабар"),
+        ("Нукус, 2 июня 2026 г. – УзА. В городе прошло заседание кенгаша.", "УзА"),
+    ],
+)
+def test_the_agency_of_a_dateline_is_a_body(nlp: Language, text: str, expected: str) -> None:
+    assert expected in names(nlp, text)
+
+
+def test_a_dateline_without_an_agency_names_no_body(nlp: Language) -> None:
+    assert names(nlp, "Бишкек, 5 марта. Сегодня прошло заседание совета старейшин.") == ["совет старейшин"]
+
+
+def test_a_foreign_kind_the_dictionary_guesses_a_verb_opens_a_name(nlp: Language) -> None:
+    # «Сакребуло» (Georgia's council, indeclinable) is guessed a verb's form; as a kind of body it is the name's head.
+    text = "В пятницу прошло заседание Сакребуло муниципалитета Гурджаани. Член Сакребуло Нино Кварацхелия выступила."
+    assert names(nlp, text) == ["Сакребуло муниципалитета Гурджаани"]

@@ -297,7 +297,13 @@ def _body_decided_alone(person: PersonFinding, document: _Document) -> PersonFin
         and document.body is not None
         and person.role == "chair"
         and (
-            (_heads_a_place(person.position) and _same_place(person.position or "", document.body.name))
+            (
+                _heads_a_place(person.position)
+                and _same_place(person.position or "", document.body.name)
+                # («Сессию вел хоким района …» where the text lists «хокимият Термезского района»: the head's own office
+                # of the place is named, and gold-format gives the head that body.)
+                and _office_of_place_head(person.position or "", document.orgs) is None
+            )
             or (
                 person.organization is None
                 and _deputy_head(person.position)

@@ -61,6 +61,7 @@ from pipelines.stages.organizations.same_body import (
     _bare_executive,
     _bare_kind_named_after_pri,
     _bare_local_council,
+    _dateline_agency,
     _jamoats,
     _kind_before_name,
     _mahalla_assemblies,
@@ -79,6 +80,7 @@ from pipelines.stages.organizations.units import (
     _parents_of_units,
     _presidium_of_referred_body,
     _remit_of_unit,
+    _service_office_for_place,
     _top_body,
     _unit_by_field_alone,
     _unit_in_title,
@@ -100,6 +102,11 @@ def find_organizations(
     blocked = grammar.defined_terms(doc, found, {end for _, end in ranges})
     if blocked:
         ranges = _readings(doc, found, persons, blocked)
+    # «начальник отдела | полиции Казталовского района»: the unit's remit and place read without its kind are the
+    # service's territorial body, read from its kind on.
+    for r in list(ranges):
+        if (office := _service_office_for_place(doc, r[0], ranges)) is not None:
+            ranges.setdefault(office, "HEAD")
     ranges = {
         r: core
         for r, core in _programme_names_cut(doc, ranges).items()
@@ -213,6 +220,7 @@ def find_organizations(
     kept.extend(_bare_local_council(doc, kept))
     kept.extend(_bare_executive(doc, kept))
     kept.extend(_jamoats(doc, persons))
+    kept.extend(_dateline_agency(doc))
     kept = _mahalla_assemblies(doc, kept)
     bodies = [
         b

@@ -594,6 +594,8 @@ def _readings(
             and doc[start].is_title
             and doc[start].pos_ == "ADJ"
             and (_only_verb(doc[start]) or grammar.word_lemma(doc[start].text) in _sittings())
+            # («Сакребуло муниципалитета Телави»: a foreign kind of body the dictionary guesses a verb is the head.)
+            and doc[start].lower_ not in lex.foreign_heads
         ):
             start += 1
         # «заместитель | Председателя Совета Республики …»: a title the tagger read as an adjective for its capital (it

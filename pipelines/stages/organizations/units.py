@@ -259,6 +259,8 @@ def _parent_by_kind(doc: Doc, reading: tuple[int, int], end: int, core: str) -> 
 def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     """«начальник управления финансов области», «председатель постоянной комиссии по бюджету»: a unit a
     person's title names is part of the position, not an organization (its body is named apart)."""
+    if end - start > 2 and grammar.remit_after_unit(doc[start], doc[start + 1]) and _place_after(doc, start + 2) == end:
+        return False  # a national service's territorial body (`_service_office_for_place`)
     i = start
     # «финансовое управление», «главное управление»; not «столичный департамент», a city's body of its own.
     while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ" and doc[i].lemma_ in lexicons.load("org_unit_kinds"):
@@ -663,6 +665,35 @@ def _of_place(rest: Span) -> bool:
     return not any(t.lemma_ in own and "Gen" in t.morph.get("Case") for t in words)
 
 
+def _service_office_for_place(doc: Doc, start: int, ranges: dict[tuple[int, int], str]) -> tuple[int, int] | None:
+    """«начальник отдела полиции Казталовского района», «управления полиции города Усть-Каменогорска»: a unit's kind
+    with a national service's remit (`remit_after_unit`) and then a place in the genitive, with no body after it that
+    the unit would belong to («… района | Департамента полиции …»), is the service's territorial body there, an
+    organization of its own, as «Талгарский районный отдел полиции» is when named by the place's adjective (the golds
+    of heldout-genre-19, -24, -27, -30, -31, -32). Returns the office's reading, from its kind to the place."""
+    if not _remit_of_unit(doc, start, start + 1) or not doc[start - 1].is_lower:
+        return None
+    end = _place_after(doc, start + 1)
+    if end is None or any(r[0] == end for r in ranges):
+        return None
+    return start - 1, end
+
+
+def _place_after(doc: Doc, i: int) -> int | None:
+    """Where a place named in the genitive from token i ends: «Казталовского района», «города Усть-Каменогорска»,
+    «г. Текели»."""
+    if i + 1 >= len(doc):
+        return None
+    if doc[i].text[:1].isupper() and doc[i].pos_ == "ADJ":
+        regions = lexicons.load("loc_region_nouns")
+        return i + 2 if grammar.word_lemma(doc[i + 1].text) in regions else None
+    kind = doc[i].text.lower().rstrip(".")
+    if kind not in place_kinds() and grammar.word_lemma(doc[i].text) not in place_kinds():
+        return None
+    j = i + 2 if doc[i + 1].text == "." else i + 1
+    return j + 1 if j < len(doc) and doc[j].text[:1].isupper() and doc[j].text.replace("-", "").isalpha() else None
+
+
 def _remit_of_unit(doc: Doc, start: int, end: int) -> bool:
     """«начальник отдела | полиции Аральского района Департамента полиции …»: a reading that opens on a unit's remit
     (`grammar.remit_after_unit`) names no body and would hide the one the unit belongs to (heldout-genre-23, -25,
@@ -736,6 +767,9 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
     # «Жайылское районное управление внутренних дел»: named by its place, a national service's territorial body, not
     # the executive's department («велаятское управление водного хозяйства», by its level alone, stays in the post).
     if words[0][:1].isupper() and state_service_remit(words[head + 1 :]):
+        return False
+    # «отдел полиции Казталовского района»: so is one named by its kind, remit and place (`_service_office_for_place`).
+    if head == 0 and state_service_remit(words[1:]) and not all(w.islower() for w in words[1:]):
         return False
     return all(_in_one_title(doc, m) for m in body.mentions)
 
