@@ -576,8 +576,9 @@ _PLACE_LINE = re.compile(
     r"(?P<open>\()?[ \t]*"
     r"(?P<marker>" + _SETTLEMENT_MARK + r"[ \t]*)?"
     r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?(?(marker)(?:[ \t][А-ЯЁ][а-яё]+)?))"
-    # «ТАШКЕНТ (УзА).»: the agency in brackets after the city.
-    r"(?(open)[ \t]*\)|(?:[ \t]*\([^()\n]{1,20}\))?(?:[.,][ \t]|[ \t]{2,}|[ \t]*$))",
+    # «ТАШКЕНТ (УзА).», «Тараз (Казинформ) — Сегодня …»: the agency in brackets after the city.
+    r"(?(open)[ \t]*\)|(?:[ \t]*\([^()\n]{1,20}\)[ \t]*[—–-][ \t]|(?:[ \t]*\([^()\n]{1,20}\))?"
+    r"(?:[.,][ \t]|[ \t]{2,}|[ \t]*$)))",
 )
 _PLACE_LINES = 8  # a protocol's header (body, title, number) comes before its place line
 _FIELD_LINES = 14  # a protocol's «Место проведения:» may follow its date, time and agenda fields
@@ -816,8 +817,12 @@ _SIGNATURE_PLACE = re.compile(
 )
 
 
-# «Место проведения — г. Самара.» anywhere in the text, a field written into a running paragraph.
-_PLACE_FIELD_ANYWHERE = re.compile(r"(?i:место[ \t]+проведения)[ \t]*[:—–-][ \t]*(?P<value>[^\n]{1,120})")
+# «Место проведения — г. Самара.» anywhere in the text, a field written into a running paragraph; «Место и время
+# проведения: г. Балыкчы, 10:00»; a meeting's own address, «Заседание прошло по адресу: г. Оренбург, ул. …».
+_PLACE_FIELD_ANYWHERE = re.compile(
+    r"(?i:место(?:[ \t]+и[ \t]+время)?[ \t]+проведения|(?:прош[её]л|прошл[аои]|состоял(?:ся|ась|ось|ись))[ \t]+"
+    r"по[ \t]+адресу)[ \t]*[:—–-][ \t]*(?P<value>[^\n]{1,120})"
+)
 
 
 def field_place(doc: Doc) -> str | None:
@@ -1109,6 +1114,8 @@ def _settlement_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
         if folded_lemmas[i] not in nouns:
             continue
         name = i + 1
+        if name + 2 < len(doc) and folded_texts[name] == "городского" and folded_texts[name + 1] == _KIND_OF_TYPE:
+            name += 2  # «в посёлке городского типа Шахан»
         if folded_texts[i] in _SETTLEMENT_ABBREVIATIONS:
             if texts[name] != ".":
                 continue
@@ -1221,11 +1228,17 @@ def _after_in(span: Span) -> bool:
     if any(c.dep_ == "case" and c.lower_ in _IN for c in root.children):
         return True
     before = _word_before(span)
-    if before is not None and _district_centre(before):
+    if before is not None and before.lower_ == _KIND_OF_TYPE and before.i > 0 and _of_urban_type(before):
+        before = _word_before(span.doc[before.i - 1 : before.i])  # «в посёлке городского типа Шахан»
+    if before is not None and fold(before.lemma_) in _CENTRES:
+        before = _word_before(span.doc[before.i : before.i + 1])  # «в райцентре Кочкор»
+    elif before is not None and _district_centre(before):
         before = _word_before(span.doc[before.i - 1 : before.i])  # «в районном центре Саят»
     elif before is not None and _is_in(before, "loc_settlement_nouns"):
         settlement = before
         before = _word_before(span.doc[before.i : before.i + 1])  # «в селе Кара-Булак»
+        while before is not None and before.is_lower and before.pos_ == "ADJ":
+            before = _word_before(span.doc[before.i : before.i + 1])  # «в рабочем посёлке Кольцово»
         if before is not None and _abbreviation(before):
             before = _word_before(span.doc[before.i : before.i + 1])  # «в г.п. Кузьмоловский», «в р.п. Шилово»
         # «в административном здании джамоата Поршинев»: the settlement names the building the «в» stands on. (A
@@ -1243,6 +1256,18 @@ def _abbreviation(token: Token) -> bool:
 _VENUE_NAME_DEPS = frozenset({"nmod", "appos", "flat", "flat:name"})
 # «районном», «областном», «этрапском», «административном»: the adjectives that make «центр» a settlement's word.
 _CENTRE_LEVEL = re.compile(r"(?:районн|областн|краев|окружн|административн|[а-яё]+ск)(?:ом|ый|ого|ой|ий)")
+
+
+# «райцентр», «облцентр»: a district's or a region's centre in one word.
+_CENTRES = frozenset({"райцентр", "облцентр", "райцентре", "облцентре"})
+# «посёлок городского типа»: the kind's genitive stands between the settlement word and the name.
+_KIND_OF_TYPE = "типа"
+
+
+def _of_urban_type(token: Token) -> bool:
+    """«типа» after «городского», itself after a settlement word: «посёлке городского типа»."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].lower_ == "городского" and _is_in(doc[token.i - 2], "loc_settlement_nouns")
 
 
 def _district_centre(token: Token) -> bool:
@@ -1287,6 +1312,10 @@ def _is_org(token: Token) -> bool:
     return token.ent_type_ == "ORG"
 
 
+# What a meeting did, which a headline reports it by: «подвели итоги», «заслушали отчёт», «одобрили».
+_HEADLINE_VERBS = frozenset({"подвести", "подводить", "заслушать", "заслушивать", "одобрить"})
+
+
 def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Headline | None) -> int | None:
     """How surely "в <город>" places the meeting: 0 best (1 is the dateline's); None when it doesn't."""
     if not _after_in(span):
@@ -1308,6 +1337,9 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Hea
         return 2
     if _is_org(head) and head.dep_.startswith("nsubj") and _is_in(head.head, "meeting_verbs"):
         return 2  # "Национальная ассамблея Кубы в Гаване избрала": the body met there
+    # «В Кульсарах подвели итоги года», «В Таласе депутаты заслушали отчёт»: a headline reports a meeting by what it
+    # did too.
+    verb_like = verb_like or (head.pos_ in ("VERB", "AUX") and fold(head.lemma_) in _HEADLINE_VERBS)
     if _in_headline(span, headline, first_paragraph=True) and verb_like:
         return 3
     if meeting is not None and meeting.start <= span.start < meeting.end and _next_to_meeting_verb(span):
@@ -1318,7 +1350,24 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Hea
         return 0  # «рассмотрены во вторник в Глубоком на заседании райисполкома» under a parse hanging the place wrong
     if _in_headline(span, headline, first_paragraph=False) and verb_like:
         return 3  # past a blank line of the first sentence, and no lead of the meeting's sentence
+    if headline is not None and headline.span.start <= span.start < headline.span.end and _headline_opening(span):
+        return 3
     return None
+
+
+def _headline_opening(span: Span) -> bool:
+    """«В Кульсарах подвели итоги …» on a line of its own: a headline's place and its verb right after it, however the
+    parse hangs the place (on the breadcrumb above it, when the two run into one sentence)."""
+    doc = span.doc
+    before = _word_before(span)
+    if before is None or before.lower_ not in _IN or (before.i > 0 and "\n" not in doc[before.i - 1].text):
+        return False
+    verb = next((t for t in doc[span.end : span.end + 2] if not t.is_space), None)
+    return (
+        verb is not None
+        and verb.pos_ in ("VERB", "AUX")
+        and (_is_in(verb, "meeting_verbs") or fold(verb.lemma_) in _HEADLINE_VERBS)
+    )
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -1466,8 +1515,11 @@ def _genitive_place(token: Token) -> str:
 # Bodies named after their city in the genitive: «Думы Чебоксар», «Городской думы Краснодара».
 # A republic's name in -ия («Государственный Совет Чувашии», «Хурал Бурятии») is a region, not a home city.
 _MUNICIPALITIES = frozenset({"округ", "поселение"})
+# A city's own bodies and posts, and its district («администрации Ленинского района Уфы») and Armenia's community
+# council («Совета старейшин Еревана»), named by the city in the genitive.
 _CITY_BODIES = frozenset(
     {"дума", "кенеш", "маслихат", "мэрия", "примэрия", "акимат", "хокимият", "администрация", "мэр", "аким", "хоким"}
+    | {"район", "старейшина"}
 )
 _REGION_ENDINGS = ("ия", "ея")
 
@@ -1523,6 +1575,16 @@ _HEAD_TITLES = frozenset({"глава", "мэр", "аким", "хоким", "п�
 def home_city(
     doc: Doc, sent: Span, cities: dict[int, str] | None = None, people: frozenset[int] = frozenset()
 ) -> str | None:
+    found = _home(doc, sent, cities, people)
+    return found[0] if found is not None else None
+
+
+_DISTRICT_LEVELS = frozenset({"районный", "райисполком", "райсовет"})
+
+
+def _home(
+    doc: Doc, sent: Span, cities: dict[int, str] | None = None, people: frozenset[int] = frozenset()
+) -> tuple[str, bool] | None:
     """Where the body holding the meeting sits, from its name: «Думы города Костромы», «общины Гюмри»,
     «Кобринского районного исполнительного комитета», «Мядельского райисполкома», «Думы Чебоксар» (`cities`:
     the cities the text names, by where a mention starts; `people`: the tokens of persons' names, «имам села Касумов
@@ -1543,7 +1605,7 @@ def home_city(
             and "Case=Gen" in str(after.morph)
             and not fold(city).endswith(_REGION_ENDINGS)
         ):
-            return city
+            return city, False
         settlement = _is_in(token, "loc_settlement_nouns") or fold(token.lemma_) == "община"
         # A body or a post of the settlement («Думы города Костромы», «глава села Кара-Суу»), not whatever else is
         # of a town («сотрудники организаций … города Ташкента»).
@@ -1562,7 +1624,7 @@ def home_city(
             and not _opens_a_persons_name(after)
             and not _before_region_noun(after)
         ):
-            return _whole_city(after, cities) or _adjective_city(after, cities) or _genitive_place(after)
+            return _whole_city(after, cities) or _adjective_city(after, cities) or _genitive_place(after), False
         # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has; after
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.
         if fold(token.text) in _SETTLEMENT_ABBREVIATIONS and after.text == "." and i + 2 < len(tokens):
@@ -1578,12 +1640,12 @@ def home_city(
                 and name.ent_type_ != "PER"  # «Вдобавок С.Антуфьев»: an initial, not «с.»
             )
             if _is_name(name) and ("Case=Gen" in str(name.morph) or (i > 0 and after_noun)):
-                return _whole_city(name, cities) or _adjective_city(name, cities) or _genitive_place(name)
+                return _whole_city(name, cities) or _adjective_city(name, cities) or _genitive_place(name), False
             # «Думы г.о. Тольятти»: a city district («городской округ») named by its city, in the nominative.
             if fold(token.text) == "г" and name.lower_ == "о" and i + 4 < len(tokens) and tokens[i + 3].text == ".":
                 name = tokens[i + 4]
                 if _is_name(name):
-                    return _genitive_place(name)
+                    return _genitive_place(name), False
         if (
             token.text[:1].isupper()
             and token.pos_ in ("ADJ", "PROPN")
@@ -1593,7 +1655,9 @@ def home_city(
             if home is None and fold(after.lemma_) in _CITY_LEVELS:
                 home = _city_from_adjective(token.lemma_)
             if home is not None:
-                return home
+                # A district's body («Жылыойского районного маслихата») names its town only where the two share
+                # a name: a guess, where a city's body names its city.
+                return home, fold(after.lemma_) in _DISTRICT_LEVELS
     return None
 
 
@@ -1778,7 +1842,7 @@ def find_place(
     if signed is not None:
         return signed
     cities = {span.start_char: name for span, name in _city_mentions(doc, locations)}
-    home = None
+    home, by_district = None, False
     if meeting is not None:
         # «Состоялась сессия городского кенеша. Депутаты Ошского городского кенеша …», «Прошло совещание. Его
         # провёл аким города Талдыкорган»: the body or its head is often named in full a sentence or two later.
@@ -1786,9 +1850,14 @@ def find_place(
         # says nothing of the cities its later sentences name.
         reach = _HOME_SENTENCES if meeting_verbs(meeting) else 1
         for sent in _sentences_from(doc, meeting, reach) + _referred_back(doc, meeting, events):
-            home = home_city(doc, sent, cities, people_at)
-            if home is not None:
+            found = _home(doc, sent, cities, people_at)
+            if found is not None:
+                home, by_district = found
                 break
+    # «В Кульсарах подвели итоги … \n\n в акимате Жылыойского района прошло совещание»: a town the headline states
+    # outright is surer than one guessed from a district body's adjective (the district's town may be named otherwise).
+    if by_district and best is not None:
+        return _unshouted(best[1])
     if home or best:
         return home or _unshouted(best[1])
     return heading_place(doc) or letterhead_town(doc, locations) or venue_district_town(doc, locations)
