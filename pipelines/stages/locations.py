@@ -252,6 +252,8 @@ def _trim(span: Span) -> Span | None:
             break
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    if end - start > 1 and doc[start].pos_ == "ADP":
+        start += 1  # «Во Владимире прошло заседание»: a sentence's capitalised preposition NER took in
     if end - start > 1 and municipal_kind(doc[start]):
         start += 1  # «МО Оржицкое сельское поселение»: the municipality's kind, then the place's name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -1405,6 +1407,14 @@ def _lower_attribute(token: Token) -> bool:
     )
 
 
+def _before_line_break(doc: Doc, i: int) -> int:
+    """The word at `i`, or before the line break there: a hard-wrapped text breaks a list of names anywhere («в
+    Облученском и⏎Октябрьском районах»)."""
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
 def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
     """ "в Чуйской и Джалал-Абадской областях": each adjective of a coordination names a region of its
     own, the noun shared by all of them ("Чуйская область", "Джалал-Абадская область")."""
@@ -1420,11 +1430,11 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
         singular = noun.morph.get("Number") != ["Plur"] and not lower.endswith(("ах", "ях", "ов", "ей"))
         if singular and len(lower) < 4:
             continue
-        i = noun.i - 1
+        i = _before_line_break(doc, noun.i - 1)
         shared: list[Token] = []  # "муниципальных": lower-case words every region's name shares
         while i >= 0 and _lower_attribute(doc[i]):
             shared.insert(0, doc[i])
-            i -= 1
+            i = _before_line_break(doc, i - 1)
         names: list[Token] = []
         while i >= 0 and _is_capitalized(doc[i]) and doc[i].pos_ in ("ADJ", "PROPN") and _place_adjective(doc[i].text):
             if singular and not _singular_adjective(doc[i].lower_):
@@ -1433,9 +1443,10 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
                 break  # «в п. Индерборский и Жарсуатском сельском округе»: a settlement's name, not the noun's
             names.insert(0, doc[i])
             # «Бурлинского, Теректинского или Акжаикского района»: an alternative shares the noun as a list does.
-            if i < 1 or doc[i - 1].lower_ not in _COORDINATORS | {"или"}:
+            before = _before_line_break(doc, i - 1)
+            if before < 0 or doc[before].lower_ not in _COORDINATORS | {"или"}:
                 break
-            i -= 2
+            i = _before_line_break(doc, before - 1)
         singular = _singular_nominative(noun)
         if len(names) < 2 or singular is None:
             continue
@@ -1848,7 +1859,17 @@ def candidate_spans(doc: Doc, quoted: list[bool] | None = None) -> list[Span]:
             spans.extend(places_in_body(ent, quoted))
     spans.extend(route_ends(doc, quoted))
     spans.extend(_listed_beside_a_place(doc, spans, quoted))
-    return filter_spans(spans)
+    return [span for span in filter_spans(spans) if not _in_a_hero_title(span)]
+
+
+_HERO = "герой"
+
+
+def _in_a_hero_title(span: Span) -> bool:
+    """«школа имени Героя Советского Союза М.В. Силантьева»: the country of an honorary title is no place the text
+    speaks of."""
+    before = _previous_word(span)
+    return before is not None and before.text[:1] == "Г" and fold_lemma(before) == _HERO
 
 
 def route_ends(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
@@ -2229,7 +2250,8 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             entry.written[written] += 1
         if not canonical and any(_lemma(w) == _OPTIONAL_WORD for w in _WORD.findall(name)):
             entry.with_status += 1
-        elif not canonical and not _shares_its_noun(span, name):
+        elif not canonical and not _shares_its_noun(span, name) and not quoted[span.start]:
+            # (A quoted body's name, «МУП «Коммунальные сети Цивильского округа»», is no choice of the place's name.)
             entry.without_status += 1
             entry.short = entry.short or name
     for entry in by_key.values():
