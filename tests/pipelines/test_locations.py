@@ -1509,3 +1509,29 @@ def test_a_town_named_by_an_adjective_alone_after_in_is_a_location(nlp: Language
 def test_an_adjective_before_its_noun_is_no_town(nlp: Language) -> None:
     text = "Заседание прошло в Малом зале администрации, а концерт дали в Большом театре."
     assert not any(fold(loc.name).startswith(("мал", "больш")) for loc in find_locations(nlp(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hard-wrapped transcript breaks a list of region adjectives at the line's end.
+        (
+            "Это около трёхсот семей, в основном в Смидовичском и\nЛенинском районах области.",
+            {"Смидовичский район", "Ленинский район"},
+        ),
+        # The country of an honorary title is no place the text speaks of.
+        ("Отремонтирована школа имени Героя Советского Союза П.Е. Кравцова.", set()),
+        # A quoted body's name does not choose the place's name without its status word.
+        (
+            "ООО «Водоканал Урмарского округа» сменило трубы. Глава Урмарского муниципального округа Пётр Ильин "
+            "доложил о ремонте.",
+            {"Урмарский муниципальный округ"},
+        ),
+        # A first name the lexicon lacks after «сельского округа» is known by the surname after it.
+        ("Аким Акжарского сельского округа Жаннаш Есенгалиева доложила о ремонте.", {"Акжарский сельский округ"}),
+        # A sentence's capitalised preposition NER took in is no part of the town.
+        ("Во Владимире открылась выставка.", {"Владимир"}),
+    ],
+)
+def test_wrapped_lists_titles_quoted_bodies_and_prepositions(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
