@@ -569,9 +569,15 @@ _CITY_AFTER_DATE = re.compile(
     r"(?:[ \t]*[,|/]?[ \t]*\d{1,2}:\d{2})?[ \t]*[,.|/][ \t]*"
     r"(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]*(?:[.,|—–-]|$)"
 )
+# A field's label before its place: «Место проведения:», «Место и время проведения:», «Место проведения заседания:»,
+# «Адрес:», a form's «Город:» and «Населённый пункт:».
+_PLACE_LABEL = (
+    r"(?i:место(?:[ \t]+и[ \t]+время)?(?:[ \t]+проведения(?:[ \t]+(?:заседания|сессии|совещания|собрания|слушаний))?)?"
+    r"|адрес(?:[ \t]+проведения)?|город|насел[её]нный[ \t]+пункт)[ \t]*:"
+)
 # A place alone opening a line: «Павлодар. В понедельник …», «Место проведения: г. Каракол, здание мэрии».
 _PLACE_LINE = re.compile(
-    r"(?i:(?:место(?:[ \t]+проведения)?|адрес(?:[ \t]+проведения)?)[ \t]*:[ \t]*)?"
+    r"(?:" + _PLACE_LABEL + r"[ \t]*)?"
     # «(г. Тамбов) 14 марта 2024 г.»: a dateline's place in brackets.
     r"(?P<open>\()?[ \t]*"
     r"(?P<marker>" + _SETTLEMENT_MARK + r"[ \t]*)?"
@@ -582,10 +588,10 @@ _PLACE_LINE = re.compile(
 )
 _PLACE_LINES = 8  # a protocol's header (body, title, number) comes before its place line
 _FIELD_LINES = 14  # a protocol's «Место проведения:» may follow its date, time and agenda fields
-_VENUE_FIELD = re.compile(r"(?i:место(?:[ \t]+проведения)?[ \t]*:)")
+_VENUE_FIELD = re.compile(_PLACE_LABEL)
 _QUOTED_DAY = re.compile(r"[«\"](\d{1,2})[»\"]")
 # A protocol's place field naming the venue first: «Место проведения: актовый зал администрации, г. Тулун».
-_PLACE_FIELD = re.compile(r"(?i:место(?:[ \t]+проведения)?|адрес(?:[ \t]+проведения)?)[ \t]*:(?P<value>.*)")
+_PLACE_FIELD = re.compile(_PLACE_LABEL + r"(?P<value>.*)")
 _SETTLEMENT_IN_FIELD = re.compile(r"(?:^|[\s,(])" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>" + _MARKED_NAME + r")")
 
 
@@ -820,7 +826,8 @@ _SIGNATURE_PLACE = re.compile(
 # «Место проведения — г. Самара.» anywhere in the text, a field written into a running paragraph; «Место и время
 # проведения: г. Балыкчы, 10:00»; a meeting's own address, «Заседание прошло по адресу: г. Оренбург, ул. …».
 _PLACE_FIELD_ANYWHERE = re.compile(
-    r"(?i:место(?:[ \t]+и[ \t]+время)?[ \t]+проведения|(?:прош[её]л|прошл[аои]|состоял(?:ся|ась|ось|ись))[ \t]+"
+    r"(?i:место(?:[ \t]+и[ \t]+время)?[ \t]+проведения(?:[ \t]+(?:заседания|сессии|совещания|собрания|слушаний))?"
+    r"|(?:прош[её]л|прошл[аои]|состоял(?:ся|ась|ось|ись))[ \t]+"
     r"по[ \t]+адресу)[ \t]*[:—–-][ \t]*(?P<value>[^\n]{1,120})"
 )
 
@@ -1495,9 +1502,13 @@ def _home_from_adjective(word: str, words: frozenset[str]) -> str | None:
     if stem.endswith("ин"):
         candidates += [stem[:-2] + "а", stem[:-2] + "ы"]
     for candidate in candidates:
-        if len(candidate) >= 2 and (
-            any("Geox" in p.tag and p.is_known for p in loading.parse(candidate)) or candidate in words
-        ):
+        if len(candidate) < 2:
+            continue
+        place = next((p for p in loading.parse(candidate) if "Geox" in p.tag and p.is_known), None)
+        if place is not None:
+            # «Бендерский» → «бендер», the genitive of the plural-only Бендеры: the place's own nominative.
+            candidate = place.normal_form if "Pltm" in place.tag else candidate
+        if place is not None or candidate in words:
             return "-".join(part.capitalize() for part in candidate.split("-"))
     return None
 
