@@ -501,6 +501,23 @@ def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
     return found
 
 
+# A crawler's bracketed stamp before the text on its line: «[2024-03-15 10:00] ТАРАЗ, 15 марта. …».
+_STAMP_BEFORE_TEXT = re.compile(r"[ \t]*\[[^\]\n]{1,40}\][ \t]*(?=\S)")
+
+
+def _stamps_apart(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A crawler's stamp run into the report's own dateline, read as two lines: the stamp says when the page was seen,
+    the agency's «ТАРАЗ, 15 марта» where and when the meeting was."""
+    found = []
+    for offset, line in lines:
+        stamp = _STAMP_BEFORE_TEXT.match(line)
+        if stamp is None:
+            found.append((offset, line))
+        else:
+            found += [(offset, line[: stamp.end()]), (offset + stamp.end(), line[stamp.end() :])]
+    return found
+
+
 # A dateline's date has a month name, a dotted day and month or an ISO form; other lines need no parse.
 _DATE_LIKE = re.compile(
     r"\d{1,2}\.\d{1,2}|\d{4}([-/])\d{1,2}\1\d{1,2}|\d{1,2}([-/])\d{1,2}\2\d{4}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)"
@@ -543,8 +560,9 @@ _DATELINE_PREFIX = re.compile(
     r"|просмотр(?:ов|ы)?[ \t]*:?[ \t]*\d+[ \t]+)*"
     # A site's publication time before its date: «13:45, 12 марта 2024», «09:12 | 12.03.2024».
     r"(?:\d{1,2}:\d{2}[ \t]*[,|]?[ \t]+)?"
-    # A protocol's number line: «ПРОТОКОЛ № 5 от 31.01.2025 г.», «Протокол заседания совета №3 от 12 марта 2025 года».
-    r"(?:протокол\w*[^\n№]{0,80}?№[ \t]*[\w/.-]{1,12}[ \t]+от[ \t]+)?"
+    # A protocol's number line: «ПРОТОКОЛ № 5 от 31.01.2025 г.», «Протокол заседания совета №3 от 12 марта 2025 года»,
+    # or its title line without a number: «Протокол заседания комиссии от 15 марта 2024 года, г. Бишкек».
+    r"(?:протокол\w*[^\n№]{0,80}?(?:№[ \t]*[\w/.-]{1,12}[ \t]+)?от[ \t]+)?"
     # The date line under a protocol's title: «от 31.10.2025          г. Кимры».
     r"(?:от[ \t]+(?=\d))?"
     # An agency's city in capitals with a full stop, or with the agency in brackets: «АЛМАТЫ. 5 марта 2024
@@ -599,7 +617,7 @@ def find_dateline(doc: Doc) -> Dateline | None:
     """A date (and a place before it) opening one of the first lines: "БИШКЕК, 21 сентября 2023", "12.03.2024",
     "Автор: … | 20.04.2023, 11:08". A crawler's bare date often comes first and the agency's
     "САМАРКАНД, 15 февраля" or a protocol's "г. Ош" later: the place is taken from the first lines that have one."""
-    lines = _first_lines(_opening(doc), _FIELD_LINES)
+    lines = _stamps_apart(_first_lines(_opening(doc), _FIELD_LINES))
     found: Dateline | None = None
     place: str | None = None
     for index, (offset, line) in enumerate(lines):
