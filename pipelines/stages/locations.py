@@ -1085,9 +1085,12 @@ def _adjectival_settlement(token: Token) -> str | None:
     if token.i == 0 or not _in(token.doc[token.i - 1], "loc_settlement_nouns"):
         return None
     parses = [p for p in loading.parse(token.lower_) if p.is_known]
-    if not parses or not all(p.tag.POS == "ADJF" and p.tag.case not in ("nomn", None) for p in parses):
-        return None
     kind = next((p for p in loading.parse(token.doc[token.i - 1].lower_) if p.tag.POS == "NOUN"), None)
+    # «в селе Октябрьском»: the adjective in its kind's case, whatever else the word may be in another (a town
+    # «Октябрьск» in the instrumental).
+    agreeing = [p for p in parses if kind is None or p.tag.case == kind.tag.case]
+    if not agreeing or not all(p.tag.POS == "ADJF" and p.tag.case not in ("nomn", None) for p in agreeing):
+        return None
     gender = kind.tag.gender if kind is not None else None
     return _adjective_nominative(token.text, gender, False) if gender else None
 

@@ -1259,7 +1259,7 @@ def _after_in(span: Span) -> bool:
         before = _word_before(span.doc[before.i : before.i + 1])  # «в райцентре Кочкор»
     elif before is not None and _district_centre(before):
         before = _word_before(span.doc[before.i - 1 : before.i])  # «в районном центре Саят»
-    elif before is not None and _is_in(before, "loc_settlement_nouns"):
+    elif before is not None and (_is_in(before, "loc_settlement_nouns") or _abbreviated_settlement(before)):
         settlement = before
         before = _word_before(span.doc[before.i : before.i + 1])  # «в селе Кара-Булак»
         while before is not None and before.is_lower and before.pos_ == "ADJ":
@@ -1270,6 +1270,13 @@ def _after_in(span: Span) -> bool:
         # body between them, «в здании администрации города Тулуна», is its home, which `home_city` reads.)
         return before is not None and (before.lower_ in _IN or _in_venue(settlement) or _venue_before(settlement))
     return (before is not None and before.lower_ in _IN) or _in_venue(root)
+
+
+def _abbreviated_settlement(token: Token) -> bool:
+    """«в аг. Вертелишки»: a settlement's abbreviation with its full stop, which the tagger lemmatises as it may
+    («аг» → «ага»)."""
+    doc = token.doc
+    return fold(token.text) in _SETTLEMENT_ABBREVIATIONS and token.i + 1 < len(doc) and doc[token.i + 1].text == "."
 
 
 def _abbreviation(token: Token) -> bool:
