@@ -1555,7 +1555,8 @@ _MUNICIPALITIES = frozenset({"округ", "поселение"})
 # council («Совета старейшин Еревана»), named by the city in the genitive.
 _CITY_BODIES = frozenset(
     {"дума", "кенеш", "маслихат", "мэрия", "примэрия", "акимат", "хокимият", "администрация", "мэр", "аким", "хоким"}
-    | {"район", "старейшина"}
+    | {"горсовет", "горисполком", "горкенеш", "гормаслихат", "глава"}
+    | {"район", "старейшина", "депутат"}  # «Совета депутатов Новосибирска»
 )
 _REGION_ENDINGS = ("ия", "ея")
 
@@ -1638,7 +1639,9 @@ def _home(
         if (
             city is not None
             and fold(token.lemma_) in _CITY_BODIES
-            and "Case=Gen" in str(after.morph)
+            # (the tagger may read a town it does not know as a nominative: «Акимат Шымкента», «Горсовет Бельц»; a
+            # form other than the name's own is its case)
+            and ("Case=Gen" in str(after.morph) or fold(after.text) != fold(city))
             and not fold(city).endswith(_REGION_ENDINGS)
         ):
             return city, False
