@@ -1344,6 +1344,14 @@ def _is_org(token: Token) -> bool:
     return token.ent_type_ == "ORG"
 
 
+def _the_next_meeting(verb: Token, events: set[int]) -> bool:
+    """The verb's event is «следующее»: the meeting after this one."""
+    return any(
+        c.i in events and any(fold(a.lemma_) == "следующий" for a in c.children if a.dep_ == "amod")
+        for c in verb.children
+    )
+
+
 # What a meeting did, which a headline reports it by: «подвели итоги», «заслушали отчёт», «одобрили».
 _HEADLINE_VERBS = frozenset({"подвести", "подводить", "заслушать", "заслушивать", "одобрить"})
 
@@ -1353,6 +1361,8 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Hea
     if not _after_in(span):
         return None
     head = _place_head(span, events)
+    if head.pos_ in ("VERB", "AUX") and "Fut" in head.morph.get("Tense") and _the_next_meeting(head, events):
+        return None  # «Следующее заседание пройдёт в Таразе»: another meeting's place, not this one's
     if head.pos_ in ("VERB", "AUX") and "Fut" in head.morph.get("Tense"):
         # «следующее заседание состоится в г. Калараш»: where the next meeting will be, below a dateline's place
         # (an announcement's «Сегодня в городе Ош состоится заседание» with no other place still places its meeting).
@@ -1561,6 +1571,16 @@ _CITY_BODIES = frozenset(
 _REGION_ENDINGS = ("ия", "ея")
 
 
+# Members of one council, named in the plural by its city: «Совета депутатов Новосибирска», «Совета старейшин Гюмри».
+_COUNCIL_MEMBERS = frozenset({"депутат", "старейшина"})
+
+
+def _heads_of_several(token: Token) -> bool:
+    """«акимы Кентау и Туркестана», «мэры Оша и Джалал-Абада»: heads or bodies in the plural name several towns, no
+    one home."""
+    return token.morph.get("Number") == ["Plur"] and fold(token.lemma_) not in _COUNCIL_MEMBERS
+
+
 def _before_region_noun(token: Token) -> bool:
     """«в сельских поселениях Рузаевского района»: the capitalised word after the settlement noun is a district's
     adjective, its region noun right after it; no town is named."""
@@ -1639,6 +1659,7 @@ def _home(
         if (
             city is not None
             and fold(token.lemma_) in _CITY_BODIES
+            and not _heads_of_several(token)
             # (the tagger may read a town it does not know as a nominative: «Акимат Шымкента», «Горсовет Бельц»; a
             # form other than the name's own is its case)
             and ("Case=Gen" in str(after.morph) or fold(after.text) != fold(city))
