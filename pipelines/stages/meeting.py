@@ -600,9 +600,10 @@ _PLACE_LINE = re.compile(
     r"(?P<open>\()?[ \t]*"
     r"(?P<marker>" + _SETTLEMENT_MARK + r"[ \t]*)?"
     r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?(?(marker)(?:[ \t][А-ЯЁ][а-яё]+)?))"
-    # «ТАШКЕНТ (УзА).», «Тараз (Казинформ) — Сегодня …»: the agency in brackets after the city.
+    # «ТАШКЕНТ (УзА).», «Тараз (Казинформ) — Сегодня …»: the agency in brackets after the city; a headline's
+    # «Актобе: прошла сессия маслихата».
     r"(?(open)[ \t]*\)|(?:[ \t]*\([^()\n]{1,20}\)[ \t]*[—–-][ \t]|(?:[ \t]*\([^()\n]{1,20}\))?"
-    r"(?:[.,][ \t]|[ \t]{2,}|[ \t]*$)))",
+    r"(?:[.,][ \t]|:[ \t]+(?=\w)|[ \t]{2,}|[ \t]*$)))",
 )
 _PLACE_LINES = 8  # a protocol's header (body, title, number) comes before its place line
 _FIELD_LINES = 14  # a protocol's «Место проведения:» may follow its date, time and agenda fields
@@ -807,15 +808,28 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
     return None
 
 
+# A header's venue line: «Зал заседаний Жогорку Кенеша, г. Бишкек», «Актовый зал акимата, г. Тараз».
+_VENUE_LINE = re.compile(r"(?i:(?:[а-яё-]+[ \t]+)?(?:зал|здание|конференц-зал|помещение)(?![а-яё]))")
+# A headline's town in brackets after what it reports: «Сессия городского маслихата (г. Актобе)».
+_BRACKETED_TOWN = re.compile(r"\([ \t]*" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>" + _MARKED_NAME + r")[ \t]*\)[ \t]*$")
+
+
 def _line_place(line: str) -> str | None:
     """A city that opens a line alone: a report's «Павлодар.», a protocol's «г. Вольск» or «Место проведения:»;
-    a place field that names the venue first gives the settlement marked in it («…, г. Тулун»)."""
+    a place field or a venue line that names the venue first gives the settlement marked in it («…, г. Тулун»); a
+    bracketed town closes a headline."""
     line = line.strip(" \t#*")
     place = _opening_place(line)
     if place is not None:
         return place
     field = _PLACE_FIELD.match(line)
-    return _settlement_in(field.group("value")) if field else None
+    if field is not None:
+        return _settlement_in(field.group("value"))
+    town = _SETTLEMENT_IN_FIELD.search(line) if _VENUE_LINE.match(line) else None
+    if town is not None and line[: town.start() + 1].rstrip(" \t").endswith(","):
+        return _header_place(town.group("place"))  # the town after a comma: «Здание школы в г. Ош …» is a headline
+    bracketed = _BRACKETED_TOWN.search(line.rstrip())
+    return _header_place(bracketed.group("place")) if bracketed else None
 
 
 def _opening_place(text: str) -> str | None:
