@@ -1933,7 +1933,7 @@ def find_place(
     if by_district and best is not None:
         return _unshouted(best[1])
     if home or best:
-        return home or _unshouted(best[1])
+        return _unshouted_name(_unshouted(home)) if home else _unshouted(best[1])  # «СЕЛА ТАМЧЫ» → Тамчы
     return heading_place(doc) or letterhead_town(doc, locations) or venue_district_town(doc, locations)
 
 
