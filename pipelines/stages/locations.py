@@ -1800,7 +1800,8 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         while end + 1 < len(doc) and doc[end].lower_ in _COORDINATORS and not quoted[end + 1]:
             name = doc[end + 1]
             after = doc[end + 2] if end + 2 < len(doc) else None
-            if not (_is_capitalized(name) and name.is_alpha and not name.text.isupper()):
+            # («Чок-Тал»: a hyphenated name is a word too.)
+            if not (_is_capitalized(name) and name.text.replace("-", "").isalpha() and not name.text.isupper()):
                 break
             if after is not None and _is_capitalized(after) and after.is_alpha:
                 break

@@ -1529,6 +1529,8 @@ def test_an_adjective_before_its_noun_is_no_town(nlp: Language) -> None:
         ),
         # A first name the lexicon lacks after «сельского округа» is known by the surname after it.
         ("Аким Акжарского сельского округа Жаннаш Есенгалиева доложила о ремонте.", {"Акжарский сельский округ"}),
+        # A plural kind names every settlement listed, a hyphenated last one too.
+        ("В сёлах Ак-Суу, Тамчы и Чок-Тал отремонтированы школы.", {"Ак-Суу", "Тамчы", "Чок-Тал"}),
         # A plural-only town's genitive has no ending.
         ("Мэрия Бендер провела заседание.", {"Бендеры"}),
         # A sentence's capitalised preposition NER took in is no part of the town.
