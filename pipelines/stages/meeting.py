@@ -501,6 +501,7 @@ def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
     return found
 
 
+_POSTPOSED_TOWN_MARK = re.compile(r"^(?P<name>[ \t]*[А-ЯЁ][А-ЯЁа-яё-]+)(?P<mark>[ \t]+[қш]\.)(?=[ \t]*,)")
 # A crawler's bracketed stamp before the text on its line: «[2024-03-15 10:00] ТАРАЗ, 15 марта. …».
 _STAMP_BEFORE_TEXT = re.compile(r"[ \t]*\[[^\]\n]{1,40}\][ \t]*(?=\S)")
 
@@ -631,6 +632,9 @@ def find_dateline(doc: Doc) -> Dateline | None:
         # «"14" марта 2024 г.»: a protocol's day in quotes, read without them (the offsets stay).
         cut = _head_end(line)
         head = _QUOTED_DAY.sub(lambda day: f" {day.group(1)} ", line[:cut])
+        # «Шымкент қ., 12.03.2025», «Бишкек ш., 5 апреля»: the Kazakh «қаласы» or Kyrgyz «шаары» after the name,
+        # blanked (the offsets stay).
+        head = _POSTPOSED_TOWN_MARK.sub(lambda mark: mark.group("name") + " " * len(mark.group("mark")), head)
         line = head + line[cut:]
         if (found is None or found.stamp or found.place is None) and (
             _DATE_LIKE.search(head) or _MAIL_STAMP.match(head)

@@ -125,6 +125,9 @@ SHAPES = [
     # A letterhead's village in capitals that morphology does not know is named as names are written.
     ("АЙЫЛ ОКМОТУ СЕЛА ТАМЧЫ\n\nПРОТОКОЛ № 3\nсхода\n\nПрисутствовали: 30 жителей.", "Тамчы"),
     ("ДУМА ГОРОДА ТОМСКА\n\nПРОТОКОЛ № 3\nзаседания комитета\n\nПрисутствовали: 5 депутатов.", "Томск"),
+    # A dateline's town with the Kazakh «қ.» (қаласы) or the Kyrgyz «ш.» (шаары) after it.
+    ("Шымкент қ., 12.03.2025\nСостоялось заседание.", "Шымкент"),
+    ("Бишкек ш., 5 апреля 2025\nСостоялось заседание.", "Бишкек"),
     # Where the next meeting will be, and heads of several towns joined by video, place no meeting.
     ("Прошло заседание общественного совета. Следующее заседание пройдет в Таразе.", None),
     ("Состоялось совещание. По видеосвязи подключились акимы Кентау и Туркестана.", None),
