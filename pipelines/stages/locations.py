@@ -1870,10 +1870,13 @@ _HERO = "герой"
 
 
 def _in_a_hero_title(span: Span) -> bool:
-    """«школа имени Героя Советского Союза М.В. Силантьева»: the country of an honorary title is no place the text
-    speaks of."""
+    """«школа имени Героя Советского Союза М.В. Силантьева»: the country of the honorary title in a dedication is part
+    of a school's or a street's name, no place the text speaks of. (A person's own title, «командиру расчёта Герою
+    Советского Союза», NEREL annotates as the country.)"""
     before = _previous_word(span)
-    return before is not None and before.text[:1] == "Г" and fold_lemma(before) == _HERO
+    if before is None or before.text[:1] != "Г" or fold_lemma(before) != _HERO or before.i == 0:
+        return False
+    return before.doc[before.i - 1].lower_ == "имени"
 
 
 def route_ends(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
