@@ -468,7 +468,12 @@ def name_after_kind(token: Token) -> tuple[str, ...] | None:
         if start < 0 or doc[token.i - 1].morph.get("Number") == ["Plur"]:
             continue
         if all(doc[start + k].is_lower and fold(doc[start + k].lemma_) == word for k, word in enumerate(kind)):
-            return None if is_first_name(text) or looks_like_surname(text) else kind
+            if is_first_name(text) or looks_like_surname(text):
+                return None
+            # «аким Жанбайского сельского округа Кульпаш Утегенова»: a first name the lexicon lacks is known by the
+            # surname after it.
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            return None if after is not None and after.text[:1].isupper() and looks_like_surname(after.text) else kind
     return None
 
 

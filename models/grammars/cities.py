@@ -39,9 +39,10 @@ def case_forms(name: str) -> set[str]:
         endings = ("я", "ю", "ем", "е") + (("и", "ью") if end == "ь" else ())
         return {name} | {prefix + stem + e for e in endings}
     if last.lower().endswith(_PLURAL_ENDINGS):
-        # «Бельцы», «Барановичи»: a plural name declines in the plural («в Бельцах», «из Барановичей»).
-        endings = ("ах", "ам", "ами") + (("ей",) if last.lower().endswith("ичи") else ())
-        return {name} | {prefix + stem + e for e in endings}
+        # «Бельцы», «Барановичи»: a plural name declines in the plural («в Бельцах», «из Барановичей»), its genitive
+        # with no ending after a hard stem («горсовет Бельц», «мэрия Бендер») and «-ов» after a velar («Хойников»).
+        genitive = "ей" if last.lower().endswith("ичи") else "ов" if last.lower().endswith("ки") else ""
+        return {name} | {prefix + stem + e for e in ("ах", "ам", "ами", genitive)}
     if end in _VOWELS or not end.isalpha():
         return {name}
     instrumental = ("ем", "ом") if end in _HUSHING else ("ом",)

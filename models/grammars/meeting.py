@@ -218,8 +218,9 @@ PLACE = or_(rule(PLACE_WORD, eq("-"), PLACE_WORD), rule(PLACE_WORD)).interpretat
 DATED = or_(
     DATE, SHORT_MONTH_DATE.interpretation(Date), LATIN_MONTH_DATE.interpretation(Date), ISO_DATE, DASHED_DATE
 ).interpretation(Dateline.date)
-# «БИШКЕК, 14 марта», «Москва — 14 марта», «Бишкек / 14.03.2026»: a comma, a dash or a site's slash after the place.
-PLACE_SEPARATOR = in_({",", "/", *TYPOGRAPHIC_DASHES})
+# «БИШКЕК, 14 марта», «Москва — 14 марта», «Бишкек / 14.03.2026», «Талас • 5 апреля», «Петропавловск | 5 апреля»: a
+# comma, a dash or a site's slash, bar or bullet after the place.
+PLACE_SEPARATOR = in_({",", "/", "|", "•", "·", *TYPOGRAPHIC_DASHES})
 DATELINE: Rule = or_(rule(PLACE, PLACE_SEPARATOR.optional(), DATED), rule(DATED)).interpretation(Dateline)
 
 

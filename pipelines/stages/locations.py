@@ -252,6 +252,8 @@ def _trim(span: Span) -> Span | None:
             break
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    if end - start > 1 and doc[start].pos_ == "ADP":
+        start += 1  # «Во Владимире прошло заседание»: a sentence's capitalised preposition NER took in
     if end - start > 1 and municipal_kind(doc[start]):
         start += 1  # «МО Оржицкое сельское поселение»: the municipality's kind, then the place's name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -1102,9 +1104,12 @@ def _adjectival_settlement(token: Token) -> str | None:
     if token.i == 0 or not _in(token.doc[token.i - 1], "loc_settlement_nouns"):
         return None
     parses = [p for p in loading.parse(token.lower_) if p.is_known]
-    if not parses or not all(p.tag.POS == "ADJF" and p.tag.case not in ("nomn", None) for p in parses):
-        return None
     kind = next((p for p in loading.parse(token.doc[token.i - 1].lower_) if p.tag.POS == "NOUN"), None)
+    # «в селе Октябрьском»: the adjective in its kind's case, whatever else the word may be in another (a town
+    # «Октябрьск» in the instrumental).
+    agreeing = [p for p in parses if kind is None or p.tag.case == kind.tag.case]
+    if not agreeing or not all(p.tag.POS == "ADJF" and p.tag.case not in ("nomn", None) for p in agreeing):
+        return None
     gender = kind.tag.gender if kind is not None else None
     return _adjective_nominative(token.text, gender, False) if gender else None
 
@@ -1424,6 +1429,14 @@ def _lower_attribute(token: Token) -> bool:
     )
 
 
+def _before_line_break(doc: Doc, i: int) -> int:
+    """The word at `i`, or before the line break there: a hard-wrapped text breaks a list of names anywhere («в
+    Облученском и⏎Октябрьском районах»)."""
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
 def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
     """ "в Чуйской и Джалал-Абадской областях": each adjective of a coordination names a region of its
     own, the noun shared by all of them ("Чуйская область", "Джалал-Абадская область")."""
@@ -1439,11 +1452,11 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
         singular = noun.morph.get("Number") != ["Plur"] and not lower.endswith(("ах", "ях", "ов", "ей"))
         if singular and len(lower) < 4:
             continue
-        i = noun.i - 1
+        i = _before_line_break(doc, noun.i - 1)
         shared: list[Token] = []  # "муниципальных": lower-case words every region's name shares
         while i >= 0 and _lower_attribute(doc[i]):
             shared.insert(0, doc[i])
-            i -= 1
+            i = _before_line_break(doc, i - 1)
         names: list[Token] = []
         while i >= 0 and _is_capitalized(doc[i]) and doc[i].pos_ in ("ADJ", "PROPN") and _place_adjective(doc[i].text):
             if singular and not _singular_adjective(doc[i].lower_):
@@ -1452,9 +1465,10 @@ def coordinated_regions(doc: Doc) -> Iterator[tuple[Span, str]]:
                 break  # «в п. Индерборский и Жарсуатском сельском округе»: a settlement's name, not the noun's
             names.insert(0, doc[i])
             # «Бурлинского, Теректинского или Акжаикского района»: an alternative shares the noun as a list does.
-            if i < 1 or doc[i - 1].lower_ not in _COORDINATORS | {"или"}:
+            before = _before_line_break(doc, i - 1)
+            if before < 0 or doc[before].lower_ not in _COORDINATORS | {"или"}:
                 break
-            i -= 2
+            i = _before_line_break(doc, before - 1)
         singular = _singular_nominative(noun)
         if len(names) < 2 or singular is None:
             continue
@@ -1805,7 +1819,8 @@ def named_settlements(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
         while end + 1 < len(doc) and doc[end].lower_ in _COORDINATORS and not quoted[end + 1]:
             name = doc[end + 1]
             after = doc[end + 2] if end + 2 < len(doc) else None
-            if not (_is_capitalized(name) and name.is_alpha and not name.text.isupper()):
+            # («Чок-Тал»: a hyphenated name is a word too.)
+            if not (_is_capitalized(name) and name.text.replace("-", "").isalpha() and not name.text.isupper()):
                 break
             if after is not None and _is_capitalized(after) and after.is_alpha:
                 break
@@ -1867,7 +1882,20 @@ def candidate_spans(doc: Doc, quoted: list[bool] | None = None) -> list[Span]:
             spans.extend(places_in_body(ent, quoted))
     spans.extend(route_ends(doc, quoted))
     spans.extend(_listed_beside_a_place(doc, spans, quoted))
-    return filter_spans(spans)
+    return [span for span in filter_spans(spans) if not _in_a_hero_title(span)]
+
+
+_HERO = "герой"
+
+
+def _in_a_hero_title(span: Span) -> bool:
+    """«школа имени Героя Советского Союза М.В. Силантьева»: the country of the honorary title in a dedication is part
+    of a school's or a street's name, no place the text speaks of. (A person's own title, «командиру расчёта Герою
+    Советского Союза», NEREL annotates as the country.)"""
+    before = _previous_word(span)
+    if before is None or before.text[:1] != "Г" or fold_lemma(before) != _HERO or before.i == 0:
+        return False
+    return before.doc[before.i - 1].lower_ == "имени"
 
 
 def route_ends(doc: Doc, quoted: list[bool]) -> Iterator[Span]:
@@ -2248,7 +2276,8 @@ def find_locations(doc: Doc, persons: tuple[PersonFinding, ...] = ()) -> tuple[L
             entry.written[written] += 1
         if not canonical and any(_lemma(w) == _OPTIONAL_WORD for w in _WORD.findall(name)):
             entry.with_status += 1
-        elif not canonical and not _shares_its_noun(span, name):
+        elif not canonical and not _shares_its_noun(span, name) and not quoted[span.start]:
+            # (A quoted body's name, «МУП «Коммунальные сети Цивильского округа»», is no choice of the place's name.)
             entry.without_status += 1
             entry.short = entry.short or name
     for entry in by_key.values():

@@ -501,6 +501,24 @@ def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
     return found
 
 
+_POSTPOSED_TOWN_MARK = re.compile(r"^(?P<name>[ \t]*[А-ЯЁ][А-ЯЁа-яё-]+)(?P<mark>[ \t]+[қш]\.)(?=[ \t]*,)")
+# A crawler's bracketed stamp before the text on its line: «[2024-03-15 10:00] ТАРАЗ, 15 марта. …».
+_STAMP_BEFORE_TEXT = re.compile(r"[ \t]*\[[^\]\n]{1,40}\][ \t]*(?=\S)")
+
+
+def _stamps_apart(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A crawler's stamp run into the report's own dateline, read as two lines: the stamp says when the page was seen,
+    the agency's «ТАРАЗ, 15 марта» where and when the meeting was."""
+    found = []
+    for offset, line in lines:
+        stamp = _STAMP_BEFORE_TEXT.match(line)
+        if stamp is None:
+            found.append((offset, line))
+        else:
+            found += [(offset, line[: stamp.end()]), (offset + stamp.end(), line[stamp.end() :])]
+    return found
+
+
 # A dateline's date has a month name, a dotted day and month or an ISO form; other lines need no parse.
 _DATE_LIKE = re.compile(
     r"\d{1,2}\.\d{1,2}|\d{4}([-/])\d{1,2}\1\d{1,2}|\d{1,2}([-/])\d{1,2}\2\d{4}|\d\s*(?:янв|фев|мар|апр|ма[яйе]|июн|июл|авг|сен|окт|ноя|дек)"
@@ -543,8 +561,9 @@ _DATELINE_PREFIX = re.compile(
     r"|просмотр(?:ов|ы)?[ \t]*:?[ \t]*\d+[ \t]+)*"
     # A site's publication time before its date: «13:45, 12 марта 2024», «09:12 | 12.03.2024».
     r"(?:\d{1,2}:\d{2}[ \t]*[,|]?[ \t]+)?"
-    # A protocol's number line: «ПРОТОКОЛ № 5 от 31.01.2025 г.», «Протокол заседания совета №3 от 12 марта 2025 года».
-    r"(?:протокол\w*[^\n№]{0,80}?№[ \t]*[\w/.-]{1,12}[ \t]+от[ \t]+)?"
+    # A protocol's number line: «ПРОТОКОЛ № 5 от 31.01.2025 г.», «Протокол заседания совета №3 от 12 марта 2025 года»,
+    # or its title line without a number: «Протокол заседания комиссии от 15 марта 2024 года, г. Бишкек».
+    r"(?:протокол\w*[^\n№]{0,80}?(?:№[ \t]*[\w/.-]{1,12}[ \t]+)?от[ \t]+)?"
     # The date line under a protocol's title: «от 31.10.2025          г. Кимры».
     r"(?:от[ \t]+(?=\d))?"
     # An agency's city in capitals with a full stop, or with the agency in brackets: «АЛМАТЫ. 5 марта 2024
@@ -569,22 +588,30 @@ _CITY_AFTER_DATE = re.compile(
     r"(?:[ \t]*[,|/]?[ \t]*\d{1,2}:\d{2})?[ \t]*[,.|/][ \t]*"
     r"(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]*(?:[.,|—–-]|$)"
 )
+# A field's label before its place: «Место проведения:», «Место и время проведения:», «Место проведения заседания:»,
+# «Адрес:», a form's «Город:» and «Населённый пункт:».
+_PLACE_LABEL = (
+    r"(?i:место(?:[ \t]+и[ \t]+время)?(?:[ \t]+проведения(?:[ \t]+(?:заседания|сессии|совещания|собрания|слушаний))?)?"
+    r"|адрес(?:[ \t]+проведения)?|город|насел[её]нный[ \t]+пункт)[ \t]*:"
+)
 # A place alone opening a line: «Павлодар. В понедельник …», «Место проведения: г. Каракол, здание мэрии».
 _PLACE_LINE = re.compile(
-    r"(?i:(?:место(?:[ \t]+проведения)?|адрес(?:[ \t]+проведения)?)[ \t]*:[ \t]*)?"
+    r"(?:" + _PLACE_LABEL + r"[ \t]*)?"
     # «(г. Тамбов) 14 марта 2024 г.»: a dateline's place in brackets.
     r"(?P<open>\()?[ \t]*"
     r"(?P<marker>" + _SETTLEMENT_MARK + r"[ \t]*)?"
     r"(?P<place>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?(?(marker)(?:[ \t][А-ЯЁ][а-яё]+)?))"
-    # «ТАШКЕНТ (УзА).»: the agency in brackets after the city.
-    r"(?(open)[ \t]*\)|(?:[ \t]*\([^()\n]{1,20}\))?(?:[.,][ \t]|[ \t]{2,}|[ \t]*$))",
+    # «ТАШКЕНТ (УзА).», «Тараз (Казинформ) — Сегодня …»: the agency in brackets after the city; a headline's
+    # «Актобе: прошла сессия маслихата».
+    r"(?(open)[ \t]*\)|(?:[ \t]*\([^()\n]{1,20}\)[ \t]*[—–-][ \t]|(?:[ \t]*\([^()\n]{1,20}\))?"
+    r"(?:[.,][ \t]|:[ \t]+(?=\w)|[ \t]{2,}|[ \t]*$)))",
 )
 _PLACE_LINES = 8  # a protocol's header (body, title, number) comes before its place line
 _FIELD_LINES = 14  # a protocol's «Место проведения:» may follow its date, time and agenda fields
-_VENUE_FIELD = re.compile(r"(?i:место(?:[ \t]+проведения)?[ \t]*:)")
+_VENUE_FIELD = re.compile(_PLACE_LABEL)
 _QUOTED_DAY = re.compile(r"[«\"](\d{1,2})[»\"]")
 # A protocol's place field naming the venue first: «Место проведения: актовый зал администрации, г. Тулун».
-_PLACE_FIELD = re.compile(r"(?i:место(?:[ \t]+проведения)?|адрес(?:[ \t]+проведения)?)[ \t]*:(?P<value>.*)")
+_PLACE_FIELD = re.compile(_PLACE_LABEL + r"(?P<value>.*)")
 _SETTLEMENT_IN_FIELD = re.compile(r"(?:^|[\s,(])" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>" + _MARKED_NAME + r")")
 
 
@@ -592,7 +619,7 @@ def find_dateline(doc: Doc) -> Dateline | None:
     """A date (and a place before it) opening one of the first lines: "БИШКЕК, 21 сентября 2023", "12.03.2024",
     "Автор: … | 20.04.2023, 11:08". A crawler's bare date often comes first and the agency's
     "САМАРКАНД, 15 февраля" or a protocol's "г. Ош" later: the place is taken from the first lines that have one."""
-    lines = _first_lines(_opening(doc), _FIELD_LINES)
+    lines = _stamps_apart(_first_lines(_opening(doc), _FIELD_LINES))
     found: Dateline | None = None
     place: str | None = None
     for index, (offset, line) in enumerate(lines):
@@ -605,6 +632,9 @@ def find_dateline(doc: Doc) -> Dateline | None:
         # «"14" марта 2024 г.»: a protocol's day in quotes, read without them (the offsets stay).
         cut = _head_end(line)
         head = _QUOTED_DAY.sub(lambda day: f" {day.group(1)} ", line[:cut])
+        # «Шымкент қ., 12.03.2025», «Бишкек ш., 5 апреля»: the Kazakh «қаласы» or Kyrgyz «шаары» after the name,
+        # blanked (the offsets stay).
+        head = _POSTPOSED_TOWN_MARK.sub(lambda mark: mark.group("name") + " " * len(mark.group("mark")), head)
         line = head + line[cut:]
         if (found is None or found.stamp or found.place is None) and (
             _DATE_LIKE.search(head) or _MAIL_STAMP.match(head)
@@ -782,15 +812,28 @@ def _dated_line(head: str, offset: int, line: str) -> Dateline | None:
     return None
 
 
+# A header's venue line: «Зал заседаний Жогорку Кенеша, г. Бишкек», «Актовый зал акимата, г. Тараз».
+_VENUE_LINE = re.compile(r"(?i:(?:[а-яё-]+[ \t]+)?(?:зал|здание|конференц-зал|помещение)(?![а-яё]))")
+# A headline's town in brackets after what it reports: «Сессия городского маслихата (г. Актобе)».
+_BRACKETED_TOWN = re.compile(r"\([ \t]*" + _SETTLEMENT_MARK + r"[ \t]*(?P<place>" + _MARKED_NAME + r")[ \t]*\)[ \t]*$")
+
+
 def _line_place(line: str) -> str | None:
     """A city that opens a line alone: a report's «Павлодар.», a protocol's «г. Вольск» or «Место проведения:»;
-    a place field that names the venue first gives the settlement marked in it («…, г. Тулун»)."""
+    a place field or a venue line that names the venue first gives the settlement marked in it («…, г. Тулун»); a
+    bracketed town closes a headline."""
     line = line.strip(" \t#*")
     place = _opening_place(line)
     if place is not None:
         return place
     field = _PLACE_FIELD.match(line)
-    return _settlement_in(field.group("value")) if field else None
+    if field is not None:
+        return _settlement_in(field.group("value"))
+    town = _SETTLEMENT_IN_FIELD.search(line) if _VENUE_LINE.match(line) else None
+    if town is not None and line[: town.start() + 1].rstrip(" \t").endswith(","):
+        return _header_place(town.group("place"))  # the town after a comma: «Здание школы в г. Ош …» is a headline
+    bracketed = _BRACKETED_TOWN.search(line.rstrip())
+    return _header_place(bracketed.group("place")) if bracketed else None
 
 
 def _opening_place(text: str) -> str | None:
@@ -816,8 +859,13 @@ _SIGNATURE_PLACE = re.compile(
 )
 
 
-# «Место проведения — г. Самара.» anywhere in the text, a field written into a running paragraph.
-_PLACE_FIELD_ANYWHERE = re.compile(r"(?i:место[ \t]+проведения)[ \t]*[:—–-][ \t]*(?P<value>[^\n]{1,120})")
+# «Место проведения — г. Самара.» anywhere in the text, a field written into a running paragraph; «Место и время
+# проведения: г. Балыкчы, 10:00»; a meeting's own address, «Заседание прошло по адресу: г. Оренбург, ул. …».
+_PLACE_FIELD_ANYWHERE = re.compile(
+    r"(?i:место(?:[ \t]+и[ \t]+время)?[ \t]+проведения(?:[ \t]+(?:заседания|сессии|совещания|собрания|слушаний))?"
+    r"|(?:прош[её]л|прошл[аои]|состоял(?:ся|ась|ось|ись))[ \t]+"
+    r"по[ \t]+адресу)[ \t]*[:—–-][ \t]*(?P<value>[^\n]{1,120})"
+)
 
 
 def field_place(doc: Doc) -> str | None:
@@ -1109,6 +1157,8 @@ def _settlement_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
         if folded_lemmas[i] not in nouns:
             continue
         name = i + 1
+        if name + 2 < len(doc) and folded_texts[name] == "городского" and folded_texts[name + 1] == _KIND_OF_TYPE:
+            name += 2  # «в посёлке городского типа Шахан»
         if folded_texts[i] in _SETTLEMENT_ABBREVIATIONS:
             if texts[name] != ".":
                 continue
@@ -1221,17 +1271,30 @@ def _after_in(span: Span) -> bool:
     if any(c.dep_ == "case" and c.lower_ in _IN for c in root.children):
         return True
     before = _word_before(span)
-    if before is not None and _district_centre(before):
+    if before is not None and before.lower_ == _KIND_OF_TYPE and before.i > 0 and _of_urban_type(before):
+        before = _word_before(span.doc[before.i - 1 : before.i])  # «в посёлке городского типа Шахан»
+    if before is not None and fold(before.lemma_) in _CENTRES:
+        before = _word_before(span.doc[before.i : before.i + 1])  # «в райцентре Кочкор»
+    elif before is not None and _district_centre(before):
         before = _word_before(span.doc[before.i - 1 : before.i])  # «в районном центре Саят»
-    elif before is not None and _is_in(before, "loc_settlement_nouns"):
+    elif before is not None and (_is_in(before, "loc_settlement_nouns") or _abbreviated_settlement(before)):
         settlement = before
         before = _word_before(span.doc[before.i : before.i + 1])  # «в селе Кара-Булак»
+        while before is not None and before.is_lower and before.pos_ == "ADJ":
+            before = _word_before(span.doc[before.i : before.i + 1])  # «в рабочем посёлке Кольцово»
         if before is not None and _abbreviation(before):
             before = _word_before(span.doc[before.i : before.i + 1])  # «в г.п. Кузьмоловский», «в р.п. Шилово»
         # «в административном здании джамоата Поршинев»: the settlement names the building the «в» stands on. (A
         # body between them, «в здании администрации города Тулуна», is its home, which `home_city` reads.)
         return before is not None and (before.lower_ in _IN or _in_venue(settlement) or _venue_before(settlement))
     return (before is not None and before.lower_ in _IN) or _in_venue(root)
+
+
+def _abbreviated_settlement(token: Token) -> bool:
+    """«в аг. Вертелишки»: a settlement's abbreviation with its full stop, which the tagger lemmatises as it may
+    («аг» → «ага»)."""
+    doc = token.doc
+    return fold(token.text) in _SETTLEMENT_ABBREVIATIONS and token.i + 1 < len(doc) and doc[token.i + 1].text == "."
 
 
 def _abbreviation(token: Token) -> bool:
@@ -1243,6 +1306,18 @@ def _abbreviation(token: Token) -> bool:
 _VENUE_NAME_DEPS = frozenset({"nmod", "appos", "flat", "flat:name"})
 # «районном», «областном», «этрапском», «административном»: the adjectives that make «центр» a settlement's word.
 _CENTRE_LEVEL = re.compile(r"(?:районн|областн|краев|окружн|административн|[а-яё]+ск)(?:ом|ый|ого|ой|ий)")
+
+
+# «райцентр», «облцентр»: a district's or a region's centre in one word.
+_CENTRES = frozenset({"райцентр", "облцентр", "райцентре", "облцентре"})
+# «посёлок городского типа»: the kind's genitive stands between the settlement word and the name.
+_KIND_OF_TYPE = "типа"
+
+
+def _of_urban_type(token: Token) -> bool:
+    """«типа» after «городского», itself after a settlement word: «посёлке городского типа»."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].lower_ == "городского" and _is_in(doc[token.i - 2], "loc_settlement_nouns")
 
 
 def _district_centre(token: Token) -> bool:
@@ -1287,11 +1362,25 @@ def _is_org(token: Token) -> bool:
     return token.ent_type_ == "ORG"
 
 
+def _the_next_meeting(verb: Token, events: set[int]) -> bool:
+    """The verb's event is «следующее»: the meeting after this one."""
+    return any(
+        c.i in events and any(fold(a.lemma_) == "следующий" for a in c.children if a.dep_ == "amod")
+        for c in verb.children
+    )
+
+
+# What a meeting did, which a headline reports it by: «подвели итоги», «заслушали отчёт», «одобрили».
+_HEADLINE_VERBS = frozenset({"подвести", "подводить", "заслушать", "заслушивать", "одобрить"})
+
+
 def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Headline | None) -> int | None:
     """How surely "в <город>" places the meeting: 0 best (1 is the dateline's); None when it doesn't."""
     if not _after_in(span):
         return None
     head = _place_head(span, events)
+    if head.pos_ in ("VERB", "AUX") and "Fut" in head.morph.get("Tense") and _the_next_meeting(head, events):
+        return None  # «Следующее заседание пройдёт в Таразе»: another meeting's place, not this one's
     if head.pos_ in ("VERB", "AUX") and "Fut" in head.morph.get("Tense"):
         # «следующее заседание состоится в г. Калараш»: where the next meeting will be, below a dateline's place
         # (an announcement's «Сегодня в городе Ош состоится заседание» with no other place still places its meeting).
@@ -1308,6 +1397,9 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Hea
         return 2
     if _is_org(head) and head.dep_.startswith("nsubj") and _is_in(head.head, "meeting_verbs"):
         return 2  # "Национальная ассамблея Кубы в Гаване избрала": the body met there
+    # «В Кульсарах подвели итоги года», «В Таласе депутаты заслушали отчёт»: a headline reports a meeting by what it
+    # did too.
+    verb_like = verb_like or (head.pos_ in ("VERB", "AUX") and fold(head.lemma_) in _HEADLINE_VERBS)
     if _in_headline(span, headline, first_paragraph=True) and verb_like:
         return 3
     if meeting is not None and meeting.start <= span.start < meeting.end and _next_to_meeting_verb(span):
@@ -1318,7 +1410,24 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Hea
         return 0  # «рассмотрены во вторник в Глубоком на заседании райисполкома» under a parse hanging the place wrong
     if _in_headline(span, headline, first_paragraph=False) and verb_like:
         return 3  # past a blank line of the first sentence, and no lead of the meeting's sentence
+    if headline is not None and headline.span.start <= span.start < headline.span.end and _headline_opening(span):
+        return 3
     return None
+
+
+def _headline_opening(span: Span) -> bool:
+    """«В Кульсарах подвели итоги …» on a line of its own: a headline's place and its verb right after it, however the
+    parse hangs the place (on the breadcrumb above it, when the two run into one sentence)."""
+    doc = span.doc
+    before = _word_before(span)
+    if before is None or before.lower_ not in _IN or (before.i > 0 and "\n" not in doc[before.i - 1].text):
+        return False
+    verb = next((t for t in doc[span.end : span.end + 2] if not t.is_space), None)
+    return (
+        verb is not None
+        and verb.pos_ in ("VERB", "AUX")
+        and (_is_in(verb, "meeting_verbs") or fold(verb.lemma_) in _HEADLINE_VERBS)
+    )
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -1446,9 +1555,13 @@ def _home_from_adjective(word: str, words: frozenset[str]) -> str | None:
     if stem.endswith("ин"):
         candidates += [stem[:-2] + "а", stem[:-2] + "ы"]
     for candidate in candidates:
-        if len(candidate) >= 2 and (
-            any("Geox" in p.tag and p.is_known for p in loading.parse(candidate)) or candidate in words
-        ):
+        if len(candidate) < 2:
+            continue
+        place = next((p for p in loading.parse(candidate) if "Geox" in p.tag and p.is_known), None)
+        if place is not None:
+            # «Бендерский» → «бендер», the genitive of the plural-only Бендеры: the place's own nominative.
+            candidate = place.normal_form if "Pltm" in place.tag else candidate
+        if place is not None or candidate in words:
             return "-".join(part.capitalize() for part in candidate.split("-"))
     return None
 
@@ -1466,10 +1579,24 @@ def _genitive_place(token: Token) -> str:
 # Bodies named after their city in the genitive: «Думы Чебоксар», «Городской думы Краснодара».
 # A republic's name in -ия («Государственный Совет Чувашии», «Хурал Бурятии») is a region, not a home city.
 _MUNICIPALITIES = frozenset({"округ", "поселение"})
+# A city's own bodies and posts, and its district («администрации Ленинского района Уфы») and Armenia's community
+# council («Совета старейшин Еревана»), named by the city in the genitive.
 _CITY_BODIES = frozenset(
     {"дума", "кенеш", "маслихат", "мэрия", "примэрия", "акимат", "хокимият", "администрация", "мэр", "аким", "хоким"}
+    | {"горсовет", "горисполком", "горкенеш", "гормаслихат", "глава"}
+    | {"район", "старейшина", "депутат"}  # «Совета депутатов Новосибирска»
 )
 _REGION_ENDINGS = ("ия", "ея")
+
+
+# Members of one council, named in the plural by its city: «Совета депутатов Новосибирска», «Совета старейшин Гюмри».
+_COUNCIL_MEMBERS = frozenset({"депутат", "старейшина"})
+
+
+def _heads_of_several(token: Token) -> bool:
+    """«акимы Кентау и Туркестана», «мэры Оша и Джалал-Абада»: heads or bodies in the plural name several towns, no
+    one home."""
+    return token.morph.get("Number") == ["Plur"] and fold(token.lemma_) not in _COUNCIL_MEMBERS
 
 
 def _before_region_noun(token: Token) -> bool:
@@ -1523,6 +1650,16 @@ _HEAD_TITLES = frozenset({"глава", "мэр", "аким", "хоким", "п�
 def home_city(
     doc: Doc, sent: Span, cities: dict[int, str] | None = None, people: frozenset[int] = frozenset()
 ) -> str | None:
+    found = _home(doc, sent, cities, people)
+    return found[0] if found is not None else None
+
+
+_DISTRICT_LEVELS = frozenset({"районный", "райисполком", "райсовет"})
+
+
+def _home(
+    doc: Doc, sent: Span, cities: dict[int, str] | None = None, people: frozenset[int] = frozenset()
+) -> tuple[str, bool] | None:
     """Where the body holding the meeting sits, from its name: «Думы города Костромы», «общины Гюмри»,
     «Кобринского районного исполнительного комитета», «Мядельского райисполкома», «Думы Чебоксар» (`cities`:
     the cities the text names, by where a mention starts; `people`: the tokens of persons' names, «имам села Касумов
@@ -1540,10 +1677,13 @@ def home_city(
         if (
             city is not None
             and fold(token.lemma_) in _CITY_BODIES
-            and "Case=Gen" in str(after.morph)
+            and not _heads_of_several(token)
+            # (the tagger may read a town it does not know as a nominative: «Акимат Шымкента», «Горсовет Бельц»; a
+            # form other than the name's own is its case)
+            and ("Case=Gen" in str(after.morph) or fold(after.text) != fold(city))
             and not fold(city).endswith(_REGION_ENDINGS)
         ):
-            return city
+            return city, False
         settlement = _is_in(token, "loc_settlement_nouns") or fold(token.lemma_) == "община"
         # A body or a post of the settlement («Думы города Костромы», «глава села Кара-Суу»), not whatever else is
         # of a town («сотрудники организаций … города Ташкента»).
@@ -1562,7 +1702,7 @@ def home_city(
             and not _opens_a_persons_name(after)
             and not _before_region_noun(after)
         ):
-            return _whole_city(after, cities) or _adjective_city(after, cities) or _genitive_place(after)
+            return _whole_city(after, cities) or _adjective_city(after, cities) or _genitive_place(after), False
         # «Думы г. Тамбова», «акимата г. Павлодара»: the abbreviation has no case, the name after it has; after
         # a noun («в здании мэрии г. Ош») the abbreviation stands for the genitive and the name may be left as is.
         if fold(token.text) in _SETTLEMENT_ABBREVIATIONS and after.text == "." and i + 2 < len(tokens):
@@ -1578,12 +1718,12 @@ def home_city(
                 and name.ent_type_ != "PER"  # «Вдобавок С.Антуфьев»: an initial, not «с.»
             )
             if _is_name(name) and ("Case=Gen" in str(name.morph) or (i > 0 and after_noun)):
-                return _whole_city(name, cities) or _adjective_city(name, cities) or _genitive_place(name)
+                return _whole_city(name, cities) or _adjective_city(name, cities) or _genitive_place(name), False
             # «Думы г.о. Тольятти»: a city district («городской округ») named by its city, in the nominative.
             if fold(token.text) == "г" and name.lower_ == "о" and i + 4 < len(tokens) and tokens[i + 3].text == ".":
                 name = tokens[i + 4]
                 if _is_name(name):
-                    return _genitive_place(name)
+                    return _genitive_place(name), False
         if (
             token.text[:1].isupper()
             and token.pos_ in ("ADJ", "PROPN")
@@ -1593,7 +1733,9 @@ def home_city(
             if home is None and fold(after.lemma_) in _CITY_LEVELS:
                 home = _city_from_adjective(token.lemma_)
             if home is not None:
-                return home
+                # A district's body («Жылыойского районного маслихата») names its town only where the two share
+                # a name: a guess, where a city's body names its city.
+                return home, fold(after.lemma_) in _DISTRICT_LEVELS
     return None
 
 
@@ -1778,7 +1920,7 @@ def find_place(
     if signed is not None:
         return signed
     cities = {span.start_char: name for span, name in _city_mentions(doc, locations)}
-    home = None
+    home, by_district = None, False
     if meeting is not None:
         # «Состоялась сессия городского кенеша. Депутаты Ошского городского кенеша …», «Прошло совещание. Его
         # провёл аким города Талдыкорган»: the body or its head is often named in full a sentence or two later.
@@ -1786,11 +1928,16 @@ def find_place(
         # says nothing of the cities its later sentences name.
         reach = _HOME_SENTENCES if meeting_verbs(meeting) else 1
         for sent in _sentences_from(doc, meeting, reach) + _referred_back(doc, meeting, events):
-            home = home_city(doc, sent, cities, people_at)
-            if home is not None:
+            found = _home(doc, sent, cities, people_at)
+            if found is not None:
+                home, by_district = found
                 break
+    # «В Кульсарах подвели итоги … \n\n в акимате Жылыойского района прошло совещание»: a town the headline states
+    # outright is surer than one guessed from a district body's adjective (the district's town may be named otherwise).
+    if by_district and best is not None:
+        return _unshouted(best[1])
     if home or best:
-        return home or _unshouted(best[1])
+        return _unshouted_name(_unshouted(home)) if home else _unshouted(best[1])  # «СЕЛА ТАМЧЫ» → Тамчы
     return heading_place(doc) or letterhead_town(doc, locations) or venue_district_town(doc, locations)
 
 

@@ -1527,3 +1527,35 @@ def test_a_town_named_by_an_adjective_alone_after_in_is_a_location(nlp: Language
 def test_an_adjective_before_its_noun_is_no_town(nlp: Language) -> None:
     text = "Заседание прошло в Малом зале администрации, а концерт дали в Большом театре."
     assert not any(fold(loc.name).startswith(("мал", "больш")) for loc in find_locations(nlp(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hard-wrapped transcript breaks a list of region adjectives at the line's end.
+        (
+            "Это около трёхсот семей, в основном в Смидовичском и\nЛенинском районах области.",
+            {"Смидовичский район", "Ленинский район"},
+        ),
+        # The country of an honorary title in a dedication is part of a school's name; a person's own title, which
+        # NEREL annotates, keeps it.
+        ("Отремонтирована школа имени Героя Советского Союза П.Е. Кравцова.", set()),
+        ("Факел принял Герой Советского Союза Пётр Иванов.", {"Советский Союз"}),
+        # A quoted body's name does not choose the place's name without its status word.
+        (
+            "ООО «Водоканал Урмарского округа» сменило трубы. Глава Урмарского муниципального округа Пётр Ильин "
+            "доложил о ремонте.",
+            {"Урмарский муниципальный округ"},
+        ),
+        # A first name the lexicon lacks after «сельского округа» is known by the surname after it.
+        ("Аким Акжарского сельского округа Жаннаш Есенгалиева доложила о ремонте.", {"Акжарский сельский округ"}),
+        # A plural kind names every settlement listed, a hyphenated last one too.
+        ("В сёлах Ак-Суу, Тамчы и Чок-Тал отремонтированы школы.", {"Ак-Суу", "Тамчы", "Чок-Тал"}),
+        # A plural-only town's genitive has no ending.
+        ("Мэрия Бендер провела заседание.", {"Бендеры"}),
+        # A sentence's capitalised preposition NER took in is no part of the town.
+        ("Во Владимире открылась выставка.", {"Владимир"}),
+    ],
+)
+def test_wrapped_lists_titles_quoted_bodies_and_prepositions(nlp: Language, text: str, expected: set[str]) -> None:
+    assert {loc.name for loc in find_locations(nlp(text))} == expected
