@@ -1576,7 +1576,7 @@ def _field_unit_named(words: list[str]) -> bool:
             # «управление Росреестра по …»: a unit named by an agency, not a field, is the agency's office; one named
             # by its place and a national service's remit («Жайылское районное управление внутренних дел») is that
             # service's territorial body (`state_service_remit`).
-            if words[0][:1].isupper() and state_service_remit(words[i + 1 :]):
+            if any(w[:1].isupper() for w in words) and state_service_remit(words[i + 1 :]):
                 return False
             return word.islower() and not (i + 1 < len(words) and words[i + 1][:1].isupper())
         if not any(p.tag.POS == "ADJF" for p in loading.parse(word.lower())):
