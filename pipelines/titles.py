@@ -1035,6 +1035,10 @@ def _phrase_from(head: Token) -> Span:
             break
         if _term_at(doc, end):
             break
+        if token.lemma_ == "который":
+            # «…, председатель которой Сооронбай Абылкасымов»: the relative points back to the body named before the
+            # clause; it opens no part of the post.
+            break
         if token.text == "(" and (closing := _bracketed_words(doc, end)) is not None and closing + 1 < right:
             end = closing + 1  # «главой крестьянского (фермерского) хозяйства»
             continue

@@ -1772,6 +1772,37 @@ def _led_body(name: Span, organizations: tuple[OrganizationFinding, ...]) -> _Ca
     return None
 
 
+_RELATIVE_REACH = 12  # tokens back from the clause's comma to where the antecedent body may start
+
+
+def _body_of_relative(name: Span, organizations: tuple[OrganizationFinding, ...]) -> _Candidate | None:
+    """«… Международной организации по миграции (МОМ), представитель которой Айгерим Сулайманова …»: a post with
+    «который» right before the name opens a relative clause; the body named just before its comma is the one the post
+    is of (the relative's antecedent, in the genitive the post takes)."""
+    doc = name.doc
+    rel = name.start - 1
+    if rel < 3 or doc[rel].lemma_ != "который" or doc[rel - 2].text != ",":
+        return None
+    if not is_position_head(doc[rel - 1]):
+        return None
+    comma = rel - 2
+    ends = {comma}
+    if doc[comma - 1].text == ")":
+        # (An abbreviation in brackets after the body is its other name.)
+        ends.add(next((j for j in range(comma - 2, max(0, comma - 5), -1) if doc[j].text == "("), comma))
+    end_chars = {doc[e - 1].idx + len(doc[e - 1]) for e in ends}
+    reach = doc[max(0, comma - _RELATIVE_REACH)].idx
+    named = [
+        (m.start, o.name) for o in organizations for m in o.mentions if m.end in end_chars and reach <= m.start < m.end
+    ]
+    if not named:
+        return None
+    position = _candidate(phrase_at(doc[rel - 1]), organizations, assigned=False)
+    if position is None or position.organization is not None:
+        return None
+    return _Candidate(position.position, min(named)[1], 2)
+
+
 def _head_of_group(doc: Doc, name: Span) -> _Candidate | None:
     """«правительство во главе с Раилем Сарбаевым» → глава правительства."""
     i = name.start
@@ -1791,7 +1822,7 @@ def _candidates(doc: Doc, name: Span, organizations: tuple[OrganizationFinding, 
         found.append(_candidate(stated, organizations, assigned=False))
     if given is not None and len(given):
         found.append(_candidate(given, organizations, assigned=True))
-    found += [_led_body(name, organizations), _head_of_group(doc, name)]
+    found += [_led_body(name, organizations), _head_of_group(doc, name), _body_of_relative(name, organizations)]
     return [c for c in found if c is not None]
 
 
@@ -2215,7 +2246,13 @@ def _rule_pick(
             # «На пост председателя Сакребуло был переизбран Георгий Ткемаладзе, член Грузинской мечты»: the office the
             # clause gives the person outranks the membership the apposition states.
             stated_candidate = None
-        candidates = [stated_candidate, given_candidate, _led_body(name, organizations), _head_of_group(doc, name)]
+        candidates = [
+            stated_candidate,
+            given_candidate,
+            _led_body(name, organizations),
+            _head_of_group(doc, name),
+            _body_of_relative(name, organizations),
+        ]
         for candidate in candidates:
             if candidate is not None and (best is None or candidate.score > best.score):
                 best = candidate
@@ -2256,7 +2293,7 @@ def link_candidates(
                 continue
             titles.append(made[0])
             bodies += _title_body(name, title, made, kind, context, n == 0)
-        for rule in (_led_body(name, organizations), _head_of_group(doc, name)):
+        for rule in (_led_body(name, organizations), _head_of_group(doc, name), _body_of_relative(name, organizations)):
             if rule is not None:
                 kind = "led" if rule.organization else "group"
                 titles.append(TitleLink(rule.position, rule.organization, {"bias": 1.0, f"kind={kind}": 1.0}))
