@@ -1777,6 +1777,11 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         and not _titled_lone_surname(ent)
     ) | frozenset(_name_stem(found.group("name")) for found in _SETTLEMENT_NAMED.finditer(doc_text(doc)))
     others = bodys_other_names(doc)
+    # «Андрей Петрович Лукашевич … Андрей Лукашевич выступил»: a -вич word the text writes after a patronymic is a
+    # surname, wherever it follows the first name alone.
+    surnames_after_patronymic = frozenset(
+        _name_stem(ent[2].text) for ent in names if len(ent) == 3 and is_patronymic(ent[1].text)
+    )
     for ent in names:
         check_deadline("persons")
         if _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
@@ -1786,7 +1791,11 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         if _not_a_name(ent, named, elsewhere):
             continue
         # A job title before «Имя -вич» makes the -вич word a surname; only such names need the look-up.
-        titled = len(ent) == 2 and is_patronymic(ent[1].text) and title_before(doc, ent.start) is not None
+        titled = (
+            len(ent) == 2
+            and is_patronymic(ent[1].text)
+            and (title_before(doc, ent.start) is not None or _name_stem(ent[1].text) in surnames_after_patronymic)
+        )
         span = ent
         if len(ent) > 1 and _cut_off(ent[-1]):
             span = ent[:-1]  # the text ends mid-word, mid-name: «Пожалуйста, Гулира Ка»
