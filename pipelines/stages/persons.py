@@ -1309,7 +1309,22 @@ def _name_closing_a_title(doc: Doc, i: int) -> Span | None:
         return None
     before, first, last = doc[i - 1], doc[i], doc[i + 1]
     after = doc[i + 2] if i + 2 < len(doc) else None
-    if not (before.is_title and before.is_alpha and _titled_words(doc[i : i + 2], after)):
+    if not (before.is_title and before.is_alpha):
+        return None
+    if (
+        after is not None
+        and is_first_name(last.text)
+        and is_patronymic(after.text)
+        and not is_patronymic(first.text)
+        and not is_first_name(first.text)
+        and _titled_words(doc[i : i + 3], doc[i + 3] if i + 3 < len(doc) else None)
+        and not is_position_head(before)
+        and title_before(doc, i) is not None
+    ):
+        # «заместитель министра … Республики Хакасия Шульга Олег Петрович»: a surname before a first name and its
+        # patronymic, the order of a protocol's lists.
+        return doc[i : i + 3]
+    if not _titled_words(doc[i : i + 2], after):
         return None
     # (A first name before the pair makes it the tail of a longer name: «Анна Мария Петрова» is the tagger's.)
     if is_patronymic(last.text) or may_be_first_name(before.text):
