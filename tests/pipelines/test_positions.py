@@ -2241,3 +2241,15 @@ def test_a_copula_ends_the_title(nlp: Language) -> None:
     # «руководителем комитета был X»: the past copula is no word of the post.
     got_position, _ = _positions(nlp, "До этого председателем правления была Ирина Лаптева.")["Лаптева"]
     assert got_position == "председатель правления"
+
+
+def test_a_relative_pronoun_ends_the_post_and_points_to_its_body(nlp: Language) -> None:
+    text = (
+        "Комитет учел замечания Союза фермеров Таласской области (СФТО), председатель которого Бакыт Осмонов "
+        "присутствовал на заседании."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (persons["Осмонов"].position, persons["Осмонов"].organization) == (
+        "председатель",
+        "Союз фермеров Таласской области",
+    )
