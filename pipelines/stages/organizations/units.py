@@ -683,9 +683,8 @@ def _service_unit_of_place(doc: Doc, start: int, end: int) -> bool:
         return False
     place = [t for t in doc[start + 1 : end] if not t.is_punct]
     kinds = place_kinds()
-    return (
-        any(t.text[:1].isupper() for t in place)
-        and all(t.ent_type_ == "LOC" or grammar.word_lemma(t.text) in kinds for t in place)
+    return any(t.text[:1].isupper() for t in place) and all(
+        t.ent_type_ == "LOC" or grammar.word_lemma(t.text) in kinds for t in place
     )
 
 
