@@ -1387,7 +1387,22 @@ def _unit_text(doc: Doc, noun: Token, case: str) -> str:
     while first > 0 and _agreeing_modifier(doc[first - 1], noun):
         first -= 1
     words = [_as_modifier(t, case) for t in doc[first : noun.i]] + [inflect_token(noun, case)]
-    return " ".join(w.lower() for w in words)
+    return " ".join([w.lower() for w in words] + _remit_after(doc, noun.i + 1))
+
+
+_UNIT_REMIT_REACH = 10  # words of a unit's remit («по бюджету и экономическим вопросам»)
+_REMIT_POS = frozenset({"ADP", "ADJ", "NOUN", "CCONJ"})
+
+
+def _remit_after(doc: Doc, i: int) -> list[str]:
+    """«постоянной комиссии | по бюджету и экономическим вопросам»: the unit's remit as written, which names the unit
+    as much as its kind does (gold-format keeps «председатель комитета по бюджету» whole)."""
+    if i >= len(doc) or fold(doc[i].text) != "по":
+        return []
+    end = i + 1
+    while end < min(len(doc), i + _UNIT_REMIT_REACH) and doc[end].is_lower and doc[end].pos_ in _REMIT_POS:
+        end += 1
+    return [t.text for t in doc[i:end]] if end > i + 1 else []
 
 
 def _agreeing_modifier(token: Token, noun: Token) -> bool:

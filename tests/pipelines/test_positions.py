@@ -2253,3 +2253,12 @@ def test_a_relative_pronoun_ends_the_post_and_points_to_its_body(nlp: Language) 
         "председатель",
         "Союз фермеров Таласской области",
     )
+
+
+def test_a_units_officer_named_by_a_possessive_keeps_the_units_remit(nlp: Language) -> None:
+    text = (
+        "Заключение постоянной комиссии по социальным вопросам и экологии зачитала ее председатель Дилором Ахмедова. "
+        "Депутаты с ним согласились."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Ахмедова"].position == "председатель постоянной комиссии по социальным вопросам и экологии"
