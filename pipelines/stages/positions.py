@@ -1534,6 +1534,11 @@ def _split_one(
         if remit is not None and len(post) and _is_subunit(doc[post.end - 1 : post.end]):
             # «председатель постоянной комиссии маслихата по вопросам законности»: the remit is the unit's.
             return f"{_as_title(post)} {_trim(doc, remit, title.end).text}", local[1]
+        kept = _kind_in_post(doc, post, local[0], title.end) if remit is not None and len(post) else None
+        if kept is not None:
+            # «первый заместитель главы администрации по развитию инфраструктуры», the administration named by its
+            # bare kind: the kind and the deputy's remit stay in the post, as where the body is named in full.
+            return kept, local[1]
         return _titled(_drop_bare_place(doc, post)), local[1]
     named = _named_local_body(title)
     if named is not None:

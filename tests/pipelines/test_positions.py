@@ -2262,3 +2262,12 @@ def test_a_units_officer_named_by_a_possessive_keeps_the_units_remit(nlp: Langua
     )
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Ахмедова"].position == "председатель постоянной комиссии по социальным вопросам и экологии"
+
+
+def test_a_deputy_head_of_an_administration_named_by_its_kind_keeps_kind_and_remit(nlp: Language) -> None:
+    text = (
+        "ПРОТОКОЛ\nзаседания комиссии администрации Сылвенского муниципального округа\n\n"
+        "ПРИСУТСТВОВАЛИ:\nГорбачёв П.А. – заместитель главы администрации по экономическому развитию;\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Горбачёв"].position == "заместитель главы администрации по экономическому развитию"
