@@ -514,6 +514,10 @@ def _comma_between(doc: Doc, start: int, end: int) -> bool:
     return any(doc[j].text == "," for j in range(start + 1, end))
 
 
+def _and_between(doc: Doc, start: int, end: int) -> bool:
+    return any(fold(doc[j].text) == "и" for j in range(start + 1, end))
+
+
 def _plural_subject(token: Token) -> bool:
     morph = token.morph
     return "Plur" in morph.get("Number") and "Nom" in morph.get("Case")
@@ -578,9 +582,10 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
             break
         if not quoted and is_position_head(token) and not _members_of_body(doc, i, sent_start):
             group = head is not None and _plural_subject(token) and not is_plural(doc[head])
-            if group and _comma_between(doc, i, head):
-                # «участвовали депутаты айылного кенеша, глава … айыл окмоту Сыдыков»: a plural post in the
-                # nominative is a group listed before the person, not a post of theirs.
+            if group and (_comma_between(doc, i, head) or _and_between(doc, i, head)):
+                # «участвовали депутаты айылного кенеша, глава … айыл окмоту Сыдыков», «сотрудники мэрии и прокурор
+                # района Абдыкеримов»: a plural post in the nominative is a group listed before the person, not a
+                # post of theirs.
                 break
             if head is not None and _starts_own_title(doc[head], token):
                 # «вручил Благодарственные письма акима председателю совета ветеранов X»: a post in the dative or

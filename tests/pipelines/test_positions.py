@@ -2271,3 +2271,9 @@ def test_a_deputy_head_of_an_administration_named_by_its_kind_keeps_kind_and_rem
     )
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Горбачёв"].position == "заместитель главы администрации по экономическому развитию"
+
+
+def test_a_plural_post_joined_by_and_is_a_group_not_the_persons_post(nlp: Language) -> None:
+    text = "На сессии присутствовали работники аппарата кенеша и прокурор Панфиловского района Эрмек Бакиров."
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Бакиров"].position == "прокурор Панфиловского района"
