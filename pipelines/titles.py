@@ -346,6 +346,25 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         # «…, акима города Шымкента Мурата Айтенова»: a post's word the tagger read as a participle («акима» of
         # «акимать») is still the post's head, no verb ending the title.
         and not (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and is_position_head(token))
+        and not _attributive_participle(token)
+    )
+
+
+def _attributive_participle(token: Token) -> bool:
+    """«министра водных ресурсов, сельского хозяйства и перерабатывающей промышленности»: a participle opening a
+    conjunct of a name's genitive chain, in agreement with the noun after it, modifies that noun; it is no verb
+    ending the title."""
+    head = token.head
+    return (
+        token.i > 0
+        and fold(token.doc[token.i - 1].text) in ("и", ",")
+        and token.pos_ == "VERB"
+        and token.is_lower
+        and "Part" in token.morph.get("VerbForm")
+        and token.dep_ == "amod"
+        and head.i == token.i + 1
+        and head.pos_ == "NOUN"
+        and bool(set(token.morph.get("Case")) & set(head.morph.get("Case")))
     )
 
 

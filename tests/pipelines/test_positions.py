@@ -2277,3 +2277,13 @@ def test_a_plural_post_joined_by_and_is_a_group_not_the_persons_post(nlp: Langua
     text = "На сессии присутствовали работники аппарата кенеша и прокурор Панфиловского района Эрмек Бакиров."
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Бакиров"].position == "прокурор Панфиловского района"
+
+
+def test_a_participle_opening_a_conjunct_of_the_bodys_name_stays_in_the_post(nlp: Language) -> None:
+    text = (
+        "Доклад представил заместитель министра энергетики и перерабатывающей промышленности Республики Алтай "
+        "Семён Викторович Тадыев."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    ministry = "Министерство энергетики и перерабатывающей промышленности Республики Алтай"
+    assert persons["Тадыев"].organization == ministry
