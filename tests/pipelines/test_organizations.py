@@ -4659,3 +4659,8 @@ def test_an_agencys_office_for_a_place_named_in_a_title_is_listed(nlp: Language)
 )
 def test_a_facilitys_or_conditions_abbreviation_alone_is_no_body(nlp: Language, text: str) -> None:
     assert not any(n in ("ГЭС", "КПП", "ОВЗ") for n in bodies(nlp, text))
+
+
+def test_a_water_users_association_is_named_by_its_form_and_quoted_name(nlp: Language) -> None:
+    doc = nlp("Председатель АВП «Кок-Жар Суу» Талант Исаков доложил о графике полива на летний сезон.")
+    assert "АВП «Кок-Жар Суу»" in [o.name for o in find_organizations(doc)]
