@@ -1826,3 +1826,13 @@ def test_a_hokim_chairing_the_councils_session_heads_the_hokimiyat_the_text_name
         "хоким",
         "хокимият Кумкурганского района",
     )
+
+
+def test_a_deputy_chairman_of_a_tajik_town_serves_its_executive_body(nlp: Language) -> None:
+    text = (
+        "В актовом зале Исполнительного органа государственной власти города Истаравшана состоялась сессия "
+        "Маджлиса народных депутатов города Истаравшана. С докладом выступил заместитель председателя города "
+        "Фируз Саидович Рахимзода."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Рахимзода"].organization == "Исполнительный орган государственной власти города Истаравшана"
