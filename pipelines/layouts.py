@@ -85,7 +85,8 @@ _ALONE_NAME = (
 _ALONE_TURN = re.compile(
     rf"[ \t]*(?:(?P<title>[{_UPPER}][{_LOWER}-]+)[ \t]+)?(?P<name>{_ALONE_NAME})"
     rf"(?:[ \t]*\((?P<aside>[^()\n]{{1,120}})\))?"
-    rf"(?:,[ \t]+(?P<post>[{_LOWER}][^\n:]{{0,160}}?)(?=[ \t]*:))?[ \t]*:?[ \t]*"
+    # («КИМ Д.О., начальник отдела гражданской обороны.»: a stenogram's label may end its post with a full stop.)
+    rf"(?:,[ \t]+(?P<post>[{_LOWER}][^\n:]{{0,160}}?)(?=[ \t]*(?::|\.[ \t]*$)))?[ \t]*[:.]?[ \t]*"
 )
 _ALONE_CHAIR = re.compile(r"[ \t]*(?P<label>[^\W\d_]+)(?:[ \t]*\((?P<name>[^()\n]{2,80})\))?[ \t]*:?[ \t]*")
 # A speech under a label alone on its line opens a sentence and runs several words: a name list's next name, a
@@ -358,6 +359,8 @@ def _alone_label(
         return None
     if turn.group("title") is not None and fold(turn.group("title")) not in _title_words():
         return None
+    if turn.group("post") is not None and line.rstrip().endswith(".") and not _lists_a_post(turn.group("post")):
+        return None  # a full stop after a comma's words only ends a post («Иванов И.И., житель села.» is a list's)
     return "speaker", (turn.start("name"), turn.end("name"))
 
 

@@ -747,8 +747,9 @@ def _case_of_mans_first_name(first: Token | None, surname: Token, span: Span) ->
         post = _oblique_post_case(span)
         post = post if (post, "Masc") in _first_name_readings(first.text) else None
         case = post or case
-    # The dative only with a soft ending: «Семёну Горбаню» is Горбань, an «-у» may be the indeclinable one's.
-    if case not in ("Gen", "Acc", "Ins") and not (case == "Dat" and fold(surname.text).endswith("ю")):
+    # The dative only with a soft ending: «Семёну Горбаню» is Горбань, an «-у» may be the indeclinable one's; a man's
+    # Armenian «-ян» surname declines, so «Ашоту Меликяну» is Меликян.
+    if case not in ("Gen", "Acc", "Ins") and not (case == "Dat" and fold(surname.text).endswith(("ю", "яну"))):
         return None
     if post is None and any(c == "Nom" or g == "Fem" for c, g in _first_name_readings(first.text)):
         return None
@@ -935,13 +936,27 @@ def _name_tokens(span: Span) -> _NameTokens:
         elif token.is_alpha or ("-" in token.text and token.text.replace("-", "").isalpha()):
             if fold(token.text) in lexicons.load("name_particles") and token.text.islower():
                 pending.append(token)
-            elif (token.text[:1].isupper() and token.pos_ not in ("VERB", "AUX", "ADP", "CCONJ")) or (
-                _opens_with_article(token)
+            elif (
+                (token.text[:1].isupper() and token.pos_ not in ("VERB", "AUX", "ADP", "CCONJ"))
+                or _opens_with_article(token)
+                or _first_name_read_as_verb(token, span)
             ):
                 particles[len(words)] = pending
                 pending = []
                 words.append(token)
     return _NameTokens(words, initials, initials_at, particles, glued, regnal, titled_by, turkic)
+
+
+def _first_name_read_as_verb(token: Token, span: Span) -> bool:
+    """«глава общины Давит Гарникович Мартиросян»: a capitalised word mid-sentence that the tagger read as a verb
+    («давит») is the first name the patronymic right after it proves."""
+    return (
+        token.text[:1].isupper()
+        and token.pos_ == "VERB"
+        and not token.is_sent_start
+        and token.i + 1 < span.end
+        and is_patronymic(token.nbor(1).text)
+    )
 
 
 @dataclass

@@ -346,6 +346,25 @@ def _ends_title(doc: Doc, token: Token) -> bool:
         # «…, акима города Шымкента Мурата Айтенова»: a post's word the tagger read as a participle («акима» of
         # «акимать») is still the post's head, no verb ending the title.
         and not (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and is_position_head(token))
+        and not _attributive_participle(token)
+    )
+
+
+def _attributive_participle(token: Token) -> bool:
+    """«министра водных ресурсов, сельского хозяйства и перерабатывающей промышленности»: a participle opening a
+    conjunct of a name's genitive chain, in agreement with the noun after it, modifies that noun; it is no verb
+    ending the title."""
+    head = token.head
+    return (
+        token.i > 0
+        and fold(token.doc[token.i - 1].text) in ("и", ",")
+        and token.pos_ == "VERB"
+        and token.is_lower
+        and "Part" in token.morph.get("VerbForm")
+        and token.dep_ == "amod"
+        and head.i == token.i + 1
+        and head.pos_ == "NOUN"
+        and bool(set(token.morph.get("Case")) & set(head.morph.get("Case")))
     )
 
 
@@ -519,6 +538,10 @@ def _comma_between(doc: Doc, start: int, end: int) -> bool:
     return any(doc[j].text == "," for j in range(start + 1, end))
 
 
+def _and_between(doc: Doc, start: int, end: int) -> bool:
+    return any(fold(doc[j].text) == "и" for j in range(start + 1, end))
+
+
 def _plural_subject(token: Token) -> bool:
     morph = token.morph
     return "Plur" in morph.get("Number") and "Nom" in morph.get("Case")
@@ -583,9 +606,10 @@ def _walk_left(doc: Doc, end: int, sent_start: int) -> Span | None:
             break
         if not quoted and is_position_head(token) and not _members_of_body(doc, i, sent_start):
             group = head is not None and _plural_subject(token) and not is_plural(doc[head])
-            if group and _comma_between(doc, i, head):
-                # «участвовали депутаты айылного кенеша, глава … айыл окмоту Сыдыков»: a plural post in the
-                # nominative is a group listed before the person, not a post of theirs.
+            if group and (_comma_between(doc, i, head) or _and_between(doc, i, head)):
+                # «участвовали депутаты айылного кенеша, глава … айыл окмоту Сыдыков», «сотрудники мэрии и прокурор
+                # района Абдыкеримов»: a plural post in the nominative is a group listed before the person, not a
+                # post of theirs.
                 break
             if head is not None and _starts_own_title(doc[head], token):
                 # «вручил Благодарственные письма акима председателю совета ветеранов X»: a post in the dative or
@@ -1039,6 +1063,10 @@ def _phrase_from(head: Token) -> Span:
         if token.text == "," and not _comma_inside_title(doc, end):
             break
         if _term_at(doc, end):
+            break
+        if token.lemma_ == "который":
+            # «…, председатель которой Сооронбай Абылкасымов»: the relative points back to the body named before the
+            # clause; it opens no part of the post.
             break
         if token.text == "(" and (closing := _bracketed_words(doc, end)) is not None and closing + 1 < right:
             end = closing + 1  # «главой крестьянского (фермерского) хозяйства»

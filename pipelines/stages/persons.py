@@ -1309,7 +1309,22 @@ def _name_closing_a_title(doc: Doc, i: int) -> Span | None:
         return None
     before, first, last = doc[i - 1], doc[i], doc[i + 1]
     after = doc[i + 2] if i + 2 < len(doc) else None
-    if not (before.is_title and before.is_alpha and _titled_words(doc[i : i + 2], after)):
+    if not (before.is_title and before.is_alpha):
+        return None
+    if (
+        after is not None
+        and is_first_name(last.text)
+        and is_patronymic(after.text)
+        and not is_patronymic(first.text)
+        and not is_first_name(first.text)
+        and _titled_words(doc[i : i + 3], doc[i + 3] if i + 3 < len(doc) else None)
+        and not is_position_head(before)
+        and title_before(doc, i) is not None
+    ):
+        # «заместитель министра … Республики Хакасия Шульга Олег Петрович»: a surname before a first name and its
+        # patronymic, the order of a protocol's lists.
+        return doc[i : i + 3]
+    if not _titled_words(doc[i : i + 2], after):
         return None
     # (A first name before the pair makes it the tail of a longer name: «Анна Мария Петрова» is the tagger's.)
     if is_patronymic(last.text) or may_be_first_name(before.text):
@@ -1777,6 +1792,11 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         and not _titled_lone_surname(ent)
     ) | frozenset(_name_stem(found.group("name")) for found in _SETTLEMENT_NAMED.finditer(doc_text(doc)))
     others = bodys_other_names(doc)
+    # «Андрей Петрович Лукашевич … Андрей Лукашевич выступил»: a -вич word the text writes after a patronymic is a
+    # surname, wherever it follows the first name alone.
+    surnames_after_patronymic = frozenset(
+        _name_stem(ent[2].text) for ent in names if len(ent) == 3 and is_patronymic(ent[1].text)
+    )
     for ent in names:
         check_deadline("persons")
         if _in_title(ent) or _is_modifier(ent) or _is_transliteration(ent):
@@ -1786,7 +1806,11 @@ def person_mentions(doc: Doc) -> list[tuple[NameParts, TextSpan]]:
         if _not_a_name(ent, named, elsewhere):
             continue
         # A job title before «Имя -вич» makes the -вич word a surname; only such names need the look-up.
-        titled = len(ent) == 2 and is_patronymic(ent[1].text) and title_before(doc, ent.start) is not None
+        titled = (
+            len(ent) == 2
+            and is_patronymic(ent[1].text)
+            and (title_before(doc, ent.start) is not None or _name_stem(ent[1].text) in surnames_after_patronymic)
+        )
         span = ent
         if len(ent) > 1 and _cut_off(ent[-1]):
             span = ent[:-1]  # the text ends mid-word, mid-name: «Пожалуйста, Гулира Ка»

@@ -1387,7 +1387,22 @@ def _unit_text(doc: Doc, noun: Token, case: str) -> str:
     while first > 0 and _agreeing_modifier(doc[first - 1], noun):
         first -= 1
     words = [_as_modifier(t, case) for t in doc[first : noun.i]] + [inflect_token(noun, case)]
-    return " ".join(w.lower() for w in words)
+    return " ".join([w.lower() for w in words] + _remit_after(doc, noun.i + 1))
+
+
+_UNIT_REMIT_REACH = 10  # words of a unit's remit («по бюджету и экономическим вопросам»)
+_REMIT_POS = frozenset({"ADP", "ADJ", "NOUN", "CCONJ"})
+
+
+def _remit_after(doc: Doc, i: int) -> list[str]:
+    """«постоянной комиссии | по бюджету и экономическим вопросам»: the unit's remit as written, which names the unit
+    as much as its kind does (gold-format keeps «председатель комитета по бюджету» whole)."""
+    if i >= len(doc) or fold(doc[i].text) != "по":
+        return []
+    end = i + 1
+    while end < min(len(doc), i + _UNIT_REMIT_REACH) and doc[end].is_lower and doc[end].pos_ in _REMIT_POS:
+        end += 1
+    return [t.text for t in doc[i:end]] if end > i + 1 else []
 
 
 def _agreeing_modifier(token: Token, noun: Token) -> bool:
@@ -1519,6 +1534,11 @@ def _split_one(
         if remit is not None and len(post) and _is_subunit(doc[post.end - 1 : post.end]):
             # «председатель постоянной комиссии маслихата по вопросам законности»: the remit is the unit's.
             return f"{_as_title(post)} {_trim(doc, remit, title.end).text}", local[1]
+        kept = _kind_in_post(doc, post, local[0], title.end) if remit is not None and len(post) else None
+        if kept is not None:
+            # «первый заместитель главы администрации по развитию инфраструктуры», the administration named by its
+            # bare kind: the kind and the deputy's remit stay in the post, as where the body is named in full.
+            return kept, local[1]
         return _titled(_drop_bare_place(doc, post)), local[1]
     named = _named_local_body(title)
     if named is not None:
@@ -1576,7 +1596,7 @@ def _field_unit_named(words: list[str]) -> bool:
             # «управление Росреестра по …»: a unit named by an agency, not a field, is the agency's office; one named
             # by its place and a national service's remit («Жайылское районное управление внутренних дел») is that
             # service's territorial body (`state_service_remit`).
-            if words[0][:1].isupper() and state_service_remit(words[i + 1 :]):
+            if any(w[:1].isupper() for w in words) and state_service_remit(words[i + 1 :]):
                 return False
             return word.islower() and not (i + 1 < len(words) and words[i + 1][:1].isupper())
         if not any(p.tag.POS == "ADJF" for p in loading.parse(word.lower())):
@@ -1772,6 +1792,37 @@ def _led_body(name: Span, organizations: tuple[OrganizationFinding, ...]) -> _Ca
     return None
 
 
+_RELATIVE_REACH = 12  # tokens back from the clause's comma to where the antecedent body may start
+
+
+def _body_of_relative(name: Span, organizations: tuple[OrganizationFinding, ...]) -> _Candidate | None:
+    """«… Международной организации по миграции (МОМ), представитель которой Айгерим Сулайманова …»: a post with
+    «который» right before the name opens a relative clause; the body named just before its comma is the one the post
+    is of (the relative's antecedent, in the genitive the post takes)."""
+    doc = name.doc
+    rel = name.start - 1
+    if rel < 3 or doc[rel].lemma_ != "который" or doc[rel - 2].text != ",":
+        return None
+    if not is_position_head(doc[rel - 1]):
+        return None
+    comma = rel - 2
+    ends = {comma}
+    if doc[comma - 1].text == ")":
+        # (An abbreviation in brackets after the body is its other name.)
+        ends.add(next((j for j in range(comma - 2, max(0, comma - 5), -1) if doc[j].text == "("), comma))
+    end_chars = {doc[e - 1].idx + len(doc[e - 1]) for e in ends}
+    reach = doc[max(0, comma - _RELATIVE_REACH)].idx
+    named = [
+        (m.start, o.name) for o in organizations for m in o.mentions if m.end in end_chars and reach <= m.start < m.end
+    ]
+    if not named:
+        return None
+    position = _candidate(phrase_at(doc[rel - 1]), organizations, assigned=False)
+    if position is None or position.organization is not None:
+        return None
+    return _Candidate(position.position, min(named)[1], 2)
+
+
 def _head_of_group(doc: Doc, name: Span) -> _Candidate | None:
     """«правительство во главе с Раилем Сарбаевым» → глава правительства."""
     i = name.start
@@ -1791,7 +1842,7 @@ def _candidates(doc: Doc, name: Span, organizations: tuple[OrganizationFinding, 
         found.append(_candidate(stated, organizations, assigned=False))
     if given is not None and len(given):
         found.append(_candidate(given, organizations, assigned=True))
-    found += [_led_body(name, organizations), _head_of_group(doc, name)]
+    found += [_led_body(name, organizations), _head_of_group(doc, name), _body_of_relative(name, organizations)]
     return [c for c in found if c is not None]
 
 
@@ -2215,7 +2266,13 @@ def _rule_pick(
             # «На пост председателя Сакребуло был переизбран Георгий Ткемаладзе, член Грузинской мечты»: the office the
             # clause gives the person outranks the membership the apposition states.
             stated_candidate = None
-        candidates = [stated_candidate, given_candidate, _led_body(name, organizations), _head_of_group(doc, name)]
+        candidates = [
+            stated_candidate,
+            given_candidate,
+            _led_body(name, organizations),
+            _head_of_group(doc, name),
+            _body_of_relative(name, organizations),
+        ]
         for candidate in candidates:
             if candidate is not None and (best is None or candidate.score > best.score):
                 best = candidate
@@ -2256,7 +2313,7 @@ def link_candidates(
                 continue
             titles.append(made[0])
             bodies += _title_body(name, title, made, kind, context, n == 0)
-        for rule in (_led_body(name, organizations), _head_of_group(doc, name)):
+        for rule in (_led_body(name, organizations), _head_of_group(doc, name), _body_of_relative(name, organizations)):
             if rule is not None:
                 kind = "led" if rule.organization else "group"
                 titles.append(TitleLink(rule.position, rule.organization, {"bias": 1.0, f"kind={kind}": 1.0}))

@@ -1810,3 +1810,39 @@ def test_a_committee_member_whose_post_writes_the_committee_capitalised_represen
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Назаров"].organization is not None
     assert persons["Назаров"].organization.lower().startswith("законодательная палата")
+
+
+def test_a_police_unit_of_a_named_district_is_its_chiefs_body_not_the_akimats(nlp: Language) -> None:
+    text = (
+        "В акимате Бескольского района прошло совещание акимата Бескольского района. О правопорядке доложил "
+        "начальник отдела полиции Бескольского района подполковник полиции Нуржан Алибеков. Начальник Департамента "
+        "полиции Северной области Ерлан Сагындыков поддержал его."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (persons["Алибеков"].position, persons["Алибеков"].organization) == (
+        "начальник",
+        "отдел полиции Бескольского района",
+    )
+    assert persons["Сагындыков"].organization == "Департамент полиции Северной области"
+
+
+def test_a_hokim_chairing_the_councils_session_heads_the_hokimiyat_the_text_names(nlp: Language) -> None:
+    text = (
+        "В актовом зале хокимията Кумкурганского района состоялась сессия Кумкурганского районного Кенгаша народных "
+        "депутатов. Сессию вел хоким района Анвар Саидович Турсунов. Депутаты утвердили бюджет района."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (persons["Турсунов"].position, persons["Турсунов"].organization) == (
+        "хоким",
+        "хокимият Кумкурганского района",
+    )
+
+
+def test_a_deputy_chairman_of_a_tajik_town_serves_its_executive_body(nlp: Language) -> None:
+    text = (
+        "В актовом зале Исполнительного органа государственной власти города Истаравшана состоялась сессия "
+        "Маджлиса народных депутатов города Истаравшана. С докладом выступил заместитель председателя города "
+        "Фируз Саидович Рахимзода."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Рахимзода"].organization == "Исполнительный орган государственной власти города Истаравшана"

@@ -4731,3 +4731,8 @@ def test_a_foreign_kind_the_dictionary_guesses_a_verb_opens_a_name(nlp: Language
     # «Сакребуло» (Georgia's council, indeclinable) is guessed a verb's form; as a kind of body it is the name's head.
     text = "В пятницу прошло заседание Сакребуло муниципалитета Гурджаани. Член Сакребуло Нино Кварацхелия выступила."
     assert names(nlp, text) == ["Сакребуло муниципалитета Гурджаани"]
+
+
+def test_a_water_users_association_is_named_by_its_form_and_quoted_name(nlp: Language) -> None:
+    doc = nlp("Председатель АВП «Кок-Жар Суу» Талант Исаков доложил о графике полива на летний сезон.")
+    assert "АВП «Кок-Жар Суу»" in [o.name for o in find_organizations(doc)]

@@ -1744,3 +1744,30 @@ def test_a_sites_labels_in_the_state_language_name_no_one(nlp: Language) -> None
     # A transcript's speaker alone on the line, the speech below: no value on the label's line, a name.
     turn = nlp("Сессия городского кенеша\nТокоев:\nПредлагаю отремонтировать мост.\n")
     assert [_site_label(t) for t in turn if t.text == "Токоев"] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A first name the tagger read as a verb («давит»), proved a first name by the patronymic after it.
+        ("Сессию провел мэр общины Гюмри Давит Ашотович Оганян.", [("Оганян", "Давит")]),
+        # A man's Armenian -ян surname in the dative declines: its «-у» is no indeclinable ending.
+        ("Мэр поручил начальнику отдела Гургену Петросяну подготовить смету.", [("Петросян", "Гурген")]),
+        # A surname-first name with its patronymic after a title's body, which the tagger missed.
+        (
+            "От ведомства: заместитель министра здравоохранения Республики Тыва Кужугет Аяс Оргаданович;",
+            [("Кужугет", "Аяс")],
+        ),
+    ],
+)
+def test_name_forms_of_unseen_documents(nlp: Language, text: str, expected: list) -> None:
+    assert [(p.surname, p.first_name) for p in find_persons(nlp(text))] == expected
+
+
+def test_a_vich_word_written_as_a_surname_after_a_patronymic_is_one_after_the_first_name_alone(nlp: Language) -> None:
+    text = (
+        "В заседании участвовал заместитель министра Республики Беларусь Сергей Иванович Ракович.\n\n"
+        "Сергей Ракович выступил с предложением о единой базе данных."
+    )
+    found = find_persons(nlp(text))
+    assert [(p.surname, p.first_name, len(p.mentions)) for p in found] == [("Ракович", "Сергей", 2)]

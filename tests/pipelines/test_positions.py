@@ -2241,3 +2241,49 @@ def test_a_copula_ends_the_title(nlp: Language) -> None:
     # «руководителем комитета был X»: the past copula is no word of the post.
     got_position, _ = _positions(nlp, "До этого председателем правления была Ирина Лаптева.")["Лаптева"]
     assert got_position == "председатель правления"
+
+
+def test_a_relative_pronoun_ends_the_post_and_points_to_its_body(nlp: Language) -> None:
+    text = (
+        "Комитет учел замечания Союза фермеров Таласской области (СФТО), председатель которого Бакыт Осмонов "
+        "присутствовал на заседании."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert (persons["Осмонов"].position, persons["Осмонов"].organization) == (
+        "председатель",
+        "Союз фермеров Таласской области",
+    )
+
+
+def test_a_units_officer_named_by_a_possessive_keeps_the_units_remit(nlp: Language) -> None:
+    text = (
+        "Заключение постоянной комиссии по социальным вопросам и экологии зачитала ее председатель Дилором Ахмедова. "
+        "Депутаты с ним согласились."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Ахмедова"].position == "председатель постоянной комиссии по социальным вопросам и экологии"
+
+
+def test_a_deputy_head_of_an_administration_named_by_its_kind_keeps_kind_and_remit(nlp: Language) -> None:
+    text = (
+        "ПРОТОКОЛ\nзаседания комиссии администрации Сылвенского муниципального округа\n\n"
+        "ПРИСУТСТВОВАЛИ:\nГорбачёв П.А. – заместитель главы администрации по экономическому развитию;\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Горбачёв"].position == "заместитель главы администрации по экономическому развитию"
+
+
+def test_a_plural_post_joined_by_and_is_a_group_not_the_persons_post(nlp: Language) -> None:
+    text = "На сессии присутствовали работники аппарата кенеша и прокурор Панфиловского района Эрмек Бакиров."
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Бакиров"].position == "прокурор Панфиловского района"
+
+
+def test_a_participle_opening_a_conjunct_of_the_bodys_name_stays_in_the_post(nlp: Language) -> None:
+    text = (
+        "Доклад представил заместитель министра энергетики и перерабатывающей промышленности Республики Алтай "
+        "Семён Викторович Тадыев."
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    ministry = "Министерство энергетики и перерабатывающей промышленности Республики Алтай"
+    assert persons["Тадыев"].organization == ministry

@@ -188,3 +188,15 @@ def test_labels_alone_on_their_line_may_end_in_a_colon_after_the_post() -> None:
     ]
     assert [t.chair for t in turns] == [True, False, True, False]
     assert text[turns[1].text_start : turns[1].end] == "Доходы бюджета выросли на десять процентов."
+
+
+def test_labels_alone_on_their_line_may_end_their_post_with_a_full_stop() -> None:
+    text = (
+        "СТЕНОГРАММА\nзаседания городской Думы\n\n"
+        "ПЕТРОВА Е.В., председатель Думы.\nКоллеги, кворум есть, начинаем работу.\n\n"
+        "СОКОЛОВ И.Н., начальник управления образования администрации.\nШкол к новому году открыто две.\n\n"
+        "ПЕТРОВА Е.В.\nВопросы есть? Нет. Переходим к голосованию.\n"
+    )
+    turns = find_turns(text)
+    assert [text[t.name[0] : t.name[1]] for t in turns] == ["ПЕТРОВА Е.В.", "СОКОЛОВ И.Н.", "ПЕТРОВА Е.В."]
+    assert text[turns[1].text_start : turns[1].end] == "Школ к новому году открыто две."

@@ -79,6 +79,7 @@ from pipelines.stages.membership.place_heads import (
     _deputy_of_named_place,
     _heads_a_place,
     _office_of_place_head,
+    _place_head_by_unit,
     _same_place,
     _without_contracted_kind,
 )
@@ -271,6 +272,15 @@ def _person_body(person: PersonFinding, document: _Document) -> PersonFinding:
     return decided if decided is not None else _body_revised(person, document)
 
 
+def _heads_named_office(position: str | None, orgs: tuple[OrganizationFinding, ...]) -> bool:
+    """«хоким района» where the text lists the one «хокимият Термезского района»: an executive head of a place whose
+    office the text names heads that office, chairing the council's session or not (gold-format; corpus-genre c04)."""
+    if _place_head_by_unit(position) is None:
+        return False
+    office = _office_of_place_head(position or "", orgs)
+    return office is not None and office[0] is None
+
+
 def _body_decided_alone(person: PersonFinding, document: _Document) -> PersonFinding | None:
     """The rules that decide alone: the letterhead's owner as written, the meeting's commission, the chair heading the
     place, a contracted executive, a unit kept in the post; None where none of them reads the person."""
@@ -300,9 +310,7 @@ def _body_decided_alone(person: PersonFinding, document: _Document) -> PersonFin
             (
                 _heads_a_place(person.position)
                 and _same_place(person.position or "", document.body.name)
-                # («Сессию вел хоким района …» where the text lists «хокимият Термезского района»: the head's own office
-                # of the place is named, and gold-format gives the head that body.)
-                and _office_of_place_head(person.position or "", document.orgs) is None
+                and not _heads_named_office(person.position, document.orgs)
             )
             or (
                 person.organization is None
@@ -403,6 +411,11 @@ def _body_revised(person: PersonFinding, document: _Document) -> PersonFinding:
         if person.organization is not None and person.organization != own_office[1]:
             # «помощник хокима по вопросам …» linked to a project they spoke of: the one хокимият listed.
             person = replace(person, organization=own_office[1])
+        elif person.organization is None and (head := _place_head_by_unit(person.position)) is not None:
+            # «Сессию вел хоким района …» with the one «хокимият Термезского района» listed: the place's head, chairing
+            # the council's session too, heads the office the text names; the post drops the place (gold-format's
+            # «аким» of the named body; corpus-genre c04's хоким opening the Kengash's session).
+            person = replace(person, position=head, organization=own_office[1])
     elif own_office is not None:
         # «мэр Токмока» linked to «Токмок», «мэр Гюмри» to a party of Гюмри: the head of a place serves the
         # place's own office of that head the text names («мэрия города Токмок»); the post drops the place, also

@@ -256,6 +256,15 @@ def _heads_a_place(position: str | None) -> bool:
     )
 
 
+def _place_head_by_unit(position: str | None) -> str | None:
+    """«хоким района», «аким области»: the head of a place named by its bare unit, one post alone; the head's word,
+    else None. (Not «глава района», who in Russia's districts may be the council's own chair.)"""
+    words = _COMPOUND.findall(position or "")
+    if len(words) != 2 or "," in (position or "") or not _lemma_set(words[1]) & _PLACE_UNITS:
+        return None
+    return words[0] if _lemma_set(words[0]) & (_PLACE_HEADS - {"глава", "председатель"}) else None
+
+
 def _deputy_head(position: str | None) -> bool:
     """«заместитель акима области», «первый заместитель мэра»: a deputy of a place's head, with no body named;
     chairing a council's meeting (under their chairmanship, «под председательством»), they are its chair."""

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from models import lexicons, loading
 from models.components.extensions import doc_text
+from pipelines.body_identity import state_service_remit
 from pipelines.findings import MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.normalize import nominative
 from pipelines.stages.membership._words import _COMPOUND, _head, _lemma_set, _lemmas, _stem
@@ -78,6 +79,10 @@ def _unit_of_meeting_executive(
     (`_UNITS`) whose own body the text does not name."""
     words = _COMPOUND.findall(unit)
     if not words or not _lemma_set(words[0]) & _UNITS:
+        return None
+    # «Департамент полиции Жамбылской области», «отдел полиции Жылыойского района»: a national service's body of a
+    # named place answers to its ministry, not to the place's executive (`state_service_remit`).
+    if state_service_remit(words[1:]) and any(w[:1].isupper() for w in words[1:]):
         return None
     executive = _executive(orgs, body)
     if executive is None or not _head(executive.name) & meeting_words:

