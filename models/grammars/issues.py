@@ -1689,6 +1689,21 @@ def unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     return start + 1, end - 1
 
 
+def quoted_title_end(text: str, start: int, end: int) -> int:
+    """«1. «Об исполнении бюджета города за 2025 год» – доложила …», «3. «О выборах заместителя торага». Тайным
+    голосованием …»: an item that opens with a quoted title is that title; what follows its closing quote is who
+    reported or what was done. «О X» и «О Y» are two titles of one line and keep both."""
+    if end - start < 2 or text[start] != "«":
+        return end
+    depth = 0
+    for at in range(start, end):
+        depth += (text[at] == "«") - (text[at] == "»")
+        if depth == 0:
+            rest = text[at + 1 : end].lstrip(" \t")
+            return end if not rest or rest.startswith(("«", "и «", ", «")) else at + 1
+    return end
+
+
 # The rapporteur an agenda item names after its subject: «- Отчёт руководителя … выступил руководитель отдела …»,
 # «О бюджете, докладчик – …», «(докл. …)».
 _RAPPORTEUR = re.compile(
@@ -1812,7 +1827,7 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             rapporteur = _RAPPORTEUR.search(text, start, end)
             if rapporteur is not None and rapporteur.start() > start:
                 end = rapporteur.start()
-            end = _before_dash(text, start, end)
+            end = _before_dash(text, start, quoted_title_end(text, start, end))
             while end > start and text[end - 1] in " \t.;,–—-(":
                 end -= 1
             start, end = unquoted(text, start, end)

@@ -82,9 +82,16 @@ def _words(doc: Doc, candidate: Candidate) -> list[str]:
         if candidate.kind in ("agenda", "title")
     ]
     words = [
-        lemma(t) for t in span if _word(t.text) and t.lower_ not in _STOP and not any(a <= t.idx < b for a, b in cited)
+        _SYNONYMS.get(lemma(t), lemma(t))
+        for t in span
+        if _word(t.text) and t.lower_ not in _STOP and not any(a <= t.idx < b for a, b in cited)
     ]
     return [candidate.action, *words] if candidate.action else words
+
+
+# Words the genre uses for one thing, folded so that two wordings of one question are one issue: an agenda's «О выборах
+# заместителя торага» is the «избрание» its narrative tells («заместителем торага избран …»).
+_SYNONYMS = {"выборы": "избрание", "выбор": "избрание"}
 
 
 # The season a report prepares for, however worded: «к зиме», «к зимнему периоду», «к осенне-зимнему периоду», «к

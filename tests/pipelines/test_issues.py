@@ -1772,3 +1772,14 @@ def test_a_complement_the_parser_labels_obl_stays_with_its_noun(nlp: Language) -
     # (The parser hangs «за отопление» on «платёжки» as an «obl», a verb's dependent.)
     found = _issues(nlp, "Совет ветеранов обсудил капремонт и платёжки за отопление")
     assert any(i.endswith("платёжки за отопление") for i in found)
+
+
+def test_an_agenda_items_election_is_the_election_the_narrative_tells(nlp: Language) -> None:
+    text = (
+        "Сегодня прошла сессия районного кенеша. На повестке дня стояли два вопроса.\n\n"
+        "1. «О ремонте школы в селе Ак-Суу». Депутаты поддержали проект.\n\n"
+        "2. «О выборах секретаря районного кенеша». Тайным голосованием секретарем кенеша избран депутат Урмат Алиев."
+    )
+    found = _issues(nlp, text)
+    assert "ремонт школы в селе Ак-Суу" in found
+    assert [i for i in found if "секретар" in i] == ["выборы секретаря районного кенеша"]
