@@ -535,7 +535,10 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
     if lemma(head) in _COMPLAINTS and not any(t.lower_ in _COMPLAINED_OF for t in span):
         return True
     handling = head.i + 1 < span.end and doc[head.i + 1].lower_ in ("с", "со")
-    appeal = lemma(head) in _APPEALS and not handling and not any(t.lower_ in _APPEALED_OF for t in span)
+    # (What about hangs on the appeal itself: the «по» of «обращение к Спасательной службе Министерства по чрезвычайным
+    # ситуациям» is the ministry's name.)
+    about = any(t.lower_ in _APPEALED_OF and t.head.head.i == head.i for t in span)
+    appeal = lemma(head) in _APPEALS and not handling and not about
     if (appeal or lemma(head) in _MEANS) and candidate.kind not in _LISTED_KINDS:
         return True
     if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num and not _MEASURE.fullmatch(t.text)) == 1:

@@ -1783,3 +1783,16 @@ def test_an_agenda_items_election_is_the_election_the_narrative_tells(nlp: Langu
     found = _issues(nlp, text)
     assert "ремонт школы в селе Ак-Суу" in found
     assert [i for i in found if "секретар" in i] == ["выборы секретаря районного кенеша"]
+
+
+def test_a_question_of_nine_words_keeps_its_middle(nlp: Language) -> None:
+    # Shrunk a level in depth, the phrase would lose «культуры» and when: «работа библиотек и домов».
+    found = _issues(nlp, "Совет обсудил работу библиотек и домов культуры в период летних каникул школьников.")
+    assert any(i.startswith("работа библиотек и домов культуры в период летних каникул") for i in found)
+
+
+def test_an_appeal_to_a_body_whose_name_has_a_preposition_is_no_question(nlp: Language) -> None:
+    text = "Жители обсудили обращение к управлению Министерства по чрезвычайным ситуациям и ремонт моста."
+    found = _issues(nlp, text)
+    assert not any(i.startswith("обращение") for i in found)
+    assert "ремонт моста" in found
