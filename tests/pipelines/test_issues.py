@@ -1796,3 +1796,14 @@ def test_an_appeal_to_a_body_whose_name_has_a_preposition_is_no_question(nlp: La
     found = _issues(nlp, text)
     assert not any(i.startswith("обращение") for i in found)
     assert "ремонт моста" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Староста спросил, когда будет решён вопрос с освещением кладбища.", ["освещение кладбища"]),
+        ("Глава пообещал обсудить вопрос с областным управлением дорог.", []),  # whom it is settled with
+    ],
+)
+def test_a_question_with_a_work_is_the_question_of_it(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
