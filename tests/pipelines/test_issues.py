@@ -1807,3 +1807,17 @@ def test_an_appeal_to_a_body_whose_name_has_a_preposition_is_no_question(nlp: La
 )
 def test_a_question_with_a_work_is_the_question_of_it(nlp: Language, text: str, expected: list[str]) -> None:
     assert _issues(nlp, text) == expected
+
+
+def test_what_a_speaker_stands_for_is_a_proposal(nlp: Language) -> None:
+    text = (
+        "Сессия рассмотрела исполнение бюджета города за 2025 год и план работы совета на 2026 год. "
+        "Доходы городского бюджета за год составили 812 миллионов рублей, что на четыре процента больше прошлогоднего. "
+        "Расходы на образование выросли на семь процентов, на здравоохранение — на пять процентов. "
+        "Председатель постоянной комиссии по бюджету отметил, что все социальные обязательства выполнены в срок. "
+        "Депутат Иван Сорокин высказался за строительство крытого катка в микрорайоне Южный, "
+        "а депутат Анна Белова — за ремонт тротуаров на улице Мира."
+    )
+    found = _issues(nlp, text)
+    assert any(i.startswith("строительство крытого катка") for i in found)
+    assert any(i.startswith("ремонт тротуаров") for i in found)
