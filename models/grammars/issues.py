@@ -1471,6 +1471,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                     yield from subjects(member, quotes, "generic", weight)
                 for member in _named_by_copula(token):
                     yield from subjects(member, quotes, "generic", STRONG)
+                for member in _taken_as_item(token):
+                    yield from subjects(member, quotes, "generic", STRONG)
         elif token.pos_ == "NOUN" and (word in lex.forums or (word in _HEARD_NOUNS and _spoken_with(token))):
             yield from _forum_subjects(token, quotes)
         elif token.pos_ == "NOUN" and (word in lex.laws or word in lex.decisions):
@@ -1600,6 +1602,47 @@ def _named_by_copula(noun: Token) -> Iterator[Token]:
         for child in head.children:
             if child.dep_ == "nsubj" and child.pos_ in _NOMINAL:
                 yield from _members(child)
+
+
+# Ordinals that number an agenda's items: «Вторым вопросом приняты изменения в Устав», «Последним вопросом …».
+_ORDINALS = frozenset(
+    {
+        "первый",
+        "второй",
+        "третий",
+        "четвёртый",
+        "четвертый",
+        "пятый",
+        "шестой",
+        "седьмой",
+        "восьмой",
+        "девятый",
+        "десятый",
+        "последний",
+        "следующий",
+        "очередной",
+    }
+)
+
+
+def _taken_as_item(noun: Token) -> Iterator[Token]:
+    """«Вторым вопросом приняты изменения в Устав округа», «Третьим вопросом утверждён план работы»: what a numbered
+    item's verb acts on, whatever the verb (a cue verb's object is taken there), is that item; money allotted is
+    taken by what it is for («выделены средства на …»)."""
+    verb = noun.head
+    numbered = any(c.dep_ == "amod" and c.i < noun.i and lemma(c) in _ORDINALS for c in noun.children)
+    if not (numbered and noun.dep_ == "obl" and _case(noun) == "Ins" and verb.pos_ == "VERB"):
+        return
+    if lemma(verb) in issue_lexicons().cue_verbs or lemma(verb) in _ELECTION_VERBS:
+        return
+    low, high = sorted((noun.i, verb.i))
+    if any(t.text in (":", ";", "—", "–") for t in noun.doc[low:high]):
+        return  # «Вторым вопросом хоким района — о мерах …: … обеспечены …»: a verb past the item's own clause
+    for child in verb.children:
+        # (An object after its verb: one before it is a misread subject, «сакребуло избрало …».)
+        acted_on = child.dep_ == "nsubj:pass" or (child.dep_ == "obj" and child.i > verb.i)
+        if acted_on and child.pos_ in _NOMINAL and not _is_person(child) and lemma(child) not in _FUNDS:
+            yield from _members(child)
 
 
 def _requested(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
