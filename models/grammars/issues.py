@@ -1083,20 +1083,23 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         # «положение пожилых родителей мигрантов»: of people, the noun is a situation, not an act.
         yield found
         return
-    if found and any(found.start <= o < found.end and _is_title_quote(noun.doc, o, c) for o, c in quotes.items()):
+    title = _title_after(noun, quotes)
+    listed = list(_listed_titles(noun.doc, title[1], quotes)) if title and lemma(noun) in lex.decisions else []
+    about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in _ABOUT]
+    amending = lemma(noun) in lex.laws and about and lemma(about[0]) in _AMENDING
+    titled = found and any(found.start <= o < found.end and _is_title_quote(noun.doc, o, c) for o, c in quotes.items())
+    # (Not a decision listing more titles, each an item, nor a draft worded by its amendment, below.)
+    if titled and not listed and not amending:
         yield found
         return
-    title = _title_after(noun, quotes)
-    if title is not None and lemma(noun) in lex.decisions:
-        for open_i, close_i in _listed_titles(noun.doc, title[1], quotes):
-            yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
+    for open_i, close_i in listed:
+        yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
     if title is not None and title[1] - title[0] > _SHORT_TITLE:
         # A title too long for the phrase («проект решения «О внесении изменений в решение … «О бюджете …»»»):
         # the title without its «О» is the item.
         open_i, close_i = title
         yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
         return
-    about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in _ABOUT]
     if found and lemma(noun) in _AMENDMENTS and any(_amended(c) for c in noun.children if c.i > noun.i):
         yield found  # «поправки в областной бюджет на 2024 год»: what is amended names the item
         return
