@@ -1685,7 +1685,7 @@ def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
 
 
 # «высказался за увеличение числа рейсов», «выступила за сохранение начальных классов»: what a speaker stands for is a
-# proposal, worded as its noun (each of four opened sets' golds lists it).
+# proposal, worded as its noun (each of four opened sets' golds lists it); a question raised, not an item of the agenda.
 _ADVOCATING_VERBS = frozenset({"высказаться", "высказываться", "выступить", "выступать"})
 
 
@@ -1693,7 +1693,7 @@ def _advocated(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     for child in verb.children:
         if child.dep_ == "obl" and child.i > verb.i and preposition(child) == "за" and _case(child) == "Acc":
             for member in _members(child):
-                yield from subjects(member, quotes, "proposal", REPORTED)
+                yield from subjects(member, quotes, "stand", REPORTED)
     # «…, а депутат Литвиненко — за установку уличного освещения»: the verb left out after a dash, wherever the parser
     # hung what the next speaker stands for.
     doc = verb.doc
@@ -1702,7 +1702,7 @@ def _advocated(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
             noun = doc[i + 1].head
             if noun.i > i + 1 and noun.pos_ == "NOUN" and _case(noun) == "Acc":
                 for member in _members(noun):
-                    yield from subjects(member, quotes, "proposal", REPORTED)
+                    yield from subjects(member, quotes, "stand", REPORTED)
 
 
 # Works asked to be done on an object («поручил очистить ливневые арыки», «предложил отремонтировать мост»): the golds,

@@ -39,7 +39,10 @@ MIN_ISSUES = 2
 # Speakers from which a report is crowded: its questions are as many as its speakers (`run`).
 CROWDED = 9
 # Kinds of weak phrase that name a question raised: a noun of action, a speaker's proposal, a problem told.
-_FILLING_KINDS = frozenset({"action", "proposal", "problem", "funded"})
+_FILLING_KINDS = frozenset({"action", "proposal", "stand", "problem", "funded"})
+# Kinds of phrase that name a question a speaker raised, never an item of the agenda: kept, they are fillers, which the
+# topics do not read («высказался за увеличение числа рейсов пригородного автобуса» is no transport meeting).
+_RAISED_KINDS = frozenset({"stand"})
 # Where a news item or a report states its subject: the headline and the first paragraph.
 LEAD_CHARS = 400
 LEAD_BONUS = 1.0
@@ -590,7 +593,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
         words = _words(source, candidate)
         if not words or _not_an_issue(source, candidate, words):
             continue
-        if candidate.kind in ("report", "proposal", "funded") and len(words) < 2:
+        if candidate.kind in ("report", "proposal", "stand", "funded") and len(words) < 2:
             continue  # «речь идёт об использовании …» cut to one word says too little of what was said
         span = candidate.span(source)
         mention = TextSpan(offset + span.start_char, min(offset + span.end_char, length))
@@ -688,6 +691,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
     if len(kept) < MIN_ISSUES:
         kept += [i for i in issues if i.score < MIN_SCORE][: MIN_ISSUES - len(kept)]
     kept.sort(key=lambda i: i.first)
-    filled = {id(i) for i in fillers} | {id(i) for i in extra} | {id(i) for i in kept if i.told}
+    filled = (
+        {id(i) for i in fillers} | {id(i) for i in extra} | {id(i) for i in kept if i.told or i.kind in _RAISED_KINDS}
+    )
     result = tuple(IssueFinding(i.text, tuple(sorted(i.mentions)), id(i) in filled) for i in kept)
     return replace(findings, issues=result)

@@ -1832,3 +1832,10 @@ def test_what_a_numbered_items_verb_acts_on_is_that_item(nlp: Language) -> None:
         "Третьим вопросом приняты изменения в устав сельского поселения."
     )
     assert "изменения в устав сельского поселения" in _issues(nlp, text)
+
+
+def test_what_a_speaker_stands_for_is_raised_not_an_agenda_item(nlp: Language) -> None:
+    """A filler: the topics read the agenda's items, not every speaker's stand."""
+    text = "Депутат Пётр Ильин высказался за открытие нового автобусного маршрута до села Ключи."
+    raised = [i for i in issues.run(nlp(text), Findings()).issues if i.text.startswith("открытие")]
+    assert raised and all(i.filler for i in raised)
