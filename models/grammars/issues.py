@@ -42,7 +42,11 @@ from models.numerals import cardinal_values
 
 OPEN_QUOTES = frozenset({"«", "„", "“", '"'})
 CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
-MAX_WORDS = 8
+# Words a phrase may have before its complements are shrunk in depth. Nine, not eight: a question worded with what,
+# where and when («работа учреждений образования и здравоохранения в период подъема заболеваемости») shrunk a level
+# loses its middle and keeps a bare «работа учреждений» (seven opened sets up, none down; ten ran a report's line on
+# into its rapporteur).
+MAX_WORDS = 9
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _STARTING_POS = frozenset({POS_IDS["VERB"], POS_IDS["NOUN"]})
 _MODIFIER_POS = frozenset({"ADJ", "VERB", "NUM"})
@@ -917,12 +921,27 @@ def _complements(noun: Token) -> Iterator[Token]:
             prep = preposition(child)
             # «круг лиц», «ряд участников»: a generic noun's genitive names a question only when inanimate.
             genitive = prep is None and _case(child) == "Gen" and "Anim" not in child.morph.get("Animacy")
-            if prep in _TOPIC_PREPOSITIONS or genitive or child.dep_ == "parataxis":
+            if prep in _TOPIC_PREPOSITIONS or genitive or child.dep_ == "parataxis" or _question_with(noun, child):
                 yield from _members(child)
         elif child.dep_ == "acl:relcl" and lemma(child) in lex.cue_verbs:
             for obj in child.children:
                 if obj.dep_ in ("obj", "obl", "nmod") and obj.i > child.i and obj.pos_ in _NOMINAL:
                     yield from _members(obj)
+
+
+def _question_with(noun: Token, child: Token) -> bool:
+    """«не решён вопрос с подвозом детей», «решить вопрос с электропитанием площадки»: the spoken «вопрос с X» is the
+    question of X — a thing or a work, not whom it is settled with («обсудить вопрос с Министерством транспорта»).
+    Not «проблемы с X»: troubles told in passing, which the golds leave out (corpus-genre c04, heldout-genre-22)."""
+    return (
+        lemma(noun) == "вопрос"
+        and preposition(child) in ("с", "со")
+        and _case(child) == "Ins"
+        and child.pos_ == "NOUN"
+        and child.text[:1].islower()
+        and "Anim" not in child.morph.get("Animacy")
+        and lemma(child) not in _BODY_HEADS
+    )
 
 
 def subjects(noun: Token, quotes: dict[int, int], kind: str, weight: float = STRONG) -> Iterator[Candidate]:
@@ -1064,20 +1083,23 @@ def _act(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
         # «положение пожилых родителей мигрантов»: of people, the noun is a situation, not an act.
         yield found
         return
-    if found and any(found.start <= o < found.end and _is_title_quote(noun.doc, o, c) for o, c in quotes.items()):
+    title = _title_after(noun, quotes)
+    listed = list(_listed_titles(noun.doc, title[1], quotes)) if title and lemma(noun) in lex.decisions else []
+    about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in _ABOUT]
+    amending = lemma(noun) in lex.laws and about and lemma(about[0]) in _AMENDING
+    titled = found and any(found.start <= o < found.end and _is_title_quote(noun.doc, o, c) for o, c in quotes.items())
+    # (Not a decision listing more titles, each an item, nor a draft worded by its amendment, below.)
+    if titled and not listed and not amending:
         yield found
         return
-    title = _title_after(noun, quotes)
-    if title is not None and lemma(noun) in lex.decisions:
-        for open_i, close_i in _listed_titles(noun.doc, title[1], quotes):
-            yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
+    for open_i, close_i in listed:
+        yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
     if title is not None and title[1] - title[0] > _SHORT_TITLE:
         # A title too long for the phrase («проект решения «О внесении изменений в решение … «О бюджете …»»»):
         # the title without its «О» is the item.
         open_i, close_i = title
         yield Candidate(open_i + 2, close_i, open_i + 2, "title", STRONG)
         return
-    about = [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and preposition(c) in _ABOUT]
     if found and lemma(noun) in _AMENDMENTS and any(_amended(c) for c in noun.children if c.i > noun.i):
         yield found  # «поправки в областной бюджет на 2024 год»: what is amended names the item
         return
@@ -1324,6 +1346,7 @@ def _starting_verbs() -> frozenset[str]:
         | frozenset(_TERMINATION_VERBS)
         | _INCLUDING_VERBS
         | _FUNDING_VERBS
+        | _ADVOCATING_VERBS
     )
 
 
@@ -1374,6 +1397,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
         word = lemma(token) if token.pos_ in ("VERB", "NOUN") else None
         if word in _FUNDS:
             yield from _funds_for(token, quotes)
+        if token.pos_ == "VERB" and word in _ADVOCATING_VERBS:
+            yield from _advocated(token, quotes)  # (a verb of report too: «выступил о …»)
         if token.pos_ == "VERB" and word in lex.cue_verbs and not _instructed(token) and not _to_come(token):
             for child in token.children:
                 if child.pos_ not in _NOMINAL or (child.i < token.i and child.dep_ != "nsubj:pass"):
@@ -1448,6 +1473,8 @@ def candidates(doc: Doc, names: list[tuple[int, int]] | None = None) -> Iterator
                         continue  # «в ряде школ», «перечень площадок»: things counted or listed, not a question
                     yield from subjects(member, quotes, "generic", weight)
                 for member in _named_by_copula(token):
+                    yield from subjects(member, quotes, "generic", STRONG)
+                for member in _taken_as_item(token):
                     yield from subjects(member, quotes, "generic", STRONG)
         elif token.pos_ == "NOUN" and (word in lex.forums or (word in _HEARD_NOUNS and _spoken_with(token))):
             yield from _forum_subjects(token, quotes)
@@ -1580,6 +1607,47 @@ def _named_by_copula(noun: Token) -> Iterator[Token]:
                 yield from _members(child)
 
 
+# Ordinals that number an agenda's items: «Вторым вопросом приняты изменения в Устав», «Последним вопросом …».
+_ORDINALS = frozenset(
+    {
+        "первый",
+        "второй",
+        "третий",
+        "четвёртый",
+        "четвертый",
+        "пятый",
+        "шестой",
+        "седьмой",
+        "восьмой",
+        "девятый",
+        "десятый",
+        "последний",
+        "следующий",
+        "очередной",
+    }
+)
+
+
+def _taken_as_item(noun: Token) -> Iterator[Token]:
+    """«Вторым вопросом приняты изменения в Устав округа», «Третьим вопросом утверждён план работы»: what a numbered
+    item's verb acts on, whatever the verb (a cue verb's object is taken there), is that item; money allotted is
+    taken by what it is for («выделены средства на …»)."""
+    verb = noun.head
+    numbered = any(c.dep_ == "amod" and c.i < noun.i and lemma(c) in _ORDINALS for c in noun.children)
+    if not (numbered and noun.dep_ == "obl" and _case(noun) == "Ins" and verb.pos_ == "VERB"):
+        return
+    if lemma(verb) in issue_lexicons().cue_verbs or lemma(verb) in _ELECTION_VERBS:
+        return
+    low, high = sorted((noun.i, verb.i))
+    if any(t.text in (":", ";", "—", "–") for t in noun.doc[low:high]):
+        return  # «Вторым вопросом хоким района — о мерах …: … обеспечены …»: a verb past the item's own clause
+    for child in verb.children:
+        # (An object after its verb: one before it is a misread subject, «сакребуло избрало …».)
+        acted_on = child.dep_ == "nsubj:pass" or (child.dep_ == "obj" and child.i > verb.i)
+        if acted_on and child.pos_ in _NOMINAL and not _is_person(child) and lemma(child) not in _FUNDS:
+            yield from _members(child)
+
+
 def _requested(noun: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
     """«с просьбой провести аудит расходов на ремонт дорог»: a request names what is to be done."""
     for action in noun.children:
@@ -1614,6 +1682,27 @@ def _proposed(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
                         found = [c for c in [_candidate(member, quotes, "proposal", REPORTED)] if c is not None]
                     work = _WORKS_DONE.get(lemma(action))
                     yield from (replace(c, action=work) if work and not c.action else c for c in found)
+
+
+# «высказался за увеличение числа рейсов», «выступила за сохранение начальных классов»: what a speaker stands for is a
+# proposal, worded as its noun (each of four opened sets' golds lists it); a question raised, not an item of the agenda.
+_ADVOCATING_VERBS = frozenset({"высказаться", "высказываться", "выступить", "выступать"})
+
+
+def _advocated(verb: Token, quotes: dict[int, int]) -> Iterator[Candidate]:
+    for child in verb.children:
+        if child.dep_ == "obl" and child.i > verb.i and preposition(child) == "за" and _case(child) == "Acc":
+            for member in _members(child):
+                yield from subjects(member, quotes, "stand", REPORTED)
+    # «…, а депутат Литвиненко — за установку уличного освещения»: the verb left out after a dash, wherever the parser
+    # hung what the next speaker stands for.
+    doc = verb.doc
+    for i in range(verb.i + 1, verb.sent.end - 2):
+        if doc[i].text in ("—", "–") and doc[i + 1].lower_ == "за":
+            noun = doc[i + 1].head
+            if noun.i > i + 1 and noun.pos_ == "NOUN" and _case(noun) == "Acc":
+                for member in _members(noun):
+                    yield from subjects(member, quotes, "stand", REPORTED)
 
 
 # Works asked to be done on an object («поручил очистить ливневые арыки», «предложил отремонтировать мост»): the golds,
@@ -1687,6 +1776,21 @@ def unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     if inner.count("«") != inner.count("»") or "»" in inner.split("«", 1)[0]:
         return start, end
     return start + 1, end - 1
+
+
+def quoted_title_end(text: str, start: int, end: int) -> int:
+    """«1. «Об исполнении бюджета города за 2025 год» – доложила …», «3. «О выборах заместителя торага». Тайным
+    голосованием …»: an item that opens with a quoted title is that title; what follows its closing quote is who
+    reported or what was done. «О X» и «О Y» are two titles of one line and keep both."""
+    if end - start < 2 or text[start] != "«":
+        return end
+    depth = 0
+    for at in range(start, end):
+        depth += (text[at] == "«") - (text[at] == "»")
+        if depth == 0:
+            rest = text[at + 1 : end].lstrip(" \t")
+            return end if not rest or rest.startswith(("«", "и «", ", «")) else at + 1
+    return end
 
 
 # The rapporteur an agenda item names after its subject: «- Отчёт руководителя … выступил руководитель отдела …»,
@@ -1812,7 +1916,7 @@ def agenda_items(doc: Doc) -> Iterator[Candidate]:
             rapporteur = _RAPPORTEUR.search(text, start, end)
             if rapporteur is not None and rapporteur.start() > start:
                 end = rapporteur.start()
-            end = _before_dash(text, start, end)
+            end = _before_dash(text, start, quoted_title_end(text, start, end))
             while end > start and text[end - 1] in " \t.;,–—-(":
                 end -= 1
             start, end = unquoted(text, start, end)

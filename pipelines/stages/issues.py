@@ -39,7 +39,10 @@ MIN_ISSUES = 2
 # Speakers from which a report is crowded: its questions are as many as its speakers (`run`).
 CROWDED = 9
 # Kinds of weak phrase that name a question raised: a noun of action, a speaker's proposal, a problem told.
-_FILLING_KINDS = frozenset({"action", "proposal", "problem", "funded"})
+_FILLING_KINDS = frozenset({"action", "proposal", "stand", "problem", "funded"})
+# Kinds of phrase that name a question a speaker raised, never an item of the agenda: kept, they are fillers, which the
+# topics do not read («высказался за увеличение числа рейсов пригородного автобуса» is no transport meeting).
+_RAISED_KINDS = frozenset({"stand"})
 # Where a news item or a report states its subject: the headline and the first paragraph.
 LEAD_CHARS = 400
 LEAD_BONUS = 1.0
@@ -82,9 +85,16 @@ def _words(doc: Doc, candidate: Candidate) -> list[str]:
         if candidate.kind in ("agenda", "title")
     ]
     words = [
-        lemma(t) for t in span if _word(t.text) and t.lower_ not in _STOP and not any(a <= t.idx < b for a, b in cited)
+        _SYNONYMS.get(lemma(t), lemma(t))
+        for t in span
+        if _word(t.text) and t.lower_ not in _STOP and not any(a <= t.idx < b for a, b in cited)
     ]
     return [candidate.action, *words] if candidate.action else words
+
+
+# Words the genre uses for one thing, folded so that two wordings of one question are one issue: an agenda's «О выборах
+# заместителя торага» is the «избрание» its narrative tells («заместителем торага избран …»).
+_SYNONYMS = {"выборы": "избрание", "выбор": "избрание"}
 
 
 # The season a report prepares for, however worded: «к зиме», «к зимнему периоду», «к осенне-зимнему периоду», «к
@@ -528,7 +538,10 @@ def _not_an_issue(doc: Doc, candidate: Candidate, words: list[str]) -> bool:
     if lemma(head) in _COMPLAINTS and not any(t.lower_ in _COMPLAINED_OF for t in span):
         return True
     handling = head.i + 1 < span.end and doc[head.i + 1].lower_ in ("с", "со")
-    appeal = lemma(head) in _APPEALS and not handling and not any(t.lower_ in _APPEALED_OF for t in span)
+    # (What about hangs on the appeal itself: the «по» of «обращение к Спасательной службе Министерства по чрезвычайным
+    # ситуациям» is the ministry's name.)
+    about = any(t.lower_ in _APPEALED_OF and t.head.head.i == head.i for t in span)
+    appeal = lemma(head) in _APPEALS and not handling and not about
     if (appeal or lemma(head) in _MEANS) and candidate.kind not in _LISTED_KINDS:
         return True
     if first.like_num and sum(1 for t in span if t.is_alpha and not t.like_num and not _MEASURE.fullmatch(t.text)) == 1:
@@ -580,7 +593,7 @@ def run(doc: Doc, findings: Findings) -> Findings:
         words = _words(source, candidate)
         if not words or _not_an_issue(source, candidate, words):
             continue
-        if candidate.kind in ("report", "proposal", "funded") and len(words) < 2:
+        if candidate.kind in ("report", "proposal", "stand", "funded") and len(words) < 2:
             continue  # «речь идёт об использовании …» cut to one word says too little of what was said
         span = candidate.span(source)
         mention = TextSpan(offset + span.start_char, min(offset + span.end_char, length))
@@ -678,6 +691,8 @@ def run(doc: Doc, findings: Findings) -> Findings:
     if len(kept) < MIN_ISSUES:
         kept += [i for i in issues if i.score < MIN_SCORE][: MIN_ISSUES - len(kept)]
     kept.sort(key=lambda i: i.first)
-    filled = {id(i) for i in fillers} | {id(i) for i in extra} | {id(i) for i in kept if i.told}
+    filled = (
+        {id(i) for i in fillers} | {id(i) for i in extra} | {id(i) for i in kept if i.told or i.kind in _RAISED_KINDS}
+    )
     result = tuple(IssueFinding(i.text, tuple(sorted(i.mentions)), id(i) in filled) for i in kept)
     return replace(findings, issues=result)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from models import lexicons
 from models.components.extensions import doc_text
-from models.grammars.issues import lemma, unquoted
+from models.grammars.issues import lemma, quoted_title_end, unquoted
 from pipelines.deadline import check_deadline
 from pipelines.findings import DecisionFinding, Findings, IssueFinding, PersonFinding, TextSpan
 from pipelines.layouts import (
@@ -420,6 +420,7 @@ def _agenda_issue(doc: Doc, start: int, end: int) -> IssueFinding | None:
     inline = re.search(r"[(\s](?:докладчик|докл\.|содокладчик|информирует)", fold(text[start:cut]))
     if inline is not None:
         cut = start + inline.start()
+    cut = quoted_title_end(text, start, cut)
     item = text[start:cut].rstrip(" \t\n.;,(")
     if not item or _opens_with(item, "other_business"):
         return None

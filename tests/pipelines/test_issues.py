@@ -1772,3 +1772,70 @@ def test_a_complement_the_parser_labels_obl_stays_with_its_noun(nlp: Language) -
     # (The parser hangs «за отопление» on «платёжки» as an «obl», a verb's dependent.)
     found = _issues(nlp, "Совет ветеранов обсудил капремонт и платёжки за отопление")
     assert any(i.endswith("платёжки за отопление") for i in found)
+
+
+def test_an_agenda_items_election_is_the_election_the_narrative_tells(nlp: Language) -> None:
+    text = (
+        "Сегодня прошла сессия районного кенеша. На повестке дня стояли два вопроса.\n\n"
+        "1. «О ремонте школы в селе Ак-Суу». Депутаты поддержали проект.\n\n"
+        "2. «О выборах секретаря районного кенеша». Тайным голосованием секретарем кенеша избран депутат Урмат Алиев."
+    )
+    found = _issues(nlp, text)
+    assert "ремонт школы в селе Ак-Суу" in found
+    assert [i for i in found if "секретар" in i] == ["выборы секретаря районного кенеша"]
+
+
+def test_a_question_of_nine_words_keeps_its_middle(nlp: Language) -> None:
+    # Shrunk a level in depth, the phrase would lose «культуры» and when: «работа библиотек и домов».
+    found = _issues(nlp, "Совет обсудил работу библиотек и домов культуры в период летних каникул школьников.")
+    assert any(i.startswith("работа библиотек и домов культуры в период летних каникул") for i in found)
+
+
+def test_an_appeal_to_a_body_whose_name_has_a_preposition_is_no_question(nlp: Language) -> None:
+    text = "Жители обсудили обращение к управлению Министерства по чрезвычайным ситуациям и ремонт моста."
+    found = _issues(nlp, text)
+    assert not any(i.startswith("обращение") for i in found)
+    assert "ремонт моста" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Староста спросил, когда будет решён вопрос с освещением кладбища.", ["освещение кладбища"]),
+        ("Глава пообещал обсудить вопрос с областным управлением дорог.", []),  # whom it is settled with
+    ],
+)
+def test_a_question_with_a_work_is_the_question_of_it(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _issues(nlp, text) == expected
+
+
+def test_what_a_speaker_stands_for_is_a_proposal(nlp: Language) -> None:
+    text = (
+        "Сессия рассмотрела исполнение бюджета города за 2025 год и план работы совета на 2026 год. "
+        "Доходы городского бюджета за год составили 812 миллионов рублей, что на четыре процента больше прошлогоднего. "
+        "Расходы на образование выросли на семь процентов, на здравоохранение — на пять процентов. "
+        "Председатель постоянной комиссии по бюджету отметил, что все социальные обязательства выполнены в срок. "
+        "Депутат Иван Сорокин высказался за строительство крытого катка в микрорайоне Южный, "
+        "а депутат Анна Белова — за ремонт тротуаров на улице Мира."
+    )
+    found = _issues(nlp, text)
+    assert any(i.startswith("строительство крытого катка") for i in found)
+    assert any(i.startswith("ремонт тротуаров") for i in found)
+
+
+def test_what_a_numbered_items_verb_acts_on_is_that_item(nlp: Language) -> None:
+    text = (
+        "Сессия рассмотрела исполнение бюджета поселка за 2025 год и план работы совета на 2026 год. "
+        "Доходы бюджета поселка за год составили 41 миллион рублей, что на три процента больше прошлогоднего. "
+        "Расходы на культуру выросли на шесть процентов, на благоустройство — на девять процентов. "
+        "Председатель постоянной комиссии по бюджету отметил, что все обязательства выполнены в срок. "
+        "Третьим вопросом приняты изменения в устав сельского поселения."
+    )
+    assert "изменения в устав сельского поселения" in _issues(nlp, text)
+
+
+def test_what_a_speaker_stands_for_is_raised_not_an_agenda_item(nlp: Language) -> None:
+    """A filler: the topics read the agenda's items, not every speaker's stand."""
+    text = "Депутат Пётр Ильин высказался за открытие нового автобусного маршрута до села Ключи."
+    raised = [i for i in issues.run(nlp(text), Findings()).issues if i.text.startswith("открытие")]
+    assert raised and all(i.filler for i in raised)

@@ -582,3 +582,16 @@ def test_members_counted_in_brackets_and_the_absent_after_them_are_members(nlp) 
     # The council's own complement («старейшин») stays with its kind in the members' post.
     assert posts["Минасян"] == "член совета старейшин"
     assert posts["Хачикян"] == "член совета старейшин"
+
+
+def test_a_quoted_agenda_item_ends_at_its_closing_quote(nlp) -> None:
+    """«1. «О ремонте …» – доложил …»: the item is the quoted title; its rapporteur after the dash is not."""
+    text = (
+        "Вчера состоялась очередная сессия сельского кенеша.\n\n"
+        "Повестка дня:\n"
+        "1. «О ремонте бани в селе Кок-Джар» – доложил заведующий отделом Азамат Турсунов.\n"
+        "2. «Об озеленении парка Победы» – выступила специалист Айгуль Садыкова.\n\n"
+        "Депутаты приняли решения по всем вопросам."
+    )
+    issues = [i.text for i in run_stages(nlp(text)).issues]
+    assert issues[:2] == ["ремонт бани в селе Кок-Джар", "озеленение парка Победы"]
