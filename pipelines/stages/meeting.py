@@ -1415,11 +1415,11 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Hea
     if head.dep_ == "acl" and head.head.i in events:
         head = head.head
     if head.i in events or (head.pos_ in ("VERB", "AUX") and any(c.i in events for c in _same_paragraph(head, span))):
-        if meeting is not None and meeting.start <= span.start < meeting.end:
-            return 0
-        # Another event in another sentence ("на встрече в Вашингтоне") may not be this meeting; one the text recalls
-        # («напомнил, как в Бишкеке в прошлом году прошёл форум») is not.
-        return None if _recalled(head) else 2
+        # An event the text recalls («напомнил, как в Бишкеке в прошлом году прошёл форум») is not this meeting.
+        if _recalled(head):
+            return None
+        # Another event in another sentence ("на встрече в Вашингтоне") may not be this meeting.
+        return 0 if meeting is not None and meeting.start <= span.start < meeting.end else 2
     subject = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
     if verb_like and subject is not None and _is_org(subject):
         return 2
@@ -1994,6 +1994,14 @@ def find_place(
             if found is not None:
                 home, by_district = found
                 break
+    elif _PROTOCOL_TITLE.search(_opening(doc)):
+        # «Ошский городской кенеш \n\n ПРОТОКОЛ № 3»: a protocol with no meeting sentence is its letterhead body's,
+        # which meets at home; a town's own body names its town (a district's adjective may name a district alone).
+        for sent in islice(doc.sents, _LEAD_SENTENCES):
+            found = _home(doc, sent, cities, people_at)
+            if found is not None and not found[1]:
+                home = found[0]
+                break
     # «В Кульсарах подвели итоги … \n\n в акимате Жылыойского района прошло совещание»: a town the headline states
     # outright is surer than one guessed from a district body's adjective (the district's town may be named otherwise).
     if by_district and best is not None:
@@ -2061,6 +2069,7 @@ def _in_building(token: Token) -> bool:
     return False
 
 
+_PROTOCOL_TITLE = re.compile(r"(?m)^[ \t]*(?:ПРОТОКОЛ|Протокол)(?![А-ЯЁа-яё])")
 _HOME_SENTENCES = 3  # the meeting sentence and the two after it
 # «На этой же сессии», «на том же заседании»: a demonstrative before the event noun points back at the sentence before.
 _BACK_POINTERS = frozenset({"этой", "этом", "этого", "том", "той", "того", "данной", "данном", "данного"})
