@@ -1173,6 +1173,31 @@ def _settlement_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
     return found
 
 
+# Endings of a foreign town's spelling Russian does not decline («в Кишинэу», «в Сухуми», «в Осло»): a vowel other than
+# the «е» a declined noun's prepositional ends in, so an unknown word in «в …е» (a body's or a firm's name) is left out.
+_INDECLINABLE_ENDINGS = ("эу", "у", "и", "о", "ю")
+_INDECLINABLE_MIN = 4  # letters: shorter capitalised words after «в» are abbreviations and initials
+
+
+def _indeclinable_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+    """«В Кишинэу прошло заседание»: a one-word name after «в» that morphology does not know and that ends as an
+    indeclinable foreign town does, where the locations stage did not read it. `place_tier` then asks whether the
+    phrase places the meeting; a capitalised word after it («в Жогорку Кенеше») makes it part of a longer name."""
+    texts = token_strings(doc, ORTH)
+    found = []
+    for i in range(1, len(texts)):
+        word = texts[i]
+        if i in taken or fold(texts[i - 1]) not in _IN or not word[:1].isupper() or word.isupper():
+            continue
+        if len(word) < _INDECLINABLE_MIN or not word.isalpha() or not word.lower().endswith(_INDECLINABLE_ENDINGS):
+            continue
+        if i + 1 < len(texts) and texts[i + 1][:1].isupper():
+            continue
+        if _unknown_word(word):
+            found.append((doc[i : i + 1], word))
+    return found
+
+
 def _repeated_mentions(doc: Doc, mentions: list[tuple[Span, str]], taken: set[int]) -> list[tuple[Span, str]]:
     """The same one-word form of a city the locations stage found elsewhere in the text («пропуска оформляются в
     Кыре»), where it missed it («Во вторник в Кыре состоялось заседание»): the same word is the same place."""
@@ -1389,7 +1414,10 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Hea
     # «круглый стол, организованный в Бишкеке», «заседание, прошедшее в Оше»: a participle of the event noun.
     if head.dep_ == "acl" and head.head.i in events:
         head = head.head
-    if head.i in events or (head.pos_ in ("VERB", "AUX") and any(c.i in events for c in head.children)):
+    if head.i in events or (head.pos_ in ("VERB", "AUX") and any(c.i in events for c in _same_paragraph(head, span))):
+        # An event the text recalls («напомнил, как в Бишкеке в прошлом году прошёл форум») is not this meeting.
+        if _recalled(head):
+            return None
         # Another event in another sentence ("на встрече в Вашингтоне") may not be this meeting.
         return 0 if meeting is not None and meeting.start <= span.start < meeting.end else 2
     subject = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
@@ -1413,6 +1441,35 @@ def place_tier(span: Span, events: set[int], meeting: Span | None, headline: Hea
     if headline is not None and headline.span.start <= span.start < headline.span.end and _headline_opening(span):
         return 3
     return None
+
+
+def _same_paragraph(verb: Token, span: Span) -> list[Token]:
+    """The verb's dependents in the paragraph of the place: a headline without a full stop runs into the lead in one
+    parse («Здание школы в г. Ош требует ремонта \n\n Состоялось заседание …»), and the lead's event is not the
+    headline verb's."""
+    text = doc_text(span.doc)
+    found = []
+    for child in verb.children:
+        start, end = sorted((child.idx, span.start_char))
+        if _PARAGRAPH_BREAK.search(text, start, end) is None:
+            found.append(child)
+    return found
+
+
+# A clause the text recalls an event in: «как», «когда» introduce it under a verb of speech or of time.
+_RECALLING_MARKS = frozenset({"как", "когда"})
+_EARLIER = frozenset({"прошлый", "позапрошлый"})
+
+
+def _recalled(verb: Token) -> bool:
+    """An event the text recalls rather than reports: its verb introduced by «как» / «когда» («напомнил, как в Бишкеке
+    прошёл форум»), or dated to an earlier year («в прошлом году»)."""
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in _RECALLING_MARKS:
+            return True
+        if child.dep_ == "obl" and child.lemma_ == "год" and any(fold(a.lemma_) in _EARLIER for a in child.children):
+            return True
+    return False
 
 
 def _headline_opening(span: Span) -> bool:
@@ -1527,7 +1584,11 @@ _VERB_REACH = 4
 
 def _next_to_meeting_verb(span: Span) -> bool:
     doc = span.doc
-    near = [t for t in doc[span.end : span.end + _VERB_REACH + 2] if not (t.is_punct or t.is_space)]
+    window = doc[span.end : span.end + _VERB_REACH + 2]
+    # Not past a blank line: a headline's last words and its lead's first verb («… в г. Ош требует ремонта \n\n
+    # Состоялось заседание»).
+    stop = next((t.i for t in window if t.is_space and t.text.count("\n") > 1), window.end)
+    near = [t for t in doc[span.end : stop] if not (t.is_punct or t.is_space)]
     return any(t.pos_ in ("VERB", "AUX") and _is_in(t, "meeting_verbs") for t in near[:_VERB_REACH])
 
 
@@ -1904,7 +1965,8 @@ def find_place(
     # «имам села Касумов Рамазан»: a name the persons stage read as a person's is no settlement after the word.
     people_at = frozenset(_person_tokens(doc, people))
     dateline_key = fold(dateline.place) if dateline is not None and dateline.place else None
-    for span, name in mentions + _settlement_mentions(doc, taken | people_at) + _venue_mentions(doc, cities):
+    foreign = _indeclinable_mentions(doc, taken | people_at)
+    for span, name in mentions + _settlement_mentions(doc, taken | people_at) + _venue_mentions(doc, cities) + foreign:
         tier = place_tier(span, events, meeting, headline)
         if tier is None or (best is not None and tier > best[0]):
             continue
@@ -1931,6 +1993,14 @@ def find_place(
             found = _home(doc, sent, cities, people_at)
             if found is not None:
                 home, by_district = found
+                break
+    elif _PROTOCOL_TITLE.search(_opening(doc)):
+        # «Ошский городской кенеш \n\n ПРОТОКОЛ № 3»: a protocol with no meeting sentence is its letterhead body's,
+        # which meets at home; a town's own body names its town (a district's adjective may name a district alone).
+        for sent in islice(doc.sents, _LEAD_SENTENCES):
+            found = _home(doc, sent, cities, people_at)
+            if found is not None and not found[1]:
+                home = found[0]
                 break
     # «В Кульсарах подвели итоги … \n\n в акимате Жылыойского района прошло совещание»: a town the headline states
     # outright is surer than one guessed from a district body's adjective (the district's town may be named otherwise).
@@ -1999,6 +2069,7 @@ def _in_building(token: Token) -> bool:
     return False
 
 
+_PROTOCOL_TITLE = re.compile(r"(?m)^[ \t]*(?:ПРОТОКОЛ|Протокол)(?![А-ЯЁа-яё])")
 _HOME_SENTENCES = 3  # the meeting sentence and the two after it
 # «На этой же сессии», «на том же заседании»: a demonstrative before the event noun points back at the sentence before.
 _BACK_POINTERS = frozenset({"этой", "этом", "этого", "том", "той", "того", "данной", "данном", "данного"})

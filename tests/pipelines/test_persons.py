@@ -1291,6 +1291,9 @@ def test_a_post_that_is_also_a_first_name_titles_the_name_after_it(nlp: Language
     # «Аким» is a Russian first name and a Kazakh head of a place: before a first name and a surname it is the post.
     assert _persons(nlp, "Аким Ислам Абишев провёл совещание.") == [("Абишев", "Ислам", None, None)]
     assert _persons(nlp, "Аким Иванович Петров выступил.") == [("Петров", "Аким", "Иванович", None)]
+    # Before its place's genitive it is the post of that place's head, and no one is named.
+    assert _persons(nlp, "Аким Шымкента провёл совещание по благоустройству.") == []
+    assert _persons(nlp, "Аким Туркестана подписал распоряжение.") == []
 
 
 def test_a_surname_in_capitals_after_a_first_name_the_tagger_does_not_know(nlp: Language) -> None:
