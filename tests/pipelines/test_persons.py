@@ -1744,3 +1744,38 @@ def test_a_sites_labels_in_the_state_language_name_no_one(nlp: Language) -> None
     # A transcript's speaker alone on the line, the speech below: no value on the label's line, a name.
     turn = nlp("Сессия городского кенеша\nТокоев:\nПредлагаю отремонтировать мост.\n")
     assert [_site_label(t) for t in turn if t.text == "Токоев"] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname", "first_name", "initials"),
+    [
+        # One initial between a first name and the word after it is a middle initial, never the first name.
+        ("Сенатор Уолтер Г. Брэддок выступил в конгрессе.", "Уолтер Г. Брэддок", "Брэддок", "Уолтер", None),
+        ("Роль сыграл актер Сэмюэл Д. Хартли.", "Сэмюэл Д. Хартли", "Хартли", "Сэмюэл", None),
+        # Three capitalised parts without a patronymic keep their middle, in the nominative, in text order.
+        ("Приз вручили Габриэлю Гарсиа Ортису.", "Габриэль Гарсиа Ортис", "Ортис", "Габриэль", None),
+        ("С речью выступила Анхела Мария Вильяр.", "Анхела Мария Вильяр", "Вильяр", "Анхела", None),
+        # A Russian name keeps its shapes: a post before initials, a surname before them, a patronymic.
+        ("Мэр Т. Осмонкулов ответил на вопросы.", "Т. Осмонкулов", "Осмонкулов", None, "Т."),
+        ("Слово взяла Анна Ивановна Кострова.", "Анна Ивановна Кострова", "Кострова", "Анна", None),
+    ],
+)
+def test_a_western_names_middle_stays_between_first_name_and_surname(
+    nlp: Language, text: str, name: str, surname: str, first_name: str | None, initials: str | None
+) -> None:
+    (person,) = find_persons(nlp(text))
+    assert (person.name, person.surname, person.first_name, person.initials) == (name, surname, first_name, initials)
+
+
+def test_a_middle_initial_joins_the_mentions_without_it(nlp: Language) -> None:
+    """«Уолтер Брэддок» and «Уолтер Г. Брэддок» are one person, named by the fullest form."""
+    text = "Сенатор Уолтер Брэддок прибыл в Бостон. Уолтер Г. Брэддок выступил там же. Брэддок был краток."
+    (person,) = find_persons(nlp(text))
+    assert (person.name, len(person.mentions)) == ("Уолтер Г. Брэддок", 3)
+
+
+def test_no_middle_behind_a_word_that_reads_as_no_first_name(nlp: Language) -> None:
+    """«аптекой Карасай Гүлназ Сейтказиева»: a place's name run in before a first name is no first name with a middle
+    name after it; the record does not write «Гүлназ» as a middle name."""
+    (person,) = find_persons(nlp("Приём провела заведующая аптекой Карасай Гүлназ Сейтказиева."))
+    assert (person.surname, len(person.name.split())) == ("Сейтказиева", 2)
