@@ -1281,6 +1281,8 @@ def _middle(
         # reads as no first name before one that does is as often a place or a body run into the name as a first
         # name of its own; its middle is not taken on that guess.
         return None
+    if fold(words[roles.surname_at - 1].text) in lexicons.load("name_particles_apart"):
+        return None  # «Роберта Де Ниро»: a capitalised particle is the surname's, catalogued apart, not a middle name
     parts: list[str] = []
     for at in range(1, roles.surname_at):
         word = words[at]

@@ -1779,3 +1779,18 @@ def test_no_middle_behind_a_word_that_reads_as_no_first_name(nlp: Language) -> N
     name after it; the record does not write «Гүлназ» as a middle name."""
     (person,) = find_persons(nlp("Приём провела заведующая аптекой Карасай Гүлназ Сейтказиева."))
     assert (person.surname, len(person.name.split())) == ("Сейтказиева", 2)
+
+
+def test_a_middle_is_kept_only_before_the_surname_chosen(nlp: Language) -> None:
+    """The text calls «Эстебан Ортега Вальдес» «Ортега»: the middle of the full mention stood before another surname,
+    so the name is not written with «Ортега» twice."""
+    text = "Лидер оппозиции Эстебан Ортега Вальдес выступил на митинге. Эстебан Ортега заявил о победе. Ортега обещал."
+    (person,) = find_persons(nlp(text))
+    assert (person.name, person.surname) == ("Эстебан Ортега", "Ортега")
+
+
+def test_a_capitalised_particle_is_no_middle_name(nlp: Language) -> None:
+    """«Роберта Ван Дамме» and «ван Дамме»: the capitalised «Ван» is the surname's particle, not a middle name
+    written beside the particle again."""
+    (person,) = find_persons(nlp("Приз вручили Роберту Ван Дамме. Позже ван Дамме поблагодарил зрителей."))
+    assert (person.name, person.surname) == ("Роберт ван Дамме", "Дамме")
