@@ -1281,6 +1281,17 @@ def _middle(
         # reads as no first name before one that does is as often a place or a body run into the name as a first
         # name of its own; its middle is not taken on that guess.
         return None
+    between = words[1 : roles.surname_at]
+    if any(fold(w.text) in lexicons.load("person_not_names") for w in between):
+        return None  # «велаятского Халк Маслахаты Бяшим Акмурадов»: a body's name run in before the person's
+    last = between[-1].text
+    if (
+        len(between) >= 2
+        and is_first_name(last)
+        and not looks_like_surname(last)
+        and fold(last) not in lexicons.load("name_particles")  # «Хамад бен Джасем Аль Тани»: «Аль» is no first name
+    ):
+        return None  # «Рафаэль Корреа Эдвард Сноуден»: a first name before the surname opens a name of its own
     if fold(words[roles.surname_at - 1].text) in lexicons.load("name_particles_apart"):
         return None  # «Роберта Де Ниро»: a capitalised particle is the surname's, catalogued apart, not a middle name
     parts: list[str] = []

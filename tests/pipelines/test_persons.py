@@ -1794,3 +1794,12 @@ def test_a_capitalised_particle_is_no_middle_name(nlp: Language) -> None:
     written beside the particle again."""
     (person,) = find_persons(nlp("Приз вручили Роберту Ван Дамме. Позже ван Дамме поблагодарил зрителей."))
     assert (person.name, person.surname) == ("Роберт ван Дамме", "Дамме")
+
+
+def test_no_middle_from_words_of_another_name(nlp: Language) -> None:
+    # A body's word run in before the person's own name is no middle name.
+    (deputy,) = find_persons(nlp("Слово взял депутат этрапского Халк Маслахаты Довлет Бердиев."))
+    assert (deputy.surname, "Маслахаты" in deputy.name) == ("Бердиев", False)
+    # A first name right before the surname opens a name of its own: two people the tagger joined.
+    joined = find_persons(nlp("На форуме были Рафаэль Корреа Эдвард Сноуден."))
+    assert [p.name for p in joined] == ["Рафаэль Корреа", "Эдвард Сноуден"]
