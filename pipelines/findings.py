@@ -40,6 +40,8 @@ class PersonFinding:
     aliases: tuple[str, ...] = ()
     # An East Asian name in its own order, the surname before the given name: «Ли Кэцян».
     surname_first: bool = False
+    # What a Western or Hispanic name writes between the first name and the surname: «Ф.» of «Джон Ф. Кеннеди».
+    middle: str | None = None
 
     @property
     def name(self) -> str:
@@ -48,7 +50,7 @@ class PersonFinding:
         if self.first_name and self.surname_first:
             return f"{surname} {self.first_name}"
         if self.first_name:
-            parts = [self.first_name, self.patronymic, surname]
+            parts = [self.first_name, self.middle, self.patronymic, surname]
             return " ".join(p for p in parts if p)
         if self.initials:
             return f"{self.initials} {surname}"

@@ -8,6 +8,7 @@ Shapes handled (tokens as razdel gives them): `Н.С. Базарбаев`, `А.�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -70,6 +71,9 @@ class NameParts:
     regnal: bool = False
     # An East Asian name in its own order, the surname before the given name: «Ли Кэцян».
     surname_first: bool = False
+    # What a Western or Hispanic name writes between the first name and the surname, in the nominative: a middle
+    # initial («Джон Ф. Кеннеди»), middle names or a first surname («Габриэль Гарсиа Маркес»).
+    middle: str | None = None
 
 
 def fold(word: str) -> str:
@@ -775,6 +779,21 @@ def _is_masculine_form(word: str) -> bool:
     return fold(word).endswith(("ич", "ича", "ичу", "ичем", "иче"))
 
 
+def _middle_initial(words: list[Token], initials: list[Token], initials_at: int) -> bool:
+    """«Джон Ф. Кеннеди», «Сэмюэл Л. Джексон»: one initial between a first name and the word after it is a middle
+    name's, as English names write it; the surname is the word after (a surname before initials is Russian order,
+    «Петрова С.В.», and a Russian surname is no first name)."""
+    return (
+        initials_at == 1
+        and len(words) == 2
+        and len(initials) == 1
+        and reads_as_first_name(words[0].text)
+        and not looks_like_surname(words[0].text)
+        and not _no_surname_before_initials(words[0])
+        and (looks_like_surname(words[1].text) or not is_first_name(words[1].text))
+    )
+
+
 def _no_surname_before_initials(token: Token) -> bool:
     """A job title («Торага», «Директор»), a verb («Стенографировала») or a country's abbreviation («Министр экономики
     РА Г. Мкртчян», «КР») before a name's initials: two or three capitals without a vowel, or that no surname
@@ -999,8 +1018,12 @@ def _name_roles(span: Span, tokens: _NameTokens, titled: bool) -> _NameRoles | N
         # «Мацкевича Андрея Леонидовича», «Гуринович Аллу Викторовну»: a -вич surname heads a full name in the
         # official order; the patronymic is the word after the first name.
         patr_at = 2
-    if initials_at is not None and 0 < initials_at < len(words) and span.text.isascii():
-        surname_at, first = len(words) - 1, words[0]  # «John S. Pistole»: a middle initial
+    if (
+        initials_at is not None
+        and 0 < initials_at < len(words)
+        and (span.text.isascii() or _middle_initial(words, tokens.initials, initials_at))
+    ):
+        surname_at, first = len(words) - 1, words[0]  # «John S. Pistole», «Джон Ф. Кеннеди»: a middle initial
     elif initials_at is not None:
         # The surname stands next to the initials: «Петрова С.В.», «С.В. Петров» (never a word further on). A post or
         # a verb the tagger took in before them is no surname: «Торага Т. Маматкулов», «Стенографировала О.П. Лагутина».
@@ -1225,6 +1248,10 @@ def parse_name(
     if patronymic is not None and patr_at in turkic:
         used.append(turkic[patr_at])
         patronymic_text = f"{patronymic.text} {turkic[patr_at].text}"
+    middle = _middle(words, initials, tokens, roles, other_part)
+    if middle is not None:
+        used.extend(words[1:surname_at])
+        initials = []  # a middle initial is the middle name's, not the first name's and patronymic's
     if initials:
         # The dot after the last initial belongs to the name.
         last = max(initials, key=lambda t: t.i)
@@ -1244,7 +1271,50 @@ def parse_name(
         start=min(t.idx for t in used),
         end=max(t.idx + len(t) for t in used),
         surname_first=bool(given),
+        middle=middle,
     )
+
+
+def _middle(
+    words: list[Token],
+    initials: list[Token],
+    tokens: _NameTokens,
+    roles: _NameRoles,
+    other_part: Callable[[Token, str], str],
+) -> str | None:
+    """What stands between a first name that opens the name and the surname that closes it, with no patronymic:
+    a middle initial («Джон Ф. Кеннеди»), middle names («Роберт Габриэль Мугабе») or a first surname («Габриэль
+    Гарсиа Маркес»), in the nominative and in text order, particles included («Хамад бен Джасем Аль Тани»)."""
+    if roles.first is not words[0] or roles.surname_at != len(words) - 1 or roles.patronymic is not None:
+        return None
+    if initials and tokens.initials_at == 1 and len(words) == 2:
+        return "".join(f"{t.text}." for t in initials)
+    if initials or len(words) < 3:
+        return None
+    if not reads_as_first_name(words[0].text) and reads_as_first_name(words[1].text):
+        # «джамоата Фондарё Мехрангез Сафарзода», «в административной единице Садахло Эльвин Гасанов»: a word that
+        # reads as no first name before one that does is as often a place or a body run into the name as a first
+        # name of its own; its middle is not taken on that guess.
+        return None
+    between = words[1 : roles.surname_at]
+    if any(fold(w.text) in lexicons.load("person_not_names") for w in between):
+        return None  # «велаятского Халк Маслахаты Бяшим Акмурадов»: a body's name run in before the person's
+    last = between[-1].text
+    if (
+        len(between) >= 2
+        and is_first_name(last)
+        and not looks_like_surname(last)
+        and fold(last) not in lexicons.load("name_particles")  # «Хамад бен Джасем Аль Тани»: «Аль» is no first name
+    ):
+        return None  # «Рафаэль Корреа Эдвард Сноуден»: a first name before the surname opens a name of its own
+    if fold(words[roles.surname_at - 1].text) in lexicons.load("name_particles_apart"):
+        return None  # «Роберта Де Ниро»: a capitalised particle is the surname's, catalogued apart, not a middle name
+    parts: list[str] = []
+    for at in range(1, roles.surname_at):
+        word = words[at]
+        parts.extend(t.text for t in tokens.particles.get(at, []))
+        parts.append(other_part(word, "first" if is_first_name(word.text) else "surname"))
+    return " ".join(parts)
 
 
 # A Chinese or Korean given name's last syllable ends in a vowel, «-н», «-нь» or «-й»; those in «-н» and «-нь»

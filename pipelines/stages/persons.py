@@ -111,6 +111,11 @@ class _Cluster:
         return PersonFinding(
             surname=surname,
             first_name=next((p.first_name for p in self._telling_first() if p.first_name), None),
+            # The fullest middle the mentions write: «Джон Ф. Кеннеди» over «Джон Кеннеди»; only a mention that ends
+            # in the surname chosen tells what stands before it («Фидель Алехандро Кастро Рус», called «Кастро»).
+            middle=max(
+                (p.middle for p in self.parts if p.middle and fold(p.surname) == fold(surname)), key=len, default=None
+            ),
             surname_first=next((p.surname_first for p in self._telling_first() if p.first_name), False),
             patronymic=next((p.patronymic for p in self._telling_first() if p.patronymic), None),
             initials=next((p.initials for p in self.parts if p.initials), None),

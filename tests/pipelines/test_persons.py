@@ -1774,3 +1774,62 @@ def test_a_vich_word_written_as_a_surname_after_a_patronymic_is_one_after_the_fi
     )
     found = find_persons(nlp(text))
     assert [(p.surname, p.first_name, len(p.mentions)) for p in found] == [("Ракович", "Сергей", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname", "first_name", "initials"),
+    [
+        # One initial between a first name and the word after it is a middle initial, never the first name.
+        ("Сенатор Уолтер Г. Брэддок выступил в конгрессе.", "Уолтер Г. Брэддок", "Брэддок", "Уолтер", None),
+        ("Роль сыграл актер Сэмюэл Д. Хартли.", "Сэмюэл Д. Хартли", "Хартли", "Сэмюэл", None),
+        # Three capitalised parts without a patronymic keep their middle, in the nominative, in text order.
+        ("Приз вручили Габриэлю Гарсиа Ортису.", "Габриэль Гарсиа Ортис", "Ортис", "Габриэль", None),
+        ("С речью выступила Анхела Мария Вильяр.", "Анхела Мария Вильяр", "Вильяр", "Анхела", None),
+        # A Russian name keeps its shapes: a post before initials, a surname before them, a patronymic.
+        ("Мэр Т. Осмонкулов ответил на вопросы.", "Т. Осмонкулов", "Осмонкулов", None, "Т."),
+        ("Слово взяла Анна Ивановна Кострова.", "Анна Ивановна Кострова", "Кострова", "Анна", None),
+    ],
+)
+def test_a_western_names_middle_stays_between_first_name_and_surname(
+    nlp: Language, text: str, name: str, surname: str, first_name: str | None, initials: str | None
+) -> None:
+    (person,) = find_persons(nlp(text))
+    assert (person.name, person.surname, person.first_name, person.initials) == (name, surname, first_name, initials)
+
+
+def test_a_middle_initial_joins_the_mentions_without_it(nlp: Language) -> None:
+    """«Уолтер Брэддок» and «Уолтер Г. Брэддок» are one person, named by the fullest form."""
+    text = "Сенатор Уолтер Брэддок прибыл в Бостон. Уолтер Г. Брэддок выступил там же. Брэддок был краток."
+    (person,) = find_persons(nlp(text))
+    assert (person.name, len(person.mentions)) == ("Уолтер Г. Брэддок", 3)
+
+
+def test_no_middle_behind_a_word_that_reads_as_no_first_name(nlp: Language) -> None:
+    """«аптекой Карасай Гүлназ Сейтказиева»: a place's name run in before a first name is no first name with a middle
+    name after it; the record does not write «Гүлназ» as a middle name."""
+    (person,) = find_persons(nlp("Приём провела заведующая аптекой Карасай Гүлназ Сейтказиева."))
+    assert (person.surname, len(person.name.split())) == ("Сейтказиева", 2)
+
+
+def test_a_middle_is_kept_only_before_the_surname_chosen(nlp: Language) -> None:
+    """The text calls «Эстебан Ортега Вальдес» «Ортега»: the middle of the full mention stood before another surname,
+    so the name is not written with «Ортега» twice."""
+    text = "Лидер оппозиции Эстебан Ортега Вальдес выступил на митинге. Эстебан Ортега заявил о победе. Ортега обещал."
+    (person,) = find_persons(nlp(text))
+    assert (person.name, person.surname) == ("Эстебан Ортега", "Ортега")
+
+
+def test_a_capitalised_particle_is_no_middle_name(nlp: Language) -> None:
+    """«Роберта Ван Дамме» and «ван Дамме»: the capitalised «Ван» is the surname's particle, not a middle name
+    written beside the particle again."""
+    (person,) = find_persons(nlp("Приз вручили Роберту Ван Дамме. Позже ван Дамме поблагодарил зрителей."))
+    assert (person.name, person.surname) == ("Роберт ван Дамме", "Дамме")
+
+
+def test_no_middle_from_words_of_another_name(nlp: Language) -> None:
+    # A body's word run in before the person's own name is no middle name.
+    (deputy,) = find_persons(nlp("Слово взял депутат этрапского Халк Маслахаты Довлет Бердиев."))
+    assert (deputy.surname, "Маслахаты" in deputy.name) == ("Бердиев", False)
+    # A first name right before the surname opens a name of its own: two people the tagger joined.
+    joined = find_persons(nlp("На форуме были Рафаэль Корреа Эдвард Сноуден."))
+    assert [p.name for p in joined] == ["Рафаэль Корреа", "Эдвард Сноуден"]
