@@ -318,28 +318,28 @@ def _places_first_sentence() -> str:
 
 
 def test_a_place_in_the_first_sentence_is_told_its_paragraph_without_a_search(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipelines.stages import meeting
+    from pipelines.stages.meeting import tier
 
     doc = analyse(_places_first_sentence())
-    headline = meeting.Headline.of(doc)
+    headline = tier.Headline.of(doc)
     assert headline is not None and len(headline.span) == len(doc)
     searches: list[tuple[object, ...]] = []
-    breaks = meeting._PARAGRAPH_BREAK
+    breaks = tier._PARAGRAPH_BREAK
 
     class _Spy:
         def search(self, *args: object) -> object:
             searches.append(args)
             return breaks.search(*args)
 
-    monkeypatch.setattr(meeting, "_PARAGRAPH_BREAK", _Spy())
+    monkeypatch.setattr(tier, "_PARAGRAPH_BREAK", _Spy())
     answers = []
     for token in (t for t in doc if t.text == "Оше"):
         place = doc[token.i : token.i + 1]
         # The search the check ran for each place, from the sentence's start to the place.
         broken = breaks.search(doc.text, headline.span.start_char, place.start_char) is not None
-        answers.append(meeting._in_headline(place, headline, first_paragraph=True))
+        answers.append(tier._in_headline(place, headline, first_paragraph=True))
         assert answers[-1] is not broken
-        assert meeting._in_headline(place, headline, first_paragraph=False) is broken
+        assert tier._in_headline(place, headline, first_paragraph=False) is broken
     assert searches == [] and answers.count(True) == answers.count(False) == 200
 
 
