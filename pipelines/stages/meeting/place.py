@@ -2,10 +2,12 @@
 
 The candidates are the locations stage's city mentions (no countries, no regions), their repeats where NER missed
 one, names a settlement word marks, indeclinable foreign towns after «в» («в Кишинэу») and venues named by a city's
-adjective («в Московском театре»). `place_tier` ranks each; a sure one (0) comes before the dateline's place, a weak
-one (3) after it. Then come a place field or a protocol's signature (`dateline.py`), the home of the body holding the
-meeting (`home.py`), a headline in capitals, a letterhead's town and a district body's building. The place found joins
-the locations when the locations stage missed it (`with_place`: a dateline's city NER left untagged).
+adjective («в Московском театре»). `place_tier` ranks each, and the order of the sources is the stage's logic: the
+dateline's place (tier 1) gives way only to a place attached to the meeting (0); a tier-2 place comes before a place
+field or a protocol's signature (`dateline.py`) and the home of the body holding the meeting (`home.py`); a headline's
+(3) only before a home guessed from a district body's adjective and the last resorts (a headline in capitals, a
+letterhead's town, a district body's building). The place found joins the locations when the locations stage missed
+it (`with_place`: a dateline's city NER left untagged).
 """
 
 from __future__ import annotations
