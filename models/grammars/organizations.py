@@ -1311,6 +1311,8 @@ def _genitive_tail(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexic
         return False
     if _no_genitive(doc[seg.start]) or _no_genitive(doc[seg.end - 1]):
         return False
+    if _negated_genitive(doc[seg.start]):
+        return False
     # «Думы | четвёртого и пятого созывов»: a genitive ending on an ordinal the tagger read as a noun leaves its
     # noun outside the tail (an adjective used as a noun, «общества слепых», «несовершеннолетних», ends one).
     if _ordinal_only(doc[seg.end - 1]):
@@ -2527,6 +2529,19 @@ def _no_genitive(token: Token) -> bool:
     if not token.is_lower or not token.is_alpha or not loading.morph().word_is_known(token.lower_):
         return False
     return not any({"gent", "gen2"} & p.tag.grammemes for p in loading.parse(token.lower_) if p.is_known)
+
+
+_NEGATIONS = frozenset({"не", "ни"})
+_ABSENT = "нет"
+
+
+def _negated_genitive(token: Token) -> bool:
+    """«У прокуратуры | замечаний к проекту нет», «в комиссию | заявлений не поступало»: the genitive of negation is
+    the subject or object of the negated predicate the parse attaches it to, no attribute of the body before it."""
+    if not token.is_lower or token.dep_ not in ("nsubj", "nsubj:pass", "obj") or "Gen" not in token.morph.get("Case"):
+        return False
+    head = token.head
+    return head.lower_ == _ABSENT or any(c.lower_ in _NEGATIONS for c in head.children)
 
 
 def _ordinal_only(token: Token) -> bool:

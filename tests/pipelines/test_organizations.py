@@ -167,6 +167,18 @@ def test_not_organizations(nlp: Language, text: str, not_expected: str) -> None:
     assert not any(not_expected == n or n.startswith(not_expected + " ") for n in names(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Кузнецова Т.В. сказала, что у прокуратуры города претензий к застройщику нет.", "прокуратура города"),
+        ("У прокуратуры района замечаний к проекту решения нет.", "прокуратура района"),
+    ],
+)
+def test_the_genitive_of_negation_ends_a_name(nlp: Language, text: str, expected: str) -> None:
+    # what the body has not («замечаний … нет») is the negated predicate's subject, no word of the name
+    assert names(nlp, text) == [expected]
+
+
 def test_sub_unit_in_a_position_gives_the_body(nlp: Language) -> None:
     text = "Отметила директор Департамента трудовой миграции и социальной защиты ЕЭК А.С. Омурбекова."
     found = names(nlp, text)
