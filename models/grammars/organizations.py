@@ -1587,6 +1587,9 @@ def _wrapped_place(doc: Doc, end: int, found: Found) -> list[Segment]:
         and (
             (last.is_lower and _place_words(doc[seg.start : seg.end]))
             or (last.is_title and _capitalised_body(doc[seg.start : seg.end]))
+            # («… Законодательного Собрания / Еврейской автономной области …»: after a capitalised body, the place
+            # it serves, named with its kind, goes on as after a word in small letters.)
+            or (last.is_title and word_lemma(last.text) in lexicon().heads and _place_words(doc[seg.start : seg.end]))
         )
     ]
 
