@@ -8,7 +8,14 @@ from spacy.language import Language
 from pipelines.stages import run_stages
 from pipelines.stages.organizations import find_organizations
 from pipelines.stages.persons import find_persons
-from pipelines.stages.positions import BodyLink, _claimed_by_another, position_of, with_party, without_body
+from pipelines.stages.positions import (
+    BodyLink,
+    _claimed_by_another,
+    position_of,
+    rule_position_of,
+    with_party,
+    without_body,
+)
 from pipelines.titles import title_of_list
 
 
@@ -2050,6 +2057,24 @@ def test_a_police_unit_of_a_place_stays_in_the_post_the_department_is_the_body(n
     assert _staged_positions(nlp, text)["Сейтказиев"] == "начальник отдела полиции Жанакорганского района"
     organizations = {p.surname: p.organization for p in run_stages(nlp(text)).persons}
     assert organizations["Сейтказиев"] == "Департамент полиции Кызылординской области"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("В семинаре участвовал начальник управления полиции города Кокшетау полковник Арман Садыков.", "Садыков"),
+        ("Слово предоставили начальнику отдела полиции Сарыагашского района Нурлану Ержанову.", "Ержанову"),
+    ],
+)
+def test_a_police_office_of_a_place_in_the_title_is_the_body_by_the_grammar(
+    nlp: Language, text: str, surname: str
+) -> None:
+    # the service's territorial body the organizations stage lists is the grammar's pick, whatever the linker weighs
+    doc = nlp(text)
+    organizations = find_organizations(doc)
+    person = next(p for p in find_persons(doc) if p.surname in surname)
+    found = rule_position_of(doc, person, organizations).organization
+    assert found is not None and found.split()[1] == "полиции"
 
 
 def test_a_regional_department_closing_a_units_title_is_the_body_in_a_council_report(nlp: Language) -> None:
