@@ -2130,6 +2130,7 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                     head is not None
                     and doc[head].lemma_ in lexicons.load("org_capital_heads")
                     and not any(t.is_title and not t.is_sent_start for t in doc[seg.start : head + 1])
+                    and not _executive_of_place(doc, head)
                 ):
                     continue
                 if label == "ABBR" and (not _abbreviation_ok(doc, seg, lex) or doc[seg.start].text in blocked):
@@ -2177,6 +2178,23 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
         end = grow(doc, start, end, found, lex, blocked, proper=True)
         out.append(Candidate(start, end, "KNOWN", _head_of(doc, start, end, lex)))
     return out
+
+
+# «исполнительный орган государственной власти»: Tajikistan's local executive (хукумат) by its statutory name.
+_EXECUTIVE_NAME = ("исполнительный", "орган", "государственный", "власть")
+
+
+def _executive_of_place(doc: Doc, head: int) -> bool:
+    """«Пресс-служба исполнительного органа государственной власти Спитаменского района»: the statutory name of a
+    place's executive names the body in small letters too (a signature writes it so); «органы исполнительной власти»,
+    «уполномоченный орган» are authorities spoken of."""
+    if head < 1 or head + 3 >= len(doc) or plural(doc[head]):
+        return False
+    words = doc[head - 1 : head + 3]
+    if tuple(word_lemma(t.text) for t in words) != _EXECUTIVE_NAME:
+        return False
+    place = doc[head + 3]
+    return place.text[:1].isupper() or (head + 4 < len(doc) and doc[head + 4].text[:1].isupper())
 
 
 _HYPHENATED_NOUN = re.compile(r"^[А-ЯЁа-яё]+-[а-яё]{4,}$")

@@ -4757,3 +4757,10 @@ def test_a_foreign_kind_the_dictionary_guesses_a_verb_opens_a_name(nlp: Language
 def test_a_water_users_association_is_named_by_its_form_and_quoted_name(nlp: Language) -> None:
     doc = nlp("Председатель АВП «Кок-Жар Суу» Талант Исаков доложил о графике полива на летний сезон.")
     assert "АВП «Кок-Жар Суу»" in [o.name for o in find_organizations(doc)]
+
+
+def test_a_places_executive_by_its_statutory_name_is_a_body_in_small_letters(nlp: Language) -> None:
+    # Tajikistan's local executive, named so in a signature line; the plural «органы исполнительной власти» is none
+    text = "Совещание прошло в здании исполнительного органа государственной власти Айнинского района."
+    assert names(nlp, text) == ["исполнительный орган государственной власти Айнинского района"]
+    assert names(nlp, "Вопрос решат органы исполнительной власти района.") == []
