@@ -946,7 +946,12 @@ def _honoured_end(doc: Doc, start: int) -> int:
     """The end of the name a body bears after «имени» (`_honoured_name` read forwards): its initials and the words
     the tagger reads as a name."""
     end = start
+    named = False
     while end < len(doc) and (doc[end].ent_type_ == "PER" or _INITIALS.match(doc[end].text)):
+        token = doc[end]
+        if named and token.ent_iob_ == "B" and not _INITIALS.match(token.text):
+            break  # «школы им. Ч. Айтматова | Кубатбекова Назгуль»: a second name opens, the next person's
+        named = named or (token.is_alpha and len(token) > 1)
         end += 1
     return end
 

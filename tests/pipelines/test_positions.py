@@ -16,7 +16,7 @@ from pipelines.stages.positions import (
     with_party,
     without_body,
 )
-from pipelines.titles import title_of_list
+from pipelines.titles import title_after, title_of_list
 
 
 def _positions(nlp: Language, text: str) -> dict[str, tuple[str | None, str | None]]:
@@ -2312,3 +2312,14 @@ def test_a_participle_opening_a_conjunct_of_the_bodys_name_stays_in_the_post(nlp
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     ministry = "Министерство энергетики и перерабатывающей промышленности Республики Алтай"
     assert persons["Тадыев"].organization == ministry
+
+
+def test_a_title_after_a_name_ending_on_an_eponym_before_the_next_name_is_the_next_names(nlp: Language) -> None:
+    # «…, директор школы им. К. Акиева Токтогулова Сабира» in a list of invitees: the eponym ends the school's
+    # name, and the name right after it is the director's, not a title of the name before
+    doc = nlp(
+        "Приглашены: ответственный секретарь айыл окмоту Бакирова Айнура, директор средней школы им. К. Акиева "
+        "Токтогулова Сабира Маратовна, участковый инспектор милиции Жумабаев Нурлан."
+    )
+    name_end = next(t.i for t in doc if t.text == "Айнура") + 1
+    assert title_after(doc, name_end) is None
