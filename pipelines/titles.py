@@ -285,14 +285,31 @@ def soft_break(token: Token) -> bool:
         return False  # the text's opening lines are its headline and caption: each ends where the writer ended it
     block = text.rfind("\n\n", max(0, token.idx - _BLOCK_REACH), token.idx)
     before = text[block if block >= 0 else max(0, token.idx - _BLOCK_REACH) : token.idx]
-    if re.search(r":[ \t]*\n", before):
-        return False  # «Имена кандидатов:⏎…»: the lines under a colon are a list's entries
     line_end = text.find("\n", doc[i + 1].idx)
     line = text[doc[i + 1].idx : line_end if line_end >= 0 else len(text)]
+    if re.search(r":[ \t]*\n", before) and not _entry_wrapped(before, line):
+        return False  # «Имена кандидатов:⏎…»: the lines under a colon are a list's entries
     if opens_item(line) or line_header(line) is not None:
         return False
     name = leading_name(line)
     return name is None or not _ENTRY_AFTER_NAME.match(line, name[1])
+
+
+# The marks a list's entry ends with («Мамедов Э.Р. – заместитель главы администрации района;»).
+_ENTRY_ENDS = (";", ".")
+
+
+def _entry_wrapped(before: str, line: str) -> bool:
+    """«Баранова Л.И. – начальник отдела надзора⏎Министерства природопользования …;»: under a list's colon, an entry
+    («Name – title») whose line ends in no mark, followed by a line that opens no entry and ends as the entries do, is
+    one entry wrapped at the page's width: the title runs on across the break."""
+    previous = before[before.rfind("\n") + 1 :]
+    name = leading_name(previous)
+    if name is None or not _ENTRY_AFTER_NAME.match(previous, name[1]):
+        return False
+    if previous.rstrip().endswith((",", *_ENTRY_ENDS)):
+        return False
+    return line.rstrip().endswith(_ENTRY_ENDS)
 
 
 @lru_cache(maxsize=8)
@@ -929,7 +946,12 @@ def _honoured_end(doc: Doc, start: int) -> int:
     """The end of the name a body bears after «имени» (`_honoured_name` read forwards): its initials and the words
     the tagger reads as a name."""
     end = start
+    named = False
     while end < len(doc) and (doc[end].ent_type_ == "PER" or _INITIALS.match(doc[end].text)):
+        token = doc[end]
+        if named and token.ent_iob_ == "B" and not _INITIALS.match(token.text):
+            break  # «школы им. Ч. Айтматова | Кубатбекова Назгуль»: a second name opens, the next person's
+        named = named or (token.is_alpha and len(token) > 1)
         end += 1
     return end
 
@@ -951,6 +973,9 @@ def _flat_title_end(doc: Doc, end: int) -> int:
             continue
         if token.text in _STOP_TEXT or (token.ent_type_ == "PER" and not _region_named(token)) or _hard_break(token):
             break
+        if token.is_space and end + 1 < len(doc) and doc[end + 1].pos_ in _PHRASE_POS and soft_break(token):
+            end += 1  # a line wrapped inside the title (`soft_break`): the title runs on across it
+            continue
         if token.text == "," and not _comma_inside_title(doc, end):
             break
         if token.pos_ not in _PHRASE_POS:

@@ -1311,6 +1311,8 @@ def _genitive_tail(doc: Doc, seg: Segment, previous: str, start: int, lex: Lexic
         return False
     if _no_genitive(doc[seg.start]) or _no_genitive(doc[seg.end - 1]):
         return False
+    if _negated_genitive(doc[seg.start]):
+        return False
     # «Думы | четвёртого и пятого созывов»: a genitive ending on an ordinal the tagger read as a noun leaves its
     # noun outside the tail (an adjective used as a noun, «общества слепых», «несовершеннолетних», ends one).
     if _ordinal_only(doc[seg.end - 1]):
@@ -1585,6 +1587,9 @@ def _wrapped_place(doc: Doc, end: int, found: Found) -> list[Segment]:
         and (
             (last.is_lower and _place_words(doc[seg.start : seg.end]))
             or (last.is_title and _capitalised_body(doc[seg.start : seg.end]))
+            # («… Законодательного Собрания / Еврейской автономной области …»: after a capitalised body, the place
+            # it serves, named with its kind, goes on as after a word in small letters.)
+            or (last.is_title and word_lemma(last.text) in lexicon().heads and _place_words(doc[seg.start : seg.end]))
         )
     ]
 
@@ -2125,6 +2130,7 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
                     head is not None
                     and doc[head].lemma_ in lexicons.load("org_capital_heads")
                     and not any(t.is_title and not t.is_sent_start for t in doc[seg.start : head + 1])
+                    and not _executive_of_place(doc, head)
                 ):
                     continue
                 if label == "ABBR" and (not _abbreviation_ok(doc, seg, lex) or doc[seg.start].text in blocked):
@@ -2172,6 +2178,23 @@ def candidates(doc: Doc, found: Found, blocked: frozenset[str]) -> list[Candidat
         end = grow(doc, start, end, found, lex, blocked, proper=True)
         out.append(Candidate(start, end, "KNOWN", _head_of(doc, start, end, lex)))
     return out
+
+
+# «исполнительный орган государственной власти»: Tajikistan's local executive (хукумат) by its statutory name.
+_EXECUTIVE_NAME = ("исполнительный", "орган", "государственный", "власть")
+
+
+def _executive_of_place(doc: Doc, head: int) -> bool:
+    """«Пресс-служба исполнительного органа государственной власти Спитаменского района»: the statutory name of a
+    place's executive names the body in small letters too (a signature writes it so); «органы исполнительной власти»,
+    «уполномоченный орган» are authorities spoken of."""
+    if head < 1 or head + 3 >= len(doc) or plural(doc[head]):
+        return False
+    words = doc[head - 1 : head + 3]
+    if tuple(word_lemma(t.text) for t in words) != _EXECUTIVE_NAME:
+        return False
+    place = doc[head + 3]
+    return place.text[:1].isupper() or (head + 4 < len(doc) and doc[head + 4].text[:1].isupper())
 
 
 _HYPHENATED_NOUN = re.compile(r"^[А-ЯЁа-яё]+-[а-яё]{4,}$")
@@ -2527,6 +2550,19 @@ def _no_genitive(token: Token) -> bool:
     if not token.is_lower or not token.is_alpha or not loading.morph().word_is_known(token.lower_):
         return False
     return not any({"gent", "gen2"} & p.tag.grammemes for p in loading.parse(token.lower_) if p.is_known)
+
+
+_NEGATIONS = frozenset({"не", "ни"})
+_ABSENT = "нет"
+
+
+def _negated_genitive(token: Token) -> bool:
+    """«У прокуратуры | замечаний к проекту нет», «в комиссию | заявлений не поступало»: the genitive of negation is
+    the subject or object of the negated predicate the parse attaches it to, no attribute of the body before it."""
+    if not token.is_lower or token.dep_ not in ("nsubj", "nsubj:pass", "obj") or "Gen" not in token.morph.get("Case"):
+        return False
+    head = token.head
+    return head.lower_ == _ABSENT or any(c.lower_ in _NEGATIONS for c in head.children)
 
 
 def _ordinal_only(token: Token) -> bool:

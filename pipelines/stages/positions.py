@@ -388,6 +388,7 @@ def _organization_at(span: Span, organizations: tuple[OrganizationFinding, ...])
                 _is_body(inner_span)
                 or _territorial_body(inner_span)
                 or _unit_by_own_name(inner_span)
+                or _service_office_of_place(inner_span)
                 or _regional_department_closing(inner_span, span)
             )
             and not _served_at(inner_span)
@@ -494,6 +495,17 @@ def _unit_by_own_name(span: Span) -> bool:
         return False
     opening = next((t.i for t in span if t.text in OPENING_QUOTES), None)
     return opening is not None and opening > span.start + 1 and _quoted_nominative(doc, opening + 1)
+
+
+def _service_office_of_place(span: Span) -> bool:
+    """«начальник управления полиции города Усть-Каменогорска», «отдела полиции Казталовского района»: a unit's kind in
+    small letters, a national service's remit (`state_service_remit`) and the place it serves, in the genitive, is
+    the service's territorial body the organizations stage listed, the body its head represents (not a unit of the
+    place's executive kept in the post)."""
+    if len(span) < 4 or not span[0].is_lower or not _is_subunit(span[:1]):
+        return False
+    words = [t.text for t in span[1:]]
+    return state_service_remit(words) and any(t.text[:1].isupper() for t in span[2:])
 
 
 def _quoted_nominative(doc: Doc, start: int) -> bool:

@@ -167,6 +167,18 @@ def test_not_organizations(nlp: Language, text: str, not_expected: str) -> None:
     assert not any(not_expected == n or n.startswith(not_expected + " ") for n in names(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Кузнецова Т.В. сказала, что у прокуратуры города претензий к застройщику нет.", "прокуратура города"),
+        ("У прокуратуры района замечаний к проекту решения нет.", "прокуратура района"),
+    ],
+)
+def test_the_genitive_of_negation_ends_a_name(nlp: Language, text: str, expected: str) -> None:
+    # what the body has not («замечаний … нет») is the negated predicate's subject, no word of the name
+    assert names(nlp, text) == [expected]
+
+
 def test_sub_unit_in_a_position_gives_the_body(nlp: Language) -> None:
     text = "Отметила директор Департамента трудовой миграции и социальной защиты ЕЭК А.С. Омурбекова."
     found = names(nlp, text)
@@ -3944,6 +3956,15 @@ def test_a_region_code_that_looks_like_a_legal_form(nlp: Language) -> None:
             "На совещании выступил представитель министерства образования\nРеспублики Мордовия Иван Петров.",
             "министерство образования Республики Мордовия",
         ),
+        # after a capitalised body's last word, its place named with its kind goes on too
+        (
+            "Решение принято на заседании комиссии Народного Собрания\nКурганской области по аграрной политике.",
+            "комиссия Народного Собрания Курганской области по аграрной политике",
+        ),
+        (
+            "Выписка из протокола заседания комитета Государственного Совета\nРеспублики Коми по социальной политике",
+            "комитет Государственного Совета Республики Коми по социальной политике",
+        ),
     ],
 )
 def test_a_place_wrapped_onto_the_next_line(nlp: Language, text: str, expected: str) -> None:
@@ -4736,3 +4757,10 @@ def test_a_foreign_kind_the_dictionary_guesses_a_verb_opens_a_name(nlp: Language
 def test_a_water_users_association_is_named_by_its_form_and_quoted_name(nlp: Language) -> None:
     doc = nlp("Председатель АВП «Кок-Жар Суу» Талант Исаков доложил о графике полива на летний сезон.")
     assert "АВП «Кок-Жар Суу»" in [o.name for o in find_organizations(doc)]
+
+
+def test_a_places_executive_by_its_statutory_name_is_a_body_in_small_letters(nlp: Language) -> None:
+    # Tajikistan's local executive, named so in a signature line; the plural «органы исполнительной власти» is none
+    text = "Совещание прошло в здании исполнительного органа государственной власти Айнинского района."
+    assert names(nlp, text) == ["исполнительный орган государственной власти Айнинского района"]
+    assert names(nlp, "Вопрос решат органы исполнительной власти района.") == []

@@ -8,8 +8,15 @@ from spacy.language import Language
 from pipelines.stages import run_stages
 from pipelines.stages.organizations import find_organizations
 from pipelines.stages.persons import find_persons
-from pipelines.stages.positions import BodyLink, _claimed_by_another, position_of, with_party, without_body
-from pipelines.titles import title_of_list
+from pipelines.stages.positions import (
+    BodyLink,
+    _claimed_by_another,
+    position_of,
+    rule_position_of,
+    with_party,
+    without_body,
+)
+from pipelines.titles import title_after, title_of_list
 
 
 def _positions(nlp: Language, text: str) -> dict[str, tuple[str | None, str | None]]:
@@ -2052,6 +2059,24 @@ def test_a_police_unit_of_a_place_stays_in_the_post_the_department_is_the_body(n
     assert organizations["Сейтказиев"] == "Департамент полиции Кызылординской области"
 
 
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("В семинаре участвовал начальник управления полиции города Кокшетау полковник Арман Садыков.", "Садыков"),
+        ("Слово предоставили начальнику отдела полиции Сарыагашского района Нурлану Ержанову.", "Ержанову"),
+    ],
+)
+def test_a_police_office_of_a_place_in_the_title_is_the_body_by_the_grammar(
+    nlp: Language, text: str, surname: str
+) -> None:
+    # the service's territorial body the organizations stage lists is the grammar's pick, whatever the linker weighs
+    doc = nlp(text)
+    organizations = find_organizations(doc)
+    person = next(p for p in find_persons(doc) if p.surname in surname)
+    found = rule_position_of(doc, person, organizations).organization
+    assert found is not None and found.split()[1] == "полиции"
+
+
 def test_a_regional_department_closing_a_units_title_is_the_body_in_a_council_report(nlp: Language) -> None:
     text = (
         "Сессия маслихата города Жанатас прошла под председательством секретаря маслихата Нурлана Ибраева. "
@@ -2287,3 +2312,14 @@ def test_a_participle_opening_a_conjunct_of_the_bodys_name_stays_in_the_post(nlp
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     ministry = "Министерство энергетики и перерабатывающей промышленности Республики Алтай"
     assert persons["Тадыев"].organization == ministry
+
+
+def test_a_title_after_a_name_ending_on_an_eponym_before_the_next_name_is_the_next_names(nlp: Language) -> None:
+    # «…, директор школы им. К. Акиева Токтогулова Сабира» in a list of invitees: the eponym ends the school's
+    # name, and the name right after it is the director's, not a title of the name before
+    doc = nlp(
+        "Приглашены: ответственный секретарь айыл окмоту Бакирова Айнура, директор средней школы им. К. Акиева "
+        "Токтогулова Сабира Маратовна, участковый инспектор милиции Жумабаев Нурлан."
+    )
+    name_end = next(t.i for t in doc if t.text == "Айнура") + 1
+    assert title_after(doc, name_end) is None

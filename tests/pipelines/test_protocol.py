@@ -595,3 +595,21 @@ def test_a_quoted_agenda_item_ends_at_its_closing_quote(nlp) -> None:
     )
     issues = [i.text for i in run_stages(nlp(text)).issues]
     assert issues[:2] == ["ремонт бани в селе Кок-Джар", "озеленение парка Победы"]
+
+
+def test_a_list_entry_wrapped_at_the_page_width_keeps_its_body(nlp) -> None:
+    # the entry's line ends in no mark, the next opens no entry and ends as the entries do: one title across the break
+    text = (
+        "ПРОТОКОЛ № 3\nзаседания рабочей группы по вопросам водоснабжения\n\n"
+        "г. Ковров                                                          14 марта 2026 г.\n\n"
+        "Присутствовали:\n"
+        "Сорокин В.П. – заместитель главы администрации города Коврова;\n"
+        "Лапшина Е.А. – главный специалист отдела водных ресурсов и гидротехнических сооружений\n"
+        "Департамента природопользования и охраны окружающей среды Владимирской области;\n"
+        "Фомин Д.Д. – директор МУП «Водоканал».\n\n"
+        "СЛУШАЛИ:\nСорокина В.П. – о подготовке к паводку.\n\n"
+        "РЕШИЛИ:\n1. Информацию принять к сведению.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    body = "Департамент природопользования и охраны окружающей среды Владимирской области"
+    assert persons["Лапшина"].organization == body
