@@ -439,10 +439,20 @@ def _is_chair(token: Token) -> bool:
         and (
             _lemma(head) == "председательствовать"
             # «вёл заседание», «ход заседания вела»
-            or any(_lemma(t) in _EVENTS for c in head.children for t in (c, *c.children) if t.dep_ != "nsubj")
+            # (not «протокол заседания вела секретарь»: who keeps the minutes writes, the chair speaks)
+            or any(
+                _lemma(t) in _EVENTS
+                for c in head.children
+                if _lemma(c) not in _MINUTES
+                for t in (c, *c.children)
+                if t.dep_ != "nsubj"
+            )
         )
     )
 
+
+# What a secretary keeps of a meeting: «вела протокол заседания» names no chair.
+_MINUTES = frozenset({"протокол", "стенограмма"})
 
 # «Иванов И.И. (председательствующий, глава района)»: an aside after the name opening with the chair's label.
 _CHAIR_ASIDE = re.compile(r"[ \t]*\([ \t]*председательствующ[а-яё]*[ \t]*[,;)]", re.IGNORECASE)
@@ -638,7 +648,11 @@ def _own_title(token: Token, name: Span) -> bool:
         and name.start - token.i <= _TITLE_REACH
         and is_position_head(token)
         and not any(
-            t.ent_type_ == "PER" or (t.is_punct and not _in_double_place_name(t)) or t.pos_ in ("SCONJ", "PRON")
+            t.ent_type_ == "PER"
+            or (t.is_punct and not _in_double_place_name(t))
+            or t.pos_ in ("SCONJ", "PRON")
+            # «Глава общины поручил руководителю отдела X …»: a title and its name have no finite verb between them
+            or (t.pos_ in ("VERB", "AUX") and _features(t, "VerbForm") == "Fin")
             for t in between
         )
     )

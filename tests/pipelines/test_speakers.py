@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from pipelines.stages import run_stages
 from pipelines.stages.persons import find_persons
-from pipelines.stages.speakers import mark_speakers
+from pipelines.stages.speakers import _own_title, mark_speakers
 
 
 def _spoke(nlp: Language, text: str) -> dict[str, tuple[bool, str]]:
@@ -770,3 +770,27 @@ def test_a_bare_title_with_a_name_before_its_verb_is_that_name_s(nlp: Language) 
     )
     assert got["Жаксылыков"] == (False, "mentioned")
     assert got["Сагинтаева"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Who keeps the minutes of a meeting neither chairs nor speaks.
+        (
+            "Протокол заседания вела секретарь комиссии Дарина Осипчук. "
+            "Заседание вёл председатель комиссии Павел Грач.",
+            {"Осипчук": (False, "mentioned"), "Грач": (True, "chair")},
+        ),
+    ],
+)
+def test_the_minutes_keeper_is_no_chair(nlp: Language, text: str, expected: dict) -> None:
+    got = _spoke(nlp, text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_title_before_a_finite_verb_is_not_the_name_s_after_it(nlp: Language) -> None:
+    # «Глава общины поручил руководителю X»: the verb's subject is the first title, not the name of the one instructed
+    # (a tagger misreading the dative name as a nominative took «Глава» for its title and the verb for its speech).
+    doc = nlp("Глава села поручил инженеру Тиграну Варданяну проверить насосы.")
+    name = next(span for span in doc.ents if span.label_ == "PER")
+    assert not _own_title(doc[0], name)
