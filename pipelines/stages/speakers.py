@@ -483,6 +483,8 @@ def _opened_by(name: Span, title: Span | None) -> bool:
         # name on. (A titled chair is the parser's to find: «под председательством хокима района X» makes the хоким the
         # council's chair, where the golds keep him the хокимият's.)
         return True
+    if _chaired_with_title(name):
+        return True
     if sentence_of(doc, start).start != start - 2:
         return False
     verb, event = doc[start - 2], doc[start - 1]
@@ -492,6 +494,26 @@ def _opened_by(name: Span, title: Span | None) -> bool:
         and verb.pos_ == "VERB"
         and _agrees(verb, name.root)
     )
+
+
+def _chaired_with_title(name: Span) -> bool:
+    """«под председательством министра внутренних дел Кыргызской Республики Улана Нурдиновича Ниязбекова»: the chair's
+    post runs from the cue to the name, words of a title only (no punctuation, verb or other name between). Read from
+    the words' order: a headline without a stop joined to the sentence leaves the parser hanging the name elsewhere."""
+    doc = name.doc
+    lo = max(0, name.start - _TITLE_REACH)
+    for i in range(name.start - 1, lo + 1, -1):
+        token = doc[i]
+        if (
+            token.is_punct
+            or token.is_space
+            or token.pos_ in ("VERB", "AUX", "SCONJ", "PRON")
+            or token.ent_type_ == "PER"
+        ):
+            return False
+        if _lemma(token) == "председательство":
+            return fold(doc[i - 1].text) == "под" and i + 1 < name.start and is_position_head(doc[i + 1])
+    return False
 
 
 def _quote_in(sent: Span) -> TextSpan | None:

@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from pipelines.stages import run_stages
 from pipelines.stages.persons import find_persons
-from pipelines.stages.speakers import _own_title, mark_speakers
+from pipelines.stages.speakers import _chaired_with_title, _own_title, mark_speakers
 
 
 def _spoke(nlp: Language, text: str) -> dict[str, tuple[bool, str]]:
@@ -794,3 +794,15 @@ def test_a_title_before_a_finite_verb_is_not_the_name_s_after_it(nlp: Language) 
     doc = nlp("Глава села поручил инженеру Тиграну Варданяну проверить насосы.")
     name = next(span for span in doc.ents if span.label_ == "PER")
     assert not _own_title(doc[0], name)
+
+
+def test_a_titled_chair_read_from_the_words_order(nlp: Language) -> None:
+    # A headline without a stop run into the report's first sentence leaves the parser hanging the name elsewhere; the
+    # cue, the post and the name in a row still make the chair. A name after a comma or a verb is not the post's.
+    doc = nlp(
+        "Сегодня в Таразе под председательством министра финансов Республики Казахстан Ержана Болатовича Сейтказина "
+        "состоялось заседание совета. Под председательством министра прошло совещание, выступил Данияр Асанов."
+    )
+    first, second = (span for span in doc.ents if span.label_ == "PER")
+    assert _chaired_with_title(first)
+    assert not _chaired_with_title(second)
