@@ -762,8 +762,11 @@ _JOINT_REPORT = re.compile(
 _AGENDA_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*(?:о|об|обо)[ \t]", re.IGNORECASE)
 # «3. О поддержке предпринимательства – заместитель хокима района Алишер Хамроев. В 2025 году …»: the item heard, a
 # dash, the reporter's title and name, and the report's content running on after it (a newspaper's account of the
-# session; an agenda's list ends the line at the name).
-_ITEM_REPORTER = re.compile(r"\d{1,2}[.)][ \t]*(?:о|об|обо)\s[^.;:–—]{1,200}\s[–—]\s[^.;:–—]{0,160}$", re.IGNORECASE)
+# session; an agenda's list ends the line at the name). The item's title may stand in quotes («1. «Об исполнении
+# бюджета …» – начальник финансового отдела …»).
+_ITEM_REPORTER = re.compile(
+    r"\d{1,2}[.)][ \t]*[«\"„“]?(?:о|об|обо)\s[^.;:–—]{1,200}\s[–—]\s[^.;:–—]{0,160}$", re.IGNORECASE
+)
 _REPORT_RUNS_ON = re.compile(r"\.[ \t]+[А-ЯЁ]")
 
 

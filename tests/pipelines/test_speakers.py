@@ -153,6 +153,13 @@ def test_instructions_are_speech_at_a_meeting_held(nlp: Language, text: str, spo
             "Полищук",
             True,
         ),
+        # A session's account: the item's quoted title, a dash, the reporter, and what was reported running on.
+        (
+            "На сессии рассмотрены два вопроса.\n\n1. «О ремонте дорог города Балыкчы в 2026 году» – заведующий "
+            "отделом капитального строительства мэрии Азамат Орозалиев. Отремонтировано 12 километров улиц.",
+            "Орозалиев",
+            True,
+        ),
     ],
 )
 def test_report_lists_and_agenda_reporters(nlp: Language, text: str, surname: str, spoke: bool) -> None:
