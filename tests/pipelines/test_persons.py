@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from models.components.initials import initials_component
 from pipelines.stages.persons import find_persons
 
 
@@ -1771,3 +1772,14 @@ def test_a_vich_word_written_as_a_surname_after_a_patronymic_is_one_after_the_fi
     )
     found = find_persons(nlp(text))
     assert [(p.surname, p.first_name, len(p.mentions)) for p in found] == [("Ракович", "Сергей", 2)]
+
+
+def test_a_shouted_label_keeps_its_initials_before_a_name_addressed(nlp: Language) -> None:
+    # «ДЕМЧЕНКО С.П. Ольга Ивановна, а …»: the stenogram's label, then the speaker's question to a colleague; the
+    # initials are the label's (where the NER left the words untagged), unless the speaker names himself after them.
+    doc = nlp.make_doc(
+        "ДЕМЧЕНКО С.П. Ольга Ивановна, а почему школы в проект не попали?\n\n"
+        "ГАВРИЛЕНКО Т.М. Гавриленко, член комиссии. Попадут."
+    )
+    names = [e.text for e in initials_component(doc).ents]
+    assert names == ["ДЕМЧЕНКО С.П.", "Т.М. Гавриленко"]
