@@ -927,9 +927,15 @@ def is_plural(head: Token) -> bool:
 
 def _honoured_end(doc: Doc, start: int) -> int:
     """The end of the name a body bears after «имени» (`_honoured_name` read forwards): its initials and the words
-    the tagger reads as a name."""
-    end = start
+    the tagger reads as a name. Initials take one surname after them: «директор средней школы им. Ч. Айтматова
+    Кубатбекова Назгуль Эсеновна» lists the director after the school's eponym, in one run of the tagger's names."""
+    end, initialled = start, False
     while end < len(doc) and (doc[end].ent_type_ == "PER" or _INITIALS.match(doc[end].text)):
+        text = doc[end].text
+        if _INITIALS.match(text) or (len(text) == 1 and text.isupper()):  # «Ч.» is a letter and a stop
+            initialled = initialled or text != "."
+        elif initialled:
+            return end + 1
         end += 1
     return end
 

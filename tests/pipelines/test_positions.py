@@ -2287,3 +2287,17 @@ def test_a_participle_opening_a_conjunct_of_the_bodys_name_stays_in_the_post(nlp
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     ministry = "Министерство энергетики и перерабатывающей промышленности Республики Алтай"
     assert persons["Тадыев"].organization == ministry
+
+
+def test_a_school_s_eponym_takes_one_surname_after_its_initials(nlp: Language) -> None:
+    # «директор гимназии им. Т. Сатылганова Бекова Айгерим»: the eponym ends at its surname, the next words name the
+    # director, so the post before the comma is the next entry's, not the secretary's listed before it.
+    text = (
+        "ПРОТОКОЛ № 4\nсессии Ак-Сууйского айыльного кенеша\n\nПРИСУТСТВОВАЛИ: 11 депутатов.\n"
+        "Приглашенные: глава Ак-Сууйского айыл окмоту Абдыкадыров Талант Маратович, ответственный секретарь айыл "
+        "окмоту Асанова Гульмира, директор гимназии им. Т. Сатылганова Бекова Айгерим Асановна, участковый инспектор "
+        "милиции Орозов Нурлан.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Асанова"].position.startswith("ответственный секретарь")
+    assert persons["Бекова"].position == "директор"
