@@ -2301,3 +2301,19 @@ def test_a_school_s_eponym_takes_one_surname_after_its_initials(nlp: Language) -
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Асанова"].position.startswith("ответственный секретарь")
     assert persons["Бекова"].position == "директор"
+
+
+@pytest.mark.parametrize(
+    ("position", "organization", "expected"),
+    [
+        # A hyphenated place's adjective names the local body as a one-word one does: its bare kind leaves the post.
+        ("ответственный секретарь айыл окмоту", "Кок-Жарский айыл окмоту", "ответственный секретарь"),
+        (
+            "главный специалист айыл окмоту по земельным вопросам",
+            "Ак-Талинский айыл окмоту",
+            "главный специалист по земельным вопросам",
+        ),
+    ],
+)
+def test_a_hyphenated_local_body_s_bare_kind_leaves_the_post(position: str, organization: str, expected: str) -> None:
+    assert without_body(position, organization) == expected
