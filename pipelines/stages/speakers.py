@@ -859,7 +859,7 @@ def _pronoun_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int,
                 -1:
             ]
         else:
-            before = [
+            before = _only_one_named_before(doc, token, anywhere, verb) or [
                 (index, surname)
                 for start, index, surname in named
                 if start < token.idx and token.idx - start < 600 and _agrees(verb, surname)
@@ -867,6 +867,25 @@ def _pronoun_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int,
         if before:
             credited.setdefault(before[-1][0], []).append(verb)
     return credited
+
+
+def _only_one_named_before(
+    doc: Doc, pronoun: Token, anywhere: list[tuple[int, int, Token]], verb: Token
+) -> list[tuple[int, Token]]:
+    """«Руководителю ТОО … Асхату Жаксыбекову было предложено доложить о ходе работ. Он сообщил, что …»: a pronoun
+    opening its sentence stands for the one person the sentence before names, in whatever case, where the verb agrees
+    with that person's gender (before any subject named further back)."""
+    sent = sentence_of(doc, pronoun.i)
+    if pronoun.i != sent.start or sent.start == 0:
+        return []
+    previous = sentence_of(doc, sent.start - 1)
+    found = {
+        index: surname
+        for start, index, surname in anywhere
+        if previous.start_char <= start < sent.start_char and _agrees(verb, surname)
+    }
+    people = {index for start, index, _ in anywhere if previous.start_char <= start < sent.start_char}
+    return list(found.items()) if len(found) == 1 and len(people) == 1 else []
 
 
 _TITLE_BACK = 1500  # characters back to the person a bare title («– подчеркнул заместитель министра») refers to

@@ -813,3 +813,14 @@ def test_a_titled_chair_read_from_the_words_order(nlp: Language) -> None:
     first, second = (span for span in doc.ents if span.label_ == "PER")
     assert _chaired_with_title(first)
     assert not _chaired_with_title(second)
+
+
+def test_a_pronoun_opening_a_sentence_stands_for_the_one_person_named_before(nlp: Language) -> None:
+    # The only person of the sentence before is named in the dative; «Он сообщил» is his report, not the report of the
+    # man named as a subject a sentence further back.
+    got = _spoke(
+        nlp,
+        "Совещание провёл аким района Берик Омаров. Директору ТОО «Жылу Сервис» Канату Исмаилову было предложено "
+        "доложить о подготовке котельных. Он сообщил, что ремонт трёх котельных завершён.",
+    )
+    assert got["Исмаилов"][0]
