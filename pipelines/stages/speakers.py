@@ -516,6 +516,26 @@ def _chaired_with_title(name: Span) -> bool:
     return False
 
 
+# What may stand between «модератором» and the moderator's post: a dash, the verb (and «его», «их»: the body's head).
+_MODERATOR_LINKS = frozenset({"–", "—", "-", "выступить", "стать", "быть"})
+
+
+def _moderated_by(name: Span) -> bool:
+    """«Организатором выступило ОО «…», модератором – его руководитель Ляззат Бекболатова»: a moderator speaks (the
+    genre's notes), named after «модератор» with nothing but the post, a dash or the verb between."""
+    doc = name.doc
+    lo = max(sentence_of(doc, name.start).start, name.start - _TITLE_REACH)
+    for i in range(name.start - 1, lo - 1, -1):
+        token = doc[i]
+        if _lemma(token) == "модератор":
+            return True
+        if token.ent_type_ == "PER" or (token.is_punct and token.text not in _MODERATOR_LINKS):
+            return False
+        if token.pos_ in ("VERB", "AUX", "PRON", "DET") and _lemma(token) not in _MODERATOR_LINKS | {"он", "они"}:
+            return False
+    return False
+
+
 def _quote_in(sent: Span) -> TextSpan | None:
     """The quoted speech of a sentence: text between «» (or straight quotes) that reads as a statement,
     not a quoted name like «Ресурсный центр для пожилых»."""
@@ -998,7 +1018,9 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
                 head = _gapped_speech(name)
             if head is None:
                 head = _participle_after(name, person)
-            if head is None and (_introduces_speech(name) or _reports_on(name) or _in_speaker_list(name)):
+            if head is None and (
+                _introduces_speech(name) or _reports_on(name) or _in_speaker_list(name) or _moderated_by(name)
+            ):
                 head = name.root
             if head is not None:
                 heads.append(head)

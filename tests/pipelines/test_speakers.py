@@ -824,3 +824,13 @@ def test_a_pronoun_opening_a_sentence_stands_for_the_one_person_named_before(nlp
         "доложить о подготовке котельных. Он сообщил, что ремонт трёх котельных завершён.",
     )
     assert got["Исмаилов"][0]
+
+
+def test_a_moderator_speaks(nlp: Language) -> None:
+    # «модератором – его руководитель X»: no speech verb, but a moderator speaks (the genre's notes).
+    got = _spoke(
+        nlp,
+        "В пятницу в Таразе прошёл семинар о защите прав мигрантов. Организатором выступил ОФ «Жардем», "
+        "модератором – его директор Айгерим Нуржановна Сапарова.",
+    )
+    assert got["Сапарова"][0]
