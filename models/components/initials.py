@@ -69,6 +69,11 @@ def _could_be_surname(word: str) -> bool:
     return any({"Surn", "Name"} & set(map(str, p.tag.grammemes)) for p in loading.parse(lower))
 
 
+def _opens_line(texts: list[str], start: int) -> bool:
+    """The word opens the text or a line (the space token before it holds the line break)."""
+    return start == 0 or ("\n" in texts[start - 1] and not texts[start - 1].strip())
+
+
 def _names_himself(texts: list[str], start: int, end: int) -> bool:
     """The word after the label's initials is its own surname again: «КУАНЫШЕВА Г.М. Куанышева, …»."""
     while end < len(texts) and (texts[end] == "." or _INITIAL_RE.search(texts[end])):
@@ -86,9 +91,14 @@ def initials_component(doc: Doc) -> Doc:
     # Prose writes «И.И. Иванов»: where the two shapes overlap, the initials-first reading wins. A stenogram's label
     # shouts the surname before its initials, and the speech after it may open on a name: «ЛЯШЕНКО И.П. Татьяна
     # Алексеевна, а почему …» is Ляшенко's question to Татьяна Алексеевна; the shouted surname keeps its initials.
-    # (Not where the speaker names himself: «КУАНЫШЕВА Г.М. Куанышева, член комиссии» reads «Г.М. Куанышева».)
+    # The label opens its line (not «по правам ЛГБТ Х. Хаугли»); not where the speaker names himself: «КУАНЫШЕВА
+    # Г.М. Куанышева, член комиссии» reads «Г.М. Куанышева».
     shouted = filter_spans(
-        [n for n in by_shape["SURNAME_FIRST"] if texts[n.start].isupper() and not _names_himself(texts, n.start, n.end)]
+        [
+            n
+            for n in by_shape["SURNAME_FIRST"]
+            if texts[n.start].isupper() and _opens_line(texts, n.start) and not _names_himself(texts, n.start, n.end)
+        ]
     )
     taken = {i for n in shouted for i in range(n.start, n.end)}
     names = shouted + [n for n in filter_spans(by_shape["INITIALS_FIRST"]) if not taken & set(range(n.start, n.end))]

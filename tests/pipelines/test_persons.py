@@ -1776,10 +1776,11 @@ def test_a_vich_word_written_as_a_surname_after_a_patronymic_is_one_after_the_fi
 
 def test_a_shouted_label_keeps_its_initials_before_a_name_addressed(nlp: Language) -> None:
     # «ДЕМЧЕНКО С.П. Ольга Ивановна, а …»: the stenogram's label, then the speaker's question to a colleague; the
-    # initials are the label's (where the NER left the words untagged), unless the speaker names himself after them.
+    # initials are the label's (where the NER left the words untagged), unless the speaker names himself after them;
+    # an abbreviation inside a line («ЮНИСЕФ Р. Ковальчук») is no label.
     doc = nlp.make_doc(
         "ДЕМЧЕНКО С.П. Ольга Ивановна, а почему школы в проект не попали?\n\n"
-        "ГАВРИЛЕНКО Т.М. Гавриленко, член комиссии. Попадут."
+        "ГАВРИЛЕНКО Т.М. Гавриленко, член комиссии. Попадут. Представитель ЮНИСЕФ Р. Ковальчук согласился."
     )
     names = [e.text for e in initials_component(doc).ents]
-    assert names == ["ДЕМЧЕНКО С.П.", "Т.М. Гавриленко"]
+    assert names == ["ДЕМЧЕНКО С.П.", "Т.М. Гавриленко", "Р. Ковальчук"]
