@@ -1784,3 +1784,12 @@ def test_a_shouted_label_keeps_its_initials_before_a_name_addressed(nlp: Languag
     )
     names = [e.text for e in initials_component(doc).ents]
     assert names == ["ДЕМЧЕНКО С.П.", "Т.М. Гавриленко", "Р. Ковальчук"]
+
+
+def test_a_first_name_read_as_a_verb_before_a_surname(nlp: Language) -> None:
+    # «Давит» (the tagger's «давит») mid-sentence inside a name, its surname right after it, is the first name.
+    names = {
+        p.surname: p.first_name
+        for p in find_persons(nlp("На сессии член совета Давит Кобахидзе предложил отремонтировать мост."))
+    }
+    assert names.get("Кобахидзе") == "Давит"
