@@ -968,13 +968,14 @@ def _name_tokens(span: Span) -> _NameTokens:
 
 def _first_name_read_as_verb(token: Token, span: Span) -> bool:
     """«глава общины Давит Гарникович Мартиросян»: a capitalised word mid-sentence that the tagger read as a verb
-    («давит») is the first name the patronymic right after it proves."""
+    («давит») is the first name the patronymic right after it proves; so does a surname's shape right after it, the
+    name's last word («Член Сакребуло Давит Мамулашвили предложил»)."""
     return (
         token.text[:1].isupper()
         and token.pos_ == "VERB"
         and not token.is_sent_start
         and token.i + 1 < span.end
-        and is_patronymic(token.nbor(1).text)
+        and (is_patronymic(token.nbor(1).text) or (token.i + 2 == span.end and looks_like_surname(token.nbor(1).text)))
     )
 
 

@@ -69,6 +69,18 @@ def _could_be_surname(word: str) -> bool:
     return any({"Surn", "Name"} & set(map(str, p.tag.grammemes)) for p in loading.parse(lower))
 
 
+def _opens_line(texts: list[str], start: int) -> bool:
+    """The word opens the text or a line (the space token before it holds the line break)."""
+    return start == 0 or ("\n" in texts[start - 1] and not texts[start - 1].strip())
+
+
+def _names_himself(texts: list[str], start: int, end: int) -> bool:
+    """The word after the label's initials is its own surname again: «КУАНЫШЕВА Г.М. Куанышева, …»."""
+    while end < len(texts) and (texts[end] == "." or _INITIAL_RE.search(texts[end])):
+        end += 1
+    return end < len(texts) and texts[end].lower() == texts[start].lower()
+
+
 @Language.component("kenesh_initials", requires=["doc.ents"], assigns=["doc.ents"])
 def initials_component(doc: Doc) -> Doc:
     texts = token_texts(doc)
@@ -76,9 +88,21 @@ def initials_component(doc: Doc) -> Doc:
     for label, start, end in matches(texts):
         if _could_be_surname(texts[start] if label == "SURNAME_FIRST" else texts[end - 1]):
             by_shape[label].append(Span(doc, start, end, label="PER"))
-    # Prose writes «И.И. Иванов»: where the two shapes overlap, the initials-first reading wins.
-    names = filter_spans(by_shape["INITIALS_FIRST"])
-    taken = {i for n in names for i in range(n.start, n.end)}
+    # Prose writes «И.И. Иванов»: where the two shapes overlap, the initials-first reading wins. A stenogram's label
+    # shouts the surname before its initials, and the speech after it may open on a name: «ЛЯШЕНКО И.П. Татьяна
+    # Алексеевна, а почему …» is Ляшенко's question to Татьяна Алексеевна; the shouted surname keeps its initials.
+    # The label opens its line (not «по правам ЛГБТ Х. Хаугли»); not where the speaker names himself: «КУАНЫШЕВА
+    # Г.М. Куанышева, член комиссии» reads «Г.М. Куанышева».
+    shouted = filter_spans(
+        [
+            n
+            for n in by_shape["SURNAME_FIRST"]
+            if texts[n.start].isupper() and _opens_line(texts, n.start) and not _names_himself(texts, n.start, n.end)
+        ]
+    )
+    taken = {i for n in shouted for i in range(n.start, n.end)}
+    names = shouted + [n for n in filter_spans(by_shape["INITIALS_FIRST"]) if not taken & set(range(n.start, n.end))]
+    taken |= {i for n in names for i in range(n.start, n.end)}
     names += [n for n in filter_spans(by_shape["SURNAME_FIRST"]) if not taken & set(range(n.start, n.end))]
     # Token → the entity or name over it (each set of spans is without overlaps): the tests below look
     # tokens up rather than compare every name with every entity, quadratic in a list of 30k names.

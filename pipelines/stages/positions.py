@@ -2673,12 +2673,16 @@ def _without_local_kind(
 ) -> str | None:
     """«глава айыл окмоту», «главный специалист айыл окмоту по социальным вопросам» with «Нариманский айыл
     окмоту» → «глава», «главный специалист по социальным вопросам»: a local body named by its place's adjective
-    and its kind, the kind alone in the post is that body (the post keeps its remit)."""
-    if len(body) < 2 or not body[0][:1].isupper() or not body[0].lower().endswith(("ий", "ый", "ой")):
+    and its kind, the kind alone in the post is that body (the post keeps its remit). A hyphenated place's adjective
+    is one («Кызыл-Адырский айыл окмоту»)."""
+    named = 1  # the words of the place's adjective: «Кызыл», «Адырский»
+    while named < len(body) and body[named][:1].isupper():
+        named += 1
+    if named >= len(body) or not body[0][:1].isupper() or not body[named - 1].lower().endswith(("ий", "ый", "ой")):
         return None
     if not (_kind_forms_of(body[-1]) | {fold(body[-1])}) & lexicons.load("position_local_bodies"):
         return None
-    kind = body_stems[1:]
+    kind = body_stems[named:]
     for j in range(1, len(stems) - len(kind) + 1):
         if stems[j : j + len(kind)] != kind or words[j][:1].isupper():
             continue

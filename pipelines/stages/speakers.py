@@ -439,10 +439,20 @@ def _is_chair(token: Token) -> bool:
         and (
             _lemma(head) == "председательствовать"
             # «вёл заседание», «ход заседания вела»
-            or any(_lemma(t) in _EVENTS for c in head.children for t in (c, *c.children) if t.dep_ != "nsubj")
+            # (not «протокол заседания вела секретарь»: who keeps the minutes writes, the chair speaks)
+            or any(
+                _lemma(t) in _EVENTS
+                for c in head.children
+                if _lemma(c) not in _MINUTES
+                for t in (c, *c.children)
+                if t.dep_ != "nsubj"
+            )
         )
     )
 
+
+# What a secretary keeps of a meeting: «вела протокол заседания» names no chair.
+_MINUTES = frozenset({"протокол", "стенограмма"})
 
 # «Иванов И.И. (председательствующий, глава района)»: an aside after the name opening with the chair's label.
 _CHAIR_ASIDE = re.compile(r"[ \t]*\([ \t]*председательствующ[а-яё]*[ \t]*[,;)]", re.IGNORECASE)
@@ -473,6 +483,8 @@ def _opened_by(name: Span, title: Span | None) -> bool:
         # name on. (A titled chair is the parser's to find: «под председательством хокима района X» makes the хоким the
         # council's chair, where the golds keep him the хокимият's.)
         return True
+    if _chaired_with_title(name):
+        return True
     if sentence_of(doc, start).start != start - 2:
         return False
     verb, event = doc[start - 2], doc[start - 1]
@@ -482,6 +494,46 @@ def _opened_by(name: Span, title: Span | None) -> bool:
         and verb.pos_ == "VERB"
         and _agrees(verb, name.root)
     )
+
+
+def _chaired_with_title(name: Span) -> bool:
+    """«под председательством министра внутренних дел Кыргызской Республики Улана Нурдиновича Ниязбекова»: the chair's
+    post runs from the cue to the name, words of a title only (no punctuation, verb or other name between). Read from
+    the words' order: a headline without a stop joined to the sentence leaves the parser hanging the name elsewhere."""
+    doc = name.doc
+    lo = max(0, name.start - _TITLE_REACH)
+    for i in range(name.start - 1, lo + 1, -1):
+        token = doc[i]
+        if (
+            token.is_punct
+            or token.is_space
+            or token.pos_ in ("VERB", "AUX", "SCONJ", "PRON")
+            or token.ent_type_ == "PER"
+        ):
+            return False
+        if _lemma(token) == "председательство":
+            return fold(doc[i - 1].text) == "под" and i + 1 < name.start and is_position_head(doc[i + 1])
+    return False
+
+
+# What may stand between «модератором» and the moderator's post: a dash, the verb (and «его», «их»: the body's head).
+_MODERATOR_LINKS = frozenset({"–", "—", "-", "выступить", "стать", "быть"})
+
+
+def _moderated_by(name: Span) -> bool:
+    """«Организатором выступило ОО «…», модератором – его руководитель Ляззат Бекболатова»: a moderator speaks (the
+    genre's notes), named after «модератор» with nothing but the post, a dash or the verb between."""
+    doc = name.doc
+    lo = max(sentence_of(doc, name.start).start, name.start - _TITLE_REACH)
+    for i in range(name.start - 1, lo - 1, -1):
+        token = doc[i]
+        if _lemma(token) == "модератор":
+            return True
+        if token.ent_type_ == "PER" or (token.is_punct and token.text not in _MODERATOR_LINKS):
+            return False
+        if token.pos_ in ("VERB", "AUX", "PRON", "DET") and _lemma(token) not in _MODERATOR_LINKS | {"он", "они"}:
+            return False
+    return False
 
 
 def _quote_in(sent: Span) -> TextSpan | None:
@@ -638,7 +690,11 @@ def _own_title(token: Token, name: Span) -> bool:
         and name.start - token.i <= _TITLE_REACH
         and is_position_head(token)
         and not any(
-            t.ent_type_ == "PER" or (t.is_punct and not _in_double_place_name(t)) or t.pos_ in ("SCONJ", "PRON")
+            t.ent_type_ == "PER"
+            or (t.is_punct and not _in_double_place_name(t))
+            or t.pos_ in ("SCONJ", "PRON")
+            # «Глава общины поручил руководителю отдела X …»: a title and its name have no finite verb between them
+            or (t.pos_ in ("VERB", "AUX") and _features(t, "VerbForm") == "Fin")
             for t in between
         )
     )
@@ -726,8 +782,11 @@ _JOINT_REPORT = re.compile(
 _AGENDA_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*(?:о|об|обо)[ \t]", re.IGNORECASE)
 # «3. О поддержке предпринимательства – заместитель хокима района Алишер Хамроев. В 2025 году …»: the item heard, a
 # dash, the reporter's title and name, and the report's content running on after it (a newspaper's account of the
-# session; an agenda's list ends the line at the name).
-_ITEM_REPORTER = re.compile(r"\d{1,2}[.)][ \t]*(?:о|об|обо)\s[^.;:–—]{1,200}\s[–—]\s[^.;:–—]{0,160}$", re.IGNORECASE)
+# session; an agenda's list ends the line at the name). The item's title may stand in quotes («1. «Об исполнении
+# бюджета …» – начальник финансового отдела …»).
+_ITEM_REPORTER = re.compile(
+    r"\d{1,2}[.)][ \t]*[«\"„“]?(?:о|об|обо)\s[^.;:–—]{1,200}\s[–—]\s[^.;:–—]{0,160}$", re.IGNORECASE
+)
 _REPORT_RUNS_ON = re.compile(r"\.[ \t]+[А-ЯЁ]")
 
 
@@ -820,7 +879,7 @@ def _pronoun_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int,
                 -1:
             ]
         else:
-            before = [
+            before = _only_one_named_before(doc, token, anywhere, verb) or [
                 (index, surname)
                 for start, index, surname in named
                 if start < token.idx and token.idx - start < 600 and _agrees(verb, surname)
@@ -828,6 +887,25 @@ def _pronoun_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> dict[int,
         if before:
             credited.setdefault(before[-1][0], []).append(verb)
     return credited
+
+
+def _only_one_named_before(
+    doc: Doc, pronoun: Token, anywhere: list[tuple[int, int, Token]], verb: Token
+) -> list[tuple[int, Token]]:
+    """«Руководителю ТОО … Асхату Жаксыбекову было предложено доложить о ходе работ. Он сообщил, что …»: a pronoun
+    opening its sentence stands for the one person the sentence before names, in whatever case, where the verb agrees
+    with that person's gender (before any subject named further back)."""
+    sent = sentence_of(doc, pronoun.i)
+    if pronoun.i != sent.start or sent.start == 0:
+        return []
+    previous = sentence_of(doc, sent.start - 1)
+    found = {
+        index: surname
+        for start, index, surname in anywhere
+        if previous.start_char <= start < sent.start_char and _agrees(verb, surname)
+    }
+    people = {index for start, index, _ in anywhere if previous.start_char <= start < sent.start_char}
+    return list(found.items()) if len(found) == 1 and len(people) == 1 else []
 
 
 _TITLE_BACK = 1500  # characters back to the person a bare title («– подчеркнул заместитель министра») refers to
@@ -940,7 +1018,9 @@ def mark_speakers(doc: Doc, persons: tuple[PersonFinding, ...]) -> tuple[PersonF
                 head = _gapped_speech(name)
             if head is None:
                 head = _participle_after(name, person)
-            if head is None and (_introduces_speech(name) or _reports_on(name) or _in_speaker_list(name)):
+            if head is None and (
+                _introduces_speech(name) or _reports_on(name) or _in_speaker_list(name) or _moderated_by(name)
+            ):
                 head = name.root
             if head is not None:
                 heads.append(head)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from models.components.initials import initials_component
 from pipelines.stages.persons import find_persons
 
 
@@ -1833,3 +1834,24 @@ def test_no_middle_from_words_of_another_name(nlp: Language) -> None:
     # A first name right before the surname opens a name of its own: two people the tagger joined.
     joined = find_persons(nlp("На форуме были Рафаэль Корреа Эдвард Сноуден."))
     assert [p.name for p in joined] == ["Рафаэль Корреа", "Эдвард Сноуден"]
+
+
+def test_a_shouted_label_keeps_its_initials_before_a_name_addressed(nlp: Language) -> None:
+    # «ДЕМЧЕНКО С.П. Ольга Ивановна, а …»: the stenogram's label, then the speaker's question to a colleague; the
+    # initials are the label's (where the NER left the words untagged), unless the speaker names himself after them;
+    # an abbreviation inside a line («ЮНИСЕФ Р. Ковальчук») is no label.
+    doc = nlp.make_doc(
+        "ДЕМЧЕНКО С.П. Ольга Ивановна, а почему школы в проект не попали?\n\n"
+        "ГАВРИЛЕНКО Т.М. Гавриленко, член комиссии. Попадут. Представитель ЮНИСЕФ Р. Ковальчук согласился."
+    )
+    names = [e.text for e in initials_component(doc).ents]
+    assert names == ["ДЕМЧЕНКО С.П.", "Т.М. Гавриленко", "Р. Ковальчук"]
+
+
+def test_a_first_name_read_as_a_verb_before_a_surname(nlp: Language) -> None:
+    # «Давит» (the tagger's «давит») mid-sentence inside a name, its surname right after it, is the first name.
+    names = {
+        p.surname: p.first_name
+        for p in find_persons(nlp("На сессии член совета Давит Кобахидзе предложил отремонтировать мост."))
+    }
+    assert names.get("Кобахидзе") == "Давит"

@@ -2323,3 +2323,33 @@ def test_a_title_after_a_name_ending_on_an_eponym_before_the_next_name_is_the_ne
     )
     name_end = next(t.i for t in doc if t.text == "Айнура") + 1
     assert title_after(doc, name_end) is None
+
+
+def test_a_school_s_eponym_takes_one_surname_after_its_initials(nlp: Language) -> None:
+    # «директор гимназии им. Т. Сатылганова Бекова Айгерим»: the eponym ends at its surname, the next words name the
+    # director, so the post before the comma is the next entry's, not the secretary's listed before it.
+    text = (
+        "ПРОТОКОЛ № 4\nсессии Ак-Сууйского айыльного кенеша\n\nПРИСУТСТВОВАЛИ: 11 депутатов.\n"
+        "Приглашенные: глава Ак-Сууйского айыл окмоту Абдыкадыров Талант Маратович, ответственный секретарь айыл "
+        "окмоту Асанова Гульмира, директор гимназии им. Т. Сатылганова Бекова Айгерим Асановна, участковый инспектор "
+        "милиции Орозов Нурлан.\n"
+    )
+    persons = {p.surname: p for p in run_stages(nlp(text)).persons}
+    assert persons["Асанова"].position.startswith("ответственный секретарь")
+    assert persons["Бекова"].position == "директор"
+
+
+@pytest.mark.parametrize(
+    ("position", "organization", "expected"),
+    [
+        # A hyphenated place's adjective names the local body as a one-word one does: its bare kind leaves the post.
+        ("ответственный секретарь айыл окмоту", "Кок-Жарский айыл окмоту", "ответственный секретарь"),
+        (
+            "главный специалист айыл окмоту по земельным вопросам",
+            "Ак-Талинский айыл окмоту",
+            "главный специалист по земельным вопросам",
+        ),
+    ],
+)
+def test_a_hyphenated_local_body_s_bare_kind_leaves_the_post(position: str, organization: str, expected: str) -> None:
+    assert without_body(position, organization) == expected
