@@ -62,7 +62,7 @@ GENRE = {
     # 0.685 → 0.665 in session 20, in the open: issues20c's cap of weak phrases for reports 6 → 8 (protocols and
     # transcripts keep 6; report golds list 6.6 issues on average; issues up on 17 opened sets, +.170 summed, down on 7)
     # (.688 → .669).
-    "issues": 0.67,
+    "issues": 0.675,
     # topics steps down once, in the open (session 13): a body's name opening with a city's adjective that
     # pymorphy also guesses as a surname («Новополоцкого городского Совета») is the meeting's body now, and the
     # learned decision, retrained, decides those reports: in-sample 0.881 → 0.864 here, the blind sets
@@ -82,7 +82,7 @@ GENRE = {
 NEREL = {
     "persons": 0.865,
     "organizations": 0.76,
-    "locations": 0.88,
+    "locations": 0.885,
     "position_f1": 0.71,
     "person_org": 0.595,
 }
@@ -97,8 +97,8 @@ HELDOUT = {
     # heldout-genre-9 (03, 10) list the unit holding the meeting (genre-notes 4): a gold conflict, not a loss.
     "organizations": 0.965,
     "locations": 0.95,
-    "position_f1": 0.945,
-    "person_org": 0.895,
+    "position_f1": 0.955,
+    "person_org": 0.91,
     # 0.765 → 0.76 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here a budget line the gold leaves out.
     # 0.78 → 0.76 in session 20, in the open: issues20's works fillers at meetings («ремонт …», «строительство …»,
@@ -147,7 +147,7 @@ HELDOUT3 = {
     "persons": 0.995,
     "speakers": 0.995,
     "organizations": 0.995,
-    "locations": 0.98,
+    "locations": 0.985,
     "position_f1": 0.98,
     "person_org": 0.995,
     "issues": 0.785,
@@ -258,7 +258,7 @@ HELDOUT7 = {
     "locations": 0.905,
     "position_f1": 0.915,
     "person_org": 0.945,
-    "issues": 0.705,
+    "issues": 0.73,
     # 0.8 → 0.785 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.87 → 0.84 in session 20, in the open: topics20b's «детский сад» as schooling, not family policy, and the
     # decision retrained on the merged tree (leave-one-set-out mean .786 → .788, up in all nine L2 × threshold settings)
@@ -338,7 +338,7 @@ HELDOUT10 = {
     "organizations": 0.985,
     # 0.806 first (8c37bb0); 0.824 with session 11's place rules read from heldout-genre-9.
     "locations": 0.92,
-    "position_f1": 0.94,
+    "position_f1": 0.945,
     "person_org": 0.915,
     # 0.735 → 0.72 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; here two budget-line works the gold leaves out.
@@ -405,7 +405,7 @@ HELDOUT12 = {
     # 0.62 → 0.615 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.621 → .617).
     # 0.615 → 0.61 in session 21, in the open: issues21c's «не хватает X» → «нехватка X» (chosen on the opened sets:
     # issues +.053 summed there, 7 up, 5 down) (.617 → .613).
-    "issues": 0.63,
+    "issues": 0.645,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766). 0.79 → 0.78
     # in session 16, in the open: the decision retrained with heldout-genre-17 and -18 opened (0.796 → 0.784).
@@ -416,7 +416,7 @@ HELDOUT12 = {
     # × threshold settings each time) (.842 → .817 in sample).
     # 0.825 → 0.805 in session 23, in the open: the topic decision retrained with heldout-genre-31 and -32 opened (in
     # sample +.309 summed over the opened sets; -31 / -32 left out .860 / .795, blind .840 / .795) (.830 → .809).
-    "topics": 0.805,
+    "topics": 0.815,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
 }
@@ -428,7 +428,7 @@ HELDOUT13 = {
     "locations": 0.945,
     "position_f1": 0.94,
     "person_org": 0.905,
-    "issues": 0.695,
+    "issues": 0.71,
     # topics steps down once, in the open: the decision retrained with heldout-genre-11 opened (session 12) moved
     # single documents of this set (leave-one-set-out mean over the eleven earlier sets 0.775 → 0.766).
     # and once more in session 13: a count of things is no issue («рассмотрено 5 материалов»; issues 0.578 → 0.594
@@ -480,7 +480,7 @@ HELDOUT15 = {
     "person_org": 0.855,
     # 0.665 → 0.655 in session 19, in the open: issues19's fillers of crowded reports (opened sets +.111 in sum, -24
     # +.080) read wrong ones in -15-01 and -15-13 (.667 → .658).
-    "issues": 0.69,
+    "issues": 0.7,
     # 0.66 → 0.655 in session 14, in the open: the topic decision retrained with heldout-genre-13 and -14 opened.
     # topics 0.815 → 0.805 in session 16, in the open (.818 → .809; leave-one-set-out .714 → .706): see heldout-genre-5.
     # 0.825 → 0.815 in session 19, in the open: the decision retrained with -23 and -24 opened (.818 in sample;
@@ -514,7 +514,7 @@ HELDOUT16 = {
     "person_org": 0.755,
     # 0.625 → 0.61 in session 20, in the open: issues20's works fillers (see heldout-genre; up on 25 of 28 opened sets)
     # (.632 → .617).
-    "issues": 0.655,
+    "issues": 0.66,
     # 0.765 → 0.755 in session 16, in the open (.769 → .761; leave-one-set-out .747 → .739): see heldout-genre-5.
     # 0.755 → 0.735 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
     # 0.77 → 0.76 in session 21, in the open: the topic decision retrained with heldout-genre-26 and -27 opened (.774 →
@@ -532,7 +532,7 @@ HELDOUT17 = {
     "position_f1": 0.94,
     "person_org": 0.975,
     # 0.7 → 0.695 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.703 → .699).
-    "issues": 0.72,
+    "issues": 0.73,
     # 0.645 → 0.615 in session 15, in the open: the topic decision retrained with heldout-genre-15 and -16 opened
     # (0.651 → 0.617; heldout-genre-18 0.721 → 0.714; the two opened sets' leave-one-set-out 0.705 / 0.711).
     # 0.685 → 0.68 in session 18, in the open: the topic decision retrained with heldout-genre-21 and -22 opened.
@@ -549,7 +549,7 @@ HELDOUT18 = {
     "locations": 0.945,
     "position_f1": 0.895,
     "person_org": 0.895,
-    "issues": 0.81,
+    "issues": 0.815,
     # 0.725 → 0.72 in session 14, in the open: the lemma model reads no person names (leave-one-set-out mean +0.006,
     # heldout-genre-17 +0.017). And 0.72 → 0.71 (names14b, in the open): funded works are issues,
     # blind -15/-17/-18 issues +.009/+.008/+.014; topics read the issues'
@@ -573,7 +573,7 @@ HELDOUT19 = {
     "locations": 0.995,
     "position_f1": 0.91,
     "person_org": 0.93,
-    "issues": 0.73,
+    "issues": 0.735,
     # 0.8 → 0.795 in session 15, in the open: the topic decision of session 15 (see heldout-genre's topics; .804 →
     # .796).
     # 0.87 → 0.86 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.874 →
@@ -611,7 +611,7 @@ HELDOUT21 = {
     "speakers": 0.99,
     "organizations": 0.95,
     "locations": 0.975,
-    "position_f1": 0.925,
+    "position_f1": 0.935,
     "person_org": 0.94,
     "issues": 0.695,
     # 0.815 → 0.805 in session 17, in the open: decision retrained with -19, -20 opened (.819 → .810; blind).
@@ -631,8 +631,8 @@ HELDOUT22 = {
     # 0.905 → 0.9 in session 16, in the open: real16a's place rules (chosen on real reports; the opened sets only
     # gained) moved this set 0.906 → 0.904, one place.
     "locations": 0.98,
-    "position_f1": 0.945,
-    "person_org": 0.94,
+    "position_f1": 0.95,
+    "person_org": 0.96,
     # 0.64 → 0.635 in session 16, in the open: real16b's organization rules (chosen on real reports) moved this set
     # 0.640 → 0.636; no opened set moved.
     "issues": 0.795,
@@ -649,14 +649,14 @@ HELDOUT23 = {
     # of kinds, the hidden set's distribution; opened for error analysis in session 19.
     "persons": 0.99,
     "speakers": 0.99,
-    "organizations": 0.895,
+    "organizations": 0.9,
     "locations": 0.965,
     # 0.89 → 0.885 in session 18, in the open: left18's post rules (chosen on opened sets: corpus-genre .981 → .987,
     # -6, -16, -17, -22 +.009 … +.029) cost this blind set one post (.892 → .887).
     # 0.885 → 0.88 in session 19, in the open: people19 finds «учителю школы имени … Гулнаре Эшматовой»: post «учитель»,
     # school her body (-3, -16, -17 annotate so; -23's gold keeps the whole) (.887 → .883).
-    "position_f1": 0.9,
-    "person_org": 0.91,
+    "position_f1": 0.91,
+    "person_org": 0.93,
     # 0.71 → 0.705 in session 20, in the open: issues20c's cap for reports (see corpus-genre) (.713 → .708).
     "issues": 0.775,
     # 0.92 → 0.9 in session 20, in the open: topics20's decision (see heldout-genre-4; leave-one-set-out mean .775 →
@@ -681,8 +681,8 @@ HELDOUT24 = {
     "speakers": 0.99,
     "organizations": 0.925,
     "locations": 0.98,
-    "position_f1": 0.93,
-    "person_org": 0.905,
+    "position_f1": 0.935,
+    "person_org": 0.91,
     "issues": 0.66,
     "topics": 0.905,
     "meeting_date": 0.995,
@@ -700,7 +700,7 @@ HELDOUT25 = {
     "person_org": 0.9,
     # 0.515 → 0.505 in session 18, in the open: issues18's numbered agenda paragraphs («1. Об … – выступил …», chosen
     # on opened sets: -21 +.034, blind -24 +.009) cost this blind set .010.
-    "issues": 0.645,
+    "issues": 0.66,
     "topics": 0.945,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
@@ -718,7 +718,7 @@ HELDOUT26 = {
     "position_f1": 0.935,
     # 0.915 → 0.905 in session 19, in the open: round 1's rules, chosen on the opened sets (person_org +.085 in sum
     # there), cost this blind set .010 (.918 → .908).
-    "person_org": 0.915,
+    "person_org": 0.925,
     "issues": 0.75,
     # 0.82 → 0.815 in session 19, in the open: topics19's relative share (chosen by leave-one-set-out over the opened
     # sets, .768 → .776) cost this blind set .004 (.822 → .818).
@@ -738,7 +738,7 @@ HELDOUT27 = {
     "speakers": 0.985,
     # 0.895 → 0.89 in session 20, in the open: round 3's rules (people20c, clean20; chosen on the opened sets, where no
     # organization figure fell) cost this blind set .006 (.900 → .894).
-    "organizations": 0.93,
+    "organizations": 0.94,
     "locations": 0.995,
     # 0.91 → 0.9 in session 20, in the open: round 1's post rules (people20, orgs20; chosen on the opened sets: position
     # +.067 summed there) cost this blind set .007 (.913 → .906).
@@ -747,10 +747,10 @@ HELDOUT27 = {
     # 0.905 → 0.895 in session 21, in the open: orgs21b's wrapped running title dropped as page furniture took a fake
     # second council from one document; with one council the single-office rule (corpus-genre c06's convention) gives
     # the bare «член», where this gold keeps the council's word (.909 → .899).
-    "position_f1": 0.91,
+    "position_f1": 0.92,
     # 0.915 → 0.905 in session 20, in the open: round 1's rules (people20, orgs20, places20; chosen on the opened sets:
     # person_org +.197 summed there) cost this blind set .009 (.917 → .908).
-    "person_org": 0.905,
+    "person_org": 0.91,
     "issues": 0.77,
     # 0.805 → 0.795 in session 20, in the open: the topic decision retrained with heldout-genre-25 and -28 opened (.810
     # → .800; blind).
@@ -826,20 +826,20 @@ HELDOUT31 = {
     # First measured blind on main at e9cc5a0 and again on lead21 3b98f9a (topic decision retrained; equal) (README
     # there), written blind in session 21 in corpus-genre's own mix of kinds, the hidden set's distribution; opened for
     # error analysis in session 23.
-    "persons": 0.975,
-    "speakers": 0.935,
-    "organizations": 0.88,
-    "locations": 0.955,
-    "position_f1": 0.91,
-    "person_org": 0.85,
+    "persons": 0.99,
+    "speakers": 0.995,
+    "organizations": 0.92,
+    "locations": 0.97,
+    "position_f1": 0.945,
+    "person_org": 0.91,
     # 0.74 → 0.72 in session 21, in the open: this session's issues rules (issues21, issues21b, issues21c, chosen on the
     # opened sets: issues +.413 summed there, mean .7167 → .7302) (.743 → .722; blind).
     # 0.72 → 0.715 in session 22, in the open: session 22's issue rules, read from the opened sets (-29 .599 → .671, -30
     # .685 → .714; +.33 summed over the opened sets), did not carry to this blind set (.722 → .719).
-    "issues": 0.715,
+    "issues": 0.74,
     "topics": 0.89,
     "meeting_date": 0.995,
-    "meeting_place": 0.92,
+    "meeting_place": 0.995,
 }
 
 HELDOUT32 = {
@@ -848,16 +848,16 @@ HELDOUT32 = {
     # TJ, RU, BY, GE), short notes to long reports, 2 protocols and a transcript; opened for error analysis in session
     # 23. Organizations 0.797 was under the genre bar (0.80) at the first measurement.
     "persons": 0.995,
-    "speakers": 0.97,
-    "organizations": 0.805,
+    "speakers": 0.995,
+    "organizations": 0.93,
     # 0.965 → 0.95 in session 21, in the open: this session's place and name rules (places21, names21b, orgsreal21,
     # chosen on the opened sets: locations +.078 summed there, NEREL equal) (.968 → .952; blind).
-    "locations": 0.95,
-    "position_f1": 0.92,
-    "person_org": 0.835,
+    "locations": 0.98,
+    "position_f1": 0.95,
+    "person_org": 0.97,
     # 0.635 → 0.625 in session 22, in the open: session 22's issue rules, read from the opened sets (-29 .599 → .671,
     # -30 .685 → .714; +.33 summed over the opened sets), did not carry to this blind set (.640 → .627).
-    "issues": 0.625,
+    "issues": 0.63,
     "topics": 0.905,
     "meeting_date": 0.995,
     "meeting_place": 0.995,
