@@ -1846,3 +1846,14 @@ def test_a_deputy_chairman_of_a_tajik_town_serves_its_executive_body(nlp: Langua
     )
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Рахимзода"].organization == "Исполнительный орган государственной власти города Истаравшана"
+
+
+def test_an_unlisted_unit_of_the_one_administration_is_the_administrations(nlp: Language) -> None:
+    # The unit («управление ЖКХ») is listed nowhere; the text names one local executive: the unit is its, in the post.
+    text = (
+        "В администрации города Березники прошло аппаратное совещание. Начальник управления ЖКХ Ольга Семенова "
+        "рассказала о вывозе снега. Начальник управления образования Игорь Дубов доложил о ремонте школ."
+    )
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert found["Семенова"] == ("начальник управления ЖКХ", "администрация города Березники")
+    assert found["Дубов"] == ("начальник управления образования", "администрация города Березники")
