@@ -1857,3 +1857,15 @@ def test_an_unlisted_unit_of_the_one_administration_is_the_administrations(nlp: 
     found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
     assert found["Семенова"] == ("начальник управления ЖКХ", "администрация города Березники")
     assert found["Дубов"] == ("начальник управления образования", "администрация города Березники")
+
+
+def test_a_units_head_linked_to_the_unit_takes_the_listed_body_the_text_writes_after_it(nlp: Language) -> None:
+    # «Таласское районное управление», a unit listed nowhere, is written straight before the listed ministry: the
+    # ministry is the body represented, the unit stays in the post.
+    text = (
+        "Заседание комиссии района Талас прошло 3 марта. Выступил Сапаров Эрлан Маратович – начальник Таласского "
+        "районного управления Министерства чрезвычайных ситуаций Кыргызской Республики. Он доложил о паводках."
+    )
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert found["Сапаров"][1] == "Министерство чрезвычайных ситуаций Кыргызской Республики"
+    assert "районного управления" in (found["Сапаров"][0] or "")

@@ -23,7 +23,7 @@ from pipelines import reranking
 from pipelines.bylines import byline_author
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.layouts import detect_layout, find_sections
-from pipelines.stages.membership._words import _head, _lemmas
+from pipelines.stages.membership._words import _COMPOUND, _head, _lemmas
 from pipelines.stages.membership.commissions import (
     _FLOOR_ROLES,
     _bare_officer,
@@ -459,10 +459,12 @@ def _body_revised(person: PersonFinding, document: _Document) -> PersonFinding:
                 organization, position = one[1], _post_with_unit(position, one[0], one[0].split()[0])
             person = replace(person, organization=organization, position=position)
     if (
-        unlinked
+        (unlinked or _unit_of_bare_post(person, document.orgs))
         and person.organization is not None
         and (unit := _described_unit(person.organization, bare=True)) is not None
         and (written := _body_named_after_unit_elsewhere(document.doc, person.organization, document.orgs))
+        # «Могилёвское областное управление МЧС»: a unit before an abbreviated body is a body of its own.
+        and (unlinked or len(_COMPOUND.findall(written.name)) > 1)
     ):
         # «ведущий специалист отдела … Финансового управления», the unit its post names written elsewhere with its
         # body («Финансового управления Администрации Северодвинска»): that body's, the unit in the post.
@@ -575,6 +577,16 @@ def _body_revised(person: PersonFinding, document: _Document) -> PersonFinding:
         # области»: the owner named short.
         person = replace(person, organization=document.owner_of_councils)
     return _assembly_of_unit(person, document)
+
+
+def _unit_of_bare_post(person: PersonFinding, orgs: tuple[OrganizationFinding, ...]) -> bool:
+    """«начальник» linked to «Кеминское районное управление», a unit the organizations stage found but did not list:
+    the unit completes the bare post it was read from. A post naming a place of its own («прокурор Лейлекского
+    района») was linked to a unit of someone else's title."""
+    organization = person.organization
+    if organization is None or any(o.name == organization and o.listed for o in orgs):
+        return False
+    return not any(w[:1].isupper() for w in _COMPOUND.findall(person.position or ""))
 
 
 def _assembly_of_unit(person: PersonFinding, document: _Document) -> PersonFinding:
