@@ -1869,3 +1869,15 @@ def test_a_units_head_linked_to_the_unit_takes_the_listed_body_the_text_writes_a
     found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
     assert found["Сапаров"][1] == "Министерство чрезвычайных ситуаций Кыргызской Республики"
     assert "районного управления" in (found["Сапаров"][0] or "")
+
+
+def test_a_units_head_serves_the_executive_committee_written_in_full() -> None:
+    # «исполнительный комитет» written in full is the local executive, as the contracted «райисполком» is: at the
+    # district council's session the head of its unit serves it, not the council.
+    orgs = (
+        OrganizationFinding("Кореличский районный исполнительный комитет"),
+        OrganizationFinding("Кореличский районный Совет депутатов"),
+        OrganizationFinding("Кореличский РОВД"),
+    )
+    found = membership.represented("начальник отдела образования", orgs, orgs[1])
+    assert found is not None and found.name == "Кореличский районный исполнительный комитет"

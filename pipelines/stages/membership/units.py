@@ -107,7 +107,7 @@ def unit_of_one_executive(
     executive = _executive(orgs, body)
     if executive is None:
         return None
-    kinds = _head(executive.name) & lexicons.load("membership_executives")
+    kinds = _head(executive.name) & (lexicons.load("membership_executives") | {"комитет"})
     end = next((k for k, w in enumerate(words) if k > 0 and _lemma_set(w) & kinds), len(words))
     remit = words[1:end]
     # «Управление Росреестра», «отдел Ленинского района»: a capitalised word in the remit names another body or
