@@ -1846,3 +1846,38 @@ def test_a_deputy_chairman_of_a_tajik_town_serves_its_executive_body(nlp: Langua
     )
     persons = {p.surname: p for p in run_stages(nlp(text)).persons}
     assert persons["Рахимзода"].organization == "Исполнительный орган государственной власти города Истаравшана"
+
+
+def test_an_unlisted_unit_of_the_one_administration_is_the_administrations(nlp: Language) -> None:
+    # The unit («управление ЖКХ») is listed nowhere; the text names one local executive: the unit is its, in the post.
+    text = (
+        "В администрации города Березники прошло аппаратное совещание. Начальник управления ЖКХ Ольга Семенова "
+        "рассказала о вывозе снега. Начальник управления образования Игорь Дубов доложил о ремонте школ."
+    )
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert found["Семенова"] == ("начальник управления ЖКХ", "администрация города Березники")
+    assert found["Дубов"] == ("начальник управления образования", "администрация города Березники")
+
+
+def test_a_units_head_linked_to_the_unit_takes_the_listed_body_the_text_writes_after_it(nlp: Language) -> None:
+    # «Таласское районное управление», a unit listed nowhere, is written straight before the listed ministry: the
+    # ministry is the body represented, the unit stays in the post.
+    text = (
+        "Заседание комиссии района Талас прошло 3 марта. Выступил Сапаров Эрлан Маратович – начальник Таласского "
+        "районного управления Министерства чрезвычайных ситуаций Кыргызской Республики. Он доложил о паводках."
+    )
+    found = {p.surname: (p.position, p.organization) for p in run_stages(nlp(text)).persons}
+    assert found["Сапаров"][1] == "Министерство чрезвычайных ситуаций Кыргызской Республики"
+    assert "районного управления" in (found["Сапаров"][0] or "")
+
+
+def test_a_units_head_serves_the_executive_committee_written_in_full() -> None:
+    # «исполнительный комитет» written in full is the local executive, as the contracted «райисполком» is: at the
+    # district council's session the head of its unit serves it, not the council.
+    orgs = (
+        OrganizationFinding("Кореличский районный исполнительный комитет"),
+        OrganizationFinding("Кореличский районный Совет депутатов"),
+        OrganizationFinding("Кореличский РОВД"),
+    )
+    found = membership.represented("начальник отдела образования", orgs, orgs[1])
+    assert found is not None and found.name == "Кореличский районный исполнительный комитет"

@@ -23,7 +23,7 @@ from pipelines import reranking
 from pipelines.bylines import byline_author
 from pipelines.findings import Findings, MeetingFinding, OrganizationFinding, PersonFinding
 from pipelines.layouts import detect_layout, find_sections
-from pipelines.stages.membership._words import _head, _lemmas
+from pipelines.stages.membership._words import _COMPOUND, _head, _lemmas
 from pipelines.stages.membership.commissions import (
     _FLOOR_ROLES,
     _bare_officer,
@@ -99,6 +99,7 @@ from pipelines.stages.membership.units import (
     _with_unit_remit,
     body_in_post,
     parent_body,
+    unit_of_one_executive,
 )
 from pipelines.stages.positions import unit_kept_in_post, with_party, without_body, without_organ_owner
 
@@ -337,6 +338,10 @@ def _body_decided_alone(person: PersonFinding, document: _Document) -> PersonFin
         if executive is not None:
             position = _post_with_unit(post, _unit_in_post(unit), unit.split()[0])
             person = replace(person, organization=executive, position=position)
+        elif (one := unit_of_one_executive(unit, document.orgs, document.body)) is not None:
+            # «Начальник управления ЖКХ Светлана Ли», the one administration named: the unit is the administration's.
+            position = _post_with_unit(post, one[0], one[0].split()[0])
+            person = replace(person, organization=one[1], position=position)
         return person
     return None
 
@@ -378,6 +383,11 @@ def _body_revised(person: PersonFinding, document: _Document) -> PersonFinding:
             unit = _unit_in_post(person.organization)
             position = _post_with_unit(person.position, unit, unit.split()[0] if unit else "")
             person = replace(person, organization=executive, position=position)
+        elif (one := unit_of_one_executive(person.organization, document.orgs, document.body)) is not None:
+            # «Начальник управления ЖКХ Светлана Ли» with the one «администрация города Салехарда» named, the unit
+            # listed nowhere: the unit is the one executive's, and stays in the post.
+            position = _post_with_unit(person.position, one[0], one[0].split()[0])
+            person = replace(person, organization=one[1], position=position)
     elif person.organization is not None and (unit := _described_unit(person.organization)) is not None:
         parent = parent_body(person.organization, document.orgs)
         if parent is not None:
@@ -441,12 +451,20 @@ def _body_revised(person: PersonFinding, document: _Document) -> PersonFinding:
                 _parent_in_unit_name(document.doc, found.name, document.orgs) if _is_subunit(found.name) else None
             )
             organization = parent.name if parent is not None else named_parent or found.name
+            one = (
+                unit_of_one_executive(found.name, document.orgs, document.body) if organization == found.name else None
+            )
+            if one is not None:
+                # «начальник управления образования», the unit listed nowhere: the one administration's.
+                organization, position = one[1], _post_with_unit(position, one[0], one[0].split()[0])
             person = replace(person, organization=organization, position=position)
     if (
-        unlinked
+        (unlinked or _unit_of_bare_post(person, document.orgs))
         and person.organization is not None
         and (unit := _described_unit(person.organization, bare=True)) is not None
         and (written := _body_named_after_unit_elsewhere(document.doc, person.organization, document.orgs))
+        # «Могилёвское областное управление МЧС»: a unit before an abbreviated body is a body of its own.
+        and (unlinked or len(_COMPOUND.findall(written.name)) > 1)
     ):
         # «ведущий специалист отдела … Финансового управления», the unit its post names written elsewhere with its
         # body («Финансового управления Администрации Северодвинска»): that body's, the unit in the post.
@@ -559,6 +577,16 @@ def _body_revised(person: PersonFinding, document: _Document) -> PersonFinding:
         # области»: the owner named short.
         person = replace(person, organization=document.owner_of_councils)
     return _assembly_of_unit(person, document)
+
+
+def _unit_of_bare_post(person: PersonFinding, orgs: tuple[OrganizationFinding, ...]) -> bool:
+    """«начальник» linked to «Кеминское районное управление», a unit the organizations stage found but did not list:
+    the unit completes the bare post it was read from. A post naming a place of its own («прокурор Лейлекского
+    района») was linked to a unit of someone else's title."""
+    organization = person.organization
+    if organization is None or any(o.name == organization and o.listed for o in orgs):
+        return False
+    return not any(w[:1].isupper() for w in _COMPOUND.findall(person.position or ""))
 
 
 def _assembly_of_unit(person: PersonFinding, document: _Document) -> PersonFinding:

@@ -15,7 +15,16 @@ from itertools import pairwise
 
 from models import lexicons, loading
 from pipelines.findings import OrganizationFinding
-from pipelines.stages.membership._words import _COMPOUND, _WORD, _head, _heads, _lemma_set, _place_adjective, _stem
+from pipelines.stages.membership._words import (
+    _COMPOUND,
+    _WORD,
+    _head,
+    _heads,
+    _lemma_set,
+    _lemmas,
+    _place_adjective,
+    _stem,
+)
 from pipelines.stages.positions import DEPUTY_HEADS
 
 
@@ -228,6 +237,10 @@ def _executive(orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding 
     found = [o for o in orgs if _head(o.name) & kinds and not _plural_kind(o.name)]
     if body is not None and body in found:
         return body
+    if not found:
+        # «Осиповичский районный исполнительный комитет» written in full: its kind, «комитет», is an assembly's
+        # unit's word too (the lexicon names the contracted «райисполком»); the adjective makes it an executive.
+        found = [o for o in orgs if o.listed and "комитет" in _head(o.name) and _lemmas(o.name) & {"исполнительный"}]
     return found[0] if len({o.name for o in found}) == 1 else None
 
 

@@ -90,6 +90,37 @@ def _unit_of_meeting_executive(
     return executive.name
 
 
+def unit_of_one_executive(
+    unit: str, orgs: tuple[OrganizationFinding, ...], body: OrganizationFinding | None
+) -> tuple[str, str] | None:
+    """«Начальник управления ЖКХ Светлана Ли» where the text names the one local executive, «администрация города
+    Салехарда»: a unit of an executive (`_UNITS`) the text does not list, naming no other body or place in its
+    remit, is that executive's (gold-format: the top-level body; the unit stays in the post). Its remit may end
+    in the executive's kind («департамент образования администрации г. Южно-Сахалинска»). (the unit in the
+    genitive for the post, the executive's name); None where the unit names a national service's remit (police,
+    emergencies: its ministry's) or the text lists no single executive."""
+    words = _COMPOUND.findall(unit.split("«")[0])
+    if len(words) < 2 or not _lemma_set(words[0]) & _UNITS or any(o.name == unit and o.listed for o in orgs):
+        return None
+    if state_service_remit(words[1:]):
+        return None
+    executive = _executive(orgs, body)
+    if executive is None:
+        return None
+    kinds = _head(executive.name) & (lexicons.load("membership_executives") | {"комитет"})
+    end = next((k for k, w in enumerate(words) if k > 0 and _lemma_set(w) & kinds), len(words))
+    remit = words[1:end]
+    # «Управление Росреестра», «отдел Ленинского района»: a capitalised word in the remit names another body or
+    # place; an abbreviation of a remit («ЖКХ», «ЗАГС») does not.
+    if not remit or any(w[:1].isupper() and not w.isupper() for w in remit):
+        return None
+    parses = [p for p in loading.parse(words[0].lower()) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    form = parses[0].inflect({"gent", "sing"}) if parses else None
+    if form is None:
+        return None
+    return " ".join([form.word, *remit]), executive.name
+
+
 def _unit_in_post(unit: str) -> str | None:
     """«управление энергетики и ЖКХ Атырауской области» → «управления энергетики и ЖКХ»: the unit's kind in the
     genitive, its remit kept, its place (the executive's) left out."""
