@@ -21,14 +21,14 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from spacy.attrs import DEP, LOWER, POS
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from models import lexicons, loading
 from models.components.extensions import doc_text, sentence_of
 from models.punctuation import DASHES
-from pipelines.doc_views import token_strings
+from pipelines.doc_views import folded_strings, token_strings
 from pipelines.findings import Findings, PersonFinding, TextSpan
 from pipelines.layouts import detect_layout
 from pipelines.person_names import fold, nominative_gender
@@ -60,6 +60,15 @@ _FUTURE_AUX = frozenset({"буду", "будешь", "будет", "будем",
 
 def _lemma(token: Token) -> str:
     return fold(token.lemma_)
+
+
+def _doc_lemmas(doc: Doc) -> frozenset[str]:
+    """Every `_lemma` of the Doc, read once: a cue word most texts lack («модератор», «председательство») then
+    spares the walk back from every name."""
+    found = doc.user_data.get("kenesh_speaker_lemmas")
+    if found is None:
+        found = doc.user_data["kenesh_speaker_lemmas"] = frozenset(folded_strings(doc, LEMMA))
+    return found
 
 
 def _up_chain(token: Token) -> Token:
@@ -501,6 +510,8 @@ def _chaired_with_title(name: Span) -> bool:
     post runs from the cue to the name, words of a title only (no punctuation, verb or other name between). Read from
     the words' order: a headline without a stop joined to the sentence leaves the parser hanging the name elsewhere."""
     doc = name.doc
+    if "председательство" not in _doc_lemmas(doc):
+        return False
     lo = max(0, name.start - _TITLE_REACH)
     for i in range(name.start - 1, lo + 1, -1):
         token = doc[i]
@@ -524,6 +535,8 @@ def _moderated_by(name: Span) -> bool:
     """«Организатором выступило ОО «…», модератором – его руководитель Ляззат Бекболатова»: a moderator speaks (the
     genre's notes), named after «модератор» with nothing but the post, a dash or the verb between."""
     doc = name.doc
+    if "модератор" not in _doc_lemmas(doc):
+        return False
     lo = max(sentence_of(doc, name.start).start, name.start - _TITLE_REACH)
     for i in range(name.start - 1, lo - 1, -1):
         token = doc[i]

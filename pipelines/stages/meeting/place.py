@@ -106,7 +106,8 @@ def _indeclinable_mentions(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
     found = []
     for i in range(1, len(texts)):
         word = texts[i]
-        if i in taken or fold(texts[i - 1]) not in _IN or not word[:1].isupper() or word.isupper():
+        # (The capital first: it turns away most words before the preposition is folded.)
+        if not word[:1].isupper() or word.isupper() or i in taken or fold(texts[i - 1]) not in _IN:
             continue
         if len(word) < _INDECLINABLE_MIN or not word.isalpha() or not word.lower().endswith(_INDECLINABLE_ENDINGS):
             continue
