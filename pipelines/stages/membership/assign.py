@@ -340,8 +340,7 @@ def _body_decided_alone(person: PersonFinding, document: _Document) -> PersonFin
             person = replace(person, organization=executive, position=position)
         elif (one := unit_of_one_executive(unit, document.orgs, document.body)) is not None:
             # «Начальник управления ЖКХ Светлана Ли», the one administration named: the unit is the administration's.
-            position = _post_with_unit(post, one[0], one[0].split()[0])
-            person = replace(person, organization=one[1], position=position)
+            person = replace(person, organization=one[1], position=_post_of_unit(post, one[0]))
         return person
     return None
 
@@ -386,8 +385,7 @@ def _body_revised(person: PersonFinding, document: _Document) -> PersonFinding:
         elif (one := unit_of_one_executive(person.organization, document.orgs, document.body)) is not None:
             # «Начальник управления ЖКХ Светлана Ли» with the one «администрация города Салехарда» named, the unit
             # listed nowhere: the unit is the one executive's, and stays in the post.
-            position = _post_with_unit(person.position, one[0], one[0].split()[0])
-            person = replace(person, organization=one[1], position=position)
+            person = replace(person, organization=one[1], position=_post_of_unit(person.position, one[0]))
     elif person.organization is not None and (unit := _described_unit(person.organization)) is not None:
         parent = parent_body(person.organization, document.orgs)
         if parent is not None:
@@ -456,7 +454,7 @@ def _body_revised(person: PersonFinding, document: _Document) -> PersonFinding:
             )
             if one is not None:
                 # «начальник управления образования», the unit listed nowhere: the one administration's.
-                organization, position = one[1], _post_with_unit(position, one[0], one[0].split()[0])
+                organization, position = one[1], _post_of_unit(position, one[0])
             person = replace(person, organization=organization, position=position)
     if (
         (unlinked or _unit_of_bare_post(person, document.orgs))
@@ -577,6 +575,11 @@ def _body_revised(person: PersonFinding, document: _Document) -> PersonFinding:
         # области»: the owner named short.
         person = replace(person, organization=document.owner_of_councils)
     return _assembly_of_unit(person, document)
+
+
+def _post_of_unit(post: str | None, unit: str) -> str | None:
+    """The post worded with the unit it serves in, the unit named by its kind (`unit_of_one_executive`)."""
+    return _post_with_unit(post, unit, unit.split()[0])
 
 
 def _unit_of_bare_post(person: PersonFinding, orgs: tuple[OrganizationFinding, ...]) -> bool:
